@@ -1,0 +1,76 @@
+"""Kassa: a self-hostable payment checkout and merchant portal."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the Kassa web app: config, extensions, models, blueprints, errors, CLI, logging."""
+    from app.config import PROJECT_ROOT, load_config
+
+    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
+                static_folder=str(PROJECT_ROOT / "static"))
+    app.config.update(load_config(config))
+    _register_logging(app)
+    _register_extensions(app)
+    _register_blueprints(app)
+    _register_errors(app)
+    _register_cli(app)
+    _register_template_helpers(app)
+    return app
+
+
+def _register_logging(app: Flask) -> None:
+    from app import logs
+
+    logs.configure(app.config["LOG_LEVEL"])
+
+
+def _register_extensions(app: Flask) -> None:
+    from app.config import PROJECT_ROOT
+    from app.extensions import csrf, db, limiter, login_manager, migrate
+
+    from app import models  # noqa: F401  (every table, for Alembic and relationships)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "portal.login"
+    login_manager.session_protection = "strong"
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.extensions import csrf
+    from app.web.api import bp as api_bp
+    from app.web.checkout import bp as checkout_bp
+    from app.web.health import bp as health_bp
+    from app.web.hooks import bp as hooks_bp
+    from app.web.portal import bp as portal_bp
+
+    # Bearer-key API and signed provider callbacks carry no browser session: no CSRF.
+    csrf.exempt(api_bp)
+    csrf.exempt(hooks_bp)
+    for bp in (api_bp, checkout_bp, health_bp, hooks_bp, portal_bp):
+        app.register_blueprint(bp)
+
+
+def _register_errors(app: Flask) -> None:
+    from app.web.errors import register
+
+    register(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from app.cli import kassa
+
+    app.cli.add_command(kassa)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from app.money import Money
+
+    @app.template_filter("money")
+    def money_filter(amount: int, currency: str) -> str:
+        return Money(amount, currency).format()

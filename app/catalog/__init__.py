@@ -1,0 +1,1 @@
+"""Catalog: products (SPU), SKUs with prices and inventory."""

@@ -1,0 +1,113 @@
+"""Catalog services: read products, price a basket, reserve and release inventory."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from app.catalog.models import Product, Sku
+from app.errors import Conflict, InvalidRequest, NotFound
+from app.extensions import db
+from app.money import Money
+
+MAX_QUANTITY = 99
+MAX_LINES = 50
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    sku: Sku
+    quantity: int
+
+    @property
+    def amount(self) -> Money:
+        return self.sku.price * self.quantity
+
+
+@dataclass(frozen=True)
+class Quote:
+    lines: list[QuoteLine]
+    subtotal: Money
+    discount: Money
+    total: Money
+
+    @property
+    def currency(self) -> str:
+        return self.total.currency
+
+
+def list_products(merchant_id: str, *, limit: int = 20, starting_after: str | None = None) -> tuple[list[Product], bool]:
+    """Active products in creation order, one page plus whether more follow."""
+    query = select(Product).where(Product.merchant_id == merchant_id, Product.status == "active")
+    if starting_after:
+        query = query.where(Product.id > starting_after)
+    rows = list(db.session.scalars(query.order_by(Product.id).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def get_product(merchant_id: str, product_id: str) -> Product:
+    product = db.session.scalar(
+        select(Product).where(Product.id == product_id, Product.merchant_id == merchant_id,
+                              Product.status != "archived"))
+    if product is None:
+        raise NotFound(f"no product {product_id!r}", param="id")
+    return product
+
+
+def _parse_items(items: object) -> list[tuple[str, int]]:
+    if not isinstance(items, list) or not items:
+        raise InvalidRequest("items must be a non-empty list of {sku, quantity}", param="items")
+    if len(items) > MAX_LINES:
+        raise InvalidRequest(f"at most {MAX_LINES} items per order", param="items")
+    parsed = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise InvalidRequest("each item must be an object {sku, quantity}", param=f"items[{i}]")
+        sku_id, quantity = item.get("sku"), item.get("quantity", 1)
+        if not isinstance(sku_id, str) or not sku_id:
+            raise InvalidRequest("sku must be a SKU id string", param=f"items[{i}].sku")
+        if type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
+            raise InvalidRequest(f"quantity must be between 1 and {MAX_QUANTITY}", param=f"items[{i}].quantity")
+        parsed.append((sku_id, quantity))
+    return parsed
+
+
+def price_items(merchant_id: str, items: object) -> Quote:
+    """Price a basket with no side effects; raises a 4xx error naming the bad item."""
+    parsed = _parse_items(items)
+    skus = {s.id: s for s in db.session.scalars(
+        select(Sku).where(Sku.merchant_id == merchant_id, Sku.id.in_([sku for sku, _ in parsed])))}
+    lines = []
+    for i, (sku_id, quantity) in enumerate(parsed):
+        sku = skus.get(sku_id)
+        if sku is None or sku.status != "active" or sku.product.status != "active":
+            raise InvalidRequest(f"no purchasable SKU {sku_id!r}", code="resource_missing", param=f"items[{i}].sku")
+        if sku.stock is not None and sku.stock < quantity:
+            raise Conflict(f"only {sku.stock} of {sku.name!r} left", code="out_of_stock",
+                           param=f"items[{i}].quantity")
+        lines.append(QuoteLine(sku, quantity))
+    currencies = {line.sku.currency for line in lines}
+    if len(currencies) > 1:
+        raise InvalidRequest("all items must be priced in one currency", code="currency_mismatch", param="items")
+    subtotal = Money.zero(currencies.pop())
+    for line in lines:
+        subtotal = subtotal + line.amount
+    discount = Money.zero(subtotal.currency)
+    return Quote(lines, subtotal, discount, subtotal - discount)
+
+
+def reserve_inventory(sku_id: str, quantity: int) -> None:
+    """Take ``quantity`` from limited stock with one conditional UPDATE (no oversell)."""
+    result = db.session.execute(
+        update(Sku).where(Sku.id == sku_id, Sku.stock.is_not(None), Sku.stock >= quantity)
+        .values(stock=Sku.stock - quantity).execution_options(synchronize_session=False))
+    if result.rowcount == 0:
+        stock = db.session.scalar(select(Sku.stock).where(Sku.id == sku_id))
+        if stock is not None:
+            raise Conflict(f"not enough stock left for SKU {sku_id}", code="out_of_stock", param="items")
+
+
+def release_inventory(sku_id: str, quantity: int) -> None:
+    """Give reserved units back to limited stock."""
+    db.session.execute(update(Sku).where(Sku.id == sku_id, Sku.stock.is_not(None))
+                       .values(stock=Sku.stock + quantity).execution_options(synchronize_session=False))

@@ -1,0 +1,99 @@
+"""``flask --app wsgi kassa …`` commands: create a merchant, seed the demo."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from sqlalchemy import select
+
+from app.catalog.models import Product, Sku
+from app.config import VAR_DIR
+from app.errors import KassaError
+from app.extensions import db
+from app.ids import new_id
+from app.merchants.models import Merchant
+from app.merchants.services import create_merchant
+
+DEMO_EMAIL = "demo@kassa.test"
+DEMO_PASSWORD = "demo-pass-1234"
+DEMO_CREDENTIALS = VAR_DIR / "demo-credentials.json"
+
+
+@click.group()
+def kassa() -> None:
+    """Kassa administration."""
+
+
+@kassa.command("create-merchant")
+@click.option("--name", required=True)
+@click.option("--email", required=True)
+@click.option("--password", required=True)
+def create_merchant_command(name: str, email: str, password: str) -> None:
+    """Create a merchant with an owner user; print its id and test keys as one JSON line."""
+    try:
+        created = create_merchant(name, email, password)
+    except KassaError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps({"merchant_id": created.merchant.id, "secret_key": created.secret_key,
+                           "publishable_key": created.publishable_key}))
+
+
+def _add_product(merchant_id: str, name: str, description: str, image: str,
+                 skus: list[tuple[str, int, dict]]) -> Product:
+    product = Product(id=new_id("prod"), merchant_id=merchant_id, name=name, description=description,
+                      image_path=image, attributes={"type": "virtual"})
+    db.session.add(product)
+    for sku_name, amount, specs in skus:
+        db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=product.id, name=sku_name,
+                           price_amount=amount, currency="usd", specs=specs, stock=None))
+    return product
+
+
+@kassa.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo merchant and catalog once; a second run changes nothing."""
+    existing = db.session.scalar(select(Merchant).where(Merchant.email == DEMO_EMAIL))
+    if existing is not None and DEMO_CREDENTIALS.exists():
+        click.echo(f"demo merchant already seeded ({existing.id}); credentials in {DEMO_CREDENTIALS}")
+        return
+    if existing is not None:
+        click.echo("demo merchant exists but its credentials file is gone; create a new merchant with "
+                   "`kassa create-merchant` or delete var/ to start over", err=True)
+        sys.exit(2)
+    created = create_merchant("Demo Games Ltd", DEMO_EMAIL, DEMO_PASSWORD)
+    merchant_id = created.merchant.id
+    _add_product(merchant_id, "Pro membership",
+                 "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
+                 [("30 days", 999, {"days": 30}), ("365 days", 9900, {"days": 365})])
+    _add_product(merchant_id, "Credit pack", "Credits to spend in the in-game shop.", "img/demo-credits.svg",
+                 [("100 credits", 500, {"credits": 100})])
+    db.session.commit()
+    DEMO_CREDENTIALS.write_text(json.dumps({
+        "merchant_id": merchant_id, "secret_key": created.secret_key, "publishable_key": created.publishable_key,
+        "portal_email": DEMO_EMAIL, "portal_password": DEMO_PASSWORD}, indent=2) + "\n")
+    DEMO_CREDENTIALS.chmod(0o600)
+    click.echo(f"seeded demo merchant {merchant_id}; credentials in {DEMO_CREDENTIALS}")
+
+
+@kassa.command("demo-info")
+def demo_info() -> None:
+    """Print the demo URLs and portal login."""
+    from flask import current_app
+
+    if not DEMO_CREDENTIALS.exists():
+        click.echo("no demo seeded yet: run `flask --app wsgi kassa seed-demo`", err=True)
+        sys.exit(2)
+    creds = json.loads(DEMO_CREDENTIALS.read_text())
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+    product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"])
+                                .order_by(Product.id))
+    click.echo(f"""
+  Kassa is up.
+    Hosted checkout:  {base}/checkout/{product.id if product else '<product id>'}
+    Merchant portal:  {base}/portal/login   ({creds['portal_email']} / {creds['portal_password']})
+    API:              {base}/api/v1  (keys in {DEMO_CREDENTIALS})
+    Health:           {base}/healthz
+    Sandbox provider: {current_app.config['SANDBOX_URL']}
+""")

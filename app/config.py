@@ -1,0 +1,70 @@
+"""Configuration from the environment, with embedded defaults for a local run.
+
+Everything configurable lives here. Production (``KASSA_ENV=production``) refuses to
+start without a real ``SECRET_KEY``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("KASSA_VAR_DIR", PROJECT_ROOT / "var"))
+
+_DEV_SECRET = "dev-only-secret-change-me"
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up when the configuration cannot be used safely."""
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def load_config(overrides: dict | None = None) -> dict:
+    """Return the Flask config mapping: environment first, then ``overrides``."""
+    env = os.environ.get("KASSA_ENV", "development")
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    config = {
+        "KASSA_ENV": env,
+        "SECRET_KEY": os.environ.get("SECRET_KEY", _DEV_SECRET),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"
+        ),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
+        "PUBLIC_URL": os.environ.get("KASSA_PUBLIC_URL", "http://127.0.0.1:5000"),
+        # The sandbox provider is an outside system reached over HTTP only.
+        "SANDBOX_URL": os.environ.get("SANDBOX_URL", "http://127.0.0.1:5001"),
+        "SANDBOX_API_KEY": os.environ.get("SANDBOX_API_KEY", "sbx_test_demo_key"),
+        "SANDBOX_CALLBACK_SECRET": os.environ.get("SANDBOX_CALLBACK_SECRET", "sbx_whsec_demo"),
+        "CHANNEL_HTTP_TIMEOUT_SECONDS": float(os.environ.get("CHANNEL_HTTP_TIMEOUT_SECONDS", "10")),
+        "CALLBACK_TOLERANCE_SECONDS": _int("CALLBACK_TOLERANCE_SECONDS", 300),
+        "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
+        # A payment attempt with no callback after this long is queried at the provider.
+        "POLL_AFTER_SECONDS": _int("POLL_AFTER_SECONDS", 20),
+        "RATELIMIT_STORAGE_URI": os.environ.get(
+            "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+        ),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
+    }
+    if overrides:
+        config.update(overrides)
+    if config["KASSA_ENV"] == "production":
+        if config["SECRET_KEY"] in ("", _DEV_SECRET):
+            raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
+    return config

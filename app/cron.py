@@ -1,0 +1,10 @@
+"""Periodic jobs for ``rq cron app/cron.py``: each sweep is idempotent, so overlap is harmless."""
+from rq import cron
+
+from app.config import load_config
+from app.jobs import close_expired_orders, poll_pending_payments
+
+_QUEUE = load_config()["RQ_QUEUE"]
+
+cron.register(close_expired_orders, queue_name=_QUEUE, interval=30)
+cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)

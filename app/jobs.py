@@ -1,0 +1,54 @@
+"""RQ entry points. Thin: each builds an app context and calls one domain service."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from flask import Flask, current_app, has_app_context
+
+from app import logs
+
+_app: Flask | None = None
+
+
+@contextmanager
+def _context() -> Iterator[None]:
+    """Reuse the caller's app context (tests, CLI) or one app per worker process."""
+    global _app
+    if has_app_context():
+        yield
+        return
+    if _app is None:
+        from app import create_app
+
+        _app = create_app()
+    with _app.app_context():
+        try:
+            yield
+        finally:
+            logs.clear()
+
+
+def close_expired_orders() -> int:
+    """Close orders whose time ran out; returns how many."""
+    from app.orders.services import close_expired_orders as close
+
+    with _context():
+        return close()
+
+
+def refresh_payment_attempt(attempt_id: str) -> str | None:
+    """Query the provider about one attempt whose callback has not come; returns its status."""
+    from app.payments.hub import refresh_attempt
+
+    with _context():
+        attempt = refresh_attempt(attempt_id)
+        return attempt.status if attempt else None
+
+
+def poll_pending_payments() -> int:
+    """Sweep: query every attempt that waited longer than POLL_AFTER_SECONDS; returns how many."""
+    from app.payments.hub import poll_stale_attempts
+
+    with _context():
+        return poll_stale_attempts(older_than_seconds=current_app.config["POLL_AFTER_SECONDS"])

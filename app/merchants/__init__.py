@@ -1,0 +1,1 @@
+"""Business identity: merchants, their portal users and API keys."""

@@ -1,0 +1,100 @@
+"""Money as an integer amount of minor units plus an ISO-4217 currency. No floats."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+# Minor-unit exponents that differ from the usual 2.
+_EXPONENTS = {"jpy": 0, "krw": 0, "vnd": 0, "clp": 0, "isk": 0, "bhd": 3, "kwd": 3, "jod": 3, "omr": 3, "tnd": 3}
+_CURRENCY = re.compile(r"^[a-z]{3}$")
+_SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "cny": "¥"}
+
+
+class CurrencyMismatch(ValueError):
+    """Two amounts in different currencies were combined."""
+
+
+def normalise_currency(code: str) -> str:
+    """Return the lowercase ISO code, or raise ValueError when it is not three letters."""
+    if not isinstance(code, str) or not _CURRENCY.match(code.lower()):
+        raise ValueError(f"currency must be a three-letter ISO code, got {code!r}")
+    return code.lower()
+
+
+def exponent(currency: str) -> int:
+    """How many decimal places the currency's minor unit has."""
+    return _EXPONENTS.get(currency, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        # bool is an int subclass; True is not one cent.
+        if type(self.amount) is not int:
+            raise TypeError(f"Money amount must be an int of minor units, got {type(self.amount).__name__}")
+        object.__setattr__(self, "currency", normalise_currency(self.currency))
+
+    def _same(self, other: "Money") -> None:
+        if not isinstance(other, Money):
+            raise TypeError("can only combine Money with Money")
+        if other.currency != self.currency:
+            raise CurrencyMismatch(f"{self.currency} and {other.currency} cannot be combined")
+
+    def __add__(self, other: "Money") -> "Money":
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: "Money") -> "Money":
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __mul__(self, factor: int) -> "Money":
+        if type(factor) is not int:
+            raise TypeError("Money can only be multiplied by an int")
+        return Money(self.amount * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> "Money":
+        return Money(-self.amount, self.currency)
+
+    def __lt__(self, other: "Money") -> bool:
+        self._same(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: "Money") -> bool:
+        self._same(other)
+        return self.amount <= other.amount
+
+    @classmethod
+    def zero(cls, currency: str) -> "Money":
+        return cls(0, currency)
+
+    def allocate(self, ratios: Sequence[int]) -> list["Money"]:
+        """Split by integer ratios with largest-remainder rounding; the parts sum to self."""
+        if not ratios or any(type(r) is not int or r < 0 for r in ratios) or sum(ratios) == 0:
+            raise ValueError("ratios must be non-negative ints with a positive sum")
+        total = sum(ratios)
+        sign = -1 if self.amount < 0 else 1
+        whole = abs(self.amount)
+        shares = [whole * r // total for r in ratios]
+        remainders = [(whole * r % total, -i) for i, r in enumerate(ratios)]
+        for _, neg_index in sorted(remainders, reverse=True)[: whole - sum(shares)]:
+            shares[-neg_index] += 1
+        return [Money(sign * s, self.currency) for s in shares]
+
+    def format(self) -> str:
+        """Human display, e.g. ``$25.00`` or ``1,200 JPY``; integer arithmetic only."""
+        exp = exponent(self.currency)
+        sign = "-" if self.amount < 0 else ""
+        major, minor = divmod(abs(self.amount), 10**exp) if exp else (abs(self.amount), 0)
+        number = f"{major:,}" + (f".{minor:0{exp}d}" if exp else "")
+        symbol = _SYMBOLS.get(self.currency)
+        return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {self.currency.upper()}"
+
+    def to_json(self) -> dict:
+        return {"amount": self.amount, "currency": self.currency}

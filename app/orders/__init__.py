@@ -1,0 +1,1 @@
+"""Orders: items, the state machine, timeline and timeouts."""

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+from app.money import Money
+
+
+class Order(db.Model):
+    __tablename__ = "orders"
+    __table_args__ = (
+        CheckConstraint("total >= 0 AND subtotal >= 0 AND discount >= 0", name="amounts_not_negative"),
+        CheckConstraint("refunded_amount >= 0 AND refunded_amount <= total", name="refund_within_total"),
+        Index("ix_orders_merchant_created", "merchant_id", "id"),
+        Index("ix_orders_status_expires", "status", "expires_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    status: Mapped[str] = mapped_column(String(12), default="created")
+    # Bumped by every transition; conditional UPDATEs compare it.
+    version: Mapped[int] = mapped_column(default=1)
+    customer_id: Mapped[str] = mapped_column(String(200), index=True)
+    customer_email: Mapped[str | None] = mapped_column(String(320))
+    currency: Mapped[str] = mapped_column(String(3))
+    subtotal: Mapped[int]
+    discount: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int]
+    refunded_amount: Mapped[int] = mapped_column(default=0)
+    client_secret: Mapped[str] = mapped_column(String(100))
+    metadata_: Mapped[dict] = mapped_column("metadata", JSON, default=dict)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    items: Mapped[list["OrderItem"]] = relationship(order_by="OrderItem.id")
+    timeline: Mapped[list["OrderTimelineEntry"]] = relationship(order_by="OrderTimelineEntry.id")
+
+    @property
+    def total_money(self) -> Money:
+        return Money(self.total, self.currency)
+
+
+class OrderItem(db.Model):
+    __tablename__ = "order_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id"))
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"))
+    name: Mapped[str] = mapped_column(String(400))
+    quantity: Mapped[int]
+    unit_amount: Mapped[int]
+    amount: Mapped[int]
+
+
+class OrderTimelineEntry(db.Model):
+    __tablename__ = "order_timeline"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str] = mapped_column(String(500))
+    actor: Mapped[str] = mapped_column(String(60))  # api | shopper | system | channel:<code>
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

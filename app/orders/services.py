@@ -1,0 +1,180 @@
+"""Order services: create, transition (conditional UPDATE + timeline + outbox), cancel, expire."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+
+from app import logs
+from app.catalog.services import price_items, release_inventory, reserve_inventory
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
+from app.events import record_event
+from app.extensions import db
+from app.ids import new_id
+from app.merchants.models import Merchant
+from app.merchants.keys import same_secret
+from app.orders.models import Order, OrderItem, OrderTimelineEntry
+from app.orders.state import can_transition
+
+log = logs.get("orders")
+
+
+class StaleOrder(Conflict):
+    """Another process changed the order first; re-read and decide again."""
+
+    code = "order_changed_concurrently"
+
+
+def _order_event_data(order: Order) -> dict:
+    return {"id": order.id, "object": "order", "status": order.status, "total": order.total,
+            "currency": order.currency, "customer": order.customer_id}
+
+
+def transition(order: Order, target: str, *, reason: str, actor: str) -> Order:
+    """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
+    event, all in the caller's transaction. Raises Conflict when the move is not allowed and
+    StaleOrder when someone else changed the order since it was read."""
+    if not can_transition(order.status, target):
+        raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
+                       code="order_state_invalid")
+    now = utcnow()
+    result = db.session.execute(
+        update(Order)
+        .where(Order.id == order.id, Order.status == order.status, Order.version == order.version)
+        .values(status=target, version=Order.version + 1, updated_at=now)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise StaleOrder(f"order {order.id} changed while being updated; retry")
+    previous = order.status
+    db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id,
+                                      from_status=previous, status=target, reason=reason, actor=actor, at=now))
+    # Keep the in-memory object true to the row without another SELECT.
+    order.status, order.version, order.updated_at = target, order.version + 1, now
+    record_event(order.merchant_id, f"order.{target}", _order_event_data(order))
+    log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
+             extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
+    return order
+
+
+def _parse_customer(customer: object) -> tuple[str, str | None]:
+    if not isinstance(customer, dict):
+        raise InvalidRequest("customer must be an object {id, email?}", param="customer")
+    cid, email = customer.get("id"), customer.get("email")
+    if not isinstance(cid, str) or not cid.strip() or len(cid) > 200:
+        raise InvalidRequest("customer.id must be a non-empty string of at most 200 characters",
+                             param="customer.id")
+    if email is not None and (not isinstance(email, str) or "@" not in email or len(email) > 320):
+        raise InvalidRequest("customer.email must be an email address", param="customer.email")
+    return cid.strip(), email
+
+
+def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
+                 metadata: object = None, actor: str = "api") -> Order:
+    """Price the basket, reserve inventory and open an order that expires, in one transaction."""
+    if agreement_accepted is not True:
+        raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
+                            code="agreement_required", param="agreement_accepted")
+    customer_id, email = _parse_customer(customer)
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict) or len(metadata) > 50:
+        raise InvalidRequest("metadata must be an object with at most 50 keys", param="metadata")
+    quote = price_items(merchant_id, items)
+    merchant = db.session.get(Merchant, merchant_id)
+    order_id = new_id("ord")
+    now = utcnow()
+    order = Order(id=order_id, merchant_id=merchant_id, status="created", version=1,
+                  customer_id=customer_id, customer_email=email, currency=quote.currency,
+                  subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
+                  client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
+                  expires_at=now + timedelta(minutes=merchant.order_timeout_minutes), created_at=now, updated_at=now)
+    db.session.add(order)
+    db.session.flush()
+    for line in quote.lines:
+        reserve_inventory(line.sku.id, line.quantity)
+        db.session.add(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
+                                 product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
+                                 quantity=line.quantity, unit_amount=line.sku.price_amount, amount=line.amount.amount))
+    db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
+                                      status="created", reason="order created", actor=actor, at=now))
+    record_event(merchant_id, "order.created", _order_event_data(order))
+    db.session.commit()
+    log.info("order created", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
+                                                "total": order.total, "currency": order.currency}})
+    return order
+
+
+def get_order(merchant_id: str, order_id: str, *, client_secret: str | None = None,
+              require_secret: bool = False) -> Order:
+    """The merchant's order; with ``require_secret`` the caller must also know its client secret."""
+    order = db.session.scalar(select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id))
+    if order is None or (require_secret and not same_secret(client_secret or "", order.client_secret)):
+        raise NotFound(f"no order {order_id!r}", param="id")
+    return order
+
+
+def get_order_by_client_secret(order_id: str, client_secret: str) -> Order:
+    """The order for a shopper who holds its client secret (hosted checkout pages)."""
+    order = db.session.get(Order, order_id)
+    if order is None or not same_secret(client_secret or "", order.client_secret):
+        raise NotFound(f"no order {order_id!r}", param="id")
+    return order
+
+
+def list_orders(merchant_id: str, *, status: str | None = None, customer: str | None = None,
+                created_gte: datetime | None = None, created_lte: datetime | None = None,
+                limit: int = 20, starting_after: str | None = None) -> tuple[list[Order], bool]:
+    """Newest first, cursor-paginated by id."""
+    query = select(Order).where(Order.merchant_id == merchant_id)
+    if status:
+        query = query.where(Order.status == status)
+    if customer:
+        query = query.where(Order.customer_id == customer)
+    if created_gte:
+        query = query.where(Order.created_at >= created_gte)
+    if created_lte:
+        query = query.where(Order.created_at <= created_lte)
+    if starting_after:
+        query = query.where(Order.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(Order.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def close_order(order: Order, *, reason: str, actor: str) -> None:
+    """Close an unpaid order and release its inventory (caller commits)."""
+    transition(order, "closed", reason=reason, actor=actor)
+    for item in order.items:
+        release_inventory(item.sku_id, item.quantity)
+
+
+def cancel_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Order:
+    """Close an unpaid order at the merchant's or shopper's request."""
+    order = get_order(merchant_id, order_id)
+    if order.status == "paying":
+        raise Conflict("a payment is in progress for this order; wait for its outcome before cancelling",
+                       code="payment_in_progress")
+    close_order(order, reason="canceled", actor=actor)
+    db.session.commit()
+    return order
+
+
+def close_expired_orders(now: datetime | None = None, *, batch: int = 500) -> int:
+    """Close ``created`` orders past their expiry and release their inventory; returns how many.
+
+    Orders still ``paying`` are left to the payment poller: the provider may yet capture.
+    """
+    now = now or utcnow()
+    ids = list(db.session.scalars(select(Order.id).where(Order.status == "created", Order.expires_at <= now)
+                                  .order_by(Order.expires_at).limit(batch)))
+    closed = 0
+    for order_id in ids:
+        order = db.session.get(Order, order_id)
+        try:
+            close_order(order, reason="expired", actor="system")
+            db.session.commit()
+            closed += 1
+        except Conflict:
+            db.session.rollback()  # paid or cancelled meanwhile: nothing to do
+    return closed

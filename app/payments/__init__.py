@@ -1,0 +1,1 @@
+"""Payment hub: channel configs and routing, attempts, adapters, applying channel results."""

@@ -1,0 +1,64 @@
+"""The interface every payment channel implements (DESIGN.md §4)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Protocol
+
+from app.errors import KassaError
+
+
+class CallbackRejected(KassaError):
+    """An inbound callback failed verification; nothing may change (400)."""
+
+    code = "callback_rejected"
+
+
+class ProviderUnavailable(Exception):
+    """The provider could not be reached or answered with an error."""
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    attempt_id: str
+    amount: int
+    currency: str
+    description: str
+    return_url: str
+    callback_url: str
+
+
+@dataclass(frozen=True)
+class ProviderPayment:
+    """What the provider answered to a create call."""
+
+    reference: str
+    next_action: dict
+
+
+@dataclass(frozen=True)
+class ChannelResult:
+    """A payment's state as the provider reports it, from a callback or a status query."""
+
+    channel: str
+    provider_reference: str
+    attempt_id: str
+    status: str  # pending | succeeded | failed
+    amount: int
+    currency: str
+    failure_reason: str | None = None
+    raw: Mapping = field(default_factory=dict)
+
+
+class ChannelAdapter(Protocol):
+    code: str
+    default_name: str
+    default_icon: str
+
+    def create_payment(self, request: PaymentRequest) -> ProviderPayment:
+        """Open a payment at the provider and say what the shopper must do next."""
+
+    def query_payment(self, provider_reference: str) -> ChannelResult:
+        """Ask the provider for the payment's current state."""
+
+    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
+        """Verify an inbound callback (signature, timestamp) and parse it, or raise CallbackRejected."""

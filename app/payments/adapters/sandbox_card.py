@@ -1,0 +1,84 @@
+"""``sandbox_card``: card payments through the sandbox provider's hosted page, over HTTP."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from typing import Mapping
+
+import requests
+
+from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
+                                        ProviderUnavailable)
+
+_STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
+
+
+class SandboxCardAdapter:
+    code = "sandbox_card"
+    default_name = "Card (sandbox)"
+    default_icon = "card"
+    method = "card"
+
+    def __init__(self, base_url: str, api_key: str, callback_secret: str, *,
+                 timeout: float = 10.0, tolerance_seconds: int = 300) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+        self.callback_secret = callback_secret
+        self.timeout = timeout
+        self.tolerance = tolerance_seconds
+
+    def _call(self, method: str, path: str, payload: dict | None = None) -> dict:
+        try:
+            response = requests.request(method, f"{self.base_url}{path}", json=payload, timeout=self.timeout,
+                                        headers={"Authorization": f"Bearer {self.api_key}"})
+        except requests.RequestException as exc:
+            raise ProviderUnavailable(f"sandbox provider unreachable: {exc.__class__.__name__}") from exc
+        if response.status_code >= 400:
+            raise ProviderUnavailable(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
+        return response.json()
+
+    def _result(self, payment: Mapping) -> ChannelResult:
+        status = _STATUS.get(payment.get("status"))
+        if status is None:
+            raise ProviderUnavailable(f"unknown sandbox status {payment.get('status')!r}")
+        return ChannelResult(channel=self.code, provider_reference=payment["id"], attempt_id=payment["reference"],
+                             status=status, amount=payment["amount"], currency=payment["currency"],
+                             failure_reason="declined by the card holder" if status == "failed" else None,
+                             raw=dict(payment))
+
+    def create_payment(self, request: PaymentRequest) -> ProviderPayment:
+        # The attempt id is the provider reference, so a retried create returns the same payment.
+        payment = self._call("POST", "/sandbox/api/payments", {
+            "amount": request.amount, "currency": request.currency, "reference": request.attempt_id,
+            "description": request.description, "return_url": request.return_url,
+            "callback_url": request.callback_url, "method": self.method})
+        return ProviderPayment(reference=payment["id"], next_action={"type": "redirect", "url": payment["url"]})
+
+    def query_payment(self, provider_reference: str) -> ChannelResult:
+        return self._result(self._call("GET", f"/sandbox/api/payments/{provider_reference}"))
+
+    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
+        verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret,
+                         tolerance=self.tolerance)
+        try:
+            event = json.loads(body)
+            return self._result(event["data"])
+        except (ValueError, KeyError, TypeError, ProviderUnavailable) as exc:
+            raise CallbackRejected("callback body is not a sandbox payment event") from exc
+
+
+def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, now: int | None = None) -> None:
+    """Check ``t=<unix>,v1=<hex hmac-sha256 of "t.body">``; raise CallbackRejected if it fails."""
+    parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
+    timestamp, signature = parts.get("t", ""), parts.get("v1", "")
+    if not timestamp.isdigit() or not signature:
+        raise CallbackRejected("callback signature header is missing or malformed")
+    now = int(time.time()) if now is None else now
+    # A stale timestamp means a replayed or long-delayed message: refuse it.
+    if abs(now - int(timestamp)) > tolerance:
+        raise CallbackRejected("callback timestamp is outside the tolerance window")
+    expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        raise CallbackRejected("callback signature does not match")

@@ -1,0 +1,243 @@
+"""The payment hub: start a payment on a channel, and converge on the channel's answer.
+
+Callbacks and polling meet in ``apply_channel_result``: a short Redis lock on the order,
+conditional UPDATEs on the attempt and the order, and the provider reference unique per
+channel, so however often and in whatever order results arrive, money is captured once.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Iterator
+
+from flask import current_app
+from redis.exceptions import LockError
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.db_types import utcnow
+from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
+from app.events import record_event
+from app.extensions import db, redis_client
+from app.orders.models import Order
+from app.orders.services import StaleOrder, close_order, get_order, transition
+from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
+from app.payments.channels import adapter_for, available_channels
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
+from app.ids import new_id
+
+log = logs.get("payments")
+
+# How long a payment may stay pending at the provider after its order expired.
+ABANDON_AFTER_EXPIRY = timedelta(minutes=30)
+
+
+class OrderBusy(KassaError):
+    """Another process holds the order's lock; the caller should retry shortly (503)."""
+
+    status = 503
+    type = "api_error"
+    code = "order_locked"
+
+
+@contextmanager
+def order_lock(order_id: str) -> Iterator[None]:
+    """Serialise decisions about one order across web and worker processes."""
+    lock = redis_client().lock(f"kassa:lock:order:{order_id}", timeout=15, blocking_timeout=10)
+    if not lock.acquire():
+        raise OrderBusy(f"order {order_id} is being updated; retry")
+    try:
+        yield
+    finally:
+        try:
+            lock.release()
+        except LockError:
+            log.warning("order lock expired before release", extra={"fields": {"order_id": order_id}})
+
+
+def _attempt_json(attempt: PaymentAttempt) -> dict:
+    return {"id": attempt.id, "object": "payment", "order": attempt.order_id, "channel": attempt.channel,
+            "status": attempt.status, "amount": attempt.amount, "currency": attempt.currency,
+            "provider_reference": attempt.provider_reference}
+
+
+def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
+    """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
+    the shopper's next action. One active attempt per order (the database refuses a second)."""
+    if not isinstance(channel_code, str) or not channel_code:
+        raise InvalidRequest("channel must be a channel code string", param="channel")
+    codes = [c.code for c in available_channels(order.merchant_id)]
+    if channel_code not in codes:
+        raise InvalidRequest(f"channel {channel_code!r} is not available for this order; use one of {codes}",
+                             code="channel_unavailable", param="channel")
+    if order.status == "paying":
+        raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
+    if order.status != "created":
+        raise Conflict(f"order is {order.status} and cannot be paid", code="order_state_invalid")
+    if order.expires_at <= utcnow():
+        raise Conflict("order has expired; create a new one", code="order_expired")
+
+    attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
+                             channel=channel_code, status="pending", amount=order.total, currency=order.currency)
+    db.session.add(attempt)
+    try:
+        transition(order, "paying", reason=f"payment started with {channel_code}", actor=actor)
+        db.session.commit()
+    except (IntegrityError, StaleOrder):
+        db.session.rollback()
+        raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
+
+    adapter = adapter_for(channel_code)
+    hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
+    request = PaymentRequest(attempt_id=attempt.id, amount=attempt.amount, currency=attempt.currency,
+                             description=f"Order {order.id}", return_url=return_url,
+                             callback_url=f"{hooks_base}/hooks/channels/{channel_code}")
+    try:
+        provider_payment = adapter.create_payment(request)
+    except ProviderUnavailable as exc:
+        log.warning("channel create failed: %s", exc, extra={"fields": {
+            "merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}})
+        _fail_attempt(attempt.id, f"provider error: {exc}")
+        raise ChannelFailed(f"{channel_code} could not start the payment; try again or pick another channel",
+                            param="channel") from exc
+
+    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
+        provider_reference=provider_payment.reference, next_action=provider_payment.next_action, updated_at=utcnow()))
+    db.session.commit()
+    db.session.refresh(attempt)
+    _schedule_poll(attempt.id)
+    log.info("payment started", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
+                                                  "attempt_id": attempt.id, "channel": channel_code}})
+    return attempt
+
+
+def _schedule_poll(attempt_id: str) -> None:
+    """Ask the worker to query the provider if no callback has come by then."""
+    from app.queueing import enqueue_in  # jobs sit above the domain; imported late
+
+    try:
+        enqueue_in(timedelta(seconds=current_app.config["POLL_AFTER_SECONDS"]),
+                   "app.jobs.refresh_payment_attempt", attempt_id)
+    except Exception:  # Redis down must not fail a started payment; the periodic sweep finds it
+        log.exception("could not schedule the poll", extra={"fields": {"attempt_id": attempt_id}})
+
+
+def _fail_attempt(attempt_id: str, reason: str) -> None:
+    """Mark a still-active attempt failed and reopen its order for another try."""
+    with order_lock(db.session.get(PaymentAttempt, attempt_id).order_id):
+        _settle(attempt_id, "failed", reason=reason, provider_reference=None, actor="system")
+
+
+def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
+            actor: str) -> bool:
+    """Move an active attempt to ``outcome`` and the order with it. Caller holds the order lock.
+    Returns False when the attempt was already settled (a duplicate)."""
+    for _ in range(3):
+        values = {"status": outcome, "failure_reason": reason, "updated_at": utcnow()}
+        if provider_reference:
+            values["provider_reference"] = provider_reference
+        changed = db.session.execute(
+            update(PaymentAttempt)
+            .where(PaymentAttempt.id == attempt_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES))
+            .values(**values)).rowcount
+        if changed != 1:
+            db.session.rollback()
+            return False
+        attempt = db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
+        order = db.session.get(Order, attempt.order_id, populate_existing=True)
+        try:
+            _move_order(order, attempt, outcome, reason=reason, actor=actor)
+        except StaleOrder:
+            db.session.rollback()
+            continue
+        record_event(attempt.merchant_id, f"payment.{outcome}", _attempt_json(attempt))
+        db.session.commit()
+        return True
+    raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
+
+
+def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: str | None, actor: str) -> None:
+    if outcome == "succeeded":
+        if order.status == "paying":
+            transition(order, "paid", reason=f"captured by {attempt.channel} ({attempt.provider_reference})",
+                       actor=actor)
+        else:
+            # The provider took money for an order that is no longer payable (e.g. closed):
+            # record it loudly; reconciliation refunds what it can prove.
+            record_event(order.merchant_id, "payment.captured_on_inactive_order", _attempt_json(attempt))
+            log.error("capture on %s order", order.status,
+                      extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
+    elif order.status == "paying":
+        why = f"payment {outcome}: {reason}" if reason else f"payment {outcome}"
+        if outcome == "failed":
+            transition(order, "created", reason=why, actor=actor)  # the shopper may try again
+        else:
+            close_order(order, reason=why, actor=actor)
+
+
+def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt | None:
+    """Apply a provider's verdict to its attempt and order, exactly once. Returns the attempt,
+    or None when the result names no attempt of ours on that channel."""
+    attempt = db.session.get(PaymentAttempt, result.attempt_id)
+    if attempt is None or attempt.channel != result.channel or (
+            attempt.provider_reference and attempt.provider_reference != result.provider_reference):
+        log.warning("channel result for an unknown attempt", extra={"fields": {
+            "channel": result.channel, "provider_reference": result.provider_reference}})
+        return None
+    if result.status == "pending" or attempt.status not in ACTIVE_ATTEMPT_STATUSES:
+        return attempt
+    if result.status == "succeeded" and (result.amount, result.currency) != (attempt.amount, attempt.currency):
+        log.error("provider amount differs from the attempt; not capturing", extra={"fields": {
+            "attempt_id": attempt.id, "provider_amount": result.amount, "provider_currency": result.currency}})
+        return attempt
+    logs.bind(merchant_id=attempt.merchant_id, order_id=attempt.order_id)
+    with order_lock(attempt.order_id):
+        _settle(attempt.id, result.status, reason=result.failure_reason,
+                provider_reference=result.provider_reference, actor=actor)
+    return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
+
+
+def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
+    """Query the provider for an active attempt (its callback has not come) and apply the answer."""
+    attempt = db.session.get(PaymentAttempt, attempt_id)
+    if attempt is None or attempt.status not in ACTIVE_ATTEMPT_STATUSES:
+        return attempt
+    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id)
+                       .values(poll_count=PaymentAttempt.poll_count + 1))
+    db.session.commit()
+    if attempt.provider_reference is None:
+        # The create call never returned a reference; after the poll delay it is dead.
+        _fail_attempt(attempt_id, "the provider never confirmed the payment")
+        return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
+    result = adapter_for(attempt.channel).query_payment(attempt.provider_reference)
+    if result.status == "pending":
+        order = db.session.get(Order, attempt.order_id)
+        if order.expires_at + ABANDON_AFTER_EXPIRY <= utcnow():
+            with order_lock(order.id):
+                _settle(attempt_id, "canceled", reason="not completed before the order expired",
+                        provider_reference=None, actor="system")
+        return attempt
+    return apply_channel_result(result, actor="poller")
+
+
+def poll_stale_attempts(*, older_than_seconds: int, batch: int = 200) -> int:
+    """Refresh active attempts that have waited longer than ``older_than_seconds``; returns how many."""
+    cutoff = utcnow() - timedelta(seconds=older_than_seconds)
+    ids = list(db.session.scalars(
+        select(PaymentAttempt.id).where(PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES),
+                                        PaymentAttempt.created_at <= cutoff)
+        .order_by(PaymentAttempt.created_at).limit(batch)))
+    for attempt_id in ids:
+        try:
+            refresh_attempt(attempt_id)
+        except (ProviderUnavailable, KassaError) as exc:
+            db.session.rollback()
+            log.warning("poll failed: %s", exc, extra={"fields": {"attempt_id": attempt_id}})
+    return len(ids)
+
+
+def payments_for_order(order_id: str) -> list[PaymentAttempt]:
+    return list(db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id)
+                                   .order_by(PaymentAttempt.created_at)))
+

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+ACTIVE_ATTEMPT_STATUSES = ("pending", "unknown")
+
+
+class ChannelConfig(db.Model):
+    """A merchant's settings for one channel; a channel without a row uses its defaults."""
+
+    __tablename__ = "channel_configs"
+    __table_args__ = (UniqueConstraint("merchant_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    enabled: Mapped[bool] = mapped_column(default=True)
+    priority: Mapped[int] = mapped_column(default=100)
+    display_name: Mapped[str | None] = mapped_column(String(100))
+    icon: Mapped[str | None] = mapped_column(String(200))
+
+
+class PaymentAttempt(db.Model):
+    __tablename__ = "payment_attempts"
+    __table_args__ = (
+        # The provider's transaction id is unique per channel: one capture per transaction.
+        UniqueConstraint("channel", "provider_reference"),
+        # At most one active attempt per order, enforced by the database itself.
+        Index("uq_payment_attempts_one_active", "order_id", unique=True,
+              postgresql_where=text("status IN ('pending', 'unknown')"),
+              sqlite_where=text("status IN ('pending', 'unknown')")),
+        Index("ix_payment_attempts_status_created", "status", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|succeeded|failed|unknown|canceled
+    amount: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    provider_reference: Mapped[str | None] = mapped_column(String(100))
+    next_action: Mapped[dict] = mapped_column(JSON, default=dict)
+    failure_reason: Mapped[str | None] = mapped_column(String(500))
+    poll_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,1 @@
+"""Web layer: one blueprint per audience (api, checkout, portal, hooks) plus health."""

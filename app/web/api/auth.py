@@ -1,0 +1,36 @@
+"""Bearer-key authentication for the API: who is calling, and may they call this route."""
+from __future__ import annotations
+
+from functools import wraps
+from typing import Callable
+
+from flask import g, request
+
+from app import logs
+from app.errors import PermissionDenied
+from app.merchants.services import Caller, authenticate_key
+
+
+def _bearer() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def requires_key(*, secret: bool) -> Callable:
+    """Authenticate the bearer key; with ``secret=True`` a publishable key gets 403."""
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            caller = authenticate_key(_bearer())
+            if secret and not caller.is_secret:
+                raise PermissionDenied("this route needs a secret key (sk_…); publishable keys may not call it")
+            g.caller = caller
+            logs.bind(merchant_id=caller.merchant_id)
+            return view(*args, **kwargs)
+        return wrapper
+    return decorate
+
+
+def caller() -> Caller:
+    return g.caller

@@ -1,0 +1,34 @@
+"""Catalog routes: products and quotes (publishable or secret key)."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from app.catalog.services import get_product, list_products, price_items
+from app.errors import InvalidRequest
+from app.web.api import bp
+from app.web.api.auth import caller, requires_key
+from app.web.api.params import json_body, limit_param
+from app.web.api.representations import product_json, quote_json
+
+
+@bp.get("/products")
+@requires_key(secret=False)
+def products_index():
+    products, has_more = list_products(caller().merchant_id, limit=limit_param(),
+                                       starting_after=request.args.get("starting_after"))
+    return jsonify({"object": "list", "data": [product_json(p) for p in products], "has_more": has_more})
+
+
+@bp.get("/products/<product_id>")
+@requires_key(secret=False)
+def products_show(product_id: str):
+    return jsonify(product_json(get_product(caller().merchant_id, product_id)))
+
+
+@bp.post("/quotes")
+@requires_key(secret=False)
+def quotes_create():
+    body = json_body()
+    if body.get("coupon") not in (None, ""):
+        raise InvalidRequest("coupon codes are not accepted yet", code="coupon_invalid", param="coupon")
+    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"))))

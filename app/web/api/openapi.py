@@ -1,0 +1,145 @@
+"""The OpenAPI 3.1 document for what the API serves today. A test validates live responses
+against it, so it cannot drift from the code unnoticed."""
+from __future__ import annotations
+
+from typing import Any
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _obj(required: list[str], **props: Any) -> dict:
+    return {"type": "object", "required": required, "properties": props}
+
+
+_STR = {"type": "string"}
+_INT = {"type": "integer"}
+_NULLABLE_STR = {"type": ["string", "null"]}
+_TIME = {"type": "string", "format": "date-time"}
+_CURRENCY = {"type": "string", "pattern": "^[a-z]{3}$"}
+
+SCHEMAS: dict[str, dict] = {
+    "Error": _obj(["error"], error=_obj(["type", "code", "message"], type={"enum": [
+        "invalid_request_error", "authentication_error", "permission_error", "rate_limit_error", "risk_error",
+        "channel_error", "api_error"]}, code=_STR, message=_STR, param=_STR)),
+    "Money": _obj(["amount", "currency"], amount=_INT, currency=_CURRENCY),
+    "Sku": _obj(["id", "name", "price", "specs", "stock", "subscription"], id=_STR, name=_STR, price=_ref("Money"),
+                specs={"type": "object"}, stock={"type": ["integer", "null"], "minimum": 0},
+                subscription={"type": ["object", "null"]}),
+    "Product": _obj(["id", "name", "description", "images", "attributes", "skus", "checkout_url"], id=_STR,
+                    name=_STR, description=_STR, images={"type": "array", "items": {"type": "string", "format": "uri"}},
+                    attributes={"type": "object"}, skus={"type": "array", "items": _ref("Sku")},
+                    checkout_url={"type": "string", "format": "uri"}),
+    "ProductList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Product")},
+                        has_more={"type": "boolean"}),
+    "QuoteLine": _obj(["sku", "quantity", "unit_amount", "amount"], sku=_STR, name=_STR, quantity=_INT,
+                      unit_amount=_INT, amount=_INT),
+    "Quote": _obj(["subtotal", "discount", "total", "currency", "lines"], subtotal=_INT, discount=_INT, total=_INT,
+                  currency=_CURRENCY, lines={"type": "array", "items": _ref("QuoteLine")}),
+    "Payment": _obj(["id", "channel", "status", "amount", "provider_reference"], id=_STR, channel=_STR,
+                    status={"enum": ["pending", "succeeded", "failed", "unknown", "canceled"]}, amount=_INT,
+                    currency=_CURRENCY, provider_reference=_NULLABLE_STR, failure_reason=_NULLABLE_STR),
+    "NextAction": {"oneOf": [
+        _obj(["type", "url"], type={"const": "redirect"}, url={"type": "string", "format": "uri"}),
+        _obj(["type", "url", "image"], type={"const": "qr"}, url=_STR, image=_STR),
+        _obj(["type"], type={"const": "none"})]},
+    "PaymentWithAction": {"allOf": [_ref("Payment"), _obj(["next_action"], next_action=_ref("NextAction"))]},
+    "PayResponse": _obj(["payment"], payment=_ref("PaymentWithAction")),
+    "Order": _obj(
+        ["id", "status", "items", "amount", "refunded_amount", "customer", "client_secret", "expires_at",
+         "available_channels", "created_at", "timeline", "payments"],
+        id=_STR,
+        status={"enum": ["created", "paying", "paid", "fulfilled", "completed", "refunding", "refunded", "closed"]},
+        items={"type": "array", "items": _obj(["sku", "quantity", "unit_amount", "amount"], sku=_STR, product=_STR,
+                                              name=_STR, quantity=_INT, unit_amount=_INT, amount=_INT)},
+        amount=_obj(["subtotal", "discount", "total", "currency"], subtotal=_INT, discount=_INT, total=_INT,
+                    currency=_CURRENCY),
+        refunded_amount=_INT,
+        customer=_obj(["id"], id=_STR, email=_NULLABLE_STR),
+        client_secret=_STR, metadata={"type": "object"}, expires_at=_TIME,
+        available_channels={"type": "array", "items": _obj(["code", "name", "icon"], code=_STR, name=_STR, icon=_STR)},
+        created_at=_TIME,
+        timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_TIME, reason=_STR)},
+        payments={"type": "array", "items": _ref("Payment")}),
+    "OrderList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Order")},
+                      has_more={"type": "boolean"}),
+    "ItemInput": _obj(["sku", "quantity"], sku=_STR, quantity={"type": "integer", "minimum": 1, "maximum": 99}),
+    "QuoteInput": _obj(["items"], items={"type": "array", "items": _ref("ItemInput"), "minItems": 1},
+                       coupon=_STR),
+    "OrderInput": _obj(["items", "customer", "agreement_accepted"],
+                       items={"type": "array", "items": _ref("ItemInput"), "minItems": 1}, coupon=_STR,
+                       customer=_obj(["id"], id=_STR, email=_STR), agreement_accepted={"const": True},
+                       metadata={"type": "object"}),
+    "PayInput": _obj(["channel"], channel=_STR, return_url={"type": "string", "format": "uri"}),
+    "Health": _obj(["status", "checks"], status={"enum": ["ok", "degraded"]},
+                   checks=_obj(["database", "redis"], database=_STR, redis=_STR)),
+}
+
+
+def _error(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
+
+
+def _ok(schema: str, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+_AUTH_ERRORS = {"401": _error("missing, malformed or unknown key")}
+_SECRET_ERRORS = {**_AUTH_ERRORS, "403": _error("a publishable key on a secret-only route")}
+_ID = {"name": "id", "in": "path", "required": True, "schema": _STR}
+_PAGE = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+         {"name": "starting_after", "in": "query", "schema": _STR}]
+_IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 255}}
+
+
+def _body(schema: str) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+PATHS: dict[str, dict] = {
+    "/products": {"get": {"summary": "List active products", "parameters": _PAGE,
+                          "responses": {"200": _ok("ProductList"), "400": _error("bad parameter"), **_AUTH_ERRORS}}},
+    "/products/{id}": {"get": {"summary": "Retrieve a product", "parameters": [_ID],
+                               "responses": {"200": _ok("Product"), "404": _error("no such product"), **_AUTH_ERRORS}}},
+    "/quotes": {"post": {"summary": "Price a basket (no side effects)", "requestBody": _body("QuoteInput"),
+                         "parameters": [_IDEMPOTENCY],
+                         "responses": {"200": _ok("Quote"), "400": _error("invalid items"),
+                                       "409": _error("out of stock"), **_AUTH_ERRORS}}},
+    "/orders": {
+        "post": {"summary": "Create an order", "requestBody": _body("OrderInput"), "parameters": [_IDEMPOTENCY],
+                 "responses": {"201": _ok("Order", "Created"), "400": _error("invalid input"),
+                               "409": _error("out of stock"), "422": _error("agreement_required"), **_AUTH_ERRORS}},
+        "get": {"summary": "List orders, newest first (secret key)", "parameters": _PAGE + [
+            {"name": n, "in": "query", "schema": _STR} for n in ("status", "customer", "created_gte", "created_lte")],
+                "responses": {"200": _ok("OrderList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}},
+    "/orders/{id}": {"get": {
+        "summary": "Retrieve an order (secret key, or publishable key with client_secret)",
+        "parameters": [_ID, {"name": "client_secret", "in": "query", "schema": _STR}],
+        "responses": {"200": _ok("Order"), "404": _error("no such order"), **_AUTH_ERRORS}}},
+    "/orders/{id}/pay": {"post": {
+        "summary": "Start a payment on a channel; follow next_action", "parameters": [_ID, _IDEMPOTENCY],
+        "requestBody": _body("PayInput"),
+        "responses": {"200": _ok("PayResponse"), "400": _error("unknown or unavailable channel"),
+                      "404": _error("no such order"), "409": _error("payment in progress, expired or not payable"),
+                      "502": _error("the channel failed"), **_AUTH_ERRORS}}},
+    "/orders/{id}/cancel": {"post": {
+        "summary": "Cancel an unpaid order (secret key)", "parameters": [_ID, _IDEMPOTENCY],
+        "responses": {"200": _ok("Order"), "404": _error("no such order"), "409": _error("not cancellable"),
+                      **_SECRET_ERRORS}}},
+}
+
+
+def openapi_document(server_url: str) -> dict:
+    """The whole document, with the server URL of this deployment."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Kassa API", "version": "1.0.0",
+                 "description": "JSON API of Kassa. Amounts are integers in minor units."},
+        "servers": [{"url": server_url}],
+        "security": [{"bearer": []}],
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS,
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
+                                                      "description": "sk_… (secret) or pk_… (publishable) key"}}},
+    }

@@ -1,0 +1,68 @@
+"""Order routes: create, read, list, pay, cancel."""
+from __future__ import annotations
+
+from flask import jsonify, request, url_for
+
+from app.errors import InvalidRequest
+from app.orders.services import cancel_order, create_order, get_order, list_orders
+from app.orders.state import STATUSES
+from app.payments.hub import start_payment
+from app.web.api import bp
+from app.web.api.auth import caller, requires_key
+from app.web.api.params import json_body, limit_param, time_param
+from app.web.api.representations import order_json, payment_with_action_json
+
+
+@bp.post("/orders")
+@requires_key(secret=False)
+def orders_create():
+    body = json_body()
+    if body.get("coupon") not in (None, ""):
+        raise InvalidRequest("coupon codes are not accepted yet", code="coupon_invalid", param="coupon")
+    order = create_order(caller().merchant_id, items=body.get("items"), customer=body.get("customer"),
+                         agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"))
+    return jsonify(order_json(order)), 201
+
+
+@bp.get("/orders/<order_id>")
+@requires_key(secret=False)
+def orders_show(order_id: str):
+    who = caller()
+    order = get_order(who.merchant_id, order_id, client_secret=request.args.get("client_secret"),
+                      require_secret=not who.is_secret)
+    return jsonify(order_json(order))
+
+
+@bp.get("/orders")
+@requires_key(secret=True)
+def orders_index():
+    status = request.args.get("status")
+    if status and status not in STATUSES:
+        raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+    orders, has_more = list_orders(
+        caller().merchant_id, status=status, customer=request.args.get("customer"),
+        created_gte=time_param("created_gte"), created_lte=time_param("created_lte"),
+        limit=limit_param(), starting_after=request.args.get("starting_after"))
+    return jsonify({"object": "list", "data": [order_json(o) for o in orders], "has_more": has_more})
+
+
+@bp.post("/orders/<order_id>/pay")
+@requires_key(secret=False)
+def orders_pay(order_id: str):
+    body = json_body()
+    who = caller()
+    return_url = body.get("return_url")
+    if return_url is not None and (not isinstance(return_url, str) or not return_url.startswith(("http://", "https://"))):
+        raise InvalidRequest("return_url must be an http(s) URL", param="return_url")
+    order = get_order(who.merchant_id, order_id)
+    attempt = start_payment(order, body.get("channel"), actor="api",
+                            return_url=return_url or url_for("checkout.order_page", order_id=order_id,
+                                                             client_secret=order.client_secret, _external=True))
+    return jsonify({"payment": payment_with_action_json(attempt)})
+
+
+@bp.post("/orders/<order_id>/cancel")
+@requires_key(secret=True)
+def orders_cancel(order_id: str):
+    json_body()
+    return jsonify(order_json(cancel_order(caller().merchant_id, order_id, actor="api")))

@@ -1,0 +1,74 @@
+"""The API's JSON shapes (shared/API.md). Views call these; nothing else builds API JSON."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import url_for
+
+from app.catalog.models import Product, Sku
+from app.catalog.services import Quote
+from app.orders.models import Order
+from app.payments.channels import available_channels
+from app.payments.hub import payments_for_order
+from app.payments.models import PaymentAttempt
+
+
+def timestamp(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def image_url(path: str | None) -> str | None:
+    if not path:
+        return None
+    return path if path.startswith(("http://", "https://")) else url_for("static", filename=path, _external=True)
+
+
+def sku_json(sku: Sku) -> dict:
+    return {"id": sku.id, "object": "sku", "name": sku.name, "price": sku.price.to_json(), "specs": sku.specs or {},
+            "stock": sku.stock, "subscription": None}
+
+
+def product_json(product: Product) -> dict:
+    return {"id": product.id, "object": "product", "name": product.name, "description": product.description,
+            "images": [u for u in [image_url(product.image_path)] if u], "attributes": product.attributes or {},
+            "skus": [sku_json(s) for s in product.skus if s.status == "active"],
+            "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True)}
+
+
+def quote_json(quote: Quote) -> dict:
+    return {"object": "quote", "subtotal": quote.subtotal.amount, "discount": quote.discount.amount,
+            "total": quote.total.amount, "currency": quote.currency,
+            "lines": [{"sku": line.sku.id, "name": f"{line.sku.product.name} — {line.sku.name}",
+                       "quantity": line.quantity, "unit_amount": line.sku.price_amount,
+                       "amount": line.amount.amount} for line in quote.lines]}
+
+
+def payment_json(attempt: PaymentAttempt) -> dict:
+    return {"id": attempt.id, "object": "payment", "channel": attempt.channel, "status": attempt.status,
+            "amount": attempt.amount, "currency": attempt.currency,
+            "provider_reference": attempt.provider_reference, "failure_reason": attempt.failure_reason,
+            "created_at": timestamp(attempt.created_at)}
+
+
+def payment_with_action_json(attempt: PaymentAttempt) -> dict:
+    return {**payment_json(attempt), "next_action": attempt.next_action or {"type": "none"}}
+
+
+def order_json(order: Order) -> dict:
+    payable = order.status == "created"
+    return {
+        "id": order.id, "object": "order", "status": order.status,
+        "items": [{"sku": i.sku_id, "product": i.product_id, "name": i.name, "quantity": i.quantity,
+                   "unit_amount": i.unit_amount, "amount": i.amount} for i in order.items],
+        "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
+                   "currency": order.currency},
+        "refunded_amount": order.refunded_amount,
+        "customer": {"id": order.customer_id, "email": order.customer_email},
+        "client_secret": order.client_secret,
+        "metadata": order.metadata_ or {},
+        "expires_at": timestamp(order.expires_at),
+        "available_channels": [c.to_json() for c in available_channels(order.merchant_id)] if payable else [],
+        "created_at": timestamp(order.created_at),
+        "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
+        "payments": [payment_json(p) for p in payments_for_order(order.id)],
+    }

@@ -1,0 +1,6 @@
+"""The shopper's checkout: the hosted htmx panel and the order status page."""
+from flask import Blueprint
+
+bp = Blueprint("checkout", __name__, url_prefix="/checkout")
+
+from app.web.checkout import views  # noqa: E402,F401

@@ -1,0 +1,149 @@
+"""Checkout views: thin; pricing, orders and payments happen in the domain services."""
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, make_response, redirect, render_template, request, session, url_for
+from sqlalchemy import select
+
+from app.catalog.models import Product
+from app.catalog.services import price_items
+from app.errors import ChannelFailed, Conflict, KassaError
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.orders.services import create_order, get_order_by_client_secret
+from app.payments.channels import available_channels
+from app.payments.hub import payments_for_order, start_payment
+from app.web.checkout import bp
+from app.web.checkout.forms import PanelInput, parse_panel
+from app.web.fragments import is_htmx, render_block, render_page_or_block
+
+PRODUCT_PAGE = "checkout/product.html"
+ORDER_PAGE = "checkout/order.html"
+
+
+def _product_or_404(product_id: str) -> Product:
+    product = db.session.scalar(select(Product).where(Product.id == product_id, Product.status == "active"))
+    if product is None:
+        abort(404, description="This product is not available.")
+    return product
+
+
+def _customer_id() -> str:
+    """The merchant may name the customer (``?customer=``); otherwise a guest id per browser."""
+    named = request.values.get("customer")
+    if named:
+        return named[:200]
+    if "guest_id" not in session:
+        session["guest_id"] = "guest_" + secrets.token_urlsafe(12)
+    return session["guest_id"]
+
+
+def _panel_context(product: Product, data: PanelInput, *, error: str | None = None) -> dict:
+    quote, quote_error = None, None
+    if data.sku_id and data.quantity and "sku" not in data.errors:
+        try:
+            quote = price_items(product.merchant_id, [{"sku": data.sku_id, "quantity": data.quantity}])
+        except KassaError as exc:
+            quote_error = exc.message
+    merchant = db.session.get(Merchant, product.merchant_id)
+    return {"product": product, "merchant": merchant, "data": data, "quote": quote, "quote_error": quote_error,
+            "channels": available_channels(product.merchant_id), "error": error,
+            "skus": [s for s in product.skus if s.status == "active"], "customer": request.values.get("customer")}
+
+
+@bp.get("/<product_id>")
+def product_page(product_id: str):
+    product = _product_or_404(product_id)
+    data = parse_panel(request.args, product, for_payment=False)
+    if "quantity" in data.errors and "quantity" not in request.args:
+        data.quantity, data.errors = 1, {k: v for k, v in data.errors.items() if k != "quantity"}
+    return render_template(PRODUCT_PAGE, **_panel_context(product, data))
+
+
+@bp.post("/<product_id>/quote")
+def quote(product_id: str):
+    """Re-price in place when the quantity or option changes."""
+    product = _product_or_404(product_id)
+    data = parse_panel(request.form, product, for_payment=False)
+    return render_block(PRODUCT_PAGE, "summary", **_panel_context(product, data))
+
+
+def _redirect(url: str):
+    """Leave the page: htmx follows HX-Redirect, a plain form post follows 303."""
+    if is_htmx():
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url, 303)
+
+
+def _status_url(order) -> str:
+    return url_for("checkout.order_page", order_id=order.id, client_secret=order.client_secret, _external=True)
+
+
+@bp.post("/<product_id>/pay")
+def pay(product_id: str):
+    product = _product_or_404(product_id)
+    data = parse_panel(request.form, product, for_payment=True)
+    if data.errors:
+        return render_page_or_block(PRODUCT_PAGE, "panel", **_panel_context(product, data)), 422
+    try:
+        order = create_order(product.merchant_id, items=[{"sku": data.sku_id, "quantity": data.quantity}],
+                             customer={"id": _customer_id()}, agreement_accepted=True, actor="shopper")
+    except KassaError as exc:
+        db.session.rollback()
+        return render_page_or_block(PRODUCT_PAGE, "panel", **_panel_context(product, data, error=exc.message)), exc.status
+    return _start(order, data.channel, on_error=lambda msg: _order_view(order, error=msg))
+
+
+def _start(order, channel: str, *, on_error):
+    try:
+        attempt = start_payment(order, channel, return_url=_status_url(order), actor="shopper")
+    except (ChannelFailed, Conflict, KassaError) as exc:
+        db.session.rollback()
+        return on_error(exc.message)
+    action = attempt.next_action or {}
+    if action.get("type") == "redirect":
+        return _redirect(action["url"])
+    return _redirect(_status_url(order))
+
+
+def _order_view(order, *, error: str | None = None, status: int = 200):
+    attempts = payments_for_order(order.id)
+    last = attempts[-1] if attempts else None
+    context = {"order": order, "last_payment": last, "error": error,
+               "channels": available_channels(order.merchant_id) if order.status == "created" else [],
+               "merchant": db.session.get(Merchant, order.merchant_id),
+               "product_id": order.items[0].product_id if order.items else None}
+    return render_page_or_block(ORDER_PAGE, "status", **context), status
+
+
+@bp.get("/orders/<order_id>")
+def order_page(order_id: str):
+    try:
+        order = get_order_by_client_secret(order_id, request.args.get("client_secret", ""))
+    except KassaError:
+        abort(404, description="This order does not exist or the link is incomplete.")
+    return _order_view(order)
+
+
+@bp.post("/orders/<order_id>/pay")
+def retry_payment(order_id: str):
+    """Try again after a declined payment, on the same order, while it is open."""
+    try:
+        order = get_order_by_client_secret(order_id, request.form.get("client_secret", ""))
+    except KassaError:
+        abort(404, description="This order does not exist or the link is incomplete.")
+    channel = request.form.get("channel")
+    if not channel:
+        return _order_view(order, error="Choose how you want to pay.", status=422)
+    return _start(order, channel, on_error=lambda msg: _order_view(order, error=msg, status=409))
+
+
+@bp.get("/terms/<merchant_id>")
+def terms(merchant_id: str):
+    merchant = db.session.get(Merchant, merchant_id) or abort(404)
+    if merchant.terms_url:
+        return redirect(merchant.terms_url)
+    return render_template("checkout/terms.html", merchant=merchant)

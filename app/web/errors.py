@@ -1,0 +1,51 @@
+"""One place that turns errors into responses: JSON for the API and hooks, pages elsewhere."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from app import logs
+from app.errors import KassaError
+from app.extensions import db
+
+log = logs.get("web")
+
+_HTTP_CODES = {400: "bad_request", 404: "resource_missing", 405: "method_not_allowed",
+               413: "request_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith(("/api/", "/hooks/"))
+
+
+def _json_error(status: int, type_: str, code: str, message: str, param: str | None = None):
+    body = {"error": {"type": type_, "code": code, "message": message}}
+    if param:
+        body["error"]["param"] = param
+    return jsonify(body), status
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(KassaError)
+    def kassa_error(error: KassaError):
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(error.to_json()), error.status
+        return render_template("error.html", status=error.status, message=error.message), error.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if _wants_json():
+            type_ = "rate_limit_error" if error.code == 429 else "invalid_request_error"
+            message = {404: f"no route {request.method} {request.path}",
+                       405: f"{request.method} is not allowed on {request.path}"}.get(error.code, error.description)
+            return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
+        return render_template("error.html", status=error.code, message=error.description), error.code
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        db.session.rollback()
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        if _wants_json():
+            return _json_error(500, "api_error", "internal_error", "something went wrong on our side; it has been logged")
+        return render_template("error.html", status=500, message="Something went wrong on our side."), 500

@@ -1,0 +1,21 @@
+"""htmx template fragments: a fragment is a named block of its page template. An htmx
+request gets the block; a plain request gets the whole page, so every state has a URL."""
+from __future__ import annotations
+
+from flask import current_app, render_template, request
+
+
+def is_htmx() -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def render_block(template_name: str, block: str, **context: object) -> str:
+    """Render just ``block`` of ``template_name`` with the usual template context."""
+    env = current_app.jinja_env
+    template = env.get_template(template_name)
+    current_app.update_template_context(context)
+    return "".join(template.blocks[block](template.new_context(context)))
+
+
+def render_page_or_block(template_name: str, block: str, **context: object) -> str:
+    return render_block(template_name, block, **context) if is_htmx() else render_template(template_name, **context)

@@ -1,0 +1,33 @@
+"""``/healthz``: is the database and Redis reachable? 200 when both are, 503 otherwise."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+from sqlalchemy import text
+
+from app.extensions import db, redis_client
+
+bp = Blueprint("health", __name__)
+
+
+def _check_database() -> str:
+    try:
+        db.session.execute(text("SELECT 1"))
+        return "ok"
+    except Exception as exc:  # any failure means "down", and says why
+        db.session.rollback()
+        return f"error: {exc.__class__.__name__}"
+
+
+def _check_redis() -> str:
+    try:
+        redis_client().ping()
+        return "ok"
+    except Exception as exc:
+        return f"error: {exc.__class__.__name__}"
+
+
+@bp.get("/healthz")
+def healthz():
+    checks = {"database": _check_database(), "redis": _check_redis()}
+    healthy = all(v == "ok" for v in checks.values())
+    return jsonify({"status": "ok" if healthy else "degraded", "checks": checks}), 200 if healthy else 503

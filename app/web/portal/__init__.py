@@ -1,0 +1,6 @@
+"""The merchant portal (signed-in merchants)."""
+from flask import Blueprint
+
+bp = Blueprint("portal", __name__, url_prefix="/portal")
+
+from app.web.portal import views  # noqa: E402,F401
