@@ -66,7 +66,10 @@ def quote(product_id: str):
     """Re-price in place when the quantity or option changes."""
     product = _product_or_404(product_id)
     data = parse_panel(request.form, product, for_payment=False)
-    return render_block(PRODUCT_PAGE, "summary", **_panel_context(product, data))
+    context = _panel_context(product, data)
+    # The quantity message sits outside the summary: update it out of band.
+    return render_block(PRODUCT_PAGE, "summary", **context) + render_block(PRODUCT_PAGE, "quantity_error", oob=True,
+                                                                          **context)
 
 
 def _redirect(url: str):

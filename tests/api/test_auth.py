@@ -1,0 +1,50 @@
+"""Auth on every API route: missing/bad keys are 401, publishable keys on secret routes 403."""
+import pytest
+
+from tests.conftest import Api
+
+ROUTES = [
+    ("get", "/products"), ("get", "/products/prod_x"), ("post", "/quotes"), ("post", "/orders"),
+    ("get", "/orders"), ("get", "/orders/ord_x"), ("post", "/orders/ord_x/pay"), ("post", "/orders/ord_x/cancel"),
+]
+SECRET_ONLY = [("get", "/orders"), ("post", "/orders/ord_x/cancel")]
+
+
+@pytest.mark.parametrize("method, path", ROUTES)
+@pytest.mark.parametrize("key", [None, "sk_test_" + "x" * 32, "not-a-key", "pk_test_" + "y" * 32])
+def test_missing_or_unknown_keys_get_401(client, merchant, method, path, key):
+    response = getattr(Api(client, key), method)(path)
+    assert response.status_code == 401
+    assert response.json["error"]["type"] == "authentication_error"
+    assert response.json["error"]["message"]
+
+
+@pytest.mark.parametrize("method, path", SECRET_ONLY)
+def test_publishable_key_on_secret_route_gets_403(pk_api, method, path):
+    response = getattr(pk_api, method)(path)
+    assert response.status_code == 403
+    assert response.json["error"]["type"] == "permission_error"
+
+
+def test_a_revoked_key_stops_working(app, api, merchant):
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.merchants.keys import hash_key
+    from app.merchants.models import ApiKey
+
+    assert api.get("/products").status_code == 200
+    with app.app_context():
+        key = db.session.query(ApiKey).filter_by(key_hash=hash_key(merchant.secret_key)).one()
+        key.revoked_at = utcnow()
+        db.session.commit()
+    assert api.get("/products").status_code == 401
+
+
+def test_keys_are_stored_hashed(app, merchant):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    with app.app_context():
+        stored = [k.key_hash for k in db.session.query(ApiKey).filter_by(merchant_id=merchant.id)]
+    assert len(stored) == 2
+    assert merchant.secret_key not in stored and merchant.publishable_key not in stored

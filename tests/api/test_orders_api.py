@@ -1,0 +1,133 @@
+import pytest
+
+from tests.conftest import Api
+
+
+def order_body(sku: str, quantity: int = 1, **extra) -> dict:
+    return {"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_1", "email": "a@b.test"},
+            "agreement_accepted": True, **extra}
+
+
+def test_create_and_read_an_order(api, catalog):
+    response = api.post("/orders", json=order_body(catalog["sku"], 2, metadata={"cart": "42"}))
+    assert response.status_code == 201
+    order = response.json
+    assert order["status"] == "created"
+    assert order["amount"] == {"subtotal": 1998, "discount": 0, "total": 1998, "currency": "usd"}
+    assert order["refunded_amount"] == 0
+    assert order["customer"] == {"id": "cus_1", "email": "a@b.test"}
+    assert order["metadata"] == {"cart": "42"}
+    assert order["client_secret"].startswith(order["id"] + "_secret_")
+    assert [c["code"] for c in order["available_channels"]] == ["sandbox_card"]
+    assert [t["status"] for t in order["timeline"]] == ["created"]
+    assert order["payments"] == []
+    assert order["expires_at"] > order["created_at"]
+    assert api.get(f"/orders/{order['id']}").json["id"] == order["id"]
+
+
+def test_publishable_key_reads_an_order_only_with_its_client_secret(pk_api, catalog):
+    order = pk_api.post("/orders", json=order_body(catalog["sku"])).json
+    assert pk_api.get(f"/orders/{order['id']}").status_code == 404
+    assert pk_api.get(f"/orders/{order['id']}?client_secret=wrong").status_code == 404
+    ok = pk_api.get(f"/orders/{order['id']}?client_secret={order['client_secret']}")
+    assert ok.status_code == 200 and ok.json["id"] == order["id"]
+
+
+def test_order_reserves_limited_stock_and_refuses_more_than_left(api, catalog):
+    assert api.post("/orders", json=order_body(catalog["limited_sku"], 2)).status_code == 201
+    too_many = api.post("/orders", json=order_body(catalog["limited_sku"], 2))
+    assert too_many.status_code == 409 and too_many.json["error"]["code"] == "out_of_stock"
+    skus = {s["id"]: s["stock"] for s in api.get(f"/products/{catalog['product']}").json["skus"]}
+    assert skus["sku_test_limited"] == 1
+
+
+@pytest.mark.parametrize("body, status, code, param", [
+    ({"items": [], "customer": {"id": "c"}, "agreement_accepted": True}, 400, "parameter_invalid", "items"),
+    ({"items": "sku", "customer": {"id": "c"}, "agreement_accepted": True}, 400, "parameter_invalid", "items"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 0}], "customer": {"id": "c"}, "agreement_accepted": True},
+     400, "parameter_invalid", "items[0].quantity"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 100}], "customer": {"id": "c"}, "agreement_accepted": True},
+     400, "parameter_invalid", "items[0].quantity"),
+    ({"items": [{"sku": "sku_test_month", "quantity": "2"}], "customer": {"id": "c"}, "agreement_accepted": True},
+     400, "parameter_invalid", "items[0].quantity"),
+    ({"items": [{"sku": "sku_nope", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": True},
+     400, "resource_missing", "items[0].sku"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": True},
+     400, "parameter_invalid", "customer"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": ""}, "agreement_accepted": True},
+     400, "parameter_invalid", "customer.id"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "nope"},
+      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}},
+     422, "agreement_required", "agreement_accepted"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": "yes"},
+     422, "agreement_required", "agreement_accepted"),
+])
+def test_bad_order_bodies_get_a_clear_error_and_create_nothing(api, catalog, body, status, code, param):
+    response = api.post("/orders", json=body)
+    assert response.status_code == status, response.json
+    error = response.json["error"]
+    assert (error["type"], error["code"], error["param"]) == ("invalid_request_error", code, param)
+    assert error["message"]
+    assert api.get("/orders").json["data"] == []
+
+
+@pytest.mark.parametrize("raw, content_type", [("{not json", "application/json"), ("[1, 2]", "application/json"),
+                                               ("items=1", "application/x-www-form-urlencoded")])
+def test_malformed_bodies_are_400(api, catalog, raw, content_type):
+    response = api.client.post("/api/v1/orders", data=raw, content_type=content_type,
+                               headers={"Authorization": f"Bearer {api.key}"})
+    assert response.status_code == 400
+    assert response.json["error"]["code"] == "invalid_json"
+
+
+def test_list_orders_filters_and_paginates(api, catalog):
+    ids = [api.post("/orders", json=order_body(catalog["sku"])).json["id"] for _ in range(3)]
+    other = api.post("/orders", json={**order_body(catalog["sku"]), "customer": {"id": "cus_2"}}).json["id"]
+    page = api.get("/orders?limit=2").json
+    assert [o["id"] for o in page["data"]] == [other, ids[2]] and page["has_more"]
+    rest = api.get(f"/orders?limit=10&starting_after={ids[2]}").json
+    assert [o["id"] for o in rest["data"]] == [ids[1], ids[0]] and not rest["has_more"]
+    assert [o["id"] for o in api.get("/orders?customer=cus_2").json["data"]] == [other]
+    assert len(api.get("/orders?status=created").json["data"]) == 4
+    assert api.get("/orders?status=paid").json["data"] == []
+    assert api.get("/orders?created_gte=2999-01-01T00:00:00Z").json["data"] == []
+    assert api.get("/orders?status=bogus").status_code == 400
+    assert api.get("/orders?created_lte=yesterday").json["error"]["param"] == "created_lte"
+
+
+def test_orders_are_scoped_to_their_merchant(api, client, catalog, other_merchant):
+    order = api.post("/orders", json=order_body(catalog["sku"])).json
+    rival = Api(client, other_merchant.secret_key)
+    assert rival.get(f"/orders/{order['id']}").status_code == 404
+    assert rival.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code == 404
+    assert rival.post(f"/orders/{order['id']}/cancel").status_code == 404
+    assert rival.get("/orders").json["data"] == []
+    # Nor can a rival order the first merchant's SKUs.
+    assert rival.post("/orders", json=order_body(catalog["sku"])).status_code == 400
+
+
+def test_cancel_closes_and_releases_stock(api, catalog):
+    order = api.post("/orders", json=order_body(catalog["limited_sku"], 3)).json
+    cancelled = api.post(f"/orders/{order['id']}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json["status"] == "closed"
+    assert cancelled.json["timeline"][-1]["reason"] == "canceled"
+    again = api.post(f"/orders/{order['id']}/cancel")
+    assert again.status_code == 409 and again.json["error"]["code"] == "order_state_invalid"
+    skus = {s["id"]: s["stock"] for s in api.get(f"/products/{catalog['product']}").json["skus"]}
+    assert skus["sku_test_limited"] == 3
+
+
+def test_pay_with_an_unknown_channel_is_400_and_changes_nothing(api, catalog):
+    order = api.post("/orders", json=order_body(catalog["sku"])).json
+    for body, param in [({"channel": "bitcoin"}, "channel"), ({}, "channel"), ({"channel": 5}, "channel"),
+                        ({"channel": "sandbox_card", "return_url": "javascript:alert(1)"}, "return_url")]:
+        response = api.post(f"/orders/{order['id']}/pay", json=body)
+        assert response.status_code == 400 and response.json["error"]["param"] == param
+    assert api.get(f"/orders/{order['id']}").json["status"] == "created"
+
+
+def test_unknown_routes_and_methods_answer_in_the_error_format(api):
+    assert api.get("/nothing-here").json["error"]["code"] == "resource_missing"
+    response = api.client.delete("/api/v1/orders", headers={"Authorization": f"Bearer {api.key}"})
+    assert response.status_code == 405 and response.json["error"]["type"] == "invalid_request_error"

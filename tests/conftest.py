@@ -1,0 +1,297 @@
+"""Fixtures that read like a vocabulary: app, client, merchant, api, sandbox, live_server, worker.
+
+The suite runs on the database named by KASSA_TEST_DATABASE_URL (PostgreSQL by default) and a
+Redis database of its own. Migrations run once per session (that tests them too); every test
+starts from empty tables and an empty Redis database.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import requests
+from flask import Flask
+from redis import Redis
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from werkzeug.serving import make_server
+
+DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_test"
+DATABASE_URL = os.environ.get("KASSA_TEST_DATABASE_URL", DEFAULT_DATABASE)
+REDIS_URL = os.environ.get("KASSA_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+IS_POSTGRES = DATABASE_URL.startswith("postgresql")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def pytest_collection_modifyitems(config, items):
+    if IS_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (run by `make test` in its PostgreSQL pass)")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
+class ServerThread(threading.Thread):
+    """A real HTTP server for a WSGI app, on a port of its own, for as long as the session."""
+
+    def __init__(self, wsgi_app, port: int) -> None:
+        super().__init__(daemon=True)
+        self.server = make_server("127.0.0.1", port, wsgi_app, threaded=True)
+        self.url = f"http://127.0.0.1:{port}"
+
+    def run(self) -> None:
+        self.server.serve_forever()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+
+def _prepare_database(url: str) -> None:
+    """A fresh, empty test database (PostgreSQL: drop and create; SQLite: delete the file)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and Path(parsed.database).exists():
+            Path(parsed.database).unlink()
+        return
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def ports() -> dict:
+    return {"kassa": free_port(), "sandbox": free_port()}
+
+
+@pytest.fixture(scope="session")
+def app(ports, tmp_path_factory) -> Iterator[Flask]:
+    from flask_migrate import upgrade
+
+    from app import create_app
+
+    _prepare_database(DATABASE_URL)
+    kassa_app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "RATELIMIT_STORAGE_URI": REDIS_URL,
+        "RQ_QUEUE": "kassa-test",
+        "PUBLIC_URL": f"http://127.0.0.1:{ports['kassa']}",
+        "SERVER_NAME": f"127.0.0.1:{ports['kassa']}",
+        "SANDBOX_URL": f"http://127.0.0.1:{ports['sandbox']}",
+        "POLL_AFTER_SECONDS": 0,
+        "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
+    })
+    with kassa_app.app_context():
+        upgrade()
+    yield kassa_app
+    dispose(kassa_app)
+
+
+def dispose(flask_app: Flask) -> None:
+    """Close the app's pooled database connections (no connection outlives the suite)."""
+    from app.extensions import db
+
+    with flask_app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(request) -> Iterator[None]:
+    """Empty every table and the test Redis database after each test that used the app."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    kassa_app = request.getfixturevalue("app")
+    from app.extensions import db
+
+    with kassa_app.app_context():
+        db.session.remove()
+        tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+        with db.engine.begin() as conn:
+            if IS_POSTGRES:
+                conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(text(f"DELETE FROM {table}"))
+    Redis.from_url(REDIS_URL).flushdb()
+
+
+@pytest.fixture
+def ctx(app) -> Iterator[None]:
+    """An app context for calling services directly, as jobs and the CLI do."""
+    from app.extensions import db
+
+    with app.app_context():
+        yield
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@dataclass
+class MerchantKeys:
+    id: str
+    secret_key: str
+    publishable_key: str
+    email: str
+    password: str
+
+
+def _make_merchant(app, name: str, email: str) -> MerchantKeys:
+    from app.merchants.services import create_merchant
+
+    with app.app_context():
+        created = create_merchant(name, email, "correct-horse-1")
+        return MerchantKeys(created.merchant.id, created.secret_key, created.publishable_key, email,
+                            "correct-horse-1")
+
+
+@pytest.fixture
+def merchant(app) -> MerchantKeys:
+    return _make_merchant(app, "Acme Games", "owner@acme.test")
+
+
+@pytest.fixture
+def other_merchant(app) -> MerchantKeys:
+    return _make_merchant(app, "Rival Ltd", "owner@rival.test")
+
+
+@pytest.fixture
+def catalog(app, merchant) -> dict:
+    """One product with two SKUs (unlimited and limited stock) for ``merchant``."""
+    from app.catalog.models import Product, Sku
+    from app.extensions import db
+
+    with app.app_context():
+        product = Product(id="prod_test_membership", merchant_id=merchant.id, name="Pro membership",
+                          description="Every level unlocked.", image_path="img/demo-membership.svg")
+        db.session.add(product)
+        db.session.add(Sku(id="sku_test_month", merchant_id=merchant.id, product_id=product.id, name="30 days",
+                           price_amount=999, currency="usd", specs={"days": 30}, stock=None))
+        db.session.add(Sku(id="sku_test_limited", merchant_id=merchant.id, product_id=product.id,
+                           name="Founder edition", price_amount=2500, currency="usd", specs={}, stock=3))
+        db.session.commit()
+    return {"product": "prod_test_membership", "sku": "sku_test_month", "limited_sku": "sku_test_limited"}
+
+
+class Api:
+    """A JSON API caller with a bearer key, over the Flask test client."""
+
+    def __init__(self, client, key: str | None) -> None:
+        self.client, self.key = client, key
+
+    def _headers(self, extra: dict | None) -> dict:
+        headers = {"Authorization": f"Bearer {self.key}"} if self.key else {}
+        return {**headers, **(extra or {})}
+
+    def get(self, path: str, **kw):
+        return self.client.get(f"/api/v1{path}", headers=self._headers(kw.pop("headers", None)), **kw)
+
+    def post(self, path: str, json=None, **kw):
+        return self.client.post(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
+
+
+@pytest.fixture
+def api(client, merchant) -> Api:
+    return Api(client, merchant.secret_key)
+
+
+@pytest.fixture
+def pk_api(client, merchant) -> Api:
+    return Api(client, merchant.publishable_key)
+
+
+@pytest.fixture(scope="session")
+def live_server(app, ports) -> Iterator[str]:
+    """Kassa served over real HTTP (callbacks from the sandbox and the browser reach it here)."""
+    server = ServerThread(app, ports["kassa"])
+    server.start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sandbox_server(ports, tmp_path_factory) -> Iterator[str]:
+    """The sandbox payment provider as its own app, database and port."""
+    from app.sandbox import create_sandbox_app
+
+    db_path = tmp_path_factory.mktemp("sandbox") / "sandbox.db"
+    sandbox_app = create_sandbox_app({
+        "SANDBOX_DATABASE_URL": f"sqlite:///{db_path}",
+        "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{ports['sandbox']}",
+        "SANDBOX_CALLBACK_DELAY_SECONDS": 1.0,
+    })
+    server = ServerThread(sandbox_app, ports["sandbox"])
+    server.start()
+    yield server.url
+    server.stop()
+
+
+class Sandbox:
+    """Drives the sandbox provider the way a test harness would: over its HTTP control API."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def simulate(self, provider_reference: str, outcome: str, callback: str = "normal") -> dict:
+        response = requests.post(f"{self.url}/sandbox/api/payments/{provider_reference}/simulate",
+                                 json={"outcome": outcome, "callback": callback}, timeout=10)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+@pytest.fixture
+def sandbox(sandbox_server, live_server) -> Sandbox:
+    return Sandbox(sandbox_server)
+
+
+@pytest.fixture
+def worker(app):
+    """Run every queued job now with a real RQ worker in burst mode; returns how many ran."""
+    from rq import Queue, SimpleWorker
+
+    def run() -> int:
+        connection = Redis.from_url(REDIS_URL)
+        queue = Queue(app.config["RQ_QUEUE"], connection=connection)
+        count = len(queue)
+        with app.app_context():
+            SimpleWorker([queue], connection=connection).work(burst=True)
+        return count
+
+    return run
+
+
+def wait_for(predicate, timeout: float = 10.0, interval: float = 0.05):
+    """Poll ``predicate`` until it returns a truthy value or the timeout passes."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")
+
+
+def load_json(response) -> dict:
+    return json.loads(response.get_data(as_text=True))

@@ -1,0 +1,18 @@
+"""Playwright on Debian's Chromium (never Playwright's own browser download)."""
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Without these flags Chromium stalls on the closed network trying to reach Google.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run"]}
+
+
+@pytest.fixture
+def page(page):
+    page.set_default_timeout(10_000)
+    return page

@@ -1,0 +1,52 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from app.money import CurrencyMismatch, Money
+
+
+def test_adds_and_subtracts_in_one_currency():
+    assert Money(1000, "usd") + Money(250, "USD") == Money(1250, "usd")
+    assert Money(1000, "usd") - Money(250, "usd") == Money(750, "usd")
+    assert Money(999, "usd") * 3 == Money(2997, "usd")
+
+
+def test_refuses_floats_bools_and_mixed_currencies():
+    with pytest.raises(TypeError):
+        Money(9.99, "usd")
+    with pytest.raises(TypeError):
+        Money(True, "usd")
+    with pytest.raises(TypeError):
+        Money(100, "usd") * 1.5
+    with pytest.raises(CurrencyMismatch):
+        Money(100, "usd") + Money(100, "eur")
+    with pytest.raises(ValueError):
+        Money(100, "dollars")
+
+
+@pytest.mark.parametrize("money, shown", [
+    (Money(2500, "usd"), "$25.00"),
+    (Money(5, "usd"), "$0.05"),
+    (Money(-123456, "eur"), "-€1,234.56"),
+    (Money(1200, "jpy"), "¥1,200"),
+    (Money(1234, "kwd"), "1.234 KWD"),
+    (Money(100000, "chf"), "1,000.00 CHF"),
+])
+def test_formats_with_the_currency_exponent(money, shown):
+    assert money.format() == shown
+
+
+def test_allocate_splits_with_largest_remainder():
+    assert [m.amount for m in Money(100, "usd").allocate([1, 1, 1])] == [34, 33, 33]
+    assert [m.amount for m in Money(5, "usd").allocate([70, 30])] == [4, 1]
+    assert [m.amount for m in Money(-100, "usd").allocate([1, 1, 1])] == [-34, -33, -33]
+
+
+@given(amount=st.integers(min_value=-10**12, max_value=10**12),
+       ratios=st.lists(st.integers(min_value=0, max_value=1000), min_size=1, max_size=8).filter(lambda r: sum(r) > 0))
+def test_allocation_parts_always_add_up_to_the_whole(amount, ratios):
+    parts = Money(amount, "usd").allocate(ratios)
+    assert sum(p.amount for p in parts) == amount
+    assert len(parts) == len(ratios)
+    # No part is more than one minor unit away from its exact share.
+    for part, ratio in zip(parts, ratios):
+        assert abs(part.amount * sum(ratios) - amount * ratio) < sum(ratios)

@@ -1,0 +1,34 @@
+import pytest
+
+from app.orders.state import STATUSES, TERMINAL, TRANSITIONS, can_transition
+
+ALLOWED = [
+    ("created", "paying"), ("created", "closed"),
+    ("paying", "paid"), ("paying", "created"), ("paying", "closed"),
+    ("paid", "fulfilled"), ("paid", "refunding"), ("fulfilled", "completed"), ("completed", "refunding"),
+    ("refunding", "refunded"), ("refunding", "paid"),
+]
+REFUSED = [
+    ("created", "paid"),  # no capture without a payment attempt
+    ("closed", "paying"), ("closed", "paid"), ("closed", "created"),
+    ("paid", "closed"),  # money was taken: only a refund undoes it
+    ("paid", "created"), ("refunded", "refunding"), ("completed", "paid"), ("fulfilled", "paying"),
+]
+
+
+@pytest.mark.parametrize("current, target", ALLOWED)
+def test_allowed_transitions(current, target):
+    assert can_transition(current, target)
+
+
+@pytest.mark.parametrize("current, target", REFUSED)
+def test_refused_transitions(current, target):
+    assert not can_transition(current, target)
+
+
+def test_every_status_is_known_and_terminal_states_are_final():
+    assert set(TRANSITIONS) == set(STATUSES)
+    assert TERMINAL == {"closed", "refunded"}
+    for status in STATUSES:
+        assert not can_transition(status, status)
+    assert not can_transition("nonsense", "paid")
