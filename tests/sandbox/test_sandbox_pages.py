@@ -69,13 +69,16 @@ def test_approve_redirects_to_return_url_and_sends_callback(
     assert json.loads(receiver.wait_for(1)[0].body)["type"] == "payment.succeeded"
 
 
-def test_decline_marks_payment_failed(client: FlaskClient, create_payment: Any, auth: dict[str, str]) -> None:
+def test_decline_marks_payment_failed(
+    client: FlaskClient, create_payment: Any, auth: dict[str, str], receiver: Any
+) -> None:
     payment = create_payment()
 
     response = client.post(f"/sandbox/pay/{payment['id']}/decide", data={"outcome": "failed"})
 
     assert response.status_code == 303
     assert client.get(f"/sandbox/api/payments/{payment['id']}", headers=auth).json["status"] == "failed"
+    assert json.loads(receiver.wait_for(1)[0].body)["type"] == "payment.failed"
 
 
 def test_deciding_a_decided_payment_changes_nothing(
