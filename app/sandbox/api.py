@@ -1,0 +1,161 @@
+"""The provider's JSON API: create and read payments (authenticated) and the test control endpoint."""
+
+from __future__ import annotations
+
+import re
+from functools import wraps
+from typing import Any, Callable, TypeVar
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, g, jsonify, request
+
+from app.sandbox.runtime import current_runtime
+from app.sandbox.services import (
+    PaymentRequest,
+    SandboxError,
+    authenticate_account,
+    create_payment,
+    decide_and_notify,
+    get_payment,
+    payment_object,
+)
+from app.sandbox.models import PAYMENT_METHODS
+
+bp = Blueprint("sandbox_api", __name__, url_prefix="/sandbox/api")
+
+# Generous but bounded: the value must fit a 64-bit column on every database.
+MAX_AMOUNT = 999_999_999_999
+MAX_URL_LENGTH = 2048
+MAX_DESCRIPTION_LENGTH = 1000
+CURRENCY_PATTERN = re.compile(r"[a-z]{3}")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@bp.errorhandler(SandboxError)
+def handle_sandbox_error(error: SandboxError) -> tuple[Response, int]:
+    """Render a domain error as the API's JSON error."""
+    return error_response(error.status, error.code, error.message, error.param)
+
+
+def error_response(status: int, code: str, message: str, param: str | None = None) -> tuple[Response, int]:
+    """Return the JSON error body every failing API call uses."""
+    kind = "authentication_error" if status == 401 else "invalid_request_error"
+    return jsonify({"error": {"type": kind, "code": code, "message": message, "param": param}}), status
+
+
+def require_api_key(view: F) -> F:
+    """Reject a request without a valid `Authorization: Bearer <key>`; remember the caller's account id."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+        with current_runtime().session_factory() as session:
+            account = authenticate_account(session, key.strip()) if scheme.lower() == "bearer" else None
+        if account is None:
+            response, status = error_response(
+                401, "api_key_invalid", "Send a valid API key as 'Authorization: Bearer <key>'."
+            )
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response, status
+        g.sandbox_account_id = account.id
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+@bp.post("/payments")
+@require_api_key
+def create() -> tuple[Response, int]:
+    """Create a payment; the same reference again returns the existing one (200) instead of a second payment."""
+    payment_request = parse_payment_request(json_body())
+    runtime = current_runtime()
+    with runtime.session_factory() as session:
+        payment, created = create_payment(session, g.sandbox_account_id, payment_request)
+    return jsonify(payment_object(payment, runtime.payment_url(payment.id))), 201 if created else 200
+
+
+@bp.get("/payments/<payment_id>")
+@require_api_key
+def retrieve(payment_id: str) -> Response:
+    """Return a payment's current state; this is how a merchant learns of a dropped callback."""
+    runtime = current_runtime()
+    with runtime.session_factory() as session:
+        payment = get_payment(session, payment_id, g.sandbox_account_id)
+    return jsonify(payment_object(payment, runtime.payment_url(payment.id)))
+
+
+@bp.post("/payments/<payment_id>/simulate")
+def simulate(payment_id: str) -> Response:
+    """Decide a payment as the shopper would, with the chosen callback behaviour (test control, no auth)."""
+    body = json_body()
+    outcome = body.get("outcome")
+    if outcome not in ("succeeded", "failed"):
+        raise SandboxError(400, "parameter_invalid", "outcome must be 'succeeded' or 'failed'", "outcome")
+    mode = body.get("callback", "normal")
+    if not isinstance(mode, str):
+        raise SandboxError(400, "parameter_invalid", "callback must be a string", "callback")
+    runtime = current_runtime()
+    payment = decide_and_notify(runtime, payment_id, outcome, mode)
+    return jsonify(payment_object(payment, runtime.payment_url(payment.id)))
+
+
+def json_body() -> dict[str, Any]:
+    """Return the request's JSON object, or raise a 400 that says a JSON object is expected."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise SandboxError(400, "parameter_invalid", "The body must be a JSON object.")
+    return body
+
+
+def parse_payment_request(body: dict[str, Any]) -> PaymentRequest:
+    """Validate a create-payment body, naming the first bad field."""
+    amount = body.get("amount")
+    # bool is a subclass of int in Python, and a float is never an amount.
+    if type(amount) is not int or not 1 <= amount <= MAX_AMOUNT:
+        raise _invalid("amount", f"amount must be an integer in minor units between 1 and {MAX_AMOUNT}")
+    currency = body.get("currency")
+    if not isinstance(currency, str) or not CURRENCY_PATTERN.fullmatch(currency):
+        raise _invalid("currency", "currency must be a three-letter lowercase ISO code, e.g. 'usd'")
+    reference = body.get("reference")
+    if not isinstance(reference, str) or not 1 <= len(reference) <= 255:
+        raise _invalid("reference", "reference must be a string of 1 to 255 characters")
+    description = body.get("description", "")
+    if description is None:
+        description = ""
+    if not isinstance(description, str) or len(description) > MAX_DESCRIPTION_LENGTH:
+        raise _invalid("description", f"description must be a string of at most {MAX_DESCRIPTION_LENGTH} characters")
+    return_url = _http_url(body, "return_url")
+    callback_url = _http_url(body, "callback_url")
+    method = body.get("method", "card")
+    if method not in PAYMENT_METHODS:
+        raise _invalid("method", "method must be 'card' or 'qr'")
+    return PaymentRequest(
+        amount=amount,
+        currency=currency,
+        reference=reference,
+        description=description,
+        return_url=return_url,
+        callback_url=callback_url,
+        method=method,
+    )
+
+
+def _http_url(body: dict[str, Any], name: str) -> str:
+    value = body.get(name)
+    message = f"{name} must be an absolute http(s) URL"
+    # Whitespace or control characters would break the Location header of the redirect.
+    if not isinstance(value, str) or len(value) > MAX_URL_LENGTH or any(c.isspace() or c < " " for c in value):
+        raise _invalid(name, message)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise _invalid(name, message) from None
+    # Only http(s) with a host: the return URL becomes a link and a redirect, never javascript: or data:.
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _invalid(name, message)
+    return value
+
+
+def _invalid(param: str, message: str) -> SandboxError:
+    return SandboxError(400, "parameter_invalid", message, param)

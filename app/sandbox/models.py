@@ -1,0 +1,93 @@
+"""Tables of the simulated provider, with their own Base, engine and session factory."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker, Session
+
+PAYMENT_STATUSES = ("pending", "succeeded", "failed")
+PAYMENT_METHODS = ("card", "qr")
+
+
+def utcnow() -> datetime:
+    """Return the current time, timezone-aware in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the sandbox; deliberately separate from Kassa's metadata."""
+
+
+class Account(Base):
+    """A merchant's account at the provider: how it authenticates and signs callbacks."""
+
+    __tablename__ = "sandbox_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Only a hash is kept so a leaked database does not leak a usable key.
+    api_key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    callback_secret: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Payment(Base):
+    """One payment the merchant asked the provider to collect."""
+
+    __tablename__ = "sandbox_payments"
+    # The merchant's reference is the provider-side idempotency key.
+    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payment_reference"),)
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    reference: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    return_url: Mapped[str] = mapped_column(Text)
+    callback_url: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(8), default="card")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CallbackDelivery(Base):
+    """One attempt to deliver a callback, kept so a tester can see what was sent and when."""
+
+    __tablename__ = "sandbox_callback_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(40), index=True)
+    attempt: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads."""
+    connect_args = {"timeout": 15} if url.startswith("sqlite") else {}
+    return create_engine(url, connect_args=connect_args)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Return a session factory bound to the engine."""
+    # Objects stay readable after commit, so a view can render what a service returned.
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def create_tables(engine: Engine) -> None:
+    """Create all sandbox tables; the simulator has no migrations by design."""
+    Base.metadata.create_all(engine)

@@ -1,0 +1,30 @@
+"""The per-app state views and background jobs share: settings and the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+EXTENSION_KEY = "kassa_sandbox"
+
+
+@dataclass(frozen=True)
+class SandboxRuntime:
+    """Everything a request or a callback job needs, passed explicitly so jobs need no app context."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    public_url: str
+    callback_delay_seconds: float
+
+    def payment_url(self, payment_id: str) -> str:
+        """Return the absolute URL of a payment's hosted page."""
+        return f"{self.public_url.rstrip('/')}/sandbox/pay/{payment_id}"
+
+
+def current_runtime() -> SandboxRuntime:
+    """Return the runtime of the sandbox app handling the current request."""
+    return current_app.extensions[EXTENSION_KEY]

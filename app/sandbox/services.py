@@ -1,0 +1,193 @@
+"""Business actions of the simulated provider; each one owns its transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.sandbox.callbacks import CALLBACK_MODES, build_event, dispatch_callback
+from app.sandbox.models import Account, Payment, utcnow
+from app.sandbox.runtime import SandboxRuntime
+
+PAYMENT_ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+class SandboxError(Exception):
+    """An error the API reports as JSON: HTTP status, machine code, human message, offending param."""
+
+    def __init__(self, status: int, code: str, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.param = param
+
+
+class PaymentNotFound(SandboxError):
+    """The payment does not exist, or belongs to another account."""
+
+    def __init__(self) -> None:
+        super().__init__(404, "not_found", "No such payment.")
+
+
+class PaymentAlreadyDecided(SandboxError):
+    """The payment left `pending` before this decision arrived."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(409, "payment_already_decided", f"The payment is already {status}.")
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    """Validated input for creating a payment."""
+
+    amount: int
+    currency: str
+    reference: str
+    description: str
+    return_url: str
+    callback_url: str
+    method: str
+
+
+def hash_api_key(api_key: str) -> str:
+    """Return the sha256 hex digest under which an API key is stored."""
+    return hashlib.sha256(api_key.encode()).hexdigest()
+
+
+def new_payment_id() -> str:
+    """Return a fresh payment id: `sbp_` and 24 random lowercase letters and digits."""
+    return "sbp_" + "".join(secrets.choice(PAYMENT_ID_ALPHABET) for _ in range(24))
+
+
+def ensure_account(session: Session, api_key: str, callback_secret: str) -> Account:
+    """Create the account for the configured key if missing; keep its callback secret in step with config."""
+    key_hash = hash_api_key(api_key)
+    account = session.scalar(select(Account).where(Account.api_key_hash == key_hash))
+    if account is None:
+        account = Account(api_key_hash=key_hash, callback_secret=callback_secret)
+        session.add(account)
+        try:
+            session.commit()
+        except IntegrityError:
+            # Another worker started at the same moment and created it first.
+            session.rollback()
+            account = session.scalars(select(Account).where(Account.api_key_hash == key_hash)).one()
+    if account.callback_secret != callback_secret:
+        account.callback_secret = callback_secret
+        session.commit()
+    return account
+
+
+def authenticate_account(session: Session, api_key: str) -> Account | None:
+    """Return the account an API key belongs to, or None."""
+    if not api_key:
+        return None
+    return session.scalar(select(Account).where(Account.api_key_hash == hash_api_key(api_key)))
+
+
+def create_payment(session: Session, account_id: int, request: PaymentRequest) -> tuple[Payment, bool]:
+    """Create a pending payment, or return the existing one for the same reference; the flag says if it is new."""
+    existing = _find_by_reference(session, account_id, request.reference)
+    if existing is not None:
+        return existing, False
+    payment = Payment(
+        id=new_payment_id(),
+        account_id=account_id,
+        amount=request.amount,
+        currency=request.currency,
+        reference=request.reference,
+        description=request.description,
+        return_url=request.return_url,
+        callback_url=request.callback_url,
+        method=request.method,
+        status="pending",
+    )
+    session.add(payment)
+    try:
+        session.commit()
+    except IntegrityError:
+        # A concurrent retry with the same reference won the unique key; answer with its payment.
+        session.rollback()
+        existing = _find_by_reference(session, account_id, request.reference)
+        if existing is None:
+            raise
+        return existing, False
+    return payment, True
+
+
+def get_payment(session: Session, payment_id: str, account_id: int | None = None) -> Payment:
+    """Return a payment, scoped to an account when one is given; a foreign payment is not found."""
+    payment = session.get(Payment, payment_id)
+    if payment is None or (account_id is not None and payment.account_id != account_id):
+        raise PaymentNotFound()
+    return payment
+
+
+def decide_payment(session: Session, payment_id: str, outcome: str) -> Payment:
+    """Move a pending payment to `succeeded` or `failed`; exactly one concurrent caller can win."""
+    if outcome not in ("succeeded", "failed"):
+        raise SandboxError(400, "parameter_invalid", "outcome must be 'succeeded' or 'failed'", "outcome")
+    # A conditional UPDATE is the decision: zero rows means someone else already decided.
+    result = session.execute(
+        update(Payment)
+        .where(Payment.id == payment_id, Payment.status == "pending")
+        .values(status=outcome, decided_at=utcnow())
+    )
+    session.commit()
+    if result.rowcount == 0:
+        payment = get_payment(session, payment_id)
+        raise PaymentAlreadyDecided(payment.status)
+    payment = session.get(Payment, payment_id, populate_existing=True)
+    assert payment is not None  # it was just updated
+    return payment
+
+
+def load_callback_secret(session: Session, account_id: int) -> str:
+    """Return the secret that signs an account's callbacks."""
+    account = session.get(Account, account_id)
+    if account is None:
+        raise PaymentNotFound()
+    return account.callback_secret
+
+
+def payment_object(payment: Payment, url: str) -> dict[str, Any]:
+    """Return the public JSON shape of a payment, as the API and callbacks show it."""
+    return {
+        "id": payment.id,
+        "object": "payment",
+        "status": payment.status,
+        "amount": payment.amount,
+        "currency": payment.currency,
+        "reference": payment.reference,
+        "description": payment.description,
+        "method": payment.method,
+        "url": url,
+    }
+
+
+def _find_by_reference(session: Session, account_id: int, reference: str) -> Payment | None:
+    return session.scalar(
+        select(Payment).where(Payment.account_id == account_id, Payment.reference == reference)
+    )
+
+
+def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, callback_mode: str = "normal") -> Payment:
+    """Decide a pending payment and schedule its callback, the same for the shopper's button and the control API."""
+    if callback_mode not in CALLBACK_MODES:
+        raise SandboxError(
+            400, "parameter_invalid", f"callback must be one of: {', '.join(CALLBACK_MODES)}", "callback"
+        )
+    with runtime.session_factory() as session:
+        payment = decide_payment(session, payment_id, outcome)
+        secret = load_callback_secret(session, payment.account_id)
+    event = build_event(payment_object(payment, runtime.payment_url(payment.id)), secret, payment.callback_url)
+    dispatch_callback(runtime.session_factory, event, callback_mode, runtime.callback_delay_seconds)
+    return payment

@@ -1,0 +1,201 @@
+"""Signed callbacks as the merchant's endpoint receives them, in every simulated mode."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.sandbox import callbacks
+from app.sandbox.callbacks import sign, verify
+from app.sandbox.models import CallbackDelivery
+
+CALLBACK_SECRET = "sbx_whsec_for_tests"
+
+
+def simulate(client: FlaskClient, payment_id: str, outcome: str, mode: str | None = None) -> Any:
+    body = {"outcome": outcome} if mode is None else {"outcome": outcome, "callback": mode}
+    return client.post(f"/sandbox/api/payments/{payment_id}/simulate", json=body)
+
+
+def deliveries(db_session: Session, payment_id: str, count: int, timeout: float = 5.0) -> list[CallbackDelivery]:
+    """Wait for `count` recorded attempts (they are written by a background thread) and return them."""
+    deadline = time.monotonic() + timeout
+    while True:
+        db_session.expire_all()
+        rows = list(
+            db_session.scalars(
+                select(CallbackDelivery).where(CallbackDelivery.payment_id == payment_id).order_by(CallbackDelivery.id)
+            )
+        )
+        if len(rows) >= count or time.monotonic() > deadline:
+            return rows
+        time.sleep(0.05)
+
+
+def test_succeeded_normal_sends_one_signed_callback(client: FlaskClient, create_payment: Any, receiver: Any) -> None:
+    payment = create_payment()
+
+    response = simulate(client, payment["id"], "succeeded")
+    received = receiver.wait_for(1)
+    time.sleep(0.3)  # a second, unwanted delivery would arrive in this window
+
+    assert response.status_code == 200 and response.json["status"] == "succeeded"
+    assert len(receiver.received) == 1
+    callback = received[0]
+    assert callback.headers["Content-Type"] == "application/json"
+    assert verify(CALLBACK_SECRET, callback.headers["Sandbox-Signature"], callback.body)
+    assert not verify("another_secret", callback.headers["Sandbox-Signature"], callback.body)
+    event = json.loads(callback.body)
+    assert event["id"].startswith("evt_")
+    assert event["type"] == "payment.succeeded"
+    assert abs(event["created"] - time.time()) < 10
+    assert event["data"]["id"] == payment["id"]
+    assert event["data"]["status"] == "succeeded"
+    assert event["data"]["amount"] == 2500
+
+
+def test_failed_outcome_sends_payment_failed(client: FlaskClient, create_payment: Any, receiver: Any) -> None:
+    payment = create_payment()
+
+    simulate(client, payment["id"], "failed", "normal")
+
+    event = json.loads(receiver.wait_for(1)[0].body)
+    assert event["type"] == "payment.failed"
+    assert event["data"]["status"] == "failed"
+
+
+def test_duplicate_sends_the_same_event_twice(client: FlaskClient, create_payment: Any, receiver: Any) -> None:
+    payment = create_payment()
+
+    simulate(client, payment["id"], "succeeded", "duplicate")
+    received = receiver.wait_for(2)
+
+    assert len(received) == 2
+    assert received[0].body == received[1].body
+    assert all(verify(CALLBACK_SECRET, r.headers["Sandbox-Signature"], r.body) for r in received)
+
+
+def test_drop_sends_nothing_but_status_api_shows_the_outcome(
+    client: FlaskClient, create_payment: Any, receiver: Any, auth: dict[str, str], db_session: Session
+) -> None:
+    payment = create_payment()
+
+    simulate(client, payment["id"], "succeeded", "drop")
+    time.sleep(0.6)
+
+    assert receiver.received == []
+    assert deliveries(db_session, payment["id"], 0) == []
+    status = client.get(f"/sandbox/api/payments/{payment['id']}", headers=auth).json["status"]
+    assert status == "succeeded"
+
+
+def test_delay_sends_only_after_the_configured_delay(client: FlaskClient, create_payment: Any, receiver: Any) -> None:
+    payment = create_payment()
+
+    started = time.monotonic()
+    simulate(client, payment["id"], "succeeded", "delay")
+    time.sleep(0.1)
+    assert receiver.received == []
+
+    received = receiver.wait_for(1, timeout=3)
+    assert len(received) == 1
+    assert time.monotonic() - started >= 0.3
+    assert json.loads(received[0].body)["type"] == "payment.succeeded"
+
+
+def test_server_errors_are_retried_until_delivered(
+    client: FlaskClient, create_payment: Any, receiver: Any, db_session: Session
+) -> None:
+    receiver.planned_statuses = [500, 500]
+    payment = create_payment()
+
+    simulate(client, payment["id"], "succeeded")
+    received = receiver.wait_for(3)
+    rows = deliveries(db_session, payment["id"], 3)
+    time.sleep(0.2)  # a 4th attempt would be a bug: the 3rd one succeeded
+
+    assert len(receiver.received) == 3
+    assert len({r.body for r in received}) == 1  # the same event every time
+    assert [(row.attempt, row.status_code) for row in rows] == [(1, 500), (2, 500), (3, 200)]
+    assert rows[0].error and rows[2].error is None
+    assert len({row.event_id for row in rows}) == 1
+    assert rows[0].event_id == json.loads(received[0].body)["id"]
+
+
+def test_unreachable_endpoint_is_tried_four_times_then_given_up(
+    client: FlaskClient, auth: dict[str, str], payment_body: Any, db_session: Session, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(callbacks, "RETRY_BACKOFF_SECONDS", (0.01, 0.01, 0.01))
+    # Port 9 (discard) on loopback is closed, so every attempt is a connection error.
+    payment = client.post(
+        "/sandbox/api/payments", json=payment_body(callback_url="http://127.0.0.1:9/cb"), headers=auth
+    ).json
+
+    simulate(client, payment["id"], "succeeded")
+    rows = deliveries(db_session, payment["id"], 4)
+    time.sleep(0.1)  # let the job log its give-up inside this test, and show no 5th attempt
+
+    assert len(deliveries(db_session, payment["id"], 5, timeout=0)) == 4
+    assert [row.attempt for row in rows] == [1, 2, 3, 4]
+    assert all(row.status_code is None and row.error for row in rows)
+
+
+def test_concurrent_decisions_have_exactly_one_winner(
+    sandbox: Flask, create_payment: Any, receiver: Any
+) -> None:
+    payment = create_payment()
+    results: list[int] = []
+    barrier = threading.Barrier(6)
+
+    def decide(outcome: str) -> None:
+        client = sandbox.test_client()
+        barrier.wait()
+        results.append(simulate(client, payment["id"], outcome).status_code)
+
+    threads = [threading.Thread(target=decide, args=("succeeded" if i % 2 else "failed",)) for i in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    receiver.wait_for(1)
+    time.sleep(0.3)
+
+    assert sorted(results) == [200, 409, 409, 409, 409, 409]
+    assert len(receiver.received) == 1
+
+
+def test_sign_and_verify() -> None:
+    body = b'{"id":"evt_1"}'
+    header = sign("s3cret", 1_700_000_000, body)
+
+    assert header.startswith("t=1700000000,v1=")
+    assert len(header.split("v1=")[1]) == 64
+    assert verify("s3cret", header, body, now=1_700_000_100)
+    assert not verify("s3cret", header, body + b" ", now=1_700_000_100)
+    assert not verify("other", header, body, now=1_700_000_100)
+    assert not verify("s3cret", header, body, now=1_700_001_000)  # too old: a replay
+    assert verify("s3cret", header, body, tolerance_seconds=None)
+    assert not verify("s3cret", header.replace("t=1700000000", "t=1700000001"), body, tolerance_seconds=None)
+    assert not verify("s3cret", "garbage", body)
+    assert not verify("s3cret", "t=abc,v1=00", body)
+
+
+@pytest.mark.parametrize("mode", ["normal", "delay", "duplicate", "drop"])
+def test_every_mode_still_decides_the_payment(
+    client: FlaskClient, create_payment: Any, receiver: Any, auth: dict[str, str], mode: str
+) -> None:
+    payment = create_payment()
+
+    response = simulate(client, payment["id"], "failed", mode)
+
+    assert response.status_code == 200
+    assert client.get(f"/sandbox/api/payments/{payment['id']}", headers=auth).json["status"] == "failed"
+    receiver.wait_for({"normal": 1, "delay": 1, "duplicate": 2, "drop": 0}[mode], timeout=3)
