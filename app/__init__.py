@@ -24,6 +24,8 @@ def _register_logging(app: Flask) -> None:
     from app import logs
 
     logs.configure(app.config["LOG_LEVEL"])
+    # Threads serve many requests: each starts with no merchant or order bound to its logs.
+    app.before_request(logs.clear)
 
 
 def _register_extensions(app: Flask) -> None:

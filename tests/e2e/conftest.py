@@ -16,3 +16,9 @@ def browser_type_launch_args(browser_type_launch_args):
 def page(page):
     page.set_default_timeout(10_000)
     return page
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Relative page.goto() paths resolve against the live Kassa server."""
+    return live_server

@@ -1,10 +1,10 @@
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Length, Regexp
 
 
 class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(message="Enter your email."),
-                                            Email(message="Enter a valid email address.")])
+                                            Regexp(r"^[^@\s]+@[^@\s]+$", message="Enter a valid email address.")])
     password = PasswordField("Password", validators=[DataRequired(message="Enter your password."), Length(max=200)])
     submit = SubmitField("Sign in")

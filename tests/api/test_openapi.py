@@ -1,0 +1,69 @@
+"""The OpenAPI document describes what exists, and live responses match it."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from tests.integration.test_payment_flow import create_order
+
+
+@pytest.fixture
+def spec(client) -> dict:
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.json
+
+
+def _validator(spec: dict, schema: dict) -> Draft202012Validator:
+    """A validator for a response schema whose $refs resolve inside the document."""
+    resource = Resource.from_contents({**spec, "$schema": "https://json-schema.org/draft/2020-12/schema"})
+    registry = Registry().with_resource("urn:kassa:openapi", resource)
+    return Draft202012Validator({"$ref": "urn:kassa:openapi" + schema["$ref"]}, registry=registry)
+
+
+def check(spec: dict, method: str, template: str, response) -> None:
+    """Assert that ``response`` is documented for this route and status, and matches its schema."""
+    operation = spec["paths"][template][method]
+    documented = operation["responses"].get(str(response.status_code))
+    assert documented, f"{method.upper()} {template} answered {response.status_code}, which is not documented"
+    schema = documented["content"]["application/json"]["schema"]
+    errors = sorted(_validator(spec, schema).iter_errors(response.json), key=str)
+    assert not errors, f"{method.upper()} {template} {response.status_code}: {errors[0].message} at {list(errors[0].path)}"
+
+
+def test_every_api_route_is_documented_and_nothing_more(app, spec):
+    served = set()
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/v1/") and not rule.rule.endswith("openapi.json"):
+            path = re.sub(r"<(?:\w+:)?\w+>", "{id}", rule.rule.removeprefix("/api/v1"))
+            served |= {(path, m.lower()) for m in rule.methods - {"HEAD", "OPTIONS"}}
+    documented = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    assert served == documented
+
+
+def test_live_responses_match_the_document(spec, api, pk_api, client, catalog, sandbox):
+    check(spec, "get", "/products", api.get("/products"))
+    check(spec, "get", "/products/{id}", api.get(f"/products/{catalog['product']}"))
+    check(spec, "get", "/products/{id}", api.get("/products/prod_missing"))
+    check(spec, "get", "/products", api.get("/products?limit=500"))
+    check(spec, "post", "/quotes", api.post("/quotes", json={"items": [{"sku": catalog["sku"], "quantity": 2}]}))
+    check(spec, "post", "/quotes", api.post("/quotes", json={"items": []}))
+    order = create_order(api, catalog["sku"])
+    check(spec, "post", "/orders", api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                            "customer": {"id": "c"}, "agreement_accepted": True}))
+    check(spec, "post", "/orders", api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                            "customer": {"id": "c"}}))
+    check(spec, "get", "/orders", api.get("/orders"))
+    check(spec, "get", "/orders", pk_api.get("/orders"))
+    check(spec, "get", "/orders/{id}", api.get(f"/orders/{order['id']}"))
+    check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{order['id']}/pay", json={"channel": "nope"}))
+    check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}))
+    check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}))
+    check(spec, "get", "/orders/{id}", api.get(f"/orders/{order['id']}"))  # with a payment now
+    check(spec, "post", "/orders/{id}/cancel", api.post(f"/orders/{order['id']}/cancel"))
+    other = create_order(api, catalog["sku"])
+    check(spec, "post", "/orders/{id}/cancel", api.post(f"/orders/{other['id']}/cancel"))
+    check(spec, "get", "/products", client.get("/api/v1/products"))
