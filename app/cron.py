@@ -2,9 +2,10 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import close_expired_orders, poll_pending_payments
+from app.jobs import close_expired_orders, poll_pending_payments, reap_idempotency_keys
 
 _QUEUE = load_config()["RQ_QUEUE"]
 
 cron.register(close_expired_orders, queue_name=_QUEUE, interval=30)
 cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)
+cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)

@@ -52,3 +52,11 @@ def poll_pending_payments() -> int:
 
     with _context():
         return poll_stale_attempts(older_than_seconds=current_app.config["POLL_AFTER_SECONDS"])
+
+
+def reap_idempotency_keys() -> int:
+    """Forget idempotency keys older than 24 h; returns how many."""
+    from app.idempotency import reap_expired_keys
+
+    with _context():
+        return reap_expired_keys()

@@ -14,6 +14,13 @@ db = current_app.extensions["migrate"].db
 config.set_main_option("sqlalchemy.url", db.engine.url.render_as_string(hide_password=False).replace("%", "%%"))
 
 
+def render_item(type_, obj, autogen_context):
+    """Write our column types as plain SQLAlchemy types: migrations must not import app code."""
+    if type_ == "type" and obj.__class__.__name__ == "UTCDateTime":
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def run_migrations_offline() -> None:
     context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=db.metadata,
                       literal_binds=True, render_as_batch=True)
@@ -32,6 +39,7 @@ def run_migrations_online() -> None:
     conf_args.setdefault("process_revision_directives", skip_empty)
     # Batch mode lets later ALTERs work on SQLite too.
     conf_args.setdefault("render_as_batch", True)
+    conf_args.setdefault("render_item", render_item)
     with db.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=db.metadata, **conf_args)
         with context.begin_transaction():

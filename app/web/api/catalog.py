@@ -7,6 +7,7 @@ from app.catalog.services import get_product, list_products, price_items
 from app.errors import InvalidRequest
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
+from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body, limit_param
 from app.web.api.representations import product_json, quote_json
 
@@ -27,6 +28,7 @@ def products_show(product_id: str):
 
 @bp.post("/quotes")
 @requires_key(secret=False)
+@idempotent
 def quotes_create():
     body = json_body()
     if body.get("coupon") not in (None, ""):

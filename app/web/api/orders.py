@@ -9,12 +9,14 @@ from app.orders.state import STATUSES
 from app.payments.hub import start_payment
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
+from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body, limit_param, time_param
 from app.web.api.representations import order_json, payment_with_action_json
 
 
 @bp.post("/orders")
 @requires_key(secret=False)
+@idempotent
 def orders_create():
     body = json_body()
     if body.get("coupon") not in (None, ""):
@@ -48,6 +50,7 @@ def orders_index():
 
 @bp.post("/orders/<order_id>/pay")
 @requires_key(secret=False)
+@idempotent
 def orders_pay(order_id: str):
     body = json_body()
     who = caller()
@@ -63,6 +66,7 @@ def orders_pay(order_id: str):
 
 @bp.post("/orders/<order_id>/cancel")
 @requires_key(secret=True)
+@idempotent
 def orders_cancel(order_id: str):
     json_body()
     return jsonify(order_json(cancel_order(caller().merchant_id, order_id, actor="api")))

@@ -1,0 +1,121 @@
+"""Idempotency-Key on POSTs: replays, reuse with another body, in-flight requests, retention."""
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+import requests
+
+from tests.conftest import Api
+
+
+def body(sku: str, quantity: int = 1) -> dict:
+    return {"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_i"}, "agreement_accepted": True}
+
+
+def key(k: str) -> dict:
+    return {"Idempotency-Key": k}
+
+
+def test_a_retry_with_the_same_key_replays_the_first_response(api, catalog):
+    first = api.post("/orders", json=body(catalog["sku"]), headers=key("order-1"))
+    retry = api.post("/orders", json=body(catalog["sku"]), headers=key("order-1"))
+    assert first.status_code == retry.status_code == 201
+    assert retry.json["id"] == first.json["id"]
+    assert retry.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    assert len(api.get("/orders").json["data"]) == 1
+
+
+def test_the_same_key_with_another_body_is_a_409(api, catalog):
+    api.post("/orders", json=body(catalog["sku"], 1), headers=key("order-2"))
+    reused = api.post("/orders", json=body(catalog["sku"], 2), headers=key("order-2"))
+    assert reused.status_code == 409
+    assert reused.json["error"]["code"] == "idempotency_key_reused"
+    assert len(api.get("/orders").json["data"]) == 1
+
+
+def test_a_request_still_in_flight_is_a_409(app, api, merchant, catalog):
+    from app.idempotency import claim_key, fingerprint
+
+    with app.app_context():  # another process has claimed the key and not finished yet
+        claim_key(merchant.id, "order-3", fingerprint("POST", "/api/v1/orders", b"{}"))
+    response = api.post("/orders", json=body(catalog["sku"]), headers=key("order-3"))
+    assert response.status_code == 409
+    assert response.json["error"]["code"] in ("idempotency_request_in_progress", "idempotency_key_reused")
+    same = api.client.post("/api/v1/orders", data=b"{}", content_type="application/json",
+                           headers={"Authorization": f"Bearer {api.key}", **key("order-3")})
+    assert same.status_code == 409 and same.json["error"]["code"] == "idempotency_request_in_progress"
+
+
+def test_a_failed_request_does_not_burn_its_key(api, catalog):
+    bad = api.post("/orders", json={**body(catalog["sku"]), "agreement_accepted": False}, headers=key("order-4"))
+    assert bad.status_code == 422
+    good = api.post("/orders", json=body(catalog["sku"]), headers=key("order-4"))
+    assert good.status_code == 201
+
+
+def test_keys_belong_to_one_merchant(client, api, catalog, other_merchant):
+    mine = api.post("/orders", json=body(catalog["sku"]), headers=key("shared-key"))
+    theirs = Api(client, other_merchant.secret_key).post("/orders", json=body(catalog["sku"]), headers=key("shared-key"))
+    assert mine.status_code == 201
+    assert theirs.status_code == 400  # their own request ran (and failed: not their SKU), not a replay of ours
+
+
+def test_an_overlong_key_is_refused(api, catalog):
+    response = api.post("/orders", json=body(catalog["sku"]), headers=key("k" * 256))
+    assert response.status_code == 400 and response.json["error"]["param"] == "Idempotency-Key"
+
+
+def test_keys_expire_after_24_hours_and_the_reaper_removes_them(app, api, catalog, worker):
+    from sqlalchemy import func, select, update
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.idempotency import IdempotencyKey
+    from app.queueing import enqueue
+
+    first = api.post("/orders", json=body(catalog["sku"]), headers=key("old-key")).json
+    api.post("/orders", json=body(catalog["sku"]), headers=key("recent-key"))
+    with app.app_context():
+        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == "old-key")
+                           .values(created_at=utcnow() - timedelta(hours=25)))
+        db.session.commit()
+    again = api.post("/orders", json=body(catalog["sku"]), headers=key("old-key"))
+    assert again.status_code == 201 and again.json["id"] != first["id"]
+
+    with app.app_context():
+        db.session.execute(update(IdempotencyKey).values(created_at=utcnow() - timedelta(hours=25)))
+        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == "recent-key")
+                           .values(created_at=utcnow()))
+        db.session.commit()
+        enqueue("app.jobs.reap_idempotency_keys")
+    worker()
+    with app.app_context():
+        assert db.session.scalars(select(IdempotencyKey.key)).all() == ["recent-key"]
+
+
+@pytest.mark.postgres_only
+def test_100_parallel_posts_with_one_key_create_one_order(api, catalog, live_server, merchant):
+    barrier = threading.Barrier(20)
+    results: list[tuple[int, str | None]] = []
+
+    def post() -> None:
+        session = requests.Session()
+        barrier.wait()
+        for _ in range(5):
+            r = session.post(f"{live_server}/api/v1/orders", json=body(catalog["sku"]), timeout=30,
+                             headers={"Authorization": f"Bearer {merchant.secret_key}", **key("burst")})
+            results.append((r.status_code, r.json().get("id") or r.json()["error"]["code"]))
+
+    threads = [threading.Thread(target=post) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 100
+    created_ids = {ident for status, ident in results if status == 201}
+    assert len(created_ids) == 1
+    assert {ident for status, ident in results if status == 409} <= {"idempotency_request_in_progress"}
+    assert len(api.get("/orders").json["data"]) == 1
