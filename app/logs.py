@@ -7,16 +7,16 @@ import sys
 from contextvars import ContextVar
 from datetime import datetime, timezone
 
-_context: ContextVar[dict] = ContextVar("kassa_log_context", default={})
+_context: ContextVar[dict | None] = ContextVar("kassa_log_context", default=None)
 
 
 def bind(**fields: str | None) -> None:
     """Attach fields (e.g. ``merchant_id``, ``order_id``) to every later log line in this context."""
-    _context.set({**_context.get(), **{k: v for k, v in fields.items() if v is not None}})
+    _context.set({**(_context.get() or {}), **{k: v for k, v in fields.items() if v is not None}})
 
 
 def clear() -> None:
-    _context.set({})
+    _context.set(None)
 
 
 class JsonFormatter(logging.Formatter):
@@ -26,7 +26,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),
-            **_context.get(),
+            **(_context.get() or {}),
         }
         extra = getattr(record, "fields", None)
         if extra:

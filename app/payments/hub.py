@@ -21,7 +21,7 @@ from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
 from app.extensions import db, redis_client
 from app.orders.models import Order
-from app.orders.services import StaleOrder, close_order, get_order, transition
+from app.orders.services import StaleOrder, close_order, transition
 from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
 from app.payments.channels import adapter_for, available_channels
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
@@ -86,7 +86,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
         db.session.commit()
     except (IntegrityError, StaleOrder):
         db.session.rollback()
-        raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
+        raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
 
     adapter = adapter_for(channel_code)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")

@@ -69,7 +69,7 @@ def test_an_overlong_key_is_refused(api, catalog):
 
 
 def test_keys_expire_after_24_hours_and_the_reaper_removes_them(app, api, catalog, worker):
-    from sqlalchemy import func, select, update
+    from sqlalchemy import select, update
 
     from app.db_types import utcnow
     from app.extensions import db

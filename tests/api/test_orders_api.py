@@ -131,3 +131,11 @@ def test_unknown_routes_and_methods_answer_in_the_error_format(api):
     assert api.get("/nothing-here").json["error"]["code"] == "resource_missing"
     response = api.client.delete("/api/v1/orders", headers={"Authorization": f"Bearer {api.key}"})
     assert response.status_code == 405 and response.json["error"]["type"] == "invalid_request_error"
+
+
+def test_a_coupon_is_refused_clearly_rather_than_ignored(api, catalog):
+    for path in ("/orders", "/quotes"):
+        response = api.post(path, json={**order_body(catalog["sku"]), "coupon": "SAVE10"})
+        assert response.status_code == 400
+        assert (response.json["error"]["code"], response.json["error"]["param"]) == ("coupon_invalid", "coupon")
+    assert api.get("/orders").json["data"] == []

@@ -48,5 +48,5 @@ def test_allocation_parts_always_add_up_to_the_whole(amount, ratios):
     assert sum(p.amount for p in parts) == amount
     assert len(parts) == len(ratios)
     # No part is more than one minor unit away from its exact share.
-    for part, ratio in zip(parts, ratios):
+    for part, ratio in zip(parts, ratios, strict=True):
         assert abs(part.amount * sum(ratios) - amount * ratio) < sum(ratios)

@@ -10,7 +10,7 @@ from app.payments.hub import start_payment
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param, time_param
+from app.web.api.params import json_body, limit_param, refuse_coupon, time_param
 from app.web.api.representations import order_json, payment_with_action_json
 
 
@@ -19,8 +19,7 @@ from app.web.api.representations import order_json, payment_with_action_json
 @idempotent
 def orders_create():
     body = json_body()
-    if body.get("coupon") not in (None, ""):
-        raise InvalidRequest("coupon codes are not accepted yet", code="coupon_invalid", param="coupon")
+    refuse_coupon(body)
     order = create_order(caller().merchant_id, items=body.get("items"), customer=body.get("customer"),
                          agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"))
     return jsonify(order_json(order)), 201

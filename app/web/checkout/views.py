@@ -122,22 +122,23 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 
-@bp.get("/orders/<order_id>")
-def order_page(order_id: str):
+def _shoppers_order(order_id: str, client_secret: str | None):
+    """The order whose client secret the shopper holds, or a 404 page."""
     try:
-        order = get_order_by_client_secret(order_id, request.args.get("client_secret", ""))
+        return get_order_by_client_secret(order_id, client_secret or "")
     except KassaError:
         abort(404, description="This order does not exist or the link is incomplete.")
-    return _order_view(order)
+
+
+@bp.get("/orders/<order_id>")
+def order_page(order_id: str):
+    return _order_view(_shoppers_order(order_id, request.args.get("client_secret")))
 
 
 @bp.post("/orders/<order_id>/pay")
 def retry_payment(order_id: str):
     """Try again after a declined payment, on the same order, while it is open."""
-    try:
-        order = get_order_by_client_secret(order_id, request.form.get("client_secret", ""))
-    except KassaError:
-        abort(404, description="This order does not exist or the link is incomplete.")
+    order = _shoppers_order(order_id, request.form.get("client_secret"))
     channel = request.form.get("channel")
     if not channel:
         return _order_view(order, error="Choose how you want to pay.", status=422)
