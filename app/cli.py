@@ -5,6 +5,7 @@ import json
 import sys
 
 import click
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from app.catalog.models import Product, Sku
@@ -20,9 +21,8 @@ DEMO_PASSWORD = "demo-pass-1234"
 DEMO_CREDENTIALS = VAR_DIR / "demo-credentials.json"
 
 
-@click.group()
-def kassa() -> None:
-    """Kassa administration."""
+# AppGroup runs every command inside an app context, from `flask` and from tests alike.
+kassa = AppGroup("kassa", help="Kassa administration.")
 
 
 @kassa.command("create-merchant")
