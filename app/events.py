@@ -1,17 +1,29 @@
-"""Transactional outbox: an event row written in the same transaction as the change it reports.
+"""Transactional outbox (DESIGN.md §6.1–6.2).
 
-The dispatcher that delivers events to handlers and merchant webhooks reads this table.
+A service writes its event row in the same transaction as the change it reports
+(``record_event``). After that transaction commits, a dispatch job is requested (at most one
+waiting at a time); the job hands each undispatched event to the handlers subscribed to its
+type, in creation order. A handler that succeeded for an event is recorded and never runs for
+it again; one that failed leaves the event undispatched, to be retried with backoff.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
 
-from sqlalchemy import JSON, Index, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Index, String, event as sa_event, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from app import logs
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 from app.ids import new_id
+
+log = logs.get("events")
+
+MAX_BACKOFF = timedelta(hours=1)
 
 
 class Event(db.Model):
@@ -24,10 +36,125 @@ class Event(db.Model):
     data: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    dispatch_attempts: Mapped[int] = mapped_column(default=0)
+    next_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "object": "event", "type": self.type,
+                "created_at": self.created_at.isoformat().replace("+00:00", "Z"), "data": self.data}
+
+
+class EventHandling(db.Model):
+    """One row per (event, handler) that has run successfully: handlers are idempotent by event id."""
+
+    __tablename__ = "event_handlings"
+
+    event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    handler: Mapped[str] = mapped_column(String(200), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    name: str
+    event_type: str  # an exact type, or "*" for every event
+    func: Callable[[Event], None]
+
+
+_SUBSCRIPTIONS: list[Subscription] = []
+
+
+def subscribe(event_type: str) -> Callable:
+    """Register a handler for ``event_type`` (or ``"*"``). It must not commit half its work:
+    a handler that raises is retried later, so its effects must be safe to repeat."""
+    def decorate(func: Callable[[Event], None]) -> Callable[[Event], None]:
+        name = f"{func.__module__}.{func.__qualname__}"
+        if all(s.name != name for s in _SUBSCRIPTIONS):
+            _SUBSCRIPTIONS.append(Subscription(name, event_type, func))
+        return func
+    return decorate
+
+
+def subscriptions_for(event_type: str) -> list[Subscription]:
+    return [s for s in _SUBSCRIPTIONS if s.event_type in (event_type, "*")]
 
 
 def record_event(merchant_id: str, type_: str, obj: dict) -> Event:
     """Add an outbox row to the current session; the caller's commit makes it durable."""
     event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj})
     db.session.add(event)
+    db.session.info["kassa_new_events"] = True
     return event
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _request_dispatch(session: Session) -> None:
+    """Once events are durable, ask for a dispatch run (skipped when one is already waiting)."""
+    if not session.info.pop("kassa_new_events", False):
+        return
+    from app.queueing import request_dispatch  # jobs sit above the domain
+
+    try:
+        request_dispatch()
+    except Exception:  # Redis down: the periodic sweep dispatches these events later
+        log.warning("could not request an event dispatch", exc_info=True)
+
+
+@sa_event.listens_for(Session, "after_rollback")
+def _forget_events(session: Session) -> None:
+    session.info.pop("kassa_new_events", None)
+
+
+def _backoff(attempts: int) -> timedelta:
+    return min(timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+def _run_handlers(event: Event) -> bool:
+    """Run every subscribed handler that has not yet succeeded for ``event``; True if all have."""
+    done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
+    ok = True
+    for sub in subscriptions_for(event.type):
+        if sub.name in done:
+            continue
+        try:
+            sub.func(event)
+            db.session.add(EventHandling(event_id=event.id, handler=sub.name))
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()  # another dispatcher finished it first
+        except Exception:
+            db.session.rollback()
+            ok = False
+            log.exception("event handler failed", extra={"fields": {
+                "event_id": event.id, "event_type": event.type, "handler": sub.name,
+                "merchant_id": event.merchant_id}})
+    return ok
+
+
+def dispatch_pending(*, batch: int = 200, now: datetime | None = None) -> int:
+    """Hand undispatched events to their handlers, oldest first; returns how many were settled."""
+    now = now or utcnow()
+    query = (select(Event).where(Event.dispatched_at.is_(None))
+             .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= now))
+             .order_by(Event.id).limit(batch))
+    if db.engine.dialect.name == "postgresql":
+        # Two dispatchers never work on the same events at once.
+        query = query.with_for_update(skip_locked=True, of=Event)
+    events = list(db.session.scalars(query))
+    ids = [e.id for e in events]
+    db.session.commit()  # release the row locks; handlers run in their own transactions
+    settled = 0
+    for event_id in ids:
+        event = db.session.get(Event, event_id)
+        if event.dispatched_at is not None:
+            continue
+        if _run_handlers(event):
+            db.session.execute(update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
+                               .values(dispatched_at=utcnow()))
+            settled += 1
+        else:
+            attempts = event.dispatch_attempts + 1
+            db.session.execute(update(Event).where(Event.id == event_id).values(
+                dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts)))
+        db.session.commit()
+    return settled

@@ -60,3 +60,16 @@ def reap_idempotency_keys() -> int:
 
     with _context():
         return reap_expired_keys()
+
+
+def dispatch_events() -> int:
+    """Deliver outbox events to their handlers until none is due; returns how many were settled."""
+    from app.events import dispatch_pending
+    from app.queueing import clear_dispatch_request
+
+    with _context():
+        clear_dispatch_request()
+        total = 0
+        while settled := dispatch_pending():
+            total += settled
+        return total

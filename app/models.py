@@ -1,6 +1,6 @@
 """Imports every model so metadata is complete (Alembic autogenerate, relationships)."""
 from app.catalog.models import Product, Sku  # noqa: F401
-from app.events import Event  # noqa: F401
+from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.merchants.models import ApiKey, Merchant, MerchantUser  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401

@@ -9,6 +9,8 @@ from rq.job import Job
 
 from app.extensions import redis_client
 
+_DISPATCH_FLAG = "kassa:dispatch:requested"
+
 
 def queue() -> Queue:
     return Queue(current_app.config["RQ_QUEUE"], connection=redis_client())
@@ -22,3 +24,14 @@ def enqueue(func_path: str, *args: object, job_id: str | None = None) -> Job:
 def enqueue_in(delay: timedelta, func_path: str, *args: object) -> Job:
     """Run ``func_path(*args)`` after ``delay`` (needs a worker started with its scheduler)."""
     return queue().enqueue_in(delay, func_path, *args)
+
+
+def request_dispatch() -> None:
+    """Queue one outbox dispatch run unless one is already waiting (many commits, one job)."""
+    if redis_client().set(_DISPATCH_FLAG, "1", nx=True, ex=60):
+        enqueue("app.jobs.dispatch_events")
+
+
+def clear_dispatch_request() -> None:
+    """Called by the dispatch job as it starts: commits after this point queue a new run."""
+    redis_client().delete(_DISPATCH_FLAG)

@@ -1,0 +1,86 @@
+"""The outbox: events written with their change, dispatched by a real RQ worker to handlers,
+each handler once per event, failures retried."""
+from __future__ import annotations
+
+import pytest
+
+from app.events import subscribe
+
+
+CALLS: list[tuple[str, str]] = []
+FAIL_TIMES = {"n": 0}
+
+
+@subscribe("test.happened")
+def _record(event) -> None:
+    CALLS.append(("record", event.id))
+
+
+@subscribe("test.happened")
+def _flaky(event) -> None:
+    if FAIL_TIMES["n"] > 0:
+        FAIL_TIMES["n"] -= 1
+        raise RuntimeError("receiver down")
+    CALLS.append(("flaky", event.id))
+
+
+@pytest.fixture(autouse=True)
+def _reset():
+    CALLS.clear()
+    FAIL_TIMES["n"] = 0
+
+
+def emit(app, n: int = 1) -> list[str]:
+    from app.events import record_event
+    from app.extensions import db
+
+    with app.app_context():
+        ids = [record_event("mch_x", "test.happened", {"n": i}).id for i in range(n)]
+        db.session.commit()
+    return ids
+
+
+def test_committed_events_reach_every_handler_once(app, worker):
+    ids = emit(app, 3)
+    worker()  # the commit queued one dispatch run
+    assert sorted(CALLS) == sorted([("record", i) for i in ids] + [("flaky", i) for i in ids])
+    worker()
+    from app.extensions import db
+    from app.jobs import dispatch_events
+
+    with app.app_context():
+        assert dispatch_events() == 0  # nothing left; nothing runs twice
+        from app.events import Event
+        assert all(e.dispatched_at for e in db.session.query(Event))
+    assert len(CALLS) == 6
+
+
+def test_a_failing_handler_is_retried_without_rerunning_the_others(app, worker):
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.events import Event, dispatch_pending
+    from app.extensions import db
+
+    FAIL_TIMES["n"] = 1
+    [event_id] = emit(app)
+    worker()
+    assert CALLS == [("record", event_id)]
+    with app.app_context():
+        event = db.session.get(Event, event_id)
+        assert event.dispatched_at is None and event.dispatch_attempts == 1
+        assert event.next_dispatch_at > utcnow()
+        assert dispatch_pending() == 0  # not due yet
+        assert dispatch_pending(now=utcnow() + timedelta(minutes=1)) == 1
+    assert CALLS == [("record", event_id), ("flaky", event_id)]
+
+
+def test_a_rolled_back_change_leaves_no_event(app, worker):
+    from app.events import Event, record_event
+    from app.extensions import db
+
+    with app.app_context():
+        record_event("mch_x", "test.happened", {})
+        db.session.rollback()
+        assert db.session.query(Event).count() == 0
+    assert worker() == 0
