@@ -124,7 +124,7 @@ PATHS: dict[str, dict] = {
                       "404": _error("no such order"), "409": _error("payment in progress, expired or not payable"),
                       "502": _error("the channel failed"), **_AUTH_ERRORS}}},
     "/orders/{id}/cancel": {"post": {
-        "summary": "Cancel an unpaid order (secret key)", "parameters": [_ID, _IDEMPOTENCY],
+        "summary": "Cancel an order that is created or paying (secret key)", "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("Order"), "404": _error("no such order"), "409": _error("not cancellable"),
                       **_SECRET_ERRORS}}},
 }
