@@ -92,14 +92,18 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
                     previous_order_status=order.status, provider_attempt=1, actor=actor, created_at=now,
                     updated_at=now)
     db.session.add(refund)
-    why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested" + (f": {reason}" if reason else "")
+    why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
+    why += f": {reason}" if reason else ""
     try:
         transition(order, "refunding", reason=why, actor=actor)
         db.session.commit()
-    except (IntegrityError, StaleOrder):
+    except IntegrityError:
         db.session.rollback()
         raise Conflict("a refund is already in progress for this order; wait for its outcome",
                        code="refund_in_progress") from None
+    except StaleOrder:
+        db.session.rollback()
+        raise  # 409 order_changed_concurrently: re-read the order and decide again
     log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order.id,
                                                    "refund_id": refund.id, "amount": amount}})
     return send_refund(refund.id)

@@ -75,7 +75,8 @@ def create_refund(session: Session, account_id: int, payment_id: str, amount: in
     if existing is not None:
         return existing, False
     if payment.status != "succeeded":
-        raise SandboxError(409, "payment_not_refundable", f"Only succeeded payments can be refunded; this one is {payment.status}.")
+        raise SandboxError(409, "payment_not_refundable",
+                           f"Only succeeded payments can be refunded; this one is {payment.status}.")
     remaining = payment.amount - refunded_so_far(session, payment_id)
     if amount > remaining:
         raise SandboxError(400, "amount_too_large", f"At most {remaining} remains refundable.", "amount")
