@@ -33,6 +33,7 @@ def _register_extensions(app: Flask) -> None:
     from app.extensions import csrf, db, limiter, login_manager, migrate
 
     from app import models  # noqa: F401  (every table, for Alembic and relationships)
+    from app import subscribers  # noqa: F401  (outbox handlers, in web and worker alike)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))

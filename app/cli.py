@@ -41,13 +41,13 @@ def create_merchant_command(name: str, email: str, password: str) -> None:
 
 
 def _add_product(merchant_id: str, name: str, description: str, image: str,
-                 skus: list[tuple[str, int, dict]]) -> Product:
+                 skus: list[tuple[str, int, dict, dict | None]]) -> Product:
     product = Product(id=new_id("prod"), merchant_id=merchant_id, name=name, description=description,
                       image_path=image, attributes={"type": "virtual"})
     db.session.add(product)
-    for sku_name, amount, specs in skus:
+    for sku_name, amount, specs, fulfilment in skus:
         db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=product.id, name=sku_name,
-                           price_amount=amount, currency="usd", specs=specs, stock=None))
+                           price_amount=amount, currency="usd", specs=specs, stock=None, fulfilment=fulfilment))
     return product
 
 
@@ -66,15 +66,28 @@ def seed_demo() -> None:
     merchant_id = created.merchant.id
     _add_product(merchant_id, "Pro membership",
                  "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
-                 [("30 days", 999, {"days": 30}), ("365 days", 9900, {"days": 365})])
+                 [("30 days", 999, {"days": 30}, {"membership_days": 30}),
+                  ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
     _add_product(merchant_id, "Credit pack", "Credits to spend in the in-game shop.", "img/demo-credits.svg",
-                 [("100 credits", 500, {"credits": 100})])
+                 [("100 credits", 500, {"credits": 100}, {"credits": 100})])
     db.session.commit()
     DEMO_CREDENTIALS.write_text(json.dumps({
         "merchant_id": merchant_id, "secret_key": created.secret_key, "publishable_key": created.publishable_key,
         "portal_email": DEMO_EMAIL, "portal_password": DEMO_PASSWORD}, indent=2) + "\n")
     DEMO_CREDENTIALS.chmod(0o600)
     click.echo(f"seeded demo merchant {merchant_id}; credentials in {DEMO_CREDENTIALS}")
+
+
+@kassa.command("fulfilment-secret")
+@click.option("--merchant-id", required=True)
+def fulfilment_secret_command(merchant_id: str) -> None:
+    """Print the secret that signs the merchant's fulfilment webhooks (created on first use)."""
+    from app.orders.fulfilment import fulfilment_secret
+
+    if db.session.get(Merchant, merchant_id) is None:
+        click.echo(f"error: no merchant {merchant_id}", err=True)
+        sys.exit(2)
+    click.echo(fulfilment_secret(merchant_id))
 
 
 @kassa.command("demo-info")

@@ -51,6 +51,11 @@ def load_config(overrides: dict | None = None) -> dict:
         "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
         # A payment attempt with no callback after this long is queried at the provider.
         "POLL_AFTER_SECONDS": _int("POLL_AFTER_SECONDS", 20),
+        # A fulfilment webhook that failed this many times is given up and the order refunded.
+        "FULFILMENT_MAX_ATTEMPTS": _int("FULFILMENT_MAX_ATTEMPTS", 5),
+        "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
+        # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
+        "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

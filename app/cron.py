@@ -11,3 +11,9 @@ cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)
 cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
 # Safety net: events whose dispatch request was lost, or whose handlers are due for a retry.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)
+
+# Safety nets of the order lifecycle: auto-confirms whose scheduled job was lost, stuck refunds.
+from app.jobs import confirm_due_orders, resume_pending_refunds  # noqa: E402
+
+cron.register(confirm_due_orders, queue_name=_QUEUE, interval=300)
+cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)

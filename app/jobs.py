@@ -73,3 +73,27 @@ def dispatch_events() -> int:
         while settled := dispatch_pending():
             total += settled
         return total
+
+
+def auto_confirm_order(order_id: str) -> bool:
+    """Complete one fulfilled order whose auto-confirm delay has passed; a no-op otherwise."""
+    from app.orders.confirmation import auto_confirm_order as confirm
+
+    with _context():
+        return confirm(order_id)
+
+
+def confirm_due_orders() -> int:
+    """Sweep: complete fulfilled orders past their auto-confirm time; returns how many."""
+    from app.orders.confirmation import confirm_due_orders as confirm
+
+    with _context():
+        return confirm()
+
+
+def resume_pending_refunds() -> int:
+    """Sweep: send refunds left pending by a crash between their two steps; returns how many."""
+    from app.payments.refunds import resume_pending_refunds as resume
+
+    with _context():
+        return resume(older_than_seconds=current_app.config["REFUND_RESUME_AFTER_SECONDS"])

@@ -42,6 +42,8 @@ class Sku(db.Model):
     currency: Mapped[str] = mapped_column(String(3))
     specs: Mapped[dict] = mapped_column(JSON, default=dict)
     stock: Mapped[int | None]  # None: unlimited (typical for virtual goods)
+    # What a buyer gets: {"membership_days": n} | {"credits": n} | {"webhook_url": url}; None: nothing to grant.
+    fulfilment: Mapped[dict | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(12), default="active")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -18,6 +18,10 @@ class Merchant(db.Model):
     email: Mapped[str] = mapped_column(String(320))
     order_timeout_minutes: Mapped[int] = mapped_column(default=15)
     terms_url: Mapped[str | None] = mapped_column(String(1000))
+    # A fulfilled order completes by itself after this long unless the merchant confirms it earlier.
+    auto_confirm_minutes: Mapped[int] = mapped_column(default=10080, server_default="10080")
+    # Signs calls to the merchant's fulfilment webhooks (Kassa-Signature); created on first use.
+    fulfilment_secret: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

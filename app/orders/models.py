@@ -17,6 +17,7 @@ class Order(db.Model):
         CheckConstraint("refunded_amount >= 0 AND refunded_amount <= total", name="refund_within_total"),
         Index("ix_orders_merchant_created", "merchant_id", "id"),
         Index("ix_orders_status_expires", "status", "expires_at"),
+        Index("ix_orders_status_auto_confirm", "status", "auto_confirm_at"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -31,6 +32,8 @@ class Order(db.Model):
     discount: Mapped[int] = mapped_column(default=0)
     total: Mapped[int]
     refunded_amount: Mapped[int] = mapped_column(default=0)
+    # Set when the order is fulfilled: from then on the auto-confirm job may complete it.
+    auto_confirm_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     client_secret: Mapped[str] = mapped_column(String(100))
     metadata_: Mapped[dict] = mapped_column("metadata", JSON, default=dict)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

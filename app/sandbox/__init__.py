@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from app.sandbox import api, pages
+from app.sandbox import api, pages, refunds
 from app.sandbox.models import create_tables, make_engine, make_session_factory
 from app.sandbox.runtime import EXTENSION_KEY, SandboxRuntime
 from app.sandbox.services import ensure_account
@@ -33,6 +33,7 @@ def create_sandbox_app(config: dict[str, Any] | None = None) -> Flask:
     init_database(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(refunds.bp)
     register_error_handlers(app)
     return app
 

@@ -42,3 +42,25 @@ def test_seed_demo_writes_credentials_once(app, client, tmp_path, monkeypatch):
     assert second.exit_code == 0 and "already seeded" in second.output
     assert json.loads((tmp_path / "demo-credentials.json").read_text()) == creds
     assert len(Api(client, creds["publishable_key"]).get("/products").json["data"]) == 2
+
+
+def test_seeded_demo_skus_grant_membership_days_and_credits(app, tmp_path, monkeypatch):
+    import app.cli as cli
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    monkeypatch.setattr(cli, "DEMO_CREDENTIALS", tmp_path / "demo-credentials.json")
+    assert app.test_cli_runner().invoke(args=["kassa", "seed-demo"]).exit_code == 0
+    with app.app_context():
+        grants = {s.name: s.fulfilment for s in db.session.query(Sku)}
+    assert grants == {"30 days": {"membership_days": 30}, "365 days": {"membership_days": 365},
+                      "100 credits": {"credits": 100}}
+
+
+def test_fulfilment_secret_is_created_once_and_printed(app, merchant):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["kassa", "fulfilment-secret", "--merchant-id", merchant.id])
+    assert first.exit_code == 0 and first.output.strip().startswith("whsec_")
+    assert runner.invoke(args=["kassa", "fulfilment-secret", "--merchant-id", merchant.id]).output == first.output
+    missing = runner.invoke(args=["kassa", "fulfilment-secret", "--merchant-id", "mch_missing"])
+    assert missing.exit_code == 2

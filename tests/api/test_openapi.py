@@ -78,3 +78,33 @@ def test_the_readable_reference_lists_every_operation_and_object(client, spec):
             assert f"{method.upper()} /api/v1{path}" in html
     for name in spec["components"]["schemas"]:
         assert f'id="schema-{name}"' in html
+
+
+def test_lifecycle_responses_match_the_document(spec, api, pk_api, catalog, sandbox, worker, app):
+    import requests as http
+
+    from tests.integration.lifecycle_support import paid_order, set_fulfilment
+
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    order = paid_order(api, sandbox, catalog["sku"], quantity=2)
+    check(spec, "post", "/orders/{id}/confirm", api.post(f"/orders/{order['id']}/confirm"))  # 409: not fulfilled
+    worker()
+    check(spec, "get", "/customers/{id}/entitlements", api.get("/customers/cus_flow/entitlements"))
+    check(spec, "get", "/customers/{id}/entitlements", api.get("/customers/nobody/entitlements"))
+    check(spec, "get", "/customers/{id}/entitlements", pk_api.get("/customers/cus_flow/entitlements"))
+    check(spec, "post", "/orders/{id}/confirm", api.post(f"/orders/{order['id']}/confirm"))
+    check(spec, "post", "/orders/{id}/confirm", api.post("/orders/ord_missing/confirm"))
+    check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds", json={"amount": 0}))
+    check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds", json={"amount": 5000}))
+    check(spec, "post", "/orders/{id}/refunds", api.post("/orders/ord_missing/refunds", json={}))
+    check(spec, "post", "/orders/{id}/refunds", pk_api.post(f"/orders/{order['id']}/refunds", json={}))
+    http.post(f"{sandbox.url}/sandbox/api/payments/{order['payments'][0]['provider_reference']}/simulate_refund",
+              json={"outcome": "failed"}, timeout=5)
+    failed = api.post(f"/orders/{order['id']}/refunds", json={"amount": 500, "reason": "damaged"})
+    check(spec, "post", "/orders/{id}/refunds", failed)
+    check(spec, "post", "/refunds/{id}/retry", api.post(f"/refunds/{failed.json['refund']['id']}/retry"))
+    check(spec, "post", "/refunds/{id}/retry", api.post(f"/refunds/{failed.json['refund']['id']}/retry"))  # 409
+    check(spec, "post", "/refunds/{id}/retry", api.post("/refunds/re_missing/retry"))
+    check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds"))
+    check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds"))  # 409: refunded
+    check(spec, "get", "/orders/{id}", api.get(f"/orders/{order['id']}"))  # with refunds

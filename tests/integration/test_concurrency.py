@@ -48,7 +48,7 @@ def test_50_concurrent_duplicate_callbacks_capture_once(app, api, catalog, sandb
                                                        headers=headers, timeout=30).status_code)
     assert statuses == [200] * 50
     final = api.get(f"/orders/{order['id']}").json
-    assert final["status"] == "paid"
+    assert final["status"] in ("paid", "fulfilled")  # the workers also ran the outbox (fulfilment)
     assert [t["status"] for t in final["timeline"]].count("paid") == 1
     assert len(events_of(app, "payment.succeeded")) == 1
     assert len(events_of(app, "order.paid")) == 1
@@ -93,6 +93,6 @@ def test_two_workers_polling_the_same_payment_capture_once(app, api, catalog, sa
         assert w.returncode == 0, err.decode()[-2000:]
 
     final = api.get(f"/orders/{order['id']}").json
-    assert final["status"] == "paid"
+    assert final["status"] in ("paid", "fulfilled")  # the workers also ran the outbox (fulfilment)
     assert [t["status"] for t in final["timeline"]].count("paid") == 1
     assert len(events_of(app, "payment.succeeded")) == 1

@@ -49,6 +49,15 @@ class ChannelResult:
     raw: Mapping = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RefundResult:
+    """The provider's verdict on a refund: ``succeeded`` moved the money back, ``failed`` moved nothing."""
+
+    provider_reference: str | None
+    status: str  # succeeded | failed
+    failure_reason: str | None = None
+
+
 class ChannelAdapter(Protocol):
     code: str
     default_name: str
@@ -62,3 +71,7 @@ class ChannelAdapter(Protocol):
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
         """Verify an inbound callback (signature, timestamp) and parse it, or raise CallbackRejected."""
+
+    def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
+        """Give back ``amount`` of a captured payment; ``refund_id`` makes a retried call idempotent.
+        Raises ProviderUnavailable when the outcome is unknown (unreachable, 5xx)."""

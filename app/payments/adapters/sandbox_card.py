@@ -10,7 +10,7 @@ from typing import Mapping
 import requests
 
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
-                                        ProviderUnavailable)
+                                        ProviderUnavailable, RefundResult)
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 
@@ -58,6 +58,23 @@ class SandboxCardAdapter:
 
     def query_payment(self, provider_reference: str) -> ChannelResult:
         return self._result(self._call("GET", f"/sandbox/api/payments/{provider_reference}"))
+
+    def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
+        # The refund id is the provider's reference: a retried call returns the same refund.
+        try:
+            response = requests.post(f"{self.base_url}/sandbox/api/payments/{provider_reference}/refunds",
+                                     json={"amount": amount, "reference": refund_id}, timeout=self.timeout,
+                                     headers={"Authorization": f"Bearer {self.api_key}"})
+        except requests.RequestException as exc:
+            raise ProviderUnavailable(f"sandbox provider unreachable: {exc.__class__.__name__}") from exc
+        if response.status_code >= 500 or response.status_code in (401, 429):
+            raise ProviderUnavailable(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
+        body = response.json()
+        if response.status_code >= 400:
+            # A definite refusal (e.g. more than refundable): nothing moved.
+            return RefundResult(None, "failed", body.get("error", {}).get("message", f"HTTP {response.status_code}"))
+        status = "succeeded" if body.get("status") == "succeeded" else "failed"
+        return RefundResult(body["id"], status, body.get("failure_reason") if status == "failed" else None)
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
         verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret,

@@ -11,6 +11,9 @@ from app.orders.models import Order
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order
 from app.payments.models import PaymentAttempt
+from app.orders.entitlements import CustomerEntitlements
+from app.payments.refund_models import Refund
+from app.payments.refunds import refunds_for_order
 
 
 def timestamp(value: datetime | None) -> str | None:
@@ -71,4 +74,21 @@ def order_json(order: Order) -> dict:
         "created_at": timestamp(order.created_at),
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [payment_json(p) for p in payments_for_order(order.id)],
+        "refunds": [refund_json(r) for r in refunds_for_order(order.id)],
     }
+
+
+def refund_json(refund: Refund) -> dict:
+    return {"id": refund.id, "object": "refund", "order": refund.order_id, "payment": refund.payment_id,
+            "amount": refund.amount, "currency": refund.currency, "status": refund.status, "reason": refund.reason,
+            "failure_reason": refund.failure_reason, "created_at": timestamp(refund.created_at)}
+
+
+def entitlements_json(held: CustomerEntitlements) -> dict:
+    membership = None
+    if held.membership_until is not None:
+        membership = {"active": held.membership_active(), "until": timestamp(held.membership_until)}
+    return {"object": "entitlements", "customer": held.customer_id, "membership": membership, "credits": held.credits,
+            "grants": [{"order": g.order_id, "kind": g.kind, "membership_days": g.membership_days,
+                        "credits": g.credits, "membership_until": timestamp(g.membership_until),
+                        "granted_at": timestamp(g.granted_at)} for g in held.grants]}

@@ -1,0 +1,123 @@
+"""Entitlements of virtual goods: memberships that run until a date, and credit balances.
+
+A grant is recorded once per order item (unique key), so fulfilling an order twice grants nothing
+more. Balances change by conditional UPDATEs: credits add up in SQL, and a membership end moves
+only if it is still the value the grant was computed from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app.catalog.models import Sku
+from app.db_types import utcnow
+from app.extensions import db
+from app.orders.fulfilment_models import Entitlement, EntitlementGrant
+from app.orders.models import Order, OrderItem
+
+
+class EntitlementBusy(Exception):
+    """A membership kept changing under a grant; the caller retries later."""
+
+
+@dataclass(frozen=True)
+class CustomerEntitlements:
+    customer_id: str
+    membership_until: datetime | None
+    credits: int
+    grants: list[EntitlementGrant]
+
+    def membership_active(self, now: datetime | None = None) -> bool:
+        return self.membership_until is not None and self.membership_until > (now or utcnow())
+
+
+def _positive(spec: dict, key: str) -> int | None:
+    value = spec.get(key)
+    return value if type(value) is int and value > 0 else None
+
+
+def _entitlement(merchant_id: str, customer_id: str, kind: str) -> Entitlement:
+    """The customer's row of ``kind``, created if missing (a concurrent creator may win)."""
+    query = select(Entitlement).where(Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id,
+                                      Entitlement.kind == kind)
+    row = db.session.scalar(query)
+    if row is not None:
+        return row
+    try:
+        with db.session.begin_nested():
+            db.session.add(Entitlement(merchant_id=merchant_id, customer_id=customer_id, kind=kind, credits=0))
+    except IntegrityError:
+        pass  # another fulfilment created it first
+    return db.session.scalar(query)
+
+
+def _extend_membership(merchant_id: str, customer_id: str, days: int, now: datetime) -> datetime:
+    row = _entitlement(merchant_id, customer_id, "membership")
+    for _ in range(5):
+        current = row.membership_until
+        # Buying again before the end extends from that end, not from today.
+        until = max(current, now) + timedelta(days=days) if current else now + timedelta(days=days)
+        same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
+        changed = db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
+                                     .values(membership_until=until, updated_at=now)
+                                     .execution_options(synchronize_session=False)).rowcount
+        if changed == 1:
+            row.membership_until = until
+            return until
+        db.session.refresh(row)
+    raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
+
+
+def _add_credits(merchant_id: str, customer_id: str, credits: int, now: datetime) -> None:
+    row = _entitlement(merchant_id, customer_id, "credits")
+    db.session.execute(update(Entitlement).where(Entitlement.id == row.id)
+                       .values(credits=Entitlement.credits + credits, updated_at=now)
+                       .execution_options(synchronize_session=False))
+
+
+def _claim_grant(item: OrderItem, order: Order, kind: str, **amounts: int | None) -> EntitlementGrant | None:
+    """Insert the item's grant record; None when it was granted before."""
+    grant = EntitlementGrant(merchant_id=order.merchant_id, customer_id=order.customer_id, order_id=order.id,
+                             order_item_id=item.id, kind=kind, **amounts)
+    try:
+        with db.session.begin_nested():
+            db.session.add(grant)
+    except IntegrityError:
+        return None
+    return grant
+
+
+def grant_entitlements(order: Order, now: datetime | None = None) -> list[EntitlementGrant]:
+    """Grant what the order's SKUs promise, once per item, in the caller's transaction."""
+    now = now or utcnow()
+    grants = []
+    for item in order.items:
+        spec = db.session.get(Sku, item.sku_id).fulfilment or {}
+        days, credits = _positive(spec, "membership_days"), _positive(spec, "credits")
+        if days:
+            grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)
+            if grant:
+                grant.membership_until = _extend_membership(order.merchant_id, order.customer_id,
+                                                            days * item.quantity, now)
+                grants.append(grant)
+        elif credits:
+            grant = _claim_grant(item, order, "credits", credits=credits * item.quantity)
+            if grant:
+                _add_credits(order.merchant_id, order.customer_id, credits * item.quantity, now)
+                grants.append(grant)
+    return grants
+
+
+def customer_entitlements(merchant_id: str, customer_id: str) -> CustomerEntitlements:
+    """What the merchant's customer holds now, with the grants that built it (newest first)."""
+    rows = {r.kind: r for r in db.session.scalars(select(Entitlement).where(
+        Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id))}
+    grants = list(db.session.scalars(select(EntitlementGrant).where(
+        EntitlementGrant.merchant_id == merchant_id, EntitlementGrant.customer_id == customer_id)
+        .order_by(EntitlementGrant.id.desc()).limit(100)))
+    membership, credits = rows.get("membership"), rows.get("credits")
+    return CustomerEntitlements(customer_id, membership.membership_until if membership else None,
+                                credits.credits if credits else 0, grants)

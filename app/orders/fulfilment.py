@@ -1,0 +1,187 @@
+"""Fulfilment of virtual goods: when an order is paid, grant what it bought, then mark it fulfilled.
+
+Runs as an outbox handler of ``order.paid``, so it happens once the payment is durable and is
+retried with backoff when it fails. A SKU may name the merchant's fulfilment webhook; after
+``FULFILMENT_MAX_ATTEMPTS`` failed deliveries Kassa gives up and records
+``order.fulfilment_failed``, to which the payments domain answers with a compensation refund.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from datetime import datetime, timedelta
+
+import requests
+from flask import current_app
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.catalog.models import Sku
+from app.db_types import utcnow
+from app.events import Event, record_event, subscribe
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.orders.entitlements import grant_entitlements
+from app.orders.fulfilment_models import OrderFulfilment
+from app.orders.models import Order
+from app.orders.services import transition
+
+log = logs.get("fulfilment")
+
+
+class FulfilmentFailed(Exception):
+    """The merchant's fulfilment webhook did not accept the order."""
+
+
+class FulfilmentDeferred(Exception):
+    """The order is refunding right now; fulfil it once the refund has settled."""
+
+
+def sign_body(secret: str, timestamp: int, body: bytes) -> str:
+    """The ``Kassa-Signature`` header value: ``t=<unix>,v1=<hex hmac-sha256 of "t.body">``."""
+    digest = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def fulfilment_secret(merchant_id: str) -> str:
+    """The merchant's secret for fulfilment webhook signatures, created (and committed) on first use."""
+    merchant = db.session.get(Merchant, merchant_id)
+    if merchant.fulfilment_secret:
+        return merchant.fulfilment_secret
+    db.session.execute(update(Merchant).where(Merchant.id == merchant_id, Merchant.fulfilment_secret.is_(None))
+                       .values(fulfilment_secret="whsec_" + secrets.token_urlsafe(24))
+                       .execution_options(synchronize_session=False))
+    db.session.commit()
+    return db.session.get(Merchant, merchant_id, populate_existing=True).fulfilment_secret
+
+
+def order_payload(order: Order) -> dict:
+    """The order as the fulfilment webhook receives it."""
+    items = []
+    for item in order.items:
+        sku = db.session.get(Sku, item.sku_id)
+        items.append({"sku": item.sku_id, "product": item.product_id, "name": item.name, "quantity": item.quantity,
+                      "amount": item.amount, "fulfilment": sku.fulfilment})
+    return {"id": order.id, "object": "order", "status": order.status,
+            "customer": {"id": order.customer_id, "email": order.customer_email},
+            "amount": {"total": order.total, "currency": order.currency}, "items": items,
+            "metadata": order.metadata_ or {}}
+
+
+def _webhook_urls(order: Order) -> list[str]:
+    urls = []
+    for item in order.items:
+        url = (db.session.get(Sku, item.sku_id).fulfilment or {}).get("webhook_url")
+        if isinstance(url, str) and url.startswith(("http://", "https://")) and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _deliver(order: Order, urls: list[str]) -> None:
+    body = json.dumps(order_payload(order), separators=(",", ":")).encode()
+    secret = fulfilment_secret(order.merchant_id)
+    for url in urls:
+        headers = {"Content-Type": "application/json", "Kassa-Signature": sign_body(secret, int(time.time()), body)}
+        try:
+            response = requests.post(url, data=body, headers=headers, allow_redirects=False,
+                                     timeout=current_app.config["FULFILMENT_HTTP_TIMEOUT_SECONDS"])
+        except requests.RequestException as exc:
+            raise FulfilmentFailed(f"{url} unreachable ({exc.__class__.__name__})") from exc
+        if not 200 <= response.status_code < 300:
+            raise FulfilmentFailed(f"{url} answered {response.status_code}")
+
+
+def _progress(order: Order) -> OrderFulfilment:
+    row = db.session.get(OrderFulfilment, order.id)
+    if row is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(OrderFulfilment(order_id=order.id, merchant_id=order.merchant_id))
+        except IntegrityError:
+            pass
+        row = db.session.get(OrderFulfilment, order.id)
+    return row
+
+
+def _count_failure(order: Order, error: str) -> int:
+    """Record one failed attempt in its own transaction; returns the attempts so far."""
+    _progress(order)
+    db.session.execute(update(OrderFulfilment).where(OrderFulfilment.order_id == order.id)
+                       .values(attempts=OrderFulfilment.attempts + 1, last_error=error[:500], updated_at=utcnow())
+                       .execution_options(synchronize_session=False))
+    db.session.commit()
+    return db.session.get(OrderFulfilment, order.id, populate_existing=True).attempts
+
+
+def _give_up(order: Order, error: str) -> None:
+    gave_up = db.session.execute(
+        update(OrderFulfilment).where(OrderFulfilment.order_id == order.id, OrderFulfilment.gave_up_at.is_(None))
+        .values(gave_up_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+    if gave_up:
+        record_event(order.merchant_id, "order.fulfilment_failed",
+                     {"id": order.id, "object": "order", "status": order.status, "reason": error})
+    db.session.commit()
+    log.error("fulfilment given up: %s", error, extra={"fields": {"merchant_id": order.merchant_id,
+                                                                  "order_id": order.id}})
+
+
+def fulfil_order(order_id: str, now: datetime | None = None) -> str:
+    """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again.
+    Returns what happened: ``fulfilled``, ``skipped`` or ``gave_up``."""
+    order = db.session.get(Order, order_id, populate_existing=True)
+    if order is not None and order.status == "refunding":
+        raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
+    if order is None or order.status != "paid":
+        return "skipped"
+    progress = _progress(order)
+    if progress.gave_up_at is not None:
+        return "gave_up"
+    urls = _webhook_urls(order)
+    if urls and progress.webhook_delivered_at is None:
+        try:
+            _deliver(order, urls)
+        except FulfilmentFailed as exc:
+            db.session.rollback()
+            attempts = _count_failure(order, str(exc))
+            log.warning("fulfilment attempt %s failed: %s", attempts, exc,
+                        extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id}})
+            if attempts >= current_app.config["FULFILMENT_MAX_ATTEMPTS"]:
+                _give_up(order, str(exc))
+                return "gave_up"
+            raise
+        progress.webhook_delivered_at = utcnow()
+    now = now or utcnow()
+    grants = grant_entitlements(order, now)
+    merchant = db.session.get(Merchant, order.merchant_id)
+    what = ", ".join(f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits"
+                     for g in grants) or "nothing to grant"
+    transition(order, "fulfilled", reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
+               actor="system")
+    delay = timedelta(minutes=max(merchant.auto_confirm_minutes, 0))
+    db.session.execute(update(Order).where(Order.id == order.id).values(auto_confirm_at=now + delay)
+                       .execution_options(synchronize_session=False))
+    db.session.commit()
+    _schedule_auto_confirm(order.id, delay)
+    return "fulfilled"
+
+
+def _schedule_auto_confirm(order_id: str, delay: timedelta) -> None:
+    from app.queueing import enqueue, enqueue_in  # jobs sit above the domain; imported late
+
+    try:
+        if delay <= timedelta(0):
+            enqueue("app.jobs.auto_confirm_order", order_id)
+        else:
+            enqueue_in(delay, "app.jobs.auto_confirm_order", order_id)
+    except Exception:  # Redis down: the periodic sweep confirms it when due
+        log.exception("could not schedule the auto-confirm", extra={"fields": {"order_id": order_id}})
+
+
+@subscribe("order.paid")
+def fulfil_paid_order(event: Event) -> None:
+    """Outbox handler: fulfil the order that was just paid."""
+    fulfil_order(event.data["object"]["id"])

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+ENTITLEMENT_KINDS = ("membership", "credits")
+
+
+class Entitlement(db.Model):
+    """What a customer of a merchant currently holds: a membership end, or a credit balance."""
+
+    __tablename__ = "entitlements"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "customer_id", "kind"),
+        CheckConstraint("credits >= 0", name="credits_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    customer_id: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12))  # membership | credits
+    membership_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    credits: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class EntitlementGrant(db.Model):
+    """One grant per order item: the unique item id is what makes fulfilment grant only once."""
+
+    __tablename__ = "entitlement_grants"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    customer_id: Mapped[str] = mapped_column(String(200), index=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_item_id: Mapped[int] = mapped_column(ForeignKey("order_items.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    membership_days: Mapped[int | None]
+    credits: Mapped[int | None]
+    # The membership end right after this grant (extensions stack from the previous end).
+    membership_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class OrderFulfilment(db.Model):
+    """Progress of fulfilling one order: webhook attempts, and whether Kassa gave up."""
+
+    __tablename__ = "order_fulfilments"
+
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    webhook_delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    gave_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Refund(db.Model):
+    """Money given back on an order, through the channel attempt that captured it."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="refund_amount_positive"),
+        # One refund in flight per order, enforced by the database itself.
+        Index("uq_refunds_one_pending", "order_id", unique=True,
+              postgresql_where=text("status = 'pending'"), sqlite_where=text("status = 'pending'")),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment_attempts.id"))
+    channel: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | succeeded | failed
+    reason: Mapped[str | None] = mapped_column(String(500))
+    failure_reason: Mapped[str | None] = mapped_column(String(500))
+    # Where the order returns after a partial refund or a failure.
+    previous_order_status: Mapped[str] = mapped_column(String(12))
+    # Bumped only after the provider definitely refused, so an unknown outcome is retried with
+    # the same reference (never refunded twice) and a refusal with a fresh one.
+    provider_attempt: Mapped[int] = mapped_column(default=1)
+    provider_refund_id: Mapped[str | None] = mapped_column(String(100))
+    actor: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    @property
+    def provider_reference(self) -> str:
+        """The idempotency reference sent to the provider for the current attempt."""
+        return self.id if self.provider_attempt == 1 else f"{self.id}.{self.provider_attempt}"

@@ -1,0 +1,224 @@
+"""Refunds through the channel that captured the payment (DESIGN.md §3).
+
+A refund is two steps. First one transaction inserts the ``pending`` refund and moves the order to
+``refunding`` (one refund in flight per order, enforced by a unique index). Then, outside any
+transaction, the channel is asked to refund with the refund id as its idempotency reference, and a
+second transaction settles the outcome: on success ``refunded_amount`` grows by a conditional
+UPDATE that can never pass the total, and the order becomes ``refunded`` or returns to where it
+was; on failure the refund stays visible as ``failed`` and can be retried.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
+from app.events import record_event
+from app.extensions import db
+from app.ids import new_id
+from app.money import Money
+from app.orders.models import Order
+from app.orders.services import StaleOrder, get_order, transition
+from app.payments.adapters.base import ProviderUnavailable, RefundResult
+from app.payments.channels import adapter_for
+from app.payments.hub import OrderBusy, order_lock
+from app.payments.models import PaymentAttempt
+from app.payments.refund_models import Refund
+
+log = logs.get("refunds")
+
+REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
+MAX_REASON_LENGTH = 500
+
+
+def refund_event_data(refund: Refund) -> dict:
+    """The refund as outbox events carry it."""
+    return {"id": refund.id, "object": "refund", "order": refund.order_id, "amount": refund.amount,
+            "currency": refund.currency, "status": refund.status, "reason": refund.reason,
+            "failure_reason": refund.failure_reason}
+
+
+def _parse_amount(amount: object) -> int | None:
+    # bool is an int in Python, and a float is never an amount.
+    if amount is not None and (type(amount) is not int or amount <= 0):
+        raise InvalidRequest("amount must be a positive integer in minor units", param="amount")
+    return amount
+
+
+def _parse_reason(reason: object) -> str | None:
+    if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_REASON_LENGTH):
+        raise InvalidRequest(f"reason must be a string of at most {MAX_REASON_LENGTH} characters", param="reason")
+    return reason or None
+
+
+def _check_refundable(order: Order, amount: int) -> None:
+    if order.status == "refunding":
+        raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                       code="refund_in_progress")
+    if order.status not in REFUNDABLE_STATUSES:
+        raise Conflict(f"order is {order.status} and cannot be refunded", code="order_state_invalid")
+    remaining = order.total - order.refunded_amount
+    if amount > remaining:
+        raise Unprocessable(f"at most {Money(remaining, order.currency).format()} of this order can still be refunded",
+                            code="amount_too_large", param="amount")
+
+
+def _captured_payment(order_id: str) -> PaymentAttempt:
+    payment = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
+                                                             PaymentAttempt.status == "succeeded")
+                                .order_by(PaymentAttempt.created_at).limit(1))
+    if payment is None or not payment.provider_reference:
+        raise Conflict("the order has no captured payment to refund", code="order_state_invalid")
+    return payment
+
+
+def create_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None,
+                  actor: str = "api") -> Refund:
+    """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel."""
+    amount, reason = _parse_amount(amount), _parse_reason(reason)
+    order = get_order(merchant_id, order_id)
+    amount = order.total - order.refunded_amount if amount is None else amount
+    _check_refundable(order, amount)
+    if amount <= 0:
+        raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
+    payment = _captured_payment(order.id)
+    now = utcnow()
+    refund = Refund(id=new_id("re"), merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
+                    channel=payment.channel, amount=amount, currency=order.currency, status="pending", reason=reason,
+                    previous_order_status=order.status, provider_attempt=1, actor=actor, created_at=now,
+                    updated_at=now)
+    db.session.add(refund)
+    why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
+    why += f": {reason}" if reason else ""
+    try:
+        transition(order, "refunding", reason=why, actor=actor)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                       code="refund_in_progress") from None
+    except StaleOrder:
+        db.session.rollback()
+        raise  # 409 order_changed_concurrently: re-read the order and decide again
+    log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order.id,
+                                                   "refund_id": refund.id, "amount": amount}})
+    return send_refund(refund.id)
+
+
+def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Refund:
+    """Try a failed refund again; the order must still be refundable for its amount."""
+    refund = get_refund(merchant_id, refund_id)
+    if refund.status != "failed":
+        raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
+    order = get_order(merchant_id, refund.order_id)
+    _check_refundable(order, refund.amount)
+    changed = db.session.execute(
+        update(Refund).where(Refund.id == refund.id, Refund.status == "failed")
+        .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow())
+        .execution_options(synchronize_session=False)).rowcount
+    try:
+        if changed != 1:
+            raise StaleOrder("refund changed concurrently")
+        transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
+        db.session.commit()
+    except (IntegrityError, StaleOrder):
+        db.session.rollback()
+        raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                       code="refund_in_progress") from None
+    return send_refund(refund.id)
+
+
+def send_refund(refund_id: str) -> Refund:
+    """Ask the channel to refund a pending refund and settle its answer (no transaction is held open)."""
+    refund = db.session.get(Refund, refund_id, populate_existing=True)
+    if refund is None or refund.status != "pending":
+        return refund
+    payment = db.session.get(PaymentAttempt, refund.payment_id)
+    try:
+        result = adapter_for(refund.channel).refund(payment.provider_reference, refund.amount,
+                                                    refund.provider_reference)
+        refused = result.status == "failed"
+    except ProviderUnavailable as exc:
+        # Outcome unknown: the retry reuses the same reference, so the provider answers with the
+        # refund it may already have made instead of making a second one.
+        result, refused = RefundResult(None, "failed", f"provider unavailable: {exc}"), False
+    return _settle(refund.id, result, refused=refused)
+
+
+def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
+    order_id = db.session.get(Refund, refund_id).order_id
+    with order_lock(order_id):
+        for _ in range(3):
+            values = {"status": result.status, "failure_reason": (result.failure_reason or "")[:500] or None,
+                      "provider_refund_id": result.provider_reference, "updated_at": utcnow()}
+            if refused:
+                values["provider_attempt"] = Refund.provider_attempt + 1  # the next try is a new refund
+            changed = db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending")
+                                         .values(**values).execution_options(synchronize_session=False)).rowcount
+            if changed != 1:
+                db.session.rollback()  # settled by someone else (a sweep and a request racing)
+                return db.session.get(Refund, refund_id, populate_existing=True)
+            refund = db.session.get(Refund, refund_id, populate_existing=True)
+            order = db.session.get(Order, order_id, populate_existing=True)
+            try:
+                _move_order(order, refund)
+            except StaleOrder:
+                db.session.rollback()
+                continue
+            record_event(refund.merchant_id, f"refund.{refund.status}", refund_event_data(refund))
+            db.session.commit()
+            log.info("refund %s", refund.status, extra={"fields": {
+                "merchant_id": refund.merchant_id, "order_id": order_id, "refund_id": refund_id}})
+            return refund
+    raise OrderBusy(f"order {order_id} kept changing while settling refund {refund_id}; retry")
+
+
+def _move_order(order: Order, refund: Refund) -> None:
+    shown = Money(refund.amount, refund.currency).format()
+    if refund.status != "succeeded":
+        transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
+                   f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}")
+        return
+    # The database re-checks the invariant: refunds never add up to more than was captured.
+    grown = db.session.execute(
+        update(Order).where(Order.id == order.id, Order.refunded_amount + refund.amount <= Order.total)
+        .values(refunded_amount=Order.refunded_amount + refund.amount)
+        .execution_options(synchronize_session=False)).rowcount
+    if grown != 1:
+        raise RuntimeError(f"refund {refund.id} would exceed the total of order {order.id}")
+    order.refunded_amount += refund.amount
+    full = order.refunded_amount == order.total
+    transition(order, "refunded" if full else refund.previous_order_status,
+               reason=f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})",
+               actor=f"channel:{refund.channel}")
+
+
+def get_refund(merchant_id: str, refund_id: str) -> Refund:
+    """The merchant's refund; another merchant's is not found."""
+    refund = db.session.scalar(select(Refund).where(Refund.id == refund_id, Refund.merchant_id == merchant_id))
+    if refund is None:
+        raise NotFound(f"no refund {refund_id!r}", param="id")
+    return refund
+
+
+def refunds_for_order(order_id: str) -> list[Refund]:
+    """An order's refunds, oldest first."""
+    return list(db.session.scalars(select(Refund).where(Refund.order_id == order_id).order_by(Refund.created_at,
+                                                                                                Refund.id)))
+
+
+def resume_pending_refunds(*, older_than_seconds: int = 60, batch: int = 100) -> int:
+    """Safety net: send refunds left pending by a crash between the two steps; returns how many."""
+    cutoff = utcnow() - timedelta(seconds=older_than_seconds)
+    ids = list(db.session.scalars(select(Refund.id).where(Refund.status == "pending", Refund.updated_at <= cutoff)
+                                  .order_by(Refund.updated_at).limit(batch)))
+    for refund_id in ids:
+        try:
+            send_refund(refund_id)
+        except OrderBusy:
+            db.session.rollback()
+    return len(ids)

@@ -1,0 +1,197 @@
+"""Fulfilment of virtual goods, confirm and auto-confirm, and the compensation refund when a
+merchant's fulfilment webhook keeps failing. Jobs run on a real RQ worker; webhooks hit a real
+local HTTP receiver."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from datetime import timedelta
+
+import pytest
+
+from tests.integration.lifecycle_support import (ReceiverServer, paid_order, parse_time, set_auto_confirm,
+                                                 set_fulfilment)
+from tests.integration.test_payment_flow import events_of, status_of
+
+
+@pytest.fixture
+def receiver():
+    server = ReceiverServer(status=200)
+    yield server.receiver
+    server.stop()
+
+
+def entitlements(api, customer: str = "cus_flow") -> dict:
+    response = api.get(f"/customers/{customer}/entitlements")
+    assert response.status_code == 200
+    return response.json
+
+
+def test_paid_orders_are_fulfilled_and_entitlements_stack(app, api, catalog, sandbox, worker):
+    from app.db_types import utcnow
+
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    set_fulfilment(app, catalog["limited_sku"], {"credits": 100})
+    assert entitlements(api) == {"object": "entitlements", "customer": "cus_flow", "membership": None, "credits": 0,
+                                 "grants": []}
+
+    first = paid_order(api, sandbox, catalog["sku"])
+    before = utcnow()
+    worker()
+    fulfilled = api.get(f"/orders/{first['id']}").json
+    assert fulfilled["status"] == "fulfilled"
+    assert fulfilled["timeline"][-1]["reason"] == "fulfilled: 30 membership days"
+    held = entitlements(api)
+    until = parse_time(held["membership"]["until"])
+    assert held["membership"]["active"] is True
+    assert timedelta(days=30) - timedelta(minutes=1) < until - before < timedelta(days=30, minutes=1)
+
+    # Bought again before it ends: extended from the current end, not from now.
+    paid_order(api, sandbox, catalog["sku"], quantity=2)
+    worker()
+    assert parse_time(entitlements(api)["membership"]["until"]) == until + timedelta(days=60)
+
+    paid_order(api, sandbox, catalog["limited_sku"])
+    paid_order(api, sandbox, catalog["limited_sku"], quantity=2)
+    worker()
+    held = entitlements(api)
+    assert held["credits"] == 300
+    assert [(g["kind"], g["membership_days"], g["credits"]) for g in held["grants"]] == [
+        ("credits", None, 200), ("credits", None, 100), ("membership", 60, None), ("membership", 30, None)]
+    assert len(events_of(app, "order.fulfilled")) == 4
+    assert entitlements(api, "someone_else")["credits"] == 0
+
+
+def test_fulfilling_an_order_twice_grants_nothing_more(app, api, catalog, sandbox, worker):
+    from app.extensions import db
+    from app.orders.entitlements import grant_entitlements
+    from app.orders.fulfilment import fulfil_order
+    from app.orders.models import Order
+
+    set_fulfilment(app, catalog["sku"], {"credits": 50})
+    order = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    with app.app_context():
+        assert fulfil_order(order["id"]) == "skipped"  # a replayed order.paid
+        assert grant_entitlements(db.session.get(Order, order["id"])) == []  # even if forced past the status check
+        db.session.commit()
+    assert entitlements(api)["credits"] == 50
+    assert [t["status"] for t in api.get(f"/orders/{order['id']}").json["timeline"]].count("fulfilled") == 1
+
+
+def test_a_sku_without_fulfilment_is_fulfilled_with_nothing_to_grant(api, catalog, sandbox, worker):
+    order = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["status"] == "fulfilled" and after["timeline"][-1]["reason"] == "fulfilled: nothing to grant"
+    assert entitlements(api)["grants"] == []
+
+
+def test_confirm_through_the_api_completes_a_fulfilled_order_only(app, api, catalog, sandbox, worker):
+    order = paid_order(api, sandbox, catalog["sku"])
+    too_early = api.post(f"/orders/{order['id']}/confirm")
+    assert too_early.status_code == 409 and too_early.json["error"]["code"] == "order_state_invalid"
+    worker()
+
+    confirmed = api.post(f"/orders/{order['id']}/confirm")
+    assert confirmed.status_code == 200 and confirmed.json["status"] == "completed"
+    assert confirmed.json["timeline"][-1]["reason"] == "confirmed by the merchant"
+    assert api.post(f"/orders/{order['id']}/confirm").status_code == 409
+    assert api.post("/orders/ord_missing/confirm").status_code == 404
+    assert len(events_of(app, "order.completed")) == 1
+
+
+def test_fulfilment_schedules_the_auto_confirm_after_the_merchants_delay(app, api, catalog, sandbox, worker):
+    from rq import Queue
+    from rq.job import Job
+    from rq.registry import ScheduledJobRegistry
+
+    from app.extensions import redis_client
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    with app.app_context():
+        registry = ScheduledJobRegistry(queue=Queue(app.config["RQ_QUEUE"], connection=redis_client()))
+        scheduled = [(Job.fetch(i, connection=redis_client()).func_name, Job.fetch(i, connection=redis_client()).args,
+                      registry.get_scheduled_time(i)) for i in registry.get_job_ids()]
+    [(name, args, at)] = [s for s in scheduled if s[0] == "app.jobs.auto_confirm_order"]
+    assert args == (order["id"],)
+    fulfilled_at = parse_time(api.get(f"/orders/{order['id']}").json["timeline"][-1]["at"])
+    assert abs((at - fulfilled_at) - timedelta(days=7)) < timedelta(minutes=1)  # default 10080 minutes
+
+    # Run early (e.g. a clock skew), the job does nothing; the sweep completes it once due.
+    from app.jobs import auto_confirm_order
+    from app.orders.confirmation import confirm_due_orders
+    from app.db_types import utcnow
+
+    with app.app_context():
+        assert auto_confirm_order(order["id"]) is False
+        assert confirm_due_orders() == 0
+        assert confirm_due_orders(now=utcnow() + timedelta(days=7, minutes=1)) == 1
+    assert status_of(api, order["id"]) == "completed"
+
+
+def test_with_no_delay_the_worker_confirms_the_order_by_itself(app, api, merchant, catalog, sandbox, worker):
+    set_auto_confirm(app, merchant.id, 0)
+    order = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    after = api.get(f"/orders/{order['id']}").json
+    assert [t["status"] for t in after["timeline"]][-2:] == ["fulfilled", "completed"]
+    assert after["timeline"][-1]["reason"] == "confirmed automatically"
+    with app.app_context():
+        from app.jobs import auto_confirm_order
+
+        assert auto_confirm_order(order["id"]) is False  # a second run is a no-op
+
+
+def test_the_fulfilment_webhook_gets_the_signed_order(app, api, merchant, catalog, sandbox, worker, receiver):
+    from app.extensions import db
+    from app.merchants.models import Merchant
+
+    set_fulfilment(app, catalog["sku"], {"webhook_url": receiver.url})
+    order = paid_order(api, sandbox, catalog["sku"])
+    worker()
+
+    assert status_of(api, order["id"]) == "fulfilled"
+    [(headers, body)] = receiver.received
+    with app.app_context():
+        secret = db.session.get(Merchant, merchant.id).fulfilment_secret
+    parts = dict(p.split("=", 1) for p in headers["Kassa-Signature"].split(","))
+    expected = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(parts["v1"], expected)
+    payload = json.loads(body)
+    assert (payload["id"], payload["customer"]["id"], payload["items"][0]["sku"]) == (
+        order["id"], "cus_flow", catalog["sku"])
+
+
+def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(app, api, catalog, sandbox, worker, receiver,
+                                                                    monkeypatch):
+    from app.db_types import utcnow
+    from app.events import dispatch_pending
+
+    receiver.status = 500
+    monkeypatch.setitem(app.config, "FULFILMENT_MAX_ATTEMPTS", 3)
+    set_fulfilment(app, catalog["sku"], {"webhook_url": receiver.url})
+    order = paid_order(api, sandbox, catalog["sku"])
+
+    worker()  # first attempt fails; the outbox retries it later with backoff
+    assert len(receiver.received) == 1 and status_of(api, order["id"]) == "paid"
+    with app.app_context():
+        later = utcnow()
+        for _ in range(2):  # make each retry due, as time passing would
+            later += timedelta(hours=2)
+            dispatch_pending(now=later)
+        assert len(receiver.received) == 3
+        dispatch_pending(now=later)  # order.fulfilment_failed → the compensation refund
+    worker()
+
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
+    [refund] = after["refunds"]
+    assert refund["status"] == "succeeded"
+    assert refund["reason"].startswith("fulfilment failed: ") and "answered 500" in refund["reason"]
+    assert any("fulfilment failed" in t["reason"] for t in after["timeline"])
+    assert "fulfilled" not in [t["status"] for t in after["timeline"]]
+    assert len(events_of(app, "order.fulfilment_failed")) == 1
+    assert len(receiver.received) == 3  # gave up: no further attempts

@@ -1,0 +1,150 @@
+"""Refunds through the channel that captured: full, partial, refused then retried, idempotent, isolated.
+
+Orders are paid through the sandbox provider over real HTTP; refunds go to its refunds API.
+"""
+from __future__ import annotations
+
+import requests
+
+from tests.conftest import Api
+from tests.integration.lifecycle_support import paid_order
+from tests.integration.test_payment_flow import create_order, events_of
+
+
+def refund(api, order_id: str, body: dict | None = None, **kw):
+    return api.post(f"/orders/{order_id}/refunds", json=body if body is not None else {}, **kw)
+
+
+def test_a_full_refund_ends_the_order_refunded(app, api, catalog, sandbox):
+    order = paid_order(api, sandbox, catalog["sku"])
+
+    response = refund(api, order["id"], {"reason": "customer asked"})
+
+    assert response.status_code == 201, response.json
+    created = response.json["refund"]
+    assert created["id"].startswith("re_")
+    assert (created["amount"], created["currency"], created["status"], created["reason"]) == (
+        999, "usd", "succeeded", "customer asked")
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["status"] == "refunded" and after["refunded_amount"] == 999
+    assert [t["status"] for t in after["timeline"]] == ["created", "paying", "paid", "refunding", "refunded"]
+    assert "customer asked" in after["timeline"][3]["reason"]
+    assert after["timeline"][4]["reason"] == f"refunded $9.99 ({created['id']})"
+    assert [r["id"] for r in after["refunds"]] == [created["id"]]
+    assert [e.data["object"]["id"] for e in events_of(app, "refund.succeeded")] == [created["id"]]
+    again = refund(api, order["id"])
+    assert again.status_code == 409 and again.json["error"]["code"] == "order_state_invalid"
+
+
+def test_partial_refunds_return_the_order_to_its_status_until_all_is_refunded(app, api, catalog, sandbox, worker):
+    order = paid_order(api, sandbox, catalog["sku"], quantity=2)  # 19.98
+    worker()  # fulfilled by the order.paid handler
+    assert api.post(f"/orders/{order['id']}/confirm").json["status"] == "completed"
+
+    assert refund(api, order["id"], {"amount": 500}).json["refund"]["status"] == "succeeded"
+    first = api.get(f"/orders/{order['id']}").json
+    assert (first["status"], first["refunded_amount"]) == ("completed", 500)
+    assert first["timeline"][-1]["reason"].startswith("partially refunded $5.00")
+
+    assert refund(api, order["id"], {"amount": 1000}).status_code == 201
+    too_much = refund(api, order["id"], {"amount": 499})  # only 498 remain
+    assert too_much.status_code == 422
+    assert too_much.json["error"]["code"] == "amount_too_large" and too_much.json["error"]["param"] == "amount"
+    unchanged = api.get(f"/orders/{order['id']}").json
+    assert (unchanged["status"], unchanged["refunded_amount"], len(unchanged["refunds"])) == ("completed", 1500, 2)
+
+    rest = refund(api, order["id"])  # no amount: all that remains
+    assert rest.json["refund"]["amount"] == 498
+    final = api.get(f"/orders/{order['id']}").json
+    assert (final["status"], final["refunded_amount"]) == ("refunded", 1998)
+    assert [r["amount"] for r in final["refunds"]] == [500, 1000, 498]
+
+
+def test_bad_refund_input_is_a_clear_400_and_unpaid_orders_cannot_be_refunded(api, catalog, sandbox):
+    order = paid_order(api, sandbox, catalog["sku"])
+    for amount in ("5", 0, -1, 1.5, True):
+        response = refund(api, order["id"], {"amount": amount})
+        assert response.status_code == 400, amount
+        assert response.json["error"]["param"] == "amount"
+    assert refund(api, order["id"], {"reason": 5}).json["error"]["param"] == "reason"
+    unpaid = create_order(api, catalog["sku"])
+    response = refund(api, unpaid["id"])
+    assert response.status_code == 409 and response.json["error"]["code"] == "order_state_invalid"
+    assert api.get(f"/orders/{order['id']}").json["refunds"] == []
+
+
+def test_a_refund_the_provider_rejects_stays_visible_and_succeeds_on_retry(app, api, catalog, sandbox):
+    order = paid_order(api, sandbox, catalog["sku"])
+    provider_payment = order["payments"][0]["provider_reference"]
+    planned = requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
+                            json={"outcome": "failed"}, timeout=5)
+    assert planned.status_code == 200
+
+    response = refund(api, order["id"])
+    assert response.status_code == 201
+    failed = response.json["refund"]
+    assert failed["status"] == "failed" and "rejected" in failed["failure_reason"]
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("paid", 0)
+    assert after["refunds"][0]["status"] == "failed"
+    assert "failed" in after["timeline"][-1]["reason"]
+    assert len(events_of(app, "refund.failed")) == 1
+
+    retried = api.post(f"/refunds/{failed['id']}/retry")
+    assert retried.status_code == 200 and retried.json["refund"]["status"] == "succeeded"
+    assert retried.json["refund"]["id"] == failed["id"]
+    final = api.get(f"/orders/{order['id']}").json
+    assert (final["status"], final["refunded_amount"]) == ("refunded", 999)
+    again = api.post(f"/refunds/{failed['id']}/retry")
+    assert again.status_code == 409 and again.json["error"]["code"] == "refund_state_invalid"
+
+
+def test_an_unreachable_provider_fails_the_refund_and_the_retry_reuses_its_reference(app, api, catalog, sandbox,
+                                                                                      monkeypatch):
+    from tests.conftest import free_port
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    monkeypatch.setitem(app.config, "SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
+    failed = refund(api, order["id"], {"amount": 300}).json["refund"]
+    assert failed["status"] == "failed" and "unavailable" in failed["failure_reason"]
+    assert api.get(f"/orders/{order['id']}").json["status"] == "paid"
+
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    assert api.post(f"/refunds/{failed['id']}/retry").json["refund"]["status"] == "succeeded"
+    # Only one refund reached the provider: 699 remain refundable there and here.
+    assert refund(api, order["id"]).json["refund"]["amount"] == 699
+    assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
+
+
+def test_a_refund_post_with_an_idempotency_key_refunds_once(api, catalog, sandbox):
+    order = paid_order(api, sandbox, catalog["sku"])
+    headers = {"Idempotency-Key": "refund-once-1"}
+    first = refund(api, order["id"], {"amount": 100}, headers=headers)
+    replay = refund(api, order["id"], {"amount": 100}, headers=headers)
+
+    assert first.status_code == replay.status_code == 201
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json == first.json
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["refunded_amount"], len(after["refunds"])) == (100, 1)
+    reused = refund(api, order["id"], {"amount": 200}, headers=headers)
+    assert reused.status_code == 409 and reused.json["error"]["code"] == "idempotency_key_reused"
+
+
+def test_another_merchant_cannot_refund_retry_confirm_or_read_entitlements(client, api, pk_api, other_merchant,
+                                                                           catalog, sandbox, monkeypatch, app):
+    order = paid_order(api, sandbox, catalog["sku"])
+    provider_payment = order["payments"][0]["provider_reference"]
+    requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
+                  json={"outcome": "failed"}, timeout=5)
+    failed = refund(api, order["id"], {"amount": 100}).json["refund"]
+    rival = Api(client, other_merchant.secret_key)
+
+    assert refund(rival, order["id"]).status_code == 404
+    assert rival.post(f"/refunds/{failed['id']}/retry").status_code == 404
+    assert rival.post(f"/orders/{order['id']}/confirm").status_code == 404
+    assert refund(pk_api, order["id"]).status_code == 403
+    assert pk_api.post(f"/refunds/{failed['id']}/retry").status_code == 403
+    assert pk_api.get("/customers/cus_flow/entitlements").status_code == 403
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["refunded_amount"], [r["status"] for r in after["refunds"]]) == (0, ["failed"])
