@@ -2,6 +2,7 @@
 from app.catalog.models import Product, Sku  # noqa: F401
 from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
+from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
 from app.merchants.models import ApiKey, Merchant, MerchantUser  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401

@@ -2,3 +2,5 @@
 register the same handlers."""
 from app.orders import fulfilment  # noqa: F401  (order.paid → fulfil)
 from app.payments import compensation  # noqa: F401  (order.fulfilment_failed → refund)
+from app.orders import topups  # noqa: F401,E402  (order.paid of a top-up → credit the wallet)
+from app.payments.adapters import wallet  # noqa: F401,E402  (payment.failed/canceled → release the freeze)

@@ -135,7 +135,8 @@ def fulfil_order(order_id: str, now: datetime | None = None) -> str:
     order = db.session.get(Order, order_id, populate_existing=True)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
-    if order is None or order.status != "paid":
+    # A top-up's goods are the wallet credit, which its own subscriber books (orders/topups.py).
+    if order is None or order.status != "paid" or order.kind == "topup":
         return "skipped"
     progress = _progress(order)
     if progress.gave_up_at is not None:

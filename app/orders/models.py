@@ -23,6 +23,8 @@ class Order(db.Model):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     status: Mapped[str] = mapped_column(String(12), default="created")
+    # purchase: items from the catalog; topup: an amount credited to the customer's wallet once paid.
+    kind: Mapped[str] = mapped_column(String(12), default="purchase", server_default="purchase")
     # Bumped by every transition; conditional UPDATEs compare it.
     version: Mapped[int] = mapped_column(default=1)
     customer_id: Mapped[str] = mapped_column(String(200), index=True)

@@ -101,12 +101,20 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
         _fail_attempt(attempt.id, f"provider error: {exc}")
         raise ChannelFailed(f"{channel_code} could not start the payment; try again or pick another channel",
                             param="channel") from exc
+    except KassaError as exc:
+        # The channel refused the payment itself (e.g. insufficient wallet balance): tell the caller why.
+        _fail_attempt(attempt.id, exc.message)
+        raise
 
     db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
         provider_reference=provider_payment.reference, next_action=provider_payment.next_action, updated_at=utcnow()))
     db.session.commit()
     db.session.refresh(attempt)
     _schedule_poll(attempt.id)
+    if provider_payment.result is not None:
+        # Settled inside the create call: converge exactly as a callback would (the poll is the safety net).
+        apply_channel_result(provider_payment.result, actor=f"channel:{channel_code}")
+        db.session.refresh(attempt)
     log.info("payment started", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
                                                   "attempt_id": attempt.id, "channel": channel_code}})
     return attempt

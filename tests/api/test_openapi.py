@@ -108,3 +108,22 @@ def test_lifecycle_responses_match_the_document(spec, api, pk_api, catalog, sand
     check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds"))
     check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds"))  # 409: refunded
     check(spec, "get", "/orders/{id}", api.get(f"/orders/{order['id']}"))  # with refunds
+
+
+def test_wallet_responses_match_the_document(spec, api, pk_api, catalog, sandbox, worker):
+    from tests.integration.test_wallet import top_up
+
+    check(spec, "get", "/customers/{id}/balance", api.get("/customers/cus_flow/balance"))
+    check(spec, "get", "/customers/{id}/balance", pk_api.get("/customers/cus_flow/balance"))
+    check(spec, "post", "/customers/{id}/topups", api.post("/customers/cus_flow/topups", json={
+        "amount": 100, "currency": "usd", "channel": "wallet"}))
+    created = top_up(api, sandbox, worker, 3000)
+    check(spec, "post", "/customers/{id}/topups", created)
+    check(spec, "get", "/customers/{id}/balance", api.get("/customers/cus_flow/balance"))
+    check(spec, "get", "/orders/{id}", api.get(f"/orders/{created.json['topup']['id']}"))
+    order = create_order(api, catalog["sku"])
+    check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}))
+    big = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 9}], "customer": {"id": "cus_flow"},
+                                    "agreement_accepted": True}).json
+    check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{big['id']}/pay", json={"channel": "wallet"}))
+

@@ -33,6 +33,8 @@ class ProviderPayment:
 
     reference: str
     next_action: dict
+    # Set when the channel settled the payment inside the create call (e.g. the wallet).
+    result: "ChannelResult | None" = None
 
 
 @dataclass(frozen=True)

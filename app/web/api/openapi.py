@@ -49,7 +49,7 @@ SCHEMAS: dict[str, dict] = {
     "Order": _obj(
         ["id", "status", "items", "amount", "refunded_amount", "customer", "client_secret", "expires_at",
          "available_channels", "created_at", "timeline", "payments"],
-        id=_STR,
+        id=_STR, kind={"enum": ["purchase", "topup"]},
         status={"enum": ["created", "paying", "paid", "fulfilled", "completed", "refunding", "refunded", "closed"]},
         items={"type": "array", "items": _obj(["sku", "quantity", "unit_amount", "amount"], sku=_STR, product=_STR,
                                               name=_STR, quantity=_INT, unit_amount=_INT, amount=_INT)},
@@ -72,6 +72,14 @@ SCHEMAS: dict[str, dict] = {
                        customer=_obj(["id"], id=_STR, email=_STR), agreement_accepted={"const": True},
                        metadata={"type": "object"}),
     "PayInput": _obj(["channel"], channel=_STR, return_url={"type": "string", "format": "uri"}),
+    "TopupInput": _obj(["amount", "currency", "channel"], amount={"type": "integer", "minimum": 1},
+                       currency=_CURRENCY, channel=_STR),
+    "Topup": _obj(["id", "status", "amount"], id=_STR, status={"enum": ["pending", "succeeded", "canceled", "refunded"]},
+                  customer=_STR, amount=_ref("Money"), created_at=_TIME),
+    "TopupResponse": _obj(["topup", "payment"], topup=_ref("Topup"), payment=_ref("PaymentWithAction")),
+    "CustomerBalance": _obj(["customer", "available", "frozen"], customer=_STR,
+                            available={"type": "array", "items": _ref("Money")},
+                            frozen={"type": "array", "items": _ref("Money")}),
     "Health": _obj(["status", "checks"], status={"enum": ["ok", "degraded"]},
                    checks=_obj(["database", "redis"], database=_STR, redis=_STR)),
 }
@@ -121,12 +129,22 @@ PATHS: dict[str, dict] = {
         "summary": "Start a payment on a channel; follow next_action", "parameters": [_ID, _IDEMPOTENCY],
         "requestBody": _body("PayInput"),
         "responses": {"200": _ok("PayResponse"), "400": _error("unknown or unavailable channel"),
+                      "422": _error("insufficient_balance: the wallet does not cover the total"),
                       "404": _error("no such order"), "409": _error("payment in progress, expired or not payable"),
                       "502": _error("the channel failed"), **_AUTH_ERRORS}}},
     "/orders/{id}/cancel": {"post": {
         "summary": "Cancel an order that is created or paying (secret key)", "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("Order"), "404": _error("no such order"), "409": _error("not cancellable"),
                       **_SECRET_ERRORS}}},
+    "/customers/{id}/topups": {"post": {
+        "summary": "Top up a customer's wallet through a channel; follow the payment's next_action",
+        "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("TopupInput"),
+        "responses": {"201": _ok("TopupResponse", "Created"),
+                      "400": _error("bad amount or currency, or a channel that cannot top up (e.g. wallet)"),
+                      "502": _error("the channel failed; the top-up was closed"), **_AUTH_ERRORS}}},
+    "/customers/{id}/balance": {"get": {
+        "summary": "A customer's wallet balance per currency (secret key)", "parameters": [_ID],
+        "responses": {"200": _ok("CustomerBalance"), **_SECRET_ERRORS}}},
 }
 
 

@@ -7,7 +7,9 @@ from flask import url_for
 
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote
+from app.ledger.wallet import WalletBalance
 from app.orders.models import Order
+from app.orders.topups import topup_status
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order
 from app.payments.models import PaymentAttempt
@@ -60,7 +62,7 @@ def payment_with_action_json(attempt: PaymentAttempt) -> dict:
 def order_json(order: Order) -> dict:
     payable = order.status == "created"
     return {
-        "id": order.id, "object": "order", "status": order.status,
+        "id": order.id, "object": "order", "kind": order.kind, "status": order.status,
         "items": [{"sku": i.sku_id, "product": i.product_id, "name": i.name, "quantity": i.quantity,
                    "unit_amount": i.unit_amount, "amount": i.amount} for i in order.items],
         "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
@@ -70,7 +72,7 @@ def order_json(order: Order) -> dict:
         "client_secret": order.client_secret,
         "metadata": order.metadata_ or {},
         "expires_at": timestamp(order.expires_at),
-        "available_channels": [c.to_json() for c in available_channels(order.merchant_id)] if payable else [],
+        "available_channels": [c.to_json() for c in available_channels(order.merchant_id, order)] if payable else [],
         "created_at": timestamp(order.created_at),
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [payment_json(p) for p in payments_for_order(order.id)],
@@ -92,3 +94,14 @@ def entitlements_json(held: CustomerEntitlements) -> dict:
             "grants": [{"order": g.order_id, "kind": g.kind, "membership_days": g.membership_days,
                         "credits": g.credits, "membership_until": timestamp(g.membership_until),
                         "granted_at": timestamp(g.granted_at)} for g in held.grants]}
+
+
+def topup_json(order: Order) -> dict:
+    return {"id": order.id, "object": "topup", "status": topup_status(order), "customer": order.customer_id,
+            "amount": {"amount": order.total, "currency": order.currency}, "created_at": timestamp(order.created_at)}
+
+
+def customer_balance_json(balance: WalletBalance) -> dict:
+    return {"object": "customer_balance", "customer": balance.customer_id,
+            "available": [{"amount": a, "currency": c} for c, a in balance.available.items()],
+            "frozen": [{"amount": a, "currency": c} for c, a in balance.frozen.items()]}

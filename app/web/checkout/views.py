@@ -12,7 +12,7 @@ from app.errors import ChannelFailed, Conflict, KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.services import create_order, get_order_by_client_secret
-from app.payments.channels import available_channels
+from app.payments.channels import Prospect, available_channels
 from app.payments.hub import payments_for_order, start_payment
 from app.web.checkout import bp
 from app.web.checkout.forms import PanelInput, parse_panel
@@ -47,8 +47,11 @@ def _panel_context(product: Product, data: PanelInput, *, error: str | None = No
         except KassaError as exc:
             quote_error = exc.message
     merchant = db.session.get(Merchant, product.merchant_id)
+    # Channels that depend on the shopper (the wallet) are offered for the basket as priced.
+    prospect = Prospect(request.values.get("customer") if quote else None, quote.total.amount if quote else 0,
+                        quote.currency if quote else "usd")
     return {"product": product, "merchant": merchant, "data": data, "quote": quote, "quote_error": quote_error,
-            "channels": available_channels(product.merchant_id), "error": error,
+            "channels": available_channels(product.merchant_id, prospect), "error": error,
             "skus": [s for s in product.skus if s.status == "active"], "customer": request.values.get("customer")}
 
 
@@ -116,7 +119,7 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
     attempts = payments_for_order(order.id)
     last = attempts[-1] if attempts else None
     context = {"order": order, "last_payment": last, "error": error,
-               "channels": available_channels(order.merchant_id) if order.status == "created" else [],
+               "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
                "merchant": db.session.get(Merchant, order.merchant_id),
                "product_id": order.items[0].product_id if order.items else None}
     return render_page_or_block(ORDER_PAGE, "status", **context), status

@@ -1,0 +1,1 @@
+"""Ledger: a double-entry journal; balances (wallet available / frozen, receivables) are derived from it."""

@@ -1,0 +1,212 @@
+"""Customer wallets: balances derived from the journal, and Try–Confirm–Cancel per payment attempt.
+
+Try freezes the attempt's amount (available → frozen) only if the balance covers it; confirm moves
+the frozen amount to the merchant (frozen → receivable); cancel unfreezes it (frozen → available).
+A barrier row per (attempt, phase) makes each phase happen at most once, and a cancel that comes
+before its try leaves a marker so the late try is refused: no reservation is ever left hanging.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+from redis.exceptions import LockError
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.errors import Conflict, KassaError, Unprocessable
+from app.extensions import db, redis_client
+from app.ledger.journal import account_balance, account_balances, post_journal_entry
+from app.ledger.models import WalletAccount, WalletBarrier
+from app.money import Money
+
+log = logs.get("wallet")
+
+TOPUP_CLEARING = "clearing:topups"
+
+
+class InsufficientBalance(Unprocessable):
+    """The customer's available balance does not cover the payment (422)."""
+
+    code = "insufficient_balance"
+
+
+class WalletBusy(KassaError):
+    """Another payment holds the wallet's lock; retry shortly (503)."""
+
+    status = 503
+    type = "api_error"
+    code = "wallet_locked"
+
+
+@dataclass(frozen=True)
+class WalletBalance:
+    customer_id: str
+    available: dict[str, int]  # currency -> minor units
+    frozen: dict[str, int]
+
+
+def available_account(customer_id: str) -> str:
+    return f"wallet:{customer_id}:available"
+
+
+def frozen_account(customer_id: str) -> str:
+    return f"wallet:{customer_id}:frozen"
+
+
+def receivable_account(merchant_id: str) -> str:
+    return f"merchant:{merchant_id}:receivable"
+
+
+def wallet_balance(merchant_id: str, customer_id: str) -> WalletBalance:
+    """The customer's available and frozen amounts per currency, summed from postings."""
+    available, frozen = available_account(customer_id), frozen_account(customer_id)
+    sums = account_balances(merchant_id, [available, frozen])
+    currencies = sorted({currency for _, currency in sums})
+    return WalletBalance(customer_id, {c: sums.get((available, c), 0) for c in currencies},
+                         {c: sums.get((frozen, c), 0) for c in currencies})
+
+
+def available_balance(merchant_id: str, customer_id: str, currency: str) -> int:
+    """What the customer can spend now in ``currency``."""
+    return account_balance(merchant_id, available_account(customer_id), currency)
+
+
+def credit_topup(merchant_id: str, customer_id: str, amount: Money, *, reference: str) -> None:
+    """Credit a paid top-up to the wallet in the caller's transaction; once per ``reference``."""
+    _require_positive(amount)
+    post_journal_entry(merchant_id, "wallet.topup", reference, [
+        (TOPUP_CLEARING, -amount.amount, amount.currency),
+        (available_account(customer_id), amount.amount, amount.currency)])
+
+
+def _require_positive(amount: Money) -> None:
+    if not isinstance(amount, Money) or amount.amount <= 0:
+        raise Unprocessable("a wallet amount must be a positive Money", code="amount_invalid", param="amount")
+
+
+def _insert_ignoring_duplicates(values: dict) -> None:
+    dialect = db.engine.dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    db.session.execute(insert(WalletAccount).values(**values).on_conflict_do_nothing())
+
+
+@contextmanager
+def _locked_wallet(merchant_id: str, customer_id: str, currency: str) -> Iterator[None]:
+    """Serialise phases on one wallet: a Redis lock across processes, and on PostgreSQL a row lock
+    held until the caller commits (the database guarantees it even if Redis loses the lock)."""
+    lock = redis_client().lock(f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
+                               timeout=15, blocking_timeout=10)
+    if not lock.acquire():
+        raise WalletBusy("the wallet is busy with another payment; retry")
+    try:
+        _insert_ignoring_duplicates({"merchant_id": merchant_id, "customer_id": customer_id, "currency": currency})
+        db.session.commit()
+        db.session.execute(select(WalletAccount.id).where(
+            WalletAccount.merchant_id == merchant_id, WalletAccount.customer_id == customer_id,
+            WalletAccount.currency == currency).with_for_update())
+        yield
+    except BaseException:
+        db.session.rollback()  # ends the transaction, so the row lock goes with it
+        raise
+    finally:
+        try:
+            lock.release()
+        except LockError:
+            log.warning("wallet lock expired before release", extra={"fields": {"customer_id": customer_id}})
+
+
+def _phases(attempt_id: str) -> dict[str, WalletBarrier]:
+    rows = db.session.scalars(select(WalletBarrier).where(WalletBarrier.attempt_id == attempt_id))
+    return {row.phase: row for row in rows}
+
+
+def wallet_phases(attempt_id: str) -> set[str]:
+    """The TCC phases recorded for an attempt (``try``, ``confirm``, ``cancel``)."""
+    return set(_phases(attempt_id))
+
+
+def _barrier(merchant_id: str, customer_id: str, attempt_id: str, phase: str, amount: Money) -> WalletBarrier:
+    barrier = WalletBarrier(attempt_id=attempt_id, phase=phase, merchant_id=merchant_id, customer_id=customer_id,
+                            amount=amount.amount, currency=amount.currency)
+    db.session.add(barrier)
+    return barrier
+
+
+def _commit_once() -> bool:
+    """Commit; a unique violation means the same phase was recorded first elsewhere."""
+    try:
+        db.session.commit()
+        return True
+    except IntegrityError:
+        db.session.rollback()
+        return False
+
+
+def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money) -> bool:
+    """Try: freeze ``amount`` for the attempt if the available balance covers it. False when already
+    done; InsufficientBalance leaves nothing frozen; a prior cancel refuses it (Conflict)."""
+    _require_positive(amount)
+    with _locked_wallet(merchant_id, customer_id, amount.currency):
+        phases = _phases(attempt_id)
+        if "cancel" in phases:
+            raise Conflict("this payment was canceled; its funds can no longer be reserved", code="payment_canceled")
+        if "try" in phases:
+            db.session.rollback()
+            return False
+        available = available_balance(merchant_id, customer_id, amount.currency)
+        if available < amount.amount:
+            raise InsufficientBalance(
+                f"the wallet balance ({Money(available, amount.currency).format()}) does not cover "
+                f"{amount.format()}; top it up or choose another payment method", param="channel")
+        _barrier(merchant_id, customer_id, attempt_id, "try", amount)
+        post_journal_entry(merchant_id, "wallet.try", attempt_id, [
+            (available_account(customer_id), -amount.amount, amount.currency),
+            (frozen_account(customer_id), amount.amount, amount.currency)])
+        return _commit_once()
+
+
+def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money) -> bool:
+    """Confirm: the frozen amount leaves the customer for the merchant. Only after a try; False when
+    already confirmed."""
+    _require_positive(amount)
+    with _locked_wallet(merchant_id, customer_id, amount.currency):
+        phases = _phases(attempt_id)
+        if "confirm" in phases:
+            db.session.rollback()
+            return False
+        if "cancel" in phases:
+            raise Conflict("this payment was canceled; it cannot be confirmed", code="payment_canceled")
+        tried = phases.get("try")
+        if tried is None or (tried.amount, tried.currency) != (amount.amount, amount.currency):
+            raise Conflict("no funds are reserved for this payment", code="wallet_funds_not_reserved")
+        _barrier(merchant_id, customer_id, attempt_id, "confirm", amount)
+        post_journal_entry(merchant_id, "wallet.confirm", attempt_id, [
+            (frozen_account(customer_id), -amount.amount, amount.currency),
+            (receivable_account(merchant_id), amount.amount, amount.currency)])
+        return _commit_once()
+
+
+def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money) -> bool:
+    """Cancel: unfreeze what the try froze; before any try, leave a marker that refuses a late try.
+    False when already canceled; a confirmed payment cannot be canceled (Conflict)."""
+    _require_positive(amount)
+    with _locked_wallet(merchant_id, customer_id, amount.currency):
+        phases = _phases(attempt_id)
+        if "cancel" in phases:
+            db.session.rollback()
+            return False
+        if "confirm" in phases:
+            raise Conflict("this payment was already captured from the wallet", code="payment_already_captured")
+        _barrier(merchant_id, customer_id, attempt_id, "cancel", amount)
+        tried = phases.get("try")
+        if tried is not None:
+            frozen = Money(tried.amount, tried.currency)
+            post_journal_entry(merchant_id, "wallet.cancel", attempt_id, [
+                (frozen_account(customer_id), -frozen.amount, frozen.currency),
+                (available_account(customer_id), frozen.amount, frozen.currency)])
+        return _commit_once()
+

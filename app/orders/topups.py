@@ -1,0 +1,80 @@
+"""Wallet top-ups: an order of kind ``topup`` (an amount, no items) paid through the normal hub.
+
+Once paid, the outbox handler below credits the customer's wallet (idempotent by the order id as
+journal reference) and completes the order, in one transaction.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from app import logs
+from app.db_types import utcnow
+from app.errors import InvalidRequest
+from app.events import Event, record_event, subscribe
+from app.extensions import db
+from app.ids import new_id
+from app.ledger.wallet import credit_topup
+from app.merchants.models import Merchant
+from app.money import Money, normalise_currency
+from app.orders.models import Order, OrderTimelineEntry
+from app.orders.services import transition
+
+log = logs.get("orders")
+
+MAX_TOPUP_AMOUNT = 10_000_000  # minor units; larger top-ups are refused, not truncated
+
+_STATUS = {"created": "pending", "paying": "pending", "paid": "pending", "fulfilled": "pending",
+           "completed": "succeeded", "closed": "canceled", "refunding": "refunded", "refunded": "refunded"}
+
+
+def topup_status(order: Order) -> str:
+    """pending until the wallet is credited, then succeeded; canceled when the order closed unpaid."""
+    return _STATUS[order.status]
+
+
+def parse_topup_amount(amount: object, currency: object) -> Money:
+    """The requested top-up as Money, or a 400 naming the bad parameter."""
+    if type(amount) is not int or not 1 <= amount <= MAX_TOPUP_AMOUNT:
+        raise InvalidRequest(f"amount must be an integer of minor units from 1 to {MAX_TOPUP_AMOUNT}",
+                             param="amount")
+    try:
+        return Money(amount, normalise_currency(currency))
+    except ValueError:
+        raise InvalidRequest("currency must be a three-letter ISO code such as usd", param="currency") from None
+
+
+def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, actor: str = "api") -> Order:
+    """Open a ``topup`` order for ``amount`` that expires like any order, in one transaction."""
+    if not customer_id.strip() or len(customer_id) > 200:
+        raise InvalidRequest("customer id must be a non-empty string of at most 200 characters", param="id")
+    merchant = db.session.get(Merchant, merchant_id)
+    order_id, now = new_id("ord"), utcnow()
+    order = Order(id=order_id, merchant_id=merchant_id, kind="topup", status="created", version=1,
+                  customer_id=customer_id, currency=amount.currency, subtotal=amount.amount, discount=0,
+                  total=amount.amount, client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}",
+                  metadata_={}, expires_at=now + timedelta(minutes=merchant.order_timeout_minutes),
+                  created_at=now, updated_at=now)
+    db.session.add(order)
+    db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
+                                      status="created", reason="wallet top-up created", actor=actor, at=now))
+    record_event(merchant_id, "order.created", {"id": order.id, "object": "order", "kind": "topup",
+                                                "status": "created", "total": order.total,
+                                                "currency": order.currency, "customer": customer_id})
+    db.session.commit()
+    return order
+
+
+@subscribe("order.paid")
+def credit_paid_topup(event: Event) -> None:
+    """A paid top-up credits the wallet and completes its order (the dispatcher commits)."""
+    order = db.session.get(Order, event.data["object"]["id"])
+    if order is None or order.kind != "topup":
+        return
+    credit_topup(order.merchant_id, order.customer_id, order.total_money, reference=order.id)
+    if order.status == "paid":
+        transition(order, "fulfilled", reason="credited to the wallet", actor="system")
+    if order.status == "fulfilled":
+        transition(order, "completed", reason="top-up complete", actor="system")
+    log.info("wallet top-up credited", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
+                                                         "amount": order.total, "currency": order.currency}})

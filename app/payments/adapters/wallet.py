@@ -1,0 +1,92 @@
+"""``wallet``: pay from the customer's Kassa balance, with no redirect (DESIGN.md §4).
+
+The create call runs try (freeze) and confirm (debit) synchronously and hands the hub a
+settled result; a failed or canceled attempt cancels its reservation through the outbox, so a
+freeze never outlives its payment.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from app import logs
+from app.errors import Conflict, Unprocessable
+from app.events import Event, subscribe
+from app.extensions import db
+from app.ledger.wallet import (available_balance, cancel_wallet_payment, confirm_wallet_payment, try_wallet_payment,
+                               wallet_phases)
+from app.money import Money
+from app.orders.models import Order
+from app.payments.adapters.base import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment
+from app.payments.models import PaymentAttempt
+
+log = logs.get("wallet")
+
+
+class WalletAdapter:
+    code = "wallet"
+    default_name = "Wallet balance"
+    default_icon = "wallet"
+
+    def offer(self, merchant_id: str, order) -> str | None:
+        """Offered only when the order's customer can cover its total; the note shows the balance.
+        A top-up is never paid from the wallet it fills."""
+        if getattr(order, "kind", "purchase") == "topup" or not order.customer_id:
+            return None
+        available = available_balance(merchant_id, order.customer_id, order.currency)
+        if available <= 0 or available < order.total:
+            return None
+        return f"{Money(available, order.currency).format()} available"
+
+    def _attempt_and_order(self, attempt_id: str) -> tuple[PaymentAttempt, Order]:
+        attempt = db.session.get(PaymentAttempt, attempt_id)
+        return attempt, db.session.get(Order, attempt.order_id)
+
+    def create_payment(self, request: PaymentRequest) -> ProviderPayment:
+        attempt, order = self._attempt_and_order(request.attempt_id)
+        if order.kind == "topup":
+            raise Unprocessable("a top-up cannot be paid from the wallet it tops up", code="channel_unavailable",
+                                param="channel")
+        amount = Money(request.amount, request.currency)
+        try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount)
+        confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount)
+        # The attempt id is the reference: a retried create finds the same barrier rows.
+        result = ChannelResult(channel=self.code, provider_reference=attempt.id, attempt_id=attempt.id,
+                               status="succeeded", amount=amount.amount, currency=amount.currency)
+        return ProviderPayment(reference=attempt.id, next_action={"type": "none"}, result=result)
+
+    def query_payment(self, provider_reference: str) -> ChannelResult:
+        attempt = db.session.get(PaymentAttempt, provider_reference)
+        phases = wallet_phases(provider_reference)
+        status = "succeeded" if "confirm" in phases else "failed" if "cancel" in phases else "pending"
+        return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=attempt.id,
+                             status=status, amount=attempt.amount, currency=attempt.currency,
+                             failure_reason="the wallet payment was canceled" if status == "failed" else None)
+
+    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
+        raise CallbackRejected("the wallet is part of Kassa and sends no callbacks")
+
+
+def _release(event: Event) -> None:
+    """Cancel the wallet side of an attempt that did not succeed (idempotent)."""
+    payment = event.data["object"]
+    if payment.get("channel") != WalletAdapter.code:
+        return
+    attempt, order = WalletAdapter()._attempt_and_order(payment["id"])
+    try:
+        cancel_wallet_payment(order.merchant_id, order.customer_id, attempt.id, Money(attempt.amount, attempt.currency))
+    except Conflict as exc:
+        # Captured already while the hub gave up on the attempt: reconciliation must refund it.
+        log.error("wallet payment captured on a %s attempt: %s", attempt.status, exc.message,
+                  extra={"fields": {"attempt_id": attempt.id, "order_id": order.id}})
+
+
+@subscribe("payment.failed")
+def release_failed_payment(event: Event) -> None:
+    """A failed wallet attempt unfreezes its funds, or blocks a try that has not come yet."""
+    _release(event)
+
+
+@subscribe("payment.canceled")
+def release_canceled_payment(event: Event) -> None:
+    """A canceled wallet attempt unfreezes its funds, or blocks a try that has not come yet."""
+    _release(event)

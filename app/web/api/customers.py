@@ -1,0 +1,33 @@
+"""Customer wallet routes: top up through a channel, read the balance."""
+from __future__ import annotations
+
+from flask import jsonify, url_for
+
+from app.ledger.wallet import wallet_balance
+from app.payments.topups import start_topup
+from app.web.api import bp
+from app.web.api.auth import caller, requires_key
+from app.web.api.idempotent import idempotent
+from app.web.api.params import json_body
+from app.web.api.representations import customer_balance_json, payment_with_action_json, topup_json
+
+
+@bp.post("/customers/<customer_id>/topups")
+@requires_key(secret=False)
+@idempotent
+def customers_topup(customer_id: str):
+    body = json_body()
+    merchant_id = caller().merchant_id
+
+    def back_to_order(order_id: str, client_secret: str) -> str:
+        return url_for("checkout.order_page", order_id=order_id, client_secret=client_secret, _external=True)
+
+    order, attempt = start_topup(merchant_id, customer_id, amount=body.get("amount"), currency=body.get("currency"),
+                                 channel=body.get("channel"), return_url_for=back_to_order, actor="api")
+    return jsonify({"topup": topup_json(order), "payment": payment_with_action_json(attempt)}), 201
+
+
+@bp.get("/customers/<customer_id>/balance")
+@requires_key(secret=True)
+def customers_balance(customer_id: str):
+    return jsonify(customer_balance_json(wallet_balance(caller().merchant_id, customer_id)))
