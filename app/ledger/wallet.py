@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from app import logs
 from app.errors import Conflict, KassaError, Unprocessable
 from app.extensions import db, redis_client
-from app.ledger.journal import account_balance, account_balances, post_journal_entry
+from app.ledger.journal import account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import WalletAccount, WalletBarrier
 from app.money import Money
 
@@ -210,3 +210,17 @@ def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, a
                 (available_account(customer_id), frozen.amount, frozen.currency)])
         return _commit_once()
 
+
+
+def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, amount: Money) -> bool:
+    """Give a captured wallet payment back: receivable → available, once per refund id.
+    The refund service has already checked the amount against what was captured."""
+    _require_positive(amount)
+    with _locked_wallet(merchant_id, customer_id, amount.currency):
+        if find_entry("wallet.refund", refund_id) is not None:
+            db.session.rollback()
+            return False
+        post_journal_entry(merchant_id, "wallet.refund", refund_id, [
+            (receivable_account(merchant_id), -amount.amount, amount.currency),
+            (available_account(customer_id), amount.amount, amount.currency)])
+        return _commit_once()

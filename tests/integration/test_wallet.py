@@ -113,3 +113,23 @@ def test_top_up_input_is_checked_before_anything_is_written(api, pk_api, catalog
         assert response.json["error"]["param"] == param
     assert api.get("/orders").json["data"] == []
     assert pk_api.get(f"/customers/{CUSTOMER}/balance").status_code == 403
+
+
+def test_a_wallet_payment_is_refunded_back_to_the_wallet(api, catalog, sandbox, worker):
+    top_up(api, sandbox, worker, 3000)
+    order = create_order(api, catalog["sku"], 2)  # $19.98
+    assert api.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).status_code == 200
+    assert balance(api)["available"] == [{"amount": 1002, "currency": "usd"}]
+
+    partial = api.post(f"/orders/{order['id']}/refunds", json={"amount": 500}, headers={"Idempotency-Key": "r1"})
+    assert partial.status_code == 201 and partial.json["refund"]["status"] == "succeeded"
+    again = api.post(f"/orders/{order['id']}/refunds", json={"amount": 500}, headers={"Idempotency-Key": "r1"})
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert balance(api)["available"] == [{"amount": 1502, "currency": "usd"}]
+
+    rest = api.post(f"/orders/{order['id']}/refunds")
+    assert rest.status_code == 201 and rest.json["refund"]["amount"] == 1498
+    final = api.get(f"/orders/{order['id']}").json
+    assert final["status"] == "refunded" and final["refunded_amount"] == 1998
+    assert balance(api)["available"] == [{"amount": 3000, "currency": "usd"}]
+    assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 1}).status_code == 409

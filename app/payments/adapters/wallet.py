@@ -12,11 +12,11 @@ from app import logs
 from app.errors import Conflict, Unprocessable
 from app.events import Event, subscribe
 from app.extensions import db
-from app.ledger.wallet import (available_balance, cancel_wallet_payment, confirm_wallet_payment, try_wallet_payment,
-                               wallet_phases)
+from app.ledger.wallet import (available_balance, cancel_wallet_payment, confirm_wallet_payment, refund_wallet_payment,
+                               try_wallet_payment, wallet_phases)
 from app.money import Money
 from app.orders.models import Order
-from app.payments.adapters.base import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment
+from app.payments.adapters.base import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment, RefundResult
 from app.payments.models import PaymentAttempt
 
 log = logs.get("wallet")
@@ -61,6 +61,12 @@ class WalletAdapter:
         return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=attempt.id,
                              status=status, amount=attempt.amount, currency=attempt.currency,
                              failure_reason="the wallet payment was canceled" if status == "failed" else None)
+
+    def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
+        """Credit the customer's wallet back; the refund id makes a retry a no-op."""
+        attempt, order = self._attempt_and_order(provider_reference)
+        refund_wallet_payment(order.merchant_id, order.customer_id, refund_id, Money(amount, attempt.currency))
+        return RefundResult(provider_reference=refund_id, status="succeeded")
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
         raise CallbackRejected("the wallet is part of Kassa and sends no callbacks")
