@@ -32,7 +32,7 @@ def _order_event_data(order: Order) -> dict:
             "currency": order.currency, "customer": order.customer_id}
 
 
-def transition(order: Order, target: str, *, reason: str, actor: str) -> Order:
+def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
     StaleOrder when someone else changed the order since it was read."""
@@ -52,7 +52,10 @@ def transition(order: Order, target: str, *, reason: str, actor: str) -> Order:
                                       from_status=previous, status=target, reason=reason, actor=actor, at=now))
     # Keep the in-memory object true to the row without another SELECT.
     order.status, order.version, order.updated_at = target, order.version + 1, now
-    record_event(order.merchant_id, f"order.{target}", _order_event_data(order))
+    # A return to an earlier status (a refund settling) is announced by its own event, never as a
+    # second order.paid that a merchant's webhook would act on twice.
+    if announce:
+        record_event(order.merchant_id, f"order.{target}", _order_event_data(order))
     log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
              extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
     return order

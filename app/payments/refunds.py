@@ -181,7 +181,8 @@ def _move_order(order: Order, refund: Refund) -> None:
     shown = Money(refund.amount, refund.currency).format()
     if refund.status != "succeeded":
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
-                   f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}")
+                   f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
+                   announce=False)
         return
     # The database re-checks the invariant: refunds never add up to more than was captured.
     grown = db.session.execute(
@@ -194,7 +195,7 @@ def _move_order(order: Order, refund: Refund) -> None:
     full = order.refunded_amount == order.total
     transition(order, "refunded" if full else refund.previous_order_status,
                reason=f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})",
-               actor=f"channel:{refund.channel}")
+               actor=f"channel:{refund.channel}", announce=full)
 
 
 def get_refund(merchant_id: str, refund_id: str) -> Refund:
