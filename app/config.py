@@ -51,6 +51,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
         # A payment attempt with no callback after this long is queried at the provider.
         "POLL_AFTER_SECONDS": _int("POLL_AFTER_SECONDS", 20),
+        # Circuit breaker per channel: this many provider errors in a row pause the channel
+        # for the cool-down, then one trial call decides whether it reopens.
+        "BREAKER_FAILURE_THRESHOLD": _int("BREAKER_FAILURE_THRESHOLD", 5),
+        "BREAKER_COOLDOWN_SECONDS": float(os.environ.get("BREAKER_COOLDOWN_SECONDS", "60")),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

@@ -5,3 +5,4 @@ from app.idempotency import IdempotencyKey  # noqa: F401
 from app.merchants.models import ApiKey, Merchant, MerchantUser  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
+from app.payments.integration_log import IntegrationLog  # noqa: F401

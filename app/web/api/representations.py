@@ -67,7 +67,7 @@ def order_json(order: Order) -> dict:
         "client_secret": order.client_secret,
         "metadata": order.metadata_ or {},
         "expires_at": timestamp(order.expires_at),
-        "available_channels": [c.to_json() for c in available_channels(order.merchant_id)] if payable else [],
+        "available_channels": [c.to_json() for c in available_channels(order.merchant_id, order)] if payable else [],
         "created_at": timestamp(order.created_at),
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [payment_json(p) for p in payments_for_order(order.id)],

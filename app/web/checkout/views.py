@@ -116,7 +116,7 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
     attempts = payments_for_order(order.id)
     last = attempts[-1] if attempts else None
     context = {"order": order, "last_payment": last, "error": error,
-               "channels": available_channels(order.merchant_id) if order.status == "created" else [],
+               "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
                "merchant": db.session.get(Merchant, order.merchant_id),
                "product_id": order.items[0].product_id if order.items else None}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
