@@ -123,8 +123,9 @@ PATHS: dict[str, dict] = {
         "summary": "Start a payment on a channel; follow next_action", "parameters": [_ID, _IDEMPOTENCY],
         "requestBody": _body("PayInput"),
         "responses": {"200": _ok("PayResponse"), "400": _error("unknown or unavailable channel"),
-                      "404": _error("no such order"), "409": _error("payment in progress (payment_in_progress), its outcome not known yet "
-                                           "(payment_outcome_unknown), expired or not payable"),
+                      "404": _error("no such order"),
+                      "409": _error("payment in progress (payment_in_progress), its outcome not known yet "
+                                    "(payment_outcome_unknown), expired or not payable"),
                       "502": _error("the channel failed (channel_unavailable) or did not answer in time "
                                     "(payment_outcome_unknown)"), **_AUTH_ERRORS}}},
     "/orders/{id}/cancel": {"post": {
