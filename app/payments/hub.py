@@ -21,7 +21,7 @@ from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
 from app.extensions import db, redis_client
 from app.orders.models import Order
-from app.orders.services import StaleOrder, close_order, transition
+from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments import breaker, integration_log
 from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderUnavailable
 from app.payments.channels import adapter_for
@@ -147,24 +147,28 @@ def _fail_attempt(attempt_id: str, reason: str) -> None:
 
 
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
-            actor: str) -> bool:
-    """Move an active attempt to ``outcome`` and the order with it. Caller holds the order lock.
-    Returns False when the attempt was already settled (a duplicate)."""
+            actor: str, from_statuses: tuple[str, ...] = ACTIVE_ATTEMPT_STATUSES) -> bool:
+    """Move an attempt from one of ``from_statuses`` to ``outcome`` and the order with it.
+    Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
     for _ in range(3):
+        before = db.session.scalar(select(PaymentAttempt.status).where(PaymentAttempt.id == attempt_id))
+        if before not in from_statuses:
+            db.session.rollback()
+            return False
         values = {"status": outcome, "failure_reason": reason, "updated_at": utcnow()}
         if provider_reference:
             values["provider_reference"] = provider_reference
         changed = db.session.execute(
-            update(PaymentAttempt)
-            .where(PaymentAttempt.id == attempt_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES))
+            update(PaymentAttempt).where(PaymentAttempt.id == attempt_id, PaymentAttempt.status == before)
             .values(**values)).rowcount
         if changed != 1:
             db.session.rollback()
-            return False
+            continue
         attempt = db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
         order = db.session.get(Order, attempt.order_id, populate_existing=True)
         try:
-            _move_order(order, attempt, outcome, reason=reason, actor=actor)
+            _move_order(order, attempt, outcome, reason=reason, actor=actor,
+                        was_active=before in ACTIVE_ATTEMPT_STATUSES)
         except StaleOrder:
             db.session.rollback()
             continue
@@ -174,16 +178,17 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
 
 
-def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: str | None, actor: str) -> None:
+def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: str | None, actor: str,
+                was_active: bool) -> None:
     if outcome == "succeeded":
-        if order.status == "paying":
+        if was_active and order.status == "paying":
             transition(order, "paid", reason=f"captured by {attempt.channel} ({attempt.provider_reference})",
                        actor=actor)
         else:
-            # The provider took money for an order that is no longer payable (e.g. closed):
-            # record it loudly; reconciliation refunds what it can prove.
+            # The provider took money for an attempt we had given up on (order closed, or
+            # paid another way): record it loudly so it is refunded, never lost.
             record_event(order.merchant_id, "payment.captured_on_inactive_order", _attempt_json(attempt))
-            log.error("capture on %s order", order.status,
+            log.error("capture on an abandoned attempt (order %s)", order.status,
                       extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
     elif order.status == "paying":
         why = f"payment {outcome}: {reason}" if reason else f"payment {outcome}"
@@ -202,7 +207,9 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
         log.warning("channel result for an unknown attempt", extra={"fields": {
             "channel": result.channel, "provider_reference": result.provider_reference}})
         return None
-    if result.status == "pending" or attempt.status not in ACTIVE_ATTEMPT_STATUSES:
+    # A success for an attempt we gave up on still moved money: it must be recorded (once).
+    settleable = ACTIVE_ATTEMPT_STATUSES + (("canceled", "failed") if result.status == "succeeded" else ())
+    if result.status == "pending" or attempt.status not in settleable:
         return attempt
     if result.status == "succeeded" and (result.amount, result.currency) != (attempt.amount, attempt.currency):
         log.error("provider amount differs from the attempt; not capturing", extra={"fields": {
@@ -211,7 +218,7 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
     logs.bind(merchant_id=attempt.merchant_id, order_id=attempt.order_id)
     with order_lock(attempt.order_id):
         _settle(attempt.id, result.status, reason=result.failure_reason,
-                provider_reference=result.provider_reference, actor=actor)
+                provider_reference=result.provider_reference, actor=actor, from_statuses=settleable)
     return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
 
 
@@ -259,3 +266,20 @@ def payments_for_order(order_id: str) -> list[PaymentAttempt]:
     return list(db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id)
                                    .order_by(PaymentAttempt.created_at)))
 
+
+
+def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str) -> Order:
+    """Cancel a ``created`` or ``paying`` order. An attempt still waiting for the provider is
+    abandoned first; should the provider capture it anyway, that capture is caught as
+    ``payment.captured_on_inactive_order``."""
+    order = get_order(merchant_id, order_id)
+    if order.status == "paying":
+        active = db.session.scalar(select(PaymentAttempt.id).where(
+            PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)))
+        if active is not None:
+            with order_lock(order_id):
+                _settle(active, "canceled", reason="the order was canceled", provider_reference=None, actor=actor)
+        order = db.session.get(Order, order_id, populate_existing=True)
+        if order.status == "closed":
+            return order  # abandoning the attempt closed it
+    return cancel_order(merchant_id, order_id, actor=actor)

@@ -67,3 +67,14 @@ def test_live_responses_match_the_document(spec, api, pk_api, client, catalog, s
     other = create_order(api, catalog["sku"])
     check(spec, "post", "/orders/{id}/cancel", api.post(f"/orders/{other['id']}/cancel"))
     check(spec, "get", "/products", client.get("/api/v1/products"))
+
+
+def test_the_readable_reference_lists_every_operation_and_object(client, spec):
+    page = client.get("/docs/api")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            assert f"{method.upper()} /api/v1{path}" in html
+    for name in spec["components"]["schemas"]:
+        assert f'id="schema-{name}"' in html

@@ -198,3 +198,28 @@ def test_expired_orders_are_closed_by_the_job_and_release_stock(app, api, catalo
     assert stock["sku_test_limited"] == 3
     # An expired order can no longer be paid.
     assert api.post(f"/orders/{stale['id']}/pay", json={"channel": "sandbox_card"}).status_code == 409
+
+
+def test_cancelling_a_paying_order_abandons_its_payment_and_a_late_capture_is_caught(app, api, catalog, sandbox):
+    order = create_order(api, catalog["limited_sku"], 1)
+    payment = pay(api, order["id"])
+    cancelled = api.post(f"/orders/{order['id']}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json["status"] == "closed"
+    assert cancelled.json["payments"][0]["status"] == "canceled"
+    assert cancelled.json["timeline"][-1]["reason"] == "payment canceled: the order was canceled"
+    stock = {s["id"]: s["stock"] for s in api.get(f"/products/{catalog['product']}").json["skus"]}
+    assert stock["sku_test_limited"] == 3
+
+    # The shopper approves on the provider's page anyway: the capture is recorded, the order stays closed.
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: events_of(app, "payment.captured_on_inactive_order"))
+    assert status_of(api, order["id"]) == "closed"
+
+
+def test_a_paid_order_cannot_be_cancelled(api, catalog, sandbox):
+    order = create_order(api, catalog["sku"])
+    payment = pay(api, order["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    response = api.post(f"/orders/{order['id']}/cancel")
+    assert response.status_code == 409 and response.json["error"]["code"] == "order_state_invalid"

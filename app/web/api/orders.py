@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import jsonify, request, url_for
 
 from app.errors import InvalidRequest
-from app.orders.services import cancel_order, create_order, get_order, list_orders
+from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
-from app.payments.hub import start_payment
+from app.payments.hub import cancel_order_and_payment, start_payment
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
@@ -68,4 +68,4 @@ def orders_pay(order_id: str):
 @idempotent
 def orders_cancel(order_id: str):
     json_body()
-    return jsonify(order_json(cancel_order(caller().merchant_id, order_id, actor="api")))
+    return jsonify(order_json(cancel_order_and_payment(caller().merchant_id, order_id, actor="api")))
