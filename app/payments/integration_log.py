@@ -14,7 +14,11 @@ from contextvars import ContextVar
 from datetime import datetime
 from typing import Iterator, Mapping
 
-from sqlalchemy import JSON, BigInteger, Index, String, Text, insert, select
+import threading
+
+from flask import current_app
+from sqlalchemy import JSON, BigInteger, Index, String, Text, create_engine, insert, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
@@ -105,9 +109,32 @@ def redact_url(url: str) -> str:
     return re.sub(r"([?&][^=&]*(?:key|secret|token)[^=&]*=)[^&]*", rf"\1{REDACTED}", url, flags=re.IGNORECASE)
 
 
+_engine_lock = threading.Lock()
+
+
+def _engine() -> Engine:
+    """An engine (and pool) of the log's own: the caller may already hold a connection of the main
+    pool, and taking a second one from it under load could wait forever for connections held by
+    callers waiting the same way."""
+    app = current_app._get_current_object()
+    with _engine_lock:
+        engine = app.extensions.get("kassa_integration_log_engine")
+        if engine is None:
+            engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], pool_pre_ping=True)
+            app.extensions["kassa_integration_log_engine"] = engine
+    return engine
+
+
+def dispose_engine(app) -> None:
+    """Close the log's own pooled connections (at shutdown, and in tests)."""
+    engine = app.extensions.pop("kassa_integration_log_engine", None)
+    if engine is not None:
+        engine.dispose()
+
+
 def _write(row: dict) -> None:
     try:
-        with db.engine.begin() as connection:
+        with _engine().begin() as connection:
             connection.execute(insert(IntegrationLog).values(id=new_id("ilog"), created_at=utcnow(), **row))
     except Exception:  # the log must never break a payment
         log.exception("could not write the integration log", extra={"fields": {"channel": row.get("channel")}})
