@@ -56,6 +56,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
         # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
+        # Circuit breaker per channel: this many provider errors in a row pause the channel
+        # for the cool-down, then one trial call decides whether it reopens.
+        "BREAKER_FAILURE_THRESHOLD": _int("BREAKER_FAILURE_THRESHOLD", 5),
+        "BREAKER_COOLDOWN_SECONDS": float(os.environ.get("BREAKER_COOLDOWN_SECONDS", "60")),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

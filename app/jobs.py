@@ -54,6 +54,14 @@ def poll_pending_payments() -> int:
         return poll_stale_attempts(older_than_seconds=current_app.config["POLL_AFTER_SECONDS"])
 
 
+def resolve_unknown_attempts() -> int:
+    """Sweep: ask providers about attempts whose outcome is unknown and that are due; returns how many."""
+    from app.payments.janitor import resolve_unknown_attempts as resolve
+
+    with _context():
+        return resolve()
+
+
 def reap_idempotency_keys() -> int:
     """Forget idempotency keys older than 24 h; returns how many."""
     from app.idempotency import reap_expired_keys

@@ -8,3 +8,4 @@ from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
 from app.payments.refund_models import Refund  # noqa: F401
+from app.payments.integration_log import IntegrationLog  # noqa: F401

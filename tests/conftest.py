@@ -109,6 +109,9 @@ def dispose(flask_app: Flask) -> None:
     with flask_app.app_context():
         db.session.remove()
         db.engine.dispose()
+    from app.payments.integration_log import dispose_engine
+
+    dispose_engine(flask_app)
 
 
 @pytest.fixture(autouse=True)

@@ -4,13 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import select
 
-from app.extensions import db
 from app.payments.adapters.base import ChannelAdapter
 from app.payments.adapters.sandbox_card import SandboxCardAdapter
+from app.payments.adapters.sandbox_qr import SandboxQrAdapter
 from app.payments.adapters.wallet import WalletAdapter
-from app.payments.models import ChannelConfig
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class AvailableChannel:
     name: str
     icon: str
     priority: int
+    agreement_text: str | None = None  # the protocol template the hosted panel shows
     note: str | None = None  # shown under the name, e.g. the wallet's balance
 
     def to_json(self) -> dict:
@@ -43,32 +42,38 @@ def adapter_for(code: str) -> ChannelAdapter | None:
                                   config["SANDBOX_CALLBACK_SECRET"],
                                   timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
                                   tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
+    if code == "sandbox_qr":
+        return SandboxQrAdapter(config["SANDBOX_URL"], config["SANDBOX_API_KEY"],
+                                config["SANDBOX_CALLBACK_SECRET"],
+                                timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
+                                tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
     if code == "wallet":
         return WalletAdapter()
     return None
 
 
-BUILT_IN_CHANNELS = ("sandbox_card", "wallet")
+BUILT_IN_CHANNELS = ("sandbox_card", "sandbox_qr", "wallet")
 
 
-def available_channels(merchant_id: str, order=None) -> list[AvailableChannel]:
-    """Enabled channels for the merchant, highest priority (lowest number) first. Given an order
-    (or a Prospect), a channel whose adapter has ``offer(merchant_id, order)`` is listed only when
-    that returns a note (None: not for this order)."""
-    configs = {c.code: c for c in db.session.scalars(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
+def available_channels(merchant_id: str, order: object | None = None, *,
+                       amount: int | None = None, currency: str | None = None) -> list[AvailableChannel]:
+    """Channels the merchant offers now, highest priority (lowest number) first: enabled, breaker
+    not open, and (given an order, or an amount and currency) whose limits admit that total.
+    Given an order (or a Prospect), a channel whose adapter has ``offer(merchant_id, order)`` is
+    listed only when that returns a note (the wallet: only when the balance covers the total)."""
+    from app.payments.routing import channel_offers  # routing reads the registry above
+
+    if order is not None:
+        amount, currency = order.total, order.currency
     channels = []
-    for code in BUILT_IN_CHANNELS:
-        adapter = adapter_for(code)
-        config = configs.get(code)
-        if config is not None and not config.enabled:
+    for offer in channel_offers(merchant_id, amount=amount, currency=currency):
+        if offer.refusal is not None:
             continue
-        note = None
+        adapter, note = adapter_for(offer.code), None
         if order is not None and hasattr(adapter, "offer"):
             note = adapter.offer(merchant_id, order)
             if note is None:
                 continue
-        channels.append(AvailableChannel(
-            code=code, name=(config and config.display_name) or adapter.default_name,
-            icon=(config and config.icon) or adapter.default_icon, priority=config.priority if config else 100,
-            note=note or None))
-    return sorted(channels, key=lambda c: (c.priority, c.code))
+        channels.append(AvailableChannel(code=offer.code, name=offer.name, icon=offer.icon, priority=offer.priority,
+                                         agreement_text=offer.agreement_text, note=note))
+    return channels

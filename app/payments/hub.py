@@ -22,8 +22,10 @@ from app.events import record_event
 from app.extensions import db, redis_client
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
-from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
-from app.payments.channels import adapter_for, available_channels
+from app.payments import breaker, integration_log
+from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderUnavailable
+from app.payments.channels import adapter_for
+from app.payments.routing import require_channel
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.ids import new_id
 
@@ -67,10 +69,10 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     the shopper's next action. One active attempt per order (the database refuses a second)."""
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
-    codes = [c.code for c in available_channels(order.merchant_id)]
-    if channel_code not in codes:
-        raise InvalidRequest(f"channel {channel_code!r} is not available for this order; use one of {codes}",
-                             code="channel_unavailable", param="channel")
+    require_channel(order.merchant_id, channel_code, amount=order.total, currency=order.currency)
+    if order.status == "paying" and _outcome_unknown(order.id):
+        raise Conflict("the outcome of this order's last payment is not known yet (the provider did not answer); "
+                       "it is being checked with the provider, try again later", code="payment_outcome_unknown")
     if order.status == "paying":
         raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
     if order.status != "created":
@@ -94,7 +96,16 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
                              description=f"Order {order.id}", return_url=return_url,
                              callback_url=f"{hooks_base}/hooks/channels/{channel_code}")
     try:
-        provider_payment = adapter.create_payment(request)
+        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), breaker.guard(channel_code):
+            provider_payment = adapter.create_payment(request)
+    except ProviderOutcomeUnknown as exc:
+        # The provider may have opened the payment: never fail it blindly; the janitor finds out.
+        from app.payments.janitor import mark_outcome_unknown
+
+        mark_outcome_unknown(attempt.id, f"provider did not answer clearly: {exc}")
+        raise ChannelFailed(f"{channel_code} did not answer in time; the payment's outcome is unknown and is being "
+                            "checked with the provider, so do not pay this order again yet",
+                            code="payment_outcome_unknown", param="channel") from exc
     except ProviderUnavailable as exc:
         log.warning("channel create failed: %s", exc, extra={"fields": {
             "merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}})
@@ -118,6 +129,12 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     log.info("payment started", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
                                                   "attempt_id": attempt.id, "channel": channel_code}})
     return attempt
+
+
+def _outcome_unknown(order_id: str) -> bool:
+    """Does the order's active attempt wait for the janitor (its create call got no answer)?"""
+    return db.session.scalar(select(PaymentAttempt.id).where(PaymentAttempt.order_id == order_id,
+                                                             PaymentAttempt.status == "unknown")) is not None
 
 
 def _schedule_poll(attempt_id: str) -> None:
@@ -216,7 +233,7 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
 def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
     """Query the provider for an active attempt (its callback has not come) and apply the answer."""
     attempt = db.session.get(PaymentAttempt, attempt_id)
-    if attempt is None or attempt.status not in ACTIVE_ATTEMPT_STATUSES:
+    if attempt is None or attempt.status != "pending":  # ``unknown`` ones are the janitor's
         return attempt
     db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id)
                        .values(poll_count=PaymentAttempt.poll_count + 1))
@@ -225,7 +242,8 @@ def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
         # The create call never returned a reference; after the poll delay it is dead.
         _fail_attempt(attempt_id, "the provider never confirmed the payment")
         return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
-    result = adapter_for(attempt.channel).query_payment(attempt.provider_reference)
+    with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
+        result = adapter_for(attempt.channel).query_payment(attempt.provider_reference)
     if result.status == "pending":
         order = db.session.get(Order, attempt.order_id)
         if order.expires_at + ABANDON_AFTER_EXPIRY <= utcnow():
@@ -240,8 +258,8 @@ def poll_stale_attempts(*, older_than_seconds: int, batch: int = 200) -> int:
     """Refresh active attempts that have waited longer than ``older_than_seconds``; returns how many."""
     cutoff = utcnow() - timedelta(seconds=older_than_seconds)
     ids = list(db.session.scalars(
-        select(PaymentAttempt.id).where(PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES),
-                                        PaymentAttempt.created_at <= cutoff)
+        # ``unknown`` attempts belong to the janitor (app/payments/janitor.py) and its back-off.
+        select(PaymentAttempt.id).where(PaymentAttempt.status == "pending", PaymentAttempt.created_at <= cutoff)
         .order_by(PaymentAttempt.created_at).limit(batch)))
     for attempt_id in ids:
         try:

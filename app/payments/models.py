@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -24,6 +24,12 @@ class ChannelConfig(db.Model):
     priority: Mapped[int] = mapped_column(default=100)
     display_name: Mapped[str | None] = mapped_column(String(100))
     icon: Mapped[str | None] = mapped_column(String(200))
+    # Limits on the order total in minor units (None = no limit), and the currencies it
+    # accepts (empty = any): routing offers the channel only to orders inside them.
+    min_amount: Mapped[int | None] = mapped_column(BigInteger)
+    max_amount: Mapped[int | None] = mapped_column(BigInteger)
+    currencies: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"))
+    agreement_text: Mapped[str | None] = mapped_column(Text)
 
 
 class PaymentAttempt(db.Model):
@@ -49,5 +55,8 @@ class PaymentAttempt(db.Model):
     next_action: Mapped[dict] = mapped_column(JSON, default=dict)
     failure_reason: Mapped[str | None] = mapped_column(String(500))
     poll_count: Mapped[int] = mapped_column(default=0)
+    # An ``unknown`` attempt (the create call timed out) is re-queried by the janitor on a back-off.
+    check_count: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -16,6 +16,7 @@ from app.sandbox.services import (
     authenticate_account,
     create_payment,
     decide_and_notify,
+    find_payment_by_reference,
     get_payment,
     payment_object,
 )
@@ -73,6 +74,20 @@ def create() -> tuple[Response, int]:
     with runtime.session_factory() as session:
         payment, created = create_payment(session, g.sandbox_account_id, payment_request)
     return jsonify(payment_object(payment, runtime.payment_url(payment.id))), 201 if created else 200
+
+
+@bp.get("/payments")
+@require_api_key
+def lookup() -> Response:
+    """List the payment with ``?reference=`` (zero or one): how a client whose create timed out finds it."""
+    reference = request.args.get("reference", "")
+    if not reference or len(reference) > 255:
+        raise SandboxError(400, "parameter_invalid", "reference is required (1-255 characters)", "reference")
+    runtime = current_runtime()
+    with runtime.session_factory() as session:
+        payment = find_payment_by_reference(session, g.sandbox_account_id, reference)
+    data = [payment_object(payment, runtime.payment_url(payment.id))] if payment else []
+    return jsonify({"object": "list", "data": data})
 
 
 @bp.get("/payments/<payment_id>")

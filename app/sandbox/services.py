@@ -173,6 +173,12 @@ def payment_object(payment: Payment, url: str) -> dict[str, Any]:
     }
 
 
+def find_payment_by_reference(session: Session, account_id: int, reference: str) -> Payment | None:
+    """Return the account's payment created with ``reference``, or None: lets a client whose create timed out
+    learn whether the payment exists."""
+    return _find_by_reference(session, account_id, reference)
+
+
 def _find_by_reference(session: Session, account_id: int, reference: str) -> Payment | None:
     return session.scalar(
         select(Payment).where(Payment.account_id == account_id, Payment.reference == reference)

@@ -1,4 +1,7 @@
-"""``/healthz``: is the database and Redis reachable? 200 when both are, 503 otherwise."""
+"""``/healthz``: is the database and Redis reachable? 200 when both are, 503 otherwise.
+
+It also shows each channel's circuit breaker; a paused channel is not an outage of Kassa.
+"""
 from __future__ import annotations
 
 from flask import Blueprint, jsonify
@@ -26,8 +29,19 @@ def _check_redis() -> str:
         return f"error: {exc.__class__.__name__}"
 
 
+def _channel_breakers() -> dict:
+    from app.payments import breaker
+    from app.payments.channels import BUILT_IN_CHANNELS
+
+    try:
+        return {code: breaker.state(code) for code in BUILT_IN_CHANNELS}
+    except Exception as exc:
+        return {code: f"unknown: {exc.__class__.__name__}" for code in BUILT_IN_CHANNELS}
+
+
 @bp.get("/healthz")
 def healthz():
     checks = {"database": _check_database(), "redis": _check_redis()}
     healthy = all(v == "ok" for v in checks.values())
-    return jsonify({"status": "ok" if healthy else "degraded", "checks": checks}), 200 if healthy else 503
+    return jsonify({"status": "ok" if healthy else "degraded", "checks": checks,
+                    "channels": _channel_breakers()}), 200 if healthy else 503

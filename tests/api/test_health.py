@@ -4,7 +4,9 @@ from tests.conftest import dispose
 def test_healthz_reports_database_and_redis(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
+    assert response.json["status"] == "ok"
+    assert response.json["checks"] == {"database": "ok", "redis": "ok"}
+    assert response.json["channels"]["sandbox_card"] == "closed"  # every circuit breaker is shown
 
 
 def test_healthz_is_503_when_redis_is_down(app):

@@ -25,7 +25,8 @@ PAYMENTS = "/sandbox/api/payments"
     ],
     ids=["missing", "wrong-key", "no-scheme", "basic-scheme", "empty"],
 )
-@pytest.mark.parametrize("method, path", [("post", PAYMENTS), ("get", PAYMENTS + "/sbp_x")])
+@pytest.mark.parametrize("method, path", [("post", PAYMENTS), ("get", PAYMENTS + "/sbp_x"),
+                                          ("get", PAYMENTS + "?reference=att_1")])
 def test_api_refuses_missing_or_bad_key(
     client: FlaskClient, payment_body: Any, headers: dict[str, str], method: str, path: str
 ) -> None:
@@ -162,6 +163,27 @@ def test_another_accounts_payment_is_404(
     assert client.get(f"{PAYMENTS}/{created['id']}", headers=auth).status_code == 404
     mine = client.get(f"{PAYMENTS}/{created['id']}", headers={"Authorization": "Bearer sbx_test_other_merchant"})
     assert mine.status_code == 200
+
+
+def test_lookup_by_reference_finds_a_payment_whose_create_answer_was_lost(
+    client: FlaskClient, auth: dict[str, str], payment_body: Any, db_session: Session
+) -> None:
+    created = client.post(PAYMENTS, json=payment_body(reference="att_lost"), headers=auth).json
+
+    found = client.get(f"{PAYMENTS}?reference=att_lost", headers=auth)
+    missing = client.get(f"{PAYMENTS}?reference=att_never_created", headers=auth)
+    no_reference = client.get(PAYMENTS, headers=auth)
+
+    assert found.status_code == 200 and found.json == {"object": "list", "data": [created]}
+    assert missing.status_code == 200 and missing.json["data"] == []
+    assert no_reference.status_code == 400 and no_reference.json["error"]["param"] == "reference"
+    # Another account's payment with that reference is not shown.
+    from app.sandbox.services import ensure_account
+
+    ensure_account(db_session, "sbx_test_other_merchant", "other_secret")
+    db_session.commit()
+    theirs = client.get(f"{PAYMENTS}?reference=att_lost", headers={"Authorization": "Bearer sbx_test_other_merchant"})
+    assert theirs.json["data"] == []
 
 
 def test_simulate_unknown_payment_is_404(client: FlaskClient) -> None:

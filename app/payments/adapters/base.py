@@ -17,6 +17,14 @@ class ProviderUnavailable(Exception):
     """The provider could not be reached or answered with an error."""
 
 
+class ProviderOutcomeUnknown(ProviderUnavailable):
+    """The call reached the provider but no clear answer came back (timeout, 5xx): it may have acted."""
+
+
+class ProviderRefused(ProviderUnavailable):
+    """The provider answered 4xx: it is healthy and did nothing (not counted by the circuit breaker)."""
+
+
 @dataclass(frozen=True)
 class PaymentRequest:
     attempt_id: str

@@ -8,9 +8,11 @@ import time
 from typing import Mapping
 
 import requests
+from urllib3.exceptions import NewConnectionError
 
-from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
-                                        ProviderUnavailable, RefundResult)
+from app.payments import integration_log
+from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderOutcomeUnknown,
+                                        ProviderPayment, ProviderRefused, ProviderUnavailable, RefundResult)
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 
@@ -30,14 +32,34 @@ class SandboxCardAdapter:
         self.tolerance = tolerance_seconds
 
     def _call(self, method: str, path: str, payload: dict | None = None) -> dict:
+        """One HTTP call to the provider, logged; errors say whether the provider may have acted."""
+        url = f"{self.base_url}{path}"
+        headers = {"Authorization": f"Bearer {self.api_key}"}
+        started = time.monotonic()
+        response, error = None, None
         try:
-            response = requests.request(method, f"{self.base_url}{path}", json=payload, timeout=self.timeout,
-                                        headers={"Authorization": f"Bearer {self.api_key}"})
+            response = requests.request(method, url, json=payload, timeout=self.timeout, headers=headers)
         except requests.RequestException as exc:
-            raise ProviderUnavailable(f"sandbox provider unreachable: {exc.__class__.__name__}") from exc
+            error = exc
+        integration_log.record_exchange(
+            self.code, method, url, request_headers=headers, request_body=payload,
+            status_code=response.status_code if response is not None else None,
+            response_body=response.content if response is not None else None,
+            duration_ms=round((time.monotonic() - started) * 1000),
+            error=f"{error.__class__.__name__}: {error}" if error else None)
+        if error is not None:
+            if _never_sent(error):
+                raise ProviderUnavailable(f"sandbox provider unreachable: {error.__class__.__name__}") from error
+            # Sent, but the answer was lost: the provider may have created the payment.
+            raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
+        if response.status_code >= 500:
+            raise ProviderOutcomeUnknown(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
         if response.status_code >= 400:
-            raise ProviderUnavailable(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
-        return response.json()
+            raise ProviderRefused(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ProviderOutcomeUnknown("sandbox provider answered with something that is not JSON") from exc
 
     def _result(self, payment: Mapping) -> ChannelResult:
         status = _STATUS.get(payment.get("status"))
@@ -54,7 +76,7 @@ class SandboxCardAdapter:
             "amount": request.amount, "currency": request.currency, "reference": request.attempt_id,
             "description": request.description, "return_url": request.return_url,
             "callback_url": request.callback_url, "method": self.method})
-        return ProviderPayment(reference=payment["id"], next_action={"type": "redirect", "url": payment["url"]})
+        return ProviderPayment(reference=payment["id"], next_action=self.next_action(payment))
 
     def query_payment(self, provider_reference: str) -> ChannelResult:
         return self._result(self._call("GET", f"/sandbox/api/payments/{provider_reference}"))
@@ -81,9 +103,33 @@ class SandboxCardAdapter:
                          tolerance=self.tolerance)
         try:
             event = json.loads(body)
-            return self._result(event["data"])
+            payment = event["data"]
+            result = self._result(payment)
         except (ValueError, KeyError, TypeError, ProviderUnavailable) as exc:
             raise CallbackRejected("callback body is not a sandbox payment event") from exc
+        # Card and QR share one provider account: each channel accepts only its own method's payments.
+        if payment.get("method", "card") != self.method:
+            raise CallbackRejected(f"callback is for a {payment.get('method')!r} payment, not a {self.code} one")
+        return result
+
+    def find_payment(self, attempt_id: str) -> ChannelResult | None:
+        """Look the payment up by our reference (the attempt id); None if the provider never created it."""
+        from urllib.parse import quote
+
+        found = self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}")["data"]
+        return self._result(found[0]) if found else None
+
+    def next_action(self, payment: Mapping) -> dict:
+        """What the shopper must do: open the provider's hosted page."""
+        return {"type": "redirect", "url": payment["url"]}
+
+
+def _never_sent(error: requests.RequestException) -> bool:
+    """True when the request cannot have reached the provider (no connection was made)."""
+    if isinstance(error, requests.ConnectTimeout):
+        return True
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(error, requests.ConnectionError) and isinstance(reason, NewConnectionError)
 
 
 def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, now: int | None = None) -> None:

@@ -81,7 +81,9 @@ SCHEMAS: dict[str, dict] = {
                             available={"type": "array", "items": _ref("Money")},
                             frozen={"type": "array", "items": _ref("Money")}),
     "Health": _obj(["status", "checks"], status={"enum": ["ok", "degraded"]},
-                   checks=_obj(["database", "redis"], database=_STR, redis=_STR)),
+                   checks=_obj(["database", "redis"], database=_STR, redis=_STR),
+                   channels={"type": "object", "additionalProperties": _STR,
+                             "description": "circuit breaker per channel: closed, open or half_open"}),
 }
 
 
@@ -130,8 +132,11 @@ PATHS: dict[str, dict] = {
         "requestBody": _body("PayInput"),
         "responses": {"200": _ok("PayResponse"), "400": _error("unknown or unavailable channel"),
                       "422": _error("insufficient_balance: the wallet does not cover the total"),
-                      "404": _error("no such order"), "409": _error("payment in progress, expired or not payable"),
-                      "502": _error("the channel failed"), **_AUTH_ERRORS}}},
+                      "404": _error("no such order"),
+                      "409": _error("payment in progress (payment_in_progress), its outcome not known yet "
+                                    "(payment_outcome_unknown), expired or not payable"),
+                      "502": _error("the channel failed (channel_unavailable) or did not answer in time "
+                                    "(payment_outcome_unknown)"), **_AUTH_ERRORS}}},
     "/orders/{id}/cancel": {"post": {
         "summary": "Cancel an order that is created or paying (secret key)", "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("Order"), "404": _error("no such order"), "409": _error("not cancellable"),

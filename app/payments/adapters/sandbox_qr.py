@@ -1,0 +1,31 @@
+"""``sandbox_qr``: the shopper scans a QR code of the sandbox provider's page with their phone.
+
+Same provider, account and HTTP code as ``sandbox_card``; only the method sent on create and
+the next action (a QR image of the page URL, rendered here) differ.
+"""
+from __future__ import annotations
+
+import base64
+from typing import Mapping
+
+import qrcode
+import qrcode.image.svg
+
+from app.payments.adapters.sandbox_card import SandboxCardAdapter
+
+
+def qr_data_uri(text: str) -> str:
+    """An SVG QR code of ``text`` as a ``data:`` URI (no image library needed, scales cleanly)."""
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, border=2)
+    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode("ascii")
+
+
+class SandboxQrAdapter(SandboxCardAdapter):
+    code = "sandbox_qr"
+    default_name = "QR code (sandbox)"
+    default_icon = "qr"
+    method = "qr"
+
+    def next_action(self, payment: Mapping) -> dict:
+        """Show a QR code of the provider's page; the phone that scans it pays there."""
+        return {"type": "qr", "url": payment["url"], "image": qr_data_uri(payment["url"])}

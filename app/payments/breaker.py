@@ -1,0 +1,146 @@
+"""A circuit breaker per channel, with its state in Redis so every web and worker process agrees.
+
+closed ──N consecutive provider errors──▶ open ──cool-down passed──▶ half_open (one trial call)
+  ▲                                         ▲                            │
+  └──────────────── trial succeeds ─────────┼──────── trial fails ───────┘
+
+While open, routing hides the channel so shoppers are offered the next one by priority. Every
+state change is logged. Each step is one Lua script, so concurrent processes cannot interleave.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+from flask import current_app
+
+from app import logs
+from app.extensions import redis_client
+from app.payments.adapters.base import ProviderRefused, ProviderUnavailable
+
+log = logs.get("payments.breaker")
+
+CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
+
+# KEYS[1] = state hash; ARGV = now, threshold, cooldown. Returns the new state and whether it changed.
+_FAILURE = """
+local state = redis.call('HGET', KEYS[1], 'state') or 'closed'
+local now, threshold, cooldown = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+if state == 'half_open' then
+  redis.call('HSET', KEYS[1], 'state', 'open', 'opened_until', now + cooldown)
+  return {'open', 1}
+end
+if state == 'open' then
+  return {'open', 0}
+end
+local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+if failures >= threshold then
+  redis.call('HSET', KEYS[1], 'state', 'open', 'opened_until', now + cooldown)
+  return {'open', 1}
+end
+return {'closed', 0}
+"""
+
+_SUCCESS = """
+local state = redis.call('HGET', KEYS[1], 'state') or 'closed'
+redis.call('DEL', KEYS[1])
+return {'closed', state ~= 'closed' and 1 or 0}
+"""
+
+# Take the single trial call of an open circuit whose cool-down has passed.
+_ENTER = """
+local state = redis.call('HGET', KEYS[1], 'state') or 'closed'
+if state == 'closed' then return {'closed', 0} end
+if state == 'half_open' then
+  if tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'trial_until') or 0) then return {'refused', 0} end
+  -- The trial call vanished (its process died): allow another.
+end
+if state == 'open' and tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'opened_until') or 0) then
+  return {'refused', 0}
+end
+redis.call('HSET', KEYS[1], 'state', 'half_open', 'trial_until', tonumber(ARGV[1]) + tonumber(ARGV[2]))
+return {'half_open', state == 'open' and 1 or 0}
+"""
+
+
+class CircuitOpen(ProviderUnavailable):
+    """The channel's circuit is open: no call was made."""
+
+
+def _key(channel: str) -> str:
+    return f"kassa:breaker:{channel}"
+
+
+def _log_change(channel: str, state: str, why: str) -> None:
+    log.warning("circuit %s for %s: %s", state, channel, why, extra={"fields": {"channel": channel,
+                                                                                 "breaker": state}})
+
+
+def state(channel: str) -> str:
+    """``closed``, ``open`` or ``half_open`` (an open circuit past its cool-down admits a trial)."""
+    data = {k.decode(): v.decode() for k, v in redis_client().hgetall(_key(channel)).items()}
+    current = data.get("state", CLOSED)
+    if current == OPEN and time.time() >= float(data.get("opened_until", 0)):
+        return HALF_OPEN
+    return current
+
+
+def admits(channel: str) -> bool:
+    """May the channel be offered? (Does not take the trial slot of a half-open circuit.)"""
+    try:
+        data = {k.decode(): v.decode() for k, v in redis_client().hgetall(_key(channel)).items()}
+    except Exception:  # Redis down: fail open, the call itself will tell
+        log.exception("breaker state unreadable", extra={"fields": {"channel": channel}})
+        return True
+    current, now = data.get("state", CLOSED), time.time()
+    if current == OPEN:
+        return now >= float(data.get("opened_until", 0))
+    if current == HALF_OPEN:
+        return now >= float(data.get("trial_until", 0))
+    return True
+
+
+def _run(script: str, channel: str, *args: float) -> tuple[str, bool]:
+    try:
+        outcome, changed = redis_client().eval(script, 1, _key(channel), *args)
+    except Exception:  # Redis down: fail open rather than stop every payment
+        log.exception("breaker state unavailable", extra={"fields": {"channel": channel}})
+        return CLOSED, False
+    return (outcome.decode() if isinstance(outcome, bytes) else outcome), bool(changed)
+
+
+def record_failure(channel: str, why: str) -> None:
+    """Count a provider error; the Nth in a row, or a failed trial, opens the circuit."""
+    config = current_app.config
+    new_state, changed = _run(_FAILURE, channel, time.time(), config["BREAKER_FAILURE_THRESHOLD"],
+                              config["BREAKER_COOLDOWN_SECONDS"])
+    if changed:
+        _log_change(channel, new_state, why)
+
+
+def record_success(channel: str) -> None:
+    """A provider answer closes the circuit and forgets earlier errors."""
+    _, changed = _run(_SUCCESS, channel)
+    if changed:
+        _log_change(channel, CLOSED, "the provider answered")
+
+
+@contextmanager
+def guard(channel: str) -> Iterator[None]:
+    """Run one provider call through the breaker: refused while open, counted when it fails."""
+    trial_window = max(30.0, 3 * float(current_app.config["CHANNEL_HTTP_TIMEOUT_SECONDS"]))
+    entered, changed = _run(_ENTER, channel, time.time(), trial_window)
+    if entered == "refused":
+        raise CircuitOpen(f"{channel} is paused after repeated provider errors")
+    if changed:
+        _log_change(channel, HALF_OPEN, "cool-down over; one trial call allowed")
+    try:
+        yield
+    except ProviderRefused:
+        record_success(channel)  # a 4xx is a healthy provider saying no
+        raise
+    except ProviderUnavailable as exc:
+        record_failure(channel, str(exc))
+        raise
+    record_success(channel)

@@ -1,0 +1,117 @@
+"""A merchant's settings per channel: enabled, priority, limits, currencies and the protocol template."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.errors import InvalidRequest
+from app.events import record_event
+from app.extensions import db
+from app.money import normalise_currency
+from app.payments.models import ChannelConfig
+
+MAX_AMOUNT = 999_999_999_999
+SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "currencies",
+            "agreement_text")
+
+
+def _text(name: str, value: object, limit: int) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidRequest(f"{name} must be text", param=name)
+    value = value.strip()
+    if len(value) > limit:
+        raise InvalidRequest(f"{name} must be at most {limit} characters", param=name)
+    return value or None  # blank means "use the channel's default"
+
+
+def _amount(name: str, value: object) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 0 <= value <= MAX_AMOUNT:
+        raise InvalidRequest(f"{name} must be a whole number of minor units from 0 to {MAX_AMOUNT}, or null",
+                             param=name)
+    return value
+
+
+def _currencies(value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, (list, tuple)):
+        raise InvalidRequest("currencies must be a list of three-letter ISO codes (empty = any)", param="currencies")
+    codes: list[str] = []
+    for index, code in enumerate(value):
+        try:
+            code = normalise_currency(code)
+        except ValueError:
+            raise InvalidRequest(f"currencies[{index}] must be a three-letter ISO code, got {code!r}",
+                                 param=f"currencies[{index}]") from None
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _validated(settings: dict) -> dict:
+    unknown = sorted(set(settings) - set(SETTINGS))
+    if unknown:
+        raise InvalidRequest(f"unknown channel setting {unknown[0]!r}; settable: {', '.join(SETTINGS)}",
+                             param=unknown[0])
+    clean: dict = {}
+    for name, value in settings.items():
+        if name == "enabled":
+            if not isinstance(value, bool):
+                raise InvalidRequest("enabled must be true or false", param=name)
+            clean[name] = value
+        elif name == "priority":
+            if type(value) is not int or not 0 <= value <= 10_000:
+                raise InvalidRequest("priority must be a whole number from 0 (first) to 10000", param=name)
+            clean[name] = value
+        elif name == "display_name":
+            clean[name] = _text(name, value, 100)
+        elif name == "icon":
+            clean[name] = _text(name, value, 200)
+        elif name == "agreement_text":
+            clean[name] = _text(name, value, 5000)
+        elif name in ("min_amount", "max_amount"):
+            clean[name] = _amount(name, value)
+        else:
+            clean[name] = _currencies(value)
+    return clean
+
+
+def configure_channel(merchant_id: str, code: object, **settings: object) -> ChannelConfig:
+    """Create or update the merchant's settings for one channel; invalid input is a 400 naming the field."""
+    from app.payments.channels import BUILT_IN_CHANNELS  # the registry sits above this module
+
+    if code not in BUILT_IN_CHANNELS:
+        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(BUILT_IN_CHANNELS)}", param="code")
+    clean = _validated(settings)
+    for _ in range(2):  # a concurrent first save may win the unique key; then update its row
+        config = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
+                                                               ChannelConfig.code == code))
+        if config is None:
+            config = ChannelConfig(merchant_id=merchant_id, code=code, enabled=True, priority=100, currencies=[])
+            db.session.add(config)
+        for name, value in clean.items():
+            setattr(config, name, value)
+        low, high = config.min_amount, config.max_amount
+        if low is not None and high is not None and low > high:
+            db.session.rollback()
+            raise InvalidRequest(f"min_amount ({low}) must not exceed max_amount ({high})", param="min_amount")
+        try:
+            db.session.flush()
+            record_event(merchant_id, "channel_config.updated", channel_config_json(config))
+            db.session.commit()
+            return config
+        except IntegrityError:
+            db.session.rollback()
+    raise InvalidRequest("the channel settings changed concurrently; try again", param="code")
+
+
+def channel_config_json(config: ChannelConfig) -> dict:
+    """The settings as the portal and events show them."""
+    return {"object": "channel_config", "code": config.code, "enabled": config.enabled,
+            "priority": config.priority, "display_name": config.display_name, "icon": config.icon,
+            "min_amount": config.min_amount, "max_amount": config.max_amount,
+            "currencies": list(config.currencies or []), "agreement_text": config.agreement_text}

@@ -1,0 +1,169 @@
+"""The integration log: every request to a provider, its answer, and every inbound callback.
+
+Rows are written on a connection of their own, in their own transaction, so a log survives the
+rollback of the business action it explains (that is when it is needed most). Secrets never reach
+the table: authorization and signature headers, and any field named like a key, secret or token,
+are replaced by ``[redacted]``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
+from typing import Iterator, Mapping
+
+import threading
+
+from flask import current_app
+from sqlalchemy import JSON, BigInteger, Index, String, Text, create_engine, insert, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app import logs
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+from app.ids import new_id
+
+log = logs.get("payments.integration")
+
+REDACTED = "[redacted]"
+MAX_BODY_CHARS = 20_000
+_SECRET_NAME = re.compile(r"key|secret|token|password", re.IGNORECASE)
+_SECRET_HEADER = re.compile(r"authorization|signature|cookie|key|secret|token", re.IGNORECASE)
+
+# Which merchant and attempt the provider calls of this context belong to (set by the hub).
+_binding: ContextVar[dict | None] = ContextVar("kassa_integration_binding", default=None)
+
+
+class IntegrationLog(db.Model):
+    """One exchange with a provider: an outbound call and its answer, or an inbound callback."""
+
+    __tablename__ = "integration_logs"
+    __table_args__ = (Index("ix_integration_logs_merchant_attempt", "merchant_id", "attempt_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # Null for a callback that failed verification: until then nobody owns it.
+    merchant_id: Mapped[str | None] = mapped_column(String(40))
+    attempt_id: Mapped[str | None] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(40))
+    direction: Mapped[str] = mapped_column(String(10))  # outbound | inbound
+    method: Mapped[str] = mapped_column(String(10))
+    url: Mapped[str] = mapped_column(String(2048))
+    status_code: Mapped[int | None]
+    duration_ms: Mapped[int | None] = mapped_column(BigInteger)
+    request_headers: Mapped[dict] = mapped_column(JSON, default=dict)
+    request_body: Mapped[str | None] = mapped_column(Text)
+    response_body: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(String(500))
+    verified: Mapped[bool | None]  # inbound only: did the signature check pass?
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def to_json(self) -> dict:
+        return {column.name: getattr(self, column.name) for column in self.__table__.columns}
+
+
+@contextmanager
+def bound(*, merchant_id: str | None, attempt_id: str | None) -> Iterator[None]:
+    """Attribute every provider call made inside the block to this merchant and attempt."""
+    token = _binding.set({"merchant_id": merchant_id, "attempt_id": attempt_id})
+    try:
+        yield
+    finally:
+        _binding.reset(token)
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict:
+    """Headers with credential and signature values replaced."""
+    return {name: REDACTED if _SECRET_HEADER.search(name) else value for name, value in headers.items()}
+
+
+def redact_value(value: object) -> object:
+    """A JSON value with every field named like a key, secret or token replaced."""
+    if isinstance(value, dict):
+        return {k: REDACTED if _SECRET_NAME.search(str(k)) else redact_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_value(v) for v in value]
+    return value
+
+
+def redact_body(body: object) -> str | None:
+    """A request or response body as text, redacted if it is JSON, cut to a bounded size."""
+    if body is None or body == b"" or body == "":
+        return None
+    if isinstance(body, (bytes, bytearray)):
+        body = bytes(body).decode("utf-8", errors="replace")
+    if isinstance(body, str):
+        try:
+            body = json.loads(body)
+        except ValueError:
+            # Not JSON: we cannot see field names, so hide anything shaped like name=value secrets.
+            return re.sub(r"((?:key|secret|token|password)[^=&\s]*=)[^&\s]+", rf"\1{REDACTED}", body,
+                          flags=re.IGNORECASE)[:MAX_BODY_CHARS]
+    return json.dumps(redact_value(body), sort_keys=True, default=str)[:MAX_BODY_CHARS]
+
+
+def redact_url(url: str) -> str:
+    """A URL whose query parameters named like secrets are hidden."""
+    return re.sub(r"([?&][^=&]*(?:key|secret|token)[^=&]*=)[^&]*", rf"\1{REDACTED}", url, flags=re.IGNORECASE)
+
+
+_engine_lock = threading.Lock()
+
+
+def _engine() -> Engine:
+    """An engine (and pool) of the log's own: the caller may already hold a connection of the main
+    pool, and taking a second one from it under load could wait forever for connections held by
+    callers waiting the same way."""
+    app = current_app._get_current_object()
+    with _engine_lock:
+        engine = app.extensions.get("kassa_integration_log_engine")
+        if engine is None:
+            engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], pool_pre_ping=True)
+            app.extensions["kassa_integration_log_engine"] = engine
+    return engine
+
+
+def dispose_engine(app) -> None:
+    """Close the log's own pooled connections (at shutdown, and in tests)."""
+    engine = app.extensions.pop("kassa_integration_log_engine", None)
+    if engine is not None:
+        engine.dispose()
+
+
+def _write(row: dict) -> None:
+    try:
+        with _engine().begin() as connection:
+            connection.execute(insert(IntegrationLog).values(id=new_id("ilog"), created_at=utcnow(), **row))
+    except Exception:  # the log must never break a payment
+        log.exception("could not write the integration log", extra={"fields": {"channel": row.get("channel")}})
+
+
+def record_exchange(channel: str, method: str, url: str, *, request_headers: Mapping[str, str],
+                    request_body: object, status_code: int | None, response_body: object,
+                    duration_ms: int, error: str | None = None) -> None:
+    """Store one outbound call to a provider and its answer (or the error that replaced it)."""
+    binding = _binding.get() or {}
+    _write({"merchant_id": binding.get("merchant_id"), "attempt_id": binding.get("attempt_id"),
+            "channel": channel, "direction": "outbound", "method": method.upper(), "url": redact_url(url)[:2048],
+            "status_code": status_code, "duration_ms": duration_ms,
+            "request_headers": redact_headers(request_headers), "request_body": redact_body(request_body),
+            "response_body": redact_body(response_body), "error": error[:500] if error else None, "verified": None})
+
+
+def record_callback(channel: str, *, url: str, headers: Mapping[str, str], body: bytes, verified: bool,
+                    status_code: int, merchant_id: str | None = None, attempt_id: str | None = None,
+                    error: str | None = None) -> None:
+    """Store one inbound callback with the result of its verification."""
+    _write({"merchant_id": merchant_id, "attempt_id": attempt_id, "channel": channel, "direction": "inbound",
+            "method": "POST", "url": redact_url(url)[:2048], "status_code": status_code, "duration_ms": None,
+            "request_headers": redact_headers(dict(headers)), "request_body": redact_body(body),
+            "response_body": None, "error": error[:500] if error else None, "verified": verified})
+
+
+def integration_logs_for_attempt(merchant_id: str, attempt_id: str) -> list[IntegrationLog]:
+    """Every logged exchange about one of the merchant's payment attempts, oldest first."""
+    return list(db.session.scalars(
+        select(IntegrationLog).where(IntegrationLog.merchant_id == merchant_id, IntegrationLog.attempt_id == attempt_id)
+        .order_by(IntegrationLog.created_at, IntegrationLog.id)))

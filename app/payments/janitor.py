@@ -1,0 +1,103 @@
+"""Attempts whose outcome is unknown: the create call timed out, so the provider may or may not
+have opened the payment. The order stays ``paying`` (no second attempt may start) until the
+janitor learns the truth by asking the provider for our reference, on a back-off: 5 minutes,
+1 hour, then daily.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+
+from app import logs
+from app.db_types import utcnow
+from app.extensions import db
+from app.payments import breaker, integration_log
+from app.payments.adapters.base import ProviderUnavailable
+from app.payments.channels import adapter_for
+from app.payments.models import PaymentAttempt
+
+log = logs.get("payments.janitor")
+
+CHECK_DELAYS = (timedelta(minutes=5), timedelta(hours=1), timedelta(days=1))
+
+
+def next_check_delay(checks_done: int) -> timedelta:
+    """The wait before the next look at an unknown attempt: 5 min, 1 h, then daily."""
+    return CHECK_DELAYS[min(checks_done, len(CHECK_DELAYS) - 1)]
+
+
+def mark_outcome_unknown(attempt_id: str, reason: str) -> None:
+    """A pending attempt whose create call got no clear answer becomes ``unknown`` (never failed:
+    the provider may have created the payment) and is scheduled for its first check."""
+    db.session.rollback()
+    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id,
+                                                    PaymentAttempt.status == "pending").values(
+        status="unknown", failure_reason=reason[:500], check_count=0,
+        next_check_at=utcnow() + next_check_delay(0), updated_at=utcnow()))
+    db.session.commit()
+    log.warning("payment outcome unknown: %s", reason, extra={"fields": {"attempt_id": attempt_id}})
+
+
+def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -> int:
+    """Check every unknown attempt that is due; returns how many were checked."""
+    now = now or utcnow()
+    ids = list(db.session.scalars(
+        select(PaymentAttempt.id).where(PaymentAttempt.status == "unknown", PaymentAttempt.next_check_at <= now)
+        .order_by(PaymentAttempt.next_check_at).limit(batch)))
+    for attempt_id in ids:
+        try:
+            resolve_unknown_attempt(attempt_id)
+        except Exception:  # one bad attempt must not starve the others; it is retried on its schedule
+            db.session.rollback()
+            log.exception("could not resolve an unknown attempt", extra={"fields": {"attempt_id": attempt_id}})
+    return len(ids)
+
+
+def resolve_unknown_attempt(attempt_id: str) -> PaymentAttempt | None:
+    """Ask the provider about one unknown attempt and converge on its answer."""
+    from app.payments.hub import _fail_attempt, apply_channel_result  # the hub calls into this module
+
+    attempt = db.session.get(PaymentAttempt, attempt_id)
+    if attempt is None or attempt.status != "unknown":
+        return attempt
+    adapter = adapter_for(attempt.channel)
+    if not hasattr(adapter, "find_payment"):
+        _postpone(attempt, f"{attempt.channel} cannot look payments up by reference")
+        return attempt
+    try:
+        with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), \
+                breaker.guard(attempt.channel):
+            result = adapter.find_payment(attempt.id)
+    except ProviderUnavailable as exc:
+        _postpone(attempt, f"provider still not answering: {exc}")
+        return attempt
+    if result is None:
+        # Asked by our own reference, the provider has no such payment: the create never took effect.
+        _fail_attempt(attempt.id, "the provider never created the payment")
+    elif result.status == "pending":
+        # It exists and waits for the shopper: hand it back to normal polling and callbacks,
+        # and let the shopper continue on the provider's page.
+        db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id,
+                                                        PaymentAttempt.status == "unknown").values(
+            status="pending", provider_reference=result.provider_reference,
+            next_action=adapter.next_action(result.raw), failure_reason=None, next_check_at=None,
+            updated_at=utcnow()))
+        db.session.commit()
+    else:
+        apply_channel_result(result, actor="janitor")
+    attempt = db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
+    if attempt.status == "unknown":  # the answer could not be applied (e.g. amounts differ): look again later
+        _postpone(attempt, "the provider's answer was not applied")
+    log.info("unknown attempt checked", extra={"fields": {"attempt_id": attempt_id, "status": attempt.status}})
+    return attempt
+
+
+def _postpone(attempt: PaymentAttempt, why: str) -> None:
+    checks = attempt.check_count + 1
+    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id,
+                                                    PaymentAttempt.status == "unknown").values(
+        check_count=checks, next_check_at=utcnow() + next_check_delay(checks), updated_at=utcnow()))
+    db.session.commit()
+    log.warning("unknown attempt unresolved: %s", why, extra={"fields": {"attempt_id": attempt.id,
+                                                                         "checks": checks}})

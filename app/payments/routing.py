@@ -1,0 +1,80 @@
+"""Routing: which of the merchant's channels may take a given amount, and why the others may not.
+
+A channel is offered when it is enabled, its circuit breaker is not open, and its limits and
+currencies admit the order total; offers are ordered by priority (lowest number first).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.errors import InvalidRequest
+from app.extensions import db
+from app.money import Money
+from app.payments import breaker
+from app.payments.models import ChannelConfig
+
+DEFAULT_PRIORITY = 100
+
+
+@dataclass(frozen=True)
+class ChannelOffer:
+    """One channel as the merchant configured it, and the reason it is refused (None = offered)."""
+
+    code: str
+    name: str
+    icon: str
+    priority: int
+    agreement_text: str | None
+    refusal: str | None
+
+
+def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | None,
+                   currency: str | None) -> str | None:
+    """Why ``code`` cannot take this amount now, in words for the shopper; None if it can."""
+    if config is not None and not config.enabled:
+        return f"{code} is not enabled"
+    if config is not None and amount is not None and currency is not None:
+        if config.currencies and currency not in config.currencies:
+            return f"{code} does not accept {currency.upper()}"
+        if config.min_amount is not None and amount < config.min_amount:
+            return f"{code} takes payments of at least {Money(config.min_amount, currency).format()}"
+        if config.max_amount is not None and amount > config.max_amount:
+            return (f"{Money(amount, currency).format()} is above the channel's maximum of "
+                    f"{Money(config.max_amount, currency).format()} for {code}")
+    if not breaker.admits(code):
+        return f"{code} is temporarily unavailable after repeated provider errors; try another channel"
+    return None
+
+
+def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str | None = None) -> list[ChannelOffer]:
+    """Every built-in channel with the merchant's settings and its refusal reason, by priority."""
+    from app.payments.channels import BUILT_IN_CHANNELS, adapter_for  # the registry imports this module
+
+    configs = {c.code: c for c in db.session.scalars(
+        select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
+    offers = []
+    for code in BUILT_IN_CHANNELS:
+        adapter, config = adapter_for(code), configs.get(code)
+        offers.append(ChannelOffer(
+            code=code, name=(config and config.display_name) or adapter.default_name,
+            icon=(config and config.icon) or adapter.default_icon,
+            priority=config.priority if config else DEFAULT_PRIORITY,
+            agreement_text=config.agreement_text if config else None,
+            refusal=refusal_reason(config, code, amount=amount, currency=currency)))
+    return sorted(offers, key=lambda o: (o.priority, o.code))
+
+
+def require_channel(merchant_id: str, code: str, *, amount: int, currency: str) -> ChannelOffer:
+    """The offer for ``code``, or a 400 ``channel_unavailable`` that says why it cannot be used."""
+    offers = channel_offers(merchant_id, amount=amount, currency=currency)
+    usable = [o.code for o in offers if o.refusal is None]
+    for offer in offers:
+        if offer.code == code:
+            if offer.refusal:
+                raise InvalidRequest(f"channel {code!r} cannot take this order: {offer.refusal}; "
+                                     f"available: {usable}", code="channel_unavailable", param="channel")
+            return offer
+    raise InvalidRequest(f"channel {code!r} is not available for this order; use one of {usable}",
+                         code="channel_unavailable", param="channel")

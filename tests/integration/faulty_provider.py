@@ -1,0 +1,48 @@
+"""A tiny HTTP server standing in front of the sandbox provider to make it misbehave on purpose.
+
+``behaviour`` decides each answer: "error" answers 500 without forwarding; "slow" forwards to the real
+sandbox (so the payment IS created) and then answers too late; "black_hole" sleeps without forwarding
+(the payment is never created); "forward" is a transparent proxy.
+"""
+from __future__ import annotations
+
+import time
+
+import requests
+from werkzeug.wrappers import Request, Response
+
+from tests.conftest import ServerThread, free_port
+
+
+class FaultyProvider:
+    def __init__(self, sandbox_url: str, behaviour: str = "error", delay: float = 1.0) -> None:
+        self.sandbox_url, self.behaviour, self.delay = sandbox_url, behaviour, delay
+        self.calls: list[tuple[str, str]] = []
+        self.server = ServerThread(self._wsgi, free_port())
+        self.url = self.server.url
+
+    def _forward(self, request: Request) -> Response:
+        answer = requests.request(request.method, f"{self.sandbox_url}{request.full_path.rstrip('?')}",
+                                  data=request.get_data(), timeout=10,
+                                  headers={k: v for k, v in request.headers.items() if k.lower() != "host"})
+        return Response(answer.content, status=answer.status_code, content_type="application/json")
+
+    @Request.application
+    def _wsgi(self, request: Request) -> Response:
+        self.calls.append((request.method, request.path))
+        if self.behaviour == "error":
+            return Response('{"error": "boom"}', status=500, content_type="application/json")
+        if self.behaviour == "black_hole":
+            time.sleep(self.delay)
+            return Response("{}", status=504, content_type="application/json")
+        response = self._forward(request)
+        if self.behaviour == "slow":
+            time.sleep(self.delay)
+        return response
+
+    def __enter__(self) -> "FaultyProvider":
+        self.server.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.stop()

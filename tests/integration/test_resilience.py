@@ -1,0 +1,168 @@
+"""When the provider fails: the circuit breaker pauses a channel, and a create with no clear answer
+leaves the attempt ``unknown`` until the janitor learns the outcome."""
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import requests
+
+from tests.integration.faulty_provider import FaultyProvider
+from tests.integration.test_payment_flow import create_order, status_of
+
+
+def offered(api, order_id: str) -> list[str]:
+    return [c["code"] for c in api.get(f"/orders/{order_id}").json["available_channels"]]
+
+
+def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api, client, catalog, sandbox,
+                                                                          monkeypatch):
+    monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
+    monkeypatch.setitem(app.config, "BREAKER_COOLDOWN_SECONDS", 1)
+    with FaultyProvider(sandbox.url, "error") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        for _ in range(3):
+            order = create_order(api, catalog["sku"])
+            assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
+        assert len(provider.calls) == 3
+
+        health = client.get("/healthz")
+        assert health.status_code == 200  # a paused channel is not an outage
+        assert health.json["channels"] == {"sandbox_card": "open", "sandbox_qr": "closed", "wallet": "closed"}
+        fresh = create_order(api, catalog["sku"])
+        assert offered(api, fresh["id"]) == ["sandbox_qr"]  # the next channel by priority
+        refused = api.post(f"/orders/{fresh['id']}/pay", json={"channel": "sandbox_card"})
+        assert refused.status_code == 400 and "temporarily unavailable" in refused.json["error"]["message"]
+        assert len(provider.calls) == 3  # no call reached the provider while open
+
+        time.sleep(1.1)
+        assert client.get("/healthz").json["channels"]["sandbox_card"] == "half_open"
+        assert "sandbox_card" in offered(api, fresh["id"])
+        # The trial call fails: open again for another cool-down.
+        assert api.post(f"/orders/{fresh['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
+        assert client.get("/healthz").json["channels"]["sandbox_card"] == "open"
+
+    time.sleep(1.1)
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)  # the provider recovered
+    again = create_order(api, catalog["sku"])
+    paid = api.post(f"/orders/{again['id']}/pay", json={"channel": "sandbox_card"})
+    assert paid.status_code == 200  # the trial succeeds and closes the circuit
+    assert client.get("/healthz").json["channels"]["sandbox_card"] == "closed"
+    assert "sandbox_card" in offered(api, create_order(api, catalog["sku"])["id"])
+
+
+def test_an_unreachable_provider_counts_but_a_refusal_does_not(app, api, catalog, monkeypatch):
+    from app.payments import breaker
+    from tests.conftest import free_port
+
+    monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 2)
+    monkeypatch.setitem(app.config, "SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
+    for _ in range(2):
+        order = create_order(api, catalog["sku"])
+        assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_qr"}).status_code == 502
+    with app.app_context():
+        assert breaker.state("sandbox_qr") == "open"
+        assert breaker.state("sandbox_card") == "closed"
+
+
+def _set_due(app, attempt_id: str) -> None:
+    """Move time forward for the janitor: the attempt's next check is now."""
+    from sqlalchemy import update
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.payments.models import PaymentAttempt
+
+    with app.app_context():
+        db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id)
+                           .values(next_check_at=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+
+
+def _attempt(app, attempt_id: str):
+    from app.extensions import db
+    from app.payments.models import PaymentAttempt
+
+    with app.app_context():
+        attempt = db.session.get(PaymentAttempt, attempt_id)
+        db.session.expunge(attempt)
+        return attempt
+
+
+def _run_janitor(app, worker) -> None:
+    from app.queueing import enqueue
+
+    with app.app_context():
+        enqueue("app.jobs.resolve_unknown_attempts")
+    worker()
+
+
+def test_a_create_timeout_leaves_the_outcome_unknown_until_the_janitor_finds_the_payment(
+        app, api, catalog, sandbox, worker, monkeypatch):
+    from app.db_types import utcnow
+
+    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
+    order = create_order(api, catalog["sku"])
+    with FaultyProvider(sandbox.url, "slow", delay=1.0) as provider:  # creates it, then answers too late
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        response = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert response.status_code == 502
+    assert response.json["error"]["code"] == "payment_outcome_unknown"
+    paying = api.get(f"/orders/{order['id']}").json
+    assert paying["status"] == "paying" and paying["payments"][0]["status"] == "unknown"
+    attempt_id = paying["payments"][0]["id"]
+    first_check = _attempt(app, attempt_id).next_check_at
+    assert timedelta(minutes=4) < first_check - utcnow() <= timedelta(minutes=5)
+
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    again = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert again.status_code == 409 and again.json["error"]["code"] == "payment_outcome_unknown"
+    assert "not known yet" in again.json["error"]["message"]
+
+    _run_janitor(app, worker)  # not due yet: nothing asked
+    assert _attempt(app, attempt_id).status == "unknown"
+
+    # The shopper had paid at the provider; its callback was lost.
+    found = requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": attempt_id}, timeout=5,
+                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()["data"][0]
+    sandbox.simulate(found["id"], "succeeded", callback="drop")
+    _set_due(app, attempt_id)
+    _run_janitor(app, worker)
+    paid = api.get(f"/orders/{order['id']}").json
+    assert paid["status"] in ("paid", "fulfilled")  # the worker also ran fulfilment
+    assert paid["payments"][0] | {"status": "succeeded", "provider_reference": found["id"]} == paid["payments"][0]
+
+
+def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
+        app, api, catalog, sandbox, worker, monkeypatch):
+    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
+    order = create_order(api, catalog["sku"])
+    with FaultyProvider(sandbox.url, "black_hole", delay=0.6) as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_qr"}).status_code == 502
+        attempt_id = api.get(f"/orders/{order['id']}").json["payments"][0]["id"]
+
+        # The provider is still down at the first check: back off to an hour.
+        _set_due(app, attempt_id)
+        _run_janitor(app, worker)
+    from app.db_types import utcnow
+
+    after_first = _attempt(app, attempt_id)
+    assert after_first.status == "unknown" and after_first.check_count == 1
+    assert timedelta(minutes=59) < after_first.next_check_at - utcnow() <= timedelta(hours=1)
+
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    _set_due(app, attempt_id)
+    _run_janitor(app, worker)
+    reopened = api.get(f"/orders/{order['id']}").json
+    assert reopened["status"] == "created"
+    assert reopened["payments"][0]["status"] == "failed"
+    assert reopened["payments"][0]["failure_reason"] == "the provider never created the payment"
+    assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_qr"}).status_code == 200
+
+
+def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
+    from app.payments.janitor import next_check_delay
+
+    assert [next_check_delay(n) for n in range(4)] == [
+        timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]
