@@ -51,6 +51,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
         # A payment attempt with no callback after this long is queried at the provider.
         "POLL_AFTER_SECONDS": _int("POLL_AFTER_SECONDS", 20),
+        # Merchant webhooks: per-POST timeout, and the first retry delay (doubling, capped at 6 h).
+        "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10")),
+        "WEBHOOK_RETRY_BASE_SECONDS": _int("WEBHOOK_RETRY_BASE_SECONDS", 30),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

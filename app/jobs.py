@@ -73,3 +73,20 @@ def dispatch_events() -> int:
         while settled := dispatch_pending():
             total += settled
         return total
+
+
+def deliver_webhook(delivery_id: str) -> str | None:
+    """Make the next attempt of one webhook delivery; returns its status afterwards."""
+    from app.webhooks.delivery import attempt_delivery
+
+    with _context():
+        delivery = attempt_delivery(delivery_id)
+        return delivery.status if delivery else None
+
+
+def retry_due_webhooks() -> int:
+    """Sweep: re-queue pending webhook deliveries whose scheduled job never ran; returns how many."""
+    from app.webhooks.fanout import enqueue_due_deliveries
+
+    with _context():
+        return enqueue_due_deliveries()

@@ -5,3 +5,5 @@ from app.idempotency import IdempotencyKey  # noqa: F401
 from app.merchants.models import ApiKey, Merchant, MerchantUser  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
+from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint  # noqa: F401
+from app.webhooks import fanout  # noqa: F401,E402  (subscribes the webhook fan-out to the outbox)

@@ -7,10 +7,12 @@ from flask import url_for
 
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote
+from app.events import Event
 from app.orders.models import Order
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order
 from app.payments.models import PaymentAttempt
+from app.webhooks.models import WebhookEndpoint
 
 
 def timestamp(value: datetime | None) -> str | None:
@@ -72,3 +74,17 @@ def order_json(order: Order) -> dict:
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [payment_json(p) for p in payments_for_order(order.id)],
     }
+
+
+def event_json(event: Event) -> dict:
+    """An event exactly as webhooks deliver it: ``{id, object, type, created_at, data: {object}}``."""
+    return event.to_json()
+
+
+def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = False) -> dict:
+    """An endpoint; its signing secret only in the answer to the create call."""
+    body = {"id": endpoint.id, "object": "webhook_endpoint", "url": endpoint.url, "events": list(endpoint.events),
+            "enabled": endpoint.enabled, "created_at": timestamp(endpoint.created_at)}
+    if with_secret:
+        body["secret"] = endpoint.secret
+    return body
