@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 
 import requests
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import func, literal, select, update
 
 from app import logs
-from app.db_types import utcnow
+from app.db_types import UTCDateTime, utcnow
 from app.errors import Conflict, NotFound
 from app.events import Event
 from app.extensions import db
@@ -80,9 +80,10 @@ def _claim(delivery: WebhookDelivery, now: datetime, *, manual: bool) -> int | N
     number = delivery.attempts + 1
     conditions = [WebhookDelivery.id == delivery.id, WebhookDelivery.attempts == delivery.attempts]
     values = {"attempts": number, "updated_at": now,
-              "first_attempt_at": func.coalesce(WebhookDelivery.first_attempt_at, now)}
+              "first_attempt_at": func.coalesce(WebhookDelivery.first_attempt_at, literal(now, UTCDateTime()))}
     if delivery.status == "pending":
-        values["next_attempt_at"] = now + timedelta(seconds=current_app.config["WEBHOOK_TIMEOUT_SECONDS"]) + _LEASE_MARGIN
+        lease = timedelta(seconds=current_app.config["WEBHOOK_TIMEOUT_SECONDS"]) + _LEASE_MARGIN
+        values["next_attempt_at"] = now + lease
     if not manual:
         conditions += [WebhookDelivery.status == "pending",
                        WebhookDelivery.next_attempt_at.is_(None) | (WebhookDelivery.next_attempt_at <= now)]
