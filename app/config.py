@@ -60,6 +60,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # for the cool-down, then one trial call decides whether it reopens.
         "BREAKER_FAILURE_THRESHOLD": _int("BREAKER_FAILURE_THRESHOLD", 5),
         "BREAKER_COOLDOWN_SECONDS": float(os.environ.get("BREAKER_COOLDOWN_SECONDS", "60")),
+        # Merchant webhooks: per-POST timeout, and the first retry delay (doubling, capped at 6 h).
+        "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10")),
+        "WEBHOOK_RETRY_BASE_SECONDS": _int("WEBHOOK_RETRY_BASE_SECONDS", 30),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

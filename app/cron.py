@@ -2,8 +2,8 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import (close_expired_orders, dispatch_events, poll_pending_payments, reap_idempotency_keys,
-                      resolve_unknown_attempts)
+from app.jobs import (close_expired_orders, confirm_due_orders, dispatch_events, poll_pending_payments,
+                      reap_idempotency_keys, resolve_unknown_attempts, resume_pending_refunds, retry_due_webhooks)
 
 _QUEUE = load_config()["RQ_QUEUE"]
 
@@ -12,11 +12,9 @@ cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)
 # Each unknown attempt keeps its own back-off (5 min, 1 h, daily); the sweep only finds the due ones.
 cron.register(resolve_unknown_attempts, queue_name=_QUEUE, interval=60)
 cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
-# Safety net: events whose dispatch request was lost, or whose handlers are due for a retry.
+# Safety nets for scheduled work whose job was lost: event dispatch (and handler retries),
+# auto-confirms, refunds stuck between their two steps, webhook retries.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)
-
-# Safety nets of the order lifecycle: auto-confirms whose scheduled job was lost, stuck refunds.
-from app.jobs import confirm_due_orders, resume_pending_refunds  # noqa: E402
-
 cron.register(confirm_due_orders, queue_name=_QUEUE, interval=300)
 cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)
+cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)

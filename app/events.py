@@ -28,11 +28,14 @@ MAX_BACKOFF = timedelta(hours=1)
 
 class Event(db.Model):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_merchant_type", "merchant_id", "type"),)
+    __table_args__ = (Index("ix_events_merchant_type", "merchant_id", "type"),
+                      Index("ix_events_order_id", "order_id", "id"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
     type: Mapped[str] = mapped_column(String(60))
+    # The order an event is about, so an order's stream is one indexed read (GET /orders/{id}/events).
+    order_id: Mapped[str | None] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
@@ -79,9 +82,17 @@ def subscriptions_for(event_type: str) -> list[Subscription]:
     return [s for s in _SUBSCRIPTIONS if s.event_type in (event_type, "*")]
 
 
-def record_event(merchant_id: str, type_: str, obj: dict) -> Event:
-    """Add an outbox row to the current session; the caller's commit makes it durable."""
-    event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj})
+def order_id_of(obj: dict) -> str | None:
+    """The order an event object belongs to: an order itself, or anything naming its ``order``."""
+    found = obj.get("id") if obj.get("object") == "order" else obj.get("order")
+    return found if isinstance(found, str) else None
+
+
+def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None) -> Event:
+    """Add an outbox row to the current session; the caller's commit makes it durable.
+    ``order_id`` defaults to the order the object is, or names in its ``order`` field."""
+    event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
+                  order_id=order_id or order_id_of(obj))
     db.session.add(event)
     db.session.info["kassa_new_events"] = True
     return event
@@ -158,3 +169,21 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None) -> int:
                 dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts)))
         db.session.commit()
     return settled
+
+
+def list_events(merchant_id: str, *, type_: str | None = None, limit: int = 20,
+                starting_after: str | None = None) -> tuple[list[Event], bool]:
+    """The merchant's events, newest first, cursor-paginated by id (ids are time-ordered)."""
+    query = select(Event).where(Event.merchant_id == merchant_id)
+    if type_:
+        query = query.where(Event.type == type_)
+    if starting_after:
+        query = query.where(Event.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(Event.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def events_for_order(merchant_id: str, order_id: str) -> list[Event]:
+    """One order's events, oldest first (the caller has already checked access to the order)."""
+    return list(db.session.scalars(select(Event).where(Event.order_id == order_id, Event.merchant_id == merchant_id)
+                                   .order_by(Event.id)))

@@ -105,3 +105,20 @@ def resume_pending_refunds() -> int:
 
     with _context():
         return resume(older_than_seconds=current_app.config["REFUND_RESUME_AFTER_SECONDS"])
+
+
+def deliver_webhook(delivery_id: str) -> str | None:
+    """Make the next attempt of one webhook delivery; returns its status afterwards."""
+    from app.webhooks.delivery import attempt_delivery
+
+    with _context():
+        delivery = attempt_delivery(delivery_id)
+        return delivery.status if delivery else None
+
+
+def retry_due_webhooks() -> int:
+    """Sweep: re-queue pending webhook deliveries whose scheduled job never ran; returns how many."""
+    from app.webhooks.fanout import enqueue_due_deliveries
+
+    with _context():
+        return enqueue_due_deliveries()

@@ -197,6 +197,48 @@ PATHS.update({
         "parameters": [_ID], "responses": {"200": _ok("Entitlements"), **_SECRET_ERRORS}}},
 })
 
+# Events and merchant webhooks.
+SCHEMAS |= {
+    "Event": _obj(["id", "object", "type", "created_at", "data"], id=_STR, object={"const": "event"}, type=_STR,
+                  created_at=_TIME, data=_obj(["object"], object={"type": "object"})),
+    "EventList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Event")},
+                      has_more={"type": "boolean"}),
+    "WebhookEndpoint": _obj(["id", "url", "events", "enabled", "created_at"], id=_STR,
+                            object={"const": "webhook_endpoint"}, url={"type": "string", "format": "uri"},
+                            events={"type": "array", "items": _STR, "minItems": 1}, enabled={"type": "boolean"},
+                            created_at=_TIME),
+    "WebhookEndpointCreated": {"allOf": [_ref("WebhookEndpoint"),
+                                         _obj(["secret"], secret={"type": "string", "pattern": "^whsec_"})]},
+    "WebhookEndpointList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("WebhookEndpoint")},
+                                has_more={"type": "boolean"}),
+    "WebhookEndpointDeleted": _obj(["id", "deleted"], id=_STR, object={"const": "webhook_endpoint"},
+                                   deleted={"const": True}),
+    "WebhookEndpointInput": _obj(["url", "events"], url={"type": "string", "format": "uri"},
+                                 events={"type": "array", "items": _STR, "minItems": 1,
+                                         "description": 'event types, or ["*"] for every event'}),
+}
+
+PATHS |= {
+    "/events": {"get": {
+        "summary": "List events, newest first (secret key)",
+        "parameters": _PAGE + [{"name": "type", "in": "query", "schema": _STR}],
+        "responses": {"200": _ok("EventList"), "400": _error("bad parameter or unknown type"), **_SECRET_ERRORS}}},
+    "/orders/{id}/events": {"get": {
+        "summary": "One order's events, oldest first (secret key, or publishable key with client_secret)",
+        "parameters": [_ID, {"name": "client_secret", "in": "query", "schema": _STR}],
+        "responses": {"200": _ok("EventList"), "404": _error("no such order"), **_AUTH_ERRORS}}},
+    "/webhook_endpoints": {
+        "post": {"summary": "Register a webhook endpoint; the answer holds its signing secret, shown once",
+                 "requestBody": _body("WebhookEndpointInput"), "parameters": [_IDEMPOTENCY],
+                 "responses": {"201": _ok("WebhookEndpointCreated", "Created"),
+                               "400": _error("invalid url or events"), **_SECRET_ERRORS}},
+        "get": {"summary": "List webhook endpoints, newest first (no secrets)", "parameters": _PAGE,
+                "responses": {"200": _ok("WebhookEndpointList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}},
+    "/webhook_endpoints/{id}": {"delete": {
+        "summary": "Delete a webhook endpoint; its pending deliveries stop", "parameters": [_ID],
+        "responses": {"200": _ok("WebhookEndpointDeleted"), "404": _error("no such endpoint"), **_SECRET_ERRORS}}},
+}
+
 
 def openapi_document(server_url: str) -> dict:
     """The whole document, with the server URL of this deployment."""

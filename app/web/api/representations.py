@@ -7,15 +7,17 @@ from flask import url_for
 
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote
+from app.events import Event
 from app.ledger.wallet import WalletBalance
+from app.orders.entitlements import CustomerEntitlements
 from app.orders.models import Order
 from app.orders.topups import topup_status
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order
 from app.payments.models import PaymentAttempt
-from app.orders.entitlements import CustomerEntitlements
 from app.payments.refund_models import Refund
 from app.payments.refunds import refunds_for_order
+from app.webhooks.models import WebhookEndpoint
 
 
 def timestamp(value: datetime | None) -> str | None:
@@ -105,3 +107,17 @@ def customer_balance_json(balance: WalletBalance) -> dict:
     return {"object": "customer_balance", "customer": balance.customer_id,
             "available": [{"amount": a, "currency": c} for c, a in balance.available.items()],
             "frozen": [{"amount": a, "currency": c} for c, a in balance.frozen.items()]}
+
+
+def event_json(event: Event) -> dict:
+    """An event exactly as webhooks deliver it: ``{id, object, type, created_at, data: {object}}``."""
+    return event.to_json()
+
+
+def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = False) -> dict:
+    """An endpoint; its signing secret only in the answer to the create call."""
+    body = {"id": endpoint.id, "object": "webhook_endpoint", "url": endpoint.url, "events": list(endpoint.events),
+            "enabled": endpoint.enabled, "created_at": timestamp(endpoint.created_at)}
+    if with_secret:
+        body["secret"] = endpoint.secret
+    return body

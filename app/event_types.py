@@ -1,0 +1,21 @@
+"""The event types a merchant can list (``GET /events?type=``) and subscribe a webhook to.
+
+Order events follow the order state machine; the rest are the types the API contract names
+(shared/API.md), so an endpoint may subscribe to them before the code that emits them exists.
+"""
+from __future__ import annotations
+
+from app.orders.state import STATUSES
+
+ORDER_EVENTS = tuple(f"order.{status}" for status in STATUSES)
+PAYMENT_EVENTS = ("payment.succeeded", "payment.failed", "payment.canceled", "payment.captured_on_inactive_order")
+CONTRACT_EVENTS = ("refund.succeeded", "refund.failed", "subscription.activated", "subscription.renewed",
+                   "subscription.past_due", "subscription.canceled", "settlement.paid")
+
+EVENT_TYPES: frozenset[str] = frozenset(ORDER_EVENTS + PAYMENT_EVENTS + CONTRACT_EVENTS)
+ALL_EVENTS = "*"
+
+
+def is_known_type(type_: str) -> bool:
+    """Whether ``type_`` is an event type Kassa emits (or promises to)."""
+    return type_ in EVENT_TYPES

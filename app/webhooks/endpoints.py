@@ -1,0 +1,83 @@
+"""Webhook endpoint services: register, list and delete a merchant's endpoints."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from sqlalchemy import select, update
+
+from app.db_types import utcnow
+from app.errors import InvalidRequest, NotFound
+from app.event_types import ALL_EVENTS, EVENT_TYPES
+from app.extensions import db
+from app.ids import new_id
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.signing import new_endpoint_secret
+
+MAX_URL_LENGTH = 2000
+
+
+def _parse_url(url: object) -> str:
+    if not isinstance(url, str) or len(url) > MAX_URL_LENGTH:
+        raise InvalidRequest(f"url must be an http(s) URL of at most {MAX_URL_LENGTH} characters", param="url")
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # e.g. a malformed IPv6 host or port
+        usable = False
+    if not usable:
+        raise InvalidRequest("url must be an absolute http(s) URL with a host, e.g. https://example.com/hooks",
+                             param="url")
+    return url
+
+
+def _parse_events(events: object) -> list[str]:
+    if not isinstance(events, list) or not events or not all(isinstance(e, str) for e in events):
+        raise InvalidRequest('events must be a non-empty list of event types, or ["*"] for every event',
+                             param="events")
+    unknown = sorted({e for e in events if e != ALL_EVENTS and e not in EVENT_TYPES})
+    if unknown:
+        raise InvalidRequest(f"unknown event type(s): {', '.join(unknown)}; known: {', '.join(sorted(EVENT_TYPES))}",
+                             param="events")
+    if ALL_EVENTS in events and len(set(events)) > 1:
+        raise InvalidRequest('"*" already means every event; send ["*"] alone', param="events")
+    return list(dict.fromkeys(events))  # drop repeats, keep the merchant's order
+
+
+def create_endpoint(merchant_id: str, *, url: object, events: object) -> WebhookEndpoint:
+    """Register an endpoint with a new signing secret; it receives events from now on."""
+    endpoint = WebhookEndpoint(id=new_id("we"), merchant_id=merchant_id, url=_parse_url(url),
+                               events=_parse_events(events), secret=new_endpoint_secret(), enabled=True,
+                               created_at=utcnow())
+    db.session.add(endpoint)
+    db.session.commit()
+    return endpoint
+
+
+def list_endpoints(merchant_id: str, *, limit: int = 20,
+                   starting_after: str | None = None) -> tuple[list[WebhookEndpoint], bool]:
+    """The merchant's endpoints that are not deleted, newest first, cursor-paginated by id."""
+    query = select(WebhookEndpoint).where(WebhookEndpoint.merchant_id == merchant_id,
+                                          WebhookEndpoint.deleted_at.is_(None))
+    if starting_after:
+        query = query.where(WebhookEndpoint.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(WebhookEndpoint.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def delete_endpoint(merchant_id: str, endpoint_id: str) -> str:
+    """Delete an endpoint and stop its pending deliveries, in one transaction; returns its id."""
+    now = utcnow()
+    deleted = db.session.execute(
+        update(WebhookEndpoint)
+        .where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.merchant_id == merchant_id,
+               WebhookEndpoint.deleted_at.is_(None))
+        .values(deleted_at=now, enabled=False)).rowcount
+    if deleted != 1:
+        db.session.rollback()
+        raise NotFound(f"no webhook endpoint {endpoint_id!r}", param="id")
+    db.session.execute(update(WebhookDelivery)
+                       .where(WebhookDelivery.endpoint_id == endpoint_id, WebhookDelivery.status == "pending")
+                       .values(status="failed", next_attempt_at=None, updated_at=now))
+    db.session.commit()
+    return endpoint_id

@@ -1,0 +1,269 @@
+"""Merchant webhooks end to end: outbox → fan-out → signed POSTs to a real receiver over HTTP,
+run by a real RQ worker, retried with backoff until they succeed or 3 days have passed."""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Iterator
+
+import pytest
+from rq import Queue
+
+from tests.conftest import wait_for
+from tests.integration.test_payment_flow import create_order, pay, status_of
+from tests.webhook_receiver import Receiver
+
+
+@pytest.fixture(scope="session")
+def _receiver_server() -> Iterator[Receiver]:
+    server = Receiver()
+    server.server.start()
+    yield server
+    server.server.stop()
+
+
+@pytest.fixture
+def receiver(_receiver_server) -> Receiver:
+    """The merchant's receiver, with no hooks registered yet."""
+    _receiver_server.hooks.clear()
+    return _receiver_server
+
+
+@pytest.fixture
+def worker(app):
+    """The suite's burst worker, but bounded: with instant retries a broken signature would
+    otherwise keep a burst busy for the 3 days a delivery may be retried."""
+    from redis import Redis
+    from rq import SimpleWorker
+
+    def run(max_jobs: int = 50) -> int:
+        connection = Redis.from_url(app.config["REDIS_URL"])
+        queue = Queue(app.config["RQ_QUEUE"], connection=connection)
+        count = len(queue)
+        with app.app_context():
+            SimpleWorker([queue], connection=connection).work(burst=True, max_jobs=max_jobs)
+        return count
+
+    return run
+
+
+@pytest.fixture
+def fast_retries(app, monkeypatch) -> None:
+    """Retries are due at once, so one burst of the worker runs the whole retry chain."""
+    monkeypatch.setitem(app.config, "WEBHOOK_RETRY_BASE_SECONDS", 0)
+
+
+def register(api, receiver: Receiver, path: str, events: list[str], *, fail_first: int = 0):
+    hook = receiver.hook(path, fail_first=fail_first)
+    response = api.post("/webhook_endpoints", json={"url": f"{receiver.url}{path}", "events": events})
+    assert response.status_code == 201, response.json
+    hook.secret = response.json["secret"]
+    return hook, response.json["id"]
+
+
+def deliveries(app, merchant_id: str, endpoint_id: str | None = None) -> list:
+    from app.webhooks.history import list_deliveries
+
+    with app.app_context():
+        return list_deliveries(merchant_id, endpoint_id=endpoint_id)
+
+
+def attempts(app, merchant_id: str, delivery_id: str) -> list:
+    from app.webhooks.history import delivery_attempts
+
+    with app.app_context():
+        return delivery_attempts(merchant_id, delivery_id)
+
+
+def test_a_failing_receiver_gets_the_event_once_after_retries(app, api, merchant, catalog, receiver, worker,
+                                                               fast_retries):
+    hook, endpoint_id = register(api, receiver, "/hooks", ["order.created"], fail_first=3)
+    order = create_order(api, catalog["sku"])
+
+    worker()  # dispatch, fan-out, then the send and its three retries, all in one burst
+
+    assert hook.rejected == []
+    assert len(hook.failed) == 3 and len(hook.accepted) == 1
+    event = hook.accepted[0]
+    assert event["type"] == "order.created" and event["object"] == "event"
+    assert event["data"]["object"]["id"] == order["id"]
+    assert {e["id"] for e in hook.failed} == {event["id"]}  # every retry carried the same event
+    [delivery] = deliveries(app, merchant.id, endpoint_id)
+    assert (delivery.status, delivery.attempts, delivery.last_status_code) == ("succeeded", 4, 200)
+    tries = attempts(app, merchant.id, delivery.id)
+    assert [(a.number, a.status_code) for a in tries] == [(1, 500), (2, 500), (3, 500), (4, 200)]
+    assert all(a.duration_ms >= 0 and not a.manual for a in tries)
+    assert tries[0].response_excerpt == "receiver says 500 Internal Server Error"
+
+    # Never sent again: not by another worker run, not by the sweep.
+    from app.webhooks.fanout import enqueue_due_deliveries
+    from app.db_types import utcnow
+
+    with app.app_context():
+        assert enqueue_due_deliveries(now=utcnow() + timedelta(days=1)) == 0
+    worker()
+    assert len(hook.accepted) == 1
+
+
+def test_a_paid_order_reaches_only_the_endpoints_that_subscribed(app, api, merchant, catalog, receiver, worker,
+                                                                 sandbox, fast_retries):
+    paid_hook, _ = register(api, receiver, "/paid", ["order.paid", "payment.succeeded"])
+    all_hook, _ = register(api, receiver, "/all", ["*"])
+    closed_hook, _ = register(api, receiver, "/closed", ["order.closed"])
+    order = create_order(api, catalog["sku"])
+    payment = pay(api, order["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+
+    worker()
+
+    assert sorted(e["type"] for e in paid_hook.accepted) == ["order.paid", "payment.succeeded"]
+    # order.paid and payment.succeeded come from one transaction: their relative order means nothing.
+    types = [e["type"] for e in all_hook.accepted]
+    assert types[:2] == ["order.created", "order.paying"]
+    assert sorted(types[2:]) == ["order.fulfilled", "order.paid", "payment.succeeded"]  # the worker fulfilled it too
+    assert closed_hook.accepted == []
+    assert all(h.rejected == [] for h in (paid_hook, all_hook, closed_hook))
+    paid = next(e for e in paid_hook.accepted if e["type"] == "payment.succeeded")
+    assert paid["data"]["object"]["order"] == order["id"]
+
+    # The order's own stream holds the same events, oldest first, as the webhooks sent them.
+    stream = api.get(f"/orders/{order['id']}/events").json["data"]
+    assert [e["type"] for e in stream][:2] == ["order.created", "order.paying"]
+    assert sorted(stream, key=lambda e: e["id"]) == sorted(all_hook.accepted, key=lambda e: e["id"])
+
+
+def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api, merchant, catalog, receiver,
+                                                                        worker):
+    from app.db_types import utcnow
+    from app.webhooks.delivery import attempt_delivery
+
+    kept, _ = register(api, receiver, "/kept", ["*"])
+    gone, gone_id = register(api, receiver, "/gone", ["*"], fail_first=100)
+    create_order(api, catalog["sku"])
+    worker()
+    assert len(kept.accepted) == 1 and len(gone.failed) == 1  # the second try is 30 s away
+    [pending] = deliveries(app, merchant.id, gone_id)
+    assert pending.status == "pending"
+
+    response = api.client.delete(f"/api/v1/webhook_endpoints/{gone_id}", headers=api._headers(None))
+    assert response.status_code == 200 and response.json == {"id": gone_id, "object": "webhook_endpoint",
+                                                              "deleted": True}
+    [stopped] = deliveries(app, merchant.id, gone_id)
+    assert stopped.status == "failed"
+    with app.app_context():
+        attempt_delivery(stopped.id, now=utcnow() + timedelta(hours=1))  # its retry comes due: nothing is sent
+    create_order(api, catalog["sku"])
+    worker()
+    assert len(gone.failed) == 1 and gone.accepted == []
+    assert len(kept.accepted) == 2
+    listed = api.get("/webhook_endpoints").json["data"]
+    assert len(listed) == 1 and listed[0]["url"].endswith("/kept")
+
+
+def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, api, merchant, catalog, receiver,
+                                                                          worker):
+    from app.db_types import utcnow
+    from app.webhooks.delivery import attempt_delivery
+
+    hook, endpoint_id = register(api, receiver, "/down", ["order.created"], fail_first=1000)
+    create_order(api, catalog["sku"])
+    worker()
+    [delivery] = deliveries(app, merchant.id, endpoint_id)
+    first = delivery.first_attempt_at
+    assert delivery.status == "pending" and delivery.attempts == 1
+    assert timedelta(seconds=29) < delivery.next_attempt_at - first < timedelta(seconds=32)  # 30 s
+    scheduled = Queue(app.config["RQ_QUEUE"], connection=_redis(app)).scheduled_job_registry
+    assert len(scheduled) == 1  # the retry waits in RQ's scheduler, not in a sleeping thread
+
+    with app.app_context():
+        assert attempt_delivery(delivery.id).attempts == 1  # not due yet: nothing sent
+        second = attempt_delivery(delivery.id, now=first + timedelta(seconds=31))
+        assert second.status == "pending" and second.attempts == 2
+        assert second.next_attempt_at - (first + timedelta(seconds=31)) == timedelta(seconds=60)  # doubled
+        late = attempt_delivery(delivery.id, now=first + timedelta(days=3))
+        assert late.status == "failed" and late.attempts == 3 and late.next_attempt_at is None
+        assert attempt_delivery(delivery.id, now=first + timedelta(days=4)).attempts == 3
+    assert len(hook.failed) == 3 and hook.accepted == []
+
+
+def test_the_sweep_requeues_a_delivery_whose_job_was_lost(app, api, merchant, catalog, receiver, worker,
+                                                          fast_retries):
+    from app.db_types import utcnow
+    from app.jobs import dispatch_events
+    from app.webhooks.fanout import enqueue_due_deliveries
+
+    hook, _ = register(api, receiver, "/hooks", ["order.created"])
+    create_order(api, catalog["sku"])
+    with app.app_context():
+        dispatch_events()  # fans out and queues the send ...
+    Queue(app.config["RQ_QUEUE"], connection=_redis(app)).empty()  # ... which is lost
+    assert worker() == 0 and hook.accepted == []
+
+    with app.app_context():
+        assert enqueue_due_deliveries() == 0  # just due: a queued job would still come, so wait
+        assert enqueue_due_deliveries(now=utcnow() + timedelta(minutes=2)) == 1
+    worker()
+    assert len(hook.accepted) == 1
+
+
+def test_two_workers_holding_the_same_attempt_send_it_once(app, api, merchant, catalog, receiver, worker):
+    from app.extensions import db
+    from app.jobs import dispatch_events
+    from app.webhooks.delivery import attempt_delivery
+    from app.webhooks.models import WebhookDelivery
+
+    hook, endpoint_id = register(api, receiver, "/hooks", ["order.created"], fail_first=1)
+    create_order(api, catalog["sku"])
+    with app.app_context():
+        dispatch_events()
+    [delivery] = deliveries(app, merchant.id, endpoint_id)
+    with app.app_context():
+        stale = db.session.get(WebhookDelivery, delivery.id)  # this "worker" read it: pending, 0 attempts
+        assert (stale.status, stale.attempts) == ("pending", 0)
+        worker()  # the other worker sends attempt 1 meanwhile (answered 500; retry in 30 s)
+        retry_time = deliveries(app, merchant.id, endpoint_id)[0].next_attempt_at
+        assert attempt_delivery(delivery.id, now=retry_time) is stale  # loses the conditional UPDATE
+        assert len(hook.failed) == 1 and hook.accepted == []  # attempt 1 was not sent twice
+        db.session.expire_all()
+        assert attempt_delivery(delivery.id, now=retry_time).status == "succeeded"  # a fresh read: attempt 2
+    assert len(hook.accepted) == 1
+    assert [(a.number, a.status_code) for a in attempts(app, merchant.id, delivery.id)] == [(1, 500), (2, 200)]
+
+
+def test_resend_by_hand(app, api, merchant, other_merchant, catalog, receiver, worker, fast_retries):
+    from app.errors import NotFound
+    from app.webhooks.delivery import resend_delivery
+
+    hook, endpoint_id = register(api, receiver, "/hooks", ["order.created"])
+    create_order(api, catalog["sku"])
+    worker()
+    [delivery] = deliveries(app, merchant.id, endpoint_id)
+    with app.app_context():
+        attempt = resend_delivery(merchant.id, delivery.id)
+        assert (attempt.number, attempt.status_code, attempt.manual) == (2, 200, True)
+        with pytest.raises(NotFound):
+            resend_delivery(other_merchant.id, delivery.id)
+    assert [e["id"] for e in hook.accepted] == [delivery.event_id, delivery.event_id]
+    [after] = deliveries(app, merchant.id, endpoint_id)
+    assert (after.status, after.attempts) == ("succeeded", 2)
+
+
+def test_resend_revives_a_delivery_that_gave_up(app, api, merchant, catalog, receiver, worker):
+    from app.db_types import utcnow
+    from app.webhooks.delivery import attempt_delivery, resend_delivery
+
+    hook, endpoint_id = register(api, receiver, "/hooks", ["order.created"], fail_first=2)
+    create_order(api, catalog["sku"])
+    worker()
+    [delivery] = deliveries(app, merchant.id, endpoint_id)
+    with app.app_context():
+        assert attempt_delivery(delivery.id, now=utcnow() + timedelta(days=3)).status == "failed"
+        assert resend_delivery(merchant.id, delivery.id).status_code == 200  # the merchant fixed the server
+    [after] = deliveries(app, merchant.id, endpoint_id)
+    assert (after.status, after.attempts, len(hook.accepted)) == ("succeeded", 3, 1)
+
+
+def _redis(app):
+    from redis import Redis
+
+    return Redis.from_url(app.config["REDIS_URL"])

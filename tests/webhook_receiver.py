@@ -1,0 +1,70 @@
+"""A merchant's webhook receiver over real HTTP: it checks the Kassa-Signature of every
+request with the endpoint's secret (as a merchant's server must), refuses bad ones, and can be
+told to answer 500 to its first N deliveries."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+
+from tests.conftest import ServerThread, free_port
+
+TOLERANCE_SECONDS = 300
+
+
+def verify(secret: str, body: bytes, header: str | None) -> bool:
+    """Written from the contract (shared/API.md), not from Kassa's code, so a signing bug fails here."""
+    try:
+        parts = dict(item.split("=", 1) for item in (header or "").split(","))
+        timestamp = int(parts["t"])
+    except (ValueError, KeyError):
+        return False
+    expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return abs(time.time() - timestamp) <= TOLERANCE_SECONDS and hmac.compare_digest(expected, parts.get("v1", ""))
+
+
+@dataclass
+class Hook:
+    """One receiving URL (path) with the secret it verifies against."""
+
+    secret: str | None = None
+    fail_first: int = 0
+    accepted: list[dict] = field(default_factory=list)  # verified and answered 2xx
+    failed: list[dict] = field(default_factory=list)  # verified and answered 500 on purpose
+    rejected: list[bytes] = field(default_factory=list)  # bad signature or content type
+
+
+class Receiver:
+    def __init__(self) -> None:
+        self.hooks: dict[str, Hook] = {}
+        self._lock = threading.Lock()
+        self.server = ServerThread(self._wsgi, free_port())
+        self.url = self.server.url
+
+    def hook(self, path: str, *, fail_first: int = 0) -> Hook:
+        """Register ``path``; set its ``secret`` once the endpoint has been created."""
+        self.hooks[path] = Hook(fail_first=fail_first)
+        return self.hooks[path]
+
+    def _wsgi(self, environ, start_response):
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        hook = self.hooks.get(environ["PATH_INFO"])
+        with self._lock:
+            if hook is None:
+                status = "404 Not Found"
+            elif (environ.get("CONTENT_TYPE") != "application/json"
+                  or not verify(hook.secret or "", body, environ.get("HTTP_KASSA_SIGNATURE"))):
+                hook.rejected.append(body)
+                status = "400 Bad Request"
+            elif hook.fail_first > 0:
+                hook.fail_first -= 1
+                hook.failed.append(json.loads(body))
+                status = "500 Internal Server Error"
+            else:
+                hook.accepted.append(json.loads(body))
+                status = "200 OK"
+        start_response(status, [("Content-Type", "text/plain")])
+        return [f"receiver says {status}".encode()]
