@@ -127,3 +127,8 @@ def test_wallet_responses_match_the_document(spec, api, pk_api, catalog, sandbox
                                     "agreement_accepted": True}).json
     check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{big['id']}/pay", json={"channel": "wallet"}))
 
+
+
+def test_balance_response_matches_the_document(spec, api, pk_api):
+    check(spec, "get", "/balance", api.get("/balance"))
+    check(spec, "get", "/balance", pk_api.get("/balance"))

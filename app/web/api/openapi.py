@@ -240,6 +240,17 @@ PATHS |= {
 }
 
 
+# The merchant's balance.
+SCHEMAS["AmountList"] = {"type": "array", "items": _ref("Money")}
+SCHEMAS["Balance"] = _obj(["available", "pending", "frozen"], object={"const": "balance"},
+                          available=_ref("AmountList"), pending=_ref("AmountList"), frozen=_ref("AmountList"),
+                          wallets=_ref("AmountList"))
+PATHS["/balance"] = {"get": {
+    "summary": "The merchant's money: available (completed orders), pending (paid, not yet completed), "
+               "frozen (refunds in flight), and what customers hold in wallets (secret key)",
+    "responses": {"200": _ok("Balance"), **_SECRET_ERRORS}}}
+
+
 def openapi_document(server_url: str) -> dict:
     """The whole document, with the server URL of this deployment."""
     return {

@@ -14,6 +14,7 @@ from app.orders.models import Order
 from app.orders.topups import topup_status
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order
+from app.payments.merchant_balance import MerchantBalance
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.refunds import refunds_for_order
@@ -107,6 +108,15 @@ def customer_balance_json(balance: WalletBalance) -> dict:
     return {"object": "customer_balance", "customer": balance.customer_id,
             "available": [{"amount": a, "currency": c} for c, a in balance.available.items()],
             "frozen": [{"amount": a, "currency": c} for c, a in balance.frozen.items()]}
+
+
+def _amounts(by_currency: dict[str, int]) -> list[dict]:
+    return [{"amount": amount, "currency": currency} for currency, amount in sorted(by_currency.items())]
+
+
+def merchant_balance_json(balance: MerchantBalance) -> dict:
+    return {"object": "balance", "available": _amounts(balance.available), "pending": _amounts(balance.pending),
+            "frozen": _amounts(balance.frozen), "wallets": _amounts(balance.wallets)}
 
 
 def event_json(event: Event) -> dict:

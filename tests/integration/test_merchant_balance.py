@@ -1,0 +1,27 @@
+"""GET /balance: what the merchant has earned, is about to earn, and is giving back."""
+from tests.conftest import Api
+from tests.integration.lifecycle_support import paid_order
+from tests.integration.test_wallet import top_up
+
+
+def test_balance_buckets_follow_orders_refunds_and_wallets(api, client, catalog, sandbox, worker, other_merchant):
+    assert api.get("/balance").json == {"object": "balance", "available": [], "pending": [], "frozen": [],
+                                        "wallets": []}
+    completed = paid_order(api, sandbox, catalog["sku"], quantity=3)  # $29.97
+    worker()  # fulfilled
+    assert api.post(f"/orders/{completed['id']}/confirm").status_code == 200
+    assert api.post(f"/orders/{completed['id']}/refunds", json={"amount": 997}).status_code == 201
+    paid_order(api, sandbox, catalog["limited_sku"])  # $25.00, not yet completed
+    top_up(api, sandbox, worker, 4000)  # customers' money, not the merchant's
+
+    balance = api.get("/balance")
+    assert balance.status_code == 200
+    assert balance.json["available"] == [{"amount": 2997 - 997, "currency": "usd"}]
+    assert balance.json["pending"] == [{"amount": 2500, "currency": "usd"}]
+    assert balance.json["frozen"] == []
+    assert balance.json["wallets"] == [{"amount": 4000, "currency": "usd"}]
+    assert Api(client, other_merchant.secret_key).get("/balance").json["available"] == []
+
+
+def test_balance_needs_a_secret_key(pk_api):
+    assert pk_api.get("/balance").status_code == 403
