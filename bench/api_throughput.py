@@ -12,21 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from bench.bench_database import fresh_database  # noqa: E402
 
 DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench")
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 N = int(os.environ.get("KASSA_BENCH_N", "400"))
 
 
-def fresh_database() -> None:
-    if DATABASE.startswith("postgresql"):
-        admin = create_engine(DATABASE.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-        name = DATABASE.rsplit("/", 1)[1]
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
 
 
 def rate(label: str, call, n: int = N) -> float:
@@ -48,7 +40,7 @@ def main() -> None:
     from app.extensions import db
     from app.merchants.services import create_merchant
 
-    fresh_database()
+    fresh_database(DATABASE)
     app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "LOG_LEVEL": "WARNING"})
     with app.app_context():
         upgrade()

@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from redis import Redis  # noqa: E402
 from rq import Queue, SimpleWorker, Worker  # noqa: E402
-from sqlalchemy import create_engine, func, select, text, update  # noqa: E402
+from sqlalchemy import func, select, update  # noqa: E402
+
+from bench.bench_database import fresh_database  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
@@ -57,14 +59,6 @@ class Receiver:
         return [b"ok"]
 
 
-def fresh_database() -> None:
-    if DATABASE.startswith("postgresql"):
-        admin = create_engine(DATABASE.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-        name = DATABASE.rsplit("/", 1)[1]
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
 
 
 def handle_event_alone(event_id: str) -> None:
@@ -158,7 +152,7 @@ def main() -> None:
 
     subscribe("bench.cheap")(cheap_handler)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one access-log line per delivery is noise
-    fresh_database()
+    fresh_database(DATABASE)
     Redis.from_url(REDIS).flushdb()
     BENCH_APP = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "RQ_QUEUE": QUEUE,
                             "LOG_LEVEL": "WARNING"})

@@ -8,7 +8,7 @@ from datetime import timedelta
 import requests
 
 from tests.integration.faulty_provider import FaultyProvider
-from tests.integration.test_payment_flow import create_order, status_of
+from tests.integration.test_payment_flow import create_order
 
 
 def offered(api, order_id: str) -> list[str]:

@@ -162,7 +162,6 @@ def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api
 
 def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, api, merchant, catalog, receiver,
                                                                           worker):
-    from app.db_types import utcnow
     from app.webhooks.delivery import attempt_delivery
 
     hook, endpoint_id = register(api, receiver, "/down", ["order.created"], fail_first=1000)

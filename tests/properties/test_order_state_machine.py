@@ -14,7 +14,6 @@ import time
 import uuid
 from datetime import timedelta
 
-import pytest
 import requests
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
