@@ -49,6 +49,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.web.api import bp as api_bp
     from app.web.checkout import bp as checkout_bp
     from app.web.docs import bp as docs_bp
+    from app.web.embed import bp as embed_bp
     from app.web.health import bp as health_bp
     from app.web.hooks import bp as hooks_bp
     from app.web.portal import bp as portal_bp
@@ -56,7 +57,9 @@ def _register_blueprints(app: Flask) -> None:
     # Bearer-key API and signed provider callbacks carry no browser session: no CSRF.
     csrf.exempt(api_bp)
     csrf.exempt(hooks_bp)
-    for bp in (api_bp, checkout_bp, docs_bp, health_bp, hooks_bp, portal_bp):
+    # The embedded panel's posts carry a signed embed token instead (app/web/embed/tokens.py).
+    csrf.exempt(embed_bp)
+    for bp in (api_bp, checkout_bp, docs_bp, embed_bp, health_bp, hooks_bp, portal_bp):
         app.register_blueprint(bp)
 
 

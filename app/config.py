@@ -63,6 +63,12 @@ def load_config(overrides: dict | None = None) -> dict:
         # Merchant webhooks: per-POST timeout, and the first retry delay (doubling, capped at 6 h).
         "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10")),
         "WEBHOOK_RETRY_BASE_SECONDS": _int("WEBHOOK_RETRY_BASE_SECONDS", 30),
+        # SDK order status streams (SSE): each ends after this long and the client reconnects;
+        # the order is re-read this often even when no pub/sub ping arrives.
+        "ORDER_STREAM_SECONDS": float(os.environ.get("ORDER_STREAM_SECONDS", "55")),
+        "ORDER_STREAM_RECHECK_SECONDS": float(os.environ.get("ORDER_STREAM_RECHECK_SECONDS", "2")),
+        # Signed embed tokens of the iframe panel expire after this long.
+        "EMBED_TOKEN_MAX_AGE_SECONDS": _int("EMBED_TOKEN_MAX_AGE_SECONDS", 3600),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

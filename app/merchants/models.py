@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -22,6 +22,8 @@ class Merchant(db.Model):
     auto_confirm_minutes: Mapped[int] = mapped_column(default=10080, server_default="10080")
     # Signs calls to the merchant's fulfilment webhooks (Kassa-Signature); created on first use.
     fulfilment_secret: Mapped[str | None] = mapped_column(String(100))
+    # Origins (scheme://host[:port]) whose pages may use live publishable keys and embed the panel.
+    allowed_origins: Mapped[list | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -9,6 +9,7 @@ from flask import g, request
 from app import logs
 from app.errors import PermissionDenied
 from app.merchants.services import Caller, authenticate_key
+from app.web.cors import check_origin
 
 
 def _bearer() -> str | None:
@@ -25,9 +26,12 @@ def requires_key(*, secret: bool) -> Callable:
             caller = authenticate_key(_bearer())
             if secret and not caller.is_secret:
                 raise PermissionDenied("this route needs a secret key (sk_…); publishable keys may not call it")
+            if not secret:
+                check_origin(caller)
             g.caller = caller
             logs.bind(merchant_id=caller.merchant_id)
             return view(*args, **kwargs)
+        wrapper.cors_publishable = not secret  # app.web.cors answers browsers only on these routes
         return wrapper
     return decorate
 

@@ -250,6 +250,23 @@ PATHS["/balance"] = {"get": {
                "frozen (refunds in flight), and what customers hold in wallets (secret key)",
     "responses": {"200": _ok("Balance"), **_SECRET_ERRORS}}}
 
+# The SDK's live order status (server-sent events; app/web/api/stream.py).
+SCHEMAS["OrderStatusEvent"] = _obj(
+    ["order", "status", "payment"], order=_STR, status=_STR,
+    payment={"type": ["object", "null"], "properties": {"id": _STR, "channel": _STR, "status": _STR,
+                                                       "failure_reason": {"type": ["string", "null"]}}})
+PATHS["/orders/{id}/stream"] = {"get": {
+    "summary": "An order's status as server-sent events, authorised by its client_secret (no key: an "
+               "EventSource cannot send headers). `event: status` carries an OrderStatusEvent whenever the "
+               "status or latest payment changes; `event: end` closes the stream once the order is paid or "
+               "closed, or after ORDER_STREAM_SECONDS (the client reconnects). CORS: any origin.",
+    "security": [],
+    "parameters": [_ID, {"name": "client_secret", "in": "query", "required": True, "schema": _STR}],
+    "responses": {"200": {"description": "text/event-stream of `status` events (data: OrderStatusEvent) "
+                                         "and a final `end` event",
+                          "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                  "404": _error("no such order, or a wrong client_secret")}}}
+
 
 def openapi_document(server_url: str) -> dict:
     """The whole document, with the server URL of this deployment."""

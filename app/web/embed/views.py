@@ -1,0 +1,176 @@
+"""Embedded panel views: thin; the same catalog, order and payment services as the hosted panel."""
+from __future__ import annotations
+
+from flask import abort, make_response, render_template, request, url_for
+from sqlalchemy import select
+
+from app.catalog.models import Product
+from app.catalog.services import price_items
+from app.errors import KassaError
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.merchants.origins import normalise_origin, origin_allowed
+from app.merchants.services import authenticate_key
+from app.orders.services import create_order, get_order_by_client_secret
+from app.payments.channels import Prospect, available_channels
+from app.payments.hub import payments_for_order, start_payment
+from app.web.checkout.forms import PanelInput, parse_panel
+from app.web.embed import bp
+from app.web.embed.tokens import Embed, issue_token, new_guest_id, read_token
+from app.web.fragments import is_htmx, render_block, render_page_or_block
+
+PANEL = "embed/panel.html"
+STATUS = "embed/order.html"
+
+
+def _framed(body: str, embed: Embed, status: int = 200):
+    """Allow framing only by the page that embeds the panel (live) or by any page (test keys)."""
+    response = make_response(body, status)
+    if embed.mode == "test":
+        ancestors = "*"
+    else:
+        listed = db.session.scalar(select(Merchant.allowed_origins).where(Merchant.id == embed.merchant)) or []
+        ancestors = " ".join(listed) or "'none'"
+    response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+    return response
+
+
+def _product(product_id: str, merchant_id: str | None = None) -> Product:
+    query = select(Product).where(Product.id == product_id, Product.status == "active")
+    if merchant_id:
+        query = query.where(Product.merchant_id == merchant_id)
+    return db.session.scalar(query) or abort(404, description="This product is not available.")
+
+
+def _context(product: Product, embed: Embed, data: PanelInput, *, error: str | None = None) -> dict:
+    quote, quote_error = None, None
+    if data.sku_id and data.quantity and "sku" not in data.errors:
+        try:
+            quote = price_items(product.merchant_id, [{"sku": data.sku_id, "quantity": data.quantity}])
+        except KassaError as exc:
+            quote_error = exc.message
+    prospect = Prospect(embed.customer if quote else None, quote.total.amount if quote else 0,
+                        quote.currency if quote else "usd")
+    return {"product": product, "merchant": db.session.get(Merchant, product.merchant_id), "data": data,
+            "quote": quote, "quote_error": quote_error, "error": error, "embed": embed,
+            "token": issue_token(embed), "channels": available_channels(product.merchant_id, prospect),
+            "skus": [s for s in product.skus if s.status == "active"]}
+
+
+@bp.get("/<product_id>")
+def panel(product_id: str):
+    """The frame's first page: the key says whose panel, ``origin`` who may frame and hear it."""
+    try:
+        caller = authenticate_key(request.args.get("key"))
+    except KassaError as exc:
+        abort(401, description=exc.message)
+    if caller.is_secret:
+        abort(403, description="Embed the panel with a publishable key (pk_…), never a secret key.")
+    origin = normalise_origin(request.args.get("origin"))
+    if origin is None or not origin_allowed(caller.merchant_id, caller.mode, origin):
+        abort(403, description="This page's origin may not embed this merchant's checkout.")
+    product = _product(product_id, caller.merchant_id)
+    embed = Embed(product=product.id, merchant=caller.merchant_id, origin=origin, mode=caller.mode,
+                  customer=(request.args.get("customer") or "")[:200] or new_guest_id(),
+                  frame=(request.args.get("frame") or "")[:64])
+    data = parse_panel(request.args, product, for_payment=False)
+    if "quantity" in data.errors and "quantity" not in request.args:
+        data.quantity, data.errors = 1, {k: v for k, v in data.errors.items() if k != "quantity"}
+    return _framed(render_template(PANEL, **_context(product, embed, data)), embed)
+
+
+def _posted_embed(product_id: str | None = None) -> Embed:
+    embed = read_token(request.form.get("embed_token") or request.args.get("token"))
+    if product_id is not None and embed.product != product_id:
+        abort(404)
+    return embed
+
+
+@bp.post("/<product_id>/quote")
+def quote(product_id: str):
+    """Re-price in place when the quantity or option changes."""
+    embed = _posted_embed(product_id)
+    product = _product(product_id, embed.merchant)
+    context = _context(product, embed, parse_panel(request.form, product, for_payment=False))
+    body = render_block(PANEL, "summary", **context) + render_block(PANEL, "quantity_error", oob=True, **context)
+    return _framed(body, embed)
+
+
+def _status_url(order, embed: Embed) -> str:
+    return url_for("embed.order_status", order_id=order.id, client_secret=order.client_secret,
+                   token=issue_token(embed), _external=True)
+
+
+def _go(url: str, embed: Embed):
+    """Move the frame on: htmx follows HX-Redirect, a plain post follows 303."""
+    if is_htmx():
+        response = _framed("", embed)
+        response.headers["HX-Redirect"] = url
+        return response
+    response = _framed("", embed, 303)
+    response.headers["Location"] = url
+    return response
+
+
+def _start(order, channel: str, embed: Embed, on_error):
+    try:
+        attempt = start_payment(order, channel, return_url=_status_url(order, embed), actor="shopper")
+    except KassaError as exc:
+        db.session.rollback()
+        return on_error(exc.message)
+    action = attempt.next_action or {}
+    return _go(action["url"] if action.get("type") == "redirect" else _status_url(order, embed), embed)
+
+
+@bp.post("/<product_id>/pay")
+def pay(product_id: str):
+    embed = _posted_embed(product_id)
+    product = _product(product_id, embed.merchant)
+    data = parse_panel(request.form, product, for_payment=True)
+    if data.errors:
+        return _framed(render_page_or_block(PANEL, "panel", **_context(product, embed, data)), embed, 422)
+    try:
+        order = create_order(product.merchant_id, items=[{"sku": data.sku_id, "quantity": data.quantity}],
+                             customer={"id": embed.customer}, agreement_accepted=True, actor="shopper")
+    except KassaError as exc:
+        db.session.rollback()
+        body = render_page_or_block(PANEL, "panel", **_context(product, embed, data, error=exc.message))
+        return _framed(body, embed, exc.status)
+    return _start(order, data.channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
+
+
+def _status(order, embed: Embed, *, error: str | None = None, status: int = 200):
+    attempts = payments_for_order(order.id)
+    context = {"order": order, "last_payment": attempts[-1] if attempts else None, "error": error,
+               "embed": embed, "token": issue_token(embed),
+               "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
+               "merchant": db.session.get(Merchant, order.merchant_id)}
+    return _framed(render_page_or_block(STATUS, "status", **context), embed, status)
+
+
+def _order(order_id: str, client_secret: str | None, embed: Embed):
+    try:
+        order = get_order_by_client_secret(order_id, client_secret or "")
+    except KassaError:
+        abort(404, description="This order does not exist or the link is incomplete.")
+    if order.merchant_id != embed.merchant:
+        abort(404)
+    return order
+
+
+@bp.get("/orders/<order_id>")
+def order_status(order_id: str):
+    """Where the provider sends the shopper back; refreshes itself while the payment is open."""
+    embed = _posted_embed()
+    return _status(_order(order_id, request.args.get("client_secret"), embed), embed)
+
+
+@bp.post("/orders/<order_id>/pay")
+def retry_payment(order_id: str):
+    """Try again after a declined payment, on the same order, while it is open."""
+    embed = _posted_embed()
+    order = _order(order_id, request.form.get("client_secret"), embed)
+    channel = request.form.get("channel")
+    if not channel:
+        return _status(order, embed, error="Choose how you want to pay.", status=422)
+    return _start(order, channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
