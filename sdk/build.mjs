@@ -1,0 +1,47 @@
+// Builds the SDK into ../static/sdk (committed; CI fails when a rebuild differs) and, with
+// --tests, bundles the unit tests for node's test runner. Deterministic: no timestamps, no
+// absolute paths; the version comes from package.json.
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "static", "sdk");
+const { version } = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
+const banner = `/*! Kassa SDK v${version} | MIT */`;
+const common = {
+  bundle: true, minify: true, target: "es2019", legalComments: "inline", charset: "utf8",
+  define: { __KASSA_VERSION__: JSON.stringify(version) }, absWorkingDir: here, logLevel: "warning",
+};
+
+if (process.argv.includes("--tests")) {
+  const tests = readdirSync(join(here, "src")).filter((f) => f.endsWith(".test.ts")).map((f) => `src/${f}`);
+  rmSync(join(here, ".test-build"), { recursive: true, force: true });
+  await build({ ...common, minify: false, entryPoints: tests, outdir: ".test-build", platform: "node",
+    format: "esm", outExtension: { ".js": ".mjs" } });
+} else {
+  await build({ ...common, entryPoints: ["src/global.ts"], outfile: join(out, "kassa.js"), format: "iife",
+    banner: { js: banner } });
+  await build({ ...common, entryPoints: ["src/index.ts"], outfile: join(out, "kassa.mjs"), format: "esm",
+    banner: { js: banner } });
+  await build({ ...common, entryPoints: ["src/frame.ts"], outfile: join(out, "kassa-frame.js"), format: "iife",
+    banner: { js: banner } });
+  rmSync(join(out, "types"), { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  // Type declarations (and a type check of the whole source) by the TypeScript compiler.
+  execFileSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
+    { cwd: here, stdio: "inherit" });
+  writeFileSync(join(out, "kassa.d.ts"), `${banner}
+// Types of kassa.mjs; the <script> build exposes the same API as the global \`Kassa\`.
+export * from "./types/index";
+export { default } from "./types/index";
+import type { Kassa as KassaFn, KassaClient, KassaError } from "./types/index";
+declare global {
+  interface Window {
+    Kassa: typeof KassaFn & { KassaError: typeof KassaError; KassaClient: typeof KassaClient; version: string };
+  }
+}
+`);
+}

@@ -1,0 +1,194 @@
+/** The Kassa client: orders, payments, waiting for the result, panels, components and plugins. */
+import { Components } from "./components";
+import { KassaError } from "./errors";
+import { request, type Transport } from "./http";
+import { Panel, type PanelOptions } from "./panel";
+import { PluginHost, type KassaPlugin } from "./plugins";
+import { showQrModal, type QrModal } from "./qr";
+import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote } from "./types";
+import { waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
+
+export interface KassaOptions {
+  /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
+  baseUrl?: string;
+  /** Retries of a failed request (network, 429, 5xx); POST retries reuse their Idempotency-Key. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  EventSource?: (new (url: string) => EventSourceLike) | null;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface PayOptions {
+  /** Where the provider sends the shopper back after a redirect. Default: this page. */
+  returnUrl?: string;
+  /** Follow a redirect next_action (default true); false leaves it to the caller. */
+  redirect?: boolean;
+  /** Show a qr next_action in a modal (default true). */
+  qr?: boolean;
+}
+
+export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
+  clientSecret?: string;
+}
+
+function snapshotOf(order: Order): OrderSnapshot {
+  const last = order.payments?.[order.payments.length - 1];
+  return { order: order.id, status: order.status, payment: last ? {
+    id: last.id, channel: last.channel, status: last.status, failure_reason: last.failure_reason ?? null } : null };
+}
+
+export class KassaClient {
+  readonly publishableKey: string;
+  readonly baseUrl: string;
+  readonly components: Components;
+  private readonly transport: Transport;
+  private readonly maxRetries: number;
+  private readonly EventSourceImpl: (new (url: string) => EventSourceLike) | null;
+  private readonly plugins = new PluginHost();
+  private readonly secrets = new Map<string, string>();
+  private readonly payments = new Map<string, string>();
+  private readonly modals = new Map<string, QrModal>();
+  private readonly statuses = new Map<string, string>();
+
+  constructor(publishableKey: string, options: KassaOptions = {}) {
+    if (typeof publishableKey !== "string" || !/^pk_(test|live)_/.test(publishableKey)) {
+      throw new KassaError("authentication_error", "publishable_key_required",
+        "Kassa() takes a publishable key (pk_test_… or pk_live_…); never put a secret key in a web page");
+    }
+    this.publishableKey = publishableKey;
+    const origin = typeof location !== "undefined" ? location.origin : "";
+    this.baseUrl = (options.baseUrl ?? origin).replace(/\/$/, "");
+    const fetchImpl = options.fetch ?? (typeof fetch !== "undefined" ? fetch.bind(globalThis) : undefined);
+    if (!fetchImpl) throw new KassaError("api_connection_error", "fetch_missing", "this environment has no fetch()");
+    this.transport = {
+      fetch: fetchImpl,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: options.random ?? Math.random,
+    };
+    this.maxRetries = options.maxRetries ?? 3;
+    const globalES = (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource;
+    this.EventSourceImpl = options.EventSource === undefined ? globalES ?? null : options.EventSource;
+    this.components = new Components(this);
+  }
+
+  /** Add a plugin; hooks run in the order plugins were added. */
+  use(plugin: KassaPlugin): this {
+    this.plugins.add(plugin);
+    return this;
+  }
+
+  private async call<T>(method: "GET" | "POST", path: string, extra: { body?: unknown; query?: Record<string, string | undefined>;
+    idempotencyKey?: string } = {}): Promise<T> {
+    try {
+      return await request<T>({ baseUrl: this.baseUrl, key: this.publishableKey, method, path, maxRetries: this.maxRetries,
+        transport: this.transport, ...extra });
+    } catch (error) {
+      await this.plugins.notify("onError", error as KassaError);
+      throw error;
+    }
+  }
+
+  getProduct(productId: string): Promise<any> {
+    return this.call("GET", `/products/${encodeURIComponent(productId)}`);
+  }
+
+  quote(items: { sku: string; quantity: number }[]): Promise<Quote> {
+    return this.call("POST", "/quotes", { body: { items } });
+  }
+
+  /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
+  async createOrder(params: CreateOrderParams, options: { idempotencyKey?: string } = {}): Promise<Order> {
+    let amended: CreateOrderParams;
+    try {
+      amended = await this.plugins.beforeCreateOrder(params);
+    } catch (error) {
+      await this.plugins.notify("onError", error as KassaError);
+      throw error;
+    }
+    const body: Record<string, unknown> = { items: amended.items, customer: amended.customer,
+      agreement_accepted: amended.agreementAccepted };
+    if (amended.coupon !== undefined) body.coupon = amended.coupon;
+    if (amended.metadata !== undefined) body.metadata = amended.metadata;
+    const order = await this.call<Order>("POST", "/orders", { body, idempotencyKey: options.idempotencyKey });
+    this.secrets.set(order.id, order.client_secret);
+    this.statuses.set(order.id, order.status);
+    await this.plugins.notify("afterCreateOrder", order);
+    return order;
+  }
+
+  /** Read an order with its client secret (remembered from createOrder, or given). */
+  async getOrder(orderId: string, clientSecret?: string): Promise<Order> {
+    const secret = clientSecret ?? this.secrets.get(orderId);
+    if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
+      "getOrder needs the order's client_secret", { param: "client_secret" });
+    this.secrets.set(orderId, secret);
+    const order = await this.call<Order>("GET", `/orders/${encodeURIComponent(orderId)}`, { query: { client_secret: secret } });
+    this.noteStatus(order.id, order.status);
+    return order;
+  }
+
+  /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. */
+  async pay(orderId: string, channel: string, options: PayOptions = {}): Promise<Payment> {
+    const returnUrl = options.returnUrl ?? (typeof location !== "undefined" && /^https?:/.test(location.href) ? location.href : undefined);
+    const { payment } = await this.call<{ payment: Payment }>("POST", `/orders/${encodeURIComponent(orderId)}/pay`,
+      { body: returnUrl ? { channel, return_url: returnUrl } : { channel } });
+    this.payments.set(orderId, payment.id);
+    this.noteStatus(orderId, "paying");
+    this.follow(orderId, payment.next_action ?? { type: "none" }, options);
+    return payment;
+  }
+
+  private follow(orderId: string, action: NextAction, options: PayOptions): void {
+    if (typeof document === "undefined") return;
+    if (action.type === "redirect" && options.redirect !== false) {
+      location.assign(action.url);
+    } else if (action.type === "qr" && options.qr !== false) {
+      this.modals.get(orderId)?.close();
+      this.modals.set(orderId, showQrModal(document, action, () => this.modals.delete(orderId)));
+    }
+  }
+
+  private noteStatus(orderId: string, status: string): void {
+    const previous = this.statuses.get(orderId) ?? null;
+    if (previous === status) return;
+    this.statuses.set(orderId, status);
+    void this.plugins.notify("onStatusChange", { orderId, status: status as Order["status"], previous: previous as Order["status"] | null });
+  }
+
+  /** Resolve with the paid order; reject with a KassaError on failure, close or timeout. Listens to
+   * the order's status stream (SSE) and polls with back-off when the stream is unavailable. */
+  async waitForPayment(orderId: string, options: WaitForPaymentOptions = {}): Promise<Order> {
+    const secret = options.clientSecret ?? this.secrets.get(orderId);
+    if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
+      "waitForPayment needs the order's client_secret", { param: "client_secret" });
+    this.secrets.set(orderId, secret);
+    const streamUrl = `${this.baseUrl}/api/v1/orders/${encodeURIComponent(orderId)}/stream?client_secret=${encodeURIComponent(secret)}`;
+    const ES = this.EventSourceImpl;
+    try {
+      await waitForOrder({
+        openStream: ES ? () => new ES(streamUrl) : null,
+        poll: async () => snapshotOf(await this.getOrder(orderId, secret)),
+        sleep: this.transport.sleep,
+        setTimer: (fn, ms) => setTimeout(fn, ms),
+        clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+        onSnapshot: (snapshot) => this.noteStatus(orderId, snapshot.status),
+      }, { ...options, paymentId: this.payments.get(orderId) });
+    } catch (error) {
+      this.modals.get(orderId)?.close();
+      if (!(error as KassaError).status) await this.plugins.notify("onError", error as KassaError);
+      throw error;
+    }
+    this.modals.get(orderId)?.close();
+    return this.getOrder(orderId, secret);
+  }
+
+  /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names. */
+  mountPanel(selector: string | Element, options: PanelOptions): Panel {
+    const container = typeof selector === "string" ? document.querySelector(selector) : selector;
+    if (!container) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(selector)}`);
+    if (!options || !options.product) throw new KassaError("invalid_request_error", "parameter_missing",
+      "mountPanel needs a product id", { param: "product" });
+    return new Panel(container, this.baseUrl, this.publishableKey, options);
+  }
+}

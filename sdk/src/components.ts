@@ -1,0 +1,233 @@
+/** Headless components: Kassa's state and validation bound to the merchant's own markup through
+ * data-kassa-* attributes. The SDK never styles anything here; it fills text, toggles
+ * aria-invalid, disabled and data-kassa-state, and emits events. */
+import { Emitter } from "./emitter";
+import { KassaError } from "./errors";
+import type { KassaClient } from "./client";
+import type { Order, Quote } from "./types";
+
+export const MAX_QUANTITY = 99;
+
+export interface CheckoutState {
+  product: string;
+  sku: string | null;
+  quantity: number | null;
+  channel: string | null;
+  agreed: boolean;
+  total: Quote["total"] | null;
+  errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
+  state: "loading" | "ready" | "paying" | "paid" | "failed";
+  order: Order | null;
+}
+
+export interface CheckoutEvents extends Record<string, unknown> {
+  ready: CheckoutState; change: CheckoutState; paid: Order; failed: KassaError;
+}
+
+interface Product { id: string; name: string; description: string; skus: { id: string; name: string; price: { amount: number; currency: string } }[] }
+
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+  } catch {
+    return `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
+  }
+}
+
+/** Check the shopper's input the way the API will, so mistakes show before any request. */
+export function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">): CheckoutState["errors"] {
+  const errors: CheckoutState["errors"] = {};
+  if (!state.sku) errors.sku = "Choose one of the options.";
+  if (state.quantity === null || !Number.isInteger(state.quantity) || state.quantity < 1 || state.quantity > MAX_QUANTITY) {
+    errors.quantity = `Enter a whole number from 1 to ${MAX_QUANTITY}.`;
+  }
+  if (!state.channel) errors.channel = "Choose how you want to pay.";
+  if (!state.agreed) errors.agreement = "Please accept the terms to continue.";
+  return errors;
+}
+
+export class Checkout extends Emitter<CheckoutEvents> {
+  readonly state: CheckoutState;
+  private product: Product | null = null;
+
+  constructor(private readonly kassa: KassaClient, readonly root: Element, options: { product?: string; customer?: string } = {}) {
+    super();
+    const product = options.product ?? root.getAttribute("data-kassa-product") ?? "";
+    this.customer = options.customer ?? root.getAttribute("data-kassa-customer") ?? undefined;
+    this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, errors: {},
+      state: "loading", order: null };
+    this.listen();
+    void this.load();
+  }
+
+  private readonly customer?: string;
+
+  private el<T extends Element = HTMLElement>(name: string): T | null {
+    return this.root.querySelector<T>(`[data-kassa-${name}]`);
+  }
+
+  private listen(): void {
+    this.root.addEventListener("input", (event) => this.read(event.target as Element));
+    this.root.addEventListener("change", (event) => this.read(event.target as Element));
+    this.root.addEventListener("submit", (event) => { event.preventDefault(); void this.pay(); });
+    this.el("pay")?.addEventListener("click", (event) => {
+      if ((event.currentTarget as HTMLButtonElement).type !== "submit") void this.pay();
+    });
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.product = (await this.kassa.getProduct(this.state.product)) as Product;
+    } catch (error) {
+      this.fail(error as KassaError);
+      return;
+    }
+    const product: Product = this.product;
+    this.text("product-name", product.name);
+    this.text("product-description", product.description);
+    const select = this.el<HTMLSelectElement>("sku");
+    if (select && select.tagName === "SELECT" && select.options.length === 0) {
+      for (const sku of product.skus) select.add(new Option(`${sku.name} — ${formatMoney(sku.price.amount, sku.price.currency)}`, sku.id));
+    }
+    this.state.sku = select?.value || product.skus[0]?.id || null;
+    const quantity = this.el<HTMLInputElement>("quantity");
+    if (quantity && quantity.value) this.state.quantity = parseQuantity(quantity.value);
+    this.readChannel();
+    this.state.agreed = Boolean(this.el<HTMLInputElement>("agreement")?.checked);
+    this.state.state = "ready";
+    await this.reprice();
+    this.render();
+    this.emit("ready", this.state);
+  }
+
+  private read(target: Element): void {
+    if (target.hasAttribute("data-kassa-quantity")) {
+      this.state.quantity = parseQuantity((target as HTMLInputElement).value);
+      this.state.errors = { ...this.state.errors, quantity: validateCheckout(this.state).quantity };
+      void this.reprice();
+    } else if (target.hasAttribute("data-kassa-sku")) {
+      this.state.sku = (target as HTMLSelectElement).value;
+      void this.reprice();
+    } else if (target.hasAttribute("data-kassa-agreement")) {
+      this.state.agreed = (target as HTMLInputElement).checked;
+      if (this.state.agreed) delete this.state.errors.agreement;
+    } else if (target.closest("[data-kassa-channels]") || target.hasAttribute("data-kassa-channel")) {
+      this.readChannel();
+      if (this.state.channel) delete this.state.errors.channel;
+    } else {
+      return;
+    }
+    this.render();
+    this.emit("change", this.state);
+  }
+
+  private readChannel(): void {
+    const checked = this.root.querySelector<HTMLInputElement>(
+      "[data-kassa-channels] input:checked, input[data-kassa-channel]:checked");
+    this.state.channel = checked?.value || null;
+  }
+
+  private async reprice(): Promise<void> {
+    const { sku, quantity } = this.state;
+    if (!sku || quantity === null || validateCheckout(this.state).quantity) {
+      this.state.total = null;
+      this.render();
+      return;
+    }
+    try {
+      const quote = await this.kassa.quote([{ sku, quantity }]);
+      if (this.state.sku === sku && this.state.quantity === quantity) this.state.total = quote.total;
+    } catch (error) {
+      this.state.total = null;
+      this.state.errors.quantity = (error as KassaError).message;
+    }
+    this.render();
+  }
+
+  /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
+  async pay(): Promise<Order | null> {
+    if (this.state.state === "paying" || this.state.state === "loading") return null;
+    this.state.errors = validateCheckout(this.state);
+    if (Object.keys(this.state.errors).length) {
+      this.render();
+      this.emit("change", this.state);
+      return null;
+    }
+    this.state.state = "paying";
+    this.render();
+    try {
+      const order = await this.kassa.createOrder({
+        items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
+        customer: { id: this.customer ?? guestId() }, agreementAccepted: true,
+      });
+      this.state.order = order;
+      await this.kassa.pay(order.id, this.state.channel!);
+      const paid = await this.kassa.waitForPayment(order.id);
+      this.state.order = paid;
+      this.state.state = "paid";
+      this.render();
+      this.emit("paid", paid);
+      return paid;
+    } catch (error) {
+      this.fail(error as KassaError);
+      return null;
+    }
+  }
+
+  private fail(error: KassaError): void {
+    this.state.state = "failed";
+    const param = error.param?.includes("quantity") ? "quantity" : error.param === "channel" ? "channel" : "form";
+    this.state.errors = { ...this.state.errors, [param]: error.message };
+    this.render();
+    this.emit("failed", error);
+  }
+
+  private text(name: string, value: string): void {
+    const el = this.el(name);
+    if (el) el.textContent = value;
+  }
+
+  /** Write state into the markup: texts, error messages, aria-invalid, disabled, data-kassa-state. */
+  private render(): void {
+    const s = this.state;
+    this.root.setAttribute("data-kassa-state", s.state);
+    this.text("total", s.total ? formatMoney(s.total.amount, s.total.currency) : "");
+    for (const field of ["quantity", "channel", "agreement", "sku", "form"] as const) {
+      const message = s.errors[field] ?? "";
+      this.root.querySelectorAll(`[data-kassa-error="${field}"]`).forEach((el) => { el.textContent = message; });
+      const input = field === "channel" ? this.el("channels") : this.el(field);
+      if (input && field !== "form") {
+        if (message) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
+    }
+    const button = this.el<HTMLButtonElement>("pay");
+    if (button) button.disabled = s.state === "paying" || s.state === "loading";
+    const status = { loading: "", ready: "", paying: "Waiting for payment…", paid: "Payment successful",
+      failed: "Payment failed" }[s.state];
+    this.text("status", status);
+  }
+}
+
+function parseQuantity(raw: string): number | null {
+  return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : null;
+}
+
+function guestId(): string {
+  return `guest_${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** kassa.components: bind one element, or every [data-kassa-checkout] under a root. */
+export class Components {
+  constructor(private readonly kassa: KassaClient) {}
+
+  checkout(target: string | Element, options: { product?: string; customer?: string } = {}): Checkout {
+    const root = typeof target === "string" ? document.querySelector(target) : target;
+    if (!root) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(target)}`);
+    return new Checkout(this.kassa, root, options);
+  }
+
+  bindAll(root: ParentNode = document): Checkout[] {
+    return Array.from(root.querySelectorAll("[data-kassa-checkout]")).map((el) => new Checkout(this.kassa, el));
+  }
+}

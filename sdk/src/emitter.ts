@@ -1,0 +1,26 @@
+/** A tiny event emitter for panels and components. */
+export type Listener<T> = (event: T) => void;
+
+export class Emitter<E extends Record<string, unknown>> {
+  private readonly listeners: { [K in keyof E]?: Listener<E[K]>[] } = {};
+
+  on<K extends keyof E>(type: K, listener: Listener<E[K]>): this {
+    (this.listeners[type] ??= []).push(listener);
+    return this;
+  }
+
+  off<K extends keyof E>(type: K, listener: Listener<E[K]>): this {
+    this.listeners[type] = (this.listeners[type] ?? []).filter((l) => l !== listener);
+    return this;
+  }
+
+  emit<K extends keyof E>(type: K, event: E[K]): void {
+    for (const listener of [...(this.listeners[type] ?? [])]) {
+      try {
+        listener(event);
+      } catch (error) {
+        if (typeof console !== "undefined") console.error(`[kassa] ${String(type)} listener failed`, error);
+      }
+    }
+  }
+}

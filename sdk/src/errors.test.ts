@@ -1,0 +1,24 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { KassaError, errorFromResponse } from "./errors";
+
+test("an API error body becomes a KassaError with its type, code, message and param", () => {
+  const error = errorFromResponse(422, { error: { type: "invalid_request_error", code: "agreement_required",
+    message: "agreement_accepted must be true", param: "agreement_accepted" } });
+  assert.ok(error instanceof KassaError);
+  assert.ok(error instanceof Error);
+  assert.equal(error.type, "invalid_request_error");
+  assert.equal(error.code, "agreement_required");
+  assert.equal(error.message, "agreement_accepted must be true");
+  assert.equal(error.param, "agreement_accepted");
+  assert.equal(error.status, 422);
+});
+
+test("a body that is not Kassa's error falls back to the type the status implies", () => {
+  assert.equal(errorFromResponse(401, null).type, "authentication_error");
+  assert.equal(errorFromResponse(403, "<html>").type, "permission_error");
+  assert.equal(errorFromResponse(429, {}).type, "rate_limit_error");
+  assert.equal(errorFromResponse(502, {}).type, "channel_error");
+  assert.equal(errorFromResponse(503, {}).code, "http_503");
+  assert.equal(errorFromResponse(404, { error: { type: "made_up" } }).type, "invalid_request_error");
+});

@@ -1,0 +1,53 @@
+/** Every failure the SDK reports is a KassaError: the API's error fields, plus the SDK's own types. */
+
+export type KassaErrorType =
+  | "invalid_request_error" | "authentication_error" | "permission_error" | "rate_limit_error"
+  | "risk_error" | "channel_error" | "api_error"
+  // raised by the SDK itself
+  | "api_connection_error" | "payment_error" | "timeout_error" | "plugin_error";
+
+const API_TYPES: ReadonlySet<string> = new Set([
+  "invalid_request_error", "authentication_error", "permission_error", "rate_limit_error",
+  "risk_error", "channel_error", "api_error",
+]);
+
+export class KassaError extends Error {
+  readonly type: KassaErrorType;
+  readonly code: string;
+  readonly param?: string;
+  /** The HTTP status, when the error came from the API. */
+  readonly status?: number;
+
+  constructor(type: KassaErrorType, code: string, message: string, options: { param?: string; status?: number } = {}) {
+    super(message);
+    this.name = "KassaError";
+    this.type = type;
+    this.code = code;
+    if (options.param !== undefined) this.param = options.param;
+    if (options.status !== undefined) this.status = options.status;
+  }
+}
+
+/** The type an HTTP status implies when a body did not say (a proxy's HTML page, for example). */
+export function typeForStatus(status: number): KassaErrorType {
+  if (status === 401) return "authentication_error";
+  if (status === 403) return "permission_error";
+  if (status === 429) return "rate_limit_error";
+  if (status === 402) return "risk_error";
+  if (status === 502) return "channel_error";
+  if (status >= 500) return "api_error";
+  return "invalid_request_error";
+}
+
+/** Map an API error response (status + parsed body, possibly not JSON) to a KassaError. */
+export function errorFromResponse(status: number, body: unknown): KassaError {
+  const error = (body && typeof body === "object" ? (body as { error?: unknown }).error : undefined) as
+    | { type?: unknown; code?: unknown; message?: unknown; param?: unknown }
+    | undefined;
+  const type = error && typeof error.type === "string" && API_TYPES.has(error.type)
+    ? (error.type as KassaErrorType) : typeForStatus(status);
+  const code = error && typeof error.code === "string" ? error.code : `http_${status}`;
+  const message = error && typeof error.message === "string" ? error.message : `Kassa answered HTTP ${status}`;
+  const param = error && typeof error.param === "string" ? error.param : undefined;
+  return new KassaError(type, code, message, { param, status });
+}

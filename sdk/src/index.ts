@@ -1,0 +1,29 @@
+/** The ES module entry: importing it touches nothing; call Kassa(publishableKey, options). */
+import { KassaClient, type KassaOptions } from "./client";
+
+export { KassaClient } from "./client";
+export type { KassaOptions, PayOptions, WaitForPaymentOptions } from "./client";
+export { KassaError } from "./errors";
+export type { KassaErrorType } from "./errors";
+export type { KassaPlugin, StatusChange } from "./plugins";
+export type { Panel, PanelOptions, PanelEvent } from "./panel";
+export type { Checkout, CheckoutState } from "./components";
+export type * from "./types";
+export { version } from "./version";
+
+const clients = new Map<string, KassaClient>();
+
+/** One client per key and base URL (memoised: calling Kassa() twice gives the same client). */
+export function Kassa(publishableKey: string, options: KassaOptions = {}): KassaClient {
+  const custom = options.fetch || options.EventSource !== undefined || options.sleep || options.random;
+  const id = `${publishableKey}|${options.baseUrl ?? ""}|${options.maxRetries ?? ""}`;
+  if (custom) return new KassaClient(publishableKey, options);
+  let client = clients.get(id);
+  if (!client) {
+    client = new KassaClient(publishableKey, options);
+    clients.set(id, client);
+  }
+  return client;
+}
+
+export default Kassa;

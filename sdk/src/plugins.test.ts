@@ -1,0 +1,69 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { KassaClient } from "./client";
+import { KassaError } from "./errors";
+
+const order = { id: "ord_1", object: "order", status: "created", client_secret: "cs_1", payments: [] };
+
+function client(log: string[], bodies: unknown[] = []): KassaClient {
+  const fakeFetch = (async (_url: string, init: RequestInit) => {
+    log.push("fetch");
+    bodies.push(JSON.parse(String(init.body)));
+    return new Response(JSON.stringify(order), { status: 201 });
+  }) as unknown as typeof fetch;
+  return new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+}
+
+const params = { items: [{ sku: "sku_1", quantity: 1 }], customer: { id: "c1" }, agreementAccepted: true };
+
+test("hooks run in the order plugins were added, each seeing the amendments before it", async () => {
+  const log: string[] = [];
+  const bodies: unknown[] = [];
+  const kassa = client(log, bodies)
+    .use({ name: "a", beforeCreateOrder: (p) => { log.push("a.before"); return { ...p, metadata: { campaign: "spring" } }; },
+      afterCreateOrder: (o) => { log.push(`a.after ${o.id}`); } })
+    .use({ name: "b", beforeCreateOrder: async (p) => { log.push(`b.before ${JSON.stringify(p.metadata)}`); },
+      afterCreateOrder: () => { log.push("b.after"); }, onStatusChange: (c) => { log.push(`b.status ${c.status}`); } });
+  await kassa.createOrder(params);
+  assert.deepEqual(log, ["a.before", 'b.before {"campaign":"spring"}', "fetch", "a.after ord_1", "b.after"]);
+  assert.deepEqual((bodies[0] as { metadata: unknown }).metadata, { campaign: "spring" });
+});
+
+test("a veto stops the order before any request and reaches onError", async () => {
+  const log: string[] = [];
+  const errors: KassaError[] = [];
+  const kassa = client(log)
+    .use({ name: "limits", beforeCreateOrder: () => false, onError: (e) => { errors.push(e); } })
+    .use({ name: "later", beforeCreateOrder: () => { log.push("later.before"); } });
+  await assert.rejects(kassa.createOrder(params),
+    (e: KassaError) => e instanceof KassaError && e.type === "plugin_error" && e.code === "order_vetoed");
+  assert.deepEqual(log, []);
+  assert.equal(errors.length, 1);
+});
+
+test("an observer that throws does not break the payment", async () => {
+  const log: string[] = [];
+  const kassa = client(log).use({ afterCreateOrder: () => { throw new Error("analytics down"); } });
+  const original = console.error;
+  console.error = () => undefined;
+  try {
+    assert.equal((await kassa.createOrder(params)).id, "ord_1");
+  } finally {
+    console.error = original;
+  }
+});
+
+test("API errors reach onError with their type", async () => {
+  const errors: KassaError[] = [];
+  const failing = (async () => new Response(JSON.stringify({ error: { type: "invalid_request_error",
+    code: "agreement_required", message: "agreement_accepted must be true" } }), { status: 422 })) as unknown as typeof fetch;
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: failing, EventSource: null })
+    .use({ onError: (e) => { errors.push(e); } });
+  await assert.rejects(kassa.createOrder({ ...params, agreementAccepted: false }), KassaError);
+  assert.deepEqual(errors.map((e) => [e.type, e.code]), [["invalid_request_error", "agreement_required"]]);
+});
+
+test("a secret key is refused outright", () => {
+  assert.throws(() => new KassaClient("sk_test_x"), (e: KassaError) => e.type === "authentication_error");
+});

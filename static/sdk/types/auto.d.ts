@@ -1,0 +1,1 @@
+export declare function autoMount(script: HTMLScriptElement | null): void;

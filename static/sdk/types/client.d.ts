@@ -1,0 +1,64 @@
+/** The Kassa client: orders, payments, waiting for the result, panels, components and plugins. */
+import { Components } from "./components";
+import { Panel, type PanelOptions } from "./panel";
+import { type KassaPlugin } from "./plugins";
+import type { CreateOrderParams, Order, Payment, Quote } from "./types";
+import { type EventSourceLike, type WaitOptions } from "./wait";
+export interface KassaOptions {
+    /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
+    baseUrl?: string;
+    /** Retries of a failed request (network, 429, 5xx); POST retries reuse their Idempotency-Key. */
+    maxRetries?: number;
+    fetch?: typeof fetch;
+    EventSource?: (new (url: string) => EventSourceLike) | null;
+    sleep?: (ms: number) => Promise<void>;
+    random?: () => number;
+}
+export interface PayOptions {
+    /** Where the provider sends the shopper back after a redirect. Default: this page. */
+    returnUrl?: string;
+    /** Follow a redirect next_action (default true); false leaves it to the caller. */
+    redirect?: boolean;
+    /** Show a qr next_action in a modal (default true). */
+    qr?: boolean;
+}
+export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
+    clientSecret?: string;
+}
+export declare class KassaClient {
+    readonly publishableKey: string;
+    readonly baseUrl: string;
+    readonly components: Components;
+    private readonly transport;
+    private readonly maxRetries;
+    private readonly EventSourceImpl;
+    private readonly plugins;
+    private readonly secrets;
+    private readonly payments;
+    private readonly modals;
+    private readonly statuses;
+    constructor(publishableKey: string, options?: KassaOptions);
+    /** Add a plugin; hooks run in the order plugins were added. */
+    use(plugin: KassaPlugin): this;
+    private call;
+    getProduct(productId: string): Promise<any>;
+    quote(items: {
+        sku: string;
+        quantity: number;
+    }[]): Promise<Quote>;
+    /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
+    createOrder(params: CreateOrderParams, options?: {
+        idempotencyKey?: string;
+    }): Promise<Order>;
+    /** Read an order with its client secret (remembered from createOrder, or given). */
+    getOrder(orderId: string, clientSecret?: string): Promise<Order>;
+    /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. */
+    pay(orderId: string, channel: string, options?: PayOptions): Promise<Payment>;
+    private follow;
+    private noteStatus;
+    /** Resolve with the paid order; reject with a KassaError on failure, close or timeout. Listens to
+     * the order's status stream (SSE) and polls with back-off when the stream is unavailable. */
+    waitForPayment(orderId: string, options?: WaitForPaymentOptions): Promise<Order>;
+    /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names. */
+    mountPanel(selector: string | Element, options: PanelOptions): Panel;
+}

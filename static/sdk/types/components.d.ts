@@ -1,0 +1,61 @@
+/** Headless components: Kassa's state and validation bound to the merchant's own markup through
+ * data-kassa-* attributes. The SDK never styles anything here; it fills text, toggles
+ * aria-invalid, disabled and data-kassa-state, and emits events. */
+import { Emitter } from "./emitter";
+import { KassaError } from "./errors";
+import type { KassaClient } from "./client";
+import type { Order, Quote } from "./types";
+export declare const MAX_QUANTITY = 99;
+export interface CheckoutState {
+    product: string;
+    sku: string | null;
+    quantity: number | null;
+    channel: string | null;
+    agreed: boolean;
+    total: Quote["total"] | null;
+    errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
+    state: "loading" | "ready" | "paying" | "paid" | "failed";
+    order: Order | null;
+}
+export interface CheckoutEvents extends Record<string, unknown> {
+    ready: CheckoutState;
+    change: CheckoutState;
+    paid: Order;
+    failed: KassaError;
+}
+export declare function formatMoney(amount: number, currency: string, locale?: string): string;
+/** Check the shopper's input the way the API will, so mistakes show before any request. */
+export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">): CheckoutState["errors"];
+export declare class Checkout extends Emitter<CheckoutEvents> {
+    private readonly kassa;
+    readonly root: Element;
+    readonly state: CheckoutState;
+    private product;
+    constructor(kassa: KassaClient, root: Element, options?: {
+        product?: string;
+        customer?: string;
+    });
+    private readonly customer?;
+    private el;
+    private listen;
+    private load;
+    private read;
+    private readChannel;
+    private reprice;
+    /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
+    pay(): Promise<Order | null>;
+    private fail;
+    private text;
+    /** Write state into the markup: texts, error messages, aria-invalid, disabled, data-kassa-state. */
+    private render;
+}
+/** kassa.components: bind one element, or every [data-kassa-checkout] under a root. */
+export declare class Components {
+    private readonly kassa;
+    constructor(kassa: KassaClient);
+    checkout(target: string | Element, options?: {
+        product?: string;
+        customer?: string;
+    }): Checkout;
+    bindAll(root?: ParentNode): Checkout[];
+}

@@ -1,0 +1,14 @@
+/** The ES module entry: importing it touches nothing; call Kassa(publishableKey, options). */
+import { KassaClient, type KassaOptions } from "./client";
+export { KassaClient } from "./client";
+export type { KassaOptions, PayOptions, WaitForPaymentOptions } from "./client";
+export { KassaError } from "./errors";
+export type { KassaErrorType } from "./errors";
+export type { KassaPlugin, StatusChange } from "./plugins";
+export type { Panel, PanelOptions, PanelEvent } from "./panel";
+export type { Checkout, CheckoutState } from "./components";
+export type * from "./types";
+export { version } from "./version";
+/** One client per key and base URL (memoised: calling Kassa() twice gives the same client). */
+export declare function Kassa(publishableKey: string, options?: KassaOptions): KassaClient;
+export default Kassa;

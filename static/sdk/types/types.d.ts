@@ -1,0 +1,93 @@
+/** Shapes of the API objects the SDK hands to callers (see docs/api.md; extra fields may appear). */
+export interface Money {
+    amount: number;
+    currency: string;
+}
+export interface Channel {
+    code: string;
+    name: string;
+    icon: string;
+    note?: string | null;
+}
+export type OrderStatus = "created" | "paying" | "paid" | "fulfilled" | "completed" | "refunding" | "refunded" | "closed";
+export interface Order {
+    id: string;
+    object: "order";
+    status: OrderStatus;
+    items: {
+        sku: string;
+        product: string;
+        name: string;
+        quantity: number;
+        unit_amount: number;
+        amount: number;
+    }[];
+    amount: {
+        subtotal: number;
+        discount: number;
+        total: number;
+        currency: string;
+    };
+    customer: {
+        id: string;
+        email: string | null;
+    };
+    client_secret: string;
+    expires_at: string;
+    available_channels: Channel[];
+    payments: Payment[];
+    [extra: string]: unknown;
+}
+export type NextAction = {
+    type: "redirect";
+    url: string;
+} | {
+    type: "qr";
+    url: string;
+    image: string;
+} | {
+    type: "none";
+};
+export interface Payment {
+    id: string;
+    channel: string;
+    status: string;
+    next_action?: NextAction;
+    failure_reason?: string | null;
+    [extra: string]: unknown;
+}
+/** What the status stream (and a poll) says about an order. */
+export interface OrderSnapshot {
+    order: string;
+    status: OrderStatus;
+    payment: {
+        id: string;
+        channel: string;
+        status: string;
+        failure_reason: string | null;
+    } | null;
+}
+export interface Quote {
+    subtotal: Money;
+    discount: Money;
+    total: Money;
+    currency: string;
+    lines: {
+        sku: unknown;
+        quantity: number;
+        amount: Money;
+    }[];
+}
+export interface CreateOrderParams {
+    items: {
+        sku: string;
+        quantity: number;
+    }[];
+    customer: {
+        id: string;
+        email?: string;
+    };
+    agreementAccepted: boolean;
+    coupon?: string;
+    metadata?: Record<string, unknown>;
+}

@@ -1,0 +1,35 @@
+import type { OrderSnapshot } from "./types";
+/** The part of the browser's EventSource this module uses (tests pass a fake). */
+export interface EventSourceLike {
+    readonly readyState: number;
+    addEventListener(type: string, listener: (event: {
+        data?: string;
+    }) => void): void;
+    close(): void;
+}
+export interface WaitDeps {
+    /** Open the order's status stream, or null when the browser has no EventSource. */
+    openStream: (() => EventSourceLike) | null;
+    /** Read the order once (GET /orders/{id}). */
+    poll: () => Promise<OrderSnapshot>;
+    sleep: (ms: number) => Promise<void>;
+    setTimer: (fn: () => void, ms: number) => unknown;
+    clearTimer: (handle: unknown) => void;
+    onSnapshot?: (snapshot: OrderSnapshot) => void;
+}
+export interface WaitOptions {
+    timeoutMs?: number;
+    /** The payment this wait is about; an earlier failed attempt of the order is ignored. */
+    paymentId?: string;
+    pollIntervalMs?: number;
+    maxPollIntervalMs?: number;
+}
+export declare const PAID_STATUSES: string[];
+export declare const DEFAULT_TIMEOUT_MS: number;
+type Verdict = "paid" | "failed" | "closed" | null;
+/** What a snapshot means for the wait: decided one way or the other, or not yet. */
+export declare function verdict(snapshot: OrderSnapshot, paymentId?: string): Verdict;
+/** The poll intervals: grow by 1.5× while nothing changes, capped; back to the start on a change. */
+export declare function nextInterval(current: number, changed: boolean, base: number, max: number): number;
+export declare function waitForOrder(deps: WaitDeps, options?: WaitOptions): Promise<OrderSnapshot>;
+export {};
