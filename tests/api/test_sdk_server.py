@@ -1,0 +1,174 @@
+"""The server side of the JavaScript SDK: CORS, the order status stream, the embed route."""
+from __future__ import annotations
+
+import json
+import re
+import threading
+
+import pytest
+
+from tests.conftest import Api
+
+SHOP = "https://shop.example"
+
+
+@pytest.fixture
+def live_pk(app, merchant) -> str:
+    """A live publishable key of ``merchant``, which lists https://shop.example as its site."""
+    from app.extensions import db
+    from app.merchants.origins import set_allowed_origins
+    from app.merchants.services import _issue_key
+
+    with app.app_context():
+        raw = _issue_key(merchant.id, "publishable", "live")
+        db.session.commit()
+        set_allowed_origins(merchant.id, ["https://SHOP.example:443/", "http://localhost:8080"])
+    return raw
+
+
+def _order(pk_api: Api, sku: str, **headers) -> dict:
+    response = pk_api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "c1"},
+                                            "agreement_accepted": True}, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def test_preflight_of_a_publishable_route_allows_the_sdk_headers(client, merchant):
+    response = client.options("/api/v1/orders", headers={"Origin": SHOP, "Access-Control-Request-Method": "POST",
+                                                         "Access-Control-Request-Headers": "authorization,idempotency-key"})
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == SHOP
+    allowed = {h.strip().lower() for h in response.headers["Access-Control-Allow-Headers"].split(",")}
+    assert {"authorization", "content-type", "idempotency-key"} <= allowed
+    assert "POST" in response.headers["Access-Control-Allow-Methods"]
+    assert "Origin" in response.headers["Vary"]
+
+
+def test_secret_only_routes_get_no_cors_answer(client, api):
+    preflight = client.options("/api/v1/orders/ord_x/refunds", headers={"Origin": SHOP,
+                                                                         "Access-Control-Request-Method": "POST"})
+    assert "Access-Control-Allow-Origin" not in preflight.headers
+    # A secret key used from a browser page gets no CORS headers: the page cannot read the answer.
+    response = api.get("/orders", headers={"Origin": SHOP})
+    assert response.status_code == 200 and "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_test_keys_answer_any_origin_and_expose_the_replay_header(pk_api, catalog):
+    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c1"}, "agreement_accepted": True}
+    headers = {"Origin": "https://anyone.example", "Idempotency-Key": "k-1"}
+    first, again = pk_api.post("/orders", json=body, headers=headers), pk_api.post("/orders", json=body, headers=headers)
+    assert first.status_code == again.status_code == 201 and first.json["id"] == again.json["id"]
+    assert again.headers["Access-Control-Allow-Origin"] == "https://anyone.example"
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" in again.headers["Access-Control-Expose-Headers"]
+
+
+def test_live_keys_work_only_from_the_merchants_allowed_origins(client, catalog, live_pk):
+    live = Api(client, live_pk)
+    assert live.get(f"/products/{catalog['product']}", headers={"Origin": SHOP}).status_code == 200
+    assert live.get(f"/products/{catalog['product']}", headers={"Origin": "http://localhost:8080"}).status_code == 200
+    refused = live.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"},
+                                         "agreement_accepted": True}, headers={"Origin": "https://evil.example"})
+    assert refused.status_code == 403
+    assert refused.json["error"]["type"] == "permission_error"
+    assert refused.json["error"]["code"] == "origin_not_allowed"
+    # Servers send no Origin: a publishable key is no secret, so that is allowed.
+    assert live.get(f"/products/{catalog['product']}").status_code == 200
+
+
+def test_allowed_origins_are_validated(app, merchant):
+    from app.errors import InvalidRequest
+    from app.merchants.origins import set_allowed_origins
+
+    with app.app_context():
+        for bad in (["shop.example"], ["https://shop.example/path"], ["ftp://shop.example"], "https://x.example"):
+            with pytest.raises(InvalidRequest):
+                set_allowed_origins(merchant.id, bad)
+        assert set_allowed_origins(merchant.id, ["HTTPS://A.example", "https://a.example:443"]) == ["https://a.example"]
+
+
+def _read_events(response, count: int) -> list[tuple[str, dict]]:
+    """The first ``count`` named events of an SSE response (comments and retry lines skipped)."""
+    events, buffer = [], ""
+    for chunk in response.response:
+        buffer += chunk.decode() if isinstance(chunk, bytes) else chunk
+        while "\n\n" in buffer:
+            block, buffer = buffer.split("\n\n", 1)
+            name = re.search(r"^event: (.+)$", block, re.M)
+            data = re.search(r"^data: (.+)$", block, re.M)
+            if name:
+                events.append((name.group(1), json.loads(data.group(1))))
+                if len(events) == count:
+                    return events
+    return events
+
+
+def test_the_stream_needs_the_client_secret(client, pk_api, catalog):
+    order = _order(pk_api, catalog["sku"])
+    assert client.get(f"/api/v1/orders/{order['id']}/stream?client_secret=wrong").status_code == 404
+    assert client.get(f"/api/v1/orders/{order['id']}/stream").status_code == 404
+
+
+def test_the_stream_tells_of_the_payment_as_soon_as_it_commits(app, client, pk_api, catalog, sandbox):
+    order = _order(pk_api, catalog["sku"])
+    payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).json["payment"]
+    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # only the pub/sub ping can deliver the news in time
+    try:
+        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
+                              headers={"Origin": SHOP}, buffered=False)
+        assert response.mimetype == "text/event-stream"
+        assert response.headers["Access-Control-Allow-Origin"] == SHOP
+        [(name, first)] = _read_events(response, 1)
+        assert (name, first["status"], first["payment"]["status"]) == ("status", "paying", "pending")
+        threading.Timer(0.2, sandbox.simulate, (payment["provider_reference"], "succeeded")).start()
+        rest = _read_events(response, 2)
+        response.close()
+    finally:
+        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
+    assert [name for name, _ in rest] == ["status", "end"]
+    assert rest[0][1]["status"] == "paid" and rest[1][1]["reason"] == "decided"
+
+
+def test_a_stream_is_bounded_and_asks_the_client_to_reconnect(app, client, pk_api, catalog):
+    order = _order(pk_api, catalog["sku"])
+    app.config["ORDER_STREAM_SECONDS"] = 0.3
+    try:
+        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
+                              buffered=False)
+        events = _read_events(response, 3)
+    finally:
+        app.config["ORDER_STREAM_SECONDS"] = 55
+    assert [name for name, _ in events] == ["status", "end"]
+    assert events[1][1] == {"reason": "timeout", "reconnect": True}
+
+
+def test_the_embed_route_frames_for_any_origin_with_a_test_key(client, merchant, catalog):
+    response = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin={SHOP}&frame=f1")
+    assert response.status_code == 200
+    assert response.headers["Content-Security-Policy"] == "frame-ancestors *"
+    page = response.get_data(as_text=True)
+    assert f'data-kassa-parent="{SHOP}"' in page and 'name="embed_token"' in page
+    assert "csrf_token" not in page  # the panel posts carry the signed embed token, no cookie
+
+
+def test_the_embed_route_frames_only_for_allowed_origins_with_a_live_key(client, catalog, live_pk):
+    ok = client.get(f"/embed/{catalog['product']}?key={live_pk}&origin={SHOP}")
+    assert ok.status_code == 200
+    assert ok.headers["Content-Security-Policy"] == "frame-ancestors https://shop.example http://localhost:8080"
+    assert client.get(f"/embed/{catalog['product']}?key={live_pk}&origin=https://evil.example").status_code == 403
+
+
+def test_the_embed_route_refuses_secret_and_unknown_keys(client, merchant, catalog):
+    assert client.get(f"/embed/{catalog['product']}?key={merchant.secret_key}&origin={SHOP}").status_code == 403
+    assert client.get(f"/embed/{catalog['product']}?key=pk_test_nope&origin={SHOP}").status_code == 401
+
+
+def test_embedded_panel_posts_need_a_valid_embed_token(client, merchant, catalog, sandbox):
+    form = {"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on"}
+    forged = client.post(f"/embed/{catalog['product']}/pay", data={**form, "embed_token": "forged"})
+    assert forged.status_code == 403
+    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin={SHOP}").get_data(as_text=True)
+    token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
+    paid = client.post(f"/embed/{catalog['product']}/pay", data={**form, "embed_token": token})
+    assert paid.status_code == 303 and "/sandbox/pay/" in paid.headers["Location"]
+    assert paid.headers["Content-Security-Policy"] == "frame-ancestors *"

@@ -1,0 +1,162 @@
+"""The JavaScript SDK in a merchant's page served from another origin than Kassa."""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.e2e
+
+
+class Shop:
+    """The merchant's own site: static pages on a port (and so an origin) of its own."""
+
+    def __init__(self, root: Path, url: str) -> None:
+        self.root, self.url = root, url
+
+    def page(self, name: str, body: str) -> str:
+        (self.root / name).write_text(f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+                                      f"<title>Shop</title></head><body>{body}</body></html>")
+        return f"{self.url}/{name}"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def shop(tmp_path_factory) -> Iterator[Shop]:
+    root = tmp_path_factory.mktemp("shop")
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Shop(root, f"http://127.0.0.1:{server.server_address[1]}")
+    server.shutdown()
+    server.server_close()
+
+
+def _client_script(live_server: str, key: str) -> str:
+    return (f"<script src='{live_server}/static/sdk/kassa.js'></script>"
+            f"<script>window.kassa = Kassa('{key}', {{ baseUrl: '{live_server}' }});</script>")
+
+
+def _panel_page(shop: Shop, live_server: str, merchant, catalog) -> str:
+    return shop.page("panel.html", "<h1>Acme shop</h1><div id='checkout'></div>" + _client_script(live_server, merchant.publishable_key) + f"""
+<script>
+  window.panelEvents = [];
+  const panel = kassa.mountPanel('#checkout', {{ product: '{catalog['product']}', sku: '{catalog['sku']}', quantity: 1 }});
+  for (const type of ['ready', 'paid', 'failed', 'closed']) panel.on(type, (e) => window.panelEvents.push(type));
+</script>""")
+
+
+def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandbox, shop, merchant, catalog):
+    page.goto(_panel_page(shop, live_server, merchant, catalog))
+    page.wait_for_function("window.panelEvents.includes('ready')")
+    frame = page.frame_locator("iframe[title='Checkout']")
+    expect(frame.get_by_role("heading", name="Pro membership")).to_be_visible()
+    height = page.locator("iframe").evaluate("f => f.getBoundingClientRect().height")
+    assert height != 480  # resized to the panel's content, not left at the default
+
+    frame.get_by_label("Quantity").fill("2")
+    expect(frame.get_by_test_id("total")).to_have_text("$19.98")
+    frame.get_by_role("radio", name="Card (sandbox)").check()
+    frame.get_by_role("checkbox", name=re.compile("agree")).check()
+    frame.get_by_role("button", name="Pay").click()
+    frame.get_by_role("button", name="Approve").click()  # the provider's page, inside the frame
+    expect(frame.get_by_text("Payment successful")).to_be_visible()
+    page.wait_for_function("window.panelEvents.includes('paid')")
+    assert page.evaluate("window.panelEvents") == ["ready", "paid"]
+
+
+def test_a_message_from_a_foreign_origin_is_ignored(page: Page, live_server, shop, merchant, catalog):
+    page.goto(_panel_page(shop, live_server, merchant, catalog))
+    page.wait_for_function("window.panelEvents.includes('ready')")
+    frame_id = page.locator("iframe").get_attribute("name")
+    # Exactly the panel's message shape, but posted by the shop's own origin (not Kassa's).
+    page.evaluate("""frame => window.postMessage({ ns: 'kassa', v: 1, frame, type: 'paid', data: {} }, '*')""", frame_id)
+    page.evaluate("""frame => document.querySelector('iframe').contentWindow.postMessage(
+        { ns: 'kassa', v: 1, frame, type: 'hello' }, '*')""", frame_id)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.panelEvents") == ["ready"]
+
+
+def test_zero_code_script_tag_renders_a_working_panel(page: Page, live_server, shop, merchant, catalog):
+    url = shop.page("zero.html", f"""<script>window.heard = [];
+      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>
+      <script src='{live_server}/static/sdk/kassa.js' data-kassa-key='{merchant.publishable_key}'
+              data-kassa-product='{catalog['product']}'></script>""")
+    page.goto(url)
+    page.wait_for_function("window.heard.includes('ready')")
+    expect(page.frame_locator("iframe[title='Checkout']").get_by_role("button", name="Pay")).to_be_visible()
+
+
+def _headless_page(shop: Shop, live_server: str, merchant, catalog) -> str:
+    return shop.page("headless.html", _client_script(live_server, merchant.publishable_key) + f"""
+<script>
+  window.buy = async (channel) => {{
+    const order = await kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
+                                            customer: {{ id: 'cus_sdk' }}, agreementAccepted: true }});
+    window.payment = await kassa.pay(order.id, channel);
+    const paid = await kassa.waitForPayment(order.id, {{ timeoutMs: 20000 }});
+    return paid.status;
+  }};
+  window.start = (channel) => {{
+    window.outcome = null;
+    buy(channel).then((s) => {{ window.outcome = s; }}, (e) => {{ window.outcome = 'error ' + e.type; }});
+  }};
+</script>""")
+
+
+def _requests_to(page: Page, pattern: str) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if re.search(pattern, request.url) else None)
+    return seen
+
+
+def test_headless_flow_resolves_after_the_sandbox_approves_through_the_stream(
+        page: Page, live_server, sandbox, shop, merchant, catalog):
+    page.goto(_headless_page(shop, live_server, merchant, catalog))
+    polls = _requests_to(page, r"/api/v1/orders/ord_[^/?]+\?")
+    streams = _requests_to(page, r"/stream\?")
+    with page.expect_request(re.compile(r"/stream\?")):
+        page.evaluate("start('sandbox_qr')")
+    page.wait_for_function("window.payment")
+    expect(page.get_by_role("dialog", name="Scan to pay")).to_be_visible()
+    expect(page.get_by_role("img", name="QR code to pay")).to_be_visible()
+    sandbox.simulate(page.evaluate("window.payment.provider_reference"), "succeeded")
+    page.wait_for_function("window.outcome")
+    assert page.evaluate("window.outcome") == "paid"
+    expect(page.get_by_role("dialog", name="Scan to pay")).to_have_count(0)
+    assert streams, "the page listened on the order's status stream"
+    assert len(polls) == 1  # only the final read of the paid order: the news came by SSE, not polling
+
+
+def test_with_the_stream_blocked_polling_still_gets_there(page: Page, live_server, sandbox, shop, merchant, catalog):
+    page.route(re.compile(r"/stream\?"), lambda route: route.abort())
+    page.goto(_headless_page(shop, live_server, merchant, catalog))
+    polls = _requests_to(page, r"/api/v1/orders/ord_[^/?]+\?")
+    with page.expect_request(re.compile(r"/api/v1/orders/ord_[^/?]+\?")):
+        page.evaluate("start('sandbox_qr')")
+    page.wait_for_function("window.payment")
+    sandbox.simulate(page.evaluate("window.payment.provider_reference"), "succeeded")
+    page.wait_for_function("window.outcome", timeout=15_000)
+    assert page.evaluate("window.outcome") == "paid"
+    assert len(polls) >= 2
+
+
+def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_server, shop, merchant, catalog):
+    page.goto(_headless_page(shop, live_server, merchant, catalog))
+    error = page.evaluate(f"""() => kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
+                                                         customer: {{ id: 'c' }}, agreementAccepted: false }})
+        .then(() => null, (e) => ({{ isKassaError: e instanceof Kassa.KassaError, name: e.name, type: e.type,
+                                    code: e.code, param: e.param, status: e.status }}))""")
+    assert error == {"isKassaError": True, "name": "KassaError", "type": "invalid_request_error",
+                     "code": "agreement_required", "param": "agreement_accepted", "status": 422}
