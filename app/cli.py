@@ -110,3 +110,34 @@ def demo_info() -> None:
     Health:           {base}/healthz
     Sandbox provider: {current_app.config['SANDBOX_URL']}
 """)
+
+
+@kassa.command("allowed-origins")
+@click.option("--merchant-id", required=True)
+@click.argument("origins", nargs=-1)
+def allowed_origins_command(merchant_id: str, origins: tuple[str, ...]) -> None:
+    """Set the sites (https://shop.example) whose pages may use the merchant's live publishable keys."""
+    from app.merchants.origins import set_allowed_origins
+
+    try:
+        saved = set_allowed_origins(merchant_id, list(origins))
+    except KassaError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo("allowed origins: " + (", ".join(saved) or "(none: live keys work from no browser page)"))
+
+
+@kassa.command("sdk-examples-url")
+@click.option("--port", default=5002, show_default=True)
+def sdk_examples_url(port: int) -> None:
+    """Print the URL of the SDK examples page (served on a second origin by `make run`) for the demo."""
+    from urllib.parse import urlencode
+
+    from flask import current_app
+
+    creds = json.loads(DEMO_CREDENTIALS.read_text())
+    product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"])
+                                .order_by(Product.id))
+    query = urlencode({"kassa": current_app.config["PUBLIC_URL"].rstrip("/"), "key": creds["publishable_key"],
+                       "product": product.id if product else ""})
+    click.echo(f"    SDK examples:     http://localhost:{port}/?{query}")

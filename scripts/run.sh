@@ -3,7 +3,7 @@
 # in one terminal (Ctrl-C stops them together). Safe to run again: nothing is duplicated.
 source "$(dirname "$0")/lib.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
-export KASSA_PORT="${KASSA_PORT:-5000}" SANDBOX_PORT="${SANDBOX_PORT:-5001}"
+export KASSA_PORT="${KASSA_PORT:-5000}" SANDBOX_PORT="${SANDBOX_PORT:-5001}" EXAMPLES_PORT="${EXAMPLES_PORT:-5002}"
 export KASSA_PUBLIC_URL="${KASSA_PUBLIC_URL:-http://127.0.0.1:$KASSA_PORT}"
 export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBLIC_URL="${SANDBOX_PUBLIC_URL:-http://127.0.0.1:$SANDBOX_PORT}"
 
@@ -13,5 +13,7 @@ say "migrating the database"
 .venv/bin/flask --app wsgi db upgrade 2>&1 | grep -v "^INFO  \[alembic.runtime.migration\] \(Context impl\|Will assume\)" || true
 .venv/bin/flask --app wsgi kassa seed-demo
 .venv/bin/flask --app wsgi kassa demo-info
-say "starting web :$KASSA_PORT, worker, cron and sandbox :$SANDBOX_PORT (Ctrl-C stops all)"
+# The SDK examples play a merchant's site: a second origin (localhost, its own port).
+.venv/bin/flask --app wsgi kassa sdk-examples-url --port "$EXAMPLES_PORT"
+say "starting web :$KASSA_PORT, worker, cron, sandbox :$SANDBOX_PORT and SDK examples :$EXAMPLES_PORT (Ctrl-C stops all)"
 exec .venv/bin/honcho start -f Procfile
