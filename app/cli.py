@@ -141,3 +141,15 @@ def sdk_examples_url(port: int) -> None:
     query = urlencode({"kassa": current_app.config["PUBLIC_URL"].rstrip("/"), "key": creds["publishable_key"],
                        "product": product.id if product else ""})
     click.echo(f"    SDK examples:     http://localhost:{port}/?{query}")
+
+
+@kassa.command("embed-snippet")
+@click.option("--product-id", required=True)
+@click.option("--publishable-key", default=None, help="pk_…; a placeholder when omitted (keys are stored hashed)")
+def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
+    """Print the one <script> tag that embeds the product's checkout panel in any page."""
+    from flask import current_app
+
+    from app.web.embed.snippet import embed_snippet
+
+    click.echo(embed_snippet(current_app.config["PUBLIC_URL"], product_id, publishable_key=publishable_key))

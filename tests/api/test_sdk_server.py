@@ -172,3 +172,17 @@ def test_embedded_panel_posts_need_a_valid_embed_token(client, merchant, catalog
     paid = client.post(f"/embed/{catalog['product']}/pay", data={**form, "embed_token": token})
     assert paid.status_code == 303 and "/sandbox/pay/" in paid.headers["Location"]
     assert paid.headers["Content-Security-Policy"] == "frame-ancestors *"
+
+
+def test_the_embed_snippet_is_one_script_tag_for_templates_and_the_cli(app, merchant, catalog):
+    with app.test_request_context():
+        rendered = app.jinja_env.from_string("{{ embed_snippet('https://pay.example', 'prod_1') }}").render()
+    assert rendered == ('<script src="https://pay.example/static/sdk/kassa.js" data-kassa-key="pk_live_or_test_…" '
+                        'data-kassa-product="prod_1" async></script>')
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["kassa", "embed-snippet", "--product-id", catalog["product"],
+                                 "--publishable-key", merchant.publishable_key])
+    assert result.exit_code == 0, result.output
+    assert f'data-kassa-key="{merchant.publishable_key}"' in result.output
+    origins = runner.invoke(args=["kassa", "allowed-origins", "--merchant-id", merchant.id, "https://shop.example/"])
+    assert origins.exit_code == 0 and "https://shop.example" in origins.output

@@ -89,10 +89,11 @@ def test_a_message_from_a_foreign_origin_is_ignored(page: Page, live_server, sho
 
 
 def test_zero_code_script_tag_renders_a_working_panel(page: Page, live_server, shop, merchant, catalog):
-    url = shop.page("zero.html", f"""<script>window.heard = [];
-      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>
-      <script src='{live_server}/static/sdk/kassa.js' data-kassa-key='{merchant.publishable_key}'
-              data-kassa-product='{catalog['product']}'></script>""")
+    from app.web.embed.snippet import embed_snippet
+
+    snippet = embed_snippet(live_server, catalog["product"], publishable_key=merchant.publishable_key)
+    url = shop.page("zero.html", """<script>window.heard = [];
+      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>""" + snippet)
     page.goto(url)
     page.wait_for_function("window.heard.includes('ready')")
     expect(page.frame_locator("iframe[title='Checkout']").get_by_role("button", name="Pay")).to_be_visible()

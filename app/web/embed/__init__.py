@@ -5,3 +5,8 @@ from flask import Blueprint
 bp = Blueprint("embed", __name__, url_prefix="/embed")
 
 from app.web.embed import views  # noqa: E402,F401
+
+from app.web.embed.snippet import embed_snippet  # noqa: E402
+
+# The portal's product pages show the snippet: {{ embed_snippet(config.PUBLIC_URL, product.id) }}
+bp.add_app_template_global(embed_snippet, "embed_snippet")
