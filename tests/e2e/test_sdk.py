@@ -93,7 +93,7 @@ def test_zero_code_script_tag_renders_a_working_panel(page: Page, live_server, s
 
     snippet = embed_snippet(live_server, catalog["product"], publishable_key=merchant.publishable_key)
     url = shop.page("zero.html", """<script>window.heard = [];
-      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>""" + snippet)
+      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>""" + str(snippet))
     page.goto(url)
     page.wait_for_function("window.heard.includes('ready')")
     expect(page.frame_locator("iframe[title='Checkout']").get_by_role("button", name="Pay")).to_be_visible()
