@@ -14,7 +14,7 @@ export interface CheckoutState {
   quantity: number | null;
   channel: string | null;
   agreed: boolean;
-  total: Quote["total"] | null;
+  total: { amount: number; currency: string } | null;
   errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
   state: "loading" | "ready" | "paying" | "paid" | "failed";
   order: Order | null;
@@ -136,7 +136,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
     }
     try {
       const quote = await this.kassa.quote([{ sku, quantity }]);
-      if (this.state.sku === sku && this.state.quantity === quantity) this.state.total = quote.total;
+      if (this.state.sku === sku && this.state.quantity === quantity) {
+        this.state.total = { amount: quote.total, currency: quote.currency };
+      }
     } catch (error) {
       this.state.total = null;
       this.state.errors.quantity = (error as KassaError).message;

@@ -42,9 +42,10 @@ export interface OrderSnapshot {
   payment: { id: string; channel: string; status: string; failure_reason: string | null } | null;
 }
 
+/** Amounts are integers in minor units of ``currency``. */
 export interface Quote {
-  subtotal: Money; discount: Money; total: Money; currency: string;
-  lines: { sku: unknown; quantity: number; amount: Money }[];
+  subtotal: number; discount: number; total: number; currency: string;
+  lines: { sku: string; name: string; quantity: number; unit_amount: number; amount: number }[];
 }
 
 export interface CreateOrderParams {

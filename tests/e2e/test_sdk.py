@@ -161,3 +161,49 @@ def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_s
                                     code: e.code, param: e.param, status: e.status }}))""")
     assert error == {"isKassaError": True, "name": "KassaError", "type": "invalid_request_error",
                      "code": "agreement_required", "param": "agreement_accepted", "status": 422}
+
+
+def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
+        page: Page, live_server, sandbox, shop, merchant, catalog):
+    url = shop.page("components.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-customer="cus_components" novalidate>
+  <h2 data-kassa-product-name></h2>
+  <label>How many? <input data-kassa-quantity type="number" value="1"></label>
+  <p data-kassa-error="quantity"></p>
+  <p>Total <span data-kassa-total></span></p>
+  <fieldset data-kassa-channels><legend>Pay with</legend>
+    <label><input type="radio" name="channel" value="sandbox_qr"> QR</label></fieldset>
+  <p data-kassa-error="channel"></p>
+  <label><input type="checkbox" data-kassa-agreement> I agree</label>
+  <p data-kassa-error="agreement"></p>
+  <button data-kassa-pay>Buy now</button>
+  <p data-kassa-status></p>
+</form>""" + _client_script(live_server, merchant.publishable_key) + """
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');
+  window.checkout.on('paid', () => { window.paid = true; });</script>""")
+    page.goto(url)
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "ready")
+    expect(page.get_by_role("heading", name="Pro membership")).to_be_visible()
+    expect(page.locator("[data-kassa-total]")).to_have_text("$9.99")
+
+    page.get_by_label("How many?").fill("0")
+    expect(page.locator("[data-kassa-error=quantity]")).to_have_text("Enter a whole number from 1 to 99.")
+    expect(page.get_by_label("How many?")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("How many?").fill("3")
+    expect(page.locator("[data-kassa-total]")).to_have_text("$29.97")
+    expect(page.get_by_label("How many?")).not_to_have_attribute("aria-invalid", "true")
+
+    page.get_by_role("button", name="Buy now").click()  # nothing chosen yet: validated before any request
+    expect(page.locator("[data-kassa-error=channel]")).to_have_text("Choose how you want to pay.")
+    expect(page.locator("[data-kassa-error=agreement]")).to_have_text("Please accept the terms to continue.")
+
+    page.get_by_label("QR").check()
+    page.get_by_label("I agree").check()
+    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+        page.get_by_role("button", name="Buy now").click()
+    expect(form).to_have_attribute("data-kassa-state", "paying")
+    sandbox.simulate(paid_response.value.json()["payment"]["provider_reference"], "succeeded")
+    expect(form).to_have_attribute("data-kassa-state", "paid")
+    expect(page.locator("[data-kassa-status]")).to_have_text("Payment successful")
+    assert page.evaluate("window.paid") is True

@@ -4,7 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
-import type { Order, Quote } from "./types";
+import type { Order } from "./types";
 export declare const MAX_QUANTITY = 99;
 export interface CheckoutState {
     product: string;
@@ -12,7 +12,10 @@ export interface CheckoutState {
     quantity: number | null;
     channel: string | null;
     agreed: boolean;
-    total: Quote["total"] | null;
+    total: {
+        amount: number;
+        currency: string;
+    } | null;
     errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
     state: "loading" | "ready" | "paying" | "paid" | "failed";
     order: Order | null;

@@ -67,15 +67,18 @@ export interface OrderSnapshot {
         failure_reason: string | null;
     } | null;
 }
+/** Amounts are integers in minor units of ``currency``. */
 export interface Quote {
-    subtotal: Money;
-    discount: Money;
-    total: Money;
+    subtotal: number;
+    discount: number;
+    total: number;
     currency: string;
     lines: {
-        sku: unknown;
+        sku: string;
+        name: string;
         quantity: number;
-        amount: Money;
+        unit_amount: number;
+        amount: number;
     }[];
 }
 export interface CreateOrderParams {
