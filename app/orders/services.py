@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 
 from app import logs
+from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, release_inventory, reserve_inventory
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
@@ -74,8 +75,9 @@ def _parse_customer(customer: object) -> tuple[str, str | None]:
 
 
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
-                 metadata: object = None, actor: str = "api") -> Order:
-    """Price the basket, reserve inventory and open an order that expires, in one transaction."""
+                 metadata: object = None, coupon: object = None, actor: str = "api") -> Order:
+    """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
+    transaction."""
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
                             code="agreement_required", param="agreement_accepted")
@@ -84,7 +86,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         metadata = {}
     if not isinstance(metadata, dict) or len(metadata) > 50:
         raise InvalidRequest("metadata must be an object with at most 50 keys", param="metadata")
-    quote = price_items(merchant_id, items)
+    quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
     merchant = db.session.get(Merchant, merchant_id)
     order_id = new_id("ord")
     now = utcnow()
@@ -100,6 +102,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         db.session.add(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
                                  product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
                                  quantity=line.quantity, unit_amount=line.sku.price_amount, amount=line.amount.amount))
+    for discount in quote.discounts:
+        redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
     db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                       status="created", reason="order created", actor=actor, at=now))
     record_event(merchant_id, "order.created", _order_event_data(order))
@@ -146,10 +150,11 @@ def list_orders(merchant_id: str, *, status: str | None = None, customer: str | 
 
 
 def close_order(order: Order, *, reason: str, actor: str) -> None:
-    """Close an unpaid order and release its inventory (caller commits)."""
+    """Close an unpaid order and release its inventory and coupon use (caller commits)."""
     transition(order, "closed", reason=reason, actor=actor)
     for item in order.items:
         release_inventory(item.sku_id, item.quantity)
+    release_coupon(order.id)
 
 
 def cancel_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Order:

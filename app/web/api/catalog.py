@@ -7,7 +7,7 @@ from app.catalog.services import get_product, list_products, price_items
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param, refuse_coupon
+from app.web.api.params import json_body, limit_param
 from app.web.api.representations import product_json, quote_json
 
 
@@ -30,5 +30,4 @@ def products_show(product_id: str):
 @idempotent
 def quotes_create():
     body = json_body()
-    refuse_coupon(body)
-    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"))))
+    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"), body.get("coupon"))))

@@ -86,6 +86,15 @@ SCHEMAS: dict[str, dict] = {
                              "description": "circuit breaker per channel: closed, open or half_open"}),
 }
 
+# Coupons: the discount lines of a quote or order.
+SCHEMAS["Discount"] = _obj(["coupon", "description", "amount"], coupon=_STR, description=_STR,
+                           amount={"type": "integer", "minimum": 0})
+SCHEMAS["Quote"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
+SCHEMAS["Order"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
+_COUPON_400 = ("invalid items, or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), "
+               "coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend)")
+_COUPON_409 = "out_of_stock, or coupon_exhausted (its total or per-customer limit is reached)"
+
 
 def _error(description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
@@ -114,12 +123,12 @@ PATHS: dict[str, dict] = {
                                "responses": {"200": _ok("Product"), "404": _error("no such product"), **_AUTH_ERRORS}}},
     "/quotes": {"post": {"summary": "Price a basket (no side effects)", "requestBody": _body("QuoteInput"),
                          "parameters": [_IDEMPOTENCY],
-                         "responses": {"200": _ok("Quote"), "400": _error("invalid items"),
-                                       "409": _error("out of stock"), **_AUTH_ERRORS}}},
+                         "responses": {"200": _ok("Quote"), "400": _error(_COUPON_400),
+                                       "409": _error(_COUPON_409), **_AUTH_ERRORS}}},
     "/orders": {
         "post": {"summary": "Create an order", "requestBody": _body("OrderInput"), "parameters": [_IDEMPOTENCY],
-                 "responses": {"201": _ok("Order", "Created"), "400": _error("invalid input"),
-                               "409": _error("out of stock"), "422": _error("agreement_required"), **_AUTH_ERRORS}},
+                 "responses": {"201": _ok("Order", "Created"), "400": _error(_COUPON_400),
+                               "409": _error(_COUPON_409), "422": _error("agreement_required"), **_AUTH_ERRORS}},
         "get": {"summary": "List orders, newest first (secret key)", "parameters": _PAGE + [
             {"name": n, "in": "query", "schema": _STR} for n in ("status", "customer", "created_gte", "created_lte")],
                 "responses": {"200": _ok("OrderList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}},

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask import url_for
 
+from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote
 from app.events import Event
@@ -48,7 +49,8 @@ def quote_json(quote: Quote) -> dict:
             "total": quote.total.amount, "currency": quote.currency,
             "lines": [{"sku": line.sku.id, "name": f"{line.sku.product.name} — {line.sku.name}",
                        "quantity": line.quantity, "unit_amount": line.sku.price_amount,
-                       "amount": line.amount.amount} for line in quote.lines]}
+                       "amount": line.amount.amount} for line in quote.lines],
+            "discounts": [d.to_json() for d in quote.discounts]}
 
 
 def payment_json(attempt: PaymentAttempt) -> dict:
@@ -70,6 +72,8 @@ def order_json(order: Order) -> dict:
                    "unit_amount": i.unit_amount, "amount": i.amount} for i in order.items],
         "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
                    "currency": order.currency},
+        "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount}
+                      for r in discounts_for_order(order.id)],
         "refunded_amount": order.refunded_amount,
         "customer": {"id": order.customer_id, "email": order.customer_email},
         "client_secret": order.client_secret,
