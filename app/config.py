@@ -63,6 +63,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Merchant webhooks: per-POST timeout, and the first retry delay (doubling, capped at 6 h).
         "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10")),
         "WEBHOOK_RETRY_BASE_SECONDS": _int("WEBHOOK_RETRY_BASE_SECONDS", 30),
+        # Product images: where uploads are stored and the largest accepted (bytes).
+        "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(VAR_DIR / "uploads")),
+        "MAX_IMAGE_BYTES": _int("MAX_IMAGE_BYTES", 2 * 1024 * 1024),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

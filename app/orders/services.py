@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app import logs
 from app.catalog.coupons import redeem_coupon, release_coupon
@@ -74,6 +74,23 @@ def _parse_customer(customer: object) -> tuple[str, str | None]:
     return cid.strip(), email
 
 
+def _check_purchase_limits(customer_id: str, quote) -> None:
+    """Refuse a line that would take the customer past the SKU's per-customer limit, counting
+    units in their orders that are open or paid (closed ones gave their units back)."""
+    for i, line in enumerate(quote.lines):
+        limit = line.sku.purchase_limit
+        if limit is None:
+            continue
+        held = db.session.scalar(
+            select(func.coalesce(func.sum(OrderItem.quantity), 0)).join(Order, Order.id == OrderItem.order_id)
+            .where(Order.merchant_id == line.sku.merchant_id, Order.customer_id == customer_id,
+                   OrderItem.sku_id == line.sku.id, Order.status.not_in(("closed", "refunded"))))
+        if held + line.quantity > limit:
+            left = max(limit - held, 0)
+            raise Unprocessable(f"{line.sku.name!r} is limited to {limit} per customer; you can buy {left} more",
+                                code="purchase_limit_exceeded", param=f"items[{i}].quantity")
+
+
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
                  metadata: object = None, coupon: object = None, actor: str = "api") -> Order:
     """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
@@ -87,6 +104,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     if not isinstance(metadata, dict) or len(metadata) > 50:
         raise InvalidRequest("metadata must be an object with at most 50 keys", param="metadata")
     quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
+    _check_purchase_limits(customer_id, quote)
     merchant = db.session.get(Merchant, merchant_id)
     order_id = new_id("ord")
     now = utcnow()

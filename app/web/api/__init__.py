@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from app.web.api import balance, catalog, customers, docs, events, lifecycle, orders, webhooks  # noqa: E402,F401
+from app.web.api import balance, catalog, catalog_admin, customers, docs, events, lifecycle, orders, webhooks  # noqa: E402,F401
