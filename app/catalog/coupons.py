@@ -311,6 +311,25 @@ def get_coupon(merchant_id: str, coupon_id: str) -> Coupon:
     return coupon
 
 
+def update_coupon(merchant_id: str, coupon_id: str, fields: dict) -> Coupon:
+    """Change a coupon's description, validity window and limits (its code and terms stay: orders
+    were priced with them)."""
+    coupon = get_coupon(merchant_id, coupon_id)
+    max_redemptions = _int_field(fields, "max_redemptions", minimum=1)
+    max_per_customer = _int_field(fields, "max_per_customer", minimum=1)
+    if max_redemptions is not None and max_redemptions < coupon.times_redeemed:
+        raise InvalidRequest(f"it has already been used {coupon.times_redeemed} times; the limit cannot be lower",
+                             param="max_redemptions")
+    valid_from, valid_until = fields.get("valid_from"), fields.get("valid_until")
+    if valid_from and valid_until and valid_until <= valid_from:
+        raise InvalidRequest("valid_until must be after valid_from", param="valid_until")
+    coupon.description = (fields.get("description") or "").strip()[:200]
+    coupon.valid_from, coupon.valid_until = valid_from, valid_until
+    coupon.max_redemptions, coupon.max_per_customer = max_redemptions, max_per_customer
+    db.session.commit()
+    return coupon
+
+
 def deactivate_coupon(merchant_id: str, coupon_id: str) -> Coupon:
     """Stop a coupon from being used again; orders already priced with it keep their discount."""
     coupon = get_coupon(merchant_id, coupon_id)

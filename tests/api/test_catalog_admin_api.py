@@ -131,11 +131,12 @@ def test_per_customer_purchase_limit_is_enforced_at_order_creation(api, spec):
     assert api.post("/orders", json=order_body(coins["id"], 1) | {"customer": {"id": "other"}}).status_code == 201
 
 
-def test_images_are_checked_by_content_stored_by_hash_and_cached_for_ever(app, api, merchant, client, tmp_path):
+def test_images_are_checked_by_content_stored_by_hash_and_cached_for_ever(app, api, merchant, client, tmp_path,
+                                                                        monkeypatch):
     from app.catalog.images import add_product_image
     from app.errors import InvalidRequest
 
-    app.config["UPLOAD_DIR"] = str(tmp_path)
+    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path))
     product = new_product(api)
     with app.app_context():
         image = add_product_image(merchant.id, product["id"], PNG)
@@ -144,16 +145,15 @@ def test_images_are_checked_by_content_stored_by_hash_and_cached_for_ever(app, a
             add_product_image(merchant.id, product["id"], b"MZ not really a png at all")
         with pytest.raises(InvalidRequest, match="PNG, JPEG"):
             add_product_image(merchant.id, product["id"], b"<svg><script>alert(1)</script></svg>")
-        app.config["MAX_IMAGE_BYTES"] = 32
-        try:
-            with pytest.raises(InvalidRequest, match="at most"):
-                add_product_image(merchant.id, product["id"], PNG)
-        finally:
-            app.config["MAX_IMAGE_BYTES"] = 2 * 1024 * 1024
+        monkeypatch.setitem(app.config, "MAX_IMAGE_BYTES", 32)
+        with pytest.raises(InvalidRequest, match="at most"):
+            add_product_image(merchant.id, product["id"], PNG)
         assert (tmp_path / image.filename).read_bytes() == PNG
     images = api.get(f"/products/{product['id']}").json["images"]
     assert len(images) == 2 and images[0].endswith(image.filename)
     served = client.get(urlsplit(images[0]).path)
-    assert served.status_code == 200 and served.data == PNG and served.mimetype == "image/png"
+    body = served.data
+    served.close()  # the file stays open until the response is closed
+    assert served.status_code == 200 and body == PNG and served.mimetype == "image/png"
     assert "immutable" in served.headers["Cache-Control"] and "max-age=31536000" in served.headers["Cache-Control"]
     assert client.get("/checkout/media/../../etc/passwd").status_code == 404
