@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from app import logs
 from app.catalog.coupons import redeem_coupon, release_coupon
@@ -81,6 +81,11 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
         limit = line.sku.purchase_limit
         if limit is None:
             continue
+        if db.engine.dialect.name == "postgresql":
+            # Two orders from one customer at once must not both fit under the limit: serialise them
+            # on (SKU, customer) until this transaction ends. (SQLite already serialises writers.)
+            db.session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                               {"key": f"purchase_limit:{line.sku.id}:{customer_id}"})
         held = db.session.scalar(
             select(func.coalesce(func.sum(OrderItem.quantity), 0)).join(Order, Order.id == OrderItem.order_id)
             .where(Order.merchant_id == line.sku.merchant_id, Order.customer_id == customer_id,

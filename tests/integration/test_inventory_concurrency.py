@@ -96,3 +96,56 @@ def test_40_buyers_for_7_units_sell_exactly_7(app, api, merchant, live_server, s
     assert _stock(app, sku) == UNITS - 1
     assert api.post(f"/orders/{paid['id']}/cancel").status_code == 409
     assert _stock(app, sku) == UNITS - 1
+
+
+def test_a_coupon_limited_to_5_uses_is_used_exactly_5_times_by_30_buyers(app, api, merchant, catalog, live_server):
+    from app.catalog.coupon_models import Coupon
+    from app.catalog.coupons import create_coupon
+    from app.extensions import db
+
+    with app.app_context():
+        coupon_id = create_coupon(merchant.id, {"code": "FIVE", "kind": "amount_off", "amount_off": 100,
+                                                "currency": "usd", "max_redemptions": 5}).id
+    headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
+    responses = in_parallel(30, lambda i: requests.post(
+        f"{live_server}/api/v1/orders", headers=headers, timeout=60,
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "five", "customer": {"id": f"c{i}"},
+              "agreement_accepted": True}))
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [201] * 5 + [409] * 25
+    assert {r.json()["error"]["code"] for r in responses if r.status_code == 409} == {"coupon_exhausted"}
+    with app.app_context():
+        assert db.session.get(Coupon, coupon_id).times_redeemed == 5
+
+
+def test_one_customer_pressing_buy_10_times_at_once_stays_within_the_purchase_limit(app, api, merchant, catalog,
+                                                                                    live_server):
+    from app.catalog.products import update_sku
+
+    with app.app_context():
+        update_sku(merchant.id, catalog["sku"], {"purchase_limit": 3})
+    headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
+    responses = in_parallel(10, lambda i: requests.post(
+        f"{live_server}/api/v1/orders", headers=headers, timeout=60,
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "eager"},
+              "agreement_accepted": True}))
+    assert sorted(r.status_code for r in responses) == [201] * 3 + [422] * 7
+    assert {r.json()["error"]["code"] for r in responses if r.status_code == 422} == {"purchase_limit_exceeded"}
+
+
+def test_a_once_per_customer_coupon_pressed_10_times_at_once_is_used_once(app, merchant, catalog, live_server):
+    from app.catalog.coupon_models import Coupon
+    from app.catalog.coupons import create_coupon
+    from app.extensions import db
+
+    with app.app_context():
+        coupon_id = create_coupon(merchant.id, {"code": "HELLO", "kind": "percent_off", "percent_bps": 1000,
+                                                "max_per_customer": 1}).id
+    headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
+    responses = in_parallel(10, lambda i: requests.post(
+        f"{live_server}/api/v1/orders", headers=headers, timeout=60,
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "HELLO", "customer": {"id": "eager"},
+              "agreement_accepted": True}))
+    assert sorted(r.status_code for r in responses) == [201] + [409] * 9
+    with app.app_context():
+        assert db.session.get(Coupon, coupon_id).times_redeemed == 1
