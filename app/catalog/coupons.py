@@ -69,7 +69,8 @@ def _describe(coupon: Coupon) -> str:
     if coupon.description:
         return coupon.description
     if coupon.kind == "percent_off":
-        return f"{coupon.percent_bps / 100:g}% off"
+        whole, hundredths = divmod(coupon.percent_bps, 100)
+        return f"{whole}{f'.{hundredths:02d}'.rstrip('0') if hundredths else ''}% off"
     if coupon.kind == "amount_off":
         return f"{Money(coupon.amount_off, coupon.currency).format()} off"
     if coupon.kind == "spend_and_save":
@@ -240,7 +241,9 @@ def _coupon_terms(fields: dict) -> dict:
         if terms["percent_bps"] is None:
             raise InvalidRequest("percent_off needs percent_bps between 1 and 10000", param="percent_bps")
         terms["max_discount"] = _int_field(fields, "max_discount", minimum=1)
-        if terms["max_discount"] is not None and terms["currency"] is None:
+        if terms["max_discount"] is None:
+            terms["currency"] = None  # an uncapped percentage applies in any currency
+        elif terms["currency"] is None:
             raise InvalidRequest("a cap (max_discount) needs its currency", param="currency")
     if kind == "volume":
         terms["tiers"] = _tiers(fields.get("tiers"))

@@ -19,7 +19,10 @@ PAGE_SIZE = 20
 
 def record_error(form: FlaskForm, error: KassaError) -> None:
     """Show a service's refusal beside the field it names, or above the form."""
-    name = (error.param or "").split(".")[0].split("[")[0]
+    param = error.param or ""
+    name = param.split(".")[0].split("[")[0]
+    if name == "price" and param.endswith(".currency"):
+        name = "currency"
     aliases = {"price": "price", "prices": "other_prices", "amount_off": "amount", "percent_bps": "percent",
                "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count", "image": "image"}
     field = getattr(form, aliases.get(name, name), None)
