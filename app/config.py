@@ -69,6 +69,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "ORDER_STREAM_RECHECK_SECONDS": float(os.environ.get("ORDER_STREAM_RECHECK_SECONDS", "2")),
         # Signed embed tokens of the iframe panel expire after this long.
         "EMBED_TOKEN_MAX_AGE_SECONDS": _int("EMBED_TOKEN_MAX_AGE_SECONDS", 3600),
+        # Product images: where uploads are stored and the largest accepted (bytes).
+        "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(VAR_DIR / "uploads")),
+        "MAX_IMAGE_BYTES": _int("MAX_IMAGE_BYTES", 2 * 1024 * 1024),
         "RATELIMIT_STORAGE_URI": os.environ.get(
             "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
         ),

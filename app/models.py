@@ -1,5 +1,6 @@
 """Imports every model so metadata is complete (Alembic autogenerate, relationships)."""
-from app.catalog.models import Product, Sku  # noqa: F401
+from app.catalog.models import Product, ProductImage, Sku, SkuPrice  # noqa: F401
+from app.catalog.coupon_models import Coupon, CouponRedemption  # noqa: F401
 from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import UTCDateTime, utcnow
@@ -24,6 +24,7 @@ class Product(db.Model):
 
     skus: Mapped[list["Sku"]] = relationship(back_populates="product",
                                              order_by=lambda: (Sku.price_amount, Sku.id))
+    images: Mapped[list["ProductImage"]] = relationship(order_by=lambda: (ProductImage.position, ProductImage.id))
 
 
 class Sku(db.Model):
@@ -45,10 +46,46 @@ class Sku(db.Model):
     # What a buyer gets: {"membership_days": n} | {"credits": n} | {"webhook_url": url}; None: nothing to grant.
     fulfilment: Mapped[dict | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(12), default="active")
+    # How many units one customer may buy, over all their open and paid orders; None: no limit.
+    purchase_limit: Mapped[int | None]
+    # A subscription SKU renews every interval_count intervals ("month" | "year"); stored for signing.
+    subscription_interval: Mapped[str | None] = mapped_column(String(8))
+    subscription_interval_count: Mapped[int | None]
+    # Clearing for this SKU: {"partner": str, "ratio_bps": int}; validated, used by clearing later.
+    clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     product: Mapped[Product] = relationship(back_populates="skus")
+    prices: Mapped[list["SkuPrice"]] = relationship(order_by=lambda: SkuPrice.currency, cascade="all, delete-orphan")
 
     @property
     def price(self) -> Money:
         return Money(self.price_amount, self.currency)
+
+
+class SkuPrice(db.Model):
+    """A SKU's price in one currency; the SKU's own price_amount/currency is its default one."""
+
+    __tablename__ = "sku_prices"
+    __table_args__ = (UniqueConstraint("sku_id", "currency", name="uq_sku_prices_sku_currency"),
+                      CheckConstraint("amount >= 0", name="amount_not_negative"))
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id"), index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount: Mapped[int]
+
+
+class ProductImage(db.Model):
+    """An uploaded image, stored under UPLOAD_DIR by the hash of its content."""
+
+    __tablename__ = "product_images"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(100))
+    content_type: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

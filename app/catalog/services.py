@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from app.catalog.coupons import Discount, discount_for, find_coupon
 from app.catalog.models import Product, Sku
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -30,6 +31,7 @@ class Quote:
     subtotal: Money
     discount: Money
     total: Money
+    discounts: tuple[Discount, ...] = ()
 
     @property
     def currency(self) -> str:
@@ -72,8 +74,10 @@ def _parse_items(items: object) -> list[tuple[str, int]]:
     return parsed
 
 
-def price_items(merchant_id: str, items: object) -> Quote:
-    """Price a basket with no side effects; raises a 4xx error naming the bad item."""
+def price_items(merchant_id: str, items: object, coupon: object = None, *,
+                customer_id: str | None = None) -> Quote:
+    """Price a basket (and its coupon, if any) with no side effects; raises a 4xx error naming the
+    bad item or saying why the coupon cannot be used."""
     parsed = _parse_items(items)
     skus = {s.id: s for s in db.session.scalars(
         select(Sku).where(Sku.merchant_id == merchant_id, Sku.id.in_([sku for sku, _ in parsed])))}
@@ -92,8 +96,14 @@ def price_items(merchant_id: str, items: object) -> Quote:
     subtotal = Money.zero(currencies.pop())
     for line in lines:
         subtotal = subtotal + line.amount
+    discounts: tuple[Discount, ...] = ()
+    if coupon not in (None, ""):
+        discounts = (discount_for(find_coupon(merchant_id, coupon), lines, subtotal.currency,
+                                  customer_id=customer_id),)
     discount = Money.zero(subtotal.currency)
-    return Quote(lines, subtotal, discount, subtotal - discount)
+    for line in discounts:
+        discount = discount + line.amount
+    return Quote(lines, subtotal, discount, subtotal - discount, discounts)
 
 
 def reserve_inventory(sku_id: str, quantity: int) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, text, update
 
 from app import logs
+from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, release_inventory, reserve_inventory
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
@@ -73,9 +74,32 @@ def _parse_customer(customer: object) -> tuple[str, str | None]:
     return cid.strip(), email
 
 
+def _check_purchase_limits(customer_id: str, quote) -> None:
+    """Refuse a line that would take the customer past the SKU's per-customer limit, counting
+    units in their orders that are open or paid (closed ones gave their units back)."""
+    for i, line in enumerate(quote.lines):
+        limit = line.sku.purchase_limit
+        if limit is None:
+            continue
+        if db.engine.dialect.name == "postgresql":
+            # Two orders from one customer at once must not both fit under the limit: serialise them
+            # on (SKU, customer) until this transaction ends. (SQLite already serialises writers.)
+            db.session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                               {"key": f"purchase_limit:{line.sku.id}:{customer_id}"})
+        held = db.session.scalar(
+            select(func.coalesce(func.sum(OrderItem.quantity), 0)).join(Order, Order.id == OrderItem.order_id)
+            .where(Order.merchant_id == line.sku.merchant_id, Order.customer_id == customer_id,
+                   OrderItem.sku_id == line.sku.id, Order.status.not_in(("closed", "refunded"))))
+        if held + line.quantity > limit:
+            left = max(limit - held, 0)
+            raise Unprocessable(f"{line.sku.name!r} is limited to {limit} per customer; you can buy {left} more",
+                                code="purchase_limit_exceeded", param=f"items[{i}].quantity")
+
+
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
-                 metadata: object = None, actor: str = "api") -> Order:
-    """Price the basket, reserve inventory and open an order that expires, in one transaction."""
+                 metadata: object = None, coupon: object = None, actor: str = "api") -> Order:
+    """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
+    transaction."""
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
                             code="agreement_required", param="agreement_accepted")
@@ -84,7 +108,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         metadata = {}
     if not isinstance(metadata, dict) or len(metadata) > 50:
         raise InvalidRequest("metadata must be an object with at most 50 keys", param="metadata")
-    quote = price_items(merchant_id, items)
+    quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
+    _check_purchase_limits(customer_id, quote)
     merchant = db.session.get(Merchant, merchant_id)
     order_id = new_id("ord")
     now = utcnow()
@@ -100,6 +125,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         db.session.add(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
                                  product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
                                  quantity=line.quantity, unit_amount=line.sku.price_amount, amount=line.amount.amount))
+    for discount in quote.discounts:
+        redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
     db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                       status="created", reason="order created", actor=actor, at=now))
     record_event(merchant_id, "order.created", _order_event_data(order))
@@ -146,10 +173,11 @@ def list_orders(merchant_id: str, *, status: str | None = None, customer: str | 
 
 
 def close_order(order: Order, *, reason: str, actor: str) -> None:
-    """Close an unpaid order and release its inventory (caller commits)."""
+    """Close an unpaid order and release its inventory and coupon use (caller commits)."""
     transition(order, "closed", reason=reason, actor=actor)
     for item in order.items:
         release_inventory(item.sku_id, item.quantity)
+    release_coupon(order.id)
 
 
 def cancel_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Order:

@@ -133,7 +133,7 @@ def test_unknown_routes_and_methods_answer_in_the_error_format(api):
     assert response.status_code == 405 and response.json["error"]["type"] == "invalid_request_error"
 
 
-def test_a_coupon_is_refused_clearly_rather_than_ignored(api, catalog):
+def test_an_unknown_coupon_is_refused_clearly_rather_than_ignored(api, catalog):
     for path in ("/orders", "/quotes"):
         response = api.post(path, json={**order_body(catalog["sku"]), "coupon": "SAVE10"})
         assert response.status_code == 400

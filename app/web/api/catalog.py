@@ -3,19 +3,23 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from app.catalog.services import get_product, list_products, price_items
+from app.catalog.products import search_products
+from app.catalog.services import get_product, price_items
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param, refuse_coupon
+from app.web.api.params import json_body, limit_param
 from app.web.api.representations import product_json, quote_json
 
 
 @bp.get("/products")
 @requires_key(secret=False)
 def products_index():
-    products, has_more = list_products(caller().merchant_id, limit=limit_param(),
-                                       starting_after=request.args.get("starting_after"))
+    who = caller()
+    # Shoppers' keys see what is on sale; the merchant's secret key may ask for drafts and archived ones.
+    status = (request.args.get("status") or "active") if who.is_secret else "active"
+    products, has_more = search_products(who.merchant_id, q=request.args.get("q"), status=status,
+                                         limit=limit_param(), starting_after=request.args.get("starting_after"))
     return jsonify({"object": "list", "data": [product_json(p) for p in products], "has_more": has_more})
 
 
@@ -30,5 +34,4 @@ def products_show(product_id: str):
 @idempotent
 def quotes_create():
     body = json_body()
-    refuse_coupon(body)
-    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"))))
+    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"), body.get("coupon"))))

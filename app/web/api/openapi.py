@@ -86,6 +86,16 @@ SCHEMAS: dict[str, dict] = {
                              "description": "circuit breaker per channel: closed, open or half_open"}),
 }
 
+# Coupons: the discount lines of a quote or order.
+SCHEMAS["Discount"] = _obj(["coupon", "description", "amount"], coupon=_STR, description=_STR,
+                           amount={"type": "integer", "minimum": 0})
+SCHEMAS["Quote"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
+SCHEMAS["Order"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
+_COUPON_400 = ("invalid items, or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), "
+               "coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend)")
+_COUPON_409 = "out_of_stock, or coupon_exhausted (its total or per-customer limit is reached)"
+_LIMIT_422 = "agreement_required, or purchase_limit_exceeded (the customer may buy no more of a SKU)"
+
 
 def _error(description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
@@ -114,12 +124,12 @@ PATHS: dict[str, dict] = {
                                "responses": {"200": _ok("Product"), "404": _error("no such product"), **_AUTH_ERRORS}}},
     "/quotes": {"post": {"summary": "Price a basket (no side effects)", "requestBody": _body("QuoteInput"),
                          "parameters": [_IDEMPOTENCY],
-                         "responses": {"200": _ok("Quote"), "400": _error("invalid items"),
-                                       "409": _error("out of stock"), **_AUTH_ERRORS}}},
+                         "responses": {"200": _ok("Quote"), "400": _error(_COUPON_400),
+                                       "409": _error(_COUPON_409), **_AUTH_ERRORS}}},
     "/orders": {
         "post": {"summary": "Create an order", "requestBody": _body("OrderInput"), "parameters": [_IDEMPOTENCY],
-                 "responses": {"201": _ok("Order", "Created"), "400": _error("invalid input"),
-                               "409": _error("out of stock"), "422": _error("agreement_required"), **_AUTH_ERRORS}},
+                 "responses": {"201": _ok("Order", "Created"), "400": _error(_COUPON_400),
+                               "409": _error(_COUPON_409), "422": _error(_LIMIT_422), **_AUTH_ERRORS}},
         "get": {"summary": "List orders, newest first (secret key)", "parameters": _PAGE + [
             {"name": n, "in": "query", "schema": _STR} for n in ("status", "customer", "created_gte", "created_lte")],
                 "responses": {"200": _ok("OrderList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}},
@@ -266,6 +276,57 @@ PATHS["/orders/{id}/stream"] = {"get": {
                                          "and a final `end` event",
                           "content": {"text/event-stream": {"schema": {"type": "string"}}}},
                   "404": _error("no such order, or a wrong client_secret")}}}
+
+
+# The merchant's catalog: products and SKUs with prices per currency, rules and statuses.
+_STATUS = {"enum": ["draft", "active", "archived"]}
+_SUBSCRIPTION = {"oneOf": [{"type": "null"}, _obj(["interval", "interval_count"], interval={"enum": ["month", "year"]},
+                                                  interval_count={"type": "integer", "minimum": 1, "maximum": 12})]}
+_CLEARING = {"oneOf": [{"type": "null"}, _obj(["partner", "ratio_bps"], partner=_STR,
+                                              ratio_bps={"type": "integer", "minimum": 0, "maximum": 10000})]}
+_FULFILMENT = {"type": ["object", "null"], "properties": {
+    "membership_days": {"type": "integer", "minimum": 1}, "credits": {"type": "integer", "minimum": 1},
+    "webhook_url": {"type": "string", "format": "uri"}}, "additionalProperties": False}
+_SKU_FIELDS = {"name": {"type": "string", "minLength": 1, "maxLength": 200}, "price": _ref("Money"),
+               "prices": {"type": "array", "items": _ref("Money"), "description": "one per currency"},
+               "specs": {"type": "object"}, "stock": {"type": ["integer", "null"], "minimum": 0}, "status": _STATUS,
+               "fulfilment": _FULFILMENT, "purchase_limit": {"type": ["integer", "null"], "minimum": 1,
+                                                             "description": "units per customer"},
+               "subscription": _SUBSCRIPTION, "clearing": _CLEARING}
+SCHEMAS["Sku"]["properties"] |= {"product": _STR, "status": _STATUS, "subscription": _SUBSCRIPTION,
+                                 "prices": {"type": "array", "items": _ref("Money")},
+                                 "purchase_limit": {"type": ["integer", "null"]}, "fulfilment": _FULFILMENT,
+                                 "clearing": _CLEARING}
+SCHEMAS["Product"]["properties"]["status"] = _STATUS
+SCHEMAS["SkuInput"] = {"type": "object", "required": ["name", "price"], "properties": _SKU_FIELDS}
+SCHEMAS["SkuPatch"] = {"type": "object", "properties": _SKU_FIELDS}
+_PRODUCT_FIELDS = {"name": {"type": "string", "minLength": 1, "maxLength": 200},
+                   "description": {"type": "string", "maxLength": 5000}, "attributes": {"type": "object"},
+                   "status": _STATUS}
+SCHEMAS["ProductInput"] = {"type": "object", "required": ["name"], "properties": {
+    **_PRODUCT_FIELDS, "skus": {"type": "array", "items": _ref("SkuInput"), "maxItems": 100}}}
+SCHEMAS["ProductPatch"] = {"type": "object", "properties": _PRODUCT_FIELDS}
+PATHS["/products"]["get"]["parameters"] = _PAGE + [
+    {"name": "q", "in": "query", "schema": _STR, "description": "text in the name or description"},
+    {"name": "status", "in": "query", "schema": _STATUS, "description": "secret key only; default active"}]
+PATHS["/products"]["post"] = {
+    "summary": "Create a product with its SKUs (secret key)", "requestBody": _body("ProductInput"),
+    "parameters": [_IDEMPOTENCY],
+    "responses": {"201": _ok("Product", "Created"), "400": _error("invalid field (param names it)"), **_SECRET_ERRORS}}
+PATHS["/products/{id}"]["patch"] = {
+    "summary": "Change a product's name, description, attributes or status (secret key)", "parameters": [_ID],
+    "requestBody": _body("ProductPatch"),
+    "responses": {"200": _ok("Product"), "400": _error("invalid field"), "404": _error("no such product"),
+                  **_SECRET_ERRORS}}
+PATHS["/products/{id}/skus"] = {"post": {
+    "summary": "Add a SKU to a product (secret key)", "parameters": [_ID, _IDEMPOTENCY],
+    "requestBody": _body("SkuInput"),
+    "responses": {"201": _ok("Sku", "Created"), "400": _error("invalid field"), "404": _error("no such product"),
+                  **_SECRET_ERRORS}}}
+PATHS["/skus/{id}"] = {"patch": {
+    "summary": "Change a SKU: price, prices, stock, status, rules (secret key)", "parameters": [_ID],
+    "requestBody": _body("SkuPatch"),
+    "responses": {"200": _ok("Sku"), "400": _error("invalid field"), "404": _error("no such SKU"), **_SECRET_ERRORS}}}
 
 
 def openapi_document(server_url: str) -> dict:

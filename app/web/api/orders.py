@@ -10,7 +10,7 @@ from app.payments.hub import cancel_order_and_payment, start_payment
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param, refuse_coupon, time_param
+from app.web.api.params import json_body, limit_param, time_param
 from app.web.api.representations import order_json, payment_with_action_json
 
 
@@ -19,9 +19,9 @@ from app.web.api.representations import order_json, payment_with_action_json
 @idempotent
 def orders_create():
     body = json_body()
-    refuse_coupon(body)
     order = create_order(caller().merchant_id, items=body.get("items"), customer=body.get("customer"),
-                         agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"))
+                         agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"),
+                         coupon=body.get("coupon"))
     return jsonify(order_json(order)), 201
 
 

@@ -42,8 +42,3 @@ def time_param(name: str) -> datetime | None:
     except (ValueError, OverflowError):
         raise InvalidRequest(f"{name} must be a unix timestamp or an ISO 8601 datetime", param=name) from None
 
-
-def refuse_coupon(body: dict) -> None:
-    """Coupons are not accepted yet: say so rather than silently charging full price."""
-    if body.get("coupon") not in (None, ""):
-        raise InvalidRequest("coupon codes are not accepted yet", code="coupon_invalid", param="coupon")

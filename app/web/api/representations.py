@@ -5,7 +5,9 @@ from datetime import datetime
 
 from flask import url_for
 
+from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product, Sku
+from app.web.checkout.media import media_url
 from app.catalog.services import Quote
 from app.events import Event
 from app.ledger.wallet import WalletBalance
@@ -32,14 +34,28 @@ def image_url(path: str | None) -> str | None:
 
 
 def sku_json(sku: Sku) -> dict:
+    prices = {p.currency: p.amount for p in sku.prices} | {sku.currency: sku.price_amount}
+    subscription = None
+    if sku.subscription_interval:
+        subscription = {"interval": sku.subscription_interval, "interval_count": sku.subscription_interval_count or 1}
     return {"id": sku.id, "object": "sku", "name": sku.name, "price": sku.price.to_json(), "specs": sku.specs or {},
-            "stock": sku.stock, "subscription": None}
+            "stock": sku.stock, "subscription": subscription, "product": sku.product_id, "status": sku.status,
+            "prices": [{"amount": a, "currency": c} for c, a in sorted(prices.items())],
+            "purchase_limit": sku.purchase_limit, "fulfilment": sku.fulfilment, "clearing": sku.clearing}
 
 
-def product_json(product: Product) -> dict:
+def product_images(product: Product) -> list[str]:
+    """Absolute URLs of a product's images: its uploads, then the legacy single image."""
+    urls = [media_url(image.filename) for image in product.images]
+    legacy = image_url(product.image_path)
+    return urls + ([legacy] if legacy else [])
+
+
+def product_json(product: Product, *, all_skus: bool = False) -> dict:
+    """A product; shoppers see its active SKUs, the merchant's own tools (``all_skus``) every one."""
     return {"id": product.id, "object": "product", "name": product.name, "description": product.description,
-            "images": [u for u in [image_url(product.image_path)] if u], "attributes": product.attributes or {},
-            "skus": [sku_json(s) for s in product.skus if s.status == "active"],
+            "images": product_images(product), "attributes": product.attributes or {}, "status": product.status,
+            "skus": [sku_json(s) for s in product.skus if all_skus or s.status == "active"],
             "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True)}
 
 
@@ -48,7 +64,8 @@ def quote_json(quote: Quote) -> dict:
             "total": quote.total.amount, "currency": quote.currency,
             "lines": [{"sku": line.sku.id, "name": f"{line.sku.product.name} — {line.sku.name}",
                        "quantity": line.quantity, "unit_amount": line.sku.price_amount,
-                       "amount": line.amount.amount} for line in quote.lines]}
+                       "amount": line.amount.amount} for line in quote.lines],
+            "discounts": [d.to_json() for d in quote.discounts]}
 
 
 def payment_json(attempt: PaymentAttempt) -> dict:
@@ -70,6 +87,8 @@ def order_json(order: Order) -> dict:
                    "unit_amount": i.unit_amount, "amount": i.amount} for i in order.items],
         "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
                    "currency": order.currency},
+        "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount}
+                      for r in discounts_for_order(order.id)],
         "refunded_amount": order.refunded_amount,
         "customer": {"id": order.customer_id, "email": order.customer_email},
         "client_secret": order.client_secret,

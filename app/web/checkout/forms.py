@@ -15,6 +15,7 @@ class PanelInput:
     quantity: int | None
     channel: str | None
     agreed: bool
+    coupon: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -23,7 +24,8 @@ def parse_panel(form: MultiDict, product: Product, *, for_payment: bool) -> Pane
     active = [s for s in product.skus if s.status == "active"]
     sku_id = form.get("sku") or (active[0].id if active else None)
     data = PanelInput(sku_id=sku_id, quantity=None, channel=form.get("channel") or None,
-                      agreed=form.get("agree") in ("on", "yes", "true", "1"))
+                      agreed=form.get("agree") in ("on", "yes", "true", "1"),
+                      coupon=(form.get("coupon") or "").strip()[:64] or None)
     if sku_id not in {s.id for s in active}:
         data.errors["sku"] = "Choose one of the options."
     raw = (form.get("quantity") or "").strip()

@@ -6,6 +6,7 @@ import secrets
 from flask import abort, make_response, redirect, render_template, request, session, url_for
 from sqlalchemy import select
 
+from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product
 from app.catalog.services import price_items
 from app.errors import ChannelFailed, Conflict, KassaError
@@ -39,20 +40,35 @@ def _customer_id() -> str:
     return session["guest_id"]
 
 
+def _price(product: Product, data: PanelInput) -> tuple[object, str | None, str | None]:
+    """The quote for the panel, with the coupon when it can be used; otherwise the price without it
+    and the reason, so the shopper still sees a total beside the coupon message."""
+    items = [{"sku": data.sku_id, "quantity": data.quantity}]
+    try:
+        return price_items(product.merchant_id, items, data.coupon,
+                           customer_id=request.values.get("customer")), None, None
+    except KassaError as exc:
+        if exc.param != "coupon":
+            return None, exc.message, None
+        coupon_error = exc.message[0].upper() + exc.message[1:] + "."
+    try:
+        return price_items(product.merchant_id, items), None, coupon_error
+    except KassaError as exc:
+        return None, exc.message, coupon_error
+
+
 def _panel_context(product: Product, data: PanelInput, *, error: str | None = None) -> dict:
-    quote, quote_error = None, None
+    quote, quote_error, coupon_error = None, None, None
     if data.sku_id and data.quantity and "sku" not in data.errors:
-        try:
-            quote = price_items(product.merchant_id, [{"sku": data.sku_id, "quantity": data.quantity}])
-        except KassaError as exc:
-            quote_error = exc.message
+        quote, quote_error, coupon_error = _price(product, data)
     merchant = db.session.get(Merchant, product.merchant_id)
     # Channels that depend on the shopper (the wallet) are offered for the basket as priced.
     prospect = Prospect(request.values.get("customer") if quote else None, quote.total.amount if quote else 0,
                         quote.currency if quote else "usd")
     return {"product": product, "merchant": merchant, "data": data, "quote": quote, "quote_error": quote_error,
             "channels": available_channels(product.merchant_id, prospect), "error": error,
-            "skus": [s for s in product.skus if s.status == "active"], "customer": request.values.get("customer")}
+            "skus": [s for s in product.skus if s.status == "active"], "customer": request.values.get("customer"),
+            "coupon_error": coupon_error}
 
 
 @bp.get("/<product_id>")
@@ -70,9 +86,10 @@ def quote(product_id: str):
     product = _product_or_404(product_id)
     data = parse_panel(request.form, product, for_payment=False)
     context = _panel_context(product, data)
-    # The quantity message sits outside the summary: update it out of band.
-    return render_block(PRODUCT_PAGE, "summary", **context) + render_block(PRODUCT_PAGE, "quantity_error", oob=True,
-                                                                          **context)
+    # The quantity and coupon messages sit outside the summary: update them out of band.
+    return (render_block(PRODUCT_PAGE, "summary", **context)
+            + render_block(PRODUCT_PAGE, "quantity_error", oob=True, **context)
+            + render_block(PRODUCT_PAGE, "coupon_error", oob=True, **context))
 
 
 def _redirect(url: str):
@@ -96,7 +113,8 @@ def pay(product_id: str):
         return render_page_or_block(PRODUCT_PAGE, "panel", **_panel_context(product, data)), 422
     try:
         order = create_order(product.merchant_id, items=[{"sku": data.sku_id, "quantity": data.quantity}],
-                             customer={"id": _customer_id()}, agreement_accepted=True, actor="shopper")
+                             customer={"id": _customer_id()}, agreement_accepted=True, coupon=data.coupon,
+                             actor="shopper")
     except KassaError as exc:
         db.session.rollback()
         return render_page_or_block(PRODUCT_PAGE, "panel", **_panel_context(product, data, error=exc.message)), exc.status
@@ -121,7 +139,8 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
     context = {"order": order, "last_payment": last, "error": error,
                "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
                "merchant": db.session.get(Merchant, order.merchant_id),
-               "product_id": order.items[0].product_id if order.items else None}
+               "product_id": order.items[0].product_id if order.items else None,
+               "discounts": discounts_for_order(order.id)}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 

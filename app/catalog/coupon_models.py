@@ -1,0 +1,79 @@
+"""Coupons and their redemptions (one per order)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+KINDS = ("amount_off", "percent_off", "spend_and_save", "volume")
+
+
+class Coupon(db.Model):
+    """A code a shopper types to get a discount.
+
+    kind ``amount_off``: ``amount_off`` (in ``currency``) off the eligible items;
+    ``percent_off``: ``percent_bps`` basis points off, at most ``max_discount`` when set;
+    ``spend_and_save``: ``amount_off`` once the eligible items reach ``min_subtotal``;
+    ``volume``: a quantity ladder per line, ``tiers: [{min_quantity, percent_bps}]``.
+    """
+
+    __tablename__ = "coupons"
+    __table_args__ = (
+        # Codes are stored normalised (upper case), so this makes them case-insensitive and unique.
+        UniqueConstraint("merchant_id", "code", name="uq_coupons_merchant_code"),
+        # The counter can never pass the limit, whatever the application does.
+        CheckConstraint("max_redemptions IS NULL OR times_redeemed <= max_redemptions",
+                        name="redemptions_within_limit"),
+        CheckConstraint("times_redeemed >= 0", name="redemptions_not_negative"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    currency: Mapped[str | None] = mapped_column(String(3))
+    amount_off: Mapped[int | None]
+    percent_bps: Mapped[int | None]
+    max_discount: Mapped[int | None]
+    min_subtotal: Mapped[int | None]
+    tiers: Mapped[list | None] = mapped_column(JSON)
+    # Empty lists: the coupon applies to every product / SKU.
+    product_ids: Mapped[list] = mapped_column(JSON, default=list)
+    sku_ids: Mapped[list] = mapped_column(JSON, default=list)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    max_redemptions: Mapped[int | None]
+    max_per_customer: Mapped[int | None]
+    times_redeemed: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CouponRedemption(db.Model):
+    """A coupon used by one order: ``active`` while the order is open or paid, ``released`` when it
+    closed unpaid (the use no longer counts)."""
+
+    __tablename__ = "coupon_redemptions"
+    __table_args__ = (
+        # One redemption per order: a retried create can never count a use twice.
+        UniqueConstraint("order_id", name="uq_coupon_redemptions_order"),
+        Index("ix_coupon_redemptions_coupon_customer", "coupon_id", "customer_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    coupon_id: Mapped[str] = mapped_column(ForeignKey("coupons.id"))
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
+    customer_id: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active | released
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,249 @@
+"""The merchant's side of the catalog: create and change products and SKUs, with full validation.
+
+Each function is one business action in one transaction. A SKU's default price stays on the SKU
+row (what orders are priced in); ``sku_prices`` holds one row per currency, the default included.
+"""
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from app.catalog.models import Product, Sku, SkuPrice
+from app.errors import InvalidRequest, NotFound
+from app.extensions import db
+from app.ids import new_id
+from app.money import normalise_currency
+
+STATUSES = ("draft", "active", "archived")
+INTERVALS = ("month", "year")
+_FULFILMENT_KEYS = {"membership_days", "credits", "webhook_url"}
+
+
+def _text(fields: dict, name: str, *, required: bool, maximum: int) -> str | None:
+    value = fields.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value.strip()) or len(value) > maximum:
+        need = "a non-empty string" if required else "a string"
+        raise InvalidRequest(f"{name} must be {need} of at most {maximum} characters", param=name)
+    return value.strip()
+
+
+def _flat_object(fields: dict, name: str) -> dict | None:
+    value = fields.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, dict) or len(value) > 50 or not all(
+            isinstance(k, str) and len(k) <= 100 and (isinstance(v, (str, int, float, bool)) and len(str(v)) <= 500)
+            for k, v in value.items()):
+        raise InvalidRequest(f"{name} must be an object of at most 50 names with short text or number values",
+                             param=name)
+    return value
+
+
+def _status(fields: dict) -> str | None:
+    value = fields.get("status")
+    if value is not None and value not in STATUSES:
+        raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+    return value
+
+
+def _money(value: object, param: str) -> tuple[int, str]:
+    if not isinstance(value, dict) or type(value.get("amount")) is not int or not 0 <= value["amount"] <= 10**12:
+        raise InvalidRequest("a price is {amount: integer minor units ≥ 0, currency}", param=param)
+    try:
+        return value["amount"], normalise_currency(value.get("currency"))
+    except ValueError:
+        raise InvalidRequest("currency must be a three-letter ISO code", param=f"{param}.currency") from None
+
+
+def _sku_terms(fields: dict) -> dict:
+    """Validate the SKU fields present in ``fields``; returns the column values to set."""
+    terms: dict = {}
+    if "name" in fields:
+        terms["name"] = _text(fields, "name", required=True, maximum=200)
+    if "price" in fields:
+        terms["price_amount"], terms["currency"] = _money(fields["price"], "price")
+    if "prices" in fields:
+        if not isinstance(fields["prices"], list) or len(fields["prices"]) > 20:
+            raise InvalidRequest("prices must be a list of at most 20 {amount, currency}", param="prices")
+        prices = dict(_money(p, f"prices[{i}]")[::-1] for i, p in enumerate(fields["prices"]))
+        if len(prices) != len(fields["prices"]):
+            raise InvalidRequest("one price per currency", param="prices")
+        terms["prices"] = prices
+    if "specs" in fields:
+        terms["specs"] = _flat_object(fields, "specs") or {}
+    if "stock" in fields:
+        stock = fields["stock"]
+        if stock is not None and (type(stock) is not int or not 0 <= stock <= 10**9):
+            raise InvalidRequest("stock must be a whole number ≥ 0, or null for unlimited", param="stock")
+        terms["stock"] = stock
+    if "status" in fields:
+        terms["status"] = _status(fields) or "active"
+    if "fulfilment" in fields:
+        terms["fulfilment"] = _fulfilment(fields["fulfilment"])
+    if "purchase_limit" in fields:
+        limit = fields["purchase_limit"]
+        if limit is not None and (type(limit) is not int or not 1 <= limit <= 10**6):
+            raise InvalidRequest("purchase_limit must be a whole number ≥ 1, or null", param="purchase_limit")
+        terms["purchase_limit"] = limit
+    if "subscription" in fields:
+        terms["subscription_interval"], terms["subscription_interval_count"] = _subscription(fields["subscription"])
+    if "clearing" in fields:
+        terms["clearing"] = _clearing(fields["clearing"])
+    return terms
+
+
+def _fulfilment(value: object) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value or set(value) - _FULFILMENT_KEYS:
+        raise InvalidRequest("fulfilment grants membership_days, credits and/or calls webhook_url", param="fulfilment")
+    for key in ("membership_days", "credits"):
+        if key in value and (type(value[key]) is not int or value[key] < 1):
+            raise InvalidRequest(f"fulfilment.{key} must be a whole number ≥ 1", param=f"fulfilment.{key}")
+    url = value.get("webhook_url")
+    if url is not None and (not isinstance(url, str) or not url.startswith(("http://", "https://"))):
+        raise InvalidRequest("fulfilment.webhook_url must be an http(s) URL", param="fulfilment.webhook_url")
+    return value
+
+
+def _subscription(value: object) -> tuple[str | None, int | None]:
+    if value is None:
+        return None, None
+    if not isinstance(value, dict) or value.get("interval") not in INTERVALS:
+        raise InvalidRequest("subscription is {interval: month|year, interval_count}", param="subscription.interval")
+    count = value.get("interval_count", 1)
+    if type(count) is not int or not 1 <= count <= 12:
+        raise InvalidRequest("subscription.interval_count must be between 1 and 12",
+                             param="subscription.interval_count")
+    return value["interval"], count
+
+
+def _clearing(value: object) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"partner", "ratio_bps"} or \
+            not isinstance(value["partner"], str) or not 1 <= len(value["partner"]) <= 100:
+        raise InvalidRequest("clearing is {partner: id, ratio_bps}", param="clearing")
+    if type(value["ratio_bps"]) is not int or not 0 <= value["ratio_bps"] <= 10_000:
+        raise InvalidRequest("clearing.ratio_bps must be between 0 and 10000", param="clearing.ratio_bps")
+    return {"partner": value["partner"], "ratio_bps": value["ratio_bps"]}
+
+
+def _product_terms(fields: dict, *, creating: bool) -> dict:
+    terms: dict = {}
+    if creating or "name" in fields:
+        terms["name"] = _text(fields, "name", required=True, maximum=200)
+    if "description" in fields:
+        terms["description"] = _text(fields, "description", required=False, maximum=5000) or ""
+    if "attributes" in fields:
+        terms["attributes"] = _flat_object(fields, "attributes") or {}
+    if "status" in fields:
+        terms["status"] = _status(fields) or "active"
+    return terms
+
+
+def _apply_sku(sku: Sku, terms: dict) -> None:
+    prices = terms.pop("prices", None)
+    for name, value in terms.items():
+        setattr(sku, name, value)
+    wanted = dict(prices if prices is not None else {p.currency: p.amount for p in sku.prices})
+    wanted[sku.currency] = sku.price_amount  # the default price is always one of the rows
+    existing = {p.currency: p for p in sku.prices}
+    for currency, row in existing.items():
+        if currency not in wanted:
+            sku.prices.remove(row)
+        else:
+            row.amount = wanted[currency]
+    for currency, amount in wanted.items():
+        if currency not in existing:
+            sku.prices.append(SkuPrice(merchant_id=sku.merchant_id, currency=currency, amount=amount))
+
+
+def _new_sku(product: Product, fields: dict, index: str = "") -> Sku:
+    if not isinstance(fields, dict):
+        raise InvalidRequest("a SKU is an object", param=index or None)
+    for required in ("name", "price"):
+        if required not in fields:
+            raise InvalidRequest(f"a SKU needs {required}", param=f"{index}{required}")
+    sku = Sku(id=new_id("sku"), merchant_id=product.merchant_id, product_id=product.id, specs={}, stock=None,
+              status="active")
+    _apply_sku(sku, _sku_terms(fields))
+    product.skus.append(sku)
+    return sku
+
+
+def create_product(merchant_id: str, fields: dict) -> Product:
+    """A product, with the SKUs given in ``fields["skus"]``."""
+    product = Product(id=new_id("prod"), merchant_id=merchant_id,
+                      **({"description": "", "attributes": {}, "status": "active"}
+                         | _product_terms(fields, creating=True)))
+    skus = fields.get("skus") or []
+    if not isinstance(skus, list) or len(skus) > 100:
+        raise InvalidRequest("skus must be a list of at most 100 SKUs", param="skus")
+    db.session.add(product)
+    for i, sku in enumerate(skus):
+        _new_sku(product, sku, f"skus[{i}].")
+    db.session.commit()
+    return product
+
+
+def get_any_product(merchant_id: str, product_id: str) -> Product:
+    """The merchant's product whatever its status (for the merchant's own tools)."""
+    product = db.session.scalar(select(Product).where(Product.id == product_id, Product.merchant_id == merchant_id))
+    if product is None:
+        raise NotFound(f"no product {product_id!r}", param="id")
+    return product
+
+
+def update_product(merchant_id: str, product_id: str, fields: dict) -> Product:
+    """Change the given fields of a product."""
+    product = get_any_product(merchant_id, product_id)
+    for name, value in _product_terms(fields, creating=False).items():
+        setattr(product, name, value)
+    db.session.commit()
+    return product
+
+
+def archive_product(merchant_id: str, product_id: str) -> Product:
+    """Take a product off sale; open orders keep their items."""
+    return update_product(merchant_id, product_id, {"status": "archived"})
+
+
+def add_sku(merchant_id: str, product_id: str, fields: dict) -> Sku:
+    """A new SKU on the merchant's product."""
+    sku = _new_sku(get_any_product(merchant_id, product_id), fields)
+    db.session.commit()
+    return sku
+
+
+def get_sku(merchant_id: str, sku_id: str) -> Sku:
+    sku = db.session.scalar(select(Sku).where(Sku.id == sku_id, Sku.merchant_id == merchant_id))
+    if sku is None:
+        raise NotFound(f"no SKU {sku_id!r}", param="id")
+    return sku
+
+
+def update_sku(merchant_id: str, sku_id: str, fields: dict) -> Sku:
+    """Change the given fields of a SKU (price, prices, stock, status, rules)."""
+    sku = get_sku(merchant_id, sku_id)
+    _apply_sku(sku, _sku_terms(fields))
+    db.session.commit()
+    return sku
+
+
+def search_products(merchant_id: str, *, q: str | None = None, status: str | None = None, limit: int = 20,
+                    starting_after: str | None = None, offset: int = 0) -> tuple[list[Product], bool]:
+    """The merchant's products of any status, filtered by text in the name/description and status."""
+    if status is not None and status not in STATUSES:
+        raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+    query = select(Product).where(Product.merchant_id == merchant_id)
+    if status:
+        query = query.where(Product.status == status)
+    if q:
+        query = query.where(or_(Product.name.icontains(q.strip(), autoescape=True),
+                                Product.description.icontains(q.strip(), autoescape=True)))
+    if starting_after:
+        query = query.where(Product.id > starting_after)
+    rows = list(db.session.scalars(query.order_by(Product.id).offset(offset).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit

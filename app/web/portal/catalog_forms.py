@@ -1,0 +1,195 @@
+"""Portal forms for products, SKUs and coupons. They parse what a person types (prices like
+"9.99", percentages like "12.5") into the service fields (minor units, basis points); business
+rules stay in the catalog services."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (DateTimeLocalField, IntegerField, SelectChoice, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from app.money import exponent
+
+STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
+                  SelectChoice("archived", "Archived")]
+_DECIMAL = re.compile(r"^\s*(\d{1,12})(?:\.(\d+))?\s*$")
+
+
+def to_minor_units(text: str, currency: str) -> int:
+    """"9.99" in usd → 999, with integer arithmetic only; ValueError when it is not an amount."""
+    match = _DECIMAL.match(text or "")
+    places = exponent(currency)
+    if not match or len(match.group(2) or "") > places:
+        raise ValueError(f"Enter an amount like {'9.99' if places == 2 else '1000'}.")
+    return int(match.group(1)) * 10**places + int((match.group(2) or "").ljust(places, "0") or 0)
+
+
+def from_minor_units(amount: int | None, currency: str) -> str:
+    """999 in usd → "9.99" (for a form's initial value)."""
+    if amount is None:
+        return ""
+    places = exponent(currency)
+    major, minor = divmod(amount, 10**places)
+    return f"{major}.{minor:0{places}d}" if places else str(major)
+
+
+def percent_to_bps(text: str) -> int:
+    """"12.5" → 1250 basis points (two decimals at most)."""
+    match = _DECIMAL.match(text or "")
+    if not match or len(match.group(2) or "") > 2:
+        raise ValueError("Enter a percentage like 15 or 12.5.")
+    return int(match.group(1)) * 100 + int((match.group(2) or "").ljust(2, "0"))
+
+
+def parse_pairs(text: str) -> dict[str, str]:
+    """Lines of "name: value" → a dict (attributes, specs)."""
+    pairs = {}
+    for number, line in enumerate((text or "").splitlines(), 1):
+        if not line.strip():
+            continue
+        name, sep, value = line.partition(":")
+        if not sep or not name.strip():
+            raise ValueError(f"Line {number}: write one “name: value” per line.")
+        pairs[name.strip()] = value.strip()
+    return pairs
+
+
+def format_pairs(pairs: dict | None) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in (pairs or {}).items())
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=timezone.utc) if value else None
+
+
+class ProductForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(message="Enter the product's name."), Length(max=200)])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    attributes = TextAreaField("Attributes (one “name: value” per line)", validators=[Optional()])
+    status = SelectField("Status", choices=STATUS_CHOICES, default="active")
+
+    def validate_attributes(self, field) -> None:
+        try:
+            parse_pairs(field.data)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+    def fields_for_service(self) -> dict:
+        return {"name": self.name.data, "description": self.description.data or "",
+                "attributes": parse_pairs(self.attributes.data), "status": self.status.data}
+
+
+class ImageForm(FlaskForm):
+    image = FileField("Image (PNG, JPEG, WebP, GIF or SVG)")
+
+
+class SkuForm(FlaskForm):
+    name = StringField("Option name", validators=[DataRequired(message="Enter the option's name."),
+                                                  Length(max=200)])
+    price = StringField("Price", validators=[DataRequired(message="Enter a price.")])
+    currency = StringField("Currency", default="usd", validators=[DataRequired(message="Enter a currency.")])
+    other_prices = TextAreaField("Other currencies (one “eur: 8.99” per line)", validators=[Optional()])
+    stock = IntegerField("Stock (empty: unlimited)", validators=[Optional(), NumberRange(min=0)])
+    purchase_limit = IntegerField("Limit per customer (empty: none)", validators=[Optional(), NumberRange(min=1)])
+    specs = TextAreaField("Specs (one “name: value” per line)", validators=[Optional()])
+    status = SelectField("Status", choices=STATUS_CHOICES, default="active")
+
+    def fields_for_service(self) -> dict:
+        """The SKU fields, or ValidationError-style messages recorded on the form's fields."""
+        currency = (self.currency.data or "").strip().lower()
+        fields = {"name": self.name.data, "stock": self.stock.data, "purchase_limit": self.purchase_limit.data,
+                  "status": self.status.data}
+        try:
+            fields["price"] = {"amount": to_minor_units(self.price.data, currency), "currency": currency}
+        except ValueError as exc:
+            self.price.errors = [str(exc)]
+        try:
+            fields["specs"] = parse_pairs(self.specs.data)
+        except ValueError as exc:
+            self.specs.errors = [str(exc)]
+        try:
+            others = parse_pairs(self.other_prices.data)
+            fields["prices"] = [{"amount": to_minor_units(v, c.lower()), "currency": c.lower()}
+                                for c, v in others.items() if c.lower() != currency]
+        except ValueError as exc:
+            self.other_prices.errors = [str(exc)]
+        return fields
+
+
+KIND_LABELS = {"percent_off": "Percent off", "amount_off": "Fixed amount off",
+               "spend_and_save": "Spend X, get Y off", "volume": "Quantity ladder (buy more, save more)"}
+KIND_CHOICES = [SelectChoice(value, label) for value, label in KIND_LABELS.items()]
+
+
+class CouponForm(FlaskForm):
+    code = StringField("Code", validators=[Length(max=64)])
+    bulk_count = IntegerField("Or generate this many random codes", validators=[Optional(), NumberRange(1, 1000)])
+    prefix = StringField("Prefix for generated codes", validators=[Optional(), Length(max=40)])
+    kind = SelectField("Kind", choices=KIND_CHOICES)
+    description = StringField("Description shown to shoppers", validators=[Optional(), Length(max=200)])
+    percent = StringField("Percent off", validators=[Optional()])
+    amount = StringField("Amount off", validators=[Optional()])
+    min_spend = StringField("Minimum spend", validators=[Optional()])
+    cap = StringField("Largest discount (cap)", validators=[Optional()])
+    currency = StringField("Currency", default="usd", validators=[Optional()])
+    tiers = TextAreaField("Ladder (one “quantity: percent” per line, e.g. “5: 10”)", validators=[Optional()])
+    sku_ids = SelectMultipleField("Only for these options (none selected: everything)", choices=[],
+                                  validate_choice=False)
+    valid_from = DateTimeLocalField("Valid from (UTC)", validators=[Optional()])
+    valid_until = DateTimeLocalField("Valid until (UTC)", validators=[Optional()])
+    max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
+    max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(),
+                                                                                        NumberRange(min=1)])
+
+    def validate_code(self, field) -> None:
+        if not field.data and not self.bulk_count.data:
+            raise ValidationError("Enter a code, or a number of codes to generate.")
+
+    def fields_for_service(self) -> dict:
+        """The coupon terms for the service; unparseable entries become errors on their fields."""
+        currency = (self.currency.data or "").strip().lower()
+        fields = {"code": self.code.data, "kind": self.kind.data, "description": self.description.data,
+                  "currency": currency or None, "sku_ids": list(self.sku_ids.data or []),
+                  "valid_from": _utc(self.valid_from.data), "valid_until": _utc(self.valid_until.data),
+                  "max_redemptions": self.max_redemptions.data, "max_per_customer": self.max_per_customer.data}
+        for name, target in (("amount", "amount_off"), ("min_spend", "min_subtotal"), ("cap", "max_discount")):
+            field = getattr(self, name)
+            if field.data:
+                try:
+                    fields[target] = to_minor_units(field.data, currency or "usd")
+                except ValueError as exc:
+                    field.errors = [str(exc)]
+        if self.percent.data:
+            try:
+                fields["percent_bps"] = percent_to_bps(self.percent.data)
+            except ValueError as exc:
+                self.percent.errors = [str(exc)]
+        if self.kind.data == "volume":
+            try:
+                fields["tiers"] = [{"min_quantity": int(q), "percent_bps": percent_to_bps(p)}
+                                   for q, p in parse_pairs(self.tiers.data).items()]
+            except ValueError as exc:
+                self.tiers.errors = [str(exc) if "Line" in str(exc) else "Write “quantity: percent”, e.g. “5: 10”."]
+        return fields
+
+
+class CouponEditForm(FlaskForm):
+    description = StringField("Description shown to shoppers", validators=[Optional(), Length(max=200)])
+    valid_from = DateTimeLocalField("Valid from (UTC)", validators=[Optional()])
+    valid_until = DateTimeLocalField("Valid until (UTC)", validators=[Optional()])
+    max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
+    max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(),
+                                                                                        NumberRange(min=1)])
+
+    def fields_for_service(self) -> dict:
+        return {"description": self.description.data or "", "valid_from": _utc(self.valid_from.data),
+                "valid_until": _utc(self.valid_until.data), "max_redemptions": self.max_redemptions.data,
+                "max_per_customer": self.max_per_customer.data}
+
+
+class ConfirmForm(FlaskForm):
+    """A button-only form: its CSRF token is the point."""

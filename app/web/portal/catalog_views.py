@@ -1,0 +1,179 @@
+"""Portal pages for the merchant's products and SKUs. Each mutating view is a thin call to one
+catalog service; every read is scoped by the signed-in merchant (a foreign id is a 404)."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+
+from app.catalog.images import add_product_image, remove_product_image
+from app.catalog.products import (STATUSES, add_sku, archive_product, create_product, get_any_product, get_sku,
+                                  search_products, update_product, update_sku)
+from app.errors import KassaError
+from app.web.portal import bp
+from app.web.portal.catalog_forms import (ConfirmForm, ImageForm, ProductForm, SkuForm, format_pairs,
+                                          from_minor_units)
+
+PAGE_SIZE = 20
+
+
+def record_error(form: FlaskForm, error: KassaError) -> None:
+    """Show a service's refusal beside the field it names, or above the form."""
+    param = error.param or ""
+    name = param.split(".")[0].split("[")[0]
+    if name == "price" and param.endswith(".currency"):
+        name = "currency"
+    aliases = {"price": "price", "prices": "other_prices", "amount_off": "amount", "percent_bps": "percent",
+               "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count", "image": "image"}
+    field = getattr(form, aliases.get(name, name), None)
+    if field is not None and hasattr(field, "errors"):
+        field.errors = [*field.errors, error.message[0].upper() + error.message[1:] + "."]
+    else:
+        form.form_errors.append(error.message[0].upper() + error.message[1:] + ".")
+
+
+def _page() -> int:
+    raw = request.args.get("page", "1")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
+
+
+@bp.get("/products")
+@login_required
+def products():
+    q = (request.args.get("q") or "").strip()[:100]
+    status = request.args.get("status") or None
+    if status not in (None, *STATUSES):
+        status = None
+    page = _page()
+    rows, has_more = search_products(current_user.merchant_id, q=q or None, status=status, limit=PAGE_SIZE,
+                                     offset=(page - 1) * PAGE_SIZE)
+    return render_template("portal/catalog/products.html", products=rows, has_more=has_more, page=page, q=q,
+                           status=status, statuses=STATUSES)
+
+
+@bp.route("/products/new", methods=["GET", "POST"])
+@login_required
+def product_new():
+    form = ProductForm()
+    if form.validate_on_submit():
+        try:
+            product = create_product(current_user.merchant_id, form.fields_for_service())
+        except KassaError as error:
+            record_error(form, error)
+        else:
+            flash(f"Product “{product.name}” created. Add its options (SKUs) and images below.")
+            return redirect(url_for("portal.product_edit", product_id=product.id))
+    return render_template("portal/catalog/product_new.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/products/<product_id>", methods=["GET", "POST"])
+@login_required
+def product_edit(product_id: str):
+    product = get_any_product(current_user.merchant_id, product_id)
+    form = ProductForm(data={"name": product.name, "description": product.description,
+                             "attributes": format_pairs(product.attributes), "status": product.status}
+                       if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            update_product(current_user.merchant_id, product_id, form.fields_for_service())
+        except KassaError as error:
+            record_error(form, error)
+        else:
+            flash("Product saved.")
+            return redirect(url_for("portal.product_edit", product_id=product_id))
+    return _product_page(product, form=form)
+
+
+def _product_page(product, *, form=None, image_form=None, status: int | None = None):
+    form = form or ProductForm(data={"name": product.name, "description": product.description,
+                                     "attributes": format_pairs(product.attributes), "status": product.status})
+    image_form = image_form or ImageForm()
+    failed = status or (422 if form.errors or image_form.errors or form.form_errors or image_form.form_errors
+                        else 200)
+    return render_template("portal/catalog/product_edit.html", product=product, form=form, image_form=image_form,
+                           confirm=ConfirmForm(), from_minor_units=from_minor_units), failed
+
+
+@bp.post("/products/<product_id>/images")
+@login_required
+def product_image_add(product_id: str):
+    product = get_any_product(current_user.merchant_id, product_id)
+    form = ImageForm()
+    if form.validate_on_submit():
+        upload = form.image.data
+        try:
+            add_product_image(current_user.merchant_id, product_id, upload.read() if upload else b"")
+        except KassaError as error:
+            record_error(form, error)
+        else:
+            flash("Image added.")
+            return redirect(url_for("portal.product_edit", product_id=product_id))
+    return _product_page(product, image_form=form, status=422)
+
+
+@bp.post("/products/<product_id>/images/<int:image_id>/delete")
+@login_required
+def product_image_remove(product_id: str, image_id: int):
+    get_any_product(current_user.merchant_id, product_id)
+    if ConfirmForm().validate_on_submit():
+        remove_product_image(current_user.merchant_id, image_id)
+        flash("Image removed.")
+    return redirect(url_for("portal.product_edit", product_id=product_id))
+
+
+@bp.route("/products/<product_id>/archive", methods=["GET", "POST"])
+@login_required
+def product_archive(product_id: str):
+    product = get_any_product(current_user.merchant_id, product_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        archive_product(current_user.merchant_id, product_id)
+        flash(f"Product “{product.name}” archived: it is no longer on sale. Open orders keep their items.")
+        return redirect(url_for("portal.products"))
+    return render_template("portal/catalog/product_archive.html", product=product, form=form)
+
+
+def _sku_initial(sku) -> dict:
+    others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
+    return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
+            "other_prices": format_pairs(others), "stock": sku.stock, "purchase_limit": sku.purchase_limit,
+            "specs": format_pairs(sku.specs), "status": sku.status}
+
+
+def _save_sku(form: SkuForm, save) -> bool:
+    """Parse the form and call ``save(fields)``; False with messages on the form when refused."""
+    if not form.validate_on_submit():
+        return False
+    fields = form.fields_for_service()
+    if form.errors:
+        return False
+    try:
+        save(fields)
+    except KassaError as error:
+        record_error(form, error)
+        return False
+    return True
+
+
+@bp.route("/products/<product_id>/skus/new", methods=["GET", "POST"])
+@login_required
+def sku_new(product_id: str):
+    product = get_any_product(current_user.merchant_id, product_id)
+    form = SkuForm()
+    if _save_sku(form, lambda fields: add_sku(current_user.merchant_id, product_id, fields)):
+        flash(f"Option “{form.name.data}” added.")
+        return redirect(url_for("portal.product_edit", product_id=product_id))
+    return render_template("portal/catalog/sku_form.html", product=product, sku=None, form=form), \
+        422 if form.errors or form.form_errors else 200
+
+
+@bp.route("/skus/<sku_id>", methods=["GET", "POST"])
+@login_required
+def sku_edit(sku_id: str):
+    sku = get_sku(current_user.merchant_id, sku_id)
+    form = SkuForm(data=_sku_initial(sku) if request.method == "GET" else None)
+    if _save_sku(form, lambda fields: update_sku(current_user.merchant_id, sku_id, fields)):
+        flash(f"Option “{form.name.data}” saved.")
+        return redirect(url_for("portal.product_edit", product_id=sku.product_id))
+    return render_template("portal/catalog/sku_form.html", product=sku.product, sku=sku, form=form), \
+        422 if form.errors or form.form_errors else 200

@@ -1,0 +1,111 @@
+"""Portal pages for coupons: list, create (one code or a generated batch), edit, deactivate, usage.
+Each mutating view is a thin call to one coupon service, scoped by the signed-in merchant."""
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import quote
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons, get_coupon, list_coupons,
+                                 list_redemptions, update_coupon)
+from app.catalog.models import Product, Sku
+from app.errors import KassaError
+from app.extensions import db
+from app.web.portal import bp
+from app.web.portal.catalog_forms import KIND_LABELS, ConfirmForm, CouponEditForm, CouponForm
+from app.web.portal.catalog_views import PAGE_SIZE, _page, record_error
+
+
+def _sku_choices(merchant_id: str) -> list[SelectChoice]:
+    rows = db.session.execute(select(Sku.id, Sku.name, Product.name).join(Product, Product.id == Sku.product_id)
+                              .where(Sku.merchant_id == merchant_id, Sku.status != "archived")
+                              .order_by(Product.name, Sku.name))
+    return [SelectChoice(sku_id, f"{product} — {name}") for sku_id, name, product in rows]
+
+
+def _codes_csv(codes: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["code"])
+    writer.writerows([c] for c in codes)
+    return "data:text/csv;charset=utf-8," + quote(out.getvalue())
+
+
+@bp.get("/coupons")
+@login_required
+def coupons():
+    q = (request.args.get("q") or "").strip()[:64]
+    page = _page()
+    rows, has_more = list_coupons(current_user.merchant_id, q=q or None, limit=PAGE_SIZE,
+                                  offset=(page - 1) * PAGE_SIZE)
+    return render_template("portal/catalog/coupons.html", coupons=rows, has_more=has_more, page=page, q=q,
+                           kinds=KIND_LABELS)
+
+
+@bp.route("/coupons/new", methods=["GET", "POST"])
+@login_required
+def coupon_new():
+    form = CouponForm()
+    form.sku_ids.choices = _sku_choices(current_user.merchant_id)
+    if form.validate_on_submit():
+        fields = form.fields_for_service()
+        if not form.errors:
+            try:
+                if form.bulk_count.data:
+                    batch = generate_coupons(current_user.merchant_id, fields, count=form.bulk_count.data,
+                                             prefix=form.prefix.data)
+                    codes = [c.code for c in batch]
+                    # The batch is shown on this answer only, with its CSV, rather than behind a URL.
+                    return render_template("portal/catalog/coupon_batch.html", codes=codes,
+                                           csv_href=_codes_csv(codes), filename=f"{form.prefix.data or 'codes'}.csv")
+                coupon = create_coupon(current_user.merchant_id, fields)
+            except KassaError as error:
+                record_error(form, error)
+            else:
+                flash(f"Coupon {coupon.code} created.")
+                return redirect(url_for("portal.coupon_show", coupon_id=coupon.id))
+    return render_template("portal/catalog/coupon_new.html", form=form), 422 if form.errors or form.form_errors else 200
+
+
+@bp.get("/coupons/<coupon_id>")
+@login_required
+def coupon_show(coupon_id: str):
+    coupon = get_coupon(current_user.merchant_id, coupon_id)
+    return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
+                           redemptions=list_redemptions(current_user.merchant_id, coupon_id), confirm=ConfirmForm())
+
+
+@bp.route("/coupons/<coupon_id>/edit", methods=["GET", "POST"])
+@login_required
+def coupon_edit(coupon_id: str):
+    coupon = get_coupon(current_user.merchant_id, coupon_id)
+    initial = {"description": coupon.description, "max_redemptions": coupon.max_redemptions,
+               "max_per_customer": coupon.max_per_customer,
+               "valid_from": coupon.valid_from.replace(tzinfo=None) if coupon.valid_from else None,
+               "valid_until": coupon.valid_until.replace(tzinfo=None) if coupon.valid_until else None}
+    form = CouponEditForm(data=initial if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            update_coupon(current_user.merchant_id, coupon_id, form.fields_for_service())
+        except KassaError as error:
+            record_error(form, error)
+        else:
+            flash(f"Coupon {coupon.code} saved.")
+            return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))
+    return render_template("portal/catalog/coupon_edit.html", coupon=coupon, form=form), \
+        422 if form.errors or form.form_errors else 200
+
+
+@bp.post("/coupons/<coupon_id>/deactivate")
+@login_required
+def coupon_deactivate(coupon_id: str):
+    get_coupon(current_user.merchant_id, coupon_id)
+    if ConfirmForm().validate_on_submit():
+        coupon = deactivate_coupon(current_user.merchant_id, coupon_id)
+        flash(f"Coupon {coupon.code} deactivated: it can no longer be used.")
+    return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))

@@ -1,0 +1,53 @@
+"""A merchant signs in and builds a product with two options and an image, in a real browser."""
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_merchant_creates_a_product_with_two_skus_and_an_image(page: Page, app, merchant, live_server, tmp_path,
+                                                               monkeypatch):
+    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path))
+    page.goto(f"{live_server}/portal/login")
+    page.get_by_label("Email").fill(merchant.email)
+    page.get_by_label("Password").fill(merchant.password)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("link", name="Products").click()
+    expect(page.get_by_text("No products yet")).to_be_visible()
+    page.get_by_role("link", name="New product").click()
+    page.get_by_role("button", name="Create product").click()
+    expect(page.get_by_text("Enter the product's name.")).to_be_visible()  # inline, nothing saved
+    page.get_by_label("Name", exact=True).fill("Dragon pack")
+    page.get_by_label("Description").fill("Three dragons for your roster.")
+    page.get_by_label(re.compile("Attributes")).fill("rarity: epic")
+    page.get_by_role("button", name="Create product").click()
+    expect(page.get_by_text("Product “Dragon pack” created.")).to_be_visible()
+
+    for name, price, stock in (("Starter", "4.99", "100"), ("Hoard", "19.99", "")):
+        page.get_by_role("link", name="Add an option").click()
+        page.get_by_label("Option name").fill(name)
+        page.get_by_label("Price", exact=True).fill(price)
+        page.get_by_label(re.compile("Other currencies")).fill("eur: 4.59" if name == "Starter" else "")
+        page.get_by_label(re.compile("^Stock")).fill(stock)
+        page.get_by_role("button", name="Add option").click()
+        expect(page.get_by_text(f"Option “{name}” added.")).to_be_visible()
+
+    page.get_by_label(re.compile(r"^Image \(PNG")).set_input_files(
+        files=[{"name": "dragon.png", "mimeType": "image/png", "buffer": PNG}])
+    page.get_by_role("button", name="Upload image").click()
+    expect(page.get_by_text("Image added.")).to_be_visible()
+    expect(page.get_by_role("img", name="Image 1 of Dragon pack")).to_be_visible()
+    skus = page.get_by_role("region", name="Options (SKUs)")
+    expect(skus.get_by_role("row", name=re.compile("Starter"))).to_contain_text("$4.99, €4.59")
+    expect(skus.get_by_role("row", name=re.compile("Hoard"))).to_contain_text("unlimited")
+
+    # Shoppers can buy it straight away.
+    page.get_by_role("link", name=re.compile(r"checkout.prod_")).click()
+    expect(page.get_by_role("heading", name="Dragon pack")).to_be_visible()
+    expect(page.get_by_role("img", name="Dragon pack")).to_have_attribute("src", re.compile(r"/checkout/media/\w+\.png"))
+    expect(page.get_by_role("radio", name="Hoard")).to_be_visible()

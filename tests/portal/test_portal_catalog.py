@@ -1,0 +1,222 @@
+"""Portal pages for products and coupons, driven as a merchant would: real forms with CSRF tokens,
+inline errors, flash messages, and another merchant's ids answering 404."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from tests.portal.test_portal_login import sign_in
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def csrf_of(page: str) -> str:
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+class Portal:
+    """A signed-in merchant user's browser, over the Flask test client."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def page(self, path: str, status: int = 200) -> str:
+        response = self.client.get(path)
+        assert response.status_code == status, (path, response.status_code)
+        return response.get_data(as_text=True)
+
+    def submit(self, form_path: str, data: dict, *, action: str | None = None, **kw):
+        """Open the form's page, then post ``data`` with the page's CSRF token (like pressing submit)."""
+        token = csrf_of(self.page(form_path))
+        return self.client.post(action or form_path, data={**data, "csrf_token": token}, **kw)
+
+
+@pytest.fixture
+def portal(app, merchant) -> Portal:
+    client = app.test_client()
+    assert sign_in(client, merchant.email, merchant.password).status_code == 302
+    return Portal(client)
+
+
+@pytest.fixture
+def rival(app, other_merchant) -> Portal:
+    client = app.test_client()
+    sign_in(client, other_merchant.email, other_merchant.password)
+    return Portal(client)
+
+
+def create_product(portal: Portal, name: str = "Dragon pack") -> str:
+    response = portal.submit("/portal/products/new", {"name": name, "description": "Three dragons",
+                                                      "attributes": "rarity: epic\nregion: north", "status": "active"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response.headers["Location"].rsplit("/", 1)[1]
+
+
+def test_pages_need_a_sign_in(client):
+    for path in ("/portal/products", "/portal/products/new", "/portal/coupons", "/portal/coupons/new"):
+        response = client.get(path)
+        assert response.status_code == 302 and "/portal/login" in response.headers["Location"]
+
+
+def test_create_a_product_add_options_and_an_image(app, portal, merchant, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path))
+    assert "No products yet" in portal.page("/portal/products")
+    product_id = create_product(portal)
+    page = portal.page(f"/portal/products/{product_id}")
+    assert "Product “Dragon pack” created" in page and "No options yet" in page
+
+    response = portal.submit(f"/portal/products/{product_id}/skus/new",
+                             {"name": "Starter", "price": "4.99", "currency": "USD", "other_prices": "eur: 4.59",
+                              "stock": "25", "purchase_limit": "2", "specs": "dragons: 3", "status": "active"})
+    assert response.status_code == 302
+    token = csrf_of(portal.page(f"/portal/products/{product_id}"))
+    response = portal.client.post(f"/portal/products/{product_id}/images", content_type="multipart/form-data",
+                                  data={"csrf_token": token, "image": (io.BytesIO(PNG), "dragon.png")})
+    assert response.status_code == 302
+    page = portal.page(f"/portal/products/{product_id}")
+    assert "Image added." in page
+    assert "$4.99" in page and "€4.59" in page and ">25<" in page and "/checkout/media/" in page
+
+    from app.catalog.models import Product
+    from app.extensions import db
+
+    with app.app_context():
+        product = db.session.get(Product, product_id)
+        assert product.attributes == {"rarity": "epic", "region": "north"}
+        sku = product.skus[0]
+        assert (sku.price_amount, sku.currency, sku.stock, sku.purchase_limit) == (499, "usd", 25, 2)
+        assert {p.currency: p.amount for p in sku.prices} == {"usd": 499, "eur": 459}
+
+
+def test_invalid_input_is_explained_inline_and_saves_nothing(app, portal, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path))
+    response = portal.submit("/portal/products/new", {"name": "", "attributes": "no colon here"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Enter the product&#39;s name." in page and "Line 1: write one “name: value” per line." in page
+    assert 'aria-invalid="true"' in page
+
+    product_id = create_product(portal)
+    response = portal.submit(f"/portal/products/{product_id}/skus/new",
+                             {"name": "Starter", "price": "4.999", "currency": "usd", "status": "active"})
+    assert response.status_code == 422 and "Enter an amount like 9.99." in response.get_data(as_text=True)
+    response = portal.submit(f"/portal/products/{product_id}/skus/new",
+                             {"name": "Starter", "price": "5", "currency": "dollars", "status": "active"})
+    assert response.status_code == 422
+    assert re.search(r'id="currency-error"[^>]*>Currency must be a three-letter ISO code', response.get_data(as_text=True))
+
+    token = csrf_of(portal.page(f"/portal/products/{product_id}"))
+    response = portal.client.post(f"/portal/products/{product_id}/images", content_type="multipart/form-data",
+                                  data={"csrf_token": token, "image": (io.BytesIO(b"GIF? no, text"), "fake.gif")})
+    assert response.status_code == 422 and "Upload a PNG, JPEG, WebP, GIF or SVG image." in response.get_data(
+        as_text=True)
+    assert "No options yet" in portal.page(f"/portal/products/{product_id}")
+
+    # Without the CSRF token nothing is saved.
+    assert portal.client.post("/portal/products/new", data={"name": "Sneaky"}).status_code == 400
+    assert "Sneaky" not in portal.page("/portal/products")
+
+
+def test_edit_search_paginate_and_archive_with_confirmation(portal):
+    product_id = create_product(portal)
+    response = portal.submit(f"/portal/products/{product_id}", {"name": "Dragon pack XL", "description": "",
+                                                                "attributes": "", "status": "active"})
+    assert response.status_code == 302
+    assert "Product saved." in portal.page(f"/portal/products/{product_id}")
+    for i in range(21):
+        create_product(portal, f"Filler {i:02d}")
+    assert "Dragon pack XL" in portal.page("/portal/products?q=pack+xl")
+    assert "Filler" not in portal.page("/portal/products?q=pack+xl")
+    first, second = portal.page("/portal/products"), portal.page("/portal/products?page=2")
+    names = [re.findall(r'">((?:Filler \d\d)|Dragon pack XL)</a>', page) for page in (first, second)]
+    assert "Next →" in first and "Next →" not in second and "← Previous" in second
+    assert (len(names[0]), len(names[1])) == (20, 2) and len(set(names[0] + names[1])) == 22
+
+    confirm = portal.page(f"/portal/products/{product_id}/archive")
+    assert "Archive “Dragon pack XL”?" in confirm
+    response = portal.submit(f"/portal/products/{product_id}/archive", {})
+    assert response.status_code == 302
+    listing = portal.page("/portal/products?status=archived")
+    assert "archived: it is no longer on sale" in listing and "Dragon pack XL" in listing
+    assert "Dragon pack XL" not in portal.page("/portal/products?status=active")
+
+
+def test_another_merchant_gets_404_everywhere(portal, rival):
+    product_id = create_product(portal)
+    portal.submit(f"/portal/products/{product_id}/skus/new",
+                  {"name": "Starter", "price": "4.99", "currency": "usd", "status": "active"})
+    portal.submit("/portal/coupons/new", {"code": "MINE", "kind": "percent_off", "percent": "10"})
+    from app.catalog.models import Sku
+    from app.catalog.coupon_models import Coupon
+    from app.extensions import db
+
+    with portal.client.application.app_context():
+        sku_id = db.session.query(Sku.id).filter_by(product_id=product_id).scalar()
+        coupon_id = db.session.query(Coupon.id).filter_by(code="MINE").scalar()
+    for path in (f"/portal/products/{product_id}", f"/portal/products/{product_id}/archive", f"/portal/skus/{sku_id}",
+                 f"/portal/products/{product_id}/skus/new", f"/portal/coupons/{coupon_id}",
+                 f"/portal/coupons/{coupon_id}/edit"):
+        assert rival.client.get(path).status_code == 404, path
+    token = csrf_of(rival.page("/portal/products"))
+    for path in (f"/portal/products/{product_id}/archive", f"/portal/coupons/{coupon_id}/deactivate",
+                 f"/portal/products/{product_id}"):
+        assert rival.client.post(path, data={"csrf_token": token, "name": "x"}).status_code == 404, path
+    assert "Dragon pack" not in rival.page("/portal/products")
+    assert "MINE" not in rival.page("/portal/coupons")
+
+
+def test_coupons_create_edit_deactivate_and_usage(app, portal, api, catalog):
+    assert "No coupons yet" in portal.page("/portal/coupons")
+    response = portal.submit("/portal/coupons/new", {"code": "summer10", "kind": "percent_off", "percent": "10",
+                                                     "cap": "5.00", "currency": "usd", "max_redemptions": "100",
+                                                     "sku_ids": [catalog["sku"]]})
+    assert response.status_code == 302
+    coupon_page = response.headers["Location"]
+    assert "Coupon SUMMER10 created." in portal.page(coupon_page)
+
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "coupon": "Summer10",
+                                      "customer": {"id": "cus_77"}, "agreement_accepted": True}).json
+    assert order["amount"]["discount"] == 199
+    usage = portal.page(coupon_page)
+    assert order["id"] in usage and "cus_77" in usage and "$1.99" in usage and "1 of 100 times" in usage
+
+    response = portal.submit(coupon_page + "/edit", {"description": "Summer sale", "max_redemptions": "0"})
+    assert response.status_code == 422 and "Number must be at least 1." in response.get_data(as_text=True)
+    response = portal.submit(coupon_page + "/edit", {"description": "Summer sale", "max_redemptions": "50",
+                                                     "valid_until": "2030-01-01T00:00"})
+    assert response.status_code == 302
+    assert "Summer sale" in portal.page(coupon_page) and "2030-01-01 00:00 UTC" in portal.page(coupon_page)
+
+    response = portal.submit(coupon_page, {}, action=coupon_page + "/deactivate")
+    assert response.status_code == 302 and "deactivated: it can no longer be used" in portal.page(coupon_page)
+    refused = api.post("/quotes", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "SUMMER10"})
+    assert refused.json["error"]["code"] == "coupon_invalid"
+
+
+def test_coupon_validation_errors_are_inline(portal):
+    response = portal.submit("/portal/coupons/new", {"code": "", "kind": "percent_off", "percent": "10"})
+    assert response.status_code == 422
+    assert "Enter a code, or a number of codes to generate." in response.get_data(as_text=True)
+    response = portal.submit("/portal/coupons/new", {"code": "X1", "kind": "percent_off", "percent": "ten"})
+    assert "Enter a percentage like 15 or 12.5." in response.get_data(as_text=True)
+    response = portal.submit("/portal/coupons/new", {"code": "X2", "kind": "amount_off", "currency": "usd"})
+    assert response.status_code == 422 and "An amount off needs amount_off" in response.get_data(as_text=True)
+    portal.submit("/portal/coupons/new", {"code": "TAKEN", "kind": "percent_off", "percent": "5"})
+    response = portal.submit("/portal/coupons/new", {"code": "taken", "kind": "percent_off", "percent": "5"})
+    assert response.status_code == 422 and "The code TAKEN is already in use." in response.get_data(as_text=True)
+
+
+def test_bulk_codes_are_shown_once_with_a_csv(portal):
+    response = portal.submit("/portal/coupons/new", {"bulk_count": "25", "prefix": "vip", "kind": "amount_off",
+                                                     "amount": "2.50", "currency": "usd", "max_per_customer": "1"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "25 codes generated" in page and "shown only once" in page
+    codes = re.findall(r"<code>(VIP-[A-Z0-9]{8})</code>", page)
+    assert len(set(codes)) == 25
+    csv_href = re.search(r'href="(data:text/csv[^"]+)" download="vip.csv"', page).group(1)
+    from urllib.parse import unquote
+
+    assert unquote(csv_href.split(",", 1)[1]).split() == ["code", *codes]
+    assert any(code in portal.page("/portal/coupons?q=vip") for code in codes)
