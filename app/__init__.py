@@ -11,6 +11,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
                 static_folder=str(PROJECT_ROOT / "static"))
     app.config.update(load_config(config))
+    _register_proxies(app)
     _register_logging(app)
     _register_extensions(app)
     _register_blueprints(app)
@@ -18,6 +19,15 @@ def create_app(config: dict | None = None) -> Flask:
     _register_cli(app)
     _register_template_helpers(app)
     return app
+
+
+def _register_proxies(app: Flask) -> None:
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    count = app.config["TRUSTED_PROXY_COUNT"]
+    if count:
+        # Trust exactly that many hops: a client cannot forge its address past our own proxies.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
 
 def _register_logging(app: Flask) -> None:
@@ -81,3 +91,12 @@ def _register_template_helpers(app: Flask) -> None:
     @app.template_filter("money")
     def money_filter(amount: int, currency: str) -> str:
         return Money(amount, currency).format()
+
+    @app.template_filter("ink_on")
+    def ink_on(colour: str) -> str:
+        """Dark or white text, whichever reads better on a #rrggbb background (WCAG luminance)."""
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        # Contrast with white is 1.05/(L+0.05), with our ink (#14213d, L≈0.016) (L+0.05)/0.066.
+        return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.066 else "#14213d"

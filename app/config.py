@@ -72,9 +72,16 @@ def load_config(overrides: dict | None = None) -> dict:
         # Product images: where uploads are stored and the largest accepted (bytes).
         "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(VAR_DIR / "uploads")),
         "MAX_IMAGE_BYTES": _int("MAX_IMAGE_BYTES", 2 * 1024 * 1024),
-        "RATELIMIT_STORAGE_URI": os.environ.get(
-            "RATELIMIT_STORAGE_URI", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-        ),
+        # Empty: the app's own REDIS_URL (filled in below, after the overrides).
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", ""),
+        # Portal sign-in: failed attempts allowed per email and client address, and per address alone.
+        # Successful sign-ins are not counted; another address is not affected.
+        "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "5 per 15 minutes"),
+        "LOGIN_IP_RATE_LIMIT": os.environ.get("LOGIN_IP_RATE_LIMIT", "50 per hour"),
+        # How many reverse proxies in front of Kassa set X-Forwarded-For/-Proto (0 = none): the rate
+        # limits and the audit log need the client's address, not the proxy's.
+        "TRUSTED_PROXY_COUNT": _int("TRUSTED_PROXY_COUNT", 0),
+        "PERMANENT_SESSION_LIFETIME": _int("PORTAL_SESSION_HOURS", 12) * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -83,6 +90,10 @@ def load_config(overrides: dict | None = None) -> dict:
     }
     if overrides:
         config.update(overrides)
+    # Rate-limit counters live in the app's Redis unless told otherwise, also when a caller overrides
+    # REDIS_URL: Flask-Limiter is one object per process and follows the last app configured.
+    if not config["RATELIMIT_STORAGE_URI"]:
+        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
     if config["KASSA_ENV"] == "production":
         if config["SECRET_KEY"] in ("", _DEV_SECRET):
             raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")

@@ -1,10 +1,11 @@
 """Imports every model so metadata is complete (Alembic autogenerate, relationships)."""
+from app.audit.models import AuditEntry  # noqa: F401
 from app.catalog.models import Product, ProductImage, Sku, SkuPrice  # noqa: F401
 from app.catalog.coupon_models import Coupon, CouponRedemption  # noqa: F401
 from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
-from app.merchants.models import ApiKey, Merchant, MerchantUser  # noqa: F401
+from app.merchants.models import ApiKey, Merchant, MerchantLogo, MerchantUser  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401

@@ -27,6 +27,31 @@ def exponent(currency: str) -> int:
     return _EXPONENTS.get(currency, 2)
 
 
+_MAJOR = re.compile(r"^\d{1,12}(?:[.,]\d+)?$")
+
+
+def parse_major(text: str, currency: str) -> int:
+    """Minor units from an amount typed in major units (``"12.5"`` USD → 1250), by string
+    arithmetic; raises ValueError for anything else, or more decimals than the currency has."""
+    text = (text or "").strip().replace(",", ".") if isinstance(text, str) else ""
+    if not _MAJOR.match(text):
+        raise ValueError(f"{text!r} is not an amount")
+    whole, _, fraction = text.partition(".")
+    exp = exponent(normalise_currency(currency))
+    if len(fraction) > exp:
+        raise ValueError(f"{currency.upper()} has {exp} decimal places")
+    return int(whole) * 10**exp + int((fraction or "0").ljust(exp, "0")[:exp] or "0")
+
+
+def format_major(amount: int, currency: str) -> str:
+    """An amount of minor units as a plain number in major units, for a form field (``1250`` → ``12.50``)."""
+    exp = exponent(normalise_currency(currency))
+    if not exp:
+        return str(amount)
+    major, minor = divmod(amount, 10**exp)
+    return f"{major}.{minor:0{exp}d}"
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: int

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -24,7 +24,24 @@ class Merchant(db.Model):
     fulfilment_secret: Mapped[str | None] = mapped_column(String(100))
     # Origins (scheme://host[:port]) whose pages may use live publishable keys and embed the panel.
     allowed_origins: Mapped[list | None] = mapped_column(JSON)
+    # Checkout branding: a #rrggbb colour, a logo (an https URL, or the path of an uploaded one)
+    # and the merchant's own terms of purchase shown on the terms page.
+    brand_color: Mapped[str | None] = mapped_column(String(7))
+    logo_url: Mapped[str | None] = mapped_column(String(1000))
+    terms_text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class MerchantLogo(db.Model):
+    """An uploaded checkout logo, kept in the database so every web process can serve it."""
+
+    __tablename__ = "merchant_logos"
+
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(40))
+    digest: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class MerchantUser(UserMixin, db.Model):
@@ -34,8 +51,16 @@ class MerchantUser(UserMixin, db.Model):
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
     password_hash: Mapped[str] = mapped_column(String(300))
-    role: Mapped[str] = mapped_column(String(20), default="owner")
+    role: Mapped[str] = mapped_column(String(20), default="owner")  # see app/merchants/permissions.py
+    # Part of the session id: bumping it (password change) signs out every other session.
+    session_version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    # Set for a temporary password given by an owner: the user must choose their own first.
+    password_temporary: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def get_id(self) -> str:
+        """The session id Flask-Login stores: user id and session version."""
+        return f"{self.id}:{self.session_version}"
 
 
 class ApiKey(db.Model):
@@ -47,5 +72,10 @@ class ApiKey(db.Model):
     mode: Mapped[str] = mapped_column(String(4))  # test | live
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     last4: Mapped[str] = mapped_column(String(4))
+    # Publishable keys only (they are public by nature: pages embed them): the full key, so the
+    # portal can build embed snippets. Secret keys are never stored, only their hash.
+    public_value: Mapped[str | None] = mapped_column(String(64))
+    # A rolled key points at the key that replaced it.
+    replaced_by: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

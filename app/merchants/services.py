@@ -1,4 +1,5 @@
-"""Merchant services: create a merchant with its first user and keys, authenticate keys."""
+"""Merchant services: create a merchant with its first user and keys, authenticate keys and users,
+change a password."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,11 +7,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.errors import AuthenticationFailed, Conflict, InvalidRequest
+from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.keys import generate_key, hash_key, parse_key
 from app.merchants.models import ApiKey, Merchant, MerchantUser
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -33,11 +37,22 @@ class Caller:
         return self.kind == "secret"
 
 
-def _issue_key(merchant_id: str, kind: str, mode: str) -> str:
+def issue_key(merchant_id: str, kind: str, mode: str) -> tuple[ApiKey, str]:
+    """Add a new key to the session (the caller commits); returns the row and the raw key."""
     raw = generate_key(kind, mode)
-    db.session.add(ApiKey(id=new_id("key"), merchant_id=merchant_id, kind=kind, mode=mode,
-                          key_hash=hash_key(raw), last4=raw[-4:]))
-    return raw
+    key = ApiKey(id=new_id("key"), merchant_id=merchant_id, kind=kind, mode=mode, key_hash=hash_key(raw),
+                 last4=raw[-4:], public_value=raw if kind == "publishable" else None)
+    db.session.add(key)
+    return key, raw
+
+
+def check_new_password(password: object, *, param: str = "password") -> str:
+    """The password if it is long enough (and not absurdly long), else a 400 naming ``param``."""
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidRequest(f"password must be at least {MIN_PASSWORD_LENGTH} characters", param=param)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidRequest(f"password must be at most {MAX_PASSWORD_LENGTH} characters", param=param)
+    return password
 
 
 def create_merchant(name: str, email: str, password: str) -> NewMerchant:
@@ -47,8 +62,7 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
         raise InvalidRequest("name must not be empty", param="name")
     if "@" not in email:
         raise InvalidRequest("email must be an email address", param="email")
-    if len(password or "") < 8:
-        raise InvalidRequest("password must be at least 8 characters", param="password")
+    check_new_password(password)
     if db.session.scalar(select(MerchantUser.id).where(MerchantUser.email == email)):
         raise Conflict(f"a user with email {email} already exists", code="email_taken", param="email")
     merchant = Merchant(id=new_id("mch"), name=name, email=email)
@@ -56,8 +70,8 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
     db.session.flush()
     db.session.add(MerchantUser(id=new_id("usr"), merchant_id=merchant.id, email=email,
                                 password_hash=generate_password_hash(password), role="owner"))
-    secret = _issue_key(merchant.id, "secret", "test")
-    publishable = _issue_key(merchant.id, "publishable", "test")
+    _, secret = issue_key(merchant.id, "secret", "test")
+    _, publishable = issue_key(merchant.id, "publishable", "test")
     db.session.commit()
     return NewMerchant(merchant, secret, publishable)
 
@@ -76,9 +90,35 @@ def authenticate_key(raw: str | None) -> Caller:
     return Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode)
 
 
+# Checked when the email is unknown, so a wrong email takes as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-password")
+
+
 def authenticate_user(email: str, password: str) -> MerchantUser | None:
     """The portal user for these credentials, or None."""
     user = db.session.scalar(select(MerchantUser).where(MerchantUser.email == (email or "").strip().lower()))
-    if user is None or not check_password_hash(user.password_hash, password or ""):
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password or "")
         return None
+    if not check_password_hash(user.password_hash, password or ""):
+        return None
+    return user
+
+
+def change_password(user_id: str, *, current_password: object, new_password: object) -> MerchantUser:
+    """Set a user's own password after checking the current one; other sessions end."""
+    user = db.session.get(MerchantUser, user_id)
+    if user is None:
+        raise NotFound("no such user", param="id")
+    if not isinstance(current_password, str) or not check_password_hash(user.password_hash, current_password):
+        raise InvalidRequest("the current password is not correct", code="password_incorrect",
+                             param="current_password")
+    new_password = check_new_password(new_password, param="new_password")
+    if new_password == current_password:
+        raise InvalidRequest("choose a password different from the current one", param="new_password")
+    user.password_hash = generate_password_hash(new_password)
+    user.password_temporary = False
+    # The session id carries this version: every session signed in before the change ends.
+    user.session_version += 1
+    db.session.commit()
     return user

@@ -16,6 +16,8 @@ class Order(db.Model):
         CheckConstraint("total >= 0 AND subtotal >= 0 AND discount >= 0", name="amounts_not_negative"),
         CheckConstraint("refunded_amount >= 0 AND refunded_amount <= total", name="refund_within_total"),
         Index("ix_orders_merchant_created", "merchant_id", "id"),
+        # The portal dashboard and date filters read a merchant's orders by creation time.
+        Index("ix_orders_merchant_created_at", "merchant_id", "created_at"),
         Index("ix_orders_status_expires", "status", "expires_at"),
         Index("ix_orders_status_auto_confirm", "status", "auto_confirm_at"),
     )

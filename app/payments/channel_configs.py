@@ -115,3 +115,71 @@ def channel_config_json(config: ChannelConfig) -> dict:
             "priority": config.priority, "display_name": config.display_name, "icon": config.icon,
             "min_amount": config.min_amount, "max_amount": config.max_amount,
             "currencies": list(config.currencies or []), "agreement_text": config.agreement_text}
+
+
+def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
+    """Move a channel one place up or down in the merchant's order; returns the new order.
+
+    Priorities are renumbered 10, 20, 30, … in one transaction, so the order shown is exactly the
+    order the checkout offers, with room to slot a channel in by number later.
+    """
+    from app.payments.channels import BUILT_IN_CHANNELS
+    from app.payments.routing import channel_offers  # routing reads this module's table
+
+    if code not in BUILT_IN_CHANNELS:
+        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(BUILT_IN_CHANNELS)}", param="code")
+    if direction not in ("up", "down"):
+        raise InvalidRequest("direction must be up or down", param="direction")
+    order = [offer.code for offer in channel_offers(merchant_id)]
+    index = order.index(code)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(order):
+        order[index], order[other] = order[other], order[index]
+    configs = {c.code: c for c in db.session.scalars(
+        select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
+    for position, channel in enumerate(order, start=1):
+        config = configs.get(channel)
+        if config is None:
+            config = ChannelConfig(merchant_id=merchant_id, code=channel, enabled=True, priority=100, currencies=[])
+            db.session.add(config)
+        if config.priority != position * 10:
+            config.priority = position * 10
+            db.session.flush()
+            record_event(merchant_id, "channel_config.updated", channel_config_json(config))
+    try:
+        db.session.commit()
+    except IntegrityError:  # a concurrent first save of a channel's row: nothing was changed
+        db.session.rollback()
+        raise InvalidRequest("the channel settings changed concurrently; try again", param="code") from None
+    return order
+
+
+def channel_settings(merchant_id: str, code: str) -> dict | None:
+    """One channel's saved settings as JSON (None while it has none), e.g. for the audit log."""
+    config = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
+                                                           ChannelConfig.code == code))
+    return channel_config_json(config) if config else None
+
+
+def preview_offers(merchant_id: str, code: object, **settings: object):
+    """The channel list the checkout would show if ``code`` had these settings; nothing is saved.
+    Invalid settings raise like ``configure_channel`` would."""
+    from app.payments.channels import BUILT_IN_CHANNELS
+    from app.payments.routing import channel_offers
+
+    if code not in BUILT_IN_CHANNELS:
+        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(BUILT_IN_CHANNELS)}", param="code")
+    saved = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
+                                                          ChannelConfig.code == code))
+    values = {name: getattr(saved, name) for name in SETTINGS} if saved else {"enabled": True, "priority": 100}
+    values.update(_validated(settings))
+    # A transient row, never added to the session.
+    draft = ChannelConfig(merchant_id=merchant_id, code=code, **values)
+    return [offer for offer in channel_offers(merchant_id, overrides={code: draft}) if offer.refusal is None]
+
+
+def channel_order(merchant_id: str) -> dict:
+    """The merchant's channel order and switches, as the audit log records a reorder."""
+    from app.payments.routing import channel_offers
+
+    return {"order": [offer.code for offer in channel_offers(merchant_id)]}

@@ -42,6 +42,7 @@ class PaymentAttempt(db.Model):
               postgresql_where=text("status IN ('pending', 'unknown')"),
               sqlite_where=text("status IN ('pending', 'unknown')")),
         Index("ix_payment_attempts_status_created", "status", "created_at"),
+        Index("ix_payment_attempts_merchant_created", "merchant_id", "created_at"),  # dashboard by channel
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

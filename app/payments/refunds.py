@@ -76,6 +76,19 @@ def _captured_payment(order_id: str) -> PaymentAttempt:
     return payment
 
 
+def check_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None) -> int:
+    """The amount a refund would give back (default: all that remains), or the error ``create_refund``
+    would raise; changes nothing (the portal asks this before its confirmation step)."""
+    amount, _ = _parse_amount(amount), _parse_reason(reason)
+    order = get_order(merchant_id, order_id)
+    amount = order.total - order.refunded_amount if amount is None else amount
+    _check_refundable(order, amount)
+    if amount <= 0:
+        raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
+    _captured_payment(order.id)
+    return amount
+
+
 def create_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None,
                   actor: str = "api") -> Refund:
     """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel."""

@@ -28,6 +28,7 @@ class ChannelOffer:
     priority: int
     agreement_text: str | None
     refusal: str | None
+    enabled: bool = True
 
 
 def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | None,
@@ -48,12 +49,15 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
     return None
 
 
-def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str | None = None) -> list[ChannelOffer]:
-    """Every built-in channel with the merchant's settings and its refusal reason, by priority."""
+def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str | None = None,
+                   overrides: dict[str, ChannelConfig] | None = None) -> list[ChannelOffer]:
+    """Every built-in channel with the merchant's settings and its refusal reason, by priority.
+    ``overrides`` replaces some channels' settings with unsaved ones (the portal's live preview)."""
     from app.payments.channels import BUILT_IN_CHANNELS, adapter_for  # the registry imports this module
 
     configs = {c.code: c for c in db.session.scalars(
         select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
+    configs.update(overrides or {})
     offers = []
     for code in BUILT_IN_CHANNELS:
         adapter, config = adapter_for(code), configs.get(code)
@@ -62,7 +66,8 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
             icon=(config and config.icon) or adapter.default_icon,
             priority=config.priority if config else DEFAULT_PRIORITY,
             agreement_text=config.agreement_text if config else None,
-            refusal=refusal_reason(config, code, amount=amount, currency=currency)))
+            refusal=refusal_reason(config, code, amount=amount, currency=currency),
+            enabled=config.enabled if config is not None else True))
     return sorted(offers, key=lambda o: (o.priority, o.code))
 
 

@@ -1,4 +1,4 @@
-"""Webhook endpoint services: register, list and delete a merchant's endpoints."""
+"""Webhook endpoint services: register, list, read and delete a merchant's endpoints."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -63,6 +63,16 @@ def list_endpoints(merchant_id: str, *, limit: int = 20,
         query = query.where(WebhookEndpoint.id < starting_after)
     rows = list(db.session.scalars(query.order_by(WebhookEndpoint.id.desc()).limit(limit + 1)))
     return rows[:limit], len(rows) > limit
+
+
+def get_endpoint(merchant_id: str, endpoint_id: str) -> WebhookEndpoint:
+    """One of the merchant's endpoints that is not deleted; anything else is not found."""
+    endpoint = db.session.scalar(select(WebhookEndpoint).where(
+        WebhookEndpoint.id == endpoint_id, WebhookEndpoint.merchant_id == merchant_id,
+        WebhookEndpoint.deleted_at.is_(None)))
+    if endpoint is None:
+        raise NotFound(f"no webhook endpoint {endpoint_id!r}", param="id")
+    return endpoint
 
 
 def delete_endpoint(merchant_id: str, endpoint_id: str) -> str:

@@ -4,27 +4,51 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.errors import NotFound
+from app.events import Event
 from app.extensions import db
-from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt
+from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
 
 def list_deliveries(merchant_id: str, *, endpoint_id: str | None = None, event_id: str | None = None,
-                    limit: int = 50) -> list[WebhookDelivery]:
-    """The merchant's deliveries, newest first, optionally for one endpoint or one event."""
+                    status: str | None = None, limit: int = 50,
+                    starting_after: str | None = None) -> list[WebhookDelivery]:
+    """The merchant's deliveries, newest first, optionally for one endpoint, event or status;
+    ``starting_after`` (a delivery id) gives the next, older page."""
     query = select(WebhookDelivery).where(WebhookDelivery.merchant_id == merchant_id)
     if endpoint_id:
         query = query.where(WebhookDelivery.endpoint_id == endpoint_id)
     if event_id:
         query = query.where(WebhookDelivery.event_id == event_id)
+    if status:
+        query = query.where(WebhookDelivery.status == status)
+    if starting_after:
+        query = query.where(WebhookDelivery.id < starting_after)
     return list(db.session.scalars(query.order_by(WebhookDelivery.id.desc()).limit(limit)))
+
+
+def get_delivery(merchant_id: str, delivery_id: str) -> WebhookDelivery:
+    """One of the merchant's deliveries; another merchant's is not found."""
+    delivery = db.session.scalar(select(WebhookDelivery).where(WebhookDelivery.id == delivery_id,
+                                                               WebhookDelivery.merchant_id == merchant_id))
+    if delivery is None:
+        raise NotFound(f"no webhook delivery {delivery_id!r}", param="id")
+    return delivery
 
 
 def delivery_attempts(merchant_id: str, delivery_id: str) -> list[WebhookDeliveryAttempt]:
     """Every attempt at one of the merchant's deliveries, in the order they were made."""
-    owned = db.session.scalar(select(WebhookDelivery.id).where(WebhookDelivery.id == delivery_id,
-                                                               WebhookDelivery.merchant_id == merchant_id))
-    if owned is None:
-        raise NotFound(f"no webhook delivery {delivery_id!r}", param="id")
+    get_delivery(merchant_id, delivery_id)
     return list(db.session.scalars(select(WebhookDeliveryAttempt)
                                    .where(WebhookDeliveryAttempt.delivery_id == delivery_id)
                                    .order_by(WebhookDeliveryAttempt.number)))
+
+
+def deliveries_for_order(merchant_id: str, order_id: str) -> list[tuple[WebhookDelivery, Event, WebhookEndpoint]]:
+    """Deliveries of one order's events, with the event and endpoint of each, oldest first."""
+    return [tuple(row) for row in db.session.execute(
+        select(WebhookDelivery, Event, WebhookEndpoint)
+        .join(Event, Event.id == WebhookDelivery.event_id)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(WebhookDelivery.merchant_id == merchant_id, Event.merchant_id == merchant_id,
+               Event.order_id == order_id)
+        .order_by(WebhookDelivery.id))]

@@ -17,10 +17,10 @@ def live_pk(app, merchant) -> str:
     """A live publishable key of ``merchant``, which lists https://shop.example as its site."""
     from app.extensions import db
     from app.merchants.origins import set_allowed_origins
-    from app.merchants.services import _issue_key
+    from app.merchants.services import issue_key
 
     with app.app_context():
-        raw = _issue_key(merchant.id, "publishable", "live")
+        _, raw = issue_key(merchant.id, "publishable", "live")
         db.session.commit()
         set_allowed_origins(merchant.id, ["https://SHOP.example:443/", "http://localhost:8080"])
     return raw

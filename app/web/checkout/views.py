@@ -12,6 +12,7 @@ from app.catalog.services import price_items
 from app.errors import ChannelFailed, Conflict, KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.merchants.settings import logo_for
 from app.orders.services import create_order, get_order_by_client_secret
 from app.payments.channels import Prospect, available_channels
 from app.payments.hub import payments_for_order, start_payment
@@ -173,3 +174,16 @@ def terms(merchant_id: str):
     if merchant.terms_url:
         return redirect(merchant.terms_url)
     return render_template("checkout/terms.html", merchant=merchant)
+
+
+@bp.get("/logos/<merchant_id>")
+def logo(merchant_id: str):
+    """A merchant's uploaded logo. Its URL carries the digest, so browsers may keep it for good."""
+    uploaded = logo_for(merchant_id)
+    if uploaded is None:
+        abort(404, description="No logo.")
+    response = make_response(uploaded.data)
+    response.headers.update({"Content-Type": uploaded.content_type, "X-Content-Type-Options": "nosniff",
+                             "Cache-Control": "public, max-age=31536000, immutable",
+                             "Content-Security-Policy": "default-src 'none'"})
+    return response

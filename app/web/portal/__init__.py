@@ -1,7 +1,13 @@
-"""The merchant portal (signed-in merchants)."""
+"""The merchant portal (signed-in merchant staff), one module of views per area."""
 from flask import Blueprint
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
-from app.web.portal import views  # noqa: E402,F401
+# Reachable without a permission: signing in and out.
+PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout"})
+
+from app.web.portal import (  # noqa: E402,F401  (each module registers its routes on bp)
+    audit_views, auth_views, channels_views, dashboard_views, developers_views, orders_views, settings_views,
+    team_views, webhooks_views,
+)
 from app.web.portal import catalog_views, coupon_views  # noqa: E402,F401

@@ -3,7 +3,7 @@ catalog service; every read is scoped by the signed-in merchant (a foreign id is
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from app.catalog.images import add_product_image, remove_product_image
@@ -11,6 +11,8 @@ from app.catalog.products import (STATUSES, add_sku, archive_product, create_pro
                                   search_products, update_product, update_sku)
 from app.errors import KassaError
 from app.web.portal import bp
+from app.web.portal.access import audit, permission_required
+from app.catalog.models import Product, ProductImage, Sku
 from app.web.portal.catalog_forms import (ConfirmForm, ImageForm, ProductForm, SkuForm, format_pairs,
                                           from_minor_units)
 
@@ -38,7 +40,7 @@ def _page() -> int:
 
 
 @bp.get("/products")
-@login_required
+@permission_required("catalog.manage")
 def products():
     q = (request.args.get("q") or "").strip()[:100]
     status = request.args.get("status") or None
@@ -52,12 +54,13 @@ def products():
 
 
 @bp.route("/products/new", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def product_new():
     form = ProductForm()
     if form.validate_on_submit():
         try:
-            product = create_product(current_user.merchant_id, form.fields_for_service())
+            with audit("product.create", Product):
+                product = create_product(current_user.merchant_id, form.fields_for_service())
         except KassaError as error:
             record_error(form, error)
         else:
@@ -67,7 +70,7 @@ def product_new():
 
 
 @bp.route("/products/<product_id>", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def product_edit(product_id: str):
     product = get_any_product(current_user.merchant_id, product_id)
     form = ProductForm(data={"name": product.name, "description": product.description,
@@ -75,7 +78,8 @@ def product_edit(product_id: str):
                        if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            update_product(current_user.merchant_id, product_id, form.fields_for_service())
+            with audit("product.update", Product, product_id):
+                update_product(current_user.merchant_id, product_id, form.fields_for_service())
         except KassaError as error:
             record_error(form, error)
         else:
@@ -95,14 +99,15 @@ def _product_page(product, *, form=None, image_form=None, status: int | None = N
 
 
 @bp.post("/products/<product_id>/images")
-@login_required
+@permission_required("catalog.manage")
 def product_image_add(product_id: str):
     product = get_any_product(current_user.merchant_id, product_id)
     form = ImageForm()
     if form.validate_on_submit():
         upload = form.image.data
         try:
-            add_product_image(current_user.merchant_id, product_id, upload.read() if upload else b"")
+            with audit("product.image_add", ProductImage):
+                add_product_image(current_user.merchant_id, product_id, upload.read() if upload else b"")
         except KassaError as error:
             record_error(form, error)
         else:
@@ -112,22 +117,24 @@ def product_image_add(product_id: str):
 
 
 @bp.post("/products/<product_id>/images/<int:image_id>/delete")
-@login_required
+@permission_required("catalog.manage")
 def product_image_remove(product_id: str, image_id: int):
     get_any_product(current_user.merchant_id, product_id)
     if ConfirmForm().validate_on_submit():
-        remove_product_image(current_user.merchant_id, image_id)
+        with audit("product.image_remove", ProductImage, str(image_id)):
+            remove_product_image(current_user.merchant_id, image_id)
         flash("Image removed.")
     return redirect(url_for("portal.product_edit", product_id=product_id))
 
 
 @bp.route("/products/<product_id>/archive", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def product_archive(product_id: str):
     product = get_any_product(current_user.merchant_id, product_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        archive_product(current_user.merchant_id, product_id)
+        with audit("product.archive", Product, product_id):
+            archive_product(current_user.merchant_id, product_id)
         flash(f"Product “{product.name}” archived: it is no longer on sale. Open orders keep their items.")
         return redirect(url_for("portal.products"))
     return render_template("portal/catalog/product_archive.html", product=product, form=form)
@@ -140,15 +147,17 @@ def _sku_initial(sku) -> dict:
             "specs": format_pairs(sku.specs), "status": sku.status}
 
 
-def _save_sku(form: SkuForm, save) -> bool:
-    """Parse the form and call ``save(fields)``; False with messages on the form when refused."""
+def _save_sku(form: SkuForm, save, audit_entry) -> bool:
+    """Parse the form and call ``save(fields)`` inside ``audit_entry``; False with messages on the
+    form when refused."""
     if not form.validate_on_submit():
         return False
     fields = form.fields_for_service()
     if form.errors:
         return False
     try:
-        save(fields)
+        with audit_entry:
+            save(fields)
     except KassaError as error:
         record_error(form, error)
         return False
@@ -156,11 +165,12 @@ def _save_sku(form: SkuForm, save) -> bool:
 
 
 @bp.route("/products/<product_id>/skus/new", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def sku_new(product_id: str):
     product = get_any_product(current_user.merchant_id, product_id)
     form = SkuForm()
-    if _save_sku(form, lambda fields: add_sku(current_user.merchant_id, product_id, fields)):
+    if _save_sku(form, lambda fields: add_sku(current_user.merchant_id, product_id, fields),
+                 audit("sku.create", Sku)):
         flash(f"Option “{form.name.data}” added.")
         return redirect(url_for("portal.product_edit", product_id=product_id))
     return render_template("portal/catalog/sku_form.html", product=product, sku=None, form=form), \
@@ -168,11 +178,12 @@ def sku_new(product_id: str):
 
 
 @bp.route("/skus/<sku_id>", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def sku_edit(sku_id: str):
     sku = get_sku(current_user.merchant_id, sku_id)
     form = SkuForm(data=_sku_initial(sku) if request.method == "GET" else None)
-    if _save_sku(form, lambda fields: update_sku(current_user.merchant_id, sku_id, fields)):
+    if _save_sku(form, lambda fields: update_sku(current_user.merchant_id, sku_id, fields),
+                 audit("sku.update", Sku, sku_id)):
         flash(f"Option “{form.name.data}” saved.")
         return redirect(url_for("portal.product_edit", product_id=sku.product_id))
     return render_template("portal/catalog/sku_form.html", product=sku.product, sku=sku, form=form), \

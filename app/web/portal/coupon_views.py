@@ -7,7 +7,7 @@ import io
 from urllib.parse import quote
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
@@ -17,6 +17,8 @@ from app.catalog.models import Product, Sku
 from app.errors import KassaError
 from app.extensions import db
 from app.web.portal import bp
+from app.web.portal.access import audit, permission_required
+from app.catalog.coupon_models import Coupon
 from app.web.portal.catalog_forms import KIND_LABELS, ConfirmForm, CouponEditForm, CouponForm
 from app.web.portal.catalog_views import PAGE_SIZE, _page, record_error
 
@@ -37,7 +39,7 @@ def _codes_csv(codes: list[str]) -> str:
 
 
 @bp.get("/coupons")
-@login_required
+@permission_required("catalog.manage")
 def coupons():
     q = (request.args.get("q") or "").strip()[:64]
     page = _page()
@@ -48,7 +50,7 @@ def coupons():
 
 
 @bp.route("/coupons/new", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def coupon_new():
     form = CouponForm()
     form.sku_ids.choices = _sku_choices(current_user.merchant_id)
@@ -57,13 +59,15 @@ def coupon_new():
         if not form.errors:
             try:
                 if form.bulk_count.data:
-                    batch = generate_coupons(current_user.merchant_id, fields, count=form.bulk_count.data,
-                                             prefix=form.prefix.data)
+                    with audit("coupon.generate", Coupon):
+                        batch = generate_coupons(current_user.merchant_id, fields, count=form.bulk_count.data,
+                                                 prefix=form.prefix.data)
                     codes = [c.code for c in batch]
                     # The batch is shown on this answer only, with its CSV, rather than behind a URL.
                     return render_template("portal/catalog/coupon_batch.html", codes=codes,
                                            csv_href=_codes_csv(codes), filename=f"{form.prefix.data or 'codes'}.csv")
-                coupon = create_coupon(current_user.merchant_id, fields)
+                with audit("coupon.create", Coupon):
+                    coupon = create_coupon(current_user.merchant_id, fields)
             except KassaError as error:
                 record_error(form, error)
             else:
@@ -73,7 +77,7 @@ def coupon_new():
 
 
 @bp.get("/coupons/<coupon_id>")
-@login_required
+@permission_required("catalog.manage")
 def coupon_show(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
     return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
@@ -81,7 +85,7 @@ def coupon_show(coupon_id: str):
 
 
 @bp.route("/coupons/<coupon_id>/edit", methods=["GET", "POST"])
-@login_required
+@permission_required("catalog.manage")
 def coupon_edit(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
     initial = {"description": coupon.description, "max_redemptions": coupon.max_redemptions,
@@ -91,7 +95,8 @@ def coupon_edit(coupon_id: str):
     form = CouponEditForm(data=initial if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            update_coupon(current_user.merchant_id, coupon_id, form.fields_for_service())
+            with audit("coupon.update", Coupon, coupon_id):
+                update_coupon(current_user.merchant_id, coupon_id, form.fields_for_service())
         except KassaError as error:
             record_error(form, error)
         else:
@@ -102,10 +107,11 @@ def coupon_edit(coupon_id: str):
 
 
 @bp.post("/coupons/<coupon_id>/deactivate")
-@login_required
+@permission_required("catalog.manage")
 def coupon_deactivate(coupon_id: str):
     get_coupon(current_user.merchant_id, coupon_id)
     if ConfirmForm().validate_on_submit():
-        coupon = deactivate_coupon(current_user.merchant_id, coupon_id)
+        with audit("coupon.deactivate", Coupon, coupon_id):
+            coupon = deactivate_coupon(current_user.merchant_id, coupon_id)
         flash(f"Coupon {coupon.code} deactivated: it can no longer be used.")
     return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))

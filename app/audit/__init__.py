@@ -1,0 +1,1 @@
+"""The audit log of portal changes (who, what, when, before and after)."""

@@ -1,0 +1,83 @@
+"""API keys in the portal: list, create, roll (replace) and revoke. A new secret is returned once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest, NotFound
+from app.extensions import db
+from app.merchants.models import ApiKey
+from app.merchants.services import issue_key
+
+KINDS = ("secret", "publishable")
+MODES = ("test", "live")
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    """A key just made: the row, and the raw key to show the merchant this one time."""
+
+    key: ApiKey
+    raw: str
+
+
+def list_api_keys(merchant_id: str) -> list[ApiKey]:
+    """The merchant's keys: active ones first, newest first within each group."""
+    return list(db.session.scalars(select(ApiKey).where(ApiKey.merchant_id == merchant_id)
+                                   .order_by(ApiKey.revoked_at.is_not(None), ApiKey.id.desc())))
+
+
+def get_api_key(merchant_id: str, key_id: str) -> ApiKey:
+    """One of the merchant's keys; another merchant's key is not found."""
+    key = db.session.scalar(select(ApiKey).where(ApiKey.id == key_id, ApiKey.merchant_id == merchant_id))
+    if key is None:
+        raise NotFound(f"no API key {key_id!r}", param="id")
+    return key
+
+
+def create_api_key(merchant_id: str, *, kind: object, mode: object) -> IssuedKey:
+    """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live)."""
+    if kind not in KINDS:
+        raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
+    if mode not in MODES:
+        raise InvalidRequest(f"mode must be one of {', '.join(MODES)}", param="mode")
+    key, raw = issue_key(merchant_id, kind, mode)
+    db.session.commit()
+    return IssuedKey(key, raw)
+
+
+def _revoke(merchant_id: str, key_id: str, **values: object) -> None:
+    # Conditional: a key revoked twice (two tabs, a double click) is one revocation and a 409.
+    changed = db.session.execute(
+        update(ApiKey).where(ApiKey.id == key_id, ApiKey.merchant_id == merchant_id, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=utcnow(), **values).execution_options(synchronize_session=False)).rowcount
+    if changed != 1:
+        get_api_key(merchant_id, key_id)  # a foreign or unknown id is a 404
+        db.session.rollback()
+        raise Conflict("this key is already revoked", code="api_key_revoked", param="id")
+
+
+def revoke_api_key(merchant_id: str, key_id: str) -> ApiKey:
+    """Revoke a key: from now on it is refused with 401."""
+    _revoke(merchant_id, key_id)
+    db.session.commit()
+    return db.session.get(ApiKey, key_id, populate_existing=True)
+
+
+def roll_api_key(merchant_id: str, key_id: str) -> IssuedKey:
+    """Replace a key by a new one of the same kind and mode, in one transaction."""
+    old = get_api_key(merchant_id, key_id)
+    key, raw = issue_key(merchant_id, old.kind, old.mode)
+    db.session.flush()
+    _revoke(merchant_id, key_id, replaced_by=key.id)
+    db.session.commit()
+    return IssuedKey(key, raw)
+
+
+def embed_key(merchant_id: str, mode: str = "test") -> ApiKey | None:
+    """The newest active publishable key whose full value is known (for embed snippets)."""
+    return db.session.scalar(select(ApiKey).where(
+        ApiKey.merchant_id == merchant_id, ApiKey.kind == "publishable", ApiKey.mode == mode,
+        ApiKey.revoked_at.is_(None), ApiKey.public_value.is_not(None)).order_by(ApiKey.id.desc()).limit(1))

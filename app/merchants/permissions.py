@@ -1,0 +1,47 @@
+"""Who may do what in the portal: the one table of roles and permissions.
+
+Every portal route names one permission (``permission_required("orders.refund")`` in
+``app/web/portal/access.py``); a role either has it or gets a 403. Change access here, nowhere else.
+"""
+from __future__ import annotations
+
+ROLES: dict[str, str] = {
+    "owner": "Everything, including the team and business settings.",
+    "operator": "Day-to-day operations: orders and refunds, channels, catalog.",
+    "finance": "Money: dashboard, orders and refunds, the audit log.",
+    "developer": "Integration: API keys, webhooks, the embed snippet; reads orders.",
+}
+
+PERMISSIONS: dict[str, str] = {
+    "dashboard.view": "See the dashboard",
+    "orders.view": "See orders, their payments, events and deliveries",
+    "orders.refund": "Refund orders",
+    "channels.manage": "Enable, order and configure payment channels",
+    "developers.manage": "Manage API keys and webhook endpoints, resend deliveries",
+    "settings.manage": "Change the business profile, checkout branding and order policies",
+    "team.manage": "Add and remove users, change roles",
+    "audit.view": "Read the audit log",
+    "catalog.manage": "Manage products, prices and coupons",
+    "account.manage": "Change one's own password",
+}
+
+_EVERYONE = {"dashboard.view", "orders.view", "account.manage"}
+
+GRANTS: dict[str, frozenset[str]] = {
+    "owner": frozenset(PERMISSIONS),
+    "operator": frozenset(_EVERYONE | {"orders.refund", "channels.manage", "catalog.manage"}),
+    "finance": frozenset(_EVERYONE | {"orders.refund", "audit.view"}),
+    "developer": frozenset(_EVERYONE | {"developers.manage"}),
+}
+
+
+def can(role: str | None, permission: str) -> bool:
+    """Whether ``role`` has ``permission``; an unknown permission is a programming error."""
+    if permission not in PERMISSIONS:
+        raise KeyError(f"unknown permission {permission!r}; add it to app/merchants/permissions.py")
+    return permission in GRANTS.get(role or "", frozenset())
+
+
+def roles_with(permission: str) -> list[str]:
+    """The roles that have ``permission``, for messages such as "ask an owner"."""
+    return [role for role in ROLES if can(role, permission)]

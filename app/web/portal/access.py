@@ -1,0 +1,84 @@
+"""Portal access and change recording: the permission decorator, the acting user, the audit helper.
+
+Every portal view is decorated with ``permission_required("<permission>")`` (the table is
+``app/merchants/permissions.py``); a test walks the URL map to keep it so. A view that changes
+something wraps its service call in ``audit(...)`` so the audit row joins the service's commit::
+
+    @bp.post("/products/<product_id>")
+    @permission_required("catalog.manage")
+    def products_update(product_id):
+        with audit("product.update", Product, product_id):
+            update_product(current_user.merchant_id, product_id, ...)
+"""
+from __future__ import annotations
+
+from functools import wraps
+from typing import Callable
+from urllib.parse import urlsplit
+
+from flask import render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from app.audit.services import AuditActor, audited
+from app.errors import KassaError
+from app.extensions import db, login_manager
+from app.merchants.permissions import PERMISSIONS, ROLES, can, roles_with
+
+
+def permission_required(permission: str) -> Callable:
+    """Require a signed-in user whose role has ``permission``; otherwise sign in, or a 403 page."""
+    can(None, permission)  # an unknown permission fails at import time, not at request time
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not can(current_user.role, permission):
+                return forbidden(permission)
+            return view(*args, **kwargs)
+
+        guarded.permission = permission  # read by the test that checks every route is guarded
+        return guarded
+
+    return decorate
+
+
+def forbidden(permission: str):
+    """The 403 page: what was refused, and which roles could do it."""
+    return render_template("portal/forbidden.html", permission=PERMISSIONS[permission],
+                           role=current_user.role, role_description=ROLES.get(current_user.role, ""),
+                           allowed=roles_with(permission)), 403
+
+
+def portal_actor() -> AuditActor:
+    """The signed-in user as the audit log records them."""
+    return AuditActor(merchant_id=current_user.merchant_id, user_id=current_user.id, email=current_user.email,
+                      role=current_user.role, ip=request.remote_addr)
+
+
+def audit(action: str, model: type, object_id: str | None = None, *, snapshot: Callable | None = None):
+    """``audited`` for the signed-in user: use it around the one service call that makes the change."""
+    return audited(portal_actor(), action, model, object_id, snapshot=snapshot)
+
+
+def show_error(form: FlaskForm, error: KassaError, *, fields: dict[str, str] | None = None) -> None:
+    """Put a domain error next to the field it names (its ``param``), or above the form."""
+    db.session.rollback()
+    message = error.message[:1].upper() + error.message[1:]
+    message += "" if message.endswith((".", "?", "!")) else "."
+    name = (fields or {}).get(error.param or "", error.param)
+    field = form._fields.get(name) if name else None
+    if field is not None:
+        field.errors = [*field.errors, message]
+    else:
+        form.form_errors.append(message)
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site relative paths: an open redirect (after login, after an action) is a phishing tool."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target \
+            and not urlsplit(target).netloc:
+        return target
+    return url_for("portal.orders")

@@ -1,0 +1,115 @@
+"""Channels: switch on and off, put in order, set limits, currencies and the protocol template,
+with a live preview of the checkout's channel list."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.errors import KassaError
+from app.payments.channel_configs import (channel_order, channel_settings, configure_channel, move_channel,
+                                          preview_offers)
+from app.payments.channels import BUILT_IN_CHANNELS, adapter_for
+from app.payments.models import ChannelConfig
+from app.payments.routing import channel_offers
+from app.web.fragments import render_block
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.forms import ConfirmForm
+from app.web.portal.payment_forms import ChannelForm
+
+EDIT_PAGE = "portal/channel_edit.html"
+
+
+def _known(code: str) -> str:
+    if code not in BUILT_IN_CHANNELS:
+        abort(404, description=f"There is no channel {code!r}.")
+    return code
+
+
+def _settings(form: ChannelForm) -> dict:
+    currencies = [c.strip() for c in (form.currencies.data or "").split(",") if c.strip()]
+    return {"enabled": bool(form.enabled.data), "priority": form.priority.data, "display_name": form.display_name.data,
+            "icon": form.icon.data, "min_amount": form.min_amount.data, "max_amount": form.max_amount.data,
+            "currencies": currencies, "agreement_text": form.agreement_text.data}
+
+
+@bp.get("/channels")
+@permission_required("channels.manage")
+def channels():
+    offers = channel_offers(current_user.merchant_id)
+    return render_template("portal/channels.html", offers=offers, form=ConfirmForm(),
+                           defaults={code: adapter_for(code).default_name for code in BUILT_IN_CHANNELS})
+
+
+@bp.post("/channels/<code>/move")
+@permission_required("channels.manage")
+def channels_move(code: str):
+    _known(code)
+    direction = request.form.get("direction")
+    if not ConfirmForm().validate_on_submit() or direction not in ("up", "down"):
+        abort(400, description="Choose to move the channel up or down.")
+    merchant_id = current_user.merchant_id
+    with audit("channel.reorder", ChannelConfig, code, snapshot=lambda: channel_order(merchant_id)):
+        move_channel(merchant_id, code, direction)
+    flash(f"Moved {code} {direction}.")
+    return redirect(url_for("portal.channels"))
+
+
+@bp.post("/channels/<code>/toggle")
+@permission_required("channels.manage")
+def channels_toggle(code: str):
+    _known(code)
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form expired; try again.")
+    merchant_id = current_user.merchant_id
+    enabled = request.form.get("enabled") == "true"
+    with audit("channel.update", ChannelConfig, code, snapshot=lambda: channel_settings(merchant_id, code)):
+        configure_channel(merchant_id, code, enabled=enabled)
+    flash(f"{code} is {'enabled' if enabled else 'disabled'}.")
+    return redirect(url_for("portal.channels"))
+
+
+def _form_for(code: str) -> ChannelForm:
+    saved = channel_settings(current_user.merchant_id, code) or {"enabled": True, "priority": 100}
+    form = ChannelForm(data={**saved, "currencies": ", ".join(saved.get("currencies") or [])})
+    return form
+
+
+@bp.route("/channels/<code>", methods=["GET", "POST"])
+@permission_required("channels.manage")
+def channels_edit(code: str):
+    _known(code)
+    merchant_id = current_user.merchant_id
+    form = ChannelForm() if request.method == "POST" else _form_for(code)
+    if form.validate_on_submit():
+        try:
+            with audit("channel.update", ChannelConfig, code, snapshot=lambda: channel_settings(merchant_id, code)):
+                configure_channel(merchant_id, code, **_settings(form))
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            flash(f"Saved the settings of {code}.")
+            return redirect(url_for("portal.channels"))
+    preview, preview_error = _preview(code, form)
+    return render_template(EDIT_PAGE, form=form, code=code, default_name=adapter_for(code).default_name,
+                           preview=preview, preview_error=preview_error), 422 if form.errors else 200
+
+
+def _preview(code: str, form: ChannelForm) -> tuple[list, str | None]:
+    try:
+        return preview_offers(current_user.merchant_id, code, **_settings(form)), None
+    except KassaError as error:
+        return [], error.message
+
+
+@bp.post("/channels/<code>/preview")
+@permission_required("channels.manage")
+def channels_preview(code: str):
+    """The checkout's channel list as it would look with the form's values (htmx, nothing saved)."""
+    _known(code)
+    form = ChannelForm()
+    if not form.validate_on_submit():
+        preview, preview_error = [], "Fix the highlighted fields to see the preview."
+    else:
+        preview, preview_error = _preview(code, form)
+    return render_block(EDIT_PAGE, "preview", code=code, preview=preview, preview_error=preview_error)

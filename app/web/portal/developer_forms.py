@@ -1,0 +1,60 @@
+"""Portal forms for developers: API keys, webhook endpoints, delivery filters, the embed snippet."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectChoice, SelectField, SelectMultipleField, SubmitField, URLField
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from app.event_types import CONTRACT_EVENTS, ORDER_EVENTS, PAYMENT_EVENTS
+from app.merchants.api_keys import KINDS, MODES
+from app.webhooks.models import DELIVERY_STATUSES
+
+ANY = SelectChoice("", "Any")
+
+
+class ApiKeyForm(FlaskForm):
+    kind = SelectField("Kind", choices=[SelectChoice(k, f"{k.capitalize()} ({'sk' if k == 'secret' else 'pk'}_…)")
+                                       for k in KINDS])
+    mode = SelectField("Mode", choices=[SelectChoice(m, m.capitalize()) for m in MODES])
+    submit = SubmitField("Create key")
+
+
+class CheckboxList(SelectMultipleField):
+    """A multiple choice shown as a list of labelled checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class WebhookEndpointForm(FlaskForm):
+    url = URLField("Endpoint URL", validators=[DataRequired(message="Enter the URL that receives events."),
+                                               Length(max=2000)])
+    all_events = BooleanField("Every event (*)")
+    events = CheckboxList("Events", choices=[SelectChoice(e) for e in ORDER_EVENTS + PAYMENT_EVENTS + CONTRACT_EVENTS],
+                          validate_choice=True)
+    submit = SubmitField("Add endpoint")
+
+    def selected_events(self) -> list[str]:
+        return ["*"] if self.all_events.data else list(self.events.data or [])
+
+
+class DeliveryFilterForm(FlaskForm):
+    """A GET filter: no CSRF token (it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in DELIVERY_STATUSES],
+                         validators=[Optional()])
+    endpoint_id = SelectField("Endpoint", choices=[ANY], validators=[Optional()], validate_choice=False)
+
+
+class EmbedForm(FlaskForm):
+    """A GET choice of product for the snippet."""
+
+    class Meta:
+        csrf = False
+
+    product = SelectField("Product", choices=[], validate_choice=False)
+    mode = SelectField("Mode", choices=[SelectChoice(m, m.capitalize()) for m in MODES])

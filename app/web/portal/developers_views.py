@@ -1,0 +1,100 @@
+"""Developers: API keys (create, roll, revoke; a new secret is shown once) and the SDK embed snippet."""
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from app.catalog.services import list_products
+from app.errors import KassaError
+from app.extensions import db
+from app.web.embed.snippet import embed_snippet
+from app.merchants.api_keys import (IssuedKey, create_api_key, embed_key, get_api_key, list_api_keys,
+                                   revoke_api_key, roll_api_key)
+from app.merchants.models import ApiKey
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.developer_forms import ApiKeyForm, EmbedForm
+from app.web.portal.forms import ConfirmForm
+
+
+def _shown_once(issued: IssuedKey, *, rolled: ApiKey | None = None):
+    """The page with the raw key: never cached, never stored, never shown again."""
+    body = render_template("portal/api_key_secret.html", issued=issued, rolled=rolled)
+    return body, 200, {"Cache-Control": "no-store"}
+
+
+@bp.get("/developers")
+@permission_required("developers.manage")
+def developers():
+    return render_template("portal/api_keys.html", keys=list_api_keys(current_user.merchant_id), form=ApiKeyForm(),
+                           action_form=ConfirmForm())
+
+
+@bp.post("/developers/keys")
+@permission_required("developers.manage")
+def developers_keys_create():
+    form = ApiKeyForm()
+    if form.validate_on_submit():
+        try:
+            with audit("api_key.create", ApiKey):
+                issued = create_api_key(current_user.merchant_id, kind=form.kind.data, mode=form.mode.data)
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            return _shown_once(issued)
+    return render_template("portal/api_keys.html", keys=list_api_keys(current_user.merchant_id), form=form,
+                           action_form=ConfirmForm()), 422
+
+
+def _key_action(key_id: str, action: str):
+    """Confirmation page (GET) and action (POST) for rolling or revoking one key."""
+    merchant_id = current_user.merchant_id
+    key = get_api_key(merchant_id, key_id)  # another merchant's key is a 404
+    form = ConfirmForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            with audit(f"api_key.{action}", ApiKey, key_id):
+                if action == "roll":
+                    issued = roll_api_key(merchant_id, key_id)
+                else:
+                    revoke_api_key(merchant_id, key_id)
+        except KassaError as error:
+            db.session.rollback()
+            flash(f"Nothing changed: {error.message}.")
+            return redirect(url_for("portal.developers"))
+        if action == "roll":
+            return _shown_once(issued, rolled=key)
+        flash(f"Key …{key.last4} is revoked; requests with it are refused from now on.")
+        return redirect(url_for("portal.developers"))
+    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form)
+
+
+@bp.route("/developers/keys/<key_id>/roll", methods=["GET", "POST"])
+@permission_required("developers.manage")
+def developers_key_roll(key_id: str):
+    return _key_action(key_id, "roll")
+
+
+@bp.route("/developers/keys/<key_id>/revoke", methods=["GET", "POST"])
+@permission_required("developers.manage")
+def developers_key_revoke(key_id: str):
+    return _key_action(key_id, "revoke")
+
+
+@bp.get("/developers/embed")
+@permission_required("developers.manage")
+def developers_embed():
+    merchant_id = current_user.merchant_id
+    products, _ = list_products(merchant_id, limit=100)
+    form = EmbedForm(request.args)
+    form.product.choices = [SelectChoice(p.id, f"{p.name} ({p.id})") for p in products]
+    chosen = next((p for p in products if p.id == form.product.data), products[0] if products else None)
+    key = embed_key(merchant_id, form.mode.data or "test")
+    snippet = None
+    if chosen is not None:
+        form.product.data = chosen.id
+        placeholder = f"pk_{form.mode.data or 'test'}_…"
+        snippet = embed_snippet(current_app.config["PUBLIC_URL"], chosen.id,
+                                publishable_key=key.public_value if key else placeholder)
+    return render_template("portal/embed.html", form=form, products=products, snippet=snippet, key=key)

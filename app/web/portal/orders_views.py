@@ -1,0 +1,180 @@
+"""Orders: the filtered list, its CSV export, the order page and refunds (with a confirmation step)."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterator
+
+from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
+from flask_login import current_user
+
+from app.errors import KassaError
+from app.events import events_for_order
+from app.extensions import db
+from app.merchants.permissions import can
+from app.money import Money, format_major, parse_major
+from app.orders.services import get_order
+from app.payments.hub import payments_for_order
+from app.payments.integration_log import integration_logs_for_attempt
+from app.payments.order_search import OrderFilters, export_orders, search_orders
+from app.payments.refund_models import Refund
+from app.payments.refunds import check_refund, create_refund, get_refund, refunds_for_order, retry_refund
+from app.webhooks.history import deliveries_for_order
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.payment_forms import OrderFilterForm, RefundForm
+
+PAGE_SIZE = 25
+_FILTER_ARGS = ("q", "status", "channel", "customer", "start", "end")
+
+
+def _filters(form: OrderFilterForm) -> OrderFilters:
+    return OrderFilters(status=form.status.data or None, start=form.start.data, end=form.end.data,
+                        channel=form.channel.data or None, customer=form.customer.data or None,
+                        query=form.q.data or None)
+
+
+def _filter_args() -> dict:
+    """The current filters as query arguments, for pager and export links."""
+    return {name: request.args[name] for name in _FILTER_ARGS if request.args.get(name)}
+
+
+@bp.get("/orders")
+@bp.get("/")  # registered first, so url_for gives /portal/
+@permission_required("orders.view")
+def orders():
+    form = OrderFilterForm(request.args)
+    valid = form.validate()
+    filters = _filters(form) if valid else OrderFilters()
+    page = search_orders(current_user.merchant_id, filters, limit=PAGE_SIZE,
+                         starting_after=request.args.get("starting_after") or None,
+                         ending_before=request.args.get("ending_before") or None)
+    args = _filter_args()
+    newer = url_for("portal.orders", ending_before=page.orders[0].id, **args) if page.has_newer else None
+    older = url_for("portal.orders", starting_after=page.orders[-1].id, **args) if page.has_older else None
+    return render_template("portal/orders.html", form=form, page=page, newer_url=newer, older_url=older,
+                           filtered=bool(args), export_url=url_for("portal.orders_export", **args)), \
+        200 if valid else 422
+
+
+def _csv_safe(value: object) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; shopper-typed text must not."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+_CSV_COLUMNS = ("id", "created_at", "status", "customer_id", "customer_email", "currency", "subtotal", "discount",
+                "total", "refunded_amount")
+
+
+def _csv_rows(merchant_id: str, filters: OrderFilters) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(_CSV_COLUMNS)
+    yield flush()
+    for order in export_orders(merchant_id, filters):
+        writer.writerow([order.id, order.created_at.isoformat(), order.status, _csv_safe(order.customer_id),
+                         _csv_safe(order.customer_email), order.currency,
+                         *(format_major(amount, order.currency) for amount in
+                           (order.subtotal, order.discount, order.total, order.refunded_amount))])
+        yield flush()
+
+
+@bp.get("/orders/export.csv")
+@permission_required("orders.view")
+def orders_export():
+    form = OrderFilterForm(request.args)
+    if not form.validate():
+        abort(400, description="The filters are not valid; fix them on the orders page and export again.")
+    # Streamed: the export reads in batches and never holds every order in memory.
+    response = Response(stream_with_context(_csv_rows(current_user.merchant_id, _filters(form))),
+                        mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="orders.csv"'
+    return response
+
+
+def _order_page(order_id: str, *, refund_form: RefundForm | None = None, status: int = 200):
+    merchant_id = current_user.merchant_id
+    order = get_order(merchant_id, order_id)  # another merchant's order is a 404
+    payments = payments_for_order(order.id)
+    refund_form = refund_form or RefundForm(formdata=None)
+    return render_template(
+        "portal/order.html", order=order, payments=payments,
+        logs={p.id: integration_logs_for_attempt(merchant_id, p.id) for p in payments},
+        events=events_for_order(merchant_id, order.id), deliveries=deliveries_for_order(merchant_id, order.id),
+        refunds=refunds_for_order(order.id), refund_form=refund_form, remaining=order.total - order.refunded_amount,
+        can_refund=can(current_user.role, "orders.refund"),
+        can_resend=can(current_user.role, "developers.manage")), status
+
+
+@bp.get("/orders/<order_id>")
+@permission_required("orders.view")
+def orders_detail(order_id: str):
+    return _order_page(order_id)
+
+
+def _refund_amount(form: RefundForm, currency: str) -> int | None:
+    if not (form.amount.data or "").strip():
+        return None  # all that remains
+    return parse_major(form.amount.data, currency)
+
+
+@bp.post("/orders/<order_id>/refunds")
+@permission_required("orders.refund")
+def orders_refund(order_id: str):
+    merchant_id = current_user.merchant_id
+    order = get_order(merchant_id, order_id)
+    form = RefundForm()
+    if not form.validate_on_submit():
+        return _order_page(order_id, refund_form=form, status=422)
+    try:
+        amount = _refund_amount(form, order.currency)
+        reason = (form.reason.data or "").strip() or None
+        if form.confirmed.data != "yes":
+            # Step 1: check it, then ask for confirmation; nothing is changed yet.
+            amount = check_refund(merchant_id, order_id, amount=amount, reason=reason)
+            return render_template("portal/refund_confirm.html", order=order, form=form, amount=amount,
+                                   amount_text=format_major(amount, order.currency), reason=reason)
+        with audit("order.refund", Refund):
+            refund = create_refund(merchant_id, order_id, amount=amount, reason=reason,
+                                   actor=f"portal:{current_user.email}"[:60])
+    except ValueError:
+        form.amount.errors = [*form.amount.errors, f"Enter an amount like 12.50 in {order.currency.upper()}."]
+        return _order_page(order_id, refund_form=form, status=422)
+    except KassaError as error:
+        show_error(form, error)
+        return _order_page(order_id, refund_form=form, status=error.status)
+    flash(_refund_message(refund))
+    return redirect(url_for("portal.orders_detail", order_id=order_id))
+
+
+def _refund_message(refund: Refund) -> str:
+    shown = Money(refund.amount, refund.currency).format()
+    if refund.status == "succeeded":
+        return f"Refunded {shown}."
+    if refund.status == "failed":
+        return f"The refund of {shown} failed: {refund.failure_reason or 'refused by the channel'}. You can retry it."
+    return f"The refund of {shown} is being processed."
+
+
+@bp.post("/orders/<order_id>/refunds/<refund_id>/retry")
+@permission_required("orders.refund")
+def orders_refund_retry(order_id: str, refund_id: str):
+    if get_refund(current_user.merchant_id, refund_id).order_id != order_id:
+        abort(404)
+    try:
+        with audit("order.refund_retry", Refund, refund_id):
+            refund = retry_refund(current_user.merchant_id, refund_id, actor=f"portal:{current_user.email}"[:60])
+    except KassaError as error:
+        db.session.rollback()
+        flash(f"The refund was not retried: {error.message}.")
+    else:
+        flash(_refund_message(refund))
+    return redirect(url_for("portal.orders_detail", order_id=order_id))

@@ -1,0 +1,52 @@
+"""Portal forms for orders (filters, refunds) and channel settings."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
+                     TextAreaField)
+from wtforms.validators import Length, NumberRange, Optional, Regexp
+
+from app.orders.state import STATUSES
+from app.payments.channels import BUILT_IN_CHANNELS
+
+ANY = SelectChoice("", "Any")
+_AMOUNT = Regexp(r"^\s*\d{1,12}([.,]\d{1,3})?\s*$", message="Enter an amount like 12.50.")
+
+
+class OrderFilterForm(FlaskForm):
+    """A GET filter: no CSRF token (it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField("Order id", validators=[Optional(), Length(max=40)])
+    status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUSES], validators=[Optional()])
+    channel = SelectField("Channel", choices=[ANY] + [SelectChoice(c) for c in BUILT_IN_CHANNELS],
+                          validators=[Optional()])
+    customer = StringField("Customer id or email", validators=[Optional(), Length(max=320)])
+    start = DateField("Created from", validators=[Optional()])
+    end = DateField("Created to", validators=[Optional()])
+
+
+class RefundForm(FlaskForm):
+    amount = StringField("Amount to refund", validators=[Optional(), _AMOUNT])
+    reason = TextAreaField("Reason (shown on the order timeline)", validators=[Optional(), Length(max=500)])
+    # Set by the confirmation page: only then is the refund made.
+    confirmed = HiddenField()
+
+
+class ChannelForm(FlaskForm):
+    enabled = BooleanField("Offer this channel at checkout")
+    priority = IntegerField("Priority (lower comes first)", validators=[
+        NumberRange(min=0, max=10_000, message="Use a whole number from 0 to 10000.")])
+    display_name = StringField("Name shown to shoppers", validators=[Optional(), Length(max=100)])
+    icon = StringField("Icon (card, qr, wallet, or an https:// image URL)", validators=[Optional(), Length(max=200)])
+    # Limits are stored in minor units and compared with the order total whatever its currency.
+    min_amount = IntegerField("Minimum order total (minor units, e.g. cents)", validators=[
+        Optional(), NumberRange(min=0, max=999_999_999_999, message="Use a whole number of minor units.")])
+    max_amount = IntegerField("Maximum order total (minor units, e.g. cents)", validators=[
+        Optional(), NumberRange(min=0, max=999_999_999_999, message="Use a whole number of minor units.")])
+    currencies = StringField("Currencies (comma-separated, empty = any)", validators=[
+        Optional(), Regexp(r"^\s*[A-Za-z]{3}(\s*,\s*[A-Za-z]{3})*\s*$", message="Use codes like usd, eur.")])
+    agreement_text = TextAreaField("Agreement text shown when this channel is chosen",
+                                   validators=[Optional(), Length(max=5000)])

@@ -1,0 +1,94 @@
+"""Settings: business profile, checkout branding (colour, logo, terms) and order policies."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from app.errors import KassaError
+from app.merchants.models import Merchant
+from app.merchants.settings import (MAX_LOGO_BYTES, LogoUpload, get_merchant, update_branding, update_order_policies,
+                                    update_profile)
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.forms import BrandingForm, PoliciesForm, ProfileForm
+
+
+def _forms(merchant: Merchant, **submitted) -> dict:
+    """The three forms: the submitted one as posted, the others filled from the saved settings."""
+    forms = {
+        "profile": ProfileForm(formdata=None, obj=merchant),
+        "branding": BrandingForm(formdata=None, brand_color=merchant.brand_color, terms_text=merchant.terms_text,
+                                 logo_url=merchant.logo_url if (merchant.logo_url or "").startswith("https://")
+                                 else None),
+        "policies": PoliciesForm(formdata=None, obj=merchant),
+    }
+    forms.update(submitted)
+    return forms
+
+
+def _page(status: int = 200, **submitted):
+    merchant = get_merchant(current_user.merchant_id)
+    return render_template("portal/settings.html", merchant=merchant, **_forms(merchant, **submitted)), status
+
+
+@bp.get("/settings")
+@permission_required("settings.manage")
+def settings():
+    return _page()
+
+
+@bp.post("/settings/profile")
+@permission_required("settings.manage")
+def settings_profile():
+    form = ProfileForm()
+    merchant_id = current_user.merchant_id
+    if form.validate_on_submit():
+        try:
+            with audit("settings.profile", Merchant, merchant_id):
+                update_profile(merchant_id, name=form.name.data, email=form.email.data)
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            flash("Saved the business profile.")
+            return redirect(url_for("portal.settings"))
+    return _page(422, profile=form)
+
+
+@bp.post("/settings/branding")
+@permission_required("settings.manage")
+def settings_branding():
+    form = BrandingForm()
+    merchant_id = current_user.merchant_id
+    if form.validate_on_submit():
+        upload = form.logo_file.data
+        # Read one byte past the limit: the service refuses anything longer without reading it all.
+        data = upload.stream.read(MAX_LOGO_BYTES + 1) if upload and getattr(upload, "filename", "") else b""
+        try:
+            with audit("settings.branding", Merchant, merchant_id):
+                update_branding(merchant_id, brand_color=form.brand_color.data, logo_url=form.logo_url.data,
+                                terms_text=form.terms_text.data, logo_upload=LogoUpload(data) if data else None,
+                                remove_logo=bool(form.remove_logo.data))
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            flash("Saved the checkout branding.")
+            return redirect(url_for("portal.settings"))
+    return _page(422, branding=form)
+
+
+@bp.post("/settings/policies")
+@permission_required("settings.manage")
+def settings_policies():
+    form = PoliciesForm()
+    merchant_id = current_user.merchant_id
+    if form.validate_on_submit():
+        try:
+            with audit("settings.policies", Merchant, merchant_id):
+                update_order_policies(merchant_id, order_timeout_minutes=form.order_timeout_minutes.data,
+                                      auto_confirm_minutes=form.auto_confirm_minutes.data)
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            flash("Saved the order policies. They apply to orders created from now on.")
+            return redirect(url_for("portal.settings"))
+    return _page(422, policies=form)

@@ -1,0 +1,162 @@
+"""Portal vocabulary: a signed-in browser-like client per role, and one merchant's objects of every kind."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+_CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
+
+
+class Portal:
+    """A test client that signs in through the login form and posts forms with their real CSRF token."""
+
+    def __init__(self, client, ip: str = "127.0.0.1") -> None:
+        self.client = client
+        self.client.environ_base["REMOTE_ADDR"] = ip
+        self._token: str | None = None
+
+    def token(self) -> str:
+        if self._token is None:
+            page = self.client.get("/portal/login" if not self.signed_in() else "/portal/account/password")
+            self._token = _CSRF.search(page.get_data(as_text=True)).group(1)
+        return self._token
+
+    def signed_in(self) -> bool:
+        return self.client.get("/portal/account/password").status_code == 200
+
+    def sign_in(self, email: str, password: str):
+        page = self.client.get("/portal/login").get_data(as_text=True)
+        token = _CSRF.search(page).group(1)
+        response = self.client.post("/portal/login", data={"email": email, "password": password, "csrf_token": token})
+        self._token = None  # the session was renewed at sign-in
+        return response
+
+    def get(self, path: str, **kw):
+        return self.client.get(path, **kw)
+
+    def post(self, path: str, data: dict | None = None, *, csrf: bool = True, **kw):
+        data = dict(data or {})
+        if csrf:
+            data.setdefault("csrf_token", self.token())
+        return self.client.post(path, data=data, **kw)
+
+    def text(self, path: str) -> str:
+        response = self.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def portal(app, merchant) -> Portal:
+    """The merchant's owner, signed in."""
+    signed = Portal(app.test_client())
+    assert signed.sign_in(merchant.email, merchant.password).status_code == 302
+    return signed
+
+
+def add_user(app, merchant_id: str, email: str, role: str, password: str = "staff-pass-123") -> str:
+    """A team member who has already chosen their password."""
+    from app.extensions import db
+    from app.merchants.models import MerchantUser
+    from app.merchants.team import add_member
+
+    with app.app_context():
+        user = add_member(merchant_id, email=email, role=role, temporary_password=password)
+        db.session.get(MerchantUser, user.id).password_temporary = False
+        db.session.commit()
+        return user.id
+
+
+@pytest.fixture
+def member(app, merchant):
+    """``member("operator")``: a signed-in user of ``merchant`` with that role."""
+    def make(role: str) -> Portal:
+        email = f"{role}-{len(made)}@acme.test"
+        add_user(app, merchant.id, email, role)
+        made.append(email)
+        signed = Portal(app.test_client())
+        assert signed.sign_in(email, "staff-pass-123").status_code == 302
+        return signed
+
+    made: list[str] = []
+    return make
+
+
+@dataclass
+class World:
+    """One of each object a portal route can name, all owned by one merchant."""
+
+    order: str
+    refund: str
+    api_key: str
+    webhook_endpoint: str
+    delivery: str
+    user: str
+    product: str
+    sku: str
+    image: str
+    coupon: str
+    channel: str = "sandbox_card"
+
+
+def build_world(app, merchant_id: str, sku: str) -> World:
+    """Objects of every type for ``merchant_id`` (services where they exist, rows where the state is unusual)."""
+    from sqlalchemy import select
+
+    from app.catalog.coupons import create_coupon
+    from app.catalog.images import add_product_image
+    from app.catalog.models import Sku
+    from app.db_types import utcnow
+    from app.events import record_event
+    from app.extensions import db
+    from app.ids import new_id
+    from app.merchants.models import ApiKey
+    from app.orders.services import create_order
+    from app.payments.models import PaymentAttempt
+    from app.payments.refund_models import Refund
+    from app.webhooks.endpoints import create_endpoint
+    from app.webhooks.models import WebhookDelivery
+
+    user = add_user(app, merchant_id, f"staff-{merchant_id[-6:]}@example.test", "operator")
+    with app.app_context():
+        order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": "cus_world"},
+                             agreement_accepted=True)
+        attempt = PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order.id, channel="sandbox_card",
+                                 status="failed", amount=order.total, currency=order.currency)
+        db.session.add(attempt)
+        db.session.flush()
+        refund = Refund(id=new_id("re"), merchant_id=merchant_id, order_id=order.id, payment_id=attempt.id,
+                        channel="sandbox_card", amount=100, currency=order.currency, status="failed",
+                        previous_order_status="paid", actor="api")
+        db.session.add(refund)
+        endpoint = create_endpoint(merchant_id, url="https://hooks.example.test/kassa", events=["*"])
+        event = record_event(merchant_id, "order.created", {"id": order.id, "object": "order"})
+        db.session.flush()
+        delivery = WebhookDelivery(id=new_id("whd"), merchant_id=merchant_id, endpoint_id=endpoint.id,
+                                   event_id=event.id, status="failed", attempts=1, created_at=utcnow(),
+                                   updated_at=utcnow())
+        db.session.add(delivery)
+        key = db.session.scalar(select(ApiKey.id).where(ApiKey.merchant_id == merchant_id, ApiKey.kind == "secret"))
+        db.session.commit()
+        product = db.session.get(Sku, sku).product_id
+        image = add_product_image(merchant_id, product, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64).id
+        coupon = create_coupon(merchant_id, {"code": f"WORLD{merchant_id[-6:]}", "kind": "percent_off",
+                                             "percent_bps": 1000}).id
+        return World(order=order.id, refund=refund.id, api_key=key, webhook_endpoint=endpoint.id,
+                     delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon)
+
+
+@pytest.fixture
+def world(app, merchant, catalog) -> World:
+    return build_world(app, merchant.id, catalog["sku"])
+
+
+# Every portal URL pattern with its path arguments filled from a World.
+def fill(rule: str, world: World) -> str:
+    values = {"order_id": world.order, "refund_id": world.refund, "key_id": world.api_key,
+              "endpoint_id": world.webhook_endpoint, "delivery_id": world.delivery, "user_id": world.user,
+              "code": world.channel, "product_id": world.product, "sku_id": world.sku, "image_id": world.image,
+              "coupon_id": world.coupon}
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)

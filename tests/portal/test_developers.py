@@ -1,0 +1,131 @@
+"""Developers in the portal: API keys shown once, rolled and revoked; webhooks; deliveries and Resend; embed."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import pytest
+
+from tests.conftest import Api
+from tests.webhook_receiver import Receiver
+
+
+def _shown_key(response) -> str:
+    return re.search(r'id="new-key" type="text" readonly value="([^"]+)"', response.get_data(as_text=True)).group(1)
+
+
+def test_a_new_secret_key_is_shown_once_and_works(app, client, merchant, portal):
+    response = portal.post("/portal/developers/keys", {"kind": "secret", "mode": "test"})
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert "It will not be shown again." in response.get_data(as_text=True)
+    raw = _shown_key(response)
+    assert raw.startswith("sk_test_")
+    assert Api(client, raw).get("/orders").status_code == 200
+    listing = portal.text("/portal/developers")
+    assert raw not in listing and f"…{raw[-4:]}" in listing
+    with app.app_context():
+        from app.audit.models import AuditEntry
+        from app.extensions import db
+
+        entry = db.session.query(AuditEntry).filter_by(action="api_key.create").one()
+        assert entry.after["kind"] == "secret" and "key_hash" not in entry.after and raw not in str(entry.after)
+
+
+def test_revoking_asks_first_then_refuses_the_key(app, client, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
+    confirm = portal.text(f"/portal/developers/keys/{key_id}/revoke")
+    assert "Revoke the test secret key ending" in confirm and "cannot be undone" in confirm
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 200  # the question changed nothing
+
+    assert portal.post(f"/portal/developers/keys/{key_id}/revoke").status_code == 302
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 401
+    again = portal.post(f"/portal/developers/keys/{key_id}/revoke")
+    assert again.status_code == 302
+    assert "Nothing changed: this key is already revoked." in portal.text("/portal/developers")
+    assert "revoked" in portal.text("/portal/developers")
+
+
+def test_rolling_replaces_the_key_in_one_step(app, client, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
+    response = portal.post(f"/portal/developers/keys/{key_id}/roll")
+    new = _shown_key(response)
+    assert new.startswith("sk_test_") and "It replaces the key ending" in response.get_data(as_text=True)
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 401
+    assert Api(client, new).get("/orders").status_code == 200
+    with app.app_context():
+        from app.audit.models import AuditEntry
+
+        entry = db.session.query(AuditEntry).filter_by(action="api_key.roll").one()
+        assert entry.object_id == key_id and entry.before["revoked_at"] is None and entry.after["revoked_at"]
+        assert entry.after["replaced_by"] == db.session.query(ApiKey.id).filter_by(last4=new[-4:]).scalar()
+
+
+@pytest.fixture(scope="module")
+def _receiver_server() -> Iterator[Receiver]:
+    server = Receiver()
+    server.server.start()
+    yield server
+    server.server.stop()
+
+
+def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, portal, _receiver_server, worker):
+    hook = _receiver_server.hook("/portal-hooks")
+    created = portal.post("/portal/developers/webhooks", {"url": f"{_receiver_server.url}/portal-hooks",
+                                                         "events": ["order.created"]})
+    assert created.status_code == 200 and created.headers["Cache-Control"] == "no-store"
+    text = created.get_data(as_text=True)
+    hook.secret = re.search(r'id="endpoint-secret" type="text" readonly value="([^"]+)"', text).group(1)
+    assert "It will not be shown again." in text
+
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
+                                      "customer": {"id": "cus_1"}}).json
+    worker()  # outbox → fan-out → signed POST
+    assert len(hook.accepted) == 1
+    deliveries = portal.text("/portal/developers/deliveries")
+    delivery_id = re.search(r"/portal/developers/deliveries/(whd_[a-z0-9]+)", deliveries).group(1)
+    assert "order.created" in deliveries and "succeeded" in deliveries
+    assert "succeeded" in portal.text("/portal/developers/deliveries?status=succeeded")
+    assert "No deliveries match" in portal.text("/portal/developers/deliveries?status=failed")
+
+    order_page = portal.text(f"/portal/orders/{order['id']}")
+    assert delivery_id in order_page and "Resend" in order_page
+    resent = portal.post(f"/portal/developers/deliveries/{delivery_id}/resend",
+                         {"next": f"/portal/orders/{order['id']}"})
+    assert resent.headers["Location"].endswith(f"/portal/orders/{order['id']}")
+    assert len(hook.accepted) == 2
+    detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
+    assert "hand (resend)" in detail and detail.count("<td>200</td>") == 2
+
+    endpoint_id = re.search(r"(we_[a-z0-9]+)", portal.text("/portal/developers/webhooks")).group(1)
+    assert "Delete this webhook endpoint?" in portal.text(f"/portal/developers/webhooks/{endpoint_id}/delete")
+    portal.post(f"/portal/developers/webhooks/{endpoint_id}/delete")
+    assert "No webhook endpoints yet" in portal.text("/portal/developers/webhooks")
+    actions = portal.text("/portal/audit")
+    for action in ("webhook_endpoint.create", "webhook_delivery.resend", "webhook_endpoint.delete"):
+        assert action in actions
+    assert hook.secret not in actions
+
+
+def test_an_invalid_endpoint_is_explained_inline(portal):
+    response = portal.post("/portal/developers/webhooks", {"url": "ftp://example.test/x", "all_events": "y"})
+    assert response.status_code == 422
+    assert re.search(r'id="url-error"[^>]*>Url must be an absolute http\(s\) URL', response.get_data(as_text=True))
+    nothing = portal.post("/portal/developers/webhooks", {"url": "https://example.test/x"})
+    assert "Events must be a non-empty list" in nothing.get_data(as_text=True)
+
+
+def test_the_embed_snippet_names_the_product_and_a_publishable_key(app, merchant, catalog, portal):
+    page = portal.text(f"/portal/developers/embed?product={catalog['product']}")
+    snippet = re.search(r'<textarea id="snippet"[^>]*>([^<]+)</textarea>', page).group(1)
+    assert snippet == (f'&lt;script src=&#34;{app.config["PUBLIC_URL"]}/static/sdk/kassa.js&#34; '
+                       f'data-kassa-key=&#34;{merchant.publishable_key}&#34; '
+                       f'data-kassa-product=&#34;{catalog["product"]}&#34; async&gt;&lt;/script&gt;')
+    assert "Copy snippet" in page

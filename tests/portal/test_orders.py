@@ -1,0 +1,159 @@
+"""Orders in the portal: filters, pages, the streamed CSV export, the order page, refunds with confirmation."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import timedelta
+
+import pytest
+
+from tests.integration.lifecycle_support import paid_order
+from tests.integration.test_payment_flow import create_order
+
+
+def _set(app, order_id: str, **values) -> None:
+    from sqlalchemy import update
+
+    from app.extensions import db
+    from app.orders.models import Order
+
+    with app.app_context():
+        db.session.execute(update(Order).where(Order.id == order_id).values(**values))
+        db.session.commit()
+
+
+def _attempt(app, merchant_id: str, order: dict, channel: str, status: str = "failed") -> None:
+    from app.extensions import db
+    from app.ids import new_id
+    from app.payments.models import PaymentAttempt
+
+    with app.app_context():
+        db.session.add(PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order["id"], channel=channel,
+                                      status=status, amount=order["amount"]["total"], currency="usd"))
+        db.session.commit()
+
+
+def _ids(page: str) -> list[str]:
+    return re.findall(r'href="/portal/orders/(ord_[a-z0-9]+)"', page)
+
+
+def test_the_list_filters_by_status_channel_customer_id_and_date(app, api, merchant, catalog, portal):
+    from app.db_types import utcnow
+
+    a = create_order(api, catalog["sku"])
+    b = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "agreement_accepted": True,
+                                  "customer": {"id": "cus_bob", "email": "bob@example.test"}}).json
+    c = create_order(api, catalog["sku"])
+    _set(app, b["id"], status="closed")
+    _set(app, c["id"], created_at=utcnow() - timedelta(days=10))
+    _attempt(app, merchant.id, a, "sandbox_qr")
+
+    assert set(_ids(portal.text("/portal/"))) == {a["id"], b["id"], c["id"]}
+    assert _ids(portal.text("/portal/?status=closed")) == [b["id"]]
+    assert _ids(portal.text("/portal/?channel=sandbox_qr")) == [a["id"]]
+    assert _ids(portal.text("/portal/?customer=bob@example.test")) == [b["id"]]
+    assert _ids(portal.text("/portal/?customer=cus_bob")) == [b["id"]]
+    assert _ids(portal.text(f"/portal/?q={c['id'][:-4]}")) == [c["id"]]
+    start = (utcnow() - timedelta(days=1)).date().isoformat()
+    assert set(_ids(portal.text(f"/portal/?start={start}"))) == {a["id"], b["id"]}
+    end = (utcnow() - timedelta(days=5)).date().isoformat()
+    assert _ids(portal.text(f"/portal/?end={end}")) == [c["id"]]
+    assert "No orders match these filters." in portal.text("/portal/?customer=nobody")
+    bad = portal.get("/portal/?start=yesterday")
+    assert bad.status_code == 422 and "Not a valid date value." in bad.get_data(as_text=True)
+
+
+def test_pages_go_older_and_back_newer_keeping_the_filters(app, api, catalog, portal, monkeypatch):
+    from app.web.portal import orders_views
+
+    monkeypatch.setattr(orders_views, "PAGE_SIZE", 2)
+    made = [create_order(api, catalog["sku"])["id"] for _ in range(5)]
+    newest_first = list(reversed(made))
+    first = portal.text("/portal/?status=created")
+    assert _ids(first) == newest_first[:2] and "Newer" not in first
+    older = re.search(r'href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
+    assert "status=created" in older
+    second = portal.text(older)
+    assert _ids(second) == newest_first[2:4]
+    newer = re.search(r'href="([^"]+)" rel="prev"', second).group(1).replace("&amp;", "&")
+    assert _ids(portal.text(newer)) == newest_first[:2]
+
+
+def test_the_export_streams_every_matching_order_as_csv(app, api, merchant, catalog, portal, monkeypatch):
+    from app.payments import order_search
+
+    monkeypatch.setattr(order_search, "EXPORT_BATCH", 2)  # several batches
+    evil = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
+                                     "customer": {"id": "=HYPERLINK(\"http://evil\")"}}).json
+    others = [create_order(api, catalog["sku"])["id"] for _ in range(4)]
+    closed = create_order(api, catalog["sku"])
+    _set(app, closed["id"], status="closed")
+
+    response = portal.get("/portal/orders/export.csv?status=created")
+    assert response.status_code == 200 and response.is_streamed
+    assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert {r["id"] for r in rows} == {evil["id"], *others}
+    assert rows[0]["total"] == "9.99" and rows[0]["currency"] == "usd"
+    assert next(r for r in rows if r["id"] == evil["id"])["customer_id"].startswith("'=")
+
+
+def test_the_order_page_shows_items_amounts_timeline_attempts_and_events(app, api, merchant, catalog, portal):
+    order = create_order(api, catalog["sku"], 2)
+    _attempt(app, merchant.id, order, "sandbox_card")
+    page = portal.text(f"/portal/orders/{order['id']}")
+    for expected in ("Pro membership — 30 days", "$19.98", "order created", "sandbox_card", "order.created",
+                     "Integration log", "No webhook deliveries for this order."):
+        assert expected in page, expected
+    assert portal.get("/portal/orders/ord_doesnotexist").status_code == 404
+
+
+@pytest.fixture
+def paid(api, sandbox, catalog) -> dict:
+    return paid_order(api, sandbox, catalog["sku"])
+
+
+def test_a_refund_is_confirmed_before_it_is_made(app, api, merchant, portal, paid):
+    from app.audit.models import AuditEntry
+    from app.extensions import db
+
+    path = f"/portal/orders/{paid['id']}/refunds"
+    asked = portal.post(path, {"amount": "3.00", "reason": "late delivery"})
+    assert asked.status_code == 200
+    text = asked.get_data(as_text=True)
+    assert "Refund $3.00?" in text and "Confirm refund" in text and "late delivery" in text
+    assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0  # nothing yet
+
+    done = portal.post(path, {"amount": "3.00", "reason": "late delivery", "confirmed": "yes"})
+    assert done.status_code == 302
+    order = api.get(f"/orders/{paid['id']}").json
+    assert order["refunded_amount"] == 300 and order["refunds"][0]["reason"] == "late delivery"
+    page = portal.text(f"/portal/orders/{paid['id']}")
+    assert "Refunded $3.00." in page and "Up to <strong>$6.99</strong> can be refunded." in page
+    with app.app_context():
+        entry = db.session.query(AuditEntry).filter_by(action="order.refund").one()
+        assert entry.actor_email == merchant.email and entry.object_id == order["refunds"][0]["id"]
+        assert entry.before is None and entry.after["amount"] == 300 and entry.after["order_id"] == paid["id"]
+
+
+def test_refund_errors_are_shown_next_to_the_amount(app, api, portal, paid):
+    path = f"/portal/orders/{paid['id']}/refunds"
+    too_much = portal.post(path, {"amount": "50.00"})
+    assert too_much.status_code == 422
+    assert re.search(r'id="amount-error"[^>]*>At most \$9.99 of this order can still be refunded.',
+                     too_much.get_data(as_text=True))
+    garbage = portal.post(path, {"amount": "ten"})
+    assert garbage.status_code == 422 and "Enter an amount like 12.50." in garbage.get_data(as_text=True)
+    too_precise = portal.post(path, {"amount": "1.005", "confirmed": "yes"})
+    assert too_precise.status_code == 422 and "Enter an amount like 12.50 in USD." in too_precise.get_data(as_text=True)
+    assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0
+
+
+def test_an_empty_amount_refunds_everything_that_remains(api, portal, paid):
+    path = f"/portal/orders/{paid['id']}/refunds"
+    confirm = portal.post(path, {"amount": ""}).get_data(as_text=True)
+    assert "Refund $9.99?" in confirm
+    portal.post(path, {"amount": "9.99", "confirmed": "yes"})
+    assert api.get(f"/orders/{paid['id']}").json["status"] == "refunded"
+    assert "This order cannot be refunded (refunded)." in portal.text(f"/portal/orders/{paid['id']}")
