@@ -247,3 +247,11 @@ def search_products(merchant_id: str, *, q: str | None = None, status: str | Non
         query = query.where(Product.id > starting_after)
     rows = list(db.session.scalars(query.order_by(Product.id).offset(offset).limit(limit + 1)))
     return rows[:limit], len(rows) > limit
+
+
+def sku_labels(merchant_id: str) -> list[tuple[str, str]]:
+    """(SKU id, "Product — SKU") for every SKU not archived, for pickers such as coupon restrictions."""
+    rows = db.session.execute(select(Sku.id, Sku.name, Product.name).join(Product, Product.id == Sku.product_id)
+                              .where(Sku.merchant_id == merchant_id, Sku.status != "archived")
+                              .order_by(Product.name, Sku.name))
+    return [(sku_id, f"{product} — {name}") for sku_id, name, product in rows]

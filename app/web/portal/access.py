@@ -68,7 +68,11 @@ def show_error(form: FlaskForm, error: KassaError, *, fields: dict[str, str] | N
     db.session.rollback()
     message = error.message[:1].upper() + error.message[1:]
     message += "" if message.endswith((".", "?", "!")) else "."
-    name = (fields or {}).get(error.param or "", error.param)
+    fields = fields or {}
+    param = error.param or ""
+    # "prices[1].currency" names the "prices" field unless the view maps the full path.
+    base = param.split(".")[0].split("[")[0]
+    name = fields.get(param) or (param if param in form._fields else fields.get(base, base))
     field = form._fields.get(name) if name else None
     if field is not None:
         field.errors = [*field.errors, message]

@@ -189,7 +189,3 @@ class CouponEditForm(FlaskForm):
         return {"description": self.description.data or "", "valid_from": _utc(self.valid_from.data),
                 "valid_until": _utc(self.valid_until.data), "max_redemptions": self.max_redemptions.data,
                 "max_per_customer": self.max_per_customer.data}
-
-
-class ConfirmForm(FlaskForm):
-    """A button-only form: its CSRF token is the point."""

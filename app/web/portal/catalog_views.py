@@ -7,31 +7,26 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from app.catalog.images import add_product_image, remove_product_image
+from app.catalog.models import Product, ProductImage, Sku
 from app.catalog.products import (STATUSES, add_sku, archive_product, create_product, get_any_product, get_sku,
                                   search_products, update_product, update_sku)
 from app.errors import KassaError
 from app.web.portal import bp
-from app.web.portal.access import audit, permission_required
-from app.catalog.models import Product, ProductImage, Sku
-from app.web.portal.catalog_forms import (ConfirmForm, ImageForm, ProductForm, SkuForm, format_pairs,
-                                          from_minor_units)
+from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
+from app.web.portal.forms import ConfirmForm
 
 PAGE_SIZE = 20
 
 
+# Service params that name a form field of another name.
+CATALOG_FIELDS = {"price.currency": "currency", "prices": "other_prices", "amount_off": "amount",
+                  "percent_bps": "percent", "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count"}
+
+
 def record_error(form: FlaskForm, error: KassaError) -> None:
     """Show a service's refusal beside the field it names, or above the form."""
-    param = error.param or ""
-    name = param.split(".")[0].split("[")[0]
-    if name == "price" and param.endswith(".currency"):
-        name = "currency"
-    aliases = {"price": "price", "prices": "other_prices", "amount_off": "amount", "percent_bps": "percent",
-               "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count", "image": "image"}
-    field = getattr(form, aliases.get(name, name), None)
-    if field is not None and hasattr(field, "errors"):
-        field.errors = [*field.errors, error.message[0].upper() + error.message[1:] + "."]
-    else:
-        form.form_errors.append(error.message[0].upper() + error.message[1:] + ".")
+    show_error(form, error, fields=CATALOG_FIELDS)
 
 
 def _page() -> int:

@@ -8,26 +8,22 @@ from urllib.parse import quote
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 from wtforms import SelectChoice
 
+from app.catalog.coupon_models import Coupon
 from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons, get_coupon, list_coupons,
                                  list_redemptions, update_coupon)
-from app.catalog.models import Product, Sku
+from app.catalog.products import sku_labels
 from app.errors import KassaError
-from app.extensions import db
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
-from app.catalog.coupon_models import Coupon
-from app.web.portal.catalog_forms import KIND_LABELS, ConfirmForm, CouponEditForm, CouponForm
+from app.web.portal.catalog_forms import KIND_LABELS, CouponEditForm, CouponForm
 from app.web.portal.catalog_views import PAGE_SIZE, _page, record_error
+from app.web.portal.forms import ConfirmForm
 
 
 def _sku_choices(merchant_id: str) -> list[SelectChoice]:
-    rows = db.session.execute(select(Sku.id, Sku.name, Product.name).join(Product, Product.id == Sku.product_id)
-                              .where(Sku.merchant_id == merchant_id, Sku.status != "archived")
-                              .order_by(Product.name, Sku.name))
-    return [SelectChoice(sku_id, f"{product} — {name}") for sku_id, name, product in rows]
+    return [SelectChoice(sku_id, label) for sku_id, label in sku_labels(merchant_id)]
 
 
 def _codes_csv(codes: list[str]) -> str:
