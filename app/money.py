@@ -48,8 +48,8 @@ def format_major(amount: int, currency: str) -> str:
     exp = exponent(normalise_currency(currency))
     if not exp:
         return str(amount)
-    major, minor = divmod(amount, 10**exp)
-    return f"{major}.{minor:0{exp}d}"
+    major, minor = divmod(abs(amount), 10**exp)  # divmod of a negative would borrow: -1 → -1.99
+    return f"{'-' if amount < 0 else ''}{major}.{minor:0{exp}d}"
 
 
 @dataclass(frozen=True, slots=True)

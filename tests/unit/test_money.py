@@ -50,3 +50,14 @@ def test_allocation_parts_always_add_up_to_the_whole(amount, ratios):
     # No part is more than one minor unit away from its exact share.
     for part, ratio in zip(parts, ratios, strict=True):
         assert abs(part.amount * sum(ratios) - amount * ratio) < sum(ratios)
+
+
+def test_major_unit_text_round_trips_for_form_fields():
+    from app.money import format_major, parse_major
+
+    assert parse_major("12.5", "usd") == 1250 and parse_major("1200", "jpy") == 1200
+    assert format_major(1250, "usd") == "12.50" and format_major(-1, "usd") == "-0.01"
+    assert format_major(1234, "kwd") == "1.234"
+    for bad in ("12.345", "abc", "", "1e3"):
+        with pytest.raises(ValueError):
+            parse_major(bad, "usd")
