@@ -40,12 +40,15 @@ def _register_logging(app: Flask) -> None:
 
 def _register_extensions(app: Flask) -> None:
     from app.config import PROJECT_ROOT
+    from app.db_sqlite import configure_sqlite
     from app.extensions import csrf, db, limiter, login_manager, migrate
 
     from app import models  # noqa: F401  (every table, for Alembic and relationships)
     from app import subscribers  # noqa: F401  (outbox handlers, in web and worker alike)
 
     db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine, busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

@@ -39,7 +39,11 @@ def load_config(overrides: dict | None = None) -> dict:
             "DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"
         ),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # SQLite only (the embedded default): how long a write waits for another one to finish.
+        "SQLITE_BUSY_TIMEOUT_SECONDS": float(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "30")),
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        # A Redis call that gets no answer in this long fails (503 for locks) instead of hanging the request.
+        "REDIS_TIMEOUT_SECONDS": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "2")),
         "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
         "PUBLIC_URL": os.environ.get("KASSA_PUBLIC_URL", "http://127.0.0.1:5000"),
         # The sandbox provider is an outside system reached over HTTP only.
@@ -67,6 +71,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # the order is re-read this often even when no pub/sub ping arrives.
         "ORDER_STREAM_SECONDS": float(os.environ.get("ORDER_STREAM_SECONDS", "55")),
         "ORDER_STREAM_RECHECK_SECONDS": float(os.environ.get("ORDER_STREAM_RECHECK_SECONDS", "2")),
+        # A checkout session (the shopper's link to pay as a known customer) stays open this long by default.
+        "CHECKOUT_SESSION_MINUTES": _int("CHECKOUT_SESSION_MINUTES", 24 * 60),
         # Signed embed tokens of the iframe panel expire after this long.
         "EMBED_TOKEN_MAX_AGE_SECONDS": _int("EMBED_TOKEN_MAX_AGE_SECONDS", 3600),
         # Product images: where uploads are stored and the largest accepted (bytes).
@@ -94,6 +100,12 @@ def load_config(overrides: dict | None = None) -> dict:
     # REDIS_URL: Flask-Limiter is one object per process and follows the last app configured.
     if not config["RATELIMIT_STORAGE_URI"]:
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+    redis_timeout = config["REDIS_TIMEOUT_SECONDS"]
+    config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": redis_timeout,
+                                                    "socket_connect_timeout": redis_timeout})
+    # Without Redis, the sign-in limits keep counting in each web process's memory (so they still hold,
+    # per process) until Redis answers again: signing in keeps working and guessing stays limited.
+    config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     if config["KASSA_ENV"] == "production":
         if config["SECRET_KEY"] in ("", _DEV_SECRET):
             raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")

@@ -71,3 +71,12 @@ class ChannelFailed(KassaError):
     status = 502
     type = "channel_error"
     code = "channel_unavailable"
+
+
+class ServiceUnavailable(KassaError):
+    """A service Kassa needs for this action (Redis: locks, queues) cannot be reached; nothing was done,
+    and the same call may be retried shortly (503)."""
+
+    status = 503
+    type = "api_error"
+    code = "service_unavailable"

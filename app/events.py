@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import JSON, Index, String, event as sa_event, select, update
+from sqlalchemy import JSON, Index, String, event as sa_event, false, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -37,13 +37,15 @@ class Event(db.Model):
     # The order an event is about, so an order's stream is one indexed read (GET /orders/{id}/events).
     order_id: Mapped[str | None] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(JSON)
+    # Test or live, like the object it is about (an order's event takes the order's mode).
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     dispatch_attempts: Mapped[int] = mapped_column(default=0)
     next_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def to_json(self) -> dict:
-        return {"id": self.id, "object": "event", "type": self.type,
+        return {"id": self.id, "object": "event", "type": self.type, "livemode": self.livemode,
                 "created_at": self.created_at.isoformat().replace("+00:00", "Z"), "data": self.data}
 
 
@@ -88,11 +90,15 @@ def order_id_of(obj: dict) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None) -> Event:
+def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None,
+                 livemode: bool | None = None) -> Event:
     """Add an outbox row to the current session; the caller's commit makes it durable.
-    ``order_id`` defaults to the order the object is, or names in its ``order`` field."""
+    ``order_id`` defaults to the order the object is, or names in its ``order`` field; ``livemode`` to
+    the object's own, else the mode of that order (app/orders/event_modes.py fills it in at flush)."""
+    if livemode is None and isinstance(obj.get("livemode"), bool):
+        livemode = obj["livemode"]
     event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
-                  order_id=order_id or order_id_of(obj))
+                  order_id=order_id or order_id_of(obj), livemode=livemode)
     db.session.add(event)
     db.session.info["kassa_new_events"] = True
     return event
@@ -171,10 +177,10 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None) -> int:
     return settled
 
 
-def list_events(merchant_id: str, *, type_: str | None = None, limit: int = 20,
+def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, limit: int = 20,
                 starting_after: str | None = None) -> tuple[list[Event], bool]:
-    """The merchant's events, newest first, cursor-paginated by id (ids are time-ordered)."""
-    query = select(Event).where(Event.merchant_id == merchant_id)
+    """The merchant's events of one mode, newest first, cursor-paginated by id (ids are time-ordered)."""
+    query = select(Event).where(Event.merchant_id == merchant_id, Event.livemode == livemode)
     if type_:
         query = query.where(Event.type == type_)
     if starting_after:

@@ -28,9 +28,12 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def redis_client() -> Redis:
-    """The app's Redis connection (one per app, created lazily)."""
+    """The app's Redis connection (one per app, created lazily). A Redis that does not answer within
+    REDIS_TIMEOUT_SECONDS raises, like one that refuses the connection, instead of hanging the request."""
     client = current_app.extensions.get("kassa_redis")
     if client is None:
-        client = Redis.from_url(current_app.config["REDIS_URL"])
+        timeout = current_app.config["REDIS_TIMEOUT_SECONDS"]
+        client = Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=timeout,
+                                socket_connect_timeout=timeout)
         current_app.extensions["kassa_redis"] = client
     return client

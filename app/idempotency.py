@@ -40,9 +40,10 @@ class StoredResponse:
     body: str
 
 
-def fingerprint(method: str, path: str, body: bytes) -> str:
-    """What makes two requests "the same": method, path and body bytes."""
-    return hashlib.sha256(b"\n".join([method.encode(), path.encode(), body])).hexdigest()
+def fingerprint(method: str, path: str, body: bytes, *, mode: str) -> str:
+    """What makes two requests "the same": the key's mode (test or live), method, path and body bytes. The
+    mode is part of it so a live call never gets a test call's stored answer."""
+    return hashlib.sha256(b"\n".join([mode.encode(), method.encode(), path.encode(), body])).hexdigest()
 
 
 def claim_key(merchant_id: str, key: str, print_: str) -> StoredResponse | None:

@@ -2,6 +2,7 @@
 from app.audit.models import AuditEntry  # noqa: F401
 from app.catalog.models import Product, ProductImage, Sku, SkuPrice  # noqa: F401
 from app.catalog.coupon_models import Coupon, CouponRedemption  # noqa: F401
+from app.checkout_sessions.models import CheckoutSession  # noqa: F401
 from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
@@ -13,3 +14,4 @@ from app.payments.refund_models import Refund  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint  # noqa: F401
 from app.webhooks import fanout  # noqa: F401,E402  (subscribes the webhook fan-out to the outbox)
+from app.orders import event_modes  # noqa: F401,E402  (an order's events take the order's mode)

@@ -4,6 +4,10 @@ Try freezes the attempt's amount (available → frozen) only if the balance cove
 the frozen amount to the merchant (frozen → receivable); cancel unfreezes it (frozen → available).
 A barrier row per (attempt, phase) makes each phase happen at most once, and a cancel that comes
 before its try leaves a marker so the late try is refused: no reservation is ever left hanging.
+
+Test and live money never mix: a customer has one wallet per mode. Live movements post to the same
+account names under ``live:`` (``live:wallet:<customer>:available``); test-mode accounts keep the names
+they always had, so balances recorded before modes existed stay where they were.
 """
 from __future__ import annotations
 
@@ -11,21 +15,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-from redis.exceptions import LockError
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from app import logs
 from app.errors import Conflict, KassaError, Unprocessable
-from app.extensions import db, redis_client
+from app.extensions import db
 from app.ledger.journal import account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import WalletAccount, WalletBarrier
+from app.locks import held_lock
 from app.money import Money
 
-log = logs.get("wallet")
-
-TOPUP_CLEARING = "clearing:topups"
+LIVE_BOOK = "live:"
 
 
 class InsufficientBalance(Unprocessable):
@@ -45,42 +46,58 @@ class WalletBusy(KassaError):
 @dataclass(frozen=True)
 class WalletBalance:
     customer_id: str
+    livemode: bool
     available: dict[str, int]  # currency -> minor units
     frozen: dict[str, int]
 
 
-def available_account(customer_id: str) -> str:
-    return f"wallet:{customer_id}:available"
+def in_book(account: str, *, livemode: bool) -> str:
+    """The account's name in the mode's book: live accounts carry the ``live:`` prefix."""
+    return LIVE_BOOK + account if livemode else account
 
 
-def frozen_account(customer_id: str) -> str:
-    return f"wallet:{customer_id}:frozen"
+def wallet_accounts_like(*, livemode: bool) -> str:
+    """A LIKE pattern matching every wallet account of one mode (and none of the other)."""
+    return in_book("wallet:%", livemode=livemode)
 
 
-def receivable_account(merchant_id: str) -> str:
-    return f"merchant:{merchant_id}:receivable"
+def available_account(customer_id: str, *, livemode: bool) -> str:
+    return in_book(f"wallet:{customer_id}:available", livemode=livemode)
 
 
-def wallet_balance(merchant_id: str, customer_id: str) -> WalletBalance:
-    """The customer's available and frozen amounts per currency, summed from postings."""
-    available, frozen = available_account(customer_id), frozen_account(customer_id)
+def frozen_account(customer_id: str, *, livemode: bool) -> str:
+    return in_book(f"wallet:{customer_id}:frozen", livemode=livemode)
+
+
+def receivable_account(merchant_id: str, *, livemode: bool) -> str:
+    return in_book(f"merchant:{merchant_id}:receivable", livemode=livemode)
+
+
+def topup_clearing_account(*, livemode: bool) -> str:
+    return in_book("clearing:topups", livemode=livemode)
+
+
+def wallet_balance(merchant_id: str, customer_id: str, *, livemode: bool) -> WalletBalance:
+    """The customer's available and frozen amounts per currency in one mode, summed from postings."""
+    available = available_account(customer_id, livemode=livemode)
+    frozen = frozen_account(customer_id, livemode=livemode)
     sums = account_balances(merchant_id, [available, frozen])
     currencies = sorted({currency for _, currency in sums})
-    return WalletBalance(customer_id, {c: sums.get((available, c), 0) for c in currencies},
+    return WalletBalance(customer_id, livemode, {c: sums.get((available, c), 0) for c in currencies},
                          {c: sums.get((frozen, c), 0) for c in currencies})
 
 
-def available_balance(merchant_id: str, customer_id: str, currency: str) -> int:
-    """What the customer can spend now in ``currency``."""
-    return account_balance(merchant_id, available_account(customer_id), currency)
+def available_balance(merchant_id: str, customer_id: str, currency: str, *, livemode: bool) -> int:
+    """What the customer can spend now in ``currency`` in one mode."""
+    return account_balance(merchant_id, available_account(customer_id, livemode=livemode), currency)
 
 
-def credit_topup(merchant_id: str, customer_id: str, amount: Money, *, reference: str) -> None:
-    """Credit a paid top-up to the wallet in the caller's transaction; once per ``reference``."""
+def credit_topup(merchant_id: str, customer_id: str, amount: Money, *, reference: str, livemode: bool) -> None:
+    """Credit a paid top-up to the mode's wallet in the caller's transaction; once per ``reference``."""
     _require_positive(amount)
     post_journal_entry(merchant_id, "wallet.topup", reference, [
-        (TOPUP_CLEARING, -amount.amount, amount.currency),
-        (available_account(customer_id), amount.amount, amount.currency)])
+        (topup_clearing_account(livemode=livemode), -amount.amount, amount.currency),
+        (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
 
 
 def _require_positive(amount: Money) -> None:
@@ -96,27 +113,22 @@ def _insert_ignoring_duplicates(values: dict) -> None:
 
 @contextmanager
 def _locked_wallet(merchant_id: str, customer_id: str, currency: str) -> Iterator[None]:
-    """Serialise phases on one wallet: a Redis lock across processes, and on PostgreSQL a row lock
-    held until the caller commits (the database guarantees it even if Redis loses the lock)."""
-    lock = redis_client().lock(f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
-                               timeout=15, blocking_timeout=10)
-    if not lock.acquire():
-        raise WalletBusy("the wallet is busy with another payment; retry")
-    try:
-        _insert_ignoring_duplicates({"merchant_id": merchant_id, "customer_id": customer_id, "currency": currency})
-        db.session.commit()
-        db.session.execute(select(WalletAccount.id).where(
-            WalletAccount.merchant_id == merchant_id, WalletAccount.customer_id == customer_id,
-            WalletAccount.currency == currency).with_for_update())
-        yield
-    except BaseException:
-        db.session.rollback()  # ends the transaction, so the row lock goes with it
-        raise
-    finally:
+    """Serialise phases on one wallet: a Redis lock across processes (no Redis: ServiceUnavailable, nothing
+    moved), and on PostgreSQL a row lock held until the caller commits (the database guarantees it even if
+    Redis loses the lock)."""
+    with held_lock(f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
+                   busy=WalletBusy("the wallet is busy with another payment; retry"), action="use this wallet"):
         try:
-            lock.release()
-        except LockError:
-            log.warning("wallet lock expired before release", extra={"fields": {"customer_id": customer_id}})
+            _insert_ignoring_duplicates({"merchant_id": merchant_id, "customer_id": customer_id,
+                                         "currency": currency})
+            db.session.commit()
+            db.session.execute(select(WalletAccount.id).where(
+                WalletAccount.merchant_id == merchant_id, WalletAccount.customer_id == customer_id,
+                WalletAccount.currency == currency).with_for_update())
+            yield
+        except BaseException:
+            db.session.rollback()  # ends the transaction, so the row lock goes with it
+            raise
 
 
 def _phases(attempt_id: str) -> dict[str, WalletBarrier]:
@@ -146,7 +158,8 @@ def _commit_once() -> bool:
         return False
 
 
-def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money) -> bool:
+def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
+                       livemode: bool) -> bool:
     """Try: freeze ``amount`` for the attempt if the available balance covers it. False when already
     done; InsufficientBalance leaves nothing frozen; a prior cancel refuses it (Conflict)."""
     _require_positive(amount)
@@ -157,19 +170,20 @@ def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amou
         if "try" in phases:
             db.session.rollback()
             return False
-        available = available_balance(merchant_id, customer_id, amount.currency)
+        available = available_balance(merchant_id, customer_id, amount.currency, livemode=livemode)
         if available < amount.amount:
             raise InsufficientBalance(
                 f"the wallet balance ({Money(available, amount.currency).format()}) does not cover "
                 f"{amount.format()}; top it up or choose another payment method", param="channel")
         _barrier(merchant_id, customer_id, attempt_id, "try", amount)
         post_journal_entry(merchant_id, "wallet.try", attempt_id, [
-            (available_account(customer_id), -amount.amount, amount.currency),
-            (frozen_account(customer_id), amount.amount, amount.currency)])
+            (available_account(customer_id, livemode=livemode), -amount.amount, amount.currency),
+            (frozen_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
         return _commit_once()
 
 
-def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money) -> bool:
+def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
+                           livemode: bool) -> bool:
     """Confirm: the frozen amount leaves the customer for the merchant. Only after a try; False when
     already confirmed."""
     _require_positive(amount)
@@ -185,12 +199,13 @@ def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, 
             raise Conflict("no funds are reserved for this payment", code="wallet_funds_not_reserved")
         _barrier(merchant_id, customer_id, attempt_id, "confirm", amount)
         post_journal_entry(merchant_id, "wallet.confirm", attempt_id, [
-            (frozen_account(customer_id), -amount.amount, amount.currency),
-            (receivable_account(merchant_id), amount.amount, amount.currency)])
+            (frozen_account(customer_id, livemode=livemode), -amount.amount, amount.currency),
+            (receivable_account(merchant_id, livemode=livemode), amount.amount, amount.currency)])
         return _commit_once()
 
 
-def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money) -> bool:
+def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
+                          livemode: bool) -> bool:
     """Cancel: unfreeze what the try froze; before any try, leave a marker that refuses a late try.
     False when already canceled; a confirmed payment cannot be canceled (Conflict)."""
     _require_positive(amount)
@@ -206,13 +221,14 @@ def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, a
         if tried is not None:
             frozen = Money(tried.amount, tried.currency)
             post_journal_entry(merchant_id, "wallet.cancel", attempt_id, [
-                (frozen_account(customer_id), -frozen.amount, frozen.currency),
-                (available_account(customer_id), frozen.amount, frozen.currency)])
+                (frozen_account(customer_id, livemode=livemode), -frozen.amount, frozen.currency),
+                (available_account(customer_id, livemode=livemode), frozen.amount, frozen.currency)])
         return _commit_once()
 
 
 
-def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, amount: Money) -> bool:
+def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, amount: Money, *,
+                          livemode: bool) -> bool:
     """Give a captured wallet payment back: receivable → available, once per refund id.
     The refund service has already checked the amount against what was captured."""
     _require_positive(amount)
@@ -221,6 +237,6 @@ def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, am
             db.session.rollback()
             return False
         post_journal_entry(merchant_id, "wallet.refund", refund_id, [
-            (receivable_account(merchant_id), -amount.amount, amount.currency),
-            (available_account(customer_id), amount.amount, amount.currency)])
+            (receivable_account(merchant_id, livemode=livemode), -amount.amount, amount.currency),
+            (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
         return _commit_once()

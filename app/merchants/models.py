@@ -29,6 +29,9 @@ class Merchant(db.Model):
     brand_color: Mapped[str | None] = mapped_column(String(7))
     logo_url: Mapped[str | None] = mapped_column(String(1000))
     terms_text: Mapped[str | None] = mapped_column(Text)
+    # The mode of orders made on the hosted product page, which carries no API key: test until the
+    # merchant switches live checkout on in the portal settings.
+    live_checkout: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -36,6 +36,11 @@ class Caller:
     def is_secret(self) -> bool:
         return self.kind == "secret"
 
+    @property
+    def livemode(self) -> bool:
+        """Live keys see and make live objects only; test keys test ones."""
+        return self.mode == "live"
+
 
 def issue_key(merchant_id: str, kind: str, mode: str) -> tuple[ApiKey, str]:
     """Add a new key to the session (the caller commits); returns the row and the raw key."""

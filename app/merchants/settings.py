@@ -1,4 +1,5 @@
-"""Merchant settings: business profile, checkout branding (colour, logo, terms) and order policies."""
+"""Merchant settings: business profile, checkout branding (colour, logo, terms), order policies and the
+hosted checkout's mode."""
 from __future__ import annotations
 
 import hashlib
@@ -127,6 +128,17 @@ def update_order_policies(merchant_id: str, *, order_timeout_minutes: object,
     merchant = get_merchant(merchant_id)
     merchant.order_timeout_minutes = _minutes(order_timeout_minutes, "order_timeout_minutes", TIMEOUT_MINUTES)
     merchant.auto_confirm_minutes = _minutes(auto_confirm_minutes, "auto_confirm_minutes", AUTO_CONFIRM_MINUTES)
+    db.session.commit()
+    return merchant
+
+
+def update_checkout_mode(merchant_id: str, *, live_checkout: object) -> Merchant:
+    """Whether the hosted product page, which carries no API key, takes live orders (off: test orders,
+    paid through test channels such as the sandbox)."""
+    if type(live_checkout) is not bool:
+        raise InvalidRequest("live checkout must be on or off", param="live_checkout")
+    merchant = get_merchant(merchant_id)
+    merchant.live_checkout = live_checkout
     db.session.commit()
     return merchant
 

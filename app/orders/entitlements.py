@@ -26,6 +26,7 @@ class EntitlementBusy(Exception):
 @dataclass(frozen=True)
 class CustomerEntitlements:
     customer_id: str
+    livemode: bool
     membership_until: datetime | None
     credits: int
     grants: list[EntitlementGrant]
@@ -39,23 +40,24 @@ def _positive(spec: dict, key: str) -> int | None:
     return value if type(value) is int and value > 0 else None
 
 
-def _entitlement(merchant_id: str, customer_id: str, kind: str) -> Entitlement:
-    """The customer's row of ``kind``, created if missing (a concurrent creator may win)."""
+def _entitlement(merchant_id: str, customer_id: str, kind: str, livemode: bool) -> Entitlement:
+    """The customer's row of ``kind`` in one mode, created if missing (a concurrent creator may win)."""
     query = select(Entitlement).where(Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id,
-                                      Entitlement.kind == kind)
+                                      Entitlement.kind == kind, Entitlement.livemode == livemode)
     row = db.session.scalar(query)
     if row is not None:
         return row
     try:
         with db.session.begin_nested():
-            db.session.add(Entitlement(merchant_id=merchant_id, customer_id=customer_id, kind=kind, credits=0))
+            db.session.add(Entitlement(merchant_id=merchant_id, customer_id=customer_id, kind=kind, credits=0,
+                                       livemode=livemode))
     except IntegrityError:
         pass  # another fulfilment created it first
     return db.session.scalar(query)
 
 
-def _extend_membership(merchant_id: str, customer_id: str, days: int, now: datetime) -> datetime:
-    row = _entitlement(merchant_id, customer_id, "membership")
+def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days: int, now: datetime) -> datetime:
+    row = _entitlement(merchant_id, customer_id, "membership", livemode)
     for _ in range(5):
         current = row.membership_until
         # Buying again before the end extends from that end, not from today.
@@ -71,8 +73,8 @@ def _extend_membership(merchant_id: str, customer_id: str, days: int, now: datet
     raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
 
 
-def _add_credits(merchant_id: str, customer_id: str, credits: int, now: datetime) -> None:
-    row = _entitlement(merchant_id, customer_id, "credits")
+def _add_credits(merchant_id: str, customer_id: str, livemode: bool, credits: int, now: datetime) -> None:
+    row = _entitlement(merchant_id, customer_id, "credits", livemode)
     db.session.execute(update(Entitlement).where(Entitlement.id == row.id)
                        .values(credits=Entitlement.credits + credits, updated_at=now)
                        .execution_options(synchronize_session=False))
@@ -81,7 +83,7 @@ def _add_credits(merchant_id: str, customer_id: str, credits: int, now: datetime
 def _claim_grant(item: OrderItem, order: Order, kind: str, **amounts: int | None) -> EntitlementGrant | None:
     """Insert the item's grant record; None when it was granted before."""
     grant = EntitlementGrant(merchant_id=order.merchant_id, customer_id=order.customer_id, order_id=order.id,
-                             order_item_id=item.id, kind=kind, **amounts)
+                             order_item_id=item.id, kind=kind, livemode=order.livemode, **amounts)
     try:
         with db.session.begin_nested():
             db.session.add(grant)
@@ -100,24 +102,26 @@ def grant_entitlements(order: Order, now: datetime | None = None) -> list[Entitl
         if days:
             grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)
             if grant:
-                grant.membership_until = _extend_membership(order.merchant_id, order.customer_id,
+                grant.membership_until = _extend_membership(order.merchant_id, order.customer_id, order.livemode,
                                                             days * item.quantity, now)
                 grants.append(grant)
         elif credits:
             grant = _claim_grant(item, order, "credits", credits=credits * item.quantity)
             if grant:
-                _add_credits(order.merchant_id, order.customer_id, credits * item.quantity, now)
+                _add_credits(order.merchant_id, order.customer_id, order.livemode, credits * item.quantity, now)
                 grants.append(grant)
     return grants
 
 
-def customer_entitlements(merchant_id: str, customer_id: str) -> CustomerEntitlements:
-    """What the merchant's customer holds now, with the grants that built it (newest first)."""
+def customer_entitlements(merchant_id: str, customer_id: str, *, livemode: bool) -> CustomerEntitlements:
+    """What the merchant's customer holds now in one mode, with the grants that built it (newest first)."""
     rows = {r.kind: r for r in db.session.scalars(select(Entitlement).where(
-        Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id))}
+        Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id,
+        Entitlement.livemode == livemode))}
     grants = list(db.session.scalars(select(EntitlementGrant).where(
-        EntitlementGrant.merchant_id == merchant_id, EntitlementGrant.customer_id == customer_id)
+        EntitlementGrant.merchant_id == merchant_id, EntitlementGrant.customer_id == customer_id,
+        EntitlementGrant.livemode == livemode)
         .order_by(EntitlementGrant.id.desc()).limit(100)))
     membership, credits = rows.get("membership"), rows.get("credits")
-    return CustomerEntitlements(customer_id, membership.membership_until if membership else None,
+    return CustomerEntitlements(customer_id, livemode, membership.membership_until if membership else None,
                                 credits.credits if credits else 0, grants)

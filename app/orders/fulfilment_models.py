@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -12,11 +12,11 @@ ENTITLEMENT_KINDS = ("membership", "credits")
 
 
 class Entitlement(db.Model):
-    """What a customer of a merchant currently holds: a membership end, or a credit balance."""
+    """What a customer of a merchant currently holds in one mode: a membership end, or a credit balance."""
 
     __tablename__ = "entitlements"
     __table_args__ = (
-        UniqueConstraint("merchant_id", "customer_id", "kind"),
+        UniqueConstraint("merchant_id", "customer_id", "kind", "livemode"),
         CheckConstraint("credits >= 0", name="credits_not_negative"),
     )
 
@@ -24,6 +24,8 @@ class Entitlement(db.Model):
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     customer_id: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(12))  # membership | credits
+    # What test orders granted is not held in live mode, nor the reverse.
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     membership_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     credits: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -40,6 +42,7 @@ class EntitlementGrant(db.Model):
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     order_item_id: Mapped[int] = mapped_column(ForeignKey("order_items.id"), unique=True)
     kind: Mapped[str] = mapped_column(String(12))
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     membership_days: Mapped[int | None]
     credits: Mapped[int | None]
     # The membership end right after this grant (extensions stack from the previous end).

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import UTCDateTime, utcnow
@@ -20,6 +20,8 @@ class Order(db.Model):
         Index("ix_orders_merchant_created_at", "merchant_id", "created_at"),
         Index("ix_orders_status_expires", "status", "expires_at"),
         Index("ix_orders_status_auto_confirm", "status", "auto_confirm_at"),
+        # API lists read one mode of one merchant, newest first.
+        Index("ix_orders_merchant_mode_id", "merchant_id", "livemode", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -29,8 +31,16 @@ class Order(db.Model):
     kind: Mapped[str] = mapped_column(String(12), default="purchase", server_default="purchase")
     # Bumped by every transition; conditional UPDATEs compare it.
     version: Mapped[int] = mapped_column(default=1)
+    # Test and live are separate worlds: live orders never reach test channels or test wallets.
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     customer_id: Mapped[str] = mapped_column(String(200), index=True)
     customer_email: Mapped[str | None] = mapped_column(String(320))
+    # How the customer was established (app/orders/customers.py): only an authenticated customer's
+    # wallet may be offered or spent.
+    customer_source: Mapped[str] = mapped_column(String(20), default="publishable_key",
+                                                 server_default="publishable_key")
+    # The checkout session the order was made through, if any.
+    checkout_session_id: Mapped[str | None] = mapped_column(String(40), index=True)
     currency: Mapped[str] = mapped_column(String(3))
     subtotal: Mapped[int]
     discount: Mapped[int] = mapped_column(default=0)

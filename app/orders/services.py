@@ -16,6 +16,7 @@ from app.extensions import db
 from app.ids import new_id
 from app.merchants.models import Merchant
 from app.merchants.keys import same_secret
+from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.state import can_transition
 
@@ -30,7 +31,7 @@ class StaleOrder(Conflict):
 
 def _order_event_data(order: Order) -> dict:
     return {"id": order.id, "object": "order", "status": order.status, "total": order.total,
-            "currency": order.currency, "customer": order.customer_id}
+            "currency": order.currency, "customer": order.customer_id, "livemode": order.livemode}
 
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True) -> Order:
@@ -62,16 +63,16 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     return order
 
 
-def _parse_customer(customer: object) -> tuple[str, str | None]:
-    if not isinstance(customer, dict):
-        raise InvalidRequest("customer must be an object {id, email?}", param="customer")
-    cid, email = customer.get("id"), customer.get("email")
-    if not isinstance(cid, str) or not cid.strip() or len(cid) > 200:
-        raise InvalidRequest("customer.id must be a non-empty string of at most 200 characters",
-                             param="customer.id")
-    if email is not None and (not isinstance(email, str) or "@" not in email or len(email) > 320):
-        raise InvalidRequest("customer.email must be an email address", param="customer.email")
-    return cid.strip(), email
+MAX_METADATA_KEYS = 50
+
+
+def check_metadata(metadata: object) -> dict:
+    """The metadata object an order or checkout session keeps, or a 400."""
+    if metadata is None:
+        return {}
+    if not isinstance(metadata, dict) or len(metadata) > MAX_METADATA_KEYS:
+        raise InvalidRequest(f"metadata must be an object with at most {MAX_METADATA_KEYS} keys", param="metadata")
+    return metadata
 
 
 def _check_purchase_limits(customer_id: str, quote) -> None:
@@ -97,24 +98,25 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
 
 
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
-                 metadata: object = None, coupon: object = None, actor: str = "api") -> Order:
+                 livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
+                 actor: str = "api", checkout_session_id: str | None = None) -> Order:
     """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
-    transaction."""
+    transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py)."""
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
                             code="agreement_required", param="agreement_accepted")
-    customer_id, email = _parse_customer(customer)
-    if metadata is None:
-        metadata = {}
-    if not isinstance(metadata, dict) or len(metadata) > 50:
-        raise InvalidRequest("metadata must be an object with at most 50 keys", param="metadata")
+    if customer_source not in SOURCES:
+        raise ValueError(f"unknown customer source {customer_source!r}")  # a bug, not bad input
+    customer_id, email = parse_customer(customer)
+    metadata = check_metadata(metadata)
     quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
     _check_purchase_limits(customer_id, quote)
     merchant = db.session.get(Merchant, merchant_id)
     order_id = new_id("ord")
     now = utcnow()
-    order = Order(id=order_id, merchant_id=merchant_id, status="created", version=1,
-                  customer_id=customer_id, customer_email=email, currency=quote.currency,
+    order = Order(id=order_id, merchant_id=merchant_id, status="created", version=1, livemode=livemode,
+                  customer_id=customer_id, customer_email=email, customer_source=customer_source,
+                  checkout_session_id=checkout_session_id, currency=quote.currency,
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
                   expires_at=now + timedelta(minutes=merchant.order_timeout_minutes), created_at=now, updated_at=now)
@@ -136,11 +138,16 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     return order
 
 
-def get_order(merchant_id: str, order_id: str, *, client_secret: str | None = None,
-              require_secret: bool = False) -> Order:
-    """The merchant's order; with ``require_secret`` the caller must also know its client secret."""
-    order = db.session.scalar(select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id))
-    if order is None or (require_secret and not same_secret(client_secret or "", order.client_secret)):
+def get_order(merchant_id: str, order_id: str, *, client_secret: object = None, require_secret: bool = False,
+              livemode: bool | None = None) -> Order:
+    """The merchant's order; with ``require_secret`` the caller must also know its client secret, and
+    with ``livemode`` it must belong to that mode (an order of the other mode does not exist for them)."""
+    query = select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id)
+    if livemode is not None:
+        query = query.where(Order.livemode == livemode)
+    order = db.session.scalar(query)
+    secret = client_secret if isinstance(client_secret, str) else ""
+    if order is None or (require_secret and not same_secret(secret, order.client_secret)):
         raise NotFound(f"no order {order_id!r}", param="id")
     return order
 
@@ -153,11 +160,11 @@ def get_order_by_client_secret(order_id: str, client_secret: str) -> Order:
     return order
 
 
-def list_orders(merchant_id: str, *, status: str | None = None, customer: str | None = None,
+def list_orders(merchant_id: str, *, livemode: bool, status: str | None = None, customer: str | None = None,
                 created_gte: datetime | None = None, created_lte: datetime | None = None,
                 limit: int = 20, starting_after: str | None = None) -> tuple[list[Order], bool]:
-    """Newest first, cursor-paginated by id."""
-    query = select(Order).where(Order.merchant_id == merchant_id)
+    """One mode's orders, newest first, cursor-paginated by id."""
+    query = select(Order).where(Order.merchant_id == merchant_id, Order.livemode == livemode)
     if status:
         query = query.where(Order.status == status)
     if customer:

@@ -17,6 +17,7 @@ from app.ids import new_id
 from app.ledger.wallet import credit_topup
 from app.merchants.models import Merchant
 from app.money import Money, normalise_currency
+from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import transition
 
@@ -44,14 +45,17 @@ def parse_topup_amount(amount: object, currency: object) -> Money:
         raise InvalidRequest("currency must be a three-letter ISO code such as usd", param="currency") from None
 
 
-def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, actor: str = "api") -> Order:
+def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, livemode: bool, customer_source: str,
+                       actor: str = "api", checkout_session_id: str | None = None) -> Order:
     """Open a ``topup`` order for ``amount`` that expires like any order, in one transaction."""
-    if not customer_id.strip() or len(customer_id) > 200:
-        raise InvalidRequest("customer id must be a non-empty string of at most 200 characters", param="id")
+    if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
+        raise InvalidRequest(f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
+                             param="id")
     merchant = db.session.get(Merchant, merchant_id)
     order_id, now = new_id("ord"), utcnow()
-    order = Order(id=order_id, merchant_id=merchant_id, kind="topup", status="created", version=1,
-                  customer_id=customer_id, currency=amount.currency, subtotal=amount.amount, discount=0,
+    order = Order(id=order_id, merchant_id=merchant_id, kind="topup", status="created", version=1, livemode=livemode,
+                  customer_id=customer_id, customer_source=customer_source, checkout_session_id=checkout_session_id,
+                  currency=amount.currency, subtotal=amount.amount, discount=0,
                   total=amount.amount, client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}",
                   metadata_={}, expires_at=now + timedelta(minutes=merchant.order_timeout_minutes),
                   created_at=now, updated_at=now)
@@ -60,7 +64,8 @@ def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, act
                                       status="created", reason="wallet top-up created", actor=actor, at=now))
     record_event(merchant_id, "order.created", {"id": order.id, "object": "order", "kind": "topup",
                                                 "status": "created", "total": order.total,
-                                                "currency": order.currency, "customer": customer_id})
+                                                "currency": order.currency, "customer": customer_id,
+                                                "livemode": livemode})
     db.session.commit()
     return order
 
@@ -71,7 +76,7 @@ def credit_paid_topup(event: Event) -> None:
     order = db.session.get(Order, event.data["object"]["id"])
     if order is None or order.kind != "topup":
         return
-    credit_topup(order.merchant_id, order.customer_id, order.total_money, reference=order.id)
+    credit_topup(order.merchant_id, order.customer_id, order.total_money, reference=order.id, livemode=order.livemode)
     if order.status == "paid":
         transition(order, "fulfilled", reason="credited to the wallet", actor="system")
     if order.status == "fulfilled":

@@ -11,11 +11,13 @@ from app.payments.adapters.sandbox_qr import SandboxQrAdapter
 from app.payments.adapters.wallet import WalletAdapter
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Prospect:
     """An order about to be created, as routing sees it (the checkout panel, top-ups)."""
 
     customer_id: str | None
+    customer_source: str  # how the customer is known (app/orders/customers.py)
+    livemode: bool
     total: int
     currency: str
     kind: str = "purchase"
@@ -58,15 +60,17 @@ BUILT_IN_CHANNELS = ("sandbox_card", "sandbox_qr", "wallet")
 def available_channels(merchant_id: str, order: object | None = None, *,
                        amount: int | None = None, currency: str | None = None) -> list[AvailableChannel]:
     """Channels the merchant offers now, highest priority (lowest number) first: enabled, breaker
-    not open, and (given an order, or an amount and currency) whose limits admit that total.
-    Given an order (or a Prospect), a channel whose adapter has ``offer(merchant_id, order)`` is
-    listed only when that returns a note (the wallet: only when the balance covers the total)."""
+    not open, and (given an order, or an amount and currency) whose limits admit that total; for a
+    live order, no test channel. Given an order (or a Prospect), a channel whose adapter has
+    ``offer(merchant_id, order)`` is listed only when that returns a note (the wallet: only for an
+    authenticated customer whose balance covers the total)."""
     from app.payments.routing import channel_offers  # routing reads the registry above
 
+    livemode = False
     if order is not None:
-        amount, currency = order.total, order.currency
+        amount, currency, livemode = order.total, order.currency, order.livemode
     channels = []
-    for offer in channel_offers(merchant_id, amount=amount, currency=currency):
+    for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode):
         if offer.refusal is not None:
             continue
         adapter, note = adapter_for(offer.code), None

@@ -6,12 +6,10 @@ channel, so however often and in whatever order results arrive, money is capture
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import timedelta
-from typing import Iterator
 
 from flask import current_app
-from redis.exceptions import LockError
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -19,7 +17,8 @@ from app import logs
 from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
-from app.extensions import db, redis_client
+from app.extensions import db
+from app.locks import held_lock
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments import breaker, integration_log
@@ -43,19 +42,11 @@ class OrderBusy(KassaError):
     code = "order_locked"
 
 
-@contextmanager
-def order_lock(order_id: str) -> Iterator[None]:
-    """Serialise decisions about one order across web and worker processes."""
-    lock = redis_client().lock(f"kassa:lock:order:{order_id}", timeout=15, blocking_timeout=10)
-    if not lock.acquire():
-        raise OrderBusy(f"order {order_id} is being updated; retry")
-    try:
-        yield
-    finally:
-        try:
-            lock.release()
-        except LockError:
-            log.warning("order lock expired before release", extra={"fields": {"order_id": order_id}})
+def order_lock(order_id: str) -> AbstractContextManager[None]:
+    """Serialise decisions about one order across web and worker processes. Without Redis no decision is
+    made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again."""
+    return held_lock(f"kassa:lock:order:{order_id}", busy=OrderBusy(f"order {order_id} is being updated; retry"),
+                     action="change this order")
 
 
 def _attempt_json(attempt: PaymentAttempt) -> dict:
@@ -69,7 +60,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     the shopper's next action. One active attempt per order (the database refuses a second)."""
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
-    require_channel(order.merchant_id, channel_code, amount=order.total, currency=order.currency)
+    require_channel(order, channel_code)
     if order.status == "paying" and _outcome_unknown(order.id):
         raise Conflict("the outcome of this order's last payment is not known yet (the provider did not answer); "
                        "it is being checked with the provider, try again later", code="payment_outcome_unknown")
@@ -80,15 +71,18 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     if order.expires_at <= utcnow():
         raise Conflict("order has expired; create a new one", code="order_expired")
 
-    attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
-                             channel=channel_code, status="pending", amount=order.total, currency=order.currency)
-    db.session.add(attempt)
-    try:
-        transition(order, "paying", reason=f"payment started with {channel_code}", actor=actor)
-        db.session.commit()
-    except (IntegrityError, StaleOrder):
-        db.session.rollback()
-        raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
+    # Starting a payment is a decision about the order like any other: under its lock, so without Redis
+    # nothing is written and no channel is asked (503), rather than an attempt no one can settle.
+    with order_lock(order.id):
+        attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
+                                 channel=channel_code, status="pending", amount=order.total, currency=order.currency)
+        db.session.add(attempt)
+        try:
+            transition(order, "paying", reason=f"payment started with {channel_code}", actor=actor)
+            db.session.commit()
+        except (IntegrityError, StaleOrder):
+            db.session.rollback()
+            raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
 
     adapter = adapter_for(channel_code)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")

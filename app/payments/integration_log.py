@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
+from app.db_sqlite import configure_sqlite
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 from app.ids import new_id
@@ -121,6 +122,7 @@ def _engine() -> Engine:
         engine = app.extensions.get("kassa_integration_log_engine")
         if engine is None:
             engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], pool_pre_ping=True)
+            configure_sqlite(engine, busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
             app.extensions["kassa_integration_log_engine"] = engine
     return engine
 

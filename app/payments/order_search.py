@@ -20,8 +20,9 @@ EXPORT_BATCH = 500
 
 @dataclass(frozen=True)
 class OrderFilters:
-    """What the merchant asked for; empty fields do not filter."""
+    """What the merchant asked for: one mode always, and the other fields when not empty."""
 
+    livemode: bool
     status: str | None = None
     start: date | None = None  # created on or after this UTC day
     end: date | None = None  # created on or before this UTC day
@@ -38,7 +39,7 @@ class OrderPage:
 
 
 def _filtered(merchant_id: str, filters: OrderFilters):
-    query = select(Order).where(Order.merchant_id == merchant_id)
+    query = select(Order).where(Order.merchant_id == merchant_id, Order.livemode == filters.livemode)
     if filters.status:
         query = query.where(Order.status == filters.status)
     if filters.start:

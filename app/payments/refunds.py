@@ -100,23 +100,26 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
         raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
     payment = _captured_payment(order.id)
     now = utcnow()
-    refund = Refund(id=new_id("re"), merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
-                    channel=payment.channel, amount=amount, currency=order.currency, status="pending", reason=reason,
-                    previous_order_status=order.status, provider_attempt=1, actor=actor, created_at=now,
-                    updated_at=now)
-    db.session.add(refund)
-    why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
-    why += f": {reason}" if reason else ""
-    try:
-        transition(order, "refunding", reason=why, actor=actor)
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict("a refund is already in progress for this order; wait for its outcome",
-                       code="refund_in_progress") from None
-    except StaleOrder:
-        db.session.rollback()
-        raise  # 409 order_changed_concurrently: re-read the order and decide again
+    # Under the order's lock like every decision about it: without Redis nothing is written and the
+    # channel is not asked (503), rather than a refund made at the provider that Kassa cannot settle.
+    with order_lock(order.id):
+        refund = Refund(id=new_id("re"), merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
+                        channel=payment.channel, amount=amount, currency=order.currency, status="pending",
+                        reason=reason, previous_order_status=order.status, provider_attempt=1, actor=actor,
+                        created_at=now, updated_at=now)
+        db.session.add(refund)
+        why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
+        why += f": {reason}" if reason else ""
+        try:
+            transition(order, "refunding", reason=why, actor=actor)
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                           code="refund_in_progress") from None
+        except StaleOrder:
+            db.session.rollback()
+            raise  # 409 order_changed_concurrently: re-read the order and decide again
     log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order.id,
                                                    "refund_id": refund.id, "amount": amount}})
     return send_refund(refund.id)
@@ -129,19 +132,20 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
         raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
     order = get_order(merchant_id, refund.order_id)
     _check_refundable(order, refund.amount)
-    changed = db.session.execute(
-        update(Refund).where(Refund.id == refund.id, Refund.status == "failed")
-        .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow())
-        .execution_options(synchronize_session=False)).rowcount
-    try:
-        if changed != 1:
-            raise StaleOrder("refund changed concurrently")
-        transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
-        db.session.commit()
-    except (IntegrityError, StaleOrder):
-        db.session.rollback()
-        raise Conflict("a refund is already in progress for this order; wait for its outcome",
-                       code="refund_in_progress") from None
+    with order_lock(order.id):
+        changed = db.session.execute(
+            update(Refund).where(Refund.id == refund.id, Refund.status == "failed")
+            .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow())
+            .execution_options(synchronize_session=False)).rowcount
+        try:
+            if changed != 1:
+                raise StaleOrder("refund changed concurrently")
+            transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
+            db.session.commit()
+        except (IntegrityError, StaleOrder):
+            db.session.rollback()
+            raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                           code="refund_in_progress") from None
     return send_refund(refund.id)
 
 

@@ -82,13 +82,14 @@ def _day(column):
     return func.strftime("%Y-%m-%d", column)
 
 
-def dashboard_report(merchant_id: str, start: date, end: date) -> Report:
-    """Every dashboard figure for the merchant's orders created from ``start`` to ``end`` (UTC days)."""
+def dashboard_report(merchant_id: str, start: date, end: date, *, livemode: bool) -> Report:
+    """Every dashboard figure for the merchant's orders of one mode created from ``start`` to ``end`` (UTC
+    days); refunds and payment attempts count with the mode of their order."""
     low, high = _bounds(start, end)
     report = Report(start=start, end=end)
     paid = Order.status.in_(PAID_STATUSES)
-    in_range = (Order.merchant_id == merchant_id, Order.kind == "purchase", Order.created_at >= low,
-                Order.created_at < high)
+    in_range = (Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
+                Order.created_at >= low, Order.created_at < high)
 
     day = _day(Order.created_at).label("day")
     per_day: dict[str, dict] = {}
@@ -112,8 +113,9 @@ def dashboard_report(merchant_id: str, start: date, end: date) -> Report:
 
     for row in db.session.execute(
             select(Refund.currency, func.count().label("n"), func.sum(Refund.amount).label("amount"))
-            .where(Refund.merchant_id == merchant_id, Refund.status == "succeeded", Refund.created_at >= low,
-                   Refund.created_at < high).group_by(Refund.currency)):
+            .join(Order, Order.id == Refund.order_id)
+            .where(Refund.merchant_id == merchant_id, Order.livemode == livemode, Refund.status == "succeeded",
+                   Refund.created_at >= low, Refund.created_at < high).group_by(Refund.currency)):
         report.refunds += row.n
         report.refunded[row.currency] = int(row.amount or 0)
 
@@ -122,8 +124,9 @@ def dashboard_report(merchant_id: str, start: date, end: date) -> Report:
             select(PaymentAttempt.channel, func.count().label("attempts"),
                    func.sum(case((PaymentAttempt.status == "succeeded", 1), else_=0)).label("succeeded"),
                    func.sum(case((decided_failed, 1), else_=0)).label("failed"))
-            .where(PaymentAttempt.merchant_id == merchant_id, PaymentAttempt.created_at >= low,
-                   PaymentAttempt.created_at < high)
+            .join(Order, Order.id == PaymentAttempt.order_id)
+            .where(PaymentAttempt.merchant_id == merchant_id, Order.livemode == livemode,
+                   PaymentAttempt.created_at >= low, PaymentAttempt.created_at < high)
             .group_by(PaymentAttempt.channel).order_by(PaymentAttempt.channel)):
         report.channels.append(ChannelStats(row.channel, row.attempts, int(row.succeeded or 0), int(row.failed or 0)))
     return report

@@ -1,11 +1,14 @@
 """Routing: which of the merchant's channels may take a given amount, and why the others may not.
 
 A channel is offered when it is enabled, its circuit breaker is not open, and its limits and
-currencies admit the order total; offers are ordered by priority (lowest number first).
+currencies admit the order total; offers are ordered by priority (lowest number first). A test
+channel (an adapter marked ``test_only``, e.g. the sandbox provider) never takes a live order, and a
+channel may refuse an order for reasons of its own (``refuse(order)``: the wallet of a customer
+nobody vouched for).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -49,10 +52,17 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
     return None
 
 
+def test_channel_refusal(code: str) -> str:
+    """Why a live order cannot use a test channel, in words for the caller."""
+    return (f"{code} is a test channel (it moves no real money), so live orders cannot use it; "
+            "pay live orders through a live channel, or create the order with a test key")
+
+
 def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str | None = None,
-                   overrides: dict[str, ChannelConfig] | None = None) -> list[ChannelOffer]:
-    """Every built-in channel with the merchant's settings and its refusal reason, by priority.
-    ``overrides`` replaces some channels' settings with unsaved ones (the portal's live preview)."""
+                   livemode: bool = False, overrides: dict[str, ChannelConfig] | None = None) -> list[ChannelOffer]:
+    """Every built-in channel with the merchant's settings and its refusal reason, by priority, as an
+    order of the given mode sees them. ``overrides`` replaces some channels' settings with unsaved ones
+    (the portal's live preview)."""
     from app.payments.channels import BUILT_IN_CHANNELS, adapter_for  # the registry imports this module
 
     configs = {c.code: c for c in db.session.scalars(
@@ -66,14 +76,21 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
             icon=(config and config.icon) or adapter.default_icon,
             priority=config.priority if config else DEFAULT_PRIORITY,
             agreement_text=config.agreement_text if config else None,
-            refusal=refusal_reason(config, code, amount=amount, currency=currency),
+            refusal=(test_channel_refusal(code) if livemode and getattr(adapter, "test_only", False)
+                     else refusal_reason(config, code, amount=amount, currency=currency)),
             enabled=config.enabled if config is not None else True))
     return sorted(offers, key=lambda o: (o.priority, o.code))
 
 
-def require_channel(merchant_id: str, code: str, *, amount: int, currency: str) -> ChannelOffer:
-    """The offer for ``code``, or a 400 ``channel_unavailable`` that says why it cannot be used."""
-    offers = channel_offers(merchant_id, amount=amount, currency=currency)
+def require_channel(order, code: str) -> ChannelOffer:
+    """The offer of ``code`` for ``order``, or a 400 ``channel_unavailable`` that says why it cannot be used."""
+    from app.payments.channels import adapter_for  # the registry imports this module
+
+    offers = []
+    for offer in channel_offers(order.merchant_id, amount=order.total, currency=order.currency,
+                                livemode=order.livemode):
+        refuse = getattr(adapter_for(offer.code), "refuse", None)
+        offers.append(replace(offer, refusal=refuse(order)) if offer.refusal is None and refuse else offer)
     usable = [o.code for o in offers if o.refusal is None]
     for offer in offers:
         if offer.code == code:

@@ -127,6 +127,17 @@ def create(payment_id: str) -> tuple[Response, int]:
     return jsonify(refund_object(refund)), 201 if created else 200
 
 
+@bp.get("/payments/<payment_id>/refunds")
+@require_api_key
+def list_refunds(payment_id: str) -> Response:
+    """The payment's refunds, oldest first (failed ones too): what the provider actually gave back."""
+    with current_runtime().session_factory() as session:
+        get_payment(session, payment_id, g.sandbox_account_id)
+        refunds = session.scalars(select(Refund).where(Refund.payment_id == payment_id)
+                                  .order_by(Refund.created_at, Refund.id))
+        return jsonify({"object": "list", "data": [refund_object(refund) for refund in refunds]})
+
+
 @bp.post("/payments/<payment_id>/simulate_refund")
 def simulate_refund(payment_id: str) -> Response:
     """Choose the outcome of the payment's next refund (test control, no auth)."""

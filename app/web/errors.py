@@ -1,14 +1,18 @@
 """One place that turns errors into responses: JSON for the API and hooks, pages elsewhere."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from werkzeug.exceptions import HTTPException
 
 from app import logs
-from app.errors import KassaError
+from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
 
 log = logs.get("web")
+
+RETRY_AFTER_SECONDS = "5"
 
 _HTTP_CODES = {400: "bad_request", 404: "resource_missing", 405: "method_not_allowed",
                413: "request_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
@@ -30,8 +34,20 @@ def register(app: Flask) -> None:
     def kassa_error(error: KassaError):
         db.session.rollback()
         if _wants_json():
-            return jsonify(error.to_json()), error.status
-        return render_template("error.html", status=error.status, message=error.message), error.status
+            response = jsonify(error.to_json())
+        else:
+            response = make_response(render_template("error.html", status=error.status, message=error.message))
+        if error.status == 503:
+            response.headers["Retry-After"] = RETRY_AFTER_SECONDS  # busy or Redis down: the same call may succeed soon
+        return response, error.status
+
+    @app.errorhandler(RedisConnectionError)
+    @app.errorhandler(RedisTimeoutError)
+    def redis_unreachable(error: Exception):
+        # Whatever needed Redis beyond the locks (which say so themselves): 503, never a 500.
+        log.warning("Redis unreachable on %s %s: %s", request.method, request.path, error.__class__.__name__)
+        return kassa_error(ServiceUnavailable("Kassa cannot reach Redis, a service it needs for this; "
+                                              "please try again in a moment."))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

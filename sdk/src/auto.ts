@@ -1,5 +1,6 @@
 /** Zero-code integration: <script src=".../kassa.js" data-kassa-key="pk_…" data-kassa-product="prod_…">
- * renders the panel right after the script tag (or into data-kassa-target) and binds every
+ * (or data-kassa-session="<a checkout session's client secret>") renders the panel right after the script
+ * tag (or into data-kassa-target) and binds every
  * [data-kassa-checkout] element. Panel events are re-dispatched as DOM events "kassa:ready" etc. */
 import { Kassa } from "./index";
 
@@ -10,8 +11,9 @@ export function autoMount(script: HTMLScriptElement | null): void {
   const baseUrl = script.getAttribute("data-kassa-base-url") ?? new URL(script.src, location.href).origin;
   const start = (): void => {
     const kassa = Kassa(key, { baseUrl });
-    const product = script.getAttribute("data-kassa-product");
-    if (product) {
+    const product = script.getAttribute("data-kassa-product") ?? undefined;
+    const session = script.getAttribute("data-kassa-session") ?? undefined;
+    if (product || session) {
       const targetSelector = script.getAttribute("data-kassa-target");
       let container = targetSelector ? document.querySelector(targetSelector) : null;
       if (!container) {
@@ -21,9 +23,8 @@ export function autoMount(script: HTMLScriptElement | null): void {
       }
       const quantity = script.getAttribute("data-kassa-quantity");
       const panel = kassa.mountPanel(container, {
-        product, sku: script.getAttribute("data-kassa-sku") ?? undefined,
+        product, session, sku: script.getAttribute("data-kassa-sku") ?? undefined,
         quantity: quantity ? Number(quantity) : undefined,
-        customer: script.getAttribute("data-kassa-customer") ?? undefined,
       });
       for (const type of ["ready", "paid", "failed", "closed"] as const) {
         panel.on(type, (detail) => container!.dispatchEvent(new CustomEvent(`kassa:${type}`, { detail, bubbles: true })));

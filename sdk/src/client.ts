@@ -20,6 +20,8 @@ export interface KassaOptions {
 }
 
 export interface PayOptions {
+  /** The order's client secret; remembered from createOrder/getOrder when not given. */
+  clientSecret?: string;
   /** Where the provider sends the shopper back after a redirect. Default: this page. */
   returnUrl?: string;
   /** Follow a redirect next_action (default true); false leaves it to the caller. */
@@ -106,8 +108,10 @@ export class KassaClient {
       await this.plugins.notify("onError", error as KassaError);
       throw error;
     }
-    const body: Record<string, unknown> = { items: amended.items, customer: amended.customer,
-      agreement_accepted: amended.agreementAccepted };
+    const body: Record<string, unknown> = { agreement_accepted: amended.agreementAccepted };
+    if (amended.items !== undefined) body.items = amended.items;
+    if (amended.session !== undefined) body.checkout_session = amended.session;
+    if (amended.customer !== undefined) body.customer = amended.customer;
     if (amended.coupon !== undefined) body.coupon = amended.coupon;
     if (amended.metadata !== undefined) body.metadata = amended.metadata;
     const order = await this.call<Order>("POST", "/orders", { body, idempotencyKey: options.idempotencyKey });
@@ -128,11 +132,19 @@ export class KassaClient {
     return order;
   }
 
-  /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. */
+  /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A
+   * publishable key proves it may pay the order with the order's client secret. */
   async pay(orderId: string, channel: string, options: PayOptions = {}): Promise<Payment> {
+    const secret = options.clientSecret ?? this.secrets.get(orderId);
+    if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
+      "pay needs the order's client_secret: create the order with this client, or pass { clientSecret }",
+      { param: "client_secret" });
+    this.secrets.set(orderId, secret);
     const returnUrl = options.returnUrl ?? (typeof location !== "undefined" && /^https?:/.test(location.href) ? location.href : undefined);
+    const body: Record<string, string> = { channel, client_secret: secret };
+    if (returnUrl) body.return_url = returnUrl;
     const { payment } = await this.call<{ payment: Payment }>("POST", `/orders/${encodeURIComponent(orderId)}/pay`,
-      { body: returnUrl ? { channel, return_url: returnUrl } : { channel } });
+      { body });
     this.payments.set(orderId, payment.id);
     this.noteStatus(orderId, "paying");
     this.follow(orderId, payment.next_action ?? { type: "none" }, options);
@@ -183,12 +195,13 @@ export class KassaClient {
     return this.getOrder(orderId, secret);
   }
 
-  /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names. */
+  /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names: a product for a
+   * guest, or a checkout session (its client secret) for the customer your server created it for. */
   mountPanel(selector: string | Element, options: PanelOptions): Panel {
     const container = typeof selector === "string" ? document.querySelector(selector) : selector;
     if (!container) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(selector)}`);
-    if (!options || !options.product) throw new KassaError("invalid_request_error", "parameter_missing",
-      "mountPanel needs a product id", { param: "product" });
+    if (!options || (!options.product && !options.session)) throw new KassaError("invalid_request_error",
+      "parameter_missing", "mountPanel needs a product id or a checkout session's client secret", { param: "product" });
     return new Panel(container, this.baseUrl, this.publishableKey, options);
   }
 }

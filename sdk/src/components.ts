@@ -20,6 +20,13 @@ export interface CheckoutState {
   order: Order | null;
 }
 
+export interface CheckoutOptions {
+  /** The product id (or the root's data-kassa-product). */
+  product?: string;
+  /** A checkout session's client secret (or the root's data-kassa-session), for a product session. */
+  session?: string;
+}
+
 export interface CheckoutEvents extends Record<string, unknown> {
   ready: CheckoutState; change: CheckoutState; paid: Order; failed: KassaError;
 }
@@ -50,17 +57,18 @@ export class Checkout extends Emitter<CheckoutEvents> {
   readonly state: CheckoutState;
   private product: Product | null = null;
 
-  constructor(private readonly kassa: KassaClient, readonly root: Element, options: { product?: string; customer?: string } = {}) {
+  constructor(private readonly kassa: KassaClient, readonly root: Element, options: CheckoutOptions = {}) {
     super();
     const product = options.product ?? root.getAttribute("data-kassa-product") ?? "";
-    this.customer = options.customer ?? root.getAttribute("data-kassa-customer") ?? undefined;
+    this.session = options.session ?? root.getAttribute("data-kassa-session") ?? undefined;
     this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, errors: {},
       state: "loading", order: null };
     this.listen();
     void this.load();
   }
 
-  private readonly customer?: string;
+  /** A checkout session's client secret: the order is then for its customer; otherwise a guest's. */
+  private readonly session?: string;
 
   private el<T extends Element = HTMLElement>(name: string): T | null {
     return this.root.querySelector<T>(`[data-kassa-${name}]`);
@@ -160,7 +168,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
     try {
       const order = await this.kassa.createOrder({
         items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
-        customer: { id: this.customer ?? guestId() }, agreementAccepted: true,
+        ...(this.session ? { session: this.session } : {}), agreementAccepted: true,
       });
       this.state.order = order;
       await this.kassa.pay(order.id, this.state.channel!);
@@ -215,15 +223,11 @@ function parseQuantity(raw: string): number | null {
   return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : null;
 }
 
-function guestId(): string {
-  return `guest_${Math.random().toString(36).slice(2, 12)}`;
-}
-
 /** kassa.components: bind one element, or every [data-kassa-checkout] under a root. */
 export class Components {
   constructor(private readonly kassa: KassaClient) {}
 
-  checkout(target: string | Element, options: { product?: string; customer?: string } = {}): Checkout {
+  checkout(target: string | Element, options: CheckoutOptions = {}): Checkout {
     const root = typeof target === "string" ? document.querySelector(target) : target;
     if (!root) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(target)}`);
     return new Checkout(this.kassa, root, options);

@@ -7,7 +7,7 @@ export { KassaError } from "./errors";
 export type { KassaErrorType } from "./errors";
 export type { KassaPlugin, StatusChange } from "./plugins";
 export type { Panel, PanelOptions, PanelEvent } from "./panel";
-export type { Checkout, CheckoutState } from "./components";
+export type { Checkout, CheckoutOptions, CheckoutState } from "./components";
 export type * from "./types";
 export { version } from "./version";
 

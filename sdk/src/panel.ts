@@ -3,13 +3,29 @@ import { Emitter } from "./emitter";
 import { acceptFrameMessage, frameMessage, originOf } from "./messages";
 
 export interface PanelOptions {
-  product: string;
+  /** The product a guest buys. Not needed with a session. */
+  product?: string;
+  /** The client_secret of a checkout session your server created: the panel sells the session's basket to
+   * its customer (wallet included). Without one the shopper is a guest. */
+  session?: string;
   sku?: string;
   quantity?: number;
-  /** The merchant's id for the shopper; otherwise Kassa makes up a guest id. */
-  customer?: string;
   /** Accessible name of the frame. */
   title?: string;
+}
+
+/** The frame's address: a session's panel, or a product's panel for a guest. */
+export function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string,
+  options: PanelOptions): URL {
+  const base = baseUrl.replace(/\/$/, "");
+  const src = new URL(options.session ? `${base}/embed/session` : `${base}/embed/${encodeURIComponent(options.product ?? "")}`);
+  src.searchParams.set("key", publishableKey);
+  if (options.session) src.searchParams.set("session", options.session);
+  src.searchParams.set("origin", parentOrigin);
+  src.searchParams.set("frame", frameId);
+  if (options.sku) src.searchParams.set("sku", options.sku);
+  if (options.quantity !== undefined) src.searchParams.set("quantity", String(options.quantity));
+  return src;
 }
 
 export interface PanelEvent { type: string; orderId?: string; status?: string; height?: number }
@@ -31,13 +47,7 @@ export class Panel extends Emitter<PanelEvents> {
     const win = container.ownerDocument.defaultView!;
     this.kassaOrigin = originOf(baseUrl);
     this.frameId = `kassa-panel-${++frames}`;
-    const src = new URL(`${baseUrl.replace(/\/$/, "")}/embed/${encodeURIComponent(options.product)}`);
-    src.searchParams.set("key", publishableKey);
-    src.searchParams.set("origin", win.location.origin);
-    src.searchParams.set("frame", this.frameId);
-    if (options.sku) src.searchParams.set("sku", options.sku);
-    if (options.quantity !== undefined) src.searchParams.set("quantity", String(options.quantity));
-    if (options.customer) src.searchParams.set("customer", options.customer);
+    const src = panelUrl(baseUrl, publishableKey, win.location.origin, this.frameId, options);
 
     const iframe = container.ownerDocument.createElement("iframe");
     iframe.src = src.toString();

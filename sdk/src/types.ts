@@ -13,7 +13,11 @@ export interface Order {
   status: OrderStatus;
   items: { sku: string; product: string; name: string; quantity: number; unit_amount: number; amount: number }[];
   amount: { subtotal: number; discount: number; total: number; currency: string };
-  customer: { id: string; email: string | null };
+  livemode: boolean;
+  /** ``source`` says how the customer was established; only ``verified`` customers may use their wallet. */
+  customer: { id: string; email: string | null; source: "secret_key" | "checkout_session" | "publishable_key" | "guest";
+    verified: boolean };
+  checkout_session: string | null;
   client_secret: string;
   expires_at: string;
   available_channels: Channel[];
@@ -49,8 +53,14 @@ export interface Quote {
 }
 
 export interface CreateOrderParams {
-  items: { sku: string; quantity: number }[];
-  customer: { id: string; email?: string };
+  /** Required, except with a session that fixes the items. */
+  items?: { sku: string; quantity: number }[];
+  /** The client_secret of a checkout session your server created: the order is for that session's
+   * customer, who may then pay from their wallet. */
+  session?: string;
+  /** Without a session: only your reference for a customer the page cannot prove (never their wallet).
+   * Leave it out to check out as a guest. */
+  customer?: { id: string; email?: string };
   agreementAccepted: boolean;
   coupon?: string;
   metadata?: Record<string, unknown>;

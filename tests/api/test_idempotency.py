@@ -40,7 +40,7 @@ def test_a_request_still_in_flight_is_a_409(app, api, merchant, catalog):
     from app.idempotency import claim_key, fingerprint
 
     with app.app_context():  # another process has claimed the key and not finished yet
-        claim_key(merchant.id, "order-3", fingerprint("POST", "/api/v1/orders", b"{}"))
+        claim_key(merchant.id, "order-3", fingerprint("POST", "/api/v1/orders", b"{}", mode="test"))
     response = api.post("/orders", json=body(catalog["sku"]), headers=key("order-3"))
     assert response.status_code == 409
     assert response.json["error"]["code"] in ("idempotency_request_in_progress", "idempotency_key_reused")

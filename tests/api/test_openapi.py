@@ -132,3 +132,23 @@ def test_wallet_responses_match_the_document(spec, api, pk_api, catalog, sandbox
 def test_balance_response_matches_the_document(spec, api, pk_api):
     check(spec, "get", "/balance", api.get("/balance"))
     check(spec, "get", "/balance", pk_api.get("/balance"))
+
+
+def test_checkout_session_responses_match_the_document(spec, api, pk_api, catalog):
+    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_s", "email": "s@example.test"},
+            "success_url": "https://shop.example/ok", "metadata": {"cart": "1"}}
+    created = api.post("/checkout_sessions", json=body)
+    check(spec, "post", "/checkout_sessions", created)
+    check(spec, "post", "/checkout_sessions", api.post("/checkout_sessions", json={**body, "cancel_url": "/x"}))
+    check(spec, "post", "/checkout_sessions", pk_api.post("/checkout_sessions", json=body))
+    check(spec, "get", "/checkout_sessions/{id}", api.get(f"/checkout_sessions/{created.json['id']}"))
+    check(spec, "get", "/checkout_sessions/{id}", api.get("/checkout_sessions/cs_missing"))
+    order = pk_api.post("/orders", json={"checkout_session": created.json["client_secret"], "agreement_accepted": True})
+    check(spec, "post", "/orders", order)
+    check(spec, "post", "/orders", pk_api.post("/orders", json={"checkout_session": "cs_x_secret_y",
+                                                               "agreement_accepted": True}))
+    check(spec, "post", "/orders/{id}/pay", pk_api.post(f"/orders/{order.json['id']}/pay", json={"channel": "wallet"}))
+    check(spec, "post", "/orders/{id}/pay", pk_api.post(f"/orders/{order.json['id']}/pay", json={
+        "channel": "wallet", "client_secret": order.json["client_secret"]}))
+    check(spec, "post", "/customers/{id}/topups", pk_api.post("/customers/cus_s/topups", json={
+        "amount": 100, "currency": "usd", "channel": "sandbox_card"}))

@@ -15,7 +15,8 @@ def test_create_and_read_an_order(api, catalog):
     assert order["status"] == "created"
     assert order["amount"] == {"subtotal": 1998, "discount": 0, "total": 1998, "currency": "usd"}
     assert order["refunded_amount"] == 0
-    assert order["customer"] == {"id": "cus_1", "email": "a@b.test"}
+    assert order["customer"] == {"id": "cus_1", "email": "a@b.test", "source": "secret_key", "verified": True}
+    assert order["livemode"] is False and order["checkout_session"] is None
     assert order["metadata"] == {"cart": "42"}
     assert order["client_secret"].startswith(order["id"] + "_secret_")
     assert {"sandbox_card", "sandbox_qr"} <= {c["code"] for c in order["available_channels"]}

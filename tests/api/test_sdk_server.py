@@ -111,7 +111,8 @@ def test_the_stream_needs_the_client_secret(client, pk_api, catalog):
 
 def test_the_stream_tells_of_the_payment_as_soon_as_it_commits(app, client, pk_api, catalog, sandbox):
     order = _order(pk_api, catalog["sku"])
-    payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).json["payment"]
+    payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
+                                                               "client_secret": order["client_secret"]}).json["payment"]
     app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # only the pub/sub ping can deliver the news in time
     try:
         response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",

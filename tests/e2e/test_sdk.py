@@ -76,6 +76,32 @@ def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandb
     assert page.evaluate("window.panelEvents") == ["ready", "paid"]
 
 
+def test_a_panel_mounted_with_a_checkout_session_lets_its_customer_pay_from_the_wallet(
+        page: Page, client, live_server, sandbox, worker, shop, merchant, catalog):
+    from tests.conftest import Api
+    from tests.integration.test_wallet import top_up
+
+    api = Api(client, merchant.secret_key)
+    top_up(api, sandbox, worker, 3000, customer="cus_embedded")
+    session = api.post("/checkout_sessions", json={"product": catalog["product"],
+                                                   "customer": {"id": "cus_embedded"}}).json
+    url = shop.page("session.html", "<div id='checkout'></div>" + _client_script(live_server, merchant.publishable_key)
+                    + f"""<script>window.panelEvents = [];
+  const panel = kassa.mountPanel('#checkout', {{ session: '{session['client_secret']}' }});
+  panel.on('paid', () => window.panelEvents.push('paid'));</script>""")
+    page.goto(url)
+    frame = page.frame_locator("iframe[title='Checkout']")
+    expect(frame.get_by_text("$30.00 available")).to_be_visible()
+    frame.get_by_label("Quantity").fill("2")
+    expect(frame.get_by_test_id("total")).to_have_text("$19.98")
+    frame.get_by_role("radio", name="Wallet balance").check()
+    frame.get_by_role("checkbox", name=re.compile("agree")).check()
+    frame.get_by_role("button", name="Pay").click()
+    expect(frame.get_by_text("Payment successful")).to_be_visible()
+    page.wait_for_function("window.panelEvents.includes('paid')")
+    assert api.get("/customers/cus_embedded/balance").json["available"] == [{"amount": 1002, "currency": "usd"}]
+
+
 def test_a_message_from_a_foreign_origin_is_ignored(page: Page, live_server, shop, merchant, catalog):
     page.goto(_panel_page(shop, live_server, merchant, catalog))
     page.wait_for_function("window.panelEvents.includes('ready')")
@@ -166,7 +192,7 @@ def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_s
 def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
         page: Page, live_server, sandbox, shop, merchant, catalog):
     url = shop.page("components.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-customer="cus_components" novalidate>
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
   <h2 data-kassa-product-name></h2>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <p data-kassa-error="quantity"></p>

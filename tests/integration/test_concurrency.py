@@ -58,7 +58,8 @@ def test_20_concurrent_pay_presses_open_one_attempt(app, api, merchant, catalog,
     order = create_order(api, catalog["sku"])
 
     def press(i: int) -> tuple[int, str]:
-        r = requests.post(f"{live_server}/api/v1/orders/{order['id']}/pay", json={"channel": "sandbox_card"},
+        r = requests.post(f"{live_server}/api/v1/orders/{order['id']}/pay",
+                          json={"channel": "sandbox_card", "client_secret": order["client_secret"]},
                           headers={"Authorization": f"Bearer {merchant.publishable_key}"}, timeout=30)
         return r.status_code, (r.json().get("payment") or {}).get("id") or r.json()["error"]["code"]
 

@@ -33,7 +33,8 @@ def test_paid_orders_are_fulfilled_and_entitlements_stack(app, api, catalog, san
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     set_fulfilment(app, catalog["limited_sku"], {"credits": 100})
-    assert entitlements(api) == {"object": "entitlements", "customer": "cus_flow", "membership": None, "credits": 0,
+    assert entitlements(api) == {"object": "entitlements", "customer": "cus_flow", "livemode": False,
+                                 "membership": None, "credits": 0,
                                  "grants": []}
 
     first = paid_order(api, sandbox, catalog["sku"])

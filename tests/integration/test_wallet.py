@@ -35,9 +35,12 @@ def test_a_top_up_through_the_sandbox_credits_the_balance(api, pk_api, client, o
                                                           worker):
     from tests.conftest import Api
 
-    assert balance(api) == {"object": "customer_balance", "customer": CUSTOMER, "available": [], "frozen": []}
-    created = pk_api.post(f"/customers/{CUSTOMER}/topups",
-                          json={"amount": 5000, "currency": "usd", "channel": "sandbox_card"})
+    assert balance(api) == {"object": "customer_balance", "customer": CUSTOMER, "livemode": False, "available": [],
+                            "frozen": []}
+    # A web page tops up through the checkout session the merchant's server opened for this customer.
+    session = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": CUSTOMER}}).json
+    created = pk_api.post(f"/customers/{CUSTOMER}/topups", json={
+        "amount": 5000, "currency": "usd", "channel": "sandbox_card", "checkout_session": session["client_secret"]})
     assert created.status_code == 201, created.json
     topup, payment = created.json["topup"], created.json["payment"]
     assert topup["status"] == "pending" and topup["amount"] == {"amount": 5000, "currency": "usd"}

@@ -20,12 +20,12 @@ def usd(amount: int) -> Money:
 
 
 def fund(amount: int, reference: str = "ord_seed") -> None:
-    credit_topup(M, C, usd(amount), reference=reference)
+    credit_topup(M, C, usd(amount), reference=reference, livemode=False)
     db.session.commit()
 
 
 def balance() -> tuple[int, int]:
-    b = wallet_balance(M, C)
+    b = wallet_balance(M, C, livemode=False)
     return b.available.get("usd", 0), b.frozen.get("usd", 0)
 
 
@@ -34,37 +34,38 @@ def test_try_then_confirm_moves_money_to_the_merchant_once(ctx):
     fund(1000)  # the same top-up reference credits once
     assert balance() == (1000, 0)
 
-    assert try_wallet_payment(M, C, "pay_1", usd(400)) is True
-    assert try_wallet_payment(M, C, "pay_1", usd(400)) is False  # a retried try is a no-op
+    assert try_wallet_payment(M, C, "pay_1", usd(400), livemode=False) is True
+    assert try_wallet_payment(M, C, "pay_1", usd(400), livemode=False) is False  # a retried try is a no-op
     assert balance() == (600, 400)
 
-    assert confirm_wallet_payment(M, C, "pay_1", usd(400)) is True
-    assert confirm_wallet_payment(M, C, "pay_1", usd(400)) is False
+    assert confirm_wallet_payment(M, C, "pay_1", usd(400), livemode=False) is True
+    assert confirm_wallet_payment(M, C, "pay_1", usd(400), livemode=False) is False
     assert balance() == (600, 0)
     assert account_balance(M, f"merchant:{M}:receivable", "usd") == 400
 
     with pytest.raises(Conflict, match="already captured"):
-        cancel_wallet_payment(M, C, "pay_1", usd(400))
+        cancel_wallet_payment(M, C, "pay_1", usd(400), livemode=False)
     assert balance() == (600, 0)
 
 
 def test_cancel_after_try_unfreezes_once(ctx):
     fund(1000)
-    try_wallet_payment(M, C, "pay_1", usd(300))
-    assert cancel_wallet_payment(M, C, "pay_1", usd(300)) is True
-    assert cancel_wallet_payment(M, C, "pay_1", usd(300)) is False
+    try_wallet_payment(M, C, "pay_1", usd(300), livemode=False)
+    assert cancel_wallet_payment(M, C, "pay_1", usd(300), livemode=False) is True
+    assert cancel_wallet_payment(M, C, "pay_1", usd(300), livemode=False) is False
     assert balance() == (1000, 0)
     with pytest.raises(Conflict, match="canceled"):
-        confirm_wallet_payment(M, C, "pay_1", usd(300))
+        confirm_wallet_payment(M, C, "pay_1", usd(300), livemode=False)
     assert balance() == (1000, 0)
 
 
 def test_a_cancel_before_its_try_refuses_the_late_try(ctx):
     fund(1000)
-    assert cancel_wallet_payment(M, C, "pay_late", usd(300)) is True  # only a marker: nothing to unfreeze
+    # only a marker: nothing to unfreeze
+    assert cancel_wallet_payment(M, C, "pay_late", usd(300), livemode=False) is True
     assert balance() == (1000, 0)
     with pytest.raises(Conflict) as refused:
-        try_wallet_payment(M, C, "pay_late", usd(300))
+        try_wallet_payment(M, C, "pay_late", usd(300), livemode=False)
     assert refused.value.code == "payment_canceled"
     assert balance() == (1000, 0)
     assert wallet_phases("pay_late") == {"cancel"}
@@ -73,7 +74,7 @@ def test_a_cancel_before_its_try_refuses_the_late_try(ctx):
 def test_confirm_needs_a_try(ctx):
     fund(1000)
     with pytest.raises(Conflict) as refused:
-        confirm_wallet_payment(M, C, "pay_x", usd(100))
+        confirm_wallet_payment(M, C, "pay_x", usd(100), livemode=False)
     assert refused.value.code == "wallet_funds_not_reserved"
     assert balance() == (1000, 0)
 
@@ -81,14 +82,14 @@ def test_confirm_needs_a_try(ctx):
 def test_insufficient_balance_is_refused_with_nothing_frozen(ctx):
     fund(500)
     with pytest.raises(InsufficientBalance) as refused:
-        try_wallet_payment(M, C, "pay_big", usd(501))
+        try_wallet_payment(M, C, "pay_big", usd(501), livemode=False)
     assert refused.value.status == 422 and refused.value.code == "insufficient_balance"
     assert "$5.00" in refused.value.message
     assert balance() == (500, 0)
     assert wallet_phases("pay_big") == set()
     # Money in another currency does not count.
     with pytest.raises(InsufficientBalance):
-        try_wallet_payment(M, C, "pay_eur", Money(100, "eur"))
+        try_wallet_payment(M, C, "pay_eur", Money(100, "eur"), livemode=False)
 
 
 @pytest.mark.postgres_only
@@ -101,7 +102,7 @@ def test_concurrent_tries_never_overdraw(app, ctx):
         with app.app_context():
             start.wait()
             try:
-                try_wallet_payment(M, C, f"pay_{n}", usd(300))
+                try_wallet_payment(M, C, f"pay_{n}", usd(300), livemode=False)
                 outcomes.append("frozen")
             except InsufficientBalance:
                 outcomes.append("refused")
@@ -117,3 +118,18 @@ def test_concurrent_tries_never_overdraw(app, ctx):
     assert sorted(outcomes) == ["frozen"] * 3 + ["refused"] * 7
     db.session.expire_all()
     assert balance() == (100, 900)
+
+
+def test_test_and_live_money_of_one_customer_are_separate_wallets(ctx):
+    fund(1000)  # test mode
+    with pytest.raises(InsufficientBalance):
+        try_wallet_payment(M, C, "pay_live", usd(100), livemode=True)
+    credit_topup(M, C, usd(300), reference="ord_live_seed", livemode=True)
+    db.session.commit()
+    assert try_wallet_payment(M, C, "pay_live", usd(300), livemode=True) is True
+    assert confirm_wallet_payment(M, C, "pay_live", usd(300), livemode=True) is True
+    assert balance() == (1000, 0)
+    live = wallet_balance(M, C, livemode=True)
+    assert (live.available, live.frozen) == ({"usd": 0}, {"usd": 0})
+    assert account_balance(M, "live:merchant:mch_wallet:receivable", "usd") == 300
+    assert account_balance(M, "merchant:mch_wallet:receivable", "usd") == 0

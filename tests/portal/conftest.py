@@ -122,7 +122,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
     user = add_user(app, merchant_id, f"staff-{merchant_id[-6:]}@example.test", "operator")
     with app.app_context():
         order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": "cus_world"},
-                             agreement_accepted=True)
+                             agreement_accepted=True, livemode=False, customer_source="secret_key")
         attempt = PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order.id, channel="sandbox_card",
                                  status="failed", amount=order.total, currency=order.currency)
         db.session.add(attempt)

@@ -143,7 +143,7 @@ def test_the_report_is_computed_per_currency_over_the_range(app, merchant, histo
     from app.payments.reports import dashboard_report
 
     with app.app_context():
-        report = dashboard_report(merchant.id, history - timedelta(days=29), history)
+        report = dashboard_report(merchant.id, history - timedelta(days=29), history, livemode=False)
     assert (report.orders, report.paid_orders) == (5, 3)
     assert report.gmv == {"usd": 3000, "eur": 3000} and report.currencies == ["eur", "usd"]
     assert report.conversion == pytest.approx(0.6)

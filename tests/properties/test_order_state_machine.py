@@ -46,7 +46,8 @@ def machine_for(app, api, catalog, sandbox, live_server):
             self.customer = f"cus_{uuid.uuid4().hex[:12]}"
             with app.app_context():  # a wallet that can pay the order about twice
                 self.merchant_id = _merchant_id(app, api)
-                credit_topup(self.merchant_id, self.customer, Money(5000, "usd"), reference=f"fund_{self.customer}")
+                credit_topup(self.merchant_id, self.customer, Money(5000, "usd"), reference=f"fund_{self.customer}",
+                             livemode=False)
                 db.session.commit()
             created = api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],
                                                 "customer": {"id": self.customer}, "agreement_accepted": True})
@@ -71,7 +72,7 @@ def machine_for(app, api, catalog, sandbox, live_server):
                 dispatch_events()
                 waiting = sum(a.amount for a in db.session.query(PaymentAttempt).filter_by(
                     order_id=self.order_id, channel="wallet") if a.status in ("pending", "unknown"))
-                assert wallet_balance(self.merchant_id, self.customer).frozen.get("usd", 0) == waiting
+                assert wallet_balance(self.merchant_id, self.customer, livemode=False).frozen.get("usd", 0) == waiting
 
         @rule()
         def merchant_confirms(self) -> None:
@@ -169,7 +170,7 @@ def machine_for(app, api, catalog, sandbox, live_server):
         @invariant()
         def wallet_equals_its_postings_and_its_history(self) -> None:
             with app.app_context():
-                balance = wallet_balance(self.merchant_id, self.customer)
+                balance = wallet_balance(self.merchant_id, self.customer, livemode=False)
                 postings = db.session.query(func.coalesce(func.sum(Posting.amount), 0)).filter(
                     Posting.merchant_id == self.merchant_id,
                     Posting.account.in_([f"wallet:{self.customer}:available", f"wallet:{self.customer}:frozen"])).scalar()

@@ -38,6 +38,23 @@ def test_a_refund_gives_back_part_of_a_payment_once_per_reference(client, auth, 
     assert over.status_code == 400 and over.json["error"]["code"] == "amount_too_large"
 
 
+def test_a_payments_refunds_are_listed_as_the_provider_made_them(client, auth, create_payment) -> None:
+    payment = succeeded_payment(client, create_payment)
+    assert client.get(f"/sandbox/api/payments/{payment['id']}/refunds", headers=auth).json == {
+        "object": "list", "data": []}
+    first = refund(client, auth, payment["id"], 1000).json
+    client.post(f"/sandbox/api/payments/{payment['id']}/simulate_refund", json={"outcome": "failed"})
+    failed = refund(client, auth, payment["id"], 500, "re_2").json
+    refund(client, auth, payment["id"], 1000)  # a retry of the first: no new refund
+
+    listed = client.get(f"/sandbox/api/payments/{payment['id']}/refunds", headers=auth)
+    assert listed.status_code == 200 and listed.json["data"] == [first, failed]
+    assert [r["status"] for r in listed.json["data"]] == ["succeeded", "failed"]
+    assert client.get("/sandbox/api/payments/sbp_missing/refunds", headers=auth).status_code == 404
+    assert client.get(f"/sandbox/api/payments/{payment['id']}/refunds",
+                      headers={"Authorization": "Bearer wrong"}).status_code == 401
+
+
 def test_only_a_succeeded_payment_can_be_refunded(client, auth, create_payment) -> None:
     pending = create_payment()
     response = refund(client, auth, pending["id"], 100)

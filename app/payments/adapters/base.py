@@ -69,6 +69,11 @@ class RefundResult:
 
 
 class ChannelAdapter(Protocol):
+    """A payment channel. Optional members routing reads when present: ``test_only = True`` (a channel
+    that moves no real money never takes a live order), ``refuse(order) -> str | None`` (a reason this
+    channel cannot take that order) and ``offer(merchant_id, order) -> str | None`` (list it only with
+    that note)."""
+
     code: str
     default_name: str
     default_icon: str

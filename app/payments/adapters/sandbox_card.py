@@ -22,6 +22,8 @@ class SandboxCardAdapter:
     default_name = "Card (sandbox)"
     default_icon = "card"
     method = "card"
+    # The sandbox provider moves no real money: routing keeps it away from live orders.
+    test_only = True
 
     def __init__(self, base_url: str, api_key: str, callback_secret: str, *,
                  timeout: float = 10.0, tolerance_seconds: int = 300) -> None:

@@ -3,18 +3,23 @@
 The create call runs try (freeze) and confirm (debit) synchronously and hands the hub a
 settled result; a failed or canceled attempt cancels its reservation through the outbox, so a
 freeze never outlives its payment.
+
+Only an authenticated customer's wallet is offered or spent (app/orders/customers.py): routing refuses
+it first, and the create call checks again, because it is the point where money moves. Each mode has
+its own wallet: a live order is paid from the live balance only.
 """
 from __future__ import annotations
 
 from typing import Mapping
 
 from app import logs
-from app.errors import Conflict, Unprocessable
+from app.errors import Conflict, InvalidRequest
 from app.events import Event, subscribe
 from app.extensions import db
 from app.ledger.wallet import (available_balance, cancel_wallet_payment, confirm_wallet_payment, refund_wallet_payment,
                                try_wallet_payment, wallet_phases)
 from app.money import Money
+from app.orders.customers import is_authenticated
 from app.orders.models import Order
 from app.payments.adapters.base import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment, RefundResult
 from app.payments.models import PaymentAttempt
@@ -27,12 +32,20 @@ class WalletAdapter:
     default_name = "Wallet balance"
     default_icon = "wallet"
 
+    def refuse(self, order) -> str | None:
+        """Why this order (or prospect) may not be paid from a wallet at all; None when it may."""
+        if order.kind == "topup":
+            return "a top-up cannot be paid from the wallet it tops up"
+        if not order.customer_id or not is_authenticated(order.customer_source):
+            return ("the wallet is only for a customer the merchant's server vouches for: create the order with "
+                    "a secret key, or through a checkout session (POST /api/v1/checkout_sessions) for that customer")
+        return None
+
     def offer(self, merchant_id: str, order) -> str | None:
-        """Offered only when the order's customer can cover its total; the note shows the balance.
-        A top-up is never paid from the wallet it fills."""
-        if getattr(order, "kind", "purchase") == "topup" or not order.customer_id:
+        """Offered only to an authenticated customer whose balance covers the total; the note shows it."""
+        if self.refuse(order) is not None:
             return None
-        available = available_balance(merchant_id, order.customer_id, order.currency)
+        available = available_balance(merchant_id, order.customer_id, order.currency, livemode=order.livemode)
         if available <= 0 or available < order.total:
             return None
         return f"{Money(available, order.currency).format()} available"
@@ -43,12 +56,13 @@ class WalletAdapter:
 
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
         attempt, order = self._attempt_and_order(request.attempt_id)
-        if order.kind == "topup":
-            raise Unprocessable("a top-up cannot be paid from the wallet it tops up", code="channel_unavailable",
-                                param="channel")
+        refusal = self.refuse(order)
+        if refusal is not None:
+            raise InvalidRequest(f"channel 'wallet' cannot take this order: {refusal}", code="channel_unavailable",
+                                 param="channel")
         amount = Money(request.amount, request.currency)
-        try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount)
-        confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount)
+        try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode)
+        confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode)
         # The attempt id is the reference: a retried create finds the same barrier rows.
         result = ChannelResult(channel=self.code, provider_reference=attempt.id, attempt_id=attempt.id,
                                status="succeeded", amount=amount.amount, currency=amount.currency)
@@ -65,7 +79,8 @@ class WalletAdapter:
     def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
         """Credit the customer's wallet back; the refund id makes a retry a no-op."""
         attempt, order = self._attempt_and_order(provider_reference)
-        refund_wallet_payment(order.merchant_id, order.customer_id, refund_id, Money(amount, attempt.currency))
+        refund_wallet_payment(order.merchant_id, order.customer_id, refund_id, Money(amount, attempt.currency),
+                              livemode=order.livemode)
         return RefundResult(provider_reference=refund_id, status="succeeded")
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
@@ -79,7 +94,8 @@ def _release(event: Event) -> None:
         return
     attempt, order = WalletAdapter()._attempt_and_order(payment["id"])
     try:
-        cancel_wallet_payment(order.merchant_id, order.customer_id, attempt.id, Money(attempt.amount, attempt.currency))
+        cancel_wallet_payment(order.merchant_id, order.customer_id, attempt.id, Money(attempt.amount, attempt.currency),
+                              livemode=order.livemode)
     except Conflict as exc:
         # Captured already while the hub gave up on the attempt: reconciliation must refund it.
         log.error("wallet payment captured on a %s attempt: %s", attempt.status, exc.message,

@@ -1,4 +1,4 @@
-"""The merchant's balance (secret key)."""
+"""The merchant's balance (secret key), of the key's mode."""
 from __future__ import annotations
 
 from flask import jsonify
@@ -12,4 +12,5 @@ from app.web.api.representations import merchant_balance_json
 @bp.get("/balance")
 @requires_key(secret=True)
 def balance_show():
-    return jsonify(merchant_balance_json(merchant_balance(caller().merchant_id)))
+    who = caller()
+    return jsonify(merchant_balance_json(merchant_balance(who.merchant_id, livemode=who.livemode)))

@@ -1,9 +1,11 @@
-"""Customer wallet routes: top up through a channel, read the balance."""
+"""Customer wallet routes: top up through a channel, read the balance (of the key's mode)."""
 from __future__ import annotations
 
 from flask import jsonify, url_for
 
+from app.checkout_sessions.services import session_for_topup
 from app.ledger.wallet import wallet_balance
+from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY
 from app.payments.topups import start_topup
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
@@ -17,17 +19,24 @@ from app.web.api.representations import customer_balance_json, payment_with_acti
 @idempotent
 def customers_topup(customer_id: str):
     body = json_body()
-    merchant_id = caller().merchant_id
+    who = caller()
+    session_id, source = None, SECRET_KEY
+    if not who.is_secret:
+        session = session_for_topup(body.get("checkout_session"), customer_id=customer_id,
+                                    merchant_id=who.merchant_id, livemode=who.livemode)
+        session_id, source = session.id, CHECKOUT_SESSION
 
     def back_to_order(order_id: str, client_secret: str) -> str:
         return url_for("checkout.order_page", order_id=order_id, client_secret=client_secret, _external=True)
 
-    order, attempt = start_topup(merchant_id, customer_id, amount=body.get("amount"), currency=body.get("currency"),
-                                 channel=body.get("channel"), return_url_for=back_to_order, actor="api")
+    order, attempt = start_topup(who.merchant_id, customer_id, amount=body.get("amount"), currency=body.get("currency"),
+                                 channel=body.get("channel"), return_url_for=back_to_order, livemode=who.livemode,
+                                 customer_source=source, checkout_session_id=session_id, actor="api")
     return jsonify({"topup": topup_json(order), "payment": payment_with_action_json(attempt)}), 201
 
 
 @bp.get("/customers/<customer_id>/balance")
 @requires_key(secret=True)
 def customers_balance(customer_id: str):
-    return jsonify(customer_balance_json(wallet_balance(caller().merchant_id, customer_id)))
+    who = caller()
+    return jsonify(customer_balance_json(wallet_balance(who.merchant_id, customer_id, livemode=who.livemode)))

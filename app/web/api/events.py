@@ -6,9 +6,9 @@ from flask import jsonify, request
 from app.errors import InvalidRequest
 from app.event_types import is_known_type
 from app.events import events_for_order, list_events
-from app.orders.services import get_order
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
+from app.web.api.orders import order_of_caller
 from app.web.api.params import limit_param
 from app.web.api.representations import event_json
 
@@ -19,7 +19,8 @@ def events_index():
     type_ = request.args.get("type") or None
     if type_ is not None and not is_known_type(type_):
         raise InvalidRequest(f"type {type_!r} is not an event type Kassa sends", param="type")
-    events, has_more = list_events(caller().merchant_id, type_=type_, limit=limit_param(),
+    who = caller()
+    events, has_more = list_events(who.merchant_id, livemode=who.livemode, type_=type_, limit=limit_param(),
                                    starting_after=request.args.get("starting_after"))
     return jsonify({"object": "list", "data": [event_json(e) for e in events], "has_more": has_more})
 
@@ -27,8 +28,6 @@ def events_index():
 @bp.get("/orders/<order_id>/events")
 @requires_key(secret=False)
 def order_events_index(order_id: str):
-    who = caller()
-    order = get_order(who.merchant_id, order_id, client_secret=request.args.get("client_secret"),
-                      require_secret=not who.is_secret)
+    order = order_of_caller(order_id, request.args.get("client_secret"))
     return jsonify({"object": "list", "data": [event_json(e) for e in events_for_order(order.merchant_id, order.id)],
                     "has_more": False})

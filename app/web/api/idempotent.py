@@ -22,7 +22,8 @@ def idempotent(view: Callable) -> Callable:
             raise InvalidRequest(f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters",
                                  param="Idempotency-Key")
         merchant_id = caller().merchant_id
-        stored = claim_key(merchant_id, key, fingerprint(request.method, request.path, request.get_data()))
+        stored = claim_key(merchant_id, key, fingerprint(request.method, request.path, request.get_data(),
+                                                         mode=caller().mode))
         if stored is not None:
             response = current_app.response_class(stored.body, status=stored.status, mimetype="application/json")
             response.headers["Idempotent-Replayed"] = "true"

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from flask import jsonify
 
+from app.errors import NotFound
 from app.orders.confirmation import confirm_order
 from app.orders.entitlements import customer_entitlements
-from app.payments.refunds import create_refund, retry_refund
+from app.payments.refunds import create_refund, get_refund, retry_refund
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.orders import order_of_caller
 from app.web.api.params import json_body
 from app.web.api.representations import entitlements_json, order_json, refund_json
 
@@ -18,7 +20,8 @@ from app.web.api.representations import entitlements_json, order_json, refund_js
 @idempotent
 def orders_confirm(order_id: str):
     json_body()
-    return jsonify(order_json(confirm_order(caller().merchant_id, order_id, actor="api")))
+    order = order_of_caller(order_id)
+    return jsonify(order_json(confirm_order(order.merchant_id, order.id, actor="api")))
 
 
 @bp.post("/orders/<order_id>/refunds")
@@ -26,7 +29,8 @@ def orders_confirm(order_id: str):
 @idempotent
 def refunds_create(order_id: str):
     body = json_body()
-    refund = create_refund(caller().merchant_id, order_id, amount=body.get("amount"), reason=body.get("reason"),
+    order = order_of_caller(order_id)
+    refund = create_refund(order.merchant_id, order.id, amount=body.get("amount"), reason=body.get("reason"),
                            actor="api")
     return jsonify({"refund": refund_json(refund)}), 201
 
@@ -36,10 +40,16 @@ def refunds_create(order_id: str):
 @idempotent
 def refunds_retry(refund_id: str):
     json_body()
+    refund = get_refund(caller().merchant_id, refund_id)
+    try:
+        order_of_caller(refund.order_id)
+    except NotFound:
+        raise NotFound(f"no refund {refund_id!r}", param="id") from None  # a refund of the other mode
     return jsonify({"refund": refund_json(retry_refund(caller().merchant_id, refund_id, actor="api"))})
 
 
 @bp.get("/customers/<customer_id>/entitlements")
 @requires_key(secret=True)
 def customers_entitlements(customer_id: str):
-    return jsonify(entitlements_json(customer_entitlements(caller().merchant_id, customer_id)))
+    who = caller()
+    return jsonify(entitlements_json(customer_entitlements(who.merchant_id, customer_id, livemode=who.livemode)))

@@ -50,13 +50,19 @@ SCHEMAS: dict[str, dict] = {
         ["id", "status", "items", "amount", "refunded_amount", "customer", "client_secret", "expires_at",
          "available_channels", "created_at", "timeline", "payments"],
         id=_STR, kind={"enum": ["purchase", "topup"]},
+        livemode={"type": "boolean", "description": "false for orders made with test keys (or a test-mode page)"},
         status={"enum": ["created", "paying", "paid", "fulfilled", "completed", "refunding", "refunded", "closed"]},
         items={"type": "array", "items": _obj(["sku", "quantity", "unit_amount", "amount"], sku=_STR, product=_STR,
                                               name=_STR, quantity=_INT, unit_amount=_INT, amount=_INT)},
         amount=_obj(["subtotal", "discount", "total", "currency"], subtotal=_INT, discount=_INT, total=_INT,
                     currency=_CURRENCY),
         refunded_amount=_INT,
-        customer=_obj(["id"], id=_STR, email=_NULLABLE_STR),
+        customer=_obj(["id"], id=_STR, email=_NULLABLE_STR, source={
+            "enum": ["secret_key", "checkout_session", "publishable_key", "guest"],
+            "description": "how the customer was established; only secret_key and checkout_session (verified) "
+                           "may use the customer's wallet"}, verified={"type": "boolean"}),
+        checkout_session={"type": ["string", "null"], "description": "the checkout session the order was made "
+                                                                     "through"},
         client_secret=_STR, metadata={"type": "object"}, expires_at=_TIME,
         available_channels={"type": "array", "items": _obj(["code", "name", "icon"], code=_STR, name=_STR, icon=_STR)},
         created_at=_TIME,
@@ -67,17 +73,28 @@ SCHEMAS: dict[str, dict] = {
     "ItemInput": _obj(["sku", "quantity"], sku=_STR, quantity={"type": "integer", "minimum": 1, "maximum": 99}),
     "QuoteInput": _obj(["items"], items={"type": "array", "items": _ref("ItemInput"), "minItems": 1},
                        coupon=_STR),
-    "OrderInput": _obj(["items", "customer", "agreement_accepted"],
-                       items={"type": "array", "items": _ref("ItemInput"), "minItems": 1}, coupon=_STR,
-                       customer=_obj(["id"], id=_STR, email=_STR), agreement_accepted={"const": True},
-                       metadata={"type": "object"}),
-    "PayInput": _obj(["channel"], channel=_STR, return_url={"type": "string", "format": "uri"}),
+    "OrderInput": _obj(["agreement_accepted"],
+                       items={"type": "array", "items": _ref("ItemInput"), "minItems": 1,
+                              "description": "required, except with a checkout session that fixes the items"},
+                       coupon=_STR,
+                       customer=_obj(["id"], id=_STR, email=_STR) | {
+                           "description": "secret key: the customer. Publishable key: only the merchant's "
+                                          "reference for an unverified customer (never their wallet); "
+                                          "leave it out to check out as a guest"},
+                       checkout_session={"type": "string", "description": "the client_secret of an open checkout "
+                                                                          "session: the order is for its customer"},
+                       agreement_accepted={"const": True}, metadata={"type": "object"}),
+    "PayInput": _obj(["channel"], channel=_STR, return_url={"type": "string", "format": "uri"},
+                     client_secret={"type": "string", "description": "required with a publishable key"}),
     "TopupInput": _obj(["amount", "currency", "channel"], amount={"type": "integer", "minimum": 1},
-                       currency=_CURRENCY, channel=_STR),
+                       currency=_CURRENCY, channel=_STR,
+                       checkout_session={"type": "string", "description": "publishable key only, required: the "
+                                                                          "client_secret of a session for this "
+                                                                          "customer"}),
     "Topup": _obj(["id", "status", "amount"], id=_STR, status={"enum": ["pending", "succeeded", "canceled", "refunded"]},
-                  customer=_STR, amount=_ref("Money"), created_at=_TIME),
+                  customer=_STR, livemode={"type": "boolean"}, amount=_ref("Money"), created_at=_TIME),
     "TopupResponse": _obj(["topup", "payment"], topup=_ref("Topup"), payment=_ref("PaymentWithAction")),
-    "CustomerBalance": _obj(["customer", "available", "frozen"], customer=_STR,
+    "CustomerBalance": _obj(["customer", "available", "frozen"], customer=_STR, livemode={"type": "boolean"},
                             available={"type": "array", "items": _ref("Money")},
                             frozen={"type": "array", "items": _ref("Money")}),
     "Health": _obj(["status", "checks"], status={"enum": ["ok", "degraded"]},
@@ -106,6 +123,10 @@ def _ok(schema: str, description: str = "OK") -> dict:
 
 
 _AUTH_ERRORS = {"401": _error("missing, malformed or unknown key")}
+# Decisions about an order (pay, refund, cancel a payment) take its lock in Redis: without Redis, or while
+# another process holds it, nothing is done and the same call may be retried after Retry-After seconds.
+_UNAVAILABLE = {"503": _error("service_unavailable: Kassa cannot reach Redis (nothing was done); order_locked / "
+                              "wallet_locked: another process is updating it. Retry after Retry-After seconds")}
 _SECRET_ERRORS = {**_AUTH_ERRORS, "403": _error("a publishable key on a secret-only route")}
 _ID = {"name": "id", "in": "path", "required": True, "schema": _STR}
 _PAGE = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
@@ -128,8 +149,11 @@ PATHS: dict[str, dict] = {
                                        "409": _error(_COUPON_409), **_AUTH_ERRORS}}},
     "/orders": {
         "post": {"summary": "Create an order", "requestBody": _body("OrderInput"), "parameters": [_IDEMPOTENCY],
-                 "responses": {"201": _ok("Order", "Created"), "400": _error(_COUPON_400),
-                               "409": _error(_COUPON_409), "422": _error(_LIMIT_422), **_AUTH_ERRORS}},
+                 "responses": {"201": _ok("Order", "Created"),
+                               "400": _error(_COUPON_400 + "; checkout_session_invalid (unknown, another "
+                                             "merchant's or another mode's session)"),
+                               "409": _error(_COUPON_409 + "; checkout_session_complete, checkout_session_expired"),
+                               "422": _error(_LIMIT_422), **_AUTH_ERRORS}},
         "get": {"summary": "List orders, newest first (secret key)", "parameters": _PAGE + [
             {"name": n, "in": "query", "schema": _STR} for n in ("status", "customer", "created_gte", "created_lte")],
                 "responses": {"200": _ok("OrderList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}},
@@ -138,25 +162,32 @@ PATHS: dict[str, dict] = {
         "parameters": [_ID, {"name": "client_secret", "in": "query", "schema": _STR}],
         "responses": {"200": _ok("Order"), "404": _error("no such order"), **_AUTH_ERRORS}}},
     "/orders/{id}/pay": {"post": {
-        "summary": "Start a payment on a channel; follow next_action", "parameters": [_ID, _IDEMPOTENCY],
+        "summary": "Start a payment on a channel; follow next_action (publishable key: with the order's "
+                   "client_secret)",
+        "parameters": [_ID, _IDEMPOTENCY, {"name": "client_secret", "in": "query", "schema": _STR}],
         "requestBody": _body("PayInput"),
-        "responses": {"200": _ok("PayResponse"), "400": _error("unknown or unavailable channel"),
+        "responses": {"200": _ok("PayResponse"),
+                      "400": _error("unknown or unavailable channel (channel_unavailable says why: e.g. a test "
+                                    "channel for a live order, or the wallet of an unverified customer)"),
                       "422": _error("insufficient_balance: the wallet does not cover the total"),
-                      "404": _error("no such order"),
+                      "404": _error("no such order (of this key's mode), or a publishable key without the "
+                                    "order's client_secret"),
                       "409": _error("payment in progress (payment_in_progress), its outcome not known yet "
                                     "(payment_outcome_unknown), expired or not payable"),
                       "502": _error("the channel failed (channel_unavailable) or did not answer in time "
-                                    "(payment_outcome_unknown)"), **_AUTH_ERRORS}}},
+                                    "(payment_outcome_unknown)"), **_UNAVAILABLE, **_AUTH_ERRORS}}},
     "/orders/{id}/cancel": {"post": {
         "summary": "Cancel an order that is created or paying (secret key)", "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("Order"), "404": _error("no such order"), "409": _error("not cancellable"),
-                      **_SECRET_ERRORS}}},
+                      **_UNAVAILABLE, **_SECRET_ERRORS}}},
     "/customers/{id}/topups": {"post": {
         "summary": "Top up a customer's wallet through a channel; follow the payment's next_action",
         "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("TopupInput"),
         "responses": {"201": _ok("TopupResponse", "Created"),
                       "400": _error("bad amount or currency, or a channel that cannot top up (e.g. wallet)"),
-                      "502": _error("the channel failed; the top-up was closed"), **_AUTH_ERRORS}}},
+                      "403": _error("checkout_session_required: a publishable key needs the checkout_session of "
+                                    "this customer"),
+                      "502": _error("the channel failed; the top-up was closed"), **_UNAVAILABLE, **_AUTH_ERRORS}}},
     "/customers/{id}/balance": {"get": {
         "summary": "A customer's wallet balance per currency (secret key)", "parameters": [_ID],
         "responses": {"200": _ok("CustomerBalance"), **_SECRET_ERRORS}}},
@@ -175,6 +206,7 @@ SCHEMAS.update({
         "reason": {"type": "string", "maxLength": 500}}},
     "Entitlements": _obj(
         ["customer", "membership", "credits", "grants"], customer=_STR, object={"const": "entitlements"},
+        livemode={"type": "boolean"},
         membership={"oneOf": [{"type": "null"}, _obj(["active", "until"], active={"type": "boolean"}, until=_TIME)]},
         credits={"type": "integer", "minimum": 0},
         grants={"type": "array", "items": _obj(
@@ -196,12 +228,14 @@ PATHS.update({
         "responses": {"201": _ok("RefundResponse", "Created (status failed if the channel refused; retry it)"),
                       "400": _error("amount or reason invalid"), "404": _error("no such order"),
                       "409": _error("not refundable now, or a refund is in progress"),
-                      "422": _error("amount_too_large: more than remains refundable"), **_SECRET_ERRORS}}},
+                      "422": _error("amount_too_large: more than remains refundable"), **_UNAVAILABLE,
+                      **_SECRET_ERRORS}}},
     "/refunds/{id}/retry": {"post": {
         "summary": "Try a failed refund again (secret key)", "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("RefundResponse"), "404": _error("no such refund"),
                       "409": _error("refund not failed, or order not refundable now"),
-                      "422": _error("amount_too_large: the refund no longer fits"), **_SECRET_ERRORS}}},
+                      "422": _error("amount_too_large: the refund no longer fits"), **_UNAVAILABLE,
+                      **_SECRET_ERRORS}}},
     "/customers/{id}/entitlements": {"get": {
         "summary": "What a customer holds: membership end, credit balance, grants (secret key)",
         "parameters": [_ID], "responses": {"200": _ok("Entitlements"), **_SECRET_ERRORS}}},
@@ -209,8 +243,9 @@ PATHS.update({
 
 # Events and merchant webhooks.
 SCHEMAS |= {
-    "Event": _obj(["id", "object", "type", "created_at", "data"], id=_STR, object={"const": "event"}, type=_STR,
-                  created_at=_TIME, data=_obj(["object"], object={"type": "object"})),
+    "Event": _obj(["id", "object", "type", "livemode", "created_at", "data"], id=_STR, object={"const": "event"},
+                  type=_STR, livemode={"type": "boolean"}, created_at=_TIME,
+                  data=_obj(["object"], object={"type": "object", "description": "carries livemode too"})),
     "EventList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Event")},
                       has_more={"type": "boolean"}),
     "WebhookEndpoint": _obj(["id", "url", "events", "enabled", "created_at"], id=_STR,
@@ -327,6 +362,40 @@ PATHS["/skus/{id}"] = {"patch": {
     "summary": "Change a SKU: price, prices, stock, status, rules (secret key)", "parameters": [_ID],
     "requestBody": _body("SkuPatch"),
     "responses": {"200": _ok("Sku"), "400": _error("invalid field"), "404": _error("no such SKU"), **_SECRET_ERRORS}}}
+
+
+# Checkout sessions: who the shopper is (the merchant's server vouches for the customer).
+SCHEMAS["CheckoutSession"] = _obj(
+    ["id", "object", "url", "client_secret", "expires_at", "customer", "livemode", "status", "success_url",
+     "cancel_url", "metadata"],
+    id=_STR, object={"const": "checkout_session"}, livemode={"type": "boolean"},
+    status={"enum": ["open", "complete", "expired"]},
+    url={"type": "string", "format": "uri", "description": "the hosted checkout for this session; carries the "
+                                                          "client secret, so hand it only to the shopper"},
+    client_secret=_STR, expires_at=_TIME, created_at=_TIME, customer=_obj(["id"], id=_STR, email=_NULLABLE_STR),
+    items={"type": ["array", "null"], "items": _ref("ItemInput")}, product=_NULLABLE_STR,
+    success_url=_NULLABLE_STR, cancel_url=_NULLABLE_STR, metadata={"type": "object"},
+    order={"type": ["string", "null"], "description": "the paid order that completed the session"},
+    orders={"type": "array", "items": _STR})
+SCHEMAS["CheckoutSessionInput"] = _obj(
+    ["customer"], customer=_obj(["id"], id=_STR, email=_STR),
+    items={"type": "array", "items": _ref("ItemInput"), "minItems": 1, "description": "a fixed basket; or product"},
+    product={"type": "string", "description": "the shopper picks its option and quantity; or items"},
+    success_url={"type": "string", "format": "uri",
+                 "description": "after payment; {CHECKOUT_SESSION_ID} is replaced by the session id"},
+    cancel_url={"type": "string", "format": "uri"}, metadata={"type": "object"},
+    expires_at={"type": "integer", "description": "unix seconds, 30 minutes to 7 days ahead; default 24 h"})
+PATHS["/checkout_sessions"] = {"post": {
+    "summary": "Open a checkout session for a customer (secret key): its url and client_secret let the shopper "
+               "pay as that customer, wallet included",
+    "requestBody": _body("CheckoutSessionInput"), "parameters": [_IDEMPOTENCY],
+    "responses": {"201": _ok("CheckoutSession", "Created"),
+                  "400": _error("invalid field (param names it): customer, items or product, URLs, metadata, "
+                                "expires_at"),
+                  "409": _error("out_of_stock"), **_SECRET_ERRORS}}}
+PATHS["/checkout_sessions/{id}"] = {"get": {
+    "summary": "Retrieve a checkout session of this key's mode (secret key)", "parameters": [_ID],
+    "responses": {"200": _ok("CheckoutSession"), "404": _error("no such session"), **_SECRET_ERRORS}}}
 
 
 def openapi_document(server_url: str) -> dict:

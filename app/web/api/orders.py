@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from flask import jsonify, request, url_for
 
+from app.checkout_sessions.services import create_session_order, open_session_for
 from app.errors import InvalidRequest
+from app.orders.customers import claimed_customer
+from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.hub import cancel_order_and_payment, start_payment
@@ -14,24 +17,37 @@ from app.web.api.params import json_body, limit_param, time_param
 from app.web.api.representations import order_json, payment_with_action_json
 
 
+def order_of_caller(order_id: str, client_secret: object = None) -> Order:
+    """The order as this caller may see it: their merchant's, of their key's mode, and for a publishable
+    key only with the order's client secret. Anything else is a 404 that reveals nothing."""
+    who = caller()
+    return get_order(who.merchant_id, order_id, client_secret=client_secret, require_secret=not who.is_secret,
+                     livemode=who.livemode)
+
+
 @bp.post("/orders")
 @requires_key(secret=False)
 @idempotent
 def orders_create():
     body = json_body()
-    order = create_order(caller().merchant_id, items=body.get("items"), customer=body.get("customer"),
-                         agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"),
-                         coupon=body.get("coupon"))
+    who = caller()
+    if body.get("checkout_session") is not None:
+        session = open_session_for(body["checkout_session"], merchant_id=who.merchant_id, livemode=who.livemode)
+        order = create_session_order(session, items=body.get("items"), customer=body.get("customer"),
+                                     agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"),
+                                     coupon=body.get("coupon"), actor="api")
+    else:
+        customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
+        order = create_order(who.merchant_id, items=body.get("items"), customer=customer, customer_source=source,
+                             livemode=who.livemode, agreement_accepted=body.get("agreement_accepted"),
+                             metadata=body.get("metadata"), coupon=body.get("coupon"))
     return jsonify(order_json(order)), 201
 
 
 @bp.get("/orders/<order_id>")
 @requires_key(secret=False)
 def orders_show(order_id: str):
-    who = caller()
-    order = get_order(who.merchant_id, order_id, client_secret=request.args.get("client_secret"),
-                      require_secret=not who.is_secret)
-    return jsonify(order_json(order))
+    return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"))))
 
 
 @bp.get("/orders")
@@ -40,8 +56,9 @@ def orders_index():
     status = request.args.get("status")
     if status and status not in STATUSES:
         raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+    who = caller()
     orders, has_more = list_orders(
-        caller().merchant_id, status=status, customer=request.args.get("customer"),
+        who.merchant_id, livemode=who.livemode, status=status, customer=request.args.get("customer"),
         created_gte=time_param("created_gte"), created_lte=time_param("created_lte"),
         limit=limit_param(), starting_after=request.args.get("starting_after"))
     return jsonify({"object": "list", "data": [order_json(o) for o in orders], "has_more": has_more})
@@ -52,11 +69,11 @@ def orders_index():
 @idempotent
 def orders_pay(order_id: str):
     body = json_body()
-    who = caller()
     return_url = body.get("return_url")
     if return_url is not None and (not isinstance(return_url, str) or not return_url.startswith(("http://", "https://"))):
         raise InvalidRequest("return_url must be an http(s) URL", param="return_url")
-    order = get_order(who.merchant_id, order_id)
+    # A publishable key proves it may pay this order with its client secret, exactly as for reading it.
+    order = order_of_caller(order_id, body.get("client_secret", request.args.get("client_secret")))
     attempt = start_payment(order, body.get("channel"), actor="api",
                             return_url=return_url or url_for("checkout.order_page", order_id=order_id,
                                                              client_secret=order.client_secret, _external=True))
@@ -68,4 +85,5 @@ def orders_pay(order_id: str):
 @idempotent
 def orders_cancel(order_id: str):
     json_body()
-    return jsonify(order_json(cancel_order_and_payment(caller().merchant_id, order_id, actor="api")))
+    order = order_of_caller(order_id)
+    return jsonify(order_json(cancel_order_and_payment(order.merchant_id, order.id, actor="api")))

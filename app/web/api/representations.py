@@ -9,9 +9,12 @@ from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product, Sku
 from app.web.checkout.media import media_url
 from app.catalog.services import Quote
+from app.checkout_sessions.models import CheckoutSession
+from app.checkout_sessions.services import session_orders
 from app.events import Event
 from app.ledger.wallet import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
+from app.orders.customers import is_authenticated
 from app.orders.models import Order
 from app.orders.topups import topup_status
 from app.payments.channels import available_channels
@@ -82,7 +85,7 @@ def payment_with_action_json(attempt: PaymentAttempt) -> dict:
 def order_json(order: Order) -> dict:
     payable = order.status == "created"
     return {
-        "id": order.id, "object": "order", "kind": order.kind, "status": order.status,
+        "id": order.id, "object": "order", "kind": order.kind, "status": order.status, "livemode": order.livemode,
         "items": [{"sku": i.sku_id, "product": i.product_id, "name": i.name, "quantity": i.quantity,
                    "unit_amount": i.unit_amount, "amount": i.amount} for i in order.items],
         "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
@@ -90,7 +93,9 @@ def order_json(order: Order) -> dict:
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount}
                       for r in discounts_for_order(order.id)],
         "refunded_amount": order.refunded_amount,
-        "customer": {"id": order.customer_id, "email": order.customer_email},
+        "customer": {"id": order.customer_id, "email": order.customer_email, "source": order.customer_source,
+                     "verified": is_authenticated(order.customer_source)},
+        "checkout_session": order.checkout_session_id,
         "client_secret": order.client_secret,
         "metadata": order.metadata_ or {},
         "expires_at": timestamp(order.expires_at),
@@ -100,6 +105,20 @@ def order_json(order: Order) -> dict:
         "payments": [payment_json(p) for p in payments_for_order(order.id)],
         "refunds": [refund_json(r) for r in refunds_for_order(order.id)],
     }
+
+
+def checkout_session_json(session: CheckoutSession) -> dict:
+    """A checkout session; its ``url`` carries the client secret (the shopper's capability)."""
+    return {"id": session.id, "object": "checkout_session", "livemode": session.livemode,
+            "status": session.status_at(),
+            "url": url_for("checkout.session_page", session_id=session.id, client_secret=session.client_secret,
+                           _external=True),
+            "client_secret": session.client_secret, "expires_at": timestamp(session.expires_at),
+            "created_at": timestamp(session.created_at),
+            "customer": {"id": session.customer_id, "email": session.customer_email},
+            "items": session.items, "product": session.product_id,
+            "success_url": session.success_url, "cancel_url": session.cancel_url, "metadata": session.metadata_ or {},
+            "order": session.order_id, "orders": session_orders(session)}
 
 
 def refund_json(refund: Refund) -> dict:
@@ -112,7 +131,8 @@ def entitlements_json(held: CustomerEntitlements) -> dict:
     membership = None
     if held.membership_until is not None:
         membership = {"active": held.membership_active(), "until": timestamp(held.membership_until)}
-    return {"object": "entitlements", "customer": held.customer_id, "membership": membership, "credits": held.credits,
+    return {"object": "entitlements", "customer": held.customer_id, "livemode": held.livemode,
+            "membership": membership, "credits": held.credits,
             "grants": [{"order": g.order_id, "kind": g.kind, "membership_days": g.membership_days,
                         "credits": g.credits, "membership_until": timestamp(g.membership_until),
                         "granted_at": timestamp(g.granted_at)} for g in held.grants]}
@@ -120,11 +140,12 @@ def entitlements_json(held: CustomerEntitlements) -> dict:
 
 def topup_json(order: Order) -> dict:
     return {"id": order.id, "object": "topup", "status": topup_status(order), "customer": order.customer_id,
+            "livemode": order.livemode,
             "amount": {"amount": order.total, "currency": order.currency}, "created_at": timestamp(order.created_at)}
 
 
 def customer_balance_json(balance: WalletBalance) -> dict:
-    return {"object": "customer_balance", "customer": balance.customer_id,
+    return {"object": "customer_balance", "customer": balance.customer_id, "livemode": balance.livemode,
             "available": [{"amount": a, "currency": c} for c, a in balance.available.items()],
             "frozen": [{"amount": a, "currency": c} for c, a in balance.frozen.items()]}
 

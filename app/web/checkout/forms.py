@@ -19,23 +19,34 @@ class PanelInput:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def parse_panel(form: MultiDict, product: Product, *, for_payment: bool) -> PanelInput:
-    """Read sku, quantity, channel and agreement; record a message per bad field."""
-    active = [s for s in product.skus if s.status == "active"]
-    sku_id = form.get("sku") or (active[0].id if active else None)
-    data = PanelInput(sku_id=sku_id, quantity=None, channel=form.get("channel") or None,
+def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) -> PanelInput:
+    """Read sku, quantity, channel and agreement; record a message per bad field. Without a product
+    (a checkout session with fixed items) there is no option or quantity to read."""
+    data = PanelInput(sku_id=None, quantity=None, channel=form.get("channel") or None,
                       agreed=form.get("agree") in ("on", "yes", "true", "1"),
                       coupon=(form.get("coupon") or "").strip()[:64] or None)
-    if sku_id not in {s.id for s in active}:
+    if for_payment:
+        if not data.channel:
+            data.errors["channel"] = "Choose how you want to pay."
+        if not data.agreed:
+            data.errors["agree"] = "Please accept the terms to continue."
+    if product is None:
+        return data
+    active = [s for s in product.skus if s.status == "active"]
+    data.sku_id = form.get("sku") or (active[0].id if active else None)
+    if data.sku_id not in {s.id for s in active}:
         data.errors["sku"] = "Choose one of the options."
     raw = (form.get("quantity") or "").strip()
     if raw.isdigit() and 1 <= int(raw) <= MAX_QUANTITY:
         data.quantity = int(raw)
     else:
         data.errors["quantity"] = f"Enter a whole number from 1 to {MAX_QUANTITY}."
-    if for_payment:
-        if not data.channel:
-            data.errors["channel"] = "Choose how you want to pay."
-        if not data.agreed:
-            data.errors["agree"] = "Please accept the terms to continue."
+    return data
+
+
+def first_view(args: MultiDict, product: Product | None) -> PanelInput:
+    """The panel as first opened: its link may preselect an option and quantity; none given means 1."""
+    data = parse_panel(args, product, for_payment=False)
+    if "quantity" in data.errors and "quantity" not in args:
+        data.quantity, data.errors = 1, {k: v for k, v in data.errors.items() if k != "quantity"}
     return data

@@ -1,23 +1,25 @@
 """Checkout views: thin; pricing, orders and payments happen in the domain services."""
 from __future__ import annotations
 
-import secrets
-
-from flask import abort, make_response, redirect, render_template, request, session, url_for
+from flask import abort, make_response, redirect, render_template, request, session as browser, url_for
 from sqlalchemy import select
 
 from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product
-from app.catalog.services import price_items
+from app.checkout_sessions.models import CheckoutSession
+from app.checkout_sessions.services import find_session, paid_order_id, session_of, success_url_for
 from app.errors import ChannelFailed, Conflict, KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.merchants.settings import logo_for
-from app.orders.services import create_order, get_order_by_client_secret
-from app.payments.channels import Prospect, available_channels
+from app.orders.customers import new_guest_id
+from app.orders.models import Order
+from app.orders.services import get_order_by_client_secret
+from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order, start_payment
 from app.web.checkout import bp
-from app.web.checkout.forms import PanelInput, parse_panel
+from app.web.checkout.forms import first_view, parse_panel
+from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
 PRODUCT_PAGE = "checkout/product.html"
@@ -31,66 +33,47 @@ def _product_or_404(product_id: str) -> Product:
     return product
 
 
-def _customer_id() -> str:
-    """The merchant may name the customer (``?customer=``); otherwise a guest id per browser."""
-    named = request.values.get("customer")
-    if named:
-        return named[:200]
-    if "guest_id" not in session:
-        session["guest_id"] = "guest_" + secrets.token_urlsafe(12)
-    return session["guest_id"]
+def _guest_id() -> str:
+    """A guest id per browser. A customer named in the URL is ignored: only the merchant's server can say
+    who the shopper is, by creating a checkout session for them."""
+    if "guest_id" not in browser:
+        browser["guest_id"] = new_guest_id()
+    return browser["guest_id"]
 
 
-def _price(product: Product, data: PanelInput) -> tuple[object, str | None, str | None]:
-    """The quote for the panel, with the coupon when it can be used; otherwise the price without it
-    and the reason, so the shopper still sees a total beside the coupon message."""
-    items = [{"sku": data.sku_id, "quantity": data.quantity}]
-    try:
-        return price_items(product.merchant_id, items, data.coupon,
-                           customer_id=request.values.get("customer")), None, None
-    except KassaError as exc:
-        if exc.param != "coupon":
-            return None, exc.message, None
-        coupon_error = exc.message[0].upper() + exc.message[1:] + "."
-    try:
-        return price_items(product.merchant_id, items), None, coupon_error
-    except KassaError as exc:
-        return None, exc.message, coupon_error
+def _product_sale(product: Product) -> Sale:
+    """The hosted product page carries no key: its mode is the merchant's live-checkout setting."""
+    return guest_sale(product, _guest_id(), livemode=db.session.get(Merchant, product.merchant_id).live_checkout)
 
 
-def _panel_context(product: Product, data: PanelInput, *, error: str | None = None) -> dict:
-    quote, quote_error, coupon_error = None, None, None
-    if data.sku_id and data.quantity and "sku" not in data.errors:
-        quote, quote_error, coupon_error = _price(product, data)
-    merchant = db.session.get(Merchant, product.merchant_id)
-    # Channels that depend on the shopper (the wallet) are offered for the basket as priced.
-    prospect = Prospect(request.values.get("customer") if quote else None, quote.total.amount if quote else 0,
-                        quote.currency if quote else "usd")
-    return {"product": product, "merchant": merchant, "data": data, "quote": quote, "quote_error": quote_error,
-            "channels": available_channels(product.merchant_id, prospect), "error": error,
-            "skus": [s for s in product.skus if s.status == "active"], "customer": request.values.get("customer"),
-            "coupon_error": coupon_error}
+def _page(sale: Sale, data, *, error: str | None = None) -> dict:
+    """The panel's template context, with where its form posts."""
+    if sale.checkout is not None:
+        urls = {"pay_url": url_for("checkout.session_pay", session_id=sale.checkout.id),
+                "quote_url": url_for("checkout.session_quote", session_id=sale.checkout.id)}
+    else:
+        urls = {"pay_url": url_for("checkout.pay", product_id=sale.product.id),
+                "quote_url": url_for("checkout.quote", product_id=sale.product.id)}
+    return {**panel_context(sale, data, error=error), **urls}
 
 
 @bp.get("/<product_id>")
 def product_page(product_id: str):
     product = _product_or_404(product_id)
-    data = parse_panel(request.args, product, for_payment=False)
-    if "quantity" in data.errors and "quantity" not in request.args:
-        data.quantity, data.errors = 1, {k: v for k, v in data.errors.items() if k != "quantity"}
-    return render_template(PRODUCT_PAGE, **_panel_context(product, data))
+    return render_template(PRODUCT_PAGE, **_page(_product_sale(product), first_view(request.args, product)))
+
+
+def _requote(sale: Sale):
+    """Re-price in place when the quantity, option or coupon changes."""
+    context = _page(sale, parse_panel(request.form, sale.product, for_payment=False))
+    # The quantity and coupon messages sit outside the summary: update them out of band.
+    blocks = ("summary", "coupon_error") if sale.fixed else ("summary", "quantity_error", "coupon_error")
+    return "".join(render_block(PRODUCT_PAGE, block, oob=block != "summary", **context) for block in blocks)
 
 
 @bp.post("/<product_id>/quote")
 def quote(product_id: str):
-    """Re-price in place when the quantity or option changes."""
-    product = _product_or_404(product_id)
-    data = parse_panel(request.form, product, for_payment=False)
-    context = _panel_context(product, data)
-    # The quantity and coupon messages sit outside the summary: update them out of band.
-    return (render_block(PRODUCT_PAGE, "summary", **context)
-            + render_block(PRODUCT_PAGE, "quantity_error", oob=True, **context)
-            + render_block(PRODUCT_PAGE, "coupon_error", oob=True, **context))
+    return _requote(_product_sale(_product_or_404(product_id)))
 
 
 def _redirect(url: str):
@@ -106,20 +89,65 @@ def _status_url(order) -> str:
     return url_for("checkout.order_page", order_id=order.id, client_secret=order.client_secret, _external=True)
 
 
-@bp.post("/<product_id>/pay")
-def pay(product_id: str):
-    product = _product_or_404(product_id)
-    data = parse_panel(request.form, product, for_payment=True)
+def _pay(sale: Sale):
+    data = parse_panel(request.form, sale.product, for_payment=True)
     if data.errors:
-        return render_page_or_block(PRODUCT_PAGE, "panel", **_panel_context(product, data)), 422
+        return render_page_or_block(PRODUCT_PAGE, "panel", **_page(sale, data)), 422
     try:
-        order = create_order(product.merchant_id, items=[{"sku": data.sku_id, "quantity": data.quantity}],
-                             customer={"id": _customer_id()}, agreement_accepted=True, coupon=data.coupon,
-                             actor="shopper")
+        order = place_order(sale, data, actor="shopper")
     except KassaError as exc:
         db.session.rollback()
-        return render_page_or_block(PRODUCT_PAGE, "panel", **_panel_context(product, data, error=exc.message)), exc.status
+        return render_page_or_block(PRODUCT_PAGE, "panel", **_page(sale, data, error=exc.message)), exc.status
     return _start(order, data.channel, on_error=lambda msg: _order_view(order, error=msg))
+
+
+@bp.post("/<product_id>/pay")
+def pay(product_id: str):
+    return _pay(_product_sale(_product_or_404(product_id)))
+
+
+def _checkout_or_404(session_id: str, client_secret: str | None) -> CheckoutSession:
+    """The session whose client secret the shopper's link carries, or a 404 page."""
+    checkout = find_session(session_id, client_secret)
+    if checkout is None:
+        abort(404, description="This checkout does not exist or the link is incomplete.")
+    return checkout
+
+
+def _closed_page(checkout: CheckoutSession):
+    """None while orders may still be made through the session; otherwise what the link shows instead:
+    the order that paid it (success, and the way back to the merchant), or a note that it expired."""
+    paid = paid_order_id(checkout.id)
+    if paid is not None:
+        return redirect(_status_url(db.session.get(Order, paid)), 303)
+    if checkout.status_at() != "open":
+        return render_template("checkout/session_closed.html", checkout=checkout,
+                               merchant=db.session.get(Merchant, checkout.merchant_id)), 410
+    return None
+
+
+@bp.get("/sessions/<session_id>")
+def session_page(session_id: str):
+    """The hosted checkout of a checkout session: the merchant's server named the customer."""
+    checkout = _checkout_or_404(session_id, request.args.get("client_secret"))
+    sale = session_sale(checkout)
+    return _closed_page(checkout) or render_template(PRODUCT_PAGE, **_page(sale, first_view(request.args,
+                                                                                          sale.product)))
+
+
+@bp.post("/sessions/<session_id>/quote")
+def session_quote(session_id: str):
+    return _requote(session_sale(_checkout_or_404(session_id, request.form.get("client_secret"))))
+
+
+@bp.post("/sessions/<session_id>/pay")
+def session_pay(session_id: str):
+    checkout = _checkout_or_404(session_id, request.form.get("client_secret"))
+    if _closed_page(checkout) is not None:
+        # Paid or expired meanwhile (another tab): the session's link shows which.
+        return _redirect(url_for("checkout.session_page", session_id=checkout.id,
+                                 client_secret=checkout.client_secret))
+    return _pay(session_sale(checkout))
 
 
 def _start(order, channel: str, *, on_error):
@@ -137,11 +165,13 @@ def _start(order, channel: str, *, on_error):
 def _order_view(order, *, error: str | None = None, status: int = 200):
     attempts = payments_for_order(order.id)
     last = attempts[-1] if attempts else None
+    checkout = session_of(order)
     context = {"order": order, "last_payment": last, "error": error,
                "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
                "merchant": db.session.get(Merchant, order.merchant_id),
-               "product_id": order.items[0].product_id if order.items else None,
-               "discounts": discounts_for_order(order.id)}
+               "product_id": order.items[0].product_id if order.items and checkout is None else None,
+               "discounts": discounts_for_order(order.id), "checkout": checkout,
+               "success_url": success_url_for(checkout) if checkout else None}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 

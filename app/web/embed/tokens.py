@@ -3,13 +3,13 @@
 A cross-site iframe gets no SameSite=Lax session cookie on its POSTs, so the embedded panel
 cannot use the cookie-bound CSRF token of the hosted page. Instead the GET that renders the
 frame issues a token signed with the app's secret, naming the product, merchant, parent origin
-and the shopper's guest id; every POST of the frame must carry it. Only a page that can read
+the shopper's guest id and, for a checkout session, the session's id; every POST of the frame must
+carry it. Only a page that can read
 the frame's HTML (Kassa's own origin) can obtain one, so another site cannot forge a post, and
 the panel needs no cookie at all.
 """
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict, dataclass
 
 from flask import current_app
@@ -22,7 +22,8 @@ SALT = "kassa-embed-v1"
 
 @dataclass(frozen=True)
 class Embed:
-    """Who embeds which panel, for which shopper, under which key mode."""
+    """Who embeds which panel, for which shopper, under which key mode. ``checkout`` is the checkout
+    session the panel sells (then its customer is the session's); empty for a guest's panel."""
 
     product: str
     merchant: str
@@ -30,14 +31,11 @@ class Embed:
     mode: str
     customer: str
     frame: str
+    checkout: str = ""
 
 
 def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
-
-
-def new_guest_id() -> str:
-    return "guest_" + secrets.token_urlsafe(12)
 
 
 def issue_token(embed: Embed) -> str:

@@ -1,22 +1,31 @@
-"""Embedded panel views: thin; the same catalog, order and payment services as the hosted panel."""
+"""Embedded panel views: thin; the same catalog, order and payment services as the hosted panel.
+
+A guest's panel (``/embed/{product}``) sells a product to a guest: a ``customer`` in its URL is ignored,
+since any page can write one. A session's panel (``/embed/session?session=<client secret>``) sells the
+checkout session's basket to its customer, checked server-side: the key's merchant and mode, open, not
+expired.
+"""
 from __future__ import annotations
 
 from flask import abort, make_response, render_template, request, url_for
 from sqlalchemy import select
 
 from app.catalog.models import Product
-from app.catalog.services import price_items
+from app.checkout_sessions.models import CheckoutSession
+from app.checkout_sessions.services import open_session_for
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.merchants.origins import normalise_origin, origin_allowed
-from app.merchants.services import authenticate_key
-from app.orders.services import create_order, get_order_by_client_secret
-from app.payments.channels import Prospect, available_channels
+from app.merchants.services import Caller, authenticate_key
+from app.orders.customers import new_guest_id
+from app.orders.services import get_order_by_client_secret
+from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order, start_payment
-from app.web.checkout.forms import PanelInput, parse_panel
+from app.web.checkout.forms import first_view, parse_panel
+from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
 from app.web.embed import bp
-from app.web.embed.tokens import Embed, issue_token, new_guest_id, read_token
+from app.web.embed.tokens import Embed, issue_token, read_token
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
 PANEL = "embed/panel.html"
@@ -42,24 +51,30 @@ def _product(product_id: str, merchant_id: str | None = None) -> Product:
     return db.session.scalar(query) or abort(404, description="This product is not available.")
 
 
-def _context(product: Product, embed: Embed, data: PanelInput, *, error: str | None = None) -> dict:
-    quote, quote_error = None, None
-    if data.sku_id and data.quantity and "sku" not in data.errors:
-        try:
-            quote = price_items(product.merchant_id, [{"sku": data.sku_id, "quantity": data.quantity}])
-        except KassaError as exc:
-            quote_error = exc.message
-    prospect = Prospect(embed.customer if quote else None, quote.total.amount if quote else 0,
-                        quote.currency if quote else "usd")
-    return {"product": product, "merchant": db.session.get(Merchant, product.merchant_id), "data": data,
-            "quote": quote, "quote_error": quote_error, "error": error, "embed": embed,
-            "token": issue_token(embed), "channels": available_channels(product.merchant_id, prospect),
-            "skus": [s for s in product.skus if s.status == "active"]}
+def _sale(embed: Embed) -> Sale:
+    """What the frame sells: the session's basket to its customer (re-read: it may have closed since
+    the frame opened), or the product to the guest."""
+    if embed.checkout:
+        checkout = db.session.get(CheckoutSession, embed.checkout)
+        if checkout is None or checkout.merchant_id != embed.merchant:
+            abort(404)
+        return session_sale(checkout)
+    return guest_sale(_product(embed.product, embed.merchant), embed.customer, livemode=embed.mode == "live")
 
 
-@bp.get("/<product_id>")
-def panel(product_id: str):
-    """The frame's first page: the key says whose panel, ``origin`` who may frame and hear it."""
+def _context(sale: Sale, embed: Embed, data, *, error: str | None = None) -> dict:
+    if embed.checkout:
+        urls = {"pay_url": url_for("embed.session_pay", session_id=embed.checkout),
+                "quote_url": url_for("embed.session_quote", session_id=embed.checkout)}
+    else:
+        urls = {"pay_url": url_for("embed.pay", product_id=embed.product),
+                "quote_url": url_for("embed.quote", product_id=embed.product)}
+    return {**panel_context(sale, data, error=error), **urls, "embed": embed, "token": issue_token(embed)}
+
+
+def _caller() -> tuple[Caller, str]:
+    """The publishable key and the parent page's origin of a frame's first page: the key says whose
+    panel, ``origin`` who may frame and hear it."""
     try:
         caller = authenticate_key(request.args.get("key"))
     except KassaError as exc:
@@ -69,31 +84,64 @@ def panel(product_id: str):
     origin = normalise_origin(request.args.get("origin"))
     if origin is None or not origin_allowed(caller.merchant_id, caller.mode, origin):
         abort(403, description="This page's origin may not embed this merchant's checkout.")
+    return caller, origin
+
+
+def _first_page(sale: Sale, embed: Embed):
+    return _framed(render_template(PANEL, **_context(sale, embed, first_view(request.args, sale.product))), embed)
+
+
+@bp.get("/<product_id>")
+def panel(product_id: str):
+    """A guest's panel for a product."""
+    caller, origin = _caller()
     product = _product(product_id, caller.merchant_id)
     embed = Embed(product=product.id, merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                  customer=(request.args.get("customer") or "")[:200] or new_guest_id(),
-                  frame=(request.args.get("frame") or "")[:64])
-    data = parse_panel(request.args, product, for_payment=False)
-    if "quantity" in data.errors and "quantity" not in request.args:
-        data.quantity, data.errors = 1, {k: v for k, v in data.errors.items() if k != "quantity"}
-    return _framed(render_template(PANEL, **_context(product, embed, data)), embed)
+                  customer=new_guest_id(), frame=(request.args.get("frame") or "")[:64])
+    return _first_page(_sale(embed), embed)
 
 
-def _posted_embed(product_id: str | None = None) -> Embed:
+@bp.get("/session")
+def session_panel():
+    """The panel of a checkout session, named by its client secret (``session``)."""
+    caller, origin = _caller()
+    try:
+        checkout = open_session_for(request.args.get("session"), merchant_id=caller.merchant_id,
+                                    livemode=caller.livemode)
+    except KassaError as exc:
+        abort(exc.status if exc.status != 400 else 404, description=exc.message)
+    embed = Embed(product=checkout.product_id or "", merchant=caller.merchant_id, origin=origin, mode=caller.mode,
+                  customer=checkout.customer_id, frame=(request.args.get("frame") or "")[:64], checkout=checkout.id)
+    return _first_page(_sale(embed), embed)
+
+
+def _posted_embed(*, product_id: str | None = None, session_id: str | None = None) -> Embed:
     embed = read_token(request.form.get("embed_token") or request.args.get("token"))
-    if product_id is not None and embed.product != product_id:
+    if product_id is not None and (embed.checkout or embed.product != product_id):
+        abort(404)
+    if session_id is not None and embed.checkout != session_id:
         abort(404)
     return embed
 
 
+def _requote(embed: Embed):
+    """Re-price in place when the quantity or option changes."""
+    sale = _sale(embed)
+    context = _context(sale, embed, parse_panel(request.form, sale.product, for_payment=False))
+    body = render_block(PANEL, "summary", **context)
+    if not sale.fixed:
+        body += render_block(PANEL, "quantity_error", oob=True, **context)
+    return _framed(body, embed)
+
+
 @bp.post("/<product_id>/quote")
 def quote(product_id: str):
-    """Re-price in place when the quantity or option changes."""
-    embed = _posted_embed(product_id)
-    product = _product(product_id, embed.merchant)
-    context = _context(product, embed, parse_panel(request.form, product, for_payment=False))
-    body = render_block(PANEL, "summary", **context) + render_block(PANEL, "quantity_error", oob=True, **context)
-    return _framed(body, embed)
+    return _requote(_posted_embed(product_id=product_id))
+
+
+@bp.post("/sessions/<session_id>/quote")
+def session_quote(session_id: str):
+    return _requote(_posted_embed(session_id=session_id))
 
 
 def _status_url(order, embed: Embed) -> str:
@@ -122,21 +170,28 @@ def _start(order, channel: str, embed: Embed, on_error):
     return _go(action["url"] if action.get("type") == "redirect" else _status_url(order, embed), embed)
 
 
-@bp.post("/<product_id>/pay")
-def pay(product_id: str):
-    embed = _posted_embed(product_id)
-    product = _product(product_id, embed.merchant)
-    data = parse_panel(request.form, product, for_payment=True)
+def _pay(embed: Embed):
+    sale = _sale(embed)
+    data = parse_panel(request.form, sale.product, for_payment=True)
     if data.errors:
-        return _framed(render_page_or_block(PANEL, "panel", **_context(product, embed, data)), embed, 422)
+        return _framed(render_page_or_block(PANEL, "panel", **_context(sale, embed, data)), embed, 422)
     try:
-        order = create_order(product.merchant_id, items=[{"sku": data.sku_id, "quantity": data.quantity}],
-                             customer={"id": embed.customer}, agreement_accepted=True, actor="shopper")
+        order = place_order(sale, data, actor="shopper")
     except KassaError as exc:
         db.session.rollback()
-        body = render_page_or_block(PANEL, "panel", **_context(product, embed, data, error=exc.message))
+        body = render_page_or_block(PANEL, "panel", **_context(sale, embed, data, error=exc.message))
         return _framed(body, embed, exc.status)
     return _start(order, data.channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
+
+
+@bp.post("/<product_id>/pay")
+def pay(product_id: str):
+    return _pay(_posted_embed(product_id=product_id))
+
+
+@bp.post("/sessions/<session_id>/pay")
+def session_pay(session_id: str):
+    return _pay(_posted_embed(session_id=session_id))
 
 
 def _status(order, embed: Embed, *, error: str | None = None, status: int = 200):

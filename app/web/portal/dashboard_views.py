@@ -15,6 +15,7 @@ from app.money import exponent
 from app.payments.reports import MAX_DAYS, dashboard_report
 from app.web.portal import bp
 from app.web.portal.access import permission_required, show_error
+from app.web.portal.mode_views import portal_livemode
 
 DEFAULT_DAYS = 30
 
@@ -53,7 +54,7 @@ def dashboard():
     form.start.data, form.end.data = start, end
     report = None
     try:
-        report = dashboard_report(current_user.merchant_id, start, end)
+        report = dashboard_report(current_user.merchant_id, start, end, livemode=portal_livemode())
     except KassaError as error:
         show_error(form, error)
         status = 422

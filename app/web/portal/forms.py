@@ -75,6 +75,11 @@ class BrandingForm(FlaskForm):
     submit = SubmitField("Save branding")
 
 
+class CheckoutModeForm(FlaskForm):
+    live_checkout = BooleanField("Take live payments on the hosted product page")
+    submit = SubmitField("Save checkout mode")
+
+
 class PoliciesForm(FlaskForm):
     order_timeout_minutes = IntegerField("Unpaid orders close after (minutes)", validators=[
         InputRequired(message="Enter a number of minutes."),

@@ -22,6 +22,7 @@ from app.payments.refunds import check_refund, create_refund, get_refund, refund
 from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.mode_views import portal_livemode
 from app.web.portal.payment_forms import OrderFilterForm, RefundForm
 
 PAGE_SIZE = 25
@@ -29,7 +30,8 @@ _FILTER_ARGS = ("q", "status", "channel", "customer", "start", "end")
 
 
 def _filters(form: OrderFilterForm) -> OrderFilters:
-    return OrderFilters(status=form.status.data or None, start=form.start.data, end=form.end.data,
+    return OrderFilters(livemode=portal_livemode(), status=form.status.data or None, start=form.start.data,
+                        end=form.end.data,
                         channel=form.channel.data or None, customer=form.customer.data or None,
                         query=form.q.data or None)
 
@@ -45,7 +47,7 @@ def _filter_args() -> dict:
 def orders():
     form = OrderFilterForm(request.args)
     valid = form.validate()
-    filters = _filters(form) if valid else OrderFilters()
+    filters = _filters(form) if valid else OrderFilters(livemode=portal_livemode())
     page = search_orders(current_user.merchant_id, filters, limit=PAGE_SIZE,
                          starting_after=request.args.get("starting_after") or None,
                          ending_before=request.args.get("ending_before") or None)
@@ -102,7 +104,8 @@ def orders_export():
 
 def _order_page(order_id: str, *, refund_form: RefundForm | None = None, status: int = 200):
     merchant_id = current_user.merchant_id
-    order = get_order(merchant_id, order_id)  # another merchant's order is a 404
+    # Another merchant's order is a 404, and so is one of the mode the user is not looking at.
+    order = get_order(merchant_id, order_id, livemode=portal_livemode())
     payments = payments_for_order(order.id)
     refund_form = refund_form or RefundForm(formdata=None)
     return render_template(
@@ -130,7 +133,7 @@ def _refund_amount(form: RefundForm, currency: str) -> int | None:
 @permission_required("orders.refund")
 def orders_refund(order_id: str):
     merchant_id = current_user.merchant_id
-    order = get_order(merchant_id, order_id)
+    order = get_order(merchant_id, order_id, livemode=portal_livemode())
     form = RefundForm()
     if not form.validate_on_submit():
         return _order_page(order_id, refund_form=form, status=422)
@@ -169,6 +172,7 @@ def _refund_message(refund: Refund) -> str:
 def orders_refund_retry(order_id: str, refund_id: str):
     if get_refund(current_user.merchant_id, refund_id).order_id != order_id:
         abort(404)
+    get_order(current_user.merchant_id, order_id, livemode=portal_livemode())
     try:
         with audit("order.refund_retry", Refund, refund_id):
             refund = retry_refund(current_user.merchant_id, refund_id, actor=f"portal:{current_user.email}"[:60])

@@ -1,4 +1,4 @@
-"""Settings: business profile, checkout branding (colour, logo, terms) and order policies."""
+"""Settings: business profile, checkout branding (colour, logo, terms), order policies and checkout mode."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -6,11 +6,11 @@ from flask_login import current_user
 
 from app.errors import KassaError
 from app.merchants.models import Merchant
-from app.merchants.settings import (MAX_LOGO_BYTES, LogoUpload, get_merchant, update_branding, update_order_policies,
-                                    update_profile)
+from app.merchants.settings import (MAX_LOGO_BYTES, LogoUpload, get_merchant, update_branding, update_checkout_mode,
+                                    update_order_policies, update_profile)
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
-from app.web.portal.forms import BrandingForm, PoliciesForm, ProfileForm
+from app.web.portal.forms import BrandingForm, CheckoutModeForm, PoliciesForm, ProfileForm
 
 
 def _forms(merchant: Merchant, **submitted) -> dict:
@@ -21,6 +21,7 @@ def _forms(merchant: Merchant, **submitted) -> dict:
                                  logo_url=merchant.logo_url if (merchant.logo_url or "").startswith("https://")
                                  else None),
         "policies": PoliciesForm(formdata=None, obj=merchant),
+        "checkout_mode": CheckoutModeForm(formdata=None, obj=merchant),
     }
     forms.update(submitted)
     return forms
@@ -92,3 +93,21 @@ def settings_policies():
             flash("Saved the order policies. They apply to orders created from now on.")
             return redirect(url_for("portal.settings"))
     return _page(422, policies=form)
+
+
+@bp.post("/settings/checkout_mode")
+@permission_required("settings.manage")
+def settings_checkout_mode():
+    form = CheckoutModeForm()
+    merchant_id = current_user.merchant_id
+    if form.validate_on_submit():
+        try:
+            with audit("settings.checkout_mode", Merchant, merchant_id):
+                merchant = update_checkout_mode(merchant_id, live_checkout=bool(form.live_checkout.data))
+        except KassaError as error:
+            show_error(form, error)
+        else:
+            flash("The hosted product page now takes live payments." if merchant.live_checkout
+                  else "The hosted product page now takes test payments.")
+            return redirect(url_for("portal.settings"))
+    return _page(422, checkout_mode=form)

@@ -15,6 +15,8 @@ export interface KassaOptions {
     random?: () => number;
 }
 export interface PayOptions {
+    /** The order's client secret; remembered from createOrder/getOrder when not given. */
+    clientSecret?: string;
     /** Where the provider sends the shopper back after a redirect. Default: this page. */
     returnUrl?: string;
     /** Follow a redirect next_action (default true); false leaves it to the caller. */
@@ -52,13 +54,15 @@ export declare class KassaClient {
     }): Promise<Order>;
     /** Read an order with its client secret (remembered from createOrder, or given). */
     getOrder(orderId: string, clientSecret?: string): Promise<Order>;
-    /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. */
+    /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A
+     * publishable key proves it may pay the order with the order's client secret. */
     pay(orderId: string, channel: string, options?: PayOptions): Promise<Payment>;
     private follow;
     private noteStatus;
     /** Resolve with the paid order; reject with a KassaError on failure, close or timeout. Listens to
      * the order's status stream (SSE) and polls with back-off when the stream is unavailable. */
     waitForPayment(orderId: string, options?: WaitForPaymentOptions): Promise<Order>;
-    /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names. */
+    /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names: a product for a
+     * guest, or a checkout session (its client secret) for the customer your server created it for. */
     mountPanel(selector: string | Element, options: PanelOptions): Panel;
 }

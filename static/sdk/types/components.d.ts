@@ -20,6 +20,12 @@ export interface CheckoutState {
     state: "loading" | "ready" | "paying" | "paid" | "failed";
     order: Order | null;
 }
+export interface CheckoutOptions {
+    /** The product id (or the root's data-kassa-product). */
+    product?: string;
+    /** A checkout session's client secret (or the root's data-kassa-session), for a product session. */
+    session?: string;
+}
 export interface CheckoutEvents extends Record<string, unknown> {
     ready: CheckoutState;
     change: CheckoutState;
@@ -34,11 +40,9 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     readonly root: Element;
     readonly state: CheckoutState;
     private product;
-    constructor(kassa: KassaClient, root: Element, options?: {
-        product?: string;
-        customer?: string;
-    });
-    private readonly customer?;
+    constructor(kassa: KassaClient, root: Element, options?: CheckoutOptions);
+    /** A checkout session's client secret: the order is then for its customer; otherwise a guest's. */
+    private readonly session?;
     private el;
     private listen;
     private load;
@@ -56,9 +60,6 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
 export declare class Components {
     private readonly kassa;
     constructor(kassa: KassaClient);
-    checkout(target: string | Element, options?: {
-        product?: string;
-        customer?: string;
-    }): Checkout;
+    checkout(target: string | Element, options?: CheckoutOptions): Checkout;
     bindAll(root?: ParentNode): Checkout[];
 }

@@ -1,14 +1,18 @@
 /** mountPanel: Kassa's hosted htmx panel in an iframe, heard through origin-checked postMessage. */
 import { Emitter } from "./emitter";
 export interface PanelOptions {
-    product: string;
+    /** The product a guest buys. Not needed with a session. */
+    product?: string;
+    /** The client_secret of a checkout session your server created: the panel sells the session's basket to
+     * its customer (wallet included). Without one the shopper is a guest. */
+    session?: string;
     sku?: string;
     quantity?: number;
-    /** The merchant's id for the shopper; otherwise Kassa makes up a guest id. */
-    customer?: string;
     /** Accessible name of the frame. */
     title?: string;
 }
+/** The frame's address: a session's panel, or a product's panel for a guest. */
+export declare function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string, options: PanelOptions): URL;
 export interface PanelEvent {
     type: string;
     orderId?: string;

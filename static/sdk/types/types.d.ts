@@ -28,10 +28,15 @@ export interface Order {
         total: number;
         currency: string;
     };
+    livemode: boolean;
+    /** ``source`` says how the customer was established; only ``verified`` customers may use their wallet. */
     customer: {
         id: string;
         email: string | null;
+        source: "secret_key" | "checkout_session" | "publishable_key" | "guest";
+        verified: boolean;
     };
+    checkout_session: string | null;
     client_secret: string;
     expires_at: string;
     available_channels: Channel[];
@@ -82,11 +87,17 @@ export interface Quote {
     }[];
 }
 export interface CreateOrderParams {
-    items: {
+    /** Required, except with a session that fixes the items. */
+    items?: {
         sku: string;
         quantity: number;
     }[];
-    customer: {
+    /** The client_secret of a checkout session your server created: the order is for that session's
+     * customer, who may then pay from their wallet. */
+    session?: string;
+    /** Without a session: only your reference for a customer the page cannot prove (never their wallet).
+     * Leave it out to check out as a guest. */
+    customer?: {
         id: string;
         email?: string;
     };

@@ -1,0 +1,233 @@
+"""Checkout session services: open a session for a customer, find it by its client secret, make its
+orders, and complete it once one of them is paid."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from app.catalog.models import Product
+from app.catalog.services import price_items
+from app.checkout_sessions.models import CheckoutSession
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
+from app.events import Event, record_event, subscribe
+from app.extensions import db
+from app.ids import new_id
+from app.merchants.keys import same_secret
+from app.orders.customers import CHECKOUT_SESSION, parse_customer
+from app.orders.models import Order
+from app.orders.services import check_metadata, create_order
+
+MAX_URL_LENGTH = 2000
+SHORTEST = timedelta(minutes=30)
+LONGEST = timedelta(days=7)
+SESSION_ID_PLACEHOLDER = "{CHECKOUT_SESSION_ID}"
+_PAID = ("paid", "fulfilled", "completed", "refunding", "refunded")
+
+
+def _page_url(value: object, param: str) -> str | None:
+    """An absolute http(s) URL the shopper may be sent to, or a 400 naming ``param``."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value or len(value) > MAX_URL_LENGTH:
+        raise InvalidRequest(f"{param} must be an http(s) URL of at most {MAX_URL_LENGTH} characters", param=param)
+    # Control characters and spaces would be read differently by browsers and servers.
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise InvalidRequest(f"{param} must not contain spaces or control characters", param=param)
+    try:
+        parts = urlsplit(value)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise InvalidRequest(f"{param} must be an absolute http(s) URL, e.g. https://shop.example/thanks", param=param)
+    return value
+
+
+def _expiry(expires_at: object) -> datetime:
+    now = utcnow()
+    if expires_at is None:
+        return now + timedelta(minutes=current_app.config["CHECKOUT_SESSION_MINUTES"])
+    if type(expires_at) is not int:
+        raise InvalidRequest("expires_at must be a unix timestamp in seconds", param="expires_at")
+    try:
+        when = datetime.fromtimestamp(expires_at, timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        when = None
+    if when is None or not now + SHORTEST <= when <= now + LONGEST:
+        raise InvalidRequest("expires_at must be between 30 minutes and 7 days from now", param="expires_at")
+    return when
+
+
+def _product(merchant_id: str, product_id: object) -> Product:
+    product = None
+    if isinstance(product_id, str):
+        product = db.session.scalar(select(Product).where(Product.id == product_id, Product.merchant_id == merchant_id,
+                                                          Product.status == "active"))
+    if product is None or not [s for s in product.skus if s.status == "active"]:
+        raise InvalidRequest(f"no product on sale with id {product_id!r}", code="resource_missing", param="product")
+    return product
+
+
+def create_checkout_session(merchant_id: str, *, livemode: bool, customer: object, items: object = None,
+                            product: object = None, success_url: object = None, cancel_url: object = None,
+                            metadata: object = None, expires_at: object = None) -> CheckoutSession:
+    """Open a session for one customer of the merchant (the caller is the merchant's server), in one
+    transaction; every parameter is checked first and bad input writes nothing."""
+    customer_id, email = parse_customer(customer)
+    if items is None and product is None:
+        raise InvalidRequest("give items (a fixed basket) or product (the shopper picks the option and quantity)",
+                             param="items")
+    if items is not None and product is not None:
+        raise InvalidRequest("give either items or product, not both", param="product")
+    basket, product_id = None, None
+    if items is not None:
+        quote = price_items(merchant_id, items)
+        basket = [{"sku": line.sku.id, "quantity": line.quantity} for line in quote.lines]
+    else:
+        product_id = _product(merchant_id, product).id
+    session_id = new_id("cs")
+    session = CheckoutSession(
+        id=session_id, merchant_id=merchant_id, livemode=livemode, status="open", customer_id=customer_id,
+        customer_email=email, items=basket, product_id=product_id,
+        success_url=_page_url(success_url, "success_url"), cancel_url=_page_url(cancel_url, "cancel_url"),
+        metadata_=check_metadata(metadata), expires_at=_expiry(expires_at),
+        client_secret=f"{session_id}_secret_{secrets.token_urlsafe(24)}", created_at=utcnow())
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def get_checkout_session(merchant_id: str, session_id: str, *, livemode: bool) -> CheckoutSession:
+    """The merchant's session of that mode; any other is a 404."""
+    session = db.session.scalar(select(CheckoutSession).where(
+        CheckoutSession.id == session_id, CheckoutSession.merchant_id == merchant_id,
+        CheckoutSession.livemode == livemode))
+    if session is None:
+        raise NotFound(f"no checkout session {session_id!r}", param="id")
+    return session
+
+
+def find_session(session_id: str, client_secret: object) -> CheckoutSession | None:
+    """The session if ``client_secret`` is its secret (the shopper's link), whatever its state."""
+    session = db.session.get(CheckoutSession, session_id)
+    if session is None or not isinstance(client_secret, str) or not same_secret(client_secret, session.client_secret):
+        return None
+    return session
+
+
+def require_open(session: CheckoutSession) -> CheckoutSession:
+    """The session if orders may still be made through it, else a 409 saying why not."""
+    status = session.status_at()
+    if status == "complete" or paid_order_id(session.id) is not None:
+        raise Conflict("this checkout session is already paid; create a new session for another purchase",
+                       code="checkout_session_complete", param="checkout_session")
+    if status == "expired":
+        raise Conflict("this checkout session has expired; the merchant's server must create a new one",
+                       code="checkout_session_expired", param="checkout_session")
+    return session
+
+
+def open_session_for(client_secret: object, *, merchant_id: str, livemode: bool) -> CheckoutSession:
+    """The open session a publishable-key caller names by its client secret. Unknown, wrong, another
+    merchant's or another mode's secrets all get the same 400, so nothing is learnt from trying."""
+    session_id = client_secret.partition("_secret_")[0] if isinstance(client_secret, str) else ""
+    session = find_session(session_id, client_secret)
+    if session is None or session.merchant_id != merchant_id or session.livemode != livemode:
+        raise InvalidRequest("checkout_session must be the client_secret of an open checkout session of this "
+                             "merchant, created with a secret key of the same mode",
+                             code="checkout_session_invalid", param="checkout_session")
+    return require_open(session)
+
+
+def session_for_topup(client_secret: object, *, customer_id: str, merchant_id: str, livemode: bool) -> CheckoutSession:
+    """The session that lets a web page top up ``customer_id``'s wallet. Without one a publishable key
+    could push money (a stolen card's, say) into anyone's wallet, so it is refused (403)."""
+    if client_secret is None:
+        raise PermissionDenied("a publishable key may top up a wallet only with the checkout_session (its "
+                               "client_secret) the merchant's server created for that customer",
+                               code="checkout_session_required", param="checkout_session")
+    session = open_session_for(client_secret, merchant_id=merchant_id, livemode=livemode)
+    if session.customer_id != customer_id:
+        raise PermissionDenied("the checkout session is for another customer", code="checkout_session_required",
+                               param="checkout_session")
+    return session
+
+
+def session_basket(session: CheckoutSession, items: object) -> list:
+    """What an order of this session buys: its fixed items, or the shopper's pick of its product."""
+    if session.items is not None:
+        if items is not None and items != session.items:
+            raise InvalidRequest("this checkout session fixes the items; leave items out", param="items")
+        return session.items
+    if not isinstance(items, list) or not items:
+        raise InvalidRequest("items must name the option(s) of the session's product: [{sku, quantity}]",
+                             param="items")
+    options = {s.id for s in db.session.get(Product, session.product_id).skus if s.status == "active"}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or item.get("sku") not in options:
+            raise InvalidRequest("each item must be an option of the checkout session's product",
+                                 param=f"items[{i}].sku")
+    return items
+
+
+def create_session_order(session: CheckoutSession, *, items: object, agreement_accepted: object,
+                         coupon: object = None, metadata: object = None, customer: object = None,
+                         actor: str) -> Order:
+    """Open an order through an open session: its customer (authenticated), its mode, and its basket.
+    The order keeps the session's metadata unless it brings its own. A ``customer`` given as well must be
+    the session's own."""
+    require_open(session)
+    if customer is not None and (not isinstance(customer, dict) or customer.get("id") != session.customer_id):
+        raise InvalidRequest("the checkout session already names the customer; leave customer out", param="customer")
+    basket = session_basket(session, items)
+    return create_order(session.merchant_id, items=basket, coupon=coupon, agreement_accepted=agreement_accepted,
+                        customer={"id": session.customer_id, "email": session.customer_email},
+                        customer_source=CHECKOUT_SESSION, livemode=session.livemode,
+                        metadata=session.metadata_ if metadata is None else metadata, actor=actor,
+                        checkout_session_id=session.id)
+
+
+def session_orders(session: CheckoutSession) -> list[str]:
+    """Ids of the purchase orders made through the session, oldest first."""
+    return list(db.session.scalars(select(Order.id).where(Order.checkout_session_id == session.id,
+                                                          Order.kind == "purchase").order_by(Order.id)))
+
+
+def paid_order_id(session_id: str) -> str | None:
+    """The session's paid purchase order, if one is paid (even before the outbox marks it complete)."""
+    return db.session.scalar(select(Order.id).where(Order.checkout_session_id == session_id, Order.kind == "purchase",
+                                                    Order.status.in_(_PAID)).limit(1))
+
+
+def session_of(order: Order) -> CheckoutSession | None:
+    """The session an order was made through, if any."""
+    return db.session.get(CheckoutSession, order.checkout_session_id) if order.checkout_session_id else None
+
+
+def success_url_for(session: CheckoutSession) -> str | None:
+    """Where to send the shopper after payment, with the session id filled in if the URL asks for it."""
+    if not session.success_url:
+        return None
+    return session.success_url.replace(SESSION_ID_PLACEHOLDER, session.id)
+
+
+@subscribe("order.paid")
+def complete_paid_session(event: Event) -> None:
+    """A paid purchase completes the session it was made through, once (the dispatcher commits)."""
+    order = db.session.get(Order, event.data["object"]["id"])
+    if order is None or order.kind != "purchase" or order.checkout_session_id is None:
+        return
+    completed = db.session.execute(
+        update(CheckoutSession).where(CheckoutSession.id == order.checkout_session_id,
+                                      CheckoutSession.status == "open")
+        .values(status="complete", order_id=order.id, completed_at=utcnow())
+        .execution_options(synchronize_session=False)).rowcount
+    if completed:
+        record_event(order.merchant_id, "checkout_session.completed", {
+            "id": order.checkout_session_id, "object": "checkout_session", "status": "complete",
+            "customer": order.customer_id, "order": order.id, "livemode": order.livemode})

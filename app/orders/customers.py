@@ -1,0 +1,56 @@
+"""Who an order's customer is, and how Kassa knows.
+
+Every order records its ``customer_source``. Only an *authenticated* customer — named by the merchant's
+server with a secret key, or by a checkout session that server created — may see and spend a Kassa
+wallet. A publishable key (any web page may hold one) or a URL can only claim a customer id: such an
+order keeps the id as the merchant's reference but is never offered or paid from that wallet. A shopper
+nobody named checks out as a guest with an id Kassa makes up.
+"""
+from __future__ import annotations
+
+import secrets
+
+from app.errors import InvalidRequest
+
+SECRET_KEY = "secret_key"  # the merchant's server named the customer
+CHECKOUT_SESSION = "checkout_session"  # through a session the merchant's server created for them
+PUBLISHABLE_KEY = "publishable_key"  # claimed by a browser: unverified
+GUEST = "guest"  # nobody named a customer: Kassa made up a guest id
+
+SOURCES = (SECRET_KEY, CHECKOUT_SESSION, PUBLISHABLE_KEY, GUEST)
+AUTHENTICATED = frozenset({SECRET_KEY, CHECKOUT_SESSION})
+
+MAX_CUSTOMER_ID = 200
+
+
+def is_authenticated(source: str | None) -> bool:
+    """Whether a customer established this way may use their wallet."""
+    return source in AUTHENTICATED
+
+
+def new_guest_id() -> str:
+    """An id for a shopper nobody named; unguessable, so no one else can claim their orders."""
+    return "guest_" + secrets.token_urlsafe(12)
+
+
+def claimed_customer(customer: object, *, by_secret_key: bool) -> tuple[object, str]:
+    """The customer an API caller names, and how far to trust it: the merchant's server (secret key) is
+    believed; a publishable key only claims an id (or, naming none, shops as a guest)."""
+    if by_secret_key:
+        return customer, SECRET_KEY
+    if customer is None:
+        return {"id": new_guest_id()}, GUEST
+    return customer, PUBLISHABLE_KEY
+
+
+def parse_customer(customer: object) -> tuple[str, str | None]:
+    """``{id, email?}`` as (id, email), or a 400 naming the bad field."""
+    if not isinstance(customer, dict):
+        raise InvalidRequest("customer must be an object {id, email?}", param="customer")
+    cid, email = customer.get("id"), customer.get("email")
+    if not isinstance(cid, str) or not cid.strip() or len(cid) > MAX_CUSTOMER_ID:
+        raise InvalidRequest(f"customer.id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
+                             param="customer.id")
+    if email is not None and (not isinstance(email, str) or "@" not in email or len(email) > 320):
+        raise InvalidRequest("customer.email must be an email address", param="customer.email")
+    return cid.strip(), email

@@ -1,0 +1,127 @@
+"""Keep one long-running process alive: ``python -m app.supervise NAME -- COMMAND [ARG…]``.
+
+The RQ worker and ``rq cron`` live on Redis. When Redis restarts, ``rq cron`` dies at its next
+call and the worker quits on a Redis timeout; under ``make run`` honcho would then stop every
+process. The supervisor runs COMMAND, and whenever it exits starts it again after a back-off that
+doubles from ``--min-backoff`` up to ``--max-backoff`` seconds (and starts over once a run lasted
+``--stable-after`` seconds), logging how the command ended and when it restarts. SIGTERM and SIGINT
+are passed on to the command; the supervisor then waits for it and exits with its code.
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from app import logs
+
+log = logs.get("supervise")
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """How long to wait before the next start: doubling, capped, reset by a stable run."""
+
+    minimum: float = 1.0
+    maximum: float = 30.0
+    stable_after: float = 60.0
+
+    def next_delay(self, previous: float | None, ran_for: float) -> float:
+        """The wait before restarting a command that ran ``ran_for`` seconds after waiting ``previous``."""
+        if previous is None or ran_for >= self.stable_after:
+            return self.minimum
+        return min(previous * 2, self.maximum)
+
+
+def describe_exit(code: int) -> str:
+    """``exit code 1`` or ``killed by SIGKILL`` (Popen reports a signal as a negative code)."""
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+def _die_with_parent() -> None:
+    """Linux: the command gets SIGTERM if the supervisor itself is killed, so it is never orphaned."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+class Supervisor:
+    """Runs one command again and again until told to stop."""
+
+    def __init__(self, name: str, command: Sequence[str], backoff: Backoff,
+                 spawn: Callable[..., subprocess.Popen] = subprocess.Popen) -> None:
+        self.name, self.command, self.backoff, self._spawn = name, list(command), backoff, spawn
+        self._stopping = threading.Event()
+        self._child: subprocess.Popen | None = None
+
+    def stop(self, signum: int = signal.SIGTERM) -> None:
+        """Stop restarting and pass ``signum`` on to the running command."""
+        self._stopping.set()
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    def run(self) -> int:
+        """Run until stopped; returns the command's last exit code."""
+        delay: float | None = None
+        code = 0
+        while not self._stopping.is_set():
+            started = time.monotonic()
+            # Its own process group: a signal meant for the supervisor reaches the command once, from us.
+            self._child = self._spawn(self.command, process_group=0,
+                                      preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+            log.info("%s started (pid %s)", self.name, self._child.pid,
+                     extra={"fields": {"process": self.name, "pid": self._child.pid}})
+            code = self._child.wait()
+            ran_for = time.monotonic() - started
+            if self._stopping.is_set():
+                break
+            delay = self.backoff.next_delay(delay, ran_for)
+            log.warning("%s stopped (%s) after %.1f s; restarting in %.1f s", self.name, describe_exit(code),
+                        ran_for, delay, extra={"fields": {"process": self.name, "exit": describe_exit(code),
+                                                          "ran_seconds": round(ran_for, 1), "restart_in": delay}})
+            self._stopping.wait(delay)
+        log.info("%s stopped (%s); not restarting", self.name, describe_exit(code),
+                 extra={"fields": {"process": self.name}})
+        return code
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m app.supervise", description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="the process name used in log lines (e.g. worker, cron)")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command and its arguments")
+    parser.add_argument("--min-backoff", type=float, default=Backoff.minimum)
+    parser.add_argument("--max-backoff", type=float, default=Backoff.maximum)
+    parser.add_argument("--stable-after", type=float, default=Backoff.stable_after)
+    args = parser.parse_args(argv)
+    if args.command[:1] == ["--"]:
+        args.command = args.command[1:]
+    if not args.command:
+        parser.error("give the command to supervise after --")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m app.supervise``."""
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    logs.configure("INFO")
+    supervisor = Supervisor(args.name, args.command,
+                            Backoff(args.min_backoff, args.max_backoff, args.stable_after))
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda received, _frame: supervisor.stop(received))
+    code = supervisor.run()
+    return code if code >= 0 else 128 - code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""What a checkout panel sells and to whom, and the steps every panel shares: price the basket, list the
+channels this shopper may use, place the order.
+
+The hosted product page and the embedded panel sell a product to a guest (a customer named in their URL
+is ignored: a web page cannot vouch for anyone). Opened for a checkout session, either panel sells the
+session's basket to the session's customer, whose wallet may then be offered.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.catalog.models import Product
+from app.catalog.services import Quote, price_items
+from app.checkout_sessions.models import CheckoutSession
+from app.checkout_sessions.services import create_session_order
+from app.errors import KassaError
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.orders.customers import CHECKOUT_SESSION, GUEST
+from app.orders.models import Order
+from app.orders.services import create_order
+from app.payments.channels import Prospect, available_channels
+from app.web.checkout.forms import PanelInput
+
+
+@dataclass(frozen=True)
+class Sale:
+    """One panel's sale: the merchant, the product the shopper picks from (None when a session fixes the
+    items), the session if any, and the customer as far as Kassa knows them."""
+
+    merchant: Merchant
+    product: Product | None
+    checkout: CheckoutSession | None
+    customer_id: str
+    customer_source: str
+    livemode: bool
+
+    @property
+    def fixed(self) -> bool:
+        """Whether the basket is the session's fixed items (no option or quantity to choose)."""
+        return self.checkout is not None and self.checkout.items is not None
+
+    def basket(self, data: PanelInput) -> list | None:
+        """The items to price and order, or None while the shopper's choice is not valid."""
+        if self.fixed:
+            return self.checkout.items
+        if data.sku_id and data.quantity and "sku" not in data.errors:
+            return [{"sku": data.sku_id, "quantity": data.quantity}]
+        return None
+
+
+def guest_sale(product: Product, customer_id: str, *, livemode: bool) -> Sale:
+    """A product sold to a guest (the hosted product page, an embed without a session)."""
+    return Sale(db.session.get(Merchant, product.merchant_id), product, None, customer_id, GUEST, livemode)
+
+
+def session_sale(checkout: CheckoutSession) -> Sale:
+    """A checkout session's basket sold to its customer."""
+    product = db.session.get(Product, checkout.product_id) if checkout.product_id else None
+    return Sale(db.session.get(Merchant, checkout.merchant_id), product, checkout, checkout.customer_id,
+                CHECKOUT_SESSION, checkout.livemode)
+
+
+def price(sale: Sale, data: PanelInput) -> tuple[Quote | None, str | None, str | None]:
+    """The quote, with the coupon when it can be used; otherwise the price without it and the reason, so
+    the shopper still sees a total beside the coupon message. Returns (quote, quote error, coupon error)."""
+    items = sale.basket(data)
+    if items is None:
+        return None, None, None
+    try:
+        return price_items(sale.merchant.id, items, data.coupon, customer_id=sale.customer_id), None, None
+    except KassaError as exc:
+        if exc.param != "coupon":
+            return None, exc.message, None
+        coupon_error = exc.message[0].upper() + exc.message[1:] + "."
+    try:
+        return price_items(sale.merchant.id, items), None, coupon_error
+    except KassaError as exc:
+        return None, exc.message, coupon_error
+
+
+def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> dict:
+    """What the panel templates show: the basket as priced and the channels this shopper may use."""
+    quote, quote_error, coupon_error = price(sale, data)
+    prospect = Prospect(customer_id=sale.customer_id, customer_source=sale.customer_source, livemode=sale.livemode,
+                        total=quote.total.amount if quote else 0, currency=quote.currency if quote else "usd")
+    return {"product": sale.product, "merchant": sale.merchant, "checkout": sale.checkout, "fixed": sale.fixed,
+            "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
+            "channels": available_channels(sale.merchant.id, prospect),
+            "skus": [s for s in sale.product.skus if s.status == "active"] if sale.product else []}
+
+
+def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
+    """Open the order the shopper just agreed to pay."""
+    if sale.checkout is not None:
+        return create_session_order(sale.checkout, items=None if sale.fixed else sale.basket(data),
+                                    coupon=data.coupon, agreement_accepted=True, actor=actor)
+    return create_order(sale.merchant.id, items=sale.basket(data), customer={"id": sale.customer_id},
+                        customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
+                        coupon=data.coupon, actor=actor)

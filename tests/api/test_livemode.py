@@ -1,0 +1,224 @@
+"""Test and live are separate worlds (issue 8 item 17): orders and sessions carry ``livemode``, live keys never
+reach sandbox channels, wallets hold separate balances per mode, and no read under one mode's keys returns an
+object of the other. The parametrised tests walk every API read and every action on an order by id."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+
+from tests.conftest import Api
+
+CUSTOMER = "cus_both_worlds"
+BALANCE = {False: 1111, True: 2222}  # what the customer's wallet holds in test and in live
+
+
+def live_key(app, client, merchant, kind: str) -> Api:
+    """A new live key of ``merchant``, as an API caller."""
+    from app.extensions import db
+    from app.merchants.services import issue_key
+
+    with app.app_context():
+        _, raw = issue_key(merchant.id, kind, "live")
+        db.session.commit()
+    return Api(client, raw)
+
+
+@pytest.fixture
+def live(app, client, merchant) -> Api:
+    return live_key(app, client, merchant, "secret")
+
+
+@pytest.fixture
+def live_pk(app, client, merchant) -> Api:
+    return live_key(app, client, merchant, "publishable")
+
+
+def order_body(sku: str, customer: str = CUSTOMER) -> dict:
+    return {"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer}, "agreement_accepted": True}
+
+
+def credit(app, merchant_id: str, livemode: bool, amount: int) -> None:
+    """Money in a wallet of one mode. Test wallets can also be topped up through the sandbox; live ones
+    have no live channel to be topped up through in this installation, so the ledger is credited directly."""
+    from app.extensions import db
+    from app.ledger.wallet import credit_topup
+    from app.money import Money
+
+    with app.app_context():
+        credit_topup(merchant_id, CUSTOMER, Money(amount, "usd"), reference=f"seed_{livemode}", livemode=livemode)
+        db.session.commit()
+
+
+def test_orders_and_sessions_carry_their_mode(api, live, catalog):
+    test_order, live_order = api.post("/orders", json=order_body(catalog["sku"])), live.post(
+        "/orders", json=order_body(catalog["sku"]))
+    assert (test_order.json["livemode"], live_order.json["livemode"]) == (False, True)
+    session = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": CUSTOMER}}
+    assert api.post("/checkout_sessions", json=session).json["livemode"] is False
+    assert live.post("/checkout_sessions", json=session).json["livemode"] is True
+
+
+def test_live_orders_never_reach_a_sandbox_channel(api, live, catalog):
+    test_codes = [c["code"] for c in api.post("/orders", json=order_body(catalog["sku"])).json["available_channels"]]
+    assert {"sandbox_card", "sandbox_qr"} <= set(test_codes)
+    order = live.post("/orders", json=order_body(catalog["sku"])).json
+    assert not [c for c in order["available_channels"] if c["code"].startswith("sandbox_")]
+    for channel in ("sandbox_card", "sandbox_qr"):
+        refused = live.post(f"/orders/{order['id']}/pay", json={"channel": channel})
+        assert refused.status_code == 400
+        assert refused.json["error"]["code"] == "channel_unavailable"
+        assert "test channel" in refused.json["error"]["message"]
+    assert live.get(f"/orders/{order['id']}").json["status"] == "created"
+    assert live.post(f"/customers/{CUSTOMER}/topups", json={"amount": 500, "currency": "usd",
+                                                             "channel": "sandbox_card"}).status_code == 400
+
+
+def test_test_wallet_money_never_pays_a_live_order_and_the_reverse(app, api, live, merchant, catalog, sandbox, worker):
+    from tests.integration.test_wallet import top_up
+
+    top_up(api, sandbox, worker, 5000, customer=CUSTOMER)  # a real test-mode top-up through the sandbox
+    assert live.get(f"/customers/{CUSTOMER}/balance").json["available"] == []
+    poor = live.post("/orders", json=order_body(catalog["sku"])).json
+    assert "wallet" not in [c["code"] for c in poor["available_channels"]]
+    refused = live.post(f"/orders/{poor['id']}/pay", json={"channel": "wallet"})
+    assert refused.status_code == 422 and refused.json["error"]["code"] == "insufficient_balance"
+
+    credit(app, merchant.id, True, 2000)
+    rich = live.post("/orders", json=order_body(catalog["sku"])).json
+    assert "wallet" in [c["code"] for c in rich["available_channels"]]
+    assert live.post(f"/orders/{rich['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == "succeeded"
+    assert live.get(f"/customers/{CUSTOMER}/balance").json["available"] == [{"amount": 1001, "currency": "usd"}]
+    assert api.get(f"/customers/{CUSTOMER}/balance").json["available"] == [{"amount": 5000, "currency": "usd"}]
+    assert live.get("/balance").json["wallets"] == [{"amount": 1001, "currency": "usd"}]
+    assert api.get("/balance").json["wallets"] == [{"amount": 5000, "currency": "usd"}]
+
+
+def test_entitlements_granted_in_test_mode_are_not_held_in_live(app, api, live, merchant, catalog, sandbox, worker):
+    from tests.integration.lifecycle_support import paid_order, set_fulfilment
+
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    paid_order(api, sandbox, catalog["sku"])  # customer cus_flow, test mode
+    worker()
+    assert api.get("/customers/cus_flow/entitlements").json["membership"]["active"] is True
+    held = live.get("/customers/cus_flow/entitlements").json
+    assert held["membership"] is None and held["grants"] == []
+
+
+@dataclass
+class World:
+    """One mode's objects: an order, a checkout session, and the wallet balance of ``CUSTOMER``."""
+
+    livemode: bool
+    key: Api
+    order: dict
+    session: dict
+
+
+@pytest.fixture
+def worlds(app, api, live, merchant, catalog) -> dict[bool, World]:
+    made = {}
+    for livemode, key in ((False, api), (True, live)):
+        credit(app, merchant.id, livemode, BALANCE[livemode])
+        order = key.post("/orders", json=order_body(catalog["sku"])).json
+        session = key.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                       "customer": {"id": CUSTOMER}}).json
+        made[livemode] = World(livemode, key, order, session)
+    return made
+
+
+def _order_ids(body: dict) -> set[str]:
+    return {o["id"] for o in body["data"]}
+
+
+# Every API read: how to ask it as ``mine`` and what must hold so that nothing of ``other`` comes back.
+READS: dict[str, Callable[[World, World], None]] = {
+    "api.orders_index": lambda mine, other: _check(
+        _order_ids(mine.key.get("/orders").json) == {mine.order["id"]}
+        and mine.key.get(f"/orders?customer={CUSTOMER}").json["data"][0]["id"] == mine.order["id"]),
+    "api.orders_show": lambda mine, other: _check(mine.key.get(f"/orders/{other.order['id']}").status_code == 404),
+    "api.order_events_index": lambda mine, other: _check(
+        mine.key.get(f"/orders/{other.order['id']}/events").status_code == 404),
+    "api.events_index": lambda mine, other: _check(
+        {e["data"]["object"].get("id") for e in mine.key.get("/events").json["data"]} == {mine.order["id"]}
+        and {e["livemode"] for e in mine.key.get("/events").json["data"]} == {mine.livemode}),
+    "api.checkout_sessions_show": lambda mine, other: _check(
+        mine.key.get(f"/checkout_sessions/{other.session['id']}").status_code == 404),
+    "api.balance_show": lambda mine, other: _check(
+        mine.key.get("/balance").json["wallets"] == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]),
+    "api.customers_balance": lambda mine, other: _check(
+        mine.key.get(f"/customers/{CUSTOMER}/balance").json["available"]
+        == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]),
+    "api.customers_entitlements": lambda mine, other: _check(
+        mine.key.get(f"/customers/{CUSTOMER}/entitlements").json["grants"] == []),
+    "api.orders_stream": lambda mine, other: _check(True),  # authorised by the order's own client secret
+}
+# Reads of things that are not test or live: the catalog, webhook endpoints, the API's own description.
+SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.openapi_json"}
+
+# Every action on an order by id: under the other mode's key the order does not exist.
+ACTIONS: dict[str, Callable[[Api, dict], object]] = {
+    "api.orders_pay": lambda key, order: key.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}),
+    "api.orders_cancel": lambda key, order: key.post(f"/orders/{order['id']}/cancel"),
+    "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
+    "api.refunds_create": lambda key, order: key.post(f"/orders/{order['id']}/refunds", json={}),
+}
+
+
+def _check(ok: bool) -> None:
+    assert ok
+
+
+def test_every_api_read_is_mode_scoped_or_declared_shared(app):
+    reads = {rule.endpoint for rule in app.url_map.iter_rules()
+             if rule.endpoint.startswith("api.") and "GET" in rule.methods}
+    assert reads == set(READS) | SHARED
+
+
+def test_every_action_on_an_order_by_id_is_walked(app):
+    by_id = {rule.endpoint for rule in app.url_map.iter_rules()
+             if rule.rule.startswith("/api/v1/orders/<order_id>/") and "POST" in rule.methods}
+    assert by_id == set(ACTIONS)
+
+
+@pytest.mark.parametrize("livemode", [False, True], ids=["test keys", "live keys"])
+@pytest.mark.parametrize("endpoint", sorted(READS))
+def test_no_read_returns_an_object_of_the_other_mode(worlds, endpoint, livemode):
+    READS[endpoint](worlds[livemode], worlds[not livemode])
+
+
+@pytest.mark.parametrize("livemode", [False, True], ids=["test keys", "live keys"])
+@pytest.mark.parametrize("endpoint", sorted(ACTIONS))
+def test_no_action_reaches_an_order_of_the_other_mode(worlds, endpoint, livemode):
+    mine, other = worlds[livemode], worlds[not livemode]
+    response = ACTIONS[endpoint](mine.key, other.order)
+    assert response.status_code == 404, (endpoint, response.json)
+    assert other.key.get(f"/orders/{other.order['id']}").json["status"] == "created"
+
+
+def test_a_live_publishable_key_cannot_use_a_test_session(live_pk, worlds, catalog):
+    refused = live_pk.post("/orders", json={"checkout_session": worlds[False].session["client_secret"],
+                                            "agreement_accepted": True})
+    assert refused.status_code == 400 and refused.json["error"]["code"] == "checkout_session_invalid"
+
+
+def test_an_idempotency_key_never_replays_across_modes(api, live, catalog):
+    body = order_body(catalog["sku"])
+    first = api.post("/orders", json=body, headers={"Idempotency-Key": "same-key"})
+    other = live.post("/orders", json=body, headers={"Idempotency-Key": "same-key"})
+    assert first.status_code == 201
+    assert other.status_code == 409 and other.json["error"]["code"] == "idempotency_key_reused"
+
+
+def test_the_hosted_product_page_follows_the_merchants_live_checkout_setting(app, client, merchant, catalog):
+    from app.extensions import db
+    from app.merchants.models import Merchant
+
+    page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
+    assert "Card (sandbox)" in page  # test mode by default
+    with app.app_context():
+        db.session.get(Merchant, merchant.id).live_checkout = True
+        db.session.commit()
+    page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
+    assert "Card (sandbox)" not in page and "No payment method is available right now." in page

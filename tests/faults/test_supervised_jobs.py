@@ -1,0 +1,71 @@
+"""The worker and ``rq cron`` survive a Redis restart: the worker reconnects by itself (and RQ restarts its
+scheduler), ``rq cron`` dies and its supervisor starts it again with back-off, so jobs enqueued after the
+restart run, scheduled ones included, and the cron keeps enqueuing."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.conftest import wait_for
+from tests.faults.cron_probe import BEAT_KEY
+from tests.processes import Service, procfile_commands
+
+pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
+
+
+def _expired_order(app, merchant_id: str, sku: str) -> str:
+    from sqlalchemy import update
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.orders.models import Order
+    from app.orders.services import create_order
+
+    with app.app_context():
+        order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": "cus_late"},
+                             agreement_accepted=True, livemode=False, customer_source="secret_key", actor="test")
+        db.session.execute(update(Order).where(Order.id == order.id).values(expires_at=utcnow() - timedelta(minutes=1)))
+        db.session.commit()
+        return order.id
+
+
+def _status(app, order_id: str) -> str:
+    from app.extensions import db
+    from app.orders.models import Order
+
+    with app.app_context():
+        status = db.session.get(Order, order_id).status
+        db.session.remove()
+        return status
+
+
+def test_worker_and_cron_keep_running_jobs_across_a_redis_restart(app, faults, merchant, catalog):
+    # The Procfile's cron line, with a one-second heartbeat schedule instead of Kassa's 15-300 s sweeps.
+    cron_line = procfile_commands()["cron"].replace("app/cron.py", "tests/faults/cron_probe.py")
+    assert cron_line != procfile_commands()["cron"] and "app.supervise" in cron_line
+    cron = Service("cron", ["bash", "-c", "exec " + cron_line], faults.worker.env, faults.log_dir)
+    cron.start()
+    try:
+        client = faults.redis.client()
+        wait_for(lambda: client.get(BEAT_KEY), 20)
+
+        faults.redis.kill()
+        wait_for(lambda: "cron stopped (exit code" in cron.log_path.read_text(), 20)
+        faults.redis.start()  # empty: every queued job and registration is gone
+
+        restarted_at = float(client.time()[0])
+        wait_for(lambda: float(client.get(BEAT_KEY) or 0) > restarted_at, 30)  # cron back, worker running its jobs
+
+        from rq import Queue
+
+        queue = Queue("kassa", connection=client)
+        expired = _expired_order(app, merchant.id, catalog["sku"])
+        queue.enqueue("app.jobs.close_expired_orders")
+        wait_for(lambda: _status(app, expired) == "closed", 20)
+        later = _expired_order(app, merchant.id, catalog["sku"])
+        queue.enqueue_in(timedelta(seconds=1), "app.jobs.close_expired_orders")  # needs the worker's scheduler
+        wait_for(lambda: _status(app, later) == "closed", 20)
+        assert faults.worker.running and cron.running
+    finally:
+        cron.stop()
