@@ -93,6 +93,13 @@ def load_config(overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
+        # Fernet keys (comma-separated, newest first) that encrypt merchants' payment-tool credentials at rest:
+        # the first encrypts, any decrypts, so a key is rotated by putting a new one in front, running
+        # `flask --app wsgi kassa rotate-channel-keys`, then dropping the old one (docs/channels.md).
+        # Empty outside production: a key derived from SECRET_KEY.
+        "CHANNEL_CREDENTIALS_KEYS": os.environ.get("CHANNEL_CREDENTIALS_KEYS", ""),
+        # Where the Stripe channel sends its API calls (a local fake Stripe in tests).
+        "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
     }
     if overrides:
         config.update(overrides)
@@ -109,6 +116,9 @@ def load_config(overrides: dict | None = None) -> dict:
     if config["KASSA_ENV"] == "production":
         if config["SECRET_KEY"] in ("", _DEV_SECRET):
             raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")
+        if not config["CHANNEL_CREDENTIALS_KEYS"]:
+            raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be set in production (KASSA_ENV=production): generate one "
+                              "with python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'")
         config["SESSION_COOKIE_SECURE"] = True
         config["REMEMBER_COOKIE_SECURE"] = True
     return config
