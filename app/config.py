@@ -100,6 +100,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "CHANNEL_CREDENTIALS_KEYS": os.environ.get("CHANNEL_CREDENTIALS_KEYS", ""),
         # Where the Stripe channel sends its API calls (a local fake Stripe in tests).
         "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
+        # Stripe.js, which the card page loads for Stripe's card element.
+        "STRIPE_JS_URL": os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
     }
     if overrides:
         config.update(overrides)

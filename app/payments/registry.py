@@ -37,6 +37,7 @@ BUILT_IN_ENTRY_POINTS = (
     EntryPoint("sandbox_card", "app.payments.adapters.sandbox_card:CHANNEL", ENTRY_POINT_GROUP),
     EntryPoint("sandbox_qr", "app.payments.adapters.sandbox_qr:CHANNEL", ENTRY_POINT_GROUP),
     EntryPoint("wallet", "app.payments.adapters.wallet:CHANNEL", ENTRY_POINT_GROUP),
+    EntryPoint("stripe", "app.payments.adapters.stripe_card:CHANNEL", ENTRY_POINT_GROUP),
 )
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
