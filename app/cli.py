@@ -153,3 +153,11 @@ def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
     from app.web.embed.snippet import embed_snippet
 
     click.echo(embed_snippet(current_app.config["PUBLIC_URL"], product_id, publishable_key=publishable_key))
+
+
+@kassa.command("rotate-channel-keys")
+def rotate_channel_keys_command() -> None:
+    """Re-encrypt every merchant's channel credentials with the first key of CHANNEL_CREDENTIALS_KEYS."""
+    from app.payments.channel_credentials import rotate_channel_keys
+
+    click.echo(f"re-encrypted {rotate_channel_keys()} channel settings with the newest key")

@@ -96,6 +96,15 @@ def load_config(overrides: dict | None = None) -> dict:
         # /metrics (Prometheus): with a token, scrapers send `Authorization: Bearer <token>`; without
         # one, only clients on this machine (loopback) may read it.
         "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
+        # Fernet keys (comma-separated, newest first) that encrypt merchants' payment-tool credentials at rest:
+        # the first encrypts, any decrypts, so a key is rotated by putting a new one in front, running
+        # `flask --app wsgi kassa rotate-channel-keys`, then dropping the old one (docs/channels.md).
+        # Empty outside production: a key derived from SECRET_KEY.
+        "CHANNEL_CREDENTIALS_KEYS": os.environ.get("CHANNEL_CREDENTIALS_KEYS", ""),
+        # Where the Stripe channel sends its API calls (a local fake Stripe in tests).
+        "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
+        # Stripe.js, which the card page loads for Stripe's card element.
+        "STRIPE_JS_URL": os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
     }
     if overrides:
         config.update(overrides)
@@ -117,6 +126,9 @@ def load_config(overrides: dict | None = None) -> dict:
     if config["KASSA_ENV"] == "production":
         if config["SECRET_KEY"] in ("", _DEV_SECRET):
             raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")
+        if not config["CHANNEL_CREDENTIALS_KEYS"]:
+            raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be set in production (KASSA_ENV=production): generate one "
+                              "with python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'")
         config["SESSION_COOKIE_SECURE"] = True
         config["REMEMBER_COOKIE_SECURE"] = True
     return config

@@ -11,6 +11,7 @@ from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
 from app.payments.refund_models import Refund  # noqa: F401
+from app.payments.credential_models import ChannelCredentials  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint  # noqa: F401
 from app.webhooks import fanout  # noqa: F401,E402  (subscribes the webhook fan-out to the outbox)

@@ -74,7 +74,7 @@ def _prepare_database(url: str) -> None:
 
 @pytest.fixture(scope="session")
 def ports() -> dict:
-    return {"kassa": free_port(), "sandbox": free_port()}
+    return {"kassa": free_port(), "sandbox": free_port(), "localstripe": free_port()}
 
 
 @pytest.fixture(scope="session")
@@ -93,6 +93,9 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "PUBLIC_URL": f"http://127.0.0.1:{ports['kassa']}",
         "SERVER_NAME": f"127.0.0.1:{ports['kassa']}",
         "SANDBOX_URL": f"http://127.0.0.1:{ports['sandbox']}",
+        # The Stripe channel talks to localstripe (tests/stripe/conftest.py), never to Stripe.
+        "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
+        "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
         "POLL_AFTER_SECONDS": 0,
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
     })

@@ -9,6 +9,7 @@ from app.events import record_event
 from app.extensions import db
 from app.money import normalise_currency
 from app.payments.models import ChannelConfig
+from app.payments.registry import channel_codes, channel_spec
 
 MAX_AMOUNT = 999_999_999_999
 SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "currencies",
@@ -52,6 +53,11 @@ def _currencies(value: object) -> list[str]:
     return codes
 
 
+def _require_installed(code: object) -> None:
+    if channel_spec(code) is None:
+        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(channel_codes())}", param="code")
+
+
 def _validated(settings: dict) -> dict:
     unknown = sorted(set(settings) - set(SETTINGS))
     if unknown:
@@ -82,10 +88,7 @@ def _validated(settings: dict) -> dict:
 
 def configure_channel(merchant_id: str, code: object, **settings: object) -> ChannelConfig:
     """Create or update the merchant's settings for one channel; invalid input is a 400 naming the field."""
-    from app.payments.channels import BUILT_IN_CHANNELS  # the registry sits above this module
-
-    if code not in BUILT_IN_CHANNELS:
-        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(BUILT_IN_CHANNELS)}", param="code")
+    _require_installed(code)
     clean = _validated(settings)
     for _ in range(2):  # a concurrent first save may win the unique key; then update its row
         config = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
@@ -123,11 +126,9 @@ def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
     Priorities are renumbered 10, 20, 30, … in one transaction, so the order shown is exactly the
     order the checkout offers, with room to slot a channel in by number later.
     """
-    from app.payments.channels import BUILT_IN_CHANNELS
     from app.payments.routing import channel_offers  # routing reads this module's table
 
-    if code not in BUILT_IN_CHANNELS:
-        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(BUILT_IN_CHANNELS)}", param="code")
+    _require_installed(code)
     if direction not in ("up", "down"):
         raise InvalidRequest("direction must be up or down", param="direction")
     order = [offer.code for offer in channel_offers(merchant_id)]
@@ -164,11 +165,9 @@ def channel_settings(merchant_id: str, code: str) -> dict | None:
 def preview_offers(merchant_id: str, code: object, **settings: object):
     """The channel list the checkout would show if ``code`` had these settings; nothing is saved.
     Invalid settings raise like ``configure_channel`` would."""
-    from app.payments.channels import BUILT_IN_CHANNELS
     from app.payments.routing import channel_offers
 
-    if code not in BUILT_IN_CHANNELS:
-        raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(BUILT_IN_CHANNELS)}", param="code")
+    _require_installed(code)
     saved = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
                                                           ChannelConfig.code == code))
     values = {name: getattr(saved, name) for name in SETTINGS} if saved else {"enabled": True, "priority": 100}

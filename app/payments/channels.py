@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from app.payments.adapters.base import ChannelAdapter
-from app.payments.adapters.sandbox_card import SandboxCardAdapter
-from app.payments.adapters.sandbox_qr import SandboxQrAdapter
-from app.payments.adapters.wallet import WalletAdapter
+from app.payments.registry import channel_spec
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,24 +34,21 @@ class AvailableChannel:
         return {"code": self.code, "name": self.name, "icon": self.icon}
 
 
-def adapter_for(code: str) -> ChannelAdapter | None:
-    """The adapter for a channel code, configured from the app config; None if unknown."""
-    config = current_app.config
-    if code == "sandbox_card":
-        return SandboxCardAdapter(config["SANDBOX_URL"], config["SANDBOX_API_KEY"],
-                                  config["SANDBOX_CALLBACK_SECRET"],
-                                  timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
-                                  tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
-    if code == "sandbox_qr":
-        return SandboxQrAdapter(config["SANDBOX_URL"], config["SANDBOX_API_KEY"],
-                                config["SANDBOX_CALLBACK_SECRET"],
-                                timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
-                                tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
-    if code == "wallet":
-        return WalletAdapter()
-    return None
+def adapter_for(code: str, merchant_id: str | None = None) -> ChannelAdapter | None:
+    """The adapter for a channel code, from the registry, configured from the app config and (given a merchant)
+    that merchant's saved settings for the channel; None if no such channel is installed."""
+    spec = channel_spec(code)
+    if spec is None:
+        return None
+    settings = {}
+    if merchant_id is not None and spec.settings:
+        from app.payments.channel_credentials import merchant_settings  # reads the registry above
+
+        settings = merchant_settings(merchant_id, code)
+    return spec.build(current_app.config, settings)
 
 
+# Kassa's own channels (the registry may hold more: channel_codes()).
 BUILT_IN_CHANNELS = ("sandbox_card", "sandbox_qr", "wallet")
 
 
@@ -73,7 +68,7 @@ def available_channels(merchant_id: str, order: object | None = None, *,
     for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode):
         if offer.refusal is not None:
             continue
-        adapter, note = adapter_for(offer.code), None
+        adapter, note = adapter_for(offer.code, merchant_id), None
         if order is not None and hasattr(adapter, "offer"):
             note = adapter.offer(merchant_id, order)
             if note is None:

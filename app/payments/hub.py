@@ -84,7 +84,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
             db.session.rollback()
             raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
 
-    adapter = adapter_for(channel_code)
+    adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
     request = PaymentRequest(attempt_id=attempt.id, amount=attempt.amount, currency=attempt.currency,
                              description=f"Order {order.id}", return_url=return_url,
@@ -237,7 +237,7 @@ def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
         _fail_attempt(attempt_id, "the provider never confirmed the payment")
         return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
     with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
-        result = adapter_for(attempt.channel).query_payment(attempt.provider_reference)
+        result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
     if result.status == "pending":
         order = db.session.get(Order, attempt.order_id)
         if order.expires_at + ABANDON_AFTER_EXPIRY <= utcnow():

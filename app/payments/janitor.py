@@ -61,7 +61,7 @@ def resolve_unknown_attempt(attempt_id: str) -> PaymentAttempt | None:
     attempt = db.session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "unknown":
         return attempt
-    adapter = adapter_for(attempt.channel)
+    adapter = adapter_for(attempt.channel, attempt.merchant_id)
     if not hasattr(adapter, "find_payment"):
         _postpone(attempt, f"{attempt.channel} cannot look payments up by reference")
         return attempt

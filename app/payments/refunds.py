@@ -156,8 +156,8 @@ def send_refund(refund_id: str) -> Refund:
         return refund
     payment = db.session.get(PaymentAttempt, refund.payment_id)
     try:
-        result = adapter_for(refund.channel).refund(payment.provider_reference, refund.amount,
-                                                    refund.provider_reference)
+        adapter = adapter_for(refund.channel, refund.merchant_id)
+        result = adapter.refund(payment.provider_reference, refund.amount, refund.provider_reference)
         refused = result.status == "failed"
     except ProviderUnavailable as exc:
         # Outcome unknown: the retry reuses the same reference, so the provider answers with the

@@ -17,6 +17,7 @@ from app.extensions import db
 from app.money import Money
 from app.payments import breaker
 from app.payments.models import ChannelConfig
+from app.payments.registry import channel_codes
 
 DEFAULT_PRIORITY = 100
 
@@ -52,6 +53,15 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
     return None
 
 
+def setup_refusal(merchant_id: str, code: str) -> str | None:
+    """Why a payment tool that needs the merchant's credentials cannot take payments yet; None once set up."""
+    from app.payments.channel_credentials import is_set_up  # reads the registry, as this module does
+
+    if is_set_up(merchant_id, code):
+        return None
+    return f"{code} is not set up: enter its settings in the portal (Channels, {code})"
+
+
 def test_channel_refusal(code: str) -> str:
     """Why a live order cannot use a test channel, in words for the caller."""
     return (f"{code} is a test channel (it moves no real money), so live orders cannot use it; "
@@ -63,13 +73,13 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
     """Every built-in channel with the merchant's settings and its refusal reason, by priority, as an
     order of the given mode sees them. ``overrides`` replaces some channels' settings with unsaved ones
     (the portal's live preview)."""
-    from app.payments.channels import BUILT_IN_CHANNELS, adapter_for  # the registry imports this module
+    from app.payments.channels import adapter_for  # channels imports this module
 
     configs = {c.code: c for c in db.session.scalars(
         select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
     configs.update(overrides or {})
     offers = []
-    for code in BUILT_IN_CHANNELS:
+    for code in channel_codes():
         adapter, config = adapter_for(code), configs.get(code)
         offers.append(ChannelOffer(
             code=code, name=(config and config.display_name) or adapter.default_name,
@@ -77,7 +87,8 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
             priority=config.priority if config else DEFAULT_PRIORITY,
             agreement_text=config.agreement_text if config else None,
             refusal=(test_channel_refusal(code) if livemode and getattr(adapter, "test_only", False)
-                     else refusal_reason(config, code, amount=amount, currency=currency)),
+                     else setup_refusal(merchant_id, code)
+                     or refusal_reason(config, code, amount=amount, currency=currency)),
             enabled=config.enabled if config is not None else True))
     return sorted(offers, key=lambda o: (o.priority, o.code))
 
@@ -89,7 +100,7 @@ def require_channel(order, code: str) -> ChannelOffer:
     offers = []
     for offer in channel_offers(order.merchant_id, amount=order.total, currency=order.currency,
                                 livemode=order.livemode):
-        refuse = getattr(adapter_for(offer.code), "refuse", None)
+        refuse = getattr(adapter_for(offer.code, order.merchant_id), "refuse", None)
         offers.append(replace(offer, refusal=refuse(order)) if offer.refusal is None and refuse else offer)
     usable = [o.code for o in offers if o.refusal is None]
     for offer in offers:

@@ -32,14 +32,14 @@ def _check_redis() -> str:
 
 def _channel_breakers(redis_state: str) -> dict:
     from app.payments import breaker
-    from app.payments.channels import BUILT_IN_CHANNELS
+    from app.payments.registry import channel_codes
 
     if redis_state != "ok":  # their state lives in Redis: do not wait for it once per channel
-        return {code: "unknown: redis unavailable" for code in BUILT_IN_CHANNELS}
+        return {code: "unknown: redis unavailable" for code in channel_codes()}
     try:
-        return {code: breaker.state(code) for code in BUILT_IN_CHANNELS}
+        return {code: breaker.state(code) for code in channel_codes()}
     except Exception as exc:
-        return {code: f"unknown: {exc.__class__.__name__}" for code in BUILT_IN_CHANNELS}
+        return {code: f"unknown: {exc.__class__.__name__}" for code in channel_codes()}
 
 
 @bp.get("/healthz")

@@ -97,6 +97,10 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "checkout.session_pay": lambda c: [c.client.post(f"{c.session_path}/pay", data=c.form(
         csrf_token=c.csrf(c.product_page), client_secret=c.session["client_secret"]))],
     "checkout.terms": lambda c: [c.client.get(f"/checkout/terms/{c.merchant.id}?customer={RICH}")],
+    # The Stripe card page shows only the attempt its signed link names (tests/stripe/test_card_page.py).
+    "checkout.card_page": lambda c: [c.client.get(f"/checkout/card/not-a-signed-link?customer={RICH}")],
+    "checkout.card_confirm": lambda c: [c.client.post("/checkout/card/not-a-signed-link",
+                                                      json={"payment_method": "pm_x", "customer": RICH})],
     "checkout.logo": lambda c: [c.client.get(f"/checkout/logos/{c.merchant.id}?customer={RICH}")],
     "checkout.media": lambda c: [c.client.get(f"/checkout/media/{'0' * 32}.png?customer={RICH}")],
     "embed.panel": lambda c: [c.client.get(c.embed_page)],

@@ -28,7 +28,8 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
 
         health = client.get("/healthz")
         assert health.status_code == 200  # a paused channel is not an outage
-        assert health.json["channels"] == {"sandbox_card": "open", "sandbox_qr": "closed", "wallet": "closed"}
+        assert health.json["channels"] == {"sandbox_card": "open", "sandbox_qr": "closed", "wallet": "closed",
+                                          "stripe": "closed"}
         fresh = create_order(api, catalog["sku"])
         assert offered(api, fresh["id"]) == ["sandbox_qr"]  # the next channel by priority
         refused = api.post(f"/orders/{fresh['id']}/pay", json={"channel": "sandbox_card"})

@@ -10,9 +10,18 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         load_config()
 
 
+def test_production_refuses_to_start_without_keys_for_channel_credentials(monkeypatch):
+    monkeypatch.setenv("KASSA_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
+    monkeypatch.delenv("CHANNEL_CREDENTIALS_KEYS", raising=False)
+    with pytest.raises(ConfigError, match="CHANNEL_CREDENTIALS_KEYS"):
+        load_config()
+
+
 def test_production_with_a_secret_key_uses_secure_cookies(monkeypatch):
     monkeypatch.setenv("KASSA_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
+    monkeypatch.setenv("CHANNEL_CREDENTIALS_KEYS", "bm90LWNoZWNrZWQtaGVyZS1vbmx5LXByZXNlbmNlLTAwMA==")
     config = load_config()
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]
 

@@ -13,6 +13,7 @@ from urllib3.exceptions import NewConnectionError
 from app.payments import integration_log
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderOutcomeUnknown,
                                         ProviderPayment, ProviderRefused, ProviderUnavailable, RefundResult)
+from app.payments.registry import ChannelSpec
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 
@@ -24,6 +25,12 @@ class SandboxCardAdapter:
     method = "card"
     # The sandbox provider moves no real money: routing keeps it away from live orders.
     test_only = True
+
+    @classmethod
+    def from_settings(cls, config: Mapping, settings: Mapping) -> "SandboxCardAdapter":
+        """The sandbox is one provider account for the whole installation, configured by Kassa's config."""
+        return cls(config["SANDBOX_URL"], config["SANDBOX_API_KEY"], config["SANDBOX_CALLBACK_SECRET"],
+                   timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"], tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
 
     def __init__(self, base_url: str, api_key: str, callback_secret: str, *,
                  timeout: float = 10.0, tolerance_seconds: int = 300) -> None:
@@ -124,6 +131,10 @@ class SandboxCardAdapter:
     def next_action(self, payment: Mapping) -> dict:
         """What the shopper must do: open the provider's hosted page."""
         return {"type": "redirect", "url": payment["url"]}
+
+
+CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name, adapter=SandboxCardAdapter,
+                      capabilities=frozenset({"redirect", "refunds", "partial_refunds"}))
 
 
 def _never_sent(error: requests.RequestException) -> bool:

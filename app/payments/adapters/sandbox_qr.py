@@ -12,6 +12,7 @@ import qrcode
 import qrcode.image.svg
 
 from app.payments.adapters.sandbox_card import SandboxCardAdapter
+from app.payments.registry import ChannelSpec
 
 
 def qr_data_uri(text: str) -> str:
@@ -29,3 +30,7 @@ class SandboxQrAdapter(SandboxCardAdapter):
     def next_action(self, payment: Mapping) -> dict:
         """Show a QR code of the provider's page; the phone that scans it pays there."""
         return {"type": "qr", "url": payment["url"], "image": qr_data_uri(payment["url"])}
+
+
+CHANNEL = ChannelSpec(code="sandbox_qr", name=SandboxQrAdapter.default_name, adapter=SandboxQrAdapter,
+                      capabilities=frozenset({"qr", "refunds", "partial_refunds"}))

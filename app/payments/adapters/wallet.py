@@ -23,6 +23,7 @@ from app.orders.customers import is_authenticated
 from app.orders.models import Order
 from app.payments.adapters.base import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment, RefundResult
 from app.payments.models import PaymentAttempt
+from app.payments.registry import ChannelSpec
 
 log = logs.get("wallet")
 
@@ -31,6 +32,11 @@ class WalletAdapter:
     code = "wallet"
     default_name = "Wallet balance"
     default_icon = "wallet"
+
+    @classmethod
+    def from_settings(cls, config: Mapping, settings: Mapping) -> "WalletAdapter":
+        """The wallet is part of Kassa: nothing to configure."""
+        return cls()
 
     def refuse(self, order) -> str | None:
         """Why this order (or prospect) may not be paid from a wallet at all; None when it may."""
@@ -85,6 +91,10 @@ class WalletAdapter:
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
         raise CallbackRejected("the wallet is part of Kassa and sends no callbacks")
+
+
+CHANNEL = ChannelSpec(code="wallet", name=WalletAdapter.default_name, adapter=WalletAdapter,
+                      capabilities=frozenset({"refunds", "partial_refunds"}))
 
 
 def _release(event: Event) -> None:

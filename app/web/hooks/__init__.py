@@ -11,6 +11,7 @@ from app.payments.channels import adapter_for
 from app.payments.hub import apply_channel_result
 from app.payments.models import PaymentAttempt
 from app.extensions import db
+from app.merchants.models import Merchant
 
 bp = Blueprint("hooks", __name__, url_prefix="/hooks")
 log = logs.get("hooks")
@@ -18,9 +19,20 @@ log = logs.get("hooks")
 
 @bp.post("/channels/<channel_code>")
 def channel_callback(channel_code: str):
-    adapter = adapter_for(channel_code)
+    """A callback for a channel with one provider account for the whole installation (the sandbox)."""
+    return _receive(channel_code, adapter_for(channel_code))
+
+
+@bp.post("/channels/<channel_code>/<merchant_id>")
+def merchant_channel_callback(channel_code: str, merchant_id: str):
+    """A callback for a merchant's own provider account (e.g. Stripe), verified with that merchant's secret."""
+    merchant = db.session.get(Merchant, merchant_id)
+    return _receive(channel_code, adapter_for(channel_code, merchant_id) if merchant else None, merchant_id=merchant_id)
+
+
+def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     if adapter is None:
-        raise NotFound(f"no channel {channel_code!r}")
+        raise NotFound(f"no channel {channel_code!r}" + (f" for merchant {merchant_id!r}" if merchant_id else ""))
     body = request.get_data()
     # Raises CallbackRejected (400) before anything is read from the database.
     try:
@@ -29,13 +41,19 @@ def channel_callback(channel_code: str):
         integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                         verified=False, status_code=exc.status, error=exc.message)
         raise
+    if result is None:  # verified, but an event this channel does not act on: acknowledged so it is not resent
+        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
+                                        verified=True, status_code=200, merchant_id=merchant_id)
+        return jsonify({"received": True, "payment": None})
     # Verified: the attempt (and so the merchant) it names may now be looked up.
     known = db.session.get(PaymentAttempt, result.attempt_id)
+    if known is not None and merchant_id is not None and known.merchant_id != merchant_id:
+        known = None  # another merchant's attempt is not this merchant's account's business
     integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                     verified=True, status_code=200,
-                                    merchant_id=known.merchant_id if known else None,
+                                    merchant_id=known.merchant_id if known else merchant_id,
                                     attempt_id=known.id if known else None)
-    attempt = apply_channel_result(result, actor=f"channel:{channel_code}")
+    attempt = apply_channel_result(result, actor=f"channel:{channel_code}") if known or merchant_id is None else None
     log.info("callback applied", extra={"fields": {"channel": channel_code, "provider_reference":
                                                    result.provider_reference, "outcome": result.status}})
     return jsonify({"received": True, "payment": attempt.id if attempt else None})

@@ -6,22 +6,24 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import KassaError
+from app.payments.channel_credentials import masked_settings, save_channel_settings
 from app.payments.channel_configs import (channel_order, channel_settings, configure_channel, move_channel,
                                           preview_offers)
-from app.payments.channels import BUILT_IN_CHANNELS, adapter_for
+from app.payments.channels import adapter_for
+from app.payments.registry import channel_codes, channel_spec
 from app.payments.models import ChannelConfig
 from app.payments.routing import channel_offers
 from app.web.fragments import render_block
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.forms import ConfirmForm
-from app.web.portal.payment_forms import ChannelForm
+from app.web.portal.payment_forms import ChannelForm, channel_settings_form
 
 EDIT_PAGE = "portal/channel_edit.html"
 
 
 def _known(code: str) -> str:
-    if code not in BUILT_IN_CHANNELS:
+    if channel_spec(code) is None:
         abort(404, description=f"There is no channel {code!r}.")
     return code
 
@@ -38,7 +40,7 @@ def _settings(form: ChannelForm) -> dict:
 def channels():
     offers = channel_offers(current_user.merchant_id)
     return render_template("portal/channels.html", offers=offers, form=ConfirmForm(),
-                           defaults={code: adapter_for(code).default_name for code in BUILT_IN_CHANNELS})
+                           defaults={code: adapter_for(code).default_name for code in channel_codes()})
 
 
 @bp.post("/channels/<code>/move")
@@ -91,8 +93,43 @@ def channels_edit(code: str):
             flash(f"Saved the settings of {code}.")
             return redirect(url_for("portal.channels"))
     preview, preview_error = _preview(code, form)
-    return render_template(EDIT_PAGE, form=form, code=code, default_name=adapter_for(code).default_name,
-                           preview=preview, preview_error=preview_error), 422 if form.errors else 200
+    return _edit_page(code, form, preview=preview, preview_error=preview_error)
+
+
+def _edit_page(code: str, form: ChannelForm, settings_form=None, **context):
+    spec = channel_spec(code)
+    masked = masked_settings(current_user.merchant_id, code)
+    if settings_form is None and spec.settings:
+        settings_form = channel_settings_form(spec, masked, formdata=None)
+    failed = form.errors or (settings_form is not None and settings_form.errors)
+    hook_url = url_for("hooks.merchant_channel_callback", channel_code=code, merchant_id=current_user.merchant_id,
+                       _external=True)
+    return render_template(EDIT_PAGE, form=form, code=code, spec=spec, default_name=adapter_for(code).default_name,
+                           settings_form=settings_form, masked=masked, hook_url=hook_url,
+                           **context), 422 if failed else 200
+
+
+@bp.post("/channels/<code>/settings")
+@permission_required("channels.manage")
+def channels_settings(code: str):
+    """Save the credentials and options a payment tool's schema asks for (stored encrypted, shown masked)."""
+    _known(code)
+    spec, merchant_id = channel_spec(code), current_user.merchant_id
+    masked = masked_settings(merchant_id, code)
+    settings_form = channel_settings_form(spec, masked)
+    if settings_form.validate_on_submit():
+        values = {f.name: settings_form[f.name].data or "" for f in spec.settings}
+        try:
+            with audit("channel.settings", ChannelConfig, code, snapshot=lambda: masked_settings(merchant_id, code)):
+                save_channel_settings(merchant_id, code, values)
+        except KassaError as error:
+            show_error(settings_form, error)
+        else:
+            flash(f"Saved the credentials of {code}.")
+            return redirect(url_for("portal.channels_edit", code=code))
+    form = _form_for(code)
+    preview, preview_error = _preview(code, form)
+    return _edit_page(code, form, settings_form, preview=preview, preview_error=preview_error)
 
 
 def _preview(code: str, form: ChannelForm) -> tuple[list, str | None]:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
-                     TextAreaField)
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, PasswordField, SelectChoice, SelectField,
+                     StringField, TextAreaField)
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from app.orders.state import STATUSES
-from app.payments.channels import BUILT_IN_CHANNELS
+from app.payments.registry import ChannelSpec, channel_codes
 
 ANY = SelectChoice("", "Any")
 _AMOUNT = Regexp(r"^\s*\d{1,12}([.,]\d{1,3})?\s*$", message="Enter an amount like 12.50.")
@@ -21,7 +21,7 @@ class OrderFilterForm(FlaskForm):
 
     q = StringField("Order id", validators=[Optional(), Length(max=40)])
     status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUSES], validators=[Optional()])
-    channel = SelectField("Channel", choices=[ANY] + [SelectChoice(c) for c in BUILT_IN_CHANNELS],
+    channel = SelectField("Channel", choices=lambda: [ANY] + [SelectChoice(c) for c in channel_codes()],
                           validators=[Optional()])
     customer = StringField("Customer id or email", validators=[Optional(), Length(max=320)])
     start = DateField("Created from", validators=[Optional()])
@@ -50,3 +50,20 @@ class ChannelForm(FlaskForm):
         Optional(), Regexp(r"^\s*[A-Za-z]{3}(\s*,\s*[A-Za-z]{3})*\s*$", message="Use codes like usd, eur.")])
     agreement_text = TextAreaField("Agreement text shown when this channel is chosen",
                                    validators=[Optional(), Length(max=5000)])
+
+
+def channel_settings_form(spec: ChannelSpec, masked: dict, **kwargs) -> FlaskForm:
+    """A form built from a payment tool's settings schema: a password input per secret (blank keeps the saved
+    one, whose masked form is the placeholder), a text input per option. Validation of the values themselves
+    is the schema's, in app/payments/channel_credentials.py."""
+
+    class ChannelSettingsForm(FlaskForm):
+        pass
+
+    for setting in spec.settings:
+        kind = PasswordField if setting.secret else StringField
+        setattr(ChannelSettingsForm, setting.name, kind(setting.label, description=setting.help,
+                                                        validators=[Optional(), Length(max=setting.max_length)]))
+    data = {name: value for name, value in masked.items()
+            if not next(f for f in spec.settings if f.name == name).secret}
+    return ChannelSettingsForm(data=data, **kwargs)
