@@ -125,6 +125,9 @@ def _clean_state(request) -> Iterator[None]:
         return
     kassa_app = request.getfixturevalue("app")
     from app.extensions import db
+    from app.operations.switches import forget_cache
+
+    forget_cache()  # the next test's switches are its own, not this one's cached for a second
 
     with kassa_app.app_context():
         db.session.remove()
