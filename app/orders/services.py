@@ -78,11 +78,15 @@ def check_metadata(metadata: object) -> dict:
 
 def _check_purchase_limits(customer_id: str, quote) -> None:
     """Refuse a line that would take the customer past the SKU's per-customer limit, counting
-    units in their orders that are open or paid (closed ones gave their units back)."""
+    units in their orders that are open or paid (closed ones gave their units back) and the earlier lines
+    of this order for the same SKU (repeating a SKU in several lines must not get past the limit)."""
+    in_this_order: dict[str, int] = {}
     for i, line in enumerate(quote.lines):
         limit = line.sku.purchase_limit
         if limit is None:
             continue
+        earlier = in_this_order.get(line.sku.id, 0)
+        in_this_order[line.sku.id] = earlier + line.quantity
         if db.engine.dialect.name == "postgresql":
             # Two orders from one customer at once must not both fit under the limit: serialise them
             # on (SKU, customer) until this transaction ends. (SQLite already serialises writers.)
@@ -92,6 +96,7 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
             select(func.coalesce(func.sum(OrderItem.quantity), 0)).join(Order, Order.id == OrderItem.order_id)
             .where(Order.merchant_id == line.sku.merchant_id, Order.customer_id == customer_id,
                    OrderItem.sku_id == line.sku.id, Order.status.not_in(("closed", "refunded"))))
+        held += earlier
         if held + line.quantity > limit:
             left = max(limit - held, 0)
             raise Unprocessable(f"{line.sku.name!r} is limited to {limit} per customer; you can buy {left} more",
