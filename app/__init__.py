@@ -38,6 +38,9 @@ def _register_logging(app: Flask) -> None:
 
     # Threads serve many requests: each starts with no merchant or order bound to its logs.
     app.before_request(logs.clear)
+    from app.web import request_ids
+
+    request_ids.init_app(app)  # after the clear: the request id is bound to every line of the request
     metrics.init_app(app)
 
 

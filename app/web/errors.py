@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 from app import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
+from app.web.request_ids import current_request_id
 
 log = logs.get("web")
 
@@ -26,7 +27,13 @@ def _json_error(status: int, type_: str, code: str, message: str, param: str | N
     body = {"error": {"type": type_, "code": code, "message": message}}
     if param:
         body["error"]["param"] = param
-    return jsonify(body), status
+    return jsonify(with_request_id(body)), status
+
+
+def with_request_id(body: dict) -> dict:
+    """An API error body with ``error.request_id``, the id this response carries in ``X-Request-Id``."""
+    body["error"]["request_id"] = current_request_id()
+    return body
 
 
 def register(app: Flask) -> None:
@@ -34,7 +41,7 @@ def register(app: Flask) -> None:
     def kassa_error(error: KassaError):
         db.session.rollback()
         if _wants_json():
-            response = jsonify(error.to_json())
+            response = jsonify(with_request_id(error.to_json()))
         else:
             response = make_response(render_template("error.html", status=error.status, message=error.message))
         if error.status == 503:

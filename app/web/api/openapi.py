@@ -20,9 +20,10 @@ _TIME = {"type": "string", "format": "date-time"}
 _CURRENCY = {"type": "string", "pattern": "^[a-z]{3}$"}
 
 SCHEMAS: dict[str, dict] = {
-    "Error": _obj(["error"], error=_obj(["type", "code", "message"], type={"enum": [
+    "Error": _obj(["error"], error=_obj(["type", "code", "message", "request_id"], type={"enum": [
         "invalid_request_error", "authentication_error", "permission_error", "rate_limit_error", "risk_error",
-        "channel_error", "api_error"]}, code=_STR, message=_STR, param=_STR)),
+        "channel_error", "api_error"]}, code=_STR, message=_STR, param=_STR,
+        request_id={"type": "string", "description": "the X-Request-Id of this response"})),
     "Money": _obj(["amount", "currency"], amount=_INT, currency=_CURRENCY),
     "Sku": _obj(["id", "name", "price", "specs", "stock", "subscription"], id=_STR, name=_STR, price=_ref("Money"),
                 specs={"type": "object"}, stock={"type": ["integer", "null"], "minimum": 0},
@@ -403,7 +404,10 @@ def openapi_document(server_url: str) -> dict:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Kassa API", "version": "1.0.0",
-                 "description": "JSON API of Kassa. Amounts are integers in minor units."},
+                 "description": "JSON API of Kassa. Amounts are integers in minor units. Every response "
+                                "carries X-Request-Id (the caller's, if it sent a sane one: 1-128 of "
+                                "A-Z a-z 0-9 . _ : / + = @ -, else a new one); error bodies repeat it as "
+                                "error.request_id. Bodies over 1 MB get 413."},
         "servers": [{"url": server_url}],
         "security": [{"bearer": []}],
         "paths": PATHS,
