@@ -41,6 +41,9 @@ def _register_logging(app: Flask) -> None:
     from app.web import request_ids
 
     request_ids.init_app(app)  # after the clear: the request id is bound to every line of the request
+    from app.web import body_limits
+
+    body_limits.init_app(app)  # before the CSRF check, which reads the form
     metrics.init_app(app)
 
 

@@ -100,6 +100,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Product images: where uploads are stored and the largest accepted (bytes).
         "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(VAR_DIR / "uploads")),
         "MAX_IMAGE_BYTES": _int("MAX_IMAGE_BYTES", 2 * 1024 * 1024),
+        # The largest request body read (API.md: 1 MB); larger ones get 413 unread. Image uploads get room
+        # for MAX_IMAGE_BYTES (app/web/body_limits.py).
+        "MAX_REQUEST_BYTES": _int("MAX_REQUEST_BYTES", 1024 * 1024),
         # Empty: the app's own REDIS_URL (filled in below, after the overrides).
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", ""),
         # Portal sign-in: failed attempts allowed per email and client address, and per address alone.

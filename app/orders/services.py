@@ -64,15 +64,30 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     return order
 
 
+# Stripe's limits: metadata is the merchant's notes on an object, not a place to store documents.
 MAX_METADATA_KEYS = 50
+MAX_METADATA_KEY_LENGTH = 40
+MAX_METADATA_VALUE_LENGTH = 500
 
 
 def check_metadata(metadata: object) -> dict:
-    """The metadata object an order or checkout session keeps, or a 400."""
+    """The metadata object an order or checkout session keeps, or a 400 naming the key to fix:
+    at most 50 keys of at most 40 characters, each value a string, number, boolean or null of at most
+    500 characters."""
     if metadata is None:
         return {}
     if not isinstance(metadata, dict) or len(metadata) > MAX_METADATA_KEYS:
         raise InvalidRequest(f"metadata must be an object with at most {MAX_METADATA_KEYS} keys", param="metadata")
+    for key, value in metadata.items():
+        if not key or len(key) > MAX_METADATA_KEY_LENGTH:
+            raise InvalidRequest(f"metadata keys must be 1 to {MAX_METADATA_KEY_LENGTH} characters",
+                                 param=f"metadata[{key[:MAX_METADATA_KEY_LENGTH]}]")
+        if value is not None and not isinstance(value, (str, int, float, bool)):
+            raise InvalidRequest("metadata values must be strings, numbers, booleans or null (no nested objects)",
+                                 param=f"metadata[{key}]")
+        if value is not None and len(str(value)) > MAX_METADATA_VALUE_LENGTH:
+            raise InvalidRequest(f"metadata values may be at most {MAX_METADATA_VALUE_LENGTH} characters",
+                                 param=f"metadata[{key}]")
     return metadata
 
 

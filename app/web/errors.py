@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 from app import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
+from app.web.body_limits import too_large_message
 from app.web.request_ids import current_request_id
 
 log = logs.get("web")
@@ -61,9 +62,11 @@ def register(app: Flask) -> None:
         if _wants_json():
             type_ = "rate_limit_error" if error.code == 429 else "invalid_request_error"
             message = {404: f"no route {request.method} {request.path}",
-                       405: f"{request.method} is not allowed on {request.path}"}.get(error.code, error.description)
+                       405: f"{request.method} is not allowed on {request.path}",
+                       413: too_large_message()}.get(error.code, error.description)
             return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
-        return render_template("error.html", status=error.code, message=error.description), error.code
+        message = too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
+        return render_template("error.html", status=error.code, message=message), error.code
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

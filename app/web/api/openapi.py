@@ -399,6 +399,21 @@ PATHS["/checkout_sessions/{id}"] = {"get": {
     "responses": {"200": _ok("CheckoutSession"), "404": _error("no such session"), **_SECRET_ERRORS}}}
 
 
+_BODY_METHODS = ("post", "put", "patch")
+
+
+def _with_body_errors(paths: dict) -> dict:
+    """Every route that takes a body may answer 400 (unreadable JSON: app/web/api/params.py) and 413
+    (over MAX_REQUEST_BYTES), whatever the route itself does."""
+    for operations in paths.values():
+        for method, operation in operations.items():
+            if method in _BODY_METHODS:
+                responses = operation["responses"]
+                responses.setdefault("400", _error("the body is not a readable JSON object"))
+                responses.setdefault("413", _error("request_too_large: the body is over 1 MB"))
+    return paths
+
+
 def openapi_document(server_url: str) -> dict:
     """The whole document, with the server URL of this deployment."""
     return {
@@ -410,7 +425,7 @@ def openapi_document(server_url: str) -> dict:
                                 "error.request_id. Bodies over 1 MB get 413."},
         "servers": [{"url": server_url}],
         "security": [{"bearer": []}],
-        "paths": PATHS,
+        "paths": _with_body_errors(PATHS),
         "components": {"schemas": SCHEMAS,
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                                       "description": "sk_… (secret) or pk_… (publishable) key"}}},
