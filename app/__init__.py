@@ -35,9 +35,11 @@ def _register_logging(app: Flask) -> None:
 
     logs.configure(app.config["LOG_LEVEL"])
     from app import metrics
+    from app.risk import context as shopper_facts
 
     # Threads serve many requests: each starts with no merchant or order bound to its logs.
     app.before_request(logs.clear)
+    app.before_request(shopper_facts.capture_request)  # address and device, for the risk assessment
     metrics.init_app(app)
 
 

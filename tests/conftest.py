@@ -226,6 +226,12 @@ class Api:
     def post(self, path: str, json=None, **kw):
         return self.client.post(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
 
+    def patch(self, path: str, json=None, **kw):
+        return self.client.patch(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
+
+    def delete(self, path: str, **kw):
+        return self.client.delete(f"/api/v1{path}", headers=self._headers(kw.pop("headers", None)), **kw)
+
 
 @pytest.fixture
 def api(client, merchant) -> Api:
