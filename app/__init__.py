@@ -34,8 +34,11 @@ def _register_logging(app: Flask) -> None:
     from app import logs
 
     logs.configure(app.config["LOG_LEVEL"])
+    from app import metrics
+
     # Threads serve many requests: each starts with no merchant or order bound to its logs.
     app.before_request(logs.clear)
+    metrics.init_app(app)
 
 
 def _register_extensions(app: Flask) -> None:
@@ -65,6 +68,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.web.embed import bp as embed_bp
     from app.web.health import bp as health_bp
     from app.web.hooks import bp as hooks_bp
+    from app.web.metrics import bp as metrics_bp
     from app.web.portal import bp as portal_bp
 
     # Bearer-key API and signed provider callbacks carry no browser session: no CSRF.
@@ -72,7 +76,7 @@ def _register_blueprints(app: Flask) -> None:
     csrf.exempt(hooks_bp)
     # The embedded panel's posts carry a signed embed token instead (app/web/embed/tokens.py).
     csrf.exempt(embed_bp)
-    for bp in (api_bp, checkout_bp, docs_bp, embed_bp, health_bp, hooks_bp, portal_bp):
+    for bp in (api_bp, checkout_bp, docs_bp, embed_bp, health_bp, hooks_bp, metrics_bp, portal_bp):
         app.register_blueprint(bp)
 
 

@@ -102,6 +102,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
         # Stripe.js, which the card page loads for Stripe's card element.
         "STRIPE_JS_URL": os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
+        # /metrics (Prometheus): with a token, scrapers send `Authorization: Bearer <token>`; without
+        # one, only clients on this machine (loopback) may read it.
+        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
     }
     if overrides:
         config.update(overrides)
@@ -115,6 +118,11 @@ def load_config(overrides: dict | None = None) -> dict:
     # Without Redis, the sign-in limits keep counting in each web process's memory (so they still hold,
     # per process) until Redis answers again: signing in keeps working and guessing stays limited.
     config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # One connection per web thread (gunicorn.conf.py: 16), plus headroom for bursts; see docs/production.md.
+        options = config["SQLALCHEMY_ENGINE_OPTIONS"]
+        options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
+        options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 8))
     if config["KASSA_ENV"] == "production":
         if config["SECRET_KEY"] in ("", _DEV_SECRET):
             raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")

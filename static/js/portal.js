@@ -1,6 +1,25 @@
-/* Portal behaviour that needs a script: copy buttons. Every page works without it. */
+/* Portal behaviour that needs a script: copy buttons and the phone menu. Every page works without it. */
 (function () {
   "use strict";
+  // The phone menu: shown only when this script runs, so without it the menu simply stays open.
+  var toggle = document.querySelector(".nav-toggle");
+  if (toggle) {
+    var menu = document.getElementById(toggle.getAttribute("aria-controls"));
+    toggle.hidden = false;
+    menu.classList.add("folds");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      menu.classList.toggle("open", open);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.setAttribute("aria-expanded", "false");
+        menu.classList.remove("open");
+        toggle.focus();
+      }
+    });
+  }
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-target]");
     if (!button) return;

@@ -68,6 +68,7 @@ def _requote(sale: Sale):
     context = _page(sale, parse_panel(request.form, sale.product, for_payment=False))
     # The quantity and coupon messages sit outside the summary: update them out of band.
     blocks = ("summary", "coupon_error") if sale.fixed else ("summary", "quantity_error", "coupon_error")
+    blocks += ("pay_button",)  # its label names the new total
     return "".join(render_block(PRODUCT_PAGE, block, oob=block != "summary", **context) for block in blocks)
 
 

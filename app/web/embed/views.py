@@ -131,6 +131,7 @@ def _requote(embed: Embed):
     body = render_block(PANEL, "summary", **context)
     if not sale.fixed:
         body += render_block(PANEL, "quantity_error", oob=True, **context)
+    body += render_block(PANEL, "pay_button", oob=True, **context)  # its label names the new total
     return _framed(body, embed)
 
 

@@ -1,0 +1,13 @@
+/* Checkout panel: after a refused Pay, move focus to the first field that needs fixing, so a keyboard
+   or screen-reader user lands on it instead of searching the panel. The panel works without it. */
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var panel = event.target && event.target.id === "panel" ? event.target : null;
+    if (!panel) return;
+    var first = panel.querySelector("[aria-invalid=true], .alert[role=alert]");
+    if (!first) return;
+    if (!first.matches("input, select, textarea, button")) first.setAttribute("tabindex", "-1");
+    first.focus();
+  });
+})();

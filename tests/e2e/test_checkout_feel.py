@@ -1,0 +1,57 @@
+"""The hosted checkout feels finished: Pay names the amount and follows the quantity, says it is working
+while it works, a refused Pay puts focus on what to fix, test mode is marked, and a product with
+nothing on sale shows that instead of a Pay button."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+
+def test_pay_names_the_total_and_follows_the_quantity(page: Page, live_server, catalog):
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    expect(page.get_by_role("button", name="Pay $9.99")).to_be_visible()
+    page.get_by_label("Quantity").fill("3")
+    expect(page.get_by_role("button", name="Pay $29.97")).to_be_visible()
+    expect(page.get_by_test_id("total")).to_have_text("$29.97")
+
+
+def test_pay_says_it_is_working_while_the_payment_starts(page: Page, live_server, sandbox, catalog):
+    def slow(route):
+        time.sleep(1.5)  # a slow network: the shopper must see that something is happening
+        route.continue_()
+
+    page.route(re.compile(r"/checkout/[^/]+/pay$"), slow)
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    page.get_by_role("checkbox", name=re.compile("agree")).check()
+    page.get_by_role("button", name="Pay $9.99").click()
+    busy = page.get_by_role("button", name="Processing…")
+    expect(busy).to_be_visible()
+    expect(busy).to_be_disabled()
+    expect(page.get_by_role("button", name="Approve")).to_be_visible()  # the provider's page, then
+
+
+def test_a_refused_pay_moves_focus_to_what_needs_fixing(page: Page, live_server, catalog):
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    page.get_by_role("button", name="Pay").click()  # without agreeing to the terms
+    agree = page.get_by_role("checkbox", name=re.compile("agree"))
+    expect(agree).to_have_attribute("aria-invalid", "true")
+    expect(agree).to_be_focused()
+
+
+def test_test_mode_is_marked_on_the_hosted_checkout(page: Page, live_server, catalog):
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    expect(page.get_by_role("note").filter(has_text="Test mode")).to_be_visible()
+
+
+def test_a_product_with_nothing_on_sale_is_not_offered(page: Page, live_server, api):
+    created = api.post("/products", json={"name": "Coming soon", "description": "Not priced yet"})
+    assert created.status_code == 201, created.json
+    page.goto(f"{live_server}/checkout/{created.json['id']}")
+    expect(page.get_by_text("This product is not available right now.")).to_be_visible()
+    expect(page.get_by_role("button", name="Pay")).to_have_count(0)
+    expect(page.get_by_label("Quantity")).to_have_count(0)

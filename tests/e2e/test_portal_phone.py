@@ -1,0 +1,59 @@
+"""The portal on a phone (390×844): no page scrolls sideways, and the navigation folds behind a Menu
+button that opens it. On a desktop the navigation shows at once."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_portal import sign_in
+from tests.portal.conftest import build_world, fill
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')]
+  .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
+  .filter(el => !el.closest("table"))  /* a table scrolls inside its own box */
+  .slice(0, 3).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                          + ' right=' + Math.round(el.getBoundingClientRect().right))"""
+
+
+def test_no_portal_page_scrolls_sideways_on_a_phone(page: Page, app, merchant, catalog):
+    world = build_world(app, merchant.id, catalog["sku"])
+    page.set_viewport_size(PHONE)
+    sign_in(page, merchant.email, merchant.password)
+    too_wide, visited = [], 0
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if not rule.endpoint.startswith("portal.") or "GET" not in rule.methods or rule.endpoint.endswith("_export"):
+            continue
+        response = page.goto(fill(rule.rule, world))
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            continue  # images and downloads are not pages
+        visited += 1
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide.append((rule.rule, width, page.evaluate(WIDER_THAN_THE_SCREEN)))
+    assert visited >= 20
+    assert not too_wide, "\n".join(map(str, too_wide))
+
+
+def test_the_navigation_folds_behind_a_menu_button_on_a_phone(page: Page, merchant):
+    page.set_viewport_size(PHONE)
+    sign_in(page, merchant.email, merchant.password)
+    nav = page.get_by_role("navigation", name="Portal")
+    menu = page.get_by_role("button", name="Menu")
+    expect(nav.get_by_role("link", name="Dashboard")).to_be_hidden()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    nav.get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "false")
+
+
+def test_on_a_desktop_the_navigation_shows_without_a_menu_button(page: Page, merchant):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, merchant.email, merchant.password)
+    expect(page.get_by_role("navigation", name="Portal").get_by_role("link", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()

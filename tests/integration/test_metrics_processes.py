@@ -1,0 +1,44 @@
+"""/metrics under the Procfile's gunicorn (gunicorn.conf.py: one worker per core, here forced to 3): the
+request counts of every worker are summed, whichever worker answers the scrape. Brings its own SQLite
+file and Redis, so it runs in make test's SQLite pass only."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+
+from tests.conftest import IS_POSTGRES, free_port
+from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment
+
+pytestmark = pytest.mark.skipif(IS_POSTGRES, reason="brings its own SQLite file: runs in make test's SQLite pass")
+
+REQUESTS = 60
+
+
+def _healthz_count(text: str) -> float:
+    match = re.search(r'kassa_http_request_duration_seconds_count\{method="GET",route="/healthz",status="200"\} (\S+)',
+                      text)
+    return float(match.group(1)) if match else 0.0
+
+
+def test_every_workers_requests_are_counted_in_one_scrape(tmp_path):
+    redis = RedisServer(tmp_path / "redis", tmp_path).start()
+    port = free_port()
+    env = kassa_environment(database_url=f"sqlite:///{tmp_path / 'kassa.db'}", redis_url=redis.url(),
+                            var_dir=tmp_path / "var", kassa_port=port, sandbox_port=free_port(), WEB_WORKERS="3")
+    flask_command(env, "db", "upgrade")
+    web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
+    try:
+        web.start()
+        before = _healthz_count(requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text)
+        with requests.Session() as one, requests.Session() as other:  # keep-alive spreads over workers
+            for i in range(REQUESTS):
+                assert (one if i % 2 else other).get(f"http://127.0.0.1:{port}/healthz", timeout=10).ok
+        # Each scrape may land on any worker; each must see all of them.
+        for _ in range(5):
+            text = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10, headers={"Connection": "close"}).text
+            assert _healthz_count(text) == before + REQUESTS, web.log_tail()
+    finally:
+        web.stop()
+        redis.stop()
