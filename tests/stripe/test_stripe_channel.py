@@ -213,3 +213,29 @@ def test_nothing_secret_reaches_the_integration_log(app, api, catalog, localstri
         stored = json.dumps([row.to_json() for row in rows], default=str)
     assert SECRET_KEY not in stored and "_secret_" not in stored  # the key, and the PaymentIntent's client secret
     assert rows[0].request_headers["Authorization"] == "[redacted]"
+
+
+def test_a_test_key_is_not_offered_to_live_orders(app, localstripe, stripe_merchant):
+    from app.payments.channels import Prospect, available_channels
+
+    with app.app_context():
+        def offered(livemode: bool) -> list[str]:
+            prospect = Prospect(customer_id=None, customer_source="publishable_key", livemode=livemode, total=999,
+                                currency="usd")
+            return [c.code for c in available_channels(stripe_merchant.id, prospect)]
+        assert "stripe" in offered(False)
+        assert "stripe" not in offered(True)
+
+
+def test_the_keys_never_reach_kassas_own_logs(app, api, client, catalog, localstripe, stripe_merchant, portal,
+                                              caplog, live_server):
+    from tests.stripe.conftest import PUBLISHABLE_KEY
+
+    portal.post("/portal/channels/stripe/settings", {"secret_key": SECRET_KEY + "x", "publishable_key":
+                                                     PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET + "x"})
+    order = create_order(api, catalog["sku"])
+    payment = _pay(api, order["id"])
+    localstripe.pay_with_card(payment["provider_reference"])
+    assert caplog.records
+    logged = "\n".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
+    assert SECRET_KEY not in logged and WEBHOOK_SECRET not in logged
