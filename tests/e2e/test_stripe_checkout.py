@@ -2,7 +2,8 @@
 "Card (Stripe)" in the hosted checkout and lands on Kassa's card page with the card element of localstripe's
 Stripe.js mounted. localstripe's Stripe.js cannot turn that element into a PaymentMethod (its
 createPaymentMethod is empty, docs/channels.md), so the card is confirmed at Stripe through the official library,
-as a browser with Stripe's real Stripe.js would; the signed webhook then pays the order the shopper is watching."""
+as a browser with Stripe's real Stripe.js would; the signed webhook then pays the order the shopper is watching,
+and the merchant refunds part of it from the portal."""
 from __future__ import annotations
 
 import re
@@ -53,3 +54,12 @@ def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(page: Page, app, m
 
     page.get_by_role("link", name="Back to the order").click()
     expect(page.get_by_role("heading", name="Payment successful")).to_be_visible(timeout=15_000)
+
+    # The merchant refunds part of it from the order's page; the money goes back at Stripe.
+    page.goto(f"/portal/orders/{attempt.order_id}")
+    page.get_by_label("Amount to refund").fill("3.00")
+    page.get_by_role("button", name="Refund…").click()
+    page.get_by_role("button", name="Confirm refund").click()
+    expect(page.get_by_role("status").filter(has_text="Refunded $3.00.")).to_be_visible()
+    refunds = localstripe.client.v1.refunds.list(params={"payment_intent": attempt.provider_reference}).data
+    assert [r.amount for r in refunds] == [300]
