@@ -161,3 +161,61 @@ def rotate_channel_keys_command() -> None:
     from app.payments.channel_credentials import rotate_channel_keys
 
     click.echo(f"re-encrypted {rotate_channel_keys()} channel settings with the newest key")
+
+
+@kassa.group("switch")
+def switch_group() -> None:
+    """Degradation switches (docs/operations.md): maintenance, read-only portal, a channel off."""
+
+
+def _switch_args(kind: str, channel: str | None, merchant_id: str | None) -> tuple[str, str, str]:
+    from app.operations.switches import PLATFORM
+
+    return merchant_id or PLATFORM, kind, channel or ""
+
+
+@switch_group.command("on")
+@click.argument("kind", type=click.Choice(["maintenance", "read_only_portal", "channel_off"]))
+@click.option("--reason", required=True, help="Why; shoppers and colleagues see it.")
+@click.option("--channel", help="For channel_off: the channel to switch off.")
+@click.option("--merchant-id", help="Only this merchant (default: every merchant).")
+def switch_on_command(kind: str, reason: str, channel: str | None, merchant_id: str | None) -> None:
+    """Turn a switch on, at once, for every process within a second."""
+    from app.operations.switches import switch_on
+
+    scope, kind, channel = _switch_args(kind, channel, merchant_id)
+    try:
+        changed = switch_on(scope, kind, channel=channel, reason=reason, set_by="cli")
+    except KassaError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(f"{kind}{' ' + channel if channel else ''} is on for {scope}" + ("" if changed else " (it already was)"))
+
+
+@switch_group.command("off")
+@click.argument("kind", type=click.Choice(["maintenance", "read_only_portal", "channel_off"]))
+@click.option("--channel", help="For channel_off: the channel to switch back on.")
+@click.option("--merchant-id", help="Only this merchant (default: the platform-wide switch).")
+def switch_off_command(kind: str, channel: str | None, merchant_id: str | None) -> None:
+    """Turn a switch off."""
+    from app.operations.switches import switch_off
+
+    scope, kind, channel = _switch_args(kind, channel, merchant_id)
+    try:
+        changed = switch_off(scope, kind, channel=channel, set_by="cli")
+    except KassaError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(f"{kind}{' ' + channel if channel else ''} is off for {scope}" + ("" if changed else " (it already was)"))
+
+
+@switch_group.command("list")
+def switch_list_command() -> None:
+    """Every switch that is on."""
+    from app.operations.switches import active
+
+    switches = active()
+    for s in switches:
+        click.echo(f"{s.kind}{' ' + s.channel if s.channel else ''}\t{s.scope}\t{s.set_at}\t{s.set_by}\t{s.reason}")
+    if not switches:
+        click.echo("no switch is on")

@@ -93,6 +93,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
+        # /metrics (Prometheus): with a token, scrapers send `Authorization: Bearer <token>`; without
+        # one, only clients on this machine (loopback) may read it.
+        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
         # Fernet keys (comma-separated, newest first) that encrypt merchants' payment-tool credentials at rest:
         # the first encrypts, any decrypts, so a key is rotated by putting a new one in front, running
         # `flask --app wsgi kassa rotate-channel-keys`, then dropping the old one (docs/channels.md).
@@ -102,9 +105,6 @@ def load_config(overrides: dict | None = None) -> dict:
         "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
         # Stripe.js, which the card page loads for Stripe's card element.
         "STRIPE_JS_URL": os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
-        # /metrics (Prometheus): with a token, scrapers send `Authorization: Bearer <token>`; without
-        # one, only clients on this machine (loopback) may read it.
-        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
     }
     if overrides:
         config.update(overrides)

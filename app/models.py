@@ -7,6 +7,7 @@ from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
 from app.merchants.models import ApiKey, Merchant, MerchantLogo, MerchantUser  # noqa: F401
+from app.operations.models import Switch  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401

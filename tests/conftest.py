@@ -125,6 +125,9 @@ def _clean_state(request) -> Iterator[None]:
         return
     kassa_app = request.getfixturevalue("app")
     from app.extensions import db
+    from app.operations.switches import forget_cache
+
+    forget_cache()  # the next test's switches are its own, not this one's cached for a second
 
     with kassa_app.app_context():
         db.session.remove()
@@ -133,8 +136,16 @@ def _clean_state(request) -> Iterator[None]:
             if IS_POSTGRES:
                 conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
             else:
+                # The ledger's append-only triggers refuse DELETE (PostgreSQL's TRUNCATE does not fire them):
+                # lift them for the wipe, then put the very same ones back.
+                triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                             "AND name LIKE '%append_only%'")).all()
+                for name, _ in triggers:
+                    conn.execute(text(f"DROP TRIGGER {name}"))
                 for table in tables:
                     conn.execute(text(f"DELETE FROM {table}"))
+                for _, sql in triggers:
+                    conn.execute(text(sql))
     Redis.from_url(REDIS_URL).flushdb()
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from flask import current_app
 from sqlalchemy import select, update
 
+from app.operations.switches import refuse_new_orders
 from app.catalog.models import Product
 from app.catalog.services import price_items
 from app.checkout_sessions.models import CheckoutSession
@@ -78,6 +79,7 @@ def create_checkout_session(merchant_id: str, *, livemode: bool, customer: objec
                             metadata: object = None, expires_at: object = None) -> CheckoutSession:
     """Open a session for one customer of the merchant (the caller is the merchant's server), in one
     transaction; every parameter is checked first and bad input writes nothing."""
+    refuse_new_orders(merchant_id)
     customer_id, email = parse_customer(customer)
     if items is None and product is None:
         raise InvalidRequest("give items (a fixed basket) or product (the shopper picks the option and quantity)",

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, text, update
 
 from app import logs
+from app.operations.switches import refuse_new_orders
 from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, release_inventory, reserve_inventory
 from app.db_types import utcnow
@@ -102,6 +103,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                  actor: str = "api", checkout_session_id: str | None = None) -> Order:
     """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
     transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py)."""
+    refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
                             code="agreement_required", param="agreement_accepted")

@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 
 from app import logs
+from app.operations.switches import refuse_new_orders
 from app.db_types import utcnow
 from app.errors import InvalidRequest
 from app.events import Event, record_event, subscribe
@@ -48,6 +49,7 @@ def parse_topup_amount(amount: object, currency: object) -> Money:
 def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, livemode: bool, customer_source: str,
                        actor: str = "api", checkout_session_id: str | None = None) -> Order:
     """Open a ``topup`` order for ``amount`` that expires like any order, in one transaction."""
+    refuse_new_orders(merchant_id)
     if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
         raise InvalidRequest(f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
                              param="id")

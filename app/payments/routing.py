@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.money import Money
+from app.operations.switches import channel_off_reason
 from app.payments import breaker
 from app.payments.models import ChannelConfig
 from app.payments.registry import channel_codes
@@ -36,8 +37,11 @@ class ChannelOffer:
 
 
 def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | None,
-                   currency: str | None) -> str | None:
+                   currency: str | None, merchant_id: str | None = None) -> str | None:
     """Why ``code`` cannot take this amount now, in words for the shopper; None if it can."""
+    switched_off = channel_off_reason(merchant_id, code) if merchant_id else None
+    if switched_off:
+        return switched_off
     if config is not None and not config.enabled:
         return f"{code} is not enabled"
     if config is not None and amount is not None and currency is not None:
@@ -88,7 +92,7 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
             agreement_text=config.agreement_text if config else None,
             refusal=(test_channel_refusal(code) if livemode and getattr(adapter, "test_only", False)
                      else setup_refusal(merchant_id, code)
-                     or refusal_reason(config, code, amount=amount, currency=currency)),
+                     or refusal_reason(config, code, amount=amount, currency=currency, merchant_id=merchant_id)),
             enabled=config.enabled if config is not None else True))
     return sorted(offers, key=lambda o: (o.priority, o.code))
 

@@ -47,4 +47,17 @@ def healthz():
     checks = {"database": _check_database(), "redis": _check_redis()}
     healthy = all(v == "ok" for v in checks.values())
     return jsonify({"status": "ok" if healthy else "degraded", "checks": checks,
-                    "channels": _channel_breakers(checks["redis"])}), 200 if healthy else 503
+                    "channels": _channel_breakers(checks["redis"]),
+                    "switches": _switches(checks["database"])}), 200 if healthy else 503
+
+
+def _switches(database_state: str) -> dict:
+    """Platform switches in full; a merchant's own switches only counted (their reasons are theirs)."""
+    from app.operations.switches import PLATFORM, active
+
+    if database_state != "ok":
+        return {"platform": [], "merchants_with_switches_on": None}
+    switches = active()
+    return {"platform": [{"kind": s.kind, "channel": s.channel or None, "reason": s.reason, "since": s.set_at}
+                         for s in switches if s.scope == PLATFORM],
+            "merchants_with_switches_on": len({s.scope for s in switches if s.scope != PLATFORM})}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.operations.switches import maintenance_for
 from app.catalog.models import Product
 from app.catalog.services import Quote, price_items
 from app.checkout_sessions.models import CheckoutSession
@@ -85,7 +86,7 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
     prospect = Prospect(customer_id=sale.customer_id, customer_source=sale.customer_source, livemode=sale.livemode,
                         total=quote.total.amount if quote else 0, currency=quote.currency if quote else "usd")
     return {"product": sale.product, "merchant": sale.merchant, "checkout": sale.checkout, "fixed": sale.fixed,
-            "livemode": sale.livemode,
+            "livemode": sale.livemode, "maintenance": maintenance_for(sale.merchant.id),
             "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
             "channels": available_channels(sale.merchant.id, prospect),
             "skus": [s for s in sale.product.skus if s.status == "active"] if sale.product else []}

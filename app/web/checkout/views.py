@@ -60,7 +60,12 @@ def _page(sale: Sale, data, *, error: str | None = None) -> dict:
 @bp.get("/<product_id>")
 def product_page(product_id: str):
     product = _product_or_404(product_id)
-    return render_template(PRODUCT_PAGE, **_page(_product_sale(product), first_view(request.args, product)))
+    return _shown(_page(_product_sale(product), first_view(request.args, product)))
+
+
+def _shown(context: dict):
+    """The panel; during maintenance it says so, offers no Pay, and answers 503 (so monitors see it too)."""
+    return render_template(PRODUCT_PAGE, **context), 503 if context["maintenance"] else 200
 
 
 def _requote(sale: Sale):
@@ -132,8 +137,7 @@ def session_page(session_id: str):
     """The hosted checkout of a checkout session: the merchant's server named the customer."""
     checkout = _checkout_or_404(session_id, request.args.get("client_secret"))
     sale = session_sale(checkout)
-    return _closed_page(checkout) or render_template(PRODUCT_PAGE, **_page(sale, first_view(request.args,
-                                                                                          sale.product)))
+    return _closed_page(checkout) or _shown(_page(sale, first_view(request.args, sale.product)))
 
 
 @bp.post("/sessions/<session_id>/quote")

@@ -88,7 +88,9 @@ def _caller() -> tuple[Caller, str]:
 
 
 def _first_page(sale: Sale, embed: Embed):
-    return _framed(render_template(PANEL, **_context(sale, embed, first_view(request.args, sale.product))), embed)
+    context = _context(sale, embed, first_view(request.args, sale.product))
+    # During maintenance the panel says so, offers no Pay, and answers 503.
+    return _framed(render_template(PANEL, **context), embed, 503 if context["maintenance"] else 200)
 
 
 @bp.get("/<product_id>")

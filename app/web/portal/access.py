@@ -24,6 +24,7 @@ from app.audit.services import AuditActor, audited
 from app.errors import KassaError
 from app.extensions import db, login_manager
 from app.merchants.permissions import PERMISSIONS, ROLES, can, roles_with
+from app.operations.switches import portal_read_only
 
 
 def permission_required(permission: str) -> Callable:
@@ -37,6 +38,9 @@ def permission_required(permission: str) -> Callable:
                 return login_manager.unauthorized()
             if not can(current_user.role, permission):
                 return forbidden(permission)
+            if request.method != "GET" and (switch := portal_read_only()) is not None:
+                # The operator froze changes (docs/operations.md): reading goes on, nothing is written.
+                return render_template("portal/read_only.html", reason=switch.reason), 503
             return view(*args, **kwargs)
 
         guarded.permission = permission  # read by the test that checks every route is guarded
