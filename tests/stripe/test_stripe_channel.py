@@ -120,6 +120,11 @@ def test_polling_retrieves_the_outcome_when_no_webhook_comes(app, api, catalog, 
 
     _poll(app, worker)
 
+    with app.app_context():  # the capture is journaled against Stripe's clearing account, the decline is not
+        from app.ledger.accounts import channel_clearing_account
+        from app.ledger.journal import account_balance
+
+        assert account_balance(stripe_merchant.id, channel_clearing_account("stripe", livemode=False), "usd") == -999
     timeline = api.get(f"/orders/{paid['id']}").json["timeline"]
     assert ("paid", f"captured by stripe ({first['provider_reference']})") in [(t["status"], t["reason"])
                                                                               for t in timeline]
@@ -146,6 +151,11 @@ def test_partial_then_full_refunds_go_to_stripe_once_each(app, api, catalog, loc
     assert rest.json["refund"]["amount"] == 1498 and rest.json["refund"]["status"] == "succeeded"
     assert _status(api, order["id"]) == "refunded"
 
+    with app.app_context():  # the ledger: Stripe's clearing account took 19.98 and gave it all back
+        from app.ledger.accounts import channel_clearing_account
+        from app.ledger.journal import account_balance
+
+        assert account_balance(stripe_merchant.id, channel_clearing_account("stripe", livemode=False), "usd") == 0
     refunds = localstripe.client.v1.refunds.list(params={"payment_intent": payment["provider_reference"]}).data
     assert sorted((r.amount, r.metadata["kassa_refund_id"]) for r in refunds) == sorted(
         [(500, part.json["refund"]["id"]), (1498, rest.json["refund"]["id"])])
