@@ -249,3 +249,31 @@ def test_the_keys_never_reach_kassas_own_logs(app, api, client, catalog, localst
     assert caplog.records
     logged = "\n".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
     assert SECRET_KEY not in logged and WEBHOOK_SECRET not in logged
+
+
+def _saved_card(localstripe, number: str) -> tuple[str, str]:
+    """A customer with a card saved at Stripe, as a first checkout that keeps the card would leave them."""
+    customer = localstripe.client.v1.customers.create(params={"email": "ada@example.com"})
+    method = localstripe.client.v1.payment_methods.create(params={
+        "type": "card", "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}})
+    localstripe.client.v1.payment_methods.attach(method.id, params={"customer": customer.id})
+    return customer.id, method.id
+
+
+def test_a_saved_card_is_charged_off_session_and_a_decline_is_a_failed_result(app, localstripe, stripe_merchant):
+    from app.payments.adapters.base import PaymentRequest
+    from app.payments.channels import adapter_for
+
+    def renewal(attempt_id: str) -> PaymentRequest:
+        return PaymentRequest(attempt_id=attempt_id, amount=999, currency="usd", description="Renewal",
+                              return_url="", callback_url="")
+    with app.app_context():
+        adapter = adapter_for("stripe", stripe_merchant.id)
+        customer, card = _saved_card(localstripe, "4242424242424242")
+        paid = adapter.charge_off_session(renewal("pay_renewal_1"), customer=customer, payment_method=card)
+        customer, card = _saved_card(localstripe, "4000000000000341")
+        declined = adapter.charge_off_session(renewal("pay_renewal_2"), customer=customer, payment_method=card)
+    assert (paid.status, paid.amount, paid.attempt_id) == ("succeeded", 999, "pay_renewal_1")
+    assert localstripe.client.v1.payment_intents.retrieve(paid.provider_reference).status == "succeeded"
+    assert (declined.status, declined.failure_reason, declined.attempt_id) == (
+        "failed", "Your card was declined.", "pay_renewal_2")
