@@ -1,7 +1,7 @@
 """Configuration from the environment, with embedded defaults for a local run.
 
 Everything configurable lives here. Production (``KASSA_ENV=production``) refuses to
-start without a real ``SECRET_KEY``.
+start with a default, demo or short secret (``_refuse_weak_secrets``).
 """
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KASSA_VAR_DIR", PROJECT_ROOT / "var"))
 
 _DEV_SECRET = "dev-only-secret-change-me"
+_DEMO_SANDBOX_API_KEY = "sbx_test_demo_key"
+_DEMO_SANDBOX_CALLBACK_SECRET = "sbx_whsec_demo"
+# Flask signs sessions and CSRF tokens with SECRET_KEY: shorter than this is guessable offline.
+MIN_SECRET_KEY_LENGTH = 32
 
 
 class ConfigError(RuntimeError):
@@ -26,6 +30,24 @@ def _int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _refuse_weak_secrets(config: dict) -> None:
+    """Production never starts on a secret anyone can read in this repository, or one short enough to guess."""
+    secret = config["SECRET_KEY"]
+    if not secret:
+        raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")
+    if secret == _DEV_SECRET:
+        raise ConfigError("SECRET_KEY is the development default; set a random one in production (KASSA_ENV=production): "
+                          "python -c 'import secrets; print(secrets.token_urlsafe(48))'")
+    if len(secret) < MIN_SECRET_KEY_LENGTH:
+        raise ConfigError(f"SECRET_KEY is too short ({len(secret)} characters); production needs at least "
+                          f"{MIN_SECRET_KEY_LENGTH}: python -c 'import secrets; print(secrets.token_urlsafe(48))'")
+    for name, demo in (("SANDBOX_API_KEY", _DEMO_SANDBOX_API_KEY),
+                       ("SANDBOX_CALLBACK_SECRET", _DEMO_SANDBOX_CALLBACK_SECRET)):
+        if config[name] == demo:
+            raise ConfigError(f"{name} is the demo value from the repository; set the provider's real one in "
+                              "production (KASSA_ENV=production)")
 
 
 def load_config(overrides: dict | None = None) -> dict:
@@ -48,8 +70,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "PUBLIC_URL": os.environ.get("KASSA_PUBLIC_URL", "http://127.0.0.1:5000"),
         # The sandbox provider is an outside system reached over HTTP only.
         "SANDBOX_URL": os.environ.get("SANDBOX_URL", "http://127.0.0.1:5001"),
-        "SANDBOX_API_KEY": os.environ.get("SANDBOX_API_KEY", "sbx_test_demo_key"),
-        "SANDBOX_CALLBACK_SECRET": os.environ.get("SANDBOX_CALLBACK_SECRET", "sbx_whsec_demo"),
+        "SANDBOX_API_KEY": os.environ.get("SANDBOX_API_KEY", _DEMO_SANDBOX_API_KEY),
+        "SANDBOX_CALLBACK_SECRET": os.environ.get("SANDBOX_CALLBACK_SECRET", _DEMO_SANDBOX_CALLBACK_SECRET),
         "CHANNEL_HTTP_TIMEOUT_SECONDS": float(os.environ.get("CHANNEL_HTTP_TIMEOUT_SECONDS", "10")),
         "CALLBACK_TOLERANCE_SECONDS": _int("CALLBACK_TOLERANCE_SECONDS", 300),
         "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
@@ -78,6 +100,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Product images: where uploads are stored and the largest accepted (bytes).
         "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(VAR_DIR / "uploads")),
         "MAX_IMAGE_BYTES": _int("MAX_IMAGE_BYTES", 2 * 1024 * 1024),
+        # The largest request body read (API.md: 1 MB); larger ones get 413 unread. Image uploads get room
+        # for MAX_IMAGE_BYTES (app/web/body_limits.py).
+        "MAX_REQUEST_BYTES": _int("MAX_REQUEST_BYTES", 1024 * 1024),
         # Empty: the app's own REDIS_URL (filled in below, after the overrides).
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", ""),
         # Portal sign-in: failed attempts allowed per email and client address, and per address alone.
@@ -124,8 +149,7 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 8))
     if config["KASSA_ENV"] == "production":
-        if config["SECRET_KEY"] in ("", _DEV_SECRET):
-            raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")
+        _refuse_weak_secrets(config)
         if not config["CHANNEL_CREDENTIALS_KEYS"]:
             raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be set in production (KASSA_ENV=production): generate one "
                               "with python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'")

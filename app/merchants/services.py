@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
@@ -108,6 +108,14 @@ def authenticate_user(email: str, password: str) -> MerchantUser | None:
     if not check_password_hash(user.password_hash, password or ""):
         return None
     return user
+
+
+def end_sessions(user_id: str) -> None:
+    """Sign a user out everywhere: the session id carries this version, so every cookie issued before
+    (the one just signed out, and any copy of it) stops loading the user."""
+    db.session.execute(update(MerchantUser).where(MerchantUser.id == user_id)
+                       .values(session_version=MerchantUser.session_version + 1))
+    db.session.commit()
 
 
 def change_password(user_id: str, *, current_password: object, new_password: object) -> MerchantUser:

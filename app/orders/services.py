@@ -65,25 +65,44 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     return order
 
 
+# Stripe's limits: metadata is the merchant's notes on an object, not a place to store documents.
 MAX_METADATA_KEYS = 50
+MAX_METADATA_KEY_LENGTH = 40
+MAX_METADATA_VALUE_LENGTH = 500
 
 
 def check_metadata(metadata: object) -> dict:
-    """The metadata object an order or checkout session keeps, or a 400."""
+    """The metadata object an order or checkout session keeps, or a 400 naming the key to fix:
+    at most 50 keys of at most 40 characters, each value a string, number, boolean or null of at most
+    500 characters."""
     if metadata is None:
         return {}
     if not isinstance(metadata, dict) or len(metadata) > MAX_METADATA_KEYS:
         raise InvalidRequest(f"metadata must be an object with at most {MAX_METADATA_KEYS} keys", param="metadata")
+    for key, value in metadata.items():
+        if not key or len(key) > MAX_METADATA_KEY_LENGTH:
+            raise InvalidRequest(f"metadata keys must be 1 to {MAX_METADATA_KEY_LENGTH} characters",
+                                 param=f"metadata[{key[:MAX_METADATA_KEY_LENGTH]}]")
+        if value is not None and not isinstance(value, (str, int, float, bool)):
+            raise InvalidRequest("metadata values must be strings, numbers, booleans or null (no nested objects)",
+                                 param=f"metadata[{key}]")
+        if value is not None and len(str(value)) > MAX_METADATA_VALUE_LENGTH:
+            raise InvalidRequest(f"metadata values may be at most {MAX_METADATA_VALUE_LENGTH} characters",
+                                 param=f"metadata[{key}]")
     return metadata
 
 
 def _check_purchase_limits(customer_id: str, quote) -> None:
     """Refuse a line that would take the customer past the SKU's per-customer limit, counting
-    units in their orders that are open or paid (closed ones gave their units back)."""
+    units in their orders that are open or paid (closed ones gave their units back) and the earlier lines
+    of this order for the same SKU (repeating a SKU in several lines must not get past the limit)."""
+    in_this_order: dict[str, int] = {}
     for i, line in enumerate(quote.lines):
         limit = line.sku.purchase_limit
         if limit is None:
             continue
+        earlier = in_this_order.get(line.sku.id, 0)
+        in_this_order[line.sku.id] = earlier + line.quantity
         if db.engine.dialect.name == "postgresql":
             # Two orders from one customer at once must not both fit under the limit: serialise them
             # on (SKU, customer) until this transaction ends. (SQLite already serialises writers.)
@@ -93,6 +112,7 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
             select(func.coalesce(func.sum(OrderItem.quantity), 0)).join(Order, Order.id == OrderItem.order_id)
             .where(Order.merchant_id == line.sku.merchant_id, Order.customer_id == customer_id,
                    OrderItem.sku_id == line.sku.id, Order.status.not_in(("closed", "refunded"))))
+        held += earlier
         if held + line.quantity > limit:
             left = max(limit - held, 0)
             raise Unprocessable(f"{line.sku.name!r} is limited to {limit} per customer; you can buy {left} more",

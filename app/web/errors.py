@@ -9,6 +9,8 @@ from werkzeug.exceptions import HTTPException
 from app import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
+from app.web.body_limits import too_large_message
+from app.web.request_ids import current_request_id
 
 log = logs.get("web")
 
@@ -26,7 +28,13 @@ def _json_error(status: int, type_: str, code: str, message: str, param: str | N
     body = {"error": {"type": type_, "code": code, "message": message}}
     if param:
         body["error"]["param"] = param
-    return jsonify(body), status
+    return jsonify(with_request_id(body)), status
+
+
+def with_request_id(body: dict) -> dict:
+    """An API error body with ``error.request_id``, the id this response carries in ``X-Request-Id``."""
+    body["error"]["request_id"] = current_request_id()
+    return body
 
 
 def register(app: Flask) -> None:
@@ -34,7 +42,7 @@ def register(app: Flask) -> None:
     def kassa_error(error: KassaError):
         db.session.rollback()
         if _wants_json():
-            response = jsonify(error.to_json())
+            response = jsonify(with_request_id(error.to_json()))
         else:
             response = make_response(render_template("error.html", status=error.status, message=error.message))
         if error.status == 503:
@@ -54,9 +62,11 @@ def register(app: Flask) -> None:
         if _wants_json():
             type_ = "rate_limit_error" if error.code == 429 else "invalid_request_error"
             message = {404: f"no route {request.method} {request.path}",
-                       405: f"{request.method} is not allowed on {request.path}"}.get(error.code, error.description)
+                       405: f"{request.method} is not allowed on {request.path}",
+                       413: too_large_message()}.get(error.code, error.description)
             return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
-        return render_template("error.html", status=error.code, message=error.description), error.code
+        message = too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
+        return render_template("error.html", status=error.code, message=message), error.code
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

@@ -157,3 +157,17 @@ def test_images_are_checked_by_content_stored_by_hash_and_cached_for_ever(app, a
     assert served.status_code == 200 and body == PNG and served.mimetype == "image/png"
     assert "immutable" in served.headers["Cache-Control"] and "max-age=31536000" in served.headers["Cache-Control"]
     assert client.get("/checkout/media/../../etc/passwd").status_code == 404
+
+
+def test_repeating_a_sku_in_several_lines_cannot_get_past_the_purchase_limit(api):
+    coins = next(s for s in new_product(api)["skus"] if s["name"] == "100 coins")  # 3 per customer
+    body = order_body(coins["id"], 2)
+    body["items"] = [{"sku": coins["id"], "quantity": 2}, {"sku": coins["id"], "quantity": 2}]
+    refused = api.post("/orders", json=body)
+    assert refused.status_code == 422 and refused.json["error"]["code"] == "purchase_limit_exceeded"
+    assert refused.json["error"]["param"] == "items[1].quantity"
+    assert "you can buy 1 more" in refused.json["error"]["message"]  # 2 already in this very order
+    body["items"] = [{"sku": coins["id"], "quantity": 1}] * 3  # exactly the limit, in three lines
+    assert api.post("/orders", json=body).status_code == 201
+    body["items"] = [{"sku": coins["id"], "quantity": 1}]
+    assert api.post("/orders", json=body).status_code == 422

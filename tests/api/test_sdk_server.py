@@ -147,6 +147,7 @@ def test_the_embed_route_frames_for_any_origin_with_a_test_key(client, merchant,
     response = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin={SHOP}&frame=f1")
     assert response.status_code == 200
     assert response.headers["Content-Security-Policy"] == "frame-ancestors *"
+    assert "X-Frame-Options" not in response.headers  # the portal's anti-framing must not reach the embed
     page = response.get_data(as_text=True)
     assert f'data-kassa-parent="{SHOP}"' in page and 'name="embed_token"' in page
     assert "csrf_token" not in page  # the panel posts carry the signed embed token, no cookie

@@ -172,3 +172,22 @@ def test_no_form_is_accepted_without_its_csrf_token(app, merchant, portal, world
         assert db.session.get(ApiKey, world.api_key).revoked_at is None
         assert db.session.query(MerchantUser).filter_by(email="x@evil.test").count() == 0
         assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id).count() == 2
+
+
+def _refuses_framing(response) -> bool:
+    return (response.headers.get("X-Frame-Options") == "DENY"
+            and "frame-ancestors 'none'" in response.headers.get("Content-Security-Policy", ""))
+
+
+def test_no_site_may_frame_any_portal_page(app, client, portal, world):
+    # Signed out: the sign-in page and the redirect to it.
+    assert _refuses_framing(client.get("/portal/login"))
+    assert _refuses_framing(client.get("/portal/"))
+    unframed = []
+    for rule, _ in portal_rules(app):
+        if "GET" in rule.methods:
+            response = portal.get(fill(rule.rule, world))
+            if not _refuses_framing(response):
+                unframed.append((rule.rule, response.status_code))
+    assert unframed == []
+    assert _refuses_framing(portal.get("/portal/orders/ord_missing"))  # an error page too

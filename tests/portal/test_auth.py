@@ -86,3 +86,17 @@ def test_a_session_lasts_until_sign_out_and_sign_out_needs_a_form(app, merchant,
     assert portal.client.get("/portal/logout").status_code == 405  # a link cannot sign anyone out
     assert portal.post("/portal/logout").status_code == 302
     assert portal.get("/portal/").status_code == 302
+
+
+def test_signing_out_ends_the_session_on_the_server_so_a_copied_cookie_stops_working(app, merchant, portal):
+    domain = app.config["SERVER_NAME"].split(":")[0]
+    copied = portal.client.get_cookie("session", domain=domain).value  # what a stolen cookie would carry
+    thief = Portal(app.test_client())
+    thief.client.set_cookie("session", copied, domain=domain)
+    assert thief.get("/portal/").status_code == 200  # the copy works while the session lives
+
+    assert portal.post("/portal/logout").status_code == 302
+    replay = thief.get("/portal/")
+    assert replay.status_code == 302 and "/portal/login" in replay.headers["Location"]
+    # Signing in again starts a fresh session that works.
+    assert Portal(app.test_client()).sign_in(merchant.email, merchant.password).status_code == 302

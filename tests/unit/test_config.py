@@ -2,6 +2,18 @@ import pytest
 
 from app.config import ConfigError, load_config
 
+STRONG_SECRET = "k7Qe2mVx9tLw4Rz8Yp1Hs6Nb3Jc5Fd0G"  # 32 characters, not a default
+
+
+def _production(monkeypatch, **env: str) -> None:
+    """A production environment with every secret set properly, then ``env`` on top."""
+    monkeypatch.setenv("KASSA_ENV", "production")
+    values = {"SECRET_KEY": STRONG_SECRET, "CHANNEL_CREDENTIALS_KEYS": "bm90LWNoZWNrZWQtaGVyZS1vbmx5LXByZXNlbmNlLTAwMA==",
+              "SANDBOX_API_KEY": "sbx_live_4f9c1e7a2b6d8e0f", "SANDBOX_CALLBACK_SECRET": "whsec_9d2b7e4a1c6f8e3b"}
+    values.update(env)
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
     monkeypatch.setenv("KASSA_ENV", "production")
@@ -11,17 +23,14 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
 
 
 def test_production_refuses_to_start_without_keys_for_channel_credentials(monkeypatch):
-    monkeypatch.setenv("KASSA_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
-    monkeypatch.delenv("CHANNEL_CREDENTIALS_KEYS", raising=False)
+    _production(monkeypatch)
+    monkeypatch.delenv("CHANNEL_CREDENTIALS_KEYS")
     with pytest.raises(ConfigError, match="CHANNEL_CREDENTIALS_KEYS"):
         load_config()
 
 
 def test_production_with_a_secret_key_uses_secure_cookies(monkeypatch):
-    monkeypatch.setenv("KASSA_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
-    monkeypatch.setenv("CHANNEL_CREDENTIALS_KEYS", "bm90LWNoZWNrZWQtaGVyZS1vbmx5LXByZXNlbmNlLTAwMA==")
+    _production(monkeypatch)
     config = load_config()
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]
 
@@ -42,3 +51,29 @@ def test_a_malformed_number_fails_fast(monkeypatch):
     monkeypatch.setenv("ORDER_TIMEOUT_MINUTES", "soon")
     with pytest.raises(ConfigError, match="ORDER_TIMEOUT_MINUTES"):
         load_config()
+
+
+@pytest.mark.parametrize("name, value, says", [
+    ("SECRET_KEY", "x", "SECRET_KEY is too short"),
+    ("SECRET_KEY", "s" * 31, "SECRET_KEY is too short"),
+    ("SECRET_KEY", "dev-only-secret-change-me", "SECRET_KEY is the development default"),
+    ("SANDBOX_API_KEY", "sbx_test_demo_key", "SANDBOX_API_KEY is the demo value"),
+    ("SANDBOX_CALLBACK_SECRET", "sbx_whsec_demo", "SANDBOX_CALLBACK_SECRET is the demo value"),
+])
+def test_production_refuses_a_default_demo_or_weak_secret_and_says_which(monkeypatch, name, value, says):
+    _production(monkeypatch, **{name: value})
+    with pytest.raises(ConfigError, match=says):
+        load_config()
+
+
+def test_production_refuses_the_demo_sandbox_secrets_when_they_are_left_unset(monkeypatch):
+    _production(monkeypatch)
+    monkeypatch.delenv("SANDBOX_CALLBACK_SECRET")
+    with pytest.raises(ConfigError, match="SANDBOX_CALLBACK_SECRET"):
+        load_config()
+
+
+def test_development_keeps_its_demo_secrets(monkeypatch):
+    for name in ("KASSA_ENV", "SECRET_KEY", "SANDBOX_API_KEY", "SANDBOX_CALLBACK_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    assert load_config()["SANDBOX_API_KEY"] == "sbx_test_demo_key"

@@ -20,9 +20,10 @@ _TIME = {"type": "string", "format": "date-time"}
 _CURRENCY = {"type": "string", "pattern": "^[a-z]{3}$"}
 
 SCHEMAS: dict[str, dict] = {
-    "Error": _obj(["error"], error=_obj(["type", "code", "message"], type={"enum": [
+    "Error": _obj(["error"], error=_obj(["type", "code", "message", "request_id"], type={"enum": [
         "invalid_request_error", "authentication_error", "permission_error", "rate_limit_error", "risk_error",
-        "channel_error", "api_error"]}, code=_STR, message=_STR, param=_STR)),
+        "channel_error", "api_error"]}, code=_STR, message=_STR, param=_STR,
+        request_id={"type": "string", "description": "the X-Request-Id of this response"})),
     "Money": _obj(["amount", "currency"], amount=_INT, currency=_CURRENCY),
     "Sku": _obj(["id", "name", "price", "specs", "stock", "subscription"], id=_STR, name=_STR, price=_ref("Money"),
                 specs={"type": "object"}, stock={"type": ["integer", "null"], "minimum": 0},
@@ -484,6 +485,19 @@ PATHS["/orders/{id}/review"] = {"post": {
     "responses": {"200": _ok("Order"), "400": _error("decision must be approve or reject"),
                   "404": _error("no such order"), "409": _error("review_not_open: not waiting for review"),
                   **_SECRET_ERRORS}}}
+_BODY_METHODS = ("post", "put", "patch")
+
+
+def _with_body_errors(paths: dict) -> dict:
+    """Every route that takes a body may answer 400 (unreadable JSON: app/web/api/params.py) and 413
+    (over MAX_REQUEST_BYTES), whatever the route itself does."""
+    for operations in paths.values():
+        for method, operation in operations.items():
+            if method in _BODY_METHODS:
+                responses = operation["responses"]
+                responses.setdefault("400", _error("the body is not a readable JSON object"))
+                responses.setdefault("413", _error("request_too_large: the body is over 1 MB"))
+    return paths
 
 
 def openapi_document(server_url: str) -> dict:
@@ -491,10 +505,13 @@ def openapi_document(server_url: str) -> dict:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Kassa API", "version": "1.0.0",
-                 "description": "JSON API of Kassa. Amounts are integers in minor units."},
+                 "description": "JSON API of Kassa. Amounts are integers in minor units. Every response "
+                                "carries X-Request-Id (the caller's, if it sent a sane one: 1-128 of "
+                                "A-Z a-z 0-9 . _ : / + = @ -, else a new one); error bodies repeat it as "
+                                "error.request_id. Bodies over 1 MB get 413."},
         "servers": [{"url": server_url}],
         "security": [{"bearer": []}],
-        "paths": PATHS,
+        "paths": _with_body_errors(PATHS),
         "components": {"schemas": SCHEMAS,
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                                       "description": "sk_… (secret) or pk_… (publishable) key"}}},

@@ -1,7 +1,11 @@
 """The merchant portal (signed-in merchant staff), one module of views per area."""
 from flask import Blueprint
 
+from app.web.framing import deny_framing
+
 bp = Blueprint("portal", __name__, url_prefix="/portal")
+# Every portal response, error pages and redirects included: no site may frame the portal.
+bp.after_request(deny_framing)
 
 # Reachable without a permission: signing in and out.
 PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout"})

@@ -9,7 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from app.errors import KassaError
 from app.extensions import db, limiter, login_manager
 from app.merchants.models import MerchantUser
-from app.merchants.services import MIN_PASSWORD_LENGTH, authenticate_user, change_password
+from app.merchants.services import MIN_PASSWORD_LENGTH, authenticate_user, change_password, end_sessions
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
 from app.web.portal.forms import LoginForm, PasswordForm
@@ -21,7 +21,7 @@ _TEMPORARY_PASSWORD_ALLOWED = frozenset({"portal.password", "portal.logout", "po
 
 @login_manager.user_loader
 def load_user(session_id: str) -> MerchantUser | None:
-    """The user of a session, unless removed or signed out everywhere (password changed) since."""
+    """The user of a session, unless removed or signed out since (sign-out or a password change bump the version)."""
     user_id, _, version = session_id.partition(":")
     user = db.session.get(MerchantUser, user_id)
     if user is None or str(user.session_version) != version:
@@ -92,6 +92,8 @@ def login():
 @bp.post("/logout")
 def logout():
     if current_user.is_authenticated:
+        # The session cookie is signed, not stored: only a new version on the user makes a copy of it invalid.
+        end_sessions(current_user.id)
         logout_user()
     session.clear()
     flash("You are signed out.")
