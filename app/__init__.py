@@ -35,12 +35,14 @@ def _register_logging(app: Flask) -> None:
 
     logs.configure(app.config["LOG_LEVEL"])
     from app import metrics
+    from app.risk import context as shopper_facts
 
     # Threads serve many requests: each starts with no merchant or order bound to its logs.
     app.before_request(logs.clear)
     from app.web import request_ids
 
     request_ids.init_app(app)  # after the clear: the request id is bound to every line of the request
+    app.before_request(shopper_facts.capture_request)  # address and device, for the risk assessment
     from app.web import body_limits
 
     body_limits.init_app(app)  # before the CSRF check, which reads the form

@@ -10,10 +10,11 @@ from app.orders.state import STATUSES
 ORDER_EVENTS = tuple(f"order.{status}" for status in STATUSES)
 PAYMENT_EVENTS = ("payment.succeeded", "payment.failed", "payment.canceled", "payment.captured_on_inactive_order")
 SESSION_EVENTS = ("checkout_session.completed",)
+RISK_EVENTS = ("risk.review_opened", "risk.review_approved", "risk.review_rejected", "risk.blocked")
 CONTRACT_EVENTS = ("refund.succeeded", "refund.failed", "subscription.activated", "subscription.renewed",
                    "subscription.past_due", "subscription.canceled", "settlement.paid")
 
-EVENT_TYPES: frozenset[str] = frozenset(ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS)
+EVENT_TYPES: frozenset[str] = frozenset(ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS + RISK_EVENTS)
 ALL_EVENTS = "*"
 
 

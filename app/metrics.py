@@ -124,7 +124,7 @@ def _outbox() -> Iterator[Metric]:
 
 def _queue_and_channels() -> Iterator[Metric]:
     from app.payments import breaker
-    from app.payments.channels import BUILT_IN_CHANNELS
+    from app.payments.registry import channel_codes
     from app.queueing import queue
 
     up = GaugeMetricFamily("kassa_redis_up", "1 when Redis answered this scrape")
@@ -136,7 +136,7 @@ def _queue_and_channels() -> Iterator[Metric]:
         failed.add_metric((jobs.name,), jobs.failed_job_registry.count)
         states = GaugeMetricFamily("kassa_channel_breaker", "1 for each channel's current breaker state",
                                    labels=("channel", "state"))
-        for code in BUILT_IN_CHANNELS:
+        for code in channel_codes():
             current = breaker.state(code)
             for state in (breaker.CLOSED, breaker.OPEN, breaker.HALF_OPEN):
                 states.add_metric((code, state), 1 if state == current else 0)

@@ -136,8 +136,16 @@ def _clean_state(request) -> Iterator[None]:
             if IS_POSTGRES:
                 conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
             else:
+                # The ledger's append-only triggers refuse DELETE (PostgreSQL's TRUNCATE does not fire them):
+                # lift them for the wipe, then put the very same ones back.
+                triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                             "AND name LIKE '%append_only%'")).all()
+                for name, _ in triggers:
+                    conn.execute(text(f"DROP TRIGGER {name}"))
                 for table in tables:
                     conn.execute(text(f"DELETE FROM {table}"))
+                for _, sql in triggers:
+                    conn.execute(text(sql))
     Redis.from_url(REDIS_URL).flushdb()
 
 
@@ -217,6 +225,12 @@ class Api:
 
     def post(self, path: str, json=None, **kw):
         return self.client.post(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
+
+    def patch(self, path: str, json=None, **kw):
+        return self.client.patch(f"/api/v1{path}", json=json, headers=self._headers(kw.pop("headers", None)), **kw)
+
+    def delete(self, path: str, **kw):
+        return self.client.delete(f"/api/v1{path}", headers=self._headers(kw.pop("headers", None)), **kw)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from app import logs
 from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.events import Event, record_event, subscribe
+from app.risk.review import held_for_review
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements
@@ -131,13 +132,15 @@ def _give_up(order: Order, error: str) -> None:
 
 def fulfil_order(order_id: str, now: datetime | None = None) -> str:
     """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again.
-    Returns what happened: ``fulfilled``, ``skipped`` or ``gave_up``."""
+    Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
     order = db.session.get(Order, order_id, populate_existing=True)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
     # A top-up's goods are the wallet credit, which its own subscriber books (orders/topups.py).
     if order is None or order.status != "paid" or order.kind == "topup":
         return "skipped"
+    if held_for_review(order):
+        return "held"  # the merchant decides in review (app/risk/review.py); approval fulfils it
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"

@@ -50,6 +50,8 @@ class Order(db.Model):
     auto_confirm_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     client_secret: Mapped[str] = mapped_column(String(100))
     metadata_: Mapped[dict] = mapped_column("metadata", JSON, default=dict)
+    # The risk assessment made when the order was created: {decision, score, reasons[, review]} (app/risk).
+    risk: Mapped[dict | None] = mapped_column(JSON)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

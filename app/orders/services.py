@@ -8,6 +8,7 @@ from sqlalchemy import func, select, text, update
 
 from app import logs
 from app.operations.switches import refuse_new_orders
+from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, release_inventory, reserve_inventory
 from app.db_types import utcnow
@@ -133,6 +134,10 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     metadata = check_metadata(metadata)
     quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
     _check_purchase_limits(customer_id, quote)
+    prospect = prospect_for(merchant_id, customer_id=customer_id, email=email, amount=quote.total.amount,
+                            currency=quote.currency, livemode=livemode)
+    assessment = assess(prospect)
+    refuse_if_blocked(assessment, prospect)
     merchant = db.session.get(Merchant, merchant_id)
     order_id = new_id("ord")
     now = utcnow()
@@ -141,6 +146,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                   checkout_session_id=checkout_session_id, currency=quote.currency,
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
+                  risk=assessment.to_json(),
                   expires_at=now + timedelta(minutes=merchant.order_timeout_minutes), created_at=now, updated_at=now)
     db.session.add(order)
     db.session.flush()
@@ -154,6 +160,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                       status="created", reason="order created", actor=actor, at=now))
     record_event(merchant_id, "order.created", _order_event_data(order))
+    if assessment.decision == "review":
+        record_event(merchant_id, "risk.review_opened", {"id": order_id, "object": "order", **assessment.to_json()})
     db.session.commit()
     log.info("order created", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
                                                 "total": order.total, "currency": order.currency}})

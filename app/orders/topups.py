@@ -16,6 +16,7 @@ from app.events import Event, record_event, subscribe
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.wallet import credit_topup
+from app.risk.review import held_for_review
 from app.merchants.models import Merchant
 from app.money import Money, normalise_currency
 from app.orders.customers import MAX_CUSTOMER_ID
@@ -78,6 +79,20 @@ def credit_paid_topup(event: Event) -> None:
     order = db.session.get(Order, event.data["object"]["id"])
     if order is None or order.kind != "topup":
         return
+    if held_for_review(order):
+        return  # credited when the merchant approves it (app/risk/review.py)
+    _credit(order)
+
+
+def credit_held_topup(order_id: str) -> None:
+    """Credit a paid top-up that risk review held back, now approved (commits)."""
+    order = db.session.get(Order, order_id, populate_existing=True)
+    if order is not None and order.kind == "topup" and order.status == "paid":
+        _credit(order)
+        db.session.commit()
+
+
+def _credit(order: Order) -> None:
     credit_topup(order.merchant_id, order.customer_id, order.total_money, reference=order.id, livemode=order.livemode)
     if order.status == "paid":
         transition(order, "fulfilled", reason="credited to the wallet", actor="system")

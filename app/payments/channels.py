@@ -69,6 +69,9 @@ def available_channels(merchant_id: str, order: object | None = None, *,
         if offer.refusal is not None:
             continue
         adapter, note = adapter_for(offer.code, merchant_id), None
+        refuse = getattr(adapter, "refuse", None)
+        if order is not None and refuse is not None and refuse(order) is not None:
+            continue  # e.g. a Stripe test key and a live order: paying would be refused
         if order is not None and hasattr(adapter, "offer"):
             note = adapter.offer(merchant_id, order)
             if note is None:

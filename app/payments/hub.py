@@ -18,6 +18,7 @@ from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
 from app.extensions import db
+from app.ledger.captures import post_capture
 from app.locks import held_lock
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
@@ -168,6 +169,10 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             continue
         attempt = db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
         order = db.session.get(Order, attempt.order_id, populate_existing=True)
+        if outcome == "succeeded":
+            post_capture(merchant_id=attempt.merchant_id, attempt_id=attempt.id, channel=attempt.channel,
+                         amount=attempt.amount, currency=attempt.currency, order_kind=order.kind,
+                         livemode=order.livemode)
         try:
             _move_order(order, attempt, outcome, reason=reason, actor=actor,
                         was_active=before in ACTIVE_ATTEMPT_STATUSES)

@@ -20,6 +20,7 @@ from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
+from app.ledger.captures import post_refund
 from app.money import Money
 from app.orders.models import Order
 from app.orders.services import StaleOrder, get_order, transition
@@ -181,6 +182,10 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
                 return db.session.get(Refund, refund_id, populate_existing=True)
             refund = db.session.get(Refund, refund_id, populate_existing=True)
             order = db.session.get(Order, order_id, populate_existing=True)
+            if refund.status == "succeeded":
+                post_refund(merchant_id=refund.merchant_id, refund_id=refund.id, channel=refund.channel,
+                            amount=refund.amount, currency=refund.currency, order_kind=order.kind,
+                            livemode=order.livemode)
             try:
                 _move_order(order, refund)
             except StaleOrder:

@@ -8,6 +8,9 @@ from flask import Flask, current_app, request
 _UPLOAD_FRAMING_BYTES = 64 * 1024
 # Endpoints whose form carries a product image (app/catalog/images.py checks its size with a message).
 _UPLOAD_ENDPOINTS = frozenset({"portal.product_image_add"})
+# Endpoints that take a CSV list (app/risk/lists.py reads it line by line and reports bad lines).
+_CSV_ENDPOINTS = frozenset({"api.risk_list_entries_import"})
+_CSV_BYTES = 20 * 1024 * 1024
 
 
 def init_app(app: Flask) -> None:
@@ -21,6 +24,8 @@ def _limit_this_request() -> None:
     if request.endpoint in _UPLOAD_ENDPOINTS:
         # An image a little over MAX_IMAGE_BYTES still gets the friendly "at most N KB" from the service.
         limit = max(limit, 2 * current_app.config["MAX_IMAGE_BYTES"] + _UPLOAD_FRAMING_BYTES)
+    elif request.endpoint in _CSV_ENDPOINTS:
+        limit = max(limit, _CSV_BYTES)  # a risk list of 100,000+ lines
     request.max_content_length = limit
 
 

@@ -13,7 +13,7 @@ from app.errors import PermissionDenied
 from app.merchants.origins import origin_allowed
 from app.merchants.services import Caller
 
-ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key"
+ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Kassa-Device-Id"
 EXPOSED_HEADERS = "Idempotent-Replayed"
 PREFLIGHT_MAX_AGE = "600"
 

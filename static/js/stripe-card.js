@@ -20,7 +20,9 @@
     button.disabled = true;
     error.hidden = true;
     const made = await stripe.createPaymentMethod({ type: "card", card: card });
-    if (made.error) return fail(made.error.message || "Check the card details.");
+    if (!made || made.error || !made.paymentMethod) {
+      return fail((made && made.error && made.error.message) || "Check the card details.");
+    }
     let answer;
     try {
       const response = await fetch(form.dataset.confirmUrl, {

@@ -155,7 +155,9 @@ READS: dict[str, Callable[[World, World], None]] = {
     "api.orders_stream": lambda mine, other: _check(True),  # authorised by the order's own client secret
 }
 # Reads of things that are not test or live: the catalog, webhook endpoints, the API's own description.
-SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.openapi_json"}
+# Risk lists and rules protect both modes alike (a fraudster tried in test mode is one in live mode too).
+SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.openapi_json",
+          "api.risk_list_entries_index", "api.risk_list_entries_export", "api.risk_rules_index"}
 
 # Every action on an order by id: under the other mode's key the order does not exist.
 ACTIONS: dict[str, Callable[[Api, dict], object]] = {
@@ -163,6 +165,7 @@ ACTIONS: dict[str, Callable[[Api, dict], object]] = {
     "api.orders_cancel": lambda key, order: key.post(f"/orders/{order['id']}/cancel"),
     "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
     "api.refunds_create": lambda key, order: key.post(f"/orders/{order['id']}/refunds", json={}),
+    "api.orders_review": lambda key, order: key.post(f"/orders/{order['id']}/review", json={"decision": "reject"}),
 }
 
 

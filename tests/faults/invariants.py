@@ -8,7 +8,8 @@ provider's own records (its HTTP API), never against Kassa's view of the provide
   (so nothing is charged twice, and Kassa's refunded amount is what the provider gave back);
 - every refund the provider made is one Kassa records as succeeded, and no more (refunded never
   exceeds captured at either side);
-- the ledger sums to zero per currency.
+- the ledger sums to zero per currency, and each capture and refund the provider made is in the journal
+  exactly once, for its amount.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def money_problems(app, provider) -> list[str]:
         ledger = dict(db.session.execute(select(Posting.currency, func.sum(Posting.amount))
                                          .group_by(Posting.currency)).all())
         wallet_kept = _wallet_kept(db, refunds)
+        journal = {kind: _journal_amounts(db, kind) for kind in ("payment.capture", "payment.refund")}
         db.session.remove()
 
     for order in orders:
@@ -54,6 +56,15 @@ def money_problems(app, provider) -> list[str]:
                                 f"the provider (attempt {attempt.id} is {attempt.status})")
             if payment["status"] != "succeeded":
                 continue
+            if journal["payment.capture"].get(attempt.id) != payment["amount"]:
+                problems.append(f"{order.id}: capture {payment['id']} of {payment['amount']} is in the journal as "
+                                f"{journal['payment.capture'].get(attempt.id)}")
+            for made in (r for r in provider.refunds_of(payment["id"]) if r["status"] == "succeeded"):
+                ours = next((r for r in refunds if r.payment_id == attempt.id
+                             and r.provider_refund_id == made["id"]), None)
+                if ours is not None and journal["payment.refund"].get(ours.id) != made["amount"]:
+                    problems.append(f"{order.id}: refund {ours.id} of {made['amount']} is in the journal as "
+                                    f"{journal['payment.refund'].get(ours.id)}")
             given_back = sum(r["amount"] for r in provider.refunds_of(payment["id"]) if r["status"] == "succeeded")
             recorded = sum(r.amount for r in refunds if r.payment_id == attempt.id and r.status == "succeeded")
             if given_back != recorded:
@@ -70,6 +81,16 @@ def money_problems(app, provider) -> list[str]:
         if total != 0:
             problems.append(f"the ledger does not balance in {currency}: postings sum to {total}")
     return problems
+
+
+def _journal_amounts(db, kind: str) -> dict[str, int]:
+    """{reference: amount moved} of every journal entry of ``kind`` (the sum of its positive legs)."""
+    from app.ledger.models import JournalEntry, Posting
+
+    return dict(db.session.execute(select(JournalEntry.reference, func.sum(Posting.amount))
+                                   .join(Posting, Posting.entry_id == JournalEntry.id)
+                                   .where(JournalEntry.kind == kind, Posting.amount > 0)
+                                   .group_by(JournalEntry.reference)).all())
 
 
 def _wallet_kept(db, refunds) -> dict[str, int]:

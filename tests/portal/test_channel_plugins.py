@@ -130,3 +130,17 @@ def test_another_merchants_notice_url_cannot_settle_this_merchants_payment(app, 
     answer = client.post(f"/hooks/channels/bank_transfer/{other_merchant.id}", data=raw, headers=headers)
     assert answer.status_code == 200 and answer.json["payment"] is None
     assert api.get(f"/orders/{order['id']}").json["status"] == "paying"
+
+
+def test_a_channel_without_settings_has_no_settings_form(portal):
+    assert 'action="/portal/channels/sandbox_card/settings"' not in portal.text("/portal/channels/sandbox_card")
+    assert portal.post("/portal/channels/sandbox_card/settings", {}).status_code == 404
+
+
+def test_stripes_settings_form_refuses_a_publishable_key_as_the_secret_key(app, portal):
+    page = portal.text("/portal/channels/stripe")
+    assert "Webhook URL to give the provider" in page and "/hooks/channels/stripe/mch_" in page
+    refused = portal.post("/portal/channels/stripe/settings", {"secret_key": "pk_test_123", "publishable_key":
+                                                               "pk_test_123", "webhook_secret": "whsec_1"})
+    assert refused.status_code == 422
+    assert "Secret key does not look right: starts with sk_test_ or sk_live_" in refused.get_data(as_text=True)

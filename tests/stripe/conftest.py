@@ -10,6 +10,7 @@ import pytest
 import requests
 import stripe
 
+from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
 from tests.processes import ROOT, Service, http_answers
 
 SECRET_KEY = "sk_test_51KassaLocalstripe000000000000"

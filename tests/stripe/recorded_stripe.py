@@ -69,3 +69,15 @@ class RecordedStripe:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+# An off-session charge the bank wants the customer present for (Stripe's docs, "Charge a saved card"): the 402's
+# error carries the PaymentIntent.
+AUTHENTICATION_REQUIRED = (402, {"error": {
+    "code": "authentication_required", "decline_code": "authentication_required",
+    "doc_url": "https://stripe.com/docs/error-codes/authentication-required",
+    "message": "Your card was declined. This transaction requires authentication.", "type": "card_error",
+    "payment_intent": {"id": "pi_offsession", "object": "payment_intent", "amount": 999, "currency": "usd",
+                       "status": "requires_payment_method", "metadata": {"kassa_attempt_id": "pay_renewal"},
+                       "last_payment_error": {"code": "authentication_required",
+                                              "message": "Your card was declined. This transaction requires "
+                                                         "authentication."}}}})

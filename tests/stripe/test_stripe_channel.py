@@ -120,6 +120,11 @@ def test_polling_retrieves_the_outcome_when_no_webhook_comes(app, api, catalog, 
 
     _poll(app, worker)
 
+    with app.app_context():  # the capture is journaled against Stripe's clearing account, the decline is not
+        from app.ledger.accounts import channel_clearing_account
+        from app.ledger.journal import account_balance
+
+        assert account_balance(stripe_merchant.id, channel_clearing_account("stripe", livemode=False), "usd") == -999
     timeline = api.get(f"/orders/{paid['id']}").json["timeline"]
     assert ("paid", f"captured by stripe ({first['provider_reference']})") in [(t["status"], t["reason"])
                                                                               for t in timeline]
@@ -146,6 +151,11 @@ def test_partial_then_full_refunds_go_to_stripe_once_each(app, api, catalog, loc
     assert rest.json["refund"]["amount"] == 1498 and rest.json["refund"]["status"] == "succeeded"
     assert _status(api, order["id"]) == "refunded"
 
+    with app.app_context():  # the ledger: Stripe's clearing account took 19.98 and gave it all back
+        from app.ledger.accounts import channel_clearing_account
+        from app.ledger.journal import account_balance
+
+        assert account_balance(stripe_merchant.id, channel_clearing_account("stripe", livemode=False), "usd") == 0
     refunds = localstripe.client.v1.refunds.list(params={"payment_intent": payment["provider_reference"]}).data
     assert sorted((r.amount, r.metadata["kassa_refund_id"]) for r in refunds) == sorted(
         [(500, part.json["refund"]["id"]), (1498, rest.json["refund"]["id"])])
@@ -213,3 +223,57 @@ def test_nothing_secret_reaches_the_integration_log(app, api, catalog, localstri
         stored = json.dumps([row.to_json() for row in rows], default=str)
     assert SECRET_KEY not in stored and "_secret_" not in stored  # the key, and the PaymentIntent's client secret
     assert rows[0].request_headers["Authorization"] == "[redacted]"
+
+
+def test_a_test_key_is_not_offered_to_live_orders(app, localstripe, stripe_merchant):
+    from app.payments.channels import Prospect, available_channels
+
+    with app.app_context():
+        def offered(livemode: bool) -> list[str]:
+            prospect = Prospect(customer_id=None, customer_source="publishable_key", livemode=livemode, total=999,
+                                currency="usd")
+            return [c.code for c in available_channels(stripe_merchant.id, prospect)]
+        assert "stripe" in offered(False)
+        assert "stripe" not in offered(True)
+
+
+def test_the_keys_never_reach_kassas_own_logs(app, api, client, catalog, localstripe, stripe_merchant, portal,
+                                              caplog, live_server):
+    from tests.stripe.conftest import PUBLISHABLE_KEY
+
+    portal.post("/portal/channels/stripe/settings", {"secret_key": SECRET_KEY + "x", "publishable_key":
+                                                     PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET + "x"})
+    order = create_order(api, catalog["sku"])
+    payment = _pay(api, order["id"])
+    localstripe.pay_with_card(payment["provider_reference"])
+    assert caplog.records
+    logged = "\n".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
+    assert SECRET_KEY not in logged and WEBHOOK_SECRET not in logged
+
+
+def _saved_card(localstripe, number: str) -> tuple[str, str]:
+    """A customer with a card saved at Stripe, as a first checkout that keeps the card would leave them."""
+    customer = localstripe.client.v1.customers.create(params={"email": "ada@example.com"})
+    method = localstripe.client.v1.payment_methods.create(params={
+        "type": "card", "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}})
+    localstripe.client.v1.payment_methods.attach(method.id, params={"customer": customer.id})
+    return customer.id, method.id
+
+
+def test_a_saved_card_is_charged_off_session_and_a_decline_is_a_failed_result(app, localstripe, stripe_merchant):
+    from app.payments.adapters.base import PaymentRequest
+    from app.payments.channels import adapter_for
+
+    def renewal(attempt_id: str) -> PaymentRequest:
+        return PaymentRequest(attempt_id=attempt_id, amount=999, currency="usd", description="Renewal",
+                              return_url="", callback_url="")
+    with app.app_context():
+        adapter = adapter_for("stripe", stripe_merchant.id)
+        customer, card = _saved_card(localstripe, "4242424242424242")
+        paid = adapter.charge_off_session(renewal("pay_renewal_1"), customer=customer, payment_method=card)
+        customer, card = _saved_card(localstripe, "4000000000000341")
+        declined = adapter.charge_off_session(renewal("pay_renewal_2"), customer=customer, payment_method=card)
+    assert (paid.status, paid.amount, paid.attempt_id) == ("succeeded", 999, "pay_renewal_1")
+    assert localstripe.client.v1.payment_intents.retrieve(paid.provider_reference).status == "succeeded"
+    assert (declined.status, declined.failure_reason, declined.attempt_id) == (
+        "failed", "Your card was declined.", "pay_renewal_2")

@@ -11,8 +11,8 @@ from app.payments.adapters.stripe_card import StripeAdapter
 from app.payments.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
 from tests.integration.test_payment_flow import create_order
 from tests.stripe.conftest import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
-from tests.stripe.recorded_stripe import (AMOUNT_TOO_LARGE, API_ERROR, BAD_KEY, CARD_DECLINED, RATE_LIMITED,
-                                          RecordedStripe, payment_intent)
+from tests.stripe.recorded_stripe import (AMOUNT_TOO_LARGE, API_ERROR, AUTHENTICATION_REQUIRED, BAD_KEY, CARD_DECLINED,
+                                          RATE_LIMITED, RecordedStripe, payment_intent)
 
 
 @pytest.fixture
@@ -109,3 +109,16 @@ def test_a_key_takes_only_orders_of_its_own_mode():
     assert _adapter("http://127.0.0.1:1", key="sk_live_51abc").refuse(order) is None
     assert "not set up" in _adapter("http://127.0.0.1:1", key="").refuse(order)
     assert "multiples" in _adapter("http://127.0.0.1:1").refuse(SimpleNamespace(livemode=False, total=1, currency="kwd"))
+
+
+def test_an_off_session_charge_the_bank_wants_authenticated_is_a_failed_result_with_the_reason(app, recorded):
+    from app.payments.adapters.base import PaymentRequest
+
+    recorded.answers.append(AUTHENTICATION_REQUIRED)
+    request = PaymentRequest(attempt_id="pay_renewal", amount=999, currency="usd", description="Renewal",
+                             return_url="", callback_url="")
+    with app.app_context():
+        result = _adapter(recorded.url).charge_off_session(request, customer="cus_1", payment_method="pm_1")
+    assert (result.status, result.provider_reference) == ("failed", "pi_offsession")
+    assert result.failure_reason == "Your card was declined. This transaction requires authentication."
+    assert len(recorded.requests) == 1 and "off_session=true" in recorded.requests[0]["body"]

@@ -183,6 +183,36 @@ class StripeAdapter:
         token = card_page_token(self.page_secret, attempt_id, return_url)
         return {"type": "redirect", "url": f"{self.public_url}/checkout/card/{token}"}
 
+    def charge_off_session(self, request: PaymentRequest, *, customer: str, payment_method: str) -> ChannelResult:
+        """Charge a card the customer saved earlier, with nobody at the checkout (a subscription renewal): one
+        PaymentIntent created and confirmed off-session, the attempt id as idempotency key. A decline, or a bank
+        that wants the customer present (``authentication_required``), is a failed result with Stripe's reason,
+        not an error: the renewal is then retried or the customer asked to pay."""
+        try:
+            amount = to_stripe_amount(request.amount, request.currency)
+        except ValueError as exc:
+            raise ProviderRefused(str(exc)) from exc
+        params = {"amount": amount, "currency": request.currency, "customer": customer,
+                  "payment_method": payment_method, "payment_method_types": ["card"], "confirm": True,
+                  "off_session": True,
+                  "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description}}
+        try:
+            intent = self._call(lambda: self.client.v1.payment_intents.create(
+                params=params, options={"idempotency_key": request.attempt_id}), creating=True)
+        except ProviderRefused as exc:
+            declined = exc.__cause__
+            body = getattr(declined, "json_body", None) or {}
+            intent = (body.get("error") or {}).get("payment_intent")
+            if not isinstance(declined, stripe.CardError):
+                raise
+            if intent:  # Stripe's 402 carries the PaymentIntent with its last_payment_error
+                return self._result(intent)
+            found = self.find_payment(request.attempt_id)  # a server whose 402 names only the charge
+            if found is None:
+                raise
+            return found
+        return self._result(intent.to_dict())
+
     def query_payment(self, provider_reference: str) -> ChannelResult:
         return self._result(self._call(lambda: self.client.v1.payment_intents.retrieve(provider_reference)).to_dict())
 

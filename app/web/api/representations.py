@@ -93,6 +93,8 @@ def order_json(order: Order) -> dict:
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount}
                       for r in discounts_for_order(order.id)],
         "refunded_amount": order.refunded_amount,
+        # Orders from before risk control existed were never assessed: shown as allowed with no reasons.
+        "risk": order.risk or {"decision": "allow", "score": 0, "reasons": []},
         "customer": {"id": order.customer_id, "email": order.customer_email, "source": order.customer_source,
                      "verified": is_authenticated(order.customer_source)},
         "checkout_session": order.checkout_session_id,
@@ -171,3 +173,15 @@ def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = Fals
     if with_secret:
         body["secret"] = endpoint.secret
     return body
+
+
+def risk_list_entry_json(entry) -> dict:
+    return {"id": entry.id, "object": "risk_list_entry", "kind": entry.kind, "value": entry.value,
+            "action": entry.action, "note": entry.note,
+            "expires_at": int(entry.expires_at.timestamp()) if entry.expires_at else None,
+            "created_at": int(entry.created_at.timestamp())}
+
+
+def risk_rule_json(rule) -> dict:
+    return {"id": rule.id, "object": "risk_rule", "kind": rule.kind, "params": rule.params, "action": rule.action,
+            "enabled": rule.enabled, "created_at": int(rule.created_at.timestamp())}

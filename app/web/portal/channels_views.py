@@ -115,6 +115,8 @@ def channels_settings(code: str):
     """Save the credentials and options a payment tool's schema asks for (stored encrypted, shown masked)."""
     _known(code)
     spec, merchant_id = channel_spec(code), current_user.merchant_id
+    if not spec.settings:
+        abort(404, description=f"{code} has no credentials or options to set.")
     masked = masked_settings(merchant_id, code)
     settings_form = channel_settings_form(spec, masked)
     if settings_form.validate_on_submit():

@@ -1,0 +1,172 @@
+"""One assessment for every order: the merchant's lists first, then its rules, to a decision.
+
+- an ``allow`` list entry lets the order through without rules (a trusted customer);
+- a ``block`` entry or a block rule → ``block``: nothing is created, the caller gets 402 ``risk_blocked``
+  with a neutral message, and the merchant gets a ``risk.blocked`` event with the reasons;
+- a ``review`` entry or rule → ``review``: the order may be paid, its fulfilment waits for a decision;
+- otherwise ``allow``.
+
+Velocity rules run last, so an order another rule blocks never uses up a velocity allowance. If Redis is
+down the velocity rules cannot count: they are skipped (fail open) and the reasons say so — blocking every
+shopper because a counter is unreachable would be an outage of its own (docs/api.md, Risk).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import exists, select
+
+from app import logs
+from app.errors import KassaError
+from app.extensions import db
+from app.money import Money
+from app.risk import context, lists, velocity
+from app.risk.rules import rules_of
+
+log = logs.get("risk")
+
+WEIGHT = {"allow": 0, "review": 60, "block": 100}
+_STRICTER = {"allow": 0, "review": 1, "block": 2}
+
+
+class RiskBlocked(KassaError):
+    """The merchant's risk settings refuse this order (402); the message tells the shopper nothing more."""
+
+    status = 402
+    type = "risk_error"
+    code = "risk_blocked"
+
+
+@dataclass
+class Assessment:
+    decision: str = "allow"
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    def flag(self, action: str, reason: str) -> None:
+        if _STRICTER[action] > _STRICTER[self.decision]:
+            self.decision = action
+        self.score = min(100, max(self.score, WEIGHT[action]) + (10 if action != "allow" and self.reasons else 0))
+        self.reasons.append(reason)
+
+    def to_json(self) -> dict:
+        return {"decision": self.decision, "score": self.score, "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Prospect:
+    """The order about to be made: who, how much, and what the request said about the shopper."""
+
+    merchant_id: str
+    customer_id: str | None
+    email: str | None
+    amount: int
+    currency: str
+    livemode: bool = False
+    ip: str | None = None
+    device: str | None = None
+    card_fingerprint: str | None = None
+
+    def value(self, kind: str) -> str | None:
+        if kind == "email_domain":
+            return self.email.rsplit("@", 1)[1] if self.email and "@" in self.email else None
+        return {"customer": self.customer_id, "email": self.email, "ip": self.ip, "device": self.device,
+                "card_fingerprint": self.card_fingerprint}.get(kind)
+
+
+def prospect_for(merchant_id: str, *, customer_id: str | None, email: str | None, amount: int,
+                 currency: str, livemode: bool) -> Prospect:
+    facts = context.current()
+    return Prospect(merchant_id, customer_id, email, amount, currency, livemode, ip=facts.ip, device=facts.device)
+
+
+def assess(prospect: Prospect) -> Assessment:
+    """The decision for this order (nothing is written to the database)."""
+    result = Assessment()
+    listed = lists.matches(prospect.merchant_id, {k: prospect.value(k) for k in lists.KINDS})
+    for entry in sorted(listed, key=lambda e: _STRICTER[e.action], reverse=True):
+        result.flag(entry.action, f"{entry.kind} {entry.value} is on the {entry.action} list"
+                    + (f" ({entry.note})" if entry.note else ""))
+    if result.decision == "block" or (listed and all(e.action == "allow" for e in listed)):
+        return result
+    rules = rules_of(prospect.merchant_id, enabled_only=True)
+    for rule in (r for r in rules if r.kind != "velocity"):
+        reason = _static_rule(rule, prospect)
+        if reason:
+            result.flag(rule.action, reason)
+    if result.decision != "block":
+        for rule in (r for r in rules if r.kind == "velocity"):
+            reason = _velocity_rule(rule, prospect)
+            if reason:
+                result.flag(rule.action, reason)
+    return result
+
+
+def _static_rule(rule, prospect: Prospect) -> str | None:
+    shown = Money(prospect.amount, prospect.currency).format()
+    limit = rule.params["max_amount"]
+    if rule.kind == "amount_limit":
+        if rule.params.get("currency") not in (None, prospect.currency) or prospect.amount <= limit:
+            return None
+        return f"{shown} is above the limit of {Money(limit, prospect.currency).format()} per order"
+    if rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit:
+        from app.orders.models import Order
+
+        paid_before = db.session.scalar(select(exists().where(
+            Order.merchant_id == prospect.merchant_id, Order.customer_id == prospect.customer_id,
+            Order.status.in_(("paid", "fulfilled", "completed")))))
+        if not paid_before:
+            return (f"a first purchase of {shown} is above the first-purchase limit of "
+                    f"{Money(limit, prospect.currency).format()}")
+    return None
+
+
+def _velocity_rule(rule, prospect: Prospect) -> str | None:
+    by, window = rule.params["by"], rule.params["window_seconds"]
+    value = prospect.value(by)
+    if not value:
+        return None
+    counting = "max_count" in rule.params
+    limit = rule.params["max_count"] if counting else rule.params["max_amount"]
+    key = f"kassa:risk:velocity:{prospect.merchant_id}:{rule.id}:{by}:{value}"
+    try:
+        fits, total = velocity.admit(key, window_seconds=window, limit=limit,
+                                     weight=1 if counting else prospect.amount)
+    except Exception:  # Redis unreachable: fail open, and say so
+        log.warning("velocity rule not checked: Redis unavailable", extra={"fields": {"rule": rule.id}})
+        return None
+    if fits:
+        return None
+    what = f"{limit} orders" if counting else f"{Money(limit, prospect.currency).format()}"
+    return f"more than {what} per {by} within {_window(window)} ({by} {value})"
+
+
+def _window(seconds: int) -> str:
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} seconds"
+
+
+def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
+    """Raise 402 for a block, after telling the merchant why (a ``risk.blocked`` event, written on its own:
+    the caller's transaction is about to be rolled back)."""
+    if assessment.decision != "block":
+        return
+    from sqlalchemy.orm import Session
+
+    from app.events import Event
+    from app.ids import new_id
+
+    blocked = {"object": "risk_assessment", **assessment.to_json(), "customer": prospect.customer_id,
+               "email": prospect.email, "ip": prospect.ip, "device": prospect.device,
+               "amount": {"amount": prospect.amount, "currency": prospect.currency}}
+    with Session(db.engine) as side:
+        side.add(Event(id=new_id("evt"), merchant_id=prospect.merchant_id, type="risk.blocked",
+                       data={"object": blocked}, livemode=prospect.livemode))
+        side.info["kassa_new_events"] = True  # ask the dispatcher to deliver it
+        side.commit()
+    log.info("order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id,
+                                                        "reasons": assessment.reasons}})
+    raise RiskBlocked("This payment cannot be accepted. If you think this is a mistake, please contact the seller.")

@@ -1,0 +1,200 @@
+"""Block, allow and review lists: one value per entry (a customer, an email, a domain, an address or CIDR
+range, a device, a card fingerprint), with an optional expiry and note.
+
+Lookups are one indexed query per order whatever the list's size: exact values by the unique
+(merchant, kind, value) index; CIDR ranges are few and matched in Python after that query.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import ipaddress
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest, NotFound
+from app.extensions import db
+from app.ids import new_id
+from app.risk.models import RiskListEntry
+
+KINDS = ("customer", "email", "email_domain", "ip", "device", "card_fingerprint")
+ACTIONS = ("block", "allow", "review")
+MAX_IMPORT_LINES = 200_000
+
+
+def normalise(kind: object, value: object) -> tuple[str, str]:
+    """(kind, value) as stored and matched; raises InvalidRequest naming what to fix."""
+    if kind not in KINDS:
+        raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > 320:
+        raise InvalidRequest("value must be a non-empty string of at most 320 characters", param="value")
+    value = value.strip()
+    if kind in ("email", "email_domain", "customer", "device", "card_fingerprint"):
+        value = value.lower() if kind in ("email", "email_domain") else value
+    if kind == "email" and "@" not in value:
+        raise InvalidRequest("an email entry needs a full address (name@domain)", param="value")
+    if kind == "email_domain":
+        value = value.lstrip("@")
+        if "." not in value or "@" in value:
+            raise InvalidRequest("an email_domain entry is a domain such as example.com", param="value")
+    if kind == "ip":
+        try:
+            value = str(ipaddress.ip_network(value, strict=False)) if "/" in value else str(ipaddress.ip_address(value))
+        except ValueError:
+            raise InvalidRequest("an ip entry is an address (203.0.113.7) or a CIDR range (203.0.113.0/24)",
+                                 param="value") from None
+    return kind, value
+
+
+def _expiry(value: object) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidRequest("expires_at is unix seconds", param="expires_at")
+    try:
+        seconds = int(value)
+    except ValueError:
+        raise InvalidRequest("expires_at is unix seconds", param="expires_at") from None
+    when = datetime.fromtimestamp(seconds, tz=utcnow().tzinfo) if 0 < seconds < 10**11 else None
+    if when is None or when <= utcnow():
+        raise InvalidRequest("expires_at must be a time in the future (unix seconds)", param="expires_at")
+    return when
+
+
+def _entry(merchant_id: str, body: dict) -> RiskListEntry:
+    kind, value = normalise(body.get("kind"), body.get("value"))
+    action = body.get("action")
+    if action not in ACTIONS:
+        raise InvalidRequest(f"action must be one of {', '.join(ACTIONS)}", param="action")
+    note = body.get("note")
+    if note is not None and (not isinstance(note, str) or len(note) > 500):
+        raise InvalidRequest("note is a string of at most 500 characters", param="note")
+    return RiskListEntry(id=new_id("rle"), merchant_id=merchant_id, kind=kind, value=value, action=action,
+                         expires_at=_expiry(body.get("expires_at")), note=note or None)
+
+
+def add_entry(merchant_id: str, body: dict) -> RiskListEntry:
+    """Add one entry (commits); the same kind and value twice is a 409 naming the existing entry."""
+    entry = _entry(merchant_id, body)
+    existing = db.session.scalar(select(RiskListEntry).where(
+        RiskListEntry.merchant_id == merchant_id, RiskListEntry.kind == entry.kind, RiskListEntry.value == entry.value))
+    if existing is not None:
+        raise Conflict(f"{entry.kind} {entry.value} is already listed ({existing.id}, {existing.action}); "
+                       "delete it first to change it", code="resource_exists", param="value")
+    db.session.add(entry)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(f"{entry.kind} {entry.value} is already listed", code="resource_exists", param="value") from None
+    return entry
+
+
+def list_entries(merchant_id: str, *, kind: str | None = None, value: str | None = None, limit: int = 100,
+                 starting_after: str | None = None) -> tuple[list[RiskListEntry], bool]:
+    query = select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id)
+    if kind:
+        if kind not in KINDS:
+            raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
+        query = query.where(RiskListEntry.kind == kind)
+        if value:
+            query = query.where(RiskListEntry.value == normalise(kind, value)[1])
+    elif value:
+        query = query.where(RiskListEntry.value == value.strip().lower())
+    if starting_after:
+        query = query.where(RiskListEntry.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(RiskListEntry.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def delete_entry(merchant_id: str, entry_id: str) -> str:
+    removed = db.session.execute(delete(RiskListEntry).where(RiskListEntry.id == entry_id,
+                                                             RiskListEntry.merchant_id == merchant_id)).rowcount
+    db.session.commit()
+    if not removed:
+        raise NotFound(f"no list entry {entry_id}", param="id")
+    return entry_id
+
+
+@dataclass
+class ImportReport:
+    imported: int
+    skipped: int
+    errors: list[dict]
+
+
+def import_csv(merchant_id: str, text: str) -> ImportReport:
+    """Add every good line of ``kind,value,action[,expires_at][,note]`` in one transaction; a bad line is
+    reported by its number and skipped, a value already listed is skipped."""
+    reader = csv.reader(io.StringIO(text))
+    existing = {(k, v) for k, v in db.session.execute(select(RiskListEntry.kind, RiskListEntry.value)
+                                                       .where(RiskListEntry.merchant_id == merchant_id))}
+    rows, errors, skipped = [], [], 0
+    for number, fields in enumerate(reader, start=1):
+        if number > MAX_IMPORT_LINES:
+            errors.append({"line": number, "message": f"only {MAX_IMPORT_LINES} lines are read per import"})
+            break
+        if not fields or (number == 1 and [f.strip().lower() for f in fields[:3]] == ["kind", "value", "action"]):
+            continue  # blank line, or the header
+        if len(fields) < 3 or len(fields) > 5:
+            errors.append({"line": number, "message": "expected kind,value,action[,expires_at][,note]"})
+            continue
+        body = dict(zip(("kind", "value", "action", "expires_at", "note"), (f.strip() for f in fields)))
+        try:
+            entry = _entry(merchant_id, body)
+        except InvalidRequest as exc:
+            errors.append({"line": number, "message": exc.message})
+            continue
+        if (entry.kind, entry.value) in existing:
+            skipped += 1
+            continue
+        existing.add((entry.kind, entry.value))
+        rows.append({"id": entry.id, "merchant_id": merchant_id, "kind": entry.kind, "value": entry.value,
+                     "action": entry.action, "expires_at": entry.expires_at, "note": entry.note,
+                     "created_at": utcnow()})
+    for start in range(0, len(rows), 5000):
+        db.session.execute(RiskListEntry.__table__.insert(), rows[start:start + 5000])
+    db.session.commit()
+    return ImportReport(imported=len(rows), skipped=skipped, errors=errors)
+
+
+def export_csv(merchant_id: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["kind", "value", "action", "expires_at", "note"])
+    for entry in db.session.scalars(select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id)
+                                    .order_by(RiskListEntry.kind, RiskListEntry.value)):
+        writer.writerow([entry.kind, entry.value, entry.action,
+                         int(entry.expires_at.timestamp()) if entry.expires_at else "", entry.note or ""])
+    return out.getvalue()
+
+
+def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEntry]:
+    """Unexpired entries matching any of ``values`` ({kind: value}); ip also matches listed ranges."""
+    wanted = []
+    for kind, value in values.items():
+        if value:
+            try:
+                wanted.append(normalise(kind, value))
+            except InvalidRequest:
+                continue
+    if not wanted:
+        return []
+    now = utcnow()
+    exact = or_(*[(RiskListEntry.kind == k) & (RiskListEntry.value == v) for k, v in wanted])
+    ip = next((v for k, v in wanted if k == "ip"), None)
+    ranged = (RiskListEntry.kind == "ip") & RiskListEntry.value.contains("/") if ip else None
+    query = select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id,
+                                        or_(exact, ranged) if ranged is not None else exact,
+                                        or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now))
+    found = []
+    for entry in db.session.scalars(query):
+        if entry.kind == "ip" and "/" in entry.value:
+            if ipaddress.ip_address(ip) not in ipaddress.ip_network(entry.value):
+                continue
+        found.append(entry)
+    return found

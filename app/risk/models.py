@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class RiskListEntry(db.Model):
+    """A merchant's verdict on one value: block, allow or review every order that carries it."""
+
+    __tablename__ = "risk_list_entries"
+    __table_args__ = (UniqueConstraint("merchant_id", "kind", "value", name="uq_risk_list_entries_value"),
+                      Index("ix_risk_list_entries_merchant_id", "merchant_id", "id"))
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))  # customer|email|email_domain|ip|device|card_fingerprint
+    value: Mapped[str] = mapped_column(String(320))  # normalised: lower-case; an ip kind may be a CIDR range
+    action: Mapped[str] = mapped_column(String(10))  # block|allow|review
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RiskRule(db.Model):
+    """A rule the merchant set: its kind, parameters and what to do when it matches."""
+
+    __tablename__ = "risk_rules"
+    __table_args__ = (Index("ix_risk_rules_merchant_id", "merchant_id", "id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(30))
+    params: Mapped[dict] = mapped_column(JSON)
+    action: Mapped[str] = mapped_column(String(10))  # block|review
+    enabled: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,67 @@
+"""Review: an order the assessment flagged may be paid, but its goods wait for the merchant's decision.
+Approve fulfils it (or credits the top-up); reject refunds it in full. Each decision is on the order's
+timeline and in its ``risk`` object."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest
+from app.events import record_event
+from app.extensions import db
+from app.orders.models import Order
+from app.orders.services import get_order
+
+DECISIONS = ("approve", "reject")
+PAID = ("paid", "fulfilled", "completed")
+
+
+def held_for_review(order: Order) -> bool:
+    """Whether the order's goods wait for a review decision."""
+    risk = order.risk or {}
+    return risk.get("decision") == "review" and (risk.get("review") or {}).get("decision") is None
+
+
+def review_order(merchant_id: str, order_id: str, decision: object, *, actor: str,
+                 livemode: bool | None = None) -> Order:
+    """Record the merchant's decision once (a second one is a 409) and act on it. With ``livemode`` the
+    order must be of that mode (an API key sees only its own mode's orders)."""
+    if decision not in DECISIONS:
+        raise InvalidRequest("decision must be approve or reject", param="decision")
+    order = get_order(merchant_id, order_id, livemode=livemode)
+    if not held_for_review(order):
+        decided = ((order.risk or {}).get("review") or {}).get("decision")
+        raise Conflict(f"order {order_id} is not waiting for review"
+                       + (f": it was already {decided}d" if decided else ""), code="review_not_open")
+    risk = {**order.risk, "review": {"decision": decision, "by": actor, "at": int(utcnow().timestamp())}}
+    # Conditional: two reviewers deciding at once cannot both act.
+    changed = db.session.execute(update(Order).where(Order.id == order.id, Order.version == order.version)
+                                 .values(risk=risk, version=Order.version + 1)
+                                 .execution_options(synchronize_session=False)).rowcount
+    if changed != 1:
+        db.session.rollback()
+        raise Conflict(f"order {order_id} changed while you decided; reload and try again", code="state_conflict")
+    record_event(merchant_id, f"risk.review_{decision}d", {"id": order.id, "object": "order", "decision": decision,
+                                                           "by": actor})
+    db.session.commit()
+    order = db.session.get(Order, order.id, populate_existing=True)
+    if decision == "approve" and order.status in PAID:
+        _release(order)
+    elif decision == "reject" and order.status in PAID and order.refunded_amount < order.total:
+        from app.payments.refunds import create_refund  # payments sit above orders
+
+        create_refund(merchant_id, order.id, amount=order.total - order.refunded_amount,
+                      reason=f"rejected in risk review by {actor}", actor=actor)
+    return db.session.get(Order, order.id, populate_existing=True)
+
+
+def _release(order: Order) -> None:
+    """Deliver what the review held back: the goods, or a top-up's wallet credit."""
+    if order.kind == "topup":
+        from app.orders.topups import credit_held_topup
+
+        credit_held_topup(order.id)
+    else:
+        from app.orders.fulfilment import fulfil_order
+
+        fulfil_order(order.id)

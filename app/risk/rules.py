@@ -1,0 +1,113 @@
+"""Risk rules: data the merchant edits, each with a kind, parameters and an action (block or review).
+
+- ``velocity``: at most ``max_count`` orders (or ``max_amount`` minor units) per ``by`` (customer, email,
+  ip or device) within ``window_seconds`` — counted in Redis, atomically, so parallel orders cannot slip
+  past the limit together.
+- ``amount_limit``: one order above ``max_amount`` (optionally only in ``currency``).
+- ``first_purchase_limit``: a customer with no paid order yet, buying above ``max_amount``.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.errors import InvalidRequest, NotFound
+from app.extensions import db
+from app.ids import new_id
+from app.risk.models import RiskRule
+
+KINDS = ("velocity", "amount_limit", "first_purchase_limit")
+ACTIONS = ("block", "review")
+VELOCITY_BY = ("customer", "email", "ip", "device")
+MAX_RULES = 100
+
+
+def _positive_int(params: dict, name: str, *, required: bool, upper: int = 10**12) -> int | None:
+    value = params.get(name)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= upper:
+        raise InvalidRequest(f"params.{name} must be a whole number between 1 and {upper}", param=f"params.{name}")
+    return value
+
+
+def check_params(kind: object, params: object) -> dict:
+    """The rule's parameters, checked and reduced to the ones its kind reads."""
+    if kind not in KINDS:
+        raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
+    if not isinstance(params, dict):
+        raise InvalidRequest("params must be an object", param="params")
+    if kind == "velocity":
+        if params.get("by") not in VELOCITY_BY:
+            raise InvalidRequest(f"params.by must be one of {', '.join(VELOCITY_BY)}", param="params.by")
+        window = _positive_int(params, "window_seconds", required=True, upper=90 * 86400)
+        count = _positive_int(params, "max_count", required=False, upper=1_000_000)
+        amount = _positive_int(params, "max_amount", required=False)
+        if (count is None) == (amount is None):
+            raise InvalidRequest("a velocity rule limits either params.max_count or params.max_amount",
+                                 param="params")
+        checked = {"by": params["by"], "window_seconds": window}
+        checked |= {"max_count": count} if count is not None else {"max_amount": amount}
+        return checked
+    checked = {"max_amount": _positive_int(params, "max_amount", required=True)}
+    if kind == "amount_limit" and params.get("currency") is not None:
+        currency = params["currency"]
+        if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
+            raise InvalidRequest("params.currency is a three-letter currency code", param="params.currency")
+        checked["currency"] = currency.lower()
+    return checked
+
+
+def _action(action: object) -> str:
+    if action not in ACTIONS:
+        raise InvalidRequest(f"action must be one of {', '.join(ACTIONS)}", param="action")
+    return action
+
+
+def create_rule(merchant_id: str, body: dict) -> RiskRule:
+    params = check_params(body.get("kind"), body.get("params"))
+    action = _action(body.get("action"))
+    count = db.session.query(RiskRule).filter_by(merchant_id=merchant_id).count()
+    if count >= MAX_RULES:
+        raise InvalidRequest(f"a merchant has at most {MAX_RULES} rules; delete one first", param="kind")
+    rule = RiskRule(id=new_id("rr"), merchant_id=merchant_id, kind=body["kind"], params=params, action=action,
+                    enabled=True)
+    db.session.add(rule)
+    db.session.commit()
+    return rule
+
+
+def get_rule(merchant_id: str, rule_id: str) -> RiskRule:
+    rule = db.session.scalar(select(RiskRule).where(RiskRule.id == rule_id, RiskRule.merchant_id == merchant_id))
+    if rule is None:
+        raise NotFound(f"no risk rule {rule_id}", param="id")
+    return rule
+
+
+def update_rule(merchant_id: str, rule_id: str, body: dict) -> RiskRule:
+    rule = get_rule(merchant_id, rule_id)
+    unknown = set(body) - {"params", "action", "enabled"}
+    if unknown:
+        raise InvalidRequest(f"only params, action and enabled can change (not {sorted(unknown)[0]})",
+                             param=sorted(unknown)[0])
+    if "enabled" in body and not isinstance(body["enabled"], bool):
+        raise InvalidRequest("enabled must be true or false", param="enabled")
+    params = check_params(rule.kind, body["params"]) if "params" in body else rule.params
+    action = _action(body["action"]) if "action" in body else rule.action
+    rule.params, rule.action = params, action
+    rule.enabled = body.get("enabled", rule.enabled)
+    db.session.commit()
+    return rule
+
+
+def delete_rule(merchant_id: str, rule_id: str) -> str:
+    rule = get_rule(merchant_id, rule_id)
+    db.session.delete(rule)
+    db.session.commit()
+    return rule_id
+
+
+def rules_of(merchant_id: str, *, enabled_only: bool = False) -> list[RiskRule]:
+    query = select(RiskRule).where(RiskRule.merchant_id == merchant_id)
+    if enabled_only:
+        query = query.where(RiskRule.enabled.is_(True))
+    return list(db.session.scalars(query.order_by(RiskRule.id)))

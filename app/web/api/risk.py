@@ -1,0 +1,98 @@
+"""Risk routes (secret key only): list entries (with CSV import and export), rules, and the review
+decision on a held order."""
+from __future__ import annotations
+
+from flask import Response, jsonify, request
+
+from app.errors import InvalidRequest
+from app.risk import lists, rules
+from app.risk.review import review_order
+from app.web.api import bp
+from app.web.api.auth import caller, requires_key
+from app.web.api.idempotent import idempotent
+from app.web.api.params import json_body, limit_param
+from app.web.api.representations import order_json, risk_list_entry_json, risk_rule_json
+
+MAX_CSV_BYTES = 20 * 1024 * 1024
+
+
+@bp.post("/risk/list_entries")
+@requires_key(secret=True)
+@idempotent
+def risk_list_entries_create():
+    return jsonify(risk_list_entry_json(lists.add_entry(caller().merchant_id, json_body()))), 201
+
+
+@bp.get("/risk/list_entries")
+@requires_key(secret=True)
+def risk_list_entries_index():
+    entries, has_more = lists.list_entries(caller().merchant_id, kind=request.args.get("kind"),
+                                           value=request.args.get("value"), limit=limit_param(),
+                                           starting_after=request.args.get("starting_after"))
+    return jsonify({"object": "list", "data": [risk_list_entry_json(e) for e in entries], "has_more": has_more})
+
+
+@bp.delete("/risk/list_entries/<entry_id>")
+@requires_key(secret=True)
+def risk_list_entries_delete(entry_id: str):
+    lists.delete_entry(caller().merchant_id, entry_id)
+    return jsonify({"id": entry_id, "object": "risk_list_entry", "deleted": True})
+
+
+@bp.post("/risk/list_entries/import")
+@requires_key(secret=True)
+def risk_list_entries_import():
+    if request.mimetype != "text/csv":
+        raise InvalidRequest("send the list as Content-Type: text/csv, one kind,value,action[,expires_at][,note] "
+                             "per line", code="invalid_csv")
+    raw = request.get_data()
+    if len(raw) > MAX_CSV_BYTES:
+        raise InvalidRequest(f"a list import is at most {MAX_CSV_BYTES // 1024 // 1024} MB", code="invalid_csv")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidRequest("the CSV must be UTF-8 text", code="invalid_csv") from None
+    report = lists.import_csv(caller().merchant_id, text)
+    return jsonify({"imported": report.imported, "skipped": report.skipped, "errors": report.errors})
+
+
+@bp.get("/risk/list_entries/export")
+@requires_key(secret=True)
+def risk_list_entries_export():
+    return Response(lists.export_csv(caller().merchant_id), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=risk-list.csv"})
+
+
+@bp.post("/risk/rules")
+@requires_key(secret=True)
+@idempotent
+def risk_rules_create():
+    return jsonify(risk_rule_json(rules.create_rule(caller().merchant_id, json_body()))), 201
+
+
+@bp.get("/risk/rules")
+@requires_key(secret=True)
+def risk_rules_index():
+    return jsonify({"object": "list", "data": [risk_rule_json(r) for r in rules.rules_of(caller().merchant_id)],
+                    "has_more": False})
+
+
+@bp.patch("/risk/rules/<rule_id>")
+@requires_key(secret=True)
+def risk_rules_update(rule_id: str):
+    return jsonify(risk_rule_json(rules.update_rule(caller().merchant_id, rule_id, json_body())))
+
+
+@bp.delete("/risk/rules/<rule_id>")
+@requires_key(secret=True)
+def risk_rules_delete(rule_id: str):
+    return jsonify({"id": rules.delete_rule(caller().merchant_id, rule_id), "object": "risk_rule", "deleted": True})
+
+
+@bp.post("/orders/<order_id>/review")
+@requires_key(secret=True)
+@idempotent
+def orders_review(order_id: str):
+    who = caller()
+    order = review_order(who.merchant_id, order_id, json_body().get("decision"), actor="api", livemode=who.livemode)
+    return jsonify(order_json(order))

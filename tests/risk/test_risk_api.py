@@ -1,0 +1,153 @@
+"""Risk control through the API, the way a merchant sets it up and a shopper meets it: lists, rules,
+velocity under concurrency, review holding fulfilment, and a neutral message for blocked shoppers."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.conftest import Api, wait_for
+from tests.integration.test_payment_flow import pay, status_of
+
+
+def order_body(sku: str, customer: str = "cus_risk", email: str | None = None, quantity: int = 1) -> dict:
+    return {"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": customer, **({"email": email} if email else {})},
+            "agreement_accepted": True}
+
+
+def test_a_blocked_email_domain_gets_a_neutral_402_and_nothing_is_created(api, catalog, worker):
+    listed = api.post("/risk/list_entries", json={"kind": "email_domain", "value": "@Fraud.example",
+                                                   "action": "block", "note": "chargebacks in May"})
+    assert listed.status_code == 201, listed.json
+    assert listed.json["value"] == "fraud.example"
+
+    blocked = api.post("/orders", json=order_body(catalog["sku"], email="mallory@fraud.example"))
+    assert blocked.status_code == 402
+    assert blocked.json["error"]["type"] == "risk_error" and blocked.json["error"]["code"] == "risk_blocked"
+    assert "fraud.example" not in blocked.json["error"]["message"]  # the shopper learns nothing
+    assert api.get("/orders").json["data"] == []
+    # The merchant sees why, as an event.
+    events = api.get("/events", query_string={"type": "risk.blocked"}).json["data"]
+    assert len(events) == 1
+    assert events[0]["data"]["object"]["reasons"] == ["email_domain fraud.example is on the block list "
+                                                      "(chargebacks in May)"]
+    assert api.post("/orders", json=order_body(catalog["sku"], email="alice@good.example")).status_code == 201
+
+
+def test_an_allow_list_entry_lets_a_trusted_customer_past_the_rules(api, catalog):
+    assert api.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 500},
+                                         "action": "block"}).status_code == 201
+    assert api.post("/orders", json=order_body(catalog["sku"])).status_code == 402
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_vip", "action": "allow"})
+    allowed = api.post("/orders", json=order_body(catalog["sku"], customer="cus_vip"))
+    assert allowed.status_code == 201
+    assert allowed.json["risk"]["decision"] == "allow"
+
+
+def test_fifty_parallel_orders_against_a_velocity_rule_of_five_let_exactly_five_through(app, client, merchant,
+                                                                                       catalog):
+    api = Api(client, merchant.secret_key)
+    rule = api.post("/risk/rules", json={"kind": "velocity", "action": "block",
+                                         "params": {"by": "customer", "window_seconds": 3600, "max_count": 5}})
+    assert rule.status_code == 201, rule.json
+
+    def place(_: int) -> int:
+        return Api(app.test_client(), merchant.secret_key).post("/orders", json=order_body(catalog["sku"])).status_code
+
+    with ThreadPoolExecutor(10) as pool:
+        statuses = list(pool.map(place, range(50)))
+    assert statuses.count(201) == 5 and statuses.count(402) == 45
+    # Another customer has an allowance of its own.
+    assert api.post("/orders", json=order_body(catalog["sku"], customer="cus_other")).status_code == 201
+
+
+def test_review_lets_the_payment_through_and_holds_fulfilment_until_approved(api, catalog, sandbox, worker):
+    api.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500}, "action": "review"})
+    order = api.post("/orders", json=order_body(catalog["sku"], customer="cus_new"))
+    assert order.status_code == 201
+    assert order.json["risk"]["decision"] == "review"
+    assert order.json["risk"]["reasons"] == ["a first purchase of $9.99 is above the first-purchase limit of $5.00"]
+
+    payment = pay(api, order.json["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order.json["id"]) == "paid")
+    worker()
+    assert status_of(api, order.json["id"]) == "paid"  # held: not fulfilled
+
+    approved = api.post(f"/orders/{order.json['id']}/review", json={"decision": "approve"})
+    assert approved.status_code == 200, approved.json
+    assert approved.json["status"] == "fulfilled"
+    assert approved.json["risk"]["review"]["decision"] == "approve"
+    again = api.post(f"/orders/{order.json['id']}/review", json={"decision": "reject"})
+    assert again.status_code == 409 and "already approved" in again.json["error"]["message"]
+
+
+def test_rejecting_a_reviewed_order_refunds_it_in_full(api, catalog, sandbox, worker):
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_watch", "action": "review"})
+    order = api.post("/orders", json=order_body(catalog["sku"], customer="cus_watch")).json
+    sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    rejected = api.post(f"/orders/{order['id']}/review", json={"decision": "reject"})
+    assert rejected.status_code == 200, rejected.json
+    wait_for(lambda: status_of(api, order["id"]) == "refunded")
+    assert api.get(f"/orders/{order['id']}").json["refunded_amount"] == 999
+
+
+def test_csv_import_reports_bad_lines_by_number_and_export_gives_them_back(api, client, merchant):
+    body = ("kind,value,action,expires_at,note\n"
+            "email,Bob@Example.com,block,,stolen card\n"
+            "ip,203.0.113.0/24,review\n"
+            "colour,blue,block\n"
+            "email,not-an-email,block\n"
+            "email,bob@example.com,allow\n"
+            "device,dev_1,block,1,expired\n")
+    response = client.post("/api/v1/risk/list_entries/import", data=body, content_type="text/csv",
+                           headers={"Authorization": f"Bearer {merchant.secret_key}"})
+    assert response.status_code == 200, response.json
+    assert response.json["imported"] == 2 and response.json["skipped"] == 1
+    assert [e["line"] for e in response.json["errors"]] == [4, 5, 7]
+    assert "kind must be one of" in response.json["errors"][0]["message"]
+
+    exported = client.get("/api/v1/risk/list_entries/export",
+                          headers={"Authorization": f"Bearer {merchant.secret_key}"}).get_data(as_text=True)
+    assert exported.splitlines() == ["kind,value,action,expires_at,note", "email,bob@example.com,block,,stolen card",
+                                     "ip,203.0.113.0/24,review,,"]
+    found = api.get("/risk/list_entries", query_string={"kind": "email", "value": "BOB@example.com"}).json["data"]
+    assert [e["action"] for e in found] == ["block"]
+
+
+def test_an_address_in_a_listed_range_is_caught_from_a_browser_but_the_merchants_server_is_not(
+        client, merchant, pk_api, api, catalog):
+    api.post("/risk/list_entries", json={"kind": "ip", "value": "198.51.100.0/24", "action": "block"})
+    shopper = {"REMOTE_ADDR": "198.51.100.23"}
+    body = order_body(catalog["sku"], customer="guest_1")
+    from_browser = client.post("/api/v1/orders", json=body, environ_base=shopper,
+                               headers={"Authorization": f"Bearer {merchant.publishable_key}"})
+    assert from_browser.status_code == 402
+    from_server = client.post("/api/v1/orders", json=body, environ_base=shopper,
+                              headers={"Authorization": f"Bearer {merchant.secret_key}"})
+    assert from_server.status_code == 201
+
+
+@pytest.mark.parametrize("body, param", [
+    ({"kind": "velocity", "params": {"by": "planet", "window_seconds": 60, "max_count": 1}, "action": "block"},
+     "params.by"),
+    ({"kind": "velocity", "params": {"by": "ip", "window_seconds": 60}, "action": "block"}, "params"),
+    ({"kind": "amount_limit", "params": {"max_amount": -5}, "action": "block"}, "params.max_amount"),
+    ({"kind": "amount_limit", "params": {"max_amount": 5}, "action": "shrug"}, "action"),
+    ({"kind": "telepathy", "params": {}, "action": "block"}, "kind"),
+])
+def test_bad_rules_are_refused_naming_the_field(api, body, param):
+    response = api.post("/risk/rules", json=body)
+    assert response.status_code == 400
+    assert response.json["error"]["param"] == param
+    assert api.get("/risk/rules").json["data"] == []
+
+
+def test_rules_can_be_disabled_and_deleted(api, catalog):
+    rule = api.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 100}, "action": "block"}).json
+    assert api.post("/orders", json=order_body(catalog["sku"])).status_code == 402
+    assert api.patch(f"/risk/rules/{rule['id']}", json={"enabled": False}).json["enabled"] is False
+    assert api.post("/orders", json=order_body(catalog["sku"])).status_code == 201
+    assert api.delete(f"/risk/rules/{rule['id']}").status_code == 200
+    assert api.delete(f"/risk/rules/{rule['id']}").status_code == 404
