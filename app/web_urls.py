@@ -25,5 +25,6 @@ def check_http_url(value: object, param: str, *, https_only: bool = False,
     except ValueError:  # a malformed IPv6 host or port
         usable = False
     if not usable:
-        raise InvalidRequest(f"{param} must be {wanted} absolute URL with a host, e.g. {example}", param=param)
+        kind = "https://" if https_only else "http(s)"
+        raise InvalidRequest(f"{param} must be an absolute {kind} URL with a host, e.g. {example}", param=param)
     return value

@@ -12,6 +12,7 @@ from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.money import MAX_AMOUNT, normalise_currency
+from app.outbound import check_destination
 from app.web_urls import check_http_url
 
 STATUSES = ("draft", "active", "archived")
@@ -110,6 +111,7 @@ def _fulfilment(value: object) -> dict | None:
                                  param=f"fulfilment.{key}")
     if "webhook_url" in value:
         check_http_url(value["webhook_url"], "fulfilment.webhook_url", example="https://game.example/kassa")
+        check_destination(value["webhook_url"], "fulfilment.webhook_url")  # SSRF; checked again at each send
     return value
 
 

@@ -8,6 +8,7 @@ from app.errors import InvalidRequest, NotFound
 from app.event_types import ALL_EVENTS, EVENT_TYPES
 from app.extensions import db
 from app.ids import new_id
+from app.outbound import check_destination
 from app.web_urls import check_http_url
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.signing import new_endpoint_secret
@@ -16,8 +17,10 @@ MAX_URL_LENGTH = 2000
 
 
 def _parse_url(url: object) -> str:
-    return check_http_url(url.strip() if isinstance(url, str) else url, "url", max_length=MAX_URL_LENGTH,
-                          example="https://example.com/hooks")
+    url = check_http_url(url.strip() if isinstance(url, str) else url, "url", max_length=MAX_URL_LENGTH,
+                         example="https://example.com/hooks")
+    check_destination(url, "url")  # not this machine or its networks (SSRF); checked again at each send
+    return url
 
 
 def _parse_events(events: object) -> list[str]:
