@@ -5,6 +5,7 @@ start with a default, demo or short secret (``_refuse_weak_secrets``).
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -30,6 +31,15 @@ def _int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _check_networks(raw: str) -> None:
+    for cidr in (part.strip() for part in raw.split(",")):
+        if cidr:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError:
+                raise ConfigError(f"OUTBOUND_ALLOWED_NETWORKS: {cidr!r} is not a network such as 127.0.0.0/8") from None
 
 
 def _refuse_weak_secrets(config: dict) -> None:
@@ -89,6 +99,10 @@ def load_config(overrides: dict | None = None) -> dict:
         # Merchant webhooks: per-POST timeout, and the first retry delay (doubling, capped at 6 h).
         "WEBHOOK_TIMEOUT_SECONDS": float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10")),
         "WEBHOOK_RETRY_BASE_SECONDS": _int("WEBHOOK_RETRY_BASE_SECONDS", 30),
+        # Merchant-chosen URLs Kassa calls (webhook endpoints, fulfilment webhooks) may not reach loopback,
+        # private, link-local, multicast or unspecified addresses, except these networks (comma-separated CIDRs,
+        # e.g. "127.0.0.0/8,::1/128" for a receiver on this machine in development; app/outbound.py).
+        "OUTBOUND_ALLOWED_NETWORKS": os.environ.get("OUTBOUND_ALLOWED_NETWORKS", ""),
         # SDK order status streams (SSE): each ends after this long and the client reconnects;
         # the order is re-read this often even when no pub/sub ping arrives.
         "ORDER_STREAM_SECONDS": float(os.environ.get("ORDER_STREAM_SECONDS", "55")),
@@ -154,6 +168,7 @@ def load_config(overrides: dict | None = None) -> dict:
         options = config["SQLALCHEMY_ENGINE_OPTIONS"]
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 8))
+    _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)
         if not config["CHANNEL_CREDENTIALS_KEYS"]:

@@ -5,9 +5,14 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-# Minor-unit exponents that differ from the usual 2.
-_EXPONENTS = {"jpy": 0, "krw": 0, "vnd": 0, "clp": 0, "isk": 0, "bhd": 3, "kwd": 3, "jod": 3, "omr": 3, "tnd": 3}
+from app.currencies import EXPONENTS as _EXPONENTS
+from app.currencies import ISO_4217
+
 _CURRENCY = re.compile(r"^[a-z]{3}$")
+# The largest price or fixed discount a merchant may set (minor units, like Stripe's 99,999,999), and the
+# largest order total (amounts are stored in 32-bit columns): beyond them is a 400, never an overflow.
+MAX_AMOUNT = 99_999_999
+MAX_ORDER_AMOUNT = 2**31 - 1
 _SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "cny": "¥"}
 
 
@@ -16,9 +21,10 @@ class CurrencyMismatch(ValueError):
 
 
 def normalise_currency(code: str) -> str:
-    """Return the lowercase ISO code, or raise ValueError when it is not three letters."""
-    if not isinstance(code, str) or not _CURRENCY.match(code.lower()):
-        raise ValueError(f"currency must be a three-letter ISO code, got {code!r}")
+    """Return the lowercase ISO 4217 code, or raise ValueError when it is not one (``"abc"`` is three letters,
+    not a currency)."""
+    if not isinstance(code, str) or not _CURRENCY.match(code.lower()) or code.lower() not in ISO_4217:
+        raise ValueError(f"currency must be a three-letter ISO 4217 code such as usd, got {code!r}")
     return code.lower()
 
 

@@ -5,6 +5,8 @@ source "$(dirname "$0")/lib.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 export KASSA_PORT="${KASSA_PORT:-5000}" SANDBOX_PORT="${SANDBOX_PORT:-5001}" EXAMPLES_PORT="${EXAMPLES_PORT:-5002}"
 export KASSA_PUBLIC_URL="${KASSA_PUBLIC_URL:-http://127.0.0.1:$KASSA_PORT}"
+# Webhook and fulfilment receivers of a local run live on this machine: allow loopback (refused otherwise, SSRF).
+export OUTBOUND_ALLOWED_NETWORKS="${OUTBOUND_ALLOWED_NETWORKS:-127.0.0.0/8,::1/128}"
 export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBLIC_URL="${SANDBOX_PUBLIC_URL:-http://127.0.0.1:$SANDBOX_PORT}"
 
 scripts/ensure-venv.sh requirements.txt

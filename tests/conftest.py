@@ -97,6 +97,8 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
         "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
         "POLL_AFTER_SECONDS": 0,
+        # The suite's own webhook and fulfilment receivers listen on loopback (app/outbound.py refuses it otherwise).
+        "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
     })
     with kassa_app.app_context():

@@ -155,6 +155,7 @@ def kassa_environment(*, database_url: str, redis_url: str, var_dir: Path, kassa
         "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
         "SANDBOX_DATABASE_URL": f"sqlite:///{var_dir / 'sandbox.db'}",
         "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
+        "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",  # as `make run` sets it: receivers on loopback
     })
     env.update(extra)
     return env

@@ -35,6 +35,7 @@ class Hook:
     accepted: list[dict] = field(default_factory=list)  # verified and answered 2xx
     failed: list[dict] = field(default_factory=list)  # verified and answered 500 on purpose
     rejected: list[bytes] = field(default_factory=list)  # bad signature or content type
+    hosts: list[str] = field(default_factory=list)  # the Host header of every request that reached the hook
 
 
 class Receiver:
@@ -53,6 +54,8 @@ class Receiver:
         body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
         hook = self.hooks.get(environ["PATH_INFO"])
         with self._lock:
+            if hook is not None:
+                hook.hosts.append(environ.get("HTTP_HOST", ""))
             if hook is None:
                 status = "404 Not Found"
             elif (environ.get("CONTENT_TYPE") != "application/json"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable, Iterator
 
-from sqlalchemy import LargeBinary, event as sa_event, inspect, select
+from sqlalchemy import LargeBinary, event as sa_event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
@@ -38,7 +38,7 @@ _HIDDEN_COLUMN = re.compile(r"hash|secret|password|token|public_value", re.IGNOR
 
 @dataclass(frozen=True)
 class AuditActor:
-    """Who acts: a portal user of one merchant, and where from."""
+    """Who acts: a portal user of one merchant (or an API key: its id, label and role ``api_key``), and where from."""
 
     merchant_id: str
     user_id: str
@@ -173,8 +173,9 @@ def list_audit_entries(merchant_id: str, *, action: str | None = None, actor: st
     query = select(AuditEntry).where(AuditEntry.merchant_id == merchant_id)
     if action:
         query = query.where(AuditEntry.action == action)
-    if actor:
-        query = query.where(AuditEntry.actor_email == actor.strip().lower())
+    if actor:  # a user's email, or an API key by its label (sk_test_…abcd) or id
+        actor = actor.strip().lower()
+        query = query.where((func.lower(AuditEntry.actor_email) == actor) | (AuditEntry.actor_id == actor))
     if object_id:
         query = query.where(AuditEntry.object_id == object_id.strip())
     if created_gte:

@@ -21,7 +21,7 @@ from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
-from app.money import Money, normalise_currency
+from app.money import MAX_AMOUNT, Money, normalise_currency
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,63}$")
 # No 0/O or 1/I: generated codes are read aloud and typed from paper.
@@ -195,13 +195,13 @@ def discounts_for_order(order_id: str) -> list[CouponRedemption]:
 # --- the merchant's side: create, generate, deactivate, list ---------------------------------
 
 
-def _int_field(fields: dict, name: str, *, minimum: int = 0, maximum: int | None = None) -> int | None:
+def _int_field(fields: dict, name: str, *, minimum: int = 0, maximum: int = MAX_AMOUNT) -> int | None:
+    """An integer term (amounts in minor units, counts): bounded, so no column overflows."""
     value = fields.get(name)
     if value is None or value == "":
         return None
-    if type(value) is not int or value < minimum or (maximum is not None and value > maximum):
-        bound = f" and at most {maximum}" if maximum is not None else ""
-        raise InvalidRequest(f"{name} must be an integer of at least {minimum}{bound}", param=name)
+    if type(value) is not int or not minimum <= value <= maximum:
+        raise InvalidRequest(f"{name} must be an integer of at least {minimum} and at most {maximum}", param=name)
     return value
 
 

@@ -11,11 +11,17 @@ from app.catalog.models import Product, Sku, SkuPrice
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
-from app.money import normalise_currency
+from app.money import MAX_AMOUNT, normalise_currency
+from app.outbound import check_destination
+from app.web_urls import check_http_url
 
 STATUSES = ("draft", "active", "archived")
 INTERVALS = ("month", "year")
 _FULFILMENT_KEYS = {"membership_days", "credits", "webhook_url"}
+# Per unit sold. Bounded so that 99 units, bought again and again, stay far inside what a date (year 9999)
+# and the credits column (32-bit) can hold; app/orders/entitlements.py clamps the running totals as well.
+MAX_MEMBERSHIP_DAYS = 3660
+MAX_CREDITS = 1_000_000
 
 
 def _text(fields: dict, name: str, *, required: bool, maximum: int) -> str | None:
@@ -48,8 +54,9 @@ def _status(fields: dict) -> str | None:
 
 
 def _money(value: object, param: str) -> tuple[int, str]:
-    if not isinstance(value, dict) or type(value.get("amount")) is not int or not 0 <= value["amount"] <= 10**12:
-        raise InvalidRequest("a price is {amount: integer minor units ≥ 0, currency}", param=param)
+    if not isinstance(value, dict) or type(value.get("amount")) is not int or not 0 <= value["amount"] <= MAX_AMOUNT:
+        raise InvalidRequest(f"a price is {{amount: integer minor units from 0 to {MAX_AMOUNT}, currency}}",
+                             param=param)
     try:
         return value["amount"], normalise_currency(value.get("currency"))
     except ValueError:
@@ -98,12 +105,13 @@ def _fulfilment(value: object) -> dict | None:
         return None
     if not isinstance(value, dict) or not value or set(value) - _FULFILMENT_KEYS:
         raise InvalidRequest("fulfilment grants membership_days, credits and/or calls webhook_url", param="fulfilment")
-    for key in ("membership_days", "credits"):
-        if key in value and (type(value[key]) is not int or value[key] < 1):
-            raise InvalidRequest(f"fulfilment.{key} must be a whole number ≥ 1", param=f"fulfilment.{key}")
-    url = value.get("webhook_url")
-    if url is not None and (not isinstance(url, str) or not url.startswith(("http://", "https://"))):
-        raise InvalidRequest("fulfilment.webhook_url must be an http(s) URL", param="fulfilment.webhook_url")
+    for key, most in (("membership_days", MAX_MEMBERSHIP_DAYS), ("credits", MAX_CREDITS)):
+        if key in value and (type(value[key]) is not int or not 1 <= value[key] <= most):
+            raise InvalidRequest(f"fulfilment.{key} must be a whole number from 1 to {most}",
+                                 param=f"fulfilment.{key}")
+    if "webhook_url" in value:
+        check_http_url(value["webhook_url"], "fulfilment.webhook_url", example="https://game.example/kassa")
+        check_destination(value["webhook_url"], "fulfilment.webhook_url")  # SSRF; checked again at each send
     return value
 
 

@@ -9,7 +9,7 @@ from app.catalog.coupons import Discount, discount_for, find_coupon
 from app.catalog.models import Product, Sku
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.money import Money
+from app.money import MAX_ORDER_AMOUNT, Money
 
 MAX_QUANTITY = 99
 MAX_LINES = 50
@@ -96,6 +96,9 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *,
     subtotal = Money.zero(currencies.pop())
     for line in lines:
         subtotal = subtotal + line.amount
+    if subtotal.amount > MAX_ORDER_AMOUNT:
+        raise InvalidRequest(f"an order may total at most {Money(MAX_ORDER_AMOUNT, subtotal.currency).format()}; "
+                             "split it into several orders", param="items")
     discounts: tuple[Discount, ...] = ()
     if coupon not in (None, ""):
         discounts = (discount_for(find_coupon(merchant_id, coupon), lines, subtotal.currency,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
 
 from flask import current_app
 from sqlalchemy import select, update
@@ -22,6 +21,7 @@ from app.merchants.keys import same_secret
 from app.orders.customers import CHECKOUT_SESSION, parse_customer
 from app.orders.models import Order
 from app.orders.services import check_metadata, create_order
+from app.web_urls import check_http_url
 
 MAX_URL_LENGTH = 2000
 SHORTEST = timedelta(minutes=30)
@@ -34,19 +34,7 @@ def _page_url(value: object, param: str) -> str | None:
     """An absolute http(s) URL the shopper may be sent to, or a 400 naming ``param``."""
     if value is None:
         return None
-    if not isinstance(value, str) or not value or len(value) > MAX_URL_LENGTH:
-        raise InvalidRequest(f"{param} must be an http(s) URL of at most {MAX_URL_LENGTH} characters", param=param)
-    # Control characters and spaces would be read differently by browsers and servers.
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise InvalidRequest(f"{param} must not contain spaces or control characters", param=param)
-    try:
-        parts = urlsplit(value)
-        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:
-        usable = False
-    if not usable:
-        raise InvalidRequest(f"{param} must be an absolute http(s) URL, e.g. https://shop.example/thanks", param=param)
-    return value
+    return check_http_url(value, param, max_length=MAX_URL_LENGTH, example="https://shop.example/thanks")
 
 
 def _expiry(expires_at: object) -> datetime:

@@ -31,6 +31,13 @@ class Caller:
     merchant_id: str
     kind: str
     mode: str
+    key_id: str = ""
+    last4: str = ""
+
+    @property
+    def key_label(self) -> str:
+        """How the audit log names the key: its prefix and last four characters (never the key)."""
+        return f"{'sk' if self.is_secret else 'pk'}_{self.mode}_…{self.last4}"
 
     @property
     def is_secret(self) -> bool:
@@ -92,7 +99,7 @@ def authenticate_key(raw: str | None) -> Caller:
     key = db.session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(raw)))
     if key is None or key.revoked_at is not None:
         raise AuthenticationFailed("the API key is unknown or revoked")
-    return Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode)
+    return Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode, key_id=key.id, last4=key.last4)
 
 
 # Checked when the email is unknown, so a wrong email takes as long as a wrong password.

@@ -11,6 +11,7 @@ from app.db_types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.models import Merchant, MerchantLogo
+from app.web_urls import check_http_url
 
 MAX_NAME = 200
 MAX_TERMS = 20_000
@@ -82,10 +83,14 @@ def _logo_url(value: object) -> str | None:
     url = _text(value, "logo_url", 1000)
     if url is None:
         return None
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme == "https" and bool(parts.hostname)
+    except ValueError:  # a malformed IPv6 host
+        usable = False
+    if not usable:
         raise InvalidRequest("the logo URL must be an https:// address", param="logo_url")
-    return url
+    return check_http_url(url, "logo_url", https_only=True, max_length=1000, example="https://shop.example/logo.png")
 
 
 def update_branding(merchant_id: str, *, brand_color: object, logo_url: object, terms_text: object,

@@ -7,9 +7,9 @@ only if it is still the value the grant was computed from.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.models import Sku
@@ -17,6 +17,11 @@ from app.db_types import utcnow
 from app.extensions import db
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
 from app.orders.models import Order, OrderItem
+
+# Where running totals stop: a membership ends by this date at the latest, a credit balance holds at most
+# what the 32-bit column can (SKUs grant bounded amounts per unit: app/catalog/products.py).
+MEMBERSHIP_CEILING = datetime(9000, 1, 1, tzinfo=timezone.utc)
+MAX_CREDIT_BALANCE = 2**31 - 1
 
 
 class EntitlementBusy(Exception):
@@ -61,7 +66,9 @@ def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days:
     for _ in range(5):
         current = row.membership_until
         # Buying again before the end extends from that end, not from today.
-        until = max(current, now) + timedelta(days=days) if current else now + timedelta(days=days)
+        start = max(current, now) if current else now
+        # Bought again and again, a membership could run past the last date a datetime holds: stop at a ceiling.
+        until = min(start, MEMBERSHIP_CEILING - timedelta(days=days)) + timedelta(days=days)
         same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
         changed = db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
                                      .values(membership_until=until, updated_at=now)
@@ -76,7 +83,10 @@ def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days:
 def _add_credits(merchant_id: str, customer_id: str, livemode: bool, credits: int, now: datetime) -> None:
     row = _entitlement(merchant_id, customer_id, "credits", livemode)
     db.session.execute(update(Entitlement).where(Entitlement.id == row.id)
-                       .values(credits=Entitlement.credits + credits, updated_at=now)
+                       # Capped at what the column holds: a balance that large is not a purchase to fail over.
+                       # (compared without adding first, so the sum never overflows; portable to SQLite).
+                       .values(credits=case((Entitlement.credits > MAX_CREDIT_BALANCE - credits, MAX_CREDIT_BALANCE),
+                                            else_=Entitlement.credits + credits), updated_at=now)
                        .execution_options(synchronize_session=False))
 
 

@@ -19,7 +19,7 @@ from flask import current_app
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from app import logs
+from app import logs, outbound
 from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.events import Event, record_event, subscribe
@@ -88,8 +88,11 @@ def _deliver(order: Order, urls: list[str]) -> None:
     for url in urls:
         headers = {"Content-Type": "application/json", "Kassa-Signature": sign_body(secret, int(time.time()), body)}
         try:
-            response = requests.post(url, data=body, headers=headers, allow_redirects=False,
+            # Checked again now and sent to the checked address (app/outbound.py: no SSRF through DNS changes).
+            response = outbound.post(url, data=body, headers=headers,
                                      timeout=current_app.config["FULFILMENT_HTTP_TIMEOUT_SECONDS"])
+        except outbound.DestinationRefused as exc:
+            raise FulfilmentFailed(exc.message) from exc
         except requests.RequestException as exc:
             raise FulfilmentFailed(f"{url} unreachable ({exc.__class__.__name__})") from exc
         if not 200 <= response.status_code < 300:

@@ -1,8 +1,6 @@
 """Webhook endpoint services: register, list, read and delete a merchant's endpoints."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from sqlalchemy import select, update
 
 from app.db_types import utcnow
@@ -10,6 +8,8 @@ from app.errors import InvalidRequest, NotFound
 from app.event_types import ALL_EVENTS, EVENT_TYPES
 from app.extensions import db
 from app.ids import new_id
+from app.outbound import check_destination
+from app.web_urls import check_http_url
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.signing import new_endpoint_secret
 
@@ -17,17 +17,9 @@ MAX_URL_LENGTH = 2000
 
 
 def _parse_url(url: object) -> str:
-    if not isinstance(url, str) or len(url) > MAX_URL_LENGTH:
-        raise InvalidRequest(f"url must be an http(s) URL of at most {MAX_URL_LENGTH} characters", param="url")
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
-    except ValueError:  # e.g. a malformed IPv6 host or port
-        usable = False
-    if not usable:
-        raise InvalidRequest("url must be an absolute http(s) URL with a host, e.g. https://example.com/hooks",
-                             param="url")
+    url = check_http_url(url.strip() if isinstance(url, str) else url, "url", max_length=MAX_URL_LENGTH,
+                         example="https://example.com/hooks")
+    check_destination(url, "url")  # not this machine or its networks (SSRF); checked again at each send
     return url
 
 

@@ -6,6 +6,8 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 from app.web.api import (balance, catalog, catalog_admin, checkout_sessions, customers, docs,  # noqa: E402,F401
                          events, lifecycle, orders, risk, stream, webhooks)
 
+from app.web.api.params import refuse_nul_in_url  # noqa: E402
 from app.web.cors import register as _register_cors  # noqa: E402
 
 _register_cors(bp)
+bp.before_request(refuse_nul_in_url)

@@ -6,8 +6,11 @@ from flask import jsonify
 from app.errors import NotFound
 from app.orders.confirmation import confirm_order
 from app.orders.entitlements import customer_entitlements
+from app.orders.models import Order
+from app.payments.refund_models import Refund
 from app.payments.refunds import create_refund, get_refund, retry_refund
 from app.web.api import bp
+from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.orders import order_of_caller
@@ -18,6 +21,7 @@ from app.web.api.representations import entitlements_json, order_json, refund_js
 @bp.post("/orders/<order_id>/confirm")
 @requires_key(secret=True)
 @idempotent
+@api_audited("order.confirm", Order, "order_id")
 def orders_confirm(order_id: str):
     json_body()
     order = order_of_caller(order_id)
@@ -27,6 +31,7 @@ def orders_confirm(order_id: str):
 @bp.post("/orders/<order_id>/refunds")
 @requires_key(secret=True)
 @idempotent
+@api_audited("order.refund", Refund)
 def refunds_create(order_id: str):
     body = json_body()
     order = order_of_caller(order_id)
@@ -38,6 +43,7 @@ def refunds_create(order_id: str):
 @bp.post("/refunds/<refund_id>/retry")
 @requires_key(secret=True)
 @idempotent
+@api_audited("order.refund_retry", Refund, "refund_id")
 def refunds_retry(refund_id: str):
     json_body()
     refund = get_refund(caller().merchant_id, refund_id)

@@ -11,6 +11,7 @@ from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.hub import cancel_order_and_payment, start_payment
 from app.web.api import bp
+from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body, limit_param, time_param
@@ -83,6 +84,7 @@ def orders_pay(order_id: str):
 @bp.post("/orders/<order_id>/cancel")
 @requires_key(secret=True)
 @idempotent
+@api_audited("order.cancel", Order, "order_id")
 def orders_cancel(order_id: str):
     json_body()
     order = order_of_caller(order_id)

@@ -6,18 +6,25 @@ from datetime import datetime, timezone
 from flask import request
 
 from app.errors import InvalidRequest
+from app.web.json_bodies import parse_json_object
 
 
 def json_body() -> dict:
-    """The request's JSON object, or a 400 saying what is wrong with it."""
-    if not request.get_data():
+    """The request's JSON object, or a 400 saying what is wrong with it (app/web/json_bodies.py: NUL
+    characters, lone surrogates, nesting, out-of-range numbers). Every API route reads its body here."""
+    raw = request.get_data()
+    if not raw:
         return {}
     if not request.is_json:
         raise InvalidRequest("send a JSON body with Content-Type: application/json", code="invalid_json")
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InvalidRequest("the body must be a JSON object", code="invalid_json")
-    return body
+    return parse_json_object(raw)
+
+
+def refuse_nul_in_url() -> None:
+    """Query and path values are text for the database too: a NUL (``%00``) in one is a 400, not a 500."""
+    for name, value in [*request.args.items(multi=True), *(request.view_args or {}).items()]:
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidRequest("the URL must not contain NUL characters (%00)", param=name)
 
 
 def limit_param(default: int = 20, maximum: int = 100) -> int:

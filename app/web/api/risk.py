@@ -5,9 +5,12 @@ from __future__ import annotations
 from flask import Response, jsonify, request
 
 from app.errors import InvalidRequest
+from app.orders.models import Order
 from app.risk import lists, rules
+from app.risk.models import RiskListEntry, RiskRule
 from app.risk.review import review_order
 from app.web.api import bp
+from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body, limit_param
@@ -19,6 +22,7 @@ MAX_CSV_BYTES = 20 * 1024 * 1024
 @bp.post("/risk/list_entries")
 @requires_key(secret=True)
 @idempotent
+@api_audited("risk.list_entry_create", RiskListEntry)
 def risk_list_entries_create():
     return jsonify(risk_list_entry_json(lists.add_entry(caller().merchant_id, json_body()))), 201
 
@@ -34,6 +38,7 @@ def risk_list_entries_index():
 
 @bp.delete("/risk/list_entries/<entry_id>")
 @requires_key(secret=True)
+@api_audited("risk.list_entry_delete", RiskListEntry, "entry_id")
 def risk_list_entries_delete(entry_id: str):
     lists.delete_entry(caller().merchant_id, entry_id)
     return jsonify({"id": entry_id, "object": "risk_list_entry", "deleted": True})
@@ -66,6 +71,7 @@ def risk_list_entries_export():
 @bp.post("/risk/rules")
 @requires_key(secret=True)
 @idempotent
+@api_audited("risk.rule_create", RiskRule)
 def risk_rules_create():
     return jsonify(risk_rule_json(rules.create_rule(caller().merchant_id, json_body()))), 201
 
@@ -79,12 +85,14 @@ def risk_rules_index():
 
 @bp.patch("/risk/rules/<rule_id>")
 @requires_key(secret=True)
+@api_audited("risk.rule_update", RiskRule, "rule_id")
 def risk_rules_update(rule_id: str):
     return jsonify(risk_rule_json(rules.update_rule(caller().merchant_id, rule_id, json_body())))
 
 
 @bp.delete("/risk/rules/<rule_id>")
 @requires_key(secret=True)
+@api_audited("risk.rule_delete", RiskRule, "rule_id")
 def risk_rules_delete(rule_id: str):
     return jsonify({"id": rules.delete_rule(caller().merchant_id, rule_id), "object": "risk_rule", "deleted": True})
 
@@ -92,6 +100,7 @@ def risk_rules_delete(rule_id: str):
 @bp.post("/orders/<order_id>/review")
 @requires_key(secret=True)
 @idempotent
+@api_audited("order.review", Order, "order_id")
 def orders_review(order_id: str):
     who = caller()
     order = review_order(who.merchant_id, order_id, json_body().get("decision"), actor="api", livemode=who.livemode)

@@ -24,7 +24,7 @@ class AuditFilterForm(FlaskForm):
         csrf = False
 
     action = SelectField("Action", choices=[SelectChoice("", "Any")], validate_choice=False, validators=[Optional()])
-    actor = StringField("User email", validators=[Optional(), Length(max=320)])
+    actor = StringField("User email or API key", validators=[Optional(), Length(max=320)])
     object_id = StringField("Object id", validators=[Optional(), Length(max=100)])
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])

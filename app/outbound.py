@@ -1,0 +1,133 @@
+"""Where Kassa may send a merchant-chosen request (webhook endpoints, fulfilment webhooks): never to this
+machine, its private networks, link-local (cloud metadata at 169.254.169.254), multicast or unspecified
+addresses, unless the operator allows a network (``OUTBOUND_ALLOWED_NETWORKS``, e.g. a local receiver).
+
+Checked twice: when the URL is registered (an address written in the URL, or a name that resolves to a
+refused one), and again when sending, on the addresses the name resolves to *then*. The request is sent to
+the address that was checked (the URL's host stays in the Host header and TLS), so a DNS answer that changes
+between the check and the connection (rebinding) cannot redirect it.
+"""
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+from flask import current_app
+from requests.adapters import HTTPAdapter
+
+from app.errors import InvalidRequest
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class DestinationRefused(InvalidRequest):
+    """The URL points (or now resolves) to an address Kassa does not send requests to."""
+
+    code = "url_not_allowed"
+
+
+def allowed_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    raw = current_app.config.get("OUTBOUND_ALLOWED_NETWORKS") or ""
+    return [ipaddress.ip_network(cidr.strip(), strict=False) for cidr in raw.split(",") if cidr.strip()]
+
+
+def refusal(address: IPAddress) -> str | None:
+    """Why requests may not go to ``address``, or None when they may."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if any(address in network for network in allowed_networks()):
+        return None
+    for kind, refused in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
+                          ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
+                          ("private", address.is_private), ("reserved", address.is_reserved)):
+        if refused:
+            return f"{address} is a {kind} address"
+    return None
+
+
+def _resolve(host: str, port: int) -> list[IPAddress]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise OSError(f"{host} does not resolve ({exc})") from exc
+    return list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+
+
+def _literal(host: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+def check_destination(url: str, param: str) -> None:
+    """At registration: refuse a URL whose host is (or resolves to) a refused address. A name that does not
+    resolve yet is accepted; sending checks it again."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    literal = _literal(host)
+    if literal is None and (host == "localhost" or host.endswith(".localhost")):
+        literal = ipaddress.ip_address("127.0.0.1")
+    if literal is not None:
+        addresses = [literal]
+    else:
+        try:
+            addresses = _resolve(host, parts.port or 443)
+        except OSError:
+            return
+    for address in addresses:
+        reason = refusal(address)
+        if reason:
+            raise DestinationRefused(f"{param} must be a public address: {host} → {reason}", param=param)
+
+
+def pinned_address(url: str) -> IPAddress:
+    """At sending: the address to connect to, checked now; DestinationRefused or OSError otherwise."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    addresses = [_literal(host)] if _literal(host) else _resolve(host, parts.port or (443 if parts.scheme == "https" else 80))
+    for address in addresses:  # every answer must be allowed: a mix is how rebinding hides
+        reason = refusal(address)
+        if reason:
+            raise DestinationRefused(f"refused to send to {host}: {reason}")
+    return addresses[0]
+
+
+class _PinnedTLS(HTTPAdapter):
+    """Connects to an address but verifies the certificate (and sends SNI) for the URL's host name."""
+
+    def __init__(self, hostname: str) -> None:
+        self._hostname = hostname
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        kwargs["server_hostname"] = self._hostname
+        kwargs["assert_hostname"] = self._hostname
+        super().init_poolmanager(*args, **kwargs)
+
+
+def post(url: str, *, data: bytes, headers: dict, timeout: float, stream: bool = False) -> requests.Response:
+    """POST to ``url`` at the address checked just now, without following redirects. Raises
+    DestinationRefused for a refused address, ``requests.RequestException`` for the network's faults."""
+    try:
+        address = pinned_address(url)
+    except OSError as exc:
+        raise requests.ConnectionError(str(exc)) from exc
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    ip_host = f"[{address}]" if address.version == 6 else str(address)
+    netloc = f"{ip_host}:{parts.port}" if parts.port else ip_host
+    target = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    host_header = f"{host}:{parts.port}" if parts.port else host
+    session = requests.Session()
+    session.trust_env = False  # no proxy from the environment: the checked address is the one connected to
+    if parts.scheme == "https":
+        session.mount("https://", _PinnedTLS(host))
+    try:
+        return session.post(target, data=data, headers={**headers, "Host": host_header}, timeout=timeout,
+                            allow_redirects=False, stream=stream)
+    finally:
+        if not stream:
+            session.close()

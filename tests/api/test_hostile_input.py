@@ -1,0 +1,95 @@
+"""Hostile bodies and parameters (issue 8, item 12): NUL characters, lone surrogates, deep nesting, numbers
+no column holds, made-up currencies, URLs with control characters, entitlements that overflow. Each is a
+400 that names what to fix, and nothing is stored; none is a 500."""
+from __future__ import annotations
+
+import pytest
+
+from tests.api.test_orders_api import order_body
+
+
+def raw_post(api, path: str, body: bytes):
+    return api.client.post(f"/api/v1{path}", data=body, content_type="application/json",
+                           headers={"Authorization": f"Bearer {api.key}"})
+
+
+def sku_body(**sku) -> dict:
+    return {"name": "Gold coins", "skus": [{"name": "100 coins", "price": {"amount": 199, "currency": "usd"}, **sku}]}
+
+
+@pytest.mark.parametrize("body, says, param", [
+    (b'{"items": [{"sku": "sku_test_month\\u0000", "quantity": 1}], "agreement_accepted": true}',
+     "NUL", "items[0].sku"),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, '
+     b'"metadata": {"k\\u0000": "v"}}', "NUL", "metadata.k\x00"),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, '
+     b'"customer": {"id": "cus_\\ud800"}}', "surrogate", "customer.id"),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, "metadata": '
+     + b'{"a": ' * 30 + b'1' + b'}' * 31, "nested too deeply", None),
+    (b'{"items": ' + b'[' * 50_000 + b']' * 50_000 + b'}', "nested too deeply", None),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": NaN}]}', "NaN", None),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 1e999}]}', "out of range", "items[0].quantity"),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 99999999999999999999999}]}', "out of range",
+     "items[0].quantity"),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": ' + b'9' * 5000 + b'}]}', "too long", None),
+    (b'{"items": [{"sku": "sku_\xff\xfe", "quantity": 1}]}', "UTF-8", None),
+])
+def test_hostile_json_is_a_400_with_a_message_and_stores_nothing(api, catalog, body, says, param):
+    refused = raw_post(api, "/orders", body)
+    assert refused.status_code == 400, refused.get_data(as_text=True)[:300]
+    error = refused.json["error"]
+    assert says in error["message"] and error.get("param") == param
+    assert api.get("/orders").json["data"] == []
+
+
+def test_a_nul_in_the_query_string_or_path_is_a_400(api, catalog):
+    assert api.get("/orders?customer=cus%00x").status_code == 400
+    response = api.get("/orders/ord_%00")
+    assert response.status_code == 400 and "NUL" in response.json["error"]["message"]
+    assert api.get("/products/prod_%00x").status_code == 400
+
+
+@pytest.mark.parametrize("currency", ["abc", "xyz", "xau", "usdd", "u$d"])
+def test_only_real_iso_4217_currencies_are_accepted(api, currency):
+    price = api.post("/products", json=sku_body(price={"amount": 100, "currency": currency}))
+    assert price.status_code == 400 and price.json["error"]["param"] == "price.currency", price.json
+    assert "ISO" in price.json["error"]["message"]
+
+
+def test_upper_case_iso_codes_are_still_fine(api):
+    created = api.post("/products", json=sku_body(price={"amount": 100, "currency": "EUR"}))
+    assert created.status_code == 201 and created.json["skus"][0]["price"]["currency"] == "eur"
+
+
+@pytest.mark.parametrize("url", ["https://hooks.example/a\x01b", "https://hooks.example/a\x7f", "https://hooks.example/a b",
+                                 "https://hooks.example/\r\nX-Injected: 1", "https://hooks.example/a\x85b"])
+def test_urls_with_control_characters_or_spaces_are_refused(api, url):
+    endpoint = api.post("/webhook_endpoints", json={"url": url, "events": ["*"]})
+    assert endpoint.status_code == 400 and "control characters" in endpoint.json["error"]["message"]
+    fulfilment = api.post("/products", json=sku_body(fulfilment={"webhook_url": url}))
+    assert fulfilment.status_code == 400 and "control characters" in fulfilment.json["error"]["message"]
+    assert api.get("/webhook_endpoints").json["data"] == [] and api.get("/products").json["data"] == []
+
+
+@pytest.mark.parametrize("fulfilment, param", [
+    ({"credits": 10**12}, "fulfilment.credits"),
+    ({"credits": 2**31}, "fulfilment.credits"),
+    ({"membership_days": 10**7}, "fulfilment.membership_days"),
+    ({"membership_days": 3661}, "fulfilment.membership_days"),
+])
+def test_entitlement_numbers_that_would_overflow_are_refused(api, fulfilment, param):
+    refused = api.post("/products", json=sku_body(fulfilment=fulfilment))
+    assert refused.status_code == 400 and refused.json["error"]["param"].endswith(param), refused.json
+    assert "from 1 to" in refused.json["error"]["message"]
+
+
+def test_amounts_no_column_holds_are_refused(api):
+    too_dear = api.post("/products", json=sku_body(price={"amount": 3 * 10**9, "currency": "usd"}))
+    assert too_dear.status_code == 400 and "99999999" in too_dear.json["error"]["message"]
+    dearest = api.post("/products", json=sku_body(price={"amount": 99_999_999, "currency": "usd"}))
+    assert dearest.status_code == 201
+    sku = dearest.json["skus"][0]["id"]
+    huge = api.post("/orders", json=order_body(sku, 99))  # 99 × 999,999.99 USD: more than an amount holds
+    assert huge.status_code == 400 and huge.json["error"]["param"] == "items"
+    assert "split it into several orders" in huge.json["error"]["message"]
+    assert api.post("/orders", json=order_body(sku, 1)).status_code == 201
