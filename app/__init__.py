@@ -46,6 +46,9 @@ def _register_logging(app: Flask) -> None:
     from app.web import body_limits
 
     body_limits.init_app(app)  # before the CSRF check, which reads the form
+    from app.web import rate_limits
+
+    rate_limits.init_app(app)  # before any work: a request over its budget costs one Redis call
     metrics.init_app(app)
 
 

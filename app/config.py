@@ -135,6 +135,12 @@ def load_config(overrides: dict | None = None) -> dict:
         # /metrics (Prometheus): with a token, scrapers send `Authorization: Bearer <token>`; without
         # one, only clients on this machine (loopback) may read it.
         "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
+        # Rate limits per scenario (app/web/rate_limits.py), each its own budget in Redis.
+        "RATE_LIMIT_CHECKOUT": os.environ.get("RATE_LIMIT_CHECKOUT", "300 per minute"),
+        "RATE_LIMIT_ORDER_CREATE": os.environ.get("RATE_LIMIT_ORDER_CREATE", "60 per minute"),
+        "RATE_LIMIT_PAY": os.environ.get("RATE_LIMIT_PAY", "30 per minute"),
+        "RATE_LIMIT_SECRET_KEY": os.environ.get("RATE_LIMIT_SECRET_KEY", "1200 per minute"),
+        "RATE_LIMIT_CALLBACKS": os.environ.get("RATE_LIMIT_CALLBACKS", "3000 per minute"),
         # Fernet keys (comma-separated, newest first) that encrypt merchants' payment-tool credentials at rest:
         # the first encrypts, any decrypts, so a key is rotated by putting a new one in front, running
         # `flask --app wsgi kassa rotate-channel-keys`, then dropping the old one (docs/channels.md).

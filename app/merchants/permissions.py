@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, str] = {
     "team.manage": "Add and remove users, change roles",
     "audit.view": "Read the audit log",
     "catalog.manage": "Manage products, prices and coupons",
+    "risk.manage": "Manage risk lists and rules, decide orders held for review",
     "account.manage": "Change one's own password",
 }
 
@@ -29,7 +30,7 @@ _EVERYONE = {"dashboard.view", "orders.view", "account.manage"}
 
 GRANTS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
-    "operator": frozenset(_EVERYONE | {"orders.refund", "channels.manage", "catalog.manage"}),
+    "operator": frozenset(_EVERYONE | {"orders.refund", "channels.manage", "catalog.manage", "risk.manage"}),
     "finance": frozenset(_EVERYONE | {"orders.refund", "audit.view"}),
     "developer": frozenset(_EVERYONE | {"developers.manage"}),
 }

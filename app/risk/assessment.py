@@ -95,10 +95,8 @@ def assess(prospect: Prospect) -> Assessment:
         if reason:
             result.flag(rule.action, reason)
     if result.decision != "block":
-        for rule in (r for r in rules if r.kind == "velocity"):
-            reason = _velocity_rule(rule, prospect)
-            if reason:
-                result.flag(rule.action, reason)
+        for action, reason in _velocity(prospect, [r for r in rules if r.kind == "velocity"]):
+            result.flag(action, reason)
     return result
 
 
@@ -121,24 +119,33 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
     return None
 
 
-def _velocity_rule(rule, prospect: Prospect) -> str | None:
-    by, window = rule.params["by"], rule.params["window_seconds"]
-    value = prospect.value(by)
-    if not value:
-        return None
-    counting = "max_count" in rule.params
-    limit = rule.params["max_count"] if counting else rule.params["max_amount"]
-    key = f"kassa:risk:velocity:{prospect.merchant_id}:{rule.id}:{by}:{value}"
+def _velocity(prospect: Prospect, rules: list) -> list[tuple[str, str]]:
+    """(action, reason) for each velocity rule this order would overflow; all checked in one Redis call."""
+    counted = []
+    for rule in rules:
+        by = rule.params["by"]
+        value = prospect.value(by)
+        if value:
+            counting = "max_count" in rule.params
+            counted.append((rule, by, value, velocity.Window(
+                key=f"kassa:risk:velocity:{prospect.merchant_id}:{rule.id}:{by}:{value}",
+                window_seconds=rule.params["window_seconds"],
+                limit=rule.params["max_count"] if counting else rule.params["max_amount"],
+                weight=1 if counting else prospect.amount)))
     try:
-        fits, total = velocity.admit(key, window_seconds=window, limit=limit,
-                                     weight=1 if counting else prospect.amount)
-    except Exception:  # Redis unreachable: fail open, and say so
-        log.warning("velocity rule not checked: Redis unavailable", extra={"fields": {"rule": rule.id}})
-        return None
-    if fits:
-        return None
-    what = f"{limit} orders" if counting else f"{Money(limit, prospect.currency).format()}"
-    return f"more than {what} per {by} within {_window(window)} ({by} {value})"
+        fits = velocity.admit([window for *_, window in counted])
+    except Exception:  # Redis unreachable: fail open, and say so in the log
+        log.warning("velocity rules not checked: Redis unavailable", extra={"fields": {
+            "merchant_id": prospect.merchant_id}})
+        return []
+    found = []
+    for (rule, by, value, window), fit in zip(counted, fits):
+        if not fit:
+            what = (f"{window.limit} orders" if window.weight == 1 and "max_count" in rule.params
+                    else Money(window.limit, prospect.currency).format())
+            found.append((rule.action, f"more than {what} per {by} within {_window(window.window_seconds)} "
+                                       f"({by} {value})"))
+    return found
 
 
 def _window(seconds: int) -> str:

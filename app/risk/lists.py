@@ -74,7 +74,8 @@ def _entry(merchant_id: str, body: dict) -> RiskListEntry:
     if note is not None and (not isinstance(note, str) or len(note) > 500):
         raise InvalidRequest("note is a string of at most 500 characters", param="note")
     return RiskListEntry(id=new_id("rle"), merchant_id=merchant_id, kind=kind, value=value, action=action,
-                         expires_at=_expiry(body.get("expires_at")), note=note or None)
+                         expires_at=_expiry(body.get("expires_at")), note=note or None,
+                         is_range=kind == "ip" and "/" in value)
 
 
 def add_entry(merchant_id: str, body: dict) -> RiskListEntry:
@@ -155,7 +156,7 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
         existing.add((entry.kind, entry.value))
         rows.append({"id": entry.id, "merchant_id": merchant_id, "kind": entry.kind, "value": entry.value,
                      "action": entry.action, "expires_at": entry.expires_at, "note": entry.note,
-                     "created_at": utcnow()})
+                     "is_range": entry.is_range, "created_at": utcnow()})
     for start in range(0, len(rows), 5000):
         db.session.execute(RiskListEntry.__table__.insert(), rows[start:start + 5000])
     db.session.commit()
@@ -187,13 +188,13 @@ def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEnt
     now = utcnow()
     exact = or_(*[(RiskListEntry.kind == k) & (RiskListEntry.value == v) for k, v in wanted])
     ip = next((v for k, v in wanted if k == "ip"), None)
-    ranged = (RiskListEntry.kind == "ip") & RiskListEntry.value.contains("/") if ip else None
+    ranged = RiskListEntry.is_range.is_(True) if ip else None
     query = select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id,
                                         or_(exact, ranged) if ranged is not None else exact,
                                         or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now))
     found = []
     for entry in db.session.scalars(query):
-        if entry.kind == "ip" and "/" in entry.value:
+        if entry.is_range:
             if ipaddress.ip_address(ip) not in ipaddress.ip_network(entry.value):
                 continue
         found.append(entry)

@@ -14,7 +14,9 @@ class RiskListEntry(db.Model):
 
     __tablename__ = "risk_list_entries"
     __table_args__ = (UniqueConstraint("merchant_id", "kind", "value", name="uq_risk_list_entries_value"),
-                      Index("ix_risk_list_entries_merchant_id", "merchant_id", "id"))
+                      Index("ix_risk_list_entries_merchant_id", "merchant_id", "id"),
+                      # CIDR ranges cannot be found by exact value: they are read apart, by this flag.
+                      Index("ix_risk_list_entries_ranges", "merchant_id", "is_range"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
@@ -23,6 +25,7 @@ class RiskListEntry(db.Model):
     action: Mapped[str] = mapped_column(String(10))  # block|allow|review
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     note: Mapped[str | None] = mapped_column(String(500))
+    is_range: Mapped[bool] = mapped_column(default=False)  # an ip entry that is a CIDR range
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

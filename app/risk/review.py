@@ -26,9 +26,9 @@ def review_order(merchant_id: str, order_id: str, decision: object, *, actor: st
                  livemode: bool | None = None) -> Order:
     """Record the merchant's decision once (a second one is a 409) and act on it. With ``livemode`` the
     order must be of that mode (an API key sees only its own mode's orders)."""
+    order = get_order(merchant_id, order_id, livemode=livemode)  # another merchant's order: 404 before anything
     if decision not in DECISIONS:
         raise InvalidRequest("decision must be approve or reject", param="decision")
-    order = get_order(merchant_id, order_id, livemode=livemode)
     if not held_for_review(order):
         decided = ((order.risk or {}).get("review") or {}).get("decision")
         raise Conflict(f"order {order_id} is not waiting for review"
@@ -65,3 +65,13 @@ def _release(order: Order) -> None:
         from app.orders.fulfilment import fulfil_order
 
         fulfil_order(order.id)
+
+
+def review_queue(merchant_id: str, *, livemode: bool, limit: int = 50) -> list[Order]:
+    """Orders waiting for the merchant's decision, oldest first (the longest-waiting shopper first)."""
+    from sqlalchemy import select
+
+    waiting = (Order.risk["decision"].as_string() == "review") & Order.risk["review"]["decision"].as_string().is_(None)
+    return list(db.session.scalars(select(Order).where(Order.merchant_id == merchant_id, Order.livemode == livemode,
+                                                       waiting, Order.status.notin_(("closed", "refunded")))
+                                   .order_by(Order.created_at).limit(limit)))

@@ -1,34 +1,55 @@
-"""Sliding-window counters in Redis for velocity rules: count and add in one Lua script, so fifty orders
-arriving together against a limit of five let exactly five through."""
+"""Sliding-window counters in Redis for velocity rules: every rule's window of one order is checked and
+added in ONE Lua script (one round trip however many rules), so fifty orders arriving together against a
+limit of five let exactly five through."""
 from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import dataclass
 
 from app.extensions import redis_client
 
-# KEYS[1] = the window's sorted set; ARGV = now (ms), window (ms), limit, weight, member.
-# Members are "<weight>:<uuid>" scored by time; the sum of weights in the window is compared with the
-# limit (weight 1 for counts, the amount for amount limits). Admitted orders are added; refused ones not.
+# KEYS = one sorted set per rule window; ARGV = now (ms), member, then (window ms, limit, weight) per key.
+# Members are "<weight>:<uuid>" scored by time; the sum of weights in the window is compared with the limit
+# (weight 1 for counts, the amount for amount limits). A window the order fits is added to; one it would
+# overflow is not. Returns 1/0 per key.
 _CHECK_AND_ADD = """
-local now, window, limit, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local total = 0
-for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  total = total + tonumber(string.match(member, '^(%d+):'))
+local now, member = tonumber(ARGV[1]), ARGV[2]
+local results = {}
+for i, key in ipairs(KEYS) do
+  local base = 2 + (i - 1) * 3
+  local window, limit, weight = tonumber(ARGV[base + 1]), tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local total = 0
+  for _, m in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+    total = total + tonumber(string.match(m, '^(%d+):'))
+  end
+  if total + weight > limit then
+    results[i] = 0
+  else
+    redis.call('ZADD', key, now, weight .. ':' .. member)
+    redis.call('PEXPIRE', key, window)
+    results[i] = 1
+  end
 end
-if total + weight > limit then
-  return {0, total}
-end
-redis.call('ZADD', KEYS[1], now, weight .. ':' .. ARGV[5])
-redis.call('PEXPIRE', KEYS[1], window)
-return {1, total + weight}
+return results
 """
 
 
-def admit(key: str, *, window_seconds: int, limit: int, weight: int) -> tuple[bool, int]:
-    """Whether one more (of ``weight``) fits the window; if it does, it is counted. Returns (fits, total)."""
-    script = redis_client().register_script(_CHECK_AND_ADD)
-    fits, total = script(keys=[key], args=[int(time.time() * 1000), window_seconds * 1000, limit, weight,
-                                           uuid.uuid4().hex])
-    return bool(fits), int(total)
+@dataclass(frozen=True)
+class Window:
+    key: str
+    window_seconds: int
+    limit: int
+    weight: int
+
+
+def admit(windows: list[Window]) -> list[bool]:
+    """For each window, whether one more (of its weight) fits; where it does, it is counted."""
+    if not windows:
+        return []
+    script = redis_client().register_script(_CHECK_AND_ADD)  # EVALSHA: the script is sent once per server
+    args: list = [int(time.time() * 1000), uuid.uuid4().hex]
+    for w in windows:
+        args += [w.window_seconds * 1000, w.limit, w.weight]
+    return [bool(fit) for fit in script(keys=[w.key for w in windows], args=args)]

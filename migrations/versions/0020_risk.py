@@ -23,11 +23,13 @@ def upgrade():
     sa.Column('action', sa.String(length=10), nullable=False),
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('note', sa.String(length=500), nullable=True),
+    sa.Column('is_range', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('merchant_id', 'kind', 'value', name='uq_risk_list_entries_value')
     )
     op.create_index('ix_risk_list_entries_merchant_id', 'risk_list_entries', ['merchant_id', 'id'])
+    op.create_index('ix_risk_list_entries_ranges', 'risk_list_entries', ['merchant_id', 'is_range'])
     op.create_table('risk_rules',
     sa.Column('id', sa.String(length=40), nullable=False),
     sa.Column('merchant_id', sa.String(length=40), nullable=False),
@@ -48,5 +50,6 @@ def downgrade():
         batch_op.drop_column('risk')
     op.drop_index('ix_risk_rules_merchant_id', table_name='risk_rules')
     op.drop_table('risk_rules')
+    op.drop_index('ix_risk_list_entries_ranges', table_name='risk_list_entries')
     op.drop_index('ix_risk_list_entries_merchant_id', table_name='risk_list_entries')
     op.drop_table('risk_list_entries')

@@ -98,6 +98,8 @@ class World:
     sku: str
     image: str
     coupon: str
+    risk_entry: str = ""
+    risk_rule: str = ""
     channel: str = "sandbox_card"
 
 
@@ -144,8 +146,16 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         image = add_product_image(merchant_id, product, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64).id
         coupon = create_coupon(merchant_id, {"code": f"WORLD{merchant_id[-6:]}", "kind": "percent_off",
                                              "percent_bps": 1000}).id
+        from app.risk.lists import add_entry
+        from app.risk.rules import create_rule
+
+        risk_entry = add_entry(merchant_id, {"kind": "email", "value": f"bad-{merchant_id[-6:]}@example.test",
+                                             "action": "block"}).id
+        risk_rule = create_rule(merchant_id, {"kind": "amount_limit", "params": {"max_amount": 10**9},
+                                              "action": "review"}).id
         return World(order=order.id, refund=refund.id, api_key=key, webhook_endpoint=endpoint.id,
-                     delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon)
+                     delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon,
+                     risk_entry=risk_entry, risk_rule=risk_rule)
 
 
 @pytest.fixture
@@ -158,5 +168,5 @@ def fill(rule: str, world: World) -> str:
     values = {"order_id": world.order, "refund_id": world.refund, "key_id": world.api_key,
               "endpoint_id": world.webhook_endpoint, "delivery_id": world.delivery, "user_id": world.user,
               "code": world.channel, "product_id": world.product, "sku_id": world.sku, "image_id": world.image,
-              "coupon_id": world.coupon}
+              "coupon_id": world.coupon, "entry_id": world.risk_entry, "rule_id": world.risk_rule}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)

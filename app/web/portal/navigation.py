@@ -32,6 +32,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Products", "portal.products", "catalog.manage"),
     NavItem("Coupons", "portal.coupons", "catalog.manage"),
     NavItem("Channels", "portal.channels", "channels.manage"),
+    NavItem("Risk", "portal.risk", "risk.manage"),
     NavItem("Operations", "portal.operations", "channels.manage"),
     NavItem("Developers", "portal.developers", "developers.manage"),
     NavItem("Settings", "portal.settings", "settings.manage"),

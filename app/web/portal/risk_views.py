@@ -1,0 +1,159 @@
+"""Risk in the portal: the review queue (approve or reject held orders), the block/allow/review lists
+and the rules. Every change is audited; deleting asks for confirmation first."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.errors import KassaError, NotFound
+from app.orders.models import Order
+from app.risk import lists, rules
+from app.risk.models import RiskListEntry, RiskRule
+from app.risk.review import review_order, review_queue
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required
+from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
+
+PAGE_SIZE = 50
+
+
+def _checked() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form expired; try again.")
+
+
+def _page(errors: dict | None = None, status: int = 200):
+    merchant_id = current_user.merchant_id
+    kind = request.args.get("kind") if request.args.get("kind") in lists.KINDS else None
+    q = (request.args.get("q") or "").strip()[:320]
+    try:
+        entries, has_more = lists.list_entries(merchant_id, kind=kind, value=q or None, limit=PAGE_SIZE,
+                                               starting_after=request.args.get("after"))
+    except KassaError:
+        entries, has_more = [], False
+    return render_template("portal/risk.html", queue=review_queue(merchant_id, livemode=portal_livemode()),
+                           entries=entries, has_more=has_more, rules=rules.rules_of(merchant_id), kind=kind, q=q,
+                           kinds=lists.KINDS, form=ConfirmForm(), errors=errors or {}, values=request.form), status
+
+
+def _message(error: KassaError) -> str:
+    return error.message[:1].upper() + error.message[1:] + ("" if error.message.endswith(".") else ".")
+
+
+@bp.get("/risk")
+@permission_required("risk.manage")
+def risk():
+    return _page()
+
+
+@bp.post("/risk/list_entries")
+@permission_required("risk.manage")
+def risk_list_add():
+    _checked()
+    body = {k: request.form.get(k) or None for k in ("kind", "value", "action", "note")}
+    try:
+        with audit("risk.list_entry.add", RiskListEntry):
+            entry = lists.add_entry(current_user.merchant_id, body)
+    except KassaError as error:
+        return _page({"entry": _message(error)}, 422)
+    flash(f"Added {entry.kind} {entry.value} to the {entry.action} list.")
+    return redirect(url_for("portal.risk"))
+
+
+@bp.route("/risk/list_entries/<entry_id>/delete", methods=["GET", "POST"])
+@permission_required("risk.manage")
+def risk_list_delete(entry_id: str):
+    entry = _entry_or_404(entry_id)
+    if request.method == "GET":
+        return render_template("portal/risk_delete.html", entry=entry, form=ConfirmForm())
+    _checked()
+    with audit("risk.list_entry.delete", RiskListEntry, entry_id):
+        lists.delete_entry(current_user.merchant_id, entry_id)
+    flash(f"Removed {entry.kind} {entry.value} from the {entry.action} list.")
+    return redirect(url_for("portal.risk"))
+
+
+def _entry_or_404(entry_id: str) -> RiskListEntry:
+    from app.extensions import db
+
+    entry = db.session.get(RiskListEntry, entry_id)
+    if entry is None or entry.merchant_id != current_user.merchant_id:
+        abort(404, description="There is no such list entry.")
+    return entry
+
+
+def _int(name: str) -> int | str | None:
+    raw = (request.form.get(name) or "").strip()
+    return int(raw) if raw.isdigit() else (raw or None)
+
+
+@bp.post("/risk/rules")
+@permission_required("risk.manage")
+def risk_rule_add():
+    _checked()
+    kind = request.form.get("kind")
+    params = {"by": request.form.get("by"), "window_seconds": _int("window_minutes"),
+              "max_count": _int("max_count"), "max_amount": _int("max_amount")}
+    if isinstance(params["window_seconds"], int):
+        params["window_seconds"] *= 60
+    params = {k: v for k, v in params.items() if v is not None}
+    try:
+        with audit("risk.rule.add", RiskRule):
+            rules.create_rule(current_user.merchant_id, {"kind": kind, "params": params,
+                                                         "action": request.form.get("action")})
+    except KassaError as error:
+        return _page({"rule": _message(error)}, 422)
+    flash("Rule added: it applies to the next order.")
+    return redirect(url_for("portal.risk"))
+
+
+@bp.post("/risk/rules/<rule_id>/toggle")
+@permission_required("risk.manage")
+def risk_rule_toggle(rule_id: str):
+    _checked()
+    merchant_id = current_user.merchant_id
+    rule = _rule_or_404(rule_id)
+    with audit("risk.rule.update", RiskRule, rule_id):
+        rules.update_rule(merchant_id, rule_id, {"enabled": not rule.enabled})
+    flash(f"Rule {'paused' if rule.enabled else 'resumed'}.")
+    return redirect(url_for("portal.risk"))
+
+
+@bp.route("/risk/rules/<rule_id>/delete", methods=["GET", "POST"])
+@permission_required("risk.manage")
+def risk_rule_delete(rule_id: str):
+    rule = _rule_or_404(rule_id)
+    if request.method == "GET":
+        return render_template("portal/risk_delete.html", rule=rule, form=ConfirmForm())
+    _checked()
+    with audit("risk.rule.delete", RiskRule, rule_id):
+        rules.delete_rule(current_user.merchant_id, rule_id)
+    flash("Rule deleted.")
+    return redirect(url_for("portal.risk"))
+
+
+def _rule_or_404(rule_id: str) -> RiskRule:
+    try:
+        return rules.get_rule(current_user.merchant_id, rule_id)
+    except KassaError:
+        abort(404, description="There is no such rule.")
+
+
+@bp.post("/orders/<order_id>/review")
+@permission_required("risk.manage")
+def orders_review(order_id: str):
+    _checked()
+    decision = request.form.get("decision")
+    try:
+        with audit(f"order.review_{decision if decision in ('approve', 'reject') else 'decide'}", Order, order_id):
+            review_order(current_user.merchant_id, order_id, decision, actor=current_user.email,
+                         livemode=portal_livemode())
+    except NotFound:
+        abort(404, description="There is no such order.")
+    except KassaError as error:
+        flash(_message(error))
+        return redirect(url_for("portal.orders_detail", order_id=order_id))
+    flash("Approved: the order is being fulfilled." if decision == "approve"
+          else "Rejected: the order is refunded in full.")
+    return redirect(url_for("portal.orders_detail", order_id=order_id))

@@ -1,0 +1,115 @@
+"""Tiered rate limits: each scenario has its own budget in Redis, so a flood in one never starves another
+(API.md, "Rate limits"). Over budget: 429 ``rate_limited`` with ``Retry-After`` and the ``RateLimit-Limit``,
+``RateLimit-Remaining`` and ``RateLimit-Reset`` headers; the hosted checkout shows a friendly page.
+
+| scenario | counted per | setting (default) |
+| --- | --- | --- |
+| hosted and embedded checkout | client address | RATE_LIMIT_CHECKOUT (300 per minute) |
+| order create with a publishable key | key and address | RATE_LIMIT_ORDER_CREATE (60 per minute) |
+| pay | order | RATE_LIMIT_PAY (30 per minute) |
+| anything with a secret key | key | RATE_LIMIT_SECRET_KEY (1200 per minute) |
+| provider callbacks | channel | RATE_LIMIT_CALLBACKS (3000 per minute) |
+| portal sign-in | email and address | LOGIN_RATE_LIMIT (app/web/portal/auth_views.py) |
+
+Windows slide (moving window). If Redis cannot be reached the limits are not enforced (fail open, logged):
+refusing every shopper because a counter is down would be an outage of its own, and the money paths that
+need Redis answer 503 by themselves.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+
+from flask import Flask, current_app, g, request
+from limits import parse
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from app import logs
+from app.errors import KassaError
+
+log = logs.get("web.rate_limits")
+
+_EXTENSION = "kassa_rate_limiter"
+
+
+class RateLimited(KassaError):
+    status = 429
+    type = "rate_limit_error"
+    code = "rate_limited"
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_check)
+    app.after_request(_headers)
+
+
+def _strategy() -> MovingWindowRateLimiter:
+    strategy = current_app.extensions.get(_EXTENSION)
+    if strategy is None:
+        timeout = current_app.config["REDIS_TIMEOUT_SECONDS"]
+        storage = storage_from_string(current_app.config["REDIS_URL"], socket_timeout=timeout,
+                                      socket_connect_timeout=timeout)
+        strategy = current_app.extensions[_EXTENSION] = MovingWindowRateLimiter(storage)
+    return strategy
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()[:24]  # never a key itself in Redis
+
+
+def _scenario() -> tuple[str, str, str] | None:
+    """(scenario, what it is counted per, setting name) for this request, or None when it is not limited."""
+    endpoint, args = request.endpoint or "", request.view_args or {}
+    address = request.remote_addr or "unknown"
+    if endpoint.startswith(("checkout.", "embed.")) and endpoint not in ("checkout.media", "checkout.logo"):
+        return "checkout", address, "RATE_LIMIT_CHECKOUT"
+    if endpoint.startswith("hooks."):
+        return "callbacks", args.get("channel_code") or "unknown", "RATE_LIMIT_CALLBACKS"
+    if not endpoint.startswith("api."):
+        return None
+    bearer = (request.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
+    if endpoint in ("api.orders_pay",) and args.get("order_id"):
+        return "pay", args["order_id"], "RATE_LIMIT_PAY"
+    if bearer.startswith("sk_"):
+        return "secret_key", _digest(bearer), "RATE_LIMIT_SECRET_KEY"
+    if endpoint == "api.orders_create" and bearer.startswith("pk_"):
+        return "order_create", f"{_digest(bearer)}:{address}", "RATE_LIMIT_ORDER_CREATE"
+    return None
+
+
+def _check() -> None:
+    found = _scenario()
+    if found is None:
+        return
+    scenario, per, setting = found
+    limit = parse(current_app.config[setting])
+    try:
+        strategy = _strategy()
+        allowed = strategy.hit(limit, "kassa", scenario, per)
+        reset_at, remaining = strategy.get_window_stats(limit, "kassa", scenario, per)
+    except Exception as exc:  # Redis unreachable: fail open (see the module's docstring)
+        log.warning("rate limit not checked: %s", exc.__class__.__name__, extra={"fields": {"scenario": scenario}})
+        return
+    g.rate_limit = (limit.amount, max(remaining, 0), max(math.ceil(reset_at - time.time()), 1))
+    if not allowed:
+        log.info("rate limited", extra={"fields": {"scenario": scenario}})
+        if scenario == "checkout":
+            raise RateLimited("Too many requests from your network right now. Please wait a minute and try again; "
+                              "nothing was charged.")
+        window = f"{limit.multiples} {limit.GRANULARITY.name}s" if limit.multiples > 1 else limit.GRANULARITY.name
+        raise RateLimited(f"too many requests ({scenario.replace('_', ' ')}): at most {limit.amount} per {window}; "
+                          "retry after the number of seconds in Retry-After")
+
+
+def _headers(response):
+    counted = g.pop("rate_limit", None)
+    if counted is not None:
+        amount, remaining, reset = counted
+        response.headers["RateLimit-Limit"] = str(amount)
+        response.headers["RateLimit-Remaining"] = str(remaining)
+        response.headers["RateLimit-Reset"] = str(reset)
+        if response.status_code == 429:
+            response.headers["Retry-After"] = str(reset)
+    return response

@@ -1,0 +1,67 @@
+"""Tiered rate limits, met the way clients meet them: a checkout flood from one address is refused with a
+friendly page while another merchant's API calls and provider callbacks keep flowing; paying one order
+again and again is limited per order; every limited answer says when to come back."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tests.conftest import Api
+from tests.integration.test_payment_flow import _sign, create_order
+
+
+@pytest.fixture
+def tight_limits(app):
+    saved = {k: app.config[k] for k in ("RATE_LIMIT_CHECKOUT", "RATE_LIMIT_PAY", "RATE_LIMIT_ORDER_CREATE")}
+    app.config.update(RATE_LIMIT_CHECKOUT="5 per minute", RATE_LIMIT_PAY="3 per minute",
+                      RATE_LIMIT_ORDER_CREATE="4 per minute")
+    yield
+    app.config.update(saved)
+
+
+def test_a_checkout_flood_from_one_address_does_not_starve_the_api_or_callbacks(
+        app, client, catalog, other_merchant, tight_limits):
+    flood = {"REMOTE_ADDR": "198.51.100.9"}
+    answers = [client.get(f"/checkout/{catalog['product']}", environ_base=flood) for _ in range(8)]
+    assert [a.status_code for a in answers] == [200] * 5 + [429] * 3
+    refused = answers[-1]
+    assert "Please wait a minute" in refused.get_data(as_text=True)
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert refused.headers["RateLimit-Limit"] == "5" and refused.headers["RateLimit-Remaining"] == "0"
+    assert answers[0].headers["RateLimit-Remaining"] == "4"
+
+    # Another address still shops; another merchant's server and the provider's callbacks are untouched.
+    assert client.get(f"/checkout/{catalog['product']}", environ_base={"REMOTE_ADDR": "203.0.113.4"}).status_code == 200
+    rival = Api(client, other_merchant.secret_key)
+    assert all(rival.get("/orders", environ_base=flood).status_code == 200 for _ in range(10))
+    body = json.dumps({"id": "evt_x", "type": "payment.succeeded", "created": int(time.time()), "data": {
+        "id": "sbp_unknown", "status": "succeeded", "amount": 1, "currency": "usd", "reference": "pay_unknown"}}).encode()
+    callback = client.post("/hooks/channels/sandbox_card", data=body, environ_base=flood, headers={
+        "Content-Type": "application/json", "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)})
+    assert callback.status_code == 200
+
+
+def test_paying_one_order_over_and_over_is_limited_per_order(api, catalog, sandbox, tight_limits):
+    order = create_order(api, catalog["sku"])
+    other = create_order(api, catalog["sku"])
+    tries = [api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code for _ in range(4)]
+    assert tries[3] == 429 and 429 not in tries[:3]
+    limited = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert limited.json["error"] == {"type": "rate_limit_error", "code": "rate_limited", "message": limited.json[
+        "error"]["message"], "request_id": limited.json["error"]["request_id"]}
+    assert "at most 3 per minute" in limited.json["error"]["message"]
+    assert limited.headers["Retry-After"]
+    assert api.post(f"/orders/{other['id']}/pay", json={"channel": "sandbox_card"}).status_code == 200
+
+
+def test_publishable_key_order_creation_is_limited_per_key_and_address(client, merchant, catalog, tight_limits):
+    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "guest"}, "agreement_accepted": True}
+    headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
+    one = {"REMOTE_ADDR": "198.51.100.20"}
+    statuses = [client.post("/api/v1/orders", json=body, headers=headers, environ_base=one).status_code
+                for _ in range(5)]
+    assert statuses == [201] * 4 + [429]
+    assert client.post("/api/v1/orders", json=body, headers=headers,
+                       environ_base={"REMOTE_ADDR": "198.51.100.21"}).status_code == 201

@@ -1,0 +1,69 @@
+"""Risk in the portal, as an operator uses it: add and remove list entries (with confirmation), add,
+pause and delete rules, and decide a held order from its page; every change audited."""
+from __future__ import annotations
+
+from tests.conftest import wait_for
+from tests.integration.test_payment_flow import pay, status_of
+
+
+def test_an_operator_manages_lists_and_rules(member, portal, api, catalog):
+    operator = member("operator")
+    assert "Nothing waits for review." in operator.text("/portal/risk")
+
+    bad = operator.post("/portal/risk/list_entries", {"kind": "ip", "value": "not-an-ip", "action": "block"})
+    assert bad.status_code == 422
+    assert "An ip entry is an address" in bad.get_data(as_text=True)
+    assert operator.post("/portal/risk/list_entries", {"kind": "email_domain", "value": "Fraud.example",
+                                                      "action": "block", "note": "chargebacks"}).status_code == 302
+    page = operator.text("/portal/risk")
+    assert "fraud.example" in page and "chargebacks" in page
+    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c", "email": "x@fraud.example"},
+            "agreement_accepted": True}
+    assert api.post("/orders", json=body).status_code == 402
+
+    entry = api.get("/risk/list_entries").json["data"][0]["id"]
+    assert "Remove email domain fraud.example" in operator.text(f"/portal/risk/list_entries/{entry}/delete")
+    assert operator.post(f"/portal/risk/list_entries/{entry}/delete", {}).status_code == 302
+    assert api.post("/orders", json=body).status_code == 201
+
+    refused = operator.post("/portal/risk/rules", {"kind": "velocity", "by": "ip", "action": "block"})
+    assert refused.status_code == 422 and "window_seconds" in refused.get_data(as_text=True)
+    assert operator.post("/portal/risk/rules", {"kind": "velocity", "by": "customer", "window_minutes": "60",
+                                               "max_count": "1", "action": "block"}).status_code == 302
+    rule = api.get("/risk/rules").json["data"][0]
+    assert rule["params"] == {"by": "customer", "window_seconds": 3600, "max_count": 1}
+    assert operator.post(f"/portal/risk/rules/{rule['id']}/toggle", {}).status_code == 302
+    assert api.get("/risk/rules").json["data"][0]["enabled"] is False
+    assert operator.post(f"/portal/risk/rules/{rule['id']}/delete", {}).status_code == 302
+    assert api.get("/risk/rules").json["data"] == []
+
+    audit = portal.text("/portal/audit")
+    for action in ("risk.list_entry.add", "risk.list_entry.delete", "risk.rule.add", "risk.rule.update",
+                   "risk.rule.delete"):
+        assert action in audit, action
+
+
+def test_a_held_order_is_approved_from_its_page(member, api, catalog, sandbox, worker):
+    operator = member("operator")
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_watch", "action": "review"})
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                      "customer": {"id": "cus_watch"}, "agreement_accepted": True}).json
+    sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    worker()
+    assert order["id"] in operator.text("/portal/risk")
+    page = operator.text(f"/portal/orders/{order['id']}")
+    assert "customer cus_watch is on the review list" in page and "Approve and fulfil" in page
+
+    assert operator.post(f"/portal/orders/{order['id']}/review", {"decision": "approve"}).status_code == 302
+    assert status_of(api, order["id"]) == "fulfilled"
+    assert "Reviewed: <strong>approved</strong>" in operator.text(f"/portal/orders/{order['id']}")
+    assert "Nothing waits for review." in operator.text("/portal/risk")
+
+
+def test_finance_and_developers_cannot_change_risk_settings(member):
+    for role in ("finance", "developer"):
+        signed = member(role)
+        assert signed.get("/portal/risk").status_code == 403
+        assert signed.post("/portal/risk/list_entries", {"kind": "email", "value": "a@b.c", "action": "block"}
+                           ).status_code == 403
