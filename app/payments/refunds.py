@@ -24,7 +24,7 @@ from app.ledger.captures import post_refund
 from app.money import Money
 from app.orders.models import Order
 from app.orders.services import StaleOrder, get_order, transition
-from app.payments.adapters.base import ProviderUnavailable, RefundResult
+from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
 from app.payments.hub import OrderBusy, order_lock
 from app.payments.models import PaymentAttempt
@@ -160,11 +160,24 @@ def send_refund(refund_id: str) -> Refund:
         adapter = adapter_for(refund.channel, refund.merchant_id)
         result = adapter.refund(payment.provider_reference, refund.amount, refund.provider_reference)
         refused = result.status == "failed"
+    except ProviderRefused as exc:  # a healthy provider said no: nothing was refunded
+        result, refused = RefundResult(None, "failed", f"refused by the provider: {exc}"), True
     except ProviderUnavailable as exc:
-        # Outcome unknown: the retry reuses the same reference, so the provider answers with the
-        # refund it may already have made instead of making a second one.
-        result, refused = RefundResult(None, "failed", f"provider unavailable: {exc}"), False
+        # No clear answer: the provider may have refunded. The refund stays pending (the order stays
+        # refunding, so no second refund can start) and the sweep sends it again with the same reference,
+        # which the provider answers with the refund it already made instead of making another.
+        return _outcome_unknown(refund.id, str(exc))
     return _settle(refund.id, result, refused=refused)
+
+
+def _outcome_unknown(refund_id: str, why: str) -> Refund:
+    db.session.rollback()
+    db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending").values(
+        failure_reason=f"outcome unknown, checking with the provider: {why}"[:500], updated_at=utcnow())
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+    log.warning("refund outcome unknown: %s", why, extra={"fields": {"refund_id": refund_id}})
+    return db.session.get(Refund, refund_id, populate_existing=True)
 
 
 def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:

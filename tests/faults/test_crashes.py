@@ -114,7 +114,6 @@ def test_provider_killed_mid_create_leaves_the_outcome_unknown_until_it_is_back(
     assert_money_consistent(app, faults.provider)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8 item 3: a refund whose answer was lost is marked failed, not unknown")
 def test_provider_answer_lost_mid_refund_never_pays_the_refund_out_twice(app, faults, shop, catalog):
     order = _paid_order(faults, shop, catalog["sku"])
     faults.proxy.cut(REFUND)  # the provider refunds; Kassa never hears back

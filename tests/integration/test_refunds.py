@@ -99,18 +99,26 @@ def test_a_refund_the_provider_rejects_stays_visible_and_succeeds_on_retry(app, 
     assert again.status_code == 409 and again.json["error"]["code"] == "refund_state_invalid"
 
 
-def test_an_unreachable_provider_fails_the_refund_and_the_retry_reuses_its_reference(app, api, catalog, sandbox,
+def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolved_once(app, api, catalog, sandbox,
                                                                                       monkeypatch):
+    """Issue 8 item 3: no answer is an unknown outcome, never a failure that invites a second refund."""
+    from app.payments.refunds import resume_pending_refunds
     from tests.conftest import free_port
 
     order = paid_order(api, sandbox, catalog["sku"])
     monkeypatch.setitem(app.config, "SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
-    failed = refund(api, order["id"], {"amount": 300}).json["refund"]
-    assert failed["status"] == "failed" and "unavailable" in failed["failure_reason"]
-    assert api.get(f"/orders/{order['id']}").json["status"] == "paid"
+    unknown = refund(api, order["id"], {"amount": 300}).json["refund"]
+    assert unknown["status"] == "pending" and "outcome unknown" in unknown["failure_reason"]
+    assert api.get(f"/orders/{order['id']}").json["status"] == "refunding"
+    second = refund(api, order["id"], {"amount": 300})
+    assert second.status_code == 409 and second.json["error"]["code"] == "refund_in_progress"
 
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
-    assert api.post(f"/refunds/{failed['id']}/retry").json["refund"]["status"] == "succeeded"
+    with app.app_context():
+        assert resume_pending_refunds(older_than_seconds=0) == 1
+        assert resume_pending_refunds(older_than_seconds=0) == 0  # settled: nothing left to send
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("paid", 300)
     # Only one refund reached the provider: 699 remain refundable there and here.
     assert refund(api, order["id"]).json["refund"]["amount"] == 699
     assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
