@@ -10,7 +10,7 @@ from app import logs
 from app.events import Event, subscribe
 from app.orders.services import get_order
 from app.payments.refund_models import Refund
-from app.payments.refunds import create_refund, refunds_for_order, retry_refund, send_refund
+from app.payments.refunds import create_refund, refund_stray_capture, refunds_for_order, retry_refund, send_refund
 
 log = logs.get("compensation")
 
@@ -40,6 +40,17 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
     log.info("order compensated", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
                                                     "refund_id": refund.id}})
     return refund
+
+
+@subscribe("payment.captured_on_inactive_order")
+def return_stray_capture(event: Event) -> None:
+    """Outbox handler: a capture the order does not keep (closed, or paid by another payment) goes back to
+    the shopper at once; until the provider confirms, the handler raises and the outbox retries."""
+    payment = event.data["object"]
+    refund = refund_stray_capture(payment["id"], f"payment {payment['id']} was captured after its order "
+                                                 "was closed or already paid")
+    if refund is not None and refund.status != "succeeded":
+        raise CompensationIncomplete(f"stray capture refund {refund.id} is {refund.status}")
 
 
 @subscribe("order.fulfilment_failed")

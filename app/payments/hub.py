@@ -238,9 +238,12 @@ def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
                        .values(poll_count=PaymentAttempt.poll_count + 1))
     db.session.commit()
     if attempt.provider_reference is None:
-        # The create call never returned a reference; after the poll delay it is dead.
-        _fail_attempt(attempt_id, "the provider never confirmed the payment")
-        return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
+        # The create call never returned (a crash, a lost answer): the provider may still have opened the
+        # payment. Ask it by our own reference before deciding; an attempt is never failed blind.
+        from app.payments.janitor import mark_outcome_unknown, resolve_unknown_attempt
+
+        mark_outcome_unknown(attempt_id, "the create call never returned a provider reference")
+        return resolve_unknown_attempt(attempt_id)
     with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
         result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
     if result.status == "pending":

@@ -22,7 +22,7 @@ from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
 from app.money import Money
-from app.orders.models import Order
+from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import StaleOrder, get_order, transition
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
@@ -69,8 +69,11 @@ def _check_refundable(order: Order, amount: int) -> None:
 
 
 def _captured_payment(order_id: str) -> PaymentAttempt:
+    """The capture that paid the order (a stray capture, returned on its own, never is)."""
+    stray = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id,
+                                    Refund.reason.startswith(STRAY_CAPTURE_PREFIX)).exists()
     payment = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
-                                                             PaymentAttempt.status == "succeeded")
+                                                             PaymentAttempt.status == "succeeded", ~stray)
                                 .order_by(PaymentAttempt.created_at).limit(1))
     if payment is None or not payment.provider_reference:
         raise Conflict("the order has no captured payment to refund", code="order_state_invalid")
@@ -212,8 +215,19 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
     raise OrderBusy(f"order {order_id} kept changing while settling refund {refund_id}; retry")
 
 
+def is_stray_capture_refund(refund: Refund) -> bool:
+    return (refund.reason or "").startswith(STRAY_CAPTURE_PREFIX)
+
+
 def _move_order(order: Order, refund: Refund) -> None:
     shown = Money(refund.amount, refund.currency).format()
+    if is_stray_capture_refund(refund):
+        # Money the order never kept: its status and refunded amount stay; the timeline says what happened.
+        note = (f"{'returned' if refund.status == 'succeeded' else 'could not return yet'} {shown} captured by "
+                f"payment {refund.payment_id} ({refund.id})")
+        db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
+                                          status=order.status, reason=note[:500], actor="system", at=utcnow()))
+        return
     if refund.status != "succeeded":
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
                    f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
@@ -231,6 +245,40 @@ def _move_order(order: Order, refund: Refund) -> None:
     transition(order, "refunded" if full else refund.previous_order_status,
                reason=f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})",
                actor=f"channel:{refund.channel}", announce=full)
+
+
+STRAY_CAPTURE_PREFIX = "stray capture returned: "
+
+
+def refund_stray_capture(attempt_id: str, why: str) -> Refund | None:
+    """Give back, in full, a capture the order does not keep: it landed after the order was closed, or
+    the order was already paid by another payment. Safe to run again: one refund per capture, resent
+    under its own reference until the provider settles it."""
+    attempt = db.session.get(PaymentAttempt, attempt_id)
+    if attempt is None or attempt.status != "succeeded":
+        return None
+    earlier = db.session.scalar(select(Refund).where(Refund.payment_id == attempt_id,
+                                                     Refund.reason.startswith(STRAY_CAPTURE_PREFIX))
+                                .order_by(Refund.created_at.desc()).limit(1))
+    if earlier is not None and earlier.status in ("succeeded", "pending"):
+        return earlier if earlier.status == "succeeded" else send_refund(earlier.id)
+    order = db.session.get(Order, attempt.order_id)
+    now = utcnow()
+    with order_lock(order.id):
+        refund = Refund(id=new_id("re"), merchant_id=order.merchant_id, order_id=order.id, payment_id=attempt.id,
+                        channel=attempt.channel, amount=attempt.amount, currency=attempt.currency, status="pending",
+                        reason=(STRAY_CAPTURE_PREFIX + why)[:500], previous_order_status=order.status,
+                        provider_attempt=(earlier.provider_attempt + 1) if earlier else 1, actor="system",
+                        created_at=now, updated_at=now)
+        db.session.add(refund)
+        try:
+            db.session.commit()
+        except IntegrityError:  # another refund of this order is in flight: the outbox tries again later
+            db.session.rollback()
+            raise Conflict("another refund of this order is in progress", code="refund_in_progress") from None
+    log.warning("returning a stray capture", extra={"fields": {"order_id": order.id, "attempt_id": attempt.id,
+                                                               "refund_id": refund.id}})
+    return send_refund(refund.id)
 
 
 def get_refund(merchant_id: str, refund_id: str) -> Refund:
