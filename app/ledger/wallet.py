@@ -240,3 +240,32 @@ def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, am
             (receivable_account(merchant_id, livemode=livemode), -amount.amount, amount.currency),
             (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
         return _commit_once()
+
+
+@contextmanager
+def topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount: Money, *,
+                      livemode: bool) -> Iterator[None]:
+    """For a top-up refund: take ``amount`` back from the customer's available balance into the top-up
+    suspense account, under the wallet's lock, in the caller's transaction (the caller commits inside the
+    block; an exception rolls everything back). Refused with 409 ``topup_spent`` when the customer has
+    already spent it: a refund must never leave a credit spendable while its money goes back."""
+    _require_positive(amount)
+    with _locked_wallet(merchant_id, customer_id, amount.currency):
+        available = available_balance(merchant_id, customer_id, amount.currency, livemode=livemode)
+        if available < amount.amount:
+            raise Conflict(f"the customer has already spent part of this top-up: at most "
+                           f"{Money(max(available, 0), amount.currency).format()} of it can be refunded now",
+                           code="topup_spent", param="amount")
+        post_journal_entry(merchant_id, "wallet.topup_refund", reference, [
+            (available_account(customer_id, livemode=livemode), -amount.amount, amount.currency),
+            (topup_clearing_account(livemode=livemode), amount.amount, amount.currency)])
+        yield
+
+
+def release_topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount: Money, *,
+                              livemode: bool) -> None:
+    """The provider refused a top-up refund: what its hold took goes back to the customer's balance, in the
+    caller's transaction; once per ``reference``."""
+    post_journal_entry(merchant_id, "wallet.topup_refund_released", reference, [
+        (topup_clearing_account(livemode=livemode), -amount.amount, amount.currency),
+        (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])

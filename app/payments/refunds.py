@@ -9,7 +9,9 @@ was; on failure the refund stays visible as ``failed`` and can be retried.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import timedelta
+from typing import Iterator
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +23,7 @@ from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
+from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
 from app.money import Money
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import StaleOrder, get_order, transition
@@ -106,8 +109,9 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
     now = utcnow()
     # Under the order's lock like every decision about it: without Redis nothing is written and the
     # channel is not asked (503), rather than a refund made at the provider that Kassa cannot settle.
-    with order_lock(order.id):
-        refund = Refund(id=new_id("re"), merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
+    refund_id = new_id("re")
+    with order_lock(order.id), _wallet_hold(order, refund_id, 1, amount):
+        refund = Refund(id=refund_id, merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
                         channel=payment.channel, amount=amount, currency=order.currency, status="pending",
                         reason=reason, previous_order_status=order.status, provider_attempt=1, actor=actor,
                         created_at=now, updated_at=now)
@@ -129,6 +133,18 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
     return send_refund(refund.id)
 
 
+@contextmanager
+def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: int) -> Iterator[None]:
+    """A top-up's refund first takes its amount back out of the customer's wallet (409 if it was spent),
+    in the refund's own transaction; other orders need nothing."""
+    if order.kind != "topup":
+        yield
+        return
+    with topup_refund_hold(order.merchant_id, order.customer_id, f"{refund_id}:{provider_attempt}",
+                           Money(amount, order.currency), livemode=order.livemode):
+        yield
+
+
 def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Refund:
     """Try a failed refund again; the order must still be refundable for its amount."""
     refund = get_refund(merchant_id, refund_id)
@@ -136,7 +152,7 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
         raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
     order = get_order(merchant_id, refund.order_id)
     _check_refundable(order, refund.amount)
-    with order_lock(order.id):
+    with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(
             update(Refund).where(Refund.id == refund.id, Refund.status == "failed")
             .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow())
@@ -229,6 +245,10 @@ def _move_order(order: Order, refund: Refund) -> None:
                                           status=order.status, reason=note[:500], actor="system", at=utcnow()))
         return
     if refund.status != "succeeded":
+        if order.kind == "topup":  # refused: the wallet gets back what the refund's hold took
+            release_topup_refund_hold(order.merchant_id, order.customer_id,
+                                      f"{refund.id}:{refund.provider_attempt - 1}", Money(refund.amount, refund.currency),
+                                      livemode=order.livemode)
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
                    f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
                    announce=False)
