@@ -16,6 +16,7 @@ from app.events import Event, record_event, subscribe
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.wallet import credit_topup
+from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.risk.review import held_for_review
 from app.merchants.models import Merchant
 from app.money import Money, normalise_currency
@@ -54,9 +55,13 @@ def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, liv
     if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
         raise InvalidRequest(f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
                              param="id")
+    prospect = prospect_for(merchant_id, customer_id=customer_id, email=None, amount=amount.amount,
+                            currency=amount.currency, livemode=livemode)
+    assessment = assess(prospect)
+    refuse_if_blocked(assessment, prospect)
     merchant = db.session.get(Merchant, merchant_id)
     order_id, now = new_id("ord"), utcnow()
-    order = Order(id=order_id, merchant_id=merchant_id, kind="topup", status="created", version=1, livemode=livemode,
+    order = Order(id=order_id, merchant_id=merchant_id, kind="topup", risk=assessment.to_json(), status="created", version=1, livemode=livemode,
                   customer_id=customer_id, customer_source=customer_source, checkout_session_id=checkout_session_id,
                   currency=amount.currency, subtotal=amount.amount, discount=0,
                   total=amount.amount, client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}",

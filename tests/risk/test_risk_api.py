@@ -151,3 +151,25 @@ def test_rules_can_be_disabled_and_deleted(api, catalog):
     assert api.post("/orders", json=order_body(catalog["sku"])).status_code == 201
     assert api.delete(f"/risk/rules/{rule['id']}").status_code == 200
     assert api.delete(f"/risk/rules/{rule['id']}").status_code == 404
+
+
+def test_a_top_up_is_assessed_and_its_credit_waits_for_review(api, sandbox, worker):
+    from tests.integration.test_wallet import balance
+
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_flow", "action": "review"})
+    created = api.post("/customers/cus_flow/topups", json={"amount": 2000, "currency": "usd",
+                                                          "channel": "sandbox_card"})
+    assert created.status_code == 201, created.json
+    topup = created.json["topup"]["id"]
+    assert api.get(f"/orders/{topup}").json["risk"]["decision"] == "review"
+    sandbox.simulate(created.json["payment"]["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{topup}").json["status"] == "paid")
+    worker()
+    assert balance(api)["available"] == []  # held: nothing spendable yet
+    assert api.post(f"/orders/{topup}/review", json={"decision": "approve"}).status_code == 200
+    assert balance(api)["available"] == [{"amount": 2000, "currency": "usd"}]
+
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_blocked", "action": "block"})
+    blocked = api.post("/customers/cus_blocked/topups", json={"amount": 2000, "currency": "usd",
+                                                             "channel": "sandbox_card"})
+    assert blocked.status_code == 402 and blocked.json["error"]["code"] == "risk_blocked"
