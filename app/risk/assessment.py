@@ -90,7 +90,7 @@ def assess(prospect: Prospect) -> Assessment:
     if result.decision == "block" or (listed and all(e.action == "allow" for e in listed)):
         return result
     rules = rules_of(prospect.merchant_id, enabled_only=True)
-    for rule in (r for r in rules if r.kind != "velocity"):
+    for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit")):
         reason = _static_rule(rule, prospect)
         if reason:
             result.flag(rule.action, reason)

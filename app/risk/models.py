@@ -42,3 +42,25 @@ class RiskRule(db.Model):
     action: Mapped[str] = mapped_column(String(10))  # block|review
     enabled: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RefundRequest(db.Model):
+    """A shopper asking for their money back, scored for abuse, and what was decided."""
+
+    __tablename__ = "refund_requests"
+    __table_args__ = (Index("ix_refund_requests_merchant_customer", "merchant_id", "customer_id", "created_at"),
+                      Index("ix_refund_requests_merchant_device", "merchant_id", "device", "created_at"),
+                      Index("ix_refund_requests_merchant_ip", "merchant_id", "ip", "created_at"))
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    order_id: Mapped[str] = mapped_column(String(40), index=True)
+    customer_id: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(10))  # approved | review | denied
+    score: Mapped[int] = mapped_column(default=0)
+    reasons: Mapped[list] = mapped_column(JSON)
+    refund_id: Mapped[str | None] = mapped_column(String(40))
+    ip: Mapped[str | None] = mapped_column(String(64))
+    device: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

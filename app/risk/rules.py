@@ -5,6 +5,9 @@
   past the limit together.
 - ``amount_limit``: one order above ``max_amount`` (optionally only in ``currency``).
 - ``first_purchase_limit``: a customer with no paid order yet, buying above ``max_amount``.
+- ``refund_abuse``: how shopper refund requests are decided by their abuse score (0-100): below
+  ``approve_below`` refunded at once, from ``deny_from`` denied, in between held for review. Its action is
+  not used. Without such a rule: below 40 approved, from 80 denied.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from app.extensions import db
 from app.ids import new_id
 from app.risk.models import RiskRule
 
-KINDS = ("velocity", "amount_limit", "first_purchase_limit")
+KINDS = ("velocity", "amount_limit", "first_purchase_limit", "refund_abuse")
 ACTIONS = ("block", "review")
 VELOCITY_BY = ("customer", "email", "ip", "device")
 MAX_RULES = 100
@@ -48,6 +51,12 @@ def check_params(kind: object, params: object) -> dict:
         checked = {"by": params["by"], "window_seconds": window}
         checked |= {"max_count": count} if count is not None else {"max_amount": amount}
         return checked
+    if kind == "refund_abuse":
+        approve_below = _positive_int(params, "approve_below", required=True, upper=100)
+        deny_from = _positive_int(params, "deny_from", required=True, upper=101)
+        if approve_below > deny_from:
+            raise InvalidRequest("params.approve_below must not be above params.deny_from", param="params")
+        return {"approve_below": approve_below, "deny_from": deny_from}
     checked = {"max_amount": _positive_int(params, "max_amount", required=True)}
     if kind == "amount_limit" and params.get("currency") is not None:
         currency = params["currency"]

@@ -166,6 +166,8 @@ ACTIONS: dict[str, Callable[[Api, dict], object]] = {
     "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
     "api.refunds_create": lambda key, order: key.post(f"/orders/{order['id']}/refunds", json={}),
     "api.orders_review": lambda key, order: key.post(f"/orders/{order['id']}/review", json={"decision": "reject"}),
+    "api.orders_refund_requests": lambda key, order: key.post(f"/orders/{order['id']}/refund_requests",
+                                                              json={"reason": "wrong mode"}),
 }
 
 

@@ -76,6 +76,9 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
                                                  "customer": {"id": RICH}})],
     "api.order_events_index": lambda c: [c.pk.get(f"/orders/{c.order['id']}/events?client_secret="
                                                   f"{c.order['client_secret']}")],
+    "api.orders_refund_requests": lambda c: [c.pk.post(f"/orders/{c.order['id']}/refund_requests?customer={RICH}",
+                                                       json={"reason": "mine", "client_secret": c.order["client_secret"],
+                                                             "customer": {"id": RICH}})],
     "api.customers_topup": lambda c: [c.pk.post(f"/customers/{RICH}/topups", json={
         "amount": 100, "currency": "usd", "channel": "wallet"})],
     "api.orders_stream": lambda c: [_first_event(c.client.get(

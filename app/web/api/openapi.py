@@ -421,10 +421,11 @@ SCHEMAS["RiskImportReport"] = _obj(
     ["imported", "skipped", "errors"], imported=_INT, skipped=_INT,
     errors={"type": "array", "items": _obj(["line", "message"], line=_INT, message=_STR)})
 SCHEMAS["RiskRuleInput"] = _obj(
-    ["kind", "params", "action"], kind={"enum": ["velocity", "amount_limit", "first_purchase_limit"]},
+    ["kind", "params", "action"], kind={"enum": ["velocity", "amount_limit", "first_purchase_limit", "refund_abuse"]},
     params={"type": "object", "description": "velocity: {by: customer|email|ip|device, window_seconds, max_count "
                                              "or max_amount}; amount_limit: {max_amount, currency?}; "
-                                             "first_purchase_limit: {max_amount}"},
+                                             "first_purchase_limit: {max_amount}; refund_abuse: {approve_below, "
+                                             "deny_from} (scores 0-100 of shopper refund requests)"},
     action={"enum": ["block", "review"]})
 SCHEMAS["RiskRuleUpdate"] = {"type": "object", "properties": {"params": {"type": "object"},
                                                               "action": {"enum": ["block", "review"]},
@@ -472,6 +473,19 @@ PATHS["/risk/rules/{id}"] = {
                             **_SECRET_ERRORS}},
     "delete": {"summary": "Delete a rule (secret key)", "parameters": [_ID],
                "responses": {"200": _ok("Deleted"), "404": _error("no such rule"), **_SECRET_ERRORS}}}
+SCHEMAS["RefundRequestInput"] = _obj(["reason"], reason={"type": "string", "maxLength": 500},
+                                     client_secret={"type": "string", "description": "with a publishable key"})
+SCHEMAS["RefundRequestCreated"] = _obj(["refund_request"], refund_request=_obj(
+    ["id", "status", "score", "reasons", "refund"], id=_STR, object={"const": "refund_request"},
+    status={"enum": ["approved", "review", "denied"]}, score={"type": "integer", "minimum": 0, "maximum": 100},
+    reasons={"type": "array", "items": _STR}, refund=_NULLABLE_STR))
+PATHS["/orders/{id}/refund_requests"] = {"post": {
+    "summary": "A shopper asks for a refund (publishable key with client_secret, or secret key): scored for abuse, "
+               "then refunded in full at once (approved), held for the merchant (review) or denied",
+    "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("RefundRequestInput"),
+    "responses": {"201": _ok("RefundRequestCreated", "Created"), "400": _error("reason missing or too long"),
+                  "404": _error("no such order (or wrong client_secret)"),
+                  "409": _error("order_state_invalid: not paid; refund_in_progress"), **_AUTH_ERRORS}}}
 for _path in ("/orders", "/customers/{id}/topups"):
     if _path in PATHS:
         PATHS[_path]["post"]["responses"]["402"] = _error(

@@ -105,3 +105,22 @@ def orders_review(order_id: str):
     who = caller()
     order = review_order(who.merchant_id, order_id, json_body().get("decision"), actor="api", livemode=who.livemode)
     return jsonify(order_json(order))
+
+
+@bp.post("/orders/<order_id>/refund_requests")
+@requires_key(secret=False)
+@idempotent
+def orders_refund_requests(order_id: str):
+    """A shopper's refund request (publishable key with the order's client secret, or the secret key)."""
+    from app.risk.refund_requests import request_refund
+    from app.web.api.orders import order_of_caller
+
+    body = json_body()
+    order = order_of_caller(order_id, body.get("client_secret"))
+    request_ = request_refund(order, body.get("reason"), actor="shopper" if not caller().is_secret else "api")
+    return jsonify({"refund_request": {"id": request_.id, "object": "refund_request", "status": request_.status,
+                                       "score": request_.score, "reasons": request_.reasons,
+                                       "refund": request_.refund_id}}), 201
+
+
+orders_refund_requests.cors_publishable = True  # the order's client secret is the shopper's credential

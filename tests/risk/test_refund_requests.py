@@ -1,0 +1,79 @@
+"""Shopper refund requests scored for abuse (malicious-refund detection): a first honest request is refunded
+at once; a serial refunder, a refund after the credits were spent, and one device asking for many customers
+are held or denied, each with the reason the merchant reads."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from tests.conftest import Api, wait_for
+from tests.integration.test_payment_flow import pay, status_of
+
+
+def paid(api, sandbox, sku: str, customer: str) -> dict:
+    order = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer},
+                                      "agreement_accepted": True}).json
+    sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) in ("paid", "fulfilled"))
+    return order
+
+
+def ask(client, merchant, order: dict, *, device: str = "dev_honest", address: str = "203.0.113.1"):
+    return client.post(f"/api/v1/orders/{order['id']}/refund_requests",
+                       json={"reason": "not what I expected", "client_secret": order["client_secret"]},
+                       headers={"Authorization": f"Bearer {merchant.publishable_key}", "Kassa-Device-Id": device},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_a_first_honest_request_is_refunded_at_once_from_the_shoppers_browser(client, merchant, api, catalog,
+                                                                             sandbox):
+    order = paid(api, sandbox, catalog["sku"], "cus_honest")
+    answer = ask(client, merchant, order)
+    assert answer.status_code == 201, answer.json
+    request = answer.json["refund_request"]
+    assert (request["status"], request["score"], request["reasons"]) == ("approved", 0, [])
+    assert request["refund"]
+    wait_for(lambda: status_of(api, order["id"]) == "refunded")
+    # Without the client secret a browser cannot ask for someone else's order.
+    stranger = client.post(f"/api/v1/orders/{order['id']}/refund_requests", json={"reason": "mine"},
+                           headers={"Authorization": f"Bearer {merchant.publishable_key}"})
+    assert stranger.status_code == 404
+
+
+def test_a_serial_refunder_is_held_for_review(client, merchant, api, catalog, sandbox):
+    for _ in range(3):
+        earlier = paid(api, sandbox, catalog["sku"], "cus_serial")
+        assert api.post(f"/orders/{earlier['id']}/refunds", json={}).status_code == 201
+    order = paid(api, sandbox, catalog["sku"], "cus_serial")
+    request = ask(client, merchant, order).json["refund_request"]
+    assert request["status"] == "review" and request["refund"] is None
+    assert "the customer already had 3 of 4 paid orders refunded" in request["reasons"]
+    assert status_of(api, order["id"]) in ("paid", "fulfilled")  # no money moved
+
+
+def test_credits_already_spent_and_one_device_for_many_customers_are_denied(app, client, merchant, api, sandbox,
+                                                                           catalog, worker):
+    from app.extensions import db
+    from app.orders.fulfilment_models import Entitlement
+
+    api.post("/risk/rules", json={"kind": "refund_abuse", "params": {"approve_below": 30, "deny_from": 60},
+                                  "action": "review"})
+    coins = api.post("/products", json={"name": "Coins", "skus": [{"name": "100 coins", "price": {
+        "amount": 499, "currency": "usd"}, "fulfilment": {"credits": 100}}]}).json["skus"][0]["id"]
+    for i in range(3):  # the same phone asks refunds for three customers
+        order = paid(api, sandbox, coins, f"cus_ring_{i}")
+        wait_for(lambda: worker() is not None and status_of(api, order["id"]) == "fulfilled")
+        last = ask(client, merchant, order, device="dev_ring", address=f"198.51.100.{i + 1}").json["refund_request"]
+    assert last["status"] == "review"
+    assert "the same device asked refunds for 2 other customers in 30 days" in last["reasons"]
+
+    spender = paid(api, sandbox, coins, "cus_spender")
+    wait_for(lambda: worker() is not None and status_of(api, spender["id"]) == "fulfilled")
+    with app.app_context():  # the customer spends 80 of the 100 credits in the merchant's game
+        db.session.execute(update(Entitlement).where(Entitlement.customer_id == "cus_spender",
+                                                     Entitlement.kind == "credits").values(credits=20))
+        db.session.commit()
+    denied = ask(client, merchant, spender, device="dev_ring", address="198.51.100.50").json["refund_request"]
+    assert denied["status"] == "denied" and denied["refund"] is None
+    assert "80 of the 100 credits bought were already spent" in denied["reasons"]
+    assert status_of(api, spender["id"]) == "fulfilled"
+    assert Api(client, merchant.secret_key).get(f"/orders/{spender['id']}").json["refunded_amount"] == 0
