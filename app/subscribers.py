@@ -6,3 +6,4 @@ from app.orders import topups  # noqa: F401,E402  (order.paid of a top-up → cr
 from app.payments.adapters import wallet  # noqa: F401,E402  (payment.failed/canceled → release the freeze)
 from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (order.paid → session complete)
 from app.orders import broadcast  # noqa: F401,E402  (after commit: ping the order's live status streams)
+from app.signing import activation  # noqa: F401,E402  (order.paid of a first order → the contract is active)

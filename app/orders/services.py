@@ -121,9 +121,10 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
 
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
-                 actor: str = "api", checkout_session_id: str | None = None) -> Order:
+                 actor: str = "api", checkout_session_id: str | None = None, commit: bool = True) -> Order:
     """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
-    transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py)."""
+    transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py).
+    With ``commit=False`` the caller commits (a subscription opens its contract in the same transaction)."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
@@ -162,6 +163,9 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     record_event(merchant_id, "order.created", _order_event_data(order))
     if assessment.decision == "review":
         record_event(merchant_id, "risk.review_opened", {"id": order_id, "object": "order", **assessment.to_json()})
+    if not commit:
+        db.session.flush()
+        return order
     db.session.commit()
     log.info("order created", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
                                                 "total": order.total, "currency": order.currency}})

@@ -20,7 +20,8 @@ from app.sandbox.services import (
     get_payment,
     payment_object,
 )
-from app.sandbox.models import PAYMENT_METHODS
+from app.sandbox.models import PAYMENT_METHODS, Payment
+from app.sandbox import mandates
 
 bp = Blueprint("sandbox_api", __name__, url_prefix="/sandbox/api")
 
@@ -69,11 +70,31 @@ def require_api_key(view: F) -> F:
 @require_api_key
 def create() -> tuple[Response, int]:
     """Create a payment; the same reference again returns the existing one (200) instead of a second payment."""
-    payment_request = parse_payment_request(json_body())
+    body = json_body()
+    payment_request = parse_payment_request(body)
+    recurring = _recurring(body.get("recurring"))
     runtime = current_runtime()
     with runtime.session_factory() as session:
         payment, created = create_payment(session, g.sandbox_account_id, payment_request)
-    return jsonify(payment_object(payment, runtime.payment_url(payment.id))), 201 if created else 200
+        if recurring:
+            mandates.request_mandate(session, payment, *recurring)
+        return jsonify(_payment_json(session, payment)), 201 if created else 200
+
+
+def _recurring(value: Any) -> tuple[str, str] | None:
+    """``recurring: {terms, callback_url}`` asks the shopper to sign a mandate with this payment."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("terms"), str) or not 1 <= len(value["terms"]) <= 500:
+        raise _invalid("recurring.terms", "recurring must be {terms: string of 1-500 characters, callback_url}")
+    return value["terms"], _http_url(value, "callback_url")
+
+
+def _payment_json(session, payment: Payment) -> dict[str, Any]:
+    """A payment as the API shows it, with the mandate it signs (if it asked for one)."""
+    mandate = mandates.mandate_of_payment(session, payment.id)
+    return {**payment_object(payment, current_runtime().payment_url(payment.id)),
+            "mandate": mandates.mandate_object(mandate) if mandate else None}
 
 
 @bp.get("/payments")
@@ -86,7 +107,7 @@ def lookup() -> Response:
     runtime = current_runtime()
     with runtime.session_factory() as session:
         payment = find_payment_by_reference(session, g.sandbox_account_id, reference)
-    data = [payment_object(payment, runtime.payment_url(payment.id))] if payment else []
+        data = [_payment_json(session, payment)] if payment else []
     return jsonify({"object": "list", "data": data})
 
 
@@ -97,7 +118,7 @@ def retrieve(payment_id: str) -> Response:
     runtime = current_runtime()
     with runtime.session_factory() as session:
         payment = get_payment(session, payment_id, g.sandbox_account_id)
-    return jsonify(payment_object(payment, runtime.payment_url(payment.id)))
+        return jsonify(_payment_json(session, payment))
 
 
 @bp.post("/payments/<payment_id>/simulate")
@@ -113,6 +134,50 @@ def simulate(payment_id: str) -> Response:
     runtime = current_runtime()
     payment = decide_and_notify(runtime, payment_id, outcome, mode)
     return jsonify(payment_object(payment, runtime.payment_url(payment.id)))
+
+
+@bp.get("/mandates/<mandate_id>")
+@require_api_key
+def mandate_retrieve(mandate_id: str) -> Response:
+    with current_runtime().session_factory() as session:
+        return jsonify(mandates.mandate_object(mandates.get_mandate(session, mandate_id, g.sandbox_account_id)))
+
+
+@bp.post("/mandates/<mandate_id>/deductions")
+@require_api_key
+def mandate_deduct(mandate_id: str) -> tuple[Response, int]:
+    """Charge a signed mandate now; answered with the decided payment (``failed`` when the bank declines or
+    the mandate is no longer active). The same reference again returns the first deduction."""
+    body = json_body()
+    request_ = parse_payment_request({**body, "return_url": "https://sandbox.invalid/none",
+                                      "callback_url": "https://sandbox.invalid/none"})
+    with current_runtime().session_factory() as session:
+        mandate = mandates.get_mandate(session, mandate_id, g.sandbox_account_id)
+        payment, created = mandates.deduct(session, mandate, amount=request_.amount, currency=request_.currency,
+                                           reference=request_.reference, description=request_.description)
+        answer = _payment_json(session, payment)
+    if answer["status"] == "failed":
+        answer["failure_reason"] = "mandate_inactive" if mandate.status != "active" else "insufficient_funds"
+    return jsonify(answer), 201 if created else 200
+
+
+@bp.post("/mandates/<mandate_id>/simulate")
+def mandate_simulate(mandate_id: str) -> Response:
+    """Test control (no auth): the bank declines the next ``fail_next`` deductions."""
+    fail_next = json_body().get("fail_next")
+    if type(fail_next) is not int or not 0 <= fail_next <= 1000:
+        raise SandboxError(400, "parameter_invalid", "fail_next must be an integer between 0 and 1000", "fail_next")
+    with current_runtime().session_factory() as session:
+        mandate = mandates.get_mandate(session, mandate_id)
+        mandate.fail_next = fail_next
+        session.commit()
+        return jsonify(mandates.mandate_object(mandate))
+
+
+@bp.post("/mandates/<mandate_id>/revoke")
+def mandate_revoke(mandate_id: str) -> Response:
+    """Test control (no auth): the shopper revokes the mandate at their bank; the merchant gets a callback."""
+    return jsonify(mandates.mandate_object(mandates.revoke(current_runtime(), mandate_id)))
 
 
 def json_body() -> dict[str, Any]:

@@ -62,6 +62,24 @@ class Payment(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class Mandate(Base):
+    """The shopper's authorisation of future deductions, signed by approving the payment that asked for it."""
+
+    __tablename__ = "sandbox_mandates"
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    # The payment whose approval signs it (one mandate per payment).
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), unique=True)
+    terms: Mapped[str] = mapped_column(Text)  # what the shopper agrees to, e.g. "$9.99 every month"
+    callback_url: Mapped[str] = mapped_column(Text)  # told when the shopper revokes it
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|active|declined|revoked
+    # Test control: how many of the next deductions the "bank" declines.
+    fail_next: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 class CallbackDelivery(Base):
     """One attempt to deliver a callback, kept so a tester can see what was sent and when."""
 

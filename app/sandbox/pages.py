@@ -26,13 +26,16 @@ def format_amount(amount: int, currency: str) -> str:
 @bp.get("/<payment_id>")
 def show(payment_id: str) -> str:
     """Show the amount with Approve and Decline, or the outcome once decided."""
+    from app.sandbox.mandates import mandate_of_payment
+
     with current_runtime().session_factory() as session:
         try:
             payment = get_payment(session, payment_id)
         except PaymentNotFound:
             abort(404)
+        mandate = mandate_of_payment(session, payment.id)
     return render_template(
-        "sandbox/pay.html", payment=payment, amount=format_amount(payment.amount, payment.currency)
+        "sandbox/pay.html", payment=payment, amount=format_amount(payment.amount, payment.currency), mandate=mandate
     )
 
 

@@ -191,8 +191,11 @@ def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, ca
         raise SandboxError(
             400, "parameter_invalid", f"callback must be one of: {', '.join(CALLBACK_MODES)}", "callback"
         )
+    from app.sandbox.mandates import settle_mandate  # mandates build on these services
+
     with runtime.session_factory() as session:
         payment = decide_payment(session, payment_id, outcome)
+        settle_mandate(session, payment)
         secret = load_callback_secret(session, payment.account_id)
     event = build_event(payment_object(payment, runtime.payment_url(payment.id)), secret, payment.callback_url)
     dispatch_callback(runtime.session_factory, event, callback_mode, runtime.callback_delay_seconds)

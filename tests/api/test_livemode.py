@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import Api
 
 CUSTOMER = "cus_both_worlds"
+RECURRING_SKU = "sku_test_limited"  # given monthly terms by the ``worlds`` fixture
 BALANCE = {False: 1111, True: 2222}  # what the customer's wallet holds in test and in live
 
 
@@ -114,10 +115,14 @@ class World:
     key: Api
     order: dict
     session: dict
+    subscription: dict | None = None
 
 
 @pytest.fixture
 def worlds(app, api, live, merchant, catalog) -> dict[bool, World]:
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, RECURRING_SKU)
     made = {}
     for livemode, key in ((False, api), (True, live)):
         credit(app, merchant.id, livemode, BALANCE[livemode])
@@ -153,7 +158,21 @@ READS: dict[str, Callable[[World, World], None]] = {
     "api.customers_entitlements": lambda mine, other: _check(
         mine.key.get(f"/customers/{CUSTOMER}/entitlements").json["grants"] == []),
     "api.orders_stream": lambda mine, other: _check(True),  # authorised by the order's own client secret
+    "api.subscriptions_show": lambda mine, other: _check(
+        mine.key.get(f"/subscriptions/{_subscription_of(other)['id']}").status_code == 404),
+    "api.subscriptions_index": lambda mine, other: _check(
+        (_subscription_of(mine), _subscription_of(other))
+        and [s["id"] for s in mine.key.get("/subscriptions").json["data"]] == [mine.subscription["id"]]),
 }
+
+
+def _subscription_of(world: World) -> dict:
+    """The world's subscription to the recurring SKU (opened on first use: its first order would
+    otherwise show up in the order reads)."""
+    if world.subscription is None:
+        world.subscription = world.key.post("/subscriptions", json={
+            "sku": RECURRING_SKU, "customer": {"id": CUSTOMER}, "agreement_accepted": True}).json["subscription"]
+    return world.subscription
 # Reads of things that are not test or live: the catalog, webhook endpoints, the API's own description.
 # Risk lists and rules protect both modes alike (a fraudster tried in test mode is one in live mode too).
 SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.openapi_json",
@@ -200,6 +219,29 @@ def test_no_action_reaches_an_order_of_the_other_mode(worlds, endpoint, livemode
     response = ACTIONS[endpoint](mine.key, other.order)
     assert response.status_code == 404, (endpoint, response.json)
     assert other.key.get(f"/orders/{other.order['id']}").json["status"] == "created"
+
+
+SUBSCRIPTION_ACTIONS: dict[str, Callable[[Api, dict], object]] = {
+    "api.subscriptions_cancel": lambda key, sub: key.post(f"/subscriptions/{sub['id']}/cancel", json={}),
+    "api.subscriptions_pause": lambda key, sub: key.post(f"/subscriptions/{sub['id']}/pause"),
+    "api.subscriptions_resume": lambda key, sub: key.post(f"/subscriptions/{sub['id']}/resume"),
+    "api.subscriptions_update": lambda key, sub: key.patch(f"/subscriptions/{sub['id']}", json={"sku": RECURRING_SKU}),
+}
+
+
+def test_every_action_on_a_subscription_by_id_is_walked(app):
+    by_id = {rule.endpoint for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1/subscriptions/<")
+             and rule.methods & {"POST", "PATCH"}}
+    assert by_id == set(SUBSCRIPTION_ACTIONS)
+
+
+@pytest.mark.parametrize("livemode", [False, True], ids=["test keys", "live keys"])
+@pytest.mark.parametrize("endpoint", sorted(SUBSCRIPTION_ACTIONS))
+def test_no_action_reaches_a_subscription_of_the_other_mode(worlds, endpoint, livemode):
+    mine, other = worlds[livemode], worlds[not livemode]
+    response = SUBSCRIPTION_ACTIONS[endpoint](mine.key, _subscription_of(other))
+    assert response.status_code == 404, (endpoint, response.json)
+    assert other.key.get(f"/subscriptions/{other.subscription['id']}").json["status"] == "pending"
 
 
 def test_a_live_publishable_key_cannot_use_a_test_session(live_pk, worlds, catalog):

@@ -74,6 +74,8 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
                                  c.pk.post(f"/orders/{c.order['id']}/pay?customer={RICH}",
                                            json={"channel": "wallet", "client_secret": c.order["client_secret"],
                                                  "customer": {"id": RICH}})],
+    # A publishable key only claims the customer: the contract's first order cannot spend their wallet.
+    "api.subscriptions_create": lambda c: _subscribe_and_pay_from_wallet(c),
     "api.order_events_index": lambda c: [c.pk.get(f"/orders/{c.order['id']}/events?client_secret="
                                                   f"{c.order['client_secret']}")],
     "api.orders_refund_requests": lambda c: [c.pk.post(f"/orders/{c.order['id']}/refund_requests?customer={RICH}",
@@ -123,6 +125,17 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "embed.session_pay": lambda c: [c.client.post(f"/embed/sessions/{c.session['id']}/pay", data=c.form(
         embed_token=c.embed_token(c.embed_session_page)))],
 }
+
+
+def _subscribe_and_pay_from_wallet(c: Ctx) -> list:
+    from tests.signing.support import make_recurring
+
+    make_recurring(c.client.application, c.catalog["limited_sku"])
+    created = c.pk.post("/subscriptions", json={"sku": c.catalog["limited_sku"], "customer": {"id": RICH},
+                                                "agreement_accepted": True})
+    order = created.json["order"]
+    return [created, c.pk.post(f"/orders/{order['id']}/pay", json={"channel": "wallet",
+                                                                  "client_secret": order["client_secret"]})]
 
 
 def _first_event(response) -> str:

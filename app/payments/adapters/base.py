@@ -33,6 +33,10 @@ class PaymentRequest:
     description: str
     return_url: str
     callback_url: str
+    # A subscription's first payment asks the shopper to sign a mandate for these terms ("$9.99 every month");
+    # the provider reports a revoke to mandate_callback_url.
+    recurring: str | None = None
+    mandate_callback_url: str | None = None
 
 
 @dataclass(frozen=True)

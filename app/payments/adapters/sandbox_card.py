@@ -1,6 +1,7 @@
 """``sandbox_card``: card payments through the sandbox provider's hosted page, over HTTP."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -81,11 +82,37 @@ class SandboxCardAdapter:
 
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
         # The attempt id is the provider reference, so a retried create returns the same payment.
-        payment = self._call("POST", "/sandbox/api/payments", {
-            "amount": request.amount, "currency": request.currency, "reference": request.attempt_id,
-            "description": request.description, "return_url": request.return_url,
-            "callback_url": request.callback_url, "method": self.method})
+        body = {"amount": request.amount, "currency": request.currency, "reference": request.attempt_id,
+                "description": request.description, "return_url": request.return_url,
+                "callback_url": request.callback_url, "method": self.method}
+        if request.recurring and self.method == "card":
+            body["recurring"] = {"terms": request.recurring, "callback_url": request.mandate_callback_url}
+        payment = self._call("POST", "/sandbox/api/payments", body)
         return ProviderPayment(reference=payment["id"], next_action=self.next_action(payment))
+
+    def signed_mandate(self, provider_reference: str) -> str | None:
+        """The mandate the approved payment signed, if it asked for one."""
+        mandate = self._call("GET", f"/sandbox/api/payments/{provider_reference}").get("mandate")
+        return mandate["id"] if mandate and mandate.get("status") == "active" else None
+
+    def deduct(self, mandate: str, *, amount: int, currency: str, reference: str, description: str) -> ChannelResult:
+        """Charge a signed mandate with nobody at the checkout; ``reference`` makes a retry return the same
+        deduction. A decline is a failed result with the provider's reason."""
+        payment = self._call("POST", f"/sandbox/api/mandates/{mandate}/deductions", {
+            "amount": amount, "currency": currency, "reference": reference, "description": description})
+        result = self._result(payment)
+        if result.status == "failed":
+            result = dataclasses.replace(result, failure_reason=payment.get("failure_reason") or "declined")
+        return result
+
+    def parse_mandate_callback(self, headers: Mapping[str, str], body: bytes) -> tuple[str, str]:
+        """A verified mandate event as (type, mandate id), e.g. ("mandate.revoked", "mdt_…")."""
+        verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret, tolerance=self.tolerance)
+        try:
+            event = json.loads(body)
+            return str(event["type"]), str(event["data"]["id"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CallbackRejected("callback body is not a sandbox mandate event") from exc
 
     def query_payment(self, provider_reference: str) -> ChannelResult:
         return self._result(self._call("GET", f"/sandbox/api/payments/{provider_reference}"))

@@ -499,6 +499,77 @@ PATHS["/orders/{id}/review"] = {"post": {
     "responses": {"200": _ok("Order"), "400": _error("decision must be approve or reject"),
                   "404": _error("no such order"), "409": _error("review_not_open: not waiting for review"),
                   **_SECRET_ERRORS}}}
+# Subscriptions (app/signing): recurring contracts and their first order. Times are unix seconds.
+_UNIX_OR_NULL = {"type": ["integer", "null"]}
+_SUB_STATUSES = ["pending", "trialing", "active", "past_due", "paused", "canceled", "expired"]
+SCHEMAS["Subscription"] = _obj(
+    ["id", "status", "customer", "sku", "price", "interval", "interval_count", "current_period_start",
+     "current_period_end", "next_renewal_at", "cancel_at_period_end", "canceled_at", "mandate", "latest_order",
+     "renewals"],
+    id=_STR, object={"const": "subscription"}, status={"enum": _SUB_STATUSES}, livemode={"type": "boolean"},
+    customer=_obj(["id"], id=_STR, email=_NULLABLE_STR), sku=_STR,
+    next_sku={"type": ["string", "null"], "description": "the SKU that takes over at the next renewal"},
+    price=_ref("Money"), interval={"enum": ["day", "week", "month", "year"]}, interval_count=_INT, period=_INT,
+    current_period_start=_UNIX_OR_NULL, current_period_end=_UNIX_OR_NULL, next_renewal_at=_UNIX_OR_NULL,
+    cancel_at_period_end={"type": "boolean"}, canceled_at=_UNIX_OR_NULL,
+    mandate={"oneOf": [{"type": "null"}, _obj(["channel", "status", "reference"], channel=_STR,
+                                                 status={"enum": ["active", "revoked"]}, reference=_NULLABLE_STR)]},
+    latest_order=_STR, test_clock=_NULLABLE_STR,
+    renewals={"type": "array", "items": _obj(["period", "order", "status", "attempts"], period=_INT,
+                                             order=_NULLABLE_STR, status={"enum": ["pending", "paid", "failed",
+                                                                                   "canceled"]},
+                                             attempts=_INT, period_start=_INT, period_end=_INT,
+                                             next_attempt_at=_UNIX_OR_NULL, last_error=_NULLABLE_STR)},
+    timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_INT, reason=_STR)},
+    created_at=_INT)
+SCHEMAS["SubscriptionInput"] = _obj(
+    ["sku", "customer", "agreement_accepted"], sku={"type": "string", "description": "a SKU with subscription terms"},
+    customer=_obj(["id"], id=_STR, email=_STR), agreement_accepted={"const": True},
+    test_clock={"type": "string", "description": "test keys only: the contract lives on this clock"})
+SCHEMAS["SubscriptionCreated"] = _obj(["subscription", "order"], subscription=_ref("Subscription"),
+                                      order=_ref("Order"))
+SCHEMAS["SubscriptionList"] = _obj(["data", "has_more"], object={"const": "list"},
+                                   data={"type": "array", "items": _ref("Subscription")}, has_more={"type": "boolean"})
+SCHEMAS["SubscriptionCancel"] = {"type": "object", "properties": {"at_period_end": {"type": "boolean"}}}
+SCHEMAS["SubscriptionUpdate"] = _obj(["sku"], sku=_STR)
+_SUB_409 = "subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one)"
+PATHS["/subscriptions"] = {
+    "post": {"summary": "Open a subscription and its first order; paying that order activates it and signs the "
+                        "mandate", "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
+             "responses": {"201": _ok("SubscriptionCreated", "Created"),
+                           "400": _error("invalid field (param names it); sku_not_recurring: the SKU has no "
+                                         "subscription terms; test_clock with live keys or unknown"),
+                           "402": _error("risk_blocked: nothing was created"), "409": _error(_COUPON_409),
+                           "422": _error(_LIMIT_422),
+                           "503": _error("maintenance: new orders are paused"), **_AUTH_ERRORS}},
+    "get": {"summary": "List subscriptions, newest first (secret key)",
+            "parameters": _PAGE + [{"name": "customer", "in": "query", "schema": _STR},
+                                   {"name": "status", "in": "query", "schema": {"enum": _SUB_STATUSES}}],
+            "responses": {"200": _ok("SubscriptionList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}}
+PATHS["/subscriptions/{id}"] = {
+    "get": {"summary": "Retrieve a subscription (secret key)", "parameters": [_ID],
+            "responses": {"200": _ok("Subscription"), "404": _error("no such subscription"), **_SECRET_ERRORS}},
+    "patch": {"summary": "Change the SKU from the next renewal on (secret key)", "parameters": [_ID],
+              "requestBody": _body("SubscriptionUpdate"),
+              "responses": {"200": _ok("Subscription"),
+                            "400": _error("not a subscription SKU (sku_not_recurring) or another currency "
+                                          "(currency_mismatch)"),
+                            "404": _error("no such subscription"), "409": _error(_SUB_409), **_SECRET_ERRORS}}}
+PATHS["/subscriptions/{id}/cancel"] = {"post": {
+    "summary": "Cancel now, or at the end of the current period with at_period_end (secret key); cancelling "
+               "a canceled subscription returns it unchanged",
+    "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("SubscriptionCancel"),
+    "responses": {"200": _ok("Subscription"), "400": _error("at_period_end must be a boolean"),
+                  "404": _error("no such subscription"),
+                  "409": _error(_SUB_409 + "; payment_in_progress: the first payment's outcome is not known yet"),
+                  **_SECRET_ERRORS}}}
+for _action, _what in (("pause", "Stop renewing until resumed; the current period runs to its end"),
+                       ("resume", "Renew again (at once, in a new period, when the pause outlasted the period)")):
+    PATHS[f"/subscriptions/{{id}}/{_action}"] = {"post": {
+        "summary": f"{_what} (secret key); repeating it returns the subscription unchanged",
+        "parameters": [_ID, _IDEMPOTENCY],
+        "responses": {"200": _ok("Subscription"), "404": _error("no such subscription"), "409": _error(_SUB_409),
+                      **_SECRET_ERRORS}}}
 _BODY_METHODS = ("post", "put", "patch")
 
 

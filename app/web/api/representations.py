@@ -185,3 +185,31 @@ def risk_list_entry_json(entry) -> dict:
 def risk_rule_json(rule) -> dict:
     return {"id": rule.id, "object": "risk_rule", "kind": rule.kind, "params": rule.params, "action": rule.action,
             "enabled": rule.enabled, "created_at": int(rule.created_at.timestamp())}
+
+
+def _unix(value: datetime | None) -> int | None:
+    return int(value.timestamp()) if value else None
+
+
+def subscription_json(sub) -> dict:
+    """A contract as API.md's Subscription (times in unix seconds)."""
+    mandate = None
+    if sub.mandate_channel:
+        mandate = {"channel": sub.mandate_channel, "status": sub.mandate_status, "reference": sub.mandate_reference}
+    return {
+        "id": sub.id, "object": "subscription", "status": sub.status, "livemode": sub.livemode,
+        "customer": {"id": sub.customer_id, "email": sub.customer_email},
+        "sku": sub.sku_id, "next_sku": sub.next_sku_id,
+        "price": {"amount": sub.price_amount, "currency": sub.currency},
+        "interval": sub.interval, "interval_count": sub.interval_count, "period": sub.period,
+        "current_period_start": _unix(sub.current_period_start), "current_period_end": _unix(sub.current_period_end),
+        "next_renewal_at": _unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
+        "canceled_at": _unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
+        "test_clock": sub.test_clock_id,
+        "renewals": [{"period": r.period, "order": r.order_id, "status": r.status, "attempts": r.attempts,
+                      "period_start": _unix(r.period_start), "period_end": _unix(r.period_end),
+                      "next_attempt_at": _unix(r.next_attempt_at), "last_error": r.last_error}
+                     for r in sub.renewals],
+        "timeline": [{"status": t.status, "at": _unix(t.at), "reason": t.reason} for t in sub.timeline],
+        "created_at": _unix(sub.created_at),
+    }

@@ -20,6 +20,8 @@ from app.merchants.models import Merchant
 from app.orders.customers import CHECKOUT_SESSION, GUEST
 from app.orders.models import Order
 from app.orders.services import create_order
+from app.signing.contracts import open_subscription
+from app.signing.terms import checkout_terms, recurring_sku_in
 from app.payments.channels import Prospect, available_channels
 from app.web.checkout.forms import PanelInput
 
@@ -89,7 +91,8 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
             "livemode": sale.livemode, "maintenance": maintenance_for(sale.merchant.id),
             "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
             "channels": available_channels(sale.merchant.id, prospect),
-            "skus": [s for s in sale.product.skus if s.status == "active"] if sale.product else []}
+            "skus": [s for s in sale.product.skus if s.status == "active"] if sale.product else [],
+            "recurring": checkout_terms(quote)}
 
 
 def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
@@ -97,6 +100,14 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
     if sale.checkout is not None:
         return create_session_order(sale.checkout, items=None if sale.fixed else sale.basket(data),
                                     coupon=data.coupon, agreement_accepted=True, actor=actor)
-    return create_order(sale.merchant.id, items=sale.basket(data), customer={"id": sale.customer_id},
+    basket = sale.basket(data)
+    recurring = recurring_sku_in(sale.merchant.id, basket)
+    if recurring is not None and basket[0].get("quantity") == 1:
+        # A subscription SKU opens a contract; its first order is what the shopper pays now.
+        _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer={"id": sale.customer_id},
+                                     customer_source=sale.customer_source, agreement_accepted=True,
+                                     livemode=sale.livemode, actor=actor)
+        return order
+    return create_order(sale.merchant.id, items=basket, customer={"id": sale.customer_id},
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
                         coupon=data.coupon, actor=actor)

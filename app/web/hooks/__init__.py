@@ -57,3 +57,24 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     log.info("callback applied", extra={"fields": {"channel": channel_code, "provider_reference":
                                                    result.provider_reference, "outcome": result.status}})
     return jsonify({"received": True, "payment": attempt.id if attempt else None})
+
+
+@bp.post("/mandates/<channel_code>")
+def mandate_callback(channel_code: str):
+    """A provider's news about a mandate (the shopper revoked it): verified, then the contracts learn it."""
+    from app.signing.mandates import mandate_revoked  # signing builds on payments
+
+    adapter = adapter_for(channel_code)
+    if adapter is None or not hasattr(adapter, "parse_mandate_callback"):
+        raise NotFound(f"no channel {channel_code!r} with mandates")
+    body = request.get_data()
+    try:
+        kind, reference = adapter.parse_mandate_callback(request.headers, body)
+    except CallbackRejected as exc:
+        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
+                                        verified=False, status_code=exc.status, error=exc.message)
+        raise
+    integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
+                                    verified=True, status_code=200)
+    touched = mandate_revoked(channel_code, reference) if kind == "mandate.revoked" else 0
+    return jsonify({"received": True, "subscriptions": touched})

@@ -1,0 +1,1 @@
+"""Signing: recurring contracts (subscriptions), their mandates, renewals, dunning and test clocks."""

@@ -1,0 +1,35 @@
+"""Paying a contract's first order activates it: period 1 starts at the payment, and the payment's
+mandate (if its channel signs one) is what later periods are deducted through."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.events import Event, subscribe
+from app.extensions import db
+from app.orders.models import Order
+from app.signing.clocks import now_for
+from app.signing.contracts import change
+from app.signing.mandates import signed_mandate
+from app.signing.models import Subscription
+from app.signing.periods import period_bounds
+
+
+def activate_for_order(order_id: str) -> Subscription | None:
+    """Activate the pending contract whose first order this is; safe to run again."""
+    sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
+    if sub is None or sub.status != "pending":
+        return sub
+    mandate = signed_mandate(db.session.get(Order, order_id))  # may ask the provider: before any lock is held
+    now = now_for(sub)
+    start, end = period_bounds(now, sub.interval, sub.interval_count, 1)
+    change(sub, target="active", reason=f"first order {order_id} paid", actor="system",
+           event="subscription.activated", anchor_at=now, anchor_period=0, period=1, current_period_start=start,
+           current_period_end=end, next_renewal_at=end, **mandate)
+    db.session.commit()
+    return sub
+
+
+@subscribe("order.paid")
+def activate_paid_subscription(event: Event) -> None:
+    """Outbox handler: a paid first order activates its contract."""
+    activate_for_order(event.data["object"]["id"])

@@ -1,0 +1,107 @@
+"""What merchant and shopper ask of a contract: cancel (now or at period end), pause, resume, change SKU.
+Each is idempotent: asking for the state a contract is already in returns it unchanged."""
+from __future__ import annotations
+
+from app.errors import Conflict, InvalidRequest
+from app.extensions import db
+from app.orders.models import Order
+from app.orders.services import close_order
+from app.signing.clocks import now_for
+from app.signing.contracts import change, get_subscription, recurring_sku
+from app.signing.models import Subscription, SubscriptionRenewal
+from app.signing.state import LIVE
+
+
+def _state_error(sub: Subscription, what: str) -> Conflict:
+    return Conflict(f"subscription {sub.id} is {sub.status}; it cannot be {what}", code="subscription_state_invalid")
+
+
+def cancel_now(sub: Subscription, *, reason: str, actor: str) -> Subscription:
+    """End the contract at once (caller commits): no further renewal, an unpaid first order is closed and
+    a renewal still being tried is given up."""
+    if sub.status == "pending":
+        order = db.session.get(Order, sub.first_order_id)
+        if order.status == "paying":
+            raise Conflict("the first payment is in progress; wait for its outcome before cancelling",
+                           code="payment_in_progress")
+        if order.status == "created":
+            close_order(order, reason="subscription canceled", actor=actor)
+    for renewal in db.session.query(SubscriptionRenewal).filter_by(subscription_id=sub.id, status="pending"):
+        renewal.status, renewal.next_attempt_at = "canceled", None
+    return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
+                  canceled_at=now_for(sub), next_renewal_at=None)
+
+
+def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, livemode: bool | None,
+           actor: str = "api") -> Subscription:
+    if at_period_end is None:
+        at_period_end = False
+    if not isinstance(at_period_end, bool):
+        raise InvalidRequest("at_period_end must be true or false", param="at_period_end")
+    sub = get_subscription(merchant_id, subscription_id, livemode=livemode)
+    if sub.status in ("canceled", "expired"):
+        if at_period_end and sub.status == "expired":
+            raise _state_error(sub, "canceled")
+        return sub
+    if at_period_end and sub.status != "pending":
+        if not sub.cancel_at_period_end:
+            change(sub, reason="cancels at the end of the current period", actor=actor,
+                   event="subscription.updated", cancel_at_period_end=True)
+            db.session.commit()
+        return sub
+    cancel_now(sub, reason="canceled", actor=actor)
+    db.session.commit()
+    return sub
+
+
+def pause(merchant_id: str, subscription_id: str, *, livemode: bool | None, actor: str = "api") -> Subscription:
+    """Stop renewing until resumed; the current period runs to its end."""
+    sub = get_subscription(merchant_id, subscription_id, livemode=livemode)
+    if sub.status == "paused":
+        return sub
+    if sub.status not in ("trialing", "active", "past_due"):
+        raise _state_error(sub, "paused")
+    for renewal in db.session.query(SubscriptionRenewal).filter_by(subscription_id=sub.id, status="pending"):
+        renewal.status, renewal.next_attempt_at = "canceled", None
+    change(sub, target="paused", reason="paused", actor=actor, event="subscription.paused", next_renewal_at=None)
+    db.session.commit()
+    return sub
+
+
+def resume(merchant_id: str, subscription_id: str, *, livemode: bool | None, actor: str = "api") -> Subscription:
+    """Renew again: at the end of the current period, or at once (starting a new period now) when the
+    pause outlasted it."""
+    sub = get_subscription(merchant_id, subscription_id, livemode=livemode)
+    if sub.status in ("active", "trialing"):
+        return sub
+    if sub.status != "paused":
+        raise _state_error(sub, "resumed")
+    now = now_for(sub)
+    if sub.current_period_end and sub.current_period_end > now:
+        change(sub, target="active", reason="resumed", actor=actor, event="subscription.resumed",
+               next_renewal_at=sub.current_period_end)
+    else:
+        # The next period starts now, so the paused months are never billed.
+        change(sub, target="active", reason="resumed after the period ended: the next period starts now",
+               actor=actor, event="subscription.resumed", anchor_at=now, anchor_period=sub.period,
+               next_renewal_at=now)
+    db.session.commit()
+    return sub
+
+
+def change_sku(merchant_id: str, subscription_id: str, *, sku: object, livemode: bool | None,
+               actor: str = "api") -> Subscription:
+    """Switch to another subscription SKU from the next renewal on (same currency)."""
+    sub = get_subscription(merchant_id, subscription_id, livemode=livemode)
+    new = recurring_sku(merchant_id, sku)
+    if sub.status not in LIVE:
+        raise _state_error(sub, "changed")
+    if new.currency != sub.currency:
+        raise InvalidRequest(f"SKU {new.id!r} is priced in {new.currency}, the subscription in {sub.currency}",
+                             code="currency_mismatch", param="sku")
+    target = None if new.id == sub.sku_id else new.id
+    if target != sub.next_sku_id:
+        change(sub, reason=f"changes to {new.id} at the next renewal" if target else "SKU change withdrawn",
+               actor=actor, event="subscription.updated", next_sku_id=target)
+        db.session.commit()
+    return sub

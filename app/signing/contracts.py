@@ -1,0 +1,145 @@
+"""Subscription contracts: open, change state (conditional UPDATE + timeline + outbox event in the
+caller's transaction), read and list."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from app import logs
+from app.catalog.models import Sku
+from app.errors import Conflict, InvalidRequest, NotFound
+from app.events import record_event
+from app.extensions import db
+from app.ids import new_id
+from app.orders.services import create_order
+from app.signing.clocks import now_for
+from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
+from app.signing.state import can_transition
+
+log = logs.get("signing")
+
+
+class StaleSubscription(Conflict):
+    """Another process changed the contract first; re-read and decide again."""
+
+    code = "subscription_changed_concurrently"
+
+
+def event_object(sub: Subscription) -> dict:
+    """The contract as subscription.* events carry it."""
+    return {"id": sub.id, "object": "subscription", "status": sub.status, "customer": sub.customer_id,
+            "sku": sub.sku_id, "price": {"amount": sub.price_amount, "currency": sub.currency},
+            "period": sub.period, "current_period_end": _unix(sub.current_period_end),
+            "cancel_at_period_end": sub.cancel_at_period_end, "livemode": sub.livemode}
+
+
+def _unix(value: datetime | None) -> int | None:
+    return int(value.timestamp()) if value else None
+
+
+def change(sub: Subscription, *, reason: str, actor: str, event: str | None, target: str | None = None,
+           **values: object) -> Subscription:
+    """Apply ``values`` (and move to ``target``) with one conditional UPDATE on status and version, a
+    timeline row and an outbox event, all in the caller's transaction. Raises Conflict when the move is
+    not allowed and StaleSubscription when someone else changed the contract since it was read."""
+    target = target or sub.status
+    if target != sub.status and not can_transition(sub.status, target):
+        raise Conflict(f"subscription {sub.id} is {sub.status} and cannot become {target}",
+                       code="subscription_state_invalid")
+    now = now_for(sub)
+    result = db.session.execute(
+        update(Subscription)
+        .where(Subscription.id == sub.id, Subscription.status == sub.status, Subscription.version == sub.version)
+        .values(status=target, version=Subscription.version + 1, updated_at=now, **values)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise StaleSubscription(f"subscription {sub.id} changed while being updated; retry")
+    previous = sub.status
+    db.session.add(SubscriptionTimelineEntry(subscription_id=sub.id, merchant_id=sub.merchant_id,
+                                             from_status=previous, status=target, reason=reason, actor=actor, at=now))
+    for key, value in values.items():
+        setattr(sub, key, value)
+    sub.status, sub.version, sub.updated_at = target, sub.version + 1, now
+    if event:
+        record_event(sub.merchant_id, event, event_object(sub), livemode=sub.livemode)
+    log.info("subscription %s: %s -> %s (%s)", sub.id, previous, target, reason,
+             extra={"fields": {"merchant_id": sub.merchant_id, "subscription_id": sub.id, "actor": actor}})
+    return sub
+
+
+def recurring_sku(merchant_id: str, sku_id: object, param: str = "sku") -> Sku:
+    """The merchant's active SKU sold as a subscription, or a 400 saying why not."""
+    sku = db.session.get(Sku, sku_id) if isinstance(sku_id, str) else None
+    if sku is None or sku.merchant_id != merchant_id or sku.status != "active":
+        raise InvalidRequest(f"no active SKU {sku_id!r}", param=param)
+    if not sku.subscription_interval:
+        raise InvalidRequest(f"SKU {sku.id!r} is not sold as a subscription (it has no subscription terms)",
+                             code="sku_not_recurring", param=param)
+    return sku
+
+
+def _clock(merchant_id: str, clock_id: object, livemode: bool) -> TestClock | None:
+    if clock_id is None:
+        return None
+    if livemode:
+        raise InvalidRequest("test clocks are for test keys only", param="test_clock")
+    clock = db.session.get(TestClock, clock_id) if isinstance(clock_id, str) else None
+    if clock is None or clock.merchant_id != merchant_id:
+        raise InvalidRequest(f"no test clock {clock_id!r}", param="test_clock")
+    return clock
+
+
+def open_subscription(merchant_id: str, *, sku: object, customer: object, customer_source: str,
+                      agreement_accepted: object, livemode: bool, test_clock: object = None,
+                      actor: str = "api") -> tuple[Subscription, object]:
+    """Open a pending contract and its first order in one transaction; paying that order activates it."""
+    item = recurring_sku(merchant_id, sku)
+    clock = _clock(merchant_id, test_clock, livemode)
+    order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
+                         agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
+                         actor=actor, commit=False)
+    now = clock.frozen_time if clock else order.created_at
+    sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
+                       customer_id=order.customer_id, customer_email=order.customer_email,
+                       customer_source=order.customer_source, sku_id=item.id, price_amount=order.total,
+                       currency=order.currency, interval=item.subscription_interval,
+                       interval_count=item.subscription_interval_count or 1, first_order_id=order.id,
+                       latest_order_id=order.id, test_clock_id=clock.id if clock else None,
+                       created_at=now, updated_at=now)
+    db.session.add(sub)
+    db.session.add(SubscriptionTimelineEntry(subscription_id=sub.id, merchant_id=merchant_id, from_status=None,
+                                             status="pending", reason=f"opened with order {order.id}", actor=actor,
+                                             at=now))
+    record_event(merchant_id, "subscription.created", event_object(sub), livemode=livemode)
+    db.session.commit()
+    return sub, order
+
+
+def get_subscription(merchant_id: str, subscription_id: str, *, livemode: bool | None = None) -> Subscription:
+    """The merchant's contract (of ``livemode``, when given); anything else is a 404."""
+    query = select(Subscription).where(Subscription.id == subscription_id, Subscription.merchant_id == merchant_id)
+    if livemode is not None:
+        query = query.where(Subscription.livemode == livemode)
+    sub = db.session.scalar(query)
+    if sub is None:
+        raise NotFound(f"no subscription {subscription_id!r}", param="id")
+    return sub
+
+
+def list_subscriptions(merchant_id: str, *, livemode: bool, customer: str | None = None, status: str | None = None,
+                       search: str | None = None, limit: int = 20,
+                       starting_after: str | None = None) -> tuple[list[Subscription], bool]:
+    """One mode's contracts, newest first, cursor-paginated by id."""
+    query = select(Subscription).where(Subscription.merchant_id == merchant_id, Subscription.livemode == livemode)
+    if customer:
+        query = query.where(Subscription.customer_id == customer)
+    if search:
+        like = f"%{search.lower()}%"
+        query = query.where(Subscription.customer_id.ilike(like) | Subscription.customer_email.ilike(like))
+    if status:
+        query = query.where(Subscription.status == status)
+    if starting_after:
+        query = query.where(Subscription.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(Subscription.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit

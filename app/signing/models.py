@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Subscription(db.Model):
+    """A recurring contract: one customer, one SKU, renewed every ``interval_count`` ``interval``s."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        Index("ix_subscriptions_merchant_mode_id", "merchant_id", "livemode", "id"),
+        Index("ix_subscriptions_merchant_customer", "merchant_id", "customer_id"),
+        # The renewal job reads what is due by time.
+        Index("ix_subscriptions_status_renewal", "status", "next_renewal_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # pending | trialing | active | past_due | paused | canceled | expired (app/signing/state.py)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    version: Mapped[int] = mapped_column(default=1)  # bumped by every change; conditional UPDATEs compare it
+    customer_id: Mapped[str] = mapped_column(String(200))
+    customer_email: Mapped[str | None] = mapped_column(String(320))
+    customer_source: Mapped[str] = mapped_column(String(20))
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id"))
+    # A SKU change waits for the next renewal (PATCH /subscriptions/{id}).
+    next_sku_id: Mapped[str | None] = mapped_column(ForeignKey("skus.id"))
+    price_amount: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    interval: Mapped[str] = mapped_column(String(8))
+    interval_count: Mapped[int] = mapped_column(default=1)
+    # Periods are counted from the anchor (the first payment), so month ends never drift (31st → 28th → 31st).
+    anchor_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The period the anchor starts after: a contract resumed after its period ended is re-anchored at
+    # the resume, so its next period starts then (and never bills the paused months).
+    anchor_period: Mapped[int] = mapped_column(default=0)
+    period: Mapped[int] = mapped_column(default=0)  # the current period's number; 1 is the first paid one
+    current_period_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    current_period_end: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    next_renewal_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    cancel_at_period_end: Mapped[bool] = mapped_column(default=False)
+    canceled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    mandate_channel: Mapped[str | None] = mapped_column(String(40))
+    mandate_status: Mapped[str | None] = mapped_column(String(12))  # active | revoked
+    mandate_reference: Mapped[str | None] = mapped_column(String(200))
+    first_order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), unique=True)
+    latest_order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
+    test_clock_id: Mapped[str | None] = mapped_column(ForeignKey("test_clocks.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    timeline: Mapped[list["SubscriptionTimelineEntry"]] = relationship(order_by="SubscriptionTimelineEntry.id")
+    renewals: Mapped[list["SubscriptionRenewal"]] = relationship(order_by="SubscriptionRenewal.period")
+
+
+class SubscriptionTimelineEntry(db.Model):
+    __tablename__ = "subscription_timeline"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str] = mapped_column(String(500))
+    actor: Mapped[str] = mapped_column(String(60))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SubscriptionRenewal(db.Model):
+    """The renewal of one period: its order and its deduction attempts. The unique key on
+    (subscription, period) is what makes a period renew once, whatever retries or workers do."""
+
+    __tablename__ = "subscription_renewals"
+    __table_args__ = (UniqueConstraint("subscription_id", "period", name="uq_subscription_renewals_period"),
+                      Index("ix_subscription_renewals_status_next", "status", "next_attempt_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"))
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    period: Mapped[int]
+    period_start: Mapped[datetime] = mapped_column(UTCDateTime())
+    period_end: Mapped[datetime] = mapped_column(UTCDateTime())
+    order_id: Mapped[str | None] = mapped_column(ForeignKey("orders.id"))
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | paid | failed | canceled
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class TestClock(db.Model):
+    """A merchant's simulated time (test mode): subscriptions on it renew when it is advanced."""
+
+    __tablename__ = "test_clocks"
+    __table_args__ = (Index("ix_test_clocks_merchant_id", "merchant_id", "id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    frozen_time: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(12), default="ready")  # ready | advancing
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

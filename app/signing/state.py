@@ -1,0 +1,22 @@
+"""The subscription state machine: which status may follow which."""
+from __future__ import annotations
+
+STATUSES = ("pending", "trialing", "active", "past_due", "paused", "canceled", "expired")
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    # The first order is unpaid: paying activates, expiry of that order expires the contract.
+    "pending": frozenset({"trialing", "active", "canceled", "expired"}),
+    "trialing": frozenset({"active", "past_due", "paused", "canceled"}),
+    "active": frozenset({"past_due", "paused", "canceled"}),
+    "past_due": frozenset({"active", "paused", "canceled"}),
+    "paused": frozenset({"active", "canceled"}),
+    "canceled": frozenset(),
+    "expired": frozenset(),
+}
+
+# Contracts that can still be charged or changed.
+LIVE = frozenset({"trialing", "active", "past_due", "paused"})
+
+
+def can_transition(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, frozenset())

@@ -1,0 +1,58 @@
+"""The recurring terms in words, as the shopper sees them before signing ("$9.99 every month, cancel anytime")."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.catalog.models import Sku
+from app.extensions import db
+from app.money import Money
+from app.signing.models import Subscription
+
+
+def every(interval: str, interval_count: int) -> str:
+    """``every month``, ``every 3 months``."""
+    return f"every {interval}" if interval_count == 1 else f"every {interval_count} {interval}s"
+
+
+def terms_text(amount: int, currency: str, interval: str, interval_count: int) -> str:
+    return f"{Money(amount, currency).format()} {every(interval, interval_count)}, cancel anytime"
+
+
+def sku_terms(sku: Sku) -> str | None:
+    """A subscription SKU's terms at its list price; None for a one-off SKU."""
+    if not sku.subscription_interval:
+        return None
+    return terms_text(sku.price_amount, sku.currency, sku.subscription_interval, sku.subscription_interval_count or 1)
+
+
+def recurring_terms(order_id: str) -> str | None:
+    """The terms a payment of this order signs: set for a subscription's first order, None otherwise."""
+    sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
+    if sub is None:
+        return None
+    return terms_text(sub.price_amount, sub.currency, sub.interval, sub.interval_count)
+
+
+def checkout_terms(quote) -> dict | None:
+    """What the checkout shows before a subscription is signed: the terms, the first charge and the
+    renewal date; None unless the basket is one subscription SKU."""
+    from app.db_types import utcnow
+    from app.signing.periods import shift
+
+    if quote is None or len(quote.lines) != 1 or not quote.lines[0].sku.subscription_interval:
+        return None
+    line = quote.lines[0]
+    interval, count = line.sku.subscription_interval, line.sku.subscription_interval_count or 1
+    renews = shift(utcnow(), interval, count)
+    return {"text": terms_text(line.amount.amount, quote.currency, interval, count),
+            "first_charge": quote.total.format(), "renews_on": f"{renews:%B} {renews.day}, {renews.year}"}
+
+
+def recurring_sku_in(merchant_id: str, items: list | None) -> Sku | None:
+    """The subscription SKU a one-line basket buys, or None (any other basket is a plain order)."""
+    if not items or len(items) != 1 or not isinstance(items[0], dict):
+        return None
+    sku = db.session.get(Sku, items[0].get("sku")) if isinstance(items[0].get("sku"), str) else None
+    if sku is None or sku.merchant_id != merchant_id or not sku.subscription_interval:
+        return None
+    return sku

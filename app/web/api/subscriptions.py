@@ -1,0 +1,85 @@
+"""Subscription routes: open a contract (and its first order), read, list, cancel, pause, resume, change SKU."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from app.errors import InvalidRequest
+from app.orders.customers import claimed_customer
+from app.signing import changes
+from app.signing.contracts import get_subscription, list_subscriptions, open_subscription
+from app.signing.state import STATUSES
+from app.web.api import bp
+from app.web.api.auth import caller, requires_key
+from app.web.api.idempotent import idempotent
+from app.web.api.params import json_body, limit_param
+from app.web.api.representations import order_json, subscription_json
+
+
+@bp.post("/subscriptions")
+@requires_key(secret=False)
+@idempotent
+def subscriptions_create():
+    body = json_body()
+    who = caller()
+    customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
+    sub, order = open_subscription(who.merchant_id, sku=body.get("sku"), customer=customer, customer_source=source,
+                                   agreement_accepted=body.get("agreement_accepted"), livemode=who.livemode,
+                                   test_clock=body.get("test_clock"))
+    return jsonify({"subscription": subscription_json(sub), "order": order_json(order)}), 201
+
+
+@bp.get("/subscriptions/<subscription_id>")
+@requires_key(secret=True)
+def subscriptions_show(subscription_id: str):
+    who = caller()
+    return jsonify(subscription_json(get_subscription(who.merchant_id, subscription_id, livemode=who.livemode)))
+
+
+@bp.get("/subscriptions")
+@requires_key(secret=True)
+def subscriptions_index():
+    status = request.args.get("status")
+    if status and status not in STATUSES:
+        raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+    who = caller()
+    subs, has_more = list_subscriptions(who.merchant_id, livemode=who.livemode, customer=request.args.get("customer"),
+                                        status=status, limit=limit_param(),
+                                        starting_after=request.args.get("starting_after"))
+    return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
+
+
+@bp.post("/subscriptions/<subscription_id>/cancel")
+@requires_key(secret=True)
+@idempotent
+def subscriptions_cancel(subscription_id: str):
+    who = caller()
+    sub = changes.cancel(who.merchant_id, subscription_id, at_period_end=json_body().get("at_period_end"),
+                         livemode=who.livemode)
+    return jsonify(subscription_json(sub))
+
+
+@bp.post("/subscriptions/<subscription_id>/pause")
+@requires_key(secret=True)
+@idempotent
+def subscriptions_pause(subscription_id: str):
+    who = caller()
+    return jsonify(subscription_json(changes.pause(who.merchant_id, subscription_id, livemode=who.livemode)))
+
+
+@bp.post("/subscriptions/<subscription_id>/resume")
+@requires_key(secret=True)
+@idempotent
+def subscriptions_resume(subscription_id: str):
+    who = caller()
+    return jsonify(subscription_json(changes.resume(who.merchant_id, subscription_id, livemode=who.livemode)))
+
+
+@bp.patch("/subscriptions/<subscription_id>")
+@requires_key(secret=True)
+def subscriptions_update(subscription_id: str):
+    who = caller()
+    body = json_body()
+    if set(body) - {"sku"} or "sku" not in body:
+        raise InvalidRequest("only sku can be changed: send {sku}", param="sku")
+    return jsonify(subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body["sku"],
+                                                        livemode=who.livemode)))

@@ -1,0 +1,156 @@
+"""Subscriptions over the API: a contract opens with its first order, paying that order activates it,
+and cancel, pause, resume and SKU changes behave as API.md says (idempotent, events in the outbox)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.test_payment_flow import events_of, status_of
+from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+
+
+@pytest.fixture
+def monthly(app, catalog) -> str:
+    make_recurring(app, catalog["sku"], "month")
+    return catalog["sku"]
+
+
+def test_opening_a_subscription_creates_a_pending_contract_and_its_first_order(api, monthly):
+    created = subscribe(api, monthly)
+    sub, order = created["subscription"], created["order"]
+    assert sub["status"] == "pending" and sub["latest_order"] == order["id"]
+    assert (sub["interval"], sub["interval_count"], sub["price"]) == ("month", 1, {"amount": 999, "currency": "usd"})
+    assert sub["current_period_end"] is None and sub["mandate"] is None and sub["renewals"] == []
+    assert order["status"] == "created" and order["amount"]["total"] == 999
+    assert api.get(f"/subscriptions/{sub['id']}").json["customer"]["id"] == CUSTOMER
+
+
+def test_bad_requests_say_what_to_fix(api, catalog, monthly):
+    one_off = api.post("/subscriptions", json={"sku": catalog["limited_sku"], "customer": {"id": "c"},
+                                               "agreement_accepted": True})
+    assert one_off.status_code == 400 and one_off.json["error"]["code"] == "sku_not_recurring"
+    assert api.post("/subscriptions", json={"sku": "sku_nope", "customer": {"id": "c"},
+                                            "agreement_accepted": True}).json["error"]["param"] == "sku"
+    unsigned = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}})
+    assert unsigned.status_code == 422 and unsigned.json["error"]["code"] == "agreement_required"
+    assert api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True}).status_code == 400
+    assert api.get("/subscriptions?status=sleeping").status_code == 400
+    assert api.get("/subscriptions/sub_missing").status_code == 404
+    assert api.get("/orders").json["data"] == []  # nothing half-made
+
+
+def test_paying_the_first_order_activates_the_contract_for_one_period(app, api, sandbox, worker, monthly):
+    created = subscribe(api, monthly)
+    sub = pay_first_order(api, sandbox, worker, created)
+    assert sub["status"] == "active" and sub["period"] == 1
+    start, end = sub["current_period_start"], sub["current_period_end"]
+    assert 28 * 86400 <= end - start <= 31 * 86400 and sub["next_renewal_at"] == end
+    assert [t["status"] for t in sub["timeline"]] == ["pending", "active"]
+    activated = events_of(app, "subscription.activated")
+    assert [e.data["object"]["id"] for e in activated] == [sub["id"]]
+    worker()  # the event handled again changes nothing
+    assert len(events_of(app, "subscription.activated")) == 1
+
+
+def test_cancel_now_is_final_and_idempotent(app, api, sandbox, worker, monthly):
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    canceled = api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": False})
+    assert canceled.status_code == 200
+    assert canceled.json["status"] == "canceled" and canceled.json["next_renewal_at"] is None
+    assert canceled.json["canceled_at"] is not None
+    again = api.post(f"/subscriptions/{sub['id']}/cancel", json={})
+    assert again.status_code == 200 and again.json["canceled_at"] == canceled.json["canceled_at"]
+    assert len(events_of(app, "subscription.canceled")) == 1
+    refused = api.post(f"/subscriptions/{sub['id']}/resume")
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "subscription_state_invalid"
+
+
+def test_cancel_at_period_end_keeps_the_contract_until_then(api, sandbox, worker, monthly):
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    later = api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True}).json
+    assert later["status"] == "active" and later["cancel_at_period_end"] is True
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": "yes"}).status_code == 400
+
+
+def test_cancelling_a_pending_contract_closes_its_unpaid_order(api, monthly):
+    created = subscribe(api, monthly)
+    canceled = api.post(f"/subscriptions/{created['subscription']['id']}/cancel", json={}).json
+    assert canceled["status"] == "canceled"
+    assert status_of(api, created["order"]["id"]) == "closed"
+
+
+def test_pause_and_resume(app, api, sandbox, worker, monthly):
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    paused = api.post(f"/subscriptions/{sub['id']}/pause").json
+    assert paused["status"] == "paused" and paused["next_renewal_at"] is None
+    assert api.post(f"/subscriptions/{sub['id']}/pause").json["status"] == "paused"  # idempotent
+    resumed = api.post(f"/subscriptions/{sub['id']}/resume").json
+    assert resumed["status"] == "active" and resumed["next_renewal_at"] == sub["current_period_end"]
+    assert [t["status"] for t in resumed["timeline"]] == ["pending", "active", "paused", "active"]
+    assert len(events_of(app, "subscription.paused")) == 1 and len(events_of(app, "subscription.resumed")) == 1
+
+
+def test_a_pending_contract_cannot_be_paused(api, monthly):
+    created = subscribe(api, monthly)
+    refused = api.post(f"/subscriptions/{created['subscription']['id']}/pause")
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "subscription_state_invalid"
+
+
+def test_changing_the_sku_waits_for_the_next_renewal(app, api, sandbox, worker, catalog, monthly):
+    make_recurring(app, catalog["limited_sku"], "year")
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    changed = api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]})
+    assert changed.status_code == 200
+    assert changed.json["sku"] == monthly and changed.json["next_sku"] == catalog["limited_sku"]
+    assert changed.json["price"]["amount"] == 999
+    assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": "sku_nope"}).status_code == 400
+    assert api.patch(f"/subscriptions/{sub['id']}", json={"plan": "x"}).status_code == 400
+    back = api.patch(f"/subscriptions/{sub['id']}", json={"sku": monthly}).json
+    assert back["next_sku"] is None
+
+
+def test_list_filters_by_customer_and_status(api, sandbox, worker, monthly):
+    active = pay_first_order(api, sandbox, worker, subscribe(api, monthly, customer="cus_a"))
+    pending = subscribe(api, monthly, customer="cus_b")["subscription"]
+    assert [s["id"] for s in api.get("/subscriptions").json["data"]] == [pending["id"], active["id"]]
+    assert [s["id"] for s in api.get("/subscriptions?customer=cus_a").json["data"]] == [active["id"]]
+    assert [s["id"] for s in api.get("/subscriptions?status=pending").json["data"]] == [pending["id"]]
+
+
+def test_subscriptions_are_the_merchants_own(api, client, other_merchant, monthly):
+    from tests.conftest import Api
+
+    sub = subscribe(api, monthly)["subscription"]
+    rival = Api(client, other_merchant.secret_key)
+    assert rival.get(f"/subscriptions/{sub['id']}").status_code == 404
+    assert rival.post(f"/subscriptions/{sub['id']}/cancel", json={}).status_code == 404
+    assert rival.get("/subscriptions").json["data"] == []
+    assert api.get("/subscriptions").json["data"][0]["status"] == "pending"
+
+
+def test_subscription_responses_match_the_openapi_document(client, api, pk_api, sandbox, worker, catalog, monthly):
+    from tests.api.test_openapi import check
+
+    spec = client.get("/api/v1/openapi.json").json
+    created = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}, "agreement_accepted": True})
+    check(spec, "post", "/subscriptions", created)
+    check(spec, "post", "/subscriptions", pk_api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True,
+                                                                              "customer": {"id": "shopper"}}))
+    check(spec, "post", "/subscriptions", api.post("/subscriptions", json={"sku": catalog["limited_sku"]}))
+    check(spec, "post", "/subscriptions", api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}}))
+    sub_id = created.json["subscription"]["id"]
+    check(spec, "post", "/subscriptions/{id}/pause", api.post(f"/subscriptions/{sub_id}/pause"))
+    pay_first_order(api, sandbox, worker, created.json)
+    check(spec, "get", "/subscriptions/{id}", api.get(f"/subscriptions/{sub_id}"))
+    check(spec, "get", "/subscriptions/{id}", api.get("/subscriptions/sub_missing"))
+    check(spec, "get", "/subscriptions", api.get("/subscriptions?status=active"))
+    check(spec, "get", "/subscriptions", api.get("/subscriptions?status=nope"))
+    check(spec, "get", "/subscriptions", pk_api.get("/subscriptions"))
+    check(spec, "patch", "/subscriptions/{id}", api.patch(f"/subscriptions/{sub_id}", json={"sku": monthly}))
+    check(spec, "patch", "/subscriptions/{id}", api.patch(f"/subscriptions/{sub_id}", json={"sku": "nope"}))
+    check(spec, "post", "/subscriptions/{id}/pause", api.post(f"/subscriptions/{sub_id}/pause"))
+    check(spec, "post", "/subscriptions/{id}/resume", api.post(f"/subscriptions/{sub_id}/resume"))
+    check(spec, "post", "/subscriptions/{id}/cancel", api.post(f"/subscriptions/{sub_id}/cancel",
+                                                              json={"at_period_end": True}))
+    check(spec, "post", "/subscriptions/{id}/cancel", api.post(f"/subscriptions/{sub_id}/cancel", json={}))
+    check(spec, "post", "/subscriptions/{id}/resume", api.post(f"/subscriptions/{sub_id}/resume"))
+    check(spec, "post", "/subscriptions/{id}/cancel", api.post("/subscriptions/sub_missing/cancel", json={}))
