@@ -23,6 +23,7 @@ from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
+from app.ledger.journal import find_entry
 from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
 from app.money import Money
 from app.orders.models import Order, OrderTimelineEntry
@@ -136,8 +137,11 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
 @contextmanager
 def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: int) -> Iterator[None]:
     """A top-up's refund first takes its amount back out of the customer's wallet (409 if it was spent),
-    in the refund's own transaction; other orders need nothing."""
-    if order.kind != "topup":
+    in the refund's own transaction; other orders need nothing. A top-up not credited yet (held for risk
+    review, or its credit still queued) has put nothing in the wallet, so nothing is taken: its credit is
+    then only what the refunds left (app/orders/topups.py), and the order's lock and version keep the two
+    from crossing."""
+    if order.kind != "topup" or find_entry("wallet.topup", order.id) is None:
         yield
         return
     with topup_refund_hold(order.merchant_id, order.customer_id, f"{refund_id}:{provider_attempt}",
@@ -245,10 +249,11 @@ def _move_order(order: Order, refund: Refund) -> None:
                                           status=order.status, reason=note[:500], actor="system", at=utcnow()))
         return
     if refund.status != "succeeded":
-        if order.kind == "topup":  # refused: the wallet gets back what the refund's hold took
-            release_topup_refund_hold(order.merchant_id, order.customer_id,
-                                      f"{refund.id}:{refund.provider_attempt - 1}", Money(refund.amount, refund.currency),
-                                      livemode=order.livemode)
+        hold = f"{refund.id}:{refund.provider_attempt - 1}"
+        # Refused: the wallet gets back what the refund's hold took (a top-up not credited yet had none).
+        if order.kind == "topup" and find_entry("wallet.topup_refund", hold) is not None:
+            release_topup_refund_hold(order.merchant_id, order.customer_id, hold,
+                                      Money(refund.amount, refund.currency), livemode=order.livemode)
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
                    f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
                    announce=False)
