@@ -16,8 +16,9 @@ pytestmark = pytest.mark.skipif(IS_POSTGRES, reason="brings its own SQLite file:
 REQUESTS = 60
 
 
-def _healthz_count(text: str) -> float:
-    match = re.search(r'kassa_http_request_duration_seconds_count\{method="GET",route="/healthz",status="200"\} (\S+)',
+def _unmatched_count(text: str) -> float:
+    """Requests to no route at all: nothing but this test sends them (the readiness probe asks /healthz)."""
+    match = re.search(r'kassa_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} (\S+)',
                       text)
     return float(match.group(1)) if match else 0.0
 
@@ -31,14 +32,14 @@ def test_every_workers_requests_are_counted_in_one_scrape(tmp_path):
     web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
     try:
         web.start()
-        before = _healthz_count(requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text)
+        before = _unmatched_count(requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text)
         with requests.Session() as one, requests.Session() as other:  # keep-alive spreads over workers
             for i in range(REQUESTS):
-                assert (one if i % 2 else other).get(f"http://127.0.0.1:{port}/healthz", timeout=10).ok
+                assert (one if i % 2 else other).get(f"http://127.0.0.1:{port}/no-such-page", timeout=10).status_code == 404
         # Each scrape may land on any worker; each must see all of them.
         for _ in range(5):
             text = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10, headers={"Connection": "close"}).text
-            assert _healthz_count(text) == before + REQUESTS, web.log_tail()
+            assert _unmatched_count(text) == before + REQUESTS, web.log_tail()
     finally:
         web.stop()
         redis.stop()

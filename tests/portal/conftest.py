@@ -34,7 +34,12 @@ class Portal:
         return response
 
     def get(self, path: str, **kw):
-        return self.client.get(path, **kw)
+        response = self.client.get(path, **kw)
+        # Read a streamed body (the CSV export) now and close it: left to the garbage collector, its generator
+        # would pop its request context in the middle of a later request.
+        response.get_data()
+        response.close()
+        return response
 
     def post(self, path: str, data: dict | None = None, *, csrf: bool = True, **kw):
         data = dict(data or {})
