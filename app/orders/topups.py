@@ -15,6 +15,7 @@ from app.errors import InvalidRequest
 from app.events import Event, record_event, subscribe
 from app.extensions import db
 from app.ids import new_id
+from app.ledger.journal import find_entry
 from app.ledger.wallet import credit_topup
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.risk.review import held_for_review
@@ -25,6 +26,11 @@ from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import transition
 
 log = logs.get("orders")
+
+
+class TopupCreditWaits(Exception):
+    """A refund of a top-up not credited yet is in flight: credit what it leaves once it settles (the outbox
+    retries the handler)."""
 
 MAX_TOPUP_AMOUNT = 10_000_000  # minor units; larger top-ups are refused, not truncated
 
@@ -98,7 +104,16 @@ def credit_held_topup(order_id: str) -> None:
 
 
 def _credit(order: Order) -> None:
-    credit_topup(order.merchant_id, order.customer_id, order.total_money, reference=order.id, livemode=order.livemode)
+    if find_entry("wallet.topup", order.id) is None:
+        # Refunded before it was credited (held for review, or its credit still queued): that refund took
+        # nothing from the wallet, so the wallet gets only what the refunds left, and nothing while one is open.
+        if order.status == "refunding":
+            raise TopupCreditWaits(f"top-up {order.id} is being refunded; it is credited once the refund settles")
+        owed = order.total - order.refunded_amount
+        if order.status != "paid" or owed <= 0:
+            return
+        credit_topup(order.merchant_id, order.customer_id, Money(owed, order.currency), reference=order.id,
+                     livemode=order.livemode)
     if order.status == "paid":
         transition(order, "fulfilled", reason="credited to the wallet", actor="system")
     if order.status == "fulfilled":

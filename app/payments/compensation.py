@@ -26,7 +26,9 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
     order = get_order(merchant_id, order_id)
     if order.status == "refunded":
         return None
-    earlier = [r for r in refunds_for_order(order_id) if (r.reason or "").startswith(REASON_PREFIX)]
+    # Kassa's own compensation refunds, never a merchant's refund whose reason happens to read alike.
+    earlier = [r for r in refunds_for_order(order_id)
+               if r.kind == "order" and r.actor == "system" and (r.reason or "").startswith(REASON_PREFIX)]
     if earlier and earlier[-1].status == "succeeded":
         return earlier[-1]
     if earlier and earlier[-1].status == "pending":

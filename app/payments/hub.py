@@ -192,9 +192,16 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
 def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: str | None, actor: str,
                 was_active: bool) -> None:
     if outcome == "succeeded":
+        captured = f"captured by {attempt.channel} ({attempt.provider_reference})"
         if was_active and order.status == "paying":
-            transition(order, "paid", reason=f"captured by {attempt.channel} ({attempt.provider_reference})",
-                       actor=actor)
+            transition(order, "paid", reason=captured, actor=actor)
+        elif order.status in ("created", "paying"):
+            # An attempt Kassa had failed or abandoned was paid after all while the order is still open (reopened
+            # for another try, or paying through a newer attempt): this capture pays it, so the order is never
+            # payable again with the shopper's money already taken. A newer attempt captured later is returned.
+            if order.status == "created":
+                transition(order, "paying", reason=f"late capture of payment {attempt.id}", actor=actor)
+            transition(order, "paid", reason=f"{captured}, after the attempt was given up", actor=actor)
         else:
             # The provider took money for an attempt we had given up on (order closed, or
             # paid another way): record it loudly so it is refunded, never lost.

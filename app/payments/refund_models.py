@@ -9,6 +9,13 @@ from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 
 
+# ``order``: the merchant (or Kassa for them) gives back money the order kept; it moves the order and its
+# refunded amount. ``capture_return``: Kassa gives back a capture the order never kept (it landed after
+# the order closed, or the order was already paid by another payment); the order is left as it is.
+REFUND_KINDS = ("order", "capture_return")
+_RETURN_LIVE = "kind = 'capture_return' AND status IN ('pending', 'succeeded')"
+
+
 class Refund(db.Model):
     """Money given back on an order, through the channel attempt that captured it."""
 
@@ -18,6 +25,9 @@ class Refund(db.Model):
         # One refund in flight per order, enforced by the database itself.
         Index("uq_refunds_one_pending", "order_id", unique=True,
               postgresql_where=text("status = 'pending'"), sqlite_where=text("status = 'pending'")),
+        # A stray capture is given back once: at most one of its returns is in flight or done.
+        Index("uq_refunds_one_capture_return", "payment_id", unique=True,
+              postgresql_where=text(_RETURN_LIVE), sqlite_where=text(_RETURN_LIVE)),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -28,6 +38,7 @@ class Refund(db.Model):
     amount: Mapped[int]
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | succeeded | failed
+    kind: Mapped[str] = mapped_column(String(20), default="order", server_default="order")
     reason: Mapped[str | None] = mapped_column(String(500))
     failure_reason: Mapped[str | None] = mapped_column(String(500))
     # Where the order returns after a partial refund or a failure.

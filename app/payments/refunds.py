@@ -23,6 +23,7 @@ from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
+from app.ledger.journal import find_entry
 from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
 from app.money import Money
 from app.orders.models import Order, OrderTimelineEntry
@@ -73,8 +74,7 @@ def _check_refundable(order: Order, amount: int) -> None:
 
 def _captured_payment(order_id: str) -> PaymentAttempt:
     """The capture that paid the order (a stray capture, returned on its own, never is)."""
-    stray = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id,
-                                    Refund.reason.startswith(STRAY_CAPTURE_PREFIX)).exists()
+    stray = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
     payment = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
                                                              PaymentAttempt.status == "succeeded", ~stray)
                                 .order_by(PaymentAttempt.created_at).limit(1))
@@ -136,8 +136,11 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
 @contextmanager
 def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: int) -> Iterator[None]:
     """A top-up's refund first takes its amount back out of the customer's wallet (409 if it was spent),
-    in the refund's own transaction; other orders need nothing."""
-    if order.kind != "topup":
+    in the refund's own transaction; other orders need nothing. A top-up not credited yet (held for risk
+    review, or its credit still queued) has put nothing in the wallet, so nothing is taken: its credit is
+    then only what the refunds left (app/orders/topups.py), and the order's lock and version keep the two
+    from crossing."""
+    if order.kind != "topup" or find_entry("wallet.topup", order.id) is None:
         yield
         return
     with topup_refund_hold(order.merchant_id, order.customer_id, f"{refund_id}:{provider_attempt}",
@@ -150,6 +153,8 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     refund = get_refund(merchant_id, refund_id)
     if refund.status != "failed":
         raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
+    if refund.kind == "capture_return":
+        return _resend_capture_return(refund.id)
     order = get_order(merchant_id, refund.order_id)
     _check_refundable(order, refund.amount)
     with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
@@ -231,13 +236,9 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
     raise OrderBusy(f"order {order_id} kept changing while settling refund {refund_id}; retry")
 
 
-def is_stray_capture_refund(refund: Refund) -> bool:
-    return (refund.reason or "").startswith(STRAY_CAPTURE_PREFIX)
-
-
 def _move_order(order: Order, refund: Refund) -> None:
     shown = Money(refund.amount, refund.currency).format()
-    if is_stray_capture_refund(refund):
+    if refund.kind == "capture_return":
         # Money the order never kept: its status and refunded amount stay; the timeline says what happened.
         note = (f"{'returned' if refund.status == 'succeeded' else 'could not return yet'} {shown} captured by "
                 f"payment {refund.payment_id} ({refund.id})")
@@ -245,10 +246,11 @@ def _move_order(order: Order, refund: Refund) -> None:
                                           status=order.status, reason=note[:500], actor="system", at=utcnow()))
         return
     if refund.status != "succeeded":
-        if order.kind == "topup":  # refused: the wallet gets back what the refund's hold took
-            release_topup_refund_hold(order.merchant_id, order.customer_id,
-                                      f"{refund.id}:{refund.provider_attempt - 1}", Money(refund.amount, refund.currency),
-                                      livemode=order.livemode)
+        hold = f"{refund.id}:{refund.provider_attempt - 1}"
+        # Refused: the wallet gets back what the refund's hold took (a top-up not credited yet had none).
+        if order.kind == "topup" and find_entry("wallet.topup_refund", hold) is not None:
+            release_topup_refund_hold(order.merchant_id, order.customer_id, hold,
+                                      Money(refund.amount, refund.currency), livemode=order.livemode)
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
                    f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
                    announce=False)
@@ -272,33 +274,55 @@ STRAY_CAPTURE_PREFIX = "stray capture returned: "
 
 def refund_stray_capture(attempt_id: str, why: str) -> Refund | None:
     """Give back, in full, a capture the order does not keep: it landed after the order was closed, or
-    the order was already paid by another payment. Safe to run again: one refund per capture, resent
-    under its own reference until the provider settles it."""
+    the order was already paid by another payment. Safe to run again: one return per capture (the database
+    holds it to that), resent under its own reference until the provider settles it; a refused one is
+    tried again under a fresh reference."""
     attempt = db.session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "succeeded":
         return None
-    earlier = db.session.scalar(select(Refund).where(Refund.payment_id == attempt_id,
-                                                     Refund.reason.startswith(STRAY_CAPTURE_PREFIX))
+    earlier = db.session.scalar(select(Refund).where(Refund.payment_id == attempt_id, Refund.kind == "capture_return")
                                 .order_by(Refund.created_at.desc()).limit(1))
-    if earlier is not None and earlier.status in ("succeeded", "pending"):
-        return earlier if earlier.status == "succeeded" else send_refund(earlier.id)
+    if earlier is not None:
+        if earlier.status == "succeeded":
+            return earlier
+        return send_refund(earlier.id) if earlier.status == "pending" else _resend_capture_return(earlier.id)
     order = db.session.get(Order, attempt.order_id)
     now = utcnow()
     with order_lock(order.id):
         refund = Refund(id=new_id("re"), merchant_id=order.merchant_id, order_id=order.id, payment_id=attempt.id,
                         channel=attempt.channel, amount=attempt.amount, currency=attempt.currency, status="pending",
-                        reason=(STRAY_CAPTURE_PREFIX + why)[:500], previous_order_status=order.status,
-                        provider_attempt=(earlier.provider_attempt + 1) if earlier else 1, actor="system",
+                        kind="capture_return", reason=(STRAY_CAPTURE_PREFIX + why)[:500],
+                        previous_order_status=order.status, provider_attempt=1, actor="system",
                         created_at=now, updated_at=now)
         db.session.add(refund)
         try:
             db.session.commit()
-        except IntegrityError:  # another refund of this order is in flight: the outbox tries again later
+        except IntegrityError:  # this capture's return, or another refund of the order, is in flight: retry later
             db.session.rollback()
             raise Conflict("another refund of this order is in progress", code="refund_in_progress") from None
     log.warning("returning a stray capture", extra={"fields": {"order_id": order.id, "attempt_id": attempt.id,
                                                                "refund_id": refund.id}})
     return send_refund(refund.id)
+
+
+def _resend_capture_return(refund_id: str) -> Refund:
+    """Send a refused return of a stray capture again (the refusal already moved it to a fresh reference).
+    The order is not touched: it never kept this money."""
+    refund = db.session.get(Refund, refund_id)
+    with order_lock(refund.order_id):
+        try:
+            changed = db.session.execute(
+                update(Refund).where(Refund.id == refund_id, Refund.status == "failed")
+                .values(status="pending", failure_reason=None, updated_at=utcnow())
+                .execution_options(synchronize_session=False)).rowcount
+            db.session.commit()
+        except IntegrityError:
+            changed = 0
+            db.session.rollback()
+        if changed != 1:
+            raise Conflict("this returned capture is already being refunded; wait for its outcome",
+                           code="refund_in_progress")
+    return send_refund(refund_id)
 
 
 def get_refund(merchant_id: str, refund_id: str) -> Refund:

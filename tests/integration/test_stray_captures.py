@@ -66,3 +66,81 @@ def test_an_attempt_whose_create_never_answered_is_looked_up_not_failed(app, api
     assert found["payments"][0]["provider_reference"] == payment["provider_reference"]
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, order["id"]) in ("paid", "fulfilled"))
+
+
+def _closed_order_with_a_refused_return(app, api, sandbox, worker, sku: str) -> tuple[dict, dict]:
+    """A capture that landed after its order closed, whose automatic return the provider refused."""
+    import requests
+
+    from app.extensions import db
+    from app.orders.models import Order
+    from app.payments.hub import refresh_attempt
+
+    order = create_order(api, sku)
+    payment = pay(api, order["id"])
+    with app.app_context():
+        from app.db_types import utcnow
+
+        db.session.execute(update(Order).where(Order.id == order["id"]).values(expires_at=utcnow() - timedelta(days=2)))
+        db.session.commit()
+        refresh_attempt(payment["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{order['id']}").json["payments"][0]["status"] == "succeeded")
+    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate_refund",
+                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    worker()
+    return order, payment
+
+
+def test_a_refused_automatic_return_can_be_retried_by_the_merchant_and_leaves_the_order_alone(app, api, catalog,
+                                                                                             sandbox, worker):
+    order, payment = _closed_order_with_a_refused_return(app, api, sandbox, worker, catalog["sku"])
+    refused = api.get(f"/orders/{order['id']}").json["refunds"]
+    assert [(r["status"], r["payment"]) for r in refused] == [("failed", payment["id"])]
+
+    retried = api.post(f"/refunds/{refused[0]['id']}/retry")
+    assert retried.status_code == 200, retried.json
+    assert retried.json["refund"]["status"] == "succeeded"
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("closed", 0)
+    assert [r["status"] for r in after["refunds"]] == ["succeeded"]
+    worker()  # the outbox's own retry finds it returned: still one return, nothing paid out twice
+    assert [r["status"] for r in api.get(f"/orders/{order['id']}").json["refunds"]] == ["succeeded"]
+    assert ledger_totals(app) == {"usd": 0}
+
+
+def test_a_merchant_refund_whose_reason_reads_like_a_return_is_an_ordinary_refund(api, catalog, sandbox):
+    from tests.integration.lifecycle_support import paid_order
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    done = api.post(f"/orders/{order['id']}/refunds", json={"reason": "stray capture returned: customer asked"})
+    assert done.status_code == 201 and done.json["refund"]["status"] == "succeeded"
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
+
+
+def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_once(app, api, catalog, sandbox,
+                                                                                  worker):
+    """Item 4: the order must not stay payable with the shopper's money taken; a second capture goes back."""
+    from app.payments.hub import _fail_attempt
+
+    order = create_order(api, catalog["sku"])
+    first = pay(api, order["id"])
+    with app.app_context():  # given up on while it was still open at the provider
+        _fail_attempt(first["id"], "the provider never confirmed the payment")
+    assert status_of(api, order["id"]) == "created"
+    second = pay(api, order["id"])  # the shopper tries again...
+
+    sandbox.simulate(first["provider_reference"], "succeeded")  # ...and the first tab is approved too
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    again = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert again.status_code == 409  # not payable again
+    sandbox.simulate(second["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{order['id']}").json["payments"][1]["status"] == "succeeded")
+    worker()
+
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("fulfilled", 0)  # paid once, then fulfilled
+    assert [t["status"] for t in after["timeline"]].count("paid") == 1
+    assert [(r["payment"], r["amount"], r["status"]) for r in after["refunds"]] == [(second["id"], 999, "succeeded")]
+    assert ledger_totals(app) == {"usd": 0}

@@ -54,3 +54,43 @@ def test_a_refused_top_up_refund_gives_the_credit_back(app, api, sandbox, worker
     assert retried["status"] == "succeeded"
     assert balance(api, CUSTOMER)["available"] == [{"amount": 500, "currency": "usd"}]
     assert ledger_totals(app) == {"usd": 0}
+
+
+def test_rejecting_a_top_up_held_for_review_refunds_it_without_taking_the_customers_other_money(app, api, sandbox,
+                                                                                               worker):
+    top_up(api, sandbox, worker, 1500)  # money the customer already had
+    api.post("/risk/list_entries", json={"kind": "customer", "value": CUSTOMER, "action": "review"})
+    created = api.post(f"/customers/{CUSTOMER}/topups", json={"amount": 1000, "currency": "usd",
+                                                              "channel": "sandbox_card"})
+    held = created.json["topup"]["id"]
+    sandbox.simulate(created.json["payment"]["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{held}").json["status"] == "paid")
+    worker()
+    assert balance(api)["available"] == [{"amount": 1500, "currency": "usd"}]  # its credit waits for review
+
+    assert api.post(f"/orders/{held}/review", json={"decision": "reject"}).status_code == 200
+    after = api.get(f"/orders/{held}").json
+    assert (after["status"], after["refunded_amount"]) == ("refunded", 1000)
+    worker()
+    assert balance(api)["available"] == [{"amount": 1500, "currency": "usd"}]
+    assert ledger_totals(app) == {"usd": 0}
+
+
+def test_a_top_up_refunded_before_its_credit_ran_is_never_credited(app, api, sandbox, worker):
+    created = api.post(f"/customers/{CUSTOMER}/topups", json={"amount": 1000, "currency": "usd",
+                                                              "channel": "sandbox_card"})
+    order_id = created.json["topup"]["id"]
+    sandbox.simulate(created.json["payment"]["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{order_id}").json["status"] == "paid")  # credit still queued
+    provider_payment = created.json["payment"]["provider_reference"]
+    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
+                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    refused = api.post(f"/orders/{order_id}/refunds", json={"amount": 400})
+    assert refused.status_code == 201 and refused.json["refund"]["status"] == "failed"  # it took nothing to give back
+
+    partial = api.post(f"/orders/{order_id}/refunds", json={"amount": 400})
+    assert partial.status_code == 201 and partial.json["refund"]["status"] == "succeeded"
+    worker()  # the queued credit runs now: only what the refund left
+    assert balance(api)["available"] == [{"amount": 600, "currency": "usd"}]
+    assert api.get(f"/orders/{order_id}").json["status"] == "completed"
+    assert ledger_totals(app) == {"usd": 0}
