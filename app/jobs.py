@@ -122,3 +122,19 @@ def retry_due_webhooks() -> int:
 
     with _context():
         return enqueue_due_deliveries()
+
+
+def renew_subscriptions() -> dict:
+    """Sweep: renewal notices, renewals and dunning tries that are due on the wall clock; returns the counts."""
+    from app.signing.renewals import run_renewals
+
+    with _context():
+        return run_renewals().as_dict()
+
+
+def advance_test_clock(clock_id: str, to_unix: int) -> str:
+    """Move a test clock to ``to_unix``, running everything that falls due on the way; returns its status."""
+    from app.signing.test_clocks import run_advance
+
+    with _context():
+        return run_advance(clock_id, to_unix).status

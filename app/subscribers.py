@@ -7,3 +7,4 @@ from app.payments.adapters import wallet  # noqa: F401,E402  (payment.failed/can
 from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (order.paid → session complete)
 from app.orders import broadcast  # noqa: F401,E402  (after commit: ping the order's live status streams)
 from app.signing import activation  # noqa: F401,E402  (order.paid of a first order → the contract is active)
+from app.signing import renewals  # noqa: F401,E402  (order.paid of a renewal order → the contract renews)

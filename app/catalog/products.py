@@ -16,7 +16,7 @@ from app.outbound import check_destination
 from app.web_urls import check_http_url
 
 STATUSES = ("draft", "active", "archived")
-INTERVALS = ("month", "year")
+INTERVALS = ("day", "week", "month", "year")
 _FULFILMENT_KEYS = {"membership_days", "credits", "webhook_url"}
 # Per unit sold. Bounded so that 99 units, bought again and again, stay far inside what a date (year 9999)
 # and the credits column (32-bit) can hold; app/orders/entitlements.py clamps the running totals as well.
@@ -119,7 +119,8 @@ def _subscription(value: object) -> tuple[str | None, int | None]:
     if value is None:
         return None, None
     if not isinstance(value, dict) or value.get("interval") not in INTERVALS:
-        raise InvalidRequest("subscription is {interval: month|year, interval_count}", param="subscription.interval")
+        raise InvalidRequest("subscription is {interval: day|week|month|year, interval_count}",
+                             param="subscription.interval")
     count = value.get("interval_count", 1)
     if type(count) is not int or not 1 <= count <= 12:
         raise InvalidRequest("subscription.interval_count must be between 1 and 12",

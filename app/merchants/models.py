@@ -32,6 +32,12 @@ class Merchant(db.Model):
     # The mode of orders made on the hosted product page, which carries no API key: test until the
     # merchant switches live checkout on in the portal settings.
     live_checkout: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Dunning (app/signing/dunning.py): days after a failed renewal's due time at which it is tried again
+    # (None = the default schedule), what the last failure does (cancel | pause), and how many days before
+    # a renewal the customer is told of it (subscription.renewal_upcoming).
+    dunning_retry_days: Mapped[list | None] = mapped_column(JSON)
+    dunning_final_action: Mapped[str] = mapped_column(String(8), default="cancel", server_default="cancel")
+    renewal_notice_days: Mapped[int] = mapped_column(default=3, server_default="3")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

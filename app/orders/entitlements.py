@@ -102,13 +102,54 @@ def _claim_grant(item: OrderItem, order: Order, kind: str, **amounts: int | None
     return grant
 
 
+def _pays_a_subscription_period(order: Order) -> bool:
+    """Is this a subscription's first or renewal order? Its membership follows the paid period instead."""
+    from app.signing.models import Subscription, SubscriptionRenewal  # signing builds on orders; imported late
+
+    return (db.session.scalar(select(Subscription.id).where(Subscription.first_order_id == order.id)) is not None
+            or db.session.scalar(select(SubscriptionRenewal.id).where(SubscriptionRenewal.order_id == order.id))
+            is not None)
+
+
+def grant_membership_until(order: Order, until: datetime, now: datetime | None = None) -> datetime | None:
+    """A subscription period was paid by ``order``: the customer's membership runs at least until the period's
+    end ``until`` (never shortened), recorded once per item like any grant. None if no item grants membership."""
+    now = now or utcnow()
+    for item in order.items:
+        spec = db.session.get(Sku, item.sku_id).fulfilment or {}
+        if not _positive(spec, "membership_days"):
+            continue
+        grant = _claim_grant(item, order, "membership", membership_days=None)
+        if grant is None:
+            return None
+        row = _entitlement(order.merchant_id, order.customer_id, "membership", order.livemode)
+        for _ in range(5):
+            current = row.membership_until
+            target = max(current, until) if current else until
+            same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
+            if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
+                                  .values(membership_until=target, updated_at=now)
+                                  .execution_options(synchronize_session=False)).rowcount == 1:
+                row.membership_until = grant.membership_until = target
+                return target
+            db.session.refresh(row)
+        raise EntitlementBusy(f"membership of {order.customer_id} kept changing; retry")
+    return None
+
+
 def grant_entitlements(order: Order, now: datetime | None = None) -> list[EntitlementGrant]:
-    """Grant what the order's SKUs promise, once per item, in the caller's transaction."""
+    """Grant what the order's SKUs promise, once per item, in the caller's transaction. A subscription
+    period's membership is granted by signing when the period is paid (grant_membership_until)."""
     now = now or utcnow()
     grants = []
+    period_order = None
     for item in order.items:
         spec = db.session.get(Sku, item.sku_id).fulfilment or {}
         days, credits = _positive(spec, "membership_days"), _positive(spec, "credits")
+        if days and period_order is None:
+            period_order = _pays_a_subscription_period(order)
+        if days and period_order:
+            continue
         if days:
             grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)
             if grant:

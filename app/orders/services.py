@@ -121,10 +121,13 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
 
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
-                 actor: str = "api", checkout_session_id: str | None = None, commit: bool = True) -> Order:
+                 actor: str = "api", checkout_session_id: str | None = None, commit: bool = True,
+                 renewal_of: str | None = None, expires_at: datetime | None = None) -> Order:
     """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
     transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py).
-    With ``commit=False`` the caller commits (a subscription opens its contract in the same transaction)."""
+    With ``commit=False`` the caller commits (a subscription opens its contract in the same transaction).
+    A renewal (``renewal_of`` names the contract) is not a new purchase: per-customer purchase limits do
+    not apply, and it stays open until ``expires_at`` (the end of its dunning)."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
@@ -134,7 +137,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     customer_id, email = parse_customer(customer)
     metadata = check_metadata(metadata)
     quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
-    _check_purchase_limits(customer_id, quote)
+    if renewal_of is None:
+        _check_purchase_limits(customer_id, quote)
     prospect = prospect_for(merchant_id, customer_id=customer_id, email=email, amount=quote.total.amount,
                             currency=quote.currency, livemode=livemode)
     assessment = assess(prospect)
@@ -148,7 +152,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
                   risk=assessment.to_json(),
-                  expires_at=now + timedelta(minutes=merchant.order_timeout_minutes), created_at=now, updated_at=now)
+                  expires_at=expires_at or now + timedelta(minutes=merchant.order_timeout_minutes),
+                  created_at=now, updated_at=now)
     db.session.add(order)
     db.session.flush()
     for line in quote.lines:

@@ -72,19 +72,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     if order.expires_at <= utcnow():
         raise Conflict("order has expired; create a new one", code="order_expired")
 
-    # Starting a payment is a decision about the order like any other: under its lock, so without Redis
-    # nothing is written and no channel is asked (503), rather than an attempt no one can settle.
-    with order_lock(order.id):
-        attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
-                                 channel=channel_code, status="pending", amount=order.total, currency=order.currency)
-        db.session.add(attempt)
-        try:
-            transition(order, "paying", reason=f"payment started with {channel_code}", actor=actor)
-            db.session.commit()
-        except (IntegrityError, StaleOrder):
-            db.session.rollback()
-            raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
-
+    attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
     from app.signing.terms import recurring_terms  # signing builds on the hub; imported late
@@ -128,6 +116,56 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     log.info("payment started", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
                                                   "attempt_id": attempt.id, "channel": channel_code}})
     return attempt
+
+
+def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "payment started") -> PaymentAttempt:
+    """A pending attempt and the order ``paying``, committed. Starting a payment is a decision about the order
+    like any other: under its lock, so without Redis nothing is written and no channel is asked (503),
+    rather than an attempt no one can settle."""
+    with order_lock(order.id):
+        attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
+                                 channel=channel_code, status="pending", amount=order.total, currency=order.currency)
+        db.session.add(attempt)
+        try:
+            transition(order, "paying", reason=f"{how} with {channel_code}", actor=actor)
+            db.session.commit()
+        except (IntegrityError, StaleOrder):
+            db.session.rollback()
+            raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
+    return attempt
+
+
+def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor: str) -> PaymentAttempt:
+    """Charge a ``created`` order through a signed mandate, with nobody at the checkout (a renewal). The
+    attempt id is the provider's reference, so an answer lost on the way is looked up, never charged twice;
+    a channel that settles in the call (the wallet) is paid like any other payment. Returns the attempt as
+    it stands: succeeded, failed, or pending/unknown until the provider's answer is known; a KassaError
+    when the channel refused before charging anything."""
+    if channel_code == "wallet":
+        # Settled inside the call; a refusal (balance too low) raises after failing its attempt.
+        return start_payment(order, "wallet", return_url=current_app.config["PUBLIC_URL"], actor=actor)
+    if order.status != "created":
+        raise Conflict(f"order is {order.status} and cannot be paid", code="order_state_invalid")
+    attempt = _open_attempt(order, channel_code, actor=actor, how="renewal deducted")
+    adapter = adapter_for(channel_code, order.merchant_id)
+    try:
+        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), breaker.guard(channel_code):
+            result = adapter.deduct(mandate, amount=attempt.amount, currency=attempt.currency, reference=attempt.id,
+                                    description=f"Order {order.id}")
+    except ProviderOutcomeUnknown as exc:
+        # The provider may have charged: never fail a deduction blind; the janitor asks by our reference.
+        from app.payments.janitor import mark_outcome_unknown
+
+        mark_outcome_unknown(attempt.id, f"the deduction got no clear answer: {exc}")
+        return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
+    except (ProviderUnavailable, KassaError) as exc:  # never sent, refused, or the channel's breaker is open
+        _fail_attempt(attempt.id, f"deduction not made: {exc}")
+        return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
+    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
+        provider_reference=result.provider_reference, updated_at=utcnow()))
+    db.session.commit()
+    apply_channel_result(result, actor=f"channel:{channel_code}")
+    return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
 
 
 def _outcome_unknown(order_id: str) -> bool:

@@ -163,8 +163,14 @@ def mandate_deduct(mandate_id: str) -> tuple[Response, int]:
 
 @bp.post("/mandates/<mandate_id>/simulate")
 def mandate_simulate(mandate_id: str) -> Response:
-    """Test control (no auth): the bank declines the next ``fail_next`` deductions."""
-    fail_next = json_body().get("fail_next")
+    """Test control (no auth): the bank declines the next ``fail_next`` deductions; ``{outcome}`` decides just
+    the next one (``failed`` declines it, ``succeeded`` lets every deduction through again)."""
+    body = json_body()
+    if "outcome" in body:
+        if body["outcome"] not in ("succeeded", "failed"):
+            raise SandboxError(400, "parameter_invalid", "outcome must be 'succeeded' or 'failed'", "outcome")
+        body = {"fail_next": 1 if body["outcome"] == "failed" else 0}
+    fail_next = body.get("fail_next")
     if type(fail_next) is not int or not 0 <= fail_next <= 1000:
         raise SandboxError(400, "parameter_invalid", "fail_next must be an integer between 0 and 1000", "fail_next")
     with current_runtime().session_factory() as session:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from app.events import Event, subscribe
 from app.extensions import db
+from app.orders.entitlements import grant_membership_until
 from app.orders.models import Order
 from app.signing.clocks import now_for
 from app.signing.contracts import change
@@ -25,6 +26,7 @@ def activate_for_order(order_id: str) -> Subscription | None:
     change(sub, target="active", reason=f"first order {order_id} paid", actor="system",
            event="subscription.activated", anchor_at=now, anchor_period=0, period=1, current_period_start=start,
            current_period_end=end, next_renewal_at=end, **mandate)
+    grant_membership_until(db.session.get(Order, order_id), end, now)
     db.session.commit()
     return sub
 
@@ -33,3 +35,20 @@ def activate_for_order(order_id: str) -> Subscription | None:
 def activate_paid_subscription(event: Event) -> None:
     """Outbox handler: a paid first order activates its contract."""
     activate_for_order(event.data["object"]["id"])
+
+
+def expire_for_order(order_id: str) -> Subscription | None:
+    """A contract whose first order closed unpaid never started: it expires. Safe to run again."""
+    sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
+    if sub is None or sub.status != "pending":
+        return sub
+    change(sub, target="expired", reason=f"first order {order_id} closed unpaid", actor="system",
+           event="subscription.expired", next_renewal_at=None)
+    db.session.commit()
+    return sub
+
+
+@subscribe("order.closed")
+def expire_unpaid_subscription(event: Event) -> None:
+    """Outbox handler: an expired or canceled first order expires its pending contract."""
+    expire_for_order(event.data["object"]["id"])

@@ -2,6 +2,8 @@
 Each is idempotent: asking for the state a contract is already in returns it unchanged."""
 from __future__ import annotations
 
+from sqlalchemy import select, update
+
 from app.errors import Conflict, InvalidRequest
 from app.extensions import db
 from app.orders.models import Order
@@ -16,6 +18,23 @@ def _state_error(sub: Subscription, what: str) -> Conflict:
     return Conflict(f"subscription {sub.id} is {sub.status}; it cannot be {what}", code="subscription_state_invalid")
 
 
+def _give_up_renewals(sub: Subscription, *, actor: str, why: str) -> None:
+    """Stop every renewal still being tried: its order is canceled (a deduction in flight is abandoned first, so
+    should the provider still capture it, that capture is returned as a stray one), then the row is canceled."""
+    from app.payments.hub import cancel_order_and_payment  # the hub sits beside signing
+
+    for renewal in list(db.session.scalars(select(SubscriptionRenewal).where(
+            SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"))):
+        order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
+        if order is not None and order.status in ("created", "paying"):
+            cancel_order_and_payment(sub.merchant_id, order.id, actor=actor)
+        db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
+                                                             SubscriptionRenewal.status == "pending")
+                           .values(status="canceled", next_attempt_at=None, last_error=why)
+                           .execution_options(synchronize_session=False))
+    db.session.refresh(sub)
+
+
 def cancel_now(sub: Subscription, *, reason: str, actor: str) -> Subscription:
     """End the contract at once (caller commits): no further renewal, an unpaid first order is closed and
     a renewal still being tried is given up."""
@@ -26,8 +45,7 @@ def cancel_now(sub: Subscription, *, reason: str, actor: str) -> Subscription:
                            code="payment_in_progress")
         if order.status == "created":
             close_order(order, reason="subscription canceled", actor=actor)
-    for renewal in db.session.query(SubscriptionRenewal).filter_by(subscription_id=sub.id, status="pending"):
-        renewal.status, renewal.next_attempt_at = "canceled", None
+    _give_up_renewals(sub, actor=actor, why="subscription canceled")
     return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
                   canceled_at=now_for(sub), next_renewal_at=None)
 
@@ -61,8 +79,7 @@ def pause(merchant_id: str, subscription_id: str, *, livemode: bool | None, acto
         return sub
     if sub.status not in ("trialing", "active", "past_due"):
         raise _state_error(sub, "paused")
-    for renewal in db.session.query(SubscriptionRenewal).filter_by(subscription_id=sub.id, status="pending"):
-        renewal.status, renewal.next_attempt_at = "canceled", None
+    _give_up_renewals(sub, actor=actor, why="subscription paused")
     change(sub, target="paused", reason="paused", actor=actor, event="subscription.paused", next_renewal_at=None)
     db.session.commit()
     return sub

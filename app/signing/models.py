@@ -46,6 +46,8 @@ class Subscription(db.Model):
     current_period_end: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_renewal_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     cancel_at_period_end: Mapped[bool] = mapped_column(default=False)
+    # The renewal period the customer was last told of in advance (subscription.renewal_upcoming).
+    announced_period: Mapped[int] = mapped_column(default=0, server_default="0")
     canceled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     mandate_channel: Mapped[str | None] = mapped_column(String(40))
     mandate_status: Mapped[str | None] = mapped_column(String(12))  # active | revoked
@@ -91,6 +93,8 @@ class SubscriptionRenewal(db.Model):
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | paid | failed | canceled
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # the dunning schedule counts from here
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

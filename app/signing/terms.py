@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.catalog.models import Sku
 from app.extensions import db
 from app.money import Money
-from app.signing.models import Subscription
+from app.signing.models import Subscription, SubscriptionRenewal
 
 
 def every(interval: str, interval_count: int) -> str:
@@ -26,8 +26,12 @@ def sku_terms(sku: Sku) -> str | None:
 
 
 def recurring_terms(order_id: str) -> str | None:
-    """The terms a payment of this order signs: set for a subscription's first order, None otherwise."""
+    """The terms a payment of this order signs: set for a subscription's first order and for a renewal order
+    the shopper pays by hand (a new card replaces a failing one), None otherwise."""
     sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
+    if sub is None:
+        renewal = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
+        sub = db.session.get(Subscription, renewal.subscription_id) if renewal else None
     if sub is None:
         return None
     return terms_text(sub.price_amount, sub.currency, sub.interval, sub.interval_count)

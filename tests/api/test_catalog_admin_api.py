@@ -53,7 +53,7 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "dollars"}}]}, "price.currency"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "stock": -1}]}, "stock"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "subscription": {"interval": "week"}}]}, "subscription.interval"),
+                             "subscription": {"interval": "fortnight"}}]}, "subscription.interval"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
                              "clearing": {"partner": "p", "ratio_bps": 20000}}]}, "clearing.ratio_bps"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},

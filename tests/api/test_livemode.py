@@ -163,7 +163,26 @@ READS: dict[str, Callable[[World, World], None]] = {
     "api.subscriptions_index": lambda mine, other: _check(
         (_subscription_of(mine), _subscription_of(other))
         and [s["id"] for s in mine.key.get("/subscriptions").json["data"]] == [mine.subscription["id"]]),
+    # Test clocks exist in test mode only: live keys see none, not even by id.
+    "api.test_clocks_index": lambda mine, other: _check(
+        ([] if mine.livemode else [_test_clock(mine, other)])
+        == [c["id"] for c in mine.key.get("/test_clocks").json["data"]]),
+    "api.test_clocks_show": lambda mine, other: _check(
+        mine.key.get(f"/test_clocks/{_test_clock(mine, other)}").status_code == (404 if mine.livemode else 200)),
 }
+
+
+def _test_clock(*worlds: World) -> str:
+    """A clock made with the test key (live keys cannot make one)."""
+    test = next(w for w in worlds if not w.livemode)
+    assert test.key.post("/test_clocks", json={"frozen_time": 1_800_000_000}).status_code == 201
+    made = test.key.get("/test_clocks").json["data"]
+    assert live_refused(next(w for w in worlds if w.livemode))
+    return made[0]["id"]
+
+
+def live_refused(world: World) -> bool:
+    return world.key.post("/test_clocks", json={"frozen_time": 1_800_000_000}).status_code == 400
 
 
 def _subscription_of(world: World) -> dict:

@@ -517,8 +517,9 @@ SCHEMAS["Subscription"] = _obj(
     latest_order=_STR, test_clock=_NULLABLE_STR,
     renewals={"type": "array", "items": _obj(["period", "order", "status", "attempts"], period=_INT,
                                              order=_NULLABLE_STR, status={"enum": ["pending", "paid", "failed",
-                                                                                   "canceled"]},
+                                                                                   "canceled", "skipped"]},
                                              attempts=_INT, period_start=_INT, period_end=_INT,
+                                             due_at=_UNIX_OR_NULL, paid_at=_UNIX_OR_NULL,
                                              next_attempt_at=_UNIX_OR_NULL, last_error=_NULLABLE_STR)},
     timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_INT, reason=_STR)},
     created_at=_INT)
@@ -570,6 +571,39 @@ for _action, _what in (("pause", "Stop renewing until resumed; the current perio
         "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("Subscription"), "404": _error("no such subscription"), "409": _error(_SUB_409),
                       **_SECRET_ERRORS}}}
+SCHEMAS["BillingLink"] = _obj(["object", "customer", "url", "expires_at"], object={"const": "billing_link"},
+                               customer=_STR, url={"type": "string", "format": "uri"}, expires_at=_INT,
+                               livemode={"type": "boolean"})
+PATHS["/customers/{id}/billing_links"] = {"post": {
+    "summary": "A self-service link (one hour) where the customer sees their subscriptions, cancels them and pays "
+               "a failed renewal with a new card (secret key; hand it to that customer only)",
+    "parameters": [_ID], "responses": {"201": _ok("BillingLink", "Created"), "400": _error("bad customer id"),
+                                       **_SECRET_ERRORS}}}
+SCHEMAS["TestClock"] = _obj(["id", "frozen_time", "status"], id=_STR, object={"const": "test_clock"},
+                             frozen_time=_INT, status={"enum": ["ready", "advancing"]}, created_at=_INT)
+SCHEMAS["TestClockInput"] = _obj(["frozen_time"], frozen_time={"type": "integer", "description": "unix seconds"})
+SCHEMAS["TestClockAdvance"] = _obj(["to"], to={"type": "integer", "description": "unix seconds, after frozen_time "
+                                                                                "and at most two years later"})
+SCHEMAS["TestClockList"] = _obj(["data", "has_more"], object={"const": "list"},
+                                data={"type": "array", "items": _ref("TestClock")}, has_more={"type": "boolean"})
+PATHS["/test_clocks"] = {
+    "post": {"summary": "Create a test clock (test secret keys only)", "parameters": [_IDEMPOTENCY],
+             "requestBody": _body("TestClockInput"),
+             "responses": {"201": _ok("TestClock", "Created"),
+                           "400": _error("frozen_time is not unix seconds between 2000 and 2200; live keys"),
+                           **_SECRET_ERRORS}},
+    "get": {"summary": "List test clocks, newest first (empty for live keys)", "parameters": _PAGE,
+            "responses": {"200": _ok("TestClockList"), **_SECRET_ERRORS}}}
+PATHS["/test_clocks/{id}"] = {"get": {
+    "summary": "Retrieve a test clock", "parameters": [_ID],
+    "responses": {"200": _ok("TestClock"), "404": _error("no such test clock"), **_SECRET_ERRORS}}}
+PATHS["/test_clocks/{id}/advance"] = {"post": {
+    "summary": "Move the clock forward: the worker runs every renewal notice, renewal, dunning try and expiry that "
+               "falls due, in time order (status advancing), then reports ready",
+    "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("TestClockAdvance"),
+    "responses": {"200": _ok("TestClock"), "400": _error("to is not after frozen_time or more than two years on"),
+                  "404": _error("no such test clock"),
+                  "409": _error("clock_advancing: wait until the clock is ready"), **_SECRET_ERRORS}}}
 _BODY_METHODS = ("post", "put", "patch")
 
 

@@ -208,6 +208,7 @@ def subscription_json(sub) -> dict:
         "test_clock": sub.test_clock_id,
         "renewals": [{"period": r.period, "order": r.order_id, "status": r.status, "attempts": r.attempts,
                       "period_start": _unix(r.period_start), "period_end": _unix(r.period_end),
+                      "due_at": _unix(r.due_at), "paid_at": _unix(r.paid_at),
                       "next_attempt_at": _unix(r.next_attempt_at), "last_error": r.last_error}
                      for r in sub.renewals],
         "timeline": [{"status": t.status, "at": _unix(t.at), "reason": t.reason} for t in sub.timeline],

@@ -1,11 +1,11 @@
 """Subscription routes: open a contract (and its first order), read, list, cancel, pause, resume, change SKU."""
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request, url_for
 
 from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer
-from app.signing import changes
+from app.signing import changes, self_service
 from app.signing.contracts import get_subscription, list_subscriptions, open_subscription
 from app.signing.state import STATUSES
 from app.web.api import bp
@@ -83,3 +83,14 @@ def subscriptions_update(subscription_id: str):
         raise InvalidRequest("only sku can be changed: send {sku}", param="sku")
     return jsonify(subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body["sku"],
                                                         livemode=who.livemode)))
+
+
+@bp.post("/customers/<customer_id>/billing_links")
+@requires_key(secret=True)
+def billing_links_create(customer_id: str):
+    """A self-service link for one customer (valid one hour): hand it to them, never publish it."""
+    who = caller()
+    token, expires_at, customer = self_service.issue_link(who.merchant_id, customer_id, livemode=who.livemode)
+    url = current_app.config["PUBLIC_URL"].rstrip("/") + url_for("checkout.billing", token=token)
+    return jsonify({"object": "billing_link", "customer": customer, "url": url,
+                    "expires_at": int(expires_at.timestamp()), "livemode": who.livemode}), 201

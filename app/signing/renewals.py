@@ -1,0 +1,392 @@
+"""Renewal deduction: every contract that is due gets exactly one renewal per period — its order and the
+deduction tries on it — whatever retries, crashes or parallel workers do.
+
+Three guards make that true: the unique key on (contract, period) lets one worker open a period; a try is
+claimed by a conditional UPDATE before the provider is asked, so two workers never deduct at once; and the
+deduction's reference is the attempt id, so an answer lost on the way is looked up, never charged again. A
+renewal order whose payment is still in flight is never tried again until its outcome is known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.db_types import utcnow
+from app.errors import KassaError
+from app.events import Event, record_event, subscribe
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.orders.entitlements import grant_membership_until
+from app.orders.models import Order
+from app.orders.services import close_order, create_order
+from app.payments.models import PaymentAttempt
+from app.signing import dunning, hooks
+from app.signing.clocks import now_for
+from app.signing.contracts import StaleSubscription, change, event_object
+from app.signing.mandates import signed_mandate
+from app.signing.models import Subscription, SubscriptionRenewal
+from app.signing.periods import period_bounds
+
+log = logs.get("signing.renewals")
+
+CHARGEABLE = ("active", "trialing")
+TRYABLE = ("active", "trialing", "past_due")
+PAID_ORDER = ("paid", "fulfilled", "completed")
+# How long to wait before looking again at a renewal whose deduction's outcome is not known yet, and before
+# opening a renewal again when a hook failed to decide it.
+RECHECK_AFTER = timedelta(hours=6)
+
+
+class SkipRenewal(Exception):
+    """A hook let this period pass without a charge."""
+
+
+@dataclass
+class Sweep:
+    """What one renewal sweep did."""
+
+    announced: int = 0
+    opened: int = 0
+    tried: int = 0
+
+    def as_dict(self) -> dict:
+        return {"announced": self.announced, "opened": self.opened, "tried": self.tried}
+
+
+def _on_clock(query, clock_id: str | None):
+    return query.where(Subscription.test_clock_id.is_(None) if clock_id is None
+                       else Subscription.test_clock_id == clock_id)
+
+
+def _unix(value: datetime | None) -> int | None:
+    return int(value.timestamp()) if value else None
+
+
+def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
+    """The contract with the renewal an event is about."""
+    return {**event_object(sub), "renewal": {
+        "period": renewal.period, "order": renewal.order_id, "status": renewal.status, "attempts": renewal.attempts,
+        "period_start": _unix(renewal.period_start), "period_end": _unix(renewal.period_end),
+        "next_attempt_at": _unix(renewal.next_attempt_at), "last_error": renewal.last_error}}
+
+
+def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, batch: int = 500) -> Sweep:
+    """One sweep over the wall clock's contracts (or one test clock's): announce renewals coming up, open the
+    periods that are due, then make the deduction tries that are due. Safe to run anywhere, any number of times."""
+    now = now or utcnow()
+    sweep = Sweep(announced=announce_upcoming(now, clock_id=clock_id, batch=batch))
+    for sub_id in list(db.session.scalars(_on_clock(
+            select(Subscription.id).where(Subscription.status.in_(CHARGEABLE), Subscription.next_renewal_at <= now),
+            clock_id).order_by(Subscription.next_renewal_at).limit(batch))):
+        try:
+            sweep.opened += open_renewal(sub_id, now) is not None
+        except Exception:  # one broken contract must not stop the others; the next sweep tries it again
+            db.session.rollback()
+            log.exception("could not open a renewal", extra={"fields": {"subscription_id": sub_id}})
+    due_tries = _on_clock(
+        select(SubscriptionRenewal.id).join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
+        .where(SubscriptionRenewal.status == "pending", SubscriptionRenewal.next_attempt_at <= now), clock_id)
+    for renewal_id in list(db.session.scalars(due_tries.order_by(SubscriptionRenewal.next_attempt_at).limit(batch))):
+        try:
+            try_deduction(renewal_id, now)
+            sweep.tried += 1
+        except Exception:
+            db.session.rollback()
+            log.exception("renewal try failed to run", extra={"fields": {"renewal_id": renewal_id}})
+    return sweep
+
+
+def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int = 500) -> int:
+    """Send ``subscription.renewal_upcoming`` once per period, the merchant's notice days before it renews."""
+    horizon = now + timedelta(days=dunning.NOTICE_DAYS[1])
+    rows = db.session.execute(_on_clock(
+        select(Subscription, Merchant.renewal_notice_days).join(Merchant, Merchant.id == Subscription.merchant_id)
+        .where(Subscription.status.in_(CHARGEABLE), Subscription.cancel_at_period_end.is_(False),
+               Subscription.next_renewal_at > now, Subscription.next_renewal_at <= horizon,
+               Subscription.announced_period <= Subscription.period), clock_id)
+        .order_by(Subscription.next_renewal_at).limit(batch)).all()
+    sent = 0
+    for sub, notice_days in rows:
+        if notice_days <= 0 or sub.next_renewal_at - timedelta(days=notice_days) > now:
+            continue
+        period = sub.period + 1
+        if db.session.execute(update(Subscription).where(Subscription.id == sub.id,
+                                                         Subscription.announced_period == sub.announced_period)
+                              .values(announced_period=period).execution_options(synchronize_session=False)
+                              ).rowcount != 1:
+            continue
+        record_event(sub.merchant_id, "subscription.renewal_upcoming", {**event_object(sub), "renewal": {
+            "period": period, "at": _unix(sub.next_renewal_at),
+            "amount": {"amount": sub.price_amount, "currency": sub.currency}}}, livemode=sub.livemode)
+        sent += 1
+    db.session.commit()
+    return sent
+
+
+def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:
+    """Open the period's order (caller's savepoint): the list price, amended or skipped by the hooks."""
+    order = create_order(sub.merchant_id, items=[{"sku": sku_id, "quantity": 1}],
+                         customer={"id": sub.customer_id, **({"email": sub.customer_email} if sub.customer_email else {})},
+                         agreement_accepted=True, livemode=sub.livemode, customer_source=sub.customer_source,
+                         actor="system:renewal", commit=False, renewal_of=sub.id,
+                         # Open through the whole dunning schedule, so every try charges this one order.
+                         expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1))
+    plan = hooks.plan_renewal(sub, order.total)
+    if plan.skip:
+        raise SkipRenewal(plan.reason or "skipped by a subscription hook")
+    if plan.amount is not None and plan.amount != order.total:
+        order.discount += order.total - plan.amount
+        order.total = plan.amount
+    return order
+
+
+def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
+    """Open the next period of a due contract (or end it, when it cancels at the period's end). Returns the
+    renewal, or None when there was nothing to open (not due, or another worker opened it first)."""
+    sub = db.session.get(Subscription, sub_id, populate_existing=True)
+    if sub is None or sub.status not in CHARGEABLE or sub.next_renewal_at is None or sub.next_renewal_at > now:
+        return None
+    if sub.cancel_at_period_end:
+        change(sub, target="canceled", reason="ended with its paid period", actor="system:renewal",
+               event="subscription.canceled", canceled_at=sub.current_period_end, next_renewal_at=None)
+        db.session.commit()
+        hooks.notify("on_cancel", sub, "ended with its paid period")
+        return None
+    merchant = db.session.get(Merchant, sub.merchant_id)
+    period = sub.period + 1
+    start, end = period_bounds(sub.anchor_at, sub.interval, sub.interval_count, period, sub.anchor_period)
+    sku_id = sub.next_sku_id or sub.sku_id
+    renewal = _claim_period(sub, period, start, end, due_at=sub.next_renewal_at, now=now)
+    if renewal is None:
+        return None
+    values: dict = {"sku_id": sku_id, "next_sku_id": None}
+    try:
+        with db.session.begin_nested():
+            order = _renewal_order(sub, sku_id, merchant)
+        renewal.order_id = order.id
+        values.update(latest_order_id=order.id, price_amount=order.subtotal)
+        reason = f"period {period} opened: order {order.id}"
+    except SkipRenewal as skip:
+        renewal.status, renewal.next_attempt_at, renewal.last_error = "skipped", None, str(skip)[:500]
+        values.update(period=period, current_period_start=start, current_period_end=end, next_renewal_at=end)
+        reason = f"period {period} passes without a charge: {skip}"
+    except KassaError as exc:  # a risk block, an archived SKU, new orders switched off: a failed try
+        renewal.last_error = exc.message[:500]
+        reason = f"period {period} opened; its order could not be created: {exc.message}"
+    except Exception as exc:  # a hook that failed to decide: no charge on a guess, look again later
+        db.session.rollback()
+        log.exception("a subscription hook failed; the renewal waits", extra={"fields": {"subscription_id": sub_id}})
+        sub = db.session.get(Subscription, sub_id, populate_existing=True)
+        change(sub, reason=f"renewal postponed: a subscription hook failed ({exc.__class__.__name__})",
+               actor="system:renewal", event=None, next_renewal_at=now + RECHECK_AFTER)
+        db.session.commit()
+        return None
+    try:
+        change(sub, reason=reason, actor="system:renewal", event=None, **values)
+    except StaleSubscription:
+        db.session.rollback()  # canceled or paused meanwhile: the next sweep sees it
+        return None
+    db.session.commit()
+    log.info("renewal opened", extra={"fields": {"subscription_id": sub.id, "period": period,
+                                                 "order_id": renewal.order_id}})
+    return renewal
+
+
+def _claim_period(sub: Subscription, period: int, start: datetime, end: datetime, *, due_at: datetime,
+                  now: datetime) -> SubscriptionRenewal | None:
+    """The period's renewal row, inserted under the unique key (None: another worker holds it). A period given up
+    before (paused, then resumed after it ended, starts again from now) is reopened in place."""
+    earlier = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.subscription_id == sub.id,
+                                                                  SubscriptionRenewal.period == period))
+    if earlier is not None:
+        if earlier.status not in ("failed", "canceled"):
+            return None
+        reopened = db.session.execute(
+            update(SubscriptionRenewal).where(SubscriptionRenewal.id == earlier.id,
+                                              SubscriptionRenewal.status == earlier.status)
+            .values(status="pending", order_id=None, attempts=0, period_start=start, period_end=end, due_at=due_at,
+                    next_attempt_at=now, last_error=None).execution_options(synchronize_session=False)).rowcount
+        if reopened != 1:
+            db.session.rollback()
+            return None
+        return db.session.get(SubscriptionRenewal, earlier.id, populate_existing=True)
+    renewal = SubscriptionRenewal(subscription_id=sub.id, merchant_id=sub.merchant_id, period=period,
+                                  period_start=start, period_end=end, status="pending", attempts=0, due_at=due_at,
+                                  next_attempt_at=now, created_at=utcnow())
+    db.session.add(renewal)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()  # another worker opened this period first
+        return None
+    return renewal
+
+
+def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
+    """Make one due deduction try: claimed first, so one worker makes it; the outcome moves the contract."""
+    renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
+    if renewal is None or renewal.status != "pending" or renewal.next_attempt_at is None \
+            or renewal.next_attempt_at > now:
+        return renewal
+    sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
+    if sub.status not in TRYABLE:
+        return renewal
+    claimed = db.session.execute(
+        update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
+                                          SubscriptionRenewal.attempts == renewal.attempts,
+                                          SubscriptionRenewal.next_attempt_at == renewal.next_attempt_at)
+        .values(attempts=renewal.attempts + 1, next_attempt_at=None).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        return renewal
+    db.session.commit()
+    tries = renewal.attempts + 1
+    renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
+    order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
+    if order is None:
+        merchant = db.session.get(Merchant, sub.merchant_id)
+        try:
+            with db.session.begin_nested():
+                order = _renewal_order(sub, sub.sku_id, merchant)
+            renewal.order_id = order.id
+            db.session.commit()
+        except KassaError as exc:
+            db.session.rollback()
+            return _failed(renewal_id, exc.message, now)
+        except SkipRenewal:
+            db.session.rollback()
+            return _failed(renewal_id, "a subscription hook skipped a period already being tried", now)
+    if order.status in PAID_ORDER:
+        return renewal_paid(renewal_id, now)
+    if order.status == "paying":
+        # A deduction's outcome is not known yet: never charge the period twice. This was no try.
+        _wait(renewal_id, now + RECHECK_AFTER, attempts=tries - 1)
+        return renewal
+    if order.status != "created":
+        return _failed(renewal_id, f"the renewal order is {order.status}", now, final=True)
+    if sub.mandate_status != "active" or not sub.mandate_channel:
+        return _failed(renewal_id, "no active payment method: the customer must update it", now)
+    from app.payments.hub import deduct_with_mandate  # the hub sits beside signing; imported where used
+
+    try:
+        attempt = deduct_with_mandate(order, sub.mandate_channel, sub.mandate_reference, actor="system:renewal")
+    except KassaError as exc:
+        db.session.rollback()
+        return _failed(renewal_id, exc.message, now)
+    if attempt.status == "succeeded":
+        return renewal_paid(renewal_id, now)
+    if attempt.status == "failed":
+        return _failed(renewal_id, attempt.failure_reason or "declined", now)
+    # Pending or unknown: the callback, the poller or the janitor decides, and order.paid renews the contract.
+    _wait(renewal_id, now + RECHECK_AFTER, attempts=tries)
+    return renewal
+
+
+def _wait(renewal_id: int, until: datetime, *, attempts: int) -> None:
+    db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal_id,
+                                                         SubscriptionRenewal.status == "pending",
+                                                         SubscriptionRenewal.next_attempt_at.is_(None))
+                       .values(next_attempt_at=until, attempts=attempts))
+    db.session.commit()
+
+
+def _failed(renewal_id: int, reason: str, now: datetime, *, final: bool = False) -> SubscriptionRenewal:
+    """A try failed: schedule the next one by the merchant's dunning, or — the schedule spent — cancel or pause."""
+    renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
+    sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
+    merchant = db.session.get(Merchant, sub.merchant_id)
+    next_at = None if final else dunning.next_try_at(merchant, renewal.due_at or renewal.period_start,
+                                                     renewal.attempts)
+    final = next_at is None
+    moved = db.session.execute(
+        update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
+                                          SubscriptionRenewal.next_attempt_at.is_(None))
+        .values(status="failed" if final else "pending", next_attempt_at=next_at, last_error=reason[:500])
+        .execution_options(synchronize_session=False)).rowcount
+    if moved != 1:
+        db.session.rollback()
+        return renewal
+    renewal = db.session.get(SubscriptionRenewal, renewal.id, populate_existing=True)
+    try_no = f"try {renewal.attempts} of {dunning.tries_allowed(merchant)}"
+    record_event(sub.merchant_id, "subscription.renewal_failed", renewal_object(sub, renewal), livemode=sub.livemode)
+    if final:
+        order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
+        if order is not None and order.status == "created":
+            # A capture that still arrives for it is returned automatically (a stray capture).
+            close_order(order, reason=f"renewal not paid after {renewal.attempts} tries", actor="system:renewal")
+        why = f"renewal of period {renewal.period} failed ({try_no}, the last): {reason}"
+        if merchant.dunning_final_action == "pause":
+            change(sub, target="paused", reason=why, actor="system:dunning", event="subscription.paused",
+                   next_renewal_at=None)
+        else:
+            change(sub, target="canceled", reason=why, actor="system:dunning", event="subscription.canceled",
+                   canceled_at=now, next_renewal_at=None)
+    else:
+        why = f"renewal of period {renewal.period} failed ({try_no}): {reason}; next try {next_at:%Y-%m-%d %H:%M} UTC"
+        if sub.status == "past_due":
+            change(sub, reason=why, actor="system:dunning", event=None)
+        else:
+            change(sub, target="past_due", reason=why, actor="system:dunning", event="subscription.past_due")
+    db.session.commit()
+    log.info("renewal try failed", extra={"fields": {"subscription_id": sub.id, "period": renewal.period,
+                                                     "attempts": renewal.attempts, "final": final}})
+    hooks.notify("on_failure", sub, renewal, reason, final)
+    if final and sub.status == "canceled":
+        hooks.notify("on_cancel", sub, reason)
+    return renewal
+
+
+def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
+    """The period's order is paid: the contract moves into that period, and the membership runs to its end.
+    Safe to run again (the callback, the poller and the renewal job may each get here)."""
+    renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
+    order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
+    sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
+    if renewal.status != "pending" or order is None or order.status not in PAID_ORDER or sub.status not in TRYABLE:
+        return renewal
+    mandate = _mandate_signed_by_hand(order)  # may ask the provider: before anything is written
+    if db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
+                                                            SubscriptionRenewal.status == "pending")
+                          .values(status="paid", paid_at=now, next_attempt_at=None)
+                          .execution_options(synchronize_session=False)).rowcount != 1:
+        db.session.rollback()
+        return renewal
+    change(sub, target="active", reason=f"period {renewal.period} paid by order {order.id}", actor="system:renewal",
+           event="subscription.renewed", period=renewal.period, current_period_start=renewal.period_start,
+           current_period_end=renewal.period_end, next_renewal_at=renewal.period_end, latest_order_id=order.id,
+           **mandate)
+    grant_membership_until(order, renewal.period_end, now)
+    db.session.commit()
+    renewal = db.session.get(SubscriptionRenewal, renewal.id, populate_existing=True)
+    log.info("subscription renewed", extra={"fields": {"subscription_id": sub.id, "period": renewal.period,
+                                                       "order_id": order.id}})
+    hooks.notify("after_renewal", sub, renewal)
+    return renewal
+
+
+def _mandate_signed_by_hand(order: Order) -> dict:
+    """When the shopper paid a renewal order themselves (fixing a failed card), that payment signed a new mandate:
+    later periods are deducted through it. A deduction signs nothing new."""
+    paid = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order.id,
+                                                          PaymentAttempt.status == "succeeded"))
+    if paid is None or not paid.next_action:
+        return {}
+    mandate = signed_mandate(order)
+    return mandate if mandate["mandate_reference"] else {}
+
+
+def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
+    return db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
+
+
+@subscribe("order.paid")
+def renew_on_paid_order(event: Event) -> None:
+    """Outbox handler: a renewal order paid later (a callback, the poller, the janitor) renews its contract."""
+    renewal = renewal_of_order(event.data["object"]["id"])
+    if renewal is not None and renewal.status == "pending":
+        renewal_paid(renewal.id, now_for(db.session.get(Subscription, renewal.subscription_id)))
+

@@ -1,0 +1,88 @@
+"""Shopper self-service: a link the merchant's server obtains (secret key) lets one customer see their
+subscriptions, cancel them, and fix a failed payment by paying the open renewal with a new card (which signs
+a new mandate). Nothing is reachable without such a link: it is signed, names one merchant, customer and
+mode, and expires."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import select
+
+from app.db_types import utcnow
+from app.errors import NotFound
+from app.extensions import db
+from app.orders.customers import parse_customer
+from app.orders.models import Order
+from app.signing import changes
+from app.signing.models import Subscription, SubscriptionRenewal
+
+LINK_LIFETIME = timedelta(hours=1)
+_SALT = "kassa.subscription-self-service"
+
+
+@dataclass(frozen=True)
+class Shopper:
+    """Who a self-service link speaks for."""
+
+    merchant_id: str
+    customer_id: str
+    livemode: bool
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+
+
+def issue_link(merchant_id: str, customer_id: str, *, livemode: bool) -> tuple[str, datetime, str]:
+    """A signed token for one customer; returns it, its expiry and the (checked) customer id."""
+    customer_id, _ = parse_customer({"id": customer_id})
+    token = _serializer().dumps({"m": merchant_id, "c": customer_id, "l": livemode})
+    return token, utcnow() + LINK_LIFETIME, customer_id
+
+
+def shopper_for(token: str) -> Shopper:
+    """The shopper a token speaks for; NotFound when it is forged, for another purpose, or expired."""
+    try:
+        data = _serializer().loads(token, max_age=int(LINK_LIFETIME.total_seconds()))
+    except SignatureExpired:
+        raise NotFound("this link has expired; ask the shop for a new one", code="link_expired") from None
+    except BadSignature:
+        raise NotFound("this link is not valid", code="link_invalid") from None
+    return Shopper(merchant_id=data["m"], customer_id=data["c"], livemode=bool(data["l"]))
+
+
+def subscriptions_of(shopper: Shopper) -> list[Subscription]:
+    """The customer's contracts in the link's mode, live ones first, newest first."""
+    rows = db.session.scalars(select(Subscription).where(
+        Subscription.merchant_id == shopper.merchant_id, Subscription.customer_id == shopper.customer_id,
+        Subscription.livemode == shopper.livemode).order_by(Subscription.id.desc()).limit(100))
+    return sorted(rows, key=lambda s: s.status in ("canceled", "expired"))
+
+
+def own_subscription(shopper: Shopper, subscription_id: str) -> Subscription:
+    sub = db.session.get(Subscription, subscription_id)
+    if sub is None or (sub.merchant_id, sub.customer_id, sub.livemode) != (
+            shopper.merchant_id, shopper.customer_id, shopper.livemode):
+        raise NotFound("no such subscription", param="id")
+    return sub
+
+
+def cancel_by_shopper(shopper: Shopper, subscription_id: str) -> Subscription:
+    """What "Cancel" means to a shopper: a paid period runs to its end; one that is not paid (past due,
+    paused, not started) ends now, so no further try charges them."""
+    sub = own_subscription(shopper, subscription_id)
+    at_period_end = sub.status in ("active", "trialing")
+    return changes.cancel(shopper.merchant_id, sub.id, at_period_end=at_period_end, livemode=shopper.livemode,
+                          actor="shopper")
+
+
+def open_renewal_order(sub: Subscription) -> Order | None:
+    """The unpaid renewal order a past-due shopper can pay by hand (with a new card), if any."""
+    renewal = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.subscription_id == sub.id,
+                                                                  SubscriptionRenewal.status == "pending"))
+    order = db.session.get(Order, renewal.order_id) if renewal and renewal.order_id else None
+    return order if order is not None and order.status == "created" else None
+

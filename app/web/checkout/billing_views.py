@@ -1,0 +1,45 @@
+"""Shopper self-service pages (app/signing/self_service.py): the customer's subscriptions behind a signed link
+from the merchant's server; cancel with a confirmation step, and pay a failed renewal with a new card."""
+from __future__ import annotations
+
+from flask import redirect, render_template, url_for
+
+from app.errors import KassaError
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.signing import self_service
+from app.signing.terms import terms_text
+from app.web.checkout import bp
+
+
+def _context(token: str, **extra) -> dict:
+    shopper = self_service.shopper_for(token)
+    return {"token": token, "shopper": shopper, "merchant": db.session.get(Merchant, shopper.merchant_id),
+            "terms_text": terms_text, **extra}
+
+
+@bp.get("/billing/<token>")
+def billing(token: str):
+    context = _context(token)
+    subs = self_service.subscriptions_of(context["shopper"])
+    fixes = {s.id: self_service.open_renewal_order(s) for s in subs if s.status == "past_due"}
+    return render_template("checkout/billing.html", subscriptions=subs, fixes=fixes, **context)
+
+
+@bp.get("/billing/<token>/subscriptions/<subscription_id>/cancel")
+def billing_cancel_confirm(token: str, subscription_id: str):
+    context = _context(token)
+    sub = self_service.own_subscription(context["shopper"], subscription_id)
+    return render_template("checkout/billing_cancel.html", subscription=sub, **context)
+
+
+@bp.post("/billing/<token>/subscriptions/<subscription_id>/cancel")
+def billing_cancel(token: str, subscription_id: str):
+    context = _context(token)
+    try:
+        self_service.cancel_by_shopper(context["shopper"], subscription_id)
+    except KassaError as exc:
+        db.session.rollback()
+        sub = self_service.own_subscription(context["shopper"], subscription_id)
+        return render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message, **context), 409
+    return redirect(url_for("checkout.billing", token=token, done=subscription_id), code=303)
