@@ -3,8 +3,8 @@ from rq import cron
 
 from app.config import load_config
 from app.jobs import (close_expired_orders, confirm_due_orders, dispatch_events, poll_pending_payments,
-                      reap_idempotency_keys, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
-                      retry_due_webhooks)
+                      reap_idempotency_keys, reconcile_contracts, renew_subscriptions, resolve_unknown_attempts,
+                      resume_pending_refunds, retry_due_webhooks)
 
 _QUEUE = load_config()["RQ_QUEUE"]
 
@@ -22,3 +22,5 @@ cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
 # Renewals, dunning tries and renewal notices: each period and each try is claimed in the database, so a
 # sweep that overlaps another (or runs on two hosts) charges nothing twice.
 cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)
+# Contract reconciliation asks the provider about every active mandate: hourly is plenty.
+cron.register(reconcile_contracts, queue_name=_QUEUE, interval=3600)

@@ -138,3 +138,12 @@ def advance_test_clock(clock_id: str, to_unix: int) -> str:
 
     with _context():
         return run_advance(clock_id, to_unix).status
+
+
+def reconcile_contracts() -> dict:
+    """Sweep: check subscriptions against orders, entitlements and the provider's mandates; returns the findings."""
+    from app.signing.reconciliation import reconcile_contracts as reconcile
+
+    with _context():
+        report = reconcile()
+        return {"found": report.found, "fixed": report.fixed}

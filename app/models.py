@@ -11,7 +11,8 @@ from app.operations.models import Switch  # noqa: F401
 from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule  # noqa: F401
-from app.signing.models import Subscription, SubscriptionRenewal, SubscriptionTimelineEntry, TestClock  # noqa: F401
+from app.signing.models import (ContractFinding, Subscription, SubscriptionRenewal,  # noqa: F401
+                                SubscriptionTimelineEntry, TestClock)
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
 from app.payments.refund_models import Refund  # noqa: F401
 from app.payments.credential_models import ChannelCredentials  # noqa: F401

@@ -122,19 +122,27 @@ def grant_membership_until(order: Order, until: datetime, now: datetime | None =
         grant = _claim_grant(item, order, "membership", membership_days=None)
         if grant is None:
             return None
-        row = _entitlement(order.merchant_id, order.customer_id, "membership", order.livemode)
-        for _ in range(5):
-            current = row.membership_until
-            target = max(current, until) if current else until
-            same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
-            if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
-                                  .values(membership_until=target, updated_at=now)
-                                  .execution_options(synchronize_session=False)).rowcount == 1:
-                row.membership_until = grant.membership_until = target
-                return target
-            db.session.refresh(row)
-        raise EntitlementBusy(f"membership of {order.customer_id} kept changing; retry")
+        grant.membership_until = extend_membership_to(order.merchant_id, order.customer_id, order.livemode, until,
+                                                      now)
+        return grant.membership_until
     return None
+
+
+def extend_membership_to(merchant_id: str, customer_id: str, livemode: bool, until: datetime,
+                         now: datetime | None = None) -> datetime:
+    """The customer's membership runs at least until ``until`` (never shortened); returns its end."""
+    row = _entitlement(merchant_id, customer_id, "membership", livemode)
+    for _ in range(5):
+        current = row.membership_until
+        target = max(current, until) if current else until
+        same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
+        if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
+                              .values(membership_until=target, updated_at=now or utcnow())
+                              .execution_options(synchronize_session=False)).rowcount == 1:
+            row.membership_until = target
+            return target
+        db.session.refresh(row)
+    raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
 
 
 def grant_entitlements(order: Order, now: datetime | None = None) -> list[EntitlementGrant]:

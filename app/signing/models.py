@@ -60,6 +60,7 @@ class Subscription(db.Model):
 
     timeline: Mapped[list["SubscriptionTimelineEntry"]] = relationship(order_by="SubscriptionTimelineEntry.id")
     renewals: Mapped[list["SubscriptionRenewal"]] = relationship(order_by="SubscriptionRenewal.period")
+    findings: Mapped[list["ContractFinding"]] = relationship(order_by="ContractFinding.id", viewonly=True)
 
 
 class SubscriptionTimelineEntry(db.Model):
@@ -110,3 +111,22 @@ class TestClock(db.Model):
     frozen_time: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(12), default="ready")  # ready | advancing
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ContractFinding(db.Model):
+    """Something the contract reconciliation found wrong with a subscription (app/signing/reconciliation.py):
+    recorded once per contract, kind and period; ``fixed`` when Kassa could prove and repair it."""
+
+    __tablename__ = "contract_findings"
+    __table_args__ = (UniqueConstraint("subscription_id", "kind", "period", name="uq_contract_findings_what"),
+                      Index("ix_contract_findings_merchant_status", "merchant_id", "status", "id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    period: Mapped[int] = mapped_column(default=0, server_default="0")
+    detail: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(8), default="open", server_default="open")  # open | fixed
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    fixed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { KassaClient } from "./client";
 import { KassaError } from "./errors";
+import { recurringTerms, validateCheckout } from "./components";
 
 type Call = { url: string; body: Record<string, unknown> | null };
 
@@ -50,4 +51,46 @@ test("pay takes a client secret it was given, and without one asks for it before
   await kassa.pay("ord_other", "sandbox_card", { clientSecret: "ord_other_secret_t", returnUrl: "https://shop.test/" });
   assert.deepEqual(calls[0].body, { channel: "sandbox_card", client_secret: "ord_other_secret_t",
     return_url: "https://shop.test/" });
+});
+
+test("subscribe opens the contract and remembers its first order's secret, so pay needs nothing more", async () => {
+  const calls: Call[] = [];
+  const fakeFetch = (async (url: string, init: RequestInit) => {
+    const body = init.body ? JSON.parse(String(init.body)) : null;
+    calls.push({ url, body });
+    if (url.endsWith("/pay")) {
+      return new Response(JSON.stringify({ payment: { id: "pay_1", channel: body.channel, status: "pending",
+        next_action: { type: "none" } } }), { status: 200 });
+    }
+    return new Response(JSON.stringify({ subscription: { id: "sub_1", object: "subscription", status: "pending" },
+      order: { id: "ord_9", object: "order", status: "created", client_secret: "ord_9_secret_z", payments: [] } }),
+    { status: 201 });
+  }) as unknown as typeof fetch;
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+  const created = await kassa.subscribe({ sku: "sku_month", agreementAccepted: true });
+  assert.equal(calls[0].url, "https://kassa.test/api/v1/subscriptions");
+  assert.deepEqual(calls[0].body, { sku: "sku_month", agreement_accepted: true });
+  assert.equal(created.subscription.id, "sub_1");
+  await kassa.pay(created.order.id, "sandbox_card", { returnUrl: "https://shop.test/" });
+  assert.deepEqual(calls[1].body, { channel: "sandbox_card", client_secret: "ord_9_secret_z",
+    return_url: "https://shop.test/" });
+});
+
+test("subscribe without a SKU fails before any request", async () => {
+  const calls: Call[] = [];
+  await assert.rejects(client(calls).subscribe({ sku: "", agreementAccepted: true }),
+    (e: KassaError) => e.code === "parameter_missing" && e.param === "sku");
+  assert.equal(calls.length, 0);
+});
+
+test("the headless checkout words a subscription's terms like Kassa's own page and sells one at a time", () => {
+  assert.equal(recurringTerms({ amount: 999, currency: "usd" }, { interval: "month", interval_count: 1 }, "en-US"),
+    "$9.99 every month, cancel anytime");
+  assert.equal(recurringTerms({ amount: 5000, currency: "usd" }, { interval: "month", interval_count: 3 }, "en-US"),
+    "$50.00 every 3 months, cancel anytime");
+  const base = { sku: "sku_month", channel: "sandbox_card", agreed: true };
+  assert.match(validateCheckout({ ...base, quantity: 2, recurring: "$9.99 every month, cancel anytime" }).quantity!,
+    /one at a time/);
+  assert.equal(validateCheckout({ ...base, quantity: 2, recurring: null }).quantity, undefined);
 });

@@ -5,7 +5,7 @@ import { request, type Transport } from "./http";
 import { Panel, type PanelOptions } from "./panel";
 import { PluginHost, type KassaPlugin } from "./plugins";
 import { showQrModal, type QrModal } from "./qr";
-import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote } from "./types";
+import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, Subscription, SubscribeParams } from "./types";
 import { waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
 
 export interface KassaOptions {
@@ -119,6 +119,23 @@ export class KassaClient {
     this.statuses.set(order.id, order.status);
     await this.plugins.notify("afterCreateOrder", order);
     return order;
+  }
+
+  /** Open a subscription to a recurring SKU and its first order; pay that order (``pay``) to start it — a
+   * card payment asks the shopper to authorise the recurring charge, and later periods are charged by
+   * Kassa. Plugins see the first order as they see any created order. */
+  async subscribe(params: SubscribeParams, options: { idempotencyKey?: string } = {}): Promise<{
+    subscription: Subscription; order: Order }> {
+    if (!params || typeof params.sku !== "string" || !params.sku) throw new KassaError("invalid_request_error",
+      "parameter_missing", "subscribe needs the SKU sold as a subscription", { param: "sku" });
+    const body: Record<string, unknown> = { sku: params.sku, agreement_accepted: params.agreementAccepted };
+    if (params.customer !== undefined) body.customer = params.customer;
+    const created = await this.call<{ subscription: Subscription; order: Order }>("POST", "/subscriptions",
+      { body, idempotencyKey: options.idempotencyKey });
+    this.secrets.set(created.order.id, created.order.client_secret);
+    this.statuses.set(created.order.id, created.order.status);
+    await this.plugins.notify("afterCreateOrder", created.order);
+    return created;
   }
 
   /** Read an order with its client secret (remembered from createOrder, or given). */

@@ -4,7 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
-import type { Order, Quote } from "./types";
+import type { Order, Quote, RecurringTerms } from "./types";
 
 export const MAX_QUANTITY = 99;
 
@@ -15,6 +15,8 @@ export interface CheckoutState {
   channel: string | null;
   agreed: boolean;
   total: { amount: number; currency: string } | null;
+  /** The recurring terms shown before signing ("$9.99 every month, cancel anytime"), or null for a one-off SKU. */
+  recurring: string | null;
   errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
   state: "loading" | "ready" | "paying" | "paid" | "failed";
   order: Order | null;
@@ -31,7 +33,8 @@ export interface CheckoutEvents extends Record<string, unknown> {
   ready: CheckoutState; change: CheckoutState; paid: Order; failed: KassaError;
 }
 
-interface Product { id: string; name: string; description: string; skus: { id: string; name: string; price: { amount: number; currency: string } }[] }
+interface Product { id: string; name: string; description: string; skus: { id: string; name: string;
+  price: { amount: number; currency: string }; subscription?: RecurringTerms | null }[] }
 
 export function formatMoney(amount: number, currency: string, locale?: string): string {
   try {
@@ -41,12 +44,21 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
   }
 }
 
+/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them. */
+export function recurringTerms(price: { amount: number; currency: string }, terms: RecurringTerms, locale?: string): string {
+  const every = terms.interval_count === 1 ? `every ${terms.interval}` : `every ${terms.interval_count} ${terms.interval}s`;
+  return `${formatMoney(price.amount, price.currency, locale)} ${every}, cancel anytime`;
+}
+
 /** Check the shopper's input the way the API will, so mistakes show before any request. */
-export function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">): CheckoutState["errors"] {
+export function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">
+  & Partial<Pick<CheckoutState, "recurring">>): CheckoutState["errors"] {
   const errors: CheckoutState["errors"] = {};
   if (!state.sku) errors.sku = "Choose one of the options.";
   if (state.quantity === null || !Number.isInteger(state.quantity) || state.quantity < 1 || state.quantity > MAX_QUANTITY) {
     errors.quantity = `Enter a whole number from 1 to ${MAX_QUANTITY}.`;
+  } else if (state.recurring && state.quantity !== 1) {
+    errors.quantity = "A subscription is bought one at a time: set the quantity to 1.";
   }
   if (!state.channel) errors.channel = "Choose how you want to pay.";
   if (!state.agreed) errors.agreement = "Please accept the terms to continue.";
@@ -61,8 +73,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
     super();
     const product = options.product ?? root.getAttribute("data-kassa-product") ?? "";
     this.session = options.session ?? root.getAttribute("data-kassa-session") ?? undefined;
-    this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, errors: {},
-      state: "loading", order: null };
+    this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, recurring: null,
+      errors: {}, state: "loading", order: null };
     this.listen();
     void this.load();
   }
@@ -135,7 +147,13 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.channel = checked?.value || null;
   }
 
+  private noteTerms(): void {
+    const sku = this.product?.skus.find((candidate) => candidate.id === this.state.sku);
+    this.state.recurring = sku?.subscription ? recurringTerms(sku.price, sku.subscription) : null;
+  }
+
   private async reprice(): Promise<void> {
+    this.noteTerms();
     const { sku, quantity } = this.state;
     if (!sku || quantity === null || validateCheckout(this.state).quantity) {
       this.state.total = null;
@@ -166,10 +184,13 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.state = "paying";
     this.render();
     try {
-      const order = await this.kassa.createOrder({
-        items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
-        ...(this.session ? { session: this.session } : {}), agreementAccepted: true,
-      });
+      // A subscription SKU opens a contract whose first order this is; paying it signs the mandate.
+      const order = this.state.recurring && !this.session
+        ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true })).order
+        : await this.kassa.createOrder({
+          items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
+          ...(this.session ? { session: this.session } : {}), agreementAccepted: true,
+        });
       this.state.order = order;
       await this.kassa.pay(order.id, this.state.channel!);
       const paid = await this.kassa.waitForPayment(order.id);
@@ -202,6 +223,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
     const s = this.state;
     this.root.setAttribute("data-kassa-state", s.state);
     this.text("total", s.total ? formatMoney(s.total.amount, s.total.currency) : "");
+    this.text("terms", s.recurring ?? "");
     for (const field of ["quantity", "channel", "agreement", "sku", "form"] as const) {
       const message = s.errors[field] ?? "";
       this.root.querySelectorAll(`[data-kassa-error="${field}"]`).forEach((el) => { el.textContent = message; });

@@ -65,3 +65,32 @@ export interface CreateOrderParams {
   coupon?: string;
   metadata?: Record<string, unknown>;
 }
+
+/** A SKU's recurring terms, when it is sold as a subscription. */
+export interface RecurringTerms { interval: "day" | "week" | "month" | "year"; interval_count: number }
+
+export type SubscriptionStatus =
+  | "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
+
+export interface Subscription {
+  id: string;
+  object: "subscription";
+  status: SubscriptionStatus;
+  customer: { id: string; email: string | null };
+  sku: string;
+  price: Money;
+  interval: RecurringTerms["interval"];
+  interval_count: number;
+  current_period_end: number | null;
+  next_renewal_at: number | null;
+  cancel_at_period_end: boolean;
+  [extra: string]: unknown;
+}
+
+export interface SubscribeParams {
+  /** A SKU sold as a subscription. */
+  sku: string;
+  /** Only your reference for the customer (the page cannot prove it); leave it out for a guest. */
+  customer?: { id: string; email?: string };
+  agreementAccepted: boolean;
+}

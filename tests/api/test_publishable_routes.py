@@ -107,6 +107,13 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "checkout.card_confirm": lambda c: [c.client.post("/checkout/card/not-a-signed-link",
                                                       json={"payment_method": "pm_x", "customer": RICH})],
     "checkout.logo": lambda c: [c.client.get(f"/checkout/logos/{c.merchant.id}?customer={RICH}")],
+    # Self-service pages answer only a link the merchant's server signed; naming a customer does nothing.
+    "checkout.billing": lambda c: [c.client.get(f"/checkout/billing/not-a-signed-link?customer={RICH}"),
+                                   c.client.get(_billing_link(c, "cus_poor") + f"?customer={RICH}")],
+    "checkout.billing_cancel_confirm": lambda c: [c.client.get(
+        f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/cancel?customer={RICH}")],
+    "checkout.billing_cancel": lambda c: [c.client.post(
+        f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/cancel", data={"customer": RICH})],
     "checkout.media": lambda c: [c.client.get(f"/checkout/media/{'0' * 32}.png?customer={RICH}")],
     "embed.panel": lambda c: [c.client.get(c.embed_page)],
     "embed.quote": lambda c: [c.client.post(f"/embed/{c.catalog['product']}/quote",
@@ -136,6 +143,12 @@ def _subscribe_and_pay_from_wallet(c: Ctx) -> list:
     order = created.json["order"]
     return [created, c.pk.post(f"/orders/{order['id']}/pay", json={"channel": "wallet",
                                                                   "client_secret": order["client_secret"]})]
+
+
+def _billing_link(c: Ctx, customer: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(c.sk.post(f"/customers/{customer}/billing_links").json["url"]).path
 
 
 def _first_event(response) -> str:

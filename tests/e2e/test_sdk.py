@@ -233,3 +233,46 @@ def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
     expect(form).to_have_attribute("data-kassa-state", "paid")
     expect(page.locator("[data-kassa-status]")).to_have_text("Payment successful")
     assert page.evaluate("window.paid") is True
+
+
+def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, app, api, live_server, sandbox, shop,
+                                                                   worker, merchant, catalog):
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month")
+    url = shop.page("subscribe.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+  <label>Plan <select data-kassa-sku><option value="{catalog['sku']}">Monthly</option></select></label>
+  <p data-kassa-terms></p>
+  <label>How many? <input data-kassa-quantity type="number" value="1"></label>
+  <p data-kassa-error="quantity"></p>
+  <fieldset data-kassa-channels><legend>Pay with</legend>
+    <label><input type="radio" name="channel" value="sandbox_card"> Card</label></fieldset>
+  <label><input type="checkbox" data-kassa-agreement> I agree</label>
+  <button data-kassa-pay>Subscribe</button>
+</form>""" + _client_script(live_server, merchant.publishable_key) + """
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""")
+    page.goto(url)
+    expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
+    expect(page.locator("[data-kassa-terms]")).to_have_text("$9.99 every month, cancel anytime")
+    page.get_by_label("How many?").fill("2")
+    page.get_by_label("Card").check()
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Subscribe").click()
+    expect(page.locator("[data-kassa-error=quantity]")).to_contain_text("one at a time")
+    page.get_by_label("How many?").fill("1")
+    with page.expect_response(re.compile(r"/api/v1/subscriptions$")) as opened:
+        page.get_by_role("button", name="Subscribe").click()
+    subscription = opened.value.json()["subscription"]
+    # The card payment redirects to the provider, whose page asks the shopper to authorise the recurring charge.
+    page.wait_for_url(re.compile(r"/sandbox/pay/"))
+    expect(page.get_by_text("$9.99 every month, cancel anytime")).to_be_visible()
+    page.get_by_role("button", name="Approve").click()
+
+    def active() -> bool:
+        worker()
+        return api.get(f"/subscriptions/{subscription['id']}").json["status"] == "active"
+    from tests.conftest import wait_for
+
+    wait_for(active, timeout=20)
+    assert api.get(f"/subscriptions/{subscription['id']}").json["mandate"]["channel"] == "sandbox_card"

@@ -95,6 +95,13 @@ class SandboxCardAdapter:
         mandate = self._call("GET", f"/sandbox/api/payments/{provider_reference}").get("mandate")
         return mandate["id"] if mandate and mandate.get("status") == "active" else None
 
+    def mandate_status(self, mandate: str) -> str | None:
+        """What the provider says of a mandate now (active | revoked | …); None if it does not know it."""
+        try:
+            return self._call("GET", f"/sandbox/api/mandates/{mandate}").get("status")
+        except ProviderRefused:
+            return None
+
     def deduct(self, mandate: str, *, amount: int, currency: str, reference: str, description: str) -> ChannelResult:
         """Charge a signed mandate with nobody at the checkout; ``reference`` makes a retry return the same
         deduction. A decline is a failed result with the provider's reason."""

@@ -522,6 +522,9 @@ SCHEMAS["Subscription"] = _obj(
                                              due_at=_UNIX_OR_NULL, paid_at=_UNIX_OR_NULL,
                                              next_attempt_at=_UNIX_OR_NULL, last_error=_NULLABLE_STR)},
     timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_INT, reason=_STR)},
+    findings={"type": "array", "description": "what the contract reconciliation found (fixed ones Kassa repaired)",
+              "items": _obj(["kind", "period", "detail", "status"], kind=_STR, period=_INT, detail=_STR,
+                            status={"enum": ["open", "fixed"]}, found_at=_INT, fixed_at=_UNIX_OR_NULL)},
     created_at=_INT)
 SCHEMAS["SubscriptionInput"] = _obj(
     ["sku", "customer", "agreement_accepted"], sku={"type": "string", "description": "a SKU with subscription terms"},

@@ -212,5 +212,7 @@ def subscription_json(sub) -> dict:
                       "next_attempt_at": _unix(r.next_attempt_at), "last_error": r.last_error}
                      for r in sub.renewals],
         "timeline": [{"status": t.status, "at": _unix(t.at), "reason": t.reason} for t in sub.timeline],
+        "findings": [{"kind": f.kind, "period": f.period, "detail": f.detail, "status": f.status,
+                      "found_at": _unix(f.found_at), "fixed_at": _unix(f.fixed_at)} for f in sub.findings],
         "created_at": _unix(sub.created_at),
     }

@@ -2,7 +2,7 @@
 import { Components } from "./components";
 import { Panel, type PanelOptions } from "./panel";
 import { type KassaPlugin } from "./plugins";
-import type { CreateOrderParams, Order, Payment, Quote } from "./types";
+import type { CreateOrderParams, Order, Payment, Quote, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
 export interface KassaOptions {
     /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -52,6 +52,15 @@ export declare class KassaClient {
     createOrder(params: CreateOrderParams, options?: {
         idempotencyKey?: string;
     }): Promise<Order>;
+    /** Open a subscription to a recurring SKU and its first order; pay that order (``pay``) to start it — a
+     * card payment asks the shopper to authorise the recurring charge, and later periods are charged by
+     * Kassa. Plugins see the first order as they see any created order. */
+    subscribe(params: SubscribeParams, options?: {
+        idempotencyKey?: string;
+    }): Promise<{
+        subscription: Subscription;
+        order: Order;
+    }>;
     /** Read an order with its client secret (remembered from createOrder, or given). */
     getOrder(orderId: string, clientSecret?: string): Promise<Order>;
     /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A

@@ -4,7 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
-import type { Order } from "./types";
+import type { Order, RecurringTerms } from "./types";
 export declare const MAX_QUANTITY = 99;
 export interface CheckoutState {
     product: string;
@@ -16,6 +16,8 @@ export interface CheckoutState {
         amount: number;
         currency: string;
     } | null;
+    /** The recurring terms shown before signing ("$9.99 every month, cancel anytime"), or null for a one-off SKU. */
+    recurring: string | null;
     errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
     state: "loading" | "ready" | "paying" | "paid" | "failed";
     order: Order | null;
@@ -33,8 +35,13 @@ export interface CheckoutEvents extends Record<string, unknown> {
     failed: KassaError;
 }
 export declare function formatMoney(amount: number, currency: string, locale?: string): string;
+/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them. */
+export declare function recurringTerms(price: {
+    amount: number;
+    currency: string;
+}, terms: RecurringTerms, locale?: string): string;
 /** Check the shopper's input the way the API will, so mistakes show before any request. */
-export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">): CheckoutState["errors"];
+export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku"> & Partial<Pick<CheckoutState, "recurring">>): CheckoutState["errors"];
 export declare class Checkout extends Emitter<CheckoutEvents> {
     private readonly kassa;
     readonly root: Element;
@@ -48,6 +55,7 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private load;
     private read;
     private readChannel;
+    private noteTerms;
     private reprice;
     /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
     pay(): Promise<Order | null>;
