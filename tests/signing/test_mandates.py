@@ -108,3 +108,17 @@ def test_the_hosted_checkout_shows_the_terms_and_opens_a_subscription(api, clien
     reference = order["payments"][0]["provider_reference"]
     provider_page = requests.get(f"{sandbox.url}/sandbox/pay/{reference}", timeout=5).text
     assert "$9.99 every month, cancel anytime" in provider_page
+
+
+def test_the_embedded_panel_shows_the_terms_and_opens_a_subscription(api, client, merchant, sandbox, monthly, catalog):
+    """mountPanel's iframe is the embedded panel: a subscription SKU shows its terms and buying it signs."""
+    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"
+                      f"&sku={monthly}").get_data(as_text=True)
+    token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
+    form = {"sku": monthly, "quantity": "1", "embed_token": token}
+    quoted = client.post(f"/embed/{catalog['product']}/quote", data=form).get_data(as_text=True)
+    assert "$9.99 every month, cancel anytime" in quoted and "renews on" in quoted
+    paid = client.post(f"/embed/{catalog['product']}/pay", data={**form, "channel": "sandbox_card", "agree": "on"})
+    assert paid.status_code == 303
+    assert "Authorise future payments" in requests.get(paid.headers["Location"], timeout=5).text
+    assert len(api.get("/subscriptions").json["data"]) == 1
