@@ -29,7 +29,7 @@ MAX_BACKOFF = timedelta(hours=1)
 class Event(db.Model):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_merchant_type", "merchant_id", "type"),
-                      Index("ix_events_order_id", "order_id", "id"))
+                      Index("ix_events_order_id", "order_id", "id"), Index("ix_events_request_id", "request_id"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -43,10 +43,13 @@ class Event(db.Model):
     dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     dispatch_attempts: Mapped[int] = mapped_column(default=0)
     next_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The request (or job) that caused it: handlers, jobs and webhook deliveries carry it on.
+    request_id: Mapped[str | None] = mapped_column(String(128))
 
     def to_json(self) -> dict:
         return {"id": self.id, "object": "event", "type": self.type, "livemode": self.livemode,
-                "created_at": self.created_at.isoformat().replace("+00:00", "Z"), "data": self.data}
+                "created_at": self.created_at.isoformat().replace("+00:00", "Z"), "data": self.data,
+                "request_id": self.request_id}
 
 
 class EventHandling(db.Model):
@@ -98,7 +101,7 @@ def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | Non
     if livemode is None and isinstance(obj.get("livemode"), bool):
         livemode = obj["livemode"]
     event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
-                  order_id=order_id or order_id_of(obj), livemode=livemode)
+                  order_id=order_id or order_id_of(obj), livemode=livemode, request_id=logs.current("request_id"))
     db.session.add(event)
     db.session.info["kassa_new_events"] = True
     return event
@@ -130,6 +133,8 @@ def _run_handlers(event: Event) -> bool:
     """Run every subscribed handler that has not yet succeeded for ``event``; True if all have."""
     done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
     ok = True
+    # Handlers act for the request that caused the event: their logs, jobs and events carry its id.
+    logs.bind(request_id=event.request_id)
     for sub in subscriptions_for(event.type):
         if sub.name in done:
             continue

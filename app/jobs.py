@@ -15,6 +15,7 @@ _app: Flask | None = None
 def _context() -> Iterator[None]:
     """Reuse the caller's app context (tests, CLI) or one app per worker process."""
     global _app
+    _bind_job_request_id()
     if has_app_context():
         yield
         return
@@ -27,6 +28,15 @@ def _context() -> Iterator[None]:
             yield
         finally:
             logs.clear()
+
+
+def _bind_job_request_id() -> None:
+    """A job enqueued while serving a request logs (and records events) under that request's id."""
+    from rq import get_current_job
+
+    job = get_current_job()
+    if job is not None and job.meta.get("request_id"):
+        logs.bind(request_id=job.meta["request_id"])
 
 
 def close_expired_orders() -> int:

@@ -15,6 +15,19 @@ def bind(**fields: str | None) -> None:
     _context.set({**(_context.get() or {}), **{k: v for k, v in fields.items() if v is not None}})
 
 
+def current(name: str) -> str | None:
+    """A field bound to this context (e.g. the ``request_id`` that carries one checkout across processes)."""
+    return (_context.get() or {}).get(name)
+
+
+def follow(origin: str | None) -> None:
+    """Act on behalf of an earlier request (the one that created the order): later log lines, events and jobs
+    carry its id, so one id finds the whole checkout; this request's own id stays as ``via_request_id``."""
+    here = current("request_id")
+    if origin and origin != here:
+        bind(request_id=origin, via_request_id=here)
+
+
 def clear() -> None:
     _context.set(None)
 

@@ -7,6 +7,7 @@ from flask import current_app
 from rq import Queue
 from rq.job import Job
 
+from app import logs
 from app.extensions import redis_client
 
 _DISPATCH_FLAG = "kassa:dispatch:requested"
@@ -18,12 +19,18 @@ def queue() -> Queue:
 
 def enqueue(func_path: str, *args: object, job_id: str | None = None) -> Job:
     """Run ``func_path(*args)`` on a worker as soon as possible."""
-    return queue().enqueue(func_path, *args, job_id=job_id)
+    return queue().enqueue(func_path, *args, job_id=job_id, meta=_context_meta())
 
 
 def enqueue_in(delay: timedelta, func_path: str, *args: object) -> Job:
     """Run ``func_path(*args)`` after ``delay`` (needs a worker started with its scheduler)."""
-    return queue().enqueue_in(delay, func_path, *args)
+    return queue().enqueue_in(delay, func_path, *args, meta=_context_meta())
+
+
+def _context_meta() -> dict:
+    """The request id the job carries on (app/jobs.py binds it again in the worker)."""
+    request_id = logs.current("request_id")
+    return {"request_id": request_id} if request_id else {}
 
 
 def request_dispatch() -> None:

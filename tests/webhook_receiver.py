@@ -36,6 +36,7 @@ class Hook:
     failed: list[dict] = field(default_factory=list)  # verified and answered 500 on purpose
     rejected: list[bytes] = field(default_factory=list)  # bad signature or content type
     hosts: list[str] = field(default_factory=list)  # the Host header of every request that reached the hook
+    request_ids: list[str] = field(default_factory=list)  # the Kassa-Request-Id header of each request
 
 
 class Receiver:
@@ -56,6 +57,7 @@ class Receiver:
         with self._lock:
             if hook is not None:
                 hook.hosts.append(environ.get("HTTP_HOST", ""))
+                hook.request_ids.append(environ.get("HTTP_KASSA_REQUEST_ID", ""))
             if hook is None:
                 status = "404 Not Found"
             elif (environ.get("CONTENT_TYPE") != "application/json"

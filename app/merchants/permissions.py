@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, str] = {
     "audit.view": "Read the audit log",
     "catalog.manage": "Manage products, prices and coupons",
     "risk.manage": "Manage risk lists and rules, decide orders held for review",
+    "subscriptions.manage": "Cancel, pause and resume subscriptions; run test clocks",
     "account.manage": "Change one's own password",
 }
 
@@ -30,7 +31,8 @@ _EVERYONE = {"dashboard.view", "orders.view", "account.manage"}
 
 GRANTS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
-    "operator": frozenset(_EVERYONE | {"orders.refund", "channels.manage", "catalog.manage", "risk.manage"}),
+    "operator": frozenset(_EVERYONE | {"orders.refund", "channels.manage", "catalog.manage", "risk.manage",
+                                       "subscriptions.manage"}),
     "finance": frozenset(_EVERYONE | {"orders.refund", "audit.view"}),
     "developer": frozenset(_EVERYONE | {"developers.manage"}),
 }

@@ -53,6 +53,8 @@ class Order(db.Model):
     # The risk assessment made when the order was created: {decision, score, reasons[, review]} (app/risk).
     risk: Mapped[dict | None] = mapped_column(JSON)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The request that created the order: every later step on it is logged and traced under this id.
+    request_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -151,7 +151,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                   checkout_session_id=checkout_session_id, currency=quote.currency,
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
-                  risk=assessment.to_json(),
+                  risk=assessment.to_json(), request_id=logs.current("request_id"),
                   expires_at=expires_at or now + timedelta(minutes=merchant.order_timeout_minutes),
                   created_at=now, updated_at=now)
     db.session.add(order)

@@ -72,6 +72,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     if order.expires_at <= utcnow():
         raise Conflict("order has expired; create a new one", code="order_expired")
 
+    logs.follow(order.request_id)
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
@@ -272,6 +273,7 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
             "attempt_id": attempt.id, "provider_amount": result.amount, "provider_currency": result.currency}})
         return attempt
     logs.bind(merchant_id=attempt.merchant_id, order_id=attempt.order_id)
+    logs.follow(db.session.scalar(select(Order.request_id).where(Order.id == attempt.order_id)))
     with order_lock(attempt.order_id):
         _settle(attempt.id, result.status, reason=result.failure_reason,
                 provider_reference=result.provider_reference, actor=actor, from_statuses=settleable)

@@ -42,7 +42,8 @@ class IntegrationLog(db.Model):
     """One exchange with a provider: an outbound call and its answer, or an inbound callback."""
 
     __tablename__ = "integration_logs"
-    __table_args__ = (Index("ix_integration_logs_merchant_attempt", "merchant_id", "attempt_id"),)
+    __table_args__ = (Index("ix_integration_logs_merchant_attempt", "merchant_id", "attempt_id"),
+                      Index("ix_integration_logs_request_id", "request_id"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     # Null for a callback that failed verification: until then nobody owns it.
@@ -59,6 +60,7 @@ class IntegrationLog(db.Model):
     response_body: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(String(500))
     verified: Mapped[bool | None]  # inbound only: did the signature check pass?
+    request_id: Mapped[str | None] = mapped_column(String(128))  # the request or job that made the exchange
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     def to_json(self) -> dict:
@@ -151,7 +153,8 @@ def record_exchange(channel: str, method: str, url: str, *, request_headers: Map
             "channel": channel, "direction": "outbound", "method": method.upper(), "url": redact_url(url)[:2048],
             "status_code": status_code, "duration_ms": duration_ms,
             "request_headers": redact_headers(request_headers), "request_body": redact_body(request_body),
-            "response_body": redact_body(response_body), "error": error[:500] if error else None, "verified": None})
+            "response_body": redact_body(response_body), "error": error[:500] if error else None, "verified": None,
+            "request_id": logs.current("request_id")})
 
 
 def record_callback(channel: str, *, url: str, headers: Mapping[str, str], body: bytes, verified: bool,
@@ -161,7 +164,8 @@ def record_callback(channel: str, *, url: str, headers: Mapping[str, str], body:
     _write({"merchant_id": merchant_id, "attempt_id": attempt_id, "channel": channel, "direction": "inbound",
             "method": "POST", "url": redact_url(url)[:2048], "status_code": status_code, "duration_ms": None,
             "request_headers": redact_headers(dict(headers)), "request_body": redact_body(body),
-            "response_body": None, "error": error[:500] if error else None, "verified": verified})
+            "response_body": None, "error": error[:500] if error else None, "verified": verified,
+            "request_id": logs.current("request_id")})
 
 
 def integration_logs_for_attempt(merchant_id: str, attempt_id: str) -> list[IntegrationLog]:

@@ -55,10 +55,13 @@ def event_body(event: Event) -> bytes:
     return json.dumps(event.to_json(), separators=(",", ":"), sort_keys=True).encode()
 
 
-def _post(url: str, secret: str, body: bytes) -> Outcome:
-    """POST ``body`` signed with ``secret``; never raises for the receiver's faults."""
+def _post(url: str, secret: str, body: bytes, *, request_id: str | None = None) -> Outcome:
+    """POST ``body`` signed with ``secret``; never raises for the receiver's faults. ``Kassa-Request-Id`` names
+    the request that caused the event, so the merchant and Kassa's operator speak of the same checkout."""
     headers = {"Content-Type": "application/json", "User-Agent": "Kassa-Webhooks/1",
                "Kassa-Signature": signature_header(secret, body, int(time.time()))}
+    if request_id:
+        headers["Kassa-Request-Id"] = request_id
     started = time.perf_counter()
     try:
         # Redirects are not followed: the merchant registered this exact URL. The address is checked
@@ -138,7 +141,8 @@ def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime
           manual: bool) -> WebhookDeliveryAttempt | None:
     """Claim, POST and record one attempt; None when the claim was lost."""
     url, secret = endpoint.url, endpoint.secret
-    body = event_body(db.session.get(Event, delivery.event_id))
+    event = db.session.get(Event, delivery.event_id)
+    body = event_body(event)
     facts = dict(delivery_id=delivery.id, merchant_id=delivery.merchant_id, was_pending=delivery.status == "pending",
                  first_attempt_at=delivery.first_attempt_at or now)
     log_fields = {"merchant_id": delivery.merchant_id, "delivery_id": delivery.id,
@@ -147,7 +151,7 @@ def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime
     if number is None:
         return None
     claimed = _Claimed(number=number, **facts)
-    outcome = _post(url, secret, body)
+    outcome = _post(url, secret, body, request_id=event.request_id)
     retry_in = _record(claimed, outcome, now=now, manual=manual)
     log.info("webhook attempt %s: %s", number, outcome.status_code or outcome.error,
              extra={"fields": {**log_fields, "duration_ms": outcome.duration_ms}})

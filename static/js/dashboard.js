@@ -50,6 +50,16 @@
     });
   }
 
+  var subscriptions = document.getElementById("chart-subscriptions");
+  if (subscriptions && data.subscriptions) {
+    new Chart(subscriptions, {
+      type: "bar",
+      data: { labels: data.subscriptions.statuses,
+              datasets: [{ label: "Subscriptions", data: data.subscriptions.counts, backgroundColor: "#3a55d8" }] },
+      options: common
+    });
+  }
+
   var channels = document.getElementById("chart-channels");
   if (channels) {
     new Chart(channels, {

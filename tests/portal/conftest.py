@@ -106,6 +106,8 @@ class World:
     risk_entry: str = ""
     risk_rule: str = ""
     channel: str = "sandbox_card"
+    subscription: str = ""
+    clock: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -158,9 +160,20 @@ def build_world(app, merchant_id: str, sku: str) -> World:
                                              "action": "block"}).id
         risk_rule = create_rule(merchant_id, {"kind": "amount_limit", "params": {"max_amount": 10**9},
                                               "action": "review"}).id
+        from app.signing.contracts import open_subscription
+        from app.signing.test_clocks import create_clock
+
+        db.session.add(Sku(id=f"sku_world_sub_{merchant_id[-6:]}", merchant_id=merchant_id, product_id=product,
+                           name="Monthly", price_amount=999, currency="usd", specs={}, subscription_interval="month",
+                           subscription_interval_count=1))
+        db.session.commit()
+        clock = create_clock(merchant_id, frozen_time=1_800_000_000, livemode=False).id
+        subscription, _ = open_subscription(merchant_id, sku=f"sku_world_sub_{merchant_id[-6:]}",
+                                            customer={"id": "cus_world_sub"}, customer_source="secret_key",
+                                            agreement_accepted=True, livemode=False, test_clock=clock)
         return World(order=order.id, refund=refund.id, api_key=key, webhook_endpoint=endpoint.id,
                      delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon,
-                     risk_entry=risk_entry, risk_rule=risk_rule)
+                     risk_entry=risk_entry, risk_rule=risk_rule, subscription=subscription.id, clock=clock)
 
 
 @pytest.fixture
@@ -173,5 +186,6 @@ def fill(rule: str, world: World) -> str:
     values = {"order_id": world.order, "refund_id": world.refund, "key_id": world.api_key,
               "endpoint_id": world.webhook_endpoint, "delivery_id": world.delivery, "user_id": world.user,
               "code": world.channel, "product_id": world.product, "sku_id": world.sku, "image_id": world.image,
-              "coupon_id": world.coupon, "entry_id": world.risk_entry, "rule_id": world.risk_rule}
+              "coupon_id": world.coupon, "entry_id": world.risk_entry, "rule_id": world.risk_rule,
+              "subscription_id": world.subscription, "clock_id": world.clock, "action": "pause"}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)

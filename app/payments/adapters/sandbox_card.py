@@ -11,6 +11,7 @@ from typing import Mapping
 import requests
 from urllib3.exceptions import NewConnectionError
 
+from app import logs
 from app.payments import integration_log
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderOutcomeUnknown,
                                         ProviderPayment, ProviderRefused, ProviderUnavailable, RefundResult)
@@ -45,6 +46,8 @@ class SandboxCardAdapter:
         """One HTTP call to the provider, logged; errors say whether the provider may have acted."""
         url = f"{self.base_url}{path}"
         headers = {"Authorization": f"Bearer {self.api_key}"}
+        if logs.current("request_id"):
+            headers["X-Request-Id"] = logs.current("request_id")  # the provider's logs can name our request
         started = time.monotonic()
         response, error = None, None
         try:

@@ -246,6 +246,8 @@ PATHS.update({
 SCHEMAS |= {
     "Event": _obj(["id", "object", "type", "livemode", "created_at", "data"], id=_STR, object={"const": "event"},
                   type=_STR, livemode={"type": "boolean"}, created_at=_TIME,
+                  request_id={"type": ["string", "null"],
+                              "description": "the request that created the order (or caused the event)"},
                   data=_obj(["object"], object={"type": "object", "description": "carries livemode too"})),
     "EventList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Event")},
                       has_more={"type": "boolean"}),

@@ -97,12 +97,21 @@ class SkuForm(FlaskForm):
     purchase_limit = IntegerField("Limit per customer (empty: none)", validators=[Optional(), NumberRange(min=1)])
     specs = TextAreaField("Specs (one “name: value” per line)", validators=[Optional()])
     status = SelectField("Status", choices=STATUS_CHOICES, default="active")
+    # Sold as a subscription: renewed every ``interval_count`` ``interval``s (app/signing).
+    subscription_interval = SelectField("Sold as", default="", choices=[SelectChoice(value, label) for value, label in (
+        ("", "A one-off purchase"), ("day", "A subscription renewed daily"), ("week", "A subscription renewed weekly"),
+        ("month", "A subscription renewed monthly"), ("year", "A subscription renewed yearly"))])
+    subscription_interval_count = IntegerField("Renewed every … intervals (1–12)", default=1,
+                                               validators=[Optional(), NumberRange(min=1, max=12)])
 
     def fields_for_service(self) -> dict:
         """The SKU fields, or ValidationError-style messages recorded on the form's fields."""
         currency = (self.currency.data or "").strip().lower()
         fields = {"name": self.name.data, "stock": self.stock.data, "purchase_limit": self.purchase_limit.data,
-                  "status": self.status.data}
+                  "status": self.status.data,
+                  "subscription": {"interval": self.subscription_interval.data,
+                                   "interval_count": self.subscription_interval_count.data or 1}
+                  if self.subscription_interval.data else None}
         try:
             fields["price"] = {"amount": to_minor_units(self.price.data, currency), "currency": currency}
         except ValueError as exc:

@@ -139,7 +139,9 @@ def _sku_initial(sku) -> dict:
     others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
     return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
             "other_prices": format_pairs(others), "stock": sku.stock, "purchase_limit": sku.purchase_limit,
-            "specs": format_pairs(sku.specs), "status": sku.status}
+            "specs": format_pairs(sku.specs), "status": sku.status,
+            "subscription_interval": sku.subscription_interval or "",
+            "subscription_interval_count": sku.subscription_interval_count or 1}
 
 
 def _save_sku(form: SkuForm, save, audit_entry) -> bool:

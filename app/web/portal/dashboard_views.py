@@ -13,6 +13,7 @@ from app.db_types import utcnow
 from app.errors import KassaError
 from app.money import exponent
 from app.payments.reports import MAX_DAYS, dashboard_report
+from app.signing.metrics import subscription_figures
 from app.web.portal import bp
 from app.web.portal.access import permission_required, show_error
 from app.web.portal.mode_views import portal_livemode
@@ -58,5 +59,9 @@ def dashboard():
     except KassaError as error:
         show_error(form, error)
         status = 422
-    return render_template("portal/dashboard.html", form=form, report=report, max_days=MAX_DAYS,
-                           chart=_chart_data(report) if report else None), status
+    figures = subscription_figures(current_user.merchant_id, livemode=portal_livemode())
+    chart = _chart_data(report) if report else None
+    if chart is not None:
+        chart["subscriptions"] = {"statuses": list(figures.by_status), "counts": list(figures.by_status.values())}
+    return render_template("portal/dashboard.html", form=form, report=report, max_days=MAX_DAYS, chart=chart,
+                           subs=figures), status

@@ -28,6 +28,7 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem("Dashboard", "portal.dashboard", "dashboard.view"),
     NavItem("Orders", "portal.orders", "orders.view"),
+    NavItem("Subscriptions", "portal.subscriptions", "orders.view"),
     # Catalog pages are another module's; they appear once their endpoints exist.
     NavItem("Products", "portal.products", "catalog.manage"),
     NavItem("Coupons", "portal.coupons", "catalog.manage"),

@@ -1,0 +1,107 @@
+"""Subscriptions in the portal, as a merchant's staff use them: find a contract, read its renewals and every
+deduction try, pause or cancel it only after confirming, set the dunning schedule, run a test clock, sell a
+SKU as a subscription, and read MRR on the dashboard."""
+from __future__ import annotations
+
+import re
+
+
+from tests.signing.support import pay_first_order, subscribe
+from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
+
+from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+
+
+def test_the_list_filters_by_status_and_finds_a_customer(api, portal, sandbox, worker, monthly):
+    assert "No subscriptions yet" in portal.text("/portal/subscriptions")
+    paid = pay_first_order(api, sandbox, worker, subscribe(api, monthly, customer="cus_alice"))
+    pending = subscribe(api, monthly, customer="cus_bob")["subscription"]
+    page = portal.text("/portal/subscriptions")
+    assert paid["id"] in page and pending["id"] in page and "$9.99 every month, cancel anytime" in page
+    only_active = portal.text("/portal/subscriptions?status=active")
+    assert paid["id"] in only_active and pending["id"] not in only_active
+    found = portal.text("/portal/subscriptions?q=bob")
+    assert pending["id"] in found and paid["id"] not in found
+    assert "No subscriptions match these filters" in portal.text("/portal/subscriptions?q=nobody")
+
+
+def test_the_contract_page_shows_each_renewal_with_its_tries(api, portal, sandbox, worker, monthly, clock):
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    decline_next(sandbox, sub, 1)
+    advance(api, worker, clock, unix(2027, 3, 1, 13))
+    page = portal.text(f"/portal/subscriptions/{sub['id']}")
+    renewal = api.get(f"/subscriptions/{sub['id']}").json["renewals"][0]
+    assert renewal["order"] in page and "sandbox_card: failed (insufficient_funds)" in page
+    assert "sandbox_card: succeeded" in page and "past_due" in page  # the timeline tells the story
+    assert sub["mandate"]["reference"] in page
+
+
+def test_pausing_asks_first_and_is_audited(api, portal, sandbox, worker, monthly):
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    confirm = portal.post(f"/portal/subscriptions/{sub['id']}/pause")
+    assert confirm.status_code == 200 and "No renewal is charged until you resume" in confirm.get_data(as_text=True)
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"  # nothing yet
+    done = portal.post(f"/portal/subscriptions/{sub['id']}/pause", {"confirmed": "yes"})
+    assert done.status_code == 302
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "paused"
+    assert "subscription.pause" in portal.text("/portal/audit")
+    resumed = portal.post(f"/portal/subscriptions/{sub['id']}/resume", {"confirmed": "yes"})
+    assert resumed.status_code == 302 and api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
+
+
+def test_a_developer_reads_subscriptions_but_cannot_change_them(api, member, sandbox, worker, monthly):
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    developer = member("developer")
+    page = developer.text(f"/portal/subscriptions/{sub['id']}")
+    assert "can read subscriptions but not change them" in page
+    assert developer.post(f"/portal/subscriptions/{sub['id']}/cancel", {"confirmed": "yes"}).status_code == 403
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
+
+
+def test_the_dunning_schedule_is_set_in_settings(app, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import Merchant
+
+    bad = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "3, 1", "dunning_final_action": "pause",
+                                                         "renewal_notice_days": "5"})
+    assert bad.status_code == 422 and "retry days must increase" in bad.get_data(as_text=True)
+    ok = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "1, 4, 9",
+                                                        "dunning_final_action": "pause", "renewal_notice_days": "5"})
+    assert ok.status_code == 302
+    with app.app_context():
+        saved = db.session.get(Merchant, merchant.id)
+        assert (saved.dunning_retry_days, saved.dunning_final_action, saved.renewal_notice_days) == ([1, 4, 9], "pause", 5)
+
+
+def test_a_test_clock_is_advanced_from_the_portal(api, portal, sandbox, worker, monthly, clock):
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    assert clock in portal.text("/portal/test-clocks")
+    moved = portal.post(f"/portal/test-clocks/{clock}/advance", {"to": "2027-03-01T12:00"})
+    assert moved.status_code == 302
+    assert "advancing" in portal.text(f"/portal/test-clocks/{clock}")
+    worker()
+    page = portal.text(f"/portal/test-clocks/{clock}")
+    assert "2027-03-01 12:00 UTC — ready" in page
+    assert api.get(f"/subscriptions/{sub['id']}").json["renewals"][0]["status"] == "paid"
+    assert portal.post(f"/portal/test-clocks/{clock}/advance", {"to": "2027-02-01T00:00"}).status_code == 302
+    assert "only moves forward" in portal.text(f"/portal/test-clocks/{clock}")
+
+
+def test_a_sku_is_sold_as_a_subscription_from_its_form(api, portal, catalog):
+    page = portal.text(f"/portal/skus/{catalog['sku']}")
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    saved = portal.post(f"/portal/skus/{catalog['sku']}", {
+        "csrf_token": token, "name": "30 days", "price": "9.99", "currency": "usd", "status": "active",
+        "subscription_interval": "month", "subscription_interval_count": "3"})
+    assert saved.status_code == 302
+    sku = next(s for s in api.get(f"/products/{catalog['product']}").json["skus"] if s["id"] == catalog["sku"])
+    assert sku["subscription"] == {"interval": "month", "interval_count": 3}
+    assert subscribe(api, catalog["sku"])["subscription"]["interval_count"] == 3
+
+
+def test_the_dashboard_shows_mrr_and_active_subscriptions(api, portal, sandbox, worker, monthly):
+    for customer in ("cus_a", "cus_b"):
+        pay_first_order(api, sandbox, worker, subscribe(api, monthly, customer=customer))
+    page = portal.text("/portal/dashboard")
+    assert re.search(r"<dt>MRR</dt><dd><strong>\$19\.98</strong>", page)
+    assert re.search(r"<dt>Active</dt><dd>2</dd>", page)
