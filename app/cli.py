@@ -64,10 +64,15 @@ def seed_demo() -> None:
         sys.exit(2)
     created = create_merchant("Demo Games Ltd", DEMO_EMAIL, DEMO_PASSWORD)
     merchant_id = created.merchant.id
-    _add_product(merchant_id, "Pro membership",
-                 "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
-                 [("30 days", 999, {"days": 30}, {"membership_days": 30}),
-                  ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
+    membership = _add_product(merchant_id, "Pro membership",
+                              "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
+                              [("30 days", 999, {"days": 30}, {"membership_days": 30}),
+                               ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
+    # Sold as a subscription: the checkout shows its terms and Kassa renews it every month (app/signing).
+    db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=membership.id, name="Monthly, renews",
+                       price_amount=799, currency="usd", specs={"renews": "monthly"}, stock=None,
+                       fulfilment={"membership_days": 30}, subscription_interval="month",
+                       subscription_interval_count=1))
     _add_product(merchant_id, "Credit pack", "Credits to spend in the in-game shop.", "img/demo-credits.svg",
                  [("100 credits", 500, {"credits": 100}, {"credits": 100})])
     db.session.commit()

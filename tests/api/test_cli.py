@@ -54,7 +54,7 @@ def test_seeded_demo_skus_grant_membership_days_and_credits(app, tmp_path, monke
     with app.app_context():
         grants = {s.name: s.fulfilment for s in db.session.query(Sku)}
     assert grants == {"30 days": {"membership_days": 30}, "365 days": {"membership_days": 365},
-                      "100 credits": {"credits": 100}}
+                      "Monthly, renews": {"membership_days": 30}, "100 credits": {"credits": 100}}
 
 
 def test_fulfilment_secret_is_created_once_and_printed(app, merchant):
