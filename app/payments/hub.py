@@ -73,6 +73,9 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
         raise Conflict("order has expired; create a new one", code="order_expired")
 
     logs.follow(order.request_id)
+    from app.risk.assessment import assess_payment  # risk sits beside the hub; imported where used
+
+    assess_payment(order)
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")

@@ -80,8 +80,9 @@ def prospect_for(merchant_id: str, *, customer_id: str | None, email: str | None
     return Prospect(merchant_id, customer_id, email, amount, currency, livemode, ip=facts.ip, device=facts.device)
 
 
-def assess(prospect: Prospect) -> Assessment:
-    """The decision for this order (nothing is written to the database)."""
+def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
+    """The decision for this order (nothing is written to the database). ``count_velocity=False`` (a payment
+    of an order already counted at creation) checks lists and limits without counting the order again."""
     result = Assessment()
     listed = lists.matches(prospect.merchant_id, {k: prospect.value(k) for k in lists.KINDS})
     for entry in sorted(listed, key=lambda e: _STRICTER[e.action], reverse=True):
@@ -94,7 +95,7 @@ def assess(prospect: Prospect) -> Assessment:
         reason = _static_rule(rule, prospect)
         if reason:
             result.flag(rule.action, reason)
-    if result.decision != "block":
+    if result.decision != "block" and count_velocity:
         for action, reason in _velocity(prospect, [r for r in rules if r.kind == "velocity"]):
             result.flag(action, reason)
     return result
@@ -177,3 +178,23 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     log.info("order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id,
                                                         "reasons": assessment.reasons}})
     raise RiskBlocked("This payment cannot be accepted. If you think this is a mistake, please contact the seller.")
+
+
+def assess_payment(order) -> Assessment:
+    """Assess a payment of an existing order with what this request says of the shopper (their address and
+    device may differ from the order's, and the merchant's lists may have changed since): a block refuses the
+    payment (402, nothing charged, the order stays payable); a review the order had not yet holds its
+    fulfilment, and the order's stored assessment says why. Velocity counted the order at creation already."""
+    prospect = prospect_for(order.merchant_id, customer_id=order.customer_id, email=order.customer_email,
+                            amount=order.total, currency=order.currency, livemode=order.livemode)
+    assessment = assess(prospect, count_velocity=False)
+    refuse_if_blocked(assessment, prospect)
+    stored = order.risk or {"decision": "allow", "score": 0, "reasons": []}
+    if assessment.decision == "review" and stored.get("decision") == "allow":
+        from app.events import record_event
+
+        order.risk = {"decision": "review", "score": max(stored.get("score", 0), assessment.score),
+                      "reasons": [*stored.get("reasons", []), *(f"at payment: {r}" for r in assessment.reasons)]}
+        record_event(order.merchant_id, "risk.review_opened", {"id": order.id, "object": "order", **order.risk})
+        db.session.commit()
+    return assessment

@@ -173,3 +173,35 @@ def test_a_top_up_is_assessed_and_its_credit_waits_for_review(api, sandbox, work
     blocked = api.post("/customers/cus_blocked/topups", json={"amount": 2000, "currency": "usd",
                                                              "channel": "sandbox_card"})
     assert blocked.status_code == 402 and blocked.json["error"]["code"] == "risk_blocked"
+
+
+def test_a_payment_is_assessed_again_with_the_shoppers_device_and_the_lists_of_now(client, merchant, pk_api, api,
+                                                                                  catalog, sandbox):
+    order = pk_api.post("/orders", json=order_body(catalog["sku"], customer="guest_pay")).json
+    api.post("/risk/list_entries", json={"kind": "device", "value": "dev_stolen_phone", "action": "block"})
+    paying = {"channel": "sandbox_card", "client_secret": order["client_secret"]}
+    blocked = client.post(f"/api/v1/orders/{order['id']}/pay", json=paying,
+                          headers={"Authorization": f"Bearer {merchant.publishable_key}",
+                                   "Kassa-Device-Id": "dev_stolen_phone"})
+    assert blocked.status_code == 402 and blocked.json["error"]["code"] == "risk_blocked"
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["status"] == "created" and after["payments"] == []  # nothing was charged or even started
+    reasons = api.get("/events", query_string={"type": "risk.blocked"}).json["data"][0]["data"]["object"]["reasons"]
+    assert reasons == ["device dev_stolen_phone is on the block list"]
+    # Another device pays the same order.
+    other = client.post(f"/api/v1/orders/{order['id']}/pay", json=paying,
+                        headers={"Authorization": f"Bearer {merchant.publishable_key}", "Kassa-Device-Id": "dev_own"})
+    assert other.status_code == 200, other.json
+
+
+def test_a_customer_put_on_review_after_ordering_is_held_at_payment(api, catalog, sandbox, worker):
+    order = api.post("/orders", json=order_body(catalog["sku"], customer="cus_later")).json
+    assert order["risk"]["decision"] == "allow"
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_later", "action": "review"})
+    payment = pay(api, order["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    worker()
+    held = api.get(f"/orders/{order['id']}").json
+    assert held["status"] == "paid" and held["risk"]["decision"] == "review"  # not fulfilled: waits for a decision
+    assert held["risk"]["reasons"] == ["at payment: customer cus_later is on the review list"]
