@@ -138,6 +138,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Rate limits per scenario (app/web/rate_limits.py), each its own budget in Redis.
         "RATE_LIMIT_CHECKOUT": os.environ.get("RATE_LIMIT_CHECKOUT", "300 per minute"),
         "RATE_LIMIT_ORDER_CREATE": os.environ.get("RATE_LIMIT_ORDER_CREATE", "60 per minute"),
+        # The header a trusted proxy or CDN puts the shopper's country in (e.g. CF-IPCountry); empty = none.
+        # Only set it when every request passes that proxy: a shopper could otherwise send it themselves.
+        "TRUSTED_COUNTRY_HEADER": os.environ.get("TRUSTED_COUNTRY_HEADER", ""),
         "RATE_LIMIT_PAY": os.environ.get("RATE_LIMIT_PAY", "30 per minute"),
         "RATE_LIMIT_SECRET_KEY": os.environ.get("RATE_LIMIT_SECRET_KEY", "1200 per minute"),
         "RATE_LIMIT_CALLBACKS": os.environ.get("RATE_LIMIT_CALLBACKS", "3000 per minute"),

@@ -66,6 +66,7 @@ class Prospect:
     ip: str | None = None
     device: str | None = None
     card_fingerprint: str | None = None
+    country: str | None = None
 
     def value(self, kind: str) -> str | None:
         if kind == "email_domain":
@@ -77,7 +78,8 @@ class Prospect:
 def prospect_for(merchant_id: str, *, customer_id: str | None, email: str | None, amount: int,
                  currency: str, livemode: bool) -> Prospect:
     facts = context.current()
-    return Prospect(merchant_id, customer_id, email, amount, currency, livemode, ip=facts.ip, device=facts.device)
+    return Prospect(merchant_id, customer_id, email, amount, currency, livemode, ip=facts.ip, device=facts.device,
+                    country=facts.country)
 
 
 def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
@@ -91,7 +93,7 @@ def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
     if result.decision == "block" or (listed and all(e.action == "allow" for e in listed)):
         return result
     rules = rules_of(prospect.merchant_id, enabled_only=True)
-    for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit")):
+    for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit", "currency_country_mismatch")):
         reason = _static_rule(rule, prospect)
         if reason:
             result.flag(rule.action, reason)
@@ -103,6 +105,12 @@ def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
 
 def _static_rule(rule, prospect: Prospect) -> str | None:
     shown = Money(prospect.amount, prospect.currency).format()
+    if rule.kind == "currency_country_mismatch":
+        expected = rule.params["currencies"].get(prospect.currency)
+        if not expected or not prospect.country or prospect.country in expected:
+            return None
+        return (f"a {prospect.currency.upper()} payment from {prospect.country}, where {prospect.currency.upper()} "
+                f"payments are expected from {', '.join(expected)}")
     limit = rule.params["max_amount"]
     if rule.kind == "amount_limit":
         if rule.params.get("currency") not in (None, prospect.currency) or prospect.amount <= limit:

@@ -16,6 +16,7 @@ class ShopperFacts:
     ip: str | None = None
     device: str | None = None
     user_agent: str | None = None
+    country: str | None = None  # ISO 3166 code, from the header the deployment trusts (TRUSTED_COUNTRY_HEADER)
 
 
 _facts: ContextVar[ShopperFacts] = ContextVar("kassa_shopper_facts", default=ShopperFacts())
@@ -23,15 +24,18 @@ _facts: ContextVar[ShopperFacts] = ContextVar("kassa_shopper_facts", default=Sho
 
 def capture_request() -> None:
     """before_request: remember the caller's address (after the trusted proxies), device id and browser."""
-    from flask import request
+    from flask import current_app, request
 
     if (request.headers.get("Authorization") or "").startswith("Bearer sk_"):
         # The merchant's server is calling, not the shopper: its address says nothing about them.
         _facts.set(ShopperFacts())
         return
     device = (request.headers.get(DEVICE_HEADER) or "").strip()[:200] or None
+    header = current_app.config.get("TRUSTED_COUNTRY_HEADER")
+    country = (request.headers.get(header) or "").strip().upper() if header else ""
     _facts.set(ShopperFacts(ip=request.remote_addr, device=device,
-                            user_agent=(request.user_agent.string or "")[:300] or None))
+                            user_agent=(request.user_agent.string or "")[:300] or None,
+                            country=country if len(country) == 2 and country.isalpha() else None))
 
 
 def current() -> ShopperFacts:

@@ -8,6 +8,11 @@
 - ``refund_abuse``: how shopper refund requests are decided by their abuse score (0-100): below
   ``approve_below`` refunded at once, from ``deny_from`` denied, in between held for review. Its action is
   not used. Without such a rule: below 40 approved, from 80 denied.
+- ``currency_country_mismatch``: ``currencies`` maps a currency to the countries (ISO 3166 codes) its
+  payments are expected from, e.g. ``{"usd": ["US"], "eur": ["DE", "FR"]}``; a payment in a listed currency
+  from another country gets the action. The shopper's country is read from the header the deployment trusts
+  (``TRUSTED_COUNTRY_HEADER``, e.g. ``CF-IPCountry``); without it the rule cannot see a country and lets the
+  order through.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from app.extensions import db
 from app.ids import new_id
 from app.risk.models import RiskRule
 
-KINDS = ("velocity", "amount_limit", "first_purchase_limit", "refund_abuse")
+KINDS = ("velocity", "amount_limit", "first_purchase_limit", "refund_abuse", "currency_country_mismatch")
 ACTIONS = ("block", "review")
 VELOCITY_BY = ("customer", "email", "ip", "device")
 MAX_RULES = 100
@@ -57,12 +62,30 @@ def check_params(kind: object, params: object) -> dict:
         if approve_below > deny_from:
             raise InvalidRequest("params.approve_below must not be above params.deny_from", param="params")
         return {"approve_below": approve_below, "deny_from": deny_from}
+    if kind == "currency_country_mismatch":
+        return {"currencies": _currency_countries(params.get("currencies"))}
     checked = {"max_amount": _positive_int(params, "max_amount", required=True)}
     if kind == "amount_limit" and params.get("currency") is not None:
         currency = params["currency"]
         if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
             raise InvalidRequest("params.currency is a three-letter currency code", param="params.currency")
         checked["currency"] = currency.lower()
+    return checked
+
+
+def _currency_countries(value: object) -> dict[str, list[str]]:
+    if not isinstance(value, dict) or not value or len(value) > 200:
+        raise InvalidRequest('params.currencies maps currencies to countries, e.g. {"usd": ["US"]}',
+                             param="params.currencies")
+    checked = {}
+    for currency, countries in value.items():
+        if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
+            raise InvalidRequest(f"{currency!r} is not a three-letter currency code", param="params.currencies")
+        if (not isinstance(countries, list) or not countries or len(countries) > 300
+                or any(not isinstance(c, str) or len(c) != 2 or not c.isalpha() for c in countries)):
+            raise InvalidRequest(f"params.currencies.{currency.lower()} must list two-letter country codes",
+                                 param=f"params.currencies.{currency.lower()}")
+        checked[currency.lower()] = sorted({c.upper() for c in countries})
     return checked
 
 

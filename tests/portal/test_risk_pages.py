@@ -67,3 +67,14 @@ def test_finance_and_developers_cannot_change_risk_settings(member):
         assert signed.get("/portal/risk").status_code == 403
         assert signed.post("/portal/risk/list_entries", {"kind": "email", "value": "a@b.c", "action": "block"}
                            ).status_code == 403
+
+
+def test_a_currency_country_rule_is_written_in_plain_words(member, api):
+    operator = member("operator")
+    bad = operator.post("/portal/risk/rules", {"kind": "currency_country_mismatch", "countries": "usd: USA",
+                                               "action": "review"})
+    assert bad.status_code == 422 and "two-letter country codes" in bad.get_data(as_text=True)
+    assert operator.post("/portal/risk/rules", {"kind": "currency_country_mismatch", "countries": "usd: US, CA; eur: DE",
+                                                "action": "block"}).status_code == 302
+    assert api.get("/risk/rules").json["data"][0]["params"] == {"currencies": {"eur": ["DE"], "usd": ["CA", "US"]}}
+    assert "Payments from outside DE in EUR; CA, US in USD" in operator.text("/portal/risk")

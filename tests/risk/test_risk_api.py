@@ -205,3 +205,28 @@ def test_a_customer_put_on_review_after_ordering_is_held_at_payment(api, catalog
     held = api.get(f"/orders/{order['id']}").json
     assert held["status"] == "paid" and held["risk"]["decision"] == "review"  # not fulfilled: waits for a decision
     assert held["risk"]["reasons"] == ["at payment: customer cus_later is on the review list"]
+
+
+def test_a_payment_in_a_currency_from_an_unexpected_country_gets_the_rules_action(app, client, merchant, api,
+                                                                                  catalog, monkeypatch):
+    monkeypatch.setitem(app.config, "TRUSTED_COUNTRY_HEADER", "CF-IPCountry")
+    bad = api.post("/risk/rules", json={"kind": "currency_country_mismatch", "params": {"currencies": {"usd": ["U"]}},
+                                        "action": "review"})
+    assert bad.status_code == 400 and bad.json["error"]["param"] == "params.currencies.usd"
+    rule = api.post("/risk/rules", json={"kind": "currency_country_mismatch",
+                                         "params": {"currencies": {"USD": ["us", "CA"]}}, "action": "review"})
+    assert rule.status_code == 201 and rule.json["params"] == {"currencies": {"usd": ["CA", "US"]}}
+
+    def order_from(country: str | None) -> dict:
+        headers = {"Authorization": f"Bearer {merchant.publishable_key}", **({"CF-IPCountry": country} if country else {})}
+        response = client.post("/api/v1/orders", json=order_body(catalog["sku"], customer="guest_c"), headers=headers)
+        assert response.status_code == 201, response.json
+        return response.json["risk"]
+
+    assert order_from("US")["decision"] == "allow"
+    assert order_from(None)["decision"] == "allow"  # no country known: nothing to compare
+    flagged = order_from("BR")
+    assert flagged["decision"] == "review"
+    assert flagged["reasons"] == ["a USD payment from BR, where USD payments are expected from CA, US"]
+    monkeypatch.setitem(app.config, "TRUSTED_COUNTRY_HEADER", "")
+    assert order_from("BR")["decision"] == "allow"  # an untrusted header is never read

@@ -423,11 +423,14 @@ SCHEMAS["RiskImportReport"] = _obj(
     ["imported", "skipped", "errors"], imported=_INT, skipped=_INT,
     errors={"type": "array", "items": _obj(["line", "message"], line=_INT, message=_STR)})
 SCHEMAS["RiskRuleInput"] = _obj(
-    ["kind", "params", "action"], kind={"enum": ["velocity", "amount_limit", "first_purchase_limit", "refund_abuse"]},
+    ["kind", "params", "action"], kind={"enum": ["velocity", "amount_limit", "first_purchase_limit", "refund_abuse",
+                                                 "currency_country_mismatch"]},
     params={"type": "object", "description": "velocity: {by: customer|email|ip|device, window_seconds, max_count "
                                              "or max_amount}; amount_limit: {max_amount, currency?}; "
                                              "first_purchase_limit: {max_amount}; refund_abuse: {approve_below, "
-                                             "deny_from} (scores 0-100 of shopper refund requests)"},
+                                             "deny_from} (scores 0-100 of shopper refund requests); "
+                                             "currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the "
+                                             "shopper's country from TRUSTED_COUNTRY_HEADER)"},
     action={"enum": ["block", "review"]})
 SCHEMAS["RiskRuleUpdate"] = {"type": "object", "properties": {"params": {"type": "object"},
                                                               "action": {"enum": ["block", "review"]},

@@ -98,6 +98,11 @@ def risk_rule_add():
     if isinstance(params["window_seconds"], int):
         params["window_seconds"] *= 60
     params = {k: v for k, v in params.items() if v is not None}
+    if kind == "currency_country_mismatch":
+        # "usd: US, CA; eur: DE" → {"usd": ["US", "CA"], "eur": ["DE"]}; the service checks every code.
+        pairs = [p.split(":", 1) for p in (request.form.get("countries") or "").split(";") if p.strip()]
+        params = {"currencies": {c.strip(): [x.strip() for x in rest.split(",") if x.strip()]
+                                 for c, rest in (p if len(p) == 2 else (p[0], "") for p in pairs)}}
     try:
         with audit("risk.rule.add", RiskRule):
             rules.create_rule(current_user.merchant_id, {"kind": kind, "params": params,
