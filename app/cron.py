@@ -2,7 +2,7 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import (close_expired_orders, confirm_due_orders, dispatch_events, poll_pending_payments,
+from app.jobs import (close_expired_orders, confirm_due_orders, dispatch_events, expire_reviews, poll_pending_payments,
                       reap_idempotency_keys, reconcile_contracts, renew_subscriptions, resolve_unknown_attempts,
                       resume_pending_refunds, retry_due_webhooks)
 
@@ -24,3 +24,5 @@ cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
 cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)
 # Contract reconciliation asks the provider about every active mandate: hourly is plenty.
 cron.register(reconcile_contracts, queue_name=_QUEUE, interval=3600)
+# Orders held for risk review longer than their merchant allows are decided by its setting.
+cron.register(expire_reviews, queue_name=_QUEUE, interval=300)

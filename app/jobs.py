@@ -157,3 +157,11 @@ def reconcile_contracts() -> dict:
     with _context():
         report = reconcile()
         return {"found": report.found, "fixed": report.fixed}
+
+
+def expire_reviews() -> int:
+    """Sweep: decide orders held for risk review longer than their merchant's review expiry."""
+    from app.risk.review import expire_reviews as expire
+
+    with _context():
+        return expire()

@@ -75,3 +75,46 @@ def review_queue(merchant_id: str, *, livemode: bool, limit: int = 50) -> list[O
     return list(db.session.scalars(select(Order).where(Order.merchant_id == merchant_id, Order.livemode == livemode,
                                                        waiting, Order.status.notin_(("closed", "refunded")))
                                    .order_by(Order.created_at).limit(limit)))
+
+
+MAX_EXPIRY_HOURS = 24 * 90
+
+
+def update_review_expiry(merchant_id: str, *, hours: object, decision: object) -> None:
+    """The merchant's review expiry (caller commits): ``hours`` None means a held order waits for a person."""
+    from app.merchants.models import Merchant
+
+    if hours is not None and (type(hours) is not int or not 1 <= hours <= MAX_EXPIRY_HOURS):
+        raise InvalidRequest(f"review expiry is a whole number of hours from 1 to {MAX_EXPIRY_HOURS}, or empty for "
+                             "never", param="review_expiry_hours")
+    if decision not in DECISIONS:
+        raise InvalidRequest("an expired review is approved or rejected: choose approve or reject",
+                             param="review_expiry_decision")
+    merchant = db.session.get(Merchant, merchant_id)
+    merchant.review_expiry_hours, merchant.review_expiry_decision = hours, decision
+
+
+def expire_reviews(*, now=None, batch: int = 200) -> int:
+    """Decide, by each merchant's setting, the held orders that waited longer than its review expiry; each is
+    audited on the order as decided by ``system:review-expiry``. Returns how many were decided."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from app.merchants.models import Merchant
+
+    now = now or utcnow()
+    waiting = (Order.risk["decision"].as_string() == "review") & Order.risk["review"]["decision"].as_string().is_(None)
+    decided = 0
+    for merchant in list(db.session.scalars(select(Merchant).where(Merchant.review_expiry_hours.is_not(None)))):
+        cutoff = now - timedelta(hours=merchant.review_expiry_hours)
+        expired = list(db.session.scalars(select(Order.id).where(
+            Order.merchant_id == merchant.id, waiting, Order.status.notin_(("closed", "refunded")),
+            Order.created_at <= cutoff).order_by(Order.created_at).limit(batch)))
+        for order_id in expired:
+            try:
+                review_order(merchant.id, order_id, merchant.review_expiry_decision, actor="system:review-expiry")
+                decided += 1
+            except Conflict:
+                db.session.rollback()  # decided by a person meanwhile
+    return decided

@@ -78,3 +78,33 @@ def test_a_currency_country_rule_is_written_in_plain_words(member, api):
                                                 "action": "block"}).status_code == 302
     assert api.get("/risk/rules").json["data"][0]["params"] == {"currencies": {"eur": ["DE"], "usd": ["CA", "US"]}}
     assert "Payments from outside DE in EUR; CA, US in USD" in operator.text("/portal/risk")
+
+
+def test_a_held_order_is_decided_by_the_merchants_review_expiry(app, merchant, member, api, catalog, sandbox, worker):
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.jobs import expire_reviews
+    from tests.conftest import wait_for
+    from tests.integration.test_payment_flow import pay, status_of
+    from tests.risk.test_risk_api import order_body
+
+    api.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500}, "action": "review"})
+    order = api.post("/orders", json=order_body(catalog["sku"], customer="cus_wait")).json
+    payment = pay(api, order["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    operator = member("operator")
+    refused = operator.post("/portal/risk/review-expiry", {"review_expiry_hours": "0", "review_expiry_decision": "reject"})
+    assert refused.status_code == 422 and "from 1 to" in refused.get_data(as_text=True)
+    assert operator.post("/portal/risk/review-expiry", {"review_expiry_hours": "24",
+                                                        "review_expiry_decision": "reject"}).status_code == 302
+    with app.app_context():
+        assert expire_reviews() == 0  # not a day old yet
+        from app.risk.review import expire_reviews as expire
+
+        assert expire(now=utcnow() + timedelta(hours=25)) == 1
+    worker()
+    decided = api.get(f"/orders/{order['id']}").json
+    assert decided["risk"]["review"]["decision"] == "reject" and decided["risk"]["review"]["by"] == "system:review-expiry"
+    assert decided["status"] == "refunded" and decided["refunded_amount"] == 999

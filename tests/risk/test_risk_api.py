@@ -230,3 +230,4 @@ def test_a_payment_in_a_currency_from_an_unexpected_country_gets_the_rules_actio
     assert flagged["reasons"] == ["a USD payment from BR, where USD payments are expected from CA, US"]
     monkeypatch.setitem(app.config, "TRUSTED_COUNTRY_HEADER", "")
     assert order_from("BR")["decision"] == "allow"  # an untrusted header is never read
+

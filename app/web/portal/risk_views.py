@@ -6,10 +6,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import KassaError, NotFound
+from app.extensions import db
+from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.risk import lists, rules
 from app.risk.models import RiskListEntry, RiskRule
-from app.risk.review import review_order, review_queue
+from app.risk.review import review_order, review_queue, update_review_expiry
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
@@ -34,7 +36,8 @@ def _page(errors: dict | None = None, status: int = 200):
         entries, has_more = [], False
     return render_template("portal/risk.html", queue=review_queue(merchant_id, livemode=portal_livemode()),
                            entries=entries, has_more=has_more, rules=rules.rules_of(merchant_id), kind=kind, q=q,
-                           kinds=lists.KINDS, form=ConfirmForm(), errors=errors or {}, values=request.form), status
+                           kinds=lists.KINDS, form=ConfirmForm(), errors=errors or {}, values=request.form,
+                           merchant=db.session.get(Merchant, merchant_id)), status
 
 
 def _message(error: KassaError) -> str:
@@ -86,6 +89,24 @@ def _entry_or_404(entry_id: str) -> RiskListEntry:
 def _int(name: str) -> int | str | None:
     raw = (request.form.get(name) or "").strip()
     return int(raw) if raw.isdigit() else (raw or None)
+
+
+@bp.post("/risk/review-expiry")
+@permission_required("risk.manage")
+def risk_review_expiry():
+    _checked()
+    raw = (request.form.get("review_expiry_hours") or "").strip()
+    hours = None if not raw else int(raw) if raw.isdigit() else raw
+    try:
+        with audit("risk.review_expiry", Merchant, current_user.merchant_id):
+            update_review_expiry(current_user.merchant_id, hours=hours,
+                                 decision=request.form.get("review_expiry_decision"))
+            db.session.commit()
+    except KassaError as error:
+        db.session.rollback()
+        return _page({"expiry": _message(error)}, 422)
+    flash("Saved: held orders " + (f"are decided after {hours} hours." if hours else "wait for your decision."))
+    return redirect(url_for("portal.risk"))
 
 
 @bp.post("/risk/rules")
