@@ -108,3 +108,16 @@ def test_a_held_order_is_decided_by_the_merchants_review_expiry(app, merchant, m
     decided = api.get(f"/orders/{order['id']}").json
     assert decided["risk"]["review"]["decision"] == "reject" and decided["risk"]["review"]["by"] == "system:review-expiry"
     assert decided["status"] == "refunded" and decided["refunded_amount"] == 999
+
+
+def test_a_rule_is_tried_on_recent_orders_from_the_form_before_it_is_added(member, api, catalog):
+    from tests.risk.test_risk_api import order_body
+
+    api.post("/orders", json=order_body(catalog["limited_sku"], customer="cus_big", quantity=2))
+    api.post("/orders", json=order_body(catalog["sku"], customer="cus_small"))
+    operator = member("operator")
+    tried = operator.post("/portal/risk/rules", {"kind": "amount_limit", "max_amount": "2000", "action": "block",
+                                                 "preview": "1"})
+    words = " ".join(tried.get_data(as_text=True).split())
+    assert tried.status_code == 200 and "would have blocked <strong>1</strong> of 2 orders" in words
+    assert api.get("/risk/rules").json["data"] == []

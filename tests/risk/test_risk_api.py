@@ -231,3 +231,37 @@ def test_a_payment_in_a_currency_from_an_unexpected_country_gets_the_rules_actio
     monkeypatch.setitem(app.config, "TRUSTED_COUNTRY_HEADER", "")
     assert order_from("BR")["decision"] == "allow"  # an untrusted header is never read
 
+
+
+def test_a_rule_is_tried_on_the_last_30_days_before_it_is_saved(app, api, catalog, sandbox):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.orders.models import Order
+
+    small = [api.post("/orders", json=order_body(catalog["sku"], customer=f"cus_p{i}")).json for i in range(3)]
+    big = api.post("/orders", json=order_body(catalog["limited_sku"], customer="cus_big", quantity=2)).json  # $50.00
+    burst = [api.post("/orders", json=order_body(catalog["sku"], customer="cus_burst")).json for _ in range(4)]
+    old = api.post("/orders", json=order_body(catalog["limited_sku"], customer="cus_old")).json  # $25.00
+    with app.app_context():  # one order from two months ago: outside the window
+        db.session.execute(update(Order).where(Order.id == old["id"]).values(created_at=utcnow() - timedelta(days=60)))
+        db.session.commit()
+
+    limit = api.post("/risk/rules/preview", json={"kind": "amount_limit", "params": {"max_amount": 2000},
+                                                  "action": "review"})
+    assert limit.status_code == 200, limit.json
+    assert limit.json == {"object": "risk_rule_preview", "since_days": 30, "orders": 8, "would_flag": 1,
+                          "action": "review", "examples": [big["id"]]}
+    velocity = api.post("/risk/rules/preview", json={"kind": "velocity", "params": {
+        "by": "customer", "window_seconds": 3600, "max_count": 2}, "action": "block"}).json
+    assert velocity["would_flag"] == 2 and set(velocity["examples"]) == {burst[2]["id"], burst[3]["id"]}
+    assert api.get("/risk/rules").json["data"] == []  # nothing was saved
+    unavailable = api.post("/risk/rules/preview", json={"kind": "velocity", "params": {
+        "by": "ip", "window_seconds": 60, "max_count": 1}, "action": "block"})
+    assert unavailable.status_code == 400 and unavailable.json["error"]["code"] == "preview_unavailable"
+    assert api.post("/risk/rules/preview", json={"kind": "amount_limit", "params": {}, "action": "review"}).json[
+        "error"]["param"] == "params.max_amount"
+

@@ -440,8 +440,17 @@ SCHEMAS["RiskRule"] = _obj(["id", "kind", "params", "action", "enabled", "create
                            action={"enum": ["block", "review"]}, enabled={"type": "boolean"}, created_at=_INT)
 SCHEMAS["RiskRuleList"] = _obj(["data", "has_more"], object={"const": "list"},
                                data={"type": "array", "items": _ref("RiskRule")}, has_more={"type": "boolean"})
+SCHEMAS["RiskRulePreview"] = _obj(["orders", "would_flag", "action", "examples"], object={"const": "risk_rule_preview"},
+                                  since_days=_INT, orders=_INT, would_flag=_INT, action={"enum": ["block", "review"]},
+                                  examples={"type": "array", "items": _STR, "description": "up to 20 order ids"})
 SCHEMAS["Deleted"] = _obj(["id", "deleted"], id=_STR, object=_STR, deleted={"const": True})
 SCHEMAS["ReviewDecision"] = _obj(["decision"], decision={"enum": ["approve", "reject"]})
+PATHS["/risk/rules/preview"] = {"post": {
+    "summary": "Try a rule (not saved) on the last 30 days of this mode's orders: how many it would have flagged",
+    "requestBody": _body("RiskRuleInput"),
+    "responses": {"200": _ok("RiskRulePreview"),
+                  "400": _error("invalid rule (param names it); preview_unavailable: the rule reads the shopper's "
+                                "address, device or country, which orders do not keep"), **_SECRET_ERRORS}}}
 PATHS["/risk/list_entries"] = {
     "post": {"summary": "Add a block, allow or review list entry (secret key)", "parameters": [_IDEMPOTENCY],
              "requestBody": _body("RiskListEntryInput"),

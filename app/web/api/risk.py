@@ -76,6 +76,16 @@ def risk_rules_create():
     return jsonify(risk_rule_json(rules.create_rule(caller().merchant_id, json_body()))), 201
 
 
+@bp.post("/risk/rules/preview")
+@requires_key(secret=True)
+def risk_rules_preview():
+    """Try a rule on the last 30 days of orders before saving it; nothing is written."""
+    from app.risk.preview import preview_rule
+
+    who = caller()
+    return jsonify(preview_rule(who.merchant_id, json_body(), livemode=who.livemode))
+
+
 @bp.get("/risk/rules")
 @requires_key(secret=True)
 def risk_rules_index():

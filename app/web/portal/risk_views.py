@@ -109,10 +109,8 @@ def risk_review_expiry():
     return redirect(url_for("portal.risk"))
 
 
-@bp.post("/risk/rules")
-@permission_required("risk.manage")
-def risk_rule_add():
-    _checked()
+def _rule_form() -> tuple[str | None, dict]:
+    """The rule form's kind and parameters as the rules service takes them."""
     kind = request.form.get("kind")
     params = {"by": request.form.get("by"), "window_seconds": _int("window_minutes"),
               "max_count": _int("max_count"), "max_amount": _int("max_amount")}
@@ -124,6 +122,25 @@ def risk_rule_add():
         pairs = [p.split(":", 1) for p in (request.form.get("countries") or "").split(";") if p.strip()]
         params = {"currencies": {c.strip(): [x.strip() for x in rest.split(",") if x.strip()]
                                  for c, rest in (p if len(p) == 2 else (p[0], "") for p in pairs)}}
+    return kind, params
+
+
+@bp.post("/risk/rules")
+@permission_required("risk.manage")
+def risk_rule_add():
+    _checked()
+    kind, params = _rule_form()
+    if request.form.get("preview"):
+        # "Try on the last 30 days": replay the rule, save nothing, show the result above the form.
+        from app.risk.preview import preview_rule
+
+        try:
+            tried = preview_rule(current_user.merchant_id, {"kind": kind, "params": params,
+                                                            "action": request.form.get("action")},
+                                 livemode=portal_livemode())
+        except KassaError as error:
+            return _page({"rule": _message(error)}, 422)
+        return _page({"preview": tried})
     try:
         with audit("risk.rule.add", RiskRule):
             rules.create_rule(current_user.merchant_id, {"kind": kind, "params": params,
