@@ -108,3 +108,47 @@ def request_refund(order: Order, reason: object, *, actor: str) -> RefundRequest
         request.refund_id = refund.id
         db.session.commit()
     return request
+
+
+REQUEST_DECISIONS = ("approve", "deny")
+
+
+def refund_requests_waiting(merchant_id: str, *, livemode: bool, limit: int = 50) -> list[tuple[RefundRequest, Order]]:
+    """Shopper refund requests held for the merchant's decision, oldest first, with their orders."""
+    from sqlalchemy import select
+
+    return list(db.session.execute(
+        select(RefundRequest, Order).join(Order, Order.id == RefundRequest.order_id)
+        .where(RefundRequest.merchant_id == merchant_id, RefundRequest.status == "review", Order.livemode == livemode)
+        .order_by(RefundRequest.created_at).limit(limit)).all())
+
+
+def decide_refund_request(merchant_id: str, request_id: str, decision: object, *, actor: str,
+                          livemode: bool) -> RefundRequest:
+    """The merchant's decision on a held request, once: approve refunds what is left of the order, deny refunds
+    nothing. A second decision (or one racing another) is a 409."""
+    from sqlalchemy import update
+
+    from app.errors import NotFound
+
+    request = db.session.get(RefundRequest, request_id)
+    order = db.session.get(Order, request.order_id) if request else None
+    if request is None or request.merchant_id != merchant_id or order.livemode != livemode:
+        raise NotFound(f"no refund request {request_id!r}", param="id")
+    if decision not in REQUEST_DECISIONS:
+        raise InvalidRequest("decision must be approve or deny", param="decision")
+    status = "approved" if decision == "approve" else "denied"
+    if db.session.execute(update(RefundRequest).where(RefundRequest.id == request.id, RefundRequest.status == "review")
+                          .values(status=status).execution_options(synchronize_session=False)).rowcount != 1:
+        db.session.rollback()
+        raise Conflict(f"refund request {request_id} is not waiting for a decision (it is {request.status})",
+                       code="review_not_open")
+    db.session.commit()
+    if status == "approved" and order.status in PAID and order.refunded_amount < order.total:
+        from app.payments.refunds import create_refund  # payments sit above risk
+
+        refund = create_refund(merchant_id, order.id, reason=f"shopper request {request.id} approved by {actor}"[:500],
+                               actor=actor)
+        request.refund_id = refund.id
+        db.session.commit()
+    return db.session.get(RefundRequest, request.id, populate_existing=True)

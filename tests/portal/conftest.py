@@ -108,6 +108,7 @@ class World:
     channel: str = "sandbox_card"
     subscription: str = ""
     clock: str = ""
+    refund_request: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -168,12 +169,20 @@ def build_world(app, merchant_id: str, sku: str) -> World:
                            subscription_interval_count=1))
         db.session.commit()
         clock = create_clock(merchant_id, frozen_time=1_800_000_000, livemode=False).id
+        from app.risk.models import RefundRequest
+
+        refund_request = new_id("rfq")
+        db.session.add(RefundRequest(id=refund_request, merchant_id=merchant_id, order_id=order.id,
+                                     customer_id="cus_world", reason="world", status="review", score=50, reasons=[],
+                                     created_at=utcnow()))
+        db.session.commit()
         subscription, _ = open_subscription(merchant_id, sku=f"sku_world_sub_{merchant_id[-6:]}",
                                             customer={"id": "cus_world_sub"}, customer_source="secret_key",
                                             agreement_accepted=True, livemode=False, test_clock=clock)
         return World(order=order.id, refund=refund.id, api_key=key, webhook_endpoint=endpoint.id,
                      delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon,
-                     risk_entry=risk_entry, risk_rule=risk_rule, subscription=subscription.id, clock=clock)
+                     risk_entry=risk_entry, risk_rule=risk_rule, subscription=subscription.id, clock=clock,
+                     refund_request=refund_request)
 
 
 @pytest.fixture
@@ -187,5 +196,6 @@ def fill(rule: str, world: World) -> str:
               "endpoint_id": world.webhook_endpoint, "delivery_id": world.delivery, "user_id": world.user,
               "code": world.channel, "product_id": world.product, "sku_id": world.sku, "image_id": world.image,
               "coupon_id": world.coupon, "entry_id": world.risk_entry, "rule_id": world.risk_rule,
-              "subscription_id": world.subscription, "clock_id": world.clock, "action": "pause"}
+              "subscription_id": world.subscription, "clock_id": world.clock, "action": "pause",
+              "request_id": world.refund_request, "decision": "deny"}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)

@@ -121,3 +121,31 @@ def test_a_rule_is_tried_on_recent_orders_from_the_form_before_it_is_added(membe
     words = " ".join(tried.get_data(as_text=True).split())
     assert tried.status_code == 200 and "would have blocked <strong>1</strong> of 2 orders" in words
     assert api.get("/risk/rules").json["data"] == []
+
+
+def test_a_held_refund_request_is_decided_from_the_queue_after_confirming(client, merchant, member, api, catalog,
+                                                                          sandbox):
+    from tests.conftest import wait_for
+    from tests.integration.test_payment_flow import status_of
+    from tests.risk.test_refund_requests import ask, paid
+
+    for _ in range(3):
+        earlier = paid(api, sandbox, catalog["sku"], "cus_serial")
+        assert api.post(f"/orders/{earlier['id']}/refunds", json={}).status_code == 201
+    order = paid(api, sandbox, catalog["sku"], "cus_serial")
+    held = ask(client, merchant, order).json["refund_request"]
+    assert held["status"] == "review"
+
+    operator = member("operator")
+    page = operator.text("/portal/risk")
+    assert held["id"] in page and "the customer already had 3 of 4 paid orders refunded" in page
+    confirm = operator.post(f"/portal/risk/refund-requests/{held['id']}/approve", {})
+    assert confirm.status_code == 200 and "refunded in full ($9.99)" in confirm.get_data(as_text=True)
+    assert status_of(api, order["id"]) in ("paid", "fulfilled")  # nothing until confirmed
+    done = operator.post(f"/portal/risk/refund-requests/{held['id']}/approve", {"confirmed": "yes"})
+    assert done.status_code == 302
+    wait_for(lambda: status_of(api, order["id"]) == "refunded")
+    assert "No refund request waits for you." in operator.text("/portal/risk")
+    again = operator.post(f"/portal/risk/refund-requests/{held['id']}/deny", {"confirmed": "yes"})
+    assert again.status_code == 302 and "not waiting for a decision" in operator.text("/portal/risk")
+    assert "refund_request.approve" in member("owner").text("/portal/audit")

@@ -10,7 +10,8 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.risk import lists, rules
-from app.risk.models import RiskListEntry, RiskRule
+from app.risk.models import RefundRequest, RiskListEntry, RiskRule
+from app.risk.refund_requests import decide_refund_request, refund_requests_waiting
 from app.risk.review import review_order, review_queue, update_review_expiry
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
@@ -35,6 +36,7 @@ def _page(errors: dict | None = None, status: int = 200):
     except KassaError:
         entries, has_more = [], False
     return render_template("portal/risk.html", queue=review_queue(merchant_id, livemode=portal_livemode()),
+                           refund_requests=refund_requests_waiting(merchant_id, livemode=portal_livemode()),
                            entries=entries, has_more=has_more, rules=rules.rules_of(merchant_id), kind=kind, q=q,
                            kinds=lists.KINDS, form=ConfirmForm(), errors=errors or {}, values=request.form,
                            merchant=db.session.get(Merchant, merchant_id)), status
@@ -89,6 +91,42 @@ def _entry_or_404(entry_id: str) -> RiskListEntry:
 def _int(name: str) -> int | str | None:
     raw = (request.form.get(name) or "").strip()
     return int(raw) if raw.isdigit() else (raw or None)
+
+
+@bp.post("/risk/refund-requests/<request_id>/<decision>")
+@permission_required("risk.manage")
+def risk_refund_request_decide(request_id: str, decision: str):
+    _checked()
+    if decision not in ("approve", "deny"):
+        abort(404)
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
+    waiting = {r.id: (r, o) for r, o in refund_requests_waiting(merchant_id, livemode=livemode, limit=1000)}
+    if request_id not in waiting and not _request_exists(merchant_id, request_id, livemode):
+        abort(404)
+    if request.form.get("confirmed") != "yes":
+        held, order = waiting.get(request_id, (None, None))
+        if held is None:
+            flash("That refund request was already decided.")
+            return redirect(url_for("portal.risk"))
+        return render_template("portal/refund_request_confirm.html", held=held, order=order, decision=decision,
+                               form=ConfirmForm())
+    try:
+        with audit(f"refund_request.{decision}", RefundRequest, request_id):
+            decided = decide_refund_request(merchant_id, request_id, decision, actor=f"portal:{current_user.email}"[:60],
+                                            livemode=livemode)
+    except KassaError as error:
+        db.session.rollback()
+        flash(f"Nothing changed: {error.message}.")
+    else:
+        flash(f"Refund request {decided.id} {decided.status}" + (f": refund {decided.refund_id}." if decided.refund_id
+                                                                 else "."))
+    return redirect(url_for("portal.risk"))
+
+
+def _request_exists(merchant_id: str, request_id: str, livemode: bool) -> bool:
+    held = db.session.get(RefundRequest, request_id)
+    order = db.session.get(Order, held.order_id) if held else None
+    return held is not None and held.merchant_id == merchant_id and order.livemode == livemode
 
 
 @bp.post("/risk/review-expiry")
