@@ -141,6 +141,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # The header a trusted proxy or CDN puts the shopper's country in (e.g. CF-IPCountry); empty = none.
         # Only set it when every request passes that proxy: a shopper could otherwise send it themselves.
         "TRUSTED_COUNTRY_HEADER": os.environ.get("TRUSTED_COUNTRY_HEADER", ""),
+        # The most a merchant may set its own per-minute budgets to (portal → Risk → Rate limits).
+        "RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE": int(os.environ.get("RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE", "6000")),
         "RATE_LIMIT_PAY": os.environ.get("RATE_LIMIT_PAY", "30 per minute"),
         "RATE_LIMIT_SECRET_KEY": os.environ.get("RATE_LIMIT_SECRET_KEY", "1200 per minute"),
         "RATE_LIMIT_CALLBACKS": os.environ.get("RATE_LIMIT_CALLBACKS", "3000 per minute"),

@@ -42,6 +42,10 @@ class Merchant(db.Model):
     # approving or rejecting it (app/risk/review.py, expire_reviews).
     review_expiry_hours: Mapped[int | None]
     review_expiry_decision: Mapped[str] = mapped_column(String(8), default="reject", server_default="reject")
+    # The merchant's own per-minute budgets (None: the platform's default), within the platform's ceiling
+    # (app/web/rate_limits.py): its secret-key API calls, and orders its publishable key creates per address.
+    rate_limit_api_per_minute: Mapped[int | None]
+    rate_limit_order_create_per_minute: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

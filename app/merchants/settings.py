@@ -151,3 +151,17 @@ def update_checkout_mode(merchant_id: str, *, live_checkout: object) -> Merchant
 def logo_for(merchant_id: str) -> MerchantLogo | None:
     """The merchant's uploaded logo, if any."""
     return db.session.get(MerchantLogo, merchant_id)
+
+
+def update_rate_limits(merchant_id: str, *, api_per_minute: object, order_create_per_minute: object,
+                       ceiling: int) -> Merchant:
+    """The merchant's own per-minute budgets (None: the platform's default), each from 1 to ``ceiling``; the
+    caller commits."""
+    merchant = get_merchant(merchant_id)
+    for name, value in (("rate_limit_api_per_minute", api_per_minute),
+                        ("rate_limit_order_create_per_minute", order_create_per_minute)):
+        if value is not None and (type(value) is not int or not 1 <= value <= ceiling):
+            raise InvalidRequest(f"a budget is a whole number of requests per minute from 1 to {ceiling}, or empty "
+                                 "for the platform's default", param=name)
+        setattr(merchant, name, value)
+    return merchant

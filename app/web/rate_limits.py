@@ -79,12 +79,54 @@ def _scenario() -> tuple[str, str, str] | None:
     return None
 
 
+# A merchant's own budget, per API key digest, kept a short while in each process (one query per key a minute).
+_BUDGET_SECONDS = 30
+_budgets: dict[str, tuple[float, int | None]] = {}
+_MERCHANT_SCENARIOS = {"secret_key": "rate_limit_api_per_minute",
+                       "order_create": "rate_limit_order_create_per_minute"}
+
+
+def _merchant_budget(scenario: str, bearer: str) -> int | None:
+    """The per-minute budget the key's merchant set for this scenario, or None for the platform's default."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.merchants.keys import hash_key
+    from app.merchants.models import ApiKey, Merchant
+
+    column = _MERCHANT_SCENARIOS.get(scenario)
+    if column is None or not bearer:
+        return None
+    cache_key = f"{scenario}:{_digest(bearer)}"
+    cached = _budgets.get(cache_key)
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    budget = db.session.scalar(select(getattr(Merchant, column)).join(ApiKey, ApiKey.merchant_id == Merchant.id)
+                               .where(ApiKey.key_hash == hash_key(bearer)))
+    if len(_budgets) > 10_000:
+        _budgets.clear()  # bounded: many keys just means more lookups
+    _budgets[cache_key] = (time.monotonic() + _BUDGET_SECONDS, budget)
+    return budget
+
+
+def forget_budgets() -> None:
+    """A merchant changed its budgets: this process reads them again (others within half a minute)."""
+    _budgets.clear()
+
+
 def _check() -> None:
     found = _scenario()
     if found is None:
         return
     scenario, per, setting = found
     limit = parse(current_app.config[setting])
+    try:
+        own = _merchant_budget(scenario, (request.headers.get("Authorization") or "").removeprefix("Bearer ").strip())
+    except Exception as exc:  # the database is the API's own problem: count by the platform default
+        log.warning("merchant rate limit not read: %s", exc.__class__.__name__)
+        own = None
+    if own:
+        limit = parse(f"{own} per minute")
     try:
         strategy = _strategy()
         allowed = strategy.hit(limit, "kassa", scenario, per)

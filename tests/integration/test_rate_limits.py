@@ -65,3 +65,25 @@ def test_publishable_key_order_creation_is_limited_per_key_and_address(client, m
     assert statuses == [201] * 4 + [429]
     assert client.post("/api/v1/orders", json=body, headers=headers,
                        environ_base={"REMOTE_ADDR": "198.51.100.21"}).status_code == 201
+
+
+def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(client, merchant, other_merchant,
+                                                                                catalog):
+    from tests.portal.conftest import Portal
+
+    owner = Portal(client)
+    assert owner.sign_in(merchant.email, merchant.password).status_code == 302
+    too_much = owner.post("/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "999999"})
+    assert too_much.status_code == 422 and "from 1 to 6000" in too_much.get_data(as_text=True)
+    assert owner.post("/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "2",
+                                                   "rate_limit_api_per_minute": "5"}).status_code == 302
+    shopper = {"REMOTE_ADDR": "198.51.100.77"}
+    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True}
+    made = [client.post("/api/v1/orders", json=body, environ_base=shopper,
+                        headers={"Authorization": f"Bearer {merchant.publishable_key}"}) for _ in range(3)]
+    assert [m.status_code for m in made] == [201, 201, 429]
+    assert made[-1].headers["RateLimit-Limit"] == "2"
+    server = Api(client, merchant.secret_key)
+    assert [server.get("/orders").status_code for _ in range(6)] == [200] * 5 + [429]
+    rival = Api(client, other_merchant.secret_key)
+    assert all(rival.get("/orders").status_code == 200 for _ in range(8))  # the default 1200 a minute

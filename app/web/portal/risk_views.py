@@ -129,6 +129,33 @@ def _request_exists(merchant_id: str, request_id: str, livemode: bool) -> bool:
     return held is not None and held.merchant_id == merchant_id and order.livemode == livemode
 
 
+@bp.post("/risk/rate-limits")
+@permission_required("risk.manage")
+def risk_rate_limits():
+    _checked()
+    from flask import current_app
+
+    from app.merchants.settings import update_rate_limits
+    from app.web.rate_limits import forget_budgets
+
+    def number(name: str) -> int | str | None:
+        raw = (request.form.get(name) or "").strip()
+        return None if not raw else int(raw) if raw.isdigit() else raw
+
+    try:
+        with audit("risk.rate_limits", Merchant, current_user.merchant_id):
+            update_rate_limits(current_user.merchant_id, api_per_minute=number("rate_limit_api_per_minute"),
+                               order_create_per_minute=number("rate_limit_order_create_per_minute"),
+                               ceiling=current_app.config["RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE"])
+            db.session.commit()
+    except KassaError as error:
+        db.session.rollback()
+        return _page({"rate_limits": _message(error)}, 422)
+    forget_budgets()
+    flash("Saved your rate limits; every server uses them within half a minute.")
+    return redirect(url_for("portal.risk"))
+
+
 @bp.post("/risk/review-expiry")
 @permission_required("risk.manage")
 def risk_review_expiry():
