@@ -75,7 +75,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     logs.follow(order.request_id)
     from app.risk.assessment import assess_payment  # risk sits beside the hub; imported where used
 
-    assess_payment(order)
+    assess_payment(order, channel_code)
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
@@ -280,6 +280,11 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
     with order_lock(attempt.order_id):
         _settle(attempt.id, result.status, reason=result.failure_reason,
                 provider_reference=result.provider_reference, actor=actor, from_statuses=settleable)
+    fingerprint = (result.raw or {}).get("card_fingerprint")
+    if result.status == "succeeded" and isinstance(fingerprint, str) and fingerprint:
+        from app.risk.cards import screen_card  # risk sits beside the hub
+
+        screen_card(attempt.id, fingerprint[:64])
     return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
 
 

@@ -55,6 +55,8 @@ class PaymentAttempt(db.Model):
     provider_reference: Mapped[str | None] = mapped_column(String(100))
     next_action: Mapped[dict] = mapped_column(JSON, default=dict)
     failure_reason: Mapped[str | None] = mapped_column(String(500))
+    # The provider's fingerprint of the card that paid, when it tells us (app/risk/cards.py screens it).
+    card_fingerprint: Mapped[str | None] = mapped_column(String(64))
     poll_count: Mapped[int] = mapped_column(default=0)
     # An ``unknown`` attempt (the create call timed out) is re-queried by the janitor on a back-off.
     check_count: Mapped[int] = mapped_column(default=0, server_default=text("0"))

@@ -12,6 +12,7 @@ shopper because a counter is unreachable would be an outage of its own (docs/api
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from sqlalchemy import exists, select
@@ -67,6 +68,7 @@ class Prospect:
     device: str | None = None
     card_fingerprint: str | None = None
     country: str | None = None
+    channel: str | None = None  # known when a payment is assessed
 
     def value(self, kind: str) -> str | None:
         if kind == "email_domain":
@@ -176,7 +178,8 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     from app.ids import new_id
 
     blocked = {"object": "risk_assessment", **assessment.to_json(), "customer": prospect.customer_id,
-               "email": prospect.email, "ip": prospect.ip, "device": prospect.device,
+               "email": prospect.email, "ip": prospect.ip, "device": prospect.device, "country": prospect.country,
+               "channel": prospect.channel,
                "amount": {"amount": prospect.amount, "currency": prospect.currency}}
     with Session(db.engine) as side:
         side.add(Event(id=new_id("evt"), merchant_id=prospect.merchant_id, type="risk.blocked",
@@ -188,13 +191,14 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     raise RiskBlocked("This payment cannot be accepted. If you think this is a mistake, please contact the seller.")
 
 
-def assess_payment(order) -> Assessment:
+def assess_payment(order, channel: str | None = None) -> Assessment:
     """Assess a payment of an existing order with what this request says of the shopper (their address and
     device may differ from the order's, and the merchant's lists may have changed since): a block refuses the
     payment (402, nothing charged, the order stays payable); a review the order had not yet holds its
     fulfilment, and the order's stored assessment says why. Velocity counted the order at creation already."""
-    prospect = prospect_for(order.merchant_id, customer_id=order.customer_id, email=order.customer_email,
-                            amount=order.total, currency=order.currency, livemode=order.livemode)
+    prospect = dataclasses.replace(
+        prospect_for(order.merchant_id, customer_id=order.customer_id, email=order.customer_email, amount=order.total,
+                     currency=order.currency, livemode=order.livemode), channel=channel)
     assessment = assess(prospect, count_velocity=False)
     refuse_if_blocked(assessment, prospect)
     stored = order.risk or {"decision": "allow", "score": 0, "reasons": []}

@@ -14,6 +14,7 @@ from app.sandbox.services import (
     PaymentRequest,
     SandboxError,
     authenticate_account,
+    card_fingerprint_of,
     create_payment,
     decide_and_notify,
     find_payment_by_reference,
@@ -93,7 +94,8 @@ def _recurring(value: Any) -> tuple[str, str] | None:
 def _payment_json(session, payment: Payment) -> dict[str, Any]:
     """A payment as the API shows it, with the mandate it signs (if it asked for one)."""
     mandate = mandates.mandate_of_payment(session, payment.id)
-    return {**payment_object(payment, current_runtime().payment_url(payment.id)),
+    return {**payment_object(payment, current_runtime().payment_url(payment.id),
+                             card_fingerprint_of(session, payment.id)),
             "mandate": mandates.mandate_object(mandate) if mandate else None}
 
 
@@ -131,9 +133,13 @@ def simulate(payment_id: str) -> Response:
     mode = body.get("callback", "normal")
     if not isinstance(mode, str):
         raise SandboxError(400, "parameter_invalid", "callback must be a string", "callback")
+    fingerprint = body.get("card_fingerprint")
+    if fingerprint is not None and (not isinstance(fingerprint, str) or not 1 <= len(fingerprint) <= 64):
+        raise SandboxError(400, "parameter_invalid", "card_fingerprint must be a string of 1-64 characters",
+                           "card_fingerprint")
     runtime = current_runtime()
-    payment = decide_and_notify(runtime, payment_id, outcome, mode)
-    return jsonify(payment_object(payment, runtime.payment_url(payment.id)))
+    payment = decide_and_notify(runtime, payment_id, outcome, mode, card_fingerprint=fingerprint)
+    return jsonify(payment_object(payment, runtime.payment_url(payment.id), fingerprint))
 
 
 @bp.get("/mandates/<mandate_id>")

@@ -94,6 +94,16 @@ class CallbackDelivery(Base):
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+
+class CardFingerprint(Base):
+    """The fingerprint of the card that paid (set by the simulate control): the same card gives the same one,
+    whoever holds it. Its own table, so sandboxes created before it keep working (no migrations here)."""
+
+    __tablename__ = "sandbox_card_fingerprints"
+
+    payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads."""
     connect_args = {"timeout": 15} if url.startswith("sqlite") else {}

@@ -158,9 +158,17 @@ def load_callback_secret(session: Session, account_id: int) -> str:
     return account.callback_secret
 
 
-def payment_object(payment: Payment, url: str) -> dict[str, Any]:
+def card_fingerprint_of(session: Session, payment_id: str) -> str | None:
+    from app.sandbox.models import CardFingerprint
+
+    row = session.get(CardFingerprint, payment_id)
+    return row.fingerprint if row else None
+
+
+def payment_object(payment: Payment, url: str, card_fingerprint: str | None = None) -> dict[str, Any]:
     """Return the public JSON shape of a payment, as the API and callbacks show it."""
     return {
+        "card_fingerprint": card_fingerprint,
         "id": payment.id,
         "object": "payment",
         "status": payment.status,
@@ -185,7 +193,8 @@ def _find_by_reference(session: Session, account_id: int, reference: str) -> Pay
     )
 
 
-def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, callback_mode: str = "normal") -> Payment:
+def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, callback_mode: str = "normal",
+                      card_fingerprint: str | None = None) -> Payment:
     """Decide a pending payment and schedule its callback, the same for the shopper's button and the control API."""
     if callback_mode not in CALLBACK_MODES:
         raise SandboxError(
@@ -196,7 +205,14 @@ def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, ca
     with runtime.session_factory() as session:
         payment = decide_payment(session, payment_id, outcome)
         settle_mandate(session, payment)
+        if card_fingerprint and payment.method == "card":
+            from app.sandbox.models import CardFingerprint
+
+            session.merge(CardFingerprint(payment_id=payment.id, fingerprint=card_fingerprint))
+            session.commit()
+        fingerprint = card_fingerprint_of(session, payment.id)
         secret = load_callback_secret(session, payment.account_id)
-    event = build_event(payment_object(payment, runtime.payment_url(payment.id)), secret, payment.callback_url)
+    event = build_event(payment_object(payment, runtime.payment_url(payment.id), fingerprint), secret,
+                        payment.callback_url)
     dispatch_callback(runtime.session_factory, event, callback_mode, runtime.callback_delay_seconds)
     return payment

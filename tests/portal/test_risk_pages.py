@@ -149,3 +149,19 @@ def test_a_held_refund_request_is_decided_from_the_queue_after_confirming(client
     again = operator.post(f"/portal/risk/refund-requests/{held['id']}/deny", {"confirmed": "yes"})
     assert again.status_code == 302 and "not waiting for a decision" in operator.text("/portal/risk")
     assert "refund_request.approve" in member("owner").text("/portal/audit")
+
+
+def test_a_merchant_refund_shows_the_customers_refund_abuse_signals_before_confirming(portal, api, catalog, sandbox):
+    from tests.risk.test_refund_requests import paid
+
+    for _ in range(3):
+        earlier = paid(api, sandbox, catalog["sku"], "cus_serial")
+        assert api.post(f"/orders/{earlier['id']}/refunds", json={}).status_code == 201
+    order = paid(api, sandbox, catalog["sku"], "cus_serial")
+    confirm = portal.post(f"/portal/orders/{order['id']}/refunds", {"amount": "", "reason": "asked"})
+    page = confirm.get_data(as_text=True)
+    assert confirm.status_code == 200 and "Refund-abuse score 40 of 100" in page
+    assert "the customer already had 3 of 4 paid orders refunded" in page
+    honest = paid(api, sandbox, catalog["sku"], "cus_once")
+    calm = portal.post(f"/portal/orders/{honest['id']}/refunds", {"amount": "", "reason": "asked"})
+    assert "nothing unusual about this customer" in calm.get_data(as_text=True)

@@ -265,3 +265,26 @@ def test_a_rule_is_tried_on_the_last_30_days_before_it_is_saved(app, api, catalo
     assert api.post("/risk/rules/preview", json={"kind": "amount_limit", "params": {}, "action": "review"}).json[
         "error"]["param"] == "params.max_amount"
 
+
+
+def test_a_card_on_the_block_list_is_refunded_as_soon_as_the_provider_names_it(api, catalog, sandbox, worker):
+    import requests
+
+    assert api.post("/risk/list_entries", json={"kind": "card_fingerprint", "value": "fp_stolen_card",
+                                                "action": "block"}).status_code == 201
+    honest = api.post("/orders", json=order_body(catalog["sku"], customer="cus_card_a")).json
+    stolen = api.post("/orders", json=order_body(catalog["sku"], customer="cus_card_b")).json
+    for order, fingerprint in ((honest, "fp_own_card"), (stolen, "fp_stolen_card")):
+        payment = pay(api, order["id"])
+        answer = requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate",
+                               json={"outcome": "succeeded", "card_fingerprint": fingerprint}, timeout=5)
+        assert answer.status_code == 200 and answer.json()["card_fingerprint"] == fingerprint
+    wait_for(lambda: status_of(api, stolen["id"]) == "refunded")
+    worker()
+    refunded = api.get(f"/orders/{stolen['id']}").json
+    assert refunded["payments"][0]["card_fingerprint"] == "fp_stolen_card"
+    assert refunded["risk"]["decision"] == "block"
+    assert refunded["risk"]["reasons"][-1] == "after payment: card_fingerprint fp_stolen_card is on the block list"
+    assert refunded["refunded_amount"] == 999
+    wait_for(lambda: status_of(api, honest["id"]) in ("paid", "fulfilled"))
+    assert api.get(f"/orders/{honest['id']}").json["refunded_amount"] == 0

@@ -40,7 +40,9 @@ SCHEMAS: dict[str, dict] = {
                   currency=_CURRENCY, lines={"type": "array", "items": _ref("QuoteLine")}),
     "Payment": _obj(["id", "channel", "status", "amount", "provider_reference"], id=_STR, channel=_STR,
                     status={"enum": ["pending", "succeeded", "failed", "unknown", "canceled"]}, amount=_INT,
-                    currency=_CURRENCY, provider_reference=_NULLABLE_STR, failure_reason=_NULLABLE_STR),
+                    currency=_CURRENCY, provider_reference=_NULLABLE_STR, failure_reason=_NULLABLE_STR,
+                    card_fingerprint={"type": ["string", "null"],
+                                      "description": "the provider's fingerprint of the card that paid, when known"}),
     "NextAction": {"oneOf": [
         _obj(["type", "url"], type={"const": "redirect"}, url={"type": "string", "format": "uri"}),
         _obj(["type", "url", "image"], type={"const": "qr"}, url=_STR, image=_STR),

@@ -75,7 +75,7 @@ def payment_json(attempt: PaymentAttempt) -> dict:
     return {"id": attempt.id, "object": "payment", "channel": attempt.channel, "status": attempt.status,
             "amount": attempt.amount, "currency": attempt.currency,
             "provider_reference": attempt.provider_reference, "failure_reason": attempt.failure_reason,
-            "created_at": timestamp(attempt.created_at)}
+            "card_fingerprint": attempt.card_fingerprint, "created_at": timestamp(attempt.created_at)}
 
 
 def payment_with_action_json(attempt: PaymentAttempt) -> dict:

@@ -19,6 +19,7 @@ from app.payments.integration_log import integration_logs_for_attempt
 from app.payments.order_search import OrderFilters, export_orders, search_orders
 from app.payments.refund_models import Refund
 from app.payments.refunds import check_refund, create_refund, get_refund, refunds_for_order, retry_refund
+from app.risk.refund_requests import score_request
 from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
@@ -143,8 +144,11 @@ def orders_refund(order_id: str):
         if form.confirmed.data != "yes":
             # Step 1: check it, then ask for confirmation; nothing is changed yet.
             amount = check_refund(merchant_id, order_id, amount=amount, reason=reason)
+            # The same abuse scoring as a shopper's request: the merchant decides, knowing what it says.
+            score, signals = score_request(order, ip=None, device=None)
             return render_template("portal/refund_confirm.html", order=order, form=form, amount=amount,
-                                   amount_text=format_major(amount, order.currency), reason=reason)
+                                   amount_text=format_major(amount, order.currency), reason=reason,
+                                   abuse_score=score, abuse_reasons=signals)
         with audit("order.refund", Refund):
             refund = create_refund(merchant_id, order_id, amount=amount, reason=reason,
                                    actor=f"portal:{current_user.email}"[:60])
