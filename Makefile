@@ -1,11 +1,17 @@
 # The two commands: `make run` (a local Kassa with a demo merchant) and `make test` (the suite).
-.PHONY: run test vendor clean
+.PHONY: run test vendor clean bench-load
 
 run:
 	@scripts/run.sh
 
 test:
 	@scripts/test.sh
+
+# The checkout under load (bench/checkout_load.py): its own servers, database and Redis on loopback ports, wrk
+# as the generator; prints issue 12's table for PostgreSQL and the SQLite default (about 10 minutes).
+bench-load:
+	@scripts/ensure-venv.sh requirements-dev.txt && scripts/ensure-postgres.sh && scripts/ensure-redis.sh \
+	  && scripts/ensure-wrk.sh && .venv/bin/python bench/checkout_load.py
 
 # Re-vendor front-end libraries from npm into static/vendor (the results are committed);
 # axe-core only serves the accessibility tests, so it goes to tests/vendor, never to shoppers.

@@ -2,8 +2,7 @@
 
 gthread workers: one process per core, each with a pool of threads, because a request mostly waits on
 PostgreSQL, Redis or a provider. Override with WEB_WORKERS / WEB_THREADS. Keep the database pool at least
-as large as the threads of one worker (SQLAlchemy's default pool is 5 + 10 overflow = 15; see
-docs/production.md).
+twice the threads of one worker (DB_POOL_SIZE + DB_MAX_OVERFLOW; see docs/production.md).
 """
 import os
 import shutil

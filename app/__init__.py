@@ -105,6 +105,9 @@ def _register_cli(app: Flask) -> None:
 
 def _register_template_helpers(app: Flask) -> None:
     from app.money import Money
+    from app.web.api.stream import order_stream_url
+
+    app.add_template_global(order_stream_url)
 
     @app.template_filter("money")
     def money_filter(amount: int, currency: str) -> str:

@@ -163,6 +163,23 @@ def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
     click.echo(embed_snippet(current_app.config["PUBLIC_URL"], product_id, publishable_key=publishable_key))
 
 
+@kassa.command("platform-fee")
+@click.option("--merchant", "merchant_id", required=True)
+@click.option("--bps", type=int, required=True, help="basis points of each completed order (100 = 1 %)")
+@click.option("--fixed", type=int, default=0, show_default=True, help="minor units per completed order")
+def platform_fee_command(merchant_id: str, bps: int, fixed: int) -> None:
+    """Set the platform's fee on a merchant's sales (taken off when orders clear)."""
+    from app.merchants.settings import set_platform_fee
+
+    try:
+        merchant = set_platform_fee(merchant_id, bps=bps, fixed=fixed)
+    except KassaError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps({"merchant_id": merchant.id, "platform_fee_bps": merchant.platform_fee_bps,
+                           "platform_fee_fixed": merchant.platform_fee_fixed}))
+
+
 @kassa.command("rotate-channel-keys")
 def rotate_channel_keys_command() -> None:
     """Re-encrypt every merchant's channel credentials with the first key of CHANNEL_CREDENTIALS_KEYS."""

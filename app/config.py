@@ -92,6 +92,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
         # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
+        # Settlements are paid out through this channel's payout API (the sandbox provider in the embedded default).
+        "PAYOUT_CHANNEL": os.environ.get("PAYOUT_CHANNEL", "sandbox_card"),
         # Circuit breaker per channel: this many provider errors in a row pause the channel
         # for the cool-down, then one trial call decides whether it reopens.
         "BREAKER_FAILURE_THRESHOLD": _int("BREAKER_FAILURE_THRESHOLD", 5),
@@ -107,6 +109,10 @@ def load_config(overrides: dict | None = None) -> dict:
         # the order is re-read this often even when no pub/sub ping arrives.
         "ORDER_STREAM_SECONDS": float(os.environ.get("ORDER_STREAM_SECONDS", "55")),
         "ORDER_STREAM_RECHECK_SECONDS": float(os.environ.get("ORDER_STREAM_RECHECK_SECONDS", "2")),
+        # The public base URL of the stream process (python -m app.streams, the Procfile's `stream`), where the
+        # hosted and embedded order pages open their status streams; empty: the web process serves them (one
+        # thread per open stream). docs/production.md.
+        "STREAM_PUBLIC_URL": os.environ.get("STREAM_PUBLIC_URL", ""),
         # A checkout session (the shopper's link to pay as a known customer) stays open this long by default.
         "CHECKOUT_SESSION_MINUTES": _int("CHECKOUT_SESSION_MINUTES", 24 * 60),
         # Signed embed tokens of the iframe panel expire after this long.
@@ -168,11 +174,14 @@ def load_config(overrides: dict | None = None) -> dict:
     # Without Redis, the sign-in limits keep counting in each web process's memory (so they still hold,
     # per process) until Redis answers again: signing in keeps working and guessing stays limited.
     config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
-    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        # One connection per web thread (gunicorn.conf.py: 16), plus headroom for bursts; see docs/production.md.
+    uri = config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("postgresql") or (uri.startswith("sqlite:///") and ":memory:" not in uri):
+        # One connection per web thread (gunicorn.conf.py: 16), and as many again: a request whose merchant
+        # configuration is not in memory yet loads it on a second connection (app/merchants/config_cache.py).
+        # Fewer, and a cold burst deadlocks, each thread holding one connection while it waits for another.
         options = config["SQLALCHEMY_ENGINE_OPTIONS"]
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
-        options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 8))
+        options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)

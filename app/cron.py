@@ -2,9 +2,10 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import (close_expired_orders, confirm_due_orders, dispatch_events, expire_reviews, poll_pending_payments,
-                      reap_idempotency_keys, reconcile_contracts, renew_subscriptions, resolve_unknown_attempts,
-                      resume_pending_refunds, retry_due_webhooks)
+from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
+                      expire_reviews, poll_pending_payments, reap_idempotency_keys, reconcile_contracts,
+                      renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds, retry_due_webhooks,
+                      reconcile_statements, send_payouts, settle_due)
 
 _QUEUE = load_config()["RQ_QUEUE"]
 
@@ -26,3 +27,13 @@ cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)
 cron.register(reconcile_contracts, queue_name=_QUEUE, interval=3600)
 # Orders held for risk review longer than their merchant allows are decided by its setting.
 cron.register(expire_reviews, queue_name=_QUEUE, interval=300)
+# The books: completed orders each clear as they complete (this catches any left behind), settlements are cut when
+# a partner's cycle comes round (daily at the earliest), payouts are sent and their unknown outcomes looked up, and
+# the integrity check runs often enough that /healthz is never long out of date.
+cron.register(clear_completed_orders, queue_name=_QUEUE, interval=300)
+cron.register(settle_due, queue_name=_QUEUE, interval=900)
+cron.register(send_payouts, queue_name=_QUEUE, interval=60)
+cron.register(check_ledger, queue_name=_QUEUE, interval=600)
+# Yesterday's statements, once a day's bookings have settled (a run per merchant, channel and day: hourly is only
+# how soon after that it starts).
+cron.register(reconcile_statements, queue_name=_QUEUE, interval=3600)

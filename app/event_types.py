@@ -14,12 +14,15 @@ RISK_EVENTS = ("risk.review_opened", "risk.review_approved", "risk.review_reject
 CONTRACT_EVENTS = ("refund.succeeded", "refund.failed", "subscription.activated", "subscription.renewed",
                    "subscription.past_due", "subscription.canceled", "settlement.paid")
 
+BOOKS_EVENTS = ("settlement.created", "payout.failed", "reconciliation.discrepancy")
+WALLET_EVENTS = ("withdrawal.created", "withdrawal.paid", "withdrawal.failed", "transfer.created")
+
 SUBSCRIPTION_EVENTS = ("subscription.created", "subscription.updated", "subscription.paused",
                        "subscription.resumed", "subscription.renewal_upcoming", "subscription.renewal_failed",
                        "subscription.expired")
 
 EVENT_TYPES: frozenset[str] = frozenset(ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS + RISK_EVENTS
-                                        + SUBSCRIPTION_EVENTS)
+                                        + SUBSCRIPTION_EVENTS + BOOKS_EVENTS + WALLET_EVENTS)
 ALL_EVENTS = "*"
 
 

@@ -37,3 +37,14 @@ def redis_client() -> Redis:
                                 socket_connect_timeout=timeout)
         current_app.extensions["kassa_redis"] = client
     return client
+
+
+def commit_keeping_state() -> None:
+    """Commit without expiring the session's objects: the caller has just written them and renders them next,
+    so reading them back would only repeat what it knows (the state as of this commit)."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True

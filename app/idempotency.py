@@ -46,15 +46,19 @@ def fingerprint(method: str, path: str, body: bytes, *, mode: str) -> str:
     return hashlib.sha256(b"\n".join([mode.encode(), method.encode(), path.encode(), body])).hexdigest()
 
 
-def claim_key(merchant_id: str, key: str, print_: str) -> StoredResponse | None:
+def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -> StoredResponse | None:
     """Claim ``key`` for a new request (returns None), or return the stored response of the
-    earlier request. Raises 409 when the key is in flight or was used with another request."""
+    earlier request. Raises 409 when the key is in flight or was used with another request.
+
+    With ``commit=False`` the claim joins the transaction the request's action commits: a request that fails
+    or dies before its action commits leaves no claim behind, and a concurrent request with the same key
+    waits on the unique index until this one's action is decided."""
     cutoff = utcnow() - RETENTION
     db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id,
                                                     IdempotencyKey.key == key, IdempotencyKey.created_at < cutoff))
     db.session.add(IdempotencyKey(merchant_id=merchant_id, key=key, fingerprint=print_))
     try:
-        db.session.commit()
+        db.session.commit() if commit else db.session.flush()
         return None
     except IntegrityError:
         db.session.rollback()
@@ -72,12 +76,19 @@ def claim_key(merchant_id: str, key: str, print_: str) -> StoredResponse | None:
     return StoredResponse(existing.response_status, existing.response_body or "")
 
 
-def store_response(merchant_id: str, key: str, status: int, body: str) -> None:
+def store_response(merchant_id: str, key: str, status: int, body: str, *, print_: str) -> None:
     """Keep a finished request's response for replay."""
     row = db.session.scalar(select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id,
                                                          IdempotencyKey.key == key))
-    row.response_status, row.response_body = status, body
-    db.session.commit()
+    if row is None:  # the action rolled back a transaction of its own on the way (with the claim in it)
+        db.session.add(IdempotencyKey(merchant_id=merchant_id, key=key, fingerprint=print_, response_status=status,
+                                      response_body=body))
+    else:
+        row.response_status, row.response_body = status, body
+    try:
+        db.session.commit()
+    except IntegrityError:  # a retry claimed the key meanwhile: it will find the order and answer itself
+        db.session.rollback()
 
 
 def release_key(merchant_id: str, key: str) -> None:

@@ -165,3 +165,52 @@ def expire_reviews() -> int:
 
     with _context():
         return expire()
+
+
+def clear_completed_orders() -> int:
+    """Sweep: clear completed orders not cleared yet (those whose own clearing was missed); returns how many."""
+    from app.payments.order_clearing import sweep_completed_orders
+
+    with _context():
+        return sweep_completed_orders()
+
+
+def settle_due() -> list[str]:
+    """Sweep: cut every settlement whose cycle is due and queue its payout; returns the settlements' ids."""
+    from app.payments.settling import settle_due as settle
+
+    with _context():
+        return settle()
+
+
+def send_payouts() -> int:
+    """Send payouts that are due and look up those whose outcome is unknown; returns how many."""
+    from app.payments.payouts import resolve_payouts
+
+    with _context():
+        return resolve_payouts()
+
+
+def check_ledger() -> bool:
+    """The books' integrity check (every entry balances, the ledger sums to zero, orders match); True if clean."""
+    from app.ledger.integrity import run_check
+
+    with _context():
+        return run_check().ok
+
+
+def reconcile(run_id: str) -> str | None:
+    """Execute one reconciliation run (started by the API, the portal or the daily sweep); returns its status."""
+    from app.reconciliation.runs import execute_run
+
+    with _context():
+        run = execute_run(run_id)
+        return run.status if run else None
+
+
+def reconcile_statements() -> list[str]:
+    """Start yesterday's reconciliation runs that have not run yet; returns their ids."""
+    from app.reconciliation.runs import reconcile_yesterday
+
+    with _context():
+        return reconcile_yesterday()

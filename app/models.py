@@ -6,9 +6,14 @@ from app.checkout_sessions.models import CheckoutSession  # noqa: F401
 from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
+from app.ledger.wallet_models import WalletTransfer, WalletWithdrawal  # noqa: F401
+from app.ledger.books_models import (LedgerCheck, OrderClearing, Partner, Payout, Settlement,  # noqa: F401
+                                    SettlementCursor)
 from app.merchants.models import ApiKey, Merchant, MerchantLogo, MerchantUser  # noqa: F401
 from app.operations.models import Switch  # noqa: F401
-from app.orders.models import Order, OrderItem, OrderTimelineEntry  # noqa: F401
+from app.reconciliation.models import Discrepancy, ReconciliationRun  # noqa: F401
+from app.operations.manual_models import ManualAction  # noqa: F401
+from app.orders.models import Order, OrderItem, OrderTimelineEntry, SubOrder  # noqa: F401
 from app.payments.models import ChannelConfig, PaymentAttempt  # noqa: F401
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule  # noqa: F401
 from app.signing.models import (ContractFinding, Subscription, SubscriptionRenewal,  # noqa: F401

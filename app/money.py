@@ -58,6 +58,23 @@ def format_major(amount: int, currency: str) -> str:
     return f"{'-' if amount < 0 else ''}{major}.{minor:0{exp}d}"
 
 
+def allocate(amount: int, ratios: Sequence[int]) -> list[int]:
+    """Split ``amount`` by integer ratios with largest-remainder rounding: the parts always sum to
+    ``amount`` exactly, and on a tie the earlier part gets the extra unit."""
+    if not ratios or any(type(r) is not int or r < 0 for r in ratios) or sum(ratios) == 0:
+        raise ValueError("ratios must be non-negative ints with a positive sum")
+    total = sum(ratios)
+    sign = -1 if amount < 0 else 1
+    whole = abs(amount)
+    shares = [whole * r // total for r in ratios]
+    short = whole - sum(shares)
+    if short:
+        order = sorted(range(len(ratios)), key=lambda i: (-(whole * ratios[i] % total), i))
+        for i in order[:short]:
+            shares[i] += 1
+    return [sign * s for s in shares] if sign < 0 else shares
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: int
@@ -107,16 +124,7 @@ class Money:
 
     def allocate(self, ratios: Sequence[int]) -> list["Money"]:
         """Split by integer ratios with largest-remainder rounding; the parts sum to self."""
-        if not ratios or any(type(r) is not int or r < 0 for r in ratios) or sum(ratios) == 0:
-            raise ValueError("ratios must be non-negative ints with a positive sum")
-        total = sum(ratios)
-        sign = -1 if self.amount < 0 else 1
-        whole = abs(self.amount)
-        shares = [whole * r // total for r in ratios]
-        remainders = [(whole * r % total, -i) for i, r in enumerate(ratios)]
-        for _, neg_index in sorted(remainders, reverse=True)[: whole - sum(shares)]:
-            shares[-neg_index] += 1
-        return [Money(sign * s, self.currency) for s in shares]
+        return [Money(part, self.currency) for part in allocate(self.amount, ratios)]
 
     def format(self) -> str:
         """Human display, e.g. ``$25.00`` or ``1,200 JPY``; integer arithmetic only."""

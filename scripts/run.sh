@@ -4,10 +4,14 @@
 source "$(dirname "$0")/lib.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 export KASSA_PORT="${KASSA_PORT:-5000}" SANDBOX_PORT="${SANDBOX_PORT:-5001}" EXAMPLES_PORT="${EXAMPLES_PORT:-5002}"
+# Order pages wait for the outcome on the stream process (a socket per shopper, not a web thread).
+export STREAM_PORT="${STREAM_PORT:-5003}" STREAM_PUBLIC_URL="${STREAM_PUBLIC_URL:-http://127.0.0.1:${STREAM_PORT:-5003}}"
 export KASSA_PUBLIC_URL="${KASSA_PUBLIC_URL:-http://127.0.0.1:$KASSA_PORT}"
 # Webhook and fulfilment receivers of a local run live on this machine: allow loopback (refused otherwise, SSRF).
 export OUTBOUND_ALLOWED_NETWORKS="${OUTBOUND_ALLOWED_NETWORKS:-127.0.0.0/8,::1/128}"
 export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBLIC_URL="${SANDBOX_PUBLIC_URL:-http://127.0.0.1:$SANDBOX_PORT}"
+# The demo's sandbox bank pays each settlement payout by itself after 5 s (tests decide payouts by hand).
+export SANDBOX_PAYOUT_AUTO_SECONDS="${SANDBOX_PAYOUT_AUTO_SECONDS-5}"
 
 scripts/ensure-venv.sh requirements.txt
 scripts/ensure-redis.sh
@@ -17,5 +21,5 @@ say "migrating the database"
 .venv/bin/flask --app wsgi kassa demo-info
 # The SDK examples play a merchant's site: a second origin (localhost, its own port).
 .venv/bin/flask --app wsgi kassa sdk-examples-url --port "$EXAMPLES_PORT"
-say "starting web :$KASSA_PORT, worker, cron, sandbox :$SANDBOX_PORT and SDK examples :$EXAMPLES_PORT (Ctrl-C stops all)"
+say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, worker, cron, sandbox :$SANDBOX_PORT and SDK examples :$EXAMPLES_PORT (Ctrl-C stops all)"
 exec .venv/bin/honcho start -f Procfile

@@ -19,13 +19,16 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     || die "the SDK build made files that are not committed: $(git status --porcelain -- static/sdk)"
 fi
 
-export KASSA_TEST_REDIS_URL="${KASSA_TEST_REDIS_URL:-${REDIS_URL%/*}/14}"
+# Worker gwN of pytest-xdist uses Redis database 12+N (tests/conftest.py). Three workers on two cores: the tests
+# mostly wait (HTTP, sleeps, the browser), so a third keeps both cores busy.
+export KASSA_TEST_REDIS_URL="${KASSA_TEST_REDIS_URL:-${REDIS_URL%/*}/12}"
+WORKERS="${KASSA_TEST_WORKERS:-3}"
 PG_URL="${KASSA_TEST_DATABASE_URL:-postgresql+psycopg://postgres:postgres@127.0.0.1:5432/kassa_test}"
 
 say "test suite on PostgreSQL"
-KASSA_TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest "$@"
+KASSA_TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -n "$WORKERS" "$@"
 
 say "non-browser tests on SQLite"
 sqlite_dir="$(mktemp -d)"
 trap 'rm -rf "$sqlite_dir"' EXIT
-KASSA_TEST_DATABASE_URL="sqlite:///$sqlite_dir/kassa_test.db" .venv/bin/python -m pytest -m "not e2e" -p no:playwright "$@"
+KASSA_TEST_DATABASE_URL="sqlite:///$sqlite_dir/kassa_test.db" .venv/bin/python -m pytest -n "$WORKERS" -m "not e2e" -p no:playwright "$@"

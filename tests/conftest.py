@@ -23,8 +23,30 @@ from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_test"
-DATABASE_URL = os.environ.get("KASSA_TEST_DATABASE_URL", DEFAULT_DATABASE)
-REDIS_URL = os.environ.get("KASSA_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+# Under pytest-xdist (`make test` runs two workers) every worker has a database and a Redis database of its
+# own: worker gwN appends _gwN to the database name (SQLite: to the file) and adds N to the Redis db number.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+WORKER_INDEX = int(WORKER[2:]) if WORKER.startswith("gw") else 0
+
+
+def _per_worker_database(url: str) -> str:
+    if not WORKER:
+        return url
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        stem, dot, suffix = (parsed.database or "kassa_test.db").rpartition(".")
+        return parsed.set(database=f"{stem}_{WORKER}{dot}{suffix}" if dot else f"{suffix}_{WORKER}") \
+            .render_as_string(hide_password=False)
+    return parsed.set(database=f"{parsed.database}_{WORKER}").render_as_string(hide_password=False)
+
+
+def _per_worker_redis(url: str) -> str:
+    base, _, number = url.rpartition("/")
+    return f"{base}/{int(number or 0) + WORKER_INDEX}" if WORKER else url
+
+
+DATABASE_URL = _per_worker_database(os.environ.get("KASSA_TEST_DATABASE_URL", DEFAULT_DATABASE))
+REDIS_URL = _per_worker_redis(os.environ.get("KASSA_TEST_REDIS_URL", "redis://127.0.0.1:6379/12"))
 IS_POSTGRES = DATABASE_URL.startswith("postgresql")
 
 

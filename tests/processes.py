@@ -120,15 +120,17 @@ class RedisServer(Service):
     """A redis-server of the test's own on a free port, with its own data directory and no persistence
     (a restart comes back empty, the harshest case)."""
 
-    def __init__(self, data_dir: Path, log_dir: Path) -> None:
+    def __init__(self, data_dir: Path, log_dir: Path, *, bind: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         data_dir.mkdir(parents=True, exist_ok=True)
-        super().__init__("redis", ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+        # Other addresses are the test's own network namespaces (bench/multi_host.py): reachable from them only.
+        exposed = ["--protected-mode", "no"] if bind else []
+        super().__init__("redis", ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", *bind, *exposed,
                                    "--dir", str(data_dir), "--save", "", "--appendonly", "no"],
                          dict(os.environ), log_dir, ready=self._answers)
 
-    def url(self, db: int = 0) -> str:
-        return f"redis://127.0.0.1:{self.port}/{db}"
+    def url(self, db: int = 0, host: str = "127.0.0.1") -> str:
+        return f"redis://{host}:{self.port}/{db}"
 
     def client(self) -> Redis:
         return Redis.from_url(self.url(), socket_timeout=2, socket_connect_timeout=2)

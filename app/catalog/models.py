@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
+from app.merchants.config_cache import watch
 from app.money import Money
 
 
@@ -20,6 +21,8 @@ class Product(db.Model):
     image_path: Mapped[str | None] = mapped_column(String(500))
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(12), default="active")  # draft | active | archived
+    # The product's default clearing rule for SKUs without their own (app/ledger/clearing_rules.py).
+    clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     skus: Mapped[list["Sku"]] = relationship(back_populates="product",
@@ -51,7 +54,7 @@ class Sku(db.Model):
     # A subscription SKU renews every interval_count intervals ("month" | "year"); stored for signing.
     subscription_interval: Mapped[str | None] = mapped_column(String(8))
     subscription_interval_count: Mapped[int | None]
-    # Clearing for this SKU: {"partner": str, "ratio_bps": int}; validated, used by clearing later.
+    # Clearing for this SKU: {"splits": [{"partner", "share_bps"}], "hold_days"} (app/ledger/clearing_rules.py).
     clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -89,3 +92,9 @@ class ProductImage(db.Model):
     content_type: Mapped[str] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# Orders are priced from SKUs kept in memory per merchant (app/catalog/services.py): a change reprices at once.
+watch(Product)
+watch(Sku)
+watch(SkuPrice)

@@ -11,6 +11,7 @@ from app.catalog.models import Product, Sku, SkuPrice
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
+from app.ledger.clearing_rules import check_rule
 from app.money import MAX_AMOUNT, normalise_currency
 from app.outbound import check_destination
 from app.web_urls import check_http_url
@@ -63,7 +64,7 @@ def _money(value: object, param: str) -> tuple[int, str]:
         raise InvalidRequest("currency must be a three-letter ISO code", param=f"{param}.currency") from None
 
 
-def _sku_terms(fields: dict) -> dict:
+def _sku_terms(merchant_id: str, fields: dict) -> dict:
     """Validate the SKU fields present in ``fields``; returns the column values to set."""
     terms: dict = {}
     if "name" in fields:
@@ -96,7 +97,7 @@ def _sku_terms(fields: dict) -> dict:
     if "subscription" in fields:
         terms["subscription_interval"], terms["subscription_interval_count"] = _subscription(fields["subscription"])
     if "clearing" in fields:
-        terms["clearing"] = _clearing(fields["clearing"])
+        terms["clearing"] = check_rule(merchant_id, fields["clearing"])
     return terms
 
 
@@ -128,18 +129,7 @@ def _subscription(value: object) -> tuple[str | None, int | None]:
     return value["interval"], count
 
 
-def _clearing(value: object) -> dict | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict) or set(value) != {"partner", "ratio_bps"} or \
-            not isinstance(value["partner"], str) or not 1 <= len(value["partner"]) <= 100:
-        raise InvalidRequest("clearing is {partner: id, ratio_bps}", param="clearing")
-    if type(value["ratio_bps"]) is not int or not 0 <= value["ratio_bps"] <= 10_000:
-        raise InvalidRequest("clearing.ratio_bps must be between 0 and 10000", param="clearing.ratio_bps")
-    return {"partner": value["partner"], "ratio_bps": value["ratio_bps"]}
-
-
-def _product_terms(fields: dict, *, creating: bool) -> dict:
+def _product_terms(merchant_id: str, fields: dict, *, creating: bool) -> dict:
     terms: dict = {}
     if creating or "name" in fields:
         terms["name"] = _text(fields, "name", required=True, maximum=200)
@@ -149,6 +139,8 @@ def _product_terms(fields: dict, *, creating: bool) -> dict:
         terms["attributes"] = _flat_object(fields, "attributes") or {}
     if "status" in fields:
         terms["status"] = _status(fields) or "active"
+    if "clearing" in fields:
+        terms["clearing"] = check_rule(merchant_id, fields["clearing"])
     return terms
 
 
@@ -177,7 +169,7 @@ def _new_sku(product: Product, fields: dict, index: str = "") -> Sku:
             raise InvalidRequest(f"a SKU needs {required}", param=f"{index}{required}")
     sku = Sku(id=new_id("sku"), merchant_id=product.merchant_id, product_id=product.id, specs={}, stock=None,
               status="active")
-    _apply_sku(sku, _sku_terms(fields))
+    _apply_sku(sku, _sku_terms(product.merchant_id, fields))
     product.skus.append(sku)
     return sku
 
@@ -186,7 +178,7 @@ def create_product(merchant_id: str, fields: dict) -> Product:
     """A product, with the SKUs given in ``fields["skus"]``."""
     product = Product(id=new_id("prod"), merchant_id=merchant_id,
                       **({"description": "", "attributes": {}, "status": "active"}
-                         | _product_terms(fields, creating=True)))
+                         | _product_terms(merchant_id, fields, creating=True)))
     skus = fields.get("skus") or []
     if not isinstance(skus, list) or len(skus) > 100:
         raise InvalidRequest("skus must be a list of at most 100 SKUs", param="skus")
@@ -208,7 +200,7 @@ def get_any_product(merchant_id: str, product_id: str) -> Product:
 def update_product(merchant_id: str, product_id: str, fields: dict) -> Product:
     """Change the given fields of a product."""
     product = get_any_product(merchant_id, product_id)
-    for name, value in _product_terms(fields, creating=False).items():
+    for name, value in _product_terms(merchant_id, fields, creating=False).items():
         setattr(product, name, value)
     db.session.commit()
     return product
@@ -236,7 +228,7 @@ def get_sku(merchant_id: str, sku_id: str) -> Sku:
 def update_sku(merchant_id: str, sku_id: str, fields: dict) -> Sku:
     """Change the given fields of a SKU (price, prices, stock, status, rules)."""
     sku = get_sku(merchant_id, sku_id)
-    _apply_sku(sku, _sku_terms(fields))
+    _apply_sku(sku, _sku_terms(merchant_id, fields))
     db.session.commit()
     return sku
 

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.catalog.coupons import Discount, discount_for, find_coupon
 from app.catalog.models import Product, Sku
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
+from app.merchants.config_cache import cached
 from app.money import MAX_ORDER_AMOUNT, Money
 
 MAX_QUANTITY = 99
@@ -79,16 +82,19 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *,
     """Price a basket (and its coupon, if any) with no side effects; raises a 4xx error naming the
     bad item or saying why the coupon cannot be used."""
     parsed = _parse_items(items)
-    skus = {s.id: s for s in db.session.scalars(
-        select(Sku).where(Sku.merchant_id == merchant_id, Sku.id.in_([sku for sku, _ in parsed])))}
+    skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
+            if (found := cached(merchant_id, f"catalog.sku:{sku_id}", partial(_load_sku, sku_id))) is not None}
+    limited = [sku_id for sku_id, sku in skus.items() if sku.stock is not None]
+    # Stock moves with every order: never from memory (the reservation's conditional UPDATE decides anyway).
+    stock = dict(db.session.execute(select(Sku.id, Sku.stock).where(Sku.id.in_(limited))).all()) if limited else {}
     lines = []
     for i, (sku_id, quantity) in enumerate(parsed):
         sku = skus.get(sku_id)
         if sku is None or sku.status != "active" or sku.product.status != "active":
             raise InvalidRequest(f"no purchasable SKU {sku_id!r}", code="resource_missing", param=f"items[{i}].sku")
-        if sku.stock is not None and sku.stock < quantity:
-            raise Conflict(f"only {sku.stock} of {sku.name!r} left", code="out_of_stock",
-                           param=f"items[{i}].quantity")
+        left = stock.get(sku_id)
+        if left is not None and left < quantity:
+            raise Conflict(f"only {left} of {sku.name!r} left", code="out_of_stock", param=f"items[{i}].quantity")
         lines.append(QuoteLine(sku, quantity))
     currencies = {line.sku.currency for line in lines}
     if len(currencies) > 1:
@@ -109,8 +115,17 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *,
     return Quote(lines, subtotal, discount, subtotal - discount, discounts)
 
 
-def reserve_inventory(sku_id: str, quantity: int) -> None:
-    """Take ``quantity`` from limited stock with one conditional UPDATE (no oversell)."""
+def _load_sku(sku_id: str, session, merchant_id: str) -> Sku | None:
+    """One of the merchant's SKUs with its product and prices, for pricing (kept in memory, only read)."""
+    return session.scalar(select(Sku).options(joinedload(Sku.product), selectinload(Sku.prices))
+                          .where(Sku.merchant_id == merchant_id, Sku.id == sku_id))
+
+
+def reserve_inventory(sku_id: str, quantity: int, *, limited: bool = True) -> None:
+    """Take ``quantity`` from limited stock with one conditional UPDATE (no oversell). A SKU priced as unlimited
+    (``limited=False``) takes nothing and costs no statement."""
+    if not limited:
+        return
     result = db.session.execute(
         update(Sku).where(Sku.id == sku_id, Sku.stock.is_not(None), Sku.stock >= quantity)
         .values(stock=Sku.stock - quantity).execution_options(synchronize_session=False))

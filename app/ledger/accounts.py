@@ -11,12 +11,41 @@ from __future__ import annotations
 
 from app.ledger.wallet import in_book, receivable_account, topup_clearing_account
 
-__all__ = ["channel_clearing_account", "receivable_account", "topup_clearing_account", "owner_account"]
+__all__ = ["channel_clearing_account", "channel_fee_account", "platform_fee_account", "partner_account",
+           "refunds_in_flight_account", "payouts_in_transit_account", "receivable_account",
+           "topup_clearing_account", "owner_account"]
 
 
 def channel_clearing_account(channel: str, *, livemode: bool) -> str:
     """What the provider behind ``channel`` holds for us (captured, not yet settled or refunded)."""
     return in_book(f"channel:{channel}:clearing", livemode=livemode)
+
+
+def channel_fee_account(channel: str, *, livemode: bool) -> str:
+    """What the provider behind ``channel`` kept as its fee (net of fees it gave back on refunds)."""
+    return in_book(f"channel:{channel}:fees", livemode=livemode)
+
+
+def platform_fee_account(*, livemode: bool) -> str:
+    """The platform operator's fee on what its merchants sell."""
+    return in_book("platform:fees", livemode=livemode)
+
+
+def partner_account(partner_id: str, *, livemode: bool) -> str:
+    """What a partner of the merchant (``self`` for the merchant itself) is owed from cleared orders and has not
+    been paid out. Its clearing lines carry ``available_at``: before then the money is pending, after it
+    available (app/ledger/balance.py)."""
+    return in_book(f"partner:{partner_id}:payable", livemode=livemode)
+
+
+def refunds_in_flight_account(merchant_id: str, *, livemode: bool) -> str:
+    """Money set aside for a refund that the provider has not confirmed yet (the merchant's frozen balance)."""
+    return in_book(f"merchant:{merchant_id}:refunds_in_flight", livemode=livemode)
+
+
+def payouts_in_transit_account(*, livemode: bool) -> str:
+    """Payouts sent to the provider and not yet confirmed paid."""
+    return in_book("payouts:in_transit", livemode=livemode)
 
 
 def owner_account(merchant_id: str, order_kind: str, *, livemode: bool) -> str:

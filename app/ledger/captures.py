@@ -6,28 +6,38 @@ posted here: the wallet's own entries (app/ledger/wallet.py) already move the mo
 """
 from __future__ import annotations
 
-from app.ledger.accounts import channel_clearing_account, owner_account
-from app.ledger.journal import post_journal_entry
+from app.ledger.accounts import channel_clearing_account, owner_account, refunds_in_flight_account
+from app.ledger.journal import Leg, post_journal_entry
+from app.ledger.refund_holds import was_held
 
 WALLET = "wallet"
 
 
-def post_capture(*, merchant_id: str, attempt_id: str, channel: str, amount: int, currency: str,
+def post_capture(*, merchant_id: str, attempt_id: str, order_id: str, channel: str, amount: int, currency: str,
                  order_kind: str, livemode: bool) -> None:
     """The provider took ``amount`` for this attempt: channel clearing → the order's owner. A capture on an
     order Kassa had closed is posted too: the money arrived, and its compensation refund posts it back."""
     if channel == WALLET:
         return
     post_journal_entry(merchant_id, "payment.capture", attempt_id, [
-        (channel_clearing_account(channel, livemode=livemode), -amount, currency),
-        (owner_account(merchant_id, order_kind, livemode=livemode), amount, currency)])
+        Leg(channel_clearing_account(channel, livemode=livemode), -amount, currency, order_id=order_id),
+        Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id)])
 
 
-def post_refund(*, merchant_id: str, refund_id: str, channel: str, amount: int, currency: str,
-                order_kind: str, livemode: bool) -> None:
-    """The provider gave ``amount`` back to the shopper: the order's owner → channel clearing."""
+def refund_source(merchant_id: str, refund_id: str, provider_attempt: int, order_kind: str, *, livemode: bool) -> str:
+    """Where a confirmed refund's money leaves from: the refunds-in-flight account its hold filled
+    (app/ledger/refund_holds.py), or the order's owner for a top-up or a refund started before holds existed."""
+    if order_kind != "topup" and was_held(refund_id, provider_attempt):
+        return refunds_in_flight_account(merchant_id, livemode=livemode)
+    return owner_account(merchant_id, order_kind, livemode=livemode)
+
+
+def post_refund(*, merchant_id: str, refund_id: str, provider_attempt: int, order_id: str, channel: str, amount: int,
+                currency: str, order_kind: str, livemode: bool) -> None:
+    """The provider gave ``amount`` back to the shopper: out of the refund's source, into channel clearing."""
     if channel == WALLET:
         return
+    source = refund_source(merchant_id, refund_id, provider_attempt, order_kind, livemode=livemode)
     post_journal_entry(merchant_id, "payment.refund", refund_id, [
-        (owner_account(merchant_id, order_kind, livemode=livemode), -amount, currency),
-        (channel_clearing_account(channel, livemode=livemode), amount, currency)])
+        Leg(source, -amount, currency, order_id=order_id),
+        Leg(channel_clearing_account(channel, livemode=livemode), amount, currency, order_id=order_id)])

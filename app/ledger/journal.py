@@ -2,18 +2,32 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from datetime import datetime
+from typing import Iterable, NamedTuple, Sequence
 
 from sqlalchemy import func, select
 
+from app.bulk_copy import copy_rows
 from app.errors import KassaError
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.models import JournalEntry, Posting
 from app.money import normalise_currency
 
-# (account, signed amount in minor units, currency)
-Leg = tuple[str, int, str]
+class Leg(NamedTuple):
+    """One posting to be: a signed amount in minor units on an account, and what it belongs to.
+    A plain ``(account, amount, currency)`` tuple is a Leg with nothing else named."""
+
+    account: str
+    amount: int
+    currency: str
+    order_id: str | None = None
+    partner_id: str | None = None
+    sku_id: str | None = None
+    sub_order_id: str | None = None
+    line_kind: str | None = None
+    available_at: datetime | None = None
+    settlement_id: str | None = None
 
 
 class UnbalancedEntry(KassaError):
@@ -24,19 +38,22 @@ class UnbalancedEntry(KassaError):
     code = "ledger_entry_invalid"
 
 
-def _checked(postings: Sequence[Leg]) -> list[Leg]:
+def _checked(postings: Sequence[Leg | tuple]) -> list[Leg]:
     if len(postings) < 2:
         raise UnbalancedEntry("a journal entry needs at least two postings")
-    legs, totals = [], defaultdict(int)
-    for account, amount, currency in postings:
+    legs, totals, currencies = [], defaultdict(int), {}
+    for leg in postings:
+        leg = leg if isinstance(leg, Leg) else Leg(*leg)
         # bool is an int too, and a float is never money.
-        if type(amount) is not int:
-            raise UnbalancedEntry(f"posting amount must be an int of minor units, got {type(amount).__name__}")
-        if amount == 0 or not isinstance(account, str) or not account:
+        if type(leg.amount) is not int:
+            raise UnbalancedEntry(f"posting amount must be an int of minor units, got {type(leg.amount).__name__}")
+        if leg.amount == 0 or not isinstance(leg.account, str) or not leg.account:
             raise UnbalancedEntry("a posting needs an account and a non-zero amount")
-        currency = normalise_currency(currency)
-        totals[currency] += amount
-        legs.append((account, amount, currency))
+        if leg.currency not in currencies:  # a batch has thousands of legs in one or two currencies
+            currencies[leg.currency] = normalise_currency(leg.currency)
+        currency = currencies[leg.currency]
+        totals[currency] += leg.amount
+        legs.append(leg if currency == leg.currency else leg._replace(currency=currency))
     unbalanced = {c: t for c, t in totals.items() if t != 0}
     if unbalanced:
         raise UnbalancedEntry(f"postings do not balance: {unbalanced}")
@@ -49,7 +66,7 @@ def find_entry(kind: str, reference: str) -> JournalEntry | None:
                                                         JournalEntry.reference == reference))
 
 
-def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg]) -> JournalEntry:
+def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> JournalEntry:
     """Add a balanced entry to the caller's transaction; the same (kind, reference) again returns
     the first entry unchanged. The unique constraint refuses a concurrent duplicate at flush."""
     legs = _checked(postings)
@@ -58,11 +75,32 @@ def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Se
         return existing
     entry = JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference)
     db.session.add(entry)
-    for account, amount, currency in legs:
-        db.session.add(Posting(entry_id=entry.id, merchant_id=merchant_id, account=account, amount=amount,
-                               currency=currency))
     db.session.flush()
+    _insert_postings(entry.id, merchant_id, legs)
     return entry
+
+
+_COLUMNS = ("entry_id", "merchant_id", "account", "amount", "currency", "order_id", "partner_id", "sku_id",
+            "sub_order_id", "line_kind", "available_at", "settlement_id")
+
+
+def _insert_postings(entry_id: str, merchant_id: str, legs: Sequence[Leg]) -> None:
+    """Write the legs of an entry (a COPY for a clearing batch of thousands, app/bulk_copy.py)."""
+    copy_rows(Posting.__table__, _COLUMNS, [(entry_id, merchant_id, *leg) for leg in legs])
+
+
+def check_balanced(legs: Sequence[Leg | tuple]) -> None:
+    """Refuse (UnbalancedEntry) legs that do not make a valid entry: the check ``post_journal_entry`` makes, for
+    templates a batch writes with SQL of its own (app/ledger/clearing.py)."""
+    _checked(legs)
+
+
+def open_entry(merchant_id: str, kind: str, reference: str) -> str:
+    """A new journal entry whose postings the caller writes in bulk (each shape of them already checked)."""
+    entry = JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference)
+    db.session.add(entry)
+    db.session.flush()
+    return entry.id
 
 
 def account_balances(merchant_id: str, accounts: Iterable[str]) -> dict[tuple[str, str], int]:

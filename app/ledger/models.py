@@ -3,18 +3,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
+from app.merchants.config_cache import watch
 
 
 class JournalEntry(db.Model):
     """One movement of money. (kind, reference) is unique: posting the same action twice is a no-op."""
 
     __tablename__ = "journal_entries"
-    __table_args__ = (UniqueConstraint("kind", "reference"),)
+    # The day index: reconciliation reads what was booked per merchant, kind and day.
+    __table_args__ = (UniqueConstraint("kind", "reference"),
+                      Index("ix_journal_entries_day", "merchant_id", "kind", "created_at"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -26,10 +29,23 @@ class JournalEntry(db.Model):
 
 
 class Posting(db.Model):
-    """One leg of an entry: a signed amount on an account. Never updated, never deleted."""
+    """One leg of an entry: a signed amount on an account. Never updated, never deleted.
+
+    Postings of an order's money name the order; a partner's clearing lines also name the SKU, sub-order and
+    partner, what kind of line they are (``share``, ``fee``, ``refund``, ``adjustment``, ``reserve``,
+    ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
+    (``available_at``; None: at once). A settlement is the window of a partner's lines by ``available_at``,
+    so settling never rewrites a posting (app/ledger/settlement.py).
+    """
 
     __tablename__ = "postings"
-    __table_args__ = (Index("ix_postings_merchant_account", "merchant_id", "account", "currency"),)
+    # Balances and settlement windows read one account of one merchant (and its lines by availability); an order's
+    # postings are read by order; a settlement's own few postings by settlement (most have none: a partial index).
+    __table_args__ = (Index("ix_postings_settlement_window", "merchant_id", "account", "currency", "available_at"),
+                      Index("ix_postings_order", "order_id"),
+                      Index("ix_postings_settlement", "settlement_id",
+                            postgresql_where=text("settlement_id IS NOT NULL"),
+                            sqlite_where=text("settlement_id IS NOT NULL")))
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     entry_id: Mapped[str] = mapped_column(ForeignKey("journal_entries.id"), index=True)
@@ -37,6 +53,14 @@ class Posting(db.Model):
     account: Mapped[str] = mapped_column(String(300))
     amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
+    order_id: Mapped[str | None] = mapped_column(String(40))
+    partner_id: Mapped[str | None] = mapped_column(String(40))
+    sku_id: Mapped[str | None] = mapped_column(String(40))
+    sub_order_id: Mapped[str | None] = mapped_column(String(40))
+    line_kind: Mapped[str | None] = mapped_column(String(20))
+    available_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set only on the postings a settlement itself makes (its payout, its reserve), when they are written.
+    settlement_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class WalletAccount(db.Model):
@@ -65,3 +89,8 @@ class WalletBarrier(db.Model):
     amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# The wallet channel is offered only by merchants whose customers ever topped a wallet up (kept in memory per
+# merchant, app/payments/adapters/wallet.py): the first top-up changes that.
+watch(JournalEntry, lambda entry: entry.merchant_id if entry.kind == "wallet.topup" else None)

@@ -11,20 +11,20 @@ they always had, so balances recorded before modes existed stay where they were.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from app.errors import Conflict, KassaError, Unprocessable
+from app.errors import Conflict, InvalidRequest, KassaError, Unprocessable
 from app.extensions import db
-from app.ledger.journal import account_balance, account_balances, find_entry, post_journal_entry
+from app.ledger.journal import Leg, account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import WalletAccount, WalletBarrier
 from app.locks import held_lock
-from app.money import Money
+from app.money import Money, normalise_currency
 
 LIVE_BOOK = "live:"
 
@@ -93,14 +93,34 @@ def available_balance(merchant_id: str, customer_id: str, currency: str, *, live
 
 
 def credit_topup(merchant_id: str, customer_id: str, amount: Money, *, reference: str, livemode: bool) -> None:
-    """Credit a paid top-up to the mode's wallet in the caller's transaction; once per ``reference``."""
-    _require_positive(amount)
+    """Credit a paid top-up to the mode's wallet in the caller's transaction; once per ``reference`` (the top-up's
+    order id, which its postings name)."""
+    require_positive(amount)
     post_journal_entry(merchant_id, "wallet.topup", reference, [
-        (topup_clearing_account(livemode=livemode), -amount.amount, amount.currency),
-        (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
+        Leg(topup_clearing_account(livemode=livemode), -amount.amount, amount.currency, order_id=reference),
+        Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=reference)])
 
 
-def _require_positive(amount: Money) -> None:
+def parse_wallet_amount(amount: object, currency: object, *, maximum: int) -> Money:
+    """A requested wallet amount (top-up, withdrawal, transfer) as Money, or a 400 naming the bad parameter."""
+    if type(amount) is not int or not 1 <= amount <= maximum:
+        raise InvalidRequest(f"amount must be an integer of minor units from 1 to {maximum}", param="amount")
+    try:
+        return Money(amount, normalise_currency(currency))
+    except (TypeError, ValueError):
+        raise InvalidRequest("currency must be a three-letter ISO code such as usd", param="currency") from None
+
+
+def require_covered(merchant_id: str, customer_id: str, amount: Money, *, livemode: bool) -> None:
+    """InsufficientBalance (422) unless the available balance covers ``amount``; call it under the wallet's lock."""
+    available = available_balance(merchant_id, customer_id, amount.currency, livemode=livemode)
+    if available < amount.amount:
+        raise InsufficientBalance(f"the wallet balance ({Money(max(available, 0), amount.currency).format()}) does "
+                                  f"not cover {amount.format()}", param="amount")
+
+
+def require_positive(amount: Money) -> None:
+    """Refuse anything but a positive Money as a wallet amount (422)."""
     if not isinstance(amount, Money) or amount.amount <= 0:
         raise Unprocessable("a wallet amount must be a positive Money", code="amount_invalid", param="amount")
 
@@ -112,23 +132,35 @@ def _insert_ignoring_duplicates(values: dict) -> None:
 
 
 @contextmanager
-def _locked_wallet(merchant_id: str, customer_id: str, currency: str) -> Iterator[None]:
-    """Serialise phases on one wallet: a Redis lock across processes (no Redis: ServiceUnavailable, nothing
-    moved), and on PostgreSQL a row lock held until the caller commits (the database guarantees it even if
-    Redis loses the lock)."""
-    with held_lock(f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
-                   busy=WalletBusy("the wallet is busy with another payment; retry"), action="use this wallet"):
+def locked_wallets(merchant_id: str, customer_ids: Iterable[str], currency: str) -> Iterator[None]:
+    """Serialise movements on the wallets of ``customer_ids`` (one currency): a Redis lock per wallet across
+    processes (no Redis: ServiceUnavailable, nothing moved), and on PostgreSQL a row lock per wallet held until
+    the caller commits (the database guarantees it even if Redis loses a lock). Wallets are always locked in
+    the order of their customer ids, so two transfers between the same customers in opposite directions queue
+    instead of deadlocking. The caller commits inside the block; an exception rolls everything back."""
+    customers = sorted(set(customer_ids))
+    with ExitStack() as redis_locks:
+        for customer_id in customers:
+            redis_locks.enter_context(held_lock(
+                f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
+                busy=WalletBusy("the wallet is busy with another payment; retry"), action="use this wallet"))
         try:
-            _insert_ignoring_duplicates({"merchant_id": merchant_id, "customer_id": customer_id,
-                                         "currency": currency})
+            for customer_id in customers:
+                _insert_ignoring_duplicates({"merchant_id": merchant_id, "customer_id": customer_id,
+                                             "currency": currency})
             db.session.commit()
-            db.session.execute(select(WalletAccount.id).where(
-                WalletAccount.merchant_id == merchant_id, WalletAccount.customer_id == customer_id,
-                WalletAccount.currency == currency).with_for_update())
+            for customer_id in customers:  # one by one, in order: the row locks are taken in that order too
+                db.session.execute(select(WalletAccount.id).where(
+                    WalletAccount.merchant_id == merchant_id, WalletAccount.customer_id == customer_id,
+                    WalletAccount.currency == currency).with_for_update())
             yield
         except BaseException:
-            db.session.rollback()  # ends the transaction, so the row lock goes with it
+            db.session.rollback()  # ends the transaction, so the row locks go with it
             raise
+
+
+def _locked_wallet(merchant_id: str, customer_id: str, currency: str):
+    return locked_wallets(merchant_id, [customer_id], currency)
 
 
 def _phases(attempt_id: str) -> dict[str, WalletBarrier]:
@@ -159,10 +191,10 @@ def _commit_once() -> bool:
 
 
 def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
-                       livemode: bool) -> bool:
+                       livemode: bool, order_id: str | None = None) -> bool:
     """Try: freeze ``amount`` for the attempt if the available balance covers it. False when already
     done; InsufficientBalance leaves nothing frozen; a prior cancel refuses it (Conflict)."""
-    _require_positive(amount)
+    require_positive(amount)
     with _locked_wallet(merchant_id, customer_id, amount.currency):
         phases = _phases(attempt_id)
         if "cancel" in phases:
@@ -177,16 +209,16 @@ def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amou
                 f"{amount.format()}; top it up or choose another payment method", param="channel")
         _barrier(merchant_id, customer_id, attempt_id, "try", amount)
         post_journal_entry(merchant_id, "wallet.try", attempt_id, [
-            (available_account(customer_id, livemode=livemode), -amount.amount, amount.currency),
-            (frozen_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
+            Leg(available_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
+            Leg(frozen_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
         return _commit_once()
 
 
 def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
-                           livemode: bool) -> bool:
+                           livemode: bool, order_id: str | None = None) -> bool:
     """Confirm: the frozen amount leaves the customer for the merchant. Only after a try; False when
     already confirmed."""
-    _require_positive(amount)
+    require_positive(amount)
     with _locked_wallet(merchant_id, customer_id, amount.currency):
         phases = _phases(attempt_id)
         if "confirm" in phases:
@@ -199,16 +231,16 @@ def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, 
             raise Conflict("no funds are reserved for this payment", code="wallet_funds_not_reserved")
         _barrier(merchant_id, customer_id, attempt_id, "confirm", amount)
         post_journal_entry(merchant_id, "wallet.confirm", attempt_id, [
-            (frozen_account(customer_id, livemode=livemode), -amount.amount, amount.currency),
-            (receivable_account(merchant_id, livemode=livemode), amount.amount, amount.currency)])
+            Leg(frozen_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
+            Leg(receivable_account(merchant_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
         return _commit_once()
 
 
 def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
-                          livemode: bool) -> bool:
+                          livemode: bool, order_id: str | None = None) -> bool:
     """Cancel: unfreeze what the try froze; before any try, leave a marker that refuses a late try.
     False when already canceled; a confirmed payment cannot be canceled (Conflict)."""
-    _require_positive(amount)
+    require_positive(amount)
     with _locked_wallet(merchant_id, customer_id, amount.currency):
         phases = _phases(attempt_id)
         if "cancel" in phases:
@@ -221,35 +253,37 @@ def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, a
         if tried is not None:
             frozen = Money(tried.amount, tried.currency)
             post_journal_entry(merchant_id, "wallet.cancel", attempt_id, [
-                (frozen_account(customer_id, livemode=livemode), -frozen.amount, frozen.currency),
-                (available_account(customer_id, livemode=livemode), frozen.amount, frozen.currency)])
+                Leg(frozen_account(customer_id, livemode=livemode), -frozen.amount, frozen.currency, order_id=order_id),
+                Leg(available_account(customer_id, livemode=livemode), frozen.amount, frozen.currency,
+                    order_id=order_id)])
         return _commit_once()
 
 
-
 def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, amount: Money, *,
-                          livemode: bool) -> bool:
-    """Give a captured wallet payment back: receivable → available, once per refund id.
-    The refund service has already checked the amount against what was captured."""
-    _require_positive(amount)
+                          livemode: bool, source: str | None = None, order_id: str | None = None) -> bool:
+    """Give a captured wallet payment back: ``source`` (the refund's money set aside, app/ledger/refund_holds.py;
+    the receivable for a refund from before holds) → available, once per refund id. The refund service has
+    already checked the amount against what was captured."""
+    require_positive(amount)
+    source = source or receivable_account(merchant_id, livemode=livemode)
     with _locked_wallet(merchant_id, customer_id, amount.currency):
         if find_entry("wallet.refund", refund_id) is not None:
             db.session.rollback()
             return False
         post_journal_entry(merchant_id, "wallet.refund", refund_id, [
-            (receivable_account(merchant_id, livemode=livemode), -amount.amount, amount.currency),
-            (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
+            Leg(source, -amount.amount, amount.currency, order_id=order_id),
+            Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
         return _commit_once()
 
 
 @contextmanager
 def topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount: Money, *,
-                      livemode: bool) -> Iterator[None]:
+                      livemode: bool, order_id: str | None = None) -> Iterator[None]:
     """For a top-up refund: take ``amount`` back from the customer's available balance into the top-up
     suspense account, under the wallet's lock, in the caller's transaction (the caller commits inside the
     block; an exception rolls everything back). Refused with 409 ``topup_spent`` when the customer has
     already spent it: a refund must never leave a credit spendable while its money goes back."""
-    _require_positive(amount)
+    require_positive(amount)
     with _locked_wallet(merchant_id, customer_id, amount.currency):
         available = available_balance(merchant_id, customer_id, amount.currency, livemode=livemode)
         if available < amount.amount:
@@ -257,15 +291,15 @@ def topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount
                            f"{Money(max(available, 0), amount.currency).format()} of it can be refunded now",
                            code="topup_spent", param="amount")
         post_journal_entry(merchant_id, "wallet.topup_refund", reference, [
-            (available_account(customer_id, livemode=livemode), -amount.amount, amount.currency),
-            (topup_clearing_account(livemode=livemode), amount.amount, amount.currency)])
+            Leg(available_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
+            Leg(topup_clearing_account(livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
         yield
 
 
 def release_topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount: Money, *,
-                              livemode: bool) -> None:
+                              livemode: bool, order_id: str | None = None) -> None:
     """The provider refused a top-up refund: what its hold took goes back to the customer's balance, in the
     caller's transaction; once per ``reference``."""
     post_journal_entry(merchant_id, "wallet.topup_refund_released", reference, [
-        (topup_clearing_account(livemode=livemode), -amount.amount, amount.currency),
-        (available_account(customer_id, livemode=livemode), amount.amount, amount.currency)])
+        Leg(topup_clearing_account(livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
+        Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])

@@ -46,6 +46,16 @@ class Merchant(db.Model):
     # (app/web/rate_limits.py): its secret-key API calls, and orders its publishable key creates per address.
     rate_limit_api_per_minute: Mapped[int | None]
     rate_limit_order_create_per_minute: Mapped[int | None]
+    # Bumped in the transaction of every change to the merchant's configuration (app/merchants/config_cache.py),
+    # so processes that keep it in memory know when to read it again.
+    config_version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    # Clearing (app/ledger): the default rule for products without one, the platform's fee (set by the
+    # operator, not the merchant), how orders are split into sub-orders, and where the merchant's own
+    # settlements are paid.
+    clearing: Mapped[dict | None] = mapped_column(JSON)
+    platform_fee_bps: Mapped[int] = mapped_column(default=0, server_default="0")
+    platform_fee_fixed: Mapped[int] = mapped_column(default=0, server_default="0")
+    split_strategy: Mapped[str] = mapped_column(String(8), default="partner", server_default="partner")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 ROLES: dict[str, str] = {
     "owner": "Everything, including the team and business settings.",
-    "operator": "Day-to-day operations: orders and refunds, channels, catalog.",
-    "finance": "Money: dashboard, orders and refunds, the audit log.",
+    "operator": "Day-to-day operations: orders and refunds, maintenance actions, channels, catalog.",
+    "finance": "Money: dashboard, orders and refunds, approving money moved by hand, the audit log.",
     "developer": "Integration: API keys, webhooks, the embed snippet; reads orders.",
 }
 
@@ -16,14 +16,19 @@ PERMISSIONS: dict[str, str] = {
     "dashboard.view": "See the dashboard",
     "orders.view": "See orders, their payments, events and deliveries",
     "orders.refund": "Refund orders",
+    "orders.maintain": "Run maintenance actions on an order (re-query, close, mark a payment, re-run fulfilment, "
+                       "replay an event) and ask for those that move money",
+    "orders.approve": "Approve or reject someone else's maintenance action that moves money",
     "channels.manage": "Enable, order and configure payment channels",
     "developers.manage": "Manage API keys and webhook endpoints, resend deliveries",
     "settings.manage": "Change the business profile, checkout branding and order policies",
     "team.manage": "Add and remove users, change roles",
     "audit.view": "Read the audit log",
     "catalog.manage": "Manage products, prices and coupons",
-    "risk.manage": "Manage risk lists and rules, decide orders held for review",
+    "risk.manage": "Manage risk lists and rules, decide orders and wallet withdrawals held for review",
     "subscriptions.manage": "Cancel, pause and resume subscriptions; run test clocks",
+    "books.view": "See the ledger, partners, settlements and payouts",
+    "books.manage": "Manage partners and clearing defaults, run settlements, send failed payouts again",
     "account.manage": "Change one's own password",
 }
 
@@ -31,9 +36,10 @@ _EVERYONE = {"dashboard.view", "orders.view", "account.manage"}
 
 GRANTS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
-    "operator": frozenset(_EVERYONE | {"orders.refund", "channels.manage", "catalog.manage", "risk.manage",
-                                       "subscriptions.manage"}),
-    "finance": frozenset(_EVERYONE | {"orders.refund", "audit.view"}),
+    "operator": frozenset(_EVERYONE | {"orders.refund", "orders.maintain", "channels.manage", "catalog.manage",
+                                       "risk.manage", "subscriptions.manage"}),
+    # A second pair of eyes on money moved by hand: finance approves what operators ask for. Finance keeps the books.
+    "finance": frozenset(_EVERYONE | {"orders.refund", "orders.approve", "audit.view", "books.view", "books.manage"}),
     "developer": frozenset(_EVERYONE | {"developers.manage"}),
 }
 

@@ -165,3 +165,16 @@ def update_rate_limits(merchant_id: str, *, api_per_minute: object, order_create
                                  "for the platform's default", param=name)
         setattr(merchant, name, value)
     return merchant
+
+
+def set_platform_fee(merchant_id: str, *, bps: object, fixed: object) -> Merchant:
+    """The platform operator's fee on what this merchant sells (not the merchant's to change): ``bps`` basis
+    points of each completed order plus ``fixed`` minor units, taken off at clearing."""
+    merchant = get_merchant(merchant_id)
+    if type(bps) is not int or not 0 <= bps <= 5000:
+        raise InvalidRequest("the platform fee is 0 to 5000 basis points (50 %)", param="bps")
+    if type(fixed) is not int or not 0 <= fixed <= 100_000:
+        raise InvalidRequest("the fixed platform fee is 0 to 100000 minor units", param="fixed")
+    merchant.platform_fee_bps, merchant.platform_fee_fixed = bps, fixed
+    db.session.commit()
+    return merchant

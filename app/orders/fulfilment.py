@@ -133,8 +133,9 @@ def _give_up(order: Order, error: str) -> None:
                                                                   "order_id": order.id}})
 
 
-def fulfil_order(order_id: str, now: datetime | None = None) -> str:
-    """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again.
+def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system") -> str:
+    """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again. ``actor`` is who
+    runs it (the outbox handler, or a person re-running it by hand).
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
     order = db.session.get(Order, order_id, populate_existing=True)
     if order is not None and order.status == "refunding":
@@ -167,7 +168,7 @@ def fulfil_order(order_id: str, now: datetime | None = None) -> str:
     what = ", ".join(f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits"
                      for g in grants) or "nothing to grant"
     transition(order, "fulfilled", reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
-               actor="system")
+               actor=actor)
     delay = timedelta(minutes=max(merchant.auto_confirm_minutes, 0))
     db.session.execute(update(Order).where(Order.id == order.id).values(auto_confirm_at=now + delay)
                        .execution_options(synchronize_session=False))

@@ -22,6 +22,10 @@ class Order(db.Model):
         Index("ix_orders_status_auto_confirm", "status", "auto_confirm_at"),
         # API lists read one mode of one merchant, newest first.
         Index("ix_orders_merchant_mode_id", "merchant_id", "livemode", "id"),
+        # The portal's "where orders are now": counts per status, the longest waiting in each.
+        Index("ix_orders_merchant_mode_status_updated", "merchant_id", "livemode", "status", "updated_at"),
+        # The clearing sweep reads recently completed orders, oldest change first (app/payments/order_clearing.py).
+        Index("ix_orders_status_updated", "status", "updated_at", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -59,6 +63,7 @@ class Order(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     items: Mapped[list["OrderItem"]] = relationship(order_by="OrderItem.id")
+    sub_orders: Mapped[list["SubOrder"]] = relationship(order_by="SubOrder.id")
     timeline: Mapped[list["OrderTimelineEntry"]] = relationship(order_by="OrderTimelineEntry.id")
 
     @property
@@ -78,6 +83,32 @@ class OrderItem(db.Model):
     quantity: Mapped[int]
     unit_amount: Mapped[int]
     amount: Mapped[int]
+    # The line's part of the order total: ``amount`` less its share of the order's discount (largest
+    # remainder), so the lines of an order add up to its total exactly. None on orders from before clearing.
+    net_amount: Mapped[int | None]
+    # The clearing rule in force when the line was sold (app/ledger/clearing_rules.py):
+    # {"splits": [{"partner", "share_bps"}], "hold_days"}; None on orders from before clearing.
+    clearing: Mapped[dict | None] = mapped_column(JSON)
+    # The sub-order the line belongs to when the order's lines clear to different parties.
+    sub_order_id: Mapped[str | None] = mapped_column(String(40))
+
+
+class SubOrder(db.Model):
+    """The part of an order that clears to one partner (or one product, by the merchant's split strategy):
+    its own lines and amount. Only orders whose lines go different ways have sub-orders."""
+
+    __tablename__ = "sub_orders"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    # What the lines have in common: a partner id, or a product id under the "product" strategy.
+    partner_id: Mapped[str] = mapped_column(String(40))
+    product_id: Mapped[str | None] = mapped_column(String(40))
+    subtotal: Mapped[int]
+    discount: Mapped[int]
+    total: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
 
 
 class OrderTimelineEntry(db.Model):

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, text, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
 from app.operations.switches import refuse_new_orders
@@ -14,13 +16,15 @@ from app.catalog.services import price_items, release_inventory, reserve_invento
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import record_event
-from app.extensions import db
+from app.extensions import commit_keeping_state, db
+from app.merchants.config_cache import cached
 from app.ids import new_id
 from app.merchants.models import Merchant
 from app.merchants.keys import same_secret
 from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.state import can_transition
+from app.orders.sub_orders import PricedLine, split_lines
 
 log = logs.get("orders")
 
@@ -54,8 +58,10 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     previous = order.status
     db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id,
                                       from_status=previous, status=target, reason=reason, actor=actor, at=now))
-    # Keep the in-memory object true to the row without another SELECT.
-    order.status, order.version, order.updated_at = target, order.version + 1, now
+    # Keep the in-memory object true to the row without another SELECT, and without marking it changed (the
+    # UPDATE above wrote it; the ORM would write it again).
+    for name, value in (("status", target), ("version", order.version + 1), ("updated_at", now)):
+        set_committed_value(order, name, value)
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
     if announce:
@@ -143,38 +149,62 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                             currency=quote.currency, livemode=livemode)
     assessment = assess(prospect)
     refuse_if_blocked(assessment, prospect)
-    merchant = db.session.get(Merchant, merchant_id)
+    settings = _order_settings(merchant_id)
     order_id = new_id("ord")
     now = utcnow()
-    order = Order(id=order_id, merchant_id=merchant_id, status="created", version=1, livemode=livemode,
-                  customer_id=customer_id, customer_email=email, customer_source=customer_source,
+    # Every column is given here, so the order answered after the commit is the row as written, read again
+    # by nobody (create_order's callers render it at once).
+    order = Order(id=order_id, merchant_id=merchant_id, status="created", kind="purchase", version=1,
+                  livemode=livemode, customer_id=customer_id, customer_email=email, customer_source=customer_source,
                   checkout_session_id=checkout_session_id, currency=quote.currency,
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
+                  refunded_amount=0, auto_confirm_at=None,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
                   risk=assessment.to_json(), request_id=logs.current("request_id"),
-                  expires_at=expires_at or now + timedelta(minutes=merchant.order_timeout_minutes),
-                  created_at=now, updated_at=now)
+                  expires_at=expires_at or now + timedelta(minutes=settings.timeout_minutes),
+                  created_at=now, updated_at=now, items=[], timeline=[], sub_orders=[])
     db.session.add(order)
-    db.session.flush()
     for line in quote.lines:
-        reserve_inventory(line.sku.id, line.quantity)
-        db.session.add(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
-                                 product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
-                                 quantity=line.quantity, unit_amount=line.sku.price_amount, amount=line.amount.amount))
+        reserve_inventory(line.sku.id, line.quantity, limited=line.sku.stock is not None)
+        order.items.append(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
+                                     product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
+                                     quantity=line.quantity, unit_amount=line.sku.price_amount,
+                                     amount=line.amount.amount))
+    order.sub_orders.extend(split_lines(
+        order_id, merchant_id, quote.currency, quote.total.amount,
+        [PricedLine(line.sku.id, line.sku.product_id, line.amount.amount, line.sku.clearing, line.sku.product.clearing)
+         for line in quote.lines], order.items, merchant_rule=settings.clearing, strategy=settings.split_strategy))
     for discount in quote.discounts:
         redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
-    db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
-                                      status="created", reason="order created", actor=actor, at=now))
+    order.timeline.append(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
+                                             status="created", reason="order created", actor=actor, at=now))
     record_event(merchant_id, "order.created", _order_event_data(order))
     if assessment.decision == "review":
         record_event(merchant_id, "risk.review_opened", {"id": order_id, "object": "order", **assessment.to_json()})
     if not commit:
         db.session.flush()
         return order
-    db.session.commit()
+    commit_keeping_state()
     log.info("order created", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
                                                 "total": order.total, "currency": order.currency}})
     return order
+
+
+@dataclass(frozen=True)
+class OrderSettings:
+    """What opening an order reads of the merchant: its timeout and how its orders clear."""
+
+    timeout_minutes: int
+    clearing: dict | None
+    split_strategy: str
+
+
+def _order_settings(merchant_id: str) -> OrderSettings:
+    def load(session, merchant: str) -> OrderSettings:
+        row = session.get(Merchant, merchant)
+        return OrderSettings(row.order_timeout_minutes, row.clearing, row.split_strategy)
+
+    return cached(merchant_id, "orders.settings", load)
 
 
 def get_order(merchant_id: str, order_id: str, *, client_secret: object = None, require_secret: bool = False,
@@ -226,13 +256,13 @@ def close_order(order: Order, *, reason: str, actor: str) -> None:
     release_coupon(order.id)
 
 
-def cancel_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Order:
+def cancel_order(merchant_id: str, order_id: str, *, actor: str = "api", reason: str = "canceled") -> Order:
     """Close an unpaid order at the merchant's or shopper's request."""
     order = get_order(merchant_id, order_id)
     if order.status == "paying":
         raise Conflict("a payment is in progress for this order; wait for its outcome before cancelling",
                        code="payment_in_progress")
-    close_order(order, reason="canceled", actor=actor)
+    close_order(order, reason=reason, actor=actor)
     db.session.commit()
     return order
 

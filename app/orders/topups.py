@@ -16,11 +16,11 @@ from app.events import Event, record_event, subscribe
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.journal import find_entry
-from app.ledger.wallet import credit_topup
+from app.ledger.wallet import credit_topup, parse_wallet_amount
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.risk.review import held_for_review
 from app.merchants.models import Merchant
-from app.money import Money, normalise_currency
+from app.money import Money
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import transition
@@ -45,13 +45,7 @@ def topup_status(order: Order) -> str:
 
 def parse_topup_amount(amount: object, currency: object) -> Money:
     """The requested top-up as Money, or a 400 naming the bad parameter."""
-    if type(amount) is not int or not 1 <= amount <= MAX_TOPUP_AMOUNT:
-        raise InvalidRequest(f"amount must be an integer of minor units from 1 to {MAX_TOPUP_AMOUNT}",
-                             param="amount")
-    try:
-        return Money(amount, normalise_currency(currency))
-    except ValueError:
-        raise InvalidRequest("currency must be a three-letter ISO code such as usd", param="currency") from None
+    return parse_wallet_amount(amount, currency, maximum=MAX_TOPUP_AMOUNT)
 
 
 def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, livemode: bool, customer_source: str,

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
+from app.merchants.config_cache import watch
 
 
 class ChannelCredentials(db.Model):
@@ -21,3 +22,7 @@ class ChannelCredentials(db.Model):
     code: Mapped[str] = mapped_column(String(40))
     ciphertext: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# Whether a payment tool is set up is kept in memory per merchant (app/payments/routing.py).
+watch(ChannelCredentials)

@@ -12,13 +12,15 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
 from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
-from app.extensions import db
+from app.extensions import commit_keeping_state, db
 from app.ledger.captures import post_capture
+from app.payments.fees import fee_for_capture
 from app.locks import held_lock
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
@@ -27,6 +29,7 @@ from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderOu
 from app.payments.channels import adapter_for
 from app.payments.routing import require_channel
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
+from app.payments.state import attempt_may_become, attempt_sources
 from app.ids import new_id
 
 log = logs.get("payments")
@@ -100,18 +103,21 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     except ProviderUnavailable as exc:
         log.warning("channel create failed: %s", exc, extra={"fields": {
             "merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}})
-        _fail_attempt(attempt.id, f"provider error: {exc}")
+        fail_attempt(attempt.id, f"provider error: {exc}")
         raise ChannelFailed(f"{channel_code} could not start the payment; try again or pick another channel",
                             param="channel") from exc
     except KassaError as exc:
         # The channel refused the payment itself (e.g. insufficient wallet balance): tell the caller why.
-        _fail_attempt(attempt.id, exc.message)
+        fail_attempt(attempt.id, exc.message)
         raise
 
-    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
-        provider_reference=provider_payment.reference, next_action=provider_payment.next_action, updated_at=utcnow()))
-    db.session.commit()
-    db.session.refresh(attempt)
+    started = {"provider_reference": provider_payment.reference, "next_action": provider_payment.next_action,
+               "updated_at": utcnow()}
+    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(**started))
+    commit_keeping_state()
+    # The attempt as this UPDATE left it; a callback that settled it meanwhile is seen by the next read.
+    for name, value in started.items():
+        set_committed_value(attempt, name, value)
     _schedule_poll(attempt.id)
     if provider_payment.result is not None:
         # Settled inside the create call: converge exactly as a callback would (the poll is the safety net).
@@ -132,7 +138,7 @@ def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "pa
         db.session.add(attempt)
         try:
             transition(order, "paying", reason=f"{how} with {channel_code}", actor=actor)
-            db.session.commit()
+            commit_keeping_state()  # the order and attempt as written: nothing to read back
         except (IntegrityError, StaleOrder):
             db.session.rollback()
             raise Conflict("a payment is already in progress for this order", code="payment_in_progress") from None
@@ -163,7 +169,7 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
         mark_outcome_unknown(attempt.id, f"the deduction got no clear answer: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     except (ProviderUnavailable, KassaError) as exc:  # never sent, refused, or the channel's breaker is open
-        _fail_attempt(attempt.id, f"deduction not made: {exc}")
+        fail_attempt(attempt.id, f"deduction not made: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
         provider_reference=result.provider_reference, updated_at=utcnow()))
@@ -189,36 +195,48 @@ def _schedule_poll(attempt_id: str) -> None:
         log.exception("could not schedule the poll", extra={"fields": {"attempt_id": attempt_id}})
 
 
-def _fail_attempt(attempt_id: str, reason: str) -> None:
-    """Mark a still-active attempt failed and reopen its order for another try."""
+def fail_attempt(attempt_id: str, reason: str, *, actor: str = "system") -> bool:
+    """Mark a still-active attempt failed and reopen its order for another try; False when it had already
+    moved on."""
     with order_lock(db.session.get(PaymentAttempt, attempt_id).order_id):
-        _settle(attempt_id, "failed", reason=reason, provider_reference=None, actor="system")
+        return _settle(attempt_id, "failed", reason=reason, provider_reference=None, actor=actor)
 
 
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
-            actor: str, from_statuses: tuple[str, ...] = ACTIVE_ATTEMPT_STATUSES) -> bool:
-    """Move an attempt from one of ``from_statuses`` to ``outcome`` and the order with it.
-    Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
+            actor: str) -> bool:
+    """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
+    with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
     for _ in range(3):
-        before = db.session.scalar(select(PaymentAttempt.status).where(PaymentAttempt.id == attempt_id))
-        if before not in from_statuses:
+        # The attempt and its order, fresh, in one read: the status decides the conditional UPDATE below.
+        found = db.session.execute(
+            select(PaymentAttempt, Order).join(Order, Order.id == PaymentAttempt.order_id)
+            .where(PaymentAttempt.id == attempt_id).execution_options(populate_existing=True)).first()
+        if found is None:
+            db.session.rollback()
+            return False
+        attempt, order = found
+        logs.follow(order.request_id)
+        before = attempt.status
+        if not attempt_may_become(before, outcome):
             db.session.rollback()
             return False
         values = {"status": outcome, "failure_reason": reason, "updated_at": utcnow()}
         if provider_reference:
             values["provider_reference"] = provider_reference
+        if outcome == "succeeded":
+            values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount)
         changed = db.session.execute(
             update(PaymentAttempt).where(PaymentAttempt.id == attempt_id, PaymentAttempt.status == before)
             .values(**values)).rowcount
         if changed != 1:
             db.session.rollback()
             continue
-        attempt = db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
-        order = db.session.get(Order, attempt.order_id, populate_existing=True)
+        for name, value in values.items():
+            set_committed_value(attempt, name, value)
         if outcome == "succeeded":
-            post_capture(merchant_id=attempt.merchant_id, attempt_id=attempt.id, channel=attempt.channel,
-                         amount=attempt.amount, currency=attempt.currency, order_kind=order.kind,
-                         livemode=order.livemode)
+            post_capture(merchant_id=attempt.merchant_id, attempt_id=attempt.id, order_id=order.id,
+                         channel=attempt.channel, amount=attempt.amount, currency=attempt.currency,
+                         order_kind=order.kind, livemode=order.livemode)
         try:
             _move_order(order, attempt, outcome, reason=reason, actor=actor,
                         was_active=before in ACTIVE_ATTEMPT_STATUSES)
@@ -226,7 +244,7 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             db.session.rollback()
             continue
         record_event(attempt.merchant_id, f"payment.{outcome}", _attempt_json(attempt))
-        db.session.commit()
+        commit_keeping_state()  # the attempt and order as just written
         return True
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
 
@@ -267,29 +285,31 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
         log.warning("channel result for an unknown attempt", extra={"fields": {
             "channel": result.channel, "provider_reference": result.provider_reference}})
         return None
-    # A success for an attempt we gave up on still moved money: it must be recorded (once).
-    settleable = ACTIVE_ATTEMPT_STATUSES + (("canceled", "failed") if result.status == "succeeded" else ())
-    if result.status == "pending" or attempt.status not in settleable:
+    # A success for an attempt we gave up on still moved money: it must be recorded (once); the state table
+    # says which statuses a verdict may still change.
+    if result.status == "pending" or attempt.status not in attempt_sources(result.status):
         return attempt
     if result.status == "succeeded" and (result.amount, result.currency) != (attempt.amount, attempt.currency):
         log.error("provider amount differs from the attempt; not capturing", extra={"fields": {
             "attempt_id": attempt.id, "provider_amount": result.amount, "provider_currency": result.currency}})
         return attempt
     logs.bind(merchant_id=attempt.merchant_id, order_id=attempt.order_id)
-    logs.follow(db.session.scalar(select(Order.request_id).where(Order.id == attempt.order_id)))
     with order_lock(attempt.order_id):
-        _settle(attempt.id, result.status, reason=result.failure_reason,
-                provider_reference=result.provider_reference, actor=actor, from_statuses=settleable)
+        settled = _settle(attempt.id, result.status, reason=result.failure_reason,
+                          provider_reference=result.provider_reference, actor=actor)
     fingerprint = (result.raw or {}).get("card_fingerprint")
     if result.status == "succeeded" and isinstance(fingerprint, str) and fingerprint:
         from app.risk.cards import screen_card  # risk sits beside the hub
 
         screen_card(attempt.id, fingerprint[:64])
-    return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
+        settled = False  # screening may have moved it on
+    # Settled here: the attempt in memory is the row as written; otherwise someone else moved it: read it.
+    return attempt if settled else db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
 
 
-def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
-    """Query the provider for an active attempt (its callback has not come) and apply the answer."""
+def refresh_attempt(attempt_id: str, *, actor: str = "poller") -> PaymentAttempt | None:
+    """Query the provider for an active attempt (its callback has not come) and apply the answer; ``actor``
+    is who asked (the poller, or a person re-querying by hand)."""
     attempt = db.session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "pending":  # ``unknown`` ones are the janitor's
         return attempt
@@ -302,7 +322,7 @@ def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
         from app.payments.janitor import mark_outcome_unknown, resolve_unknown_attempt
 
         mark_outcome_unknown(attempt_id, "the create call never returned a provider reference")
-        return resolve_unknown_attempt(attempt_id)
+        return resolve_unknown_attempt(attempt_id, actor=actor)
     with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
         result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
     if result.status == "pending":
@@ -312,7 +332,7 @@ def refresh_attempt(attempt_id: str) -> PaymentAttempt | None:
                 _settle(attempt_id, "canceled", reason="not completed before the order expired",
                         provider_reference=None, actor="system")
         return attempt
-    return apply_channel_result(result, actor="poller")
+    return apply_channel_result(result, actor=actor)
 
 
 def poll_stale_attempts(*, older_than_seconds: int, batch: int = 200) -> int:
@@ -337,7 +357,7 @@ def payments_for_order(order_id: str) -> list[PaymentAttempt]:
 
 
 
-def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str) -> Order:
+def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str, reason: str = "canceled") -> Order:
     """Cancel a ``created`` or ``paying`` order. An attempt still waiting for the provider is
     abandoned first; should the provider capture it anyway, that capture is caught as
     ``payment.captured_on_inactive_order``."""
@@ -346,9 +366,10 @@ def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str) -> 
         active = db.session.scalar(select(PaymentAttempt.id).where(
             PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)))
         if active is not None:
+            why = "the order was canceled" if reason == "canceled" else reason
             with order_lock(order_id):
-                _settle(active, "canceled", reason="the order was canceled", provider_reference=None, actor=actor)
+                _settle(active, "canceled", reason=why, provider_reference=None, actor=actor)
         order = db.session.get(Order, order_id, populate_existing=True)
         if order.status == "closed":
             return order  # abandoning the attempt closed it
-    return cancel_order(merchant_id, order_id, actor=actor)
+    return cancel_order(merchant_id, order_id, actor=actor, reason=reason)

@@ -16,6 +16,7 @@ from app.payments import breaker, integration_log
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
 from app.payments.models import PaymentAttempt
+from app.payments.state import attempt_sources
 
 log = logs.get("payments.janitor")
 
@@ -32,7 +33,7 @@ def mark_outcome_unknown(attempt_id: str, reason: str) -> None:
     the provider may have created the payment) and is scheduled for its first check."""
     db.session.rollback()
     db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id,
-                                                    PaymentAttempt.status == "pending").values(
+                                                    PaymentAttempt.status.in_(attempt_sources("unknown"))).values(
         status="unknown", failure_reason=reason[:500], check_count=0,
         next_check_at=utcnow() + next_check_delay(0), updated_at=utcnow()))
     db.session.commit()
@@ -54,9 +55,10 @@ def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -
     return len(ids)
 
 
-def resolve_unknown_attempt(attempt_id: str) -> PaymentAttempt | None:
-    """Ask the provider about one unknown attempt and converge on its answer."""
-    from app.payments.hub import _fail_attempt, apply_channel_result  # the hub calls into this module
+def resolve_unknown_attempt(attempt_id: str, *, actor: str = "janitor") -> PaymentAttempt | None:
+    """Ask the provider about one unknown attempt and converge on its answer; ``actor`` is who asked (the
+    janitor on its back-off, or a person resolving it by hand)."""
+    from app.payments.hub import apply_channel_result, fail_attempt  # the hub calls into this module
 
     attempt = db.session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "unknown":
@@ -74,18 +76,18 @@ def resolve_unknown_attempt(attempt_id: str) -> PaymentAttempt | None:
         return attempt
     if result is None:
         # Asked by our own reference, the provider has no such payment: the create never took effect.
-        _fail_attempt(attempt.id, "the provider never created the payment")
+        fail_attempt(attempt.id, "the provider never created the payment", actor=actor)
     elif result.status == "pending":
         # It exists and waits for the shopper: hand it back to normal polling and callbacks,
         # and let the shopper continue on the provider's page.
         db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id,
-                                                        PaymentAttempt.status == "unknown").values(
+                                                        PaymentAttempt.status.in_(attempt_sources("pending"))).values(
             status="pending", provider_reference=result.provider_reference,
             next_action=adapter.next_action(result.raw), failure_reason=None, next_check_at=None,
             updated_at=utcnow()))
         db.session.commit()
     else:
-        apply_channel_result(result, actor="janitor")
+        apply_channel_result(result, actor=actor)
     attempt = db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
     if attempt.status == "unknown":  # the answer could not be applied (e.g. amounts differ): look again later
         _postpone(attempt, "the provider's answer was not applied")

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
+from app.merchants.config_cache import watch
 
 ACTIVE_ATTEMPT_STATUSES = ("pending", "unknown")
 
@@ -30,6 +31,10 @@ class ChannelConfig(db.Model):
     max_amount: Mapped[int | None] = mapped_column(BigInteger)
     currencies: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     agreement_text: Mapped[str | None] = mapped_column(Text)
+    # What the provider keeps of each capture: fee_fixed + fee_bps/10000 of the amount (None: the channel's
+    # published default, app/payments/fees.py). Reconciliation compares it with the provider's statement.
+    fee_bps: Mapped[int | None]
+    fee_fixed: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PaymentAttempt(db.Model):
@@ -57,9 +62,15 @@ class PaymentAttempt(db.Model):
     failure_reason: Mapped[str | None] = mapped_column(String(500))
     # The provider's fingerprint of the card that paid, when it tells us (app/risk/cards.py screens it).
     card_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # The channel's fee on this capture, fixed when it succeeded.
+    fee_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
     poll_count: Mapped[int] = mapped_column(default=0)
     # An ``unknown`` attempt (the create call timed out) is re-queried by the janitor on a back-off.
     check_count: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# Routing reads channel settings kept in memory per merchant (app/payments/routing.py).
+watch(ChannelConfig)

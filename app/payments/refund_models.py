@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -47,7 +47,11 @@ class Refund(db.Model):
     # the same reference (never refunded twice) and a refusal with a fresh one.
     provider_attempt: Mapped[int] = mapped_column(default=1)
     provider_refund_id: Mapped[str | None] = mapped_column(String(100))
+    # The part of the capture's channel fee this refund gets back (app/payments/fees.py), fixed when it is held.
+    fee_amount: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     actor: Mapped[str] = mapped_column(String(60))
+    # The refund-abuse assessment of the customer when the refund was asked for: {score, reasons} (app/risk).
+    risk: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

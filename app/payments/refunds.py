@@ -23,6 +23,7 @@ from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
+from app.ledger.refund_holds import hold_for_refund, release_refund_hold
 from app.ledger.journal import find_entry
 from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
 from app.money import Money
@@ -33,6 +34,7 @@ from app.payments.channels import adapter_for
 from app.payments.hub import OrderBusy, order_lock
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
+from app.payments.state import refund_may_become, refund_sources
 
 log = logs.get("refunds")
 
@@ -110,16 +112,18 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
     # Under the order's lock like every decision about it: without Redis nothing is written and the
     # channel is not asked (503), rather than a refund made at the provider that Kassa cannot settle.
     refund_id = new_id("re")
+    risk = _abuse_assessment(order)
     with order_lock(order.id), _wallet_hold(order, refund_id, 1, amount):
         refund = Refund(id=refund_id, merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
                         channel=payment.channel, amount=amount, currency=order.currency, status="pending",
                         reason=reason, previous_order_status=order.status, provider_attempt=1, actor=actor,
-                        created_at=now, updated_at=now)
+                        risk=risk, created_at=now, updated_at=now)
         db.session.add(refund)
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
         why += f": {reason}" if reason else ""
         try:
             transition(order, "refunding", reason=why, actor=actor)
+            _hold(order, refund, payment)
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
@@ -133,6 +137,27 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
     return send_refund(refund.id)
 
 
+def _abuse_assessment(order: Order) -> dict:
+    """The refund-abuse score of the customer, as a shopper's own request is scored: a merchant's refund is the
+    merchant's decision and is never refused for it, but it is recorded with the refund for the merchant to see."""
+    from app.risk.refund_requests import score_request  # risk reads orders and refunds; imported where used
+
+    score, reasons = score_request(order, ip=None, device=None)
+    return {"score": score, "reasons": reasons}
+
+
+def _hold(order: Order, refund: Refund, payment: PaymentAttempt) -> None:
+    """Set the refund's money aside in its own transaction (app/ledger/refund_holds.py); a top-up's refund is the
+    customer's money and has its own hold (``_wallet_hold``)."""
+    if order.kind == "topup":
+        return
+    refund.fee_amount = hold_for_refund(
+        merchant_id=order.merchant_id, order_id=order.id, livemode=order.livemode, currency=refund.currency,
+        refund_id=refund.id, provider_attempt=refund.provider_attempt, amount=refund.amount, channel=payment.channel,
+        captured=payment.amount, capture_fee=payment.fee_amount, refunded_before=order.refunded_amount,
+        capture_return=refund.kind == "capture_return", now=utcnow())
+
+
 @contextmanager
 def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: int) -> Iterator[None]:
     """A top-up's refund first takes its amount back out of the customer's wallet (409 if it was spent),
@@ -144,14 +169,14 @@ def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: in
         yield
         return
     with topup_refund_hold(order.merchant_id, order.customer_id, f"{refund_id}:{provider_attempt}",
-                           Money(amount, order.currency), livemode=order.livemode):
+                           Money(amount, order.currency), livemode=order.livemode, order_id=order.id):
         yield
 
 
 def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Refund:
     """Try a failed refund again; the order must still be refundable for its amount."""
     refund = get_refund(merchant_id, refund_id)
-    if refund.status != "failed":
+    if not refund_may_become(refund.status, "pending"):
         raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
     if refund.kind == "capture_return":
         return _resend_capture_return(refund.id)
@@ -159,13 +184,14 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     _check_refundable(order, refund.amount)
     with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(
-            update(Refund).where(Refund.id == refund.id, Refund.status == "failed")
+            update(Refund).where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))
             .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow())
             .execution_options(synchronize_session=False)).rowcount
         try:
             if changed != 1:
                 raise StaleOrder("refund changed concurrently")
             transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
+            _hold(order, refund, db.session.get(PaymentAttempt, refund.payment_id))
             db.session.commit()
         except (IntegrityError, StaleOrder):
             db.session.rollback()
@@ -212,7 +238,8 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
                       "provider_refund_id": result.provider_reference, "updated_at": utcnow()}
             if refused:
                 values["provider_attempt"] = Refund.provider_attempt + 1  # the next try is a new refund
-            changed = db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending")
+            settleable = Refund.status.in_(refund_sources(result.status))
+            changed = db.session.execute(update(Refund).where(Refund.id == refund_id, settleable)
                                          .values(**values).execution_options(synchronize_session=False)).rowcount
             if changed != 1:
                 db.session.rollback()  # settled by someone else (a sweep and a request racing)
@@ -220,9 +247,14 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
             refund = db.session.get(Refund, refund_id, populate_existing=True)
             order = db.session.get(Order, order_id, populate_existing=True)
             if refund.status == "succeeded":
-                post_refund(merchant_id=refund.merchant_id, refund_id=refund.id, channel=refund.channel,
+                post_refund(merchant_id=refund.merchant_id, refund_id=refund.id,
+                            provider_attempt=refund.provider_attempt, order_id=order.id, channel=refund.channel,
                             amount=refund.amount, currency=refund.currency, order_kind=order.kind,
                             livemode=order.livemode)
+            elif order.kind != "topup":
+                # Refused: the money set aside goes back (the refusal has already moved it to its next try).
+                release_refund_hold(refund.merchant_id, refund.id, refund.provider_attempt - 1,
+                                    livemode=order.livemode, now=utcnow())
             try:
                 _move_order(order, refund)
             except StaleOrder:
@@ -250,7 +282,8 @@ def _move_order(order: Order, refund: Refund) -> None:
         # Refused: the wallet gets back what the refund's hold took (a top-up not credited yet had none).
         if order.kind == "topup" and find_entry("wallet.topup_refund", hold) is not None:
             release_topup_refund_hold(order.merchant_id, order.customer_id, hold,
-                                      Money(refund.amount, refund.currency), livemode=order.livemode)
+                                      Money(refund.amount, refund.currency), livemode=order.livemode,
+                                      order_id=order.id)
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
                    f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
                    announce=False)
@@ -272,7 +305,7 @@ def _move_order(order: Order, refund: Refund) -> None:
 STRAY_CAPTURE_PREFIX = "stray capture returned: "
 
 
-def refund_stray_capture(attempt_id: str, why: str) -> Refund | None:
+def refund_stray_capture(attempt_id: str, why: str, *, actor: str = "system") -> Refund | None:
     """Give back, in full, a capture the order does not keep: it landed after the order was closed, or
     the order was already paid by another payment. Safe to run again: one return per capture (the database
     holds it to that), resent under its own reference until the provider settles it; a refused one is
@@ -292,10 +325,12 @@ def refund_stray_capture(attempt_id: str, why: str) -> Refund | None:
         refund = Refund(id=new_id("re"), merchant_id=order.merchant_id, order_id=order.id, payment_id=attempt.id,
                         channel=attempt.channel, amount=attempt.amount, currency=attempt.currency, status="pending",
                         kind="capture_return", reason=(STRAY_CAPTURE_PREFIX + why)[:500],
-                        previous_order_status=order.status, provider_attempt=1, actor="system",
+                        previous_order_status=order.status, provider_attempt=1, actor=actor,
                         created_at=now, updated_at=now)
         db.session.add(refund)
         try:
+            db.session.flush()
+            _hold(order, refund, attempt)
             db.session.commit()
         except IntegrityError:  # this capture's return, or another refund of the order, is in flight: retry later
             db.session.rollback()
@@ -312,9 +347,12 @@ def _resend_capture_return(refund_id: str) -> Refund:
     with order_lock(refund.order_id):
         try:
             changed = db.session.execute(
-                update(Refund).where(Refund.id == refund_id, Refund.status == "failed")
+                update(Refund).where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
                 .values(status="pending", failure_reason=None, updated_at=utcnow())
                 .execution_options(synchronize_session=False)).rowcount
+            if changed == 1:
+                refund = db.session.get(Refund, refund_id, populate_existing=True)
+                _hold(db.session.get(Order, refund.order_id), refund, db.session.get(PaymentAttempt, refund.payment_id))
             db.session.commit()
         except IntegrityError:
             changed = 0

@@ -71,6 +71,10 @@ class ChannelSpec:
     adapter: type
     settings: tuple[SettingField, ...] = ()
     capabilities: frozenset[str] = field(default_factory=frozenset)
+    # The provider's published fee on a capture: fee_fixed minor units + fee_bps/10000 of the amount
+    # (app/payments/fees.py); a merchant's channel config may set its own negotiated rate.
+    fee_bps: int = 0
+    fee_fixed: int = 0
 
     @property
     def needs_setup(self) -> bool:

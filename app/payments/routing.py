@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from app.errors import InvalidRequest
-from app.extensions import db
+from app.merchants.config_cache import cached
 from app.money import Money
 from app.operations.switches import channel_off_reason
 from app.payments import breaker
@@ -37,8 +37,10 @@ class ChannelOffer:
 
 
 def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | None,
-                   currency: str | None, merchant_id: str | None = None) -> str | None:
-    """Why ``code`` cannot take this amount now, in words for the shopper; None if it can."""
+                   currency: str | None, merchant_id: str | None = None,
+                   admitted: set[str] | None = None) -> str | None:
+    """Why ``code`` cannot take this amount now, in words for the shopper; None if it can. ``admitted``: the
+    channels whose breakers let them through, when the caller read them already."""
     switched_off = channel_off_reason(merchant_id, code) if merchant_id else None
     if switched_off:
         return switched_off
@@ -52,18 +54,26 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
         if config.max_amount is not None and amount > config.max_amount:
             return (f"{Money(amount, currency).format()} is above the channel's maximum of "
                     f"{Money(config.max_amount, currency).format()} for {code}")
-    if not breaker.admits(code):
+    if not (code in admitted if admitted is not None else breaker.admits(code)):
         return f"{code} is temporarily unavailable after repeated provider errors; try another channel"
     return None
 
 
 def setup_refusal(merchant_id: str, code: str) -> str | None:
     """Why a payment tool that needs the merchant's credentials cannot take payments yet; None once set up."""
-    from app.payments.channel_credentials import is_set_up  # reads the registry, as this module does
-
-    if is_set_up(merchant_id, code):
+    if code in cached(merchant_id, "payments.channels_set_up", _channels_set_up):
         return None
     return f"{code} is not set up: enter its settings in the portal (Channels, {code})"
+
+
+def _channels_set_up(_session, merchant_id: str) -> frozenset[str]:
+    from app.payments.channel_credentials import is_set_up  # reads the registry, as this module does
+
+    return frozenset(code for code in channel_codes() if is_set_up(merchant_id, code))
+
+
+def _channel_configs(session, merchant_id: str) -> dict[str, ChannelConfig]:
+    return {c.code: c for c in session.scalars(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
 
 
 def test_channel_refusal(code: str) -> str:
@@ -79,9 +89,9 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
     (the portal's live preview)."""
     from app.payments.channels import adapter_for  # channels imports this module
 
-    configs = {c.code: c for c in db.session.scalars(
-        select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
-    configs.update(overrides or {})
+    # Kept in memory per merchant: these rows are only read here (the portal edits its own copies).
+    configs = {**cached(merchant_id, "payments.channel_configs", _channel_configs), **(overrides or {})}
+    admitted = breaker.admitting(channel_codes())
     offers = []
     for code in channel_codes():
         adapter, config = adapter_for(code), configs.get(code)
@@ -92,7 +102,8 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
             agreement_text=config.agreement_text if config else None,
             refusal=(test_channel_refusal(code) if livemode and getattr(adapter, "test_only", False)
                      else setup_refusal(merchant_id, code)
-                     or refusal_reason(config, code, amount=amount, currency=currency, merchant_id=merchant_id)),
+                     or refusal_reason(config, code, amount=amount, currency=currency, merchant_id=merchant_id,
+                                       admitted=admitted)),
             enabled=config.enabled if config is not None else True))
     return sorted(offers, key=lambda o: (o.priority, o.code))
 
@@ -104,8 +115,9 @@ def require_channel(order, code: str) -> ChannelOffer:
     offers = []
     for offer in channel_offers(order.merchant_id, amount=order.total, currency=order.currency,
                                 livemode=order.livemode):
-        refuse = getattr(adapter_for(offer.code, order.merchant_id), "refuse", None)
-        offers.append(replace(offer, refusal=refuse(order)) if offer.refusal is None and refuse else offer)
+        # Only a channel routing admits is built (a payment tool's adapter reads the merchant's credentials).
+        refuse = getattr(adapter_for(offer.code, order.merchant_id), "refuse", None) if offer.refusal is None else None
+        offers.append(replace(offer, refusal=refuse(order)) if refuse else offer)
     usable = [o.code for o in offers if o.refusal is None]
     for offer in offers:
         if offer.code == code:

@@ -22,7 +22,7 @@ from app.errors import KassaError
 from app.extensions import db
 from app.money import Money
 from app.risk import context, lists, velocity
-from app.risk.rules import rules_of
+from app.risk.rules import applies_to, rules_of
 
 log = logs.get("risk")
 
@@ -69,6 +69,11 @@ class Prospect:
     card_fingerprint: str | None = None
     country: str | None = None
     channel: str | None = None  # known when a payment is assessed
+    scope: str = "orders"  # or "withdrawals": which rules apply (app/risk/rules.py, applies_to)
+
+    @property
+    def noun(self) -> str:
+        return "withdrawal" if self.scope == "withdrawals" else "order"
 
     def value(self, kind: str) -> str | None:
         if kind == "email_domain":
@@ -94,7 +99,7 @@ def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
                     + (f" ({entry.note})" if entry.note else ""))
     if result.decision == "block" or (listed and all(e.action == "allow" for e in listed)):
         return result
-    rules = rules_of(prospect.merchant_id, enabled_only=True)
+    rules = [r for r in rules_of(prospect.merchant_id, enabled_only=True) if applies_to(r) == prospect.scope]
     for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit", "currency_country_mismatch")):
         reason = _static_rule(rule, prospect)
         if reason:
@@ -117,7 +122,7 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
     if rule.kind == "amount_limit":
         if rule.params.get("currency") not in (None, prospect.currency) or prospect.amount <= limit:
             return None
-        return f"{shown} is above the limit of {Money(limit, prospect.currency).format()} per order"
+        return f"{shown} is above the limit of {Money(limit, prospect.currency).format()} per {prospect.noun}"
     if rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit:
         from app.orders.models import Order
 
@@ -152,7 +157,7 @@ def _velocity(prospect: Prospect, rules: list) -> list[tuple[str, str]]:
     found = []
     for (rule, by, value, window), fit in zip(counted, fits):
         if not fit:
-            what = (f"{window.limit} orders" if window.weight == 1 and "max_count" in rule.params
+            what = (f"{window.limit} {prospect.noun}s" if window.weight == 1 and "max_count" in rule.params
                     else Money(window.limit, prospect.currency).format())
             found.append((rule.action, f"more than {what} per {by} within {_window(window.window_seconds)} "
                                        f"({by} {value})"))

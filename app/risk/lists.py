@@ -12,13 +12,14 @@ import ipaddress
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
+from app.merchants.config_cache import bump, cached
 from app.risk.models import RiskListEntry
 
 KINDS = ("customer", "email", "email_domain", "ip", "device", "card_fingerprint")
@@ -115,6 +116,8 @@ def list_entries(merchant_id: str, *, kind: str | None = None, value: str | None
 def delete_entry(merchant_id: str, entry_id: str) -> str:
     removed = db.session.execute(delete(RiskListEntry).where(RiskListEntry.id == entry_id,
                                                              RiskListEntry.merchant_id == merchant_id)).rowcount
+    if removed:
+        bump(merchant_id)
     db.session.commit()
     if not removed:
         raise NotFound(f"no list entry {entry_id}", param="id")
@@ -159,6 +162,8 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
                      "is_range": entry.is_range, "created_at": utcnow()})
     for start in range(0, len(rows), 5000):
         db.session.execute(RiskListEntry.__table__.insert(), rows[start:start + 5000])
+    if rows:
+        bump(merchant_id)
     db.session.commit()
     return ImportReport(imported=len(rows), skipped=skipped, errors=errors)
 
@@ -174,6 +179,10 @@ def export_csv(merchant_id: str) -> str:
     return out.getvalue()
 
 
+def _has_entries(session, merchant_id: str) -> bool:
+    return session.scalar(select(RiskListEntry.id).where(RiskListEntry.merchant_id == merchant_id).limit(1)) is not None
+
+
 def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEntry]:
     """Unexpired entries matching any of ``values`` ({kind: value}); ip also matches listed ranges."""
     wanted = []
@@ -183,19 +192,23 @@ def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEnt
                 wanted.append(normalise(kind, value))
             except InvalidRequest:
                 continue
-    if not wanted:
+    if not wanted or not cached(merchant_id, "risk.has_list_entries", _has_entries):
         return []
     now = utcnow()
-    exact = or_(*[(RiskListEntry.kind == k) & (RiskListEntry.value == v) for k, v in wanted])
+    # One row-value IN (a single cached statement whatever the number of values), served by the unique index.
+    found = list(db.session.scalars(select(RiskListEntry).where(
+        RiskListEntry.merchant_id == merchant_id, tuple_(RiskListEntry.kind, RiskListEntry.value).in_(wanted),
+        or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now))))
     ip = next((v for k, v in wanted if k == "ip"), None)
-    ranged = RiskListEntry.is_range.is_(True) if ip else None
-    query = select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id,
-                                        or_(exact, ranged) if ranged is not None else exact,
-                                        or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now))
-    found = []
-    for entry in db.session.scalars(query):
-        if entry.is_range:
-            if ipaddress.ip_address(ip) not in ipaddress.ip_network(entry.value):
-                continue
-        found.append(entry)
+    if ip:
+        address = ipaddress.ip_address(ip)
+        # The merchant's ranges, parsed once per change of its lists (app/merchants/config_cache.py).
+        found += [entry for network, entry in cached(merchant_id, "risk.ranges", _ranges)
+                  if address in network and (entry.expires_at is None or entry.expires_at > now)]
     return found
+
+
+def _ranges(session, merchant_id: str) -> tuple:
+    entries = session.scalars(select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id,
+                                                          RiskListEntry.is_range.is_(True))).all()
+    return tuple((ipaddress.ip_network(entry.value), entry) for entry in entries)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
+from app.merchants.config_cache import watch
 
 
 class RiskListEntry(db.Model):
@@ -64,3 +65,8 @@ class RefundRequest(db.Model):
     ip: Mapped[str | None] = mapped_column(String(64))
     device: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# The assessment reads rules, and whether any list entry exists, from memory per merchant (app/risk/assessment.py).
+watch(RiskListEntry)
+watch(RiskRule)

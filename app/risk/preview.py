@@ -38,6 +38,9 @@ class Preview:
 def preview_rule(merchant_id: str, body: dict, *, livemode: bool, now: datetime | None = None) -> dict:
     kind, action = body.get("kind"), body.get("action")
     params = check_params(kind, body.get("params"))
+    if params.get("applies_to", "orders") != "orders":
+        raise InvalidRequest("a withdrawal rule cannot be tried on orders: it applies from the next withdrawal",
+                             code="preview_unavailable", param="params.applies_to")
     if action not in ACTIONS:
         raise InvalidRequest(f"action must be one of {', '.join(ACTIONS)}", param="action")
     since = (now or utcnow()) - WINDOW

@@ -4,6 +4,9 @@
   ip or device) within ``window_seconds`` — counted in Redis, atomically, so parallel orders cannot slip
   past the limit together.
 - ``amount_limit``: one order above ``max_amount`` (optionally only in ``currency``).
+- Velocity and amount limits apply to orders, or with ``applies_to: "withdrawals"`` to wallet withdrawals
+  instead (counted per customer: a withdrawal comes from the merchant's server, which names no shopper's email,
+  address or device) — the limit that stops a drained wallet.
 - ``first_purchase_limit``: a customer with no paid order yet, buying above ``max_amount``.
 - ``refund_abuse``: how shopper refund requests are decided by their abuse score (0-100): below
   ``approve_below`` refunded at once, from ``deny_from`` denied, in between held for review. Its action is
@@ -21,11 +24,13 @@ from sqlalchemy import select
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
+from app.merchants.config_cache import cached
 from app.risk.models import RiskRule
 
 KINDS = ("velocity", "amount_limit", "first_purchase_limit", "refund_abuse", "currency_country_mismatch")
 ACTIONS = ("block", "review")
 VELOCITY_BY = ("customer", "email", "ip", "device")
+APPLIES_TO = ("orders", "withdrawals")
 MAX_RULES = 100
 
 
@@ -44,6 +49,26 @@ def check_params(kind: object, params: object) -> dict:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
     if not isinstance(params, dict):
         raise InvalidRequest("params must be an object", param="params")
+    applies_to = params.get("applies_to", "orders")
+    if applies_to not in APPLIES_TO:
+        raise InvalidRequest(f"params.applies_to must be one of {', '.join(APPLIES_TO)}", param="params.applies_to")
+    if applies_to == "orders":
+        return _checked_params(kind, params)
+    if kind not in ("velocity", "amount_limit"):
+        raise InvalidRequest("only velocity and amount_limit rules can apply to withdrawals",
+                             param="params.applies_to")
+    if kind == "velocity" and params.get("by") != "customer":
+        raise InvalidRequest("a withdrawal rule counts per customer (params.by: customer): withdrawals come from "
+                             "your server, which names no shopper's email, address or device", param="params.by")
+    return _checked_params(kind, params) | {"applies_to": applies_to}
+
+
+def applies_to(rule: RiskRule) -> str:
+    """What a rule is about: ``orders`` or ``withdrawals``."""
+    return rule.params.get("applies_to", "orders")
+
+
+def _checked_params(kind: str, params: dict) -> dict:
     if kind == "velocity":
         if params.get("by") not in VELOCITY_BY:
             raise InvalidRequest(f"params.by must be one of {', '.join(VELOCITY_BY)}", param="params.by")
@@ -139,7 +164,13 @@ def delete_rule(merchant_id: str, rule_id: str) -> str:
 
 
 def rules_of(merchant_id: str, *, enabled_only: bool = False) -> list[RiskRule]:
-    query = select(RiskRule).where(RiskRule.merchant_id == merchant_id)
+    """The merchant's rules in creation order; ``enabled_only`` (the assessment's reading) from memory while
+    the merchant's configuration is unchanged: those rows are only read, never changed."""
     if enabled_only:
-        query = query.where(RiskRule.enabled.is_(True))
-    return list(db.session.scalars(query.order_by(RiskRule.id)))
+        return list(cached(merchant_id, "risk.enabled_rules", _enabled_rules))
+    return list(db.session.scalars(select(RiskRule).where(RiskRule.merchant_id == merchant_id).order_by(RiskRule.id)))
+
+
+def _enabled_rules(session, merchant_id: str) -> tuple[RiskRule, ...]:
+    return tuple(session.scalars(select(RiskRule).where(RiskRule.merchant_id == merchant_id,
+                                                        RiskRule.enabled.is_(True)).order_by(RiskRule.id)))

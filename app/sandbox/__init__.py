@@ -9,10 +9,10 @@ from typing import Any
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from app.sandbox import api, pages, refunds
+from app.sandbox import api, pages, payouts_api, refunds, statements_api
 from app.sandbox.models import create_tables, make_engine, make_session_factory
 from app.sandbox.runtime import EXTENSION_KEY, SandboxRuntime
-from app.sandbox.services import ensure_account
+from app.sandbox.services import SandboxError, ensure_account
 
 # The project root is the parent of app/; local state lives under its var/ (git-ignored).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +23,12 @@ DEFAULTS: dict[str, Any] = {
     "SANDBOX_CALLBACK_SECRET": "sbx_whsec_demo",
     "SANDBOX_CALLBACK_DELAY_SECONDS": 3.0,
     "SANDBOX_PUBLIC_URL": "http://127.0.0.1:5001",
+    # "succeeded" or "failed": the provider decides every new payment itself at once, as a shopper who
+    # presses that button as soon as the page opens (load benchmarks); empty: the shopper decides.
+    "SANDBOX_AUTO_OUTCOME": "",
+    # Demo: the bank pays each payout by itself this many seconds after it is sent (unset: only the control
+    # endpoint decides, as the tests want).
+    "SANDBOX_PAYOUT_AUTO_SECONDS": None,
 }
 
 
@@ -34,6 +40,8 @@ def create_sandbox_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(refunds.bp)
+    app.register_blueprint(payouts_api.bp)
+    app.register_blueprint(statements_api.bp)
     register_error_handlers(app)
     return app
 
@@ -48,6 +56,12 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     if not settings["SANDBOX_DATABASE_URL"]:
         settings["SANDBOX_DATABASE_URL"] = default_database_url()
     settings["SANDBOX_CALLBACK_DELAY_SECONDS"] = float(settings["SANDBOX_CALLBACK_DELAY_SECONDS"])
+    if settings["SANDBOX_AUTO_OUTCOME"] not in ("", "succeeded", "failed"):
+        raise ValueError("SANDBOX_AUTO_OUTCOME must be empty, 'succeeded' or 'failed'")
+    if settings["SANDBOX_PAYOUT_AUTO_SECONDS"] not in (None, ""):
+        settings["SANDBOX_PAYOUT_AUTO_SECONDS"] = float(settings["SANDBOX_PAYOUT_AUTO_SECONDS"])
+    else:
+        settings["SANDBOX_PAYOUT_AUTO_SECONDS"] = None
     return settings
 
 
@@ -70,11 +84,13 @@ def init_database(app: Flask) -> None:
         session_factory=session_factory,
         public_url=app.config["SANDBOX_PUBLIC_URL"],
         callback_delay_seconds=app.config["SANDBOX_CALLBACK_DELAY_SECONDS"],
+        auto_outcome=app.config["SANDBOX_AUTO_OUTCOME"] or None,
     )
 
 
 def register_error_handlers(app: Flask) -> None:
-    """Answer HTTP errors as JSON under the API and as a page elsewhere."""
+    """Answer domain and HTTP errors as JSON under the API, and HTTP errors as a page elsewhere."""
+    app.register_error_handler(SandboxError, api.handle_sandbox_error)
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException) -> Any:

@@ -11,7 +11,7 @@ import string
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import requests
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +40,8 @@ class CallbackEvent:
     url: str
     secret: str
     body: bytes
+    # Deliveries are kept per payment (the payment's page lists them); a payout's are not.
+    recorded: bool = True
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -104,6 +106,17 @@ def dispatch_callback(
     return _executor.submit(_run_delivery_job, session_factory, event, copies, wait)
 
 
+def in_background(job: Callable[..., Any], *args: Any) -> Future[None]:
+    """Run ``job`` on the delivery pool (its exceptions are logged, never lost): provider-side work that
+    happens after the answer, like a decision the provider takes on its own."""
+    def logged() -> None:
+        try:
+            job(*args)
+        except Exception:
+            log.exception("background job %s failed", getattr(job, "__name__", job))
+    return _executor.submit(logged)
+
+
 def deliver(session_factory: sessionmaker[Session], event: CallbackEvent) -> bool:
     """Send one callback, retrying connection errors and non-2xx answers; True once delivered."""
     attempts = 1 + len(RETRY_BACKOFF_SECONDS)
@@ -156,6 +169,8 @@ def _record_attempt(
     status_code: int | None,
     error: str | None,
 ) -> None:
+    if not event.recorded:
+        return
     with session_factory() as session:
         session.add(
             CallbackDelivery(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 
 from sqlalchemy import (
     DateTime,
     Engine,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -15,6 +17,8 @@ from sqlalchemy import (
     create_engine,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker, Session
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateIndex
 
 PAYMENT_STATUSES = ("pending", "succeeded", "failed")
 PAYMENT_METHODS = ("card", "qr")
@@ -46,7 +50,9 @@ class Payment(Base):
 
     __tablename__ = "sandbox_payments"
     # The merchant's reference is the provider-side idempotency key.
-    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payment_reference"),)
+    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payment_reference"),
+                      # A day's statement lists the account's payments decided in a time range.
+                      Index("ix_sandbox_payments_account_decided", "account_id", "decided_at"))
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
@@ -104,6 +110,28 @@ class CardFingerprint(Base):
     payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
 
+class Payout(Base):
+    """Money the merchant sends from its balance at the provider to a bank account (``destination``)."""
+
+    __tablename__ = "sandbox_payouts"
+    # The merchant's reference is the idempotency key: a retried send never pays twice.
+    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payout_reference"),
+                      # A day's statement lists the account's payouts decided in a time range.
+                      Index("ix_sandbox_payouts_account_decided", "account_id", "decided_at"))
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    destination: Mapped[str] = mapped_column(String(100))
+    reference: Mapped[str] = mapped_column(String(255))
+    callback_url: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | paid | failed
+    failure_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads."""
     connect_args = {"timeout": 15} if url.startswith("sqlite") else {}
@@ -117,5 +145,24 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def create_tables(engine: Engine) -> None:
-    """Create all sandbox tables; the simulator has no migrations by design."""
+    """Create all sandbox tables and their indexes; the simulator has no migrations by design."""
+    for attempt in range(1, 6):
+        try:
+            _create_tables(engine)
+            return
+        except DBAPIError:
+            # Several server processes start on one fresh database: another one created a table or index between
+            # our look and our CREATE. Looking again finds it there.
+            if attempt == 5:
+                raise
+            time.sleep(0.2 * attempt)
+
+
+def _create_tables(engine: Engine) -> None:
     Base.metadata.create_all(engine)
+    # create_all leaves a table that already exists alone, so an index added to it later would never be made:
+    # every index is created here if missing (SQLite and PostgreSQL both know IF NOT EXISTS).
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                connection.execute(CreateIndex(index, if_not_exists=True))

@@ -16,7 +16,7 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstr
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from app.sandbox.api import error_response, json_body, require_api_key
+from app.sandbox.api import json_body, require_api_key
 from app.sandbox.models import Base, utcnow
 from app.sandbox.runtime import current_runtime
 from app.sandbox.services import PAYMENT_ID_ALPHABET, SandboxError, get_payment
@@ -38,7 +38,8 @@ class Refund(Base):
     reference: Mapped[str] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(16))
     failure_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Indexed for the day's statement, which lists the refunds made in a time range.
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 
 class RefundSimulation(Base):
@@ -147,9 +148,3 @@ def simulate_refund(payment_id: str) -> Response:
     with current_runtime().session_factory() as session:
         plan_refund_outcome(session, payment_id, outcome)
     return jsonify({"payment": payment_id, "next_refund_outcome": outcome})
-
-
-@bp.errorhandler(SandboxError)
-def handle_sandbox_error(error: SandboxError) -> tuple[Response, int]:
-    """Render a domain error as the API's JSON error."""
-    return error_response(error.status, error.code, error.message, error.param)

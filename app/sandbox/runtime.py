@@ -19,6 +19,7 @@ class SandboxRuntime:
     session_factory: sessionmaker[Session]
     public_url: str
     callback_delay_seconds: float
+    auto_outcome: str | None = None  # SANDBOX_AUTO_OUTCOME: decide each new payment at once, unasked
 
     def payment_url(self, payment_id: str) -> str:
         """Return the absolute URL of a payment's hosted page."""

@@ -388,5 +388,23 @@ def renew_on_paid_order(event: Event) -> None:
     """Outbox handler: a renewal order paid later (a callback, the poller, the janitor) renews its contract."""
     renewal = renewal_of_order(event.data["object"]["id"])
     if renewal is not None and renewal.status == "pending":
-        renewal_paid(renewal.id, now_for(db.session.get(Subscription, renewal.subscription_id)))
+        renewal = renewal_paid(renewal.id, now_for(db.session.get(Subscription, renewal.subscription_id)))
+    if renewal is not None and renewal.status == "canceled":
+        give_back_orphaned_payment(renewal)
+
+
+def give_back_orphaned_payment(renewal: SubscriptionRenewal) -> None:
+    """A renewal given up (the contract was canceled) whose order was paid all the same, before Kassa could move
+    the contract into the period: the payment buys nothing, so it goes back in full. Safe to run again: an order
+    already refunded, or being refunded, is left alone."""
+    from app.payments.refunds import create_refund  # refunds sit beside signing
+
+    order = db.session.get(Order, renewal.order_id, populate_existing=True) if renewal.order_id else None
+    if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
+        return
+    create_refund(order.merchant_id, order.id, reason=f"paid after subscription {renewal.subscription_id} was "
+                                                      "canceled: the period it paid for will not be delivered",
+                  actor="system:renewal")
+    log.warning("renewal paid after cancel: refunded", extra={"fields": {
+        "subscription_id": renewal.subscription_id, "order_id": order.id}})
 

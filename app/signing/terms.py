@@ -28,10 +28,10 @@ def sku_terms(sku: Sku) -> str | None:
 def recurring_terms(order_id: str) -> str | None:
     """The terms a payment of this order signs: set for a subscription's first order and for a renewal order
     the shopper pays by hand (a new card replaces a failing one), None otherwise."""
-    sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
-    if sub is None:
-        renewal = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
-        sub = db.session.get(Subscription, renewal.subscription_id) if renewal else None
+    # One query for the common answer (a plain order: no contract either way).
+    renewed = select(SubscriptionRenewal.subscription_id).where(SubscriptionRenewal.order_id == order_id)
+    sub = db.session.scalar(select(Subscription).where(
+        (Subscription.first_order_id == order_id) | Subscription.id.in_(renewed)).limit(1))
     if sub is None:
         return None
     return terms_text(sub.price_amount, sub.currency, sub.interval, sub.interval_count)

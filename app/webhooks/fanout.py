@@ -8,11 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.db_types import utcnow
+from app.errors import Conflict, NotFound
 from app.events import Event, subscribe
 from app.extensions import db
 from app.ids import new_id
-from app.webhooks.delivery import schedule_delivery
-from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.delivery import resend_delivery, schedule_delivery
+from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
 # A delivery due longer than this without being sent has lost its job (a queued one runs sooner).
 SWEEP_GRACE = timedelta(seconds=60)
@@ -60,3 +61,26 @@ def enqueue_due_deliveries(*, now: datetime | None = None, batch: int = 500) -> 
     for delivery_id in ids:
         schedule_delivery(delivery_id)
     return len(ids)
+
+
+def replay_event(merchant_id: str, event_id: str) -> list[tuple[str, WebhookDeliveryAttempt | None]]:
+    """Send one of the merchant's events again, now, to every active endpoint that wants it (an endpoint
+    added since gets its delivery made first); returns each endpoint's URL with the attempt made, or None
+    when that delivery was being sent at that moment. A NotFound for another merchant's event."""
+    event = db.session.scalar(select(Event).where(Event.id == event_id, Event.merchant_id == merchant_id))
+    if event is None:
+        raise NotFound(f"no event {event_id!r}", param="event")
+    create_deliveries(event)
+    rows = db.session.execute(
+        select(WebhookDelivery.id, WebhookEndpoint)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(WebhookDelivery.event_id == event.id, WebhookEndpoint.enabled.is_(True),
+               WebhookEndpoint.deleted_at.is_(None)).order_by(WebhookEndpoint.created_at)).all()
+    targets = [(delivery_id, endpoint.url) for delivery_id, endpoint in rows if endpoint.wants(event.type)]
+    sent = []
+    for delivery_id, url in targets:
+        try:
+            sent.append((url, resend_delivery(merchant_id, delivery_id)))
+        except Conflict:
+            sent.append((url, None))  # a worker is sending it this very moment
+    return sent

@@ -17,13 +17,15 @@ def patch(api, path: str, json: dict):
 
 
 def new_product(api, **extra) -> dict:
+    studio = api.post("/partners", json={"name": "Studio A", "payout_account": "acct_studio_a"}).json["id"]
     body = {"name": "Gold coins", "description": "In-game currency", "attributes": {"genre": "rpg"},
             "skus": [{"name": "100 coins", "price": {"amount": 199, "currency": "usd"},
                       "prices": [{"amount": 179, "currency": "eur"}], "fulfilment": {"credits": 100},
                       "purchase_limit": 3},
                      {"name": "Monthly pass", "price": {"amount": 999, "currency": "usd"}, "stock": 10,
                       "subscription": {"interval": "month", "interval_count": 1},
-                      "clearing": {"partner": "studio_a", "ratio_bps": 7000}}], **extra}
+                      "clearing": {"splits": [{"partner": "self", "share_bps": 3000},
+                                              {"partner": studio, "share_bps": 7000}], "hold_days": 7}}], **extra}
     response = api.post("/products", json=body)
     assert response.status_code == 201, response.json
     return response.json
@@ -36,7 +38,8 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
     assert coins["prices"] == [{"amount": 179, "currency": "eur"}, {"amount": 199, "currency": "usd"}]
     assert (coins["purchase_limit"], coins["fulfilment"], coins["subscription"]) == (3, {"credits": 100}, None)
     assert monthly["subscription"] == {"interval": "month", "interval_count": 1}
-    assert monthly["clearing"] == {"partner": "studio_a", "ratio_bps": 7000} and monthly["stock"] == 10
+    assert monthly["clearing"]["splits"][1]["share_bps"] == 7000 and monthly["clearing"]["hold_days"] == 7
+    assert monthly["stock"] == 10
     shown = pk_api.get(f"/products/{created['id']}")
     check(spec, "get", "/products/{id}", shown)
     assert shown.json["attributes"] == {"genre": "rpg"} and len(shown.json["skus"]) == 2
@@ -55,7 +58,8 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
                              "subscription": {"interval": "fortnight"}}]}, "subscription.interval"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "clearing": {"partner": "p", "ratio_bps": 20000}}]}, "clearing.ratio_bps"),
+                             "clearing": {"splits": [{"partner": "self", "share_bps": 20000}]}}]},
+     "clearing.splits[0].share_bps"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
                              "fulfilment": {"gold": 1}}]}, "fulfilment"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "purchase_limit": 0}]},

@@ -49,6 +49,9 @@ def valid_bodies(sku: str) -> dict[str, dict]:
         "POST /webhook_endpoints": {"url": "https://merchant.example/hooks", "events": ["*"]},
         "POST /risk/list_entries": {"kind": "email", "value": "a@b.test", "action": "block", "note": "n"},
         "POST /orders/{id}/review": {"decision": "approve"},
+        "POST /customers/{id}/withdrawals": {"amount": 100, "currency": "usd", "destination": "acct_cus_0001"},
+        "POST /customers/{id}/transfers": {"to": "cus_2", "amount": 1, "currency": "usd", "description": "d"},
+        "POST /withdrawals/{id}/review": {"decision": "approve"},
     }
 
 

@@ -116,6 +116,8 @@ class World:
     order: dict
     session: dict
     subscription: dict | None = None
+    withdrawal: dict | None = None
+    settlement: str | None = None
 
 
 @pytest.fixture
@@ -169,7 +171,64 @@ READS: dict[str, Callable[[World, World], None]] = {
         == [c["id"] for c in mine.key.get("/test_clocks").json["data"]]),
     "api.test_clocks_show": lambda mine, other: _check(
         mine.key.get(f"/test_clocks/{_test_clock(mine, other)}").status_code == (404 if mine.livemode else 200)),
+    # The wallet: each mode's statement holds that mode's top-up only; a withdrawal exists in test mode only.
+    "api.customers_wallet_statement": lambda mine, other: _check(
+        [m["available_balance"] for m in mine.key.get(f"/customers/{CUSTOMER}/wallet/statement").json["data"]]
+        == [BALANCE[mine.livemode]]),
+    "api.customers_wallet_statement_csv": lambda mine, other: _check(
+        f",{BALANCE[mine.livemode]}," in (csv := mine.key.get(f"/customers/{CUSTOMER}/wallet/statement.csv")
+                                         .get_data(as_text=True)) and f",{BALANCE[other.livemode]}," not in csv),
+    "api.customers_withdrawals_index": lambda mine, other: _check(
+        ([] if mine.livemode else [_withdrawal_of(mine, other)])
+        == [w["id"] for w in mine.key.get(f"/customers/{CUSTOMER}/withdrawals").json["data"]]),
+    "api.withdrawals_show": lambda mine, other: _check(
+        mine.key.get(f"/withdrawals/{_withdrawal_of(mine, other)}").status_code == (404 if mine.livemode else 200)),
+    # The books: settlements are of one mode (partners are shared, below).
+    "api.settlements_index": lambda mine, other: _check(_lists_only_its_own_settlement(mine, other)),
+    "api.settlements_show": lambda mine, other: _check(
+        mine.key.get(f"/settlements/{_settlement_of(other)}").status_code == 404),
+    "api.settlements_lines": lambda mine, other: _check(
+        mine.key.get(f"/settlements/{_settlement_of(other)}/lines").status_code == 404),
+    "api.settlements_statement": lambda mine, other: _check(
+        mine.key.get(f"/settlements/{_settlement_of(other)}/statement.csv").status_code == 404),
 }
+
+
+def _withdrawal_of(*worlds: World) -> str:
+    """A withdrawal made with the test key; the live key's is refused (the sandbox pays out test money only)."""
+    test, live = sorted(worlds, key=lambda w: w.livemode)
+    if test.withdrawal is None:
+        body = {"amount": 100, "currency": "usd", "destination": "acct_both_0001"}
+        test.withdrawal = test.key.post(f"/customers/{CUSTOMER}/withdrawals", json=body).json["withdrawal"]
+        refused = live.key.post(f"/customers/{CUSTOMER}/withdrawals", json=body)
+        assert (refused.status_code, refused.json["error"]["code"]) == (400, "channel_unavailable")
+    return test.withdrawal["id"]
+
+
+def _lists_only_its_own_settlement(mine: World, other: World) -> bool:
+    own, _ = _settlement_of(mine), _settlement_of(other)
+    return [s["id"] for s in mine.key.get("/settlements").json["data"]] == [own]
+
+
+def _settlement_of(world: World) -> str:
+    """An (empty, paid) settlement of the merchant's own share in the world's mode."""
+    if world.settlement is None:
+        from app.db_types import utcnow
+        from app.extensions import db
+        from app.ids import new_id
+        from app.ledger.books_models import Settlement
+        from app.ledger.partners import ensure_self
+        from app.orders.models import Order
+
+        with world.key.client.application.app_context():
+            merchant_id = db.session.get(Order, world.order["id"]).merchant_id
+            ensure_self(merchant_id)
+            world.settlement = new_id("stl")
+            db.session.add(Settlement(id=world.settlement, merchant_id=merchant_id, partner_id="self",
+                                      livemode=world.livemode, currency="usd", period_end=utcnow(), gross=0, fees=0,
+                                      refunds=0, adjustments=0, reserve_held=0, net=0, payout_amount=0, status="paid"))
+            db.session.commit()
+    return world.settlement
 
 
 def _test_clock(*worlds: World) -> str:
@@ -194,8 +253,12 @@ def _subscription_of(world: World) -> dict:
     return world.subscription
 # Reads of things that are not test or live: the catalog, webhook endpoints, the API's own description.
 # Risk lists and rules protect both modes alike (a fraudster tried in test mode is one in live mode too).
+# Partners are the merchant's business relations, whatever the mode.
 SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.openapi_json",
-          "api.risk_list_entries_index", "api.risk_list_entries_export", "api.risk_rules_index"}
+          "api.risk_list_entries_index", "api.risk_list_entries_export", "api.risk_rules_index", "api.partners_index",
+          "api.partners_show",
+          # A provider's statement is of its account and day, whichever keys made the payments on it.
+          "api.reconciliation_runs_index", "api.reconciliation_runs_show", "api.reconciliation_runs_discrepancies"}
 
 # Every action on an order by id: under the other mode's key the order does not exist.
 ACTIONS: dict[str, Callable[[Api, dict], object]] = {

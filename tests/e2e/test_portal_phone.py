@@ -24,7 +24,8 @@ def test_no_portal_page_scrolls_sideways_on_a_phone(page: Page, app, merchant, c
     sign_in(page, merchant.email, merchant.password)
     too_wide, visited = [], 0
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if not rule.endpoint.startswith("portal.") or "GET" not in rule.methods or rule.endpoint.endswith("_export"):
+        if not rule.endpoint.startswith("portal.") or "GET" not in rule.methods or rule.endpoint.endswith("_export") \
+                or rule.rule.endswith(".csv"):
             continue
         response = page.goto(fill(rule.rule, world))
         if "text/html" not in (response.headers.get("content-type") or ""):

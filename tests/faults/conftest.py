@@ -27,6 +27,25 @@ SWEEPS = ("app.jobs.resume_pending_refunds", "app.jobs.resolve_unknown_attempts"
           "app.jobs.dispatch_events")
 
 
+def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None:
+    """Recovery as production runs it: the cron's sweeps, run by the real worker on ``queue`` until nothing is
+    left. Janitor checks that are backing off are made due first (time moves on). PostgreSQL only."""
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    for _ in range(rounds):
+        with app.app_context():
+            db.session.execute(text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' "
+                                    "WHERE status = 'unknown'"))
+            db.session.commit()
+        jobs = [queue.enqueue(sweep) for sweep in SWEEPS]
+        wait_for(lambda: all(job.get_status(refresh=True) in ("finished", "failed") for job in jobs)
+                 and queue.count == 0 and StartedJobRegistry(queue=queue).count == 0, timeout, interval=0.1)
+        failed = [job for job in jobs if job.get_status() == "failed"]
+        assert not failed, f"{failed[0].func_name} failed on the worker:\n{failed[0].latest_result().exc_string}"
+
+
 class KassaApi:
     """Kassa's JSON API over real HTTP with a secret key, as a merchant's server calls it."""
 
@@ -98,23 +117,8 @@ class Harness:
         self.proxy.clear()
 
     def settle(self, app, rounds: int = 2, timeout: float = 30.0) -> None:
-        """Recovery as production runs it: the cron's sweeps, run by the real worker until nothing is left.
-        Janitor checks that are backing off are made due first (time moves on)."""
-        from sqlalchemy import text
-
-        from app.extensions import db
-
-        queue = self.queue()
-        for _ in range(rounds):
-            with app.app_context():
-                db.session.execute(text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' "
-                                        "WHERE status = 'unknown'"))
-                db.session.commit()
-            jobs = [queue.enqueue(sweep) for sweep in SWEEPS]
-            wait_for(lambda: all(job.get_status(refresh=True) in ("finished", "failed") for job in jobs)
-                     and queue.count == 0 and StartedJobRegistry(queue=queue).count == 0, timeout, interval=0.1)
-            failed = [job for job in jobs if job.get_status() == "failed"]
-            assert not failed, f"{failed[0].func_name} failed on the worker:\n{failed[0].latest_result().exc_string}"
+        """Recovery as production runs it: the cron's sweeps on the real worker (``settle``)."""
+        settle(app, self.queue(), rounds=rounds, timeout=timeout)
 
     def post_callback(self, payment: dict, outcome: str = "succeeded") -> requests.Response:
         body, headers = signed_callback(payment, outcome)

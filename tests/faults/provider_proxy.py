@@ -36,7 +36,7 @@ class Rule:
     _decided: threading.Event = field(default_factory=threading.Event)
     _verdict: str = "release"
 
-    def wait_arrived(self, timeout: float = 15.0) -> "Rule":
+    def wait_arrived(self, timeout: float = 30.0) -> "Rule":
         """Block until a matching call reached the proxy (and, if forwarding, the provider answered)."""
         if not self.arrived.wait(timeout):
             raise AssertionError(f"no call matching {self.match!r} reached the provider proxy in {timeout}s")

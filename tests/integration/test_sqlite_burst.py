@@ -72,7 +72,10 @@ def test_150_shoppers_ordering_and_paying_at_once_get_no_5xx_and_every_order_is_
     print(f"\nsqlite burst: {SHOPPERS} orders + payments, {AT_ONCE} at once, {elapsed:.1f} s")
 
     failures = [r for r in results if r[0] != "ok"]
-    logs = "\n".join(s.log_tail(20) for s in embedded_kassa["logs"])
+    # The last lines of each process, and every error in full (a traceback is one long JSON line).
+    logs = "\n".join(s.log_tail(20) + "\n" + "\n".join(line for line in s.log_tail(100_000, width=100_000)
+                                                       .splitlines() if '"level": "error"' in line)
+                     for s in embedded_kassa["logs"])
     assert not failures, f"{Counter((r[0], r[1]) for r in failures)}; first: {failures[0]}\n{logs}"
     paid_ids = {r[2] for r in results}
     with sqlite3.connect(embedded_kassa["database"]) as db:

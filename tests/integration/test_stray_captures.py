@@ -122,12 +122,12 @@ def test_a_merchant_refund_whose_reason_reads_like_a_return_is_an_ordinary_refun
 def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_once(app, api, catalog, sandbox,
                                                                                   worker):
     """Item 4: the order must not stay payable with the shopper's money taken; a second capture goes back."""
-    from app.payments.hub import _fail_attempt
+    from app.payments.hub import fail_attempt
 
     order = create_order(api, catalog["sku"])
     first = pay(api, order["id"])
     with app.app_context():  # given up on while it was still open at the provider
-        _fail_attempt(first["id"], "the provider never confirmed the payment")
+        fail_attempt(first["id"], "the provider never confirmed the payment")
     assert status_of(api, order["id"]) == "created"
     second = pay(api, order["id"])  # the shopper tries again...
 

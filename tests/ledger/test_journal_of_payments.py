@@ -1,5 +1,6 @@
 """Every movement of money through Kassa is a balanced journal entry (issue 8 item 18): a card capture and
-a card refund post to the channel's clearing account and the merchant's receivable, a card top-up waits in
+a card refund post to the channel's clearing account and the merchant's receivable (a refund through the
+refunds-in-flight account it is held in until the provider confirms it), a card top-up waits in
 the top-up suspense account until the wallet is credited, and the database itself refuses to rewrite a
 posting or an entry."""
 from __future__ import annotations
@@ -47,8 +48,12 @@ def test_a_card_capture_and_a_partial_refund_are_in_the_journal(app, api, mercha
     wait_for(lambda: api.get(f"/orders/{order['id']}").json["refunded_amount"] == 300)
 
     receivable, clearing = f"merchant:{merchant.id}:receivable", "channel:sandbox_card:clearing"
+    in_flight = f"merchant:{merchant.id}:refunds_in_flight"
+    refund_id = refund.json["refund"]["id"]
     assert entries(app, "payment.capture") == {payment["id"]: {clearing: -999, receivable: 999}}
-    assert entries(app, "payment.refund") == {refund.json["refund"]["id"]: {receivable: -300, clearing: 300}}
+    # The refund's money is set aside when it starts, and leaves when the provider confirms it.
+    assert entries(app, "refund.hold") == {f"{refund_id}:1": {receivable: -300, in_flight: 300}}
+    assert entries(app, "payment.refund") == {refund_id: {in_flight: -300, clearing: 300}}
     assert ledger_totals(app) == {"usd": 0}
 
 

@@ -109,6 +109,13 @@ class World:
     subscription: str = ""
     clock: str = ""
     refund_request: str = ""
+    partner: str = ""
+    settlement: str = ""
+    account: str = ""
+    manual_action: str = ""
+    withdrawal: str = ""
+    reconciliation_run: str = ""
+    discrepancy: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -176,13 +183,87 @@ def build_world(app, merchant_id: str, sku: str) -> World:
                                      customer_id="cus_world", reason="world", status="review", score=50, reasons=[],
                                      created_at=utcnow()))
         db.session.commit()
+        from app.operations.manual_models import ManualAction
+
+        manual_action = new_id("mact")
+        db.session.add(ManualAction(id=manual_action, merchant_id=merchant_id, order_id=order.id, kind="mark_succeeded",
+                                    subject=attempt.id, params={"evidence": "world"}, reason="world",
+                                    status="awaiting_approval", idempotency_key=f"world-{merchant_id}",
+                                    requested_by_id=user, requested_by_email="staff@example.test",
+                                    requested_by_role="operator", created_at=utcnow(), updated_at=utcnow()))
+        db.session.commit()
         subscription, _ = open_subscription(merchant_id, sku=f"sku_world_sub_{merchant_id[-6:]}",
                                             customer={"id": "cus_world_sub"}, customer_source="secret_key",
                                             agreement_accepted=True, livemode=False, test_clock=clock)
+        partner, settlement, account = _books_world(merchant_id)
+        withdrawal = _wallet_world(merchant_id)
+        reconciliation_run, discrepancy = _reconciliation_world(merchant_id)
         return World(order=order.id, refund=refund.id, api_key=key, webhook_endpoint=endpoint.id,
                      delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon,
                      risk_entry=risk_entry, risk_rule=risk_rule, subscription=subscription.id, clock=clock,
-                     refund_request=refund_request)
+                     refund_request=refund_request, partner=partner, settlement=settlement, account=account,
+                     manual_action=manual_action, withdrawal=withdrawal, reconciliation_run=reconciliation_run,
+                     discrepancy=discrepancy)
+
+
+def _books_world(merchant_id: str) -> tuple[str, str, str]:
+    """A partner, a settlement whose payout failed (so it may be sent again) and an account with postings."""
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.ids import new_id
+    from app.ledger.books_models import Payout, Settlement
+    from app.ledger.journal import post_journal_entry
+    from app.ledger.partners import create_partner
+
+    partner = create_partner(merchant_id, {"name": "World Studio", "payout_account": "acct_world_0001"}).id
+    account = f"partner:{partner}:payable"
+    post_journal_entry(merchant_id, "world", new_id("w"), [(account, 500, "usd"),
+                                                           (f"merchant:{merchant_id}:receivable", -500, "usd")])
+    settlement = Settlement(id=new_id("stl"), merchant_id=merchant_id, partner_id=partner, livemode=False,
+                            currency="usd", period_end=utcnow(), gross=500, fees=0, refunds=0, adjustments=0,
+                            reserve_held=0, net=500, payout_amount=500, line_count=1, status="failed")
+    db.session.add(settlement)
+    db.session.add(Payout(id=new_id("po"), merchant_id=merchant_id, livemode=False, settlement_id=settlement.id,
+                          amount=500, currency="usd", destination="acct_world_0001", channel="sandbox_card",
+                          status="failed", created_at=utcnow(), updated_at=utcnow()))
+    db.session.commit()
+    return partner, settlement.id, account
+
+
+def _reconciliation_world(merchant_id: str) -> tuple[str, str]:
+    """A finished reconciliation run with one open discrepancy."""
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.ids import new_id
+    from app.reconciliation.models import Discrepancy, ReconciliationRun
+
+    today = utcnow().date()
+    run = ReconciliationRun(id=new_id("rcn"), merchant_id=merchant_id, channel="sandbox_card", day=today,
+                            status="done", lines=1, matched=0, missing_in_kassa=0, missing_at_provider=0,
+                            amount_mismatch=1, status_mismatch=0, duplicate=0, auto_resolved=0, actor="test")
+    db.session.add(run)
+    db.session.flush()
+    found = Discrepancy(id=new_id("dsc"), merchant_id=merchant_id, run_id=run.id, channel="sandbox_card", day=today,
+                        kind="amount_mismatch", line_type="capture", reference="pay_world", kassa_object="pay_world",
+                        currency="usd", kassa_amount=500, provider_amount=600, kassa_status="succeeded",
+                        provider_status="succeeded", status="open")
+    db.session.add(found)
+    db.session.commit()
+    return run.id, found.id
+
+
+def _wallet_world(merchant_id: str) -> str:
+    """A customer's wallet (``cus_world``) with a withdrawal on its way."""
+    from app.extensions import db
+    from app.ledger.wallet import credit_topup
+    from app.money import Money
+    from app.payments.withdrawals import request_withdrawal
+
+    credit_topup(merchant_id, "cus_world", Money(1000, "usd"), reference=f"seed_{merchant_id}", livemode=False)
+    db.session.commit()
+    withdrawal, _ = request_withdrawal(merchant_id, "cus_world", {"amount": 400, "currency": "usd",
+                                                                 "destination": "acct_world_0001"}, livemode=False)
+    return withdrawal.id
 
 
 @pytest.fixture
@@ -197,5 +278,8 @@ def fill(rule: str, world: World) -> str:
               "code": world.channel, "product_id": world.product, "sku_id": world.sku, "image_id": world.image,
               "coupon_id": world.coupon, "entry_id": world.risk_entry, "rule_id": world.risk_rule,
               "subscription_id": world.subscription, "clock_id": world.clock, "action": "pause",
-              "request_id": world.refund_request, "decision": "deny"}
+              "request_id": world.refund_request, "decision": "deny", "partner_id": world.partner,
+              "settlement_id": world.settlement, "account": world.account,
+              "action_id": world.manual_action, "customer_id": "cus_world", "withdrawal_id": world.withdrawal,
+              "run_id": world.reconciliation_run, "discrepancy_id": world.discrepancy}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)

@@ -104,7 +104,9 @@ def test_the_navigation_shows_only_what_the_role_may_open(member):
 OBJECT_ARGS = {"order": ("order_id", "refund_id"), "delivery": ("delivery_id",), "api_key": ("key_id",),
                "webhook_endpoint": ("endpoint_id",), "user": ("user_id",), "product": ("product_id", "image_id"),
                "sku": ("sku_id",), "coupon": ("coupon_id",), "risk": ("entry_id", "rule_id"),
-               "subscription": ("subscription_id", "clock_id"), "refund_request": ("request_id",)}
+               "subscription": ("subscription_id", "clock_id"), "refund_request": ("request_id",),
+               "books": ("partner_id", "settlement_id", "account"), "manual_action": ("action_id",),
+               "withdrawal": ("withdrawal_id",)}
 
 
 @pytest.fixture

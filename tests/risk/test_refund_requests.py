@@ -77,3 +77,23 @@ def test_credits_already_spent_and_one_device_for_many_customers_are_denied(app,
     assert "80 of the 100 credits bought were already spent" in denied["reasons"]
     assert status_of(api, spender["id"]) == "fulfilled"
     assert Api(client, merchant.secret_key).get(f"/orders/{spender['id']}").json["refunded_amount"] == 0
+
+
+def test_a_merchants_own_refund_is_made_and_carries_the_customers_abuse_score(app, merchant, api, catalog, sandbox):
+    from tests.portal.conftest import Portal
+
+    first = paid(api, sandbox, catalog["sku"], "cus_habit")
+    made = api.post(f"/orders/{first['id']}/refunds", json={}).json["refund"]
+    assert made["risk"] == {"score": 0, "reasons": []}
+    for _ in range(2):
+        earlier = paid(api, sandbox, catalog["sku"], "cus_habit")
+        assert api.post(f"/orders/{earlier['id']}/refunds", json={}).status_code == 201
+    order = paid(api, sandbox, catalog["sku"], "cus_habit")
+    refund = api.post(f"/orders/{order['id']}/refunds", json={}).json["refund"]
+    # Scored like a shopper's request, never refused: the merchant decides, and the order keeps why.
+    assert refund["status"] == "succeeded" and refund["risk"]["score"] >= 40
+    assert "the customer already had 3 of 4 paid orders refunded" in refund["risk"]["reasons"]
+    assert api.get(f"/orders/{order['id']}").json["refunds"][0]["risk"] == refund["risk"]
+    owner = Portal(app.test_client())
+    owner.sign_in(merchant.email, merchant.password)
+    assert "Refund-abuse score" in owner.text(f"/portal/orders/{order['id']}")

@@ -224,3 +224,14 @@ def test_simulate_twice_is_409(client: FlaskClient, auth: dict[str, str], paymen
     assert second.status_code == 409
     assert second.json["error"]["code"] == "payment_already_decided"
     assert client.get(f"{PAYMENTS}/{created['id']}", headers=auth).json["status"] == "succeeded"
+
+
+@pytest.mark.parametrize("param, value", [("amount", 0), ("currency", "USD"), ("reference", "")])
+def test_a_payout_with_bad_input_is_a_400_naming_the_field(
+    client: FlaskClient, auth: dict[str, str], param: str, value: Any
+) -> None:
+    body = {"amount": 658, "currency": "usd", "destination": "acct_1", "reference": "po_1",
+            "callback_url": "http://shop.test/hooks", param: value}
+    response = client.post("/sandbox/api/payouts", json=body, headers=auth)
+    assert response.status_code == 400
+    assert response.json["error"]["param"] == param

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -199,3 +200,48 @@ def test_every_mode_still_decides_the_payment(
     assert response.status_code == 200
     assert client.get(f"/sandbox/api/payments/{payment['id']}", headers=auth).json["status"] == "failed"
     receiver.wait_for({"normal": 1, "delay": 1, "duplicate": 2, "drop": 0}[mode], timeout=3)
+
+
+def test_auto_outcome_decides_each_new_payment_itself_and_calls_back_once(
+    sandbox: Flask, client: FlaskClient, auth: dict[str, str], receiver: Any, payment_body: Any
+) -> None:
+    sandbox.extensions["kassa_sandbox"] = replace(sandbox.extensions["kassa_sandbox"], auto_outcome="succeeded")
+    created = client.post("/sandbox/api/payments", json=payment_body(callback_url=receiver.url), headers=auth)
+    again = client.post("/sandbox/api/payments", json=payment_body(callback_url=receiver.url), headers=auth)
+
+    assert created.status_code == 201 and created.json["status"] == "pending"  # decided after the answer
+    event = json.loads(receiver.wait_for(1)[0].body)
+    assert event["type"] == "payment.succeeded" and event["data"]["id"] == created.json["id"]
+    assert again.status_code == 200  # a retried create is not decided a second time
+    time.sleep(0.3)
+    assert len(receiver.received) == 1
+    assert client.get(f"/sandbox/api/payments/{created.json['id']}", headers=auth).json["status"] == "succeeded"
+
+
+def test_auto_outcome_is_refused_unless_it_names_an_outcome() -> None:
+    from app.sandbox import load_settings
+
+    with pytest.raises(ValueError, match="SANDBOX_AUTO_OUTCOME"):
+        load_settings({"SANDBOX_AUTO_OUTCOME": "maybe", "SANDBOX_DATABASE_URL": "sqlite://"})
+
+
+def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
+    sandbox: Flask, client: FlaskClient, auth: dict[str, str], receiver: Any, payment_body: Any
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from app.sandbox.api import _decide_as_a_shopper
+
+    created = client.post("/sandbox/api/payments", json=payment_body(callback_url=receiver.url), headers=auth).json
+    runtime = sandbox.extensions["kassa_sandbox"]
+    outages = [OperationalError("SELECT 1", {}, Exception("the database system is starting up"))] * 2
+
+    def restarting():  # the database refuses the first two sessions, as during a restart
+        if outages:
+            raise outages.pop()
+        return runtime.session_factory()
+
+    _decide_as_a_shopper(replace(runtime, session_factory=restarting), created["id"], "succeeded")
+    assert outages == []
+    assert client.get(f"/sandbox/api/payments/{created['id']}", headers=auth).json["status"] == "succeeded"
+    assert json.loads(receiver.wait_for(1)[0].body)["type"] == "payment.succeeded"

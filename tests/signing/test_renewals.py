@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import pytest
 import requests
 
+from tests.conftest import wait_for
 from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 START = datetime(2027, 1, 31, 12, 0, tzinfo=timezone.utc)  # a month end: renewals must not drift
@@ -301,3 +302,30 @@ def test_two_workers_renewing_the_same_due_contracts_open_one_renewal_each(app, 
         assert [(r["period"], r["status"], r["attempts"]) for r in after["renewals"]] == [(2, "paid", 1)]
         payments = api.get(f"/orders/{after['renewals'][0]['order']}").json["payments"]
         assert [p["status"] for p in payments] == ["succeeded"]
+
+
+def test_a_renewal_paid_as_the_subscription_is_canceled_is_given_back(api, sandbox, worker, monthly, clock):
+    """The shopper pays a failed renewal and the subscription is canceled before Kassa has moved the contract into
+    the paid period: the contract stays canceled, so the payment buys nothing and goes back in full, and the
+    membership stays where it ended. (A capture landing after the cancel closed the order is returned as a stray
+    capture; this is the other side of the race.)"""
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    decline_next(sandbox, sub, 100)
+    advance(api, worker, clock, unix(2027, 3, 2))
+    renewal_order = api.get(f"/subscriptions/{sub['id']}").json["renewals"][0]["order"]
+    paying = api.post(f"/orders/{renewal_order}/pay", json={"channel": "sandbox_card"})
+    assert paying.status_code == 200, paying.json
+    ended = membership_until(api)
+    sandbox.simulate(paying.json["payment"]["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{renewal_order}").json["status"] == "paid")
+
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={}).status_code == 200  # before the outbox ran
+    worker()
+    worker()  # the refund's own events
+
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    order = api.get(f"/orders/{renewal_order}").json
+    assert after["status"] == "canceled" and after["renewals"][0]["status"] == "canceled"
+    assert [(r["amount"], r["status"]) for r in order["refunds"]] == [(999, "succeeded")]
+    assert order["status"] == "refunded" and order["refunded_amount"] == 999
+    assert membership_until(api) == ended

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Protocol
+from datetime import date, datetime
+from typing import Iterator, Mapping, NamedTuple, Protocol
 
 from app.errors import KassaError
 
@@ -72,6 +73,40 @@ class RefundResult:
     failure_reason: str | None = None
 
 
+@dataclass(frozen=True)
+class PayoutResult:
+    """A payout as the provider reports it: ``pending`` (sent, the bank has not decided), ``paid`` or ``failed``."""
+
+    provider_reference: str  # the provider's id of the payout
+    reference: str  # ours: the payout's reference for this try
+    status: str
+    amount: int
+    currency: str
+    failure_reason: str | None = None
+
+
+class StatementLine(NamedTuple):
+    """One line of a provider's daily statement: a capture, a refund or a payout as the provider booked it.
+    ``reference`` is what Kassa sent (attempt, refund or payout id, ``.n`` for a later try)."""
+
+    type: str  # capture | refund | payout
+    provider_id: str
+    reference: str
+    status: str  # succeeded | failed (captures, refunds), paid | failed (payouts)
+    amount: int
+    fee: int
+    currency: str
+    occurred_at: datetime
+
+
+class StatementChannel(Protocol):
+    """A channel with the ``statements`` capability publishes what it booked each day (app/reconciliation)."""
+
+    def statement(self, day: date) -> Iterator[StatementLine]:
+        """The day's lines for this channel, streamed (a day may hold millions); ProviderUnavailable if the
+        provider cannot be asked."""
+
+
 class ChannelAdapter(Protocol):
     """A payment channel. Optional members routing reads when present: ``test_only = True`` (a channel
     that moves no real money never takes a live order), ``refuse(order) -> str | None`` (a reason this
@@ -94,3 +129,18 @@ class ChannelAdapter(Protocol):
     def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
         """Give back ``amount`` of a captured payment; ``refund_id`` makes a retried call idempotent.
         Raises ProviderUnavailable when the outcome is unknown (unreachable, 5xx)."""
+
+
+class PayoutChannel(Protocol):
+    """A channel with the ``payouts`` capability also sends money out (app/payments/payouts.py)."""
+
+    def send_payout(self, *, reference: str, amount: int, currency: str, destination: str,
+                    callback_url: str) -> PayoutResult:
+        """Send a payout; ``reference`` makes a retried call return the same payout. ProviderOutcomeUnknown
+        when it may have been sent, ProviderRefused when the provider said no."""
+
+    def find_payout(self, reference: str) -> PayoutResult | None:
+        """The payout sent under ``reference``, or None if the provider has none."""
+
+    def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
+        """Verify and parse the provider's news about a payout, or raise CallbackRejected."""

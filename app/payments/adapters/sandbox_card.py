@@ -1,12 +1,14 @@
 """``sandbox_card``: card payments through the sandbox provider's hosted page, over HTTP."""
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
 import hmac
 import json
 import time
-from typing import Mapping
+from datetime import date, datetime
+from typing import Iterator, Mapping
 
 import requests
 from urllib3.exceptions import NewConnectionError
@@ -14,8 +16,13 @@ from urllib3.exceptions import NewConnectionError
 from app import logs
 from app.payments import integration_log
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderOutcomeUnknown,
-                                        ProviderPayment, ProviderRefused, ProviderUnavailable, RefundResult)
+                                        PayoutResult, ProviderPayment, ProviderRefused, ProviderUnavailable,
+                                        RefundResult, StatementLine)
 from app.payments.registry import ChannelSpec
+
+# The sandbox provider's published fee (docs/sandbox.md): 30 minor units + 2.9 % of each capture.
+SANDBOX_FEE_BPS = 290
+SANDBOX_FEE_FIXED = 30
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 
@@ -165,13 +172,67 @@ class SandboxCardAdapter:
         found = self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}")["data"]
         return self._result(found[0]) if found else None
 
+    def statement(self, day: date) -> Iterator[StatementLine]:
+        """The provider's statement of ``day``, read as it streams in: this channel's captures and refunds
+        (card and QR share the account, so each keeps its own method's) and the account's payouts."""
+        url = f"{self.base_url}/sandbox/api/statements/{day.isoformat()}.csv"
+        try:
+            response = requests.get(url, stream=True, timeout=self.timeout,
+                                    headers={"Authorization": f"Bearer {self.api_key}"})
+        except requests.RequestException as exc:
+            raise ProviderUnavailable(f"sandbox statement unreachable: {exc.__class__.__name__}") from exc
+        with response:
+            if response.status_code != 200:
+                raise ProviderUnavailable(f"sandbox statement answered {response.status_code}: "
+                                          f"{response.text[:200]}")
+            rows = csv.DictReader(response.iter_lines(chunk_size=1 << 16, decode_unicode=True))
+            try:
+                for row in rows:
+                    if row["type"] != "payout" and row["method"] != self.method:
+                        continue
+                    yield StatementLine(row["type"], row["id"], row["reference"], row["status"], int(row["amount"]),
+                                        int(row["fee"]), row["currency"],
+                                        datetime.fromisoformat(row["occurred_at"].replace("Z", "+00:00")))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ProviderUnavailable(f"sandbox statement line {rows.line_num} is not readable: {exc}") from exc
+
+    def send_payout(self, *, reference: str, amount: int, currency: str, destination: str,
+                    callback_url: str) -> PayoutResult:
+        """Send money from the account's balance to ``destination``; the reference makes a retry a no-op."""
+        return self._payout(self._call("POST", "/sandbox/api/payouts", {
+            "amount": amount, "currency": currency, "destination": destination, "reference": reference,
+            "callback_url": callback_url}))
+
+    def find_payout(self, reference: str) -> PayoutResult | None:
+        from urllib.parse import quote
+
+        found = self._call("GET", f"/sandbox/api/payouts?reference={quote(reference)}")["data"]
+        return self._payout(found[0]) if found else None
+
+    def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
+        verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret, tolerance=self.tolerance)
+        try:
+            return self._payout(json.loads(body)["data"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CallbackRejected("callback body is not a sandbox payout event") from exc
+
+    @staticmethod
+    def _payout(payout: Mapping) -> PayoutResult:
+        if payout.get("status") not in ("pending", "paid", "failed"):
+            raise ProviderOutcomeUnknown(f"unknown sandbox payout status {payout.get('status')!r}")
+        return PayoutResult(provider_reference=payout["id"], reference=payout["reference"], status=payout["status"],
+                            amount=payout["amount"], currency=payout["currency"],
+                            failure_reason=payout.get("failure_reason"))
+
     def next_action(self, payment: Mapping) -> dict:
         """What the shopper must do: open the provider's hosted page."""
         return {"type": "redirect", "url": payment["url"]}
 
 
 CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name, adapter=SandboxCardAdapter,
-                      capabilities=frozenset({"redirect", "refunds", "partial_refunds"}))
+                      capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "payouts",
+                                              "statements"}),
+                      fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
 
 
 def _never_sent(error: requests.RequestException) -> bool:

@@ -11,7 +11,7 @@ from typing import Mapping
 import qrcode
 import qrcode.image.svg
 
-from app.payments.adapters.sandbox_card import SandboxCardAdapter
+from app.payments.adapters.sandbox_card import SANDBOX_FEE_BPS, SANDBOX_FEE_FIXED, SandboxCardAdapter
 from app.payments.registry import ChannelSpec
 
 
@@ -33,4 +33,5 @@ class SandboxQrAdapter(SandboxCardAdapter):
 
 
 CHANNEL = ChannelSpec(code="sandbox_qr", name=SandboxQrAdapter.default_name, adapter=SandboxQrAdapter,
-                      capabilities=frozenset({"qr", "refunds", "partial_refunds"}))
+                      capabilities=frozenset({"qr", "refunds", "partial_refunds", "statements"}),
+                      fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)

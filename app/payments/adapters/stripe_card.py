@@ -311,4 +311,5 @@ CHANNEL = ChannelSpec(
                      help="Add the webhook URL below in Stripe (events payment_intent.*) and paste its secret."),
     ),
     capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds"}),
+    fee_bps=290, fee_fixed=30,  # Stripe's standard card pricing; a negotiated rate goes in the channel config
 )

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from sqlalchemy import select
+
 from app import logs
 from app.errors import Conflict, InvalidRequest
 from app.events import Event, subscribe
 from app.extensions import db
+from app.ledger.captures import refund_source
+from app.ledger.models import JournalEntry
 from app.ledger.wallet import (available_balance, cancel_wallet_payment, confirm_wallet_payment, refund_wallet_payment,
                                try_wallet_payment, wallet_phases)
+from app.merchants.config_cache import cached
 from app.money import Money
 from app.orders.customers import is_authenticated
 from app.orders.models import Order
@@ -26,6 +31,13 @@ from app.payments.models import PaymentAttempt
 from app.payments.registry import ChannelSpec
 
 log = logs.get("wallet")
+
+
+def _topped_up(session, merchant_id: str) -> bool:
+    """Has any wallet of the merchant ever been topped up? (Money only enters a wallet that way.) Until then no
+    balance is worth reading; the first top-up changes the merchant's configuration version (app/ledger/models.py)."""
+    return session.scalar(select(JournalEntry.id).where(JournalEntry.merchant_id == merchant_id,
+                                                        JournalEntry.kind == "wallet.topup").limit(1)) is not None
 
 
 class WalletAdapter:
@@ -49,7 +61,7 @@ class WalletAdapter:
 
     def offer(self, merchant_id: str, order) -> str | None:
         """Offered only to an authenticated customer whose balance covers the total; the note shows it."""
-        if self.refuse(order) is not None:
+        if self.refuse(order) is not None or not cached(merchant_id, "wallet.topped_up", _topped_up):
             return None
         available = available_balance(merchant_id, order.customer_id, order.currency, livemode=order.livemode)
         if available <= 0 or available < order.total:
@@ -67,8 +79,10 @@ class WalletAdapter:
             raise InvalidRequest(f"channel 'wallet' cannot take this order: {refusal}", code="channel_unavailable",
                                  param="channel")
         amount = Money(request.amount, request.currency)
-        try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode)
-        confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode)
+        try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode,
+                           order_id=order.id)
+        confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode,
+                               order_id=order.id)
         # The attempt id is the reference: a retried create finds the same barrier rows.
         result = ChannelResult(channel=self.code, provider_reference=attempt.id, attempt_id=attempt.id,
                                status="succeeded", amount=amount.amount, currency=amount.currency)
@@ -85,8 +99,11 @@ class WalletAdapter:
     def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
         """Credit the customer's wallet back; the refund id makes a retry a no-op."""
         attempt, order = self._attempt_and_order(provider_reference)
+        # The refund's provider reference is its id, then "<id>.<try>" for a retry after a refusal.
+        base_id, _, try_number = refund_id.partition(".")
+        source = refund_source(order.merchant_id, base_id, int(try_number or 1), order.kind, livemode=order.livemode)
         refund_wallet_payment(order.merchant_id, order.customer_id, refund_id, Money(amount, attempt.currency),
-                              livemode=order.livemode)
+                              livemode=order.livemode, source=source, order_id=order.id)
         return RefundResult(provider_reference=refund_id, status="succeeded")
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
@@ -105,7 +122,7 @@ def _release(event: Event) -> None:
     attempt, order = WalletAdapter()._attempt_and_order(payment["id"])
     try:
         cancel_wallet_payment(order.merchant_id, order.customer_id, attempt.id, Money(attempt.amount, attempt.currency),
-                              livemode=order.livemode)
+                              livemode=order.livemode, order_id=order.id)
     except Conflict as exc:
         # Captured already while the hub gave up on the attempt: reconciliation must refund it.
         log.error("wallet payment captured on a %s attempt: %s", attempt.status, exc.message,

@@ -4,8 +4,9 @@ from flask import Blueprint
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from app.web.api import (balance, catalog, catalog_admin, checkout_sessions, customers, docs,  # noqa: E402,F401
-                         events, lifecycle, orders, risk, stream, subscriptions, test_clocks,
-                         webhooks)
+                         events, lifecycle, orders, reconciliation, risk, settlements, stream, subscriptions,
+                         test_clocks,
+                         wallets, webhooks)
 
 from app.web.api.params import refuse_nul_in_url  # noqa: E402
 from app.web.cors import register as _register_cors  # noqa: E402

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from app.payments.merchant_balance import merchant_balance
+from app.ledger.balance import merchant_balance
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.representations import merchant_balance_json

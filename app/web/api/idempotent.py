@@ -22,8 +22,9 @@ def idempotent(view: Callable) -> Callable:
             raise InvalidRequest(f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters",
                                  param="Idempotency-Key")
         merchant_id = caller().merchant_id
-        stored = claim_key(merchant_id, key, fingerprint(request.method, request.path, request.get_data(),
-                                                         mode=caller().mode))
+        # The claim is written in the transaction the view's action commits (not a commit of its own).
+        print_ = fingerprint(request.method, request.path, request.get_data(), mode=caller().mode)
+        stored = claim_key(merchant_id, key, print_, commit=False)
         if stored is not None:
             response = current_app.response_class(stored.body, status=stored.status, mimetype="application/json")
             response.headers["Idempotent-Replayed"] = "true"
@@ -35,7 +36,7 @@ def idempotent(view: Callable) -> Callable:
             release_key(merchant_id, key)
             raise
         if 200 <= response.status_code < 300:
-            store_response(merchant_id, key, response.status_code, response.get_data(as_text=True))
+            store_response(merchant_id, key, response.status_code, response.get_data(as_text=True), print_=print_)
         else:
             release_key(merchant_id, key)
         return response

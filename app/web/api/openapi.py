@@ -202,7 +202,12 @@ SCHEMAS.update({
     "Refund": _obj(["id", "amount", "currency", "status"], id=_STR, object={"const": "refund"}, order=_STR,
                    payment=_STR, amount={"type": "integer", "minimum": 1}, currency=_CURRENCY,
                    status={"enum": ["pending", "succeeded", "failed"]}, reason=_NULLABLE_STR,
-                   failure_reason=_NULLABLE_STR, created_at=_TIME),
+                   failure_reason=_NULLABLE_STR, created_at=_TIME,
+                   risk={"oneOf": [{"type": "null"}, _obj(["score", "reasons"], score={"type": "integer", "minimum": 0,
+                                                                                      "maximum": 100},
+                                                          reasons={"type": "array", "items": _STR})],
+                         "description": "the customer's refund-abuse score when the refund was asked for "
+                                        "(recorded, never refusing the merchant's refund)"}),
     "RefundResponse": _obj(["refund"], refund=_ref("Refund")),
     "RefundInput": {"type": "object", "properties": {
         "amount": {"type": "integer", "minimum": 1, "description": "minor units; default: all that remains"},
@@ -296,8 +301,10 @@ SCHEMAS["Balance"] = _obj(["available", "pending", "frozen"], object={"const": "
                           available=_ref("AmountList"), pending=_ref("AmountList"), frozen=_ref("AmountList"),
                           wallets=_ref("AmountList"))
 PATHS["/balance"] = {"get": {
-    "summary": "The merchant's money: available (completed orders), pending (paid, not yet completed), "
-               "frozen (refunds in flight), and what customers hold in wallets (secret key)",
+    "summary": "The merchant's money, read from the ledger: available (its cleared share, net of fees and refunds, "
+               "not yet paid out), pending (captured for orders not completed yet, and cleared money on hold), "
+               "frozen (refunds set aside until the provider confirms them), and what customers hold in wallets "
+               "(secret key)",
     "responses": {"200": _ok("Balance"), **_SECRET_ERRORS}}}
 
 # The SDK's live order status (server-sent events; app/web/api/stream.py).
@@ -322,8 +329,13 @@ PATHS["/orders/{id}/stream"] = {"get": {
 _STATUS = {"enum": ["draft", "active", "archived"]}
 _SUBSCRIPTION = {"oneOf": [{"type": "null"}, _obj(["interval", "interval_count"], interval={"enum": ["month", "year"]},
                                                   interval_count={"type": "integer", "minimum": 1, "maximum": 12})]}
-_CLEARING = {"oneOf": [{"type": "null"}, _obj(["partner", "ratio_bps"], partner=_STR,
-                                              ratio_bps={"type": "integer", "minimum": 0, "maximum": 10000})]}
+_CLEARING = {"oneOf": [{"type": "null"}, _obj(
+    ["splits"], splits={"type": "array", "minItems": 1, "maxItems": 20, "description": "shares add up to 10000",
+                        "items": _obj(["partner", "share_bps"], partner={"type": "string",
+                                                                         "description": "a partner id, or self"},
+                                      share_bps={"type": "integer", "minimum": 1, "maximum": 10000})},
+    hold_days={"type": "integer", "minimum": 0, "maximum": 365,
+               "description": "days after clearing before the shares may be settled"})]}
 _FULFILMENT = {"type": ["object", "null"], "properties": {
     "membership_days": {"type": "integer", "minimum": 1}, "credits": {"type": "integer", "minimum": 1},
     "webhook_url": {"type": "string", "format": "uri"}}, "additionalProperties": False}
@@ -342,7 +354,7 @@ SCHEMAS["SkuInput"] = {"type": "object", "required": ["name", "price"], "propert
 SCHEMAS["SkuPatch"] = {"type": "object", "properties": _SKU_FIELDS}
 _PRODUCT_FIELDS = {"name": {"type": "string", "minLength": 1, "maxLength": 200},
                    "description": {"type": "string", "maxLength": 5000}, "attributes": {"type": "object"},
-                   "status": _STATUS}
+                   "status": _STATUS, "clearing": _CLEARING}
 SCHEMAS["ProductInput"] = {"type": "object", "required": ["name"], "properties": {
     **_PRODUCT_FIELDS, "skus": {"type": "array", "items": _ref("SkuInput"), "maxItems": 100}}}
 SCHEMAS["ProductPatch"] = {"type": "object", "properties": _PRODUCT_FIELDS}
@@ -432,7 +444,9 @@ SCHEMAS["RiskRuleInput"] = _obj(
                                              "first_purchase_limit: {max_amount}; refund_abuse: {approve_below, "
                                              "deny_from} (scores 0-100 of shopper refund requests); "
                                              "currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the "
-                                             "shopper's country from TRUSTED_COUNTRY_HEADER)"},
+                                             "shopper's country from TRUSTED_COUNTRY_HEADER); velocity (by "
+                                             "customer) and amount_limit take applies_to: orders (default) or "
+                                             "withdrawals (wallet withdrawals instead of orders)"},
     action={"enum": ["block", "review"]})
 SCHEMAS["RiskRuleUpdate"] = {"type": "object", "properties": {"params": {"type": "object"},
                                                               "action": {"enum": ["block", "review"]},
@@ -623,6 +637,9 @@ PATHS["/test_clocks/{id}/advance"] = {"post": {
     "responses": {"200": _ok("TestClock"), "400": _error("to is not after frozen_time or more than two years on"),
                   "404": _error("no such test clock"),
                   "409": _error("clock_advancing: wait until the clock is ready"), **_SECRET_ERRORS}}}
+from app.web.api import openapi_books  # noqa: E402,F401  (partners, settlements: adds to SCHEMAS and PATHS)
+from app.web.api import openapi_wallet  # noqa: E402,F401  (withdrawals, transfers, statements)
+
 _BODY_METHODS = ("post", "put", "patch")
 
 

@@ -15,11 +15,11 @@ from app.events import Event
 from app.ledger.wallet import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
 from app.orders.customers import is_authenticated
-from app.orders.models import Order
+from app.orders.models import Order, SubOrder
 from app.orders.topups import topup_status
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order
-from app.payments.merchant_balance import MerchantBalance
+from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.refunds import refunds_for_order
@@ -83,7 +83,10 @@ def payment_with_action_json(attempt: PaymentAttempt) -> dict:
 
 
 def order_json(order: Order) -> dict:
+    """An order. What it cannot have is not read: an order never moved (version 1) has no payment or refund,
+    and one without a discount redeemed no coupon."""
     payable = order.status == "created"
+    untouched = order.version == 1
     return {
         "id": order.id, "object": "order", "kind": order.kind, "status": order.status, "livemode": order.livemode,
         "items": [{"sku": i.sku_id, "product": i.product_id, "name": i.name, "quantity": i.quantity,
@@ -91,7 +94,7 @@ def order_json(order: Order) -> dict:
         "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
                    "currency": order.currency},
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount}
-                      for r in discounts_for_order(order.id)],
+                      for r in (discounts_for_order(order.id) if order.discount else ())],
         "refunded_amount": order.refunded_amount,
         # Orders from before risk control existed were never assessed: shown as allowed with no reasons.
         "risk": order.risk or {"decision": "allow", "score": 0, "reasons": []},
@@ -104,9 +107,20 @@ def order_json(order: Order) -> dict:
         "available_channels": [c.to_json() for c in available_channels(order.merchant_id, order)] if payable else [],
         "created_at": timestamp(order.created_at),
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
-        "payments": [payment_json(p) for p in payments_for_order(order.id)],
-        "refunds": [refund_json(r) for r in refunds_for_order(order.id)],
+        "payments": [] if untouched else [payment_json(p) for p in payments_for_order(order.id)],
+        "refunds": [] if untouched else [refund_json(r) for r in refunds_for_order(order.id)],
+        "sub_orders": [sub_order_json(order, sub) for sub in order.sub_orders],
     }
+
+
+def sub_order_json(order: Order, sub: SubOrder) -> dict:
+    """A sub-order: the lines of an order that clear to one partner (or one product), with their own amount."""
+    return {"id": sub.id, "object": "sub_order", "partner": sub.partner_id, "product": sub.product_id,
+            "items": [{"sku": i.sku_id, "name": i.name, "quantity": i.quantity, "amount": i.amount,
+                       "net_amount": i.net_amount, "clearing": i.clearing}
+                      for i in order.items if i.sub_order_id == sub.id],
+            "amount": {"subtotal": sub.subtotal, "discount": sub.discount, "total": sub.total,
+                       "currency": sub.currency}}
 
 
 def checkout_session_json(session: CheckoutSession) -> dict:
@@ -126,7 +140,7 @@ def checkout_session_json(session: CheckoutSession) -> dict:
 def refund_json(refund: Refund) -> dict:
     return {"id": refund.id, "object": "refund", "order": refund.order_id, "payment": refund.payment_id,
             "amount": refund.amount, "currency": refund.currency, "status": refund.status, "reason": refund.reason,
-            "failure_reason": refund.failure_reason, "created_at": timestamp(refund.created_at)}
+            "failure_reason": refund.failure_reason, "risk": refund.risk, "created_at": timestamp(refund.created_at)}
 
 
 def entitlements_json(held: CustomerEntitlements) -> dict:

@@ -3,48 +3,29 @@
 EventSource cannot send an Authorization header).
 
 Each stream is bounded (``ORDER_STREAM_SECONDS``) and ends with ``event: end`` so the client
-reconnects: a gunicorn thread is never held for long. Changes arrive through Redis pub/sub
+reconnects. Here each open stream holds a gunicorn thread while it lasts; the stream process
+(``app/streams``, STREAM_PUBLIC_URL) serves the same stream on a socket instead, for thousands at once. Changes arrive through Redis pub/sub
 (``app.orders.broadcast``, published right after the commit); the order is also re-read every
 ``ORDER_STREAM_RECHECK_SECONDS`` so a lost ping only delays the news.
 """
 from __future__ import annotations
 
-import json
 import time
 from typing import Iterator
+from urllib.parse import urlencode
 
-from flask import Response, current_app, request, stream_with_context
+from flask import Response, current_app, request, stream_with_context, url_for
 
 from app import logs
 from app.extensions import db, redis_client
 from app.orders.broadcast import order_channel
-from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
-from app.payments.hub import payments_for_order
+from app.streams.snapshot import DECIDED, order_snapshot, sse
 from app.web.api import bp
 
 log = logs.get("api.stream")
 
-PAID = ("paid", "fulfilled", "completed", "refunding", "refunded")
 KEEPALIVE_SECONDS = 15.0
-
-
-def _snapshot(order_id: str) -> dict:
-    """The order's status and its latest payment, read fresh, holding no connection afterwards."""
-    try:
-        order = db.session.get(Order, order_id, populate_existing=True)
-        attempts = payments_for_order(order_id)
-        last = attempts[-1] if attempts else None
-        return {"order": order_id, "status": order.status,
-                "payment": None if last is None else {"id": last.id, "channel": last.channel,
-                                                      "status": last.status,
-                                                      "failure_reason": last.failure_reason}}
-    finally:
-        db.session.remove()
-
-
-def _sse(event: str, data: dict) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
 
 def _subscribe(order_id: str):
@@ -75,16 +56,16 @@ def order_events(order_id: str, *, limit: float, recheck: float) -> Iterator[str
     try:
         yield "retry: 1000\n\n"
         while True:
-            snapshot = _snapshot(order_id)
+            snapshot = order_snapshot(order_id)
             if snapshot != last:
-                yield _sse("status", snapshot)
+                yield sse("status", snapshot)
                 last, last_sent = snapshot, time.monotonic()
-            if snapshot["status"] in PAID or snapshot["status"] == "closed":
-                yield _sse("end", {"reason": "decided"})
+            if snapshot["status"] in DECIDED:
+                yield sse("end", {"reason": "decided"})
                 return
             now = time.monotonic()
             if now - started >= limit:
-                yield _sse("end", {"reason": "timeout", "reconnect": True})
+                yield sse("end", {"reason": "timeout", "reconnect": True})
                 return
             if now - last_sent >= KEEPALIVE_SECONDS:
                 yield ": keepalive\n\n"
@@ -109,3 +90,12 @@ def orders_stream(order_id: str):
 
 
 orders_stream.cors_publishable = True  # the client secret is the credential; any page holding it may listen
+
+
+def order_stream_url(order_id: str, client_secret: str) -> str:
+    """Where a page opens an order's stream: the stream process (STREAM_PUBLIC_URL) when there is one, which
+    holds a waiting shopper on a socket instead of a web thread; else this route."""
+    base = current_app.config["STREAM_PUBLIC_URL"].rstrip("/")
+    if base:
+        return f"{base}/api/v1/orders/{order_id}/stream?{urlencode({'client_secret': client_secret})}"
+    return url_for("api.orders_stream", order_id=order_id, client_secret=client_secret)

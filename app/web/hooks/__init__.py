@@ -64,17 +64,32 @@ def mandate_callback(channel_code: str):
     """A provider's news about a mandate (the shopper revoked it): verified, then the contracts learn it."""
     from app.signing.mandates import mandate_revoked  # signing builds on payments
 
+    kind, reference = _verified(channel_code, "parse_mandate_callback", "mandates")
+    touched = mandate_revoked(channel_code, reference) if kind == "mandate.revoked" else 0
+    return jsonify({"received": True, "subscriptions": touched})
+
+
+@bp.post("/payouts/<channel_code>")
+def payout_callback(channel_code: str):
+    """A provider's news about a payout (paid or failed): verified, then applied once."""
+    from app.payments.payouts import apply_payout_result  # payouts build on the channels
+
+    payout = apply_payout_result(_verified(channel_code, "parse_payout_callback", "payouts"))
+    return jsonify({"received": True, "payout": payout.id if payout else None})
+
+
+def _verified(channel_code: str, parser: str, what: str):
+    """The callback parsed by the channel's ``parser`` (which verifies its signature), logged either way."""
     adapter = adapter_for(channel_code)
-    if adapter is None or not hasattr(adapter, "parse_mandate_callback"):
-        raise NotFound(f"no channel {channel_code!r} with mandates")
+    if adapter is None or not hasattr(adapter, parser):
+        raise NotFound(f"no channel {channel_code!r} with {what}")
     body = request.get_data()
     try:
-        kind, reference = adapter.parse_mandate_callback(request.headers, body)
+        parsed = getattr(adapter, parser)(request.headers, body)
     except CallbackRejected as exc:
         integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                         verified=False, status_code=exc.status, error=exc.message)
         raise
     integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                     verified=True, status_code=200)
-    touched = mandate_revoked(channel_code, reference) if kind == "mandate.revoked" else 0
-    return jsonify({"received": True, "subscriptions": touched})
+    return parsed

@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from app.errors import KassaError
 from app.extensions import db, limiter, login_manager
 from app.merchants.models import MerchantUser
+from app.merchants.permissions import can
 from app.merchants.services import MIN_PASSWORD_LENGTH, authenticate_user, change_password, end_sessions
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
@@ -32,7 +33,8 @@ def load_user(session_id: str) -> MerchantUser | None:
 @bp.context_processor
 def _portal_context() -> dict:
     role = current_user.role if current_user.is_authenticated else None
-    return {"nav_items": visible_nav(role)}
+    # ``may("orders.maintain")``: templates show a control only to roles that may use it.
+    return {"nav_items": visible_nav(role), "may": lambda permission: can(role, permission)}
 
 
 @bp.before_request

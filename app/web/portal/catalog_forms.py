@@ -58,6 +58,23 @@ def parse_pairs(text: str) -> dict[str, str]:
     return pairs
 
 
+def parse_split(text: str, hold_days: int, partner_ids: dict[str, str]) -> dict | None:
+    """Lines of "partner: percent" → a clearing rule (None when empty); partners by name or id, any case."""
+    pairs = parse_pairs(text)
+    if not pairs:
+        return None
+    splits = []
+    for name, percent in pairs.items():
+        partner = partner_ids.get(name.strip().lower())
+        if partner is None:
+            raise ValueError(f"No partner “{name}”: add it under Partners first.")
+        try:
+            splits.append({"partner": partner, "share_bps": percent_to_bps(percent)})
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    return {"splits": splits, "hold_days": hold_days}
+
+
 def format_pairs(pairs: dict | None) -> str:
     return "\n".join(f"{k}: {v}" for k, v in (pairs or {}).items())
 
@@ -103,6 +120,19 @@ class SkuForm(FlaskForm):
         ("month", "A subscription renewed monthly"), ("year", "A subscription renewed yearly"))])
     subscription_interval_count = IntegerField("Renewed every … intervals (1–12)", default=1,
                                                validators=[Optional(), NumberRange(min=1, max=12)])
+    # Clearing (app/ledger/clearing_rules.py): who gets what share of each sale of this option.
+    clearing_split = TextAreaField("Revenue split (one “partner: percent” per line; empty: the product's or your "
+                                   "default, else all yours)", validators=[Optional()])
+    clearing_hold_days = IntegerField("Hold before payout (days)", default=0,
+                                      validators=[Optional(), NumberRange(min=0, max=365)])
+
+    def clearing_rule(self, partner_ids: dict[str, str]) -> dict | None:
+        """The split as a clearing rule; ``partner_ids`` maps lower-case names and ids to partner ids."""
+        try:
+            return parse_split(self.clearing_split.data, self.clearing_hold_days.data or 0, partner_ids)
+        except ValueError as exc:
+            self.clearing_split.errors = [str(exc)]
+            return None
 
     def fields_for_service(self) -> dict:
         """The SKU fields, or ValidationError-style messages recorded on the form's fields."""

@@ -11,6 +11,8 @@ from app.catalog.models import Product, ProductImage, Sku
 from app.catalog.products import (STATUSES, add_sku, archive_product, create_product, get_any_product, get_sku,
                                   search_products, update_product, update_sku)
 from app.errors import KassaError
+from app.ledger.books_models import SELF
+from app.ledger.partners import list_partners
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
@@ -21,7 +23,8 @@ PAGE_SIZE = 20
 
 # Service params that name a form field of another name.
 CATALOG_FIELDS = {"price.currency": "currency", "prices": "other_prices", "amount_off": "amount",
-                  "percent_bps": "percent", "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count"}
+                  "percent_bps": "percent", "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count",
+                  "clearing": "clearing_split", "clearing.hold_days": "clearing_hold_days"}
 
 
 def record_error(form: FlaskForm, error: KassaError) -> None:
@@ -135,13 +138,31 @@ def product_archive(product_id: str):
     return render_template("portal/catalog/product_archive.html", product=product, form=form)
 
 
+def partner_ids(merchant_id: str) -> dict[str, str]:
+    """Names and ids a merchant may write in a revenue split, lower-cased, to partner ids."""
+    ids = {"you": SELF, "me": SELF}
+    for partner in list_partners(merchant_id):
+        ids[partner.id.lower()] = partner.id
+        if partner.name:
+            ids[partner.name.lower()] = partner.id
+    return ids
+
+
+def split_text(rule: dict | None) -> str:
+    if not rule:
+        return ""
+    return "\n".join(f"{s['partner']}: {s['share_bps'] / 100:g}" for s in rule["splits"])
+
+
 def _sku_initial(sku) -> dict:
     others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
     return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
             "other_prices": format_pairs(others), "stock": sku.stock, "purchase_limit": sku.purchase_limit,
             "specs": format_pairs(sku.specs), "status": sku.status,
             "subscription_interval": sku.subscription_interval or "",
-            "subscription_interval_count": sku.subscription_interval_count or 1}
+            "subscription_interval_count": sku.subscription_interval_count or 1,
+            "clearing_split": split_text(sku.clearing),
+            "clearing_hold_days": (sku.clearing or {}).get("hold_days", 0)}
 
 
 def _save_sku(form: SkuForm, save, audit_entry) -> bool:
@@ -150,6 +171,7 @@ def _save_sku(form: SkuForm, save, audit_entry) -> bool:
     if not form.validate_on_submit():
         return False
     fields = form.fields_for_service()
+    fields["clearing"] = form.clearing_rule(partner_ids(current_user.merchant_id))
     if form.errors:
         return False
     try:

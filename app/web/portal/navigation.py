@@ -13,6 +13,8 @@ class NavItem:
     label: str
     endpoint: str
     permission: str
+    # Other pages of the same area (an area with tabs of its own): their endpoints mark this item current too.
+    area: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -22,7 +24,7 @@ class NavItem:
     def current(self) -> bool:
         # Endpoints of one area share a prefix: portal.orders, portal.orders_detail, …
         endpoint = request.endpoint or ""
-        return endpoint == self.endpoint or endpoint.startswith(self.endpoint + "_")
+        return any(endpoint == e or endpoint.startswith(e + "_") for e in (self.endpoint, *self.area))
 
 
 NAV_ITEMS: list[NavItem] = [
@@ -34,7 +36,9 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Coupons", "portal.coupons", "catalog.manage"),
     NavItem("Channels", "portal.channels", "channels.manage"),
     NavItem("Risk", "portal.risk", "risk.manage"),
-    NavItem("Operations", "portal.operations", "channels.manage"),
+    NavItem("Books", "portal.balance", "books.view", area=("portal.settlements", "portal.partners", "portal.wallets")),
+    # Everyone may watch where orders are; the switches inside need channels.manage.
+    NavItem("Operations", "portal.operations_now", "orders.view", area=("portal.operations",)),
     NavItem("Developers", "portal.developers", "developers.manage"),
     NavItem("Settings", "portal.settings", "settings.manage"),
     NavItem("Team", "portal.team", "team.manage"),

@@ -1,16 +1,16 @@
 """Orders: the filtered list, its CSV export, the order page and refunds (with a confirmation step)."""
 from __future__ import annotations
 
-import csv
-import io
 from typing import Iterator
 
 from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user
 
+from app.csv_export import CsvChunks, spreadsheet_safe
 from app.errors import KassaError
 from app.events import events_for_order
 from app.extensions import db
+from app.ledger.statements import order_books
 from app.merchants.permissions import can
 from app.money import Money, format_major, parse_major
 from app.orders.services import get_order
@@ -24,6 +24,7 @@ from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.mode_views import portal_livemode
+from app.web.portal.order_operations import order_operations
 from app.web.portal.payment_forms import OrderFilterForm, RefundForm
 
 PAGE_SIZE = 25
@@ -60,34 +61,20 @@ def orders():
         200 if valid else 422
 
 
-def _csv_safe(value: object) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; shopper-typed text must not."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 _CSV_COLUMNS = ("id", "created_at", "status", "customer_id", "customer_email", "currency", "subtotal", "discount",
                 "total", "refunded_amount")
 
 
 def _csv_rows(merchant_id: str, filters: OrderFilters) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow(_CSV_COLUMNS)
-    yield flush()
+    out = CsvChunks()
+    out.row(_CSV_COLUMNS)
+    yield out.take()
     for order in export_orders(merchant_id, filters):
-        writer.writerow([order.id, order.created_at.isoformat(), order.status, _csv_safe(order.customer_id),
-                         _csv_safe(order.customer_email), order.currency,
-                         *(format_major(amount, order.currency) for amount in
-                           (order.subtotal, order.discount, order.total, order.refunded_amount))])
-        yield flush()
+        out.row([order.id, order.created_at.isoformat(), order.status, spreadsheet_safe(order.customer_id),
+                 spreadsheet_safe(order.customer_email), order.currency,
+                 *(format_major(amount, order.currency) for amount in
+                   (order.subtotal, order.discount, order.total, order.refunded_amount))])
+        yield out.take()
 
 
 @bp.get("/orders/export.csv")
@@ -103,25 +90,30 @@ def orders_export():
     return response
 
 
-def _order_page(order_id: str, *, refund_form: RefundForm | None = None, status: int = 200):
+def order_page(order_id: str, *, refund_form: RefundForm | None = None, status: int = 200,
+               action_error: dict | None = None):
+    """The order page (also re-rendered with a refused refund or maintenance form and its error)."""
     merchant_id = current_user.merchant_id
     # Another merchant's order is a 404, and so is one of the mode the user is not looking at.
     order = get_order(merchant_id, order_id, livemode=portal_livemode())
     payments = payments_for_order(order.id)
     refund_form = refund_form or RefundForm(formdata=None)
+    clearing, clearing_lines = order_books(merchant_id, order.id)
+    events = events_for_order(merchant_id, order.id)
     return render_template(
-        "portal/order.html", order=order, payments=payments,
+        "portal/order.html", order=order, payments=payments, clearing=clearing, clearing_lines=clearing_lines,
         logs={p.id: integration_logs_for_attempt(merchant_id, p.id) for p in payments},
-        events=events_for_order(merchant_id, order.id), deliveries=deliveries_for_order(merchant_id, order.id),
+        events=events, deliveries=deliveries_for_order(merchant_id, order.id),
         refunds=refunds_for_order(order.id), refund_form=refund_form, remaining=order.total - order.refunded_amount,
         can_refund=can(current_user.role, "orders.refund"),
-        can_resend=can(current_user.role, "developers.manage")), status
+        can_resend=can(current_user.role, "developers.manage"),
+        **order_operations(order, payments, has_events=bool(events), action_error=action_error)), status
 
 
 @bp.get("/orders/<order_id>")
 @permission_required("orders.view")
 def orders_detail(order_id: str):
-    return _order_page(order_id)
+    return order_page(order_id)
 
 
 def _refund_amount(form: RefundForm, currency: str) -> int | None:
@@ -137,7 +129,7 @@ def orders_refund(order_id: str):
     order = get_order(merchant_id, order_id, livemode=portal_livemode())
     form = RefundForm()
     if not form.validate_on_submit():
-        return _order_page(order_id, refund_form=form, status=422)
+        return order_page(order_id, refund_form=form, status=422)
     try:
         amount = _refund_amount(form, order.currency)
         reason = (form.reason.data or "").strip() or None
@@ -154,10 +146,10 @@ def orders_refund(order_id: str):
                                    actor=f"portal:{current_user.email}"[:60])
     except ValueError:
         form.amount.errors = [*form.amount.errors, f"Enter an amount like 12.50 in {order.currency.upper()}."]
-        return _order_page(order_id, refund_form=form, status=422)
+        return order_page(order_id, refund_form=form, status=422)
     except KassaError as error:
         show_error(form, error)
-        return _order_page(order_id, refund_form=form, status=error.status)
+        return order_page(order_id, refund_form=form, status=error.status)
     flash(_refund_message(refund))
     return redirect(url_for("portal.orders_detail", order_id=order_id))
 

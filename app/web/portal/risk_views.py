@@ -182,6 +182,8 @@ def _rule_form() -> tuple[str | None, dict]:
     if isinstance(params["window_seconds"], int):
         params["window_seconds"] *= 60
     params = {k: v for k, v in params.items() if v is not None}
+    if request.form.get("applies_to") not in (None, "", "orders"):
+        params["applies_to"] = request.form["applies_to"]
     if kind == "currency_country_mismatch":
         # "usd: US, CA; eur: DE" → {"usd": ["US", "CA"], "eur": ["DE"]}; the service checks every code.
         pairs = [p.split(":", 1) for p in (request.form.get("countries") or "").split(";") if p.strip()]

@@ -1,0 +1,215 @@
+"""Clearing: when an order completes, what it kept is split among those it belongs to (DESIGN.md §5).
+
+For an order that kept ``N`` (its total less what was refunded before it completed):
+
+1. ``N`` is split over the order's lines by their net amounts (largest remainder, so the parts are exact).
+2. The channel's fee (what it kept of the capture, less what it gave back on those refunds) and the platform's
+   fee (the merchant's ``platform_fee_bps`` of ``N`` plus ``platform_fee_fixed``) are split over the lines the
+   same way: they are taken off first.
+3. Each line is split among its rule's partners by their shares: each gets its gross share of the line
+   (``share``) and bears the same share of the line's fees (``fee``).
+
+The merchant's receivable gives up ``N``; the channel's fee account, the platform's fee account and each partner's
+payable account receive their parts, in one balanced entry for a whole batch of orders. A partner's lines carry
+``available_at`` = clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in
+``order_clearings`` per order is the claim: an order is cleared once, whoever else tries.
+
+Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): each shape's
+split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
+postings from the templates with one ``INSERT … SELECT`` (the order's id, and each line's SKU and sub-order, filled
+in by a join). So a batch of ten thousand orders is a handful of statements, not ten thousand computations.
+
+This module computes and posts; app/payments/order_clearing.py finds the orders and gathers what they kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Sequence
+
+from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, bindparam, text
+
+from app.bulk_copy import copy_rows
+from app.db_types import UTCDateTime
+from app.extensions import db
+from app.ids import new_id
+from app.ledger.accounts import channel_fee_account, partner_account, platform_fee_account, receivable_account
+from app.ledger.books_models import SELF
+from app.ledger.cursors import available_from, ensure_cursors, settled_through
+from app.ledger.journal import Leg, check_balanced, open_entry
+from app.ledger.partners import ensure_self
+from app.money import allocate
+
+_HALF = 5_000  # of 10,000 basis points: rounds half up
+
+# A line as clearing sees it: (net amount, rule key), the rule key being ((partner, share_bps), …), hold_days.
+LineKey = tuple[int, tuple]
+
+
+@dataclass(frozen=True)
+class OrderToClear:
+    order_id: str
+    total: int
+    refunded: int  # given back before clearing
+    channel: str | None  # the channel that captured (None: nothing was captured)
+    capture_fee: int  # what that channel charged on the capture
+    fee_returned: int  # what it gave back of that fee on the refunds so far
+    lines: tuple[LineKey, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlatformFee:
+    bps: int = 0
+    fixed: int = 0
+
+    def on(self, amount: int) -> int:
+        """The platform's fee on ``amount`` kept by an order."""
+        if amount <= 0 or (self.bps == 0 and self.fixed == 0):
+            return 0
+        return self.fixed + (amount * self.bps + _HALF) // 10_000
+
+
+def rule_key(rule: dict) -> tuple:
+    """A clearing rule as a hashable key."""
+    return tuple((s["partner"], s["share_bps"]) for s in rule["splits"]), rule.get("hold_days", 0)
+
+
+def _split(amount: int, weights: Sequence[int]) -> list[int]:
+    """``allocate`` that also takes all-zero weights (nothing to split by) when the amount is zero."""
+    if amount == 0:
+        return [0] * len(weights)
+    if sum(weights) == 0:
+        weights = [1] * len(weights)
+    return allocate(amount, list(weights))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One leg of a shape: an account's amount, and for a partner's line which line (1-based) and when it may be
+    settled (days after clearing)."""
+
+    account: str
+    amount: int
+    partner_id: str | None = None
+    line_no: int | None = None
+    line_kind: str | None = None
+    hold_days: int = 0
+
+
+@dataclass(frozen=True)
+class Shape:
+    kept: int
+    channel_fee: int
+    platform_fee: int
+    parts: tuple[Part, ...]
+
+
+@lru_cache(maxsize=4096)
+def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None, channel_fee: int,
+                platform_fee: int, lines: tuple[LineKey, ...]) -> Shape:
+    """The split of every order that kept ``kept`` with these fees and lines: balanced parts, worked out once."""
+    if kept <= 0 or not lines:
+        return Shape(max(kept, 0), 0, 0, ())
+    parts = [Part(receivable_account(merchant_id, livemode=livemode), -kept)]
+    if channel_fee:
+        parts.append(Part(channel_fee_account(channel, livemode=livemode), channel_fee))
+    if platform_fee:
+        parts.append(Part(platform_fee_account(livemode=livemode), platform_fee))
+    line_kept = _split(kept, [net for net, _ in lines])
+    line_channel_fee = _split(channel_fee, line_kept)
+    line_platform_fee = _split(platform_fee, line_kept)
+    for line_no, ((_, (splits, hold)), amount, cf, pf) in enumerate(
+            zip(lines, line_kept, line_channel_fee, line_platform_fee), 1):
+        weights = [bps for _, bps in splits]
+        for (partner, _), gross, fee in zip(splits, _split(amount, weights), _split(cf + pf, weights)):
+            account = partner_account(partner, livemode=livemode)
+            if gross:
+                parts.append(Part(account, gross, partner, line_no, "share", hold))
+            if fee:
+                parts.append(Part(account, -fee, partner, line_no, "fee", hold))
+    return Shape(kept, channel_fee, platform_fee, tuple(parts))
+
+
+def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: PlatformFee) -> Shape:
+    """The shape an order clears by."""
+    kept = order.total - order.refunded
+    channel_fee = max(order.capture_fee - order.fee_returned, 0) if kept > 0 else 0
+    platform_fee = min(platform.on(kept), kept - channel_fee) if kept > 0 else 0
+    return order_shape(merchant_id, livemode, kept, order.channel, channel_fee, platform_fee, order.lines)
+
+
+# The batch is staged in two temporary tables, filled by COPY, then joined into postings and claims.
+_STAGE = MetaData()
+_SHAPES = Table("clearing_shapes", _STAGE, Column("shape_id", Integer), Column("account", String(300)),
+                Column("amount", BigInteger), Column("partner_id", String(40)), Column("line_no", Integer),
+                Column("line_kind", String(20)), Column("available_at", UTCDateTime()), prefixes=["TEMPORARY"],
+                postgresql_on_commit="DROP")
+_ORDERS = Table("clearing_orders", _STAGE, Column("order_id", String(40), primary_key=True),
+                Column("shape_id", Integer), Column("amount", BigInteger), Column("refunded_before", BigInteger),
+                Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), Column("livemode", Boolean),
+                prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+
+
+def _stage() -> None:
+    """Empty staging tables for this group (made once per transaction on PostgreSQL, which drops them at commit;
+    once per connection on SQLite)."""
+    connection = db.session.connection()
+    for table in (_SHAPES, _ORDERS):
+        table.create(connection, checkfirst=True)
+        connection.execute(table.delete())
+
+
+_POST = text("""
+    INSERT INTO postings (entry_id, merchant_id, account, amount, currency, order_id, partner_id, sku_id, sub_order_id,
+                          line_kind, available_at)
+    SELECT :entry, :merchant, s.account, s.amount, :currency, o.order_id, s.partner_id, i.sku_id, i.sub_order_id,
+           s.line_kind, s.available_at
+    FROM clearing_orders o
+    JOIN clearing_shapes s ON s.shape_id = o.shape_id
+    LEFT JOIN (SELECT order_id, sku_id, sub_order_id,
+                      row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
+               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)) i
+      ON i.order_id = o.order_id AND i.line_no = s.line_no""")
+_CLAIM = text("""
+    INSERT INTO order_clearings (order_id, merchant_id, livemode, entry_id, amount, refunded_before, channel_fee,
+                                 platform_fee, currency, cleared_at)
+    SELECT order_id, :merchant, livemode, :entry, amount, refunded_before, channel_fee, platform_fee, :currency, :now
+    FROM clearing_orders""").bindparams(bindparam("now", type_=UTCDateTime()))
+
+
+def post_clearing(merchant_id: str, livemode: bool, currency: str, orders: Sequence[OrderToClear],
+                  platform: PlatformFee, *, now: datetime) -> int:
+    """Clear orders of one merchant, mode and currency in the caller's transaction: one balanced entry for them
+    all and a claim each (the primary key refuses an order cleared twice). The caller holds the merchant's
+    clearing lock (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
+    _stage()
+    shapes: dict[Shape, int] = {}
+    rows = []
+    for order in orders:
+        shape = shape_of(order, merchant_id, livemode, platform)
+        shape_id = shapes.setdefault(shape, len(shapes))
+        rows.append((order.order_id, shape_id, shape.kept, order.refunded, shape.channel_fee, shape.platform_fee,
+                     livemode))
+    partners = {part.partner_id for shape in shapes for part in shape.parts if part.partner_id}
+    if SELF in partners:
+        ensure_self(merchant_id)
+    ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
+    floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
+    templates = []
+    for shape, shape_id in shapes.items():
+        if shape.parts:
+            check_balanced([Leg(p.account, p.amount, currency) for p in shape.parts])
+        for p in shape.parts:
+            when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
+                if p.partner_id else None
+            templates.append((shape_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, when))
+    copy_rows(_SHAPES, [c.name for c in _SHAPES.columns], templates)
+    copy_rows(_ORDERS, [c.name for c in _ORDERS.columns], rows)
+    if db.engine.dialect.name == "postgresql":  # temporary tables have no statistics until asked: plan on real sizes
+        db.session.execute(text("ANALYZE clearing_shapes, clearing_orders"))
+    entry_id = open_entry(merchant_id, "clearing", new_id("clr")) if templates else None
+    written = db.session.execute(_POST, {"entry": entry_id, "merchant": merchant_id, "currency": currency}).rowcount \
+        if templates else 0
+    db.session.execute(_CLAIM, {"merchant": merchant_id, "entry": entry_id, "currency": currency, "now": now})
+    return written

@@ -1,0 +1,130 @@
+"""Partners: the parties a merchant shares revenue with (studios, creators) and the merchant itself as ``self``,
+each with a payout account, a settlement cycle and an optional rolling reserve."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.db_types import utcnow
+from app.errors import InvalidRequest, NotFound
+from app.extensions import db
+from app.ids import new_id
+from app.ledger.books_models import CYCLES, SELF, Partner
+from app.merchants.models import Merchant
+
+MAX_PARTNERS = 1000
+# A bank or provider account reference: letters, digits and a few separators, as a payout API takes it.
+_PAYOUT_ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.\-/:]{3,99}$")
+
+
+def parse_payout_account(account: object, *, param: str) -> str:
+    """A receiving account's reference as a payout API takes it (a partner's, or a customer's for a withdrawal),
+    or a 400 naming ``param``."""
+    if not isinstance(account, str) or not _PAYOUT_ACCOUNT.match(account.strip()):
+        raise InvalidRequest(f"{param} is the receiving account's reference: 4 to 100 letters, digits, spaces or "
+                             "_ . - / :", param=param)
+    return account.strip()
+
+
+def ensure_self(merchant_id: str) -> None:
+    """The merchant's own partner row (a no-op when it exists): every merchant clears to ``self``."""
+    insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+    db.session.execute(insert(Partner).values(merchant_id=merchant_id, id=SELF, name="", cycle="daily",
+                                              created_at=utcnow()).on_conflict_do_nothing())
+
+
+def display_name(partner: Partner, merchant: Merchant | None = None) -> str:
+    """How the portal and the API name a partner: the merchant's own name for ``self``."""
+    if partner.id == SELF:
+        merchant = merchant or db.session.get(Merchant, partner.merchant_id)
+        return f"{merchant.name} (you)" if merchant else "You"
+    return partner.name
+
+
+def _fields(body: dict, *, creating: bool) -> dict:
+    values: dict = {}
+    if creating or "name" in body:
+        name = body.get("name")
+        if not isinstance(name, str) or not name.strip() or len(name.strip()) > 200:
+            raise InvalidRequest("name is required: 1 to 200 characters", param="name")
+        values["name"] = name.strip()
+    if creating or "payout_account" in body:
+        account = body.get("payout_account")
+        values["payout_account"] = None if account is None else parse_payout_account(account, param="payout_account")
+    if "cycle" in body:
+        if body["cycle"] not in CYCLES:
+            raise InvalidRequest(f"cycle must be one of {', '.join(CYCLES)}", param="cycle")
+        values["cycle"] = body["cycle"]
+    for name, most in (("reserve_bps", 10_000), ("reserve_days", 365)):
+        if name in body:
+            value = body[name]
+            if type(value) is not int or not 0 <= value <= most:
+                raise InvalidRequest(f"{name} must be a whole number from 0 to {most}", param=name)
+            values[name] = value
+    return values
+
+
+def create_partner(merchant_id: str, body: dict) -> Partner:
+    """A new partner of the merchant."""
+    values = _fields(body, creating=True)
+    count = db.session.scalar(select(db.func.count()).select_from(Partner).where(Partner.merchant_id == merchant_id))
+    if count >= MAX_PARTNERS:
+        raise InvalidRequest(f"a merchant has at most {MAX_PARTNERS} partners", param="name")
+    partner = Partner(merchant_id=merchant_id, id=new_id("ptn"), created_at=utcnow(), **({"cycle": "daily"} | values))
+    db.session.add(partner)
+    db.session.commit()
+    return partner
+
+
+def get_partner(merchant_id: str, partner_id: str) -> Partner:
+    """The merchant's partner (``self`` always exists); another merchant's is not found."""
+    if partner_id == SELF:
+        ensure_self(merchant_id)
+        db.session.flush()
+    partner = db.session.get(Partner, (partner_id, merchant_id))
+    if partner is None:
+        raise NotFound(f"no partner {partner_id!r}", param="partner")
+    return partner
+
+
+def update_partner(merchant_id: str, partner_id: str, body: dict) -> Partner:
+    """Change a partner's name, payout account, cycle or reserve (``self`` has no name of its own)."""
+    partner = get_partner(merchant_id, partner_id)
+    values = _fields(body, creating=False)
+    if partner.id == SELF:
+        values.pop("name", None)
+    for name, value in values.items():
+        setattr(partner, name, value)
+    db.session.commit()
+    _release_waiting_payouts(merchant_id, partner)
+    return partner
+
+
+def _release_waiting_payouts(merchant_id: str, partner: Partner) -> None:
+    """Settlements cut while the partner had no payout account are paid once it has one."""
+    if not partner.payout_account:
+        return
+    from app.ledger.books_models import Payout, Settlement
+
+    waiting = select(Settlement.id).where(Settlement.merchant_id == merchant_id, Settlement.partner_id == partner.id)
+    db.session.execute(db.update(Payout).where(Payout.settlement_id.in_(waiting), Payout.status == "pending",
+                                               Payout.destination == "")
+                       .values(destination=partner.payout_account, next_try_at=utcnow(), updated_at=utcnow()))
+    db.session.commit()
+
+
+def list_partners(merchant_id: str) -> list[Partner]:
+    """The merchant's partners, ``self`` first."""
+    ensure_self(merchant_id)
+    db.session.commit()
+    rows = db.session.scalars(select(Partner).where(Partner.merchant_id == merchant_id).order_by(Partner.created_at))
+    return sorted(rows, key=lambda p: (p.id != SELF, p.created_at))
+
+
+def partner_json(partner: Partner, merchant: Merchant | None = None) -> dict:
+    return {"id": partner.id, "object": "partner", "name": display_name(partner, merchant),
+            "payout_account": partner.payout_account, "cycle": partner.cycle, "reserve_bps": partner.reserve_bps,
+            "reserve_days": partner.reserve_days, "self": partner.id == SELF,
+            "created_at": partner.created_at.isoformat().replace("+00:00", "Z")}

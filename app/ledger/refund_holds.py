@@ -1,0 +1,131 @@
+"""A refund's money is set aside when the refund starts and leaves when the provider confirms it.
+
+When a purchase refund starts (in the transaction that marks the order ``refunding``), its amount moves from where
+the order's money now is into the merchant's ``refunds_in_flight`` account (the frozen balance):
+
+- an order not cleared yet: from the merchant's receivable;
+- a cleared order: back from each part of its clearing, in proportion — the channel's fee by the channel's own
+  rule (app/payments/fees.py), the rest from the platform's fee and every partner's line by their shares of what
+  the order kept, counted cumulatively over its refunds, so refunding everything reverses everything exactly.
+  A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there).
+
+The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
+or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
+in place. Top-up refunds keep their own path (app/ledger/wallet.py): their money is the customer's, not a merchant's.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.ledger.accounts import (channel_fee_account, partner_account, platform_fee_account, receivable_account,
+                                 refunds_in_flight_account)
+from app.ledger.books_models import OrderClearing
+from app.ledger.cursors import available_from, ensure_cursors, settled_through
+from app.ledger.fees import fee_back
+from app.ledger.journal import Leg, find_entry, post_journal_entry
+from app.ledger.locks import clearing_lock
+from app.ledger.models import Posting
+from app.money import allocate
+
+HOLD = "refund.hold"
+RELEASE = "refund.release"
+
+
+def hold_reference(refund_id: str, provider_attempt: int) -> str:
+    return f"{refund_id}:{provider_attempt}"
+
+
+def _cleared_parts(clearing: OrderClearing) -> list[tuple[Leg, int]]:
+    """What each part of a cleared order received: (a leg template, its amount), platform fee first."""
+    parts = []
+    if clearing.platform_fee:
+        parts.append((Leg(platform_fee_account(livemode=clearing.livemode), 0, clearing.currency,
+                          order_id=clearing.order_id), clearing.platform_fee))
+    rows = db.session.execute(
+        select(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id, func.sum(Posting.amount))
+        .where(Posting.entry_id == clearing.entry_id, Posting.order_id == clearing.order_id,
+               Posting.line_kind.in_(("share", "fee")))
+        .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
+        .order_by(Posting.partner_id, Posting.sku_id, Posting.sub_order_id))
+    for account, partner, sku, sub_order, net in rows:
+        if net:
+            parts.append((Leg(account, 0, clearing.currency, clearing.order_id, partner, sku, sub_order, "refund"),
+                          int(net)))
+    return parts
+
+
+def _reversal(weights: list[int], before: int, now_total: int) -> list[int]:
+    """How much each part gives back when the cumulative amount to give back grows from ``before`` to ``now_total``."""
+    if not weights or sum(weights) == 0:
+        return [0] * len(weights)
+    was = allocate(before, weights) if before else [0] * len(weights)
+    will = allocate(now_total, weights)
+    return [w - b for w, b in zip(will, was)]
+
+
+def hold_for_refund(*, merchant_id: str, order_id: str, livemode: bool, currency: str, refund_id: str,
+                    provider_attempt: int, amount: int, channel: str, captured: int, capture_fee: int,
+                    refunded_before: int, capture_return: bool, now: datetime) -> int:
+    """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
+    returns the part of the channel's fee the refund gets back."""
+    back = fee_back(capture_fee, captured, 0 if capture_return else refunded_before, amount)
+    clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
+    frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
+    clearing = None if capture_return else db.session.get(OrderClearing, order_id)
+    if clearing is None or clearing.amount == 0:
+        legs = [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id), frozen]
+    else:
+        # The channel's fee given back by the refunds since clearing (the rule is cumulative, so it is exact).
+        back_before = fee_back(capture_fee, captured, clearing.refunded_before, refunded_before - clearing.refunded_before)
+        legs = [frozen] + _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back,
+                                            fee_back_before=back_before, refunded_before=refunded_before, now=now)
+    post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), legs)
+    return back
+
+
+def _floored(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
+    """Partner lines made available from ``now``, never inside a window already settled."""
+    partners = {leg.partner_id for leg in legs if leg.partner_id}
+    if not partners:
+        return legs
+    ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
+    floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
+    return [leg._replace(available_at=available_from(now, floors.get(leg.partner_id))) if leg.partner_id else leg
+            for leg in legs]
+
+
+def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_back_before: int,
+                      refunded_before: int, now: datetime) -> list[Leg]:
+    legs = []
+    if fee_back:
+        legs.append(Leg(channel_fee_account(channel, livemode=clearing.livemode), -fee_back, clearing.currency,
+                        order_id=clearing.order_id))
+    parts = _cleared_parts(clearing)
+    # What the parts have already given back: the refunds since clearing, less the channel's fee they got back.
+    before = refunded_before - clearing.refunded_before - fee_back_before
+    shares = _reversal([part for _, part in parts], before, before + amount - fee_back)
+    legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
+    return _floored(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
+
+
+def release_refund_hold(merchant_id: str, refund_id: str, provider_attempt: int, *, livemode: bool,
+                        now: datetime) -> None:
+    """The provider refused: every leg of the hold goes back where it came from (once). A partner's line comes
+    back as of now, so a settlement cut since the hold still sees it in its next window."""
+    reference = hold_reference(refund_id, provider_attempt)
+    hold = find_entry(HOLD, reference)
+    if hold is None or find_entry(RELEASE, reference) is not None:
+        return
+    postings = list(db.session.scalars(select(Posting).where(Posting.entry_id == hold.id).order_by(Posting.id)))
+    legs = [Leg(p.account, -p.amount, p.currency, p.order_id, p.partner_id, p.sku_id, p.sub_order_id, p.line_kind)
+            for p in postings]
+    post_journal_entry(merchant_id, RELEASE, reference,
+                       _floored(merchant_id, legs, livemode=livemode, currency=postings[0].currency, now=now))
+
+
+def was_held(refund_id: str, provider_attempt: int) -> bool:
+    """Did this try of the refund set its money aside? (Refunds started before holds existed did not.)"""
+    return find_entry(HOLD, hold_reference(refund_id, provider_attempt)) is not None

@@ -1,0 +1,27 @@
+"""Which fee a channel charges a merchant: the merchant's channel config, else the channel's published default
+(its ``ChannelSpec``). The arithmetic is app/ledger/fees.py."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.ledger.fees import capture_fee
+from app.payments.models import ChannelConfig
+from app.payments.registry import channels
+
+
+def fee_schedule(merchant_id: str, channel: str) -> tuple[int, int]:
+    """(bps, fixed) the channel charges this merchant."""
+    spec = channels().get(channel)
+    default = (spec.fee_bps, spec.fee_fixed) if spec else (0, 0)
+    row = db.session.execute(select(ChannelConfig.fee_bps, ChannelConfig.fee_fixed).where(
+        ChannelConfig.merchant_id == merchant_id, ChannelConfig.code == channel)).first()
+    if row is None:
+        return default
+    return (default[0] if row.fee_bps is None else row.fee_bps, default[1] if row.fee_fixed is None else row.fee_fixed)
+
+
+def fee_for_capture(merchant_id: str, channel: str, amount: int) -> int:
+    """The fee this merchant's capture of ``amount`` on ``channel`` costs."""
+    bps, fixed = fee_schedule(merchant_id, channel)
+    return capture_fee(amount, bps=bps, fixed=fixed)

@@ -1,0 +1,178 @@
+"""Matching a statement against Kassa's records, set-based: the day's lines are staged in a temporary table
+(COPY on PostgreSQL) and joined with the attempts, refunds, payouts and journal entries by reference, so a
+statement of a million lines costs a few joins, not a million lookups.
+
+A line is the merchant's when its reference is one of the merchant's attempts, refunds or payouts on this
+channel (``re_….2`` is the second try of refund ``re_…``), or names one of its orders (a capture for an order
+that Kassa never asked for). The sandbox provider is one account for the whole installation, so lines that
+name nothing of this merchant's belong to another merchant or to nobody and are not this run's business.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Iterable, Iterator
+
+from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, bindparam, text
+
+from app.bulk_copy import copy_rows
+from app.db_types import UTCDateTime
+from app.extensions import db
+from app.payments.adapters.base import StatementLine
+
+BATCH = 50_000
+
+_STAGE = MetaData()
+LINES = Table("statement_lines", _STAGE, Column("n", Integer), Column("type", String(8)),
+              Column("provider_id", String(100)), Column("reference", String(255)), Column("base_ref", String(255)),
+              Column("try_n", Integer), Column("status", String(12)), Column("amount", BigInteger),
+              Column("currency", String(3)), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+_COLUMNS = ("n", "type", "provider_id", "reference", "base_ref", "try_n", "status", "amount", "currency")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A discrepancy as the matching sees it, before it is recorded."""
+
+    kind: str
+    line_type: str
+    reference: str
+    kassa_object: str | None
+    provider_id: str | None
+    currency: str
+    kassa_amount: int | None
+    provider_amount: int | None
+    kassa_status: str | None
+    provider_status: str | None
+
+
+def day_range(day: date) -> tuple[datetime, datetime]:
+    """[midnight, next midnight) in UTC: statements are by UTC day."""
+    start = datetime.combine(day, time(), tzinfo=timezone.utc)
+    return start, start + timedelta(days=1)
+
+
+def split_reference(reference: str) -> tuple[str, int]:
+    """``re_x.3`` → (``re_x``, 3): later tries of a refund or payout carry their number."""
+    base, dot, number = reference.rpartition(".")
+    if dot and number.isdigit():
+        return base, int(number)
+    return reference, 1
+
+
+def stage(lines: Iterable[StatementLine]) -> int:
+    """Put the statement's lines into the staging table (in the caller's transaction); returns how many."""
+    connection = db.session.connection()
+    LINES.create(connection, checkfirst=True)
+    connection.execute(LINES.delete())
+    count, batch = 0, []
+    for line in lines:
+        base, try_n = split_reference(line.reference)
+        batch.append((count, line.type, line.provider_id, line.reference, base, try_n, line.status, line.amount,
+                      line.currency))
+        count += 1
+        if len(batch) >= BATCH:
+            copy_rows(LINES, _COLUMNS, batch)
+            batch = []
+    copy_rows(LINES, _COLUMNS, batch)
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_statement_lines_ref ON statement_lines (type, base_ref)"))
+    connection.execute(text("ANALYZE statement_lines"))
+    return count
+
+
+# What each kind of Kassa record is called, and when its status agrees with a line's. A try before the current one
+# must have failed at the provider (Kassa moved on to the next try because it did).
+_RECORDS = {
+    "capture": ("payment_attempts", "1", "CASE k.status WHEN 'succeeded' THEN 'succeeded' "
+                                         "WHEN 'failed' THEN 'failed' WHEN 'canceled' THEN 'failed' END"),
+    "refund": ("refunds", "k.provider_attempt", "CASE k.status WHEN 'succeeded' THEN 'succeeded' "
+                                                "WHEN 'failed' THEN 'failed' END"),
+    "payout": ("payouts", "k.try_number", "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END"),
+}
+
+
+def _theirs(line_type: str) -> str:
+    table, current_try, settled = _RECORDS[line_type]
+    # The status Kassa expects this line to have: the record's own for its current try, failed for earlier ones.
+    expected = f"CASE WHEN l.try_n < {current_try} THEN 'failed' WHEN l.try_n = {current_try} THEN {settled} END"
+    return f"""
+        FROM statement_lines l
+        JOIN {table} k ON k.id = l.base_ref AND k.merchant_id = :merchant AND k.channel = :channel
+        LEFT JOIN (SELECT type, reference, count(*) AS copies FROM statement_lines GROUP BY type, reference
+                   HAVING count(*) > 1) d ON d.type = l.type AND d.reference = l.reference
+        WHERE l.type = '{line_type}'""", expected
+
+
+def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
+    """(the merchant's lines, how many of them agree, the disagreements) for the staged statement."""
+    params = {"merchant": merchant_id, "channel": channel}
+    lines = matched = 0
+    found: list[Found] = []
+    for line_type in _RECORDS:
+        source, expected = _theirs(line_type)
+        # 1 or 0, never NULL: a record Kassa still waits on expects no status, and NOT NULL would hide it.
+        agrees = f"(CASE WHEN d.copies IS NULL AND l.amount = k.amount AND l.status = {expected} THEN 1 ELSE 0 END)"
+        row = db.session.execute(text(f"SELECT count(*), coalesce(sum({agrees}), 0) {source}"), params).one()
+        lines, matched = lines + row[0], matched + row[1]
+        if row[0] == row[1]:
+            continue
+        rows = db.session.execute(text(f"""
+            SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, k.id, k.amount, k.status,
+                   d.copies IS NOT NULL, {expected}
+            {source} AND {agrees} = 0 ORDER BY l.n"""), params)
+        seen: set[tuple[str, str]] = set()
+        for reference, provider_id, currency, amount, status, kassa_id, kassa_amount, kassa_status, copied, \
+                wanted in rows:
+            def add(kind: str) -> None:
+                if (kind, reference) not in seen:  # a duplicated line is one discrepancy, not one per copy
+                    seen.add((kind, reference))
+                    found.append(Found(kind, line_type, reference, kassa_id, provider_id, currency, kassa_amount,
+                                       amount, kassa_status, status))
+            if copied:
+                add("duplicate")
+            if amount != kassa_amount:
+                add("amount_mismatch")
+            if status != wanted:
+                add("status_mismatch")
+    orphans = db.session.execute(text("""
+        SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, o.id
+        FROM statement_lines l JOIN orders o ON o.id = l.base_ref AND o.merchant_id = :merchant
+        WHERE l.type = 'capture' ORDER BY l.n"""), params).all()
+    for reference, provider_id, currency, amount, status, order_id in orphans:
+        found.append(Found("missing_in_kassa", "capture", reference, order_id, provider_id, currency, None, amount,
+                           None, status))
+    return lines + len(orphans), matched, found
+
+
+# Kassa's books of the day: what it booked as captured, refunded or paid out on this channel.
+_BOOKED = {
+    "capture": ("payment.capture", "payment_attempts"),
+    "refund": ("payment.refund", "refunds"),
+    "payout": ("payout.paid", "payouts"),
+}
+
+
+def booked_but_unlisted(merchant_id: str, channel: str, day: date) -> list[Found]:
+    """Records Kassa booked on ``day`` that no line of the staged statement names (candidates for
+    missing_at_provider; the caller checks the neighbouring days, since a booking near midnight may be listed on
+    the provider's side of it)."""
+    start, end = day_range(day)
+    found = []
+    for line_type, (kind, table) in _BOOKED.items():
+        rows = db.session.execute(text(f"""
+            SELECT k.id, k.currency, k.amount, k.status
+            FROM journal_entries je JOIN {table} k ON k.id = je.reference AND k.channel = :channel
+            WHERE je.merchant_id = :merchant AND je.kind = :kind AND je.created_at >= :start AND je.created_at < :end
+              AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.type = :type AND l.base_ref = k.id)
+            ORDER BY je.created_at""").bindparams(bindparam("start", type_=UTCDateTime()),
+                                                  bindparam("end", type_=UTCDateTime())),
+            {"merchant": merchant_id, "channel": channel, "kind": kind, "type": line_type, "start": start, "end": end})
+        for kassa_id, currency, amount, status in rows:
+            found.append(Found("missing_at_provider", line_type, kassa_id, kassa_id, None, currency, amount, None,
+                               status, None))
+    return found
+
+
+def listed_among(lines: Iterator[StatementLine], references: set[str]) -> set[str]:
+    """Which of ``references`` (Kassa ids) some line of ``lines`` names."""
+    return {base for line in lines if (base := split_reference(line.reference)[0]) in references}

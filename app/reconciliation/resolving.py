@@ -1,0 +1,76 @@
+"""Settling a discrepancy: by asking the provider (automatic, when Kassa was still waiting for an answer the
+statement already has), or by a person in the portal (audited)."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest, KassaError
+from app.extensions import db
+from app.ledger.books_models import Payout
+from app.payments.adapters.base import ProviderUnavailable
+from app.payments.models import PaymentAttempt
+from app.payments.refund_models import Refund
+from app.reconciliation.models import Discrepancy
+
+# What a person may conclude about a discrepancy the reconciliation could not settle by itself.
+RESOLUTIONS = {
+    "corrected": "the records were corrected outside Kassa (at the provider or by a refund)",
+    "accepted": "the difference is accepted as it is (e.g. a fee the provider explained)",
+    "written_off": "the amount is written off",
+}
+_SETTLED = {"succeeded": "succeeded", "failed": "failed", "canceled": "failed", "paid": "paid"}
+
+
+def _status_now(discrepancy: Discrepancy) -> str | None:
+    model = {"capture": PaymentAttempt, "refund": Refund, "payout": Payout}[discrepancy.line_type]
+    record = db.session.get(model, discrepancy.kassa_object, populate_existing=True)
+    return _SETTLED.get(record.status) if record else None
+
+
+def settle_from_provider(discrepancy: Discrepancy) -> str | None:
+    """Ask the provider about the record Kassa is waiting on, through the same paths the sweeps use, and say
+    what happened if Kassa now agrees with the statement line (None: it still does not; a person decides)."""
+    from app.payments.hub import refresh_attempt
+    from app.payments.janitor import resolve_unknown_attempt
+    from app.payments.payouts import look_up_payout
+    from app.payments.refunds import send_refund
+
+    record_id, kind = discrepancy.kassa_object, discrepancy.line_type
+    try:
+        if kind == "capture":
+            attempt = db.session.get(PaymentAttempt, record_id)
+            if attempt.status == "unknown":
+                resolve_unknown_attempt(record_id, actor="reconciliation")
+            else:
+                refresh_attempt(record_id, actor="reconciliation")
+        elif kind == "refund":
+            send_refund(record_id)  # the same reference again: the provider answers with the refund it made
+        else:
+            look_up_payout(db.session.get(Payout, record_id))
+    except (ProviderUnavailable, KassaError):
+        db.session.rollback()
+        return None
+    now = _status_now(discrepancy)
+    if now is None or now != discrepancy.provider_status:
+        return None
+    return (f"the provider confirmed the {kind} {discrepancy.provider_status}; Kassa had it "
+            f"{discrepancy.kassa_status} and now agrees")
+
+
+def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, note: object, *,
+                    actor: str) -> Discrepancy:
+    """A person closes an open discrepancy with a resolution and a note (the caller audits it)."""
+    from app.reconciliation.runs import get_discrepancy
+
+    found = get_discrepancy(merchant_id, discrepancy_id)
+    if resolution not in RESOLUTIONS:
+        raise InvalidRequest(f"resolution is one of {', '.join(RESOLUTIONS)}", param="resolution")
+    if not isinstance(note, str) or not 3 <= len(note.strip()) <= 500:
+        raise InvalidRequest("note says what was done or found, 3 to 500 characters", param="note")
+    changed = db.session.execute(update(Discrepancy).where(Discrepancy.id == found.id, Discrepancy.status == "open")
+                                 .values(status="resolved", resolution=resolution, resolution_note=note.strip(),
+                                         resolved_by=actor[:60], resolved_at=utcnow())).rowcount
+    if not changed:
+        raise Conflict("this discrepancy is already resolved", code="discrepancy_resolved")
+    return db.session.get(Discrepancy, found.id, populate_existing=True)

@@ -1,0 +1,250 @@
+"""Reconciliation runs: start one (API, portal, the daily cron), execute it on a worker, record what disagrees,
+and resolve what can be proven by asking the provider (DESIGN.md §6.5: fix only what can be proven)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app import logs
+from app.db_types import utcnow
+from app.errors import InvalidRequest, NotFound
+from app.events import record_event
+from app.extensions import db
+from app.ids import new_id
+from app.payments.adapters.base import ProviderUnavailable
+from app.payments.channels import adapter_for
+from app.payments.registry import channel_spec, channels
+from app.reconciliation import matching
+from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
+
+log = logs.get("reconciliation")
+
+# How long after a day ends its statement is final enough to reconcile by itself (late bookings near midnight).
+SETTLE_HOURS = 2
+# A run still "running" this long after it started lost its worker (killed mid-run): the day is run again.
+ABANDONED_AFTER = timedelta(hours=1)
+
+
+def statement_channels() -> list[str]:
+    """The channels that publish daily statements."""
+    return sorted(code for code, spec in channels().items() if "statements" in spec.capabilities)
+
+
+def parse_day(value: object) -> date:
+    """A run's day: ``YYYY-MM-DD``, not in the future."""
+    if not isinstance(value, str):
+        raise InvalidRequest("date is required, as YYYY-MM-DD", param="date")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRequest(f"date {value!r} is not a day in the form YYYY-MM-DD", param="date") from None
+    if day > utcnow().date():
+        raise InvalidRequest("date is in the future: a statement lists days that have happened", param="date")
+    return day
+
+
+def start_run(merchant_id: str, channel: object, day: object, *, actor: str) -> ReconciliationRun:
+    """Open a run (status ``running``) and queue its work; the caller commits."""
+    from app.queueing import enqueue
+
+    spec = channel_spec(channel)
+    if spec is None or "statements" not in spec.capabilities:
+        raise InvalidRequest(f"channel must be one that publishes statements: {', '.join(statement_channels())}",
+                             param="channel")
+    run = ReconciliationRun(id=new_id("rcn"), merchant_id=merchant_id, channel=spec.code, day=parse_day(day),
+                            status="running", lines=0, matched=0, actor=actor[:60],
+                            **{kind: 0 for kind in KINDS}, auto_resolved=0)
+    db.session.add(run)
+    db.session.flush()
+    enqueue("app.jobs.reconcile", run.id, job_id=f"reconcile-{run.id}")
+    return run
+
+
+def execute_run(run_id: str) -> ReconciliationRun | None:
+    """Fetch the statement, match it, record the discrepancies, resolve the provable ones, finish the run."""
+    run = db.session.get(ReconciliationRun, run_id)
+    if run is None or run.status != "running":
+        return run
+    merchant_id, channel, day = run.merchant_id, run.channel, run.day
+    adapter = adapter_for(channel, merchant_id)
+    try:
+        staged = matching.stage(adapter.statement(day))
+        lines, matched, found = matching.compare(merchant_id, channel)
+        unlisted = matching.booked_but_unlisted(merchant_id, channel, day)
+        if unlisted:  # the commit drops the staging table; neighbouring days are read after it
+            db.session.commit()
+            unlisted = _not_on_neighbouring_days(adapter, day, unlisted)
+        found += unlisted
+    except ProviderUnavailable as exc:
+        db.session.rollback()
+        return _finish(run_id, status="failed", failure_reason=f"statement not readable: {exc}"[:500])
+    counts = {kind: sum(1 for f in found if f.kind == kind) for kind in KINDS}
+    _record(run_id, merchant_id, channel, day, found)
+    run = _finish(run_id, status="done", lines=lines, matched=matched, **counts)
+    auto = _resolve_provable(run)
+    if auto:
+        db.session.execute(update(ReconciliationRun).where(ReconciliationRun.id == run_id).values(auto_resolved=auto))
+        db.session.commit()
+    log.info("reconciliation run done", extra={"fields": {
+        "run_id": run_id, "channel": channel, "day": day.isoformat(), "statement_lines": staged, "lines": lines,
+        "matched": matched, "auto_resolved": auto, **counts}})
+    return db.session.get(ReconciliationRun, run_id, populate_existing=True)
+
+
+def _not_on_neighbouring_days(adapter, day: date, unlisted: list[matching.Found]) -> list[matching.Found]:
+    """Drop the candidates a neighbouring day's statement lists (booked on our side of midnight, theirs on the
+    other); the rest are missing at the provider."""
+    wanted = {f.reference for f in unlisted}
+    for neighbour in (day - timedelta(days=1), day + timedelta(days=1)):
+        if neighbour <= utcnow().date():
+            wanted -= matching.listed_among(adapter.statement(neighbour), wanted)
+    return [f for f in unlisted if f.reference in wanted]
+
+
+def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[matching.Found]) -> None:
+    """One row per disagreement; one a run of the same day already recorded stays as it was (and keeps its
+    resolution)."""
+    if found:
+        insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+        now = utcnow()
+        rows = [{"id": new_id("dsc"), "merchant_id": merchant_id, "run_id": run_id, "channel": channel, "day": day,
+                 "status": "open", "created_at": now, **f.__dict__} for f in found]
+        for start in range(0, len(rows), 1000):
+            db.session.execute(insert(Discrepancy).values(rows[start:start + 1000]).on_conflict_do_nothing())
+        new = db.session.scalars(select(Discrepancy).where(Discrepancy.run_id == run_id)).all()
+        for discrepancy in new:
+            record_event(merchant_id, "reconciliation.discrepancy", discrepancy_json(discrepancy), livemode=False)
+    db.session.commit()
+
+
+def _finish(run_id: str, **values: Any) -> ReconciliationRun:
+    db.session.execute(update(ReconciliationRun).where(ReconciliationRun.id == run_id,
+                                                       ReconciliationRun.status == "running")
+                       .values(finished_at=utcnow(), **values))
+    db.session.commit()
+    return db.session.get(ReconciliationRun, run_id, populate_existing=True)
+
+
+def _resolve_provable(run: ReconciliationRun) -> int:
+    """Status disagreements where Kassa is still waiting (pending, unknown): ask the provider by reference, the
+    way the janitor does, and let the hub apply its answer. Resolved when Kassa then agrees with the line."""
+    from app.reconciliation.resolving import settle_from_provider  # resolving reaches into payments
+
+    waiting = db.session.scalars(select(Discrepancy).where(
+        Discrepancy.merchant_id == run.merchant_id, Discrepancy.channel == run.channel, Discrepancy.day == run.day,
+        Discrepancy.status == "open", Discrepancy.kind == "status_mismatch",
+        Discrepancy.kassa_status.in_(("pending", "unknown")))).all()
+    resolved = 0
+    for discrepancy in waiting:
+        note = settle_from_provider(discrepancy)
+        if note:
+            db.session.execute(update(Discrepancy).where(Discrepancy.id == discrepancy.id,
+                                                         Discrepancy.status == "open").values(
+                status="resolved", resolution="auto", resolution_note=note[:500], resolved_by="reconciliation",
+                resolved_at=utcnow()))
+            db.session.commit()
+            resolved += 1
+    return resolved
+
+
+def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
+    """The daily cron: yesterday's statement of every statement channel, for every merchant that used it.
+    Idempotent: a day already run (or running) for a merchant and channel is not run again; a run whose worker
+    died (still running an hour on) does not hold the day back."""
+    from app.merchants.models import Merchant
+    from app.payments.models import PaymentAttempt
+
+    now = now or utcnow()
+    day = (now - timedelta(hours=SETTLE_HOURS)).date() - timedelta(days=1)
+    started = []
+    start, end = matching.day_range(day)
+    for channel in statement_channels():
+        merchants = db.session.scalars(select(PaymentAttempt.merchant_id).distinct().where(
+            PaymentAttempt.channel == channel, PaymentAttempt.updated_at >= start - timedelta(days=1),
+            PaymentAttempt.updated_at < end + timedelta(days=1))).all()
+        for merchant_id in merchants:
+            if db.session.scalar(select(func.count()).select_from(ReconciliationRun).where(
+                    ReconciliationRun.merchant_id == merchant_id, ReconciliationRun.channel == channel,
+                    ReconciliationRun.day == day,
+                    (ReconciliationRun.status == "done") | ((ReconciliationRun.status == "running")
+                                                            & (ReconciliationRun.created_at > utcnow() - ABANDONED_AFTER)))):
+                continue
+            if db.session.get(Merchant, merchant_id) is None:
+                continue
+            started.append(start_run(merchant_id, channel, day.isoformat(), actor="cron").id)
+            db.session.commit()
+    return started
+
+
+def get_run(merchant_id: str, run_id: str) -> ReconciliationRun:
+    run = db.session.get(ReconciliationRun, run_id)
+    if run is None or run.merchant_id != merchant_id:
+        raise NotFound(f"no reconciliation run {run_id!r}")
+    return run
+
+
+def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20,
+              starting_after: str | None = None) -> tuple[list[ReconciliationRun], bool]:
+    query = select(ReconciliationRun).where(ReconciliationRun.merchant_id == merchant_id)
+    if channel:
+        query = query.where(ReconciliationRun.channel == channel)
+    if starting_after:
+        after = get_run(merchant_id, starting_after)
+        query = query.where((ReconciliationRun.created_at < after.created_at)
+                            | ((ReconciliationRun.created_at == after.created_at) & (ReconciliationRun.id < after.id)))
+    found = db.session.scalars(query.order_by(ReconciliationRun.created_at.desc(), ReconciliationRun.id.desc())
+                               .limit(limit + 1)).all()
+    return list(found[:limit]), len(found) > limit
+
+
+def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
+                       kind: str | None = None, limit: int = 20, starting_after: str | None = None
+                       ) -> tuple[list[Discrepancy], bool]:
+    if status is not None and status not in ("open", "resolved"):
+        raise InvalidRequest("status is open or resolved", param="status")
+    if kind is not None and kind not in KINDS:
+        raise InvalidRequest(f"kind is one of {', '.join(KINDS)}", param="kind")
+    query = select(Discrepancy).where(Discrepancy.merchant_id == merchant_id)
+    if run_id:  # a run shows its day's discrepancies, including those an earlier run of the day recorded
+        run = get_run(merchant_id, run_id)
+        query = query.where(Discrepancy.channel == run.channel, Discrepancy.day == run.day)
+    if status:
+        query = query.where(Discrepancy.status == status)
+    if kind:
+        query = query.where(Discrepancy.kind == kind)
+    if starting_after:
+        query = query.where(Discrepancy.id > starting_after)
+    found = db.session.scalars(query.order_by(Discrepancy.id).limit(limit + 1)).all()
+    return list(found[:limit]), len(found) > limit
+
+
+def get_discrepancy(merchant_id: str, discrepancy_id: str) -> Discrepancy:
+    found = db.session.get(Discrepancy, discrepancy_id)
+    if found is None or found.merchant_id != merchant_id:
+        raise NotFound(f"no discrepancy {discrepancy_id!r}")
+    return found
+
+
+def run_json(run: ReconciliationRun) -> dict:
+    return {"id": run.id, "object": "reconciliation_run", "channel": run.channel, "date": run.day.isoformat(),
+            "status": run.status, "lines": run.lines, "matched": run.matched,
+            "discrepancies": {kind: getattr(run, kind) for kind in KINDS}, "auto_resolved": run.auto_resolved,
+            "failure_reason": run.failure_reason, "created_at": int(run.created_at.timestamp()),
+            "finished_at": int(run.finished_at.timestamp()) if run.finished_at else None}
+
+
+def discrepancy_json(found: Discrepancy) -> dict:
+    return {"id": found.id, "object": "discrepancy", "run": found.run_id, "channel": found.channel,
+            "date": found.day.isoformat(), "kind": found.kind, "line_type": found.line_type,
+            "reference": found.reference, "kassa_object": found.kassa_object, "provider_id": found.provider_id,
+            "currency": found.currency,
+            "kassa": {"amount": found.kassa_amount, "status": found.kassa_status},
+            "provider": {"amount": found.provider_amount, "status": found.provider_status},
+            "status": found.status, "resolution": found.resolution, "resolution_note": found.resolution_note,
+            "resolved_by": found.resolved_by,
+            "resolved_at": int(found.resolved_at.timestamp()) if found.resolved_at else None,
+            "created_at": int(found.created_at.timestamp())}

@@ -1,0 +1,142 @@
+"""The stream process's HTTP side: ``GET /api/v1/orders/{id}/stream?client_secret=…`` answered exactly as the
+web route answers it (``app/web/api/stream.py``: ``retry``, ``status`` events, keepalives, ``end``), but each
+open stream is a coroutine waiting on its socket, so one process holds thousands. ``GET /healthz`` says it is up.
+
+HTTP/1.1 without keep-alive: the answer's body runs until the stream ends, then the connection closes (an
+EventSource reconnects by itself). Requests are a request line and headers of at most 8 KB, read within 10 s.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from urllib.parse import parse_qs
+
+from app.errors import KassaError
+from app.orders.services import get_order_by_client_secret
+from app.streams.snapshot import DECIDED, order_snapshot, sse
+from app.streams.watch import StreamHub
+
+log = logging.getLogger("kassa.streams")
+
+KEEPALIVE_SECONDS = 15.0
+_HEAD_LIMIT, _HEAD_SECONDS = 8192, 10.0
+_ROUTE = re.compile(r"/api/v1/orders/([A-Za-z0-9_]{1,60})/stream")
+
+
+def _head(status: str, headers: dict[str, str]) -> bytes:
+    lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers.items()), "Connection: close", "", ""]
+    return "\r\n".join(lines).encode("latin-1")
+
+
+def _cors(origin: str | None) -> dict[str, str]:
+    # The client secret is the credential: any page holding it may listen (as on the web route).
+    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
+
+
+def _order_id(order_id: str, secret: str) -> str:
+    return get_order_by_client_secret(order_id, secret).id
+
+
+class StreamServer:
+    """Serves order status streams from one asyncio loop."""
+
+    def __init__(self, hub: StreamHub, *, limit_seconds: float) -> None:
+        self.hub, self.limit_seconds = hub, limit_seconds
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), _HEAD_SECONDS)
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, ConnectionError):
+            writer.close()
+            return
+        try:
+            request_line, *header_lines = head.decode("latin-1").split("\r\n")
+            method, target, _ = request_line.split(" ", 2)
+            headers = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in header_lines if h)}
+            await self._answer(method, target, headers, reader, writer)
+        except (ConnectionError, ValueError):
+            pass  # the client went away, or sent no HTTP request line
+        except Exception:  # e.g. the database is down: this stream ends, the browser retries
+            log.exception("order stream failed")
+        finally:
+            writer.close()
+
+    async def _answer(self, method: str, target: str, headers: dict, reader, writer) -> None:
+        path, _, query = target.partition("?")
+        origin = headers.get("origin")
+        if path == "/healthz" and method == "GET":
+            writer.write(_head("200 OK", {"Content-Type": "application/json"}) + json.dumps(
+                {"status": "ok", "open_streams": self.hub.open_streams}).encode())
+            return
+        route = _ROUTE.fullmatch(path)
+        if route is None or method not in ("GET", "OPTIONS"):
+            writer.write(_head("404 Not Found", {"Content-Type": "application/json"})
+                         + b'{"error":{"type":"invalid_request_error","code":"resource_missing","message":"not found"}}')
+            return
+        if method == "OPTIONS":
+            writer.write(_head("204 No Content", {**_cors(origin), "Access-Control-Allow-Methods": "GET",
+                                                  "Access-Control-Max-Age": "600"}))
+            return
+        secret = parse_qs(query).get("client_secret", [""])[0]
+        try:
+            order_id = await self.hub.read(_order_id, route.group(1), secret)
+        except KassaError as exc:
+            writer.write(_head(f"{exc.status} Error", {"Content-Type": "application/json", **_cors(origin)})
+                         + json.dumps(exc.to_json()).encode())
+            return
+        writer.write(_head("200 OK", {"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                      "X-Accel-Buffering": "no", **_cors(origin)}))
+        await self._stream(order_id, reader, writer)
+
+    async def _stream(self, order_id: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Status events until the order is decided or the stream's time is up; then ``end``."""
+        woken = self.hub.register(order_id)
+        gone = asyncio.ensure_future(reader.read(1))  # the client went away (EOF) while we wait
+        started = last_sent = time.monotonic()
+        last: dict | None = None
+        try:
+            writer.write(b"retry: 1000\n\n")
+            while True:
+                woken.clear()  # before the read: a change during it wakes the next wait at once
+                snapshot = await self.hub.read(order_snapshot, order_id)
+                if snapshot != last:
+                    writer.write(sse("status", snapshot).encode())
+                    last, last_sent = snapshot, time.monotonic()
+                if snapshot["status"] in DECIDED:
+                    writer.write(sse("end", {"reason": "decided"}).encode())
+                    return
+                now = time.monotonic()
+                if now - started >= self.limit_seconds:
+                    writer.write(sse("end", {"reason": "timeout", "reconnect": True}).encode())
+                    return
+                if now - last_sent >= KEEPALIVE_SECONDS:
+                    writer.write(b": keepalive\n\n")
+                    last_sent = now
+                await writer.drain()
+                wait = min(KEEPALIVE_SECONDS, self.limit_seconds - (now - started))
+                woke = asyncio.ensure_future(woken.wait())
+                done, _ = await asyncio.wait({woke, gone}, timeout=max(wait, 0.01),
+                                             return_when=asyncio.FIRST_COMPLETED)
+                woke.cancel()
+                if gone in done:
+                    return
+        finally:
+            gone.cancel()
+            self.hub.unregister(order_id, woken)
+            try:
+                await writer.drain()
+            except ConnectionError:
+                pass
+
+
+async def serve(app, host: str, port: int) -> None:
+    """Run the stream server until cancelled."""
+    hub = StreamHub(app, recheck_seconds=float(app.config["ORDER_STREAM_RECHECK_SECONDS"]))
+    server = StreamServer(hub, limit_seconds=float(app.config["ORDER_STREAM_SECONDS"]))
+    listening = await asyncio.start_server(server.handle, host, port, limit=_HEAD_LIMIT, backlog=4096)
+    log.info("order streams on %s:%s", host, port)
+    async with listening:
+        await asyncio.gather(listening.serve_forever(), hub.listen(), hub.recheck())

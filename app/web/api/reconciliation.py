@@ -1,0 +1,50 @@
+"""Reconciliation runs and their discrepancies (secret key only; API.md "Balance, clearing, settlements,
+reconciliation")."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from app.extensions import db
+from app.reconciliation import runs
+from app.reconciliation.models import ReconciliationRun
+from app.web.api import bp
+from app.web.api.audit import api_actor, api_audited
+from app.web.api.auth import caller, requires_key
+from app.web.api.idempotent import idempotent
+from app.web.api.params import json_body, limit_param
+
+
+@bp.post("/reconciliation_runs")
+@requires_key(secret=True)
+@idempotent
+@api_audited("reconciliation_run.create", ReconciliationRun)
+def reconciliation_runs_create():
+    """Reconcile a channel's statement of one day; the run works on a worker and reports ``done`` when finished."""
+    body = json_body()
+    run = runs.start_run(caller().merchant_id, body.get("channel"), body.get("date"),
+                         actor=f"api:{api_actor().user_id}")
+    db.session.commit()
+    return jsonify(runs.run_json(run)), 201
+
+
+@bp.get("/reconciliation_runs")
+@requires_key(secret=True)
+def reconciliation_runs_index():
+    found, has_more = runs.list_runs(caller().merchant_id, channel=request.args.get("channel"), limit=limit_param(),
+                                     starting_after=request.args.get("starting_after"))
+    return jsonify({"object": "list", "data": [runs.run_json(r) for r in found], "has_more": has_more})
+
+
+@bp.get("/reconciliation_runs/<run_id>")
+@requires_key(secret=True)
+def reconciliation_runs_show(run_id: str):
+    return jsonify(runs.run_json(runs.get_run(caller().merchant_id, run_id)))
+
+
+@bp.get("/reconciliation_runs/<run_id>/discrepancies")
+@requires_key(secret=True)
+def reconciliation_runs_discrepancies(run_id: str):
+    found, has_more = runs.list_discrepancies(caller().merchant_id, run_id=run_id, status=request.args.get("status"),
+                                              kind=request.args.get("kind"), limit=limit_param(maximum=1000),
+                                              starting_after=request.args.get("starting_after"))
+    return jsonify({"object": "list", "data": [runs.discrepancy_json(d) for d in found], "has_more": has_more})

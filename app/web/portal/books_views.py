@@ -1,0 +1,255 @@
+"""The books in the portal: partners (and the merchant's own payout account), settlements with their statement,
+lines, payout and a retry for a failed one, and the balance read from the ledger with a drill-down to postings.
+Every rule lives in app/ledger and app/payments; these views only ask and show."""
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.db_types import utcnow
+from app.errors import KassaError
+from app.extensions import db
+from app.ledger import partners as partner_service
+from app.ledger.balance import account_balances, merchant_balance
+from app.ledger.books_models import CYCLES, SETTLEMENT_STATUSES, Partner, Payout
+from app.ledger.clearing_rules import set_merchant_defaults
+from app.ledger.integrity import latest_check
+from app.ledger.models import JournalEntry, Posting
+from app.ledger.statements import get_settlement, list_settlements, settlement_lines, statement_csv
+from app.merchants.models import Merchant
+from app.merchants.permissions import can
+from app.orders.sub_orders import STRATEGIES
+from app.payments.payouts import payout_for_settlement, retry_payout
+from app.payments.settling import settle_due
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required
+from app.web.portal.catalog_forms import parse_split
+from app.web.portal.catalog_views import partner_ids, split_text
+from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
+
+PAGE_SIZE = 25
+LINES_PAGE = 100
+
+
+def _checked() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form expired; try again.")
+
+
+def _message(error: KassaError) -> str:
+    return error.message[:1].upper() + error.message[1:] + ("" if error.message.endswith(".") else ".")
+
+
+def _can_manage() -> bool:
+    return can(current_user.role, "books.manage")
+
+
+# --- partners ----------------------------------------------------------------------------------------------
+
+def _partners_page(errors: dict | None = None, status: int = 200):
+    found = partner_service.list_partners(current_user.merchant_id)
+    merchant = db.session.get(Merchant, current_user.merchant_id)
+    return render_template("portal/partners.html", partners=found, display_name=partner_service.display_name,
+                           cycles=CYCLES, errors=errors or {}, values=request.form, form=ConfirmForm(),
+                           merchant=merchant, default_split=split_text(merchant.clearing), strategies=STRATEGIES,
+                           can_manage=_can_manage()), status
+
+
+@bp.post("/partners/defaults")
+@permission_required("books.manage")
+def partners_defaults():
+    _checked()
+    hold = (request.form.get("default_hold_days") or "0").strip()
+    try:
+        rule = parse_split(request.form.get("default_split", ""), int(hold) if hold.isdigit() else hold,
+                           partner_ids(current_user.merchant_id))
+    except ValueError as exc:
+        return _partners_page({"default_split": str(exc)}, 422)
+    try:
+        with audit("clearing.defaults", Merchant, current_user.merchant_id):
+            set_merchant_defaults(current_user.merchant_id, rule=rule, strategy=request.form.get("split_strategy"))
+    except KassaError as error:
+        db.session.rollback()
+        return _partners_page({"default_split" if (error.param or "").startswith("clearing") else
+                               (error.param or "form"): _message(error)}, 422)
+    flash("Saved the clearing defaults: new orders use them.")
+    return redirect(url_for("portal.partners"))
+
+
+@bp.get("/partners")
+@permission_required("books.view")
+def partners():
+    return _partners_page()
+
+
+def _partner_body() -> dict:
+    body = {"name": request.form.get("name", ""), "payout_account": request.form.get("payout_account") or None,
+            "cycle": request.form.get("cycle") or "daily"}
+    for name in ("reserve_bps", "reserve_days"):
+        raw = (request.form.get(name) or "0").strip()
+        body[name] = int(raw) if raw.isdigit() else raw
+    return body
+
+
+@bp.post("/partners")
+@permission_required("books.manage")
+def partners_create():
+    _checked()
+    try:
+        with audit("partner.create", Partner):
+            partner = partner_service.create_partner(current_user.merchant_id, _partner_body())
+    except KassaError as error:
+        db.session.rollback()
+        return _partners_page({error.param or "form": _message(error)}, 422)
+    flash(f"Added partner {partner.name}. Give SKUs a clearing rule that names it (Products → SKU).")
+    return redirect(url_for("portal.partners"))
+
+
+@bp.route("/partners/<partner_id>", methods=["GET", "POST"])
+@permission_required("books.view")
+def partners_detail(partner_id: str):
+    partner = partner_service.get_partner(current_user.merchant_id, partner_id)
+    errors = {}
+    if request.method == "POST":
+        if not _can_manage():
+            abort(403)
+        _checked()
+        body = _partner_body()
+        if partner.id == "self":
+            body.pop("name")
+        snapshot = lambda: partner_service.partner_json(  # noqa: E731
+            partner_service.get_partner(current_user.merchant_id, partner_id))
+        try:
+            with audit("partner.update", Partner, partner_id, snapshot=snapshot):
+                partner_service.update_partner(current_user.merchant_id, partner_id, body)
+        except KassaError as error:
+            db.session.rollback()
+            errors = {error.param or "form": _message(error)}
+        else:
+            flash("Saved.")
+            return redirect(url_for("portal.partners_detail", partner_id=partner_id))
+    settlements, _ = list_settlements(current_user.merchant_id, livemode=portal_livemode(), partner=partner.id,
+                                      limit=10)
+    return render_template("portal/partner.html", partner=partner, name=partner_service.display_name(partner),
+                           cycles=CYCLES, errors=errors, values=request.form if errors else None,
+                           settlements=settlements, form=ConfirmForm(), can_manage=_can_manage()), \
+        422 if errors else 200
+
+
+# --- settlements -------------------------------------------------------------------------------------------
+
+@bp.get("/settlements")
+@permission_required("books.view")
+def settlements():
+    merchant_id = current_user.merchant_id
+    status = request.args.get("status") if request.args.get("status") in SETTLEMENT_STATUSES else None
+    partner = request.args.get("partner") or None
+    found, has_more = list_settlements(merchant_id, livemode=portal_livemode(), partner=partner, status=status,
+                                       limit=PAGE_SIZE, starting_after=request.args.get("after") or None)
+    args = {k: v for k, v in (("status", status), ("partner", partner)) if v}
+    older = url_for("portal.settlements", after=found[-1].id, **args) if has_more else None
+    names = {p.id: partner_service.display_name(p) for p in partner_service.list_partners(merchant_id)}
+    return render_template("portal/settlements.html", settlements=found, names=names, statuses=SETTLEMENT_STATUSES,
+                           status=status, partner=partner, filtered=bool(args), older_url=older,
+                           livemode=portal_livemode(), form=ConfirmForm(), can_manage=_can_manage())
+
+
+@bp.post("/settlements/run")
+@permission_required("books.manage")
+def settlements_run():
+    """Test mode: cut what is due now, without waiting for the cycle (live settlements run by themselves)."""
+    _checked()
+    if portal_livemode():
+        abort(404)
+    # Up to this moment rather than each partner's cycle: a test merchant wants to see a settlement now.
+    cut = settle_due(merchant_id=current_user.merchant_id, livemode=False, until=utcnow())
+    flash(f"Cut {len(cut)} settlement{'s' if len(cut) != 1 else ''}; their payouts are on their way."
+          if cut else "Nothing was due: no cleared lines are waiting for a settlement.")
+    return redirect(url_for("portal.settlements"))
+
+
+@bp.get("/settlements/<settlement_id>")
+@permission_required("books.view")
+def settlements_detail(settlement_id: str):
+    settlement = get_settlement(current_user.merchant_id, settlement_id, livemode=portal_livemode())
+    after = request.args.get("after")
+    lines, has_more = settlement_lines(settlement, limit=LINES_PAGE,
+                                       starting_after=int(after) if after and after.isdigit() else None)
+    more = url_for("portal.settlements_detail", settlement_id=settlement.id, after=lines[-1].id) if has_more else None
+    partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
+    return render_template("portal/settlement.html", settlement=settlement, lines=lines, more_url=more,
+                           partner=partner, partner_name=partner_service.display_name(partner),
+                           payout=payout_for_settlement(settlement.id), form=ConfirmForm(),
+                           can_manage=_can_manage())
+
+
+@bp.get("/settlements/<settlement_id>/statement.csv")
+@permission_required("books.view")
+def settlements_statement(settlement_id: str):
+    settlement = get_settlement(current_user.merchant_id, settlement_id, livemode=portal_livemode())
+    name = partner_service.display_name(partner_service.get_partner(current_user.merchant_id, settlement.partner_id))
+    return Response(stream_with_context(statement_csv(settlement, name)), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="settlement-{settlement.id}.csv"'})
+
+
+@bp.route("/settlements/<settlement_id>/retry", methods=["GET", "POST"])
+@permission_required("books.manage")
+def settlements_retry(settlement_id: str):
+    settlement = get_settlement(current_user.merchant_id, settlement_id, livemode=portal_livemode())
+    payout = payout_for_settlement(settlement.id)
+    if payout is None or payout.status != "failed":
+        flash("Only a failed payout can be sent again.")
+        return redirect(url_for("portal.settlements_detail", settlement_id=settlement.id))
+    partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
+    if request.method == "GET":
+        return render_template("portal/settlement_retry.html", settlement=settlement, payout=payout, partner=partner,
+                               partner_name=partner_service.display_name(partner), form=ConfirmForm())
+    _checked()
+    try:
+        with audit("settlement.retry_payout", Payout, payout.id):
+            retry_payout(current_user.merchant_id, payout.id)
+    except KassaError as error:
+        db.session.rollback()
+        flash(f"Nothing was sent: {_message(error)}")
+    else:
+        flash("The payout was sent again.")
+    return redirect(url_for("portal.settlements_detail", settlement_id=settlement.id))
+
+
+# --- balance and ledger ------------------------------------------------------------------------------------
+
+@bp.get("/balance")
+@permission_required("books.view")
+def balance():
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
+    check = latest_check()
+    findings = [f for f in (check.findings if check else []) if f.get("merchant_id") in (None, merchant_id)]
+    return render_template("portal/balance.html", balance=merchant_balance(merchant_id, livemode=livemode),
+                           accounts=account_balances(merchant_id, livemode=livemode), check=check,
+                           findings=findings)
+
+
+@bp.get("/balance/accounts/<path:account>")
+@permission_required("books.view")
+def balance_account(account: str):
+    merchant_id = current_user.merchant_id
+    live = account.startswith("live:")
+    if live != portal_livemode():
+        abort(404, description="That account belongs to the other mode: switch the portal's mode to see it.")
+    query = (select(Posting, JournalEntry.kind, JournalEntry.reference, JournalEntry.created_at)
+             .join(JournalEntry, JournalEntry.id == Posting.entry_id)
+             .where(Posting.merchant_id == merchant_id, Posting.account == account))
+    before = request.args.get("before")
+    if before and before.isdigit():
+        query = query.where(Posting.id < int(before))
+    rows = db.session.execute(query.order_by(Posting.id.desc()).limit(LINES_PAGE + 1)).all()
+    balances = [(currency, total) for name, currency, total in account_balances(merchant_id, livemode=live)
+                if name == account]
+    if not balances:
+        abort(404, description="No such account in your books.")
+    older = url_for("portal.balance_account", account=account, before=rows[LINES_PAGE - 1][0].id) \
+        if len(rows) > LINES_PAGE else None
+    return render_template("portal/ledger_account.html", account=account, rows=rows[:LINES_PAGE], older_url=older,
+                           balances=balances)

@@ -1,0 +1,101 @@
+"""Reconciliation in the portal (Books → Reconciliation): runs by day and channel, starting one, and the queue of
+open discrepancies with a resolution a person chooses and explains (audited). Rules live in app/reconciliation."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.db_types import utcnow
+from app.errors import KassaError
+from app.extensions import db
+from app.merchants.permissions import can
+from app.reconciliation import runs as run_service
+from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
+from app.reconciliation.resolving import RESOLUTIONS, resolve_by_hand
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required
+from app.web.portal.forms import ConfirmForm
+
+PAGE_SIZE = 25
+KIND_LABELS = {
+    "missing_in_kassa": "Missing in Kassa",
+    "missing_at_provider": "Missing at the provider",
+    "amount_mismatch": "Amount differs",
+    "status_mismatch": "Status differs",
+    "duplicate": "Listed twice",
+}
+
+
+def _page(errors: dict | None = None, status: int = 200):
+    merchant_id = current_user.merchant_id
+    kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
+    state = request.args.get("status") if request.args.get("status") in ("open", "resolved") else "open"
+    found_runs, _ = run_service.list_runs(merchant_id, limit=10)
+    queue, has_more = run_service.list_discrepancies(merchant_id, status=state, kind=kind, limit=PAGE_SIZE,
+                                                     starting_after=request.args.get("after") or None)
+    args = {k: v for k, v in (("status", state), ("kind", kind)) if v}
+    later = url_for("portal.reconciliation", after=queue[-1].id, **args) if has_more else None
+    return render_template("portal/reconciliation.html", runs=found_runs, queue=queue, kinds=KINDS,
+                           kind_labels=KIND_LABELS, kind=kind, state=state, later_url=later,
+                           channels=run_service.statement_channels(), today=utcnow().date().isoformat(),
+                           resolutions=RESOLUTIONS, errors=errors or {}, values=request.form, form=ConfirmForm(),
+                           can_manage=can(current_user.role, "books.manage")), status
+
+
+@bp.get("/reconciliation")
+@permission_required("books.view")
+def reconciliation():
+    return _page()
+
+
+@bp.post("/reconciliation/runs")
+@permission_required("books.manage")
+def reconciliation_run():
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form expired; try again.")
+    try:
+        with audit("reconciliation_run.create", ReconciliationRun):
+            run = run_service.start_run(current_user.merchant_id, request.form.get("channel"),
+                                        request.form.get("date"), actor=f"portal:{current_user.email}")
+            db.session.commit()
+    except KassaError as error:
+        db.session.rollback()
+        return _page({error.param or "run": error.message}, 422)
+    flash(f"Reconciling {run.channel} for {run.day.isoformat()}: the run works in the background; "
+          "reload to see what it found.")
+    return redirect(url_for("portal.reconciliation_detail", run_id=run.id))
+
+
+@bp.get("/reconciliation/runs/<run_id>")
+@permission_required("books.view")
+def reconciliation_detail(run_id: str):
+    try:
+        run = run_service.get_run(current_user.merchant_id, run_id)
+    except KassaError:
+        abort(404)
+    found, _ = run_service.list_discrepancies(current_user.merchant_id, run_id=run.id, limit=500)
+    return render_template("portal/reconciliation_run.html", run=run, found=found, kinds=KINDS,
+                           kind_labels=KIND_LABELS)
+
+
+@bp.post("/reconciliation/discrepancies/<discrepancy_id>/resolve")
+@permission_required("books.manage")
+def reconciliation_resolve(discrepancy_id: str):
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form expired; try again.")
+    try:
+        run_service.get_discrepancy(current_user.merchant_id, discrepancy_id)
+    except KassaError:
+        abort(404)
+    try:
+        with audit("discrepancy.resolve", Discrepancy, discrepancy_id):
+            resolve_by_hand(current_user.merchant_id, discrepancy_id, request.form.get("resolution"),
+                            request.form.get("note"), actor=f"portal:{current_user.email}")
+            db.session.commit()
+    except KassaError as error:
+        db.session.rollback()
+        message = error.message[:1].upper() + error.message[1:]
+        # A bad note is shown at its form; anything else (resolved meanwhile) above the queue.
+        return _page({discrepancy_id if error.param in ("resolution", "note") else "queue": message}, 422)
+    flash("Resolved. It stays in the day's history with your note.")
+    return redirect(url_for("portal.reconciliation"))

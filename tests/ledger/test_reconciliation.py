@@ -1,0 +1,199 @@
+"""Reconciliation the way a merchant's finance team meets it: payments through the sandbox provider, the provider's
+statement of the day (with each kind of discrepancy injected at the provider), a run through the API on a real RQ
+worker, and what the run and its discrepancy queue then say."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import requests
+
+from tests.conftest import wait_for
+from tests.integration.test_payment_flow import pay, status_of
+
+
+def today() -> str:
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def paid_order(api, sandbox, sku: str, *, quantity: int = 1, callback: str = "normal") -> tuple[dict, dict]:
+    created = api.post("/orders", json={"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_rec"},
+                                        "agreement_accepted": True})
+    assert created.status_code == 201, created.json
+    payment = pay(api, created.json["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded", callback)
+    if callback == "normal":
+        wait_for(lambda: status_of(api, created.json["id"]) in ("paid", "fulfilled"))
+    return created.json, payment
+
+
+def reconcile(api, worker, day: str | None = None, channel: str = "sandbox_card") -> dict:
+    started = api.post("/reconciliation_runs", json={"channel": channel, "date": day or today()})
+    assert started.status_code == 201, started.json
+    assert started.json["status"] == "running"
+    worker()
+    run = api.get(f"/reconciliation_runs/{started.json['id']}").json
+    assert run["status"] == "done", run
+    return run
+
+
+def discrepancies(api, run: dict, **filters) -> list[dict]:
+    listed = api.get(f"/reconciliation_runs/{run['id']}/discrepancies", query_string=filters)
+    assert listed.status_code == 200, listed.json
+    return listed.json["data"]
+
+
+def found(run: dict) -> dict:
+    return {kind: count for kind, count in run["discrepancies"].items() if count}
+
+
+def tamper(sandbox, provider_reference: str, **changes) -> None:
+    answer = requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_reference}/tamper", json=changes, timeout=10)
+    assert answer.status_code == 200, answer.text
+
+
+def test_a_clean_day_matches_every_line_and_finds_nothing(api, sandbox, worker, catalog):
+    order, _ = paid_order(api, sandbox, catalog["sku"])
+    paid_order(api, sandbox, catalog["sku"], quantity=2)
+    refunded = api.post(f"/orders/{order['id']}/refunds", json={"amount": 100})
+    assert refunded.status_code == 201, refunded.json
+    worker()
+    wait_for(lambda: [r["status"] for r in api.get(f"/orders/{order['id']}").json["refunds"]] == ["succeeded"])
+
+    run = reconcile(api, worker)
+    assert found(run) == {}
+    assert run["lines"] == run["matched"] == 3  # two captures and the refund
+    assert discrepancies(api, run) == []
+
+
+def test_an_amount_the_provider_books_differently_is_an_amount_mismatch(api, sandbox, worker, catalog):
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], amount=payment["amount"] + 500)
+
+    run = reconcile(api, worker)
+    assert found(run) == {"amount_mismatch": 1}
+    [mismatch] = discrepancies(api, run)
+    assert mismatch["kassa_object"] == payment["id"] and mismatch["line_type"] == "capture"
+    assert mismatch["kassa"]["amount"] == payment["amount"]
+    assert mismatch["provider"]["amount"] == payment["amount"] + 500
+    assert mismatch["status"] == "open"
+
+
+def test_a_capture_the_statement_calls_failed_stays_open_for_a_person(api, sandbox, worker, catalog):
+    order, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], status="failed")
+
+    run = reconcile(api, worker)
+    assert found(run) == {"status_mismatch": 1} and run["auto_resolved"] == 0
+    [mismatch] = discrepancies(api, run)
+    assert (mismatch["kassa"]["status"], mismatch["provider"]["status"]) == ("succeeded", "failed")
+    # The provider's own API still says succeeded: nothing is provable, the order is untouched.
+    assert mismatch["status"] == "open" and status_of(api, order["id"]) in ("paid", "fulfilled")
+
+
+def test_a_capture_listed_twice_is_a_duplicate(api, sandbox, worker, catalog):
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], duplicate=True)
+
+    run = reconcile(api, worker)
+    assert found(run) == {"duplicate": 1}
+    assert discrepancies(api, run)[0]["kassa_object"] == payment["id"]
+
+
+def test_a_capture_kassa_never_asked_for_is_missing_in_kassa(app, api, sandbox, worker, catalog):
+    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                        "customer": {"id": "cus_rec"}, "agreement_accepted": True}).json
+    orphan = requests.post(f"{sandbox.url}/sandbox/api/orphans", timeout=10, json={
+        "amount": 1234, "currency": "usd", "reference": created["id"]},
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"})
+    assert orphan.status_code == 201, orphan.text
+
+    run = reconcile(api, worker)
+    assert found(run) == {"missing_in_kassa": 1}
+    [missing] = discrepancies(api, run)
+    assert missing["kassa_object"] == created["id"] and missing["provider"]["amount"] == 1234
+    assert missing["kassa"] == {"amount": None, "status": None}
+
+
+def test_a_capture_the_provider_does_not_list_is_missing_at_the_provider(api, sandbox, worker, catalog):
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], omit=True)
+
+    run = reconcile(api, worker)
+    assert found(run) == {"missing_at_provider": 1}
+    [missing] = discrepancies(api, run)
+    assert missing["kassa_object"] == payment["id"] and missing["provider"]["amount"] is None
+
+
+def test_a_capture_kassa_had_as_unknown_is_resolved_by_asking_the_provider(app, api, sandbox, worker, catalog):
+    from app.payments.janitor import mark_outcome_unknown
+
+    order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
+    with app.app_context():
+        mark_outcome_unknown(payment["id"], "the create call timed out")
+    assert status_of(api, order["id"]) == "paying"
+
+    run = reconcile(api, worker)
+    assert found(run) == {"status_mismatch": 1} and run["auto_resolved"] == 1
+    [settled] = discrepancies(api, run)
+    assert settled["status"] == "resolved" and settled["resolution"] == "auto"
+    assert "confirmed" in settled["resolution_note"]
+    assert status_of(api, order["id"]) in ("paid", "fulfilled")
+
+
+def test_running_a_day_again_does_not_double_the_queue(api, sandbox, worker, catalog):
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], amount=1)
+    first = reconcile(api, worker)
+    second = reconcile(api, worker)
+    assert found(first) == found(second) == {"amount_mismatch": 1}
+    assert [d["id"] for d in discrepancies(api, first)] == [d["id"] for d in discrepancies(api, second)]
+    listed = api.get("/reconciliation_runs").json["data"]
+    assert [r["id"] for r in listed][:2] == [second["id"], first["id"]]
+
+
+def test_each_discrepancy_is_an_event_for_the_merchants_webhooks(api, sandbox, worker, catalog):
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], amount=1)
+    reconcile(api, worker)
+    events = api.get("/events", query_string={"type": "reconciliation.discrepancy"}).json["data"]
+    assert [e["data"]["object"]["kind"] for e in events] == ["amount_mismatch"]
+
+
+def test_a_run_asks_for_a_channel_with_statements_and_a_past_day(api, other_merchant, client):
+    assert api.post("/reconciliation_runs", json={"channel": "wallet", "date": today()}).json["error"]["param"] \
+        == "channel"
+    for day in ("2026-13-01", "yesterday", None):
+        answer = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": day})
+        assert answer.status_code == 400 and answer.json["error"]["param"] == "date", day
+    tomorrow = (datetime.now(timezone.utc) + timedelta(days=2)).date().isoformat()
+    answer = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": tomorrow})
+    assert answer.status_code == 400 and "future" in answer.json["error"]["message"]
+
+    mine = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": today()}).json
+    theirs = client.get(f"/api/v1/reconciliation_runs/{mine['id']}",
+                        headers={"Authorization": f"Bearer {other_merchant.secret_key}"})
+    assert theirs.status_code == 404
+
+
+def test_the_daily_sweep_runs_yesterday_once_per_merchant_and_channel(app, api, sandbox, worker, catalog, merchant):
+    from app.reconciliation.runs import reconcile_yesterday
+
+    paid_order(api, sandbox, catalog["sku"])
+    tomorrow_morning = datetime.now(timezone.utc) + timedelta(days=1, hours=3)
+    with app.app_context():
+        started = reconcile_yesterday(now=tomorrow_morning)
+        assert reconcile_yesterday(now=tomorrow_morning) == []  # already running: not twice
+    assert len(started) == 1
+    # Its worker dies before it runs (the job is lost): an hour on, the sweep runs the day again.
+    from app.extensions import db
+    from app.reconciliation.models import ReconciliationRun
+
+    with app.app_context():
+        lost = db.session.get(ReconciliationRun, started[0])
+        lost.created_at -= timedelta(hours=2)
+        db.session.commit()
+        retried = reconcile_yesterday(now=tomorrow_morning)
+        assert len(retried) == 1 and retried != started
+    worker()
+    run = api.get(f"/reconciliation_runs/{retried[0]}").json
+    assert run["status"] == "done" and run["date"] == today() and run["matched"] >= 1

@@ -1,0 +1,194 @@
+"""Settlement and payouts (issue 11): each partner's cleared lines of a period are added up into a statement
+and paid out through the sandbox provider's payout API; a refund after settlement is a negative line of the
+next one; a refused payout is retried and, in the end, given back; two runs at once settle each line once."""
+from __future__ import annotations
+
+import csv
+import io
+import threading
+
+import pytest
+import requests
+from sqlalchemy import select, update
+
+from tests.conftest import wait_for
+from tests.ledger.books_support import (add_partner, completed_order, decide_payout, ledger_sums, partner_lines,
+                                        run_settlements, set_rule)
+
+
+def _by_partner(settlements: list[dict]) -> dict[str, dict]:
+    return {s["partner"]: s for s in settlements}
+
+
+def test_a_settlement_adds_up_a_partners_lines_and_is_paid_out(app, api, merchant, catalog, sandbox, worker):
+    studio = add_partner(api, "Northwind Studio", payout_account="acct_northwind_01")
+    api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
+    set_rule(api, catalog["sku"], [(studio["id"], 7000), ("self", 3000)])
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])  # 999, fee 59
+
+    settled = _by_partner(run_settlements(api, worker))
+    mine = settled[studio["id"]]
+    # gross 70 % of 999 = 699 (largest remainder), fee 70 % of 59 = 41
+    assert (mine["gross"], mine["fees"], mine["refunds"], mine["net"]) == (699, 41, 0, 658)
+    assert mine["status"] == "paying" and mine["payout"]["status"] == "pending"
+    assert mine["payout"]["destination"] == "acct_northwind_01" and mine["payout"]["amount"] == 658
+
+    lines = api.get(f"/settlements/{mine['id']}/lines").json["data"]
+    assert sorted((line["kind"], line["amount"]["amount"]) for line in lines) == [("fee", -41), ("share", 699)]
+    assert {line["order"] for line in lines} == {order["id"]} and {line["sku"] for line in lines} == {catalog["sku"]}
+
+    statement = api.get(f"/settlements/{mine['id']}/statement.csv")
+    assert statement.status_code == 200 and statement.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(statement.get_data(as_text=True))))
+    assert ["net", "658", "usd", "$6.58"] in rows and sum(1 for r in rows if r[:1] and r[0].isdigit()) == 2
+
+    decide_payout(sandbox, mine["payout"]["id"], "paid")
+    wait_for(lambda: api.get(f"/settlements/{mine['id']}").json["status"] == "paid")
+    assert partner_lines(app, merchant.id, studio["id"]) == 0  # all paid out
+    assert "settlement.paid" in {e["type"] for e in api.get("/events").json["data"]}
+    assert run_settlements(api, worker) == []  # nothing left to settle
+    assert ledger_sums(app) == {"usd": 0}
+
+
+def test_a_refund_after_settlement_is_a_negative_line_of_the_next_one(app, api, merchant, catalog, sandbox, worker):
+    studio = add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    first = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])  # studio: 999 - 59 = 940
+    assert _by_partner(run_settlements(api, worker))[studio["id"]]["net"] == 940
+
+    assert api.post(f"/orders/{first['id']}/refunds", json={"amount": 500}).status_code == 201
+    # fee back round(59 × 500 / 999) = 30: the studio gives back 470. Alone that nets below zero: carried.
+    assert studio["id"] not in _by_partner(run_settlements(api, worker, days_ahead=2))
+    completed_order(api, sandbox, worker, [(catalog["sku"], 2)], customer="cus_second")  # 1998, fee 88: 1910
+    second = _by_partner(run_settlements(api, worker, days_ahead=3))[studio["id"]]
+    assert (second["gross"], second["fees"], second["refunds"], second["net"]) == (1998, 88, 470, 1910 - 470)
+    kinds = [line["kind"] for line in api.get(f"/settlements/{second['id']}/lines").json["data"]]
+    assert kinds.count("refund") == 1
+
+
+def test_a_refused_payout_is_retried_then_given_back_and_can_be_sent_again(app, api, merchant, catalog, sandbox,
+                                                                          worker):
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+    from app.payments.payouts import resolve_payouts
+    from app.db_types import utcnow
+    from datetime import timedelta
+
+    studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    settlement = _by_partner(run_settlements(api, worker))[studio["id"]]
+    payout_id = settlement["payout"]["id"]
+    with app.app_context():
+        db.session.execute(update(Payout).where(Payout.id == payout_id).values(max_tries=2))
+        db.session.commit()
+
+    decide_payout(sandbox, payout_id, "failed")  # the first try: retried under a new reference after a back-off
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["payout"]["tries"] == 2)
+    with app.app_context():
+        assert resolve_payouts(now=utcnow() + timedelta(minutes=10)) == 1  # try 2 goes out as <id>.2
+    decide_payout(sandbox, payout_id, "failed", reference=f"{payout_id}.2")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "failed")
+    assert partner_lines(app, merchant.id, studio["id"]) == 940  # the money is the studio's again
+    assert "payout.failed" in {e["type"] for e in api.get("/events").json["data"]}
+
+    api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_northwind_02"})
+    again = api.post(f"/settlements/{settlement['id']}/retry_payout")
+    assert again.status_code == 200 and again.json["payout"]["tries"] == 3
+    decide_payout(sandbox, payout_id, "paid", reference=f"{payout_id}.3")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
+    assert partner_lines(app, merchant.id, studio["id"]) == 0
+    with app.app_context():
+        assert db.session.scalar(select(Payout.status).where(Payout.id == payout_id)) == "paid"
+    assert ledger_sums(app) == {"usd": 0}
+
+
+def test_held_lines_wait_for_their_day_and_a_reserve_is_held_back(app, api, merchant, catalog, sandbox, worker):
+    studio = add_partner(api, "Northwind Studio", reserve_bps=1000, reserve_days=30)
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)], hold_days=7)
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])  # 940 for the studio, from day 7
+    assert studio["id"] not in _by_partner(run_settlements(api, worker, days_ahead=1))
+    settled = _by_partner(run_settlements(api, worker, days_ahead=8))[studio["id"]]
+    # 10 % of 940 is held back for 30 days: paid 846 now, 94 in a later settlement.
+    assert (settled["net"], settled["reserve_held"], settled["payout"]["amount"]) == (940, 94, 846)
+    released = _by_partner(run_settlements(api, worker, days_ahead=40))[studio["id"]]
+    assert (released["adjustments"], released["net"]) == (94, 94)
+
+
+@pytest.mark.postgres_only
+def test_two_settlement_runs_at_once_settle_every_line_once(app, api, merchant, catalog, sandbox, worker):
+    from app.extensions import db
+    from app.ledger.books_models import Settlement
+    from app.payments.settling import settle_due
+
+    studio = add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(studio["id"], 6000), ("self", 4000)])
+    for n in range(3):
+        completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer=f"cus_{n}")
+    owed = {p: partner_lines(app, merchant.id, p) for p in (studio["id"], "self")}
+
+    from app.db_types import utcnow
+    from datetime import timedelta
+
+    barrier, cut = threading.Barrier(2), []
+
+    def run() -> None:
+        with app.app_context():
+            barrier.wait()
+            cut.extend(settle_due(merchant_id=merchant.id, livemode=False, until=utcnow() + timedelta(days=1)))
+            db.session.remove()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    with app.app_context():
+        settled = {s.partner_id: s.net for s in db.session.scalars(select(Settlement))}
+    assert len(cut) == 2 and settled == owed
+
+
+def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, api, merchant, catalog, sandbox,
+                                                                          worker, monkeypatch):
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.payments.payouts import resolve_payouts
+    from tests.integration.faulty_provider import FaultyProvider
+
+    studio = add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.5)
+    with FaultyProvider(sandbox.url, "slow", delay=1.5) as provider:  # the payout is made; its answer comes too late
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        settlement = _by_partner(run_settlements(api, worker))[studio["id"]]
+    assert settlement["payout"]["status"] == "unknown" and settlement["status"] == "pending"
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    with app.app_context():
+        assert resolve_payouts(now=utcnow() + timedelta(minutes=10)) == 1  # looked up by its reference
+    found = requests.get(f"{sandbox.url}/sandbox/api/payouts", params={"reference": settlement["payout"]["id"]},
+                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}, timeout=10).json()
+    assert len(found["data"]) == 1  # one payout at the provider, not two
+    assert api.get(f"/settlements/{settlement['id']}").json["payout"]["status"] == "pending"
+    decide_payout(sandbox, settlement["payout"]["id"], "paid")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
+
+
+def test_a_live_settlement_is_never_paid_out_through_a_test_channel(app, api, merchant, catalog):
+    """Live money waits for a live payout channel rather than being "paid" by the sandbox."""
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.ids import new_id
+    from app.ledger.books_models import Payout
+    from app.payments.payouts import send_payout
+
+    with app.app_context():
+        payout = Payout(id=new_id("po"), merchant_id=merchant.id, livemode=True, purpose="settlement", amount=500,
+                        currency="usd", destination="acct_live_0001", channel="sandbox_card", status="pending",
+                        next_try_at=utcnow(), created_at=utcnow(), updated_at=utcnow())
+        db.session.add(payout)
+        db.session.commit()
+        waiting = send_payout(payout.id)
+        assert (waiting.status, waiting.next_try_at, waiting.provider_payout_id) == ("pending", None, None)
+        assert "moves no real money" in waiting.failure_reason

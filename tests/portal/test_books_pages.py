@@ -1,0 +1,127 @@
+"""The books in the portal, as a merchant's finance staff use them: add a partner, give an option a revenue split,
+see an order's clearing, settle in test mode, read a settlement and download its statement, send a failed payout
+again after confirming, and drill from the balance into an account's postings."""
+from __future__ import annotations
+
+from tests.conftest import wait_for
+from tests.ledger.books_support import completed_order, decide_payout
+
+
+def _partner_id(api, name: str) -> str:
+    return next(p["id"] for p in api.get("/partners").json["data"] if p["name"] == name)
+
+
+def test_finance_adds_a_partner_and_splits_an_option_with_it(api, member, catalog, sandbox, worker):
+    finance = member("finance")
+    page = finance.text("/portal/partners")
+    assert "Acme Games (you)" in page and "Clearing defaults" in page
+    refused = finance.post("/portal/partners", {"name": "Northwind Studio", "payout_account": "!"})
+    assert refused.status_code == 422 and "is the receiving account" in refused.get_data(as_text=True)
+    added = finance.post("/portal/partners", {"name": "Northwind Studio", "payout_account": "acct_northwind_01",
+                                              "cycle": "weekly", "reserve_bps": "0", "reserve_days": "0"})
+    assert added.status_code == 302
+    studio = _partner_id(api, "Northwind Studio")
+
+    owner = member("owner")
+    form = {"name": "30 days", "price": "9.99", "currency": "usd", "status": "active",
+            "clearing_hold_days": "0", "clearing_split": "Northwind Studio: 60\nyou: 30"}
+    short = owner.post(f"/portal/skus/{catalog['sku']}", form)
+    assert short.status_code == 422 and "must add up to 10000" in short.get_data(as_text=True)
+    saved = owner.post(f"/portal/skus/{catalog['sku']}", {**form, "clearing_split": "Northwind Studio: 60\nyou: 40"})
+    assert saved.status_code == 302
+    rule = api.get(f"/products/{catalog['product']}").json["skus"]
+    assert any(s.get("clearing") == {"splits": [{"partner": studio, "share_bps": 6000},
+                                                {"partner": "self", "share_bps": 4000}], "hold_days": 0}
+               for s in rule)
+
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    shown = finance.text(f"/portal/orders/{order['id']}")
+    assert "Cleared" in shown and studio in shown and "share" in shown
+
+
+def test_a_settlement_is_read_downloaded_and_its_failed_payout_sent_again(api, member, catalog, sandbox, worker):
+    finance = member("finance")
+    api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    assert finance.post("/portal/settlements/run").status_code == 302
+    worker()
+    settlement = api.get("/settlements").json["data"][0]
+    page = finance.text(f"/portal/settlements/{settlement['id']}")
+    assert "$9.99" in page and "$0.59" in page and "$9.40" in page  # gross, the sandbox's fee, net
+    statement = finance.get(f"/portal/settlements/{settlement['id']}/statement.csv")
+    assert statement.status_code == 200 and "net,940,usd,$9.40" in statement.get_data(as_text=True)
+
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+    from sqlalchemy import update
+
+    with finance.client.application.app_context():
+        db.session.execute(update(Payout).values(max_tries=1))
+        db.session.commit()
+    decide_payout(sandbox, settlement["payout"]["id"], "failed")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "failed")
+    ask = finance.get(f"/portal/settlements/{settlement['id']}/retry")
+    assert ask.status_code == 200 and "Confirm: send again" in ask.get_data(as_text=True)
+    assert finance.post(f"/portal/settlements/{settlement['id']}/retry").status_code == 302
+    assert api.get(f"/settlements/{settlement['id']}").json["payout"]["tries"] == 2
+    assert "settlement.retry_payout" in finance.text("/portal/audit")
+
+
+def test_the_balance_drills_down_to_postings(api, member, merchant, catalog, sandbox, worker):
+    finance = member("finance")
+    assert "No money has moved yet." in finance.text("/portal/balance")
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    page = finance.text("/portal/balance")
+    assert "$9.40" in page and "partner:self:payable" in page
+    account = finance.text("/portal/balance/accounts/partner:self:payable")
+    assert order["id"] in account and "clearing" in account
+    assert finance.get("/portal/balance/accounts/partner:nobody:payable").status_code == 404
+
+
+def test_only_money_roles_see_the_books(member):
+    developer = member("developer")
+    for path in ("/portal/balance", "/portal/settlements", "/portal/partners"):
+        assert developer.get(path).status_code == 403
+    operator = member("operator")
+    assert operator.post("/portal/partners", {"name": "x"}).status_code == 403
+
+
+def test_finance_reconciles_a_day_and_resolves_what_it_found_with_a_note(api, member, catalog, sandbox, worker):
+    import requests
+
+    from tests.ledger.test_reconciliation import paid_order, today
+
+    finance = member("finance")
+    assert "Nothing to look at" in finance.text("/portal/reconciliation")
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/tamper", json={"amount": 1},
+                  timeout=10).raise_for_status()
+
+    refused = finance.post("/portal/reconciliation/runs", {"channel": "sandbox_card", "date": "2999-01-01"})
+    assert refused.status_code == 422 and "in the future" in refused.get_data(as_text=True)
+    started = finance.post("/portal/reconciliation/runs", {"channel": "sandbox_card", "date": today()})
+    assert started.status_code == 302
+    assert "still reading the statement" in finance.text(started.headers["Location"])
+    worker()
+    run_page = finance.text(started.headers["Location"])
+    assert "Amount differs" in run_page and payment["id"] in run_page
+
+    queue = finance.text("/portal/reconciliation")
+    assert payment["id"] in queue and "$0.01" in queue and "$9.99" in queue
+    [found] = api.get(f"/reconciliation_runs/{api.get('/reconciliation_runs').json['data'][0]['id']}"
+                      "/discrepancies").json["data"]
+    resolve = f"/portal/reconciliation/discrepancies/{found['id']}/resolve"
+    silent = finance.post(resolve, {"resolution": "accepted", "note": ""})
+    assert silent.status_code == 422 and "3 to 500 characters" in silent.get_data(as_text=True)
+    assert finance.post(resolve, {"resolution": "accepted", "note": "Provider's test data, confirmed by mail"}) \
+        .status_code == 302
+    again = finance.post(resolve, {"resolution": "accepted", "note": "twice"})
+    assert again.status_code == 422 and "already resolved" in again.get_data(as_text=True)
+
+    assert "Nothing to look at" in finance.text("/portal/reconciliation")
+    resolved = finance.text("/portal/reconciliation?status=resolved")
+    assert "confirmed by mail" in resolved and "accepted" in resolved
+    assert "discrepancy.resolve" in member("owner").text("/portal/audit")
+
+    operator = member("operator")
+    assert operator.get("/portal/reconciliation").status_code == 403

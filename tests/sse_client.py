@@ -1,0 +1,26 @@
+"""A shopper's browser waiting on an order's status stream, as a raw socket: opening it (and reading its first
+status event) and reading until a marker arrives. Used by the stream tests and the load benchmark."""
+from __future__ import annotations
+
+import socket
+from urllib.parse import urlsplit
+
+
+def open_stream(base_url: str, order: dict, *, origin: str = "https://shop.example") -> tuple[socket.socket, bytes]:
+    """Open the order's stream at ``base_url``; returns the socket and what arrived up to the first status event."""
+    parts = urlsplit(base_url)
+    sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+    sock.sendall(f"GET /api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']} HTTP/1.1\r\n"
+                 f"Host: {parts.netloc}\r\nOrigin: {origin}\r\nAccept: text/event-stream\r\n\r\n".encode())
+    return sock, read_until(sock, b"event: status")
+
+
+def read_until(sock: socket.socket, *markers: bytes, timeout: float = 10.0) -> bytes:
+    """What arrives until any of ``markers`` has (fails if the stream closes first)."""
+    sock.settimeout(timeout)
+    received = b""
+    while not any(marker in received for marker in markers):
+        chunk = sock.recv(4096)
+        assert chunk, f"stream closed before {markers!r}: {received!r}"
+        received += chunk
+    return received
