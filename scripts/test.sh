@@ -20,15 +20,24 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 fi
 
 # Worker gwN of pytest-xdist uses Redis database 12+N (tests/conftest.py). Three workers on two cores: the tests
-# mostly wait (HTTP, sleeps, the browser), so a third keeps both cores busy.
+# mostly wait (HTTP, sleeps, the browser), so a third keeps both cores busy. Worksteal: an idle worker takes
+# tests queued behind a slow (or hung) one instead of waiting for it.
 export KASSA_TEST_REDIS_URL="${KASSA_TEST_REDIS_URL:-${REDIS_URL%/*}/12}"
 WORKERS="${KASSA_TEST_WORKERS:-3}"
 PG_URL="${KASSA_TEST_DATABASE_URL:-postgresql+psycopg://postgres:postgres@127.0.0.1:5432/kassa_test}"
 
+# tests/conftest.py writes here when a test left a database transaction open (it would have hung the wipe).
+leaks=var/test-leaked-transactions.log
+rm -f "$leaks"
+sqlite_dir="$(mktemp -d)"
+finish() {
+  rm -rf "$sqlite_dir"
+  if [ -s "$leaks" ]; then say "transactions tests left open (ended by the suite):"; cat "$leaks"; fi
+}
+trap finish EXIT
+
 say "test suite on PostgreSQL"
-KASSA_TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -n "$WORKERS" "$@"
+KASSA_TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -n "$WORKERS" --dist worksteal "$@"
 
 say "non-browser tests on SQLite"
-sqlite_dir="$(mktemp -d)"
-trap 'rm -rf "$sqlite_dir"' EXIT
-KASSA_TEST_DATABASE_URL="sqlite:///$sqlite_dir/kassa_test.db" .venv/bin/python -m pytest -n "$WORKERS" -m "not e2e" -p no:playwright "$@"
+KASSA_TEST_DATABASE_URL="sqlite:///$sqlite_dir/kassa_test.db" .venv/bin/python -m pytest -n "$WORKERS" --dist worksteal -m "not e2e" -p no:playwright "$@"

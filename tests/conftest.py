@@ -156,21 +156,61 @@ def _clean_state(request) -> Iterator[None]:
     with kassa_app.app_context():
         db.session.remove()
         tables = [t.name for t in reversed(db.metadata.sorted_tables)]
-        with db.engine.begin() as conn:
-            if IS_POSTGRES:
-                conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-            else:
-                # The ledger's append-only triggers refuse DELETE (PostgreSQL's TRUNCATE does not fire them):
-                # lift them for the wipe, then put the very same ones back.
-                triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                             "AND name LIKE '%append_only%'")).all()
-                for name, _ in triggers:
-                    conn.execute(text(f"DROP TRIGGER {name}"))
-                for table in tables:
-                    conn.execute(text(f"DELETE FROM {table}"))
-                for _, sql in triggers:
-                    conn.execute(text(sql))
+        if IS_POSTGRES:
+            _truncate(db.engine, tables, request.node.nodeid)
+        else:
+            _delete_all(db.engine, tables)
     Redis.from_url(REDIS_URL).flushdb()
+
+
+def _delete_all(engine, tables: list[str]) -> None:
+    """SQLite: the ledger's append-only triggers refuse DELETE (PostgreSQL's TRUNCATE does not fire them),
+    so lift them for the wipe, then put the very same ones back."""
+    with engine.begin() as conn:
+        triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name LIKE '%append_only%'")).all()
+        for name, _ in triggers:
+            conn.execute(text(f"DROP TRIGGER {name}"))
+        for table in tables:
+            conn.execute(text(f"DELETE FROM {table}"))
+        for _, sql in triggers:
+            conn.execute(text(sql))
+
+
+LEAKS_LOG = Path(__file__).resolve().parent.parent / "var" / "test-leaked-transactions.log"
+
+
+def _truncate(engine, tables: list[str], test_id: str) -> None:
+    """TRUNCATE every table; a transaction the test left open (a thread it abandoned) must not hang the suite.
+
+    TRUNCATE waits for every lock on its tables, and a connection left idle in a transaction holds one until
+    it ends, which may be never. So the wait is bounded; past it the leftover transactions are ended and
+    written to var/test-leaked-transactions.log (scripts/test.sh prints that file) naming the test that left them.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("SET LOCAL lock_timeout = '10s'"))
+                conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            return
+        except OperationalError:
+            if attempt == 2:
+                raise
+            with engine.connect() as conn:
+                leftovers = conn.execute(text(
+                    "SELECT pid, state, xact_start, left(query, 300) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
+                )).all()
+                for pid, *_ in leftovers:
+                    conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+                conn.commit()
+            LEAKS_LOG.parent.mkdir(exist_ok=True)
+            with LEAKS_LOG.open("a") as log:
+                log.write(f"after {test_id} ({WORKER or 'main'}): ended {len(leftovers)} open transaction(s)\n")
+                for row in leftovers:
+                    log.write(f"    {row}\n")
 
 
 @pytest.fixture
