@@ -2,6 +2,11 @@
 
 The first request with a key claims it by inserting a row (the unique key decides the winner);
 its successful response is stored and replayed for 24 h to the same key with the same body.
+
+The claim commits with the request's action, the response only after it: a process that dies in between leaves
+a claim without a response. For the routes that create an object (an order, a payment, a refund) the claim also
+notes that object's id in the action's own transaction, so a retry after ``ABANDONED_AFTER`` gets the object as
+it is now instead of a 409 for 24 h.
 """
 from __future__ import annotations
 
@@ -9,9 +14,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, Text, UniqueConstraint, delete, select
+from flask import g, has_request_context
+from sqlalchemy import String, Text, UniqueConstraint, delete, event, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.errors import Conflict
@@ -19,6 +25,8 @@ from app.extensions import db
 
 RETENTION = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
+# A claim this old without a response belongs to a request that died: gunicorn ends a request after 30 s.
+ABANDONED_AFTER = timedelta(seconds=60)
 
 
 class IdempotencyKey(db.Model):
@@ -31,6 +39,8 @@ class IdempotencyKey(db.Model):
     fingerprint: Mapped[str] = mapped_column(String(64))
     response_status: Mapped[int | None]
     response_body: Mapped[str | None] = mapped_column(Text)
+    # The object the request created, written in the same transaction as the object (see the module's doc).
+    resource_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
@@ -40,13 +50,19 @@ class StoredResponse:
     body: str
 
 
+@dataclass(frozen=True)
+class Abandoned:
+    """A claim whose request took effect (it created ``resource_id``) and died before storing its response."""
+    resource_id: str
+
+
 def fingerprint(method: str, path: str, body: bytes, *, mode: str) -> str:
     """What makes two requests "the same": the key's mode (test or live), method, path and body bytes. The
     mode is part of it so a live call never gets a test call's stored answer."""
     return hashlib.sha256(b"\n".join([mode.encode(), method.encode(), path.encode(), body])).hexdigest()
 
 
-def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -> StoredResponse | None:
+def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -> StoredResponse | Abandoned | None:
     """Claim ``key`` for a new request (returns None), or return the stored response of the
     earlier request. Raises 409 when the key is in flight or was used with another request.
 
@@ -71,9 +87,33 @@ def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -
         raise Conflict("this Idempotency-Key was already used with a different request; use a new key",
                        code="idempotency_key_reused", param="Idempotency-Key")
     if existing.response_status is None:
-        raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly",
+        if existing.created_at > utcnow() - ABANDONED_AFTER:
+            raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly",
+                           code="idempotency_request_in_progress", param="Idempotency-Key")
+        if existing.resource_id is not None:
+            return Abandoned(existing.resource_id)
+        raise Conflict("the request with this Idempotency-Key was interrupted after it took effect, so it cannot be "
+                       "replayed; read the object it changed instead of retrying",
                        code="idempotency_request_in_progress", param="Idempotency-Key")
     return StoredResponse(existing.response_status, existing.response_body or "")
+
+
+def note_created(merchant_id: str, key: str, model: type) -> None:
+    """For this request: the first ``model`` object it flushes is noted on its claim, in the same transaction."""
+    g.idempotency_creates = (merchant_id, key, model)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_created_object(session: Session, _context: object) -> None:
+    if not has_request_context() or g.get("idempotency_creates") is None:
+        return
+    merchant_id, key, model = g.idempotency_creates
+    created = next((obj for obj in session.new if isinstance(obj, model)), None)
+    if created is None:
+        return
+    g.idempotency_creates = None
+    session.connection().execute(update(IdempotencyKey).where(
+        IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key).values(resource_id=created.id))
 
 
 def store_response(merchant_id: str, key: str, status: int, body: str, *, print_: str) -> None:

@@ -119,3 +119,85 @@ def test_100_parallel_posts_with_one_key_create_one_order(api, catalog, live_ser
     assert len(created_ids) == 1
     assert {ident for status, ident in results if status == 409} <= {"idempotency_request_in_progress"}
     assert len(api.get("/orders").json["data"]) == 1
+
+
+class ProcessDied(BaseException):
+    """What a SIGKILL between the action's commit and the stored response looks like to the code after it."""
+
+
+def die_before_storing_the_response(monkeypatch) -> None:
+    from app.web.api import idempotent as wrapper
+
+    real = wrapper.store_response
+
+    def dies_once(*args, **kwargs):
+        monkeypatch.setattr(wrapper, "store_response", real)  # the restarted process stores normally
+        raise ProcessDied()
+
+    monkeypatch.setattr(wrapper, "store_response", dies_once)
+
+
+def as_if_a_minute_passed(app, k: str) -> None:
+    from sqlalchemy import update
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.idempotency import IdempotencyKey
+
+    with app.app_context():
+        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == k)
+                           .values(created_at=utcnow() - timedelta(seconds=61)))
+        db.session.commit()
+
+
+def test_a_create_whose_process_died_after_commit_is_answered_with_its_order_not_a_409_for_a_day(
+        app, api, catalog, monkeypatch):
+    die_before_storing_the_response(monkeypatch)
+    with pytest.raises(ProcessDied):
+        api.post("/orders", json=body(catalog["sku"]), headers=key("died-1"))
+    [made] = api.get("/orders").json["data"]  # the order was committed; its answer never left
+
+    soon = api.post("/orders", json=body(catalog["sku"]), headers=key("died-1"))
+    assert soon.status_code == 409 and soon.json["error"]["code"] == "idempotency_request_in_progress"
+
+    as_if_a_minute_passed(app, "died-1")
+    retry = api.post("/orders", json=body(catalog["sku"]), headers=key("died-1"))
+    again = api.post("/orders", json=body(catalog["sku"]), headers=key("died-1"))
+    assert retry.status_code == again.status_code == 201
+    assert retry.json["id"] == again.json["id"] == made["id"] and retry.json["amount"] == made["amount"]
+    assert retry.headers["Idempotent-Replayed"] == "true"
+    assert len(api.get("/orders").json["data"]) == 1
+    other = api.post("/orders", json=body(catalog["sku"], 2), headers=key("died-1"))
+    assert other.status_code == 409 and other.json["error"]["code"] == "idempotency_key_reused"
+
+
+def test_a_pay_whose_process_died_after_commit_is_answered_with_its_payment_and_never_pays_twice(
+        app, api, catalog, sandbox, monkeypatch):
+    order = api.post("/orders", json=body(catalog["sku"])).json
+    die_before_storing_the_response(monkeypatch)
+    with pytest.raises(ProcessDied):
+        api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("died-pay"))
+    as_if_a_minute_passed(app, "died-pay")
+
+    retry = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("died-pay"))
+    assert retry.status_code == 200 and retry.headers["Idempotent-Replayed"] == "true"
+    payment = retry.json["payment"]
+    assert payment["channel"] == "sandbox_card" and payment["next_action"]["url"].startswith("http")
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+    from app.payments.models import PaymentAttempt
+
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PaymentAttempt)) == 1
+
+
+def test_an_action_that_died_after_commit_and_names_no_object_says_to_read_it_instead(app, api, catalog, monkeypatch):
+    order = api.post("/orders", json=body(catalog["sku"])).json
+    die_before_storing_the_response(monkeypatch)
+    with pytest.raises(ProcessDied):
+        api.post(f"/orders/{order['id']}/cancel", json={}, headers=key("died-cancel"))
+    as_if_a_minute_passed(app, "died-cancel")
+    retry = api.post(f"/orders/{order['id']}/cancel", json={}, headers=key("died-cancel"))
+    assert retry.status_code == 409 and "read the object" in retry.json["error"]["message"]
+    assert api.get(f"/orders/{order['id']}").json["status"] == "closed"

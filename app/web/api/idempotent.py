@@ -2,17 +2,29 @@
 from __future__ import annotations
 
 from functools import wraps
-from typing import Callable
+from typing import Any, Callable
 
-from flask import current_app, make_response, request
+from flask import current_app, jsonify, make_response, request
 
 from app.errors import InvalidRequest
-from app.idempotency import MAX_KEY_LENGTH, claim_key, fingerprint, release_key, store_response
+from app.extensions import db
+from app.idempotency import (MAX_KEY_LENGTH, Abandoned, claim_key, fingerprint, note_created, release_key,
+                             store_response)
 from app.web.api.auth import caller
 
+# What a route answers for the object it created: its representation and status code.
+Replay = Callable[[Any], tuple[dict, int]]
 
-def idempotent(view: Callable) -> Callable:
-    """Run the view once per key; store its 2xx response and replay it to retries."""
+
+def idempotent(view: Callable | None = None, *, creates: type | None = None,
+               replay: Replay | None = None) -> Callable:
+    """Run the view once per key; store its 2xx response and replay it to retries.
+
+    A route that creates an object names its model (``creates``) and how it answers with one (``replay``): a
+    retry of a request that died after its commit then gets that object as it is now (app/idempotency.py)."""
+    if view is None:
+        return lambda inner: idempotent(inner, creates=creates, replay=replay)
+
     @wraps(view)
     def wrapper(*args, **kwargs):
         key = request.headers.get("Idempotency-Key")
@@ -25,10 +37,12 @@ def idempotent(view: Callable) -> Callable:
         # The claim is written in the transaction the view's action commits (not a commit of its own).
         print_ = fingerprint(request.method, request.path, request.get_data(), mode=caller().mode)
         stored = claim_key(merchant_id, key, print_, commit=False)
+        if isinstance(stored, Abandoned):
+            return _recovered(merchant_id, key, print_, stored)
         if stored is not None:
-            response = current_app.response_class(stored.body, status=stored.status, mimetype="application/json")
-            response.headers["Idempotent-Replayed"] = "true"
-            return response
+            return _replayed(stored.body, stored.status)
+        if creates is not None:
+            note_created(merchant_id, key, creates)
         try:
             response = make_response(view(*args, **kwargs))
         except Exception:
@@ -40,4 +54,17 @@ def idempotent(view: Callable) -> Callable:
         else:
             release_key(merchant_id, key)
         return response
+
+    def _recovered(merchant_id: str, key: str, print_: str, abandoned: Abandoned):
+        body, status = replay(db.session.get(creates, abandoned.resource_id))
+        text = jsonify(body).get_data(as_text=True)
+        store_response(merchant_id, key, status, text, print_=print_)  # later retries get this very answer
+        return _replayed(text, status)
+
     return wrapper
+
+
+def _replayed(body: str, status: int):
+    response = current_app.response_class(body, status=status, mimetype="application/json")
+    response.headers["Idempotent-Replayed"] = "true"
+    return response

@@ -30,7 +30,7 @@ def orders_confirm(order_id: str):
 
 @bp.post("/orders/<order_id>/refunds")
 @requires_key(secret=True)
-@idempotent
+@idempotent(creates=Refund, replay=lambda refund: ({"refund": refund_json(refund)}, 201))
 @api_audited("order.refund", Refund)
 def refunds_create(order_id: str):
     body = json_body()

@@ -10,6 +10,7 @@ from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.hub import cancel_order_and_payment, start_payment
+from app.payments.models import PaymentAttempt
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
@@ -28,7 +29,7 @@ def order_of_caller(order_id: str, client_secret: object = None) -> Order:
 
 @bp.post("/orders")
 @requires_key(secret=False)
-@idempotent
+@idempotent(creates=Order, replay=lambda order: (order_json(order), 201))
 def orders_create():
     body = json_body()
     who = caller()
@@ -67,7 +68,7 @@ def orders_index():
 
 @bp.post("/orders/<order_id>/pay")
 @requires_key(secret=False)
-@idempotent
+@idempotent(creates=PaymentAttempt, replay=lambda attempt: ({"payment": payment_with_action_json(attempt)}, 200))
 def orders_pay(order_id: str):
     body = json_body()
     return_url = body.get("return_url")
