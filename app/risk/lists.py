@@ -1,8 +1,9 @@
 """Block, allow and review lists: one value per entry (a customer, an email, a domain, an address or CIDR
 range, a device, a card fingerprint), with an optional expiry and note.
 
-Lookups are one indexed query per order whatever the list's size: exact values by the unique
-(merchant, kind, value) index; CIDR ranges are few and matched in Python after that query.
+Lookups are at most one indexed query per order whatever the list's size, and usually none: a Bloom filter of
+the merchant's values (app/risk/list_filter.py) rules out most shoppers in memory; a value it may hold is looked
+up by the unique (merchant, kind, value) index. CIDR ranges are few and matched in Python.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.config_cache import bump, cached
+from app.risk.list_filter import ListedValues
 from app.risk.models import RiskListEntry
 
 KINDS = ("customer", "email", "email_domain", "ip", "device", "card_fingerprint")
@@ -195,10 +197,12 @@ def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEnt
     if not wanted or not cached(merchant_id, "risk.has_list_entries", _has_entries):
         return []
     now = utcnow()
+    listed = cached(merchant_id, "risk.listed_values", _listed_values)
+    maybe = [pair for pair in wanted if pair in listed]
     # One row-value IN (a single cached statement whatever the number of values), served by the unique index.
     found = list(db.session.scalars(select(RiskListEntry).where(
-        RiskListEntry.merchant_id == merchant_id, tuple_(RiskListEntry.kind, RiskListEntry.value).in_(wanted),
-        or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now))))
+        RiskListEntry.merchant_id == merchant_id, tuple_(RiskListEntry.kind, RiskListEntry.value).in_(maybe),
+        or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now)))) if maybe else []
     ip = next((v for k, v in wanted if k == "ip"), None)
     if ip:
         address = ipaddress.ip_address(ip)
@@ -206,6 +210,12 @@ def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEnt
         found += [entry for network, entry in cached(merchant_id, "risk.ranges", _ranges)
                   if address in network and (entry.expires_at is None or entry.expires_at > now)]
     return found
+
+
+def _listed_values(session, merchant_id: str) -> ListedValues:
+    pairs = session.execute(select(RiskListEntry.kind, RiskListEntry.value).where(
+        RiskListEntry.merchant_id == merchant_id, RiskListEntry.is_range.is_(False))).all()
+    return ListedValues(pairs, len(pairs))
 
 
 def _ranges(session, merchant_id: str) -> tuple:

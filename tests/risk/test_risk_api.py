@@ -288,3 +288,13 @@ def test_a_card_on_the_block_list_is_refunded_as_soon_as_the_provider_names_it(a
     assert refunded["refunded_amount"] == 999
     wait_for(lambda: status_of(api, honest["id"]) in ("paid", "fulfilled"))
     assert api.get(f"/orders/{honest['id']}").json["refunded_amount"] == 0
+
+
+def test_an_entry_listed_after_the_lists_were_read_blocks_the_next_order_and_a_deleted_one_stops(api, catalog):
+    # Orders already read this merchant's lists (each process keeps a filter of them) before the entry exists.
+    api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_earlier", "action": "review"})
+    assert api.post("/orders", json=order_body(catalog["sku"], customer="cus_late")).status_code == 201
+    entry = api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_late", "action": "block"}).json
+    assert api.post("/orders", json=order_body(catalog["sku"], customer="cus_late")).status_code == 402
+    assert api.delete(f"/risk/list_entries/{entry['id']}").status_code == 200
+    assert api.post("/orders", json=order_body(catalog["sku"], customer="cus_late")).status_code == 201
