@@ -5,8 +5,9 @@ import { request, type Transport } from "./http";
 import { Panel, type PanelOptions } from "./panel";
 import { PluginHost, type KassaPlugin } from "./plugins";
 import { showQrModal, type QrModal } from "./qr";
+import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, Subscription, SubscribeParams } from "./types";
-import { waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
+import { verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
 
 export interface KassaOptions {
   /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -17,6 +18,8 @@ export interface KassaOptions {
   EventSource?: (new (url: string) => EventSourceLike) | null;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The page whose address may carry a redirect return (default: window; null: none). */
+  page?: PageLike | null;
 }
 
 export interface PayOptions {
@@ -52,6 +55,10 @@ export class KassaClient {
   private readonly payments = new Map<string, string>();
   private readonly modals = new Map<string, QrModal>();
   private readonly statuses = new Map<string, string>();
+  private readonly page: PageLike | null;
+  private paymentReturnRead?: PaymentReturn | null;
+  private returned?: Promise<Order | null>;
+  private resumed?: Promise<Order | null>;
 
   constructor(publishableKey: string, options: KassaOptions = {}) {
     if (typeof publishableKey !== "string" || !/^pk_(test|live)_/.test(publishableKey)) {
@@ -71,6 +78,7 @@ export class KassaClient {
     this.maxRetries = options.maxRetries ?? 3;
     const globalES = (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource;
     this.EventSourceImpl = options.EventSource === undefined ? globalES ?? null : options.EventSource;
+    this.page = options.page !== undefined ? options.page : typeof window !== "undefined" ? window : null;
     this.components = new Components(this);
   }
 
@@ -210,6 +218,53 @@ export class KassaClient {
     }
     this.modals.get(orderId)?.close();
     return this.getOrder(orderId, secret);
+  }
+
+  /** The redirect return this page was loaded with — ``kassa_order``, ``kassa_client_secret`` and
+   * ``redirect_status`` in its address — or null. Read once per client; the address bar is cleaned of it at once
+   * (history.replaceState), so a reload does not pick the payment up again. */
+  paymentReturn(): PaymentReturn | null {
+    if (this.paymentReturnRead === undefined) this.paymentReturnRead = this.page ? takePaymentReturn(this.page) : null;
+    return this.paymentReturnRead;
+  }
+
+  /** The order the page came back for, read with the return's client secret (once), or null when the page is
+   * no return. A wrong client secret, or another shop's order, rejects with ``payment_not_found`` and reveals
+   * nothing about the order. */
+  returnedOrder(): Promise<Order | null> {
+    return (this.returned ??= this.readReturnedOrder());
+  }
+
+  private async readReturnedOrder(): Promise<Order | null> {
+    const back = this.paymentReturn();
+    if (!back) return null;
+    try {
+      return await this.getOrder(back.orderId, back.clientSecret);
+    } catch (error) {
+      if ((error as KassaError).status !== 404) throw error;
+      this.secrets.delete(back.orderId);
+      throw new KassaError("invalid_request_error", "payment_not_found",
+        "this payment could not be found: the return link is incomplete or was not made for this shop", { status: 404 });
+    }
+  }
+
+  /** Pick up the payment this page came back for from a redirect channel, as ``waitForPayment`` would have:
+   * resolves with the paid Order (waiting, by stream or polling, while the provider is still processing), or
+   * null when the page is no return; rejects with a KassaError (``payment_failed``, ``order_closed``,
+   * ``wait_timeout``, ``payment_not_found``). The outcome is the order Kassa holds, never ``redirect_status``.
+   * Called more than once, it answers the same promise. */
+  resumePayment(options: Omit<WaitForPaymentOptions, "clientSecret"> = {}): Promise<Order | null> {
+    return (this.resumed ??= this.returnedOrder().then((order) => order && this.settleReturned(order, options)));
+  }
+
+  private async settleReturned(order: Order, options: Omit<WaitForPaymentOptions, "clientSecret">): Promise<Order> {
+    const payments = order.payments ?? [];
+    const latest = payments[payments.length - 1];
+    if (verdict(snapshotOf(order), latest?.id) === "paid") return order;
+    if (!latest) throw new KassaError("payment_error", "payment_not_started",
+      "this order has no payment to pick up; it was never paid");
+    this.payments.set(order.id, latest.id);  // an earlier declined attempt of the order is not this one
+    return this.waitForPayment(order.id, options);
   }
 
   /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names: a product for a

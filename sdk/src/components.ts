@@ -114,10 +114,50 @@ export class Checkout extends Emitter<CheckoutEvents> {
     if (quantity && quantity.value) this.state.quantity = parseQuantity(quantity.value);
     this.readChannel();
     this.state.agreed = Boolean(this.el<HTMLInputElement>("agreement")?.checked);
-    this.state.state = "ready";
+    const returned = await this.returnedHere();
+    this.state.state = returned && !(returned instanceof KassaError) ? "paying" : "ready";
     await this.reprice();
     this.render();
     this.emit("ready", this.state);
+    if (returned instanceof KassaError) this.fail(returned);
+    else if (returned) await this.resume();
+  }
+
+  /** The order this page came back for from a redirect payment, when it is for this checkout's product (it shows
+   * it as bought), an error when the return cannot be read (nothing about the order), or null. */
+  private async returnedHere(): Promise<Order | KassaError | null> {
+    let order: Order | null;
+    try {
+      order = await this.kassa.returnedOrder();
+    } catch (error) {
+      return error as KassaError;
+    }
+    const item = order?.items?.find((line) => line.product === this.state.product);
+    if (!order || !item) return null;
+    this.state.order = order;
+    this.state.sku = item.sku;
+    this.state.quantity = item.quantity;
+    const select = this.el<HTMLSelectElement>("sku");
+    if (select) select.value = item.sku;
+    const quantity = this.el<HTMLInputElement>("quantity");
+    if (quantity) quantity.value = String(item.quantity);
+    return order;
+  }
+
+  /** Wait for the returned order's real outcome and show it, as after a payment that never left the page. */
+  private async resume(): Promise<void> {
+    try {
+      this.settle(await this.kassa.resumePayment() as Order);
+    } catch (error) {
+      this.fail(error as KassaError);
+    }
+  }
+
+  private settle(paid: Order): void {
+    this.state.order = paid;
+    this.state.state = "paid";
+    this.render();
+    this.emit("paid", paid);
   }
 
   private read(target: Element): void {
@@ -194,10 +234,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
       this.state.order = order;
       await this.kassa.pay(order.id, this.state.channel!);
       const paid = await this.kassa.waitForPayment(order.id);
-      this.state.order = paid;
-      this.state.state = "paid";
-      this.render();
-      this.emit("paid", paid);
+      this.settle(paid);
       return paid;
     } catch (error) {
       this.fail(error as KassaError);

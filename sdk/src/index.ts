@@ -8,6 +8,7 @@ export type { KassaErrorType } from "./errors";
 export type { KassaPlugin, StatusChange } from "./plugins";
 export type { Panel, PanelOptions, PanelEvent } from "./panel";
 export type { Checkout, CheckoutOptions, CheckoutState } from "./components";
+export type { PageLike, PaymentReturn, RedirectStatus } from "./redirect";
 export type * from "./types";
 export { version } from "./version";
 
@@ -15,7 +16,8 @@ const clients = new Map<string, KassaClient>();
 
 /** One client per key and base URL (memoised: calling Kassa() twice gives the same client). */
 export function Kassa(publishableKey: string, options: KassaOptions = {}): KassaClient {
-  const custom = options.fetch || options.EventSource !== undefined || options.sleep || options.random;
+  const custom = options.fetch || options.EventSource !== undefined || options.sleep || options.random
+    || options.page !== undefined;
   const id = `${publishableKey}|${options.baseUrl ?? ""}|${options.maxRetries ?? ""}`;
   if (custom) return new KassaClient(publishableKey, options);
   let client = clients.get(id);

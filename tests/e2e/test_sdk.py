@@ -276,3 +276,86 @@ def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, ap
 
     wait_for(active, timeout=20)
     assert api.get(f"/subscriptions/{subscription['id']}").json["mandate"]["channel"] == "sandbox_card"
+
+
+def _card_components_page(shop: Shop, live_server: str, merchant, catalog) -> str:
+    """Headless components on the shop's own page with the sandbox card, a channel that leaves the page."""
+    return shop.page("card.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+  <h2 data-kassa-product-name></h2>
+  <label>How many? <input data-kassa-quantity type="number" value="1"></label>
+  <fieldset data-kassa-channels><legend>Pay with</legend>
+    <label><input type="radio" name="channel" value="sandbox_card"> Card</label></fieldset>
+  <label><input type="checkbox" data-kassa-agreement> I agree</label>
+  <button data-kassa-pay>Buy now</button>
+  <p data-kassa-status></p>
+  <p data-kassa-error="form"></p>
+</form>""" + _client_script(live_server, merchant.publishable_key) + """
+<script>window.heard = [];
+  window.checkout = kassa.components.checkout('[data-kassa-checkout]');
+  window.checkout.on('paid', (order) => window.heard.push(['paid', order.id, order.status]));
+  window.checkout.on('failed', (error) => window.heard.push(['failed', error.code]));</script>""")
+
+
+def _pay_by_card_at_the_provider(page: Page, shop: Shop, live_server: str, merchant, catalog, button: str) -> str:
+    """Buy two on the shop's page, press ``button`` on the provider's page; the order id."""
+    url = _card_components_page(shop, live_server, merchant, catalog)
+    page.goto(url + "?campaign=spring")
+    expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
+    page.get_by_label("How many?").fill("2")
+    page.get_by_label("Card").check()
+    page.get_by_label("I agree").check()
+    paying = re.compile(r"/api/v1/orders/(ord_[^/?]+)/pay$")
+    with page.expect_request(lambda request: request.method == "POST" and paying.search(request.url)) as pay:
+        page.get_by_role("button", name="Buy now").click()
+    page.wait_for_url(re.compile(r"/sandbox/pay/"))
+    expect(page.get_by_text("19.98 USD")).to_be_visible()
+    page.get_by_role("button", name=button).click()
+    page.wait_for_url(re.compile(re.escape(url)))  # back on the shop's page, through Kassa
+    return paying.search(pay.value.url).group(1)
+
+
+def test_headless_components_pick_up_an_approved_card_payment_when_the_provider_sends_the_shopper_back(
+        page: Page, live_server, sandbox, shop, merchant, catalog):
+    order_id = _pay_by_card_at_the_provider(page, shop, live_server, merchant, catalog, "Approve")
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "paid")
+    expect(page.locator("[data-kassa-status]")).to_have_text("Payment successful")
+    expect(page.get_by_label("How many?")).to_have_value("2")  # what was bought, not the page's default
+    page.wait_for_function("window.heard.length > 0")
+    assert page.evaluate("window.heard") == [["paid", order_id, "paid"]]
+    # The address bar no longer carries the order and its secret; the page's own parameters stay.
+    assert page.url.endswith("/card.html?campaign=spring")
+
+    page.reload()  # a reload is a fresh checkout, not the same payment again
+    expect(form).to_have_attribute("data-kassa-state", "ready")
+    expect(page.locator("[data-kassa-status]")).to_have_text("")
+    assert page.evaluate("window.heard") == []
+
+
+def test_headless_components_show_a_declined_card_payment_and_let_the_shopper_try_again(
+        page: Page, live_server, sandbox, shop, merchant, catalog):
+    _pay_by_card_at_the_provider(page, shop, live_server, merchant, catalog, "Decline")
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "failed")
+    expect(page.locator("[data-kassa-status]")).to_have_text("Payment failed")
+    expect(page.locator("[data-kassa-error=form]")).to_contain_text("failed")
+    page.wait_for_function("window.heard.length > 0")
+    assert page.evaluate("window.heard") == [["failed", "payment_failed"]]
+    assert page.url.endswith("/card.html?campaign=spring")
+    expect(page.get_by_role("button", name="Buy now")).to_be_enabled()
+
+
+def test_a_forged_client_secret_in_the_address_shows_nothing_of_the_order(
+        page: Page, live_server, sandbox, shop, merchant, catalog, pk_api):
+    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}],
+                                         "agreement_accepted": True}).json
+    url = _card_components_page(shop, live_server, merchant, catalog)
+    page.goto(f"{url}?kassa_order={order['id']}&kassa_client_secret={order['id']}_secret_guess"
+              "&redirect_status=succeeded")
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "failed")
+    expect(page.locator("[data-kassa-error=form]")).to_contain_text("could not be found")
+    expect(page.get_by_label("How many?")).to_have_value("1")  # not the order's 3
+    assert page.evaluate("window.heard") == [["failed", "payment_not_found"]]
+    assert page.url.endswith("/card.html")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.payments.returns import MAX_RETURN_URL_LENGTH
+
 
 def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
@@ -87,7 +89,11 @@ SCHEMAS: dict[str, dict] = {
                        checkout_session={"type": "string", "description": "the client_secret of an open checkout "
                                                                           "session: the order is for its customer"},
                        agreement_accepted={"const": True}, metadata={"type": "object"}),
-    "PayInput": _obj(["channel"], channel=_STR, return_url={"type": "string", "format": "uri"},
+    "PayInput": _obj(["channel"], channel=_STR, return_url={
+        "type": "string", "format": "uri", "maxLength": MAX_RETURN_URL_LENGTH,
+        "description": "the merchant's page the shopper comes back to after a redirect channel, through Kassa, "
+                       "which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or "
+                       "processing: a hint; read the order for the outcome). Default: Kassa's order page"},
                      client_secret={"type": "string", "description": "required with a publishable key"}),
     "TopupInput": _obj(["amount", "currency", "channel"], amount={"type": "integer", "minimum": 1},
                        currency=_CURRENCY, channel=_STR,

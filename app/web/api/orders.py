@@ -1,7 +1,7 @@
 """Order routes: create, read, list, pay, cancel."""
 from __future__ import annotations
 
-from flask import jsonify, request, url_for
+from flask import current_app, jsonify, request, url_for
 
 from app.checkout_sessions.services import create_session_order, open_session_for
 from app.errors import InvalidRequest
@@ -11,12 +11,14 @@ from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.hub import cancel_order_and_payment, start_payment
 from app.payments.models import PaymentAttempt
+from app.payments.returns import MAX_RETURN_URL_LENGTH, return_token
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body, limit_param, time_param
 from app.web.api.representations import order_json, payment_with_action_json
+from app.web_urls import check_http_url
 
 
 def order_of_caller(order_id: str, client_secret: object = None) -> Order:
@@ -72,13 +74,17 @@ def orders_index():
 def orders_pay(order_id: str):
     body = json_body()
     return_url = body.get("return_url")
-    if return_url is not None and (not isinstance(return_url, str) or not return_url.startswith(("http://", "https://"))):
-        raise InvalidRequest("return_url must be an http(s) URL", param="return_url")
+    if return_url is not None:
+        check_http_url(return_url, "return_url", max_length=MAX_RETURN_URL_LENGTH)
     # A publishable key proves it may pay this order with its client secret, exactly as for reading it.
     order = order_of_caller(order_id, body.get("client_secret", request.args.get("client_secret")))
-    attempt = start_payment(order, body.get("channel"), actor="api",
-                            return_url=return_url or url_for("checkout.order_page", order_id=order_id,
-                                                             client_secret=order.client_secret, _external=True))
+    if return_url is None:
+        back = url_for("checkout.order_page", order_id=order_id, client_secret=order.client_secret, _external=True)
+    else:
+        # Through Kassa, which adds the order, its client secret and redirect_status for the page to resume.
+        back = url_for("checkout.payment_return", _external=True,
+                       token=return_token(current_app.config["SECRET_KEY"], order.id, return_url))
+    attempt = start_payment(order, body.get("channel"), actor="api", return_url=back)
     return jsonify({"payment": payment_with_action_json(attempt)})
 
 

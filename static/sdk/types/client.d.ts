@@ -2,6 +2,7 @@
 import { Components } from "./components";
 import { Panel, type PanelOptions } from "./panel";
 import { type KassaPlugin } from "./plugins";
+import { type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, Order, Payment, Quote, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
 export interface KassaOptions {
@@ -13,6 +14,8 @@ export interface KassaOptions {
     EventSource?: (new (url: string) => EventSourceLike) | null;
     sleep?: (ms: number) => Promise<void>;
     random?: () => number;
+    /** The page whose address may carry a redirect return (default: window; null: none). */
+    page?: PageLike | null;
 }
 export interface PayOptions {
     /** The order's client secret; remembered from createOrder/getOrder when not given. */
@@ -39,6 +42,10 @@ export declare class KassaClient {
     private readonly payments;
     private readonly modals;
     private readonly statuses;
+    private readonly page;
+    private paymentReturnRead?;
+    private returned?;
+    private resumed?;
     constructor(publishableKey: string, options?: KassaOptions);
     /** Add a plugin; hooks run in the order plugins were added. */
     use(plugin: KassaPlugin): this;
@@ -71,6 +78,22 @@ export declare class KassaClient {
     /** Resolve with the paid order; reject with a KassaError on failure, close or timeout. Listens to
      * the order's status stream (SSE) and polls with back-off when the stream is unavailable. */
     waitForPayment(orderId: string, options?: WaitForPaymentOptions): Promise<Order>;
+    /** The redirect return this page was loaded with — ``kassa_order``, ``kassa_client_secret`` and
+     * ``redirect_status`` in its address — or null. Read once per client; the address bar is cleaned of it at once
+     * (history.replaceState), so a reload does not pick the payment up again. */
+    paymentReturn(): PaymentReturn | null;
+    /** The order the page came back for, read with the return's client secret (once), or null when the page is
+     * no return. A wrong client secret, or another shop's order, rejects with ``payment_not_found`` and reveals
+     * nothing about the order. */
+    returnedOrder(): Promise<Order | null>;
+    private readReturnedOrder;
+    /** Pick up the payment this page came back for from a redirect channel, as ``waitForPayment`` would have:
+     * resolves with the paid Order (waiting, by stream or polling, while the provider is still processing), or
+     * null when the page is no return; rejects with a KassaError (``payment_failed``, ``order_closed``,
+     * ``wait_timeout``, ``payment_not_found``). The outcome is the order Kassa holds, never ``redirect_status``.
+     * Called more than once, it answers the same promise. */
+    resumePayment(options?: Omit<WaitForPaymentOptions, "clientSecret">): Promise<Order | null>;
+    private settleReturned;
     /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names: a product for a
      * guest, or a checkout session (its client secret) for the customer your server created it for. */
     mountPanel(selector: string | Element, options: PanelOptions): Panel;

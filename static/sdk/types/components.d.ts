@@ -53,6 +53,12 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private el;
     private listen;
     private load;
+    /** The order this page came back for from a redirect payment, when it is for this checkout's product (it shows
+     * it as bought), an error when the return cannot be read (nothing about the order), or null. */
+    private returnedHere;
+    /** Wait for the returned order's real outcome and show it, as after a payment that never left the page. */
+    private resume;
+    private settle;
     private read;
     private readChannel;
     private noteTerms;

@@ -7,6 +7,7 @@ export type { KassaErrorType } from "./errors";
 export type { KassaPlugin, StatusChange } from "./plugins";
 export type { Panel, PanelOptions, PanelEvent } from "./panel";
 export type { Checkout, CheckoutOptions, CheckoutState } from "./components";
+export type { PageLike, PaymentReturn, RedirectStatus } from "./redirect";
 export type * from "./types";
 export { version } from "./version";
 /** One client per key and base URL (memoised: calling Kassa() twice gives the same client). */
