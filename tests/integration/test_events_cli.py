@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,23 @@ def test_trigger_refuses_an_unknown_type_and_a_missing_merchant(app, merchant):
     assert unknown.exit_code == 2 and "unknown event type 'order.payed'" in unknown.output
     missing = trigger(app, "order.paid", "--merchant", "mch_nobody")
     assert missing.exit_code == 2 and "no merchant mch_nobody" in missing.output
+
+
+def test_the_listener_forwards_an_event_whose_transaction_committed_late_once(app, merchant, ctx):
+    from app.events import record_event
+    from app.extensions import db
+    from app.ids import new_id
+    from app.webhooks.listener import EventFollower
+
+    follower = EventFollower(merchant.id)
+    late_id = new_id("evt")  # a slow transaction took its event id first …
+    time.sleep(0.005)
+    record_event(merchant.id, "settlement.paid", {"id": "stl_first", "object": "settlement"}, livemode=False)
+    db.session.commit()
+    assert [e.type for e in follower.poll()] == ["settlement.paid"]
+
+    late = record_event(merchant.id, "payout.failed", {"id": "po_late", "object": "payout"}, livemode=False)
+    late.id = late_id  # … and commits after a later one was already forwarded
+    db.session.commit()
+    assert [e.id for e in follower.poll()] == [late_id]
+    assert follower.poll() == []  # nothing is forwarded twice
