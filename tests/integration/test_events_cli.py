@@ -172,6 +172,14 @@ def test_trigger_without_a_cheap_flow_writes_a_marked_sample_event(app, api, mer
     assert "sample event" in result.output
     [event] = api.get("/events?type=settlement.paid").json["data"]
     assert event["data"]["object"]["sample"] is True and event["livemode"] is False
+    # Without --merchant, the only merchant there is.
+    assert trigger(app, "payout.failed").exit_code == 0
+    assert len(api.get("/events?type=payout.failed").json["data"]) == 1
+
+
+def test_without_merchant_and_with_several_the_cli_asks_for_one(app, merchant, other_merchant):
+    result = trigger(app, "payout.failed")
+    assert result.exit_code == 2 and "name the merchant with --merchant" in result.output
 
 
 def test_trigger_refuses_an_unknown_type_and_a_missing_merchant(app, merchant):
