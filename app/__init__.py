@@ -99,6 +99,9 @@ def _register_errors(app: Flask) -> None:
 
 def _register_cli(app: Flask) -> None:
     from app.cli import kassa
+    from app.cli_events import events_group
+
+    kassa.add_command(events_group)
 
     app.cli.add_command(kassa)
 

@@ -23,3 +23,8 @@ def new_id(prefix: str) -> str:
     millis = time.time_ns() // 1_000_000
     rand = int.from_bytes(os.urandom(10), "big")
     return f"{prefix}_{_b32(millis, 10)}{_b32(rand, 16)}"
+
+
+def first_id_at(prefix: str, millis: int) -> str:
+    """The smallest id ``prefix`` could have at ``millis``: a cursor meaning "everything made since then"."""
+    return f"{prefix}_{_b32(millis, 10)}{_ALPHABET[0] * 16}"

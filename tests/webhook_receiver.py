@@ -37,6 +37,8 @@ class Hook:
     rejected: list[bytes] = field(default_factory=list)  # bad signature or content type
     hosts: list[str] = field(default_factory=list)  # the Host header of every request that reached the hook
     request_ids: list[str] = field(default_factory=list)  # the Kassa-Request-Id header of each request
+    # Every request as it came: raw body and Kassa-Signature header (what a merchant's verifier is given).
+    raw: list[tuple[bytes, str]] = field(default_factory=list)
 
 
 class Receiver:
@@ -58,6 +60,7 @@ class Receiver:
             if hook is not None:
                 hook.hosts.append(environ.get("HTTP_HOST", ""))
                 hook.request_ids.append(environ.get("HTTP_KASSA_REQUEST_ID", ""))
+                hook.raw.append((body, environ.get("HTTP_KASSA_SIGNATURE", "")))
             if hook is None:
                 status = "404 Not Found"
             elif (environ.get("CONTENT_TYPE") != "application/json"

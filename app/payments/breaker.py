@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator
 
 from flask import current_app
@@ -79,11 +80,27 @@ def _log_change(channel: str, state: str, why: str) -> None:
 
 def state(channel: str) -> str:
     """``closed``, ``open`` or ``half_open`` (an open circuit past its cool-down admits a trial)."""
+    return view(channel).state
+
+
+@dataclass(frozen=True)
+class BreakerView:
+    """What the breaker says of a channel now, for people: is it offered, and until when is it not."""
+
+    state: str  # closed, open or half_open, as ``state()`` says
+    offered: bool
+    failures: int  # provider errors in a row while closed
+    until: float | None  # unix time an open circuit's cool-down or a trial call's window ends
+
+
+def view(channel: str) -> BreakerView:
+    """The channel's breaker as ``/healthz`` explains it (one read of its state)."""
     data = {k.decode(): v.decode() for k, v in redis_client().hgetall(_key(channel)).items()}
-    current = data.get("state", CLOSED)
-    if current == OPEN and time.time() >= float(data.get("opened_until", 0)):
-        return HALF_OPEN
-    return current
+    current, now = data.get("state", CLOSED), time.time()
+    until = float(data.get("opened_until" if current == OPEN else "trial_until", 0)) or None
+    shown = HALF_OPEN if current == OPEN and now >= (until or 0) else current
+    return BreakerView(shown, _admits(data), int(data.get("failures", 0)),
+                       until if until is not None and until > now else None)
 
 
 def admits(channel: str) -> bool:

@@ -1,7 +1,9 @@
 """``/healthz``: is the database and Redis reachable? 200 when both are, 503 otherwise (each check bounded
 by its connection timeout, so a hung Redis makes it answer 503, not hang).
 
-It also shows each channel's circuit breaker; a paused channel is not an outage of Kassa.
+It also says of each channel whether it is ``available`` or ``suspended``, why and until when
+(``channel_health``), beside the raw circuit-breaker state monitors read (``channels``); a suspended channel is
+not an outage of Kassa.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from flask import Blueprint, jsonify
 from sqlalchemy import text
 
 from app.extensions import db, redis_client
+from app.payments import breaker
 
 bp = Blueprint("health", __name__)
 
@@ -30,24 +33,33 @@ def _check_redis() -> str:
         return f"error: {exc.__class__.__name__}"
 
 
-def _channel_breakers(redis_state: str) -> dict:
-    from app.payments import breaker
+def _channels(redis_state: str, database_state: str) -> tuple[dict, dict]:
+    """Each channel's raw breaker state (what monitors read) and its health in words (what people read)."""
+    from app.operations.switches import active
+    from app.payments.channel_health import channel_health
     from app.payments.registry import channel_codes
 
+    codes = channel_codes()
+    switches = active() if database_state == "ok" else []
     if redis_state != "ok":  # their state lives in Redis: do not wait for it once per channel
-        return {code: "unknown: redis unavailable" for code in channel_codes()}
+        return ({code: "unknown: redis unavailable" for code in codes},
+                channel_health(codes, switches=switches, breakers=None))
     try:
-        return {code: breaker.state(code) for code in channel_codes()}
+        views = {code: breaker.view(code) for code in codes}
     except Exception as exc:
-        return {code: f"unknown: {exc.__class__.__name__}" for code in channel_codes()}
+        unknown = {"status": "unknown", "reason": f"its state could not be read ({exc.__class__.__name__})",
+                   "until": None}
+        return {code: f"unknown: {exc.__class__.__name__}" for code in codes}, {code: unknown for code in codes}
+    return ({code: v.state for code, v in views.items()}, channel_health(codes, switches=switches, breakers=views))
 
 
 @bp.get("/healthz")
 def healthz():
     checks = {"database": _check_database(), "redis": _check_redis()}
     healthy = all(v == "ok" for v in checks.values())
+    breakers, channel_health = _channels(checks["redis"], checks["database"])
     return jsonify({"status": "ok" if healthy else "degraded", "checks": checks,
-                    "channels": _channel_breakers(checks["redis"]),
+                    "channel_health": channel_health, "channels": breakers,
                     "switches": _switches(checks["database"]),
                     "ledger": _ledger(checks["database"])}), 200 if healthy else 503
 

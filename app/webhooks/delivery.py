@@ -55,13 +55,19 @@ def event_body(event: Event) -> bytes:
     return json.dumps(event.to_json(), separators=(",", ":"), sort_keys=True).encode()
 
 
-def _post(url: str, secret: str, body: bytes, *, request_id: str | None = None) -> Outcome:
-    """POST ``body`` signed with ``secret``; never raises for the receiver's faults. ``Kassa-Request-Id`` names
-    the request that caused the event, so the merchant and Kassa's operator speak of the same checkout."""
+def delivery_headers(secret: str, body: bytes, *, request_id: str | None = None) -> dict[str, str]:
+    """The headers of a webhook POST of ``body``, signed now with ``secret``. ``Kassa-Request-Id`` names the
+    request that caused the event, so the merchant and Kassa's operator speak of the same checkout."""
     headers = {"Content-Type": "application/json", "User-Agent": "Kassa-Webhooks/1",
                "Kassa-Signature": signature_header(secret, body, int(time.time()))}
     if request_id:
         headers["Kassa-Request-Id"] = request_id
+    return headers
+
+
+def _post(url: str, secret: str, body: bytes, *, request_id: str | None = None) -> Outcome:
+    """POST ``body`` signed with ``secret``; never raises for the receiver's faults."""
+    headers = delivery_headers(secret, body, request_id=request_id)
     started = time.perf_counter()
     try:
         # Redirects are not followed: the merchant registered this exact URL. The address is checked

@@ -7,6 +7,19 @@ def test_healthz_reports_database_and_redis(client):
     assert response.json["status"] == "ok"
     assert response.json["checks"] == {"database": "ok", "redis": "ok"}
     assert response.json["channels"]["sandbox_card"] == "closed"  # every circuit breaker is shown
+    assert response.json["channel_health"]["sandbox_card"] == {"status": "available", "reason": None, "until": None}
+
+
+def test_healthz_says_a_channel_an_operator_switched_off_is_suspended_and_why(app, client):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["kassa", "switch", "on", "channel_off", "--channel", "sandbox_qr",
+                                 "--reason", "provider maintenance until 14:00"])
+    assert result.exit_code == 0, result.output
+    health = client.get("/healthz")
+    assert health.status_code == 200  # a suspended channel is not an outage
+    assert health.json["channel_health"]["sandbox_qr"] == {
+        "status": "suspended", "reason": "switched off by an operator: provider maintenance until 14:00", "until": None}
+    assert health.json["channel_health"]["sandbox_card"]["status"] == "available"
 
 
 def test_healthz_is_503_when_redis_is_down(app):

@@ -59,6 +59,9 @@ def test_a_payment_without_redis_is_refused_and_the_order_stays_payable(app, api
     health = client.get("/healthz")
     assert health.status_code == 503 and health.json["checks"]["redis"] == "error: ConnectionError"
     assert set(health.json["channels"].values()) == {"unknown: redis unavailable"}
+    # Routing fails open without Redis, and the words say so.
+    assert {h["status"] for h in health.json["channel_health"].values()} == {"available"}
+    assert "Redis is unreachable" in health.json["channel_health"]["sandbox_card"]["reason"]
 
 
 def test_the_hosted_checkout_shows_a_page_that_says_to_try_again(app, client, catalog, sandbox, redis_down):

@@ -3,7 +3,7 @@ leaves the attempt ``unknown`` until the janitor learns the outcome."""
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import requests
 
@@ -30,6 +30,11 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
         assert health.status_code == 200  # a paused channel is not an outage
         assert health.json["channels"] == {"sandbox_card": "open", "sandbox_qr": "closed", "wallet": "closed",
                                           "stripe": "closed"}
+        # In words: suspended, why, and until when (the end of the cool-down).
+        card = health.json["channel_health"]["sandbox_card"]
+        assert card["status"] == "suspended" and "failed 3 times in a row" in card["reason"]
+        assert 0 < datetime.fromisoformat(card["until"]).timestamp() - time.time() <= 2
+        assert health.json["channel_health"]["sandbox_qr"] == {"status": "available", "reason": None, "until": None}
         fresh = create_order(api, catalog["sku"])
         assert offered(api, fresh["id"]) == ["sandbox_qr"]  # the next channel by priority
         refused = api.post(f"/orders/{fresh['id']}/pay", json={"channel": "sandbox_card"})
@@ -37,7 +42,10 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
         assert len(provider.calls) == 3  # no call reached the provider while open
 
         time.sleep(1.1)
-        assert client.get("/healthz").json["channels"]["sandbox_card"] == "half_open"
+        recovering = client.get("/healthz").json
+        assert recovering["channels"]["sandbox_card"] == "half_open"
+        assert recovering["channel_health"]["sandbox_card"]["status"] == "available"
+        assert "the next payment tests" in recovering["channel_health"]["sandbox_card"]["reason"]
         assert "sandbox_card" in offered(api, fresh["id"])
         # The trial call fails: open again for another cool-down.
         assert api.post(f"/orders/{fresh['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
@@ -48,7 +56,9 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
     again = create_order(api, catalog["sku"])
     paid = api.post(f"/orders/{again['id']}/pay", json={"channel": "sandbox_card"})
     assert paid.status_code == 200  # the trial succeeds and closes the circuit
-    assert client.get("/healthz").json["channels"]["sandbox_card"] == "closed"
+    closed = client.get("/healthz").json
+    assert closed["channels"]["sandbox_card"] == "closed"
+    assert closed["channel_health"]["sandbox_card"] == {"status": "available", "reason": None, "until": None}
     assert "sandbox_card" in offered(api, create_order(api, catalog["sku"])["id"])
 
 

@@ -108,8 +108,16 @@ SCHEMAS: dict[str, dict] = {
                             frozen={"type": "array", "items": _ref("Money")}),
     "Health": _obj(["status", "checks"], status={"enum": ["ok", "degraded"]},
                    checks=_obj(["database", "redis"], database=_STR, redis=_STR),
+                   channel_health={"type": "object", "description": "per channel, in words: available or "
+                                   "suspended, why, and until when (null: until someone ends it)",
+                                   "additionalProperties": _obj(["status", "reason", "until"],
+                                                                status={"enum": ["available", "suspended", "unknown"]},
+                                                                reason={"type": ["string", "null"]},
+                                                                until={"type": ["string", "null"],
+                                                                       "format": "date-time"})},
                    channels={"type": "object", "additionalProperties": _STR,
-                             "description": "circuit breaker per channel: closed, open or half_open"}),
+                             "description": "raw circuit breaker state per channel, for monitors: closed, open or "
+                                            "half_open (channel_health says the same in words)"}),
 }
 
 # Coupons: the discount lines of a quote or order.
