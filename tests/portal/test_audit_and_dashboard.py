@@ -174,3 +174,60 @@ def test_a_bad_range_is_explained(portal):
     too_long = portal.get(f"/portal/dashboard?start=2020-01-01&end={date(2026, 1, 1).isoformat()}")
     assert too_long.status_code == 422 and "Choose at most 366 days." in too_long.get_data(as_text=True)
     assert portal.get("/portal/dashboard?start=soon").status_code == 422
+
+
+def _orders_on(app, merchant_id: str, days_ago_and_totals: list[tuple[int, int, str]]) -> None:
+    """Paid-or-not usd orders created ``days_ago`` at noon UTC, each with a card attempt."""
+    from app.extensions import db
+    from app.ids import new_id
+    from app.orders.models import Order
+    from app.payments.models import PaymentAttempt
+
+    noon = datetime.now(timezone.utc).replace(hour=12, minute=0, second=0, microsecond=0)
+    with app.app_context():
+        for days, total, status in days_ago_and_totals:
+            at = noon - timedelta(days=days)
+            order = Order(id=new_id("ord"), merchant_id=merchant_id, status=status, customer_id="cus_1",
+                          currency="usd", subtotal=total, total=total, client_secret="s", expires_at=at,
+                          created_at=at, updated_at=at, refunded_amount=0)
+            db.session.add(order)
+            db.session.flush()
+            db.session.add(PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order.id,
+                                          channel="sandbox_card", amount=total, currency="usd", created_at=at,
+                                          status="succeeded" if status == "paid" else "failed"))
+        db.session.commit()
+
+
+def _kpi(page: str, title: str) -> str:
+    """The text of one headline figure's card."""
+    card = re.search(rf"<h2>{title}</h2>(.+?)</div>", page, re.S).group(1)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", card)).strip()
+
+
+def test_presets_compare_each_headline_figure_with_the_previous_period(app, merchant, portal):
+    _orders_on(app, merchant.id, [
+        (0, 1000, "paid"), (2, 1000, "paid"), (6, 1000, "paid"), (6, 500, "created"),  # the last 7 days
+        (7, 1000, "paid"), (13, 1000, "created"),  # the 7 days before
+        (20, 4000, "paid"),  # further back
+    ])
+    today = datetime.now(timezone.utc).date()
+    week = portal.text("/portal/dashboard?range=last_7_days")
+    assert 'aria-current="page">Last 7 days</a>' in week
+    start = today - timedelta(days=6)
+    assert f"{start.day} {start:%b %Y} – {today.day} {today:%b %Y}" in week  # e.g. 17 Nov 2026 – 23 Nov 2026
+    # GMV $30.00 against $10.00, 4 orders against 2, conversion 75% against 50%.
+    assert _kpi(week, "GMV") == "$30.00 +200% vs previous 7 days paid orders, before refunds"
+    assert _kpi(week, "Orders") == "4 +100% vs previous 7 days 3 paid"
+    assert "+25.0 pts vs previous 7 days" in _kpi(week, "Paid conversion")
+    assert "no change vs previous 7 days" in _kpi(week, "Refunds")
+    assert "<th scope=\"row\">Card (sandbox)</th>" in week and "sandbox_card</th>" not in week
+
+    day = portal.text("/portal/dashboard?range=today")
+    assert _kpi(day, "Orders").startswith("1 up from none vs the day before")
+    month = portal.text("/portal/dashboard?range=this_month")
+    first = today.replace(day=1)
+    assert f"{first.day} {first:%b %Y}" in month and f'value="{first.isoformat()}"' in month
+
+    custom = portal.text(f"/portal/dashboard?range=custom&start={(today - timedelta(days=20)).isoformat()}"
+                         f"&end={(today - timedelta(days=14)).isoformat()}")
+    assert _kpi(custom, "GMV").startswith("$40.00 up from none vs previous 7 days")
