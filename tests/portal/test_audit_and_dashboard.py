@@ -88,13 +88,14 @@ def test_the_audit_page_filters_and_pages(app, merchant, member, portal, monkeyp
         db.session.commit()
     first = portal.text("/portal/audit?action=api_key.revoke")
     assert first.count("<code>api_key.revoke</code>") == 3 and "team.add</code>" not in first
+    assert '<option selected value="api_key.revoke">API key revoked</option>' in first  # kinds by name
     older = re.search(r'href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
     assert portal.text(older).count("<code>api_key.revoke</code>") == 1
-    assert portal.text("/portal/audit?actor=ops@acme.test").count("ops@acme.test<br>") == 2
+    assert portal.text("/portal/audit?actor=ops@acme.test").count("ops@acme.test revoked API key") == 2
     assert "key_4" in portal.text("/portal/audit?object_id=key_4")
     tomorrow = (datetime.now(timezone.utc) + timedelta(days=1)).date().isoformat()
-    assert "No changes match these filters." in portal.text(f"/portal/audit?start={tomorrow}")
-    assert "<strong>revoked_at</strong>: — → \"now\"" in first
+    assert "No entries match these filters." in portal.text(f"/portal/audit?start={tomorrow}")
+    assert '<th scope="row">revoked</th><td><del>none</del></td><td><ins>now</ins></td>' in first
     assert member("finance").get("/portal/audit").status_code == 200
 
 
@@ -231,3 +232,56 @@ def test_presets_compare_each_headline_figure_with_the_previous_period(app, merc
     custom = portal.text(f"/portal/dashboard?range=custom&start={(today - timedelta(days=20)).isoformat()}"
                          f"&end={(today - timedelta(days=14)).isoformat()}")
     assert _kpi(custom, "GMV").startswith("$40.00 up from none vs previous 7 days")
+
+
+# --- the audit log as sentences ---------------------------------------------------------------------------
+
+def _sentences(page: str) -> list[str]:
+    return [re.sub(r"\s+", " ", s).strip() for s in re.findall(r'<p class="sentence">(.+?)</p>', page, re.S)]
+
+
+def test_a_price_change_reads_as_a_sentence_with_a_diff(app, merchant, catalog, portal):
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    option = {"name": "Gold monthly", "price": "9.99", "currency": "usd", "specs": "tier: gold", "status": "active",
+              "subscription_interval": ""}
+    assert portal.post(f"/portal/products/{catalog['product']}/skus/new", option).status_code == 302
+    with app.app_context():
+        sku_id = db.session.query(Sku.id).filter_by(name="Gold monthly").scalar()
+    response = portal.post(f"/portal/skus/{sku_id}", {**option, "price": "12.99"})
+    assert response.status_code == 302
+
+    page = portal.text("/portal/audit?action=sku.update")
+    assert _sentences(page) == [f"{merchant.email} changed the price of SKU Gold monthly from $9.99 to $12.99"]
+    assert '<th scope="row">price</th><td><del>$9.99</del></td><td><ins>$12.99</ins></td>' in page
+    assert "price_amount" not in page and "merchant_id" not in page  # no raw field dump
+    created = portal.text("/portal/audit?action=sku.create")
+    assert _sentences(created) == [f"{merchant.email} created SKU Gold monthly"]
+    assert '<th scope="row">price</th><td><del>—</del></td><td><ins>$9.99</ins></td>' in created
+
+
+def test_sign_ins_failed_sign_ins_and_sign_outs_are_in_the_log_with_the_address(app, merchant, portal):
+    from tests.portal.conftest import Portal, add_user
+
+    add_user(app, merchant.id, "alice@shop.example", "operator", password="alice-pass-123")
+    stranger = Portal(app.test_client(), ip="203.0.113.9")
+    assert stranger.sign_in("alice@shop.example", "not-the-password").status_code == 422
+    assert stranger.sign_in("nobody@nowhere.test", "whatever").status_code == 422  # no merchant to tell
+    alice = Portal(app.test_client(), ip="198.51.100.4")
+    assert alice.sign_in("alice@shop.example", "alice-pass-123").status_code == 302
+    assert alice.post("/portal/logout").status_code == 302
+
+    page = portal.text("/portal/audit")
+    assert _sentences(page)[:3] == ["alice@shop.example signed out of the portal",
+                                    "alice@shop.example signed in to the portal",
+                                    "alice@shop.example failed to sign in to the portal (wrong password)"]
+    assert "from 203.0.113.9" in page and "from 198.51.100.4" in page and "nobody@nowhere.test" not in page
+    failed = portal.text("/portal/audit?action=user.sign_in_failed")
+    assert _sentences(failed) == ["alice@shop.example failed to sign in to the portal (wrong password)"]
+    assert '<option selected value="user.sign_in_failed">Failed sign-in</option>' in failed
+    assert "not-the-password" not in page
+    # The owner's own sign-in (the fixture's) is there too, and the list filters by who did it.
+    assert _sentences(portal.text(f"/portal/audit?actor={merchant.email}")) == [
+        f"{merchant.email} signed in to the portal"]
+    assert "No entries match these filters." in portal.text("/portal/audit?actor=else@acme.test")
