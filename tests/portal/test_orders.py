@@ -198,3 +198,9 @@ def test_the_export_holds_what_the_filter_shows_with_customer_emails(app, api, c
     everything = list(csv.DictReader(io.StringIO(portal.get("/portal/orders/export.csv").get_data(as_text=True))))
     emails = {r["id"]: r["customer_email"] for r in everything}
     assert len(emails) == 3 and emails[carol["id"]] == "carol@shop.example" and emails[guest["id"]] == ""
+
+
+def test_the_channel_filter_names_channels_as_shoppers_see_them(portal):
+    page = portal.text("/portal/orders?channel=sandbox_qr")
+    assert '<option selected value="sandbox_qr">QR code (sandbox)</option>' in page
+    assert '<option value="sandbox_card">Card (sandbox)</option>' in page

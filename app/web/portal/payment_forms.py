@@ -7,7 +7,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, Passwor
 from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.orders.state import STATUSES
-from app.payments.registry import ChannelSpec, channel_codes
+from app.payments.registry import ChannelSpec, channels
 
 ANY = SelectChoice("", "Any")
 _AMOUNT = Regexp(r"^\s*\d{1,12}([.,]\d{1,3})?\s*$", message="Enter an amount like 12.50.")
@@ -21,7 +21,8 @@ class OrderFilterForm(FlaskForm):
 
     q = StringField("Search", validators=[Optional(), Length(max=320)])
     status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUSES], validators=[Optional()])
-    channel = SelectField("Channel", choices=lambda: [ANY] + [SelectChoice(c) for c in channel_codes()],
+    channel = SelectField("Channel", choices=lambda: [ANY] + [SelectChoice(code, spec.name)
+                                                              for code, spec in channels().items()],
                           validators=[Optional()])
     customer = StringField("Customer id or email", validators=[Optional(), Length(max=320)])
     start = DateField("Created from", validators=[Optional()])
