@@ -1,6 +1,8 @@
 """Kassa: a self-hostable payment checkout and merchant portal."""
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from flask import Flask
 
 
@@ -115,6 +117,11 @@ def _register_template_helpers(app: Flask) -> None:
     @app.template_filter("money")
     def money_filter(amount: int, currency: str) -> str:
         return Money(amount, currency).format()
+
+    @app.template_filter("day")
+    def day_filter(value: date | datetime) -> str:
+        """A date people read at a glance: "23 Nov 2026"."""
+        return f"{value.day} {value:%b %Y}"
 
     @app.template_filter("ink_on")
     def ink_on(colour: str) -> str:

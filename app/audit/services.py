@@ -165,6 +165,16 @@ def _write_pending(session: Session) -> None:
         session.add(pending.entry)
 
 
+def record_access(actor: AuditActor, action: str) -> None:
+    """Record a sign-in, a failed sign-in or a sign-out to the portal (who, when, from where); it changes no
+    object, so it is written on its own."""
+    db.session.add(AuditEntry(id=new_id("aud"), merchant_id=actor.merchant_id, actor_id=actor.user_id,
+                              actor_email=actor.email, actor_role=actor.role, ip=actor.ip, action=action,
+                              object_type="merchant_user", object_id=actor.user_id, before=None, after=None,
+                              created_at=utcnow()))
+    db.session.commit()
+
+
 def list_audit_entries(merchant_id: str, *, action: str | None = None, actor: str | None = None,
                        object_id: str | None = None, created_gte: datetime | None = None,
                        created_lt: datetime | None = None, limit: int = 50,

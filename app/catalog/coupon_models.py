@@ -10,6 +10,13 @@ from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 
 KINDS = ("amount_off", "percent_off", "spend_and_save", "volume")
+# The terms each kind reads; the others are ignored (forms use this to show only what applies).
+KIND_TERMS: dict[str, frozenset[str]] = {
+    "amount_off": frozenset({"amount_off", "currency"}),
+    "percent_off": frozenset({"percent_bps", "max_discount", "currency"}),
+    "spend_and_save": frozenset({"amount_off", "min_subtotal", "currency"}),
+    "volume": frozenset({"tiers"}),
+}
 
 
 class Coupon(db.Model):

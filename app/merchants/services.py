@@ -111,6 +111,13 @@ def authenticate_key(raw: str | None) -> Caller:
 _DUMMY_HASH = generate_password_hash("not-a-password")
 
 
+def user_by_email(email: object) -> MerchantUser | None:
+    """The portal user with this sign-in email, if any (emails are unique across merchants)."""
+    if not isinstance(email, str) or not email.strip():
+        return None
+    return db.session.scalar(select(MerchantUser).where(MerchantUser.email == email.strip().lower()))
+
+
 def authenticate_user(email: str, password: str) -> MerchantUser | None:
     """The portal user for these credentials, or None."""
     user = db.session.scalar(select(MerchantUser).where(MerchantUser.email == (email or "").strip().lower()))

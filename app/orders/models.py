@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import UTCDateTime, utcnow
@@ -26,6 +26,8 @@ class Order(db.Model):
         Index("ix_orders_merchant_mode_status_updated", "merchant_id", "livemode", "status", "updated_at"),
         # The clearing sweep reads recently completed orders, oldest change first (app/payments/order_clearing.py).
         Index("ix_orders_status_updated", "status", "updated_at", "id"),
+        # The portal's search box finds a merchant's orders by customer email in any case.
+        Index("ix_orders_merchant_email", "merchant_id", text("lower(customer_email)")),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterator
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, func, or_, select
 
 from app.extensions import db
 from app.orders.models import Order
@@ -28,7 +28,7 @@ class OrderFilters:
     end: date | None = None  # created on or before this UTC day
     channel: str | None = None  # paid, or tried, with this channel
     customer: str | None = None  # customer id or email, exact
-    query: str | None = None  # an order id, or its beginning
+    query: str | None = None  # the search box: an order id (or its beginning), a customer id or email
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,17 @@ def _filtered(merchant_id: str, filters: OrderFilters):
                                            PaymentAttempt.channel == filters.channel))
     if filters.customer:
         who = filters.customer.strip()
-        query = query.where(or_(Order.customer_id == who, Order.customer_email == who.lower()))
+        query = query.where(_customer_is(who))
     if filters.query:
         # The index on id serves an exact id; a beginning is a prefix scan of the same index.
         text = filters.query.strip()
-        query = query.where(or_(Order.id == text, Order.id.startswith(text, autoescape=True)))
+        query = query.where(or_(Order.id == text, Order.id.startswith(text, autoescape=True), _customer_is(text)))
     return query
+
+
+def _customer_is(who: str):
+    """The customer by their id (exact) or email (any case: shoppers type it as they like)."""
+    return or_(Order.customer_id == who, func.lower(Order.customer_email) == who.lower())
 
 
 def search_orders(merchant_id: str, filters: OrderFilters, *, limit: int = 25, starting_after: str | None = None,

@@ -1,6 +1,26 @@
-/* Portal behaviour that needs a script: copy buttons and the phone menu. Every page works without it. */
+/* Portal behaviour that needs a script: copy buttons, the phone menu and the coupon form's kind switch.
+   Every page works without it. */
 (function () {
   "use strict";
+  // The coupon form: only the fields of the chosen kind show. A hidden field is disabled too, so what was typed
+  // there before switching is not sent (the server would refuse it for this kind).
+  var couponForm = document.querySelector("[data-coupon-form]");
+  if (couponForm) {
+    var kind = couponForm.querySelector("select[name=kind]");
+    var note = couponForm.querySelector("[data-kind-note]");
+    var showKind = function () {
+      couponForm.querySelectorAll("[data-coupon-kinds]").forEach(function (box) {
+        var applies = box.getAttribute("data-coupon-kinds").split(" ").indexOf(kind.value) !== -1;
+        box.hidden = !applies;
+        box.querySelectorAll("input, select, textarea").forEach(function (control) { control.disabled = !applies; });
+      });
+    };
+    if (kind) {
+      if (note) note.hidden = true;
+      kind.addEventListener("change", showKind);
+      showKind();
+    }
+  }
   // The phone menu: shown only when this script runs, so without it the menu simply stays open.
   var toggle = document.querySelector(".nav-toggle");
   if (toggle) {

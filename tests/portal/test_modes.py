@@ -71,7 +71,8 @@ def test_live_checkout_is_an_audited_setting_that_the_hosted_page_follows(app, c
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert "Card (sandbox)" not in page and "No payment method is available right now." in page
     audit = portal.text("/portal/audit?action=settings.checkout_mode")
-    assert "settings.checkout_mode" in audit and "live_checkout" in audit
+    assert "settings.checkout_mode" in audit
+    assert f"{merchant.email} changed the live checkout of business profile Acme Games from off to on" in audit
 
     portal.post("/portal/settings/checkout_mode", {})
     assert "Card (sandbox)" in client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)

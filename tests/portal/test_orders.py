@@ -158,3 +158,49 @@ def test_an_empty_amount_refunds_everything_that_remains(api, portal, paid):
     portal.post(path, {"amount": "9.99", "confirmed": "yes"})
     assert api.get(f"/orders/{paid['id']}").json["status"] == "refunded"
     assert "This order cannot be refunded (refunded)." in portal.text(f"/portal/orders/{paid['id']}")
+
+
+def _order_for(api, sku: str, customer: dict) -> dict:
+    return api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "agreement_accepted": True,
+                                     "customer": customer}).json
+
+
+def test_one_search_box_finds_an_order_by_its_id_customer_id_or_email(app, api, catalog, portal):
+    carol = _order_for(api, catalog["sku"], {"id": "cus_carol", "email": "Carol@Shop.Example"})
+    dave = _order_for(api, catalog["sku"], {"id": "cus_dave", "email": "dave@shop.example"})
+
+    assert _ids(portal.text("/portal/orders?q=carol@shop.example")) == [carol["id"]]
+    assert _ids(portal.text("/portal/orders?q=cus_dave")) == [dave["id"]]
+    assert _ids(portal.text(f"/portal/orders?q={dave['id']}")) == [dave["id"]]
+    page = portal.text("/portal/orders?q=cus_dave&status=closed")
+    assert "No orders match these filters." in page and 'href="/portal/">Clear the filters</a>' in page
+    # The form submits to the page itself and shows what was searched for.
+    assert 'action="/portal/"' in page and 'value="cus_dave"' in page
+
+
+def test_an_end_date_before_the_start_is_refused_next_to_the_field(portal):
+    response = portal.get("/portal/orders?start=2026-11-20&end=2026-11-01")
+    assert response.status_code == 422
+    assert "Choose an end date on or after the start date." in response.get_data(as_text=True)
+    assert portal.get("/portal/orders/export.csv?start=2026-11-20&end=2026-11-01").status_code == 400
+
+
+def test_the_export_holds_what_the_filter_shows_with_customer_emails(app, api, catalog, portal):
+    carol = _order_for(api, catalog["sku"], {"id": "cus_carol", "email": "carol@shop.example"})
+    _order_for(api, catalog["sku"], {"id": "cus_dave", "email": "dave@shop.example"})
+    guest = create_order(api, catalog["sku"])
+
+    page = portal.text("/portal/orders?q=carol@shop.example")
+    export = re.search(r'href="(/portal/orders/export\.csv[^"]*)"', page).group(1).replace("&amp;", "&")
+    rows = list(csv.DictReader(io.StringIO(portal.get(export).get_data(as_text=True))))
+    assert [(r["id"], r["customer_id"], r["customer_email"]) for r in rows] == [
+        (carol["id"], "cus_carol", "carol@shop.example")]
+    everything = list(csv.DictReader(io.StringIO(portal.get("/portal/orders/export.csv").get_data(as_text=True))))
+    emails = {r["id"]: r["customer_email"] for r in everything}
+    assert len(emails) == 3 and emails[carol["id"]] == "carol@shop.example" and emails[guest["id"]] == ""
+
+
+def test_the_channel_filter_names_channels_as_shoppers_see_them(portal):
+    page = portal.text("/portal/orders?channel=sandbox_qr")
+    assert '<option selected value="sandbox_qr">QR code (sandbox)</option>' in page
+    assert '<option value="sandbox_card">Card (sandbox)</option>' in page

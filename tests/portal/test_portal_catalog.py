@@ -220,3 +220,32 @@ def test_bulk_codes_are_shown_once_with_a_csv(portal):
 
     assert unquote(csv_href.split(",", 1)[1]).split() == ["code", *codes]
     assert any(code in portal.page("/portal/coupons?q=vip") for code in codes)
+
+
+def test_without_a_script_every_coupon_field_shows_and_unused_ones_are_refused_next_to_them(portal):
+    page = portal.page("/portal/coupons/new")
+    # Every field is in the page, each marked with the kinds it applies to (the script hides the rest).
+    assert re.search(r'data-coupon-kinds="percent_off">\s*<div class="field">\s*<label for="percent"', page)
+    assert 'data-coupon-kinds="amount_off spend_and_save">' in page and 'data-coupon-kinds="volume">' in page
+    assert "leave the others empty" in page
+
+    response = portal.submit("/portal/coupons/new", {"code": "MIXED", "kind": "amount_off", "amount": "2.50",
+                                                     "currency": "usd", "percent": "15", "tiers": "5: 10"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert re.search(r'id="percent-error"[^>]*>A “Fixed amount off” coupon does not use this; clear it', page)
+    assert re.search(r'id="tiers-error"[^>]*>A “Fixed amount off” coupon does not use this', page)
+    assert "amount-error" not in page
+    # What the merchant typed is kept, so they only clear what does not apply.
+    assert 'value="MIXED"' in page and 'value="2.50"' in page and 'value="15"' in page and "5: 10</textarea>" in page
+    assert "MIXED" not in portal.page("/portal/coupons")
+
+    response = portal.submit("/portal/coupons/new", {"code": "MIXED", "kind": "amount_off", "amount": "2.50",
+                                                     "currency": "usd", "percent": "", "tiers": ""})
+    assert response.status_code == 302 and "MIXED" in portal.page("/portal/coupons")
+
+
+def test_a_ladder_coupon_ignores_the_default_currency(portal):
+    response = portal.submit("/portal/coupons/new", {"code": "LADDER", "kind": "volume", "currency": "usd",
+                                                     "tiers": "5: 10\n10: 20"})
+    assert response.status_code == 302

@@ -1,4 +1,4 @@
-"""The audit log: who changed what and when, with the values before and after."""
+"""The audit log: who changed what and when, as sentences with the fields that changed; sign-ins included."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from app.audit.models import AuditEntry
+from app.audit.sentences import action_label, describe
 from app.audit.services import audit_actions, list_audit_entries
 from app.web.portal import bp
 from app.web.portal.access import permission_required
@@ -23,20 +23,11 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    action = SelectField("Action", choices=[SelectChoice("", "Any")], validate_choice=False, validators=[Optional()])
+    action = SelectField("Kind", choices=[SelectChoice("", "Any")], validate_choice=False, validators=[Optional()])
     actor = StringField("User email or API key", validators=[Optional(), Length(max=320)])
     object_id = StringField("Object id", validators=[Optional(), Length(max=100)])
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
-
-
-def changes(entry: AuditEntry) -> list[tuple[str, object, object]]:
-    """The fields that differ between before and after, for display."""
-    before, after = entry.before or {}, entry.after or {}
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return [("value", before, after)]
-    return [(key, before.get(key), after.get(key)) for key in sorted(set(before) | set(after))
-            if before.get(key) != after.get(key)]
 
 
 @bp.get("/audit")
@@ -44,7 +35,8 @@ def changes(entry: AuditEntry) -> list[tuple[str, object, object]]:
 def audit():
     merchant_id = current_user.merchant_id
     form = AuditFilterForm(request.args)
-    form.action.choices = [SelectChoice("", "Any")] + [SelectChoice(a) for a in audit_actions(merchant_id)]
+    kinds = sorted(((action_label(a), a) for a in audit_actions(merchant_id)))
+    form.action.choices = [SelectChoice("", "Any")] + [SelectChoice(a, label) for label, a in kinds]
     valid = form.validate()
     start, end = (form.start.data, form.end.data) if valid else (None, None)
     entries, has_more = list_audit_entries(
@@ -56,5 +48,5 @@ def audit():
     args = {k: v for k, v in request.args.items() if k in form._fields and v}
     older = url_for("portal.audit", starting_after=entries[-1].id, **args) if has_more else None
     first = url_for("portal.audit", **args) if request.args.get("starting_after") else None
-    return render_template("portal/audit.html", form=form, entries=entries, changes=changes, older_url=older,
+    return render_template("portal/audit.html", form=form, entries=[(e, describe(e)) for e in entries], older_url=older,
                            first_url=first, filtered=bool(args)), 200 if valid else 422

@@ -10,7 +10,10 @@ from app.errors import KassaError
 from app.extensions import db, limiter, login_manager
 from app.merchants.models import MerchantUser
 from app.merchants.permissions import can
-from app.merchants.services import MIN_PASSWORD_LENGTH, authenticate_user, change_password, end_sessions
+from app.audit.sentences import SIGN_IN, SIGN_IN_FAILED, SIGN_OUT
+from app.audit.services import AuditActor, record_access
+from app.merchants.services import (MIN_PASSWORD_LENGTH, authenticate_user, change_password, end_sessions,
+                                    user_by_email)
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
 from app.web.portal.forms import LoginForm, PasswordForm
@@ -68,6 +71,11 @@ _LOCKED_OUT = ("Too many failed sign-in attempts. For your security, signing in 
                "another network.")
 
 
+def _record(user: MerchantUser, action: str) -> None:
+    record_access(AuditActor(merchant_id=user.merchant_id, user_id=user.id, email=user.email, role=user.role,
+                             ip=request.remote_addr), action)
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=_login_key, methods=["POST"],
                deduct_when=_sign_in_failed, error_message=_LOCKED_OUT)
@@ -82,11 +90,15 @@ def login():
         if user is not None:
             target = safe_next(request.args.get("next"))
             session.clear()  # nothing from before the sign-in survives it
+            _record(user, SIGN_IN)
             login_user(user)
             session.permanent = True  # ends after PERMANENT_SESSION_LIFETIME
             if user.password_temporary:
                 return redirect(url_for("portal.password"))
             return redirect(target)
+        # Only a known user's failures can be recorded: the log belongs to their merchant.
+        if (known := user_by_email(form.email.data)) is not None:
+            _record(known, SIGN_IN_FAILED)
         form.password.errors.append("Email or password is incorrect.")
     return render_template("portal/login.html", form=form), 200 if request.method == "GET" else 422
 
@@ -94,6 +106,7 @@ def login():
 @bp.post("/logout")
 def logout():
     if current_user.is_authenticated:
+        _record(current_user, SIGN_OUT)
         # The session cookie is signed, not stored: only a new version on the user makes a copy of it invalid.
         end_sessions(current_user.id)
         logout_user()

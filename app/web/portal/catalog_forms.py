@@ -12,6 +12,7 @@ from wtforms import (DateTimeLocalField, IntegerField, SelectChoice, SelectField
                      TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from app.catalog.coupon_models import KIND_TERMS
 from app.money import exponent
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
@@ -162,6 +163,14 @@ class SkuForm(FlaskForm):
 KIND_LABELS = {"percent_off": "Percent off", "amount_off": "Fixed amount off",
                "spend_and_save": "Spend X, get Y off", "volume": "Quantity ladder (buy more, save more)"}
 KIND_CHOICES = [SelectChoice(value, label) for value, label in KIND_LABELS.items()]
+# The form's discount fields and the coupon term each one fills.
+DISCOUNT_FIELDS = {"percent": "percent_bps", "cap": "max_discount", "amount": "amount_off",
+                   "min_spend": "min_subtotal", "currency": "currency", "tiers": "tiers"}
+
+
+def kinds_using(field_name: str) -> list[str]:
+    """The coupon kinds that read this discount field (the page shows the field for those only)."""
+    return [kind for kind in KIND_LABELS if DISCOUNT_FIELDS[field_name] in KIND_TERMS[kind]]
 
 
 class CouponForm(FlaskForm):
@@ -187,6 +196,21 @@ class CouponForm(FlaskForm):
     def validate_code(self, field) -> None:
         if not field.data and not self.bulk_count.data:
             raise ValidationError("Enter a code, or a number of codes to generate.")
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks, then: a field the chosen kind does not use must be empty (without the page's
+        script every field shows, and a value typed there would otherwise be dropped without a word)."""
+        valid = super().validate(extra_validators)
+        terms = KIND_TERMS.get(self.kind.data, frozenset())
+        label = KIND_LABELS.get(self.kind.data, "this kind")
+        for name, term in DISCOUNT_FIELDS.items():
+            field = getattr(self, name)
+            # The currency has a default, so it is left unused rather than refused.
+            if name != "currency" and term not in terms and (field.data or "").strip():
+                field.errors = [*field.errors, f"A “{label}” coupon does not use this; clear it or choose "
+                                               f"another kind."]
+                valid = False
+        return valid
 
     def fields_for_service(self) -> dict:
         """The coupon terms for the service; unparseable entries become errors on their fields."""

@@ -17,7 +17,7 @@ from app.catalog.products import sku_labels
 from app.errors import KassaError
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
-from app.web.portal.catalog_forms import KIND_LABELS, CouponEditForm, CouponForm
+from app.web.portal.catalog_forms import KIND_LABELS, CouponEditForm, CouponForm, kinds_using
 from app.web.portal.catalog_views import PAGE_SIZE, _page, record_error
 from app.web.portal.forms import ConfirmForm
 
@@ -69,7 +69,8 @@ def coupon_new():
             else:
                 flash(f"Coupon {coupon.code} created.")
                 return redirect(url_for("portal.coupon_show", coupon_id=coupon.id))
-    return render_template("portal/catalog/coupon_new.html", form=form), 422 if form.errors or form.form_errors else 200
+    return render_template("portal/catalog/coupon_new.html", form=form, kinds_using=kinds_using), \
+        422 if form.errors or form.form_errors else 200
 
 
 @bp.get("/coupons/<coupon_id>")

@@ -1,24 +1,23 @@
-"""The dashboard: GMV, orders, conversion, channel success and refunds over a date range."""
+"""The dashboard: GMV, orders, conversion, channel success and refunds over a date range, each headline figure
+compared with the previous period of the same length."""
 from __future__ import annotations
-
-from datetime import timedelta
 
 from flask import render_template, request
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import DateField
+from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional
 
 from app.db_types import utcnow
 from app.errors import KassaError
 from app.money import exponent
+from app.payments.report_periods import DEFAULT_PRESET, PRESETS, headline_changes, period_for
 from app.payments.reports import MAX_DAYS, dashboard_report
+from app.payments.routing import channel_offers
 from app.signing.metrics import subscription_figures
 from app.web.portal import bp
 from app.web.portal.access import permission_required, show_error
 from app.web.portal.mode_views import portal_livemode
-
-DEFAULT_DAYS = 30
 
 
 class RangeForm(FlaskForm):
@@ -27,19 +26,27 @@ class RangeForm(FlaskForm):
     class Meta:
         csrf = False
 
+    range = SelectField("Range", choices=[SelectChoice(value, label) for value, label in PRESETS.items()],
+                        validators=[Optional()])
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
 
+    def preset(self) -> str:
+        """The chosen preset; dates without one (an older link) are a custom range."""
+        if self.range.data:
+            return self.range.data
+        return "custom" if self.start.data or self.end.data else DEFAULT_PRESET
 
-def _chart_data(report) -> dict:
+
+def _chart_data(report, channel_names: dict[str, str]) -> dict:
     """What the charts draw, handed to the page as JSON (the tables show the same numbers)."""
-    return {"labels": [day.day.isoformat() for day in report.days],
+    return {"labels": [f"{day.day.day} {day.day:%b}" for day in report.days],
             "orders": [day.orders for day in report.days],
             "paid": [day.paid for day in report.days],
             "gmv": {currency: [day.gmv.get(currency, 0) for day in report.days] for currency in report.currencies},
             # Amounts stay integers of minor units; the page divides only to label the axis.
             "exponents": {currency: exponent(currency) for currency in report.currencies},
-            "channels": [{"channel": c.channel,
+            "channels": [{"channel": channel_names.get(c.channel, c.channel),
                           "rate": None if c.success_rate is None else round(c.success_rate * 100, 1)}
                          for c in report.channels]}
 
@@ -47,21 +54,26 @@ def _chart_data(report) -> dict:
 @bp.get("/dashboard")
 @permission_required("dashboard.view")
 def dashboard():
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
     form = RangeForm(request.args)
     status = 200 if form.validate() else 422
-    today = utcnow().date()
-    end = form.end.data or today
-    start = form.start.data or end - timedelta(days=DEFAULT_DAYS - 1)
-    form.start.data, form.end.data = start, end
-    report = None
+    report = changes = period = None
+    preset = form.preset() if status == 200 else DEFAULT_PRESET
     try:
-        report = dashboard_report(current_user.merchant_id, start, end, livemode=portal_livemode())
+        period = period_for(preset, utcnow().date(), start=form.start.data, end=form.end.data)
+        report = dashboard_report(merchant_id, period.start, period.end, livemode=livemode)
+        previous = period.previous()
+        changes = headline_changes(report, dashboard_report(merchant_id, previous.start, previous.end,
+                                                            livemode=livemode), period.previous_label())
     except KassaError as error:
         show_error(form, error)
         status = 422
-    figures = subscription_figures(current_user.merchant_id, livemode=portal_livemode())
-    chart = _chart_data(report) if report else None
+    if period is not None:
+        form.range.data, form.start.data, form.end.data = preset, period.start, period.end
+    figures = subscription_figures(merchant_id, livemode=livemode)
+    names = {offer.code: offer.name for offer in channel_offers(merchant_id, livemode=livemode)}
+    chart = _chart_data(report, names) if report else None
     if chart is not None:
         chart["subscriptions"] = {"statuses": list(figures.by_status), "counts": list(figures.by_status.values())}
-    return render_template("portal/dashboard.html", form=form, report=report, max_days=MAX_DAYS, chart=chart,
-                           subs=figures), status
+    return render_template("portal/dashboard.html", form=form, report=report, changes=changes, max_days=MAX_DAYS,
+                           chart=chart, subs=figures, channel_names=names, presets=PRESETS, period=period), status

@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, PasswordField, SelectChoice, SelectField,
                      StringField, TextAreaField)
-from wtforms.validators import Length, NumberRange, Optional, Regexp
+from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.orders.state import STATUSES
-from app.payments.registry import ChannelSpec, channel_codes
+from app.payments.registry import ChannelSpec, channels
 
 ANY = SelectChoice("", "Any")
 _AMOUNT = Regexp(r"^\s*\d{1,12}([.,]\d{1,3})?\s*$", message="Enter an amount like 12.50.")
@@ -19,13 +19,18 @@ class OrderFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField("Order id", validators=[Optional(), Length(max=40)])
+    q = StringField("Search", validators=[Optional(), Length(max=320)])
     status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUSES], validators=[Optional()])
-    channel = SelectField("Channel", choices=lambda: [ANY] + [SelectChoice(c) for c in channel_codes()],
+    channel = SelectField("Channel", choices=lambda: [ANY] + [SelectChoice(code, spec.name)
+                                                              for code, spec in channels().items()],
                           validators=[Optional()])
     customer = StringField("Customer id or email", validators=[Optional(), Length(max=320)])
     start = DateField("Created from", validators=[Optional()])
     end = DateField("Created to", validators=[Optional()])
+
+    def validate_end(self, field) -> None:
+        if field.data and self.start.data and field.data < self.start.data:
+            raise ValidationError("Choose an end date on or after the start date.")
 
 
 class RefundForm(FlaskForm):
