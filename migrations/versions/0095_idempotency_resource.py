@@ -1,7 +1,7 @@
 """idempotency resource: the object a request created, noted with its claim so a retry after a crash can answer
 
 Revision ID: 0095_idempotency_resource
-Revises: 0092_refund_risk
+Revises: 0094_order_email_search
 Create Date: 2026-11-23 08:00:00
 
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0095_idempotency_resource'
-down_revision = '0092_refund_risk'
+down_revision = '0094_order_email_search'
 branch_labels = None
 depends_on = None
 
