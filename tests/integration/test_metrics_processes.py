@@ -25,21 +25,26 @@ def _unmatched_count(text: str) -> float:
 
 def test_every_workers_requests_are_counted_in_one_scrape(tmp_path):
     redis = RedisServer(tmp_path / "redis", tmp_path).start()
-    port = free_port()
+    port, sandbox_port = free_port(), free_port()
     env = kassa_environment(database_url=f"sqlite:///{tmp_path / 'kassa.db'}", redis_url=redis.url(),
-                            var_dir=tmp_path / "var", kassa_port=port, sandbox_port=free_port(), WEB_WORKERS="3")
+                            var_dir=tmp_path / "var", kassa_port=port, sandbox_port=sandbox_port, WEB_WORKERS="3")
     flask_command(env, "db", "upgrade")
     web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
+    # Started after the web, as `make run` may: its gunicorn must not take the web's settings or its figures.
+    sandbox = Service.from_procfile("sandbox", env, tmp_path,
+                                    ready=http_answers(f"http://127.0.0.1:{sandbox_port}/sandbox/api/health"))
     try:
         web.start()
         before = _unmatched_count(requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text)
         with requests.Session() as one, requests.Session() as other:  # keep-alive spreads over workers
             for i in range(REQUESTS):
                 assert (one if i % 2 else other).get(f"http://127.0.0.1:{port}/no-such-page", timeout=10).status_code == 404
+        sandbox.start()
         # Each scrape may land on any worker; each must see all of them.
         for _ in range(5):
             text = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10, headers={"Connection": "close"}).text
             assert _unmatched_count(text) == before + REQUESTS, web.log_tail()
     finally:
+        sandbox.stop()
         web.stop()
         redis.stop()
