@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -156,17 +156,12 @@ def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
     Idempotent: a day already run (or running) for a merchant and channel is not run again; a run whose worker
     died (still running an hour on) does not hold the day back."""
     from app.merchants.models import Merchant
-    from app.payments.models import PaymentAttempt
 
     now = now or utcnow()
     day = (now - timedelta(hours=SETTLE_HOURS)).date() - timedelta(days=1)
     started = []
-    start, end = matching.day_range(day)
     for channel in statement_channels():
-        merchants = db.session.scalars(select(PaymentAttempt.merchant_id).distinct().where(
-            PaymentAttempt.channel == channel, PaymentAttempt.updated_at >= start - timedelta(days=1),
-            PaymentAttempt.updated_at < end + timedelta(days=1))).all()
-        for merchant_id in merchants:
+        for merchant_id in _merchants_moving_money(channel, day):
             if db.session.scalar(select(func.count()).select_from(ReconciliationRun).where(
                     ReconciliationRun.merchant_id == merchant_id, ReconciliationRun.channel == channel,
                     ReconciliationRun.day == day,
@@ -178,6 +173,21 @@ def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
             started.append(start_run(merchant_id, channel, day.isoformat(), actor="cron").id)
             db.session.commit()
     return started
+
+
+def _merchants_moving_money(channel: str, day: date) -> list[str]:
+    """Merchants with a capture, a refund or a payout through ``channel`` around ``day`` (a day either side: the
+    statement's day is the provider's, and a refund of a payment captured weeks ago is on it too)."""
+    from app.ledger.books_models import Payout
+    from app.payments.models import PaymentAttempt
+    from app.payments.refund_models import Refund
+
+    start, end = matching.day_range(day)
+    since, until = start - timedelta(days=1), end + timedelta(days=1)
+    moving = union(*(select(model.merchant_id).where(model.channel == channel, model.updated_at >= since,
+                                                     model.updated_at < until)
+                     for model in (PaymentAttempt, Refund, Payout)))
+    return list(db.session.scalars(select(moving.subquery().c.merchant_id).distinct()))
 
 
 def get_run(merchant_id: str, run_id: str) -> ReconciliationRun:

@@ -197,3 +197,24 @@ def test_the_daily_sweep_runs_yesterday_once_per_merchant_and_channel(app, api, 
     worker()
     run = api.get(f"/reconciliation_runs/{retried[0]}").json
     assert run["status"] == "done" and run["date"] == today() and run["matched"] >= 1
+
+
+def test_the_daily_sweep_reconciles_a_day_whose_only_movement_was_a_refund(app, api, sandbox, worker, catalog):
+    from sqlalchemy import update
+
+    from app.extensions import db
+    from app.payments.models import PaymentAttempt
+    from app.reconciliation.runs import reconcile_yesterday
+
+    order, _ = paid_order(api, sandbox, catalog["sku"])
+    with app.app_context():  # captured a week ago; only its refund is on today's statement
+        db.session.execute(update(PaymentAttempt).values(updated_at=datetime.now(timezone.utc) - timedelta(days=7)))
+        db.session.commit()
+    assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 100}).status_code == 201
+    worker()
+    wait_for(lambda: [r["status"] for r in api.get(f"/orders/{order['id']}").json["refunds"]] == ["succeeded"])
+    with app.app_context():
+        started = reconcile_yesterday(now=datetime.now(timezone.utc) + timedelta(days=1, hours=3))
+    assert len(started) == 1
+    worker()
+    assert api.get(f"/reconciliation_runs/{started[0]}").json["status"] == "done"
