@@ -1,5 +1,5 @@
-/* Portal behaviour that needs a script: copy buttons, the phone menu and the coupon form's kind switch.
-   Every page works without it. */
+/* Portal behaviour that needs a script: copy buttons, the phone menu, the coupon form's kind switch and keyboard
+   access to tables that scroll sideways. Every page works without it. */
 (function () {
   "use strict";
   // The coupon form: only the fields of the chosen kind show. A hidden field is disabled too, so what was typed
@@ -40,6 +40,23 @@
       }
     });
   }
+  // On a narrow screen a wide table scrolls inside its own box (kassa.css). A keyboard scrolls a box only once
+  // it has focus, so such a table takes a tab stop; a table that fits gets none (no pointless stops on a desktop).
+  var letScrollingTablesTakeFocus = function () {
+    document.querySelectorAll("table").forEach(function (table) {
+      var scrolls = table.scrollWidth > table.clientWidth + 1;
+      if (scrolls && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+        table.setAttribute("data-scroll-focus", "");
+      } else if (!scrolls && table.hasAttribute("data-scroll-focus")) {
+        table.removeAttribute("tabindex");
+        table.removeAttribute("data-scroll-focus");
+      }
+    });
+  };
+  letScrollingTablesTakeFocus();
+  window.addEventListener("resize", letScrollingTablesTakeFocus);
+  document.addEventListener("htmx:afterSettle", letScrollingTablesTakeFocus);
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-target]");
     if (!button) return;

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.portal.conftest import build_world, fill
+from tests.portal.conftest import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -32,13 +32,19 @@ def pay_in_hosted_panel(page: Page, product: str) -> str:
     return page.url.split("/checkout/orders/")[1].split("?")[0]
 
 
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's findings on the current page, at every impact level (a summary is printed)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):  # a context's init script may have loaded it
+        page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    found = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
+    print(f"axe {page.url}: {found or 'no violations'}")
+    return violations
+
+
 def serious_violations(page: Page) -> list[dict]:
     """axe-core on the current page; only serious and critical findings are returned (all are printed)."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    found = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
-    print(f"axe {page.url}: {found or 'no violations'}")
-    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
 
 
 def test_signing_in_through_the_form(page: Page, merchant):
@@ -109,12 +115,7 @@ def test_every_portal_page_loads_without_console_errors(page: Page, app, merchan
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     sign_in(page, merchant.email, merchant.password)
     visited = []
-    for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith("portal.") or "GET" not in rule.methods:
-            continue
-        if rule.endpoint == "portal.orders_export" or rule.rule.endswith(".csv"):
-            continue  # a download, not a page
-        path = fill(rule.rule, world)
+    for path in portal_pages(app, world):
         response = page.goto(path)
         assert response.status == 200, (path, response.status)
         page.wait_for_load_state("load")

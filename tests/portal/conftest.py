@@ -283,3 +283,10 @@ def fill(rule: str, world: World) -> str:
               "action_id": world.manual_action, "customer_id": "cus_world", "withdrawal_id": world.withdrawal,
               "run_id": world.reconciliation_run, "discrepancy_id": world.discrepancy}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
+
+
+def portal_pages(app, world: World) -> list[str]:
+    """Every portal page a GET opens, in path order, its arguments filled from ``world`` (downloads left out)."""
+    return [fill(rule.rule, world) for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+            if rule.endpoint.startswith("portal.") and "GET" in rule.methods
+            and not rule.endpoint.endswith("_export") and not rule.rule.endswith(".csv")]

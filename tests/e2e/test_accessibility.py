@@ -1,0 +1,61 @@
+"""axe-core finds nothing, at any impact level, on the hosted checkout (product page, a paid and a failed order's
+page) and on every portal page, at a desktop and a phone size: a shopper or merchant using a screen reader, the
+keyboard or zoom meets the same pages everyone else does."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_portal import AXE, axe_violations, pay_in_hosted_panel, sign_in
+from tests.portal.conftest import build_world, portal_pages
+
+pytestmark = pytest.mark.e2e
+
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+def decline_in_hosted_panel(page: Page, product: str) -> str:
+    """Pay for ``product`` and decline at the sandbox provider; returns the failed order's id."""
+    page.goto(f"/checkout/{product}")
+    page.get_by_role("checkbox", name=re.compile("agree")).check()
+    page.get_by_role("button", name="Pay").click()
+    page.get_by_role("button", name="Decline").click()
+    expect(page.get_by_role("heading", name="Payment failed")).to_be_visible()
+    return page.url.split("/checkout/orders/")[1].split("?")[0]
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_no_page_has_an_accessibility_violation(page: Page, app, merchant, catalog, sandbox, size):
+    world = build_world(app, merchant.id, catalog["sku"])
+    page.set_viewport_size(size)
+    page.context.add_init_script(path=str(AXE))  # in every page as it loads: far quicker than a script tag each time
+    found: dict[str, list] = {}
+
+    def check() -> None:
+        violations = axe_violations(page)
+        if violations:
+            found[page.url] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:4]) for v in violations]
+
+    page.goto(f"/checkout/{catalog['product']}")
+    expect(page.get_by_role("button", name="Pay")).to_be_visible()
+    check()
+    paid = pay_in_hosted_panel(page, catalog["product"])
+    check()
+    decline_in_hosted_panel(page, catalog["product"])
+    check()
+
+    page.goto("/portal/login")
+    check()
+    sign_in(page, merchant.email, merchant.password)
+    visited = 0
+    for path in [*portal_pages(app, world), f"/portal/orders/{paid}"]:  # a paid order's page offers a refund
+        response = page.goto(path)
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            continue  # images and downloads are not pages
+        page.wait_for_load_state("load")
+        visited += 1
+        check()
+    assert visited >= 20
+    assert not found, "\n".join(f"{url}: {problems}" for url, problems in found.items())
