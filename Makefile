@@ -1,5 +1,5 @@
 # The two commands: `make run` (a local Kassa with a demo merchant) and `make test` (the suite).
-.PHONY: run test vendor clean bench-load
+.PHONY: run test vendor clean bench-load screenshots
 
 run:
 	@scripts/run.sh
@@ -12,6 +12,12 @@ test:
 bench-load:
 	@scripts/ensure-venv.sh requirements-dev.txt && scripts/ensure-postgres.sh && scripts/ensure-redis.sh \
 	  && scripts/ensure-wrk.sh && .venv/bin/python bench/checkout_load.py
+
+# Refresh docs/screenshots/ (the README's pictures): its own servers and SQLite database, the demo catalog and a
+# week of sandbox-paid orders, Debian's Chromium at 1280×800 and 390×844 (scripts/screenshots.py; about 20 s).
+screenshots:
+	@scripts/ensure-venv.sh requirements-dev.txt && scripts/ensure-chromium.sh && scripts/ensure-redis.sh \
+	  && .venv/bin/python scripts/screenshots.py
 
 # Re-vendor front-end libraries from npm into static/vendor (the results are committed);
 # axe-core only serves the accessibility tests, so it goes to tests/vendor, never to shoppers.

@@ -52,6 +52,24 @@ def _add_product(merchant_id: str, name: str, description: str, image: str,
     return product
 
 
+def add_demo_catalog(merchant_id: str) -> list[Product]:
+    """The demo's products (a membership, also sold as a subscription, and a credit pack), not yet committed."""
+    membership = _add_product(merchant_id, "Pro membership",
+                              "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
+                              [("30 days", 999, {"days": 30}, {"membership_days": 30}),
+                               ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
+    # Sold as a subscription: the checkout shows its terms and Kassa renews it every month (app/signing). Its id
+    # is made a moment later, so it sorts after the one-off options and is never the one preselected.
+    time.sleep(0.002)
+    db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=membership.id, name="Monthly, renews",
+                       price_amount=799, currency="usd", specs={"renews": "monthly"}, stock=None,
+                       fulfilment={"membership_days": 30}, subscription_interval="month",
+                       subscription_interval_count=1))
+    credits = _add_product(merchant_id, "Credit pack", "Credits to spend in the in-game shop.",
+                           "img/demo-credits.svg", [("100 credits", 500, {"credits": 100}, {"credits": 100})])
+    return [membership, credits]
+
+
 @kassa.command("seed-demo")
 def seed_demo() -> None:
     """Create the demo merchant and catalog once; a second run changes nothing."""
@@ -65,19 +83,7 @@ def seed_demo() -> None:
         sys.exit(2)
     created = create_merchant("Demo Games Ltd", DEMO_EMAIL, DEMO_PASSWORD)
     merchant_id = created.merchant.id
-    membership = _add_product(merchant_id, "Pro membership",
-                              "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
-                              [("30 days", 999, {"days": 30}, {"membership_days": 30}),
-                               ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
-    # Sold as a subscription: the checkout shows its terms and Kassa renews it every month (app/signing). Its id
-    # is made a moment later, so it sorts after the one-off options and is never the one preselected.
-    time.sleep(0.002)
-    db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=membership.id, name="Monthly, renews",
-                       price_amount=799, currency="usd", specs={"renews": "monthly"}, stock=None,
-                       fulfilment={"membership_days": 30}, subscription_interval="month",
-                       subscription_interval_count=1))
-    _add_product(merchant_id, "Credit pack", "Credits to spend in the in-game shop.", "img/demo-credits.svg",
-                 [("100 credits", 500, {"credits": 100}, {"credits": 100})])
+    add_demo_catalog(merchant_id)
     db.session.commit()
     DEMO_CREDENTIALS.write_text(json.dumps({
         "merchant_id": merchant_id, "secret_key": created.secret_key, "publishable_key": created.publishable_key,
