@@ -1,6 +1,6 @@
-"""axe-core finds nothing, at any impact level, on the hosted checkout (product page, a paid and a failed order's
-page) and on every portal page, at a desktop and a phone size: a shopper or merchant using a screen reader, the
-keyboard or zoom meets the same pages everyone else does."""
+"""axe-core finds nothing, at any impact level, on the hosted checkout (product and terms pages, a paid and a
+failed order's page) and on every portal page, at a desktop and a phone size: a shopper or merchant using a screen
+reader, the keyboard or zoom meets the same pages everyone else does."""
 from __future__ import annotations
 
 import re
@@ -45,6 +45,8 @@ def test_no_page_has_an_accessibility_violation(page: Page, app, merchant, catal
     check()
     decline_in_hosted_panel(page, catalog["product"])
     check()
+    page.goto(f"/checkout/terms/{merchant.id}")
+    check()
 
     page.goto("/portal/login")
     check()
@@ -59,3 +61,19 @@ def test_no_page_has_an_accessibility_violation(page: Page, app, merchant, catal
         check()
     assert visited >= 20
     assert not found, "\n".join(f"{url}: {problems}" for url, problems in found.items())
+
+
+def test_a_table_wider_than_a_phone_scrolls_from_the_keyboard(page: Page, app, merchant, catalog):
+    build_world(app, merchant.id, catalog["sku"])
+    sign_in(page, merchant.email, merchant.password)
+    page.set_viewport_size(SIZES["phone"])
+    page.goto("/portal/orders")
+    orders = page.get_by_role("table", name="Orders, newest first")
+    expect(orders).to_have_attribute("tabindex", "0")  # reachable with Tab, so the arrow keys can scroll it
+
+    orders.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('table').scrollLeft > 0", timeout=5_000)
+
+    page.set_viewport_size(SIZES["desktop"])  # it fits now: no tab stop that does nothing
+    expect(orders).not_to_have_attribute("tabindex", "0")
