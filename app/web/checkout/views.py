@@ -17,6 +17,7 @@ from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order, start_payment
+from app.receipts.contents import PAID_STATUSES, payment_method
 from app.signing.terms import recurring_terms
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
@@ -178,7 +179,8 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
                "product_id": order.items[0].product_id if order.items and checkout is None else None,
                "discounts": discounts_for_order(order.id), "checkout": checkout,
                "success_url": success_url_for(checkout) if checkout else None,
-               "recurring": recurring_terms(order.id)}
+               "recurring": recurring_terms(order.id),
+               "payment_method": payment_method(order) if order.status in PAID_STATUSES else None}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 
