@@ -10,6 +10,9 @@ export KASSA_PUBLIC_URL="${KASSA_PUBLIC_URL:-http://127.0.0.1:$KASSA_PORT}"
 # Webhook and fulfilment receivers of a local run live on this machine: allow loopback (refused otherwise, SSRF).
 export OUTBOUND_ALLOWED_NETWORKS="${OUTBOUND_ALLOWED_NETWORKS:-127.0.0.0/8,::1/128}"
 export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBLIC_URL="${SANDBOX_PUBLIC_URL:-http://127.0.0.1:$SANDBOX_PORT}"
+# Email receipts go to the local mail catcher (Procfile `mail`), listed at http://127.0.0.1:$MAIL_WEB_PORT/.
+export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}" MAIL_WEB_PORT="${MAIL_WEB_PORT:-5004}"
+export SMTP_HOST="${SMTP_HOST-127.0.0.1}" SMTP_PORT="${SMTP_PORT:-$MAIL_SMTP_PORT}" SMTP_FROM="${SMTP_FROM:-receipts@kassa.localhost}"
 # The demo's sandbox bank pays each settlement payout by itself after 5 s (tests decide payouts by hand).
 export SANDBOX_PAYOUT_AUTO_SECONDS="${SANDBOX_PAYOUT_AUTO_SECONDS-5}"
 
@@ -21,5 +24,5 @@ say "migrating the database"
 .venv/bin/flask --app wsgi kassa demo-info
 # The SDK examples play a merchant's site: a second origin (localhost, its own port).
 .venv/bin/flask --app wsgi kassa sdk-examples-url --port "$EXAMPLES_PORT"
-say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, worker, cron, sandbox :$SANDBOX_PORT and SDK examples :$EXAMPLES_PORT (Ctrl-C stops all)"
+say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, worker, cron, sandbox :$SANDBOX_PORT, SDK examples :$EXAMPLES_PORT and the mail catcher :$MAIL_WEB_PORT (Ctrl-C stops all)"
 exec .venv/bin/honcho start -f Procfile
