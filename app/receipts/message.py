@@ -17,17 +17,23 @@ def message_id_for(order_id: str, sender: str) -> str:
     return f"<receipt.{order_id}@{domain}>"
 
 
+def _one_line(text: str) -> str:
+    """A header value never breaks a line (a merchant name is free text)."""
+    return " ".join(text.split())
+
+
 def subject_for(receipt: Receipt) -> str:
+    """The subject line: whose receipt and how much, marked in test mode."""
     prefix = "" if receipt.livemode else "[Test mode] "
-    return f"{prefix}Your receipt from {receipt.merchant_name} — {receipt.total.format()}"
+    return f"{prefix}Your receipt from {_one_line(receipt.merchant_name)} — {receipt.total.format()}"
 
 
-def build_message(receipt: Receipt, *, sender: str, recipient: str, message_id: str) -> EmailMessage:
+def build_message(receipt: Receipt, *, sender: str, recipient: Address, message_id: str) -> EmailMessage:
     """The receipt as an email from ``sender`` under the merchant's name to ``recipient``."""
     message = EmailMessage()
     # formataddr quotes (and encodes) a merchant name with commas, quotes or non-ASCII letters.
-    message["From"] = formataddr((receipt.merchant_name, sender))
-    message["To"] = str(Address(addr_spec=recipient))
+    message["From"] = formataddr((_one_line(receipt.merchant_name), sender))
+    message["To"] = str(recipient)
     message["Subject"] = subject_for(receipt)
     message["Message-ID"] = message_id
     message["Date"] = format_datetime(utcnow())

@@ -10,6 +10,8 @@ and the process says so once.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from email.errors import MessageError
+from email.headerregistry import Address
 
 from flask import current_app
 from sqlalchemy import and_, or_, select, update
@@ -45,6 +47,13 @@ def retry_delay(attempts: int) -> timedelta:
 
 def _wants_receipt(order: Order | None) -> bool:
     return order is not None and order.kind == "purchase" and bool(order.customer_email)
+
+
+def receipt_recipient(order: Order) -> str | None:
+    """Where this order's email receipt goes, or None when none will be sent (no email, not a purchase, no SMTP)."""
+    if not _wants_receipt(order) or mailer_from_config(current_app.config) is None:
+        return None
+    return order.customer_email
 
 
 def _mailer() -> Mailer | None:
@@ -109,10 +118,14 @@ def send_receipt(order_id: str) -> str:
     if not _claim(order_id, utcnow()):
         return db.session.get(ReceiptEmail, order_id, populate_existing=True).status
     row = db.session.get(ReceiptEmail, order_id, populate_existing=True)
-    message = build_message(build_receipt(order), sender=current_app.config["SMTP_FROM"], recipient=row.recipient,
+    fields = {"order_id": order_id, "merchant_id": order.merchant_id, "attempt": row.attempts}
+    try:
+        recipient = Address(addr_spec=row.recipient)
+    except (ValueError, MessageError) as exc:  # the API only checks an email has an @: no retry makes it one
+        return _record_failure(row, f"not an email address: {exc}", fields, final=True)
+    message = build_message(build_receipt(order), sender=current_app.config["SMTP_FROM"], recipient=recipient,
                             message_id=row.message_id)
     db.session.commit()  # no transaction stays open while the mail server is called
-    fields = {"order_id": order_id, "merchant_id": order.merchant_id, "attempt": row.attempts}
     try:
         mailer.send(message)
     except MailFailed as exc:
@@ -125,10 +138,10 @@ def send_receipt(order_id: str) -> str:
     return "sent"
 
 
-def _record_failure(row: ReceiptEmail, error: str, fields: dict) -> str:
-    """Note the failed try and schedule the next one, or give up once the tries ran out."""
+def _record_failure(row: ReceiptEmail, error: str, fields: dict, *, final: bool = False) -> str:
+    """Note the failed try and schedule the next one, or give up (the tries ran out, or ``final``)."""
     attempts = row.attempts
-    last = attempts >= current_app.config["RECEIPT_MAX_ATTEMPTS"]
+    last = final or attempts >= current_app.config["RECEIPT_MAX_ATTEMPTS"]
     delay = retry_delay(attempts)
     db.session.execute(update(ReceiptEmail).where(ReceiptEmail.order_id == row.order_id,
                                                   ReceiptEmail.status == "sending")

@@ -266,3 +266,57 @@ def test_a_bad_email_is_explained_next_to_the_field_and_creates_nothing(app, cli
     assert 'value="shopper@example"' in html and 'aria-invalid="true"' in html
     with app.app_context():
         assert db.session.query(Order).count() == 0
+
+
+def test_an_address_no_mail_server_could_take_is_given_up_at_once(app, api, catalog, sandbox, worker, mail_server):
+    from rq import Queue
+    from rq.job import Job
+    from rq.registry import ScheduledJobRegistry
+
+    from app.extensions import redis_client
+
+    mail_server.start()
+    # The API takes any customer.email with an @ in it; this one is no address at all.
+    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                        "customer": {"id": "c", "email": "no such address@example.test"},
+                                        "agreement_accepted": True}).json
+    payment = api.post(f"/orders/{created['id']}/pay", json={"channel": "sandbox_card"}).json["payment"]
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{created['id']}").json["status"] == "paid")
+    worker()
+
+    assert mail_server.inbox.messages == []
+    row = receipt_row(app, created["id"])
+    assert (row.status, row.attempts, row.next_attempt_at) == ("failed", 1, None)
+    assert row.last_error.startswith("not an email address")
+    with app.app_context():
+        registry = ScheduledJobRegistry(queue=Queue(app.config["RQ_QUEUE"], connection=redis_client()))
+        waiting = [Job.fetch(job_id, connection=redis_client()).func_name for job_id in registry.get_job_ids()]
+    assert "app.jobs.send_receipt" not in waiting
+
+
+def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sandbox, worker, mail_server):
+    from datetime import timedelta
+
+    from rq import Queue
+    from sqlalchemy import update
+
+    from app.db_types import utcnow
+    from app.events import dispatch_pending
+    from app.extensions import db, redis_client
+    from app.queueing import enqueue
+    from app.receipts.models import ReceiptEmail
+
+    mail_server.start()
+    order_id = shopper_pays(client, sandbox, catalog, email="lost@example.test")
+    with app.app_context():
+        while dispatch_pending():  # order.paid's handlers run and queue the receipt's job ...
+            pass
+        Queue(app.config["RQ_QUEUE"], connection=redis_client()).empty()  # ... which Redis then loses
+        db.session.execute(update(ReceiptEmail).values(created_at=utcnow() - timedelta(minutes=2)))
+        db.session.commit()
+        enqueue("app.jobs.queue_due_receipts")  # the cron's sweep, a minute later
+    worker()
+    [message] = mail_server.inbox.messages
+    assert message["To"] == "lost@example.test"
+    assert receipt_row(app, order_id).status == "sent"
