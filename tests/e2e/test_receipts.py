@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.test_portal import serious_violations
+
 pytestmark = pytest.mark.e2e
 
 
@@ -32,6 +34,7 @@ def test_the_email_is_checked_in_place_and_the_success_page_links_the_receipt(pa
     expect(email).to_have_value("shopper@example")  # what the shopper typed stays, to be fixed
     expect(page.get_by_label("Coupon code")).to_have_value("spring20")
 
+    assert serious_violations(page) == []  # the field and its message are announced properly
     email.fill("shopper@example.test")
     page.get_by_role("button", name="Pay").click()
     expect(page).to_have_url(re.compile(rf"^{re.escape(sandbox.url)}/sandbox/pay/"))
@@ -57,6 +60,7 @@ def test_the_email_is_checked_in_place_and_the_success_page_links_the_receipt(pa
     expect(receipt.get_by_text("Card (sandbox)")).to_be_visible()
     expect(receipt.get_by_text("shopper@example.test")).to_be_visible()
     expect(receipt.get_by_role("button", name="Print this receipt")).to_be_visible()
+    assert serious_violations(receipt) == []
 
     # The same address without the order's client secret shows nothing of it.
     response = receipt.goto(receipt.url.split("?")[0])
