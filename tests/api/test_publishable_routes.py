@@ -92,6 +92,8 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
                                              data=c.form(csrf_token=c.csrf(c.product_page)))],
     "checkout.order_page": lambda c: [c.client.get(f"/checkout/orders/{c.order['id']}?client_secret="
                                                    f"{c.order['client_secret']}&customer={RICH}")],
+    "checkout.receipt": lambda c: [c.client.get(f"/checkout/receipts/{c.order['id']}?client_secret="
+                                                f"{c.order['client_secret']}&customer={RICH}")],
     "checkout.retry_payment": lambda c: [c.client.post(f"/checkout/orders/{c.order['id']}/pay", data={
         "csrf_token": c.csrf(c.product_page), "client_secret": c.order["client_secret"], "channel": "wallet",
         "customer": RICH})],
