@@ -161,6 +161,18 @@ def load_config(overrides: dict | None = None) -> dict:
         "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
         # Stripe.js, which the card page loads for Stripe's card element.
         "STRIPE_JS_URL": os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
+        # Email receipts go out through this SMTP server once an order is paid (app/receipts); no host, no
+        # receipts. SMTP_FROM is the sender address; the merchant's name is the sender name (docs/production.md).
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": _int("SMTP_PORT", 587),
+        "SMTP_USER": os.environ.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_FROM": os.environ.get("SMTP_FROM", "receipts@kassa.localhost"),
+        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "false").lower() in ("1", "true", "yes", "on"),
+        "SMTP_TIMEOUT_SECONDS": float(os.environ.get("SMTP_TIMEOUT_SECONDS", "10")),
+        # A receipt the SMTP server did not take is tried again after this long, doubling, up to this many tries.
+        "RECEIPT_RETRY_BASE_SECONDS": _int("RECEIPT_RETRY_BASE_SECONDS", 60),
+        "RECEIPT_MAX_ATTEMPTS": _int("RECEIPT_MAX_ATTEMPTS", 8),
     }
     if overrides:
         config.update(overrides)

@@ -3,9 +3,9 @@ from rq import cron
 
 from app.config import load_config
 from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
-                      expire_reviews, poll_pending_payments, reap_idempotency_keys, reconcile_contracts,
-                      renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds, retry_due_webhooks,
-                      reconcile_statements, send_payouts, settle_due)
+                      expire_reviews, poll_pending_payments, queue_due_receipts, reap_idempotency_keys,
+                      reconcile_contracts, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
+                      retry_due_webhooks, reconcile_statements, send_payouts, settle_due)
 
 _QUEUE = load_config()["RQ_QUEUE"]
 
@@ -15,11 +15,12 @@ cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)
 cron.register(resolve_unknown_attempts, queue_name=_QUEUE, interval=60)
 cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
 # Safety nets for scheduled work whose job was lost: event dispatch (and handler retries),
-# auto-confirms, refunds stuck between their two steps, webhook retries.
+# auto-confirms, refunds stuck between their two steps, webhook retries, email receipts.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)
 cron.register(confirm_due_orders, queue_name=_QUEUE, interval=300)
 cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)
 cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
+cron.register(queue_due_receipts, queue_name=_QUEUE, interval=60)
 # Renewals, dunning tries and renewal notices: each period and each try is claimed in the database, so a
 # sweep that overlaps another (or runs on two hosts) charges nothing twice.
 cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)

@@ -214,3 +214,19 @@ def reconcile_statements() -> list[str]:
 
     with _context():
         return reconcile_yesterday()
+
+
+def send_receipt(order_id: str) -> str:
+    """Email one paid order's receipt, once; returns the receipt's status (sent, failed, sending, none)."""
+    from app.receipts.sending import send_receipt as send
+
+    with _context():
+        return send(order_id)
+
+
+def queue_due_receipts() -> int:
+    """Sweep: queue email receipts whose job was lost; returns how many."""
+    from app.receipts.sending import queue_due_receipts as queue_due
+
+    with _context():
+        return queue_due()

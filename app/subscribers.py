@@ -10,3 +10,4 @@ from app.signing import activation  # noqa: F401,E402  (order.paid of a first or
 from app.signing import renewals  # noqa: F401,E402  (order.paid of a renewal order → the contract renews)
 from app.payments import order_clearing  # noqa: F401,E402  (order.completed → clear it)
 from app.payments import withdrawals  # noqa: F401,E402  (the "withdrawal" payout purpose: paid/failed → the wallet)
+from app.receipts import sending as _receipts  # noqa: F401,E402  (order.paid with an email → the email receipt)

@@ -10,6 +10,10 @@ export KASSA_PUBLIC_URL="${KASSA_PUBLIC_URL:-http://127.0.0.1:$KASSA_PORT}"
 # Webhook and fulfilment receivers of a local run live on this machine: allow loopback (refused otherwise, SSRF).
 export OUTBOUND_ALLOWED_NETWORKS="${OUTBOUND_ALLOWED_NETWORKS:-127.0.0.0/8,::1/128}"
 export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBLIC_URL="${SANDBOX_PUBLIC_URL:-http://127.0.0.1:$SANDBOX_PORT}"
+# Email receipts go to the local mail catcher (Procfile `mail`), listed at http://127.0.0.1:$MAIL_WEB_PORT/.
+export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}" MAIL_WEB_PORT="${MAIL_WEB_PORT:-5004}"
+# An SMTP_HOST of your own (or an empty one: receipts off) is kept.
+if [ -z "${SMTP_HOST+set}" ]; then export SMTP_HOST=127.0.0.1 SMTP_PORT="$MAIL_SMTP_PORT"; fi
 # The demo's sandbox bank pays each settlement payout by itself after 5 s (tests decide payouts by hand).
 export SANDBOX_PAYOUT_AUTO_SECONDS="${SANDBOX_PAYOUT_AUTO_SECONDS-5}"
 
@@ -19,7 +23,10 @@ say "migrating the database"
 .venv/bin/flask --app wsgi db upgrade 2>&1 | grep -v "^INFO  \[alembic.runtime.migration\] \(Context impl\|Will assume\)" || true
 .venv/bin/flask --app wsgi kassa seed-demo
 .venv/bin/flask --app wsgi kassa demo-info
+if [ "$SMTP_HOST" = 127.0.0.1 ] && [ "${SMTP_PORT:-}" = "$MAIL_SMTP_PORT" ]; then
+  echo "    Receipt emails:   http://127.0.0.1:$MAIL_WEB_PORT/  (the local mail catcher)"
+fi
 # The SDK examples play a merchant's site: a second origin (localhost, its own port).
 .venv/bin/flask --app wsgi kassa sdk-examples-url --port "$EXAMPLES_PORT"
-say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, worker, cron, sandbox :$SANDBOX_PORT and SDK examples :$EXAMPLES_PORT (Ctrl-C stops all)"
+say "starting web :$KASSA_PORT, order streams :$STREAM_PORT, worker, cron, sandbox :$SANDBOX_PORT, SDK examples :$EXAMPLES_PORT and the mail catcher :$MAIL_WEB_PORT (Ctrl-C stops all)"
 exec .venv/bin/honcho start -f Procfile

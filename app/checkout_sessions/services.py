@@ -167,16 +167,16 @@ def session_basket(session: CheckoutSession, items: object) -> list:
 
 def create_session_order(session: CheckoutSession, *, items: object, agreement_accepted: object,
                          coupon: object = None, metadata: object = None, customer: object = None,
-                         actor: str) -> Order:
+                         actor: str, email: str | None = None) -> Order:
     """Open an order through an open session: its customer (authenticated), its mode, and its basket.
     The order keeps the session's metadata unless it brings its own. A ``customer`` given as well must be
-    the session's own."""
+    the session's own. ``email`` is the address the shopper typed for the receipt (the session's otherwise)."""
     require_open(session)
     if customer is not None and (not isinstance(customer, dict) or customer.get("id") != session.customer_id):
         raise InvalidRequest("the checkout session already names the customer; leave customer out", param="customer")
     basket = session_basket(session, items)
     return create_order(session.merchant_id, items=basket, coupon=coupon, agreement_accepted=agreement_accepted,
-                        customer={"id": session.customer_id, "email": session.customer_email},
+                        customer={"id": session.customer_id, "email": email or session.customer_email},
                         customer_source=CHECKOUT_SESSION, livemode=session.livemode,
                         metadata=session.metadata_ if metadata is None else metadata, actor=actor,
                         checkout_session_id=session.id)

@@ -79,3 +79,18 @@ def available_channels(merchant_id: str, order: object | None = None, *,
         channels.append(AvailableChannel(code=offer.code, name=offer.name, icon=offer.icon, priority=offer.priority,
                                          agreement_text=offer.agreement_text, note=note))
     return channels
+
+
+def channel_name(merchant_id: str, code: str) -> str:
+    """The name shoppers know a channel by: the merchant's display name for it, else the channel's own."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.payments.models import ChannelConfig
+
+    shown = db.session.scalar(select(ChannelConfig.display_name).where(ChannelConfig.merchant_id == merchant_id,
+                                                                       ChannelConfig.code == code))
+    if shown:
+        return shown
+    spec = channel_spec(code)
+    return getattr(spec.adapter, "default_name", code) if spec is not None else code

@@ -11,3 +11,8 @@
     first.focus();
   });
 })();
+
+/* Receipt page: its Print button (the page prints well without it, from the browser's menu). */
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("[data-print]")) window.print();
+});

@@ -92,6 +92,8 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
                                              data=c.form(csrf_token=c.csrf(c.product_page)))],
     "checkout.order_page": lambda c: [c.client.get(f"/checkout/orders/{c.order['id']}?client_secret="
                                                    f"{c.order['client_secret']}&customer={RICH}")],
+    "checkout.receipt": lambda c: [c.client.get(f"/checkout/receipts/{c.order['id']}?client_secret="
+                                                f"{c.order['client_secret']}&customer={RICH}")],
     "checkout.retry_payment": lambda c: [c.client.post(f"/checkout/orders/{c.order['id']}/pay", data={
         "csrf_token": c.csrf(c.product_page), "client_secret": c.order["client_secret"], "channel": "wallet",
         "customer": RICH})],
@@ -115,6 +117,9 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "checkout.billing_cancel": lambda c: [c.client.post(
         f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/cancel", data={"customer": RICH})],
     "checkout.media": lambda c: [c.client.get(f"/checkout/media/{'0' * 32}.png?customer={RICH}")],
+    # The way back from a redirect channel answers only a token Kassa signed for one order; a forged one is a 404.
+    "checkout.payment_return": lambda c: [c.client.get(f"/checkout/return/not-a-signed-token?customer={RICH}"),
+                                          c.client.get(_return_link(c) + f"?customer={RICH}")],
     "embed.panel": lambda c: [c.client.get(c.embed_page)],
     "embed.quote": lambda c: [c.client.post(f"/embed/{c.catalog['product']}/quote",
                                             data=c.form(embed_token=c.embed_token(c.embed_page)))],
@@ -149,6 +154,16 @@ def _billing_link(c: Ctx, customer: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(c.sk.post(f"/customers/{customer}/billing_links").json["url"]).path
+
+
+def _return_link(c: Ctx) -> str:
+    from flask import current_app
+
+    from app.payments.returns import return_token
+
+    with c.client.application.app_context():
+        token = return_token(current_app.config["SECRET_KEY"], c.order["id"], f"{SHOP}/back?customer={RICH}")
+    return f"/checkout/return/{token}"
 
 
 def _first_event(response) -> str:

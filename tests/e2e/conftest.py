@@ -1,5 +1,6 @@
 """Playwright on Debian's Chromium (never Playwright's own browser download)."""
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium stalls on the closed network trying to reach Google.
@@ -15,6 +16,9 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def page(page):
     page.set_default_timeout(10_000)
+    # What a page shows after the provider answers arrives asynchronously (a callback, then the order's stream):
+    # on a loaded 2-core machine that took more than expect's default 5 s; a shopper waits longer than that.
+    expect.set_options(timeout=10_000)
     return page
 
 

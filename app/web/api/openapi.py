@@ -82,7 +82,8 @@ SCHEMAS: dict[str, dict] = {
                        items={"type": "array", "items": _ref("ItemInput"), "minItems": 1,
                               "description": "required, except with a checkout session that fixes the items"},
                        coupon=_STR,
-                       customer=_obj(["id"], id=_STR, email=_STR) | {
+                       customer=_obj(["id"], id=_STR, email=_STR | {
+                           "description": "where the receipt is emailed once the order is paid"}) | {
                            "description": "secret key: the customer. Publishable key: only the merchant's "
                                           "reference for an unverified customer (never their wallet); "
                                           "leave it out to check out as a guest"},

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("checkout", __name__, url_prefix="/checkout")
 
-from app.web.checkout import billing_views, card_views, media, return_views, views  # noqa: E402,F401
+from app.web.checkout import billing_views, card_views, media, receipt_views, return_views, views  # noqa: E402,F401

@@ -1,12 +1,17 @@
 """Checkout panel input: parsed into what the order services take, with per-field messages."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
 
 from app.catalog.models import Product
 from app.catalog.services import MAX_QUANTITY
+
+# One address, no spaces, a dot in the domain: enough to catch a typo; the mail server is the real check.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+MAX_EMAIL = 320
 
 
 @dataclass
@@ -16,15 +21,19 @@ class PanelInput:
     channel: str | None
     agreed: bool
     coupon: str | None = None
+    email: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
 
 
 def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) -> PanelInput:
-    """Read sku, quantity, channel and agreement; record a message per bad field. Without a product
+    """Read sku, quantity, channel, agreement and the receipt email; record a message per bad field. Without a product
     (a checkout session with fixed items) there is no option or quantity to read."""
     data = PanelInput(sku_id=None, quantity=None, channel=form.get("channel") or None,
                       agreed=form.get("agree") in ("on", "yes", "true", "1"),
-                      coupon=(form.get("coupon") or "").strip()[:64] or None)
+                      coupon=(form.get("coupon") or "").strip()[:64] or None,
+                      email=(form.get("email") or "").strip() or None)
+    if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
+        data.errors["email"] = "Enter an email address like name@example.com, or leave it empty."
     if for_payment:
         if not data.channel:
             data.errors["channel"] = "Choose how you want to pay."

@@ -95,19 +95,24 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
             "recurring": checkout_terms(quote)}
 
 
+def _customer(sale: Sale, data: PanelInput) -> dict:
+    """The customer as the order records them: the shopper's email is where the receipt goes."""
+    return {"id": sale.customer_id, "email": data.email} if data.email else {"id": sale.customer_id}
+
+
 def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
     """Open the order the shopper just agreed to pay."""
     if sale.checkout is not None:
         return create_session_order(sale.checkout, items=None if sale.fixed else sale.basket(data),
-                                    coupon=data.coupon, agreement_accepted=True, actor=actor)
+                                    coupon=data.coupon, agreement_accepted=True, actor=actor, email=data.email)
     basket = sale.basket(data)
     recurring = recurring_sku_in(sale.merchant.id, basket)
     if recurring is not None and basket[0].get("quantity") == 1:
         # A subscription SKU opens a contract; its first order is what the shopper pays now.
-        _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer={"id": sale.customer_id},
+        _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
                                      customer_source=sale.customer_source, agreement_accepted=True,
                                      livemode=sale.livemode, actor=actor)
         return order
-    return create_order(sale.merchant.id, items=basket, customer={"id": sale.customer_id},
+    return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
                         coupon=data.coupon, actor=actor)

@@ -17,6 +17,8 @@ from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.channels import available_channels
 from app.payments.hub import payments_for_order, start_payment
+from app.receipts.contents import PAID_STATUSES, payment_method
+from app.receipts.sending import receipt_recipient
 from app.signing.terms import recurring_terms
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
@@ -168,6 +170,14 @@ def _start(order, channel: str, *, on_error):
     return _redirect(_status_url(order))
 
 
+def _receipt_context(order) -> dict:
+    """What the success page says of the receipt: how it was paid, where the receipt is, where it is emailed."""
+    if order.status not in PAID_STATUSES:
+        return {"payment_method": None, "receipt_url": None, "receipt_email": None}
+    return {"payment_method": payment_method(order), "receipt_email": receipt_recipient(order),
+            "receipt_url": url_for("checkout.receipt", order_id=order.id, client_secret=order.client_secret)}
+
+
 def _order_view(order, *, error: str | None = None, status: int = 200):
     attempts = payments_for_order(order.id)
     last = attempts[-1] if attempts else None
@@ -178,7 +188,8 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
                "product_id": order.items[0].product_id if order.items and checkout is None else None,
                "discounts": discounts_for_order(order.id), "checkout": checkout,
                "success_url": success_url_for(checkout) if checkout else None,
-               "recurring": recurring_terms(order.id)}
+               "recurring": recurring_terms(order.id),
+               **_receipt_context(order)}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 

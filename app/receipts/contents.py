@@ -1,0 +1,91 @@
+"""What a receipt says: the order's lines, discounts and total, how it was paid, and where to see it again.
+
+The receipt page and the email receipt both render this, so they can never disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.catalog.coupons import discounts_for_order
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.money import Money
+from app.orders.models import Order
+from app.payments.channels import channel_name
+from app.payments.models import PaymentAttempt
+
+# Orders a shopper has paid for (a refund later does not undo that the payment happened).
+PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    description: str
+    quantity: int
+    unit_amount: Money
+    amount: Money
+
+
+@dataclass(frozen=True)
+class ReceiptDiscount:
+    description: str
+    amount: Money
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One paid order as its shopper sees it."""
+
+    order_id: str
+    merchant_name: str
+    paid_at: datetime | None
+    lines: list[ReceiptLine]
+    discounts: list[ReceiptDiscount]
+    subtotal: Money
+    total: Money
+    refunded: Money
+    payment_method: str | None
+    email: str | None
+    livemode: bool
+    url: str
+
+
+def receipt_url(order: Order) -> str:
+    """The receipt page's public address; the order's client secret is what lets its holder see it."""
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+    return f"{base}/checkout/receipts/{quote(order.id)}?client_secret={quote(order.client_secret)}"
+
+
+def _paid_attempt(order_id: str) -> PaymentAttempt | None:
+    return db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
+                                                          PaymentAttempt.status == "succeeded")
+                             .order_by(PaymentAttempt.created_at.desc()).limit(1))
+
+
+def _paid_at(order: Order) -> datetime | None:
+    return next((entry.at for entry in order.timeline if entry.status == "paid"), None)
+
+
+def payment_method(order: Order) -> str | None:
+    """The name of the channel that took the payment, or None while nothing has been paid."""
+    attempt = _paid_attempt(order.id)
+    return channel_name(order.merchant_id, attempt.channel) if attempt else None
+
+
+def build_receipt(order: Order) -> Receipt:
+    """The receipt of a paid order."""
+    currency = order.currency
+    return Receipt(
+        order_id=order.id, merchant_name=db.session.get(Merchant, order.merchant_id).name, paid_at=_paid_at(order),
+        lines=[ReceiptLine(item.name, item.quantity, Money(item.unit_amount, currency), Money(item.amount, currency))
+               for item in order.items],
+        discounts=[ReceiptDiscount(f"{d.code} — {d.description}", Money(d.amount, currency))
+                   for d in discounts_for_order(order.id)],
+        subtotal=Money(order.subtotal, currency), total=Money(order.total, currency),
+        refunded=Money(order.refunded_amount, currency), payment_method=payment_method(order),
+        email=order.customer_email, livemode=order.livemode, url=receipt_url(order))

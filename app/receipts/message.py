@@ -1,0 +1,44 @@
+"""The email receipt: one message with a plain-text and an HTML part, from the merchant by name."""
+from __future__ import annotations
+
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+
+from flask import render_template
+
+from app.db_types import utcnow
+from app.receipts.contents import Receipt
+
+
+def message_id_for(order_id: str, sender: str) -> str:
+    """The receipt's Message-ID: the same for every try, so a mail client shows a repeated send once."""
+    domain = sender.rpartition("@")[2] or "kassa.localhost"
+    return f"<receipt.{order_id}@{domain}>"
+
+
+def _one_line(text: str) -> str:
+    """A header value never breaks a line (a merchant name is free text)."""
+    return " ".join(text.split())
+
+
+def subject_for(receipt: Receipt) -> str:
+    """The subject line: whose receipt and how much, marked in test mode."""
+    prefix = "" if receipt.livemode else "[Test mode] "
+    return f"{prefix}Your receipt from {_one_line(receipt.merchant_name)} — {receipt.total.format()}"
+
+
+def build_message(receipt: Receipt, *, sender: str, recipient: Address, message_id: str) -> EmailMessage:
+    """The receipt as an email from ``sender`` under the merchant's name to ``recipient``."""
+    message = EmailMessage()
+    # formataddr quotes (and encodes) a merchant name with commas, quotes or non-ASCII letters.
+    message["From"] = formataddr((_one_line(receipt.merchant_name), sender))
+    message["To"] = str(recipient)
+    message["Subject"] = subject_for(receipt)
+    message["Message-ID"] = message_id
+    message["Date"] = format_datetime(utcnow())
+    # A receipt is not marketing: auto-responders should not answer it.
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(render_template("receipts/email.txt", receipt=receipt))
+    message.add_alternative(render_template("receipts/email.html", receipt=receipt), subtype="html")
+    return message
