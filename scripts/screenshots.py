@@ -110,9 +110,9 @@ def take(base_url: str, demo: dict) -> list[Path]:
             page = context.new_page()
 
             def shot(name: str) -> None:
-                # Down to one and a half screens: what a reader scrolls to first, in a file of modest size.
+                # Down to a third of a screen more: what a reader scrolls to first, in a file of modest size.
                 path = OUT / f"{name}-{size_name}.png"
-                height = min(page.evaluate("() => document.documentElement.scrollHeight"), size["height"] * 3 // 2)
+                height = min(page.evaluate("() => document.documentElement.scrollHeight"), size["height"] * 4 // 3)
                 page.screenshot(path=str(path), full_page=True,
                                 clip={"x": 0, "y": 0, "width": size["width"], "height": height})
                 written.append(path)

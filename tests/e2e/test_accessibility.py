@@ -1,6 +1,6 @@
 """axe-core finds nothing, at any impact level, on the hosted checkout (product and terms pages, a paid and a
-failed order's page) and on every portal page, at a desktop and a phone size: a shopper or merchant using a screen
-reader, the keyboard or zoom meets the same pages everyone else does."""
+failed order's page, the receipt) and on every portal page, at a desktop and a phone size: a shopper or merchant
+using a screen reader, the keyboard or zoom meets the same pages everyone else does."""
 from __future__ import annotations
 
 import re
@@ -42,6 +42,9 @@ def test_no_page_has_an_accessibility_violation(page: Page, app, merchant, catal
     expect(page.get_by_role("button", name="Pay")).to_be_visible()
     check()
     paid = pay_in_hosted_panel(page, catalog["product"])
+    check()
+    page.goto(page.url.replace(f"/checkout/orders/{paid}", f"/checkout/receipts/{paid}"))  # same client secret
+    expect(page.get_by_role("heading", name=re.compile("Receipt"))).to_be_visible()
     check()
     decline_in_hosted_panel(page, catalog["product"])
     check()
