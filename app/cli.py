@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
 import click
 from flask.cli import AppGroup
@@ -58,9 +57,8 @@ def add_demo_catalog(merchant_id: str) -> list[Product]:
                               "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
                               [("30 days", 999, {"days": 30}, {"membership_days": 30}),
                                ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
-    # Sold as a subscription: the checkout shows its terms and Kassa renews it every month (app/signing). Its id
-    # is made a moment later, so it sorts after the one-off options and is never the one preselected.
-    time.sleep(0.002)
+    # Sold as a subscription: the checkout shows its terms and Kassa renews it every month (app/signing); it is
+    # cheaper than the one-off options but never the one preselected (app/web/checkout/forms.py).
     db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=membership.id, name="Monthly, renews",
                        price_amount=799, currency="usd", specs={"renews": "monthly"}, stock=None,
                        fulfilment={"membership_days": 30}, subscription_interval="month",

@@ -122,3 +122,21 @@ def test_the_embedded_panel_shows_the_terms_and_opens_a_subscription(api, client
     assert paid.status_code == 303
     assert "Authorise future payments" in requests.get(paid.headers["Location"], timeout=5).text
     assert len(api.get("/subscriptions").json["data"]) == 1
+
+
+def test_the_checkout_never_preselects_a_subscription_even_when_it_is_the_cheapest_option(app, client, catalog):
+    from app.catalog.models import Sku
+    from app.extensions import db
+    from app.ids import new_id
+
+    with app.app_context():
+        sku = db.session.get(Sku, catalog["sku"])
+        db.session.add(Sku(id=new_id("sku"), merchant_id=sku.merchant_id, product_id=sku.product_id,
+                           name="Monthly, renews", price_amount=1, currency="usd", specs={}, stock=None,
+                           subscription_interval="month", subscription_interval_count=1))
+        db.session.commit()
+    page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
+    checked = re.findall(r'<input[^>]*name="sku"[^>]*value="([^"]+)"[^>]*checked', page)
+    assert checked and checked[0] != "" and "every month" not in page.split("Payment method")[0]
+    with app.app_context():
+        assert db.session.get(Sku, checked[0]).subscription_interval is None

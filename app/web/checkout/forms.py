@@ -42,7 +42,7 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
     if product is None:
         return data
     active = [s for s in product.skus if s.status == "active"]
-    data.sku_id = form.get("sku") or (active[0].id if active else None)
+    data.sku_id = form.get("sku") or _preselected(active)
     if data.sku_id not in {s.id for s in active}:
         data.errors["sku"] = "Choose one of the options."
     raw = (form.get("quantity") or "").strip()
@@ -51,6 +51,13 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
     else:
         data.errors["quantity"] = f"Enter a whole number from 1 to {MAX_QUANTITY}."
     return data
+
+
+def _preselected(options: list) -> str | None:
+    """The option chosen until the shopper picks one: the cheapest one-off purchase. A subscription is never chosen
+    for them (it signs a recurring charge), unless it is all the product sells."""
+    one_off = [s for s in options if not s.subscription_interval]
+    return (one_off or options)[0].id if options else None
 
 
 def first_view(args: MultiDict, product: Product | None) -> PanelInput:
