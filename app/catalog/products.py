@@ -110,6 +110,10 @@ def _fulfilment(value: object) -> dict | None:
         if key in value and (type(value[key]) is not int or not 1 <= value[key] <= most):
             raise InvalidRequest(f"fulfilment.{key} must be a whole number from 1 to {most}",
                                  param=f"fulfilment.{key}")
+    if "membership_days" in value and "credits" in value:
+        # One grant per order item (app/orders/fulfilment_models.py): the credits would never be granted.
+        raise InvalidRequest("fulfilment grants membership_days or credits, not both: sell them as two options",
+                             param="fulfilment.credits")
     if "webhook_url" in value:
         check_http_url(value["webhook_url"], "fulfilment.webhook_url", example="https://game.example/kassa")
         check_destination(value["webhook_url"], "fulfilment.webhook_url")  # SSRF; checked again at each send

@@ -249,3 +249,37 @@ def test_a_ladder_coupon_ignores_the_default_currency(portal):
     response = portal.submit("/portal/coupons/new", {"code": "LADDER", "kind": "volume", "currency": "usd",
                                                      "tiers": "5: 10\n10: 20"})
     assert response.status_code == 302
+
+
+def test_an_option_made_in_the_portal_grants_what_its_form_says_once_paid(app, portal, api, sandbox, worker):
+    from tests.integration.lifecycle_support import paid_order
+
+    product_id = create_product(portal)
+    refused = portal.submit(f"/portal/products/{product_id}/skus/new",
+                            {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active",
+                             "fulfilment_membership_days": "0", "fulfilment_webhook_url": "ftp://game.example/x"})
+    assert refused.status_code == 422
+    assert refused.status_code == 422
+    page = refused.get_data(as_text=True)
+    assert "Grant from 1 to 3660 days, or leave it empty." in page
+    assert "Give the address of your server, starting with https://" in page
+    assert 'value="ftp://game.example/x"' in page  # nothing typed is lost
+
+    both = portal.submit(f"/portal/products/{product_id}/skus/new",
+                         {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active",
+                          "fulfilment_membership_days": "30", "fulfilment_credits": "100"})
+    assert both.status_code == 422 and "not both" in both.get_data(as_text=True)
+
+    saved = portal.submit(f"/portal/products/{product_id}/skus/new",
+                          {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active",
+                           "fulfilment_credits": "100"})
+    assert saved.status_code == 302
+    sku_id = api.get(f"/products/{product_id}").json["skus"][0]["id"]
+    edit = portal.page(f"/portal/skus/{sku_id}")
+    assert re.search(r'name="fulfilment_credits" type="number" value="100"', edit)
+
+    order = paid_order(api, sandbox, sku_id)
+    worker()
+    assert api.get(f"/orders/{order['id']}").json["status"] == "fulfilled"
+    held = api.get(f"/customers/{order['customer']['id']}/entitlements").json
+    assert held["credits"] == 100 and held["grants"][0]["order"] == order["id"]

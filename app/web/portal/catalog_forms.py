@@ -10,9 +10,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (DateTimeLocalField, IntegerField, SelectChoice, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.catalog.coupon_models import KIND_TERMS
+from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS
 from app.money import exponent
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
@@ -121,11 +122,28 @@ class SkuForm(FlaskForm):
         ("month", "A subscription renewed monthly"), ("year", "A subscription renewed yearly"))])
     subscription_interval_count = IntegerField("Renewed every … intervals (1–12)", default=1,
                                                validators=[Optional(), NumberRange(min=1, max=12)])
+    # Fulfilment (app/orders/fulfilment.py): what a paid order of this option delivers; all empty delivers nothing.
+    fulfilment_membership_days = IntegerField("Membership days granted", validators=[Optional(), NumberRange(
+        min=1, max=MAX_MEMBERSHIP_DAYS, message=f"Grant from 1 to {MAX_MEMBERSHIP_DAYS} days, or leave it empty.")])
+    fulfilment_credits = IntegerField("Credits granted", validators=[Optional(), NumberRange(
+        min=1, max=MAX_CREDITS, message=f"Grant from 1 to {MAX_CREDITS} credits, or leave it empty.")])
+    fulfilment_webhook_url = StringField("Your fulfilment webhook (https://…)", validators=[Optional(), Regexp(
+        r"^https?://\S+$", message="Give the address of your server, starting with https://, or leave it empty.")])
     # Clearing (app/ledger/clearing_rules.py): who gets what share of each sale of this option.
     clearing_split = TextAreaField("Revenue split (one “partner: percent” per line; empty: the product's or your "
                                    "default, else all yours)", validators=[Optional()])
     clearing_hold_days = IntegerField("Hold before payout (days)", default=0,
                                       validators=[Optional(), NumberRange(min=0, max=365)])
+
+    def validate_fulfilment_credits(self, field) -> None:
+        if field.data is not None and self.fulfilment_membership_days.data is not None:
+            raise ValidationError("An option grants membership days or credits, not both: sell them as two options.")
+
+    def fulfilment(self) -> dict | None:
+        """The fulfilment terms the fields name (the service checks them), or None for none."""
+        grants = {"membership_days": self.fulfilment_membership_days.data, "credits": self.fulfilment_credits.data,
+                  "webhook_url": (self.fulfilment_webhook_url.data or "").strip() or None}
+        return {key: value for key, value in grants.items() if value is not None} or None
 
     def clearing_rule(self, partner_ids: dict[str, str]) -> dict | None:
         """The split as a clearing rule; ``partner_ids`` maps lower-case names and ids to partner ids."""
@@ -142,7 +160,8 @@ class SkuForm(FlaskForm):
                   "status": self.status.data,
                   "subscription": {"interval": self.subscription_interval.data,
                                    "interval_count": self.subscription_interval_count.data or 1}
-                  if self.subscription_interval.data else None}
+                  if self.subscription_interval.data else None,
+                  "fulfilment": self.fulfilment()}
         try:
             fields["price"] = {"amount": to_minor_units(self.price.data, currency), "currency": currency}
         except ValueError as exc:

@@ -24,7 +24,9 @@ PAGE_SIZE = 20
 # Service params that name a form field of another name.
 CATALOG_FIELDS = {"price.currency": "currency", "prices": "other_prices", "amount_off": "amount",
                   "percent_bps": "percent", "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count",
-                  "clearing": "clearing_split", "clearing.hold_days": "clearing_hold_days"}
+                  "clearing": "clearing_split", "clearing.hold_days": "clearing_hold_days",
+                  "fulfilment.membership_days": "fulfilment_membership_days",
+                  "fulfilment.credits": "fulfilment_credits", "fulfilment.webhook_url": "fulfilment_webhook_url"}
 
 
 def record_error(form: FlaskForm, error: KassaError) -> None:
@@ -162,7 +164,10 @@ def _sku_initial(sku) -> dict:
             "subscription_interval": sku.subscription_interval or "",
             "subscription_interval_count": sku.subscription_interval_count or 1,
             "clearing_split": split_text(sku.clearing),
-            "clearing_hold_days": (sku.clearing or {}).get("hold_days", 0)}
+            "clearing_hold_days": (sku.clearing or {}).get("hold_days", 0),
+            "fulfilment_membership_days": (sku.fulfilment or {}).get("membership_days"),
+            "fulfilment_credits": (sku.fulfilment or {}).get("credits"),
+            "fulfilment_webhook_url": (sku.fulfilment or {}).get("webhook_url", "")}
 
 
 def _save_sku(form: SkuForm, save, audit_entry) -> bool:
