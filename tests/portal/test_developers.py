@@ -68,6 +68,79 @@ def test_rolling_replaces_the_key_in_one_step(app, client, merchant, portal):
         assert entry.after["replaced_by"] == db.session.query(ApiKey.id).filter_by(last4=new[-4:]).scalar()
 
 
+def _key_row(page: str, marker: str) -> str:
+    """The API key table's row that contains ``marker`` (a name or the last four characters)."""
+    return next(row for row in re.findall(r"<tr>.*?</tr>", page, re.S) if marker in row)
+
+
+def _last_used_at(app, raw: str):
+    from app.extensions import db
+    from app.merchants.keys import hash_key
+    from app.merchants.models import ApiKey
+
+    with app.app_context():
+        return db.session.query(ApiKey.last_used_at).filter_by(key_hash=hash_key(raw)).scalar()
+
+
+def test_a_named_key_shows_when_it_was_last_used(app, client, merchant, portal):
+    created = portal.post("/portal/developers/keys", {"name": "  Production   server ", "kind": "secret",
+                                                      "mode": "test"})
+    raw = _shown_key(created)
+    assert "Named <strong>Production server</strong>" in created.get_data(as_text=True)
+    row = _key_row(portal.text("/portal/developers"), "Production server")
+    assert f"…{raw[-4:]}" in row and "<td>never</td>" in row
+
+    assert Api(client, raw).get("/orders").status_code == 200
+    row = _key_row(portal.text("/portal/developers"), "Production server")
+    used = _last_used_at(app, raw)
+    assert "never" not in row and "less than a minute ago" in row
+    assert f"{used.strftime('%Y-%m-%d %H:%M:%S')} UTC" in row  # the exact time beside the relative one
+
+    # More calls within the minute write nothing more: the hot path stays free of UPDATEs.
+    for _ in range(3):
+        assert Api(client, raw).get("/orders").status_code == 200
+    assert _last_used_at(app, raw) == used
+    unused = _key_row(portal.text("/portal/developers"), merchant.publishable_key[-4:])
+    assert "<td>never</td>" in unused
+
+
+def test_rolling_names_the_new_key_or_keeps_the_old_name(app, client, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    raw = _shown_key(portal.post("/portal/developers/keys", {"name": "Billing worker", "kind": "secret",
+                                                             "mode": "test"}))
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(name="Billing worker").scalar()
+    confirm = portal.text(f"/portal/developers/keys/{key_id}/roll")
+    assert "Named <strong>Billing worker</strong>" in confirm and 'name="name"' in confirm
+    kept = _shown_key(portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": ""}))
+    with app.app_context():
+        rolled = db.session.query(ApiKey).filter_by(last4=kept[-4:], merchant_id=merchant.id).one()
+        assert rolled.name == "Billing worker" and rolled.id != key_id
+        rolled_id = rolled.id
+    renamed = _shown_key(portal.post(f"/portal/developers/keys/{rolled_id}/roll", {"name": "Billing worker v2"}))
+    assert "Billing worker v2" in _key_row(portal.text("/portal/developers"), f"…{renamed[-4:]}")
+    assert Api(client, raw).get("/orders").status_code == 401
+
+
+def test_a_key_name_that_is_too_long_is_explained_inline(app, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    response = portal.post("/portal/developers/keys", {"name": "x" * 101, "kind": "secret", "mode": "test"})
+    assert response.status_code == 422
+    assert re.search(r'id="name-error"[^>]*>Field cannot be longer than 100 characters',
+                     response.get_data(as_text=True))
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
+    refused = portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": "y" * 101})
+    assert refused.status_code == 422 and "Field cannot be longer than 100 characters" in refused.get_data(
+        as_text=True)
+    with app.app_context():
+        assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id).count() == 2  # nothing was made
+
+
 @pytest.fixture(scope="module")
 def _receiver_server() -> Iterator[Receiver]:
     server = Receiver()

@@ -2,22 +2,36 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectChoice, SelectField, SelectMultipleField, SubmitField, URLField
+from wtforms import (BooleanField, HiddenField, SelectChoice, SelectField, SelectMultipleField, StringField, SubmitField,
+                     URLField)
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.event_types import CONTRACT_EVENTS, ORDER_EVENTS, PAYMENT_EVENTS
-from app.merchants.api_keys import KINDS, MODES
+from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
 from app.webhooks.models import DELIVERY_STATUSES
 
 ANY = SelectChoice("", "Any")
 
 
+def _key_name() -> StringField:
+    return StringField("Name", validators=[Optional(), Length(max=MAX_NAME_LENGTH)],
+                       description="Optional: where the key is used, e.g. Production server")
+
+
 class ApiKeyForm(FlaskForm):
+    name = _key_name()
     kind = SelectField("Kind", choices=[SelectChoice(k, f"{k.capitalize()} ({'sk' if k == 'secret' else 'pk'}_…)")
                                        for k in KINDS])
     mode = SelectField("Mode", choices=[SelectChoice(m, m.capitalize()) for m in MODES])
     submit = SubmitField("Create key")
+
+
+class RollKeyForm(FlaskForm):
+    """Confirming a roll, with the new key's name (empty keeps the old key's)."""
+
+    confirm = HiddenField(default="yes")
+    name = _key_name()
 
 
 class CheckboxList(SelectMultipleField):
