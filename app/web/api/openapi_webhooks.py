@@ -12,6 +12,8 @@ def _optional_body(schema: str) -> dict:
 
 _NOT_FOUND = _error("no such endpoint (another merchant's id is not found either)")
 
+SCHEMAS["Event"]["properties"]["test_webhook"] = {
+    "const": True, "description": "present only on a sample sent by POST /webhook_endpoints/{id}/test"}
 SCHEMAS["WebhookEndpoint"]["properties"] |= {
     "status": {"enum": ["enabled", "disabled"], "description": "Stripe's name for enabled; a disabled endpoint "
                                                              "receives nothing"},
