@@ -2,7 +2,7 @@
 and sent test events
 
 Revision ID: 0093_developer_credentials
-Revises: 0092_refund_risk
+Revises: 0095_idempotency_resource (numbered 0093 when it was written; it follows the migrations merged meanwhile)
 Create Date: 2026-11-23 07:20:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 UTC = sa.DateTime(timezone=True)
 
 revision = '0093_developer_credentials'
-down_revision = '0092_refund_risk'
+down_revision = '0095_idempotency_resource'
 branch_labels = None
 depends_on = None
 
