@@ -45,7 +45,7 @@ class Event(db.Model):
     next_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The request (or job) that caused it: handlers, jobs and webhook deliveries carry it on.
     request_id: Mapped[str | None] = mapped_column(String(128))
-    # A sample sent by "send test event" to one webhook endpoint (app/webhooks/test_events.py): it is born
+    # A sample sent by "send test event" to one webhook endpoint (app/webhooks/samples.py): it is born
     # dispatched, so no handler and no other endpoint sees it, and the event log leaves it out.
     test_webhook: Mapped[bool] = mapped_column(default=False, server_default=false())
 
