@@ -2,7 +2,7 @@
 and sent test events
 
 Revision ID: 0093_developer_credentials
-Revises: 0095_idempotency_resource (numbered 0093 when it was written; it follows the migrations merged meanwhile)
+Revises: 0097_receipt_emails (numbered 0093 when it was written; it follows the migrations merged meanwhile)
 Create Date: 2026-11-23 07:20:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 UTC = sa.DateTime(timezone=True)
 
 revision = '0093_developer_credentials'
-down_revision = '0095_idempotency_resource'
+down_revision = '0097_receipt_emails'
 branch_labels = None
 depends_on = None
 
