@@ -45,11 +45,17 @@ class Event(db.Model):
     next_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The request (or job) that caused it: handlers, jobs and webhook deliveries carry it on.
     request_id: Mapped[str | None] = mapped_column(String(128))
+    # A sample sent by "send test event" to one webhook endpoint (app/webhooks/samples.py): it is born
+    # dispatched, so no handler and no other endpoint sees it, and the event log leaves it out.
+    test_webhook: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     def to_json(self) -> dict:
-        return {"id": self.id, "object": "event", "type": self.type, "livemode": self.livemode,
+        body = {"id": self.id, "object": "event", "type": self.type, "livemode": self.livemode,
                 "created_at": self.created_at.isoformat().replace("+00:00", "Z"), "data": self.data,
                 "request_id": self.request_id}
+        if self.test_webhook:
+            body["test_webhook"] = True
+        return body
 
 
 class EventHandling(db.Model):
@@ -185,7 +191,8 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None) -> int:
 def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, limit: int = 20,
                 starting_after: str | None = None) -> tuple[list[Event], bool]:
     """The merchant's events of one mode, newest first, cursor-paginated by id (ids are time-ordered)."""
-    query = select(Event).where(Event.merchant_id == merchant_id, Event.livemode == livemode)
+    query = select(Event).where(Event.merchant_id == merchant_id, Event.livemode == livemode,
+                                Event.test_webhook.is_(False))
     if type_:
         query = query.where(Event.type == type_)
     if starting_after:

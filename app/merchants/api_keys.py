@@ -13,6 +13,7 @@ from app.merchants.services import issue_key
 
 KINDS = ("secret", "publishable")
 MODES = ("test", "live")
+MAX_NAME_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,27 @@ def get_api_key(merchant_id: str, key_id: str) -> ApiKey:
     return key
 
 
-def create_api_key(merchant_id: str, *, kind: object, mode: object) -> IssuedKey:
-    """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live)."""
+def parse_key_name(name: object) -> str | None:
+    """The merchant's label for a key, trimmed; empty means none. Printable text only, at most 100 characters."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise InvalidRequest("name must be text", param="name")
+    name = " ".join(name.split())  # tabs, newlines and runs of spaces become one space
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidRequest(f"name must be at most {MAX_NAME_LENGTH} characters", param="name")
+    if not name.isprintable():
+        raise InvalidRequest("name must contain only printable characters", param="name")
+    return name or None
+
+
+def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object = None) -> IssuedKey:
+    """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live), with an optional ``name``."""
     if kind not in KINDS:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
     if mode not in MODES:
         raise InvalidRequest(f"mode must be one of {', '.join(MODES)}", param="mode")
-    key, raw = issue_key(merchant_id, kind, mode)
+    key, raw = issue_key(merchant_id, kind, mode, parse_key_name(name))
     db.session.commit()
     return IssuedKey(key, raw)
 
@@ -66,10 +81,11 @@ def revoke_api_key(merchant_id: str, key_id: str) -> ApiKey:
     return db.session.get(ApiKey, key_id, populate_existing=True)
 
 
-def roll_api_key(merchant_id: str, key_id: str) -> IssuedKey:
-    """Replace a key by a new one of the same kind and mode, in one transaction."""
+def roll_api_key(merchant_id: str, key_id: str, *, name: object = None) -> IssuedKey:
+    """Replace a key by a new one of the same kind and mode, in one transaction; the new key takes ``name``,
+    or keeps the old key's name when none is given."""
     old = get_api_key(merchant_id, key_id)
-    key, raw = issue_key(merchant_id, old.kind, old.mode)
+    key, raw = issue_key(merchant_id, old.kind, old.mode, parse_key_name(name) or old.name)
     db.session.flush()
     _revoke(merchant_id, key_id, replaced_by=key.id)
     db.session.commit()

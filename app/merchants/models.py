@@ -104,5 +104,9 @@ class ApiKey(db.Model):
     public_value: Mapped[str | None] = mapped_column(String(64))
     # A rolled key points at the key that replaced it.
     replaced_by: Mapped[str | None] = mapped_column(String(40))
+    # The merchant's own label ("production server"), given when the key is made or rolled.
+    name: Mapped[str | None] = mapped_column(String(100))
+    # Recorded at most once a minute per key (app/merchants/key_usage.py), never on the request's own transaction.
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -11,6 +11,7 @@ from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.config_cache import remember_version
+from app.merchants.key_usage import note_key_use
 from app.merchants.keys import generate_key, hash_key, parse_key
 from app.merchants.models import ApiKey, Merchant, MerchantUser
 
@@ -50,11 +51,11 @@ class Caller:
         return self.mode == "live"
 
 
-def issue_key(merchant_id: str, kind: str, mode: str) -> tuple[ApiKey, str]:
+def issue_key(merchant_id: str, kind: str, mode: str, name: str | None = None) -> tuple[ApiKey, str]:
     """Add a new key to the session (the caller commits); returns the row and the raw key."""
     raw = generate_key(kind, mode)
     key = ApiKey(id=new_id("key"), merchant_id=merchant_id, kind=kind, mode=mode, key_hash=hash_key(raw),
-                 last4=raw[-4:], public_value=raw if kind == "publishable" else None)
+                 last4=raw[-4:], public_value=raw if kind == "publishable" else None, name=name)
     db.session.add(key)
     return key, raw
 
@@ -104,7 +105,9 @@ def authenticate_key(raw: str | None) -> Caller:
     if key is None or key.revoked_at is not None:
         raise AuthenticationFailed("the API key is unknown or revoked")
     remember_version(key.merchant_id, found[1])
-    return Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode, key_id=key.id, last4=key.last4)
+    caller = Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode, key_id=key.id, last4=key.last4)
+    note_key_use(key.id)
+    return caller
 
 
 # Checked when the email is unknown, so a wrong email takes as long as a wrong password.

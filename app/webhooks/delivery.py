@@ -11,6 +11,7 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Sequence
 
 import requests
 from flask import current_app
@@ -55,19 +56,20 @@ def event_body(event: Event) -> bytes:
     return json.dumps(event.to_json(), separators=(",", ":"), sort_keys=True).encode()
 
 
-def delivery_headers(secret: str, body: bytes, *, request_id: str | None = None) -> dict[str, str]:
-    """The headers of a webhook POST of ``body``, signed now with ``secret``. ``Kassa-Request-Id`` names the
-    request that caused the event, so the merchant and Kassa's operator speak of the same checkout."""
+def delivery_headers(secrets: str | Sequence[str], body: bytes, *, request_id: str | None = None) -> dict[str, str]:
+    """The headers of a webhook POST of ``body``, signed now with ``secrets`` (the endpoint's secret, and while a
+    rolled one overlaps, that one too). ``Kassa-Request-Id`` names the request that caused the event, so the
+    merchant and Kassa's operator speak of the same checkout."""
     headers = {"Content-Type": "application/json", "User-Agent": "Kassa-Webhooks/1",
-               "Kassa-Signature": signature_header(secret, body, int(time.time()))}
+               "Kassa-Signature": signature_header(secrets, body, int(time.time()))}
     if request_id:
         headers["Kassa-Request-Id"] = request_id
     return headers
 
 
-def _post(url: str, secret: str, body: bytes, *, request_id: str | None = None) -> Outcome:
-    """POST ``body`` signed with ``secret``; never raises for the receiver's faults."""
-    headers = delivery_headers(secret, body, request_id=request_id)
+def _post(url: str, secrets: list[str], body: bytes, *, request_id: str | None = None) -> Outcome:
+    """POST ``body`` signed with each of ``secrets``; never raises for the receiver's faults."""
+    headers = delivery_headers(secrets, body, request_id=request_id)
     started = time.perf_counter()
     try:
         # Redirects are not followed: the merchant registered this exact URL. The address is checked
@@ -146,7 +148,7 @@ def _record(claimed: _Claimed, outcome: Outcome, *, now: datetime, manual: bool)
 def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime,
           manual: bool) -> WebhookDeliveryAttempt | None:
     """Claim, POST and record one attempt; None when the claim was lost."""
-    url, secret = endpoint.url, endpoint.secret
+    url, secrets = endpoint.url, endpoint.signing_secrets(now)
     event = db.session.get(Event, delivery.event_id)
     body = event_body(event)
     facts = dict(delivery_id=delivery.id, merchant_id=delivery.merchant_id, was_pending=delivery.status == "pending",
@@ -157,7 +159,7 @@ def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime
     if number is None:
         return None
     claimed = _Claimed(number=number, **facts)
-    outcome = _post(url, secret, body, request_id=event.request_id)
+    outcome = _post(url, secrets, body, request_id=event.request_id)
     retry_in = _record(claimed, outcome, now=now, manual=manual)
     log.info("webhook attempt %s: %s", number, outcome.status_code or outcome.error,
              extra={"fields": {**log_fields, "duration_ms": outcome.duration_ms}})
@@ -205,6 +207,8 @@ def resend_delivery(merchant_id: str, delivery_id: str) -> WebhookDeliveryAttemp
     endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
     if endpoint.deleted_at is not None:
         raise Conflict("the endpoint of this delivery was deleted", code="webhook_endpoint_deleted")
+    if not endpoint.enabled:
+        raise Conflict("the endpoint of this delivery is disabled; enable it first", code="webhook_endpoint_disabled")
     attempt = _send(delivery, endpoint, now=utcnow(), manual=True)
     if attempt is None:
         raise Conflict("this delivery is being sent right now; look again in a moment",

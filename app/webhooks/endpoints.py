@@ -1,5 +1,8 @@
-"""Webhook endpoint services: register, list, read and delete a merchant's endpoints."""
+"""Webhook endpoint services: register, list, read, change (url, events, enabled) and delete a merchant's
+endpoints. Their secrets are rolled and revealed in app/webhooks/secrets.py."""
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import select, update
 
@@ -67,6 +70,55 @@ def get_endpoint(merchant_id: str, endpoint_id: str) -> WebhookEndpoint:
     return endpoint
 
 
+# What POST /webhook_endpoints/{id} may change; ``disabled`` is Stripe's name for the opposite of ``enabled``.
+UPDATABLE = ("url", "events", "enabled", "disabled")
+
+
+def _parse_enabled(changes: dict) -> bool | None:
+    """The wanted ``enabled`` state from ``enabled`` and/or ``disabled``, or None when neither is given."""
+    wanted = None
+    for name, means_enabled in (("enabled", True), ("disabled", False)):
+        if name not in changes:
+            continue
+        if not isinstance(changes[name], bool):
+            raise InvalidRequest(f"{name} must be true or false", param=name)
+        value = changes[name] if means_enabled else not changes[name]
+        if wanted is not None and value != wanted:
+            raise InvalidRequest("enabled and disabled contradict each other; send one of them", param="disabled")
+        wanted = value
+    return wanted
+
+
+def _stop_pending_deliveries(endpoint_id: str, now: datetime) -> None:
+    # A stopped delivery stays visible and can be resent by hand once the endpoint takes events again.
+    db.session.execute(update(WebhookDelivery)
+                       .where(WebhookDelivery.endpoint_id == endpoint_id, WebhookDelivery.status == "pending")
+                       .values(status="failed", next_attempt_at=None, updated_at=now))
+
+
+def update_endpoint(merchant_id: str, endpoint_id: str, changes: dict) -> WebhookEndpoint:
+    """Change an endpoint's url, events and/or enabled state (``changes`` holds only what changes). Disabling it
+    stops its pending deliveries, and no event is queued for it until it is enabled again."""
+    endpoint = get_endpoint(merchant_id, endpoint_id)  # another merchant's is a 404
+    if not any(name in changes for name in UPDATABLE):
+        raise InvalidRequest("nothing to change: send url, events or enabled")
+    url = _parse_url(changes["url"]) if "url" in changes else None
+    events = _parse_events(changes["events"]) if "events" in changes else None
+    enabled = _parse_enabled(changes)
+    now = utcnow()
+    if url is not None:
+        endpoint.url = url
+    if events is not None:
+        endpoint.events = events
+    if enabled is not None:
+        if endpoint.enabled and not enabled:
+            _stop_pending_deliveries(endpoint.id, now)
+        endpoint.enabled = enabled
+    endpoint.updated_at = now
+    db.session.commit()
+    return endpoint
+
+
 def delete_endpoint(merchant_id: str, endpoint_id: str) -> str:
     """Delete an endpoint and stop its pending deliveries, in one transaction; returns its id."""
     now = utcnow()
@@ -78,8 +130,6 @@ def delete_endpoint(merchant_id: str, endpoint_id: str) -> str:
     if deleted != 1:
         db.session.rollback()
         raise NotFound(f"no webhook endpoint {endpoint_id!r}", param="id")
-    db.session.execute(update(WebhookDelivery)
-                       .where(WebhookDelivery.endpoint_id == endpoint_id, WebhookDelivery.status == "pending")
-                       .values(status="failed", next_attempt_at=None, updated_at=now))
+    _stop_pending_deliveries(endpoint_id, now)
     db.session.commit()
     return endpoint_id

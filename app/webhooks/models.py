@@ -22,8 +22,16 @@ class WebhookEndpoint(db.Model):
     events: Mapped[list] = mapped_column(JSON)  # event types, or ["*"]
     # Kept in clear text because every delivery is signed with it; shown to the merchant once.
     secret: Mapped[str] = mapped_column(String(100))
+    # After a roll the old secret still signs (a second v1) until previous_expires_at, so the merchant's
+    # servers can switch without dropping a delivery.
+    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    previous_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    rolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When a portal user last asked to see the secret again (each reveal is audited).
+    revealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     enabled: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Deleted endpoints are kept (not removed) so their delivery history stays readable.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -34,6 +42,12 @@ class WebhookEndpoint(db.Model):
     @property
     def active(self) -> bool:
         return self.enabled and self.deleted_at is None
+
+    def signing_secrets(self, now: datetime) -> list[str]:
+        """The secrets a delivery sent at ``now`` is signed with: the current one, then the rolled one in its overlap."""
+        if self.previous_secret and self.previous_expires_at is not None and self.previous_expires_at > now:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
 
 
 class WebhookDelivery(db.Model):

@@ -1,12 +1,15 @@
 """The ``Kassa-Signature`` header: ``t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">``.
 
-The timestamp is inside the signed text, so a receiver that checks its age also defeats replays.
+The timestamp is inside the signed text, so a receiver that checks its age also defeats replays. While a
+rolled secret is in its overlap the header carries one ``v1`` per secret, newest first
+(``t=…,v1=<new>,v1=<old>``, as Stripe does): a receiver accepts the delivery if any ``v1`` matches.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import secrets
+from typing import Sequence
 
 SECRET_PREFIX = "whsec_"
 
@@ -16,8 +19,10 @@ def new_endpoint_secret() -> str:
     return SECRET_PREFIX + secrets.token_urlsafe(24)
 
 
-def signature_header(secret: str, body: bytes, timestamp: int) -> str:
-    """The header value for ``body`` sent at ``timestamp``."""
+def signature_header(secrets_: str | Sequence[str], body: bytes, timestamp: int) -> str:
+    """The header value for ``body`` sent at ``timestamp``, signed with the secret, or each of ``secrets_`` in turn."""
+    if isinstance(secrets_, str):
+        secrets_ = [secrets_]
     signed = f"{timestamp}.".encode() + body
-    digest = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
-    return f"t={timestamp},v1={digest}"
+    digests = [hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest() for secret in secrets_]
+    return ",".join([f"t={timestamp}", *(f"v1={digest}" for digest in digests)])

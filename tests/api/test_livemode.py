@@ -254,7 +254,8 @@ def _subscription_of(world: World) -> dict:
 # Reads of things that are not test or live: the catalog, webhook endpoints, the API's own description.
 # Risk lists and rules protect both modes alike (a fraudster tried in test mode is one in live mode too).
 # Partners are the merchant's business relations, whatever the mode.
-SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.openapi_json",
+SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.webhook_endpoints_show",
+          "api.openapi_json",
           "api.risk_list_entries_index", "api.risk_list_entries_export", "api.risk_rules_index", "api.partners_index",
           "api.partners_show",
           # A provider's statement is of its account and day, whichever keys made the payments on it.

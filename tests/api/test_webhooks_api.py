@@ -125,3 +125,136 @@ def test_an_order_stream_is_readable_with_its_client_secret(api, pk_api, catalog
     assert all(e["data"]["object"]["id"] == order["id"] for e in stream["data"])
     assert api.get(f"/orders/{order['id']}/events").json == stream
     assert api.get("/orders/ord_missing/events").status_code == 404
+
+
+# --- changing, disabling, rolling and testing an endpoint (issue 13) -------------------------------------------
+
+def audit_actions(app, merchant_id: str) -> list[tuple[str, str]]:
+    from app.audit.services import list_audit_entries
+
+    with app.app_context():
+        return [(e.action, e.object_id) for e in reversed(list_audit_entries(merchant_id, limit=100)[0])]
+
+
+def test_an_endpoint_is_changed_disabled_and_enabled_again(app, api, merchant):
+    endpoint = make_endpoint(api, ["order.paid"])
+    path = f"/webhook_endpoints/{endpoint['id']}"
+    changed = api.post(path, json={"url": "https://merchant.example/v2/hooks", "events": ["order.paid",
+                                                                                         "refund.succeeded"]})
+    assert changed.status_code == 200, changed.json
+    assert (changed.json["url"], changed.json["events"]) == ("https://merchant.example/v2/hooks",
+                                                             ["order.paid", "refund.succeeded"])
+    assert "secret" not in changed.json and changed.json["status"] == "enabled"
+
+    disabled = api.post(path, json={"enabled": False}).json
+    assert (disabled["enabled"], disabled["status"]) == (False, "disabled")
+    assert api.get(path).json == disabled
+    assert api.post(path, json={"disabled": False}).json["status"] == "enabled"  # Stripe's spelling works too
+    assert api.get("/webhook_endpoints").json["data"][0]["url"] == "https://merchant.example/v2/hooks"
+    assert [a for a in audit_actions(app, merchant.id) if a[0] == "webhook_endpoint.update"] == [
+        ("webhook_endpoint.update", endpoint["id"])] * 3
+
+
+@pytest.mark.parametrize("body, param, message", [
+    ({}, None, "nothing to change: send url, events or enabled"),
+    ({"url": "ftp://merchant.example/hooks"}, "url", "url must be an absolute http(s) URL"),
+    ({"events": []}, "events", "events must be a non-empty list"),
+    ({"events": ["order.shipped"]}, "events", "unknown event type(s): order.shipped"),
+    ({"enabled": "no"}, "enabled", "enabled must be true or false"),
+    ({"disabled": 1}, "disabled", "disabled must be true or false"),
+    ({"enabled": True, "disabled": True}, "disabled", "enabled and disabled contradict each other"),
+])
+def test_a_bad_change_is_a_400_that_changes_nothing(api, body, param, message):
+    endpoint = make_endpoint(api, ["order.paid"])
+    response = api.post(f"/webhook_endpoints/{endpoint['id']}", json=body)
+    assert response.status_code == 400
+    assert response.json["error"].get("param") == param and message in response.json["error"]["message"]
+    assert api.get(f"/webhook_endpoints/{endpoint['id']}").json == {k: v for k, v in endpoint.items()
+                                                                    if k != "secret"}
+
+
+def test_rolling_gives_a_new_secret_and_keeps_the_old_one_for_the_overlap(app, api, merchant):
+    from datetime import datetime, timedelta, timezone
+
+    endpoint = make_endpoint(api)
+    path = f"/webhook_endpoints/{endpoint['id']}/roll_secret"
+    rolled = api.post(path)
+    assert rolled.status_code == 200, rolled.json
+    assert rolled.json["secret"].startswith("whsec_") and rolled.json["secret"] != endpoint["secret"]
+    expires = datetime.fromisoformat(rolled.json["previous_secret_expires_at"].replace("Z", "+00:00"))
+    assert timedelta(hours=23, minutes=59) < expires - datetime.now(timezone.utc) <= timedelta(hours=24)
+    assert api.get(f"/webhook_endpoints/{endpoint['id']}").json["previous_secret_expires_at"] == \
+        rolled.json["previous_secret_expires_at"]  # shown, the secrets are not
+    assert "secret" not in api.get(f"/webhook_endpoints/{endpoint['id']}").json
+
+    short = api.post(path, json={"overlap_hours": 2}).json
+    assert short["secret"] not in (endpoint["secret"], rolled.json["secret"])
+    assert datetime.fromisoformat(short["previous_secret_expires_at"].replace("Z", "+00:00")) - datetime.now(
+        timezone.utc) <= timedelta(hours=2)
+    now = api.post(path, json={"overlap_hours": 0}).json
+    assert now["previous_secret_expires_at"] is None  # the old secret stopped signing at once
+    with app.app_context():
+        from app.extensions import db
+        from app.webhooks.models import WebhookEndpoint
+
+        assert db.session.get(WebhookEndpoint, endpoint["id"]).secret == now["secret"]
+    entries = [a for a in audit_actions(app, merchant.id) if a[0] == "webhook_endpoint.roll_secret"]
+    assert entries == [("webhook_endpoint.roll_secret", endpoint["id"])] * 3
+
+
+@pytest.mark.parametrize("overlap", [25, -1, "24", 1.5, True, None])
+def test_the_overlap_is_whole_hours_from_0_to_24(api, overlap):
+    endpoint = make_endpoint(api)
+    response = api.post(f"/webhook_endpoints/{endpoint['id']}/roll_secret", json={"overlap_hours": overlap})
+    if overlap is None:  # null means the default
+        assert response.status_code == 200
+        return
+    assert response.status_code == 400
+    assert response.json["error"]["param"] == "overlap_hours"
+    assert response.json["error"]["message"] == "overlap_hours must be a whole number of hours from 0 to 24"
+
+
+def test_a_test_event_needs_a_type_the_enabled_endpoint_listens_to(api):
+    endpoint = make_endpoint(api, ["order.paid", "refund.succeeded"])
+    path = f"/webhook_endpoints/{endpoint['id']}/test"
+    unknown = api.post(path, json={"type": "order.shipped"})
+    assert unknown.status_code == 400 and unknown.json["error"]["param"] == "type"
+    assert "known event type" in unknown.json["error"]["message"]
+    unwanted = api.post(path, json={"type": "order.closed"})
+    assert unwanted.status_code == 400 and unwanted.json["error"]["message"] == (
+        "this endpoint does not listen to order.closed; it listens to order.paid, refund.succeeded")
+    assert api.post(path, json={"type": ["order.paid"]}).json["error"]["param"] == "type"
+
+    api.post(f"/webhook_endpoints/{endpoint['id']}", json={"enabled": False})
+    disabled = api.post(path)
+    assert disabled.status_code == 409 and disabled.json["error"]["code"] == "webhook_endpoint_disabled"
+
+
+def test_a_test_event_is_sent_but_kept_out_of_the_event_log(app, api, merchant):
+    endpoint = make_endpoint(api, ["refund.succeeded"])  # merchant.example does not answer: the try fails
+    sent = api.post(f"/webhook_endpoints/{endpoint['id']}/test")
+    assert sent.status_code == 201, sent.json
+    event, delivery = sent.json["event"], sent.json["delivery"]
+    assert event["type"] == "refund.succeeded" and event["test_webhook"] is True and event["livemode"] is False
+    assert event["data"]["object"]["object"] == "refund"
+    assert (delivery["endpoint"], delivery["event"], delivery["attempts"]) == (endpoint["id"], event["id"], 1)
+    assert delivery["status"] == "pending" and delivery["next_attempt_at"]  # retried like any delivery
+    assert api.get("/events").json["data"] == []
+    assert ("webhook_endpoint.test", delivery["id"]) in audit_actions(app, merchant.id)
+
+
+def test_another_merchants_endpoint_is_not_found_and_not_changed(client, api, other_merchant):
+    rival = Api(client, other_merchant.secret_key)
+    mine = make_endpoint(api, ["order.paid"])
+    path = f"/webhook_endpoints/{mine['id']}"
+    answers = [rival.get(path), rival.post(path, json={"enabled": False}),
+               rival.post(f"{path}/roll_secret", json={"overlap_hours": 0}), rival.post(f"{path}/test")]
+    assert [(r.status_code, r.json["error"]["code"]) for r in answers] == [(404, "resource_missing")] * 4
+    assert api.get(path).json == {k: v for k, v in mine.items() if k != "secret"}
+    assert api.post(f"/webhook_endpoints/we_missing", json={"enabled": False}).status_code == 404
+
+
+def test_the_new_routes_need_a_secret_key(pk_api):
+    for path in ("/webhook_endpoints/we_x", "/webhook_endpoints/we_x/roll_secret", "/webhook_endpoints/we_x/test"):
+        assert pk_api.post(path, json={}).status_code == 403
+    assert pk_api.get("/webhook_endpoints/we_x").status_code == 403

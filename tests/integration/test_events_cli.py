@@ -207,3 +207,12 @@ def test_the_listener_forwards_an_event_whose_transaction_committed_late_once(ap
     db.session.commit()
     assert [e.id for e in follower.poll()] == [late_id]
     assert follower.poll() == []  # nothing is forwarded twice
+
+
+def test_the_listener_leaves_a_test_event_to_the_endpoint_it_was_sent_to(app, api, merchant, ctx):
+    from app.webhooks.listener import EventFollower
+
+    follower = EventFollower(merchant.id)
+    endpoint = api.post("/webhook_endpoints", json={"url": "https://merchant.example/hooks", "events": ["*"]}).json
+    assert api.post(f"/webhook_endpoints/{endpoint['id']}/test").status_code == 201
+    assert follower.poll() == []

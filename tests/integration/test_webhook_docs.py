@@ -39,18 +39,41 @@ def delivery(api, catalog, receiver, worker) -> dict:
     return {"body": body, "header": header, "secret": hook.secret}
 
 
+@pytest.fixture
+def rolled_delivery(api, catalog, receiver, worker) -> dict:
+    """A delivery during a roll's overlap, signed with the new secret and the old one (``v1=<new>,v1=<old>``)."""
+    hook, endpoint_id = register(api, receiver, "/docs-rolled", ["order.created"])
+    old = hook.secret
+    hook.secret = api.post(f"/webhook_endpoints/{endpoint_id}/roll_secret").json["secret"]
+    create_order(api, catalog["sku"])
+    worker()
+    assert len(hook.raw) == 1 and len(hook.accepted) == 1
+    body, header = hook.raw[0]
+    assert header.count("v1=") == 2
+    return {"body": body, "header": header, "secret": hook.secret, "old_secret": old}
+
+
 def cases(delivery: dict) -> list[tuple[bytes, str, str, bool]]:
-    """(payload, header, secret, should verify): the delivery itself, and what a verifier must refuse."""
+    """(payload, header, secret, should verify): the delivery itself, and what a verifier must refuse; during a
+    roll's overlap, either secret verifies."""
     body, header, secret = delivery["body"], delivery["header"], delivery["secret"]
     assert secret.startswith("whsec_")
-    return [(body, header, secret, True),
+    rolled = [(body, header, delivery["old_secret"], True)] if "old_secret" in delivery else []
+    return [(body, header, secret, True), *rolled,
             (body + b" ", header, secret, False),  # the body was changed
             (body, header, secret.removeprefix("whsec_"), False),  # the prefix is part of the key
             (body, "", secret, False),
             (body, header.replace("v1=", "v1=0"), secret, False)]
 
 
-def test_the_documented_python_verification_accepts_a_real_delivery(delivery):
+@pytest.fixture(params=["delivery", "rolled_delivery"])
+def a_delivery(request) -> dict:
+    """A plain delivery, and one made while a rolled secret overlaps."""
+    return request.getfixturevalue(request.param)
+
+
+def test_the_documented_python_verification_accepts_a_real_delivery(a_delivery):
+    delivery = a_delivery
     namespace: dict = {}
     exec(compile(snippet("docs/webhooks.md", "verify-python"), "docs/webhooks.md", "exec"), namespace)
     verify = namespace["verify_kassa_signature"]
@@ -59,7 +82,8 @@ def test_the_documented_python_verification_accepts_a_real_delivery(delivery):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_the_documented_javascript_verification_accepts_a_real_delivery(delivery, tmp_path):
+def test_the_documented_javascript_verification_accepts_a_real_delivery(a_delivery, tmp_path):
+    delivery = a_delivery
     script = tmp_path / "verify.js"
     script.write_text(snippet("docs/webhooks.md", "verify-javascript") + """
 const input = JSON.parse(require("node:fs").readFileSync(0, "utf8"));

@@ -10,7 +10,7 @@ from rq import Queue
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.webhook_receiver import Receiver
+from tests.webhook_receiver import Receiver, signatures
 
 
 @pytest.fixture(scope="session")
@@ -260,6 +260,100 @@ def test_resend_revives_a_delivery_that_gave_up(app, api, merchant, catalog, rec
         assert resend_delivery(merchant.id, delivery.id).status_code == 200  # the merchant fixed the server
     [after] = deliveries(app, merchant.id, endpoint_id)
     assert (after.status, after.attempts, len(hook.accepted)) == ("succeeded", 3, 1)
+
+
+def test_a_rolled_endpoint_verifies_with_either_secret_during_the_overlap_and_only_the_new_one_after(
+        app, api, merchant, catalog, receiver, worker):
+    from app.db_types import utcnow
+    from app.webhooks.delivery import attempt_delivery
+
+    hook, endpoint_id = register(api, receiver, "/rolled", ["order.created"])
+    old = hook.secret
+    new = api.post(f"/webhook_endpoints/{endpoint_id}/roll_secret", json={"overlap_hours": 24}).json["secret"]
+
+    create_order(api, catalog["sku"])  # the receiver still checks with the old secret: accepted
+    worker()
+    assert len(hook.accepted) == 1 and hook.rejected == []
+    assert len(signatures(hook.raw[-1][1])[1]) == 2  # t=…,v1=<new>,v1=<old>
+    hook.secret, hook.fail_first = new, 1  # switched to the new one: accepted too (after one 500 on purpose)
+    create_order(api, catalog["sku"])
+    worker()
+    assert len(hook.accepted) == 1 and len(hook.failed) == 1 and hook.rejected == []
+    retrying = next(d for d in deliveries(app, merchant.id, endpoint_id) if d.status == "pending")
+
+    hook.secret = old  # a day later the overlap is over: the old secret no longer verifies ...
+    with app.app_context():
+        assert attempt_delivery(retrying.id, now=utcnow() + timedelta(hours=25)).status == "pending"
+    assert len(hook.rejected) == 1 and len(signatures(hook.raw[-1][1])[1]) == 1
+    hook.secret = new  # ... and the new one does
+    with app.app_context():
+        assert attempt_delivery(retrying.id, now=utcnow() + timedelta(hours=26)).status == "succeeded"
+    assert len(hook.accepted) == 2
+
+
+def test_rolling_with_no_overlap_retires_the_old_secret_at_once(app, api, merchant, catalog, receiver, worker):
+    hook, endpoint_id = register(api, receiver, "/now", ["order.created"])
+    new = api.post(f"/webhook_endpoints/{endpoint_id}/roll_secret", json={"overlap_hours": 0}).json["secret"]
+    create_order(api, catalog["sku"])
+    worker()
+    assert hook.accepted == [] and len(hook.rejected) == 1  # the receiver's old secret fails at once
+    hook.secret = new
+    [delivery] = deliveries(app, merchant.id, endpoint_id)
+    with app.app_context():
+        from app.webhooks.delivery import resend_delivery
+
+        assert resend_delivery(merchant.id, delivery.id).status_code == 200
+    assert len(signatures(hook.raw[-1][1])[1]) == 1 and len(hook.accepted) == 1
+
+
+def test_a_disabled_endpoint_gets_nothing_until_it_is_enabled_again(app, api, merchant, catalog, receiver, worker):
+    from app.db_types import utcnow
+    from app.errors import Conflict
+    from app.webhooks.delivery import attempt_delivery, resend_delivery
+
+    kept, _ = register(api, receiver, "/kept", ["*"])
+    paused, paused_id = register(api, receiver, "/paused", ["*"], fail_first=1)
+    create_order(api, catalog["sku"])
+    worker()
+    assert len(kept.accepted) == 1 and len(paused.failed) == 1  # its retry is 30 s away
+    assert api.post(f"/webhook_endpoints/{paused_id}", json={"enabled": False}).json["status"] == "disabled"
+    [stopped] = deliveries(app, merchant.id, paused_id)
+    assert stopped.status == "failed"  # the pending retry stopped with the endpoint
+
+    create_order(api, catalog["sku"])
+    worker()
+    with app.app_context():
+        attempt_delivery(stopped.id, now=utcnow() + timedelta(hours=1))
+        with pytest.raises(Conflict, match="disabled"):
+            resend_delivery(merchant.id, stopped.id)
+    assert len(kept.accepted) == 2 and paused.accepted == [] and len(paused.failed) == 1
+    assert len(deliveries(app, merchant.id, paused_id)) == 1  # no delivery was even queued for it
+    assert api.post(f"/webhook_endpoints/{paused_id}/test").status_code == 409
+
+    api.post(f"/webhook_endpoints/{paused_id}", json={"enabled": True})
+    order = create_order(api, catalog["sku"])
+    worker()
+    assert [e["data"]["object"]["id"] for e in paused.accepted] == [order["id"]]  # only events from now on
+
+
+def test_a_test_event_is_delivered_signed_and_listed(app, api, merchant, catalog, receiver, worker):
+    other, _ = register(api, receiver, "/other", ["*"])
+    hook, endpoint_id = register(api, receiver, "/test", ["refund.succeeded", "order.paid"])
+    sent = api.post(f"/webhook_endpoints/{endpoint_id}/test")
+    assert sent.status_code == 201
+    delivery = sent.json["delivery"]
+    assert (delivery["status"], delivery["attempts"], delivery["last_status_code"]) == ("succeeded", 1, 200)
+    [event] = hook.accepted  # verified with the endpoint's secret by the receiver
+    assert event == sent.json["event"]
+    assert (event["type"], event["test_webhook"]) == ("order.paid", True)  # the default when it listens to it
+    assert event["data"]["object"]["object"] == "order" and event["data"]["object"]["id"].startswith("ord_test_")
+
+    refund = api.post(f"/webhook_endpoints/{endpoint_id}/test", json={"type": "refund.succeeded"}).json
+    assert hook.accepted[-1]["type"] == "refund.succeeded" and refund["delivery"]["status"] == "succeeded"
+    listed = deliveries(app, merchant.id, endpoint_id)
+    assert [d.id for d in listed] == [refund["delivery"]["id"], delivery["id"]]
+    worker()  # the outbox hands a test event to nobody else
+    assert other.accepted == [] and api.get("/events").json["data"] == []
 
 
 def _redis(app):

@@ -68,6 +68,79 @@ def test_rolling_replaces_the_key_in_one_step(app, client, merchant, portal):
         assert entry.after["replaced_by"] == db.session.query(ApiKey.id).filter_by(last4=new[-4:]).scalar()
 
 
+def _key_row(page: str, marker: str) -> str:
+    """The API key table's row that contains ``marker`` (a name or the last four characters)."""
+    return next(row for row in re.findall(r"<tr>.*?</tr>", page, re.S) if marker in row)
+
+
+def _last_used_at(app, raw: str):
+    from app.extensions import db
+    from app.merchants.keys import hash_key
+    from app.merchants.models import ApiKey
+
+    with app.app_context():
+        return db.session.query(ApiKey.last_used_at).filter_by(key_hash=hash_key(raw)).scalar()
+
+
+def test_a_named_key_shows_when_it_was_last_used(app, client, merchant, portal):
+    created = portal.post("/portal/developers/keys", {"name": "  Production   server ", "kind": "secret",
+                                                      "mode": "test"})
+    raw = _shown_key(created)
+    assert "Named <strong>Production server</strong>" in created.get_data(as_text=True)
+    row = _key_row(portal.text("/portal/developers"), "Production server")
+    assert f"…{raw[-4:]}" in row and "<td>never</td>" in row
+
+    assert Api(client, raw).get("/orders").status_code == 200
+    row = _key_row(portal.text("/portal/developers"), "Production server")
+    used = _last_used_at(app, raw)
+    assert "never" not in row and "less than a minute ago" in row
+    assert f"{used.strftime('%Y-%m-%d %H:%M:%S')} UTC" in row  # the exact time beside the relative one
+
+    # More calls within the minute write nothing more: the hot path stays free of UPDATEs.
+    for _ in range(3):
+        assert Api(client, raw).get("/orders").status_code == 200
+    assert _last_used_at(app, raw) == used
+    unused = _key_row(portal.text("/portal/developers"), merchant.publishable_key[-4:])
+    assert "<td>never</td>" in unused
+
+
+def test_rolling_names_the_new_key_or_keeps_the_old_name(app, client, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    raw = _shown_key(portal.post("/portal/developers/keys", {"name": "Billing worker", "kind": "secret",
+                                                             "mode": "test"}))
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(name="Billing worker").scalar()
+    confirm = portal.text(f"/portal/developers/keys/{key_id}/roll")
+    assert "Named <strong>Billing worker</strong>" in confirm and 'name="name"' in confirm
+    kept = _shown_key(portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": ""}))
+    with app.app_context():
+        rolled = db.session.query(ApiKey).filter_by(last4=kept[-4:], merchant_id=merchant.id).one()
+        assert rolled.name == "Billing worker" and rolled.id != key_id
+        rolled_id = rolled.id
+    renamed = _shown_key(portal.post(f"/portal/developers/keys/{rolled_id}/roll", {"name": "Billing worker v2"}))
+    assert "Billing worker v2" in _key_row(portal.text("/portal/developers"), f"…{renamed[-4:]}")
+    assert Api(client, raw).get("/orders").status_code == 401
+
+
+def test_a_key_name_that_is_too_long_is_explained_inline(app, merchant, portal):
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    response = portal.post("/portal/developers/keys", {"name": "x" * 101, "kind": "secret", "mode": "test"})
+    assert response.status_code == 422
+    assert re.search(r'id="name-error"[^>]*>Field cannot be longer than 100 characters',
+                     response.get_data(as_text=True))
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
+    refused = portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": "y" * 101})
+    assert refused.status_code == 422 and "Field cannot be longer than 100 characters" in refused.get_data(
+        as_text=True)
+    with app.app_context():
+        assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id).count() == 2  # nothing was made
+
+
 @pytest.fixture(scope="module")
 def _receiver_server() -> Iterator[Receiver]:
     server = Receiver()
@@ -83,7 +156,7 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
     assert created.status_code == 200 and created.headers["Cache-Control"] == "no-store"
     text = created.get_data(as_text=True)
     hook.secret = re.search(r'id="endpoint-secret" type="text" readonly value="([^"]+)"', text).group(1)
-    assert "It will not be shown again." in text
+    assert "Copy the signing secret now and keep it secret." in text
 
     order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
                                       "customer": {"id": "cus_1"}}).json
@@ -129,3 +202,125 @@ def test_the_embed_snippet_names_the_product_and_a_publishable_key(app, merchant
                        f'data-kassa-key=&#34;{merchant.publishable_key}&#34; '
                        f'data-kassa-product=&#34;{catalog["product"]}&#34; async&gt;&lt;/script&gt;')
     assert "Copy snippet" in page
+
+
+# --- one endpoint: edit, disable, reveal, roll, test (issue 13) -------------------------------------------------
+
+_SECRET = re.compile(r'id="endpoint-secret" type="text" readonly value="([^"]+)"')
+
+
+def _portal_endpoint(portal, url: str, events=("order.paid",)) -> tuple[str, str]:
+    """An endpoint added through the portal form: its id and the secret shown."""
+    created = portal.post("/portal/developers/webhooks", {"url": url, "events": list(events)})
+    secret = _SECRET.search(created.get_data(as_text=True)).group(1)
+    endpoint_id = re.search(r"(we_[a-z0-9]+)", portal.text("/portal/developers/webhooks")).group(1)
+    return endpoint_id, secret
+
+
+def _audit(app, merchant_id: str, action: str) -> list:
+    from app.audit.services import list_audit_entries
+
+    with app.app_context():
+        return list_audit_entries(merchant_id, action=action)[0]
+
+
+def test_an_endpoint_is_edited_and_disabled_in_the_portal(app, merchant, portal):
+    endpoint_id, _ = _portal_endpoint(portal, "https://hooks.example.test/v1")
+    edit = portal.text(f"/portal/developers/webhooks/{endpoint_id}/edit")
+    assert 'value="https://hooks.example.test/v1"' in edit
+    assert re.search(r'<input checked id="events-\d+" name="events" type="checkbox" value="order.paid">', edit)
+    bad = portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "ftp://hooks.example.test/v2",
+                                                                          "events": ["order.paid"], "enabled": "y"})
+    assert bad.status_code == 422
+    assert re.search(r'id="url-error"[^>]*>Url must be an absolute http\(s\) URL', bad.get_data(as_text=True))
+
+    saved = portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "https://hooks.example.test/v2",
+                                                                            "events": ["order.paid", "refund.failed"]})
+    assert saved.status_code == 302
+    listing = portal.text("/portal/developers/webhooks")
+    assert "It is disabled: it receives nothing" in listing  # the unticked box disabled it
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", listing, re.S) if endpoint_id in r)
+    assert "https://hooks.example.test/v2" in row and "order.paid, refund.failed" in row and "disabled" in row
+    assert "Send test event" not in row
+    [entry] = _audit(app, merchant.id, "webhook_endpoint.update")
+    assert entry.before["enabled"] is True and entry.after["enabled"] is False
+    assert entry.after["url"] == "https://hooks.example.test/v2" and "secret" not in entry.after
+
+    portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "https://hooks.example.test/v2",
+                                                                    "all_events": "y", "enabled": "y"})
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", portal.text("/portal/developers/webhooks"), re.S)
+               if endpoint_id in r)
+    assert "<td>*</td>" in row and "enabled" in row
+
+
+def test_revealing_a_secret_asks_first_and_is_audited(app, merchant, portal):
+    endpoint_id, secret = _portal_endpoint(portal, "https://hooks.example.test/reveal")
+    confirm = portal.text(f"/portal/developers/webhooks/{endpoint_id}/secret")
+    assert "Reveal the signing secret?" in confirm and secret not in confirm
+    assert _audit(app, merchant.id, "webhook_endpoint.reveal_secret") == []  # asking showed nothing
+
+    shown = portal.post(f"/portal/developers/webhooks/{endpoint_id}/secret")
+    assert shown.status_code == 200 and shown.headers["Cache-Control"] == "no-store"
+    assert _SECRET.search(shown.get_data(as_text=True)).group(1) == secret
+    [entry] = _audit(app, merchant.id, "webhook_endpoint.reveal_secret")
+    assert entry.object_id == endpoint_id and entry.actor_email == merchant.email and entry.after["revealed_at"]
+    audit_page = portal.text("/portal/audit")
+    assert "webhook_endpoint.reveal_secret" in audit_page and secret not in audit_page
+    assert "Last revealed" in portal.text(f"/portal/developers/webhooks/{endpoint_id}/secret")
+
+
+def test_rolling_a_secret_in_the_portal_keeps_the_old_one_for_the_overlap(app, merchant, portal):
+    endpoint_id, old = _portal_endpoint(portal, "https://hooks.example.test/roll")
+    assert "Roll the signing secret" in portal.text(f"/portal/developers/webhooks/{endpoint_id}/roll")
+    for bad in ("25", "-1", "", "soon"):
+        refused = portal.post(f"/portal/developers/webhooks/{endpoint_id}/roll", {"overlap_hours": bad})
+        assert refused.status_code == 422, bad
+        assert "Enter a number of hours from 0 to 24." in refused.get_data(as_text=True)
+
+    rolled = portal.post(f"/portal/developers/webhooks/{endpoint_id}/roll", {"overlap_hours": "24"})
+    assert rolled.status_code == 200 and rolled.headers["Cache-Control"] == "no-store"
+    page = rolled.get_data(as_text=True)
+    new = _SECRET.search(page).group(1)
+    assert new != old and "The previous secret keeps signing too until" in page
+    assert "previous secret signs until" in portal.text("/portal/developers/webhooks")
+    revealed = portal.post(f"/portal/developers/webhooks/{endpoint_id}/secret").get_data(as_text=True)
+    assert _SECRET.search(revealed).group(1) == new and f'id="previous-secret" type="text" readonly value="{old}"' \
+        in revealed
+    [entry] = _audit(app, merchant.id, "webhook_endpoint.roll_secret")
+    assert entry.after["previous_expires_at"] and old not in str(entry.after) and new not in str(entry.after)
+
+    now = portal.post(f"/portal/developers/webhooks/{endpoint_id}/roll", {"overlap_hours": "0"})
+    assert "The previous secret stopped signing now" in now.get_data(as_text=True)
+    assert "previous secret signs until" not in portal.text("/portal/developers/webhooks")
+
+
+def test_a_test_event_from_the_portal_is_delivered_and_listed(app, merchant, portal, _receiver_server):
+    hook = _receiver_server.hook("/portal-test")
+    endpoint_id, hook.secret = _portal_endpoint(portal, f"{_receiver_server.url}/portal-test",
+                                                ["order.paid", "refund.succeeded"])
+    form = portal.text(f"/portal/developers/webhooks/{endpoint_id}/test")
+    assert re.findall(r"<option[^>]*>", form) == ['<option selected value="order.paid">',
+                                                  '<option value="refund.succeeded">']
+    refused = portal.post(f"/portal/developers/webhooks/{endpoint_id}/test", {"type": "order.closed"})
+    assert refused.status_code == 422 and "Not a valid choice" in refused.get_data(as_text=True)
+
+    sent = portal.post(f"/portal/developers/webhooks/{endpoint_id}/test", {"type": "refund.succeeded"})
+    assert sent.status_code == 302
+    delivery_id = re.search(r"/portal/developers/deliveries/(whd_[a-z0-9]+)", sent.headers["Location"]).group(1)
+    detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
+    assert "Sent a test refund.succeeded event" in detail and "the endpoint answered 200" in detail
+    assert "<td>200</td>" in detail and "test</span>" in detail
+    [event] = hook.accepted
+    assert event["type"] == "refund.succeeded" and event["test_webhook"] is True and hook.rejected == []
+    listing = portal.text("/portal/developers/deliveries")
+    assert delivery_id in listing and 'refund.succeeded <span class="badge">test</span>' in listing
+    [entry] = _audit(app, merchant.id, "webhook_endpoint.test")
+    assert entry.object_id == delivery_id
+
+    portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": f"{_receiver_server.url}/portal-test",
+                                                                    "events": ["order.paid"]})
+    assert "This endpoint is disabled and receives nothing" in portal.text(
+        f"/portal/developers/webhooks/{endpoint_id}/test")
+    portal.post(f"/portal/developers/webhooks/{endpoint_id}/test", {"type": "order.paid"})
+    assert "Not sent: this endpoint is disabled" in portal.text("/portal/developers/webhooks")
+    assert len(hook.accepted) == 1

@@ -654,6 +654,7 @@ PATHS["/test_clocks/{id}/advance"] = {"post": {
                   "409": _error("clock_advancing: wait until the clock is ready"), **_SECRET_ERRORS}}}
 from app.web.api import openapi_books  # noqa: E402,F401  (partners, settlements: adds to SCHEMAS and PATHS)
 from app.web.api import openapi_wallet  # noqa: E402,F401  (withdrawals, transfers, statements)
+from app.web.api import openapi_webhooks  # noqa: E402,F401  (changing, rolling and testing webhook endpoints)
 
 _BODY_METHODS = ("post", "put", "patch")
 

@@ -23,7 +23,8 @@ from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.refunds import refunds_for_order
-from app.webhooks.models import WebhookEndpoint
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.secrets import previous_secret_in_overlap
 
 
 def timestamp(value: datetime | None) -> str | None:
@@ -181,12 +182,22 @@ def event_json(event: Event) -> dict:
 
 
 def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = False) -> dict:
-    """An endpoint; its signing secret only in the answer to the create call."""
+    """An endpoint; its signing secret only in the answer to the create and roll calls."""
+    overlapping = previous_secret_in_overlap(endpoint) is not None
     body = {"id": endpoint.id, "object": "webhook_endpoint", "url": endpoint.url, "events": list(endpoint.events),
-            "enabled": endpoint.enabled, "created_at": timestamp(endpoint.created_at)}
+            "enabled": endpoint.enabled, "status": "enabled" if endpoint.enabled else "disabled",
+            "previous_secret_expires_at": timestamp(endpoint.previous_expires_at) if overlapping else None,
+            "created_at": timestamp(endpoint.created_at)}
     if with_secret:
         body["secret"] = endpoint.secret
     return body
+
+
+def webhook_delivery_json(delivery: WebhookDelivery) -> dict:
+    """A delivery of one event to one endpoint, as of its latest attempt."""
+    return {"id": delivery.id, "object": "webhook_delivery", "endpoint": delivery.endpoint_id,
+            "event": delivery.event_id, "status": delivery.status, "attempts": delivery.attempts,
+            "last_status_code": delivery.last_status_code, "next_attempt_at": timestamp(delivery.next_attempt_at)}
 
 
 def risk_list_entry_json(entry) -> dict:

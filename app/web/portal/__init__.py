@@ -12,7 +12,7 @@ PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout"})
 
 from app.web.portal import (  # noqa: E402,F401  (each module registers its routes on bp)
     audit_views, auth_views, channels_views, dashboard_views, developers_views, orders_views, settings_views,
-    team_views, webhooks_views,
+    team_views, webhook_endpoint_views, webhooks_views,
 )
 from app.web.portal import (catalog_views, coupon_views, mode_views, operations_views, risk_views,  # noqa: E402,F401
                             subscriptions_views)

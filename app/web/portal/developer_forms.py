@@ -2,22 +2,37 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectChoice, SelectField, SelectMultipleField, SubmitField, URLField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import (BooleanField, HiddenField, IntegerField, SelectChoice, SelectField, SelectMultipleField,
+                     StringField, SubmitField, URLField)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.event_types import CONTRACT_EVENTS, ORDER_EVENTS, PAYMENT_EVENTS
-from app.merchants.api_keys import KINDS, MODES
+from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
 from app.webhooks.models import DELIVERY_STATUSES
+from app.webhooks.secrets import DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS
 
 ANY = SelectChoice("", "Any")
 
 
+def _key_name() -> StringField:
+    return StringField("Name", validators=[Optional(), Length(max=MAX_NAME_LENGTH)],
+                       description="Optional: where the key is used, e.g. Production server")
+
+
 class ApiKeyForm(FlaskForm):
+    name = _key_name()
     kind = SelectField("Kind", choices=[SelectChoice(k, f"{k.capitalize()} ({'sk' if k == 'secret' else 'pk'}_…)")
                                        for k in KINDS])
     mode = SelectField("Mode", choices=[SelectChoice(m, m.capitalize()) for m in MODES])
     submit = SubmitField("Create key")
+
+
+class RollKeyForm(FlaskForm):
+    """Confirming a roll, with the new key's name (empty keeps the old key's)."""
+
+    confirm = HiddenField(default="yes")
+    name = _key_name()
 
 
 class CheckboxList(SelectMultipleField):
@@ -37,6 +52,28 @@ class WebhookEndpointForm(FlaskForm):
 
     def selected_events(self) -> list[str]:
         return ["*"] if self.all_events.data else list(self.events.data or [])
+
+
+class WebhookEndpointEditForm(WebhookEndpointForm):
+    enabled = BooleanField("Enabled (unticked: the endpoint receives nothing)")
+    submit = SubmitField("Save endpoint")
+
+    def changes(self) -> dict:
+        """What the endpoint service takes: every field of the form."""
+        return {"url": self.url.data, "events": self.selected_events(), "enabled": bool(self.enabled.data)}
+
+
+class RollSecretForm(FlaskForm):
+    overlap_hours = IntegerField(
+        "Hours the old secret keeps signing", default=DEFAULT_OVERLAP_HOURS,
+        validators=[InputRequired(message="Enter a number of hours from 0 to 24."),
+                    NumberRange(min=0, max=MAX_OVERLAP_HOURS, message="Enter a number of hours from 0 to 24.")])
+
+
+class SampleEventForm(FlaskForm):
+    """Which sample event "Send test event" sends."""
+
+    type = SelectField("Event type", choices=[])  # the types the endpoint listens to, set by the view
 
 
 class DeliveryFilterForm(FlaskForm):

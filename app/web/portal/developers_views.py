@@ -14,7 +14,7 @@ from app.merchants.api_keys import (IssuedKey, create_api_key, embed_key, get_ap
 from app.merchants.models import ApiKey
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
-from app.web.portal.developer_forms import ApiKeyForm, EmbedForm
+from app.web.portal.developer_forms import ApiKeyForm, EmbedForm, RollKeyForm
 from app.web.portal.forms import ConfirmForm
 
 
@@ -38,7 +38,8 @@ def developers_keys_create():
     if form.validate_on_submit():
         try:
             with audit("api_key.create", ApiKey):
-                issued = create_api_key(current_user.merchant_id, kind=form.kind.data, mode=form.mode.data)
+                issued = create_api_key(current_user.merchant_id, kind=form.kind.data, mode=form.mode.data,
+                                        name=form.name.data)
         except KassaError as error:
             show_error(form, error)
         else:
@@ -51,12 +52,12 @@ def _key_action(key_id: str, action: str):
     """Confirmation page (GET) and action (POST) for rolling or revoking one key."""
     merchant_id = current_user.merchant_id
     key = get_api_key(merchant_id, key_id)  # another merchant's key is a 404
-    form = ConfirmForm()
+    form = RollKeyForm() if action == "roll" else ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         try:
             with audit(f"api_key.{action}", ApiKey, key_id):
                 if action == "roll":
-                    issued = roll_api_key(merchant_id, key_id)
+                    issued = roll_api_key(merchant_id, key_id, name=form.name.data)
                 else:
                     revoke_api_key(merchant_id, key_id)
         except KassaError as error:
@@ -67,7 +68,8 @@ def _key_action(key_id: str, action: str):
             return _shown_once(issued, rolled=key)
         flash(f"Key …{key.last4} is revoked; requests with it are refused from now on.")
         return redirect(url_for("portal.developers"))
-    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form)
+    status = 422 if request.method == "POST" else 200  # a roll whose name was refused shows why
+    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form), status
 
 
 @bp.route("/developers/keys/<key_id>/roll", methods=["GET", "POST"])

@@ -1,4 +1,5 @@
-"""Developers: webhook endpoints (the signing secret is shown once), deliveries with every attempt, Resend."""
+"""Developers: webhook endpoints (list, add, delete; app/web/portal/webhook_endpoint_views.py changes one),
+deliveries with every attempt, Resend."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -12,6 +13,7 @@ from app.webhooks.delivery import resend_delivery
 from app.webhooks.endpoints import create_endpoint, delete_endpoint, get_endpoint, list_endpoints
 from app.webhooks.history import delivery_attempts, get_delivery, list_deliveries
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.secrets import previous_secret_in_overlap
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
 from app.web.portal.developer_forms import ANY, DeliveryFilterForm, WebhookEndpointForm
@@ -20,9 +22,19 @@ from app.web.portal.forms import ConfirmForm
 PAGE_SIZE = 25
 
 
+def secret_page(endpoint: WebhookEndpoint, shown: str):
+    """The endpoint's secret (``shown``: created, revealed or rolled), with the rolled one while it still signs;
+    never cached."""
+    body = render_template("portal/webhook_secret.html", endpoint=endpoint, shown=shown,
+                           previous=previous_secret_in_overlap(endpoint))
+    return body, 200, {"Cache-Control": "no-store"}
+
+
 def _webhooks_page(form: WebhookEndpointForm, status: int = 200):
     endpoints, has_more = list_endpoints(current_user.merchant_id, limit=100)
-    return render_template("portal/webhooks.html", endpoints=endpoints, has_more=has_more, form=form), status
+    overlaps = {e.id: previous_secret_in_overlap(e) is not None for e in endpoints}
+    return render_template("portal/webhooks.html", endpoints=endpoints, has_more=has_more, form=form,
+                           overlaps=overlaps), status
 
 
 @bp.get("/developers/webhooks")
@@ -43,8 +55,7 @@ def developers_webhooks_create():
         except KassaError as error:
             show_error(form, error)
         else:
-            body = render_template("portal/webhook_secret.html", endpoint=endpoint)
-            return body, 200, {"Cache-Control": "no-store"}
+            return secret_page(endpoint, "created")
     return _webhooks_page(form, 422)
 
 

@@ -1,0 +1,78 @@
+"""Send a test event: a sample event of a type the endpoint listens to, signed and delivered like any other.
+
+The event is real (a row, a delivery, attempts the portal lists) but marked ``test_webhook`` and born
+dispatched, so the outbox hands it to no handler and no other endpoint: nothing in Kassa reacts to it, and
+``GET /events`` leaves it out. A failed first attempt is retried on the normal schedule.
+"""
+from __future__ import annotations
+
+from app import logs
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidRequest
+from app.event_types import EVENT_TYPES
+from app.events import Event
+from app.extensions import db
+from app.ids import new_id
+from app.webhooks.delivery import attempt_delivery
+from app.webhooks.endpoints import get_endpoint
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+
+DEFAULT_TEST_TYPE = "order.paid"
+# The id prefix of each kind of object, so a sample looks like the real thing.
+_PREFIXES = {"order": "ord", "payment": "pay", "refund": "re", "subscription": "sub", "settlement": "stl",
+             "payout": "po", "withdrawal": "wd", "transfer": "tr", "checkout_session": "cs", "risk": "ord",
+             "reconciliation": "dsc"}
+
+
+def sample_event_types(endpoint: WebhookEndpoint) -> list[str]:
+    """The types a test event to this endpoint may have: those it listens to, the default first."""
+    types = sorted(t for t in EVENT_TYPES if endpoint.wants(t))
+    if DEFAULT_TEST_TYPE in types:
+        types.remove(DEFAULT_TEST_TYPE)
+        types.insert(0, DEFAULT_TEST_TYPE)
+    return types
+
+
+def sample_object(event_type: str) -> dict:
+    """A plausible object for ``event_type``, with ids that name no real object."""
+    kind = event_type.split(".")[0]
+    object_id = new_id(f"{_PREFIXES.get(kind, kind)}_test")
+    if kind in ("order", "risk"):
+        status = event_type.split(".")[1] if kind == "order" else "paid"
+        return {"id": object_id, "object": "order", "status": status, "livemode": False,
+                "amount": {"subtotal": 2500, "discount": 0, "total": 2500, "currency": "usd"},
+                "items": [{"sku": "sku_test_sample", "name": "Sample item", "quantity": 1, "unit_amount": 2500,
+                           "amount": 2500}],
+                "customer": {"id": "cus_test_sample"}, "metadata": {"kassa_test_webhook": "true"}}
+    return {"id": object_id, "object": kind, "livemode": False, "amount": 2500, "currency": "usd",
+            "metadata": {"kassa_test_webhook": "true"}}
+
+
+def _parse_type(endpoint: WebhookEndpoint, event_type: object) -> str:
+    allowed = sample_event_types(endpoint)
+    if event_type is None:
+        return allowed[0]
+    if not isinstance(event_type, str) or event_type not in EVENT_TYPES:
+        raise InvalidRequest(f"type must be a known event type, e.g. {DEFAULT_TEST_TYPE}", param="type")
+    if event_type not in allowed:
+        raise InvalidRequest(f"this endpoint does not listen to {event_type}; it listens to "
+                             f"{', '.join(endpoint.events)}", param="type")
+    return event_type
+
+
+def send_test_event(merchant_id: str, endpoint_id: str, *, event_type: object = None) -> WebhookDelivery:
+    """Make a test event for the endpoint and send it now; returns its delivery after the first attempt."""
+    endpoint = get_endpoint(merchant_id, endpoint_id)  # another merchant's is a 404
+    if not endpoint.enabled:
+        raise Conflict("this endpoint is disabled and receives nothing; enable it first",
+                       code="webhook_endpoint_disabled")
+    type_ = _parse_type(endpoint, event_type)
+    now = utcnow()
+    event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": sample_object(type_)},
+                  livemode=False, test_webhook=True, created_at=now, dispatched_at=now,
+                  request_id=logs.current("request_id"))
+    delivery = WebhookDelivery(id=new_id("whd"), merchant_id=merchant_id, endpoint_id=endpoint.id, event_id=event.id,
+                               status="pending", attempts=0, next_attempt_at=now, created_at=now, updated_at=now)
+    db.session.add_all([event, delivery])
+    db.session.commit()
+    return attempt_delivery(delivery.id)
