@@ -47,7 +47,10 @@ SCHEMAS: dict[str, dict] = {
                                       "description": "the provider's fingerprint of the card that paid, when known"}),
     "NextAction": {"oneOf": [
         _obj(["type", "url"], type={"const": "redirect"}, url={"type": "string", "format": "uri"}),
-        _obj(["type", "url", "image"], type={"const": "qr"}, url=_STR, image=_STR),
+        _obj(["type", "url", "image"], type={"const": "qr"}, url=_STR, image=_STR,
+             expires_at={"type": "string", "format": "date-time",
+                         "description": "when the code stops being payable; the waiting payment is then failed and "
+                                        "the order reopened for another try"}),
         _obj(["type"], type={"const": "none"})]},
     "PaymentWithAction": {"allOf": [_ref("Payment"), _obj(["next_action"], next_action=_ref("NextAction"))]},
     "PayResponse": _obj(["payment"], payment=_ref("PaymentWithAction")),
