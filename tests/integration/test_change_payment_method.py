@@ -110,3 +110,22 @@ def test_the_order_page_gives_up_an_expired_code_and_says_so(app, client, api, c
     text = page.get_data(as_text=True)
     assert "Payment failed" in text and "the QR code expired" in text and "No money was taken" in text
     assert 'role="dialog"' not in text
+
+
+def test_the_api_lets_a_page_holding_the_client_secret_change_the_method(pk_api, catalog, sandbox):
+    created = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}], "coupon": None,
+                                           "agreement_accepted": True})
+    order = created.json
+    secret = {"client_secret": order["client_secret"]}
+    qr = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_qr", **secret}).json["payment"]
+
+    assert pk_api.post(f"/orders/{order['id']}/change_payment_method", json={}).status_code == 404
+    bad = pk_api.post(f"/orders/{order['id']}/change_payment_method", json={"payment": 7, **secret})
+    assert bad.status_code == 400 and bad.json["error"]["param"] == "payment"
+    assert "id of the order's waiting payment" in bad.json["error"]["message"]
+
+    reopened = pk_api.post(f"/orders/{order['id']}/change_payment_method", json={"payment": qr["id"], **secret})
+    assert reopened.status_code == 200, reopened.json
+    assert reopened.json["status"] == "created" and reopened.json["amount"]["total"] == 2997
+    again = pk_api.post(f"/orders/{order['id']}/change_payment_method", json=secret)
+    assert again.status_code == 409 and again.json["error"]["code"] == "payment_not_waiting"
