@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import create_order, status_of
+from tests.integration.test_payment_flow import create_order, events_of, status_of
 from tests.integration.test_qr_channel import pay_qr
 
 
@@ -57,6 +57,23 @@ def test_a_given_up_qr_payment_captured_after_all_pays_the_order_once(client, ap
     assert "after the attempt was given up" in paid["timeline"][-1]["reason"]
     again = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
     assert again.status_code == 409 and again.json["error"]["code"] == "order_state_invalid"
+
+
+def test_when_both_the_given_up_code_and_the_new_attempt_are_paid_the_second_capture_is_flagged_for_refund(
+        app, client, api, catalog, sandbox):
+    order = create_order(api, catalog["sku"], 1)
+    qr = pay_qr(api, order["id"])
+    assert _switch(client, order, qr["id"]).status_code == 200
+    card = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).json["payment"]
+
+    sandbox.simulate(qr["provider_reference"], "succeeded")  # the code, scanned just before the switch
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    sandbox.simulate(card["provider_reference"], "succeeded")  # and the card as well
+    wait_for(lambda: [p["status"] for p in api.get(f"/orders/{order['id']}").json["payments"]]
+             == ["succeeded", "succeeded"])
+    assert status_of(api, order["id"]) == "paid"  # paid once, by the code
+    flagged = [e.data["object"]["id"] for e in events_of(app, "payment.captured_on_inactive_order")]
+    assert flagged == [card["id"]]  # recorded so the second capture is returned, never kept
 
 
 def test_a_stale_page_cannot_abandon_a_newer_payment_and_a_decided_one_cannot_be_switched(client, api, catalog,

@@ -8,6 +8,7 @@ import math
 from flask import request
 
 from app.db_types import utcnow
+from app.extensions import db
 from app.orders.models import Order
 from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
 from app.payments.hub import payments_for_order
@@ -17,8 +18,6 @@ from app.payments.models import PaymentAttempt
 def latest_payment(order: Order) -> tuple[Order, PaymentAttempt | None]:
     """The order and its latest payment, after giving up a QR payment whose code has expired."""
     if order.status == "paying" and expire_qr_payment(order.id):
-        from app.extensions import db
-
         order = db.session.get(Order, order.id, populate_existing=True)
     attempts = payments_for_order(order.id)
     return order, attempts[-1] if attempts else None
