@@ -100,8 +100,6 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "api.orders_change_payment_method": lambda c: [c.pk.post(f"/orders/{c.order['id']}/change_payment_method",
                                                              json={"client_secret": c.order["client_secret"],
                                                                    "customer": {"id": RICH}})],
-    # The way back from a provider answers only a token Kassa signed; naming a customer does nothing.
-    "checkout.payment_return": lambda c: [c.client.get(f"/checkout/return/not-a-signed-token?customer={RICH}")],
     "checkout.switch_method": lambda c: [c.client.post(f"/checkout/orders/{c.order['id']}/switch", data={
         "csrf_token": c.csrf(c.product_page), "client_secret": c.order["client_secret"], "customer": RICH})],
     "checkout.session_page": lambda c: [c.client.get(f"{c.session_path}?client_secret="

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, expect
 
+from tests.e2e.test_portal import AXE, axe_violations
 from tests.e2e.test_sdk import Shop, _client_script, shop  # noqa: F401 (the shop fixture)
 
 pytestmark = pytest.mark.e2e
@@ -22,6 +23,7 @@ def screen(request, browser: Browser):
     context = browser.new_context(viewport=VIEWPORTS[name], is_mobile=name == "phone", has_touch=name == "phone")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    expect.set_options(timeout=10_000)  # as the shared page fixture: outcomes arrive asynchronously
     yield page
     context.close()
 
@@ -77,8 +79,11 @@ def _check_dialog(page: Page, panel: Page | FrameLocator, frame=None) -> None:
 def test_hosted_qr_dialog_is_a_keyboard_friendly_modal_and_the_method_can_be_changed(
         screen: Page, live_server, sandbox, catalog):
     page = screen
+    page.context.add_init_script(path=str(AXE))
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     _pay_by_qr(page, "2")
+    expect(page.get_by_role("dialog", name="Scan to pay")).to_be_visible()
+    assert axe_violations(page) == []  # nothing for a screen reader or keyboard user to trip on, dialog open
     _check_dialog(page, page)
 
     page.get_by_role("dialog", name="Scan to pay").get_by_role("button", name="Change payment method").click()
