@@ -87,6 +87,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
         # A payment attempt with no callback after this long is queried at the provider.
         "POLL_AFTER_SECONDS": _int("POLL_AFTER_SECONDS", 20),
+        # A QR code shown to the shopper may be paid for this long; then the attempt is given up.
+        "QR_CODE_TTL_SECONDS": _int("QR_CODE_TTL_SECONDS", 300),
         # A fulfilment webhook that failed this many times is given up and the order refunded.
         "FULFILMENT_MAX_ATTEMPTS": _int("FULFILMENT_MAX_ATTEMPTS", 5),
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),

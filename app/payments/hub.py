@@ -326,6 +326,10 @@ def refresh_attempt(attempt_id: str, *, actor: str = "poller") -> PaymentAttempt
     with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
         result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
     if result.status == "pending":
+        from app.payments.abandon import expire_qr_payment  # builds on the hub
+
+        if expire_qr_payment(attempt.order_id):
+            return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
         order = db.session.get(Order, attempt.order_id)
         if order.expires_at + ABANDON_AFTER_EXPIRY <= utcnow():
             with order_lock(order.id):

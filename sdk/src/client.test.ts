@@ -94,3 +94,26 @@ test("the headless checkout words a subscription's terms like Kassa's own page a
     /one at a time/);
   assert.equal(validateCheckout({ ...base, quantity: 2, recurring: null }).quantity, undefined);
 });
+
+test("quote sends a coupon only when there is one", async () => {
+  const calls: Call[] = [];
+  const kassa = client(calls);
+  await kassa.quote([{ sku: "sku_1", quantity: 2 }], "SPRING20");
+  await kassa.quote([{ sku: "sku_1", quantity: 2 }]);
+  assert.deepEqual(calls.map((c) => c.body), [{ items: [{ sku: "sku_1", quantity: 2 }], coupon: "SPRING20" },
+    { items: [{ sku: "sku_1", quantity: 2 }] }]);
+});
+
+test("changePaymentMethod gives up the payment this client started, with the order's client secret", async () => {
+  const calls: Call[] = [];
+  const kassa = client(calls);
+  const order = await kassa.createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true });
+  await kassa.pay(order.id, "sandbox_qr");
+  const reopened = await kassa.changePaymentMethod(order.id);
+  assert.equal(calls[2].url, "https://kassa.test/api/v1/orders/ord_1/change_payment_method");
+  assert.deepEqual(calls[2].body, { client_secret: "ord_1_secret_s", payment: "pay_1" });
+  assert.equal(reopened.status, "created");
+  await assert.rejects(kassa.changePaymentMethod("ord_unknown"),
+    (e: KassaError) => e.code === "client_secret_required" && e.param === "client_secret");
+  assert.equal(calls.length, 3);
+});

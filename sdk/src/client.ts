@@ -31,6 +31,10 @@ export interface PayOptions {
   redirect?: boolean;
   /** Show a qr next_action in a modal (default true). */
   qr?: boolean;
+  /** The shopper closed the QR modal (Escape or Close); the payment still waits. */
+  onQrClose?: () => void;
+  /** The modal offers "Change payment method" and calls this when chosen; see ``changePaymentMethod``. */
+  onChangeMethod?: () => void;
 }
 
 export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
@@ -103,8 +107,9 @@ export class KassaClient {
     return this.call("GET", `/products/${encodeURIComponent(productId)}`);
   }
 
-  quote(items: { sku: string; quantity: number }[]): Promise<Quote> {
-    return this.call("POST", "/quotes", { body: { items } });
+  /** Price items (with a coupon code, when given) without creating anything. */
+  quote(items: { sku: string; quantity: number }[], coupon?: string): Promise<Quote> {
+    return this.call("POST", "/quotes", { body: coupon ? { items, coupon } : { items } });
   }
 
   /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
@@ -182,8 +187,30 @@ export class KassaClient {
       location.assign(action.url);
     } else if (action.type === "qr" && options.qr !== false) {
       this.modals.get(orderId)?.close();
-      this.modals.set(orderId, showQrModal(document, action, () => this.modals.delete(orderId)));
+      const forget = () => this.modals.delete(orderId);
+      this.modals.set(orderId, showQrModal(document, action, {
+        onClose: () => { forget(); options.onQrClose?.(); },
+        onChangeMethod: options.onChangeMethod && (() => { forget(); options.onChangeMethod!(); }),
+      }));
     }
+  }
+
+  /** The shopper pays another way: Kassa fails the order's waiting payment (one this client started, e.g. an
+   * unscanned QR code) and reopens the order, with the same items and coupon, for a new ``pay``. A waiting
+   * ``waitForPayment`` then rejects with ``payment_failed``. Rejects with ``payment_not_waiting`` (409) when the
+   * payment was decided meanwhile. */
+  async changePaymentMethod(orderId: string, options: { clientSecret?: string } = {}): Promise<Order> {
+    const secret = options.clientSecret ?? this.secrets.get(orderId);
+    if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
+      "changePaymentMethod needs the order's client_secret", { param: "client_secret" });
+    this.modals.get(orderId)?.close();
+    this.modals.delete(orderId);
+    const body: Record<string, string> = { client_secret: secret };
+    const payment = this.payments.get(orderId);
+    if (payment) body.payment = payment;
+    const order = await this.call<Order>("POST", `/orders/${encodeURIComponent(orderId)}/change_payment_method`, { body });
+    this.noteStatus(order.id, order.status);
+    return order;
   }
 
   private noteStatus(orderId: string, status: string): void {

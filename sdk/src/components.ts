@@ -15,9 +15,13 @@ export interface CheckoutState {
   channel: string | null;
   agreed: boolean;
   total: { amount: number; currency: string } | null;
+  /** The coupon code typed (upper case), or null. */
+  coupon: string | null;
+  /** What the coupon takes off the total, or null without one that applies. */
+  discount: { amount: number; currency: string } | null;
   /** The recurring terms shown before signing ("$9.99 every month, cancel anytime"), or null for a one-off SKU. */
   recurring: string | null;
-  errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
+  errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "coupon" | "form", string>>;
   state: "loading" | "ready" | "paying" | "paid" | "failed";
   order: Order | null;
 }
@@ -73,8 +77,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
     super();
     const product = options.product ?? root.getAttribute("data-kassa-product") ?? "";
     this.session = options.session ?? root.getAttribute("data-kassa-session") ?? undefined;
-    this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, recurring: null,
-      errors: {}, state: "loading", order: null };
+    this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, coupon: null,
+      discount: null, recurring: null, errors: {}, state: "loading", order: null };
     this.listen();
     void this.load();
   }
@@ -112,6 +116,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.sku = select?.value || product.skus[0]?.id || null;
     const quantity = this.el<HTMLInputElement>("quantity");
     if (quantity && quantity.value) this.state.quantity = parseQuantity(quantity.value);
+    this.state.coupon = couponCode(this.el<HTMLInputElement>("coupon")?.value ?? "");
     this.readChannel();
     this.state.agreed = Boolean(this.el<HTMLInputElement>("agreement")?.checked);
     const returned = await this.returnedHere();
@@ -168,6 +173,12 @@ export class Checkout extends Emitter<CheckoutEvents> {
     } else if (target.hasAttribute("data-kassa-sku")) {
       this.state.sku = (target as HTMLSelectElement).value;
       void this.reprice();
+    } else if (target.hasAttribute("data-kassa-coupon")) {
+      const coupon = couponCode((target as HTMLInputElement).value);
+      if (coupon === this.state.coupon) return;
+      this.state.coupon = coupon;
+      delete this.state.errors.coupon;
+      void this.reprice();
     } else if (target.hasAttribute("data-kassa-agreement")) {
       this.state.agreed = (target as HTMLInputElement).checked;
       if (this.state.agreed) delete this.state.errors.agreement;
@@ -192,30 +203,49 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.recurring = sku?.subscription ? recurringTerms(sku.price, sku.subscription) : null;
   }
 
+  /** Price the basket as the API will charge it. A coupon the API refuses is explained beside its field and
+   * the basket priced without it, so the shopper still sees a total. */
   private async reprice(): Promise<void> {
     this.noteTerms();
-    const { sku, quantity } = this.state;
+    const { sku, quantity, coupon } = this.state;
     if (!sku || quantity === null || validateCheckout(this.state).quantity) {
       this.state.total = null;
+      this.state.discount = null;
       this.render();
       return;
     }
+    let quote: Quote | null = null;
+    let couponError: string | undefined;
     try {
-      const quote = await this.kassa.quote([{ sku, quantity }]);
-      if (this.state.sku === sku && this.state.quantity === quantity) {
-        this.state.total = { amount: quote.total, currency: quote.currency };
-      }
+      quote = await this.kassa.quote([{ sku, quantity }], coupon ?? undefined);
     } catch (error) {
-      this.state.total = null;
-      this.state.errors.quantity = (error as KassaError).message;
+      const failure = error as KassaError;
+      if (coupon && failure.param === "coupon") {
+        couponError = sentence(failure.message);
+        try {
+          quote = await this.kassa.quote([{ sku, quantity }]);
+        } catch (again) {
+          this.state.errors.quantity = (again as KassaError).message;
+        }
+      } else {
+        this.state.errors.quantity = failure.message;
+      }
     }
+    // A slower answer for an older choice must not overwrite the newer one.
+    if (this.state.sku !== sku || this.state.quantity !== quantity || this.state.coupon !== coupon) return;
+    this.state.total = quote ? { amount: quote.total, currency: quote.currency } : null;
+    this.state.discount = quote && quote.discount ? { amount: quote.discount, currency: quote.currency } : null;
+    if (couponError) this.state.errors.coupon = couponError;
+    else delete this.state.errors.coupon;
     this.render();
   }
 
   /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
   async pay(): Promise<Order | null> {
     if (this.state.state === "paying" || this.state.state === "loading") return null;
+    const couponError = this.state.errors.coupon;
     this.state.errors = validateCheckout(this.state);
+    if (couponError) this.state.errors.coupon = couponError;  // fix or clear the code before paying
     if (Object.keys(this.state.errors).length) {
       this.render();
       this.emit("change", this.state);
@@ -224,27 +254,72 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.state = "paying";
     this.render();
     try {
-      // A subscription SKU opens a contract whose first order this is; paying it signs the mandate.
-      const order = this.state.recurring && !this.session
+      // An order reopened by "Change payment method" is paid again as it is (its basket has not changed);
+      // a subscription SKU opens a contract whose first order this is; paying it signs the mandate.
+      const order = this.reusable() ?? (this.state.recurring && !this.session
         ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true })).order
         : await this.kassa.createOrder({
           items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
           ...(this.session ? { session: this.session } : {}), agreementAccepted: true,
-        });
+          ...(this.state.coupon ? { coupon: this.state.coupon } : {}),
+        }));
       this.state.order = order;
-      await this.kassa.pay(order.id, this.state.channel!);
+      this.switching = false;
+      const changeMethod = () => { void this.changeMethod(order.id); };
+      await this.kassa.pay(order.id, this.state.channel!, { onChangeMethod: changeMethod, onQrClose: changeMethod });
       const paid = await this.kassa.waitForPayment(order.id);
       this.settle(paid);
       return paid;
     } catch (error) {
+      if (this.switching) {
+        this.backToChoosing();
+        return null;
+      }
       this.fail(error as KassaError);
       return null;
     }
   }
 
+  private switching = false;
+  private basketOfOrder = "";
+
+  private basketKey(): string {
+    return JSON.stringify([this.state.sku, this.state.quantity, this.state.coupon]);
+  }
+
+  /** The order a changed payment method reopened, while the shopper's choice is still what it was made of. */
+  private reusable(): Order | null {
+    const order = this.state.order;
+    const reuse = order && order.status === "created" && this.basketOfOrder === this.basketKey() ? order : null;
+    this.basketOfOrder = this.basketKey();
+    return reuse;
+  }
+
+  /** Closing the QR modal, or "Change payment method", gives the waiting payment up (Kassa reopens the order)
+   * and brings the shopper back to choosing how to pay, quantity and coupon as they were, focus on Pay. */
+  private async changeMethod(orderId: string): Promise<void> {
+    this.switching = true;
+    try {
+      this.state.order = await this.kassa.changePaymentMethod(orderId);
+    } catch {
+      this.switching = false;  // decided meanwhile (paid, say): the wait reports it
+      return;
+    }
+    this.backToChoosing();
+  }
+
+  private backToChoosing(): void {
+    if (this.state.state !== "paying") return;
+    this.state.state = "ready";
+    this.render();
+    this.emit("change", this.state);
+    this.el<HTMLButtonElement>("pay")?.focus();
+  }
+
   private fail(error: KassaError): void {
     this.state.state = "failed";
-    const param = error.param?.includes("quantity") ? "quantity" : error.param === "channel" ? "channel" : "form";
+    const param = error.param?.includes("quantity") ? "quantity" : error.param === "channel" ? "channel"
+      : error.param === "coupon" ? "coupon" : "form";
     this.state.errors = { ...this.state.errors, [param]: error.message };
     this.render();
     this.emit("failed", error);
@@ -260,8 +335,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
     const s = this.state;
     this.root.setAttribute("data-kassa-state", s.state);
     this.text("total", s.total ? formatMoney(s.total.amount, s.total.currency) : "");
+    this.text("discount", s.discount ? `−${formatMoney(s.discount.amount, s.discount.currency)}` : "");
     this.text("terms", s.recurring ?? "");
-    for (const field of ["quantity", "channel", "agreement", "sku", "form"] as const) {
+    for (const field of ["quantity", "channel", "agreement", "sku", "coupon", "form"] as const) {
       const message = s.errors[field] ?? "";
       this.root.querySelectorAll(`[data-kassa-error="${field}"]`).forEach((el) => { el.textContent = message; });
       const input = field === "channel" ? this.el("channels") : this.el(field);
@@ -276,6 +352,18 @@ export class Checkout extends Emitter<CheckoutEvents> {
       failed: "Payment failed" }[s.state];
     this.text("status", status);
   }
+}
+
+/** A coupon code as the API stores it (upper case), or null for an empty field. */
+export function couponCode(raw: string): string | null {
+  const code = raw.trim().toUpperCase();
+  return code ? code.slice(0, 64) : null;
+}
+
+/** An API message as a sentence beside a field ("the coupon X expired on …" → "The coupon X expired on ….") */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function parseQuantity(raw: string): number | null {

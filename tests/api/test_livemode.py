@@ -265,6 +265,8 @@ SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_inde
 ACTIONS: dict[str, Callable[[Api, dict], object]] = {
     "api.orders_pay": lambda key, order: key.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}),
     "api.orders_cancel": lambda key, order: key.post(f"/orders/{order['id']}/cancel"),
+    "api.orders_change_payment_method": lambda key, order: key.post(f"/orders/{order['id']}/change_payment_method",
+                                                                    json={}),
     "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
     "api.refunds_create": lambda key, order: key.post(f"/orders/{order['id']}/refunds", json={}),
     "api.orders_review": lambda key, order: key.post(f"/orders/{order['id']}/review", json={"decision": "reject"}),

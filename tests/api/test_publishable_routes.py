@@ -97,6 +97,11 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "checkout.retry_payment": lambda c: [c.client.post(f"/checkout/orders/{c.order['id']}/pay", data={
         "csrf_token": c.csrf(c.product_page), "client_secret": c.order["client_secret"], "channel": "wallet",
         "customer": RICH})],
+    "api.orders_change_payment_method": lambda c: [c.pk.post(f"/orders/{c.order['id']}/change_payment_method",
+                                                             json={"client_secret": c.order["client_secret"],
+                                                                   "customer": {"id": RICH}})],
+    "checkout.switch_method": lambda c: [c.client.post(f"/checkout/orders/{c.order['id']}/switch", data={
+        "csrf_token": c.csrf(c.product_page), "client_secret": c.order["client_secret"], "customer": RICH})],
     "checkout.session_page": lambda c: [c.client.get(f"{c.session_path}?client_secret="
                                                      f"{c.session['client_secret']}&customer={RICH}")],
     "checkout.session_quote": lambda c: [c.client.post(f"{c.session_path}/quote", data=c.form(
@@ -131,6 +136,8 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "embed.retry_payment": lambda c: [c.client.post(f"/embed/orders/{c.order['id']}/pay", data={
         "embed_token": c.embed_token(c.embed_page), "client_secret": c.order["client_secret"], "channel": "wallet",
         "customer": RICH})],
+    "embed.switch_method": lambda c: [c.client.post(f"/embed/orders/{c.order['id']}/switch", data={
+        "embed_token": c.embed_token(c.embed_page), "client_secret": c.order["client_secret"], "customer": RICH})],
     "embed.session_panel": lambda c: [c.client.get(c.embed_session_page)],
     "embed.session_quote": lambda c: [c.client.post(f"/embed/sessions/{c.session['id']}/quote", data=c.form(
         embed_token=c.embed_token(c.embed_session_page)))],

@@ -6,11 +6,15 @@ the next action (a QR image of the page URL, rendered here) differ.
 from __future__ import annotations
 
 import base64
+from datetime import timedelta
 from typing import Mapping
+
+from flask import current_app
 
 import qrcode
 import qrcode.image.svg
 
+from app.db_types import utcnow
 from app.payments.adapters.sandbox_card import SANDBOX_FEE_BPS, SANDBOX_FEE_FIXED, SandboxCardAdapter
 from app.payments.registry import ChannelSpec
 
@@ -28,8 +32,11 @@ class SandboxQrAdapter(SandboxCardAdapter):
     method = "qr"
 
     def next_action(self, payment: Mapping) -> dict:
-        """Show a QR code of the provider's page; the phone that scans it pays there."""
-        return {"type": "qr", "url": payment["url"], "image": qr_data_uri(payment["url"])}
+        """Show a QR code of the provider's page; the phone that scans it pays there until ``expires_at``
+        (then Kassa gives the attempt up, see app/payments/abandon.py)."""
+        expires = utcnow() + timedelta(seconds=current_app.config["QR_CODE_TTL_SECONDS"])
+        return {"type": "qr", "url": payment["url"], "image": qr_data_uri(payment["url"]),
+                "expires_at": expires.isoformat(timespec="seconds").replace("+00:00", "Z")}
 
 
 CHANNEL = ChannelSpec(code="sandbox_qr", name=SandboxQrAdapter.default_name, adapter=SandboxQrAdapter,

@@ -47,7 +47,10 @@ SCHEMAS: dict[str, dict] = {
                                       "description": "the provider's fingerprint of the card that paid, when known"}),
     "NextAction": {"oneOf": [
         _obj(["type", "url"], type={"const": "redirect"}, url={"type": "string", "format": "uri"}),
-        _obj(["type", "url", "image"], type={"const": "qr"}, url=_STR, image=_STR),
+        _obj(["type", "url", "image"], type={"const": "qr"}, url=_STR, image=_STR,
+             expires_at={"type": "string", "format": "date-time",
+                         "description": "when the code stops being payable; the waiting payment is then failed and "
+                                        "the order reopened for another try"}),
         _obj(["type"], type={"const": "none"})]},
     "PaymentWithAction": {"allOf": [_ref("Payment"), _obj(["next_action"], next_action=_ref("NextAction"))]},
     "PayResponse": _obj(["payment"], payment=_ref("PaymentWithAction")),
@@ -193,6 +196,19 @@ PATHS: dict[str, dict] = {
                       "409": _error("payment in progress (payment_in_progress), its outcome not known yet "
                                     "(payment_outcome_unknown), expired or not payable"),
                       "502": _error("the channel failed (channel_unavailable) or did not answer in time "
+                                    "(payment_outcome_unknown)"), **_UNAVAILABLE, **_AUTH_ERRORS}}},
+    "/orders/{id}/change_payment_method": {"post": {
+        "summary": "The shopper pays another way: fail the order's waiting payment (e.g. an unscanned QR code) and "
+                   "reopen the order (status created, same items and coupon) for a new pay call (publishable key: "
+                   "with the order's client_secret)",
+        "parameters": [_ID, _IDEMPOTENCY, {"name": "client_secret", "in": "query", "schema": _STR}],
+        "requestBody": {"content": {"application/json": {"schema": _obj(
+            [], payment={"type": "string", "description": "the waiting payment's id; refused (409) when another "
+                                                           "payment is waiting by now"},
+            client_secret=_STR)}}},
+        "responses": {"200": _ok("Order"), "400": _error("payment is not a string"),
+                      "404": _error("no such order or payment"),
+                      "409": _error("no payment waiting (payment_not_waiting), or its outcome not known yet "
                                     "(payment_outcome_unknown)"), **_UNAVAILABLE, **_AUTH_ERRORS}}},
     "/orders/{id}/cancel": {"post": {
         "summary": "Cancel an order that is created or paying (secret key)", "parameters": [_ID, _IDEMPOTENCY],

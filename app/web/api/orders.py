@@ -9,6 +9,7 @@ from app.orders.customers import claimed_customer
 from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
+from app.payments.abandon import switch_payment_method
 from app.payments.hub import cancel_order_and_payment, start_payment
 from app.payments.models import PaymentAttempt
 from app.payments.returns import MAX_RETURN_URL_LENGTH, return_token
@@ -86,6 +87,19 @@ def orders_pay(order_id: str):
                        token=return_token(current_app.config["SECRET_KEY"], order.id, return_url))
     attempt = start_payment(order, body.get("channel"), actor="api", return_url=back)
     return jsonify({"payment": payment_with_action_json(attempt)})
+
+
+@bp.post("/orders/<order_id>/change_payment_method")
+@requires_key(secret=False)
+@idempotent
+def orders_change_payment_method(order_id: str):
+    """The shopper leaves a waiting payment (a QR code) to pay another way: the order is ``created`` again."""
+    body = json_body()
+    order = order_of_caller(order_id, body.get("client_secret", request.args.get("client_secret")))
+    payment = body.get("payment")
+    if payment is not None and not isinstance(payment, str):
+        raise InvalidRequest("payment must be the id of the order's waiting payment", param="payment")
+    return jsonify(order_json(switch_payment_method(order, payment)))
 
 
 @bp.post("/orders/<order_id>/cancel")

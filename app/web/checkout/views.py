@@ -16,13 +16,15 @@ from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.channels import available_channels
-from app.payments.hub import payments_for_order, start_payment
+from app.payments.abandon import switch_payment_method
+from app.payments.hub import start_payment
 from app.receipts.contents import PAID_STATUSES, payment_method
 from app.receipts.sending import receipt_recipient
 from app.signing.terms import recurring_terms
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
+from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
 PRODUCT_PAGE = "checkout/product.html"
@@ -179,10 +181,11 @@ def _receipt_context(order) -> dict:
 
 
 def _order_view(order, *, error: str | None = None, status: int = 200):
-    attempts = payments_for_order(order.id)
-    last = attempts[-1] if attempts else None
+    order, last = latest_payment(order)
+    if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
+        return "", 204  # a poll that finds nothing new leaves the page (and an open QR dialog) alone
     checkout = session_of(order)
-    context = {"order": order, "last_payment": last, "error": error,
+    context = {"order": order, **waiting_context(order, last), "error": error,
                "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
                "merchant": db.session.get(Merchant, order.merchant_id),
                "product_id": order.items[0].product_id if order.items and checkout is None else None,
@@ -214,6 +217,18 @@ def retry_payment(order_id: str):
     if not channel:
         return _order_view(order, error="Choose how you want to pay.", status=422)
     return _start(order, channel, on_error=lambda msg: _order_view(order, error=msg, status=409))
+
+
+@bp.post("/orders/<order_id>/switch")
+def switch_method(order_id: str):
+    """Leave a waiting payment (a QR code not yet scanned) for another payment method, on the same order."""
+    order = _shoppers_order(order_id, request.form.get("client_secret"))
+    try:
+        order = switch_payment_method(order, request.form.get("payment") or None)
+    except KassaError as exc:
+        db.session.rollback()
+        return _order_view(order, error=exc.message, status=exc.status)
+    return _order_view(order)
 
 
 @bp.get("/terms/<merchant_id>")

@@ -21,9 +21,11 @@ from app.merchants.services import Caller, authenticate_key
 from app.orders.customers import new_guest_id
 from app.orders.services import get_order_by_client_secret
 from app.payments.channels import available_channels
-from app.payments.hub import payments_for_order, start_payment
+from app.payments.abandon import switch_payment_method
+from app.payments.hub import start_payment
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
+from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
 from app.web.embed import bp
 from app.web.embed.tokens import Embed, issue_token, read_token
 from app.web.fragments import is_htmx, render_block, render_page_or_block
@@ -127,12 +129,13 @@ def _posted_embed(*, product_id: str | None = None, session_id: str | None = Non
 
 
 def _requote(embed: Embed):
-    """Re-price in place when the quantity or option changes."""
+    """Re-price in place when the quantity, option or coupon changes."""
     sale = _sale(embed)
     context = _context(sale, embed, parse_panel(request.form, sale.product, for_payment=False))
     body = render_block(PANEL, "summary", **context)
-    if not sale.fixed:
-        body += render_block(PANEL, "quantity_error", oob=True, **context)
+    # The quantity and coupon messages sit outside the summary: update them out of band.
+    for block in ("coupon_error",) if sale.fixed else ("quantity_error", "coupon_error"):
+        body += render_block(PANEL, block, oob=True, **context)
     body += render_block(PANEL, "pay_button", oob=True, **context)  # its label names the new total
     return _framed(body, embed)
 
@@ -198,8 +201,10 @@ def session_pay(session_id: str):
 
 
 def _status(order, embed: Embed, *, error: str | None = None, status: int = 200):
-    attempts = payments_for_order(order.id)
-    context = {"order": order, "last_payment": attempts[-1] if attempts else None, "error": error,
+    order, last = latest_payment(order)
+    if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
+        return _framed("", embed, 204)  # nothing new: the frame (and an open QR dialog) stays as it is
+    context = {"order": order, **waiting_context(order, last), "error": error,
                "embed": embed, "token": issue_token(embed),
                "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
                "merchant": db.session.get(Merchant, order.merchant_id)}
@@ -232,3 +237,16 @@ def retry_payment(order_id: str):
     if not channel:
         return _status(order, embed, error="Choose how you want to pay.", status=422)
     return _start(order, channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
+
+
+@bp.post("/orders/<order_id>/switch")
+def switch_method(order_id: str):
+    """Leave a waiting payment (a QR code not yet scanned) for another payment method, on the same order."""
+    embed = _posted_embed()
+    order = _order(order_id, request.form.get("client_secret"), embed)
+    try:
+        order = switch_payment_method(order, request.form.get("payment") or None)
+    except KassaError as exc:
+        db.session.rollback()
+        return _status(order, embed, error=exc.message, status=exc.status)
+    return _status(order, embed)

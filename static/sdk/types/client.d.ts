@@ -26,6 +26,10 @@ export interface PayOptions {
     redirect?: boolean;
     /** Show a qr next_action in a modal (default true). */
     qr?: boolean;
+    /** The shopper closed the QR modal (Escape or Close); the payment still waits. */
+    onQrClose?: () => void;
+    /** The modal offers "Change payment method" and calls this when chosen; see ``changePaymentMethod``. */
+    onChangeMethod?: () => void;
 }
 export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
     clientSecret?: string;
@@ -51,10 +55,11 @@ export declare class KassaClient {
     use(plugin: KassaPlugin): this;
     private call;
     getProduct(productId: string): Promise<any>;
+    /** Price items (with a coupon code, when given) without creating anything. */
     quote(items: {
         sku: string;
         quantity: number;
-    }[]): Promise<Quote>;
+    }[], coupon?: string): Promise<Quote>;
     /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
     createOrder(params: CreateOrderParams, options?: {
         idempotencyKey?: string;
@@ -74,6 +79,13 @@ export declare class KassaClient {
      * publishable key proves it may pay the order with the order's client secret. */
     pay(orderId: string, channel: string, options?: PayOptions): Promise<Payment>;
     private follow;
+    /** The shopper pays another way: Kassa fails the order's waiting payment (one this client started, e.g. an
+     * unscanned QR code) and reopens the order, with the same items and coupon, for a new ``pay``. A waiting
+     * ``waitForPayment`` then rejects with ``payment_failed``. Rejects with ``payment_not_waiting`` (409) when the
+     * payment was decided meanwhile. */
+    changePaymentMethod(orderId: string, options?: {
+        clientSecret?: string;
+    }): Promise<Order>;
     private noteStatus;
     /** Resolve with the paid order; reject with a KassaError on failure, close or timeout. Listens to
      * the order's status stream (SSE) and polls with back-off when the stream is unavailable. */

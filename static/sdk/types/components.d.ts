@@ -16,9 +16,16 @@ export interface CheckoutState {
         amount: number;
         currency: string;
     } | null;
+    /** The coupon code typed (upper case), or null. */
+    coupon: string | null;
+    /** What the coupon takes off the total, or null without one that applies. */
+    discount: {
+        amount: number;
+        currency: string;
+    } | null;
     /** The recurring terms shown before signing ("$9.99 every month, cancel anytime"), or null for a one-off SKU. */
     recurring: string | null;
-    errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "form", string>>;
+    errors: Partial<Record<"quantity" | "channel" | "agreement" | "sku" | "coupon" | "form", string>>;
     state: "loading" | "ready" | "paying" | "paid" | "failed";
     order: Order | null;
 }
@@ -62,14 +69,27 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private read;
     private readChannel;
     private noteTerms;
+    /** Price the basket as the API will charge it. A coupon the API refuses is explained beside its field and
+     * the basket priced without it, so the shopper still sees a total. */
     private reprice;
     /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
     pay(): Promise<Order | null>;
+    private switching;
+    private basketOfOrder;
+    private basketKey;
+    /** The order a changed payment method reopened, while the shopper's choice is still what it was made of. */
+    private reusable;
+    /** Closing the QR modal, or "Change payment method", gives the waiting payment up (Kassa reopens the order)
+     * and brings the shopper back to choosing how to pay, quantity and coupon as they were, focus on Pay. */
+    private changeMethod;
+    private backToChoosing;
     private fail;
     private text;
     /** Write state into the markup: texts, error messages, aria-invalid, disabled, data-kassa-state. */
     private render;
 }
+/** A coupon code as the API stores it (upper case), or null for an empty field. */
+export declare function couponCode(raw: string): string | null;
 /** kassa.components: bind one element, or every [data-kassa-checkout] under a root. */
 export declare class Components {
     private readonly kassa;

@@ -1,0 +1,43 @@
+"""What the order status panels (hosted and embedded) show of the order's latest payment: its QR code's time
+left, whether the shopper switched away from it, and a token of the state so a poll that finds nothing new
+answers 204 and the page (with its open QR dialog and the shopper's focus) stays as it is."""
+from __future__ import annotations
+
+import math
+
+from flask import request
+
+from app.db_types import utcnow
+from app.extensions import db
+from app.orders.models import Order
+from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
+from app.payments.hub import payments_for_order
+from app.payments.models import PaymentAttempt
+
+
+def latest_payment(order: Order) -> tuple[Order, PaymentAttempt | None]:
+    """The order and its latest payment, after giving up a QR payment whose code has expired."""
+    if order.status == "paying" and expire_qr_payment(order.id):
+        order = db.session.get(Order, order.id, populate_existing=True)
+    attempts = payments_for_order(order.id)
+    return order, attempts[-1] if attempts else None
+
+
+def state_token(order: Order, last: PaymentAttempt | None) -> str:
+    """Changes whenever what the status panel shows may change."""
+    return f"{order.status}.{order.version}.{last.id if last else ''}.{last.status if last else ''}"
+
+
+def unchanged_since_seen(order: Order, last: PaymentAttempt | None) -> bool:
+    """True for a poll of a page that already shows this state."""
+    return request.args.get("seen") == state_token(order, last)
+
+
+def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
+    """The template values of the status panel about the latest payment."""
+    expires = qr_expires_at(last) if order.status == "paying" else None
+    seconds_left = max(0, math.ceil((expires - utcnow()).total_seconds())) if expires else None
+    switched = (order.status == "created" and last is not None and last.status == "failed"
+                and last.failure_reason == SWITCHED)
+    return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
+            "switched": "You chose another payment method" if switched else None}
