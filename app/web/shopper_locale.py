@@ -57,7 +57,13 @@ def _browser_language() -> str | None:
 
 
 def _apply_merchant_language(app: Flask, template, context: dict, **_) -> None:
-    merchant = context.get("merchant")
+    if context.get("merchant") is not None:
+        speak_for(context["merchant"])
+
+
+def speak_for(merchant) -> None:
+    """Use the merchant's checkout language for the rest of this request (a page does so by itself when it
+    renders with ``merchant``; a JSON answer a shopper reads calls this)."""
     language = getattr(merchant, "checkout_language", None)
     if _shopper_facing() and language != g.get("checkout_language"):
         g.checkout_language = language
