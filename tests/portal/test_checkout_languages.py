@@ -109,6 +109,9 @@ def test_the_merchants_fixed_language_wins_over_the_browsers(client, merchant, c
     terms = _page(client, f"/checkout/terms/{merchant.id}", GERMAN)
     assert "<h1>Conditions d’achat</h1>" in terms
 
+    audit = portal.text("/portal/audit?action=settings.checkout_mode")
+    assert f"{merchant.email} changed the checkout language of business profile Acme Games from none to fr" in audit
+
     portal.post("/portal/settings/checkout_mode", {"checkout_language": ""})
     assert '<html lang="de">' in _page(client, f"/checkout/{catalog['product']}", GERMAN)
 
