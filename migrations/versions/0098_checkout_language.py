@@ -1,7 +1,7 @@
 """checkout language: the merchant may fix the language of the shopper-facing checkout (NULL: by the browser)
 
 Revision ID: 0098_checkout_language
-Revises: 0095_idempotency_resource
+Revises: 0097_receipt_emails
 Create Date: 2026-11-23 08:00:00
 
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0098_checkout_language'
-down_revision = '0095_idempotency_resource'
+down_revision = '0097_receipt_emails'
 branch_labels = None
 depends_on = None
 

@@ -45,3 +45,11 @@ def test_a_german_shopper_pays_on_the_german_checkout(german_page, live_server, 
     expect(page.get_by_role("heading", name="Zahlung erfolgreich")).to_be_visible()
     expect(page.get_by_text(f"Ihre Zahlung über 29,97{NBSP}$ ist eingegangen")).to_be_visible()
     expect(page.locator(".row.total")).to_contain_text(f"Gesamt29,97{NBSP}$")
+
+    with page.expect_popup() as opened:
+        page.get_by_role("link", name="Quittung ansehen oder drucken").click()
+    receipt = opened.value
+    expect(receipt.get_by_role("heading", name="Quittung von Acme Games")).to_be_visible()
+    expect(receipt.get_by_role("table", name="Was Sie gekauft haben").locator("tr.total")).to_contain_text(
+        f"29,97{NBSP}$")
+    expect(receipt.get_by_role("button", name="Diese Quittung drucken")).to_be_visible()

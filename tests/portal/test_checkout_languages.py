@@ -55,8 +55,10 @@ def test_a_german_browser_gets_the_german_checkout_with_german_amounts(client, c
 
 
 def test_the_shoppers_mistakes_are_explained_in_german(client, catalog):
-    status, page = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "0", "channel": ""}, GERMAN)
+    status, page = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "0", "channel": "",
+                                                     "email": "nope"}, GERMAN)
     assert status == 422
+    assert "Geben Sie eine E-Mail-Adresse wie name@example.com ein oder lassen Sie das Feld leer." in page
     assert "Geben Sie eine ganze Zahl von 1 bis 99 ein." in page
     assert "Wählen Sie, wie Sie bezahlen möchten." in page
     assert "Bitte akzeptieren Sie die Bedingungen, um fortzufahren." in page

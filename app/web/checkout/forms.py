@@ -35,7 +35,7 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
                       coupon=(form.get("coupon") or "").strip()[:64] or None,
                       email=(form.get("email") or "").strip() or None)
     if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
-        data.errors["email"] = "Enter an email address like name@example.com, or leave it empty."
+        data.errors["email"] = lazy_gettext("Enter an email address like name@example.com, or leave it empty.")
     if for_payment:
         if not data.channel:
             data.errors["channel"] = lazy_gettext("Choose how you want to pay.")
