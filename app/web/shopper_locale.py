@@ -10,12 +10,12 @@ from datetime import date, datetime
 
 from flask import Flask, g, has_request_context, request
 from flask.signals import before_render_template
-from flask_babel import Babel, format_date, get_locale, refresh
+from flask_babel import format_date, get_locale, refresh
 
+from app.extensions import babel
 from app.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
 from app.money import Money
 
-babel = Babel()
 # The blueprints whose pages shoppers read.
 SHOPPER_BLUEPRINTS = frozenset({"checkout", "embed"})
 
