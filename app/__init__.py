@@ -109,14 +109,12 @@ def _register_cli(app: Flask) -> None:
 
 
 def _register_template_helpers(app: Flask) -> None:
-    from app.money import Money
+    from app.web import shopper_locale
     from app.web.api.stream import order_stream_url
 
-    app.add_template_global(order_stream_url)
+    shopper_locale.init_app(app)  # the money and long_date filters, the page's language
 
-    @app.template_filter("money")
-    def money_filter(amount: int, currency: str) -> str:
-        return Money(amount, currency).format()
+    app.add_template_global(order_stream_url)
 
     @app.template_filter("day")
     def day_filter(value: date | datetime) -> str:

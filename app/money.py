@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Sequence
+
+from babel.numbers import format_currency
 
 from app.currencies import EXPONENTS as _EXPONENTS
 from app.currencies import ISO_4217
@@ -134,6 +137,12 @@ class Money:
         number = f"{major:,}" + (f".{minor:0{exp}d}" if exp else "")
         symbol = _SYMBOLS.get(self.currency)
         return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {self.currency.upper()}"
+
+    def format_in(self, locale: str) -> str:
+        """Display in a locale's own way ("$9.99" in en, "9,99 $" in de), by Babel. The Decimal is built from the
+        integer (exact): display changes, the amount does not."""
+        major = Decimal(self.amount).scaleb(-exponent(self.currency))
+        return format_currency(major, self.currency.upper(), locale=locale)
 
     def to_json(self) -> dict:
         return {"amount": self.amount, "currency": self.currency}

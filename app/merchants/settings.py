@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from app.db_types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
+from app.languages import CHECKOUT_LANGUAGES
 from app.merchants.models import Merchant, MerchantLogo
 from app.web_urls import check_http_url
 
@@ -137,13 +138,18 @@ def update_order_policies(merchant_id: str, *, order_timeout_minutes: object,
     return merchant
 
 
-def update_checkout_mode(merchant_id: str, *, live_checkout: object) -> Merchant:
+def update_checkout_mode(merchant_id: str, *, live_checkout: object, checkout_language: object = "") -> Merchant:
     """Whether the hosted product page, which carries no API key, takes live orders (off: test orders,
-    paid through test channels such as the sandbox)."""
+    paid through test channels such as the sandbox), and the checkout's language ("" or None: automatic, by
+    each shopper's browser)."""
     if type(live_checkout) is not bool:
         raise InvalidRequest("live checkout must be on or off", param="live_checkout")
+    if checkout_language not in ("", None, *CHECKOUT_LANGUAGES):
+        raise InvalidRequest(f"checkout language must be automatic or one of {', '.join(CHECKOUT_LANGUAGES)}",
+                             param="checkout_language")
     merchant = get_merchant(merchant_id)
     merchant.live_checkout = live_checkout
+    merchant.checkout_language = checkout_language or None
     db.session.commit()
     return merchant
 

@@ -25,21 +25,26 @@ def sku_terms(sku: Sku) -> str | None:
     return terms_text(sku.price_amount, sku.currency, sku.subscription_interval, sku.subscription_interval_count or 1)
 
 
-def recurring_terms(order_id: str) -> str | None:
-    """The terms a payment of this order signs: set for a subscription's first order and for a renewal order
-    the shopper pays by hand (a new card replaces a failing one), None otherwise."""
+def subscription_paid_by(order_id: str) -> Subscription | None:
+    """The subscription a payment of this order signs: set for a subscription's first order and for a renewal
+    order the shopper pays by hand (a new card replaces a failing one), None otherwise."""
     # One query for the common answer (a plain order: no contract either way).
     renewed = select(SubscriptionRenewal.subscription_id).where(SubscriptionRenewal.order_id == order_id)
-    sub = db.session.scalar(select(Subscription).where(
+    return db.session.scalar(select(Subscription).where(
         (Subscription.first_order_id == order_id) | Subscription.id.in_(renewed)).limit(1))
+
+
+def recurring_terms(order_id: str) -> str | None:
+    """The terms a payment of this order signs, in words (see ``subscription_paid_by``)."""
+    sub = subscription_paid_by(order_id)
     if sub is None:
         return None
     return terms_text(sub.price_amount, sub.currency, sub.interval, sub.interval_count)
 
 
 def checkout_terms(quote) -> dict | None:
-    """What the checkout shows before a subscription is signed: the terms, the first charge and the
-    renewal date; None unless the basket is one subscription SKU."""
+    """What the checkout shows before a subscription is signed: the terms (price, interval) and the renewal
+    date, as values the page words in the shopper's language; None unless the basket is one subscription SKU."""
     from app.db_types import utcnow
     from app.signing.periods import shift
 
@@ -48,8 +53,8 @@ def checkout_terms(quote) -> dict | None:
     line = quote.lines[0]
     interval, count = line.sku.subscription_interval, line.sku.subscription_interval_count or 1
     renews = shift(utcnow(), interval, count)
-    return {"text": terms_text(line.amount.amount, quote.currency, interval, count),
-            "first_charge": quote.total.format(), "renews_on": f"{renews:%B} {renews.day}, {renews.year}"}
+    return {"amount": line.amount.amount, "currency": quote.currency, "interval": interval, "interval_count": count,
+            "renews_at": renews}
 
 
 def recurring_sku_in(merchant_id: str, items: list | None) -> Sku | None:

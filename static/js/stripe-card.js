@@ -4,7 +4,8 @@
   const form = document.getElementById("card-form");
   if (!form || typeof window.Stripe !== "function") return;
   const stripe = window.Stripe(form.dataset.publishableKey);
-  const card = stripe.elements().create("card");
+  // The card field's own labels and errors in the page's language (Stripe.js speaks de, fr and many more).
+  const card = stripe.elements({ locale: document.documentElement.lang || "auto" }).create("card");
   card.mount("#card-element");
   const error = document.getElementById("card-error");
   const button = form.querySelector("button[type=submit]");
@@ -21,7 +22,7 @@
     error.hidden = true;
     const made = await stripe.createPaymentMethod({ type: "card", card: card });
     if (!made || made.error || !made.paymentMethod) {
-      return fail((made && made.error && made.error.message) || "Check the card details.");
+      return fail((made && made.error && made.error.message) || form.dataset.errorCard);
     }
     let answer;
     try {
@@ -32,7 +33,7 @@
       });
       answer = await response.json();
     } catch (e) {
-      return fail("The payment could not be sent; check your connection and try again.");
+      return fail(form.dataset.errorNetwork);
     }
     if (answer.error) return fail(answer.error);
     if (answer.authenticate) await stripe.confirmCardPayment(answer.authenticate);

@@ -64,3 +64,14 @@ def test_a_card_that_asks_for_authentication_hands_stripe_js_the_client_secret(a
     answer = _confirm(client, path, page, _card(localstripe, "4000002500003155"))
     assert answer.json["authenticate"].startswith(f"{payment['provider_reference']}_secret_")
     assert api.get(f"/orders/{order['id']}").json["status"] == "paying"
+
+
+def test_the_card_page_speaks_the_shoppers_language(app, client, api, catalog, localstripe, stripe_merchant,
+                                                    live_server):
+    order = create_order(api, catalog["sku"])
+    payment = api.post(f"/orders/{order['id']}/pay", json={"channel": "stripe"}).json["payment"]
+    page = client.get(payment["next_action"]["url"].removeprefix(live_server),
+                      headers={"Accept-Language": "fr-FR,fr;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="fr">' in page and "Payer 9,99\u00a0$US par carte" in page
+    # What the page's script shows when Stripe.js gives no message of its own, in the same language.
+    assert 'data-error-card="Vérifiez les données de la carte."' in page

@@ -35,6 +35,26 @@ def test_formats_with_the_currency_exponent(money, shown):
     assert money.format() == shown
 
 
+@pytest.mark.parametrize("money, locale, shown", [
+    (Money(999, "usd"), "en", "$9.99"),
+    (Money(999, "usd"), "de", "9,99\u00a0$"),
+    (Money(999, "eur"), "de", "9,99\u00a0€"),
+    (Money(999, "eur"), "fr", "9,99\u00a0€"),
+    (Money(123456789, "eur"), "de", "1.234.567,89\u00a0€"),
+    (Money(120000, "jpy"), "de", "120.000\u00a0¥"),
+    (Money(1234, "kwd"), "en", "KWD1.234"),
+    (Money(-5, "usd"), "en", "-$0.05"),
+])
+def test_formats_in_a_locales_own_way(money, locale, shown):
+    assert money.format_in(locale) == shown
+
+
+@given(st.integers(min_value=0, max_value=2**31 - 1))
+def test_a_locales_display_keeps_every_minor_unit(amount):
+    digits = "".join(c for c in Money(amount, "eur").format_in("de") if c.isdigit())
+    assert int(digits) == amount
+
+
 def test_allocate_splits_with_largest_remainder():
     assert [m.amount for m in Money(100, "usd").allocate([1, 1, 1])] == [34, 33, 33]
     assert [m.amount for m in Money(5, "usd").allocate([70, 30])] == [4, 1]

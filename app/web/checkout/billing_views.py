@@ -8,14 +8,12 @@ from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.signing import self_service
-from app.signing.terms import terms_text
 from app.web.checkout import bp
 
 
 def _context(token: str, **extra) -> dict:
     shopper = self_service.shopper_for(token)
-    return {"token": token, "shopper": shopper, "merchant": db.session.get(Merchant, shopper.merchant_id),
-            "terms_text": terms_text, **extra}
+    return {"token": token, "shopper": shopper, "merchant": db.session.get(Merchant, shopper.merchant_id), **extra}
 
 
 @bp.get("/billing/<token>")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from flask import abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext
 
 from app.extensions import db
 from app.merchants.models import Merchant
@@ -18,6 +19,7 @@ from app.payments.channels import adapter_for
 from app.payments.hub import apply_channel_result
 from app.payments.models import PaymentAttempt
 from app.web.checkout import bp
+from app.web.shopper_locale import speak_for
 
 CARD_PAGE = "checkout/card.html"
 _PAYMENT_METHOD = re.compile(r"^pm_[A-Za-z0-9_]{1,200}$")
@@ -28,7 +30,7 @@ def _attempt_or_404(token: str) -> tuple[PaymentAttempt, Order, str]:
     found = read_card_page_token(current_app.config["SECRET_KEY"], token)
     attempt = db.session.get(PaymentAttempt, found[0]) if found else None
     if attempt is None or attempt.channel != "stripe":
-        abort(404, description="This payment link does not exist or is incomplete.")
+        abort(404, description=gettext("This payment link does not exist or is incomplete."))
     order = db.session.get(Order, attempt.order_id)
     status_url = url_for("checkout.order_page", order_id=order.id, client_secret=order.client_secret, _external=True)
     return attempt, order, found[1] or status_url
@@ -48,7 +50,8 @@ def card_page(token: str):
 def card_confirm(token: str):
     """Confirm the attempt's PaymentIntent with the PaymentMethod Stripe.js made (JSON in and out: the page is
     Stripe.js's, which needs JavaScript anyway)."""
-    attempt, _, next_url = _attempt_or_404(token)
+    attempt, order, next_url = _attempt_or_404(token)
+    speak_for(db.session.get(Merchant, order.merchant_id))
     method = (request.get_json(silent=True) or {}).get("payment_method")
     if not isinstance(method, str) or not _PAYMENT_METHOD.match(method):
         return jsonify({"error": "payment_method must be the pm_… id Stripe.js returned"}), 400
@@ -58,7 +61,8 @@ def card_confirm(token: str):
     try:
         outcome = adapter.confirm_card(attempt.provider_reference, method)
     except ProviderUnavailable as exc:
-        return jsonify({"error": f"Stripe could not take the card now ({exc}); try again"}), 502
+        return jsonify({"error": gettext("Stripe could not take the card now (%(reason)s); try again.",
+                                         reason=exc)}), 502
     apply_channel_result(outcome.result, actor="shopper")
     if outcome.client_secret:  # the card asks for authentication: Stripe.js shows it, the webhook settles
         return jsonify({"authenticate": outcome.client_secret, "next_url": next_url})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext
 from werkzeug.datastructures import MultiDict
 
 from app.catalog.models import Product
@@ -22,6 +23,7 @@ class PanelInput:
     agreed: bool
     coupon: str | None = None
     email: str | None = None
+    # Messages the shopper reads, translated when the page renders (its language is known by then).
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -33,23 +35,23 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
                       coupon=(form.get("coupon") or "").strip()[:64] or None,
                       email=(form.get("email") or "").strip() or None)
     if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
-        data.errors["email"] = "Enter an email address like name@example.com, or leave it empty."
+        data.errors["email"] = lazy_gettext("Enter an email address like name@example.com, or leave it empty.")
     if for_payment:
         if not data.channel:
-            data.errors["channel"] = "Choose how you want to pay."
+            data.errors["channel"] = lazy_gettext("Choose how you want to pay.")
         if not data.agreed:
-            data.errors["agree"] = "Please accept the terms to continue."
+            data.errors["agree"] = lazy_gettext("Please accept the terms to continue.")
     if product is None:
         return data
     active = [s for s in product.skus if s.status == "active"]
     data.sku_id = form.get("sku") or _preselected(active)
     if data.sku_id not in {s.id for s in active}:
-        data.errors["sku"] = "Choose one of the options."
+        data.errors["sku"] = lazy_gettext("Choose one of the options.")
     raw = (form.get("quantity") or "").strip()
     if raw.isdigit() and 1 <= int(raw) <= MAX_QUANTITY:
         data.quantity = int(raw)
     else:
-        data.errors["quantity"] = f"Enter a whole number from 1 to {MAX_QUANTITY}."
+        data.errors["quantity"] = lazy_gettext("Enter a whole number from 1 to %(max)d.", max=MAX_QUANTITY)
     return data
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, make_response, render_template, request
+from flask_babel import gettext
 
 from app.errors import KassaError
 from app.extensions import db
@@ -19,7 +20,7 @@ def receipt(order_id: str):
         order = None
     if order is None or order.status not in PAID_STATUSES:
         # Unknown, someone else's, or not paid (yet): the same answer, so a link reveals nothing.
-        abort(404, description="There is no receipt at this address. Check the link in your receipt email.")
+        abort(404, description=gettext("There is no receipt at this address. Check the link in your receipt email."))
     response = make_response(render_template("receipts/receipt.html", receipt=build_receipt(order),
                                              merchant=db.session.get(Merchant, order.merchant_id)))
     # The address carries the client secret: keep the page out of shared caches and other sites' Referer.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, redirect
+from flask_babel import gettext
 
 from app.extensions import db
 from app.orders.models import Order
@@ -16,7 +17,7 @@ def payment_return(token: str):
     found = read_return_token(current_app.config["SECRET_KEY"], token)
     order = db.session.get(Order, found[0]) if found else None
     if order is None:
-        abort(404, description="This return link does not exist or is incomplete.")
+        abort(404, description=gettext("This return link does not exist or is incomplete."))
     status = redirect_status(order, payments_for_order(order.id))
     response = redirect(merchant_return_url(found[1], order, status), 303)
     # The next address carries the order's client secret: keep it out of caches and other sites' Referer.

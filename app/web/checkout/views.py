@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, make_response, redirect, render_template, request, session as browser, url_for
+from flask_babel import gettext
 from sqlalchemy import select
 
 from app.catalog.coupons import discounts_for_order
@@ -20,7 +21,7 @@ from app.payments.abandon import switch_payment_method
 from app.payments.hub import start_payment
 from app.receipts.contents import PAID_STATUSES, payment_method
 from app.receipts.sending import receipt_recipient
-from app.signing.terms import recurring_terms
+from app.signing.terms import subscription_paid_by
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
@@ -34,7 +35,7 @@ ORDER_PAGE = "checkout/order.html"
 def _product_or_404(product_id: str) -> Product:
     product = db.session.scalar(select(Product).where(Product.id == product_id, Product.status == "active"))
     if product is None:
-        abort(404, description="This product is not available.")
+        abort(404, description=gettext("This product is not available."))
     return product
 
 
@@ -121,7 +122,7 @@ def _checkout_or_404(session_id: str, client_secret: str | None) -> CheckoutSess
     """The session whose client secret the shopper's link carries, or a 404 page."""
     checkout = find_session(session_id, client_secret)
     if checkout is None:
-        abort(404, description="This checkout does not exist or the link is incomplete.")
+        abort(404, description=gettext("This checkout does not exist or the link is incomplete."))
     return checkout
 
 
@@ -191,7 +192,7 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
                "product_id": order.items[0].product_id if order.items and checkout is None else None,
                "discounts": discounts_for_order(order.id), "checkout": checkout,
                "success_url": success_url_for(checkout) if checkout else None,
-               "recurring": recurring_terms(order.id),
+               "recurring": subscription_paid_by(order.id),
                **_receipt_context(order)}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
@@ -201,7 +202,7 @@ def _shoppers_order(order_id: str, client_secret: str | None):
     try:
         return get_order_by_client_secret(order_id, client_secret or "")
     except KassaError:
-        abort(404, description="This order does not exist or the link is incomplete.")
+        abort(404, description=gettext("This order does not exist or the link is incomplete."))
 
 
 @bp.get("/orders/<order_id>")
@@ -215,7 +216,7 @@ def retry_payment(order_id: str):
     order = _shoppers_order(order_id, request.form.get("client_secret"))
     channel = request.form.get("channel")
     if not channel:
-        return _order_view(order, error="Choose how you want to pay.", status=422)
+        return _order_view(order, error=gettext("Choose how you want to pay."), status=422)
     return _start(order, channel, on_error=lambda msg: _order_view(order, error=msg, status=409))
 
 

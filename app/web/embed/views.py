@@ -8,6 +8,7 @@ expired.
 from __future__ import annotations
 
 from flask import abort, make_response, render_template, request, url_for
+from flask_babel import gettext
 from sqlalchemy import select
 
 from app.catalog.models import Product
@@ -50,7 +51,7 @@ def _product(product_id: str, merchant_id: str | None = None) -> Product:
     query = select(Product).where(Product.id == product_id, Product.status == "active")
     if merchant_id:
         query = query.where(Product.merchant_id == merchant_id)
-    return db.session.scalar(query) or abort(404, description="This product is not available.")
+    return db.session.scalar(query) or abort(404, description=gettext("This product is not available."))
 
 
 def _sale(embed: Embed) -> Sale:
@@ -215,7 +216,7 @@ def _order(order_id: str, client_secret: str | None, embed: Embed):
     try:
         order = get_order_by_client_secret(order_id, client_secret or "")
     except KassaError:
-        abort(404, description="This order does not exist or the link is incomplete.")
+        abort(404, description=gettext("This order does not exist or the link is incomplete."))
     if order.merchant_id != embed.merchant:
         abort(404)
     return order
@@ -235,7 +236,7 @@ def retry_payment(order_id: str):
     order = _order(order_id, request.form.get("client_secret"), embed)
     channel = request.form.get("channel")
     if not channel:
-        return _status(order, embed, error="Choose how you want to pay.", status=422)
+        return _status(order, embed, error=gettext("Choose how you want to pay."), status=422)
     return _start(order, channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
 
 

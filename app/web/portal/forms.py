@@ -11,6 +11,7 @@ from wtforms import (BooleanField, EmailField, HiddenField, IntegerField, Passwo
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, Regexp
 
+from app.languages import CHECKOUT_LANGUAGES
 from app.merchants.permissions import ROLES
 from app.merchants.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
@@ -77,6 +78,9 @@ class BrandingForm(FlaskForm):
 
 class CheckoutModeForm(FlaskForm):
     live_checkout = BooleanField("Take live payments on the hosted product page")
+    checkout_language = SelectField("Checkout language", default="", choices=[
+        SelectChoice("", "Automatic (the shopper's browser language)"),
+        *(SelectChoice(code, name) for code, name in CHECKOUT_LANGUAGES.items())])
     submit = SubmitField("Save checkout mode")
 
 

@@ -21,7 +21,8 @@ def _forms(merchant: Merchant, **submitted) -> dict:
                                  logo_url=merchant.logo_url if (merchant.logo_url or "").startswith("https://")
                                  else None),
         "policies": PoliciesForm(formdata=None, obj=merchant),
-        "checkout_mode": CheckoutModeForm(formdata=None, obj=merchant),
+        "checkout_mode": CheckoutModeForm(formdata=None, live_checkout=merchant.live_checkout,
+                                          checkout_language=merchant.checkout_language or ""),
     }
     forms.update(submitted)
     return forms
@@ -103,7 +104,8 @@ def settings_checkout_mode():
     if form.validate_on_submit():
         try:
             with audit("settings.checkout_mode", Merchant, merchant_id):
-                merchant = update_checkout_mode(merchant_id, live_checkout=bool(form.live_checkout.data))
+                merchant = update_checkout_mode(merchant_id, live_checkout=bool(form.live_checkout.data),
+                                                checkout_language=form.checkout_language.data)
         except KassaError as error:
             show_error(form, error)
         else:

@@ -1,0 +1,143 @@
+"""The shopper-facing checkout speaks the shopper's language (English, German, French): the merchant's checkout
+language when fixed in the portal, else the browser's Accept-Language, else English. Amounts and dates follow
+the language; the portal stays English."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+GERMAN = {"Accept-Language": "de-DE,de;q=0.9"}
+FRENCH = {"Accept-Language": "fr"}
+NBSP = "\u00a0"  # Babel puts a no-break space between amount and symbol, so "9,99 $" never wraps
+
+
+def _page(client, path: str, headers: dict | None = None) -> str:
+    response = client.get(path, headers=headers or {})
+    assert response.status_code == 200, response.status_code
+    return response.get_data(as_text=True)
+
+
+def _pay(client, product_id: str, form: dict, headers: dict) -> tuple[int, str]:
+    """Post the panel's form as the shopper's browser does, with the page's own CSRF token."""
+    page = _page(client, f"/checkout/{product_id}", headers)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post(f"/checkout/{product_id}/pay", data={"csrf_token": token, **form}, headers=headers)
+    return response.status_code, response.get_data(as_text=True)
+
+
+@pytest.fixture
+def euro_product(app, merchant) -> str:
+    """A product priced in euros, 9.99 EUR (999 minor units)."""
+    from app.catalog.models import Product, Sku
+    from app.extensions import db
+
+    with app.app_context():
+        db.session.add(Product(id="prod_test_euro", merchant_id=merchant.id, name="Sternenpaket", description=""))
+        db.session.add(Sku(id="sku_test_euro", merchant_id=merchant.id, product_id="prod_test_euro", name="100 Sterne",
+                           price_amount=999, currency="eur", specs={}, stock=None))
+        db.session.commit()
+    return "prod_test_euro"
+
+
+def test_a_german_browser_gets_the_german_checkout_with_german_amounts(client, catalog, euro_product):
+    page = _page(client, f"/checkout/{catalog['product']}", GERMAN)
+    assert '<html lang="de">' in page
+    assert "<legend>Zahlungsart</legend>" in page and '<label for="quantity">Menge</label>' in page
+    assert f"ab 9,99{NBSP}$" in page  # the cheaper of two options; the integer 999 underneath
+    assert f'data-testid="total">9,99{NBSP}$<' in page
+    assert f"9,99{NBSP}$ bezahlen" in page and "Wird verarbeitet…" in page
+    assert "Kaufbedingungen</a> zu" in page and "Testmodus" in page
+    assert "Pay $9.99" not in page and "Payment method" not in page
+
+    euros = _page(client, f"/checkout/{euro_product}", GERMAN)
+    assert f"9,99{NBSP}€ bezahlen" in euros
+
+
+def test_the_shoppers_mistakes_are_explained_in_german(client, catalog):
+    status, page = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "0", "channel": "",
+                                                     "email": "nope"}, GERMAN)
+    assert status == 422
+    assert "Geben Sie eine E-Mail-Adresse wie name@example.com ein oder lassen Sie das Feld leer." in page
+    assert "Geben Sie eine ganze Zahl von 1 bis 99 ein." in page
+    assert "Wählen Sie, wie Sie bezahlen möchten." in page
+    assert "Bitte akzeptieren Sie die Bedingungen, um fortzufahren." in page
+
+    missing = client.get("/checkout/prod_no_such_thing", headers=GERMAN)
+    assert missing.status_code == 404
+    assert "Dieses Produkt ist nicht verfügbar." in missing.get_data(as_text=True)
+
+
+def test_a_french_browser_gets_the_french_checkout(client, catalog, euro_product):
+    page = _page(client, f"/checkout/{catalog['product']}", FRENCH)
+    assert '<html lang="fr">' in page
+    assert "<legend>Moyen de paiement</legend>" in page and "Code promo" in page
+    # CLDR's French for US dollars is "$US" (a French reader's "$" could be any dollar).
+    assert f"Payer 9,99{NBSP}$US" in page and f"à partir de 9,99{NBSP}$US" in page
+    assert "Traitement en cours…" in page
+
+    euros = _page(client, f"/checkout/{euro_product}", FRENCH)
+    assert f"Payer 9,99{NBSP}€" in euros
+
+    status, refused = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "1"}, FRENCH)
+    assert status == 422 and "Veuillez accepter les conditions pour continuer." in refused
+
+
+@pytest.mark.parametrize("header", ["ja-JP,ja;q=0.9", "xx", "", "*"])
+def test_a_language_the_checkout_does_not_speak_falls_back_to_english(client, catalog, header):
+    page = _page(client, f"/checkout/{catalog['product']}", {"Accept-Language": header} if header else {})
+    assert '<html lang="en">' in page
+    assert "<legend>Payment method</legend>" in page and "Pay $9.99" in page and "from $9.99" in page
+
+
+def test_the_browsers_second_choice_counts_when_its_first_is_not_spoken(client, catalog):
+    page = _page(client, f"/checkout/{catalog['product']}", {"Accept-Language": "ja,fr-CA;q=0.8,en;q=0.5"})
+    assert '<html lang="fr">' in page and "Payer 9,99" in page
+
+
+def test_the_merchants_fixed_language_wins_over_the_browsers(client, merchant, catalog, portal):
+    assert '<option selected value="">Automatic' in portal.text("/portal/settings")
+    saved = portal.post("/portal/settings/checkout_mode", {"checkout_language": "fr"})
+    assert saved.status_code == 302
+
+    page = _page(client, f"/checkout/{catalog['product']}", GERMAN)
+    assert '<html lang="fr">' in page and f"Payer 9,99{NBSP}$US" in page and "bezahlen" not in page
+    # The panel's own requests (htmx re-pricing) say the same language.
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    quote = client.post(f"/checkout/{catalog['product']}/quote",
+                        data={"csrf_token": token, "sku": catalog["sku"], "quantity": "2"},
+                        headers={**GERMAN, "HX-Request": "true"}).get_data(as_text=True)
+    assert f"Payer 19,98{NBSP}$US" in quote
+    terms = _page(client, f"/checkout/terms/{merchant.id}", GERMAN)
+    assert "<h1>Conditions d’achat</h1>" in terms
+
+    audit = portal.text("/portal/audit?action=settings.checkout_mode")
+    assert f"{merchant.email} changed the checkout language of business profile Acme Games from none to fr" in audit
+
+    portal.post("/portal/settings/checkout_mode", {"checkout_language": ""})
+    assert '<html lang="de">' in _page(client, f"/checkout/{catalog['product']}", GERMAN)
+
+
+def test_a_checkout_language_kassa_does_not_speak_is_refused_in_the_portal(client, catalog, portal):
+    response = portal.post("/portal/settings/checkout_mode", {"checkout_language": "xx"})
+    assert response.status_code == 422
+    assert "Not a valid choice" in response.get_data(as_text=True)
+    assert '<html lang="en">' in _page(client, f"/checkout/{catalog['product']}")
+
+
+def test_the_portal_stays_english_for_a_german_browser(client, catalog, portal):
+    page = portal.client.get("/portal/settings", headers=GERMAN).get_data(as_text=True)
+    assert '<html lang="en">' in page and "Checkout language" in page
+
+
+def test_the_embedded_panel_words_a_subscription_in_german(app, client, merchant, catalog):
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month", 3)
+    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"
+                      f"&sku={catalog['sku']}", headers=GERMAN).get_data(as_text=True)
+    assert '<html lang="de"' in page and "Zahlungsart" in page
+    assert f"9,99{NBSP}$ alle 3 Monate, jederzeit kündbar" in page
+    assert re.search(rf"Erste Abbuchung heute: 9,99{NBSP}\$; verlängert sich am \d{{1,2}}\. "
+                     r"(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, "
+                     r"sofern Sie nicht kündigen\.", page)
