@@ -40,10 +40,12 @@
       if (!document.contains(dialog)) { clearInterval(timer); timer = null; return; }
       var remaining = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
       if (remaining > 0) {
-        label.textContent = "Expires in " + Math.floor(remaining / 60) + ":" + String(remaining % 60).padStart(2, "0");
+        // The page's language: the server renders both texts into the label (templates/checkout/_qr_dialog.html).
+        var time = Math.floor(remaining / 60) + ":" + String(remaining % 60).padStart(2, "0");
+        label.textContent = (label.getAttribute("data-expires-in") || "Expires in {time}").replace("{time}", time);
         return;
       }
-      label.textContent = "This code has expired";
+      label.textContent = label.getAttribute("data-expired") || "This code has expired";
       // The server decides: ask for the order's status until it shows the expired attempt given up.
       var status = document.getElementById("status");
       if (status && window.htmx) window.htmx.trigger(status, "kassa:changed");

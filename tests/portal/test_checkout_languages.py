@@ -141,3 +141,19 @@ def test_the_embedded_panel_words_a_subscription_in_german(app, client, merchant
     assert re.search(rf"Erste Abbuchung heute: 9,99{NBSP}\$; verlängert sich am \d{{1,2}}\. "
                      r"(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, "
                      r"sofern Sie nicht kündigen\.", page)
+
+
+def test_the_qr_dialog_speaks_german_and_counts_down_in_german(client, catalog, sandbox):
+    status, _ = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_qr",
+                                                  "agree": "on"}, GERMAN)
+    assert status in (200, 302, 303)
+    from app.extensions import db
+    from app.orders.models import Order
+
+    with client.application.app_context():
+        order = db.session.query(Order).one()
+        path = f"/checkout/orders/{order.id}?client_secret={order.client_secret}"
+    page = _page(client, path, GERMAN)
+    assert "Zum Bezahlen scannen" in page and "Zahlungsart ändern" in page
+    assert 'data-expires-in="Läuft ab in {time}"' in page and re.search(r"Läuft ab in [0-9]:[0-9]{2}", page)
+    assert "Scan to pay" not in page

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from flask import request
+from flask_babel import gettext
 
 from app.db_types import utcnow
 from app.extensions import db
@@ -40,4 +41,4 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
     switched = (order.status == "created" and last is not None and last.status == "failed"
                 and last.failure_reason == SWITCHED)
     return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
-            "switched": "You chose another payment method" if switched else None}
+            "switched": gettext("You chose another payment method") if switched else None}
