@@ -4,10 +4,9 @@ functions named beside each schema; tests/api/test_openapi_webhooks.py validates
 from __future__ import annotations
 
 from app.event_types import EVENT_TYPES
-from app.web.api.openapi import SCHEMAS, _INT, _NULLABLE_STR, _STR, _CURRENCY, _obj, _ref
+from app.web.api.openapi import _CURRENCY, _INT, _NULLABLE_STR, _STR, _UNIX_OR_NULL, SCHEMAS, _obj, _ref
 
 _BOOL = {"type": "boolean"}
-_UNIX_OR_NULL = {"type": ["integer", "null"], "description": "unix seconds"}
 
 SIGNATURE_TAG = "Receiving webhooks"
 SIGNATURE_DESCRIPTION = """\
@@ -121,8 +120,8 @@ def webhooks() -> dict:
     """One POST per subscribable event type, grouped like the API sections."""
     return {event_type: {"post": {
         "operationId": f"webhook-{event_type}", "summary": event_type, "tags": [_family(event_type)[1]],
-        "description": f"Sent to endpoints subscribed to `{event_type}` or `*`; `data.object` is "
-                       f"a {_family(event_type)[2]}. Verify the signature first ({SIGNATURE_TAG}).",
+        "description": f"Sent to endpoints subscribed to `{event_type}` or `*`; `data.object` is shaped like "
+                       f"{_family(event_type)[2]}. Verify the signature first ({SIGNATURE_TAG}).",
         "security": [], "parameters": [SIGNATURE_HEADER],
         "requestBody": {"required": True, "content": {"application/json": {"schema": event_schema(event_type)}}},
         "responses": {"2XX": {"description": "Received. Any other answer, or none within 10 s, is retried with "
