@@ -60,6 +60,15 @@ SCHEMAS.update({
         renewal=_obj(["period", "status"], period=_INT, order=_NULLABLE_STR, status=_STR, attempts=_INT,
                      period_start=_UNIX_OR_NULL, period_end=_UNIX_OR_NULL, next_attempt_at=_UNIX_OR_NULL,
                      last_error=_NULLABLE_STR)),
+    # app/orders/fulfilment.py: Kassa gave up fulfilling; a compensation refund follows
+    "OrderFulfilmentFailedEventObject": _obj(["id", "object", "status", "reason"], id=_STR, object={"const": "order"},
+                                             status=_STR, reason=_STR),
+    # app/payments/channel_configs.py channel_config_json
+    "ChannelConfigEventObject": _obj(
+        ["object", "code", "enabled", "priority"], object={"const": "channel_config"}, code=_STR, enabled=_BOOL,
+        priority=_INT, display_name=_NULLABLE_STR, icon=_NULLABLE_STR, min_amount={"type": ["integer", "null"]},
+        max_amount={"type": ["integer", "null"]}, currencies={"type": "array", "items": _CURRENCY},
+        agreement_text=_NULLABLE_STR),
 })
 # app/payments/payouts.py: settlement_json with the payout that paid it (never null here).
 SCHEMAS["SettlementPaidEventObject"] = {**SCHEMAS["Settlement"], "properties": {
@@ -67,6 +76,7 @@ SCHEMAS["SettlementPaidEventObject"] = {**SCHEMAS["Settlement"], "properties": {
 
 # (event type prefix, navigation tag, payload schema, what the family is about)
 _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
+    ("order.fulfilment_failed", "Order events", "OrderFulfilmentFailedEventObject", ""),
     ("order.", "Order events", "OrderEventObject",
      "One event per order state change, `order.<status>`, written in the same transaction as the change."),
     ("payment.", "Payment events", "PaymentEventObject",
@@ -86,7 +96,12 @@ _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
     ("reconciliation.", "Settlement events", "Discrepancy", ""),
     ("withdrawal.", "Wallet events", "Withdrawal", "Customers' wallet withdrawals and transfers."),
     ("transfer.", "Wallet events", "Transfer", ""),
+    ("channel_config.", "Channel events", "ChannelConfigEventObject",
+     "A payment channel's settings changed in the portal."),
 )
+
+# Types Kassa records that are not subscribable by name (app/event_types.py): only `*` endpoints get them.
+DELIVERED_TO_ALL_ONLY = ("order.fulfilment_failed", "channel_config.updated")
 
 SIGNATURE_HEADER = {
     "name": "Kassa-Signature", "in": "header", "required": True, "schema": {"type": "string",
@@ -120,10 +135,14 @@ def webhooks() -> dict:
     """One POST per subscribable event type, grouped like the API sections."""
     return {event_type: {"post": {
         "operationId": f"webhook-{event_type}", "summary": event_type, "tags": [_family(event_type)[1]],
-        "description": f"Sent to endpoints subscribed to `{event_type}` or `*`; `data.object` is shaped like "
-                       f"{_family(event_type)[2]}. Verify the signature first ({SIGNATURE_TAG}).",
+        "description": (f"Sent to endpoints subscribed to `*` (not subscribable by name)"
+                        if event_type in DELIVERED_TO_ALL_ONLY else
+                        f"Sent to endpoints subscribed to `{event_type}` or `*`")
+                       + f"; `data.object` is shaped like {_family(event_type)[2]}. Verify the signature first "
+                         f"({SIGNATURE_TAG}).",
         "security": [], "parameters": [SIGNATURE_HEADER],
         "requestBody": {"required": True, "content": {"application/json": {"schema": event_schema(event_type)}}},
         "responses": {"2XX": {"description": "Received. Any other answer, or none within 10 s, is retried with "
                                              "backoff for 3 days."}}}}
-        for event_type in sorted(EVENT_TYPES, key=lambda t: (_FAMILIES.index(_family(t)), t))}
+        for event_type in sorted(EVENT_TYPES | set(DELIVERED_TO_ALL_ONLY),
+                                 key=lambda t: (_FAMILIES.index(_family(t)), t))}
