@@ -69,6 +69,12 @@ def test_the_reference_shows_every_section_operation_and_event(page: Page, clien
     for event_type, item in spec["webhooks"].items():
         section = f'tag/{item["post"]["tags"][0].replace(" ", "-")}/operation/webhook-{event_type}'
         expect(page.locator(f'[data-section-id="{section}"]'), event_type).to_have_count(1)
+    # From an event, its signature link leads to how to verify it.
+    page.locator('[data-section-id="tag/Order-events/operation/webhook-order.paid"]').get_by_role(
+        "link", name="Receiving webhooks").first.click()
+    expect(page).to_have_url(re.compile(r"#tag/Receiving-webhooks$"))
+    signatures = page.locator('[data-section-id="tag/Receiving-webhooks"]')
+    expect(signatures.get_by_text("Kassa-Signature: t=<unix seconds>,v1=", exact=False)).to_be_visible()
     assert watched["errors"] == []
 
 

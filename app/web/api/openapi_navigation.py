@@ -23,7 +23,8 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("Risk", "Blacklists, rules and their preview, and review decisions on held orders.",
      r"^/risk/|^/orders/\{id\}/review$"),
     ("Events and webhook endpoints", "The events Kassa recorded, and the endpoints it delivers them to "
-                                     "(see Receiving webhooks for the deliveries themselves).",
+                                     "(see [Receiving webhooks](#tag/Receiving-webhooks) for the deliveries "
+                                     "themselves).",
      r"^/events$|^/orders/\{id\}/events$|^/webhook_endpoints"),
     ("Balance and settlements", "The merchant's money: balance, partners' splits, settlement batches and "
                                 "payouts.", r"^/balance$|^/partners|^/settlements"),

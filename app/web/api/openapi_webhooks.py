@@ -9,6 +9,7 @@ from app.web.api.openapi import _CURRENCY, _INT, _NULLABLE_STR, _STR, _UNIX_OR_N
 _BOOL = {"type": "boolean"}
 
 SIGNATURE_TAG = "Receiving webhooks"
+_SIGNATURE_ANCHOR = "#tag/Receiving-webhooks"  # where Redoc puts that section on /docs/api
 SIGNATURE_DESCRIPTION = """\
 Kassa POSTs every event an endpoint subscribed to (`POST /webhook_endpoints {url, events}`) as the JSON body of
 the event, with `Content-Type: application/json` and
@@ -32,7 +33,8 @@ Event whose `data.object` has the shape given there."""
 SCHEMAS.update({
     # app/orders/services.py _order_event_data; a wallet top-up's order.created adds kind.
     "OrderEventObject": _obj(["id", "object", "status", "total", "currency", "customer", "livemode"], id=_STR,
-                             object={"const": "order"}, kind={"enum": ["topup"]}, status=_STR, total=_INT,
+                             object={"const": "order"},
+                             kind={"enum": ["topup"], "description": "only on a wallet top-up's order.created"}, status=_STR, total=_INT,
                              currency=_CURRENCY, customer=_NULLABLE_STR, livemode=_BOOL),
     # app/payments/hub.py _attempt_json
     "PaymentEventObject": _obj(["id", "object", "order", "channel", "status", "amount", "currency",
@@ -106,8 +108,8 @@ DELIVERED_TO_ALL_ONLY = ("order.fulfilment_failed", "channel_config.updated")
 SIGNATURE_HEADER = {
     "name": "Kassa-Signature", "in": "header", "required": True, "schema": {"type": "string",
                                                                           "pattern": "^t=[0-9]+,v1=[0-9a-f]{64}$"},
-    "description": 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> keyed with the endpoint secret '
-                   f"(see {SIGNATURE_TAG})"}
+    "description": '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with the endpoint secret '
+                   f"(see [{SIGNATURE_TAG}]({_SIGNATURE_ANCHOR}))"}
 
 
 def _family(event_type: str) -> tuple[str, str, str, str]:
@@ -139,7 +141,7 @@ def webhooks() -> dict:
                         if event_type in DELIVERED_TO_ALL_ONLY else
                         f"Sent to endpoints subscribed to `{event_type}` or `*`")
                        + f"; `data.object` is shaped like {_family(event_type)[2]}. Verify the signature first "
-                         f"({SIGNATURE_TAG}).",
+                         f"([{SIGNATURE_TAG}]({_SIGNATURE_ANCHOR})).",
         "security": [], "parameters": [SIGNATURE_HEADER],
         "requestBody": {"required": True, "content": {"application/json": {"schema": event_schema(event_type)}}},
         "responses": {"2XX": {"description": "Received. Any other answer, or none within 10 s, is retried with "
