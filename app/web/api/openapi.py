@@ -682,7 +682,7 @@ def openapi_document(server_url: str) -> dict:
                                 "Authenticate with `Authorization: Bearer sk_…` (secret key, from your server) or "
                                 "`pk_…` (publishable key, from browsers; fewer routes). Every mutating call accepts "
                                 "`Idempotency-Key`. The events Kassa POSTs to your webhook endpoints, and how to "
-                                "verify their signature, are under Webhooks."},
+                                "verify their signature, are under Receiving webhooks and the … events sections."},
         "servers": [{"url": server_url}],
         "security": [{"bearer": []}],
         "tags": openapi_navigation.api_tags() + openapi_webhooks.webhook_tags(),
