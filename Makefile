@@ -1,5 +1,5 @@
 # The two commands: `make run` (a local Kassa with a demo merchant) and `make test` (the suite).
-.PHONY: run test vendor clean bench-load screenshots
+.PHONY: run test vendor vendor-api-docs clean bench-load screenshots
 
 run:
 	@scripts/run.sh
@@ -25,6 +25,23 @@ vendor:
 	cd static/vendor && npm ci --no-audit --no-fund && cp node_modules/htmx.org/dist/htmx.min.js htmx-2.0.11.min.js \
 	  && cp node_modules/chart.js/dist/chart.umd.min.js chart-4.6.1.umd.min.js \
 	  && cp node_modules/axe-core/axe.min.js ../../tests/vendor/axe-core-4.14.1.min.js
+
+# Re-vendor the /docs/api renderer (Redoc, pinned in tools/api-docs/package.json) into static/vendor/redoc: its
+# standalone bundle is self-contained (no fonts or telemetry) but for the sidebar's "API docs by Redocly" logo,
+# an image it loads from cdn.redoc.ly; that becomes a blank inline image (no outside request). The source map
+# is not vendored, so its comment goes too. Install scripts never run.
+REDOC_LOGO := https://cdn.redoc.ly/redoc/logo-mini.svg
+BLANK_SVG := data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22 height=%221%22/%3E
+vendor-api-docs:
+	cd tools/api-docs && npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p static/vendor/redoc
+	grep -q '$(REDOC_LOGO)' tools/api-docs/node_modules/redoc/bundles/redoc.standalone.js \
+	  || { echo "Redoc no longer loads $(REDOC_LOGO): check what it fetches now"; exit 1; }
+	sed -e '/^\/\/# sourceMappingURL=/d' -e 's|$(REDOC_LOGO)|$(BLANK_SVG)|' \
+	  tools/api-docs/node_modules/redoc/bundles/redoc.standalone.js > static/vendor/redoc/redoc.standalone.js
+	cp tools/api-docs/node_modules/redoc/LICENSE static/vendor/redoc/LICENSE
+	cp tools/api-docs/node_modules/redoc/bundles/redoc.standalone.js.LICENSE.txt static/vendor/redoc/
+	node -p '"vendored redoc " + require("./tools/api-docs/node_modules/redoc/package.json").version'
 
 # Remove local state (databases, Redis data, demo credentials) but keep .venv.
 clean:

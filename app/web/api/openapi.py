@@ -670,7 +670,8 @@ PATHS["/test_clocks/{id}/advance"] = {"post": {
                   "409": _error("clock_advancing: wait until the clock is ready"), **_SECRET_ERRORS}}}
 from app.web.api import openapi_books  # noqa: E402,F401  (partners, settlements: adds to SCHEMAS and PATHS)
 from app.web.api import openapi_wallet  # noqa: E402,F401  (withdrawals, transfers, statements)
-from app.web.api import openapi_webhooks  # noqa: E402,F401  (changing, rolling and testing webhook endpoints)
+from app.web.api import openapi_webhook_endpoints  # noqa: E402,F401  (changing, rolling, testing webhook endpoints)
+from app.web.api import openapi_event_payloads, openapi_navigation, openapi_samples  # noqa: E402  (for the reference)
 
 _BODY_METHODS = ("post", "put", "patch")
 
@@ -695,10 +696,17 @@ def openapi_document(server_url: str) -> dict:
                  "description": "JSON API of Kassa. Amounts are integers in minor units. Every response "
                                 "carries X-Request-Id (the caller's, if it sent a sane one: 1-128 of "
                                 "A-Z a-z 0-9 . _ : / + = @ -, else a new one); error bodies repeat it as "
-                                "error.request_id. Bodies over 1 MB get 413."},
+                                "error.request_id. Bodies over 1 MB get 413.\n\n"
+                                "Authenticate with `Authorization: Bearer sk_…` (secret key, from your server) or "
+                                "`pk_…` (publishable key, from browsers; fewer routes). Every mutating call accepts "
+                                "`Idempotency-Key`. The events Kassa POSTs to your webhook endpoints, and how to "
+                                "verify their signature, are under Receiving webhooks and the … events sections."},
         "servers": [{"url": server_url}],
         "security": [{"bearer": []}],
-        "paths": _with_body_errors(PATHS),
+        "tags": openapi_navigation.api_tags() + openapi_event_payloads.webhook_tags(),
+        "paths": openapi_samples.with_curl_samples(openapi_navigation.tagged(_with_body_errors(PATHS)),
+                                                   server_url, SCHEMAS),
+        "webhooks": openapi_event_payloads.webhooks(),
         "components": {"schemas": SCHEMAS,
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                                       "description": "sk_… (secret) or pk_… (publishable) key"}}},

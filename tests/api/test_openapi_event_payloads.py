@@ -1,0 +1,37 @@
+"""What a merchant's receiver really gets matches the webhooks section of the OpenAPI document: each delivered
+body against its event type's schema (payload included), its Kassa-Signature against the documented header."""
+from __future__ import annotations
+
+import json
+import re
+
+from tests.api.test_openapi import _validator, spec  # noqa: F401  (spec is a fixture)
+from tests.conftest import wait_for
+from tests.integration.lifecycle_support import paid_order
+from tests.integration.test_webhooks import _receiver_server, receiver, register, worker  # noqa: F401  (fixtures)
+
+WANTED = {"order.created", "payment.succeeded", "order.paid", "refund.succeeded"}
+
+
+def _webhook_schema(event_type: str) -> dict:
+    return {"$ref": f"#/webhooks/{event_type}/post/requestBody/content/application~1json/schema"}
+
+
+def test_delivered_events_match_their_documented_payloads(spec, api, catalog, sandbox, receiver,  # noqa: F811
+                                                          worker):  # noqa: F811
+    hook, _ = register(api, receiver, "/every-event", ["*"])
+    order = paid_order(api, sandbox, catalog["sku"])
+    refunded = api.post(f"/orders/{order['id']}/refunds", json={"amount": 100, "reason": "damaged"})
+    assert refunded.status_code in (200, 201), refunded.json
+
+    def delivered() -> set[str]:
+        worker()
+        return {event["type"] for event in hook.accepted}
+
+    wait_for(lambda: WANTED <= delivered(), timeout=20)
+    signature = re.compile(spec["webhooks"]["order.paid"]["post"]["parameters"][0]["schema"]["pattern"])
+    for body, header in hook.raw:
+        event = json.loads(body)
+        errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
+        assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"
+        assert signature.match(header), header
