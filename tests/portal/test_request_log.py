@@ -35,14 +35,18 @@ def detail_link(page: str, method_path: str) -> str:
     return match.group(1)
 
 
-def stored_rows(app) -> list[dict]:
+def stored_rows(app, merchant_id: str | None = None) -> list[dict]:
+    """The log table's rows (one merchant's, if named), oldest first."""
     from sqlalchemy import select
 
     from app.extensions import db
     from app.request_log.models import ApiRequestLog
 
+    query = select(ApiRequestLog.__table__).order_by(ApiRequestLog.id)
+    if merchant_id:
+        query = query.where(ApiRequestLog.merchant_id == merchant_id)
     with app.app_context():
-        return [dict(row._mapping) for row in db.session.execute(select(ApiRequestLog.__table__))]
+        return [dict(row._mapping) for row in db.session.execute(query)]
 
 
 def test_a_developer_reads_each_request_with_its_secrets_hidden(app, api, pk_api, merchant, catalog, member):
@@ -76,6 +80,18 @@ def test_a_developer_reads_each_request_with_its_secrets_hidden(app, api, pk_api
     stored = repr(stored_rows(app))
     for secret in (merchant.secret_key, merchant.publishable_key, order["client_secret"], "hunter2-horse"):
         assert secret not in stored
+
+
+def test_an_idempotent_replay_says_so_and_links_to_the_same_order(api, catalog, portal):
+    first = served(api.post("/orders", json=order_body(catalog["sku"]), headers={"Idempotency-Key": "replay-1"}))
+    replay = served(api.post("/orders", json=order_body(catalog["sku"]), headers={"Idempotency-Key": "replay-1"}))
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    page = portal.text("/portal/developers/logs")
+    newest = html.unescape(portal.text(detail_link(page, "POST /api/v1/orders")))
+    assert "Idempotent-Replayed (response)" in newest and "replay-1" in newest
+    assert f'href="/portal/orders/{first.json["id"]}"' in newest
+    same_id = f'/portal/developers/logs?request_id={replay.headers["X-Request-Id"]}'
+    assert f'href="{same_id}"' in newest and rows_on(portal.text(same_id)) == ["POST /api/v1/orders"]
 
 
 def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, merchant):
@@ -167,7 +183,7 @@ def test_roles_without_developer_access_cannot_open_the_logs(api, member):
     assert "Logs" in member("developer").text("/portal/developers")  # in the Developers tabs
 
 
-def test_the_reaper_job_forgets_requests_past_the_retention(app, api, worker):
+def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, worker):
     from sqlalchemy import update
 
     from app.db_types import utcnow
@@ -183,10 +199,10 @@ def test_the_reaper_job_forgets_requests_past_the_retention(app, api, worker):
         db.session.commit()
         enqueue("app.jobs.reap_api_request_logs")
     assert worker() == 1
-    assert [row["request_id"] for row in stored_rows(app)] == [recent]
+    assert [row["request_id"] for row in stored_rows(app, merchant.id)] == [recent]
 
 
-def test_a_log_that_cannot_be_written_never_fails_the_request(app, api):
+def test_a_log_that_cannot_be_written_never_fails_the_request(app, api, merchant):
     from sqlalchemy import create_engine
 
     broken = create_engine("sqlite:////nonexistent-dir/kassa-log.db")
@@ -198,13 +214,13 @@ def test_a_log_that_cannot_be_written_never_fails_the_request(app, api):
         app.extensions["kassa_request_log_engine"] = saved
         broken.dispose()
     assert response.status_code == 200 and response.json["data"] is not None
-    assert stored_rows(app) == []
+    assert stored_rows(app, merchant.id) == []
 
 
 def test_a_real_server_writes_the_row_once_the_answer_is_sent(app, merchant, live_server):
     answer = requests.get(f"{live_server}/api/v1/products", timeout=10,
                           headers={"Authorization": f"Bearer {merchant.secret_key}"})
     assert answer.status_code == 200
-    rows = wait_for(lambda: stored_rows(app), timeout=10)
+    rows = wait_for(lambda: stored_rows(app, merchant.id), timeout=10)
     assert rows[0]["request_id"] == answer.headers["X-Request-Id"] and rows[0]["path"] == "/api/v1/products"
     assert rows[0]["ip"] == "127.0.0.1" and rows[0]["duration_ms"] is not None
