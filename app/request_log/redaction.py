@@ -18,6 +18,10 @@ _SECRET_FIELD = re.compile(
 # Values that are secrets whatever their field is called: Kassa keys and webhook secrets, card numbers.
 _SECRET_VALUE = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+")
 _CARD_LIKE = re.compile(r"(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])")
+# Credentials inside URLs an answer hands out: a checkout session's ?client_secret=…, a return ?token=…, and a
+# customer's self-service link, whose path segment after /billing/ is itself the credential.
+_SECRET_PARAM = re.compile(r"([?&;][^=&#\s\"']*(?:secret|token|passw|key)[^=&#\s\"']*=)[^&#\s\"']+", re.IGNORECASE)
+_BILLING_PATH = re.compile(r"(/billing/)[^/?#\s\"']+")
 
 
 def _luhn(digits: str) -> bool:
@@ -39,6 +43,7 @@ def _mask_cards(text: str) -> str:
 
 def redact_text(text: str) -> str:
     """A free-text value (or a body that is not JSON) with keys and card numbers hidden."""
+    text = _BILLING_PATH.sub(rf"\1{REDACTED}", _SECRET_PARAM.sub(rf"\1{REDACTED}", text))
     return _mask_cards(_SECRET_VALUE.sub(REDACTED, text))
 
 

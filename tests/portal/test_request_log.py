@@ -94,6 +94,16 @@ def test_an_idempotent_replay_says_so_and_links_to_the_same_order(api, catalog, 
     assert f'href="{same_id}"' in newest and rows_on(portal.text(same_id)) == ["POST /api/v1/orders"]
 
 
+def test_a_checkout_session_url_does_not_leak_its_client_secret(api, catalog, portal):
+    session = served(api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                          "customer": {"id": "cus_log"}})).json
+    assert session["client_secret"] in session["url"]  # the URL the merchant hands the shopper carries it
+    detail = html.unescape(portal.text(detail_link(portal.text("/portal/developers/logs"),
+                                                   "POST /api/v1/checkout_sessions")))
+    assert session["client_secret"] not in detail
+    assert f'/checkout/sessions/{session["id"]}?client_secret=[redacted]' in detail
+
+
 def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, merchant):
     from app.request_log.redaction import redact_body, redact_query
 
@@ -106,6 +116,8 @@ def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, mer
     assert '"sku": "sku_1"' in kept and '"quantity": 1234567890123' in kept  # not a card number (Luhn)
     assert len(redact_body(b'{"blob": "%s"}' % (b"a" * 20_000))) < 8 * 1024 + 100
     assert redact_query("limit=3&client_secret=cs_abc") == "limit=3&client_secret=[redacted]"
+    # A customer's self-service link is a credential in its path.
+    assert "tok_live_link" not in redact_body(b'{"url": "https://pay.example/checkout/billing/tok_live_link"}')
 
 
 def test_the_filters_narrow_the_list(app, api, pk_api, merchant, catalog, portal):
