@@ -191,7 +191,8 @@ def test_a_merchant_never_sees_another_merchants_requests(app, client, api, merc
 def test_roles_without_developer_access_cannot_open_the_logs(api, member):
     served(api.get("/orders"))
     operator = member("operator")
-    assert operator.get("/portal/developers/logs").status_code == 403
+    refused = operator.get("/portal/developers/logs")
+    assert refused.status_code == 403 and "read the API request log" in refused.get_data(as_text=True)
     assert "Logs" in member("developer").text("/portal/developers")  # in the Developers tabs
 
 
