@@ -78,7 +78,7 @@ def writer_engine(app: Flask) -> Engine:
 
 def _no_fsync_per_row(dbapi_connection, _record) -> None:
     """SQLite: in WAL mode NORMAL syncs at checkpoints, not at every commit, so a log row holds the one write
-    lock for microseconds instead of a disk flush (a power cut may lose the last rows; a crash of Kassa not)."""
+    lock for microseconds instead of a disk flush (a power cut may lose the last rows; a crash of Kassa does not)."""
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA synchronous = NORMAL")
