@@ -82,6 +82,17 @@ def test_a_developer_reads_each_request_with_its_secrets_hidden(app, api, pk_api
         assert secret not in stored
 
 
+def test_a_named_key_is_shown_by_its_name(client, portal):
+    shown = portal.post("/portal/developers/keys", {"name": "Production server", "kind": "secret", "mode": "test"})
+    raw = re.search(r"sk_test_[A-Za-z0-9]{20,}", shown.get_data(as_text=True)).group(0)
+    served(Api(client, raw).get("/products"))
+    page = portal.text("/portal/developers/logs")
+    assert "Production server" in page and f"sk_test_…{raw[-4:]}" in page
+    assert "Production server" in portal.text(detail_link(page, "GET /api/v1/products"))
+    assert f"Production server (sk_test_…{raw[-4:]})" in page  # the key filter's choice
+    assert raw not in page
+
+
 def test_an_idempotent_replay_says_so_and_links_to_the_same_order(api, catalog, portal):
     first = served(api.post("/orders", json=order_body(catalog["sku"]), headers={"Idempotency-Key": "replay-1"}))
     replay = served(api.post("/orders", json=order_body(catalog["sku"]), headers={"Idempotency-Key": "replay-1"}))

@@ -20,9 +20,10 @@ _OBJECT_PAGES = {"order": ("portal.orders_detail", "order_id", "orders.view"),
                  "product": ("portal.product_edit", "product_id", "catalog.manage")}
 
 
-def _key_label(key) -> str:
+def _key_choice(key) -> str:
     label = f"{'sk' if key.kind == 'secret' else 'pk'}_{key.mode}_…{key.last4}"
-    return f"{label} (revoked)" if key.revoked_at else label
+    label = f"{key.name} ({label})" if key.name else label
+    return f"{label}, revoked" if key.revoked_at else label
 
 
 @bp.get("/developers/logs")
@@ -30,7 +31,8 @@ def _key_label(key) -> str:
 def developers_logs():
     merchant_id = current_user.merchant_id
     form = RequestLogFilterForm(request.args)
-    form.key.choices = [ANY] + [SelectChoice(k.id, _key_label(k)) for k in list_api_keys(merchant_id)]
+    keys = list_api_keys(merchant_id)
+    form.key.choices = [ANY] + [SelectChoice(k.id, _key_choice(k)) for k in keys]
     valid = form.validate()
     where = RequestFilter(status_class=form.status.data or None, method=form.method.data or None,
                           path_contains=form.path.data or None, key_id=form.key.data or None,
@@ -43,8 +45,9 @@ def developers_logs():
     newer = url_for("portal.developers_logs", ending_before=page.rows[0].id, **args) if page.has_newer else None
     older = url_for("portal.developers_logs", starting_after=page.rows[-1].id, **args) if page.has_older else None
     # Bad filters get their inline messages and a 422; the list below them is then unfiltered.
+    # Names are the keys' current ones: a developer renames a key to say where it is used.
     return render_template("portal/api_requests.html", form=form, page=page, filtered=bool(args), newer_url=newer,
-                           older_url=older), 200 if valid else 422
+                           older_url=older, key_names={k.id: k.name for k in keys if k.name}), 200 if valid else 422
 
 
 @bp.get("/developers/logs/<log_id>")
@@ -59,5 +62,6 @@ def developers_log(log_id: str):
         endpoint, argument, permission = _OBJECT_PAGES[linked[0]]
         if can(current_user.role, permission):
             object_url = url_for(endpoint, **{argument: linked[1]})
+    key_name = next((k.name for k in list_api_keys(current_user.merchant_id) if k.id == entry.key_id), None)
     return render_template("portal/api_request.html", entry=entry, request_body=request_body,
-                           response_body=response_body, linked=linked, object_url=object_url)
+                           response_body=response_body, linked=linked, object_url=object_url, key_name=key_name)
