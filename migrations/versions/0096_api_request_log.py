@@ -1,7 +1,7 @@
 """api request log: every /api/v1 request a merchant's key made, redacted, for the portal's Developers → Logs
 
 Revision ID: 0096_api_request_log
-Revises: 0093_developer_credentials
+Revises: 0098_checkout_language
 Create Date: 2026-11-23 08:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 UTC = sa.DateTime(timezone=True)
 
 revision = '0096_api_request_log'
-down_revision = '0093_developer_credentials'
+down_revision = '0098_checkout_language'
 branch_labels = None
 depends_on = None
 
