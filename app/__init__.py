@@ -44,6 +44,9 @@ def _register_logging(app: Flask) -> None:
     from app.web import request_ids
 
     request_ids.init_app(app)  # after the clear: the request id is bound to every line of the request
+    from app.web import api_request_log
+
+    api_request_log.init_app(app)  # its clock starts before the rate limits and body checks below
     app.before_request(shopper_facts.capture_request)  # address and device, for the risk assessment
     from app.web import body_limits
 

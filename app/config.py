@@ -94,6 +94,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
         # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
+        # The API request log (portal → Developers → Logs) keeps each request this many days; a job deletes older ones.
+        "API_REQUEST_LOG_RETENTION_DAYS": _int("API_REQUEST_LOG_RETENTION_DAYS", 30),
         # Settlements are paid out through this channel's payout API (the sandbox provider in the embedded default).
         "PAYOUT_CHANNEL": os.environ.get("PAYOUT_CHANNEL", "sandbox_card"),
         # Circuit breaker per channel: this many provider errors in a row pause the channel

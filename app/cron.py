@@ -2,6 +2,7 @@
 from rq import cron
 
 from app.config import load_config
+from app.jobs import reap_api_request_logs
 from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
                       expire_reviews, poll_pending_payments, queue_due_receipts, reap_idempotency_keys,
                       reconcile_contracts, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
@@ -14,6 +15,8 @@ cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)
 # Each unknown attempt keeps its own back-off (5 min, 1 h, daily); the sweep only finds the due ones.
 cron.register(resolve_unknown_attempts, queue_name=_QUEUE, interval=60)
 cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
+# The API request log keeps API_REQUEST_LOG_RETENTION_DAYS; deleting in batches hourly keeps each delete small.
+cron.register(reap_api_request_logs, queue_name=_QUEUE, interval=3600)
 # Safety nets for scheduled work whose job was lost: event dispatch (and handler retries),
 # auto-confirms, refunds stuck between their two steps, webhook retries, email receipts.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)

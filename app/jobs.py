@@ -80,6 +80,14 @@ def reap_idempotency_keys() -> int:
         return reap_expired_keys()
 
 
+def reap_api_request_logs() -> int:
+    """Forget API request log rows past API_REQUEST_LOG_RETENTION_DAYS; returns how many."""
+    from app.request_log.history import reap_api_requests
+
+    with _context():
+        return reap_api_requests(current_app.config["API_REQUEST_LOG_RETENTION_DAYS"])
+
+
 def dispatch_events() -> int:
     """Deliver outbox events to their handlers until none is due; returns how many were settled."""
     from app.events import dispatch_pending

@@ -23,6 +23,7 @@ from app.payments.refund_models import Refund  # noqa: F401
 from app.receipts.models import ReceiptEmail  # noqa: F401
 from app.payments.credential_models import ChannelCredentials  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401
+from app.request_log.models import ApiRequestLog  # noqa: F401
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint  # noqa: F401
 from app.webhooks import fanout  # noqa: F401,E402  (subscribes the webhook fan-out to the outbox)
 from app.orders import event_modes  # noqa: F401,E402  (an order's events take the order's mode)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_database import fresh_database  # noqa: E402
+from bench.bench_database import fresh_database, seed_bench_merchant  # noqa: E402
 
 DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench")
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
@@ -33,22 +33,12 @@ def rate(label: str, call, n: int = N) -> float:
 
 
 def main() -> None:
-    from flask_migrate import upgrade
 
     from app import create_app
-    from app.catalog.models import Product, Sku
-    from app.extensions import db
-    from app.merchants.services import create_merchant
 
     fresh_database(DATABASE)
     app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "LOG_LEVEL": "WARNING"})
-    with app.app_context():
-        upgrade()
-        created = create_merchant("Bench", "bench@kassa.test", "bench-pass-1")
-        db.session.add(Product(id="prod_bench", merchant_id=created.merchant.id, name="Bench", description=""))
-        db.session.add(Sku(id="sku_bench", merchant_id=created.merchant.id, product_id="prod_bench", name="one",
-                           price_amount=500, currency="usd", stock=None))
-        db.session.commit()
+    created = seed_bench_merchant(app)
     client = app.test_client()
     auth = {"Authorization": f"Bearer {created.secret_key}"}
     order = {"items": [{"sku": "sku_bench", "quantity": 2}], "customer": {"id": "c"}, "agreement_accepted": True}

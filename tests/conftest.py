@@ -139,6 +139,9 @@ def dispose(flask_app: Flask) -> None:
     from app.payments.integration_log import dispose_engine
 
     dispose_engine(flask_app)
+    from app.request_log.recording import dispose_writer
+
+    dispose_writer(flask_app)
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ PERMISSIONS: dict[str, str] = {
                        "replay an event) and ask for those that move money",
     "orders.approve": "Approve or reject someone else's maintenance action that moves money",
     "channels.manage": "Enable, order and configure payment channels",
-    "developers.manage": "Manage API keys and webhook endpoints, resend deliveries",
+    "developers.manage": "Manage API keys and webhook endpoints, resend deliveries, read the API request log",
     "settings.manage": "Change the business profile, checkout branding and order policies",
     "team.manage": "Add and remove users, change roles",
     "audit.view": "Read the audit log",

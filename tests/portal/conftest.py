@@ -116,6 +116,7 @@ class World:
     withdrawal: str = ""
     reconciliation_run: str = ""
     discrepancy: str = ""
+    api_request: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -198,12 +199,13 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         partner, settlement, account = _books_world(merchant_id)
         withdrawal = _wallet_world(merchant_id)
         reconciliation_run, discrepancy = _reconciliation_world(merchant_id)
+        api_request = _request_log_world(app, merchant_id, key, order.id)
         return World(order=order.id, refund=refund.id, api_key=key, webhook_endpoint=endpoint.id,
                      delivery=delivery.id, user=user, product=product, sku=sku, image=str(image), coupon=coupon,
                      risk_entry=risk_entry, risk_rule=risk_rule, subscription=subscription.id, clock=clock,
                      refund_request=refund_request, partner=partner, settlement=settlement, account=account,
                      manual_action=manual_action, withdrawal=withdrawal, reconciliation_run=reconciliation_run,
-                     discrepancy=discrepancy)
+                     discrepancy=discrepancy, api_request=api_request)
 
 
 def _books_world(merchant_id: str) -> tuple[str, str, str]:
@@ -252,6 +254,20 @@ def _reconciliation_world(merchant_id: str) -> tuple[str, str]:
     return run.id, found.id
 
 
+def _request_log_world(app, merchant_id: str, key_id: str, order_id: str) -> str:
+    """One API request in the merchant's log (written the way the web layer writes it after a response)."""
+    from app.db_types import utcnow
+    from app.ids import new_id
+    from app.request_log.recording import CapturedRequest, write_captured, writer_engine
+
+    captured = CapturedRequest(id=new_id("areq"), merchant_id=merchant_id, livemode=False, key_id=key_id,
+                               key_label="sk_test_…world", method="GET", path=f"/api/v1/orders/{order_id}", query="",
+                               status_code=200, duration_ms=3, request_id=new_id("req"), ip="127.0.0.1",
+                               created_at=utcnow(), response_body=b'{"id": "%s"}' % order_id.encode())
+    write_captured(writer_engine(app), captured)
+    return captured.id
+
+
 def _wallet_world(merchant_id: str) -> str:
     """A customer's wallet (``cus_world``) with a withdrawal on its way."""
     from app.extensions import db
@@ -281,7 +297,8 @@ def fill(rule: str, world: World) -> str:
               "request_id": world.refund_request, "decision": "deny", "partner_id": world.partner,
               "settlement_id": world.settlement, "account": world.account,
               "action_id": world.manual_action, "customer_id": "cus_world", "withdrawal_id": world.withdrawal,
-              "run_id": world.reconciliation_run, "discrepancy_id": world.discrepancy}
+              "run_id": world.reconciliation_run, "discrepancy_id": world.discrepancy,
+              "log_id": world.api_request}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 
 

@@ -106,7 +106,7 @@ OBJECT_ARGS = {"order": ("order_id", "refund_id"), "delivery": ("delivery_id",),
                "sku": ("sku_id",), "coupon": ("coupon_id",), "risk": ("entry_id", "rule_id"),
                "subscription": ("subscription_id", "clock_id"), "refund_request": ("request_id",),
                "books": ("partner_id", "settlement_id", "account"), "manual_action": ("action_id",),
-               "withdrawal": ("withdrawal_id",)}
+               "withdrawal": ("withdrawal_id",), "api_request": ("log_id",)}
 
 
 @pytest.fixture
@@ -148,7 +148,8 @@ def test_lists_and_exports_show_only_the_merchants_own_objects(app, merchant, ca
 
         a_keys = [k.last4 for k in db.session.query(ApiKey).filter_by(merchant_id=merchant.id)]
     pages = {path: rival.text(path) for path in ("/portal/", "/portal/developers/deliveries", "/portal/developers",
-                                                  "/portal/developers/webhooks", "/portal/team", "/portal/audit")}
+                                                  "/portal/developers/webhooks", "/portal/developers/logs",
+                                                  "/portal/team", "/portal/audit")}
     pages["csv"] = rival.get("/portal/orders/export.csv").get_data(as_text=True)
     for name, page in pages.items():
         for foreign in (world.order, world.delivery, "hooks.example.test", "staff-", *(f"…{k}" for k in a_keys)):

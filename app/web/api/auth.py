@@ -9,6 +9,7 @@ from flask import g, request
 from app import logs
 from app.errors import PermissionDenied
 from app.merchants.services import Caller, authenticate_key
+from app.web import api_request_log as request_log
 from app.web.cors import check_origin
 
 
@@ -24,6 +25,7 @@ def requires_key(*, secret: bool) -> Callable:
         @wraps(view)
         def wrapper(*args, **kwargs):
             caller = authenticate_key(_bearer())
+            request_log.attribute(caller)
             if secret and not caller.is_secret:
                 raise PermissionDenied("this route needs a secret key (sk_…); publishable keys may not call it")
             if not secret:

@@ -1,14 +1,15 @@
-"""Portal forms for developers: API keys, webhook endpoints, delivery filters, the embed snippet."""
+"""Portal forms for developers: API keys, webhook endpoints, delivery and request log filters, the embed snippet."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, HiddenField, IntegerField, SelectChoice, SelectField, SelectMultipleField,
-                     StringField, SubmitField, URLField)
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField,
+                     SelectMultipleField, StringField, SubmitField, URLField, ValidationError)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.event_types import CONTRACT_EVENTS, ORDER_EVENTS, PAYMENT_EVENTS
 from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
+from app.request_log.history import STATUS_CLASSES
 from app.webhooks.models import DELIVERY_STATUSES
 from app.webhooks.secrets import DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS
 
@@ -85,6 +86,27 @@ class DeliveryFilterForm(FlaskForm):
     status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in DELIVERY_STATUSES],
                          validators=[Optional()])
     endpoint_id = SelectField("Endpoint", choices=[ANY], validators=[Optional()], validate_choice=False)
+
+
+class RequestLogFilterForm(FlaskForm):
+    """A GET filter of the API request log: no CSRF token (it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUS_CLASSES], validators=[Optional()])
+    method = SelectField("Method", choices=[ANY] + [SelectChoice(m) for m in ("GET", "POST", "PATCH", "DELETE")],
+                         validators=[Optional()])
+    path = StringField("Path contains", validators=[Optional(), Length(max=200, message="Use at most 200 characters.")])
+    key = SelectField("Key", choices=[ANY], validators=[Optional()])
+    request_id = StringField("Request id", validators=[Optional(), Length(max=128, message="Request ids are at most "
+                                                                                            "128 characters.")])
+    since = DateField("From", validators=[Optional()])
+    until = DateField("To", validators=[Optional()])
+
+    def validate_until(self, field) -> None:
+        if field.data and self.since.data and field.data < self.since.data:
+            raise ValidationError("Choose a date on or after the From date.")
 
 
 class EmbedForm(FlaskForm):
