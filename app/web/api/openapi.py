@@ -369,7 +369,9 @@ _CLEARING = {"oneOf": [{"type": "null"}, _obj(
                "description": "days after clearing before the shares may be settled"})]}
 _FULFILMENT = {"type": ["object", "null"], "properties": {
     "membership_days": {"type": "integer", "minimum": 1}, "credits": {"type": "integer", "minimum": 1},
-    "webhook_url": {"type": "string", "format": "uri"}}, "additionalProperties": False}
+    "webhook_url": {"type": "string", "format": "uri"}}, "additionalProperties": False,
+    "not": {"type": "object", "required": ["membership_days", "credits"]},
+    "description": "membership_days or credits (one grant per order item, so not both), and/or webhook_url"}
 _SKU_FIELDS = {"name": {"type": "string", "minLength": 1, "maxLength": 200}, "price": _ref("Money"),
                "prices": {"type": "array", "items": _ref("Money"), "description": "one per currency"},
                "specs": {"type": "object"}, "stock": {"type": ["integer", "null"], "minimum": 0}, "status": _STATUS,

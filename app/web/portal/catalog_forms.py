@@ -135,10 +135,6 @@ class SkuForm(FlaskForm):
     clearing_hold_days = IntegerField("Hold before payout (days)", default=0,
                                       validators=[Optional(), NumberRange(min=0, max=365)])
 
-    def validate_fulfilment_credits(self, field) -> None:
-        if field.data is not None and self.fulfilment_membership_days.data is not None:
-            raise ValidationError("An option grants membership days or credits, not both: sell them as two options.")
-
     def fulfilment(self) -> dict | None:
         """The fulfilment terms the fields name (the service checks them), or None for none."""
         grants = {"membership_days": self.fulfilment_membership_days.data, "credits": self.fulfilment_credits.data,
