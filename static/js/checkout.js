@@ -16,3 +16,16 @@
 document.addEventListener("click", function (event) {
   if (event.target.closest && event.target.closest("[data-print]")) window.print();
 });
+
+/* Checkout panel on a phone: the product's description starts folded, so the form and Pay come first. Without
+   script it stays open, as on a wide screen. Run again whenever htmx swaps the panel in. */
+(function () {
+  "use strict";
+  var phone = window.matchMedia("(max-width: 600px)");
+  function fold(root) {
+    if (!phone.matches) return;
+    root.querySelectorAll("details[data-fold-on-phone][open]").forEach(function (d) { d.open = false; });
+  }
+  document.addEventListener("DOMContentLoaded", function () { fold(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { fold(event.target); });
+})();
