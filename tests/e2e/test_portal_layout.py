@@ -1,7 +1,7 @@
 """Every portal page is built from one set of components (templates/portal/_components.html): one page header
 holding the page's only h1, primary actions that are buttons (or links styled by the one button class), every
-table inside the shared table frame, and an empty list shown as the empty state rather than a table of headings
-with no rows. A merchant moving between pages meets the same layout everywhere."""
+form control in the field component beside its label, every table inside the shared table frame, and an empty
+list shown as the empty state rather than a table of headings with no rows. A merchant moving between pages meets the same layout everywhere."""
 from __future__ import annotations
 
 import pytest
@@ -29,6 +29,12 @@ STRUCTURE_PROBLEMS = """() => {
     if (!table.parentElement.matches(".table-frame")) problems.push("table '" + name + "' outside the table frame");
     const body = table.tBodies[0];
     if (body && body.rows.length === 0) problems.push("table '" + name + "' with no rows instead of the empty state");
+  });
+  main.querySelectorAll("input:not([type=hidden], [type=submit], [type=button]), select, textarea").forEach(control => {
+    if (control.closest("table, [hidden]")) return;  /* a row's own inline action, or a field of another kind */
+    const field = control.closest(".field");
+    const label = control.labels && control.labels[0];
+    if (!field || !label || !field.contains(label)) problems.push("#" + control.id + " outside the field component");
   });
   main.querySelectorAll(".empty, .heading-row").forEach(el => problems.push("old markup: ." + el.className));
   return problems;
