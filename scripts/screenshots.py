@@ -111,8 +111,13 @@ def take(base_url: str, demo: dict) -> list[Path]:
 
             def shot(name: str) -> None:
                 # Down to a third of a screen more: what a reader scrolls to first, in a file of modest size.
+                # A page with a bar stuck to the screen's bottom (the checkout's Pay on a phone) is shown as it loads:
+                # one screen, with the bar where the shopper sees it rather than in the middle of a longer picture.
                 path = OUT / f"{name}-{size_name}.png"
-                height = min(page.evaluate("() => document.documentElement.scrollHeight"), size["height"] * 4 // 3)
+                sticky = page.evaluate("() => [...document.querySelectorAll('.pay-bar')]"
+                                       ".some(bar => getComputedStyle(bar).position === 'sticky')")
+                height = size["height"] if sticky else min(page.evaluate("() => document.documentElement.scrollHeight"),
+                                                          size["height"] * 4 // 3)
                 page.screenshot(path=str(path), full_page=True,
                                 clip={"x": 0, "y": 0, "width": size["width"], "height": height})
                 written.append(path)
