@@ -85,3 +85,32 @@ def test_paying_opens_the_order_in_the_currency_shown(app, client, euro_option, 
         order = db.session.scalars(db.select(Order)).one()
         assert (order.total, order.currency) == (2697, "eur")
         assert [(i.unit_amount, i.amount) for i in order.items] == [(899, 2697)]
+
+
+def test_the_embedded_panel_shows_and_charges_the_shoppers_currency_too(app, client, merchant, euro_option, sandbox):
+    from app.extensions import db
+    from app.orders.models import Order
+
+    page = _page(client, f"/embed/{euro_option['product']}?key={merchant.publishable_key}"
+                         f"&origin=https://shop.example&currency=eur", AMERICAN)
+    assert 'data-testid="total">€8.99<' in page and _selected_currency(page) == "eur"
+    token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
+    form = {"sku": euro_option["sku"], "quantity": "1", "currency": "eur", "embed_token": token}
+    paid = client.post(f"/embed/{euro_option['product']}/pay", data={**form, "channel": "sandbox_card", "agree": "on"},
+                       headers=AMERICAN)
+    assert paid.status_code == 303
+    with app.app_context():
+        assert db.session.scalars(db.select(Order.currency)).one() == "eur"
+
+
+def test_a_subscription_option_is_offered_at_its_default_price_only(app, client, euro_option):
+    """Its renewals charge the SKU's default price, so the first payment must not be in another currency."""
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    with app.app_context():
+        sku = db.session.get(Sku, euro_option["sku"])
+        sku.subscription_interval, sku.subscription_interval_count = "month", 1
+        db.session.commit()
+    page = _page(client, f"/checkout/{euro_option['product']}?sku={euro_option['sku']}&currency=eur", GERMAN)
+    assert f'data-testid="total">9,99{NBSP}$<' in page and '<select id="currency"' not in page
