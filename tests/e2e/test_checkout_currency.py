@@ -30,6 +30,10 @@ def test_a_shopper_in_germany_sees_and_pays_euros(german_page, app, api, live_se
     assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
     page = german_page
     page.goto(f"{live_server}/checkout/{catalog['product']}")
+    page.get_by_role("radio", name="Founder edition").check()  # dollars only: no choice, the default price
+    expect(page.get_by_test_id("total")).to_have_text(f"25,00{NBSP}$")
+    expect(page.get_by_role("combobox", name="Währung")).to_have_count(0)
+    expect(page.get_by_role("radio", name="Founder edition")).to_be_focused()  # the panel re-rendered around it
     page.get_by_role("radio", name="30 days").check()
     currency = page.get_by_role("combobox", name="Währung")
     expect(currency).to_have_value("eur")
