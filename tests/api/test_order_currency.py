@@ -102,3 +102,14 @@ def test_a_checkout_session_with_items_fixes_its_currency_for_its_orders(api, pk
     with_product = api.post("/checkout_sessions", json={"product": euro_prices["product"],
                                                         "customer": {"id": "cus_eu"}, "currency": "eur"})
     assert error_of(with_product)[:3] == (400, "parameter_invalid", "currency")
+
+
+def test_an_amount_velocity_limit_counts_each_currency_apart(api, euro_prices):
+    """Minor units of euros and dollars are not one sum: €8.99 after $9.99 does not reach a limit of 1500."""
+    rule = api.post("/risk/rules", json={"kind": "velocity", "action": "block",
+                                         "params": {"by": "customer", "window_seconds": 3600, "max_amount": 1500}})
+    assert rule.status_code == 201
+    assert api.post("/orders", json=order_body(euro_prices["sku"])).status_code == 201  # $9.99
+    assert api.post("/orders", json=order_body(euro_prices["sku"], currency="eur")).status_code == 201  # €8.99
+    again = api.post("/orders", json=order_body(euro_prices["sku"], currency="eur"))  # €17.98 in the window
+    assert again.status_code == 402 and again.json["error"]["code"] == "risk_blocked"
