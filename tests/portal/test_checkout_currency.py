@@ -114,3 +114,10 @@ def test_a_subscription_option_is_offered_at_its_default_price_only(app, client,
         db.session.commit()
     page = _page(client, f"/checkout/{euro_option['product']}?sku={euro_option['sku']}&currency=eur", GERMAN)
     assert f'data-testid="total">9,99{NBSP}$<' in page and '<select id="currency"' not in page
+
+
+def test_a_checkout_session_in_euros_shows_euros_whatever_the_browser(client, api, euro_option):
+    session = api.post("/checkout_sessions", json={"items": [{"sku": euro_option["sku"], "quantity": 2}],
+                                                   "customer": {"id": "cus_eu"}, "currency": "eur"}).json
+    page = _page(client, f"/checkout/sessions/{session['id']}?client_secret={session['client_secret']}", AMERICAN)
+    assert 'data-testid="total">€17.98<' in page and '<select id="currency"' not in page
