@@ -114,6 +114,7 @@ def test_a_subscription_option_is_offered_at_its_default_price_only(app, client,
         db.session.commit()
     page = _page(client, f"/checkout/{euro_option['product']}?sku={euro_option['sku']}&currency=eur", GERMAN)
     assert f'data-testid="total">9,99{NBSP}$<' in page and '<select id="currency"' not in page
+    assert f"ab 9,99{NBSP}$" in page  # the option list does not promise it in euros either
 
 
 def test_a_checkout_session_in_euros_shows_euros_whatever_the_browser(client, api, euro_option):

@@ -132,10 +132,11 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
             "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
             "channels": available_channels(sale.merchant.id, prospect),
             "skus": skus, "currency": choice,
-            # Each option in the chosen currency where it has a price there, else at its default price.
-            "option_prices": {s.id: (choice.shown and s.price_in(choice.shown)) or s.price for s in skus},
+            # Each option in the chosen currency where it is sold in it, else at its default price.
+            "option_prices": {s.id: s.price_in(choice.shown) if choice.shown in shared_currencies([s]) else s.price
+                              for s in skus},
             # Whether picking another option may change the currencies on offer (then the whole panel re-renders).
-            "currency_choice": any(len(s.currencies) > 1 for s in skus),
+            "currency_choice": any(len(shared_currencies([s])) > 1 for s in skus),
             "recurring": checkout_terms(quote)}
 
 
