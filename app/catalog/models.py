@@ -65,6 +65,17 @@ class Sku(db.Model):
     def price(self) -> Money:
         return Money(self.price_amount, self.currency)
 
+    @property
+    def currencies(self) -> list[str]:
+        """Every currency the SKU can be bought in, the default first."""
+        return [self.currency] + sorted({p.currency for p in self.prices} - {self.currency})
+
+    def price_in(self, currency: str) -> Money | None:
+        """The SKU's price in ``currency`` (the default price for its own currency); None if it has none there."""
+        if currency == self.currency:
+            return self.price
+        return next((Money(p.amount, p.currency) for p in self.prices if p.currency == currency), None)
+
 
 class SkuPrice(db.Model):
     """A SKU's price in one currency; the SKU's own price_amount/currency is its default one."""

@@ -12,7 +12,7 @@ from app.catalog.models import Product, Sku
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.config_cache import cached
-from app.money import MAX_ORDER_AMOUNT, Money
+from app.money import MAX_ORDER_AMOUNT, Money, normalise_currency
 
 MAX_QUANTITY = 99
 MAX_LINES = 50
@@ -22,10 +22,11 @@ MAX_LINES = 50
 class QuoteLine:
     sku: Sku
     quantity: int
+    unit: Money  # the SKU's price in the quote's currency
 
     @property
     def amount(self) -> Money:
-        return self.sku.price * self.quantity
+        return self.unit * self.quantity
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,45 @@ def _parse_items(items: object) -> list[tuple[str, int]]:
     return parsed
 
 
+def parse_currency(currency: object) -> str | None:
+    """The currency a buyer asks to pay in (lowercase ISO 4217), None for the SKUs' default prices; a 400 otherwise."""
+    if currency is None:
+        return None
+    try:
+        return normalise_currency(currency)
+    except ValueError:
+        raise InvalidRequest(f"currency must be a lowercase three-letter ISO 4217 code such as usd or eur, "
+                             f"got {currency!r}", param="currency") from None
+
+
+def _unit_price(sku: Sku, currency: str | None) -> Money:
+    """The SKU's price in the asked currency (its default price without one), or a 400 naming where it is sold."""
+    if currency is None:
+        return sku.price
+    unit = sku.price_in(currency)
+    if unit is None:
+        raise InvalidRequest(f"{sku.product.name} — {sku.name} ({sku.id}) has no price in {currency.upper()}; "
+                             f"it can be bought in {', '.join(c.upper() for c in sku.currencies)}",
+                             code="currency_unavailable", param="currency")
+    return unit
+
+
+def shared_currencies(skus: list[Sku]) -> list[str]:
+    """The currencies every one of ``skus`` can be bought in, the first SKU's default first. A subscription is
+    offered in its default price only (its renewals are charged at that price)."""
+    if not skus:
+        return []
+    return [c for c in skus[0].currencies
+            if all(c in (s.currencies if not s.subscription_interval else [s.currency]) for s in skus)]
+
+
 def price_items(merchant_id: str, items: object, coupon: object = None, *,
-                customer_id: str | None = None) -> Quote:
-    """Price a basket (and its coupon, if any) with no side effects; raises a 4xx error naming the
-    bad item or saying why the coupon cannot be used."""
+                customer_id: str | None = None, currency: object = None) -> Quote:
+    """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
+    have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
+    the coupon cannot be used."""
     parsed = _parse_items(items)
+    currency = parse_currency(currency)
     skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
             if (found := cached(merchant_id, f"catalog.sku:{sku_id}", partial(_load_sku, sku_id))) is not None}
     limited = [sku_id for sku_id, sku in skus.items() if sku.stock is not None]
@@ -95,10 +130,11 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *,
         left = stock.get(sku_id)
         if left is not None and left < quantity:
             raise Conflict(f"only {left} of {sku.name!r} left", code="out_of_stock", param=f"items[{i}].quantity")
-        lines.append(QuoteLine(sku, quantity))
-    currencies = {line.sku.currency for line in lines}
+        lines.append(QuoteLine(sku, quantity, _unit_price(sku, currency)))
+    currencies = {line.unit.currency for line in lines}
     if len(currencies) > 1:
-        raise InvalidRequest("all items must be priced in one currency", code="currency_mismatch", param="items")
+        raise InvalidRequest("all items must be priced in one currency: give currency to price them in one they "
+                             "all have", code="currency_mismatch", param="items")
     subtotal = Money.zero(currencies.pop())
     for line in lines:
         subtotal = subtotal + line.amount

@@ -26,6 +26,8 @@ class CheckoutSession(db.Model):
     # Either a fixed basket [{sku, quantity}] or a product the shopper picks an option of.
     items: Mapped[list | None] = mapped_column(JSON)
     product_id: Mapped[str | None] = mapped_column(ForeignKey("products.id"))
+    # The currency the fixed items are priced in; None: the SKUs' default prices.
+    currency: Mapped[str | None] = mapped_column(String(3))
     success_url: Mapped[str | None] = mapped_column(String(2000))
     cancel_url: Mapped[str | None] = mapped_column(String(2000))
     metadata_: Mapped[dict] = mapped_column("metadata", JSON, default=dict)

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from app.operations.switches import refuse_new_orders
 from app.catalog.models import Product
-from app.catalog.services import price_items
+from app.catalog.services import parse_currency, price_items
 from app.checkout_sessions.models import CheckoutSession
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
@@ -64,9 +64,11 @@ def _product(merchant_id: str, product_id: object) -> Product:
 
 def create_checkout_session(merchant_id: str, *, livemode: bool, customer: object, items: object = None,
                             product: object = None, success_url: object = None, cancel_url: object = None,
-                            metadata: object = None, expires_at: object = None) -> CheckoutSession:
+                            metadata: object = None, expires_at: object = None,
+                            currency: object = None) -> CheckoutSession:
     """Open a session for one customer of the merchant (the caller is the merchant's server), in one
-    transaction; every parameter is checked first and bad input writes nothing."""
+    transaction; every parameter is checked first and bad input writes nothing. ``currency`` prices fixed
+    items in that currency (each must have a price in it)."""
     refuse_new_orders(merchant_id)
     customer_id, email = parse_customer(customer)
     if items is None and product is None:
@@ -75,15 +77,19 @@ def create_checkout_session(merchant_id: str, *, livemode: bool, customer: objec
     if items is not None and product is not None:
         raise InvalidRequest("give either items or product, not both", param="product")
     basket, product_id = None, None
+    if currency is not None and items is None:
+        raise InvalidRequest("currency goes with items; with a product the shopper picks the currency on the page",
+                             param="currency")
     if items is not None:
-        quote = price_items(merchant_id, items)
+        quote = price_items(merchant_id, items, currency=currency)
         basket = [{"sku": line.sku.id, "quantity": line.quantity} for line in quote.lines]
+        currency = quote.currency if currency is not None else None
     else:
         product_id = _product(merchant_id, product).id
     session_id = new_id("cs")
     session = CheckoutSession(
         id=session_id, merchant_id=merchant_id, livemode=livemode, status="open", customer_id=customer_id,
-        customer_email=email, items=basket, product_id=product_id,
+        customer_email=email, items=basket, product_id=product_id, currency=currency,
         success_url=_page_url(success_url, "success_url"), cancel_url=_page_url(cancel_url, "cancel_url"),
         metadata_=check_metadata(metadata), expires_at=_expiry(expires_at),
         client_secret=f"{session_id}_secret_{secrets.token_urlsafe(24)}", created_at=utcnow())
@@ -167,19 +173,25 @@ def session_basket(session: CheckoutSession, items: object) -> list:
 
 def create_session_order(session: CheckoutSession, *, items: object, agreement_accepted: object,
                          coupon: object = None, metadata: object = None, customer: object = None,
-                         actor: str, email: str | None = None) -> Order:
-    """Open an order through an open session: its customer (authenticated), its mode, and its basket.
-    The order keeps the session's metadata unless it brings its own. A ``customer`` given as well must be
-    the session's own. ``email`` is the address the shopper typed for the receipt (the session's otherwise)."""
+                         actor: str, email: str | None = None, currency: object = None) -> Order:
+    """Open an order through an open session: its customer (authenticated), its mode, its basket and, when the
+    session fixes one, its currency (else ``currency``, else the default prices). The order keeps the session's
+    metadata unless it brings its own. A ``customer`` given as well must be the session's own. ``email`` is the
+    address the shopper typed for the receipt (the session's otherwise)."""
     require_open(session)
     if customer is not None and (not isinstance(customer, dict) or customer.get("id") != session.customer_id):
         raise InvalidRequest("the checkout session already names the customer; leave customer out", param="customer")
+    if session.currency is not None:
+        if currency is not None and parse_currency(currency) != session.currency:
+            raise InvalidRequest(f"this checkout session is priced in {session.currency}; leave currency out",
+                                 param="currency")
+        currency = session.currency
     basket = session_basket(session, items)
     return create_order(session.merchant_id, items=basket, coupon=coupon, agreement_accepted=agreement_accepted,
                         customer={"id": session.customer_id, "email": email or session.customer_email},
                         customer_source=CHECKOUT_SESSION, livemode=session.livemode,
                         metadata=session.metadata_ if metadata is None else metadata, actor=actor,
-                        checkout_session_id=session.id)
+                        checkout_session_id=session.id, currency=currency)
 
 
 def session_orders(session: CheckoutSession) -> list[str]:

@@ -128,8 +128,9 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
                  actor: str = "api", checkout_session_id: str | None = None, commit: bool = True,
-                 renewal_of: str | None = None, expires_at: datetime | None = None) -> Order:
-    """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
+                 renewal_of: str | None = None, expires_at: datetime | None = None,
+                 currency: object = None) -> Order:
+    """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon, reserve inventory and open an order that expires, in one
     transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py).
     With ``commit=False`` the caller commits (a subscription opens its contract in the same transaction).
     A renewal (``renewal_of`` names the contract) is not a new purchase: per-customer purchase limits do
@@ -142,7 +143,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         raise ValueError(f"unknown customer source {customer_source!r}")  # a bug, not bad input
     customer_id, email = parse_customer(customer)
     metadata = check_metadata(metadata)
-    quote = price_items(merchant_id, items, coupon, customer_id=customer_id)
+    quote = price_items(merchant_id, items, coupon, customer_id=customer_id, currency=currency)
     if renewal_of is None:
         _check_purchase_limits(customer_id, quote)
     prospect = prospect_for(merchant_id, customer_id=customer_id, email=email, amount=quote.total.amount,
@@ -168,7 +169,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         reserve_inventory(line.sku.id, line.quantity, limited=line.sku.stock is not None)
         order.items.append(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
                                      product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
-                                     quantity=line.quantity, unit_amount=line.sku.price_amount,
+                                     quantity=line.quantity, unit_amount=line.unit.amount,
                                      amount=line.amount.amount))
     order.sub_orders.extend(split_lines(
         order_id, merchant_id, quote.currency, quote.total.amount,

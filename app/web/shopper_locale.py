@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from flask import Flask, g, has_request_context, request
 from flask.signals import before_render_template
+from babel.numbers import get_territory_currencies
 from flask_babel import format_date, get_locale, refresh
 
 from app.extensions import babel
@@ -54,6 +55,23 @@ def _browser_language() -> str | None:
         if quality > 0 and primary in CHECKOUT_LANGUAGES:
             return primary
     return None
+
+
+def browser_currencies() -> list[str]:
+    """The currencies of the regions in the browser's Accept-Language, best first: "de-DE, en-US;q=0.8" is eur,
+    then usd. A language without a region ("de") names no currency (German is spoken in Switzerland too)."""
+    found: list[str] = []
+    for tag, quality in request.accept_languages:
+        parts = tag.replace("_", "-").split("-")
+        region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
+        if quality <= 0 or region is None:
+            continue
+        try:
+            currencies = get_territory_currencies(region)
+        except (KeyError, ValueError):
+            continue  # not a region Babel knows
+        found += [c.lower() for c in currencies if c.lower() not in found]
+    return found
 
 
 def _apply_merchant_language(app: Flask, template, context: dict, **_) -> None:

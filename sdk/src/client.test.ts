@@ -104,6 +104,20 @@ test("quote sends a coupon only when there is one", async () => {
     { items: [{ sku: "sku_1", quantity: 2 }] }]);
 });
 
+test("quote and createOrder pass a currency through, and leave it out when none is asked for", async () => {
+  const calls: Call[] = [];
+  const kassa = client(calls);
+  await kassa.quote([{ sku: "sku_1", quantity: 2 }], { currency: "eur" });
+  await kassa.quote([{ sku: "sku_1", quantity: 2 }], { coupon: "SPRING20", currency: "eur" });
+  await kassa.createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true, currency: "eur" });
+  await kassa.createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true });
+  assert.deepEqual(calls.map((c) => c.body), [
+    { items: [{ sku: "sku_1", quantity: 2 }], currency: "eur" },
+    { items: [{ sku: "sku_1", quantity: 2 }], coupon: "SPRING20", currency: "eur" },
+    { agreement_accepted: true, items: [{ sku: "sku_1", quantity: 1 }], currency: "eur" },
+    { agreement_accepted: true, items: [{ sku: "sku_1", quantity: 1 }] }]);
+});
+
 test("changePaymentMethod gives up the payment this client started, with the order's client secret", async () => {
   const calls: Call[] = [];
   const kassa = client(calls);

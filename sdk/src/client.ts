@@ -6,7 +6,8 @@ import { Panel, type PanelOptions } from "./panel";
 import { PluginHost, type KassaPlugin } from "./plugins";
 import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
-import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, Subscription, SubscribeParams } from "./types";
+import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
+  SubscribeParams } from "./types";
 import { verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
 
 export interface KassaOptions {
@@ -107,9 +108,14 @@ export class KassaClient {
     return this.call("GET", `/products/${encodeURIComponent(productId)}`);
   }
 
-  /** Price items (with a coupon code, when given) without creating anything. */
-  quote(items: { sku: string; quantity: number }[], coupon?: string): Promise<Quote> {
-    return this.call("POST", "/quotes", { body: coupon ? { items, coupon } : { items } });
+  /** Price items without creating anything: with a coupon code (a string, as before) or ``{coupon, currency}``,
+   * where ``currency`` (lowercase ISO, e.g. "eur") prices every item from its price in that currency. */
+  quote(items: { sku: string; quantity: number }[], options?: string | QuoteOptions): Promise<Quote> {
+    const { coupon, currency } = typeof options === "string" ? { coupon: options, currency: undefined } : options ?? {};
+    const body: Record<string, unknown> = { items };
+    if (coupon) body.coupon = coupon;
+    if (currency !== undefined) body.currency = currency;
+    return this.call("POST", "/quotes", { body });
   }
 
   /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
@@ -126,6 +132,7 @@ export class KassaClient {
     if (amended.session !== undefined) body.checkout_session = amended.session;
     if (amended.customer !== undefined) body.customer = amended.customer;
     if (amended.coupon !== undefined) body.coupon = amended.coupon;
+    if (amended.currency !== undefined) body.currency = amended.currency;
     if (amended.metadata !== undefined) body.metadata = amended.metadata;
     const order = await this.call<Order>("POST", "/orders", { body, idempotencyKey: options.idempotencyKey });
     this.secrets.set(order.id, order.client_secret);

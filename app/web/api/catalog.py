@@ -34,4 +34,5 @@ def products_show(product_id: str):
 @idempotent
 def quotes_create():
     body = json_body()
-    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"), body.get("coupon"))))
+    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"), body.get("coupon"),
+                                          currency=body.get("currency"))))

@@ -20,7 +20,8 @@ def checkout_sessions_create():
     session = create_checkout_session(
         who.merchant_id, livemode=who.livemode, customer=body.get("customer"), items=body.get("items"),
         product=body.get("product"), success_url=body.get("success_url"), cancel_url=body.get("cancel_url"),
-        metadata=body.get("metadata"), expires_at=body.get("expires_at"))
+        metadata=body.get("metadata"), expires_at=body.get("expires_at"),
+        currency=body.get("currency"))
     return jsonify(checkout_session_json(session)), 201
 
 

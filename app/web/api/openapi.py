@@ -20,6 +20,11 @@ _INT = {"type": "integer"}
 _NULLABLE_STR = {"type": ["string", "null"]}
 _TIME = {"type": "string", "format": "date-time"}
 _CURRENCY = {"type": "string", "pattern": "^[a-z]{3}$"}
+# Asking for a basket in one of its SKUs' currencies (each SKU's ``prices``).
+_CURRENCY_INPUT = _CURRENCY | {
+    "description": "price every item from its price in this currency (lowercase ISO 4217, e.g. eur); each item "
+                   "must have one, else 400 currency_unavailable (param currency) naming the item and the "
+                   "currencies it is sold in. Left out: the items' default prices"}
 
 SCHEMAS: dict[str, dict] = {
     "Error": _obj(["error"], error=_obj(["type", "code", "message", "request_id"], type={"enum": [
@@ -37,7 +42,7 @@ SCHEMAS: dict[str, dict] = {
     "ProductList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Product")},
                         has_more={"type": "boolean"}),
     "QuoteLine": _obj(["sku", "quantity", "unit_amount", "amount"], sku=_STR, name=_STR, quantity=_INT,
-                      unit_amount=_INT, amount=_INT),
+                      unit_amount=_INT | {"description": "the SKU's price in the quote's currency"}, amount=_INT),
     "Quote": _obj(["subtotal", "discount", "total", "currency", "lines"], subtotal=_INT, discount=_INT, total=_INT,
                   currency=_CURRENCY, lines={"type": "array", "items": _ref("QuoteLine")}),
     "Payment": _obj(["id", "channel", "status", "amount", "provider_reference"], id=_STR, channel=_STR,
@@ -80,11 +85,13 @@ SCHEMAS: dict[str, dict] = {
                       has_more={"type": "boolean"}),
     "ItemInput": _obj(["sku", "quantity"], sku=_STR, quantity={"type": "integer", "minimum": 1, "maximum": 99}),
     "QuoteInput": _obj(["items"], items={"type": "array", "items": _ref("ItemInput"), "minItems": 1},
-                       coupon=_STR),
+                       coupon=_STR, currency=_CURRENCY_INPUT),
     "OrderInput": _obj(["agreement_accepted"],
                        items={"type": "array", "items": _ref("ItemInput"), "minItems": 1,
                               "description": "required, except with a checkout session that fixes the items"},
-                       coupon=_STR,
+                       coupon=_STR, currency=_CURRENCY_INPUT | {
+                           "description": _CURRENCY_INPUT["description"] + "; with a checkout session that fixes "
+                                          "its currency, leave it out or give that one"},
                        customer=_obj(["id"], id=_STR, email=_STR | {
                            "description": "where the receipt is emailed once the order is paid"}) | {
                            "description": "secret key: the customer. Publishable key: only the merchant's "
@@ -129,8 +136,10 @@ SCHEMAS["Discount"] = _obj(["coupon", "description", "amount"], coupon=_STR, des
                            amount={"type": "integer", "minimum": 0})
 SCHEMAS["Quote"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
 SCHEMAS["Order"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
-_COUPON_400 = ("invalid items, or a coupon that cannot be used: coupon_invalid (unknown or deactivated code), "
-               "coupon_expired, coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend)")
+_COUPON_400 = ("invalid items, currency_unavailable (an item has no price in the currency asked for; param "
+               "currency), currency_mismatch (items in different default currencies and no currency given), or a "
+               "coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, "
+               "coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend)")
 _COUPON_409 = "out_of_stock, or coupon_exhausted (its total or per-customer limit is reached)"
 _LIMIT_422 = "agreement_required, or purchase_limit_exceeded (the customer may buy no more of a SKU)"
 
@@ -424,6 +433,8 @@ SCHEMAS["CheckoutSession"] = _obj(
                                                           "client secret, so hand it only to the shopper"},
     client_secret=_STR, expires_at=_TIME, created_at=_TIME, customer=_obj(["id"], id=_STR, email=_NULLABLE_STR),
     items={"type": ["array", "null"], "items": _ref("ItemInput")}, product=_NULLABLE_STR,
+    currency={"type": ["string", "null"], "pattern": "^[a-z]{3}$",
+              "description": "the currency the fixed items are priced in; null: their default prices"},
     success_url=_NULLABLE_STR, cancel_url=_NULLABLE_STR, metadata={"type": "object"},
     order={"type": ["string", "null"], "description": "the paid order that completed the session"},
     orders={"type": "array", "items": _STR})
@@ -431,6 +442,8 @@ SCHEMAS["CheckoutSessionInput"] = _obj(
     ["customer"], customer=_obj(["id"], id=_STR, email=_STR),
     items={"type": "array", "items": _ref("ItemInput"), "minItems": 1, "description": "a fixed basket; or product"},
     product={"type": "string", "description": "the shopper picks its option and quantity; or items"},
+    currency=_CURRENCY_INPUT | {"description": "with items only: price them in this currency (each must have a "
+                                               "price in it); the session's orders are charged in it"},
     success_url={"type": "string", "format": "uri",
                  "description": "after payment; {CHECKOUT_SESSION_ID} is replaced by the session id"},
     cancel_url={"type": "string", "format": "uri"}, metadata={"type": "object"},
@@ -440,7 +453,8 @@ PATHS["/checkout_sessions"] = {"post": {
                "pay as that customer, wallet included",
     "requestBody": _body("CheckoutSessionInput"), "parameters": [_IDEMPOTENCY],
     "responses": {"201": _ok("CheckoutSession", "Created"),
-                  "400": _error("invalid field (param names it): customer, items or product, URLs, metadata, "
+                  "400": _error("invalid field (param names it): customer, items or product, currency "
+                                "(currency_unavailable when an item has no price in it), URLs, metadata, "
                                 "expires_at"),
                   "409": _error("out_of_stock"), **_SECRET_ERRORS}}}
 PATHS["/checkout_sessions/{id}"] = {"get": {

@@ -40,12 +40,13 @@ def orders_create():
         session = open_session_for(body["checkout_session"], merchant_id=who.merchant_id, livemode=who.livemode)
         order = create_session_order(session, items=body.get("items"), customer=body.get("customer"),
                                      agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"),
-                                     coupon=body.get("coupon"), actor="api")
+                                     coupon=body.get("coupon"), actor="api", currency=body.get("currency"))
     else:
         customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
         order = create_order(who.merchant_id, items=body.get("items"), customer=customer, customer_source=source,
                              livemode=who.livemode, agreement_accepted=body.get("agreement_accepted"),
-                             metadata=body.get("metadata"), coupon=body.get("coupon"))
+                             metadata=body.get("metadata"), coupon=body.get("coupon"),
+                             currency=body.get("currency"))
     return jsonify(order_json(order)), 201
 
 

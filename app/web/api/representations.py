@@ -67,7 +67,7 @@ def quote_json(quote: Quote) -> dict:
     return {"object": "quote", "subtotal": quote.subtotal.amount, "discount": quote.discount.amount,
             "total": quote.total.amount, "currency": quote.currency,
             "lines": [{"sku": line.sku.id, "name": f"{line.sku.product.name} — {line.sku.name}",
-                       "quantity": line.quantity, "unit_amount": line.sku.price_amount,
+                       "quantity": line.quantity, "unit_amount": line.unit.amount,
                        "amount": line.amount.amount} for line in quote.lines],
             "discounts": [d.to_json() for d in quote.discounts]}
 
@@ -133,7 +133,7 @@ def checkout_session_json(session: CheckoutSession) -> dict:
             "client_secret": session.client_secret, "expires_at": timestamp(session.expires_at),
             "created_at": timestamp(session.created_at),
             "customer": {"id": session.customer_id, "email": session.customer_email},
-            "items": session.items, "product": session.product_id,
+            "items": session.items, "product": session.product_id, "currency": session.currency,
             "success_url": session.success_url, "cancel_url": session.cancel_url, "metadata": session.metadata_ or {},
             "order": session.order_id, "orders": session_orders(session)}
 

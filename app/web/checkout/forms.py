@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.catalog.models import Product
 from app.catalog.services import MAX_QUANTITY
+from app.money import normalise_currency
 
 # One address, no spaces, a dot in the domain: enough to catch a typo; the mail server is the real check.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -23,6 +24,9 @@ class PanelInput:
     agreed: bool
     coupon: str | None = None
     email: str | None = None
+    # The currency the shopper asked for (the selector, or a ``currency`` in the link); the panel decides what it
+    # can be (app/web/checkout/panel.py).
+    currency: str | None = None
     # Messages the shopper reads, translated when the page renders (its language is known by then).
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -33,7 +37,8 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
     data = PanelInput(sku_id=None, quantity=None, channel=form.get("channel") or None,
                       agreed=form.get("agree") in ("on", "yes", "true", "1"),
                       coupon=(form.get("coupon") or "").strip()[:64] or None,
-                      email=(form.get("email") or "").strip() or None)
+                      email=(form.get("email") or "").strip() or None,
+                      currency=_wished_currency(form.get("currency")))
     if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
         data.errors["email"] = lazy_gettext("Enter an email address like name@example.com, or leave it empty.")
     if for_payment:
@@ -53,6 +58,14 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
     else:
         data.errors["quantity"] = lazy_gettext("Enter a whole number from 1 to %(max)d.", max=MAX_QUANTITY)
     return data
+
+
+def _wished_currency(value: str | None) -> str | None:
+    """A currency code from the form or link; anything else is no wish (the page then picks one itself)."""
+    try:
+        return normalise_currency(value) if value else None
+    except ValueError:
+        return None
 
 
 def _preselected(options: list) -> str | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import request
+
 from app.operations.switches import maintenance_for
-from app.catalog.models import Product
-from app.catalog.services import Quote, price_items
+from app.catalog.models import Product, Sku
+from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import create_session_order
 from app.errors import KassaError
@@ -24,6 +26,7 @@ from app.signing.contracts import open_subscription
 from app.signing.terms import checkout_terms, recurring_sku_in
 from app.payments.channels import Prospect, available_channels
 from app.web.checkout.forms import PanelInput
+from app.web.shopper_locale import browser_currencies
 
 
 @dataclass(frozen=True)
@@ -64,35 +67,83 @@ def session_sale(checkout: CheckoutSession) -> Sale:
                 CHECKOUT_SESSION, checkout.livemode)
 
 
-def price(sale: Sale, data: PanelInput) -> tuple[Quote | None, str | None, str | None]:
-    """The quote, with the coupon when it can be used; otherwise the price without it and the reason, so
-    the shopper still sees a total beside the coupon message. Returns (quote, quote error, coupon error)."""
+@dataclass(frozen=True)
+class CurrencyChoice:
+    """The currency the panel prices in (None: the SKUs' default prices) and those the shopper may pick from."""
+
+    currency: str | None
+    offered: list[str]
+
+    @property
+    def shown(self) -> str | None:
+        """The currency the selector marks as chosen."""
+        return self.currency or (self.offered[0] if self.offered else None)
+
+
+def _basket_skus(sale: Sale, data: PanelInput) -> list[Sku]:
+    if sale.fixed:
+        return [sku for item in sale.checkout.items if (sku := db.session.get(Sku, item["sku"])) is not None]
+    chosen = [s for s in sale.product.skus if s.id == data.sku_id] if sale.product else []
+    return chosen[:1]
+
+
+def choose_currency(sale: Sale, data: PanelInput) -> CurrencyChoice:
+    """The shopper's currency: the one a checkout session fixes; else the one they asked for (selector or link),
+    else their browser's region's (Accept-Language de-DE: eur), when the basket has a price in it; else the
+    default prices."""
+    if sale.checkout is not None and sale.checkout.currency:
+        return CurrencyChoice(sale.checkout.currency, [sale.checkout.currency])
+    offered = shared_currencies(_basket_skus(sale, data))
+    for wish in ([data.currency] if data.currency else []) + browser_currencies():
+        if wish in offered:
+            return CurrencyChoice(wish, offered)
+    return CurrencyChoice(None, offered)
+
+
+def price(sale: Sale, data: PanelInput, currency: str | None = None) -> tuple[Quote | None, str | None, str | None]:
+    """The quote in ``currency``, with the coupon when it can be used; otherwise the price without it and the
+    reason, so the shopper still sees a total beside the coupon message. Returns (quote, quote error, coupon
+    error)."""
     items = sale.basket(data)
     if items is None:
         return None, None, None
     try:
-        return price_items(sale.merchant.id, items, data.coupon, customer_id=sale.customer_id), None, None
+        return price_items(sale.merchant.id, items, data.coupon, customer_id=sale.customer_id,
+                           currency=currency), None, None
     except KassaError as exc:
         if exc.param != "coupon":
             return None, exc.message, None
         coupon_error = exc.message[0].upper() + exc.message[1:] + "."
     try:
-        return price_items(sale.merchant.id, items), None, coupon_error
+        return price_items(sale.merchant.id, items, currency=currency), None, coupon_error
     except KassaError as exc:
         return None, exc.message, coupon_error
 
 
 def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> dict:
     """What the panel templates show: the basket as priced and the channels this shopper may use."""
-    quote, quote_error, coupon_error = price(sale, data)
+    choice = choose_currency(sale, data)
+    quote, quote_error, coupon_error = price(sale, data, choice.currency)
+    skus = [s for s in sale.product.skus if s.status == "active"] if sale.product else []
     prospect = Prospect(customer_id=sale.customer_id, customer_source=sale.customer_source, livemode=sale.livemode,
                         total=quote.total.amount if quote else 0, currency=quote.currency if quote else "usd")
     return {"product": sale.product, "merchant": sale.merchant, "checkout": sale.checkout, "fixed": sale.fixed,
             "livemode": sale.livemode, "maintenance": maintenance_for(sale.merchant.id),
             "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
             "channels": available_channels(sale.merchant.id, prospect),
-            "skus": [s for s in sale.product.skus if s.status == "active"] if sale.product else [],
+            "skus": skus, "currency": choice,
+            # Each option in the chosen currency where it is sold in it, else at its default price.
+            "option_prices": {s.id: s.price_in(choice.shown) if choice.shown in shared_currencies([s]) else s.price
+                              for s in skus},
+            # Whether picking another option may change the currencies on offer (then the whole panel re-renders).
+            "currency_choice": any(len(shared_currencies([s])) > 1 for s in skus),
             "recurring": checkout_terms(quote)}
+
+
+def replaces_panel() -> bool:
+    """Whether a re-price asks for the whole panel (a currency change: option prices and payment methods follow
+    it) rather than the summary (quantity, coupon)."""
+    return request.headers.get("HX-Target") == "panel"
 
 
 def _customer(sale: Sale, data: PanelInput) -> dict:
@@ -101,10 +152,12 @@ def _customer(sale: Sale, data: PanelInput) -> dict:
 
 
 def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
-    """Open the order the shopper just agreed to pay."""
+    """Open the order the shopper just agreed to pay, in the currency the panel showed."""
+    currency = choose_currency(sale, data).currency
     if sale.checkout is not None:
         return create_session_order(sale.checkout, items=None if sale.fixed else sale.basket(data),
-                                    coupon=data.coupon, agreement_accepted=True, actor=actor, email=data.email)
+                                    coupon=data.coupon, agreement_accepted=True, actor=actor, email=data.email,
+                                    currency=currency)
     basket = sale.basket(data)
     recurring = recurring_sku_in(sale.merchant.id, basket)
     if recurring is not None and basket[0].get("quantity") == 1:
@@ -115,4 +168,4 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
         return order
     return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
-                        coupon=data.coupon, actor=actor)
+                        coupon=data.coupon, actor=actor, currency=currency)

@@ -24,7 +24,7 @@ from app.receipts.sending import receipt_recipient
 from app.signing.terms import subscription_paid_by
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
-from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
+from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, replaces_panel, session_sale
 from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
@@ -75,8 +75,10 @@ def _shown(context: dict):
 
 
 def _requote(sale: Sale):
-    """Re-price in place when the quantity, option or coupon changes."""
+    """Re-price in place when the quantity, option, coupon or currency changes."""
     context = _page(sale, parse_panel(request.form, sale.product, for_payment=False))
+    if replaces_panel():
+        return render_block(PRODUCT_PAGE, "panel", **context)
     # The quantity and coupon messages sit outside the summary: update them out of band.
     blocks = ("summary", "coupon_error") if sale.fixed else ("summary", "quantity_error", "coupon_error")
     blocks += ("pay_button",)  # its label names the new total

@@ -25,7 +25,7 @@ from app.payments.channels import available_channels
 from app.payments.abandon import switch_payment_method
 from app.payments.hub import start_payment
 from app.web.checkout.forms import first_view, parse_panel
-from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, session_sale
+from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, replaces_panel, session_sale
 from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
 from app.web.embed import bp
 from app.web.embed.tokens import Embed, issue_token, read_token
@@ -130,9 +130,11 @@ def _posted_embed(*, product_id: str | None = None, session_id: str | None = Non
 
 
 def _requote(embed: Embed):
-    """Re-price in place when the quantity, option or coupon changes."""
+    """Re-price in place when the quantity, option, coupon or currency changes."""
     sale = _sale(embed)
     context = _context(sale, embed, parse_panel(request.form, sale.product, for_payment=False))
+    if replaces_panel():
+        return _framed(render_block(PANEL, "panel", **context), embed)
     body = render_block(PANEL, "summary", **context)
     # The quantity and coupon messages sit outside the summary: update them out of band.
     for block in ("coupon_error",) if sale.fixed else ("quantity_error", "coupon_error"):

@@ -3,7 +3,7 @@ import { Components } from "./components";
 import { Panel, type PanelOptions } from "./panel";
 import { type KassaPlugin } from "./plugins";
 import { type PageLike, type PaymentReturn } from "./redirect";
-import type { CreateOrderParams, Order, Payment, Quote, Subscription, SubscribeParams } from "./types";
+import type { CreateOrderParams, Order, Payment, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
 export interface KassaOptions {
     /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -55,11 +55,12 @@ export declare class KassaClient {
     use(plugin: KassaPlugin): this;
     private call;
     getProduct(productId: string): Promise<any>;
-    /** Price items (with a coupon code, when given) without creating anything. */
+    /** Price items without creating anything: with a coupon code (a string, as before) or ``{coupon, currency}``,
+     * where ``currency`` (lowercase ISO, e.g. "eur") prices every item from its price in that currency. */
     quote(items: {
         sku: string;
         quantity: number;
-    }[], coupon?: string): Promise<Quote>;
+    }[], options?: string | QuoteOptions): Promise<Quote>;
     /** Create an order; plugins may amend or veto it first. Retries never create a second order. */
     createOrder(params: CreateOrderParams, options?: {
         idempotencyKey?: string;

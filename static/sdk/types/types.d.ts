@@ -103,7 +103,16 @@ export interface CreateOrderParams {
     };
     agreementAccepted: boolean;
     coupon?: string;
+    /** Lowercase ISO code ("eur"): price every item from its price in that currency (each must have one, else a
+     * 400 with param "currency" naming the item). Leave it out for the items' default prices. */
+    currency?: string;
     metadata?: Record<string, unknown>;
+}
+/** What ``quote`` may add to the items. */
+export interface QuoteOptions {
+    coupon?: string;
+    /** Lowercase ISO code: price the items in this currency instead of their default prices. */
+    currency?: string;
 }
 /** A SKU's recurring terms, when it is sold as a subscription. */
 export interface RecurringTerms {
