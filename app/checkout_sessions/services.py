@@ -167,10 +167,11 @@ def session_basket(session: CheckoutSession, items: object) -> list:
 
 def create_session_order(session: CheckoutSession, *, items: object, agreement_accepted: object,
                          coupon: object = None, metadata: object = None, customer: object = None,
-                         actor: str, email: str | None = None) -> Order:
+                         actor: str, email: str | None = None, language: str | None = None) -> Order:
     """Open an order through an open session: its customer (authenticated), its mode, and its basket.
     The order keeps the session's metadata unless it brings its own. A ``customer`` given as well must be
-    the session's own. ``email`` is the address the shopper typed for the receipt (the session's otherwise)."""
+    the session's own. ``email`` is the address the shopper typed for the receipt (the session's otherwise), and
+    ``language`` the one the shopper's checkout page spoke."""
     require_open(session)
     if customer is not None and (not isinstance(customer, dict) or customer.get("id") != session.customer_id):
         raise InvalidRequest("the checkout session already names the customer; leave customer out", param="customer")
@@ -179,7 +180,7 @@ def create_session_order(session: CheckoutSession, *, items: object, agreement_a
                         customer={"id": session.customer_id, "email": email or session.customer_email},
                         customer_source=CHECKOUT_SESSION, livemode=session.livemode,
                         metadata=session.metadata_ if metadata is None else metadata, actor=actor,
-                        checkout_session_id=session.id)
+                        checkout_session_id=session.id, language=language)
 
 
 def session_orders(session: CheckoutSession) -> list[str]:

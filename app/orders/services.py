@@ -125,12 +125,14 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
 def create_order(merchant_id: str, *, items: object, customer: object, agreement_accepted: object,
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
                  actor: str = "api", checkout_session_id: str | None = None, commit: bool = True,
-                 renewal_of: str | None = None, expires_at: datetime | None = None) -> Order:
+                 renewal_of: str | None = None, expires_at: datetime | None = None,
+                 language: str | None = None) -> Order:
     """Price the basket, redeem its coupon, reserve inventory and open an order that expires, in one
     transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py).
     With ``commit=False`` the caller commits (a subscription opens its contract in the same transaction).
     A renewal (``renewal_of`` names the contract) is not a new purchase: per-customer purchase limits do
-    not apply, and it stays open until ``expires_at`` (the end of its dunning)."""
+    not apply, and it stays open until ``expires_at`` (the end of its dunning). ``language`` is the one the
+    shopper's checkout page spoke (their receipt speaks it)."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
@@ -153,7 +155,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     # by nobody (create_order's callers render it at once).
     order = Order(id=order_id, merchant_id=merchant_id, status="created", kind="purchase", version=1,
                   livemode=livemode, customer_id=customer_id, customer_email=email, customer_source=customer_source,
-                  checkout_session_id=checkout_session_id, currency=quote.currency,
+                  checkout_session_id=checkout_session_id, language=language, currency=quote.currency,
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
                   refunded_amount=0, auto_confirm_at=None,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,

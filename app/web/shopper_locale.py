@@ -6,11 +6,13 @@ A page learns its merchant when it renders (every shopper-facing template gets `
 setting is applied just before rendering: strings made earlier are lazy (``lazy_gettext``) and translate then."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Iterator
 
 from flask import Flask, g, has_request_context, request
 from flask.signals import before_render_template
-from flask_babel import format_date, get_locale, refresh
+from flask_babel import force_locale, format_date, get_locale, refresh
 
 from app.extensions import babel
 from app.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
@@ -70,6 +72,25 @@ def speak_for(merchant) -> None:
         refresh()  # forget a locale chosen earlier in the request, before the merchant was known
 
 
+def shopper_language(merchant) -> str:
+    """The language this shopper's page speaks for ``merchant`` (an order keeps it for its receipt)."""
+    speak_for(merchant)
+    return str(get_locale() or DEFAULT_LANGUAGE).split("_")[0]
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Render for a shopper away from their request (a job's receipt email): their language, amounts and dates
+    their way, as on their checkout page."""
+    before = g.get("shopper_language")
+    g.shopper_language = language if language in CHECKOUT_LANGUAGES else DEFAULT_LANGUAGE
+    try:
+        with force_locale(g.shopper_language):
+            yield
+    finally:
+        g.shopper_language = before
+
+
 def page_language() -> str:
     """The value of ``<html lang>``: the chosen locale as a BCP 47 tag."""
     return str(get_locale() or DEFAULT_LANGUAGE).replace("_", "-")
@@ -79,7 +100,8 @@ def money(amount: int | Money, currency: str | None = None) -> str:
     """``{{ order.total|money(order.currency) }}`` or ``{{ quote.total|money }}``: the shopper's locale on
     shopper-facing pages; the portal keeps Kassa's one English format."""
     value = amount if isinstance(amount, Money) else Money(amount, currency)
-    return value.format_in(page_language().replace("-", "_")) if _shopper_facing() else value.format()
+    speaking_to_shopper = _shopper_facing() or g.get("shopper_language") is not None
+    return value.format_in(page_language().replace("-", "_")) if speaking_to_shopper else value.format()
 
 
 def long_date(value: date | datetime) -> str:
