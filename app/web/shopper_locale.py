@@ -1,5 +1,6 @@
 """The language of the shopper-facing pages (the hosted checkout, the embedded panel): the merchant's checkout
-language when fixed, else the shopper's Accept-Language, else English. Every other page (the portal, the API's
+language when fixed, else the one the page embedding the panel asked for (the SDK's ``locale``), else the shopper's
+Accept-Language, else English. Every other page (the portal, the API's
 HTML docs) stays English. Amounts and dates follow the chosen locale; amounts stay integers underneath.
 
 A page learns its merchant when it renders (every shopper-facing template gets ``merchant``), so the merchant's
@@ -45,7 +46,7 @@ def choose_locale() -> str:
     fixed = g.get("checkout_language")
     if fixed in CHECKOUT_LANGUAGES:
         return fixed
-    return _browser_language() or DEFAULT_LANGUAGE
+    return g.get("asked_language") or _browser_language() or DEFAULT_LANGUAGE
 
 
 def _browser_language() -> str | None:
@@ -89,6 +90,14 @@ def speaking(language: str) -> Iterator[None]:
             yield
     finally:
         g.shopper_language = before
+
+
+def prefer_language(language: str) -> None:
+    """The page embedding the panel asked for ``language`` (the SDK's ``locale``): spoken unless the merchant fixed
+    one, whatever the browser prefers."""
+    if _shopper_facing() and language in CHECKOUT_LANGUAGES and language != g.get("asked_language"):
+        g.asked_language = language
+        refresh()
 
 
 def page_language() -> str:
