@@ -12,7 +12,7 @@ from app.operations.switches import refuse_new_orders
 from app.catalog.models import Product
 from app.catalog.services import price_items
 from app.checkout_sessions.models import CheckoutSession
-from app.db_types import utcnow
+from app.db_types import timestamp, utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
 from app.events import Event, record_event, subscribe
 from app.extensions import db
@@ -207,6 +207,17 @@ def success_url_for(session: CheckoutSession) -> str | None:
     return session.success_url.replace(SESSION_ID_PLACEHOLDER, session.id)
 
 
+def checkout_session_object(session: CheckoutSession) -> dict:
+    """The CheckoutSession of shared/API.md as far as its row tells it: checkout_session.* events carry it, and the
+    API's answer adds the hosted URL and client secret (the shopper's capability) and the session's orders."""
+    return {"id": session.id, "object": "checkout_session", "livemode": session.livemode,
+            "status": session.status_at(), "expires_at": timestamp(session.expires_at),
+            "created_at": timestamp(session.created_at),
+            "customer": {"id": session.customer_id, "email": session.customer_email},
+            "items": session.items, "product": session.product_id, "success_url": session.success_url,
+            "cancel_url": session.cancel_url, "metadata": session.metadata_ or {}, "order": session.order_id}
+
+
 @subscribe("order.paid")
 def complete_paid_session(event: Event) -> None:
     """A paid purchase completes the session it was made through, once (the dispatcher commits)."""
@@ -219,6 +230,6 @@ def complete_paid_session(event: Event) -> None:
         .values(status="complete", order_id=order.id, completed_at=utcnow())
         .execution_options(synchronize_session=False)).rowcount
     if completed:
-        record_event(order.merchant_id, "checkout_session.completed", {
-            "id": order.checkout_session_id, "object": "checkout_session", "status": "complete",
-            "customer": order.customer_id, "order": order.id, "livemode": order.livemode})
+        session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
+        record_event(order.merchant_id, "checkout_session.completed", checkout_session_object(session),
+                     order_id=order.id)

@@ -52,10 +52,9 @@ SCHEMAS.update({
     "PaymentEventObject": _as_carried("Payment", read_apart=()),
     # app/payments/refunds.py refund_object: the API's Refund.
     "RefundEventObject": _as_carried("Refund", read_apart=()),
-    # app/checkout_sessions/services.py
-    "CheckoutSessionEventObject": _obj(["id", "object", "status", "order", "livemode"], id=_STR,
-                                       object={"const": "checkout_session"}, status={"const": "complete"},
-                                       customer=_NULLABLE_STR, order=_STR, livemode=_BOOL),
+    # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
+    # capability (url, client_secret) and the list of its orders.
+    "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
     # app/risk/assessment.py, cards.py (the assessment) and review.py (the decision and who made it)
     "RiskEventObject": _obj(["id", "object", "decision"], id={"type": "string", "description": "the order"},
                             object={"const": "order"},

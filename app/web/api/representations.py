@@ -11,7 +11,7 @@ from app.catalog.models import Product, Sku
 from app.web.checkout.media import media_url
 from app.catalog.services import Quote
 from app.checkout_sessions.models import CheckoutSession
-from app.checkout_sessions.services import session_orders
+from app.checkout_sessions.services import checkout_session_object, session_orders
 from app.events import Event
 from app.ledger.wallet import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
@@ -103,17 +103,12 @@ def sub_order_json(order: Order, sub: SubOrder) -> dict:
 
 
 def checkout_session_json(session: CheckoutSession) -> dict:
-    """A checkout session; its ``url`` carries the client secret (the shopper's capability)."""
-    return {"id": session.id, "object": "checkout_session", "livemode": session.livemode,
-            "status": session.status_at(),
+    """A checkout session (the object its events carry); its ``url`` carries the client secret (the shopper's
+    capability)."""
+    return {**checkout_session_object(session),
             "url": url_for("checkout.session_page", session_id=session.id, client_secret=session.client_secret,
                            _external=True),
-            "client_secret": session.client_secret, "expires_at": timestamp(session.expires_at),
-            "created_at": timestamp(session.created_at),
-            "customer": {"id": session.customer_id, "email": session.customer_email},
-            "items": session.items, "product": session.product_id,
-            "success_url": session.success_url, "cancel_url": session.cancel_url, "metadata": session.metadata_ or {},
-            "order": session.order_id, "orders": session_orders(session)}
+            "client_secret": session.client_secret, "orders": session_orders(session)}
 
 
 def entitlements_json(held: CustomerEntitlements) -> dict:
