@@ -58,3 +58,13 @@ def test_a_completed_checkout_session_is_delivered_whole_and_as_documented(spec,
     assert completed["customer"] == {"id": session["customer"]["id"], "email": "rich@example.test"}
     assert completed["metadata"] == {"cart": "c_42"} and completed["items"] == session["items"]
     assert "client_secret" not in completed and "url" not in completed  # the shopper's capability stays out
+
+
+def test_a_test_order_event_is_shaped_like_a_real_one(spec, api, receiver):  # noqa: F811
+    """"Send test event" lets a merchant build their receiver against a sample: it must look like the real thing."""
+    hook, endpoint_id = register(api, receiver, "/sample", ["order.paid"])
+    assert api.post(f"/webhook_endpoints/{endpoint_id}/test").status_code == 201
+    [event] = hook.accepted
+    errors = list(_validator(spec, _webhook_schema("order.paid")).iter_errors(event))
+    assert not errors, errors[0].message
+    assert event["test_webhook"] is True and event["data"]["object"]["items"][0]["name"] == "Sample item"
