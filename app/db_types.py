@@ -30,3 +30,8 @@ class UTCDateTime(TypeDecorator):
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def timestamp(value: datetime | None) -> str | None:
+    """A UTC time as the API and events write it: ISO 8601 ending in ``Z``."""
+    return value.isoformat().replace("+00:00", "Z") if value else None

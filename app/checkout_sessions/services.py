@@ -12,7 +12,7 @@ from app.operations.switches import refuse_new_orders
 from app.catalog.models import Product
 from app.catalog.services import parse_currency, price_items
 from app.checkout_sessions.models import CheckoutSession
-from app.db_types import utcnow
+from app.db_types import timestamp, utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
 from app.events import Event, record_event, subscribe
 from app.extensions import db
@@ -173,11 +173,13 @@ def session_basket(session: CheckoutSession, items: object) -> list:
 
 def create_session_order(session: CheckoutSession, *, items: object, agreement_accepted: object,
                          coupon: object = None, metadata: object = None, customer: object = None,
-                         actor: str, email: str | None = None, currency: object = None) -> Order:
+                         actor: str, email: str | None = None, currency: object = None,
+                         language: str | None = None) -> Order:
     """Open an order through an open session: its customer (authenticated), its mode, its basket and, when the
     session fixes one, its currency (else ``currency``, else the default prices). The order keeps the session's
     metadata unless it brings its own. A ``customer`` given as well must be the session's own. ``email`` is the
-    address the shopper typed for the receipt (the session's otherwise)."""
+    address the shopper typed for the receipt (the session's otherwise), and ``language`` the one the shopper's
+    checkout page spoke."""
     require_open(session)
     if customer is not None and (not isinstance(customer, dict) or customer.get("id") != session.customer_id):
         raise InvalidRequest("the checkout session already names the customer; leave customer out", param="customer")
@@ -191,7 +193,7 @@ def create_session_order(session: CheckoutSession, *, items: object, agreement_a
                         customer={"id": session.customer_id, "email": email or session.customer_email},
                         customer_source=CHECKOUT_SESSION, livemode=session.livemode,
                         metadata=session.metadata_ if metadata is None else metadata, actor=actor,
-                        checkout_session_id=session.id, currency=currency)
+                        checkout_session_id=session.id, currency=currency, language=language)
 
 
 def session_orders(session: CheckoutSession) -> list[str]:
@@ -218,6 +220,18 @@ def success_url_for(session: CheckoutSession) -> str | None:
     return session.success_url.replace(SESSION_ID_PLACEHOLDER, session.id)
 
 
+def checkout_session_object(session: CheckoutSession) -> dict:
+    """The CheckoutSession of shared/API.md as far as its row tells it: checkout_session.* events carry it, and the
+    API's answer adds the hosted URL and client secret (the shopper's capability) and the session's orders."""
+    return {"id": session.id, "object": "checkout_session", "livemode": session.livemode,
+            "status": session.status_at(), "expires_at": timestamp(session.expires_at),
+            "created_at": timestamp(session.created_at),
+            "customer": {"id": session.customer_id, "email": session.customer_email},
+            "items": session.items, "product": session.product_id, "currency": session.currency,
+            "success_url": session.success_url,
+            "cancel_url": session.cancel_url, "metadata": session.metadata_ or {}, "order": session.order_id}
+
+
 @subscribe("order.paid")
 def complete_paid_session(event: Event) -> None:
     """A paid purchase completes the session it was made through, once (the dispatcher commits)."""
@@ -230,6 +244,6 @@ def complete_paid_session(event: Event) -> None:
         .values(status="complete", order_id=order.id, completed_at=utcnow())
         .execution_options(synchronize_session=False)).rowcount
     if completed:
-        record_event(order.merchant_id, "checkout_session.completed", {
-            "id": order.checkout_session_id, "object": "checkout_session", "status": "complete",
-            "customer": order.customer_id, "order": order.id, "livemode": order.livemode})
+        session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
+        record_event(order.merchant_id, "checkout_session.completed", checkout_session_object(session),
+                     order_id=order.id)

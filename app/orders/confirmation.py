@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.db_types import utcnow
 from app.errors import Conflict
@@ -24,7 +25,8 @@ def confirm_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Ord
 
 def auto_confirm_order(order_id: str, now: datetime | None = None) -> bool:
     """Complete a fulfilled order whose auto-confirm time has come; a no-op otherwise (safe to repeat)."""
-    order = db.session.get(Order, order_id, populate_existing=True)
+    # With its lines, in the same statement: the order.completed event carries them.
+    order = db.session.get(Order, order_id, populate_existing=True, options=[joinedload(Order.items)])
     now = now or utcnow()
     if order is None or order.status != "fulfilled" or order.auto_confirm_at is None or order.auto_confirm_at > now:
         return False

@@ -29,6 +29,7 @@ from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
+from app.orders.representation import order_object
 from app.orders.services import transition
 
 log = logs.get("fulfilment")
@@ -127,7 +128,7 @@ def _give_up(order: Order, error: str) -> None:
         .values(gave_up_at=utcnow()).execution_options(synchronize_session=False)).rowcount
     if gave_up:
         record_event(order.merchant_id, "order.fulfilment_failed",
-                     {"id": order.id, "object": "order", "status": order.status, "reason": error})
+                     {**order_object(order), "reason": error})
     db.session.commit()
     log.error("fulfilment given up: %s", error, extra={"fields": {"merchant_id": order.merchant_id,
                                                                   "order_id": order.id}})

@@ -47,6 +47,9 @@ class Order(db.Model):
                                                  server_default="publishable_key")
     # The checkout session the order was made through, if any.
     checkout_session_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    # The language the shopper checked out in (app/languages.py), which their receipt speaks; NULL for an order
+    # no shopper's page made (the API): the merchant's checkout language, else English.
+    language: Mapped[str | None] = mapped_column(String(8))
     currency: Mapped[str] = mapped_column(String(3))
     subtotal: Mapped[int]
     discount: Mapped[int] = mapped_column(default=0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
@@ -23,6 +24,7 @@ from app.merchants.models import Merchant
 from app.merchants.keys import same_secret
 from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
+from app.orders.representation import order_object
 from app.orders.state import can_transition
 from app.orders.sub_orders import PricedLine, split_lines
 
@@ -33,11 +35,6 @@ class StaleOrder(Conflict):
     """Another process changed the order first; re-read and decide again."""
 
     code = "order_changed_concurrently"
-
-
-def _order_event_data(order: Order) -> dict:
-    return {"id": order.id, "object": "order", "status": order.status, "total": order.total,
-            "currency": order.currency, "customer": order.customer_id, "livemode": order.livemode}
 
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True) -> Order:
@@ -65,7 +62,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
     if announce:
-        record_event(order.merchant_id, f"order.{target}", _order_event_data(order))
+        record_event(order.merchant_id, f"order.{target}", order_object(order))
     log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
              extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
     return order
@@ -129,12 +126,14 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
                  actor: str = "api", checkout_session_id: str | None = None, commit: bool = True,
                  renewal_of: str | None = None, expires_at: datetime | None = None,
-                 currency: object = None) -> Order:
-    """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon, reserve inventory and open an order that expires, in one
-    transaction. ``customer_source`` says how the caller knows the customer (app/orders/customers.py).
-    With ``commit=False`` the caller commits (a subscription opens its contract in the same transaction).
+                 currency: object = None, language: str | None = None) -> Order:
+    """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon,
+    reserve inventory and open an order that expires, in one transaction. ``customer_source`` says how the caller
+    knows the customer (app/orders/customers.py). With ``commit=False`` the caller commits (a subscription opens
+    its contract in the same transaction).
     A renewal (``renewal_of`` names the contract) is not a new purchase: per-customer purchase limits do
-    not apply, and it stays open until ``expires_at`` (the end of its dunning)."""
+    not apply, and it stays open until ``expires_at`` (the end of its dunning). ``language`` is the one the
+    shopper's checkout page spoke (their receipt speaks it)."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
@@ -157,7 +156,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     # by nobody (create_order's callers render it at once).
     order = Order(id=order_id, merchant_id=merchant_id, status="created", kind="purchase", version=1,
                   livemode=livemode, customer_id=customer_id, customer_email=email, customer_source=customer_source,
-                  checkout_session_id=checkout_session_id, currency=quote.currency,
+                  checkout_session_id=checkout_session_id, language=language, currency=quote.currency,
                   subtotal=quote.subtotal.amount, discount=quote.discount.amount, total=quote.total.amount,
                   refunded_amount=0, auto_confirm_at=None,
                   client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}", metadata_=metadata,
@@ -179,7 +178,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
     order.timeline.append(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                              status="created", reason="order created", actor=actor, at=now))
-    record_event(merchant_id, "order.created", _order_event_data(order))
+    record_event(merchant_id, "order.created", order_object(order))
     if assessment.decision == "review":
         record_event(merchant_id, "risk.review_opened", {"id": order_id, "object": "order", **assessment.to_json()})
     if not commit:
@@ -210,12 +209,13 @@ def _order_settings(merchant_id: str) -> OrderSettings:
 
 def get_order(merchant_id: str, order_id: str, *, client_secret: object = None, require_secret: bool = False,
               livemode: bool | None = None) -> Order:
-    """The merchant's order; with ``require_secret`` the caller must also know its client secret, and
-    with ``livemode`` it must belong to that mode (an order of the other mode does not exist for them)."""
-    query = select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id)
+    """The merchant's order with its lines (one statement: the API's Order and order events both show them);
+    with ``require_secret`` the caller must also know its client secret, and with ``livemode`` it must belong
+    to that mode (an order of the other mode does not exist for them)."""
+    query = select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id).options(joinedload(Order.items))
     if livemode is not None:
         query = query.where(Order.livemode == livemode)
-    order = db.session.scalar(query)
+    order = db.session.scalars(query).unique().first()
     secret = client_secret if isinstance(client_secret, str) else ""
     if order is None or (require_secret and not same_secret(secret, order.client_secret)):
         raise NotFound(f"no order {order_id!r}", param="id")

@@ -23,6 +23,7 @@ from app.merchants.models import Merchant
 from app.money import Money
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order, OrderTimelineEntry
+from app.orders.representation import order_object
 from app.orders.services import transition
 
 log = logs.get("orders")
@@ -66,14 +67,11 @@ def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, liv
                   currency=amount.currency, subtotal=amount.amount, discount=0,
                   total=amount.amount, client_secret=f"{order_id}_secret_{secrets.token_urlsafe(18)}",
                   metadata_={}, expires_at=now + timedelta(minutes=merchant.order_timeout_minutes),
-                  created_at=now, updated_at=now)
+                  created_at=now, updated_at=now, items=[])
     db.session.add(order)
     db.session.add(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                       status="created", reason="wallet top-up created", actor=actor, at=now))
-    record_event(merchant_id, "order.created", {"id": order.id, "object": "order", "kind": "topup",
-                                                "status": "created", "total": order.total,
-                                                "currency": order.currency, "customer": customer_id,
-                                                "livemode": livemode})
+    record_event(merchant_id, "order.created", order_object(order))
     db.session.commit()
     return order
 

@@ -12,10 +12,11 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
-from app.db_types import utcnow
+from app.db_types import timestamp, utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
 from app.extensions import commit_keeping_state, db
@@ -53,10 +54,12 @@ def order_lock(order_id: str) -> AbstractContextManager[None]:
                      action="change this order")
 
 
-def _attempt_json(attempt: PaymentAttempt) -> dict:
+def payment_object(attempt: PaymentAttempt) -> dict:
+    """The Payment of shared/API.md, as the API answers it and payment.* events carry it."""
     return {"id": attempt.id, "object": "payment", "order": attempt.order_id, "channel": attempt.channel,
             "status": attempt.status, "amount": attempt.amount, "currency": attempt.currency,
-            "provider_reference": attempt.provider_reference}
+            "provider_reference": attempt.provider_reference, "failure_reason": attempt.failure_reason,
+            "card_fingerprint": attempt.card_fingerprint, "created_at": timestamp(attempt.created_at)}
 
 
 def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
@@ -207,10 +210,12 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
     with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
     for _ in range(3):
-        # The attempt and its order, fresh, in one read: the status decides the conditional UPDATE below.
+        # The attempt and its order, fresh, in one read: the status decides the conditional UPDATE below. The
+        # order's lines come along in the same statement for the order event's copy of the order.
         found = db.session.execute(
             select(PaymentAttempt, Order).join(Order, Order.id == PaymentAttempt.order_id)
-            .where(PaymentAttempt.id == attempt_id).execution_options(populate_existing=True)).first()
+            .where(PaymentAttempt.id == attempt_id).options(joinedload(Order.items))
+            .execution_options(populate_existing=True)).unique().first()
         if found is None:
             db.session.rollback()
             return False
@@ -243,7 +248,7 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
         except StaleOrder:
             db.session.rollback()
             continue
-        record_event(attempt.merchant_id, f"payment.{outcome}", _attempt_json(attempt))
+        record_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt))
         commit_keeping_state()  # the attempt and order as just written
         return True
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
@@ -265,7 +270,7 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
         else:
             # The provider took money for an attempt we had given up on (order closed, or
             # paid another way): record it loudly so it is refunded, never lost.
-            record_event(order.merchant_id, "payment.captured_on_inactive_order", _attempt_json(attempt))
+            record_event(order.merchant_id, "payment.captured_on_inactive_order", payment_object(attempt))
             log.error("capture on an abandoned attempt (order %s)", order.status,
                       extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
     elif order.status == "paying":

@@ -15,9 +15,10 @@ from typing import Iterator
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from app import logs
-from app.db_types import utcnow
+from app.db_types import timestamp, utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import record_event
 from app.extensions import db
@@ -42,11 +43,11 @@ REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
 MAX_REASON_LENGTH = 500
 
 
-def refund_event_data(refund: Refund) -> dict:
-    """The refund as outbox events carry it."""
-    return {"id": refund.id, "object": "refund", "order": refund.order_id, "amount": refund.amount,
-            "currency": refund.currency, "status": refund.status, "reason": refund.reason,
-            "failure_reason": refund.failure_reason}
+def refund_object(refund: Refund) -> dict:
+    """The Refund of shared/API.md, as the API answers it and refund.* events carry it."""
+    return {"id": refund.id, "object": "refund", "order": refund.order_id, "payment": refund.payment_id,
+            "amount": refund.amount, "currency": refund.currency, "status": refund.status, "reason": refund.reason,
+            "failure_reason": refund.failure_reason, "risk": refund.risk, "created_at": timestamp(refund.created_at)}
 
 
 def _parse_amount(amount: object) -> int | None:
@@ -245,7 +246,8 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
                 db.session.rollback()  # settled by someone else (a sweep and a request racing)
                 return db.session.get(Refund, refund_id, populate_existing=True)
             refund = db.session.get(Refund, refund_id, populate_existing=True)
-            order = db.session.get(Order, order_id, populate_existing=True)
+            # With its lines: the order event _move_order writes carries them.
+            order = db.session.get(Order, order_id, populate_existing=True, options=[joinedload(Order.items)])
             if refund.status == "succeeded":
                 post_refund(merchant_id=refund.merchant_id, refund_id=refund.id,
                             provider_attempt=refund.provider_attempt, order_id=order.id, channel=refund.channel,
@@ -260,7 +262,7 @@ def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
             except StaleOrder:
                 db.session.rollback()
                 continue
-            record_event(refund.merchant_id, f"refund.{refund.status}", refund_event_data(refund))
+            record_event(refund.merchant_id, f"refund.{refund.status}", refund_object(refund))
             db.session.commit()
             log.info("refund %s", refund.status, extra={"fields": {
                 "merchant_id": refund.merchant_id, "order_id": order_id, "refund_id": refund_id}})

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.catalog.coupons import discounts_for_order
 from app.extensions import db
+from app.languages import DEFAULT_LANGUAGE
 from app.merchants.models import Merchant
 from app.money import Money
 from app.orders.models import Order
@@ -53,6 +54,8 @@ class Receipt:
     email: str | None
     livemode: bool
     url: str
+    # The language the receipt email speaks: the shopper's at checkout (app/languages.py).
+    language: str
 
 
 def receipt_url(order: Order) -> str:
@@ -78,14 +81,17 @@ def payment_method(order: Order) -> str | None:
 
 
 def build_receipt(order: Order) -> Receipt:
-    """The receipt of a paid order."""
+    """The receipt of a paid order, in the language the shopper checked out in (an order made through the API
+    has none: the merchant's checkout language, else English)."""
     currency = order.currency
+    merchant = db.session.get(Merchant, order.merchant_id)
     return Receipt(
-        order_id=order.id, merchant_name=db.session.get(Merchant, order.merchant_id).name, paid_at=_paid_at(order),
+        order_id=order.id, merchant_name=merchant.name, paid_at=_paid_at(order),
         lines=[ReceiptLine(item.name, item.quantity, Money(item.unit_amount, currency), Money(item.amount, currency))
                for item in order.items],
         discounts=[ReceiptDiscount(f"{d.code} — {d.description}", Money(d.amount, currency))
                    for d in discounts_for_order(order.id)],
         subtotal=Money(order.subtotal, currency), total=Money(order.total, currency),
         refunded=Money(order.refunded_amount, currency), payment_method=payment_method(order),
-        email=order.customer_email, livemode=order.livemode, url=receipt_url(order))
+        email=order.customer_email, livemode=order.livemode, url=receipt_url(order),
+        language=order.language or merchant.checkout_language or DEFAULT_LANGUAGE)

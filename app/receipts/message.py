@@ -6,9 +6,11 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
 from flask import render_template
+from flask_babel import gettext
 
 from app.db_types import utcnow
 from app.receipts.contents import Receipt
+from app.web.shopper_locale import money, speaking
 
 
 def message_id_for(order_id: str, sender: str) -> str:
@@ -23,22 +25,26 @@ def _one_line(text: str) -> str:
 
 
 def subject_for(receipt: Receipt) -> str:
-    """The subject line: whose receipt and how much, marked in test mode."""
-    prefix = "" if receipt.livemode else "[Test mode] "
-    return f"{prefix}Your receipt from {_one_line(receipt.merchant_name)} — {receipt.total.format()}"
+    """The subject line: whose receipt and how much, marked in test mode (in the language being spoken)."""
+    subject = gettext("Your receipt from %(merchant)s — %(total)s", merchant=_one_line(receipt.merchant_name),
+                      total=money(receipt.total))
+    return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)
 
 
 def build_message(receipt: Receipt, *, sender: str, recipient: Address, message_id: str) -> EmailMessage:
-    """The receipt as an email from ``sender`` under the merchant's name to ``recipient``."""
+    """The receipt as an email from ``sender`` under the merchant's name to ``recipient``, in the receipt's
+    language."""
     message = EmailMessage()
     # formataddr quotes (and encodes) a merchant name with commas, quotes or non-ASCII letters.
     message["From"] = formataddr((_one_line(receipt.merchant_name), sender))
     message["To"] = str(recipient)
-    message["Subject"] = subject_for(receipt)
     message["Message-ID"] = message_id
     message["Date"] = format_datetime(utcnow())
     # A receipt is not marketing: auto-responders should not answer it.
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(render_template("receipts/email.txt", receipt=receipt))
-    message.add_alternative(render_template("receipts/email.html", receipt=receipt), subtype="html")
+    with speaking(receipt.language):
+        message["Subject"] = subject_for(receipt)
+        message.set_content(render_template("receipts/email.txt", receipt=receipt))
+        message.add_alternative(render_template("receipts/email.html", receipt=receipt), subtype="html")
+    message["Content-Language"] = receipt.language  # after the parts: setting content moves Content-* headers
     return message

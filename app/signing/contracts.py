@@ -26,12 +26,24 @@ class StaleSubscription(Conflict):
     code = "subscription_changed_concurrently"
 
 
-def event_object(sub: Subscription) -> dict:
-    """The contract as subscription.* events carry it."""
-    return {"id": sub.id, "object": "subscription", "status": sub.status, "customer": sub.customer_id,
-            "sku": sub.sku_id, "price": {"amount": sub.price_amount, "currency": sub.currency},
-            "period": sub.period, "current_period_end": _unix(sub.current_period_end),
-            "cancel_at_period_end": sub.cancel_at_period_end, "livemode": sub.livemode}
+def subscription_object(sub: Subscription) -> dict:
+    """The Subscription of shared/API.md as far as the contract's own row tells it (times in unix seconds):
+    subscription.* events carry it, and the API's answer adds the renewals, timeline and findings, which need
+    reads of their own (events are written inside the change's transaction, often in a renewal sweep)."""
+    mandate = None
+    if sub.mandate_channel:
+        mandate = {"channel": sub.mandate_channel, "status": sub.mandate_status, "reference": sub.mandate_reference}
+    return {
+        "id": sub.id, "object": "subscription", "status": sub.status, "livemode": sub.livemode,
+        "customer": {"id": sub.customer_id, "email": sub.customer_email},
+        "sku": sub.sku_id, "next_sku": sub.next_sku_id,
+        "price": {"amount": sub.price_amount, "currency": sub.currency},
+        "interval": sub.interval, "interval_count": sub.interval_count, "period": sub.period,
+        "current_period_start": _unix(sub.current_period_start), "current_period_end": _unix(sub.current_period_end),
+        "next_renewal_at": _unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
+        "canceled_at": _unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
+        "test_clock": sub.test_clock_id, "created_at": _unix(sub.created_at),
+    }
 
 
 def _unix(value: datetime | None) -> int | None:
@@ -62,7 +74,7 @@ def change(sub: Subscription, *, reason: str, actor: str, event: str | None, tar
         setattr(sub, key, value)
     sub.status, sub.version, sub.updated_at = target, sub.version + 1, now
     if event:
-        record_event(sub.merchant_id, event, event_object(sub), livemode=sub.livemode)
+        record_event(sub.merchant_id, event, subscription_object(sub), livemode=sub.livemode)
     log.info("subscription %s: %s -> %s (%s)", sub.id, previous, target, reason,
              extra={"fields": {"merchant_id": sub.merchant_id, "subscription_id": sub.id, "actor": actor}})
     return sub
@@ -92,13 +104,14 @@ def _clock(merchant_id: str, clock_id: object, livemode: bool) -> TestClock | No
 
 def open_subscription(merchant_id: str, *, sku: object, customer: object, customer_source: str,
                       agreement_accepted: object, livemode: bool, test_clock: object = None,
-                      actor: str = "api") -> tuple[Subscription, object]:
-    """Open a pending contract and its first order in one transaction; paying that order activates it."""
+                      actor: str = "api", language: str | None = None) -> tuple[Subscription, object]:
+    """Open a pending contract and its first order in one transaction; paying that order activates it.
+    ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it."""
     item = recurring_sku(merchant_id, sku)
     clock = _clock(merchant_id, test_clock, livemode)
     order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
                          agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
-                         actor=actor, commit=False)
+                         actor=actor, commit=False, language=language)
     now = clock.frozen_time if clock else order.created_at
     sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
                        customer_id=order.customer_id, customer_email=order.customer_email,
@@ -111,7 +124,7 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     db.session.add(SubscriptionTimelineEntry(subscription_id=sub.id, merchant_id=merchant_id, from_status=None,
                                              status="pending", reason=f"opened with order {order.id}", actor=actor,
                                              at=now))
-    record_event(merchant_id, "subscription.created", event_object(sub), livemode=livemode)
+    record_event(merchant_id, "subscription.created", subscription_object(sub), livemode=livemode)
     db.session.commit()
     return sub, order
 

@@ -26,7 +26,7 @@ from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
 from app.signing.clocks import now_for
-from app.signing.contracts import StaleSubscription, change, event_object
+from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import period_bounds
@@ -68,7 +68,7 @@ def _unix(value: datetime | None) -> int | None:
 
 def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
     """The contract with the renewal an event is about."""
-    return {**event_object(sub), "renewal": {
+    return {**subscription_object(sub), "renewal": {
         "period": renewal.period, "order": renewal.order_id, "status": renewal.status, "attempts": renewal.attempts,
         "period_start": _unix(renewal.period_start), "period_end": _unix(renewal.period_end),
         "next_attempt_at": _unix(renewal.next_attempt_at), "last_error": renewal.last_error}}
@@ -119,7 +119,7 @@ def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int 
                               .values(announced_period=period).execution_options(synchronize_session=False)
                               ).rowcount != 1:
             continue
-        record_event(sub.merchant_id, "subscription.renewal_upcoming", {**event_object(sub), "renewal": {
+        record_event(sub.merchant_id, "subscription.renewal_upcoming", {**subscription_object(sub), "renewal": {
             "period": period, "at": _unix(sub.next_renewal_at),
             "amount": {"amount": sub.price_amount, "currency": sub.currency}}}, livemode=sub.livemode)
         sent += 1

@@ -1,17 +1,20 @@
 """The language of the shopper-facing pages (the hosted checkout, the embedded panel): the merchant's checkout
-language when fixed, else the shopper's Accept-Language, else English. Every other page (the portal, the API's
+language when fixed, else the one the page embedding the panel asked for (the SDK's ``locale``), else the shopper's
+Accept-Language, else English. Every other page (the portal, the API's
 HTML docs) stays English. Amounts and dates follow the chosen locale; amounts stay integers underneath.
 
 A page learns its merchant when it renders (every shopper-facing template gets ``merchant``), so the merchant's
 setting is applied just before rendering: strings made earlier are lazy (``lazy_gettext``) and translate then."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Iterator
 
 from flask import Flask, g, has_request_context, request
 from flask.signals import before_render_template
 from babel.numbers import get_territory_currencies
-from flask_babel import format_date, get_locale, refresh
+from flask_babel import force_locale, format_date, get_locale, refresh
 
 from app.extensions import babel
 from app.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
@@ -44,7 +47,7 @@ def choose_locale() -> str:
     fixed = g.get("checkout_language")
     if fixed in CHECKOUT_LANGUAGES:
         return fixed
-    return _browser_language() or DEFAULT_LANGUAGE
+    return g.get("asked_language") or _browser_language() or DEFAULT_LANGUAGE
 
 
 def _browser_language() -> str | None:
@@ -88,6 +91,33 @@ def speak_for(merchant) -> None:
         refresh()  # forget a locale chosen earlier in the request, before the merchant was known
 
 
+def shopper_language(merchant) -> str:
+    """The language this shopper's page speaks for ``merchant`` (an order keeps it for its receipt)."""
+    speak_for(merchant)
+    return str(get_locale() or DEFAULT_LANGUAGE).split("_")[0]
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Render for a shopper away from their request (a job's receipt email): their language, amounts and dates
+    their way, as on their checkout page."""
+    before = g.get("shopper_language")
+    g.shopper_language = language if language in CHECKOUT_LANGUAGES else DEFAULT_LANGUAGE
+    try:
+        with force_locale(g.shopper_language):
+            yield
+    finally:
+        g.shopper_language = before
+
+
+def prefer_language(language: str) -> None:
+    """The page embedding the panel asked for ``language`` (the SDK's ``locale``): spoken unless the merchant fixed
+    one, whatever the browser prefers."""
+    if _shopper_facing() and language in CHECKOUT_LANGUAGES and language != g.get("asked_language"):
+        g.asked_language = language
+        refresh()
+
+
 def page_language() -> str:
     """The value of ``<html lang>``: the chosen locale as a BCP 47 tag."""
     return str(get_locale() or DEFAULT_LANGUAGE).replace("_", "-")
@@ -97,7 +127,8 @@ def money(amount: int | Money, currency: str | None = None) -> str:
     """``{{ order.total|money(order.currency) }}`` or ``{{ quote.total|money }}``: the shopper's locale on
     shopper-facing pages; the portal keeps Kassa's one English format."""
     value = amount if isinstance(amount, Money) else Money(amount, currency)
-    return value.format_in(page_language().replace("-", "_")) if _shopper_facing() else value.format()
+    speaking_to_shopper = _shopper_facing() or g.get("shopper_language") is not None
+    return value.format_in(page_language().replace("-", "_")) if speaking_to_shopper else value.format()
 
 
 def long_date(value: date | datetime) -> str:

@@ -6,6 +6,8 @@ dispatched, so the outbox hands it to no handler and no other endpoint: nothing 
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
 from app import logs
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest
@@ -13,6 +15,8 @@ from app.event_types import EVENT_TYPES
 from app.events import Event
 from app.extensions import db
 from app.ids import new_id
+from app.orders.models import Order, OrderItem
+from app.orders.representation import order_object
 from app.webhooks.delivery import attempt_delivery
 from app.webhooks.endpoints import get_endpoint
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -38,14 +42,21 @@ def sample_object(event_type: str) -> dict:
     kind = event_type.split(".")[0]
     object_id = new_id(f"{_PREFIXES.get(kind, kind)}_test")
     if kind in ("order", "risk"):
-        status = event_type.split(".")[1] if kind == "order" else "paid"
-        return {"id": object_id, "object": "order", "status": status, "livemode": False,
-                "amount": {"subtotal": 2500, "discount": 0, "total": 2500, "currency": "usd"},
-                "items": [{"sku": "sku_test_sample", "name": "Sample item", "quantity": 1, "unit_amount": 2500,
-                           "amount": 2500}],
-                "customer": {"id": "cus_test_sample"}, "metadata": {"kassa_test_webhook": "true"}}
+        return _sample_order(object_id, event_type.split(".")[1] if kind == "order" else "paid")
     return {"id": object_id, "object": kind, "livemode": False, "amount": 2500, "currency": "usd",
             "metadata": {"kassa_test_webhook": "true"}}
+
+
+def _sample_order(order_id: str, status: str) -> dict:
+    """An order shaped exactly as real order events carry it (app/orders/representation.py); never stored."""
+    now = utcnow()
+    order = Order(id=order_id, kind="purchase", status=status, livemode=False, customer_id="cus_test_sample",
+                  customer_email="shopper@example.com", customer_source="secret_key", checkout_session_id=None,
+                  currency="usd", subtotal=2500, discount=0, total=2500, refunded_amount=0, risk=None,
+                  metadata_={"kassa_test_webhook": "true"}, expires_at=now + timedelta(minutes=30), created_at=now,
+                  items=[OrderItem(sku_id="sku_test_sample", product_id="prod_test_sample", name="Sample item",
+                                   quantity=1, unit_amount=2500, amount=2500)])
+    return order_object(order)
 
 
 def _parse_type(endpoint: WebhookEndpoint, event_type: object) -> str:

@@ -1,5 +1,5 @@
 /** Zero-code integration: <script src=".../kassa.js" data-kassa-key="pk_…" data-kassa-product="prod_…">
- * (or data-kassa-session="<a checkout session's client secret>") renders the panel right after the script
+ * (or data-kassa-session="<a checkout session's client secret>"; data-kassa-locale="de" for its language) renders the panel right after the script
  * tag (or into data-kassa-target) and binds every
  * [data-kassa-checkout] element. Panel events are re-dispatched as DOM events "kassa:ready" etc. */
 import { Kassa } from "./index";
@@ -10,7 +10,7 @@ export function autoMount(script: HTMLScriptElement | null): void {
   if (!key) return;
   const baseUrl = script.getAttribute("data-kassa-base-url") ?? new URL(script.src, location.href).origin;
   const start = (): void => {
-    const kassa = Kassa(key, { baseUrl });
+    const kassa = Kassa(key, { baseUrl, locale: script.getAttribute("data-kassa-locale") ?? undefined });
     const product = script.getAttribute("data-kassa-product") ?? undefined;
     const session = script.getAttribute("data-kassa-session") ?? undefined;
     if (product || session) {

@@ -85,9 +85,9 @@ test("subscribe without a SKU fails before any request", async () => {
 });
 
 test("the headless checkout words a subscription's terms like Kassa's own page and sells one at a time", () => {
-  assert.equal(recurringTerms({ amount: 999, currency: "usd" }, { interval: "month", interval_count: 1 }, "en-US"),
+  assert.equal(recurringTerms({ amount: 999, currency: "usd" }, { interval: "month", interval_count: 1 }, "en"),
     "$9.99 every month, cancel anytime");
-  assert.equal(recurringTerms({ amount: 5000, currency: "usd" }, { interval: "month", interval_count: 3 }, "en-US"),
+  assert.equal(recurringTerms({ amount: 5000, currency: "usd" }, { interval: "month", interval_count: 3 }, "en"),
     "$50.00 every 3 months, cancel anytime");
   const base = { sku: "sku_month", channel: "sandbox_card", agreed: true };
   assert.match(validateCheckout({ ...base, quantity: 2, recurring: "$9.99 every month, cancel anytime" }).quantity!,

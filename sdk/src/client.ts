@@ -4,6 +4,7 @@ import { KassaError } from "./errors";
 import { request, type Transport } from "./http";
 import { Panel, type PanelOptions } from "./panel";
 import { PluginHost, type KassaPlugin } from "./plugins";
+import { browserLanguage, resolveLocale, type Locale } from "./i18n";
 import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
@@ -21,6 +22,9 @@ export interface KassaOptions {
   random?: () => number;
   /** The page whose address may carry a redirect return (default: window; null: none). */
   page?: PageLike | null;
+  /** The language of the SDK's words and amounts (components, QR modal, panel): "en", "de" or "fr" ("de-AT"
+   * counts as "de"). Default: the browser's (navigator.language) when it is one of those, else English. */
+  locale?: string;
 }
 
 export interface PayOptions {
@@ -52,6 +56,10 @@ export class KassaClient {
   readonly publishableKey: string;
   readonly baseUrl: string;
   readonly components: Components;
+  /** The language the SDK speaks (see ``KassaOptions.locale``). */
+  readonly locale: Locale;
+  /** The ``locale`` option as given: only that is imposed on the panel (else the frame follows the browser). */
+  private readonly askedLocale?: string;
   private readonly transport: Transport;
   private readonly maxRetries: number;
   private readonly EventSourceImpl: (new (url: string) => EventSourceLike) | null;
@@ -84,6 +92,8 @@ export class KassaClient {
     const globalES = (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource;
     this.EventSourceImpl = options.EventSource === undefined ? globalES ?? null : options.EventSource;
     this.page = options.page !== undefined ? options.page : typeof window !== "undefined" ? window : null;
+    this.locale = resolveLocale(options.locale, browserLanguage());
+    this.askedLocale = options.locale;
     this.components = new Components(this);
   }
 
@@ -198,6 +208,7 @@ export class KassaClient {
       this.modals.set(orderId, showQrModal(document, action, {
         onClose: () => { forget(); options.onQrClose?.(); },
         onChangeMethod: options.onChangeMethod && (() => { forget(); options.onChangeMethod!(); }),
+        locale: this.locale,
       }));
     }
   }
@@ -308,6 +319,6 @@ export class KassaClient {
     if (!container) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(selector)}`);
     if (!options || (!options.product && !options.session)) throw new KassaError("invalid_request_error",
       "parameter_missing", "mountPanel needs a product id or a checkout session's client secret", { param: "product" });
-    return new Panel(container, this.baseUrl, this.publishableKey, options);
+    return new Panel(container, this.baseUrl, this.publishableKey, { ...options, locale: options.locale ?? this.askedLocale });
   }
 }

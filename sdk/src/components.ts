@@ -4,6 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
+import { DEFAULT_LOCALE, formatMoney, messagesFor, resolveLocale, type Locale } from "./i18n";
 import type { Order, Quote, RecurringTerms } from "./types";
 
 export const MAX_QUANTITY = 99;
@@ -31,6 +32,9 @@ export interface CheckoutOptions {
   product?: string;
   /** A checkout session's client secret (or the root's data-kassa-session), for a product session. */
   session?: string;
+  /** The language of this checkout's words and amounts (en, de or fr; or the root's data-kassa-locale).
+   * Default: the client's ``locale``. */
+  locale?: string;
 }
 
 export interface CheckoutEvents extends Record<string, unknown> {
@@ -40,41 +44,39 @@ export interface CheckoutEvents extends Record<string, unknown> {
 interface Product { id: string; name: string; description: string; skus: { id: string; name: string;
   price: { amount: number; currency: string }; subscription?: RecurringTerms | null }[] }
 
-export function formatMoney(amount: number, currency: string, locale?: string): string {
-  try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
-  } catch {
-    return `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
-  }
+/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``. */
+export function recurringTerms(price: { amount: number; currency: string }, terms: RecurringTerms,
+  locale: Locale = DEFAULT_LOCALE): string {
+  const words = messagesFor(locale);
+  return words.recurring(formatMoney(price.amount, price.currency, locale),
+    words.every(terms.interval, terms.interval_count));
 }
 
-/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them. */
-export function recurringTerms(price: { amount: number; currency: string }, terms: RecurringTerms, locale?: string): string {
-  const every = terms.interval_count === 1 ? `every ${terms.interval}` : `every ${terms.interval_count} ${terms.interval}s`;
-  return `${formatMoney(price.amount, price.currency, locale)} ${every}, cancel anytime`;
-}
-
-/** Check the shopper's input the way the API will, so mistakes show before any request. */
+/** Check the shopper's input the way the API will, so mistakes show before any request (said in ``locale``). */
 export function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">
-  & Partial<Pick<CheckoutState, "recurring">>): CheckoutState["errors"] {
+  & Partial<Pick<CheckoutState, "recurring">>, locale: Locale = DEFAULT_LOCALE): CheckoutState["errors"] {
+  const words = messagesFor(locale);
   const errors: CheckoutState["errors"] = {};
-  if (!state.sku) errors.sku = "Choose one of the options.";
+  if (!state.sku) errors.sku = words.chooseOption;
   if (state.quantity === null || !Number.isInteger(state.quantity) || state.quantity < 1 || state.quantity > MAX_QUANTITY) {
-    errors.quantity = `Enter a whole number from 1 to ${MAX_QUANTITY}.`;
+    errors.quantity = words.quantityRange(MAX_QUANTITY);
   } else if (state.recurring && state.quantity !== 1) {
-    errors.quantity = "A subscription is bought one at a time: set the quantity to 1.";
+    errors.quantity = words.oneSubscriptionAtATime;
   }
-  if (!state.channel) errors.channel = "Choose how you want to pay.";
-  if (!state.agreed) errors.agreement = "Please accept the terms to continue.";
+  if (!state.channel) errors.channel = words.chooseChannel;
+  if (!state.agreed) errors.agreement = words.acceptTerms;
   return errors;
 }
 
 export class Checkout extends Emitter<CheckoutEvents> {
   readonly state: CheckoutState;
+  /** The language this checkout speaks. */
+  readonly locale: Locale;
   private product: Product | null = null;
 
   constructor(private readonly kassa: KassaClient, readonly root: Element, options: CheckoutOptions = {}) {
     super();
+    this.locale = resolveLocale(options.locale ?? root.getAttribute("data-kassa-locale"), kassa.locale);
     const product = options.product ?? root.getAttribute("data-kassa-product") ?? "";
     this.session = options.session ?? root.getAttribute("data-kassa-session") ?? undefined;
     this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, coupon: null,
@@ -111,7 +113,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.text("product-description", product.description);
     const select = this.el<HTMLSelectElement>("sku");
     if (select && select.tagName === "SELECT" && select.options.length === 0) {
-      for (const sku of product.skus) select.add(new Option(`${sku.name} — ${formatMoney(sku.price.amount, sku.price.currency)}`, sku.id));
+      for (const sku of product.skus) select.add(new Option(`${sku.name} — ${formatMoney(sku.price.amount, sku.price.currency, this.locale)}`, sku.id));
     }
     this.state.sku = select?.value || product.skus[0]?.id || null;
     const quantity = this.el<HTMLInputElement>("quantity");
@@ -168,7 +170,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
   private read(target: Element): void {
     if (target.hasAttribute("data-kassa-quantity")) {
       this.state.quantity = parseQuantity((target as HTMLInputElement).value);
-      this.state.errors = { ...this.state.errors, quantity: validateCheckout(this.state).quantity };
+      this.state.errors = { ...this.state.errors, quantity: validateCheckout(this.state, this.locale).quantity };
       void this.reprice();
     } else if (target.hasAttribute("data-kassa-sku")) {
       this.state.sku = (target as HTMLSelectElement).value;
@@ -200,7 +202,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
 
   private noteTerms(): void {
     const sku = this.product?.skus.find((candidate) => candidate.id === this.state.sku);
-    this.state.recurring = sku?.subscription ? recurringTerms(sku.price, sku.subscription) : null;
+    this.state.recurring = sku?.subscription ? recurringTerms(sku.price, sku.subscription, this.locale) : null;
   }
 
   /** Price the basket as the API will charge it. A coupon the API refuses is explained beside its field and
@@ -208,7 +210,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
   private async reprice(): Promise<void> {
     this.noteTerms();
     const { sku, quantity, coupon } = this.state;
-    if (!sku || quantity === null || validateCheckout(this.state).quantity) {
+    if (!sku || quantity === null || validateCheckout(this.state, this.locale).quantity) {
       this.state.total = null;
       this.state.discount = null;
       this.render();
@@ -244,7 +246,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
   async pay(): Promise<Order | null> {
     if (this.state.state === "paying" || this.state.state === "loading") return null;
     const couponError = this.state.errors.coupon;
-    this.state.errors = validateCheckout(this.state);
+    this.state.errors = validateCheckout(this.state, this.locale);
     if (couponError) this.state.errors.coupon = couponError;  // fix or clear the code before paying
     if (Object.keys(this.state.errors).length) {
       this.render();
@@ -334,8 +336,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
   private render(): void {
     const s = this.state;
     this.root.setAttribute("data-kassa-state", s.state);
-    this.text("total", s.total ? formatMoney(s.total.amount, s.total.currency) : "");
-    this.text("discount", s.discount ? `−${formatMoney(s.discount.amount, s.discount.currency)}` : "");
+    this.text("total", s.total ? formatMoney(s.total.amount, s.total.currency, this.locale) : "");
+    this.text("discount", s.discount ? `−${formatMoney(s.discount.amount, s.discount.currency, this.locale)}` : "");
     this.text("terms", s.recurring ?? "");
     for (const field of ["quantity", "channel", "agreement", "sku", "coupon", "form"] as const) {
       const message = s.errors[field] ?? "";
@@ -348,8 +350,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
     }
     const button = this.el<HTMLButtonElement>("pay");
     if (button) button.disabled = s.state === "paying" || s.state === "loading";
-    const status = { loading: "", ready: "", paying: "Waiting for payment…", paid: "Payment successful",
-      failed: "Payment failed" }[s.state];
+    const words = messagesFor(this.locale);
+    const status = { loading: "", ready: "", paying: words.waiting, paid: words.paid, failed: words.failed }[s.state];
     this.text("status", status);
   }
 }

@@ -11,6 +11,7 @@ export type { Checkout, CheckoutOptions, CheckoutState } from "./components";
 export type { PageLike, PaymentReturn, RedirectStatus } from "./redirect";
 export type * from "./types";
 export { version } from "./version";
+export type { Locale } from "./i18n";
 
 const clients = new Map<string, KassaClient>();
 
@@ -18,7 +19,7 @@ const clients = new Map<string, KassaClient>();
 export function Kassa(publishableKey: string, options: KassaOptions = {}): KassaClient {
   const custom = options.fetch || options.EventSource !== undefined || options.sleep || options.random
     || options.page !== undefined;
-  const id = `${publishableKey}|${options.baseUrl ?? ""}|${options.maxRetries ?? ""}`;
+  const id = `${publishableKey}|${options.baseUrl ?? ""}|${options.maxRetries ?? ""}|${options.locale ?? ""}`;
   if (custom) return new KassaClient(publishableKey, options);
   let client = clients.get(id);
   if (!client) {

@@ -1,5 +1,6 @@
 /** mountPanel: Kassa's hosted htmx panel in an iframe, heard through origin-checked postMessage. */
 import { Emitter } from "./emitter";
+import { browserLanguage, messagesFor, resolveLocale } from "./i18n";
 import { acceptFrameMessage, frameMessage, originOf } from "./messages";
 
 export interface PanelOptions {
@@ -10,8 +11,11 @@ export interface PanelOptions {
   session?: string;
   sku?: string;
   quantity?: number;
-  /** Accessible name of the frame. */
+  /** Accessible name of the frame (default: "Checkout" in the panel's language). */
   title?: string;
+  /** The panel's language: "en", "de" or "fr". Default: the client's ``locale`` option, else the browser's
+   * languages. The merchant's fixed checkout language (portal → Settings), when set, still wins in the frame. */
+  locale?: string;
 }
 
 /** The frame's address: a session's panel, or a product's panel for a guest. */
@@ -25,6 +29,7 @@ export function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: 
   src.searchParams.set("frame", frameId);
   if (options.sku) src.searchParams.set("sku", options.sku);
   if (options.quantity !== undefined) src.searchParams.set("quantity", String(options.quantity));
+  if (options.locale) src.searchParams.set("locale", resolveLocale(options.locale));
   return src;
 }
 
@@ -51,7 +56,7 @@ export class Panel extends Emitter<PanelEvents> {
 
     const iframe = container.ownerDocument.createElement("iframe");
     iframe.src = src.toString();
-    iframe.title = options.title ?? "Checkout";
+    iframe.title = options.title ?? messagesFor(resolveLocale(options.locale, browserLanguage())).checkoutTitle;
     iframe.name = this.frameId;
     iframe.setAttribute("allow", "payment");
     iframe.style.cssText = "width:100%;border:0;display:block;height:480px;color-scheme:normal";

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, messagesFor, type Locale } from "./i18n";
+
 /** An accessible modal that shows a QR next_action until the payment is decided: announced as a modal dialog,
  * focus kept inside (Tab and Shift+Tab cycle) and given back to what had it, Escape closes it, and it counts
  * down to the code's expiry. */
@@ -11,6 +13,8 @@ export interface QrModalOptions {
   onClose?: () => void;
   /** The shopper asked to pay another way; the button is shown only with this callback. */
   onChangeMethod?: () => void;
+  /** The language of its words (default English). */
+  locale?: Locale;
   /** Clock and timers, for tests. */
   now?: () => number;
   setInterval?: (fn: () => void, ms: number) => unknown;
@@ -18,10 +22,11 @@ export interface QrModalOptions {
 }
 
 /** The countdown's words for the time left until ``expiresAt`` (ms since the epoch) at ``now``. */
-export function countdownText(expiresAt: number, now: number): string {
+export function countdownText(expiresAt: number, now: number, locale: Locale = DEFAULT_LOCALE): string {
+  const words = messagesFor(locale);
   const left = Math.max(0, Math.ceil((expiresAt - now) / 1000));
-  if (left === 0) return "This code has expired";
-  return `Expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  if (left === 0) return words.expired;
+  return words.expiresIn(`${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`);
 }
 
 /** Where Tab (or Shift+Tab) moves focus among ``count`` controls so it never leaves the dialog; ``current``
@@ -37,6 +42,8 @@ let dialogs = 0;
 
 export function showQrModal(doc: Document, action: QrAction, options: QrModalOptions | (() => void) = {}): QrModal {
   const opts: QrModalOptions = typeof options === "function" ? { onClose: options } : options;
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const words = messagesFor(locale);
   const now = opts.now ?? Date.now;
   const every = opts.setInterval ?? ((fn, ms) => setInterval(fn, ms));
   const stop = opts.clearInterval ?? ((handle) => clearInterval(handle as ReturnType<typeof setInterval>));
@@ -59,12 +66,12 @@ export function showQrModal(doc: Document, action: QrAction, options: QrModalOpt
   dialog.setAttribute("aria-modal", "true");
   dialog.setAttribute("aria-labelledby", `${id}-title`);
   dialog.tabIndex = -1;
-  const heading = make("h2", "margin:0 0 12px;font-size:20px", "Scan to pay");
+  const heading = make("h2", "margin:0 0 12px;font-size:20px", words.scanToPay);
   heading.id = `${id}-title`;
   const image = make("img", "width:min(220px,60vw);height:auto;aspect-ratio:1;border:1px solid #dfe3ea;border-radius:8px");
   image.src = action.image;
-  image.alt = "QR code to pay";
-  const link = make("a", "display:block;margin:12px 0;color:#3a55d8", "Open the payment page");
+  image.alt = words.qrAlt;
+  const link = make("a", "display:block;margin:12px 0;color:#3a55d8", words.openPaymentPage);
   link.href = action.url;
   link.target = "_blank";
   link.rel = "noopener";
@@ -75,14 +82,13 @@ export function showQrModal(doc: Document, action: QrAction, options: QrModalOpt
   if (Number.isFinite(expiresAt)) {
     const expiry = make("p", "margin:8px 0");
     expiry.id = `${id}-expiry`;
-    const countdown = make("strong", "font-variant-numeric:tabular-nums", countdownText(expiresAt, now()));
+    const countdown = make("strong", "font-variant-numeric:tabular-nums", countdownText(expiresAt, now(), locale));
     countdown.setAttribute("data-kassa-qr-countdown", "");
-    const after = make("span", "display:block;font-size:14px;color:#5c677d",
-      "After that the code can no longer be paid; no money is taken and you can choose another way to pay.");
+    const after = make("span", "display:block;font-size:14px;color:#5c677d", words.afterExpiry);
     expiry.append(countdown, after);
     dialog.appendChild(expiry);
     dialog.setAttribute("aria-describedby", expiry.id);
-    timer = every(() => { countdown.textContent = countdownText(expiresAt, now()); }, 1000);
+    timer = every(() => { countdown.textContent = countdownText(expiresAt, now(), locale); }, 1000);
   }
 
   const buttonCss = "font:inherit;padding:8px 14px;border-radius:8px;border:1px solid #dfe3ea;background:#fff;"
@@ -90,11 +96,11 @@ export function showQrModal(doc: Document, action: QrAction, options: QrModalOpt
   const actions = make("div", "display:flex;flex-wrap:wrap;justify-content:center;margin-top:8px");
   let change: HTMLButtonElement | null = null;
   if (opts.onChangeMethod) {
-    change = make("button", buttonCss, "Change payment method");
+    change = make("button", buttonCss, words.changeMethod);
     change.type = "button";
     actions.appendChild(change);
   }
-  const close = make("button", buttonCss, "Close");
+  const close = make("button", buttonCss, words.close);
   close.type = "button";
   actions.appendChild(close);
   dialog.appendChild(actions);

@@ -18,7 +18,7 @@ function order(status: Order["status"], paymentStatus: string | null, product = 
 interface Shop { kassa: KassaClient; requests: string[]; page: PageLike & { location: { href: string } } }
 
 /** A client on a page at ``href`` whose order reads answer ``reads`` in turn (the last one repeats). */
-function shop(href: string, reads: (Order | number)[]): Shop {
+function shop(href: string, reads: (Order | number)[], locale?: string): Shop {
   const requests: string[] = [];
   const fakeFetch = (async (url: string) => {
     requests.push(url);
@@ -41,7 +41,7 @@ function shop(href: string, reads: (Order | number)[]): Shop {
     page.location.href = url!;
   } } };
   const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
-    sleep: async () => undefined, page });
+    sleep: async () => undefined, page, locale });
   return { kassa, requests, page };
 }
 
@@ -117,6 +117,7 @@ interface Mounted { root: FakeElement; checkout: Checkout; events: [string, unkn
 
 function mount(kassa: KassaClient, product = "prod_1"): Mounted {
   const root = new FakeElement({ "[data-kassa-status]": new FakeElement(), "[data-kassa-sku]": new FakeElement(),
+    "[data-kassa-total]": new FakeElement(),
     "[data-kassa-quantity]": new FakeElement(), '[data-kassa-error="form"]': new FakeElement(),
     "[data-kassa-pay]": new FakeElement() });
   root.setAttribute("data-kassa-product", product);
@@ -179,4 +180,13 @@ test("a checkout of another product on the page leaves the returned order alone"
   assert.equal(root.getAttribute("data-kassa-state"), "ready");
   assert.equal(checkout.state.order, null);
   assert.equal(orderReads(requests).length, 1);
+});
+
+test("headless components speak the client's locale: status words and amounts the German way", async () => {
+  const { kassa } = shop(`${RETURN}succeeded`, [order("paid", "succeeded")], "de-AT");
+  const { root, checkout, settled } = mount(kassa);
+  await settled;
+  assert.equal(checkout.locale, "de");
+  assert.equal(text(root, "[data-kassa-status]"), "Zahlung erfolgreich");
+  assert.equal(text(root, "[data-kassa-total]"), "10,00\u00a0$");
 });

@@ -35,3 +35,36 @@ def test_delivered_events_match_their_documented_payloads(spec, api, catalog, sa
         errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
         assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"
         assert signature.match(header), header
+
+
+def test_a_completed_checkout_session_is_delivered_whole_and_as_documented(spec, api, pk_api, catalog, sandbox,  # noqa: F811
+                                                                            receiver, worker):  # noqa: F811
+    from tests.api.test_checkout_sessions import session_for
+    from tests.integration.test_payment_flow import pay
+
+    hook, _ = register(api, receiver, "/sessions", ["checkout_session.completed"])
+    session = session_for(api, catalog, metadata={"cart": "c_42"})
+    order = pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True})
+    assert order.status_code == 201, order.json
+    payment = pay(api, order.json["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: (worker(), hook.accepted)[1], timeout=20)
+
+    [event] = hook.accepted
+    errors = list(_validator(spec, _webhook_schema(event["type"])).iter_errors(event))
+    assert not errors, errors[0].message
+    completed = event["data"]["object"]
+    assert (completed["id"], completed["status"], completed["order"]) == (session["id"], "complete", order.json["id"])
+    assert completed["customer"] == {"id": session["customer"]["id"], "email": "rich@example.test"}
+    assert completed["metadata"] == {"cart": "c_42"} and completed["items"] == session["items"]
+    assert "client_secret" not in completed and "url" not in completed  # the shopper's capability stays out
+
+
+def test_a_test_order_event_is_shaped_like_a_real_one(spec, api, receiver):  # noqa: F811
+    """"Send test event" lets a merchant build their receiver against a sample: it must look like the real thing."""
+    hook, endpoint_id = register(api, receiver, "/sample", ["order.paid"])
+    assert api.post(f"/webhook_endpoints/{endpoint_id}/test").status_code == 201
+    [event] = hook.accepted
+    errors = list(_validator(spec, _webhook_schema("order.paid")).iter_errors(event))
+    assert not errors, errors[0].message
+    assert event["test_webhook"] is True and event["data"]["object"]["items"][0]["name"] == "Sample item"

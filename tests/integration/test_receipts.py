@@ -68,8 +68,11 @@ def receipt_log():
     logger.removeHandler(handler)
 
 
-def shopper_pays(client, sandbox, catalog: dict, *, email: str | None, quantity: int = 2) -> str:
-    """Pay on the hosted product page with the sandbox card, approving on the provider's page; the order id."""
+def shopper_pays(client, sandbox, catalog: dict, *, email: str | None, quantity: int = 2,
+                 language: str = "en") -> str:
+    """Pay on the hosted product page with the sandbox card, approving on the provider's page, from a browser
+    that prefers ``language``; the order id."""
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     form = {"csrf_token": token, "sku": catalog["sku"], "quantity": str(quantity), "channel": "sandbox_card",
@@ -81,6 +84,7 @@ def shopper_pays(client, sandbox, catalog: dict, *, email: str | None, quantity:
     back = requests.post(f"{provider_page}/decide", data={"outcome": "succeeded"}, allow_redirects=False, timeout=10)
     order_url = urlsplit(back.headers["Location"])
     order_id = order_url.path.rsplit("/", 1)[1]
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # the success page is checked for in English
     wait_for(lambda: "Payment successful" in client.get(f"{order_url.path}?{order_url.query}").get_data(as_text=True))
     return order_id
 
@@ -127,6 +131,26 @@ def test_a_paid_order_gets_one_receipt_with_what_was_bought(app, client, merchan
 
     row = receipt_row(app, order_id)
     assert (row.status, row.attempts, row.recipient) == ("sent", 1, "Shopper@Example.test")
+
+
+def test_a_german_checkout_gets_a_german_receipt(app, client, catalog, sandbox, worker, mail_server):
+    from babel.dates import format_date
+
+    mail_server.start()
+    order_id = shopper_pays(client, sandbox, catalog, email="kundin@example.test", quantity=2, language="de-AT,en;q=0.5")
+    worker()
+
+    [message] = mail_server.inbox.messages
+    assert message["Subject"] == "[Testmodus] Ihre Quittung von Acme Games — 19,98\xa0$"
+    assert message["Content-Language"] == "de"
+    text, html = parts(message)
+    assert "Vielen Dank für Ihren Einkauf bei Acme Games." in text and "Gesamt: 19,98\xa0$" in text
+    assert "2 x Pro membership — 30 days    19,98\xa0$" in text
+    today = format_date(receipt_row(app, order_id).sent_at, format="long", locale="de")  # "23. November 2026"
+    assert f"Bezahlt: {today}, " in text and "Zahlungsart: Card (sandbox)" in text
+    assert '<html lang="de">' in html and "Vielen Dank für Ihren Einkauf bei Acme Games" in html
+    assert "Gesamt" in html and "19,98\xa0$" in html and "Quittung ansehen oder drucken" in html
+    assert "Thank you" not in text + html
 
 
 def test_a_retried_or_repeated_job_sends_nothing_twice(app, client, catalog, sandbox, worker, mail_server):

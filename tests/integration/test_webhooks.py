@@ -132,6 +132,34 @@ def test_a_paid_order_reaches_only_the_endpoints_that_subscribed(app, api, merch
     assert sorted(stream, key=lambda e: e["id"]) == sorted(all_hook.accepted, key=lambda e: e["id"])
 
 
+def test_an_order_paid_delivery_carries_what_the_receiver_needs_to_fulfil(app, api, catalog, receiver, worker,
+                                                                         sandbox):
+    """A receiver fulfils from the delivery alone: what was bought, who to send it to and the merchant's notes."""
+    hook, _ = register(api, receiver, "/fulfil", ["order.paid"])
+    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}],
+                                        "customer": {"id": "cus_fulfil", "email": "ada@example.com"},
+                                        "agreement_accepted": True, "metadata": {"shipment": "express"}})
+    assert created.status_code == 201, created.json
+    payment = pay(api, created.json["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, created.json["id"]) == "paid")
+
+    worker()
+
+    [delivered] = hook.accepted
+    order = delivered["data"]["object"]
+    assert (delivered["type"], order["id"], order["status"]) == ("order.paid", created.json["id"], "paid")
+    assert order["items"] == [{"sku": catalog["sku"], "product": catalog["product"], "name": "Pro membership — 30 days",
+                               "quantity": 2, "unit_amount": 999, "amount": 1998}]
+    assert order["customer"]["email"] == "ada@example.com"
+    assert order["metadata"] == {"shipment": "express"}
+    assert order["amount"] == {"subtotal": 1998, "discount": 0, "total": 1998, "currency": "usd"}
+    # What GET /orders/{id} says, field for field (the worker has fulfilled it since: status moved on).
+    shown = api.get(f"/orders/{order['id']}").json
+    assert {name: shown[name] for name in order if name != "status"} == {
+        name: value for name, value in order.items() if name != "status"}
+
+
 def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api, merchant, catalog, receiver,
                                                                         worker):
     from app.db_types import utcnow

@@ -157,3 +157,18 @@ def test_the_qr_dialog_speaks_german_and_counts_down_in_german(client, catalog, 
     assert "Zum Bezahlen scannen" in page and "Zahlungsart ändern" in page
     assert 'data-expires-in="Läuft ab in {time}"' in page and re.search(r"Läuft ab in [0-9]:[0-9]{2}", page)
     assert "Scan to pay" not in page
+
+
+def test_the_embedded_panel_speaks_the_language_the_sdk_asked_for_in_every_request(client, merchant, catalog):
+    """``mountPanel(el, {locale: "fr"})`` adds ``locale=fr``: the frame speaks French to a German browser, and its
+    own later requests (re-pricing) too; a language Kassa does not speak is ignored."""
+    first = f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"
+    page = _page(client, f"{first}&locale=fr", GERMAN)
+    assert '<html lang="fr"' in page and "Moyen de paiement" in page and "Zahlungsart" not in page
+    token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
+    quote = client.post(f"/embed/{catalog['product']}/quote",
+                        data={"embed_token": token, "sku": catalog["sku"], "quantity": "2"},
+                        headers={**GERMAN, "HX-Request": "true"}).get_data(as_text=True)
+    assert f"Payer 19,98{NBSP}$US" in quote and "bezahlen" not in quote
+
+    assert '<html lang="de"' in _page(client, f"{first}&locale=xx", GERMAN)

@@ -8,14 +8,14 @@ from app.orders.confirmation import confirm_order
 from app.orders.entitlements import customer_entitlements
 from app.orders.models import Order
 from app.payments.refund_models import Refund
-from app.payments.refunds import create_refund, get_refund, retry_refund
+from app.payments.refunds import create_refund, get_refund, refund_object, retry_refund
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.orders import order_of_caller
 from app.web.api.params import json_body
-from app.web.api.representations import entitlements_json, order_json, refund_json
+from app.web.api.representations import entitlements_json, order_json
 
 
 @bp.post("/orders/<order_id>/confirm")
@@ -30,14 +30,14 @@ def orders_confirm(order_id: str):
 
 @bp.post("/orders/<order_id>/refunds")
 @requires_key(secret=True)
-@idempotent(creates=Refund, replay=lambda refund: ({"refund": refund_json(refund)}, 201))
+@idempotent(creates=Refund, replay=lambda refund: ({"refund": refund_object(refund)}, 201))
 @api_audited("order.refund", Refund)
 def refunds_create(order_id: str):
     body = json_body()
     order = order_of_caller(order_id)
     refund = create_refund(order.merchant_id, order.id, amount=body.get("amount"), reason=body.get("reason"),
                            actor="api")
-    return jsonify({"refund": refund_json(refund)}), 201
+    return jsonify({"refund": refund_object(refund)}), 201
 
 
 @bp.post("/refunds/<refund_id>/retry")
@@ -51,7 +51,7 @@ def refunds_retry(refund_id: str):
         order_of_caller(refund.order_id)
     except NotFound:
         raise NotFound(f"no refund {refund_id!r}", param="id") from None  # a refund of the other mode
-    return jsonify({"refund": refund_json(retry_refund(caller().merchant_id, refund_id, actor="api"))})
+    return jsonify({"refund": refund_object(retry_refund(caller().merchant_id, refund_id, actor="api"))})
 
 
 @bp.get("/customers/<customer_id>/entitlements")

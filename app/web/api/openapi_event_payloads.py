@@ -30,41 +30,45 @@ Verification code in Python and Node.js, and `kassa events listen` / `trigger` f
 own machine: `docs/webhooks.md` in the Kassa repository. Each event type below shows its payload: the body is an
 Event whose `data.object` has the shape given there."""
 
+
+def _as_carried(schema: str, *, read_apart: tuple[str, ...], optional: tuple[str, ...] = (), **extra: dict) -> dict:
+    """An API schema as events carry it: every field the object's own row tells (all present, nothing else),
+    without the parts ``read_apart`` that the API reads separately (an event is written inside the business
+    transaction and must cost no extra query; GET the object for those). ``extra`` fields are added, and
+    ``livemode``, which every event object carries (app/orders/event_modes.py)."""
+    props = {name: value for name, value in SCHEMAS[schema]["properties"].items() if name not in read_apart}
+    props.update(extra, livemode=_BOOL)
+    return {"type": "object", "required": sorted(set(props) - set(optional)), "properties": props,
+            "additionalProperties": False}
+
+
+_ORDER_READ_APART = ("discounts", "client_secret", "available_channels", "timeline", "payments", "refunds",
+                     "sub_orders")
+
 SCHEMAS.update({
-    # app/orders/services.py _order_event_data; a wallet top-up's order.created adds kind.
-    "OrderEventObject": _obj(["id", "object", "status", "total", "currency", "customer", "livemode"], id=_STR,
-                             object={"const": "order"},
-                             kind={"enum": ["topup"], "description": "only on a wallet top-up's order.created"}, status=_STR, total=_INT,
-                             currency=_CURRENCY, customer=_NULLABLE_STR, livemode=_BOOL),
-    # app/payments/hub.py _attempt_json
-    "PaymentEventObject": _obj(["id", "object", "order", "channel", "status", "amount", "currency",
-                                "provider_reference"], id=_STR, object={"const": "payment"}, order=_STR, channel=_STR,
-                               status=_STR, amount=_INT, currency=_CURRENCY, provider_reference=_NULLABLE_STR),
-    # app/payments/refunds.py refund_event_data
-    "RefundEventObject": _obj(["id", "object", "order", "amount", "currency", "status"], id=_STR,
-                              object={"const": "refund"}, order=_STR, amount=_INT, currency=_CURRENCY, status=_STR,
-                              reason=_NULLABLE_STR, failure_reason=_NULLABLE_STR),
-    # app/checkout_sessions/services.py
-    "CheckoutSessionEventObject": _obj(["id", "object", "status", "order", "livemode"], id=_STR,
-                                       object={"const": "checkout_session"}, status={"const": "complete"},
-                                       customer=_NULLABLE_STR, order=_STR, livemode=_BOOL),
+    # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
+    "OrderEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART),
+    # app/payments/hub.py payment_object: the API's Payment.
+    "PaymentEventObject": _as_carried("Payment", read_apart=()),
+    # app/payments/refunds.py refund_object: the API's Refund.
+    "RefundEventObject": _as_carried("Refund", read_apart=()),
+    # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
+    # capability (url, client_secret) and the list of its orders.
+    "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
     # app/risk/assessment.py, cards.py (the assessment) and review.py (the decision and who made it)
     "RiskEventObject": _obj(["id", "object", "decision"], id={"type": "string", "description": "the order"},
                             object={"const": "order"},
                             decision={"enum": ["allow", "review", "block", "approve", "reject"]},
                             score={"type": "integer", "minimum": 0, "maximum": 100},
                             reasons={"type": "array", "items": _STR}, by=_STR),
-    # app/signing/contracts.py event_object; renewal events add the renewal (app/signing/renewals.py)
-    "SubscriptionEventObject": _obj(
-        ["id", "object", "status", "customer", "sku", "price", "period", "livemode"], id=_STR,
-        object={"const": "subscription"}, status=_STR, customer=_STR, sku=_STR, price=_ref("Money"), period=_INT,
-        current_period_end=_UNIX_OR_NULL, cancel_at_period_end=_BOOL, livemode=_BOOL,
+    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py)
+    "SubscriptionEventObject": _as_carried(
+        "Subscription", read_apart=("renewals", "timeline", "findings"), optional=("renewal",),
         renewal=_obj(["period", "status"], period=_INT, order=_NULLABLE_STR, status=_STR, attempts=_INT,
                      period_start=_UNIX_OR_NULL, period_end=_UNIX_OR_NULL, next_attempt_at=_UNIX_OR_NULL,
                      last_error=_NULLABLE_STR)),
-    # app/orders/fulfilment.py: Kassa gave up fulfilling; a compensation refund follows
-    "OrderFulfilmentFailedEventObject": _obj(["id", "object", "status", "reason"], id=_STR, object={"const": "order"},
-                                             status=_STR, reason=_STR),
+    # app/orders/fulfilment.py: Kassa gave up fulfilling (why, in reason); a compensation refund follows
+    "OrderFulfilmentFailedEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART, reason=_STR),
     # app/payments/channel_configs.py channel_config_json
     "ChannelConfigEventObject": _obj(
         ["object", "code", "enabled", "priority"], object={"const": "channel_config"}, code=_STR, enabled=_BOOL,

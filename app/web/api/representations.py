@@ -6,29 +6,26 @@ from datetime import datetime
 from flask import url_for
 
 from app.catalog.coupons import discounts_for_order
+from app.db_types import timestamp
 from app.catalog.models import Product, Sku
 from app.web.checkout.media import media_url
 from app.catalog.services import Quote
 from app.checkout_sessions.models import CheckoutSession
-from app.checkout_sessions.services import session_orders
+from app.checkout_sessions.services import checkout_session_object, session_orders
 from app.events import Event
 from app.ledger.wallet import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
-from app.orders.customers import is_authenticated
 from app.orders.models import Order, SubOrder
+from app.orders.representation import order_object
 from app.orders.topups import topup_status
 from app.payments.channels import available_channels
-from app.payments.hub import payments_for_order
+from app.payments.hub import payment_object, payments_for_order
+from app.signing.contracts import subscription_object
 from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
-from app.payments.refund_models import Refund
-from app.payments.refunds import refunds_for_order
+from app.payments.refunds import refund_object, refunds_for_order
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.secrets import previous_secret_in_overlap
-
-
-def timestamp(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
 
 
 def image_url(path: str | None) -> str | None:
@@ -72,44 +69,25 @@ def quote_json(quote: Quote) -> dict:
             "discounts": [d.to_json() for d in quote.discounts]}
 
 
-def payment_json(attempt: PaymentAttempt) -> dict:
-    return {"id": attempt.id, "object": "payment", "channel": attempt.channel, "status": attempt.status,
-            "amount": attempt.amount, "currency": attempt.currency,
-            "provider_reference": attempt.provider_reference, "failure_reason": attempt.failure_reason,
-            "card_fingerprint": attempt.card_fingerprint, "created_at": timestamp(attempt.created_at)}
-
-
 def payment_with_action_json(attempt: PaymentAttempt) -> dict:
-    return {**payment_json(attempt), "next_action": attempt.next_action or {"type": "none"}}
+    return {**payment_object(attempt), "next_action": attempt.next_action or {"type": "none"}}
 
 
 def order_json(order: Order) -> dict:
-    """An order. What it cannot have is not read: an order never moved (version 1) has no payment or refund,
-    and one without a discount redeemed no coupon."""
+    """An order: what its row and lines tell (the object its events carry), and what needs reads of its own. What
+    it cannot have is not read: an order never moved (version 1) has no payment or refund, and one without a
+    discount redeemed no coupon."""
     payable = order.status == "created"
     untouched = order.version == 1
     return {
-        "id": order.id, "object": "order", "kind": order.kind, "status": order.status, "livemode": order.livemode,
-        "items": [{"sku": i.sku_id, "product": i.product_id, "name": i.name, "quantity": i.quantity,
-                   "unit_amount": i.unit_amount, "amount": i.amount} for i in order.items],
-        "amount": {"subtotal": order.subtotal, "discount": order.discount, "total": order.total,
-                   "currency": order.currency},
+        **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount}
                       for r in (discounts_for_order(order.id) if order.discount else ())],
-        "refunded_amount": order.refunded_amount,
-        # Orders from before risk control existed were never assessed: shown as allowed with no reasons.
-        "risk": order.risk or {"decision": "allow", "score": 0, "reasons": []},
-        "customer": {"id": order.customer_id, "email": order.customer_email, "source": order.customer_source,
-                     "verified": is_authenticated(order.customer_source)},
-        "checkout_session": order.checkout_session_id,
         "client_secret": order.client_secret,
-        "metadata": order.metadata_ or {},
-        "expires_at": timestamp(order.expires_at),
         "available_channels": [c.to_json() for c in available_channels(order.merchant_id, order)] if payable else [],
-        "created_at": timestamp(order.created_at),
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
-        "payments": [] if untouched else [payment_json(p) for p in payments_for_order(order.id)],
-        "refunds": [] if untouched else [refund_json(r) for r in refunds_for_order(order.id)],
+        "payments": [] if untouched else [payment_object(p) for p in payments_for_order(order.id)],
+        "refunds": [] if untouched else [refund_object(r) for r in refunds_for_order(order.id)],
         "sub_orders": [sub_order_json(order, sub) for sub in order.sub_orders],
     }
 
@@ -125,23 +103,12 @@ def sub_order_json(order: Order, sub: SubOrder) -> dict:
 
 
 def checkout_session_json(session: CheckoutSession) -> dict:
-    """A checkout session; its ``url`` carries the client secret (the shopper's capability)."""
-    return {"id": session.id, "object": "checkout_session", "livemode": session.livemode,
-            "status": session.status_at(),
+    """A checkout session (the object its events carry); its ``url`` carries the client secret (the shopper's
+    capability)."""
+    return {**checkout_session_object(session),
             "url": url_for("checkout.session_page", session_id=session.id, client_secret=session.client_secret,
                            _external=True),
-            "client_secret": session.client_secret, "expires_at": timestamp(session.expires_at),
-            "created_at": timestamp(session.created_at),
-            "customer": {"id": session.customer_id, "email": session.customer_email},
-            "items": session.items, "product": session.product_id, "currency": session.currency,
-            "success_url": session.success_url, "cancel_url": session.cancel_url, "metadata": session.metadata_ or {},
-            "order": session.order_id, "orders": session_orders(session)}
-
-
-def refund_json(refund: Refund) -> dict:
-    return {"id": refund.id, "object": "refund", "order": refund.order_id, "payment": refund.payment_id,
-            "amount": refund.amount, "currency": refund.currency, "status": refund.status, "reason": refund.reason,
-            "failure_reason": refund.failure_reason, "risk": refund.risk, "created_at": timestamp(refund.created_at)}
+            "client_secret": session.client_secret, "orders": session_orders(session)}
 
 
 def entitlements_json(held: CustomerEntitlements) -> dict:
@@ -217,20 +184,10 @@ def _unix(value: datetime | None) -> int | None:
 
 
 def subscription_json(sub) -> dict:
-    """A contract as API.md's Subscription (times in unix seconds)."""
-    mandate = None
-    if sub.mandate_channel:
-        mandate = {"channel": sub.mandate_channel, "status": sub.mandate_status, "reference": sub.mandate_reference}
+    """A contract as API.md's Subscription (times in unix seconds): its row, as its events carry it, with its
+    renewals, timeline and findings."""
     return {
-        "id": sub.id, "object": "subscription", "status": sub.status, "livemode": sub.livemode,
-        "customer": {"id": sub.customer_id, "email": sub.customer_email},
-        "sku": sub.sku_id, "next_sku": sub.next_sku_id,
-        "price": {"amount": sub.price_amount, "currency": sub.currency},
-        "interval": sub.interval, "interval_count": sub.interval_count, "period": sub.period,
-        "current_period_start": _unix(sub.current_period_start), "current_period_end": _unix(sub.current_period_end),
-        "next_renewal_at": _unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
-        "canceled_at": _unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
-        "test_clock": sub.test_clock_id,
+        **subscription_object(sub),
         "renewals": [{"period": r.period, "order": r.order_id, "status": r.status, "attempts": r.attempts,
                       "period_start": _unix(r.period_start), "period_end": _unix(r.period_end),
                       "due_at": _unix(r.due_at), "paid_at": _unix(r.paid_at),
@@ -239,5 +196,4 @@ def subscription_json(sub) -> dict:
         "timeline": [{"status": t.status, "at": _unix(t.at), "reason": t.reason} for t in sub.timeline],
         "findings": [{"kind": f.kind, "period": f.period, "detail": f.detail, "status": f.status,
                       "found_at": _unix(f.found_at), "fixed_at": _unix(f.fixed_at)} for f in sub.findings],
-        "created_at": _unix(sub.created_at),
     }

@@ -26,7 +26,7 @@ from app.signing.contracts import open_subscription
 from app.signing.terms import checkout_terms, recurring_sku_in
 from app.payments.channels import Prospect, available_channels
 from app.web.checkout.forms import PanelInput
-from app.web.shopper_locale import browser_currencies
+from app.web.shopper_locale import browser_currencies, shopper_language
 
 
 @dataclass(frozen=True)
@@ -152,20 +152,22 @@ def _customer(sale: Sale, data: PanelInput) -> dict:
 
 
 def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
-    """Open the order the shopper just agreed to pay, in the currency the panel showed."""
+    """Open the order the shopper just agreed to pay, in the currency the panel showed and the language their
+    page speaks."""
     currency = choose_currency(sale, data).currency
+    language = shopper_language(sale.merchant)
     if sale.checkout is not None:
         return create_session_order(sale.checkout, items=None if sale.fixed else sale.basket(data),
                                     coupon=data.coupon, agreement_accepted=True, actor=actor, email=data.email,
-                                    currency=currency)
+                                    currency=currency, language=language)
     basket = sale.basket(data)
     recurring = recurring_sku_in(sale.merchant.id, basket)
     if recurring is not None and basket[0].get("quantity") == 1:
         # A subscription SKU opens a contract; its first order is what the shopper pays now.
         _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
                                      customer_source=sale.customer_source, agreement_accepted=True,
-                                     livemode=sale.livemode, actor=actor)
+                                     livemode=sale.livemode, actor=actor, language=language)
         return order
     return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
-                        coupon=data.coupon, actor=actor, currency=currency)
+                        coupon=data.coupon, actor=actor, currency=currency, language=language)

@@ -32,6 +32,8 @@ class Embed:
     customer: str
     frame: str
     checkout: str = ""
+    # The language the embedding page asked for (the SDK's ``locale``); empty: the browser's.
+    language: str = ""
 
 
 def _serializer() -> URLSafeTimedSerializer:

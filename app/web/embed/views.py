@@ -15,6 +15,7 @@ from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import open_session_for
 from app.errors import KassaError
+from app.languages import CHECKOUT_LANGUAGES
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.merchants.origins import normalise_origin, origin_allowed
@@ -30,6 +31,7 @@ from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiti
 from app.web.embed import bp
 from app.web.embed.tokens import Embed, issue_token, read_token
 from app.web.fragments import is_htmx, render_block, render_page_or_block
+from app.web.shopper_locale import prefer_language
 
 PANEL = "embed/panel.html"
 STATUS = "embed/order.html"
@@ -90,7 +92,14 @@ def _caller() -> tuple[Caller, str]:
     return caller, origin
 
 
+def _asked_language() -> str:
+    """The panel language the embedding page asked for (``?locale=``, the SDK's option), if Kassa speaks it."""
+    asked = request.args.get("locale") or ""
+    return asked if asked in CHECKOUT_LANGUAGES else ""
+
+
 def _first_page(sale: Sale, embed: Embed):
+    prefer_language(embed.language)
     context = _context(sale, embed, first_view(request.args, sale.product))
     # During maintenance the panel says so, offers no Pay, and answers 503.
     return _framed(render_template(PANEL, **context), embed, 503 if context["maintenance"] else 200)
@@ -102,7 +111,7 @@ def panel(product_id: str):
     caller, origin = _caller()
     product = _product(product_id, caller.merchant_id)
     embed = Embed(product=product.id, merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                  customer=new_guest_id(), frame=(request.args.get("frame") or "")[:64])
+                  customer=new_guest_id(), frame=(request.args.get("frame") or "")[:64], language=_asked_language())
     return _first_page(_sale(embed), embed)
 
 
@@ -116,7 +125,8 @@ def session_panel():
     except KassaError as exc:
         abort(exc.status if exc.status != 400 else 404, description=exc.message)
     embed = Embed(product=checkout.product_id or "", merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                  customer=checkout.customer_id, frame=(request.args.get("frame") or "")[:64], checkout=checkout.id)
+                  customer=checkout.customer_id, frame=(request.args.get("frame") or "")[:64], checkout=checkout.id,
+                  language=_asked_language())
     return _first_page(_sale(embed), embed)
 
 
@@ -126,6 +136,7 @@ def _posted_embed(*, product_id: str | None = None, session_id: str | None = Non
         abort(404)
     if session_id is not None and embed.checkout != session_id:
         abort(404)
+    prefer_language(embed.language)
     return embed
 
 

@@ -2,6 +2,7 @@
 import { Components } from "./components";
 import { Panel, type PanelOptions } from "./panel";
 import { type KassaPlugin } from "./plugins";
+import { type Locale } from "./i18n";
 import { type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, Order, Payment, Quote, QuoteOptions, Subscription, SubscribeParams } from "./types";
 import { type EventSourceLike, type WaitOptions } from "./wait";
@@ -16,6 +17,9 @@ export interface KassaOptions {
     random?: () => number;
     /** The page whose address may carry a redirect return (default: window; null: none). */
     page?: PageLike | null;
+    /** The language of the SDK's words and amounts (components, QR modal, panel): "en", "de" or "fr" ("de-AT"
+     * counts as "de"). Default: the browser's (navigator.language) when it is one of those, else English. */
+    locale?: string;
 }
 export interface PayOptions {
     /** The order's client secret; remembered from createOrder/getOrder when not given. */
@@ -38,6 +42,10 @@ export declare class KassaClient {
     readonly publishableKey: string;
     readonly baseUrl: string;
     readonly components: Components;
+    /** The language the SDK speaks (see ``KassaOptions.locale``). */
+    readonly locale: Locale;
+    /** The ``locale`` option as given: only that is imposed on the panel (else the frame follows the browser). */
+    private readonly askedLocale?;
     private readonly transport;
     private readonly maxRetries;
     private readonly EventSourceImpl;

@@ -4,6 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
+import { type Locale } from "./i18n";
 import type { Order, RecurringTerms } from "./types";
 export declare const MAX_QUANTITY = 99;
 export interface CheckoutState {
@@ -34,6 +35,9 @@ export interface CheckoutOptions {
     product?: string;
     /** A checkout session's client secret (or the root's data-kassa-session), for a product session. */
     session?: string;
+    /** The language of this checkout's words and amounts (en, de or fr; or the root's data-kassa-locale).
+     * Default: the client's ``locale``. */
+    locale?: string;
 }
 export interface CheckoutEvents extends Record<string, unknown> {
     ready: CheckoutState;
@@ -41,18 +45,19 @@ export interface CheckoutEvents extends Record<string, unknown> {
     paid: Order;
     failed: KassaError;
 }
-export declare function formatMoney(amount: number, currency: string, locale?: string): string;
-/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them. */
+/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``. */
 export declare function recurringTerms(price: {
     amount: number;
     currency: string;
-}, terms: RecurringTerms, locale?: string): string;
-/** Check the shopper's input the way the API will, so mistakes show before any request. */
-export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku"> & Partial<Pick<CheckoutState, "recurring">>): CheckoutState["errors"];
+}, terms: RecurringTerms, locale?: Locale): string;
+/** Check the shopper's input the way the API will, so mistakes show before any request (said in ``locale``). */
+export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku"> & Partial<Pick<CheckoutState, "recurring">>, locale?: Locale): CheckoutState["errors"];
 export declare class Checkout extends Emitter<CheckoutEvents> {
     private readonly kassa;
     readonly root: Element;
     readonly state: CheckoutState;
+    /** The language this checkout speaks. */
+    readonly locale: Locale;
     private product;
     constructor(kassa: KassaClient, root: Element, options?: CheckoutOptions);
     /** A checkout session's client secret: the order is then for its customer; otherwise a guest's. */

@@ -10,6 +10,7 @@ export type { Checkout, CheckoutOptions, CheckoutState } from "./components";
 export type { PageLike, PaymentReturn, RedirectStatus } from "./redirect";
 export type * from "./types";
 export { version } from "./version";
+export type { Locale } from "./i18n";
 /** One client per key and base URL (memoised: calling Kassa() twice gives the same client). */
 export declare function Kassa(publishableKey: string, options?: KassaOptions): KassaClient;
 export default Kassa;

@@ -8,8 +8,11 @@ export interface PanelOptions {
     session?: string;
     sku?: string;
     quantity?: number;
-    /** Accessible name of the frame. */
+    /** Accessible name of the frame (default: "Checkout" in the panel's language). */
     title?: string;
+    /** The panel's language: "en", "de" or "fr". Default: the client's ``locale`` option, else the browser's
+     * languages. The merchant's fixed checkout language (portal → Settings), when set, still wins in the frame. */
+    locale?: string;
 }
 /** The frame's address: a session's panel, or a product's panel for a guest. */
 export declare function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string, options: PanelOptions): URL;

@@ -1,0 +1,40 @@
+/** The languages the SDK's own words speak (the same as Kassa's hosted checkout: en, de, fr), worded as the
+ * checkout's translations word them (translations/<lang>/LC_MESSAGES/messages.po). Amounts follow the locale
+ * through Intl.NumberFormat; they stay integers of minor units everywhere else. */
+export type Locale = "en" | "de" | "fr";
+export declare const LOCALES: readonly Locale[];
+export declare const DEFAULT_LOCALE: Locale;
+type Interval = "day" | "week" | "month" | "year";
+export interface Messages {
+    chooseOption: string;
+    quantityRange: (max: number) => string;
+    oneSubscriptionAtATime: string;
+    chooseChannel: string;
+    acceptTerms: string;
+    waiting: string;
+    paid: string;
+    failed: string;
+    /** "every month", "every 3 months" */
+    every: (interval: Interval, count: number) => string;
+    /** "$9.99 every month, cancel anytime" */
+    recurring: (amount: string, every: string) => string;
+    checkoutTitle: string;
+    scanToPay: string;
+    qrAlt: string;
+    openPaymentPage: string;
+    expiresIn: (time: string) => string;
+    expired: string;
+    afterExpiry: string;
+    changeMethod: string;
+    close: string;
+}
+/** The SDK's words in ``locale``. */
+export declare function messagesFor(locale: Locale): Messages;
+/** The locale to speak: the one asked for, else the browser's (``navigator.language``), each by its primary
+ * subtag ("de-AT" is German), else English. */
+export declare function resolveLocale(requested?: string | null, browser?: string | null): Locale;
+/** The browser's language, where there is a browser. */
+export declare function browserLanguage(): string | undefined;
+/** An amount in minor units, the locale's way ("$9.99", "9,99 $", "9,99 $US"). */
+export declare function formatMoney(amount: number, currency: string, locale?: Locale): string;
+export {};
