@@ -35,7 +35,7 @@ class StaleOrder(Conflict):
     code = "order_changed_concurrently"
 
 
-def _order_event_data(order: Order) -> dict:
+def order_event_data(order: Order) -> dict:
     return {"id": order.id, "object": "order", "status": order.status, "total": order.total,
             "currency": order.currency, "customer": order.customer_id, "livemode": order.livemode}
 
@@ -65,7 +65,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
     if announce:
-        record_event(order.merchant_id, f"order.{target}", _order_event_data(order))
+        record_event(order.merchant_id, f"order.{target}", order_event_data(order))
     log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
              extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
     return order
@@ -149,7 +149,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                             currency=quote.currency, livemode=livemode)
     assessment = assess(prospect)
     refuse_if_blocked(assessment, prospect)
-    settings = _order_settings(merchant_id)
+    settings = order_settings(merchant_id)
     order_id = new_id("ord")
     now = utcnow()
     # Every column is given here, so the order answered after the commit is the row as written, read again
@@ -178,7 +178,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
     order.timeline.append(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                              status="created", reason="order created", actor=actor, at=now))
-    record_event(merchant_id, "order.created", _order_event_data(order))
+    record_event(merchant_id, "order.created", order_event_data(order))
     if assessment.decision == "review":
         record_event(merchant_id, "risk.review_opened", {"id": order_id, "object": "order", **assessment.to_json()})
     if not commit:
@@ -199,7 +199,7 @@ class OrderSettings:
     split_strategy: str
 
 
-def _order_settings(merchant_id: str) -> OrderSettings:
+def order_settings(merchant_id: str) -> OrderSettings:
     def load(session, merchant: str) -> OrderSettings:
         row = session.get(Merchant, merchant)
         return OrderSettings(row.order_timeout_minutes, row.clearing, row.split_strategy)

@@ -53,7 +53,7 @@ def order_lock(order_id: str) -> AbstractContextManager[None]:
                      action="change this order")
 
 
-def _attempt_json(attempt: PaymentAttempt) -> dict:
+def attempt_json(attempt: PaymentAttempt) -> dict:
     return {"id": attempt.id, "object": "payment", "order": attempt.order_id, "channel": attempt.channel,
             "status": attempt.status, "amount": attempt.amount, "currency": attempt.currency,
             "provider_reference": attempt.provider_reference}
@@ -243,7 +243,7 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
         except StaleOrder:
             db.session.rollback()
             continue
-        record_event(attempt.merchant_id, f"payment.{outcome}", _attempt_json(attempt))
+        record_event(attempt.merchant_id, f"payment.{outcome}", attempt_json(attempt))
         commit_keeping_state()  # the attempt and order as just written
         return True
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
@@ -265,7 +265,7 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
         else:
             # The provider took money for an attempt we had given up on (order closed, or
             # paid another way): record it loudly so it is refunded, never lost.
-            record_event(order.merchant_id, "payment.captured_on_inactive_order", _attempt_json(attempt))
+            record_event(order.merchant_id, "payment.captured_on_inactive_order", attempt_json(attempt))
             log.error("capture on an abandoned attempt (order %s)", order.status,
                       extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
     elif order.status == "paying":

@@ -31,12 +31,12 @@ own machine: `docs/webhooks.md` in the Kassa repository. Each event type below s
 Event whose `data.object` has the shape given there."""
 
 SCHEMAS.update({
-    # app/orders/services.py _order_event_data; a wallet top-up's order.created adds kind.
+    # app/orders/services.py order_event_data; a wallet top-up's order.created adds kind.
     "OrderEventObject": _obj(["id", "object", "status", "total", "currency", "customer", "livemode"], id=_STR,
                              object={"const": "order"},
                              kind={"enum": ["topup"], "description": "only on a wallet top-up's order.created"}, status=_STR, total=_INT,
                              currency=_CURRENCY, customer=_NULLABLE_STR, livemode=_BOOL),
-    # app/payments/hub.py _attempt_json
+    # app/payments/hub.py attempt_json
     "PaymentEventObject": _obj(["id", "object", "order", "channel", "status", "amount", "currency",
                                 "provider_reference"], id=_STR, object={"const": "payment"}, order=_STR, channel=_STR,
                                status=_STR, amount=_INT, currency=_CURRENCY, provider_reference=_NULLABLE_STR),
