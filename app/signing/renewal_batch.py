@@ -16,54 +16,45 @@ The guarantees stay those of the per-contract path:
 Only renewals that need no call out are taken: no subscription hook installed, a wallet mandate, a SKU without
 stock, an order the risk rules allow (or hold for review). A contract the batch declines (a balance that does
 not cover it, a risk block, a SKU no longer sold, maintenance) is renewed by the per-contract path, which makes
-the failed try and the dunning as before.
+the failed try and the dunning as before (a contract declined for a risk block is assessed again there, as the
+per-contract path assesses a blocked renewal at each try). No payment poll is scheduled: the wallet payment is
+settled in the batch's own transaction.
 """
 from __future__ import annotations
 
-import secrets
 from collections import defaultdict
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, bindparam, exists, false, func, not_, update
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.catalog.services import price_items
 from app.db_types import utcnow
 from app.errors import KassaError
-from app.events import Event
 from app.extensions import db
-from app.ids import new_id
-from app.ledger.journal import check_balanced
-from app.ledger.models import JournalEntry, Posting, WalletBarrier
-from app.ledger.wallet import (available_account, available_balances, frozen_account, receivable_account,
-                               wallets_held)
+from app.ledger.wallet import available_balances, wallets_held
 from app.merchants.config_cache import versions_read_once
 from app.merchants.models import Merchant
 from app.operations.switches import refuse_new_orders
-from app.orders.entitlements import PeriodGrant, grant_memberships_until, grants_membership
-from app.orders.models import Order, OrderItem, OrderTimelineEntry
-from app.orders.services import order_event_data, order_settings
+from app.orders.entitlements import grants_membership
+from app.orders.models import Order, OrderItem
+from app.orders.services import order_settings
 from app.orders.sub_orders import PricedLine, split_lines
 from app.payments.fees import fee_for_capture
-from app.payments.hub import attempt_json
-from app.payments.models import PaymentAttempt
 from app.payments.routing import require_channel
 from app.risk.assessment import assess, prospect_for
 from app.signing import dunning
-from app.signing.contracts import event_object
-from app.signing.models import Subscription, SubscriptionRenewal, SubscriptionTimelineEntry
+from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import period_bounds
+from app.signing.renewal_rows import WALLET, PlannedRenewal, write_renewals
 
 log = logs.get("signing.renewal_batch")
 
-WALLET = "wallet"
-ACTOR = "system:renewal"
 
-
-def batchable():
+def batchable() -> ColumnElement[bool]:
     """Contracts the batch may take: a wallet mandate, renewing (not ending), their next period not opened yet
     (a period opened before — waiting, failed, given up — is the per-contract path's to reopen or retry)."""
     opened = exists().where(SubscriptionRenewal.subscription_id == Subscription.id,
@@ -72,7 +63,7 @@ def batchable():
                 Subscription.cancel_at_period_end.is_(False), ~opened)
 
 
-def not_batchable():
+def not_batchable() -> ColumnElement[bool]:
     """The contracts ``batchable`` leaves out (a NULL mandate counts as left out)."""
     return not_(func.coalesce(batchable(), false()))
 
@@ -83,23 +74,6 @@ class BatchOutcome:
 
     renewed: int = 0
     declined: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Renewal:
-    sub: Subscription
-    period: int
-    start: datetime
-    end: datetime
-    item: OrderItem
-    grants_membership: bool
-    total: int
-    currency: str
-    risk: dict
-    fee: int
-    expires_at: datetime
-    order_id: str = field(default_factory=lambda: new_id("ord"))
-    attempt_id: str = field(default_factory=lambda: new_id("pay"))
 
 
 class _Merchants:
@@ -154,11 +128,11 @@ def renew_batch(candidates: Select, now: datetime, *, limit: int) -> BatchOutcom
         db.session.rollback()
         return BatchOutcome()
     try:
-        renewals, declined = _plan(subs, now)
+        renewals, declined = _plan(subs)
         # The Redis locks are let go after the commit; the database's row locks hold the wallets until then.
         with ExitStack() as wallet_locks:
             renewals, short = _deduct(renewals, wallet_locks)
-            _write(renewals, now)
+            write_renewals(renewals, now)
             db.session.commit()
     except (IntegrityError, KassaError) as exc:  # a period opened elsewhere meanwhile, a busy wallet, no Redis
         db.session.rollback()
@@ -172,13 +146,13 @@ def renew_batch(candidates: Select, now: datetime, *, limit: int) -> BatchOutcom
     return BatchOutcome(renewed=len(renewals), declined=declined + short)
 
 
-def _plan(subs: list[Subscription], now: datetime) -> tuple[list[_Renewal], list[str]]:
+def _plan(subs: list[Subscription]) -> tuple[list[PlannedRenewal], list[str]]:
     """Price, assess and route each contract's renewal as ``create_order`` and ``start_payment`` would."""
     merchants, renewals, declined = _Merchants(), [], []
     wall = utcnow()
     with versions_read_once():  # the merchants' configuration as of the batch's start, read once
         for sub in subs:
-            planned = None if merchants.refusal(sub.merchant_id) else _plan_one(sub, now, wall, merchants)
+            planned = None if merchants.refusal(sub.merchant_id) else _plan_one(sub, wall, merchants)
             if planned is None:
                 declined.append(sub.id)
             else:
@@ -186,7 +160,7 @@ def _plan(subs: list[Subscription], now: datetime) -> tuple[list[_Renewal], list
     return renewals, declined
 
 
-def _plan_one(sub: Subscription, now: datetime, wall: datetime, merchants: _Merchants) -> _Renewal | None:
+def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> PlannedRenewal | None:
     sku_id = sub.next_sku_id or sub.sku_id
     try:
         quote = price_items(sub.merchant_id, [{"sku": sku_id, "quantity": 1}], customer_id=sub.customer_id)
@@ -210,7 +184,7 @@ def _plan_one(sub: Subscription, now: datetime, wall: datetime, merchants: _Merc
                      name=f"{line.sku.product.name} — {line.sku.name}", quantity=1,
                      unit_amount=line.sku.price_amount, amount=line.amount.amount)
     merchant = merchants.row(sub.merchant_id)
-    renewal = _Renewal(sub=sub, period=period, start=start, end=end, item=item,
+    renewal = PlannedRenewal(sub=sub, period=period, start=start, end=end, item=item,
                        grants_membership=grants_membership(line.sku), total=quote.total.amount,
                        currency=quote.currency, risk=assessment.to_json(),
                        fee=merchants.fee(sub.merchant_id, quote.total.amount),
@@ -224,7 +198,7 @@ def _plan_one(sub: Subscription, now: datetime, wall: datetime, merchants: _Merc
     return renewal
 
 
-def _deduct(renewals: list[_Renewal], locks: ExitStack) -> tuple[list[_Renewal], list[str]]:
+def _deduct(renewals: list[PlannedRenewal], locks: ExitStack) -> tuple[list[PlannedRenewal], list[str]]:
     """Lock every wallet the batch takes from (held by ``locks``) and keep the renewals their balances cover, in
     batch order (a customer's second contract sees what the first one took)."""
     wallets = defaultdict(set)
@@ -246,130 +220,3 @@ def _deduct(renewals: list[_Renewal], locks: ExitStack) -> tuple[list[_Renewal],
         else:
             short.append(r.sub.id)  # the per-contract path fails the try and starts the dunning
     return covered, short
-
-
-def _write(renewals: list[_Renewal], now: datetime) -> None:
-    if not renewals:
-        return
-    wall = utcnow()
-    request_id = logs.current("request_id")
-    orders, timeline, attempts, barriers, entries, postings, events = [], [], [], [], [], [], []
-    for r in renewals:
-        sub = r.sub
-        orders.append({
-            "id": r.order_id, "merchant_id": sub.merchant_id, "status": "paid", "kind": "purchase", "version": 3,
-            "livemode": sub.livemode, "customer_id": sub.customer_id, "customer_email": sub.customer_email,
-            "customer_source": sub.customer_source, "checkout_session_id": None, "currency": r.currency,
-            "subtotal": r.total, "discount": 0, "total": r.total, "refunded_amount": 0, "auto_confirm_at": None,
-            "client_secret": f"{r.order_id}_secret_{secrets.token_urlsafe(18)}", "metadata": {}, "risk": r.risk,
-            "expires_at": r.expires_at, "request_id": request_id, "created_at": wall, "updated_at": wall})
-        for before, after, reason, actor in ((None, "created", "order created", ACTOR),
-                                             ("created", "paying", f"payment started with {WALLET}", ACTOR),
-                                             ("paying", "paid", f"captured by {WALLET} ({r.attempt_id})",
-                                              f"channel:{WALLET}")):
-            timeline.append({"order_id": r.order_id, "merchant_id": sub.merchant_id, "from_status": before,
-                             "status": after, "reason": reason, "actor": actor, "at": wall})
-        attempt = {"id": r.attempt_id, "merchant_id": sub.merchant_id, "order_id": r.order_id, "channel": WALLET,
-                   "status": "succeeded", "amount": r.total, "currency": r.currency,
-                   "provider_reference": r.attempt_id, "next_action": {"type": "none"}, "failure_reason": None,
-                   "fee_amount": r.fee, "created_at": wall, "updated_at": wall}
-        attempts.append(attempt)
-        _wallet_rows(r, wall, barriers, entries, postings)
-        order_json = {"id": r.order_id, "total": r.total, "currency": r.currency, "customer": sub.customer_id,
-                      "livemode": sub.livemode}
-        for status in ("created", "paying", "paid"):
-            order_json["status"] = status
-            events.append(_event(sub, f"order.{status}", order_event_data(_as_order(order_json)), r.order_id, wall,
-                                 request_id))
-            if status == "created" and r.risk["decision"] == "review":
-                events.append(_event(sub, "risk.review_opened", {"id": r.order_id, "object": "order", **r.risk},
-                                     r.order_id, wall, request_id))
-        events.append(_event(sub, "payment.succeeded", attempt_json(PaymentAttempt(**attempt)), r.order_id, wall,
-                             request_id))
-    db.session.execute(Order.__table__.insert(), orders)
-    items = OrderItem.__table__
-    item_ids = db.session.execute(items.insert().returning(items.c.id, sort_by_parameter_order=True), [
-        {c: getattr(r.item, c) for c in ("order_id", "merchant_id", "sku_id", "product_id", "name", "quantity",
-                                         "unit_amount", "amount", "net_amount", "clearing", "sub_order_id")}
-        for r in renewals]).scalars().all()
-    db.session.execute(OrderTimelineEntry.__table__.insert(), timeline)
-    db.session.execute(PaymentAttempt.__table__.insert(), attempts)
-    db.session.execute(WalletBarrier.__table__.insert(), barriers)
-    db.session.execute(JournalEntry.__table__.insert(), entries)
-    db.session.execute(Posting.__table__.insert(), postings)
-    # The unique key on (contract, period): a period someone opened meanwhile fails the whole batch here.
-    db.session.execute(SubscriptionRenewal.__table__.insert(), [
-        {"subscription_id": r.sub.id, "merchant_id": r.sub.merchant_id, "period": r.period, "period_start": r.start,
-         "period_end": r.end, "order_id": r.order_id, "status": "paid", "attempts": 1, "next_attempt_at": None,
-         "due_at": r.sub.next_renewal_at, "paid_at": now, "last_error": None, "created_at": wall}
-        for r in renewals])
-    _move_contracts(renewals, now, events, wall, request_id)
-    grant_memberships_until([PeriodGrant(r.sub.merchant_id, r.sub.customer_id, r.sub.livemode, r.order_id, item_id,
-                                         r.end) for r, item_id in zip(renewals, item_ids) if r.grants_membership], now)
-    db.session.execute(Event.__table__.insert(), events)
-    db.session.info["kassa_new_events"] = True  # ask for a dispatch run once committed (app/events.py)
-
-
-def _as_order(data: dict) -> Order:
-    return Order(id=data["id"], status=data["status"], total=data["total"], currency=data["currency"],
-                 customer_id=data["customer"], livemode=data["livemode"])
-
-
-def _wallet_rows(r: _Renewal, wall: datetime, barriers: list, entries: list, postings: list) -> None:
-    """The wallet's try (available → frozen) and confirm (frozen → the merchant's receivable) of one payment."""
-    sub = r.sub
-    available = available_account(sub.customer_id, livemode=sub.livemode)
-    frozen = frozen_account(sub.customer_id, livemode=sub.livemode)
-    receivable = receivable_account(sub.merchant_id, livemode=sub.livemode)
-    for phase, source, target in (("try", available, frozen), ("confirm", frozen, receivable)):
-        legs = [(source, -r.total, r.currency), (target, r.total, r.currency)]
-        check_balanced(legs)
-        entry_id = new_id("je")
-        barriers.append({"attempt_id": r.attempt_id, "phase": phase, "merchant_id": sub.merchant_id,
-                         "customer_id": sub.customer_id, "amount": r.total, "currency": r.currency,
-                         "created_at": wall})
-        entries.append({"id": entry_id, "merchant_id": sub.merchant_id, "kind": f"wallet.{phase}",
-                        "reference": r.attempt_id, "created_at": wall})
-        postings.extend({"entry_id": entry_id, "merchant_id": sub.merchant_id, "account": account, "amount": amount,
-                         "currency": currency, "order_id": r.order_id} for account, amount, currency in legs)
-
-
-def _move_contracts(renewals: list[_Renewal], now: datetime, events: list, wall: datetime,
-                    request_id: str | None) -> None:
-    """Each contract into its paid period: the two changes the per-contract path makes (opened, paid) as one
-    conditional UPDATE on the version read under the row lock, two timeline rows and ``subscription.renewed``."""
-    table = Subscription.__table__
-    values = {name: bindparam(f"b_{name}") for name in (
-        "period", "current_period_start", "current_period_end", "next_renewal_at", "latest_order_id", "price_amount",
-        "sku_id", "mandate_reference")}
-    rows, timeline = [], []
-    for r in renewals:
-        sub = r.sub
-        rows.append({"b_id": sub.id, "b_version": sub.version, "b_period": r.period, "b_current_period_start": r.start,
-                     "b_current_period_end": r.end, "b_next_renewal_at": r.end, "b_latest_order_id": r.order_id,
-                     "b_price_amount": r.item.amount, "b_sku_id": r.item.sku_id,
-                     "b_mandate_reference": sub.customer_id})
-        timeline += [
-            {"subscription_id": sub.id, "merchant_id": sub.merchant_id, "from_status": sub.status,
-             "status": sub.status, "reason": f"period {r.period} opened: order {r.order_id}", "actor": ACTOR,
-             "at": now},
-            {"subscription_id": sub.id, "merchant_id": sub.merchant_id, "from_status": sub.status, "status": "active",
-             "reason": f"period {r.period} paid by order {r.order_id}", "actor": ACTOR, "at": now}]
-        renewed = {**event_object(sub), "status": "active", "period": r.period, "sku": r.item.sku_id,
-                   "price": {"amount": r.item.amount, "currency": sub.currency},
-                   "current_period_end": int(r.end.timestamp())}
-        events.append(_event(sub, "subscription.renewed", renewed, None, wall, request_id))
-    moved = db.session.execute(
-        update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-        .values(status="active", version=table.c.version + 2, next_sku_id=None, mandate_channel=WALLET,
-                mandate_status="active", updated_at=now, **values), rows).rowcount
-    if moved != len(rows):
-        raise RuntimeError(f"{len(rows) - moved} contracts changed under their row locks")  # never: rolls back
-    db.session.execute(SubscriptionTimelineEntry.__table__.insert(), timeline)
-
-
-def _event(sub: Subscription, type_: str, obj: dict, order_id: str | None, wall: datetime,
-           request_id: str | None) -> dict:
-    return {"id": new_id("evt"), "merchant_id": sub.merchant_id, "type": type_, "order_id": order_id,
-            "data": {"object": obj}, "livemode": sub.livemode, "created_at": wall, "dispatched_at": None,
-            "dispatch_attempts": 0, "next_dispatch_at": None, "request_id": request_id, "test_webhook": False}

@@ -77,7 +77,7 @@ def test_a_batch_renews_every_covered_wallet_and_leaves_a_short_one_to_dunning(a
 
 def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_once(app, api, sandbox, worker,
                                                                                    monthly, clock, monkeypatch):
-    from app.signing import renewal_batch
+    from app.signing import renewal_rows
 
     customers = [f"cus_c{i}" for i in range(3)]
     for customer in customers:
@@ -87,7 +87,7 @@ def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_o
     def crash(*args, **kwargs):
         raise RuntimeError("the worker died between the payments and the memberships")
 
-    monkeypatch.setattr(renewal_batch, "grant_memberships_until", crash)
+    monkeypatch.setattr(renewal_rows, "grant_memberships_until", crash)
     advance(api, worker, clock, unix(2027, 3, 1))
 
     for sub, customer in zip(subs, customers):
