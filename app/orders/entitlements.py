@@ -149,8 +149,9 @@ class PeriodGrant:
 
 def grant_memberships_until(grants: list[PeriodGrant], now: datetime) -> None:
     """``grant_membership_until`` for many new period orders at once (a renewal batch, in its transaction): each
-    membership runs at least to its period's end (never shortened), and each item's grant is recorded. The caller
-    holds the orders' items new, so no grant can exist for them yet; the table's unique key stays the guard."""
+    membership runs at least to its period's end (never shortened), and each item's grant is recorded. The items
+    are new in the caller's transaction, so none has a grant yet; the grants' unique key on the item stays the
+    guard."""
     if not grants:
         return
     table = Entitlement.__table__
@@ -163,8 +164,9 @@ def grant_memberships_until(grants: list[PeriodGrant], now: datetime) -> None:
     # database compares and moves the end in one statement, so nothing can slip in between.
     until = bindparam("b_until", type_=table.c.membership_until.type)
     db.session.execute(
-        update(table).where(table.c.merchant_id == bindparam("b_merchant"), table.c.customer_id == bindparam("b_customer"),
-                            table.c.kind == "membership", table.c.livemode == bindparam("b_livemode"))
+        update(table).where(table.c.merchant_id == bindparam("b_merchant"),
+                            table.c.customer_id == bindparam("b_customer"), table.c.kind == "membership",
+                            table.c.livemode == bindparam("b_livemode"))
         .values(membership_until=case((table.c.membership_until.is_(None), until),
                                       (table.c.membership_until < until, until), else_=table.c.membership_until),
                 updated_at=now),

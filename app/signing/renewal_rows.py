@@ -47,76 +47,85 @@ class PlannedRenewal:
     attempt_id: str = field(default_factory=lambda: new_id("pay"))
 
 
+@dataclass
+class _Rows:
+    """The batch's rows, table by table."""
+
+    orders: list = field(default_factory=list)
+    timeline: list = field(default_factory=list)
+    attempts: list = field(default_factory=list)
+    barriers: list = field(default_factory=list)
+    entries: list = field(default_factory=list)
+    postings: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
 
 def write_renewals(renewals: list[PlannedRenewal], now: datetime) -> None:
     """Everything the batch's renewals write, in the caller's transaction; the renewal rows' unique key decides."""
     if not renewals:
         return
-    wall = utcnow()
-    request_id = logs.current("request_id")
-    orders, timeline, attempts, barriers, entries, postings, events = [], [], [], [], [], [], []
+    wall, request_id, rows = utcnow(), logs.current("request_id"), _Rows()
     for r in renewals:
-        sub = r.sub
-        orders.append({
-            "id": r.order_id, "merchant_id": sub.merchant_id, "status": "paid", "kind": "purchase", "version": 3,
-            "livemode": sub.livemode, "customer_id": sub.customer_id, "customer_email": sub.customer_email,
-            "customer_source": sub.customer_source, "checkout_session_id": None, "currency": r.currency,
-            "subtotal": r.total, "discount": 0, "total": r.total, "refunded_amount": 0, "auto_confirm_at": None,
-            "client_secret": f"{r.order_id}_secret_{secrets.token_urlsafe(18)}", "metadata": {}, "risk": r.risk,
-            "expires_at": r.expires_at, "request_id": request_id, "created_at": wall, "updated_at": wall})
-        for before, after, reason, actor in ((None, "created", "order created", ACTOR),
-                                             ("created", "paying", f"payment started with {WALLET}", ACTOR),
-                                             ("paying", "paid", f"captured by {WALLET} ({r.attempt_id})",
-                                              f"channel:{WALLET}")):
-            timeline.append({"order_id": r.order_id, "merchant_id": sub.merchant_id, "from_status": before,
-                             "status": after, "reason": reason, "actor": actor, "at": wall})
-        attempt = {"id": r.attempt_id, "merchant_id": sub.merchant_id, "order_id": r.order_id, "channel": WALLET,
-                   "status": "succeeded", "amount": r.total, "currency": r.currency,
-                   "provider_reference": r.attempt_id, "next_action": {"type": "none"}, "failure_reason": None,
-                   "fee_amount": r.fee, "created_at": wall, "updated_at": wall}
-        attempts.append(attempt)
-        _wallet_rows(r, wall, barriers, entries, postings)
-        order_json = {"id": r.order_id, "total": r.total, "currency": r.currency, "customer": sub.customer_id,
-                      "livemode": sub.livemode}
-        for status in ("created", "paying", "paid"):
-            order_json["status"] = status
-            events.append(_event(sub, f"order.{status}", order_event_data(_as_order(order_json)), r.order_id, wall,
-                                 request_id))
-            if status == "created" and r.risk["decision"] == "review":
-                events.append(_event(sub, "risk.review_opened", {"id": r.order_id, "object": "order", **r.risk},
-                                     r.order_id, wall, request_id))
-        events.append(_event(sub, "payment.succeeded", attempt_json(PaymentAttempt(**attempt)), r.order_id, wall,
-                             request_id))
-    db.session.execute(Order.__table__.insert(), orders)
+        _order_rows(r, wall, request_id, rows)
+        _wallet_rows(r, wall, rows)
+    db.session.execute(Order.__table__.insert(), rows.orders)
     items = OrderItem.__table__
     item_ids = db.session.execute(items.insert().returning(items.c.id, sort_by_parameter_order=True), [
         {c: getattr(r.item, c) for c in ("order_id", "merchant_id", "sku_id", "product_id", "name", "quantity",
                                          "unit_amount", "amount", "net_amount", "clearing", "sub_order_id")}
         for r in renewals]).scalars().all()
-    db.session.execute(OrderTimelineEntry.__table__.insert(), timeline)
-    db.session.execute(PaymentAttempt.__table__.insert(), attempts)
-    db.session.execute(WalletBarrier.__table__.insert(), barriers)
-    db.session.execute(JournalEntry.__table__.insert(), entries)
-    db.session.execute(Posting.__table__.insert(), postings)
+    db.session.execute(OrderTimelineEntry.__table__.insert(), rows.timeline)
+    db.session.execute(PaymentAttempt.__table__.insert(), rows.attempts)
+    db.session.execute(WalletBarrier.__table__.insert(), rows.barriers)
+    db.session.execute(JournalEntry.__table__.insert(), rows.entries)
+    db.session.execute(Posting.__table__.insert(), rows.postings)
     # The unique key on (contract, period): a period someone opened meanwhile fails the whole batch here.
     db.session.execute(SubscriptionRenewal.__table__.insert(), [
         {"subscription_id": r.sub.id, "merchant_id": r.sub.merchant_id, "period": r.period, "period_start": r.start,
          "period_end": r.end, "order_id": r.order_id, "status": "paid", "attempts": 1, "next_attempt_at": None,
          "due_at": r.sub.next_renewal_at, "paid_at": now, "last_error": None, "created_at": wall}
         for r in renewals])
-    _move_contracts(renewals, now, events, wall, request_id)
+    _move_contracts(renewals, now, rows.events, wall, request_id)
     grant_memberships_until([PeriodGrant(r.sub.merchant_id, r.sub.customer_id, r.sub.livemode, r.order_id, item_id,
                                          r.end) for r, item_id in zip(renewals, item_ids) if r.grants_membership], now)
-    db.session.execute(Event.__table__.insert(), events)
+    db.session.execute(Event.__table__.insert(), rows.events)
     db.session.info["kassa_new_events"] = True  # ask for a dispatch run once committed (app/events.py)
 
 
-def _as_order(data: dict) -> Order:
-    return Order(id=data["id"], status=data["status"], total=data["total"], currency=data["currency"],
-                 customer_id=data["customer"], livemode=data["livemode"])
+def _order_rows(r: PlannedRenewal, wall: datetime, request_id: str | None, rows: _Rows) -> None:
+    """The period's order as ``create_order`` opens it, then paying and paid as the hub moves it, with its
+    payment, timeline and events."""
+    sub = r.sub
+    rows.orders.append({
+        "id": r.order_id, "merchant_id": sub.merchant_id, "status": "paid", "kind": "purchase", "version": 3,
+        "livemode": sub.livemode, "customer_id": sub.customer_id, "customer_email": sub.customer_email,
+        "customer_source": sub.customer_source, "checkout_session_id": None, "currency": r.currency,
+        "subtotal": r.total, "discount": 0, "total": r.total, "refunded_amount": 0, "auto_confirm_at": None,
+        "client_secret": f"{r.order_id}_secret_{secrets.token_urlsafe(18)}", "metadata": {}, "risk": r.risk,
+        "expires_at": r.expires_at, "request_id": request_id, "created_at": wall, "updated_at": wall})
+    attempt = {"id": r.attempt_id, "merchant_id": sub.merchant_id, "order_id": r.order_id, "channel": WALLET,
+               "status": "succeeded", "amount": r.total, "currency": r.currency, "provider_reference": r.attempt_id,
+               "next_action": {"type": "none"}, "failure_reason": None, "fee_amount": r.fee, "created_at": wall,
+               "updated_at": wall}
+    rows.attempts.append(attempt)
+    order = Order(id=r.order_id, total=r.total, currency=r.currency, customer_id=sub.customer_id,
+                  livemode=sub.livemode)
+    for before, after, reason, actor in ((None, "created", "order created", ACTOR),
+                                         ("created", "paying", f"payment started with {WALLET}", ACTOR),
+                                         ("paying", "paid", f"captured by {WALLET} ({r.attempt_id})",
+                                          f"channel:{WALLET}")):
+        rows.timeline.append({"order_id": r.order_id, "merchant_id": sub.merchant_id, "from_status": before,
+                              "status": after, "reason": reason, "actor": actor, "at": wall})
+        order.status = after
+        rows.events.append(_event(sub, f"order.{after}", order_event_data(order), r.order_id, wall, request_id))
+        if after == "created" and r.risk["decision"] == "review":
+            rows.events.append(_event(sub, "risk.review_opened", {"id": r.order_id, "object": "order", **r.risk},
+                                      r.order_id, wall, request_id))
+    rows.events.append(_event(sub, "payment.succeeded", attempt_json(PaymentAttempt(**attempt)), r.order_id, wall,
+                              request_id))
 
 
-def _wallet_rows(r: PlannedRenewal, wall: datetime, barriers: list, entries: list, postings: list) -> None:
+def _wallet_rows(r: PlannedRenewal, wall: datetime, rows: _Rows) -> None:
     """The wallet's try (available → frozen) and confirm (frozen → the merchant's receivable) of one payment."""
     sub = r.sub
     available = available_account(sub.customer_id, livemode=sub.livemode)
@@ -126,13 +135,14 @@ def _wallet_rows(r: PlannedRenewal, wall: datetime, barriers: list, entries: lis
         legs = [(source, -r.total, r.currency), (target, r.total, r.currency)]
         check_balanced(legs)
         entry_id = new_id("je")
-        barriers.append({"attempt_id": r.attempt_id, "phase": phase, "merchant_id": sub.merchant_id,
-                         "customer_id": sub.customer_id, "amount": r.total, "currency": r.currency,
-                         "created_at": wall})
-        entries.append({"id": entry_id, "merchant_id": sub.merchant_id, "kind": f"wallet.{phase}",
-                        "reference": r.attempt_id, "created_at": wall})
-        postings.extend({"entry_id": entry_id, "merchant_id": sub.merchant_id, "account": account, "amount": amount,
-                         "currency": currency, "order_id": r.order_id} for account, amount, currency in legs)
+        rows.barriers.append({"attempt_id": r.attempt_id, "phase": phase, "merchant_id": sub.merchant_id,
+                              "customer_id": sub.customer_id, "amount": r.total, "currency": r.currency,
+                              "created_at": wall})
+        rows.entries.append({"id": entry_id, "merchant_id": sub.merchant_id, "kind": f"wallet.{phase}",
+                             "reference": r.attempt_id, "created_at": wall})
+        rows.postings.extend({"entry_id": entry_id, "merchant_id": sub.merchant_id, "account": account,
+                              "amount": amount, "currency": currency, "order_id": r.order_id}
+                             for account, amount, currency in legs)
 
 
 def _move_contracts(renewals: list[PlannedRenewal], now: datetime, events: list, wall: datetime,
