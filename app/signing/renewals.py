@@ -5,6 +5,9 @@ Three guards make that true: the unique key on (contract, period) lets one worke
 claimed by a conditional UPDATE before the provider is asked, so two workers never deduct at once; and the
 deduction's reference is the attempt id, so an answer lost on the way is looked up, never charged again. A
 renewal order whose payment is still in flight is never tried again until its outcome is known.
+
+Due wallet renewals that need no call out (no hook installed) are renewed a batch per transaction under the same
+guards (app/signing/renewal_batch.py); everything else, and whatever a batch declines, goes one by one here.
 """
 from __future__ import annotations
 
