@@ -15,14 +15,15 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import String, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from app.bulk_copy import one_of
 from app.errors import Conflict, InvalidRequest, KassaError, Unprocessable
 from app.extensions import db
 from app.ledger.journal import Leg, account_balance, account_balances, find_entry, post_journal_entry
-from app.ledger.models import WalletAccount, WalletBarrier
+from app.ledger.models import Posting, WalletAccount, WalletBarrier
 from app.locks import held_lock
 from app.money import Money, normalise_currency
 
@@ -125,10 +126,29 @@ def require_positive(amount: Money) -> None:
         raise Unprocessable("a wallet amount must be a positive Money", code="amount_invalid", param="amount")
 
 
-def _insert_ignoring_duplicates(values: dict) -> None:
+@contextmanager
+def _redis_wallet_locks(merchant_id: str, customers: list[str], currency: str) -> Iterator[None]:
+    """A Redis lock per wallet, taken in the order of ``customers`` (no Redis: ServiceUnavailable)."""
+    with ExitStack() as redis_locks:
+        for customer_id in customers:
+            redis_locks.enter_context(held_lock(
+                f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
+                busy=WalletBusy("the wallet is busy with another payment; retry"), action="use this wallet"))
+        yield
+
+
+def _insert_missing_accounts(merchant_id: str, customers: list[str], currency: str) -> None:
     dialect = db.engine.dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    db.session.execute(insert(WalletAccount).values(**values).on_conflict_do_nothing())
+    db.session.execute(insert(WalletAccount).on_conflict_do_nothing(), [
+        {"merchant_id": merchant_id, "customer_id": customer_id, "currency": currency} for customer_id in customers])
+
+
+def _lock_account_rows(merchant_id: str, customers: list[str], currency: str) -> None:
+    """Row locks on the wallets (PostgreSQL), taken in customer order: ORDER BY sorts before FOR UPDATE locks."""
+    db.session.execute(select(WalletAccount.id).where(
+        WalletAccount.merchant_id == merchant_id, one_of(WalletAccount.customer_id, customers, String()),
+        WalletAccount.currency == currency).order_by(WalletAccount.customer_id).with_for_update())
 
 
 @contextmanager
@@ -139,24 +159,38 @@ def locked_wallets(merchant_id: str, customer_ids: Iterable[str], currency: str)
     the order of their customer ids, so two transfers between the same customers in opposite directions queue
     instead of deadlocking. The caller commits inside the block; an exception rolls everything back."""
     customers = sorted(set(customer_ids))
-    with ExitStack() as redis_locks:
-        for customer_id in customers:
-            redis_locks.enter_context(held_lock(
-                f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
-                busy=WalletBusy("the wallet is busy with another payment; retry"), action="use this wallet"))
+    with _redis_wallet_locks(merchant_id, customers, currency):
         try:
-            for customer_id in customers:
-                _insert_ignoring_duplicates({"merchant_id": merchant_id, "customer_id": customer_id,
-                                             "currency": currency})
+            _insert_missing_accounts(merchant_id, customers, currency)
             db.session.commit()
-            for customer_id in customers:  # one by one, in order: the row locks are taken in that order too
-                db.session.execute(select(WalletAccount.id).where(
-                    WalletAccount.merchant_id == merchant_id, WalletAccount.customer_id == customer_id,
-                    WalletAccount.currency == currency).with_for_update())
+            _lock_account_rows(merchant_id, customers, currency)
             yield
         except BaseException:
             db.session.rollback()  # ends the transaction, so the row locks go with it
             raise
+
+
+@contextmanager
+def wallets_held(merchant_id: str, customer_ids: Iterable[str], currency: str) -> Iterator[None]:
+    """``locked_wallets`` for many wallets inside a transaction the caller has already begun (a renewal batch
+    holding its contracts' row locks): the missing accounts are inserted without a commit of their own, so
+    nothing the caller holds is let go. Same lock order, so it queues behind (never deadlocks with) a payment."""
+    customers = sorted(set(customer_ids))
+    with _redis_wallet_locks(merchant_id, customers, currency):
+        _insert_missing_accounts(merchant_id, customers, currency)
+        _lock_account_rows(merchant_id, customers, currency)
+        yield
+
+
+def available_balances(merchant_id: str, customer_ids: Iterable[str], currency: str, *,
+                       livemode: bool) -> dict[str, int]:
+    """{customer: available balance in ``currency``} for many wallets in one query (call it under their locks)."""
+    accounts = {available_account(c, livemode=livemode): c for c in customer_ids}
+    rows = db.session.execute(select(Posting.account, func.sum(Posting.amount)).where(
+        Posting.merchant_id == merchant_id, Posting.currency == currency,
+        one_of(Posting.account, list(accounts), String())).group_by(Posting.account))
+    found = {accounts[account]: int(total) for account, total in rows}
+    return {c: found.get(c, 0) for c in accounts.values()}
 
 
 def _locked_wallet(merchant_id: str, customer_id: str, currency: str):

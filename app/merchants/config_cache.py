@@ -17,7 +17,9 @@ Loaders return plain values or fully loaded, detached ORM objects that are only 
 from __future__ import annotations
 
 import threading
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Callable, Iterator, TypeVar
 
 from flask import has_request_context, request
 from sqlalchemy import event as sa_event, select, update
@@ -40,11 +42,27 @@ def watch(model: type, merchant_of: Callable[[object], str | None] = lambda row:
     _WATCHED[model] = merchant_of
 
 
+_PINNED: ContextVar[dict[str, int] | None] = ContextVar("kassa_config_versions", default=None)
+
+
 def _versions() -> dict[str, int]:
-    """Versions already read by this request (outside a request, jobs read the version each time)."""
+    """Versions already read by this request (outside a request, jobs read the version each time, except inside
+    ``versions_read_once``)."""
     if not has_request_context():
-        return {}
+        pinned = _PINNED.get()
+        return {} if pinned is None else pinned
     return request.environ.setdefault("kassa.config_versions", {})
+
+
+@contextmanager
+def versions_read_once() -> Iterator[None]:
+    """Outside a request, read each merchant's version once for the block, as a request does: a job working
+    through a batch of one merchant's work reads its configuration as of the batch's start."""
+    token = _PINNED.set({})
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
 
 
 def remember_version(merchant_id: str, version: int) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import case, select, update
+from sqlalchemy import String, bindparam, case, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from app.bulk_copy import one_of
 from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.extensions import db
@@ -126,6 +128,61 @@ def grant_membership_until(order: Order, until: datetime, now: datetime | None =
                                                       now)
         return grant.membership_until
     return None
+
+
+def grants_membership(sku: Sku) -> bool:
+    """Does the SKU grant membership days (and so a subscription period's membership)?"""
+    return _positive(sku.fulfilment or {}, "membership_days") is not None
+
+
+@dataclass(frozen=True)
+class PeriodGrant:
+    """One paid subscription period's membership, for ``grant_memberships_until``."""
+
+    merchant_id: str
+    customer_id: str
+    livemode: bool
+    order_id: str
+    order_item_id: int
+    until: datetime
+
+
+def grant_memberships_until(grants: list[PeriodGrant], now: datetime) -> None:
+    """``grant_membership_until`` for many new period orders at once (a renewal batch, in its transaction): each
+    membership runs at least to its period's end (never shortened), and each item's grant is recorded. The items
+    are new in the caller's transaction, so none has a grant yet; the grants' unique key on the item stays the
+    guard."""
+    if not grants:
+        return
+    table = Entitlement.__table__
+    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(table)
+    keys = sorted({(g.merchant_id, g.customer_id, g.livemode) for g in grants})
+    db.session.execute(insert.on_conflict_do_nothing(), [
+        {"merchant_id": m, "customer_id": c, "kind": "membership", "livemode": live, "credits": 0, "updated_at": now}
+        for m, c, live in keys])
+    # One UPDATE per grant, in customer order (two batches never lock one membership each way round); the
+    # database compares and moves the end in one statement, so nothing can slip in between.
+    until = bindparam("b_until", type_=table.c.membership_until.type)
+    db.session.execute(
+        update(table).where(table.c.merchant_id == bindparam("b_merchant"),
+                            table.c.customer_id == bindparam("b_customer"), table.c.kind == "membership",
+                            table.c.livemode == bindparam("b_livemode"))
+        .values(membership_until=case((table.c.membership_until.is_(None), until),
+                                      (table.c.membership_until < until, until), else_=table.c.membership_until),
+                updated_at=now),
+        [{"b_merchant": g.merchant_id, "b_customer": g.customer_id, "b_livemode": g.livemode, "b_until": g.until}
+         for g in sorted(grants, key=lambda g: (g.merchant_id, g.customer_id, g.until))])
+    ends = {}
+    for merchant_id in {g.merchant_id for g in grants}:
+        customers = [g.customer_id for g in grants if g.merchant_id == merchant_id]
+        ends.update({(merchant_id, c, live): end for c, live, end in db.session.execute(
+            select(table.c.customer_id, table.c.livemode, table.c.membership_until).where(
+                table.c.merchant_id == merchant_id, table.c.kind == "membership",
+                one_of(table.c.customer_id, customers, String())))})
+    db.session.execute(EntitlementGrant.__table__.insert(), [
+        {"merchant_id": g.merchant_id, "customer_id": g.customer_id, "order_id": g.order_id,
+         "order_item_id": g.order_item_id, "kind": "membership", "livemode": g.livemode, "membership_days": None,
+         "membership_until": ends[(g.merchant_id, g.customer_id, g.livemode)], "granted_at": now} for g in grants])
 
 
 def extend_membership_to(merchant_id: str, customer_id: str, livemode: bool, until: datetime,

@@ -149,7 +149,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                             currency=quote.currency, livemode=livemode)
     assessment = assess(prospect)
     refuse_if_blocked(assessment, prospect)
-    settings = _order_settings(merchant_id)
+    settings = order_settings(merchant_id)
     order_id = new_id("ord")
     now = utcnow()
     # Every column is given here, so the order answered after the commit is the row as written, read again
@@ -199,7 +199,7 @@ class OrderSettings:
     split_strategy: str
 
 
-def _order_settings(merchant_id: str) -> OrderSettings:
+def order_settings(merchant_id: str) -> OrderSettings:
     def load(session, merchant: str) -> OrderSettings:
         row = session.get(Merchant, merchant)
         return OrderSettings(row.order_timeout_minutes, row.clearing, row.split_strategy)

@@ -92,3 +92,8 @@ def notify(name: str, *args: object) -> None:
             method(*args)
         except Exception:
             log.exception("subscription hook %s.%s failed", type(hook).__name__, name)
+
+
+def only_defaults() -> bool:
+    """Is Kassa's own behaviour all there is (no hook installed)? Then a renewal needs no call out per contract."""
+    return all(type(hook) is DefaultHooks for hook in installed_hooks())

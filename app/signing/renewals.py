@@ -5,13 +5,16 @@ Three guards make that true: the unique key on (contract, period) lets one worke
 claimed by a conditional UPDATE before the provider is asked, so two workers never deduct at once; and the
 deduction's reference is the attempt id, so an answer lost on the way is looked up, never charged again. A
 renewal order whose payment is still in flight is never tried again until its outcome is known.
+
+Due wallet renewals that need no call out (no hook installed) are renewed a batch per transaction under the same
+guards (app/signing/renewal_batch.py); everything else, and whatever a batch declines, goes one by one here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
@@ -30,6 +33,7 @@ from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import period_bounds
+from app.signing.renewal_batch import not_batchable, renew_batch
 
 log = logs.get("signing.renewals")
 
@@ -79,9 +83,17 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
     periods that are due, then make the deduction tries that are due. Safe to run anywhere, any number of times."""
     now = now or utcnow()
     sweep = Sweep(announced=announce_upcoming(now, clock_id=clock_id, batch=batch))
-    for sub_id in list(db.session.scalars(_on_clock(
-            select(Subscription.id).where(Subscription.status.in_(CHARGEABLE), Subscription.next_renewal_at <= now),
-            clock_id).order_by(Subscription.next_renewal_at).limit(batch))):
+    due = _on_clock(select(Subscription).where(Subscription.status.in_(CHARGEABLE),
+                                               Subscription.next_renewal_at <= now), clock_id)
+    one_by_one = due.with_only_columns(Subscription.id)
+    if hooks.only_defaults():
+        # Wallet renewals with nothing to call out are renewed a batch at a time; the rest, and whatever the
+        # batch declined, one by one below.
+        outcome = renew_batch(due, now, limit=batch)
+        sweep.opened += outcome.renewed
+        sweep.tried += outcome.renewed
+        one_by_one = one_by_one.where(or_(not_batchable(), Subscription.id.in_(outcome.declined)))
+    for sub_id in list(db.session.scalars(one_by_one.order_by(Subscription.next_renewal_at).limit(batch))):
         try:
             sweep.opened += open_renewal(sub_id, now) is not None
         except Exception:  # one broken contract must not stop the others; the next sweep tries it again
