@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
@@ -208,13 +209,17 @@ def _order_settings(merchant_id: str) -> OrderSettings:
 
 
 def get_order(merchant_id: str, order_id: str, *, client_secret: object = None, require_secret: bool = False,
-              livemode: bool | None = None) -> Order:
+              livemode: bool | None = None, with_items: bool = False) -> Order:
     """The merchant's order; with ``require_secret`` the caller must also know its client secret, and
-    with ``livemode`` it must belong to that mode (an order of the other mode does not exist for them)."""
+    with ``livemode`` it must belong to that mode (an order of the other mode does not exist for them).
+    ``with_items`` reads its lines in the same query (for a caller about to show them)."""
     query = select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id)
     if livemode is not None:
         query = query.where(Order.livemode == livemode)
-    order = db.session.scalar(query)
+    if with_items:
+        order = db.session.scalars(query.options(joinedload(Order.items))).unique().one_or_none()
+    else:
+        order = db.session.scalar(query)
     secret = client_secret if isinstance(client_secret, str) else ""
     if order is None or (require_secret and not same_secret(secret, order.client_secret)):
         raise NotFound(f"no order {order_id!r}", param="id")

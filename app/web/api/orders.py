@@ -22,12 +22,12 @@ from app.web.api.representations import order_json, payment_with_action_json
 from app.web_urls import check_http_url
 
 
-def order_of_caller(order_id: str, client_secret: object = None) -> Order:
+def order_of_caller(order_id: str, client_secret: object = None, *, with_items: bool = False) -> Order:
     """The order as this caller may see it: their merchant's, of their key's mode, and for a publishable
     key only with the order's client secret. Anything else is a 404 that reveals nothing."""
     who = caller()
     return get_order(who.merchant_id, order_id, client_secret=client_secret, require_secret=not who.is_secret,
-                     livemode=who.livemode)
+                     livemode=who.livemode, with_items=with_items)
 
 
 @bp.post("/orders")
@@ -52,7 +52,7 @@ def orders_create():
 @bp.get("/orders/<order_id>")
 @requires_key(secret=False)
 def orders_show(order_id: str):
-    return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"))))
+    return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"), with_items=True)))
 
 
 @bp.get("/orders")
