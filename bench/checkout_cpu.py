@@ -1,11 +1,12 @@
 """The web's CPU per step of a paid order, in-process: what issue 12's load is bound by, measured without
 wall-clock load (so it means the same on a shared machine).
 
-    .venv/bin/python bench/checkout_cpu.py                    # N=300 orders on PostgreSQL kassa_bench_cpu, Redis db 9
+    .venv/bin/python bench/checkout_cpu.py                    # N=300 orders on PostgreSQL kassa_bench_cpu
     KASSA_BENCH_PROFILE=pay .venv/bin/python bench/checkout_cpu.py   # and cProfile that step (or "all")
 
 Kassa's WSGI app runs in this process through the Flask test client; the sandbox provider is the Procfile's
-`sandbox` line on a loopback port (its CPU is not ours). Each order is created, paid with the sandbox card,
+`sandbox` line on a loopback port (its CPU is not ours); Redis is a private redis-server unless
+KASSA_BENCH_REDIS_URL names one (which is flushed). Each order is created, paid with the sandbox card,
 decided at the provider without a callback, then the bench posts the provider's signed callback and reads the
 order paid. Per step it prints the median and mean ``time.process_time()`` (user + system CPU of this process,
 the test client's own share included, as it is in every run) and, like checkout_load.py's "SQL per step",
@@ -20,6 +21,7 @@ from __future__ import annotations
 import cProfile
 import os
 import pstats
+import shutil
 import statistics
 import sys
 import tempfile
@@ -34,12 +36,12 @@ from bench.load_probes import PAID, counting  # noqa: E402
 from bench.load_stack import UNLIMITED, create_provider_tables  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.faults.provider_api import SandboxApi, signed_callback  # noqa: E402
-from tests.processes import Service, flask_command, http_answers, kassa_environment  # noqa: E402
+from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment  # noqa: E402
 
 N = int(os.environ.get("KASSA_BENCH_N", "300"))
 DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_cpu")
-REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "")  # empty: a private redis-server of the run's own
 PROFILE = os.environ.get("KASSA_BENCH_PROFILE", "")
 PROFILE_LINES = int(os.environ.get("KASSA_BENCH_PROFILE_LINES", "30"))
 STEPS = ("create", "pay", "callback", "read")
@@ -70,22 +72,22 @@ class Steps:
         return answer
 
 
-def start_provider(root: Path) -> tuple[Service, str]:
+def start_provider(root: Path, redis: str) -> tuple[Service, str]:
     """The Procfile's sandbox on a free loopback port, on its own SQLite file, deciding nothing by itself."""
     port = free_port()
     provider_db = f"sqlite:///{root / 'sandbox.db'}"
     create_provider_tables(provider_db)
-    env = kassa_environment(database_url=DATABASE, redis_url=REDIS, var_dir=root / "var", kassa_port=free_port(),
+    env = kassa_environment(database_url=DATABASE, redis_url=redis, var_dir=root / "var", kassa_port=free_port(),
                             sandbox_port=port, SANDBOX_DATABASE_URL=provider_db, SANDBOX_AUTO_OUTCOME="")
     provider = Service.from_procfile("sandbox", env, root, ready=http_answers(f"http://127.0.0.1:{port}/"))
     return provider.start(timeout=60), f"http://127.0.0.1:{port}"
 
 
-def seed(root: Path, sandbox_url: str) -> str:
+def seed(root: Path, sandbox_url: str, redis: str) -> str:
     """A migrated database and a merchant, made as `make run` makes them; its secret key."""
     import json
 
-    env = kassa_environment(database_url=DATABASE, redis_url=REDIS, var_dir=root / "var", kassa_port=free_port(),
+    env = kassa_environment(database_url=DATABASE, redis_url=redis, var_dir=root / "var", kassa_port=free_port(),
                             sandbox_port=0, sandbox_url=sandbox_url)
     flask_command(env, "db", "upgrade")
     keys = json.loads(flask_command(env, "kassa", "create-merchant", "--name", "Bench Games",
@@ -101,12 +103,14 @@ def main() -> None:
     if DATABASE.startswith("sqlite:///"):
         Path(DATABASE.removeprefix("sqlite:///")).unlink(missing_ok=True)
     fresh_database(DATABASE)
-    Redis.from_url(REDIS).flushdb()
     root = Path(tempfile.mkdtemp(prefix="kassa-bench-cpu-"))
-    provider_service, sandbox_url = start_provider(root)
+    own_redis = None if REDIS else RedisServer(root / "redis", root).start()
+    redis = REDIS or own_redis.url()
+    Redis.from_url(redis).flushdb()
+    provider_service, sandbox_url = start_provider(root, redis)
     try:
-        secret_key = seed(root, sandbox_url)
-        app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "RATELIMIT_STORAGE_URI": REDIS,
+        secret_key = seed(root, sandbox_url, redis)
+        app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": redis, "RATELIMIT_STORAGE_URI": redis,
                           "PUBLIC_URL": "http://127.0.0.1:1", "SANDBOX_URL": sandbox_url, "LOG_LEVEL": "WARNING",
                           "POLL_AFTER_SECONDS": 20, **UNLIMITED})
         client, provider = app.test_client(), SandboxApi(sandbox_url)
@@ -141,6 +145,9 @@ def main() -> None:
             db.engine.dispose()
     finally:
         provider_service.stop()
+        if own_redis is not None:
+            own_redis.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def report(steps: Steps) -> None:
