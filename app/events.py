@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import JSON, Index, String, event as sa_event, false, select, update
+from sqlalchemy import JSON, Index, String, false, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
+from app.commit_signals import NEW_EVENTS
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 from app.ids import new_id
@@ -109,26 +110,8 @@ def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | Non
     event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
                   order_id=order_id or order_id_of(obj), livemode=livemode, request_id=logs.current("request_id"))
     db.session.add(event)
-    db.session.info["kassa_new_events"] = True
+    db.session.info[NEW_EVENTS] = True  # the commit asks for a dispatch run (app/commit_signals.py)
     return event
-
-
-@sa_event.listens_for(Session, "after_commit")
-def _request_dispatch(session: Session) -> None:
-    """Once events are durable, ask for a dispatch run (skipped when one is already waiting)."""
-    if not session.info.pop("kassa_new_events", False):
-        return
-    from app.queueing import request_dispatch  # jobs sit above the domain
-
-    try:
-        request_dispatch()
-    except Exception:  # Redis down: the periodic sweep dispatches these events later
-        log.warning("could not request an event dispatch", exc_info=True)
-
-
-@sa_event.listens_for(Session, "after_rollback")
-def _forget_events(session: Session) -> None:
-    session.info.pop("kassa_new_events", None)
 
 
 def _backoff(attempts: int) -> timedelta:

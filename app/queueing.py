@@ -33,10 +33,10 @@ def _context_meta() -> dict:
     return {"request_id": request_id} if request_id else {}
 
 
-def request_dispatch() -> None:
-    """Queue one outbox dispatch run unless one is already waiting (many commits, one job)."""
-    if redis_client().set(_DISPATCH_FLAG, "1", nx=True, ex=60):
-        enqueue("app.jobs.dispatch_events")
+def ask_for_dispatch(pipe) -> None:
+    """Add to ``pipe`` the request for one outbox dispatch run: its answer is true when no run was already
+    waiting, and then the caller queues one (many commits, one job; app/commit_signals.py)."""
+    pipe.set(_DISPATCH_FLAG, "1", nx=True, ex=60)
 
 
 def clear_dispatch_request() -> None:

@@ -15,7 +15,8 @@ gunicorn command serving one Flask route that does one INSERT + commit), then me
 5. the 16 clients again while 1,000 shoppers hold their order's status stream open.
 
 Durations and sizes: KASSA_BENCH_ROUNDS (3), KASSA_BENCH_SECONDS (10), KASSA_BENCH_LOAD_SECONDS (30),
-KASSA_BENCH_CLIENTS (16), KASSA_BENCH_STREAMS (1000), KASSA_BENCH_DATABASES ("postgresql,sqlite").
+KASSA_BENCH_CLIENTS (16), KASSA_BENCH_STREAMS (1000), KASSA_BENCH_DATABASES ("postgresql,sqlite");
+KASSA_BENCH_DB_PREFIX ("kassa_bench") names the PostgreSQL databases.
 """
 from __future__ import annotations
 

@@ -20,6 +20,10 @@ from tests.processes import RedisServer, Service, flask_command, http_answers, k
 
 # Budgets far above the load, so the benchmark measures the checkout and not the limits (they are still
 # checked on every request, as in production).
+# The stack's PostgreSQL databases are named PREFIX_load, PREFIX_baseline and PREFIX_sandbox (KASSA_BENCH_DB_PREFIX:
+# another name keeps a run apart from someone else's on the same server).
+PREFIX = os.environ.get("KASSA_BENCH_DB_PREFIX", "kassa_bench")
+
 UNLIMITED = {f"RATE_LIMIT_{name}": "10000000 per minute"
              for name in ("SECRET_KEY", "ORDER_CREATE", "PAY", "CALLBACKS", "CHECKOUT")}
 
@@ -82,15 +86,15 @@ class LoadStack:
     def __post_init__(self) -> None:
         if self.database == "postgresql":
             base = os.environ.get("KASSA_BENCH_PG", "postgresql+psycopg://postgres:postgres@127.0.0.1:5432")
-            self.database_url = f"{base}/kassa_bench_load"
-            self.baseline_url = f"{base}/kassa_bench_baseline"
-            self.sandbox_database_url = f"{base}/kassa_bench_sandbox"
+            self.database_url = f"{base}/{PREFIX}_load"
+            self.baseline_url = f"{base}/{PREFIX}_baseline"
+            self.sandbox_database_url = f"{base}/{PREFIX}_sandbox"
         else:
             self.database_url = f"sqlite:///{self.root / 'kassa.db'}"
             self.baseline_url = f"sqlite:///{self.root / 'baseline.db'}"
             # The provider is another company's system: the same one for both runs, out of SQLite's way.
             self.sandbox_database_url = os.environ.get(
-                "KASSA_BENCH_PG", "postgresql+psycopg://postgres:postgres@127.0.0.1:5432") + "/kassa_bench_sandbox"
+                "KASSA_BENCH_PG", "postgresql+psycopg://postgres:postgres@127.0.0.1:5432") + f"/{PREFIX}_sandbox"
         self.kassa_port, self.sandbox_port, self.baseline_port = free_port(), free_port(), free_port()
         self.kassa_url = f"http://127.0.0.1:{self.kassa_port}"
         # Where order pages open their status streams: the stream process where the Procfile has one.
@@ -164,7 +168,7 @@ class LoadStack:
     def cpu_seconds(self) -> dict[str, float]:
         """CPU used so far by each running service (all its processes)."""
         running = {service.process.pid: name for name, service in self.services.items() if service.running}
-        return _cpu_seconds(running, "postgres kassa_bench_")
+        return _cpu_seconds(running, f"postgres {PREFIX}_")
 
     def stop(self) -> None:
         for service in self.services.values():

@@ -153,8 +153,10 @@ def _clean_state(request) -> Iterator[None]:
     kassa_app = request.getfixturevalue("app")
     from app.extensions import db
     from app.operations.switches import forget_cache
+    from app.payments.breaker import forget_seen
 
     forget_cache()  # the next test's switches are its own, not this one's cached for a second
+    forget_seen()  # nor are its breakers
 
     with kassa_app.app_context():
         db.session.remove()

@@ -1,16 +1,12 @@
 """Tell live listeners (the SDK's status stream) that an order changed, right after the commit
-that changed it. Best effort: the stream also re-reads the order on a timer, so a lost
-message only costs latency, never correctness."""
+that changed it (app/commit_signals.py sends the pings these listeners collect). Best effort: the stream also
+re-reads the order on a timer, so a lost message only costs latency, never correctness."""
 from __future__ import annotations
 
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
-from app import logs
-
-log = logs.get("orders.broadcast")
-
-_PENDING = "kassa_order_pings"
+from app.commit_signals import ORDER_PINGS
 
 
 def order_channel(order_id: str) -> str:
@@ -24,25 +20,4 @@ def _collect(session: Session, _context, _instances) -> None:
 
     for obj in session.new:
         if isinstance(obj, Event) and obj.order_id:
-            session.info.setdefault(_PENDING, set()).add(obj.order_id)
-
-
-@sa_event.listens_for(Session, "after_commit")
-def _publish(session: Session) -> None:
-    order_ids = session.info.pop(_PENDING, None)
-    if not order_ids:
-        return
-    from app.extensions import redis_client
-
-    try:
-        pipe = redis_client().pipeline(transaction=False)
-        for order_id in order_ids:
-            pipe.publish(order_channel(order_id), "changed")
-        pipe.execute()
-    except Exception:  # Redis down or no app context: listeners fall back to their timer
-        log.warning("could not publish order changes", exc_info=True)
-
-
-@sa_event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_PENDING, None)
+            session.info.setdefault(ORDER_PINGS, set()).add(obj.order_id)

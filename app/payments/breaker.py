@@ -108,18 +108,38 @@ def admits(channel: str) -> bool:
     return channel in admitting([channel])
 
 
+# What admitting() read, kept a moment per process: routing asks on every order and pay, and a state change made
+# elsewhere may reach this process's offers that much later (the call itself always goes through guard()).
+_SEEN_FOR_SECONDS = 1.0
+_seen: tuple[float, dict[str, dict[str, str]]] = (0.0, {})
+
+
 def admitting(channels: list[str]) -> set[str]:
     """The channels that may be offered now, read in one round trip (routing asks for all of them at once)."""
-    try:
-        pipe = redis_client().pipeline(transaction=False)
-        for channel in channels:
-            pipe.hgetall(_key(channel))
-        states = pipe.execute()
-    except Exception:  # Redis down: fail open, the call itself will tell
-        log.exception("breaker state unreadable", extra={"fields": {"channels": channels}})
-        return set(channels)
-    return {channel for channel, raw in zip(channels, states)
-            if _admits({k.decode(): v.decode() for k, v in raw.items()})}
+    read_at, known = _seen
+    if time.monotonic() - read_at > _SEEN_FOR_SECONDS or not all(channel in known for channel in channels):
+        try:
+            pipe = redis_client().pipeline(transaction=False)
+            for channel in channels:
+                pipe.hgetall(_key(channel))
+            states = pipe.execute()
+        except Exception:  # Redis down: fail open, the call itself will tell
+            log.exception("breaker state unreadable", extra={"fields": {"channels": channels}})
+            return set(channels)
+        known = {channel: {k.decode(): v.decode() for k, v in raw.items()} for channel, raw in zip(channels, states)}
+        _remember(known)
+    return {channel for channel in channels if _admits(known[channel])}
+
+
+def _remember(known: dict[str, dict[str, str]]) -> None:
+    global _seen
+    _seen = (time.monotonic(), known)
+
+
+def forget_seen() -> None:
+    """Read the breakers afresh next time (this process changed one; tests between cases)."""
+    global _seen
+    _seen = (0.0, {})
 
 
 def _admits(data: dict[str, str]) -> bool:
@@ -133,10 +153,13 @@ def _admits(data: dict[str, str]) -> bool:
 
 def _run(script: str, channel: str, *args: float) -> tuple[str, bool]:
     try:
-        outcome, changed = redis_client().eval(script, 1, _key(channel), *args)
+        # EVALSHA: the script's text crosses the wire only the first time Redis sees it.
+        outcome, changed = redis_client().register_script(script)(keys=[_key(channel)], args=args)
     except Exception:  # Redis down: fail open rather than stop every payment
         log.exception("breaker state unavailable", extra={"fields": {"channel": channel}})
         return CLOSED, False
+    if changed:
+        forget_seen()  # this process's offers follow its own change at once
     return (outcome.decode() if isinstance(outcome, bytes) else outcome), bool(changed)
 
 

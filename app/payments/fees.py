@@ -2,20 +2,18 @@
 (its ``ChannelSpec``). The arithmetic is app/ledger/fees.py."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from app.extensions import db
 from app.ledger.fees import capture_fee
-from app.payments.models import ChannelConfig
+from app.merchants.config_cache import cached
 from app.payments.registry import channels
+from app.payments.routing import channel_configs
 
 
 def fee_schedule(merchant_id: str, channel: str) -> tuple[int, int]:
     """(bps, fixed) the channel charges this merchant."""
     spec = channels().get(channel)
     default = (spec.fee_bps, spec.fee_fixed) if spec else (0, 0)
-    row = db.session.execute(select(ChannelConfig.fee_bps, ChannelConfig.fee_fixed).where(
-        ChannelConfig.merchant_id == merchant_id, ChannelConfig.code == channel)).first()
+    # The merchant's channel settings as of its configuration version (a fee change bumps it).
+    row = cached(merchant_id, "payments.channel_configs", channel_configs).get(channel)
     if row is None:
         return default
     return (default[0] if row.fee_bps is None else row.fee_bps, default[1] if row.fee_fixed is None else row.fee_fixed)

@@ -23,6 +23,8 @@ from app.extensions import commit_keeping_state, db
 from app.ledger.captures import post_capture
 from app.payments.fees import fee_for_capture
 from app.locks import held_lock
+from app.merchants.config_cache import remember_version
+from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments import breaker, integration_log
@@ -211,15 +213,18 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
     with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
     for _ in range(3):
         # The attempt and its order, fresh, in one read: the status decides the conditional UPDATE below. The
-        # order's lines come along in the same statement for the order event's copy of the order.
+        # order's lines come along in the same statement for the order event's copy of the order, and the merchant's
+        # configuration version, so the capture's fee needs no query of its own.
         found = db.session.execute(
-            select(PaymentAttempt, Order).join(Order, Order.id == PaymentAttempt.order_id)
+            select(PaymentAttempt, Order, Merchant.config_version).join(Order, Order.id == PaymentAttempt.order_id)
+            .join(Merchant, Merchant.id == PaymentAttempt.merchant_id)
             .where(PaymentAttempt.id == attempt_id).options(joinedload(Order.items))
             .execution_options(populate_existing=True)).unique().first()
         if found is None:
             db.session.rollback()
             return False
-        attempt, order = found
+        attempt, order, config_version = found
+        remember_version(attempt.merchant_id, config_version)
         logs.follow(order.request_id)
         before = attempt.status
         if not attempt_may_become(before, outcome):

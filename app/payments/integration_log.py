@@ -139,7 +139,8 @@ def dispose_engine(app) -> None:
 def _write(row: dict) -> None:
     try:
         with _engine().begin() as connection:
-            connection.execute(insert(IntegrationLog).values(id=new_id("ilog"), created_at=utcnow(), **row))
+            # Parameters apart from the statement: one compiled INSERT serves every row.
+            connection.execute(insert(IntegrationLog), {"id": new_id("ilog"), "created_at": utcnow(), **row})
     except Exception:  # the log must never break a payment
         log.exception("could not write the integration log", extra={"fields": {"channel": row.get("channel")}})
 

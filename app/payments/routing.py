@@ -72,7 +72,8 @@ def _channels_set_up(_session, merchant_id: str) -> frozenset[str]:
     return frozenset(code for code in channel_codes() if is_set_up(merchant_id, code))
 
 
-def _channel_configs(session, merchant_id: str) -> dict[str, ChannelConfig]:
+def channel_configs(session, merchant_id: str) -> dict[str, ChannelConfig]:
+    """The merchant's saved channel settings by code (a loader for ``cached``)."""
     return {c.code: c for c in session.scalars(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
 
 
@@ -90,7 +91,7 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
     from app.payments.channels import adapter_for  # channels imports this module
 
     # Kept in memory per merchant: these rows are only read here (the portal edits its own copies).
-    configs = {**cached(merchant_id, "payments.channel_configs", _channel_configs), **(overrides or {})}
+    configs = {**cached(merchant_id, "payments.channel_configs", channel_configs), **(overrides or {})}
     admitted = breaker.admitting(channel_codes())
     offers = []
     for code in channel_codes():

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import exists, select
 
 from app import logs
+from app.commit_signals import NEW_EVENTS
 from app.errors import KassaError
 from app.extensions import db
 from app.money import Money
@@ -191,7 +192,7 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     with Session(db.engine) as side:
         side.add(Event(id=new_id("evt"), merchant_id=prospect.merchant_id, type="risk.blocked",
                        data={"object": blocked}, livemode=prospect.livemode))
-        side.info["kassa_new_events"] = True  # ask the dispatcher to deliver it
+        side.info[NEW_EVENTS] = True  # ask the dispatcher to deliver it
         side.commit()
     log.info("order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id,
                                                         "reasons": assessment.reasons}})

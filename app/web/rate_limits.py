@@ -23,11 +23,11 @@ import time
 
 from flask import Flask, current_app, g, request
 from limits import parse
-from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
+from redis import Redis
 
 from app import logs
 from app.errors import KassaError
+from app.web.moving_window import MovingWindow
 
 log = logs.get("web.rate_limits")
 
@@ -45,14 +45,13 @@ def init_app(app: Flask) -> None:
     app.after_request(_headers)
 
 
-def _strategy() -> MovingWindowRateLimiter:
-    strategy = current_app.extensions.get(_EXTENSION)
-    if strategy is None:
+def _window() -> MovingWindow:
+    window = current_app.extensions.get(_EXTENSION)
+    if window is None:
         timeout = current_app.config["REDIS_TIMEOUT_SECONDS"]
-        storage = storage_from_string(current_app.config["REDIS_URL"], socket_timeout=timeout,
-                                      socket_connect_timeout=timeout)
-        strategy = current_app.extensions[_EXTENSION] = MovingWindowRateLimiter(storage)
-    return strategy
+        redis = Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=timeout, socket_connect_timeout=timeout)
+        window = current_app.extensions[_EXTENSION] = MovingWindow(redis)
+    return window
 
 
 def _digest(secret: str) -> str:
@@ -128,14 +127,12 @@ def _check() -> None:
     if own:
         limit = parse(f"{own} per minute")
     try:
-        strategy = _strategy()
-        allowed = strategy.hit(limit, "kassa", scenario, per)
-        reset_at, remaining = strategy.get_window_stats(limit, "kassa", scenario, per)
+        counted = _window().hit(limit, "kassa", scenario, per)  # one round trip: the entry and the headers
     except Exception as exc:  # Redis unreachable: fail open (see the module's docstring)
         log.warning("rate limit not checked: %s", exc.__class__.__name__, extra={"fields": {"scenario": scenario}})
         return
-    g.rate_limit = (limit.amount, max(remaining, 0), max(math.ceil(reset_at - time.time()), 1))
-    if not allowed:
+    g.rate_limit = (limit.amount, max(counted.remaining, 0), max(math.ceil(counted.reset_at - time.time()), 1))
+    if not counted.allowed:
         log.info("rate limited", extra={"fields": {"scenario": scenario}})
         if scenario == "checkout":
             raise RateLimited("Too many requests from your network right now. Please wait a minute and try again; "

@@ -75,8 +75,8 @@ def payment_with_action_json(attempt: PaymentAttempt) -> dict:
 
 def order_json(order: Order) -> dict:
     """An order: what its row and lines tell (the object its events carry), and what needs reads of its own. What
-    it cannot have is not read: an order never moved (version 1) has no payment or refund, and one without a
-    discount redeemed no coupon."""
+    it cannot have is not read: an order never moved (version 1) has no payment or refund, one without a discount
+    redeemed no coupon, and one whose lines name no sub-order has none."""
     payable = order.status == "created"
     untouched = order.version == 1
     return {
@@ -88,7 +88,9 @@ def order_json(order: Order) -> dict:
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [] if untouched else [payment_object(p) for p in payments_for_order(order.id)],
         "refunds": [] if untouched else [refund_object(r) for r in refunds_for_order(order.id)],
-        "sub_orders": [sub_order_json(order, sub) for sub in order.sub_orders],
+        # Every sub-order is named by its lines: an order none of whose lines names one has none to read.
+        "sub_orders": ([sub_order_json(order, sub) for sub in order.sub_orders]
+                       if any(i.sub_order_id for i in order.items) else []),
     }
 
 
