@@ -14,21 +14,23 @@ payable account receive their parts, in one balanced entry for a whole batch of 
 ``available_at`` = clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in
 ``order_clearings`` per order is the claim: an order is cleared once, whoever else tries.
 
-Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): each shape's
-split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
+Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): the caller
+stages a batch's orders in the database, each with the key of its kind, and hands over one order of each kind; each
+shape's split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
 postings from the templates with one ``INSERT … SELECT`` (the order's id, and each line's SKU and sub-order, filled
-in by a join). So a batch of ten thousand orders is a handful of statements, not ten thousand computations.
+in by a join). So a batch of ten thousand orders is a handful of statements, and never travels through Python.
 
 This module computes and posts; app/payments/order_clearing.py finds the orders and gathers what they kept.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Sequence
 
-from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, bindparam, text
+from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text, bindparam, text
 
 from app.bulk_copy import copy_rows
 from app.db_types import UTCDateTime
@@ -139,77 +141,90 @@ def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: Pl
     return order_shape(merchant_id, livemode, kept, order.channel, channel_fee, platform_fee, order.lines)
 
 
-# The batch is staged in two temporary tables, filled by COPY, then joined into postings and claims.
+# A batch is staged in temporary tables: its orders (filled set-based by the caller, each with the key of its kind),
+# the figures and the template legs of each kind; the postings and claims are then joined from them.
 _STAGE = MetaData()
-_SHAPES = Table("clearing_shapes", _STAGE, Column("shape_id", Integer), Column("account", String(300)),
+STAGED = Table("clearing_orders", _STAGE, Column("order_id", String(40), primary_key=True),
+              Column("updated_at", UTCDateTime()), Column("livemode", Boolean), Column("currency", String(3)),
+              Column("total", BigInteger), Column("refunded", BigInteger), Column("channel", String(40)),
+              Column("capture_fee", BigInteger), Column("fee_returned", BigInteger), Column("lines", Text),
+              Column("key_id", Integer), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+_KEYS = Table("clearing_keys", _STAGE, Column("key_id", Integer, primary_key=True), Column("amount", BigInteger),
+              Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), prefixes=["TEMPORARY"],
+              postgresql_on_commit="DROP")
+_SHAPES = Table("clearing_shapes", _STAGE, Column("key_id", Integer), Column("account", String(300)),
                 Column("amount", BigInteger), Column("partner_id", String(40)), Column("line_no", Integer),
                 Column("line_kind", String(20)), Column("available_at", UTCDateTime()), prefixes=["TEMPORARY"],
                 postgresql_on_commit="DROP")
-_ORDERS = Table("clearing_orders", _STAGE, Column("order_id", String(40), primary_key=True),
-                Column("shape_id", Integer), Column("amount", BigInteger), Column("refunded_before", BigInteger),
-                Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), Column("livemode", Boolean),
-                prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
 
 
-def _stage() -> None:
-    """Empty staging tables for this group (made once per transaction on PostgreSQL, which drops them at commit;
-    once per connection on SQLite)."""
+def open_batch() -> Table:
+    """The empty table of a batch's orders, for the caller to fill (made once per transaction on PostgreSQL,
+    which drops it at commit; once per connection on SQLite)."""
     connection = db.session.connection()
-    for table in (_SHAPES, _ORDERS):
+    for table in (STAGED, _KEYS, _SHAPES):
         table.create(connection, checkfirst=True)
         connection.execute(table.delete())
+    return STAGED
 
 
 _POST = text("""
     INSERT INTO postings (entry_id, merchant_id, account, amount, currency, order_id, partner_id, sku_id, sub_order_id,
                           line_kind, available_at)
-    SELECT :entry, :merchant, s.account, s.amount, :currency, o.order_id, s.partner_id, i.sku_id, i.sub_order_id,
+    SELECT :entry, :merchant, s.account, s.amount, o.currency, o.order_id, s.partner_id, i.sku_id, i.sub_order_id,
            s.line_kind, s.available_at
     FROM clearing_orders o
-    JOIN clearing_shapes s ON s.shape_id = o.shape_id
+    JOIN clearing_shapes s ON s.key_id = o.key_id
     LEFT JOIN (SELECT order_id, sku_id, sub_order_id,
                       row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
                FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)) i
-      ON i.order_id = o.order_id AND i.line_no = s.line_no""")
+      ON i.order_id = o.order_id AND i.line_no = s.line_no
+    WHERE o.livemode = :livemode AND o.currency = :currency""")
 _CLAIM = text("""
     INSERT INTO order_clearings (order_id, merchant_id, livemode, entry_id, amount, refunded_before, channel_fee,
                                  platform_fee, currency, cleared_at)
-    SELECT order_id, :merchant, livemode, :entry, amount, refunded_before, channel_fee, platform_fee, :currency, :now
-    FROM clearing_orders""").bindparams(bindparam("now", type_=UTCDateTime()))
+    SELECT o.order_id, :merchant, o.livemode, :entry, k.amount, o.refunded, k.channel_fee, k.platform_fee, o.currency,
+           :now
+    FROM clearing_orders o JOIN clearing_keys k ON k.key_id = o.key_id
+    WHERE o.livemode = :livemode AND o.currency = :currency""").bindparams(bindparam("now", type_=UTCDateTime()))
 
 
-def post_clearing(merchant_id: str, livemode: bool, currency: str, orders: Sequence[OrderToClear],
-                  platform: PlatformFee, *, now: datetime) -> int:
-    """Clear orders of one merchant, mode and currency in the caller's transaction: one balanced entry for them
-    all and a claim each (the primary key refuses an order cleared twice). The caller holds the merchant's
-    clearing lock (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
-    _stage()
-    shapes: dict[Shape, int] = {}
-    rows = []
-    for order in orders:
+def post_batch(merchant_id: str, kinds: Sequence[tuple[int, bool, str, OrderToClear]], platform: PlatformFee, *,
+               now: datetime) -> int:
+    """Clear the orders staged in ``open_batch``'s table, in the caller's transaction: ``kinds`` are
+    (key, mode, currency, an order of that kind) for each key the staged orders carry. One balanced entry per mode
+    and currency, and a claim per order (the primary key refuses an order cleared twice). The caller holds the
+    merchant's clearing lock (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
+    groups: dict[tuple[bool, str], list[tuple[int, Shape]]] = defaultdict(list)
+    keys = []
+    for key_id, livemode, currency, order in kinds:
         shape = shape_of(order, merchant_id, livemode, platform)
-        shape_id = shapes.setdefault(shape, len(shapes))
-        rows.append((order.order_id, shape_id, shape.kept, order.refunded, shape.channel_fee, shape.platform_fee,
-                     livemode))
-    partners = {part.partner_id for shape in shapes for part in shape.parts if part.partner_id}
-    if SELF in partners:
-        ensure_self(merchant_id)
-    ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
-    floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
+        groups[(livemode, currency)].append((key_id, shape))
+        keys.append((key_id, shape.kept, shape.channel_fee, shape.platform_fee))
+    copy_rows(_KEYS, [c.name for c in _KEYS.columns], keys)
     templates = []
-    for shape, shape_id in shapes.items():
-        if shape.parts:
-            check_balanced([Leg(p.account, p.amount, currency) for p in shape.parts])
-        for p in shape.parts:
-            when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
-                if p.partner_id else None
-            templates.append((shape_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, when))
+    for (livemode, currency), shapes in groups.items():
+        partners = {part.partner_id for _, shape in shapes for part in shape.parts if part.partner_id}
+        if SELF in partners:
+            ensure_self(merchant_id)
+        ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
+        floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
+        for key_id, shape in shapes:
+            if shape.parts:
+                check_balanced([Leg(p.account, p.amount, currency) for p in shape.parts])
+            for p in shape.parts:
+                when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
+                    if p.partner_id else None
+                templates.append((key_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, when))
     copy_rows(_SHAPES, [c.name for c in _SHAPES.columns], templates)
-    copy_rows(_ORDERS, [c.name for c in _ORDERS.columns], rows)
     if db.engine.dialect.name == "postgresql":  # temporary tables have no statistics until asked: plan on real sizes
-        db.session.execute(text("ANALYZE clearing_shapes, clearing_orders"))
-    entry_id = open_entry(merchant_id, "clearing", new_id("clr")) if templates else None
-    written = db.session.execute(_POST, {"entry": entry_id, "merchant": merchant_id, "currency": currency}).rowcount \
-        if templates else 0
-    db.session.execute(_CLAIM, {"merchant": merchant_id, "entry": entry_id, "currency": currency, "now": now})
+        db.session.execute(text("ANALYZE clearing_orders, clearing_keys, clearing_shapes"))
+    written = 0
+    for (livemode, currency), shapes in groups.items():
+        where = {"merchant": merchant_id, "livemode": livemode, "currency": currency}
+        entry_id = None
+        if any(shape.parts for _, shape in shapes):
+            entry_id = open_entry(merchant_id, "clearing", new_id("clr"))
+            written += db.session.execute(_POST, where | {"entry": entry_id}).rowcount
+        db.session.execute(_CLAIM, where | {"entry": entry_id, "now": now})
     return written
