@@ -9,10 +9,12 @@ For an order that kept ``N`` (its total less what was refunded before it complet
 3. Each line is split among its rule's partners by their shares: each gets its gross share of the line
    (``share``) and bears the same share of the line's fees (``fee``).
 
-The merchant's receivable gives up ``N``; the channel's fee account, the platform's fee account and each partner's
-payable account receive their parts, in one balanced entry for a whole batch of orders. A partner's lines carry
-``available_at`` = clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in
-``order_clearings`` per order is the claim: an order is cleared once, whoever else tries.
+The merchant's receivable gives up ``N``: what the partners net in a posting that names the order, balanced by their
+lines on their payable accounts; and the fees, which the channel's and the platform's fee accounts receive as one
+total each per batch (each order's are in its ``order_clearings`` row), so an order's own postings still hold exactly
+what it kept (app/ledger/integrity.py). One balanced entry for a whole batch. A partner's lines carry ``available_at``
+= clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in ``order_clearings`` per
+order is the claim: an order is cleared once, whoever else tries.
 
 Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): the caller
 stages a batch's orders in the database, each with the key of its kind, and hands over one order of each kind; each
@@ -39,7 +41,7 @@ from app.ids import new_id
 from app.ledger.accounts import channel_fee_account, partner_account, platform_fee_account, receivable_account
 from app.ledger.books_models import SELF
 from app.ledger.cursors import available_from, ensure_cursors, settled_through
-from app.ledger.journal import Leg, check_balanced, open_entry
+from app.ledger.journal import Leg, add_legs, check_balanced, open_entry
 from app.ledger.partners import ensure_self
 from app.money import allocate
 
@@ -104,7 +106,8 @@ class Shape:
     kept: int
     channel_fee: int
     platform_fee: int
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...]  # each order's own postings (they name it)
+    fees: tuple[Part, ...] = ()  # its fees, to the fee accounts from the receivable: a batch posts their totals
 
 
 @lru_cache(maxsize=4096)
@@ -113,11 +116,14 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
     """The split of every order that kept ``kept`` with these fees and lines: balanced parts, worked out once."""
     if kept <= 0 or not lines:
         return Shape(max(kept, 0), 0, 0, ())
-    parts = [Part(receivable_account(merchant_id, livemode=livemode), -kept)]
+    receivable = receivable_account(merchant_id, livemode=livemode)
+    # The order's receivable gives up what its partners net; its fees leave the receivable in the batch's totals.
+    parts = [Part(receivable, -(kept - channel_fee - platform_fee))] if kept != channel_fee + platform_fee else []
+    fees = [Part(receivable, -(channel_fee + platform_fee))] if channel_fee + platform_fee else []
     if channel_fee:
-        parts.append(Part(channel_fee_account(channel, livemode=livemode), channel_fee))
+        fees.append(Part(channel_fee_account(channel, livemode=livemode), channel_fee))
     if platform_fee:
-        parts.append(Part(platform_fee_account(livemode=livemode), platform_fee))
+        fees.append(Part(platform_fee_account(livemode=livemode), platform_fee))
     line_kept = _split(kept, [net for net, _ in lines])
     line_channel_fee = _split(channel_fee, line_kept)
     line_platform_fee = _split(platform_fee, line_kept)
@@ -130,7 +136,7 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
                 parts.append(Part(account, gross, partner, line_no, "share", hold))
             if fee:
                 parts.append(Part(account, -fee, partner, line_no, "fee", hold))
-    return Shape(kept, channel_fee, platform_fee, tuple(parts))
+    return Shape(kept, channel_fee, platform_fee, tuple(parts), tuple(fees))
 
 
 def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: PlatformFee) -> Shape:
@@ -189,29 +195,34 @@ _CLAIM = text("""
     WHERE o.livemode = :livemode AND o.currency = :currency""").bindparams(bindparam("now", type_=UTCDateTime()))
 
 
-def post_batch(merchant_id: str, kinds: Sequence[tuple[int, bool, str, OrderToClear]], platform: PlatformFee, *,
-               now: datetime) -> int:
+def post_batch(merchant_id: str, kinds: Sequence[tuple[int, int, bool, str, OrderToClear]], platform: PlatformFee,
+               *, now: datetime) -> int:
     """Clear the orders staged in ``open_batch``'s table, in the caller's transaction: ``kinds`` are
-    (key, mode, currency, an order of that kind) for each key the staged orders carry. One balanced entry per mode
-    and currency, and a claim per order (the primary key refuses an order cleared twice). The caller holds the
-    merchant's clearing lock (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
-    groups: dict[tuple[bool, str], list[tuple[int, Shape]]] = defaultdict(list)
+    (key, how many orders, mode, currency, an order of that kind) for each key the staged orders carry. One balanced
+    entry per mode and currency — each order's own postings, and the fees of them all as one total per account — and
+    a claim per order (the primary key refuses an order cleared twice). The caller holds the merchant's clearing lock
+    (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
+    if db.engine.dialect.name == "postgresql":
+        # The batch's statements are planned as costly enough to compile, which costs more than running them.
+        db.session.execute(text("SET LOCAL jit = off"))
+    groups: dict[tuple[bool, str], list[tuple[int, int, Shape]]] = defaultdict(list)
     keys = []
-    for key_id, livemode, currency, order in kinds:
+    for key_id, count, livemode, currency, order in kinds:
         shape = shape_of(order, merchant_id, livemode, platform)
-        groups[(livemode, currency)].append((key_id, shape))
+        groups[(livemode, currency)].append((key_id, count, shape))
         keys.append((key_id, shape.kept, shape.channel_fee, shape.platform_fee))
     copy_rows(_KEYS, [c.name for c in _KEYS.columns], keys)
     templates = []
     for (livemode, currency), shapes in groups.items():
-        partners = {part.partner_id for _, shape in shapes for part in shape.parts if part.partner_id}
+        partners = {part.partner_id for _, _, shape in shapes for part in shape.parts if part.partner_id}
         if SELF in partners:
             ensure_self(merchant_id)
         ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
         floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
-        for key_id, shape in shapes:
-            if shape.parts:
-                check_balanced([Leg(p.account, p.amount, currency) for p in shape.parts])
+        for key_id, _, shape in shapes:
+            for legs in (shape.parts, shape.fees):  # each order's own postings balance, and so do its fees
+                if legs:
+                    check_balanced([Leg(p.account, p.amount, currency) for p in legs])
             for p in shape.parts:
                 when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
                     if p.partner_id else None
@@ -222,9 +233,17 @@ def post_batch(merchant_id: str, kinds: Sequence[tuple[int, bool, str, OrderToCl
     written = 0
     for (livemode, currency), shapes in groups.items():
         where = {"merchant": merchant_id, "livemode": livemode, "currency": currency}
+        fees: dict[str, int] = defaultdict(int)
+        for _, count, shape in shapes:
+            for p in shape.fees:
+                fees[p.account] += p.amount * count
+        totals = [Leg(account, amount, currency) for account, amount in fees.items() if amount]
         entry_id = None
-        if any(shape.parts for _, shape in shapes):
+        if totals or any(shape.parts for _, _, shape in shapes):
             entry_id = open_entry(merchant_id, "clearing", new_id("clr"))
             written += db.session.execute(_POST, where | {"entry": entry_id}).rowcount
+            if totals:
+                add_legs(entry_id, merchant_id, totals)
+                written += len(totals)
         db.session.execute(_CLAIM, where | {"entry": entry_id, "now": now})
     return written

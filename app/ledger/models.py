@@ -31,9 +31,9 @@ class JournalEntry(db.Model):
 class Posting(db.Model):
     """One leg of an entry: a signed amount on an account. Never updated, never deleted.
 
-    Postings of an order's money name the order; a partner's clearing lines also name the SKU, sub-order and
-    partner, what kind of line they are (``share``, ``fee``, ``refund``, ``adjustment``, ``reserve``,
-    ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
+    Postings of an order's money name the order (not a clearing batch's fee totals); a partner's clearing lines also
+    name the SKU, sub-order and partner, what kind of line they are (``share``, ``fee``, ``refund``, ``adjustment``,
+    ``reserve``, ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
     (``available_at``; None: at once). A settlement is the window of a partner's lines by ``available_at``,
     so settling never rewrites a posting (app/ledger/settlement.py).
     """

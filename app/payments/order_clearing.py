@@ -85,14 +85,14 @@ def _stage(query) -> int:
     return db.session.scalar(select(func.count()).select_from(batch))
 
 
-def _kinds() -> list[tuple[int, bool, str, OrderToClear]]:
-    """(key, mode, currency, an order of that kind) for each kind of order staged."""
+def _kinds() -> list[tuple[int, int, bool, str, OrderToClear]]:
+    """(key, how many, mode, currency, an order of that kind) for each kind of order staged."""
     c = STAGED.c
     rules: dict[str, tuple] = {"null": _DEFAULT_KEY}  # the few distinct rules, each parsed once
     kinds = []
-    for key_id, livemode, currency, total, refunded, channel, fee, fee_returned, lines in db.session.execute(
-            select(c.key_id, c.livemode, c.currency, c.total, c.refunded, c.channel, c.capture_fee, c.fee_returned,
-                   c.lines).distinct()):
+    kind = (c.key_id, c.livemode, c.currency, c.total, c.refunded, c.channel, c.capture_fee, c.fee_returned, c.lines)
+    for key_id, livemode, currency, total, refunded, channel, fee, fee_returned, lines, count in db.session.execute(
+            select(*kind, func.count()).group_by(*kind)):
         items = []
         for line in lines.split("\n") if lines else ():
             amount, net, rule = line.split("|", 2)
@@ -103,7 +103,7 @@ def _kinds() -> list[tuple[int, bool, str, OrderToClear]]:
         if None in nets:
             # Sold before clearing existed: no net amounts or rules; the discount is spread now, all to the merchant.
             nets = net_amounts(total, [amount for amount, _, _ in items])
-        kinds.append((key_id, livemode, currency, OrderToClear(
+        kinds.append((key_id, count, livemode, currency, OrderToClear(
             "", total, refunded, channel or None, fee, fee_returned,
             tuple((net, rule) for net, (_, _, rule) in zip(nets, items)))))
     return kinds
@@ -158,8 +158,9 @@ def sweep_completed_orders(*, within: timedelta | None = SWEEP_WINDOW, batch: in
             if not staged:
                 db.session.rollback()
                 break
-            after = tuple(db.session.execute(select(STAGED.c.updated_at, STAGED.c.order_id)
-                                             .order_by(STAGED.c.updated_at.desc(), STAGED.c.order_id.desc()).limit(1)).one())
+            last = STAGED.c.updated_at.desc(), STAGED.c.order_id.desc()
+            after = tuple(db.session.execute(select(STAGED.c.updated_at, STAGED.c.order_id).order_by(*last).limit(1))
+                          .one())
             _clear(merchant_id, now)
             cleared += staged
             if progress is not None:
