@@ -183,7 +183,10 @@ _POST = text("""
     JOIN clearing_shapes s ON s.key_id = o.key_id
     LEFT JOIN (SELECT order_id, sku_id, sub_order_id,
                       row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
-               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)) i
+               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)
+                 -- bounds for a merge join's scan of the order index, which else starts at the first order ever
+                 AND order_id BETWEEN (SELECT min(order_id) FROM clearing_orders)
+                                  AND (SELECT max(order_id) FROM clearing_orders)) i
       ON i.order_id = o.order_id AND i.line_no = s.line_no
     WHERE o.livemode = :livemode AND o.currency = :currency""")
 _CLAIM = text("""
