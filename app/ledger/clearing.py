@@ -9,26 +9,30 @@ For an order that kept ``N`` (its total less what was refunded before it complet
 3. Each line is split among its rule's partners by their shares: each gets its gross share of the line
    (``share``) and bears the same share of the line's fees (``fee``).
 
-The merchant's receivable gives up ``N``; the channel's fee account, the platform's fee account and each partner's
-payable account receive their parts, in one balanced entry for a whole batch of orders. A partner's lines carry
-``available_at`` = clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in
-``order_clearings`` per order is the claim: an order is cleared once, whoever else tries.
+The merchant's receivable gives up ``N``: what the partners net in a posting that names the order, balanced by their
+lines on their payable accounts; and the fees, which the channel's and the platform's fee accounts receive as one
+total each per batch (each order's are in its ``order_clearings`` row), so an order's own postings still hold exactly
+what it kept (app/ledger/integrity.py). One balanced entry for a whole batch. A partner's lines carry ``available_at``
+= clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in ``order_clearings`` per
+order is the claim: an order is cleared once, whoever else tries.
 
-Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): each shape's
-split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
+Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): the caller
+stages a batch's orders in the database, each with the key of its kind, and hands over one order of each kind; each
+shape's split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
 postings from the templates with one ``INSERT … SELECT`` (the order's id, and each line's SKU and sub-order, filled
-in by a join). So a batch of ten thousand orders is a handful of statements, not ten thousand computations.
+in by a join). So a batch of ten thousand orders is a handful of statements, and never travels through Python.
 
 This module computes and posts; app/payments/order_clearing.py finds the orders and gathers what they kept.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Sequence
 
-from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, bindparam, text
+from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text, bindparam, text
 
 from app.bulk_copy import copy_rows
 from app.db_types import UTCDateTime
@@ -37,7 +41,7 @@ from app.ids import new_id
 from app.ledger.accounts import channel_fee_account, partner_account, platform_fee_account, receivable_account
 from app.ledger.books_models import SELF
 from app.ledger.cursors import available_from, ensure_cursors, settled_through
-from app.ledger.journal import Leg, check_balanced, open_entry
+from app.ledger.journal import Leg, add_legs, check_balanced, open_entry
 from app.ledger.partners import ensure_self
 from app.money import allocate
 
@@ -102,7 +106,8 @@ class Shape:
     kept: int
     channel_fee: int
     platform_fee: int
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...]  # each order's own postings (they name it)
+    fees: tuple[Part, ...] = ()  # its fees, to the fee accounts from the receivable: a batch posts their totals
 
 
 @lru_cache(maxsize=4096)
@@ -111,11 +116,14 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
     """The split of every order that kept ``kept`` with these fees and lines: balanced parts, worked out once."""
     if kept <= 0 or not lines:
         return Shape(max(kept, 0), 0, 0, ())
-    parts = [Part(receivable_account(merchant_id, livemode=livemode), -kept)]
+    receivable = receivable_account(merchant_id, livemode=livemode)
+    # The order's receivable gives up what its partners net; its fees leave the receivable in the batch's totals.
+    parts = [Part(receivable, -(kept - channel_fee - platform_fee))] if kept != channel_fee + platform_fee else []
+    fees = [Part(receivable, -(channel_fee + platform_fee))] if channel_fee + platform_fee else []
     if channel_fee:
-        parts.append(Part(channel_fee_account(channel, livemode=livemode), channel_fee))
+        fees.append(Part(channel_fee_account(channel, livemode=livemode), channel_fee))
     if platform_fee:
-        parts.append(Part(platform_fee_account(livemode=livemode), platform_fee))
+        fees.append(Part(platform_fee_account(livemode=livemode), platform_fee))
     line_kept = _split(kept, [net for net, _ in lines])
     line_channel_fee = _split(channel_fee, line_kept)
     line_platform_fee = _split(platform_fee, line_kept)
@@ -128,7 +136,7 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
                 parts.append(Part(account, gross, partner, line_no, "share", hold))
             if fee:
                 parts.append(Part(account, -fee, partner, line_no, "fee", hold))
-    return Shape(kept, channel_fee, platform_fee, tuple(parts))
+    return Shape(kept, channel_fee, platform_fee, tuple(parts), tuple(fees))
 
 
 def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: PlatformFee) -> Shape:
@@ -139,77 +147,106 @@ def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: Pl
     return order_shape(merchant_id, livemode, kept, order.channel, channel_fee, platform_fee, order.lines)
 
 
-# The batch is staged in two temporary tables, filled by COPY, then joined into postings and claims.
+# A batch is staged in temporary tables: its orders (filled set-based by the caller, each with the key of its kind),
+# the figures and the template legs of each kind; the postings and claims are then joined from them.
 _STAGE = MetaData()
-_SHAPES = Table("clearing_shapes", _STAGE, Column("shape_id", Integer), Column("account", String(300)),
+STAGED = Table("clearing_orders", _STAGE, Column("order_id", String(40), primary_key=True),
+              Column("updated_at", UTCDateTime()), Column("livemode", Boolean), Column("currency", String(3)),
+              Column("total", BigInteger), Column("refunded", BigInteger), Column("channel", String(40)),
+              Column("capture_fee", BigInteger), Column("fee_returned", BigInteger), Column("lines", Text),
+              Column("key_id", Integer), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+_KEYS = Table("clearing_keys", _STAGE, Column("key_id", Integer, primary_key=True), Column("amount", BigInteger),
+              Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), prefixes=["TEMPORARY"],
+              postgresql_on_commit="DROP")
+_SHAPES = Table("clearing_shapes", _STAGE, Column("key_id", Integer), Column("account", String(300)),
                 Column("amount", BigInteger), Column("partner_id", String(40)), Column("line_no", Integer),
                 Column("line_kind", String(20)), Column("available_at", UTCDateTime()), prefixes=["TEMPORARY"],
                 postgresql_on_commit="DROP")
-_ORDERS = Table("clearing_orders", _STAGE, Column("order_id", String(40), primary_key=True),
-                Column("shape_id", Integer), Column("amount", BigInteger), Column("refunded_before", BigInteger),
-                Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), Column("livemode", Boolean),
-                prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
 
 
-def _stage() -> None:
-    """Empty staging tables for this group (made once per transaction on PostgreSQL, which drops them at commit;
-    once per connection on SQLite)."""
+def open_batch() -> Table:
+    """The empty table of a batch's orders, for the caller to fill (made once per transaction on PostgreSQL,
+    which drops it at commit; once per connection on SQLite)."""
     connection = db.session.connection()
-    for table in (_SHAPES, _ORDERS):
+    for table in (STAGED, _KEYS, _SHAPES):
         table.create(connection, checkfirst=True)
         connection.execute(table.delete())
+    return STAGED
 
 
 _POST = text("""
     INSERT INTO postings (entry_id, merchant_id, account, amount, currency, order_id, partner_id, sku_id, sub_order_id,
                           line_kind, available_at)
-    SELECT :entry, :merchant, s.account, s.amount, :currency, o.order_id, s.partner_id, i.sku_id, i.sub_order_id,
+    SELECT :entry, :merchant, s.account, s.amount, o.currency, o.order_id, s.partner_id, i.sku_id, i.sub_order_id,
            s.line_kind, s.available_at
     FROM clearing_orders o
-    JOIN clearing_shapes s ON s.shape_id = o.shape_id
+    JOIN clearing_shapes s ON s.key_id = o.key_id
     LEFT JOIN (SELECT order_id, sku_id, sub_order_id,
                       row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
-               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)) i
-      ON i.order_id = o.order_id AND i.line_no = s.line_no""")
+               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)
+                 -- bounds for a merge join's scan of the order index, which else starts at the first order ever
+                 AND order_id BETWEEN (SELECT min(order_id) FROM clearing_orders)
+                                  AND (SELECT max(order_id) FROM clearing_orders)) i
+      ON i.order_id = o.order_id AND i.line_no = s.line_no
+    WHERE o.livemode = :livemode AND o.currency = :currency""")
 _CLAIM = text("""
     INSERT INTO order_clearings (order_id, merchant_id, livemode, entry_id, amount, refunded_before, channel_fee,
                                  platform_fee, currency, cleared_at)
-    SELECT order_id, :merchant, livemode, :entry, amount, refunded_before, channel_fee, platform_fee, :currency, :now
-    FROM clearing_orders""").bindparams(bindparam("now", type_=UTCDateTime()))
+    SELECT o.order_id, :merchant, o.livemode, :entry, k.amount, o.refunded, k.channel_fee, k.platform_fee, o.currency,
+           :now
+    FROM clearing_orders o JOIN clearing_keys k ON k.key_id = o.key_id
+    WHERE o.livemode = :livemode AND o.currency = :currency""").bindparams(bindparam("now", type_=UTCDateTime()))
 
 
-def post_clearing(merchant_id: str, livemode: bool, currency: str, orders: Sequence[OrderToClear],
-                  platform: PlatformFee, *, now: datetime) -> int:
-    """Clear orders of one merchant, mode and currency in the caller's transaction: one balanced entry for them
-    all and a claim each (the primary key refuses an order cleared twice). The caller holds the merchant's
-    clearing lock (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
-    _stage()
-    shapes: dict[Shape, int] = {}
-    rows = []
-    for order in orders:
+def post_batch(merchant_id: str, kinds: Sequence[tuple[int, int, bool, str, OrderToClear]], platform: PlatformFee,
+               *, now: datetime) -> int:
+    """Clear the orders staged in ``open_batch``'s table, in the caller's transaction: ``kinds`` are
+    (key, how many orders, mode, currency, an order of that kind) for each key the staged orders carry. One balanced
+    entry per mode and currency — each order's own postings, and the fees of them all as one total per account — and
+    a claim per order (the primary key refuses an order cleared twice). The caller holds the merchant's clearing lock
+    (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
+    if db.engine.dialect.name == "postgresql":
+        # The batch's statements are planned as costly enough to compile, which costs more than running them.
+        db.session.execute(text("SET LOCAL jit = off"))
+    groups: dict[tuple[bool, str], list[tuple[int, int, Shape]]] = defaultdict(list)
+    keys = []
+    for key_id, count, livemode, currency, order in kinds:
         shape = shape_of(order, merchant_id, livemode, platform)
-        shape_id = shapes.setdefault(shape, len(shapes))
-        rows.append((order.order_id, shape_id, shape.kept, order.refunded, shape.channel_fee, shape.platform_fee,
-                     livemode))
-    partners = {part.partner_id for shape in shapes for part in shape.parts if part.partner_id}
-    if SELF in partners:
-        ensure_self(merchant_id)
-    ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
-    floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
+        groups[(livemode, currency)].append((key_id, count, shape))
+        keys.append((key_id, shape.kept, shape.channel_fee, shape.platform_fee))
+    copy_rows(_KEYS, [c.name for c in _KEYS.columns], keys)
     templates = []
-    for shape, shape_id in shapes.items():
-        if shape.parts:
-            check_balanced([Leg(p.account, p.amount, currency) for p in shape.parts])
-        for p in shape.parts:
-            when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
-                if p.partner_id else None
-            templates.append((shape_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, when))
+    for (livemode, currency), shapes in groups.items():
+        partners = {part.partner_id for _, _, shape in shapes for part in shape.parts if part.partner_id}
+        if SELF in partners:
+            ensure_self(merchant_id)
+        ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
+        floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
+        for key_id, _, shape in shapes:
+            for legs in (shape.parts, shape.fees):  # each order's own postings balance, and so do its fees
+                if legs:
+                    check_balanced([Leg(p.account, p.amount, currency) for p in legs])
+            for p in shape.parts:
+                when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
+                    if p.partner_id else None
+                templates.append((key_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, when))
     copy_rows(_SHAPES, [c.name for c in _SHAPES.columns], templates)
-    copy_rows(_ORDERS, [c.name for c in _ORDERS.columns], rows)
     if db.engine.dialect.name == "postgresql":  # temporary tables have no statistics until asked: plan on real sizes
-        db.session.execute(text("ANALYZE clearing_shapes, clearing_orders"))
-    entry_id = open_entry(merchant_id, "clearing", new_id("clr")) if templates else None
-    written = db.session.execute(_POST, {"entry": entry_id, "merchant": merchant_id, "currency": currency}).rowcount \
-        if templates else 0
-    db.session.execute(_CLAIM, {"merchant": merchant_id, "entry": entry_id, "currency": currency, "now": now})
+        db.session.execute(text("ANALYZE clearing_orders, clearing_keys, clearing_shapes"))
+    written = 0
+    for (livemode, currency), shapes in groups.items():
+        where = {"merchant": merchant_id, "livemode": livemode, "currency": currency}
+        fees: dict[str, int] = defaultdict(int)
+        for _, count, shape in shapes:
+            for p in shape.fees:
+                fees[p.account] += p.amount * count
+        totals = [Leg(account, amount, currency) for account, amount in fees.items() if amount]
+        entry_id = None
+        if totals or any(shape.parts for _, _, shape in shapes):
+            entry_id = open_entry(merchant_id, "clearing", new_id("clr"))
+            written += db.session.execute(_POST, where | {"entry": entry_id}).rowcount
+            if totals:
+                add_legs(entry_id, merchant_id, totals)
+                written += len(totals)
+        db.session.execute(_CLAIM, where | {"entry": entry_id, "now": now})
     return written

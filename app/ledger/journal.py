@@ -103,6 +103,11 @@ def open_entry(merchant_id: str, kind: str, reference: str) -> str:
     return entry.id
 
 
+def add_legs(entry_id: str, merchant_id: str, legs: Sequence[Leg]) -> None:
+    """Write balanced legs into an entry opened with ``open_entry`` (a clearing batch's fee totals)."""
+    _insert_postings(entry_id, merchant_id, _checked(legs))
+
+
 def account_balances(merchant_id: str, accounts: Iterable[str]) -> dict[tuple[str, str], int]:
     """{(account, currency): balance} summed from postings, for the accounts that have any."""
     accounts = list(accounts)

@@ -31,9 +31,9 @@ class JournalEntry(db.Model):
 class Posting(db.Model):
     """One leg of an entry: a signed amount on an account. Never updated, never deleted.
 
-    Postings of an order's money name the order; a partner's clearing lines also name the SKU, sub-order and
-    partner, what kind of line they are (``share``, ``fee``, ``refund``, ``adjustment``, ``reserve``,
-    ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
+    Postings of an order's money name the order (not a clearing batch's fee totals); a partner's clearing lines also
+    name the SKU, sub-order and partner, what kind of line they are (``share``, ``fee``, ``refund``, ``adjustment``,
+    ``reserve``, ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
     (``available_at``; None: at once). A settlement is the window of a partner's lines by ``available_at``,
     so settling never rewrites a posting (app/ledger/settlement.py).
     """
@@ -48,6 +48,8 @@ class Posting(db.Model):
                             sqlite_where=text("settlement_id IS NOT NULL")))
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    # The entry must exist: checked once per INSERT statement by a trigger on PostgreSQL, per row on SQLite
+    # (migration 0100), not by a key constraint's lookup per posting.
     entry_id: Mapped[str] = mapped_column(ForeignKey("journal_entries.id"), index=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     account: Mapped[str] = mapped_column(String(300))

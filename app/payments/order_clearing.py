@@ -3,7 +3,8 @@ it and the channel's fee, what was refunded before) and hands them to the ledger
 
 It runs for one order when the order completes (an outbox handler of ``order.completed``) and as a sweep for any
 left behind (an order whose refund was in flight when it completed, a handler that failed), one merchant at a time,
-in batches: a few set-based reads, the split of each order shape, and the bulk writes of app/ledger/clearing.py.
+in batches: one statement stages the batch's orders in the database with what each kept and the key of its kind,
+only the few distinct kinds come back to Python to be split, and app/ledger/clearing.py writes from the stage.
 
 Clearing and a refund's hold must not cross (a refund holding money from the receivable while clearing takes the
 same money out of it). A merchant's clearing takes that merchant's clearing lock exclusively; a refund's hold takes
@@ -17,19 +18,18 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Callable, Sequence
 
-from sqlalchemy import String, Text, cast, func, select, tuple_
+from sqlalchemy import func, literal_column, select, tuple_
 
 from app import logs
-from app.bulk_copy import one_of
 from app.db_types import utcnow
 from app.events import Event, subscribe
 from app.extensions import db
 from app.ledger.books_models import OrderClearing
-from app.ledger.clearing import OrderToClear, PlatformFee, post_clearing, rule_key
+from app.ledger.clearing import STAGED, OrderToClear, PlatformFee, open_batch, post_batch, rule_key
 from app.ledger.clearing_rules import DEFAULT_RULE
 from app.ledger.locks import clearing_lock
 from app.merchants.models import Merchant
-from app.orders.models import Order, OrderItem
+from app.orders.models import Order
 from app.orders.sub_orders import net_amounts
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
@@ -48,56 +48,72 @@ def _not_cleared(query):
                        ~select(OrderClearing.order_id).where(OrderClearing.order_id == Order.id).exists())
 
 
-_COLUMNS = (Order.id, Order.livemode, Order.currency, Order.total, Order.refunded_amount, Order.updated_at)
+# An order's lines as one string, in line order: "amount|net|rule" joined by newlines; orders of one kind have
+# the same string, so a batch reads only its few distinct kinds back.
+_LINE = ("CAST(i.amount AS TEXT) || '|' || COALESCE(CAST(i.net_amount AS TEXT), '') || '|' || "
+         "COALESCE(CAST(i.clearing AS TEXT), 'null')")
+_LINES = {
+    "postgresql": f"(SELECT string_agg({_LINE}, E'\\n' ORDER BY i.id) FROM order_items i WHERE i.order_id = orders.id)",
+    "sqlite": f"(SELECT group_concat(line, char(10)) FROM (SELECT {_LINE} AS line FROM order_items i "
+              "WHERE i.order_id = orders.id ORDER BY i.id))",
+}
 
 
-def _gather(orders) -> list[tuple[bool, str, OrderToClear]]:
-    """(mode, currency, what the order kept and how) for each order: three set-based reads for the whole batch."""
-    ids = [o.id for o in orders]
-    lines: dict[str, list] = defaultdict(list)
-    rules: dict[str | None, tuple] = {None: _DEFAULT_KEY}  # the few distinct rules, each parsed once
-    for item in db.session.execute(
-            select(OrderItem.order_id, OrderItem.amount, OrderItem.net_amount, cast(OrderItem.clearing, Text))
-            .where(one_of(OrderItem.order_id, ids, String())).order_by(OrderItem.order_id, OrderItem.id)):
-        order_id, amount, net, rule = item
-        if rule not in rules:
-            rules[rule] = rule_key(json.loads(rule)) if rule != "null" else _DEFAULT_KEY
-        lines[order_id].append((amount, net, rules[rule]))
+def _stage(query) -> int:
+    """Stage the orders ``query`` picks (a select of Order) with what each kept and how, and the key of its kind
+    (orders alike in every figure that decides their split share one), in one statement; returns how many."""
     returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
-    captures = {}
-    for order_id, channel, fee in db.session.execute(
-            select(PaymentAttempt.order_id, PaymentAttempt.channel, PaymentAttempt.fee_amount)
-            .where(one_of(PaymentAttempt.order_id, ids, String()), PaymentAttempt.status == "succeeded", ~returned)
-            .order_by(PaymentAttempt.created_at.desc())):
-        captures[order_id] = (channel, fee)  # the earliest kept capture wins (rows come newest first)
-    fees_back = dict(db.session.execute(
-        select(Refund.order_id, func.sum(Refund.fee_amount))
-        .where(one_of(Refund.order_id, ids, String()), Refund.status == "succeeded", Refund.kind == "order")
-        .group_by(Refund.order_id)).all())
-    gathered = []
-    for order in orders:
-        items = lines[order.id]
+
+    def capture(column):  # of the earliest capture the order kept
+        return (select(column).where(PaymentAttempt.order_id == Order.id, PaymentAttempt.status == "succeeded",
+                                     ~returned)
+                .order_by(PaymentAttempt.created_at, PaymentAttempt.id).limit(1).scalar_subquery())
+
+    fee_returned = (select(func.coalesce(func.sum(Refund.fee_amount), 0))
+                    .where(Refund.order_id == Order.id, Refund.status == "succeeded", Refund.kind == "order")
+                    .scalar_subquery())
+    picked = query.with_only_columns(
+        Order.id.label("order_id"), Order.updated_at, Order.livemode, Order.currency, Order.total,
+        Order.refunded_amount.label("refunded"), func.coalesce(capture(PaymentAttempt.channel), "").label("channel"),
+        func.coalesce(capture(PaymentAttempt.fee_amount), 0).label("capture_fee"), fee_returned.label("fee_returned"),
+        func.coalesce(literal_column(_LINES[db.engine.dialect.name]), "").label("lines")).subquery()
+    kind = [picked.c.livemode, picked.c.currency, picked.c.total, picked.c.refunded, picked.c.channel,
+            picked.c.capture_fee, picked.c.fee_returned, picked.c.lines]
+    batch = open_batch()
+    names = [c.name for c in picked.c] + ["key_id"]
+    db.session.execute(batch.insert().from_select(names, select(*picked.c, func.dense_rank().over(order_by=kind))))
+    return db.session.scalar(select(func.count()).select_from(batch))
+
+
+def _kinds() -> list[tuple[int, int, bool, str, OrderToClear]]:
+    """(key, how many, mode, currency, an order of that kind) for each kind of order staged."""
+    c = STAGED.c
+    rules: dict[str, tuple] = {"null": _DEFAULT_KEY}  # the few distinct rules, each parsed once
+    kinds = []
+    kind = (c.key_id, c.livemode, c.currency, c.total, c.refunded, c.channel, c.capture_fee, c.fee_returned, c.lines)
+    for key_id, livemode, currency, total, refunded, channel, fee, fee_returned, lines, count in db.session.execute(
+            select(*kind, func.count()).group_by(*kind)):
+        items = []
+        for line in lines.split("\n") if lines else ():
+            amount, net, rule = line.split("|", 2)
+            if rule not in rules:
+                rules[rule] = rule_key(json.loads(rule))
+            items.append((int(amount), int(net) if net else None, rules[rule]))
         nets = [net for _, net, _ in items]
         if None in nets:
             # Sold before clearing existed: no net amounts or rules; the discount is spread now, all to the merchant.
-            nets = net_amounts(order.total, [amount for amount, _, _ in items])
-        channel, fee = captures.get(order.id, (None, 0))
-        gathered.append((order.livemode, order.currency, OrderToClear(
-            order.id, order.total, order.refunded_amount, channel, fee, int(fees_back.get(order.id) or 0),
+            nets = net_amounts(total, [amount for amount, _, _ in items])
+        kinds.append((key_id, count, livemode, currency, OrderToClear(
+            "", total, refunded, channel or None, fee, fee_returned,
             tuple((net, rule) for net, (_, _, rule) in zip(nets, items)))))
-    return gathered
+    return kinds
 
 
-def _clear(merchant_id: str, orders, now: datetime | None) -> None:
-    """Post one batch of one merchant's orders and commit (the caller holds its clearing lock until then)."""
+def _clear(merchant_id: str, now: datetime | None) -> None:
+    """Post the staged batch of one merchant's orders and commit (the caller holds its clearing lock until then)."""
     merchant = db.session.get(Merchant, merchant_id)
-    platform = PlatformFee(merchant.platform_fee_bps, merchant.platform_fee_fixed)
-    groups: dict[tuple, list[OrderToClear]] = defaultdict(list)
-    for livemode, currency, order in _gather(orders):
-        groups[(livemode, currency)].append(order)
-    at = now or utcnow()
-    for (livemode, currency), members in groups.items():
-        post_clearing(merchant_id, livemode, currency, members, platform, now=at)
+    post_batch(merchant_id, _kinds(), PlatformFee(merchant.platform_fee_bps, merchant.platform_fee_fixed),
+               now=now or utcnow())
     db.session.commit()
 
 
@@ -111,10 +127,10 @@ def clear_orders(order_ids: Sequence[str], *, now: datetime | None = None) -> in
         merchants[merchant_id].append(order_id)
     for merchant_id, ids in merchants.items():
         clearing_lock(merchant_id)
-        orders = db.session.execute(_not_cleared(select(*_COLUMNS).where(Order.id.in_(ids)))).all()
-        if orders:
-            _clear(merchant_id, orders, now)
-            cleared += len(orders)
+        staged = _stage(_not_cleared(select(Order).where(Order.id.in_(ids))))
+        if staged:
+            _clear(merchant_id, now)
+            cleared += staged
         else:
             db.session.rollback()
     return cleared
@@ -135,19 +151,21 @@ def sweep_completed_orders(*, within: timedelta | None = SWEEP_WINDOW, batch: in
         after = None
         while True:
             clearing_lock(merchant_id)
-            query = recent(_not_cleared(select(*_COLUMNS).where(Order.merchant_id == merchant_id)))
+            query = recent(_not_cleared(select(Order).where(Order.merchant_id == merchant_id)))
             if after is not None:
                 query = query.where(tuple_(Order.updated_at, Order.id) > after)
-            orders = db.session.execute(query.order_by(Order.updated_at, Order.id).limit(batch)).all()
-            if not orders:
+            staged = _stage(query.order_by(Order.updated_at, Order.id).limit(batch))
+            if not staged:
                 db.session.rollback()
                 break
-            after = (orders[-1].updated_at, orders[-1].id)
-            _clear(merchant_id, orders, now)
-            cleared += len(orders)
+            last = STAGED.c.updated_at.desc(), STAGED.c.order_id.desc()
+            after = tuple(db.session.execute(select(STAGED.c.updated_at, STAGED.c.order_id).order_by(*last).limit(1))
+                          .one())
+            _clear(merchant_id, now)
+            cleared += staged
             if progress is not None:
                 progress(cleared)
-            if len(orders) < batch:
+            if staged < batch:
                 break
     if cleared:
         log.info("orders cleared by the sweep", extra={"fields": {"count": cleared}})

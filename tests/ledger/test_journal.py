@@ -41,3 +41,13 @@ def test_balances_are_derived_from_postings_and_entries_post_once(ctx):
         ("cash", "usd"): 800, ("sales", "usd"): -800, ("cash", "eur"): 50, ("sales", "eur"): -50}
     # Another merchant's books are separate.
     assert account_balance("mch_b", "cash", "usd") == 0
+
+
+def test_the_database_refuses_a_posting_whose_entry_does_not_exist(ctx):
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(DBAPIError, match="journal entry that does not exist"):
+        db.session.execute(Posting.__table__.insert().values(entry_id="je_missing", merchant_id="mch_a", account="cash",
+                                                             amount=100, currency="usd"))
+    db.session.rollback()
+    assert db.session.query(Posting).count() == 0
