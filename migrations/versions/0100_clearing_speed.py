@@ -8,14 +8,14 @@ statement (or a COPY) wrote, once, and refuses the whole statement if one is mis
 key (foreign_keys is off); a row trigger there now refuses a posting whose entry does not exist.
 
 Revision ID: 0100_clearing_speed
-Revises: 0096_api_request_log
+Revises: 0102_event_payloads
 Create Date: 2026-11-23 11:30:00
 
 """
 from alembic import op
 
 revision = '0100_clearing_speed'
-down_revision = '0096_api_request_log'
+down_revision = '0102_event_payloads'
 branch_labels = None
 depends_on = None
 
