@@ -38,6 +38,9 @@ test("amounts are formatted the locale's way, as the hosted checkout shows them"
   assert.equal(formatMoney(1998, "usd", "de"), `19,98${NBSP}$`);
   assert.equal(formatMoney(1998, "usd", "fr"), `19,98${NBSP}$US`);
   assert.equal(formatMoney(1998, "eur", "de"), `19,98${NBSP}€`);
+  // Amounts are in the currency's minor unit as Kassa stores it: a yen has none, a dinar three.
+  assert.equal(formatMoney(500, "jpy", "en"), "¥500");
+  assert.equal(formatMoney(1500, "kwd", "en"), `KWD${NBSP}1.500`);
 });
 
 test("validation messages, subscription terms and the QR countdown speak the locale", () => {

@@ -134,11 +134,21 @@ export function browserLanguage(): string | undefined {
   return typeof navigator !== "undefined" ? navigator.language : undefined;
 }
 
-/** An amount in minor units, the locale's way ("$9.99", "9,99 $", "9,99 $US"). */
+/** Minor-unit exponents where Kassa's are not 2: the server's table (app/currencies.py EXPONENTS), which decides
+ * what a stored amount means, so it is copied rather than taken from the browser's Intl data (which differs). */
+export const MINOR_UNIT_EXPONENTS: Readonly<Record<string, number>> = {
+  jpy: 0, krw: 0, vnd: 0, clp: 0, isk: 0, bhd: 3, kwd: 3, jod: 3, omr: 3, tnd: 3,
+};
+
+/** An amount in minor units, the locale's way ("$9.99", "9,99 $", "9,99 $US", "¥500"). */
 export function formatMoney(amount: number, currency: string, locale: Locale = DEFAULT_LOCALE): string {
+  const digits = MINOR_UNIT_EXPONENTS[currency.toLowerCase()] ?? 2;
+  const major = amount / 10 ** digits;
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+    return new Intl.NumberFormat(locale, {
+      style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits,
+    }).format(major);
   } catch {
-    return `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
+    return `${major.toFixed(digits)} ${currency.toUpperCase()}`;
   }
 }

@@ -81,3 +81,15 @@ def test_major_unit_text_round_trips_for_form_fields():
     for bad in ("12.345", "abc", "", "1e3"):
         with pytest.raises(ValueError):
             parse_major(bad, "usd")
+
+
+def test_the_sdk_reads_amounts_with_the_servers_minor_units():
+    """The SDK shows an amount by the exponent the server stores it with: ¥500 is 500, not 5.00."""
+    import re
+    from pathlib import Path
+
+    from app.currencies import EXPONENTS
+
+    source = (Path(__file__).parents[2] / "sdk" / "src" / "i18n.ts").read_text()
+    table = re.search(r"MINOR_UNIT_EXPONENTS[^=]*=\s*\{(.*?)\}", source, re.S).group(1)
+    assert {code: int(digits) for code, digits in re.findall(r"(\w+):\s*(\d)", table)} == EXPONENTS
