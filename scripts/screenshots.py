@@ -114,7 +114,7 @@ def take(base_url: str, demo: dict) -> list[Path]:
                 # A page with a bar stuck to the screen's bottom (the checkout's Pay on a phone) is shown as it loads:
                 # one screen, with the bar where the shopper sees it rather than in the middle of a longer picture.
                 path = OUT / f"{name}-{size_name}.png"
-                sticky = page.evaluate("() => [...document.querySelectorAll('.pay-bar')]"
+                sticky = page.evaluate("() => [...document.querySelectorAll('.pay-dock')]"
                                        ".some(bar => getComputedStyle(bar).position === 'sticky')")
                 height = size["height"] if sticky else min(page.evaluate("() => document.documentElement.scrollHeight"),
                                                           size["height"] * 4 // 3)

@@ -53,6 +53,8 @@ def test_pay_is_on_screen_without_scrolling_on_a_phone(phone: Page, live_server,
     expect(pay).to_be_visible()
     assert phone.evaluate("() => window.scrollY") == 0
     assert in_viewport(phone, pay)
+    # The shopper sees what they agree to beside Pay, not somewhere below it.
+    assert in_viewport(phone, phone.get_by_role("checkbox", name=re.compile("agree")))
 
     channels = phone.get_by_role("group", name="Payment method").get_by_role("radio")
     channels.last.check()  # another method: its agreement text appears, and Pay must not move away
