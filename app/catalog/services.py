@@ -102,12 +102,11 @@ def _unit_price(sku: Sku, currency: str | None) -> Money:
 
 
 def shared_currencies(skus: list[Sku]) -> list[str]:
-    """The currencies every one of ``skus`` can be bought in, the first SKU's default first. A subscription is
-    offered in its default price only (its renewals are charged at that price)."""
+    """The currencies every one of ``skus`` can be bought in, the first SKU's default first (a subscription's
+    renewals are charged in the currency its contract was opened in)."""
     if not skus:
         return []
-    return [c for c in skus[0].currencies
-            if all(c in (s.currencies if not s.subscription_interval else [s.currency]) for s in skus)]
+    return [c for c in skus[0].currencies if all(c in s.currencies for s in skus)]
 
 
 def price_items(merchant_id: str, items: object, coupon: object = None, *,

@@ -108,13 +108,15 @@ def resume(merchant_id: str, subscription_id: str, *, livemode: bool | None, act
 
 def change_sku(merchant_id: str, subscription_id: str, *, sku: object, livemode: bool | None,
                actor: str = "api") -> Subscription:
-    """Switch to another subscription SKU from the next renewal on (same currency)."""
+    """Switch to another subscription SKU from the next renewal on (it must have a price in the contract's
+    currency)."""
     sub = get_subscription(merchant_id, subscription_id, livemode=livemode)
     new = recurring_sku(merchant_id, sku)
     if sub.status not in LIVE:
         raise _state_error(sub, "changed")
-    if new.currency != sub.currency:
-        raise InvalidRequest(f"SKU {new.id!r} is priced in {new.currency}, the subscription in {sub.currency}",
+    if sub.currency not in new.currencies:
+        raise InvalidRequest(f"SKU {new.id!r} has no price in {sub.currency.upper()}, the subscription's currency "
+                             f"(it is priced in {', '.join(c.upper() for c in new.currencies)})",
                              code="currency_mismatch", param="sku")
     target = None if new.id == sub.sku_id else new.id
     if target != sub.next_sku_id:

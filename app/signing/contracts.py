@@ -104,14 +104,16 @@ def _clock(merchant_id: str, clock_id: object, livemode: bool) -> TestClock | No
 
 def open_subscription(merchant_id: str, *, sku: object, customer: object, customer_source: str,
                       agreement_accepted: object, livemode: bool, test_clock: object = None,
-                      actor: str = "api", language: str | None = None) -> tuple[Subscription, object]:
+                      actor: str = "api", language: str | None = None,
+                      currency: object = None) -> tuple[Subscription, object]:
     """Open a pending contract and its first order in one transaction; paying that order activates it.
-    ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it."""
+    ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
+    the contract charges in, its first order and every renewal (the SKU's price there), else the default price."""
     item = recurring_sku(merchant_id, sku)
     clock = _clock(merchant_id, test_clock, livemode)
     order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
                          agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
-                         actor=actor, commit=False, language=language)
+                         actor=actor, commit=False, language=language, currency=currency)
     now = clock.frozen_time if clock else order.created_at
     sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
                        customer_id=order.customer_id, customer_email=order.customer_email,

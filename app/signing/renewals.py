@@ -144,7 +144,7 @@ def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:
     order = create_order(sub.merchant_id, items=[{"sku": sku_id, "quantity": 1}],
                          customer={"id": sub.customer_id, **({"email": sub.customer_email} if sub.customer_email else {})},
                          agreement_accepted=True, livemode=sub.livemode, customer_source=sub.customer_source,
-                         actor="system:renewal", commit=False, renewal_of=sub.id,
+                         actor="system:renewal", commit=False, renewal_of=sub.id, currency=sub.currency,
                          # Open through the whole dunning schedule, so every try charges this one order.
                          expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1))
     plan = hooks.plan_renewal(sub, order.total)

@@ -77,6 +77,20 @@ test("subscribe opens the contract and remembers its first order's secret, so pa
     return_url: "https://shop.test/" });
 });
 
+test("subscribe passes the currency the contract is signed in", async () => {
+  const bodies: unknown[] = [];
+  const fakeFetch = (async (_url: string, init: RequestInit) => {
+    bodies.push(JSON.parse(String(init.body)));
+    return new Response(JSON.stringify({ subscription: { id: "sub_2", object: "subscription", status: "pending" },
+      order: { id: "ord_8", object: "order", status: "created", client_secret: "ord_8_secret_y", payments: [],
+        amount: { subtotal: 899, discount: 0, total: 899, currency: "eur" } } }), { status: 201 });
+  }) as unknown as typeof fetch;
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+  await kassa.subscribe({ sku: "sku_month", agreementAccepted: true, currency: "eur" });
+  assert.deepEqual(bodies, [{ sku: "sku_month", agreement_accepted: true, currency: "eur" }]);
+});
+
 test("subscribe without a SKU fails before any request", async () => {
   const calls: Call[] = [];
   await assert.rejects(client(calls).subscribe({ sku: "", agreementAccepted: true }),

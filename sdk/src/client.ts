@@ -160,6 +160,7 @@ export class KassaClient {
       "parameter_missing", "subscribe needs the SKU sold as a subscription", { param: "sku" });
     const body: Record<string, unknown> = { sku: params.sku, agreement_accepted: params.agreementAccepted };
     if (params.customer !== undefined) body.customer = params.customer;
+    if (params.currency !== undefined) body.currency = params.currency;
     const created = await this.call<{ subscription: Subscription; order: Order }>("POST", "/subscriptions",
       { body, idempotencyKey: options.idempotencyKey });
     this.secrets.set(created.order.id, created.order.client_secret);

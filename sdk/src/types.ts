@@ -103,4 +103,7 @@ export interface SubscribeParams {
   /** Only your reference for the customer (the page cannot prove it); leave it out for a guest. */
   customer?: { id: string; email?: string };
   agreementAccepted: boolean;
+  /** The currency the contract charges in, its first order and every renewal (lowercase ISO, e.g. "eur"); the
+   * SKU needs a price in it. Left out: the SKU's default price. */
+  currency?: string;
 }

@@ -103,18 +103,29 @@ def test_the_embedded_panel_shows_and_charges_the_shoppers_currency_too(app, cli
         assert db.session.scalars(db.select(Order.currency)).one() == "eur"
 
 
-def test_a_subscription_option_is_offered_at_its_default_price_only(app, client, euro_option):
-    """Its renewals charge the SKU's default price, so the first payment must not be in another currency."""
+def test_a_subscription_option_is_signed_in_the_currency_shown(app, client, euro_option, sandbox):
+    """Its terms, its first payment and its contract are in euros (the contract renews in them)."""
     from app.catalog.models import Sku
     from app.extensions import db
+    from app.orders.models import Order
+    from app.signing.models import Subscription
 
     with app.app_context():
         sku = db.session.get(Sku, euro_option["sku"])
         sku.subscription_interval, sku.subscription_interval_count = "month", 1
         db.session.commit()
     page = _page(client, f"/checkout/{euro_option['product']}?sku={euro_option['sku']}&currency=eur", GERMAN)
-    assert f'data-testid="total">9,99{NBSP}$<' in page and '<select id="currency"' not in page
-    assert f"ab 9,99{NBSP}$" in page  # the option list does not promise it in euros either
+    assert f'data-testid="total">8,99{NBSP}€<' in page and _selected_currency(page) == "eur"
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post(f"/checkout/{euro_option['product']}/pay",
+                           data={"csrf_token": token, "sku": euro_option["sku"], "quantity": "1", "currency": "eur",
+                                 "channel": "sandbox_card", "agree": "on"}, headers=GERMAN)
+    assert response.status_code == 303
+    with app.app_context():
+        order = db.session.scalars(db.select(Order)).one()
+        contract = db.session.scalars(db.select(Subscription)).one()
+        assert (order.total, order.currency) == (899, "eur")
+        assert (contract.price_amount, contract.currency, contract.first_order_id) == (899, "eur", order.id)
 
 
 def test_a_checkout_session_in_euros_shows_euros_whatever_the_browser(client, api, euro_option):

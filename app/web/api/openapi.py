@@ -607,7 +607,9 @@ SCHEMAS["Subscription"] = _obj(
 SCHEMAS["SubscriptionInput"] = _obj(
     ["sku", "customer", "agreement_accepted"], sku={"type": "string", "description": "a SKU with subscription terms"},
     customer=_obj(["id"], id=_STR, email=_STR), agreement_accepted={"const": True},
-    test_clock={"type": "string", "description": "test keys only: the contract lives on this clock"})
+    test_clock={"type": "string", "description": "test keys only: the contract lives on this clock"},
+    currency=_CURRENCY_INPUT | {"description": _CURRENCY_INPUT["description"] + "; the contract charges its first "
+                                "order and every renewal in it"})
 SCHEMAS["SubscriptionCreated"] = _obj(["subscription", "order"], subscription=_ref("Subscription"),
                                       order=_ref("Order"))
 SCHEMAS["SubscriptionList"] = _obj(["data", "has_more"], object={"const": "list"},
@@ -620,7 +622,8 @@ PATHS["/subscriptions"] = {
                         "mandate", "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
              "responses": {"201": _ok("SubscriptionCreated", "Created"),
                            "400": _error("invalid field (param names it); sku_not_recurring: the SKU has no "
-                                         "subscription terms; test_clock with live keys or unknown"),
+                                         "subscription terms; currency_unavailable: the SKU has no price in "
+                                         "currency; test_clock with live keys or unknown"),
                            "402": _error("risk_blocked: nothing was created"), "409": _error(_COUPON_409),
                            "422": _error(_LIMIT_422),
                            "503": _error("maintenance: new orders are paused"), **_AUTH_ERRORS}},
@@ -634,8 +637,8 @@ PATHS["/subscriptions/{id}"] = {
     "patch": {"summary": "Change the SKU from the next renewal on (secret key)", "parameters": [_ID],
               "requestBody": _body("SubscriptionUpdate"),
               "responses": {"200": _ok("Subscription"),
-                            "400": _error("not a subscription SKU (sku_not_recurring) or another currency "
-                                          "(currency_mismatch)"),
+                            "400": _error("not a subscription SKU (sku_not_recurring) or no price in the "
+                                          "subscription's currency (currency_mismatch)"),
                             "404": _error("no such subscription"), "409": _error(_SUB_409), **_SECRET_ERRORS}}}
 PATHS["/subscriptions/{id}/cancel"] = {"post": {
     "summary": "Cancel now, or at the end of the current period with at_period_end (secret key); cancelling "

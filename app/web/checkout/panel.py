@@ -166,7 +166,7 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
         # A subscription SKU opens a contract; its first order is what the shopper pays now.
         _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
                                      customer_source=sale.customer_source, agreement_accepted=True,
-                                     livemode=sale.livemode, actor=actor, language=language)
+                                     livemode=sale.livemode, actor=actor, language=language, currency=currency)
         return order
     return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,

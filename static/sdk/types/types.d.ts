@@ -146,4 +146,7 @@ export interface SubscribeParams {
         email?: string;
     };
     agreementAccepted: boolean;
+    /** The currency the contract charges in, its first order and every renewal (lowercase ISO, e.g. "eur"); the
+     * SKU needs a price in it. Left out: the SKU's default price. */
+    currency?: string;
 }
