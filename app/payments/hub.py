@@ -84,15 +84,18 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     from app.risk.assessment import assess_payment  # risk sits beside the hub; imported where used
 
     assess_payment(order, channel_code)
+    from app.signing.terms import recurring_terms  # signing builds on the hub; imported late
+
+    # Read before the attempt's commit, so no transaction stays open (holding a pooled connection) while the
+    # provider is asked.
+    recurring = recurring_terms(order.id)
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
-    from app.signing.terms import recurring_terms  # signing builds on the hub; imported late
-
     request = PaymentRequest(attempt_id=attempt.id, amount=attempt.amount, currency=attempt.currency,
                              description=f"Order {order.id}", return_url=return_url,
                              callback_url=f"{hooks_base}/hooks/channels/{channel_code}",
-                             recurring=recurring_terms(order.id),
+                             recurring=recurring,
                              mandate_callback_url=f"{hooks_base}/hooks/mandates/{channel_code}")
     try:
         with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), breaker.guard(channel_code):
