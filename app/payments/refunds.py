@@ -99,10 +99,32 @@ def check_refund(merchant_id: str, order_id: str, *, amount: object = None, reas
     return amount
 
 
+# How often a refund re-reads an order that changed under it before answering 409: a worker fulfilling the order
+# just paid (paid → fulfilled, no lock) is the usual cause, and nothing was asked of the channel yet.
+_STALE_READS = 3
+
+
 def create_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None,
                   actor: str = "api") -> Refund:
     """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel."""
     amount, reason = _parse_amount(amount), _parse_reason(reason)
+    for read in range(1, _STALE_READS + 1):
+        try:
+            refund = _open_refund(merchant_id, order_id, amount, reason, actor)
+            break
+        except StaleOrder:
+            if read == _STALE_READS:
+                raise  # 409 order_changed_concurrently: re-read the order and decide again
+            log.info("order changed while a refund was opened; reading it again",
+                     extra={"fields": {"merchant_id": merchant_id, "order_id": order_id, "read": read}})
+    log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
+                                                   "refund_id": refund.id, "amount": refund.amount}})
+    return send_refund(refund.id)
+
+
+def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: str | None, actor: str) -> Refund:
+    """The pending refund and the order's move to ``refunding``, committed together (StaleOrder when the order
+    changed after it was read; then nothing was written)."""
     order = get_order(merchant_id, order_id)
     amount = order.total - order.refunded_amount if amount is None else amount
     _check_refundable(order, amount)
@@ -132,10 +154,8 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
                            code="refund_in_progress") from None
         except StaleOrder:
             db.session.rollback()
-            raise  # 409 order_changed_concurrently: re-read the order and decide again
-    log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order.id,
-                                                   "refund_id": refund.id, "amount": amount}})
-    return send_refund(refund.id)
+            raise
+    return refund
 
 
 def _abuse_assessment(order: Order) -> dict:

@@ -156,3 +156,39 @@ def test_another_merchant_cannot_refund_retry_confirm_or_read_entitlements(clien
     assert pk_api.get("/customers/cus_flow/entitlements").status_code == 403
     after = api.get(f"/orders/{order['id']}").json
     assert (after["refunded_amount"], [r["status"] for r in after["refunds"]]) == (0, ["failed"])
+
+
+def test_a_refund_racing_the_workers_fulfilment_reads_the_order_again_instead_of_answering_409(
+        app, api, catalog, sandbox, monkeypatch):
+    """The worker fulfils an order just paid (paid → fulfilled) while the merchant refunds it: the refund was
+    decided on the order it read before, so it reads the order again rather than make the merchant retry."""
+    import threading
+
+    from app.orders.fulfilment import fulfil_order
+    from app.payments import refunds
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    assessed = refunds._abuse_assessment
+    worker_ran: list[str] = []
+
+    def fulfilled_meanwhile(read_order):
+        if not worker_ran:  # between the refund's read of the order and its commit, as a worker would
+            def work():
+                with app.app_context():
+                    worker_ran.append(fulfil_order(order["id"]))
+            thread = threading.Thread(target=work)
+            thread.start()
+            thread.join(30)
+        return assessed(read_order)
+
+    monkeypatch.setattr(refunds, "_abuse_assessment", fulfilled_meanwhile)
+
+    response = refund(api, order["id"], {"amount": 400})
+
+    assert worker_ran == ["fulfilled"]
+    assert response.status_code == 201, response.json
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("fulfilled", 400)
+    assert [t["status"] for t in after["timeline"]] == ["created", "paying", "paid", "fulfilled", "refunding",
+                                                         "fulfilled"]
+    assert [r["amount"] for r in after["refunds"]] == [400]
