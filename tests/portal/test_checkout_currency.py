@@ -133,3 +133,26 @@ def test_a_checkout_session_in_euros_shows_euros_whatever_the_browser(client, ap
                                                    "customer": {"id": "cus_eu"}, "currency": "eur"}).json
     page = _page(client, f"/checkout/sessions/{session['id']}?client_secret={session['client_secret']}", AMERICAN)
     assert 'data-testid="total">€17.98<' in page and '<select id="currency"' not in page
+
+
+
+def test_the_agreement_names_the_recurring_charge_and_follows_the_quantity(app, client, catalog):
+    """For a subscription the box the shopper ticks authorises the recurring charge in words, and when the
+    quantity changes the re-priced panel says the new amount there too, not only in the summary."""
+    from tests.signing.support import make_recurring
+
+    def agreement(page: str) -> str:
+        return re.search(r'<label for="agree">(.*?)</label>', page, re.S).group(1)
+
+    one_off = client.get(f"/checkout/{catalog['product']}?sku={catalog['sku']}").get_data(as_text=True)
+    assert "authorise" not in agreement(one_off)
+    make_recurring(app, catalog["sku"], "month")
+    page = client.get(f"/checkout/{catalog['product']}?sku={catalog['sku']}").get_data(as_text=True)
+    assert "and authorise $9.99 every month until I cancel" in agreement(page)
+
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    quote = client.post(f"/checkout/{catalog['product']}/quote",
+                        data={"csrf_token": token, "sku": catalog["sku"], "quantity": "2"},
+                        headers={"HX-Request": "true"}).get_data(as_text=True)
+    consent = re.search(r'<span id="agree-recurring" hx-swap-oob="true">(.*?)</span>', quote, re.S).group(1)
+    assert consent.strip() == "and authorise $19.98 every month until I cancel"

@@ -141,6 +141,8 @@ def test_the_embedded_panel_words_a_subscription_in_german(app, client, merchant
     assert re.search(rf"Erste Abbuchung heute: 9,99{NBSP}\$; verlängert sich am \d{{1,2}}\. "
                      r"(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, "
                      r"sofern Sie nicht kündigen\.", page)
+    # The box the shopper ticks names the recurring charge it authorises.
+    assert f"und autorisiere 9,99{NBSP}$ alle 3 Monate bis zur Kündigung" in page
 
 
 def test_the_qr_dialog_speaks_german_and_counts_down_in_german(client, catalog, sandbox):
