@@ -18,7 +18,8 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Callable, Sequence
 
-from sqlalchemy import func, literal_column, select, tuple_
+from sqlalchemy import func, literal_column, outerjoin, select, tuple_
+from sqlalchemy.orm import aliased
 
 from app import logs
 from app.db_types import utcnow
@@ -63,20 +64,20 @@ def _stage(query) -> int:
     """Stage the orders ``query`` picks (a select of Order) with what each kept and how, and the key of its kind
     (orders alike in every figure that decides their split share one), in one statement; returns how many."""
     returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
-
-    def capture(column):  # of the earliest capture the order kept
-        return (select(column).where(PaymentAttempt.order_id == Order.id, PaymentAttempt.status == "succeeded",
-                                     ~returned)
-                .order_by(PaymentAttempt.created_at, PaymentAttempt.id).limit(1).scalar_subquery())
-
+    # The earliest capture the order kept, found once and joined by its key (not once per column read from it).
+    first_capture = (select(PaymentAttempt.id).where(PaymentAttempt.order_id == Order.id,
+                                                     PaymentAttempt.status == "succeeded", ~returned)
+                     .order_by(PaymentAttempt.created_at, PaymentAttempt.id).limit(1).scalar_subquery())
+    capture = aliased(PaymentAttempt, name="capture")
     fee_returned = (select(func.coalesce(func.sum(Refund.fee_amount), 0))
                     .where(Refund.order_id == Order.id, Refund.status == "succeeded", Refund.kind == "order")
                     .scalar_subquery())
     picked = query.with_only_columns(
         Order.id.label("order_id"), Order.updated_at, Order.livemode, Order.currency, Order.total,
-        Order.refunded_amount.label("refunded"), func.coalesce(capture(PaymentAttempt.channel), "").label("channel"),
-        func.coalesce(capture(PaymentAttempt.fee_amount), 0).label("capture_fee"), fee_returned.label("fee_returned"),
-        func.coalesce(literal_column(_LINES[db.engine.dialect.name]), "").label("lines")).subquery()
+        Order.refunded_amount.label("refunded"), func.coalesce(capture.channel, "").label("channel"),
+        func.coalesce(capture.fee_amount, 0).label("capture_fee"), fee_returned.label("fee_returned"),
+        func.coalesce(literal_column(_LINES[db.engine.dialect.name]), "").label("lines"),
+    ).select_from(outerjoin(Order, capture, capture.id == first_capture)).subquery()
     kind = [picked.c.livemode, picked.c.currency, picked.c.total, picked.c.refunded, picked.c.channel,
             picked.c.capture_fee, picked.c.fee_returned, picked.c.lines]
     batch = open_batch()
