@@ -1,7 +1,7 @@
 """Extension objects, created once and bound to the app in ``create_app``."""
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -26,6 +26,13 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@limiter.request_filter
+def _counted_by_kassa() -> bool:
+    """Flask-Limiter guards only the portal's sign-in; the API and the provider hooks are counted by
+    app/web/rate_limits.py, so their requests skip Flask-Limiter's per-request resolution of limits."""
+    return request.blueprint in ("api", "hooks")
 babel = Babel()  # the shopper-facing checkout's languages (app/web/shopper_locale.py)
 
 

@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Iterable, NamedTuple, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from app.bulk_copy import copy_rows
 from app.errors import KassaError
@@ -60,10 +60,14 @@ def _checked(postings: Sequence[Leg | tuple]) -> list[Leg]:
     return legs
 
 
+# Asked before every posting: built once, a posting binds only its kind and reference.
+_ENTRY = select(JournalEntry).where(JournalEntry.kind == bindparam("b_kind"),
+                                    JournalEntry.reference == bindparam("b_reference"))
+
+
 def find_entry(kind: str, reference: str) -> JournalEntry | None:
     """The entry already posted for this action, if any."""
-    return db.session.scalar(select(JournalEntry).where(JournalEntry.kind == kind,
-                                                        JournalEntry.reference == reference))
+    return db.session.scalar(_ENTRY, {"b_kind": kind, "b_reference": reference})
 
 
 def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> JournalEntry:

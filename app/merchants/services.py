@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
@@ -90,6 +90,14 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
     return NewMerchant(merchant, secret, publishable)
 
 
+# Built once: a request binds only the key's hash (no statement to build, no cache key to compute), and reads
+# the columns a Caller needs rather than loading an ApiKey into the session. The merchant's configuration version
+# comes along: the request's cached configuration needs no query of its own.
+_KEY_LOOKUP = (select(ApiKey.id, ApiKey.merchant_id, ApiKey.kind, ApiKey.mode, ApiKey.last4, ApiKey.revoked_at,
+                      Merchant.config_version)
+               .join(Merchant, Merchant.id == ApiKey.merchant_id).where(ApiKey.key_hash == bindparam("key_hash")))
+
+
 def authenticate_key(raw: str | None) -> Caller:
     """Resolve a bearer key to its merchant, or raise AuthenticationFailed (401)."""
     if not raw:
@@ -98,13 +106,10 @@ def authenticate_key(raw: str | None) -> Caller:
     shape = parse_key(raw)
     if shape is None:
         raise AuthenticationFailed("the API key is malformed; keys start with sk_ or pk_")
-    # The merchant's configuration version comes along: the request's cached configuration needs no query of its own.
-    found = db.session.execute(select(ApiKey, Merchant.config_version).join(Merchant, Merchant.id == ApiKey.merchant_id)
-                               .where(ApiKey.key_hash == hash_key(raw))).first()
-    key = found[0] if found is not None else None
+    key = db.session.execute(_KEY_LOOKUP, {"key_hash": hash_key(raw)}).first()
     if key is None or key.revoked_at is not None:
         raise AuthenticationFailed("the API key is unknown or revoked")
-    remember_version(key.merchant_id, found[1])
+    remember_version(key.merchant_id, key.config_version)
     caller = Caller(merchant_id=key.merchant_id, kind=key.kind, mode=key.mode, key_id=key.id, last4=key.last4)
     note_key_use(key.id)
     return caller

@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -37,6 +37,14 @@ class StaleOrder(Conflict):
     code = "order_changed_concurrently"
 
 
+# The conditional UPDATE of every status change, built once: a move binds only its values.
+_MOVE = (update(Order)
+         .where(Order.id == bindparam("b_id"), Order.status == bindparam("b_status"),
+                Order.version == bindparam("b_version"))
+         .values(status=bindparam("b_target"), version=Order.version + 1, updated_at=bindparam("b_at"))
+         .execution_options(synchronize_session=False))
+
+
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
@@ -45,11 +53,8 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
     now = utcnow()
-    result = db.session.execute(
-        update(Order)
-        .where(Order.id == order.id, Order.status == order.status, Order.version == order.version)
-        .values(status=target, version=Order.version + 1, updated_at=now)
-        .execution_options(synchronize_session=False))
+    result = db.session.execute(_MOVE, {"b_id": order.id, "b_status": order.status, "b_version": order.version,
+                                        "b_target": target, "b_at": now})
     if result.rowcount != 1:
         raise StaleOrder(f"order {order.id} changed while being updated; retry")
     previous = order.status
@@ -207,15 +212,21 @@ def order_settings(merchant_id: str) -> OrderSettings:
     return cached(merchant_id, "orders.settings", load)
 
 
+# Read on every API call that names an order: built once, a request binds only the ids (and the mode).
+_ORDER = (select(Order).where(Order.id == bindparam("b_id"), Order.merchant_id == bindparam("b_merchant"))
+          .options(joinedload(Order.items)))
+_ORDER_IN_MODE = _ORDER.where(Order.livemode == bindparam("b_livemode"))
+
+
 def get_order(merchant_id: str, order_id: str, *, client_secret: object = None, require_secret: bool = False,
               livemode: bool | None = None) -> Order:
     """The merchant's order with its lines (one statement: the API's Order and order events both show them);
     with ``require_secret`` the caller must also know its client secret, and with ``livemode`` it must belong
     to that mode (an order of the other mode does not exist for them)."""
-    query = select(Order).where(Order.id == order_id, Order.merchant_id == merchant_id).options(joinedload(Order.items))
+    params = {"b_id": order_id, "b_merchant": merchant_id}
     if livemode is not None:
-        query = query.where(Order.livemode == livemode)
-    order = db.session.scalars(query).unique().first()
+        params["b_livemode"] = livemode
+    order = db.session.scalars(_ORDER if livemode is None else _ORDER_IN_MODE, params).unique().first()
     secret = client_secret if isinstance(client_secret, str) else ""
     if order is None or (require_secret and not same_secret(secret, order.client_secret)):
         raise NotFound(f"no order {order_id!r}", param="id")

@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -210,19 +210,22 @@ def fail_attempt(attempt_id: str, reason: str, *, actor: str = "system") -> bool
         return _settle(attempt_id, "failed", reason=reason, provider_reference=None, actor=actor)
 
 
+# The attempt and its order, fresh, in one read: the status decides _settle's conditional UPDATE. The order's
+# lines come along in the same statement for the order event's copy of the order, and the merchant's configuration
+# version, so the capture's fee needs no query of its own. Built once: a settlement binds only the attempt's id.
+_ATTEMPT_WITH_ORDER = (
+    select(PaymentAttempt, Order, Merchant.config_version).join(Order, Order.id == PaymentAttempt.order_id)
+    .join(Merchant, Merchant.id == PaymentAttempt.merchant_id)
+    .where(PaymentAttempt.id == bindparam("b_attempt")).options(joinedload(Order.items))
+    .execution_options(populate_existing=True))
+
+
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
             actor: str) -> bool:
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
     with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
     for _ in range(3):
-        # The attempt and its order, fresh, in one read: the status decides the conditional UPDATE below. The
-        # order's lines come along in the same statement for the order event's copy of the order, and the merchant's
-        # configuration version, so the capture's fee needs no query of its own.
-        found = db.session.execute(
-            select(PaymentAttempt, Order, Merchant.config_version).join(Order, Order.id == PaymentAttempt.order_id)
-            .join(Merchant, Merchant.id == PaymentAttempt.merchant_id)
-            .where(PaymentAttempt.id == attempt_id).options(joinedload(Order.items))
-            .execution_options(populate_existing=True)).unique().first()
+        found = db.session.execute(_ATTEMPT_WITH_ORDER, {"b_attempt": attempt_id}).unique().first()
         if found is None:
             db.session.rollback()
             return False
@@ -368,9 +371,12 @@ def poll_stale_attempts(*, older_than_seconds: int, batch: int = 200) -> int:
     return len(ids)
 
 
+_ORDER_PAYMENTS = (select(PaymentAttempt).where(PaymentAttempt.order_id == bindparam("b_order"))
+                   .order_by(PaymentAttempt.created_at))  # built once: every order read shows its payments
+
+
 def payments_for_order(order_id: str) -> list[PaymentAttempt]:
-    return list(db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id)
-                                   .order_by(PaymentAttempt.created_at)))
+    return list(db.session.scalars(_ORDER_PAYMENTS, {"b_order": order_id}))
 
 
 

@@ -17,15 +17,15 @@ from typing import Iterator, Mapping
 import threading
 
 from flask import current_app
-from sqlalchemy import JSON, BigInteger, Index, String, Text, create_engine, insert, select
+from sqlalchemy import JSON, BigInteger, Index, String, Text, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
-from app.db_sqlite import configure_sqlite
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 from app.ids import new_id
+from app.log_engine import diagnostic_engine
 
 log = logs.get("payments.integration")
 
@@ -116,15 +116,15 @@ _engine_lock = threading.Lock()
 
 
 def _engine() -> Engine:
-    """An engine (and pool) of the log's own: the caller may already hold a connection of the main
-    pool, and taking a second one from it under load could wait forever for connections held by
-    callers waiting the same way."""
+    """An engine (and pool) of the log's own (app/log_engine.py): the caller may already hold a connection of the
+    main pool, and taking a second one from it under load could wait forever for connections held by callers
+    waiting the same way. A pay waits for this row, so it is written without a disk flush of its own."""
     app = current_app._get_current_object()
     with _engine_lock:
         engine = app.extensions.get("kassa_integration_log_engine")
         if engine is None:
-            engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], pool_pre_ping=True)
-            configure_sqlite(engine, busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
+            engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
+                                       busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
             app.extensions["kassa_integration_log_engine"] = engine
     return engine
 

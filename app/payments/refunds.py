@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Iterator
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -393,10 +393,13 @@ def get_refund(merchant_id: str, refund_id: str) -> Refund:
     return refund
 
 
+_ORDER_REFUNDS = (select(Refund).where(Refund.order_id == bindparam("b_order"))
+                  .order_by(Refund.created_at, Refund.id))  # built once: every order read shows its refunds
+
+
 def refunds_for_order(order_id: str) -> list[Refund]:
     """An order's refunds, oldest first."""
-    return list(db.session.scalars(select(Refund).where(Refund.order_id == order_id).order_by(Refund.created_at,
-                                                                                                Refund.id)))
+    return list(db.session.scalars(_ORDER_REFUNDS, {"b_order": order_id}))
 
 
 def resume_pending_refunds(*, older_than_seconds: int = 60, batch: int = 100) -> int:

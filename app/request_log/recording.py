@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import Flask
-from sqlalchemy import create_engine, event, insert, make_url
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
 from app import logs
-from app.db_sqlite import configure_sqlite
+from app.log_engine import diagnostic_engine
 from app.request_log.models import ApiRequestLog
 from app.request_log.redaction import redact_body, redact_json, redact_query
 
@@ -63,32 +63,15 @@ class CapturedRequest:
 
 
 def writer_engine(app: Flask) -> Engine:
-    """The log's own engine and pool: it writes after the request's own connection went back to the main pool,
-    and must never compete with requests for it."""
+    """The log's own engine and pool (app/log_engine.py): it writes after the request's own connection went back to
+    the main pool, and must never compete with requests for it."""
     with _engine_lock:
         engine = app.extensions.get(_EXTENSION)
         if engine is None:
-            url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
-            # PostgreSQL: a diagnostic row need not wait for the WAL to reach disk (a crash may lose the last few
-            # rows, never anything else). Set once per connection of this engine, not per row.
-            options = {"connect_args": {"options": "-c synchronous_commit=off"}} \
-                if url.get_backend_name() == "postgresql" else {}
-            engine = create_engine(url, pool_pre_ping=True, **options)
-            configure_sqlite(engine, busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
-            if engine.dialect.name == "sqlite":
-                event.listen(engine, "connect", _no_fsync_per_row)
+            engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
+                                       busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
             app.extensions[_EXTENSION] = engine
     return engine
-
-
-def _no_fsync_per_row(dbapi_connection, _record) -> None:
-    """SQLite: in WAL mode NORMAL syncs at checkpoints, not at every commit, so a log row holds the one write
-    lock for microseconds instead of a disk flush (a power cut may lose the last rows; a crash of Kassa does not)."""
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA synchronous = NORMAL")
-    finally:
-        cursor.close()
 
 
 def dispose_writer(app: Flask) -> None:

@@ -1,7 +1,7 @@
 """The recurring terms in words, as the shopper sees them before signing ("$9.99 every month, cancel anytime")."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.catalog.models import Sku
 from app.extensions import db
@@ -25,13 +25,18 @@ def sku_terms(sku: Sku) -> str | None:
     return terms_text(sku.price_amount, sku.currency, sku.subscription_interval, sku.subscription_interval_count or 1)
 
 
+# Asked on every payment of every order: built once, a payment binds only the order's id.
+_PAID_BY = select(Subscription).where(
+    (Subscription.first_order_id == bindparam("b_order"))
+    | Subscription.id.in_(select(SubscriptionRenewal.subscription_id)
+                          .where(SubscriptionRenewal.order_id == bindparam("b_order")))).limit(1)
+
+
 def subscription_paid_by(order_id: str) -> Subscription | None:
     """The subscription a payment of this order signs: set for a subscription's first order and for a renewal
     order the shopper pays by hand (a new card replaces a failing one), None otherwise."""
     # One query for the common answer (a plain order: no contract either way).
-    renewed = select(SubscriptionRenewal.subscription_id).where(SubscriptionRenewal.order_id == order_id)
-    return db.session.scalar(select(Subscription).where(
-        (Subscription.first_order_id == order_id) | Subscription.id.in_(renewed)).limit(1))
+    return db.session.scalar(_PAID_BY, {"b_order": order_id})
 
 
 def recurring_terms(order_id: str) -> str | None:
