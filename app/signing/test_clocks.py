@@ -29,10 +29,9 @@ LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
 def _time(value: object, param: str) -> datetime:
     if type(value) is not int:
         raise InvalidRequest(f"{param} must be a time in unix seconds (a whole number)", param=param)
-    moment = datetime.fromtimestamp(value, tz=timezone.utc) if -2**40 < value < 2**40 else None
-    if moment is None or not EARLIEST <= moment < LATEST:
+    if not EARLIEST.timestamp() <= value < LATEST.timestamp():  # checked in seconds: a year past 9999 cannot be a datetime
         raise InvalidRequest(f"{param} must be between the years 2000 and 2200", param=param)
-    return moment
+    return datetime.fromtimestamp(value, tz=timezone.utc)
 
 
 def create_clock(merchant_id: str, *, frozen_time: object, livemode: bool) -> TestClock:

@@ -226,6 +226,9 @@ def test_test_clocks_say_what_is_wrong(api, client, other_merchant, clock):
     from tests.conftest import Api
 
     assert api.post("/test_clocks", json={"frozen_time": "soon"}).json["error"]["param"] == "frozen_time"
+    for year_beyond_any_calendar in (2**40 - 1, -(2**40 - 1)):  # past datetime's year 9999: once a 500
+        far = api.post("/test_clocks", json={"frozen_time": year_beyond_any_calendar})
+        assert far.status_code == 400 and "between the years 2000 and 2200" in far.json["error"]["message"]
     backwards = api.post(f"/test_clocks/{clock}/advance", json={"to": int(START.timestamp()) - 1})
     assert backwards.status_code == 400 and "forward" in backwards.json["error"]["message"]
     too_far = api.post(f"/test_clocks/{clock}/advance", json={"to": unix(2030, 1, 1)})
