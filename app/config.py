@@ -5,6 +5,7 @@ start with a default, demo or short secret (``_refuse_weak_secrets``).
 """
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 from pathlib import Path
@@ -40,6 +41,22 @@ def _check_networks(raw: str) -> None:
                 ipaddress.ip_network(cidr, strict=False)
             except ValueError:
                 raise ConfigError(f"OUTBOUND_ALLOWED_NETWORKS: {cidr!r} is not a network such as 127.0.0.0/8") from None
+
+
+def _password_hash_strength(method: str) -> float:
+    """How ``method`` (werkzeug's ``scrypt:N:r:p`` or ``pbkdf2:hash:iterations``) compares with werkzeug's default
+    cost for its KDF (1 = the default); a ConfigError when werkzeug would not take it."""
+    name, *params = method.split(":")
+    try:
+        if name == "scrypt" and len(params) in (0, 3):
+            n, r, p = (int(x) for x in params) if params else (32768, 8, 1)
+            return n * r * p / (32768 * 8)
+        if name == "pbkdf2" and len(params) in (0, 1, 2) and (not params or params[0] in hashlib.algorithms_available):
+            return (int(params[1]) if len(params) == 2 else 1_000_000) / 1_000_000
+    except ValueError:
+        pass
+    raise ConfigError(f"PASSWORD_HASH_METHOD {method!r} is not a method such as scrypt:32768:8:1 or "
+                      "pbkdf2:sha256:1000000")
 
 
 def _refuse_weak_secrets(config: dict) -> None:
@@ -132,6 +149,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # Portal sign-in: failed attempts allowed per email and client address, and per address alone.
         # Successful sign-ins are not counted; another address is not affected.
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "5 per 15 minutes"),
+        # werkzeug's KDF and its cost for portal passwords (app/merchants/passwords.py); production refuses less.
+        "PASSWORD_HASH_METHOD": os.environ.get("PASSWORD_HASH_METHOD", "scrypt:32768:8:1"),
         "LOGIN_IP_RATE_LIMIT": os.environ.get("LOGIN_IP_RATE_LIMIT", "50 per hour"),
         # How many reverse proxies in front of Kassa set X-Forwarded-For/-Proto (0 = none): the rate
         # limits and the audit log need the client's address, not the proxy's.
@@ -199,8 +218,12 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
+    strength = _password_hash_strength(config["PASSWORD_HASH_METHOD"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)
+        if strength < 1:
+            raise ConfigError(f"PASSWORD_HASH_METHOD {config['PASSWORD_HASH_METHOD']!r} is weaker than werkzeug's "
+                              "defaults (scrypt:32768:8:1, pbkdf2:sha256:1000000); production needs at least those")
         if not config["CHANNEL_CREDENTIALS_KEYS"]:
             raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be set in production (KASSA_ENV=production): generate one "
                               "with python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'")

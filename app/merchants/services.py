@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select, update
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -14,6 +13,7 @@ from app.merchants.config_cache import remember_version
 from app.merchants.key_usage import note_key_use
 from app.merchants.keys import generate_key, hash_key, parse_key
 from app.merchants.models import ApiKey, Merchant, MerchantUser
+from app.merchants.passwords import check_without_a_user, hash_password, password_matches
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 200
@@ -83,7 +83,7 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
     db.session.add(merchant)
     db.session.flush()
     db.session.add(MerchantUser(id=new_id("usr"), merchant_id=merchant.id, email=email,
-                                password_hash=generate_password_hash(password), role="owner"))
+                                password_hash=hash_password(password), role="owner"))
     _, secret = issue_key(merchant.id, "secret", "test")
     _, publishable = issue_key(merchant.id, "publishable", "test")
     db.session.commit()
@@ -115,10 +115,6 @@ def authenticate_key(raw: str | None) -> Caller:
     return caller
 
 
-# Checked when the email is unknown, so a wrong email takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-password")
-
-
 def user_by_email(email: object) -> MerchantUser | None:
     """The portal user with this sign-in email, if any (emails are unique across merchants)."""
     if not isinstance(email, str) or not email.strip():
@@ -130,9 +126,9 @@ def authenticate_user(email: str, password: str) -> MerchantUser | None:
     """The portal user for these credentials, or None."""
     user = db.session.scalar(select(MerchantUser).where(MerchantUser.email == (email or "").strip().lower()))
     if user is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+        check_without_a_user(password or "")
         return None
-    if not check_password_hash(user.password_hash, password or ""):
+    if not password_matches(user.password_hash, password or ""):
         return None
     return user
 
@@ -150,13 +146,13 @@ def change_password(user_id: str, *, current_password: object, new_password: obj
     user = db.session.get(MerchantUser, user_id)
     if user is None:
         raise NotFound("no such user", param="id")
-    if not isinstance(current_password, str) or not check_password_hash(user.password_hash, current_password):
+    if not isinstance(current_password, str) or not password_matches(user.password_hash, current_password):
         raise InvalidRequest("the current password is not correct", code="password_incorrect",
                              param="current_password")
     new_password = check_new_password(new_password, param="new_password")
     if new_password == current_password:
         raise InvalidRequest("choose a password different from the current one", param="new_password")
-    user.password_hash = generate_password_hash(new_password)
+    user.password_hash = hash_password(new_password)
     user.password_temporary = False
     # The session id carries this version: every session signed in before the change ends.
     user.session_version += 1

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
-from werkzeug.security import generate_password_hash
 
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.models import Merchant, MerchantUser
+from app.merchants.passwords import hash_password
 from app.merchants.permissions import ROLES
 from app.merchants.services import check_new_password
 
@@ -48,7 +48,7 @@ def add_member(merchant_id: str, *, email: object, role: object, temporary_passw
     if db.session.scalar(select(MerchantUser.id).where(MerchantUser.email == email)):
         raise Conflict(f"a user with email {email} already exists", code="email_taken", param="email")
     user = MerchantUser(id=new_id("usr"), merchant_id=merchant_id, email=email, role=role,
-                        password_hash=generate_password_hash(password), password_temporary=True)
+                        password_hash=hash_password(password), password_temporary=True)
     db.session.add(user)
     db.session.commit()
     return user

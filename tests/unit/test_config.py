@@ -77,3 +77,22 @@ def test_development_keeps_its_demo_secrets(monkeypatch):
     for name in ("KASSA_ENV", "SECRET_KEY", "SANDBOX_API_KEY", "SANDBOX_CALLBACK_SECRET"):
         monkeypatch.delenv(name, raising=False)
     assert load_config()["SANDBOX_API_KEY"] == "sbx_test_demo_key"
+
+
+def test_passwords_get_werkzeugs_full_cost_unless_told_and_production_refuses_less(monkeypatch):
+    monkeypatch.delenv("KASSA_ENV", raising=False)
+    monkeypatch.delenv("PASSWORD_HASH_METHOD", raising=False)
+    assert load_config()["PASSWORD_HASH_METHOD"] == "scrypt:32768:8:1"
+    monkeypatch.setenv("PASSWORD_HASH_METHOD", "scrypt:1024:8:1")
+    assert load_config()["PASSWORD_HASH_METHOD"] == "scrypt:1024:8:1"  # a development or test run may go cheaper
+    for weak in ("scrypt:1024:8:1", "pbkdf2:sha256:1000"):
+        _production(monkeypatch, PASSWORD_HASH_METHOD=weak)
+        with pytest.raises(ConfigError, match="weaker than werkzeug's defaults"):
+            load_config()
+    for strong in ("scrypt:65536:8:1", "pbkdf2:sha256:1200000", "scrypt"):
+        _production(monkeypatch, PASSWORD_HASH_METHOD=strong)
+        assert load_config()["PASSWORD_HASH_METHOD"] == strong
+    for nonsense in ("md5", "scrypt:lots", "pbkdf2:nohash:5", "scrypt:1:2"):
+        monkeypatch.setenv("PASSWORD_HASH_METHOD", nonsense)
+        with pytest.raises(ConfigError, match="not a method such as scrypt"):
+            load_config()
