@@ -46,3 +46,53 @@ def test_a_subscription_in_a_currency_the_sku_has_no_price_in_is_refused(api, mo
     assert (error["code"], error["param"]) == ("currency_unavailable", "currency")
     assert "JPY" in error["message"] and "USD" in error["message"]
     assert api.get("/subscriptions?customer=cus_yen").json["data"] == []  # nothing half-made
+
+
+def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same_batch_as_a_dollar_one(
+        app, api, sandbox, worker, monthly, clock, monkeypatch):
+    from app.signing import renewals
+    from tests.conftest import wait_for
+    from tests.integration.test_wallet import top_up
+    from tests.signing.test_renewal_batch import ledger_is_sound, wallet_subscription
+
+    assert api.patch(f"/skus/{monthly}", json={"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}).status_code == 200
+    topup = api.post("/customers/cus_eu/topups", json={"amount": 2 * EURO_PRICE, "currency": "eur",
+                                                        "channel": "sandbox_card"})
+    assert topup.status_code == 201, topup.json
+    sandbox.simulate(topup.json["payment"]["provider_reference"], "succeeded")
+
+    def euros(customer: str) -> list[dict]:
+        worker()
+        return api.get(f"/customers/{customer}/balance").json["available"]
+
+    wait_for(lambda: euros("cus_eu") == [{"amount": 2 * EURO_PRICE, "currency": "eur"}])
+    top_up(api, sandbox, worker, 2 * 999, customer="cus_us")
+    created = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "cus_eu"}, "currency": "eur",
+                                               "agreement_accepted": True, "test_clock": clock}).json
+    assert api.post(f"/orders/{created['order']['id']}/pay", json={"channel": "wallet"}).status_code == 200
+    worker()
+    euro_sub = api.get(f"/subscriptions/{created['subscription']['id']}").json
+    assert euro_sub["status"] == "active" and euro_sub["price"] == {"amount": EURO_PRICE, "currency": "eur"}
+    dollar_sub = wallet_subscription(api, worker, monthly, clock, "cus_us")
+
+    batches = []
+    real_batch = renewals.renew_batch
+
+    def watched(*args, **kwargs):
+        batches.append(real_batch(*args, **kwargs))
+        return batches[-1]
+
+    monkeypatch.setattr(renewals, "renew_batch", watched)
+    advance(api, worker, clock, unix(2027, 3, 1))
+
+    assert [(b.renewed, b.declined) for b in batches if b.renewed or b.declined] == [(2, [])]  # one batch, both
+    for sub, amount, currency in ((euro_sub, EURO_PRICE, "eur"), (dollar_sub, 999, "usd")):
+        after = api.get(f"/subscriptions/{sub['id']}").json
+        assert [(r["period"], r["status"]) for r in after["renewals"]] == [(2, "paid")]
+        order = api.get(f"/orders/{after['renewals'][0]['order']}").json
+        assert (order["amount"]["total"], order["amount"]["currency"]) == (amount, currency)
+        assert [(p["channel"], p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [
+            ("wallet", amount, currency, "succeeded")]
+    assert euros("cus_eu") == [{"amount": 0, "currency": "eur"}]  # two months of euros, two paid
+    assert euros("cus_us") == [{"amount": 0, "currency": "usd"}]
+    assert ledger_is_sound(app)
