@@ -5,7 +5,8 @@ strings and numbers, wrong types in every field. No answer may be a 5xx.
 
 In process over WSGI (no network). Bounded: a few examples per route and mode, derandomised, so the run is
 the same every time and stays well under a minute. For a deeper search by hand, ``KASSA_FUZZ_EXAMPLES=200
-KASSA_FUZZ_RANDOM=1`` draws that many fresh examples per route and mode (a failure prints the request)."""
+KASSA_FUZZ_RANDOM=1`` draws that many fresh examples per route and mode (a failure prints the request); 60 take
+about 3.5 minutes, and past 100 the suite's per-test limit needs lifting: ``--timeout 0 -o faulthandler_timeout=0``."""
 from __future__ import annotations
 
 import json
