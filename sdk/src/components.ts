@@ -35,14 +35,19 @@ export interface CheckoutOptions {
   /** The language of this checkout's words and amounts (en, de or fr; or the root's data-kassa-locale).
    * Default: the client's ``locale``. */
   locale?: string;
+  /** The currency to charge in, lowercase ISO ("eur"; or the root's data-kassa-currency), as Kassa's own checkout
+   * charges a shopper in theirs: a SKU priced in it is shown, quoted and charged in it, any other in its own
+   * price. Default: each SKU's own price. */
+  currency?: string;
 }
 
 export interface CheckoutEvents extends Record<string, unknown> {
   ready: CheckoutState; change: CheckoutState; paid: Order; failed: KassaError;
 }
 
-interface Product { id: string; name: string; description: string; skus: { id: string; name: string;
-  price: { amount: number; currency: string }; subscription?: RecurringTerms | null }[] }
+type Money = { amount: number; currency: string };
+type ProductSku = { id: string; name: string; price: Money; prices?: Money[]; subscription?: RecurringTerms | null };
+interface Product { id: string; name: string; description: string; skus: ProductSku[] }
 
 /** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``. */
 export function recurringTerms(price: { amount: number; currency: string }, terms: RecurringTerms,
@@ -72,11 +77,14 @@ export class Checkout extends Emitter<CheckoutEvents> {
   readonly state: CheckoutState;
   /** The language this checkout speaks. */
   readonly locale: Locale;
+  /** The currency asked for, if any (a SKU without a price in it is sold in its own). */
+  readonly currency: string | null;
   private product: Product | null = null;
 
   constructor(private readonly kassa: KassaClient, readonly root: Element, options: CheckoutOptions = {}) {
     super();
     this.locale = resolveLocale(options.locale ?? root.getAttribute("data-kassa-locale"), kassa.locale);
+    this.currency = (options.currency ?? root.getAttribute("data-kassa-currency") ?? "").trim().toLowerCase() || null;
     const product = options.product ?? root.getAttribute("data-kassa-product") ?? "";
     this.session = options.session ?? root.getAttribute("data-kassa-session") ?? undefined;
     this.state = { product, sku: null, quantity: 1, channel: null, agreed: false, total: null, coupon: null,
@@ -113,7 +121,10 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.text("product-description", product.description);
     const select = this.el<HTMLSelectElement>("sku");
     if (select && select.tagName === "SELECT" && select.options.length === 0) {
-      for (const sku of product.skus) select.add(new Option(`${sku.name} — ${formatMoney(sku.price.amount, sku.price.currency, this.locale)}`, sku.id));
+      for (const sku of product.skus) {
+        const price = this.priceOf(sku);
+        select.add(new Option(`${sku.name} — ${formatMoney(price.amount, price.currency, this.locale)}`, sku.id));
+      }
     }
     this.state.sku = select?.value || product.skus[0]?.id || null;
     const quantity = this.el<HTMLInputElement>("quantity");
@@ -200,9 +211,21 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.channel = checked?.value || null;
   }
 
+  /** What a SKU costs here: its price in the asked-for currency when it has one, else its own. */
+  private priceOf(sku: ProductSku): Money {
+    return (this.currency && sku.prices?.find((price) => price.currency === this.currency)) || sku.price;
+  }
+
+  /** The currency to ask the API for the chosen SKU in: none when it has no price in the one asked for, or the
+   * order comes from a checkout session (which has its own). */
+  private chargedCurrency(): string | undefined {
+    const sku = this.product?.skus.find((candidate) => candidate.id === this.state.sku);
+    return sku && !this.session && this.priceOf(sku).currency === this.currency ? this.currency : undefined;
+  }
+
   private noteTerms(): void {
     const sku = this.product?.skus.find((candidate) => candidate.id === this.state.sku);
-    this.state.recurring = sku?.subscription ? recurringTerms(sku.price, sku.subscription, this.locale) : null;
+    this.state.recurring = sku?.subscription ? recurringTerms(this.priceOf(sku), sku.subscription, this.locale) : null;
   }
 
   /** Price the basket as the API will charge it. A coupon the API refuses is explained beside its field and
@@ -219,13 +242,13 @@ export class Checkout extends Emitter<CheckoutEvents> {
     let quote: Quote | null = null;
     let couponError: string | undefined;
     try {
-      quote = await this.kassa.quote([{ sku, quantity }], coupon ?? undefined);
+      quote = await this.kassa.quote([{ sku, quantity }], { coupon: coupon ?? undefined, currency: this.chargedCurrency() });
     } catch (error) {
       const failure = error as KassaError;
       if (coupon && failure.param === "coupon") {
         couponError = sentence(failure.message);
         try {
-          quote = await this.kassa.quote([{ sku, quantity }]);
+          quote = await this.kassa.quote([{ sku, quantity }], { currency: this.chargedCurrency() });
         } catch (again) {
           this.state.errors.quantity = (again as KassaError).message;
         }
@@ -256,14 +279,15 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.state = "paying";
     this.render();
     try {
+      const currency = this.chargedCurrency();
       // An order reopened by "Change payment method" is paid again as it is (its basket has not changed);
       // a subscription SKU opens a contract whose first order this is; paying it signs the mandate.
       const order = this.reusable() ?? (this.state.recurring && !this.session
-        ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true })).order
+        ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency })).order
         : await this.kassa.createOrder({
           items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
           ...(this.session ? { session: this.session } : {}), agreementAccepted: true,
-          ...(this.state.coupon ? { coupon: this.state.coupon } : {}),
+          ...(this.state.coupon ? { coupon: this.state.coupon } : {}), ...(currency ? { currency } : {}),
         }));
       this.state.order = order;
       this.switching = false;

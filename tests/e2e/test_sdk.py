@@ -359,3 +359,33 @@ def test_a_forged_client_secret_in_the_address_shows_nothing_of_the_order(
     expect(page.get_by_label("How many?")).to_have_value("1")  # not the order's 3
     assert page.evaluate("window.heard") == [["failed", "payment_not_found"]]
     assert page.url.endswith("/card.html")
+
+
+def test_headless_components_charge_in_the_currency_the_page_asks_for(page: Page, api, live_server, sandbox, shop,
+                                                                      merchant, catalog):
+    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    url = shop.page("euro.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-currency="EUR" novalidate>
+  <label>Plan <select data-kassa-sku></select></label>
+  <p>Total <span data-kassa-total></span></p>
+  <label><input type="radio" name="channel" value="sandbox_qr" data-kassa-channel checked> QR</label>
+  <label><input type="checkbox" data-kassa-agreement checked> I agree</label>
+  <button data-kassa-pay>Buy now</button>
+</form>""" + _client_script(live_server, merchant.publishable_key) + """
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""")
+    page.goto(url)
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "ready")
+    plans = page.get_by_label("Plan").locator("option").all_inner_texts()
+    assert any(p.endswith("€8.99") for p in plans), plans  # the SKU priced in euros shows its euro price
+    assert any("$" in p for p in plans), plans  # one without a euro price keeps its own
+    page.get_by_label("Plan").select_option(catalog["sku"])
+    expect(page.locator("[data-kassa-total]")).to_have_text("€8.99")
+
+    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+        page.get_by_role("button", name="Buy now").click()
+    sandbox.simulate(paid_response.value.json()["payment"]["provider_reference"], "succeeded")
+    expect(form).to_have_attribute("data-kassa-state", "paid")
+    order = api.get(f"/orders/{page.evaluate('window.checkout.state.order.id')}").json
+    assert order["amount"]["total"] == 899 and order["amount"]["currency"] == "eur"
+    assert [(p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [(899, "eur", "succeeded")]

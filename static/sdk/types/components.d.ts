@@ -38,6 +38,10 @@ export interface CheckoutOptions {
     /** The language of this checkout's words and amounts (en, de or fr; or the root's data-kassa-locale).
      * Default: the client's ``locale``. */
     locale?: string;
+    /** The currency to charge in, lowercase ISO ("eur"; or the root's data-kassa-currency), as Kassa's own checkout
+     * charges a shopper in theirs: a SKU priced in it is shown, quoted and charged in it, any other in its own
+     * price. Default: each SKU's own price. */
+    currency?: string;
 }
 export interface CheckoutEvents extends Record<string, unknown> {
     ready: CheckoutState;
@@ -58,6 +62,8 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     readonly state: CheckoutState;
     /** The language this checkout speaks. */
     readonly locale: Locale;
+    /** The currency asked for, if any (a SKU without a price in it is sold in its own). */
+    readonly currency: string | null;
     private product;
     constructor(kassa: KassaClient, root: Element, options?: CheckoutOptions);
     /** A checkout session's client secret: the order is then for its customer; otherwise a guest's. */
@@ -73,6 +79,11 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private settle;
     private read;
     private readChannel;
+    /** What a SKU costs here: its price in the asked-for currency when it has one, else its own. */
+    private priceOf;
+    /** The currency to ask the API for the chosen SKU in: none when it has no price in the one asked for, or the
+     * order comes from a checkout session (which has its own). */
+    private chargedCurrency;
     private noteTerms;
     /** Price the basket as the API will charge it. A coupon the API refuses is explained beside its field and
      * the basket priced without it, so the shopper still sees a total. */
