@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import os
+import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -56,41 +57,79 @@ def _die_with_parent() -> None:
 
 
 class Supervisor:
-    """Runs one command again and again until told to stop."""
+    """Runs one command again and again until told to stop.
+
+    ``stop`` is called from a signal handler, which runs in the main thread between any two bytecodes, even while
+    the loop itself holds a lock or is starting the next command. So it takes no lock (an Event's would deadlock
+    against the loop's own wait on it) and signals no process: it only notes the signal and wakes the loop through
+    a pipe, and the loop passes the signal on to whichever command is running then (one started just as the
+    signal came in included).
+    """
+
+    POLL_SECONDS = 0.1  # how often the loop looks at the command besides being woken
 
     def __init__(self, name: str, command: Sequence[str], backoff: Backoff,
                  spawn: Callable[..., subprocess.Popen] = subprocess.Popen) -> None:
         self.name, self.command, self.backoff, self._spawn = name, list(command), backoff, spawn
-        self._stopping = threading.Event()
+        self._stopping = False
+        self._received: list[int] = []  # signals noted by ``stop``, not yet passed on
+        self._wake_read, self._wake_write = os.pipe()
+        os.set_blocking(self._wake_read, False)
+        os.set_blocking(self._wake_write, False)
         self._child: subprocess.Popen | None = None
 
     def stop(self, signum: int = signal.SIGTERM) -> None:
-        """Stop restarting and pass ``signum`` on to the running command."""
-        self._stopping.set()
-        child = self._child
-        if child is not None and child.poll() is None:
-            child.send_signal(signum)
+        """Stop restarting, and have ``signum`` passed on to the running command (safe in a signal handler)."""
+        self._received.append(signum)
+        self._stopping = True
+        try:
+            os.write(self._wake_write, b"\0")
+        except BlockingIOError:
+            pass  # the pipe is full: the loop is awake already
+
+    def _sleep(self, seconds: float) -> None:
+        """Wait up to ``seconds``, less if ``stop`` is called."""
+        select.select([self._wake_read], [], [], max(seconds, 0))
+        try:
+            while os.read(self._wake_read, 512):
+                pass
+        except BlockingIOError:
+            pass
+
+    def _wait_for_child(self) -> int:
+        """Wait for the running command to exit, passing on every signal ``stop`` noted meanwhile."""
+        while True:
+            while self._received:
+                signum = self._received.pop(0)
+                if self._child.poll() is None:
+                    self._child.send_signal(signum)
+            code = self._child.poll()
+            if code is not None:
+                return code
+            self._sleep(self.POLL_SECONDS)
 
     def run(self) -> int:
         """Run until stopped; returns the command's last exit code."""
         delay: float | None = None
         code = 0
-        while not self._stopping.is_set():
+        while not self._stopping:
             started = time.monotonic()
             # Its own process group: a signal meant for the supervisor reaches the command once, from us.
             self._child = self._spawn(self.command, process_group=0,
                                       preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
             log.info("%s started (pid %s)", self.name, self._child.pid,
                      extra={"fields": {"process": self.name, "pid": self._child.pid}})
-            code = self._child.wait()
+            code = self._wait_for_child()
             ran_for = time.monotonic() - started
-            if self._stopping.is_set():
+            if self._stopping:
                 break
             delay = self.backoff.next_delay(delay, ran_for)
             log.warning("%s stopped (%s) after %.1f s; restarting in %.1f s", self.name, describe_exit(code),
                         ran_for, delay, extra={"fields": {"process": self.name, "exit": describe_exit(code),
                                                           "ran_seconds": round(ran_for, 1), "restart_in": delay}})
-            self._stopping.wait(delay)
+            restart_at = time.monotonic() + delay
+            while not self._stopping and time.monotonic() < restart_at:
+                self._sleep(restart_at - time.monotonic())
         log.info("%s stopped (%s); not restarting", self.name, describe_exit(code),
                  extra={"fields": {"process": self.name}})
         return code

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 from app.supervise import Backoff, describe_exit
 from tests.conftest import wait_for
@@ -86,3 +87,56 @@ def test_a_killed_supervisor_takes_its_command_with_it(tmp_path):
             return True
 
     wait_for(gone, 10)
+
+
+class _LongRunningCommand:
+    """A stand-in for a command that runs until signalled (as the RQ worker does)."""
+
+    pid = 4242
+
+    def __init__(self) -> None:
+        self.signals: list[int] = []
+
+    def poll(self) -> int | None:
+        return -self.signals[0] if self.signals else None
+
+    def send_signal(self, signum: int) -> None:
+        self.signals.append(signum)
+
+    def wait(self) -> int:
+        if not self.signals:
+            raise AssertionError("waiting for a command nobody signalled: the real one would run on forever")
+        return -self.signals[0]
+
+
+def test_a_stop_signal_that_lands_while_the_next_command_starts_still_reaches_that_command():
+    from app.supervise import Supervisor
+
+    started: list[_LongRunningCommand] = []
+
+    def spawn(command, **_options):
+        if not started:
+            supervisor.stop(signal.SIGTERM)  # the signal arrives mid-start: the handler cannot see this command yet
+        started.append(_LongRunningCommand())
+        return started[-1]
+
+    supervisor = Supervisor("probe", ["worker"], Backoff(0.01, 0.01), spawn=spawn)
+    assert supervisor.run() == -signal.SIGTERM  # before, the supervisor waited on this command forever
+    assert len(started) == 1 and started[0].signals == [signal.SIGTERM]
+
+
+def test_a_supervisor_between_restarts_stops_on_sigterm_whenever_it_comes(tmp_path):
+    """A signal handler that set a threading.Event could land while the loop held that Event's lock, and the
+    supervisor hung for good (a CI run saw it). Signals at many different moments of the restart loop."""
+    script = "raise SystemExit(3)"
+    for moment in range(12):
+        process, log = _supervise(tmp_path, script, "--min-backoff", "0.01", "--max-backoff", "0.02")
+        try:
+            wait_for(lambda: "restarting in" in log.read_text(), 10)  # its handlers are in place, and it loops
+            time.sleep(moment * 0.007)
+            process.send_signal(signal.SIGTERM)
+            # The command's own code if it was between runs, 128 + SIGTERM if the signal reached the command.
+            assert process.wait(5) in (3, 128 + signal.SIGTERM)
+        finally:
+            if process.poll() is None:
+                process.kill()
