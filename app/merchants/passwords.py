@@ -11,8 +11,6 @@ from functools import lru_cache
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
-DEFAULT_METHOD = "scrypt:32768:8:1"
-
 
 def hash_password(password: str) -> str:
     """The hash to store for ``password``."""

@@ -29,7 +29,8 @@ LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
 def _time(value: object, param: str) -> datetime:
     if type(value) is not int:
         raise InvalidRequest(f"{param} must be a time in unix seconds (a whole number)", param=param)
-    if not EARLIEST.timestamp() <= value < LATEST.timestamp():  # checked in seconds: a year past 9999 cannot be a datetime
+    # Checked in seconds: a year past 9999 cannot even be made a datetime.
+    if not EARLIEST.timestamp() <= value < LATEST.timestamp():
         raise InvalidRequest(f"{param} must be between the years 2000 and 2200", param=param)
     return datetime.fromtimestamp(value, tz=timezone.utc)
 

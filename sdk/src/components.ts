@@ -216,15 +216,19 @@ export class Checkout extends Emitter<CheckoutEvents> {
     return (this.currency && sku.prices?.find((price) => price.currency === this.currency)) || sku.price;
   }
 
+  private chosenSku(): ProductSku | undefined {
+    return this.product?.skus.find((candidate) => candidate.id === this.state.sku);
+  }
+
   /** The currency to ask the API for the chosen SKU in: none when it has no price in the one asked for, or the
    * order comes from a checkout session (which has its own). */
   private chargedCurrency(): string | undefined {
-    const sku = this.product?.skus.find((candidate) => candidate.id === this.state.sku);
+    const sku = this.chosenSku();
     return sku && !this.session && this.priceOf(sku).currency === this.currency ? this.currency : undefined;
   }
 
   private noteTerms(): void {
-    const sku = this.product?.skus.find((candidate) => candidate.id === this.state.sku);
+    const sku = this.chosenSku();
     this.state.recurring = sku?.subscription ? recurringTerms(this.priceOf(sku), sku.subscription, this.locale) : null;
   }
 

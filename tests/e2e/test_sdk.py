@@ -363,7 +363,8 @@ def test_a_forged_client_secret_in_the_address_shows_nothing_of_the_order(
 
 def test_headless_components_charge_in_the_currency_the_page_asks_for(page: Page, api, live_server, sandbox, shop,
                                                                       merchant, catalog):
-    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    euro_price = {"prices": [{"amount": 899, "currency": "eur"}]}
+    assert api.patch(f"/skus/{catalog['sku']}", json=euro_price).status_code == 200
     url = shop.page("euro.html", f"""
 <form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-currency="EUR" novalidate>
   <label>Plan <select data-kassa-sku></select></label>

@@ -12,7 +12,8 @@ def test_a_subscription_signed_in_euros_renews_in_euros(app, api, sandbox, worke
     from app.catalog.models import Sku
     from app.extensions import db
 
-    assert api.patch(f"/skus/{monthly}", json={"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}).status_code == 200
+    euro_price = {"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}
+    assert api.patch(f"/skus/{monthly}", json=euro_price).status_code == 200
     with app.app_context():  # a second plan sold in dollars only
         db.session.add(Sku(id="sku_test_premium", merchant_id=db.session.get(Sku, monthly).merchant_id,
                            product_id=catalog["product"], name="Premium", price_amount=1999, currency="usd",
@@ -55,7 +56,8 @@ def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same
     from tests.integration.test_wallet import top_up
     from tests.signing.test_renewal_batch import ledger_is_sound, wallet_subscription
 
-    assert api.patch(f"/skus/{monthly}", json={"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}).status_code == 200
+    euro_price = {"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}
+    assert api.patch(f"/skus/{monthly}", json=euro_price).status_code == 200
     topup = api.post("/customers/cus_eu/topups", json={"amount": 2 * EURO_PRICE, "currency": "eur",
                                                         "channel": "sandbox_card"})
     assert topup.status_code == 201, topup.json

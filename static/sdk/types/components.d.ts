@@ -81,6 +81,7 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private readChannel;
     /** What a SKU costs here: its price in the asked-for currency when it has one, else its own. */
     private priceOf;
+    private chosenSku;
     /** The currency to ask the API for the chosen SKU in: none when it has no price in the one asked for, or the
      * order comes from a checkout session (which has its own). */
     private chargedCurrency;
