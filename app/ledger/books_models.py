@@ -53,7 +53,7 @@ class OrderClearing(db.Model):
     __tablename__ = "order_clearings"
 
     order_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    merchant_id: Mapped[str] = mapped_column(String(40), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
     livemode: Mapped[bool] = mapped_column()
     entry_id: Mapped[str | None] = mapped_column(String(40))
     amount: Mapped[int] = mapped_column(BigInteger)

@@ -6,8 +6,9 @@ For an order that kept ``N`` (its total less what was refunded before it complet
 2. The channel's fee (what it kept of the capture, less what it gave back on those refunds) and the platform's
    fee (the merchant's ``platform_fee_bps`` of ``N`` plus ``platform_fee_fixed``) are split over the lines the
    same way: they are taken off first.
-3. Each line is split among its rule's partners by their shares: each gets its gross share of the line
-   (``share``) and bears the same share of the line's fees (``fee``).
+3. Each line is split among its rule's partners by their shares: each gets its gross share of the line and bears
+   the same share of the line's fees, in one ``share`` line of the net that keeps the fees in ``fee_withheld``
+   (statements show the gross and the fee apart); only fees that take a whole share are a ``fee`` line of their own.
 
 The merchant's receivable gives up ``N``: what the partners net in a posting that names the order, balanced by their
 lines on their payable accounts; and the fees, which the channel's and the platform's fee accounts receive as one
@@ -19,8 +20,8 @@ order is the claim: an order is cleared once, whoever else tries.
 Orders of one shop come in few *shapes* (what they kept, their fees, their lines' amounts and rules): the caller
 stages a batch's orders in the database, each with the key of its kind, and hands over one order of each kind; each
 shape's split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
-postings from the templates with one ``INSERT … SELECT`` (the order's id, and each line's SKU and sub-order, filled
-in by a join). So a batch of ten thousand orders is a handful of statements, and never travels through Python.
+postings from the templates with one ``INSERT … SELECT`` (the order's id, and each line's SKU and sub-order, which
+the stage holds on PostgreSQL and a join finds on SQLite). So a batch of ten thousand orders is a handful of statements, and never travels through Python.
 
 This module computes and posts; app/payments/order_clearing.py finds the orders and gathers what they kept.
 """
@@ -90,8 +91,8 @@ def _split(amount: int, weights: Sequence[int]) -> list[int]:
 
 @dataclass(frozen=True)
 class Part:
-    """One leg of a shape: an account's amount, and for a partner's line which line (1-based) and when it may be
-    settled (days after clearing)."""
+    """One leg of a shape: an account's amount, and for a partner's line which line (1-based), the fees taken off
+    its gross share and when it may be settled (days after clearing)."""
 
     account: str
     amount: int
@@ -99,6 +100,11 @@ class Part:
     line_no: int | None = None
     line_kind: str | None = None
     hold_days: int = 0
+    fee_withheld: int | None = None
+
+    @property
+    def gross(self) -> int:
+        return self.amount + (self.fee_withheld or 0)
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,10 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
         weights = [bps for _, bps in splits]
         for (partner, _), gross, fee in zip(splits, _split(amount, weights), _split(cf + pf, weights)):
             account = partner_account(partner, livemode=livemode)
+            if gross and gross != fee:  # one line of the net, keeping the fees taken off it
+                parts.append(Part(account, gross - fee, partner, line_no, "share", hold, fee or None))
+                continue
+            # Fees that take the whole share (or fees on a share of nothing): a posting is never of zero.
             if gross:
                 parts.append(Part(account, gross, partner, line_no, "share", hold))
             if fee:
@@ -150,45 +160,59 @@ def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: Pl
 # A batch is staged in temporary tables: its orders (filled set-based by the caller, each with the key of its kind),
 # the figures and the template legs of each kind; the postings and claims are then joined from them.
 _STAGE = MetaData()
-STAGED = Table("clearing_orders", _STAGE, Column("order_id", String(40), primary_key=True),
+# The orders need no key of their own: they come from orders, once each, and are only ever read whole.
+STAGED = Table("clearing_orders", _STAGE, Column("order_id", String(40)),
               Column("updated_at", UTCDateTime()), Column("livemode", Boolean), Column("currency", String(3)),
               Column("total", BigInteger), Column("refunded", BigInteger), Column("channel", String(40)),
               Column("capture_fee", BigInteger), Column("fee_returned", BigInteger), Column("lines", Text),
-              Column("key_id", Integer), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
-_KEYS = Table("clearing_keys", _STAGE, Column("key_id", Integer, primary_key=True), Column("amount", BigInteger),
+              Column("skus", Text), Column("sub_orders", Text), Column("key_id", Text), prefixes=["TEMPORARY"],
+              postgresql_on_commit="DROP")
+_KEYS = Table("clearing_keys", _STAGE, Column("key_id", Text, primary_key=True), Column("amount", BigInteger),
               Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), prefixes=["TEMPORARY"],
               postgresql_on_commit="DROP")
-_SHAPES = Table("clearing_shapes", _STAGE, Column("key_id", Integer), Column("account", String(300)),
+_SHAPES = Table("clearing_shapes", _STAGE, Column("key_id", Text), Column("account", String(300)),
                 Column("amount", BigInteger), Column("partner_id", String(40)), Column("line_no", Integer),
-                Column("line_kind", String(20)), Column("available_at", UTCDateTime()), prefixes=["TEMPORARY"],
-                postgresql_on_commit="DROP")
+                Column("line_kind", String(20)), Column("fee_withheld", BigInteger),
+                Column("available_at", UTCDateTime()), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
 
 
 def open_batch() -> Table:
     """The empty table of a batch's orders, for the caller to fill (made once per transaction on PostgreSQL,
     which drops it at commit; once per connection on SQLite)."""
     connection = db.session.connection()
+    if db.engine.dialect.name == "postgresql":
+        # The batch's statements are planned as costly enough to compile, which costs more than running them; and
+        # the postings' statement trigger keeps the batch's rows in memory, which at 4 MB spills them to disk.
+        connection.execute(text("SET LOCAL jit = off"))
+        connection.execute(text("SET LOCAL work_mem = '64MB'"))
+        # A batch need not wait for its commit to reach the disk: a crash can only lose it whole (claims and
+        # postings together), and the sweep then clears its orders again; any later commit that waits (a
+        # settlement reading these lines, say) writes it to disk first, as the log is written in order.
+        connection.execute(text("SET LOCAL synchronous_commit = off"))
     for table in (STAGED, _KEYS, _SHAPES):
         table.create(connection, checkfirst=True)
         connection.execute(table.delete())
     return STAGED
 
 
-_POST = text("""
+_POSTINGS = """
     INSERT INTO postings (entry_id, merchant_id, account, amount, currency, order_id, partner_id, sku_id, sub_order_id,
-                          line_kind, available_at)
-    SELECT :entry, :merchant, s.account, s.amount, o.currency, o.order_id, s.partner_id, i.sku_id, i.sub_order_id,
-           s.line_kind, s.available_at
+                          line_kind, fee_withheld, available_at)
+    SELECT :entry, :merchant, s.account, s.amount, o.currency, o.order_id, s.partner_id, {sku}, {sub_order},
+           s.line_kind, s.fee_withheld, s.available_at
     FROM clearing_orders o
     JOIN clearing_shapes s ON s.key_id = o.key_id
-    LEFT JOIN (SELECT order_id, sku_id, sub_order_id,
-                      row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
-               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)
-                 -- bounds for a merge join's scan of the order index, which else starts at the first order ever
-                 AND order_id BETWEEN (SELECT min(order_id) FROM clearing_orders)
-                                  AND (SELECT max(order_id) FROM clearing_orders)) i
-      ON i.order_id = o.order_id AND i.line_no = s.line_no
-    WHERE o.livemode = :livemode AND o.currency = :currency""")
+    {items}
+    WHERE o.livemode = :livemode AND o.currency = :currency"""
+# Each line's SKU and sub-order: on PostgreSQL the stage has them in line order; SQLite numbers the items here.
+_POST = {
+    "postgresql": text(_POSTINGS.format(sku="NULLIF(split_part(o.skus, ' ', s.line_no), '')",
+                                        sub_order="NULLIF(split_part(o.sub_orders, ' ', s.line_no), '')", items="")),
+    "sqlite": text(_POSTINGS.format(sku="i.sku_id", sub_order="i.sub_order_id", items="""
+    LEFT JOIN (SELECT order_id, sku_id, sub_order_id, row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
+               FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)) i
+      ON i.order_id = o.order_id AND i.line_no = s.line_no""")),
+}
 _CLAIM = text("""
     INSERT INTO order_clearings (order_id, merchant_id, livemode, entry_id, amount, refunded_before, channel_fee,
                                  platform_fee, currency, cleared_at)
@@ -198,19 +222,14 @@ _CLAIM = text("""
     WHERE o.livemode = :livemode AND o.currency = :currency""").bindparams(bindparam("now", type_=UTCDateTime()))
 
 
-def post_batch(merchant_id: str, kinds: Sequence[tuple[int, int, bool, str, OrderToClear]], platform: PlatformFee,
+def post_batch(merchant_id: str, kinds: Sequence[tuple[str, int, bool, str, OrderToClear]], platform: PlatformFee,
                *, now: datetime) -> int:
     """Clear the orders staged in ``open_batch``'s table, in the caller's transaction: ``kinds`` are
     (key, how many orders, mode, currency, an order of that kind) for each key the staged orders carry. One balanced
     entry per mode and currency — each order's own postings, and the fees of them all as one total per account — and
     a claim per order (the primary key refuses an order cleared twice). The caller holds the merchant's clearing lock
     (app/payments/order_clearing.py) and commits. Returns how many postings were written."""
-    if db.engine.dialect.name == "postgresql":
-        # The batch's statements are planned as costly enough to compile, which costs more than running them; and
-        # the postings' statement trigger keeps the batch's rows in memory, which at 4 MB spills them to disk.
-        db.session.execute(text("SET LOCAL jit = off"))
-        db.session.execute(text("SET LOCAL work_mem = '64MB'"))
-    groups: dict[tuple[bool, str], list[tuple[int, int, Shape]]] = defaultdict(list)
+    groups: dict[tuple[bool, str], list[tuple[str, int, Shape]]] = defaultdict(list)
     keys = []
     for key_id, count, livemode, currency, order in kinds:
         shape = shape_of(order, merchant_id, livemode, platform)
@@ -231,10 +250,9 @@ def post_batch(merchant_id: str, kinds: Sequence[tuple[int, int, bool, str, Orde
             for p in shape.parts:
                 when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
                     if p.partner_id else None
-                templates.append((key_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, when))
+                templates.append((key_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, p.fee_withheld,
+                                  when))
     copy_rows(_SHAPES, [c.name for c in _SHAPES.columns], templates)
-    if db.engine.dialect.name == "postgresql":  # temporary tables have no statistics until asked: plan on real sizes
-        db.session.execute(text("ANALYZE clearing_orders, clearing_keys, clearing_shapes"))
     written = 0
     for (livemode, currency), shapes in groups.items():
         where = {"merchant": merchant_id, "livemode": livemode, "currency": currency}
@@ -246,7 +264,7 @@ def post_batch(merchant_id: str, kinds: Sequence[tuple[int, int, bool, str, Orde
         entry_id = None
         if totals or any(shape.parts for _, _, shape in shapes):
             entry_id = open_entry(merchant_id, "clearing", new_id("clr"))
-            written += db.session.execute(_POST, where | {"entry": entry_id}).rowcount
+            written += db.session.execute(_POST[db.engine.dialect.name], where | {"entry": entry_id}).rowcount
             if totals:
                 add_legs(entry_id, merchant_id, totals)
                 written += len(totals)

@@ -32,7 +32,8 @@ class Posting(db.Model):
     """One leg of an entry: a signed amount on an account. Never updated, never deleted.
 
     Postings of an order's money name the order (not a clearing batch's fee totals); a partner's clearing lines also
-    name the SKU, sub-order and partner, what kind of line they are (``share``, ``fee``, ``refund``, ``adjustment``,
+    name the SKU, sub-order and partner, what kind of line they are (``share`` — net of the fees it bears, kept in
+    ``fee_withheld`` — ``fee`` (lines cleared before that), ``refund``, ``adjustment``,
     ``reserve``, ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
     (``available_at``; None: at once). A settlement is the window of a partner's lines by ``available_at``,
     so settling never rewrites a posting (app/ledger/settlement.py).
@@ -60,6 +61,9 @@ class Posting(db.Model):
     sku_id: Mapped[str | None] = mapped_column(String(40))
     sub_order_id: Mapped[str | None] = mapped_column(String(40))
     line_kind: Mapped[str | None] = mapped_column(String(20))
+    # On a partner's ``share`` line: the channel's and platform's fees it bears, already taken off ``amount`` (the
+    # net). Statements show them as a ``fee`` line beside the gross share (app/ledger/statements.py).
+    fee_withheld: Mapped[int | None] = mapped_column(BigInteger)
     available_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Set only on the postings a settlement itself makes (its payout, its reserve), when they are written.
     settlement_id: Mapped[str | None] = mapped_column(String(40))

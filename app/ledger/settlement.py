@@ -1,9 +1,9 @@
 """Settlement: a partner's cleared lines of one period, added up and paid out as one (DESIGN.md §5).
 
-A partner's lines (``share``, ``fee``, ``refund``, ``adjustment``, ``reserve_release`` postings on its payable account)
-carry ``available_at``. A settlement takes the window ``[settled_through, cutoff)`` of them — the cutoff is the start
-of the current day, week (Monday) or month by the partner's cycle, UTC, or a test's ``until`` — adds them up in SQL,
-and moves the partner's cursor to the cutoff: nothing is updated per line, and a posting belongs to exactly one
+A partner's lines (``share`` — net, with the fees it bears —, ``fee``, ``refund``, ``adjustment``,
+``reserve_release`` postings on its payable account) carry ``available_at``. A settlement takes the window
+``[settled_through, cutoff)`` of them — the cutoff is the start of the current day, week (Monday) or month by the
+partner's cycle, UTC, or a test's ``until`` — adds them up in SQL, and moves the partner's cursor to the cutoff: nothing is updated per line, and a posting belongs to exactly one
 window. A line posted later always lands at or after the cursor (app/ledger/cursors.py), so a refund after
 settlement is a negative line of the next one.
 
@@ -60,18 +60,22 @@ class WindowTotals:
 
 def window_totals(merchant_id: str, partner_id: str, livemode: bool, currency: str, start: datetime | None,
                   end: datetime) -> WindowTotals:
-    """A partner's lines available in ``[start, end)``, summed by kind in one query."""
-    query = (select(Posting.line_kind, func.sum(Posting.amount), func.count())
+    """A partner's lines available in ``[start, end)``, summed by kind in one query. A share line is net of the fees
+    it bears (``fee_withheld``): its gross and its fees count apart, as two lines, as its statement shows them."""
+    query = (select(Posting.line_kind, func.sum(Posting.amount), func.sum(func.coalesce(Posting.fee_withheld, 0)),
+                    func.count(), func.count(Posting.fee_withheld))
              .where(Posting.merchant_id == merchant_id, Posting.account == partner_account(partner_id, livemode=livemode),
                     Posting.currency == currency, Posting.line_kind.in_(WINDOW_KINDS), Posting.available_at < end)
              .group_by(Posting.line_kind))
     if start is not None:
         query = query.where(Posting.available_at >= start)
-    sums = {kind: (int(total), count) for kind, total, count in db.session.execute(query)}
-    amount = lambda kind: sums.get(kind, (0, 0))[0]  # noqa: E731
-    return WindowTotals(gross=amount("share"), fees=-amount("fee"), refunds=-amount("refund"),
+    sums = {kind: (int(total), int(withheld), count + with_fee)
+            for kind, total, withheld, count, with_fee in db.session.execute(query)}
+    amount = lambda kind: sums.get(kind, (0, 0, 0))[0]  # noqa: E731
+    withheld = sums.get("share", (0, 0, 0))[1]
+    return WindowTotals(gross=amount("share") + withheld, fees=withheld - amount("fee"), refunds=-amount("refund"),
                         adjustments=amount("adjustment") + amount("reserve_release"),
-                        lines=sum(count for _, count in sums.values()))
+                        lines=sum(count for _, _, count in sums.values()))
 
 
 def _locked_cursor(merchant_id: str, partner_id: str, livemode: bool, currency: str) -> SettlementCursor | None:

@@ -1,8 +1,12 @@
 """Reading settlements: the list, one settlement, its lines (the postings of its window and its own) and the
-statement as CSV, streamed so a settlement of a million lines never sits in memory."""
+statement as CSV, streamed so a settlement of a million lines never sits in memory.
+
+A partner's ``share`` posting is net of the fees it bears (``fee_withheld``); a statement shows it as the two lines it
+stands for, the gross share and the fee, side by side and named by the posting's id."""
 from __future__ import annotations
 
-from typing import Iterator
+from datetime import datetime
+from typing import Iterator, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
@@ -44,6 +48,28 @@ def get_settlement(merchant_id: str, settlement_id: str, *, livemode: bool) -> S
     return settlement
 
 
+class StatementLine(NamedTuple):
+    id: int  # the posting's: a share and the fee withheld from it share theirs
+    order_id: str | None
+    sub_order_id: str | None
+    sku_id: str | None
+    partner_id: str | None
+    line_kind: str | None
+    amount: int
+    currency: str
+    available_at: datetime | None
+
+
+def statement_lines(posting: Posting) -> list[StatementLine]:
+    """The lines a posting stands for: a net share with fees withheld is its gross share and its fee."""
+    line = StatementLine(posting.id, posting.order_id, posting.sub_order_id, posting.sku_id, posting.partner_id,
+                         posting.line_kind, posting.amount, posting.currency, posting.available_at)
+    if posting.line_kind != "share" or not posting.fee_withheld:
+        return [line]
+    return [line._replace(amount=posting.amount + posting.fee_withheld),
+            line._replace(line_kind="fee", amount=-posting.fee_withheld)]
+
+
 def _lines_query(settlement: Settlement):
     account = partner_account(settlement.partner_id, livemode=settlement.livemode)
     window = [Posting.line_kind.in_(WINDOW_KINDS), Posting.available_at < settlement.period_end]
@@ -55,20 +81,26 @@ def _lines_query(settlement: Settlement):
 
 
 def settlement_lines(settlement: Settlement, *, limit: int = 100,
-                     starting_after: int | None = None) -> tuple[list[Posting], bool]:
-    """The settlement's lines in the order they were posted, cursor-paginated by posting id."""
+                     starting_after: int | None = None) -> tuple[list[StatementLine], bool]:
+    """The settlement's lines in the order they were posted, at most ``limit``, cursor-paginated by posting id. A
+    share and the fee withheld from it are never split over two pages (with ``limit`` 1, such a page has both)."""
     query = _lines_query(settlement)
     if starting_after is not None:
         query = query.where(Posting.id > starting_after)
-    rows = list(db.session.scalars(query.order_by(Posting.id).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    page: list[StatementLine] = []
+    for posting in db.session.scalars(query.order_by(Posting.id).limit(limit + 1)):
+        lines = statement_lines(posting)
+        if page and len(page) + len(lines) > limit:
+            return page, True
+        page += lines
+    return page, False
 
 
-def line_json(posting: Posting) -> dict:
-    return {"id": posting.id, "order": posting.order_id, "sub_order": posting.sub_order_id, "sku": posting.sku_id,
-            "kind": API_KIND.get(posting.line_kind, "adjustment"), "detail": posting.line_kind,
-            "amount": {"amount": posting.amount, "currency": posting.currency},
-            "available_at": posting.available_at.isoformat().replace("+00:00", "Z") if posting.available_at else None}
+def line_json(line: StatementLine) -> dict:
+    return {"id": line.id, "order": line.order_id, "sub_order": line.sub_order_id, "sku": line.sku_id,
+            "kind": API_KIND.get(line.line_kind, "adjustment"), "detail": line.line_kind,
+            "amount": {"amount": line.amount, "currency": line.currency},
+            "available_at": line.available_at.isoformat().replace("+00:00", "Z") if line.available_at else None}
 
 
 def statement_csv(settlement: Settlement, partner_name: str) -> Iterator[str]:
@@ -88,22 +120,23 @@ def statement_csv(settlement: Settlement, partner_name: str) -> Iterator[str]:
     yield out.take()
     stream = db.session.execute(_lines_query(settlement).order_by(Posting.id).execution_options(yield_per=2000))
     for count, posting in enumerate(stream.scalars(), 1):
-        out.row([posting.id, posting.order_id or "", posting.sub_order_id or "", posting.sku_id or "",
-                 API_KIND.get(posting.line_kind, "adjustment"), posting.line_kind, posting.amount,
-                 posting.currency, posting.available_at.isoformat() if posting.available_at else ""])
+        for line in statement_lines(posting):
+            out.row([line.id, line.order_id or "", line.sub_order_id or "", line.sku_id or "",
+                     API_KIND.get(line.line_kind, "adjustment"), line.line_kind, line.amount, line.currency,
+                     line.available_at.isoformat() if line.available_at else ""])
         if count % 2000 == 0:
             yield out.take()
     yield out.take()
 
 
-def order_books(merchant_id: str, order_id: str) -> tuple[object | None, list[Posting]]:
+def order_books(merchant_id: str, order_id: str) -> tuple[object | None, list[StatementLine]]:
     """An order's clearing (None until it completes) and every partner line it gave rise to, oldest first."""
     from app.ledger.books_models import OrderClearing
 
     clearing = db.session.get(OrderClearing, order_id)
     if clearing is not None and clearing.merchant_id != merchant_id:
         return None, []
-    lines = list(db.session.scalars(select(Posting).where(
+    postings = db.session.scalars(select(Posting).where(
         Posting.merchant_id == merchant_id, Posting.order_id == order_id, Posting.partner_id.isnot(None),
-        Posting.line_kind.in_(("share", "fee", "refund"))).order_by(Posting.id)))
-    return clearing, lines
+        Posting.line_kind.in_(("share", "fee", "refund"))).order_by(Posting.id))
+    return clearing, [line for posting in postings for line in statement_lines(posting)]

@@ -18,8 +18,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Callable, Sequence
 
-from sqlalchemy import func, literal_column, outerjoin, select, tuple_
-from sqlalchemy.orm import aliased
+from sqlalchemy import Text, cast, func, literal_column, select, true, tuple_
 
 from app import logs
 from app.db_types import utcnow
@@ -30,7 +29,7 @@ from app.ledger.clearing import STAGED, OrderToClear, PlatformFee, open_batch, p
 from app.ledger.clearing_rules import DEFAULT_RULE
 from app.ledger.locks import clearing_lock
 from app.merchants.models import Merchant
-from app.orders.models import Order
+from app.orders.models import Order, OrderItem
 from app.orders.sub_orders import net_amounts
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
@@ -53,40 +52,68 @@ def _not_cleared(query):
 # the same string, so a batch reads only its few distinct kinds back.
 _LINE = ("CAST(i.amount AS TEXT) || '|' || COALESCE(CAST(i.net_amount AS TEXT), '') || '|' || "
          "COALESCE(CAST(i.clearing AS TEXT), 'null')")
-_LINES = {
-    "postgresql": f"(SELECT string_agg({_LINE}, E'\\n' ORDER BY i.id) FROM order_items i WHERE i.order_id = orders.id)",
-    "sqlite": f"(SELECT group_concat(line, char(10)) FROM (SELECT {_LINE} AS line FROM order_items i "
-              "WHERE i.order_id = orders.id ORDER BY i.id))",
-}
+_SQLITE_LINES = (f"(SELECT group_concat(line, char(10)) FROM (SELECT {_LINE} AS line FROM order_items i "
+                 "WHERE i.order_id = chosen.id ORDER BY i.id))")
+
+
+def _items(chosen) -> tuple[object, list]:
+    """The order's lines as the kind's string and, on PostgreSQL, each line's SKU and sub-order in line order, space
+    separated (ids have none), which the postings are written with (app/ledger/clearing.py): one probe of the
+    order's items. Returns what to join and the three columns (SQLite: only the lines; its postings join the items)."""
+    if db.engine.dialect.name != "postgresql":
+        return None, [func.coalesce(literal_column(_SQLITE_LINES), "").label("lines"),
+                      literal_column("NULL").label("skus"), literal_column("NULL").label("sub_orders")]
+    i = OrderItem.__table__.alias("i")
+    items = select(literal_column(f"string_agg({_LINE}, E'\\n' ORDER BY i.id)").label("lines"),
+                   literal_column("string_agg(i.sku_id, ' ' ORDER BY i.id)").label("skus"),
+                   literal_column("string_agg(COALESCE(i.sub_order_id, ''), ' ' ORDER BY i.id)").label("sub_orders")
+                   ).select_from(i).where(i.c.order_id == chosen.c.id).lateral("items")
+    return items, [func.coalesce(items.c.lines, "").label("lines"), items.c.skus, items.c.sub_orders]
 
 
 def _stage(query) -> int:
     """Stage the orders ``query`` picks (a select of Order) with what each kept and how, and the key of its kind
     (orders alike in every figure that decides their split share one), in one statement; returns how many."""
+    # The batch is picked first, so what is worked out per order below is worked out for the batch's orders only.
+    chosen = query.with_only_columns(Order.id, Order.updated_at, Order.livemode, Order.currency, Order.total,
+                                     Order.refunded_amount).subquery("chosen")
     returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
-    # The earliest capture the order kept, found once and joined by its key (not once per column read from it).
-    first_capture = (select(PaymentAttempt.id).where(PaymentAttempt.order_id == Order.id,
-                                                     PaymentAttempt.status == "succeeded", ~returned)
-                     .order_by(PaymentAttempt.created_at, PaymentAttempt.id).limit(1).scalar_subquery())
-    capture = aliased(PaymentAttempt, name="capture")
+
+    # The earliest capture the order kept: one probe of the order's attempts (a lateral join on PostgreSQL; SQLite
+    # has none, so there it is a probe per column read from it).
+    capture = (select(PaymentAttempt.channel, PaymentAttempt.fee_amount)
+               .where(PaymentAttempt.order_id == chosen.c.id, PaymentAttempt.status == "succeeded", ~returned)
+               .order_by(PaymentAttempt.created_at, PaymentAttempt.id).limit(1))
+    items, item_columns = _items(chosen)
+    if db.engine.dialect.name == "postgresql":
+        first = capture.lateral("capture")
+        source, channel, capture_fee = chosen.outerjoin(first, true()), first.c.channel, first.c.fee_amount
+        source = source.outerjoin(items, true())
+    else:
+        source = chosen
+        channel = capture.with_only_columns(PaymentAttempt.channel).scalar_subquery()
+        capture_fee = capture.with_only_columns(PaymentAttempt.fee_amount).scalar_subquery()
     fee_returned = (select(func.coalesce(func.sum(Refund.fee_amount), 0))
-                    .where(Refund.order_id == Order.id, Refund.status == "succeeded", Refund.kind == "order")
+                    .where(Refund.order_id == chosen.c.id, Refund.status == "succeeded", Refund.kind == "order")
                     .scalar_subquery())
-    picked = query.with_only_columns(
-        Order.id.label("order_id"), Order.updated_at, Order.livemode, Order.currency, Order.total,
-        Order.refunded_amount.label("refunded"), func.coalesce(capture.channel, "").label("channel"),
-        func.coalesce(capture.fee_amount, 0).label("capture_fee"), fee_returned.label("fee_returned"),
-        func.coalesce(literal_column(_LINES[db.engine.dialect.name]), "").label("lines"),
-    ).select_from(outerjoin(Order, capture, capture.id == first_capture)).subquery()
-    kind = [picked.c.livemode, picked.c.currency, picked.c.total, picked.c.refunded, picked.c.channel,
-            picked.c.capture_fee, picked.c.fee_returned, picked.c.lines]
+    picked = select(
+        chosen.c.id.label("order_id"), chosen.c.updated_at, chosen.c.livemode, chosen.c.currency, chosen.c.total,
+        chosen.c.refunded_amount.label("refunded"), func.coalesce(channel, "").label("channel"),
+        func.coalesce(capture_fee, 0).label("capture_fee"), fee_returned.label("fee_returned"), *item_columns,
+    ).select_from(source).subquery()
+    # The key of an order's kind is every figure that decides its split, as one string (the lines last: nothing
+    # before them has a space), so orders are grouped by hashing it rather than by sorting them.
+    key = cast(picked.c.livemode, Text)
+    for column in (picked.c.currency, picked.c.total, picked.c.refunded, picked.c.channel, picked.c.capture_fee,
+                   picked.c.fee_returned, picked.c.lines):
+        key = key + " " + cast(column, Text)
     batch = open_batch()
     names = [c.name for c in picked.c] + ["key_id"]
-    db.session.execute(batch.insert().from_select(names, select(*picked.c, func.dense_rank().over(order_by=kind))))
+    db.session.execute(batch.insert().from_select(names, select(*picked.c, key)))
     return db.session.scalar(select(func.count()).select_from(batch))
 
 
-def _kinds() -> list[tuple[int, int, bool, str, OrderToClear]]:
+def _kinds() -> list[tuple[str, int, bool, str, OrderToClear]]:
     """(key, how many, mode, currency, an order of that kind) for each kind of order staged."""
     c = STAGED.c
     rules: dict[str, tuple] = {"null": _DEFAULT_KEY}  # the few distinct rules, each parsed once

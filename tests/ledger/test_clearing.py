@@ -3,7 +3,8 @@ rule, the channel's and the platform's fees taken off first, every part exact; a
 the parts in proportion. Numbers below are worked out by hand, not by the code under test."""
 from __future__ import annotations
 
-from tests.ledger.books_support import add_partner, completed_order, ledger_sums, partner_lines, set_rule
+from tests.ledger.books_support import (add_partner, completed_order, ledger_sums, partner_lines, run_settlements,
+                                       set_rule)
 
 
 def _platform_fee(app, merchant_id: str, bps: int) -> None:
@@ -34,6 +35,21 @@ def test_an_order_of_two_partners_is_split_into_sub_orders_and_cleared_exactly(a
     assert partner_lines(app, merchant.id, "self") == (599 - 27) + (2500 - 114)
     assert ledger_sums(app) == {"usd": 0}
     assert api.get("/balance").json["available"] == [{"amount": 572 + 2386, "currency": "usd"}]
+
+    # Each partner's statement shows every line's gross share and its fee, by SKU and the line's sub-order (line 1
+    # is in the studio's sub-order: its rule gives it the most).
+    settlements = {s["partner"]: s for s in run_settlements(api, worker)}
+
+    def statement(partner: str) -> list[tuple]:
+        lines = api.get(f"/settlements/{settlements[partner]['id']}/lines").json["data"]
+        return [(line["kind"], line["sku"], line["sub_order"], line["amount"]["amount"]) for line in lines]
+
+    studio_sub, own_sub = subs[studio["id"]]["id"], subs["self"]["id"]
+    assert statement(studio["id"]) == [("share", catalog["sku"], studio_sub, 1399),
+                                       ("fee", catalog["sku"], studio_sub, -64)]
+    assert statement("self") == [("share", catalog["sku"], studio_sub, 599), ("fee", catalog["sku"], studio_sub, -27),
+                                 ("share", catalog["limited_sku"], own_sub, 2500),
+                                 ("fee", catalog["limited_sku"], own_sub, -114)]
 
 
 def test_a_refund_after_clearing_reverses_every_part_in_proportion(app, api, merchant, catalog, sandbox, worker):

@@ -50,6 +50,30 @@ def test_a_settlement_adds_up_a_partners_lines_and_is_paid_out(app, api, merchan
     assert ledger_sums(app) == {"usd": 0}
 
 
+def test_a_share_and_its_fee_come_on_one_page_of_a_settlements_lines(app, api, merchant, catalog, sandbox, worker):
+    studio = add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(studio["id"], 7000), ("self", 3000)])
+    first = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    second = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    mine = _by_partner(run_settlements(api, worker))[studio["id"]]
+    assert mine["line_count"] == 4
+
+    def page(**query) -> tuple[list[tuple], bool]:
+        got = api.get(f"/settlements/{mine['id']}/lines", query_string=query).json
+        return [(line["order"], line["kind"], line["amount"]["amount"]) for line in got["data"]], got["has_more"]
+
+    # Three lines would split the second order's share from its fee: the page stops after the first order.
+    lines, more = page(limit=3)
+    assert (lines, more) == ([(first["id"], "share", 699), (first["id"], "fee", -41)], True)
+    after = api.get(f"/settlements/{mine['id']}/lines", query_string={"limit": 3}).json["data"][-1]["id"]
+    assert page(limit=3, starting_after=after) == ([(second["id"], "share", 699), (second["id"], "fee", -41)], False)
+    assert page(limit=1) == ([(first["id"], "share", 699), (first["id"], "fee", -41)], True)  # never half a line
+    assert page(limit=4)[0] == page(limit=100)[0] and len(page(limit=100)[0]) == 4
+
+    rows = list(csv.reader(io.StringIO(api.get(f"/settlements/{mine['id']}/statement.csv").get_data(as_text=True))))
+    assert [(r[1], r[4], int(r[6])) for r in rows if r[:1] and r[0].isdigit()] == page(limit=100)[0]
+
+
 def test_a_refund_after_settlement_is_a_negative_line_of_the_next_one(app, api, merchant, catalog, sandbox, worker):
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])

@@ -49,8 +49,10 @@ def test_every_split_is_exact_and_every_reversal_gives_back_everything(lines, re
     shape = shape_of(order, "mch_p", False, PlatformFee(platform_bps, 0))
     legs = shape.parts
     assert sum(leg.amount for leg in legs) == 0
-    shares = sum(leg.amount for leg in legs if leg.line_kind == "share")
-    fees = -sum(leg.amount for leg in legs if leg.line_kind == "fee")
+    # A share line is net of the fees it bears; only fees that take a whole share are a line of their own.
+    shares = sum(leg.gross for leg in legs if leg.line_kind == "share")
+    fees = sum(leg.fee_withheld or 0 for leg in legs) - sum(leg.amount for leg in legs if leg.line_kind == "fee")
+    assert all(leg.amount for leg in legs)  # never a posting of zero
     if shape.kept > 0:
         assert shares == shape.kept == total - refunded
         assert fees == shape.channel_fee + shape.platform_fee
@@ -58,9 +60,9 @@ def test_every_split_is_exact_and_every_reversal_gives_back_everything(lines, re
             line_shares = [leg for leg in legs if leg.line_no == line_no and leg.line_kind == "share"]
             assert {leg.partner_id for leg in line_shares} <= {s["partner"] for s in rule["splits"]}
             if total:
-                assert abs(sum(leg.amount for leg in line_shares) - shape.kept * amount / total) < 1
+                assert abs(sum(leg.gross for leg in line_shares) - shape.kept * amount / total) < 1
 
-    parts = [leg.amount for leg in legs if leg.line_kind == "share"]
+    parts = [leg.gross for leg in legs if leg.line_kind == "share"]
     if parts and sum(parts) > 0:
         whole = sum(parts)
         cuts = sorted({whole * min(sum(refunds[:k + 1]), 100) // 100 for k in range(len(refunds))} | {whole})
@@ -146,6 +148,8 @@ def test_the_books_always_balance(app, rules, fee_bps, fee_fixed, platform_bps, 
             lines, _ = settlement_lines(settlement, limit=100_000)
             own = sum(line.amount for line in lines if line.line_kind == "reserve")
             assert sum(line.amount for line in lines) - own == settlement.net
+            assert sum(line.amount for line in lines if line.line_kind == "share") == settlement.gross
+            assert -sum(line.amount for line in lines if line.line_kind == "fee") == settlement.fees
         for partner in partners + ["self"]:
             settled = db.session.scalar(select(func.coalesce(func.sum(Settlement.net), 0)).where(
                 Settlement.merchant_id == mid, Settlement.partner_id == partner))
