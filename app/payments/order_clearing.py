@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Callable, Sequence
 
-from sqlalchemy import Text, cast, func, literal_column, select, true, tuple_
+from sqlalchemy import Text, case, cast, func, literal_column, select, true, tuple_
 
 from app import logs
 from app.db_types import utcnow
@@ -93,9 +93,12 @@ def _stage(query) -> int:
         source = chosen
         channel = capture.with_only_columns(PaymentAttempt.channel).scalar_subquery()
         capture_fee = capture.with_only_columns(PaymentAttempt.fee_amount).scalar_subquery()
-    fee_returned = (select(func.coalesce(func.sum(Refund.fee_amount), 0))
-                    .where(Refund.order_id == chosen.c.id, Refund.status == "succeeded", Refund.kind == "order")
-                    .scalar_subquery())
+    # What the channel gave back of its fee on the order's refunds: looked up only for orders something was refunded
+    # of (a refund's success and the order's refunded amount are one transaction, app/payments/refunds.py).
+    fee_returned = case((chosen.c.refunded_amount == 0, 0), else_=(
+        select(func.coalesce(func.sum(Refund.fee_amount), 0))
+        .where(Refund.order_id == chosen.c.id, Refund.status == "succeeded", Refund.kind == "order")
+        .scalar_subquery()))
     picked = select(
         chosen.c.id.label("order_id"), chosen.c.updated_at, chosen.c.livemode, chosen.c.currency, chosen.c.total,
         chosen.c.refunded_amount.label("refunded"), func.coalesce(channel, "").label("channel"),
