@@ -1,0 +1,58 @@
+"""The OpenAPI part of an order's life after payment: refunds, confirm and entitlements. Imported by
+app/web/api/openapi.py, which it extends."""
+from __future__ import annotations
+
+from app.web.api.openapi import (_CURRENCY, _ID, _IDEMPOTENCY, _NULLABLE_STR, PATHS, SCHEMAS, _SECRET_ERRORS, _STR,
+                                 _TIME, _UNAVAILABLE, _error, _obj, _ok, _ref)
+
+# The order lifecycle after payment: refunds, confirm, entitlements (kept as one additive block).
+SCHEMAS.update({
+    "Refund": _obj(["id", "amount", "currency", "status"], id=_STR, object={"const": "refund"}, order=_STR,
+                   payment=_STR, amount={"type": "integer", "minimum": 1}, currency=_CURRENCY,
+                   status={"enum": ["pending", "succeeded", "failed"]}, reason=_NULLABLE_STR,
+                   failure_reason=_NULLABLE_STR, created_at=_TIME,
+                   risk={"oneOf": [{"type": "null"}, _obj(["score", "reasons"], score={"type": "integer", "minimum": 0,
+                                                                                      "maximum": 100},
+                                                          reasons={"type": "array", "items": _STR})],
+                         "description": "the customer's refund-abuse score when the refund was asked for "
+                                        "(recorded, never refusing the merchant's refund)"}),
+    "RefundResponse": _obj(["refund"], refund=_ref("Refund")),
+    "RefundInput": {"type": "object", "properties": {
+        "amount": {"type": "integer", "minimum": 1, "description": "minor units; default: all that remains"},
+        "reason": {"type": "string", "maxLength": 500}}},
+    "Entitlements": _obj(
+        ["customer", "membership", "credits", "grants"], customer=_STR, object={"const": "entitlements"},
+        livemode={"type": "boolean"},
+        membership={"oneOf": [{"type": "null"}, _obj(["active", "until"], active={"type": "boolean"}, until=_TIME)]},
+        credits={"type": "integer", "minimum": 0},
+        grants={"type": "array", "items": _obj(
+            ["order", "kind", "granted_at"], order=_STR, kind={"enum": ["membership", "credits"]},
+            membership_days={"type": ["integer", "null"]}, credits={"type": ["integer", "null"]},
+            membership_until={"type": ["string", "null"], "format": "date-time"}, granted_at=_TIME)}),
+})
+SCHEMAS["Order"]["properties"]["refunds"] = {"type": "array", "items": _ref("Refund")}
+PATHS.update({
+    "/orders/{id}/confirm": {"post": {
+        "summary": "Confirm a fulfilled order: fulfilled → completed (secret key; also happens automatically)",
+        "parameters": [_ID, _IDEMPOTENCY],
+        "responses": {"200": _ok("Order"), "404": _error("no such order"), "409": _error("order is not fulfilled"),
+                      **_SECRET_ERRORS}}},
+    "/orders/{id}/refunds": {"post": {
+        "summary": "Refund all or part of a paid order through the channel that captured it (secret key)",
+        "parameters": [_ID, _IDEMPOTENCY],
+        "requestBody": {"required": False, "content": {"application/json": {"schema": _ref("RefundInput")}}},
+        "responses": {"201": _ok("RefundResponse", "Created (status pending while the provider's answer is unknown: the order stays refunding and Kassa resolves it by the refund's reference; failed if the channel refused: retry it)"),
+                      "400": _error("amount or reason invalid"), "404": _error("no such order"),
+                      "409": _error("not refundable now, or a refund is in progress"),
+                      "422": _error("amount_too_large: more than remains refundable"), **_UNAVAILABLE,
+                      **_SECRET_ERRORS}}},
+    "/refunds/{id}/retry": {"post": {
+        "summary": "Try a failed refund again, including a failed automatic return of a stray capture (secret key)", "parameters": [_ID, _IDEMPOTENCY],
+        "responses": {"200": _ok("RefundResponse"), "404": _error("no such refund"),
+                      "409": _error("refund not failed, or order not refundable now"),
+                      "422": _error("amount_too_large: the refund no longer fits"), **_UNAVAILABLE,
+                      **_SECRET_ERRORS}}},
+    "/customers/{id}/entitlements": {"get": {
+        "summary": "What a customer holds: membership end, credit balance, grants (secret key)",
+        "parameters": [_ID], "responses": {"200": _ok("Entitlements"), **_SECRET_ERRORS}}},
+})
