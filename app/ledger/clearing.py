@@ -21,7 +21,8 @@ Orders of one shop come in few *shapes* (what they kept, their fees, their lines
 stages a batch's orders in the database, each with the key of its kind, and hands over one order of each kind; each
 shape's split is worked out once, in Python, as a balanced template of legs; the database then writes every order's
 postings from the templates with one ``INSERT … SELECT`` (the order's id, and each line's SKU and sub-order, which
-the stage holds on PostgreSQL and a join finds on SQLite). So a batch of ten thousand orders is a handful of statements, and never travels through Python.
+the stage holds on PostgreSQL and a join finds on SQLite). So a batch of ten thousand orders is a handful of
+statements, and never travels through Python.
 
 This module computes and posts; app/payments/order_clearing.py finds the orders and gathers what they kept.
 """

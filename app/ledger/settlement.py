@@ -3,9 +3,9 @@
 A partner's lines (``share`` — net, with the fees it bears —, ``fee``, ``refund``, ``adjustment``,
 ``reserve_release`` postings on its payable account) carry ``available_at``. A settlement takes the window
 ``[settled_through, cutoff)`` of them — the cutoff is the start of the current day, week (Monday) or month by the
-partner's cycle, UTC, or a test's ``until`` — adds them up in SQL, and moves the partner's cursor to the cutoff: nothing is updated per line, and a posting belongs to exactly one
-window. A line posted later always lands at or after the cursor (app/ledger/cursors.py), so a refund after
-settlement is a negative line of the next one.
+partner's cycle, UTC, or a test's ``until`` — adds them up in SQL, and moves the partner's cursor to the cutoff:
+nothing is updated per line, and a posting belongs to exactly one window. A line posted later always lands at or
+after the cursor (app/ledger/cursors.py), so a refund after settlement is a negative line of the next one.
 
 The settlement's own entry takes its payout out of the partner's payable into payouts in transit; a rolling
 reserve holds part back (a ``reserve`` line now, a ``reserve_release`` line ``reserve_days`` later, in a later

@@ -87,8 +87,8 @@ def _stage(query) -> int:
     items, item_columns = _items(chosen)
     if db.engine.dialect.name == "postgresql":
         first = capture.lateral("capture")
-        source, channel, capture_fee = chosen.outerjoin(first, true()), first.c.channel, first.c.fee_amount
-        source = source.outerjoin(items, true())
+        source = chosen.outerjoin(first, true()).outerjoin(items, true())
+        channel, capture_fee = first.c.channel, first.c.fee_amount
     else:
         source = chosen
         channel = capture.with_only_columns(PaymentAttempt.channel).scalar_subquery()
