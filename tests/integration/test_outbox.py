@@ -84,3 +84,30 @@ def test_a_rolled_back_change_leaves_no_event(app, worker):
         db.session.rollback()
         assert db.session.query(Event).count() == 0
     assert worker() == 0
+
+
+def test_a_backlog_is_dispatched_reading_each_event_once(app):
+    """A worker catching up on a backlog reads each event once, however many handlers commit after it: a batch
+    kept in the session was read again after every handler's commit, so a backlog drained ever more slowly."""
+    from sqlalchemy import event as sa_event
+
+    from app.events import Event, dispatch_pending
+    from app.extensions import db
+
+    ids = emit(app, 30)
+    reads: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        flat = " ".join(statement.split())
+        if flat.startswith("SELECT") and "FROM events WHERE events.id =" in flat:
+            reads.append(flat)
+
+    with app.app_context():
+        sa_event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            assert dispatch_pending() == 30
+        finally:
+            sa_event.remove(db.engine, "before_cursor_execute", record)
+        assert all(e.dispatched_at for e in db.session.query(Event))
+    assert sorted(CALLS) == sorted([("record", i) for i in ids] + [("flaky", i) for i in ids])
+    assert len(reads) == 30
