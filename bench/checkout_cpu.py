@@ -158,7 +158,7 @@ def report(steps: Steps) -> None:
     total = 0.0
     for step in STEPS:
         counts = {k: v / N for k, v in steps.counts[step].items()}
-        trips = sum(counts.get(k, 0) for k in ("begins", "statements", "commits", "rollbacks", "checkouts"))
+        trips = sum(counts.get(k, 0) for k in ("begins", "statements", "commits", "rollbacks", "pings"))
         total += statistics.mean(steps.cpu[step])
         print(f"| {step} | {statistics.median(steps.cpu[step]):.2f} | {statistics.mean(steps.cpu[step]):.2f} | "
               f"{counts.get('statements', 0):.1f} | {counts.get('commits', 0):.1f} | {trips:.1f} | "

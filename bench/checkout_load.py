@@ -131,7 +131,7 @@ def rows(result: dict) -> list[tuple[str, str]]:
                                           f"{_range([b.per_second for b, _ in rounds])} req/s, "
                                           f"{sum(k.errors for _, k in rounds)} errors)"),
         ("SQL per POST /orders", f"{create.get('statements', 0):.1f} statements, {create.get('commits', 0):.0f} commits "
-                                 f"({create.get('begins', 0) + create.get('statements', 0) + create.get('commits', 0) + create.get('rollbacks', 0) + create.get('checkouts', 0):.0f} "
+                                 f"({create.get('begins', 0) + create.get('statements', 0) + create.get('commits', 0) + create.get('rollbacks', 0) + create.get('pings', 0):.0f} "
                                  f"database round trips, {create.get('redis', 0):.0f} Redis)"),
         *[(f"SQL per {step}", f"{trips[step].get('statements', 0):.1f} statements, {trips[step].get('commits', 0):.0f} "
                               f"commits, {trips[step].get('redis', 0):.0f} Redis")

@@ -25,32 +25,43 @@ PAID = ("paid", "fulfilled", "completed")
 @contextmanager
 def counting() -> Iterator[Counter]:
     """Count what this process sends to the database and Redis while the block runs: SQL statements,
-    transactions begun, commits, rollbacks and pool check-outs (each a pre-ping), and Redis round trips
-    (a pipeline is one)."""
+    transactions begun, commits, rollbacks and pre-pings (a pool checking a connection out), and Redis round
+    trips (a pipeline is one)."""
     from redis.connection import AbstractConnection
     from sqlalchemy import event
+    from sqlalchemy.dialects.postgresql._psycopg_common import _PGDialect_common_psycopg
     from sqlalchemy.engine import Engine
-    from sqlalchemy.pool import Pool
+    from sqlalchemy.engine.default import DefaultDialect
 
     counts: Counter = Counter()
     listeners = [(Engine, "before_cursor_execute", lambda *a: counts.update(["statements"])),
                  (Engine, "begin", lambda *a: counts.update(["begins"])),
                  (Engine, "commit", lambda *a: counts.update(["commits"])),
-                 (Engine, "rollback", lambda *a: counts.update(["rollbacks"])),
-                 (Pool, "checkout", lambda *a: counts.update(["checkouts"]))]
+                 (Engine, "rollback", lambda *a: counts.update(["rollbacks"]))]
     for target, name, fn in listeners:
         event.listen(target, name, fn)
     send = AbstractConnection.send_packed_command
+    pings = {dialect: dialect.do_ping for dialect in (DefaultDialect, _PGDialect_common_psycopg)}
 
     def counted_send(self, command, check_health=True):
         counts.update(["redis"])
         return send(self, command, check_health)
 
+    def counted_ping(ping):
+        def do_ping(self, dbapi_connection):
+            counts.update(["pings"])
+            return ping(self, dbapi_connection)
+        return do_ping
+
     AbstractConnection.send_packed_command = counted_send
+    for dialect, ping in pings.items():
+        dialect.do_ping = counted_ping(ping)
     try:
         yield counts
     finally:
         AbstractConnection.send_packed_command = send
+        for dialect, ping in pings.items():
+            dialect.do_ping = ping
         for target, name, fn in listeners:
             event.remove(target, name, fn)
 

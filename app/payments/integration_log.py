@@ -25,7 +25,7 @@ from app import logs
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 from app.ids import new_id
-from app.log_engine import diagnostic_engine
+from app.log_engine import diagnostic_engine, insert_row
 
 log = logs.get("payments.integration")
 
@@ -138,9 +138,8 @@ def dispose_engine(app) -> None:
 
 def _write(row: dict) -> None:
     try:
-        with _engine().begin() as connection:
-            # Parameters apart from the statement: one compiled INSERT serves every row.
-            connection.execute(insert(IntegrationLog), {"id": new_id("ilog"), "created_at": utcnow(), **row})
+        # Parameters apart from the statement: one compiled INSERT serves every row.
+        insert_row(_engine(), insert(IntegrationLog), {"id": new_id("ilog"), "created_at": utcnow(), **row})
     except Exception:  # the log must never break a payment
         log.exception("could not write the integration log", extra={"fields": {"channel": row.get("channel")}})
 

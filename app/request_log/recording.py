@@ -16,7 +16,7 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
 from app import logs
-from app.log_engine import diagnostic_engine
+from app.log_engine import diagnostic_engine, insert_row
 from app.request_log.models import ApiRequestLog
 from app.request_log.redaction import redact_body, redact_json, redact_query
 
@@ -84,9 +84,7 @@ def dispose_writer(app: Flask) -> None:
 def write_captured(engine: Engine, captured: CapturedRequest) -> None:
     """Redact and store one request; any failure is logged and swallowed."""
     try:
-        row = captured.row()
-        with engine.begin() as connection:
-            connection.execute(insert(ApiRequestLog), row)  # one compiled INSERT serves every row
+        insert_row(engine, insert(ApiRequestLog), captured.row())  # one compiled INSERT serves every row
     except Exception:  # the request log must never break (or slow the answer to) a request
         log.exception("could not write the API request log",
                       extra={"fields": {"merchant_id": captured.merchant_id, "request_id": captured.request_id}})

@@ -248,3 +248,25 @@ def test_a_real_server_writes_the_row_once_the_answer_is_sent(app, merchant, liv
     rows = wait_for(lambda: stored_rows(app, merchant.id), timeout=10)
     assert rows[0]["request_id"] == answer.headers["X-Request-Id"] and rows[0]["path"] == "/api/v1/products"
     assert rows[0]["ip"] == "127.0.0.1" and rows[0]["duration_ms"] is not None
+
+
+def test_a_request_after_the_database_dropped_the_logs_connection_is_still_logged(app, api, merchant, catalog):
+    """The log's pool does not ping before each row: when the database has dropped its connection (a restart),
+    the row is written again on a new one, not lost."""
+    from sqlalchemy import text
+
+    from app.extensions import db
+    from app.request_log.recording import writer_engine
+
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        pytest.skip("a server that drops connections: PostgreSQL")
+    assert served(api.get(f"/products/{catalog['product']}")).status_code == 200
+    with writer_engine(app).connect() as connection:  # the pooled connection that wrote that row
+        pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    with app.app_context():
+        assert db.session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+        db.session.commit()
+
+    assert served(api.get("/orders/ord_missing")).status_code == 404
+    assert [(r["method"], r["path"], r["status_code"]) for r in stored_rows(app, merchant.id)] == [
+        ("GET", f"/api/v1/products/{catalog['product']}", 200), ("GET", "/api/v1/orders/ord_missing", 404)]
