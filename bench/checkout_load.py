@@ -113,8 +113,9 @@ def _range(values: list[float], fmt: str = "{:.0f}") -> str:
 
 def _flow(run: WrkRun) -> str:
     done = run.count("order_ms")
+    why = "; ".join(f"{reason} ×{count}" for reason, count in sorted(run.failures.items()))
     return (f"{done / run.seconds:.1f}/s, p50 {run.percentile('order_ms', 50):.0f} ms, "
-            f"p99 {run.percentile('order_ms', 99):.0f} ms, {run.errors} errors")
+            f"p99 {run.percentile('order_ms', 99):.0f} ms, {run.errors} errors" + (f" ({why})" if why else ""))
 
 
 def rows(result: dict) -> list[tuple[str, str]]:
