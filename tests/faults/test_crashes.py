@@ -113,6 +113,29 @@ def test_provider_killed_mid_create_leaves_the_outcome_unknown_until_it_is_back(
     assert_money_consistent(app, faults.provider)
 
 
+@pytest.mark.parametrize("provider_saw_it", [False, True], ids=["closed-before-the-provider", "answer-lost"])
+def test_a_provider_connection_closed_before_the_answer_is_tried_once_more_and_the_pay_goes_through(
+        app, faults, shop, catalog, provider_saw_it):
+    """The provider closes a kept-alive connection just as Kassa reuses it (or the answer is lost on the way):
+    the create carries the attempt as its reference, so Kassa asks again and the shopper gets the payment (the
+    same one, if the provider had made it), not a 502 with the outcome unknown."""
+    order = shop.create_order(catalog["sku"])
+    held = faults.proxy.hold(CREATE_PAYMENT, forward=provider_saw_it)
+    paying = in_background(lambda: shop.post(f"/orders/{order['id']}/pay", {"channel": "sandbox_card"}))
+    held.wait_arrived()
+    held.cut()
+    answer = paying.result(30)
+    assert answer.status_code == 200, answer.text
+    payment = answer.json()["payment"]
+    assert payment["status"] == "pending"
+    assert faults.provider.payment_for(payment["id"])["id"] == payment["provider_reference"]
+    faults.provider.decide(payment["provider_reference"])
+    wait_for(lambda: shop.order(order["id"])["status"] in ("paid", "fulfilled"), 15)
+    faults.settle(app)
+    assert len(shop.order(order["id"])["payments"]) == 1
+    assert_money_consistent(app, faults.provider)
+
+
 def test_provider_answer_lost_mid_refund_never_pays_the_refund_out_twice(app, faults, shop, catalog):
     order = _paid_order(faults, shop, catalog["sku"])
     faults.proxy.cut(REFUND)  # the provider refunds; Kassa never hears back

@@ -8,10 +8,11 @@ import hmac
 import json
 import time
 from datetime import date, datetime
+from http.client import RemoteDisconnected
 from typing import Iterator, Mapping
 
 import requests
-from urllib3.exceptions import NewConnectionError
+from urllib3.exceptions import NewConnectionError, ProtocolError
 
 from app import logs
 from app.payments import integration_log
@@ -55,7 +56,33 @@ class SandboxCardAdapter:
         self.tolerance = tolerance_seconds
 
     def _call(self, method: str, path: str, payload: dict | None = None) -> dict:
-        """One HTTP call to the provider, logged; errors say whether the provider may have acted."""
+        """One HTTP call to the provider, logged; errors say whether the provider may have acted.
+        Every call here is safe to repeat (a read, or a write carrying our reference, which the provider answers
+        with what it made the first time), so a connection dropped before the answer is tried once more: the
+        provider closing a kept-alive connection just as it is reused must not leave a payment unknown."""
+        response, error = self._exchange(method, path, payload)
+        if error is not None and _dropped(error):
+            response, error = self._exchange(method, path, payload)
+            if error is not None:
+                # The first try may have reached the provider, whatever stopped the second.
+                raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
+        if error is not None:
+            if _never_sent(error):
+                raise ProviderUnavailable(f"sandbox provider unreachable: {error.__class__.__name__}") from error
+            # Sent, but the answer was lost: the provider may have created the payment.
+            raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
+        if response.status_code >= 500:
+            raise ProviderOutcomeUnknown(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
+        if response.status_code >= 400:
+            raise ProviderRefused(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ProviderOutcomeUnknown("sandbox provider answered with something that is not JSON") from exc
+
+    def _exchange(self, method: str, path: str, payload: dict | None
+                  ) -> tuple[requests.Response | None, requests.RequestException | None]:
+        """Send one request and log it with its answer or error (the integration log)."""
         url = f"{self.base_url}{path}"
         headers = {"Authorization": f"Bearer {self.api_key}"}
         if logs.current("request_id"):
@@ -72,19 +99,7 @@ class SandboxCardAdapter:
             response_body=response.content if response is not None else None,
             duration_ms=round((time.monotonic() - started) * 1000),
             error=f"{error.__class__.__name__}: {error}" if error else None)
-        if error is not None:
-            if _never_sent(error):
-                raise ProviderUnavailable(f"sandbox provider unreachable: {error.__class__.__name__}") from error
-            # Sent, but the answer was lost: the provider may have created the payment.
-            raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
-        if response.status_code >= 500:
-            raise ProviderOutcomeUnknown(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
-        if response.status_code >= 400:
-            raise ProviderRefused(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise ProviderOutcomeUnknown("sandbox provider answered with something that is not JSON") from exc
+        return response, error
 
     def _result(self, payment: Mapping) -> ChannelResult:
         status = _STATUS.get(payment.get("status"))
@@ -238,6 +253,16 @@ CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name,
                       capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "payouts",
                                               "statements"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
+
+
+def _dropped(error: requests.RequestException) -> bool:
+    """True when the connection closed before any answer came (reset, or closed without a response); not a
+    timeout, which a second try would only repeat."""
+    if not isinstance(error, requests.ConnectionError) or isinstance(error, requests.Timeout):
+        return False
+    reason = error.args[0] if error.args else None
+    cause = reason.args[1] if isinstance(reason, ProtocolError) and len(reason.args) > 1 else None
+    return isinstance(cause, (ConnectionResetError, BrokenPipeError, RemoteDisconnected))
 
 
 def _never_sent(error: requests.RequestException) -> bool:
