@@ -3,7 +3,7 @@ statement of the day (with each kind of discrepancy injected at the provider), a
 worker, and what the run and its discrepancy queue then say."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 import requests
 
@@ -13,6 +13,12 @@ from tests.integration.test_payment_flow import pay, status_of
 
 def today() -> str:
     return datetime.now(timezone.utc).date().isoformat()
+
+
+def tomorrow_morning() -> datetime:
+    """03:00 UTC tomorrow, when the daily sweep reconciles today (a clock 27 hours on would name tomorrow after
+    21:00, a day that has not happened yet)."""
+    return datetime.combine(datetime.now(timezone.utc).date() + timedelta(days=1), time(3), tzinfo=timezone.utc)
 
 
 def paid_order(api, sandbox, sku: str, *, quantity: int = 1, callback: str = "normal") -> tuple[dict, dict]:
@@ -179,10 +185,10 @@ def test_the_daily_sweep_runs_yesterday_once_per_merchant_and_channel(app, api, 
     from app.reconciliation.runs import reconcile_yesterday
 
     paid_order(api, sandbox, catalog["sku"])
-    tomorrow_morning = datetime.now(timezone.utc) + timedelta(days=1, hours=3)
+    morning = tomorrow_morning()
     with app.app_context():
-        started = reconcile_yesterday(now=tomorrow_morning)
-        assert reconcile_yesterday(now=tomorrow_morning) == []  # already running: not twice
+        started = reconcile_yesterday(now=morning)
+        assert reconcile_yesterday(now=morning) == []  # already running: not twice
     assert len(started) == 1
     # Its worker dies before it runs (the job is lost): an hour on, the sweep runs the day again.
     from app.extensions import db
@@ -192,7 +198,7 @@ def test_the_daily_sweep_runs_yesterday_once_per_merchant_and_channel(app, api, 
         lost = db.session.get(ReconciliationRun, started[0])
         lost.created_at -= timedelta(hours=2)
         db.session.commit()
-        retried = reconcile_yesterday(now=tomorrow_morning)
+        retried = reconcile_yesterday(now=morning)
         assert len(retried) == 1 and retried != started
     worker()
     run = api.get(f"/reconciliation_runs/{retried[0]}").json
@@ -214,7 +220,7 @@ def test_the_daily_sweep_reconciles_a_day_whose_only_movement_was_a_refund(app, 
     worker()
     wait_for(lambda: [r["status"] for r in api.get(f"/orders/{order['id']}").json["refunds"]] == ["succeeded"])
     with app.app_context():
-        started = reconcile_yesterday(now=datetime.now(timezone.utc) + timedelta(days=1, hours=3))
+        started = reconcile_yesterday(now=tomorrow_morning())
     assert len(started) == 1
     worker()
     assert api.get(f"/reconciliation_runs/{started[0]}").json["status"] == "done"
