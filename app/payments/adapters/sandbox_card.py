@@ -8,11 +8,9 @@ import hmac
 import json
 import time
 from datetime import date, datetime
-from http.client import RemoteDisconnected
 from typing import Iterator, Mapping
 
 import requests
-from urllib3.exceptions import NewConnectionError, ProtocolError
 
 from app import logs
 from app.payments import integration_log
@@ -20,6 +18,7 @@ from app.payments.adapters.base import (CallbackRejected, ChannelResult, Payment
                                         PayoutResult, ProviderPayment, ProviderRefused, ProviderUnavailable,
                                         RefundResult, StatementLine)
 from app.payments.registry import ChannelSpec
+from app.peer_http import PeerSession, connection_dropped, never_connected
 
 # The sandbox provider's published fee (docs/sandbox.md): 30 minor units + 2.9 % of each capture.
 SANDBOX_FEE_BPS = 290
@@ -29,8 +28,9 @@ _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 
 # One connection pool for every call to the provider (threads share it; urllib3's pool is thread-safe): a pay
 # reuses a kept-alive connection instead of opening one, and a new Session per call cost more CPU than the call.
-# A pooled connection the provider closed while idle is noticed before reuse and replaced.
-_http = requests.Session()
+# A pooled connection the provider closed while idle is noticed before reuse and replaced; the environment's proxy
+# settings are read once (app/peer_http.py).
+_http = PeerSession()
 
 
 class SandboxCardAdapter:
@@ -61,13 +61,13 @@ class SandboxCardAdapter:
         with what it made the first time), so a connection dropped before the answer is tried once more: the
         provider closing a kept-alive connection just as it is reused must not leave a payment unknown."""
         response, error = self._exchange(method, path, payload)
-        if error is not None and _dropped(error):
+        if error is not None and connection_dropped(error):
             response, error = self._exchange(method, path, payload)
             if error is not None:
                 # The first try may have reached the provider, whatever stopped the second.
                 raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
         if error is not None:
-            if _never_sent(error):
+            if never_connected(error):
                 raise ProviderUnavailable(f"sandbox provider unreachable: {error.__class__.__name__}") from error
             # Sent, but the answer was lost: the provider may have created the payment.
             raise ProviderOutcomeUnknown(f"sandbox provider did not answer: {error.__class__.__name__}") from error
@@ -253,24 +253,6 @@ CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name,
                       capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "payouts",
                                               "statements"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
-
-
-def _dropped(error: requests.RequestException) -> bool:
-    """True when the connection closed before any answer came (reset, or closed without a response); not a
-    timeout, which a second try would only repeat."""
-    if not isinstance(error, requests.ConnectionError) or isinstance(error, requests.Timeout):
-        return False
-    reason = error.args[0] if error.args else None
-    cause = reason.args[1] if isinstance(reason, ProtocolError) and len(reason.args) > 1 else None
-    return isinstance(cause, (ConnectionResetError, BrokenPipeError, RemoteDisconnected))
-
-
-def _never_sent(error: requests.RequestException) -> bool:
-    """True when the request cannot have reached the provider (no connection was made)."""
-    if isinstance(error, requests.ConnectTimeout):
-        return True
-    reason = getattr(error.args[0], "reason", None) if error.args else None
-    return isinstance(error, requests.ConnectionError) and isinstance(reason, NewConnectionError)
 
 
 def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, now: int | None = None) -> None:
