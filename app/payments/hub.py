@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import BigInteger, String, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -62,6 +62,14 @@ def payment_object(attempt: PaymentAttempt) -> dict:
             "status": attempt.status, "amount": attempt.amount, "currency": attempt.currency,
             "provider_reference": attempt.provider_reference, "failure_reason": attempt.failure_reason,
             "card_fingerprint": attempt.card_fingerprint, "created_at": timestamp(attempt.created_at)}
+
+
+# What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
+# attempt in the session is set from them after the commit rather than synchronised by the ORM.
+_STARTED = (update(PaymentAttempt).where(PaymentAttempt.id == bindparam("b_id"))
+            .values(provider_reference=bindparam("b_provider_reference"), next_action=bindparam("b_next_action"),
+                    updated_at=bindparam("b_updated_at"))
+            .execution_options(synchronize_session=False))
 
 
 def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
@@ -121,7 +129,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
 
     started = {"provider_reference": provider_payment.reference, "next_action": provider_payment.next_action,
                "updated_at": utcnow()}
-    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(**started))
+    db.session.execute(_STARTED, {"b_id": attempt.id, **{f"b_{name}": value for name, value in started.items()}})
     commit_keeping_state()
     # The attempt as this UPDATE left it; a callback that settled it meanwhile is seen by the next read.
     for name, value in started.items():
@@ -220,6 +228,17 @@ _ATTEMPT_WITH_ORDER = (
     .execution_options(populate_existing=True))
 
 
+# _settle's conditional UPDATE, built once. A reference or fee left NULL keeps the attempt's own (a failure has
+# no fee; a callback may not repeat the reference).
+_SETTLE = (update(PaymentAttempt)
+           .where(PaymentAttempt.id == bindparam("b_id"), PaymentAttempt.status == bindparam("b_before"))
+           .values(status=bindparam("b_status"), failure_reason=bindparam("b_reason"), updated_at=bindparam("b_at"),
+                   provider_reference=func.coalesce(bindparam("b_reference", type_=String),
+                                                    PaymentAttempt.provider_reference),
+                   fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), PaymentAttempt.fee_amount))
+           .execution_options(synchronize_session=False))
+
+
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
             actor: str) -> bool:
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
@@ -241,9 +260,10 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             values["provider_reference"] = provider_reference
         if outcome == "succeeded":
             values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount)
-        changed = db.session.execute(
-            update(PaymentAttempt).where(PaymentAttempt.id == attempt_id, PaymentAttempt.status == before)
-            .values(**values)).rowcount
+        changed = db.session.execute(_SETTLE, {
+            "b_id": attempt_id, "b_before": before, "b_status": outcome, "b_reason": reason,
+            "b_at": values["updated_at"], "b_reference": provider_reference or None,
+            "b_fee": values.get("fee_amount")}).rowcount
         if changed != 1:
             db.session.rollback()
             continue

@@ -2,6 +2,7 @@
 token, password or card data survives, and each body is cut to a bounded size."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from urllib.parse import parse_qsl, urlencode
@@ -54,10 +55,16 @@ def redact_text(text: str) -> str:
     return _mask_cards(_SECRET_VALUE.sub(REDACTED, text))
 
 
+@functools.lru_cache(maxsize=2048)
+def _secret_named(key: str) -> bool:
+    """Does a field of this name hold a secret? Bodies repeat the same few hundred names: asked once each."""
+    return _SECRET_FIELD.search(key) is not None
+
+
 def redact_json(value: object) -> object:
     """A JSON value with every secret-named field hidden and secret-looking strings masked."""
     if isinstance(value, dict):
-        return {key: REDACTED if _SECRET_FIELD.search(str(key)) and item is not None else redact_json(item)
+        return {key: REDACTED if item is not None and _secret_named(str(key)) else redact_json(item)
                 for key, item in value.items()}
     if isinstance(value, list):
         return [redact_json(item) for item in value]
