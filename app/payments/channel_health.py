@@ -3,6 +3,7 @@ when. It explains the circuit breaker (app/payments/breaker.py) and the platform
 without their jargon; ``/healthz`` shows it beside the raw breaker states monitors already read."""
 from __future__ import annotations
 
+import math
 from datetime import datetime, timezone
 
 from flask import current_app
@@ -14,7 +15,8 @@ AVAILABLE, SUSPENDED = "available", "suspended"
 
 
 def _at(unix: float | None) -> str | None:
-    return None if unix is None else datetime.fromtimestamp(unix, timezone.utc).isoformat(timespec="seconds")
+    """The pause's end in whole seconds, rounded up: a channel still paused never shows an end already past."""
+    return None if unix is None else datetime.fromtimestamp(math.ceil(unix), timezone.utc).isoformat()
 
 
 def _from_breaker(view: breaker.BreakerView) -> dict:
