@@ -232,7 +232,9 @@ def checkout_session_object(session: CheckoutSession) -> dict:
             "cancel_url": session.cancel_url, "metadata": session.metadata_ or {}, "order": session.order_id}
 
 
-@subscribe("order.paid")
+# Only a purchase made through a session has one to complete (a copy of the order without the field: run it).
+@subscribe("order.paid", applies=lambda order: order.get("kind", "purchase") == "purchase"
+           and order.get("checkout_session", "unknown") is not None)
 def complete_paid_session(event: Event) -> None:
     """A paid purchase completes the session it was made through, once (the dispatcher commits)."""
     order = db.session.get(Order, event.data["object"]["id"])

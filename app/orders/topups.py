@@ -76,7 +76,7 @@ def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, liv
     return order
 
 
-@subscribe("order.paid")
+@subscribe("order.paid", applies=lambda order: order.get("kind", "topup") == "topup")
 def credit_paid_topup(event: Event) -> None:
     """A paid top-up credits the wallet and completes its order (the dispatcher commits)."""
     order = db.session.get(Order, event.data["object"]["id"])

@@ -79,7 +79,9 @@ def _ensure_row(order: Order) -> None:
         pass  # the other one added it
 
 
-@subscribe("order.paid")
+# Only a purchase with the shopper's email gets a receipt (a copy of the order without the field: run it).
+@subscribe("order.paid", applies=lambda order: order.get("kind", "purchase") == "purchase"
+           and (order.get("customer") or {}).get("email", "unknown") is not None)
 def queue_receipt(event: Event) -> None:
     """Outbox handler: a paid purchase with a shopper's email gets its receipt by email."""
     order = db.session.get(Order, event.data["object"]["id"])

@@ -24,9 +24,18 @@ def _flaky(event) -> None:
     CALLS.append(("flaky", event.id))
 
 
+SELECTED: list[str] = []
+
+
+@subscribe("test.selective", applies=lambda obj: obj.get("wanted") is True)
+def _selective(event) -> None:
+    SELECTED.append(event.id)
+
+
 @pytest.fixture(autouse=True)
 def _reset():
     CALLS.clear()
+    SELECTED.clear()
     FAIL_TIMES["n"] = 0
 
 
@@ -111,3 +120,50 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
         assert all(e.dispatched_at for e in db.session.query(Event))
     assert sorted(CALLS) == sorted([("record", i) for i in ids] + [("flaky", i) for i in ids])
     assert len(reads) == 30
+
+
+def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app):
+    """A handler says from the event's object whether it has anything to do (an order.paid of an order without an
+    email has no receipt to send): when not, it is not run and no transaction is spent on it; the event is still
+    dispatched."""
+    from app.events import Event, EventHandling, dispatch_pending, record_event
+    from app.extensions import db
+
+    with app.app_context():
+        wanted = record_event("mch_x", "test.selective", {"wanted": True}).id
+        unwanted = record_event("mch_x", "test.selective", {"wanted": False}).id
+        db.session.commit()
+        assert dispatch_pending() == 2
+        handled = {(row.event_id, row.handler) for row in db.session.query(EventHandling)}
+        assert all(e.dispatched_at for e in db.session.query(Event))
+    assert SELECTED == [wanted]
+    assert (wanted, f"{__name__}._selective") in handled
+    assert not any(event_id == unwanted and handler.endswith("._selective") for event_id, handler in handled)
+
+
+def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(app):
+    """One commit per handler run, and none more for marking the event dispatched: the last handler's
+    transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out.)"""
+    from sqlalchemy import event as sa_event
+
+    from app.events import dispatch_pending, record_event, subscriptions_for
+    from app.extensions import db
+
+    with app.app_context():
+        for _ in range(10):
+            record_event("mch_x", "test.selective", {"wanted": True})
+        db.session.commit()
+        commits: list[int] = []
+
+        def count(conn) -> None:
+            commits.append(1)
+
+        sa_event.listen(db.engine, "commit", count)
+        try:
+            assert dispatch_pending() == 10
+        finally:
+            sa_event.remove(db.engine, "commit", count)
+    handlers = len(subscriptions_for("test.selective"))
+    assert handlers == 2
+    assert SELECTED and len(SELECTED) == 10
+    assert len(commits) == 1 + 10 * handlers  # the claim, then one per handler run
