@@ -74,10 +74,10 @@ def order_payload(order: Order) -> dict:
             "metadata": order.metadata_ or {}}
 
 
-def _webhook_urls(order: Order) -> list[str]:
+def _webhook_urls(skus: list[Sku]) -> list[str]:
     urls = []
-    for item in order.items:
-        url = (db.session.get(Sku, item.sku_id).fulfilment or {}).get("webhook_url")
+    for sku in skus:
+        url = (sku.fulfilment or {}).get("webhook_url")
         if isinstance(url, str) and url.startswith(("http://", "https://")) and url not in urls:
             urls.append(url)
     return urls
@@ -149,7 +149,10 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"
-    urls = _webhook_urls(order)
+    # Held here until the order is fulfilled: the session keeps only weak references to unchanged rows, so the
+    # payload's and the grants' own get() of each SKU find it in the session instead of reading it again.
+    skus = [db.session.get(Sku, item.sku_id) for item in order.items]
+    urls = _webhook_urls(skus)
     if urls and progress.webhook_delivered_at is None:
         try:
             _deliver(order, urls)
@@ -174,7 +177,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     db.session.execute(update(Order).where(Order.id == order.id).values(auto_confirm_at=now + delay)
                        .execution_options(synchronize_session=False))
     db.session.commit()
-    _schedule_auto_confirm(order.id, delay)
+    _schedule_auto_confirm(order_id, delay)  # the id given, not order.id: the commit expired the order
     return "fulfilled"
 
 
