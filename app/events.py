@@ -159,29 +159,29 @@ def _run_handlers(event: Event) -> bool:
 def dispatch_pending(*, batch: int = 200, now: datetime | None = None) -> int:
     """Hand undispatched events to their handlers, oldest first; returns how many were settled."""
     now = now or utcnow()
-    # Only the ids: a batch of loaded events would stay in the session, and every handler's commit expires
-    # everything the session holds, so a batch cost grew with its square.
-    query = (select(Event.id).where(Event.dispatched_at.is_(None))
+    query = (select(Event).where(Event.dispatched_at.is_(None))
              .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= now))
              .order_by(Event.id).limit(batch))
     if db.engine.dialect.name == "postgresql":
-        # Two dispatchers never work on the same events at once.
+        # Two dispatchers do not claim the same events at once.
         query = query.with_for_update(skip_locked=True, of=Event)
-    ids = list(db.session.scalars(query))
+    events = list(db.session.scalars(query))
+    # The batch is read in this one statement and detached before any commit: handlers only read an event, and
+    # a batch kept in the session would be expired by every handler's commit and read back, a cost that grew
+    # with the batch's square. A handler another dispatcher finished meanwhile is skipped by its handling row.
+    for event in events:
+        db.session.expunge(event)
     db.session.commit()  # release the row locks; handlers run in their own transactions
     settled = 0
-    for event_id in ids:
-        event = db.session.get(Event, event_id)
-        if event.dispatched_at is not None:
-            continue
-        # Handlers only read it, and each commits: detached, it is not read again after every commit.
-        db.session.expunge(event)
+    for event in events:
+        event_id = event.id
         if _run_handlers(event):
             # In the last handler's transaction, if it left one open. Not synchronised with the session: that
             # would load the event again only to set one column.
-            db.session.execute(update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
-                               .values(dispatched_at=utcnow()).execution_options(synchronize_session=False))
-            settled += 1
+            # Counted only if this run marked it (another dispatcher may have finished it since the claim).
+            settled += db.session.execute(
+                update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
+                .values(dispatched_at=utcnow()).execution_options(synchronize_session=False)).rowcount
         else:
             attempts = event.dispatch_attempts + 1
             db.session.execute(update(Event).where(Event.id == event_id).values(

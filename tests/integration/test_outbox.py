@@ -96,8 +96,9 @@ def test_a_rolled_back_change_leaves_no_event(app, worker):
 
 
 def test_a_backlog_is_dispatched_reading_each_event_once(app):
-    """A worker catching up on a backlog reads each event once, however many handlers commit after it: a batch
-    kept in the session was read again after every handler's commit, so a backlog drained ever more slowly."""
+    """A worker catching up on a backlog reads its events once, in the claim, however many handlers commit after
+    them: a batch kept in the session was read again after every handler's commit, so a backlog drained ever more
+    slowly."""
     from sqlalchemy import event as sa_event
 
     from app.events import Event, dispatch_pending
@@ -108,8 +109,8 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
 
     def record(conn, cursor, statement, *args) -> None:
         flat = " ".join(statement.split())
-        if flat.startswith("SELECT") and "FROM events WHERE events.id =" in flat:
-            reads.append(flat)
+        if flat.startswith("SELECT") and "FROM events WHERE" in flat and "events.data" in flat:
+            reads.append(flat)  # a read of whole events: the claim, or one event read again
 
     with app.app_context():
         sa_event.listen(db.engine, "before_cursor_execute", record)
@@ -119,7 +120,7 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
             sa_event.remove(db.engine, "before_cursor_execute", record)
         assert all(e.dispatched_at for e in db.session.query(Event))
     assert sorted(CALLS) == sorted([("record", i) for i in ids] + [("flaky", i) for i in ids])
-    assert len(reads) == 30
+    assert len(reads) == 1
 
 
 def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app):
