@@ -141,7 +141,11 @@ def harness(app, tmp_path_factory):
         # Sweeps consider everything at once; the provider's callbacks come at once; Redis failures show fast.
         POLL_AFTER_SECONDS="0", REFUND_RESUME_AFTER_SECONDS="0", REDIS_TIMEOUT_SECONDS="1",
         CHANNEL_HTTP_TIMEOUT_SECONDS="10", ORDER_STREAM_SECONDS="2", ORDER_STREAM_RECHECK_SECONDS="0.5",
-        LOGIN_RATE_LIMIT="3 per 15 minutes", RQ_MAINTENANCE_SECONDS="2", SANDBOX_CALLBACK_DELAY_SECONDS="1")
+        LOGIN_RATE_LIMIT="3 per 15 minutes", RQ_MAINTENANCE_SECONDS="2", SANDBOX_CALLBACK_DELAY_SECONDS="1",
+        # The same ceiling per process as production (32), but only two connections kept idle: each xdist worker
+        # runs a harness of its own on the one test database, and their idle pools together reached PostgreSQL's
+        # 100 connections ("too many clients") while the rest of the suite ran beside them.
+        DB_POOL_SIZE="2", DB_MAX_OVERFLOW="30")
     kassa_url, sandbox_url = f"http://127.0.0.1:{kassa_port}", f"http://127.0.0.1:{sandbox_port}"
     built = Harness(
         redis=redis,
