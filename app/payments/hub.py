@@ -262,7 +262,7 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount)
         changed = db.session.execute(_SETTLE, {
             "b_id": attempt_id, "b_before": before, "b_status": outcome, "b_reason": reason,
-            "b_at": values["updated_at"], "b_reference": provider_reference or None,
+            "b_at": values["updated_at"], "b_reference": values.get("provider_reference"),
             "b_fee": values.get("fee_amount")}).rowcount
         if changed != 1:
             db.session.rollback()

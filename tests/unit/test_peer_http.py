@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from typing import Callable
 
 import pytest
 
@@ -43,7 +44,7 @@ class RawServer:
         self.listener.close()
 
 
-def ok(body: bytes) -> callable:
+def ok(body: bytes) -> Callable[[bytes], bytes]:
     return lambda _head: b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
 
 
