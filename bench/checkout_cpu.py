@@ -45,7 +45,7 @@ DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "")  # empty: a private redis-server of the run's own
 PROFILE = os.environ.get("KASSA_BENCH_PROFILE", "")
 PROFILE_LINES = int(os.environ.get("KASSA_BENCH_PROFILE_LINES", "30"))
-STEPS = ("create", "pay", "callback", "read", "dispatch")
+STEPS = ("create", "pay", "callback", "stream", "read", "dispatch")
 
 
 class Steps:
@@ -149,6 +149,9 @@ def main() -> None:
                 callback, headers = signed_callback(provider.decide(reference, callback="drop"))
                 steps.run("callback", lambda: client.post("/hooks/channels/sandbox_card", data=callback,
                                                           headers=headers), 200)
+                stream = f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}"
+                told = steps.run("stream", lambda: client.get(stream, buffered=True), 200)
+                assert b'"reason": "decided"' in told.data or b'"reason":"decided"' in told.data, told.data
                 shown = steps.run("read", lambda: client.get(f"/api/v1/orders/{order['id']}", headers=auth), 200)
                 assert shown.get_json()["status"] in PAID, shown.get_json()
                 steps.run("dispatch", lambda: dispatched(app), None)

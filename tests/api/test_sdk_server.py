@@ -130,6 +130,63 @@ def test_the_stream_tells_of_the_payment_as_soon_as_it_commits(app, client, pk_a
     assert rest[0][1]["status"] == "paid" and rest[1][1]["reason"] == "decided"
 
 
+def _pubsub_connections(redis_url: str) -> int:
+    """Redis connections in pub/sub mode on this test run's database (other xdist workers use others)."""
+    from redis import Redis
+
+    client = Redis.from_url(redis_url)
+    db = client.connection_pool.connection_kwargs.get("db", 0)
+    try:
+        return sum(1 for c in client.client_list(_type="pubsub") if int(c.get("db", -1)) == db)
+    finally:
+        client.close()
+
+
+def test_many_waiting_shoppers_share_one_redis_connection_and_all_hear_of_their_payment(
+        app, client, pk_api, catalog, sandbox):
+    import time
+
+    orders = [_order(pk_api, catalog["sku"]) for _ in range(8)]
+    payments = [pk_api.post(f"/orders/{o['id']}/pay", json={"channel": "sandbox_card",
+                                                             "client_secret": o["client_secret"]}).json["payment"]
+                for o in orders]
+    before = _pubsub_connections(app.config["REDIS_URL"])
+    waiting, told = threading.Barrier(len(orders) + 1, timeout=30), {}
+
+    def shopper(order: dict) -> None:  # a thread each, as the web serves each stream on a thread of its own
+        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
+                              buffered=False)
+        try:
+            first = _read_events(response, 1)
+            waiting.wait()
+            told[order["id"]] = first + _read_events(response, 2)
+        finally:
+            response.close()
+
+    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # only the pub/sub pings can deliver the news in time
+    threads = [threading.Thread(target=shopper, args=(order,)) for order in orders]
+    try:
+        for thread in threads:
+            thread.start()
+        waiting.wait()
+        # A connection per waiting shopper would have been eight; the process listens on one for all of them.
+        assert _pubsub_connections(app.config["REDIS_URL"]) - before <= 1
+        started = time.monotonic()
+        for payment in payments:
+            sandbox.simulate(payment["provider_reference"], "succeeded")
+        for thread in threads:
+            thread.join(timeout=40)
+        waited = time.monotonic() - started
+    finally:
+        waiting.abort()
+        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
+    assert sorted(told) == sorted(o["id"] for o in orders)
+    for events in told.values():
+        assert [(name, data.get("status", data.get("reason"))) for name, data in events] == [
+            ("status", "paying"), ("status", "paid"), ("end", "decided")], events
+    assert waited < 10  # the 30 s re-read never came into it
+
+
 def test_a_stream_is_bounded_and_asks_the_client_to_reconnect(app, client, pk_api, catalog):
     order = _order(pk_api, catalog["sku"])
     app.config["ORDER_STREAM_SECONDS"] = 0.3

@@ -5,7 +5,8 @@ EventSource cannot send an Authorization header).
 Each stream is bounded (``ORDER_STREAM_SECONDS``) and ends with ``event: end`` so the client
 reconnects. Here each open stream holds a gunicorn thread while it lasts; the stream process
 (``app/streams``, STREAM_PUBLIC_URL) serves the same stream on a socket instead, for thousands at once. Changes arrive through Redis pub/sub
-(``app.orders.broadcast``, published right after the commit); the order is also re-read every
+(``app.orders.broadcast``, published right after the commit; one listener per process,
+``app/streams/ping_listener.py``); the order is also re-read every
 ``ORDER_STREAM_RECHECK_SECONDS`` so a lost ping only delays the news.
 """
 from __future__ import annotations
@@ -16,46 +17,34 @@ from urllib.parse import urlencode
 
 from flask import Response, current_app, request, stream_with_context, url_for
 
-from app import logs
-from app.extensions import db, redis_client
-from app.orders.broadcast import order_channel
+from app.extensions import db
 from app.orders.services import get_order_by_client_secret
+from app.streams.ping_listener import PingListener
 from app.streams.snapshot import DECIDED, order_snapshot, sse
 from app.web.api import bp
-
-log = logs.get("api.stream")
 
 KEEPALIVE_SECONDS = 15.0
 
 
-def _subscribe(order_id: str):
-    try:
-        pubsub = redis_client().pubsub(ignore_subscribe_messages=True)
-        pubsub.subscribe(order_channel(order_id))
-        return pubsub
-    except Exception:  # no Redis: the timer alone carries the stream
-        log.warning("order stream without pub/sub", exc_info=True)
-        return None
-
-
-def _wait_for_ping(pubsub, seconds: float) -> None:
-    if pubsub is None:
-        time.sleep(seconds)
-        return
-    try:
-        pubsub.get_message(timeout=seconds)
-    except Exception:
-        time.sleep(seconds)
+def order_pings() -> PingListener:
+    """This app's listener for order pings (one per process; started by the first stream)."""
+    listener = current_app.extensions.get("kassa_order_pings")
+    if listener is None:
+        listener = current_app.extensions.setdefault("kassa_order_pings", PingListener(
+            current_app.config["REDIS_URL"], connect_timeout=current_app.config["REDIS_TIMEOUT_SECONDS"]))
+    return listener
 
 
 def order_events(order_id: str, *, limit: float, recheck: float) -> Iterator[str]:
     """Status events until the order is decided or ``limit`` seconds pass, then ``end``."""
-    pubsub = _subscribe(order_id)  # before the first read, so no change can slip between them
+    pings = order_pings()
+    woken = pings.watch(order_id)  # before the first read, so no change can slip between them
     started = last_sent = time.monotonic()
     last: dict | None = None
     try:
         yield "retry: 1000\n\n"
         while True:
+            woken.clear()  # a ping from here on wakes the wait below, even one that comes during the read
             snapshot = order_snapshot(order_id)
             if snapshot != last:
                 yield sse("status", snapshot)
@@ -70,10 +59,9 @@ def order_events(order_id: str, *, limit: float, recheck: float) -> Iterator[str
             if now - last_sent >= KEEPALIVE_SECONDS:
                 yield ": keepalive\n\n"
                 last_sent = now
-            _wait_for_ping(pubsub, min(recheck, max(limit - (now - started), 0.01)))
+            woken.wait(min(recheck, max(limit - (now - started), 0.01)))
     finally:
-        if pubsub is not None:
-            pubsub.close()
+        pings.unwatch(order_id, woken)
 
 
 @bp.get("/orders/<order_id>/stream")

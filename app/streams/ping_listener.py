@@ -1,0 +1,107 @@
+"""Which order streams served on web threads (app/web/api/stream.py) must read their order again: one Redis pub/sub
+connection per process, psubscribed to every order's pings in a daemon thread, wakes the waiting streams.
+
+A connection subscribed per stream cost more than the stream itself: redis-py disconnects a pub/sub connection
+when it is closed, so the next Redis command of the process connected and said hello again (five round trips).
+Pings are best effort as ever: while Redis is away each stream re-reads its order on its timer.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import defaultdict
+
+from redis import Redis
+
+from app import logs
+from app.orders.broadcast import order_channel
+
+log = logs.get("streams.pings")
+_PREFIX = order_channel("")
+FIRST_SUBSCRIBE_SECONDS = 1.0  # the first stream of a process waits this long at most for the subscription
+RETRY_SECONDS = 1.0
+
+
+class PingListener:
+    """The streams waiting on this process, by order, and the thread that wakes them."""
+
+    def __init__(self, redis_url: str, *, connect_timeout: float) -> None:
+        self.redis_url, self.connect_timeout = redis_url, connect_timeout
+        self._waiting: dict[str, set[threading.Event]] = defaultdict(set)
+        self._lock = threading.Lock()
+        self._subscribed = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._pid = 0
+
+    def watch(self, order_id: str) -> threading.Event:
+        """An event set whenever ``order_id`` may have changed; call before the first read of the order."""
+        woken = threading.Event()
+        with self._lock:
+            self._waiting[order_id].add(woken)
+            started = self._start_if_needed()
+        if started:  # without this the first stream would miss a ping sent while the thread subscribes
+            self._subscribed.wait(FIRST_SUBSCRIBE_SECONDS)
+        return woken
+
+    def unwatch(self, order_id: str, woken: threading.Event) -> None:
+        with self._lock:
+            waiters = self._waiting.get(order_id)
+            if waiters is not None:
+                waiters.discard(woken)
+                if not waiters:
+                    del self._waiting[order_id]
+
+    @property
+    def open_streams(self) -> int:
+        with self._lock:
+            return sum(len(waiters) for waiters in self._waiting.values())
+
+    def _start_if_needed(self) -> bool:
+        # A forked worker inherits the object but not the thread: start one of its own.
+        if self._thread is not None and self._thread.is_alive() and self._pid == os.getpid():
+            return False
+        self._pid, self._subscribed = os.getpid(), threading.Event()
+        self._thread = threading.Thread(target=self._listen, name="order-pings", daemon=True)
+        self._thread.start()
+        return True
+
+    def _wake(self, order_id: str) -> None:
+        with self._lock:
+            waiters = list(self._waiting.get(order_id, ()))
+        for woken in waiters:
+            woken.set()
+
+    def _wake_all(self) -> None:
+        with self._lock:
+            waiters = [woken for group in self._waiting.values() for woken in group]
+        for woken in waiters:
+            woken.set()
+
+    def _listen(self) -> None:
+        """Subscribe and wake streams until the process ends; reconnect after a second when Redis goes away,
+        waking every stream then, as pings may have been missed meanwhile."""
+        away = False
+        while True:
+            client = Redis.from_url(self.redis_url, socket_connect_timeout=self.connect_timeout)
+            try:
+                pubsub = client.pubsub(ignore_subscribe_messages=True)
+                pubsub.psubscribe(f"{_PREFIX}*")
+                pubsub.get_message(timeout=self.connect_timeout)  # the subscription's confirmation
+                self._subscribed.set()
+                if away:
+                    log.info("order pings back")
+                    away = False
+                self._wake_all()
+                for message in pubsub.listen():
+                    if message.get("type") == "pmessage":
+                        self._wake(message["channel"].decode()[len(_PREFIX):])
+            except Exception as exc:  # noqa: BLE001 - Redis down: streams re-read on their timers meanwhile
+                self._subscribed.clear()
+                if not away:
+                    log.warning("order pings unavailable (%s); retrying every %.0f s", exc.__class__.__name__,
+                                RETRY_SECONDS)
+                    away = True
+                time.sleep(RETRY_SECONDS)
+            finally:
+                client.close()
