@@ -24,14 +24,22 @@ class ConfigError(RuntimeError):
     """Raised at start-up when the configuration cannot be used safely."""
 
 
-def _int(name: str, default: int) -> int:
+def _number(name: str, default, parse, what: str):
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        return parse(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+        raise ConfigError(f"{name} must be {what}, got {raw!r}") from exc
+
+
+def _int(name: str, default: int) -> int:
+    return _number(name, default, int, "an integer")
+
+
+def _float(name: str, default: float) -> float:
+    return _number(name, default, float, "a number of seconds such as 60")
 
 
 def _check_networks(raw: str) -> None:
@@ -108,6 +116,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "QR_CODE_TTL_SECONDS": _int("QR_CODE_TTL_SECONDS", 300),
         # A fulfilment webhook that failed this many times is given up and the order refunded.
         "FULFILMENT_MAX_ATTEMPTS": _int("FULFILMENT_MAX_ATTEMPTS", 5),
+        # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
+        "EVENT_DISPATCH_LEASE_SECONDS": _float("EVENT_DISPATCH_LEASE_SECONDS", 60.0),
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
         # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
@@ -218,6 +228,8 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
+    if not config["EVENT_DISPATCH_LEASE_SECONDS"] > 0:  # a run would hand back every event it claimed
+        raise ConfigError(f"EVENT_DISPATCH_LEASE_SECONDS must be more than 0, got {config['EVENT_DISPATCH_LEASE_SECONDS']}")
     strength = _password_hash_strength(config["PASSWORD_HASH_METHOD"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)

@@ -2,16 +2,18 @@
 
 A service writes its event row in the same transaction as the change it reports
 (``record_event``). After that transaction commits, a dispatch job is requested (at most one
-waiting at a time); the job hands each undispatched event to the handlers subscribed to its
-type, in creation order. A handler that succeeded for an event is recorded and never runs for
+waiting at a time); the job claims a batch of due events for a lease, so a second dispatcher takes
+others, and hands each to the handlers subscribed to its type, in creation order. A handler that succeeded for an event is recorded and never runs for
 it again; one that failed leaves the event undispatched, to be retried with backoff.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
+from flask import current_app
 from sqlalchemy import JSON, Index, String, false, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
@@ -156,29 +158,44 @@ def _run_handlers(event: Event) -> bool:
     return ok
 
 
-def dispatch_pending(*, batch: int = 200, now: datetime | None = None) -> int:
-    """Hand undispatched events to their handlers, oldest first; returns how many were settled."""
-    now = now or utcnow()
-    query = (select(Event).where(Event.dispatched_at.is_(None))
-             .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= now))
-             .order_by(Event.id).limit(batch))
+def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
+    """Take up to ``batch`` due events, oldest first, for ``lease``: their ``next_dispatch_at`` moves to the lease's
+    end, so another dispatcher passes them over until this run settles each one (or dies, and the lease runs out).
+    One statement; the events come back whole and detached, as handlers only read them."""
+    due = (select(Event.id).where(Event.dispatched_at.is_(None))
+           .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= now))
+           .order_by(Event.id).limit(batch))
     if db.engine.dialect.name == "postgresql":
-        # Two dispatchers do not claim the same events at once.
-        query = query.with_for_update(skip_locked=True, of=Event)
-    events = list(db.session.scalars(query))
-    # The batch is read in this one statement and detached before any commit: handlers only read an event, and
-    # a batch kept in the session would be expired by every handler's commit and read back, a cost that grew
-    # with the batch's square. A handler another dispatcher finished meanwhile is skipped by its handling row.
+        due = due.with_for_update(skip_locked=True)  # two claims at once take different events
+    events = sorted(db.session.scalars(
+        update(Event).where(Event.id.in_(due.scalar_subquery())).values(next_dispatch_at=now + lease)
+        .returning(Event).execution_options(synchronize_session=False)), key=lambda event: event.id)
+    # Detached before the commit: a batch kept in the session would be expired by every handler's commit and read
+    # back, a cost that grew with the batch's square.
     for event in events:
         db.session.expunge(event)
-    db.session.commit()  # release the row locks; handlers run in their own transactions
+    db.session.commit()
+    return events
+
+
+def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: timedelta | None = None) -> int:
+    """Hand due events to their handlers, oldest first; returns how many were settled. The run works its batch
+    while its lease (``EVENT_DISPATCH_LEASE_SECONDS``) holds, and hands back what is left when it runs low."""
+    lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
+    events = _claim(batch, now or utcnow(), lease)
+    hand_back_at = time.monotonic() + lease.total_seconds() * 0.8
     settled = 0
-    for event in events:
+    for position, event in enumerate(events):
+        if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
+            db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))
+                               .values(next_dispatch_at=utcnow()).execution_options(synchronize_session=False))
+            db.session.commit()
+            break
         event_id = event.id
         if _run_handlers(event):
             # In the last handler's transaction, if it left one open. Not synchronised with the session: that
             # would load the event again only to set one column.
-            # Counted only if this run marked it (another dispatcher may have finished it since the claim).
+            # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).
             settled += db.session.execute(
                 update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
                 .values(dispatched_at=utcnow()).execution_options(synchronize_session=False)).rowcount

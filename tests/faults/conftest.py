@@ -29,7 +29,8 @@ SWEEPS = ("app.jobs.resume_pending_refunds", "app.jobs.resolve_unknown_attempts"
 
 def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None:
     """Recovery as production runs it: the cron's sweeps, run by the real worker on ``queue`` until nothing is
-    left. Janitor checks that are backing off are made due first (time moves on). PostgreSQL only."""
+    left. Janitor checks and events that are backing off or leased are made due first (time moves on).
+    PostgreSQL only."""
     from sqlalchemy import text
 
     from app.extensions import db
@@ -38,6 +39,9 @@ def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None
         with app.app_context():
             db.session.execute(text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' "
                                     "WHERE status = 'unknown'"))
+            # A killed worker's claimed events wait out their dispatch lease; here it has run out.
+            db.session.execute(text("UPDATE events SET next_dispatch_at = now() - interval '1 second' "
+                                    "WHERE dispatched_at IS NULL"))
             db.session.commit()
         jobs = [queue.enqueue(sweep) for sweep in SWEEPS]
         wait_for(lambda: all(job.get_status(refresh=True) in ("finished", "failed") for job in jobs)

@@ -109,8 +109,9 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
 
     def record(conn, cursor, statement, *args) -> None:
         flat = " ".join(statement.split())
-        if flat.startswith("SELECT") and "FROM events WHERE" in flat and "events.data" in flat:
-            reads.append(flat)  # a read of whole events: the claim, or one event read again
+        whole = "events.data" in flat or "RETURNING" in flat and " data," in flat  # SQLite returns bare names
+        if whole and (flat.startswith("SELECT") and "FROM events WHERE" in flat or flat.startswith("UPDATE events")):
+            reads.append(flat)  # a read of whole events: the claim (UPDATE … RETURNING), or one event read again
 
     with app.app_context():
         sa_event.listen(db.engine, "before_cursor_execute", record)
@@ -168,3 +169,100 @@ def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(a
     assert handlers == 2
     assert SELECTED and len(SELECTED) == 10
     assert len(commits) == 1 + 10 * handlers  # the claim, then one per handler run
+
+
+SLOW_CALLS: list[str] = []
+SLOW_SECONDS = {"s": 0.0}
+
+
+@subscribe("test.slow")
+def _slow(event) -> None:
+    import time
+
+    SLOW_CALLS.append(event.id)
+    time.sleep(SLOW_SECONDS["s"])
+
+
+@pytest.fixture
+def slow_events(app):
+    """``make(n, seconds)``: n committed test.slow events whose handler takes ``seconds`` each."""
+    from app.events import record_event
+    from app.extensions import db
+
+    def make(n: int, seconds: float) -> list[str]:
+        SLOW_CALLS.clear()
+        SLOW_SECONDS["s"] = seconds
+        with app.app_context():
+            ids = [record_event("mch_x", "test.slow", {"n": i}).id for i in range(n)]
+            db.session.commit()
+        return ids
+
+    yield make
+    SLOW_CALLS.clear()
+
+
+@pytest.mark.postgres_only
+def test_two_dispatchers_at_once_run_each_handler_once_per_event(app, slow_events):
+    """Two worker processes' dispatch runs overlap (commits ask for runs while one is working): each takes events
+    the other has not claimed, so a handler with effects outside the database (an email, a merchant's webhook)
+    runs once, not once per dispatcher."""
+    import threading
+
+    from app.events import dispatch_pending
+
+    ids = slow_events(12, 0.05)
+    settled: list[int] = []
+    go = threading.Barrier(2, timeout=10)
+
+    def dispatcher() -> None:
+        with app.app_context():
+            go.wait()
+            while (count := dispatch_pending(batch=4)):
+                settled.append(count)
+
+    threads = [threading.Thread(target=dispatcher) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(SLOW_CALLS) == sorted(ids)  # each once
+    assert sum(settled) == 12
+
+
+def test_events_a_dispatcher_claimed_and_never_settled_are_dispatched_once_its_lease_runs_out(app, slow_events):
+    """A worker killed mid-run leaves its claimed batch undispatched: no one takes it while the lease holds, and
+    any run after the lease's end does."""
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.events import _claim, dispatch_pending
+    from app.extensions import db
+
+    ids = slow_events(3, 0)
+    lease = timedelta(seconds=app.config["EVENT_DISPATCH_LEASE_SECONDS"])
+    with app.app_context():
+        assert [event.id for event in _claim(200, utcnow(), lease)] == sorted(ids)  # ... and the run dies here
+        assert dispatch_pending() == 0
+        assert SLOW_CALLS == []
+        assert dispatch_pending(now=utcnow() + lease + timedelta(seconds=1)) == 3
+        db.session.remove()
+    assert SLOW_CALLS == sorted(ids)
+
+
+def test_a_run_whose_lease_runs_low_hands_back_the_rest_due_at_once(app, slow_events):
+    """Handlers slower than the lease allows (a merchant's webhook timing out on every event): the run stops taking
+    events of its batch before its lease ends, so no second run starts on them while it still works, and what it
+    leaves is due at once for the next run."""
+    from datetime import timedelta
+
+    from app.events import dispatch_pending
+    from app.extensions import db
+
+    ids = sorted(slow_events(5, 0.3))  # oldest first: in id order
+    with app.app_context():
+        # Hands back at 80 % of 0.5 s: the first two events start before 0.4 s, the third would not.
+        assert dispatch_pending(lease=timedelta(seconds=0.5)) == 2
+        assert SLOW_CALLS == ids[:2]
+        assert dispatch_pending(lease=timedelta(seconds=60)) == 3  # due now: no lease to wait out
+        db.session.remove()
+    assert SLOW_CALLS == ids

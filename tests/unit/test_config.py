@@ -96,3 +96,12 @@ def test_passwords_get_werkzeugs_full_cost_unless_told_and_production_refuses_le
         monkeypatch.setenv("PASSWORD_HASH_METHOD", nonsense)
         with pytest.raises(ConfigError, match="not a method such as scrypt"):
             load_config()
+
+
+@pytest.mark.parametrize("value, says", [("0", "more than 0"), ("-5", "more than 0"), ("a minute", "number of seconds")])
+def test_a_dispatch_lease_that_would_stall_the_outbox_is_refused_with_what_to_set(monkeypatch, value, says):
+    monkeypatch.setenv("EVENT_DISPATCH_LEASE_SECONDS", value)
+    with pytest.raises(ConfigError, match=f"EVENT_DISPATCH_LEASE_SECONDS must be .*{says}"):
+        load_config()
+    monkeypatch.setenv("EVENT_DISPATCH_LEASE_SECONDS", "90")
+    assert load_config()["EVENT_DISPATCH_LEASE_SECONDS"] == 90.0
