@@ -3,8 +3,9 @@
 A service writes its event row in the same transaction as the change it reports
 (``record_event``). After that transaction commits, a dispatch job is requested (at most one
 waiting at a time); the job claims a batch of due events for a lease, so a second dispatcher takes
-others, and hands each to the handlers subscribed to its type, in creation order. A handler that succeeded for an event is recorded and never runs for
-it again; one that failed leaves the event undispatched, to be retried with backoff.
+others, and hands each to the handlers subscribed to its type, in creation order. A handler that
+succeeded for an event is recorded and never runs for it again; one that failed leaves the event
+undispatched, to be retried with backoff.
 """
 from __future__ import annotations
 
