@@ -79,13 +79,15 @@ def test_a_return_before_the_provider_has_told_kassa_says_processing(client, pk_
 def test_a_forged_or_tampered_return_link_is_404(app, client, pk_api, catalog, sandbox):
     from app.payments.returns import return_token
 
-    _, payment = _pay(pk_api, catalog["sku"])
+    order, payment = _pay(pk_api, catalog["sku"])
     kassa_return = urlsplit(_decide_at_the_provider(payment, "succeeded")).path
     assert client.get(kassa_return[:-2] + ("AA" if not kassa_return.endswith("AA") else "BB")).status_code == 404
     forged = return_token("not-this-kassas-secret", "ord_x", "https://evil.example/")
     assert client.get(f"/checkout/return/{forged}").status_code == 404
     unknown = return_token(app.config["SECRET_KEY"], "ord_nope", "https://shop.example/")
     assert client.get(f"/checkout/return/{unknown}").status_code == 404
+    # The provider's callback is on its way: let it land here, not in the next test's database wipe.
+    wait_for(lambda: _status(pk_api, order) == "paid")
 
 
 def test_without_a_return_url_the_provider_still_sends_the_shopper_to_kassas_order_page(pk_api, catalog, sandbox):
@@ -93,6 +95,7 @@ def test_without_a_return_url_the_provider_still_sends_the_shopper_to_kassas_ord
     back = urlsplit(_decide_at_the_provider(payment, "succeeded"))
     assert back.path == f"/checkout/orders/{order['id']}"
     assert parse_qs(back.query) == {"client_secret": [order["client_secret"]]}
+    wait_for(lambda: _status(pk_api, order) == "paid")  # the callback lands in this test, not the next one's wipe
 
 
 def test_the_longest_return_url_kassa_accepts_fits_the_providers_page(pk_api, catalog, sandbox):
