@@ -102,6 +102,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # A Redis call that gets no answer in this long fails (503 for locks) instead of hanging the request.
         "REDIS_TIMEOUT_SECONDS": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "2")),
         "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
+        # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
+        "EVENT_DISPATCH_LEASE_SECONDS": _float("EVENT_DISPATCH_LEASE_SECONDS", 60.0),
         "PUBLIC_URL": os.environ.get("KASSA_PUBLIC_URL", "http://127.0.0.1:5000"),
         # The sandbox provider is an outside system reached over HTTP only.
         "SANDBOX_URL": os.environ.get("SANDBOX_URL", "http://127.0.0.1:5001"),
@@ -116,8 +118,6 @@ def load_config(overrides: dict | None = None) -> dict:
         "QR_CODE_TTL_SECONDS": _int("QR_CODE_TTL_SECONDS", 300),
         # A fulfilment webhook that failed this many times is given up and the order refunded.
         "FULFILMENT_MAX_ATTEMPTS": _int("FULFILMENT_MAX_ATTEMPTS", 5),
-        # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
-        "EVENT_DISPATCH_LEASE_SECONDS": _float("EVENT_DISPATCH_LEASE_SECONDS", 60.0),
         "FULFILMENT_HTTP_TIMEOUT_SECONDS": float(os.environ.get("FULFILMENT_HTTP_TIMEOUT_SECONDS", "10")),
         # A refund left pending this long (a crash between its two steps) is sent again by the sweep.
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
@@ -228,8 +228,9 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
-    if not config["EVENT_DISPATCH_LEASE_SECONDS"] > 0:  # a run would hand back every event it claimed
-        raise ConfigError(f"EVENT_DISPATCH_LEASE_SECONDS must be more than 0, got {config['EVENT_DISPATCH_LEASE_SECONDS']}")
+    lease = config["EVENT_DISPATCH_LEASE_SECONDS"]
+    if not lease > 0:  # a run would hand back every event it claimed, and the outbox would stall
+        raise ConfigError(f"EVENT_DISPATCH_LEASE_SECONDS must be more than 0, got {lease}")
     strength = _password_hash_strength(config["PASSWORD_HASH_METHOD"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)

@@ -28,6 +28,9 @@ from app.ids import new_id
 log = logs.get("events")
 
 MAX_BACKOFF = timedelta(hours=1)
+# A dispatch run starts no more events of its batch after this share of its lease: the last one it starts should
+# end before the lease does and another run may take the batch.
+HAND_BACK_AT = 0.8
 
 
 class Event(db.Model):
@@ -184,7 +187,7 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: ti
     while its lease (``EVENT_DISPATCH_LEASE_SECONDS``) holds, and hands back what is left when it runs low."""
     lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
     events = _claim(batch, now or utcnow(), lease)
-    hand_back_at = time.monotonic() + lease.total_seconds() * 0.8
+    hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
     settled = 0
     for position, event in enumerate(events):
         if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes

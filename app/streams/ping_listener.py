@@ -52,11 +52,6 @@ class PingListener:
                 if not waiters:
                     del self._waiting[order_id]
 
-    @property
-    def open_streams(self) -> int:
-        with self._lock:
-            return sum(len(waiters) for waiters in self._waiting.values())
-
     def _start_if_needed(self) -> bool:
         # A forked worker inherits the object but not the thread: start one of its own.
         if self._thread is not None and self._thread.is_alive() and self._pid == os.getpid():

@@ -258,11 +258,11 @@ def test_a_run_whose_lease_runs_low_hands_back_the_rest_due_at_once(app, slow_ev
     from app.events import dispatch_pending
     from app.extensions import db
 
-    ids = sorted(slow_events(5, 0.3))  # oldest first: in id order
+    ids = sorted(slow_events(4, 0.5))  # oldest first: in id order
     with app.app_context():
-        # Hands back at 80 % of 0.5 s: the first two events start before 0.4 s, the third would not.
-        assert dispatch_pending(lease=timedelta(seconds=0.5)) == 2
+        # Hands back at 80 % of 1 s: the second event starts at about 0.5 s, the third could not before 1 s.
+        assert dispatch_pending(lease=timedelta(seconds=1)) == 2
         assert SLOW_CALLS == ids[:2]
-        assert dispatch_pending(lease=timedelta(seconds=60)) == 3  # due now: no lease to wait out
+        assert dispatch_pending(lease=timedelta(seconds=60)) == 2  # due now: no lease to wait out
         db.session.remove()
     assert SLOW_CALLS == ids
