@@ -192,6 +192,17 @@ def discounts_for_order(order_id: str) -> list[CouponRedemption]:
     return list(db.session.scalars(select(CouponRedemption).where(CouponRedemption.order_id == order_id)))
 
 
+def discounts_for_orders(order_ids: list[str]) -> dict[str, list[CouponRedemption]]:
+    """Several orders' discount lines in one statement (a page of a list)."""
+    found: dict[str, list[CouponRedemption]] = {}
+    if order_ids:
+        for redemption in db.session.scalars(select(CouponRedemption)
+                                             .where(CouponRedemption.order_id.in_(order_ids))
+                                             .order_by(CouponRedemption.id)):
+            found.setdefault(redemption.order_id, []).append(redemption)
+    return found
+
+
 # --- the merchant's side: create, generate, deactivate, list ---------------------------------
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, select, text, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
@@ -256,6 +256,8 @@ def list_orders(merchant_id: str, *, livemode: bool, status: str | None = None, 
         query = query.where(Order.created_at <= created_lte)
     if starting_after:
         query = query.where(Order.id < starting_after)
+    # A listed order is shown whole: its lines and timeline come in one statement each for the page.
+    query = query.options(selectinload(Order.items), selectinload(Order.timeline))
     rows = list(db.session.scalars(query.order_by(Order.id.desc()).limit(limit + 1)))
     return rows[:limit], len(rows) > limit
 

@@ -399,6 +399,15 @@ def payments_for_order(order_id: str) -> list[PaymentAttempt]:
     return list(db.session.scalars(_ORDER_PAYMENTS, {"b_order": order_id}))
 
 
+def payments_for_orders(order_ids: list[str]) -> dict[str, list[PaymentAttempt]]:
+    """Several orders' payments in one statement (a page of a list), each order's oldest first."""
+    found: dict[str, list[PaymentAttempt]] = {}
+    if order_ids:
+        for attempt in db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id.in_(order_ids))
+                                          .order_by(PaymentAttempt.created_at)):
+            found.setdefault(attempt.order_id, []).append(attempt)
+    return found
+
 
 def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str, reason: str = "canceled") -> Order:
     """Cancel a ``created`` or ``paying`` order. An attempt still waiting for the provider is

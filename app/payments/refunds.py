@@ -402,6 +402,16 @@ def refunds_for_order(order_id: str) -> list[Refund]:
     return list(db.session.scalars(_ORDER_REFUNDS, {"b_order": order_id}))
 
 
+def refunds_for_orders(order_ids: list[str]) -> dict[str, list[Refund]]:
+    """Several orders' refunds in one statement (a page of a list), each order's oldest first."""
+    found: dict[str, list[Refund]] = {}
+    if order_ids:
+        for refund in db.session.scalars(select(Refund).where(Refund.order_id.in_(order_ids))
+                                         .order_by(Refund.created_at, Refund.id)):
+            found.setdefault(refund.order_id, []).append(refund)
+    return found
+
+
 def resume_pending_refunds(*, older_than_seconds: int = 60, batch: int = 100) -> int:
     """Safety net: send refunds left pending by a crash between the two steps; returns how many."""
     cutoff = utcnow() - timedelta(seconds=older_than_seconds)

@@ -140,3 +140,41 @@ def test_an_unknown_coupon_is_refused_clearly_rather_than_ignored(api, catalog):
         assert response.status_code == 400
         assert (response.json["error"]["code"], response.json["error"]["param"]) == ("coupon_invalid", "coupon")
     assert api.get("/orders").json["data"] == []
+
+
+def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_statements(app, api, merchant, catalog,
+                                                                                      sandbox, worker):
+    """The list is what a merchant's server syncs from: every order in it whole (payments, refunds, discount lines,
+    sub-orders, timeline), exactly as reading that order alone shows it, and a page of many orders costs about what
+    a page of two does (no statements per order)."""
+    from app.catalog.coupons import create_coupon
+    from tests.integration.test_event_payload_cost import statements
+    from tests.ledger.books_support import add_partner, completed_order, set_rule
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "TENOFF", "kind": "percent_off", "percent_bps": 1000})
+    paid = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    assert api.post(f"/orders/{paid['id']}/refunds", json={"amount": 300, "reason": "partial"}).status_code == 201
+    discounted = api.post("/orders", json=order_body(catalog["sku"], coupon="TENOFF"))
+    assert discounted.status_code == 201 and discounted.json["discounts"], discounted.json
+    set_rule(api, catalog["sku"], [(add_partner(api, "Northwind Studio")["id"], 7000), ("self", 3000)])
+    split = api.post("/orders", json={**order_body(catalog["sku"]),
+                                      "items": [{"sku": catalog["sku"], "quantity": 1},
+                                                {"sku": catalog["limited_sku"], "quantity": 1}]})
+    assert split.status_code == 201 and len(split.json["sub_orders"]) == 2, split.json
+    for _ in range(3):
+        assert api.post("/orders", json=order_body(catalog["sku"])).status_code == 201
+
+    listed = api.get("/orders?limit=100").json["data"]
+    assert len(listed) == 6
+    assert [o for o in listed if o["id"] == paid["id"]][0]["refunds"][0]["amount"] == 300
+    for order in listed:
+        assert order == api.get(f"/orders/{order['id']}").json
+
+    with statements(app) as two:
+        assert len(api.get("/orders?limit=2&status=created").json["data"]) == 2
+    with statements(app) as five:
+        assert len(api.get("/orders?limit=5").json["data"]) == 5
+    # Five orders of every kind need the page's own few statements, not several per order (they were 4 or more
+    # each: lines, timeline, payments, refunds).
+    assert len(five) <= len(two) + 4, five
