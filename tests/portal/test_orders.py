@@ -176,6 +176,12 @@ def test_one_search_box_finds_an_order_by_its_id_customer_id_or_email(app, api, 
     assert "No orders match these filters." in page and 'href="/portal/">Clear the filters</a>' in page
     # The form submits to the page itself and shows what was searched for.
     assert 'action="/portal/"' in page and 'value="cus_dave"' in page
+    # An id's beginning finds every order it begins; what LIKE would read as wildcards is taken literally, and the
+    # last character of the beginning bounds nothing away (dave's id without its last character still finds it).
+    assert set(_ids(portal.text("/portal/orders?q=ord_"))) == {carol["id"], dave["id"]}
+    assert _ids(portal.text(f"/portal/orders?q={dave['id'][:-1]}")) == [dave["id"]]
+    assert _ids(portal.text("/portal/orders?q=ord%25")) == [] and _ids(portal.text("/portal/orders?q=o_d")) == []
+    assert set(_ids(portal.text("/portal/orders?q=%20%20"))) == {carol["id"], dave["id"]}  # blank: no search
 
 
 def test_an_end_date_before_the_start_is_refused_next_to_the_field(portal):
