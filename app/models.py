@@ -20,6 +20,7 @@ from app.signing.models import (ContractFinding, Subscription, SubscriptionRenew
                                 SubscriptionTimelineEntry, TestClock)
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
 from app.payments.refund_models import Refund  # noqa: F401
+from app.payments.report_days import ReportDay, ReportGeneration  # noqa: F401
 from app.receipts.models import ReceiptEmail  # noqa: F401
 from app.payments.credential_models import ChannelCredentials  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401

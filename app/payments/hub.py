@@ -30,6 +30,7 @@ from app.orders.services import StaleOrder, cancel_order, close_order, get_order
 from app.payments import breaker, integration_log
 from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderUnavailable
 from app.payments.channels import adapter_for
+from app.payments.report_days import figures_changed
 from app.payments.routing import require_channel
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.state import attempt_may_become, attempt_sources
@@ -269,6 +270,8 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             continue
         for name, value in values.items():
             set_committed_value(attempt, name, value)
+        if before not in ACTIVE_ATTEMPT_STATUSES:
+            figures_changed(attempt.merchant_id)  # an attempt given up was captured after all: its day's rates move
         if outcome == "succeeded":
             post_capture(merchant_id=attempt.merchant_id, attempt_id=attempt.id, order_id=order.id,
                          channel=attempt.channel, amount=attempt.amount, currency=attempt.currency,

@@ -35,6 +35,7 @@ from app.payments.channels import adapter_for
 from app.payments.hub import OrderBusy, order_lock
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
+from app.payments.report_days import figures_changed
 from app.payments.state import refund_may_become, refund_sources
 
 log = logs.get("refunds")
@@ -211,6 +212,7 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
         try:
             if changed != 1:
                 raise StaleOrder("refund changed concurrently")
+            figures_changed(merchant_id)  # a failed refund may yet succeed: its day's refunds move
             transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
             _hold(order, refund, db.session.get(PaymentAttempt, refund.payment_id))
             db.session.commit()
@@ -373,6 +375,7 @@ def _resend_capture_return(refund_id: str) -> Refund:
                 .values(status="pending", failure_reason=None, updated_at=utcnow())
                 .execution_options(synchronize_session=False)).rowcount
             if changed == 1:
+                figures_changed(refund.merchant_id)  # a failed refund may yet succeed: its day's refunds move
                 refund = db.session.get(Refund, refund_id, populate_existing=True)
                 _hold(db.session.get(Order, refund.order_id), refund, db.session.get(PaymentAttempt, refund.payment_id))
             db.session.commit()

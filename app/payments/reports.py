@@ -4,18 +4,21 @@ GMV is the total of purchase orders created in the range that were paid (whateve
 fulfilled, completed, refunded); conversion is paid orders over created orders; a channel's success
 rate is succeeded attempts over decided ones (succeeded, failed or canceled); refunds are the
 succeeded refunds made in the range. Amounts are per currency: they are never added across currencies.
+Figures are aggregated per UTC day; a settled day's are kept and read from there (app/payments/report_days.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, union
 
+from app.db_types import utcnow
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.orders.models import Order
-from app.payments.models import PaymentAttempt
+from app.payments import report_days
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.refund_models import Refund
 
 PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
@@ -84,49 +87,120 @@ def _day(column):
 
 def dashboard_report(merchant_id: str, start: date, end: date, *, livemode: bool) -> Report:
     """Every dashboard figure for the merchant's orders of one mode created from ``start`` to ``end`` (UTC
-    days); refunds and payment attempts count with the mode of their order."""
-    low, high = _bounds(start, end)
-    report = Report(start=start, end=end)
-    paid = Order.status.in_(PAID_STATUSES)
-    in_range = (Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
-                Order.created_at >= low, Order.created_at < high)
+    days); refunds and payment attempts count with the mode of their order. Settled days come from their kept
+    figures (app/payments/report_days.py); the others are aggregated now, and kept if they have settled since."""
+    _bounds(start, end)
+    generation = report_days.generation_of(merchant_id)  # first: see report_days's docstring
+    figures = report_days.kept_days(merchant_id, livemode, start, end, generation)
+    now = utcnow()
+    for first, last in _runs([day for day in _dates(start, end) if day not in figures]):
+        keepable = [d for d in _dates(first, last) if report_days.may_keep(d, now)]
+        still_open = _days_with_open_objects(merchant_id, livemode, keepable[0], keepable[-1]) if keepable else set()
+        live = _figures_by_day(merchant_id, livemode, first, last)
+        for day in _dates(first, last):
+            figures[day] = live.get(day.isoformat(), _NOTHING)
+        report_days.keep_days(merchant_id, livemode, generation,
+                              {d: figures[d] for d in keepable if d.isoformat() not in still_open})
+    return _report(start, end, figures)
 
+
+_NOTHING: dict = {"orders": {}, "refunds": {}, "channels": {}}
+
+
+def _dates(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _runs(days: list[date]) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) runs: each run is aggregated in one pass."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def _figures_by_day(merchant_id: str, livemode: bool, first: date, last: date) -> dict[str, dict]:
+    """Each day's figures from the rows, for the days from ``first`` to ``last`` ("YYYY-MM-DD" keys; a day with
+    nothing has no key)."""
+    low, high = _bounds(first, last)
+    figures: dict[str, dict] = {}
+
+    def of(day: str) -> dict:
+        return figures.setdefault(day, {"orders": {}, "refunds": {}, "channels": {}})
+
+    paid = Order.status.in_(PAID_STATUSES)
     day = _day(Order.created_at).label("day")
-    per_day: dict[str, dict] = {}
     for row in db.session.execute(
             select(day, Order.currency, func.count().label("orders"),
                    func.sum(case((paid, 1), else_=0)).label("paid"),
                    func.sum(case((paid, Order.total), else_=0)).label("gmv"))
-            .where(*in_range).group_by(day, Order.currency)):
-        bucket = per_day.setdefault(row.day, {"orders": 0, "paid": 0, "gmv": {}})
-        bucket["orders"] += row.orders
-        bucket["paid"] += int(row.paid or 0)
-        if row.paid:
-            bucket["gmv"][row.currency] = int(row.gmv or 0)
-            report.gmv[row.currency] = report.gmv.get(row.currency, 0) + int(row.gmv or 0)
-        report.orders += row.orders
-        report.paid_orders += int(row.paid or 0)
-    for offset in range((end - start).days + 1):
-        current = start + timedelta(days=offset)
-        bucket = per_day.get(current.isoformat(), {"orders": 0, "paid": 0, "gmv": {}})
-        report.days.append(DayStats(current, bucket["orders"], bucket["paid"], bucket["gmv"]))
+            .where(Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
+                   Order.created_at >= low, Order.created_at < high)
+            .group_by(day, Order.currency)):
+        of(row.day)["orders"][row.currency] = [row.orders, int(row.paid or 0), int(row.gmv or 0)]
 
+    day = _day(Refund.created_at).label("day")
     for row in db.session.execute(
-            select(Refund.currency, func.count().label("n"), func.sum(Refund.amount).label("amount"))
+            select(day, Refund.currency, func.count().label("n"), func.sum(Refund.amount).label("amount"))
             .join(Order, Order.id == Refund.order_id)
             .where(Refund.merchant_id == merchant_id, Order.livemode == livemode, Refund.status == "succeeded",
-                   Refund.created_at >= low, Refund.created_at < high).group_by(Refund.currency)):
-        report.refunds += row.n
-        report.refunded[row.currency] = int(row.amount or 0)
+                   Refund.created_at >= low, Refund.created_at < high).group_by(day, Refund.currency)):
+        of(row.day)["refunds"][row.currency] = [row.n, int(row.amount or 0)]
 
+    day = _day(PaymentAttempt.created_at).label("day")
     decided_failed = PaymentAttempt.status.in_(("failed", "canceled"))
     for row in db.session.execute(
-            select(PaymentAttempt.channel, func.count().label("attempts"),
+            select(day, PaymentAttempt.channel, func.count().label("attempts"),
                    func.sum(case((PaymentAttempt.status == "succeeded", 1), else_=0)).label("succeeded"),
                    func.sum(case((decided_failed, 1), else_=0)).label("failed"))
             .join(Order, Order.id == PaymentAttempt.order_id)
             .where(PaymentAttempt.merchant_id == merchant_id, Order.livemode == livemode,
                    PaymentAttempt.created_at >= low, PaymentAttempt.created_at < high)
-            .group_by(PaymentAttempt.channel).order_by(PaymentAttempt.channel)):
-        report.channels.append(ChannelStats(row.channel, row.attempts, int(row.succeeded or 0), int(row.failed or 0)))
+            .group_by(day, PaymentAttempt.channel)):
+        of(row.day)["channels"][row.channel] = [row.attempts, int(row.succeeded or 0), int(row.failed or 0)]
+    return figures
+
+
+def _days_with_open_objects(merchant_id: str, livemode: bool, first: date, last: date) -> set[str]:
+    """The days from ``first`` to ``last`` ("YYYY-MM-DD") that made something whose outcome may still change the
+    figures: an order not yet paid or closed, an attempt not yet decided, a refund not yet settled."""
+    low, high = _bounds(first, last)
+    orders = (select(_day(Order.created_at))
+              .where(Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
+                     Order.status.in_(("created", "paying")), Order.created_at >= low, Order.created_at < high))
+    attempts = (select(_day(PaymentAttempt.created_at)).join(Order, Order.id == PaymentAttempt.order_id)
+                .where(PaymentAttempt.merchant_id == merchant_id, Order.livemode == livemode,
+                       PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES),
+                       PaymentAttempt.created_at >= low, PaymentAttempt.created_at < high))
+    refunds = (select(_day(Refund.created_at)).join(Order, Order.id == Refund.order_id)
+               .where(Refund.merchant_id == merchant_id, Order.livemode == livemode, Refund.status == "pending",
+                      Refund.created_at >= low, Refund.created_at < high))
+    return set(db.session.scalars(union(orders, attempts, refunds)))
+
+
+def _report(start: date, end: date, figures: dict[date, dict]) -> Report:
+    """The report of the range from its days' figures."""
+    report = Report(start=start, end=end)
+    channels: dict[str, list[int]] = {}
+    for day in _dates(start, end):
+        of_day = figures[day]
+        orders = paid_orders = 0
+        gmv: dict[str, int] = {}
+        for currency, (count, paid, total) in of_day["orders"].items():
+            orders, paid_orders = orders + count, paid_orders + paid
+            if paid:
+                gmv[currency] = total
+                report.gmv[currency] = report.gmv.get(currency, 0) + total
+        report.orders += orders
+        report.paid_orders += paid_orders
+        report.days.append(DayStats(day, orders, paid_orders, gmv))
+        for currency, (count, amount) in of_day["refunds"].items():
+            report.refunds += count
+            report.refunded[currency] = report.refunded.get(currency, 0) + amount
+        for channel, counts in of_day["channels"].items():
+            channels[channel] = [a + b for a, b in zip(channels.get(channel, [0, 0, 0]), counts)]
+    report.channels = [ChannelStats(c, *channels[c]) for c in sorted(channels)]
     return report
