@@ -199,6 +199,15 @@ def send_payouts() -> int:
         return resolve_payouts()
 
 
+def advance_balance_checkpoint() -> int:
+    """Move the balances' checkpoint to the latest postings (app/ledger/checkpoints.py); returns the accounts moved,
+    -1 when the cut had to wait for another run."""
+    from app.ledger.checkpoints import advance_checkpoint
+
+    with _context():
+        return advance_checkpoint()
+
+
 def check_ledger() -> bool:
     """The books' integrity check (every entry balances, the ledger sums to zero, orders match); True if clean."""
     from app.ledger.integrity import run_check

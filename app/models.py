@@ -6,6 +6,7 @@ from app.checkout_sessions.models import CheckoutSession  # noqa: F401
 from app.events import Event, EventHandling  # noqa: F401
 from app.idempotency import IdempotencyKey  # noqa: F401
 from app.ledger.models import JournalEntry, Posting, WalletAccount, WalletBarrier  # noqa: F401
+from app.ledger.checkpoints import PostingCheckpoint, PostingCut  # noqa: F401
 from app.ledger.wallet_models import WalletTransfer, WalletWithdrawal  # noqa: F401
 from app.ledger.books_models import (LedgerCheck, OrderClearing, Partner, Payout, Settlement,  # noqa: F401
                                     SettlementCursor)

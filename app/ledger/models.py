@@ -43,6 +43,12 @@ class Posting(db.Model):
     # Balances and settlement windows read one account of one merchant (and its lines by availability); an order's
     # postings are read by order; a settlement's own few postings by settlement (most have none: a partial index).
     __table_args__ = (Index("ix_postings_settlement_window", "merchant_id", "account", "currency", "available_at"),
+                      # A balance sums the lines still on hold since the last checkpoint (app/ledger/checkpoints.py)
+                      # from this index alone; lines never held (most) are not in it.
+                      Index("ix_postings_held", "merchant_id", "available_at",
+                            postgresql_include=["account", "currency", "amount", "id"],
+                            postgresql_where=text("available_at IS NOT NULL"),
+                            sqlite_where=text("available_at IS NOT NULL")),
                       Index("ix_postings_order", "order_id"),
                       Index("ix_postings_settlement", "settlement_id",
                             postgresql_where=text("settlement_id IS NOT NULL"),

@@ -57,9 +57,9 @@ def in_book(account: str, *, livemode: bool) -> str:
     return LIVE_BOOK + account if livemode else account
 
 
-def wallet_accounts_like(*, livemode: bool) -> str:
-    """A LIKE pattern matching every wallet account of one mode (and none of the other)."""
-    return in_book("wallet:%", livemode=livemode)
+def wallet_accounts_prefix(*, livemode: bool) -> str:
+    """What every wallet account of one mode (and none of the other) begins with."""
+    return in_book("wallet:", livemode=livemode)
 
 
 def available_account(customer_id: str, *, livemode: bool) -> str:
