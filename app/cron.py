@@ -2,7 +2,7 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import advance_balance_checkpoint, reap_api_request_logs
+from app.jobs import advance_balance_checkpoint, keep_dashboard_days, reap_api_request_logs
 from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
                       expire_reviews, poll_pending_payments, queue_due_receipts, reap_idempotency_keys,
                       reconcile_contracts, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
@@ -40,6 +40,8 @@ cron.register(send_payouts, queue_name=_QUEUE, interval=60)
 cron.register(check_ledger, queue_name=_QUEUE, interval=600)
 # Balances read a checkpoint plus what was posted since: the sooner it moves, the fewer postings a balance sums.
 cron.register(advance_balance_checkpoint, queue_name=_QUEUE, interval=300)
+# The dashboard keeps the figures of settled days; hourly, a day is kept soon after it settles, not at the next view.
+cron.register(keep_dashboard_days, queue_name=_QUEUE, interval=3600)
 # Yesterday's statements, once a day's bookings have settled (a run per merchant, channel and day: hourly is only
 # how soon after that it starts).
 cron.register(reconcile_statements, queue_name=_QUEUE, interval=3600)

@@ -208,6 +208,14 @@ def advance_balance_checkpoint() -> int:
         return advance_checkpoint()
 
 
+def keep_dashboard_days() -> int:
+    """Keep the dashboard's settled days for merchants with recent orders (app/payments/report_days.py)."""
+    from app.payments.reports import keep_recent_days
+
+    with _context():
+        return keep_recent_days()
+
+
 def check_ledger() -> bool:
     """The books' integrity check (every entry balances, the ledger sums to zero, orders match); True if clean."""
     from app.ledger.integrity import run_check

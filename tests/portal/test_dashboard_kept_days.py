@@ -129,3 +129,26 @@ def test_a_refund_sent_again_after_its_day_was_kept_shows_at_once(app, api, merc
     assert retried.status_code == 200 and retried.json["refund"]["status"] == "succeeded", retried.json
     report, _, _ = _report(app, merchant.id, day)
     assert (report.refunds, report.refunded) == (1, {"usd": 300})
+
+
+def test_the_hourly_job_keeps_settled_days_before_anyone_looks(app, api, merchant, other_merchant, catalog, sandbox,
+                                                               worker):
+    from app.queueing import enqueue
+
+    order = create_order(api, catalog["sku"])
+    sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    day = _move_back(app, order["id"])
+    create_order(api, catalog["sku"])  # today's: the merchant has recent orders; the other merchant has none
+    assert _kept(app, merchant.id) == set()
+
+    from app.db_types import utcnow
+
+    with app.app_context():
+        enqueue("app.jobs.keep_dashboard_days")
+    assert worker() >= 1
+    kept, today = _kept(app, merchant.id), utcnow().date()
+    # The last 60 days but today (never kept) and, in the first hour of a day, yesterday.
+    assert day in kept and today - timedelta(days=59) in kept and today not in kept and 58 <= len(kept) <= 59
+    assert _kept(app, other_merchant.id) == set()
+    assert _report(app, merchant.id, day)[1] == (1, 1)
