@@ -146,6 +146,7 @@ def pages(merchant: dict) -> list[tuple[str, str]]:
         ("subscriptions", "/portal/subscriptions"),
         ("operations", "/portal/operations"),
         ("balance (the books)", "/portal/balance"),
+        ("wallet holders", "/portal/wallets"),
         ("API: GET /balance", "/api/v1/balance"),
         ("API: GET /orders?limit=100", "/api/v1/orders?limit=100"),
         ("API: GET /orders?status=refunded", "/api/v1/orders?status=refunded"),

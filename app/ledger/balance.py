@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_
-
 from app.db_types import utcnow
-from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account
+from app.ledger.accounts import (accounts_beginning, partner_account, receivable_account,
+                                 refunds_in_flight_account)
 from app.ledger.books_models import SELF
 from app.ledger.checkpoints import account_sums
 from app.ledger.wallet import wallet_accounts_prefix
@@ -56,7 +55,7 @@ def merchant_balance(merchant_id: str, *, livemode: bool, now: datetime | None =
     return MerchantBalance(
         available=available, pending={c: a for c, a in pending.items() if a},
         frozen=_sums(merchant_id, lambda account: account == in_flight, now),
-        wallets=_sums(merchant_id, lambda account: _begins(account, wallets), now))
+        wallets=_sums(merchant_id, lambda account: accounts_beginning(account, wallets), now))
 
 
 def account_balances(merchant_id: str, *, livemode: bool) -> list[tuple[str, str, int]]:
@@ -67,9 +66,3 @@ def account_balances(merchant_id: str, *, livemode: bool) -> list[tuple[str, str
     rows = account_sums(merchant_id, live if livemode else (lambda account: ~live(account)))
     return [(account, currency, due + later) for account, currency, due, later in rows]
 
-
-def _begins(account, prefix: str):
-    """Accounts beginning with ``prefix``, as a range of the index as well as a LIKE (an index serves LIKE only
-    under the C collation)."""
-    return and_(account >= prefix, account < prefix[:-1] + chr(ord(prefix[-1]) + 1),
-                account.startswith(prefix, autoescape=True))
