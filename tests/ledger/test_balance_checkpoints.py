@@ -14,7 +14,7 @@ START = datetime(2026, 6, 1, tzinfo=timezone.utc)
 
 def _every_posting(merchant_id: str, livemode: bool, now: datetime) -> tuple:
     """The merchant's balance and accounts summed from every posting: what they were before checkpoints."""
-    from sqlalchemy import case, func, or_, select
+    from sqlalchemy import func, or_, select
 
     from app.extensions import db
     from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account
