@@ -48,6 +48,14 @@ def redis_client() -> Redis:
     return client
 
 
+def conflict_insert(target):
+    """An INSERT into ``target`` (a model or table) that can say what happens ON CONFLICT, in the dialect of the app's
+    database: PostgreSQL's and SQLite's constructs spell it the same."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(target)
+
+
 def commit_keeping_state() -> None:
     """Commit without expiring the session's objects: the caller has just written them and renders them next,
     so reading them back would only repeat what it knows (the state as of this commit)."""

@@ -9,21 +9,11 @@ Live and test money never share an account: live names carry the ``live:`` prefi
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_
-
 from app.ledger.wallet import in_book, receivable_account, topup_clearing_account
 
 __all__ = ["channel_clearing_account", "channel_fee_account", "platform_fee_account", "partner_account",
            "refunds_in_flight_account", "payouts_in_transit_account", "receivable_account",
-           "topup_clearing_account", "owner_account", "accounts_beginning"]
-
-
-def accounts_beginning(column: ColumnElement, prefix: str) -> ColumnElement:
-    """SQL: account names beginning with ``prefix`` (``wallet:``…), as a range of an index on the name as well as a
-    LIKE: PostgreSQL serves LIKE from an index only under the C collation, and without the range a merchant's
-    every posting was read to find its wallet accounts."""
-    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1),
-                column.startswith(prefix, autoescape=True))
+           "topup_clearing_account", "owner_account"]
 
 
 def channel_clearing_account(channel: str, *, livemode: bool) -> str:

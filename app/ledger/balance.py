@@ -14,9 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.db_types import utcnow
-from app.ledger.accounts import (accounts_beginning, partner_account, receivable_account,
-                                 refunds_in_flight_account)
+from app.db_types import begins_with, utcnow
+from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account
 from app.ledger.books_models import SELF
 from app.ledger.checkpoints import account_sums
 from app.ledger.wallet import wallet_accounts_prefix
@@ -55,7 +54,7 @@ def merchant_balance(merchant_id: str, *, livemode: bool, now: datetime | None =
     return MerchantBalance(
         available=available, pending={c: a for c, a in pending.items() if a},
         frozen=_sums(merchant_id, lambda account: account == in_flight, now),
-        wallets=_sums(merchant_id, lambda account: accounts_beginning(account, wallets), now))
+        wallets=_sums(merchant_id, lambda account: begins_with(account, wallets), now))
 
 
 def account_balances(merchant_id: str, *, livemode: bool) -> list[tuple[str, str, int]]:

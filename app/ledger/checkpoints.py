@@ -20,12 +20,11 @@ from typing import Callable
 
 from sqlalchemy import (BigInteger, ColumnElement, String, and_, case, func, literal, or_, select, text, union_all,
                         update)
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ledger.models import Posting
 
 # How long the cut may wait for transactions that are inserting postings (payments wait behind it meanwhile).
@@ -92,10 +91,6 @@ def account_sums(merchant_id: str, accounts: Callable[[ColumnElement], ColumnEle
     raise RuntimeError("the balance checkpoint kept moving while it was read")
 
 
-def _insert(model):
-    return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(model)
-
-
 def _take_cut() -> int | None:
     """The highest posting id below which nothing can still commit, or None when the lock was not had in time."""
     if db.engine.dialect.name != "postgresql":
@@ -121,7 +116,7 @@ def advance_checkpoint(*, now: datetime | None = None) -> int:
         return -1
     # A write first: it holds the cut's row (PostgreSQL) or the write lock (SQLite) until the commit, so two runs
     # at once take turns instead of both adding the same postings.
-    bump = _insert(PostingCut).values(id=1, version=1, through_id=0, cut_at=_NO_CUT[2])
+    bump = conflict_insert(PostingCut).values(id=1, version=1, through_id=0, cut_at=_NO_CUT[2])
     db.session.execute(bump.on_conflict_do_update(index_elements=["id"], set_={"version": PostingCut.version + 1}))
     _, old_through, old_cut_at = _cut()
     through, now = max(through, old_through), max(now or utcnow(), old_cut_at)  # a cut never goes back
@@ -132,7 +127,7 @@ def advance_checkpoint(*, now: datetime | None = None) -> int:
         and_(Posting.id <= old_through, Posting.available_at > old_cut_at, Posting.available_at <= now))
     sums = (select(Posting.merchant_id, Posting.account, Posting.currency, func.sum(Posting.amount))
             .where(moving).group_by(Posting.merchant_id, Posting.account, Posting.currency))
-    statement = _insert(PostingCheckpoint).from_select(["merchant_id", "account", "currency", "amount"], sums)
+    statement = conflict_insert(PostingCheckpoint).from_select(["merchant_id", "account", "currency", "amount"], sums)
     changed = len(db.session.execute(statement.on_conflict_do_update(
         index_elements=["merchant_id", "account", "currency"],
         set_={"amount": PostingCheckpoint.amount + statement.excluded.amount})

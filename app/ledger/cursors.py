@@ -12,9 +12,8 @@ from datetime import datetime
 from typing import Iterable
 
 from sqlalchemy import select, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
 
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ledger.books_models import SettlementCursor
 
 
@@ -24,8 +23,7 @@ def ensure_cursors(merchant_id: str, partner_ids: Iterable[str], *, livemode: bo
              "settled_through": None} for p in sorted(set(partner_ids))]
     if not rows:
         return
-    insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
-    db.session.execute(insert(SettlementCursor).values(rows).on_conflict_do_nothing())
+    db.session.execute(conflict_insert(SettlementCursor).values(rows).on_conflict_do_nothing())
 
 
 def settled_through(merchant_id: str, partner_ids: Iterable[str], *, livemode: bool, currency: str,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app.db_types import utcnow
 from app.errors import InvalidRequest, NotFound
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ids import new_id
 from app.ledger.books_models import CYCLES, SELF, Partner
 from app.merchants.models import Merchant
@@ -30,8 +29,7 @@ def parse_payout_account(account: object, *, param: str) -> str:
 
 def ensure_self(merchant_id: str) -> None:
     """The merchant's own partner row (a no-op when it exists): every merchant clears to ``self``."""
-    insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
-    db.session.execute(insert(Partner).values(merchant_id=merchant_id, id=SELF, name="", cycle="daily",
+    db.session.execute(conflict_insert(Partner).values(merchant_id=merchant_id, id=SELF, name="", cycle="daily",
                                               created_at=utcnow()).on_conflict_do_nothing())
 
 

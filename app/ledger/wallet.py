@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from sqlalchemy import String, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.bulk_copy import one_of
 from app.errors import Conflict, InvalidRequest, KassaError, Unprocessable
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ledger.journal import Leg, account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import Posting, WalletAccount, WalletBarrier
 from app.locks import held_lock
@@ -138,9 +137,7 @@ def _redis_wallet_locks(merchant_id: str, customers: list[str], currency: str) -
 
 
 def _insert_missing_accounts(merchant_id: str, customers: list[str], currency: str) -> None:
-    dialect = db.engine.dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    db.session.execute(insert(WalletAccount).on_conflict_do_nothing(), [
+    db.session.execute(conflict_insert(WalletAccount).on_conflict_do_nothing(), [
         {"merchant_id": merchant_id, "customer_id": customer_id, "currency": currency} for customer_id in customers])
 
 

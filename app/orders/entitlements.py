@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import String, bindparam, case, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.bulk_copy import one_of
 from app.catalog.models import Sku
 from app.db_types import utcnow
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
 from app.orders.models import Order, OrderItem
 
@@ -155,7 +154,7 @@ def grant_memberships_until(grants: list[PeriodGrant], now: datetime) -> None:
     if not grants:
         return
     table = Entitlement.__table__
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(table)
+    insert = conflict_insert(table)
     keys = sorted({(g.merchant_id, g.customer_id, g.livemode) for g in grants})
     db.session.execute(insert.on_conflict_do_nothing(), [
         {"merchant_id": m, "customer_id": c, "kind": "membership", "livemode": live, "credits": 0, "updated_at": now}

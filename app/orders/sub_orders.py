@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
+
+from app.extensions import db
 from app.ids import new_id
 from app.ledger.clearing_rules import owner, rule_in_force
 from app.money import allocate
-from app.orders.models import OrderItem, SubOrder
+from app.orders.models import Order, OrderItem, SubOrder
 
 STRATEGIES = ("partner", "product")
 
@@ -61,3 +65,17 @@ def split_lines(order_id: str, merchant_id: str, currency: str, total: int, line
             items[i].sub_order_id = sub.id
         sub_orders.append(sub)
     return sub_orders
+
+
+def load_sub_orders(orders: Sequence[Order]) -> None:
+    """Set the sub-orders of those ``orders`` whose lines name one, read in one statement (a page of a list); the
+    others have none to read."""
+    split = [o for o in orders if any(i.sub_order_id for i in o.items)]
+    if not split:
+        return
+    found: dict[str, list[SubOrder]] = {}
+    for sub in db.session.scalars(select(SubOrder).where(SubOrder.order_id.in_([o.id for o in split]))
+                                  .order_by(SubOrder.id)):
+        found.setdefault(sub.order_id, []).append(sub)
+    for order in split:
+        set_committed_value(order, "sub_orders", found.get(order.id, []))

@@ -10,7 +10,8 @@ from app import logs
 from app.events import Event, subscribe
 from app.orders.services import get_order
 from app.payments.refund_models import Refund
-from app.payments.refunds import create_refund, refund_stray_capture, refunds_for_order, retry_refund, send_refund
+from app.payments.order_refunds import refunds_for_order
+from app.payments.refunds import create_refund, refund_stray_capture, retry_refund, send_refund
 
 log = logs.get("compensation")
 

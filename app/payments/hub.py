@@ -16,7 +16,7 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
-from app.db_types import timestamp, utcnow
+from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
 from app.extensions import commit_keeping_state, db
@@ -33,6 +33,7 @@ from app.payments.channels import adapter_for
 from app.payments.report_days import figures_changed
 from app.payments.routing import require_channel
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
+from app.payments.order_payments import payment_object
 from app.payments.state import attempt_may_become, attempt_sources
 from app.ids import new_id
 
@@ -55,14 +56,6 @@ def order_lock(order_id: str) -> AbstractContextManager[None]:
     made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again."""
     return held_lock(f"kassa:lock:order:{order_id}", busy=OrderBusy(f"order {order_id} is being updated; retry"),
                      action="change this order")
-
-
-def payment_object(attempt: PaymentAttempt) -> dict:
-    """The Payment of shared/API.md, as the API answers it and payment.* events carry it."""
-    return {"id": attempt.id, "object": "payment", "order": attempt.order_id, "channel": attempt.channel,
-            "status": attempt.status, "amount": attempt.amount, "currency": attempt.currency,
-            "provider_reference": attempt.provider_reference, "failure_reason": attempt.failure_reason,
-            "card_fingerprint": attempt.card_fingerprint, "created_at": timestamp(attempt.created_at)}
 
 
 # What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
@@ -392,24 +385,6 @@ def poll_stale_attempts(*, older_than_seconds: int, batch: int = 200) -> int:
             db.session.rollback()
             log.warning("poll failed: %s", exc, extra={"fields": {"attempt_id": attempt_id}})
     return len(ids)
-
-
-_ORDER_PAYMENTS = (select(PaymentAttempt).where(PaymentAttempt.order_id == bindparam("b_order"))
-                   .order_by(PaymentAttempt.created_at))  # built once: every order read shows its payments
-
-
-def payments_for_order(order_id: str) -> list[PaymentAttempt]:
-    return list(db.session.scalars(_ORDER_PAYMENTS, {"b_order": order_id}))
-
-
-def payments_for_orders(order_ids: list[str]) -> dict[str, list[PaymentAttempt]]:
-    """Several orders' payments in one statement (a page of a list), each order's oldest first."""
-    found: dict[str, list[PaymentAttempt]] = {}
-    if order_ids:
-        for attempt in db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id.in_(order_ids))
-                                          .order_by(PaymentAttempt.created_at)):
-            found.setdefault(attempt.order_id, []).append(attempt)
-    return found
 
 
 def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str, reason: str = "canceled") -> Order:

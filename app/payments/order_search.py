@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterator
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select
 
+from app.db_types import begins_with
 from app.extensions import db
 from app.orders.models import Order
 from app.payments.models import PaymentAttempt
@@ -55,18 +56,9 @@ def _filtered(merchant_id: str, filters: OrderFilters):
         query = query.where(_customer_is(who))
     text = (filters.query or "").strip()
     if text:
-        query = query.where(or_(Order.id == text, _id_begins(text), _customer_is(text)))
+        # An id's beginning is a range of the primary key's index (begins_with): four index probes in all.
+        query = query.where(or_(Order.id == text, begins_with(Order.id, text), _customer_is(text)))
     return query
-
-
-def _id_begins(text: str):
-    """Order ids beginning with ``text``, as a range of the primary key's index as well as a LIKE: PostgreSQL can
-    use an index for LIKE only under the C collation, and without it the search box's OR read every order the
-    merchant has (a second, at a million orders) instead of four index probes."""
-    begins = Order.id.startswith(text, autoescape=True)
-    if ord(text[-1]) == 0x10FFFF:  # no next character to bound the range with
-        return begins
-    return and_(Order.id >= text, Order.id < text[:-1] + chr(ord(text[-1]) + 1), begins)
 
 
 def _customer_is(who: str):

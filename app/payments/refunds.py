@@ -13,12 +13,12 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Iterator
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from app import logs
-from app.db_types import timestamp, utcnow
+from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import record_event
 from app.extensions import db
@@ -34,6 +34,7 @@ from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, Ref
 from app.payments.channels import adapter_for
 from app.payments.hub import OrderBusy, order_lock
 from app.payments.models import PaymentAttempt
+from app.payments.order_refunds import refund_object
 from app.payments.refund_models import Refund
 from app.payments.report_days import figures_changed
 from app.payments.state import refund_may_become, refund_sources
@@ -42,13 +43,6 @@ log = logs.get("refunds")
 
 REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
 MAX_REASON_LENGTH = 500
-
-
-def refund_object(refund: Refund) -> dict:
-    """The Refund of shared/API.md, as the API answers it and refund.* events carry it."""
-    return {"id": refund.id, "object": "refund", "order": refund.order_id, "payment": refund.payment_id,
-            "amount": refund.amount, "currency": refund.currency, "status": refund.status, "reason": refund.reason,
-            "failure_reason": refund.failure_reason, "risk": refund.risk, "created_at": timestamp(refund.created_at)}
 
 
 def _parse_amount(amount: object) -> int | None:
@@ -394,25 +388,6 @@ def get_refund(merchant_id: str, refund_id: str) -> Refund:
     if refund is None:
         raise NotFound(f"no refund {refund_id!r}", param="id")
     return refund
-
-
-_ORDER_REFUNDS = (select(Refund).where(Refund.order_id == bindparam("b_order"))
-                  .order_by(Refund.created_at, Refund.id))  # built once: every order read shows its refunds
-
-
-def refunds_for_order(order_id: str) -> list[Refund]:
-    """An order's refunds, oldest first."""
-    return list(db.session.scalars(_ORDER_REFUNDS, {"b_order": order_id}))
-
-
-def refunds_for_orders(order_ids: list[str]) -> dict[str, list[Refund]]:
-    """Several orders' refunds in one statement (a page of a list), each order's oldest first."""
-    found: dict[str, list[Refund]] = {}
-    if order_ids:
-        for refund in db.session.scalars(select(Refund).where(Refund.order_id.in_(order_ids))
-                                         .order_by(Refund.created_at, Refund.id)):
-            found.setdefault(refund.order_id, []).append(refund)
-    return found
 
 
 def resume_pending_refunds(*, older_than_seconds: int = 60, batch: int = 100) -> int:

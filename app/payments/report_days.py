@@ -13,11 +13,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import JSON, Date, String, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
-from app.extensions import db
+from app.extensions import conflict_insert, db
 
 # A day is kept only this long after it ended, so an order written with that day's time but committed a moment
 # after midnight is in it.
@@ -48,13 +47,9 @@ class ReportGeneration(db.Model):
     generation: Mapped[int]
 
 
-def _insert(model):
-    return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(model)
-
-
 def figures_changed(merchant_id: str) -> None:
     """A settled day's figures moved: the merchant's kept days are read afresh. In the caller's transaction."""
-    bump = _insert(ReportGeneration).values(merchant_id=merchant_id, generation=1)
+    bump = conflict_insert(ReportGeneration).values(merchant_id=merchant_id, generation=1)
     db.session.execute(bump.on_conflict_do_update(index_elements=["merchant_id"],
                                                   set_={"generation": ReportGeneration.generation + 1}))
 
@@ -85,7 +80,7 @@ def keep_days(merchant_id: str, livemode: bool, generation: int, figures: dict[d
     now = utcnow()
     rows = [{"merchant_id": merchant_id, "livemode": livemode, "day": day, "generation": generation,
              "figures": value, "kept_at": now} for day, value in sorted(figures.items())]
-    statement = _insert(ReportDay).values(rows)
+    statement = conflict_insert(ReportDay).values(rows)
     db.session.execute(statement.on_conflict_do_update(
         index_elements=["merchant_id", "livemode", "day"],
         set_={"generation": statement.excluded.generation, "figures": statement.excluded.figures,

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, select
 
+from app.db_types import begins_with
 from app.extensions import db
-from app.ledger.accounts import accounts_beginning
 from app.ledger.journal import account_balances
 from app.ledger.models import Posting
 from app.ledger.wallet import available_account, frozen_account, in_book
@@ -62,7 +62,7 @@ def wallet_holders(merchant_id: str, *, livemode: bool, q: str | None = None, af
     prefix = in_book("wallet:", livemode=livemode)
     customer = _customer_of_account(prefix)
     query = select(customer.label("customer")).where(
-        Posting.merchant_id == merchant_id, accounts_beginning(Posting.account, prefix)).group_by(customer)
+        Posting.merchant_id == merchant_id, begins_with(Posting.account, prefix)).group_by(customer)
     if q:
         by_email = _customers_with_email(merchant_id, q, livemode)
         query = query.having(func.lower(customer).contains(q.lower(), autoescape=True) | customer.in_(by_email))

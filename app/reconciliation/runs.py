@@ -6,14 +6,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, union, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app import logs
 from app.db_types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.events import record_event
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ids import new_id
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
@@ -109,12 +107,11 @@ def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[
     """One row per disagreement; one a run of the same day already recorded stays as it was (and keeps its
     resolution)."""
     if found:
-        insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
         now = utcnow()
         rows = [{"id": new_id("dsc"), "merchant_id": merchant_id, "run_id": run_id, "channel": channel, "day": day,
                  "status": "open", "created_at": now, **f.__dict__} for f in found]
         for start in range(0, len(rows), 1000):
-            db.session.execute(insert(Discrepancy).values(rows[start:start + 1000]).on_conflict_do_nothing())
+            db.session.execute(conflict_insert(Discrepancy).values(rows[start:start + 1000]).on_conflict_do_nothing())
         new = db.session.scalars(select(Discrepancy).where(Discrepancy.run_id == run_id)).all()
         for discrepancy in new:
             record_event(merchant_id, "reconciliation.discrepancy", discrepancy_json(discrepancy), livemode=False)

@@ -19,7 +19,7 @@ from app.ledger.wallet import available_account, frozen_account, receivable_acco
 from app.orders.entitlements import PeriodGrant, grant_memberships_until
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.representation import order_object
-from app.payments.hub import payment_object
+from app.payments.order_payments import payment_object
 from app.payments.models import PaymentAttempt
 from app.signing.contracts import subscription_object
 from app.signing.models import Subscription, SubscriptionRenewal, SubscriptionTimelineEntry

@@ -49,9 +49,9 @@ _ORDER_READ_APART = ("discounts", "client_secret", "available_channels", "timeli
 SCHEMAS.update({
     # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
     "OrderEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART),
-    # app/payments/hub.py payment_object: the API's Payment.
+    # app/payments/order_payments.py payment_object: the API's Payment.
     "PaymentEventObject": _as_carried("Payment", read_apart=()),
-    # app/payments/refunds.py refund_object: the API's Refund.
+    # app/payments/order_refunds.py refund_object: the API's Refund.
     "RefundEventObject": _as_carried("Refund", read_apart=()),
     # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
     # capability (url, client_secret) and the list of its orders.

@@ -5,12 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import url_for
-from sqlalchemy import select
-from sqlalchemy.orm.attributes import set_committed_value
-
 from app.catalog.coupon_models import CouponRedemption
 from app.catalog.coupons import discounts_for_order, discounts_for_orders
-from app.extensions import db
 from app.db_types import timestamp
 from app.catalog.models import Product, Sku
 from app.web.checkout.media import media_url
@@ -22,14 +18,15 @@ from app.ledger.wallet import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
 from app.orders.models import Order, SubOrder
 from app.orders.representation import order_object
+from app.orders.sub_orders import load_sub_orders
 from app.orders.topups import topup_status
 from app.payments.channels import available_channels
-from app.payments.hub import payment_object, payments_for_order, payments_for_orders
+from app.payments.order_payments import payment_object, payments_for_order, payments_for_orders
 from app.signing.contracts import subscription_object
 from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
-from app.payments.refunds import refund_object, refunds_for_order, refunds_for_orders
+from app.payments.order_refunds import refund_object, refunds_for_order, refunds_for_orders
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.secrets import previous_secret_in_overlap
 
@@ -79,7 +76,7 @@ def payment_with_action_json(attempt: PaymentAttempt) -> dict:
     return {**payment_object(attempt), "next_action": attempt.next_action or {"type": "none"}}
 
 
-def order_json(order: Order, page: "OrderPage | None" = None) -> dict:
+def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
     """An order: what its row and lines tell (the object its events carry), and what needs reads of its own. What
     it cannot have is not read: an order never moved (version 1) has no payment or refund, one without a discount
     redeemed no coupon, and one whose lines name no sub-order has none. ``page``: what was read once for a list."""
@@ -107,7 +104,7 @@ def order_json(order: Order, page: "OrderPage | None" = None) -> dict:
 
 
 @dataclass(frozen=True)
-class OrderPage:
+class OrderListParts:
     """A list's orders' payments, refunds and discount lines, each kind read in one statement for the page."""
 
     payments: dict[str, list[PaymentAttempt]]
@@ -119,16 +116,9 @@ def orders_json(orders: list[Order]) -> list[dict]:
     """A page of orders, each as ``order_json`` shows it, in a few statements for the page instead of several per
     order. The caller loads the orders with their lines and timelines (``list_orders`` does)."""
     moved = [o.id for o in orders if o.version != 1]
-    page = OrderPage(payments=payments_for_orders(moved), refunds=refunds_for_orders(moved),
-                     discounts=discounts_for_orders([o.id for o in orders if o.discount]))
-    need_sub_orders = [o for o in orders if any(i.sub_order_id for i in o.items)]
-    if need_sub_orders:
-        found: dict[str, list[SubOrder]] = {}
-        for sub in db.session.scalars(select(SubOrder).where(SubOrder.order_id.in_([o.id for o in need_sub_orders]))
-                                      .order_by(SubOrder.id)):
-            found.setdefault(sub.order_id, []).append(sub)
-        for order in need_sub_orders:
-            set_committed_value(order, "sub_orders", found.get(order.id, []))
+    page = OrderListParts(payments=payments_for_orders(moved), refunds=refunds_for_orders(moved),
+                          discounts=discounts_for_orders([o.id for o in orders if o.discount]))
+    load_sub_orders(orders)
     return [order_json(order, page) for order in orders]
 
 

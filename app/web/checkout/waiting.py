@@ -12,7 +12,7 @@ from app.db_types import utcnow
 from app.extensions import db
 from app.orders.models import Order
 from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
-from app.payments.hub import payments_for_order
+from app.payments.order_payments import payments_for_order
 from app.payments.models import PaymentAttempt
 
 

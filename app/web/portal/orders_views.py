@@ -14,11 +14,12 @@ from app.ledger.statements import order_books
 from app.merchants.permissions import can
 from app.money import Money, format_major, parse_major
 from app.orders.services import get_order
-from app.payments.hub import payments_for_order
+from app.payments.order_payments import payments_for_order
 from app.payments.integration_log import integration_logs_for_attempt
 from app.payments.order_search import OrderFilters, export_orders, search_orders
 from app.payments.refund_models import Refund
-from app.payments.refunds import check_refund, create_refund, get_refund, refunds_for_order, retry_refund
+from app.payments.order_refunds import refunds_for_order
+from app.payments.refunds import check_refund, create_refund, get_refund, retry_refund
 from app.risk.refund_requests import score_request
 from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp

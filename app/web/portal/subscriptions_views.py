@@ -13,7 +13,7 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
 from app.orders.models import Order
-from app.payments.hub import payments_for_order
+from app.payments.order_payments import payments_for_order
 from app.signing import changes, dunning, test_clocks
 from app.signing.contracts import get_subscription, list_subscriptions
 from app.signing.models import Subscription, TestClock
