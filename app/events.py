@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app import logs
 from app.commit_signals import NEW_EVENTS
 from app.db_types import UTCDateTime, utcnow
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ids import new_id
 
 log = logs.get("events")
@@ -82,22 +82,29 @@ class Subscription:
     func: Callable[[Event], None]
     # Given the event's object, does the handler have anything to do? None: always run it.
     applies: Callable[[dict], bool] | None = None
+    # The same work for many events at once, in the caller's transaction (it must not commit); it returns what to
+    # do once that commits (queue jobs), or None. None: the handler works one event at a time only.
+    batch: Callable[[list[Event]], Callable[[], None] | None] | None = None
 
 
 _SUBSCRIPTIONS: list[Subscription] = []
 
 
-def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None) -> Callable:
+def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
+              batch: Callable[[list[Event]], Callable[[], None] | None] | None = None) -> Callable:
     """Register a handler for ``event_type`` (or ``"*"``). It must not commit half its work:
     a handler that raises is retried later, so its effects must be safe to repeat.
     ``applies(obj)`` answers from the event's object alone (never from the database) whether the handler has
     anything to do; when it says no, the handler is not run and costs no transaction. An event never changes,
     so a retry gets the same answer: only facts fixed when the object was made may decide it (an order's kind,
-    its checkout session, its customer's email), never ones that change later (its status)."""
+    its checkout session, its customer's email), never ones that change later (its status).
+    ``batch(events)`` does the handler's work for a dispatch run's whole batch in one transaction (the webhooks'
+    fan-out: one read of the endpoints for every event, not one per event); ``func`` stays for a batch that
+    failed, which goes event by event."""
     def decorate(func: Callable[[Event], None]) -> Callable[[Event], None]:
         name = f"{func.__module__}.{func.__qualname__}"
         if all(s.name != name for s in _SUBSCRIPTIONS):
-            _SUBSCRIPTIONS.append(Subscription(name, event_type, func, applies))
+            _SUBSCRIPTIONS.append(Subscription(name, event_type, func, applies, batch))
         return func
     return decorate
 
@@ -130,12 +137,59 @@ def _backoff(attempts: int) -> timedelta:
     return min(timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
+def _due(event: Event) -> list[Subscription]:
+    """The handlers ``event`` concerns: subscribed to its type, and not ruled out by their ``applies``."""
+    obj = (event.data or {}).get("object") or {}
+    return [sub for sub in subscriptions_for(event.type) if sub.applies is None or sub.applies(obj)]
+
+
+def _run_batches(events: list[Event]) -> tuple[set[str], int]:
+    """Run each handler that can work a batch (``subscribe(batch=…)``) for every claimed event it is due for and has
+    not yet succeeded for, in ONE transaction with their handling rows; an event with no other handler due is marked
+    dispatched in it too. Returns the ids of those events (done with), and how many of them this run marked (not
+    another dispatcher). Should any of it fail, none of it stays: the events go the one-by-one way, which isolates
+    the one at fault."""
+    if not events:
+        return set(), 0
+    work: dict[Subscription, list[Event]] = {}
+    whole: list[str] = []  # events this transaction settles: every handler they concern works in batches
+    try:
+        ran = {(event_id, handler) for event_id, handler in db.session.execute(
+            select(EventHandling.event_id, EventHandling.handler)
+            .where(EventHandling.event_id.in_([event.id for event in events])))}
+        for event in events:
+            due = _due(event)
+            batched = [sub for sub in due if sub.batch is not None]
+            for sub in batched:
+                if (event.id, sub.name) not in ran:  # a handler that succeeded for an event never runs for it again
+                    work.setdefault(sub, []).append(event)
+            if len(batched) == len(due):
+                whole.append(event.id)
+        after_commit = [sub.batch(batch) for sub, batch in work.items()]
+        rows = [{"event_id": event.id, "handler": sub.name, "handled_at": utcnow()}
+                for sub, batch in work.items() for event in batch]
+        if rows:
+            db.session.execute(conflict_insert(EventHandling).values(rows).on_conflict_do_nothing())
+        settled = set(db.session.scalars(
+            update(Event).where(Event.id.in_(whole), Event.dispatched_at.is_(None)).values(dispatched_at=utcnow())
+            .returning(Event.id).execution_options(synchronize_session=False))) if whole else set()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        log.warning("a batch of event handlers failed; its events go one by one", exc_info=True,
+                    extra={"fields": {"events": len(events)}})
+        return set(), 0
+    for then in after_commit:
+        if then is not None:
+            then()
+    return set(whole), len(settled)
+
+
 def _run_handlers(event: Event) -> bool:
     """Run every subscribed handler that has not yet succeeded for ``event``; True if all have. Each handler's
     work commits with its handling row, in a transaction of its own. When the last one succeeds its transaction is
     left open, so the caller marks the event dispatched in it: one commit per event fewer."""
-    obj = (event.data or {}).get("object") or {}
-    due = [sub for sub in subscriptions_for(event.type) if sub.applies is None or sub.applies(obj)]
+    due = _due(event)
     if not due:
         return True
     done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
@@ -186,9 +240,10 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: ti
     """Hand due events to their handlers, oldest first; returns how many were settled. The run works its batch
     while its lease (``EVENT_DISPATCH_LEASE_SECONDS``) holds, and hands back what is left when it runs low."""
     lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
-    events = _claim(batch, now or utcnow(), lease)
+    claimed = _claim(batch, now or utcnow(), lease)
     hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
-    settled = 0
+    done, settled = _run_batches(claimed)
+    events = [event for event in claimed if event.id not in done]
     for position, event in enumerate(events):
         if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
             db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))

@@ -3,48 +3,77 @@ sweep that re-queues deliveries whose scheduled job was lost."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Callable
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
+from app import logs
 from app.db_types import utcnow
 from app.errors import Conflict, NotFound
 from app.events import Event, subscribe
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.ids import new_id
 from app.webhooks.delivery import resend_delivery, schedule_delivery
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
 # A delivery due longer than this without being sent has lost its job (a queued one runs sooner).
 SWEEP_GRACE = timedelta(seconds=60)
+# Rows per multi-row INSERT: SQLite takes at most 32,766 bound values a statement.
+INSERT_CHUNK = 1000
 
 
 def create_deliveries(event: Event) -> list[str]:
     """Make sure each active endpoint of the event's merchant that wants its type has a delivery
     for it (once, however often this runs); returns the ids of those still pending."""
-    endpoints = [e for e in db.session.scalars(
-        select(WebhookEndpoint).where(WebhookEndpoint.merchant_id == event.merchant_id,
-                                      WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None)))
-                 if e.wants(event.type)]
-    if not endpoints:
-        return []
-    existing = set(db.session.scalars(select(WebhookDelivery.endpoint_id)
-                                      .where(WebhookDelivery.event_id == event.id)))
-    now = utcnow()
-    for endpoint in endpoints:
-        if endpoint.id not in existing:
-            db.session.add(WebhookDelivery(id=new_id("whd"), merchant_id=event.merchant_id, endpoint_id=endpoint.id,
-                                           event_id=event.id, status="pending", attempts=0, next_attempt_at=now,
-                                           created_at=now, updated_at=now))
-    try:
+    pending = _make_deliveries([event])
+    if pending:
         db.session.commit()
-    except IntegrityError:  # a concurrent fan-out of the same event made them first
-        db.session.rollback()
-    return list(db.session.scalars(select(WebhookDelivery.id).where(WebhookDelivery.event_id == event.id,
-                                                                    WebhookDelivery.status == "pending")))
+    return [delivery_id for delivery_id, _ in pending]
 
 
-@subscribe("*")
+def _make_deliveries(events: list[Event]) -> list[tuple[str, str]]:
+    """``create_deliveries`` for many events, in the caller's transaction: one read of their merchants' endpoints,
+    one INSERT that leaves a delivery made before (or by a concurrent fan-out) as it is, one read of what is
+    pending. Returns (delivery id, event id) pairs, in the events' order."""
+    merchants = {event.merchant_id for event in events}
+    endpoints: dict[str, list[WebhookEndpoint]] = {}
+    for endpoint in db.session.scalars(
+            select(WebhookEndpoint).where(WebhookEndpoint.merchant_id.in_(merchants), WebhookEndpoint.enabled.is_(True),
+                                          WebhookEndpoint.deleted_at.is_(None))
+            .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)):
+        endpoints.setdefault(endpoint.merchant_id, []).append(endpoint)
+    now = utcnow()
+    rows = [{"id": new_id("whd"), "merchant_id": event.merchant_id, "endpoint_id": endpoint.id, "event_id": event.id,
+             "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now, "updated_at": now}
+            for event in events for endpoint in endpoints.get(event.merchant_id, ()) if endpoint.wants(event.type)]
+    if not rows:
+        return []
+    for start in range(0, len(rows), INSERT_CHUNK):
+        db.session.execute(conflict_insert(WebhookDelivery).values(rows[start:start + INSERT_CHUNK])
+                           .on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"]))
+    order = {event.id: position for position, event in enumerate(events)}
+    pending = db.session.execute(select(WebhookDelivery.id, WebhookDelivery.event_id).where(
+        WebhookDelivery.event_id.in_({row["event_id"] for row in rows}), WebhookDelivery.status == "pending")).all()
+    return sorted(((delivery_id, event_id) for delivery_id, event_id in pending), key=lambda pair: order[pair[1]])
+
+
+def fan_out_batch(events: list[Event]) -> Callable[[], None] | None:
+    """The fan-out for a dispatch run's batch of events, in its transaction; the sends are queued once it commits,
+    each carrying the request id of the event it delivers."""
+    pending = _make_deliveries(events)
+    if not pending:
+        return None
+    request_ids = {event.id: event.request_id for event in events}
+
+    def queue_sends() -> None:
+        for delivery_id, event_id in pending:
+            logs.bind(request_id=request_ids[event_id])
+            schedule_delivery(delivery_id)
+
+    return queue_sends
+
+
+@subscribe("*", batch=fan_out_batch)
 def fan_out_to_webhooks(event: Event) -> None:
     """Outbox handler: create the event's deliveries and queue a send for each."""
     for delivery_id in create_deliveries(event):

@@ -2,6 +2,9 @@
 each handler once per event, failures retried."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 import pytest
 
 from app.events import subscribe
@@ -37,6 +40,25 @@ def _reset():
     CALLS.clear()
     SELECTED.clear()
     FAIL_TIMES["n"] = 0
+
+
+@contextmanager
+def counted_commits() -> Iterator[list[int]]:
+    """The commits the app's engine makes while the block runs (inside an app context)."""
+    from sqlalchemy import event as sa_event
+
+    from app.extensions import db
+
+    commits: list[int] = []
+
+    def count(conn) -> None:
+        commits.append(1)
+
+    sa_event.listen(db.engine, "commit", count)
+    try:
+        yield commits
+    finally:
+        sa_event.remove(db.engine, "commit", count)
 
 
 def emit(app, n: int = 1) -> list[str]:
@@ -145,9 +167,8 @@ def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app
 
 def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(app):
     """One commit per handler run, and none more for marking the event dispatched: the last handler's
-    transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out.)"""
-    from sqlalchemy import event as sa_event
-
+    transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out, which
+    works the whole batch in one transaction.)"""
     from app.events import dispatch_pending, record_event, subscriptions_for
     from app.extensions import db
 
@@ -155,20 +176,97 @@ def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(a
         for _ in range(10):
             record_event("mch_x", "test.selective", {"wanted": True})
         db.session.commit()
-        commits: list[int] = []
-
-        def count(conn) -> None:
-            commits.append(1)
-
-        sa_event.listen(db.engine, "commit", count)
-        try:
+        with counted_commits() as commits:
             assert dispatch_pending() == 10
-        finally:
-            sa_event.remove(db.engine, "commit", count)
-    handlers = len(subscriptions_for("test.selective"))
-    assert handlers == 2
+    batched = [sub for sub in subscriptions_for("test.selective") if sub.batch is not None]
+    assert len(subscriptions_for("test.selective")) == 2 and len(batched) == 1  # the webhooks' fan-out works batches
     assert SELECTED and len(SELECTED) == 10
-    assert len(commits) == 1 + 10 * handlers  # the claim, then one per handler run
+    # The claim; one for the whole batch's fan-out; then one per run of the handler that goes event by event.
+    assert len(commits) == 1 + 1 + 10
+
+
+BATCHES: list[list[str]] = []
+ONE_BY_ONE: list[str] = []
+BATCH_FAILS = {"on": False}
+
+
+def _in_batches(events) -> None:
+    if BATCH_FAILS["on"]:
+        raise RuntimeError("one of the batch's events is bad")
+    BATCHES.append([event.id for event in events])
+
+
+@subscribe("test.batched", batch=_in_batches)
+def _batched(event) -> None:
+    ONE_BY_ONE.append(event.id)
+
+
+@pytest.fixture
+def batched_events(app):
+    """``make(n)``: n committed test.batched events, whose handler can work a batch."""
+    from app.events import record_event
+    from app.extensions import db
+
+    BATCHES.clear()
+    ONE_BY_ONE.clear()
+    BATCH_FAILS["on"] = False
+
+    def make(n: int) -> list[str]:
+        with app.app_context():
+            ids = [record_event("mch_x", "test.batched", {"n": i}).id for i in range(n)]
+            db.session.commit()
+        return ids
+
+    yield make
+    BATCH_FAILS["on"] = False
+
+
+def test_a_handler_that_works_batches_handles_a_backlog_in_one_transaction(app, batched_events):
+    """A backlog of events whose handlers all work batches is settled by the claim and ONE more commit: each event
+    handled once, recorded as handled by every handler, and dispatched."""
+    from app.events import Event, EventHandling, dispatch_pending
+    from app.extensions import db
+
+    ids = batched_events(25)
+    with app.app_context():
+        with counted_commits() as commits:
+            assert dispatch_pending() == 25
+        handled = {(row.event_id, row.handler) for row in db.session.query(EventHandling)}
+        assert all(e.dispatched_at for e in db.session.query(Event))
+    assert [sorted(batch) for batch in BATCHES] == [sorted(ids)] and ONE_BY_ONE == []
+    assert {(i, f"{__name__}._batched") for i in ids} <= handled
+    assert len(commits) == 2
+
+
+def test_a_batch_that_fails_goes_event_by_event_and_nothing_of_it_stays(app, batched_events):
+    """One bad event must not hold up the rest: when the batch raises, nothing of it is kept and each event runs
+    its handlers on its own, once."""
+    from app.events import Event, EventHandling, dispatch_pending
+    from app.extensions import db
+
+    ids = batched_events(4)
+    BATCH_FAILS["on"] = True
+    with app.app_context():
+        assert dispatch_pending() == 4
+        assert all(e.dispatched_at for e in db.session.query(Event))
+        handlers = [row.handler for row in db.session.query(EventHandling)
+                    if row.handler == f"{__name__}._batched"]
+    assert BATCHES == [] and sorted(ONE_BY_ONE) == sorted(ids)
+    assert len(handlers) == 4
+
+
+def test_a_batch_leaves_out_the_events_its_handler_already_handled(app, batched_events):
+    """An event a dead run half-dispatched comes back with its lease: the handler that had succeeded for it is not
+    run again, in a batch or alone."""
+    from app.events import EventHandling, dispatch_pending
+    from app.extensions import db
+
+    first, second = batched_events(2)
+    with app.app_context():
+        db.session.add(EventHandling(event_id=first, handler=f"{__name__}._batched"))
+        db.session.commit()
+        assert dispatch_pending() == 2
+    assert BATCHES == [[second]] and ONE_BY_ONE == []
 
 
 SLOW_CALLS: list[str] = []

@@ -132,6 +132,33 @@ def test_a_paid_order_reaches_only_the_endpoints_that_subscribed(app, api, merch
     assert sorted(stream, key=lambda e: e["id"]) == sorted(all_hook.accepted, key=lambda e: e["id"])
 
 
+def test_a_backlog_of_two_merchants_reaches_each_subscribed_endpoint_once(app, api, merchant, other_merchant, client,
+                                                                       receiver, worker):
+    """A worker catching up fans out a whole batch of events at once (one read of the endpoints for all of them):
+    each merchant's endpoints still get exactly the events they subscribed to, once each, and never another
+    merchant's. (Events of one transaction have no order among themselves.)"""
+    from app.events import record_event
+    from app.extensions import db
+    from tests.conftest import Api
+
+    everything, everything_id = register(api, receiver, "/a-all", ["*"])
+    paid_only, _ = register(api, receiver, "/a-paid", ["order.paid"])
+    theirs, theirs_id = register(Api(client, other_merchant.secret_key), receiver, "/b-all", ["*"])
+    kinds = ["order.created", "order.paid", "order.closed"]
+    with app.app_context():
+        ids = {(owner.id, kind): record_event(owner.id, kind, {"object": "order", "id": f"ord_{owner.id}_{n}"}).id
+               for owner in (merchant, other_merchant) for n, kind in enumerate(kinds)}
+        db.session.commit()  # one commit: one dispatch run takes all six
+
+    worker()
+
+    assert sorted(e["id"] for e in everything.accepted) == sorted(ids[merchant.id, kind] for kind in kinds)
+    assert [e["id"] for e in paid_only.accepted] == [ids[merchant.id, "order.paid"]]
+    assert sorted(e["id"] for e in theirs.accepted) == sorted(ids[other_merchant.id, kind] for kind in kinds)
+    assert all(hook.rejected == [] for hook in (everything, paid_only, theirs))
+    assert len(deliveries(app, merchant.id, everything_id)) == len(deliveries(app, other_merchant.id, theirs_id)) == 3
+
+
 def test_an_order_paid_delivery_carries_what_the_receiver_needs_to_fulfil(app, api, catalog, receiver, worker,
                                                                          sandbox):
     """A receiver fulfils from the delivery alone: what was bought, who to send it to and the merchant's notes."""
