@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 from flask import current_app
 from sqlalchemy import JSON, Index, String, false, select, update
@@ -82,16 +82,24 @@ class Subscription:
     func: Callable[[Event], None]
     # Given the event's object, does the handler have anything to do? None: always run it.
     applies: Callable[[dict], bool] | None = None
-    # The same work for many events at once, in the caller's transaction (it must not commit); it returns what to
-    # do once that commits (queue jobs), or None. None: the handler works one event at a time only.
-    batch: Callable[[list[Event]], Callable[[], None] | None] | None = None
+    # The same work for many events at once, in the caller's transaction (it must not commit). None: the handler
+    # works one event at a time only.
+    batch: Callable[[list[Event]], Batched] | None = None
+
+
+@dataclass(frozen=True)
+class Batched:
+    """What a handler's ``batch`` did: ``then`` runs once its transaction commits (queue jobs); ``one_by_one`` names
+    the events it left to the handler's own function, each in a transaction of its own."""
+    then: Callable[[], None] | None = None
+    one_by_one: frozenset[str] = frozenset()
 
 
 _SUBSCRIPTIONS: list[Subscription] = []
 
 
 def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
-              batch: Callable[[list[Event]], Callable[[], None] | None] | None = None) -> Callable:
+              batch: Callable[[list[Event]], Batched] | None = None) -> Callable:
     """Register a handler for ``event_type`` (or ``"*"``). It must not commit half its work:
     a handler that raises is retried later, so its effects must be safe to repeat.
     ``applies(obj)`` answers from the event's object alone (never from the database) whether the handler has
@@ -99,8 +107,8 @@ def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
     so a retry gets the same answer: only facts fixed when the object was made may decide it (an order's kind,
     its checkout session, its customer's email), never ones that change later (its status).
     ``batch(events)`` does the handler's work for a dispatch run's whole batch in one transaction (the webhooks'
-    fan-out: one read of the endpoints for every event, not one per event); ``func`` stays for a batch that
-    failed, which goes event by event."""
+    fan-out: one read of the endpoints for every event, not one per event); ``func`` runs for the events it leaves
+    (``Batched.one_by_one``) and for a batch that failed, which goes event by event."""
     def decorate(func: Callable[[Event], None]) -> Callable[[Event], None]:
         name = f"{func.__module__}.{func.__qualname__}"
         if all(s.name != name for s in _SUBSCRIPTIONS):
@@ -111,6 +119,20 @@ def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
 
 def subscriptions_for(event_type: str) -> list[Subscription]:
     return [s for s in _SUBSCRIPTIONS if s.event_type in (event_type, "*")]
+
+
+def only_for_orders(find: Callable[[list[str]], Iterable[str]]) -> Callable[[list[Event]], Batched]:
+    """A ``batch`` for a handler that has work only for the orders ``find`` picks out of the events' orders (one
+    query for the whole batch, e.g. the orders that started a subscription): the events of the other orders are
+    handled with nothing to do, the rest (and any event about no order) go one by one."""
+    def batch(events: list[Event]) -> Batched:
+        by_order: dict[str | None, list[str]] = {}
+        for event in events:
+            by_order.setdefault(order_id_of((event.data or {}).get("object") or {}), []).append(event.id)
+        concerned = set(find([order_id for order_id in by_order if order_id is not None]))
+        return Batched(one_by_one=frozenset(event_id for order_id, ids in by_order.items()
+                                            if order_id is None or order_id in concerned for event_id in ids))
+    return batch
 
 
 def order_id_of(obj: dict) -> str | None:
@@ -152,7 +174,7 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int]:
     if not events:
         return set(), 0
     work: dict[Subscription, list[Event]] = {}
-    whole: list[str] = []  # events this transaction settles: every handler they concern works in batches
+    all_batched: list[str] = []  # events every handler of which works in batches
     try:
         ran = {(event_id, handler) for event_id, handler in db.session.execute(
             select(EventHandling.event_id, EventHandling.handler)
@@ -164,10 +186,12 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int]:
                 if (event.id, sub.name) not in ran:  # a handler that succeeded for an event never runs for it again
                     work.setdefault(sub, []).append(event)
             if len(batched) == len(due):
-                whole.append(event.id)
-        after_commit = [sub.batch(batch) for sub, batch in work.items()]
+                all_batched.append(event.id)
+        outcomes = {sub: sub.batch(batch) for sub, batch in work.items()}
+        left = {event_id for outcome in outcomes.values() for event_id in outcome.one_by_one}
+        whole = [event_id for event_id in all_batched if event_id not in left]  # settled by this transaction
         rows = [{"event_id": event.id, "handler": sub.name, "handled_at": utcnow()}
-                for sub, batch in work.items() for event in batch]
+                for sub, batch in work.items() for event in batch if event.id not in outcomes[sub].one_by_one]
         if rows:
             db.session.execute(conflict_insert(EventHandling).values(rows).on_conflict_do_nothing())
         settled = set(db.session.scalars(
@@ -179,9 +203,9 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int]:
         log.warning("a batch of event handlers failed; its events go one by one", exc_info=True,
                     extra={"fields": {"events": len(events)}})
         return set(), 0
-    for then in after_commit:
-        if then is not None:
-            then()
+    for outcome in outcomes.values():
+        if outcome.then is not None:
+            outcome.then()
     return set(whole), len(settled)
 
 

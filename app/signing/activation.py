@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.events import Event, subscribe
+from app.events import Event, only_for_orders, subscribe
 from app.extensions import db
 from app.orders.entitlements import grant_membership_until
 from app.orders.models import Order
@@ -31,7 +31,13 @@ def activate_for_order(order_id: str) -> Subscription | None:
     return sub
 
 
-@subscribe("order.paid")
+def _first_orders(order_ids: list[str]) -> list[str]:
+    """Which of these orders started a contract (the rest concern no subscription)."""
+    return list(db.session.scalars(select(Subscription.first_order_id)
+                                   .where(Subscription.first_order_id.in_(order_ids))))
+
+
+@subscribe("order.paid", batch=only_for_orders(_first_orders))
 def activate_paid_subscription(event: Event) -> None:
     """Outbox handler: a paid first order activates its contract."""
     activate_for_order(event.data["object"]["id"])
@@ -48,7 +54,7 @@ def expire_for_order(order_id: str) -> Subscription | None:
     return sub
 
 
-@subscribe("order.closed")
+@subscribe("order.closed", batch=only_for_orders(_first_orders))
 def expire_unpaid_subscription(event: Event) -> None:
     """Outbox handler: an expired or canceled first order expires its pending contract."""
     expire_for_order(event.data["object"]["id"])

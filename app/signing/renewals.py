@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from app import logs
 from app.db_types import utcnow
 from app.errors import KassaError
-from app.events import Event, record_event, subscribe
+from app.events import Event, only_for_orders, record_event, subscribe
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_membership_until
@@ -395,7 +395,13 @@ def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
     return db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
 
 
-@subscribe("order.paid")
+def _renewal_orders(order_ids: list[str]) -> list[str]:
+    """Which of these orders renew a contract."""
+    return list(db.session.scalars(select(SubscriptionRenewal.order_id)
+                                   .where(SubscriptionRenewal.order_id.in_(order_ids))))
+
+
+@subscribe("order.paid", batch=only_for_orders(_renewal_orders))
 def renew_on_paid_order(event: Event) -> None:
     """Outbox handler: a renewal order paid later (a callback, the poller, the janitor) renews its contract."""
     renewal = renewal_of_order(event.data["object"]["id"])

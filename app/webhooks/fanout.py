@@ -3,14 +3,13 @@ sweep that re-queues deliveries whose scheduled job was lost."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Callable
 
 from sqlalchemy import select
 
 from app import logs
 from app.db_types import utcnow
 from app.errors import Conflict, NotFound
-from app.events import Event, subscribe
+from app.events import Batched, Event, subscribe
 from app.extensions import conflict_insert, db
 from app.ids import new_id
 from app.webhooks.delivery import resend_delivery, schedule_delivery
@@ -57,12 +56,12 @@ def _make_deliveries(events: list[Event]) -> list[tuple[str, str]]:
     return sorted(((delivery_id, event_id) for delivery_id, event_id in pending), key=lambda pair: order[pair[1]])
 
 
-def fan_out_batch(events: list[Event]) -> Callable[[], None] | None:
+def fan_out_batch(events: list[Event]) -> Batched:
     """The fan-out for a dispatch run's batch of events, in its transaction; the sends are queued once it commits,
     each carrying the request id of the event it delivers."""
     pending = _make_deliveries(events)
     if not pending:
-        return None
+        return Batched()
     request_ids = {event.id: event.request_id for event in events}
 
     def queue_sends() -> None:
@@ -70,7 +69,7 @@ def fan_out_batch(events: list[Event]) -> Callable[[], None] | None:
             logs.bind(request_id=request_ids[event_id])
             schedule_delivery(delivery_id)
 
-    return queue_sends
+    return Batched(then=queue_sends)
 
 
 @subscribe("*", batch=fan_out_batch)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from app.events import subscribe
+from app.events import Batched, only_for_orders, subscribe
 
 
 CALLS: list[tuple[str, str]] = []
@@ -190,10 +190,11 @@ ONE_BY_ONE: list[str] = []
 BATCH_FAILS = {"on": False}
 
 
-def _in_batches(events) -> None:
+def _in_batches(events) -> Batched:
     if BATCH_FAILS["on"]:
         raise RuntimeError("one of the batch's events is bad")
     BATCHES.append([event.id for event in events])
+    return Batched()
 
 
 @subscribe("test.batched", batch=_in_batches)
@@ -267,6 +268,39 @@ def test_a_batch_leaves_out_the_events_its_handler_already_handled(app, batched_
         db.session.commit()
         assert dispatch_pending() == 2
     assert BATCHES == [[second]] and ONE_BY_ONE == []
+
+
+CONCERNED_ORDERS: set[str] = set()
+ORDER_CALLS: list[str] = []
+
+
+@subscribe("test.ordered", batch=only_for_orders(lambda order_ids: CONCERNED_ORDERS & set(order_ids)))
+def _for_some_orders(event) -> None:
+    ORDER_CALLS.append(event.data["object"]["id"])
+
+
+def test_a_handler_with_work_for_few_orders_runs_only_for_those(app):
+    """A handler with something to do for few orders (a paid order that started a subscription) learns which in one
+    query for the batch: it runs for those, one by one, and the other events are handled without it, in the batch's
+    one transaction."""
+    from app.events import Event, EventHandling, dispatch_pending, record_event
+    from app.extensions import db
+
+    CONCERNED_ORDERS.clear()
+    ORDER_CALLS.clear()
+    CONCERNED_ORDERS.update({"ord_2", "ord_5"})
+    with app.app_context():
+        ids = {record_event("mch_x", "test.ordered", {"object": "order", "id": f"ord_{n}"}).id: f"ord_{n}"
+               for n in range(8)}
+        db.session.commit()
+        with counted_commits() as commits:
+            assert dispatch_pending() == 8
+        handled = {row.event_id for row in db.session.query(EventHandling)
+                   if row.handler == f"{__name__}._for_some_orders"}
+        assert all(e.dispatched_at for e in db.session.query(Event))
+    assert sorted(ORDER_CALLS) == ["ord_2", "ord_5"]
+    assert handled == set(ids)  # every event recorded as handled, once
+    assert len(commits) == 1 + 1 + 2  # the claim, the batch, then the two concerned events' own
 
 
 SLOW_CALLS: list[str] = []
