@@ -165,14 +165,14 @@ def _due(event: Event) -> list[Subscription]:
     return [sub for sub in subscriptions_for(event.type) if sub.applies is None or sub.applies(obj)]
 
 
-def _run_batches(events: list[Event]) -> tuple[set[str], int]:
+def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]] | None]:
     """Run each handler that can work a batch (``subscribe(batch=…)``) for every claimed event it is due for and has
     not yet succeeded for, in ONE transaction with their handling rows; an event with no other handler due is marked
-    dispatched in it too. Returns the ids of those events (done with), and how many of them this run marked (not
-    another dispatcher). Should any of it fail, none of it stays: the events go the one-by-one way, which isolates
-    the one at fault."""
+    dispatched in it too. Returns the ids of those events (done with), how many of them this run marked (not
+    another dispatcher), and the handlers that have succeeded for each event by then (None if unknown). Should any
+    of it fail, none of it stays: the events go the one-by-one way, which isolates the one at fault."""
     if not events:
-        return set(), 0
+        return set(), 0, None
     work: dict[Subscription, list[Event]] = {}
     all_batched: list[str] = []  # events every handler of which works in batches
     try:
@@ -192,8 +192,8 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int]:
         whole = [event_id for event_id in all_batched if event_id not in left]  # settled by this transaction
         rows = [{"event_id": event.id, "handler": sub.name, "handled_at": utcnow()}
                 for sub, batch in work.items() for event in batch if event.id not in outcomes[sub].one_by_one]
-        if rows:
-            db.session.execute(conflict_insert(EventHandling).values(rows).on_conflict_do_nothing())
+        if rows:  # one statement for all rows (insertmanyvalues), compiled once whatever their number
+            db.session.execute(conflict_insert(EventHandling).on_conflict_do_nothing(), rows)
         settled = set(db.session.scalars(
             update(Event).where(Event.id.in_(whole), Event.dispatched_at.is_(None)).values(dispatched_at=utcnow())
             .returning(Event.id).execution_options(synchronize_session=False))) if whole else set()
@@ -202,21 +202,28 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int]:
         db.session.rollback()
         log.warning("a batch of event handlers failed; its events go one by one", exc_info=True,
                     extra={"fields": {"events": len(events)}})
-        return set(), 0
+        return set(), 0, None
     for outcome in outcomes.values():
         if outcome.then is not None:
             outcome.then()
-    return set(whole), len(settled)
+    succeeded: dict[str, set[str]] = {event.id: set() for event in events}
+    for event_id, handler in ran:
+        succeeded[event_id].add(handler)
+    for row in rows:
+        succeeded[row["event_id"]].add(row["handler"])
+    return set(whole), len(settled), succeeded
 
 
-def _run_handlers(event: Event) -> bool:
+def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
     """Run every subscribed handler that has not yet succeeded for ``event``; True if all have. Each handler's
     work commits with its handling row, in a transaction of its own. When the last one succeeds its transaction is
-    left open, so the caller marks the event dispatched in it: one commit per event fewer."""
+    left open, so the caller marks the event dispatched in it: one commit per event fewer. ``done``: the handlers
+    known to have succeeded for it (read here when not given)."""
     due = _due(event)
     if not due:
         return True
-    done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
+    if done is None:
+        done = set(db.session.scalars(select(EventHandling.handler).where(EventHandling.event_id == event.id)))
     pending = [sub for sub in due if sub.name not in done]
     ok = True
     # Handlers act for the request that caused the event: their logs, jobs and events carry its id.
@@ -266,8 +273,8 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: ti
     lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
     claimed = _claim(batch, now or utcnow(), lease)
     hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
-    done, settled = _run_batches(claimed)
-    events = [event for event in claimed if event.id not in done]
+    finished, settled, succeeded = _run_batches(claimed)
+    events = [event for event in claimed if event.id not in finished]
     for position, event in enumerate(events):
         if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
             db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))
@@ -275,7 +282,7 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: ti
             db.session.commit()
             break
         event_id = event.id
-        if _run_handlers(event):
+        if _run_handlers(event, succeeded[event_id] if succeeded is not None else None):
             # In the last handler's transaction, if it left one open. Not synchronised with the session: that
             # would load the event again only to set one column.
             # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).

@@ -17,8 +17,6 @@ from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, Webhook
 
 # A delivery due longer than this without being sent has lost its job (a queued one runs sooner).
 SWEEP_GRACE = timedelta(seconds=60)
-# Rows per multi-row INSERT: SQLite takes at most 32,766 bound values a statement.
-INSERT_CHUNK = 1000
 
 
 def create_deliveries(event: Event) -> list[str]:
@@ -47,9 +45,8 @@ def _make_deliveries(events: list[Event]) -> list[tuple[str, str]]:
             for event in events for endpoint in endpoints.get(event.merchant_id, ()) if endpoint.wants(event.type)]
     if not rows:
         return []
-    for start in range(0, len(rows), INSERT_CHUNK):
-        db.session.execute(conflict_insert(WebhookDelivery).values(rows[start:start + INSERT_CHUNK])
-                           .on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"]))
+    db.session.execute(conflict_insert(WebhookDelivery).on_conflict_do_nothing(index_elements=["endpoint_id",
+                                                                                             "event_id"]), rows)
     order = {event.id: position for position, event in enumerate(events)}
     pending = db.session.execute(select(WebhookDelivery.id, WebhookDelivery.event_id).where(
         WebhookDelivery.event_id.in_({row["event_id"] for row in rows}), WebhookDelivery.status == "pending")).all()
