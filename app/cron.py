@@ -18,9 +18,10 @@ cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
 # The API request log keeps API_REQUEST_LOG_RETENTION_DAYS; deleting in batches hourly keeps each delete small.
 cron.register(reap_api_request_logs, queue_name=_QUEUE, interval=3600)
 # Safety nets for scheduled work whose job was lost: event dispatch (and handler retries),
-# auto-confirms, refunds stuck between their two steps, webhook retries, email receipts.
+# refunds stuck between their two steps, webhook retries, email receipts.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)
-cron.register(confirm_due_orders, queue_name=_QUEUE, interval=300)
+# Fulfilled orders whose auto-confirm delay has passed are completed by this sweep, at most a minute late.
+cron.register(confirm_due_orders, queue_name=_QUEUE, interval=60)
 cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)
 cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
 cron.register(queue_due_receipts, queue_name=_QUEUE, interval=60)
