@@ -112,7 +112,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "CHANNEL_HTTP_TIMEOUT_SECONDS": float(os.environ.get("CHANNEL_HTTP_TIMEOUT_SECONDS", "10")),
         "CALLBACK_TOLERANCE_SECONDS": _int("CALLBACK_TOLERANCE_SECONDS", 300),
         "ORDER_TIMEOUT_MINUTES": _int("ORDER_TIMEOUT_MINUTES", 15),
-        # A payment attempt with no callback after this long is queried at the provider.
+        # A payment attempt with no callback after this long is queried at the provider, and again as long after
+        # each answer that it is still pending (the sweep runs every 10 s).
         "POLL_AFTER_SECONDS": _int("POLL_AFTER_SECONDS", 20),
         # A QR code shown to the shopper may be paid for this long; then the attempt is given up.
         "QR_CODE_TTL_SECONDS": _int("QR_CODE_TTL_SECONDS", 300),

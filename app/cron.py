@@ -11,7 +11,9 @@ from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders
 _QUEUE = load_config()["RQ_QUEUE"]
 
 cron.register(close_expired_orders, queue_name=_QUEUE, interval=30)
-cron.register(poll_pending_payments, queue_name=_QUEUE, interval=30)
+# Pending payments whose callback has not come: each is due POLL_AFTER_SECONDS after it started or was last
+# asked about, so it is asked at most 10 s late.
+cron.register(poll_pending_payments, queue_name=_QUEUE, interval=10)
 # Each unknown attempt keeps its own back-off (5 min, 1 h, daily); the sweep only finds the due ones.
 cron.register(resolve_unknown_attempts, queue_name=_QUEUE, interval=60)
 cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)

@@ -57,11 +57,11 @@ def refresh_payment_attempt(attempt_id: str) -> str | None:
 
 
 def poll_pending_payments() -> int:
-    """Sweep: query every attempt that waited longer than POLL_AFTER_SECONDS; returns how many."""
+    """Sweep: query the provider about every pending attempt due for a poll; returns how many."""
     from app.payments.hub import poll_stale_attempts
 
     with _context():
-        return poll_stale_attempts(older_than_seconds=current_app.config["POLL_AFTER_SECONDS"])
+        return poll_stale_attempts()
 
 
 def resolve_unknown_attempts() -> int:

@@ -58,7 +58,7 @@ def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -
 def resolve_unknown_attempt(attempt_id: str, *, actor: str = "janitor") -> PaymentAttempt | None:
     """Ask the provider about one unknown attempt and converge on its answer; ``actor`` is who asked (the
     janitor on its back-off, or a person resolving it by hand)."""
-    from app.payments.hub import apply_channel_result, fail_attempt  # the hub calls into this module
+    from app.payments.hub import apply_channel_result, fail_attempt, first_poll_at  # the hub calls into this module
 
     attempt = db.session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "unknown":
@@ -83,7 +83,7 @@ def resolve_unknown_attempt(attempt_id: str, *, actor: str = "janitor") -> Payme
         db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id,
                                                         PaymentAttempt.status.in_(attempt_sources("pending"))).values(
             status="pending", provider_reference=result.provider_reference,
-            next_action=adapter.next_action(result.raw), failure_reason=None, next_check_at=None,
+            next_action=adapter.next_action(result.raw), failure_reason=None, next_check_at=first_poll_at(),
             updated_at=utcnow()))
         db.session.commit()
     else:

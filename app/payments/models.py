@@ -47,6 +47,8 @@ class PaymentAttempt(db.Model):
               postgresql_where=text("status IN ('pending', 'unknown')"),
               sqlite_where=text("status IN ('pending', 'unknown')")),
         Index("ix_payment_attempts_status_created", "status", "created_at"),
+        # The poller's and the janitor's sweeps: pending / unknown attempts due for a look.
+        Index("ix_payment_attempts_status_next_check", "status", "next_check_at"),
         Index("ix_payment_attempts_merchant_created", "merchant_id", "created_at"),  # dashboard by channel
     )
 
@@ -65,7 +67,8 @@ class PaymentAttempt(db.Model):
     # The channel's fee on this capture, fixed when it succeeded.
     fee_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
     poll_count: Mapped[int] = mapped_column(default=0)
-    # An ``unknown`` attempt (the create call timed out) is re-queried by the janitor on a back-off.
+    # When the attempt is next asked about: a ``pending`` one by the poller (its callback has not come), an
+    # ``unknown`` one (the create call timed out) by the janitor on a back-off (``check_count``).
     check_count: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -114,7 +114,7 @@ def test_an_expired_qr_code_is_given_up_by_the_poller(app, api, catalog, sandbox
 
     order = _order_with_an_expired_code(app, api, catalog)
     with app.app_context():
-        assert poll_stale_attempts(older_than_seconds=0) == 1
+        assert poll_stale_attempts() == 1
     expired = api.get(f"/orders/{order['id']}").json
     assert expired["status"] == "created"  # open for another way to pay
     assert expired["payments"][0]["status"] == "failed"

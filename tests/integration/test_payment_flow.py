@@ -60,19 +60,36 @@ def test_order_paid_through_the_sandbox_callback(app, api, catalog, sandbox):
     assert len(events_of(app, "order.paid")) == 1
 
 
-def test_a_started_payment_schedules_its_own_status_poll(app, api, catalog, sandbox):
+def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app, api, catalog, sandbox, worker,
+                                                                             monkeypatch):
+    """POLL_AFTER_SECONDS after a payment started without news, the poller's sweep asks the provider about it,
+    not before; asked and still pending, it is due again as long after. No job waits in Redis per payment."""
+    from datetime import timedelta
+
     from rq import Queue
     from rq.job import Job
-    from rq.registry import ScheduledJobRegistry
 
+    from app.db_types import utcnow
     from app.extensions import redis_client
+    from app.payments.hub import poll_stale_attempts
 
+    monkeypatch.setitem(app.config, "POLL_AFTER_SECONDS", 20)
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
+    started = utcnow()
     with app.app_context():
-        registry = ScheduledJobRegistry(queue=Queue(app.config["RQ_QUEUE"], connection=redis_client()))
-        jobs = [Job.fetch(job_id, connection=redis_client()) for job_id in registry.get_job_ids()]
-    assert [(j.func_name, j.args) for j in jobs] == [("app.jobs.refresh_payment_attempt", (payment["id"],))]
+        queue = Queue(app.config["RQ_QUEUE"], connection=redis_client())
+        waiting = [Job.fetch(job_id, connection=redis_client()).func_name
+                   for job_id in queue.scheduled_job_registry.get_job_ids() + queue.get_job_ids()]
+        assert "app.jobs.refresh_payment_attempt" not in waiting
+        assert poll_stale_attempts() == 0  # too early: the callback may still come
+        assert poll_stale_attempts(now=started + timedelta(seconds=21)) == 1  # asked: still pending at the provider
+        asked = utcnow()
+        assert poll_stale_attempts(now=asked + timedelta(seconds=19)) == 0  # due again 20 s after it was asked
+    sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
+    with app.app_context():
+        assert poll_stale_attempts(now=utcnow() + timedelta(seconds=21)) == 1
+    assert status_of(api, order["id"]) == "paid"
 
 
 def test_a_dropped_callback_is_found_by_the_polling_job(app, api, catalog, sandbox, worker):
