@@ -190,12 +190,13 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
         outcomes = {sub: sub.batch(batch) for sub, batch in work.items()}
         left = {event_id for outcome in outcomes.values() for event_id in outcome.one_by_one}
         whole = [event_id for event_id in all_batched if event_id not in left]  # settled by this transaction
-        rows = [{"event_id": event.id, "handler": sub.name, "handled_at": utcnow()}
+        now = utcnow()
+        rows = [{"event_id": event.id, "handler": sub.name, "handled_at": now}
                 for sub, batch in work.items() for event in batch if event.id not in outcomes[sub].one_by_one]
         if rows:  # one statement for all rows (insertmanyvalues), compiled once whatever their number
             db.session.execute(conflict_insert(EventHandling).on_conflict_do_nothing(), rows)
         settled = set(db.session.scalars(
-            update(Event).where(Event.id.in_(whole), Event.dispatched_at.is_(None)).values(dispatched_at=utcnow())
+            update(Event).where(Event.id.in_(whole), Event.dispatched_at.is_(None)).values(dispatched_at=now)
             .returning(Event.id).execution_options(synchronize_session=False))) if whole else set()
         db.session.commit()
     except Exception:
