@@ -133,9 +133,12 @@ class Payout(Base):
 
 
 def make_engine(url: str) -> Engine:
-    """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads."""
-    connect_args = {"timeout": 15} if url.startswith("sqlite") else {}
-    return create_engine(url, connect_args=connect_args)
+    """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads. A server
+    database's pooled connections are checked before use: after the database restarts, a provider answers as it
+    did before, not with a 500 per stale connection (enough to open a merchant's circuit breaker)."""
+    if url.startswith("sqlite"):
+        return create_engine(url, connect_args={"timeout": 15})
+    return create_engine(url, pool_pre_ping=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
