@@ -10,7 +10,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from redis import Redis
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 
 # Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -65,3 +65,22 @@ def commit_keeping_state() -> None:
         session.commit()
     finally:
         session.expire_on_commit = True
+
+
+# True when the PostgreSQL transaction has written nothing and holds no advisory lock: ending it loses nothing.
+_READ_ONLY_SO_FAR = text("SELECT txid_current_if_assigned() IS NULL AND NOT EXISTS "
+                         "(SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory')")
+
+
+def end_read_only_transaction() -> None:
+    """End the session's transaction if it has only read, before a wait that may last seconds: otherwise its
+    pooled connection waits idle in a transaction, keeping its snapshot (and VACUUM) back. A transaction that has
+    written, locked, or has changes not yet flushed is kept, since its work belongs to what follows. The session's
+    objects are expired and read again when next used. SQLite's read transactions hold nothing (app/db_sqlite.py),
+    so it is left alone."""
+    session = db.session()
+    if (db.engine.dialect.name != "postgresql" or not session.in_transaction()
+            or session.new or session.dirty or session.deleted):
+        return
+    if session.scalar(_READ_ONLY_SO_FAR):
+        session.rollback()

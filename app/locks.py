@@ -8,7 +8,7 @@ Releasing never fails the work done under the lock: a lock that cannot be releas
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import LockError, RedisError
@@ -27,13 +27,18 @@ UNAVAILABLE_MESSAGE = ("Kassa cannot reach Redis, which it needs to {action}; no
 
 
 @contextmanager
-def held_lock(name: str, *, busy: KassaError, action: str, timeout: float = 15,
-              blocking_timeout: float = 10) -> Iterator[None]:
+def held_lock(name: str, *, busy: KassaError, action: str, timeout: float = 15, blocking_timeout: float = 10,
+              before_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the Redis lock ``name`` for the block: ``busy`` if another process keeps it longer than
-    ``blocking_timeout``, ServiceUnavailable (saying it could not ``action``) if Redis cannot be reached."""
+    ``blocking_timeout``, ServiceUnavailable (saying it could not ``action``) if Redis cannot be reached.
+    ``before_wait`` runs only when another holder has it, before waiting for them."""
     lock = redis_client().lock(name, timeout=timeout, blocking_timeout=blocking_timeout)
     try:
-        acquired = lock.acquire()
+        acquired = lock.acquire(blocking=False)  # the usual case, free: one round trip, as a blocking try
+        if not acquired:
+            if before_wait is not None:
+                before_wait()
+            acquired = lock.acquire()
     except REDIS_UNREACHABLE as exc:
         log.warning("lock %s unavailable: %s", name, exc.__class__.__name__, extra={"fields": {"lock": name}})
         raise ServiceUnavailable(UNAVAILABLE_MESSAGE.format(action=action)) from exc

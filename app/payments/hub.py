@@ -19,7 +19,7 @@ from app import logs
 from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
-from app.extensions import commit_keeping_state, db
+from app.extensions import commit_keeping_state, db, end_read_only_transaction
 from app.ledger.captures import post_capture
 from app.payments.fees import fee_for_capture
 from app.locks import held_lock
@@ -53,9 +53,10 @@ class OrderBusy(KassaError):
 
 def order_lock(order_id: str) -> AbstractContextManager[None]:
     """Serialise decisions about one order across web and worker processes. Without Redis no decision is
-    made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again."""
+    made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again. A
+    caller that has only read so far does not wait for the holder inside its transaction."""
     return held_lock(f"kassa:lock:order:{order_id}", busy=OrderBusy(f"order {order_id} is being updated; retry"),
-                     action="change this order")
+                     action="change this order", before_wait=end_read_only_transaction)
 
 
 # What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
@@ -142,6 +143,8 @@ def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "pa
     like any other: under its lock, so without Redis nothing is written and no channel is asked (503),
     rather than an attempt no one can settle."""
     with order_lock(order.id):
+        if order.status == "paying":  # read afresh when the lock was busy: another press got there first
+            raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
         attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
                                  channel=channel_code, status="pending", amount=order.total, currency=order.currency,
                                  next_check_at=first_poll_at())

@@ -35,14 +35,20 @@ def in_parallel(n: int, call) -> list:
     return results
 
 
-def test_50_concurrent_duplicate_callbacks_capture_once(app, api, catalog, sandbox, live_server):
-    order = create_order(api, catalog["sku"])
+def _paid_callback(app, api, sandbox, order: dict, event_id: str) -> tuple[bytes, dict]:
+    """Pay ``order``; the provider approves but its own callback is dropped: the body and headers of that
+    callback, signed, for the test to deliver as it likes."""
     payment = pay(api, order["id"])
     provider = sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
-    body = json.dumps({"id": "evt_dup", "type": "payment.succeeded", "created": int(time.time()),
+    body = json.dumps({"id": event_id, "type": "payment.succeeded", "created": int(time.time()),
                        "data": provider}).encode()
-    headers = {"Content-Type": "application/json",
-               "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)}
+    return body, {"Content-Type": "application/json",
+                  "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)}
+
+
+def test_50_concurrent_duplicate_callbacks_capture_once(app, api, catalog, sandbox, live_server):
+    order = create_order(api, catalog["sku"])
+    body, headers = _paid_callback(app, api, sandbox, order, "evt_dup")
 
     statuses = in_parallel(50, lambda i: requests.post(f"{live_server}/hooks/channels/sandbox_card", data=body,
                                                        headers=headers, timeout=30).status_code)
@@ -97,3 +103,80 @@ def test_two_workers_polling_the_same_payment_capture_once(app, api, catalog, sa
     assert final["status"] in ("paid", "fulfilled")  # the workers also ran the outbox (fulfilment)
     assert [t["status"] for t in final["timeline"]].count("paid") == 1
     assert len(events_of(app, "payment.succeeded")) == 1
+
+
+def _idle_in_transaction(app, older_than_ms: int) -> list[str]:
+    """Kassa's connections idle inside a transaction for longer than ``older_than_ms``: each holds a snapshot
+    (and VACUUM) back, and a pool slot, for nothing."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=None)
+    try:
+        with engine.connect() as conn:
+            return list(conn.scalars(text(
+                "SELECT left(query, 120) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state = 'idle in transaction' "
+                "AND state_change < now() - make_interval(secs => :ms / 1000.0)"), {"ms": older_than_ms}))
+    finally:
+        engine.dispose()
+
+
+def test_a_callback_waiting_for_a_busy_order_holds_no_open_transaction(app, api, catalog, sandbox, live_server):
+    """The order is being changed elsewhere (its lock is held) when the provider's callback comes: the callback
+    waits for its turn without keeping a database transaction open, then pays the order."""
+    from app.extensions import redis_client
+
+    order = create_order(api, catalog["sku"])
+    body, headers = _paid_callback(app, api, sandbox, order, "evt_busy")
+    with app.app_context():
+        lock = redis_client().lock(f"kassa:lock:order:{order['id']}", timeout=30)
+        assert lock.acquire(blocking=False)
+    answer: dict = {}
+    callback = threading.Thread(target=lambda: answer.update(response=requests.post(
+        f"{live_server}/hooks/channels/sandbox_card", data=body, headers=headers, timeout=30)))
+    try:
+        callback.start()
+        time.sleep(1.0)  # the callback has read its attempt and waits for the lock
+        assert callback.is_alive() and "response" not in answer
+        assert _idle_in_transaction(app, older_than_ms=500) == []
+    finally:
+        with app.app_context():
+            lock.release()
+        callback.join(30)
+    assert answer["response"].status_code == 200
+    assert status_of(api, order["id"]) in ("paid", "fulfilled")
+
+
+def test_a_writer_waiting_for_a_busy_order_keeps_its_transaction(app, api, catalog):
+    """Only a transaction that has merely read is ended before the wait: one that wrote keeps its work and
+    commits it once it has the lock."""
+    from sqlalchemy import text
+
+    from app.extensions import db, redis_client
+    from app.payments.hub import order_lock
+
+    order = create_order(api, catalog["sku"])
+    with app.app_context():
+        lock = redis_client().lock(f"kassa:lock:order:{order['id']}", timeout=30)
+        assert lock.acquire(blocking=False)
+    done = threading.Event()
+
+    def writer() -> None:
+        with app.app_context():
+            db.session.execute(text("UPDATE orders SET customer_email = 'written@before.wait' WHERE id = :id"),
+                               {"id": order["id"]})
+            with order_lock(order["id"]):
+                db.session.commit()
+            done.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    time.sleep(0.5)
+    assert not done.is_set()
+    with app.app_context():
+        lock.release()
+    thread.join(30)
+    assert done.is_set()
+    with app.app_context():
+        assert db.session.scalar(text("SELECT customer_email FROM orders WHERE id = :id"), {"id": order["id"]}) == \
+            "written@before.wait"
