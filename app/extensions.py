@@ -75,11 +75,11 @@ _READ_ONLY_SO_FAR = text("SELECT txid_current_if_assigned() IS NULL AND NOT EXIS
 def end_read_only_transaction() -> None:
     """End the session's transaction if it has only read, before a wait that may last seconds: otherwise its
     pooled connection waits idle in a transaction, keeping its snapshot (and VACUUM) back. A transaction that has
-    written, locked, or has changes not yet flushed is kept, since its work belongs to what follows. The session's
-    objects are expired and read again when next used. SQLite's read transactions hold nothing (app/db_sqlite.py),
-    so it is left alone."""
+    written, locked, or has a savepoint open or changes not yet flushed is kept, since its work belongs to what
+    follows. The session's objects are expired and read again when next used. SQLite's read transactions hold
+    nothing (app/db_sqlite.py), so it is left alone."""
     session = db.session()
-    if (db.engine.dialect.name != "postgresql" or not session.in_transaction()
+    if (db.engine.dialect.name != "postgresql" or not session.in_transaction() or session.in_nested_transaction()
             or session.new or session.dirty or session.deleted):
         return
     if session.scalar(_READ_ONLY_SO_FAR):

@@ -180,3 +180,38 @@ def test_a_writer_waiting_for_a_busy_order_keeps_its_transaction(app, api, catal
     with app.app_context():
         assert db.session.scalar(text("SELECT customer_email FROM orders WHERE id = :id"), {"id": order["id"]}) == \
             "written@before.wait"
+
+
+def test_a_savepoint_waiting_for_a_busy_order_is_kept(app, api, catalog):
+    """A caller inside a savepoint (a batch that keeps going when one item fails) that has only read keeps its
+    transaction through the wait: ending it would pull the savepoint from under the caller."""
+    from sqlalchemy import text
+
+    from app.extensions import db, redis_client
+    from app.payments.hub import order_lock
+
+    order = create_order(api, catalog["sku"])
+    with app.app_context():
+        lock = redis_client().lock(f"kassa:lock:order:{order['id']}", timeout=30)
+        assert lock.acquire(blocking=False)
+    outcome: dict = {}
+
+    def reader() -> None:
+        with app.app_context():
+            try:
+                with db.session.begin_nested():
+                    db.session.scalar(text("SELECT status FROM orders WHERE id = :id"), {"id": order["id"]})
+                    with order_lock(order["id"]):
+                        outcome["status"] = db.session.scalar(text("SELECT status FROM orders WHERE id = :id"),
+                                                              {"id": order["id"]})
+                db.session.commit()
+            except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+                outcome["error"] = repr(exc)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    time.sleep(0.5)
+    with app.app_context():
+        lock.release()
+    thread.join(30)
+    assert outcome == {"status": "created"}
