@@ -7,6 +7,7 @@ from typing import Iterator
 from flask import Flask, current_app, has_app_context
 
 from app import logs
+from app.log_writer import flush_logs
 
 _app: Flask | None = None
 
@@ -17,7 +18,10 @@ def _context() -> Iterator[None]:
     global _app
     _bind_job_request_id()
     if has_app_context():
-        yield
+        try:
+            yield
+        finally:
+            flush_logs(current_app._get_current_object())
         return
     if _app is None:
         from app import create_app
@@ -28,6 +32,8 @@ def _context() -> Iterator[None]:
             yield
         finally:
             logs.clear()
+            # RQ's forking worker ends a job's process with os._exit: its queued log rows are written first.
+            flush_logs(_app)
 
 
 def _bind_job_request_id() -> None:

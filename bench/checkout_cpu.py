@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.log_writer import flush_every_writer  # noqa: E402
 from bench.bench_database import fresh_database  # noqa: E402
 from bench.load_probes import PAID, counting  # noqa: E402
 from bench.load_stack import UNLIMITED, create_provider_tables  # noqa: E402
@@ -64,7 +65,8 @@ class Steps:
             start = time.process_time()
             answer = call()
             if answer is not None:
-                answer.close()  # what the WSGI server does after sending: the API request log is written here
+                answer.close()  # what the WSGI server does after sending: the API request log row is queued here
+            flush_every_writer()  # the step's log rows, written on the log writer's thread, count as the step's
             spent = time.process_time() - start
             if profiled:
                 self.profile.disable()

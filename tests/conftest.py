@@ -138,12 +138,9 @@ def dispose(flask_app: Flask) -> None:
     with flask_app.app_context():
         db.session.remove()
         db.engine.dispose()
-    from app.payments.integration_log import dispose_engine
+    from app.log_writer import close_logs
 
-    dispose_engine(flask_app)
-    from app.request_log.recording import dispose_writer
-
-    dispose_writer(flask_app)
+    close_logs(flask_app)
 
 
 @pytest.fixture(autouse=True)
@@ -154,9 +151,11 @@ def _clean_state(request) -> Iterator[None]:
         return
     kassa_app = request.getfixturevalue("app")
     from app.extensions import db
+    from app.log_writer import flush_every_writer
     from app.operations.switches import forget_cache
     from app.payments.breaker import forget_seen
 
+    flush_every_writer()  # a log row the test queued must not land in the next test's tables
     forget_cache()  # the next test's switches are its own, not this one's cached for a second
     forget_seen()  # nor are its breakers
 

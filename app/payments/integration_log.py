@@ -1,7 +1,8 @@
 """The integration log: every request to a provider, its answer, and every inbound callback.
 
-Rows are written on a connection of their own, in their own transaction, so a log survives the
-rollback of the business action it explains (that is when it is needed most). Secrets never reach
+Rows are written by the log writer (app/log_writer.py) on a connection of its own, in batches off the caller's
+thread, so a log survives the rollback of the business action it explains (that is when it is needed most) and
+a payment never waits for it. Secrets never reach
 the table: authorization and signature headers, and any field named like a key, secret or token,
 are replaced by ``[redacted]``.
 """
@@ -14,18 +15,15 @@ from contextvars import ContextVar
 from datetime import datetime
 from typing import Iterator, Mapping
 
-import threading
-
 from flask import current_app
 from sqlalchemy import JSON, BigInteger, Index, String, Text, insert, select
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 from app.ids import new_id
-from app.log_engine import diagnostic_engine, insert_row
+from app.log_writer import writer_for
 
 log = logs.get("payments.integration")
 
@@ -112,36 +110,15 @@ def redact_url(url: str) -> str:
     return re.sub(r"([?&][^=&]*(?:key|secret|token)[^=&]*=)[^&]*", rf"\1{REDACTED}", url, flags=re.IGNORECASE)
 
 
-_engine_lock = threading.Lock()
+_INSERT = insert(IntegrationLog)  # one statement object: the writer batches rows by it, compiled once
 
 
-def _engine() -> Engine:
-    """An engine (and pool) of the log's own (app/log_engine.py): the caller may already hold a connection of the
-    main pool, and taking a second one from it under load could wait forever for connections held by callers
-    waiting the same way. A pay waits for this row, so it is written without a disk flush of its own."""
-    app = current_app._get_current_object()
-    with _engine_lock:
-        engine = app.extensions.get("kassa_integration_log_engine")
-        if engine is None:
-            engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
-                                       busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
-            app.extensions["kassa_integration_log_engine"] = engine
-    return engine
-
-
-def dispose_engine(app) -> None:
-    """Close the log's own pooled connections (at shutdown, and in tests)."""
-    engine = app.extensions.pop("kassa_integration_log_engine", None)
-    if engine is not None:
-        engine.dispose()
-
-
-def _write(row: dict) -> None:
+def _write(make_row) -> None:
+    """Queue a row for the log writer (app/log_writer.py); ``make_row`` redacts, on the writer's thread."""
     try:
-        # Parameters apart from the statement: one compiled INSERT serves every row.
-        insert_row(_engine(), insert(IntegrationLog), {"id": new_id("ilog"), "created_at": utcnow(), **row})
+        writer_for(current_app._get_current_object()).write(_INSERT, make_row)
     except Exception:  # the log must never break a payment
-        log.exception("could not write the integration log", extra={"fields": {"channel": row.get("channel")}})
+        log.exception("could not queue the integration log row")
 
 
 def record_exchange(channel: str, method: str, url: str, *, request_headers: Mapping[str, str],
@@ -149,23 +126,35 @@ def record_exchange(channel: str, method: str, url: str, *, request_headers: Map
                     duration_ms: int, error: str | None = None) -> None:
     """Store one outbound call to a provider and its answer (or the error that replaced it)."""
     binding = _binding.get() or {}
-    _write({"merchant_id": binding.get("merchant_id"), "attempt_id": binding.get("attempt_id"),
-            "channel": channel, "direction": "outbound", "method": method.upper(), "url": redact_url(url)[:2048],
-            "status_code": status_code, "duration_ms": duration_ms,
-            "request_headers": redact_headers(request_headers), "request_body": redact_body(request_body),
-            "response_body": redact_body(response_body), "error": error[:500] if error else None, "verified": None,
-            "request_id": logs.current("request_id")})
+    # What the context knows is read now; the redaction runs on the writer's thread. The caller's headers and
+    # body are copied first: the row must show them as sent, whatever the caller does with them next.
+    merchant_id, attempt_id = binding.get("merchant_id"), binding.get("attempt_id")
+    request_id = logs.current("request_id")
+    created_at, request_headers, request_body = utcnow(), dict(request_headers), _frozen(request_body)
+    _write(lambda: {
+        "id": new_id("ilog"), "created_at": created_at, "merchant_id": merchant_id, "attempt_id": attempt_id,
+        "channel": channel, "direction": "outbound", "method": method.upper(), "url": redact_url(url)[:2048],
+        "status_code": status_code, "duration_ms": duration_ms, "request_headers": redact_headers(request_headers),
+        "request_body": redact_body(request_body), "response_body": redact_body(response_body),
+        "error": error[:500] if error else None, "verified": None, "request_id": request_id})
 
 
 def record_callback(channel: str, *, url: str, headers: Mapping[str, str], body: bytes, verified: bool,
                     status_code: int, merchant_id: str | None = None, attempt_id: str | None = None,
                     error: str | None = None) -> None:
     """Store one inbound callback with the result of its verification."""
-    _write({"merchant_id": merchant_id, "attempt_id": attempt_id, "channel": channel, "direction": "inbound",
-            "method": "POST", "url": redact_url(url)[:2048], "status_code": status_code, "duration_ms": None,
-            "request_headers": redact_headers(dict(headers)), "request_body": redact_body(body),
-            "response_body": None, "error": error[:500] if error else None, "verified": verified,
-            "request_id": logs.current("request_id")})
+    created_at, request_id, headers = utcnow(), logs.current("request_id"), dict(headers)
+    _write(lambda: {
+        "id": new_id("ilog"), "created_at": created_at, "merchant_id": merchant_id, "attempt_id": attempt_id,
+        "channel": channel, "direction": "inbound", "method": "POST", "url": redact_url(url)[:2048],
+        "status_code": status_code, "duration_ms": None, "request_headers": redact_headers(headers),
+        "request_body": redact_body(body), "response_body": None, "error": error[:500] if error else None,
+        "verified": verified, "request_id": request_id})
+
+
+def _frozen(body: object) -> object:
+    """A request body as it was sent, safe to read later on another thread (JSON objects are serialised now)."""
+    return json.dumps(body, default=str) if isinstance(body, (dict, list)) else body
 
 
 def integration_logs_for_attempt(merchant_id: str, attempt_id: str) -> list[IntegrationLog]:

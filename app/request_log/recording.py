@@ -1,29 +1,24 @@
 """Writing the API request log off the hot path.
 
 The web layer captures the raw facts of a request in microseconds (references to bytes already in memory)
-and hands them here to run once the response has gone out (the WSGI ``close`` of the response). Redaction
-and the INSERT happen then, on an engine of the log's own and in a transaction of their own: the caller has
-its answer already, and a log that cannot be written is a log line, never a failed request.
+and hands them to the log writer (app/log_writer.py) once the response has gone out (the WSGI ``close`` of the
+response). Redaction and the INSERT happen on the writer's thread, batched with other rows, on an engine of the
+logs' own: the caller has its answer already, and a log that cannot be written is a log line, never a failed
+request.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import Flask
 from sqlalchemy import insert
-from sqlalchemy.engine import Engine
 
-from app import logs
-from app.log_engine import diagnostic_engine, insert_row
+from app.log_writer import writer_for
 from app.request_log.models import ApiRequestLog
 from app.request_log.redaction import redact_body, redact_json, redact_query
 
-log = logs.get("request_log")
-
-_engine_lock = threading.Lock()
-_EXTENSION = "kassa_request_log_engine"
+_INSERT = insert(ApiRequestLog)  # one statement object: the writer batches rows by it, compiled once
 
 
 @dataclass
@@ -62,29 +57,6 @@ class CapturedRequest:
                 "created_at": self.created_at}
 
 
-def writer_engine(app: Flask) -> Engine:
-    """The log's own engine and pool (app/log_engine.py): it writes after the request's own connection went back to
-    the main pool, and must never compete with requests for it."""
-    with _engine_lock:
-        engine = app.extensions.get(_EXTENSION)
-        if engine is None:
-            engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
-                                       busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
-            app.extensions[_EXTENSION] = engine
-    return engine
-
-
-def dispose_writer(app: Flask) -> None:
-    """Close the log's pooled connections (at shutdown, and in tests)."""
-    engine = app.extensions.pop(_EXTENSION, None)
-    if engine is not None:
-        engine.dispose()
-
-
-def write_captured(engine: Engine, captured: CapturedRequest) -> None:
-    """Redact and store one request; any failure is logged and swallowed."""
-    try:
-        insert_row(engine, insert(ApiRequestLog), captured.row())  # one compiled INSERT serves every row
-    except Exception:  # the request log must never break (or slow the answer to) a request
-        log.exception("could not write the API request log",
-                      extra={"fields": {"merchant_id": captured.merchant_id, "request_id": captured.request_id}})
+def queue_captured(app: Flask, captured: CapturedRequest) -> None:
+    """Hand the request to the app's log writer (app/log_writer.py): redacted and stored on its thread."""
+    writer_for(app).write(_INSERT, captured.row)

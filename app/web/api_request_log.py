@@ -1,9 +1,9 @@
 """Capture every ``/api/v1`` request made with a merchant's key for the request log (app/request_log).
 
 On the hot path this only collects references (the request's cached body, the response's bytes, a few
-headers) into one small object; redacting and writing it run in the response's ``close``, which the WSGI
-server calls after the last byte went out. So the caller never waits for the log, and nothing the log
-does can change the answer.
+headers) into one small object, handed to the log writer in the response's ``close``, which the WSGI server
+calls after the last byte went out; redacting and writing it run on the writer's thread. So the caller never
+waits for the log, and nothing the log does can change the answer.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from app.db_types import utcnow
 from app.ids import new_id
 from app.merchants.services import Caller
 from app.request_log.models import ID_PREFIX
-from app.request_log.recording import CapturedRequest, write_captured, writer_engine
+from app.request_log.recording import CapturedRequest, queue_captured
 from app.web.request_ids import current_request_id
 
 log = logs.get("request_log")
@@ -61,7 +61,7 @@ def _capture(response: Response) -> Response:
             captured.note = "[a stream: not recorded]"
         else:
             captured.response_body = response.get_data()
-        response.call_on_close(partial(write_captured, writer_engine(current_app._get_current_object()), captured))
+        response.call_on_close(partial(queue_captured, current_app._get_current_object(), captured))
     except Exception:  # never let the log change the answer
         log.exception("could not capture the request for the API request log")
     return response

@@ -81,6 +81,7 @@ def test_each_sandbox_channel_accepts_only_callbacks_for_its_own_method(app, api
 
 def test_create_query_and_callback_are_logged_with_secrets_redacted(app, api, merchant, catalog, sandbox, worker,
                                                                    live_server):
+    from app.log_writer import flush_every_writer
     from app.payments.integration_log import integration_logs_for_attempt
 
     order = create_order(api, catalog["sku"])
@@ -102,6 +103,7 @@ def test_create_query_and_callback_are_logged_with_secrets_redacted(app, api, me
                            headers={**headers, "Sandbox-Signature": "t=1,v1=00"})
     assert forged.status_code == 400
 
+    flush_every_writer()  # the integration log's rows are written on the log writer's thread
     with app.app_context():
         rows = [r.to_json() for r in integration_logs_for_attempt(merchant.id, payment["id"])]
         assert integration_logs_for_attempt("mch_someone_else", payment["id"]) == []

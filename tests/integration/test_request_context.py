@@ -33,6 +33,7 @@ class Lines(logging.Handler):
 def test_one_request_id_finds_everything_a_paid_order_touched(app, api, catalog, sandbox, worker, receiver):
     from app.events import Event
     from app.extensions import db
+    from app.log_writer import flush_every_writer
     from app.payments.integration_log import IntegrationLog
 
     hook, _ = register(api, receiver, "/trace", ["order.paid"])
@@ -53,6 +54,7 @@ def test_one_request_id_finds_everything_a_paid_order_touched(app, api, catalog,
     finally:
         logging.getLogger("kassa").removeHandler(lines)
 
+    flush_every_writer()  # the integration log's rows are written on the log writer's thread
     with app.app_context():
         events = list(db.session.scalars(select(Event).where(Event.order_id == order["id"])))
         exchanges = list(db.session.scalars(select(IntegrationLog).where(IntegrationLog.attempt_id == payment["id"],

@@ -258,13 +258,15 @@ def _request_log_world(app, merchant_id: str, key_id: str, order_id: str) -> str
     """One API request in the merchant's log (written the way the web layer writes it after a response)."""
     from app.db_types import utcnow
     from app.ids import new_id
-    from app.request_log.recording import CapturedRequest, write_captured, writer_engine
+    from app.log_writer import flush_logs
+    from app.request_log.recording import CapturedRequest, queue_captured
 
     captured = CapturedRequest(id=new_id("areq"), merchant_id=merchant_id, livemode=False, key_id=key_id,
                                key_label="sk_test_…world", method="GET", path=f"/api/v1/orders/{order_id}", query="",
                                status_code=200, duration_ms=3, request_id=new_id("req"), ip="127.0.0.1",
                                created_at=utcnow(), response_body=b'{"id": "%s"}' % order_id.encode())
-    write_captured(writer_engine(app), captured)
+    queue_captured(app, captured)
+    flush_logs(app)
     return captured.id
 
 

@@ -13,9 +13,13 @@ from tests.conftest import Api, wait_for
 
 
 def served(response):
-    """Read and close a test-client response, as a WSGI server does once it has sent it: the log is written then."""
+    """Read and close a test-client response, as a WSGI server does once it has sent it: the log row is queued then,
+    and the writer's thread has written it when this returns."""
+    from app.log_writer import flush_every_writer
+
     response.get_data()
     response.close()
+    flush_every_writer()
     return response
 
 
@@ -229,13 +233,15 @@ def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, 
 def test_a_log_that_cannot_be_written_never_fails_the_request(app, api, merchant):
     from sqlalchemy import create_engine
 
+    from app.log_writer import writer_for
+
     broken = create_engine("sqlite:////nonexistent-dir/kassa-log.db")
-    saved = app.extensions.get("kassa_request_log_engine")
-    app.extensions["kassa_request_log_engine"] = broken
+    writer = writer_for(app)
+    saved, writer.engine = writer.engine, broken
     try:
         response = served(api.get("/products"))
     finally:
-        app.extensions["kassa_request_log_engine"] = saved
+        writer.engine = saved
         broken.dispose()
     assert response.status_code == 200 and response.json["data"] is not None
     assert stored_rows(app, merchant.id) == []
@@ -256,12 +262,12 @@ def test_a_request_after_the_database_dropped_the_logs_connection_is_still_logge
     from sqlalchemy import text
 
     from app.extensions import db
-    from app.request_log.recording import writer_engine
+    from app.log_writer import writer_for
 
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
         pytest.skip("a server that drops connections: PostgreSQL")
     assert served(api.get(f"/products/{catalog['product']}")).status_code == 200
-    with writer_engine(app).connect() as connection:  # the pooled connection that wrote that row
+    with writer_for(app).engine.connect() as connection:  # the pooled connection that wrote that row
         pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
     with app.app_context():
         assert db.session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()

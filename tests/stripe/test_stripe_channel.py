@@ -20,6 +20,7 @@ import pytest
 import stripe
 from sqlalchemy import select
 
+from app.log_writer import flush_every_writer
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order
 from tests.stripe.conftest import SECRET_KEY, WEBHOOK_SECRET
@@ -77,6 +78,7 @@ def test_the_card_confirmed_at_stripe_pays_the_order_by_its_signed_webhook(app, 
     wait_for(lambda: _status(api, order["id"]) == "paid", timeout=15)
     timeline = api.get(f"/orders/{order['id']}").json["timeline"]
     assert timeline[-1]["reason"] == f"captured by stripe ({payment['provider_reference']})"
+    flush_every_writer()  # the integration log's rows are written on the log writer's thread
     with app.app_context():
         from app.payments.integration_log import IntegrationLog
         from app.extensions import db
@@ -216,6 +218,7 @@ def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(app, ap
 def test_nothing_secret_reaches_the_integration_log(app, api, catalog, localstripe, stripe_merchant):
     order = create_order(api, catalog["sku"])
     _pay(api, order["id"])
+    flush_every_writer()
     with app.app_context():
         from app.extensions import db
         from app.payments.integration_log import IntegrationLog
