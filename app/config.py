@@ -95,7 +95,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"
         ),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        # A pooled connection idle this long is pinged before use; one used more recently is not (app/db_pool.py).
+        "POOL_PING_IDLE_SECONDS": _float("POOL_PING_IDLE_SECONDS", 2.0),
         # SQLite only (the embedded default): how long a write waits for another one to finish.
         "SQLITE_BUSY_TIMEOUT_SECONDS": float(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "30")),
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),

@@ -74,8 +74,8 @@ class ChannelFailed(KassaError):
 
 
 class ServiceUnavailable(KassaError):
-    """A service Kassa needs for this action (Redis: locks, queues) cannot be reached; nothing was done,
-    and the same call may be retried shortly (503)."""
+    """A service Kassa needs for this action (Redis: locks, queues; the database going away under the request)
+    cannot be reached; nothing was done, and the same call may be retried shortly (503)."""
 
     status = 503
     type = "api_error"

@@ -1,6 +1,7 @@
 """The load benchmark's baseline: a Flask route doing one INSERT + commit, served by the same gunicorn
 command as Kassa's web (``gunicorn -c gunicorn.conf.py … 'bench.baseline_app:create_baseline_app()'``) on the same database
-settings (Flask-SQLAlchemy, Kassa's engine options and, on SQLite, its write-lock set-up).
+settings (Flask-SQLAlchemy, Kassa's engine options, its pool's pings of idle connections and, on SQLite, its
+write-lock set-up).
 
 ``bench/checkout_load.py`` divides Kassa's ``POST /api/v1/orders`` throughput by this route's.
 """
@@ -15,6 +16,7 @@ from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.config import load_config
+from app.db_pool import ping_idle_connections
 from app.db_sqlite import configure_sqlite
 
 db = SQLAlchemy()
@@ -36,6 +38,7 @@ def create_baseline_app(database_url: str | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine, busy_timeout_seconds=kassa["SQLITE_BUSY_TIMEOUT_SECONDS"])
+        ping_idle_connections(db.engine, idle_seconds=kassa["POOL_PING_IDLE_SECONDS"])
 
     @app.post("/orders")
     def create_order():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, make_response, render_template, request
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app import logs
@@ -56,6 +57,17 @@ def register(app: Flask) -> None:
         log.warning("Redis unreachable on %s %s: %s", request.method, request.path, error.__class__.__name__)
         return kassa_error(ServiceUnavailable("Kassa cannot reach Redis, a service it needs for this; "
                                               "please try again in a moment."))
+
+    @app.errorhandler(DBAPIError)
+    def database_error(error: DBAPIError):
+        # The database went away under the request (a restart, a failover: app/db_pool.py) or could not serve it
+        # now (a deadlock, SQLite's write lock past its wait): rolled back, and the same call may succeed soon.
+        if not (error.connection_invalidated or isinstance(error, OperationalError)):
+            return unexpected(error)
+        log.warning("database unavailable on %s %s: %s", request.method, request.path,
+                    error.orig.__class__.__name__ if error.orig is not None else error.__class__.__name__)
+        return kassa_error(ServiceUnavailable("Kassa's database could not serve this request just now and nothing "
+                                              "was changed; please try again in a moment."))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
