@@ -91,11 +91,14 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
 
 
 # Built once: a request binds only the key's hash (no statement to build, no cache key to compute), and reads
-# the columns a Caller needs rather than loading an ApiKey into the session. The merchant's configuration version
-# comes along: the request's cached configuration needs no query of its own.
-_KEY_LOOKUP = (select(ApiKey.id, ApiKey.merchant_id, ApiKey.kind, ApiKey.mode, ApiKey.last4, ApiKey.revoked_at,
-                      Merchant.config_version)
-               .join(Merchant, Merchant.id == ApiKey.merchant_id).where(ApiKey.key_hash == bindparam("key_hash")))
+# the columns a Caller needs rather than loading an ApiKey into the session: plain table columns, run on the
+# session's connection, so no ORM execution context either. The merchant's configuration version comes along:
+# the request's cached configuration needs no query of its own.
+_KEYS, _MERCHANTS = ApiKey.__table__.c, Merchant.__table__.c
+_KEY_LOOKUP = (select(_KEYS.id, _KEYS.merchant_id, _KEYS.kind, _KEYS.mode, _KEYS.last4, _KEYS.revoked_at,
+                      _MERCHANTS.config_version)
+               .join_from(ApiKey.__table__, Merchant.__table__, _MERCHANTS.id == _KEYS.merchant_id)
+               .where(_KEYS.key_hash == bindparam("key_hash")))
 
 
 def authenticate_key(raw: str | None) -> Caller:
@@ -106,7 +109,7 @@ def authenticate_key(raw: str | None) -> Caller:
     shape = parse_key(raw)
     if shape is None:
         raise AuthenticationFailed("the API key is malformed; keys start with sk_ or pk_")
-    key = db.session.execute(_KEY_LOOKUP, {"key_hash": hash_key(raw)}).first()
+    key = db.session.connection().execute(_KEY_LOOKUP, {"key_hash": hash_key(raw)}).first()
     if key is None or key.revoked_at is not None:
         raise AuthenticationFailed("the API key is unknown or revoked")
     remember_version(key.merchant_id, key.config_version)
