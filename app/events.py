@@ -146,11 +146,21 @@ def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | Non
     """Add an outbox row to the current session; the caller's commit makes it durable.
     ``order_id`` defaults to the order the object is, or names in its ``order`` field; ``livemode`` to
     the object's own, else the mode of that order (app/orders/event_modes.py fills it in at flush)."""
+    event = new_event(merchant_id, type_, obj, order_id=order_id, livemode=livemode)
+    db.session.add(event)
+    return event
+
+
+def new_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None,
+              livemode: bool | None = None) -> Event:
+    """The outbox row ``record_event`` adds, for a caller that writes its rows itself (``insert_at_once``, in the
+    transaction its commit ends): such a caller knows the mode, which the flush would otherwise fill in."""
     if livemode is None and isinstance(obj.get("livemode"), bool):
         livemode = obj["livemode"]
+    if livemode is not None and "livemode" not in obj:
+        obj = {**obj, "livemode": livemode}  # as app/orders/event_modes.py does at the flush
     event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
                   order_id=order_id or order_id_of(obj), livemode=livemode, request_id=logs.current("request_id"))
-    db.session.add(event)
     db.session.info[NEW_EVENTS] = True  # the commit asks for a dispatch run (app/commit_signals.py)
     return event
 

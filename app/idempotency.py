@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.errors import Conflict
-from app.extensions import db
+from app.extensions import after_insert_at_once, db
 
 RETENTION = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
@@ -105,10 +105,19 @@ def note_created(merchant_id: str, key: str, model: type) -> None:
 
 @event.listens_for(Session, "after_flush")
 def _note_created_object(session: Session, _context: object) -> None:
+    _note_first_created(session, session.new)
+
+
+@after_insert_at_once
+def _note_inserted_object(objects) -> None:
+    _note_first_created(db.session(), objects)
+
+
+def _note_first_created(session: Session, written) -> None:
     if not has_request_context() or g.get("idempotency_creates") is None:
         return
     merchant_id, key, model = g.idempotency_creates
-    created = next((obj for obj in session.new if isinstance(obj, model)), None)
+    created = next((obj for obj in written if isinstance(obj, model)), None)
     if created is None:
         return
     g.idempotency_creates = None

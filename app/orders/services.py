@@ -16,8 +16,8 @@ from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, release_inventory, reserve_inventory
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
-from app.events import record_event
-from app.extensions import commit_keeping_state, db
+from app.events import new_event
+from app.extensions import commit_keeping_state, db, insert_at_once
 from app.merchants.config_cache import cached
 from app.ids import new_id
 from app.merchants.models import Merchant
@@ -58,8 +58,8 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     if result.rowcount != 1:
         raise StaleOrder(f"order {order.id} changed while being updated; retry")
     previous = order.status
-    db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id,
-                                      from_status=previous, status=target, reason=reason, actor=actor, at=now))
+    rows: list = [OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=previous,
+                                     status=target, reason=reason, actor=actor, at=now)]
     # Keep the in-memory object true to the row without another SELECT, and without marking it changed (the
     # UPDATE above wrote it; the ORM would write it again).
     for name, value in (("status", target), ("version", order.version + 1), ("updated_at", now)):
@@ -67,7 +67,10 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
     if announce:
-        record_event(order.merchant_id, f"order.{target}", order_object(order))
+        rows.append(new_event(order.merchant_id, f"order.{target}", order_object(order)))
+    # The timeline row and the event, written now in the caller's transaction (the UPDATE above flushed
+    # whatever the session had pending, the order's row included), without the unit of work.
+    insert_at_once(rows)
     log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
              extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
     return order
@@ -168,7 +171,6 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                   risk=assessment.to_json(), request_id=logs.current("request_id"),
                   expires_at=expires_at or now + timedelta(minutes=settings.timeout_minutes),
                   created_at=now, updated_at=now, items=[], timeline=[], sub_orders=[])
-    db.session.add(order)
     for line in quote.lines:
         reserve_inventory(line.sku.id, line.quantity, limited=line.sku.stock is not None)
         order.items.append(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
@@ -179,13 +181,21 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         order_id, merchant_id, quote.currency, quote.total.amount,
         [PricedLine(line.sku.id, line.sku.product_id, line.amount.amount, line.sku.clearing, line.sku.product.clearing)
          for line in quote.lines], order.items, merchant_rule=settings.clearing, strategy=settings.split_strategy))
-    for discount in quote.discounts:
-        redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
     order.timeline.append(OrderTimelineEntry(order_id=order_id, merchant_id=merchant_id, from_status=None,
                                              status="created", reason="order created", actor=actor, at=now))
-    record_event(merchant_id, "order.created", order_object(order))
+    events = [new_event(merchant_id, "order.created", order_object(order))]
     if assessment.decision == "review":
-        record_event(merchant_id, "risk.review_opened", {"id": order_id, "object": "order", **assessment.to_json()})
+        events.append(new_event(merchant_id, "risk.review_opened",
+                                {"id": order_id, "object": "order", **assessment.to_json()}, livemode=livemode))
+    if commit:
+        # Written at once, without the unit of work: the order is answered as built and not changed here again.
+        insert_at_once([order, *order.sub_orders, *order.items, *order.timeline, *events])
+    else:
+        # The caller goes on with the order in its transaction (a renewal may still change its amount).
+        db.session.add(order)
+        db.session.add_all(events)
+    for discount in quote.discounts:
+        redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
     if not commit:
         db.session.flush()
         return order
