@@ -14,14 +14,19 @@ from tests.conftest import DATABASE_URL, IS_POSTGRES
 pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="a server that drops connections: PostgreSQL")
 
 
-def _drop_every_other_connection() -> int:
-    """What a database restart does to the app's pooled connections, from a connection of no pool."""
+POOL_NAME = "kassa-test-db-pool"  # the application_name of the pools these tests break on purpose
+
+
+def _drop_every_other_connection(only_named: str | None = None) -> int:
+    """What a database restart does to pooled connections (``only_named``: just those of that application name),
+    from a connection of no pool."""
     admin = create_engine(DATABASE_URL, poolclass=NullPool)
     try:
         with admin.begin() as connection:
             return len(connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()")).all())
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND (CAST(:name AS text) IS NULL OR application_name = :name)"),
+                {"name": only_named}).all())
     finally:
         admin.dispose()
 
@@ -29,7 +34,7 @@ def _drop_every_other_connection() -> int:
 def _engine(idle_seconds: float):
     from app.db_pool import ping_idle_connections
 
-    engine = create_engine(DATABASE_URL)
+    engine = create_engine(DATABASE_URL, connect_args={"application_name": POOL_NAME})
     ping_idle_connections(engine, idle_seconds=idle_seconds)
     statements: list[str] = []
     event.listen(engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: statements.append(statement))
@@ -52,7 +57,7 @@ def test_a_connection_that_sat_idle_is_pinged_and_replaced_when_the_database_dro
     try:
         with engine.connect() as connection:
             first = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
-        assert _drop_every_other_connection() >= 1
+        assert _drop_every_other_connection(POOL_NAME) == 1
         time.sleep(0.1)
         with engine.connect() as connection:  # the ping finds it dead: a new one, and the caller never knows
             assert connection.execute(text("SELECT pg_backend_pid()")).scalar_one() != first
@@ -65,7 +70,7 @@ def test_a_connection_dropped_between_two_close_uses_fails_once_then_the_pool_st
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-        _drop_every_other_connection()
+        assert _drop_every_other_connection(POOL_NAME) == 1
         with pytest.raises(DBAPIError) as failed, engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         assert failed.value.connection_invalidated

@@ -62,6 +62,7 @@ def test_rows_that_gather_while_a_batch_is_written_share_one_insert(app):
 
     try:
         writer.write(statement, slow_first_row)
+        assert _wait(lambda: not writer._queue)  # the thread holds the first row
         for index in range(1, 21):
             writer.write(statement, _log_row(app, index))
         release.set()
@@ -108,6 +109,7 @@ def test_a_row_the_database_refuses_does_not_lose_the_rest_of_its_batch(app, cap
 
     try:
         writer.write(statement, slow)  # holds the thread so the next three share a batch
+        assert _wait(lambda: not writer._queue)
         writer.write(statement, _log_row(app, 1))
         writer.write(statement, duplicate)
         writer.write(statement, {**duplicate, "attempt_id": "pay_3_again"})  # the same primary key: refused
@@ -160,6 +162,7 @@ def test_a_forked_child_writes_its_own_rows_and_never_its_parents(app):
 
     try:
         writer.write(statement, slow)
+        assert _wait(lambda: not writer._queue)
         writer.write(statement, _log_row(app, 1))  # queued in the parent when it forks
         pid = os.fork()
         if pid == 0:  # the child: its own row, then out as RQ's work horse leaves (no atexit)
