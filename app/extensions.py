@@ -12,7 +12,8 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from redis import Redis
-from sqlalchemy import MetaData, Table, insert, text
+from sqlalchemy import Executable, MetaData, Table, insert, text
+from sqlalchemy.engine import CursorResult
 from sqlalchemy import inspect as sa_inspect
 
 # Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
@@ -100,8 +101,18 @@ _INSERTS: dict[str, object] = {}
 def _insert_of(table: Table):
     statement = _INSERTS.get(table.name)
     if statement is None:
-        statement = _INSERTS[table.name] = insert(table)  # one statement object per table: compiled once
+        # One statement object per table, compiled once; inline: no RETURNING of generated keys nobody reads.
+        statement = _INSERTS[table.name] = insert(table).inline()
     return statement
+
+
+def execute_at_once(statement: Executable, params: dict) -> CursorResult:
+    """Run a Core statement (built on tables, not models) in the session's transaction after writing what the
+    session has pending, as the ORM's autoflush would, but without the ORM's execution context: for the few
+    conditional UPDATEs every payment makes."""
+    session = db.session()
+    session.flush()  # nothing pending: a cheap check
+    return session.connection().execute(statement, params)
 
 
 def commit_keeping_state() -> None:

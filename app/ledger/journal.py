@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, func, select
 
 from app.bulk_copy import copy_rows
 from app.errors import KassaError
-from app.extensions import db
+from app.extensions import db, insert_at_once
 from app.ids import new_id
 from app.ledger.models import JournalEntry, Posting
 from app.money import normalise_currency
@@ -72,14 +72,14 @@ def find_entry(kind: str, reference: str) -> JournalEntry | None:
 
 def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> JournalEntry:
     """Add a balanced entry to the caller's transaction; the same (kind, reference) again returns
-    the first entry unchanged. The unique constraint refuses a concurrent duplicate at flush."""
+    the first entry unchanged. The unique constraint refuses a concurrent duplicate at its INSERT."""
     legs = _checked(postings)
     existing = find_entry(kind, reference)
     if existing is not None:
         return existing
     entry = JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference)
-    db.session.add(entry)
-    db.session.flush()
+    db.session.flush()  # what the caller has pending first (a settlement its postings name)
+    insert_at_once([entry])  # then the entry, without the unit of work's bookkeeping, and its postings
     _insert_postings(entry.id, merchant_id, legs)
     return entry
 

@@ -17,7 +17,7 @@ from app.catalog.services import price_items, release_inventory, reserve_invento
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import new_event
-from app.extensions import commit_keeping_state, db, insert_at_once
+from app.extensions import commit_keeping_state, db, execute_at_once, insert_at_once
 from app.merchants.config_cache import cached
 from app.ids import new_id
 from app.merchants.models import Merchant
@@ -38,11 +38,11 @@ class StaleOrder(Conflict):
 
 
 # The conditional UPDATE of every status change, built once: a move binds only its values.
-_MOVE = (update(Order)
-         .where(Order.id == bindparam("b_id"), Order.status == bindparam("b_status"),
-                Order.version == bindparam("b_version"))
-         .values(status=bindparam("b_target"), version=Order.version + 1, updated_at=bindparam("b_at"))
-         .execution_options(synchronize_session=False))
+_ORDERS = Order.__table__.c
+_MOVE = (update(Order.__table__)
+         .where(_ORDERS.id == bindparam("b_id"), _ORDERS.status == bindparam("b_status"),
+                _ORDERS.version == bindparam("b_version"))
+         .values(status=bindparam("b_target"), version=_ORDERS.version + 1, updated_at=bindparam("b_at")))
 
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True) -> Order:
@@ -53,7 +53,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
     now = utcnow()
-    result = db.session.execute(_MOVE, {"b_id": order.id, "b_status": order.status, "b_version": order.version,
+    result = execute_at_once(_MOVE, {"b_id": order.id, "b_status": order.status, "b_version": order.version,
                                         "b_target": target, "b_at": now})
     if result.rowcount != 1:
         raise StaleOrder(f"order {order.id} changed while being updated; retry")

@@ -19,7 +19,7 @@ from app import logs
 from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import record_event
-from app.extensions import commit_keeping_state, db, end_read_only_transaction
+from app.extensions import commit_keeping_state, db, end_read_only_transaction, execute_at_once
 from app.ledger.captures import post_capture
 from app.payments.fees import fee_for_capture
 from app.locks import held_lock
@@ -61,10 +61,10 @@ def order_lock(order_id: str) -> AbstractContextManager[None]:
 
 # What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
 # attempt in the session is set from them after the commit rather than synchronised by the ORM.
-_STARTED = (update(PaymentAttempt).where(PaymentAttempt.id == bindparam("b_id"))
+_ATTEMPTS = PaymentAttempt.__table__
+_STARTED = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("b_id"))
             .values(provider_reference=bindparam("b_provider_reference"), next_action=bindparam("b_next_action"),
-                    updated_at=bindparam("b_updated_at"))
-            .execution_options(synchronize_session=False))
+                    updated_at=bindparam("b_updated_at")))
 
 
 def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
@@ -124,7 +124,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
 
     started = {"provider_reference": provider_payment.reference, "next_action": provider_payment.next_action,
                "updated_at": utcnow()}
-    db.session.execute(_STARTED, {"b_id": attempt.id, **{f"b_{name}": value for name, value in started.items()}})
+    execute_at_once(_STARTED, {"b_id": attempt.id, **{f"b_{name}": value for name, value in started.items()}})
     commit_keeping_state()
     # The attempt as this UPDATE left it; a callback that settled it meanwhile is seen by the next read.
     for name, value in started.items():
@@ -223,13 +223,12 @@ _ATTEMPT_WITH_ORDER = (
 
 # _settle's conditional UPDATE, built once. A reference or fee left NULL keeps the attempt's own (a failure has
 # no fee; a callback may not repeat the reference).
-_SETTLE = (update(PaymentAttempt)
-           .where(PaymentAttempt.id == bindparam("b_id"), PaymentAttempt.status == bindparam("b_before"))
+_SETTLE = (update(_ATTEMPTS)
+           .where(_ATTEMPTS.c.id == bindparam("b_id"), _ATTEMPTS.c.status == bindparam("b_before"))
            .values(status=bindparam("b_status"), failure_reason=bindparam("b_reason"), updated_at=bindparam("b_at"),
                    provider_reference=func.coalesce(bindparam("b_reference", type_=String),
-                                                    PaymentAttempt.provider_reference),
-                   fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), PaymentAttempt.fee_amount))
-           .execution_options(synchronize_session=False))
+                                                    _ATTEMPTS.c.provider_reference),
+                   fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), _ATTEMPTS.c.fee_amount)))
 
 
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
@@ -253,7 +252,7 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             values["provider_reference"] = provider_reference
         if outcome == "succeeded":
             values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount)
-        changed = db.session.execute(_SETTLE, {
+        changed = execute_at_once(_SETTLE, {
             "b_id": attempt_id, "b_before": before, "b_status": outcome, "b_reason": reason,
             "b_at": values["updated_at"], "b_reference": values.get("provider_reference"),
             "b_fee": values.get("fee_amount")}).rowcount
