@@ -1,8 +1,6 @@
 """Extension objects, created once and bound to the app in ``create_app``."""
 from __future__ import annotations
 
-from typing import Callable, Sequence
-
 from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -12,9 +10,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from redis import Redis
-from sqlalchemy import Executable, MetaData, Table, insert, text
-from sqlalchemy.engine import CursorResult
-from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import MetaData, text
 
 # Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -58,61 +54,6 @@ def conflict_insert(target):
     from sqlalchemy.dialects import postgresql, sqlite
 
     return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(target)
-
-
-# Per mapped class: (attribute key, column key) of each column it maps, read once.
-_COLUMN_KEYS: dict[type, list[tuple[str, str]]] = {}
-# Called with the objects ``insert_at_once`` wrote, as an ``after_flush`` hook is with a flush's new objects.
-_INSERTED_LISTENERS: list[Callable[[Sequence[object]], None]] = []
-
-
-def after_insert_at_once(listener: Callable[[Sequence[object]], None]) -> Callable[[Sequence[object]], None]:
-    """Register ``listener(objects)`` to run after ``insert_at_once`` wrote them (a decorator)."""
-    _INSERTED_LISTENERS.append(listener)
-    return listener
-
-
-def insert_at_once(objects: Sequence[object]) -> None:
-    """INSERT new (transient) ORM objects now, on the session's connection, one statement per table: what a flush
-    would write, without the unit of work's bookkeeping, which costs more CPU than the statements on a hot path.
-    Pass them parents first. Attributes left unset get their columns' defaults. The objects stay transient: this is
-    for rows a caller writes once and renders, and never changes or reads back through this session."""
-    tables: dict[tuple, tuple[Table, list[dict]]] = {}
-    for obj in objects:
-        cls = type(obj)
-        keys = _COLUMN_KEYS.get(cls)
-        if keys is None:
-            mapper = sa_inspect(cls)
-            keys = _COLUMN_KEYS[cls] = [(prop.key, prop.columns[0].key) for prop in mapper.column_attrs]
-        state = obj.__dict__
-        row = {column: state[attr] for attr, column in keys if attr in state}
-        table = cls.__table__
-        tables.setdefault((table.name, frozenset(row)), (table, []))[1].append(row)  # one executemany per shape
-    connection = db.session.connection()
-    for table, rows in tables.values():
-        connection.execute(_insert_of(table), rows if len(rows) > 1 else rows[0])
-    for listener in _INSERTED_LISTENERS:
-        listener(objects)
-
-
-_INSERTS: dict[str, object] = {}
-
-
-def _insert_of(table: Table):
-    statement = _INSERTS.get(table.name)
-    if statement is None:
-        # One statement object per table, compiled once; inline: no RETURNING of generated keys nobody reads.
-        statement = _INSERTS[table.name] = insert(table).inline()
-    return statement
-
-
-def execute_at_once(statement: Executable, params: dict) -> CursorResult:
-    """Run a Core statement (built on tables, not models) in the session's transaction after writing what the
-    session has pending, as the ORM's autoflush would, but without the ORM's execution context: for the few
-    conditional UPDATEs every payment makes."""
-    session = db.session()
-    session.flush()  # nothing pending: a cheap check
-    return session.connection().execute(statement, params)
 
 
 def commit_keeping_state() -> None:

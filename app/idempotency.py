@@ -21,7 +21,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.errors import Conflict
-from app.extensions import after_insert_at_once, db
+from app.core_writes import after_insert_at_once
+from app.extensions import db
 
 RETENTION = timedelta(hours=24)
 MAX_KEY_LENGTH = 255

@@ -27,6 +27,7 @@ from sqlalchemy import LargeBinary, event as sa_event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
+from app.core_writes import after_insert_at_once
 from app.db_types import utcnow
 from app.extensions import db
 from app.ids import new_id
@@ -116,9 +117,18 @@ def audited(actor: AuditActor, action: str, model: type, object_id: str | None =
 
 @sa_event.listens_for(Session, "after_flush")
 def _collect_created(session: Session, flush_context) -> None:
+    _collect_from(session, session.new)
+
+
+@after_insert_at_once
+def _collect_inserted(objects) -> None:
+    _collect_from(db.session(), objects)
+
+
+def _collect_from(session: Session, written) -> None:
     for pending in session.info.get(_PENDING, ()):
         if not pending.written and pending.object_id is None:
-            pending.created.extend(obj for obj in session.new if isinstance(obj, pending.model))
+            pending.created.extend(obj for obj in written if isinstance(obj, pending.model))
 
 
 @sa_event.listens_for(Session, "after_commit")

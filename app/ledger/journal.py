@@ -9,7 +9,8 @@ from sqlalchemy import bindparam, func, select
 
 from app.bulk_copy import copy_rows
 from app.errors import KassaError
-from app.extensions import db, insert_at_once
+from app.core_writes import insert_at_once
+from app.extensions import db
 from app.ids import new_id
 from app.ledger.models import JournalEntry, Posting
 from app.money import normalise_currency

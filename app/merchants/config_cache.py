@@ -25,6 +25,7 @@ from flask import has_request_context, request
 from sqlalchemy import event as sa_event, select, update
 from sqlalchemy.orm import Session
 
+from app.core_writes import after_insert_at_once
 from app.extensions import db
 from app.merchants.models import Merchant
 
@@ -108,6 +109,18 @@ def _bump(session: Session, merchant_ids: set[str]) -> None:
         _versions().pop(merchant_id, None)
     session.execute(update(Merchant).where(Merchant.id.in_(sorted(merchant_ids)))
                     .values(config_version=Merchant.config_version + 1).execution_options(synchronize_session=False))
+
+
+@after_insert_at_once
+def _bump_inserted(rows) -> None:
+    changed = set()
+    for row in rows:
+        merchant_of = _WATCHED.get(type(row))
+        merchant_id = merchant_of(row) if merchant_of is not None else None
+        if merchant_id:
+            changed.add(merchant_id)
+    if changed:
+        _bump(db.session(), changed)
 
 
 @sa_event.listens_for(Session, "after_flush")

@@ -7,6 +7,8 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from app.commit_signals import ORDER_PINGS
+from app.core_writes import after_insert_at_once
+from app.extensions import db
 
 
 def order_channel(order_id: str) -> str:
@@ -16,8 +18,17 @@ def order_channel(order_id: str) -> str:
 
 @sa_event.listens_for(Session, "before_flush")
 def _collect(session: Session, _context, _instances) -> None:
+    _collect_from(session, session.new)
+
+
+@after_insert_at_once
+def _collect_inserted(objects) -> None:
+    _collect_from(db.session(), objects)
+
+
+def _collect_from(session: Session, written) -> None:
     from app.events import Event  # the outbox row is the one signal every order change writes
 
-    for obj in session.new:
+    for obj in written:
         if isinstance(obj, Event) and obj.order_id:
             session.info.setdefault(ORDER_PINGS, set()).add(obj.order_id)

@@ -17,7 +17,8 @@ from app.catalog.services import price_items, release_inventory, reserve_invento
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import new_event
-from app.extensions import commit_keeping_state, db, execute_at_once, insert_at_once
+from app.core_writes import execute_at_once, insert_at_once
+from app.extensions import commit_keeping_state, db
 from app.merchants.config_cache import cached
 from app.ids import new_id
 from app.merchants.models import Merchant

@@ -18,8 +18,9 @@ from sqlalchemy.orm.attributes import set_committed_value
 from app import logs
 from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
-from app.events import record_event
-from app.extensions import commit_keeping_state, db, end_read_only_transaction, execute_at_once
+from app.events import new_event, record_event
+from app.core_writes import execute_at_once, insert_at_once
+from app.extensions import commit_keeping_state, db, end_read_only_transaction
 from app.ledger.captures import post_capture
 from app.payments.fees import fee_for_capture
 from app.locks import held_lock
@@ -132,7 +133,7 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
     if provider_payment.result is not None:
         # Settled inside the create call: converge exactly as a callback would (the poll is the safety net).
         apply_channel_result(provider_payment.result, actor=f"channel:{channel_code}")
-        db.session.refresh(attempt)
+        attempt = db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     log.info("payment started", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
                                                   "attempt_id": attempt.id, "channel": channel_code}})
     return attempt
@@ -148,8 +149,8 @@ def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "pa
         attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
                                  channel=channel_code, status="pending", amount=order.total, currency=order.currency,
                                  next_check_at=first_poll_at())
-        db.session.add(attempt)
         try:
+            insert_at_once([attempt])  # the unique index refuses a second active attempt here
             transition(order, "paying", reason=f"{how} with {channel_code}", actor=actor)
             commit_keeping_state()  # the order and attempt as written: nothing to read back
         except (IntegrityError, StaleOrder):
@@ -273,7 +274,8 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
         except StaleOrder:
             db.session.rollback()
             continue
-        record_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt))
+        insert_at_once([new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt),
+                                  order_id=order.id, livemode=order.livemode)])
         commit_keeping_state()  # the attempt and order as just written
         return True
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")

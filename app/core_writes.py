@@ -1,0 +1,76 @@
+"""Writes on the hot paths that skip the ORM's unit of work.
+
+A flush works out what changed, in what order to write it and what to read back, for whatever the session
+holds; for the few rows a payment step writes that bookkeeping costs more CPU than the statements themselves
+(1.3-1.6 ms against 0.6 ms for an order's four rows). These run plain Core statements on the session's
+connection, in the session's transaction, so they commit or roll back with everything else.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from sqlalchemy import Executable, Table, insert
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.orm.attributes import set_committed_value
+
+from app.extensions import db
+
+
+class _Columns:
+    """What inserting one mapped class needs, worked out once: its columns and their Python-side defaults."""
+
+    def __init__(self, cls: type) -> None:
+        self.table: Table = cls.__table__
+        self.keys: list[tuple[str, str]] = []  # (attribute, column key)
+        self.defaults: list[tuple[str, str, Callable[[], object]]] = []
+        for prop in sa_inspect(cls).column_attrs:
+            column = prop.columns[0]
+            self.keys.append((prop.key, column.key))
+            default = column.default
+            if default is not None and (default.is_scalar or default.is_callable):
+                make = (lambda arg=default.arg: arg(None)) if default.is_callable else (lambda arg=default.arg: arg)
+                self.defaults.append((prop.key, column.key, make))
+        # One statement object per table, compiled once; inline: no RETURNING of generated keys nobody reads.
+        self.insert = insert(self.table).inline()
+
+
+_COLUMNS: dict[type, _Columns] = {}
+# Called with the objects ``insert_at_once`` wrote, as an ``after_flush`` hook is with a flush's new objects.
+_INSERTED_LISTENERS: list[Callable[[Sequence[object]], None]] = []
+
+
+def after_insert_at_once(listener: Callable[[Sequence[object]], None]) -> Callable[[Sequence[object]], None]:
+    """Register ``listener(objects)`` to run after ``insert_at_once`` wrote them (a decorator)."""
+    _INSERTED_LISTENERS.append(listener)
+    return listener
+
+
+def insert_at_once(objects: Sequence[object]) -> None:
+    """INSERT new (transient) ORM objects now, one statement per table, parents first as given. An attribute left
+    unset gets its column's Python-side default, on the object too, as a flush would give it; a key the database
+    generates stays unset. The objects stay transient: for rows a caller writes once and renders, and never changes
+    through this session (read them with a query if they must change)."""
+    tables: dict[tuple, tuple[_Columns, list[dict]]] = {}
+    for obj in objects:
+        columns = _COLUMNS.get(type(obj)) or _COLUMNS.setdefault(type(obj), _Columns(type(obj)))
+        state = obj.__dict__
+        for attr, _, make in columns.defaults:
+            if attr not in state:
+                set_committed_value(obj, attr, make())
+        row = {column: state[attr] for attr, column in columns.keys if attr in state}
+        tables.setdefault((columns.table.name, frozenset(row)), (columns, []))[1].append(row)  # one executemany a shape
+    connection = db.session.connection()
+    for columns, rows in tables.values():
+        connection.execute(columns.insert, rows if len(rows) > 1 else rows[0])
+    for listener in _INSERTED_LISTENERS:
+        listener(objects)
+
+
+def execute_at_once(statement: Executable, params: dict) -> CursorResult:
+    """Run a Core statement (built on tables, not models) in the session's transaction after writing what the
+    session has pending, as the ORM's autoflush would, but without the ORM's execution context: for the few
+    conditional UPDATEs every payment makes."""
+    session = db.session()
+    session.flush()  # nothing pending: a cheap check
+    return session.connection().execute(statement, params)
