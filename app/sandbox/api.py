@@ -55,15 +55,14 @@ def require_api_key(view: F) -> F:
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-        with current_runtime().session_factory() as session:
-            account = authenticate_account(session, key.strip()) if scheme.lower() == "bearer" else None
-        if account is None:
+        account_id = authenticate_account(current_runtime(), key.strip()) if scheme.lower() == "bearer" else None
+        if account_id is None:
             response, status = error_response(
                 401, "api_key_invalid", "Send a valid API key as 'Authorization: Bearer <key>'."
             )
             response.headers["WWW-Authenticate"] = "Bearer"
             return response, status
-        g.sandbox_account_id = account.id
+        g.sandbox_account_id = account_id
         return view(*args, **kwargs)
 
     return wrapped  # type: ignore[return-value]
@@ -81,7 +80,13 @@ def create() -> tuple[Response, int]:
         payment, created = create_payment(session, g.sandbox_account_id, payment_request)
         if recurring:
             mandates.request_mandate(session, payment, *recurring)
-        answer, payment_id = jsonify(_payment_json(session, payment)), payment.id
+        if created and not recurring:
+            # Just made and pending: no mandate asked for, and no card seen yet (its fingerprint comes with the
+            # decision), so there is nothing more to read.
+            shown = {**payment_object(payment, runtime.payment_url(payment.id)), "mandate": None}
+        else:
+            shown = _payment_json(session, payment)
+        answer, payment_id = jsonify(shown), payment.id
     if created and runtime.auto_outcome:
         # After the answer is built (the payment is still pending in it), as a quick shopper would.
         in_background(_decide_as_a_shopper, runtime, payment_id, runtime.auto_outcome)

@@ -45,11 +45,10 @@ def mandate_of_payment(session: Session, payment_id: str) -> Mandate | None:
 
 
 def settle_mandate(session: Session, payment: Payment) -> None:
-    """A decided payment signs its pending mandate (approved) or declines it."""
+    """A decided payment signs its pending mandate (approved) or declines it, in the caller's transaction."""
     status = "active" if payment.status == "succeeded" else "declined"
     session.execute(update(Mandate).where(Mandate.payment_id == payment.id, Mandate.status == "pending")
                     .values(status=status))
-    session.commit()
 
 
 def get_mandate(session: Session, mandate_id: str, account_id: int | None = None) -> Mandate:

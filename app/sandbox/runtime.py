@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import current_app
 from sqlalchemy import Engine
@@ -20,6 +20,10 @@ class SandboxRuntime:
     public_url: str
     callback_delay_seconds: float
     auto_outcome: str | None = None  # SANDBOX_AUTO_OUTCOME: decide each new payment at once, unasked
+    # Accounts as this process found them: a key's account and an account's callback secret change only when the
+    # provider starts with another configuration (ensure_account), which makes a new runtime.
+    account_ids: dict[str, int] = field(default_factory=dict)  # by the key's hash
+    callback_secrets: dict[int, str] = field(default_factory=dict)  # by account id
 
     def payment_url(self, payment_id: str) -> str:
         """Return the absolute URL of a payment's hosted page."""

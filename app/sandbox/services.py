@@ -86,18 +86,23 @@ def ensure_account(session: Session, api_key: str, callback_secret: str) -> Acco
     return account
 
 
-def authenticate_account(session: Session, api_key: str) -> Account | None:
-    """Return the account an API key belongs to, or None."""
+def authenticate_account(runtime: SandboxRuntime, api_key: str) -> int | None:
+    """Return the id of the account an API key belongs to, or None (read once per process for a known key)."""
     if not api_key:
         return None
-    return session.scalar(select(Account).where(Account.api_key_hash == hash_api_key(api_key)))
+    key_hash = hash_api_key(api_key)
+    account_id = runtime.account_ids.get(key_hash)
+    if account_id is None:
+        with runtime.session_factory() as session:
+            account_id = session.scalar(select(Account.id).where(Account.api_key_hash == key_hash))
+        if account_id is not None:
+            runtime.account_ids[key_hash] = account_id
+    return account_id
 
 
 def create_payment(session: Session, account_id: int, request: PaymentRequest) -> tuple[Payment, bool]:
-    """Create a pending payment, or return the existing one for the same reference; the flag says if it is new."""
-    existing = _find_by_reference(session, account_id, request.reference)
-    if existing is not None:
-        return existing, False
+    """Create a pending payment, or return the existing one for the same reference; the flag says if it is new.
+    The INSERT comes first: a retry is rare, and the unique reference finds it then."""
     payment = Payment(
         id=new_payment_id(),
         account_id=account_id,
@@ -132,21 +137,21 @@ def get_payment(session: Session, payment_id: str, account_id: int | None = None
 
 
 def decide_payment(session: Session, payment_id: str, outcome: str) -> Payment:
-    """Move a pending payment to `succeeded` or `failed`; exactly one concurrent caller can win."""
+    """Move a pending payment to `succeeded` or `failed` in the caller's transaction; exactly one concurrent caller
+    can win. Returns the payment as decided."""
     if outcome not in ("succeeded", "failed"):
         raise SandboxError(400, "parameter_invalid", "outcome must be 'succeeded' or 'failed'", "outcome")
-    # A conditional UPDATE is the decision: zero rows means someone else already decided.
-    result = session.execute(
+    # A conditional UPDATE is the decision: no row means someone else already decided.
+    payment = session.scalars(
         update(Payment)
         .where(Payment.id == payment_id, Payment.status == "pending")
         .values(status=outcome, decided_at=utcnow())
-    )
-    session.commit()
-    if result.rowcount == 0:
-        payment = get_payment(session, payment_id)
-        raise PaymentAlreadyDecided(payment.status)
-    payment = session.get(Payment, payment_id, populate_existing=True)
-    assert payment is not None  # it was just updated
+        .returning(Payment),
+        execution_options={"populate_existing": True},
+    ).first()
+    if payment is None:
+        session.rollback()
+        raise PaymentAlreadyDecided(get_payment(session, payment_id).status)
     return payment
 
 
@@ -156,6 +161,14 @@ def load_callback_secret(session: Session, account_id: int) -> str:
     if account is None:
         raise PaymentNotFound()
     return account.callback_secret
+
+
+def callback_secret(runtime: SandboxRuntime, session: Session, account_id: int) -> str:
+    """The account's callback secret, read once per process (see ``SandboxRuntime``)."""
+    secret = runtime.callback_secrets.get(account_id)
+    if secret is None:
+        secret = runtime.callback_secrets[account_id] = load_callback_secret(session, account_id)
+    return secret
 
 
 def card_fingerprint_of(session: Session, payment_id: str) -> str | None:
@@ -203,15 +216,18 @@ def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, ca
     from app.sandbox.mandates import settle_mandate  # mandates build on these services
 
     with runtime.session_factory() as session:
+        # The decision, its mandate and its card in one transaction.
         payment = decide_payment(session, payment_id, outcome)
         settle_mandate(session, payment)
-        if card_fingerprint and payment.method == "card":
+        # Fingerprints are written only here, with the decision, which happens once: a payment decided without
+        # a card's fingerprint has none.
+        fingerprint = card_fingerprint if card_fingerprint and payment.method == "card" else None
+        if fingerprint:
             from app.sandbox.models import CardFingerprint
 
-            session.merge(CardFingerprint(payment_id=payment.id, fingerprint=card_fingerprint))
-            session.commit()
-        fingerprint = card_fingerprint_of(session, payment.id)
-        secret = load_callback_secret(session, payment.account_id)
+            session.add(CardFingerprint(payment_id=payment.id, fingerprint=fingerprint))
+        session.commit()
+        secret = callback_secret(runtime, session, payment.account_id)
     event = build_event(payment_object(payment, runtime.payment_url(payment.id), fingerprint), secret,
                         payment.callback_url)
     dispatch_callback(runtime.session_factory, event, callback_mode, runtime.callback_delay_seconds)

@@ -245,3 +245,31 @@ def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
     assert outages == []
     assert client.get(f"/sandbox/api/payments/{created['id']}", headers=auth).json["status"] == "succeeded"
     assert json.loads(receiver.wait_for(1)[0].body)["type"] == "payment.succeeded"
+
+
+def test_a_card_fingerprint_given_with_the_decision_reaches_the_callback_and_later_reads(
+        client: FlaskClient, create_payment: Any, receiver: Any, auth: dict[str, str]) -> None:
+    with_card, without = create_payment(reference="order_card"), create_payment(reference="order_plain")
+    assert with_card["card_fingerprint"] is None  # nothing is known of the card before the shopper pays
+
+    client.post(f"/sandbox/api/payments/{with_card['id']}/simulate",
+                json={"outcome": "succeeded", "card_fingerprint": "fp_card_0001"})
+    simulate(client, without["id"], "succeeded")
+    received = receiver.wait_for(2)
+
+    told = {json.loads(c.body)["data"]["id"]: json.loads(c.body)["data"]["card_fingerprint"] for c in received}
+    assert told == {with_card["id"]: "fp_card_0001", without["id"]: None}
+    read = client.get(f"/sandbox/api/payments/{with_card['id']}", headers=auth).json
+    assert read["card_fingerprint"] == "fp_card_0001" and read["status"] == "succeeded"
+
+
+def test_a_decision_that_lost_the_race_changes_nothing_and_says_how_it_was_decided(
+        client: FlaskClient, create_payment: Any, receiver: Any) -> None:
+    payment = create_payment()
+    assert simulate(client, payment["id"], "failed").status_code == 200
+    again = simulate(client, payment["id"], "succeeded")
+    receiver.wait_for(1)
+    time.sleep(0.3)
+
+    assert again.status_code == 409 and "failed" in again.json["error"]["message"]
+    assert [json.loads(c.body)["type"] for c in receiver.received] == ["payment.failed"]
