@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import String, bindparam, case, select, update
+from sqlalchemy import String, bindparam, case, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.bulk_copy import one_of
 from app.catalog.models import Sku
@@ -63,6 +64,14 @@ def _entitlement(merchant_id: str, customer_id: str, kind: str, livemode: bool) 
 
 
 def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days: int, now: datetime) -> datetime:
+    """Extend the customer's membership by ``days``; returns its new end. A first membership is one INSERT."""
+    first = now + timedelta(days=days)
+    started = db.session.execute(
+        conflict_insert(Entitlement).values(merchant_id=merchant_id, customer_id=customer_id, kind="membership",
+                                            livemode=livemode, credits=0, membership_until=first, updated_at=now)
+        .on_conflict_do_nothing().returning(Entitlement.id)).first()
+    if started is not None:
+        return first
     row = _entitlement(merchant_id, customer_id, "membership", livemode)
     for _ in range(5):
         current = row.membership_until
@@ -75,41 +84,50 @@ def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days:
                                      .values(membership_until=until, updated_at=now)
                                      .execution_options(synchronize_session=False)).rowcount
         if changed == 1:
-            row.membership_until = until
+            set_committed_value(row, "membership_until", until)  # as written: the flush has nothing to repeat
             return until
         db.session.refresh(row)
     raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
 
 
 def _add_credits(merchant_id: str, customer_id: str, livemode: bool, credits: int, now: datetime) -> None:
-    row = _entitlement(merchant_id, customer_id, "credits", livemode)
-    db.session.execute(update(Entitlement).where(Entitlement.id == row.id)
-                       # Capped at what the column holds: a balance that large is not a purchase to fail over.
-                       # (compared without adding first, so the sum never overflows; portable to SQLite).
-                       .values(credits=case((Entitlement.credits > MAX_CREDIT_BALANCE - credits, MAX_CREDIT_BALANCE),
-                                            else_=Entitlement.credits + credits), updated_at=now)
-                       .execution_options(synchronize_session=False))
+    """Add ``credits`` to the customer's balance, the row made by the same statement when it is the first."""
+    table = Entitlement.__table__
+    db.session.execute(
+        conflict_insert(table).values(merchant_id=merchant_id, customer_id=customer_id, kind="credits",
+                                      livemode=livemode, credits=credits, updated_at=now)
+        .on_conflict_do_update(
+            index_elements=["merchant_id", "customer_id", "kind", "livemode"],
+            # Capped at what the column holds: a balance that large is not a purchase to fail over.
+            # (compared without adding first, so the sum never overflows; portable to SQLite).
+            set_={"credits": case((table.c.credits > MAX_CREDIT_BALANCE - credits, MAX_CREDIT_BALANCE),
+                                  else_=table.c.credits + credits), "updated_at": now}))
 
 
 def _claim_grant(item: OrderItem, order: Order, kind: str, **amounts: int | None) -> EntitlementGrant | None:
-    """Insert the item's grant record; None when it was granted before."""
-    grant = EntitlementGrant(merchant_id=order.merchant_id, customer_id=order.customer_id, order_id=order.id,
-                             order_item_id=item.id, kind=kind, livemode=order.livemode, **amounts)
-    try:
-        with db.session.begin_nested():
-            db.session.add(grant)
-    except IntegrityError:
-        return None
-    return grant
+    """Insert the item's grant record (one statement; the unique item decides); None when it was granted before.
+    The grant returned is the row as written, outside the session: ``_set_grant_until`` completes a membership's."""
+    values = {"merchant_id": order.merchant_id, "customer_id": order.customer_id, "order_id": order.id,
+              "order_item_id": item.id, "kind": kind, "livemode": order.livemode, "granted_at": utcnow(), **amounts}
+    claimed = db.session.execute(conflict_insert(EntitlementGrant.__table__).values(**values)
+                                 .on_conflict_do_nothing().returning(EntitlementGrant.__table__.c.id)).first()
+    return None if claimed is None else EntitlementGrant(id=claimed.id, **values)
+
+
+def _set_grant_until(grant: EntitlementGrant, until: datetime) -> None:
+    """Record on the grant the membership end it brought about."""
+    table = EntitlementGrant.__table__
+    db.session.execute(update(table).where(table.c.id == grant.id).values(membership_until=until))
+    grant.membership_until = until
 
 
 def _pays_a_subscription_period(order: Order) -> bool:
     """Is this a subscription's first or renewal order? Its membership follows the paid period instead."""
     from app.signing.models import Subscription, SubscriptionRenewal  # signing builds on orders; imported late
 
-    return (db.session.scalar(select(Subscription.id).where(Subscription.first_order_id == order.id)) is not None
-            or db.session.scalar(select(SubscriptionRenewal.id).where(SubscriptionRenewal.order_id == order.id))
-            is not None)
+    return bool(db.session.scalar(select(or_(
+        exists().where(Subscription.first_order_id == order.id),
+        exists().where(SubscriptionRenewal.order_id == order.id)))))
 
 
 def grant_membership_until(order: Order, until: datetime, now: datetime | None = None) -> datetime | None:
@@ -123,8 +141,8 @@ def grant_membership_until(order: Order, until: datetime, now: datetime | None =
         grant = _claim_grant(item, order, "membership", membership_days=None)
         if grant is None:
             return None
-        grant.membership_until = extend_membership_to(order.merchant_id, order.customer_id, order.livemode, until,
-                                                      now)
+        _set_grant_until(grant, extend_membership_to(order.merchant_id, order.customer_id, order.livemode, until,
+                                                     now))
         return grant.membership_until
     return None
 
@@ -195,7 +213,7 @@ def extend_membership_to(merchant_id: str, customer_id: str, livemode: bool, unt
         if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
                               .values(membership_until=target, updated_at=now or utcnow())
                               .execution_options(synchronize_session=False)).rowcount == 1:
-            row.membership_until = target
+            set_committed_value(row, "membership_until", target)
             return target
         db.session.refresh(row)
     raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
@@ -217,8 +235,8 @@ def grant_entitlements(order: Order, now: datetime | None = None) -> list[Entitl
         if days:
             grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)
             if grant:
-                grant.membership_until = _extend_membership(order.merchant_id, order.customer_id, order.livemode,
-                                                            days * item.quantity, now)
+                _set_grant_until(grant, _extend_membership(order.merchant_id, order.customer_id, order.livemode,
+                                                           days * item.quantity, now))
                 grants.append(grant)
         elif credits:
             grant = _claim_grant(item, order, "credits", credits=credits * item.quantity)

@@ -17,14 +17,13 @@ from datetime import datetime, timedelta
 import requests
 from flask import current_app
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 
 from app import logs, outbound
 from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.events import Event, record_event, subscribe
 from app.risk.review import held_for_review
-from app.extensions import db
+from app.extensions import conflict_insert, db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements
 from app.orders.fulfilment_models import OrderFulfilment
@@ -101,14 +100,13 @@ def _deliver(order: Order, urls: list[str]) -> None:
 
 
 def _progress(order: Order) -> OrderFulfilment:
+    """The order's fulfilment progress row, made on first use (a concurrent fulfilment may make it first)."""
     row = db.session.get(OrderFulfilment, order.id)
     if row is None:
-        try:
-            with db.session.begin_nested():
-                db.session.add(OrderFulfilment(order_id=order.id, merchant_id=order.merchant_id))
-        except IntegrityError:
-            pass
-        row = db.session.get(OrderFulfilment, order.id)
+        row = db.session.scalars(
+            conflict_insert(OrderFulfilment).values(order_id=order.id, merchant_id=order.merchant_id, attempts=0,
+                                                    updated_at=utcnow())
+            .on_conflict_do_nothing().returning(OrderFulfilment)).first() or db.session.get(OrderFulfilment, order.id)
     return row
 
 

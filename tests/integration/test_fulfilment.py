@@ -219,3 +219,41 @@ def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(app, api, ca
     assert "fulfilled" not in [t["status"] for t in after["timeline"]]
     assert len(events_of(app, "order.fulfilment_failed")) == 1
     assert len(receiver.received) == 3  # gave up: no further attempts
+
+
+@pytest.mark.parametrize("grants", [{"membership_days": 30}, {"credits": 40}])
+def test_two_workers_fulfilling_one_order_at_once_grant_it_once(app, api, catalog, sandbox, grants):
+    """Two dispatchers handed the same order.paid (a lease that ran out under one of them) at the same moment."""
+    import threading
+
+    from app.extensions import db
+    from app.orders.fulfilment import fulfil_order
+
+    set_fulfilment(app, catalog["sku"], grants)
+    order = paid_order(api, sandbox, catalog["sku"])
+    start, outcomes = threading.Barrier(2), []
+
+    def fulfil() -> None:
+        with app.app_context():
+            start.wait()
+            try:
+                outcomes.append(fulfil_order(order["id"]))
+            except Exception as exc:  # the loser's move finds the order moved on: the outbox retries it later
+                db.session.rollback()
+                outcomes.append(type(exc).__name__)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=fulfil) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert outcomes.count("fulfilled") == 1, outcomes
+    held = entitlements(api)
+    assert len(held["grants"]) == 1
+    if "credits" in grants:
+        assert held["credits"] == 40
+    else:
+        assert held["membership"]["until"] == held["grants"][0]["membership_until"]
+    assert [t["status"] for t in api.get(f"/orders/{order['id']}").json["timeline"]].count("fulfilled") == 1
