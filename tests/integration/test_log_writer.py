@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 
 import pytest
 from redis import Redis
@@ -69,6 +70,38 @@ def test_rows_that_gather_while_a_batch_is_written_share_one_insert(app):
         assert writer.flush(timeout=10)
         assert _stored(app) == sorted(f"pay_{i}" for i in range(21))
         assert len([s for s in inserts if s.startswith("INSERT")]) == 2  # the first row, then the other twenty
+    finally:
+        writer.close()
+        writer.engine.dispose()
+
+
+def test_rows_of_one_moment_share_one_insert_and_reach_the_table_unasked(app):
+    from app.payments.integration_log import IntegrationLog
+
+    writer = _writer_on_app_database(app, linger=0.5)
+    statement, inserts = insert(IntegrationLog), _statements_on(writer.engine)
+    try:
+        for index in range(5):  # a paid order's rows: a few milliseconds apart
+            writer.write(statement, _log_row(app, index))
+            time.sleep(0.005)
+        assert _wait(lambda: len(_stored(app)) == 5)  # no flush: the thread writes them by itself
+        assert len([s for s in inserts if s.startswith("INSERT")]) == 1
+    finally:
+        writer.close()
+        writer.engine.dispose()
+
+
+def test_a_flush_writes_at_once_instead_of_waiting_for_more_rows(app):
+    from app.payments.integration_log import IntegrationLog
+
+    writer = _writer_on_app_database(app, linger=60)
+    try:
+        writer.write(insert(IntegrationLog), _log_row(app, 0))
+        assert writer.flush(timeout=10)  # well before the 60 s the thread would have waited for more
+        assert _stored(app) == ["pay_0"]
+        writer.write(insert(IntegrationLog), _log_row(app, 1))  # and the next flush too
+        assert writer.flush(timeout=10)
+        assert _stored(app) == ["pay_0", "pay_1"]
     finally:
         writer.close()
         writer.engine.dispose()
