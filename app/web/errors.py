@@ -66,8 +66,10 @@ def register(app: Flask) -> None:
             return unexpected(error)
         log.warning("database unavailable on %s %s: %s", request.method, request.path,
                     error.orig.__class__.__name__ if error.orig is not None else error.__class__.__name__)
-        return kassa_error(ServiceUnavailable("Kassa's database could not serve this request just now and nothing "
-                                              "was changed; please try again in a moment."))
+        # Not "nothing changed": a pay that lost its connection after asking the provider has its attempt committed
+        # (the poller settles it), and its retry is told a payment is in progress.
+        return kassa_error(ServiceUnavailable("Kassa's database could not serve this request just now; what it had "
+                                              "not saved was rolled back. Please try again in a moment."))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

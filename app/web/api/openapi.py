@@ -159,8 +159,9 @@ def _ok(schema: str, description: str = "OK") -> dict:
 _AUTH_ERRORS = {"401": _error("missing, malformed or unknown key")}
 # Decisions about an order (pay, refund, cancel a payment) take its lock in Redis: without Redis, or while
 # another process holds it, nothing is done and the same call may be retried after Retry-After seconds.
-_UNAVAILABLE = {"503": _error("service_unavailable: Kassa cannot reach Redis (nothing was done); order_locked / "
-                              "wallet_locked: another process is updating it. Retry after Retry-After seconds")}
+_UNAVAILABLE = {"503": _error("service_unavailable: Kassa cannot reach Redis (nothing was done) or its database "
+                              "dropped the connection (rolled back); order_locked / wallet_locked: another process is "
+                              "updating it. Retry after Retry-After seconds")}
 _SECRET_ERRORS = {**_AUTH_ERRORS, "403": _error("a publishable key on a secret-only route")}
 _ID = {"name": "id", "in": "path", "required": True, "schema": _STR}
 _PAGE = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
