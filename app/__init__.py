@@ -60,6 +60,7 @@ def _register_logging(app: Flask) -> None:
 def _register_extensions(app: Flask) -> None:
     from app.config import PROJECT_ROOT
     from app.db_pool import ping_idle_connections
+    from app.db_postgres import keep_prepared_statements
     from app.db_sqlite import configure_sqlite
     from app.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -70,6 +71,7 @@ def _register_extensions(app: Flask) -> None:
     with app.app_context():
         configure_sqlite(db.engine, busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
         ping_idle_connections(db.engine, idle_seconds=app.config["POOL_PING_IDLE_SECONDS"])
+        keep_prepared_statements(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
