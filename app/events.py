@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
-from app.commit_signals import NEW_EVENTS
+from app.commit_signals import NEW_EVENTS, dispatch_run
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import conflict_insert, db
 from app.ids import new_id
@@ -278,19 +278,41 @@ def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
     return events
 
 
+def dispatch_until_drained(*, batch: int = 200) -> int:
+    """A dispatch run: batches of due events until a claim finds fewer than ``batch`` (and none was handed back)
+    and the handlers wrote no events since (they ask for no other run; app/commit_signals.py); returns how many were settled. Events that
+    other transactions commit meanwhile ask for a run of their own."""
+    total = 0
+    with dispatch_run() as handlers_wrote_events:
+        while True:
+            settled, drained = _dispatch_batch(batch=batch)
+            total += settled
+            if drained and not handlers_wrote_events():
+                return total
+
+
 def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: timedelta | None = None) -> int:
     """Hand due events to their handlers, oldest first; returns how many were settled. The run works its batch
     while its lease (``EVENT_DISPATCH_LEASE_SECONDS``) holds, and hands back what is left when it runs low."""
+    return _dispatch_batch(batch=batch, now=now, lease=lease)[0]
+
+
+def _dispatch_batch(*, batch: int, now: datetime | None = None,
+                    lease: timedelta | None = None) -> tuple[int, bool]:
+    """``dispatch_pending``'s work; returns how many events it settled and whether it left none due: its claim was
+    not full and it handed none back."""
     lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
     claimed = _claim(batch, now or utcnow(), lease)
     hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
     finished, settled, succeeded = _run_batches(claimed)
     events = [event for event in claimed if event.id not in finished]
+    drained = len(claimed) < batch
     for position, event in enumerate(events):
         if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
             db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))
                                .values(next_dispatch_at=utcnow()).execution_options(synchronize_session=False))
             db.session.commit()
+            drained = False
             break
         event_id = event.id
         if _run_handlers(event, succeeded[event_id] if succeeded is not None else None):
@@ -306,7 +328,7 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: ti
                 dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts))
                 .execution_options(synchronize_session=False))
         db.session.commit()
-    return settled
+    return settled, drained
 
 
 def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, limit: int = 20,

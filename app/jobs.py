@@ -96,15 +96,12 @@ def reap_api_request_logs() -> int:
 
 def dispatch_events() -> int:
     """Deliver outbox events to their handlers until none is due; returns how many were settled."""
-    from app.events import dispatch_pending
+    from app.events import dispatch_until_drained
     from app.queueing import clear_dispatch_request
 
     with _context():
         clear_dispatch_request()
-        total = 0
-        while settled := dispatch_pending():
-            total += settled
-        return total
+        return dispatch_until_drained()
 
 
 def auto_confirm_order(order_id: str) -> bool:

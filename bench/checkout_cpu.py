@@ -79,12 +79,11 @@ class Steps:
 def dispatched(app) -> None:
     """The worker's share of a paid order: one outbox run over its events (order.created, order.paying,
     payment.succeeded, order.paid and whatever their handlers record), as the dispatch job runs it; no answer."""
-    from app.events import dispatch_pending
+    from app.events import dispatch_until_drained
     from app.extensions import db
 
     with app.app_context():
-        while dispatch_pending():
-            pass
+        dispatch_until_drained()
         db.session.remove()
 
 

@@ -398,3 +398,100 @@ def test_a_run_whose_lease_runs_low_hands_back_the_rest_due_at_once(app, slow_ev
         assert dispatch_pending(lease=timedelta(seconds=60)) == 2  # due now: no lease to wait out
         db.session.remove()
     assert SLOW_CALLS == ids
+
+
+CHAINED: list[str] = []
+
+
+@subscribe("test.chain")
+def _chain(event) -> None:
+    """A handler whose work records an event of its own (as fulfilment records ``order.fulfilled``)."""
+    from app.events import record_event
+
+    record_event("mch_x", "test.chained", {"after": event.id})
+
+
+@subscribe("test.chained")
+def _chained(event) -> None:
+    CHAINED.append(event.data["object"]["after"])
+
+
+def test_a_dispatch_run_takes_the_events_its_handlers_write_without_queuing_another_run(app):
+    """The fulfilment's ``order.fulfilled`` is written by a handler while a run works: that run hands it on before it
+    ends, and the worker is not given a second job that would find nothing to do."""
+    from app.events import Event, record_event
+    from app.extensions import db
+
+    CHAINED.clear()
+    with app.app_context():
+        first = record_event("mch_x", "test.chain", {}).id
+        db.session.commit()
+    assert jobs_run(app) == 1  # the run the commit queued, and no other
+    assert CHAINED == [first]
+    with app.app_context():
+        assert all(e.dispatched_at for e in db.session.query(Event))
+
+
+def jobs_run(app) -> int:
+    """Work the queue with a real RQ worker in burst mode (jobs queued meanwhile included); how many jobs ran."""
+    from redis import Redis
+    from rq import Queue, SimpleWorker
+
+    from tests.conftest import REDIS_URL
+
+    connection = Redis.from_url(REDIS_URL)
+    queue = Queue(app.config["RQ_QUEUE"], connection=connection)
+    before = queue.finished_job_registry.count
+    with app.app_context():
+        SimpleWorker([queue], connection=connection).work(burst=True)
+    return queue.finished_job_registry.count - before
+
+
+def test_a_dispatch_run_ends_on_a_claim_that_was_not_full(app, batched_events):
+    """A run claims again only when its batch was full or its handlers wrote events: one claim and one batch
+    transaction settle a backlog smaller than a batch, with no empty claim after them."""
+    from app.events import dispatch_until_drained
+
+    ids = batched_events(25)
+    with app.app_context():
+        with counted_commits() as commits:
+            assert dispatch_until_drained(batch=200) == 25
+        assert len(commits) == 2
+        more = batched_events(5)
+        with counted_commits() as commits:
+            assert dispatch_until_drained(batch=2) == 5  # full, full, short: three claims and their batches
+        assert len(commits) == 6
+    assert sorted(i for batch in BATCHES for i in batch) == sorted(ids + more)
+
+
+def test_a_dispatch_run_that_fails_asks_for_a_run_for_what_its_handlers_wrote(app):
+    """A run that dies with an exception after a handler committed events has not claimed them: it asks for a run,
+    as the handler's commit would have, instead of leaving them to the periodic sweep."""
+    from app.commit_signals import dispatch_run
+    from app.events import record_event
+    from app.extensions import db
+
+    CHAINED.clear()
+    with app.app_context():
+        with pytest.raises(RuntimeError), dispatch_run():
+            record_event("mch_x", "test.chained", {"after": "evt_lost"})
+            db.session.commit()
+            raise RuntimeError("the run's database went away")
+    assert jobs_run(app) == 1
+    assert CHAINED == ["evt_lost"]
+
+
+def test_a_dispatch_run_takes_back_up_what_it_handed_back(app, slow_events):
+    """A run that hands back the rest of a batch it could not finish within its lease claims it again itself before
+    it ends: the events do not wait for the periodic sweep."""
+    from app.events import dispatch_until_drained
+
+    ids = sorted(slow_events(4, 0.5))
+    lease = app.config["EVENT_DISPATCH_LEASE_SECONDS"]
+    app.config["EVENT_DISPATCH_LEASE_SECONDS"] = 1  # hands back after two events
+    try:
+        with app.app_context():
+            assert dispatch_until_drained() == 4
+    finally:
+        app.config["EVENT_DISPATCH_LEASE_SECONDS"] = lease
+    assert SLOW_CALLS == ids
