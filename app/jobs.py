@@ -1,6 +1,7 @@
 """RQ entry points. Thin: each builds an app context and calls one domain service."""
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -95,11 +96,16 @@ def reap_api_request_logs() -> int:
 
 
 def dispatch_events() -> int:
-    """Deliver outbox events to their handlers until none is due; returns how many were settled."""
+    """Deliver outbox events to their handlers until none is due; returns how many were settled. It first waits
+    EVENT_DISPATCH_GATHER_SECONDS with the dispatch request still standing, so the commits of that moment join this
+    run instead of queuing their own."""
     from app.events import dispatch_until_drained
     from app.queueing import clear_dispatch_request
 
     with _context():
+        gather = current_app.config["EVENT_DISPATCH_GATHER_SECONDS"]
+        if gather > 0:
+            time.sleep(gather)
         clear_dispatch_request()
         return dispatch_until_drained()
 

@@ -495,3 +495,31 @@ def test_a_dispatch_run_takes_back_up_what_it_handed_back(app, slow_events):
     finally:
         app.config["EVENT_DISPATCH_LEASE_SECONDS"] = lease
     assert SLOW_CALLS == ids
+
+
+def test_commits_while_a_dispatch_run_gathers_join_it(app):
+    """A dispatch job waits EVENT_DISPATCH_GATHER_SECONDS before it claims: an event committed meanwhile (the pay's,
+    a moment after the create's) is handed on by the same run, not by a job of its own."""
+    import threading
+    import time
+
+    CALLS.clear()
+    gather = app.config["EVENT_DISPATCH_GATHER_SECONDS"]
+    app.config["EVENT_DISPATCH_GATHER_SECONDS"] = 0.5
+    try:
+        first = emit(app)[0]  # queues the run
+        later: list[str] = []
+
+        def commit_another() -> None:
+            time.sleep(0.15)  # the run is gathering
+            later.extend(emit(app))
+
+        committing = threading.Thread(target=commit_another)
+        committing.start()
+        ran = [jobs_run(app)]
+        committing.join(timeout=30)
+        second = later[0]
+    finally:
+        app.config["EVENT_DISPATCH_GATHER_SECONDS"] = gather
+    assert ran == [1]
+    assert sorted(CALLS) == sorted([("record", first), ("flaky", first), ("record", second), ("flaky", second)])

@@ -98,10 +98,20 @@ def test_passwords_get_werkzeugs_full_cost_unless_told_and_production_refuses_le
             load_config()
 
 
-@pytest.mark.parametrize("value, says", [("0", "more than 0"), ("-5", "more than 0"), ("a minute", "number of seconds")])
-def test_a_dispatch_lease_that_would_stall_the_outbox_is_refused_with_what_to_set(monkeypatch, value, says):
-    monkeypatch.setenv("EVENT_DISPATCH_LEASE_SECONDS", value)
-    with pytest.raises(ConfigError, match=f"EVENT_DISPATCH_LEASE_SECONDS must be .*{says}"):
+@pytest.mark.parametrize("name, value, says, good", [
+    # A lease of 0 would hand back every event a run claimed, and the outbox would stall.
+    ("EVENT_DISPATCH_LEASE_SECONDS", "0", "more than 0", "90"),
+    ("EVENT_DISPATCH_LEASE_SECONDS", "-5", "more than 0", "90"),
+    ("EVENT_DISPATCH_LEASE_SECONDS", "a minute", "number of seconds", "90"),
+    # A long gather would hold every handler (fulfilment, receipts, webhooks) back.
+    ("EVENT_DISPATCH_GATHER_SECONDS", "-0.1", "between 0 and 1", "0"),
+    ("EVENT_DISPATCH_GATHER_SECONDS", "5", "between 0 and 1", "0"),
+    ("EVENT_DISPATCH_GATHER_SECONDS", "soon", "number of seconds", "0"),
+])
+def test_an_outbox_setting_that_would_stall_or_hold_it_back_is_refused_with_what_to_set(monkeypatch, name, value,
+                                                                                        says, good):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=f"{name} must be .*{says}"):
         load_config()
-    monkeypatch.setenv("EVENT_DISPATCH_LEASE_SECONDS", "90")
-    assert load_config()["EVENT_DISPATCH_LEASE_SECONDS"] == 90.0
+    monkeypatch.setenv(name, good)
+    assert load_config()[name] == float(good)
