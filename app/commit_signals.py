@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
@@ -42,11 +42,11 @@ def dispatch_run() -> Iterator[Callable[[], bool]]:
     try:
         yield wrote_events
     except BaseException:
-        _RUN_WROTE.reset(token)
         if wrote[0]:
             _send(True, ())
         raise
-    _RUN_WROTE.reset(token)
+    finally:
+        _RUN_WROTE.reset(token)
 
 
 @sa_event.listens_for(Session, "after_commit")
@@ -59,7 +59,7 @@ def _signal(session: Session) -> None:
         _send(new_events, order_ids or ())
 
 
-def _send(new_events: bool, order_ids) -> None:
+def _send(new_events: bool, order_ids: Iterable[str]) -> None:
     from app.extensions import redis_client
     from app.orders.broadcast import order_channel
     from app.queueing import ask_for_dispatch, enqueue  # jobs sit above the domain
