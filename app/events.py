@@ -6,6 +6,10 @@ waiting at a time); the job claims a batch of due events for a lease, so a secon
 others, and hands each to the handlers subscribed to its type, in creation order. A handler that
 succeeded for an event is recorded and never runs for it again; one that failed leaves the event
 undispatched, to be retried with backoff.
+
+An event no handler wants is born dispatched: no run, no job. A handler says so from the event's object
+(``applies``) or from its merchant's configuration as the event is written (``wanted``: the webhook fan-out, for a
+merchant with no endpoint that takes the type). The event is kept all the same (the event log, an order's stream).
 """
 from __future__ import annotations
 
@@ -85,6 +89,9 @@ class Subscription:
     # The same work for many events at once, in the caller's transaction (it must not commit). None: the handler
     # works one event at a time only.
     batch: Callable[[list[Event]], Batched] | None = None
+    # Given the merchant and the event's type, may the handler have anything to do, by the merchant's configuration
+    # as the event is written? None: always.
+    wanted: Callable[[str, str], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,8 @@ _SUBSCRIPTIONS: list[Subscription] = []
 
 
 def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
-              batch: Callable[[list[Event]], Batched] | None = None) -> Callable:
+              batch: Callable[[list[Event]], Batched] | None = None,
+              wanted: Callable[[str, str], bool] | None = None) -> Callable:
     """Register a handler for ``event_type`` (or ``"*"``). It must not commit half its work:
     a handler that raises is retried later, so its effects must be safe to repeat.
     ``applies(obj)`` answers from the event's object alone (never from the database) whether the handler has
@@ -108,11 +116,15 @@ def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
     its checkout session, its customer's email), never ones that change later (its status).
     ``batch(events)`` does the handler's work for a dispatch run's whole batch in one transaction (the webhooks'
     fan-out: one read of the endpoints for every event, not one per event); ``func`` runs for the events it leaves
-    (``Batched.one_by_one``) and for a batch that failed, which goes event by event."""
+    (``Batched.one_by_one``) and for a batch that failed, which goes event by event.
+    ``wanted(merchant_id, event_type)`` answers, as the event is written and from configuration the merchant's
+    config cache holds (app/merchants/config_cache.py), whether the handler may have work for it; an event that
+    no handler applies to or wants is born dispatched. A configuration changed after the event was written does
+    not reach back to it (an endpoint added a moment later does not get it)."""
     def decorate(func: Callable[[Event], None]) -> Callable[[Event], None]:
         name = f"{func.__module__}.{func.__qualname__}"
         if all(s.name != name for s in _SUBSCRIPTIONS):
-            _SUBSCRIPTIONS.append(Subscription(name, event_type, func, applies, batch))
+            _SUBSCRIPTIONS.append(Subscription(name, event_type, func, applies, batch, wanted))
         return func
     return decorate
 
@@ -161,8 +173,24 @@ def new_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None =
         obj = {**obj, "livemode": livemode}  # as app/orders/event_modes.py does at the flush
     event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
                   order_id=order_id or order_id_of(obj), livemode=livemode, request_id=logs.current("request_id"))
-    db.session.info[NEW_EVENTS] = True  # the commit asks for a dispatch run (app/commit_signals.py)
+    if _wanted_by_nobody(merchant_id, type_, obj):
+        event.created_at = event.dispatched_at = utcnow()  # born dispatched: no run claims it
+    else:
+        db.session.info[NEW_EVENTS] = True  # the commit asks for a dispatch run (app/commit_signals.py)
     return event
+
+
+def _wanted_by_nobody(merchant_id: str, type_: str, obj: dict) -> bool:
+    """No handler applies to the event's object or wants it by its merchant's configuration. A process that has
+    registered no handler for the type (its handlers were never imported) leaves the event to the dispatchers."""
+    subscriptions = subscriptions_for(type_)
+    if not subscriptions:
+        return False
+    candidates = [sub for sub in subscriptions if sub.applies is None or sub.applies(obj)]
+    if any(sub.wanted is None for sub in candidates):
+        return False  # a handler with work whatever the configuration: no need to ask it
+    with db.session.no_autoflush:  # a job reads the merchant's version here: the caller's pending rows wait
+        return not any(sub.wanted(merchant_id, type_) for sub in candidates)  # type: ignore[misc]
 
 
 def _backoff(attempts: int) -> timedelta:

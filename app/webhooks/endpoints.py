@@ -11,6 +11,7 @@ from app.errors import InvalidRequest, NotFound
 from app.event_types import ALL_EVENTS, EVENT_TYPES
 from app.extensions import db
 from app.ids import new_id
+from app.merchants.config_cache import bump
 from app.outbound import check_destination
 from app.web_urls import check_http_url
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -130,6 +131,7 @@ def delete_endpoint(merchant_id: str, endpoint_id: str) -> str:
     if deleted != 1:
         db.session.rollback()
         raise NotFound(f"no webhook endpoint {endpoint_id!r}", param="id")
+    bump(merchant_id)  # its event types no longer count (app/webhooks/fanout.py); ORM changes bump by themselves
     _stop_pending_deliveries(endpoint_id, now)
     db.session.commit()
     return endpoint_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import logs
 from app.db_types import utcnow
@@ -12,6 +13,7 @@ from app.errors import Conflict, NotFound
 from app.events import Batched, Event, subscribe
 from app.extensions import conflict_insert, db
 from app.ids import new_id
+from app.merchants.config_cache import cached
 from app.webhooks.delivery import resend_delivery, schedule_delivery
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
@@ -69,7 +71,21 @@ def fan_out_batch(events: list[Event]) -> Batched:
     return Batched(then=queue_sends)
 
 
-@subscribe("*", batch=fan_out_batch)
+def _endpoint_event_types(session: Session, merchant_id: str) -> frozenset[str]:
+    """The event types the merchant's active endpoints take ("*" for all)."""
+    return frozenset(event_type for types in session.scalars(
+        select(WebhookEndpoint.events).where(WebhookEndpoint.merchant_id == merchant_id,
+                                             WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None)))
+                     for event_type in types)
+
+
+def merchant_takes(merchant_id: str, event_type: str) -> bool:
+    """Whether an active endpoint of the merchant takes ``event_type``, by its configuration (cached per version)."""
+    types = cached(merchant_id, "webhook_event_types", _endpoint_event_types)
+    return "*" in types or event_type in types
+
+
+@subscribe("*", batch=fan_out_batch, wanted=merchant_takes)
 def fan_out_to_webhooks(event: Event) -> None:
     """Outbox handler: create the event's deliveries and queue a send for each."""
     for delivery_id in create_deliveries(event):

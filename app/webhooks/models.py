@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
+from app.merchants.config_cache import watch
 
 DELIVERY_STATUSES = ("pending", "succeeded", "failed")
 RESPONSE_EXCERPT_CHARS = 500
@@ -48,6 +49,10 @@ class WebhookEndpoint(db.Model):
         if self.previous_secret and self.previous_expires_at is not None and self.previous_expires_at > now:
             return [self.secret, self.previous_secret]
         return [self.secret]
+
+
+# An endpoint's changes change which events its merchant's outbox must hand on (app/webhooks/fanout.py).
+watch(WebhookEndpoint)
 
 
 class WebhookDelivery(db.Model):

@@ -46,10 +46,10 @@ def test_one_request_id_finds_everything_a_paid_order_touched(app, api, catalog,
         assert created.status_code == 201 and created.headers["X-Request-Id"] == REQUEST_ID
         order = created.json
         payment = pay(api, order["id"])  # a later request of its own
-        queued = Queue(app.config["RQ_QUEUE"], connection=Redis.from_url(REDIS_URL)).jobs
-        assert any(job.meta.get("request_id") == REQUEST_ID for job in queued)  # the poll job carries it
         sandbox.simulate(payment["provider_reference"], "succeeded")  # the callback decides, much later
         wait_for(lambda: status_of(api, order["id"]) in ("paid", "fulfilled"))
+        queued = Queue(app.config["RQ_QUEUE"], connection=Redis.from_url(REDIS_URL)).jobs
+        assert any(job.meta.get("request_id") == REQUEST_ID for job in queued)  # the dispatch run for order.paid
         wait_for(lambda: worker() is not None and hook.accepted)
     finally:
         logging.getLogger("kassa").removeHandler(lines)

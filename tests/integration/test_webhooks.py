@@ -415,3 +415,78 @@ def _redis(app):
     from redis import Redis
 
     return Redis.from_url(app.config["REDIS_URL"])
+
+
+def _queued(app) -> int:
+    from redis import Redis
+
+    return len(Queue(app.config["RQ_QUEUE"], connection=Redis.from_url(app.config["REDIS_URL"])))
+
+
+def _event(app, order_id: str, event_type: str):
+    from sqlalchemy import select
+
+    from app.events import Event
+    from app.extensions import db
+
+    with app.app_context():
+        return db.session.scalar(select(Event).where(Event.order_id == order_id, Event.type == event_type))
+
+
+def test_an_event_no_endpoint_takes_is_born_dispatched_and_queues_no_run(app, api, merchant, catalog, receiver,
+                                                                         worker):
+    """A merchant without an endpoint that takes order.created: the order's event is kept (the event log lists it)
+    but dispatched as it is written, and the create queues no job. An endpoint added later gets the next order's."""
+    first = create_order(api, catalog["sku"])
+    event = _event(app, first["id"], "order.created")
+    assert event.dispatched_at is not None and event.dispatched_at == event.created_at
+    assert _queued(app) == 0
+    assert first["id"] in [e["data"]["object"]["id"] for e in api.get("/events?type=order.created").json["data"]]
+
+    hook, _ = register(api, receiver, "/created", ["order.created"])
+    second = create_order(api, catalog["sku"])
+    assert _event(app, second["id"], "order.created").dispatched_at is None
+    assert _queued(app) == 1  # the run that hands it to the fan-out
+    worker()
+    assert [e["data"]["object"]["id"] for e in hook.accepted] == [second["id"]]
+    assert _event(app, second["id"], "order.created").dispatched_at is not None
+
+
+def test_an_event_a_handler_of_its_own_wants_goes_through_a_run_without_endpoints(app, api, merchant, catalog,
+                                                                                  sandbox, worker):
+    """order.paid has work whatever the endpoints (the fulfilment): it is dispatched by a run, and the order is
+    fulfilled; order.paying, which only endpoints could want, is born dispatched."""
+    order = create_order(api, catalog["sku"])
+    payment = pay(api, order["id"])
+    assert _event(app, order["id"], "order.paying").dispatched_at is not None
+    assert _queued(app) == 0
+    sandbox.simulate(payment["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    assert _event(app, order["id"], "order.paid").dispatched_at is None
+    worker()
+    assert status_of(api, order["id"]) == "fulfilled"
+    assert _event(app, order["id"], "order.paid").dispatched_at is not None
+
+
+def test_disabling_or_deleting_the_only_endpoint_stops_the_runs_for_its_events(app, api, merchant, catalog,
+                                                                               receiver, worker):
+    hook, endpoint_id = register(api, receiver, "/all", ["*"])
+    create_order(api, catalog["sku"])
+    assert _queued(app) == 1
+    worker()
+    assert len(hook.accepted) == 1
+
+    api.post(f"/webhook_endpoints/{endpoint_id}", json={"enabled": False})
+    paused = create_order(api, catalog["sku"])
+    assert _queued(app) == 0 and _event(app, paused["id"], "order.created").dispatched_at is not None
+
+    api.post(f"/webhook_endpoints/{endpoint_id}", json={"enabled": True})
+    create_order(api, catalog["sku"])
+    assert _queued(app) == 1
+    worker()
+    assert len(hook.accepted) == 2
+
+    assert api.delete(f"/webhook_endpoints/{endpoint_id}").status_code == 200
+    gone = create_order(api, catalog["sku"])
+    assert _queued(app) == 0 and _event(app, gone["id"], "order.created").dispatched_at is not None
+    assert len(hook.accepted) == 2
