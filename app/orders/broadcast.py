@@ -30,5 +30,6 @@ def _collect_from(session: Session, written) -> None:
     from app.events import Event  # the outbox row is the one signal every order change writes
 
     for obj in written:
-        if isinstance(obj, Event) and obj.order_id:
+        # An order's first event needs no ping: nobody can be watching an order whose id its commit first gives out.
+        if isinstance(obj, Event) and obj.order_id and obj.type != "order.created":
             session.info.setdefault(ORDER_PINGS, set()).add(obj.order_id)

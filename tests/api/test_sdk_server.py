@@ -245,3 +245,37 @@ def test_the_embed_snippet_is_one_script_tag_for_templates_and_the_cli(app, merc
     assert f'data-kassa-key="{merchant.publishable_key}"' in result.output
     origins = runner.invoke(args=["kassa", "allowed-origins", "--merchant-id", merchant.id, "https://shop.example/"])
     assert origins.exit_code == 0 and "https://shop.example" in origins.output
+
+
+def test_an_order_is_pinged_for_its_changes_and_not_for_its_creation(app, pk_api, catalog, sandbox):
+    """Live streams hear of an order's changes over Redis (app/orders/broadcast.py). Its creation sends nothing:
+    no one can be watching an order before its id is given out, and a create costs one Redis round trip less."""
+    import time
+
+    from redis import Redis
+
+    from app.orders.broadcast import order_channel
+    from tests.conftest import wait_for
+
+    listener = Redis.from_url(app.config["REDIS_URL"]).pubsub(ignore_subscribe_messages=True)
+    listener.psubscribe(order_channel("*"))
+    heard: list[str] = []
+
+    def hear() -> list[str]:  # what arrives within 0.2 s (a None is also what a subscribe confirmation reads as)
+        until = time.monotonic() + 0.2
+        while time.monotonic() < until:
+            if (message := listener.get_message(timeout=0.05)) is not None:
+                heard.append(message["channel"].decode().rsplit(":", 1)[1])
+        return heard
+
+    try:
+        hear()  # subscribed
+        order = _order(pk_api, catalog["sku"])
+        assert hear() == []
+        payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
+                                                                  "client_secret": order["client_secret"]}).json
+        wait_for(lambda: hear() == [order["id"]])  # created → paying
+        sandbox.simulate(payment["payment"]["provider_reference"], "succeeded")
+        wait_for(lambda: hear() == [order["id"]] * 2)  # paying → paid
+    finally:
+        listener.close()
