@@ -23,10 +23,23 @@ def _drop_every_other_connection(only_named: str | None = None) -> int:
     admin = create_engine(DATABASE_URL, poolclass=NullPool)
     try:
         with admin.begin() as connection:
-            return len(connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            pids = list(connection.scalars(text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
                 "AND pid <> pg_backend_pid() AND (CAST(:name AS text) IS NULL OR application_name = :name)"),
-                {"name": only_named}).all())
+                {"name": only_named}))
+            connection.execute(text("SELECT pg_terminate_backend(pid) FROM unnest(CAST(:pids AS int[])) AS pid"),
+                               {"pids": pids})
+        # pg_terminate_backend only signals: on a busy machine a backend can still answer a query before it ends,
+        # so wait until they are all gone, as they are after a restart (bounded: 10 s).
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with admin.connect() as connection:
+                left = connection.scalar(text("SELECT count(*) FROM pg_stat_activity "
+                                              "WHERE pid = ANY(CAST(:pids AS int[]))"), {"pids": pids})
+            if not left:
+                break
+            time.sleep(0.02)
+        return len(pids)
     finally:
         admin.dispose()
 
