@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -46,10 +47,12 @@ _MOVE = (update(Order.__table__)
          .values(status=bindparam("b_target"), version=_ORDERS.version + 1, updated_at=bindparam("b_at")))
 
 
-def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True) -> Order:
+def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
+               along: Sequence[object] = ()) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
-    StaleOrder when someone else changed the order since it was read."""
+    StaleOrder when someone else changed the order since it was read. ``along`` are new rows that come with the
+    move (a payment's attempt), written with the timeline row in one statement."""
     if not can_transition(order.status, target):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
@@ -59,7 +62,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     if result.rowcount != 1:
         raise StaleOrder(f"order {order.id} changed while being updated; retry")
     previous = order.status
-    rows: list = [OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=previous,
+    rows: list = [*along, OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=previous,
                                      status=target, reason=reason, actor=actor, at=now)]
     # Keep the in-memory object true to the row without another SELECT, and without marking it changed (the
     # UPDATE above wrote it; the ORM would write it again).

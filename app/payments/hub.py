@@ -150,8 +150,8 @@ def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "pa
                                  channel=channel_code, status="pending", amount=order.total, currency=order.currency,
                                  next_check_at=first_poll_at())
         try:
-            insert_at_once([attempt])  # the unique index refuses a second active attempt here
-            transition(order, "paying", reason=f"{how} with {channel_code}", actor=actor)
+            # The unique index refuses a second active attempt at its INSERT, written with the order's move.
+            transition(order, "paying", reason=f"{how} with {channel_code}", actor=actor, along=[attempt])
             commit_keeping_state()  # the order and attempt as written: nothing to read back
         except (IntegrityError, StaleOrder):
             db.session.rollback()

@@ -1,0 +1,84 @@
+"""Opening an order and starting its payment write their new rows (order, lines, timeline, event; attempt, timeline,
+event) together: on PostgreSQL in one statement, one round trip (app/core_writes.py), on SQLite one per table. Either
+way the rows are whole, and a write the database refuses leaves nothing of the step behind."""
+from __future__ import annotations
+
+from tests.conftest import IS_POSTGRES
+from tests.integration.test_event_payload_cost import statements
+
+ORDER_TABLES = ("orders", "order_items", "order_timeline", "events")
+
+
+def _inserts(sent: list[str], tables: tuple[str, ...]) -> list[str]:
+    return [s for s in sent if any(f"INSERT INTO {table} " in s for table in tables)]
+
+
+def test_an_order_of_two_lines_is_written_whole_and_on_postgresql_in_one_statement(app, api, catalog):
+    with statements(app) as sent:
+        created = api.post("/orders", json={
+            "items": [{"sku": catalog["sku"], "quantity": 2}, {"sku": catalog["limited_sku"], "quantity": 1}],
+            "customer": {"id": "cus_writes", "email": "w@example.test"}, "agreement_accepted": True,
+            "metadata": {"ref": "w1"}})
+    assert created.status_code == 201, created.json
+    order = created.json
+    assert [(i["sku"], i["quantity"], i["amount"]) for i in order["items"]] == [
+        (catalog["sku"], 2, 1998), (catalog["limited_sku"], 1, 2500)]
+    assert order["amount"]["total"] == 4498
+    # The rows as written are what a read finds: the answer was not built from anything the database refused.
+    assert api.get(f"/orders/{order['id']}").json == order
+    skus = {sku["id"]: sku for sku in api.get(f"/products/{catalog['product']}").json["skus"]}
+    assert skus[catalog["limited_sku"]]["stock"] == 2
+    created_events = [e for e in api.get("/events?type=order.created").json["data"]
+                      if e["data"]["object"]["id"] == order["id"]]
+    assert [len(e["data"]["object"]["items"]) for e in created_events] == [2]
+
+    writes = _inserts(sent, ORDER_TABLES)
+    if IS_POSTGRES:
+        assert len(writes) == 1, writes
+        assert writes[0].startswith("WITH ") and all(f"INSERT INTO {t} " in writes[0] for t in ORDER_TABLES)
+    else:
+        assert len(writes) >= len(ORDER_TABLES), writes
+
+
+def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leaves_the_order_as_it_was(
+        app, api, merchant, catalog, sandbox):
+    from app.extensions import db
+    from app.ids import new_id
+    from app.payments.models import PaymentAttempt
+
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                      "customer": {"id": "cus_writes"}, "agreement_accepted": True}).json
+    # An attempt left active on a `created` order (as a race could leave one): the database's one-active-attempt
+    # index refuses the new attempt, after the order's move was already sent in the same transaction.
+    with app.app_context():
+        stray = PaymentAttempt(id=new_id("pay"), merchant_id=merchant.id, order_id=order["id"],
+                               channel="sandbox_card", status="pending", amount=999, currency="usd")
+        db.session.add(stray)
+        db.session.commit()
+        stray_id = stray.id
+
+    refused = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "payment_in_progress", refused.json
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["status"] == "created" and after["timeline"] == order["timeline"]
+    with app.app_context():
+        from app.orders.models import Order
+
+        assert db.session.get(Order, order["id"]).version == 1  # the move was undone with the refused INSERT
+        attempts = db.session.query(PaymentAttempt).filter_by(order_id=order["id"]).all()
+        assert [a.id for a in attempts] == [stray_id]
+
+    with app.app_context():
+        db.session.get(PaymentAttempt, stray_id).status = "failed"
+        db.session.commit()
+    with statements(app) as sent:
+        paying = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert paying.status_code == 200, paying.json
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["status"] == "paying"
+    assert [t["status"] for t in after["timeline"]] == ["created", "paying"]
+    assert paying.json["payment"]["id"] in [p["id"] for p in after["payments"]]
+    writes = _inserts(sent, ("payment_attempts", "order_timeline", "events"))
+    if IS_POSTGRES:
+        assert len(writes) == 1, writes
+        assert all(f"INSERT INTO {t} " in writes[0] for t in ("payment_attempts", "order_timeline", "events"))
