@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from sqlalchemy import Executable, Table, bindparam, insert
+from sqlalchemy import Executable, Table, bindparam, insert, select, union_all
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm.attributes import set_committed_value
@@ -87,16 +87,23 @@ def _bind_name(group: int, row: int, key: str) -> str:
 def _one_statement(groups: list[tuple[_Columns, list[dict]]]) -> Executable:
     """One INSERT per group chained as data-modifying CTEs (PostgreSQL): a single statement and round trip instead
     of one per table. Foreign keys between the groups hold, as PostgreSQL checks them when the whole statement ends.
-    Built once per shape, so a write binds only its values."""
+    Built once per shape, so a write binds only its values. A group of several rows inserts a UNION ALL of one-row
+    SELECTs, in the order given (keys the database numbers follow it): SQLAlchemy cannot cache the compiled form of
+    a multi-row VALUES, and would compile it anew on every write."""
     shape = tuple((columns.table.name, tuple(rows[0]), len(rows)) for columns, rows in groups)
     found = _ONE_STATEMENTS.get(shape)
     if found is not None:
         return found
     inserts = []
     for g, (columns, rows) in enumerate(groups):
-        values = [{key: bindparam(_bind_name(g, r, key), type_=columns.table.c[key].type) for key in row}
-                  for r, row in enumerate(rows)]
-        inserts.append(insert(columns.table).values(values if len(values) > 1 else values[0]).inline())
+        keys = list(rows[0])
+        binds = [[bindparam(_bind_name(g, r, key), type_=columns.table.c[key].type) for key in keys]
+                 for r in range(len(rows))]
+        if len(binds) == 1:
+            inserts.append(insert(columns.table).values(dict(zip(keys, binds[0]))).inline())
+        else:
+            inserts.append(insert(columns.table).from_select(keys, union_all(*(select(*row) for row in binds)))
+                           .inline())
     statement = inserts[-1].add_cte(*(step.cte(f"w{g}") for g, step in enumerate(inserts[:-1])))
     if len(_ONE_STATEMENTS) >= _MAX_SHAPES:
         _ONE_STATEMENTS.clear()  # shapes are few (lines per order); a bound all the same

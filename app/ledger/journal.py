@@ -80,11 +80,17 @@ def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Se
         return existing
     entry = JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference)
     db.session.flush()  # what the caller has pending first (a settlement its postings name)
-    insert_at_once([entry])  # then the entry, without the unit of work's bookkeeping, and its postings
-    _insert_postings(entry.id, merchant_id, legs)
+    # Then the entry and its postings, without the unit of work's bookkeeping: an entry of a few legs (a capture, a
+    # refund) in one statement on PostgreSQL, a large one's postings in bulk.
+    if len(legs) <= _LEGS_WITH_ENTRY:
+        insert_at_once([entry, *(Posting(**dict(zip(_COLUMNS, (entry.id, merchant_id, *leg)))) for leg in legs)])
+    else:
+        insert_at_once([entry])
+        _insert_postings(entry.id, merchant_id, legs)
     return entry
 
 
+_LEGS_WITH_ENTRY = 20  # more legs (a clearing batch's) go as an executemany or a COPY
 _COLUMNS = ("entry_id", "merchant_id", "account", "amount", "currency", "order_id", "partner_id", "sku_id",
             "sub_order_id", "line_kind", "available_at", "settlement_id")
 

@@ -6,6 +6,7 @@ channel, so however often and in whatever order results arrive, money is capture
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 
@@ -268,44 +269,51 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             post_capture(merchant_id=attempt.merchant_id, attempt_id=attempt.id, order_id=order.id,
                          channel=attempt.channel, amount=attempt.amount, currency=attempt.currency,
                          order_kind=order.kind, livemode=order.livemode)
+        # The payment's event goes with the order's move when there is one (their relative order means nothing).
+        event = new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt), order_id=order.id,
+                          livemode=order.livemode)
         try:
-            _move_order(order, attempt, outcome, reason=reason, actor=actor,
-                        was_active=before in ACTIVE_ATTEMPT_STATUSES)
+            moved_with_event = _move_order(order, attempt, outcome, reason=reason, actor=actor,
+                                           was_active=before in ACTIVE_ATTEMPT_STATUSES, along=[event])
         except StaleOrder:
             db.session.rollback()
             continue
-        insert_at_once([new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt),
-                                  order_id=order.id, livemode=order.livemode)])
+        if not moved_with_event:
+            insert_at_once([event])
         commit_keeping_state()  # the attempt and order as just written
         return True
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
 
 
 def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: str | None, actor: str,
-                was_active: bool) -> None:
+                was_active: bool, along: Sequence[object]) -> bool:
+    """Move the order as the attempt's outcome says; True if a move wrote the ``along`` rows with it."""
     if outcome == "succeeded":
         captured = f"captured by {attempt.channel} ({attempt.provider_reference})"
         if was_active and order.status == "paying":
-            transition(order, "paid", reason=captured, actor=actor)
-        elif order.status in ("created", "paying"):
+            transition(order, "paid", reason=captured, actor=actor, along=along)
+            return True
+        if order.status in ("created", "paying"):
             # An attempt Kassa had failed or abandoned was paid after all while the order is still open (reopened
             # for another try, or paying through a newer attempt): this capture pays it, so the order is never
             # payable again with the shopper's money already taken. A newer attempt captured later is returned.
             if order.status == "created":
                 transition(order, "paying", reason=f"late capture of payment {attempt.id}", actor=actor)
-            transition(order, "paid", reason=f"{captured}, after the attempt was given up", actor=actor)
-        else:
-            # The provider took money for an attempt we had given up on (order closed, or
-            # paid another way): record it loudly so it is refunded, never lost.
-            record_event(order.merchant_id, "payment.captured_on_inactive_order", payment_object(attempt))
-            log.error("capture on an abandoned attempt (order %s)", order.status,
-                      extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
-    elif order.status == "paying":
+            transition(order, "paid", reason=f"{captured}, after the attempt was given up", actor=actor, along=along)
+            return True
+        # The provider took money for an attempt we had given up on (order closed, or
+        # paid another way): record it loudly so it is refunded, never lost.
+        record_event(order.merchant_id, "payment.captured_on_inactive_order", payment_object(attempt))
+        log.error("capture on an abandoned attempt (order %s)", order.status,
+                  extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
+        return False
+    if order.status == "paying":
         why = f"payment {outcome}: {reason}" if reason else f"payment {outcome}"
         if outcome == "failed":
-            transition(order, "created", reason=why, actor=actor)  # the shopper may try again
-        else:
-            close_order(order, reason=why, actor=actor)
+            transition(order, "created", reason=why, actor=actor, along=along)  # the shopper may try again
+            return True
+        close_order(order, reason=why, actor=actor)
+    return False
 
 
 def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt | None:

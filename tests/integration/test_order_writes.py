@@ -1,9 +1,11 @@
-"""Opening an order and starting its payment write their new rows (order, lines, timeline, event; attempt, timeline,
-event) together: on PostgreSQL in one statement, one round trip (app/core_writes.py), on SQLite one per table. Either
-way the rows are whole, and a write the database refuses leaves nothing of the step behind."""
+"""Opening an order, starting its payment and capturing it write their new rows (order, lines, timeline, event;
+attempt, timeline, event; journal entry and postings, timeline and events) together: on PostgreSQL in one statement,
+one round trip (app/core_writes.py), on SQLite one per table. Either way the rows are whole, and a write the database
+refuses leaves nothing of the step behind."""
 from __future__ import annotations
 
 from tests.conftest import IS_POSTGRES
+from tests.faults.provider_api import SandboxApi, signed_callback
 from tests.integration.test_event_payload_cost import statements
 
 ORDER_TABLES = ("orders", "order_items", "order_timeline", "events")
@@ -38,6 +40,33 @@ def test_an_order_of_two_lines_is_written_whole_and_on_postgresql_in_one_stateme
         assert writes[0].startswith("WITH ") and all(f"INSERT INTO {t} " in writes[0] for t in ORDER_TABLES)
     else:
         assert len(writes) >= len(ORDER_TABLES), writes
+
+
+def test_the_next_order_of_the_same_shape_reuses_the_compiled_write(app, api, catalog):
+    """Compiling the statement costs more than sending it: an order shaped like the one before (two lines) is
+    written with SQLAlchemy's cached compilation, as a multi-row VALUES would not be."""
+    from sqlalchemy import event
+    from sqlalchemy.engine.interfaces import CacheStats
+
+    from app.extensions import db
+
+    body = {"items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
+            "customer": {"id": "cus_writes"}, "agreement_accepted": True}
+    seen: list[tuple[str, CacheStats]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        seen.append((statement, context.cache_hit))
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "after_cursor_execute", record)
+    try:
+        for _ in range(2):
+            assert api.post("/orders", json=body).status_code == 201
+    finally:
+        event.remove(engine, "after_cursor_execute", record)
+    item_writes = [hit for statement, hit in seen if "INSERT INTO order_items " in statement]
+    assert len(item_writes) == 2 and item_writes[1] == CacheStats.CACHE_HIT, item_writes
 
 
 def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leaves_the_order_as_it_was(
@@ -82,3 +111,42 @@ def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leave
     if IS_POSTGRES:
         assert len(writes) == 1, writes
         assert all(f"INSERT INTO {t} " in writes[0] for t in ("payment_attempts", "order_timeline", "events"))
+
+
+def test_a_capture_writes_its_ledger_entry_and_the_orders_move_whole_in_two_inserts_on_postgresql(
+        app, client, merchant, catalog, sandbox_server, live_server):
+    """The provider's callback: the journal entry with its postings in one statement, the order's timeline row with
+    order.paid and payment.succeeded in another; the books balance and each event is there once."""
+    from app.events import Event
+    from app.extensions import db
+    from app.ledger.models import JournalEntry, Posting
+
+    auth = {"Authorization": f"Bearer {merchant.secret_key}"}
+    order = client.post("/api/v1/orders", headers=auth, json={
+        "items": [{"sku": catalog["sku"], "quantity": 3}], "customer": {"id": "cus_writes"},
+        "agreement_accepted": True}).get_json()
+    payment = client.post(f"/api/v1/orders/{order['id']}/pay", headers=auth,
+                          json={"channel": "sandbox_card"}).get_json()["payment"]
+    body, headers = signed_callback(SandboxApi(sandbox_server).decide(payment["provider_reference"], callback="drop"))
+    with statements(app) as sent:
+        assert client.post("/hooks/channels/sandbox_card", data=body, headers=headers).status_code == 200
+    # The provider sends it again: nothing more is written.
+    assert client.post("/hooks/channels/sandbox_card", data=body, headers=headers).status_code == 200
+
+    shown = client.get(f"/api/v1/orders/{order['id']}", headers=auth).get_json()
+    assert shown["status"] == "paid" and [t["status"] for t in shown["timeline"]] == ["created", "paying", "paid"]
+    with app.app_context():
+        entries = db.session.query(JournalEntry).filter_by(reference=payment["id"]).all()
+        assert [e.kind for e in entries] == ["payment.capture"]
+        legs = sorted(p.amount for p in db.session.query(Posting).filter_by(entry_id=entries[0].id))
+        assert legs == [-2997, 2997]
+        types = sorted(e.type for e in db.session.query(Event).filter_by(order_id=order["id"]))
+    assert types == ["order.created", "order.paid", "order.paying", "payment.succeeded"]
+
+    ledger = _inserts(sent, ("journal_entries", "postings"))
+    moves = _inserts(sent, ("order_timeline", "events"))
+    if IS_POSTGRES:
+        assert len(ledger) == 1 and "INSERT INTO postings " in ledger[0], ledger
+        assert len(moves) == 1 and "INSERT INTO order_timeline " in moves[0], moves
+    else:
+        assert len(ledger) == 2 and len(moves) >= 2, (ledger, moves)
