@@ -28,6 +28,7 @@ from app.commit_signals import NEW_EVENTS, dispatch_run
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import conflict_insert, db
 from app.ids import new_id
+from app.merchants.config_cache import versions_read_once
 
 log = logs.get("events")
 
@@ -329,34 +330,36 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None,
                     lease: timedelta | None = None) -> tuple[int, bool]:
     """``dispatch_pending``'s work; returns how many events it settled and whether it left none due: its claim was
     not full and it handed none back."""
-    lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
-    claimed = _claim(batch, now or utcnow(), lease)
-    hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
-    finished, settled, succeeded = _run_batches(claimed)
-    events = [event for event in claimed if event.id not in finished]
-    drained = len(claimed) < batch
-    for position, event in enumerate(events):
-        if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
-            db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))
-                               .values(next_dispatch_at=utcnow()).execution_options(synchronize_session=False))
+    # Each merchant's configuration as of the batch's start: its version read once, not by every handler's event.
+    with versions_read_once():
+        lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
+        claimed = _claim(batch, now or utcnow(), lease)
+        hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT
+        finished, settled, succeeded = _run_batches(claimed)
+        events = [event for event in claimed if event.id not in finished]
+        drained = len(claimed) < batch
+        for position, event in enumerate(events):
+            if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
+                db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))
+                                   .values(next_dispatch_at=utcnow()).execution_options(synchronize_session=False))
+                db.session.commit()
+                drained = False
+                break
+            event_id = event.id
+            if _run_handlers(event, succeeded[event_id] if succeeded is not None else None):
+                # In the last handler's transaction, if it left one open. Not synchronised with the session: that
+                # would load the event again only to set one column.
+                # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).
+                settled += db.session.execute(
+                    update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
+                    .values(dispatched_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+            else:
+                attempts = event.dispatch_attempts + 1
+                db.session.execute(update(Event).where(Event.id == event_id).values(
+                    dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts))
+                    .execution_options(synchronize_session=False))
             db.session.commit()
-            drained = False
-            break
-        event_id = event.id
-        if _run_handlers(event, succeeded[event_id] if succeeded is not None else None):
-            # In the last handler's transaction, if it left one open. Not synchronised with the session: that
-            # would load the event again only to set one column.
-            # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).
-            settled += db.session.execute(
-                update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
-                .values(dispatched_at=utcnow()).execution_options(synchronize_session=False)).rowcount
-        else:
-            attempts = event.dispatch_attempts + 1
-            db.session.execute(update(Event).where(Event.id == event_id).values(
-                dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts))
-                .execution_options(synchronize_session=False))
-        db.session.commit()
-    return settled, drained
+        return settled, drained
 
 
 def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, limit: int = 20,

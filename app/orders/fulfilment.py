@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 import requests
 from flask import current_app
 from sqlalchemy import update
+from sqlalchemy.orm import joinedload
 
 from app import logs, outbound
 from app.catalog.models import Sku
@@ -29,7 +30,7 @@ from app.orders.entitlements import grant_entitlements
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
 from app.orders.representation import order_object
-from app.orders.services import transition
+from app.orders.services import order_settings, transition
 
 log = logs.get("fulfilment")
 
@@ -136,7 +137,8 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again. ``actor`` is who
     runs it (the outbox handler, or a person re-running it by hand).
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
-    order = db.session.get(Order, order_id, populate_existing=True)
+    # Its lines in the same read: fulfilling goes through every one of them.
+    order = db.session.get(Order, order_id, populate_existing=True, options=[joinedload(Order.items)])
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
     # A top-up's goods are the wallet credit, which its own subscriber books (orders/topups.py).
@@ -166,14 +168,11 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
         progress.webhook_delivered_at = utcnow()
     now = now or utcnow()
     grants = grant_entitlements(order, now)
-    merchant = db.session.get(Merchant, order.merchant_id)
     what = ", ".join(f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits"
                      for g in grants) or "nothing to grant"
+    delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))
     transition(order, "fulfilled", reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
-               actor=actor)
-    delay = timedelta(minutes=max(merchant.auto_confirm_minutes, 0))
-    db.session.execute(update(Order).where(Order.id == order.id).values(auto_confirm_at=now + delay)
-                       .execution_options(synchronize_session=False))
+               actor=actor, and_set={"auto_confirm_at": now + delay})
     db.session.commit()
     if delay <= timedelta(0):
         _confirm_at_once(order_id)  # the id given, not order.id: the commit expired the order

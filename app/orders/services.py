@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,18 +47,33 @@ _MOVE = (update(Order.__table__)
          .values(status=bindparam("b_target"), version=_ORDERS.version + 1, updated_at=bindparam("b_at")))
 
 
+def _move_setting(columns: frozenset[str]):
+    """``_MOVE`` that also sets ``columns`` (bound as ``b_set_<name>``), built once per set of columns."""
+    found = _MOVES.get(columns)
+    if found is None:
+        found = _MOVES[columns] = _MOVE.values({name: bindparam(f"b_set_{name}", type_=_ORDERS[name].type)
+                                                for name in sorted(columns)})
+    return found
+
+
+_MOVES: dict[frozenset[str], object] = {frozenset(): _MOVE}
+
+
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
-               along: Sequence[object] = ()) -> Order:
+               along: Sequence[object] = (), and_set: Mapping[str, object] | None = None) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
     StaleOrder when someone else changed the order since it was read. ``along`` are new rows that come with the
-    move (a payment's attempt), written with the timeline row in one statement."""
+    move (a payment's attempt), written with the timeline row in one statement; ``and_set`` are other columns of
+    the order the same UPDATE sets (a fulfilled order's auto-confirm time)."""
     if not can_transition(order.status, target):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
     now = utcnow()
-    result = execute_at_once(_MOVE, {"b_id": order.id, "b_status": order.status, "b_version": order.version,
-                                        "b_target": target, "b_at": now})
+    extra = and_set or {}
+    result = execute_at_once(_move_setting(frozenset(extra)), {
+        "b_id": order.id, "b_status": order.status, "b_version": order.version, "b_target": target, "b_at": now,
+        **{f"b_set_{name}": value for name, value in extra.items()}})
     if result.rowcount != 1:
         raise StaleOrder(f"order {order.id} changed while being updated; retry")
     previous = order.status
@@ -66,7 +81,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
                                      status=target, reason=reason, actor=actor, at=now)]
     # Keep the in-memory object true to the row without another SELECT, and without marking it changed (the
     # UPDATE above wrote it; the ORM would write it again).
-    for name, value in (("status", target), ("version", order.version + 1), ("updated_at", now)):
+    for name, value in (("status", target), ("version", order.version + 1), ("updated_at", now), *extra.items()):
         set_committed_value(order, name, value)
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
@@ -211,17 +226,19 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
 
 @dataclass(frozen=True)
 class OrderSettings:
-    """What opening an order reads of the merchant: its timeout and how its orders clear."""
+    """What opening and fulfilling an order read of the merchant: its timeout, how its orders clear, and how long a
+    fulfilled order waits to be confirmed."""
 
     timeout_minutes: int
     clearing: dict | None
     split_strategy: str
+    auto_confirm_minutes: int
 
 
 def order_settings(merchant_id: str) -> OrderSettings:
     def load(session, merchant: str) -> OrderSettings:
         row = session.get(Merchant, merchant)
-        return OrderSettings(row.order_timeout_minutes, row.clearing, row.split_strategy)
+        return OrderSettings(row.order_timeout_minutes, row.clearing, row.split_strategy, row.auto_confirm_minutes)
 
     return cached(merchant_id, "orders.settings", load)
 

@@ -135,6 +135,28 @@ def test_a_fulfilled_order_is_confirmed_by_the_sweep_once_the_merchants_delay_ha
     assert len(events_of(app, "order.completed")) == 1
 
 
+def test_a_changed_delay_applies_to_the_next_fulfilled_order_though_the_worker_keeps_settings(
+        app, api, merchant, catalog, sandbox, worker):
+    """The worker reads the merchant's delay from its cached settings: a change in the portal reaches the very next
+    order it fulfils, and the move to ``fulfilled`` writes the due time with it."""
+    from app.extensions import db
+    from app.orders.models import Order
+
+    def due_after_fulfilment(order_id: str) -> timedelta:
+        fulfilled_at = parse_time(api.get(f"/orders/{order_id}").json["timeline"][-1]["at"])
+        with app.app_context():
+            return db.session.get(Order, order_id).auto_confirm_at - fulfilled_at
+
+    first = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    assert abs(due_after_fulfilment(first["id"]) - timedelta(days=7)) < timedelta(minutes=1)
+    set_auto_confirm(app, merchant.id, 90)
+    second = paid_order(api, sandbox, catalog["sku"])
+    worker()
+    assert status_of(api, second["id"]) == "fulfilled"
+    assert abs(due_after_fulfilment(second["id"]) - timedelta(minutes=90)) < timedelta(minutes=1)
+
+
 def test_the_sweep_confirms_more_due_orders_than_one_batch_in_one_run(app, api, catalog, sandbox, worker):
     """A busy shop's orders come due as fast as they were fulfilled: one run goes on batch after batch until none
     is due, oldest first, and leaves the orders not yet due alone."""
