@@ -330,7 +330,8 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None,
                     lease: timedelta | None = None) -> tuple[int, bool]:
     """``dispatch_pending``'s work; returns how many events it settled and whether it left none due: its claim was
     not full and it handed none back."""
-    # Each merchant's configuration as of the batch's start: its version read once, not by every handler's event.
+    # Each merchant's configuration as of the batch's start, its version read once rather than for every event a
+    # handler writes: a webhook endpoint created meanwhile takes the events of the next batch on.
     with versions_read_once():
         lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
         claimed = _claim(batch, now or utcnow(), lease)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import Update, bindparam, func, select, text, update
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -47,7 +47,7 @@ _MOVE = (update(Order.__table__)
          .values(status=bindparam("b_target"), version=_ORDERS.version + 1, updated_at=bindparam("b_at")))
 
 
-def _move_setting(columns: frozenset[str]):
+def _move_setting(columns: frozenset[str]) -> Update:
     """``_MOVE`` that also sets ``columns`` (bound as ``b_set_<name>``), built once per set of columns."""
     found = _MOVES.get(columns)
     if found is None:
@@ -56,7 +56,7 @@ def _move_setting(columns: frozenset[str]):
     return found
 
 
-_MOVES: dict[frozenset[str], object] = {frozenset(): _MOVE}
+_MOVES: dict[frozenset[str], Update] = {frozenset(): _MOVE}
 
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
