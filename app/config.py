@@ -10,6 +10,8 @@ import ipaddress
 import os
 from pathlib import Path
 
+from app.db_postgres import statements_as_written
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KASSA_VAR_DIR", PROJECT_ROOT / "var"))
 
@@ -233,6 +235,8 @@ def load_config(overrides: dict | None = None) -> dict:
         options = config["SQLALCHEMY_ENGINE_OPTIONS"]
         options.setdefault("pool_size", _int("DB_POOL_SIZE", 16))
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
+    if uri.startswith("postgresql"):
+        statements_as_written(uri, config["SQLALCHEMY_ENGINE_OPTIONS"])
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
     lease = config["EVENT_DISPATCH_LEASE_SECONDS"]
     if not lease > 0:  # a run would hand back every event it claimed, and the outbox would stall

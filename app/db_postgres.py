@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 
 try:
     import psycopg
@@ -41,11 +41,33 @@ if psycopg is not None:
             super().rollback()  # idle (nothing to do), busy, broken or refused: psycopg's way, and its errors
 
 
+def statements_as_written(database_url: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Add to ``options`` (``create_engine``'s) what sends a psycopg engine's statements as SQLAlchemy wrote them.
+
+    SQLAlchemy writes PostgreSQL's own placeholders (``$1``, ``$2`` …) and the connections' cursors (psycopg's
+    ``RawCursor``) pass them on untouched. With the default ``%(name)s`` placeholders psycopg rewrites every
+    statement with a regular expression, and caches the result only for statements under 4 KiB and 50 parameters:
+    an order written whole with its lines, timeline and event (app/core_writes.py) is longer, and was rewritten on
+    every request. Other databases' options are returned unchanged. The engine's named (server-side) cursors need
+    ``keep_prepared_statements`` as well, which makes them raw too."""
+    url = make_url(database_url)
+    if psycopg is None or url.get_backend_name() != "postgresql" or url.get_driver_name() != "psycopg":
+        return options
+    options.setdefault("paramstyle", "numeric_dollar")
+    if options["paramstyle"] == "numeric_dollar":
+        options["connect_args"] = {"cursor_factory": psycopg.RawCursor, **options.get("connect_args", {})}
+    return options
+
+
 def keep_prepared_statements(engine: Engine) -> None:
-    """Make a PostgreSQL (psycopg) engine's new connections ``KeepPreparedConnection``; others are untouched."""
+    """Make a PostgreSQL (psycopg) engine's new connections ``KeepPreparedConnection`` (with raw server-side
+    cursors when its options came from ``statements_as_written``); others are untouched."""
     if engine.dialect.name != "postgresql" or engine.dialect.driver != "psycopg":
         return
 
     @event.listens_for(engine, "do_connect")
     def _connect(_dialect, _record, cargs: tuple, cparams: dict[str, Any]):
-        return KeepPreparedConnection.connect(*cargs, **cparams)
+        connection = KeepPreparedConnection.connect(*cargs, **cparams)
+        if cparams.get("cursor_factory") is psycopg.RawCursor:  # statements_as_written: named cursors too
+            connection.server_cursor_factory = psycopg.RawServerCursor
+        return connection

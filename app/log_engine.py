@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Engine
 
+from app.db_postgres import keep_prepared_statements, statements_as_written
 from app.db_sqlite import configure_sqlite
 
 
@@ -22,8 +23,9 @@ def diagnostic_engine(database_url: str, *, busy_timeout_seconds: float) -> Engi
     """A new engine for log rows on ``database_url``; the caller keeps one per app and disposes of it."""
     url = make_url(database_url)
     if url.get_backend_name() == "postgresql":
-        engine = create_engine(url, isolation_level="AUTOCOMMIT",
-                               connect_args={"options": "-c synchronous_commit=off"})
+        engine = create_engine(url, **statements_as_written(database_url, {
+            "isolation_level": "AUTOCOMMIT", "connect_args": {"options": "-c synchronous_commit=off"}}))
+        keep_prepared_statements(engine)
     else:
         engine = create_engine(url)
         configure_sqlite(engine, busy_timeout_seconds=busy_timeout_seconds)

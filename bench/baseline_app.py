@@ -1,7 +1,7 @@
 """The load benchmark's baseline: a Flask route doing one INSERT + commit, served by the same gunicorn
 command as Kassa's web (``gunicorn -c gunicorn.conf.py … 'bench.baseline_app:create_baseline_app()'``) on the same database
-settings (Flask-SQLAlchemy, Kassa's engine options, its pool's pings of idle connections and, on SQLite, its
-write-lock set-up).
+settings (Flask-SQLAlchemy, Kassa's engine options, its pool's pings of idle connections, its PostgreSQL connections
+and, on SQLite, its write-lock set-up).
 
 ``bench/checkout_load.py`` divides Kassa's ``POST /api/v1/orders`` throughput by this route's.
 """
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.config import load_config
 from app.db_pool import ping_idle_connections
+from app.db_postgres import keep_prepared_statements
 from app.db_sqlite import configure_sqlite
 
 db = SQLAlchemy()
@@ -39,6 +40,7 @@ def create_baseline_app(database_url: str | None = None) -> Flask:
     with app.app_context():
         configure_sqlite(db.engine, busy_timeout_seconds=kassa["SQLITE_BUSY_TIMEOUT_SECONDS"])
         ping_idle_connections(db.engine, idle_seconds=kassa["POOL_PING_IDLE_SECONDS"])
+        keep_prepared_statements(db.engine)
 
     @app.post("/orders")
     def create_order():

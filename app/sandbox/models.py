@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker,
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex
 
-from app.db_postgres import keep_prepared_statements
+from app.db_postgres import keep_prepared_statements, statements_as_written
 
 PAYMENT_STATUSES = ("pending", "succeeded", "failed")
 PAYMENT_METHODS = ("card", "qr")
@@ -140,7 +140,7 @@ def make_engine(url: str) -> Engine:
     did before, not with a 500 per stale connection (enough to open a merchant's circuit breaker)."""
     if url.startswith("sqlite"):
         return create_engine(url, connect_args={"timeout": 15})
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, **statements_as_written(url, {"pool_pre_ping": True}))
     keep_prepared_statements(engine)  # its requests end in a ROLLBACK too (app/db_postgres.py)
     return engine
 
