@@ -16,12 +16,15 @@ WALLET = "wallet"
 def post_capture(*, merchant_id: str, attempt_id: str, order_id: str, channel: str, amount: int, currency: str,
                  order_kind: str, livemode: bool) -> None:
     """The provider took ``amount`` for this attempt: channel clearing → the order's owner. A capture on an
-    order Kassa had closed is posted too: the money arrived, and its compensation refund posts it back."""
+    order Kassa had closed is posted too: the money arrived, and its compensation refund posts it back.
+    Called in the transaction whose conditional UPDATE made the attempt ``succeeded``, which happens once per
+    attempt (the status is final): the entry is new."""
     if channel == WALLET:
         return
     post_journal_entry(merchant_id, "payment.capture", attempt_id, [
         Leg(channel_clearing_account(channel, livemode=livemode), -amount, currency, order_id=order_id),
-        Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id)])
+        Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id)],
+        claimed=True)
 
 
 def refund_source(merchant_id: str, refund_id: str, provider_attempt: int, order_kind: str, *, livemode: bool) -> str:

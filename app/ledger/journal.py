@@ -71,13 +71,18 @@ def find_entry(kind: str, reference: str) -> JournalEntry | None:
     return db.session.scalar(_ENTRY, {"b_kind": kind, "b_reference": reference})
 
 
-def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> JournalEntry:
+def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple], *,
+                       claimed: bool = False) -> JournalEntry:
     """Add a balanced entry to the caller's transaction; the same (kind, reference) again returns
-    the first entry unchanged. The unique constraint refuses a concurrent duplicate at its INSERT."""
+    the first entry unchanged. The unique constraint refuses a concurrent duplicate at its INSERT.
+    ``claimed``: the caller's transaction has just made the one change that posts this entry (a conditional
+    UPDATE only one transaction can make), so there is nothing to look up first; a duplicate still fails at the
+    constraint, and the whole transaction with it."""
     legs = _checked(postings)
-    existing = find_entry(kind, reference)
-    if existing is not None:
-        return existing
+    if not claimed:
+        existing = find_entry(kind, reference)
+        if existing is not None:
+            return existing
     entry = JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference)
     db.session.flush()  # what the caller has pending first (a settlement its postings name)
     # Then the entry and its postings, without the unit of work's bookkeeping: an entry of a few legs (a capture, a

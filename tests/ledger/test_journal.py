@@ -43,6 +43,21 @@ def test_balances_are_derived_from_postings_and_entries_post_once(ctx):
     assert account_balance("mch_b", "cash", "usd") == 0
 
 
+def test_a_claimed_entry_posted_twice_fails_instead_of_moving_the_money_again(ctx):
+    """A caller that claims its entry skips the look-up; should it ever post the same (kind, reference) twice,
+    the second write fails with its transaction and the books keep the first entry only."""
+    from sqlalchemy.exc import IntegrityError
+
+    post_journal_entry("mch_a", "test.capture", "pay_1", [("clearing", -500, "usd"), ("owner", 500, "usd")])
+    db.session.commit()
+    with pytest.raises(IntegrityError):
+        post_journal_entry("mch_a", "test.capture", "pay_1", [("clearing", -500, "usd"), ("owner", 500, "usd")],
+                           claimed=True)
+    db.session.rollback()
+    assert db.session.query(JournalEntry).count() == 1
+    assert account_balance("mch_a", "owner", "usd") == 500
+
+
 def test_the_database_refuses_a_posting_whose_entry_does_not_exist(ctx):
     from sqlalchemy.exc import DBAPIError
 
