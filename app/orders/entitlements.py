@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
-from sqlalchemy import String, bindparam, case, exists, or_, select, update
+from sqlalchemy import ColumnElement, String, bindparam, case, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -121,13 +122,13 @@ def _set_grant_until(grant: EntitlementGrant, until: datetime) -> None:
     grant.membership_until = until
 
 
-def _pays_a_subscription_period(order: Order) -> bool:
-    """Is this a subscription's first or renewal order? Its membership follows the paid period instead."""
+def pays_a_subscription_period(order_id: Any) -> ColumnElement[bool]:
+    """SQL: is the order (an id, or a column) a subscription's first or renewal order? Its membership follows the
+    paid period instead; fulfilment asks this in its read of the order."""
     from app.signing.models import Subscription, SubscriptionRenewal  # signing builds on orders; imported late
 
-    return bool(db.session.scalar(select(or_(
-        exists().where(Subscription.first_order_id == order.id),
-        exists().where(SubscriptionRenewal.order_id == order.id)))))
+    return or_(exists().where(Subscription.first_order_id == order_id),
+               exists().where(SubscriptionRenewal.order_id == order_id))
 
 
 def grant_membership_until(order: Order, until: datetime, now: datetime | None = None) -> datetime | None:
@@ -219,18 +220,16 @@ def extend_membership_to(merchant_id: str, customer_id: str, livemode: bool, unt
     raise EntitlementBusy(f"membership of {customer_id} kept changing; retry")
 
 
-def grant_entitlements(order: Order, now: datetime | None = None) -> list[EntitlementGrant]:
-    """Grant what the order's SKUs promise, once per item, in the caller's transaction. A subscription
-    period's membership is granted by signing when the period is paid (grant_membership_until)."""
+def grant_entitlements(order: Order, now: datetime | None = None, *, pays_a_period: bool) -> list[EntitlementGrant]:
+    """Grant what the order's SKUs promise, once per item, in the caller's transaction. An order that
+    ``pays_a_period`` of a subscription (``pays_a_subscription_period``, asked in the caller's read of the order)
+    gets no membership days here: signing grants the period's membership when it is paid (grant_membership_until)."""
     now = now or utcnow()
     grants = []
-    period_order = None
     for item in order.items:
         spec = db.session.get(Sku, item.sku_id).fulfilment or {}
         days, credits = _positive(spec, "membership_days"), _positive(spec, "credits")
-        if days and period_order is None:
-            period_order = _pays_a_subscription_period(order)
-        if days and period_order:
+        if days and pays_a_period:
             continue
         if days:
             grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 import requests
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
 from app import logs, outbound
@@ -26,9 +26,9 @@ from app.events import Event, record_event, subscribe
 from app.risk.review import held_for_review
 from app.extensions import conflict_insert, db
 from app.merchants.models import Merchant
-from app.orders.entitlements import grant_entitlements
+from app.orders.entitlements import grant_entitlements, pays_a_subscription_period
 from app.orders.fulfilment_models import OrderFulfilment
-from app.orders.models import Order
+from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
 from app.orders.services import order_settings, transition
 
@@ -101,14 +101,12 @@ def _deliver(order: Order, urls: list[str]) -> None:
 
 
 def _progress(order: Order) -> OrderFulfilment:
-    """The order's fulfilment progress row, made on first use (a concurrent fulfilment may make it first)."""
-    row = db.session.get(OrderFulfilment, order.id)
-    if row is None:
-        row = db.session.scalars(
-            conflict_insert(OrderFulfilment).values(order_id=order.id, merchant_id=order.merchant_id, attempts=0,
-                                                    updated_at=utcnow())
-            .on_conflict_do_nothing().returning(OrderFulfilment)).first() or db.session.get(OrderFulfilment, order.id)
-    return row
+    """The order's fulfilment progress row, made on first use (a concurrent fulfilment may make it first).
+    Written first, read only when it was there already: an order is nearly always fulfilled at the first try."""
+    return db.session.scalars(
+        conflict_insert(OrderFulfilment).values(order_id=order.id, merchant_id=order.merchant_id, attempts=0,
+                                                updated_at=utcnow())
+        .on_conflict_do_nothing().returning(OrderFulfilment)).first() or db.session.get(OrderFulfilment, order.id)
 
 
 def _count_failure(order: Order, error: str) -> int:
@@ -133,12 +131,20 @@ def _give_up(order: Order, error: str) -> None:
                                                                   "order_id": order.id}})
 
 
+# Built once: a fulfilment binds only the order's id.
+_ORDER_TO_FULFIL = (select(Order, pays_a_subscription_period(Order.id)).where(Order.id == bindparam("b_order"))
+                    .options(joinedload(Order.items).joinedload(OrderItem.sku))
+                    .execution_options(populate_existing=True))
+
+
 def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system") -> str:
     """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again. ``actor`` is who
     runs it (the outbox handler, or a person re-running it by hand).
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
-    # Its lines in the same read: fulfilling goes through every one of them.
-    order = db.session.get(Order, order_id, populate_existing=True, options=[joinedload(Order.items)])
+    # Its lines and their SKUs in the same read (fulfilling goes through every one of them), and whether it pays a
+    # subscription's period (whose membership signing grants).
+    found = db.session.execute(_ORDER_TO_FULFIL, {"b_order": order_id}).unique().first()
+    order, pays_a_period = found if found is not None else (None, False)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
     # A top-up's goods are the wallet credit, which its own subscriber books (orders/topups.py).
@@ -149,9 +155,9 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"
-    # Held here until the order is fulfilled: the session keeps only weak references to unchanged rows, so the
-    # payload's and the grants' own get() of each SKU find it in the session instead of reading it again.
-    skus = [db.session.get(Sku, item.sku_id) for item in order.items]
+    # Held by the lines until the order is fulfilled, so the payload's and the grants' own get() of each SKU find
+    # it in the session instead of reading it again.
+    skus = [item.sku for item in order.items]
     urls = _webhook_urls(skus)
     if urls and progress.webhook_delivered_at is None:
         try:
@@ -167,7 +173,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
             raise
         progress.webhook_delivered_at = utcnow()
     now = now or utcnow()
-    grants = grant_entitlements(order, now)
+    grants = grant_entitlements(order, now, pays_a_period=pays_a_period)
     what = ", ".join(f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits"
                      for g in grants) or "nothing to grant"
     delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))

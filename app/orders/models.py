@@ -96,6 +96,8 @@ class OrderItem(db.Model):
     clearing: Mapped[dict | None] = mapped_column(JSON)
     # The sub-order the line belongs to when the order's lines clear to different parties.
     sub_order_id: Mapped[str | None] = mapped_column(String(40))
+    # The SKU as it is now (its fulfilment promise), for whoever loads it with the line: fulfilment does.
+    sku: Mapped["Sku"] = relationship("Sku", viewonly=True)  # noqa: F821 (app/catalog/models.py)
 
 
 class SubOrder(db.Model):

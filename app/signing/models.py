@@ -90,7 +90,8 @@ class SubscriptionRenewal(db.Model):
     period: Mapped[int]
     period_start: Mapped[datetime] = mapped_column(UTCDateTime())
     period_end: Mapped[datetime] = mapped_column(UTCDateTime())
-    order_id: Mapped[str | None] = mapped_column(ForeignKey("orders.id"))
+    # Indexed: every payment and every fulfilment asks whether its order renews a contract.
+    order_id: Mapped[str | None] = mapped_column(ForeignKey("orders.id"), index=True)
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | paid | failed | canceled
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
