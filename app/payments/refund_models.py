@@ -33,7 +33,9 @@ class Refund(db.Model):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
-    payment_id: Mapped[str] = mapped_column(ForeignKey("payment_attempts.id"))
+    # Indexed: every refund asks whether its capture was returned already (the partial index above holds only
+    # the returns in flight or done).
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment_attempts.id"), index=True)
     channel: Mapped[str] = mapped_column(String(40))
     amount: Mapped[int]
     currency: Mapped[str] = mapped_column(String(3))

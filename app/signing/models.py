@@ -18,6 +18,8 @@ class Subscription(db.Model):
         Index("ix_subscriptions_merchant_customer", "merchant_id", "customer_id"),
         # The renewal job reads what is due by time.
         Index("ix_subscriptions_status_renewal", "status", "next_renewal_at"),
+        # A provider's mandate callback (a revoke) names the mandate, not the contract.
+        Index("ix_subscriptions_mandate", "mandate_reference", "mandate_channel"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -1,15 +1,19 @@
-"""Every statement of a paid order is answered by an index on PostgreSQL, so a payment costs the same for a merchant
-with a million orders, contracts or renewals as for a new one. A missing index does not show in a test's small
-tables (the planner scans them gladly), so each statement is explained again with scans priced out: a scan that
-remains is one no index can replace. (The payment's contract look-up scanned every contract, and fulfilment every
-renewal, until 0107_renewal_order_index.)"""
+"""Every statement of a paid order, a refund and a provider's mandate callback is answered by an index on
+PostgreSQL, so they cost the same for a merchant with a million orders, contracts or refunds as for a new one. A
+missing index does not show in a test's small tables (the planner scans them gladly), so each statement is explained
+again with scans priced out: a scan that remains is one no index can replace. (The payment's contract look-up
+scanned every contract, fulfilment every renewal, a refund every refund and a mandate revoke every contract, until
+migrations 0107 and 0108.)"""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from typing import Iterator
 
 import pytest
+import requests
 
-from tests.conftest import IS_POSTGRES
+from tests.conftest import IS_POSTGRES, wait_for
 from tests.faults.provider_api import SandboxApi, signed_callback
 
 pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="PostgreSQL's plans")
@@ -18,7 +22,29 @@ pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="PostgreSQL's plans")
 READ_WHOLE = {"switches"}
 
 
-def _scans(app, sent: list[tuple[str, object]]) -> dict[str, set[str]]:
+@contextmanager
+def statements_sent(app) -> Iterator[list[tuple[str, object]]]:
+    """The statements (with their parameters) Kassa's engine sends while the block runs, from any thread."""
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    sent: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, params, _context, executemany) -> None:
+        if not executemany:
+            sent.append((statement, params))
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def scans(app, sent: list[tuple[str, object]]) -> dict[str, set[str]]:
     """{statement: tables it scans} for the statements that scan a table outside READ_WHOLE."""
     from app.extensions import db
 
@@ -37,9 +63,8 @@ def _scans(app, sent: list[tuple[str, object]]) -> dict[str, set[str]]:
     return found
 
 
-def test_no_statement_of_a_paid_order_scans_a_table(app, client, merchant, sandbox_server, live_server):
-    from sqlalchemy import event
-
+def test_no_statement_of_a_paid_order_or_its_refund_scans_a_table(app, client, merchant, sandbox_server,
+                                                                   live_server):
     from app.events import dispatch_until_drained
     from app.extensions import db
 
@@ -50,16 +75,7 @@ def test_no_statement_of_a_paid_order_scans_a_table(app, client, merchant, sandb
                   "fulfilment": {"membership_days": 30}}]}).get_json()
     sku = product["skus"][0]["id"]
 
-    sent: list[tuple[str, object]] = []
-
-    def record(_conn, _cursor, statement, params, _context, executemany) -> None:
-        if not executemany:
-            sent.append((statement, params))
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(app) as paying:
         order = client.post("/api/v1/orders", headers=auth, json={
             "items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_plans"},
             "agreement_accepted": True}).get_json()
@@ -75,9 +91,25 @@ def test_no_statement_of_a_paid_order_scans_a_table(app, client, merchant, sandb
             dispatch_until_drained()
             db.session.remove()
         shown = client.get(f"/api/v1/orders/{order['id']}", headers=auth).get_json()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
     assert shown["status"] in ("fulfilled", "completed"), shown["status"]
-    assert len(sent) > 20  # the whole order's statements were seen
-    assert _scans(app, sent) == {}
+
+    with statements_sent(app) as refunding:
+        refund = client.post(f"/api/v1/orders/{order['id']}/refunds", headers=auth, json={"amount": 300})
+    assert refund.status_code == 201, refund.get_json()
+
+    assert len(paying) > 20 and len(refunding) > 3  # each step's statements were seen
+    assert scans(app, paying) == {}
+    assert scans(app, refunding) == {}
+
+
+def test_a_mandate_revoke_from_the_provider_scans_no_table(app, api, sandbox, worker, catalog):
+    from tests.signing.support import make_recurring, pay_first_order, subscribe
+
+    make_recurring(app, catalog["sku"], "month")
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, catalog["sku"]))
+    with statements_sent(app) as revoking:  # the sandbox calls Kassa's live server back, in this process
+        revoked = requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/revoke",
+                                timeout=5).json()
+        assert revoked["status"] == "revoked"
+        wait_for(lambda: api.get(f"/subscriptions/{sub['id']}").json["mandate"]["status"] == "revoked")
+    assert scans(app, revoking) == {}
