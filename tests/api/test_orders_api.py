@@ -148,7 +148,7 @@ def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_stateme
     sub-orders, timeline), exactly as reading that order alone shows it, and a page of many orders costs about what
     a page of two does (no statements per order)."""
     from app.catalog.coupons import create_coupon
-    from tests.integration.test_event_payload_cost import statements
+    from tests.sql_sent import statements
     from tests.ledger.books_support import add_partner, completed_order, set_rule
 
     with app.app_context():

@@ -3,31 +3,8 @@ building them must cost no query: the lines come with the order's read in the sa
 their own while an order event is built."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
-
 from tests.faults.provider_api import SandboxApi, signed_callback
-
-
-@contextmanager
-def statements(app) -> Iterator[list[str]]:
-    """The SQL this process sends while the block runs."""
-    from sqlalchemy import event
-
-    from app.extensions import db
-
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args) -> None:
-        seen.append(" ".join(statement.split()))
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+from tests.sql_sent import statements
 
 
 def test_the_checkout_steps_write_whole_order_events_without_reading_the_lines_apart(app, client, merchant, catalog,

@@ -7,41 +7,17 @@ migrations 0107 and 0108.)"""
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-from typing import Iterator
-
 import pytest
 import requests
 
 from tests.conftest import IS_POSTGRES, wait_for
 from tests.faults.provider_api import SandboxApi, signed_callback
+from tests.sql_sent import statements_sent
 
 pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="PostgreSQL's plans")
 
 # Read whole on purpose: the degradation switches, a handful of rows cached by every process.
 READ_WHOLE = {"switches"}
-
-
-@contextmanager
-def statements_sent(app) -> Iterator[list[tuple[str, object]]]:
-    """The statements (with their parameters) Kassa's engine sends while the block runs, from any thread."""
-    from sqlalchemy import event
-
-    from app.extensions import db
-
-    sent: list[tuple[str, object]] = []
-
-    def record(_conn, _cursor, statement, params, _context, executemany) -> None:
-        if not executemany:
-            sent.append((statement, params))
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def scans(app, sent: list[tuple[str, object]]) -> dict[str, set[str]]:
@@ -53,8 +29,9 @@ def scans(app, sent: list[tuple[str, object]]) -> dict[str, set[str]]:
         connection = db.session.connection()
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
         for statement, params in sent:
-            if statement.split(None, 1)[0].upper() not in ("SELECT", "WITH", "INSERT", "UPDATE", "DELETE"):
-                continue
+            if params is None or statement.split(None, 1)[0].upper() not in ("SELECT", "WITH", "INSERT", "UPDATE",
+                                                                              "DELETE"):
+                continue  # an executemany (its rows are not kept), or not a statement on a table
             plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", params))
             tables = set(re.findall(r"Seq Scan on (\w+)", plan)) - READ_WHOLE
             if tables:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.conftest import IS_POSTGRES
 from tests.faults.provider_api import SandboxApi, signed_callback
-from tests.integration.test_event_payload_cost import statements
+from tests.sql_sent import statements
 
 ORDER_TABLES = ("orders", "order_items", "order_timeline", "events")
 
