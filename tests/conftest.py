@@ -124,6 +124,9 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
         # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each. Still scrypt.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        # test_db_pool drops every connection and expects the next request to meet one unpinged: the drop may take
+        # seconds on a busy machine, past the default 2 s after which a pooled connection is pinged (and replaced).
+        "POOL_PING_IDLE_SECONDS": 30,
     })
     with kassa_app.app_context():
         upgrade()
