@@ -65,6 +65,9 @@ def test_pay_without_the_agreement_shows_an_inline_error_and_creates_nothing(pag
                                                                              catalog):
     open_checkout(page, live_server, catalog)
     page.get_by_label("Quantity").fill("2")
+    # As the shopper sees it before pressing Pay: the new total moves the button down (a click aimed while the
+    # summary grew landed beside it once, on a busy machine).
+    expect(page.get_by_test_id("total")).to_have_text("$19.98")
     page.get_by_role("button", name="Pay").click()
     expect(page.get_by_text("Please accept the terms to continue.")).to_be_visible()
     expect(page.get_by_role("checkbox", name=re.compile("agree"))).to_have_attribute("aria-invalid", "true")
