@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
 from sqlalchemy import ColumnElement, String, bindparam, case, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -122,7 +121,7 @@ def _set_grant_until(grant: EntitlementGrant, until: datetime) -> None:
     grant.membership_until = until
 
 
-def pays_a_subscription_period(order_id: Any) -> ColumnElement[bool]:
+def pays_a_subscription_period(order_id: str | ColumnElement[str]) -> ColumnElement[bool]:
     """SQL: is the order (an id, or a column) a subscription's first or renewal order? Its membership follows the
     paid period instead; fulfilment asks this in its read of the order."""
     from app.signing.models import Subscription, SubscriptionRenewal  # signing builds on orders; imported late
@@ -136,7 +135,7 @@ def grant_membership_until(order: Order, until: datetime, now: datetime | None =
     end ``until`` (never shortened), recorded once per item like any grant. None if no item grants membership."""
     now = now or utcnow()
     for item in order.items:
-        spec = db.session.get(Sku, item.sku_id).fulfilment or {}
+        spec = item.sku.fulfilment or {}
         if not _positive(spec, "membership_days"):
             continue
         grant = _claim_grant(item, order, "membership", membership_days=None)
@@ -227,7 +226,7 @@ def grant_entitlements(order: Order, now: datetime | None = None, *, pays_a_peri
     now = now or utcnow()
     grants = []
     for item in order.items:
-        spec = db.session.get(Sku, item.sku_id).fulfilment or {}
+        spec = item.sku.fulfilment or {}
         days, credits = _positive(spec, "membership_days"), _positive(spec, "credits")
         if days and pays_a_period:
             continue

@@ -65,9 +65,8 @@ def order_payload(order: Order) -> dict:
     """The order as the fulfilment webhook receives it."""
     items = []
     for item in order.items:
-        sku = db.session.get(Sku, item.sku_id)
         items.append({"sku": item.sku_id, "product": item.product_id, "name": item.name, "quantity": item.quantity,
-                      "amount": item.amount, "fulfilment": sku.fulfilment})
+                      "amount": item.amount, "fulfilment": item.sku.fulfilment})
     return {"id": order.id, "object": "order", "status": order.status,
             "customer": {"id": order.customer_id, "email": order.customer_email},
             "amount": {"total": order.total, "currency": order.currency}, "items": items,
@@ -155,10 +154,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"
-    # Held by the lines until the order is fulfilled, so the payload's and the grants' own get() of each SKU find
-    # it in the session instead of reading it again.
-    skus = [item.sku for item in order.items]
-    urls = _webhook_urls(skus)
+    urls = _webhook_urls([item.sku for item in order.items])
     if urls and progress.webhook_delivered_at is None:
         try:
             _deliver(order, urls)
