@@ -93,3 +93,34 @@ def test_a_rollback_on_a_dropped_connection_fails_as_a_disconnect_and_the_pool_s
     finally:
         admin.dispose()
         engine.dispose()
+
+
+def test_rows_read_through_the_described_cursor_carry_their_columns_names_and_types():
+    # DescribedCursor answers `description` with plain tuples: SQLAlchemy maps rows by their names and types.
+    import psycopg
+
+    from app.db_postgres import statements_as_written
+
+    engine = create_engine(DATABASE_URL, **statements_as_written(DATABASE_URL, {"poolclass": NullPool}))
+    query = ("SELECT CAST(:amount AS bigint) AS amount, CAST(:currency AS varchar) AS currency, "
+             "now() AS at, NULL::jsonb AS data, 1 + 1")
+    try:
+        with engine.connect() as connection:
+            result = connection.execute(text(query), {"amount": 1999, "currency": "usd"})
+            described = result.cursor.description
+            row = result.mappings().one()
+            assert row["amount"] == 1999 and row["currency"] == "usd" and row["data"] is None
+            assert row["at"].tzinfo is not None  # a timestamptz still loads as an aware datetime
+            assert result.keys() == ["amount", "currency", "at", "data", "?column?"]
+            cursor = connection.connection.driver_connection.cursor()
+            cursor.execute("SET LOCAL statement_timeout = 0")
+            assert cursor.description is None  # no rows: as the DB-API says
+            cursor.execute("SELECT")
+            assert cursor.description == []  # rows of no columns
+        with psycopg.connect(DATABASE_URL.replace("postgresql+psycopg", "postgresql")) as plain:
+            columns = plain.execute(query.replace(":amount", "%(amount)s").replace(":currency", "%(currency)s"),
+                                    {"amount": 1999, "currency": "usd"}).description
+            assert [(c.name, c.type_code) for c in columns] == [(d[0], d[1]) for d in described]
+            assert all(type(d) is tuple and len(d) == 7 for d in described)  # the DB-API's seven, no Column objects
+    finally:
+        engine.dispose()
