@@ -57,8 +57,11 @@ def _make_deliveries(events: list[Event]) -> list[tuple[str, str]]:
 
 def fan_out_batch(events: list[Event]) -> Batched:
     """The fan-out for a dispatch run's batch of events, in its transaction; the sends are queued once it commits,
-    each carrying the request id of the event it delivers."""
-    pending = _make_deliveries(events)
+    each carrying the request id of the event it delivers. Events came here because another handler wanted them;
+    those whose merchant has no endpoint for them are done with by the configuration the run has read already
+    (``merchant_takes``), without a read of the endpoints."""
+    events = [event for event in events if merchant_takes(event.merchant_id, event.type)]
+    pending = _make_deliveries(events) if events else []
     if not pending:
         return Batched()
     request_ids = {event.id: event.request_id for event in events}
