@@ -136,9 +136,10 @@ _ORDER_TO_FULFIL = (select(Order, pays_a_subscription_period(Order.id)).where(Or
                     .execution_options(populate_existing=True))
 
 
-def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system") -> str:
+def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system", commit: bool = True) -> str:
     """Fulfil a paid order (grants, webhook) and move it to ``fulfilled``; safe to run again. ``actor`` is who
-    runs it (the outbox handler, or a person re-running it by hand).
+    runs it (the outbox handler, or a person re-running it by hand). ``commit=False`` leaves a fulfilment for the
+    caller to commit (the outbox, with the handler's handling row), unless the order is confirmed at once.
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
     # Its lines and their SKUs in the same read (fulfilling goes through every one of them), and whether it pays a
     # subscription's period (whose membership signing grants).
@@ -175,9 +176,11 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))
     transition(order, "fulfilled", reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
                actor=actor, and_set={"auto_confirm_at": now + delay})
-    db.session.commit()
     if delay <= timedelta(0):
+        db.session.commit()  # the confirmation job must find the order fulfilled
         _confirm_at_once(order_id)  # the id given, not order.id: the commit expired the order
+    elif commit:
+        db.session.commit()
     return "fulfilled"
 
 
@@ -195,5 +198,5 @@ def _confirm_at_once(order_id: str) -> None:
 
 @subscribe("order.paid")
 def fulfil_paid_order(event: Event) -> None:
-    """Outbox handler: fulfil the order that was just paid."""
-    fulfil_order(event.data["object"]["id"])
+    """Outbox handler: fulfil the order that was just paid, committed with its handling row by the outbox."""
+    fulfil_order(event.data["object"]["id"], commit=False)

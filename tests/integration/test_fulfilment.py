@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 
+from tests.conftest import wait_for
 from tests.integration.lifecycle_support import (ReceiverServer, paid_order, parse_time, set_auto_confirm,
                                                  set_fulfilment)
 from tests.integration.test_payment_flow import events_of, status_of
@@ -280,3 +281,40 @@ def test_two_workers_fulfilling_one_order_at_once_grant_it_once(app, api, catalo
     else:
         assert held["membership"]["until"] == held["grants"][0]["membership_until"]
     assert [t["status"] for t in api.get(f"/orders/{order['id']}").json["timeline"]].count("fulfilled") == 1
+
+
+def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, catalog, sandbox, worker):
+    """The fulfilment's grants, the order's move to fulfilled and the record that the handler ran commit as one:
+    a worker that dies in between leaves the order paid and the handler due, never fulfilled and due again."""
+    from redis import Redis
+    from rq import Queue
+    from sqlalchemy import event as sa_event, select
+
+    from app.events import Event, EventHandling
+    from app.extensions import db
+
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    order = paid_order(api, sandbox, catalog["sku"])
+    # The callback queues the outbox run just after the order shows paid.
+    wait_for(lambda: len(Queue(app.config["RQ_QUEUE"], connection=Redis.from_url(app.config["REDIS_URL"]))))
+    commits: list[tuple[str | None, bool]] = []
+    with app.app_context():
+        paid = db.session.scalar(select(Event.id).where(Event.order_id == order["id"], Event.type == "order.paid"))
+        db.session.remove()
+
+        def seen(conn) -> None:  # at each commit: the order's status and whether fulfilment's run is recorded
+            status = conn.exec_driver_sql(f"SELECT status FROM orders WHERE id = '{order['id']}'").scalar()
+            handled = conn.exec_driver_sql(
+                f"SELECT count(*) FROM event_handlings WHERE event_id = '{paid}' AND handler LIKE '%fulfil_paid%'"
+            ).scalar()
+            commits.append((status, bool(handled)))
+
+        sa_event.listen(db.engine, "commit", seen)
+        try:
+            worker()
+        finally:
+            sa_event.remove(db.engine, "commit", seen)
+        assert db.session.scalar(select(EventHandling.handler).where(EventHandling.event_id == paid,
+                                                                     EventHandling.handler.like("%fulfil_paid%")))
+    assert api.get(f"/orders/{order['id']}").json["status"] == "fulfilled"
+    assert ("fulfilled", False) not in commits and ("fulfilled", True) in commits, commits
