@@ -19,14 +19,14 @@ from datetime import datetime, timedelta
 from typing import Callable, Iterable
 
 from flask import current_app
-from sqlalchemy import JSON, Index, String, false, select, update
+from sqlalchemy import JSON, Index, String, bindparam, false, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
 from app.commit_signals import NEW_EVENTS, dispatch_run
 from app.db_types import UTCDateTime, utcnow
-from app.extensions import conflict_insert, db
+from app.extensions import built_per_dialect, conflict_insert, db
 from app.ids import new_id
 from app.merchants.config_cache import versions_read_once
 
@@ -204,6 +204,30 @@ def _due(event: Event) -> list[Subscription]:
     return [sub for sub in subscriptions_for(event.type) if sub.applies is None or sub.applies(obj)]
 
 
+# Built once: a dispatch run binds only values (app/extensions.py, built_per_dialect).
+_HANDLED = select(EventHandling.event_id, EventHandling.handler).where(
+    EventHandling.event_id.in_(bindparam("b_events", expanding=True)))
+_MARK_DISPATCHED = (update(Event.__table__).where(Event.__table__.c.id == bindparam("b_event"),
+                                                  Event.__table__.c.dispatched_at.is_(None))
+                    .values(dispatched_at=bindparam("b_at")))
+
+
+@built_per_dialect
+def _handled_once():
+    return conflict_insert(EventHandling.__table__).on_conflict_do_nothing()
+
+
+@built_per_dialect
+def _claim_due():
+    due = (select(Event.id).where(Event.dispatched_at.is_(None))
+           .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= bindparam("b_now")))
+           .order_by(Event.id).limit(bindparam("b_batch")))
+    if db.engine.dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)  # two claims at once take different events
+    return (update(Event).where(Event.id.in_(due.scalar_subquery())).values(next_dispatch_at=bindparam("b_until"))
+            .returning(Event).execution_options(synchronize_session=False))
+
+
 def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]] | None]:
     """Run each handler that can work a batch (``subscribe(batch=…)``) for every claimed event it is due for and has
     not yet succeeded for, in ONE transaction with their handling rows; an event with no other handler due is marked
@@ -216,8 +240,7 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
     all_batched: list[str] = []  # events every handler of which works in batches
     try:
         ran = {(event_id, handler) for event_id, handler in db.session.execute(
-            select(EventHandling.event_id, EventHandling.handler)
-            .where(EventHandling.event_id.in_([event.id for event in events])))}
+            _HANDLED, {"b_events": [event.id for event in events]})}
         for event in events:
             due = _due(event)
             batched = [sub for sub in due if sub.batch is not None]
@@ -233,7 +256,7 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
         rows = [{"event_id": event.id, "handler": sub.name, "handled_at": now}
                 for sub, batch in work.items() for event in batch if event.id not in outcomes[sub].one_by_one]
         if rows:  # one statement for all rows (insertmanyvalues), compiled once whatever their number
-            db.session.execute(conflict_insert(EventHandling).on_conflict_do_nothing(), rows)
+            db.session.execute(_handled_once(), rows)
         settled = set(db.session.scalars(
             update(Event).where(Event.id.in_(whole), Event.dispatched_at.is_(None)).values(dispatched_at=now)
             .returning(Event.id).execution_options(synchronize_session=False))) if whole else set()
@@ -291,14 +314,8 @@ def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
     """Take up to ``batch`` due events, oldest first, for ``lease``: their ``next_dispatch_at`` moves to the lease's
     end, so another dispatcher passes them over until this run settles each one (or dies, and the lease runs out).
     One statement; the events come back whole and detached, as handlers only read them."""
-    due = (select(Event.id).where(Event.dispatched_at.is_(None))
-           .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= now))
-           .order_by(Event.id).limit(batch))
-    if db.engine.dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)  # two claims at once take different events
-    events = sorted(db.session.scalars(
-        update(Event).where(Event.id.in_(due.scalar_subquery())).values(next_dispatch_at=now + lease)
-        .returning(Event).execution_options(synchronize_session=False)), key=lambda event: event.id)
+    events = sorted(db.session.scalars(_claim_due(), {"b_now": now, "b_batch": batch, "b_until": now + lease}),
+                    key=lambda event: event.id)
     # Detached before the commit: a batch kept in the session would be expired by every handler's commit and read
     # back, a cost that grew with the batch's square.
     for event in events:
@@ -351,9 +368,7 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None,
                 # In the last handler's transaction, if it left one open. Not synchronised with the session: that
                 # would load the event again only to set one column.
                 # Counted only if this run marked it (after a lost lease another dispatcher may have finished it).
-                settled += db.session.execute(
-                    update(Event).where(Event.id == event_id, Event.dispatched_at.is_(None))
-                    .values(dispatched_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+                settled += db.session.execute(_MARK_DISPATCHED, {"b_event": event_id, "b_at": utcnow()}).rowcount
             else:
                 attempts = event.dispatch_attempts + 1
                 db.session.execute(update(Event).where(Event.id == event_id).values(

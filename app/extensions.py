@@ -1,6 +1,8 @@
 """Extension objects, created once and bound to the app in ``create_app``."""
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
 from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -20,6 +22,8 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+T = TypeVar("T")
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate()
@@ -54,6 +58,23 @@ def conflict_insert(target):
     from sqlalchemy.dialects import postgresql, sqlite
 
     return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(target)
+
+
+_BUILT: dict[tuple[str, Callable], object] = {}
+
+
+def built_per_dialect(build: Callable[[], T]) -> Callable[[], T]:
+    """Decorate a function that builds a statement binding only parameters: it is built once per database dialect
+    (``conflict_insert`` and row locks are spelled per dialect) and reused. Building a statement and computing its
+    cache key takes 0.1–0.3 ms of Python each time, more than many statements take the database."""
+    def statement() -> T:
+        key = (db.engine.dialect.name, build)
+        found = _BUILT.get(key)
+        if found is None:
+            found = _BUILT[key] = build()
+        return found  # type: ignore[return-value]
+    statement.__doc__ = build.__doc__
+    return statement
 
 
 def commit_keeping_state() -> None:

@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from typing import Callable, Iterator, TypeVar
 
 from flask import has_request_context, request
-from sqlalchemy import event as sa_event, select, update
+from sqlalchemy import bindparam, event as sa_event, select, update
 from sqlalchemy.orm import Session
 
 from app.core_writes import after_insert_at_once
@@ -71,10 +71,13 @@ def remember_version(merchant_id: str, version: int) -> None:
     _versions()[merchant_id] = version
 
 
+_VERSION = select(Merchant.config_version).where(Merchant.id == bindparam("b_merchant"))  # built once
+
+
 def _version(merchant_id: str) -> int | None:
     known = _versions()
     if merchant_id not in known:
-        known[merchant_id] = db.session.scalar(select(Merchant.config_version).where(Merchant.id == merchant_id))
+        known[merchant_id] = db.session.scalar(_VERSION, {"b_merchant": merchant_id})
     return known[merchant_id]
 
 

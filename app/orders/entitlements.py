@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import ColumnElement, String, bindparam, case, exists, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, String, and_, bindparam, case, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.bulk_copy import one_of
 from app.catalog.models import Sku
 from app.db_types import utcnow
-from app.extensions import conflict_insert, db
+from app.extensions import built_per_dialect, conflict_insert, db
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
 from app.orders.models import Order, OrderItem
 
@@ -47,11 +47,35 @@ def _positive(spec: dict, key: str) -> int | None:
     return value if type(value) is int and value > 0 else None
 
 
+# Built once: a fulfilment binds only values (app/extensions.py, built_per_dialect).
+_ENTITLEMENT = select(Entitlement).where(
+    Entitlement.merchant_id == bindparam("b_merchant"), Entitlement.customer_id == bindparam("b_customer"),
+    Entitlement.kind == bindparam("b_kind"), Entitlement.livemode == bindparam("b_livemode"))
+_entitlements = Entitlement.__table__
+_MOVE_MEMBERSHIP_END = (  # only from the end the new one was computed from (None: not set yet)
+    update(_entitlements).where(_entitlements.c.id == bindparam("b_id"), or_(
+        _entitlements.c.membership_until == bindparam("b_from", type_=_entitlements.c.membership_until.type),
+        and_(bindparam("b_from_unset", type_=Boolean()), _entitlements.c.membership_until.is_(None))))
+    .values(membership_until=bindparam("b_until"), updated_at=bindparam("b_at")))
+_GRANT_UNTIL = (update(EntitlementGrant.__table__).where(EntitlementGrant.__table__.c.id == bindparam("b_id"))
+                .values(membership_until=bindparam("b_until")))
+
+
+@built_per_dialect
+def _start_membership():
+    return conflict_insert(_entitlements).on_conflict_do_nothing().returning(_entitlements.c.id)
+
+
+@built_per_dialect
+def _claim_grant_row():
+    table = EntitlementGrant.__table__
+    return conflict_insert(table).on_conflict_do_nothing().returning(table.c.id)
+
+
 def _entitlement(merchant_id: str, customer_id: str, kind: str, livemode: bool) -> Entitlement:
     """The customer's row of ``kind`` in one mode, created if missing (a concurrent creator may win)."""
-    query = select(Entitlement).where(Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id,
-                                      Entitlement.kind == kind, Entitlement.livemode == livemode)
-    row = db.session.scalar(query)
+    params = {"b_merchant": merchant_id, "b_customer": customer_id, "b_kind": kind, "b_livemode": livemode}
+    row = db.session.scalar(_ENTITLEMENT, params)
     if row is not None:
         return row
     try:
@@ -60,16 +84,15 @@ def _entitlement(merchant_id: str, customer_id: str, kind: str, livemode: bool) 
                                        livemode=livemode))
     except IntegrityError:
         pass  # another fulfilment created it first
-    return db.session.scalar(query)
+    return db.session.scalar(_ENTITLEMENT, params)
 
 
 def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days: int, now: datetime) -> datetime:
     """Extend the customer's membership by ``days``; returns its new end. A first membership is one INSERT."""
     first = now + timedelta(days=days)
-    started = db.session.execute(
-        conflict_insert(Entitlement).values(merchant_id=merchant_id, customer_id=customer_id, kind="membership",
-                                            livemode=livemode, credits=0, membership_until=first, updated_at=now)
-        .on_conflict_do_nothing().returning(Entitlement.id)).first()
+    started = db.session.execute(_start_membership(), {
+        "merchant_id": merchant_id, "customer_id": customer_id, "kind": "membership", "livemode": livemode,
+        "credits": 0, "membership_until": first, "updated_at": now}).first()
     if started is not None:
         return first
     row = _entitlement(merchant_id, customer_id, "membership", livemode)
@@ -79,10 +102,9 @@ def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days:
         start = max(current, now) if current else now
         # Bought again and again, a membership could run past the last date a datetime holds: stop at a ceiling.
         until = min(start, MEMBERSHIP_CEILING - timedelta(days=days)) + timedelta(days=days)
-        same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
-        changed = db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
-                                     .values(membership_until=until, updated_at=now)
-                                     .execution_options(synchronize_session=False)).rowcount
+        changed = db.session.execute(_MOVE_MEMBERSHIP_END, {
+            "b_id": row.id, "b_from": current, "b_from_unset": current is None, "b_until": until, "b_at": now,
+        }).rowcount
         if changed == 1:
             set_committed_value(row, "membership_until", until)  # as written: the flush has nothing to repeat
             return until
@@ -109,15 +131,13 @@ def _claim_grant(item: OrderItem, order: Order, kind: str, **amounts: int | None
     The grant returned is the row as written, outside the session: ``_set_grant_until`` completes a membership's."""
     values = {"merchant_id": order.merchant_id, "customer_id": order.customer_id, "order_id": order.id,
               "order_item_id": item.id, "kind": kind, "livemode": order.livemode, "granted_at": utcnow(), **amounts}
-    claimed = db.session.execute(conflict_insert(EntitlementGrant.__table__).values(**values)
-                                 .on_conflict_do_nothing().returning(EntitlementGrant.__table__.c.id)).first()
+    claimed = db.session.execute(_claim_grant_row(), values).first()
     return None if claimed is None else EntitlementGrant(id=claimed.id, **values)
 
 
 def _set_grant_until(grant: EntitlementGrant, until: datetime) -> None:
     """Record on the grant the membership end it brought about."""
-    table = EntitlementGrant.__table__
-    db.session.execute(update(table).where(table.c.id == grant.id).values(membership_until=until))
+    db.session.execute(_GRANT_UNTIL, {"b_id": grant.id, "b_until": until})
     grant.membership_until = until
 
 

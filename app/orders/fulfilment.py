@@ -24,7 +24,7 @@ from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.events import Event, record_event, subscribe
 from app.risk.review import held_for_review
-from app.extensions import conflict_insert, db
+from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements, pays_a_subscription_period
 from app.orders.fulfilment_models import OrderFulfilment
@@ -102,10 +102,14 @@ def _deliver(order: Order, urls: list[str]) -> None:
 def _progress(order: Order) -> OrderFulfilment:
     """The order's fulfilment progress row, made on first use (a concurrent fulfilment may make it first).
     Written first, read only when it was there already: an order is nearly always fulfilled at the first try."""
-    return db.session.scalars(
-        conflict_insert(OrderFulfilment).values(order_id=order.id, merchant_id=order.merchant_id, attempts=0,
-                                                updated_at=utcnow())
-        .on_conflict_do_nothing().returning(OrderFulfilment)).first() or db.session.get(OrderFulfilment, order.id)
+    return db.session.scalars(_start_progress(), {"order_id": order.id, "merchant_id": order.merchant_id,
+                                                  "attempts": 0, "updated_at": utcnow()}).first() \
+        or db.session.get(OrderFulfilment, order.id)
+
+
+@built_per_dialect
+def _start_progress():
+    return conflict_insert(OrderFulfilment).on_conflict_do_nothing().returning(OrderFulfilment)
 
 
 def _count_failure(order: Order, error: str) -> int:

@@ -2,7 +2,7 @@
 mandate (if its channel signs one) is what later periods are deducted through."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.events import Event, only_for_orders, subscribe
 from app.extensions import db
@@ -31,10 +31,13 @@ def activate_for_order(order_id: str) -> Subscription | None:
     return sub
 
 
+_FIRST_ORDERS = select(Subscription.first_order_id).where(  # built once: a dispatch batch binds its orders
+    Subscription.first_order_id.in_(bindparam("b_orders", expanding=True)))
+
+
 def _first_orders(order_ids: list[str]) -> list[str]:
     """Which of these orders started a contract (the rest concern no subscription)."""
-    return list(db.session.scalars(select(Subscription.first_order_id)
-                                   .where(Subscription.first_order_id.in_(order_ids))))
+    return list(db.session.scalars(_FIRST_ORDERS, {"b_orders": order_ids}))
 
 
 @subscribe("order.paid", batch=only_for_orders(_first_orders))

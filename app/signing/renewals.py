@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
@@ -395,10 +395,13 @@ def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
     return db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
 
 
+_RENEWAL_ORDERS = select(SubscriptionRenewal.order_id).where(  # built once: a dispatch batch binds its orders
+    SubscriptionRenewal.order_id.in_(bindparam("b_orders", expanding=True)))
+
+
 def _renewal_orders(order_ids: list[str]) -> list[str]:
     """Which of these orders renew a contract."""
-    return list(db.session.scalars(select(SubscriptionRenewal.order_id)
-                                   .where(SubscriptionRenewal.order_id.in_(order_ids))))
+    return list(db.session.scalars(_RENEWAL_ORDERS, {"b_orders": order_ids}))
 
 
 @subscribe("order.paid", batch=only_for_orders(_renewal_orders))
