@@ -15,7 +15,7 @@ import time
 from urllib.parse import parse_qs
 
 from app.errors import KassaError
-from app.orders.services import get_order_by_client_secret
+from app.orders.services import order_id_for_client_secret
 from app.streams.snapshot import DECIDED, order_snapshot, sse
 from app.streams.watch import StreamHub
 
@@ -37,7 +37,7 @@ def _cors(origin: str | None) -> dict[str, str]:
 
 
 def _order_id(order_id: str, secret: str) -> str:
-    return get_order_by_client_secret(order_id, secret).id
+    return order_id_for_client_secret(order_id, secret)
 
 
 class StreamServer:

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from flask import Response, current_app, request, stream_with_context, url_for
 
 from app.extensions import db
-from app.orders.services import get_order_by_client_secret
+from app.orders.services import order_id_for_client_secret
 from app.streams.ping_listener import PingListener
 from app.streams.snapshot import DECIDED, order_snapshot, sse
 from app.web.api import bp
@@ -66,7 +66,7 @@ def order_events(order_id: str, *, limit: float, recheck: float) -> Iterator[str
 
 @bp.get("/orders/<order_id>/stream")
 def orders_stream(order_id: str):
-    found = get_order_by_client_secret(order_id, request.args.get("client_secret") or "").id
+    found = order_id_for_client_secret(order_id, request.args.get("client_secret") or "")
     db.session.remove()  # a stream must not hold a pooled connection between reads
     config = current_app.config
     body = order_events(found, limit=float(config["ORDER_STREAM_SECONDS"]),
