@@ -358,8 +358,12 @@ def sandbox_server(ports, tmp_path_factory) -> Iterator[str]:
     })
     server = ServerThread(sandbox_app, ports["sandbox"])
     server.start()
+    _SANDBOX_DATABASES[server.url] = f"sqlite:///{db_path}"
     yield server.url
     server.stop()
+
+
+_SANDBOX_DATABASES: dict[str, str] = {}  # the sandbox server's URL → its database, for what it recorded
 
 
 class Sandbox:
@@ -367,6 +371,19 @@ class Sandbox:
 
     def __init__(self, url: str) -> None:
         self.url = url
+
+    def callback_answered(self, provider_reference: str) -> bool:
+        """Has Kassa answered a callback for the payment with a 2xx? Kassa answers once it has committed the
+        outcome and queued what follows (the outbox run): a test that runs the worker next waits for this, not
+        only for the order to show paid, which it does a moment before the run is queued."""
+        engine = create_engine(_SANDBOX_DATABASES[self.url])
+        try:
+            with engine.connect() as connection:
+                return bool(connection.execute(text(
+                    "SELECT count(*) FROM sandbox_callback_deliveries WHERE payment_id = :payment "
+                    "AND status_code BETWEEN 200 AND 299"), {"payment": provider_reference}).scalar())
+        finally:
+            engine.dispose()
 
     def simulate(self, provider_reference: str, outcome: str, callback: str = "normal") -> dict:
         response = requests.post(f"{self.url}/sandbox/api/payments/{provider_reference}/simulate",
