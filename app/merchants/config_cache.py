@@ -83,7 +83,10 @@ def _version(merchant_id: str) -> int | None:
 
 def cached(merchant_id: str, name: str, loader: Callable[[Session, str], T]) -> T:
     """``loader(session, merchant_id)``, from memory while the merchant's configuration is unchanged. A value
-    to keep is loaded on a session of its own (committed rows only) and detached from it when it closes."""
+    to keep is loaded on a session of its own, detached from it when it closes. That session works on the caller's
+    connection: a request that missed the cache and took a second connection from the pool could wait for ever
+    once a burst of such requests held them all (40 buyers of a new merchant's SKU did). Its view is committed
+    rows: a transaction that changed the merchant's configuration is answered above, uncached."""
     if merchant_id in db.session.info.get(_DIRTY, ()):
         return loader(db.session(), merchant_id)  # this transaction's own view, never kept
     version = _version(merchant_id)
@@ -92,7 +95,7 @@ def cached(merchant_id: str, name: str, loader: Callable[[Session, str], T]) -> 
     found = _CACHE.get((merchant_id, name))
     if found is not None and found[0] == version:
         return found[1]  # type: ignore[return-value]
-    with Session(db.engine) as own:  # closing detaches what it loaded, attributes kept (no expiry)
+    with Session(bind=db.session.connection()) as own:  # closing detaches what it loaded (no expiry)
         value = loader(own, merchant_id)
     with _LOCK:
         if len(_CACHE) >= _MAX_ENTRIES:

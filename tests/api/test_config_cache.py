@@ -41,3 +41,36 @@ def test_a_bulk_list_import_blocks_the_next_order(api, client, merchant, catalog
     assert imported.status_code == 200 and imported.json["imported"] == 1
     blocked = order(api, catalog["sku"], email="mallory@example.com")
     assert blocked.status_code == 402 and blocked.json["error"]["code"] == "risk_blocked"
+
+
+def test_a_cache_miss_reads_on_the_callers_connection_and_needs_no_second_one(app, merchant, monkeypatch):
+    """A request holds a connection; a configuration it must load afresh is read on that same connection. With a
+    second one from the pool, a burst of requests on a cold cache could hold every connection and wait for ever
+    (40 concurrent buyers of a new merchant's limited SKU once answered 500 after the pool's timeout)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    from app.extensions import db
+    from app.merchants import config_cache
+    from app.merchants.models import Merchant
+
+    monkeypatch.setattr(config_cache, "_CACHE", {})
+    with app.app_context():
+        engine = db.engine
+        held = [engine.connect() for _ in range(engine.pool.size() + engine.pool._max_overflow - 1)]
+        monkeypatch.setattr(engine.pool, "_timeout", 1.0)
+        try:
+            db.session.connection()  # the request's own: the pool is now empty
+            with config_cache.versions_read_once():
+                name = config_cache.cached(merchant.id, "test_name", lambda session, merchant_id: session.scalar(
+                    select(Merchant.name).where(Merchant.id == merchant_id)))
+            assert name == db.session.get(Merchant, merchant.id).name
+            try:
+                engine.connect().close()
+                raise AssertionError("the pool should be empty")
+            except PoolTimeout:
+                pass  # as it was: the load took no connection of its own
+        finally:
+            db.session.remove()
+            for connection in held:
+                connection.close()
