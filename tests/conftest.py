@@ -358,12 +358,13 @@ def sandbox_server(ports, tmp_path_factory) -> Iterator[str]:
     })
     server = ServerThread(sandbox_app, ports["sandbox"])
     server.start()
-    _SANDBOX_DATABASES[server.url] = f"sqlite:///{db_path}"
+    _SANDBOX_DATABASES[server.url] = create_engine(f"sqlite:///{db_path}")
     yield server.url
     server.stop()
+    _SANDBOX_DATABASES.pop(server.url).dispose()
 
 
-_SANDBOX_DATABASES: dict[str, str] = {}  # the sandbox server's URL → its database, for what it recorded
+_SANDBOX_DATABASES: dict = {}  # the sandbox server's URL → an engine on its database, to read what it recorded
 
 
 class Sandbox:
@@ -376,14 +377,10 @@ class Sandbox:
         """Has Kassa answered a callback for the payment with a 2xx? Kassa answers once it has committed the
         outcome and queued what follows (the outbox run): a test that runs the worker next waits for this, not
         only for the order to show paid, which it does a moment before the run is queued."""
-        engine = create_engine(_SANDBOX_DATABASES[self.url])
-        try:
-            with engine.connect() as connection:
-                return bool(connection.execute(text(
-                    "SELECT count(*) FROM sandbox_callback_deliveries WHERE payment_id = :payment "
-                    "AND status_code BETWEEN 200 AND 299"), {"payment": provider_reference}).scalar())
-        finally:
-            engine.dispose()
+        with _SANDBOX_DATABASES[self.url].connect() as connection:
+            return bool(connection.execute(text(
+                "SELECT count(*) FROM sandbox_callback_deliveries WHERE payment_id = :payment "
+                "AND status_code BETWEEN 200 AND 299"), {"payment": provider_reference}).scalar())
 
     def simulate(self, provider_reference: str, outcome: str, callback: str = "normal") -> dict:
         response = requests.post(f"{self.url}/sandbox/api/payments/{provider_reference}/simulate",

@@ -84,8 +84,8 @@ def _version(merchant_id: str) -> int | None:
 def cached(merchant_id: str, name: str, loader: Callable[[Session, str], T]) -> T:
     """``loader(session, merchant_id)``, from memory while the merchant's configuration is unchanged. A value
     to keep is loaded on a session of its own, detached from it when it closes. That session works on the caller's
-    connection: a request that missed the cache and took a second connection from the pool could wait for ever
-    once a burst of such requests held them all (40 buyers of a new merchant's SKU did). Its view is committed
+    connection: a request that missed the cache and took a second connection from the pool waited until the pool's
+    timeout once a burst of such requests held them all (40 buyers of a new merchant's SKU did). Its view is committed
     rows: a transaction that changed the merchant's configuration is answered above, uncached."""
     if merchant_id in db.session.info.get(_DIRTY, ()):
         return loader(db.session(), merchant_id)  # this transaction's own view, never kept

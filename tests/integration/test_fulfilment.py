@@ -285,7 +285,7 @@ def test_two_workers_fulfilling_one_order_at_once_grant_it_once(app, api, catalo
 def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, catalog, sandbox, worker):
     """The fulfilment's grants, the order's move to fulfilled and the record that the handler ran commit as one:
     a worker that dies in between leaves the order paid and the handler due, never fulfilled and due again."""
-    from sqlalchemy import event as sa_event, select
+    from sqlalchemy import event as sa_event, select, text
 
     from app.events import Event, EventHandling
     from app.extensions import db
@@ -298,10 +298,9 @@ def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, ca
         db.session.remove()
 
         def seen(conn) -> None:  # at each commit: the order's status and whether fulfilment's run is recorded
-            status = conn.exec_driver_sql(f"SELECT status FROM orders WHERE id = '{order['id']}'").scalar()
-            handled = conn.exec_driver_sql(
-                f"SELECT count(*) FROM event_handlings WHERE event_id = '{paid}' AND handler LIKE '%fulfil_paid%'"
-            ).scalar()
+            status = conn.execute(text("SELECT status FROM orders WHERE id = :id"), {"id": order["id"]}).scalar()
+            handled = conn.execute(text("SELECT count(*) FROM event_handlings WHERE event_id = :event "
+                                        "AND handler LIKE '%fulfil_paid%'"), {"event": paid}).scalar()
             commits.append((status, bool(handled)))
 
         sa_event.listen(db.engine, "commit", seen)

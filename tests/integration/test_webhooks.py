@@ -463,6 +463,7 @@ def test_an_event_a_handler_of_its_own_wants_goes_through_a_run_without_endpoint
     assert _queued(app) == 0
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, order["id"]) == "paid")
+    wait_for(lambda: sandbox.callback_answered(payment["provider_reference"]))  # its outbox run is queued
     assert _event(app, order["id"], "order.paid").dispatched_at is None
     with statements(app) as sent:
         worker()

@@ -31,7 +31,7 @@ def pay_first_order(api, sandbox, worker, created: dict) -> dict:
     payment = pay(api, created["order"]["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, created["order"]["id"]) in ("paid", "fulfilled"))
-    contract = f"/subscriptions/{created['subscription']['id']}"
-    # The callback's commit shows the order paid a moment before it queues the outbox run that activates the
-    # contract: run the worker until that run has been.
-    return wait_for(lambda: worker() >= 0 and (found := api.get(contract).json)["status"] != "pending" and found)
+    # The order shows paid a moment before the callback queues the outbox run that activates the contract.
+    wait_for(lambda: sandbox.callback_answered(payment["provider_reference"]))
+    worker()
+    return api.get(f"/subscriptions/{created['subscription']['id']}").json
