@@ -1,7 +1,9 @@
 -- One shopper per wrk thread (run with as many threads as connections): create an order, pay it with a
 -- sandbox channel (the sandbox runs with SANDBOX_AUTO_OUTCOME=succeeded, so the provider approves and calls
--- Kassa back), wait for the outcome on the order's status stream as the SDK's waitForPayment does (the stream
--- answers once the order is decided), then read the paid order. Records each step and the whole order in ms.
+-- Kassa back), then wait for the outcome on the order's status stream as the SDK's waitForPayment does: the
+-- stream answers once the order is decided, and its last status event, read from the database after the
+-- callback, is the paid order the SDK resolves with. KASSA_BENCH_READ_AFTER_PAID=1 also reads the order with
+-- GET afterwards (the shape of the runs before 2026-11-25 evening). Records each step and the whole order in ms.
 dofile("bench/wrk/report.lua")
 
 local key, sku = os.getenv("KASSA_BENCH_KEY"), os.getenv("KASSA_BENCH_SKU")
@@ -10,6 +12,7 @@ local give_up_ms = tonumber(os.getenv("KASSA_BENCH_GIVE_UP_MS") or "20000")
 local write_headers = {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"}
 local read_headers = {["Authorization"] = "Bearer " .. key}
 local PAID = {paid = true, fulfilled = true, completed = true}
+local read_after_paid = os.getenv("KASSA_BENCH_READ_AFTER_PAID") == "1"
 
 local step, order_id, secret, count = "create", nil, nil, 0
 local started, created, paid_at = 0, 0, 0
@@ -21,6 +24,14 @@ local function order_status(body)
   local last
   for status in head:gmatch('"status":%s*"(%a+)"') do last = status end
   return last
+end
+
+-- The order's status in the stream's last status event: a snapshot is {"order", "status", "payment"}, so its
+-- first "status" is the order's (the payment's comes after).
+local function streamed_status(body)
+  local last
+  for data in body:gmatch('event: status\r?\ndata: (%b{})') do last = data end
+  return last and last:match('"status":%s*"(%a+)"')
 end
 
 local function restart(reason)
@@ -59,7 +70,15 @@ function response(status, headers, body)
   elseif step == "wait" then
     if status ~= 200 then return restart("stream http " .. status) end
     if body:find('"reason":"decided"', 1, true) then
-      step = "read"
+      local order = streamed_status(body)
+      if not PAID[order] then return restart("order " .. tostring(order) .. " on the stream after paying") end
+      if read_after_paid then
+        step = "read"
+      else
+        record("read_ms", now - paid_at)
+        record("order_ms", now - started)
+        step = "create"
+      end
     elseif now - started > give_up_ms then
       restart("not decided within " .. give_up_ms .. " ms")
     end  -- the stream ran out of time undecided: open it again
