@@ -219,7 +219,7 @@ def test_a_forking_rq_worker_keeps_the_provider_calls_its_job_logged(app, api, m
     """RQ's default worker runs each job in a child that leaves with os._exit: the job's log rows are written
     before that, so the poll's call to the provider is in the payment's integration log."""
     from app.extensions import db
-    from app.log_writer import flush_every_writer
+    from app.log_writer import flush_every_writer, writer_for
     from app.payments.integration_log import integration_logs_for_attempt
     from app.queueing import enqueue
     from tests.integration.test_payment_flow import create_order
@@ -230,10 +230,14 @@ def test_a_forking_rq_worker_keeps_the_provider_calls_its_job_logged(app, api, m
     connection = Redis.from_url(REDIS_URL)
     with app.app_context():
         enqueue("app.jobs.refresh_payment_attempt", payment["id"])
+        # A real worker's parent holds no connection to Kassa's database when it forks: the job's process opens its
+        # own. So here: the pay's row written (not mid-transaction on the log writer's thread: a SQLite write lock
+        # held across fork() is one the child waits for until RQ kills it), and every pooled connection closed.
+        flush_every_writer()
+        writer_for(app).engine.dispose()
         db.session.remove()
-        db.engine.dispose()  # as in a real worker, the job's process opens connections of its own
+        db.engine.dispose()
         Worker([Queue(app.config["RQ_QUEUE"], connection=connection)], connection=connection).work(burst=True)
-    flush_every_writer()  # the pay's own row, queued in this process
     with app.app_context():
         calls = [(row.method, row.status_code) for row in integration_logs_for_attempt(merchant.id, payment["id"])]
         db.session.remove()
