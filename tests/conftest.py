@@ -400,6 +400,12 @@ def worker(app):
     from rq import Queue, SimpleWorker
 
     def run() -> int:
+        from app.sandbox.callbacks import callbacks_being_sent
+
+        # An order shows paid a moment before Kassa, still answering the sandbox's callback, queues what follows
+        # (the outbox run): let every callback under way be answered first (bounded; a test of a merchant that
+        # never answers goes on after it).
+        _wait_quietly(lambda: callbacks_being_sent() == 0, timeout=10.0)
         connection = Redis.from_url(REDIS_URL)
         queue = Queue(app.config["RQ_QUEUE"], connection=connection)
         count = len(queue)
@@ -408,6 +414,17 @@ def worker(app):
         return count
 
     return run
+
+
+def _wait_quietly(predicate, timeout: float, interval: float = 0.005) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(interval)
+    return True
 
 
 def wait_for(predicate, timeout: float = 10.0, interval: float = 0.05):

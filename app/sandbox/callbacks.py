@@ -8,10 +8,12 @@ import json
 import logging
 import secrets
 import string
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import requests
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,6 +35,10 @@ _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sandbox-callba
 # Callbacks reuse kept-alive connections to the merchant, as a real provider's do: a connection and a session per
 # callback cost both sides more CPU than the callback itself.
 _http = PeerSession()
+# Callbacks of this process sent and not yet answered and recorded (a delayed one waiting to go, or one between
+# retries, is not counted).
+_sending = 0
+_sending_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -125,14 +131,35 @@ def deliver(session_factory: sessionmaker[Session], event: CallbackEvent) -> boo
     """Send one callback, retrying connection errors and non-2xx answers; True once delivered."""
     attempts = 1 + len(RETRY_BACKOFF_SECONDS)
     for attempt in range(1, attempts + 1):
-        status_code, error = _post(event)
-        _record_attempt(session_factory, event, attempt, status_code, error)
+        with _counted_as_sending():
+            status_code, error = _post(event)
+            _record_attempt(session_factory, event, attempt, status_code, error)
         if status_code is not None and 200 <= status_code < 300:
             return True
         if attempt < attempts:
             time.sleep(RETRY_BACKOFF_SECONDS[attempt - 1])
     log.warning("callback %s for %s not delivered after %d attempts", event.event_id, event.payment_id, attempts)
     return False
+
+
+def callbacks_being_sent() -> int:
+    """How many callbacks this process has sent and not yet seen answered and recorded. Once it is 0, every
+    merchant that was being told has answered: a harness that saw an order paid waits for this before it runs
+    what the merchant queued when it took the callback."""
+    with _sending_lock:
+        return _sending
+
+
+@contextmanager
+def _counted_as_sending() -> Iterator[None]:
+    global _sending
+    with _sending_lock:
+        _sending += 1
+    try:
+        yield
+    finally:
+        with _sending_lock:
+            _sending -= 1
 
 
 def _run_delivery_job(

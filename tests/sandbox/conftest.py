@@ -22,6 +22,11 @@ API_KEY = "sbx_test_key_for_tests"
 CALLBACK_SECRET = "sbx_whsec_for_tests"
 
 
+def _set(event: threading.Event) -> threading.Event:
+    event.set()
+    return event
+
+
 @dataclass
 class ReceivedCallback:
     """One request the merchant's callback endpoint received."""
@@ -37,6 +42,8 @@ class CallbackReceiver:
     url: str
     received: list[ReceivedCallback] = field(default_factory=list)
     planned_statuses: list[int] = field(default_factory=list)
+    # Cleared: a callback is taken in but not answered until it is set again (a merchant still working on it).
+    answering: threading.Event = field(default_factory=lambda: _set(threading.Event()))
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     def record(self, request: Request) -> int:
@@ -44,7 +51,9 @@ class CallbackReceiver:
         with self._changed:
             self.received.append(ReceivedCallback(dict(request.headers), request.get_data()))
             self._changed.notify_all()
-            return self.planned_statuses.pop(0) if self.planned_statuses else 200
+            status = self.planned_statuses.pop(0) if self.planned_statuses else 200
+        self.answering.wait(10)
+        return status
 
     def wait_for(self, count: int, timeout: float = 5.0) -> list[ReceivedCallback]:
         """Wait until at least `count` callbacks arrived and return them all."""

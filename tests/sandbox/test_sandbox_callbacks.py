@@ -112,6 +112,36 @@ def test_delay_sends_only_after_the_configured_delay(client: FlaskClient, create
     assert json.loads(received[0].body)["type"] == "payment.succeeded"
 
 
+def test_a_callback_counts_as_being_sent_until_the_merchant_answered_and_it_is_recorded(
+    client: FlaskClient, create_payment: Any, receiver: Any, db_session: Session, monkeypatch: Any
+) -> None:
+    """What a harness waits for before it runs what the merchant queued while taking the callback."""
+    record = callbacks._record_attempt
+
+    def slow_record(*args: Any) -> None:
+        time.sleep(0.2)  # a busy provider database: the answer is in, its record not yet
+        record(*args)
+
+    monkeypatch.setattr(callbacks, "_record_attempt", slow_record)
+    delayed, told = create_payment(reference="order_delayed"), create_payment(reference="order_told")
+    simulate(client, delayed["id"], "succeeded", "delay")  # waits 0.3 s before it goes: not being sent yet
+    assert callbacks.callbacks_being_sent() == 0
+
+    receiver.answering.clear()  # the merchant takes the callback in and is still working on it
+    simulate(client, told["id"], "succeeded")
+    receiver.wait_for(1)
+    assert callbacks.callbacks_being_sent() == 1
+    assert deliveries(db_session, told["id"], 1, timeout=0.2) == []
+
+    receiver.answering.set()
+    deadline = time.monotonic() + 5
+    while callbacks.callbacks_being_sent() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert callbacks.callbacks_being_sent() == 0
+    assert [row.status_code for row in deliveries(db_session, told["id"], 1, timeout=0)] == [200]  # recorded already
+    receiver.wait_for(2, timeout=3)  # the delayed one goes out too
+
+
 def test_server_errors_are_retried_until_delivered(
     client: FlaskClient, create_payment: Any, receiver: Any, db_session: Session
 ) -> None:
