@@ -85,8 +85,9 @@ def cached(merchant_id: str, name: str, loader: Callable[[Session, str], T]) -> 
     """``loader(session, merchant_id)``, from memory while the merchant's configuration is unchanged. A value
     to keep is loaded on a session of its own, detached from it when it closes. That session works on the caller's
     connection: a request that missed the cache and took a second connection from the pool waited until the pool's
-    timeout once a burst of such requests held them all (40 buyers of a new merchant's SKU did). Its view is committed
-    rows: a transaction that changed the merchant's configuration is answered above, uncached."""
+    timeout once a burst of such requests held them all (40 buyers of a new merchant's SKU did). It sees what the
+    caller's transaction sees; a transaction that changed the merchant's configuration is answered above, uncached,
+    so what is kept is committed configuration."""
     if merchant_id in db.session.info.get(_DIRTY, ()):
         return loader(db.session(), merchant_id)  # this transaction's own view, never kept
     version = _version(merchant_id)

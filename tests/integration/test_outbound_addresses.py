@@ -84,7 +84,7 @@ def test_sending_checks_the_address_again_and_sends_nothing_to_a_refused_one(app
     assert delivery.status == "pending"  # retried later, in case the operator allows it or DNS changes back
 
 
-def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sandbox, monkeypatch):
+def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sandbox, worker, monkeypatch):
     from tests.integration.lifecycle_support import ReceiverServer, paid_order, set_fulfilment
     from tests.integration.test_payment_flow import status_of
 
@@ -93,7 +93,7 @@ def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sand
         set_fulfilment(app, catalog["sku"], {"webhook_url": server.receiver.url})  # stored while allowed
         monkeypatch.setitem(app.config, "OUTBOUND_ALLOWED_NETWORKS", "")
         order = paid_order(api, sandbox, catalog["sku"])
-        run_worker(app)
+        worker()
         assert server.receiver.received == []  # nothing sent to loopback
         assert status_of(api, order["id"]) == "paid"  # not fulfilled; retried, then compensated as any failure
         from app.extensions import db
@@ -105,12 +105,3 @@ def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sand
     finally:
         server.stop()
 
-
-def run_worker(app) -> None:
-    from redis import Redis
-    from rq import Queue, SimpleWorker
-
-    connection = Redis.from_url(app.config["REDIS_URL"])
-    with app.app_context():
-        SimpleWorker([Queue(app.config["RQ_QUEUE"], connection=connection)], connection=connection).work(
-            burst=True, max_jobs=20)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.sandbox import callbacks
 from app.sandbox.callbacks import sign, verify
 from app.sandbox.models import CallbackDelivery
+from tests.conftest import wait_for
 
 CALLBACK_SECRET = "sbx_whsec_for_tests"
 
@@ -134,10 +135,7 @@ def test_a_callback_counts_as_being_sent_until_the_merchant_answered_and_it_is_r
     assert deliveries(db_session, told["id"], 1, timeout=0.2) == []
 
     receiver.answering.set()
-    deadline = time.monotonic() + 5
-    while callbacks.callbacks_being_sent() and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert callbacks.callbacks_being_sent() == 0
+    wait_for(lambda: callbacks.callbacks_being_sent() == 0, timeout=5, interval=0.005)
     assert [row.status_code for row in deliveries(db_session, told["id"], 1, timeout=0)] == [200]  # recorded already
     receiver.wait_for(2, timeout=3)  # the delayed one goes out too
 
