@@ -6,8 +6,6 @@ import hashlib
 import hmac
 import json
 import logging
-import secrets
-import string
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -16,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import requests
+from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.peer_http import PeerSession, connection_dropped
-from app.sandbox.models import CallbackDelivery
+from app.sandbox.models import CallbackDelivery, random_suffix, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +38,7 @@ _http = PeerSession()
 # retries, is not counted).
 _sending = 0
 _sending_lock = threading.Lock()
+_RECORD_DELIVERY = insert(CallbackDelivery.__table__)  # built once: every delivery attempt writes one
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def verify(
 
 def build_event(payment: dict[str, Any], secret: str, url: str) -> CallbackEvent:
     """Build the callback event for a decided payment."""
-    event_id = "evt_" + "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+    event_id = "evt_" + random_suffix()
     body = {
         "id": event_id,
         "type": f"payment.{payment['status']}",
@@ -217,15 +217,9 @@ def _record_attempt(
     if not event.recorded:
         return
     with session_factory() as session:
-        session.add(
-            CallbackDelivery(
-                payment_id=event.payment_id,
-                event_id=event.event_id,
-                attempt=attempt,
-                status_code=status_code,
-                error=error,
-            )
-        )
+        session.execute(_RECORD_DELIVERY, {"payment_id": event.payment_id, "event_id": event.event_id,
+                                           "attempt": attempt, "status_code": status_code, "error": error,
+                                           "sent_at": utcnow()})
         session.commit()
 
 

@@ -3,15 +3,14 @@ deducted against without the shopper, and revocable by the shopper (the merchant
 from __future__ import annotations
 
 import secrets
-import string
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.sandbox.callbacks import CallbackEvent, dispatch_callback
-from app.sandbox.models import Mandate, Payment, utcnow
+from app.sandbox.models import Mandate, Payment, random_suffix, utcnow
 from app.sandbox.services import SandboxError, load_callback_secret, new_payment_id
 
 
@@ -21,7 +20,7 @@ class MandateNotFound(SandboxError):
 
 
 def new_mandate_id() -> str:
-    return "mdt_" + "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+    return "mdt_" + random_suffix()
 
 
 def request_mandate(session: Session, payment: Payment, terms: str, callback_url: str) -> Mandate:
@@ -44,11 +43,16 @@ def mandate_of_payment(session: Session, payment_id: str) -> Mandate | None:
     return session.scalar(select(Mandate).where(Mandate.payment_id == payment_id))
 
 
+# Every decision asks it (most payments have no mandate): built once.
+_SETTLE = (update(Mandate.__table__)
+           .where(Mandate.__table__.c.payment_id == bindparam("b_payment"), Mandate.__table__.c.status == "pending")
+           .values(status=bindparam("b_status")))
+
+
 def settle_mandate(session: Session, payment: Payment) -> None:
     """A decided payment signs its pending mandate (approved) or declines it, in the caller's transaction."""
-    status = "active" if payment.status == "succeeded" else "declined"
-    session.execute(update(Mandate).where(Mandate.payment_id == payment.id, Mandate.status == "pending")
-                    .values(status=status))
+    session.execute(_SETTLE, {"b_payment": payment.id,
+                              "b_status": "active" if payment.status == "succeeded" else "declined"})
 
 
 def get_mandate(session: Session, mandate_id: str, account_id: int | None = None) -> Mandate:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import secrets
 import time
 from datetime import datetime, timezone
 
@@ -29,6 +31,11 @@ PAYMENT_METHODS = ("card", "qr")
 def utcnow() -> datetime:
     """Return the current time, timezone-aware in UTC."""
     return datetime.now(timezone.utc)
+
+
+def random_suffix() -> str:
+    """24 random lowercase letters and digits (120 bits), the part of an object's id after its prefix."""
+    return base64.b32encode(secrets.token_bytes(15)).decode().lower()
 
 
 class Base(DeclarativeBase):

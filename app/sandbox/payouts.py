@@ -4,8 +4,6 @@ demo), and the merchant is told by a signed callback, like a payment's."""
 from __future__ import annotations
 
 import json
-import secrets
-import string
 import threading
 import time
 from typing import Any
@@ -15,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.sandbox.callbacks import CALLBACK_MODES, CallbackEvent, dispatch_callback
-from app.sandbox.models import Payout, utcnow
+from app.sandbox.models import Payout, random_suffix, utcnow
 from app.sandbox.runtime import SandboxRuntime
 from app.sandbox.services import SandboxError, load_callback_secret
 
@@ -28,7 +26,7 @@ class PayoutNotFound(SandboxError):
 
 
 def new_payout_id() -> str:
-    return "sbo_" + "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+    return "sbo_" + random_suffix()
 
 
 def payout_object(payout: Payout) -> dict[str, Any]:
@@ -96,7 +94,7 @@ def decide_and_notify(runtime: SandboxRuntime, key: str, outcome: str, *, failur
 
 
 def _event(payout: Payout, secret: str) -> CallbackEvent:
-    event_id = "evt_" + "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+    event_id = "evt_" + random_suffix()
     body = {"id": event_id, "type": f"payout.{payout.status}", "created": int(time.time()),
             "data": payout_object(payout)}
     raw = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()

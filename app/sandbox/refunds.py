@@ -7,7 +7,6 @@ be rejected, the way a real provider sometimes refuses one.
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 from typing import Any
 
@@ -17,9 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.sandbox.api import json_body, require_api_key
-from app.sandbox.models import Base, utcnow
+from app.sandbox.models import Base, random_suffix, utcnow
 from app.sandbox.runtime import current_runtime
-from app.sandbox.services import PAYMENT_ID_ALPHABET, SandboxError, get_payment
+from app.sandbox.services import SandboxError, get_payment
 
 bp = Blueprint("sandbox_refunds", __name__, url_prefix="/sandbox/api")
 
@@ -53,7 +52,7 @@ class RefundSimulation(Base):
 
 def new_refund_id() -> str:
     """Return a fresh refund id: `sbr_` and 24 random lowercase letters and digits."""
-    return "sbr_" + "".join(secrets.choice(PAYMENT_ID_ALPHABET) for _ in range(24))
+    return "sbr_" + random_suffix()
 
 
 def refund_object(refund: Refund) -> dict[str, Any]:

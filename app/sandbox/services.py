@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import hashlib
-import secrets
-import string
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.sandbox.callbacks import CALLBACK_MODES, build_event, dispatch_callback
-from app.sandbox.models import Account, Payment, utcnow
+from app.sandbox.models import Account, Payment, random_suffix, utcnow
 from app.sandbox.runtime import SandboxRuntime
 
-PAYMENT_ID_ALPHABET = string.ascii_lowercase + string.digits
+# The two writes every payment makes, built once (a statement built per call cost more CPU than running it); the
+# payment in hand is made from the values written, not read back or tracked by the session.
+_PAYMENTS = Payment.__table__
+_INSERT_PAYMENT = insert(_PAYMENTS)
+_DECIDE = (update(_PAYMENTS)
+           .where(_PAYMENTS.c.id == bindparam("b_id"), _PAYMENTS.c.status == "pending")
+           .values(status=bindparam("b_status"), decided_at=bindparam("b_decided_at"))
+           .returning(*_PAYMENTS.c))
 
 
 class SandboxError(Exception):
@@ -64,7 +69,7 @@ def hash_api_key(api_key: str) -> str:
 
 def new_payment_id() -> str:
     """Return a fresh payment id: `sbp_` and 24 random lowercase letters and digits."""
-    return "sbp_" + "".join(secrets.choice(PAYMENT_ID_ALPHABET) for _ in range(24))
+    return "sbp_" + random_suffix()
 
 
 def ensure_account(session: Session, api_key: str, callback_secret: str) -> Account:
@@ -103,20 +108,12 @@ def authenticate_account(runtime: SandboxRuntime, api_key: str) -> int | None:
 def create_payment(session: Session, account_id: int, request: PaymentRequest) -> tuple[Payment, bool]:
     """Create a pending payment, or return the existing one for the same reference; the flag says if it is new.
     The INSERT comes first: a retry is rare, and the unique reference finds it then."""
-    payment = Payment(
-        id=new_payment_id(),
-        account_id=account_id,
-        amount=request.amount,
-        currency=request.currency,
-        reference=request.reference,
-        description=request.description,
-        return_url=request.return_url,
-        callback_url=request.callback_url,
-        method=request.method,
-        status="pending",
-    )
-    session.add(payment)
+    values = {"id": new_payment_id(), "account_id": account_id, "amount": request.amount,
+              "currency": request.currency, "reference": request.reference, "description": request.description,
+              "return_url": request.return_url, "callback_url": request.callback_url, "method": request.method,
+              "status": "pending", "created_at": utcnow(), "decided_at": None}
     try:
+        session.execute(_INSERT_PAYMENT, values)
         session.commit()
     except IntegrityError:
         # A concurrent retry with the same reference won the unique key; answer with its payment.
@@ -125,7 +122,7 @@ def create_payment(session: Session, account_id: int, request: PaymentRequest) -
         if existing is None:
             raise
         return existing, False
-    return payment, True
+    return Payment(**values), True
 
 
 def get_payment(session: Session, payment_id: str, account_id: int | None = None) -> Payment:
@@ -142,17 +139,11 @@ def decide_payment(session: Session, payment_id: str, outcome: str) -> Payment:
     if outcome not in ("succeeded", "failed"):
         raise SandboxError(400, "parameter_invalid", "outcome must be 'succeeded' or 'failed'", "outcome")
     # A conditional UPDATE is the decision: no row means someone else already decided.
-    payment = session.scalars(
-        update(Payment)
-        .where(Payment.id == payment_id, Payment.status == "pending")
-        .values(status=outcome, decided_at=utcnow())
-        .returning(Payment),
-        execution_options={"populate_existing": True},
-    ).first()
-    if payment is None:
+    row = session.execute(_DECIDE, {"b_id": payment_id, "b_status": outcome, "b_decided_at": utcnow()}).first()
+    if row is None:
         session.rollback()
         raise PaymentAlreadyDecided(get_payment(session, payment_id).status)
-    return payment
+    return Payment(**row._mapping)
 
 
 def load_callback_secret(session: Session, account_id: int) -> str:
