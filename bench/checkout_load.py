@@ -11,9 +11,12 @@ gunicorn command serving one Flask route that does one INSERT + commit), then me
 2. the hosted panel's push: callback sent → the order's stream says paid (one order at a time);
 3. ``POST /api/v1/orders`` against the baseline, ``wrk -t2 -c16 -d10s``, three rounds alternating;
 4. complete paid orders (create, pay, the provider approves and calls back, wait on the order's stream until
-   it says paid, as the SDK's waitForPayment does): one client for 10 s, then 16 clients for 30 s (a wrk thread
-   each); KASSA_BENCH_READ_AFTER_PAID=1 also reads the paid order with a GET, as the runs before 2026-11-25 did;
-5. the 16 clients again while 1,000 shoppers hold their order's status stream open.
+   it says paid, as the SDK's waitForPayment does): one client for 10 s, then 16 clients for 10 s not counted
+   (the warm-up), then 16 clients for 30 s (a wrk thread each); KASSA_BENCH_READ_AFTER_PAID=1 also reads the paid order with a GET, as the runs before 2026-11-25 did;
+5. the 16 clients again while 1,000 shoppers hold their order's status stream open, and once more after they
+   closed: the crowd's cost is measured against the mean of the runs before and after it, so a machine whose speed
+   drifts during the run (a shared one's does, by 10–30 % within minutes) does not pass its drift off as the
+   crowd's.
 
 Durations and sizes: KASSA_BENCH_ROUNDS (3), KASSA_BENCH_SECONDS (10), KASSA_BENCH_LOAD_SECONDS (30),
 KASSA_BENCH_CLIENTS (16), KASSA_BENCH_STREAMS (1000), KASSA_BENCH_DATABASES ("postgresql,sqlite");
@@ -93,6 +96,10 @@ def measure(database: str) -> dict:
         stack.provider_decides_itself(True)
         say(f"complete paid orders: one client, {SECONDS:g}s")
         one, _ = paid_orders(stack, shop, 1, SECONDS)
+        # A server that has run a while: every pooled connection has prepared its statements (psycopg does so at a
+        # statement's fifth run on that connection) and every thread has served. Not counted.
+        say(f"warm-up: {CLIENTS} clients, {SECONDS:g}s")
+        paid_orders(stack, shop, CLIENTS, SECONDS)
         say(f"complete paid orders: {CLIENTS} clients, {LOAD_SECONDS:g}s")
         many, cpu = paid_orders(stack, shop, CLIENTS, LOAD_SECONDS)
         say(f"{many.count('order_ms') / many.seconds:.1f} paid orders/s; now {STREAMS} open streams and again")
@@ -104,8 +111,10 @@ def measure(database: str) -> dict:
         crowded, crowded_cpu = paid_orders(stack, shop, CLIENTS, LOAD_SECONDS)
         streams = {"open": crowd.open_now(), "answered": len(crowd.answered), "reconnects": crowd.reconnects}
         crowd.close()
+        say(f"{crowded.count('order_ms') / crowded.seconds:.1f} paid orders/s; streams closed, and once more")
+        after, _ = paid_orders(stack, shop, CLIENTS, LOAD_SECONDS)
         return {"trips": trips, "push": push, "rounds": rounds, "one": one, "many": many, "cpu": cpu,
-                "crowded": crowded, "crowded_cpu": crowded_cpu, "streams": streams}
+                "crowded": crowded, "crowded_cpu": crowded_cpu, "streams": streams, "after": after}
     except BaseException:
         for service in stack.services.values():
             say(f"--- {service.name} log\n{service.log_tail(60)}")
@@ -140,12 +149,14 @@ def _cpu_per_order(cpu: dict[str, float], run: WrkRun) -> str:
 
 def rows(result: dict) -> list[tuple[str, str]]:
     """The table's figures for one database, as (figure, value) pairs."""
-    rounds, trips, one, many, crowded = (result[k] for k in ("rounds", "trips", "one", "many", "crowded"))
+    rounds, trips, one, many, crowded, after = (result[k] for k in ("rounds", "trips", "one", "many", "crowded",
+                                                                     "after"))
     ratio = [kassa.per_second / base.per_second for base, kassa in rounds]
     create = trips["create"]
-    wrk_cpu = [run.cpu_percent for pair in rounds for run in pair] + [one.cpu_percent, many.cpu_percent,
-                                                                       crowded.cpu_percent]
-    throughput_change = crowded.count("order_ms") / max(many.count("order_ms"), 1) - 1
+    wrk_cpu = [run.cpu_percent for pair in rounds for run in pair] + [run.cpu_percent for run in (one, many, crowded,
+                                                                                                  after)]
+    without = (many.count("order_ms") / many.seconds + after.count("order_ms") / after.seconds) / 2
+    throughput_change = (crowded.count("order_ms") / crowded.seconds) / max(without, 1e-9) - 1
     push_p50, push_p99 = percentile(result["push"], 50), percentile(result["push"], 99)
     return [
         ("POST /orders ÷ 1-INSERT route", f"{_range(ratio, '{:.2f}')} ({_range([k.per_second for _, k in rounds])} vs "
@@ -168,10 +179,12 @@ def rows(result: dict) -> list[tuple[str, str]]:
         ("  CPU meanwhile (% of one core)", ", ".join(f"{k} {v:.0f}" for k, v in result["cpu"].items())),
         ("  CPU per paid order", _cpu_per_order(result["cpu"], many)),
         ("push after callback", f"p50 {push_p50:.0f} ms, p99 {push_p99:.0f} ms ({len(result['push'])} orders)"),
-        (f"{CLIENTS} clients + {STREAMS} open streams", f"{_flow(crowded)}; throughput {throughput_change:+.0%}"),
+        (f"{CLIENTS} clients + {STREAMS} open streams", f"{_flow(crowded)}; throughput {throughput_change:+.0%} "
+                                                       f"against the mean of the runs before and after"),
         ("  streams", f"{result['streams']['open']} open, {result['streams']['answered']} answered, "
                       f"{result['streams']['reconnects']} ended and reopened"),
         ("  CPU meanwhile (% of one core)", ", ".join(f"{k} {v:.0f}" for k, v in result["crowded_cpu"].items())),
+        (f"{CLIENTS} clients again, streams closed", _flow(after)),
         ("wrk's own CPU (% of one core)", f"{min(wrk_cpu):.0f}–{max(wrk_cpu):.0f}"),
     ]
 
