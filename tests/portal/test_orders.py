@@ -101,11 +101,15 @@ def test_the_export_streams_every_matching_order_as_csv(app, api, merchant, cata
 
 
 def test_the_order_page_shows_items_amounts_timeline_attempts_and_events(app, api, merchant, catalog, portal):
-    order = create_order(api, catalog["sku"], 2)
+    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "agreement_accepted": True,
+                                        "customer": {"id": "cus_page"}})
+    assert created.status_code == 201, created.json
+    order = created.json
     _attempt(app, merchant.id, order, "sandbox_card")
     page = portal.text(f"/portal/orders/{order['id']}")
     for expected in ("Pro membership — 30 days", "$19.98", "order created", "sandbox_card", "order.created",
-                     "Integration log", "No webhook deliveries for this order."):
+                     "Integration log", "No webhook deliveries for this order.",
+                     f"Request id <code>{created.headers['X-Request-Id']}</code>: in its log lines"):
         assert expected in page, expected
     assert portal.get("/portal/orders/ord_doesnotexist").status_code == 404
 
@@ -132,6 +136,10 @@ def test_a_refund_is_confirmed_before_it_is_made(app, api, merchant, portal, pai
     assert order["refunded_amount"] == 300 and order["refunds"][0]["reason"] == "late delivery"
     page = portal.text(f"/portal/orders/{paid['id']}")
     assert "Refunded $3.00." in page and "Up to <strong>$6.99</strong> can be refunded." in page
+    listed = page[page.index('aria-label="Refunds of this order"'):]
+    listed = listed[:listed.index("</ul>")]
+    refund = order["refunds"][0]
+    assert all(shown in listed for shown in (refund["id"], "$3.00", refund["status"], "late delivery")), listed
     with app.app_context():
         entry = db.session.query(AuditEntry).filter_by(action="order.refund").one()
         assert entry.actor_email == merchant.email and entry.object_id == order["refunds"][0]["id"]
@@ -158,6 +166,30 @@ def test_an_empty_amount_refunds_everything_that_remains(api, portal, paid):
     portal.post(path, {"amount": "9.99", "confirmed": "yes"})
     assert api.get(f"/orders/{paid['id']}").json["status"] == "refunded"
     assert "This order cannot be refunded (refunded)." in portal.text(f"/portal/orders/{paid['id']}")
+
+
+def test_a_refund_the_channel_rejected_is_listed_with_why_and_retried_from_its_button(api, portal, paid, sandbox):
+    import requests
+
+    planned = requests.post(f"{sandbox.url}/sandbox/api/payments/{paid['payments'][0]['provider_reference']}"
+                            "/simulate_refund", json={"outcome": "failed"}, timeout=5)
+    assert planned.status_code == 200
+    path = f"/portal/orders/{paid['id']}"
+    portal.post(f"{path}/refunds", {"amount": "2.00", "reason": "wrong size", "confirmed": "yes"})
+    refund = api.get(f"/orders/{paid['id']}").json["refunds"][0]
+    assert refund["status"] == "failed"
+
+    page = portal.text(path)
+    listed = page[page.index('aria-label="Refunds of this order"'):]
+    listed = listed[:listed.index("</ul>")]
+    retry = f"{path}/refunds/{refund['id']}/retry"
+    assert all(shown in listed for shown in ("$2.00", "failed", refund["failure_reason"], "wrong size",
+                                             f'action="{retry}"', "Retry this refund")), listed
+
+    assert portal.post(retry, {}).status_code == 302
+    assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 200
+    page = portal.text(path)
+    assert "Retry this refund" not in page and "Refunded $2.00." in page
 
 
 def _order_for(api, sku: str, customer: dict) -> dict:
