@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.db_types import utcnow
 from app.errors import KassaError
-from app.events import Event, only_for_orders, record_event, subscribe
+from app.events import record_event
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_membership_until
@@ -28,7 +28,6 @@ from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
-from app.signing.clocks import now_for
 from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
@@ -389,43 +388,3 @@ def _mandate_signed_by_hand(order: Order) -> dict:
         return {}
     mandate = signed_mandate(order)
     return mandate if mandate["mandate_reference"] else {}
-
-
-def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
-    return db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
-
-
-_RENEWAL_ORDERS = select(SubscriptionRenewal.order_id).where(  # built once: a dispatch batch binds its orders
-    SubscriptionRenewal.order_id.in_(bindparam("b_orders", expanding=True)))
-
-
-def _renewal_orders(order_ids: list[str]) -> list[str]:
-    """Which of these orders renew a contract."""
-    return list(db.session.scalars(_RENEWAL_ORDERS, {"b_orders": order_ids}))
-
-
-@subscribe("order.paid", batch=only_for_orders(_renewal_orders))
-def renew_on_paid_order(event: Event) -> None:
-    """Outbox handler: a renewal order paid later (a callback, the poller, the janitor) renews its contract."""
-    renewal = renewal_of_order(event.data["object"]["id"])
-    if renewal is not None and renewal.status == "pending":
-        renewal = renewal_paid(renewal.id, now_for(db.session.get(Subscription, renewal.subscription_id)))
-    if renewal is not None and renewal.status == "canceled":
-        give_back_orphaned_payment(renewal)
-
-
-def give_back_orphaned_payment(renewal: SubscriptionRenewal) -> None:
-    """A renewal given up (the contract was canceled) whose order was paid all the same, before Kassa could move
-    the contract into the period: the payment buys nothing, so it goes back in full. Safe to run again: an order
-    already refunded, or being refunded, is left alone."""
-    from app.payments.refunds import create_refund  # refunds sit beside signing
-
-    order = db.session.get(Order, renewal.order_id, populate_existing=True) if renewal.order_id else None
-    if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
-        return
-    create_refund(order.merchant_id, order.id, reason=f"paid after subscription {renewal.subscription_id} was "
-                                                      "canceled: the period it paid for will not be delivered",
-                  actor="system:renewal")
-    log.warning("renewal paid after cancel: refunded", extra={"fields": {
-        "subscription_id": renewal.subscription_id, "order_id": order.id}})
-

@@ -1,0 +1,58 @@
+"""Renewal orders paid by news that comes later: a callback, the poller or the janitor settles a deduction after
+the renewal job moved on, and the outbox's ``order.paid`` reaches here. The contract then renews
+(``renewals.renewal_paid``); if it was canceled in the meantime, the period will not be delivered and the payment
+goes back in full.
+"""
+from __future__ import annotations
+
+from sqlalchemy import bindparam, select
+
+from app import logs
+from app.events import Event, only_for_orders, subscribe
+from app.extensions import db
+from app.orders.models import Order
+from app.signing.clocks import now_for
+from app.signing.models import Subscription, SubscriptionRenewal
+from app.signing.renewals import PAID_ORDER, renewal_paid
+
+log = logs.get("signing.renewals")
+
+
+def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
+    return db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
+
+
+_RENEWAL_ORDERS = select(SubscriptionRenewal.order_id).where(  # built once: a dispatch batch binds its orders
+    SubscriptionRenewal.order_id.in_(bindparam("b_orders", expanding=True)))
+
+
+def _renewal_orders(order_ids: list[str]) -> list[str]:
+    """Which of these orders renew a contract."""
+    return list(db.session.scalars(_RENEWAL_ORDERS, {"b_orders": order_ids}))
+
+
+@subscribe("order.paid", batch=only_for_orders(_renewal_orders))
+def renew_on_paid_order(event: Event) -> None:
+    """Outbox handler: a renewal order paid later (a callback, the poller, the janitor) renews its contract."""
+    renewal = renewal_of_order(event.data["object"]["id"])
+    if renewal is not None and renewal.status == "pending":
+        renewal = renewal_paid(renewal.id, now_for(db.session.get(Subscription, renewal.subscription_id)))
+    if renewal is not None and renewal.status == "canceled":
+        give_back_orphaned_payment(renewal)
+
+
+def give_back_orphaned_payment(renewal: SubscriptionRenewal) -> None:
+    """A renewal given up (the contract was canceled) whose order was paid all the same, before Kassa could move
+    the contract into the period: the payment buys nothing, so it goes back in full. Safe to run again: an order
+    already refunded, or being refunded, is left alone."""
+    from app.payments.refunds import create_refund  # refunds sit beside signing
+
+    order = db.session.get(Order, renewal.order_id, populate_existing=True) if renewal.order_id else None
+    if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
+        return
+    create_refund(order.merchant_id, order.id, reason=f"paid after subscription {renewal.subscription_id} was "
+                                                      "canceled: the period it paid for will not be delivered",
+                  actor="system:renewal")
+    log.warning("renewal paid after cancel: refunded", extra={"fields": {
+        "subscription_id": renewal.subscription_id, "order_id": order.id}})
+
