@@ -49,10 +49,11 @@ redis.call('DEL', KEYS[1])
 return {'closed', state ~= 'closed' and 1 or 0}
 """
 
-# Take the single trial call of an open circuit whose cool-down has passed.
+# Take the single trial call of an open circuit whose cool-down has passed. A closed circuit with no errors counted
+# (no hash at all) answers 'clear': the call's success then has nothing to forget and costs no second round trip.
 _ENTER = """
 local state = redis.call('HGET', KEYS[1], 'state') or 'closed'
-if state == 'closed' then return {'closed', 0} end
+if state == 'closed' then return {redis.call('EXISTS', KEYS[1]) == 1 and 'closed' or 'clear', 0} end
 if state == 'half_open' then
   if tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'trial_until') or 0) then return {'refused', 0} end
   -- The trial call vanished (its process died): allow another.
@@ -188,12 +189,17 @@ def guard(channel: str) -> Iterator[None]:
         raise CircuitOpen(f"{channel} is paused after repeated provider errors")
     if changed:
         _log_change(channel, HALF_OPEN, "cool-down over; one trial call allowed")
+    # Nothing was counted when the call began: its success forgives nothing. An error another process counts
+    # meanwhile stays counted until a call that began after it succeeds.
+    forgives = entered != "clear"
     try:
         yield
     except ProviderRefused:
-        record_success(channel)  # a 4xx is a healthy provider saying no
+        if forgives:
+            record_success(channel)  # a 4xx is a healthy provider saying no
         raise
     except ProviderUnavailable as exc:
         record_failure(channel, str(exc))
         raise
-    record_success(channel)
+    if forgives:
+        record_success(channel)

@@ -15,15 +15,20 @@ def offered(api, order_id: str) -> list[str]:
     return [c["code"] for c in api.get(f"/orders/{order_id}").json["available_channels"]]
 
 
+def card_payments_fail(api, sku: str, times: int) -> None:
+    """``times`` orders whose card payment the (failing) provider answers with an error: 502 each."""
+    for _ in range(times):
+        order = create_order(api, sku)
+        assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
+
+
 def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api, client, catalog, sandbox,
                                                                           monkeypatch):
     monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
     monkeypatch.setitem(app.config, "BREAKER_COOLDOWN_SECONDS", 1)
     with FaultyProvider(sandbox.url, "error") as provider:
         monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
-        for _ in range(3):
-            order = create_order(api, catalog["sku"])
-            assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
+        card_payments_fail(api, catalog["sku"], 3)
         assert len(provider.calls) == 3
 
         health = client.get("/healthz")
@@ -74,6 +79,31 @@ def test_an_unreachable_provider_counts_but_a_refusal_does_not(app, api, catalog
     with app.app_context():
         assert breaker.state("sandbox_qr") == "open"
         assert breaker.state("sandbox_card") == "closed"
+
+
+def test_a_success_forgives_the_errors_counted_before_its_call_began(app, api, catalog, sandbox, monkeypatch):
+    from app.payments import breaker
+
+    monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
+    with FaultyProvider(sandbox.url, "error") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        card_payments_fail(api, catalog["sku"], 2)
+    with app.app_context():
+        assert breaker.view("sandbox_card").failures == 2
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    paid = api.post(f"/orders/{create_order(api, catalog['sku'])['id']}/pay", json={"channel": "sandbox_card"})
+    assert paid.status_code == 200
+    with app.app_context():
+        assert breaker.view("sandbox_card").failures == 0  # not three in a row: the count starts again
+
+        # A call that began with nothing counted does not forgive an error another process counted meanwhile;
+        # the next call to succeed does.
+        with breaker.guard("sandbox_card"):
+            breaker.record_failure("sandbox_card", "another process's call failed")
+        assert breaker.view("sandbox_card").failures == 1
+        with breaker.guard("sandbox_card"):
+            pass
+        assert breaker.view("sandbox_card").failures == 0
 
 
 def _set_due(app, attempt_id: str) -> None:
