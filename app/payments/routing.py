@@ -34,6 +34,7 @@ class ChannelOffer:
     agreement_text: str | None
     refusal: str | None
     enabled: bool = True
+    needs_setup: bool = False  # refused because the merchant has not entered the channel's settings yet
 
 
 def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | None,
@@ -96,16 +97,17 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
     offers = []
     for code in channel_codes():
         adapter, config = adapter_for(code), configs.get(code)
+        setup = setup_refusal(merchant_id, code)
         offers.append(ChannelOffer(
             code=code, name=(config and config.display_name) or adapter.default_name,
             icon=(config and config.icon) or adapter.default_icon,
             priority=config.priority if config else DEFAULT_PRIORITY,
             agreement_text=config.agreement_text if config else None,
             refusal=(test_channel_refusal(code) if livemode and getattr(adapter, "test_only", False)
-                     else setup_refusal(merchant_id, code)
+                     else setup
                      or refusal_reason(config, code, amount=amount, currency=currency, merchant_id=merchant_id,
                                        admitted=admitted)),
-            enabled=config.enabled if config is not None else True))
+            enabled=config.enabled if config is not None else True, needs_setup=setup is not None))
     return sorted(offers, key=lambda o: (o.priority, o.code))
 
 

@@ -69,6 +69,7 @@ def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, clien
                                                                       bank_transfer):
     page = portal.text("/portal/channels")
     assert "Bank transfer" in page and "bank_transfer is not set up" in page
+    assert '<a href="/portal/channels/bank_transfer">enter its settings</a>' in page
     assert _panel_channels(client, catalog["product"]) == ["sandbox_card", "sandbox_qr"]
 
     form = portal.text("/portal/channels/bank_transfer")
@@ -89,6 +90,7 @@ def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, clien
     assert portal.post("/portal/channels/bank_transfer/settings",
                        {"instructions_url": "https://shop.example/bank2", "notice_secret": ""}).status_code == 302
     assert "bank_transfer" in _panel_channels(client, catalog["product"])
+    assert "bank_transfer is not set up" not in portal.text("/portal/channels")
 
     with app.app_context():
         from app.extensions import db
