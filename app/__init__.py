@@ -120,6 +120,9 @@ def _register_template_helpers(app: Flask) -> None:
     from app.web.api.stream import order_stream_url
 
     shopper_locale.init_app(app)  # the money and long_date filters, the page's language
+    from app.web import static_assets
+
+    static_assets.init_app(app)  # url_for('static', …) names the file's digest; such a name is kept a year
 
     app.add_template_global(order_stream_url)
 

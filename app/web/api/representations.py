@@ -34,7 +34,9 @@ from app.webhooks.secrets import previous_secret_in_overlap
 def image_url(path: str | None) -> str | None:
     if not path:
         return None
-    return path if path.startswith(("http://", "https://")) else url_for("static", filename=path, _external=True)
+    # The API's URL stays the file's plain address (v=None: no digest), as clients may store it.
+    return path if path.startswith(("http://", "https://")) else url_for("static", filename=path, v=None,
+                                                                          _external=True)
 
 
 def sku_json(sku: Sku) -> dict:
