@@ -148,6 +148,16 @@ def only_for_orders(find: Callable[[list[str]], Iterable[str]]) -> Callable[[lis
     return batch
 
 
+def orders_in(column) -> Callable[[list[str]], list[str]]:
+    """The ``find`` for ``only_for_orders`` of a handler whose orders are those a table names in ``column`` (e.g.
+    the contracts' first orders): one indexed read per batch, its statement built once."""
+    statement = select(column).where(column.in_(bindparam("b_orders", expanding=True)))
+
+    def find(order_ids: list[str]) -> list[str]:
+        return list(db.session.scalars(statement, {"b_orders": order_ids}))
+    return find
+
+
 def order_id_of(obj: dict) -> str | None:
     """The order an event object belongs to: an order itself, or anything naming its ``order``."""
     found = obj.get("id") if obj.get("object") == "order" else obj.get("order")

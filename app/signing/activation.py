@@ -2,9 +2,9 @@
 mandate (if its channel signs one) is what later periods are deducted through."""
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 
-from app.events import Event, only_for_orders, subscribe
+from app.events import Event, only_for_orders, orders_in, subscribe
 from app.extensions import db
 from app.orders.entitlements import grant_membership_until
 from app.orders.models import Order
@@ -31,13 +31,7 @@ def activate_for_order(order_id: str) -> Subscription | None:
     return sub
 
 
-_FIRST_ORDERS = select(Subscription.first_order_id).where(  # built once: a dispatch batch binds its orders
-    Subscription.first_order_id.in_(bindparam("b_orders", expanding=True)))
-
-
-def _first_orders(order_ids: list[str]) -> list[str]:
-    """Which of these orders started a contract (the rest concern no subscription)."""
-    return list(db.session.scalars(_FIRST_ORDERS, {"b_orders": order_ids}))
+_first_orders = orders_in(Subscription.first_order_id)  # the orders that started a contract
 
 
 @subscribe("order.paid", batch=only_for_orders(_first_orders))

@@ -5,10 +5,10 @@ goes back in full.
 """
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 
 from app import logs
-from app.events import Event, only_for_orders, subscribe
+from app.events import Event, only_for_orders, orders_in, subscribe
 from app.extensions import db
 from app.orders.models import Order
 from app.signing.clocks import now_for
@@ -22,16 +22,7 @@ def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
     return db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.order_id == order_id))
 
 
-_RENEWAL_ORDERS = select(SubscriptionRenewal.order_id).where(  # built once: a dispatch batch binds its orders
-    SubscriptionRenewal.order_id.in_(bindparam("b_orders", expanding=True)))
-
-
-def _renewal_orders(order_ids: list[str]) -> list[str]:
-    """Which of these orders renew a contract."""
-    return list(db.session.scalars(_RENEWAL_ORDERS, {"b_orders": order_ids}))
-
-
-@subscribe("order.paid", batch=only_for_orders(_renewal_orders))
+@subscribe("order.paid", batch=only_for_orders(orders_in(SubscriptionRenewal.order_id)))
 def renew_on_paid_order(event: Event) -> None:
     """Outbox handler: a renewal order paid later (a callback, the poller, the janitor) renews its contract."""
     renewal = renewal_of_order(event.data["object"]["id"])
