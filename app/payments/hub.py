@@ -233,12 +233,22 @@ _SETTLE = (update(_ATTEMPTS)
                    fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), _ATTEMPTS.c.fee_amount)))
 
 
+def attempt_with_order(attempt_id: str):
+    """(attempt, its order with items, the merchant's configuration version), or None: what ``_settle`` decides
+    on, and what ``apply_channel_result`` may be handed by a caller that needed the attempt anyway."""
+    return db.session.execute(_ATTEMPT_WITH_ORDER, {"b_attempt": attempt_id}).unique().first()
+
+
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
-            actor: str) -> bool:
+            actor: str, read=None) -> bool:
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
-    with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate)."""
+    with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate).
+
+    ``read`` is the caller's ``_attempt_with_order`` from before the lock, used for the first try: every write
+    below is conditional on what was read (the attempt's status, the order's version), so a row that moved
+    meanwhile only costs a fresh read and a second try."""
     for _ in range(3):
-        found = db.session.execute(_ATTEMPT_WITH_ORDER, {"b_attempt": attempt_id}).unique().first()
+        found, read = (read if read is not None else attempt_with_order(attempt_id)), None
         if found is None:
             db.session.rollback()
             return False
@@ -316,10 +326,13 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
     return False
 
 
-def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt | None:
+def apply_channel_result(result: ChannelResult, *, actor: str, read=None) -> PaymentAttempt | None:
     """Apply a provider's verdict to its attempt and order, exactly once. Returns the attempt,
-    or None when the result names no attempt of ours on that channel."""
-    attempt = db.session.get(PaymentAttempt, result.attempt_id)
+    or None when the result names no attempt of ours on that channel. ``read`` is the caller's
+    ``attempt_with_order(result.attempt_id)``, if it has one."""
+    if read is None:
+        read = attempt_with_order(result.attempt_id)  # the lock needs the order's id; _settle's first try reuses it
+    attempt = read[0] if read is not None else None
     if attempt is None or attempt.channel != result.channel or (
             attempt.provider_reference and attempt.provider_reference != result.provider_reference):
         log.warning("channel result for an unknown attempt", extra={"fields": {
@@ -336,7 +349,7 @@ def apply_channel_result(result: ChannelResult, *, actor: str) -> PaymentAttempt
     logs.bind(merchant_id=attempt.merchant_id, order_id=attempt.order_id)
     with order_lock(attempt.order_id):
         settled = _settle(attempt.id, result.status, reason=result.failure_reason,
-                          provider_reference=result.provider_reference, actor=actor)
+                          provider_reference=result.provider_reference, actor=actor, read=read)
     fingerprint = (result.raw or {}).get("card_fingerprint")
     if result.status == "succeeded" and isinstance(fingerprint, str) and fingerprint:
         from app.risk.cards import screen_card  # risk sits beside the hub

@@ -150,6 +150,8 @@ def test_a_capture_writes_its_ledger_entry_and_the_orders_move_whole_in_two_inse
     moves = _inserts(sent, ("order_timeline", "events"))
     # The attempt's conditional UPDATE to succeeded happens once, so the entry is not looked for before it is written.
     assert not [s for s in sent if s.startswith("SELECT") and " FROM journal_entries" in s], sent
+    # The attempt the callback names is read once, with its order: the route's look-up is what the hub decides on.
+    assert len([s for s in sent if s.startswith("SELECT") and " FROM payment_attempts" in s]) == 1, sent
     if IS_POSTGRES:
         assert len(ledger) == 1 and "INSERT INTO postings " in ledger[0], ledger
         assert len(moves) == 1 and "INSERT INTO order_timeline " in moves[0], moves

@@ -8,8 +8,7 @@ from app.errors import NotFound
 from app.payments import integration_log
 from app.payments.adapters.base import CallbackRejected
 from app.payments.channels import adapter_for
-from app.payments.hub import apply_channel_result
-from app.payments.models import PaymentAttempt
+from app.payments.hub import apply_channel_result, attempt_with_order
 from app.extensions import db
 from app.merchants.models import Merchant
 
@@ -46,14 +45,16 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
                                         verified=True, status_code=200, merchant_id=merchant_id)
         return jsonify({"received": True, "payment": None})
     # Verified: the attempt (and so the merchant) it names may now be looked up.
-    known = db.session.get(PaymentAttempt, result.attempt_id)
+    read = attempt_with_order(result.attempt_id)  # what the hub decides on: read once
+    known = read[0] if read is not None else None
     if known is not None and merchant_id is not None and known.merchant_id != merchant_id:
         known = None  # another merchant's attempt is not this merchant's account's business
     integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                     verified=True, status_code=200,
                                     merchant_id=known.merchant_id if known else merchant_id,
                                     attempt_id=known.id if known else None)
-    attempt = apply_channel_result(result, actor=f"channel:{channel_code}") if known or merchant_id is None else None
+    attempt = (apply_channel_result(result, actor=f"channel:{channel_code}", read=read if known else None)
+               if known or merchant_id is None else None)
     log.info("callback applied", extra={"fields": {"channel": channel_code, "provider_reference":
                                                    result.provider_reference, "outcome": result.status}})
     return jsonify({"received": True, "payment": attempt.id if attempt else None})
