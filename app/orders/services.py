@@ -264,18 +264,6 @@ def get_order(merchant_id: str, order_id: str, *, client_secret: object = None, 
     return order
 
 
-_CLIENT_SECRET = select(Order.client_secret).where(Order.id == bindparam("b_id"))  # built once
-
-
-def order_id_for_client_secret(order_id: str, client_secret: str) -> str:
-    """``order_id`` if the caller holds the order's client secret, as ``get_order_by_client_secret`` decides, for a
-    caller that needs no more than that (a status stream): one column read, not the whole order."""
-    secret = db.session.scalar(_CLIENT_SECRET, {"b_id": order_id})
-    if secret is None or not same_secret(client_secret or "", secret):
-        raise NotFound(f"no order {order_id!r}", param="id")
-    return order_id
-
-
 def get_order_by_client_secret(order_id: str, client_secret: str) -> Order:
     """The order for a shopper who holds its client secret (hosted checkout pages)."""
     order = db.session.get(Order, order_id)

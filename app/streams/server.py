@@ -15,8 +15,7 @@ import time
 from urllib.parse import parse_qs
 
 from app.errors import KassaError
-from app.orders.services import order_id_for_client_secret
-from app.streams.snapshot import DECIDED, order_snapshot, sse
+from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
 from app.streams.watch import StreamHub
 
 log = logging.getLogger("kassa.streams")
@@ -34,10 +33,6 @@ def _head(status: str, headers: dict[str, str]) -> bytes:
 def _cors(origin: str | None) -> dict[str, str]:
     # The client secret is the credential: any page holding it may listen (as on the web route).
     return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
-
-
-def _order_id(order_id: str, secret: str) -> str:
-    return order_id_for_client_secret(order_id, secret)
 
 
 class StreamServer:
@@ -81,27 +76,31 @@ class StreamServer:
                                                   "Access-Control-Max-Age": "600"}))
             return
         secret = parse_qs(query).get("client_secret", [""])[0]
+        order_id = route.group(1)
+        woken = self.hub.register(order_id)  # before the first read: a change during it wakes the first wait
         try:
-            order_id = await self.hub.read(_order_id, route.group(1), secret)
-        except KassaError as exc:
-            writer.write(_head(f"{exc.status} Error", {"Content-Type": "application/json", **_cors(origin)})
-                         + json.dumps(exc.to_json()).encode())
-            return
-        writer.write(_head("200 OK", {"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
-                                      "X-Accel-Buffering": "no", **_cors(origin)}))
-        await self._stream(order_id, reader, writer)
+            try:
+                first = await self.hub.read(opening_snapshot, order_id, secret)  # the secret checked with it
+            except KassaError as exc:
+                writer.write(_head(f"{exc.status} Error", {"Content-Type": "application/json", **_cors(origin)})
+                             + json.dumps(exc.to_json()).encode())
+                return
+            writer.write(_head("200 OK", {"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                          "X-Accel-Buffering": "no", **_cors(origin)}))
+            await self._stream(order_id, woken, first, reader, writer)
+        finally:
+            self.hub.unregister(order_id, woken)
 
-    async def _stream(self, order_id: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        """Status events until the order is decided or the stream's time is up; then ``end``."""
-        woken = self.hub.register(order_id)
+    async def _stream(self, order_id: str, woken: asyncio.Event, first: dict, reader: asyncio.StreamReader,
+                      writer: asyncio.StreamWriter) -> None:
+        """Status events from ``first`` until the order is decided or the stream's time is up; then ``end``."""
         gone = asyncio.ensure_future(reader.read(1))  # the client went away (EOF) while we wait
         started = last_sent = time.monotonic()
         last: dict | None = None
+        snapshot = first
         try:
             writer.write(b"retry: 1000\n\n")
             while True:
-                woken.clear()  # before the read: a change during it wakes the next wait at once
-                snapshot = await self.hub.read(order_snapshot, order_id)
                 if snapshot != last:
                     writer.write(sse("status", snapshot).encode())
                     last, last_sent = snapshot, time.monotonic()
@@ -123,9 +122,10 @@ class StreamServer:
                 woke.cancel()
                 if gone in done:
                     return
+                woken.clear()  # before the read: a change during it wakes the next wait at once
+                snapshot = await self.hub.read(order_snapshot, order_id)
         finally:
             gone.cancel()
-            self.hub.unregister(order_id, woken)
             try:
                 await writer.drain()
             except ConnectionError:

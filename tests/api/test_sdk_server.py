@@ -109,6 +109,27 @@ def test_the_stream_needs_the_client_secret(client, pk_api, catalog):
     assert client.get(f"/api/v1/orders/{order['id']}/stream").status_code == 404
 
 
+def test_a_stream_opens_with_one_read_that_also_checks_the_client_secret(app, client, pk_api, catalog):
+    from tests.sql_sent import statements
+
+    order = _order(pk_api, catalog["sku"])
+    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # no re-read while the first event is read
+    try:
+        with statements(app) as sent:
+            response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
+                                  buffered=False)
+            [(name, first)] = _read_events(response, 1)
+            response.close()
+        with statements(app) as refused:
+            assert client.get(f"/api/v1/orders/{order['id']}/stream?client_secret=wrong").status_code == 404
+    finally:
+        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
+    assert (name, first["status"], first["payment"]) == ("status", "created", None)
+    order_reads = [s for s in sent if s.startswith("SELECT") and "FROM orders" in s]
+    assert len(order_reads) == 1 and "client_secret" in order_reads[0], sent
+    assert len([s for s in refused if s.startswith("SELECT") and "FROM orders" in s]) == 1, refused
+
+
 def test_the_stream_tells_of_the_payment_as_soon_as_it_commits(app, client, pk_api, catalog, sandbox):
     order = _order(pk_api, catalog["sku"])
     payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",

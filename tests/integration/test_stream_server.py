@@ -61,6 +61,9 @@ def test_a_wrong_secret_or_path_learns_nothing(api, catalog, stream_server):
                          timeout=5)
     assert wrong.status_code == 404 and wrong.json()["error"]["code"] == "resource_missing"
     assert requests.get(f"{stream_server}/api/v1/orders", timeout=5).status_code == 404
+    # The secret is checked in the stream's first read, watched for changes from before it: a refused caller
+    # leaves nothing waiting behind.
+    wait_for(lambda: requests.get(f"{stream_server}/healthz", timeout=5).json()["open_streams"] == 0, 10)
 
 
 def test_the_hosted_order_page_opens_its_stream_on_the_stream_process(app, client, api, catalog, stream_server):

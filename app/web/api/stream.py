@@ -11,16 +11,15 @@ reconnects. Here each open stream holds a gunicorn thread while it lasts; the st
 """
 from __future__ import annotations
 
+import threading
 import time
 from typing import Iterator
 from urllib.parse import urlencode
 
 from flask import Response, current_app, request, stream_with_context, url_for
 
-from app.extensions import db
-from app.orders.services import order_id_for_client_secret
 from app.streams.ping_listener import PingListener
-from app.streams.snapshot import DECIDED, order_snapshot, sse
+from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
 from app.web.api import bp
 
 KEEPALIVE_SECONDS = 15.0
@@ -35,45 +34,49 @@ def order_pings() -> PingListener:
     return listener
 
 
-def order_events(order_id: str, *, limit: float, recheck: float) -> Iterator[str]:
-    """Status events until the order is decided or ``limit`` seconds pass, then ``end``."""
-    pings = order_pings()
-    woken = pings.watch(order_id)  # before the first read, so no change can slip between them
+def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: float,
+                 recheck: float) -> Iterator[str]:
+    """Status events, from ``first`` (read after ``woken`` was set up), until the order is decided or ``limit``
+    seconds pass, then ``end``."""
     started = last_sent = time.monotonic()
     last: dict | None = None
-    try:
-        yield "retry: 1000\n\n"
-        while True:
-            woken.clear()  # a ping from here on wakes the wait below, even one that comes during the read
-            snapshot = order_snapshot(order_id)
-            if snapshot != last:
-                yield sse("status", snapshot)
-                last, last_sent = snapshot, time.monotonic()
-            if snapshot["status"] in DECIDED:
-                yield sse("end", {"reason": "decided"})
-                return
-            now = time.monotonic()
-            if now - started >= limit:
-                yield sse("end", {"reason": "timeout", "reconnect": True})
-                return
-            if now - last_sent >= KEEPALIVE_SECONDS:
-                yield ": keepalive\n\n"
-                last_sent = now
-            woken.wait(min(recheck, max(limit - (now - started), 0.01)))
-    finally:
-        pings.unwatch(order_id, woken)
+    snapshot = first
+    yield "retry: 1000\n\n"
+    while True:
+        if snapshot != last:
+            yield sse("status", snapshot)
+            last, last_sent = snapshot, time.monotonic()
+        if snapshot["status"] in DECIDED:
+            yield sse("end", {"reason": "decided"})
+            return
+        now = time.monotonic()
+        if now - started >= limit:
+            yield sse("end", {"reason": "timeout", "reconnect": True})
+            return
+        if now - last_sent >= KEEPALIVE_SECONDS:
+            yield ": keepalive\n\n"
+            last_sent = now
+        woken.wait(min(recheck, max(limit - (now - started), 0.01)))
+        woken.clear()  # a ping from here on wakes the next wait, even one that comes during the read
+        snapshot = order_snapshot(order_id)
 
 
 @bp.get("/orders/<order_id>/stream")
 def orders_stream(order_id: str):
-    found = order_id_for_client_secret(order_id, request.args.get("client_secret") or "")
-    db.session.remove()  # a stream must not hold a pooled connection between reads
+    pings = order_pings()
+    woken = pings.watch(order_id)  # before the first read, so no change can slip between it and the first wait
+    try:
+        first = opening_snapshot(order_id, request.args.get("client_secret") or "")  # holds no connection after
+    except Exception:
+        pings.unwatch(order_id, woken)
+        raise
     config = current_app.config
-    body = order_events(found, limit=float(config["ORDER_STREAM_SECONDS"]),
+    body = order_events(order_id, woken, first, limit=float(config["ORDER_STREAM_SECONDS"]),
                         recheck=float(config["ORDER_STREAM_RECHECK_SECONDS"]))
     response = Response(stream_with_context(body), mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"  # nginx: pass each event on at once
+    response.call_on_close(lambda: pings.unwatch(order_id, woken))  # also when the body never began
     return response
 
 
