@@ -25,7 +25,8 @@ from app.ids import new_id
 from app.orders.customers import SECRET_KEY
 from app.orders.models import Order
 from app.orders.services import cancel_order, create_order
-from app.payments.hub import refresh_attempt, start_payment
+from app.payments.hub import start_payment
+from app.payments.polling import refresh_attempt
 from app.payments.refunds import create_refund
 
 FIXTURE_PRODUCT = "Test fixture (kassa events trigger)"

@@ -56,7 +56,7 @@ def close_expired_orders() -> int:
 
 def refresh_payment_attempt(attempt_id: str) -> str | None:
     """Query the provider about one attempt whose callback has not come; returns its status."""
-    from app.payments.hub import refresh_attempt
+    from app.payments.polling import refresh_attempt
 
     with _context():
         attempt = refresh_attempt(attempt_id)
@@ -65,7 +65,7 @@ def refresh_payment_attempt(attempt_id: str) -> str | None:
 
 def poll_pending_payments() -> int:
     """Sweep: query the provider about every pending attempt due for a poll; returns how many."""
-    from app.payments.hub import poll_stale_attempts
+    from app.payments.polling import poll_stale_attempts
 
     with _context():
         return poll_stale_attempts()

@@ -22,7 +22,8 @@ from app.orders.fulfilment import FulfilmentDeferred, FulfilmentFailed, fulfil_o
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
 from app.payments.adapters.base import ChannelResult
-from app.payments.hub import apply_channel_result, cancel_order_and_payment, fail_attempt, refresh_attempt
+from app.payments.hub import apply_channel_result, cancel_order_and_payment, fail_attempt
+from app.payments.polling import refresh_attempt
 from app.payments.janitor import resolve_unknown_attempt
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.refund_models import Refund

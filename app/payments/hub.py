@@ -41,10 +41,6 @@ from app.ids import new_id
 
 log = logs.get("payments")
 
-# How long a payment may stay pending at the provider after its order expired.
-ABANDON_AFTER_EXPIRY = timedelta(minutes=30)
-
-
 class OrderBusy(KassaError):
     """Another process holds the order's lock; the caller should retry shortly (503)."""
 
@@ -201,7 +197,7 @@ def _outcome_unknown(order_id: str) -> bool:
 
 def first_poll_at() -> datetime:
     """When a pending attempt whose callback has not come is next asked about: POLL_AFTER_SECONDS from now. The
-    sweep (``poll_stale_attempts``, every 10 s) asks the provider about the attempts that are due; no job is queued
+    sweep (``polling.poll_stale_attempts``, every 10 s) asks the provider about the attempts that are due; no job is queued
     per payment (an RQ job and its scheduling cost ~3 ms of CPU a payment, nearly always to find it decided)."""
     return utcnow() + timedelta(seconds=current_app.config["POLL_AFTER_SECONDS"])
 
@@ -209,8 +205,14 @@ def first_poll_at() -> datetime:
 def fail_attempt(attempt_id: str, reason: str, *, actor: str = "system") -> bool:
     """Mark a still-active attempt failed and reopen its order for another try; False when it had already
     moved on."""
+    return settle_attempt(attempt_id, "failed", reason=reason, actor=actor)
+
+
+def settle_attempt(attempt_id: str, outcome: str, *, reason: str, actor: str) -> bool:
+    """Decide an attempt ourselves (``failed``, or ``canceled`` when it was abandoned), under its order's lock,
+    and move the order with it; False when the attempt had already moved on."""
     with order_lock(db.session.get(PaymentAttempt, attempt_id).order_id):
-        return _settle(attempt_id, "failed", reason=reason, provider_reference=None, actor=actor)
+        return _settle(attempt_id, outcome, reason=reason, provider_reference=None, actor=actor)
 
 
 # The attempt and its order, fresh, in one read: the status decides _settle's conditional UPDATE. The order's
@@ -358,55 +360,6 @@ def apply_channel_result(result: ChannelResult, *, actor: str, read=None) -> Pay
         settled = False  # screening may have moved it on
     # Settled here: the attempt in memory is the row as written; otherwise someone else moved it: read it.
     return attempt if settled else db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
-
-
-def refresh_attempt(attempt_id: str, *, actor: str = "poller") -> PaymentAttempt | None:
-    """Query the provider for an active attempt (its callback has not come) and apply the answer; ``actor``
-    is who asked (the poller, or a person re-querying by hand)."""
-    attempt = db.session.get(PaymentAttempt, attempt_id)
-    if attempt is None or attempt.status != "pending":  # ``unknown`` ones are the janitor's
-        return attempt
-    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id)
-                       .values(poll_count=PaymentAttempt.poll_count + 1, next_check_at=first_poll_at()))
-    db.session.commit()
-    if attempt.provider_reference is None:
-        # The create call never returned (a crash, a lost answer): the provider may still have opened the
-        # payment. Ask it by our own reference before deciding; an attempt is never failed blind.
-        from app.payments.janitor import mark_outcome_unknown, resolve_unknown_attempt
-
-        mark_outcome_unknown(attempt_id, "the create call never returned a provider reference")
-        return resolve_unknown_attempt(attempt_id, actor=actor)
-    with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
-        result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
-    if result.status == "pending":
-        from app.payments.abandon import expire_qr_payment  # builds on the hub
-
-        if expire_qr_payment(attempt.order_id):
-            return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
-        order = db.session.get(Order, attempt.order_id)
-        if order.expires_at + ABANDON_AFTER_EXPIRY <= utcnow():
-            with order_lock(order.id):
-                _settle(attempt_id, "canceled", reason="not completed before the order expired",
-                        provider_reference=None, actor="system")
-        return attempt
-    return apply_channel_result(result, actor=actor)
-
-
-def poll_stale_attempts(*, now: datetime | None = None, batch: int = 200) -> int:
-    """Refresh the pending attempts due for a poll (``next_check_at``: POLL_AFTER_SECONDS after they started, then
-    after each poll that found them still pending); returns how many."""
-    ids = list(db.session.scalars(
-        # ``unknown`` attempts belong to the janitor (app/payments/janitor.py) and its back-off.
-        select(PaymentAttempt.id)
-        .where(PaymentAttempt.status == "pending", PaymentAttempt.next_check_at <= (now or utcnow()))
-        .order_by(PaymentAttempt.next_check_at).limit(batch)))
-    for attempt_id in ids:
-        try:
-            refresh_attempt(attempt_id)
-        except (ProviderUnavailable, KassaError) as exc:
-            db.session.rollback()
-            log.warning("poll failed: %s", exc, extra={"fields": {"attempt_id": attempt_id}})
-    return len(ids)
 
 
 def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str, reason: str = "canceled") -> Order:

@@ -31,7 +31,7 @@ def _status_now(discrepancy: Discrepancy) -> str | None:
 def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     """Ask the provider about the record Kassa is waiting on, through the same paths the sweeps use, and say
     what happened if Kassa now agrees with the statement line (None: it still does not; a person decides)."""
-    from app.payments.hub import refresh_attempt
+    from app.payments.polling import refresh_attempt
     from app.payments.janitor import resolve_unknown_attempt
     from app.payments.payouts import look_up_payout
     from app.payments.refunds import send_refund

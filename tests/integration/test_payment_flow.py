@@ -71,7 +71,7 @@ def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app,
 
     from app.db_types import utcnow
     from app.extensions import redis_client
-    from app.payments.hub import poll_stale_attempts
+    from app.payments.polling import poll_stale_attempts
 
     monkeypatch.setitem(app.config, "POLL_AFTER_SECONDS", 20)
     order = create_order(api, catalog["sku"])

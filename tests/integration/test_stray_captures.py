@@ -17,7 +17,7 @@ def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatical
                                                                                   worker):
     from app.extensions import db
     from app.orders.models import Order
-    from app.payments.hub import refresh_attempt
+    from app.payments.polling import refresh_attempt
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
@@ -50,7 +50,7 @@ def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatical
 
 def test_an_attempt_whose_create_never_answered_is_looked_up_not_failed(app, api, catalog, sandbox):
     from app.extensions import db
-    from app.payments.hub import refresh_attempt
+    from app.payments.polling import refresh_attempt
     from app.payments.models import PaymentAttempt
 
     order = create_order(api, catalog["sku"])
@@ -74,7 +74,7 @@ def _closed_order_with_a_refused_return(app, api, sandbox, worker, sku: str) -> 
 
     from app.extensions import db
     from app.orders.models import Order
-    from app.payments.hub import refresh_attempt
+    from app.payments.polling import refresh_attempt
 
     order = create_order(api, sku)
     payment = pay(api, order["id"])
