@@ -27,7 +27,7 @@ from app.payments.polling import refresh_attempt
 from app.payments.janitor import resolve_unknown_attempt
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.refund_models import Refund
-from app.payments.refunds import refund_stray_capture
+from app.payments.capture_returns import refund_stray_capture
 from app.payments.state import attempt_may_become
 from app.risk.review import held_for_review
 from app.webhooks.fanout import replay_event

@@ -11,7 +11,8 @@ from app.events import Event, subscribe
 from app.orders.services import get_order
 from app.payments.refund_models import Refund
 from app.payments.order_refunds import refunds_for_order
-from app.payments.refunds import create_refund, refund_stray_capture, retry_refund, send_refund
+from app.payments.capture_returns import refund_stray_capture
+from app.payments.refunds import create_refund, retry_refund, send_refund
 
 log = logs.get("compensation")
 

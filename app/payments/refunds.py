@@ -141,7 +141,7 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
         why += f": {reason}" if reason else ""
         try:
             transition(order, "refunding", reason=why, actor=actor)
-            _hold(order, refund, payment)
+            hold_refund_money(order, refund, payment)
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
@@ -162,7 +162,7 @@ def _abuse_assessment(order: Order) -> dict:
     return {"score": score, "reasons": reasons}
 
 
-def _hold(order: Order, refund: Refund, payment: PaymentAttempt) -> None:
+def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> None:
     """Set the refund's money aside in its own transaction (app/ledger/refund_holds.py); a top-up's refund is the
     customer's money and has its own hold (``_wallet_hold``)."""
     if order.kind == "topup":
@@ -195,7 +195,9 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     if not refund_may_become(refund.status, "pending"):
         raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
     if refund.kind == "capture_return":
-        return _resend_capture_return(refund.id)
+        from app.payments.capture_returns import resend_capture_return  # returns build on refunds
+
+        return resend_capture_return(refund.id)
     order = get_order(merchant_id, refund.order_id)
     _check_refundable(order, refund.amount)
     with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
@@ -208,7 +210,7 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
                 raise StaleOrder("refund changed concurrently")
             figures_changed(merchant_id)  # a failed refund may yet succeed: its day's refunds move
             transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
-            _hold(order, refund, db.session.get(PaymentAttempt, refund.payment_id))
+            hold_refund_money(order, refund, db.session.get(PaymentAttempt, refund.payment_id))
             db.session.commit()
         except (IntegrityError, StaleOrder):
             db.session.rollback()
@@ -318,68 +320,6 @@ def _move_order(order: Order, refund: Refund) -> None:
     transition(order, "refunded" if full else refund.previous_order_status,
                reason=f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})",
                actor=f"channel:{refund.channel}", announce=full)
-
-
-STRAY_CAPTURE_PREFIX = "stray capture returned: "
-
-
-def refund_stray_capture(attempt_id: str, why: str, *, actor: str = "system") -> Refund | None:
-    """Give back, in full, a capture the order does not keep: it landed after the order was closed, or
-    the order was already paid by another payment. Safe to run again: one return per capture (the database
-    holds it to that), resent under its own reference until the provider settles it; a refused one is
-    tried again under a fresh reference."""
-    attempt = db.session.get(PaymentAttempt, attempt_id)
-    if attempt is None or attempt.status != "succeeded":
-        return None
-    earlier = db.session.scalar(select(Refund).where(Refund.payment_id == attempt_id, Refund.kind == "capture_return")
-                                .order_by(Refund.created_at.desc()).limit(1))
-    if earlier is not None:
-        if earlier.status == "succeeded":
-            return earlier
-        return send_refund(earlier.id) if earlier.status == "pending" else _resend_capture_return(earlier.id)
-    order = db.session.get(Order, attempt.order_id)
-    now = utcnow()
-    with order_lock(order.id):
-        refund = Refund(id=new_id("re"), merchant_id=order.merchant_id, order_id=order.id, payment_id=attempt.id,
-                        channel=attempt.channel, amount=attempt.amount, currency=attempt.currency, status="pending",
-                        kind="capture_return", reason=(STRAY_CAPTURE_PREFIX + why)[:500],
-                        previous_order_status=order.status, provider_attempt=1, actor=actor,
-                        created_at=now, updated_at=now)
-        db.session.add(refund)
-        try:
-            db.session.flush()
-            _hold(order, refund, attempt)
-            db.session.commit()
-        except IntegrityError:  # this capture's return, or another refund of the order, is in flight: retry later
-            db.session.rollback()
-            raise Conflict("another refund of this order is in progress", code="refund_in_progress") from None
-    log.warning("returning a stray capture", extra={"fields": {"order_id": order.id, "attempt_id": attempt.id,
-                                                               "refund_id": refund.id}})
-    return send_refund(refund.id)
-
-
-def _resend_capture_return(refund_id: str) -> Refund:
-    """Send a refused return of a stray capture again (the refusal already moved it to a fresh reference).
-    The order is not touched: it never kept this money."""
-    refund = db.session.get(Refund, refund_id)
-    with order_lock(refund.order_id):
-        try:
-            changed = db.session.execute(
-                update(Refund).where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
-                .values(status="pending", failure_reason=None, updated_at=utcnow())
-                .execution_options(synchronize_session=False)).rowcount
-            if changed == 1:
-                figures_changed(refund.merchant_id)  # a failed refund may yet succeed: its day's refunds move
-                refund = db.session.get(Refund, refund_id, populate_existing=True)
-                _hold(db.session.get(Order, refund.order_id), refund, db.session.get(PaymentAttempt, refund.payment_id))
-            db.session.commit()
-        except IntegrityError:
-            changed = 0
-            db.session.rollback()
-        if changed != 1:
-            raise Conflict("this returned capture is already being refunded; wait for its outcome",
-                           code="refund_in_progress")
-    return send_refund(refund_id)
 
 
 def get_refund(merchant_id: str, refund_id: str) -> Refund:

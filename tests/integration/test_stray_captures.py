@@ -41,7 +41,7 @@ def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatical
     assert entries(app, "payment.capture")[payment["id"]]["channel:sandbox_card:clearing"] == -999
     assert ledger_totals(app) == {"usd": 0}
     # Running the compensation again changes nothing: one refund per stray capture.
-    from app.payments.refunds import refund_stray_capture
+    from app.payments.capture_returns import refund_stray_capture
 
     with app.app_context():
         assert refund_stray_capture(payment["id"], "again").status == "succeeded"
