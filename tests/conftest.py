@@ -147,6 +147,16 @@ def dispose(flask_app: Flask) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _kassa_logs_at_info() -> None:
+    """Each test starts with Kassa logging at INFO, as the test app is configured: an in-process app built with
+    another LOG_LEVEL (bench/chaos_checkout.py's checker, run by tests/faults, uses WARNING) sets the process's
+    ``kassa`` logger for every test after it on that worker, and a test of what is logged would see nothing."""
+    import logging
+
+    logging.getLogger("kassa").setLevel(logging.INFO)
+
+
+@pytest.fixture(autouse=True)
 def _clean_state(request) -> Iterator[None]:
     """Empty every table and the test Redis database after each test that used the app."""
     yield
