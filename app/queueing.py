@@ -10,7 +10,10 @@ from rq.job import Job
 from app import logs
 from app.extensions import redis_client
 
-_DISPATCH_FLAG = "kassa:dispatch:requested"
+def _dispatch_flag() -> str:
+    # Per queue, like the jobs it stands for: a Kassa on another queue of the same Redis database (staging beside
+    # production, a test's own processes) must not answer "a run is already waiting" for a run it queues elsewhere.
+    return f"kassa:dispatch:requested:{current_app.config['RQ_QUEUE']}"
 
 
 def queue() -> Queue:
@@ -36,9 +39,9 @@ def _context_meta() -> dict:
 def ask_for_dispatch(pipe) -> None:
     """Add to ``pipe`` the request for one outbox dispatch run: its answer is true when no run was already
     waiting, and then the caller queues one (many commits, one job; app/commit_signals.py)."""
-    pipe.set(_DISPATCH_FLAG, "1", nx=True, ex=60)
+    pipe.set(_dispatch_flag(), "1", nx=True, ex=60)
 
 
 def clear_dispatch_request() -> None:
     """Called by the dispatch job as it starts: commits after this point queue a new run."""
-    redis_client().delete(_DISPATCH_FLAG)
+    redis_client().delete(_dispatch_flag())

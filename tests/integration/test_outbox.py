@@ -524,3 +524,23 @@ def test_commits_while_a_dispatch_run_gathers_join_it(app):
         app.config["EVENT_DISPATCH_GATHER_SECONDS"] = gather
     assert ran == [1]
     assert sorted(CALLS) == sorted([("record", first), ("flaky", first), ("record", second), ("flaky", second)])
+
+
+def test_a_run_waiting_on_another_queue_of_the_same_redis_does_not_hold_back_this_ones(app):
+    """Two Kassa installations (or staging beside production) on one Redis database, each on its own RQ queue: a
+    dispatch run already waiting on the other queue must not stop a commit here from queuing a run here, or these
+    events would wait for the periodic sweep."""
+    from app import create_app
+    from app.extensions import db as kassa_db
+
+    other = create_app({"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                        "REDIS_URL": app.config["REDIS_URL"], "RQ_QUEUE": app.config["RQ_QUEUE"] + "-other"})
+    try:
+        emit(other)  # the other installation's commit: a run requested and queued on its own queue
+        CALLS.clear()
+        mine = emit(app)[0]
+        assert jobs_run(app) == 1  # this queue got its own run
+        assert ("record", mine) in CALLS and ("flaky", mine) in CALLS
+    finally:
+        with other.app_context():
+            kassa_db.engine.dispose()
