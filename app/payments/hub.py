@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import BigInteger, String, bindparam, func, select, update
+from sqlalchemy import BigInteger, Row, String, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -197,8 +197,8 @@ def _outcome_unknown(order_id: str) -> bool:
 
 def first_poll_at() -> datetime:
     """When a pending attempt whose callback has not come is next asked about: POLL_AFTER_SECONDS from now. The
-    sweep (``polling.poll_stale_attempts``, every 10 s) asks the provider about the attempts that are due; no job is queued
-    per payment (an RQ job and its scheduling cost ~3 ms of CPU a payment, nearly always to find it decided)."""
+    sweep (``polling.poll_stale_attempts``, every 10 s) asks the provider about the attempts that are due; no job is
+    queued per payment (an RQ job and its scheduling cost ~3 ms of CPU a payment, nearly always to find it decided)."""
     return utcnow() + timedelta(seconds=current_app.config["POLL_AFTER_SECONDS"])
 
 
@@ -235,18 +235,18 @@ _SETTLE = (update(_ATTEMPTS)
                    fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), _ATTEMPTS.c.fee_amount)))
 
 
-def attempt_with_order(attempt_id: str):
+def attempt_with_order(attempt_id: str) -> Row | None:
     """(attempt, its order with items, the merchant's configuration version), or None: what ``_settle`` decides
     on, and what ``apply_channel_result`` may be handed by a caller that needed the attempt anyway."""
     return db.session.execute(_ATTEMPT_WITH_ORDER, {"b_attempt": attempt_id}).unique().first()
 
 
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
-            actor: str, read=None) -> bool:
+            actor: str, read: Row | None = None) -> bool:
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
     with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate).
 
-    ``read`` is the caller's ``_attempt_with_order`` from before the lock, used for the first try: every write
+    ``read`` is the caller's ``attempt_with_order`` from before the lock, used for the first try: every write
     below is conditional on what was read (the attempt's status, the order's version), so a row that moved
     meanwhile only costs a fresh read and a second try."""
     for _ in range(3):
@@ -328,7 +328,7 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
     return False
 
 
-def apply_channel_result(result: ChannelResult, *, actor: str, read=None) -> PaymentAttempt | None:
+def apply_channel_result(result: ChannelResult, *, actor: str, read: Row | None = None) -> PaymentAttempt | None:
     """Apply a provider's verdict to its attempt and order, exactly once. Returns the attempt,
     or None when the result names no attempt of ours on that channel. ``read`` is the caller's
     ``attempt_with_order(result.attempt_id)``, if it has one."""
