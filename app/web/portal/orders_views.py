@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from app.csv_export import CsvChunks, spreadsheet_safe
 from app.errors import KassaError
-from app.events import events_for_order
+from app.event_history import events_for_order
 from app.extensions import db
 from app.ledger.statements import order_books
 from app.merchants.permissions import can

@@ -1,0 +1,27 @@
+"""The merchant's events as the API and the portal read them: a mode's events page by page, and one order's.
+Writing and dispatching them is the outbox's (app/events.py)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.events import Event
+from app.extensions import db
+
+
+def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, limit: int = 20,
+                starting_after: str | None = None) -> tuple[list[Event], bool]:
+    """The merchant's events of one mode, newest first, cursor-paginated by id (ids are time-ordered)."""
+    query = select(Event).where(Event.merchant_id == merchant_id, Event.livemode == livemode,
+                                Event.test_webhook.is_(False))
+    if type_:
+        query = query.where(Event.type == type_)
+    if starting_after:
+        query = query.where(Event.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(Event.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def events_for_order(merchant_id: str, order_id: str) -> list[Event]:
+    """One order's events, oldest first (the caller has already checked access to the order)."""
+    return list(db.session.scalars(select(Event).where(Event.order_id == order_id, Event.merchant_id == merchant_id)
+                                   .order_by(Event.id)))
