@@ -7,6 +7,7 @@ starts from empty tables and an empty Redis database.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import threading
@@ -151,8 +152,6 @@ def _kassa_logs_at_info() -> None:
     """Each test starts with Kassa logging at INFO, as the test app is configured: an in-process app built with
     another LOG_LEVEL (bench/chaos_checkout.py's checker, run by tests/faults, uses WARNING) sets the process's
     ``kassa`` logger for every test after it on that worker, and a test of what is logged would see nothing."""
-    import logging
-
     logging.getLogger("kassa").setLevel(logging.INFO)
 
 

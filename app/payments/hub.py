@@ -250,7 +250,8 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
     below is conditional on what was read (the attempt's status, the order's version), so a row that moved
     meanwhile only costs a fresh read and a second try."""
     for _ in range(3):
-        found, read = (read if read is not None else attempt_with_order(attempt_id)), None
+        found = read if read is not None else attempt_with_order(attempt_id)
+        read = None  # a second try reads afresh
         if found is None:
             db.session.rollback()
             return False

@@ -531,9 +531,9 @@ def test_a_run_waiting_on_another_queue_of_the_same_redis_does_not_hold_back_thi
     dispatch run already waiting on the other queue must not stop a commit here from queuing a run here, or these
     events would wait for the periodic sweep."""
     from app import create_app
-    from app.extensions import db as kassa_db
+    from tests.conftest import dispose
 
-    other = create_app({"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+    other = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
                         "REDIS_URL": app.config["REDIS_URL"], "RQ_QUEUE": app.config["RQ_QUEUE"] + "-other"})
     try:
         emit(other)  # the other installation's commit: a run requested and queued on its own queue
@@ -542,5 +542,4 @@ def test_a_run_waiting_on_another_queue_of_the_same_redis_does_not_hold_back_thi
         assert jobs_run(app) == 1  # this queue got its own run
         assert ("record", mine) in CALLS and ("flaky", mine) in CALLS
     finally:
-        with other.app_context():
-            kassa_db.engine.dispose()
+        dispose(other)

@@ -53,7 +53,7 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
                                     verified=True, status_code=200,
                                     merchant_id=known.merchant_id if known else merchant_id,
                                     attempt_id=known.id if known else None)
-    attempt = (apply_channel_result(result, actor=f"channel:{channel_code}", read=read if known else None)
+    attempt = (apply_channel_result(result, actor=f"channel:{channel_code}", read=read)
                if known or merchant_id is None else None)
     log.info("callback applied", extra={"fields": {"channel": channel_code, "provider_reference":
                                                    result.provider_reference, "outcome": result.status}})
