@@ -69,3 +69,33 @@ def test_worker_and_cron_keep_running_jobs_across_a_redis_restart(app, faults, m
         assert faults.worker.running and cron.running
     finally:
         cron.stop()
+
+
+def test_the_worker_log_shows_what_jobs_did_and_why_one_failed_without_rq_chatter(app, faults, merchant, catalog):
+    """What an operator reads in the Procfile worker's log: Kassa's line for the order a job closed and the
+    traceback of a job that failed; not RQ's five lines for every job that went well (RQ_LOG_LEVEL=warning)."""
+    from rq import Queue
+
+    client = faults.redis.client()
+    queue = Queue("kassa", connection=client)
+    # The harness's worker logs at WARNING to keep failing tests' output short; this one logs as `make run` does.
+    faults.worker.stop()
+    worker = Service.from_procfile("worker", {**faults.worker.env, "LOG_LEVEL": "INFO"}, faults.log_dir / "info",
+                                   ready=lambda: bool(client.smembers("rq:workers")))
+    (faults.log_dir / "info").mkdir(exist_ok=True)
+    worker.start()
+    try:
+        expired = _expired_order(app, merchant.id, catalog["sku"])
+        done = queue.enqueue("app.jobs.close_expired_orders")
+        failed = queue.enqueue("app.jobs.no_such_job")
+        wait_for(lambda: done.get_status(refresh=True) == "finished"
+                 and failed.get_status(refresh=True) == "failed", 20)
+        assert _status(app, expired) == "closed"
+        wait_for(lambda: "no_such_job" in worker.log_path.read_text() and expired in worker.log_path.read_text(), 10)
+    finally:
+        worker.stop()
+        faults.worker.start()
+    text = worker.log_path.read_text()
+    assert f"order {expired}: created -> closed" in text  # Kassa's own line says what the job did
+    assert "Traceback" in text and "Invalid attribute name: no_such_job" in text  # the failure, with why
+    assert "Job OK" not in text and "Successfully completed" not in text, text[-2000:]
