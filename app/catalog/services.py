@@ -72,7 +72,10 @@ def _parse_items(items: object) -> list[tuple[str, int]]:
         sku_id, quantity = item.get("sku"), item.get("quantity", 1)
         if not isinstance(sku_id, str) or not sku_id:
             raise InvalidRequest("sku must be a SKU id string", param=f"items[{i}].sku")
-        if type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
+        if type(quantity) is not int:  # "2", 1.5, true: say what to send, not only the range
+            raise InvalidRequest(f"quantity must be a whole number from 1 to {MAX_QUANTITY}",
+                                 param=f"items[{i}].quantity")
+        if not 1 <= quantity <= MAX_QUANTITY:  # this wording is API.md's example of an error
             raise InvalidRequest(f"quantity must be between 1 and {MAX_QUANTITY}", param=f"items[{i}].quantity")
         parsed.append((sku_id, quantity))
     return parsed

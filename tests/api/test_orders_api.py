@@ -73,6 +73,20 @@ def test_bad_order_bodies_get_a_clear_error_and_create_nothing(api, catalog, bod
     assert api.get("/orders").json["data"] == []
 
 
+@pytest.mark.parametrize("quantity", ["2", 1.5, None, True])
+def test_a_quantity_that_is_not_a_whole_number_is_named_as_such(api, catalog, quantity):
+    """A quoted or fractional quantity is refused with what to send instead, not only the allowed range."""
+    response = api.post("/orders", json=order_body(catalog["sku"], quantity))
+    assert response.status_code == 400
+    assert response.json["error"]["message"] == "quantity must be a whole number from 1 to 99"
+
+
+def test_a_quantity_out_of_range_gets_the_message_api_md_shows(api, catalog):
+    response = api.post("/orders", json=order_body(catalog["sku"], 100))
+    assert response.json["error"] == {**response.json["error"], "code": "parameter_invalid",
+                                      "message": "quantity must be between 1 and 99", "param": "items[0].quantity"}
+
+
 @pytest.mark.parametrize("raw, content_type", [("{not json", "application/json"), ("[1, 2]", "application/json"),
                                                ("items=1", "application/x-www-form-urlencoded")])
 def test_malformed_bodies_are_400(api, catalog, raw, content_type):
