@@ -4,11 +4,29 @@
 (function () {
   "use strict";
   var source = null, streamUrl = null;
+  // A change told while the panel's request is in flight: that request may have read the order before the change.
+  // htmx queues the trigger, but drops it when the answer replaces the panel (the queue belongs to the old
+  // element), and then no event is left to come: the page would wait for the stream's end, up to a minute.
+  var inFlight = false, missed = false;
   window.kassaStreaming = false;
 
+  // The element that sent the request: detail.elt names the element an event fires on, which for the end of a
+  // request whose answer replaced the panel is the panel's parent.
+  function fromPanel(event) {
+    var config = event.detail.requestConfig;
+    return !!config && !!config.elt && config.elt.id === "status";
+  }
+
   function refresh() {
+    if (inFlight) { missed = true; return; }
     var panel = document.getElementById("status");
     if (panel && window.htmx) window.htmx.trigger(panel, "kassa:changed");
+  }
+
+  function askAgainIfMissed() {
+    if (!missed || inFlight) return;
+    missed = false;
+    refresh();
   }
 
   function close() {
@@ -35,6 +53,21 @@
     });
   }
 
+  // beforeSend (not beforeRequest, which a listener may cancel): every request sent ends in afterRequest,
+  // whether answered, failed, aborted or timed out; onLoadError is the one end that skips it.
+  document.addEventListener("htmx:beforeSend", function (event) {
+    if (fromPanel(event)) inFlight = true;
+  });
+  function ended(event) {
+    if (!fromPanel(event)) return;
+    inFlight = false;
+    if (event.detail.requestConfig.elt.isConnected) askAgainIfMissed();  // no new panel (204, an error): ask now
+  }
+  document.addEventListener("htmx:afterRequest", ended);
+  document.addEventListener("htmx:onLoadError", ended);
   document.addEventListener("DOMContentLoaded", follow);
-  document.addEventListener("htmx:afterSettle", follow);
+  document.addEventListener("htmx:afterSettle", function () {
+    follow();
+    askAgainIfMissed();  // the new panel is live (its triggers bound) once settled
+  });
 })();

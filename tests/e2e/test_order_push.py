@@ -56,3 +56,49 @@ def test_without_the_stream_the_page_falls_back_to_polling(page: Page, live_serv
     approve_on_a_phone(page, payment_url)
     expect(page.get_by_text("Payment successful")).to_be_visible()
     assert page.evaluate("() => window.kassaStreaming") is False
+
+
+def test_a_change_told_while_the_panel_reloads_is_not_lost(page: Page, app, live_server, sandbox, catalog):
+    """The panel's reload reads the order, then (a moment later, in another statement) its payments. The shopper
+    declines in between: the reload answers a panel still waiting (the order read before the decline), and the
+    stream's event for the decline came while that reload was in flight. The page asks again once the new panel is
+    in place, instead of waiting for the stream's end, up to a minute later."""
+    import threading
+
+    from flask import has_request_context, request
+    from sqlalchemy import event as sa_event
+
+    from app.extensions import db
+
+    payment_url = start_qr_payment(page, live_server, catalog["product"])
+    expect(page.get_by_role("img", name="QR code to pay")).to_be_visible()
+    page.wait_for_function("() => window.kassaStreaming === true")
+    stream_url = page.locator("#status").get_attribute("data-order-stream")
+    # A second listener on the same stream, the test's own: it tells when the page's stream has said "declined".
+    page.evaluate("url => { window.told = []; window.probe = new EventSource(url);"
+                  " window.probe.addEventListener('status', e => window.told.push(JSON.parse(e.data).status)); }",
+                  stream_url)
+
+    order_read, release = threading.Event(), threading.Event()
+
+    def hold_the_reload(conn, cursor, statement, parameters, context, executemany) -> None:
+        if (has_request_context() and request.path.startswith("/checkout/orders/") and "seen" in request.args
+                and "FROM payment_attempts" in statement and not order_read.is_set()):
+            order_read.set()
+            release.wait(20)
+
+    with app.app_context():
+        engine = db.engine
+    sa_event.listen(engine, "before_cursor_execute", hold_the_reload)
+    try:
+        page.evaluate("() => htmx.trigger('#status', 'kassa:changed')")  # a reload, as a stream event asks
+        assert order_read.wait(10), "the panel did not reload"
+        sandbox.simulate(payment_url.rsplit("/", 1)[-1], "failed")  # the shopper declines on their phone
+        page.wait_for_function("() => window.told.includes('created')", timeout=10_000)
+        time.sleep(0.3)  # the page's own stream, woken by the same commit, has told it too
+        release.set()
+        expect(page.get_by_role("heading", name="Payment failed")).to_be_visible(timeout=10_000)
+        page.evaluate("() => window.probe.close()")
+    finally:
+        release.set()
+        sa_event.remove(engine, "before_cursor_execute", hold_the_reload)
