@@ -48,14 +48,13 @@ def _won_across_processes(key_id: str) -> bool:
 
 
 def note_key_use(key_id: str) -> None:
-    """Record that ``key_id`` was used now, at most once a minute. Called while authenticating, before the
-    request has written anything, so committing here commits only this UPDATE."""
+    """Record that ``key_id`` was used now, at most once a minute. On a connection and transaction of its own:
+    the request's transaction is left as it is, including a read from one snapshot (app/db_snapshot.py) that
+    a commit here would have ended."""
     if not _due_here(key_id, time.monotonic()) or not _won_across_processes(key_id):
         return
     try:
-        db.session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=utcnow())
-                           .execution_options(synchronize_session=False))
-        db.session.commit()
+        with db.engine.begin() as connection:
+            connection.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=utcnow()))
     except Exception:  # a missed record is harmless; a failed request is not
-        db.session.rollback()
         log.warning("could not record API key use", exc_info=True, extra={"fields": {"key_id": key_id}})
