@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, request, url_for
 
 from app.checkout_sessions.services import create_session_order, open_session_for
+from app.db_snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer
 from app.orders.models import Order
@@ -51,12 +52,14 @@ def orders_create():
 
 
 @bp.get("/orders/<order_id>")
+@reads_one_snapshot
 @requires_key(secret=False)
 def orders_show(order_id: str):
     return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"))))
 
 
 @bp.get("/orders")
+@reads_one_snapshot
 @requires_key(secret=True)
 def orders_index():
     status = request.args.get("status")
