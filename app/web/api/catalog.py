@@ -8,7 +8,7 @@ from app.catalog.services import get_product, price_items
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import product_json, quote_json
 
 
@@ -19,7 +19,7 @@ def products_index():
     # Shoppers' keys see what is on sale; the merchant's secret key may ask for drafts and archived ones.
     status = (request.args.get("status") or "active") if who.is_secret else "active"
     products, has_more = search_products(who.merchant_id, q=request.args.get("q"), status=status,
-                                         limit=limit_param(), starting_after=request.args.get("starting_after"))
+                                         limit=limit_param(), starting_after=cursor_param("prod"))
     return jsonify({"object": "list", "data": [product_json(p) for p in products], "has_more": has_more})
 
 

@@ -9,7 +9,7 @@ from app.event_history import events_for_order, list_events
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.orders import order_of_caller
-from app.web.api.params import limit_param
+from app.web.api.params import cursor_param, limit_param
 from app.web.api.representations import event_json
 
 
@@ -21,7 +21,7 @@ def events_index():
         raise InvalidRequest(f"type {type_!r} is not an event type Kassa sends", param="type")
     who = caller()
     events, has_more = list_events(who.merchant_id, livemode=who.livemode, type_=type_, limit=limit_param(),
-                                   starting_after=request.args.get("starting_after"))
+                                   starting_after=cursor_param("evt"))
     return jsonify({"object": "list", "data": [event_json(e) for e in events], "has_more": has_more})
 
 

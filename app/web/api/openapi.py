@@ -165,7 +165,8 @@ _UNAVAILABLE = {"503": _error("service_unavailable: Kassa cannot reach Redis (no
 _SECRET_ERRORS = {**_AUTH_ERRORS, "403": _error("a publishable key on a secret-only route")}
 _ID = {"name": "id", "in": "path", "required": True, "schema": _STR}
 _PAGE = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
-         {"name": "starting_after", "in": "query", "schema": _STR}]
+         {"name": "starting_after", "in": "query", "schema": _STR,
+          "description": "the id of the last item of the page before; any other value is a 400"}]
 _IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 255}}
 
 

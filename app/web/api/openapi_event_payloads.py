@@ -142,7 +142,7 @@ def webhooks() -> dict:
     """One POST per subscribable event type, grouped like the API sections."""
     return {event_type: {"post": {
         "operationId": f"webhook-{event_type}", "summary": event_type, "tags": [_family(event_type)[1]],
-        "description": (f"Sent to endpoints subscribed to `*` (not subscribable by name)"
+        "description": ("Sent to endpoints subscribed to `*` (not subscribable by name)"
                         if event_type in DELIVERED_TO_ALL_ONLY else
                         f"Sent to endpoints subscribed to `{event_type}` or `*`")
                        + f"; `data.object` is shaped like {_family(event_type)[2]}. Verify the signature first "

@@ -18,7 +18,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param, time_param
+from app.web.api.params import cursor_param, json_body, limit_param, time_param
 from app.web.api.representations import order_json, orders_json, payment_with_action_json
 from app.web_urls import check_http_url
 
@@ -69,7 +69,7 @@ def orders_index():
     orders, has_more = list_orders(
         who.merchant_id, livemode=who.livemode, status=status, customer=request.args.get("customer"),
         created_gte=time_param("created_gte"), created_lte=time_param("created_lte"),
-        limit=limit_param(), starting_after=request.args.get("starting_after"))
+        limit=limit_param(), starting_after=cursor_param("ord"))
     return jsonify({"object": "list", "data": orders_json(orders), "has_more": has_more})
 
 

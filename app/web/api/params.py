@@ -36,6 +36,18 @@ def limit_param(default: int = 20, maximum: int = 100) -> int:
     return int(raw)
 
 
+def cursor_param(prefix: str) -> str | None:
+    """``starting_after``: the id of the last item of the page before. An id of another kind (or a word) would
+    page from nowhere and answer an empty page, as if the list had ended: a 400 that says what to send."""
+    raw = request.args.get("starting_after")
+    if not raw:
+        return None
+    if not raw.startswith(f"{prefix}_"):
+        raise InvalidRequest(f"starting_after must be the id of the last item you have ({prefix}_…)",
+                             param="starting_after")
+    return raw
+
+
 def time_param(name: str) -> datetime | None:
     """A unix timestamp or ISO 8601 datetime from the query string."""
     raw = request.args.get(name)

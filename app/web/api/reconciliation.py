@@ -11,7 +11,7 @@ from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 
 
 @bp.post("/reconciliation_runs")
@@ -31,7 +31,7 @@ def reconciliation_runs_create():
 @requires_key(secret=True)
 def reconciliation_runs_index():
     found, has_more = runs.list_runs(caller().merchant_id, channel=request.args.get("channel"), limit=limit_param(),
-                                     starting_after=request.args.get("starting_after"))
+                                     starting_after=cursor_param("rcn"))
     return jsonify({"object": "list", "data": [runs.run_json(r) for r in found], "has_more": has_more})
 
 
@@ -46,5 +46,5 @@ def reconciliation_runs_show(run_id: str):
 def reconciliation_runs_discrepancies(run_id: str):
     found, has_more = runs.list_discrepancies(caller().merchant_id, run_id=run_id, status=request.args.get("status"),
                                               kind=request.args.get("kind"), limit=limit_param(maximum=1000),
-                                              starting_after=request.args.get("starting_after"))
+                                              starting_after=cursor_param("dsc"))
     return jsonify({"object": "list", "data": [runs.discrepancy_json(d) for d in found], "has_more": has_more})

@@ -13,7 +13,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import order_json, risk_list_entry_json, risk_rule_json
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -32,7 +32,7 @@ def risk_list_entries_create():
 def risk_list_entries_index():
     entries, has_more = lists.list_entries(caller().merchant_id, kind=request.args.get("kind"),
                                            value=request.args.get("value"), limit=limit_param(),
-                                           starting_after=request.args.get("starting_after"))
+                                           starting_after=cursor_param("rle"))
     return jsonify({"object": "list", "data": [risk_list_entry_json(e) for e in entries], "has_more": has_more})
 
 

@@ -17,7 +17,7 @@ from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 
 
 def _partner_snapshot(merchant_id: str, partner_id: str):
@@ -67,7 +67,7 @@ def settlements_index():
     who = caller()
     found, has_more = list_settlements(who.merchant_id, livemode=who.livemode, partner=request.args.get("partner"),
                                        status=request.args.get("status"), limit=limit_param(),
-                                       starting_after=request.args.get("starting_after"))
+                                       starting_after=cursor_param("stl"))
     return jsonify({"object": "list", "data": [settlement_with_payout(s) for s in found], "has_more": has_more})
 
 

@@ -11,7 +11,7 @@ from app.signing.state import STATUSES
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import order_json, subscription_json
 
 
@@ -44,7 +44,7 @@ def subscriptions_index():
     who = caller()
     subs, has_more = list_subscriptions(who.merchant_id, livemode=who.livemode, customer=request.args.get("customer"),
                                         status=status, limit=limit_param(),
-                                        starting_after=request.args.get("starting_after"))
+                                        starting_after=cursor_param("sub"))
     return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
 
 

@@ -1,13 +1,13 @@
 """Test clock routes (test keys only): create, read, list and advance a merchant's simulated time."""
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify
 
 from app.signing import test_clocks
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 
 
 def clock_json(clock) -> dict:
@@ -39,7 +39,7 @@ def test_clocks_index():
     if who.livemode:
         return jsonify({"object": "list", "data": [], "has_more": False})
     clocks, has_more = test_clocks.list_clocks(who.merchant_id, limit=limit_param(),
-                                               starting_after=request.args.get("starting_after"))
+                                               starting_after=cursor_param("clock"))
     return jsonify({"object": "list", "data": [clock_json(c) for c in clocks], "has_more": has_more})
 
 

@@ -15,7 +15,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param, time_param
+from app.web.api.params import cursor_param, json_body, limit_param, time_param
 
 
 @bp.post("/customers/<customer_id>/withdrawals")
@@ -33,7 +33,7 @@ def customers_withdrawals_create(customer_id: str):
 def customers_withdrawals_index(customer_id: str):
     who = caller()
     found, has_more = list_withdrawals(who.merchant_id, livemode=who.livemode, customer_id=customer_id,
-                                       limit=limit_param(), starting_after=request.args.get("starting_after"))
+                                       limit=limit_param(), starting_after=cursor_param("wd"))
     return jsonify({"object": "list", "data": [withdrawal_json(w, p) for w, p in found], "has_more": has_more})
 
 

@@ -2,7 +2,7 @@
 delete."""
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify
 
 from app.events import Event
 from app.extensions import db
@@ -10,7 +10,7 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import json_body, limit_param
+from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import webhook_delivery_json, webhook_endpoint_json
 from app.webhooks.endpoints import create_endpoint, delete_endpoint, get_endpoint, list_endpoints, update_endpoint
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -32,7 +32,7 @@ def webhook_endpoints_create():
 @requires_key(secret=True)
 def webhook_endpoints_index():
     endpoints, has_more = list_endpoints(caller().merchant_id, limit=limit_param(),
-                                         starting_after=request.args.get("starting_after"))
+                                         starting_after=cursor_param("we"))
     return jsonify({"object": "list", "data": [webhook_endpoint_json(e) for e in endpoints], "has_more": has_more})
 
 
