@@ -74,3 +74,55 @@ def test_an_order_read_while_the_callback_lands_is_the_order_at_one_moment(app, 
 def test_the_order_list_read_while_the_callback_lands_is_one_moment(app, api, sandbox, catalog):
     listed = _read_while_declined(app, api, sandbox, catalog, "/orders", "FROM payment_attempts")["data"]
     assert [(o["status"], [p["status"] for p in o["payments"]]) for o in listed] == [("paying", ["pending"])]
+
+
+
+def cleared_while_read(app, api, sandbox, catalog, worker, path: str, read):
+    """``read()`` (a GET of ``path``), held after its first sum of the merchant's postings while a completed order
+    clears (its money moves from pending to available); its answer, and the balance after."""
+    from flask import has_request_context, request
+    from sqlalchemy import event as sa_event
+
+    from app.extensions import db
+    from tests.integration.lifecycle_support import paid_order
+
+    order = paid_order(api, sandbox, catalog["sku"], quantity=3)  # $29.97
+    worker()  # fulfilled
+    assert api.post(f"/orders/{order['id']}/confirm").status_code == 200  # completed; cleared by the next worker run
+    sums, reached, release = [0], threading.Event(), threading.Event()
+
+    def hold(conn, cursor, statement, parameters, context, executemany) -> None:
+        if has_request_context() and request.path == path and "posting_checkpoints" in statement:
+            sums[0] += 1
+            if sums[0] == 2:  # the available share is summed; the pending sum is next
+                reached.set()
+                release.wait(20)
+
+    answer: dict = {}
+    with app.app_context():
+        engine = db.engine
+    sa_event.listen(engine, "before_cursor_execute", hold)
+    try:
+        reader = threading.Thread(target=lambda: answer.update(response=read()))
+        reader.start()
+        assert reached.wait(10), "the balance read never reached its second sum"
+        worker()  # the order clears
+        release.set()
+        reader.join(20)
+    finally:
+        release.set()
+        sa_event.remove(engine, "before_cursor_execute", hold)
+    after = api.get("/balance").json
+    assert after["available"] and not after["pending"]  # the order did clear meanwhile
+    return answer["response"], after
+
+
+def test_the_balance_read_while_an_order_clears_counts_its_money_once(app, api, sandbox, catalog, worker):
+    """GET /balance sums the merchant's available share, then what is still pending, in separate statements. The
+    order clears between them: the answer is the balance before the move or after it, never with the money in
+    neither bucket (or in both)."""
+    response, after = cleared_while_read(app, api, sandbox, catalog, worker, "/api/v1/balance",
+                                         lambda: api.get("/balance"))
+    buckets = (response.json["available"], response.json["pending"])
+    assert buckets in [([], [{"amount": 2997, "currency": "usd"}]), (after["available"], [])], buckets
+

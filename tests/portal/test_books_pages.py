@@ -3,6 +3,8 @@ see an order's clearing, settle in test mode, read a settlement and download its
 again after confirming, and drill from the balance into an account's postings."""
 from __future__ import annotations
 
+import re
+
 from tests.conftest import wait_for
 from tests.ledger.books_support import completed_order, decide_payout
 
@@ -126,3 +128,16 @@ def test_finance_reconciles_a_day_and_resolves_what_it_found_with_a_note(api, me
 
     operator = member("operator")
     assert operator.get("/portal/reconciliation").status_code == 403
+
+
+def test_the_portal_balance_read_while_an_order_clears_counts_its_money_once(app, api, sandbox, catalog, worker,
+                                                                              portal):
+    """The portal's Balance page sums the buckets the API does, under one snapshot too."""
+    from tests.integration.test_read_snapshot import cleared_while_read
+
+    response, _ = cleared_while_read(app, api, sandbox, catalog, worker, "/portal/balance",
+                                      lambda: portal.get("/portal/balance"))
+    page = response.get_data(as_text=True)
+    shown = tuple(re.search(rf"<dt>{label} .*?</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
+                  for label in ("Available", "Pending"))
+    assert shown in [("—", "$29.97"), ("$28.80", "—")], shown

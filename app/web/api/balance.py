@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
+from app.db_snapshot import reads_one_snapshot
 from app.ledger.balance import merchant_balance
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
@@ -10,6 +11,7 @@ from app.web.api.representations import merchant_balance_json
 
 
 @bp.get("/balance")
+@reads_one_snapshot  # four sums: an order clearing between two of them would count its money in neither bucket
 @requires_key(secret=True)
 def balance_show():
     who = caller()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 from app.checkout_sessions.services import session_for_topup
+from app.db_snapshot import reads_one_snapshot
 from app.ledger.wallet import wallet_balance
 from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY
 from app.payments.topups import start_topup
@@ -36,6 +37,7 @@ def customers_topup(customer_id: str):
 
 
 @bp.get("/customers/<customer_id>/balance")
+@reads_one_snapshot
 @requires_key(secret=True)
 def customers_balance(customer_id: str):
     who = caller()
