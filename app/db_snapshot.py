@@ -1,10 +1,10 @@
 """One snapshot for a request that only reads, so the parts of what it answers agree with each other.
 
-An order's answer is read in several statements (the order, its payments, its refunds, its timeline). Under
-PostgreSQL's READ COMMITTED each statement sees what was committed when it began, and SQLite outside a transaction
-(app/db_sqlite.py) does the same: a callback that commits between two of them gave an order still ``paying``
-beside its payment already ``failed``, a state the order never was in. Under one snapshot the answer is the order
-as it was at its first read, whole.
+An order's answer is read in several statements (the order, its payments, its refunds, its timeline), a balance in
+one sum per bucket. Under PostgreSQL's READ COMMITTED each statement sees what was committed when it began, and
+SQLite outside a transaction (app/db_sqlite.py) does the same: a callback committing between two of them gave an
+order still ``paying`` beside its payment already ``failed``, and an order clearing between two sums left its money
+in neither bucket. Under one snapshot the answer is the database as it was at the first read, whole.
 """
 from __future__ import annotations
 
