@@ -115,3 +115,24 @@ def test_the_balance_read_while_an_order_clears_counts_its_money_once(app, api, 
                                          lambda: api.get("/balance"))
     buckets = (response.json["available"], response.json["pending"])
     assert buckets in [([], [{"amount": 2997, "currency": "usd"}]), (after["available"], [])], buckets
+
+
+def test_a_settlement_read_while_its_payout_lands_is_one_moment(app, api, sandbox, catalog, worker):
+    """A settlement and its payout are two statements: the bank's answer committing between them gave a settlement
+    still being paid beside its payout already paid."""
+    from tests.ledger.books_support import completed_order, decide_payout, run_settlements
+
+    api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    [settlement] = run_settlements(api, worker)
+    before = (settlement["status"], settlement["payout"]["status"])
+
+    def bank_pays() -> None:
+        decide_payout(sandbox, settlement["payout"]["id"], "paid")
+        wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
+
+    path = f"/settlements/{settlement['id']}"
+    shown = held_read(app, f"/api/v1{path}", "FROM payouts", 1, lambda: api.get(path), bank_pays).json
+    after = api.get(path).json
+    assert (shown["status"], shown["payout"]["status"]) == before, (shown, after)
+    assert (after["status"], after["payout"]["status"]) != before

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from flask import Response, jsonify, request, stream_with_context
 
 from app.audit.services import audited
+from app.db_snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.ledger import partners
 from app.ledger.books_models import Partner, Payout, Settlement
@@ -62,6 +63,7 @@ def settlement_with_payout(settlement: Settlement) -> dict:
 
 
 @bp.get("/settlements")
+@reads_one_snapshot
 @requires_key(secret=True)
 def settlements_index():
     who = caller()
@@ -72,6 +74,7 @@ def settlements_index():
 
 
 @bp.get("/settlements/<settlement_id>")
+@reads_one_snapshot  # a settlement and its payout: two statements
 @requires_key(secret=True)
 def settlements_show(settlement_id: str):
     who = caller()
