@@ -47,7 +47,7 @@ def held_read(app, path: str, marker: str, nth: int, read: Callable, meanwhile: 
     return answer["response"]
 
 
-def _order_status(app, order_id: str) -> str:
+def order_status(app, order_id: str) -> str:
     from app.extensions import db
     from app.orders.models import Order
 
@@ -69,7 +69,7 @@ def _read_while_declined(app, api, sandbox, catalog, path: str, first_look: bool
 
     def decline() -> None:
         sandbox.simulate(payment["provider_reference"], "failed")
-        wait_for(lambda: _order_status(app, order["id"]) == "created")  # the decline is committed
+        wait_for(lambda: order_status(app, order["id"]) == "created")  # the decline is committed
 
     if first_look:
         forget_budgets()

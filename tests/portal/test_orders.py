@@ -242,3 +242,25 @@ def test_the_channel_filter_names_channels_as_shoppers_see_them(portal):
     page = portal.text("/portal/orders?channel=sandbox_qr")
     assert '<option selected value="sandbox_qr">QR code (sandbox)</option>' in page
     assert '<option value="sandbox_card">Card (sandbox)</option>' in page
+
+
+def test_the_order_page_read_while_the_callback_lands_is_one_moment(app, api, catalog, sandbox, portal):
+    """The merchant opens the order as the shopper's decline lands between its order and payments statements: the
+    page shows the order as it was at one moment (still paying, its payment pending), never paying beside failed."""
+    from tests.conftest import wait_for
+    from tests.integration.test_payment_flow import pay
+    from tests.integration.test_read_snapshot import held_read, order_status
+
+    order = create_order(api, catalog["sku"])
+    payment = pay(api, order["id"])
+
+    def decline() -> None:
+        sandbox.simulate(payment["provider_reference"], "failed")
+        wait_for(lambda: order_status(app, order["id"]) == "created")
+
+    path = f"/portal/orders/{order['id']}"
+    page = held_read(app, path, "FROM payment_attempts", 1, lambda: portal.get(path), decline).get_data(as_text=True)
+    shown = (re.search(r'Order <code>[^<]+</code> <span class="badge badge-(\w+)"', page).group(1),
+             re.search(rf'<code>{payment["id"]}</code> · \w+ · <span class="badge badge-(\w+)"', page).group(1))
+    assert shown == ("paying", "pending"), shown
+    assert "badge-failed" in portal.get(path).get_data(as_text=True)  # and the decline, once it has landed

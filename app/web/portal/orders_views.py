@@ -7,6 +7,7 @@ from flask import Response, abort, flash, redirect, render_template, request, st
 from flask_login import current_user
 
 from app.csv_export import CsvChunks, spreadsheet_safe
+from app.db_snapshot import read_one_snapshot
 from app.errors import KassaError
 from app.event_history import events_for_order
 from app.extensions import db
@@ -114,6 +115,7 @@ def order_page(order_id: str, *, refund_form: RefundForm | None = None, status: 
 @bp.get("/orders/<order_id>")
 @permission_required("orders.view")
 def orders_detail(order_id: str):
+    read_one_snapshot()  # the order, its payments, refunds and books as at one moment, whatever lands meanwhile
     return order_page(order_id)
 
 
