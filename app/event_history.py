@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from app.events import Event
 from app.extensions import db
+from app.pagination import newest_first
 
 
 def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, limit: int = 20,
@@ -15,10 +16,7 @@ def list_events(merchant_id: str, *, livemode: bool, type_: str | None = None, l
                                 Event.test_webhook.is_(False))
     if type_:
         query = query.where(Event.type == type_)
-    if starting_after:
-        query = query.where(Event.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(Event.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, Event.id, limit=limit, starting_after=starting_after)
 
 
 def events_for_order(merchant_id: str, order_id: str) -> list[Event]:

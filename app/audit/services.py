@@ -31,6 +31,7 @@ from app.core_writes import after_insert_at_once
 from app.db_types import utcnow
 from app.extensions import db
 from app.ids import new_id
+from app.pagination import newest_first
 
 _PENDING = "kassa_audit_pending"
 # Columns never copied into an audit row: hashes, secrets and uploaded bytes.
@@ -202,10 +203,7 @@ def list_audit_entries(merchant_id: str, *, action: str | None = None, actor: st
         query = query.where(AuditEntry.created_at >= created_gte)
     if created_lt:
         query = query.where(AuditEntry.created_at < created_lt)
-    if starting_after:
-        query = query.where(AuditEntry.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, AuditEntry.id, limit=limit, starting_after=starting_after)
 
 
 def audit_actions(merchant_id: str) -> list[str]:

@@ -18,6 +18,7 @@ from app.ledger.books_models import SELF, SETTLEMENT_STATUSES, Settlement
 from app.ledger.models import Posting
 from app.ledger.settlement import OWN_KINDS, WINDOW_KINDS
 from app.money import Money
+from app.pagination import newest_first
 
 # The API's four kinds of line; reserves held and released are adjustments.
 API_KIND = {"share": "share", "fee": "fee", "refund": "refund", "adjustment": "adjustment",
@@ -34,10 +35,7 @@ def list_settlements(merchant_id: str, *, livemode: bool, partner: str | None = 
         query = query.where(Settlement.partner_id == partner)
     if status:
         query = query.where(Settlement.status == status)
-    if starting_after:
-        query = query.where(Settlement.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(Settlement.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, Settlement.id, limit=limit, starting_after=starting_after)
 
 
 def get_settlement(merchant_id: str, settlement_id: str, *, livemode: bool) -> Settlement:

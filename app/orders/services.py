@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app import logs
 from app.operations.switches import refuse_new_orders
+from app.pagination import newest_first
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, release_inventory, reserve_inventory
@@ -285,12 +286,9 @@ def list_orders(merchant_id: str, *, livemode: bool, status: str | None = None, 
         query = query.where(Order.created_at >= created_gte)
     if created_lte:
         query = query.where(Order.created_at <= created_lte)
-    if starting_after:
-        query = query.where(Order.id < starting_after)
     # A listed order is shown whole: its lines and timeline come in one statement each for the page.
     query = query.options(selectinload(Order.items), selectinload(Order.timeline))
-    rows = list(db.session.scalars(query.order_by(Order.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, Order.id, limit=limit, starting_after=starting_after)
 
 
 def close_order(order: Order, *, reason: str, actor: str) -> None:

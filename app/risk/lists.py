@@ -21,6 +21,7 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.config_cache import bump, cached
+from app.pagination import newest_first
 from app.risk.list_filter import ListedValues
 from app.risk.models import RiskListEntry
 
@@ -109,10 +110,7 @@ def list_entries(merchant_id: str, *, kind: str | None = None, value: str | None
             query = query.where(RiskListEntry.value == normalise(kind, value)[1])
     elif value:
         query = query.where(RiskListEntry.value == value.strip().lower())
-    if starting_after:
-        query = query.where(RiskListEntry.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(RiskListEntry.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, RiskListEntry.id, limit=limit, starting_after=starting_after)
 
 
 def delete_entry(merchant_id: str, entry_id: str) -> str:

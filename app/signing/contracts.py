@@ -13,6 +13,7 @@ from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
 from app.orders.services import create_order
+from app.pagination import newest_first
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
 from app.signing.state import can_transition
@@ -154,7 +155,4 @@ def list_subscriptions(merchant_id: str, *, livemode: bool, customer: str | None
         query = query.where(Subscription.customer_id.ilike(like) | Subscription.customer_email.ilike(like))
     if status:
         query = query.where(Subscription.status == status)
-    if starting_after:
-        query = query.where(Subscription.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(Subscription.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, Subscription.id, limit=limit, starting_after=starting_after)

@@ -13,6 +13,7 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.models import Merchant
+from app.pagination import newest_first
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
 from app.signing.renewals import CHARGEABLE, run_renewals
 
@@ -54,10 +55,7 @@ def get_clock(merchant_id: str, clock_id: str, *, livemode: bool = False) -> Tes
 
 def list_clocks(merchant_id: str, *, limit: int = 20, starting_after: str | None = None) -> tuple[list[TestClock], bool]:
     query = select(TestClock).where(TestClock.merchant_id == merchant_id)
-    if starting_after:
-        query = query.where(TestClock.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(TestClock.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, TestClock.id, limit=limit, starting_after=starting_after)
 
 
 def advance(merchant_id: str, clock_id: str, *, to: object, livemode: bool) -> TestClock:

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.ids import new_id
 from app.merchants.config_cache import bump
 from app.outbound import check_destination
+from app.pagination import newest_first
 from app.web_urls import check_http_url
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.signing import new_endpoint_secret
@@ -55,10 +56,7 @@ def list_endpoints(merchant_id: str, *, limit: int = 20,
     """The merchant's endpoints that are not deleted, newest first, cursor-paginated by id."""
     query = select(WebhookEndpoint).where(WebhookEndpoint.merchant_id == merchant_id,
                                           WebhookEndpoint.deleted_at.is_(None))
-    if starting_after:
-        query = query.where(WebhookEndpoint.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(WebhookEndpoint.id.desc()).limit(limit + 1)))
-    return rows[:limit], len(rows) > limit
+    return newest_first(query, WebhookEndpoint.id, limit=limit, starting_after=starting_after)
 
 
 def get_endpoint(merchant_id: str, endpoint_id: str) -> WebhookEndpoint:
