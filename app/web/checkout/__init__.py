@@ -1,6 +1,9 @@
 """The shopper's checkout: the hosted htmx panel and the order status page."""
 from flask import Blueprint
 
+from app.web.form_text import refuse_nul_in_fields
+
 bp = Blueprint("checkout", __name__, url_prefix="/checkout")
+bp.before_request(refuse_nul_in_fields)
 
 from app.web.checkout import billing_views, card_views, media, receipt_views, return_views, views  # noqa: E402,F401

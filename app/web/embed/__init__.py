@@ -2,7 +2,10 @@
 by htmx like the hosted panel, talking to the SDK on the parent page through postMessage."""
 from flask import Blueprint
 
+from app.web.form_text import refuse_nul_in_fields
+
 bp = Blueprint("embed", __name__, url_prefix="/embed")
+bp.before_request(refuse_nul_in_fields)
 
 from app.web.embed import views  # noqa: E402,F401
 

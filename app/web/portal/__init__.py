@@ -1,11 +1,14 @@
 """The merchant portal (signed-in merchant staff), one module of views per area."""
 from flask import Blueprint
 
+from app.web.form_text import refuse_nul_in_fields
 from app.web.framing import deny_framing
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 # Every portal response, error pages and redirects included: no site may frame the portal.
 bp.after_request(deny_framing)
+# A NUL in a field or a filter is a 400 naming it, before any view reads it (PostgreSQL cannot store one).
+bp.before_request(refuse_nul_in_fields)
 
 # Reachable without a permission: signing in and out.
 PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout"})

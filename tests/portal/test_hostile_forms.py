@@ -1,0 +1,125 @@
+"""Bad input on the pages: every form on every portal page, on the hosted and embedded checkout and on an order's
+page, and every filter a page's GET form sends, is fed hostile values one field at a time. No answer may be a
+5xx ("a 500 is a bug"); a NUL character, which PostgreSQL cannot store, is refused with a 400 naming the field.
+
+The forms are read from the pages themselves, as a browser finds them (htmx's ``hx-post`` included), so a form
+is covered the day it is added. Bounded: one world, eleven values per field."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from tests.portal.conftest import Portal, portal_pages
+
+# What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
+# string, a date that is not one, a right-to-left override.
+HOSTILE = ["nul\x00byte", "", " ", "-1", "1e309", "9" * 40, "0.5", "<script>x</script>", "x" * 5000, "2026-13-45",
+           "\u202e"]
+
+
+@dataclass
+class Form:
+    page: str
+    method: str
+    actions: list[str]
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+class _Forms(HTMLParser):
+    """The forms of a page: where each sends (its action, and any ``hx-post`` inside it) and its fields' first
+    values (the checked one of a radio group, else the first)."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page, self.forms, self._open = page, [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            method = "post" if a.get("method", "get").lower() == "post" or "hx-post" in a else "get"
+            self._open = Form(self.page, method, [a.get("action") or a.get("hx-post") or self.page])
+            self.forms.append(self._open)
+            return
+        if self._open is None:
+            return
+        if a.get("hx-post") and a["hx-post"] not in self._open.actions:
+            self._open.actions.append(a["hx-post"])
+        if tag in ("input", "select", "textarea") and a.get("name"):
+            name = a["name"]
+            if a.get("type") in ("checkbox", "radio") and name in self._open.fields and "checked" not in a:
+                return
+            self._open.fields[name] = a.get("value") or ("on" if a.get("type") == "checkbox" else "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._open = None
+
+
+def _forms(client, pages: list[str], prefixes: tuple[str, ...]) -> list[tuple[Form, str]]:
+    """(form, path it sends to) for each distinct form of ``pages`` sending under ``prefixes``."""
+    found, seen = [], set()
+    for page in pages:
+        response = client.get(page)
+        if response.status_code != 200 or "text/html" not in response.content_type:
+            continue
+        parser = _Forms(page)
+        parser.feed(response.get_data(as_text=True))
+        for form in parser.forms:
+            for action in form.actions:
+                path = urlsplit(action).path or urlsplit(page).path
+                query = urlsplit(action).query
+                key = (form.method, path, tuple(sorted(form.fields)))
+                if path.startswith(prefixes) and path != "/portal/logout" and key not in seen:
+                    seen.add(key)
+                    found.append((form, path + (f"?{query}" if query else "")))
+    # Forms that remove something last, so they do not take the world away from the others.
+    return sorted(found, key=lambda f: any(w in f[1] for w in ("delete", "revoke", "remove", "archive")))
+
+
+def _feed(client, forms: list[tuple[Form, str]], *, keep_csrf: bool) -> tuple[list, list]:
+    """Every hostile value in every field, one at a time. (server errors, NULs not refused with a 400 naming it)."""
+    server_errors, nul_not_refused = [], []
+    # NUL first through every field, before the many tries reach a rate limit (a payment's attempts are).
+    for value in HOSTILE:
+        for form, target in forms:
+            for name in [n for n in form.fields if n != "csrf_token"]:
+                data = {**form.fields, name: value}
+                if form.method == "post":
+                    if not keep_csrf:
+                        data.pop("csrf_token", None)  # Portal.post adds the session's own
+                    response = client.post(target, data=data) if keep_csrf else client.post(target, data)
+                else:
+                    response = client.get(target, query_string=data)
+                body = response.get_data(as_text=True)
+                if response.status_code >= 500:
+                    server_errors.append((form.method, target, name, value[:12], response.status_code))
+                if "\x00" in value and not (response.status_code == 400 and "NUL" in body and name in body):
+                    nul_not_refused.append((form.method, target, name, response.status_code))
+    return server_errors, nul_not_refused
+
+
+def test_no_portal_form_or_filter_answers_a_server_error(app, portal: Portal, world):
+    forms = _forms(portal, portal_pages(app, world), ("/portal/",))
+    assert len(forms) > 60, len(forms)
+    server_errors, nul_not_refused = _feed(portal, forms, keep_csrf=False)
+    assert server_errors == []
+    assert nul_not_refused == []
+
+
+def test_no_checkout_form_answers_a_server_error(app, client, api, merchant, catalog):
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                      "customer": {"id": "cus_hostile"}, "agreement_accepted": True}).json
+    pages = [f"/checkout/{catalog['product']}",
+             f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
+             f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}"]
+    forms = _forms(client, pages, ("/checkout/", "/embed/"))
+    sent_to = {target.split("?")[0].rsplit("/", 1)[-1] for _, target in forms}
+    assert {"quote", "pay"} <= sent_to, sent_to
+    # Query values too (before the many tries below reach the shopper's rate limit).
+    for page in pages:
+        refused = client.get(page + ("&" if "?" in page else "?") + "quantity=2%00")
+        assert refused.status_code == 400 and "NUL" in refused.get_data(as_text=True), page
+    server_errors, nul_not_refused = _feed(client, forms, keep_csrf=True)
+    assert server_errors == []
+    assert nul_not_refused == []
