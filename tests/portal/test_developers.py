@@ -177,7 +177,7 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
     detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
     assert "hand (resend)" in detail and detail.count("<td>200</td>") == 2
 
-    endpoint_id = re.search(r"(we_[a-z0-9]+)", portal.text("/portal/developers/webhooks")).group(1)
+    endpoint_id = _first_endpoint_id(portal)
     assert "Delete this webhook endpoint?" in portal.text(f"/portal/developers/webhooks/{endpoint_id}/delete")
     portal.post(f"/portal/developers/webhooks/{endpoint_id}/delete")
     assert "No webhook endpoints yet" in portal.text("/portal/developers/webhooks")
@@ -209,11 +209,17 @@ def test_the_embed_snippet_names_the_product_and_a_publishable_key(app, merchant
 _SECRET = re.compile(r'id="endpoint-secret" type="text" readonly value="([^"]+)"')
 
 
+def _first_endpoint_id(portal) -> str:
+    # From a link, not anywhere in the page: the page's CSRF token is base64 and can hold "we_x…" too.
+    page = portal.text("/portal/developers/webhooks")
+    return re.search(r"/portal/developers/webhooks/(we_[a-z0-9]+)/", page).group(1)
+
+
 def _portal_endpoint(portal, url: str, events=("order.paid",)) -> tuple[str, str]:
     """An endpoint added through the portal form: its id and the secret shown."""
     created = portal.post("/portal/developers/webhooks", {"url": url, "events": list(events)})
     secret = _SECRET.search(created.get_data(as_text=True)).group(1)
-    endpoint_id = re.search(r"(we_[a-z0-9]+)", portal.text("/portal/developers/webhooks")).group(1)
+    endpoint_id = _first_endpoint_id(portal)
     return endpoint_id, secret
 
 
