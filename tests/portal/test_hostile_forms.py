@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from tests.integration.lifecycle_support import paid_order
 from tests.portal.conftest import Portal, portal_pages
 
 # What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
@@ -38,14 +39,17 @@ class _Forms(HTMLParser):
         a = dict(attrs)
         if tag == "form":
             method = "post" if a.get("method", "get").lower() == "post" or "hx-post" in a else "get"
-            self._open = Form(self.page, method, [a.get("action") or a.get("hx-post") or self.page])
+            # A plain submit goes to the action (or the page itself); an hx-post on the form goes there as well.
+            self._open = Form(self.page, method, [a.get("action") or self.page])
+            if a.get("hx-post") and a["hx-post"] != self._open.actions[0]:
+                self._open.actions.append(a["hx-post"])
             self.forms.append(self._open)
             return
         if self._open is None:
             return
         if a.get("hx-post") and a["hx-post"] not in self._open.actions:
             self._open.actions.append(a["hx-post"])
-        if tag in ("input", "select", "textarea") and a.get("name"):
+        if tag in ("input", "select", "textarea", "button") and a.get("name"):
             name = a["name"]
             if a.get("type") in ("checkbox", "radio") and name in self._open.fields and "checked" not in a:
                 return
@@ -99,8 +103,21 @@ def _feed(client, forms: list[tuple[Form, str]], *, keep_csrf: bool) -> tuple[li
     return server_errors, nul_not_refused
 
 
-def test_no_portal_form_or_filter_answers_a_server_error(app, portal: Portal, world):
-    forms = _forms(portal, portal_pages(app, world), ("/portal/",))
+def test_no_portal_form_or_filter_answers_a_server_error(app, api, sandbox, merchant, catalog, portal: Portal, world):
+    # Forms only some states show: a paid order's refund form, an order held for review.
+    from app.extensions import db
+    from app.risk.rules import create_rule
+
+    paid = paid_order(api, sandbox, catalog["sku"])
+    with app.app_context():
+        create_rule(merchant.id, {"kind": "amount_limit", "params": {"max_amount": 1}, "action": "review"})
+        db.session.commit()
+    held = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                     "customer": {"id": "cus_held"}, "agreement_accepted": True}).json
+    pages = [*portal_pages(app, world), f"/portal/orders/{paid['id']}", f"/portal/orders/{held['id']}"]
+    forms = _forms(portal, pages, ("/portal/",))
+    sent_to = {target.rsplit("/", 1)[-1] for _, target in forms}
+    assert {"refunds", "review", "preview", "sandbox_card"} <= sent_to, sent_to
     assert len(forms) > 60, len(forms)
     server_errors, nul_not_refused = _feed(portal, forms, keep_csrf=False)
     assert server_errors == []
