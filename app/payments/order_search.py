@@ -13,6 +13,7 @@ from sqlalchemy import exists, func, or_, select
 
 from app.db_types import begins_with
 from app.extensions import db
+from app.pagination import newest_first_both_ways
 from app.orders.models import Order
 from app.payments.models import PaymentAttempt
 
@@ -69,20 +70,8 @@ def _customer_is(who: str):
 def search_orders(merchant_id: str, filters: OrderFilters, *, limit: int = 25, starting_after: str | None = None,
                   ending_before: str | None = None) -> OrderPage:
     """One page of matching orders, newest first; ``starting_after`` pages older, ``ending_before`` newer."""
-    query = _filtered(merchant_id, filters)
-    if ending_before:
-        rows = list(db.session.scalars(query.where(Order.id > ending_before).order_by(Order.id).limit(limit + 1)))
-        has_newer = len(rows) > limit
-        rows = list(reversed(rows[:limit]))
-        has_older = True
-    else:
-        if starting_after:
-            query = query.where(Order.id < starting_after)
-        rows = list(db.session.scalars(query.order_by(Order.id.desc()).limit(limit + 1)))
-        has_older = len(rows) > limit
-        rows = rows[:limit]
-        has_newer = bool(starting_after) and bool(rows) and db.session.scalar(
-            select(exists(_filtered(merchant_id, filters).where(Order.id > rows[0].id).subquery())))
+    rows, has_older, has_newer = newest_first_both_ways(_filtered(merchant_id, filters), Order.id, limit=limit,
+                                                        starting_after=starting_after, ending_before=ending_before)
     return OrderPage(rows, has_older, has_newer)
 
 

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import Select, delete, select
 
 from app.db_types import utcnow
 from app.errors import NotFound
 from app.extensions import db
+from app.pagination import newest_first_both_ways
 from app.request_log.models import ApiRequestLog
 
 STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx")
@@ -66,17 +67,9 @@ def page_api_requests(merchant_id: str, where: RequestFilter, *, limit: int = 50
                       ending_before: str | None = None) -> RequestPage:
     """One page of the merchant's requests, newest first; ``starting_after`` (a row id) pages older,
     ``ending_before`` newer. Keyset on the time-ordered id: a page costs the same however deep it is."""
-    query = _filtered(merchant_id, where)
-    if ending_before:
-        rows = list(db.session.scalars(query.where(ApiRequestLog.id > ending_before)
-                                       .order_by(ApiRequestLog.id).limit(limit + 1)))
-        return RequestPage(list(reversed(rows[:limit])), has_older=True, has_newer=len(rows) > limit)
-    if starting_after:
-        query = query.where(ApiRequestLog.id < starting_after)
-    rows = list(db.session.scalars(query.order_by(ApiRequestLog.id.desc()).limit(limit + 1)))
-    has_newer = bool(starting_after) and bool(rows) and bool(db.session.scalar(
-        select(exists(_filtered(merchant_id, where).where(ApiRequestLog.id > rows[0].id).subquery()))))
-    return RequestPage(rows[:limit], has_older=len(rows) > limit, has_newer=has_newer)
+    rows, has_older, has_newer = newest_first_both_ways(_filtered(merchant_id, where), ApiRequestLog.id, limit=limit,
+                                                        starting_after=starting_after, ending_before=ending_before)
+    return RequestPage(rows, has_older=has_older, has_newer=has_newer)
 
 
 def readable(body: str | None) -> tuple[str | None, object]:

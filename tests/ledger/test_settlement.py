@@ -69,6 +69,9 @@ def test_a_share_and_its_fee_come_on_one_page_of_a_settlements_lines(app, api, m
     assert page(limit=3, starting_after=after) == ([(second["id"], "share", 699), (second["id"], "fee", -41)], False)
     assert page(limit=1) == ([(first["id"], "share", 699), (first["id"], "fee", -41)], True)  # never half a line
     assert page(limit=4)[0] == page(limit=100)[0] and len(page(limit=100)[0]) == 4
+    # A cursor no line id can be (past 64 bits) is refused, not sent to the database.
+    overflowing = api.get(f"/settlements/{mine['id']}/lines", query_string={"starting_after": "9" * 40})
+    assert overflowing.status_code == 400 and overflowing.json["error"]["param"] == "starting_after"
 
     rows = list(csv.reader(io.StringIO(api.get(f"/settlements/{mine['id']}/statement.csv").get_data(as_text=True))))
     assert [(r[1], r[4], int(r[6])) for r in rows if r[:1] and r[0].isdigit()] == page(limit=100)[0]

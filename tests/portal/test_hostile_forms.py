@@ -140,3 +140,18 @@ def test_no_checkout_form_answers_a_server_error(app, client, api, merchant, cat
     server_errors, nul_not_refused = _feed(client, forms, keep_csrf=True)
     assert server_errors == []
     assert nul_not_refused == []
+
+
+def test_no_portal_page_answers_a_server_error_to_odd_paging_values(app, portal: Portal, world):
+    # Cursors and page numbers are written by the pages' own links, but a person edits a URL, and a link
+    # outlives the row it names.
+    params = ("starting_after", "ending_before", "after", "before", "page", "list", "currency", "partner", "range")
+    values = ("x", "-1", "9" * 40, "2026-13-45", "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "1e309", "%")
+    server_errors = []
+    for page in portal_pages(app, world):
+        for param in params:
+            for value in values:
+                response = portal.get(page, query_string={param: value})
+                if response.status_code >= 500:
+                    server_errors.append((page, param, value, response.status_code))
+    assert server_errors == []

@@ -78,6 +78,16 @@ def test_pages_go_older_and_back_newer_keeping_the_filters(app, api, catalog, po
     assert _ids(second) == newest_first[2:4]
     newer = re.search(r'href="([^"]+)" rel="prev"', second).group(1).replace("&amp;", "&")
     assert _ids(portal.text(newer)) == newest_first[:2]
+    newest = portal.text(newer)
+    assert "Newer" not in newest and 'rel="next"' in newest
+
+    # A link edited by hand, or newer than every order: the newest page, still able to go older (was a 500).
+    for cursor in ("ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "x"):
+        edited = portal.text(f"/portal/?status=created&ending_before={cursor}")
+        assert _ids(edited) == newest_first[:2] and 'rel="next"' in edited and "Newer" not in edited
+    # Newer than the second-newest order: the newest alone, with the way older.
+    one = portal.text(f"/portal/?status=created&ending_before={newest_first[1]}")
+    assert _ids(one) == newest_first[:1] and 'rel="next"' in one and "Newer" not in one
 
 
 def test_the_export_streams_every_matching_order_as_csv(app, api, merchant, catalog, portal, monkeypatch):

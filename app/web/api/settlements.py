@@ -12,6 +12,7 @@ from app.ledger import partners
 from app.ledger.books_models import Partner, Payout, Settlement
 from app.ledger.settlement import settlement_json
 from app.ledger.statements import get_settlement, line_json, list_settlements, settlement_lines, statement_csv
+from app.pagination import row_cursor
 from app.payments.payouts import payout_for_settlement, payout_json, retry_payout
 from app.payments.settling import settle_due
 from app.web.api import bp
@@ -87,10 +88,9 @@ def settlements_lines(settlement_id: str):
     who = caller()
     settlement = get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)
     after = request.args.get("starting_after")
-    if after is not None and not after.isdigit():
+    if after is not None and row_cursor(after) is None:
         raise InvalidRequest("starting_after is the id of the last line you have", param="starting_after")
-    lines, has_more = settlement_lines(settlement, limit=limit_param(maximum=1000),
-                                       starting_after=int(after) if after else None)
+    lines, has_more = settlement_lines(settlement, limit=limit_param(maximum=1000), starting_after=row_cursor(after))
     return jsonify({"object": "list", "data": [line_json(line) for line in lines], "has_more": has_more})
 
 

@@ -21,6 +21,7 @@ from app.ledger.statements import get_settlement, list_settlements, settlement_l
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
 from app.orders.sub_orders import STRATEGIES
+from app.pagination import row_cursor
 from app.payments.payouts import payout_for_settlement, retry_payout
 from app.payments.settling import settle_due
 from app.web.portal import bp
@@ -175,9 +176,8 @@ def settlements_run():
 @permission_required("books.view")
 def settlements_detail(settlement_id: str):
     settlement = get_settlement(current_user.merchant_id, settlement_id, livemode=portal_livemode())
-    after = request.args.get("after")
-    lines, has_more = settlement_lines(settlement, limit=LINES_PAGE,
-                                       starting_after=int(after) if after and after.isdigit() else None)
+    after = row_cursor(request.args.get("after"))
+    lines, has_more = settlement_lines(settlement, limit=LINES_PAGE, starting_after=after)
     more = url_for("portal.settlements_detail", settlement_id=settlement.id, after=lines[-1].id) if has_more else None
     partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
     return render_template("portal/settlement.html", settlement=settlement, lines=lines, more_url=more,
@@ -243,9 +243,9 @@ def balance_account(account: str):
     query = (select(Posting, JournalEntry.kind, JournalEntry.reference, JournalEntry.created_at)
              .join(JournalEntry, JournalEntry.id == Posting.entry_id)
              .where(Posting.merchant_id == merchant_id, Posting.account == account))
-    before = request.args.get("before")
-    if before and before.isdigit():
-        query = query.where(Posting.id < int(before))
+    before = row_cursor(request.args.get("before"))
+    if before is not None:
+        query = query.where(Posting.id < before)
     rows = db.session.execute(query.order_by(Posting.id.desc()).limit(LINES_PAGE + 1)).all()
     balances = [(currency, total) for name, currency, total in account_balances(merchant_id, livemode=live)
                 if name == account]
