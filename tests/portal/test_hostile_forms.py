@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from tests.integration.lifecycle_support import paid_order
 from tests.portal.conftest import Portal, portal_pages
@@ -155,3 +155,26 @@ def test_no_portal_page_answers_a_server_error_to_odd_paging_values(app, portal:
                 if response.status_code >= 500:
                     server_errors.append((page, param, value, response.status_code))
     assert server_errors == []
+
+
+def test_no_checkout_page_answers_a_server_error_to_odd_query_values(app, client, api, merchant, catalog):
+    # What a merchant's link or an edited URL may carry into the first view of a panel or an order page.
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                      "customer": {"id": "cus_query"}, "agreement_accepted": True}).json
+    pages = [f"/checkout/{catalog['product']}",
+             f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
+             f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}"]
+    params = ("sku", "quantity", "channel", "coupon", "email", "currency", "agree", "seen", "locale", "frame")
+    answers, server_errors = [], []
+    for page in pages:
+        for param in params:
+            for value in HOSTILE[1:]:  # NUL: refused with a 400 by the test above
+                url = page + ("&" if "?" in page else "?") + urlencode({param: value})
+                # Each from its own address, so the shopper's rate limit does not hide an answer.
+                response = client.get(url, environ_base={"REMOTE_ADDR": f"127.0.{len(answers) // 250}."
+                                                                        f"{len(answers) % 250 + 1}"})
+                answers.append(response.status_code)
+                if response.status_code >= 500:
+                    server_errors.append((page.split("?")[0], param, value[:12], response.status_code))
+    assert server_errors == []
+    assert answers.count(200) == len(answers)  # each page still shows, whatever the query carried
