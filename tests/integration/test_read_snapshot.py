@@ -136,3 +136,22 @@ def test_a_settlement_read_while_its_payout_lands_is_one_moment(app, api, sandbo
     after = api.get(path).json
     assert (shown["status"], shown["payout"]["status"]) == before, (shown, after)
     assert (after["status"], after["payout"]["status"]) != before
+
+
+def test_a_subscription_read_while_it_renews_is_one_moment(app, api, sandbox, catalog, worker):
+    """A subscription's row and its renewals are separate statements: a renewal committing between them showed
+    February's period beside March's renewal already paid, a contract that never existed."""
+    from tests.signing.test_renewals import START, active_subscription, advance, unix
+
+    from tests.signing.support import make_recurring
+
+    clock = api.post("/test_clocks", json={"frozen_time": int(START.timestamp())}).json["id"]
+    make_recurring(app, catalog["sku"], "month")
+    sub = active_subscription(api, sandbox, worker, catalog["sku"], clock)
+    path = f"/subscriptions/{sub['id']}"
+    shown = held_read(app, f"/api/v1{path}", "FROM subscription_renewals", 1, lambda: api.get(path),
+                      lambda: advance(api, worker, clock, unix(2027, 3, 1)))
+    after = api.get(path).json
+    before = (sub["current_period_end"], [r["status"] for r in sub["renewals"]])
+    assert (after["current_period_end"], [r["status"] for r in after["renewals"]]) != before  # it renewed meanwhile
+    assert (shown.json["current_period_end"], [r["status"] for r in shown.json["renewals"]]) == before

@@ -105,3 +105,17 @@ def test_the_dashboard_shows_mrr_and_active_subscriptions(api, portal, sandbox, 
     page = portal.text("/portal/dashboard")
     assert re.search(r"<dt>MRR</dt><dd><strong>\$19\.98</strong>", page)
     assert re.search(r"<dt>Active</dt><dd>2</dd>", page)
+
+
+def test_the_contract_page_read_while_it_renews_is_one_moment(app, api, portal, sandbox, worker, monthly, clock):
+    """The merchant opens the contract as its renewal commits between the contract and renewals statements: the
+    page shows February's period with no renewal yet, never February's period beside March's renewal paid."""
+    from tests.integration.test_read_snapshot import held_read
+
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    path = f"/portal/subscriptions/{sub['id']}"
+    page = held_read(app, path, "FROM subscription_renewals", 1, lambda: portal.get(path),
+                     lambda: advance(api, worker, clock, unix(2027, 3, 1))).get_data(as_text=True)
+    assert "2027-02-28 12:00 UTC" in page and "2027-03-31" not in page
+    renewed = portal.text(path)
+    assert "2027-03-31 12:00 UTC" in renewed  # the renewal did land meanwhile

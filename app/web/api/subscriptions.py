@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request, url_for
 
+from app.db_snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer
 from app.signing import changes, self_service
@@ -29,6 +30,7 @@ def subscriptions_create():
 
 
 @bp.get("/subscriptions/<subscription_id>")
+@reads_one_snapshot  # the contract, its renewals, timeline and findings: a renewal may commit between them
 @requires_key(secret=True)
 def subscriptions_show(subscription_id: str):
     who = caller()
@@ -36,6 +38,7 @@ def subscriptions_show(subscription_id: str):
 
 
 @bp.get("/subscriptions")
+@reads_one_snapshot
 @requires_key(secret=True)
 def subscriptions_index():
     status = request.args.get("status")

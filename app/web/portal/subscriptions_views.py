@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.db_snapshot import read_one_snapshot
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
@@ -61,6 +62,7 @@ def _contract(subscription_id: str) -> Subscription:
 @bp.get("/subscriptions/<subscription_id>")
 @permission_required("orders.view")
 def subscriptions_detail(subscription_id: str):
+    read_one_snapshot()  # the contract, its renewals and their tries as at one moment, whatever renews meanwhile
     sub = _contract(subscription_id)
     tries = {r.order_id: payments_for_order(r.order_id) for r in sub.renewals if r.order_id}
     first_order = db.session.get(Order, sub.first_order_id)
