@@ -140,7 +140,7 @@ def test_a_refund_is_confirmed_before_it_is_made(app, api, merchant, portal, pai
     assert "Refund $3.00?" in text and "Confirm refund" in text and "late delivery" in text
     assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0  # nothing yet
 
-    done = portal.post(path, {"amount": "3.00", "reason": "late delivery", "confirmed": "yes"})
+    done = portal.post(path, _form_fields(text))
     assert done.status_code == 302
     order = api.get(f"/orders/{paid['id']}").json
     assert order["refunded_amount"] == 300 and order["refunds"][0]["reason"] == "late delivery"
@@ -154,6 +154,60 @@ def test_a_refund_is_confirmed_before_it_is_made(app, api, merchant, portal, pai
         entry = db.session.query(AuditEntry).filter_by(action="order.refund").one()
         assert entry.actor_email == merchant.email and entry.object_id == order["refunds"][0]["id"]
         assert entry.before is None and entry.after["amount"] == 300 and entry.after["order_id"] == paid["id"]
+
+
+def _confirmation(portal, order_id: str, amount: str, reason: str = "late") -> dict:
+    """The fields of the refund's confirmation page, as the browser will send them."""
+    page = portal.post(f"/portal/orders/{order_id}/refunds", {"amount": amount, "reason": reason})
+    assert page.status_code == 200
+    return _form_fields(page.get_data(as_text=True))
+
+
+def _form_fields(page: str) -> dict:
+    return dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', page))
+
+
+def test_a_confirmation_sent_twice_refunds_once(api, portal, paid):
+    """A double click on Confirm refund, or the back button and Confirm again: the confirmation page's one-time
+    key makes the second submit show the refund already made instead of making another."""
+    path = f"/portal/orders/{paid['id']}/refunds"
+    confirmed = _confirmation(portal, paid["id"], "3.00")
+    first, second = portal.post(path, confirmed), portal.post(path, confirmed)
+    assert (first.status_code, second.status_code) == (302, 302)
+    order = api.get(f"/orders/{paid['id']}").json
+    assert (order["refunded_amount"], len(order["refunds"])) == (300, 1)
+    page = portal.text(second.headers["Location"])
+    assert "This refund was already made: the confirmation was sent twice." in page
+    # A new confirmation is a new refund; a confirmation without its page's key is asked again.
+    assert portal.post(path, _confirmation(portal, paid["id"], "3.00")).status_code == 302
+    unkeyed = portal.post(path, {"amount": "1.00", "confirmed": "yes"})
+    assert unkeyed.status_code == 200 and "Confirm refund" in unkeyed.get_data(as_text=True)
+    order = api.get(f"/orders/{paid['id']}").json
+    assert (order["refunded_amount"], len(order["refunds"])) == (600, 2)
+
+
+def test_two_confirmations_sent_at_once_refund_once(app, api, portal, paid):
+    """Two tabs of the same confirmation page, confirmed at the same moment: one refund, one "already made"."""
+    import threading
+
+    path = f"/portal/orders/{paid['id']}/refunds"
+    confirmed = _confirmation(portal, paid["id"], "3.00")
+    domain = app.config["SERVER_NAME"].split(":")[0]
+    tabs = [app.test_client() for _ in range(2)]
+    for tab in tabs:
+        tab.set_cookie("session", portal.client.get_cookie("session", domain=domain).value, domain=domain)
+    start, answers = threading.Barrier(2), []
+
+    def confirm(tab) -> None:
+        start.wait(5)
+        answers.append(tab.post(path, data=confirmed, environ_base={"REMOTE_ADDR": "127.0.0.1"}).status_code)
+
+    threads = [threading.Thread(target=confirm, args=(tab,)) for tab in tabs]
+    [thread.start() for thread in threads]
+    [thread.join(20) for thread in threads]
+    assert answers == [302, 302]
+    order = api.get(f"/orders/{paid['id']}").json
+    assert (order["refunded_amount"], len(order["refunds"])) == (300, 1)
 
 
 def test_refund_errors_are_shown_next_to_the_amount(app, api, portal, paid):
@@ -173,7 +227,7 @@ def test_an_empty_amount_refunds_everything_that_remains(api, portal, paid):
     path = f"/portal/orders/{paid['id']}/refunds"
     confirm = portal.post(path, {"amount": ""}).get_data(as_text=True)
     assert "Refund $9.99?" in confirm
-    portal.post(path, {"amount": "9.99", "confirmed": "yes"})
+    portal.post(path, _form_fields(confirm))
     assert api.get(f"/orders/{paid['id']}").json["status"] == "refunded"
     assert "This order cannot be refunded (refunded)." in portal.text(f"/portal/orders/{paid['id']}")
 
@@ -185,7 +239,7 @@ def test_a_refund_the_channel_rejected_is_listed_with_why_and_retried_from_its_b
                             "/simulate_refund", json={"outcome": "failed"}, timeout=5)
     assert planned.status_code == 200
     path = f"/portal/orders/{paid['id']}"
-    portal.post(f"{path}/refunds", {"amount": "2.00", "reason": "wrong size", "confirmed": "yes"})
+    portal.post(f"{path}/refunds", _confirmation(portal, paid["id"], "2.00", "wrong size"))
     refund = api.get(f"/orders/{paid['id']}").json["refunds"][0]
     assert refund["status"] == "failed"
 

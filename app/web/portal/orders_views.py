@@ -25,6 +25,8 @@ from app.risk.refund_requests import score_request
 from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.confirm_once import (claim_confirmation, confirmation_done, confirmation_failed,
+                                         new_confirmation_key)
 from app.web.portal.mode_views import portal_livemode
 from app.web.portal.order_operations import order_operations
 from app.web.portal.payment_forms import OrderFilterForm, RefundForm
@@ -136,17 +138,27 @@ def orders_refund(order_id: str):
     try:
         amount = _refund_amount(form, order.currency)
         reason = (form.reason.data or "").strip() or None
-        if form.confirmed.data != "yes":
+        key = request.form.get("confirm_key") or ""
+        if form.confirmed.data != "yes" or not key:
             # Step 1: check it, then ask for confirmation; nothing is changed yet.
             amount = check_refund(merchant_id, order_id, amount=amount, reason=reason)
             # The same abuse scoring as a shopper's request: the merchant decides, knowing what it says.
             score, signals = score_request(order, ip=None, device=None)
             return render_template("portal/refund_confirm.html", order=order, form=form, amount=amount,
                                    amount_text=format_major(amount, order.currency), reason=reason,
-                                   abuse_score=score, abuse_reasons=signals)
-        with audit("order.refund", Refund):
-            refund = create_refund(merchant_id, order_id, amount=amount, reason=reason,
-                                   actor=f"portal:{current_user.email}"[:60])
+                                   abuse_score=score, abuse_reasons=signals, confirm_key=new_confirmation_key())
+        what, mode = f"{request.path} {amount} {reason or ''}", "live" if portal_livemode() else "test"
+        if not claim_confirmation(merchant_id, key, what=what, mode=mode):
+            flash("This refund was already made: the confirmation was sent twice.")
+            return redirect(url_for("portal.orders_detail", order_id=order_id))
+        try:
+            with audit("order.refund", Refund):
+                refund = create_refund(merchant_id, order_id, amount=amount, reason=reason,
+                                       actor=f"portal:{current_user.email}"[:60])
+        except KassaError:
+            confirmation_failed(merchant_id, key)
+            raise
+        confirmation_done(merchant_id, key, what=what, mode=mode, result=refund.id)
     except ValueError:
         form.amount.errors = [*form.amount.errors, f"Enter an amount like 12.50 in {order.currency.upper()}."]
         return order_page(order_id, refund_form=form, status=422)

@@ -1,0 +1,42 @@
+"""A confirmation page that takes effect once.
+
+The page carries a one-time key; its submit claims the key before acting. A second submit of the same page (a
+double click, the back button and Confirm again, a resent POST on reload) finds the key claimed and is told so,
+instead of acting again: a partial refund confirmed twice was two refunds. The claim is an idempotency key of the
+merchant (app/idempotency.py), committed before the action, so a concurrent second submit waits on its unique
+index and then finds it."""
+from __future__ import annotations
+
+import secrets
+
+from app.errors import Conflict
+from app.idempotency import claim_key, fingerprint, release_key, store_response
+
+_PREFIX = "portal-confirm:"
+
+
+def new_confirmation_key() -> str:
+    """The key a confirmation page carries in its form."""
+    return secrets.token_urlsafe(18)
+
+
+def claim_confirmation(merchant_id: str, key: str, *, what: str, mode: str) -> bool:
+    """Claim ``key`` for the action ``what`` (its path and the values it acts on): True when this submit is the
+    first and may act, False when an earlier submit of the same page acted or is acting."""
+    try:
+        earlier = claim_key(merchant_id, _PREFIX + key, fingerprint("POST", what, b"", mode=mode))
+    except Conflict as conflict:
+        if conflict.code == "idempotency_key_reused":
+            raise  # the same page's key with other values: not a resubmit
+        return False  # in flight, or interrupted after it took effect
+    return earlier is None
+
+
+def confirmation_done(merchant_id: str, key: str, *, what: str, mode: str, result: str) -> None:
+    """The action took effect: a later submit of the page is a resubmit (kept 24 hours, like API keys)."""
+    store_response(merchant_id, _PREFIX + key, 200, result, print_=fingerprint("POST", what, b"", mode=mode))
+
+
+def confirmation_failed(merchant_id: str, key: str) -> None:
+    """The action was refused with nothing changed: the same page may be confirmed again."""
+    release_key(merchant_id, _PREFIX + key)
