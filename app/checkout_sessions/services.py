@@ -236,7 +236,8 @@ def checkout_session_object(session: CheckoutSession) -> dict:
 @subscribe("order.paid", applies=lambda order: order.get("kind", "purchase") == "purchase"
            and order.get("checkout_session", "unknown") is not None)
 def complete_paid_session(event: Event) -> None:
-    """A paid purchase completes the session it was made through, once (the dispatcher commits)."""
+    """A paid purchase completes the session it was made through, once (the dispatcher commits); a second one
+    paid all the same goes back."""
     order = db.session.get(Order, event.data["object"]["id"])
     if order is None or order.kind != "purchase" or order.checkout_session_id is None:
         return
@@ -249,3 +250,7 @@ def complete_paid_session(event: Event) -> None:
         session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
         record_event(order.merchant_id, "checkout_session.completed", checkout_session_object(session),
                      order_id=order.id)
+    else:
+        from app.checkout_sessions.one_purchase import give_back_second_payment  # it builds on this module
+
+        give_back_second_payment(order)

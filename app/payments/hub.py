@@ -20,6 +20,7 @@ from app import logs
 from app.db_types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.events import new_event, record_event
+from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.core_writes import execute_at_once, insert_at_once
 from app.extensions import commit_keeping_state, db, end_read_only_transaction
 from app.ledger.captures import post_capture
@@ -67,7 +68,13 @@ _STARTED = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("b_id"))
 
 def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
     """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
-    the shopper's next action. One active attempt per order (the database refuses a second)."""
+    the shopper's next action. One active attempt per order (the database refuses a second), and one paid
+    order per checkout session (app/checkout_sessions/one_purchase.py)."""
+    with one_purchase_per_session(order):
+        return _start_payment(order, channel_code, return_url=return_url, actor=actor)
+
+
+def _start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
     require_channel(order, channel_code)

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import Api
+from tests.conftest import Api, wait_for
 from tests.integration.test_wallet import balance, top_up
 
 CUSTOMER = "cus_rich"
@@ -288,3 +288,81 @@ def api_merchant(app, order_id: str) -> str:
     from app.orders.models import Order
 
     return db.session.get(Order, order_id).merchant_id
+
+
+# --- one purchase per session -------------------------------------------------------------------------------
+
+def _session_tabs(app, client, session: dict, count: int = 2):
+    """``count`` tabs of the session's hosted page in one browser (one cookie), and the form a Pay sends."""
+    url = urlsplit(session["url"])
+    html = client.get(f"{url.path}?{url.query}").get_data(as_text=True)
+    form = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
+            "client_secret": session["client_secret"], "channel": "wallet", "agree": "on"}
+    domain = app.config["SERVER_NAME"].split(":")[0]
+    tabs = [app.test_client() for _ in range(count)]
+    for tab in tabs:
+        tab.set_cookie("session", client.get_cookie("session", domain=domain).value, domain=domain)
+    return tabs, f"{url.path}/pay", form
+
+
+def test_a_double_click_on_pay_with_the_wallet_charges_once(app, api, client, funded, catalog):
+    """Two submits of the session's Pay at the same moment (a double click without script, two tabs): each opens
+    an order, but only one is paid from the wallet, and both answers lead to that order."""
+    import threading
+
+    session = session_for(api, catalog)
+    tabs, pay_path, form = _session_tabs(app, client, session)
+    start, answers = threading.Barrier(2), []
+
+    def pay(tab) -> None:
+        start.wait(5)
+        answers.append(tab.post(pay_path, data=form))
+
+    threads = [threading.Thread(target=pay, args=(tab,)) for tab in tabs]
+    [thread.start() for thread in threads]
+    [thread.join(30) for thread in threads]
+    assert [a.status_code for a in answers] == [303, 303]
+    assert answers[0].headers["Location"] == answers[1].headers["Location"]
+    assert available(api) == [{"amount": 5000 - 999, "currency": "usd"}]
+    statuses = sorted(o["status"] for o in api.get("/orders", query_string={"customer": CUSTOMER}).json["data"]
+                      if o.get("checkout_session") == session["id"])
+    assert statuses == ["created", "paid"]  # the other order is never paid; it expires
+
+
+def test_a_second_order_of_a_paid_session_is_refused_at_the_money_point(api, pk_api, funded, catalog):
+    """An SDK opens two orders of the session before paying either, then pays both from the wallet before the
+    outbox has completed the session: the second pay is a 409 and charges nothing."""
+    session = session_for(api, catalog)
+    first, second = (pk_api.post("/orders", json={"checkout_session": session["client_secret"],
+                                                  "agreement_accepted": True}).json for _ in range(2))
+    paid = pk_api.post(f"/orders/{first['id']}/pay", json={"channel": "wallet", "client_secret": first["client_secret"]})
+    assert paid.status_code == 200 and paid.json["payment"]["status"] == "succeeded"
+    again = pk_api.post(f"/orders/{second['id']}/pay",
+                        json={"channel": "wallet", "client_secret": second["client_secret"]})
+    assert again.status_code == 409 and again.json["error"]["code"] == "checkout_session_complete", again.json
+    assert first["id"] in again.json["error"]["message"]
+    assert available(api) == [{"amount": 5000 - 999, "currency": "usd"}]
+    assert api.get(f"/orders/{second['id']}").json["status"] == "created"
+
+
+def test_a_second_card_payment_of_a_session_approved_anyway_goes_back(api, pk_api, sandbox, worker, catalog):
+    """Two orders of one session, each sent to the provider's page, and the shopper approves both: the session
+    completes with the first paid, and the second payment is refunded in full, saying why."""
+    session = session_for(api, catalog)
+    orders = [pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True}
+                          ).json for _ in range(2)]
+    payments = [pk_api.post(f"/orders/{o['id']}/pay", json={"channel": "sandbox_card",
+                                                            "client_secret": o["client_secret"]}).json["payment"]
+                for o in orders]
+    for payment, order in zip(payments, orders):
+        sandbox.simulate(payment["provider_reference"], "succeeded")
+        wait_for(lambda: api.get(f"/orders/{order['id']}").json["status"] != "paying")
+    worker()  # the outbox: completes the session with the first, gives the second back
+    done = api.get(f"/checkout_sessions/{session['id']}").json
+    assert done["status"] == "complete" and done["order"] == orders[0]["id"]
+    kept, given_back = (api.get(f"/orders/{o['id']}").json for o in orders)
+    assert kept["refunded_amount"] == 0 and kept["status"] in ("paid", "fulfilled", "completed")
+    assert given_back["refunded_amount"] == given_back["amount"]["total"] and given_back["status"] == "refunded"
+    assert f"already paid by order {orders[0]['id']}" in given_back["refunds"][0]["reason"]
+    worker()
+    assert api.get(f"/orders/{orders[0]['id']}").json["refunded_amount"] == 0  # running again gives nothing more

@@ -209,7 +209,8 @@ PATHS: dict[str, dict] = {
                       "404": _error("no such order (of this key's mode), or a publishable key without the "
                                     "order's client_secret"),
                       "409": _error("payment in progress (payment_in_progress), its outcome not known yet "
-                                    "(payment_outcome_unknown), expired or not payable"),
+                                    "(payment_outcome_unknown), expired or not payable; checkout_session_complete: "
+                                    "another order of its checkout session is paid already"),
                       "502": _error("the channel failed (channel_unavailable) or did not answer in time "
                                     "(payment_outcome_unknown)"), **_UNAVAILABLE, **_AUTH_ERRORS}}},
     "/orders/{id}/change_payment_method": {"post": {

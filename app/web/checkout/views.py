@@ -168,6 +168,9 @@ def _start(order, channel: str, *, on_error):
         attempt = start_payment(order, channel, return_url=_status_url(order), actor="shopper")
     except (ChannelFailed, Conflict, KassaError) as exc:
         db.session.rollback()
+        if exc.code == "checkout_session_complete":
+            # Paid meanwhile through another order of the session (a double click, another tab): show that one.
+            return _redirect(_status_url(db.session.get(Order, paid_order_id(order.checkout_session_id))))
         return on_error(exc.message)
     action = attempt.next_action or {}
     if action.get("type") == "redirect":

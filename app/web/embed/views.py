@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
-from app.checkout_sessions.services import open_session_for
+from app.checkout_sessions.services import open_session_for, paid_order_id
 from app.errors import KassaError
 from app.languages import CHECKOUT_LANGUAGES
 from app.extensions import db
@@ -21,6 +21,7 @@ from app.merchants.models import Merchant
 from app.merchants.origins import normalise_origin, origin_allowed
 from app.merchants.services import Caller, authenticate_key
 from app.orders.customers import new_guest_id
+from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.channels import available_channels
 from app.payments.abandon import switch_payment_method
@@ -185,6 +186,9 @@ def _start(order, channel: str, embed: Embed, on_error):
         attempt = start_payment(order, channel, return_url=_status_url(order, embed), actor="shopper")
     except KassaError as exc:
         db.session.rollback()
+        if exc.code == "checkout_session_complete":
+            # Paid meanwhile through another order of the session (a double click, another tab): show that one.
+            return _go(_status_url(db.session.get(Order, paid_order_id(order.checkout_session_id)), embed), embed)
         return on_error(exc.message)
     action = attempt.next_action or {}
     return _go(action["url"] if action.get("type") == "redirect" else _status_url(order, embed), embed)

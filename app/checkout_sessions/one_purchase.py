@@ -1,0 +1,62 @@
+"""A checkout session is one purchase, however many orders were opened through it.
+
+A shopper's double click on Pay, two tabs of the session's link, or an SDK that opens a second order before the
+first is paid: each makes its own order of the session. The session completes only when the outbox handles the
+first ``order.paid``, so ``require_open`` alone let a second order be paid meanwhile (from the wallet at once: the
+customer charged twice for one purchase). Starting any payment of a session's order therefore holds the session's
+lock and refuses once another order of it is paid; a channel that settles inside the call (the wallet) is paid
+before the lock is let go. A payment the provider settles later, on a second order whose shopper approved it
+anyway, is given back by ``give_back_second_payment``."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from app import logs
+from app.checkout_sessions.models import CheckoutSession
+from app.checkout_sessions.services import paid_order_id
+from app.errors import Conflict, ServiceUnavailable
+from app.extensions import db, end_read_only_transaction
+from app.locks import held_lock
+from app.orders.models import Order
+
+log = logs.get("checkout_sessions")
+
+# An order still paid after its session completed with another: what it bought was bought already.
+_PAID = ("paid", "fulfilled", "completed")
+
+
+@contextmanager
+def one_purchase_per_session(order: Order) -> Iterator[None]:
+    """Around starting a payment of ``order``: nothing for an order made without a session; for a session's
+    order, the session's lock, and a 409 when another of its orders is already paid."""
+    if order.checkout_session_id is None:
+        yield
+        return
+    busy = ServiceUnavailable("another payment of this checkout is being started; try again in a moment")
+    with held_lock(f"kassa:lock:checkout_session:{order.checkout_session_id}", busy=busy,
+                   action="start this checkout's payment", timeout=60, blocking_timeout=20,
+                   before_wait=end_read_only_transaction):
+        paid = paid_order_id(order.checkout_session_id)
+        if paid is not None and paid != order.id:
+            raise Conflict(f"this checkout was already paid by order {paid}; nothing more is charged",
+                           code="checkout_session_complete", param="checkout_session")
+        yield
+
+
+def give_back_second_payment(order: Order) -> bool:
+    """``order`` of a session that completed with another order was paid all the same (the shopper approved two
+    payments at the provider): refund it in full. Safe to run again. True when a refund was asked for."""
+    from app.payments.refunds import create_refund  # refunds build on the hub, which uses this module
+
+    session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
+    if session is None or session.order_id in (None, order.id) or order.status not in _PAID \
+            or order.refunded_amount >= order.total:
+        return False
+    create_refund(order.merchant_id, order.id, actor="system:checkout_session",
+                  reason=f"checkout session {session.id} was already paid by order {session.order_id}: "
+                         "a second payment of one purchase goes back")
+    log.warning("second payment of a checkout session refunded", extra={"fields": {
+        "merchant_id": order.merchant_id, "checkout_session_id": session.id, "order_id": order.id,
+        "kept_order_id": session.order_id}})
+    return True
