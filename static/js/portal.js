@@ -1,5 +1,5 @@
-/* Portal behaviour that needs a script: copy buttons, the phone menu, the coupon form's kind switch and keyboard
-   access to tables that scroll sideways. Every page works without it. */
+/* Portal behaviour that needs a script: copy buttons, the phone menu, the coupon form's kind switch, forms sent
+   once, and keyboard access to tables that scroll sideways. Every page works without it. */
 (function () {
   "use strict";
   // The coupon form: only the fields of the chosen kind show. A hidden field is disabled too, so what was typed
@@ -40,6 +40,26 @@
       }
     });
   }
+  // A form that changes something is sent once. A second click while the first is on its way (a slow
+  // connection, a busy server) sent it again: two products, two keys, two webhook endpoints. Coming back to the
+  // page (the back button restores it as it was) lets it be sent again, as a new request.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+    if (form.hasAttribute("data-sent")) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute("data-sent", "");
+    form.setAttribute("aria-busy", "true");
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-sent]").forEach(function (form) {
+      form.removeAttribute("data-sent");
+      form.removeAttribute("aria-busy");
+    });
+  });
   // On a narrow screen a wide table scrolls inside its own box (kassa.css). A keyboard scrolls a box only once
   // it has focus, so such a table takes a tab stop; a table that fits gets none (no pointless stops on a desktop).
   var letScrollingTablesTakeFocus = function () {

@@ -51,3 +51,45 @@ def test_merchant_creates_a_product_with_two_skus_and_an_image(page: Page, app, 
     expect(page.get_by_role("heading", name="Dragon pack")).to_be_visible()
     expect(page.get_by_role("img", name="Dragon pack")).to_have_attribute("src", re.compile(r"/checkout/media/\w+\.png"))
     expect(page.get_by_role("radio", name="Hoard")).to_be_visible()
+
+
+def test_a_double_click_on_create_makes_one_product(page: Page, app, merchant, live_server, monkeypatch):
+    """A form that creates something is sent once: a second click while the first is on its way (a slow
+    connection, a busy server) made two products."""
+    import time
+
+    from app.catalog.models import Product
+    from app.extensions import db
+    from app.web.portal import catalog_views
+
+    create = catalog_views.create_product
+
+    def slow_create(*args, **kwargs):
+        time.sleep(0.4)  # the first submit is still on its way when the second click comes
+        return create(*args, **kwargs)
+
+    monkeypatch.setattr(catalog_views, "create_product", slow_create)
+
+    page.goto(f"{live_server}/portal/login")
+    page.get_by_label("Email").fill(merchant.email)
+    page.get_by_label("Password").fill(merchant.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server}/portal/products/new")
+    page.get_by_label("Name", exact=True).fill("Twice pack")
+    page.get_by_role("button", name="Create product").scroll_into_view_if_needed()
+    box = page.get_by_role("button", name="Create product").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.click(x, y)
+    page.wait_for_timeout(100)
+    page.mouse.click(x, y)  # the mouse itself: a locator's click would wait for the first submit's page
+    expect(page.get_by_role("heading", name="Twice pack")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    with app.app_context():
+        assert db.session.query(Product).filter_by(merchant_id=merchant.id, name="Twice pack").count() == 1
+    expect(page.get_by_text("Product “Twice pack” created.")).to_be_visible()
+    page.go_back()  # the form again: sending it once more is a new product, as the merchant asks
+    page.get_by_label("Name", exact=True).fill("Twice pack")
+    page.get_by_role("button", name="Create product").click()
+    expect(page.get_by_text("Product “Twice pack” created.")).to_be_visible()
+    with app.app_context():
+        assert db.session.query(Product).filter_by(merchant_id=merchant.id, name="Twice pack").count() == 2
