@@ -19,6 +19,7 @@ from app.errors import Conflict, ServiceUnavailable
 from app.extensions import db, end_read_only_transaction
 from app.locks import held_lock
 from app.orders.models import Order
+from app.orders.services import StaleOrder, close_order
 
 log = logs.get("checkout_sessions")
 
@@ -39,9 +40,22 @@ def one_purchase_per_session(order: Order) -> Iterator[None]:
                    before_wait=end_read_only_transaction):
         paid = paid_order_id(order.checkout_session_id)
         if paid is not None and paid != order.id:
+            _close_refused(order, paid)
             raise Conflict(f"this checkout was already paid by order {paid}; nothing more is charged",
                            code="checkout_session_complete", param="checkout_session")
         yield
+
+
+def _close_refused(order: Order, paid: str) -> None:
+    """The refused order can never be paid: closed at once, so the stock and coupon use it holds are free again
+    now rather than when it expires (a double click on Pay held two of a limited SKU)."""
+    if order.status != "created":
+        return
+    try:
+        close_order(order, reason=f"its checkout session was paid by order {paid}", actor="system:checkout_session")
+        db.session.commit()
+    except StaleOrder:  # the expiry sweep closed it first
+        db.session.rollback()
 
 
 def give_back_second_payment(order: Order) -> bool:

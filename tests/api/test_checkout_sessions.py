@@ -307,10 +307,14 @@ def _session_tabs(app, client, session: dict, count: int = 2):
 
 def test_a_double_click_on_pay_with_the_wallet_charges_once(app, api, client, funded, catalog):
     """Two submits of the session's Pay at the same moment (a double click without script, two tabs): each opens
-    an order, but only one is paid from the wallet, and both answers lead to that order."""
+    an order, but only one is paid from the wallet, both answers lead to that order, and the other is closed at
+    once, giving back the unit of limited stock it held."""
     import threading
 
-    session = session_for(api, catalog)
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    session = session_for(api, catalog, items=[{"sku": catalog["limited_sku"], "quantity": 1}])
     tabs, pay_path, form = _session_tabs(app, client, session)
     start, answers = threading.Barrier(2), []
 
@@ -323,10 +327,12 @@ def test_a_double_click_on_pay_with_the_wallet_charges_once(app, api, client, fu
     [thread.join(30) for thread in threads]
     assert [a.status_code for a in answers] == [303, 303]
     assert answers[0].headers["Location"] == answers[1].headers["Location"]
-    assert available(api) == [{"amount": 5000 - 999, "currency": "usd"}]
+    assert available(api) == [{"amount": 5000 - 2500, "currency": "usd"}]
     statuses = sorted(o["status"] for o in api.get("/orders", query_string={"customer": CUSTOMER}).json["data"]
                       if o.get("checkout_session") == session["id"])
-    assert statuses == ["created", "paid"]  # the other order is never paid; it expires
+    assert statuses == ["closed", "paid"]
+    with app.app_context():
+        assert db.session.get(Sku, catalog["limited_sku"]).stock == 2  # of 3: one sold, none held
 
 
 def test_a_second_order_of_a_paid_session_is_refused_at_the_money_point(api, pk_api, funded, catalog):
@@ -342,7 +348,7 @@ def test_a_second_order_of_a_paid_session_is_refused_at_the_money_point(api, pk_
     assert again.status_code == 409 and again.json["error"]["code"] == "checkout_session_complete", again.json
     assert first["id"] in again.json["error"]["message"]
     assert available(api) == [{"amount": 5000 - 999, "currency": "usd"}]
-    assert api.get(f"/orders/{second['id']}").json["status"] == "created"
+    assert api.get(f"/orders/{second['id']}").json["status"] == "closed"  # it can never be paid
 
 
 def test_a_second_card_payment_of_a_session_approved_anyway_goes_back(api, pk_api, sandbox, worker, catalog):
