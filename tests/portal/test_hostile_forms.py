@@ -34,6 +34,7 @@ class _Forms(HTMLParser):
     def __init__(self, page: str) -> None:
         super().__init__()
         self.page, self.forms, self._open = page, [], None
+        self._select, self._chosen = None, set()
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -49,6 +50,15 @@ class _Forms(HTMLParser):
             return
         if a.get("hx-post") and a["hx-post"] not in self._open.actions:
             self._open.actions.append(a["hx-post"])
+        if tag == "option" and self._select is not None:
+            # A select sends its selected option, else its first.
+            key = (len(self.forms), self._select)
+            if "selected" in a or key not in self._chosen:
+                self._open.fields[self._select] = a.get("value") or ""
+                self._chosen.add(key)
+            return
+        if tag == "select" and a.get("name"):
+            self._select = a["name"]
         if tag in ("input", "select", "textarea", "button") and a.get("name"):
             name = a["name"]
             if a.get("type") in ("checkbox", "radio") and name in self._open.fields and "checked" not in a:
@@ -58,6 +68,8 @@ class _Forms(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "form":
             self._open = None
+        elif tag == "select":
+            self._select = None
 
 
 def _forms(client, pages: list[str], prefixes: tuple[str, ...]) -> list[tuple[Form, str]]:

@@ -283,3 +283,47 @@ def test_an_option_made_in_the_portal_grants_what_its_form_says_once_paid(app, p
     assert api.get(f"/orders/{order['id']}").json["status"] == "fulfilled"
     held = api.get(f"/customers/{order['customer']['id']}/entitlements").json
     assert held["credits"] == 100 and held["grants"][0]["order"] == order["id"]
+
+
+def _form_of(page: str) -> dict:
+    """The option form's fields as the browser would send them (the page's first POST form)."""
+    from tests.portal.test_hostile_forms import _Forms
+
+    parser = _Forms("/")
+    parser.feed(page)
+    return next(form for form in parser.forms if form.method == "post" and "stock" in form.fields).fields
+
+
+def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(app, portal, api, catalog):
+    """The merchant opens an option with 3 in stock, shoppers order 2 meanwhile, and the merchant saves a new name:
+    the stock stays 1 (saving the 3 the page showed would sell units that are gone). A stock the merchant did
+    change on a stale page is refused, saying what it is now."""
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    def stock() -> int | None:
+        with app.app_context():
+            return db.session.get(Sku, catalog["limited_sku"]).stock
+
+    def order() -> None:
+        assert api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],
+                                         "customer": {"id": "cus_stock"}, "agreement_accepted": True}).status_code == 201
+
+    path = f"/portal/skus/{catalog['limited_sku']}"
+    stale = _form_of(portal.page(path))
+    assert stale["stock"] == "3"
+    order(), order()
+    renamed = portal.client.post(path, data={**stale, "name": "Founder edition II"})
+    assert renamed.status_code == 302, renamed.get_data(as_text=True)
+    assert stock() == 1
+    with app.app_context():
+        assert db.session.get(Sku, catalog["limited_sku"]).name == "Founder edition II"
+
+    stale = _form_of(portal.page(path))
+    order()
+    restocked = portal.client.post(path, data={**stale, "stock": "10"})
+    page = restocked.get_data(as_text=True)
+    assert restocked.status_code == 422 and "Stock changed from 1 to 0 while you edited" in page
+    assert stock() == 0
+    again = portal.client.post(path, data=_form_of(page) | {"stock": "10"})  # the page now shows 0: saved
+    assert again.status_code == 302 and stock() == 10

@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import (DateTimeLocalField, IntegerField, SelectChoice, SelectField, SelectMultipleField, StringField,
-                     TextAreaField)
+from wtforms import (DateTimeLocalField, HiddenField, IntegerField, SelectChoice, SelectField, SelectMultipleField,
+                     StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.catalog.coupon_models import KIND_TERMS
@@ -97,6 +97,11 @@ class ProductForm(FlaskForm):
         except ValueError as exc:
             raise ValidationError(str(exc)) from None
 
+    def shown_stock(self) -> int | None:
+        """The stock the page showed (None: unlimited)."""
+        raw = (self.stock_shown.data or "").strip()
+        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
+
     def fields_for_service(self) -> dict:
         return {"name": self.name.data, "description": self.description.data or "",
                 "attributes": parse_pairs(self.attributes.data), "status": self.status.data}
@@ -113,6 +118,8 @@ class SkuForm(FlaskForm):
     currency = StringField("Currency", default="usd", validators=[DataRequired(message="Enter a currency.")])
     other_prices = TextAreaField("Other currencies (one “eur: 8.99” per line)", validators=[Optional()])
     stock = IntegerField("Stock (empty: unlimited)", validators=[Optional(), NumberRange(min=0)])
+    # The stock this page showed: orders take units while the merchant edits (app/catalog/products.update_sku).
+    stock_shown = HiddenField()
     purchase_limit = IntegerField("Limit per customer (empty: none)", validators=[Optional(), NumberRange(min=1)])
     specs = TextAreaField("Specs (one “name: value” per line)", validators=[Optional()])
     status = SelectField("Status", choices=STATUS_CHOICES, default="active")
@@ -148,6 +155,11 @@ class SkuForm(FlaskForm):
         except ValueError as exc:
             self.clearing_split.errors = [str(exc)]
             return None
+
+    def shown_stock(self) -> int | None:
+        """The stock the page showed (None: unlimited)."""
+        raw = (self.stock_shown.data or "").strip()
+        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
 
     def fields_for_service(self) -> dict:
         """The SKU fields, or ValidationError-style messages recorded on the form's fields."""
@@ -227,6 +239,11 @@ class CouponForm(FlaskForm):
                 valid = False
         return valid
 
+    def shown_stock(self) -> int | None:
+        """The stock the page showed (None: unlimited)."""
+        raw = (self.stock_shown.data or "").strip()
+        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
+
     def fields_for_service(self) -> dict:
         """The coupon terms for the service; unparseable entries become errors on their fields."""
         currency = (self.currency.data or "").strip().lower()
@@ -262,6 +279,11 @@ class CouponEditForm(FlaskForm):
     max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
     max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(),
                                                                                         NumberRange(min=1)])
+
+    def shown_stock(self) -> int | None:
+        """The stock the page showed (None: unlimited)."""
+        raw = (self.stock_shown.data or "").strip()
+        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
 
     def fields_for_service(self) -> dict:
         return {"description": self.description.data or "", "valid_from": _utc(self.valid_from.data),

@@ -11,6 +11,7 @@ from app.catalog.models import Product, ProductImage, Sku
 from app.catalog.products import (STATUSES, add_sku, archive_product, create_product, get_any_product, get_sku,
                                   search_products, update_product, update_sku)
 from app.errors import KassaError
+from app.extensions import db
 from app.ledger.books_models import SELF
 from app.ledger.partners import list_partners
 from app.web.portal import bp
@@ -160,6 +161,7 @@ def _sku_initial(sku) -> dict:
     others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
     return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
             "other_prices": format_pairs(others), "stock": sku.stock, "purchase_limit": sku.purchase_limit,
+            "stock_shown": "" if sku.stock is None else str(sku.stock),
             "specs": format_pairs(sku.specs), "status": sku.status,
             "subscription_interval": sku.subscription_interval or "",
             "subscription_interval_count": sku.subscription_interval_count or 1,
@@ -184,6 +186,7 @@ def _save_sku(form: SkuForm, save, audit_entry) -> bool:
             save(fields)
     except KassaError as error:
         record_error(form, error)
+        form.refusal = error
         return False
     return True
 
@@ -206,9 +209,14 @@ def sku_new(product_id: str):
 def sku_edit(sku_id: str):
     sku = get_sku(current_user.merchant_id, sku_id)
     form = SkuForm(data=_sku_initial(sku) if request.method == "GET" else None)
-    if _save_sku(form, lambda fields: update_sku(current_user.merchant_id, sku_id, fields),
+    if _save_sku(form, lambda fields: update_sku(current_user.merchant_id, sku_id, fields,
+                                                 stock_shown=form.shown_stock()),
                  audit("sku.update", Sku, sku_id)):
         flash(f"Option “{form.name.data}” saved.")
         return redirect(url_for("portal.product_edit", product_id=sku.product_id))
+    if getattr(form, "refusal", None) is not None and form.refusal.code == "stock_changed":
+        # Told what the stock is now (a stale page): saving again sets what the merchant typed.
+        current = db.session.get(Sku, sku_id, populate_existing=True).stock
+        form.stock_shown.data = "" if current is None else str(current)
     return render_template("portal/catalog/sku_form.html", product=sku.product, sku=sku, form=form), \
         422 if form.errors or form.form_errors else 200
