@@ -340,7 +340,14 @@ def update_coupon(merchant_id: str, coupon_id: str, fields: dict) -> Coupon:
     coupon.description = (fields.get("description") or "").strip()[:200]
     coupon.valid_from, coupon.valid_until = valid_from, valid_until
     coupon.max_redemptions, coupon.max_per_customer = max_redemptions, max_per_customer
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Used again between the check above and this save: the database's rule (uses ≤ limit) refused it.
+        db.session.rollback()
+        used = db.session.get(Coupon, coupon.id, populate_existing=True).times_redeemed
+        raise InvalidRequest(f"it has already been used {used} times; the limit cannot be lower",
+                             param="max_redemptions") from None
     return coupon
 
 

@@ -285,13 +285,13 @@ def test_an_option_made_in_the_portal_grants_what_its_form_says_once_paid(app, p
     assert held["credits"] == 100 and held["grants"][0]["order"] == order["id"]
 
 
-def _form_of(page: str) -> dict:
-    """The option form's fields as the browser would send them (the page's first POST form)."""
+def _post_form(page: str, holding: str) -> dict:
+    """The fields of the page's POST form holding the field ``holding``, as the browser would send them."""
     from tests.portal.test_hostile_forms import _Forms
 
     parser = _Forms("/")
     parser.feed(page)
-    return next(form for form in parser.forms if form.method == "post" and "stock" in form.fields).fields
+    return next(form for form in parser.forms if form.method == "post" and holding in form.fields).fields
 
 
 def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(app, portal, api, catalog):
@@ -306,11 +306,12 @@ def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(a
             return db.session.get(Sku, catalog["limited_sku"]).stock
 
     def order() -> None:
-        assert api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],
-                                         "customer": {"id": "cus_stock"}, "agreement_accepted": True}).status_code == 201
+        made = api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],
+                                         "customer": {"id": "cus_stock"}, "agreement_accepted": True})
+        assert made.status_code == 201
 
     path = f"/portal/skus/{catalog['limited_sku']}"
-    stale = _form_of(portal.page(path))
+    stale = _post_form(portal.page(path), "stock")
     assert stale["stock"] == "3"
     order(), order()
     renamed = portal.client.post(path, data={**stale, "name": "Founder edition II"})
@@ -319,11 +320,39 @@ def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(a
     with app.app_context():
         assert db.session.get(Sku, catalog["limited_sku"]).name == "Founder edition II"
 
-    stale = _form_of(portal.page(path))
+    stale = _post_form(portal.page(path), "stock")
     order()
     restocked = portal.client.post(path, data={**stale, "stock": "10"})
     page = restocked.get_data(as_text=True)
     assert restocked.status_code == 422 and "Stock changed from 1 to 0 while you edited" in page
     assert stock() == 0
-    again = portal.client.post(path, data=_form_of(page) | {"stock": "10"})  # the page now shows 0: saved
+    again = portal.client.post(path, data=_post_form(page, "stock") | {"stock": "10"})  # the page now shows 0: saved
     assert again.status_code == 302 and stock() == 10
+
+
+@pytest.mark.postgres_only  # SQLite takes one writer at a time: the second use waits for the save instead
+def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_count(app, merchant, portal, api, catalog):
+    """The merchant lowers a coupon's limit to the 1 use it has; a shopper uses it again between the check and the
+    save. The database's rule (uses ≤ limit) refuses the save: the form says so with the new count (was a 500)."""
+    from app.catalog.coupons import create_coupon
+    from app.catalog.coupon_models import Coupon
+    from app.extensions import db
+    from tests.integration.test_read_snapshot import held_read
+
+    with app.app_context():
+        coupon_id = create_coupon(merchant.id, {"code": "TWICE", "kind": "percent_off", "percent_bps": 1000}).id
+
+    def use() -> None:
+        assert api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "TWICE",
+                                         "customer": {"id": "cus_coupon"}, "agreement_accepted": True}
+                        ).status_code == 201
+
+    use()
+    path = f"/portal/coupons/{coupon_id}/edit"
+    form = {**_post_form(portal.page(path), "max_redemptions"), "max_redemptions": "1"}
+    saved = held_read(app, path, "UPDATE coupons", 1, lambda: portal.client.post(path, data=form), use)
+    page = saved.get_data(as_text=True)
+    assert saved.status_code == 422 and "It has already been used 2 times; the limit cannot be lower." in page
+    with app.app_context():
+        coupon = db.session.get(Coupon, coupon_id)
+        assert (coupon.times_redeemed, coupon.max_redemptions) == (2, None)
