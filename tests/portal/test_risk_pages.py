@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay, status_of
+from tests.portal.test_hostile_forms import _Forms
 
 
 def test_an_operator_manages_lists_and_rules(member, portal, api, catalog):
@@ -32,7 +33,7 @@ def test_an_operator_manages_lists_and_rules(member, portal, api, catalog):
                                                "max_count": "1", "action": "block"}).status_code == 302
     rule = api.get("/risk/rules").json["data"][0]
     assert rule["params"] == {"by": "customer", "window_seconds": 3600, "max_count": 1}
-    assert operator.post(f"/portal/risk/rules/{rule['id']}/toggle", {}).status_code == 302
+    assert operator.post(f"/portal/risk/rules/{rule['id']}/toggle", {"enabled": ""}).status_code == 302
     assert api.get("/risk/rules").json["data"][0]["enabled"] is False
     assert operator.post(f"/portal/risk/rules/{rule['id']}/delete", {}).status_code == 302
     assert api.get("/risk/rules").json["data"] == []
@@ -165,3 +166,21 @@ def test_a_merchant_refund_shows_the_customers_refund_abuse_signals_before_confi
     honest = paid(api, sandbox, catalog["sku"], "cus_once")
     calm = portal.post(f"/portal/orders/{honest['id']}/refunds", {"amount": "", "reason": "asked"})
     assert "nothing unusual about this customer" in calm.get_data(as_text=True)
+
+
+def test_pause_on_a_stale_page_pauses_and_never_resumes(member, api):
+    """Two teammates (or two tabs) show a rule as on; one pauses it, then the other presses Pause on their page:
+    the rule stays paused. The button said Pause; flipping whatever the rule was had resumed it."""
+    operator = member("operator")
+    rule = api.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 50_000},
+                                         "action": "review"}).json
+    path = f"/portal/risk/rules/{rule['id']}/toggle"
+    parser = _Forms("/portal/risk")
+    parser.feed(operator.text("/portal/risk"))
+    form = next(f for f in parser.forms if f.actions[0] == path).fields  # what the Pause button sends
+    form.pop("csrf_token", None)
+    assert operator.post(path, form).status_code == 302
+    assert operator.post(path, form).status_code == 302  # the same page, pressed again after the pause
+    assert api.get("/risk/rules").json["data"][0]["enabled"] is False
+    assert "Rule already paused." in operator.text("/portal/risk")
+    assert operator.post(path, {"enabled": "maybe"}).status_code == 400

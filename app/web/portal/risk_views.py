@@ -224,9 +224,18 @@ def risk_rule_toggle(rule_id: str):
     _checked()
     merchant_id = current_user.merchant_id
     rule = _rule_or_404(rule_id)
+    # The button names the state it asks for ("on" or empty): a page shown before a teammate's change must not
+    # flip the rule back (its Pause resumed a rule paused meanwhile).
+    wanted = request.form.get("enabled")
+    if wanted not in ("on", ""):
+        abort(400, description="Send enabled=on to resume the rule, or an empty enabled to pause it.")
+    enabled = wanted == "on"
+    if rule.enabled == enabled:
+        flash(f"Rule already {'on' if enabled else 'paused'}.")
+        return redirect(url_for("portal.risk"))
     with audit("risk.rule.update", RiskRule, rule_id):
-        rules.update_rule(merchant_id, rule_id, {"enabled": not rule.enabled})
-    flash(f"Rule {'paused' if rule.enabled else 'resumed'}.")
+        rules.update_rule(merchant_id, rule_id, {"enabled": enabled})
+    flash(f"Rule {'resumed' if enabled else 'paused'}.")
     return redirect(url_for("portal.risk"))
 
 
