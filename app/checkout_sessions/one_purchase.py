@@ -23,10 +23,6 @@ from app.orders.services import StaleOrder, close_order
 
 log = logs.get("checkout_sessions")
 
-# An order still paid after its session completed with another: what it bought was bought already.
-_PAID = ("paid", "fulfilled", "completed")
-
-
 @contextmanager
 def one_purchase_per_session(order: Order) -> Iterator[None]:
     """Around starting a payment of ``order``: nothing for an order made without a session; for a session's
@@ -61,10 +57,10 @@ def _close_refused(order: Order, paid: str) -> None:
 def give_back_second_payment(order: Order) -> bool:
     """``order`` of a session that completed with another order was paid all the same (the shopper approved two
     payments at the provider): refund it in full. Safe to run again. True when a refund was asked for."""
-    from app.payments.refunds import create_refund  # refunds build on the hub, which uses this module
+    from app.payments.refunds import REFUNDABLE_STATUSES, create_refund  # refunds build on the hub, which uses this
 
     session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
-    if session is None or session.order_id in (None, order.id) or order.status not in _PAID \
+    if session is None or session.order_id in (None, order.id) or order.status not in REFUNDABLE_STATUSES \
             or order.refunded_amount >= order.total:
         return False
     create_refund(order.merchant_id, order.id, actor="system:checkout_session",

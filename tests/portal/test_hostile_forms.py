@@ -136,18 +136,27 @@ def test_no_portal_form_or_filter_answers_a_server_error(app, api, sandbox, merc
     assert nul_not_refused == []
 
 
-def test_no_checkout_form_answers_a_server_error(app, client, api, merchant, catalog):
+def _checkout_pages(api, merchant, catalog) -> list[str]:
+    """The hosted panel, the embedded panel and a new order's page, as a shopper's browser opens them."""
     order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
                                       "customer": {"id": "cus_hostile"}, "agreement_accepted": True}).json
-    pages = [f"/checkout/{catalog['product']}",
-             f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
-             f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}"]
+    return [f"/checkout/{catalog['product']}",
+            f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
+            f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}"]
+
+
+def _with_query(page: str, query: str) -> str:
+    return page + ("&" if "?" in page else "?") + query
+
+
+def test_no_checkout_form_answers_a_server_error(app, client, api, merchant, catalog):
+    pages = _checkout_pages(api, merchant, catalog)
     forms = _forms(client, pages, ("/checkout/", "/embed/"))
     sent_to = {target.split("?")[0].rsplit("/", 1)[-1] for _, target in forms}
     assert {"quote", "pay"} <= sent_to, sent_to
     # Query values too (before the many tries below reach the shopper's rate limit).
     for page in pages:
-        refused = client.get(page + ("&" if "?" in page else "?") + "quantity=2%00")
+        refused = client.get(_with_query(page, "quantity=2%00"))
         assert refused.status_code == 400 and "NUL" in refused.get_data(as_text=True), page
     server_errors, nul_not_refused = _feed(client, forms, keep_csrf=True)
     assert server_errors == []
@@ -171,17 +180,13 @@ def test_no_portal_page_answers_a_server_error_to_odd_paging_values(app, portal:
 
 def test_no_checkout_page_answers_a_server_error_to_odd_query_values(app, client, api, merchant, catalog):
     # What a merchant's link or an edited URL may carry into the first view of a panel or an order page.
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                      "customer": {"id": "cus_query"}, "agreement_accepted": True}).json
-    pages = [f"/checkout/{catalog['product']}",
-             f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
-             f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}"]
+    pages = _checkout_pages(api, merchant, catalog)
     params = ("sku", "quantity", "channel", "coupon", "email", "currency", "agree", "seen", "locale", "frame")
     answers, server_errors = [], []
     for page in pages:
         for param in params:
             for value in HOSTILE[1:]:  # NUL: refused with a 400 by the test above
-                url = page + ("&" if "?" in page else "?") + urlencode({param: value})
+                url = _with_query(page, urlencode({param: value}))
                 # Each from its own address, so the shopper's rate limit does not hide an answer.
                 response = client.get(url, environ_base={"REMOTE_ADDR": f"127.0.{len(answers) // 250}."
                                                                         f"{len(answers) % 250 + 1}"})

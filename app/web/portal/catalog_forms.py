@@ -97,11 +97,6 @@ class ProductForm(FlaskForm):
         except ValueError as exc:
             raise ValidationError(str(exc)) from None
 
-    def shown_stock(self) -> int | None:
-        """The stock the page showed (None: unlimited)."""
-        raw = (self.stock_shown.data or "").strip()
-        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
-
     def fields_for_service(self) -> dict:
         return {"name": self.name.data, "description": self.description.data or "",
                 "attributes": parse_pairs(self.attributes.data), "status": self.status.data}
@@ -239,11 +234,6 @@ class CouponForm(FlaskForm):
                 valid = False
         return valid
 
-    def shown_stock(self) -> int | None:
-        """The stock the page showed (None: unlimited)."""
-        raw = (self.stock_shown.data or "").strip()
-        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
-
     def fields_for_service(self) -> dict:
         """The coupon terms for the service; unparseable entries become errors on their fields."""
         currency = (self.currency.data or "").strip().lower()
@@ -279,11 +269,6 @@ class CouponEditForm(FlaskForm):
     max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
     max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(),
                                                                                         NumberRange(min=1)])
-
-    def shown_stock(self) -> int | None:
-        """The stock the page showed (None: unlimited)."""
-        raw = (self.stock_shown.data or "").strip()
-        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
 
     def fields_for_service(self) -> dict:
         return {"description": self.description.data or "", "valid_from": _utc(self.valid_from.data),

@@ -186,7 +186,6 @@ def _save_sku(form: SkuForm, save, audit_entry) -> bool:
             save(fields)
     except KassaError as error:
         record_error(form, error)
-        form.refusal = error
         return False
     return True
 
@@ -209,14 +208,19 @@ def sku_new(product_id: str):
 def sku_edit(sku_id: str):
     sku = get_sku(current_user.merchant_id, sku_id)
     form = SkuForm(data=_sku_initial(sku) if request.method == "GET" else None)
-    if _save_sku(form, lambda fields: update_sku(current_user.merchant_id, sku_id, fields,
-                                                 stock_shown=form.shown_stock()),
-                 audit("sku.update", Sku, sku_id)):
+
+    def save(fields: dict) -> None:
+        try:
+            update_sku(current_user.merchant_id, sku_id, fields, stock_shown=form.shown_stock())
+        except KassaError as error:
+            if error.code == "stock_changed":
+                # The page is told what the stock is now: saving it again sets what the merchant typed.
+                current = db.session.get(Sku, sku_id, populate_existing=True).stock
+                form.stock_shown.data = "" if current is None else str(current)
+            raise
+
+    if _save_sku(form, save, audit("sku.update", Sku, sku_id)):
         flash(f"Option “{form.name.data}” saved.")
         return redirect(url_for("portal.product_edit", product_id=sku.product_id))
-    if getattr(form, "refusal", None) is not None and form.refusal.code == "stock_changed":
-        # Told what the stock is now (a stale page): saving again sets what the merchant typed.
-        current = db.session.get(Sku, sku_id, populate_existing=True).stock
-        form.stock_shown.data = "" if current is None else str(current)
     return render_template("portal/catalog/sku_form.html", product=sku.product, sku=sku, form=form), \
         422 if form.errors or form.form_errors else 200
