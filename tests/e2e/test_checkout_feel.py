@@ -55,3 +55,32 @@ def test_a_product_with_nothing_on_sale_is_not_offered(page: Page, live_server, 
     expect(page.get_by_text("This product is not available right now.")).to_be_visible()
     expect(page.get_by_role("button", name="Pay")).to_have_count(0)
     expect(page.get_by_label("Quantity")).to_have_count(0)
+
+
+def test_a_late_answer_for_an_older_quote_never_replaces_the_newer_total(page: Page, app, merchant, live_server,
+                                                                       catalog, monkeypatch):
+    """The shopper sets 2, then types a coupon. Leaving the quantity asks for a quote without the coupon, and on a
+    slow network its answer may come after the coupon's: the total and Pay must show the coupon's price, not go
+    back to the older $19.98 (Pay would name an amount the shopper is not charged)."""
+    from flask import request
+
+    from app.catalog.coupons import create_coupon
+    from app.web.checkout import views
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000})
+    requote = views._requote
+
+    def slow_without_the_coupon(sale):
+        if request.form.get("quantity") == "2" and not request.form.get("coupon"):
+            time.sleep(1.5)  # the older quote's answer comes last
+        return requote(sale)
+
+    monkeypatch.setattr(views, "_requote", slow_without_the_coupon)
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    page.get_by_label("Quantity").fill("2")
+    page.get_by_label("Coupon code").fill("spring20")  # the quantity's change: the quote without the coupon
+    expect(page.get_by_test_id("total")).to_have_text("$15.99")
+    page.wait_for_timeout(2500)  # past the slow answer
+    expect(page.get_by_test_id("total")).to_have_text("$15.99")
+    expect(page.get_by_role("button", name=re.compile("^Pay"))).to_have_text(re.compile(r"\$15\.99"))
