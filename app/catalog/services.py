@@ -153,6 +153,17 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *,
     return Quote(lines, subtotal, discount, subtotal - discount, discounts)
 
 
+def refuse_subscriptions(quote: Quote) -> None:
+    """An order or checkout session sells one-off purchases. A SKU sold as a subscription is opened with
+    POST /subscriptions, which signs its renewals: bought as an order it would charge one period and never renew,
+    while the shopper's page and the merchant's catalog say it does."""
+    for i, line in enumerate(quote.lines):
+        if line.sku.subscription_interval:
+            raise InvalidRequest(f"SKU {line.sku.id!r} is sold as a subscription: open it with POST /subscriptions, "
+                                 "which signs its renewals (an order would charge one period and never renew)",
+                                 code="sku_recurring", param=f"items[{i}].sku")
+
+
 def _load_sku(sku_id: str, session, merchant_id: str) -> Sku | None:
     """One of the merchant's SKUs with its product and prices, for pricing (kept in memory, only read)."""
     return session.scalar(select(Sku).options(joinedload(Sku.product), selectinload(Sku.prices))

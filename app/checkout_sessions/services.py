@@ -9,8 +9,8 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from app.operations.switches import refuse_new_orders
-from app.catalog.models import Product
-from app.catalog.services import parse_currency, price_items
+from app.catalog.models import Product, Sku
+from app.catalog.services import parse_currency, price_items, refuse_subscriptions
 from app.checkout_sessions.models import CheckoutSession
 from app.db_types import timestamp, utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
@@ -59,7 +59,17 @@ def _product(merchant_id: str, product_id: object) -> Product:
                                                           Product.status == "active"))
     if product is None or not [s for s in product.skus if s.status == "active"]:
         raise InvalidRequest(f"no product on sale with id {product_id!r}", code="resource_missing", param="product")
+    if not session_options(product):
+        raise InvalidRequest(f"product {product_id!r} is sold only as a subscription: open one with POST "
+                             "/subscriptions (a checkout session sells one-off purchases)", code="sku_recurring",
+                             param="product")
     return product
+
+
+def session_options(product: Product) -> list[Sku]:
+    """The options a checkout session's shopper may pick: the product's active one-off SKUs (a subscription is
+    opened with POST /subscriptions, which signs its renewals)."""
+    return [s for s in product.skus if s.status == "active" and not s.subscription_interval]
 
 
 def create_checkout_session(merchant_id: str, *, livemode: bool, customer: object, items: object = None,
@@ -82,6 +92,7 @@ def create_checkout_session(merchant_id: str, *, livemode: bool, customer: objec
                              param="currency")
     if items is not None:
         quote = price_items(merchant_id, items, currency=currency)
+        refuse_subscriptions(quote)
         basket = [{"sku": line.sku.id, "quantity": line.quantity} for line in quote.lines]
         currency = quote.currency if currency is not None else None
     else:

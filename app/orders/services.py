@@ -15,7 +15,7 @@ from app.operations.switches import refuse_new_orders
 from app.pagination import newest_first
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.catalog.coupons import redeem_coupon, release_coupon
-from app.catalog.services import price_items, release_inventory, reserve_inventory
+from app.catalog.services import price_items, refuse_subscriptions, release_inventory, reserve_inventory
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import new_event
@@ -154,14 +154,15 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
                  actor: str = "api", checkout_session_id: str | None = None, commit: bool = True,
                  renewal_of: str | None = None, expires_at: datetime | None = None,
-                 currency: object = None, language: str | None = None) -> Order:
+                 currency: object = None, language: str | None = None, signs_contract: bool = False) -> Order:
     """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon,
     reserve inventory and open an order that expires, in one transaction. ``customer_source`` says how the caller
     knows the customer (app/orders/customers.py). With ``commit=False`` the caller commits (a subscription opens
     its contract in the same transaction).
     A renewal (``renewal_of`` names the contract) is not a new purchase: per-customer purchase limits do
     not apply, and it stays open until ``expires_at`` (the end of its dunning). ``language`` is the one the
-    shopper's checkout page spoke (their receipt speaks it)."""
+    shopper's checkout page spoke (their receipt speaks it). A subscription SKU is sold only as a contract's order
+    (``signs_contract``: its first, or ``renewal_of``)."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
@@ -171,6 +172,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     customer_id, email = parse_customer(customer)
     metadata = check_metadata(metadata)
     quote = price_items(merchant_id, items, coupon, customer_id=customer_id, currency=currency)
+    if renewal_of is None and not signs_contract:
+        refuse_subscriptions(quote)
     if renewal_of is None:
         _check_purchase_limits(customer_id, quote)
     prospect = prospect_for(merchant_id, customer_id=customer_id, email=email, amount=quote.total.amount,

@@ -114,7 +114,7 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     clock = _clock(merchant_id, test_clock, livemode)
     order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
                          agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
-                         actor=actor, commit=False, language=language, currency=currency)
+                         actor=actor, commit=False, language=language, currency=currency, signs_contract=True)
     now = clock.frozen_time if clock else order.created_at
     sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
                        customer_id=order.customer_id, customer_email=order.customer_email,

@@ -111,7 +111,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
 
   private async load(): Promise<void> {
     try {
-      this.product = (await this.kassa.getProduct(this.state.product)) as Product;
+      const loaded = (await this.kassa.getProduct(this.state.product)) as Product;
+      // A checkout session sells one-off purchases: Kassa refuses a subscription SKU there (sku_recurring).
+      this.product = this.session ? { ...loaded, skus: loaded.skus.filter((sku) => !sku.subscription) } : loaded;
     } catch (error) {
       this.fail(error as KassaError);
       return;

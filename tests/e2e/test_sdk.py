@@ -361,6 +361,34 @@ def test_a_forged_client_secret_in_the_address_shows_nothing_of_the_order(
     assert page.url.endswith("/card.html")
 
 
+def test_a_checkout_session_offers_only_one_off_options_in_the_panel_and_the_components(
+        page: Page, app, client, live_server, shop, merchant, catalog):
+    """A session sells one-off purchases (Kassa refuses a subscription SKU there): neither the ready-made panel
+    nor the headless components offer the product's subscription option, so the shopper never picks one only to
+    be refused at Pay."""
+    from tests.conftest import Api
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month")
+    api = Api(client, merchant.secret_key)
+    session = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_s"}}).json
+    url = shop.page("session_options.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-session="{session['client_secret']}"
+      novalidate>
+  <label>Plan <select data-kassa-sku></select></label>
+  <p>Total <span data-kassa-total></span></p>
+</form><div id="panel"></div>""" + _client_script(live_server, merchant.publishable_key) + f"""
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');
+  kassa.mountPanel('#panel', {{ session: '{session['client_secret']}' }});</script>""")
+    page.goto(url)
+    expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
+    assert page.get_by_label("Plan").locator("option").all_inner_texts() == ["Founder edition — $25.00"]
+    expect(page.locator("[data-kassa-total]")).to_have_text("$25.00")
+    frame = page.frame_locator("iframe[title='Checkout']")
+    expect(frame.get_by_test_id("total")).to_have_text("$25.00")
+    expect(frame.get_by_text("30 days")).to_have_count(0)
+
+
 def test_headless_components_charge_in_the_currency_the_page_asks_for(page: Page, api, live_server, sandbox, shop,
                                                                       merchant, catalog):
     euro_price = {"prices": [{"amount": 899, "currency": "eur"}]}

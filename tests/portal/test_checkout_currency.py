@@ -136,9 +136,9 @@ def test_a_checkout_session_in_euros_shows_euros_whatever_the_browser(client, ap
 
 
 
-def test_the_agreement_names_the_recurring_charge_and_follows_the_quantity(app, client, catalog):
-    """For a subscription the box the shopper ticks authorises the recurring charge in words, and when the
-    quantity changes the re-priced panel says the new amount there too, not only in the summary."""
+def test_the_agreement_names_the_recurring_charge_of_the_option_picked(app, client, catalog):
+    """For a subscription the box the shopper ticks authorises the recurring charge in words, and when the shopper
+    picks another option the re-priced panel says so there too, not only in the summary."""
     from tests.signing.support import make_recurring
 
     def agreement(page: str) -> str:
@@ -151,8 +151,38 @@ def test_the_agreement_names_the_recurring_charge_and_follows_the_quantity(app, 
     assert "and authorise $9.99 every month until I cancel" in agreement(page)
 
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    quote = client.post(f"/checkout/{catalog['product']}/quote",
-                        data={"csrf_token": token, "sku": catalog["sku"], "quantity": "2"},
+
+    def consent(sku: str) -> str:
+        quote = client.post(f"/checkout/{catalog['product']}/quote",
+                            data={"csrf_token": token, "sku": sku, "quantity": "1"},
+                            headers={"HX-Request": "true"}).get_data(as_text=True)
+        return re.search(r'<span id="agree-recurring" hx-swap-oob="true">(.*?)</span>', quote, re.S).group(1).strip()
+
+    assert consent(catalog["limited_sku"]) == ""
+    assert consent(catalog["sku"]) == "and authorise $9.99 every month until I cancel"
+
+
+def test_a_subscription_is_bought_one_at_a_time(app, client, catalog):
+    """Two of a subscription option named a recurring charge for two, then opened a one-off order that never
+    renewed: a contract renews one SKU. The panel now asks for a quantity of 1 and opens nothing for two."""
+    from app.extensions import db
+    from app.orders.models import Order
+    from app.signing.models import Subscription
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month")
+    page = client.get(f"/checkout/{catalog['product']}?sku={catalog['sku']}").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    form = {"csrf_token": token, "sku": catalog["sku"], "quantity": "2"}
+    quote = client.post(f"/checkout/{catalog['product']}/quote", data=form,
                         headers={"HX-Request": "true"}).get_data(as_text=True)
-    consent = re.search(r'<span id="agree-recurring" hx-swap-oob="true">(.*?)</span>', quote, re.S).group(1)
-    assert consent.strip() == "and authorise $19.98 every month until I cancel"
+    assert "A subscription is bought one at a time: set the quantity to 1." in quote
+    assert "$19.98" not in quote and "authorise" not in quote
+
+    paid = client.post(f"/checkout/{catalog['product']}/pay",
+                       data={**form, "channel": "sandbox_card", "agree": "on"})
+    assert paid.status_code == 422
+    assert "A subscription is bought one at a time" in paid.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(db.select(Order)).all() == []
+        assert db.session.scalars(db.select(Subscription)).all() == []

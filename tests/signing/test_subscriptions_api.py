@@ -38,6 +38,48 @@ def test_bad_requests_say_what_to_fix(api, catalog, monthly):
     assert api.get("/orders").json["data"] == []  # nothing half-made
 
 
+def test_a_subscription_sku_is_not_sold_as_an_order(app, api, pk_api, catalog, monthly):
+    """An order of a subscription SKU charged one period and never renewed, while the merchant's catalog (and the
+    SDK's own panel) sold it as renewing: POST /orders and checkout sessions now send it to POST /subscriptions,
+    creating and reserving nothing."""
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    basket = [{"sku": catalog["limited_sku"], "quantity": 1}, {"sku": monthly, "quantity": 1}]
+    for caller in (api, pk_api):
+        refused = caller.post("/orders", json={"items": basket, "customer": {"id": "cus_x"},
+                                               "agreement_accepted": True})
+        assert refused.status_code == 400, refused.json
+        assert refused.json["error"]["code"] == "sku_recurring"
+        assert refused.json["error"]["param"] == "items[1].sku"
+        assert "POST /subscriptions" in refused.json["error"]["message"]
+    session = api.post("/checkout_sessions", json={"items": basket, "customer": {"id": "cus_x"}})
+    assert (session.status_code, session.json["error"]["param"]) == (400, "items[1].sku")
+    assert api.get("/orders").json["data"] == [] and api.get("/subscriptions").json["data"] == []
+    with app.app_context():
+        assert db.session.get(Sku, catalog["limited_sku"]).stock == 3  # nothing held for an order never made
+
+    # A session for the product sells its one-off option only.
+    picked = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_x"}})
+    assert picked.status_code == 201, picked.json
+    secret = picked.json["client_secret"]
+    via_sdk = pk_api.post("/orders", json={"checkout_session": secret, "items": [{"sku": monthly, "quantity": 1}],
+                                           "agreement_accepted": True})
+    assert (via_sdk.status_code, via_sdk.json["error"]["code"]) == (400, "sku_recurring")
+    page = api.client.get(f"/checkout/sessions/{picked.json['id']}?client_secret={secret}").get_data(as_text=True)
+    assert "Founder edition" in page and "30 days" not in page
+    one_off = pk_api.post("/orders", json={"checkout_session": secret, "agreement_accepted": True,
+                                           "items": [{"sku": catalog["limited_sku"], "quantity": 1}]})
+    assert one_off.status_code == 201, one_off.json
+
+    make_recurring(app, catalog["limited_sku"], "year")
+    only_subscriptions = api.post("/checkout_sessions", json={"product": catalog["product"],
+                                                              "customer": {"id": "cus_x"}})
+    assert only_subscriptions.status_code == 400
+    assert (only_subscriptions.json["error"]["code"], only_subscriptions.json["error"]["param"]) == (
+        "sku_recurring", "product")
+
+
 def test_paying_the_first_order_activates_the_contract_for_one_period(app, api, sandbox, worker, monthly):
     created = subscribe(api, monthly)
     sub = pay_first_order(api, sandbox, worker, created)

@@ -187,7 +187,8 @@ PATHS: dict[str, dict] = {
         "post": {"summary": "Create an order", "requestBody": _body("OrderInput"), "parameters": [_IDEMPOTENCY],
                  "responses": {"201": _ok("Order", "Created"),
                                "400": _error(_COUPON_400 + "; checkout_session_invalid (unknown, another "
-                                             "merchant's or another mode's session)"),
+                                             "merchant's or another mode's session); sku_recurring (items[i].sku "
+                                             "is sold as a subscription: POST /subscriptions opens it)"),
                                "409": _error(_COUPON_409 + "; checkout_session_complete, checkout_session_expired"),
                                "422": _error(_LIMIT_422), **_AUTH_ERRORS}},
         "get": {"summary": "List orders, newest first (secret key)", "parameters": _PAGE + [

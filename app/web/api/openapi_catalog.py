@@ -95,7 +95,8 @@ PATHS["/checkout_sessions"] = {"post": {
     "responses": {"201": _ok("CheckoutSession", "Created"),
                   "400": _error("invalid field (param names it): customer, items or product, currency "
                                 "(currency_unavailable when an item has no price in it), URLs, metadata, "
-                                "expires_at"),
+                                "expires_at; sku_recurring: a subscription SKU (items[i].sku) or a product sold only "
+                                "as subscriptions (product), which POST /subscriptions opens"),
                   "409": _error("out_of_stock"), **_SECRET_ERRORS}}}
 PATHS["/checkout_sessions/{id}"] = {"get": {
     "summary": "Retrieve a checkout session of this key's mode (secret key)", "parameters": [_ID],

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext
 from werkzeug.datastructures import MultiDict
 
-from app.catalog.models import Product
+from app.catalog.models import Sku
 from app.catalog.services import MAX_QUANTITY
 from app.money import normalise_currency
 
@@ -31,9 +31,10 @@ class PanelInput:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) -> PanelInput:
-    """Read sku, quantity, channel, agreement and the receipt email; record a message per bad field. Without a product
-    (a checkout session with fixed items) there is no option or quantity to read."""
+def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool) -> PanelInput:
+    """Read sku, quantity, channel, agreement and the receipt email; record a message per bad field. ``options``:
+    the SKUs the shopper may pick from; None (a checkout session with fixed items) has no option or quantity to
+    read."""
     data = PanelInput(sku_id=None, quantity=None, channel=form.get("channel") or None,
                       agreed=form.get("agree") in ("on", "yes", "true", "1"),
                       coupon=(form.get("coupon") or "").strip()[:64] or None,
@@ -46,17 +47,21 @@ def parse_panel(form: MultiDict, product: Product | None, *, for_payment: bool) 
             data.errors["channel"] = lazy_gettext("Choose how you want to pay.")
         if not data.agreed:
             data.errors["agree"] = lazy_gettext("Please accept the terms to continue.")
-    if product is None:
+    if options is None:
         return data
-    active = [s for s in product.skus if s.status == "active"]
-    data.sku_id = form.get("sku") or _preselected(active)
-    if data.sku_id not in {s.id for s in active}:
+    data.sku_id = form.get("sku") or _preselected(options)
+    chosen = next((s for s in options if s.id == data.sku_id), None)
+    if chosen is None:
         data.errors["sku"] = lazy_gettext("Choose one of the options.")
     raw = (form.get("quantity") or "").strip()
     if raw.isdigit() and 1 <= int(raw) <= MAX_QUANTITY:
         data.quantity = int(raw)
     else:
         data.errors["quantity"] = lazy_gettext("Enter a whole number from 1 to %(max)d.", max=MAX_QUANTITY)
+    if chosen is not None and chosen.subscription_interval and data.quantity not in (None, 1):
+        # One contract renews one SKU: two would sign a recurring charge for two and open a contract for one.
+        data.quantity = None  # nothing to price: the summary must not name a recurring charge for two
+        data.errors["quantity"] = lazy_gettext("A subscription is bought one at a time: set the quantity to 1.")
     return data
 
 
@@ -75,9 +80,9 @@ def _preselected(options: list) -> str | None:
     return (one_off or options)[0].id if options else None
 
 
-def first_view(args: MultiDict, product: Product | None) -> PanelInput:
+def first_view(args: MultiDict, options: list[Sku] | None) -> PanelInput:
     """The panel as first opened: its link may preselect an option and quantity; none given means 1."""
-    data = parse_panel(args, product, for_payment=False)
+    data = parse_panel(args, options, for_payment=False)
     if "quantity" in data.errors and "quantity" not in args:
         data.quantity, data.errors = 1, {k: v for k, v in data.errors.items() if k != "quantity"}
     return data

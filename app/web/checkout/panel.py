@@ -15,7 +15,7 @@ from app.operations.switches import maintenance_for
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
-from app.checkout_sessions.services import create_session_order
+from app.checkout_sessions.services import create_session_order, session_options
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
@@ -45,6 +45,16 @@ class Sale:
     def fixed(self) -> bool:
         """Whether the basket is the session's fixed items (no option or quantity to choose)."""
         return self.checkout is not None and self.checkout.items is not None
+
+    @property
+    def options(self) -> list[Sku] | None:
+        """The SKUs the shopper picks from, None when a session fixes the basket. A checkout session sells
+        one-off purchases only: a subscription is opened with POST /subscriptions, which signs its renewals."""
+        if self.product is None:
+            return None
+        if self.checkout is not None:
+            return session_options(self.product)
+        return [s for s in self.product.skus if s.status == "active"]
 
     def basket(self, data: PanelInput) -> list | None:
         """The items to price and order, or None while the shopper's choice is not valid."""
@@ -83,7 +93,7 @@ class CurrencyChoice:
 def _basket_skus(sale: Sale, data: PanelInput) -> list[Sku]:
     if sale.fixed:
         return [sku for item in sale.checkout.items if (sku := db.session.get(Sku, item["sku"])) is not None]
-    chosen = [s for s in sale.product.skus if s.id == data.sku_id] if sale.product else []
+    chosen = [s for s in sale.options or [] if s.id == data.sku_id]
     return chosen[:1]
 
 
@@ -124,7 +134,7 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
     """What the panel templates show: the basket as priced and the channels this shopper may use."""
     choice = choose_currency(sale, data)
     quote, quote_error, coupon_error = price(sale, data, choice.currency)
-    skus = [s for s in sale.product.skus if s.status == "active"] if sale.product else []
+    skus = sale.options or []
     prospect = Prospect(customer_id=sale.customer_id, customer_source=sale.customer_source, livemode=sale.livemode,
                         total=quote.total.amount if quote else 0, currency=quote.currency if quote else "usd")
     return {"product": sale.product, "merchant": sale.merchant, "checkout": sale.checkout, "fixed": sale.fixed,

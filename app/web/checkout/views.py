@@ -65,8 +65,8 @@ def _page(sale: Sale, data, *, error: str | None = None) -> dict:
 
 @bp.get("/<product_id>")
 def product_page(product_id: str):
-    product = _product_or_404(product_id)
-    return _shown(_page(_product_sale(product), first_view(request.args, product)))
+    sale = _product_sale(_product_or_404(product_id))
+    return _shown(_page(sale, first_view(request.args, sale.options)))
 
 
 def _shown(context: dict):
@@ -76,7 +76,7 @@ def _shown(context: dict):
 
 def _requote(sale: Sale):
     """Re-price in place when the quantity, option, coupon or currency changes."""
-    context = _page(sale, parse_panel(request.form, sale.product, for_payment=False))
+    context = _page(sale, parse_panel(request.form, sale.options, for_payment=False))
     if replaces_panel():
         return render_block(PRODUCT_PAGE, "panel", **context)
     # The quantity and coupon messages sit outside the summary: update them out of band.
@@ -104,7 +104,7 @@ def _status_url(order) -> str:
 
 
 def _pay(sale: Sale):
-    data = parse_panel(request.form, sale.product, for_payment=True)
+    data = parse_panel(request.form, sale.options, for_payment=True)
     if data.errors:
         return render_page_or_block(PRODUCT_PAGE, "panel", **_page(sale, data)), 422
     try:
@@ -145,7 +145,7 @@ def session_page(session_id: str):
     """The hosted checkout of a checkout session: the merchant's server named the customer."""
     checkout = _checkout_or_404(session_id, request.args.get("client_secret"))
     sale = session_sale(checkout)
-    return _closed_page(checkout) or _shown(_page(sale, first_view(request.args, sale.product)))
+    return _closed_page(checkout) or _shown(_page(sale, first_view(request.args, sale.options)))
 
 
 @bp.post("/sessions/<session_id>/quote")

@@ -101,7 +101,7 @@ def _asked_language() -> str:
 
 def _first_page(sale: Sale, embed: Embed):
     prefer_language(embed.language)
-    context = _context(sale, embed, first_view(request.args, sale.product))
+    context = _context(sale, embed, first_view(request.args, sale.options))
     # During maintenance the panel says so, offers no Pay, and answers 503.
     return _framed(render_template(PANEL, **context), embed, 503 if context["maintenance"] else 200)
 
@@ -144,7 +144,7 @@ def _posted_embed(*, product_id: str | None = None, session_id: str | None = Non
 def _requote(embed: Embed):
     """Re-price in place when the quantity, option, coupon or currency changes."""
     sale = _sale(embed)
-    context = _context(sale, embed, parse_panel(request.form, sale.product, for_payment=False))
+    context = _context(sale, embed, parse_panel(request.form, sale.options, for_payment=False))
     if replaces_panel():
         return _framed(render_block(PANEL, "panel", **context), embed)
     body = render_block(PANEL, "summary", **context)
@@ -196,7 +196,7 @@ def _start(order, channel: str, embed: Embed, on_error):
 
 def _pay(embed: Embed):
     sale = _sale(embed)
-    data = parse_panel(request.form, sale.product, for_payment=True)
+    data = parse_panel(request.form, sale.options, for_payment=True)
     if data.errors:
         return _framed(render_page_or_block(PANEL, "panel", **_context(sale, embed, data)), embed, 422)
     try:
