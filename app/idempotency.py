@@ -141,6 +141,19 @@ def store_response(merchant_id: str, key: str, status: int, body: str, *, print_
         db.session.rollback()
 
 
+def retake_abandoned_claim(merchant_id: str, key: str) -> bool:
+    """Take over a claim whose request died before its action took effect: no response, no object noted, older
+    than ``ABANDONED_AFTER``. Only for actions that note what they create (``note_created``), where no object
+    means no effect. True when this request now holds the claim (one conditional UPDATE decides between two)."""
+    now = utcnow()
+    taken = db.session.execute(update(IdempotencyKey).where(
+        IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key,
+        IdempotencyKey.response_status.is_(None), IdempotencyKey.resource_id.is_(None),
+        IdempotencyKey.created_at < now - ABANDONED_AFTER).values(created_at=now))
+    db.session.commit()
+    return taken.rowcount == 1
+
+
 def release_key(merchant_id: str, key: str) -> None:
     """Forget a claim whose request failed without effect, so a retry runs it again."""
     db.session.rollback()

@@ -210,6 +210,56 @@ def test_two_confirmations_sent_at_once_refund_once(app, api, portal, paid):
     assert (order["refunded_amount"], len(order["refunds"])) == (300, 1)
 
 
+class _Killed(BaseException):
+    """The worker serving the submit dies here (SIGKILL, a lost database): nothing after this point runs."""
+
+
+def _submit_dying_at(monkeypatch, portal, path: str, fields: dict, step: str) -> None:
+    def die(*args, **kwargs):
+        raise _Killed(step)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(f"app.web.portal.orders_views.{step}", die)
+        with pytest.raises(_Killed):
+            portal.post(path, fields)
+
+
+def _a_minute_passes(app) -> None:
+    """The time after which a submit that has not finished is surely dead (gunicorn ends a request at 30 s)."""
+    from datetime import timedelta
+
+    from app.extensions import db
+    from app.idempotency import ABANDONED_AFTER, IdempotencyKey
+
+    with app.app_context():
+        for claim in db.session.scalars(db.select(IdempotencyKey)):
+            claim.created_at -= ABANDONED_AFTER + timedelta(seconds=1)
+        db.session.commit()
+
+
+def test_a_confirmation_whose_submit_died_before_refunding_can_be_sent_again(app, api, portal, paid, monkeypatch):
+    """The submit claimed the page's key and died before the refund: confirming the page again (once that submit
+    is surely dead) refunds, instead of saying "already sent" about a refund that was never made. One that died
+    after the refund is still a resubmit: it never refunds twice."""
+    path = f"/portal/orders/{paid['id']}/refunds"
+    confirmed = _confirmation(portal, paid["id"], "3.00")
+    _submit_dying_at(monkeypatch, portal, path, confirmed, "create_refund")
+    assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0
+    _a_minute_passes(app)
+    again = portal.post(path, confirmed)
+    assert again.status_code == 302
+    assert "Refunded $3.00." in portal.text(again.headers["Location"])
+    assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 300
+
+    confirmed = _confirmation(portal, paid["id"], "2.00")
+    _submit_dying_at(monkeypatch, portal, path, confirmed, "confirmation_done")
+    _a_minute_passes(app)
+    resent = portal.post(path, confirmed)
+    assert "This confirmation was already sent" in portal.text(resent.headers["Location"])
+    order = api.get(f"/orders/{paid['id']}").json
+    assert (order["refunded_amount"], len(order["refunds"])) == (500, 2)
+
+
 def test_refund_errors_are_shown_next_to_the_amount(app, api, portal, paid):
     path = f"/portal/orders/{paid['id']}/refunds"
     too_much = portal.post(path, {"amount": "50.00"})

@@ -148,7 +148,7 @@ def orders_refund(order_id: str):
                                    amount_text=format_major(amount, order.currency), reason=reason,
                                    abuse_score=score, abuse_reasons=signals, confirm_key=new_confirmation_key())
         what, mode = f"{request.path} {amount} {reason or ''}", "live" if portal_livemode() else "test"
-        if not claim_confirmation(merchant_id, key, what=what, mode=mode):
+        if not claim_confirmation(merchant_id, key, what=what, mode=mode, creates=Refund):
             flash("This confirmation was already sent (a double click, or a second tab): "
                   "the order below shows its refund.")
             return redirect(url_for("portal.orders_detail", order_id=order_id))
