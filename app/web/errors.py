@@ -11,6 +11,7 @@ from app import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
 from app.web.body_limits import too_large_message
+from app.web.fragments import is_htmx
 from app.web.request_ids import current_request_id
 
 log = logs.get("web")
@@ -38,6 +39,16 @@ def with_request_id(body: dict) -> dict:
     return body
 
 
+def _page_error(status: int, message: str):
+    """An error page, or for an htmx request the error alone, put in the page's #page-alert: the part the request
+    would have swapped (a summary, a panel) is left as it was instead of holding a whole page."""
+    if not is_htmx():
+        return make_response(render_template("error.html", status=status, message=message), status)
+    response = make_response(render_template("error_alert.html", status=status, message=message), status)
+    response.headers["HX-Retarget"], response.headers["HX-Reswap"] = "#page-alert", "innerHTML"
+    return response
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(KassaError)
     def kassa_error(error: KassaError):
@@ -45,7 +56,7 @@ def register(app: Flask) -> None:
         if _wants_json():
             response = jsonify(with_request_id(error.to_json()))
         else:
-            response = make_response(render_template("error.html", status=error.status, message=error.message))
+            response = _page_error(error.status, error.message)
         if error.status == 503:
             response.headers["Retry-After"] = RETRY_AFTER_SECONDS  # busy or Redis down: the same call may succeed soon
         return response, error.status
@@ -80,7 +91,7 @@ def register(app: Flask) -> None:
                        413: too_large_message()}.get(error.code, error.description)
             return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
         message = too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
-        return render_template("error.html", status=error.code, message=message), error.code
+        return _page_error(error.code, message)
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
@@ -88,4 +99,4 @@ def register(app: Flask) -> None:
         log.exception("unhandled error on %s %s", request.method, request.path)
         if _wants_json():
             return _json_error(500, "api_error", "internal_error", "something went wrong on our side; it has been logged")
-        return render_template("error.html", status=500, message="Something went wrong on our side."), 500
+        return _page_error(500, "Something went wrong on our side.")
