@@ -35,8 +35,9 @@ def allowed_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
 
 def refusal(address: IPAddress) -> str | None:
     """Why requests may not go to ``address``, or None when they may."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if isinstance(address, ipaddress.IPv6Address) and (address.ipv4_mapped or address.sixtofour):
+        # ::ffff:127.0.0.1 is 127.0.0.1, and 2002:7f00:1:: (6to4) reaches it too
+        address = address.ipv4_mapped or address.sixtofour
     if any(address in network for network in allowed_networks()):
         return None
     for kind, refused in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
@@ -44,6 +45,10 @@ def refusal(address: IPAddress) -> str | None:
                           ("private", address.is_private), ("reserved", address.is_reserved)):
         if refused:
             return f"{address} is a {kind} address"
+    if not address.is_global:
+        # What none of the above names but is no public address either: the shared address space of
+        # carrier-grade NAT and cloud internals (100.64.0.0/10; Alibaba Cloud's metadata is 100.100.100.200).
+        return f"{address} is not a public address"
     return None
 
 

@@ -24,6 +24,13 @@ REFUSED = [
     ("http://[fe80::1]/hooks", "link-local"),
     ("http://224.0.0.1/hooks", "multicast"),
     ("http://0.0.0.0:5000/hooks", "unspecified"),
+    # Shared address space (RFC 6598, 100.64.0.0/10): not private to Python's ipaddress, but not public either;
+    # Alibaba Cloud's instance metadata answers at 100.100.100.200, and carrier-grade NAT hides hosts there.
+    ("http://100.100.100.200/latest/meta-data/", "not a public"),
+    ("http://100.64.0.1/hooks", "not a public"),
+    # 6to4 (2002::/16) embeds an IPv4 address: 2002:a9fe:a9fe:: is 169.254.169.254, 2002:7f00:1:: is 127.0.0.1.
+    ("http://[2002:a9fe:a9fe::]/latest/meta-data/", "link-local"),
+    ("http://[2002:7f00:1::]/hooks", "loopback"),
 ]
 
 
