@@ -63,6 +63,27 @@ def test_keys_belong_to_one_merchant(client, api, catalog, other_merchant):
     assert theirs.status_code == 400  # their own request ran (and failed: not their SKU), not a replay of ours
 
 
+def test_a_publishable_key_never_gets_a_secret_keys_stored_answer(api, pk_api, catalog, sandbox):
+    """A replay answers with what the first caller was allowed to see. The merchant's server (secret key) creates
+    an order for its verified customer and pays it; a web page holding only the publishable key, sending the same
+    key and body, must not be handed that order's client secret, nor a payment of an order whose client secret it
+    never gave (a publishable key pays only with it): its request is another one (409), as across modes."""
+    created = api.post("/orders", json=body(catalog["sku"]), headers=key("srv-order-1"))
+    assert created.status_code == 201
+    order = created.json
+    replayed = pk_api.post("/orders", json=body(catalog["sku"]), headers=key("srv-order-1"))
+    assert replayed.status_code == 409, replayed.json
+    assert replayed.json["error"]["code"] == "idempotency_key_reused"
+    assert order["client_secret"] not in replayed.get_data(as_text=True)
+
+    paid = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("srv-pay-1"))
+    assert paid.status_code == 200
+    without_secret = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"},
+                                 headers=key("srv-pay-1"))
+    assert without_secret.status_code == 409, without_secret.json
+    assert paid.json["payment"]["id"] not in without_secret.get_data(as_text=True)
+
+
 def test_an_overlong_key_is_refused(api, catalog):
     response = api.post("/orders", json=body(catalog["sku"]), headers=key("k" * 256))
     assert response.status_code == 400 and response.json["error"]["param"] == "Idempotency-Key"

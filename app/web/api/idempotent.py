@@ -35,7 +35,8 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None,
                                  param="Idempotency-Key")
         merchant_id = caller().merchant_id
         # The claim is written in the transaction the view's action commits (not a commit of its own).
-        print_ = fingerprint(request.method, request.path, request.get_data(), mode=caller().mode)
+        print_ = fingerprint(request.method, request.path, request.get_data(), mode=caller().mode,
+                             kind=caller().kind)
         stored = claim_key(merchant_id, key, print_, commit=False)
         if isinstance(stored, Abandoned):
             return _recovered(merchant_id, key, print_, stored)
