@@ -61,7 +61,9 @@ def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, liv
         if at_period_end and sub.status == "expired":
             raise _state_error(sub, "canceled")
         return sub
-    if at_period_end and sub.status != "pending":
+    # A past-due contract's paid period is over already: "at its end" is now, or the next dunning try would charge
+    # the customer for a period they asked not to have.
+    if at_period_end and sub.status not in ("pending", "past_due"):
         if not sub.cancel_at_period_end:
             change(sub, reason="cancels at the end of the current period", actor=actor,
                    event="subscription.updated", cancel_at_period_end=True)

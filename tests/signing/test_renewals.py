@@ -332,3 +332,21 @@ def test_a_renewal_paid_as_the_subscription_is_canceled_is_given_back(api, sandb
     assert [(r["amount"], r["status"]) for r in order["refunds"]] == [(999, "succeeded")]
     assert order["status"] == "refunded" and order["refunded_amount"] == 999
     assert membership_until(api) == ended
+
+
+def test_canceling_a_past_due_subscription_at_period_end_stops_dunning(api, sandbox, worker, monthly, clock):
+    """A past-due contract's paid period has already ended: "cancel at period end" must not let the next dunning
+    try charge the customer for a period they asked not to have (self-service already ends such a contract now)."""
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    decline_next(sandbox, sub, 1)  # the first try at Feb 28 is declined, the next (Mar 1) would go through
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "past_due"
+
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True}).status_code == 200
+    advance(api, worker, clock, unix(2027, 3, 2))
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    order = after["renewals"][0]["order"]
+    payments = api.get(f"/orders/{order}").json["payments"]
+    assert [p["status"] for p in payments] == ["failed"]  # no charge after the cancel
+    assert after["status"] == "canceled" and after["period"] == 1
+    assert membership_until(api).timestamp() == unix(2027, 2, 28)
