@@ -28,3 +28,16 @@ def period_bounds(anchor: datetime, interval: str, interval_count: int, period: 
     steps = period - anchor_period
     return (shift(anchor, interval, (steps - 1) * interval_count),
             shift(anchor, interval, steps * interval_count))
+
+
+def next_period(sub, sku) -> tuple[datetime, datetime, dict]:
+    """Start and end of a contract's next period when it is charged for ``sku``, and the contract's new terms when
+    that SKU (a change taking over at this renewal) sells on other terms: the new interval runs from the period's
+    start, which becomes the anchor, so a switch from monthly to yearly buys a year, not a month at a year's price."""
+    period = sub.period + 1
+    start, end = period_bounds(sub.anchor_at, sub.interval, sub.interval_count, period, sub.anchor_period)
+    interval, count = getattr(sku, "subscription_interval", None), getattr(sku, "subscription_interval_count", None) or 1
+    if not interval or (interval, count) == (sub.interval, sub.interval_count):
+        return start, end, {}
+    return start, shift(start, interval, count), {"interval": interval, "interval_count": count, "anchor_at": start,
+                                                  "anchor_period": sub.period}

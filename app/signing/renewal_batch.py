@@ -59,8 +59,10 @@ def batchable() -> ColumnElement[bool]:
     (a period opened before — waiting, failed, given up — is the per-contract path's to reopen or retry)."""
     opened = exists().where(SubscriptionRenewal.subscription_id == Subscription.id,
                             SubscriptionRenewal.period == Subscription.period + 1)
+    # A SKU change taking over at this renewal may bring other terms (an interval the contract moves to): the
+    # per-contract path applies them.
     return and_(Subscription.mandate_channel == WALLET, Subscription.mandate_status == "active",
-                Subscription.cancel_at_period_end.is_(False), ~opened)
+                Subscription.cancel_at_period_end.is_(False), Subscription.next_sku_id.is_(None), ~opened)
 
 
 def not_batchable() -> ColumnElement[bool]:

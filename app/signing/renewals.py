@@ -22,6 +22,7 @@ from app.db_types import utcnow
 from app.errors import KassaError
 from app.events import record_event
 from app.extensions import db
+from app.catalog.models import Sku
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_membership_until
 from app.orders.models import Order
@@ -31,7 +32,7 @@ from app.signing import dunning, hooks
 from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
-from app.signing.periods import period_bounds
+from app.signing.periods import next_period
 from app.signing.renewal_batch import not_batchable, renew_batch
 
 log = logs.get("signing.renewals")
@@ -169,12 +170,13 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
         return None
     merchant = db.session.get(Merchant, sub.merchant_id)
     period = sub.period + 1
-    start, end = period_bounds(sub.anchor_at, sub.interval, sub.interval_count, period, sub.anchor_period)
     sku_id = sub.next_sku_id or sub.sku_id
+    # A SKU change takes over here, with its own interval when it has another one.
+    start, end, terms = next_period(sub, db.session.get(Sku, sku_id))
     renewal = _claim_period(sub, period, start, end, due_at=sub.next_renewal_at, now=now)
     if renewal is None:
         return None
-    values: dict = {"sku_id": sku_id, "next_sku_id": None}
+    values: dict = {"sku_id": sku_id, "next_sku_id": None, **terms}
     try:
         with db.session.begin_nested():
             order = _renewal_order(sub, sku_id, merchant)

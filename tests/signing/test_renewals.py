@@ -350,3 +350,26 @@ def test_canceling_a_past_due_subscription_at_period_end_stops_dunning(api, sand
     assert [p["status"] for p in payments] == ["failed"]  # no charge after the cancel
     assert after["status"] == "canceled" and after["period"] == 1
     assert membership_until(api).timestamp() == unix(2027, 2, 28)
+
+
+def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(app, api, sandbox, worker, monthly,
+                                                                                 catalog, clock):
+    """Switching a monthly contract to the product's annual SKU: the annual price buys a year. The contract kept its
+    monthly interval, so the annual price was charged again every month (11 × 9,999 for what should be one)."""
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    with app.app_context():
+        db.session.add(Sku(id="sku_test_annual", merchant_id=db.session.get(Sku, monthly).merchant_id,
+                           product_id=catalog["product"], name="Annual", price_amount=9999, currency="usd",
+                           specs={}, subscription_interval="year", subscription_interval_count=1))
+        db.session.commit()
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": "sku_test_annual"}).status_code == 200
+    advance(api, worker, clock, unix(2027, 6, 1))
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    charged = [api.get(f"/orders/{r['order']}").json["amount"]["total"] for r in after["renewals"]]
+    assert charged == [9999]  # one year bought on Feb 28, nothing more by June
+    assert after["interval"] == "year" and after["sku"] == "sku_test_annual"
+    assert after["current_period_start"] == unix(2027, 2, 28)
+    assert after["current_period_end"] == after["next_renewal_at"] == unix(2028, 2, 28)
