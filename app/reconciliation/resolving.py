@@ -28,6 +28,18 @@ def _status_now(discrepancy: Discrepancy) -> str | None:
     return _SETTLED.get(record.status) if record else None
 
 
+def _earlier_try(discrepancy: Discrepancy) -> bool:
+    """Is the line about a try of a refund or payout before the record's current one?"""
+    from app.reconciliation.matching import split_reference
+
+    if discrepancy.line_type == "capture":
+        return False
+    model = Refund if discrepancy.line_type == "refund" else Payout
+    record = db.session.get(model, discrepancy.kassa_object)
+    current = record.provider_attempt if isinstance(record, Refund) else record.try_number if record else 1
+    return split_reference(discrepancy.reference)[1] < current
+
+
 def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     """Ask the provider about the record Kassa is waiting on, through the same paths the sweeps use, and say
     what happened if Kassa now agrees with the statement line (None: it still does not; a person decides)."""
@@ -37,6 +49,10 @@ def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     from app.payments.refunds import send_refund
 
     record_id, kind = discrepancy.kassa_object, discrepancy.line_type
+    if _earlier_try(discrepancy):
+        # The line is about a try Kassa moved on from because it was told that try failed: whatever the current try
+        # becomes says nothing about it (a try the provider made after all is money given out twice).
+        return None
     try:
         if kind == "capture":
             attempt = db.session.get(PaymentAttempt, record_id)

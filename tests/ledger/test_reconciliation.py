@@ -224,3 +224,42 @@ def test_the_daily_sweep_reconciles_a_day_whose_only_movement_was_a_refund(app, 
     assert len(started) == 1
     worker()
     assert api.get(f"/reconciliation_runs/{started[0]}").json["status"] == "done"
+
+
+def test_a_refund_try_kassa_took_for_refused_but_the_provider_made_is_never_auto_resolved(app, api, sandbox, worker,
+                                                                                          catalog, monkeypatch):
+    """The provider made refund try 1 but answered it as refused, so Kassa released the hold and retried (try 2,
+    pending). The statement lists try 1 succeeded: a second refund of the same money is coming. The run asked the
+    provider about try 2, saw the record succeed and closed the discrepancy as 'auto' ("Kassa now agrees") — the
+    double refund marked as matched."""
+    from werkzeug.wrappers import Response
+
+    from tests.integration.faulty_provider import FaultyProvider
+
+    class RefusesAfterRefunding(FaultyProvider):
+        """Forwards everything; a refund is made at the provider and then answered as a refusal."""
+
+        def _forward(self, request):
+            answer = super()._forward(request)
+            if request.method == "POST" and request.path.endswith("/refunds") and self.behaviour == "forward":
+                return Response('{"error": {"message": "declined by the issuer"}}', status=402,
+                                content_type="application/json")
+            return answer
+
+    order, _ = paid_order(api, sandbox, catalog["sku"])
+    with RefusesAfterRefunding(sandbox.url, "forward") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        answer = api.post(f"/orders/{order['id']}/refunds", json={"amount": 300})
+        assert answer.status_code == 201 and answer.json["refund"]["status"] == "failed", answer.json
+        refund = answer.json["refund"]["id"]
+        provider.behaviour = "error"  # the retry's answer is lost: Kassa waits on try 2
+        retried = api.post(f"/refunds/{refund}/retry", json={})
+        assert retried.status_code == 200, retried.json
+        assert api.get(f"/orders/{order['id']}").json["refunds"][0]["status"] == "pending"
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+
+    run = reconcile(api, worker)
+    [mismatch] = [d for d in discrepancies(api, run) if d["reference"] == refund]
+    assert mismatch["kind"] == "status_mismatch" and mismatch["provider"]["status"] == "succeeded"
+    assert mismatch["status"] == "open", mismatch  # try 1 was refunded at the provider: a person must look
+    assert run["auto_resolved"] == 0
