@@ -133,10 +133,18 @@ def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int 
             continue
         record_event(sub.merchant_id, "subscription.renewal_upcoming", {**subscription_object(sub), "renewal": {
             "period": period, "at": _unix(sub.next_renewal_at),
-            "amount": {"amount": sub.price_amount, "currency": sub.currency}}}, livemode=sub.livemode)
+            "amount": {"amount": _next_price(sub), "currency": sub.currency}}}, livemode=sub.livemode)
         sent += 1
     db.session.commit()
     return sent
+
+
+def _next_price(sub: Subscription) -> int:
+    """What the next renewal charges at list price: the SKU's price in the contract's currency now (a raise since
+    the last period, or the SKU a change switches to), not what the last period cost. Hooks may still amend it."""
+    sku = db.session.get(Sku, sub.next_sku_id or sub.sku_id)
+    price = sku.price_in(sub.currency) if sku is not None else None
+    return price.amount if price is not None else sub.price_amount
 
 
 def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:

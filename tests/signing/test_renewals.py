@@ -95,6 +95,26 @@ def test_a_year_on_the_clock_renews_every_month_once_and_the_membership_follows(
     assert sorted(n["renewal"]["period"] for n in notices) == list(range(2, 13))  # told once before each
 
 
+def test_the_renewal_notice_names_the_price_the_renewal_charges(app, api, sandbox, worker, monthly, catalog,
+                                                                clock):
+    """The notice told the customer last period's price: after a price raise, or with a switch to another SKU
+    waiting, the renewal days later charged more than the notice said."""
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    assert api.patch(f"/skus/{monthly}", json={"price": {"amount": 1299, "currency": "usd"}}).status_code == 200
+    advance(api, worker, clock, unix(2027, 2, 26))
+    [notice] = events(api, "subscription.renewal_upcoming")
+    assert notice["renewal"]["amount"] == {"amount": 1299, "currency": "usd"}
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    renewed = api.get(f"/subscriptions/{sub['id']}").json
+    assert api.get(f"/orders/{renewed['renewals'][0]['order']}").json["amount"]["total"] == 1299
+
+    make_recurring(app, catalog["limited_sku"], "month")
+    assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]}).status_code == 200
+    advance(api, worker, clock, unix(2027, 3, 29))
+    latest = max(events(api, "subscription.renewal_upcoming"), key=lambda n: n["renewal"]["period"])
+    assert (latest["renewal"]["period"], latest["renewal"]["amount"]["amount"]) == (3, 2500)
+
+
 def test_a_declined_renewal_goes_past_due_and_is_paid_by_the_next_try(api, sandbox, worker, monthly, clock):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 1)
