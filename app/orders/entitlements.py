@@ -276,3 +276,65 @@ def customer_entitlements(merchant_id: str, customer_id: str, *, livemode: bool)
     membership, credits = rows.get("membership"), rows.get("credits")
     return CustomerEntitlements(customer_id, livemode, membership.membership_until if membership else None,
                                 credits.credits if credits else 0, grants)
+
+
+def take_back_refunded(order_id: str, now: datetime | None = None) -> list[EntitlementGrant]:
+    """The order was refunded in full: take back what it granted, in the caller's transaction. Credits go as far as
+    the customer still holds them (the refund-abuse score weighs those already spent before the refund is made);
+    a membership loses the granted days that have not run yet, never ending before ``now``. Each grant is claimed
+    by one conditional UPDATE, so a handler run again takes nothing more. A subscription period's membership
+    (a grant without days) is the contract's to end. Returns the grants taken back by this call."""
+    now = now or utcnow()
+    table = EntitlementGrant.__table__
+    taken = []
+    for grant in db.session.scalars(select(EntitlementGrant).where(EntitlementGrant.order_id == order_id,
+                                                                   EntitlementGrant.taken_back_at.is_(None))):
+        claimed = db.session.execute(update(table).where(table.c.id == grant.id, table.c.taken_back_at.is_(None))
+                                     .values(taken_back_at=now)).rowcount
+        if claimed != 1:
+            continue  # another run of the handler took it back
+        credits = _take_credits(grant, grant.credits, now) if grant.kind == "credits" and grant.credits else 0
+        days = (_take_membership_days(grant, grant.membership_days, now)
+                if grant.kind == "membership" and grant.membership_days else 0)
+        db.session.execute(update(table).where(table.c.id == grant.id)
+                           .values(credits_taken_back=credits, membership_days_taken_back=days))
+        set_committed_value(grant, "taken_back_at", now)
+        set_committed_value(grant, "credits_taken_back", credits)
+        set_committed_value(grant, "membership_days_taken_back", days)
+        taken.append(grant)
+    return taken
+
+
+def _take_credits(grant: EntitlementGrant, credits: int, now: datetime) -> int:
+    """Remove up to ``credits`` from the customer's balance; returns how many it held of them."""
+    row = _entitlement(grant.merchant_id, grant.customer_id, "credits", grant.livemode)
+    for _ in range(5):
+        held = row.credits
+        take = min(held, credits)
+        if take == 0:
+            return 0
+        if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, Entitlement.credits == held)
+                              .values(credits=held - take, updated_at=now)
+                              .execution_options(synchronize_session=False)).rowcount == 1:
+            set_committed_value(row, "credits", held - take)
+            return take
+        db.session.refresh(row)
+    raise EntitlementBusy(f"credits of {grant.customer_id} kept changing; retry")
+
+
+def _take_membership_days(grant: EntitlementGrant, days: int, now: datetime) -> int:
+    """Move the membership's end back by ``days``, not before ``now``; returns the whole days it lost."""
+    row = _entitlement(grant.merchant_id, grant.customer_id, "membership", grant.livemode)
+    for _ in range(5):
+        current = row.membership_until
+        if current is None or current <= now:
+            return 0  # nothing left to run
+        target = max(current - timedelta(days=days), now)
+        if db.session.execute(update(Entitlement).where(Entitlement.id == row.id,
+                                                        Entitlement.membership_until == current)
+                              .values(membership_until=target, updated_at=now)
+                              .execution_options(synchronize_session=False)).rowcount == 1:
+            set_committed_value(row, "membership_until", target)
+            return (current - target).days
+        db.session.refresh(row)
+    raise EntitlementBusy(f"membership of {grant.customer_id} kept changing; retry")

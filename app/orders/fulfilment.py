@@ -26,7 +26,7 @@ from app.events import Event, record_event, subscribe
 from app.risk.review import held_for_review
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
-from app.orders.entitlements import grant_entitlements, pays_a_subscription_period
+from app.orders.entitlements import grant_entitlements, pays_a_subscription_period, take_back_refunded
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
@@ -204,3 +204,14 @@ def _confirm_at_once(order_id: str) -> None:
 def fulfil_paid_order(event: Event) -> None:
     """Outbox handler: fulfil the order that was just paid, committed with its handling row by the outbox."""
     fulfil_order(event.data["object"]["id"], commit=False)
+
+
+@subscribe("order.refunded", applies=lambda order: order.get("kind", "purchase") == "purchase")
+def take_back_refunded_grants(event: Event) -> None:
+    """Outbox handler: an order refunded in full takes back what it granted (a refunded shopper does not keep the
+    coins they bought), committed with its handling row by the outbox."""
+    taken = take_back_refunded(event.data["object"]["id"])
+    for grant in taken:
+        log.info("refunded grant taken back", extra={"fields": {
+            "merchant_id": grant.merchant_id, "order_id": grant.order_id, "customer_id": grant.customer_id,
+            "credits": grant.credits_taken_back, "membership_days": grant.membership_days_taken_back}})

@@ -48,6 +48,10 @@ class EntitlementGrant(db.Model):
     # The membership end right after this grant (extensions stack from the previous end).
     membership_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Taken back when the order was refunded in full (app/orders/entitlements.py): what the customer still held.
+    taken_back_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    credits_taken_back: Mapped[int] = mapped_column(default=0, server_default="0")
+    membership_days_taken_back: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class OrderFulfilment(db.Model):

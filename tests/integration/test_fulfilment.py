@@ -64,6 +64,55 @@ def test_paid_orders_are_fulfilled_and_entitlements_stack(app, api, catalog, san
     assert entitlements(api, "someone_else")["credits"] == 0
 
 
+def test_a_full_refund_takes_back_what_the_order_granted_and_no_more(app, api, catalog, sandbox, worker):
+    """Refunded in full, an order takes back its grant: the credits the customer still holds (not those of other
+    orders, never below zero) and the membership days not run yet. A partial refund (a goodwill gesture) takes
+    nothing; an outbox run again takes nothing more."""
+    from app.extensions import db
+    from app.orders.fulfilment_models import Entitlement
+
+    set_fulfilment(app, catalog["limited_sku"], {"credits": 100})
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    coins_kept = paid_order(api, sandbox, catalog["limited_sku"])
+    coins_refunded = paid_order(api, sandbox, catalog["limited_sku"])
+    paid_order(api, sandbox, catalog["sku"])  # a month kept
+    days = paid_order(api, sandbox, catalog["sku"], quantity=2)
+    worker()
+    assert entitlements(api)["credits"] == 200
+    until = parse_time(entitlements(api)["membership"]["until"])
+
+    partial = api.post(f"/orders/{coins_kept['id']}/refunds", json={"amount": 100})
+    assert partial.status_code == 201, partial.json
+    worker()
+    assert entitlements(api)["credits"] == 200  # a partial refund takes nothing back
+
+    with app.app_context():  # the customer spends 150 of their 200 coins in the merchant's game
+        db.session.execute(db.update(Entitlement).where(Entitlement.customer_id == "cus_flow",
+                                                        Entitlement.kind == "credits").values(credits=50))
+        db.session.commit()
+    for order in (coins_refunded, days):
+        assert api.post(f"/orders/{order['id']}/refunds", json={}).status_code == 201
+        assert status_of(api, order["id"]) == "refunded"
+    worker()
+    worker()
+    held = entitlements(api)
+    assert held["credits"] == 0  # 100 taken back, of which the customer held 50
+    assert parse_time(held["membership"]["until"]) == until - timedelta(days=60)
+    taken = {g["order"]: g["taken_back"] for g in held["grants"]}
+    assert taken[coins_kept["id"]] is None
+    assert (taken[coins_refunded["id"]]["credits"], taken[days["id"]]["membership_days"]) == (50, 60)
+
+    # The handler run again (an outbox retry) takes nothing more, though the customer has bought coins since.
+    from app.orders.entitlements import take_back_refunded
+
+    paid_order(api, sandbox, catalog["limited_sku"])
+    worker()
+    with app.app_context():
+        assert take_back_refunded(coins_refunded["id"]) == []
+        db.session.commit()
+    assert entitlements(api)["credits"] == 100
+
+
 def test_fulfilling_an_order_twice_grants_nothing_more(app, api, catalog, sandbox, worker):
     from app.extensions import db
     from app.orders.entitlements import grant_entitlements

@@ -97,3 +97,22 @@ def test_a_merchants_own_refund_is_made_and_carries_the_customers_abuse_score(ap
     owner = Portal(app.test_client())
     owner.sign_in(merchant.email, merchant.password)
     assert "Refund-abuse score" in owner.text(f"/portal/orders/{order['id']}")
+
+
+def test_a_shopper_refunded_at_once_does_not_keep_the_credits_they_bought(client, merchant, api, sandbox, worker):
+    """Unspent credits score 0, so the request is refunded at once: the coins must go back with the money, or
+    every fresh customer id from a browser got its coins for nothing."""
+    coins = api.post("/products", json={"name": "Coins", "skus": [{"name": "1000 coins", "price": {
+        "amount": 4999, "currency": "usd"}, "fulfilment": {"credits": 1000}}]}).json["skus"][0]["id"]
+    order = paid(api, sandbox, coins, "cus_freeloader")
+    wait_for(lambda: worker() is not None and status_of(api, order["id"]) == "fulfilled")
+    assert api.get("/customers/cus_freeloader/entitlements").json["credits"] == 1000
+
+    request = ask(client, merchant, order).json["refund_request"]
+    assert (request["status"], request["score"]) == ("approved", 0)
+    wait_for(lambda: status_of(api, order["id"]) == "refunded")
+    assert api.get(f"/orders/{order['id']}").json["refunded_amount"] == 4999
+    worker()  # the outbox handles order.refunded
+    held = api.get("/customers/cus_freeloader/entitlements").json
+    assert held["credits"] == 0
+    assert held["grants"][0]["taken_back"]["credits"] == 1000

@@ -28,7 +28,12 @@ SCHEMAS.update({
         grants={"type": "array", "items": _obj(
             ["order", "kind", "granted_at"], order=_STR, kind={"enum": ["membership", "credits"]},
             membership_days={"type": ["integer", "null"]}, credits={"type": ["integer", "null"]},
-            membership_until={"type": ["string", "null"], "format": "date-time"}, granted_at=_TIME)}),
+            membership_until={"type": ["string", "null"], "format": "date-time"}, granted_at=_TIME,
+            taken_back={"description": "what a full refund of the order took back (what the customer still held)",
+                        "oneOf": [{"type": "null"}, _obj(["credits", "membership_days", "at"],
+                                                         credits={"type": "integer", "minimum": 0},
+                                                         membership_days={"type": "integer", "minimum": 0},
+                                                         at=_TIME)]})}),
 })
 SCHEMAS["Order"]["properties"]["refunds"] = {"type": "array", "items": _ref("Refund")}
 PATHS.update({

@@ -151,7 +151,15 @@ def entitlements_json(held: CustomerEntitlements) -> dict:
             "membership": membership, "credits": held.credits,
             "grants": [{"order": g.order_id, "kind": g.kind, "membership_days": g.membership_days,
                         "credits": g.credits, "membership_until": timestamp(g.membership_until),
-                        "granted_at": timestamp(g.granted_at)} for g in held.grants]}
+                        "granted_at": timestamp(g.granted_at), "taken_back": _taken_back(g)} for g in held.grants]}
+
+
+def _taken_back(grant) -> dict | None:
+    """What a full refund of the grant's order took back (what the customer still held), or None."""
+    if grant.taken_back_at is None:
+        return None
+    return {"credits": grant.credits_taken_back, "membership_days": grant.membership_days_taken_back,
+            "at": timestamp(grant.taken_back_at)}
 
 
 def topup_json(order: Order) -> dict:
