@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -100,22 +101,86 @@ def pinned_address(url: str) -> IPAddress:
     return addresses[0]
 
 
-class _PinnedTLS(HTTPAdapter):
-    """Connects to an address but verifies the certificate (and sends SNI) for the URL's host name."""
+class _Deadline:
+    """The whole call's time limit. ``requests``' timeout bounds each socket read, not the answer: a receiver
+    that sends its answer a byte at a time, each within the timeout, held a worker for as long as it liked (and
+    past the delivery's lease, so the sweep sent the same attempt again beside it). When the deadline passes,
+    every socket of the call is shut down, so the read under way ends at once."""
 
-    def __init__(self, hostname: str) -> None:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            if sock is not None:
+                self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket | None) -> None:
+        try:
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        with self._lock:  # a timer already firing finishes first, so ``expired`` is final from here
+            pass
+
+
+class _Adapter(HTTPAdapter):
+    """Hands every connection it opens to the call's deadline; for https, connects to an address but verifies the
+    certificate (and sends SNI) for the URL's host name."""
+
+    def __init__(self, deadline: _Deadline, hostname: str | None = None) -> None:
+        self._deadline = deadline
         self._hostname = hostname
         super().__init__(max_retries=0)
 
     def init_poolmanager(self, *args, **kwargs) -> None:
-        kwargs["server_hostname"] = self._hostname
-        kwargs["assert_hostname"] = self._hostname
+        if self._hostname is not None:
+            kwargs["server_hostname"] = self._hostname
+            kwargs["assert_hostname"] = self._hostname
         super().init_poolmanager(*args, **kwargs)
+
+    def get_connection_with_tls_context(self, *args, **kwargs):
+        pool = super().get_connection_with_tls_context(*args, **kwargs)
+        base, deadline = pool.ConnectionCls, self._deadline
+        if not getattr(base, "_kassa_deadline", False):
+
+            class Watched(base):  # type: ignore[misc, valid-type]
+                _kassa_deadline = True
+
+                def connect(self) -> None:
+                    super().connect()
+                    deadline.watch(self.sock)
+
+            pool.ConnectionCls = Watched
+        return pool
 
 
 def post(url: str, *, data: bytes, headers: dict, timeout: float, stream: bool = False) -> requests.Response:
-    """POST to ``url`` at the address checked just now, without following redirects. Raises
-    DestinationRefused for a refused address, ``requests.RequestException`` for the network's faults."""
+    """POST to ``url`` at the address checked just now, without following redirects, and have the whole answer
+    within ``timeout`` seconds (connecting, the status and headers, and the body read with ``stream=False``, or read
+    before the streamed response is closed). Raises DestinationRefused for a refused address,
+    ``requests.RequestException`` for the network's faults (``requests.Timeout`` once the time is up)."""
     try:
         address = pinned_address(url)
     except OSError as exc:
@@ -126,13 +191,43 @@ def post(url: str, *, data: bytes, headers: dict, timeout: float, stream: bool =
     netloc = f"{ip_host}:{parts.port}" if parts.port else ip_host
     target = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
     host_header = f"{host}:{parts.port}" if parts.port else host
+    deadline = _Deadline(timeout)
     session = requests.Session()
     session.trust_env = False  # no proxy from the environment: the checked address is the one connected to
-    if parts.scheme == "https":
-        session.mount("https://", _PinnedTLS(host))
+    session.mount("http://", _Adapter(deadline))
+    session.mount("https://", _Adapter(deadline, host))
+    handed_over = False
     try:
-        return session.post(target, data=data, headers={**headers, "Host": host_header}, timeout=timeout,
-                            allow_redirects=False, stream=stream)
+        response = session.post(target, data=data, headers={**headers, "Host": host_header}, timeout=timeout,
+                                allow_redirects=False, stream=stream)
+        if deadline.expired:  # what was read was cut off at the deadline: not an answer
+            response.close()
+            raise requests.Timeout(f"no complete answer within {timeout:g} s")
+        if stream:
+            _close_with(response, deadline, session)
+            handed_over = True
+        return response
+    except requests.RequestException as exc:
+        if deadline.expired:
+            raise requests.Timeout(f"no complete answer within {timeout:g} s") from exc
+        raise
     finally:
-        if not stream:
+        if not handed_over:
+            deadline.cancel()
             session.close()
+
+
+def _close_with(response: requests.Response, deadline: _Deadline, session: requests.Session) -> None:
+    """A streamed response stays under the deadline until it is closed, which also ends the call's session."""
+    close = response.close
+
+    def close_all() -> None:
+        try:
+            close()
+        finally:
+            deadline.cancel()
+            session.close()
+        if deadline.expired:  # the body read meanwhile was cut off at the deadline: not an answer
+            raise requests.Timeout(f"no complete answer within {deadline.seconds:g} s")
+
+    response.close = close_all  # type: ignore[method-assign]

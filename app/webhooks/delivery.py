@@ -70,18 +70,21 @@ def delivery_headers(secrets: str | Sequence[str], body: bytes, *, request_id: s
 def _post(url: str, secrets: list[str], body: bytes, *, request_id: str | None = None) -> Outcome:
     """POST ``body`` signed with each of ``secrets``; never raises for the receiver's faults."""
     headers = delivery_headers(secrets, body, request_id=request_id)
+    timeout = current_app.config["WEBHOOK_TIMEOUT_SECONDS"]
     started = time.perf_counter()
     try:
         # Redirects are not followed: the merchant registered this exact URL. The address is checked
-        # again now and connected to as checked (app/outbound.py: no SSRF through DNS changes).
-        with outbound.post(url, data=body, headers=headers, timeout=current_app.config["WEBHOOK_TIMEOUT_SECONDS"],
-                           stream=True) as response:
+        # again now and connected to as checked (app/outbound.py: no SSRF through DNS changes). The whole
+        # answer, excerpt included, must come within the timeout, however slowly its bytes arrive.
+        with outbound.post(url, data=body, headers=headers, timeout=timeout, stream=True) as response:
             excerpt = next(response.iter_content(RESPONSE_EXCERPT_CHARS * 4), b"")
             code = response.status_code
         error = None
     except outbound.DestinationRefused as exc:
         code, excerpt, error = None, b"", exc.message[:500]  # nothing was sent
     except requests.RequestException as exc:
+        if not isinstance(exc, requests.Timeout) and time.perf_counter() - started >= timeout:
+            exc = requests.Timeout(f"no complete answer within {timeout:g} s")  # cut off while reading the excerpt
         code, excerpt, error = None, b"", f"{exc.__class__.__name__}: {exc}"[:500]
     elapsed = int((time.perf_counter() - started) * 1000)
     text = excerpt.decode("utf-8", "replace")[:RESPONSE_EXCERPT_CHARS] or None
