@@ -24,6 +24,7 @@ from app.events import record_event
 from app.extensions import db
 from app.catalog.models import Sku
 from app.merchants.models import Merchant
+from app.operations.switches import InMaintenance
 from app.orders.entitlements import grant_membership_until
 from app.orders.models import Order
 from app.orders.services import close_order, create_order
@@ -195,7 +196,15 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
         renewal.status, renewal.next_attempt_at, renewal.last_error = "skipped", None, str(skip)[:500]
         values.update(period=period, current_period_start=start, current_period_end=end, next_renewal_at=end)
         reason = f"period {period} passes without a charge: {skip}"
-    except KassaError as exc:  # a risk block, an archived SKU, new orders switched off: a failed try
+    except InMaintenance as exc:  # Kassa's (or the merchant's) maintenance, not the customer's failure: wait
+        db.session.rollback()
+        log.info("maintenance: the renewal waits", extra={"fields": {"subscription_id": sub_id}})
+        sub = db.session.get(Subscription, sub_id, populate_existing=True)
+        change(sub, reason=f"renewal postponed: {exc.message}", actor="system:renewal", event=None,
+               next_renewal_at=now + RECHECK_AFTER)
+        db.session.commit()
+        return None
+    except KassaError as exc:  # a risk block, an archived SKU: a failed try
         renewal.last_error = exc.message[:500]
         reason = f"period {period} opened; its order could not be created: {exc.message}"
     except Exception as exc:  # a hook that failed to decide: no charge on a guess, look again later
@@ -275,6 +284,10 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
                 order = _renewal_order(sub, sub.sku_id, merchant)
             renewal.order_id = order.id
             db.session.commit()
+        except InMaintenance:  # not the customer's failure: this was no try, look again later
+            db.session.rollback()
+            _wait(renewal_id, now + RECHECK_AFTER, attempts=tries - 1)
+            return renewal
         except KassaError as exc:
             db.session.rollback()
             return _failed(renewal_id, exc.message, now)

@@ -393,3 +393,29 @@ def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(
     assert after["interval"] == "year" and after["sku"] == "sku_test_annual"
     assert after["current_period_start"] == unix(2027, 2, 28)
     assert after["current_period_end"] == after["next_renewal_at"] == unix(2028, 2, 28)
+
+
+def test_maintenance_postpones_a_renewal_instead_of_failing_the_customer(app, api, sandbox, worker, monthly, clock,
+                                                                         merchant):
+    """Maintenance (the operator's or the merchant's own) refuses new orders, but jobs go on: the renewal job could
+    not open the period's order and counted it as the customer's failed try. The contract went past_due, the
+    merchant was sent subscription.renewal_failed and subscription.past_due ("Kassa is in maintenance"), a dunning
+    try was spent, and a maintenance over the last try canceled a customer whose card was fine."""
+    from tests.portal.test_switches import cli
+
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    cli(app, "on", "maintenance", "--merchant-id", merchant.id, "--reason", "database upgrade")
+    try:
+        advance(api, worker, clock, unix(2027, 2, 28, 13))
+        during = api.get(f"/subscriptions/{sub['id']}").json
+        assert during["status"] == "active" and during["period"] == 1, (during["status"], during["renewals"])
+        assert events(api, "subscription.renewal_failed") == [] and events(api, "subscription.past_due") == []
+    finally:
+        cli(app, "off", "maintenance", "--merchant-id", merchant.id)
+
+    advance(api, worker, clock, unix(2027, 3, 1, 13))
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["status"] == "active" and after["period"] == 2
+    assert [(r["status"], r["attempts"]) for r in after["renewals"]] == [("paid", 1)]
+    assert after["current_period_end"] == unix(2027, 3, 31)  # the postponement does not move the anchor
+    assert events(api, "subscription.renewal_failed") == [] and events(api, "subscription.past_due") == []
