@@ -13,6 +13,7 @@ from app.extensions import db
 from app.orders.models import Order
 from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
 from app.payments.order_payments import payments_for_order
+from app.payments.order_refunds import refunds_for_order
 from app.payments.models import PaymentAttempt
 
 
@@ -22,6 +23,21 @@ def latest_payment(order: Order) -> tuple[Order, PaymentAttempt | None]:
         order = db.session.get(Order, order.id, populate_existing=True)
     attempts = payments_for_order(order.id)
     return order, attempts[-1] if attempts else None
+
+
+def late_capture(order: Order) -> dict | None:
+    """For a closed order whose payment the provider captured anyway (approved after Kassa gave the order up):
+    how much was taken and whether it is back yet. Kassa returns such a capture in full by itself; the shopper
+    must not read "no money was taken" meanwhile. None when nothing was captured."""
+    if order.status != "closed":
+        return None
+    captured = [a for a in payments_for_order(order.id) if a.status == "succeeded"]
+    if not captured:
+        return None
+    returned = {r.payment_id for r in refunds_for_order(order.id)
+                if r.kind == "capture_return" and r.status == "succeeded"}
+    return {"amount": sum(a.amount for a in captured), "currency": captured[0].currency,
+            "refunded": all(a.id in returned for a in captured)}
 
 
 def state_token(order: Order, last: PaymentAttempt | None) -> str:
@@ -41,4 +57,5 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
     switched = (order.status == "created" and last is not None and last.status == "failed"
                 and last.failure_reason == SWITCHED)
     return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
+            "late_capture": late_capture(order),
             "switched": gettext("You chose another payment method") if switched else None}
