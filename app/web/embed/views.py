@@ -11,6 +11,7 @@ from flask import abort, make_response, render_template, request, url_for
 from flask_babel import gettext
 from sqlalchemy import select
 
+from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import open_session_for, paid_order_id
@@ -225,7 +226,7 @@ def _status(order, embed: Embed, *, error: str | None = None, status: int = 200)
     context = {"order": order, **waiting_context(order, last), "error": error,
                "embed": embed, "token": issue_token(embed),
                "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
-               "merchant": db.session.get(Merchant, order.merchant_id)}
+               "merchant": db.session.get(Merchant, order.merchant_id), "discounts": discounts_for_order(order.id)}
     return _framed(render_page_or_block(STATUS, "status", **context), embed, status)
 
 
