@@ -80,3 +80,24 @@ test("GETs carry the key and query, and no Idempotency-Key", async () => {
   assert.equal(headers.Authorization, "Bearer pk_test_x");
   assert.equal(headers["Idempotency-Key"], undefined);
 });
+
+test("a success whose body was cut off (the connection dropped mid-answer) is asked again with the same key", async () => {
+  // The order was created; its 201 arrived but its JSON did not whole. Resolving with null made createOrder throw a
+  // TypeError (reading `id` of null) instead of a KassaError; the same Idempotency-Key gets the stored order back.
+  const calls: RequestInit[] = [];
+  const answers = [new Response('{"id": "ord_1", "obj', { status: 201 }), new Response(JSON.stringify(order), { status: 201 })];
+  const t: Transport = { random: () => 0.5, sleep: async () => {},
+    fetch: (async (_url: string, init: RequestInit) => { calls.push(init); return answers.shift()!; }) as unknown as typeof fetch };
+  const result = await request({ ...base, method: "POST", path: "/orders", body: { items: [] }, transport: t });
+  assert.deepEqual(result, order);
+  const keys = calls.map((c) => (c.headers as Record<string, string>)["Idempotency-Key"]);
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1]);
+});
+
+test("a success body that never comes whole is an api_connection_error, not a null result", async () => {
+  const t: Transport = { random: () => 0.5, sleep: async () => {},
+    fetch: (async () => new Response("<html>gateway</html>", { status: 200 })) as unknown as typeof fetch };
+  await assert.rejects(request({ ...base, method: "GET", path: "/orders/ord_1", transport: t }),
+    (error: unknown) => error instanceof KassaError && error.type === "api_connection_error");
+});

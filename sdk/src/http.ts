@@ -53,11 +53,21 @@ function urlFor(options: RequestOptions): string {
   return url.toString();
 }
 
+/** The body as JSON, or null when it is not (a proxy's error page); ``CUT_OFF`` for a success that did not come
+ * whole (the connection dropped while it came: the text stopped, or is JSON cut short). A success is always JSON. */
+const CUT_OFF = Symbol("cut off");
+
 async function readJson(response: Response): Promise<unknown> {
+  let text: string;
   try {
-    return await response.json();
+    text = await response.text();
   } catch {
-    return null;
+    return response.ok ? CUT_OFF : null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return response.ok && response.status !== 204 ? CUT_OFF : null;
   }
 }
 
@@ -84,6 +94,16 @@ export async function request<T>(options: RequestOptions): Promise<T> {
         `could not reach Kassa at ${options.baseUrl}: ${(cause as Error)?.message ?? cause}`);
     }
     const parsed = await readJson(response);
+    if (parsed === CUT_OFF) {
+      // Answered, but the answer did not arrive whole: ask again as after a network failure (a POST with the same
+      // Idempotency-Key gets the stored answer, never a second order), never resolve with nothing.
+      if (attempt < options.maxRetries) {
+        await options.transport.sleep(retryDelay(attempt + 1, options.transport.random));
+        continue;
+      }
+      throw new KassaError("api_connection_error", "network_error",
+        `the answer from Kassa at ${options.baseUrl} did not arrive whole (HTTP ${response.status})`);
+    }
     if (response.ok) return parsed as T;
     if (attempt < options.maxRetries && shouldRetry(response.status, parsed)) {
       await options.transport.sleep(retryDelay(attempt + 1, options.transport.random));
