@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
@@ -36,6 +36,7 @@ class Sku(db.Model):
         CheckConstraint("price_amount >= 0", name="price_not_negative"),
         # Inventory can never go below zero, whatever the application does.
         CheckConstraint("stock IS NULL OR stock >= 0", name="stock_not_negative"),
+        CheckConstraint("test_stock IS NULL OR test_stock >= 0", name="test_stock_not_negative"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -46,6 +47,9 @@ class Sku(db.Model):
     currency: Mapped[str] = mapped_column(String(3))
     specs: Mapped[dict] = mapped_column(JSON, default=dict)
     stock: Mapped[int | None]  # None: unlimited (typical for virtual goods)
+    # What test orders take from: set with the stock (a restock restocks both), so a test purchase never takes
+    # a live unit (a trial run, or a stranger with a test key, selling out a limited edition).
+    test_stock: Mapped[int | None]
     # What a buyer gets: {"membership_days": n} | {"credits": n} | {"webhook_url": url}; None: nothing to grant.
     fulfilment: Mapped[dict | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(12), default="active")
@@ -61,6 +65,15 @@ class Sku(db.Model):
     product: Mapped[Product] = relationship(back_populates="skus")
     prices: Mapped[list["SkuPrice"]] = relationship(order_by=lambda: SkuPrice.currency, cascade="all, delete-orphan")
 
+    @validates("stock")
+    def _set_both_stocks(self, _key: str, stock: int | None) -> int | None:
+        self.test_stock = stock
+        return stock
+
+    def stock_in(self, livemode: bool) -> int | None:
+        """The units left for orders of that mode (None: unlimited)."""
+        return self.stock if livemode else self.test_stock
+
     @property
     def price(self) -> Money:
         return Money(self.price_amount, self.currency)
@@ -75,6 +88,11 @@ class Sku(db.Model):
         if currency == self.currency:
             return self.price
         return next((Money(p.amount, p.currency) for p in self.prices if p.currency == currency), None)
+
+
+def stock_column(livemode: bool):
+    """The column orders of that mode take units from."""
+    return Sku.stock if livemode else Sku.test_stock
 
 
 class SkuPrice(db.Model):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.catalog.models import Product, Sku, SkuPrice
+from app.catalog.models import Product, Sku, SkuPrice, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
@@ -233,35 +233,39 @@ def get_sku(merchant_id: str, sku_id: str) -> Sku:
 _NOT_SHOWN = object()
 
 
-def update_sku(merchant_id: str, sku_id: str, fields: dict, *, stock_shown: object = _NOT_SHOWN) -> Sku:
-    """Change the given fields of a SKU (price, prices, stock, status, rules).
+def update_sku(merchant_id: str, sku_id: str, fields: dict, *, stock_shown: object = _NOT_SHOWN,
+               livemode: bool = True) -> Sku:
+    """Change the given fields of a SKU (price, prices, stock, status, rules). A stock set is both modes' (a
+    restock restocks test orders' stock too).
 
-    ``stock_shown``: the stock the merchant's form showed (a page can be stale: orders take and give back units
-    meanwhile). A stock equal to it was not changed and is not written, so saving a name never puts back units
-    that were sold; a changed stock is written only if the stock is still what the page showed (409 otherwise,
-    saying what it is now). Without it (the API), the stock given is set."""
+    ``stock_shown``: the stock of ``livemode`` the merchant's form showed (a page can be stale: orders take and
+    give back units meanwhile). A stock equal to it was not changed and is not written, so saving a name never
+    puts back units that were sold; a changed stock is written only if the stock is still what the page showed
+    (409 otherwise, saying what it is now). Without it (the API), the stock given is set."""
     sku = get_sku(merchant_id, sku_id)
     terms = _sku_terms(merchant_id, fields)
     if stock_shown is not _NOT_SHOWN and "stock" in terms:
         stock = terms.pop("stock")
         if stock != stock_shown:
-            _set_stock_if_still(sku, stock, stock_shown)
+            _set_stock_if_still(sku, stock, stock_shown, livemode)
     _apply_sku(sku, terms)
     db.session.commit()
     return sku
 
 
-def _set_stock_if_still(sku: Sku, stock: int | None, shown: int | None) -> None:
-    """Set ``stock`` in one conditional UPDATE, only while the stock is ``shown``; the row stays locked until the
-    caller commits, so no order takes a unit in between."""
-    changed = db.session.execute(update(Sku).where(Sku.id == sku.id, Sku.stock.is_not_distinct_from(shown))
-                                 .values(stock=stock).execution_options(synchronize_session=False)).rowcount
+def _set_stock_if_still(sku: Sku, stock: int | None, shown: int | None, livemode: bool) -> None:
+    """Set ``stock`` (both modes') in one conditional UPDATE, only while ``livemode``'s stock is ``shown``; the row
+    stays locked until the caller commits, so no order takes a unit in between."""
+    shown_now = stock_column(livemode).is_not_distinct_from(shown)
+    changed = db.session.execute(update(Sku).where(Sku.id == sku.id, shown_now).values(stock=stock, test_stock=stock)
+                                 .execution_options(synchronize_session=False)).rowcount
     if changed != 1:
         db.session.rollback()
-        now = db.session.get(Sku, sku.id, populate_existing=True).stock
+        now = db.session.get(Sku, sku.id, populate_existing=True).stock_in(livemode)
         raise Conflict(f"Stock changed from {_units(shown)} to {_units(now)} while you edited (orders took or gave "
                        "back units): check it and save again.", code="stock_changed", param="stock")
     set_committed_value(sku, "stock", stock)
+    set_committed_value(sku, "test_stock", stock)
 
 
 def _units(stock: int | None) -> str:

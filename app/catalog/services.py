@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.catalog.coupons import Discount, discount_for, find_coupon
-from app.catalog.models import Product, Sku
+from app.catalog.models import Product, Sku, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.config_cache import cached
@@ -112,18 +112,19 @@ def shared_currencies(skus: list[Sku]) -> list[str]:
     return [c for c in skus[0].currencies if all(c in s.currencies for s in skus)]
 
 
-def price_items(merchant_id: str, items: object, coupon: object = None, *,
+def price_items(merchant_id: str, items: object, coupon: object = None, *, livemode: bool,
                 customer_id: str | None = None, currency: object = None) -> Quote:
     """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
     have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
-    the coupon cannot be used."""
+    the coupon cannot be used. Stock is checked in ``livemode``'s (test orders have a stock of their own)."""
     parsed = _parse_items(items)
     currency = parse_currency(currency)
     skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
             if (found := cached(merchant_id, f"catalog.sku:{sku_id}", partial(_load_sku, sku_id))) is not None}
     limited = [sku_id for sku_id, sku in skus.items() if sku.stock is not None]
     # Stock moves with every order: never from memory (the reservation's conditional UPDATE decides anyway).
-    stock = dict(db.session.execute(select(Sku.id, Sku.stock).where(Sku.id.in_(limited))).all()) if limited else {}
+    stock = dict(db.session.execute(select(Sku.id, stock_column(livemode)).where(Sku.id.in_(limited))).all()) \
+        if limited else {}
     lines = []
     for i, (sku_id, quantity) in enumerate(parsed):
         sku = skus.get(sku_id)
@@ -170,21 +171,23 @@ def _load_sku(sku_id: str, session, merchant_id: str) -> Sku | None:
                           .where(Sku.merchant_id == merchant_id, Sku.id == sku_id))
 
 
-def reserve_inventory(sku_id: str, quantity: int, *, limited: bool = True) -> None:
-    """Take ``quantity`` from limited stock with one conditional UPDATE (no oversell). A SKU priced as unlimited
-    (``limited=False``) takes nothing and costs no statement."""
+def reserve_inventory(sku_id: str, quantity: int, *, livemode: bool, limited: bool = True) -> None:
+    """Take ``quantity`` from the limited stock of ``livemode``'s orders with one conditional UPDATE (no oversell).
+    A SKU priced as unlimited (``limited=False``) takes nothing and costs no statement."""
     if not limited:
         return
+    stock = stock_column(livemode)
     result = db.session.execute(
-        update(Sku).where(Sku.id == sku_id, Sku.stock.is_not(None), Sku.stock >= quantity)
-        .values(stock=Sku.stock - quantity).execution_options(synchronize_session=False))
+        update(Sku).where(Sku.id == sku_id, stock.is_not(None), stock >= quantity)
+        .values({stock: stock - quantity}).execution_options(synchronize_session=False))
     if result.rowcount == 0:
-        stock = db.session.scalar(select(Sku.stock).where(Sku.id == sku_id))
-        if stock is not None:
+        left = db.session.scalar(select(stock).where(Sku.id == sku_id))
+        if left is not None:
             raise Conflict(f"not enough stock left for SKU {sku_id}", code="out_of_stock", param="items")
 
 
-def release_inventory(sku_id: str, quantity: int) -> None:
-    """Give reserved units back to limited stock."""
-    db.session.execute(update(Sku).where(Sku.id == sku_id, Sku.stock.is_not(None))
-                       .values(stock=Sku.stock + quantity).execution_options(synchronize_session=False))
+def release_inventory(sku_id: str, quantity: int, *, livemode: bool) -> None:
+    """Give reserved units back to the limited stock they were taken from."""
+    stock = stock_column(livemode)
+    db.session.execute(update(Sku).where(Sku.id == sku_id, stock.is_not(None))
+                       .values({stock: stock + quantity}).execution_options(synchronize_session=False))

@@ -91,7 +91,7 @@ def create_checkout_session(merchant_id: str, *, livemode: bool, customer: objec
         raise InvalidRequest("currency goes with items; with a product the shopper picks the currency on the page",
                              param="currency")
     if items is not None:
-        quote = price_items(merchant_id, items, currency=currency)
+        quote = price_items(merchant_id, items, livemode=livemode, currency=currency)
         refuse_subscriptions(quote)
         basket = [{"sku": line.sku.id, "quantity": line.quantity} for line in quote.lines]
         currency = quote.currency if currency is not None else None

@@ -171,7 +171,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         raise ValueError(f"unknown customer source {customer_source!r}")  # a bug, not bad input
     customer_id, email = parse_customer(customer)
     metadata = check_metadata(metadata)
-    quote = price_items(merchant_id, items, coupon, customer_id=customer_id, currency=currency)
+    quote = price_items(merchant_id, items, coupon, livemode=livemode, customer_id=customer_id, currency=currency)
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:
@@ -195,7 +195,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                   expires_at=expires_at or now + timedelta(minutes=settings.timeout_minutes),
                   created_at=now, updated_at=now, items=[], timeline=[], sub_orders=[])
     for line in quote.lines:
-        reserve_inventory(line.sku.id, line.quantity, limited=line.sku.stock is not None)
+        reserve_inventory(line.sku.id, line.quantity, livemode=livemode, limited=line.sku.stock is not None)
         order.items.append(OrderItem(order_id=order_id, merchant_id=merchant_id, sku_id=line.sku.id,
                                      product_id=line.sku.product_id, name=f"{line.sku.product.name} — {line.sku.name}",
                                      quantity=line.quantity, unit_amount=line.unit.amount,
@@ -298,7 +298,7 @@ def close_order(order: Order, *, reason: str, actor: str) -> None:
     """Close an unpaid order and release its inventory and coupon use (caller commits)."""
     transition(order, "closed", reason=reason, actor=actor)
     for item in order.items:
-        release_inventory(item.sku_id, item.quantity)
+        release_inventory(item.sku_id, item.quantity, livemode=order.livemode)
     release_coupon(order.id)
 
 

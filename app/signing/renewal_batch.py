@@ -165,8 +165,8 @@ def _plan(subs: list[Subscription]) -> tuple[list[PlannedRenewal], list[str]]:
 def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> PlannedRenewal | None:
     sku_id = sub.next_sku_id or sub.sku_id
     try:
-        quote = price_items(sub.merchant_id, [{"sku": sku_id, "quantity": 1}], customer_id=sub.customer_id,
-                            currency=sub.currency)
+        quote = price_items(sub.merchant_id, [{"sku": sku_id, "quantity": 1}], livemode=sub.livemode,
+                            customer_id=sub.customer_id, currency=sub.currency)
     except KassaError:
         return None  # no longer sold: the per-contract path records why the try failed
     line = quote.lines[0]

@@ -332,7 +332,7 @@ def test_a_double_click_on_pay_with_the_wallet_charges_once(app, api, client, fu
                       if o.get("checkout_session") == session["id"])
     assert statuses == ["closed", "paid"]
     with app.app_context():
-        assert db.session.get(Sku, catalog["limited_sku"]).stock == 2  # of 3: one sold, none held
+        assert db.session.get(Sku, catalog["limited_sku"]).test_stock == 2  # of 3: one sold, none held
 
 
 def test_a_second_order_of_a_paid_session_is_refused_at_the_money_point(api, pk_api, funded, catalog):

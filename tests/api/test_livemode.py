@@ -354,3 +354,42 @@ def test_the_hosted_product_page_follows_the_merchants_live_checkout_setting(app
         db.session.commit()
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert "Card (sandbox)" not in page and "No payment method is available right now." in page
+
+
+def _paid_in_test_mode(pk_api, sandbox, body: dict) -> dict:
+    """An order someone holding the test publishable key places and pays through the sandbox (for nothing)."""
+    from tests.conftest import wait_for
+
+    order = pk_api.post("/orders", json=body)
+    assert order.status_code == 201, order.json
+    order = order.json
+    assert order["livemode"] is False
+    payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
+                                                               "client_secret": order["client_secret"]})
+    assert payment.status_code == 200, payment.json
+    sandbox.simulate(payment.json["payment"]["provider_reference"], "succeeded")
+    wait_for(lambda: pk_api.get(f"/orders/{order['id']}",
+                                query_string={"client_secret": order["client_secret"]}).json["status"] == "paid")
+    return order
+
+
+def test_test_mode_purchases_never_take_live_stock(api, pk_api, live, catalog, sandbox):
+    """Stock was one number for both modes: the 3 Founder editions bought in test mode (anyone with the test
+    publishable key, any origin, paid by the sandbox for nothing) left live shoppers 409 out_of_stock. Test orders
+    now take from a stock of their own; each key sees its mode's; a restock restocks both."""
+    def stock(key) -> int:
+        skus = key.get(f"/products/{catalog['product']}").json["skus"]
+        return {s["id"]: s["stock"] for s in skus}[catalog["limited_sku"]]
+
+    _paid_in_test_mode(pk_api, sandbox, {**order_body(catalog["limited_sku"]), "items": [
+        {"sku": catalog["limited_sku"], "quantity": 3}]})
+    assert (stock(api), stock(live)) == (0, 3)
+    assert api.post("/orders", json=order_body(catalog["limited_sku"])).json["error"]["code"] == "out_of_stock"
+    bought = live.post("/orders", json=order_body(catalog["limited_sku"]))
+    assert bought.status_code == 201, bought.json
+    assert (stock(api), stock(live)) == (0, 2)
+
+    assert live.patch(f"/skus/{catalog['limited_sku']}", json={"stock": 10}).status_code == 200
+    assert (stock(api), stock(live)) == (10, 10)
+    assert live.post(f"/orders/{bought.json['id']}/cancel").status_code == 200
+    assert (stock(api), stock(live)) == (10, 11)  # the live order's unit goes back to the live stock

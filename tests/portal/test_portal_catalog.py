@@ -301,9 +301,9 @@ def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(a
     from app.catalog.models import Sku
     from app.extensions import db
 
-    def stock() -> int | None:
+    def stock() -> int | None:  # the portal shows test mode, and the orders are test orders: test orders' stock
         with app.app_context():
-            return db.session.get(Sku, catalog["limited_sku"]).stock
+            return db.session.get(Sku, catalog["limited_sku"]).test_stock
 
     def order() -> None:
         made = api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],

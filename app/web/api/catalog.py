@@ -20,13 +20,13 @@ def products_index():
     status = (request.args.get("status") or "active") if who.is_secret else "active"
     products, has_more = search_products(who.merchant_id, q=request.args.get("q"), status=status,
                                          limit=limit_param(), starting_after=cursor_param("prod"))
-    return jsonify({"object": "list", "data": [product_json(p) for p in products], "has_more": has_more})
+    return jsonify({"object": "list", "data": [product_json(p, livemode=caller().livemode) for p in products], "has_more": has_more})
 
 
 @bp.get("/products/<product_id>")
 @requires_key(secret=False)
 def products_show(product_id: str):
-    return jsonify(product_json(get_product(caller().merchant_id, product_id)))
+    return jsonify(product_json(get_product(caller().merchant_id, product_id), livemode=caller().livemode))
 
 
 @bp.post("/quotes")
@@ -35,4 +35,4 @@ def products_show(product_id: str):
 def quotes_create():
     body = json_body()
     return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"), body.get("coupon"),
-                                          currency=body.get("currency"))))
+                                          livemode=caller().livemode, currency=body.get("currency"))))

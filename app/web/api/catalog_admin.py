@@ -18,14 +18,15 @@ from app.web.api.representations import product_json, sku_json
 @idempotent
 @api_audited("product.create", Product)
 def products_create():
-    return jsonify(product_json(create_product(caller().merchant_id, json_body()), all_skus=True)), 201
+    return jsonify(product_json(create_product(caller().merchant_id, json_body()), livemode=caller().livemode, all_skus=True)), 201
 
 
 @bp.patch("/products/<product_id>")
 @requires_key(secret=True)
 @api_audited("product.update", Product, "product_id")
 def products_update(product_id: str):
-    return jsonify(product_json(update_product(caller().merchant_id, product_id, json_body()), all_skus=True))
+    return jsonify(product_json(update_product(caller().merchant_id, product_id, json_body()), livemode=caller().livemode,
+                                     all_skus=True))
 
 
 @bp.post("/products/<product_id>/skus")
@@ -33,11 +34,11 @@ def products_update(product_id: str):
 @idempotent
 @api_audited("sku.create", Sku)
 def skus_create(product_id: str):
-    return jsonify(sku_json(add_sku(caller().merchant_id, product_id, json_body()))), 201
+    return jsonify(sku_json(add_sku(caller().merchant_id, product_id, json_body()), livemode=caller().livemode)), 201
 
 
 @bp.patch("/skus/<sku_id>")
 @requires_key(secret=True)
 @api_audited("sku.update", Sku, "sku_id")
 def skus_update(sku_id: str):
-    return jsonify(sku_json(update_sku(caller().merchant_id, sku_id, json_body())))
+    return jsonify(sku_json(update_sku(caller().merchant_id, sku_id, json_body()), livemode=caller().livemode))

@@ -39,13 +39,14 @@ def image_url(path: str | None) -> str | None:
                                                                           _external=True)
 
 
-def sku_json(sku: Sku) -> dict:
+def sku_json(sku: Sku, *, livemode: bool) -> dict:
+    """A SKU as a caller of ``livemode`` sees it: its stock is the one that mode's orders take from."""
     prices = {p.currency: p.amount for p in sku.prices} | {sku.currency: sku.price_amount}
     subscription = None
     if sku.subscription_interval:
         subscription = {"interval": sku.subscription_interval, "interval_count": sku.subscription_interval_count or 1}
     return {"id": sku.id, "object": "sku", "name": sku.name, "price": sku.price.to_json(), "specs": sku.specs or {},
-            "stock": sku.stock, "subscription": subscription, "product": sku.product_id, "status": sku.status,
+            "stock": sku.stock_in(livemode), "subscription": subscription, "product": sku.product_id, "status": sku.status,
             "prices": [{"amount": a, "currency": c} for c, a in sorted(prices.items())],
             "purchase_limit": sku.purchase_limit, "fulfilment": sku.fulfilment, "clearing": sku.clearing}
 
@@ -57,11 +58,12 @@ def product_images(product: Product) -> list[str]:
     return urls + ([legacy] if legacy else [])
 
 
-def product_json(product: Product, *, all_skus: bool = False) -> dict:
-    """A product; shoppers see its active SKUs, the merchant's own tools (``all_skus``) every one."""
+def product_json(product: Product, *, livemode: bool, all_skus: bool = False) -> dict:
+    """A product as a caller of ``livemode`` sees it; shoppers see its active SKUs, the merchant's own tools
+    (``all_skus``) every one."""
     return {"id": product.id, "object": "product", "name": product.name, "description": product.description,
             "images": product_images(product), "attributes": product.attributes or {}, "status": product.status,
-            "skus": [sku_json(s) for s in product.skus if all_skus or s.status == "active"],
+            "skus": [sku_json(s, livemode=livemode) for s in product.skus if all_skus or s.status == "active"],
             "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True)}
 
 

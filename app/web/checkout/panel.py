@@ -118,14 +118,14 @@ def price(sale: Sale, data: PanelInput, currency: str | None = None) -> tuple[Qu
     if items is None:
         return None, None, None
     try:
-        return price_items(sale.merchant.id, items, data.coupon, customer_id=sale.customer_id,
-                           currency=currency), None, None
+        return price_items(sale.merchant.id, items, data.coupon, livemode=sale.livemode,
+                           customer_id=sale.customer_id, currency=currency), None, None
     except KassaError as exc:
         if exc.param != "coupon":
             return None, exc.message, None
         coupon_error = exc.message[0].upper() + exc.message[1:] + "."
     try:
-        return price_items(sale.merchant.id, items, currency=currency), None, coupon_error
+        return price_items(sale.merchant.id, items, livemode=sale.livemode, currency=currency), None, coupon_error
     except KassaError as exc:
         return None, exc.message, coupon_error
 

@@ -18,6 +18,7 @@ from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
 from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
 
 PAGE_SIZE = 20
 
@@ -160,8 +161,10 @@ def split_text(rule: dict | None) -> str:
 def _sku_initial(sku) -> dict:
     others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
     return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
-            "other_prices": format_pairs(others), "stock": sku.stock, "purchase_limit": sku.purchase_limit,
-            "stock_shown": "" if sku.stock is None else str(sku.stock),
+            "other_prices": format_pairs(others), "stock": sku.stock_in(portal_livemode()),
+            "purchase_limit": sku.purchase_limit,
+            # The stock of the mode the portal shows: test orders take from a stock of their own.
+            "stock_shown": "" if sku.stock_in(portal_livemode()) is None else str(sku.stock_in(portal_livemode())),
             "specs": format_pairs(sku.specs), "status": sku.status,
             "subscription_interval": sku.subscription_interval or "",
             "subscription_interval_count": sku.subscription_interval_count or 1,
@@ -211,11 +214,12 @@ def sku_edit(sku_id: str):
 
     def save(fields: dict) -> None:
         try:
-            update_sku(current_user.merchant_id, sku_id, fields, stock_shown=form.shown_stock())
+            update_sku(current_user.merchant_id, sku_id, fields, stock_shown=form.shown_stock(),
+                       livemode=portal_livemode())
         except KassaError as error:
             if error.code == "stock_changed":
                 # The page is told what the stock is now: saving it again sets what the merchant typed.
-                current = db.session.get(Sku, sku_id, populate_existing=True).stock
+                current = db.session.get(Sku, sku_id, populate_existing=True).stock_in(portal_livemode())
                 form.stock_shown.data = "" if current is None else str(current)
             raise
 

@@ -1,0 +1,33 @@
+"""test stock: test orders take units from a stock of their own
+
+A SKU's stock was one number for both modes, so an order paid in test mode (through the sandbox, for nothing)
+kept live units for good: a developer's trial run, or a stranger with a test publishable key, sold out a limited
+edition. Test orders now reserve from ``test_stock``, which the merchant's every stock change sets too (a restock
+restocks both); it starts equal to the live stock.
+
+Revision ID: 0111_test_stock
+Revises: 0110_grants_taken_back
+Create Date: 2026-11-26 08:40:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0111_test_stock'
+down_revision = '0110_grants_taken_back'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('skus') as batch:
+        batch.add_column(sa.Column('test_stock', sa.Integer(), nullable=True))
+    op.execute("UPDATE skus SET test_stock = stock")
+    with op.batch_alter_table('skus') as batch:
+        batch.create_check_constraint(op.f('ck_skus_test_stock_not_negative'), 'test_stock IS NULL OR test_stock >= 0')
+
+
+def downgrade():
+    with op.batch_alter_table('skus') as batch:
+        batch.drop_constraint(op.f('ck_skus_test_stock_not_negative'), type_='check')
+        batch.drop_column('test_stock')
