@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -36,6 +36,9 @@ class Coupon(db.Model):
         CheckConstraint("max_redemptions IS NULL OR times_redeemed <= max_redemptions",
                         name="redemptions_within_limit"),
         CheckConstraint("times_redeemed >= 0", name="redemptions_not_negative"),
+        CheckConstraint("max_redemptions IS NULL OR test_times_redeemed <= max_redemptions",
+                        name="test_redemptions_within_limit"),
+        CheckConstraint("test_times_redeemed >= 0", name="test_redemptions_not_negative"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -57,8 +60,19 @@ class Coupon(db.Model):
     max_redemptions: Mapped[int | None]
     max_per_customer: Mapped[int | None]
     times_redeemed: Mapped[int] = mapped_column(default=0)
+    # Test orders' uses, against the same limits: a test order never uses up a live coupon.
+    test_times_redeemed: Mapped[int] = mapped_column(default=0, server_default="0")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def redeemed_in(self, livemode: bool) -> int:
+        """How many times orders of that mode use it."""
+        return self.times_redeemed if livemode else self.test_times_redeemed
+
+
+def redeemed_column(livemode: bool):
+    """The count of uses by orders of that mode."""
+    return Coupon.times_redeemed if livemode else Coupon.test_times_redeemed
 
 
 class CouponRedemption(db.Model):
@@ -77,6 +91,7 @@ class CouponRedemption(db.Model):
     coupon_id: Mapped[str] = mapped_column(ForeignKey("coupons.id"))
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))
     customer_id: Mapped[str] = mapped_column(String(200))
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())  # the order's mode
     code: Mapped[str] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(String(200))
     amount: Mapped[int]

@@ -16,7 +16,7 @@ from typing import Protocol, Sequence
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption
+from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -89,8 +89,9 @@ def _not_applicable(message: str) -> InvalidRequest:
     return InvalidRequest(message, code="coupon_not_applicable", param="coupon")
 
 
-def find_coupon(merchant_id: str, code: object, *, now: datetime | None = None) -> Coupon:
-    """The merchant's usable coupon for ``code``, or a 4xx saying why it cannot be used."""
+def find_coupon(merchant_id: str, code: object, *, livemode: bool, now: datetime | None = None) -> Coupon:
+    """The merchant's usable coupon for ``code`` for an order of ``livemode``, or a 4xx saying why it cannot be
+    used (test orders count their uses apart)."""
     normalised = normalise_code(code)
     coupon = db.session.scalar(select(Coupon).where(Coupon.merchant_id == merchant_id, Coupon.code == normalised))
     if coupon is None or not coupon.active:
@@ -102,15 +103,15 @@ def find_coupon(merchant_id: str, code: object, *, now: datetime | None = None) 
     if coupon.valid_until and now >= coupon.valid_until:
         raise InvalidRequest(f"the coupon {normalised} expired on {coupon.valid_until:%Y-%m-%d %H:%M} UTC",
                              code="coupon_expired", param="coupon")
-    if coupon.max_redemptions is not None and coupon.times_redeemed >= coupon.max_redemptions:
+    if coupon.max_redemptions is not None and coupon.redeemed_in(livemode) >= coupon.max_redemptions:
         raise Conflict(f"the coupon {normalised} has been used up", code="coupon_exhausted", param="coupon")
     return coupon
 
 
-def _customer_uses(coupon_id: str, customer_id: str) -> int:
+def _customer_uses(coupon_id: str, customer_id: str, livemode: bool) -> int:
     return db.session.scalar(select(func.count()).select_from(CouponRedemption).where(
         CouponRedemption.coupon_id == coupon_id, CouponRedemption.customer_id == customer_id,
-        CouponRedemption.status == "active")) or 0
+        CouponRedemption.livemode.is_(livemode), CouponRedemption.status == "active")) or 0
 
 
 def _per_customer_exhausted(coupon: Coupon) -> Conflict:
@@ -119,11 +120,12 @@ def _per_customer_exhausted(coupon: Coupon) -> Conflict:
                     code="coupon_exhausted", param="coupon")
 
 
-def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *,
+def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *, livemode: bool,
                  customer_id: str | None = None) -> Discount:
-    """The discount ``coupon`` gives this basket, or a 4xx saying why it does not apply."""
+    """The discount ``coupon`` gives this basket (of an order of ``livemode``), or a 4xx saying why it does not
+    apply."""
     if coupon.max_per_customer is not None and customer_id and \
-            _customer_uses(coupon.id, customer_id) >= coupon.max_per_customer:
+            _customer_uses(coupon.id, customer_id, livemode) >= coupon.max_per_customer:
         raise _per_customer_exhausted(coupon)
     if coupon.currency and coupon.currency != currency:
         raise _not_applicable(f"the coupon {coupon.code} applies to {coupon.currency.upper()} prices only")
@@ -153,21 +155,25 @@ def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *,
     return Discount(coupon, _describe(coupon), Money(min(amount, base), currency))
 
 
-def redeem_coupon(discount: Discount, *, merchant_id: str, order_id: str, customer_id: str) -> CouponRedemption:
-    """Count one use for an order in the caller's transaction: a conditional UPDATE against the
-    limit (which also locks the coupon row, serialising the per-customer check), then the
+def redeem_coupon(discount: Discount, *, merchant_id: str, order_id: str, customer_id: str,
+                  livemode: bool) -> CouponRedemption:
+    """Count one use for an order of ``livemode`` in the caller's transaction: a conditional UPDATE of that mode's
+    count against the limit (which also locks the coupon row, serialising the per-customer check), then the
     redemption row, unique per order."""
     coupon = discount.coupon
+    uses = redeemed_column(livemode)
     counted = db.session.execute(
         update(Coupon).where(Coupon.id == coupon.id, Coupon.active.is_(True),
-                             (Coupon.max_redemptions.is_(None)) | (Coupon.times_redeemed < Coupon.max_redemptions))
-        .values(times_redeemed=Coupon.times_redeemed + 1).execution_options(synchronize_session=False))
+                             (Coupon.max_redemptions.is_(None)) | (uses < Coupon.max_redemptions))
+        .values({uses: uses + 1}).execution_options(synchronize_session=False))
     if counted.rowcount != 1:
         raise Conflict(f"the coupon {coupon.code} has been used up", code="coupon_exhausted", param="coupon")
-    if coupon.max_per_customer is not None and _customer_uses(coupon.id, customer_id) >= coupon.max_per_customer:
+    if coupon.max_per_customer is not None and \
+            _customer_uses(coupon.id, customer_id, livemode) >= coupon.max_per_customer:
         raise _per_customer_exhausted(coupon)
     redemption = CouponRedemption(id=new_id("red"), merchant_id=merchant_id, coupon_id=coupon.id, order_id=order_id,
-                                  customer_id=customer_id, code=coupon.code, description=discount.description,
+                                  customer_id=customer_id, livemode=livemode, code=coupon.code,
+                                  description=discount.description,
                                   amount=discount.amount.amount, currency=discount.amount.currency)
     db.session.add(redemption)
     return redemption
@@ -182,9 +188,9 @@ def release_coupon(order_id: str) -> None:
         update(CouponRedemption).where(CouponRedemption.id == redemption.id, CouponRedemption.status == "active")
         .values(status="released", released_at=utcnow()).execution_options(synchronize_session=False))
     if released.rowcount == 1:
-        db.session.execute(update(Coupon).where(Coupon.id == redemption.coupon_id, Coupon.times_redeemed > 0)
-                           .values(times_redeemed=Coupon.times_redeemed - 1)
-                           .execution_options(synchronize_session=False))
+        uses = redeemed_column(redemption.livemode)
+        db.session.execute(update(Coupon).where(Coupon.id == redemption.coupon_id, uses > 0)
+                           .values({uses: uses - 1}).execution_options(synchronize_session=False))
 
 
 def discounts_for_order(order_id: str) -> list[CouponRedemption]:
@@ -331,9 +337,8 @@ def update_coupon(merchant_id: str, coupon_id: str, fields: dict) -> Coupon:
     coupon = get_coupon(merchant_id, coupon_id)
     max_redemptions = _int_field(fields, "max_redemptions", minimum=1)
     max_per_customer = _int_field(fields, "max_per_customer", minimum=1)
-    if max_redemptions is not None and max_redemptions < coupon.times_redeemed:
-        raise InvalidRequest(f"it has already been used {coupon.times_redeemed} times; the limit cannot be lower",
-                             param="max_redemptions")
+    if max_redemptions is not None and max_redemptions < _most_uses(coupon):
+        raise InvalidRequest(_used_already(coupon), param="max_redemptions")
     valid_from, valid_until = fields.get("valid_from"), fields.get("valid_until")
     if valid_from and valid_until and valid_until <= valid_from:
         raise InvalidRequest("valid_until must be after valid_from", param="valid_until")
@@ -345,10 +350,19 @@ def update_coupon(merchant_id: str, coupon_id: str, fields: dict) -> Coupon:
     except IntegrityError:
         # Used again between the check above and this save: the database's rule (uses ≤ limit) refused it.
         db.session.rollback()
-        used = db.session.get(Coupon, coupon.id, populate_existing=True).times_redeemed
-        raise InvalidRequest(f"it has already been used {used} times; the limit cannot be lower",
+        raise InvalidRequest(_used_already(db.session.get(Coupon, coupon.id, populate_existing=True)),
                              param="max_redemptions") from None
     return coupon
+
+
+def _most_uses(coupon: Coupon) -> int:
+    return max(coupon.times_redeemed, coupon.test_times_redeemed)
+
+
+def _used_already(coupon: Coupon) -> str:
+    """Why the limit cannot go below the uses so far (the limit holds for each mode's count)."""
+    mode = "" if coupon.times_redeemed >= coupon.test_times_redeemed else " by test orders"
+    return f"it has already been used {_most_uses(coupon)} times{mode}; the limit cannot be lower"
 
 
 def deactivate_coupon(merchant_id: str, coupon_id: str) -> Coupon:

@@ -116,7 +116,7 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
                 customer_id: str | None = None, currency: object = None) -> Quote:
     """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
     have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
-    the coupon cannot be used. Stock is checked in ``livemode``'s (test orders have a stock of their own)."""
+    the coupon cannot be used. Stock and coupon uses are ``livemode``'s (test orders count theirs apart)."""
     parsed = _parse_items(items)
     currency = parse_currency(currency)
     skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
@@ -146,8 +146,8 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
                              "split it into several orders", param="items")
     discounts: tuple[Discount, ...] = ()
     if coupon not in (None, ""):
-        discounts = (discount_for(find_coupon(merchant_id, coupon), lines, subtotal.currency,
-                                  customer_id=customer_id),)
+        discounts = (discount_for(find_coupon(merchant_id, coupon, livemode=livemode), lines, subtotal.currency,
+                                  livemode=livemode, customer_id=customer_id),)
     discount = Money.zero(subtotal.currency)
     for line in discounts:
         discount = discount + line.amount

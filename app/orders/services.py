@@ -218,7 +218,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         db.session.add(order)
         db.session.add_all(events)
     for discount in quote.discounts:
-        redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id)
+        redeem_coupon(discount, merchant_id=merchant_id, order_id=order_id, customer_id=customer_id,
+                      livemode=livemode)
     if not commit:
         db.session.flush()
         return order

@@ -36,7 +36,7 @@ def redeemed(app, coupon_id: str) -> int:
     from app.extensions import db
 
     with app.app_context():
-        return db.session.get(Coupon, coupon_id).times_redeemed
+        return db.session.get(Coupon, coupon_id).test_times_redeemed
 
 
 def test_amount_off_is_shown_as_a_discount_line_and_codes_are_case_insensitive(api, spec, catalog, coupons):

@@ -393,3 +393,29 @@ def test_test_mode_purchases_never_take_live_stock(api, pk_api, live, catalog, s
     assert (stock(api), stock(live)) == (10, 10)
     assert live.post(f"/orders/{bought.json['id']}/cancel").status_code == 200
     assert (stock(api), stock(live)) == (10, 11)  # the live order's unit goes back to the live stock
+
+
+def test_test_mode_purchases_never_use_up_a_live_coupon(app, merchant, api, pk_api, live, catalog, sandbox):
+    """A 1-use LAUNCH coupon redeemed by a paid test order was used up for live shoppers (409 coupon_exhausted).
+    Each mode counts its uses against the same limits, the per-customer limit too."""
+    from app.catalog.coupon_models import Coupon
+    from app.catalog.coupons import create_coupon
+    from app.extensions import db
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "LAUNCH", "kind": "percent_off", "percent_bps": 5000,
+                                    "max_redemptions": 1, "max_per_customer": 1})
+    _paid_in_test_mode(pk_api, sandbox, {**order_body(catalog["sku"]), "coupon": "LAUNCH"})
+    again = api.post("/orders", json={**order_body(catalog["sku"], "cus_other"), "coupon": "LAUNCH"})
+    assert (again.status_code, again.json["error"]["code"]) == (409, "coupon_exhausted")  # used up in test mode
+
+    live_order = live.post("/orders", json={**order_body(catalog["sku"]), "coupon": "LAUNCH"})
+    assert live_order.status_code == 201, live_order.json
+    assert live_order.json["amount"]["discount"] == 499  # half of $9.99
+    with app.app_context():
+        coupon = db.session.scalar(db.select(Coupon).where(Coupon.code == "LAUNCH"))
+        assert (coupon.times_redeemed, coupon.test_times_redeemed) == (1, 1)
+    assert live.post(f"/orders/{live_order.json['id']}/cancel").status_code == 200
+    with app.app_context():  # the canceled live order gives its use back to the live count only
+        coupon = db.session.scalar(db.select(Coupon).where(Coupon.code == "LAUNCH"))
+        assert (coupon.times_redeemed, coupon.test_times_redeemed) == (0, 1)

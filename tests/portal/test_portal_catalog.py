@@ -352,7 +352,7 @@ def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_cou
     form = {**_post_form(portal.page(path), "max_redemptions"), "max_redemptions": "1"}
     saved = held_read(app, path, "UPDATE coupons", 1, lambda: portal.client.post(path, data=form), use)
     page = saved.get_data(as_text=True)
-    assert saved.status_code == 422 and "It has already been used 2 times; the limit cannot be lower." in page
+    assert saved.status_code == 422 and "It has already been used 2 times by test orders; the limit cannot be lower." in page
     with app.app_context():
         coupon = db.session.get(Coupon, coupon_id)
-        assert (coupon.times_redeemed, coupon.max_redemptions) == (2, None)
+        assert (coupon.test_times_redeemed, coupon.max_redemptions) == (2, None)
