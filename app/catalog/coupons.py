@@ -382,9 +382,10 @@ def list_coupons(merchant_id: str, *, q: str | None = None, limit: int = 50, off
     return rows[:limit], len(rows) > limit
 
 
-def list_redemptions(merchant_id: str, coupon_id: str) -> list[CouponRedemption]:
-    """Every use of a coupon, newest first."""
+def list_redemptions(merchant_id: str, coupon_id: str, *, livemode: bool) -> list[CouponRedemption]:
+    """Every use of a coupon by orders of ``livemode``, newest first (each mode counts its uses apart)."""
     get_coupon(merchant_id, coupon_id)
     return list(db.session.scalars(select(CouponRedemption).where(
-        CouponRedemption.merchant_id == merchant_id, CouponRedemption.coupon_id == coupon_id)
+        CouponRedemption.merchant_id == merchant_id, CouponRedemption.coupon_id == coupon_id,
+        CouponRedemption.livemode.is_(livemode))
         .order_by(CouponRedemption.id.desc())))

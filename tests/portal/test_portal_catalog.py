@@ -356,3 +356,24 @@ def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_cou
     with app.app_context():
         coupon = db.session.get(Coupon, coupon_id)
         assert (coupon.test_times_redeemed, coupon.max_redemptions) == (2, None)
+
+
+def test_a_coupons_usage_lists_the_uses_of_the_mode_the_portal_shows(app, api, merchant, catalog, portal):
+    """Test orders count their coupon uses apart: the live portal said "Used 0 of 1 times" and listed the test
+    order's use beneath it as counting, so the merchant could not tell whether live shoppers had used it up."""
+    from app.catalog.coupons import create_coupon
+    from app.extensions import db
+
+    with app.app_context():
+        coupon = create_coupon(merchant.id, {"code": "LAUNCH", "kind": "percent_off", "percent_bps": 1000,
+                                             "max_redemptions": 1})
+        db.session.commit()
+        coupon_id = coupon.id
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "LAUNCH",
+                                      "customer": {"id": "cus_1"}, "agreement_accepted": True})
+    assert order.status_code == 201, order.json
+    assert order.json["id"] in portal.page(f"/portal/coupons/{coupon_id}")  # the portal starts in test mode
+    assert portal.submit(f"/portal/coupons/{coupon_id}", {"mode": "live"}, action="/portal/mode").status_code == 302
+    page = portal.page(f"/portal/coupons/{coupon_id}")
+    assert "0 of 1 times" in page
+    assert order.json["id"] not in page and "Not used yet." in page

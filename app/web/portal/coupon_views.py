@@ -20,6 +20,7 @@ from app.web.portal.access import audit, permission_required
 from app.web.portal.catalog_forms import KIND_LABELS, CouponEditForm, CouponForm, kinds_using
 from app.web.portal.catalog_views import PAGE_SIZE, _page, record_error
 from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
 
 
 def _sku_choices(merchant_id: str) -> list[SelectChoice]:
@@ -78,7 +79,8 @@ def coupon_new():
 def coupon_show(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
     return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
-                           redemptions=list_redemptions(current_user.merchant_id, coupon_id), confirm=ConfirmForm())
+                           redemptions=list_redemptions(current_user.merchant_id, coupon_id,
+                                                         livemode=portal_livemode()), confirm=ConfirmForm())
 
 
 @bp.route("/coupons/<coupon_id>/edit", methods=["GET", "POST"])
