@@ -39,13 +39,14 @@ def with_request_id(body: dict) -> dict:
     return body
 
 
-def _page_error(status: int, message: str):
+def page_error(status: int, message: str):
     """An error page, or for an htmx request the error alone, put in the page's #page-alert: the part the request
     would have swapped (a summary, a panel) is left as it was instead of holding a whole page."""
     if not is_htmx():
         return make_response(render_template("error.html", status=status, message=message), status)
     response = make_response(render_template("error_alert.html", status=status, message=message), status)
     response.headers["HX-Retarget"], response.headers["HX-Reswap"] = "#page-alert", "innerHTML"
+    response.headers["HX-Reselect"] = "#page-alert-message"  # whatever part of the answer the element selects
     return response
 
 
@@ -56,7 +57,7 @@ def register(app: Flask) -> None:
         if _wants_json():
             response = jsonify(with_request_id(error.to_json()))
         else:
-            response = _page_error(error.status, error.message)
+            response = page_error(error.status, error.message)
         if error.status == 503:
             response.headers["Retry-After"] = RETRY_AFTER_SECONDS  # busy or Redis down: the same call may succeed soon
         return response, error.status
@@ -91,7 +92,7 @@ def register(app: Flask) -> None:
                        413: too_large_message()}.get(error.code, error.description)
             return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
         message = too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
-        return _page_error(error.code, message)
+        return page_error(error.code, message)
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
@@ -99,4 +100,4 @@ def register(app: Flask) -> None:
         log.exception("unhandled error on %s %s", request.method, request.path)
         if _wants_json():
             return _json_error(500, "api_error", "internal_error", "something went wrong on our side; it has been logged")
-        return _page_error(500, "Something went wrong on our side.")
+        return page_error(500, "Something went wrong on our side.")

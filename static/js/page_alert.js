@@ -1,7 +1,7 @@
 /* One place on every page for what went wrong with an htmx request outside the part it swaps: Kassa's own
    error answers are retargeted here (app/web/errors.py), and a request that got no answer from Kassa (the phone
    lost its connection, a proxy answered instead) says so here instead of leaving the button doing nothing.
-   The region is cleared when the next request starts, or by its Dismiss button. */
+   The region is cleared when the shopper's next request (not a poll) starts, or by its Dismiss button. */
 (function () {
   "use strict";
   function region() { return document.getElementById("page-alert"); }
@@ -20,7 +20,10 @@
     p.appendChild(dismiss);
     alert.replaceChildren(p);
   }
-  document.addEventListener("htmx:beforeRequest", function () {
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    // A GET is a poll or a refresh (the order page's status every second): what went wrong stays said until
+    // the shopper acts again.
+    if ((event.detail.requestConfig && event.detail.requestConfig.verb) === "get") return;
     var alert = region();
     if (alert) alert.replaceChildren();
   });

@@ -62,6 +62,9 @@ def test_a_lost_connection_or_a_stranger_answering_is_said_and_pay_works_after(
     page.route(re.compile(r"/pay$"), lambda route: route.abort("internetdisconnected"))
     page.get_by_role("button", name="Pay").click()
     expect(alert).to_have_text("The page could not reach the server. Check your connection, then try again. ×")
+    # A poll or refresh (a GET: the order page asks for its status every second) leaves what was said in place.
+    page.evaluate("() => new Promise((done) => htmx.ajax('GET', '/healthz', {swap: 'none'}).then(done))")
+    expect(alert).to_contain_text("The page could not reach the server.")
     alert.get_by_role("button", name="Dismiss").click()
     expect(alert).to_be_empty()
     page.unroute(re.compile(r"/pay$"))

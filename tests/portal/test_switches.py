@@ -115,3 +115,26 @@ def test_bad_switches_are_explained(app):
     merchant_only = runner.invoke(args=["kassa", "switch", "on", "read_only_portal", "--merchant-id", "mch_x",
                                         "--reason", "x"])
     assert merchant_only.exit_code == 2 and "platform switch" in merchant_only.output
+
+
+def test_a_part_of_a_page_refused_says_so_above_the_page(app, portal, member):
+    """An htmx request (the channel form's live preview) refused by the read-only switch or by the user's role got
+    a whole page, swapped into the preview box. It now gets the message alone, put in the page's alert region."""
+    htmx = {"HX-Request": "true"}
+    cli(app, "on", "read_only_portal", "--reason", "restoring a backup")
+    refused = portal.post("/portal/channels/sandbox_qr/preview", {"enabled": "y"}, headers=htmx)
+    cli(app, "off", "read_only_portal")
+    assert refused.status_code == 503
+    assert (refused.headers["HX-Retarget"], refused.headers["HX-Reswap"]) == ("#page-alert", "innerHTML")
+    # An element that selects part of its answer (the test clock's hx-select) takes the message, not nothing.
+    assert refused.headers["HX-Reselect"] == "#page-alert-message"
+    assert 'id="page-alert-message"' in refused.get_data(as_text=True)
+    body = refused.get_data(as_text=True)
+    assert "paused changes for maintenance: restoring a backup" in body and "<html" not in body
+
+    viewer = member("developer")  # a role without channels.manage
+    denied = viewer.post("/portal/channels/sandbox_qr/preview", {"enabled": "y"}, headers=htmx)
+    assert denied.status_code == 403 and denied.headers["HX-Retarget"] == "#page-alert"
+    assert "does not allow this" in denied.get_data(as_text=True) and "<html" not in denied.get_data(as_text=True)
+    # Without htmx (a plain form post) the whole explaining page stays.
+    assert "<html" in viewer.post("/portal/channels/sandbox_qr/preview", {"enabled": "y"}).get_data(as_text=True)

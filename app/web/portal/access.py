@@ -25,6 +25,8 @@ from app.errors import KassaError
 from app.extensions import db, login_manager
 from app.merchants.permissions import PERMISSIONS, ROLES, can, roles_with
 from app.operations.switches import portal_read_only
+from app.web.errors import page_error
+from app.web.fragments import is_htmx
 
 
 def permission_required(permission: str) -> Callable:
@@ -40,6 +42,9 @@ def permission_required(permission: str) -> Callable:
                 return forbidden(permission)
             if request.method != "GET" and (switch := portal_read_only()) is not None:
                 # The operator froze changes (docs/operations.md): reading goes on, nothing is written.
+                if is_htmx():  # a part of a page asked: said above the page, which stays
+                    return page_error(503, f"Kassa's operator has paused changes for maintenance: {switch.reason}. "
+                                           "Nothing was changed; try again once maintenance is over.")
                 return render_template("portal/read_only.html", reason=switch.reason), 503
             return view(*args, **kwargs)
 
@@ -51,6 +56,9 @@ def permission_required(permission: str) -> Callable:
 
 def forbidden(permission: str):
     """The 403 page: what was refused, and which roles could do it."""
+    if is_htmx():
+        return page_error(403, f"Your role ({current_user.role}) does not allow this: it needs the permission "
+                               f"“{PERMISSIONS[permission]}”. Ask an owner of your business if you need it.")
     return render_template("portal/forbidden.html", permission=PERMISSIONS[permission],
                            role=current_user.role, role_description=ROLES.get(current_user.role, ""),
                            allowed=roles_with(permission)), 403
