@@ -123,10 +123,11 @@ def check_metadata(metadata: object) -> dict:
     return metadata
 
 
-def _check_purchase_limits(customer_id: str, quote) -> None:
+def _check_purchase_limits(customer_id: str, quote, livemode: bool) -> None:
     """Refuse a line that would take the customer past the SKU's per-customer limit, counting
-    units in their orders that are open or paid (closed ones gave their units back) and the earlier lines
-    of this order for the same SKU (repeating a SKU in several lines must not get past the limit)."""
+    units in their orders of the same mode that are open or paid (closed ones gave their units back; test orders
+    never use up a live limit) and the earlier lines of this order for the same SKU (repeating a SKU in several
+    lines must not get past the limit)."""
     in_this_order: dict[str, int] = {}
     for i, line in enumerate(quote.lines):
         limit = line.sku.purchase_limit
@@ -138,11 +139,12 @@ def _check_purchase_limits(customer_id: str, quote) -> None:
             # Two orders from one customer at once must not both fit under the limit: serialise them
             # on (SKU, customer) until this transaction ends. (SQLite already serialises writers.)
             db.session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-                               {"key": f"purchase_limit:{line.sku.id}:{customer_id}"})
+                               {"key": f"purchase_limit:{line.sku.id}:{customer_id}:{livemode}"})
         held = db.session.scalar(
             select(func.coalesce(func.sum(OrderItem.quantity), 0)).join(Order, Order.id == OrderItem.order_id)
             .where(Order.merchant_id == line.sku.merchant_id, Order.customer_id == customer_id,
-                   OrderItem.sku_id == line.sku.id, Order.status.not_in(("closed", "refunded"))))
+                   Order.livemode.is_(livemode), OrderItem.sku_id == line.sku.id,
+                   Order.status.not_in(("closed", "refunded"))))
         held += earlier
         if held + line.quantity > limit:
             left = max(limit - held, 0)
@@ -175,7 +177,7 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:
-        _check_purchase_limits(customer_id, quote)
+        _check_purchase_limits(customer_id, quote, livemode)
     prospect = prospect_for(merchant_id, customer_id=customer_id, email=email, amount=quote.total.amount,
                             currency=quote.currency, livemode=livemode)
     assessment = assess(prospect)

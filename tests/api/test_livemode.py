@@ -419,3 +419,15 @@ def test_test_mode_purchases_never_use_up_a_live_coupon(app, merchant, api, pk_a
     with app.app_context():  # the canceled live order gives its use back to the live count only
         coupon = db.session.scalar(db.select(Coupon).where(Coupon.code == "LAUNCH"))
         assert (coupon.times_redeemed, coupon.test_times_redeemed) == (0, 1)
+
+
+def test_test_orders_never_use_up_a_live_purchase_limit(api, live, catalog):
+    """A SKU limited to 1 per customer: the customer's test order (a developer trying the checkout with the real
+    customer id) made their first live purchase a 422 purchase_limit_exceeded."""
+    assert live.patch(f"/skus/{catalog['limited_sku']}", json={"purchase_limit": 1}).status_code == 200
+    assert api.post("/orders", json=order_body(catalog["limited_sku"])).status_code == 201
+    again = api.post("/orders", json=order_body(catalog["limited_sku"]))
+    assert (again.status_code, again.json["error"]["code"]) == (422, "purchase_limit_exceeded")  # test: the limit
+    bought = live.post("/orders", json=order_body(catalog["limited_sku"]))
+    assert bought.status_code == 201, bought.json
+    assert live.post("/orders", json=order_body(catalog["limited_sku"])).status_code == 422
