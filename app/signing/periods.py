@@ -36,8 +36,10 @@ def next_period(sub, sku) -> tuple[datetime, datetime, dict]:
     start, which becomes the anchor, so a switch from monthly to yearly buys a year, not a month at a year's price."""
     period = sub.period + 1
     start, end = period_bounds(sub.anchor_at, sub.interval, sub.interval_count, period, sub.anchor_period)
-    interval, count = getattr(sku, "subscription_interval", None), getattr(sku, "subscription_interval_count", None) or 1
-    if not interval or (interval, count) == (sub.interval, sub.interval_count):
+    if sku is None or not sku.subscription_interval:
+        return start, end, {}
+    interval, count = sku.subscription_interval, sku.subscription_interval_count or 1
+    if (interval, count) == (sub.interval, sub.interval_count):
         return start, end, {}
     return start, shift(start, interval, count), {"interval": interval, "interval_count": count, "anchor_at": start,
                                                   "anchor_period": sub.period}

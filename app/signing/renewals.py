@@ -197,24 +197,14 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
         values.update(period=period, current_period_start=start, current_period_end=end, next_renewal_at=end)
         reason = f"period {period} passes without a charge: {skip}"
     except InMaintenance as exc:  # Kassa's (or the merchant's) maintenance, not the customer's failure: wait
-        db.session.rollback()
         log.info("maintenance: the renewal waits", extra={"fields": {"subscription_id": sub_id}})
-        sub = db.session.get(Subscription, sub_id, populate_existing=True)
-        change(sub, reason=f"renewal postponed: {exc.message}", actor="system:renewal", event=None,
-               next_renewal_at=now + RECHECK_AFTER)
-        db.session.commit()
-        return None
+        return _postpone(sub_id, now, exc.message)
     except KassaError as exc:  # a risk block, an archived SKU: a failed try
         renewal.last_error = exc.message[:500]
         reason = f"period {period} opened; its order could not be created: {exc.message}"
     except Exception as exc:  # a hook that failed to decide: no charge on a guess, look again later
-        db.session.rollback()
         log.exception("a subscription hook failed; the renewal waits", extra={"fields": {"subscription_id": sub_id}})
-        sub = db.session.get(Subscription, sub_id, populate_existing=True)
-        change(sub, reason=f"renewal postponed: a subscription hook failed ({exc.__class__.__name__})",
-               actor="system:renewal", event=None, next_renewal_at=now + RECHECK_AFTER)
-        db.session.commit()
-        return None
+        return _postpone(sub_id, now, f"a subscription hook failed ({exc.__class__.__name__})")
     try:
         change(sub, reason=reason, actor="system:renewal", event=None, **values)
     except StaleSubscription:
@@ -224,6 +214,15 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
     log.info("renewal opened", extra={"fields": {"subscription_id": sub.id, "period": period,
                                                  "order_id": renewal.order_id}})
     return renewal
+
+
+def _postpone(sub_id: str, now: datetime, why: str) -> None:
+    """Open nothing now (no renewal row, no try counted) and look again after ``RECHECK_AFTER``."""
+    db.session.rollback()
+    sub = db.session.get(Subscription, sub_id, populate_existing=True)
+    change(sub, reason=f"renewal postponed: {why}", actor="system:renewal", event=None,
+           next_renewal_at=now + RECHECK_AFTER)
+    db.session.commit()
 
 
 def _claim_period(sub: Subscription, period: int, start: datetime, end: datetime, *, due_at: datetime,

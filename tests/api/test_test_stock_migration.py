@@ -2,37 +2,21 @@
 stock both modes shared; from the upgrade on, each gives them back to its own mode's column."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 
 from tests.api.test_livemode import live_key, order_body
+from tests.migration_steps import run_migration_step
 
 # The migration runs down and up in place, in the suite's own database: PostgreSQL does that in one transaction.
 # SQLite drops a column only by rebuilding the table, which the worker's other tests would then find half done.
 pytestmark = pytest.mark.postgres_only
 
-MIGRATION = Path(__file__).resolve().parents[2] / "migrations" / "versions" / "0111_test_stock.py"
-
-
-def _migration():
-    spec = importlib.util.spec_from_file_location("test_stock", MIGRATION)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+MIGRATION = "0111_test_stock.py"
 
 
 def _run(app, step: str) -> None:
-    from alembic.migration import MigrationContext
-    from alembic.operations import Operations
-
-    from app.extensions import db
-
-    with app.app_context(), db.engine.begin() as connection:
-        with Operations.context(MigrationContext.configure(connection)):
-            getattr(_migration(), step)()
+    run_migration_step(app, MIGRATION, step)
 
 
 def _stocks(app, sku_id: str) -> tuple[int, int]:

@@ -2,30 +2,15 @@
 handled follows it, so an event still being dispatched across the deploy does not run it a second time."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from sqlalchemy import select
 
-MIGRATION = Path(__file__).resolve().parents[2] / "migrations" / "versions" / "0109_renewal_handler_moved.py"
+from tests.migration_steps import load_migration, run_migration_step
 
-
-def _migration():
-    spec = importlib.util.spec_from_file_location("renewal_handler_moved", MIGRATION)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+MIGRATION = "0109_renewal_handler_moved.py"
 
 
 def _run(app, step: str) -> None:
-    from alembic.migration import MigrationContext
-    from alembic.operations import Operations
-
-    from app.extensions import db
-
-    with app.app_context(), db.engine.begin() as connection:
-        with Operations.context(MigrationContext.configure(connection)):
-            getattr(_migration(), step)()
+    run_migration_step(app, MIGRATION, step)
 
 
 def test_the_handled_record_of_an_event_not_yet_dispatched_follows_the_moved_handler(app):
@@ -34,7 +19,7 @@ def test_the_handled_record_of_an_event_not_yet_dispatched_follows_the_moved_han
     from app.extensions import db
     from app.ids import new_id
 
-    moved = _migration()
+    moved = load_migration(MIGRATION)
     # The name the migration writes is the one the outbox now runs the handler under.
     assert moved.NEW in {s.name for s in subscriptions_for("order.paid")}
     assert moved.OLD not in {s.name for s in subscriptions_for("order.paid")}

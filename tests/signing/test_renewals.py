@@ -13,6 +13,18 @@ from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, sub
 START = datetime(2027, 1, 31, 12, 0, tzinfo=timezone.utc)  # a month end: renewals must not drift
 
 
+def another_plan(app, catalog, sku_id: str, name: str, amount: int, interval: str) -> None:
+    """Another subscription SKU of the product, for a contract to switch to."""
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    with app.app_context():
+        db.session.add(Sku(id=sku_id, merchant_id=db.session.get(Sku, catalog["sku"]).merchant_id,
+                           product_id=catalog["product"], name=name, price_amount=amount, currency="usd",
+                           specs={}, subscription_interval=interval, subscription_interval_count=1))
+        db.session.commit()
+
+
 def unix(year: int, month: int, day: int, hour: int = 12) -> int:
     return int(datetime(year, month, day, hour, tzinfo=timezone.utc).timestamp())
 
@@ -194,14 +206,7 @@ def test_a_revoked_mandate_ends_the_contract_with_its_paid_period(api, sandbox, 
 
 
 def test_a_sku_change_is_charged_from_the_next_renewal(app, api, sandbox, worker, monthly, catalog, clock):
-    from app.catalog.models import Sku
-    from app.extensions import db
-
-    with app.app_context():
-        db.session.add(Sku(id="sku_test_premium", merchant_id=db.session.get(Sku, monthly).merchant_id,
-                           product_id=catalog["product"], name="Premium", price_amount=1999, currency="usd",
-                           specs={}, subscription_interval="month", subscription_interval_count=1))
-        db.session.commit()
+    another_plan(app, catalog, "sku_test_premium", "Premium", 1999, "month")
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": "sku_test_premium"}).status_code == 200
     advance(api, worker, clock, unix(2027, 3, 1))
@@ -376,14 +381,7 @@ def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(
                                                                                  catalog, clock):
     """Switching a monthly contract to the product's annual SKU: the annual price buys a year. The contract kept its
     monthly interval, so the annual price was charged again every month (11 × 9,999 for what should be one)."""
-    from app.catalog.models import Sku
-    from app.extensions import db
-
-    with app.app_context():
-        db.session.add(Sku(id="sku_test_annual", merchant_id=db.session.get(Sku, monthly).merchant_id,
-                           product_id=catalog["product"], name="Annual", price_amount=9999, currency="usd",
-                           specs={}, subscription_interval="year", subscription_interval_count=1))
-        db.session.commit()
+    another_plan(app, catalog, "sku_test_annual", "Annual", 9999, "year")
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": "sku_test_annual"}).status_code == 200
     advance(api, worker, clock, unix(2027, 6, 1))

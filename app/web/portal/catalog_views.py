@@ -160,11 +160,10 @@ def split_text(rule: dict | None) -> str:
 
 def _sku_initial(sku) -> dict:
     others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
+    stock = sku.stock_in(portal_livemode())  # the mode the portal shows: test orders take from a stock of their own
     return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
-            "other_prices": format_pairs(others), "stock": sku.stock_in(portal_livemode()),
-            "purchase_limit": sku.purchase_limit,
-            # The stock of the mode the portal shows: test orders take from a stock of their own.
-            "stock_shown": "" if sku.stock_in(portal_livemode()) is None else str(sku.stock_in(portal_livemode())),
+            "other_prices": format_pairs(others), "stock": stock, "purchase_limit": sku.purchase_limit,
+            "stock_shown": "" if stock is None else str(stock),
             "specs": format_pairs(sku.specs), "status": sku.status,
             "subscription_interval": sku.subscription_interval or "",
             "subscription_interval_count": sku.subscription_interval_count or 1,
