@@ -185,7 +185,7 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
     start, end = period_bounds(sub.anchor_at, sub.interval, sub.interval_count, period, sub.anchor_period)
     item = OrderItem(merchant_id=sub.merchant_id, sku_id=line.sku.id, product_id=line.sku.product_id,
                      name=f"{line.sku.product.name} — {line.sku.name}", quantity=1,
-                     unit_amount=line.sku.price_amount, amount=line.amount.amount)
+                     unit_amount=line.unit.amount, amount=line.amount.amount)
     merchant = merchants.row(sub.merchant_id)
     renewal = PlannedRenewal(sub=sub, period=period, start=start, end=end, item=item,
                        grants_membership=grants_membership(line.sku), total=quote.total.amount,

@@ -14,11 +14,11 @@ def balance(api, customer: str = CUSTOMER) -> dict:
     return response.json
 
 
-def top_up(api, sandbox, worker, amount: int, customer: str = CUSTOMER):
+def top_up(api, sandbox, worker, amount: int, customer: str = CUSTOMER, currency: str = "usd"):
     """Top up through sandbox_card, approve at the provider, and let the outbox credit the wallet."""
-    before = {m["currency"]: m["amount"] for m in balance(api, customer)["available"]}.get("usd", 0)
+    before = {m["currency"]: m["amount"] for m in balance(api, customer)["available"]}
     response = api.post(f"/customers/{customer}/topups",
-                        json={"amount": amount, "currency": "usd", "channel": "sandbox_card"})
+                        json={"amount": amount, "currency": currency, "channel": "sandbox_card"})
     assert response.status_code == 201, response.json
     sandbox.simulate(response.json["payment"]["provider_reference"], "succeeded")
     order_id = response.json["topup"]["id"]
@@ -26,7 +26,8 @@ def top_up(api, sandbox, worker, amount: int, customer: str = CUSTOMER):
 
     def credited() -> bool:
         worker()
-        return balance(api, customer)["available"] == [{"amount": before + amount, "currency": "usd"}]
+        now = {m["currency"]: m["amount"] for m in balance(api, customer)["available"]}
+        return now == {**before, currency: before.get(currency, 0) + amount}
     wait_for(credited)
     return response
 

@@ -164,3 +164,23 @@ def test_a_batch_renewal_announces_the_whole_order_and_contract_as_the_api_shows
     assert len(renewed) == 1
     shown = {k: after[k] for k in renewed[0] if k != "status"}
     assert {k: v for k, v in renewed[0].items() if k != "status"} == shown
+
+
+def test_a_batch_renewal_in_euros_lists_the_euro_price_on_its_line(api, sandbox, worker, monthly, clock):
+    """A contract signed in euros and paid from a euro wallet: the renewal's line (what the receipt and the order
+    page show as "1 × price") is the euro price, as its total is. Before, the batch wrote the SKU's dollar price as
+    the unit price next to a euro amount."""
+    euro_price = 899
+    assert api.patch(f"/skus/{monthly}", json={"prices": [{"amount": euro_price, "currency": "eur"}]}).status_code == 200
+    top_up(api, sandbox, worker, 2 * euro_price, customer="cus_euro", currency="eur")
+    created = subscribe(api, monthly, customer="cus_euro", test_clock=clock, currency="eur")
+    assert api.post(f"/orders/{created['order']['id']}/pay", json={"channel": "wallet"}).status_code == 200
+    worker()
+    advance(api, worker, clock, unix(2027, 3, 1))
+
+    after = api.get(f"/subscriptions/{created['subscription']['id']}").json
+    assert [(r["period"], r["status"]) for r in after["renewals"]] == [(2, "paid")]
+    order = api.get(f"/orders/{after['renewals'][0]['order']}").json
+    assert order["amount"]["total"] == euro_price and order["amount"]["currency"] == "eur"
+    assert [(i["quantity"], i["unit_amount"], i["amount"]) for i in order["items"]] == [(1, euro_price, euro_price)]
+    assert available(api, "cus_euro") == 0
