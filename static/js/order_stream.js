@@ -8,6 +8,9 @@
   // htmx queues the trigger, but drops it when the answer replaces the panel (the queue belongs to the old
   // element), and then no event is left to come: the page would wait for the stream's end, up to a minute.
   var inFlight = false, missed = false;
+  // Whether the answer's new panel is in place and live: htmx settles it (binds its triggers) before or after the
+  // request's end, depending on the settle delay, and the page asks again at whichever comes second.
+  var settled = false;
   window.kassaStreaming = false;
 
   // The element that sent the request: detail.elt names the element an event fires on, which for the end of a
@@ -56,17 +59,19 @@
   // beforeSend (not beforeRequest, which a listener may cancel): every request sent ends in afterRequest,
   // whether answered, failed, aborted or timed out; onLoadError is the one end that skips it.
   document.addEventListener("htmx:beforeSend", function (event) {
-    if (fromPanel(event)) inFlight = true;
+    if (fromPanel(event)) { inFlight = true; settled = false; }
   });
   function ended(event) {
     if (!fromPanel(event)) return;
     inFlight = false;
-    if (event.detail.requestConfig.elt.isConnected) askAgainIfMissed();  // no new panel (204, an error): ask now
+    // The old panel still in place (204, an error), or the new one already live: ask now.
+    if (event.detail.requestConfig.elt.isConnected || settled) askAgainIfMissed();
   }
   document.addEventListener("htmx:afterRequest", ended);
   document.addEventListener("htmx:onLoadError", ended);
   document.addEventListener("DOMContentLoaded", follow);
   document.addEventListener("htmx:afterSettle", function () {
+    settled = true;
     follow();
     askAgainIfMissed();  // the new panel is live (its triggers bound) once settled
   });

@@ -64,3 +64,24 @@ def test_a_shopper_in_germany_sees_and_pays_euros(german_page, app, api, live_se
     with app.app_context():
         order = db.session.scalars(db.select(Order)).one()
         assert (order.status, order.total, order.currency) == ("paid", 1798, "eur")
+
+
+def test_a_choice_made_as_the_panel_redraws_is_not_lost(page, api, live_server, catalog):
+    """The shopper changes the currency again in the instant the panel redraws for the last change (an arrow key
+    held on the selector, a slow phone finishing its swap). The new selector must already ask for a quote: before,
+    htmx bound the new panel's triggers 20 ms after the swap, a change in that window was dropped, and the panel
+    showed euros under "USD"."""
+    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    page.goto(f"{live_server}/checkout/{catalog['product']}")
+    expect(page.get_by_role("combobox", name="Currency")).to_have_value("usd")
+    page.evaluate("""() => document.addEventListener("htmx:afterSwap", () => setTimeout(() => {
+        const currency = document.getElementById("currency");
+        currency.value = "usd";
+        currency.dispatchEvent(new Event("change", {bubbles: true}));
+        window.choiceMade = true;
+    }, 0), {once: true})""")
+    page.get_by_role("combobox", name="Currency").select_option("eur")  # euros redraw the panel; back to dollars
+    page.wait_for_function("window.choiceMade && !document.querySelector('.htmx-request')")  # its quote answered
+    expect(page.get_by_role("combobox", name="Currency")).to_have_value("usd")
+    expect(page.get_by_test_id("total")).to_have_text("$9.99")
+    expect(page.get_by_role("button", name=re.compile("^Pay"))).to_have_text(re.compile(r"\$9\.99"))
