@@ -273,7 +273,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
 
   /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
   async pay(): Promise<Order | null> {
-    if (this.state.state === "paying" || this.state.state === "loading") return null;
+    // Paid is the end: a second press (a shopper unsure it worked) must not buy it again. A new purchase is a
+    // new checkout (a fresh page or a new binding).
+    if (this.state.state !== "ready" && this.state.state !== "failed") return null;
     const couponError = this.state.errors.coupon;
     this.state.errors = validateCheckout(this.state, this.locale);
     if (couponError) this.state.errors.coupon = couponError;  // fix or clear the code before paying
@@ -379,7 +381,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
       }
     }
     const button = this.el<HTMLButtonElement>("pay");
-    if (button) button.disabled = s.state === "paying" || s.state === "loading";
+    if (button) button.disabled = s.state !== "ready" && s.state !== "failed";
     const words = messagesFor(this.locale);
     const status = { loading: "", ready: "", paying: words.waiting, paid: words.paid, failed: words.failed }[s.state];
     this.text("status", status);

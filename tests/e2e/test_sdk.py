@@ -190,7 +190,7 @@ def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_s
 
 
 def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
-        page: Page, live_server, sandbox, shop, merchant, catalog):
+        page: Page, api, live_server, sandbox, shop, merchant, catalog):
     url = shop.page("components.html", f"""
 <form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
   <h2 data-kassa-product-name></h2>
@@ -233,6 +233,12 @@ def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
     expect(form).to_have_attribute("data-kassa-state", "paid")
     expect(page.locator("[data-kassa-status]")).to_have_text("Payment successful")
     assert page.evaluate("window.paid") is True
+    # Bought: pressing Buy now again (a shopper unsure it worked) must not buy it a second time.
+    expect(page.get_by_role("button", name="Buy now")).to_be_disabled()
+    assert page.evaluate("window.checkout.pay()") is None
+    page.get_by_label("How many?").press("Enter")  # the form's own submit
+    expect(form).to_have_attribute("data-kassa-state", "paid")
+    assert [o["status"] for o in api.get("/orders").json["data"]] == ["paid"]
 
 
 def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, app, api, live_server, sandbox, shop,
