@@ -174,3 +174,33 @@ def test_the_embedded_panel_speaks_the_language_the_sdk_asked_for_in_every_reque
     assert f"Payer 19,98{NBSP}$US" in quote and "bezahlen" not in quote
 
     assert '<html lang="de"' in _page(client, f"{first}&locale=xx", GERMAN)
+
+
+def test_a_closed_order_says_why_in_the_shoppers_language(app, api, client, catalog):
+    """The order page of a closed order gives the reason in the shopper's words and language, never Kassa's own
+    English note for the merchant ("expired", "canceled by kassa events trigger", an order id)."""
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.orders.models import Order
+    from app.orders.services import close_expired_orders
+    from tests.integration.test_payment_flow import create_order
+
+    expired, canceled = create_order(api, catalog["sku"]), create_order(api, catalog["sku"])
+    with app.app_context():
+        db.session.get(Order, expired["id"]).expires_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+        assert close_expired_orders() == 1
+    assert api.post(f"/orders/{canceled['id']}/cancel").status_code == 200
+
+    def status_panel(order: dict, headers: dict) -> str:
+        page = _page(client, f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}", headers)
+        return re.sub(r"\s+", " ", re.search(r'id="status".*?</section>', page, re.S).group(0))
+
+    assert "Diese Bestellung ist abgelaufen, bevor sie bezahlt wurde. Es wurde kein Geld abgebucht." in \
+        status_panel(expired, GERMAN)
+    assert "Cette commande a été annulée." in status_panel(canceled, FRENCH)
+    assert "This order was canceled. No money was taken." in status_panel(canceled, {})
+    for order, headers in ((expired, GERMAN), (canceled, FRENCH)):
+        assert not re.search(r"[Ee]xpired\.|[Cc]anceled\.", status_panel(order, headers))

@@ -40,6 +40,28 @@ def late_capture(order: Order) -> dict | None:
             "refunded": all(a.id in returned for a in captured)}
 
 
+def closed_because(order: Order) -> str | None:
+    """Why a closed order closed, in the shopper's words and language. The timeline's reason is Kassa's note for
+    the merchant (English, sometimes with ids or the merchant's own words), never shown to the shopper as it is."""
+    if order.status != "closed":
+        return None
+    closing = [e for e in order.timeline if e.status == "closed" and e.from_status != "closed"]
+    entry = closing[-1] if closing else None
+    if entry is None:
+        return gettext("This order was canceled")
+    if entry.actor == "system" and entry.reason == "expired":
+        return gettext("This order expired before it was paid")
+    if entry.actor == "system:checkout_session":
+        return gettext("This checkout was paid with another order")
+    if entry.actor == "system:renewal":
+        return gettext("This renewal was not paid in time")
+    if entry.reason == "subscription canceled":
+        return gettext("The subscription was canceled")
+    if entry.reason.startswith("payment "):
+        return gettext("The payment was canceled")
+    return gettext("This order was canceled")
+
+
 def state_token(order: Order, last: PaymentAttempt | None) -> str:
     """Changes whenever what the status panel shows may change."""
     return f"{order.status}.{order.version}.{last.id if last else ''}.{last.status if last else ''}"
@@ -57,5 +79,5 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
     switched = (order.status == "created" and last is not None and last.status == "failed"
                 and last.failure_reason == SWITCHED)
     return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
-            "late_capture": late_capture(order),
+            "late_capture": late_capture(order), "closed_because": closed_because(order),
             "switched": gettext("You chose another payment method") if switched else None}
