@@ -105,6 +105,7 @@ def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -
 def note_created(merchant_id: str, key: str, model: type) -> None:
     """For this request: the first ``model`` object it flushes is noted on its claim, in the same transaction."""
     g.idempotency_creates = (merchant_id, key, model)
+    g.idempotency_noted = False
 
 
 @event.listens_for(Session, "after_flush")
@@ -117,14 +118,27 @@ def _note_inserted_object(objects) -> None:
     _note_first_created(db.session(), objects)
 
 
+@event.listens_for(Session, "after_commit")
+def _keep_note(_session: Session) -> None:
+    if has_request_context() and g.get("idempotency_noted") == "written":
+        g.idempotency_noted = "kept"
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back_note(_session: Session) -> None:
+    # The note went with the rollback (an order read stale, say): the object written on the retry is noted instead.
+    if has_request_context() and g.get("idempotency_noted") == "written":
+        g.idempotency_noted = False
+
+
 def _note_first_created(session: Session, written) -> None:
-    if not has_request_context() or g.get("idempotency_creates") is None:
+    if not has_request_context() or g.get("idempotency_creates") is None or g.get("idempotency_noted"):
         return
     merchant_id, key, model = g.idempotency_creates
     created = next((obj for obj in written if isinstance(obj, model)), None)
     if created is None:
         return
-    g.idempotency_creates = None
+    g.idempotency_noted = "written"  # "kept" once committed
     session.connection().execute(update(IdempotencyKey).where(
         IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key).values(resource_id=created.id))
 

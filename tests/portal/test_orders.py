@@ -378,3 +378,33 @@ def test_the_order_page_read_while_the_callback_lands_is_one_moment(app, api, ca
              re.search(rf'<code>{payment["id"]}</code> · \w+ · <span class="badge badge-(\w+)"', page).group(1))
     assert shown == ("paying", "pending"), shown
     assert "badge-failed" in portal.get(path).get_data(as_text=True)  # and the decline, once it has landed
+
+
+def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_sent_twice(app, api, portal, paid,
+                                                                                           monkeypatch):
+    """The order changed while the refund was opened (a worker fulfilling it), so the refund was opened again on a
+    fresh read; then the submit died before it was recorded as done. The page confirmed again a minute later must
+    still be a resubmit: the refund made on the second read is the one noted on the page's claim."""
+    from app.extensions import db
+    from app.orders.services import StaleOrder
+    from app.payments import refunds
+
+    real_transition, went_stale = refunds.transition, []
+
+    def stale_once(order, *args, **kwargs):
+        if not went_stale:
+            went_stale.append(order.id)
+            db.session.flush()  # the refund row is written before the order's conditional UPDATE finds it stale
+            raise StaleOrder("the order changed since it was read")
+        return real_transition(order, *args, **kwargs)
+
+    path = f"/portal/orders/{paid['id']}/refunds"
+    confirmed = _confirmation(portal, paid["id"], "2.00")
+    monkeypatch.setattr(refunds, "transition", stale_once)
+    _submit_dying_at(monkeypatch, portal, path, confirmed, "confirmation_done")
+    assert went_stale and api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 200
+    _a_minute_passes(app)
+    resent = portal.post(path, confirmed)
+    assert "This confirmation was already sent" in portal.text(resent.headers["Location"])
+    order = api.get(f"/orders/{paid['id']}").json
+    assert (order["refunded_amount"], len(order["refunds"])) == (200, 1)
