@@ -84,6 +84,25 @@ def test_a_publishable_key_never_gets_a_secret_keys_stored_answer(api, pk_api, c
     assert paid.json["payment"]["id"] not in without_secret.get_data(as_text=True)
 
 
+def test_the_same_key_with_another_query_string_is_another_request(pk_api, catalog, sandbox):
+    """The page pays its order with the client secret in the address (``?client_secret=``). The same key sent with
+    another secret (a wrong one, or another order's) is another request: it must not be handed the stored payment,
+    since a replay skips the check the first request passed."""
+    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                         "agreement_accepted": True}).json
+    path = f"/orders/{order['id']}/pay"
+    paid = pk_api.post(f"{path}?client_secret={order['client_secret']}", json={"channel": "sandbox_card"},
+                       headers=key("page-pay-1"))
+    assert paid.status_code == 200, paid.json
+    again = pk_api.post(f"{path}?client_secret={order['client_secret']}", json={"channel": "sandbox_card"},
+                        headers=key("page-pay-1"))
+    assert again.status_code == 200 and again.headers["Idempotent-Replayed"] == "true"
+    forged = pk_api.post(f"{path}?client_secret={order['id']}_secret_guess", json={"channel": "sandbox_card"},
+                         headers=key("page-pay-1"))
+    assert forged.status_code == 409 and forged.json["error"]["code"] == "idempotency_key_reused"
+    assert paid.json["payment"]["id"] not in forged.get_data(as_text=True)
+
+
 def test_an_overlong_key_is_refused(api, catalog):
     response = api.post("/orders", json=body(catalog["sku"]), headers=key("k" * 256))
     assert response.status_code == 400 and response.json["error"]["param"] == "Idempotency-Key"

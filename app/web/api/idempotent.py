@@ -35,8 +35,11 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None,
                                  param="Idempotency-Key")
         merchant_id = caller().merchant_id
         # The claim is written in the transaction the view's action commits (not a commit of its own).
-        print_ = fingerprint(request.method, request.path, request.get_data(), mode=caller().mode,
-                             kind=caller().kind)
+        # The query string is part of the request (a page sends its order's client secret there); without one
+        # the fingerprint is the path alone, as it always was.
+        query = request.query_string.decode("latin-1")
+        print_ = fingerprint(request.method, f"{request.path}?{query}" if query else request.path, request.get_data(),
+                             mode=caller().mode, kind=caller().kind)
         stored = claim_key(merchant_id, key, print_, commit=False)
         if isinstance(stored, Abandoned):
             return _recovered(merchant_id, key, print_, stored)
