@@ -40,14 +40,15 @@ def subscription_object(sub: Subscription) -> dict:
         "sku": sub.sku_id, "next_sku": sub.next_sku_id,
         "price": {"amount": sub.price_amount, "currency": sub.currency},
         "interval": sub.interval, "interval_count": sub.interval_count, "period": sub.period,
-        "current_period_start": _unix(sub.current_period_start), "current_period_end": _unix(sub.current_period_end),
-        "next_renewal_at": _unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
-        "canceled_at": _unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
-        "test_clock": sub.test_clock_id, "created_at": _unix(sub.created_at),
+        "current_period_start": unix(sub.current_period_start), "current_period_end": unix(sub.current_period_end),
+        "next_renewal_at": unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
+        "canceled_at": unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
+        "test_clock": sub.test_clock_id, "created_at": unix(sub.created_at),
     }
 
 
-def _unix(value: datetime | None) -> int | None:
+def unix(value: datetime | None) -> int | None:
+    """A time as events and the API write it: whole unix seconds (None stays None)."""
     return int(value.timestamp()) if value else None
 
 

@@ -30,7 +30,7 @@ from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
-from app.signing.contracts import StaleSubscription, change, subscription_object
+from app.signing.contracts import StaleSubscription, change, subscription_object, unix
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
@@ -67,16 +67,12 @@ def _on_clock(query, clock_id: str | None):
                        else Subscription.test_clock_id == clock_id)
 
 
-def _unix(value: datetime | None) -> int | None:
-    return int(value.timestamp()) if value else None
-
-
 def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
     """The contract with the renewal an event is about."""
     return {**subscription_object(sub), "renewal": {
         "period": renewal.period, "order": renewal.order_id, "status": renewal.status, "attempts": renewal.attempts,
-        "period_start": _unix(renewal.period_start), "period_end": _unix(renewal.period_end),
-        "next_attempt_at": _unix(renewal.next_attempt_at), "last_error": renewal.last_error}}
+        "period_start": unix(renewal.period_start), "period_end": unix(renewal.period_end),
+        "next_attempt_at": unix(renewal.next_attempt_at), "last_error": renewal.last_error}}
 
 
 def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, batch: int = 500) -> Sweep:
@@ -133,7 +129,7 @@ def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int 
                               ).rowcount != 1:
             continue
         record_event(sub.merchant_id, "subscription.renewal_upcoming", {**subscription_object(sub), "renewal": {
-            "period": period, "at": _unix(sub.next_renewal_at),
+            "period": period, "at": unix(sub.next_renewal_at),
             "amount": {"amount": _next_price(sub), "currency": sub.currency}}}, livemode=sub.livemode)
         sent += 1
     db.session.commit()
