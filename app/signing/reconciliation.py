@@ -33,8 +33,8 @@ from app.signing.clocks import now_for
 from app.signing.contracts import change
 from app.signing.mandates import mandate_revoked
 from app.signing.models import ContractFinding, Subscription, SubscriptionRenewal
-from app.signing.renewals import CHARGEABLE, PAID_ORDER, renewal_paid
-from app.signing.state import LIVE
+from app.signing.renewals import PAID_ORDER, renewal_paid
+from app.signing.state import CHARGEABLE, LIVE
 
 log = logs.get("signing.reconciliation")
 

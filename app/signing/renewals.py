@@ -30,15 +30,16 @@ from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
+from app.signing.clocks import on_clock
 from app.signing.contracts import StaleSubscription, change, subscription_object, unix
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
 from app.signing.renewal_batch import not_batchable, renew_batch
+from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.renewals")
 
-CHARGEABLE = ("active", "trialing")
 TRYABLE = ("active", "trialing", "past_due")
 PAID_ORDER = ("paid", "fulfilled", "completed")
 # How long to wait before looking again at a renewal whose deduction's outcome is not known yet, and before
@@ -62,11 +63,6 @@ class Sweep:
         return {"announced": self.announced, "opened": self.opened, "tried": self.tried}
 
 
-def _on_clock(query, clock_id: str | None):
-    return query.where(Subscription.test_clock_id.is_(None) if clock_id is None
-                       else Subscription.test_clock_id == clock_id)
-
-
 def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
     """The contract with the renewal an event is about."""
     return {**subscription_object(sub), "renewal": {
@@ -80,7 +76,7 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
     periods that are due, then make the deduction tries that are due. Safe to run anywhere, any number of times."""
     now = now or utcnow()
     sweep = Sweep(announced=announce_upcoming(now, clock_id=clock_id, batch=batch))
-    due = _on_clock(select(Subscription).where(Subscription.status.in_(CHARGEABLE),
+    due = on_clock(select(Subscription).where(Subscription.status.in_(CHARGEABLE),
                                                Subscription.next_renewal_at <= now), clock_id)
     one_by_one = due.with_only_columns(Subscription.id)
     if hooks.only_defaults():
@@ -96,7 +92,7 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
         except Exception:  # one broken contract must not stop the others; the next sweep tries it again
             db.session.rollback()
             log.exception("could not open a renewal", extra={"fields": {"subscription_id": sub_id}})
-    due_tries = _on_clock(
+    due_tries = on_clock(
         select(SubscriptionRenewal.id).join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
         .where(SubscriptionRenewal.status == "pending", SubscriptionRenewal.next_attempt_at <= now), clock_id)
     for renewal_id in list(db.session.scalars(due_tries.order_by(SubscriptionRenewal.next_attempt_at).limit(batch))):
@@ -112,7 +108,7 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
 def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int = 500) -> int:
     """Send ``subscription.renewal_upcoming`` once per period, the merchant's notice days before it renews."""
     horizon = now + timedelta(days=dunning.NOTICE_DAYS[1])
-    rows = db.session.execute(_on_clock(
+    rows = db.session.execute(on_clock(
         select(Subscription, Merchant.renewal_notice_days).join(Merchant, Merchant.id == Subscription.merchant_id)
         .where(Subscription.status.in_(CHARGEABLE), Subscription.cancel_at_period_end.is_(False),
                Subscription.next_renewal_at > now, Subscription.next_renewal_at <= horizon,

@@ -17,6 +17,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 # Contracts that can still be charged or changed.
 LIVE = frozenset({"trialing", "active", "past_due", "paused"})
 
+# Contracts in good standing: their next period is opened when due and announced ahead (past_due is still being
+# tried for the period already open, so it opens no new one).
+CHARGEABLE = ("active", "trialing")
+
 
 def can_transition(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, frozenset())
