@@ -62,7 +62,8 @@ SCHEMAS.update({
                             decision={"enum": ["allow", "review", "block", "approve", "reject"]},
                             score={"type": "integer", "minimum": 0, "maximum": 100},
                             reasons={"type": "array", "items": _STR}, by=_STR),
-    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py)
+    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py,
+    # and app/signing/renewal_notices.py for subscription.renewal_upcoming)
     "SubscriptionEventObject": _as_carried(
         "Subscription", read_apart=("renewals", "timeline", "findings"), optional=("renewal",),
         renewal=_obj(["period", "status"], period=_INT, order=_NULLABLE_STR, status=_STR, attempts=_INT,

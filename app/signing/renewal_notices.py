@@ -1,0 +1,53 @@
+"""Renewal notices: ``subscription.renewal_upcoming`` tells the merchant's webhooks of a renewal the merchant's
+notice days before it charges, once per period — the period is claimed on the contract (``announced_period``) by
+a conditional UPDATE, so parallel sweeps never announce it twice. The renewal sweep sends them first."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+
+from app.catalog.models import Sku
+from app.events import record_event
+from app.extensions import db
+from app.merchants.models import Merchant
+from app.signing import dunning
+from app.signing.clocks import on_clock
+from app.signing.contracts import subscription_object, unix
+from app.signing.models import Subscription
+from app.signing.state import CHARGEABLE
+
+
+def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int = 500) -> int:
+    """Send ``subscription.renewal_upcoming`` once per period, the merchant's notice days before it renews."""
+    horizon = now + timedelta(days=dunning.NOTICE_DAYS[1])
+    rows = db.session.execute(on_clock(
+        select(Subscription, Merchant.renewal_notice_days).join(Merchant, Merchant.id == Subscription.merchant_id)
+        .where(Subscription.status.in_(CHARGEABLE), Subscription.cancel_at_period_end.is_(False),
+               Subscription.next_renewal_at > now, Subscription.next_renewal_at <= horizon,
+               Subscription.announced_period <= Subscription.period), clock_id)
+        .order_by(Subscription.next_renewal_at).limit(batch)).all()
+    sent = 0
+    for sub, notice_days in rows:
+        if notice_days <= 0 or sub.next_renewal_at - timedelta(days=notice_days) > now:
+            continue
+        period = sub.period + 1
+        if db.session.execute(update(Subscription).where(Subscription.id == sub.id,
+                                                         Subscription.announced_period == sub.announced_period)
+                              .values(announced_period=period).execution_options(synchronize_session=False)
+                              ).rowcount != 1:
+            continue
+        record_event(sub.merchant_id, "subscription.renewal_upcoming", {**subscription_object(sub), "renewal": {
+            "period": period, "at": unix(sub.next_renewal_at),
+            "amount": {"amount": _next_price(sub), "currency": sub.currency}}}, livemode=sub.livemode)
+        sent += 1
+    db.session.commit()
+    return sent
+
+
+def _next_price(sub: Subscription) -> int:
+    """What the next renewal charges at list price: the SKU's price in the contract's currency now (a raise since
+    the last period, or the SKU a change switches to), not what the last period cost. Hooks may still amend it."""
+    sku = db.session.get(Sku, sub.next_sku_id or sub.sku_id)
+    price = sku.price_in(sub.currency) if sku is not None else None
+    return price.amount if price is not None else sub.price_amount
