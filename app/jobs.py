@@ -153,7 +153,7 @@ def retry_due_webhooks() -> int:
 
 def renew_subscriptions() -> dict:
     """Sweep: renewal notices, renewals and dunning tries that are due on the wall clock; returns the counts."""
-    from app.signing.renewals import run_renewals
+    from app.signing.renewal_sweep import run_renewals
 
     with _context():
         return run_renewals().as_dict()

@@ -118,7 +118,7 @@ def plain_inserts(worker: int, merchant_id: str, template_order: str) -> None:
 def renew(worker: int, merchant_id: str, template_order: str) -> None:
     """The renew_subscriptions sweep, over and over, until nothing is left to do."""
     from app.extensions import db
-    from app.signing.renewals import run_renewals
+    from app.signing.renewal_sweep import run_renewals
 
     app = make_app()
     with app.app_context():

@@ -6,15 +6,14 @@ claimed by a conditional UPDATE before the provider is asked, so two workers nev
 deduction's reference is the attempt id, so an answer lost on the way is looked up, never charged again. A
 renewal order whose payment is still in flight is never tried again until its outcome is known.
 
-Due wallet renewals that need no call out (no hook installed) are renewed a batch per transaction under the same
-guards (app/signing/renewal_batch.py); everything else, and whatever a batch declines, goes one by one here.
+The renewal sweep (app/signing/renewal_sweep.py) brings each due contract and each due try here, one at a time,
+except the wallet renewals it renews a batch per transaction under the same guards (app/signing/renewal_batch.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
@@ -30,13 +29,10 @@ from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
-from app.signing.clocks import on_clock
 from app.signing.contracts import StaleSubscription, change, subscription_object, unix
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
-from app.signing.renewal_batch import not_batchable, renew_batch
-from app.signing.renewal_notices import announce_upcoming
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.renewals")
@@ -52,58 +48,12 @@ class SkipRenewal(Exception):
     """A hook let this period pass without a charge."""
 
 
-@dataclass
-class Sweep:
-    """What one renewal sweep did."""
-
-    announced: int = 0
-    opened: int = 0
-    tried: int = 0
-
-    def as_dict(self) -> dict:
-        return {"announced": self.announced, "opened": self.opened, "tried": self.tried}
-
-
 def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
     """The contract with the renewal an event is about."""
     return {**subscription_object(sub), "renewal": {
         "period": renewal.period, "order": renewal.order_id, "status": renewal.status, "attempts": renewal.attempts,
         "period_start": unix(renewal.period_start), "period_end": unix(renewal.period_end),
         "next_attempt_at": unix(renewal.next_attempt_at), "last_error": renewal.last_error}}
-
-
-def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, batch: int = 500) -> Sweep:
-    """One sweep over the wall clock's contracts (or one test clock's): announce renewals coming up, open the
-    periods that are due, then make the deduction tries that are due. Safe to run anywhere, any number of times."""
-    now = now or utcnow()
-    sweep = Sweep(announced=announce_upcoming(now, clock_id=clock_id, batch=batch))
-    due = on_clock(select(Subscription).where(Subscription.status.in_(CHARGEABLE),
-                                               Subscription.next_renewal_at <= now), clock_id)
-    one_by_one = due.with_only_columns(Subscription.id)
-    if hooks.only_defaults():
-        # Wallet renewals with nothing to call out are renewed a batch at a time; the rest, and whatever the
-        # batch declined, one by one below.
-        outcome = renew_batch(due, now, limit=batch)
-        sweep.opened += outcome.renewed
-        sweep.tried += outcome.renewed
-        one_by_one = one_by_one.where(or_(not_batchable(), Subscription.id.in_(outcome.declined)))
-    for sub_id in list(db.session.scalars(one_by_one.order_by(Subscription.next_renewal_at).limit(batch))):
-        try:
-            sweep.opened += open_renewal(sub_id, now) is not None
-        except Exception:  # one broken contract must not stop the others; the next sweep tries it again
-            db.session.rollback()
-            log.exception("could not open a renewal", extra={"fields": {"subscription_id": sub_id}})
-    due_tries = on_clock(
-        select(SubscriptionRenewal.id).join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
-        .where(SubscriptionRenewal.status == "pending", SubscriptionRenewal.next_attempt_at <= now), clock_id)
-    for renewal_id in list(db.session.scalars(due_tries.order_by(SubscriptionRenewal.next_attempt_at).limit(batch))):
-        try:
-            try_deduction(renewal_id, now)
-            sweep.tried += 1
-        except Exception:
-            db.session.rollback()
-            log.exception("renewal try failed to run", extra={"fields": {"renewal_id": renewal_id}})
-    return sweep
 
 
 def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:

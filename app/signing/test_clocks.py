@@ -15,7 +15,7 @@ from app.ids import new_id
 from app.merchants.models import Merchant
 from app.pagination import newest_first
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
-from app.signing.renewals import run_renewals
+from app.signing.renewal_sweep import run_renewals
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.clocks")

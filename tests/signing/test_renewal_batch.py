@@ -105,7 +105,7 @@ def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_o
 @pytest.mark.postgres_only
 def test_two_workers_on_one_batch_renew_each_wallet_contract_once(app, api, sandbox, worker, monthly, clock):
     from app.extensions import db
-    from app.signing.renewals import run_renewals
+    from app.signing.renewal_sweep import run_renewals
     from tests.integration.test_concurrency import in_parallel
 
     customers = [f"cus_p{i}" for i in range(8)]

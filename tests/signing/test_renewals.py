@@ -310,7 +310,7 @@ def test_a_failing_hook_postpones_the_renewal_and_charges_nothing(api, sandbox, 
 @pytest.mark.postgres_only
 def test_two_workers_renewing_the_same_due_contracts_open_one_renewal_each(app, api, sandbox, worker, monthly, clock):
     from app.extensions import db
-    from app.signing.renewals import run_renewals
+    from app.signing.renewal_sweep import run_renewals
     from tests.integration.test_concurrency import in_parallel
 
     subs = [active_subscription(api, sandbox, worker, monthly, clock, customer=f"cus_{i}") for i in range(6)]

@@ -51,7 +51,7 @@ def test_a_subscription_in_a_currency_the_sku_has_no_price_in_is_refused(api, mo
 
 def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same_batch_as_a_dollar_one(
         app, api, sandbox, worker, monthly, clock, monkeypatch):
-    from app.signing import renewals
+    from app.signing import renewal_sweep
     from tests.conftest import wait_for
     from tests.integration.test_wallet import top_up
     from tests.signing.test_renewal_batch import ledger_is_sound, wallet_subscription
@@ -78,13 +78,13 @@ def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same
     dollar_sub = wallet_subscription(api, worker, monthly, clock, "cus_us")
 
     batches = []
-    real_batch = renewals.renew_batch
+    real_batch = renewal_sweep.renew_batch
 
     def watched(*args, **kwargs):
         batches.append(real_batch(*args, **kwargs))
         return batches[-1]
 
-    monkeypatch.setattr(renewals, "renew_batch", watched)
+    monkeypatch.setattr(renewal_sweep, "renew_batch", watched)
     advance(api, worker, clock, unix(2027, 3, 1))
 
     assert [(b.renewed, b.declined) for b in batches if b.renewed or b.declined] == [(2, [])]  # one batch, both
