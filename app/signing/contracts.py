@@ -117,7 +117,10 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
                          agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
                          actor=actor, commit=False, language=language, currency=currency, signs_contract=True)
     now = clock.frozen_time if clock else order.created_at
+    # Every field the subscription.created event names is set here: column defaults apply only at the flush,
+    # after the event was written (it said null for period and cancel_at_period_end).
     sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
+                       period=0, anchor_period=0, cancel_at_period_end=False,
                        customer_id=order.customer_id, customer_email=order.customer_email,
                        customer_source=order.customer_source, sku_id=item.id, price_amount=order.total,
                        currency=order.currency, interval=item.subscription_interval,

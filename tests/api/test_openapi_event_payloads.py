@@ -9,6 +9,7 @@ from tests.api.test_openapi import _validator, spec  # noqa: F401  (spec is a fi
 from tests.conftest import wait_for
 from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_webhooks import _receiver_server, receiver, register, worker  # noqa: F401  (fixtures)
+from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 WANTED = {"order.created", "payment.succeeded", "order.paid", "refund.succeeded"}
 
@@ -68,3 +69,18 @@ def test_a_test_order_event_is_shaped_like_a_real_one(spec, api, receiver):  # n
     errors = list(_validator(spec, _webhook_schema("order.paid")).iter_errors(event))
     assert not errors, errors[0].message
     assert event["test_webhook"] is True and event["data"]["object"]["items"][0]["name"] == "Sample item"
+
+
+def test_subscription_events_match_their_documented_payloads(spec, api, sandbox, worker, monthly, clock):  # noqa: F811
+    """A contract's events over a renewal (the notice ahead of it, the renewal itself) are shaped as the webhooks
+    section says: a receiver generated from the document must accept each of them."""
+    from tests.signing.test_renewals import active_subscription, advance, unix
+
+    active_subscription(api, sandbox, worker, monthly, clock)
+    advance(api, worker, clock, unix(2027, 3, 1))
+    delivered = [e for e in api.get("/events?limit=100").json["data"] if e["type"].startswith("subscription.")]
+    assert {"subscription.activated", "subscription.renewal_upcoming", "subscription.renewed"} <= \
+        {e["type"] for e in delivered}
+    for event in delivered:
+        errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
+        assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"

@@ -43,6 +43,7 @@ def _as_carried(schema: str, *, read_apart: tuple[str, ...], optional: tuple[str
             "additionalProperties": False}
 
 
+_SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings")
 _ORDER_READ_APART = ("discounts", "client_secret", "available_channels", "timeline", "payments", "refunds",
                      "sub_orders")
 
@@ -62,13 +63,18 @@ SCHEMAS.update({
                             decision={"enum": ["allow", "review", "block", "approve", "reject"]},
                             score={"type": "integer", "minimum": 0, "maximum": 100},
                             reasons={"type": "array", "items": _STR}, by=_STR),
-    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py,
-    # and app/signing/renewal_notices.py for subscription.renewal_upcoming)
+    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py)
     "SubscriptionEventObject": _as_carried(
-        "Subscription", read_apart=("renewals", "timeline", "findings"), optional=("renewal",),
+        "Subscription", read_apart=_SUBSCRIPTION_READ_APART, optional=("renewal",),
         renewal=_obj(["period", "status"], period=_INT, order=_NULLABLE_STR, status=_STR, attempts=_INT,
                      period_start=_UNIX_OR_NULL, period_end=_UNIX_OR_NULL, next_attempt_at=_UNIX_OR_NULL,
                      last_error=_NULLABLE_STR)),
+    # app/signing/renewal_notices.py: the renewal to come, not opened yet (no order, no status): its period, when
+    # it is due and the price it will charge at list price (a renewal hook may still amend it)
+    "SubscriptionRenewalUpcomingEventObject": _as_carried(
+        "Subscription", read_apart=_SUBSCRIPTION_READ_APART,
+        renewal=_obj(["period", "at", "amount"], period=_INT, at={"type": "integer", "description": "unix seconds"},
+                     amount=_ref("Money"))),
     # app/orders/fulfilment.py: Kassa gave up fulfilling (why, in reason); a compensation refund follows
     "OrderFulfilmentFailedEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART, reason=_STR),
     # app/payments/channel_configs.py channel_config_json
@@ -95,6 +101,7 @@ _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
      "A checkout session whose order was paid."),
     ("risk.", "Risk events", "RiskEventObject",
      "Risk decisions on an order: a review opened, its outcome, or a block."),
+    ("subscription.renewal_upcoming", "Subscription events", "SubscriptionRenewalUpcomingEventObject", ""),
     ("subscription.", "Subscription events", "SubscriptionEventObject",
      "The life of a subscription contract and its renewals."),
     ("settlement.paid", "Settlement events", "SettlementPaidEventObject", ""),
