@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -17,6 +18,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    inspect,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker, Session
 from sqlalchemy.exc import DBAPIError
@@ -165,7 +168,7 @@ def create_tables(engine: Engine) -> None:
             _create_tables(engine)
             return
         except DBAPIError:
-            # Several server processes start on one fresh database: another one created a table or index between
+            # Several server processes start on one fresh database: another one created a table, column or index between
             # our look and our CREATE. Looking again finds it there.
             if attempt == 5:
                 raise
@@ -174,9 +177,23 @@ def create_tables(engine: Engine) -> None:
 
 def _create_tables(engine: Engine) -> None:
     Base.metadata.create_all(engine)
-    # create_all leaves a table that already exists alone, so an index added to it later would never be made:
-    # every index is created here if missing (SQLite and PostgreSQL both know IF NOT EXISTS).
+    # create_all leaves a table that already exists alone, so a column or an index added to it later would never be
+    # made: every column is added here if missing, every index created if missing (SQLite and PostgreSQL both know
+    # IF NOT EXISTS for an index).
     with engine.begin() as connection:
+        _add_missing_columns(connection)
         for table in Base.metadata.sorted_tables:
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
+
+
+def _add_missing_columns(connection: Connection) -> None:
+    """ADD COLUMN for each column a table made by an older sandbox lacks. Such a column must be nullable: the rows
+    already there have no value for it."""
+    present = inspect(connection)
+    for table in Base.metadata.sorted_tables:
+        have = {column["name"] for column in present.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(connection.dialect)
+                connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))

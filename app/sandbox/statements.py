@@ -52,6 +52,7 @@ class Tamper(Base):
     payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
     amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the payment's own
     status: Mapped[str | None] = mapped_column(String(16), nullable=True)  # None: the payment's own
+    currency: Mapped[str | None] = mapped_column(String(3), nullable=True)  # None: the payment's own
     duplicate: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is listed twice
     omit: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is left out (the provider "lost" it)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -80,16 +81,19 @@ class TamperRequest:
     status: str | None
     duplicate: bool
     omit: bool = False
+    currency: str | None = None
 
 
 def tamper(session: Session, payment_id: str, request: TamperRequest) -> dict[str, Any]:
     """Make the payment's capture line say something else, replacing any earlier tamper; answer what it now says."""
     payment = get_payment(session, payment_id)
     session.merge(Tamper(payment_id=payment.id, amount=request.amount, status=request.status,
-                         duplicate=request.duplicate, omit=request.omit, created_at=utcnow()))
+                         currency=request.currency, duplicate=request.duplicate, omit=request.omit,
+                         created_at=utcnow()))
     session.commit()
     return {"payment": payment.id, "amount": request.amount or payment.amount,
-            "status": request.status or payment.status, "duplicate": request.duplicate, "omit": request.omit}
+            "currency": request.currency or payment.currency, "status": request.status or payment.status,
+            "duplicate": request.duplicate, "omit": request.omit}
 
 
 def record_orphan(session: Session, account_id: int, *, amount: int, currency: str, reference: str | None,
@@ -166,7 +170,8 @@ def _captures(account_id: int, start: datetime, end: datetime) -> Select[Any]:
     """Decided payments, as the tamper (if any) says they were."""
     return (select(_text("capture").label("type"), Payment.id, Payment.reference, Payment.method,
                    func.coalesce(Tamper.status, Payment.status).label("status"),
-                   func.coalesce(Tamper.amount, Payment.amount).label("amount"), Payment.currency,
+                   func.coalesce(Tamper.amount, Payment.amount).label("amount"),
+                   func.coalesce(Tamper.currency, Payment.currency).label("currency"),
                    Payment.decided_at.label("occurred_at"), _no_number().label("captured"),
                    _no_number().label("refunded_before"),
                    func.coalesce(Tamper.duplicate, _no()).label("duplicate"))

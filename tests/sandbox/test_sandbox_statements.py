@@ -158,17 +158,24 @@ def test_a_tamper_changes_only_what_the_statement_says(
 
     less = client.post(tamper, json={"amount": 2000})
     assert less.status_code == 200
-    assert less.json == {"payment": payment["id"], "amount": 2000, "status": "succeeded", "duplicate": False, "omit": False}
+    assert less.json == {"payment": payment["id"], "amount": 2000, "currency": "usd", "status": "succeeded",
+                         "duplicate": False, "omit": False}
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2000", "88", "usd", "2026-03-14T09:00:00Z"]]
 
     failed = client.post(tamper, json={"status": "failed"})
     # A later tamper replaces the earlier one: the amount is the payment's own again.
-    assert failed.json == {"payment": payment["id"], "amount": 2500, "status": "failed", "duplicate": False, "omit": False}
+    assert failed.json == {"payment": payment["id"], "amount": 2500, "currency": "usd", "status": "failed",
+                           "duplicate": False, "omit": False}
     assert statement(client, auth)[1:] == [[*line, "failed", "2500", "0", "usd", "2026-03-14T09:00:00Z"]]
 
     twice = client.post(tamper, json={"duplicate": True})
-    assert twice.json == {"payment": payment["id"], "amount": 2500, "status": "succeeded", "duplicate": True, "omit": False}
+    assert twice.json == {"payment": payment["id"], "amount": 2500, "currency": "usd", "status": "succeeded",
+                          "duplicate": True, "omit": False}
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2500", "103", "usd", "2026-03-14T09:00:00Z"]] * 2
+
+    euros = client.post(tamper, json={"currency": "eur"})
+    assert euros.json["currency"] == "eur" and euros.json["amount"] == 2500
+    assert statement(client, auth)[1:] == [[*line, "succeeded", "2500", "103", "eur", "2026-03-14T09:00:00Z"]]
 
     lost = client.post(tamper, json={"omit": True})
     assert lost.json["omit"] is True and statement(client, auth)[1:] == []
@@ -181,6 +188,8 @@ def test_a_tamper_changes_only_what_the_statement_says(
     ({"amount": 0}, "amount"), ({"amount": "2000"}, "amount"), ({"amount": 20.5}, "amount"),
     ({"amount": True}, "amount"), ({"status": "pending"}, "status"), ({"status": 1}, "status"),
     ({"duplicate": "yes"}, "duplicate"), ({"duplicate": 1}, "duplicate"), ({"omit": "no"}, "omit"), ({}, None), ({"amount": None}, None),
+    ({"currency": "EUR"}, "currency"), ({"currency": "euro"}, "currency"), ({"currency": 978}, "currency"),
+    ({"currency": "eu"}, "currency"),
 ])
 def test_a_tamper_with_bad_input_is_refused_naming_the_field(
     client: FlaskClient, create_payment: Any, body: dict[str, Any], param: str | None
@@ -235,13 +244,16 @@ def test_statements_and_orphans_need_the_api_key(client: FlaskClient, headers: d
     assert orphan(client, headers).status_code == 401
 
 
-def test_a_sandbox_made_before_statements_gets_their_indexes_at_start(sandbox: Flask) -> None:
+def test_a_sandbox_made_before_an_index_or_column_was_added_gets_them_at_start(sandbox: Flask) -> None:
     engine = sandbox.extensions[EXTENSION_KEY].engine
     with engine.begin() as connection:
         connection.execute(text("DROP INDEX ix_sandbox_payments_account_decided"))
+        connection.execute(text("ALTER TABLE sandbox_statement_tampers DROP COLUMN currency"))
 
     restarted = create_sandbox_app({"SANDBOX_DATABASE_URL": str(engine.url)})
     restarted.extensions[EXTENSION_KEY].engine.dispose()
 
     names = {index["name"] for index in inspect(engine).get_indexes("sandbox_payments")}
     assert "ix_sandbox_payments_account_decided" in names
+    columns = {column["name"] for column in inspect(engine).get_columns("sandbox_statement_tampers")}
+    assert "currency" in columns
