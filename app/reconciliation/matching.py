@@ -39,7 +39,8 @@ class Found:
     reference: str
     kassa_object: str | None
     provider_id: str | None
-    currency: str
+    currency: str  # the line's; Kassa's when no line lists it
+    kassa_currency: str | None  # None when Kassa has no record
     kassa_amount: int | None
     provider_amount: int | None
     kassa_status: str | None
@@ -68,8 +69,9 @@ def stage(lines: Iterable[StatementLine]) -> int:
     count, batch = 0, []
     for line in lines:
         base, try_n = split_reference(line.reference)
+        # Kassa writes currencies in lowercase; a provider writing USD means the same currency as usd.
         batch.append((count, line.type, line.provider_id, line.reference, base, try_n, line.status, line.amount,
-                      line.currency))
+                      line.currency.lower()))
         count += 1
         if len(batch) >= BATCH:
             copy_rows(LINES, _COLUMNS, batch)
@@ -110,27 +112,29 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
     found: list[Found] = []
     for line_type in _RECORDS:
         source, expected = _theirs(line_type)
-        # 1 or 0, never NULL: a record Kassa still waits on expects no status, and NOT NULL would hide it.
-        agrees = f"(CASE WHEN d.copies IS NULL AND l.amount = k.amount AND l.status = {expected} THEN 1 ELSE 0 END)"
+        # 1 or 0, never NULL: a record Kassa still waits on expects no status, and NOT NULL would hide it. An amount in
+        # another currency is another amount, however equal the numbers.
+        agrees = (f"(CASE WHEN d.copies IS NULL AND l.amount = k.amount AND l.currency = k.currency "
+                  f"AND l.status = {expected} THEN 1 ELSE 0 END)")
         row = db.session.execute(text(f"SELECT count(*), coalesce(sum({agrees}), 0) {source}"), params).one()
         lines, matched = lines + row[0], matched + row[1]
         if row[0] == row[1]:
             continue
         rows = db.session.execute(text(f"""
-            SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, k.id, k.amount, k.status,
+            SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency, k.amount, k.status,
                    d.copies IS NOT NULL, {expected}
             {source} AND {agrees} = 0 ORDER BY l.n"""), params)
         seen: set[tuple[str, str]] = set()
-        for reference, provider_id, currency, amount, status, kassa_id, kassa_amount, kassa_status, copied, \
-                wanted in rows:
+        for reference, provider_id, currency, amount, status, kassa_id, kassa_currency, kassa_amount, kassa_status, \
+                copied, wanted in rows:
             def add(kind: str) -> None:
                 if (kind, reference) not in seen:  # a duplicated line is one discrepancy, not one per copy
                     seen.add((kind, reference))
-                    found.append(Found(kind, line_type, reference, kassa_id, provider_id, currency, kassa_amount,
-                                       amount, kassa_status, status))
+                    found.append(Found(kind, line_type, reference, kassa_id, provider_id, currency, kassa_currency,
+                                       kassa_amount, amount, kassa_status, status))
             if copied:
                 add("duplicate")
-            if amount != kassa_amount:
+            if (amount, currency) != (kassa_amount, kassa_currency):
                 add("amount_mismatch")
             if status != wanted:
                 add("status_mismatch")
@@ -139,8 +143,8 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
         FROM statement_lines l JOIN orders o ON o.id = l.base_ref AND o.merchant_id = :merchant
         WHERE l.type = 'capture' ORDER BY l.n"""), params).all()
     for reference, provider_id, currency, amount, status, order_id in orphans:
-        found.append(Found("missing_in_kassa", "capture", reference, order_id, provider_id, currency, None, amount,
-                           None, status))
+        found.append(Found("missing_in_kassa", "capture", reference, order_id, provider_id, currency, None, None,
+                           amount, None, status))
     return lines + len(orphans), matched, found
 
 
@@ -168,8 +172,8 @@ def booked_but_unlisted(merchant_id: str, channel: str, day: date) -> list[Found
                                                   bindparam("end", type_=UTCDateTime())),
             {"merchant": merchant_id, "channel": channel, "kind": kind, "type": line_type, "start": start, "end": end})
         for kassa_id, currency, amount, status in rows:
-            found.append(Found("missing_at_provider", line_type, kassa_id, kassa_id, None, currency, amount, None,
-                               status, None))
+            found.append(Found("missing_at_provider", line_type, kassa_id, kassa_id, None, currency, currency, amount,
+                               None, status, None))
     return found
 
 

@@ -57,7 +57,8 @@ class Discrepancy(db.Model):
     reference: Mapped[str] = mapped_column(String(255))  # what the provider's line (or Kassa's record) is called
     kassa_object: Mapped[str | None] = mapped_column(String(40))  # pay_…, re_…, po_… or the order it names
     provider_id: Mapped[str | None] = mapped_column(String(100))
-    currency: Mapped[str] = mapped_column(String(3))
+    currency: Mapped[str] = mapped_column(String(3))  # the line's; Kassa's when no line lists it
+    kassa_currency: Mapped[str | None] = mapped_column(String(3))  # the record's (None: Kassa has none)
     kassa_amount: Mapped[int | None] = mapped_column(BigInteger)
     provider_amount: Mapped[int | None] = mapped_column(BigInteger)
     kassa_status: Mapped[str | None] = mapped_column(String(12))
@@ -68,3 +69,8 @@ class Discrepancy(db.Model):
     resolved_by: Mapped[str | None] = mapped_column(String(60))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    @property
+    def provider_currency(self) -> str | None:
+        """The currency of the provider's line, None when no line lists the record."""
+        return self.currency if self.provider_amount is not None else None

@@ -128,7 +128,8 @@ def _finish(run_id: str, **values: Any) -> ReconciliationRun:
 
 def _resolve_provable(run: ReconciliationRun) -> int:
     """Status disagreements where Kassa is still waiting (pending, unknown): ask the provider by reference, the
-    way the janitor does, and let the hub apply its answer. Resolved when Kassa then agrees with the line."""
+    way the janitor does, and let the hub apply its answer. Resolved when Kassa then agrees with the line. Never an
+    amount_mismatch (a currency mismatch among them): asking the provider proves a status, not what it booked."""
     from app.reconciliation.resolving import settle_from_provider  # resolving reaches into payments
 
     waiting = db.session.scalars(select(Discrepancy).where(
@@ -249,8 +250,9 @@ def discrepancy_json(found: Discrepancy) -> dict:
             "date": found.day.isoformat(), "kind": found.kind, "line_type": found.line_type,
             "reference": found.reference, "kassa_object": found.kassa_object, "provider_id": found.provider_id,
             "currency": found.currency,
-            "kassa": {"amount": found.kassa_amount, "status": found.kassa_status},
-            "provider": {"amount": found.provider_amount, "status": found.provider_status},
+            "kassa": {"amount": found.kassa_amount, "currency": found.kassa_currency, "status": found.kassa_status},
+            "provider": {"amount": found.provider_amount, "currency": found.provider_currency,
+                         "status": found.provider_status},
             "status": found.status, "resolution": found.resolution, "resolution_note": found.resolution_note,
             "resolved_by": found.resolved_by,
             "resolved_at": int(found.resolved_at.timestamp()) if found.resolved_at else None,

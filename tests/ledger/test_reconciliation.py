@@ -3,12 +3,14 @@ statement of the day (with each kind of discrepancy injected at the provider), a
 worker, and what the run and its discrepancy queue then say."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta, timezone
 
 import requests
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay, status_of
+from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
 
 
 def today() -> str:
@@ -84,6 +86,57 @@ def test_an_amount_the_provider_books_differently_is_an_amount_mismatch(api, san
     assert mismatch["status"] == "open"
 
 
+def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch(api, sandbox, worker, catalog,
+                                                                                 portal):
+    """The provider listed the 9.99 USD capture as 9.99 EUR: the amounts were equal, so the line was matched and the
+    merchant never learned the provider booked another currency."""
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], currency="eur")
+
+    run = reconcile(api, worker)
+    assert found(run) == {"amount_mismatch": 1} and run["matched"] == 0 and run["auto_resolved"] == 0
+    [mismatch] = discrepancies(api, run)
+    assert mismatch["kassa_object"] == payment["id"] and mismatch["status"] == "open"
+    assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded"}
+    assert mismatch["provider"] == {"amount": 999, "currency": "eur", "status": "succeeded"}
+
+    for page in ("/portal/reconciliation", f"/portal/reconciliation/runs/{run['id']}"):
+        [row] = [row for row in re.findall(r"<tr>.*?</tr>", portal.text(page), re.S) if payment["id"] in row]
+        assert re.search(r"\$9\.99 USD.*€9\.99 EUR", row, re.S), (page, row)
+
+
+def test_a_capture_kassa_had_as_unknown_in_another_currency_settles_its_status_but_not_its_currency(
+        app, api, sandbox, worker, catalog):
+    from app.payments.janitor import mark_outcome_unknown
+
+    order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
+    with app.app_context():
+        mark_outcome_unknown(payment["id"], "the create call timed out")
+    tamper(sandbox, payment["provider_reference"], currency="eur")
+
+    run = reconcile(api, worker)
+    assert found(run) == {"status_mismatch": 1, "amount_mismatch": 1} and run["auto_resolved"] == 1
+    settled = {d["kind"]: d["status"] for d in discrepancies(api, run)}
+    # The provider confirms the capture; which currency it took is for a person to find out.
+    assert settled == {"status_mismatch": "resolved", "amount_mismatch": "open"}
+    assert status_of(api, order["id"]) in ("paid", "fulfilled")
+
+
+def test_a_provider_writing_currency_codes_in_capitals_still_matches(app, api, sandbox, catalog, merchant):
+    from app.extensions import db
+    from app.payments.adapters.base import StatementLine
+    from app.reconciliation import matching
+
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    line = StatementLine("capture", payment["provider_reference"], payment["id"], "succeeded", 999, 0, "USD",
+                         datetime.now(timezone.utc))
+    with app.app_context():
+        matching.stage([line])
+        compared = matching.compare(merchant.id, "sandbox_card")
+        db.session.rollback()
+    assert compared == (1, 1, [])
+
+
 def test_a_capture_the_statement_calls_failed_stays_open_for_a_person(api, sandbox, worker, catalog):
     order, payment = paid_order(api, sandbox, catalog["sku"])
     tamper(sandbox, payment["provider_reference"], status="failed")
@@ -117,7 +170,8 @@ def test_a_capture_kassa_never_asked_for_is_missing_in_kassa(app, api, sandbox, 
     assert found(run) == {"missing_in_kassa": 1}
     [missing] = discrepancies(api, run)
     assert missing["kassa_object"] == created["id"] and missing["provider"]["amount"] == 1234
-    assert missing["kassa"] == {"amount": None, "status": None}
+    assert missing["kassa"] == {"amount": None, "currency": None, "status": None}
+    assert missing["provider"]["currency"] == "usd"
 
 
 def test_a_capture_the_provider_does_not_list_is_missing_at_the_provider(api, sandbox, worker, catalog):
@@ -127,7 +181,8 @@ def test_a_capture_the_provider_does_not_list_is_missing_at_the_provider(api, sa
     run = reconcile(api, worker)
     assert found(run) == {"missing_at_provider": 1}
     [missing] = discrepancies(api, run)
-    assert missing["kassa_object"] == payment["id"] and missing["provider"]["amount"] is None
+    assert missing["kassa_object"] == payment["id"] and missing["kassa"]["currency"] == "usd"
+    assert missing["provider"] == {"amount": None, "currency": None, "status": None}
 
 
 def test_a_capture_kassa_had_as_unknown_is_resolved_by_asking_the_provider(app, api, sandbox, worker, catalog):

@@ -247,7 +247,7 @@ def _reconciliation_world(merchant_id: str) -> tuple[str, str]:
     db.session.flush()
     found = Discrepancy(id=new_id("dsc"), merchant_id=merchant_id, run_id=run.id, channel="sandbox_card", day=today,
                         kind="amount_mismatch", line_type="capture", reference="pay_world", kassa_object="pay_world",
-                        currency="usd", kassa_amount=500, provider_amount=600, kassa_status="succeeded",
+                        currency="usd", kassa_currency="usd", kassa_amount=500, provider_amount=600, kassa_status="succeeded",
                         provider_status="succeeded", status="open")
     db.session.add(found)
     db.session.commit()

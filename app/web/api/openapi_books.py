@@ -128,14 +128,20 @@ SCHEMAS["ReconciliationRun"] = _obj(
 SCHEMAS["ReconciliationRunList"] = _obj(["data", "has_more"], object={"const": "list"},
                                         data={"type": "array", "items": _ref("ReconciliationRun")},
                                         has_more={"type": "boolean"})
-_SIDE = _obj(["amount", "status"], amount={"type": ["integer", "null"]}, status=_NULLABLE_STR)
+_SIDE = _obj(["amount", "status"], amount={"type": ["integer", "null"]},
+             currency={"type": ["string", "null"], "pattern": "^[a-z]{3}$",
+                       "description": "the currency that side booked the amount in; null when it has no amount"},
+             status=_NULLABLE_STR)
 SCHEMAS["Discrepancy"] = _obj(
     ["id", "kind", "line_type", "reference", "kassa", "provider", "status"], id=_STR,
     object={"const": "discrepancy"}, run={"type": "string", "description": "the run that first found it"},
     channel=_STR, date={"type": "string", "format": "date"}, kind={"enum": _KINDS},
     line_type={"enum": ["capture", "refund", "payout"]}, reference=_STR,
     kassa_object={"type": ["string", "null"], "description": "the attempt, refund, payout or order it concerns"},
-    provider_id=_NULLABLE_STR, currency=_CURRENCY, kassa=_SIDE, provider=_SIDE,
+    provider_id=_NULLABLE_STR,
+    currency=_CURRENCY | {"description": "the provider line's currency (Kassa's record's when no line lists it); "
+                                         "each side's own is in kassa.currency and provider.currency"},
+    kassa=_SIDE, provider=_SIDE,
     status={"enum": ["open", "resolved"]}, resolution={"enum": [None, "auto", "corrected", "accepted", "written_off"]},
     resolution_note=_NULLABLE_STR, resolved_by=_NULLABLE_STR, resolved_at={"type": ["integer", "null"]},
     created_at=_TIME)
