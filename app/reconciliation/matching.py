@@ -26,8 +26,9 @@ _STAGE = MetaData()
 LINES = Table("statement_lines", _STAGE, Column("n", Integer), Column("type", String(8)),
               Column("provider_id", String(100)), Column("reference", String(255)), Column("base_ref", String(255)),
               Column("try_n", Integer), Column("status", String(12)), Column("amount", BigInteger),
-              Column("currency", String(3)), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
-_COLUMNS = ("n", "type", "provider_id", "reference", "base_ref", "try_n", "status", "amount", "currency")
+              Column("currency", String(3)), Column("fee", BigInteger), prefixes=["TEMPORARY"],
+              postgresql_on_commit="DROP")
+_COLUMNS = ("n", "type", "provider_id", "reference", "base_ref", "try_n", "status", "amount", "currency", "fee")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Found:
     provider_amount: int | None
     kassa_status: str | None
     provider_status: str | None
+    # The channel's fee as the statement writes it (kept on a capture, given back as a negative number on a
+    # refund): Kassa's is what it booked in the ledger, so a provider charging another fee is an amount_mismatch.
+    kassa_fee: int | None = None
+    provider_fee: int | None = None
 
 
 def day_range(day: date) -> tuple[datetime, datetime]:
@@ -71,7 +76,7 @@ def stage(lines: Iterable[StatementLine]) -> int:
         base, try_n = split_reference(line.reference)
         # Kassa writes currencies in lowercase; a provider writing USD means the same currency as usd.
         batch.append((count, line.type, line.provider_id, line.reference, base, try_n, line.status, line.amount,
-                      line.currency.lower()))
+                      line.currency.lower(), line.fee))
         count += 1
         if len(batch) >= BATCH:
             copy_rows(LINES, _COLUMNS, batch)
@@ -86,15 +91,17 @@ def stage(lines: Iterable[StatementLine]) -> int:
 # must have failed at the provider (Kassa moved on to the next try because it did).
 _RECORDS = {
     "capture": ("payment_attempts", "1", "CASE k.status WHEN 'succeeded' THEN 'succeeded' "
-                                         "WHEN 'failed' THEN 'failed' WHEN 'canceled' THEN 'failed' END"),
+                                         "WHEN 'failed' THEN 'failed' WHEN 'canceled' THEN 'failed' END",
+                "k.fee_amount"),
     "refund": ("refunds", "k.provider_attempt", "CASE k.status WHEN 'succeeded' THEN 'succeeded' "
-                                                "WHEN 'failed' THEN 'failed' END"),
-    "payout": ("payouts", "k.try_number", "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END"),
+                                                "WHEN 'failed' THEN 'failed' END", "-k.fee_amount"),
+    "payout": ("payouts", "k.try_number", "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END",
+               "0"),
 }
 
 
-def _theirs(line_type: str) -> str:
-    table, current_try, settled = _RECORDS[line_type]
+def _theirs(line_type: str) -> tuple[str, str, str]:
+    table, current_try, settled, fee = _RECORDS[line_type]
     # The status Kassa expects this line to have: the record's own for its current try, failed for earlier ones.
     expected = f"CASE WHEN l.try_n < {current_try} THEN 'failed' WHEN l.try_n = {current_try} THEN {settled} END"
     return f"""
@@ -102,7 +109,7 @@ def _theirs(line_type: str) -> str:
         JOIN {table} k ON k.id = l.base_ref AND k.merchant_id = :merchant AND k.channel = :channel
         LEFT JOIN (SELECT type, reference, count(*) AS copies FROM statement_lines GROUP BY type, reference
                    HAVING count(*) > 1) d ON d.type = l.type AND d.reference = l.reference
-        WHERE l.type = '{line_type}'""", expected
+        WHERE l.type = '{line_type}'""", expected, fee
 
 
 def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
@@ -111,30 +118,32 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
     lines = matched = 0
     found: list[Found] = []
     for line_type in _RECORDS:
-        source, expected = _theirs(line_type)
+        source, expected, kassa_fee = _theirs(line_type)
         # 1 or 0, never NULL: a record Kassa still waits on expects no status, and NOT NULL would hide it. An amount in
         # another currency is another amount, however equal the numbers.
+        # The fee is compared once both sides call it succeeded: before that Kassa has booked none.
         agrees = (f"(CASE WHEN d.copies IS NULL AND l.amount = k.amount AND l.currency = k.currency "
-                  f"AND l.status = {expected} THEN 1 ELSE 0 END)")
+                  f"AND l.status = {expected} AND (l.status <> 'succeeded' OR l.fee = {kassa_fee}) THEN 1 ELSE 0 END)")
         row = db.session.execute(text(f"SELECT count(*), coalesce(sum({agrees}), 0) {source}"), params).one()
         lines, matched = lines + row[0], matched + row[1]
         if row[0] == row[1]:
             continue
         rows = db.session.execute(text(f"""
             SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency, k.amount, k.status,
-                   d.copies IS NOT NULL, {expected}
+                   d.copies IS NOT NULL, {expected}, l.fee, {kassa_fee}
             {source} AND {agrees} = 0 ORDER BY l.n"""), params)
         seen: set[tuple[str, str]] = set()
         for reference, provider_id, currency, amount, status, kassa_id, kassa_currency, kassa_amount, kassa_status, \
-                copied, wanted in rows:
+                copied, wanted, fee, booked_fee in rows:
             def add(kind: str) -> None:
                 if (kind, reference) not in seen:  # a duplicated line is one discrepancy, not one per copy
                     seen.add((kind, reference))
                     found.append(Found(kind, line_type, reference, kassa_id, provider_id, currency, kassa_currency,
-                                       kassa_amount, amount, kassa_status, status))
+                                       kassa_amount, amount, kassa_status, status, booked_fee, fee))
             if copied:
                 add("duplicate")
-            if (amount, currency) != (kassa_amount, kassa_currency):
+            fee_differs = status == wanted == "succeeded" and fee != booked_fee
+            if (amount, currency) != (kassa_amount, kassa_currency) or fee_differs:
                 add("amount_mismatch")
             if status != wanted:
                 add("status_mismatch")

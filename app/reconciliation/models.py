@@ -63,6 +63,10 @@ class Discrepancy(db.Model):
     provider_amount: Mapped[int | None] = mapped_column(BigInteger)
     kassa_status: Mapped[str | None] = mapped_column(String(12))
     provider_status: Mapped[str | None] = mapped_column(String(12))
+    # The channel's fee as the statement writes it (negative: given back on a refund); set where both sides call
+    # the line succeeded, so a fee the provider charged differently from Kassa's books is shown.
+    kassa_fee: Mapped[int | None] = mapped_column(BigInteger)
+    provider_fee: Mapped[int | None] = mapped_column(BigInteger)
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | resolved
     resolution: Mapped[str | None] = mapped_column(String(20))  # auto | corrected | accepted | written_off
     resolution_note: Mapped[str | None] = mapped_column(String(500))

@@ -53,6 +53,7 @@ class Tamper(Base):
     amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the payment's own
     status: Mapped[str | None] = mapped_column(String(16), nullable=True)  # None: the payment's own
     currency: Mapped[str | None] = mapped_column(String(3), nullable=True)  # None: the payment's own
+    fee: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the published fee on the amount
     duplicate: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is listed twice
     omit: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is left out (the provider "lost" it)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -82,17 +83,20 @@ class TamperRequest:
     duplicate: bool
     omit: bool = False
     currency: str | None = None
+    fee: int | None = None
 
 
 def tamper(session: Session, payment_id: str, request: TamperRequest) -> dict[str, Any]:
     """Make the payment's capture line say something else, replacing any earlier tamper; answer what it now says."""
     payment = get_payment(session, payment_id)
     session.merge(Tamper(payment_id=payment.id, amount=request.amount, status=request.status,
-                         currency=request.currency, duplicate=request.duplicate, omit=request.omit,
+                         currency=request.currency, fee=request.fee, duplicate=request.duplicate, omit=request.omit,
                          created_at=utcnow()))
     session.commit()
-    return {"payment": payment.id, "amount": request.amount or payment.amount,
-            "currency": request.currency or payment.currency, "status": request.status or payment.status,
+    amount, status = request.amount or payment.amount, request.status or payment.status
+    fee = 0 if status != "succeeded" else request.fee if request.fee is not None else capture_fee(amount)
+    return {"payment": payment.id, "amount": amount, "currency": request.currency or payment.currency,
+            "status": status, "fee": fee,
             "duplicate": request.duplicate, "omit": request.omit}
 
 
@@ -145,6 +149,8 @@ def _fee(row: Row[Any]) -> int:
     """What the provider kept (capture) or gave back, as a negative number (refund); nothing if it failed."""
     if row.status != "succeeded":
         return 0
+    if row.tampered_fee is not None:
+        return row.tampered_fee
     if row.type == "capture":
         return capture_fee(row.amount)
     if row.type == "refund":
@@ -174,7 +180,7 @@ def _captures(account_id: int, start: datetime, end: datetime) -> Select[Any]:
                    func.coalesce(Tamper.currency, Payment.currency).label("currency"),
                    Payment.decided_at.label("occurred_at"), _no_number().label("captured"),
                    _no_number().label("refunded_before"),
-                   func.coalesce(Tamper.duplicate, _no()).label("duplicate"))
+                   func.coalesce(Tamper.duplicate, _no()).label("duplicate"), Tamper.fee.label("tampered_fee"))
             .outerjoin(Tamper, Tamper.payment_id == Payment.id)
             .where(Payment.account_id == account_id, Payment.status.in_(("succeeded", "failed")),
                    Payment.decided_at >= start, Payment.decided_at < end,
@@ -183,7 +189,7 @@ def _captures(account_id: int, start: datetime, end: datetime) -> Select[Any]:
 
 def _orphans(account_id: int, start: datetime, end: datetime) -> Select[Any]:
     return (select(_text("capture"), Orphan.id, Orphan.reference, Orphan.method, _text("succeeded"),
-                   Orphan.amount, Orphan.currency, Orphan.created_at, _no_number(), _no_number(), _no())
+                   Orphan.amount, Orphan.currency, Orphan.created_at, _no_number(), _no_number(), _no(), _no_number())
             .where(Orphan.account_id == account_id, Orphan.created_at >= start, Orphan.created_at < end))
 
 
@@ -197,14 +203,14 @@ def _refunds(account_id: int, start: datetime, end: datetime) -> Select[Any]:
                                   and_(earlier.created_at == Refund.created_at, earlier.id < Refund.id)))
                        .scalar_subquery())
     return (select(_text("refund"), Refund.id, Refund.reference, Payment.method, Refund.status, Refund.amount,
-                   Payment.currency, Refund.created_at, Payment.amount, refunded_before, _no())
+                   Payment.currency, Refund.created_at, Payment.amount, refunded_before, _no(), _no_number())
             .join(Payment, Payment.id == Refund.payment_id)
             .where(Payment.account_id == account_id, Refund.created_at >= start, Refund.created_at < end))
 
 
 def _payouts(account_id: int, start: datetime, end: datetime) -> Select[Any]:
     return (select(_text("payout"), Payout.id, Payout.reference, _text(""), Payout.status, Payout.amount,
-                   Payout.currency, Payout.decided_at, _no_number(), _no_number(), _no())
+                   Payout.currency, Payout.decided_at, _no_number(), _no_number(), _no(), _no_number())
             .where(Payout.account_id == account_id, Payout.status.in_(("paid", "failed")),
                    Payout.decided_at >= start, Payout.decided_at < end))
 

@@ -23,7 +23,7 @@ from app.sandbox.services import SandboxError
 bp = Blueprint("sandbox_statements", __name__, url_prefix="/sandbox/api")
 
 DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-TAMPER_FIELDS = ("amount", "currency", "status", "duplicate", "omit")
+TAMPER_FIELDS = ("amount", "currency", "fee", "status", "duplicate", "omit")
 
 
 @bp.get("/statements/<day>.csv")
@@ -61,16 +61,19 @@ def tamper(payment_id: str) -> Response:
 
 
 def _tamper_request(body: dict[str, Any]) -> statements.TamperRequest:
-    """At least one of amount, currency, status, duplicate, omit; an absent (or null) one leaves that part as the
+    """At least one of amount, currency, fee, status, duplicate, omit; an absent (or null) one leaves that part as the
     payment has it."""
     given = {name: body[name] for name in TAMPER_FIELDS if body.get(name) is not None}
     if not given:
         raise SandboxError(400, "parameter_missing",
-                           "Send at least one of amount, currency, status, duplicate and omit.")
+                           "Send at least one of amount, currency, fee, status, duplicate and omit.")
     if "amount" in given:
         parse_amount(given)
     if "currency" in given:
         parse_currency(given)
+    fee = given.get("fee")
+    if fee is not None and (type(fee) is not int or not 0 <= fee <= 10**12):
+        raise _invalid("fee", "fee must be a whole number of minor units from 0 to 1000000000000")
     if given.get("status", "succeeded") not in ("succeeded", "failed"):
         raise _invalid("status", "status must be 'succeeded' or 'failed'")
     for flag in ("duplicate", "omit"):
@@ -78,7 +81,7 @@ def _tamper_request(body: dict[str, Any]) -> statements.TamperRequest:
             raise _invalid(flag, f"{flag} must be true or false")
     return statements.TamperRequest(amount=given.get("amount"), status=given.get("status"),
                                     duplicate=given.get("duplicate", False), omit=given.get("omit", False),
-                                    currency=given.get("currency"))
+                                    currency=given.get("currency"), fee=fee)
 
 
 @bp.post("/orphans")

@@ -86,6 +86,27 @@ def test_an_amount_the_provider_books_differently_is_an_amount_mismatch(api, san
     assert mismatch["status"] == "open"
 
 
+def test_a_fee_the_provider_kept_other_than_kassa_booked_is_an_amount_mismatch(api, sandbox, worker, catalog, portal):
+    """The provider kept 89 on the 9.99 capture where its published fee (and Kassa's books, and so the merchant's
+    settlement) say 59: amount, currency and status agreed, so the line was matched and the 30 went unseen."""
+    _, payment = paid_order(api, sandbox, catalog["sku"])
+    tamper(sandbox, payment["provider_reference"], fee=89)
+
+    run = reconcile(api, worker)
+    assert found(run) == {"amount_mismatch": 1} and run["matched"] == 0 and run["auto_resolved"] == 0
+    [mismatch] = discrepancies(api, run)
+    assert mismatch["kassa_object"] == payment["id"] and mismatch["status"] == "open"
+    assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 59}
+    assert mismatch["provider"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 89}
+    [row] = [row for row in re.findall(r"<tr>.*?</tr>", portal.text("/portal/reconciliation"), re.S)
+             if payment["id"] in row]
+    assert re.search(r"\$9\.99 <span class=\"muted\">\(fee \$0\.59\)</span>.*\$9\.99 <span class=\"muted\">"
+                     r"\(fee \$0\.89\)</span>", row, re.S), row
+
+    tamper(sandbox, payment["provider_reference"], fee=59)  # the provider corrected its statement
+    assert found(reconcile(api, worker)) == {}
+
+
 def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch(api, sandbox, worker, catalog,
                                                                                  portal):
     """The provider listed the 9.99 USD capture as 9.99 EUR: the amounts were equal, so the line was matched and the
@@ -97,8 +118,8 @@ def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch
     assert found(run) == {"amount_mismatch": 1} and run["matched"] == 0 and run["auto_resolved"] == 0
     [mismatch] = discrepancies(api, run)
     assert mismatch["kassa_object"] == payment["id"] and mismatch["status"] == "open"
-    assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded"}
-    assert mismatch["provider"] == {"amount": 999, "currency": "eur", "status": "succeeded"}
+    assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 59}
+    assert mismatch["provider"] == {"amount": 999, "currency": "eur", "status": "succeeded", "fee": 59}
 
     for page in ("/portal/reconciliation", f"/portal/reconciliation/runs/{run['id']}"):
         [row] = [row for row in re.findall(r"<tr>.*?</tr>", portal.text(page), re.S) if payment["id"] in row]
@@ -128,7 +149,7 @@ def test_a_provider_writing_currency_codes_in_capitals_still_matches(app, api, s
     from app.reconciliation import matching
 
     _, payment = paid_order(api, sandbox, catalog["sku"])
-    line = StatementLine("capture", payment["provider_reference"], payment["id"], "succeeded", 999, 0, "USD",
+    line = StatementLine("capture", payment["provider_reference"], payment["id"], "succeeded", 999, 59, "USD",
                          datetime.now(timezone.utc))
     with app.app_context():
         matching.stage([line])
@@ -170,7 +191,7 @@ def test_a_capture_kassa_never_asked_for_is_missing_in_kassa(app, api, sandbox, 
     assert found(run) == {"missing_in_kassa": 1}
     [missing] = discrepancies(api, run)
     assert missing["kassa_object"] == created["id"] and missing["provider"]["amount"] == 1234
-    assert missing["kassa"] == {"amount": None, "currency": None, "status": None}
+    assert missing["kassa"] == {"amount": None, "currency": None, "status": None, "fee": None}
     assert missing["provider"]["currency"] == "usd"
 
 
@@ -182,7 +203,7 @@ def test_a_capture_the_provider_does_not_list_is_missing_at_the_provider(api, sa
     assert found(run) == {"missing_at_provider": 1}
     [missing] = discrepancies(api, run)
     assert missing["kassa_object"] == payment["id"] and missing["kassa"]["currency"] == "usd"
-    assert missing["provider"] == {"amount": None, "currency": None, "status": None}
+    assert missing["provider"] == {"amount": None, "currency": None, "status": None, "fee": None}
 
 
 def test_a_capture_kassa_had_as_unknown_is_resolved_by_asking_the_provider(app, api, sandbox, worker, catalog):

@@ -159,23 +159,27 @@ def test_a_tamper_changes_only_what_the_statement_says(
     less = client.post(tamper, json={"amount": 2000})
     assert less.status_code == 200
     assert less.json == {"payment": payment["id"], "amount": 2000, "currency": "usd", "status": "succeeded",
-                         "duplicate": False, "omit": False}
+                         "fee": 88, "duplicate": False, "omit": False}
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2000", "88", "usd", "2026-03-14T09:00:00Z"]]
 
     failed = client.post(tamper, json={"status": "failed"})
     # A later tamper replaces the earlier one: the amount is the payment's own again.
     assert failed.json == {"payment": payment["id"], "amount": 2500, "currency": "usd", "status": "failed",
-                           "duplicate": False, "omit": False}
+                           "fee": 0, "duplicate": False, "omit": False}
     assert statement(client, auth)[1:] == [[*line, "failed", "2500", "0", "usd", "2026-03-14T09:00:00Z"]]
 
     twice = client.post(tamper, json={"duplicate": True})
     assert twice.json == {"payment": payment["id"], "amount": 2500, "currency": "usd", "status": "succeeded",
-                          "duplicate": True, "omit": False}
+                          "fee": 103, "duplicate": True, "omit": False}
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2500", "103", "usd", "2026-03-14T09:00:00Z"]] * 2
 
     euros = client.post(tamper, json={"currency": "eur"})
     assert euros.json["currency"] == "eur" and euros.json["amount"] == 2500
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2500", "103", "eur", "2026-03-14T09:00:00Z"]]
+
+    kept_more = client.post(tamper, json={"fee": 150})  # the provider kept more than its published fee
+    assert kept_more.json["fee"] == 150
+    assert statement(client, auth)[1:] == [[*line, "succeeded", "2500", "150", "usd", "2026-03-14T09:00:00Z"]]
 
     lost = client.post(tamper, json={"omit": True})
     assert lost.json["omit"] is True and statement(client, auth)[1:] == []
@@ -189,7 +193,8 @@ def test_a_tamper_changes_only_what_the_statement_says(
     ({"amount": True}, "amount"), ({"status": "pending"}, "status"), ({"status": 1}, "status"),
     ({"duplicate": "yes"}, "duplicate"), ({"duplicate": 1}, "duplicate"), ({"omit": "no"}, "omit"), ({}, None), ({"amount": None}, None),
     ({"currency": "EUR"}, "currency"), ({"currency": "euro"}, "currency"), ({"currency": 978}, "currency"),
-    ({"currency": "eu"}, "currency"),
+    ({"currency": "eu"}, "currency"), ({"fee": -1}, "fee"), ({"fee": 1.5}, "fee"), ({"fee": "59"}, "fee"),
+    ({"fee": True}, "fee"),
 ])
 def test_a_tamper_with_bad_input_is_refused_naming_the_field(
     client: FlaskClient, create_payment: Any, body: dict[str, Any], param: str | None

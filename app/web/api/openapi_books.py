@@ -131,7 +131,11 @@ SCHEMAS["ReconciliationRunList"] = _obj(["data", "has_more"], object={"const": "
 _SIDE = _obj(["amount", "status"], amount={"type": ["integer", "null"]},
              currency={"type": ["string", "null"], "pattern": "^[a-z]{3}$",
                        "description": "the currency that side booked the amount in; null when it has no amount"},
-             status=_NULLABLE_STR)
+             status=_NULLABLE_STR,
+             fee={"type": ["integer", "null"],
+                  "description": "the channel's fee on the line as the statement writes it (kept on a capture, "
+                                 "negative when given back on a refund); null unless both sides call the line "
+                                 "succeeded"})
 SCHEMAS["Discrepancy"] = _obj(
     ["id", "kind", "line_type", "reference", "kassa", "provider", "status"], id=_STR,
     object={"const": "discrepancy"}, run={"type": "string", "description": "the run that first found it"},
