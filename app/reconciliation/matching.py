@@ -61,7 +61,7 @@ def day_range(day: date) -> tuple[datetime, datetime]:
 def split_reference(reference: str) -> tuple[str, int]:
     """``re_x.3`` → (``re_x``, 3): later tries of a refund or payout carry their number."""
     base, dot, number = reference.rpartition(".")
-    if dot and number.isdigit():
+    if dot and number.isdecimal():
         return base, int(number)
     return reference, 1
 

@@ -93,3 +93,23 @@ def test_amounts_no_column_holds_are_refused(api):
     assert huge.status_code == 400 and huge.json["error"]["param"] == "items"
     assert "split it into several orders" in huge.json["error"]["message"]
     assert api.post("/orders", json=order_body(sku, 1)).status_code == 201
+
+
+@pytest.mark.parametrize("path", ["/orders", "/products", "/events", "/subscriptions", "/webhook_endpoints",
+                                  "/risk/list_entries", "/settlements", "/customers/cus_1/wallet/statement"])
+def test_a_superscript_digit_is_no_limit(api, path):
+    # '²' is a digit to str.isdigit but no number to int(): a limit of it was a 500.
+    refused = api.get(path, query_string={"limit": "\u00b2"})
+    assert refused.status_code == 400 and refused.json["error"]["param"] == "limit", refused.get_data(as_text=True)
+    assert "limit must be an integer between 1 and" in refused.json["error"]["message"]
+
+
+def test_a_settlement_line_cursor_must_be_a_line_id(app, api, merchant):
+    from tests.portal.conftest import _books_world
+
+    with app.app_context():
+        _, settlement, _ = _books_world(merchant.id)
+    assert api.get(f"/settlements/{settlement}/lines").status_code == 200
+    refused = api.get(f"/settlements/{settlement}/lines", query_string={"starting_after": "\u00b2"})
+    assert refused.status_code == 400 and refused.json["error"]["param"] == "starting_after"
+    assert "the id of the last line you have" in refused.json["error"]["message"]

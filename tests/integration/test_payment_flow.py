@@ -148,6 +148,7 @@ def test_forged_callbacks_are_refused_and_change_nothing(app, api, catalog, sand
         {"Sandbox-Signature": _sign("not-the-secret", body)},  # wrong key
         {"Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body, t=int(time.time()) - 3600)},  # replay
         {"Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body + b" ")},  # tampered
+        {"Sandbox-Signature": "t=\u00b2,v1=" + "0" * 64},  # a time of '²' (a digit to str.isdigit): was a 500
     ]
     for headers in forgeries:
         response = requests.post(url, data=body, headers={"Content-Type": "application/json", **headers}, timeout=5)

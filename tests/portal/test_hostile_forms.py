@@ -14,9 +14,10 @@ from tests.integration.lifecycle_support import paid_order
 from tests.portal.conftest import Portal, portal_pages
 
 # What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
-# string, a date that is not one, a right-to-left override.
+# string, a date that is not one, a right-to-left override, a superscript two (a digit to str.isdigit, no number
+# to int).
 HOSTILE = ["nul\x00byte", "", " ", "-1", "1e309", "9" * 40, "0.5", "<script>x</script>", "x" * 5000, "2026-13-45",
-           "\u202e"]
+           "\u202e", "\u00b2"]
 
 
 @dataclass
@@ -167,7 +168,7 @@ def test_no_portal_page_answers_a_server_error_to_odd_paging_values(app, portal:
     # Cursors and page numbers are written by the pages' own links, but a person edits a URL, and a link
     # outlives the row it names.
     params = ("starting_after", "ending_before", "after", "before", "page", "list", "currency", "partner", "range")
-    values = ("x", "-1", "9" * 40, "2026-13-45", "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "1e309", "%")
+    values = ("x", "-1", "9" * 40, "2026-13-45", "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "1e309", "%", "\u00b2")
     server_errors = []
     for page in portal_pages(app, world):
         for param in params:
@@ -195,3 +196,19 @@ def test_no_checkout_page_answers_a_server_error_to_odd_query_values(app, client
                     server_errors.append((page.split("?")[0], param, value[:12], response.status_code))
     assert server_errors == []
     assert answers.count(200) == len(answers)  # each page still shows, whatever the query carried
+
+
+def test_a_superscript_digit_is_not_a_quantity_or_a_setting(client, portal: Portal, catalog):
+    # str.isdigit says yes to '²' and int() then fails: the panel's quantity, a partner's reserve and the risk
+    # settings answered a 500.
+    panel = _forms(client, [f"/checkout/{catalog['product']}"], ("/checkout/",))[0][0]
+    for path in (f"/checkout/{catalog['product']}/quote", f"/checkout/{catalog['product']}/pay"):
+        response = client.post(path, data={**panel.fields, "quantity": "\u00b2", "agree": "on"})
+        assert response.status_code < 500, path  # the panel again (the quote: 200), the error beside the field
+        assert "Enter a whole number from 1 to 99." in response.get_data(as_text=True)
+    for path, field, says in [("/portal/risk/review-expiry", "review_expiry_hours", "whole number of hours"),
+                              ("/portal/risk/rate-limits", "rate_limit_api_per_minute", "whole number of requests"),
+                              ("/portal/partners", "reserve_bps", "whole number from 0 to 10000")]:
+        refused = portal.post(path, {"name": "Superscript Studio", field: "\u00b2"})
+        assert refused.status_code == 422 and says in refused.get_data(as_text=True), path
+    assert "Superscript Studio" not in portal.text("/portal/partners")

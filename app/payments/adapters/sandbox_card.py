@@ -259,7 +259,7 @@ def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, n
     """Check ``t=<unix>,v1=<hex hmac-sha256 of "t.body">``; raise CallbackRejected if it fails."""
     parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
     timestamp, signature = parts.get("t", ""), parts.get("v1", "")
-    if not timestamp.isdigit() or not signature:
+    if not timestamp.isdecimal() or not signature:
         raise CallbackRejected("callback signature header is missing or malformed")
     now = int(time.time()) if now is None else now
     # A stale timestamp means a replayed or long-delayed message: refuse it.

@@ -31,7 +31,7 @@ def limit_param(default: int = 20, maximum: int = 100) -> int:
     raw = request.args.get("limit")
     if raw is None:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    if not raw.isdecimal() or not 1 <= int(raw) <= maximum:
         raise InvalidRequest(f"limit must be an integer between 1 and {maximum}", param="limit")
     return int(raw)
 
@@ -54,7 +54,7 @@ def time_param(name: str) -> datetime | None:
     if not raw:
         return None
     try:
-        if raw.isdigit():
+        if raw.isdecimal():
             return datetime.fromtimestamp(int(raw), timezone.utc)
         value = datetime.fromisoformat(raw)
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

@@ -54,7 +54,7 @@ def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool
     if chosen is None:
         data.errors["sku"] = lazy_gettext("Choose one of the options.")
     raw = (form.get("quantity") or "").strip()
-    if raw.isdigit() and 1 <= int(raw) <= MAX_QUANTITY:
+    if raw.isdecimal() and 1 <= int(raw) <= MAX_QUANTITY:
         data.quantity = int(raw)
     else:
         data.errors["quantity"] = lazy_gettext("Enter a whole number from 1 to %(max)d.", max=MAX_QUANTITY)

@@ -65,7 +65,7 @@ def partners_defaults():
     _checked()
     hold = (request.form.get("default_hold_days") or "0").strip()
     try:
-        rule = parse_split(request.form.get("default_split", ""), int(hold) if hold.isdigit() else hold,
+        rule = parse_split(request.form.get("default_split", ""), int(hold) if hold.isdecimal() else hold,
                            partner_ids(current_user.merchant_id))
     except ValueError as exc:
         return _partners_page({"default_split": str(exc)}, 422)
@@ -91,7 +91,7 @@ def _partner_body() -> dict:
             "cycle": request.form.get("cycle") or "daily"}
     for name in ("reserve_bps", "reserve_days"):
         raw = (request.form.get(name) or "0").strip()
-        body[name] = int(raw) if raw.isdigit() else raw
+        body[name] = int(raw) if raw.isdecimal() else raw
     return body
 
 

@@ -154,7 +154,7 @@ class SkuForm(FlaskForm):
     def shown_stock(self) -> int | None:
         """The stock the page showed (None: unlimited)."""
         raw = (self.stock_shown.data or "").strip()
-        return int(raw) if raw.isdigit() and len(raw) <= 10 else None  # a stock is at most 10**9
+        return int(raw) if raw.isdecimal() and len(raw) <= 10 else None  # a stock is at most 10**9
 
     def fields_for_service(self) -> dict:
         """The SKU fields, or ValidationError-style messages recorded on the form's fields."""

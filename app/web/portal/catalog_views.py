@@ -38,7 +38,7 @@ def record_error(form: FlaskForm, error: KassaError) -> None:
 
 def _page() -> int:
     raw = request.args.get("page", "1")
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
+    return int(raw) if raw.isdecimal() and 0 < int(raw) < 10_000 else 1
 
 
 @bp.get("/products")

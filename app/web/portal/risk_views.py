@@ -90,7 +90,7 @@ def _entry_or_404(entry_id: str) -> RiskListEntry:
 
 def _int(name: str) -> int | str | None:
     raw = (request.form.get(name) or "").strip()
-    return int(raw) if raw.isdigit() else (raw or None)
+    return int(raw) if raw.isdecimal() else (raw or None)
 
 
 @bp.post("/risk/refund-requests/<request_id>/<decision>")
@@ -140,7 +140,7 @@ def risk_rate_limits():
 
     def number(name: str) -> int | str | None:
         raw = (request.form.get(name) or "").strip()
-        return None if not raw else int(raw) if raw.isdigit() else raw
+        return None if not raw else int(raw) if raw.isdecimal() else raw
 
     try:
         with audit("risk.rate_limits", Merchant, current_user.merchant_id):
@@ -161,7 +161,7 @@ def risk_rate_limits():
 def risk_review_expiry():
     _checked()
     raw = (request.form.get("review_expiry_hours") or "").strip()
-    hours = None if not raw else int(raw) if raw.isdigit() else raw
+    hours = None if not raw else int(raw) if raw.isdecimal() else raw
     try:
         with audit("risk.review_expiry", Merchant, current_user.merchant_id):
             update_review_expiry(current_user.merchant_id, hours=hours,
