@@ -32,10 +32,14 @@ def newest_first_both_ways(query: Select, id_column: ColumnElement, *, limit: in
     return rows, has_older, has_newer
 
 
+# Ledger postings (and so settlement lines) are numbered by an INTEGER column (migrations/versions/0005_wallet.py).
+MAX_ROW_ID = 2**31 - 1
+
+
 def row_cursor(raw: str | None) -> int | None:
     """A cursor over integer row ids (ledger postings, settlement lines) from a URL: None unless it is a whole
     number such an id can be, so an edited link pages from the start instead of overflowing the database."""
-    return int(raw) if raw and raw.isdecimal() and int(raw) < 2**63 else None
+    return int(raw) if raw and raw.isdecimal() and int(raw) <= MAX_ROW_ID else None
 
 
 def _exists(query: Select) -> bool:

@@ -18,6 +18,7 @@ from app.outbound import check_destination
 from app.web_urls import check_http_url
 
 STATUSES = ("draft", "active", "archived")
+MAX_STOCK = 10**9  # the stock columns are INTEGER
 INTERVALS = ("day", "week", "month", "year")
 _FULFILMENT_KEYS = {"membership_days", "credits", "webhook_url"}
 # Per unit sold. Bounded so that 99 units, bought again and again, stay far inside what a date (year 9999)
@@ -83,7 +84,7 @@ def _sku_terms(merchant_id: str, fields: dict) -> dict:
         terms["specs"] = _flat_object(fields, "specs") or {}
     if "stock" in fields:
         stock = fields["stock"]
-        if stock is not None and (type(stock) is not int or not 0 <= stock <= 10**9):
+        if stock is not None and (type(stock) is not int or not 0 <= stock <= MAX_STOCK):
             raise InvalidRequest("stock must be a whole number ≥ 0, or null for unlimited", param="stock")
         terms["stock"] = stock
     if "status" in fields:
@@ -255,10 +256,14 @@ def update_sku(merchant_id: str, sku_id: str, fields: dict, *, stock_shown: obje
 
 def _set_stock_if_still(sku: Sku, stock: int | None, shown: int | None, livemode: bool) -> None:
     """Set ``stock`` (both modes') in one conditional UPDATE, only while ``livemode``'s stock is ``shown``; the row
-    stays locked until the caller commits, so no order takes a unit in between."""
-    shown_now = stock_column(livemode).is_not_distinct_from(shown)
-    changed = db.session.execute(update(Sku).where(Sku.id == sku.id, shown_now).values(stock=stock, test_stock=stock)
-                                 .execution_options(synchronize_session=False)).rowcount
+    stays locked until the caller commits, so no order takes a unit in between. A ``shown`` no stock can be (an
+    edited form) is not still the stock: it is not sent to the database, whose column would not hold it."""
+    changed = 0
+    if shown is None or type(shown) is int and 0 <= shown <= MAX_STOCK:
+        shown_now = stock_column(livemode).is_not_distinct_from(shown)
+        changed = db.session.execute(update(Sku).where(Sku.id == sku.id, shown_now)
+                                     .values(stock=stock, test_stock=stock)
+                                     .execution_options(synchronize_session=False)).rowcount
     if changed != 1:
         db.session.rollback()
         now = db.session.get(Sku, sku.id, populate_existing=True).stock_in(livemode)

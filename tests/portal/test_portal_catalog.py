@@ -330,6 +330,20 @@ def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(a
     assert again.status_code == 302 and stock() == 10
 
 
+def test_a_shown_stock_no_column_holds_is_a_stale_page_not_a_500(app, portal, catalog):
+    # The hidden field of the stock the page showed, edited past what the INTEGER column holds: was a 500.
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    path = f"/portal/skus/{catalog['limited_sku']}"
+    form = _post_form(portal.page(path), "stock")
+    edited = portal.client.post(path, data={**form, "stock_shown": "3000000000", "stock": "7"})
+    assert edited.status_code == 422, edited.status_code
+    assert "Stock changed from 3000000000 to 3 while you edited" in edited.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Sku, catalog["limited_sku"]).test_stock == 3
+
+
 @pytest.mark.postgres_only  # SQLite takes one writer at a time: the second use waits for the save instead
 def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_count(app, merchant, portal, api, catalog):
     """The merchant lowers a coupon's limit to the 1 use it has; a shopper uses it again between the check and the
