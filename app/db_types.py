@@ -1,7 +1,7 @@
 """Column types shared by every domain's models, and the SQL expressions they share."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import ColumnElement, DateTime, and_
 from sqlalchemy.types import TypeDecorator
@@ -26,6 +26,15 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def after_day(day: date) -> datetime:
+    """The exclusive end of UTC day ``day``, for ``created_at < after_day(last)`` filters of whole days. The last
+    day a date can be (9999-12-31, typed as "no end") has no next day: its end is the last instant a datetime
+    holds."""
+    if day >= date.max:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    return datetime.combine(day + timedelta(days=1), time.min, timezone.utc)
 
 
 def utcnow() -> datetime:

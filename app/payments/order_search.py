@@ -6,12 +6,12 @@ must not depend on payments.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from typing import Iterator
 
 from sqlalchemy import exists, func, or_, select
 
-from app.db_types import begins_with
+from app.db_types import after_day, begins_with
 from app.extensions import db
 from app.pagination import newest_first_both_ways
 from app.orders.models import Order
@@ -47,8 +47,7 @@ def _filtered(merchant_id: str, filters: OrderFilters):
     if filters.start:
         query = query.where(Order.created_at >= datetime.combine(filters.start, time.min, timezone.utc))
     if filters.end:
-        query = query.where(Order.created_at < datetime.combine(filters.end + timedelta(days=1), time.min,
-                                                                 timezone.utc))
+        query = query.where(Order.created_at < after_day(filters.end))
     if filters.channel:
         query = query.where(exists().where(PaymentAttempt.order_id == Order.id,
                                            PaymentAttempt.channel == filters.channel))

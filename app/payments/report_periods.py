@@ -10,6 +10,7 @@ from app.errors import InvalidRequest
 PRESETS = {"today": "Today", "last_7_days": "Last 7 days", "last_30_days": "Last 30 days",
            "this_month": "This month", "custom": "Custom range"}
 DEFAULT_PRESET = "last_30_days"
+EARLIEST, LATEST = date(1970, 1, 1), date.max - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,11 @@ def period_for(preset: str, today: date, *, start: date | None = None, end: date
         return Period(today.replace(day=1), today)
     if preset == "custom":
         end = end or today
-        start = start or end - timedelta(days=29)
+        # A report reads the day after its end and compares with as many days before its start: days a date holds.
+        if not EARLIEST <= end <= LATEST or start is not None and not EARLIEST <= start <= LATEST:
+            raise InvalidRequest(f"choose days from {EARLIEST} to {LATEST}",
+                                 param="end" if not EARLIEST <= end <= LATEST else "start")
+        start = start or max(end - timedelta(days=29), EARLIEST)
         if end < start:
             raise InvalidRequest("the end date must not be before the start date", param="end")
         return Period(start, end)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import Select, delete, select
 
-from app.db_types import utcnow
+from app.db_types import after_day, utcnow
 from app.errors import NotFound
 from app.extensions import db
 from app.pagination import newest_first_both_ways
@@ -59,7 +59,7 @@ def _filtered(merchant_id: str, where: RequestFilter) -> Select:
     if where.since:
         query = query.where(ApiRequestLog.created_at >= _day_start(where.since))
     if where.until:
-        query = query.where(ApiRequestLog.created_at < _day_start(where.until + timedelta(days=1)))
+        query = query.where(ApiRequestLog.created_at < after_day(where.until))
     return query
 
 

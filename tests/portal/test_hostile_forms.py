@@ -15,9 +15,9 @@ from tests.portal.conftest import Portal, portal_pages
 
 # What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
 # string, a date that is not one, a right-to-left override, a superscript two (a digit to str.isdigit, no number
-# to int).
+# to int), the last day a date holds (it has no next day).
 HOSTILE = ["nul\x00byte", "", " ", "-1", "1e309", "9" * 40, "0.5", "<script>x</script>", "x" * 5000, "2026-13-45",
-           "\u202e", "\u00b2"]
+           "\u202e", "\u00b2", "9999-12-31"]
 
 
 @dataclass
@@ -213,3 +213,17 @@ def test_a_superscript_digit_is_not_a_quantity_or_a_setting(client, portal: Port
         refused = portal.post(path, {"name": "Superscript Studio", field: "\u00b2"})
         assert refused.status_code == 422 and says in refused.get_data(as_text=True), path
     assert "Superscript Studio" not in portal.text("/portal/partners")
+
+
+def test_the_last_day_a_date_holds_is_a_filter_not_a_500(portal: Portal, world):
+    # "To 9999-12-31" (a merchant's "no end") filtered up to the day after it, which no date holds: a 500.
+    for page, param, shows in [("/portal/orders", "end", world.order), ("/portal/audit", "end", "Audit"),
+                               ("/portal/developers/logs", "until", world.api_request)]:
+        response = portal.get(page, query_string={param: "9999-12-31"})
+        assert response.status_code == 200 and shows in response.get_data(as_text=True), page
+    # The dashboard compares with the days before its range and reads the day after it: it says which days it takes.
+    for query in ({"range": "custom", "end": "9999-12-31"}, {"range": "custom", "start": "0001-01-01"},
+                  {"range": "custom", "end": "0001-01-05"}):
+        refused = portal.get("/portal/dashboard", query_string=query)
+        assert refused.status_code == 422 and "Choose days from 1970-01-01 to 9999-12-30." in refused.get_data(
+            as_text=True), query

@@ -1,7 +1,7 @@
 """The audit log: who changed what and when, as sentences with the fields that changed; sign-ins included."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timezone
 
 from flask import render_template, request, url_for
 from flask_login import current_user
@@ -11,6 +11,7 @@ from wtforms.validators import Length, Optional
 
 from app.audit.sentences import action_label, describe
 from app.audit.services import audit_actions, list_audit_entries
+from app.db_types import after_day
 from app.web.portal import bp
 from app.web.portal.access import permission_required
 
@@ -43,7 +44,7 @@ def audit():
         merchant_id, action=form.action.data or None if valid else None,
         actor=form.actor.data or None if valid else None, object_id=form.object_id.data or None if valid else None,
         created_gte=datetime.combine(start, time.min, timezone.utc) if start else None,
-        created_lt=datetime.combine(end + timedelta(days=1), time.min, timezone.utc) if end else None,
+        created_lt=after_day(end) if end else None,
         limit=PAGE_SIZE, starting_after=request.args.get("starting_after") or None)
     args = {k: v for k, v in request.args.items() if k in form._fields and v}
     older = url_for("portal.audit", starting_after=entries[-1].id, **args) if has_more else None
