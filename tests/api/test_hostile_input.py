@@ -115,3 +115,16 @@ def test_a_settlement_line_cursor_must_be_a_line_id(app, api, merchant):
         refused = api.get(f"/settlements/{settlement}/lines", query_string={"starting_after": cursor})
         assert refused.status_code == 400 and refused.json["error"]["param"] == "starting_after"
         assert "the id of the last line you have" in refused.json["error"]["message"]
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])
+def test_a_time_whose_offset_leaves_the_calendar_is_a_400(api, catalog, moment):
+    # Valid ISO 8601, but in UTC after year 9999 or before year 1: a 500 where the time was stored or compared.
+    for path, param in [("/orders", "created_gte"), ("/orders", "created_lte"),
+                        ("/customers/cus_1/wallet/statement", "from"), ("/customers/cus_1/wallet/statement", "to")]:
+        refused = api.get(path, query_string={param: moment})
+        assert refused.status_code == 400 and refused.json["error"]["param"] == param, (path, param, refused.status_code)
+        assert "ISO 8601" in refused.json["error"]["message"]
+    run = api.post("/settlements/run", json={"until": moment})
+    assert run.status_code == 400 and run.json["error"]["param"] == "until", run.get_data(as_text=True)[:300]
+    assert api.get("/settlements").json["data"] == []

@@ -49,7 +49,8 @@ def cursor_param(prefix: str) -> str | None:
 
 
 def time_param(name: str) -> datetime | None:
-    """A unix timestamp or ISO 8601 datetime from the query string."""
+    """A unix timestamp or ISO 8601 datetime from the query string, in UTC (a time whose offset takes it past
+    year 9999 or before year 1, such as 9999-12-31T23:59:59-14:00, is no time the database is asked about)."""
     raw = request.args.get(name)
     if not raw:
         return None
@@ -57,7 +58,7 @@ def time_param(name: str) -> datetime | None:
         if raw.isdecimal():
             return datetime.fromtimestamp(int(raw), timezone.utc)
         value = datetime.fromisoformat(raw)
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    except (ValueError, OverflowError):
+        return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    except (ValueError, OverflowError, OSError):
         raise InvalidRequest(f"{name} must be a unix timestamp or an ISO 8601 datetime", param=name) from None
 

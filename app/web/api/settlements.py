@@ -112,7 +112,8 @@ def _until(value: object) -> datetime | None:
             return datetime.fromtimestamp(value, timezone.utc)
         if isinstance(value, str):
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            # In UTC here: an offset that takes it past year 9999 is refused, not a 500 where it is stored.
+            return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     except (ValueError, OverflowError, OSError):
         pass
     raise InvalidRequest("until is unix seconds or an ISO 8601 time", param="until")
