@@ -40,7 +40,16 @@ def _checked() -> None:
         abort(400, description="The form expired; try again.")
 
 
+# The form's words for a refused field whose API message names it by its API name ("reserve_bps must be …").
+_FIELD_MESSAGES = {
+    "reserve_bps": "Enter a whole number of basis points from 0 to 10000 (100 = 1 % of each settlement held back).",
+    "reserve_days": "Enter a whole number of days from 0 to 365.",
+}
+
+
 def _message(error: KassaError) -> str:
+    if error.param in _FIELD_MESSAGES:
+        return _FIELD_MESSAGES[error.param]
     return error.message[:1].upper() + error.message[1:] + ("" if error.message.endswith(".") else ".")
 
 
