@@ -23,6 +23,28 @@ from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
 
 
+# The form's words for a term the coupon service refused: its messages name the API's fields ("percent_bps must
+# be an integer of at least 1 and at most 10000"), which is not what a merchant typed 150 % into.
+_TERM_MESSAGES = {
+    "percent_bps": "Enter a percentage from 0.01 to 100, e.g. 15 or 12.5.",
+    "amount_off": "Enter the amount to take off, e.g. 5.00.",
+    "min_subtotal": "Enter the spend that earns the discount, e.g. 50.00.",
+    "max_discount": "Enter the largest discount, e.g. 5.00, or leave it empty.",
+    "valid_until": "Choose a “Valid until” after “Valid from”.",
+}
+
+
+def _record_coupon_error(form, error: KassaError) -> None:
+    """A refused term beside its field, in the form's words; anything else as the service says it."""
+    param = error.param or ""
+    message = _TERM_MESSAGES.get(param)
+    if param.startswith("tiers[") and param.endswith("]") and param[6:-1].isdecimal():
+        message = f"Line {int(param[6:-1]) + 1}: the quantity must be 2 or more and the percentage from 0.01 to 100."
+    if message is not None:
+        error = KassaError(message, param=param)
+    record_error(form, error)
+
+
 def _sku_choices(merchant_id: str) -> list[SelectChoice]:
     return [SelectChoice(sku_id, label) for sku_id, label in sku_labels(merchant_id)]
 
@@ -66,7 +88,7 @@ def coupon_new():
                 with audit("coupon.create", Coupon):
                     coupon = create_coupon(current_user.merchant_id, fields)
             except KassaError as error:
-                record_error(form, error)
+                _record_coupon_error(form, error)
             else:
                 flash(f"Coupon {coupon.code} created.")
                 return redirect(url_for("portal.coupon_show", coupon_id=coupon.id))
@@ -97,7 +119,7 @@ def coupon_edit(coupon_id: str):
             with audit("coupon.update", Coupon, coupon_id):
                 update_coupon(current_user.merchant_id, coupon_id, form.fields_for_service())
         except KassaError as error:
-            record_error(form, error)
+            _record_coupon_error(form, error)
         else:
             flash(f"Coupon {coupon.code} saved.")
             return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))

@@ -1,0 +1,38 @@
+"""A merchant's first day in the portal, over its HTTP forms: what each page tells them after what they did."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.portal.test_portal_catalog import Portal, create_product, portal, rival  # noqa: F401  (fixtures)
+
+
+def error_of(page: str, field: str) -> str:
+    return re.search(rf'id="{field}-error"[^>]*>([^<]*)<', page).group(1)
+
+
+@pytest.mark.parametrize(("fields", "field", "says"), [
+    ({"kind": "percent_off", "percent": "150"}, "percent", "Enter a percentage from 0.01 to 100, e.g. 15 or 12.5."),
+    ({"kind": "percent_off", "percent": "0"}, "percent", "Enter a percentage from 0.01 to 100, e.g. 15 or 12.5."),
+    ({"kind": "amount_off", "currency": "usd"}, "amount", "Enter the amount to take off, e.g. 5.00."),
+    ({"kind": "amount_off", "amount": "0", "currency": "usd"}, "amount", "Enter the amount to take off, e.g. 5.00."),
+    ({"kind": "spend_and_save", "amount": "5", "currency": "usd"}, "min_spend",
+     "Enter the spend that earns the discount, e.g. 50.00."),
+    ({"kind": "volume", "tiers": "1: 10"}, "tiers",
+     "Line 1: the quantity must be 2 or more and the percentage from 0.01 to 100."),
+    ({"kind": "volume", "tiers": "5: 10\n10: 120"}, "tiers",
+     "Line 2: the quantity must be 2 or more and the percentage from 0.01 to 100."),
+    ({"kind": "percent_off", "percent": "10", "valid_from": "2031-01-01T00:00", "valid_until": "2030-01-01T00:00"},
+     "valid_until", "Choose a “Valid until” after “Valid from”."),
+])
+def test_a_refused_coupon_says_what_to_type_in_the_forms_words(portal, fields, field, says):
+    """The coupon form showed the API's messages: 150 % read “Percent_bps must be an integer of at least 1 and at
+    most 10000.”, an empty amount “An amount off needs amount_off (minor units) and its currency.”"""
+    response = portal.submit("/portal/coupons/new", {"code": "OOPS", **fields})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert error_of(page, field) == says
+    shown = " ".join(re.findall(r'role="alert">([^<]*)<', page))
+    assert not re.search(r"_bps|amount_off|min_subtotal|valid_until|tier needs", shown), shown
+    assert 'value="OOPS"' in page  # what was typed is kept
