@@ -69,6 +69,20 @@ class Coupon(db.Model):
         """How many times orders of that mode use it."""
         return self.times_redeemed if livemode else self.test_times_redeemed
 
+    def state_in(self, livemode: bool, now: datetime) -> str:
+        """Whether a shopper can use it now, as the checkout decides (``find_coupon``): ``deactivated``,
+        ``scheduled`` (before its start), ``expired`` (its end has passed), ``used up`` (every use taken by orders
+        of that mode) or ``active``."""
+        if not self.active:
+            return "deactivated"
+        if self.valid_from and now < self.valid_from:
+            return "scheduled"
+        if self.valid_until and now >= self.valid_until:
+            return "expired"
+        if self.max_redemptions is not None and self.redeemed_in(livemode) >= self.max_redemptions:
+            return "used up"
+        return "active"
+
 
 def redeemed_column(livemode: bool):
     """The count of uses by orders of that mode."""

@@ -36,3 +36,25 @@ def test_a_refused_coupon_says_what_to_type_in_the_forms_words(portal, fields, f
     shown = " ".join(re.findall(r'role="alert">([^<]*)<', page))
     assert not re.search(r"_bps|amount_off|min_subtotal|valid_until|tier needs", shown), shown
     assert 'value="OOPS"' in page  # what was typed is kept
+
+
+def test_a_coupon_past_its_end_is_not_listed_as_active(portal):
+    """A coupon made with an end that had passed (a slip of the year) was listed as “active” and its page read
+    “Valid now to 2020-01-01 00:00 UTC”, while every shopper who typed it was told it had expired."""
+    response = portal.submit("/portal/coupons/new", {"code": "LASTYEAR", "kind": "percent_off", "percent": "10",
+                                                     "valid_until": "2020-01-01T00:00"})
+    assert response.status_code == 302
+    page = portal.page(response.headers["Location"])
+    assert "Its “Valid until” (2020-01-01 00:00 UTC) has passed: shoppers cannot use it." in page
+    assert re.search(r"<h1[^>]*>.*LASTYEAR.*badge[^>]*>expired<", page, re.S)
+    assert "until 2020-01-01 00:00 UTC" in page and "now to" not in page
+    row = re.search(r"<tr>\s*<td><a [^>]*><code>LASTYEAR</code>.*?</tr>", portal.page("/portal/coupons"), re.S).group(0)
+    assert ">expired<" in row and "active" not in row
+
+    portal.submit("/portal/coupons/new", {"code": "LATER", "kind": "percent_off", "percent": "10",
+                                          "valid_from": "2099-01-01T00:00"})
+    portal.submit("/portal/coupons/new", {"code": "NOW", "kind": "percent_off", "percent": "10"})
+    listing = portal.page("/portal/coupons")
+    for code, state in (("LATER", "scheduled"), ("NOW", "active")):
+        row = re.search(rf"<tr>\s*<td><a [^>]*><code>{code}</code>.*?</tr>", listing, re.S).group(0)
+        assert f">{state}<" in row, row

@@ -14,6 +14,7 @@ from app.catalog.coupon_models import Coupon
 from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons, get_coupon, list_coupons,
                                  list_redemptions, update_coupon)
 from app.catalog.products import sku_labels
+from app.db_types import utcnow
 from app.errors import KassaError
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
@@ -65,7 +66,7 @@ def coupons():
     rows, has_more = list_coupons(current_user.merchant_id, q=q or None, limit=PAGE_SIZE,
                                   offset=(page - 1) * PAGE_SIZE)
     return render_template("portal/catalog/coupons.html", coupons=rows, has_more=has_more, page=page, q=q,
-                           kinds=KIND_LABELS)
+                           kinds=KIND_LABELS, now=utcnow())
 
 
 @bp.route("/coupons/new", methods=["GET", "POST"])
@@ -91,6 +92,9 @@ def coupon_new():
                 _record_coupon_error(form, error)
             else:
                 flash(f"Coupon {coupon.code} created.")
+                if coupon.state_in(portal_livemode(), utcnow()) == "expired":
+                    flash(f"Its “Valid until” ({coupon.valid_until:%Y-%m-%d %H:%M} UTC) has passed: shoppers cannot "
+                          "use it. Edit it to give it a later end.")
                 return redirect(url_for("portal.coupon_show", coupon_id=coupon.id))
     return render_template("portal/catalog/coupon_new.html", form=form, kinds_using=kinds_using), \
         422 if form.errors or form.form_errors else 200
@@ -102,7 +106,8 @@ def coupon_show(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
     return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
                            redemptions=list_redemptions(current_user.merchant_id, coupon_id,
-                                                         livemode=portal_livemode()), confirm=ConfirmForm())
+                                                         livemode=portal_livemode()), confirm=ConfirmForm(),
+                           state=coupon.state_in(portal_livemode(), utcnow()))
 
 
 @bp.route("/coupons/<coupon_id>/edit", methods=["GET", "POST"])
