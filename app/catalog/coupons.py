@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
+from app.catalog.models import Product, Sku
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -65,18 +66,53 @@ def _bps(amount: int, bps: int) -> int:
     return amount * bps // 10_000
 
 
+def _percent(bps: int) -> str:
+    whole, hundredths = divmod(bps, 100)
+    return f"{whole}{f'.{hundredths:02d}'.rstrip('0') if hundredths else ''}%"
+
+
+def _off(coupon: Coupon) -> str:
+    """"12.5% off" or "$5.00 off": the coupon's own amount, for every kind but the ladder."""
+    if coupon.kind == "percent_off":
+        return f"{_percent(coupon.percent_bps)} off"
+    return f"{Money(coupon.amount_off, coupon.currency).format()} off"
+
+
 def _describe(coupon: Coupon) -> str:
     if coupon.description:
         return coupon.description
-    if coupon.kind == "percent_off":
-        whole, hundredths = divmod(coupon.percent_bps, 100)
-        return f"{whole}{f'.{hundredths:02d}'.rstrip('0') if hundredths else ''}% off"
-    if coupon.kind == "amount_off":
-        return f"{Money(coupon.amount_off, coupon.currency).format()} off"
+    if coupon.kind == "volume":
+        return "Volume discount"
     if coupon.kind == "spend_and_save":
-        return (f"{Money(coupon.amount_off, coupon.currency).format()} off when you spend "
-                f"{Money(coupon.min_subtotal, coupon.currency).format()}")
-    return "Volume discount"
+        return f"{_off(coupon)} when you spend {Money(coupon.min_subtotal, coupon.currency).format()}"
+    return _off(coupon)
+
+
+def coupon_terms(coupon: Coupon) -> str:
+    """What the coupon takes off, in full, for the merchant (the shopper's line may be its description)."""
+    if coupon.kind == "volume":
+        steps = "; ".join(f"{t['min_quantity']} or more: {_percent(t['percent_bps'])} off" for t in coupon.tiers or [])
+        return f"{steps} (per line)"
+    if coupon.kind == "spend_and_save":
+        return f"{_off(coupon)} when the order reaches {Money(coupon.min_subtotal, coupon.currency).format()}"
+    if coupon.max_discount:
+        return f"{_off(coupon)}, at most {Money(coupon.max_discount, coupon.currency).format()}"
+    return _off(coupon)
+
+
+def coupon_scope(merchant_id: str, coupon: Coupon) -> list[str]:
+    """The products and options ("Product — option") the coupon is limited to; empty when it applies to all."""
+    names = []
+    if coupon.product_ids:
+        names += db.session.scalars(select(Product.name).where(Product.merchant_id == merchant_id,
+                                                               Product.id.in_(coupon.product_ids))
+                                    .order_by(Product.name)).all()
+    if coupon.sku_ids:
+        rows = db.session.execute(select(Product.name, Sku.name).join(Product, Product.id == Sku.product_id)
+                                  .where(Sku.merchant_id == merchant_id, Sku.id.in_(coupon.sku_ids))
+                                  .order_by(Product.name, Sku.name))
+        names += [f"{product} — {sku}" for product, sku in rows]
+    return names
 
 
 def _eligible(coupon: Coupon, lines: Sequence[PricedLine]) -> list[PricedLine]:

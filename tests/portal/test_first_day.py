@@ -58,3 +58,23 @@ def test_a_coupon_past_its_end_is_not_listed_as_active(portal):
     for code, state in (("LATER", "scheduled"), ("NOW", "active")):
         row = re.search(rf"<tr>\s*<td><a [^>]*><code>{code}</code>.*?</tr>", listing, re.S).group(0)
         assert f">{state}<" in row, row
+
+
+def test_a_coupons_page_says_what_it_takes_off_and_from_what(portal, catalog):
+    """A coupon's page said “Kind: Percent off” and its uses, but not how much it takes off, its cap, its minimum
+    spend, its ladder or the options it is limited to: a merchant could not check the coupon they had made."""
+    made = portal.submit("/portal/coupons/new", {"code": "TENOFF", "kind": "percent_off", "percent": "12.5",
+                                                 "cap": "5.00", "currency": "usd", "sku_ids": [catalog["sku"]]})
+    page = portal.page(made.headers["Location"])
+    assert re.search(r"<dt>Discount</dt>\s*<dd>12.5% off, at most \$5.00</dd>", page), page
+    assert re.search(r"<dt>Applies to</dt>\s*<dd>Pro membership — 30 days</dd>", page)
+
+    made = portal.submit("/portal/coupons/new", {"code": "SPEND", "kind": "spend_and_save", "amount": "5",
+                                                 "min_spend": "50", "currency": "eur"})
+    page = portal.page(made.headers["Location"])
+    assert re.search(r"<dt>Discount</dt>\s*<dd>€5.00 off when the order reaches €50.00</dd>", page)
+    assert re.search(r"<dt>Applies to</dt>\s*<dd>every product</dd>", page)
+
+    made = portal.submit("/portal/coupons/new", {"code": "LADDER", "kind": "volume", "tiers": "10: 20\n5: 10"})
+    page = portal.page(made.headers["Location"])
+    assert re.search(r"<dt>Discount</dt>\s*<dd>5 or more: 10% off; 10 or more: 20% off \(per line\)</dd>", page)

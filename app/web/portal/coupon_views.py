@@ -11,8 +11,8 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from app.catalog.coupon_models import Coupon
-from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons, get_coupon, list_coupons,
-                                 list_redemptions, update_coupon)
+from app.catalog.coupons import (coupon_scope, coupon_terms, create_coupon, deactivate_coupon, generate_coupons,
+                                 get_coupon, list_coupons, list_redemptions, update_coupon)
 from app.catalog.products import sku_labels
 from app.db_types import utcnow
 from app.errors import KassaError
@@ -107,7 +107,8 @@ def coupon_show(coupon_id: str):
     return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
                            redemptions=list_redemptions(current_user.merchant_id, coupon_id,
                                                          livemode=portal_livemode()), confirm=ConfirmForm(),
-                           state=coupon.state_in(portal_livemode(), utcnow()))
+                           state=coupon.state_in(portal_livemode(), utcnow()), terms=coupon_terms(coupon),
+                           scope=coupon_scope(current_user.merchant_id, coupon))
 
 
 @bp.route("/coupons/<coupon_id>/edit", methods=["GET", "POST"])
