@@ -78,3 +78,12 @@ def test_a_coupons_page_says_what_it_takes_off_and_from_what(portal, catalog):
     made = portal.submit("/portal/coupons/new", {"code": "LADDER", "kind": "volume", "tiers": "10: 20\n5: 10"})
     page = portal.page(made.headers["Location"])
     assert re.search(r"<dt>Discount</dt>\s*<dd>5 or more: 10% off; 10 or more: 20% off \(per line\)</dd>", page)
+
+
+def test_a_coupons_usage_links_each_order(portal, api, catalog):
+    """A coupon's usage listed each order's id as plain text: the merchant had to copy it into the orders search."""
+    made = portal.submit("/portal/coupons/new", {"code": "LINKED", "kind": "percent_off", "percent": "10"})
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "linked",
+                                      "customer": {"id": "cus_9"}, "agreement_accepted": True}).json
+    page = portal.page(made.headers["Location"])
+    assert f'<a href="/portal/orders/{order["id"]}"><code>{order["id"]}</code></a>' in page
