@@ -119,3 +119,15 @@ def test_the_contract_page_read_while_it_renews_is_one_moment(app, api, portal, 
     assert "2027-02-28 12:00 UTC" in page and "2027-03-31" not in page
     renewed = portal.text(path)
     assert "2027-03-31 12:00 UTC" in renewed  # the renewal did land meanwhile
+
+
+def test_a_canceled_contract_does_not_promise_a_first_renewal(api, portal, sandbox, worker, monthly):
+    """Cancelled after its first order was paid, a contract's page read “No renewal yet: the first one is due once
+    the first order is paid.”: the order was paid, and no renewal would ever come."""
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    assert "the first one is due" in portal.text(f"/portal/subscriptions/{sub['id']}")
+    assert portal.post(f"/portal/subscriptions/{sub['id']}/cancel", {"confirmed": "yes"}).status_code == 302
+    page = portal.text(f"/portal/subscriptions/{sub['id']}")
+    assert "No renewals: the subscription ended before its first renewal." in page
+    assert "once the first order is paid" not in page and "the first one is due" not in page
+
