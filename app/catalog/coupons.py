@@ -17,7 +17,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
-from app.catalog.models import Product, Sku
+from app.catalog.models import Product
+from app.catalog.products import skus_named
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -107,12 +108,7 @@ def coupon_scope(merchant_id: str, coupon: Coupon) -> list[str]:
         names += db.session.scalars(select(Product.name).where(Product.merchant_id == merchant_id,
                                                                Product.id.in_(coupon.product_ids))
                                     .order_by(Product.name)).all()
-    if coupon.sku_ids:
-        rows = db.session.execute(select(Product.name, Sku.name).join(Product, Product.id == Sku.product_id)
-                                  .where(Sku.merchant_id == merchant_id, Sku.id.in_(coupon.sku_ids))
-                                  .order_by(Product.name, Sku.name))
-        names += [f"{product} — {sku}" for product, sku in rows]
-    return names
+    return names + sorted(label for _, label in skus_named(merchant_id, coupon.sku_ids).values())
 
 
 def _eligible(coupon: Coupon, lines: Sequence[PricedLine]) -> list[PricedLine]:

@@ -294,6 +294,17 @@ def search_products(merchant_id: str, *, q: str | None = None, status: str | Non
     return rows[:limit], len(rows) > limit
 
 
+def skus_named(merchant_id: str, sku_ids) -> dict[str, tuple[str, str]]:
+    """SKU id → (its product's id, "Product — option") for the merchant's SKUs among ``sku_ids``, archived or not."""
+    ids = list(set(sku_ids))
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Sku.id, Product.id, Product.name, Sku.name)
+                              .join(Product, Product.id == Sku.product_id)
+                              .where(Sku.merchant_id == merchant_id, Sku.id.in_(ids)))
+    return {sku_id: (product_id, f"{product} — {name}") for sku_id, product_id, product, name in rows}
+
+
 def sku_labels(merchant_id: str) -> list[tuple[str, str]]:
     """(SKU id, "Product — SKU") for every SKU not archived, for pickers such as coupon restrictions."""
     rows = db.session.execute(select(Sku.id, Sku.name, Product.name).join(Product, Product.id == Sku.product_id)

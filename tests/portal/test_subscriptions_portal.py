@@ -131,3 +131,12 @@ def test_a_canceled_contract_does_not_promise_a_first_renewal(api, portal, sandb
     assert "No renewals: the subscription ended before its first renewal." in page
     assert "once the first order is paid" not in page and "the first one is due" not in page
 
+
+
+def test_a_contract_names_the_product_and_option_it_renews(api, portal, sandbox, worker, monthly):
+    """The contract's page named what it sells only by the SKU's id (“sku_01m8…”), and the list not at all."""
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    page = portal.get(f"/portal/subscriptions/{sub['id']}").get_data(as_text=True)
+    assert re.search(r"<dt>Sells</dt><dd><a href=\"/portal/products/prod_test_membership\">Pro membership — 30 days"
+                     r"</a>", page), page
+    assert "Pro membership — 30 days" in portal.text("/portal/subscriptions")

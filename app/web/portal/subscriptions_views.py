@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.catalog.products import skus_named
 from app.db_snapshot import read_one_snapshot
 from app.errors import KassaError
 from app.extensions import db
@@ -52,6 +53,7 @@ def subscriptions():
     older = url_for("portal.subscriptions", starting_after=subs[-1].id, **args) if has_more else None
     return render_template("portal/subscriptions.html", subscriptions=subs, statuses=STATUSES, status=status,
                            q=query or "", filtered=bool(args), older_url=older, terms_text=terms_text,
+                           skus=skus_named(current_user.merchant_id, [s.sku_id for s in subs]),
                            livemode=portal_livemode(), can_manage=can(current_user.role, "subscriptions.manage"))
 
 
@@ -68,6 +70,7 @@ def subscriptions_detail(subscription_id: str):
     first_order = db.session.get(Order, sub.first_order_id)
     return render_template("portal/subscription.html", sub=sub, tries=tries, first_order=first_order,
                            terms_text=terms_text, actions=ACTIONS,
+                           skus=skus_named(current_user.merchant_id, [sub.sku_id, sub.next_sku_id or sub.sku_id]),
                            can_manage=can(current_user.role, "subscriptions.manage"))
 
 
