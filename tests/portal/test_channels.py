@@ -34,7 +34,7 @@ def test_limits_currencies_and_template_are_saved_and_validated(app, client, mer
             "max_amount": "50", "currencies": "usd, eur", "agreement_text": "You agree to pay by card."}
     refused = portal.post("/portal/channels/sandbox_card", form)
     assert refused.status_code == 422
-    assert "Min_amount (100) must not exceed max_amount (50)." in refused.get_data(as_text=True)
+    assert "Minimum order total (100) must not exceed maximum order total (50)." in refused.get_data(as_text=True)
 
     saved = portal.post("/portal/channels/sandbox_card", {**form, "max_amount": "5000"})
     assert saved.status_code == 302

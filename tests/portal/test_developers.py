@@ -190,7 +190,7 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
 def test_an_invalid_endpoint_is_explained_inline(portal):
     response = portal.post("/portal/developers/webhooks", {"url": "ftp://example.test/x", "all_events": "y"})
     assert response.status_code == 422
-    assert re.search(r'id="url-error"[^>]*>Url must be an absolute http\(s\) URL', response.get_data(as_text=True))
+    assert re.search(r'id="url-error"[^>]*>Endpoint URL must be an absolute http\(s\) URL', response.get_data(as_text=True))
     nothing = portal.post("/portal/developers/webhooks", {"url": "https://example.test/x"})
     assert "Events must be a non-empty list" in nothing.get_data(as_text=True)
 
@@ -238,7 +238,7 @@ def test_an_endpoint_is_edited_and_disabled_in_the_portal(app, merchant, portal)
     bad = portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "ftp://hooks.example.test/v2",
                                                                           "events": ["order.paid"], "enabled": "y"})
     assert bad.status_code == 422
-    assert re.search(r'id="url-error"[^>]*>Url must be an absolute http\(s\) URL', bad.get_data(as_text=True))
+    assert re.search(r'id="url-error"[^>]*>Endpoint URL must be an absolute http\(s\) URL', bad.get_data(as_text=True))
 
     saved = portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "https://hooks.example.test/v2",
                                                                             "events": ["order.paid", "refund.failed"]})

@@ -12,6 +12,8 @@ something wraps its service call in ``audit(...)`` so the audit row joins the se
 """
 from __future__ import annotations
 
+import re
+
 from functools import wraps
 from typing import Callable
 from urllib.parse import urlsplit
@@ -87,9 +89,27 @@ def show_error(form: FlaskForm, error: KassaError, *, fields: dict[str, str] | N
     name = fields.get(param) or (param if param in form._fields else fields.get(base, base))
     field = form._fields.get(name) if name else None
     if field is not None:
-        field.errors = [*field.errors, message]
+        field.errors = [*field.errors, _in_form_words(form, message, error.message, param, field)]
     else:
         form.form_errors.append(message)
+
+
+def _in_form_words(form: FlaskForm, message: str, said: str, param: str, field) -> str:
+    """A service message that names fields by their API names ("min_amount (100) must not exceed max_amount (50)")
+    said with the names the form shows ("Minimum order total (100) must not exceed maximum order total (50)")."""
+    if param and said.startswith(param + " "):
+        message = _subject(field.label.text) + message[len(param):]
+    for name, other in form._fields.items():
+        if "_" in name and name != "csrf_token":  # an API name, not a word of the sentence ("name", "url")
+            message = re.sub(rf"\b{re.escape(name)}\b", _subject(other.label.text).lower(), message)
+    return message
+
+
+def _subject(label: str) -> str:
+    """A field's label as the subject of a sentence: without its hint in brackets ("Minimum order total (minor
+    units, e.g. cents)"); "This field" for a label that is not a name ("…or a logo URL")."""
+    subject = label.split(" (")[0].strip()
+    return subject if subject and not subject.startswith("…") else "This field"
 
 
 def safe_next(target: str | None) -> str:
