@@ -36,6 +36,7 @@ def normalise(kind: object, value: object) -> tuple[str, str]:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
     if not isinstance(value, str) or not value.strip() or len(value.strip()) > 320:
         raise InvalidRequest("value must be a non-empty string of at most 320 characters", param="value")
+    _refuse_nul(value, "value")
     value = value.strip()
     if kind in ("email", "email_domain", "customer", "device", "card_fingerprint"):
         value = value.lower() if kind in ("email", "email_domain") else value
@@ -52,6 +53,13 @@ def normalise(kind: object, value: object) -> tuple[str, str]:
             raise InvalidRequest("an ip entry is an address (203.0.113.7) or a CIDR range (203.0.113.0/24)",
                                  param="value") from None
     return kind, value
+
+
+def _refuse_nul(text: str, param: str) -> None:
+    """A NUL (a file saved by another program, a bad paste) is no list value: PostgreSQL cannot store it. The
+    JSON API refuses it in the body already; an imported CSV line reaches here with it."""
+    if "\x00" in text:
+        raise InvalidRequest(f"{param} holds an invisible NUL character: remove it", param=param)
 
 
 def _expiry(value: object) -> datetime | None:
@@ -77,6 +85,8 @@ def _entry(merchant_id: str, body: dict) -> RiskListEntry:
     note = body.get("note")
     if note is not None and (not isinstance(note, str) or len(note) > 500):
         raise InvalidRequest("note is a string of at most 500 characters", param="note")
+    if note:
+        _refuse_nul(note, "note")
     return RiskListEntry(id=new_id("rle"), merchant_id=merchant_id, kind=kind, value=value, action=action,
                          expires_at=_expiry(body.get("expires_at")), note=note or None,
                          is_range=kind == "ip" and "/" in value)

@@ -116,6 +116,24 @@ def test_csv_import_reports_bad_lines_by_number_and_export_gives_them_back(api, 
     assert [e["action"] for e in found] == ["block"]
 
 
+def import_list(client, merchant, body: bytes):
+    return client.post("/api/v1/risk/list_entries/import", data=body, content_type="text/csv",
+                       headers={"Authorization": f"Bearer {merchant.secret_key}"})
+
+
+def test_a_nul_in_an_imported_line_is_that_lines_error_not_a_500(api, client, merchant):
+    # A NUL (a file saved by another program, a bad paste) reached PostgreSQL, which cannot store it: a 500 and
+    # nothing imported (on SQLite the NUL was stored and listed).
+    response = import_list(client, merchant, b"email,bob@example.com,block\n"
+                                             b"email,mal\x00lory@example.com,block\n"
+                                             b"device,dev_1,review,,bad\x00note\n")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert response.json["imported"] == 1
+    assert [e["line"] for e in response.json["errors"]] == [2, 3]
+    assert all("NUL" in e["message"] for e in response.json["errors"]), response.json["errors"]
+    assert [e["value"] for e in api.get("/risk/list_entries").json["data"]] == ["bob@example.com"]
+
+
 def test_an_address_in_a_listed_range_is_caught_from_a_browser_but_the_merchants_server_is_not(
         client, merchant, pk_api, api, catalog):
     api.post("/risk/list_entries", json={"kind": "ip", "value": "198.51.100.0/24", "action": "block"})
