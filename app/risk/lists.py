@@ -144,7 +144,9 @@ class ImportReport:
 def import_csv(merchant_id: str, text: str) -> ImportReport:
     """Add every good line of ``kind,value,action[,expires_at][,note]`` in one transaction; a bad line is
     reported by its number and skipped, a value already listed is skipped."""
-    reader = csv.reader(io.StringIO(text))
+    # newline="": a line ends at LF, CRLF or a CR alone (Excel for Mac), and the reader keeps the line breaks
+    # inside a quoted field (the csv module's own advice for files).
+    reader = csv.reader(io.StringIO(text, newline=""))
     existing = {(k, v) for k, v in db.session.execute(select(RiskListEntry.kind, RiskListEntry.value)
                                                        .where(RiskListEntry.merchant_id == merchant_id))}
     rows, errors, skipped = [], [], 0

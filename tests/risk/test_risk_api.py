@@ -134,6 +134,18 @@ def test_a_nul_in_an_imported_line_is_that_lines_error_not_a_500(api, client, me
     assert [e["value"] for e in api.get("/risk/list_entries").json["data"]] == ["bob@example.com"]
 
 
+def test_a_list_saved_with_carriage_returns_alone_is_read_line_by_line(api, client, merchant):
+    # Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)", old Mac editors) were a 500: the reader split
+    # lines on LF only and met a CR in the middle of a field. A quoted field keeps a CR or LF it holds.
+    response = import_list(client, merchant, b"kind,value,action,expires_at,note\r"
+                                             b"email,bob@example.com,block\r"
+                                             b'device,dev_1,review,,"two\rlines"\r')
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert (response.json["imported"], response.json["errors"]) == (2, [])
+    listed = {e["value"]: e["note"] for e in api.get("/risk/list_entries").json["data"]}
+    assert listed == {"bob@example.com": None, "dev_1": "two\rlines"}
+
+
 def test_an_address_in_a_listed_range_is_caught_from_a_browser_but_the_merchants_server_is_not(
         client, merchant, pk_api, api, catalog):
     api.post("/risk/list_entries", json={"kind": "ip", "value": "198.51.100.0/24", "action": "block"})
