@@ -12,6 +12,7 @@ import io
 import ipaddress
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Iterator
 
 from sqlalchemy import delete, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
@@ -141,19 +142,41 @@ class ImportReport:
     errors: list[dict]
 
 
-def import_csv(merchant_id: str, text: str) -> ImportReport:
-    """Add every good line of ``kind,value,action[,expires_at][,note]`` in one transaction; a bad line is
-    reported by its number and skipped, a value already listed is skipped."""
+def _lines(text: str) -> Iterator[list[str] | csv.Error]:
+    """Each line's fields, or the csv.Error the reader raised on that line; the reader goes on with the next line,
+    so one unreadable line is that line's error, not the import's."""
     # newline="": a line ends at LF, CRLF or a CR alone (Excel for Mac), and the reader keeps the line breaks
     # inside a quoted field (the csv module's own advice for files).
     reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield exc
+
+
+def _unreadable(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return (f"a field is longer than {csv.field_size_limit()} characters: a value is at most 320 characters and "
+                "a note 500 (a quote left open runs on into the lines after it)")
+    return f"not readable as CSV: {exc}"
+
+
+def import_csv(merchant_id: str, text: str) -> ImportReport:
+    """Add every good line of ``kind,value,action[,expires_at][,note]`` in one transaction; a bad line is
+    reported by its number and skipped, a value already listed is skipped."""
     existing = {(k, v) for k, v in db.session.execute(select(RiskListEntry.kind, RiskListEntry.value)
                                                        .where(RiskListEntry.merchant_id == merchant_id))}
     rows, errors, skipped = [], [], 0
-    for number, fields in enumerate(reader, start=1):
+    for number, fields in enumerate(_lines(text), start=1):
         if number > MAX_IMPORT_LINES:
             errors.append({"line": number, "message": f"only {MAX_IMPORT_LINES} lines are read per import"})
             break
+        if isinstance(fields, csv.Error):
+            errors.append({"line": number, "message": _unreadable(fields)})
+            continue
         if not fields or (number == 1 and [f.strip().lower() for f in fields[:3]] == ["kind", "value", "action"]):
             continue  # blank line, or the header
         if len(fields) < 3 or len(fields) > 5:

@@ -146,6 +146,19 @@ def test_a_list_saved_with_carriage_returns_alone_is_read_line_by_line(api, clie
     assert listed == {"bob@example.com": None, "dev_1": "two\rlines"}
 
 
+def test_a_line_with_a_field_too_long_to_read_is_that_lines_error(api, client, merchant):
+    # A field past the csv reader's limit (128 KB: a pasted blob, or an unclosed quote running on) was a 500 and
+    # nothing of the file was imported.
+    response = import_list(client, merchant, b"email,bob@example.com,block\n"
+                                             b"email," + b"x" * 200_000 + b"@example.com,block\n"
+                                             b"device,dev_1,review\n")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert response.json["imported"] == 2
+    [error] = response.json["errors"]
+    assert error["line"] == 2 and "a value is at most 320 characters" in error["message"], error
+    assert sorted(e["value"] for e in api.get("/risk/list_entries").json["data"]) == ["bob@example.com", "dev_1"]
+
+
 def test_an_address_in_a_listed_range_is_caught_from_a_browser_but_the_merchants_server_is_not(
         client, merchant, pk_api, api, catalog):
     api.post("/risk/list_entries", json={"kind": "ip", "value": "198.51.100.0/24", "action": "block"})
