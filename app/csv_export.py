@@ -26,7 +26,15 @@ class CsvChunks:
         return text
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def spreadsheet_safe(value: object) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas; text someone else typed must not."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
+
+
+def unmark_spreadsheet_safe(text: str) -> str:
+    """A cell ``spreadsheet_safe`` wrote, as it was typed: an export read back in (an import) names the same text."""
+    return text[1:] if text[:1] == "'" and text[1:2] in _FORMULA_STARTS else text

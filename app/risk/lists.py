@@ -17,6 +17,7 @@ from typing import Iterator
 from sqlalchemy import delete, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
+from app.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -182,7 +183,9 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
         if len(fields) < 3 or len(fields) > 5:
             errors.append({"line": number, "message": "expected kind,value,action[,expires_at][,note]"})
             continue
-        body = dict(zip(("kind", "value", "action", "expires_at", "note"), (f.strip() for f in fields)))
+        # The export's cells are spreadsheet-safe ('=…): read back as they were typed.
+        body = dict(zip(("kind", "value", "action", "expires_at", "note"),
+                        (unmark_spreadsheet_safe(f.strip()) for f in fields)))
         try:
             entry = _entry(merchant_id, body)
         except InvalidRequest as exc:
@@ -209,8 +212,9 @@ def export_csv(merchant_id: str) -> str:
     writer.writerow(["kind", "value", "action", "expires_at", "note"])
     for entry in db.session.scalars(select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id)
                                     .order_by(RiskListEntry.kind, RiskListEntry.value)):
-        writer.writerow([entry.kind, entry.value, entry.action,
-                         int(entry.expires_at.timestamp()) if entry.expires_at else "", entry.note or ""])
+        # A value or note is someone's text (a shopper's customer id): no cell a spreadsheet runs as a formula.
+        writer.writerow([entry.kind, spreadsheet_safe(entry.value), entry.action,
+                         int(entry.expires_at.timestamp()) if entry.expires_at else "", spreadsheet_safe(entry.note)])
     return out.getvalue()
 
 

@@ -2,6 +2,8 @@
 velocity under concurrency, review holding fulfilment, and a neutral message for blocked shoppers."""
 from __future__ import annotations
 
+import csv
+import io
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -157,6 +159,23 @@ def test_a_line_with_a_field_too_long_to_read_is_that_lines_error(api, client, m
     [error] = response.json["errors"]
     assert error["line"] == 2 and "a value is at most 320 characters" in error["message"], error
     assert sorted(e["value"] for e in api.get("/risk/list_entries").json["data"]) == ["bob@example.com", "dev_1"]
+
+
+def test_the_export_runs_no_formula_in_a_spreadsheet_and_imports_back_as_it_was(api, client, merchant):
+    # A customer id or note starting with = + - @ was written as it was: a spreadsheet opening the export ran it.
+    for value, note in (('=HYPERLINK("http://evil.example","open")', "+1 chargeback"), ("@SUM(1+1)", None)):
+        assert api.post("/risk/list_entries", json={"kind": "customer", "value": value, "action": "block",
+                                                    "note": note}).status_code == 201
+    exported = client.get("/api/v1/risk/list_entries/export",
+                          headers={"Authorization": f"Bearer {merchant.secret_key}"}).get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(exported)))
+    assert rows[1:] == [["customer", "'=HYPERLINK(\"http://evil.example\",\"open\")", "block", "", "'+1 chargeback"],
+                        ["customer", "'@SUM(1+1)", "block", "", ""]]
+    # The export is the import's format: read back, it names the very same entries.
+    again = import_list(client, merchant, exported.encode())
+    assert (again.json["imported"], again.json["skipped"], again.json["errors"]) == (0, 2, [])
+    assert sorted(e["value"] for e in api.get("/risk/list_entries").json["data"]) == [
+        '=HYPERLINK("http://evil.example","open")', "@SUM(1+1)"]
 
 
 def test_an_address_in_a_listed_range_is_caught_from_a_browser_but_the_merchants_server_is_not(
