@@ -10,7 +10,7 @@ from typing import Iterator, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
-from app.csv_export import CsvChunks
+from app.csv_export import CsvChunks, spreadsheet_safe
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ledger.accounts import partner_account
@@ -106,7 +106,9 @@ def statement_csv(settlement: Settlement, partner_name: str) -> Iterator[str]:
     out = CsvChunks()
     money = lambda amount: Money(amount, settlement.currency).format()  # noqa: E731
     out.row(["settlement", settlement.id])
-    out.row(["partner", SELF if settlement.partner_id == SELF else settlement.partner_id, partner_name])
+    # The partner's name is typed text (portal, API): no cell a spreadsheet runs as a formula.
+    out.row(["partner", SELF if settlement.partner_id == SELF else settlement.partner_id,
+             spreadsheet_safe(partner_name)])
     out.row(["period", settlement.period_start.isoformat() if settlement.period_start else "",
              settlement.period_end.isoformat()])
     for label, amount in (("gross", settlement.gross), ("fees", -settlement.fees), ("refunds", -settlement.refunds),

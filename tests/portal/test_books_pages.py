@@ -3,6 +3,8 @@ see an order's clearing, settle in test mode, read a settlement and download its
 again after confirming, and drill from the balance into an account's postings."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from tests.conftest import wait_for
@@ -67,6 +69,21 @@ def test_a_settlement_is_read_downloaded_and_its_failed_payout_sent_again(api, m
     assert finance.post(f"/portal/settlements/{settlement['id']}/retry").status_code == 302
     assert api.get(f"/settlements/{settlement['id']}").json["payout"]["tries"] == 2
     assert "settlement.retry_payout" in finance.text("/portal/audit")
+
+
+def test_a_statement_runs_no_formula_in_a_spreadsheet(app, api, portal, merchant):
+    # A partner named "=HYPERLINK(...)" (typed in the portal or sent by any holder of the API key) was written into the
+    # statement as it was: the finance team, or the partner it is sent to, ran it opening the CSV.
+    from tests.portal.conftest import _books_world
+
+    with app.app_context():
+        partner, settlement, _ = _books_world(merchant.id)
+    evil = '=HYPERLINK("http://evil.example","statement")'
+    assert api.patch(f"/partners/{partner}", json={"name": evil}).status_code == 200
+    for statement in (portal.get(f"/portal/settlements/{settlement}/statement.csv").get_data(as_text=True),
+                      api.get(f"/settlements/{settlement}/statement.csv").get_data(as_text=True)):
+        rows = list(csv.reader(io.StringIO(statement)))
+        assert rows[1] == ["partner", partner, "'" + evil], rows[1]
 
 
 def test_the_balance_drills_down_to_postings(api, member, merchant, catalog, sandbox, worker):
