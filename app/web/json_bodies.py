@@ -1,9 +1,10 @@
 """Reading a JSON request body safely: what Python's json module accepts but no route can store or use is
 refused here, once, with a 400 that names the place to fix — never a 500 deeper down.
 
-Refused: bytes that are not UTF-8, NaN/Infinity, numbers no column can hold (beyond 64-bit, or floats that
-overflow), text containing NUL (PostgreSQL cannot store it) or lone UTF-16 surrogates (not Unicode text,
-cannot be encoded), and nesting deeper than any Kassa body needs.
+Refused: bytes that are not UTF-8, a key twice in one object (which of the two counts is a guess), NaN/Infinity,
+numbers no column can hold (beyond 64-bit, or floats that overflow), text containing NUL (PostgreSQL cannot
+store it) or lone UTF-16 surrogates (not Unicode text, cannot be encoded), and nesting deeper than any Kassa
+body needs.
 """
 from __future__ import annotations
 
@@ -20,6 +21,18 @@ def _refuse_constant(name: str) -> None:
     raise InvalidRequest(f"the body is not valid JSON: {name} is not a JSON number", code="invalid_json")
 
 
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """An object whose keys are all different. Of two equal keys Python's json keeps the last, silently, where a
+    log, a proxy or a person reading the body may take the first: ``{"amount": 100, "amount": 9900}`` is refused."""
+    body = dict(pairs)
+    if len(body) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise InvalidRequest(f"the body names “{twice}” more than once in one object: send each field once",
+                             code="invalid_json")
+    return body
+
+
 def parse_json_object(raw: bytes) -> dict:
     """The body as a dict, or InvalidRequest (code ``invalid_json``, or ``parameter_invalid`` with a param)."""
     try:
@@ -27,7 +40,7 @@ def parse_json_object(raw: bytes) -> dict:
     except UnicodeDecodeError:
         raise InvalidRequest("the body must be JSON encoded as UTF-8", code="invalid_json") from None
     try:
-        body = json.loads(text, parse_constant=_refuse_constant)
+        body = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
     except RecursionError:
         raise InvalidRequest(f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)",
                              code="invalid_json") from None

@@ -128,3 +128,18 @@ def test_a_time_whose_offset_leaves_the_calendar_is_a_400(api, catalog, moment):
     run = api.post("/settlements/run", json={"until": moment})
     assert run.status_code == 400 and run.json["error"]["param"] == "until", run.get_data(as_text=True)[:300]
     assert api.get("/settlements").json["data"] == []
+
+
+@pytest.mark.parametrize("body, key", [
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "cus_1"}, "agreement_accepted": true, '
+     b'"items": [{"sku": "sku_test_month", "quantity": 99}]}', "items"),
+    (b'{"items": [{"sku": "sku_test_month", "quantity": 1, "quantity": 99}], "customer": {"id": "cus_1"}, '
+     b'"agreement_accepted": true}', "quantity"),
+])
+def test_a_field_named_twice_is_a_400_not_the_last_one_silently(api, catalog, body, key):
+    # Python's json keeps the last of two equal keys: an order said 1 and 99 and was made for 99 (a refund's
+    # "amount" twice refunded the second), where a log, a proxy or a reviewer reading the body may see the first.
+    refused = raw_post(api, "/orders", body)
+    assert refused.status_code == 400, refused.get_data(as_text=True)[:300]
+    assert f"“{key}” more than once" in refused.json["error"]["message"], refused.json
+    assert api.get("/orders").json["data"] == []
