@@ -68,7 +68,7 @@ def test_create_a_product_add_options_and_an_image(app, portal, merchant, tmp_pa
     assert "Product “Dragon pack” created" in page and "No options yet" in page
 
     response = portal.submit(f"/portal/products/{product_id}/skus/new",
-                             {"name": "Starter", "price": "4.99", "currency": "USD", "other_prices": "eur: 4.59",
+                             {"name": "Starter", "price": "4,99", "currency": "USD", "other_prices": "eur: 4.59",
                               "stock": "25", "purchase_limit": "2", "specs": "dragons: 3", "status": "active"})
     assert response.status_code == 302
     token = csrf_of(portal.page(f"/portal/products/{product_id}"))
@@ -101,6 +101,9 @@ def test_invalid_input_is_explained_inline_and_saves_nothing(app, portal, tmp_pa
     product_id = create_product(portal)
     response = portal.submit(f"/portal/products/{product_id}/skus/new",
                              {"name": "Starter", "price": "4.999", "currency": "usd", "status": "active"})
+    assert response.status_code == 422 and "Enter an amount like 9.99." in response.get_data(as_text=True)
+    response = portal.submit(f"/portal/products/{product_id}/skus/new",  # a thousands comma is no decimal comma
+                             {"name": "Starter", "price": "1,000", "currency": "usd", "status": "active"})
     assert response.status_code == 422 and "Enter an amount like 9.99." in response.get_data(as_text=True)
     response = portal.submit(f"/portal/products/{product_id}/skus/new",
                              {"name": "Starter", "price": "5", "currency": "dollars", "status": "active"})

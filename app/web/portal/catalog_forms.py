@@ -18,11 +18,13 @@ from app.money import exponent
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
                   SelectChoice("archived", "Archived")]
-_DECIMAL = re.compile(r"^\s*(\d{1,12})(?:\.(\d+))?\s*$")
+# A decimal point or a decimal comma ("12,50", as the refund form and half the world write it); never a
+# thousands separator: "1,000" has more decimals than dollars have and is refused, not read as 1.00.
+_DECIMAL = re.compile(r"^\s*(\d{1,12})(?:[.,](\d+))?\s*$")
 
 
 def to_minor_units(text: str, currency: str) -> int:
-    """"9.99" in usd → 999, with integer arithmetic only; ValueError when it is not an amount."""
+    """"9.99" (or "9,99") in usd → 999, with integer arithmetic only; ValueError when it is not an amount."""
     match = _DECIMAL.match(text or "")
     places = exponent(currency)
     if not match or len(match.group(2) or "") > places:
