@@ -392,5 +392,5 @@ def test_a_coupons_usage_lists_the_uses_of_the_mode_the_portal_shows(app, api, m
     assert order.json["id"] in portal.page(f"/portal/coupons/{coupon_id}")  # the portal starts in test mode
     assert portal.submit(f"/portal/coupons/{coupon_id}", {"mode": "live"}, action="/portal/mode").status_code == 302
     page = portal.page(f"/portal/coupons/{coupon_id}")
-    assert "0 of 1 times" in page
+    assert "<dd>0 of 1 time<" in page  # one use allowed: "time", not "times"
     assert order.json["id"] not in page and "Not used yet." in page
