@@ -390,6 +390,9 @@ def test_a_coupons_usage_lists_the_uses_of_the_mode_the_portal_shows(app, api, m
                                       "customer": {"id": "cus_1"}, "agreement_accepted": True})
     assert order.status_code == 201, order.json
     assert order.json["id"] in portal.page(f"/portal/coupons/{coupon_id}")  # the portal starts in test mode
+    # The order's page names the coupon behind its discount, and links to it.
+    assert re.search(rf'\$0\.99 by coupon <a href="/portal/coupons/{coupon_id}"><code>LAUNCH</code></a>',
+                     portal.page(f"/portal/orders/{order.json['id']}"))
     assert portal.submit(f"/portal/coupons/{coupon_id}", {"mode": "live"}, action="/portal/mode").status_code == 302
     page = portal.page(f"/portal/coupons/{coupon_id}")
     assert "<dd>0 of 1 time<" in page  # one use allowed: "time", not "times"

@@ -6,6 +6,7 @@ from typing import Iterator
 from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user
 
+from app.catalog.coupons import discounts_for_orders
 from app.csv_export import CsvChunks, spreadsheet_safe
 from app.db_snapshot import read_one_snapshot
 from app.errors import KassaError
@@ -109,6 +110,7 @@ def order_page(order_id: str, *, refund_form: RefundForm | None = None, status: 
         logs={p.id: integration_logs_for_attempt(merchant_id, p.id) for p in payments},
         events=events, deliveries=deliveries_for_order(merchant_id, order.id),
         refunds=refunds_for_order(order.id), refund_form=refund_form, remaining=order.total - order.refunded_amount,
+        coupons=discounts_for_orders([order.id]).get(order.id, []),
         can_refund=can(current_user.role, "orders.refund"),
         can_resend=can(current_user.role, "developers.manage"),
         **order_operations(order, payments, has_events=bool(events), action_error=action_error)), status
