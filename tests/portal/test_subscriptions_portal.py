@@ -41,6 +41,10 @@ def test_pausing_asks_first_and_is_audited(api, portal, sandbox, worker, monthly
     confirm = portal.post(f"/portal/subscriptions/{sub['id']}/pause")
     assert confirm.status_code == 200 and "No renewal is charged until you resume" in confirm.get_data(as_text=True)
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"  # nothing yet
+    # A reload of the confirmation (or the back button to it) asks again: before, a bare 405.
+    again = portal.get(f"/portal/subscriptions/{sub['id']}/pause")
+    assert again.status_code == 200 and "No renewal is charged until you resume" in again.get_data(as_text=True)
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
     done = portal.post(f"/portal/subscriptions/{sub['id']}/pause", {"confirmed": "yes"})
     assert done.status_code == 302
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "paused"

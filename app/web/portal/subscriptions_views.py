@@ -82,13 +82,14 @@ def _perform(sub: Subscription, action: str, actor: str) -> Subscription:
     return getattr(changes, action)(merchant_id, sub.id, livemode=livemode, actor=actor)
 
 
-@bp.post("/subscriptions/<subscription_id>/<action>")
+# GET shows the confirmation too: a reload of it, or the back button to it, asks again instead of a bare 405.
+@bp.route("/subscriptions/<subscription_id>/<action>", methods=["GET", "POST"])
 @permission_required("subscriptions.manage")
 def subscriptions_action(subscription_id: str, action: str):
     sub = _contract(subscription_id)
     if action not in ACTIONS:
         abort(404)
-    if request.form.get("confirmed") != "yes":
+    if request.method == "GET" or request.form.get("confirmed") != "yes":
         # Step 1: say what will happen; nothing changes until the user confirms.
         label, effect = ACTIONS[action]
         return render_template("portal/subscription_confirm.html", sub=sub, action=action, label=label,
