@@ -273,6 +273,15 @@ def test_refund_errors_are_shown_next_to_the_amount(app, api, portal, paid):
     assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0
 
 
+def test_a_refund_confirmation_reloaded_goes_back_to_the_order(api, portal, paid):
+    """Reloading the confirmation (or the back button to it) once it was sent: the order's page, not a bare 405;
+    nothing is refunded by it."""
+    again = portal.get(f"/portal/orders/{paid['id']}/refunds")
+    assert again.status_code == 302 and again.headers["Location"].endswith(f"/portal/orders/{paid['id']}")
+    assert portal.get("/portal/risk/refund-requests/rfq_none/approve").status_code == 404
+    assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0
+
+
 def test_an_empty_amount_refunds_everything_that_remains(api, portal, paid):
     path = f"/portal/orders/{paid['id']}/refunds"
     confirm = portal.post(path, {"amount": ""}).get_data(as_text=True)

@@ -143,6 +143,9 @@ def test_a_held_refund_request_is_decided_from_the_queue_after_confirming(client
     confirm = operator.post(f"/portal/risk/refund-requests/{held['id']}/approve", {})
     assert confirm.status_code == 200 and "refunded in full ($9.99)" in confirm.get_data(as_text=True)
     assert status_of(api, order["id"]) in ("paid", "fulfilled")  # nothing until confirmed
+    reloaded = operator.get(f"/portal/risk/refund-requests/{held['id']}/approve")  # back to the queue, not a 405
+    assert reloaded.status_code == 302 and reloaded.headers["Location"].endswith("/portal/risk")
+    assert status_of(api, order["id"]) in ("paid", "fulfilled")
     done = operator.post(f"/portal/risk/refund-requests/{held['id']}/approve", {"confirmed": "yes"})
     assert done.status_code == 302
     wait_for(lambda: status_of(api, order["id"]) == "refunded")

@@ -129,6 +129,15 @@ def _refund_amount(form: RefundForm, currency: str) -> int | None:
     return parse_major(form.amount.data, currency)
 
 
+@bp.get("/orders/<order_id>/refunds")
+@permission_required("orders.view")
+def orders_refund_again(order_id: str):
+    """The refund confirmation reloaded, or come back to: the order's page, to start the refund again (its amount
+    came with the POST), instead of a bare 405. Another merchant's order is a 404, as everywhere."""
+    order = get_order(current_user.merchant_id, order_id, livemode=portal_livemode())
+    return redirect(url_for("portal.orders_detail", order_id=order.id))
+
+
 @bp.post("/orders/<order_id>/refunds")
 @permission_required("orders.refund")
 def orders_refund(order_id: str):

@@ -93,6 +93,17 @@ def _int(name: str) -> int | str | None:
     return int(raw) if raw.isdecimal() else (raw or None)
 
 
+@bp.get("/risk/refund-requests/<request_id>/<decision>")
+@permission_required("risk.manage")
+def risk_refund_request_again(request_id: str, decision: str):
+    """A refund request's confirmation reloaded, or come back to: the queue it is decided from (not a bare 405).
+    Another merchant's request is a 404, as everywhere."""
+    if decision not in ("approve", "deny") or not _request_exists(current_user.merchant_id, request_id,
+                                                                   portal_livemode()):
+        abort(404)
+    return redirect(url_for("portal.risk"))
+
+
 @bp.post("/risk/refund-requests/<request_id>/<decision>")
 @permission_required("risk.manage")
 def risk_refund_request_decide(request_id: str, decision: str):
