@@ -76,6 +76,17 @@
   };
   letScrollingTablesTakeFocus();
   window.addEventListener("resize", letScrollingTablesTakeFocus);
+  // An action that comes back to its page names the button pressed in the address (#pressed-move-up-sandbox_qr):
+  // focus goes back to it (or, disabled now, its row's next button), not to the top of the page. The fragment is
+  // not the button's own id: the browser would then take focus back to the fragment's target after this runs.
+  var mark = "#pressed-";
+  var pressed = location.hash.indexOf(mark) === 0 &&
+    document.getElementById(decodeURIComponent(location.hash.slice(mark.length)));
+  if (pressed && pressed.tagName === "BUTTON") {
+    var row = pressed.closest("tr");
+    var target = pressed.disabled && row ? row.querySelector("button:not([disabled])") : pressed;
+    if (target) target.focus();
+  }
   document.addEventListener("htmx:afterSettle", letScrollingTablesTakeFocus);
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-target]");

@@ -74,6 +74,14 @@ def test_refunding_a_paid_order_from_its_page(page: Page, api, merchant, catalog
 def test_reordering_channels_changes_the_hosted_panel(page: Page, merchant, catalog, live_server):
     sign_in(page, merchant.email, merchant.password)
     page.get_by_role("navigation", name="Portal").get_by_role("link", name="Channels").click()
+    page.get_by_role("button", name="Move QR code (sandbox) up").focus()
+    page.keyboard.press("Enter")  # as a keyboard user moves it
+    expect(page.get_by_text("Moved sandbox_qr up.")).to_be_visible()
+    # Focus comes back to the row moved (its Up is disabled now it is first): not to the top of the page.
+    expect(page.get_by_role("button", name="Move QR code (sandbox) down")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Moved sandbox_qr down.")).to_be_visible()
+    expect(page.get_by_role("button", name="Move QR code (sandbox) down")).to_be_focused()
     page.get_by_role("button", name="Move QR code (sandbox) up").click()
     expect(page.get_by_text("Moved sandbox_qr up.")).to_be_visible()
 

@@ -54,7 +54,9 @@ def channels_move(code: str):
     with audit("channel.reorder", ChannelConfig, code, snapshot=lambda: channel_order(merchant_id)):
         move_channel(merchant_id, code, direction)
     flash(f"Moved {code} {direction}.")
-    return redirect(url_for("portal.channels"))
+    # Back on the button pressed (static/js/portal.js focuses it): a keyboard user moves a channel again and again
+    # without tabbing through the whole navigation each time.
+    return redirect(url_for("portal.channels", _anchor=f"pressed-move-{direction}-{code}"))
 
 
 @bp.post("/channels/<code>/toggle")
@@ -68,7 +70,7 @@ def channels_toggle(code: str):
     with audit("channel.update", ChannelConfig, code, snapshot=lambda: channel_settings(merchant_id, code)):
         configure_channel(merchant_id, code, enabled=enabled)
     flash(f"{code} is {'enabled' if enabled else 'disabled'}.")
-    return redirect(url_for("portal.channels"))
+    return redirect(url_for("portal.channels", _anchor=f"pressed-toggle-{code}"))
 
 
 def _form_for(code: str) -> ChannelForm:
