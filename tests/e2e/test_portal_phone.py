@@ -55,3 +55,24 @@ def test_on_a_desktop_the_navigation_shows_without_a_menu_button(page: Page, mer
     sign_in(page, merchant.email, merchant.password)
     expect(page.get_by_role("navigation", name="Portal").get_by_role("link", name="Dashboard")).to_be_visible()
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+
+
+def test_the_orders_list_reads_on_a_phone_without_scrolling_sideways(page: Page, api, merchant, catalog):
+    """Each order is a card whose status and total show on the screen, each under its column's name; before, the
+    table scrolled sideways with both off the screen, and the search box cut its own hint short."""
+    from tests.integration.test_payment_flow import create_order
+
+    order = create_order(api, catalog["sku"])
+    page.set_viewport_size(PHONE)
+    sign_in(page, merchant.email, merchant.password)
+    page.goto("/portal/orders")
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=order["id"]))
+    for shown in ("Status: created", "Total: $9.99"):
+        cell = row.get_by_role("cell").filter(has_text=shown.split(": ")[1])
+        expect(cell).to_have_text(shown.split(": ")[1])
+        box = cell.bounding_box()
+        assert box and box["x"] + box["width"] <= PHONE["width"], (shown, box)
+        label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label == f'"{shown.split(": ")[0]}: "', label
+    search = page.get_by_role("searchbox", name="Search").bounding_box()
+    assert search and search["width"] >= PHONE["width"] - 60, search  # the whole hint fits
