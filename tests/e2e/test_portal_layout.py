@@ -75,3 +75,13 @@ def test_a_new_merchants_lists_show_the_empty_state(page: Page, app, other_merch
     for path in lists:
         page.goto(path)
         assert page.locator("main .empty-state").count() >= 1, f"{path} shows no empty state"
+
+
+def test_a_coupons_dates_are_fields_like_the_others(page: Page, merchant):
+    """"Valid from" and "Valid until" were the browser's small unstyled boxes beside full-width fields."""
+    sign_in(page, merchant.email, merchant.password)
+    page.goto("/portal/coupons/new")
+    code = page.get_by_label("Code", exact=True).bounding_box()
+    for label in ("Valid from (UTC)", "Valid until (UTC)"):
+        box = page.get_by_label(label).bounding_box()
+        assert box and code and abs(box["width"] - code["width"]) <= 1, (label, box, code)
