@@ -21,8 +21,10 @@ SUBSCRIPTION_EVENTS = ("subscription.created", "subscription.updated", "subscrip
                        "subscription.resumed", "subscription.renewal_upcoming", "subscription.renewal_failed",
                        "subscription.expired")
 
-EVENT_TYPES: frozenset[str] = frozenset(ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS + RISK_EVENTS
-                                        + SUBSCRIPTION_EVENTS + BOOKS_EVENTS + WALLET_EVENTS)
+# Every type a merchant can subscribe to, in the order a list of them reads: orders and their money first.
+SUBSCRIBABLE: tuple[str, ...] = (ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS + RISK_EVENTS
+                                 + SUBSCRIPTION_EVENTS + BOOKS_EVENTS + WALLET_EVENTS)
+EVENT_TYPES: frozenset[str] = frozenset(SUBSCRIBABLE)
 ALL_EVENTS = "*"
 
 

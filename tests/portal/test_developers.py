@@ -259,6 +259,16 @@ def test_an_endpoint_is_edited_and_disabled_in_the_portal(app, merchant, portal)
     assert "<td>*</td>" in row and "enabled" in row
 
 
+def test_the_form_offers_every_event_a_merchant_can_subscribe_to(portal):
+    """Subscription notices, settlements, risk blocks and wallet events were missing from the form's list: a
+    merchant could only get them with "Every event"."""
+    wanted = ("subscription.renewal_upcoming", "settlement.created", "risk.blocked", "withdrawal.paid")
+    endpoint_id, _ = _portal_endpoint(portal, "https://hooks.example.test/notices", events=wanted)
+    page = portal.text(f"/portal/developers/webhooks/{endpoint_id}/edit")
+    for event_type in wanted:
+        assert re.search(rf'<input checked id="events-\d+" name="events" type="checkbox" value="{event_type}">', page)
+
+
 def test_revealing_a_secret_asks_first_and_is_audited(app, merchant, portal):
     endpoint_id, secret = _portal_endpoint(portal, "https://hooks.example.test/reveal")
     confirm = portal.text(f"/portal/developers/webhooks/{endpoint_id}/secret")

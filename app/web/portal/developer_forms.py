@@ -7,7 +7,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectC
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.event_types import CONTRACT_EVENTS, ORDER_EVENTS, PAYMENT_EVENTS
+from app.event_types import SUBSCRIBABLE
 from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
 from app.request_log.history import STATUS_CLASSES
 from app.webhooks.models import DELIVERY_STATUSES
@@ -47,7 +47,7 @@ class WebhookEndpointForm(FlaskForm):
     url = URLField("Endpoint URL", validators=[DataRequired(message="Enter the URL that receives events."),
                                                Length(max=2000)])
     all_events = BooleanField("Every event (*)")
-    events = CheckboxList("Events", choices=[SelectChoice(e) for e in ORDER_EVENTS + PAYMENT_EVENTS + CONTRACT_EVENTS],
+    events = CheckboxList("Events", choices=[SelectChoice(e) for e in SUBSCRIBABLE],
                           validate_choice=True)
     submit = SubmitField("Add endpoint")
 
