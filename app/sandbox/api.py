@@ -194,6 +194,16 @@ def mandate_deduct(mandate_id: str) -> tuple[Response, int]:
     return jsonify(answer), 201 if created else 200
 
 
+@bp.post("/mandates/<mandate_id>/cancel")
+@require_api_key
+def mandate_cancel(mandate_id: str) -> Response:
+    """The merchant cancels the mandate (its subscription ended); answered with the mandate, ``canceled`` (or
+    ``revoked`` when the shopper withdrew it first). Repeating it changes nothing."""
+    with current_runtime().session_factory() as session:
+        mandate = mandates.get_mandate(session, mandate_id, g.sandbox_account_id)
+        return jsonify(mandates.mandate_object(mandates.cancel(session, mandate)))
+
+
 @bp.post("/mandates/<mandate_id>/simulate")
 def mandate_simulate(mandate_id: str) -> Response:
     """Test control (no auth): the bank declines the next ``fail_next`` deductions; ``{outcome}`` decides just

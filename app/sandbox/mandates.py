@@ -1,5 +1,6 @@
 """Mandates at the sandbox provider: asked for with a payment, signed when the shopper approves it,
-deducted against without the shopper, and revocable by the shopper (the merchant is told by callback)."""
+deducted against without the shopper, revocable by the shopper (the merchant is told by callback) and
+cancelable by the merchant (when the subscription it paid for ends)."""
 from __future__ import annotations
 
 import secrets
@@ -92,6 +93,20 @@ def deduct(session: Session, mandate: Mandate, *, amount: int, currency: str, re
         return session.scalar(select(Payment).where(Payment.account_id == mandate.account_id,
                                                     Payment.reference == reference)), False
     return payment, True
+
+
+# What a merchant's cancel ends: a signed mandate, or one whose payment is not decided yet (it then never signs).
+# A revoked or declined one is already over and stays as it is.
+CANCELABLE = ("active", "pending")
+
+
+def cancel(session: Session, mandate: Mandate) -> Mandate:
+    """The merchant ends the agreement: no deduction goes through it again. Safe to repeat: a canceled mandate
+    (or one the shopper revoked first) is answered as it is."""
+    session.execute(update(Mandate).where(Mandate.id == mandate.id, Mandate.status.in_(CANCELABLE))
+                    .values(status="canceled"))
+    session.commit()
+    return session.get(Mandate, mandate.id, populate_existing=True)
 
 
 def revoke(runtime, mandate_id: str) -> Mandate:

@@ -91,7 +91,7 @@ class Mandate(Base):
     payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), unique=True)
     terms: Mapped[str] = mapped_column(Text)  # what the shopper agrees to, e.g. "$9.99 every month"
     callback_url: Mapped[str] = mapped_column(Text)  # told when the shopper revokes it
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|active|declined|revoked
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|active|declined|revoked|canceled
     # Test control: how many of the next deductions the "bank" declines.
     fail_next: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
