@@ -16,7 +16,7 @@ from app.orders.services import create_order
 from app.pagination import newest_first
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
-from app.signing.state import can_transition
+from app.signing.state import TERMINAL, can_transition
 
 log = logs.get("signing")
 
@@ -62,9 +62,14 @@ def change(sub: Subscription, *, reason: str, actor: str, event: str | None, tar
         raise Conflict(f"subscription {sub.id} is {sub.status} and cannot become {target}",
                        code="subscription_state_invalid")
     now = now_for(sub)
+    guard = [Subscription.id == sub.id, Subscription.status == sub.status, Subscription.version == sub.version]
+    if target != sub.status and target in TERMINAL and sub.mandate_status == "active":
+        # The shopper authorised charges until the contract ends: its mandate ends with it, in this transaction
+        # (the provider is told through the outbox, app/signing/unsigning.py). A revoked one stays revoked.
+        values = {**values, "mandate_status": "canceled"}
+        guard.append(Subscription.mandate_status == "active")
     result = db.session.execute(
-        update(Subscription)
-        .where(Subscription.id == sub.id, Subscription.status == sub.status, Subscription.version == sub.version)
+        update(Subscription).where(*guard)
         .values(status=target, version=Subscription.version + 1, updated_at=now, **values)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:

@@ -52,7 +52,7 @@ class Subscription(db.Model):
     announced_period: Mapped[int] = mapped_column(default=0, server_default="0")
     canceled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     mandate_channel: Mapped[str | None] = mapped_column(String(40))
-    mandate_status: Mapped[str | None] = mapped_column(String(12))  # active | revoked
+    mandate_status: Mapped[str | None] = mapped_column(String(12))  # active | revoked | canceled (ended with it)
     mandate_reference: Mapped[str | None] = mapped_column(String(200))
     first_order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), unique=True)
     latest_order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"))

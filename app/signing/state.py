@@ -14,6 +14,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "expired": frozenset(),
 }
 
+# Contracts that have ended for good: nothing follows. Reaching one ends the contract's mandate
+# (app/signing/contracts.py, app/signing/unsigning.py).
+TERMINAL = frozenset(status for status, after in TRANSITIONS.items() if not after)
+
 # Contracts that can still be charged or changed.
 LIVE = frozenset({"trialing", "active", "past_due", "paused"})
 

@@ -76,11 +76,12 @@ def test_subscription_events_match_their_documented_payloads(spec, api, sandbox,
     section says: a receiver generated from the document must accept each of them."""
     from tests.signing.test_renewals import active_subscription, advance, unix
 
-    active_subscription(api, sandbox, worker, monthly, clock)
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
     advance(api, worker, clock, unix(2027, 3, 1))
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={}).status_code == 200  # its mandate ends with it
     delivered = [e for e in api.get("/events?limit=100").json["data"] if e["type"].startswith("subscription.")]
-    assert {"subscription.activated", "subscription.renewal_upcoming", "subscription.renewed"} <= \
-        {e["type"] for e in delivered}
+    assert {"subscription.activated", "subscription.renewal_upcoming", "subscription.renewed",
+            "subscription.canceled"} <= {e["type"] for e in delivered}
     for event in delivered:
         errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
         assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"

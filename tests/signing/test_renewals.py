@@ -79,6 +79,16 @@ def decline_next(sandbox, sub: dict, count: int) -> None:
     assert response.status_code == 200
 
 
+def set_dunning(app, merchant_id: str, *, retry_days: str, final_action: str) -> None:
+    """The merchant's own dunning schedule (and no renewal notice), as set in the portal's settings."""
+    from app.extensions import db
+    from app.signing.dunning import update_dunning
+
+    with app.app_context():
+        update_dunning(merchant_id, retry_days=retry_days, final_action=final_action, notice_days=0)
+        db.session.commit()
+
+
 def events(api, type_: str) -> list[dict]:
     return [e["data"]["object"] for e in api.get(f"/events?type={type_}&limit=100").json["data"]]
 
@@ -170,12 +180,7 @@ def test_eight_declines_in_fourteen_days_cancel_the_subscription(api, sandbox, w
 
 def test_the_merchant_can_pause_instead_of_cancel_after_the_last_try(app, merchant, api, sandbox, worker, monthly,
                                                                       clock):
-    from app.extensions import db
-    from app.signing.dunning import update_dunning
-
-    with app.app_context():
-        update_dunning(merchant.id, retry_days="2, 4", final_action="pause", notice_days=0)
-        db.session.commit()
+    set_dunning(app, merchant.id, retry_days="2, 4", final_action="pause")
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 100)
     advance(api, worker, clock, unix(2027, 3, 10))

@@ -194,5 +194,8 @@ def test_subscription_responses_match_the_openapi_document(client, api, pk_api, 
     check(spec, "post", "/subscriptions/{id}/cancel", api.post(f"/subscriptions/{sub_id}/cancel",
                                                               json={"at_period_end": True}))
     check(spec, "post", "/subscriptions/{id}/cancel", api.post(f"/subscriptions/{sub_id}/cancel", json={}))
+    ended = api.get(f"/subscriptions/{sub_id}")
+    check(spec, "get", "/subscriptions/{id}", ended)
+    assert ended.json["mandate"]["status"] == "canceled"  # documented: it ended with the contract
     check(spec, "post", "/subscriptions/{id}/resume", api.post(f"/subscriptions/{sub_id}/resume"))
     check(spec, "post", "/subscriptions/{id}/cancel", api.post("/subscriptions/sub_missing/cancel", json={}))

@@ -132,6 +132,13 @@ class SandboxCardAdapter:
         except ProviderRefused:
             return None
 
+    def cancel_mandate(self, mandate: str) -> str:
+        """End the mandate at the provider (the contract it paid for ended); returns its status there then:
+        ``canceled``, or ``revoked`` when the shopper withdrew it first. Safe to repeat. Raises ProviderRefused
+        when the provider will not (e.g. it does not know the mandate), ProviderUnavailable when it was not
+        reached or its answer was lost."""
+        return self._call("POST", f"/sandbox/api/mandates/{mandate}/cancel")["status"]
+
     def deduct(self, mandate: str, *, amount: int, currency: str, reference: str, description: str) -> ChannelResult:
         """Charge a signed mandate with nobody at the checkout; ``reference`` makes a retry return the same
         deduction. A decline is a failed result with the provider's reason."""

@@ -19,8 +19,11 @@ SCHEMAS["Subscription"] = _obj(
     price=_ref("Money"), interval={"enum": ["day", "week", "month", "year"]}, interval_count=_INT, period=_INT,
     current_period_start=_UNIX_OR_NULL, current_period_end=_UNIX_OR_NULL, next_renewal_at=_UNIX_OR_NULL,
     cancel_at_period_end={"type": "boolean"}, canceled_at=_UNIX_OR_NULL,
-    mandate={"oneOf": [{"type": "null"}, _obj(["channel", "status", "reference"], channel=_STR,
-                                                 status={"enum": ["active", "revoked"]}, reference=_NULLABLE_STR)]},
+    mandate={"oneOf": [{"type": "null"}, _obj(
+        ["channel", "status", "reference"], channel=_STR, reference=_NULLABLE_STR,
+        status={"enum": ["active", "revoked", "canceled"],
+                "description": "revoked: the shopper withdrew it at the provider; canceled: it ended with the "
+                               "subscription (canceled or expired), and Kassa canceled it at the provider"})]},
     latest_order=_NULLABLE_STR, test_clock=_NULLABLE_STR,
     renewals={"type": "array", "items": _obj(["period", "order", "status", "attempts"], period=_INT,
                                              order=_NULLABLE_STR, status={"enum": ["pending", "paid", "failed",

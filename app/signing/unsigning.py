@@ -1,0 +1,74 @@
+"""Unsigning: when a contract ends for good (a terminal status, app/signing/state.py), its mandate is ended in the
+same transaction (``mandate_status: canceled``, app/signing/contracts.py) and its event says so; this outbox
+handler then cancels the mandate at the provider, so the shopper's recurring agreement there closes too.
+
+It runs after the business transaction on purpose: a provider that is down never blocks or undoes a cancel. While
+the provider cannot be reached the handler raises and the outbox tries again with backoff; the provider answers a
+canceled (or revoked) mandate as it is, so a repeat after a lost answer is harmless. A wallet mandate is the
+customer's own wallet at Kassa: there is nobody to tell.
+"""
+from __future__ import annotations
+
+from sqlalchemy import exists, select
+
+from app import logs
+from app.events import Event, subscribe
+from app.extensions import db
+from app.payments import integration_log
+from app.payments.adapters.base import ProviderRefused
+from app.payments.channels import adapter_for
+from app.signing.models import Subscription
+
+log = logs.get("signing.unsigning")
+
+
+def ends_provider_mandate(obj: dict) -> bool:
+    """From the event's object alone: did the contract's end cancel a mandate a provider holds?"""
+    mandate = obj.get("mandate") or {}
+    return (mandate.get("status") == "canceled" and mandate.get("channel") not in (None, "wallet")
+            and bool(mandate.get("reference")))
+
+
+def cancel_at_provider(merchant_id: str, channel: str, reference: str) -> str | None:
+    """Cancel the mandate at its provider; returns the status the provider then reports (``canceled``, or
+    ``revoked`` when the shopper withdrew it first), or None when nothing was asked. Raises ProviderUnavailable
+    while the provider cannot be reached or its answer was lost (the caller tries again)."""
+    still_used = select(exists().where(Subscription.merchant_id == merchant_id,
+                                       Subscription.mandate_channel == channel,
+                                       Subscription.mandate_reference == reference,
+                                       Subscription.mandate_status == "active"))
+    fields = {"merchant_id": merchant_id, "channel": channel, "mandate": reference}
+    if db.session.scalar(still_used):
+        log.info("mandate kept: another contract still renews through it", extra={"fields": fields})
+        return None
+    adapter = adapter_for(channel, merchant_id)
+    if adapter is None or not hasattr(adapter, "cancel_mandate"):
+        log.warning("mandate not canceled at the provider: channel %s cannot cancel one", channel,
+                    extra={"fields": fields})
+        return None
+    try:
+        with integration_log.bound(merchant_id=merchant_id, attempt_id=None):
+            status = adapter.cancel_mandate(reference)
+    except ProviderRefused as exc:  # a healthy provider said no (it does not know the mandate): no retry changes that
+        log.warning("the provider refused to cancel the mandate: %s", exc, extra={"fields": fields})
+        return None
+    log.info("mandate canceled at the provider: %s", status, extra={"fields": fields})
+    return status
+
+
+def _unsign(event: Event) -> None:
+    mandate = event.data["object"]["mandate"]
+    cancel_at_provider(event.merchant_id, mandate["channel"], mandate["reference"])
+
+
+# One handler per terminal status's event (tests/signing/test_unsigning.py checks every terminal status has one).
+@subscribe("subscription.canceled", applies=ends_provider_mandate)
+def unsign_canceled_contract(event: Event) -> None:
+    """Outbox handler: a canceled contract's mandate is canceled at the provider."""
+    _unsign(event)
+
+
+@subscribe("subscription.expired", applies=ends_provider_mandate)
+def unsign_expired_contract(event: Event) -> None:
+    """Outbox handler: an expired contract's mandate is canceled at the provider."""
+    _unsign(event)
