@@ -137,6 +137,19 @@ def test_a_canceled_contract_does_not_promise_a_first_renewal(api, portal, sandb
 
 
 
+def test_a_canceled_contracts_page_says_its_mandate_ended_with_it(api, portal, sandbox, worker, monthly):
+    """Canceled, a contract's page still read "Mandate sandbox_card mdt_… — active": the merchant could not tell
+    the customer's recurring agreement had ended (it had not, at the provider). Now it says canceled."""
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    reference = sub["mandate"]["reference"]
+    assert f"<code>{reference}</code> — active" in portal.text(f"/portal/subscriptions/{sub['id']}")
+    assert portal.post(f"/portal/subscriptions/{sub['id']}/cancel", {"confirmed": "yes"}).status_code == 302
+    page = portal.text(f"/portal/subscriptions/{sub['id']}")
+    assert f"<code>{reference}</code> — canceled (ended with the subscription; Kassa cancels it at the provider too)" \
+        in page
+    assert "— active" not in page
+
+
 def test_a_contract_names_the_product_and_option_it_renews(api, portal, sandbox, worker, monthly):
     """The contract's page named what it sells only by the SKU's id (“sku_01m8…”), and the list not at all."""
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
