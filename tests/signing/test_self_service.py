@@ -62,6 +62,17 @@ def test_cancelling_asks_first_and_keeps_the_paid_period(api, client, sandbox, w
     assert "Your subscription was canceled" in page and "You will not be charged again" in page
 
 
+def test_an_ended_subscription_says_its_card_authorisation_ended_too(api, client, sandbox, worker, monthly):
+    """Canceled, the contract's mandate is canceled with it: the customer's page says the card may no longer be
+    charged for it, in their language (before: "Paid with: card" alone, as if the authorisation still stood)."""
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    assert api.post(f"/subscriptions/{sub['id']}/cancel").status_code == 200
+    path = billing_link(api)
+    assert "Paid with: card (authorisation ended with the subscription)" in client.get(path).get_data(as_text=True)
+    german = client.get(path, headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert "(Autorisierung mit dem Abonnement beendet)" in german
+
+
 def test_another_customers_subscription_cannot_be_cancelled_through_a_link(api, client, sandbox, worker, monthly):
     theirs = pay_first_order(api, sandbox, worker, subscribe(api, monthly, customer="cus_victim"))
     mine = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
