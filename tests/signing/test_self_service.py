@@ -70,7 +70,7 @@ def test_an_ended_subscription_says_its_card_authorisation_ended_too(api, client
     path = billing_link(api)
     assert "Paid with: card (authorisation ended with the subscription)" in client.get(path).get_data(as_text=True)
     german = client.get(path, headers={"Accept-Language": "de"}).get_data(as_text=True)
-    assert "(Autorisierung mit dem Abonnement beendet)" in german
+    assert "(Ermächtigung mit dem Abonnement beendet)" in german
 
 
 def test_another_customers_subscription_cannot_be_cancelled_through_a_link(api, client, sandbox, worker, monthly):
