@@ -80,6 +80,18 @@ def execute_run(run_id: str) -> ReconciliationRun | None:
     except ProviderUnavailable as exc:
         db.session.rollback()
         return _finish(run_id, status="failed", failure_reason=f"statement not readable: {exc}"[:500])
+    except Exception:
+        # A bug or an outage inside Kassa: the run says it failed (else it read "running" until the daily sweep,
+        # and a run started by hand forever), and the job fails loudly for the operator.
+        db.session.rollback()
+        log.exception("reconciliation run failed", extra={"fields": {"run_id": run_id, "channel": channel}})
+        try:
+            _finish(run_id, status="failed",
+                    failure_reason="the run stopped on an error inside Kassa (in the logs with this run's id); "
+                                   "start it again")
+        except Exception:  # the database is what failed: the sweep finds the run abandoned within the hour
+            db.session.rollback()
+        raise
     counts = {kind: sum(1 for f in found if f.kind == kind) for kind in KINDS}
     _record(run_id, merchant_id, channel, day, found)
     run = _finish(run_id, status="done", lines=lines, matched=matched, **counts)

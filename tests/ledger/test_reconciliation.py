@@ -241,6 +241,25 @@ def test_each_discrepancy_is_an_event_for_the_merchants_webhooks(api, sandbox, w
     assert [e["data"]["object"]["kind"] for e in events] == ["amount_mismatch"]
 
 
+def test_a_run_that_stops_on_an_error_inside_kassa_says_it_failed(api, sandbox, worker, catalog, monkeypatch):
+    """An error other than an unreadable statement (a bug, a lost database) left the run "running": one started by
+    hand said so forever. It now fails with a reason, and the same day can be run again."""
+    from app.reconciliation import matching
+
+    paid_order(api, sandbox, catalog["sku"])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in matching")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(matching, "compare", broken)
+        started = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": today()}).json
+        worker()
+    run = api.get(f"/reconciliation_runs/{started['id']}").json
+    assert run["status"] == "failed" and "error inside Kassa" in run["failure_reason"], run
+    assert reconcile(api, worker)["matched"] == 1  # started again, it runs
+
+
 def test_a_run_asks_for_a_channel_with_statements_and_a_past_day(api, other_merchant, client):
     assert api.post("/reconciliation_runs", json={"channel": "wallet", "date": today()}).json["error"]["param"] \
         == "channel"
