@@ -207,13 +207,13 @@ def test_a_superscript_digit_is_not_a_quantity_or_a_setting(client, portal: Port
         response = client.post(path, data={**panel.fields, "quantity": "\u00b2", "agree": "on"})
         assert response.status_code < 500, path  # the panel again (the quote: 200), the error beside the field
         assert "Enter a whole number from 1 to 99." in response.get_data(as_text=True)
-    for path, field, says in [("/portal/risk/review-expiry", "review_expiry_hours", "whole number of hours"),
+    for path, name, says in [("/portal/risk/review-expiry", "review_expiry_hours", "whole number of hours"),
                               ("/portal/risk/rate-limits", "rate_limit_api_per_minute", "whole number of requests"),
                               ("/portal/partners", "reserve_bps", "whole number of basis points from 0 to 10000"),
                               ("/portal/partners", "reserve_days", "whole number of days from 0 to 365")]:
-        refused = portal.post(path, {"name": "Superscript Studio", field: "\u00b2"})
+        refused = portal.post(path, {"name": "Superscript Studio", name: "\u00b2"})
         assert refused.status_code == 422 and says in refused.get_data(as_text=True), path
-        assert field.capitalize() not in refused.get_data(as_text=True)  # the form's words, not the API's name
+        assert name.capitalize() not in refused.get_data(as_text=True)  # the form's words, not the API's name
     assert "Superscript Studio" not in portal.text("/portal/partners")
 
 
