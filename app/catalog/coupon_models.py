@@ -70,9 +70,9 @@ class Coupon(db.Model):
         return self.times_redeemed if livemode else self.test_times_redeemed
 
     def state_in(self, livemode: bool, now: datetime) -> str:
-        """Whether a shopper can use it now, as the checkout decides (``find_coupon``): ``deactivated``,
-        ``scheduled`` (before its start), ``expired`` (its end has passed), ``used up`` (every use taken by orders
-        of that mode) or ``active``."""
+        """Whether a shopper can use it now, the one rule the checkout refuses by (``find_coupon``) and the portal
+        shows: ``deactivated``, ``scheduled`` (before its start), ``expired`` (its end has passed), ``used up``
+        (every use taken by orders of that mode) or ``active``."""
         if not self.active:
             return "deactivated"
         if self.valid_from and now < self.valid_from:

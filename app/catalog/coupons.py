@@ -17,8 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
-from app.catalog.models import Product
-from app.catalog.products import skus_named
+from app.catalog.coupon_wording import describe
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
@@ -67,50 +66,6 @@ def _bps(amount: int, bps: int) -> int:
     return amount * bps // 10_000
 
 
-def _percent(bps: int) -> str:
-    whole, hundredths = divmod(bps, 100)
-    return f"{whole}{f'.{hundredths:02d}'.rstrip('0') if hundredths else ''}%"
-
-
-def _off(coupon: Coupon) -> str:
-    """"12.5% off" or "$5.00 off": the coupon's own amount, for every kind but the ladder."""
-    if coupon.kind == "percent_off":
-        return f"{_percent(coupon.percent_bps)} off"
-    return f"{Money(coupon.amount_off, coupon.currency).format()} off"
-
-
-def _describe(coupon: Coupon) -> str:
-    if coupon.description:
-        return coupon.description
-    if coupon.kind == "volume":
-        return "Volume discount"
-    if coupon.kind == "spend_and_save":
-        return f"{_off(coupon)} when you spend {Money(coupon.min_subtotal, coupon.currency).format()}"
-    return _off(coupon)
-
-
-def coupon_terms(coupon: Coupon) -> str:
-    """What the coupon takes off, in full, for the merchant (the shopper's line may be its description)."""
-    if coupon.kind == "volume":
-        steps = "; ".join(f"{t['min_quantity']} or more: {_percent(t['percent_bps'])} off" for t in coupon.tiers or [])
-        return f"{steps} (per line)"
-    if coupon.kind == "spend_and_save":
-        return f"{_off(coupon)} when the order reaches {Money(coupon.min_subtotal, coupon.currency).format()}"
-    if coupon.max_discount:
-        return f"{_off(coupon)}, at most {Money(coupon.max_discount, coupon.currency).format()}"
-    return _off(coupon)
-
-
-def coupon_scope(merchant_id: str, coupon: Coupon) -> list[str]:
-    """The products and options ("Product — option") the coupon is limited to; empty when it applies to all."""
-    names = []
-    if coupon.product_ids:
-        names += db.session.scalars(select(Product.name).where(Product.merchant_id == merchant_id,
-                                                               Product.id.in_(coupon.product_ids))
-                                    .order_by(Product.name)).all()
-    return names + sorted(label for _, label in skus_named(merchant_id, coupon.sku_ids).values())
-
-
 def _eligible(coupon: Coupon, lines: Sequence[PricedLine]) -> list[PricedLine]:
     return [line for line in lines
             if (not coupon.sku_ids or line.sku.id in coupon.sku_ids)
@@ -126,16 +81,16 @@ def find_coupon(merchant_id: str, code: object, *, livemode: bool, now: datetime
     used (test orders count their uses apart)."""
     normalised = normalise_code(code)
     coupon = db.session.scalar(select(Coupon).where(Coupon.merchant_id == merchant_id, Coupon.code == normalised))
-    if coupon is None or not coupon.active:
+    state = coupon.state_in(livemode, now or utcnow()) if coupon is not None else "deactivated"
+    if state == "deactivated":
         raise InvalidRequest(f"the coupon code {normalised} is not valid", code="coupon_invalid", param="coupon")
-    now = now or utcnow()
-    if coupon.valid_from and now < coupon.valid_from:
+    if state == "scheduled":
         raise InvalidRequest(f"the coupon {normalised} is not valid before {coupon.valid_from:%Y-%m-%d %H:%M} UTC",
                              code="coupon_not_yet_valid", param="coupon")
-    if coupon.valid_until and now >= coupon.valid_until:
+    if state == "expired":
         raise InvalidRequest(f"the coupon {normalised} expired on {coupon.valid_until:%Y-%m-%d %H:%M} UTC",
                              code="coupon_expired", param="coupon")
-    if coupon.max_redemptions is not None and coupon.redeemed_in(livemode) >= coupon.max_redemptions:
+    if state == "used up":
         raise Conflict(f"the coupon {normalised} has been used up", code="coupon_exhausted", param="coupon")
     return coupon
 
@@ -184,7 +139,7 @@ def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *, 
         if amount == 0:
             least = min(t["min_quantity"] for t in coupon.tiers)
             raise _not_applicable(f"buy at least {least} of an item to use the coupon {coupon.code}")
-    return Discount(coupon, _describe(coupon), Money(min(amount, base), currency))
+    return Discount(coupon, describe(coupon), Money(min(amount, base), currency))
 
 
 def redeem_coupon(discount: Discount, *, merchant_id: str, order_id: str, customer_id: str,

@@ -86,20 +86,32 @@ def test_an_amount_the_provider_books_differently_is_an_amount_mismatch(api, san
     assert mismatch["status"] == "open"
 
 
+def one_open_amount_mismatch(api, worker, payment: dict) -> tuple[dict, dict]:
+    """Reconcile today: the payment's capture is the day's one discrepancy, an open amount_mismatch, nothing
+    matched or resolved by itself; (the run, the discrepancy)."""
+    run = reconcile(api, worker)
+    assert found(run) == {"amount_mismatch": 1} and run["matched"] == 0 and run["auto_resolved"] == 0
+    [mismatch] = discrepancies(api, run)
+    assert mismatch["kassa_object"] == payment["id"] and mismatch["status"] == "open"
+    return run, mismatch
+
+
+def portal_row(portal, page: str, payment: dict) -> str:
+    """The row of a reconciliation page about ``payment``."""
+    [row] = [row for row in re.findall(r"<tr>.*?</tr>", portal.text(page), re.S) if payment["id"] in row]
+    return row
+
+
 def test_a_fee_the_provider_kept_other_than_kassa_booked_is_an_amount_mismatch(api, sandbox, worker, catalog, portal):
     """The provider kept 89 on the 9.99 capture where its published fee (and Kassa's books, and so the merchant's
     settlement) say 59: amount, currency and status agreed, so the line was matched and the 30 went unseen."""
     _, payment = paid_order(api, sandbox, catalog["sku"])
     tamper(sandbox, payment["provider_reference"], fee=89)
 
-    run = reconcile(api, worker)
-    assert found(run) == {"amount_mismatch": 1} and run["matched"] == 0 and run["auto_resolved"] == 0
-    [mismatch] = discrepancies(api, run)
-    assert mismatch["kassa_object"] == payment["id"] and mismatch["status"] == "open"
+    _, mismatch = one_open_amount_mismatch(api, worker, payment)
     assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 59}
     assert mismatch["provider"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 89}
-    [row] = [row for row in re.findall(r"<tr>.*?</tr>", portal.text("/portal/reconciliation"), re.S)
-             if payment["id"] in row]
+    row = portal_row(portal, "/portal/reconciliation", payment)
     assert re.search(r"\$9\.99 <span class=\"muted\">\(fee \$0\.59\)</span>.*\$9\.99 <span class=\"muted\">"
                      r"\(fee \$0\.89\)</span>", row, re.S), row
 
@@ -114,15 +126,12 @@ def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch
     _, payment = paid_order(api, sandbox, catalog["sku"])
     tamper(sandbox, payment["provider_reference"], currency="eur")
 
-    run = reconcile(api, worker)
-    assert found(run) == {"amount_mismatch": 1} and run["matched"] == 0 and run["auto_resolved"] == 0
-    [mismatch] = discrepancies(api, run)
-    assert mismatch["kassa_object"] == payment["id"] and mismatch["status"] == "open"
+    run, mismatch = one_open_amount_mismatch(api, worker, payment)
     assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 59}
     assert mismatch["provider"] == {"amount": 999, "currency": "eur", "status": "succeeded", "fee": 59}
 
     for page in ("/portal/reconciliation", f"/portal/reconciliation/runs/{run['id']}"):
-        [row] = [row for row in re.findall(r"<tr>.*?</tr>", portal.text(page), re.S) if payment["id"] in row]
+        row = portal_row(portal, page, payment)
         assert re.search(r"\$9\.99 USD.*€9\.99 EUR", row, re.S), (page, row)
 
 

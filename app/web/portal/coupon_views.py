@@ -11,7 +11,8 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from app.catalog.coupon_models import Coupon
-from app.catalog.coupons import (coupon_scope, coupon_terms, create_coupon, deactivate_coupon, generate_coupons,
+from app.catalog.coupon_wording import coupon_scope, coupon_terms
+from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons,
                                  get_coupon, list_coupons, list_redemptions, update_coupon)
 from app.catalog.products import sku_labels
 from app.db_types import utcnow
