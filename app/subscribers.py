@@ -8,7 +8,7 @@ from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (ord
 from app.orders import broadcast  # noqa: F401,E402  (after commit: ping the order's live status streams)
 from app.signing import activation  # noqa: F401,E402  (order.paid of a first order → the contract is active)
 from app.signing import renewal_orders  # noqa: F401,E402  (order.paid of a renewal order → the contract renews)
-from app.signing import unsigning  # noqa: F401,E402  (a contract ended → cancel its mandate at the provider)
+from app.signing import unsigning  # noqa: F401,E402  (a contract ended or replaced its mandate → cancel it there)
 from app.payments import order_clearing  # noqa: F401,E402  (order.completed → clear it)
 from app.payments import withdrawals  # noqa: F401,E402  (the "withdrawal" payout purpose: paid/failed → the wallet)
 from app.receipts import sending as _receipts  # noqa: F401,E402  (order.paid with an email → the email receipt)

@@ -1,5 +1,6 @@
 """The contract's mandate: signed with the first payment (sandbox card: at the provider; wallet: the
-customer's own wallet), and revoked when the provider tells us the shopper withdrew it."""
+customer's own wallet), replaced when the shopper pays a failed renewal by hand (which signs a new one), and
+revoked when the provider tells us the shopper withdrew it."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -29,6 +30,22 @@ def signed_mandate(order: Order) -> dict:
     if reference is None:
         return {"mandate_channel": None, "mandate_status": None, "mandate_reference": None}
     return {"mandate_channel": attempt.channel, "mandate_status": "active", "mandate_reference": reference}
+
+
+def held_by_provider(channel: str | None, reference: str | None) -> bool:
+    """Whether a provider holds this mandate (and can cancel it): the wallet's is the customer's own, at Kassa."""
+    return channel not in (None, "wallet") and bool(reference)
+
+
+def replaced_mandate(sub: Subscription, signed: dict) -> dict:
+    """What a renewal notes of the mandate ``signed`` (``signed_mandate``'s fields, from the shopper's payment by
+    hand) takes over from on ``sub``: the contract's active mandate at a provider, to be canceled there. Empty when
+    there is none: nothing new signed, the same one again, the wallet's, or one the shopper already revoked."""
+    old = (sub.mandate_channel, sub.mandate_reference)
+    if not signed or sub.mandate_status != "active" or not held_by_provider(*old) \
+            or old == (signed["mandate_channel"], signed["mandate_reference"]):
+        return {}
+    return {"replaced_mandate_channel": old[0], "replaced_mandate_reference": old[1]}
 
 
 def mandate_revoked(channel: str, reference: str) -> int:

@@ -100,6 +100,11 @@ class SubscriptionRenewal(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # the dunning schedule counts from here
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # The provider mandate this period's payment replaced: the shopper paid it by hand with a new card, which
+    # signed the contract's new mandate. The old one is canceled at its provider after the renewal commits
+    # (app/signing/unsigning.py); the wallet's and a revoked one are never named here.
+    replaced_mandate_channel: Mapped[str | None] = mapped_column(String(40))
+    replaced_mandate_reference: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

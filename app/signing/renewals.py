@@ -30,7 +30,7 @@ from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
 from app.signing.contracts import StaleSubscription, change, subscription_object, unix
-from app.signing.mandates import signed_mandate
+from app.signing.mandates import replaced_mandate, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
 from app.signing.state import CHARGEABLE
@@ -290,9 +290,12 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
     if renewal.status != "pending" or order is None or order.status not in PAID_ORDER or sub.status not in TRYABLE:
         return renewal
     mandate = _mandate_signed_by_hand(order)  # may ask the provider: before anything is written
+    # The old mandate is named on the renewal, to be canceled at its provider once this commits (the outbox's
+    # subscription.renewed, app/signing/unsigning.py): the shopper replaced that card.
     if db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
                                                             SubscriptionRenewal.status == "pending")
-                          .values(status="paid", paid_at=now, next_attempt_at=None)
+                          .values(status="paid", paid_at=now, next_attempt_at=None,
+                                  **replaced_mandate(sub, mandate))
                           .execution_options(synchronize_session=False)).rowcount != 1:
         db.session.rollback()
         return renewal

@@ -1,7 +1,7 @@
 """Shopper self-service: a link the merchant's server obtains (secret key) lets one customer see their
 subscriptions, cancel them, and fix a failed payment by paying the open renewal with a new card (which signs
-a new mandate). Nothing is reachable without such a link: it is signed, names one merchant, customer and
-mode, and expires."""
+a new mandate; the replaced one is canceled at its provider, app/signing/unsigning.py). Nothing is reachable
+without such a link: it is signed, names one merchant, customer and mode, and expires."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,23 +1,30 @@
-"""Unsigning: when a contract ends for good (a terminal status, app/signing/state.py), its mandate is ended in the
-same transaction (``mandate_status: canceled``, app/signing/contracts.py) and its event says so; this outbox
-handler then cancels the mandate at the provider, so the shopper's recurring agreement there closes too.
+"""Unsigning: a mandate the contract no longer renews through is canceled at its provider, so the shopper's
+recurring agreement there closes too. Two things end one:
 
-It runs after the business transaction on purpose: a provider that is down never blocks or undoes a cancel. While
-the provider cannot be reached the handler raises and the outbox tries again with backoff; the provider answers a
-canceled (or revoked) mandate as it is, so a repeat after a lost answer is harmless. A wallet mandate is the
-customer's own wallet at Kassa: there is nobody to tell.
+- the contract ends for good (a terminal status, app/signing/state.py): its mandate ends in the same transaction
+  (``mandate_status: canceled``, app/signing/contracts.py) and the event says so;
+- the shopper pays a failed renewal by hand with a new card (on their billing page): that payment signs the
+  contract's new mandate, and the renewal names the one it replaced (app/signing/renewals.py). The event
+  (``subscription.renewed``) carries the contract as it is now, so the handler reads the old one off the renewal.
+
+These outbox handlers run after the business transaction on purpose: a provider that is down never blocks or
+undoes a cancel or a renewal. While the provider cannot be reached the handler raises and the outbox tries again
+with backoff; the provider answers a canceled (or revoked) mandate as it is, so a repeat after a lost answer is
+harmless. A mandate another active contract still renews through is kept. A wallet mandate is the customer's
+own wallet at Kassa: there is nobody to tell.
 """
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 
 from app import logs
-from app.events import Event, subscribe
+from app.events import Batched, Event, subscribe
 from app.extensions import db
 from app.payments import integration_log
 from app.payments.adapters.base import ProviderRefused
 from app.payments.channels import adapter_for
-from app.signing.models import Subscription
+from app.signing.mandates import held_by_provider
+from app.signing.models import Subscription, SubscriptionRenewal
 
 log = logs.get("signing.unsigning")
 
@@ -25,8 +32,7 @@ log = logs.get("signing.unsigning")
 def ends_provider_mandate(obj: dict) -> bool:
     """From the event's object alone: did the contract's end cancel a mandate a provider holds?"""
     mandate = obj.get("mandate") or {}
-    return (mandate.get("status") == "canceled" and mandate.get("channel") not in (None, "wallet")
-            and bool(mandate.get("reference")))
+    return mandate.get("status") == "canceled" and held_by_provider(mandate.get("channel"), mandate.get("reference"))
 
 
 def cancel_at_provider(merchant_id: str, channel: str, reference: str) -> str | None:
@@ -72,3 +78,32 @@ def unsign_canceled_contract(event: Event) -> None:
 def unsign_expired_contract(event: Event) -> None:
     """Outbox handler: an expired contract's mandate is canceled at the provider."""
     _unsign(event)
+
+
+# The renewals among a dispatch batch's contracts that replaced a mandate: built once, one read per batch.
+_REPLACING = select(SubscriptionRenewal.subscription_id, SubscriptionRenewal.period).where(
+    SubscriptionRenewal.subscription_id.in_(bindparam("b_subs", expanding=True)),
+    SubscriptionRenewal.replaced_mandate_reference.is_not(None))
+
+
+def _renewed_by_hand(events: list[Event]) -> Batched:
+    """The ``batch``: renewals are nearly all deductions through the mandate, which replace nothing; one read
+    finds the few paid by hand with a new card, and only their events go to the handler."""
+    periods = {(e.data["object"]["id"], e.data["object"]["period"]): e.id for e in events}
+    found = db.session.execute(_REPLACING, {"b_subs": sorted({sub_id for sub_id, _ in periods})})
+    return Batched(one_by_one=frozenset(periods[row] for row in map(tuple, found) if row in periods))
+
+
+def renews_through_a_mandate(obj: dict) -> bool:
+    """From the event's object alone: a contract that renews through no mandate replaced none."""
+    return bool((obj.get("mandate") or {}).get("reference"))
+
+
+@subscribe("subscription.renewed", applies=renews_through_a_mandate, batch=_renewed_by_hand)
+def cancel_replaced_mandate(event: Event) -> None:
+    """Outbox handler: the mandate a renewal paid by hand replaced is canceled at its provider."""
+    obj = event.data["object"]
+    renewal = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.subscription_id == obj["id"],
+                                                                  SubscriptionRenewal.period == obj["period"]))
+    if renewal is not None and renewal.replaced_mandate_reference:
+        cancel_at_provider(event.merchant_id, renewal.replaced_mandate_channel, renewal.replaced_mandate_reference)

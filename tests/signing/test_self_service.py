@@ -84,16 +84,13 @@ def test_another_customers_subscription_cannot_be_cancelled_through_a_link(api, 
     assert api.get(f"/subscriptions/{theirs['id']}").json["cancel_at_period_end"] is False
 
 
-def test_a_past_due_shopper_pays_with_a_new_card_which_becomes_the_mandate(api, client, sandbox, worker, monthly,
-                                                                          clock):
-    sub = active_subscription(api, sandbox, worker, monthly, clock)
-    decline_next(sandbox, sub, 100)  # the old card keeps failing
-    advance(api, worker, clock, unix(2027, 2, 28, 13))
-    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "past_due"
-
+def pay_renewal_with_a_new_card(api, client, sandbox, worker, sub: dict) -> dict:
+    """The past-due shopper opens their billing page, pays the contract's failed renewal with a new card (which
+    signs the recurring terms) and the provider approves it; the contract once it has renewed."""
     page = client.get(billing_link(api)).get_data(as_text=True)
-    assert "Your last payment did not go through" in page
-    order_url = re.search(r'href="(/checkout/orders/[^"]+)"', page).group(1).replace("&amp;", "&")
+    card = re.search(rf'aria-labelledby="sub-{sub["id"]}">(.*?)</article>', page, re.S).group(1)
+    assert "Your last payment did not go through" in card
+    order_url = re.search(r'href="(/checkout/orders/[^"]+)"', card).group(1).replace("&amp;", "&")
     order_page = client.get(order_url).get_data(as_text=True)
     paid = client.post(order_url.split("?")[0] + "/pay", data={
         "csrf_token": csrf(order_page), "channel": "sandbox_card",
@@ -101,13 +98,22 @@ def test_a_past_due_shopper_pays_with_a_new_card_which_becomes_the_mandate(api, 
     assert paid.status_code in (302, 303)
     provider_page = requests.get(paid.headers["Location"], timeout=5).text
     assert "Authorise future payments" in provider_page  # the new card signs the recurring terms
-    reference = re.search(r"(sbp_[a-z0-9]+)", paid.headers["Location"]).group(1)
-    sandbox.simulate(reference, "succeeded")
+    sandbox.simulate(re.search(r"(sbp_[a-z0-9]+)", paid.headers["Location"]).group(1), "succeeded")
 
     def renewed():
         worker()
         return (s := api.get(f"/subscriptions/{sub['id']}").json)["status"] == "active" and s
-    after = wait_for(renewed)
+    return wait_for(renewed)
+
+
+def test_a_past_due_shopper_pays_with_a_new_card_which_becomes_the_mandate(api, client, sandbox, worker, monthly,
+                                                                          clock):
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    decline_next(sandbox, sub, 100)  # the old card keeps failing
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "past_due"
+
+    after = pay_renewal_with_a_new_card(api, client, sandbox, worker, sub)
     assert after["renewals"][0]["status"] == "paid" and after["period"] == 2
     assert after["mandate"]["reference"] != sub["mandate"]["reference"]  # later periods use the new card
     advance(api, worker, clock, unix(2027, 3, 31, 13))
