@@ -3,8 +3,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import ColumnElement, DateTime, and_
+from sqlalchemy import BigInteger, ColumnElement, DateTime, Integer, and_
 from sqlalchemy.types import TypeDecorator
+
+
+# The row id of a table that grows with every order or customer (postings, timelines, order lines, idempotency
+# records, entitlements, wallets): 64-bit,
+# as a 32-bit id runs out after 2,147,483,647 rows and every insert then fails. SQLite keeps INTEGER, its 64-bit
+# rowid: a BIGINT key there would not number itself (migrations/versions/0116_row_ids_64_bit.py).
+RowId = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class UTCDateTime(TypeDecorator):

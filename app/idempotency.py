@@ -19,7 +19,7 @@ from sqlalchemy import String, Text, UniqueConstraint, delete, event, select, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.db_types import RowId, UTCDateTime, utcnow
 from app.errors import Conflict
 from app.core_writes import after_insert_at_once
 from app.extensions import db
@@ -34,7 +34,7 @@ class IdempotencyKey(db.Model):
     __tablename__ = "idempotency_keys"
     __table_args__ = (UniqueConstraint("merchant_id", "key"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     key: Mapped[str] = mapped_column(String(MAX_KEY_LENGTH))
     fingerprint: Mapped[str] = mapped_column(String(64))

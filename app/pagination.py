@@ -32,8 +32,8 @@ def newest_first_both_ways(query: Select, id_column: ColumnElement, *, limit: in
     return rows, has_older, has_newer
 
 
-# Ledger postings (and so settlement lines) are numbered by an INTEGER column (migrations/versions/0005_wallet.py).
-MAX_ROW_ID = 2**31 - 1
+# Ledger postings (and so settlement lines) are numbered by a 64-bit column (migrations/versions/0116_row_ids_64_bit).
+MAX_ROW_ID = 2**63 - 1
 
 
 def row_cursor(raw: str | None) -> int | None:

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import UTCDateTime, utcnow
+from app.db_types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
 
@@ -54,7 +54,7 @@ class Posting(db.Model):
                             postgresql_where=text("settlement_id IS NOT NULL"),
                             sqlite_where=text("settlement_id IS NOT NULL")))
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     # The entry must exist: checked once per INSERT statement by a trigger on PostgreSQL, per row on SQLite
     # (migration 0100), not by a key constraint's lookup per posting.
     entry_id: Mapped[str] = mapped_column(ForeignKey("journal_entries.id"), index=True)
@@ -82,7 +82,7 @@ class WalletAccount(db.Model):
     __tablename__ = "wallet_accounts"
     __table_args__ = (UniqueConstraint("merchant_id", "customer_id", "currency"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     customer_id: Mapped[str] = mapped_column(String(200))
     currency: Mapped[str] = mapped_column(String(3))

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.db_types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 
 ENTITLEMENT_KINDS = ("membership", "credits")
@@ -20,7 +20,7 @@ class Entitlement(db.Model):
         CheckConstraint("credits >= 0", name="credits_not_negative"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     customer_id: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(12))  # membership | credits
@@ -36,11 +36,11 @@ class EntitlementGrant(db.Model):
 
     __tablename__ = "entitlement_grants"
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
     customer_id: Mapped[str] = mapped_column(String(200), index=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
-    order_item_id: Mapped[int] = mapped_column(ForeignKey("order_items.id"), unique=True)
+    order_item_id: Mapped[int] = mapped_column(RowId, ForeignKey("order_items.id"), unique=True)
     kind: Mapped[str] = mapped_column(String(12))
     livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     membership_days: Mapped[int | None]

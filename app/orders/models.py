@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import UTCDateTime, utcnow
+from app.db_types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 from app.money import Money
 
@@ -79,7 +79,7 @@ class Order(db.Model):
 class OrderItem(db.Model):
     __tablename__ = "order_items"
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id"))
@@ -121,7 +121,7 @@ class SubOrder(db.Model):
 class OrderTimelineEntry(db.Model):
     __tablename__ = "order_timeline"
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     from_status: Mapped[str | None] = mapped_column(String(12))

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import UTCDateTime, utcnow
+from app.db_types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 
 
@@ -68,7 +68,7 @@ class Subscription(db.Model):
 class SubscriptionTimelineEntry(db.Model):
     __tablename__ = "subscription_timeline"
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"), index=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     from_status: Mapped[str | None] = mapped_column(String(12))
@@ -86,7 +86,7 @@ class SubscriptionRenewal(db.Model):
     __table_args__ = (UniqueConstraint("subscription_id", "period", name="uq_subscription_renewals_period"),
                       Index("ix_subscription_renewals_status_next", "status", "next_attempt_at"))
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"))
     merchant_id: Mapped[str] = mapped_column(String(40))
     period: Mapped[int]

@@ -110,8 +110,10 @@ def test_a_settlement_line_cursor_must_be_a_line_id(app, api, merchant):
     with app.app_context():
         _, settlement, _ = _books_world(merchant.id)
     assert api.get(f"/settlements/{settlement}/lines").status_code == 200
-    # '²': a digit to str.isdigit, no number to int(); 3000000000: past the INTEGER column of line ids. Both 500s.
-    for cursor in ("\u00b2", "3000000000"):
+    last_id = api.get(f"/settlements/{settlement}/lines", query_string={"starting_after": str(2**63 - 1)})
+    assert last_id.status_code == 200 and last_id.json["data"] == []
+    # '²': a digit to str.isdigit, no number to int(); 2**63: past the 64-bit column of line ids. Both were 500s.
+    for cursor in ("\u00b2", str(2**63)):
         refused = api.get(f"/settlements/{settlement}/lines", query_string={"starting_after": cursor})
         assert refused.status_code == 400 and refused.json["error"]["param"] == "starting_after"
         assert "the id of the last line you have" in refused.json["error"]["message"]

@@ -52,8 +52,9 @@ SCHEMAS["SettlementList"] = _obj(["data", "has_more"], object={"const": "list"},
                                  data={"type": "array", "items": _ref("Settlement")}, has_more={"type": "boolean"})
 SCHEMAS["SettlementLine"] = _obj(
     ["order", "sub_order", "sku", "kind", "amount"],
-    id={"type": "integer", "description": "the posting's: a partner's gross share of an order line and the fee it "
-                                          "bears share one and always come on the same page"},
+    id={"type": "integer", "format": "int64",
+        "description": "the posting's: a partner's gross share of an order line and the fee it bears share one "
+                       "and always come on the same page"},
     order=_NULLABLE_STR, sub_order=_NULLABLE_STR,
     sku=_NULLABLE_STR, kind={"enum": ["share", "fee", "refund", "adjustment"]},
     detail={"type": "string", "description": "the ledger's own kind, e.g. reserve or reserve_release"},
