@@ -4,7 +4,8 @@ deduction tries on it — whatever retries, crashes or parallel workers do.
 Three guards make that true: the unique key on (contract, period) lets one worker open a period; a try is
 claimed by a conditional UPDATE before the provider is asked, so two workers never deduct at once; and the
 deduction's reference is the attempt id, so an answer lost on the way is looked up, never charged again. A
-renewal order whose payment is still in flight is never tried again until its outcome is known.
+renewal order whose payment is still in flight is never tried again until its outcome is known. The claim is a
+lease (``TRY_LEASE``): a worker killed mid-try leaves a try that falls due again, so the period is still charged.
 
 The renewal sweep (app/signing/renewal_sweep.py) brings each due contract and each due try here, one at a time,
 except the wallet renewals it renews a batch per transaction under the same guards (app/signing/renewal_batch.py).
@@ -42,6 +43,9 @@ PAID_ORDER = ("paid", "fulfilled", "completed")
 # How long to wait before looking again at a renewal whose deduction's outcome is not known yet, and before
 # opening a renewal again when a hook failed to decide it.
 RECHECK_AFTER = timedelta(hours=6)
+# How long a claimed try belongs to the worker that claimed it. A try takes seconds (the provider's timeouts are
+# far shorter); a worker killed mid-try never records its outcome, so the try falls due again once this runs out.
+TRY_LEASE = timedelta(minutes=15)
 
 
 class SkipRenewal(Exception):
@@ -172,17 +176,22 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
     sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
     if sub.status not in TRYABLE:
         return renewal
+    # The claim is a lease, not a lock held forever: should this worker die before the outcome is written, the
+    # sweep finds the try due again when the lease runs out (a deduction already on its way is never made twice:
+    # its order is paying, or paid, by then).
     claimed = db.session.execute(
         update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
                                           SubscriptionRenewal.attempts == renewal.attempts,
                                           SubscriptionRenewal.next_attempt_at == renewal.next_attempt_at)
-        .values(attempts=renewal.attempts + 1, next_attempt_at=None).execution_options(synchronize_session=False))
+        .values(attempts=renewal.attempts + 1, next_attempt_at=now + TRY_LEASE)
+        .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
         db.session.rollback()
         return renewal
     db.session.commit()
     tries = renewal.attempts + 1
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
+    lease = renewal.next_attempt_at  # as stored: what says this try is still ours when its outcome is written
     order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
     if order is None:
         merchant = db.session.get(Merchant, sub.merchant_id)
@@ -193,50 +202,53 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
             db.session.commit()
         except InMaintenance:  # not the customer's failure: this was no try, look again later
             db.session.rollback()
-            _wait(renewal_id, now + RECHECK_AFTER, attempts=tries - 1)
+            _wait(renewal_id, lease, now + RECHECK_AFTER, attempts=tries - 1)
             return renewal
         except KassaError as exc:
             db.session.rollback()
-            return _failed(renewal_id, exc.message, now)
+            return _failed(renewal_id, lease, exc.message, now)
         except SkipRenewal:
             db.session.rollback()
-            return _failed(renewal_id, "a subscription hook skipped a period already being tried", now)
+            return _failed(renewal_id, lease, "a subscription hook skipped a period already being tried", now)
     if order.status in PAID_ORDER:
         return renewal_paid(renewal_id, now)
     if order.status == "paying":
         # A deduction's outcome is not known yet: never charge the period twice. This was no try.
-        _wait(renewal_id, now + RECHECK_AFTER, attempts=tries - 1)
+        _wait(renewal_id, lease, now + RECHECK_AFTER, attempts=tries - 1)
         return renewal
     if order.status != "created":
-        return _failed(renewal_id, f"the renewal order is {order.status}", now, final=True)
+        return _failed(renewal_id, lease, f"the renewal order is {order.status}", now, final=True)
     if sub.mandate_status != "active" or not sub.mandate_channel:
-        return _failed(renewal_id, "no active payment method: the customer must update it", now)
+        return _failed(renewal_id, lease, "no active payment method: the customer must update it", now)
     from app.payments.hub import deduct_with_mandate  # the hub sits beside signing; imported where used
 
     try:
         attempt = deduct_with_mandate(order, sub.mandate_channel, sub.mandate_reference, actor="system:renewal")
     except KassaError as exc:
         db.session.rollback()
-        return _failed(renewal_id, exc.message, now)
+        return _failed(renewal_id, lease, exc.message, now)
     if attempt.status == "succeeded":
         return renewal_paid(renewal_id, now)
     if attempt.status == "failed":
-        return _failed(renewal_id, attempt.failure_reason or "declined", now)
+        return _failed(renewal_id, lease, attempt.failure_reason or "declined", now)
     # Pending or unknown: the callback, the poller or the janitor decides, and order.paid renews the contract.
-    _wait(renewal_id, now + RECHECK_AFTER, attempts=tries)
+    _wait(renewal_id, lease, now + RECHECK_AFTER, attempts=tries)
     return renewal
 
 
-def _wait(renewal_id: int, until: datetime, *, attempts: int) -> None:
+def _wait(renewal_id: int, lease: datetime, until: datetime, *, attempts: int) -> None:
+    """Look at the claimed try again at ``until`` (unless another worker took it over after ``lease`` ran out)."""
     db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal_id,
                                                          SubscriptionRenewal.status == "pending",
-                                                         SubscriptionRenewal.next_attempt_at.is_(None))
+                                                         SubscriptionRenewal.next_attempt_at == lease)
                        .values(next_attempt_at=until, attempts=attempts))
     db.session.commit()
 
 
-def _failed(renewal_id: int, reason: str, now: datetime, *, final: bool = False) -> SubscriptionRenewal:
-    """A try failed: schedule the next one by the merchant's dunning, or — the schedule spent — cancel or pause."""
+def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
+            final: bool = False) -> SubscriptionRenewal:
+    """The try claimed with ``lease`` failed: schedule the next one by the merchant's dunning, or — the schedule
+    spent — cancel or pause."""
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
     sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
     merchant = db.session.get(Merchant, sub.merchant_id)
@@ -245,7 +257,7 @@ def _failed(renewal_id: int, reason: str, now: datetime, *, final: bool = False)
     final = next_at is None
     moved = db.session.execute(
         update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
-                                          SubscriptionRenewal.next_attempt_at.is_(None))
+                                          SubscriptionRenewal.next_attempt_at == lease)
         .values(status="failed" if final else "pending", next_attempt_at=next_at, last_error=reason[:500])
         .execution_options(synchronize_session=False)).rowcount
     if moved != 1:

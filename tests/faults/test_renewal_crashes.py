@@ -1,0 +1,107 @@
+"""The worker dies (SIGKILL) in the middle of a subscription's renewal deduction. Once it is back and Kassa has
+recovered (the cron's sweeps on the real worker), the renewal sweep must take the period up again and charge it
+exactly once: the customer is neither charged twice nor left with a contract that never renews."""
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+import requests
+from rq import Worker
+from rq.registry import StartedJobRegistry
+
+from tests.conftest import wait_for
+from tests.faults.invariants import assert_money_consistent
+from tests.signing.support import make_recurring
+
+pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
+
+DEDUCTION = "/deductions HTTP"
+
+
+def _run_job(faults, name: str) -> None:
+    job = faults.queue().enqueue(name)
+    wait_for(lambda: job.get_status(refresh=True) in ("finished", "failed"), 30, interval=0.1)
+    assert job.get_status() == "finished", job.latest_result().exc_string
+
+
+def _kill_the_job_runner(faults) -> None:
+    """SIGKILL the RQ worker process itself (as the OOM killer would), not its supervisor, which starts another."""
+    client = faults.redis.client()
+    (running,) = Worker.all(connection=client)
+    os.kill(running.pid, signal.SIGKILL)
+    wait_for(lambda: any(w.pid != running.pid for w in Worker.all(connection=client)), 30, interval=0.1)
+
+
+def _a_month_passes(app, subscription_id: str) -> None:
+    """Move the contract's paid month into the past, as a month of waiting would."""
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    with app.app_context():
+        db.session.execute(text(
+            "UPDATE subscriptions SET anchor_at = anchor_at - interval '32 days', "
+            "current_period_start = current_period_start - interval '32 days', "
+            "current_period_end = current_period_end - interval '32 days', "
+            "next_renewal_at = next_renewal_at - interval '32 days' WHERE id = :id"), {"id": subscription_id})
+        db.session.commit()
+
+
+def _claimed_tries_wait_out_their_lease(app) -> None:
+    """Time passes: a try a dead worker had claimed falls due again once its lease runs out."""
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    with app.app_context():
+        db.session.execute(text("UPDATE subscription_renewals SET next_attempt_at = now() - interval '1 second' "
+                                "WHERE status = 'pending' AND next_attempt_at > now()"))
+        db.session.commit()
+
+
+def test_a_renewal_try_whose_worker_was_killed_is_tried_again_after_its_lease_and_charged_once(
+        app, faults, shop, catalog):
+    make_recurring(app, catalog["sku"], "month")
+    created = shop.post("/subscriptions", {"sku": catalog["sku"], "customer": {"id": "cus_renews"},
+                                           "agreement_accepted": True})
+    assert created.status_code == 201, created.text
+    sub_id, first_order = created.json()["subscription"]["id"], created.json()["order"]["id"]
+    started = shop.post(f"/orders/{first_order}/pay", {"channel": "sandbox_card"})
+    faults.provider.decide(started.json()["payment"]["provider_reference"])
+    wait_for(lambda: shop.get(f"/subscriptions/{sub_id}").json()["status"] == "active", 20)
+    _a_month_passes(app, sub_id)
+
+    # The sweep claims period 2's try and asks the provider to deduct; the bank declines it, and the worker dies
+    # before it hears so.
+    mandate = shop.get(f"/subscriptions/{sub_id}").json()["mandate"]["reference"]
+    declined = requests.post(f"{faults.sandbox_url}/sandbox/api/mandates/{mandate}/simulate",
+                             json={"outcome": "failed"}, timeout=10)
+    assert declined.status_code == 200, declined.text
+    held = faults.proxy.hold(DEDUCTION)
+    queue = faults.queue()
+    job = queue.enqueue("app.jobs.renew_subscriptions")
+    held.wait_arrived()
+    _kill_the_job_runner(faults)
+    held.cut()
+    StartedJobRegistry(queue=queue).remove_executions(job)  # RQ gives up on the dead worker's job
+
+    faults.settle(app)  # the poller learns the decline: the renewal order can be paid again
+    _run_job(faults, "app.jobs.renew_subscriptions")  # the dead worker's claim still holds: no second try yet
+    renewal_order = shop.get(f"/subscriptions/{sub_id}").json()["renewals"][0]["order"]
+    assert len(shop.order(renewal_order)["payments"]) == 1
+    _claimed_tries_wait_out_their_lease(app)
+    _run_job(faults, "app.jobs.renew_subscriptions")
+    faults.settle(app)
+    _run_job(faults, "app.jobs.renew_subscriptions")  # a sweep after recovery charges nothing more
+
+    sub = shop.get(f"/subscriptions/{sub_id}").json()
+    assert sub["status"] == "active" and sub["period"] == 2, sub
+    renewal = sub["renewals"][0]
+    assert renewal["period"] == 2 and renewal["status"] == "paid", renewal
+    payments = shop.order(renewal["order"])["payments"]
+    charged = [p for p in payments if faults.provider.payment_for(p["id"]) is not None
+               and faults.provider.payment_for(p["id"])["status"] == "succeeded"]
+    assert len(charged) == 1, payments
+    assert_money_consistent(app, faults.provider)
