@@ -111,23 +111,26 @@ def _clock(merchant_id: str, clock_id: object, livemode: bool) -> TestClock | No
 
 def open_subscription(merchant_id: str, *, sku: object, customer: object, customer_source: str,
                       agreement_accepted: object, livemode: bool, test_clock: object = None,
-                      actor: str = "api", language: str | None = None,
-                      currency: object = None) -> tuple[Subscription, object]:
+                      actor: str = "api", language: str | None = None, currency: object = None,
+                      coupon: object = None) -> tuple[Subscription, object]:
     """Open a pending contract and its first order in one transaction; paying that order activates it.
     ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
-    the contract charges in, its first order and every renewal (the SKU's price there), else the default price."""
+    the contract charges in, its first order and every renewal (the SKU's price there), else the default price.
+    ``coupon``: the shopper's code, which discounts the first order only (a coupon is one order's discount: the
+    contract's price, and so every renewal, stays the SKU's)."""
     item = recurring_sku(merchant_id, sku)
     clock = _clock(merchant_id, test_clock, livemode)
     order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
                          agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
-                         actor=actor, commit=False, language=language, currency=currency, signs_contract=True)
+                         actor=actor, commit=False, language=language, currency=currency, signs_contract=True,
+                         coupon=coupon)
     now = clock.frozen_time if clock else order.created_at
     # Every field the subscription.created event names is set here: column defaults apply only at the flush,
     # after the event was written (it said null for period and cancel_at_period_end).
     sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
                        period=0, anchor_period=0, cancel_at_period_end=False,
                        customer_id=order.customer_id, customer_email=order.customer_email,
-                       customer_source=order.customer_source, sku_id=item.id, price_amount=order.total,
+                       customer_source=order.customer_source, sku_id=item.id, price_amount=order.subtotal,
                        currency=order.currency, interval=item.subscription_interval,
                        interval_count=item.subscription_interval_count or 1, first_order_id=order.id,
                        latest_order_id=order.id, test_clock_id=clock.id if clock else None,

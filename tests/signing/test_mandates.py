@@ -110,6 +110,43 @@ def test_the_hosted_checkout_shows_the_terms_and_opens_a_subscription(api, clien
     assert "$9.99 every month, cancel anytime" in provider_page
 
 
+def test_a_coupon_on_the_hosted_checkout_takes_off_the_first_charge_it_shows_and_no_renewal(
+        app, api, client, sandbox, worker, merchant, monthly, catalog):
+    from datetime import timedelta
+
+    from app.catalog.coupons import create_coupon
+    from app.db_types import utcnow
+    from app.signing.renewal_sweep import run_renewals
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "HALF", "kind": "percent_off", "percent_bps": 5000})
+    html = client.get(f"/checkout/{catalog['product']}?sku={monthly}").get_data(as_text=True)
+    form = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1), "sku": monthly,
+            "quantity": "1", "coupon": "half"}
+    quoted = client.post(f"/checkout/{catalog['product']}/quote", data=form).get_data(as_text=True)
+    assert "First charge today: $5.00" in quoted and "authorise $9.99 every month" in quoted
+    paid = client.post(f"/checkout/{catalog['product']}/pay", data={**form, "channel": "sandbox_card", "agree": "on"})
+    assert paid.status_code in (302, 303) or paid.headers.get("HX-Redirect")
+
+    (sub,) = api.get("/subscriptions").json["data"]
+    first = api.get(f"/orders/{sub['latest_order']}").json
+    assert first["amount"] == {"subtotal": 999, "discount": 499, "total": 500, "currency": "usd"}
+    assert sub["price"] == {"amount": 999, "currency": "usd"}
+    assert "$9.99 every month" in requests.get(f"{sandbox.url}/sandbox/pay/{first['payments'][0]['provider_reference']}",
+                                               timeout=5).text
+    sandbox.simulate(first["payments"][0]["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{first['id']}").json["status"] in ("paid", "fulfilled"))
+    worker()
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
+
+    with app.app_context():  # a month later the renewal job charges the list price: the coupon was for one order
+        run_renewals(now=utcnow() + timedelta(days=32))
+    worker()
+    renewed = api.get(f"/subscriptions/{sub['id']}").json
+    assert renewed["period"] == 2
+    assert api.get(f"/orders/{renewed['latest_order']}").json["amount"]["total"] == 999
+
+
 def test_the_embedded_panel_shows_the_terms_and_opens_a_subscription(api, client, merchant, sandbox, monthly, catalog):
     """mountPanel's iframe is the embedded panel: a subscription SKU shows its terms and buying it signs."""
     page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"

@@ -173,10 +173,12 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
     basket = sale.basket(data)
     recurring = recurring_sku_in(sale.merchant.id, basket)
     if recurring is not None and basket[0].get("quantity") == 1:
-        # A subscription SKU opens a contract; its first order is what the shopper pays now.
+        # A subscription SKU opens a contract; its first order is what the shopper pays now, with the coupon the
+        # summary showed ("First charge today").
         _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
                                      customer_source=sale.customer_source, agreement_accepted=True,
-                                     livemode=sale.livemode, actor=actor, language=language, currency=currency)
+                                     livemode=sale.livemode, actor=actor, language=language, currency=currency,
+                                     coupon=data.coupon)
         return order
     return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
