@@ -62,8 +62,10 @@ def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, liv
             raise _state_error(sub, "canceled")
         return sub
     # A past-due contract's paid period is over already: "at its end" is now, or the next dunning try would charge
-    # the customer for a period they asked not to have.
-    if at_period_end and sub.status not in ("pending", "past_due"):
+    # the customer for a period they asked not to have. A paused one renews nothing, so nothing would ever end it at
+    # its period's end (it stayed paused, its mandate open, for good): it ends now too, and what the customer paid
+    # for runs out as it would have.
+    if at_period_end and sub.status not in ("pending", "past_due", "paused"):
         if not sub.cancel_at_period_end:
             change(sub, reason="cancels at the end of the current period", actor=actor,
                    event="subscription.updated", cancel_at_period_end=True)

@@ -113,6 +113,22 @@ def test_cancel_at_period_end_keeps_the_contract_until_then(api, sandbox, worker
     assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": "yes"}).status_code == 400
 
 
+def test_a_paused_subscription_canceled_at_period_end_does_end(app, api, sandbox, worker, monthly):
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.signing.renewal_sweep import run_renewals
+
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    api.post(f"/subscriptions/{sub['id']}/pause")
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True}).status_code == 200
+    with app.app_context():  # the paid period is long over; the renewal job has run since
+        run_renewals(now=utcnow() + timedelta(days=40))
+    ended = api.get(f"/subscriptions/{sub['id']}").json
+    assert ended["status"] == "canceled" and ended["mandate"]["status"] == "canceled"
+    assert len(events_of(app, "subscription.canceled")) == 1
+
+
 def test_cancelling_a_pending_contract_closes_its_unpaid_order(api, monthly):
     created = subscribe(api, monthly)
     canceled = api.post(f"/subscriptions/{created['subscription']['id']}/cancel", json={}).json
