@@ -43,6 +43,36 @@ def http_answers(url: str) -> Callable[[], bool]:
     return check
 
 
+def _children_by_parent() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            # The field after the parenthesised command (which may hold spaces) is the state, then the parent.
+            parent = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # it ended while we looked
+        children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started itself (a supervisor's command, say)."""
+    return _children_by_parent().get(pid, [])
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (children, theirs, …), whatever group or session they moved to."""
+    below_each = _children_by_parent()
+    found, frontier = [], [pid]
+    while frontier:
+        below = below_each.get(frontier.pop(), [])
+        found += below
+        frontier += below
+    return found
+
+
 class Service:
     """One real process in its own process group, logging to a file; it can be killed, paused and
     started again with the same command."""
@@ -87,9 +117,17 @@ class Service:
             os.killpg(self.process.pid, signum)
 
     def kill(self) -> None:
-        """Crash it: SIGKILL to the group, no chance to clean up."""
+        """Crash it: SIGKILL to every process it runs, no chance to clean up. The group alone is not enough: a
+        supervised command runs in a group of its own (app/supervise.py), and on its supervisor's death it would
+        only be sent SIGTERM and finish its job, where a real crash (the OOM killer, a lost host) stops it mid-job."""
         if self.running:
+            tree = descendants(self.process.pid)
             self.signal(signal.SIGKILL)
+            for pid in tree:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
             self.process.wait(10)
 
     def stop(self, timeout: float = 10.0) -> None:

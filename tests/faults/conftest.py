@@ -8,13 +8,16 @@ one harness per session (a few seconds to start) and run on the PostgreSQL pass 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import requests
-from rq import Queue
+from rq import Queue, Worker
+from rq.executions import Execution
 from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+from rq.utils import as_text, parse_composite_key
 
 from tests.conftest import DATABASE_URL, free_port, wait_for
 from tests.faults.provider_api import SandboxApi, signed_callback
@@ -36,6 +39,7 @@ def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None
     from app.extensions import db
 
     for _ in range(rounds):
+        _give_up_dead_workers_jobs(queue)
         with app.app_context():
             db.session.execute(text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' "
                                     "WHERE status = 'unknown'"))
@@ -48,6 +52,36 @@ def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None
                  and queue.count == 0 and StartedJobRegistry(queue=queue).count == 0, timeout, interval=0.1)
         failed = [job for job in jobs if job.get_status() == "failed"]
         assert not failed, f"{failed[0].func_name} failed on the worker:\n{failed[0].latest_result().exc_string}"
+
+
+def _give_up_dead_workers_jobs(queue: Queue) -> None:
+    """A SIGKILLed worker's job stays 'started' until RQ's maintenance finds its execution expired (the job's
+    timeout after its last heartbeat: minutes). Here that time has passed: RQ's own cleanup deals with the jobs of
+    workers that are gone now, as it would then (retried if retries are left, else failed as abandoned)."""
+    registry, connection = StartedJobRegistry(queue=queue), queue.connection
+    gone = {}
+    for entry in connection.zrange(registry.key, 0, -1):
+        job_id, execution_id = parse_composite_key(as_text(entry))
+        try:
+            name = Execution.fetch(execution_id, job_id, connection).worker_name
+        except ValueError:  # its execution expired with it
+            name = ""
+        if not _worker_alive(name, connection):
+            gone[entry] = 0  # expired long ago
+    if gone:
+        connection.zadd(registry.key, gone)
+        registry.cleanup()
+
+
+def _worker_alive(name: str, connection) -> bool:
+    worker = Worker.find_by_key(Worker.redis_worker_namespace_prefix + name, connection=connection) if name else None
+    if worker is None or not worker.pid:
+        return False
+    try:
+        os.kill(worker.pid, 0)  # the harness's workers run on this machine
+    except ProcessLookupError:
+        return False
+    return True
 
 
 class KassaApi:
