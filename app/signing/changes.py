@@ -83,6 +83,11 @@ def pause(merchant_id: str, subscription_id: str, *, livemode: bool | None, acto
         return sub
     if sub.status not in ("trialing", "active", "past_due"):
         raise _state_error(sub, "paused")
+    if sub.cancel_at_period_end:
+        # A paused contract renews nothing, so nothing would ever end it at its period's end: it would stay
+        # paused, its mandate open, for good. It renews nothing now either: there is nothing to pause.
+        raise Conflict(f"subscription {sub.id} already ends at the end of its current period, so nothing would "
+                       "renew to pause; cancel it now to end it earlier", code="subscription_state_invalid")
     _give_up_renewals(sub, actor=actor, why="subscription paused")
     change(sub, target="paused", reason="paused", actor=actor, event="subscription.paused", next_renewal_at=None)
     db.session.commit()

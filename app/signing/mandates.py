@@ -9,6 +9,7 @@ from app.extensions import db
 from app.orders.models import Order
 from app.payments.channels import adapter_for
 from app.payments.models import PaymentAttempt
+from app.signing.changes import cancel_now
 from app.signing.contracts import change
 from app.signing.models import Subscription
 from app.signing.state import LIVE
@@ -56,11 +57,19 @@ def mandate_revoked(channel: str, reference: str) -> int:
                                                          Subscription.mandate_reference == reference,
                                                          Subscription.mandate_status == "active"))
     for sub in list(subs):
+        touched += 1
+        if sub.status == "paused":
+            # It renews nothing, so no sweep would reach its period's end: it ends now, and what the customer
+            # paid for runs out as it would have (as canceling a paused contract at period end does).
+            change(sub, reason=f"mandate {reference} revoked at the provider", actor=f"channel:{channel}",
+                   event=None, mandate_status="revoked")
+            cancel_now(sub, reason=f"mandate {reference} revoked at the provider while paused",
+                       actor=f"channel:{channel}")
+            continue
         values = {"mandate_status": "revoked"}
         if sub.status in LIVE:
             values["cancel_at_period_end"] = True
         change(sub, reason=f"mandate {reference} revoked at the provider; ends with the paid period",
                actor=f"channel:{channel}", event="subscription.updated", **values)
-        touched += 1
     db.session.commit()
     return touched

@@ -210,6 +210,22 @@ def test_a_revoked_mandate_ends_the_contract_with_its_paid_period(api, sandbox, 
     assert after["status"] == "canceled" and after["renewals"] == []
 
 
+def test_a_mandate_revoked_while_paused_ends_the_contract(api, sandbox, worker, monthly, clock):
+    from tests.conftest import wait_for
+
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    assert api.post(f"/subscriptions/{sub['id']}/pause").json["status"] == "paused"
+    requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/revoke", timeout=5)
+    # Paused, it renews nothing: no sweep would ever reach the end of its period, so it ends now.
+    wait_for(lambda: api.get(f"/subscriptions/{sub['id']}").json["status"] == "canceled")
+    ended = api.get(f"/subscriptions/{sub['id']}").json
+    assert ended["mandate"]["status"] == "revoked" and ended["next_renewal_at"] is None
+    assert membership_until(api).timestamp() == unix(2027, 2, 28)  # the paid month is kept
+    advance(api, worker, clock, unix(2027, 4, 1))
+    assert api.get(f"/subscriptions/{sub['id']}").json["renewals"] == []
+    assert len([e for e in events(api, "subscription.canceled") if e["id"] == sub["id"]]) == 1
+
+
 def test_a_sku_change_is_charged_from_the_next_renewal(app, api, sandbox, worker, monthly, catalog, clock):
     another_plan(app, catalog, "sku_test_premium", "Premium", 1999, "month")
     sub = active_subscription(api, sandbox, worker, monthly, clock)

@@ -129,6 +129,24 @@ def test_a_paused_subscription_canceled_at_period_end_does_end(app, api, sandbox
     assert len(events_of(app, "subscription.canceled")) == 1
 
 
+def test_a_subscription_ending_at_period_end_cannot_be_paused_into_never_ending(app, api, sandbox, worker, monthly):
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.signing.renewal_sweep import run_renewals
+
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True}).status_code == 200
+    refused = api.post(f"/subscriptions/{sub['id']}/pause")
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "subscription_state_invalid"
+    assert "already ends at the end of its current period" in refused.json["error"]["message"]
+    with app.app_context():
+        run_renewals(now=utcnow() + timedelta(days=40))
+    ended = api.get(f"/subscriptions/{sub['id']}").json
+    assert ended["status"] == "canceled" and ended["renewals"] == []
+    assert len(events_of(app, "subscription.canceled")) == 1
+
+
 def test_cancelling_a_pending_contract_closes_its_unpaid_order(api, monthly):
     created = subscribe(api, monthly)
     canceled = api.post(f"/subscriptions/{created['subscription']['id']}/cancel", json={}).json
