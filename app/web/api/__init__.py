@@ -8,8 +8,9 @@ from app.web.api import (balance, catalog, catalog_admin, checkout_sessions, cus
                          test_clocks,
                          wallets, webhooks)
 
-from app.web.api.params import refuse_nul_in_url  # noqa: E402
+from app.web.api.params import refuse_nul_in_url, refuse_repeated_query_params  # noqa: E402
 from app.web.cors import register as _register_cors  # noqa: E402
 
 _register_cors(bp)
+bp.before_request(refuse_repeated_query_params)  # every query reader below sees one value per name
 bp.before_request(refuse_nul_in_url)

@@ -7,6 +7,7 @@ from flask import request
 
 from app.errors import InvalidRequest
 from app.web.json_bodies import parse_json_object
+from app.web.query_args import repeated_query_param
 
 
 def json_body() -> dict:
@@ -25,6 +26,16 @@ def refuse_nul_in_url() -> None:
     for name, value in [*request.args.items(multi=True), *(request.view_args or {}).items()]:
         if isinstance(value, str) and "\x00" in value:
             raise InvalidRequest("the URL must not contain NUL characters (%00)", param=name)
+
+
+def refuse_repeated_query_params() -> None:
+    """Every query parameter of the API takes one value: a second one was dropped unseen (``?status=paid&status=
+    failed`` listed paid orders only, ``?limit=5&limit=500`` paged by 5), so a repeat is a 400 naming it."""
+    repeated = repeated_query_param()
+    if repeated:
+        name, count = repeated
+        raise InvalidRequest(f"{name} is in the query string {count} times; send it once (each query parameter "
+                             "takes one value)", param=name)
 
 
 def limit_param(default: int = 20, maximum: int = 100) -> int:

@@ -1,0 +1,31 @@
+"""One value per query parameter, on the API and the portal.
+
+Werkzeug's ``request.args.get`` answers the first of a parameter sent twice and drops the rest without a word:
+``GET /api/v1/orders?status=paid&status=failed`` listed the paid orders only, while the caller believed it had
+filtered by both (``?limit=5&limit=500`` paged by 5). No list filter of the API or the portal takes more than one
+value (shared/API.md, the OpenAPI document), so a repeat is refused before any view reads it, naming the
+parameter."""
+from __future__ import annotations
+
+from flask import request
+
+from app.errors import InvalidRequest
+
+
+def repeated_query_param() -> tuple[str, int] | None:
+    """The first query parameter the URL names more than once, and how many times; None if none is."""
+    for name in request.args:
+        count = len(request.args.getlist(name))
+        if count > 1:
+            return name, count
+    return None
+
+
+def refuse_repeated_filters() -> None:
+    """before_request of the portal: a filter given twice in the address (a link edited by hand, a bookmark
+    pasted onto another) is a 400 page saying which one, never a list that applied only the first."""
+    repeated = repeated_query_param()
+    if repeated:
+        name, count = repeated
+        raise InvalidRequest(f"The address gives “{name}” {count} times, but each filter takes one value: keep one "
+                             "and open the page again.", param=name)
