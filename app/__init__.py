@@ -47,6 +47,9 @@ def _register_logging(app: Flask) -> None:
     from app.web import api_request_log
 
     api_request_log.init_app(app)  # its clock starts before the rate limits and body checks below
+    from app.web.url_text import refuse_non_utf8_url
+
+    app.before_request(refuse_non_utf8_url)  # before any hook or view reads the query (a raw 0xFF was a 500)
     app.before_request(shopper_facts.capture_request)  # address and device, for the risk assessment
     from app.web import body_limits
 
