@@ -18,6 +18,7 @@ from app.checkout_sessions.services import paid_order_id
 from app.errors import Conflict, ServiceUnavailable
 from app.extensions import db, end_read_only_transaction
 from app.locks import held_lock
+from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import StaleOrder, close_order
 
@@ -48,7 +49,8 @@ def _close_refused(order: Order, paid: str) -> None:
     if order.status != "created":
         return
     try:
-        close_order(order, reason=f"its checkout session was paid by order {paid}", actor="system:checkout_session")
+        close_order(order, why=CloseReason.PAID_BY_ANOTHER_ORDER, reason=f"its checkout session was paid by order {paid}",
+                    actor="system:checkout_session")
         db.session.commit()
     except StaleOrder:  # the expiry sweep closed it first
         db.session.rollback()

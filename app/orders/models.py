@@ -127,5 +127,7 @@ class OrderTimelineEntry(db.Model):
     from_status: Mapped[str | None] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(12))
     reason: Mapped[str] = mapped_column(String(500))
+    # Why the order closed, as a CloseReason (app/orders/close_reasons.py), on the row that closed it; else null.
+    reason_code: Mapped[str | None] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(60))  # api | shopper | system | channel:<code>
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -25,6 +25,7 @@ from app.merchants.config_cache import cached
 from app.ids import new_id
 from app.merchants.models import Merchant
 from app.merchants.keys import same_secret
+from app.orders.close_reasons import CloseReason
 from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.representation import order_object
@@ -61,12 +62,14 @@ _MOVES: dict[frozenset[str], Update] = {frozenset(): _MOVE}
 
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
-               along: Sequence[object] = (), and_set: Mapping[str, object] | None = None) -> Order:
+               along: Sequence[object] = (), and_set: Mapping[str, object] | None = None,
+               reason_code: CloseReason | None = None) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
     StaleOrder when someone else changed the order since it was read. ``along`` are new rows that come with the
     move (a payment's attempt), written with the timeline row in one statement; ``and_set`` are other columns of
-    the order the same UPDATE sets (a fulfilled order's auto-confirm time)."""
+    the order the same UPDATE sets (a fulfilled order's auto-confirm time); ``reason_code`` is the why of a close
+    as a value (``reason`` is the merchant's note)."""
     if not can_transition(order.status, target):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
@@ -79,7 +82,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
         raise StaleOrder(f"order {order.id} changed while being updated; retry")
     previous = order.status
     rows: list = [*along, OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=previous,
-                                     status=target, reason=reason, actor=actor, at=now)]
+                                     status=target, reason=reason, reason_code=reason_code, actor=actor, at=now)]
     # Keep the in-memory object true to the row without another SELECT, and without marking it changed (the
     # UPDATE above wrote it; the ORM would write it again).
     for name, value in (("status", target), ("version", order.version + 1), ("updated_at", now), *extra.items()):
@@ -297,9 +300,10 @@ def list_orders(merchant_id: str, *, livemode: bool, status: str | None = None, 
     return newest_first(query, Order.id, limit=limit, starting_after=starting_after)
 
 
-def close_order(order: Order, *, reason: str, actor: str) -> None:
-    """Close an unpaid order and release its inventory and coupon use (caller commits)."""
-    transition(order, "closed", reason=reason, actor=actor)
+def close_order(order: Order, *, why: CloseReason, reason: str, actor: str) -> None:
+    """Close an unpaid order and release its inventory and coupon use (caller commits). ``why`` decides what the
+    shopper is told; ``reason`` is the note the merchant reads in the timeline."""
+    transition(order, "closed", reason=reason, actor=actor, reason_code=why)
     for item in order.items:
         release_inventory(item.sku_id, item.quantity, livemode=order.livemode)
     release_coupon(order.id)
@@ -311,7 +315,7 @@ def cancel_order(merchant_id: str, order_id: str, *, actor: str = "api", reason:
     if order.status == "paying":
         raise Conflict("a payment is in progress for this order; wait for its outcome before cancelling",
                        code="payment_in_progress")
-    close_order(order, reason=reason, actor=actor)
+    close_order(order, why=CloseReason.CANCELED, reason=reason, actor=actor)
     db.session.commit()
     return order
 
@@ -328,7 +332,7 @@ def close_expired_orders(now: datetime | None = None, *, batch: int = 500) -> in
     for order_id in ids:
         order = db.session.get(Order, order_id)
         try:
-            close_order(order, reason="expired", actor="system")
+            close_order(order, why=CloseReason.EXPIRED, reason="expired", actor="system")
             db.session.commit()
             closed += 1
         except Conflict:

@@ -28,6 +28,7 @@ from app.payments.fees import fee_for_capture
 from app.locks import held_lock
 from app.merchants.config_cache import remember_version
 from app.merchants.models import Merchant
+from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments import breaker, integration_log
@@ -332,7 +333,7 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
         if outcome == "failed":
             transition(order, "created", reason=why, actor=actor, along=along)  # the shopper may try again
             return True
-        close_order(order, reason=why, actor=actor)
+        close_order(order, why=CloseReason.PAYMENT_ENDED, reason=why, actor=actor)
     return False
 
 

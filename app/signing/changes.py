@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 
 from app.errors import Conflict, InvalidRequest
 from app.extensions import db
+from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import close_order
 from app.signing.clocks import now_for
@@ -44,7 +45,7 @@ def cancel_now(sub: Subscription, *, reason: str, actor: str) -> Subscription:
             raise Conflict("the first payment is in progress; wait for its outcome before cancelling",
                            code="payment_in_progress")
         if order.status == "created":
-            close_order(order, reason="subscription canceled", actor=actor)
+            close_order(order, why=CloseReason.SUBSCRIPTION_CANCELED, reason="subscription canceled", actor=actor)
     _give_up_renewals(sub, actor=actor, why="subscription canceled")
     return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
                   canceled_at=now_for(sub), next_renewal_at=None)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import math
 
 from flask import request
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 
 from app.db_types import utcnow
 from app.extensions import db
+from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
 from app.payments.order_payments import payments_for_order
@@ -40,26 +41,25 @@ def late_capture(order: Order) -> dict | None:
             "refunded": all(a.id in returned for a in captured)}
 
 
+# What the shopper reads of each way an order closes; the timeline's reason is Kassa's note for the merchant
+# (English, sometimes with ids or the merchant's own words), never shown as it is and never matched.
+_CLOSED_BECAUSE = {
+    CloseReason.EXPIRED: lazy_gettext("This order expired before it was paid"),
+    CloseReason.PAID_BY_ANOTHER_ORDER: lazy_gettext("This checkout was paid with another order"),
+    CloseReason.RENEWAL_UNPAID: lazy_gettext("This renewal was not paid in time"),
+    CloseReason.SUBSCRIPTION_CANCELED: lazy_gettext("The subscription was canceled"),
+    CloseReason.PAYMENT_ENDED: lazy_gettext("The payment was canceled"),
+    CloseReason.CANCELED: lazy_gettext("This order was canceled"),
+}
+
+
 def closed_because(order: Order) -> str | None:
-    """Why a closed order closed, in the shopper's words and language. The timeline's reason is Kassa's note for
-    the merchant (English, sometimes with ids or the merchant's own words), never shown to the shopper as it is."""
+    """Why a closed order closed, in the shopper's words and language, from the CloseReason its closing timeline
+    row stores (none stored, as for a row the timeline lacks: canceled)."""
     if order.status != "closed":
         return None
     closing = [e for e in order.timeline if e.status == "closed" and e.from_status != "closed"]
-    entry = closing[-1] if closing else None
-    if entry is None:
-        return gettext("This order was canceled")
-    if entry.actor == "system" and entry.reason == "expired":
-        return gettext("This order expired before it was paid")
-    if entry.actor == "system:checkout_session":
-        return gettext("This checkout was paid with another order")
-    if entry.actor == "system:renewal":
-        return gettext("This renewal was not paid in time")
-    if entry.reason == "subscription canceled":
-        return gettext("The subscription was canceled")
-    if entry.reason.startswith("payment "):
-        return gettext("The payment was canceled")
-    return gettext("This order was canceled")
+    return str(_CLOSED_BECAUSE.get(closing[-1].reason_code if closing else None, _CLOSED_BECAUSE[CloseReason.CANCELED]))
 
 
 def state_token(order: Order, last: PaymentAttempt | None) -> str:
