@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import ipaddress
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
@@ -143,26 +144,45 @@ class ImportReport:
     errors: list[dict]
 
 
-def _lines(text: str) -> Iterator[list[str] | csv.Error]:
-    """Each line's fields, or the csv.Error the reader raised on that line; the reader goes on with the next line,
-    so one unreadable line is that line's error, not the import's."""
-    # newline="": a line ends at LF, CRLF or a CR alone (Excel for Mac), and the reader keeps the line breaks
-    # inside a quoted field (the csv module's own advice for files).
-    reader = csv.reader(io.StringIO(text, newline=""))
-    while True:
-        try:
-            yield next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield exc
+# A line as an editor counts it: up to and with its LF, CRLF or CR alone (Excel for Mac), or the last, unended one.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """Each record with the number of the line it starts on (a quoted field may hold line breaks), or the csv.Error
+    the reader raised on it. After an error the reader starts again on the next line, so one unreadable line is
+    that line's error and the lines after it are read each on its own, not the import's error."""
+    lines = _LINE.findall(text)
+    start = 0  # index of the line the reader starts on
+    while start < len(lines):
+        # strict: a quote left open is an error at the end of the data, not a value that silently swallows every
+        # line after it (imported as one long note, or refused as a line of too few fields, the rest never read).
+        reader = csv.reader((lines[i] for i in range(start, len(lines))), strict=True)
+        while True:
+            number = start + reader.line_num + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield number, exc
+                start = number  # the line after the one the unreadable record began on
+                break
+            yield number, fields
 
 
 def _unreadable(exc: csv.Error) -> str:
-    if "field limit" in str(exc):
+    reason = str(exc)
+    if "field limit" in reason:
         return (f"a field is longer than {csv.field_size_limit()} characters: a value is at most 320 characters and "
                 "a note 500 (a quote left open runs on into the lines after it)")
-    return f"not readable as CSV: {exc}"
+    if "unexpected end of data" in reason:
+        return ('a quote (") on this line is never closed, so the lines after it would be read as part of one value: '
+                'close it, and write a quote inside a value twice ("")')
+    if "expected after" in reason:
+        return ('a quoted value goes on after its closing quote: end the value at the quote, or write a quote '
+                'inside a value twice ("")')
+    return f"not readable as CSV: {reason}"
 
 
 def import_csv(merchant_id: str, text: str) -> ImportReport:
@@ -171,7 +191,7 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
     existing = {(k, v) for k, v in db.session.execute(select(RiskListEntry.kind, RiskListEntry.value)
                                                        .where(RiskListEntry.merchant_id == merchant_id))}
     rows, errors, skipped = [], [], 0
-    for number, fields in enumerate(_lines(text), start=1):
+    for number, fields in _lines(text):
         if number > MAX_IMPORT_LINES:
             errors.append({"line": number, "message": f"only {MAX_IMPORT_LINES} lines are read per import"})
             break

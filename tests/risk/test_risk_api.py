@@ -161,6 +161,30 @@ def test_a_line_with_a_field_too_long_to_read_is_that_lines_error(api, client, m
     assert sorted(e["value"] for e in api.get("/risk/list_entries").json["data"]) == ["bob@example.com", "dev_1"]
 
 
+@pytest.mark.parametrize("broken", [b'email,"mallory@example.com,block\n',           # the value's quote
+                                    b'device,dev_9,block,,"chargeback, twice\n',     # the note's quote
+                                    b'email,"mallory@example.com"x,block\n'])       # text after the closing quote
+def test_a_quote_left_open_is_that_lines_error_and_the_lines_after_it_are_imported(api, client, merchant, broken):
+    # The reader ran an unclosed quote on to the end of the file: the lines after it became part of one value (a
+    # note "chargeback, twice\nemail,bob@…" imported, or a line of too few fields), never imported nor reported.
+    response = import_list(client, merchant, b"kind,value,action,expires_at,note\n" + broken
+                           + b"email,bob@example.com,block\n"
+                           + b'device,dev_1,review,,"two\nlines"\n'
+                           + b"ip,203.0.113.7,block\n")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    [error] = response.json["errors"]
+    assert error["line"] == 2, error
+    assert 'write a quote inside a value twice ("")' in error["message"], error
+    assert "never closed" in error["message"] or "after its closing quote" in error["message"], error
+    listed = {e["value"]: e["note"] for e in api.get("/risk/list_entries").json["data"]}
+    assert listed == {"bob@example.com": None, "dev_1": "two\nlines", "203.0.113.7": None}
+
+
+def test_a_bad_line_after_a_note_of_two_lines_is_reported_by_the_line_it_is_on(api, client, merchant):
+    response = import_list(client, merchant, b'device,dev_1,review,,"two\nlines"\ncolour,blue,block\n')
+    assert [e["line"] for e in response.json["errors"]] == [3]  # the file's third line, as an editor shows it
+
+
 def test_the_export_runs_no_formula_in_a_spreadsheet_and_imports_back_as_it_was(api, client, merchant):
     # A customer id or note starting with = + - @ was written as it was: a spreadsheet opening the export ran it.
     for value, note in (('=HYPERLINK("http://evil.example","open")', "+1 chargeback"), ("@SUM(1+1)", None)):
