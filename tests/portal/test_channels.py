@@ -21,6 +21,15 @@ def test_moving_a_channel_changes_the_checkout_order(app, client, merchant, cata
     assert audit.count("<code>channel.reorder</code>") == 2
 
 
+def test_the_list_says_where_each_channel_comes_not_a_bare_priority_number(portal):
+    # Each row read "priority 100" under the name: every channel the same number (the default), and a merchant
+    # reads a high priority as first when the lowest number comes first. The Position column says the order.
+    page = portal.text("/portal/channels")
+    assert "priority" not in page.lower()
+    rows = re.findall(r"<tr>\s*<td>(\d+)</td>\s*<td><strong>[^<]+</strong><br><code>([a-z_]+)</code></td>", page)
+    assert rows[:2] == [("1", "sandbox_card"), ("2", "sandbox_qr")], rows
+
+
 def test_disabling_a_channel_removes_it_from_the_checkout(client, catalog, portal):
     portal.post("/portal/channels/sandbox_card/toggle", {"enabled": "false"})
     assert _panel_channels(client, catalog["product"]) == ["sandbox_qr"]
