@@ -68,8 +68,8 @@ def test_each_close_reason_is_told_the_same_whatever_the_merchants_note_says(app
 @pytest.mark.postgres_only  # the migration runs down and up in place (SQLite would rebuild the table under the run)
 def test_orders_closed_before_the_reason_was_stored_keep_saying_why(app, api, client, catalog, sandbox):
     closed = _closed_four_ways(app, api, catalog)
-    run_migration_step(app, "0115_order_close_reason_codes.py", "downgrade")
-    run_migration_step(app, "0115_order_close_reason_codes.py", "upgrade")
+    run_migration_step(app, "0117_order_close_reason_codes.py", "downgrade")
+    run_migration_step(app, "0117_order_close_reason_codes.py", "upgrade")
     for says, order in closed.items():
         assert says in said(client, order), (says, said(client, order))
 

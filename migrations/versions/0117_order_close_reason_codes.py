@@ -6,16 +6,16 @@ The closing row now stores the reason as a value (``reason_code``, a CloseReason
 Rows written before are given theirs here from the notes and actors as they were written until now (the same
 rules the status page used), so old closed orders keep saying what they said.
 
-Revision ID: 0115_order_close_reason_codes
-Revises: 0114_discrepancy_fees
+Revision ID: 0117_order_close_reason_codes
+Revises: 0116_row_ids_64_bit
 Create Date: 2026-11-26 14:10:00
 
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0115_order_close_reason_codes'
-down_revision = '0114_discrepancy_fees'
+revision = '0117_order_close_reason_codes'
+down_revision = '0116_row_ids_64_bit'
 branch_labels = None
 depends_on = None
 
