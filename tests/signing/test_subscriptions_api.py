@@ -24,6 +24,31 @@ def test_opening_a_subscription_creates_a_pending_contract_and_its_first_order(a
     assert api.get(f"/subscriptions/{sub['id']}").json["customer"]["id"] == CUSTOMER
 
 
+def test_a_coupon_takes_off_the_first_order_and_no_renewal(app, api, sandbox, worker, merchant, monthly):
+    from datetime import timedelta
+
+    from app.catalog.coupons import create_coupon
+    from app.db_types import utcnow
+    from app.signing.renewal_sweep import run_renewals
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "FIRSTMONTH", "kind": "amount_off", "amount_off": 500, "currency": "usd"})
+    quoted = api.post("/quotes", json={"items": [{"sku": monthly, "quantity": 1}], "coupon": "firstmonth"}).json
+    unknown = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": CUSTOMER},
+                                               "agreement_accepted": True, "coupon": "NOPE"})
+    assert unknown.status_code == 400 and unknown.json["error"]["param"] == "coupon"
+    created = subscribe(api, monthly, coupon="firstmonth")
+    assert created["order"]["amount"]["total"] == quoted["total"] == 499
+    assert created["subscription"]["price"] == {"amount": 999, "currency": "usd"}
+    sub = pay_first_order(api, sandbox, worker, created)
+    assert sub["status"] == "active"
+    with app.app_context():  # a month on, the renewal charges the SKU's price: the coupon was the first order's
+        run_renewals(now=utcnow() + timedelta(days=32))
+    worker()
+    renewed = api.get(f"/subscriptions/{sub['id']}").json
+    assert renewed["period"] == 2 and api.get(f"/orders/{renewed['latest_order']}").json["amount"]["total"] == 999
+
+
 def test_bad_requests_say_what_to_fix(api, catalog, monthly):
     one_off = api.post("/subscriptions", json={"sku": catalog["limited_sku"], "customer": {"id": "c"},
                                                "agreement_accepted": True})

@@ -40,6 +40,8 @@ SCHEMAS["SubscriptionInput"] = _obj(
     ["sku", "customer", "agreement_accepted"], sku={"type": "string", "description": "a SKU with subscription terms"},
     customer=_obj(["id"], id=_STR, email=_STR), agreement_accepted={"const": True},
     test_clock={"type": "string", "description": "test keys only: the contract lives on this clock"},
+    coupon={"type": "string", "description": "a coupon code: it discounts the first order only; every renewal "
+                                             "charges the SKU's price"},
     currency=_CURRENCY_INPUT | {"description": _CURRENCY_INPUT["description"] + "; the contract charges its first "
                                 "order and every renewal in it"})
 SCHEMAS["SubscriptionCreated"] = _obj(["subscription", "order"], subscription=_ref("Subscription"),

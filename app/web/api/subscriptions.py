@@ -25,7 +25,8 @@ def subscriptions_create():
     customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
     sub, order = open_subscription(who.merchant_id, sku=body.get("sku"), customer=customer, customer_source=source,
                                    agreement_accepted=body.get("agreement_accepted"), livemode=who.livemode,
-                                   test_clock=body.get("test_clock"), currency=body.get("currency"))
+                                   test_clock=body.get("test_clock"), currency=body.get("currency"),
+                                   coupon=body.get("coupon"))
     return jsonify({"subscription": subscription_json(sub), "order": order_json(order)}), 201
 
 
