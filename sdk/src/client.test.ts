@@ -77,7 +77,7 @@ test("subscribe opens the contract and remembers its first order's secret, so pa
     return_url: "https://shop.test/" });
 });
 
-test("subscribe passes the currency the contract is signed in", async () => {
+test("subscribe passes the currency the contract is signed in, and a coupon for its first order", async () => {
   const bodies: unknown[] = [];
   const fakeFetch = (async (_url: string, init: RequestInit) => {
     bodies.push(JSON.parse(String(init.body)));
@@ -89,6 +89,8 @@ test("subscribe passes the currency the contract is signed in", async () => {
     sleep: async () => undefined });
   await kassa.subscribe({ sku: "sku_month", agreementAccepted: true, currency: "eur" });
   assert.deepEqual(bodies, [{ sku: "sku_month", agreement_accepted: true, currency: "eur" }]);
+  await kassa.subscribe({ sku: "sku_month", agreementAccepted: true, coupon: "FIRSTMONTH" });
+  assert.deepEqual(bodies[1], { sku: "sku_month", agreement_accepted: true, coupon: "FIRSTMONTH" });
 });
 
 test("subscribe without a SKU fails before any request", async () => {

@@ -161,6 +161,7 @@ export class KassaClient {
     const body: Record<string, unknown> = { sku: params.sku, agreement_accepted: params.agreementAccepted };
     if (params.customer !== undefined) body.customer = params.customer;
     if (params.currency !== undefined) body.currency = params.currency;
+    if (params.coupon !== undefined) body.coupon = params.coupon;
     const created = await this.call<{ subscription: Subscription; order: Order }>("POST", "/subscriptions",
       { body, idempotencyKey: options.idempotencyKey });
     this.secrets.set(created.order.id, created.order.client_secret);

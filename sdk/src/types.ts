@@ -106,4 +106,6 @@ export interface SubscribeParams {
   /** The currency the contract charges in, its first order and every renewal (lowercase ISO, e.g. "eur"); the
    * SKU needs a price in it. Left out: the SKU's default price. */
   currency?: string;
+  /** A coupon code: it discounts the first order only; every renewal charges the SKU's price. */
+  coupon?: string;
 }
