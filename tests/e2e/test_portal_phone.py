@@ -2,6 +2,8 @@
 button that opens it. On a desktop the navigation shows at once."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -48,6 +50,19 @@ def test_the_navigation_folds_behind_a_menu_button_on_a_phone(page: Page, mercha
     nav.get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "false")
+
+
+def test_the_test_mode_note_switches_to_live_data_where_a_phone_shows_it(page: Page, merchant):
+    page.set_viewport_size(PHONE)
+    sign_in(page, merchant.email, merchant.password)
+    page.goto("/portal/orders?status=paid")
+    note = page.get_by_role("note").filter(has_text="Test mode")
+    expect(page.get_by_role("button", name="Live", exact=True)).to_be_hidden()  # folded into the menu
+    note.get_by_role("button", name="See live data").click()
+    expect(page.get_by_role("note").filter(has_text="Test mode")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/portal/orders\?status=paid$"))  # the same list, in live data
+    live = page.get_by_role("button", name="Live", exact=True, include_hidden=True)
+    expect(live).to_have_attribute("aria-pressed", "true")
 
 
 def test_on_a_desktop_the_navigation_shows_without_a_menu_button(page: Page, merchant):
