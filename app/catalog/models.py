@@ -58,6 +58,8 @@ class Sku(db.Model):
     # A subscription SKU renews every interval_count intervals ("month" | "year"); stored for signing.
     subscription_interval: Mapped[str | None] = mapped_column(String(8))
     subscription_interval_count: Mapped[int | None]
+    # Days a new contract runs free before its first charge (the mandate is signed for nothing); None: no trial.
+    subscription_trial_days: Mapped[int | None]
     # Clearing for this SKU: {"splits": [{"partner", "share_bps"}], "hold_days"} (app/ledger/clearing_rules.py).
     clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -82,6 +84,11 @@ class Sku(db.Model):
     def currencies(self) -> list[str]:
         """Every currency the SKU can be bought in, the default first."""
         return [self.currency] + sorted({p.currency for p in self.prices} - {self.currency})
+
+    @property
+    def trial_days(self) -> int:
+        """The free trial a new contract on this SKU starts with (0: none, or not sold as a subscription)."""
+        return (self.subscription_trial_days or 0) if self.subscription_interval else 0
 
     def price_in(self, currency: str) -> Money | None:
         """The SKU's price in ``currency`` (the default price for its own currency); None if it has none there."""

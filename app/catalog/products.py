@@ -25,6 +25,7 @@ _FULFILMENT_KEYS = {"membership_days", "credits", "webhook_url"}
 # and the credits column (32-bit) can hold; app/orders/entitlements.py clamps the running totals as well.
 MAX_MEMBERSHIP_DAYS = 3660
 MAX_CREDITS = 1_000_000
+MAX_TRIAL_DAYS = 730  # two years: longer is a free product, not a trial
 
 
 def _text(fields: dict, name: str, *, required: bool, maximum: int) -> str | None:
@@ -97,7 +98,8 @@ def _sku_terms(merchant_id: str, fields: dict) -> dict:
             raise InvalidRequest("purchase_limit must be a whole number ≥ 1, or null", param="purchase_limit")
         terms["purchase_limit"] = limit
     if "subscription" in fields:
-        terms["subscription_interval"], terms["subscription_interval_count"] = _subscription(fields["subscription"])
+        (terms["subscription_interval"], terms["subscription_interval_count"],
+         terms["subscription_trial_days"]) = _subscription(fields["subscription"])
     if "clearing" in fields:
         terms["clearing"] = check_rule(merchant_id, fields["clearing"])
     return terms
@@ -122,9 +124,9 @@ def _fulfilment(value: object) -> dict | None:
     return value
 
 
-def _subscription(value: object) -> tuple[str | None, int | None]:
+def _subscription(value: object) -> tuple[str | None, int | None, int | None]:
     if value is None:
-        return None, None
+        return None, None, None
     if not isinstance(value, dict) or value.get("interval") not in INTERVALS:
         raise InvalidRequest("subscription is {interval: day|week|month|year, interval_count}",
                              param="subscription.interval")
@@ -132,7 +134,13 @@ def _subscription(value: object) -> tuple[str | None, int | None]:
     if type(count) is not int or not 1 <= count <= 12:
         raise InvalidRequest("subscription.interval_count must be between 1 and 12",
                              param="subscription.interval_count")
-    return value["interval"], count
+    trial = value.get("trial_days", 0)
+    if trial is None:
+        trial = 0
+    if type(trial) is not int or not 0 <= trial <= MAX_TRIAL_DAYS:
+        raise InvalidRequest(f"subscription.trial_days must be a whole number of days from 0 (no trial) to "
+                             f"{MAX_TRIAL_DAYS}", param="subscription.trial_days")
+    return value["interval"], count, trial or None
 
 
 def _product_terms(merchant_id: str, fields: dict, *, creating: bool) -> dict:

@@ -113,10 +113,12 @@ def shared_currencies(skus: list[Sku]) -> list[str]:
 
 
 def price_items(merchant_id: str, items: object, coupon: object = None, *, livemode: bool,
-                customer_id: str | None = None, currency: object = None) -> Quote:
+                customer_id: str | None = None, currency: object = None, free_trial: bool = False) -> Quote:
     """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
     have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
-    the coupon cannot be used. Stock and coupon uses are ``livemode``'s (test orders count theirs apart)."""
+    the coupon cannot be used. Stock and coupon uses are ``livemode``'s (test orders count theirs apart).
+    ``free_trial``: the basket is a new contract's first order, so a SKU sold with a free trial costs nothing now
+    (the shopper signs the mandate; its first period is charged when the trial ends)."""
     parsed = _parse_items(items)
     currency = parse_currency(currency)
     skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
@@ -133,7 +135,10 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
         left = stock.get(sku_id)
         if left is not None and left < quantity:
             raise Conflict(f"only {left} of {sku.name!r} left", code="out_of_stock", param=f"items[{i}].quantity")
-        lines.append(QuoteLine(sku, quantity, _unit_price(sku, currency)))
+        unit = _unit_price(sku, currency)
+        if free_trial and sku.trial_days:
+            unit = Money.zero(unit.currency)
+        lines.append(QuoteLine(sku, quantity, unit))
     currencies = {line.unit.currency for line in lines}
     if len(currencies) > 1:
         raise InvalidRequest("all items must be priced in one currency: give currency to price them in one they "
@@ -145,6 +150,10 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
         raise InvalidRequest(f"an order may total at most {Money(MAX_ORDER_AMOUNT, subtotal.currency).format()}; "
                              "split it into several orders", param="items")
     discounts: tuple[Discount, ...] = ()
+    if coupon not in (None, "") and any(free_trial and line.sku.trial_days for line in lines):
+        # Nothing is charged today, so the coupon would be used up on nothing (renewals charge the list price).
+        raise InvalidRequest("a coupon cannot be used with a free trial: nothing is charged today",
+                             code="coupon_not_applicable", param="coupon")
     if coupon not in (None, ""):
         discounts = (discount_for(find_coupon(merchant_id, coupon, livemode=livemode), lines, subtotal.currency,
                                   livemode=livemode, customer_id=customer_id),)

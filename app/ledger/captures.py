@@ -19,8 +19,8 @@ def post_capture(*, merchant_id: str, attempt_id: str, order_id: str, channel: s
     order Kassa had closed is posted too: the money arrived, and its compensation refund posts it back.
     Called in the transaction whose conditional UPDATE made the attempt ``succeeded``, which happens once per
     attempt (the status is final): the entry is new."""
-    if channel == WALLET:
-        return
+    if channel == WALLET or amount == 0:
+        return  # the wallet's payment is booked by the wallet; a payment of nothing (a trial's signing) moves none
     post_journal_entry(merchant_id, "payment.capture", attempt_id, [
         Leg(channel_clearing_account(channel, livemode=livemode), -amount, currency, order_id=order_id),
         Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id)],

@@ -242,13 +242,18 @@ def extend_membership_to(merchant_id: str, customer_id: str, livemode: bool, unt
 def grant_entitlements(order: Order, now: datetime | None = None, *, pays_a_period: bool) -> list[EntitlementGrant]:
     """Grant what the order's SKUs promise, once per item, in the caller's transaction. An order that
     ``pays_a_period`` of a subscription (``pays_a_subscription_period``, asked in the caller's read of the order)
-    gets no membership days here: signing grants the period's membership when it is paid (grant_membership_until)."""
+    gets no membership days here: signing grants the period's membership when it is paid (grant_membership_until).
+    A free trial's signing (its line priced at nothing) grants no credits either: the trial lends access (its
+    membership runs to the trial's end), while credits are what a paid period buys, so they come with the first
+    charge and a shopper cannot collect them by signing up and canceling."""
     now = now or utcnow()
     grants = []
     for item in order.items:
         spec = item.sku.fulfilment or {}
         days, credits = _positive(spec, "membership_days"), _positive(spec, "credits")
         if days and pays_a_period:
+            continue
+        if credits and pays_a_period and item.amount == 0 and item.sku.trial_days:
             continue
         if days:
             grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)

@@ -176,7 +176,9 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         raise ValueError(f"unknown customer source {customer_source!r}")  # a bug, not bad input
     customer_id, email = parse_customer(customer)
     metadata = check_metadata(metadata)
-    quote = price_items(merchant_id, items, coupon, livemode=livemode, customer_id=customer_id, currency=currency)
+    # A contract's first order on a SKU with a free trial costs nothing: it only signs the mandate.
+    quote = price_items(merchant_id, items, coupon, livemode=livemode, customer_id=customer_id, currency=currency,
+                        free_trial=signs_contract)
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:

@@ -26,6 +26,7 @@ CAPABILITIES = {
     "qr": "shows a QR code the shopper scans",
     "card_form": "takes card details in an embedded form",
     "recurring": "signs recurring mandates for renewals",
+    "setup": "signs a recurring mandate with a payment of nothing (a subscription's free trial)",
     "refunds": "gives money back",
     "partial_refunds": "gives part of a payment back",
     "payouts": "pays money out",

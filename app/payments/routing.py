@@ -18,7 +18,7 @@ from app.money import Money
 from app.operations.switches import channel_off_reason
 from app.payments import breaker
 from app.payments.models import ChannelConfig
-from app.payments.registry import channel_codes
+from app.payments.registry import channel_codes, channel_spec
 
 DEFAULT_PRIORITY = 100
 
@@ -47,10 +47,13 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
         return switched_off
     if config is not None and not config.enabled:
         return f"{code} is not enabled"
+    if amount == 0 and "setup" not in getattr(channel_spec(code), "capabilities", ()):
+        # An order of nothing (a free trial's first) is paid only by signing a mandate for what follows.
+        return f"{code} cannot sign up for a free trial (it takes no payment of nothing)"
     if config is not None and amount is not None and currency is not None:
         if config.currencies and currency not in config.currencies:
             return f"{code} does not accept {currency.upper()}"
-        if config.min_amount is not None and amount < config.min_amount:
+        if config.min_amount is not None and 0 < amount < config.min_amount:  # nothing moves in a setup
             return f"{code} takes payments of at least {Money(config.min_amount, currency).format()}"
         if config.max_amount is not None and amount > config.max_amount:
             return (f"{Money(amount, currency).format()} is above the channel's maximum of "

@@ -73,8 +73,9 @@ def require_api_key(view: F) -> F:
 def create() -> tuple[Response, int]:
     """Create a payment; the same reference again returns the existing one (200) instead of a second payment."""
     body = json_body()
-    payment_request = parse_payment_request(body)
     recurring = _recurring(body.get("recurring"))
+    # A payment of nothing only signs a mandate (a card set up for a free trial): it needs ``recurring``.
+    payment_request = parse_payment_request(body, setup=recurring is not None)
     runtime = current_runtime()
     with runtime.session_factory() as session:
         payment, created = create_payment(session, g.sandbox_account_id, payment_request)
@@ -237,9 +238,10 @@ def json_body() -> dict[str, Any]:
     return body
 
 
-def parse_payment_request(body: dict[str, Any]) -> PaymentRequest:
-    """Validate a create-payment body, naming the first bad field."""
-    amount = parse_amount(body)
+def parse_payment_request(body: dict[str, Any], *, setup: bool = False) -> PaymentRequest:
+    """Validate a create-payment body, naming the first bad field. ``setup``: it signs a mandate, so it may be
+    of nothing (the shopper authorises later charges and is charged nothing now)."""
+    amount = parse_amount(body, minimum=0 if setup else 1)
     currency = parse_currency(body)
     reference = parse_reference(body)
     description = body.get("description", "")
@@ -261,12 +263,15 @@ def parse_payment_request(body: dict[str, Any]) -> PaymentRequest:
     )
 
 
-def parse_amount(body: dict[str, Any]) -> int:
-    """The body's ``amount``: an integer in minor units, 1 to MAX_AMOUNT."""
+def parse_amount(body: dict[str, Any], *, minimum: int = 1) -> int:
+    """The body's ``amount``: an integer in minor units, ``minimum`` (1 unless it only signs a mandate) to
+    MAX_AMOUNT."""
     amount = body.get("amount")
     # bool is a subclass of int in Python, and a float is never an amount.
-    if type(amount) is not int or not 1 <= amount <= MAX_AMOUNT:
-        raise _invalid("amount", f"amount must be an integer in minor units between 1 and {MAX_AMOUNT}")
+    if type(amount) is not int or not minimum <= amount <= MAX_AMOUNT:
+        why = "" if minimum else " (0 only signs the mandate that recurring asks for)"
+        raise _invalid("amount", f"amount must be an integer in minor units between {minimum} and {MAX_AMOUNT}"
+                                 + why)
     return amount
 
 

@@ -1,5 +1,9 @@
 """Paying a contract's first order activates it: period 1 starts at the payment, and the payment's
-mandate (if its channel signs one) is what later periods are deducted through."""
+mandate (if its channel signs one) is what later periods are deducted through.
+
+A contract with a free trial paid nothing for its first order (it signed the mandate): it is ``trialing`` for
+period 0, from the payment to the trial's end, which anchors the periods; period 1, the first charged, starts
+then and is deducted by the renewal sweep like any renewal. The membership runs to the trial's end meanwhile."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -12,7 +16,7 @@ from app.signing.clocks import now_for
 from app.signing.contracts import change
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription
-from app.signing.periods import period_bounds
+from app.signing.periods import period_bounds, shift
 
 
 def activate_for_order(order_id: str) -> Subscription | None:
@@ -22,10 +26,16 @@ def activate_for_order(order_id: str) -> Subscription | None:
         return sub
     mandate = signed_mandate(db.session.get(Order, order_id))  # may ask the provider: before any lock is held
     now = now_for(sub)
-    start, end = period_bounds(now, sub.interval, sub.interval_count, 1)
-    change(sub, target="active", reason=f"first order {order_id} paid", actor="system",
-           event="subscription.activated", anchor_at=now, anchor_period=0, period=1, current_period_start=start,
-           current_period_end=end, next_renewal_at=end, **mandate)
+    if sub.trial_days:
+        end = shift(now, "day", sub.trial_days)
+        change(sub, target="trialing", reason=f"first order {order_id} signed; free trial of {sub.trial_days} days",
+               actor="system", event="subscription.activated", anchor_at=end, anchor_period=0, period=0,
+               current_period_start=now, current_period_end=end, next_renewal_at=end, **mandate)
+    else:
+        start, end = period_bounds(now, sub.interval, sub.interval_count, 1)
+        change(sub, target="active", reason=f"first order {order_id} paid", actor="system",
+               event="subscription.activated", anchor_at=now, anchor_period=0, period=1, current_period_start=start,
+               current_period_end=end, next_renewal_at=end, **mandate)
     grant_membership_until(db.session.get(Order, order_id), end, now)
     db.session.commit()
     return sub

@@ -105,8 +105,9 @@ def resume(merchant_id: str, subscription_id: str, *, livemode: bool | None, act
         raise _state_error(sub, "resumed")
     now = now_for(sub)
     if sub.current_period_end and sub.current_period_end > now:
-        change(sub, target="active", reason="resumed", actor=actor, event="subscription.resumed",
-               next_renewal_at=sub.current_period_end)
+        # Within its free trial (period 0, nothing paid yet) the contract is trialing again, not active.
+        change(sub, target="trialing" if sub.period == 0 else "active", reason="resumed", actor=actor,
+               event="subscription.resumed", next_renewal_at=sub.current_period_end)
     else:
         # The next period starts now, so the paused months are never billed.
         change(sub, target="active", reason="resumed after the period ended: the next period starts now",

@@ -39,7 +39,8 @@ def subscription_object(sub: Subscription) -> dict:
         "customer": {"id": sub.customer_id, "email": sub.customer_email},
         "sku": sub.sku_id, "next_sku": sub.next_sku_id,
         "price": {"amount": sub.price_amount, "currency": sub.currency},
-        "interval": sub.interval, "interval_count": sub.interval_count, "period": sub.period,
+        "interval": sub.interval, "interval_count": sub.interval_count, "trial_days": sub.trial_days,
+        "period": sub.period,
         "current_period_start": unix(sub.current_period_start), "current_period_end": unix(sub.current_period_end),
         "next_renewal_at": unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
         "canceled_at": unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
@@ -117,7 +118,8 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
     the contract charges in, its first order and every renewal (the SKU's price there), else the default price.
     ``coupon``: the shopper's code, which discounts the first order only (a coupon is one order's discount: the
-    contract's price, and so every renewal, stays the SKU's)."""
+    contract's price, and so every renewal, stays the SKU's). A SKU with a free trial makes the first order one
+    of nothing: paying it only signs the mandate, and the trial starts (app/signing/activation.py)."""
     item = recurring_sku(merchant_id, sku)
     clock = _clock(merchant_id, test_clock, livemode)
     order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
@@ -130,9 +132,12 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
                        period=0, anchor_period=0, cancel_at_period_end=False,
                        customer_id=order.customer_id, customer_email=order.customer_email,
-                       customer_source=order.customer_source, sku_id=item.id, price_amount=order.subtotal,
+                       customer_source=order.customer_source, sku_id=item.id,
+                       # The list price: the order's subtotal, or, when a trial made that nothing, the SKU's price.
+                       price_amount=item.price_in(order.currency).amount if item.trial_days else order.subtotal,
                        currency=order.currency, interval=item.subscription_interval,
-                       interval_count=item.subscription_interval_count or 1, first_order_id=order.id,
+                       interval_count=item.subscription_interval_count or 1, trial_days=item.trial_days,
+                       first_order_id=order.id,
                        latest_order_id=order.id, test_clock_id=clock.id if clock else None,
                        created_at=now, updated_at=now)
     db.session.add(sub)

@@ -14,7 +14,9 @@ from app.signing.models import Subscription
 
 # What one interval is worth in months, exactly: a year is 12 months, a week 12/52 of one, a day 12/365.
 MONTHS_PER_INTERVAL = {"day": Fraction(12, 365), "week": Fraction(12, 52), "month": Fraction(1), "year": Fraction(12)}
-RECURRING = ("trialing", "active", "past_due")
+# The contracts whose price is revenue now: one in its free trial pays nothing until the trial ends (it counts
+# among the active subscriptions, not in MRR).
+RECURRING = ("active", "past_due")
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,9 @@ class Subscription(db.Model):
     currency: Mapped[str] = mapped_column(String(3))
     interval: Mapped[str] = mapped_column(String(8))
     interval_count: Mapped[int] = mapped_column(default=1)
+    # The free trial the shopper signed for (days; 0: none), from the SKU when the contract opened: it runs as
+    # period 0, before the anchor, and period 1 is the first one charged.
+    trial_days: Mapped[int] = mapped_column(default=0, server_default="0")
     # Periods are counted from the anchor (the first payment), so month ends never drift (31st → 28th → 31st).
     anchor_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The period the anchor starts after: a contract resumed after its period ended is re-anchored at

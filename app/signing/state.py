@@ -9,7 +9,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "trialing": frozenset({"active", "past_due", "paused", "canceled"}),
     "active": frozenset({"past_due", "paused", "canceled"}),
     "past_due": frozenset({"active", "paused", "canceled"}),
-    "paused": frozenset({"active", "canceled"}),
+    "paused": frozenset({"trialing", "active", "canceled"}),  # trialing: resumed within its free trial
     "canceled": frozenset(),
     "expired": frozenset(),
 }

@@ -58,6 +58,14 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
                              "subscription": {"interval": "fortnight"}}]}, "subscription.interval"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
+                             "subscription": {"interval": "month", "trial_days": 731}}]}, "subscription.trial_days"),
+    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
+                             "subscription": {"interval": "month", "trial_days": -1}}]}, "subscription.trial_days"),
+    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
+                             "subscription": {"interval": "month", "trial_days": "14"}}]}, "subscription.trial_days"),
+    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
+                             "subscription": {"interval": "month", "trial_days": 1.5}}]}, "subscription.trial_days"),
+    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
                              "clearing": {"splits": [{"partner": "self", "share_bps": 20000}]}}]},
      "clearing.splits[0].share_bps"),
     ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
@@ -73,6 +81,22 @@ def test_invalid_catalog_input_is_a_400_naming_the_field_and_creates_nothing(api
     check(spec, "post", "/products", response)
     assert response.status_code == 400 and response.json["error"]["param"] == param, response.json
     assert api.get("/products?status=draft").json["data"] == [] and api.get("/products").json["data"] == []
+
+
+def test_a_sku_takes_a_free_trial_and_shows_it(api, pk_api, spec):
+    product = new_product(api)
+    monthly = next(s for s in product["skus"] if s["subscription"])
+    trial = patch(api, f"/skus/{monthly['id']}", {"subscription": {"interval": "month", "trial_days": 14}})
+    check(spec, "patch", "/skus/{id}", trial)
+    assert trial.json["subscription"] == {"interval": "month", "interval_count": 1, "trial_days": 14}
+    shown = pk_api.get(f"/products/{product['id']}")
+    check(spec, "get", "/products/{id}", shown)
+    assert next(s for s in shown.json["skus"] if s["id"] == monthly["id"])["subscription"]["trial_days"] == 14
+    refused = patch(api, f"/skus/{monthly['id']}", {"subscription": {"interval": "month", "trial_days": 1000}})
+    assert refused.status_code == 400 and refused.json["error"]["param"] == "subscription.trial_days"
+    assert "from 0 (no trial) to 730" in refused.json["error"]["message"]
+    no_trial = patch(api, f"/skus/{monthly['id']}", {"subscription": {"interval": "year", "trial_days": 0}})
+    assert no_trial.status_code == 200 and no_trial.json["subscription"] == {"interval": "year", "interval_count": 1}
 
 
 def test_patch_products_and_skus(api, pk_api, spec, other_merchant, client):

@@ -157,3 +157,22 @@ def test_a_contract_names_the_product_and_option_it_renews(api, portal, sandbox,
     assert re.search(r"<dt>Sells</dt><dd><a href=\"/portal/products/prod_test_membership\">Pro membership — 30 days"
                      r"</a>", page), page
     assert "Pro membership — 30 days" in portal.text("/portal/subscriptions")
+
+
+def test_a_free_trial_is_set_on_the_sku_form_and_shown_on_the_contract(app, api, portal, sandbox, worker, catalog):
+    page = portal.text(f"/portal/skus/{catalog['sku']}")
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    form = {"csrf_token": token, "name": "30 days", "price": "9.99", "currency": "usd", "status": "active",
+            "subscription_interval": "month", "subscription_interval_count": "1"}
+    refused = portal.post(f"/portal/skus/{catalog['sku']}", {**form, "subscription_trial_days": "1000"})
+    assert refused.status_code == 422 and "Give a trial from 0 to 730 days" in refused.get_data(as_text=True)
+    assert portal.post(f"/portal/skus/{catalog['sku']}", {**form, "subscription_trial_days": "14"}).status_code == 302
+    sku = next(s for s in api.get(f"/products/{catalog['product']}").json["skus"] if s["id"] == catalog["sku"])
+    assert sku["subscription"] == {"interval": "month", "interval_count": 1, "trial_days": 14}
+
+    sub = pay_first_order(api, sandbox, worker, subscribe(api, catalog["sku"]))
+    assert sub["status"] == "trialing"
+    contract = portal.text(f"/portal/subscriptions/{sub['id']}")
+    assert "Free trial</dt><dd>14 days: ends" in contract and "when period 1 is charged" in contract
+    dashboard = portal.text("/portal/dashboard")
+    assert "<dt>MRR</dt><dd>—</dd>" in dashboard and re.search(r"<dt>Active</dt><dd>1</dd>", dashboard)

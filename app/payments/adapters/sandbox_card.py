@@ -257,7 +257,7 @@ class SandboxCardAdapter:
 
 
 CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name, adapter=SandboxCardAdapter,
-                      capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "payouts",
+                      capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts",
                                               "statements"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
 

@@ -79,10 +79,13 @@ class WalletAdapter:
             raise InvalidRequest(f"channel 'wallet' cannot take this order: {refusal}", code="channel_unavailable",
                                  param="channel")
         amount = Money(request.amount, request.currency)
-        try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode,
-                           order_id=order.id)
-        confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode,
+        # A payment of nothing (a free trial's first order) moves no money: it signs the customer's wallet as the
+        # contract's mandate, which is the customer's own (app/signing/mandates.py).
+        if amount.amount > 0:
+            try_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode,
                                order_id=order.id)
+            confirm_wallet_payment(order.merchant_id, order.customer_id, attempt.id, amount, livemode=order.livemode,
+                                   order_id=order.id)
         # The attempt id is the reference: a retried create finds the same barrier rows.
         result = ChannelResult(channel=self.code, provider_reference=attempt.id, attempt_id=attempt.id,
                                status="succeeded", amount=amount.amount, currency=amount.currency)
@@ -91,7 +94,8 @@ class WalletAdapter:
     def query_payment(self, provider_reference: str) -> ChannelResult:
         attempt = db.session.get(PaymentAttempt, provider_reference)
         phases = wallet_phases(provider_reference)
-        status = "succeeded" if "confirm" in phases else "failed" if "cancel" in phases else "pending"
+        status = "succeeded" if "confirm" in phases or attempt.amount == 0 else \
+            "failed" if "cancel" in phases else "pending"
         return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=attempt.id,
                              status=status, amount=attempt.amount, currency=attempt.currency,
                              failure_reason="the wallet payment was canceled" if status == "failed" else None)
@@ -111,7 +115,7 @@ class WalletAdapter:
 
 
 CHANNEL = ChannelSpec(code="wallet", name=WalletAdapter.default_name, adapter=WalletAdapter,
-                      capabilities=frozenset({"refunds", "partial_refunds"}))
+                      capabilities=frozenset({"refunds", "partial_refunds", "setup"}))
 
 
 def _release(event: Event) -> None:
@@ -120,6 +124,8 @@ def _release(event: Event) -> None:
     if payment.get("channel") != WalletAdapter.code:
         return
     attempt, order = WalletAdapter()._attempt_and_order(payment["id"])
+    if attempt.amount == 0:
+        return  # a payment of nothing froze nothing
     try:
         cancel_wallet_payment(order.merchant_id, order.customer_id, attempt.id, Money(attempt.amount, attempt.currency),
                               livemode=order.livemode, order_id=order.id)

@@ -8,7 +8,12 @@ from app.web.api.openapi import (_CURRENCY_INPUT, _ID, _IDEMPOTENCY, _NULLABLE_S
 # The merchant's catalog: products and SKUs with prices per currency, rules and statuses.
 _STATUS = {"enum": ["draft", "active", "archived"]}
 _SUBSCRIPTION = {"oneOf": [{"type": "null"}, _obj(["interval", "interval_count"], interval={"enum": ["month", "year"]},
-                                                  interval_count={"type": "integer", "minimum": 1, "maximum": 12})]}
+                                                  interval_count={"type": "integer", "minimum": 1, "maximum": 12},
+                                                  trial_days={"type": "integer", "minimum": 0, "maximum": 730,
+                                                              "description": "days a new contract runs free: the "
+                                                              "shopper signs the mandate with nothing charged, and "
+                                                              "the first period is charged when the trial ends "
+                                                              "(0 or left out: no trial; shown only when set)"})]}
 _CLEARING = {"oneOf": [{"type": "null"}, _obj(
     ["splits"], splits={"type": "array", "minItems": 1, "maxItems": 20, "description": "shares add up to 10000",
                         "items": _obj(["partner", "share_bps"], partner={"type": "string",

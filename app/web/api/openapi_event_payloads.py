@@ -103,7 +103,8 @@ _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
      "Risk decisions on an order: a review opened, its outcome, or a block."),
     ("subscription.renewal_upcoming", "Subscription events", "SubscriptionRenewalUpcomingEventObject", ""),
     ("subscription.", "Subscription events", "SubscriptionEventObject",
-     "The life of a subscription contract and its renewals."),
+     "The life of a subscription contract and its renewals (`subscription.activated` says `status: trialing` "
+     "when the contract starts a free trial, and `active` otherwise)."),
     ("settlement.paid", "Settlement events", "SettlementPaidEventObject", ""),
     ("settlement.", "Settlement events", "Settlement",
      "Settlement batches, their payouts, and what reconciliation found."),

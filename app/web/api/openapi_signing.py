@@ -16,7 +16,12 @@ SCHEMAS["Subscription"] = _obj(
     id=_STR, object={"const": "subscription"}, status={"enum": _SUB_STATUSES}, livemode={"type": "boolean"},
     customer=_obj(["id"], id=_STR, email=_NULLABLE_STR), sku=_STR,
     next_sku={"type": ["string", "null"], "description": "the SKU that takes over at the next renewal"},
-    price=_ref("Money"), interval={"enum": ["day", "week", "month", "year"]}, interval_count=_INT, period=_INT,
+    price=_ref("Money"), interval={"enum": ["day", "week", "month", "year"]}, interval_count=_INT,
+    trial_days={"type": "integer", "minimum": 0, "description": "the free trial the contract was signed with (0: "
+                "none): it is trialing for period 0, from the signing to the trial's end, with nothing charged; "
+                "period 1, the first charged, starts then"},
+    period={"type": "integer", "minimum": 0, "description": "the current period; 0 before the first paid one "
+            "(unsigned, or in its free trial)"},
     current_period_start=_UNIX_OR_NULL, current_period_end=_UNIX_OR_NULL, next_renewal_at=_UNIX_OR_NULL,
     cancel_at_period_end={"type": "boolean"}, canceled_at=_UNIX_OR_NULL,
     mandate={"oneOf": [{"type": "null"}, _obj(
@@ -53,7 +58,8 @@ SCHEMAS["SubscriptionUpdate"] = _obj(["sku"], sku=_STR)
 _SUB_409 = "subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one)"
 PATHS["/subscriptions"] = {
     "post": {"summary": "Open a subscription and its first order; paying that order activates it and signs the "
-                        "mandate", "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
+                        "mandate (a SKU with a free trial: the order is of nothing, only sandbox_card and wallet "
+                        "are offered, and the contract is trialing until the trial ends)", "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
              "responses": {"201": _ok("SubscriptionCreated", "Created"),
                            "400": _error("invalid field (param names it); sku_not_recurring: the SKU has no "
                                          "subscription terms; currency_unavailable: the SKU has no price in "

@@ -45,6 +45,8 @@ def sku_json(sku: Sku, *, livemode: bool) -> dict:
     subscription = None
     if sku.subscription_interval:
         subscription = {"interval": sku.subscription_interval, "interval_count": sku.subscription_interval_count or 1}
+        if sku.subscription_trial_days:
+            subscription["trial_days"] = sku.subscription_trial_days
     return {"id": sku.id, "object": "sku", "name": sku.name, "price": sku.price.to_json(), "specs": sku.specs or {},
             "stock": sku.stock_in(livemode), "subscription": subscription, "product": sku.product_id, "status": sku.status,
             "prices": [{"amount": a, "currency": c} for c, a in sorted(prices.items())],

@@ -113,19 +113,21 @@ def choose_currency(sale: Sale, data: PanelInput) -> CurrencyChoice:
 def price(sale: Sale, data: PanelInput, currency: str | None = None) -> tuple[Quote | None, str | None, str | None]:
     """The quote in ``currency``, with the coupon when it can be used; otherwise the price without it and the
     reason, so the shopper still sees a total beside the coupon message. Returns (quote, quote error, coupon
-    error)."""
+    error). A subscription SKU's free trial is priced in (nothing due today): the panel sells it only as a
+    contract's first order."""
     items = sale.basket(data)
     if items is None:
         return None, None, None
     try:
         return price_items(sale.merchant.id, items, data.coupon, livemode=sale.livemode,
-                           customer_id=sale.customer_id, currency=currency), None, None
+                           customer_id=sale.customer_id, currency=currency, free_trial=True), None, None
     except KassaError as exc:
         if exc.param != "coupon":
             return None, exc.message, None
         coupon_error = exc.message[0].upper() + exc.message[1:] + "."
     try:
-        return price_items(sale.merchant.id, items, livemode=sale.livemode, currency=currency), None, coupon_error
+        return price_items(sale.merchant.id, items, livemode=sale.livemode, currency=currency,
+                           free_trial=True), None, coupon_error
     except KassaError as exc:
         return None, exc.message, coupon_error
 

@@ -13,7 +13,7 @@ from wtforms import (DateTimeLocalField, HiddenField, IntegerField, SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.catalog.coupon_models import KIND_TERMS
-from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS
+from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_TRIAL_DAYS
 from app.money import exponent
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
@@ -126,6 +126,10 @@ class SkuForm(FlaskForm):
         ("month", "A subscription renewed monthly"), ("year", "A subscription renewed yearly"))])
     subscription_interval_count = IntegerField("Renewed every … intervals (1–12)", default=1,
                                                validators=[Optional(), NumberRange(min=1, max=12)])
+    # A free trial: the shopper signs for nothing and is first charged when it ends (app/signing/activation.py).
+    subscription_trial_days = IntegerField(f"Free trial (days; empty or 0: none, at most {MAX_TRIAL_DAYS})", validators=[
+        Optional(), NumberRange(min=0, max=MAX_TRIAL_DAYS,
+                                message=f"Give a trial from 0 to {MAX_TRIAL_DAYS} days, or leave it empty.")])
     # Fulfilment (app/orders/fulfilment.py): what a paid order of this option delivers; all empty delivers nothing.
     fulfilment_membership_days = IntegerField("Membership days granted", validators=[Optional(), NumberRange(
         min=1, max=MAX_MEMBERSHIP_DAYS, message=f"Grant from 1 to {MAX_MEMBERSHIP_DAYS} days, or leave it empty.")])
@@ -164,7 +168,8 @@ class SkuForm(FlaskForm):
         fields = {"name": self.name.data, "stock": self.stock.data, "purchase_limit": self.purchase_limit.data,
                   "status": self.status.data,
                   "subscription": {"interval": self.subscription_interval.data,
-                                   "interval_count": self.subscription_interval_count.data or 1}
+                                   "interval_count": self.subscription_interval_count.data or 1,
+                                   "trial_days": self.subscription_trial_days.data or 0}
                   if self.subscription_interval.data else None,
                   "fulfilment": self.fulfilment()}
         try:

@@ -28,7 +28,9 @@ CATALOG_FIELDS = {"price.currency": "currency", "prices": "other_prices", "amoun
                   "percent_bps": "percent", "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count",
                   "clearing": "clearing_split", "clearing.hold_days": "clearing_hold_days",
                   "fulfilment.membership_days": "fulfilment_membership_days",
-                  "fulfilment.credits": "fulfilment_credits", "fulfilment.webhook_url": "fulfilment_webhook_url"}
+                  "fulfilment.credits": "fulfilment_credits", "fulfilment.webhook_url": "fulfilment_webhook_url",
+                  "subscription.interval_count": "subscription_interval_count",
+                  "subscription.trial_days": "subscription_trial_days"}
 
 
 def record_error(form: FlaskForm, error: KassaError) -> None:
@@ -167,6 +169,7 @@ def _sku_initial(sku) -> dict:
             "specs": format_pairs(sku.specs), "status": sku.status,
             "subscription_interval": sku.subscription_interval or "",
             "subscription_interval_count": sku.subscription_interval_count or 1,
+            "subscription_trial_days": sku.subscription_trial_days,
             "clearing_split": split_text(sku.clearing),
             "clearing_hold_days": (sku.clearing or {}).get("hold_days", 0),
             "fulfilment_membership_days": (sku.fulfilment or {}).get("membership_days"),
