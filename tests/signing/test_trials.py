@@ -235,3 +235,11 @@ def test_the_customers_billing_page_shows_the_trial_and_cancels_it_without_a_cha
     advance(api, worker, clock, unix(2027, 3, 1))
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert after["status"] == "canceled" and after["renewals"] == []
+
+
+def test_a_trials_signing_reconciles_as_a_clean_day(app, api, sandbox, worker, trial_sku, clock):
+    from tests.ledger.test_reconciliation import found, reconcile
+
+    trialing(app, api, sandbox, worker, trial_sku, clock)
+    run = reconcile(api, worker)  # the provider's statement lists the signing, of nothing, beside Kassa's record
+    assert found(run) == {} and run["lines"] == run["matched"] == 1, run
