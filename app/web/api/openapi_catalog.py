@@ -7,7 +7,8 @@ from app.web.api.openapi import (_CURRENCY_INPUT, _ID, _IDEMPOTENCY, _NULLABLE_S
 
 # The merchant's catalog: products and SKUs with prices per currency, rules and statuses.
 _STATUS = {"enum": ["draft", "active", "archived"]}
-_SUBSCRIPTION = {"oneOf": [{"type": "null"}, _obj(["interval", "interval_count"], interval={"enum": ["month", "year"]},
+_SUBSCRIPTION = {"oneOf": [{"type": "null"}, _obj(["interval", "interval_count"],
+                                                  interval={"enum": ["day", "week", "month", "year"]},
                                                   interval_count={"type": "integer", "minimum": 1, "maximum": 12},
                                                   trial_days={"type": "integer", "minimum": 0, "maximum": 730,
                                                               "description": "days a new contract runs free: the "
