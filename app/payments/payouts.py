@@ -28,7 +28,7 @@ from app.errors import Conflict, NotFound
 from app.events import record_event
 from app.extensions import db
 from app.ledger.accounts import channel_clearing_account, partner_account, payouts_in_transit_account
-from app.ledger.books_models import Payout, Settlement
+from app.ledger.books_models import Partner, Payout, Settlement
 from app.ledger.journal import Leg, post_journal_entry
 from app.ledger.settlement import settlement_json
 from app.payments.adapters.base import PayoutResult, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
@@ -263,6 +263,13 @@ def _settlement_failed(payout: Payout) -> None:
 def _settlement_resent(payout: Payout) -> None:
     _settlement_returned(payout, "payout.resent", -1)
     _settlement_status(payout, "paying")
+    # A payout is sent again because the bank refused the account it went to: it goes to the partner's account as
+    # it is now (the one the portal's confirmation names), or waits for one, never to the refused one again.
+    settlement = db.session.get(Settlement, payout.settlement_id)
+    partner = db.session.get(Partner, (settlement.partner_id, payout.merchant_id))
+    account = partner.payout_account if partner is not None else None
+    db.session.execute(update(Payout).where(Payout.id == payout.id).values(
+        destination=account or "", next_try_at=payout.next_try_at if account else None))
 
 
 PURPOSES["settlement"] = Purpose(paid=_settlement_paid, failed=_settlement_failed, resent=_settlement_resent)

@@ -219,3 +219,55 @@ def test_a_live_settlement_is_never_paid_out_through_a_test_channel(app, api, me
         waiting = send_payout(payout.id)
         assert (waiting.status, waiting.next_try_at, waiting.provider_payout_id) == ("pending", None, None)
         assert "moves no real money" in waiting.failure_reason
+
+
+def _refused_settlement(app, api, catalog, sandbox, worker) -> tuple[dict, dict]:
+    """A studio's settlement whose one payout try the bank refused for good: (the studio, the settlement)."""
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+
+    studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    settlement = _by_partner(run_settlements(api, worker))[studio["id"]]
+    with app.app_context():
+        db.session.execute(update(Payout).where(Payout.id == settlement["payout"]["id"]).values(max_tries=1))
+        db.session.commit()
+    decide_payout(sandbox, settlement["payout"]["id"], "failed")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "failed")
+    return studio, settlement
+
+
+def _sent_to(app, sandbox, reference: str) -> list[str]:
+    """Where the provider was asked to send the payout of this reference."""
+    found = requests.get(f"{sandbox.url}/sandbox/api/payouts", params={"reference": reference},
+                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}, timeout=10).json()
+    return [p["destination"] for p in found["data"]]
+
+
+def test_a_payout_sent_again_after_the_account_was_fixed_goes_to_the_fixed_account(app, api, merchant, catalog,
+                                                                                  sandbox, worker):
+    """The bank refused the partner's account; finance fixes it and sends again: the money must go to the new
+    account (the portal's confirmation says so), not back to the one the bank just refused."""
+    studio, settlement = _refused_settlement(app, api, catalog, sandbox, worker)
+    assert api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_northwind_02"}).status_code == 200
+    again = api.post(f"/settlements/{settlement['id']}/retry_payout")
+    assert again.status_code == 200 and again.json["payout"]["destination"] == "acct_northwind_02"
+    assert _sent_to(app, sandbox, f"{settlement['payout']['id']}.2") == ["acct_northwind_02"]
+
+
+def test_a_payout_sent_again_while_the_partner_has_no_account_waits_for_one(app, api, merchant, catalog, sandbox,
+                                                                           worker):
+    from app.payments.payouts import resolve_payouts
+
+    studio, settlement = _refused_settlement(app, api, catalog, sandbox, worker)
+    assert api.patch(f"/partners/{studio['id']}", json={"payout_account": None}).status_code == 200
+    again = api.post(f"/settlements/{settlement['id']}/retry_payout")
+    assert again.status_code == 200 and again.json["payout"]["status"] == "pending"
+    assert again.json["payout"]["destination"] is None  # nothing goes to the refused account
+    assert _sent_to(app, sandbox, f"{settlement['payout']['id']}.2") == []
+    assert api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_northwind_02"}).status_code == 200
+    with app.app_context():
+        resolve_payouts()
+    assert _sent_to(app, sandbox, f"{settlement['payout']['id']}.2") == ["acct_northwind_02"]
+    assert partner_lines(app, merchant.id, studio["id"]) == 0 and ledger_sums(app) == {"usd": 0}
