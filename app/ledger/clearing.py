@@ -7,7 +7,7 @@ For an order that kept ``N`` (its total less what was refunded before it complet
    fee (the merchant's ``platform_fee_bps`` of ``N`` plus ``platform_fee_fixed``) are split over the lines the
    same way: they are taken off first.
 3. Each line is split among its rule's partners by their shares: each gets its gross share of the line and bears
-   the same share of the line's fees, in one ``share`` line of the net that keeps the fees in ``fee_withheld``
+   the line's fees in proportion to that gross share (so never more than it got), in one ``share`` line of the net that keeps the fees in ``fee_withheld``
    (statements show the gross and the fee apart); only fees that take a whole share are a ``fee`` line of their own.
 
 The merchant's receivable gives up ``N``: what the partners net in a posting that names the order, balanced by their
@@ -136,8 +136,11 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
     line_platform_fee = _split(platform_fee, line_kept)
     for line_no, ((_, (splits, hold)), amount, cf, pf) in enumerate(
             zip(lines, line_kept, line_channel_fee, line_platform_fee), 1):
-        weights = [bps for _, bps in splits]
-        for (partner, _), gross, fee in zip(splits, _split(amount, weights), _split(cf + pf, weights)):
+        grosses = _split(amount, [bps for _, bps in splits])
+        # The fees by what each partner got, not by its share_bps again: largest remainder on the smaller amount
+        # can round a unit the other way (a 32-cent line split 11/33/56 % is 3/11/18, its 31 cents of fees 4/10/17),
+        # and a partner would net below zero, a part no refund can reverse in proportion.
+        for (partner, _), gross, fee in zip(splits, grosses, _split(cf + pf, grosses)):
             account = partner_account(partner, livemode=livemode)
             if gross and gross != fee:  # one line of the net, keeping the fees taken off it
                 parts.append(Part(account, gross - fee, partner, line_no, "share", hold, fee or None))

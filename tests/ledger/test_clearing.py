@@ -147,3 +147,22 @@ def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(app, api, merch
         assert sweep_completed_orders() == 1
     # 999 - 99 kept; the sandbox's fee of 59 less the 6 its refund got back (round(59 × 99 / 999)).
     assert partner_lines(app, merchant.id, "self") == 900 - 53
+
+
+def test_a_cheap_line_shared_three_ways_clears_no_partner_below_zero_and_refunds(app, api, merchant, catalog,
+                                                                                  sandbox, worker):
+    """A 32-cent item keeps 1 cent after the sandbox's 31-cent fee. Split 11/33/56 %, the shares are 3/11/18 and the
+    fees, split by the same percentages, would be 4/10/17 (largest remainder on a smaller amount moves a unit the
+    other way): the first partner netted -1, and every refund of the order then failed with a 500."""
+    first, second = add_partner(api, "Northwind Studio"), add_partner(api, "Fabrikam Voices")
+    assert api.patch(f"/skus/{catalog['sku']}", json={"price": {"amount": 32, "currency": "usd"}}).status_code == 200
+    assert set_rule(api, catalog["sku"], [(first["id"], 1100), (second["id"], 3300), ("self", 5600)]).status_code == 200
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    owed = [partner_lines(app, merchant.id, p) for p in (first["id"], second["id"], "self")]
+    assert sum(owed) == 1 and min(owed) >= 0  # what the order kept, and no partner owes for selling
+
+    refund = api.post(f"/orders/{order['id']}/refunds", json={})
+    assert refund.status_code == 201, refund.json
+    assert [partner_lines(app, merchant.id, p) for p in (first["id"], second["id"], "self")] == [0, 0, 0]
+    assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
+    assert ledger_sums(app) == {"usd": 0}
