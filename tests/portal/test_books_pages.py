@@ -158,3 +158,19 @@ def test_the_portal_balance_read_while_an_order_clears_counts_its_money_once(app
     shown = tuple(re.search(rf"<dt>{label} .*?</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
                   for label in ("Available", "Pending"))
     assert shown in [("—", "$29.97"), ("$28.80", "—")], shown
+
+
+def test_a_number_too_long_for_any_setting_is_refused_beside_its_field(api, member):
+    """Thousands of digits in a reserve or a hold were a 500 (int() refuses a string of more than 4300 digits)."""
+    finance = member("finance")
+    huge = "9" * 5000
+    for field in ("reserve_bps", "reserve_days"):
+        refused = finance.post("/portal/partners", {"name": "Longwind Studio", "payout_account": "acct_long_0001",
+                                                    field: huge})
+        assert refused.status_code == 422, field
+        refused = finance.post("/portal/partners/self", {"payout_account": "acct_acme_0001", field: huge})
+        assert refused.status_code == 422, field
+    refused = finance.post("/portal/partners/defaults", {"default_split": "you: 100", "default_hold_days": huge,
+                                                         "split_strategy": "partner"})
+    assert refused.status_code == 422 and "hold_days" in refused.get_data(as_text=True)
+    assert "Longwind Studio" not in finance.text("/portal/partners")

@@ -28,7 +28,7 @@ from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.catalog_forms import parse_split
 from app.web.portal.catalog_views import partner_ids, split_text
-from app.web.portal.forms import ConfirmForm
+from app.web.portal.forms import ConfirmForm, whole_number
 from app.web.portal.mode_views import portal_livemode
 
 PAGE_SIZE = 25
@@ -74,7 +74,7 @@ def partners_defaults():
     _checked()
     hold = (request.form.get("default_hold_days") or "0").strip()
     try:
-        rule = parse_split(request.form.get("default_split", ""), int(hold) if hold.isdecimal() else hold,
+        rule = parse_split(request.form.get("default_split", ""), whole_number(hold),
                            partner_ids(current_user.merchant_id))
     except ValueError as exc:
         return _partners_page({"default_split": str(exc)}, 422)
@@ -100,7 +100,7 @@ def _partner_body() -> dict:
             "cycle": request.form.get("cycle") or "daily"}
     for name in ("reserve_bps", "reserve_days"):
         raw = (request.form.get(name) or "0").strip()
-        body[name] = int(raw) if raw.isdecimal() else raw
+        body[name] = whole_number(raw)
     return body
 
 
