@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.ledger.accounts import (channel_fee_account, partner_account, platform_fee_account, receivable_account,
+from app.ledger.accounts import (channel_fee_account, platform_fee_account, receivable_account,
                                  refunds_in_flight_account)
 from app.ledger.books_models import OrderClearing
 from app.ledger.cursors import available_from, ensure_cursors, settled_through
@@ -57,12 +57,27 @@ def _cleared_parts(clearing: OrderClearing) -> list[tuple[Leg, int]]:
     return parts
 
 
+def _split_signed(amount: int, weights: list[int]) -> list[int]:
+    """``allocate`` by weights of which some may be below zero (their sum above it): largest remainder the same way,
+    and ``amount`` = the sum of the weights gives each exactly its weight."""
+    if all(w >= 0 for w in weights):
+        return allocate(amount, weights)
+    total = sum(weights)
+    shares = [amount * w // total for w in weights]
+    short = amount - sum(shares)
+    for i in sorted(range(len(weights)), key=lambda i: (-(amount * weights[i] % total), i))[:short]:
+        shares[i] += 1
+    return shares
+
+
 def _reversal(weights: list[int], before: int, now_total: int) -> list[int]:
-    """How much each part gives back when the cumulative amount to give back grows from ``before`` to ``now_total``."""
-    if not weights or sum(weights) == 0:
+    """How much each part gives back when the cumulative amount to give back grows from ``before`` to ``now_total``.
+    A part may be below zero: an order cleared before fees were split by the partners' gross shares can have left a
+    partner netting -1 (app/ledger/clearing.py); refunding gives that back to it like any other part."""
+    if not weights or sum(weights) <= 0:
         return [0] * len(weights)
-    was = allocate(before, weights) if before else [0] * len(weights)
-    will = allocate(now_total, weights)
+    was = _split_signed(before, weights) if before else [0] * len(weights)
+    will = _split_signed(now_total, weights)
     return [w - b for w, b in zip(will, was)]
 
 

@@ -75,6 +75,27 @@ def test_every_split_is_exact_and_every_reversal_gives_back_everything(lines, re
         assert given_back == parts  # refunding everything, in any parts, reverses each part exactly
 
 
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.integers(-5, 5_000), min_size=1, max_size=6), refunds=st.lists(st.integers(1, 100),
+                                                                                         max_size=4))
+def test_a_part_below_zero_is_reversed_exactly_too(parts, refunds):
+    """Orders cleared before fees were split by the partners' gross shares can hold a partner's part of -1 (a cheap
+    line shared three ways): refunding such an order raised a ValueError (a 500) instead of reversing it."""
+    from app.ledger.refund_holds import _reversal
+
+    whole = sum(parts)
+    if whole <= 0:
+        return
+    cuts = sorted({whole * min(sum(refunds[:k + 1]), 100) // 100 for k in range(len(refunds))} | {whole})
+    given_back, before = [0] * len(parts), 0
+    for target in cuts:
+        step = _reversal(parts, before, target)
+        assert sum(step) == target - before
+        given_back = [g + s for g, s in zip(given_back, step)]
+        before = target
+    assert given_back == parts
+
+
 @pytest.mark.postgres_only
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(rules=st.lists(st.lists(st.integers(1, 100), min_size=1, max_size=3), min_size=3, max_size=3),
