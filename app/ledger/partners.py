@@ -101,15 +101,21 @@ def update_partner(merchant_id: str, partner_id: str, body: dict) -> Partner:
 
 
 def _release_waiting_payouts(merchant_id: str, partner: Partner) -> None:
-    """Settlements cut while the partner had no payout account are paid once it has one."""
+    """Settlements cut while the partner had no payout account are paid once it has one; a payout waiting to be
+    tried again after the bank refused it goes to the new account, now."""
     if not partner.payout_account:
         return
     from app.ledger.books_models import Payout, Settlement
 
+    now = utcnow()
     waiting = select(Settlement.id).where(Settlement.merchant_id == merchant_id, Settlement.partner_id == partner.id)
+    # A try is only ever sent once it is due, and its outcome moves next_try_at on: one still waiting for its back-off
+    # (not sent under its reference yet) is not on its way to the provider, so changing where it goes is safe.
+    not_sent = (Payout.destination == "") | (
+        Payout.provider_payout_id.is_(None) & (Payout.next_try_at > now) & (Payout.try_number > 1))
     db.session.execute(db.update(Payout).where(Payout.settlement_id.in_(waiting), Payout.status == "pending",
-                                               Payout.destination == "")
-                       .values(destination=partner.payout_account, next_try_at=utcnow(), updated_at=utcnow()))
+                                               Payout.destination != partner.payout_account, not_sent)
+                       .values(destination=partner.payout_account, next_try_at=now, updated_at=now))
     db.session.commit()
 
 

@@ -271,3 +271,29 @@ def test_a_payout_sent_again_while_the_partner_has_no_account_waits_for_one(app,
         resolve_payouts()
     assert _sent_to(app, sandbox, f"{settlement['payout']['id']}.2") == ["acct_northwind_02"]
     assert partner_lines(app, merchant.id, studio["id"]) == 0 and ledger_sums(app) == {"usd": 0}
+
+
+def test_a_refused_payout_waiting_for_its_next_try_goes_to_the_account_fixed_meanwhile(app, api, merchant, catalog,
+                                                                                      sandbox, worker):
+    """The bank refused the first try; finance fixes the partner's account before the next try: that try goes to
+    the fixed account (at once), not four more times to the refused one."""
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.payments.payouts import resolve_payouts
+
+    studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    settlement = _by_partner(run_settlements(api, worker))[studio["id"]]
+    payout_id = settlement["payout"]["id"]
+    decide_payout(sandbox, payout_id, "failed")  # try 2 waits for its back-off
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["payout"]["tries"] == 2)
+
+    assert api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_northwind_02"}).status_code == 200
+    with app.app_context():
+        resolve_payouts(now=utcnow() + timedelta(minutes=10))
+    assert _sent_to(app, sandbox, f"{payout_id}.2") == ["acct_northwind_02"]
+    decide_payout(sandbox, payout_id, "paid", reference=f"{payout_id}.2")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
+    assert partner_lines(app, merchant.id, studio["id"]) == 0 and ledger_sums(app) == {"usd": 0}
