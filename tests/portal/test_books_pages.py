@@ -43,18 +43,17 @@ def test_finance_adds_a_partner_and_splits_an_option_with_it(api, member, catalo
     assert "Cleared" in shown and studio in shown and "share" in shown
 
 
-def test_a_settlement_is_read_downloaded_and_its_failed_payout_sent_again(api, member, catalog, sandbox, worker):
-    finance = member("finance")
-    api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
+def _settled_in_the_portal(api, finance, catalog, sandbox, worker, account: str) -> dict:
+    """The merchant's own settlement of one order, cut from the portal and its payout sent to ``account``."""
+    api.patch("/partners/self", json={"payout_account": account})
     completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
     assert finance.post("/portal/settlements/run").status_code == 302
     worker()
-    settlement = api.get("/settlements").json["data"][0]
-    page = finance.text(f"/portal/settlements/{settlement['id']}")
-    assert "$9.99" in page and "$0.59" in page and "$9.40" in page  # gross, the sandbox's fee, net
-    statement = finance.get(f"/portal/settlements/{settlement['id']}/statement.csv")
-    assert statement.status_code == 200 and "net,940,usd,$9.40" in statement.get_data(as_text=True)
+    return api.get("/settlements").json["data"][0]
 
+
+def _refused_for_good(api, finance, sandbox, settlement: dict) -> None:
+    """The bank refuses the settlement's payout, and it is not tried again by itself."""
     from app.extensions import db
     from app.ledger.books_models import Payout
     from sqlalchemy import update
@@ -64,6 +63,17 @@ def test_a_settlement_is_read_downloaded_and_its_failed_payout_sent_again(api, m
         db.session.commit()
     decide_payout(sandbox, settlement["payout"]["id"], "failed")
     wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "failed")
+
+
+def test_a_settlement_is_read_downloaded_and_its_failed_payout_sent_again(api, member, catalog, sandbox, worker):
+    finance = member("finance")
+    settlement = _settled_in_the_portal(api, finance, catalog, sandbox, worker, "acct_acme_0001")
+    page = finance.text(f"/portal/settlements/{settlement['id']}")
+    assert "$9.99" in page and "$0.59" in page and "$9.40" in page  # gross, the sandbox's fee, net
+    statement = finance.get(f"/portal/settlements/{settlement['id']}/statement.csv")
+    assert statement.status_code == 200 and "net,940,usd,$9.40" in statement.get_data(as_text=True)
+
+    _refused_for_good(api, finance, sandbox, settlement)
     ask = finance.get(f"/portal/settlements/{settlement['id']}/retry")
     assert ask.status_code == 200 and "Confirm: send again" in ask.get_data(as_text=True)
     assert finance.post(f"/portal/settlements/{settlement['id']}/retry").status_code == 302
@@ -174,3 +184,22 @@ def test_a_number_too_long_for_any_setting_is_refused_beside_its_field(api, memb
                                                          "split_strategy": "partner"})
     assert refused.status_code == 422 and "hold_days" in refused.get_data(as_text=True)
     assert "Longwind Studio" not in finance.text("/portal/partners")
+
+
+def test_a_failed_payout_sent_again_without_an_account_says_it_waits_for_one(api, member, catalog, sandbox, worker):
+    finance = member("finance")
+    settlement = _settled_in_the_portal(api, finance, catalog, sandbox, worker, "acct_closed_0001")
+    _refused_for_good(api, finance, sandbox, settlement)
+    assert finance.post("/portal/partners/self", {"payout_account": ""}).status_code == 302  # the account is closed
+    assert "no account yet" in finance.text(f"/portal/settlements/{settlement['id']}/retry")
+    assert finance.post(f"/portal/settlements/{settlement['id']}/retry").status_code == 302
+    page = finance.text(f"/portal/settlements/{settlement['id']}")
+    assert "goes out as soon as the partner has a payout account" in page
+    assert api.get(f"/settlements/{settlement['id']}").json["payout"]["destination"] is None
+
+    assert finance.post("/portal/partners/self", {"payout_account": "acct_acme_0002"}).status_code == 302
+    worker()
+    with finance.client.application.app_context():
+        from app.payments.payouts import resolve_payouts
+        resolve_payouts()
+    assert api.get(f"/settlements/{settlement['id']}").json["payout"]["destination"] == "acct_acme_0002"

@@ -219,12 +219,13 @@ def settlements_retry(settlement_id: str):
     _checked()
     try:
         with audit("settlement.retry_payout", Payout, payout.id):
-            retry_payout(current_user.merchant_id, payout.id)
+            sent = retry_payout(current_user.merchant_id, payout.id)
     except KassaError as error:
         db.session.rollback()
         flash(f"Nothing was sent: {_message(error)}")
     else:
-        flash("The payout was sent again.")
+        flash("The payout was sent again." if sent.destination else
+              "The payout goes out as soon as the partner has a payout account: add one on its page.")
     return redirect(url_for("portal.settlements_detail", settlement_id=settlement.id))
 
 
