@@ -33,6 +33,7 @@ from app.ledger.journal import Leg, post_journal_entry
 from app.ledger.settlement import settlement_json
 from app.payments.adapters.base import PayoutResult, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels import adapter_for
+from app.queueing import enqueue
 
 log = logs.get("payments.payouts")
 
@@ -161,6 +162,15 @@ def apply_payout_result(result: PayoutResult) -> Payout | None:
     db.session.commit()
     log.info("payout %s", payout.status, extra={"fields": {"payout_id": payout.id, "merchant_id": payout.merchant_id}})
     return payout
+
+
+def send_payouts_soon() -> None:
+    """Queue the payout sweep now, after the caller committed its payouts; if Redis is away, the cron sweep sends
+    them within a minute of its return: what was committed is never reported as failed."""
+    try:
+        enqueue("app.jobs.send_payouts")
+    except Exception:
+        log.warning("could not queue the payouts; the sweep sends them", exc_info=True)
 
 
 def resolve_payouts(*, now: datetime | None = None, batch: int = 100) -> int:

@@ -34,8 +34,7 @@ from app.ledger.wallet_moves import post_withdrawal_paid, post_withdrawal_return
 from app.money import MAX_ORDER_AMOUNT, Money
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.payments.channels import adapter_for
-from app.payments.payouts import PURPOSES, Purpose, payout_json
-from app.queueing import enqueue
+from app.payments.payouts import PURPOSES, Purpose, payout_json, send_payouts_soon
 from app.risk.assessment import Prospect, assess, refuse_if_blocked
 
 log = logs.get("payments.withdrawals")
@@ -83,13 +82,6 @@ def _payout_channel(merchant_id: str, livemode: bool) -> str:
     return code
 
 
-def _send_soon() -> None:
-    try:
-        enqueue("app.jobs.send_payouts")
-    except Exception:  # Redis went away after the commit: the cron sweep sends it within a minute
-        log.warning("could not queue the payout; the sweep sends it", exc_info=True)
-
-
 def request_withdrawal(merchant_id: str, customer_id: str, body: dict, *,
                        livemode: bool) -> tuple[WalletWithdrawal, Payout]:
     """Assess, freeze and record a withdrawal of ``{amount, currency, destination}`` in the key's mode, then queue
@@ -120,7 +112,7 @@ def request_withdrawal(merchant_id: str, customer_id: str, body: dict, *,
     log.info("withdrawal %s", "held for review" if held else "requested",
              extra={"fields": {"merchant_id": merchant_id, "withdrawal_id": withdrawal.id, "amount": money.amount}})
     if not held:
-        _send_soon()
+        send_payouts_soon()
     return withdrawal, payout
 
 
@@ -173,7 +165,7 @@ def review_withdrawal(merchant_id: str, withdrawal_id: str, decision: object, *,
         _withdrawal_failed(db.session.get(Payout, payout.id, populate_existing=True))
     db.session.commit()
     if decision == "approve":
-        _send_soon()
+        send_payouts_soon()
     return get_withdrawal(merchant_id, withdrawal_id, livemode=livemode)
 
 

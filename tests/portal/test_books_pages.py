@@ -203,3 +203,27 @@ def test_a_failed_payout_sent_again_without_an_account_says_it_waits_for_one(api
         from app.payments.payouts import resolve_payouts
         resolve_payouts()
     assert api.get(f"/settlements/{settlement['id']}").json["payout"]["destination"] == "acct_acme_0002"
+
+
+def test_settlements_cut_while_redis_is_away_are_reported_cut_and_paid_by_the_sweep(app, api, member, catalog,
+                                                                                   sandbox, worker, monkeypatch):
+    """Redis went away after the settlements were committed: the portal answered 503 ("try again") for a run that
+    had cut them, and trying again found nothing due."""
+    from redis import Redis
+
+    from app.payments.payouts import resolve_payouts
+    from tests.conftest import free_port
+
+    finance = member("finance")
+    api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    redis = app.extensions["kassa_redis"]
+    monkeypatch.setitem(app.extensions, "kassa_redis",
+                        Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=1))
+    ran = finance.post("/portal/settlements/run")
+    assert ran.status_code == 302
+    assert "Cut 1 settlement" in finance.text("/portal/settlements")
+    monkeypatch.setitem(app.extensions, "kassa_redis", redis)
+    with app.app_context():
+        assert resolve_payouts() == 1  # the cron sweep, once Redis is back
+    assert api.get("/settlements").json["data"][0]["payout"]["provider_reference"]
