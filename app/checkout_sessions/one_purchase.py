@@ -49,8 +49,8 @@ def _close_refused(order: Order, paid: str) -> None:
     if order.status != "created":
         return
     try:
-        close_order(order, why=CloseReason.PAID_BY_ANOTHER_ORDER, reason=f"its checkout session was paid by order {paid}",
-                    actor="system:checkout_session")
+        close_order(order, why=CloseReason.PAID_BY_ANOTHER_ORDER,
+                    reason=f"its checkout session was paid by order {paid}", actor="system:checkout_session")
         db.session.commit()
     except StaleOrder:  # the expiry sweep closed it first
         db.session.rollback()

@@ -7,8 +7,9 @@ For an order that kept ``N`` (its total less what was refunded before it complet
    fee (the merchant's ``platform_fee_bps`` of ``N`` plus ``platform_fee_fixed``) are split over the lines the
    same way: they are taken off first.
 3. Each line is split among its rule's partners by their shares: each gets its gross share of the line and bears
-   the line's fees in proportion to that gross share (so never more than it got), in one ``share`` line of the net that keeps the fees in ``fee_withheld``
-   (statements show the gross and the fee apart); only fees that take a whole share are a ``fee`` line of their own.
+   the line's fees in proportion to that gross share (so never more than it got), in one ``share`` line of the net
+   that keeps the fees in ``fee_withheld`` (statements show the gross and the fee apart); only fees that take a
+   whole share are a ``fee`` line of their own.
 
 The merchant's receivable gives up ``N``: what the partners net in a posting that names the order, balanced by their
 lines on their payable accounts; and the fees, which the channel's and the platform's fee accounts receive as one

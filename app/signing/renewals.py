@@ -271,8 +271,8 @@ def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
         order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
         if order is not None and order.status == "created":
             # A capture that still arrives for it is returned automatically (a stray capture).
-            close_order(order, why=CloseReason.RENEWAL_UNPAID, reason=f"renewal not paid after {renewal.attempts} tries",
-                        actor="system:renewal")
+            close_order(order, why=CloseReason.RENEWAL_UNPAID,
+                        reason=f"renewal not paid after {renewal.attempts} tries", actor="system:renewal")
         why = f"renewal of period {renewal.period} failed ({try_no}, the last): {reason}"
         if merchant.dunning_final_action == "pause":
             change(sub, target="paused", reason=why, actor="system:dunning", event="subscription.paused",

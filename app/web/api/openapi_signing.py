@@ -59,7 +59,8 @@ _SUB_409 = "subscription_state_invalid: the contract's status does not allow thi
 PATHS["/subscriptions"] = {
     "post": {"summary": "Open a subscription and its first order; paying that order activates it and signs the "
                         "mandate (a SKU with a free trial: the order is of nothing, only sandbox_card and wallet "
-                        "are offered, and the contract is trialing until the trial ends)", "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
+                        "are offered, and the contract is trialing until the trial ends)",
+             "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
              "responses": {"201": _ok("SubscriptionCreated", "Created"),
                            "400": _error("invalid field (param names it); sku_not_recurring: the SKU has no "
                                          "subscription terms; currency_unavailable: the SKU has no price in "
