@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, exists, select
 
 from app.extensions import db
+from app.whole_numbers import parse_whole_number
 
 
 def newest_first(query: Select, id_column: ColumnElement, *, limit: int,
@@ -39,7 +40,8 @@ MAX_ROW_ID = 2**63 - 1
 def row_cursor(raw: str | None) -> int | None:
     """A cursor over integer row ids (ledger postings, settlement lines) from a URL: None unless it is a whole
     number such an id can be, so an edited link pages from the start instead of overflowing the database."""
-    return int(raw) if raw and raw.isdecimal() and int(raw) <= MAX_ROW_ID else None
+    number = parse_whole_number(raw)
+    return number if number is not None and number <= MAX_ROW_ID else None
 
 
 def _exists(query: Select) -> bool:

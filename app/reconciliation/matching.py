@@ -19,6 +19,7 @@ from app.bulk_copy import copy_rows
 from app.db_types import UTCDateTime
 from app.extensions import db
 from app.payments.adapters.base import StatementLine
+from app.whole_numbers import parse_whole_number
 
 BATCH = 50_000
 
@@ -61,8 +62,9 @@ def day_range(day: date) -> tuple[datetime, datetime]:
 def split_reference(reference: str) -> tuple[str, int]:
     """``re_x.3`` → (``re_x``, 3): later tries of a refund or payout carry their number."""
     base, dot, number = reference.rpartition(".")
-    if dot and number.isdecimal():
-        return base, int(number)
+    try_number = parse_whole_number(number) if dot else None
+    if try_number is not None:
+        return base, try_number
     return reference, 1
 
 

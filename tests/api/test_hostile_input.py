@@ -145,3 +145,20 @@ def test_a_field_named_twice_is_a_400_not_the_last_one_silently(api, catalog, bo
     assert refused.status_code == 400, refused.get_data(as_text=True)[:300]
     assert f"“{key}” more than once" in refused.json["error"]["message"], refused.json
     assert api.get("/orders").json["data"] == []
+
+
+def test_more_digits_than_int_converts_are_a_4xx_not_a_500(app, api, client, merchant):
+    # int() refuses a string of more than 4,300 digits with a ValueError: a page size, a line cursor and a callback's
+    # signed timestamp made of 5,000 digits answered a 500.
+    from tests.portal.conftest import _books_world
+
+    huge = "9" * 5000
+    refused = api.get("/orders", query_string={"limit": huge})
+    assert refused.status_code == 400 and refused.json["error"]["param"] == "limit"
+    with app.app_context():
+        _, settlement, _ = _books_world(merchant.id)
+    refused = api.get(f"/settlements/{settlement}/lines", query_string={"starting_after": huge})
+    assert refused.status_code == 400 and refused.json["error"]["param"] == "starting_after"
+    callback = client.post("/hooks/channels/sandbox_card", data=b'{"id": "evt_x"}',
+                           headers={"Content-Type": "application/json", "Sandbox-Signature": f"t={huge},v1=00"})
+    assert 400 <= callback.status_code < 500, callback.status_code

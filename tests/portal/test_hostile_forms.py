@@ -15,9 +15,9 @@ from tests.portal.conftest import Portal, portal_pages
 
 # What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
 # string, a date that is not one, a right-to-left override, a superscript two (a digit to str.isdigit, no number
-# to int), the last day a date holds (it has no next day).
+# to int), the last day a date holds (it has no next day), more digits than int() converts (4,300).
 HOSTILE = ["nul\x00byte", "", " ", "-1", "1e309", "9" * 40, "0.5", "<script>x</script>", "x" * 5000, "2026-13-45",
-           "\u202e", "\u00b2", "9999-12-31"]
+           "\u202e", "\u00b2", "9999-12-31", "9" * 5000]
 
 
 @dataclass
@@ -168,8 +168,9 @@ def test_no_portal_page_answers_a_server_error_to_odd_paging_values(app, portal:
     # Cursors and page numbers are written by the pages' own links, but a person edits a URL, and a link
     # outlives the row it names.
     params = ("starting_after", "ending_before", "after", "before", "page", "list", "currency", "partner", "range")
-    # 3000000000: past an INTEGER column (ledger postings' ids), inside 64 bits.
-    values = ("x", "-1", "9" * 40, "2026-13-45", "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "1e309", "%", "\u00b2", "3000000000")
+    # 3000000000: past a 32-bit id, inside 64 bits; 5,000 digits: more than int() converts.
+    values = ("x", "-1", "9" * 40, "2026-13-45", "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "1e309", "%", "\u00b2", "3000000000",
+              "9" * 5000)
     server_errors = []
     for page in portal_pages(app, world):
         for param in params:

@@ -19,6 +19,7 @@ from app.payments.adapters.base import (CallbackRejected, ChannelResult, Payment
                                         RefundResult, StatementLine)
 from app.payments.registry import ChannelSpec
 from app.peer_http import PeerSession, connection_dropped, never_connected
+from app.whole_numbers import parse_whole_number
 
 # The sandbox provider's published fee (docs/sandbox.md): 30 minor units + 2.9 % of each capture.
 SANDBOX_FEE_BPS = 290
@@ -266,7 +267,7 @@ def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, n
     """Check ``t=<unix>,v1=<hex hmac-sha256 of "t.body">``; raise CallbackRejected if it fails."""
     parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
     timestamp, signature = parts.get("t", ""), parts.get("v1", "")
-    if not timestamp.isdecimal() or not signature:
+    if parse_whole_number(timestamp) is None or not signature:
         raise CallbackRejected("callback signature header is missing or malformed")
     now = int(time.time()) if now is None else now
     # A stale timestamp means a replayed or long-delayed message: refuse it.

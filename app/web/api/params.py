@@ -8,6 +8,7 @@ from flask import request
 from app.errors import InvalidRequest
 from app.web.json_bodies import parse_json_object
 from app.web.query_args import repeated_query_param
+from app.whole_numbers import parse_whole_number
 
 
 def json_body() -> dict:
@@ -42,7 +43,8 @@ def limit_param(default: int = 20, maximum: int = 100) -> int:
     raw = request.args.get("limit")
     if raw is None:
         return default
-    if not raw.isdecimal() or not 1 <= int(raw) <= maximum:
+    number = parse_whole_number(raw)
+    if number is None or not 1 <= number <= maximum:
         raise InvalidRequest(f"limit must be an integer between 1 and {maximum}", param="limit")
     return int(raw)
 

@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 from app.catalog.models import Sku
 from app.catalog.services import MAX_QUANTITY
 from app.money import normalise_currency
+from app.whole_numbers import parse_whole_number
 
 # One address, no spaces, a dot in the domain: enough to catch a typo; the mail server is the real check.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -54,8 +55,9 @@ def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool
     if chosen is None:
         data.errors["sku"] = lazy_gettext("Choose one of the options.")
     raw = (form.get("quantity") or "").strip()
-    if raw.isdecimal() and 1 <= int(raw) <= MAX_QUANTITY:
-        data.quantity = int(raw)
+    quantity = parse_whole_number(raw)
+    if quantity is not None and 1 <= quantity <= MAX_QUANTITY:
+        data.quantity = quantity
     else:
         data.errors["quantity"] = lazy_gettext("Enter a whole number from 1 to %(max)d.", max=MAX_QUANTITY)
     if chosen is not None and chosen.subscription_interval and data.quantity not in (None, 1):

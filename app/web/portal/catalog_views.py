@@ -19,6 +19,7 @@ from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
+from app.whole_numbers import parse_whole_number
 
 PAGE_SIZE = 20
 
@@ -40,7 +41,8 @@ def record_error(form: FlaskForm, error: KassaError) -> None:
 
 def _page() -> int:
     raw = request.args.get("page", "1")
-    return int(raw) if raw.isdecimal() and 0 < int(raw) < 10_000 else 1
+    page = parse_whole_number(raw)
+    return page if page is not None and 0 < page < 10_000 else 1
 
 
 @bp.get("/products")

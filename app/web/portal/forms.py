@@ -14,11 +14,13 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Num
 from app.languages import CHECKOUT_LANGUAGES
 from app.merchants.permissions import ROLES
 from app.merchants.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from app.whole_numbers import parse_whole_number
 
 def whole_number(raw: str) -> int | str:
     """A form's whole number as an int, else the text as typed, for the service to refuse with its message. Digits
     only, and few enough: int() refuses a string of more than 4300 digits with a ValueError (a 500)."""
-    return int(raw) if raw.isdecimal() and len(raw) <= 18 else raw
+    number = parse_whole_number(raw)
+    return raw if number is None else number
 
 
 _EMAIL = Regexp(r"^[^@\s]+@[^@\s]+$", message="Enter a valid email address.")

@@ -15,7 +15,7 @@ from app.risk.refund_requests import decide_refund_request, refund_requests_wait
 from app.risk.review import review_order, review_queue, update_review_expiry
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
-from app.web.portal.forms import ConfirmForm
+from app.web.portal.forms import ConfirmForm, whole_number
 from app.web.portal.mode_views import portal_livemode
 
 PAGE_SIZE = 50
@@ -90,7 +90,7 @@ def _entry_or_404(entry_id: str) -> RiskListEntry:
 
 def _int(name: str) -> int | str | None:
     raw = (request.form.get(name) or "").strip()
-    return int(raw) if raw.isdecimal() else (raw or None)
+    return whole_number(raw) if raw else None
 
 
 @bp.get("/risk/refund-requests/<request_id>/<decision>")
@@ -149,14 +149,10 @@ def risk_rate_limits():
     from app.merchants.settings import update_rate_limits
     from app.web.rate_limits import forget_budgets
 
-    def number(name: str) -> int | str | None:
-        raw = (request.form.get(name) or "").strip()
-        return None if not raw else int(raw) if raw.isdecimal() else raw
-
     try:
         with audit("risk.rate_limits", Merchant, current_user.merchant_id):
-            update_rate_limits(current_user.merchant_id, api_per_minute=number("rate_limit_api_per_minute"),
-                               order_create_per_minute=number("rate_limit_order_create_per_minute"),
+            update_rate_limits(current_user.merchant_id, api_per_minute=_int("rate_limit_api_per_minute"),
+                               order_create_per_minute=_int("rate_limit_order_create_per_minute"),
                                ceiling=current_app.config["RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE"])
             db.session.commit()
     except KassaError as error:
@@ -171,8 +167,7 @@ def risk_rate_limits():
 @permission_required("risk.manage")
 def risk_review_expiry():
     _checked()
-    raw = (request.form.get("review_expiry_hours") or "").strip()
-    hours = None if not raw else int(raw) if raw.isdecimal() else raw
+    hours = _int("review_expiry_hours")
     try:
         with audit("risk.review_expiry", Merchant, current_user.merchant_id):
             update_review_expiry(current_user.merchant_id, hours=hours,
