@@ -5,7 +5,7 @@ The receipt page and the email receipt both render this, so they can never disag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from flask import current_app
@@ -19,6 +19,7 @@ from app.money import Money
 from app.orders.models import Order
 from app.payments.channels import channel_name
 from app.payments.models import PaymentAttempt
+from app.signing.models import Subscription
 
 # Orders a shopper has paid for (a refund later does not undo that the payment happened).
 PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
@@ -39,6 +40,17 @@ class ReceiptDiscount:
 
 
 @dataclass(frozen=True)
+class TrialStarted:
+    """What a subscription's free trial signed for (its first order, of nothing): the price that follows, and when."""
+
+    days: int
+    price: Money
+    interval: str
+    interval_count: int
+    first_charge_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Receipt:
     """One paid order as its shopper sees it."""
 
@@ -56,6 +68,8 @@ class Receipt:
     url: str
     # The language the receipt email speaks: the shopper's at checkout (app/languages.py).
     language: str
+    # Set on a free trial's signing: the receipt of $0.00 says what it started and what it will charge.
+    trial: TrialStarted | None = None
 
 
 def receipt_url(order: Order) -> str:
@@ -80,13 +94,26 @@ def payment_method(order: Order) -> str | None:
     return channel_name(order.merchant_id, attempt.channel) if attempt else None
 
 
+def _trial_started(order: Order, paid_at: datetime | None) -> TrialStarted | None:
+    if order.total:
+        return None
+    sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order.id))
+    if sub is None or not sub.trial_days:
+        return None
+    # The contract's trial end once it is signed; the receipt may be written first (both follow order.paid).
+    ends = sub.current_period_end if sub.period == 0 and sub.current_period_end else \
+        paid_at + timedelta(days=sub.trial_days) if paid_at else None
+    return TrialStarted(sub.trial_days, Money(sub.price_amount, sub.currency), sub.interval, sub.interval_count, ends)
+
+
 def build_receipt(order: Order) -> Receipt:
     """The receipt of a paid order, in the language the shopper checked out in (an order made through the API
     has none: the merchant's checkout language, else English)."""
     currency = order.currency
     merchant = db.session.get(Merchant, order.merchant_id)
+    paid_at = _paid_at(order)
     return Receipt(
-        order_id=order.id, merchant_name=merchant.name, paid_at=_paid_at(order),
+        order_id=order.id, merchant_name=merchant.name, paid_at=paid_at,
         lines=[ReceiptLine(item.name, item.quantity, Money(item.unit_amount, currency), Money(item.amount, currency))
                for item in order.items],
         discounts=[ReceiptDiscount(f"{d.code} — {d.description}", Money(d.amount, currency))
@@ -94,4 +121,5 @@ def build_receipt(order: Order) -> Receipt:
         subtotal=Money(order.subtotal, currency), total=Money(order.total, currency),
         refunded=Money(order.refunded_amount, currency), payment_method=payment_method(order),
         email=order.customer_email, livemode=order.livemode, url=receipt_url(order),
-        language=order.language or merchant.checkout_language or DEFAULT_LANGUAGE)
+        language=order.language or merchant.checkout_language or DEFAULT_LANGUAGE,
+        trial=_trial_started(order, paid_at))

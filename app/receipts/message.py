@@ -26,6 +26,9 @@ def _one_line(text: str) -> str:
 
 def subject_for(receipt: Receipt) -> str:
     """The subject line: whose receipt and how much, marked in test mode (in the language being spoken)."""
+    if receipt.trial:
+        subject = gettext("Your free trial with %(merchant)s has started", merchant=_one_line(receipt.merchant_name))
+        return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)
     subject = gettext("Your receipt from %(merchant)s — %(total)s", merchant=_one_line(receipt.merchant_name),
                       total=money(receipt.total))
     return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)

@@ -344,3 +344,35 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
     [message] = mail_server.inbox.messages
     assert message["To"] == "lost@example.test"
     assert receipt_row(app, order_id).status == "sent"
+
+
+def test_a_free_trials_signing_gets_a_receipt_saying_what_it_started(app, client, catalog, sandbox, worker,
+                                                                     mail_server):
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    with app.app_context():
+        sku = db.session.get(Sku, catalog["sku"])
+        sku.subscription_interval, sku.subscription_interval_count, sku.subscription_trial_days = "month", 1, 14
+        db.session.commit()
+    mail_server.start()
+    page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    started = client.post(f"/checkout/{catalog['product']}/pay", data={
+        "csrf_token": token, "sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on",
+        "email": "trial@example.test"})
+    assert started.status_code == 303, started.get_data(as_text=True)
+    back = requests.post(f"{started.headers['Location']}/decide", data={"outcome": "succeeded"},
+                         allow_redirects=False, timeout=10)
+    order_url = urlsplit(back.headers["Location"])
+    wait_for(lambda: "Free trial started" in client.get(f"{order_url.path}?{order_url.query}").get_data(as_text=True))
+    worker()
+
+    [message] = mail_server.inbox.messages
+    assert message["Subject"] == "[Test mode] Your free trial with Acme Games has started"
+    text, html = parts(message)
+    for body in (text, html):
+        assert "14-day free trial, then $9.99 every month." in body
+        assert "Due today: $0.00. The first charge of $9.99 is on" in body
+    link = re.search(r"See or print this receipt: (\S+)", text).group(1)
+    assert "The first charge of $9.99 is on" in client.get(link).get_data(as_text=True)
