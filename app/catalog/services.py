@@ -150,7 +150,7 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
         raise InvalidRequest(f"an order may total at most {Money(MAX_ORDER_AMOUNT, subtotal.currency).format()}; "
                              "split it into several orders", param="items")
     discounts: tuple[Discount, ...] = ()
-    if coupon not in (None, "") and any(free_trial and line.sku.trial_days for line in lines):
+    if coupon not in (None, "") and free_trial and any(line.sku.trial_days for line in lines):
         # Nothing is charged today, so the coupon would be used up on nothing (renewals charge the list price).
         raise InvalidRequest("a coupon cannot be used with a free trial: nothing is charged today",
                              code="coupon_not_applicable", param="coupon")

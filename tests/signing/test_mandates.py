@@ -132,8 +132,8 @@ def test_a_coupon_on_the_hosted_checkout_takes_off_the_first_charge_it_shows_and
     first = api.get(f"/orders/{sub['latest_order']}").json
     assert first["amount"] == {"subtotal": 999, "discount": 499, "total": 500, "currency": "usd"}
     assert sub["price"] == {"amount": 999, "currency": "usd"}
-    assert "$9.99 every month" in requests.get(f"{sandbox.url}/sandbox/pay/{first['payments'][0]['provider_reference']}",
-                                               timeout=5).text
+    provider_page = f"{sandbox.url}/sandbox/pay/{first['payments'][0]['provider_reference']}"
+    assert "$9.99 every month" in requests.get(provider_page, timeout=5).text
     sandbox.simulate(first["payments"][0]["provider_reference"], "succeeded")
     wait_for(lambda: api.get(f"/orders/{first['id']}").json["status"] in ("paid", "fulfilled"))
     worker()

@@ -12,7 +12,8 @@ import requests
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay
 from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
-from tests.signing.test_renewals import START, advance, clock, decline_next, events, membership_until, unix  # noqa: F401
+from tests.signing.test_renewals import (START, advance, clock, decline_next, events,  # noqa: F401
+                                         membership_until, unix)
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
 TRIAL_END = START + timedelta(days=14)

@@ -127,9 +127,10 @@ class SkuForm(FlaskForm):
     subscription_interval_count = IntegerField("Renewed every … intervals (1–12)", default=1,
                                                validators=[Optional(), NumberRange(min=1, max=12)])
     # A free trial: the shopper signs for nothing and is first charged when it ends (app/signing/activation.py).
-    subscription_trial_days = IntegerField(f"Free trial (days; empty or 0: none, at most {MAX_TRIAL_DAYS})", validators=[
-        Optional(), NumberRange(min=0, max=MAX_TRIAL_DAYS,
-                                message=f"Give a trial from 0 to {MAX_TRIAL_DAYS} days, or leave it empty.")])
+    subscription_trial_days = IntegerField(
+        f"Free trial (days; empty or 0: none, at most {MAX_TRIAL_DAYS})",
+        validators=[Optional(), NumberRange(
+            min=0, max=MAX_TRIAL_DAYS, message=f"Give a trial from 0 to {MAX_TRIAL_DAYS} days, or leave it empty.")])
     # Fulfilment (app/orders/fulfilment.py): what a paid order of this option delivers; all empty delivers nothing.
     fulfilment_membership_days = IntegerField("Membership days granted", validators=[Optional(), NumberRange(
         min=1, max=MAX_MEMBERSHIP_DAYS, message=f"Grant from 1 to {MAX_MEMBERSHIP_DAYS} days, or leave it empty.")])
