@@ -51,6 +51,7 @@ class WindowTotals:
     fees: int = 0
     refunds: int = 0
     adjustments: int = 0
+    released: int = 0  # the part of ``adjustments`` that is reserve held by earlier settlements, now due
     lines: int = 0
 
     @property
@@ -75,7 +76,7 @@ def window_totals(merchant_id: str, partner_id: str, livemode: bool, currency: s
     withheld = sums.get("share", (0, 0, 0))[1]
     return WindowTotals(gross=amount("share") + withheld, fees=withheld - amount("fee"), refunds=-amount("refund"),
                         adjustments=amount("adjustment") + amount("reserve_release"),
-                        lines=sum(count for _, _, count in sums.values()))
+                        released=amount("reserve_release"), lines=sum(count for _, _, count in sums.values()))
 
 
 def _locked_cursor(merchant_id: str, partner_id: str, livemode: bool, currency: str) -> SettlementCursor | None:
@@ -103,7 +104,9 @@ def settle_partner(merchant_id: str, partner: Partner, livemode: bool, currency:
         return None
     if totals.net <= 0:
         return None  # carried: the next window takes these lines with it
-    reserve = totals.net * partner.reserve_bps // 10_000
+    # A rolling reserve holds back part of the new takings only: a released reserve is paid out whole, never held
+    # again (re-holding it each cycle would keep a slice of the partner's money back for good).
+    reserve = max(totals.net - totals.released, 0) * partner.reserve_bps // 10_000
     settlement = Settlement(
         id=new_id("stl"), merchant_id=merchant_id, partner_id=partner.id, livemode=livemode, currency=currency,
         period_start=cursor.settled_through, period_end=cutoff, gross=totals.gross, fees=totals.fees,

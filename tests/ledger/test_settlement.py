@@ -139,7 +139,26 @@ def test_held_lines_wait_for_their_day_and_a_reserve_is_held_back(app, api, merc
     # 10 % of 940 is held back for 30 days: paid 846 now, 94 in a later settlement.
     assert (settled["net"], settled["reserve_held"], settled["payout"]["amount"]) == (940, 94, 846)
     released = _by_partner(run_settlements(api, worker, days_ahead=40))[studio["id"]]
-    assert (released["adjustments"], released["net"]) == (94, 94)
+    # The released reserve is paid out whole: a reserve holds back new takings, never a reserve again.
+    assert (released["adjustments"], released["net"], released["reserve_held"]) == (94, 94, 0)
+    assert released["payout"]["amount"] == 94
+
+
+def test_a_reserve_is_held_on_new_takings_only_when_a_release_comes_in_the_same_window(
+        app, api, merchant, catalog, sandbox, worker):
+    studio = add_partner(api, "Northwind Studio", reserve_bps=1000, reserve_days=30)
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer="cus_first")  # 940, due now
+    first = _by_partner(run_settlements(api, worker))[studio["id"]]
+    assert (first["net"], first["reserve_held"]) == (940, 94)  # 94 back in 30 days
+
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)], hold_days=33)
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer="cus_second")  # 940, due on day 33
+    both = _by_partner(run_settlements(api, worker, days_ahead=40))[studio["id"]]
+    # The window holds the released 94 and the new 940: 10 % of the new 940 is held, the 94 is paid.
+    assert (both["adjustments"], both["net"], both["reserve_held"]) == (94, 1034, 94)
+    assert both["payout"]["amount"] == 940
+    assert ledger_sums(app) == {"usd": 0}
 
 
 @pytest.mark.postgres_only

@@ -13,7 +13,8 @@ SCHEMAS["PartnerInput"] = _obj(
     payout_account={"type": ["string", "null"], "description": "where payouts go at the provider: 4-100 letters, "
                                                                "digits, spaces or _ . - / :"},
     cycle=_CYCLE, reserve_bps={"type": "integer", "minimum": 0, "maximum": 10000,
-                               "description": "rolling reserve: share of each settlement held back"},
+                               "description": "rolling reserve: share of each settlement's new takings held back "
+                                              "(a released reserve is paid out whole)"},
     reserve_days={"type": "integer", "minimum": 0, "maximum": 365})
 SCHEMAS["PartnerPatch"] = {"type": "object", "properties": SCHEMAS["PartnerInput"]["properties"]}
 SCHEMAS["Partner"] = _obj(
