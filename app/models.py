@@ -23,6 +23,7 @@ from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFul
 from app.payments.refund_models import Refund  # noqa: F401
 from app.payments.report_days import ReportDay, ReportGeneration  # noqa: F401
 from app.receipts.models import ReceiptEmail  # noqa: F401
+from app.privacy.models import CustomerErasure  # noqa: F401
 from app.payments.credential_models import ChannelCredentials  # noqa: F401
 from app.payments.integration_log import IntegrationLog  # noqa: F401
 from app.request_log.models import ApiRequestLog  # noqa: F401

@@ -22,15 +22,16 @@ _VERBS = {"create": "created", "add": "added", "update": "changed", "delete": "d
           "cancel": "canceled", "confirm": "confirmed", "review": "reviewed", "resolve": "resolved",
           "reorder": "reordered", "settings": "changed the settings of", "role_change": "changed the role of",
           "resend": "resent", "advance": "advanced", "approve": "approved", "retry_payout": "retried the payout of",
-          "image_add": "added an image to", "image_remove": "removed an image from"}
+          "image_add": "added an image to", "image_remove": "removed an image from",
+          "erase": "erased the personal data of"}
 # The same verbs after their object, for the filter menu ("Order refund retried").
 _LABEL_VERBS = {"generate": "codes generated", "refund_retry": "refund retried", "settings": "settings changed",
                 "role_change": "role changed", "retry_payout": "payout retried", "image_add": "image added",
-                "image_remove": "image removed"}
+                "image_remove": "image removed", "erase": "personal data erased"}
 # "list_entry_create" is "create" of a list entry (older actions name the object in the verb).
 _SIMPLE_VERBS = ("create", "update", "delete", "add", "remove")
 _TYPES = {"sku": "SKU", "api_key": "API key", "merchant_user": "user", "merchant": "business profile",
-          "risk_list_entry": "risk list entry", "risk_rule": "risk rule"}
+          "risk_list_entry": "risk list entry", "risk_rule": "risk rule", "customer_erasure": "customer"}
 _NAME_KEYS = ("name", "code", "email", "label", "display_name", "url", "value")
 # Columns that change with every write or identify the row: they say nothing a merchant did.
 _NOISE = frozenset({"id", "merchant_id", "created_at", "updated_at", "version", "session_version", "config_version"})

@@ -29,6 +29,7 @@ PERMISSIONS: dict[str, str] = {
     "subscriptions.manage": "Cancel, pause and resume subscriptions; run test clocks",
     "books.view": "See the ledger, partners, settlements and payouts",
     "books.manage": "Manage partners and clearing defaults, run settlements, send failed payouts again",
+    "customers.erase": "Erase a customer's personal data (a shopper's erasure request)",
     "account.manage": "Change one's own password",
 }
 

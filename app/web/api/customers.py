@@ -1,4 +1,5 @@
-"""Customer wallet routes: top up through a channel, read the balance (of the key's mode)."""
+"""Customer routes: top up the wallet through a channel, read its balance (of the key's mode), erase the
+customer's personal data."""
 from __future__ import annotations
 
 from flask import jsonify, url_for
@@ -8,7 +9,11 @@ from app.db_snapshot import reads_one_snapshot
 from app.ledger.wallet import wallet_balance
 from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY
 from app.payments.topups import start_topup
+from app.audit.services import audited
+from app.privacy.erasure import erase_customer, erasure_json, latest_erasure, parse_customer_id
+from app.privacy.models import CustomerErasure
 from app.web.api import bp
+from app.web.api.audit import api_actor
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body
@@ -42,3 +47,17 @@ def customers_topup(customer_id: str):
 def customers_balance(customer_id: str):
     who = caller()
     return jsonify(customer_balance_json(wallet_balance(who.merchant_id, customer_id, livemode=who.livemode)))
+
+
+@bp.post("/customers/<customer_id>/erase")
+@requires_key(secret=True)
+@idempotent
+def customers_erase(customer_id: str):
+    """A shopper's erasure request: their personal data goes, the money records stay (app/privacy/erasure.py)."""
+    json_body()
+    who = caller()
+    customer_id = parse_customer_id(customer_id)
+    with audited(api_actor(), "customer.erase", CustomerErasure, customer_id,
+                 snapshot=lambda: latest_erasure(who.merchant_id, customer_id)):
+        erasure = erase_customer(who.merchant_id, customer_id, livemode=who.livemode)
+    return jsonify(erasure_json(erasure))

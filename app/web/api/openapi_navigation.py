@@ -14,9 +14,9 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     ("Refunds", "Refund a paid order in full or in part (idempotent; never more than was captured), retry a "
                 "failed refund, and shoppers' refund requests.", r"^/orders/\{id\}/refund|^/refunds/"),
-    ("Customers and wallets", "A customer's wallet (top-ups, balance, withdrawals, transfers, statement) and "
-                              "entitlements.",
-     r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/)|^/withdrawals/"),
+    ("Customers and wallets", "A customer's wallet (top-ups, balance, withdrawals, transfers, statement), "
+                              "entitlements, and the erasure of their personal data.",
+     r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$)|^/withdrawals/"),
     ("Subscriptions", "Recurring contracts, their renewals, and the customer's self-service billing link.",
      r"^/subscriptions|^/customers/\{id\}/billing_links$"),
     ("Test clocks", "Move time forward for test-mode subscriptions.", r"^/test_clocks"),

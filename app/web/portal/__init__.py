@@ -22,5 +22,5 @@ from app.web.portal import (  # noqa: E402,F401  (each module registers its rout
 )
 from app.web.portal import (catalog_views, coupon_views, mode_views, operations_views, risk_views,  # noqa: E402,F401
                             subscriptions_views)
-from app.web.portal import (books_views, maintenance_views, reconciliation_views, request_log_views,  # noqa: E402,F401
-                            wallets_views, workflow_views)
+from app.web.portal import (books_views, customers_views, maintenance_views, reconciliation_views,  # noqa: E402,F401
+                            request_log_views, wallets_views, workflow_views)

@@ -66,6 +66,13 @@ class ConfirmForm(FlaskForm):
     confirm = HiddenField(default="yes")
 
 
+class EraseCustomerForm(FlaskForm):
+    """An erasure cannot be undone: the merchant types the customer id it is for."""
+
+    typed_id = StringField("Type the customer id to confirm",
+                           validators=[DataRequired(message="Type the customer id to confirm."), Length(max=200)])
+
+
 class ProfileForm(FlaskForm):
     name = StringField("Business name", validators=[DataRequired(message="Enter the business name."),
                                                    Length(max=200)])

@@ -1,0 +1,37 @@
+"""A customer's erasure request in the portal (owners): a confirmation that names the customer and says what
+goes and what stays, then the erasure (app/privacy/erasure.py) in the portal's mode."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.errors import KassaError
+from app.privacy.erasure import erase_customer, latest_erasure, parse_customer_id
+from app.privacy.models import CustomerErasure
+from app.web.portal import bp
+from app.web.portal.access import audit, permission_required, show_error
+from app.web.portal.forms import EraseCustomerForm
+from app.web.portal.mode_views import portal_livemode
+
+
+@bp.route("/customers/<path:customer_id>/erase", methods=["GET", "POST"])
+@permission_required("customers.erase")
+def customer_erase(customer_id: str):
+    form = EraseCustomerForm()
+    try:
+        customer_id = parse_customer_id(customer_id)
+    except KassaError as error:
+        show_error(form, error)
+        return render_template("portal/customer_erase.html", customer_id="", form=form), error.status
+    if request.method == "POST" and form.validate_on_submit():
+        if form.typed_id.data.strip() != customer_id:
+            form.typed_id.errors.append(f"Type {customer_id} exactly to confirm.")
+            return render_template("portal/customer_erase.html", customer_id=customer_id, form=form), 400
+        with audit("customer.erase", CustomerErasure, customer_id,
+                   snapshot=lambda: latest_erasure(current_user.merchant_id, customer_id)):
+            erasure = erase_customer(current_user.merchant_id, customer_id, livemode=portal_livemode())
+        erased = sum(erasure.erased.values())
+        flash(f"Erased the personal data of {customer_id}: {erased} record{'s' if erased != 1 else ''} blanked. "
+              "Their orders, payments and the books are kept.")
+        return redirect(url_for("portal.orders", customer=customer_id))
+    return render_template("portal/customer_erase.html", customer_id=customer_id, form=form)
