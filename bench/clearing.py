@@ -54,7 +54,7 @@ def setup(app) -> str:
     with app.app_context():
         upgrade()
         mid = create_merchant("Bench Books", "bench@books.example", "bench-pass-123").merchant.id
-        studio = create_partner(mid, {"name": "Studio", "payout_account": "acct_studio_0001"}).id
+        studio = create_partner(mid, {"name": "Studio", "payout_account": "acct_studio_0001"}, livemode=False).id
         ensure_self(mid)
         db.session.add(Product(id="prod_bench", merchant_id=mid, name="Game", description=""))
         split = {"splits": [{"partner": studio, "share_bps": 7000}, {"partner": "self", "share_bps": 3000}],

@@ -15,7 +15,8 @@ CYCLES = ("daily", "weekly", "monthly")
 
 class Partner(db.Model):
     """A party that gets a share of what a merchant sells (a studio, a creator, or the merchant itself as
-    ``self``) and is paid out to ``payout_account`` on its settlement cycle."""
+    ``self``) and is paid out on its settlement cycle: live settlements to ``payout_account``, test ones to
+    ``test_payout_account``."""
 
     __tablename__ = "partners"
 
@@ -23,14 +24,36 @@ class Partner(db.Model):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    # Where payouts go at the provider (e.g. a bank account reference); None: settlements wait for one.
+    # Where live payouts go at the provider (e.g. a bank account reference); None: settlements wait for one.
     payout_account: Mapped[str | None] = mapped_column(String(100))
     cycle: Mapped[str] = mapped_column(String(8), default="daily", server_default="daily")
-    # Rolling reserve: this share of each settlement is held back for ``reserve_days`` days.
+    # Rolling reserve: this share of each live settlement is held back for ``reserve_days`` days.
     reserve_bps: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     reserve_days: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    # Test mode's own account and reserve, which test keys and the portal in test mode read and write and test
+    # settlements use: a test key (in CI configs, with contractors) can never send live money elsewhere or hold it.
+    test_payout_account: Mapped[str | None] = mapped_column(String(100))
+    test_reserve_bps: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    test_reserve_days: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     status: Mapped[str] = mapped_column(String(10), default="active", server_default="active")  # | archived
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def payout_account_in(self, livemode: bool) -> str | None:
+        """Where that mode's payouts go (None: its settlements wait for an account)."""
+        return self.payout_account if livemode else self.test_payout_account
+
+    def reserve_in(self, livemode: bool) -> tuple[int, int]:
+        """That mode's rolling reserve: (basis points held back, for how many days)."""
+        return (self.reserve_bps, self.reserve_days) if livemode else (self.test_reserve_bps, self.test_reserve_days)
+
+
+# The partner's settings kept per mode: the column a mode's key reads and writes for each API field.
+PER_MODE = ("payout_account", "reserve_bps", "reserve_days")
+
+
+def mode_column(field: str, livemode: bool) -> str:
+    """The attribute holding ``field`` (one of PER_MODE) for that mode."""
+    return field if livemode else f"test_{field}"
 
 
 class SettlementCursor(db.Model):

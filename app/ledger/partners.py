@@ -1,5 +1,9 @@
 """Partners: the parties a merchant shares revenue with (studios, creators) and the merchant itself as ``self``,
-each with a payout account, a settlement cycle and an optional rolling reserve."""
+each with a payout account, a settlement cycle and an optional rolling reserve.
+
+A partner is one row for both modes (its name, cycle and clearing rules are shared), but its payout account and
+reserve are kept per mode (``Partner.test_payout_account`` …), as a SKU's stock is: a key or the portal reads and
+writes those of its own mode, so a test secret key can never say where live money goes or hold it back."""
 from __future__ import annotations
 
 import re
@@ -10,10 +14,11 @@ from app.db_types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import conflict_insert, db
 from app.ids import new_id
-from app.ledger.books_models import CYCLES, SELF, Partner
+from app.ledger.books_models import CYCLES, PER_MODE, SELF, Partner, mode_column
 from app.merchants.models import Merchant
 
 MAX_PARTNERS = 1000
+MAX_RESERVE_DAYS = 365
 # A bank or provider account reference: letters, digits and a few separators, as a payout API takes it.
 _PAYOUT_ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.\-/:]{3,99}$")
 
@@ -41,7 +46,13 @@ def display_name(partner: Partner, merchant: Merchant | None = None) -> str:
     return partner.name
 
 
-def _fields(body: dict, *, creating: bool) -> dict:
+def _fields(body: dict, *, creating: bool, livemode: bool) -> dict:
+    """The row's attributes to set from an API body: the per-mode settings go to the columns of ``livemode``."""
+    values = _api_fields(body, creating=creating)
+    return {mode_column(name, livemode) if name in PER_MODE else name: value for name, value in values.items()}
+
+
+def _api_fields(body: dict, *, creating: bool) -> dict:
     values: dict = {}
     if creating or "name" in body:
         name = body.get("name")
@@ -55,7 +66,7 @@ def _fields(body: dict, *, creating: bool) -> dict:
         if body["cycle"] not in CYCLES:
             raise InvalidRequest(f"cycle must be one of {', '.join(CYCLES)}", param="cycle")
         values["cycle"] = body["cycle"]
-    for name, most in (("reserve_bps", 10_000), ("reserve_days", 365)):
+    for name, most in (("reserve_bps", 10_000), ("reserve_days", MAX_RESERVE_DAYS)):
         if name in body:
             value = body[name]
             if type(value) is not int or not 0 <= value <= most:
@@ -64,9 +75,10 @@ def _fields(body: dict, *, creating: bool) -> dict:
     return values
 
 
-def create_partner(merchant_id: str, body: dict) -> Partner:
-    """A new partner of the merchant."""
-    values = _fields(body, creating=True)
+def create_partner(merchant_id: str, body: dict, *, livemode: bool) -> Partner:
+    """A new partner of the merchant, with the payout account and reserve of ``livemode`` (the other mode's wait
+    to be set in that mode: a partner added with a test key has no live account)."""
+    values = _fields(body, creating=True, livemode=livemode)
     count = db.session.scalar(select(db.func.count()).select_from(Partner).where(Partner.merchant_id == merchant_id))
     if count >= MAX_PARTNERS:
         raise InvalidRequest(f"a merchant has at most {MAX_PARTNERS} partners", param="name")
@@ -87,23 +99,25 @@ def get_partner(merchant_id: str, partner_id: str) -> Partner:
     return partner
 
 
-def update_partner(merchant_id: str, partner_id: str, body: dict) -> Partner:
-    """Change a partner's name, payout account, cycle or reserve (``self`` has no name of its own)."""
+def update_partner(merchant_id: str, partner_id: str, body: dict, *, livemode: bool) -> Partner:
+    """Change a partner's name, cycle, or the payout account or reserve of ``livemode`` (``self`` has no name of
+    its own)."""
     partner = get_partner(merchant_id, partner_id)
-    values = _fields(body, creating=False)
+    values = _fields(body, creating=False, livemode=livemode)
     if partner.id == SELF:
         values.pop("name", None)
     for name, value in values.items():
         setattr(partner, name, value)
     db.session.commit()
-    _release_waiting_payouts(merchant_id, partner)
+    _release_waiting_payouts(merchant_id, partner, livemode)
     return partner
 
 
-def _release_waiting_payouts(merchant_id: str, partner: Partner) -> None:
-    """Settlements cut while the partner had no payout account are paid once it has one; a payout waiting to be
-    tried again after the bank refused it goes to the new account, now."""
-    if not partner.payout_account:
+def _release_waiting_payouts(merchant_id: str, partner: Partner, livemode: bool) -> None:
+    """Settlements of ``livemode`` cut while the partner had no payout account in that mode are paid once it has
+    one; a payout waiting to be tried again after the bank refused it goes to the new account, now."""
+    account = partner.payout_account_in(livemode)
+    if not account:
         return
     from app.ledger.books_models import Payout, Settlement
 
@@ -114,8 +128,8 @@ def _release_waiting_payouts(merchant_id: str, partner: Partner) -> None:
     not_sent = (Payout.destination == "") | (
         Payout.provider_payout_id.is_(None) & (Payout.next_try_at > now) & (Payout.try_number > 1))
     db.session.execute(db.update(Payout).where(Payout.settlement_id.in_(waiting), Payout.status == "pending",
-                                               Payout.destination != partner.payout_account, not_sent)
-                       .values(destination=partner.payout_account, next_try_at=now, updated_at=now))
+                                               Payout.livemode == livemode, Payout.destination != account, not_sent)
+                       .values(destination=account, next_try_at=now, updated_at=now))
     db.session.commit()
 
 
@@ -127,8 +141,10 @@ def list_partners(merchant_id: str) -> list[Partner]:
     return sorted(rows, key=lambda p: (p.id != SELF, p.created_at))
 
 
-def partner_json(partner: Partner, merchant: Merchant | None = None) -> dict:
+def partner_json(partner: Partner, merchant: Merchant | None = None, *, livemode: bool) -> dict:
+    """A partner as a key of ``livemode`` sees it: that mode's payout account and reserve."""
+    reserve_bps, reserve_days = partner.reserve_in(livemode)
     return {"id": partner.id, "object": "partner", "name": display_name(partner, merchant),
-            "payout_account": partner.payout_account, "cycle": partner.cycle, "reserve_bps": partner.reserve_bps,
-            "reserve_days": partner.reserve_days, "self": partner.id == SELF,
+            "payout_account": partner.payout_account_in(livemode), "cycle": partner.cycle,
+            "reserve_bps": reserve_bps, "reserve_days": reserve_days, "self": partner.id == SELF,
             "created_at": partner.created_at.isoformat().replace("+00:00", "Z")}

@@ -106,7 +106,8 @@ def settle_partner(merchant_id: str, partner: Partner, livemode: bool, currency:
         return None  # carried: the next window takes these lines with it
     # A rolling reserve holds back part of the new takings only: a released reserve is paid out whole, never held
     # again (re-holding it each cycle would keep a slice of the partner's money back for good).
-    reserve = max(totals.net - totals.released, 0) * partner.reserve_bps // 10_000
+    reserve_bps, reserve_days = partner.reserve_in(livemode)
+    reserve = max(totals.net - totals.released, 0) * reserve_bps // 10_000
     settlement = Settlement(
         id=new_id("stl"), merchant_id=merchant_id, partner_id=partner.id, livemode=livemode, currency=currency,
         period_start=cursor.settled_through, period_end=cutoff, gross=totals.gross, fees=totals.fees,
@@ -123,17 +124,18 @@ def settle_partner(merchant_id: str, partner: Partner, livemode: bool, currency:
                  Leg(payouts_in_transit_account(livemode=livemode), settlement.payout_amount, currency,
                      partner_id=partner.id, settlement_id=settlement.id)]
     if reserve:
-        release = max(now + timedelta(days=partner.reserve_days), cutoff)
+        release = max(now + timedelta(days=reserve_days), cutoff)
         legs += [Leg(account, -reserve, currency, partner_id=partner.id, line_kind="reserve", settlement_id=settlement.id),
                  Leg(account, reserve, currency, partner_id=partner.id, line_kind="reserve_release",
                      available_at=release, settlement_id=settlement.id)]
     settlement.entry_id = post_journal_entry(merchant_id, "settlement", settlement.id, legs).id
     cursor.settled_through = cutoff
     if settlement.payout_amount:
+        destination = partner.payout_account_in(livemode)
         db.session.add(Payout(id=new_id("po"), merchant_id=merchant_id, livemode=livemode, purpose="settlement",
                               settlement_id=settlement.id, amount=settlement.payout_amount, currency=currency,
-                              destination=partner.payout_account or "", channel=payout_channel, status="pending",
-                              next_try_at=now if partner.payout_account else None, created_at=now, updated_at=now))
+                              destination=destination or "", channel=payout_channel, status="pending",
+                              next_try_at=now if destination else None, created_at=now, updated_at=now))
     record_event(merchant_id, "settlement.created", settlement_json(settlement), livemode=livemode)
     log.info("settlement cut", extra={"fields": {"merchant_id": merchant_id, "partner_id": partner.id,
                                                  "settlement_id": settlement.id, "net": settlement.net}})

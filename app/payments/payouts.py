@@ -277,7 +277,7 @@ def _settlement_resent(payout: Payout) -> None:
     # it is now (the one the portal's confirmation names), or waits for one, never to the refused one again.
     settlement = db.session.get(Settlement, payout.settlement_id)
     partner = db.session.get(Partner, (settlement.partner_id, payout.merchant_id))
-    account = partner.payout_account if partner is not None else None
+    account = partner.payout_account_in(payout.livemode) if partner is not None else None
     db.session.execute(update(Payout).where(Payout.id == payout.id).values(
         destination=account or "", next_try_at=payout.next_try_at if account else None))
 

@@ -217,7 +217,8 @@ def _books_world(merchant_id: str) -> tuple[str, str, str]:
     from app.ledger.journal import post_journal_entry
     from app.ledger.partners import create_partner
 
-    partner = create_partner(merchant_id, {"name": "World Studio", "payout_account": "acct_world_0001"}).id
+    partner = create_partner(merchant_id, {"name": "World Studio", "payout_account": "acct_world_0001"},
+                             livemode=False).id
     account = f"partner:{partner}:payable"
     post_journal_entry(merchant_id, "world", new_id("w"), [(account, 500, "usd"),
                                                            (f"merchant:{merchant_id}:receivable", -500, "usd")])

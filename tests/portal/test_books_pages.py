@@ -227,3 +227,37 @@ def test_settlements_cut_while_redis_is_away_are_reported_cut_and_paid_by_the_sw
     with app.app_context():
         assert resolve_payouts() == 1  # the cron sweep, once Redis is back
     assert api.get("/settlements").json["data"][0]["payout"]["provider_reference"]
+
+
+def test_the_partner_pages_show_and_change_the_payout_account_of_the_portals_mode(app, client, api, merchant, member):
+    """A partner's payout account and reserve are kept per mode: in test mode the portal edits the test ones (as a
+    test key does), and only in live mode does it show or change where live settlements pay real money."""
+    from tests.api.test_livemode import live_key
+
+    live = live_key(app, client, merchant, "secret")
+    live.patch("/partners/self", json={"payout_account": "acct_acme_live", "reserve_bps": 500, "reserve_days": 30})
+    finance = member("finance")
+    assert finance.post("/portal/partners/self", {"payout_account": "acct_acme_test", "cycle": "daily",
+                                                  "reserve_bps": "0", "reserve_days": "0"}).status_code == 302
+    shown = live.get("/partners/self").json
+    assert (shown["payout_account"], shown["reserve_bps"], shown["reserve_days"]) == ("acct_acme_live", 500, 30)
+    assert api.get("/partners/self").json["payout_account"] == "acct_acme_test"
+    page = finance.text("/portal/partners/self")
+    assert "Test payouts" in page and "acct_acme_live" not in page and 'value="acct_acme_test"' in page
+    assert "acct_acme_test" in finance.text("/portal/partners")
+
+    assert finance.post("/portal/mode", {"mode": "live"}).status_code == 302
+    page = finance.text("/portal/partners/self")
+    assert "Live payouts" in page and 'value="acct_acme_live"' in page and 'value="500"' in page
+    assert "acct_acme_test" not in finance.text("/portal/partners")
+    assert finance.post("/portal/partners/self", {"payout_account": "acct_acme_live_2", "cycle": "daily",
+                                                  "reserve_bps": "500", "reserve_days": "30"}).status_code == 302
+    assert live.get("/partners/self").json["payout_account"] == "acct_acme_live_2"
+    assert api.get("/partners/self").json["payout_account"] == "acct_acme_test"
+
+    # A partner added in test mode has no live account: live settlements to it wait until live mode sets one.
+    assert finance.post("/portal/mode", {"mode": "test"}).status_code == 302
+    assert finance.post("/portal/partners", {"name": "Contractor Studio", "payout_account": "acct_contractor_1",
+                                             "reserve_bps": "0", "reserve_days": "0"}).status_code == 302
+    added = next(p for p in live.get("/partners").json["data"] if p["name"] == "Contractor Studio")
+    assert added["payout_account"] is None

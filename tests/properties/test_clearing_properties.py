@@ -127,7 +127,8 @@ def test_the_books_always_balance(app, rules, fee_bps, fee_fixed, platform_bps, 
 
     with app.app_context():
         mid = create_merchant("Property Books", f"{new_id('books')}@example.test", "correct-horse-1").merchant.id
-        partners = [create_partner(mid, {"name": f"P{i}", "payout_account": f"acct_p{i}_0001"}).id for i in range(3)]
+        partners = [create_partner(mid, {"name": f"P{i}", "payout_account": f"acct_p{i}_0001"}, livemode=False).id
+                    for i in range(3)]
         product = Product(id=new_id("prod"), merchant_id=mid, name="Bundle")
         db.session.add(product)
         skus = []

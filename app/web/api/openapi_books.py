@@ -10,17 +10,20 @@ _CYCLE = {"enum": ["daily", "weekly", "monthly"]}
 
 SCHEMAS["PartnerInput"] = _obj(
     ["name"], name={"type": "string", "minLength": 1, "maxLength": 200},
-    payout_account={"type": ["string", "null"], "description": "where payouts go at the provider: 4-100 letters, "
-                                                               "digits, spaces or _ . - / :"},
+    payout_account={"type": ["string", "null"], "description": "where the key's mode's payouts go at the provider "
+                                                               "(a test key sets the test account, never the live "
+                                                               "one): 4-100 letters, digits, spaces or _ . - / :"},
     cycle=_CYCLE, reserve_bps={"type": "integer", "minimum": 0, "maximum": 10000,
-                               "description": "rolling reserve: share of each settlement's new takings held back "
-                                              "(a released reserve is paid out whole)"},
+                               "description": "rolling reserve of the key's mode: share of each settlement's new "
+                                              "takings held back (a released reserve is paid out whole)"},
     reserve_days={"type": "integer", "minimum": 0, "maximum": 365})
 SCHEMAS["PartnerPatch"] = {"type": "object", "properties": SCHEMAS["PartnerInput"]["properties"]}
 SCHEMAS["Partner"] = _obj(
     ["id", "name", "payout_account", "cycle"], id={"type": "string", "description": "self for the merchant itself"},
-    object={"const": "partner"}, name=_STR, payout_account=_NULLABLE_STR, cycle=_CYCLE, reserve_bps=_INT,
-    reserve_days=_INT, self={"type": "boolean"}, created_at=_TIME)
+    object={"const": "partner"}, name=_STR,
+    payout_account={"type": ["string", "null"], "description": "the key's mode's: under a test key the test account, "
+                                                               "which only test settlements pay to"},
+    cycle=_CYCLE, reserve_bps=_INT, reserve_days=_INT, self={"type": "boolean"}, created_at=_TIME)
 SCHEMAS["PartnerList"] = _obj(["data", "has_more"], object={"const": "list"},
                               data={"type": "array", "items": _ref("Partner")}, has_more={"type": "boolean"})
 

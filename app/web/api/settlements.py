@@ -22,8 +22,8 @@ from app.web.api.idempotent import idempotent
 from app.web.api.params import cursor_param, json_body, limit_param
 
 
-def _partner_snapshot(merchant_id: str, partner_id: str):
-    return lambda: partners.partner_json(partners.get_partner(merchant_id, partner_id))
+def _partner_snapshot(merchant_id: str, partner_id: str, livemode: bool):
+    return lambda: partners.partner_json(partners.get_partner(merchant_id, partner_id), livemode=livemode)
 
 
 @bp.post("/partners")
@@ -31,20 +31,25 @@ def _partner_snapshot(merchant_id: str, partner_id: str):
 @idempotent
 @api_audited("partner.create", Partner)
 def partners_create():
-    return jsonify(partners.partner_json(partners.create_partner(caller().merchant_id, json_body()))), 201
+    who = caller()
+    partner = partners.create_partner(who.merchant_id, json_body(), livemode=who.livemode)
+    return jsonify(partners.partner_json(partner, livemode=who.livemode)), 201
 
 
 @bp.get("/partners")
 @requires_key(secret=True)
 def partners_index():
-    found = partners.list_partners(caller().merchant_id)
-    return jsonify({"object": "list", "data": [partners.partner_json(p) for p in found], "has_more": False})
+    who = caller()
+    found = partners.list_partners(who.merchant_id)
+    return jsonify({"object": "list", "data": [partners.partner_json(p, livemode=who.livemode) for p in found],
+                    "has_more": False})
 
 
 @bp.get("/partners/<partner_id>")
 @requires_key(secret=True)
 def partners_show(partner_id: str):
-    return jsonify(partners.partner_json(partners.get_partner(caller().merchant_id, partner_id)))
+    who = caller()
+    return jsonify(partners.partner_json(partners.get_partner(who.merchant_id, partner_id), livemode=who.livemode))
 
 
 @bp.patch("/partners/<partner_id>")
@@ -53,9 +58,9 @@ def partners_update(partner_id: str):
     who = caller()
     partners.get_partner(who.merchant_id, partner_id)  # 404 before anything is recorded
     with audited(api_actor(), "partner.update", Partner, partner_id,
-                 snapshot=_partner_snapshot(who.merchant_id, partner_id)):
-        partner = partners.update_partner(who.merchant_id, partner_id, json_body())
-    return jsonify(partners.partner_json(partner))
+                 snapshot=_partner_snapshot(who.merchant_id, partner_id, who.livemode)):
+        partner = partners.update_partner(who.merchant_id, partner_id, json_body(), livemode=who.livemode)
+    return jsonify(partners.partner_json(partner, livemode=who.livemode))
 
 
 def settlement_with_payout(settlement: Settlement) -> dict:

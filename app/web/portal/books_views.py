@@ -110,7 +110,8 @@ def partners_create():
     _checked()
     try:
         with audit("partner.create", Partner):
-            partner = partner_service.create_partner(current_user.merchant_id, _partner_body())
+            partner = partner_service.create_partner(current_user.merchant_id, _partner_body(),
+                                                     livemode=portal_livemode())
     except KassaError as error:
         db.session.rollback()
         return _partners_page({error.param or "form": _message(error)}, 422)
@@ -130,11 +131,12 @@ def partners_detail(partner_id: str):
         body = _partner_body()
         if partner.id == "self":
             body.pop("name")
+        livemode = portal_livemode()  # the portal's mode says which payout account and reserve this form sets
         snapshot = lambda: partner_service.partner_json(  # noqa: E731
-            partner_service.get_partner(current_user.merchant_id, partner_id))
+            partner_service.get_partner(current_user.merchant_id, partner_id), livemode=livemode)
         try:
             with audit("partner.update", Partner, partner_id, snapshot=snapshot):
-                partner_service.update_partner(current_user.merchant_id, partner_id, body)
+                partner_service.update_partner(current_user.merchant_id, partner_id, body, livemode=livemode)
         except KassaError as error:
             db.session.rollback()
             errors = {error.param or "form": _message(error)}

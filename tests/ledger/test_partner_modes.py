@@ -1,0 +1,107 @@
+"""A test secret key never steers live money. Test keys end up in CI configs and with contractors, so what they
+change must stay in the test world: a partner's payout account and rolling reserve are kept per mode (a test key
+reads and writes the test ones, live settlements pay to the live account)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.api.test_livemode import credit, live_key
+from tests.ledger.books_support import add_partner, completed_order, run_settlements, set_rule
+from tests.ledger.test_settlement import _sent_to
+
+CUSTOMER = "cus_both_worlds"  # the customer test_livemode's ``credit`` fills the wallet of
+
+
+def _live_completed_order(app, live, merchant, sku: str, worker) -> dict:
+    """A live order paid from the customer's live wallet, fulfilled, confirmed and cleared."""
+    credit(app, merchant.id, True, 5000)
+    order = live.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": CUSTOMER},
+                                       "agreement_accepted": True}).json
+    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == \
+        "succeeded"
+    worker()  # fulfilled
+    assert live.post(f"/orders/{order['id']}/confirm").status_code == 200
+    worker()  # cleared
+    return live.get(f"/orders/{order['id']}").json
+
+
+def _live_settlements(app, merchant) -> list[str]:
+    """The settlement sweep cuts the live settlements due by tomorrow (as the cron does once their day is over)."""
+    from app.db_types import utcnow
+    from app.payments.settling import settle_due
+
+    with app.app_context():
+        return settle_due(merchant_id=merchant.id, livemode=True, until=utcnow() + timedelta(days=1))
+
+
+def _live_payout(live, partner: str) -> dict:
+    found = live.get("/settlements", query_string={"partner": partner}).json["data"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_test_key_changing_a_partners_payout_account_never_redirects_its_live_payouts(app, client, api, merchant,
+                                                                                          catalog, sandbox, worker):
+    live = live_key(app, client, merchant, "secret")
+    studio = add_partner(live, "Northwind Studio", payout_account="acct_northwind_live")
+    set_rule(live, catalog["sku"], [(studio["id"], 10000)])
+    # A leaked test key tries to send the studio's money elsewhere: it changes the test account only.
+    changed = api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_thief_0001"})
+    assert changed.status_code == 200 and changed.json["payout_account"] == "acct_thief_0001"
+    assert api.get(f"/partners/{studio['id']}").json["payout_account"] == "acct_thief_0001"
+    assert live.get(f"/partners/{studio['id']}").json["payout_account"] == "acct_northwind_live"
+    assert {p["id"]: p["payout_account"] for p in live.get("/partners").json["data"]}[studio["id"]] == \
+        "acct_northwind_live"
+
+    _live_completed_order(app, live, merchant, catalog["sku"], worker)
+    assert len(_live_settlements(app, merchant)) == 1
+    assert _live_payout(live, studio["id"])["payout"]["destination"] == "acct_northwind_live"
+
+    # Test settlements pay the test account, at the sandbox.
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    (settled,) = run_settlements(api, worker)
+    assert settled["payout"]["destination"] == "acct_thief_0001"
+    assert _sent_to(app, sandbox, settled["payout"]["id"]) == ["acct_thief_0001"]
+
+
+def test_a_partner_a_test_key_adds_has_no_live_account_and_a_test_key_never_releases_a_live_payout(
+        app, client, api, merchant, catalog, worker):
+    live = live_key(app, client, merchant, "secret")
+    studio = add_partner(api, "Contractor Studio", payout_account="acct_contractor_1")
+    assert live.get(f"/partners/{studio['id']}").json["payout_account"] is None
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])  # SKU clearing is shared by both modes
+
+    _live_completed_order(app, live, merchant, catalog["sku"], worker)
+    assert len(_live_settlements(app, merchant)) == 1
+    waiting = _live_payout(live, studio["id"])["payout"]
+    assert (waiting["destination"], waiting["status"]) == (None, "pending")  # live money waits for a live account
+
+    # Giving it a payout account under a test key releases test payouts only: the live one still waits.
+    assert api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_thief_0002"}).status_code == 200
+    assert _live_payout(live, studio["id"])["payout"]["destination"] is None
+    assert live.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_studio_live"}).status_code == 200
+    assert _live_payout(live, studio["id"])["payout"]["destination"] == "acct_studio_live"
+
+
+def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_live_one(app, client, api, merchant,
+                                                                                    catalog, sandbox, worker):
+    live = live_key(app, client, merchant, "secret")
+    studio = add_partner(live, "Northwind Studio", payout_account="acct_northwind_live", reserve_bps=1000,
+                         reserve_days=30)
+    set_rule(live, catalog["sku"], [(studio["id"], 10000)])
+    # A test key holding back all of a studio's live money for a year, or dropping the merchant's reserve: test only.
+    held = api.patch(f"/partners/{studio['id']}", json={"reserve_bps": 10000, "reserve_days": 365})
+    assert (held.json["reserve_bps"], held.json["reserve_days"]) == (10000, 365)
+    shown = live.get(f"/partners/{studio['id']}").json
+    assert (shown["reserve_bps"], shown["reserve_days"]) == (1000, 30)
+
+    order = _live_completed_order(app, live, merchant, catalog["sku"], worker)
+    _live_settlements(app, merchant)
+    settled = _live_payout(live, studio["id"])
+    assert settled["reserve_held"] == settled["net"] // 10 and settled["payout"]["amount"] == \
+        settled["net"] - settled["net"] // 10, order["id"]
+
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    (test_settled,) = run_settlements(api, worker)
+    assert test_settled["reserve_held"] == test_settled["net"] and test_settled["payout"] is None
+
