@@ -1,6 +1,7 @@
 """A test secret key never steers live money. Test keys end up in CI configs and with contractors, so what they
 change must stay in the test world: a partner's payout account and rolling reserve are kept per mode (a test key
-reads and writes the test ones, live settlements pay to the live account)."""
+reads and writes the test ones, live settlements pay to the live account), and a test settlement run cannot push
+its cursor to where no later test line is ever settled."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -105,3 +106,23 @@ def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_liv
     (test_settled,) = run_settlements(api, worker)
     assert test_settled["reserve_held"] == test_settled["net"] and test_settled["payout"] is None
 
+
+def test_a_test_settlement_run_far_in_the_future_is_refused_and_later_test_orders_still_settle(
+        app, client, api, merchant, catalog, sandbox, worker):
+    live = live_key(app, client, merchant, "secret")
+    api.patch("/partners/self", json={"payout_account": "acct_acme_test"})
+    live.patch("/partners/self", json={"payout_account": "acct_acme_live"})
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    _live_completed_order(app, live, merchant, catalog["sku"], worker)
+
+    for far in ("9999-12-31T23:59:59Z", 253402300799, "2200-01-01T00:00:00Z"):
+        refused = api.post("/settlements/run", json={"until": far})
+        assert refused.status_code == 400 and refused.json["error"]["param"] == "until", (far, refused.json)
+    assert len(run_settlements(api, worker, days_ahead=700)) == 1  # a hold or reserve of a year or two can be seen
+
+    # The test cursor stands 700 days ahead: a later test order settles once a run reaches past it.
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer="cus_later")
+    assert run_settlements(api, worker, days_ahead=1) == []
+    assert len(run_settlements(api, worker, days_ahead=701)) == 1
+    # Live settlements were never touched by the test runs: today's live order is cut by the live sweep.
+    assert len(_live_settlements(app, merchant)) == 1

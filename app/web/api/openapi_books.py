@@ -67,8 +67,8 @@ SCHEMAS["SettlementLineList"] = _obj(["data", "has_more"], object={"const": "lis
                                      data={"type": "array", "items": _ref("SettlementLine")},
                                      has_more={"type": "boolean"})
 SCHEMAS["SettlementRunInput"] = {"type": "object", "properties": {"until": {
-    "type": ["integer", "string"], "description": "unix seconds or ISO 8601: settle lines available before this "
-                                                  "instead of each partner's cycle"}}}
+    "type": ["integer", "string"], "description": "unix seconds or ISO 8601, at most 730 days from now: settle lines "
+                                                  "available before this instead of each partner's cycle"}}}
 SCHEMAS["SettlementRun"] = _obj(["settlements"], object={"const": "settlement_run"},
                                 settlements={"type": "array", "items": _STR})
 
@@ -109,7 +109,8 @@ PATHS["/settlements/run"] = {"post": {
     "parameters": [_IDEMPOTENCY], "requestBody": {"required": False, "content": {
         "application/json": {"schema": _ref("SettlementRunInput")}}},
     "responses": {"202": _ok("SettlementRun", "Accepted"),
-                  "400": _error("test_mode_only with a live key; until is not a time"), **_SECRET_ERRORS}}}
+                  "400": _error("test_mode_only with a live key; until is not a time or more than 730 days "
+                                         "from now"), **_SECRET_ERRORS}}}
 PATHS["/settlements/{id}/retry_payout"] = {"post": {
     "summary": "Send a settlement's failed payout again (after fixing the partner's payout account)",
     "parameters": [_ID, _IDEMPOTENCY],
