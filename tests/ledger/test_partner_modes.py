@@ -84,6 +84,37 @@ def test_a_partner_a_test_key_adds_has_no_live_account_and_a_test_key_never_rele
     assert _live_payout(live, studio["id"])["payout"]["destination"] == "acct_studio_live"
 
 
+def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_test_key_set(app, client, api,
+                                                                                            merchant, catalog, worker):
+    """'Send again' takes the partner's account as it is now: of the settlement's mode, never the test one."""
+    from sqlalchemy import update
+
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+    from app.payments.adapters.base import PayoutResult
+    from app.payments.payouts import apply_payout_result
+
+    live = live_key(app, client, merchant, "secret")
+    studio = add_partner(live, "Northwind Studio", payout_account="acct_closed_live")
+    set_rule(live, catalog["sku"], [(studio["id"], 10000)])
+    _live_completed_order(app, live, merchant, catalog["sku"], worker)
+    _live_settlements(app, merchant)
+    payout = _live_payout(live, studio["id"])["payout"]
+    with app.app_context():  # the live provider's bank refuses the account for good
+        db.session.execute(update(Payout).where(Payout.id == payout["id"]).values(max_tries=1))
+        db.session.commit()
+        apply_payout_result(PayoutResult("pp_live_1", payout["id"], "failed", payout["amount"], "usd",
+                                         "account closed"))
+    assert _live_payout(live, studio["id"])["status"] == "failed"
+
+    # Finance fixes the live account; then a test key sets an account of its own, and finance sends again.
+    assert live.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_northwind_live"}).status_code == 200
+    assert api.patch(f"/partners/{studio['id']}", json={"payout_account": "acct_thief_0003"}).status_code == 200
+    settlement = _live_payout(live, studio["id"])["id"]
+    assert api.post(f"/settlements/{settlement}/retry_payout").status_code == 404  # a test key sees no live one
+    again = live.post(f"/settlements/{settlement}/retry_payout")
+    assert again.status_code == 200 and again.json["payout"]["destination"] == "acct_northwind_live"
+
 def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_live_one(app, client, api, merchant,
                                                                                     catalog, sandbox, worker):
     live = live_key(app, client, merchant, "secret")
