@@ -1,4 +1,4 @@
-"""Migration 0119: a partner's payout account and reserve split into a live and a test one. The account partners
+"""Migration 0120: a partner's payout account and reserve split into a live and a test one. The account partners
 had is where live settlements paid real money, so it stays the live one; the test one starts as a copy, so a test
 integration that settles and checks where the sandbox was asked to pay keeps working."""
 from __future__ import annotations
