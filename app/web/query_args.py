@@ -4,10 +4,12 @@ Werkzeug's ``request.args.get`` answers the first of a parameter sent twice and 
 ``GET /api/v1/orders?status=paid&status=failed`` listed the paid orders only, while the caller believed it had
 filtered by both (``?limit=5&limit=500`` paged by 5). No list filter of the API or the portal takes more than one
 value (shared/API.md, the OpenAPI document), so a repeat is refused before any view reads it, naming the
-parameter."""
+parameter. A shopper's page refuses a repeat of what it reads, as it reads it (OneValueArgs)."""
 from __future__ import annotations
 
 from flask import request
+from flask_babel import gettext
+from werkzeug.datastructures import ImmutableMultiDict
 
 from app.errors import InvalidRequest
 
@@ -29,3 +31,23 @@ def refuse_repeated_filters() -> None:
         name, count = repeated
         raise InvalidRequest(f"The address gives “{name}” {count} times, but each filter takes one value: keep one "
                              "and open the page again.", param=name)
+
+
+class OneValueArgs(ImmutableMultiDict):
+    """The query of a shopper's page (hosted and embedded checkout): reading a parameter that is given more than once
+    is a 400 page naming it. Only what the page reads counts: a link a campaign tool tagged twice (``utm_source``)
+    still opens the checkout, while ``?quantity=1&quantity=5`` no longer sells one quietly."""
+
+    def __getitem__(self, key: str) -> str:
+        count = len(self.getlist(key))
+        if count > 1:
+            raise InvalidRequest(gettext("This link gives “%(name)s” %(count)d times, so the checkout cannot tell "
+                                         "which one is meant. Open the link from the shop again, or keep one of "
+                                         "them in the address.", name=key, count=count), param=key)
+        return super().__getitem__(key)
+
+
+def read_one_value_per_param() -> None:
+    """before_request of the checkout and the embedded panel: their views and templates read the query as
+    OneValueArgs."""
+    request.args = OneValueArgs(request.args)

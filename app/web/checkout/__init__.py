@@ -2,8 +2,10 @@
 from flask import Blueprint
 
 from app.web.form_text import refuse_nul_in_fields
+from app.web.query_args import read_one_value_per_param
 
 bp = Blueprint("checkout", __name__, url_prefix="/checkout")
 bp.before_request(refuse_nul_in_fields)
+bp.before_request(read_one_value_per_param)
 
 from app.web.checkout import billing_views, card_views, media, receipt_views, return_views, views  # noqa: E402,F401

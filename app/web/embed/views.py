@@ -82,8 +82,9 @@ def _context(sale: Sale, embed: Embed, data, *, error: str | None = None) -> dic
 def _caller() -> tuple[Caller, str]:
     """The publishable key and the parent page's origin of a frame's first page: the key says whose
     panel, ``origin`` who may frame and hear it."""
+    key = request.args.get("key")  # outside the try: a key given twice is a 400 page, not a refused key
     try:
-        caller = authenticate_key(request.args.get("key"))
+        caller = authenticate_key(key)
     except KassaError as exc:
         abort(401, description=exc.message)
     if caller.is_secret:
@@ -121,8 +122,9 @@ def panel(product_id: str):
 def session_panel():
     """The panel of a checkout session, named by its client secret (``session``)."""
     caller, origin = _caller()
+    secret = request.args.get("session")  # outside the try: given twice is a 400 page, not an unknown session
     try:
-        checkout = open_session_for(request.args.get("session"), merchant_id=caller.merchant_id,
+        checkout = open_session_for(secret, merchant_id=caller.merchant_id,
                                     livemode=caller.livemode)
     except KassaError as exc:
         abort(exc.status if exc.status != 400 else 404, description=exc.message)
