@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.sandbox import api, pages, payouts_api, refunds, statements_api
 from app.sandbox.models import create_tables, make_engine, make_session_factory
+from app.sandbox.request_text import refuse_unreadable_address
 from app.sandbox.runtime import EXTENSION_KEY, SandboxRuntime
 from app.sandbox.services import SandboxError, ensure_account
 
@@ -42,6 +43,7 @@ def create_sandbox_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(refunds.bp)
     app.register_blueprint(payouts_api.bp)
     app.register_blueprint(statements_api.bp)
+    app.before_request(refuse_unreadable_address)
     register_error_handlers(app)
     return app
 
@@ -95,8 +97,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException) -> Any:
         if request.path.startswith("/sandbox/api/"):
-            code = "not_found" if error.code == 404 else "request_invalid"
-            body = {"error": {"type": "invalid_request_error", "code": code, "message": error.description, "param": None}}
+            # An unexpected error (Flask's InternalServerError) is ours, not the caller's: it may try again.
+            code = "not_found" if error.code == 404 else "internal_error" if error.code >= 500 else "request_invalid"
+            type_ = "api_error" if error.code >= 500 else "invalid_request_error"
+            body = {"error": {"type": type_, "code": code, "message": error.description, "param": None}}
             return body, error.code
         if error.code == 404:
             return render_template("sandbox/not_found.html"), 404

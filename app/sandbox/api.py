@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, g, jsonify, request
 
 from app.sandbox.callbacks import in_background
+from app.sandbox.request_text import parse_json_object
 from app.sandbox.runtime import current_runtime
 from app.sandbox.services import (
     PaymentAlreadyDecided,
@@ -231,11 +232,11 @@ def mandate_revoke(mandate_id: str) -> Response:
 
 
 def json_body() -> dict[str, Any]:
-    """Return the request's JSON object, or raise a 400 that says a JSON object is expected."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise SandboxError(400, "parameter_invalid", "The body must be a JSON object.")
-    return body
+    """Return the request's JSON object, or raise a 400 that says what is wrong with it (app/sandbox/request_text.py:
+    a key given twice, a NUL or lone surrogate in its text)."""
+    if not request.is_json:
+        raise SandboxError(400, "parameter_invalid", "The body must be a JSON object (Content-Type: application/json).")
+    return parse_json_object(request.get_data())
 
 
 def parse_payment_request(body: dict[str, Any], *, setup: bool = False) -> PaymentRequest:
