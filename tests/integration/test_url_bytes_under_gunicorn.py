@@ -54,3 +54,22 @@ def test_a_url_that_is_not_utf8_is_a_400_under_gunicorn(tmp_path):
     finally:
         web.stop()
         redis.stop()
+
+
+def test_the_sandbox_provider_refuses_a_url_that_is_not_utf8_under_gunicorn(tmp_path):
+    # The Procfile's sandbox: gunicorn hands /sandbox/pay/sbp_%FF over as the byte 0xFF, which was looked up as
+    # U+FFFD (a 404 'no such payment', as if the id were merely unknown).
+    port = free_port()
+    env = kassa_environment(database_url=f"sqlite:///{tmp_path / 'kassa.db'}", redis_url="redis://127.0.0.1:1/0",
+                            var_dir=tmp_path / "var", kassa_port=free_port(), sandbox_port=port, SANDBOX_WORKERS="1")
+    sandbox = Service.from_procfile("sandbox", env, tmp_path,
+                                    ready=http_answers(f"http://127.0.0.1:{port}/sandbox/api/payments/x"))
+    try:
+        sandbox.start()
+        for target in (b"/sandbox/api/payments/sbp_%FF", b"/sandbox/api/payments?reference=%FF"):
+            status, body = raw_get(port, target, "sbx_test_demo_key")
+            assert (status, b"must be UTF-8" in body) == (400, True), (target, status, body[:300], sandbox.log_tail())
+        status, body = raw_get(port, b"/sandbox/pay/sbp_%FF", "")
+        assert status == 400 and b"UTF-8" in body, (status, body[:300])
+    finally:
+        sandbox.stop()
