@@ -1,5 +1,6 @@
 """The stream process's HTTP side: ``GET /api/v1/orders/{id}/stream?client_secret=…`` answered exactly as the
-web route answers it (``app/web/api/stream.py``: ``retry``, ``status`` events, keepalives, ``end``), but each
+web route answers it (``app/web/api/stream.py``: ``retry``, ``status`` events, keepalives, ``end``; a query the API
+refuses, such as ``client_secret`` given twice, refused with the same 400), but each
 open stream is a coroutine waiting on its socket, so one process holds thousands. ``GET /healthz`` says it is up.
 
 HTTP/1.1 without keep-alive: the answer's body runs until the stream ends, then the connection closes (an
@@ -12,11 +13,15 @@ import json
 import logging
 import re
 import time
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
-from app.errors import KassaError
+from werkzeug.datastructures import MultiDict
+
+from app.errors import InvalidRequest, KassaError
 from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
 from app.streams.watch import StreamHub
+from app.web.api.params import refuse_nul_in_url, refuse_repeated_query_params
+from app.web.url_text import not_utf8_query_message, not_utf8_query_param
 
 log = logging.getLogger("kassa.streams")
 
@@ -30,9 +35,28 @@ def _head(status: str, headers: dict[str, str]) -> bytes:
     return "\r\n".join(lines).encode("latin-1")
 
 
+def read_query(query: str, order_id: str) -> MultiDict:
+    """The query as the web route reads it, refused as the web route refuses it (the same 400: not UTF-8, a
+    parameter given twice, a NUL), so a client hears the same from either server. ``query``: as received, Latin-1."""
+    raw = query.encode("latin-1")
+    name = not_utf8_query_param(raw)
+    if name is not None:
+        raise InvalidRequest(not_utf8_query_message(name), param=name or None)
+    args = MultiDict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+    refuse_repeated_query_params(args)
+    refuse_nul_in_url({"order_id": order_id}, args)
+    return args
+
+
 def _cors(origin: str | None) -> dict[str, str]:
     # The client secret is the credential: any page holding it may listen (as on the web route).
     return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
+
+
+def _error(exc: KassaError, origin: str | None) -> bytes:
+    """The API's JSON error, readable by the page that asked."""
+    return (_head(f"{exc.status} Error", {"Content-Type": "application/json", **_cors(origin)})
+            + json.dumps(exc.to_json()).encode())
 
 
 class StreamServer:
@@ -75,15 +99,18 @@ class StreamServer:
             writer.write(_head("204 No Content", {**_cors(origin), "Access-Control-Allow-Methods": "GET",
                                                   "Access-Control-Max-Age": "600"}))
             return
-        secret = parse_qs(query).get("client_secret", [""])[0]
         order_id = route.group(1)
+        try:
+            secret = read_query(query, order_id).get("client_secret", "")
+        except KassaError as exc:
+            writer.write(_error(exc, origin))
+            return
         woken = self.hub.register(order_id)  # before the first read: a change during it wakes the first wait
         try:
             try:
                 first = await self.hub.read(opening_snapshot, order_id, secret)  # the secret checked with it
             except KassaError as exc:
-                writer.write(_head(f"{exc.status} Error", {"Content-Type": "application/json", **_cors(origin)})
-                             + json.dumps(exc.to_json()).encode())
+                writer.write(_error(exc, origin))
                 return
             writer.write(_head("200 OK", {"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
                                           "X-Accel-Buffering": "no", **_cors(origin)}))

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from flask import request
 from flask_babel import gettext
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from app.errors import InvalidRequest
 
 
-def repeated_query_param() -> tuple[str, int] | None:
-    """The first query parameter the URL names more than once, and how many times; None if none is."""
-    for name in request.args:
-        count = len(request.args.getlist(name))
+def repeated_query_param(args: MultiDict | None = None) -> tuple[str, int] | None:
+    """The first query parameter the URL (or ``args``) names more than once, and how many times; None if none is."""
+    args = request.args if args is None else args
+    for name in args:
+        count = len(args.getlist(name))
         if count > 1:
             return name, count
     return None

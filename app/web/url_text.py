@@ -25,7 +25,7 @@ def _is_utf8(raw: bytes) -> bool:
     return True
 
 
-def _not_utf8_query_name(query: bytes) -> str | None:
+def not_utf8_query_param(query: bytes) -> str | None:
     """The name of the first query parameter whose name or value (as sent, or percent-decoded) is no UTF-8: ``""``
     when the name itself is not readable; None when the whole query string is text."""
     for pair in query.split(b"&"):
@@ -56,13 +56,19 @@ def refuse_non_utf8_url() -> None:
     """before_request, app-wide and before any hook that reads the query: a path or query that is no UTF-8 is a
     400 (JSON on the API and hooks, a page elsewhere)."""
     path = _path_bytes()
-    name = _not_utf8_query_name(request.query_string)
+    name = not_utf8_query_param(request.query_string)
     if name is None and (path is None or _is_utf8(path)):
         return
     # The error page, the request log and the response hooks may read the query: give them an empty one to read.
     request.args = ImmutableMultiDict()
     if name is None:
         raise _refused("the URL path must be UTF-8: percent-encode the UTF-8 bytes of its text (é is %C3%A9)")
+    raise _refused(not_utf8_query_message(name), param=name or None)
+
+
+def not_utf8_query_message(name: str) -> str:
+    """The API's words for a query whose parameter ``name`` (``""``: a name) is no UTF-8; the stream process
+    (app/streams/server.py) says the same."""
     which = f"the value of {name}" if name else "a parameter name"
-    raise _refused(f"the query string must be UTF-8, and {which} is not: percent-encode the UTF-8 bytes of the "
-                   "text (é is %C3%A9)", param=name or None)
+    return (f"the query string must be UTF-8, and {which} is not: percent-encode the UTF-8 bytes of the text "
+            "(é is %C3%A9)")

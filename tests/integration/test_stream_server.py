@@ -81,3 +81,23 @@ def test_the_hosted_order_page_opens_its_stream_on_the_stream_process(app, clien
         assert stream.headers["Content-Type"] == "text/event-stream"
         data = next(line for line in stream.iter_lines(chunk_size=1, decode_unicode=True) if line.startswith("data: "))
     assert json.loads(data.removeprefix("data: "))["status"] == "paying"  # what the page's script reads
+
+
+def test_a_query_the_web_route_refuses_is_refused_the_same_way(client, api, catalog, stream_server):
+    # The stream process took the first client_secret of two, read %FF as U+FFFD and a NUL as text, so a client
+    # got a stream (or a 404) where the web route, serving the same URL, said 400 and why.
+    order = create_order(api, catalog["sku"])
+    path = f"/api/v1/orders/{order['id']}/stream"
+    secret = order["client_secret"]
+    for query in (f"client_secret={secret}&client_secret=nope", f"client_secret=nope&client_secret={secret}",
+                  f"client_secret={secret}&client_secret={secret}", "client_secret=%FF", f"client_secret={secret}%00",
+                  f"client_secret={secret}&x=caf%E9"):
+        web = client.get(f"{path}?{query}")
+        with requests.get(f"{stream_server}{path}?{query}", stream=True, timeout=5) as streamed:
+            assert web.status_code == 400, (query, web.status_code)
+            assert streamed.status_code == 400, (query, streamed.status_code)
+            assert streamed.headers["Content-Type"] == "application/json"
+            said, web_said = streamed.json()["error"], web.json["error"]
+        assert (said["code"], said.get("param"), said["message"]) == (
+            web_said["code"], web_said.get("param"), web_said["message"]), query
+    wait_for(lambda: requests.get(f"{stream_server}/healthz", timeout=5).json()["open_streams"] == 0, 10)

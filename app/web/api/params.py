@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from flask import request
+from werkzeug.datastructures import MultiDict
 
 from app.errors import InvalidRequest
 from app.web.json_bodies import parse_json_object
@@ -22,17 +23,21 @@ def json_body() -> dict:
     return parse_json_object(raw)
 
 
-def refuse_nul_in_url() -> None:
-    """Query and path values are text for the database too: a NUL (``%00``) in one is a 400, not a 500."""
-    for name, value in [*request.args.items(multi=True), *(request.view_args or {}).items()]:
+def refuse_nul_in_url(path_values: dict | None = None, args: MultiDict | None = None) -> None:
+    """Query and path values are text for the database too: a NUL (``%00``) in one is a 400, not a 500. (The
+    request's own by default; the stream process passes its.)"""
+    args = request.args if args is None else args
+    path_values = (request.view_args or {}) if path_values is None else path_values
+    for name, value in [*args.items(multi=True), *path_values.items()]:
         if isinstance(value, str) and "\x00" in value:
             raise InvalidRequest("the URL must not contain NUL characters (%00)", param=name)
 
 
-def refuse_repeated_query_params() -> None:
+def refuse_repeated_query_params(args: MultiDict | None = None) -> None:
     """Every query parameter of the API takes one value: a second one was dropped unseen (``?status=paid&status=
-    failed`` listed paid orders only, ``?limit=5&limit=500`` paged by 5), so a repeat is a 400 naming it."""
-    repeated = repeated_query_param()
+    failed`` listed paid orders only, ``?limit=5&limit=500`` paged by 5), so a repeat is a 400 naming it. (The
+    request's own query by default; the stream process passes its.)"""
+    repeated = repeated_query_param(args)
     if repeated:
         name, count = repeated
         raise InvalidRequest(f"{name} is in the query string {count} times; send it once (each query parameter "
