@@ -262,7 +262,7 @@ def update_sku(merchant_id: str, sku_id: str, fields: dict, *, stock_shown: obje
     return sku
 
 
-def _set_stock_if_still(sku: Sku, stock: int | None, shown: int | None, livemode: bool) -> None:
+def _set_stock_if_still(sku: Sku, stock: int | None, shown: object, livemode: bool) -> None:
     """Set ``stock`` (both modes') in one conditional UPDATE, only while ``livemode``'s stock is ``shown``; the row
     stays locked until the caller commits, so no order takes a unit in between. A ``shown`` no stock can be (an
     edited form) is not still the stock: it is not sent to the database, whose column would not hold it."""
@@ -281,8 +281,10 @@ def _set_stock_if_still(sku: Sku, stock: int | None, shown: int | None, livemode
     set_committed_value(sku, "test_stock", stock)
 
 
-def _units(stock: int | None) -> str:
-    return "unlimited" if stock is None else str(stock)
+def _units(stock: object) -> str:
+    if stock is None:
+        return "unlimited"
+    return str(stock) if type(stock) is int else "what the page showed"  # an edited page's text, not a stock
 
 
 def search_products(merchant_id: str, *, q: str | None = None, status: str | None = None, limit: int = 20,

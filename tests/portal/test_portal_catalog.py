@@ -347,6 +347,23 @@ def test_a_shown_stock_no_column_holds_is_a_stale_page_not_a_500(app, portal, ca
         assert db.session.get(Sku, catalog["limited_sku"]).test_stock == 3
 
 
+@pytest.mark.parametrize("shown", ["x", "12345678901", "9" * 5000])
+def test_a_shown_stock_that_is_no_number_is_not_taken_for_unlimited(app, portal, catalog, shown):
+    # The form read the stock it showed with its own check (digits, at most 10), and anything else counted as
+    # "the page showed unlimited": on an unlimited option an edited hidden field then set the stock unchecked.
+    from app.catalog.models import Sku
+    from app.extensions import db
+
+    path = f"/portal/skus/{catalog['sku']}"
+    form = _post_form(portal.page(path), "stock")
+    assert form["stock_shown"] == ""  # unlimited
+    edited = portal.client.post(path, data={**form, "stock_shown": shown, "stock": "7"})
+    assert edited.status_code == 422, edited.status_code
+    assert "while you edited" in edited.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Sku, catalog["sku"]).test_stock is None
+
+
 @pytest.mark.postgres_only  # SQLite takes one writer at a time: the second use waits for the save instead
 def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_count(app, merchant, portal, api, catalog):
     """The merchant lowers a coupon's limit to the 1 use it has; a shopper uses it again between the check and the

@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from app.catalog.coupon_models import KIND_TERMS
 from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_TRIAL_DAYS
 from app.money import exponent
+from app.whole_numbers import parse_whole_number
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
                   SelectChoice("archived", "Archived")]
@@ -158,10 +159,14 @@ class SkuForm(FlaskForm):
             self.clearing_split.errors = [str(exc)]
             return None
 
-    def shown_stock(self) -> int | None:
-        """The stock the page showed (None: unlimited)."""
+    def shown_stock(self) -> int | str | None:
+        """The stock the page showed (None: unlimited). Anything but a whole number (an edited page) is passed on as
+        it is, for the service to refuse as no stock the page could have shown, never taken for unlimited."""
         raw = (self.stock_shown.data or "").strip()
-        return int(raw) if raw.isdecimal() and len(raw) <= 10 else None  # a stock is at most 10**9
+        if not raw:
+            return None
+        number = parse_whole_number(raw)
+        return raw if number is None else number
 
     def fields_for_service(self) -> dict:
         """The SKU fields, or ValidationError-style messages recorded on the form's fields."""
