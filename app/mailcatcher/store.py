@@ -23,12 +23,21 @@ class Caught:
     @property
     def text(self) -> str:
         part = self.message.get_body(preferencelist=("plain",))
-        return part.get_content() if part is not None else ""
+        return _content(part) if part is not None else ""
 
     @property
     def html(self) -> str | None:
         part = self.message.get_body(preferencelist=("html",))
-        return part.get_content() if part is not None else None
+        return _content(part) if part is not None else None
+
+
+def _content(part: EmailMessage) -> str:
+    """A text part's content; in a charset Python does not know (any program may send here), its bytes read as
+    UTF-8, what is not shown as U+FFFD, rather than a page that fails."""
+    try:
+        return part.get_content()
+    except LookupError:
+        return (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
 
 
 class MailStore:

@@ -36,3 +36,18 @@ def test_a_sent_message_is_listed_and_readable(tmp_path):
     assert "default-src 'none'" in html.headers["Content-Security-Policy"]
     assert web.get("/messages/../../etc/passwd").status_code == 404
     assert web.get("/messages/nope.eml").status_code == 404
+
+
+def test_a_message_in_a_charset_python_does_not_know_is_still_readable(tmp_path):
+    # Any program on the machine may send to the catcher: a part declaring charset=x-unknown made its page a 500.
+    store = MailStore(tmp_path / "mail")
+    raw = (b"From: a@kassa.test\r\nTo: b@example.test\r\nSubject: Odd\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: multipart/alternative; boundary=zz\r\n\r\n"
+           b"--zz\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nTotal 5 \xff\r\n"
+           b"--zz\r\nContent-Type: text/html; charset=x-unknown\r\n\r\n<p>Total <b>5</b></p>\r\n--zz--\r\n")
+    (tmp_path / "mail" / "00000000000000000001-0001.eml").write_bytes(raw)
+    web = create_web_app(store).test_client()
+    shown = web.get("/messages/00000000000000000001-0001.eml")
+    assert shown.status_code == 200 and "Total 5 \ufffd" in shown.get_data(as_text=True)
+    html = web.get("/messages/00000000000000000001-0001.eml/html")
+    assert html.status_code == 200 and "<b>5</b>" in html.get_data(as_text=True)
