@@ -49,6 +49,17 @@ def test_a_nul_in_the_query_string_or_path_is_a_400(api, catalog):
     assert api.get("/products/prod_%00x").status_code == 400
 
 
+@pytest.mark.parametrize("path", ["/hooks/channels/stripe/mch_x%00", "/hooks/channels/sandbox_card/mch%00",
+                                  "/hooks/channels/sand%00box_card", "/hooks/payouts/sandbox_card%00",
+                                  "/hooks/mandates/sandbox_card%00"])
+def test_a_nul_in_a_callback_address_is_a_400_not_a_500(client, path):
+    # A provider's callback URL with %00 in the merchant id was looked up in PostgreSQL, which refuses a NUL: a 500
+    # (and an integration log row that could not be written).
+    refused = client.post(path, data=b'{"id": "evt_x"}', headers={"Content-Type": "application/json"})
+    assert refused.status_code == 400, refused.status_code
+    assert "NUL" in refused.json["error"]["message"] and refused.json["error"]["code"] == "parameter_invalid"
+
+
 @pytest.mark.parametrize("currency", ["abc", "xyz", "xau", "usdd", "u$d"])
 def test_only_real_iso_4217_currencies_are_accepted(api, currency):
     price = api.post("/products", json=sku_body(price={"amount": 100, "currency": currency}))

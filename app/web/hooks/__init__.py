@@ -11,8 +11,11 @@ from app.payments.channels import adapter_for
 from app.payments.hub import apply_channel_result, attempt_with_order
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.web.api.params import refuse_nul_in_url
 
 bp = Blueprint("hooks", __name__, url_prefix="/hooks")
+# A NUL in a callback's address (%00 in a merchant id) reached PostgreSQL, which refuses it: a 400 before that.
+bp.before_request(refuse_nul_in_url)
 log = logs.get("hooks")
 
 
