@@ -14,8 +14,9 @@ from app.web.checkout import bp
 
 @bp.get("/receipts/<order_id>")
 def receipt(order_id: str):
+    client_secret = request.args.get("client_secret") or ""  # outside the try: given twice is a 400 saying so
     try:
-        order = get_order_by_client_secret(order_id, request.args.get("client_secret") or "")
+        order = get_order_by_client_secret(order_id, client_secret)
     except KassaError:
         order = None
     if order is None or order.status not in PAID_STATUSES:
