@@ -41,7 +41,10 @@ def refusal(address: IPAddress) -> str | None:
         address = address.ipv4_mapped or address.sixtofour
     if any(address in network for network in allowed_networks()):
         return None
+    # IPv6 site-local (fec0::/10) is deprecated but still routed inside some networks; Python counts it as global.
+    site_local = isinstance(address, ipaddress.IPv6Address) and address.is_site_local
     for kind, refused in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
+                          ("site-local", site_local),
                           ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
                           ("private", address.is_private), ("reserved", address.is_reserved)):
         if refused:
@@ -74,7 +77,8 @@ def check_destination(url: str, param: str) -> None:
     parts = urlsplit(url)
     host = parts.hostname or ""
     literal = _literal(host)
-    if literal is None and (host == "localhost" or host.endswith(".localhost")):
+    named = host.removesuffix(".")  # localhost. (with the root's dot) is localhost
+    if literal is None and (named == "localhost" or named.endswith(".localhost")):
         literal = ipaddress.ip_address("127.0.0.1")
     if literal is not None:
         addresses = [literal]

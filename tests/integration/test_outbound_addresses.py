@@ -31,6 +31,12 @@ REFUSED = [
     # 6to4 (2002::/16) embeds an IPv4 address: 2002:a9fe:a9fe:: is 169.254.169.254, 2002:7f00:1:: is 127.0.0.1.
     ("http://[2002:a9fe:a9fe::]/latest/meta-data/", "link-local"),
     ("http://[2002:7f00:1::]/hooks", "loopback"),
+    # IPv6 site-local (fec0::/10): deprecated, yet routed inside some networks, and public to Python's ipaddress.
+    ("http://[fec0::1]/hooks", "site-local"),
+    ("http://[feff::1]/hooks", "site-local"),
+    # A name written with its root dot is the same name: localhost. is this machine.
+    ("http://localhost./hooks", "loopback"),
+    ("http://api.localhost./hooks", "loopback"),
 ]
 
 
