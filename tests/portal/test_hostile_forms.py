@@ -198,6 +198,15 @@ def test_no_checkout_page_answers_a_server_error_to_odd_query_values(app, client
                     server_errors.append((page.split("?")[0], param, value[:12], response.status_code))
     assert server_errors == []
     assert answers.count(200) == len(answers)  # each page still shows, whatever the query carried
+    # Each value twice, and a query value that is no UTF-8: a 400 page when the page reads it, never a 5xx.
+    for page in pages:
+        for param in (*params, "client_secret", "key", "origin"):
+            for query in (f"{param}=1&{param}=2", f"{param}=%FF"):
+                response = client.get(_with_query(page, query), environ_base={
+                    "REMOTE_ADDR": f"127.1.{len(answers) // 250}.{len(answers) % 250 + 1}"})
+                answers.append(response.status_code)
+                assert response.status_code in (200, 400), (page.split("?")[0], query, response.status_code)
+                assert "text/html" in response.content_type
 
 
 def test_a_superscript_digit_is_not_a_quantity_or_a_setting(client, portal: Portal, catalog):
