@@ -414,3 +414,12 @@ def test_a_coupons_usage_lists_the_uses_of_the_mode_the_portal_shows(app, api, m
     page = portal.page(f"/portal/coupons/{coupon_id}")
     assert "<dd>0 of 1 time<" in page  # one use allowed: "time", not "times"
     assert order.json["id"] not in page and "Not used yet." in page
+
+
+@pytest.mark.parametrize("image_id", ["2147483648", "99999999999999999999"])
+def test_removing_an_image_id_no_column_holds_is_a_404_not_a_500(portal, catalog, image_id):
+    # A product image's id is a 32-bit serial: an edited form's larger id reached PostgreSQL ("integer out of range").
+    token = _post_form(portal.page(f"/portal/products/{catalog['product']}"), "csrf_token")["csrf_token"]
+    removed = portal.client.post(f"/portal/products/{catalog['product']}/images/{image_id}/delete",
+                                 data={"csrf_token": token})
+    assert removed.status_code == 404, removed.status_code

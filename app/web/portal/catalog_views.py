@@ -122,7 +122,8 @@ def product_image_add(product_id: str):
     return _product_page(product, image_form=form, status=422)
 
 
-@bp.post("/products/<product_id>/images/<int:image_id>/delete")
+# An image id is a 32-bit serial: a larger one names no image (404), and PostgreSQL would refuse it (a 500).
+@bp.post("/products/<product_id>/images/<int(max=2147483647):image_id>/delete")
 @permission_required("catalog.manage")
 def product_image_remove(product_id: str, image_id: int):
     get_any_product(current_user.merchant_id, product_id)
