@@ -21,6 +21,7 @@ from app.signing.models import (ContractFinding, Subscription, SubscriptionRenew
                                 SubscriptionTimelineEntry, TestClock)
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
 from app.payments.refund_models import Refund  # noqa: F401
+from app.payments.dispute_models import Dispute  # noqa: F401
 from app.payments.report_days import ReportDay, ReportGeneration  # noqa: F401
 from app.receipts.models import ReceiptEmail  # noqa: F401
 from app.privacy.models import CustomerErasure  # noqa: F401

@@ -50,19 +50,22 @@ def _mixed_modes() -> list[dict]:
 
 
 def _orders_off() -> tuple[int, list[dict]]:
-    """Orders whose merchant-side postings differ from captured − refunded."""
+    """Orders whose merchant-side postings differ from captured − refunded − disputed (not won back)."""
     from app.orders.models import Order  # read-only: the check looks across domains on purpose
     from app.payments.models import PaymentAttempt
+    from app.payments.dispute_models import WITHDRAWN, Dispute
     from app.payments.refund_models import Refund
 
     captured = select(PaymentAttempt.order_id.label("order_id"), PaymentAttempt.amount.label("amount")).where(
         PaymentAttempt.status == "succeeded")
     refunded = select(Refund.order_id, -Refund.amount).where(Refund.status == "succeeded")
+    # A dispute's amount left with the bank when it opened, and came back only if won (app/ledger/disputes.py).
+    disputed = select(Dispute.order_id, -Dispute.amount).where(Dispute.status.in_(WITHDRAWN))
     side = Posting.account.like(_MERCHANT_SIDE[0])
     for pattern in _MERCHANT_SIDE[1:]:
         side = side | Posting.account.like(pattern)
     posted = select(Posting.order_id, -Posting.amount).where(Posting.order_id.isnot(None), side)
-    money = union_all(captured, refunded, posted).subquery()
+    money = union_all(captured, refunded, disputed, posted).subquery()
     rows = db.session.execute(
         select(money.c.order_id, Order.merchant_id, func.sum(money.c.amount))
         .join(Order, Order.id == money.c.order_id).where(Order.kind == "purchase")

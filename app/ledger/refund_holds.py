@@ -86,19 +86,30 @@ def hold_for_refund(*, merchant_id: str, order_id: str, livemode: bool, currency
                     refunded_before: int, capture_return: bool, now: datetime) -> int:
     """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
     returns the part of the channel's fee the refund gets back."""
+    legs, back = give_back_legs(merchant_id=merchant_id, order_id=order_id, livemode=livemode, currency=currency,
+                                amount=amount, channel=channel, captured=captured, capture_fee=capture_fee,
+                                refunded_before=refunded_before, capture_return=capture_return, now=now)
+    frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
+    post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), [frozen] + legs)
+    return back
+
+
+def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency: str, amount: int, channel: str,
+                   captured: int, capture_fee: int, refunded_before: int, capture_return: bool = False,
+                   now: datetime) -> tuple[list[Leg], int]:
+    """The legs that take ``amount`` of an order back from where its money now is (they sum to -``amount``), and
+    the part of the channel's fee that comes back with it; ``refunded_before`` is what went back earlier (refunds
+    and the disputes that hold money). A refund's hold and a dispute's withdrawal (app/ledger/disputes.py) both
+    take money this way; only where it goes differs."""
     back = fee_back(capture_fee, captured, 0 if capture_return else refunded_before, amount)
     clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
-    frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
     clearing = None if capture_return else db.session.get(OrderClearing, order_id)
     if clearing is None or clearing.amount == 0:
-        legs = [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id), frozen]
-    else:
-        # The channel's fee given back by the refunds since clearing (the rule is cumulative, so it is exact).
-        back_before = fee_back(capture_fee, captured, clearing.refunded_before, refunded_before - clearing.refunded_before)
-        legs = [frozen] + _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back,
-                                            fee_back_before=back_before, refunded_before=refunded_before, now=now)
-    post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), legs)
-    return back
+        return [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id)], back
+    # The channel's fee given back by the refunds since clearing (the rule is cumulative, so it is exact).
+    back_before = fee_back(capture_fee, captured, clearing.refunded_before, refunded_before - clearing.refunded_before)
+    return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, fee_back_before=back_before,
+                             refunded_before=refunded_before, now=now), back
 
 
 def _floored(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
@@ -128,17 +139,29 @@ def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee
 
 def release_refund_hold(merchant_id: str, refund_id: str, provider_attempt: int, *, livemode: bool,
                         now: datetime) -> None:
-    """The provider refused: every leg of the hold goes back where it came from (once). A partner's line comes
-    back as of now, so a settlement cut since the hold still sees it in its next window."""
+    """The provider refused: every leg of the hold goes back where it came from (once)."""
     reference = hold_reference(refund_id, provider_attempt)
-    hold = find_entry(HOLD, reference)
-    if hold is None or find_entry(RELEASE, reference) is not None:
+    post_reversal(merchant_id, HOLD, RELEASE, reference, livemode=livemode, now=now)
+
+
+def post_reversal(merchant_id: str, kind: str, reversal_kind: str, reference: str, *, livemode: bool,
+                  now: datetime) -> None:
+    """Post every leg of the entry (``kind``, ``reference``) back where it came from, as ``reversal_kind`` (once; not
+    at all if there is no such entry). A partner's line comes back as of now, so a settlement cut since the entry
+    still sees it in its next window."""
+    original = find_entry(kind, reference)
+    if original is None or find_entry(reversal_kind, reference) is not None:
         return
-    postings = list(db.session.scalars(select(Posting).where(Posting.entry_id == hold.id).order_by(Posting.id)))
+    postings = list(db.session.scalars(select(Posting).where(Posting.entry_id == original.id).order_by(Posting.id)))
     legs = [Leg(p.account, -p.amount, p.currency, p.order_id, p.partner_id, p.sku_id, p.sub_order_id, p.line_kind)
             for p in postings]
-    post_journal_entry(merchant_id, RELEASE, reference,
-                       _floored(merchant_id, legs, livemode=livemode, currency=postings[0].currency, now=now))
+    post_journal_entry(merchant_id, reversal_kind, reference,
+                       floored_from_now(merchant_id, legs, livemode=livemode, currency=postings[0].currency, now=now))
+
+
+def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
+    """``legs`` with each partner line made available from ``now`` (never inside a settled window)."""
+    return _floored(merchant_id, legs, livemode=livemode, currency=currency, now=now)
 
 
 def was_held(refund_id: str, provider_attempt: int) -> bool:

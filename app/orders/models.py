@@ -55,6 +55,8 @@ class Order(db.Model):
     discount: Mapped[int] = mapped_column(default=0)
     total: Mapped[int]
     refunded_amount: Mapped[int] = mapped_column(default=0)
+    # What open and lost disputes took back (app/payments/disputes.py): no longer the merchant's to refund.
+    disputed_amount: Mapped[int] = mapped_column(default=0, server_default="0")
     # Set when the order is fulfilled: from then on the auto-confirm job may complete it.
     auto_confirm_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     client_secret: Mapped[str] = mapped_column(String(100))

@@ -35,6 +35,8 @@ class ChannelConfig(db.Model):
     # published default, app/payments/fees.py). Reconciliation compares it with the provider's statement.
     fee_bps: Mapped[int | None]
     fee_fixed: Mapped[int | None] = mapped_column(BigInteger)
+    # What the provider charges the merchant per dispute (None: nothing); kept whatever the dispute's outcome.
+    dispute_fee: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PaymentAttempt(db.Model):

@@ -31,6 +31,7 @@ from app.ledger.locks import clearing_lock
 from app.merchants.models import Merchant
 from app.orders.models import Order, OrderItem
 from app.orders.sub_orders import net_amounts
+from app.payments.dispute_models import OPEN, WITHDRAWN, Dispute
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 
@@ -44,8 +45,12 @@ _DEFAULT_KEY = rule_key(DEFAULT_RULE)
 
 
 def _not_cleared(query):
+    # An order under an open dispute waits: whether its disputed money is the merchant's is not known yet (won, it
+    # comes back to the receivable it left; lost, it stays away), and its closing makes the sweep see it again.
+    open_dispute = select(Dispute.id).where(Dispute.order_id == Order.id, Dispute.status.in_(OPEN)).exists()
     return query.where(Order.status == "completed", Order.kind == "purchase",
-                       ~select(OrderClearing.order_id).where(OrderClearing.order_id == Order.id).exists())
+                       ~select(OrderClearing.order_id).where(OrderClearing.order_id == Order.id).exists(),
+                       ~open_dispute)
 
 
 # An order's lines as one string, in line order: "amount|net|rule" joined by newlines; orders of one kind have
@@ -76,7 +81,9 @@ def _stage(query) -> int:
     (orders alike in every figure that decides their split share one), in one statement; returns how many."""
     # The batch is picked first, so what is worked out per order below is worked out for the batch's orders only.
     chosen = query.with_only_columns(Order.id, Order.updated_at, Order.livemode, Order.currency, Order.total,
-                                     Order.refunded_amount).subquery("chosen")
+                                     # Money a lost dispute took is gone as a refund's is.
+                                     (Order.refunded_amount + Order.disputed_amount).label("refunded_amount")
+                                     ).subquery("chosen")
     returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
 
     # The earliest capture the order kept: one probe of the order's attempts (a lateral join on PostgreSQL; SQLite
@@ -98,7 +105,9 @@ def _stage(query) -> int:
     fee_returned = case((chosen.c.refunded_amount == 0, 0), else_=(
         select(func.coalesce(func.sum(Refund.fee_amount), 0))
         .where(Refund.order_id == chosen.c.id, Refund.status == "succeeded", Refund.kind == "order")
-        .scalar_subquery()))
+        .scalar_subquery()
+        + select(func.coalesce(func.sum(Dispute.fee_back), 0))
+        .where(Dispute.order_id == chosen.c.id, Dispute.status.in_(WITHDRAWN)).scalar_subquery()))
     picked = select(
         chosen.c.id.label("order_id"), chosen.c.updated_at, chosen.c.livemode, chosen.c.currency, chosen.c.total,
         chosen.c.refunded_amount.label("refunded"), func.coalesce(channel, "").label("channel"),

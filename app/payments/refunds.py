@@ -64,10 +64,17 @@ def _check_refundable(order: Order, amount: int) -> None:
                        code="refund_in_progress")
     if order.status not in REFUNDABLE_STATUSES:
         raise Conflict(f"order is {order.status} and cannot be refunded", code="order_state_invalid")
-    remaining = order.total - order.refunded_amount
+    remaining = refundable(order)
     if amount > remaining:
-        raise Unprocessable(f"at most {Money(remaining, order.currency).format()} of this order can still be refunded",
-                            code="amount_too_large", param="amount")
+        taken = (f" ({Money(order.disputed_amount, order.currency).format()} is disputed: the shopper's bank took "
+                 "it back)") if order.disputed_amount else ""
+        raise Unprocessable(f"at most {Money(remaining, order.currency).format()} of this order can still be refunded"
+                            + taken, code="amount_too_large", param="amount")
+
+
+def refundable(order: Order) -> int:
+    """What the merchant may still give back: never money the shopper's bank already took back by a dispute."""
+    return order.total - order.refunded_amount - order.disputed_amount
 
 
 def _captured_payment(order_id: str) -> PaymentAttempt:
@@ -86,7 +93,7 @@ def check_refund(merchant_id: str, order_id: str, *, amount: object = None, reas
     would raise; changes nothing (the portal asks this before its confirmation step)."""
     amount, _ = _parse_amount(amount), _parse_reason(reason)
     order = get_order(merchant_id, order_id)
-    amount = order.total - order.refunded_amount if amount is None else amount
+    amount = refundable(order) if amount is None else amount
     _check_refundable(order, amount)
     if amount <= 0:
         raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
@@ -121,7 +128,7 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
     """The pending refund and the order's move to ``refunding``, committed together (StaleOrder when the order
     changed after it was read; then nothing was written)."""
     order = get_order(merchant_id, order_id)
-    amount = order.total - order.refunded_amount if amount is None else amount
+    amount = refundable(order) if amount is None else amount
     _check_refundable(order, amount)
     if amount <= 0:
         raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
@@ -170,7 +177,8 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
     refund.fee_amount = hold_for_refund(
         merchant_id=order.merchant_id, order_id=order.id, livemode=order.livemode, currency=refund.currency,
         refund_id=refund.id, provider_attempt=refund.provider_attempt, amount=refund.amount, channel=payment.channel,
-        captured=payment.amount, capture_fee=payment.fee_amount, refunded_before=order.refunded_amount,
+        captured=payment.amount, capture_fee=payment.fee_amount,
+        refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
         capture_return=refund.kind == "capture_return", now=utcnow())
 
 
@@ -310,7 +318,8 @@ def _move_order(order: Order, refund: Refund) -> None:
         return
     # The database re-checks the invariant: refunds never add up to more than was captured.
     grown = db.session.execute(
-        update(Order).where(Order.id == order.id, Order.refunded_amount + refund.amount <= Order.total)
+        update(Order).where(Order.id == order.id,
+                            Order.refunded_amount + Order.disputed_amount + refund.amount <= Order.total)
         .values(refunded_amount=Order.refunded_amount + refund.amount)
         .execution_options(synchronize_session=False)).rowcount
     if grown != 1:

@@ -31,6 +31,7 @@ CAPABILITIES = {
     "partial_refunds": "gives part of a payment back",
     "payouts": "pays money out",
     "statements": "lists a day's movements for reconciliation",
+    "disputes": "tells of chargebacks by callback and takes the merchant's evidence",
 }
 
 # Kassa's own channels, declared exactly as an installed package declares its own in its metadata.

@@ -39,7 +39,7 @@ def screen_card(attempt_id: str, fingerprint: str) -> None:
         db.session.commit()
     log.info("card screened: %s", action, extra={"fields": {"order_id": order.id, "attempt_id": attempt_id}})
     if action == "block" and order.status in ("paid", "fulfilled", "completed") and order.refunded_amount < order.total:
-        from app.payments.refunds import create_refund  # payments sit above risk
+        from app.payments.refunds import create_refund, refundable  # payments sit above risk
 
-        create_refund(order.merchant_id, order.id, amount=order.total - order.refunded_amount,
+        create_refund(order.merchant_id, order.id, amount=refundable(order),
                       reason=f"refunded by risk control: {reason}"[:500], actor="system:risk")

@@ -48,9 +48,9 @@ def review_order(merchant_id: str, order_id: str, decision: object, *, actor: st
     if decision == "approve" and order.status in PAID:
         _release(order)
     elif decision == "reject" and order.status in PAID and order.refunded_amount < order.total:
-        from app.payments.refunds import create_refund  # payments sit above orders
+        from app.payments.refunds import create_refund, refundable  # payments sit above orders
 
-        create_refund(merchant_id, order.id, amount=order.total - order.refunded_amount,
+        create_refund(merchant_id, order.id, amount=refundable(order),
                       reason=f"rejected in risk review by {actor}", actor=actor)
     return db.session.get(Order, order.id, populate_existing=True)
 

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from app.sandbox import api, pages, payouts_api, refunds, statements_api
+from app.sandbox import api, disputes, pages, payouts_api, refunds, statements_api
 from app.sandbox.models import create_tables, make_engine, make_session_factory
 from app.sandbox.request_text import refuse_unreadable_address
 from app.sandbox.runtime import EXTENSION_KEY, SandboxRuntime
@@ -43,6 +43,7 @@ def create_sandbox_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(refunds.bp)
     app.register_blueprint(payouts_api.bp)
     app.register_blueprint(statements_api.bp)
+    app.register_blueprint(disputes.bp)
     app.before_request(refuse_unreadable_address)
     register_error_handlers(app)
     return app

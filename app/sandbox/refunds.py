@@ -77,7 +77,10 @@ def create_refund(session: Session, account_id: int, payment_id: str, amount: in
     if payment.status != "succeeded":
         raise SandboxError(409, "payment_not_refundable",
                            f"Only succeeded payments can be refunded; this one is {payment.status}.")
-    remaining = payment.amount - refunded_so_far(session, payment_id)
+    from app.sandbox.disputes import disputed_so_far  # disputes build on refunds
+
+    # Money the shopper's bank took back is not the merchant's to refund again.
+    remaining = payment.amount - refunded_so_far(session, payment_id) - disputed_so_far(session, payment_id)
     if amount > remaining:
         raise SandboxError(400, "amount_too_large", f"At most {remaining} remains refundable.", "amount")
     plan = session.get(RefundSimulation, payment_id)

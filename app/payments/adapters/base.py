@@ -65,6 +65,21 @@ class ChannelResult:
 
 
 @dataclass(frozen=True)
+class DisputeNotice:
+    """A provider's news about a dispute (chargeback) of a captured payment, from a verified callback."""
+
+    channel: str
+    provider_dispute_id: str
+    provider_reference: str  # the disputed payment
+    attempt_id: str  # our reference of that payment
+    status: str  # needs_response | under_review | won | lost
+    amount: int
+    currency: str
+    reason: str
+    evidence_due_by: datetime | None = None
+
+
+@dataclass(frozen=True)
 class RefundResult:
     """The provider's verdict on a refund: ``succeeded`` moved the money back, ``failed`` moved nothing."""
 
@@ -123,8 +138,10 @@ class ChannelAdapter(Protocol):
     def query_payment(self, provider_reference: str) -> ChannelResult:
         """Ask the provider for the payment's current state."""
 
-    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
-        """Verify an inbound callback (signature, timestamp) and parse it, or raise CallbackRejected."""
+    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice | None:
+        """Verify an inbound callback (signature, timestamp) and parse it, or raise CallbackRejected. A channel
+        with the ``disputes`` capability also answers its disputes' news here, as a DisputeNotice, and takes the
+        merchant's evidence with ``submit_dispute_evidence(provider_dispute_id, text)``."""
 
     def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
         """Give back ``amount`` of a captured payment; ``refund_id`` makes a retried call idempotent.

@@ -7,16 +7,16 @@ import hashlib
 import hmac
 import json
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Iterator, Mapping
 
 import requests
 
 from app import logs
 from app.payments import integration_log
-from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderOutcomeUnknown,
-                                        PayoutResult, ProviderPayment, ProviderRefused, ProviderUnavailable,
-                                        RefundResult, StatementLine)
+from app.payments.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
+                                        ProviderOutcomeUnknown, PayoutResult, ProviderPayment, ProviderRefused,
+                                        ProviderUnavailable, RefundResult, StatementLine)
 from app.payments.registry import ChannelSpec
 from app.peer_http import PeerSession, connection_dropped, never_connected
 from app.whole_numbers import parse_whole_number
@@ -179,19 +179,42 @@ class SandboxCardAdapter:
         status = "succeeded" if body.get("status") == "succeeded" else "failed"
         return RefundResult(body["id"], status, body.get("failure_reason") if status == "failed" else None)
 
-    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
+    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice:
         verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret,
                          tolerance=self.tolerance)
         try:
             event = json.loads(body)
+            if str(event.get("type", "")).startswith("dispute."):
+                return self._dispute_notice(event["data"])
             payment = event["data"]
             result = self._result(payment)
-        except (ValueError, KeyError, TypeError, ProviderUnavailable) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, ProviderUnavailable) as exc:
             raise CallbackRejected("callback body is not a sandbox payment event") from exc
         # Card and QR share one provider account: each channel accepts only its own method's payments.
         if payment.get("method", "card") != self.method:
             raise CallbackRejected(f"callback is for a {payment.get('method')!r} payment, not a {self.code} one")
         return result
+
+    def _dispute_notice(self, dispute: Mapping) -> DisputeNotice:
+        """A verified dispute event's data; a dispute of the other method's payment is not this channel's."""
+        if dispute.get("method", "card") != self.method:
+            raise CallbackRejected(f"callback is for a {dispute.get('method')!r} payment, not a {self.code} one")
+        if dispute["status"] not in ("needs_response", "under_review", "won", "lost"):
+            raise CallbackRejected(f"unknown sandbox dispute status {dispute['status']!r}")
+        amount = dispute["amount"]
+        if type(amount) is not int or amount <= 0:
+            raise CallbackRejected("a sandbox dispute's amount must be a positive integer")
+        due = dispute.get("evidence_due_by")
+        return DisputeNotice(channel=self.code, provider_dispute_id=str(dispute["id"]),
+                             provider_reference=str(dispute["payment"]), attempt_id=str(dispute["payment_reference"]),
+                             status=dispute["status"], amount=amount, currency=str(dispute["currency"]),
+                             reason=str(dispute.get("reason") or "")[:100],
+                             evidence_due_by=datetime.fromtimestamp(due, timezone.utc) if type(due) is int else None)
+
+    def submit_dispute_evidence(self, provider_dispute_id: str, text: str) -> str:
+        """Send the merchant's evidence; returns the dispute's status at the provider then (``under_review``).
+        ProviderRefused when the provider will not take it (too late, already answered)."""
+        return self._call("POST", f"/sandbox/api/disputes/{provider_dispute_id}/evidence", {"text": text})["status"]
 
     def find_payment(self, attempt_id: str) -> ChannelResult | None:
         """Look the payment up by our reference (the attempt id); None if the provider never created it."""
@@ -259,7 +282,7 @@ class SandboxCardAdapter:
 
 CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name, adapter=SandboxCardAdapter,
                       capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts",
-                                              "statements"}),
+                                              "statements", "disputes"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify, request
 from app import logs
 from app.errors import NotFound
 from app.payments import integration_log
-from app.payments.adapters.base import CallbackRejected
+from app.payments.adapters.base import CallbackRejected, DisputeNotice
 from app.payments.channels import adapter_for
 from app.payments.hub import apply_channel_result, attempt_with_order
 from app.extensions import db
@@ -47,6 +47,8 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
         integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                         verified=True, status_code=200, merchant_id=merchant_id)
         return jsonify({"received": True, "payment": None})
+    if isinstance(result, DisputeNotice):  # the provider's news about a chargeback of one of our payments
+        return _dispute(channel_code, result, body, merchant_id)
     # Verified: the attempt (and so the merchant) it names may now be looked up.
     read = attempt_with_order(result.attempt_id)  # what the hub decides on: read once
     known = read[0] if read is not None else None
@@ -61,6 +63,17 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     log.info("callback applied", extra={"fields": {"channel": channel_code, "provider_reference":
                                                    result.provider_reference, "outcome": result.status}})
     return jsonify({"received": True, "payment": attempt.id if attempt else None})
+
+
+def _dispute(channel_code: str, notice: DisputeNotice, body: bytes, merchant_id: str | None):
+    from app.payments.disputes import apply_dispute_notice  # disputes build on the hub
+
+    dispute = apply_dispute_notice(notice) if merchant_id is None else None
+    integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body, verified=True,
+                                    status_code=200, merchant_id=dispute.merchant_id if dispute else merchant_id)
+    log.info("dispute callback applied", extra={"fields": {"channel": channel_code, "status": notice.status,
+                                                           "provider_dispute_id": notice.provider_dispute_id}})
+    return jsonify({"received": True, "dispute": dispute.id if dispute else None})
 
 
 @bp.post("/mandates/<channel_code>")

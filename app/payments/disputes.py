@@ -1,0 +1,220 @@
+"""Disputes (chargebacks): the shopper's bank takes a card payment back (DESIGN.md §4, docs/api.md "Disputes").
+
+The provider tells Kassa by signed callbacks to the channel's hook, verified and parsed by the channel's adapter like
+a payment's (``parse_callback`` answers a DisputeNotice). Its news comes twice and out of order, so one row per
+provider dispute (unique) is made by whichever notice comes first, and a status only ever moves forward
+(needs_response → under_review → won | lost) by a conditional UPDATE; a notice that would move it back changes
+nothing. The money is booked when the dispute is first seen (app/ledger/disputes.py) and the order's
+``disputed_amount`` grows by it, so it cannot be refunded; won, both are undone.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.db_types import timestamp, utcnow
+from app.errors import Conflict, InvalidRequest, NotFound, ServiceUnavailable
+from app.events import record_event
+from app.extensions import db
+from app.ids import new_id
+from app.ledger.disputes import post_dispute_return, post_dispute_withdrawal
+from app.money import Money
+from app.orders.models import Order, OrderTimelineEntry
+from app.payments.adapters.base import DisputeNotice, ProviderRefused, ProviderUnavailable
+from app.payments.channels import adapter_for
+from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
+from app.payments.hub import order_lock
+from app.payments.models import ChannelConfig, PaymentAttempt
+
+log = logs.get("disputes")
+
+# How far along each status is: a notice moves a dispute only forward.
+_RANK = {"needs_response": 0, "under_review": 1, "won": 2, "lost": 2}
+CLOSED = ("won", "lost")
+MAX_EVIDENCE_LENGTH = 10_000
+
+
+def dispute_object(dispute: Dispute) -> dict:
+    """The Dispute of docs/api.md, as the API answers it and dispute.* events carry it."""
+    return {"id": dispute.id, "object": "dispute", "order": dispute.order_id, "payment": dispute.payment_id,
+            "channel": dispute.channel, "amount": dispute.amount, "currency": dispute.currency,
+            "reason": dispute.reason, "status": dispute.status, "evidence": dispute.evidence,
+            "evidence_due_by": timestamp(dispute.evidence_due_by), "fee": dispute.dispute_fee,
+            "livemode": dispute.livemode, "created_at": timestamp(dispute.created_at),
+            "closed_at": timestamp(dispute.closed_at)}
+
+
+def apply_dispute_notice(notice: DisputeNotice) -> Dispute | None:
+    """Record a verified provider notice about a dispute, once, moving it only forward; None when the payment it
+    names is not one of ours (acknowledged, so the provider stops sending it)."""
+    attempt = db.session.scalar(select(PaymentAttempt).where(
+        PaymentAttempt.channel == notice.channel, PaymentAttempt.provider_reference == notice.provider_reference))
+    if attempt is None or attempt.status != "succeeded" or attempt.id != notice.attempt_id:
+        log.warning("dispute for an unknown payment", extra={"fields": {
+            "channel": notice.channel, "provider_reference": notice.provider_reference}})
+        return None
+    with order_lock(attempt.order_id):
+        dispute = _find(notice)
+        if dispute is None:
+            try:
+                dispute = _open(notice, attempt)
+                db.session.commit()
+            except IntegrityError:
+                db.session.rollback()  # the same notice, delivered twice at once: the other one made it
+                dispute = _find(notice)
+        _advance(dispute, notice.status)
+        db.session.commit()
+    return db.session.get(Dispute, dispute.id, populate_existing=True)
+
+
+def _find(notice: DisputeNotice) -> Dispute | None:
+    return db.session.scalar(select(Dispute).where(Dispute.channel == notice.channel,
+                                                   Dispute.provider_dispute_id == notice.provider_dispute_id))
+
+
+def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
+    """The dispute as first seen (needs_response, whatever the notice says: ``_advance`` moves it on), its money
+    withdrawn from the order's books and its refundable amount, in the caller's transaction."""
+    order = db.session.get(Order, attempt.order_id, populate_existing=True)
+    if notice.currency.lower() != order.currency.lower():
+        raise InvalidRequest(f"the dispute is in {notice.currency}, the order in {order.currency}", param="currency")
+    now = utcnow()
+    given_back_before = order.refunded_amount + order.disputed_amount
+    # The bank never takes more than the order kept; the version makes a refund opened on the old figures re-read.
+    grown = db.session.execute(
+        update(Order).where(Order.id == order.id,
+                            Order.refunded_amount + Order.disputed_amount + notice.amount <= Order.total)
+        .values(disputed_amount=Order.disputed_amount + notice.amount, version=Order.version + 1, updated_at=now)
+        .execution_options(synchronize_session=False)).rowcount
+    if grown != 1:
+        raise Conflict(f"the dispute of {notice.amount} exceeds what order {order.id} kept", code="amount_too_large")
+    dispute = Dispute(id=new_id("dp"), merchant_id=order.merchant_id, livemode=order.livemode, order_id=order.id,
+                      payment_id=attempt.id, channel=attempt.channel, provider_dispute_id=notice.provider_dispute_id,
+                      amount=notice.amount, currency=order.currency, reason=notice.reason or "unknown",
+                      status="needs_response", evidence_due_by=notice.evidence_due_by,
+                      dispute_fee=_dispute_fee(order.merchant_id, attempt.channel), created_at=now, updated_at=now)
+    db.session.add(dispute)
+    db.session.flush()  # the unique provider id refuses a second one here
+    dispute.fee_back = post_dispute_withdrawal(
+        merchant_id=order.merchant_id, dispute_id=dispute.id, order_id=order.id, livemode=order.livemode,
+        currency=order.currency, amount=dispute.amount, channel=attempt.channel, captured=attempt.amount,
+        capture_fee=attempt.fee_amount, given_back_before=given_back_before, dispute_fee=dispute.dispute_fee, now=now)
+    _timeline(order, f"disputed {Money(dispute.amount, order.currency).format()} by the shopper's bank "
+                     f"({dispute.id}: {dispute.reason})")
+    record_event(order.merchant_id, "dispute.created", dispute_object(dispute))
+    return dispute
+
+
+def _dispute_fee(merchant_id: str, channel: str) -> int:
+    fee = db.session.scalar(select(ChannelConfig.dispute_fee).where(ChannelConfig.merchant_id == merchant_id,
+                                                                    ChannelConfig.code == channel))
+    return fee or 0
+
+
+def _advance(dispute: Dispute, status: str) -> None:
+    """Move the dispute forward to ``status`` (a notice that is late or repeated changes nothing)."""
+    if _RANK[status] <= _RANK[dispute.status]:
+        return
+    now = utcnow()
+    earlier = [s for s in DISPUTE_STATUSES if _RANK[s] < _RANK[status]]
+    values = {"status": status, "updated_at": now} | ({"closed_at": now} if status in CLOSED else {})
+    moved = db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.status.in_(earlier))
+                               .values(**values).execution_options(synchronize_session=False)).rowcount
+    if moved != 1:
+        return
+    dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
+    order = db.session.get(Order, dispute.order_id, populate_existing=True)
+    shown = Money(dispute.amount, dispute.currency).format()
+    if status == "won":
+        post_dispute_return(dispute.merchant_id, dispute.id, livemode=dispute.livemode, now=now)
+        db.session.execute(update(Order).where(Order.id == order.id, Order.disputed_amount >= dispute.amount)
+                           .values(disputed_amount=Order.disputed_amount - dispute.amount,
+                                   version=Order.version + 1, updated_at=now)
+                           .execution_options(synchronize_session=False))
+        _timeline(order, f"dispute {dispute.id} won: {shown} returned by the shopper's bank")
+    elif status == "lost":
+        # Nothing moves (the money left when the dispute opened); the sweep may now clear the order.
+        db.session.execute(update(Order).where(Order.id == order.id).values(updated_at=now)
+                           .execution_options(synchronize_session=False))
+        _timeline(order, f"dispute {dispute.id} lost: the shopper's bank keeps {shown}")
+    record_event(dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated",
+                 dispute_object(dispute))
+
+
+def _timeline(order: Order, reason: str) -> None:
+    db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
+                                      status=order.status, reason=reason[:500], actor="channel", at=utcnow()))
+
+
+def get_dispute(merchant_id: str, dispute_id: str, *, livemode: bool | None = None) -> Dispute:
+    """The merchant's dispute; another merchant's (or the other mode's) is not found."""
+    dispute = db.session.get(Dispute, dispute_id)
+    if dispute is None or dispute.merchant_id != merchant_id or (livemode is not None and dispute.livemode != livemode):
+        raise NotFound(f"no dispute {dispute_id!r}", param="id")
+    return dispute
+
+
+def list_disputes(merchant_id: str, *, livemode: bool | None, status: str | None = None, order_id: str | None = None,
+                  limit: int = 20, starting_after: str | None = None) -> tuple[list[Dispute], bool]:
+    """A page of the merchant's disputes, newest first, and whether more follow."""
+    if status is not None and status not in DISPUTE_STATUSES:
+        raise InvalidRequest(f"status must be one of {', '.join(DISPUTE_STATUSES)}", param="status")
+    query = select(Dispute).where(Dispute.merchant_id == merchant_id)
+    if livemode is not None:
+        query = query.where(Dispute.livemode == livemode)
+    if status:
+        query = query.where(Dispute.status == status)
+    if order_id:
+        query = query.where(Dispute.order_id == order_id)
+    if starting_after:
+        query = query.where(Dispute.id < starting_after)
+    rows = list(db.session.scalars(query.order_by(Dispute.id.desc()).limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
+def disputes_for_order(order_id: str) -> list[Dispute]:
+    """An order's disputes, oldest first (the Order shows them)."""
+    return list(db.session.scalars(select(Dispute).where(Dispute.order_id == order_id)
+                                   .order_by(Dispute.created_at, Dispute.id)))
+
+
+def check_evidence(dispute: Dispute, text: object) -> str:
+    """The evidence to send, or the error that says why it cannot be sent now (changes nothing)."""
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_EVIDENCE_LENGTH:
+        raise InvalidRequest(f"text must be the evidence, 1 to {MAX_EVIDENCE_LENGTH} characters", param="text")
+    if dispute.status != "needs_response":
+        raise Conflict(f"the dispute is {dispute.status.replace('_', ' ')}: evidence can be sent only while it "
+                       "needs a response", code="dispute_state_invalid")
+    due = dispute.evidence_due_by
+    if due is not None and utcnow() > due:
+        raise Conflict(f"the evidence was due by {timestamp(due)}; the provider takes none now",
+                       code="evidence_too_late")
+    return text.strip()
+
+
+def submit_evidence(merchant_id: str, dispute_id: str, text: object, *, livemode: bool | None = None,
+                    actor: str = "api") -> Dispute:
+    """Forward the merchant's evidence to the provider; the dispute is then under review."""
+    dispute = get_dispute(merchant_id, dispute_id, livemode=livemode)
+    text = check_evidence(dispute, text)
+    adapter = adapter_for(dispute.channel, merchant_id)
+    if adapter is None or not hasattr(adapter, "submit_dispute_evidence"):
+        raise Conflict(f"channel {dispute.channel} takes no dispute evidence", code="dispute_state_invalid")
+    provider_id = db.session.scalar(select(Dispute.provider_dispute_id).where(Dispute.id == dispute.id))
+    db.session.rollback()  # no transaction is held open while the provider is asked
+    try:
+        adapter.submit_dispute_evidence(provider_id, text)
+    except ProviderRefused as exc:
+        raise Conflict(f"the provider refused the evidence: {exc}", code="evidence_refused") from None
+    except ProviderUnavailable as exc:
+        raise ServiceUnavailable(f"the provider could not be reached; send the evidence again ({exc})") from None
+    with order_lock(dispute.order_id):
+        db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.evidence.is_(None))
+                           .values(evidence=text, updated_at=utcnow()).execution_options(synchronize_session=False))
+        dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
+        _advance(dispute, "under_review")
+        db.session.commit()
+    log.info("dispute evidence sent", extra={"fields": {"merchant_id": merchant_id, "dispute_id": dispute.id,
+                                                        "actor": actor}})
+    return db.session.get(Dispute, dispute.id, populate_existing=True)

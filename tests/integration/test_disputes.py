@@ -1,0 +1,172 @@
+"""Disputes (chargebacks): the sandbox provider's bank takes a card payment back, Kassa hears it by a signed callback,
+books the withdrawal at once, refuses to refund that money again, and books it back if the dispute is won.
+
+Orders are paid and disputed through the sandbox provider over real HTTP, as a merchant's would be.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+import requests
+
+from app.sandbox.callbacks import sign
+from tests.conftest import wait_for
+from tests.integration.lifecycle_support import paid_order
+
+FEE = 30 + 29  # the sandbox keeps 30 cents + 2.9 % of $9.99
+
+
+def open_dispute(sandbox, order: dict, **body) -> dict:
+    reference = order["payments"][0]["provider_reference"]
+    response = requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/dispute", json=body, timeout=10)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def close_dispute(sandbox, provider_id: str, outcome: str, **body) -> dict:
+    response = requests.post(f"{sandbox.url}/sandbox/api/disputes/{provider_id}/close",
+                             json={"outcome": outcome, **body}, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def disputes_of(app, order_id: str) -> list:
+    from app.extensions import db
+    from app.payments.dispute_models import Dispute
+
+    with app.app_context():
+        rows = db.session.query(Dispute).filter_by(order_id=order_id).all()
+        return [(d.provider_dispute_id, d.amount, d.status, d.fee_back, d.dispute_fee) for d in rows]
+
+
+def entries_of(app, kind: str, reference: str) -> int:
+    from app.extensions import db
+    from app.ledger.models import JournalEntry
+
+    with app.app_context():
+        return db.session.query(JournalEntry).filter_by(kind=kind, reference=reference).count()
+
+
+def dispute_id_of(app, provider_id: str) -> str:
+    from app.extensions import db
+    from app.payments.dispute_models import Dispute
+
+    with app.app_context():
+        return db.session.query(Dispute).filter_by(provider_dispute_id=provider_id).one().id
+
+
+def ledger_is_whole(app) -> list:
+    from app.ledger.integrity import run_check
+
+    with app.app_context():
+        return run_check().findings
+
+
+def completed_order(api, sandbox, worker, sku: str) -> dict:
+    order = paid_order(api, sandbox, sku)
+    worker()  # fulfilled
+    assert api.post(f"/orders/{order['id']}/confirm").status_code == 200
+    worker()  # cleared: the merchant's share, less the sandbox's fee, is available
+    return api.get(f"/orders/{order['id']}").json
+
+
+def set_dispute_fee(app, merchant_id: str, fee: int) -> None:
+    from app.extensions import db
+    from app.payments.models import ChannelConfig
+
+    with app.app_context():
+        db.session.add(ChannelConfig(merchant_id=merchant_id, code="sandbox_card", dispute_fee=fee))
+        db.session.commit()
+
+
+def signed_post(client, app, body: dict, secret: str | None = None):
+    raw = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
+    signature = sign(secret or app.config["SANDBOX_CALLBACK_SECRET"], int(time.time()), raw)
+    return client.post("/hooks/channels/sandbox_card", data=raw, content_type="application/json",
+                       headers={"Sandbox-Signature": signature})
+
+
+def test_a_dispute_withdraws_the_money_at_once_and_a_won_one_brings_it_back(app, api, merchant, catalog, sandbox,
+                                                                             worker):
+    set_dispute_fee(app, merchant.id, 1500)
+    order = completed_order(api, sandbox, worker, catalog["sku"])  # $9.99
+    assert api.get("/balance").json["available"] == [{"amount": 999 - FEE, "currency": "usd"}]
+
+    opened = open_dispute(sandbox, order, amount=600, reason="fraudulent")
+    assert (opened["status"], opened["amount"]) == ("needs_response", 600)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    # Booked as a refund of $6.00 would be (it gets back 35 of the sandbox's 59 cents), plus the $15.00 fee.
+    assert disputes_of(app, order["id"]) == [(opened["id"], 600, "needs_response", 35, 1500)]
+    dispute_id = dispute_id_of(app, opened["id"])
+    assert entries_of(app, "dispute.withdrawal", dispute_id) == 1
+    assert api.get("/balance").json["available"] == [{"amount": 999 - FEE - (600 - 35) - 1500, "currency": "usd"}]
+    # The bank took $6.00 back: only $3.99 remains refundable.
+    too_much = api.post(f"/orders/{order['id']}/refunds", json={"amount": 400})
+    assert too_much.status_code == 422 and too_much.json["error"]["code"] == "amount_too_large"
+    assert "disputed" in too_much.json["error"]["message"]
+    assert ledger_is_whole(app) == []
+
+    close_dispute(sandbox, opened["id"], "won")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "won")
+    assert entries_of(app, "dispute.return", dispute_id) == 1
+    # The money is back; the dispute fee is not (the provider keeps it whatever the outcome).
+    assert api.get("/balance").json["available"] == [{"amount": 999 - FEE - 1500, "currency": "usd"}]
+    assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 999}).status_code == 201
+    assert ledger_is_whole(app) == []
+
+
+def test_a_lost_dispute_keeps_the_money_withdrawn_and_the_order_clears_what_is_left(app, api, catalog, sandbox,
+                                                                                     worker):
+    order = paid_order(api, sandbox, catalog["sku"])  # paid, not cleared: the money is still receivable
+    worker()  # fulfilled
+    opened = open_dispute(sandbox, order)  # no amount: all of it
+    wait_for(lambda: disputes_of(app, order["id"]))
+    assert disputes_of(app, order["id"])[0][:3] == (opened["id"], 999, "needs_response")
+    assert api.get("/balance").json["pending"] == []
+    refused = api.post(f"/orders/{order['id']}/refunds", json={})
+    assert refused.status_code == 422 and refused.json["error"]["code"] == "amount_too_large"
+
+    close_dispute(sandbox, opened["id"], "lost")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "lost")
+    assert entries_of(app, "dispute.return", dispute_id_of(app, opened["id"])) == 0
+    assert api.post(f"/orders/{order['id']}/confirm").status_code == 200
+    worker()  # cleared: the order kept nothing, so nothing becomes available
+    balance = api.get("/balance").json
+    assert balance["available"] == [] and balance["pending"] == []
+    assert ledger_is_whole(app) == []
+
+
+def test_duplicated_and_reordered_callbacks_make_one_dispute_moving_only_forward(app, api, client, catalog, sandbox):
+    order = paid_order(api, sandbox, catalog["sku"])
+    # The provider's first news is lost; its closing comes first, then the opening arrives late, twice.
+    opened = open_dispute(sandbox, order, amount=300, callback="drop")
+    closed = close_dispute(sandbox, opened["id"], "lost", callback="duplicate")
+    wait_for(lambda: disputes_of(app, order["id"]) and disputes_of(app, order["id"])[0][2] == "lost")
+    late = {"id": "evt_late", "type": "dispute.created", "created": int(time.time()), "data": opened}
+    for _ in range(2):
+        assert signed_post(client, app, late).status_code == 200
+    assert closed["status"] == "lost"
+    assert [row[:3] for row in disputes_of(app, order["id"])] == [(opened["id"], 300, "lost")]
+    dispute_id = dispute_id_of(app, opened["id"])
+    assert entries_of(app, "dispute.withdrawal", dispute_id) == 1
+    assert entries_of(app, "dispute.return", dispute_id) == 0
+    assert api.get(f"/orders/{order['id']}").json["refunded_amount"] == 0
+    assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 700}).status_code == 422
+    assert ledger_is_whole(app) == []
+
+
+def test_a_forged_or_unsigned_dispute_callback_is_refused_and_changes_nothing(app, api, client, catalog, sandbox):
+    order = paid_order(api, sandbox, catalog["sku"])
+    payment = order["payments"][0]
+    forged = {"id": "evt_forged", "type": "dispute.created", "created": int(time.time()), "data": {
+        "id": "dp_forged", "object": "dispute", "payment": payment["provider_reference"],
+        "payment_reference": payment["id"], "method": "card", "amount": 999, "currency": "usd",
+        "reason": "fraudulent", "status": "needs_response", "evidence": None,
+        "evidence_due_by": int(time.time()) + 86400, "created": int(time.time())}}
+    wrong_key = signed_post(client, app, forged, secret="not-the-secret")
+    unsigned = client.post("/hooks/channels/sandbox_card", json=forged)
+    assert (wrong_key.status_code, unsigned.status_code) == (400, 400)
+    assert wrong_key.json["error"]["code"] == "callback_rejected"
+    assert disputes_of(app, order["id"]) == []
+    assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 999}).status_code == 201
