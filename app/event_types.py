@@ -14,6 +14,8 @@ RISK_EVENTS = ("risk.review_opened", "risk.review_approved", "risk.review_reject
 CONTRACT_EVENTS = ("refund.succeeded", "refund.failed", "subscription.activated", "subscription.renewed",
                    "subscription.past_due", "subscription.canceled", "settlement.paid")
 
+# A chargeback: opened (money withdrawn), evidence sent (under review), closed won (money back) or lost.
+DISPUTE_EVENTS = ("dispute.created", "dispute.updated", "dispute.closed")
 BOOKS_EVENTS = ("settlement.created", "payout.failed", "reconciliation.discrepancy")
 WALLET_EVENTS = ("withdrawal.created", "withdrawal.paid", "withdrawal.failed", "transfer.created")
 
@@ -22,8 +24,8 @@ SUBSCRIPTION_EVENTS = ("subscription.created", "subscription.updated", "subscrip
                        "subscription.expired")
 
 # Every type a merchant can subscribe to, in the order a list of them reads: orders and their money first.
-SUBSCRIBABLE: tuple[str, ...] = (ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS + RISK_EVENTS
-                                 + SUBSCRIPTION_EVENTS + BOOKS_EVENTS + WALLET_EVENTS)
+SUBSCRIBABLE: tuple[str, ...] = (ORDER_EVENTS + PAYMENT_EVENTS + SESSION_EVENTS + CONTRACT_EVENTS + DISPUTE_EVENTS
+                                 + RISK_EVENTS + SUBSCRIPTION_EVENTS + BOOKS_EVENTS + WALLET_EVENTS)
 EVENT_TYPES: frozenset[str] = frozenset(SUBSCRIBABLE)
 ALL_EVENTS = "*"
 

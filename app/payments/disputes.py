@@ -179,6 +179,21 @@ def disputes_for_order(order_id: str) -> list[Dispute]:
                                    .order_by(Dispute.created_at, Dispute.id)))
 
 
+def disputes_for_orders(order_ids: list[str]) -> dict[str, list[Dispute]]:
+    """Several orders' disputes in one statement (a page of a list), each order's oldest first."""
+    found: dict[str, list[Dispute]] = {}
+    if order_ids:
+        for dispute in db.session.scalars(select(Dispute).where(Dispute.order_id.in_(order_ids))
+                                          .order_by(Dispute.created_at, Dispute.id)):
+            found.setdefault(dispute.order_id, []).append(dispute)
+    return found
+
+
+def dispute_summary(dispute: Dispute) -> dict:
+    """A dispute as an Order lists it."""
+    return {"id": dispute.id, "amount": dispute.amount, "status": dispute.status}
+
+
 def check_evidence(dispute: Dispute, text: object) -> str:
     """The evidence to send, or the error that says why it cannot be sent now (changes nothing)."""
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_EVIDENCE_LENGTH:

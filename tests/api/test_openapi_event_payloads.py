@@ -85,3 +85,28 @@ def test_subscription_events_match_their_documented_payloads(spec, api, sandbox,
     for event in delivered:
         errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
         assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"
+
+
+def test_dispute_events_match_their_documented_payloads(spec, api, catalog, sandbox, receiver,  # noqa: F811
+                                                        worker):  # noqa: F811
+    import requests
+
+    hook, _ = register(api, receiver, "/disputes", ["dispute.created", "dispute.updated", "dispute.closed"])
+    order = paid_order(api, sandbox, catalog["sku"])
+    reference = order["payments"][0]["provider_reference"]
+    opened = requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/dispute", json={}, timeout=10).json()
+    wait_for(lambda: api.get("/disputes").json["data"])
+    dispute = api.get("/disputes").json["data"][0]
+    assert api.post(f"/disputes/{dispute['id']}/evidence", json={"text": "signed delivery"}).status_code == 200
+    requests.post(f"{sandbox.url}/sandbox/api/disputes/{opened['id']}/close", json={"outcome": "won"}, timeout=10)
+    wait_for(lambda: api.get(f"/disputes/{dispute['id']}").json["status"] == "won")
+
+    def delivered() -> set[str]:
+        worker()
+        return {event["type"] for event in hook.accepted}
+
+    wait_for(lambda: delivered() == {"dispute.created", "dispute.updated", "dispute.closed"}, timeout=20)
+    for body, _ in hook.raw:
+        event = json.loads(body)
+        errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
+        assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"

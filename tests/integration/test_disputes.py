@@ -170,3 +170,61 @@ def test_a_forged_or_unsigned_dispute_callback_is_refused_and_changes_nothing(ap
     assert wrong_key.json["error"]["code"] == "callback_rejected"
     assert disputes_of(app, order["id"]) == []
     assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 999}).status_code == 201
+
+
+def test_the_merchant_lists_reads_and_answers_a_dispute_with_evidence_forwarded_to_the_provider(
+        app, api, client, other_merchant, catalog, sandbox):
+    from tests.conftest import Api
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    other = paid_order(api, sandbox, catalog["sku"])
+    opened = open_dispute(sandbox, order, amount=250, reason="product_not_received")
+    open_dispute(sandbox, other, amount=100)
+    wait_for(lambda: disputes_of(app, order["id"]) and disputes_of(app, other["id"]))
+    dispute_id = dispute_id_of(app, opened["id"])
+
+    listed = api.get("/disputes").json
+    assert len(listed["data"]) == 2 and listed["has_more"] is False
+    assert [d["id"] for d in api.get(f"/disputes?order={order['id']}").json["data"]] == [dispute_id]
+    assert api.get("/disputes?status=won").json["data"] == []
+    assert api.get("/disputes?status=sideways").status_code == 400
+    assert api.get("/disputes?limit=1").json["has_more"] is True
+    shown = api.get(f"/disputes/{dispute_id}").json
+    assert (shown["order"], shown["amount"], shown["currency"], shown["status"], shown["reason"]) == (
+        order["id"], 250, "usd", "needs_response", "product_not_received")
+    assert shown["evidence_due_by"] and shown["evidence"] is None
+    assert api.get(f"/orders/{order['id']}").json["disputes"] == [
+        {"id": dispute_id, "amount": 250, "status": "needs_response"}]
+    assert Api(client, other_merchant.secret_key).get(f"/disputes/{dispute_id}").status_code == 404
+
+    empty = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "  "})
+    assert empty.status_code == 400 and empty.json["error"]["param"] == "text"
+    sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May, tracking 1Z999."})
+    assert sent.status_code == 200, sent.json
+    assert (sent.json["status"], sent.json["evidence"]) == ("under_review", "Delivered on 3 May, tracking 1Z999.")
+    at_provider = requests.get(f"{sandbox.url}/sandbox/api/disputes/{opened['id']}", timeout=10,
+                               headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()
+    assert (at_provider["status"], at_provider["evidence"]) == ("under_review", "Delivered on 3 May, tracking 1Z999.")
+    again = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "More."})
+    assert again.status_code == 409 and again.json["error"]["code"] == "dispute_state_invalid"
+    assert "under review" in again.json["error"]["message"]
+    # The provider's own callback about the evidence changes nothing more.
+    wait_for(lambda: api.get(f"/disputes/{dispute_id}").json["status"] == "under_review")
+
+
+def test_evidence_after_the_due_date_is_refused_and_nothing_is_sent(app, api, catalog, sandbox):
+    from datetime import datetime, timedelta, timezone
+
+    from app.extensions import db
+    from app.payments.dispute_models import Dispute
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    opened = open_dispute(sandbox, order)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    dispute_id = dispute_id_of(app, opened["id"])
+    with app.app_context():
+        db.session.get(Dispute, dispute_id).evidence_due_by = datetime.now(timezone.utc) - timedelta(minutes=1)
+        db.session.commit()
+    late = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Too late?"})
+    assert late.status_code == 409 and late.json["error"]["code"] == "evidence_too_late"
+    assert api.get(f"/disputes/{dispute_id}").json["status"] == "needs_response"

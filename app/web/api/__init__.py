@@ -3,7 +3,7 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from app.web.api import (balance, catalog, catalog_admin, checkout_sessions, customers, docs,  # noqa: E402,F401
+from app.web.api import (balance, catalog, catalog_admin, checkout_sessions, customers, disputes, docs,  # noqa: E402,F401
                          events, lifecycle, orders, reconciliation, risk, settlements, stream, subscriptions,
                          test_clocks,
                          wallets, webhooks)

@@ -45,7 +45,7 @@ def _as_carried(schema: str, *, read_apart: tuple[str, ...], optional: tuple[str
 
 _SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings")
 _ORDER_READ_APART = ("discounts", "client_secret", "available_channels", "timeline", "payments", "refunds",
-                     "sub_orders")
+                     "disputes", "sub_orders")
 
 SCHEMAS.update({
     # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
@@ -54,6 +54,8 @@ SCHEMAS.update({
     "PaymentEventObject": _as_carried("Payment", read_apart=()),
     # app/payments/order_refunds.py refund_object: the API's Refund.
     "RefundEventObject": _as_carried("Refund", read_apart=()),
+    # app/payments/disputes.py dispute_object: the API's Dispute.
+    "DisputeEventObject": _as_carried("Dispute", read_apart=()),
     # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
     # capability (url, client_secret) and the list of its orders.
     "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
@@ -97,6 +99,9 @@ _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
      "A payment attempt's outcome; `payment.captured_on_inactive_order` is money taken for an order that had "
      "already closed (Kassa refunds it)."),
     ("refund.", "Refund events", "RefundEventObject", "A refund's final outcome at the channel."),
+    ("dispute.", "Dispute events", "DisputeEventObject",
+     "A chargeback: `dispute.created` when the shopper's bank took the money back (withdrawn at once), "
+     "`dispute.updated` when the evidence was sent, `dispute.closed` when it was won (money back) or lost."),
     ("checkout_session.", "Checkout session events", "CheckoutSessionEventObject",
      "A checkout session whose order was paid."),
     ("risk.", "Risk events", "RiskEventObject",

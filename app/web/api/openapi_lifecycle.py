@@ -2,8 +2,8 @@
 app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (_CURRENCY, _ID, _IDEMPOTENCY, _NULLABLE_STR, PATHS, SCHEMAS, _SECRET_ERRORS, _STR,
-                                 _TIME, _UNAVAILABLE, _error, _obj, _ok, _ref)
+from app.web.api.openapi import (_CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
+                                 _SECRET_ERRORS, _STR, _TIME, _UNAVAILABLE, _body, _error, _obj, _ok, _ref)
 
 # The order lifecycle after payment: refunds, confirm, entitlements (kept as one additive block).
 SCHEMAS.update({
@@ -36,6 +36,27 @@ SCHEMAS.update({
                                                          at=_TIME)]})}),
 })
 SCHEMAS["Order"]["properties"]["refunds"] = {"type": "array", "items": _ref("Refund")}
+
+# Disputes (chargebacks): app/payments/disputes.py dispute_object.
+_DISPUTE_STATUS = {"enum": ["needs_response", "under_review", "won", "lost"]}
+SCHEMAS.update({
+    "Dispute": _obj(
+        ["id", "order", "payment", "amount", "currency", "status"], id=_STR, object={"const": "dispute"},
+        order=_STR, payment=_STR, channel=_STR,
+        amount={"type": "integer", "minimum": 1, "description": "what the shopper's bank took back (minor units)"},
+        currency=_CURRENCY, reason=_STR, status=_DISPUTE_STATUS,
+        evidence={"type": ["string", "null"], "description": "what the merchant sent the provider"},
+        evidence_due_by={"type": ["string", "null"], "format": "date-time",
+                         "description": "evidence is taken until then, while the status is needs_response"},
+        fee={"type": "integer", "minimum": 0, "description": "the channel's dispute fee, kept whatever the outcome"},
+        livemode={"type": "boolean"}, created_at=_TIME, closed_at={"type": ["string", "null"], "format": "date-time"}),
+    "DisputeList": _obj(["data", "has_more"], object={"const": "list"},
+                        data={"type": "array", "items": _ref("Dispute")}, has_more={"type": "boolean"}),
+    "DisputeEvidenceInput": _obj(["text"], text={"type": "string", "minLength": 1, "maxLength": 10000}),
+})
+SCHEMAS["Order"]["properties"]["disputes"] = {
+    "type": "array", "items": _obj(["id", "amount", "status"], id=_STR, amount=_INT, status=_DISPUTE_STATUS),
+    "description": "chargebacks of the order's payment; an open or lost one's amount can no longer be refunded"}
 PATHS.update({
     "/orders/{id}/confirm": {"post": {
         "summary": "Confirm a fulfilled order: fulfilled → completed (secret key; also happens automatically)",
@@ -60,4 +81,22 @@ PATHS.update({
     "/customers/{id}/entitlements": {"get": {
         "summary": "What a customer holds: membership end, credit balance, grants (secret key)",
         "parameters": [_ID], "responses": {"200": _ok("Entitlements"), **_SECRET_ERRORS}}},
+})
+PATHS.update({
+    "/disputes": {"get": {
+        "summary": "List disputes (chargebacks), newest first (secret key)",
+        "parameters": _PAGE + [{"name": "status", "in": "query", "schema": _DISPUTE_STATUS},
+                               {"name": "order", "in": "query", "schema": _STR}],
+        "responses": {"200": _ok("DisputeList"), "400": _error("bad status, limit or cursor"), **_SECRET_ERRORS}}},
+    "/disputes/{id}": {"get": {
+        "summary": "Read a dispute (secret key)", "parameters": [_ID],
+        "responses": {"200": _ok("Dispute"), "404": _error("no such dispute"), **_SECRET_ERRORS}}},
+    "/disputes/{id}/evidence": {"post": {
+        "summary": "Send the provider the merchant's evidence; the dispute goes under review (secret key)",
+        "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("DisputeEvidenceInput"),
+        "responses": {"200": _ok("Dispute"), "400": _error("text missing or too long"),
+                      "404": _error("no such dispute"),
+                      "409": _error("dispute_state_invalid: evidence only while it needs a response; "
+                                    "evidence_too_late: past evidence_due_by; evidence_refused by the provider"),
+                      **_UNAVAILABLE, **_SECRET_ERRORS}}},
 })

@@ -14,6 +14,8 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
     ("Refunds", "Refund a paid order in full or in part (idempotent; never more than was captured), retry a "
                 "failed refund, and shoppers' refund requests.", r"^/orders/\{id\}/refund|^/refunds/"),
+    ("Disputes", "Chargebacks: the shopper's bank took a payment back. List and read them, and answer with "
+                 "evidence before the due date.", r"^/disputes"),
     ("Customers and wallets", "A customer's wallet (top-ups, balance, withdrawals, transfers, statement), "
                               "entitlements, and the erasure of their personal data.",
      r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$)|^/withdrawals/"),

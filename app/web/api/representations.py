@@ -27,6 +27,8 @@ from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.order_refunds import refund_object, refunds_for_order, refunds_for_orders
+from app.payments.dispute_models import Dispute
+from app.payments.disputes import dispute_summary, disputes_for_order, disputes_for_orders
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.secrets import previous_secret_in_overlap
 
@@ -91,10 +93,12 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
     if page is not None:
         discounts, payments, refunds = (page.discounts.get(order.id, ()), page.payments.get(order.id, ()),
                                         page.refunds.get(order.id, ()))
+        disputes = page.disputes.get(order.id, ())
     else:
         discounts = discounts_for_order(order.id) if order.discount else ()
         payments = () if untouched else payments_for_order(order.id)
         refunds = () if untouched else refunds_for_order(order.id)
+        disputes = () if untouched else disputes_for_order(order.id)
     return {
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
@@ -103,6 +107,7 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [payment_object(p) for p in payments],
         "refunds": [refund_object(r) for r in refunds],
+        "disputes": [dispute_summary(d) for d in disputes],
         # Every sub-order is named by its lines: an order none of whose lines names one has none to read.
         "sub_orders": ([sub_order_json(order, sub) for sub in order.sub_orders]
                        if any(i.sub_order_id for i in order.items) else []),
@@ -111,10 +116,12 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
 
 @dataclass(frozen=True)
 class OrderListParts:
-    """A list's orders' payments, refunds and discount lines, each kind read in one statement for the page."""
+    """A list's orders' payments, refunds, disputes and discount lines, each kind read in one statement for the
+    page."""
 
     payments: dict[str, list[PaymentAttempt]]
     refunds: dict[str, list[Refund]]
+    disputes: dict[str, list[Dispute]]
     discounts: dict[str, list[CouponRedemption]]
 
 
@@ -123,6 +130,7 @@ def orders_json(orders: list[Order]) -> list[dict]:
     order. The caller loads the orders with their lines and timelines (``list_orders`` does)."""
     moved = [o.id for o in orders if o.version != 1]
     page = OrderListParts(payments=payments_for_orders(moved), refunds=refunds_for_orders(moved),
+                          disputes=disputes_for_orders(moved),
                           discounts=discounts_for_orders([o.id for o in orders if o.discount]))
     load_sub_orders(orders)
     return [order_json(order, page) for order in orders]
