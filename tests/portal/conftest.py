@@ -117,6 +117,7 @@ class World:
     reconciliation_run: str = ""
     discrepancy: str = ""
     api_request: str = ""
+    dispute: str = ""
 
 
 def build_world(app, merchant_id: str, sku: str) -> World:
@@ -179,6 +180,15 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         clock = create_clock(merchant_id, frozen_time=1_800_000_000, livemode=False).id
         from app.risk.models import RefundRequest
 
+        from datetime import timedelta
+
+        from app.payments.dispute_models import Dispute
+
+        dispute = new_id("dp")
+        db.session.add(Dispute(id=dispute, merchant_id=merchant_id, livemode=False, order_id=order.id,
+                               payment_id=attempt.id, channel="sandbox_card", provider_dispute_id=f"dp_world_{dispute}",
+                               amount=100, currency=order.currency, reason="fraudulent", status="needs_response",
+                               evidence_due_by=utcnow() + timedelta(days=7)))
         refund_request = new_id("rfq")
         db.session.add(RefundRequest(id=refund_request, merchant_id=merchant_id, order_id=order.id,
                                      customer_id="cus_world", reason="world", status="review", score=50, reasons=[],
@@ -205,7 +215,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
                      risk_entry=risk_entry, risk_rule=risk_rule, subscription=subscription.id, clock=clock,
                      refund_request=refund_request, partner=partner, settlement=settlement, account=account,
                      manual_action=manual_action, withdrawal=withdrawal, reconciliation_run=reconciliation_run,
-                     discrepancy=discrepancy, api_request=api_request)
+                     discrepancy=discrepancy, api_request=api_request, dispute=dispute)
 
 
 def _books_world(merchant_id: str) -> tuple[str, str, str]:
@@ -301,7 +311,7 @@ def fill(rule: str, world: World) -> str:
               "settlement_id": world.settlement, "account": world.account,
               "action_id": world.manual_action, "customer_id": "cus_world", "withdrawal_id": world.withdrawal,
               "run_id": world.reconciliation_run, "discrepancy_id": world.discrepancy,
-              "log_id": world.api_request}
+              "log_id": world.api_request, "dispute_id": world.dispute}
     return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 
 

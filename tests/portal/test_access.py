@@ -106,7 +106,7 @@ OBJECT_ARGS = {"order": ("order_id", "refund_id"), "delivery": ("delivery_id",),
                "sku": ("sku_id",), "coupon": ("coupon_id",), "risk": ("entry_id", "rule_id"),
                "subscription": ("subscription_id", "clock_id"), "refund_request": ("request_id",),
                "books": ("partner_id", "settlement_id", "account"), "manual_action": ("action_id",),
-               "withdrawal": ("withdrawal_id",), "api_request": ("log_id",)}
+               "withdrawal": ("withdrawal_id",), "api_request": ("log_id",), "dispute": ("dispute_id",)}
 
 
 @pytest.fixture

@@ -24,3 +24,4 @@ from app.web.portal import (catalog_views, coupon_views, mode_views, operations_
                             subscriptions_views)
 from app.web.portal import (books_views, customers_views, maintenance_views, reconciliation_views,  # noqa: E402,F401
                             request_log_views, wallets_views, workflow_views)
+from app.web.portal import disputes_views  # noqa: E402,F401

@@ -31,6 +31,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Dashboard", "portal.dashboard", "dashboard.view"),
     NavItem("Orders", "portal.orders", "orders.view"),
     NavItem("Subscriptions", "portal.subscriptions", "orders.view"),
+    NavItem("Disputes", "portal.disputes", "orders.refund"),
     # Catalog pages are another module's; they appear once their endpoints exist.
     NavItem("Products", "portal.products", "catalog.manage"),
     NavItem("Coupons", "portal.coupons", "catalog.manage"),

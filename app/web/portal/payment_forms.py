@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, PasswordField, SelectChoice, SelectField,
                      StringField, TextAreaField)
-from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.orders.state import STATUSES
 from app.payments.registry import ChannelSpec, channels
@@ -72,3 +72,11 @@ def channel_settings_form(spec: ChannelSpec, masked: dict, **kwargs) -> FlaskFor
     data = {name: value for name, value in masked.items()
             if not next(f for f in spec.settings if f.name == name).secret}
     return ChannelSettingsForm(data=data, **kwargs)
+
+
+class DisputeEvidenceForm(FlaskForm):
+    text = TextAreaField("Evidence for the shopper's bank", validators=[
+        DataRequired(message="Write the evidence: what was sold, when it was delivered, what the shopper agreed to."),
+        Length(max=10_000, message="Keep the evidence to 10,000 characters.")])
+    # Set by the confirmation page: only then is the evidence sent.
+    confirmed = HiddenField()
