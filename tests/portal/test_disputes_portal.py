@@ -58,6 +58,7 @@ def test_evidence_is_checked_confirmed_and_forwarded_to_the_provider(app, api, p
     assert (api.get(f"/disputes/{dispute_id}").json["status"], api.get(f"/disputes/{dispute_id}").json["evidence"]) \
         == ("under_review", evidence)
 
+    assert f"sent evidence for dispute {dispute_id}" in portal.text("/portal/audit")
     again = portal.post(f"/portal/disputes/{dispute_id}/evidence", {"text": "More.", "confirmed": "yes"})
     assert again.status_code == 409
     assert "evidence can be sent only while it needs a response" in again.get_data(as_text=True)
