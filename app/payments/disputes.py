@@ -77,6 +77,12 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
     """The dispute as first seen (needs_response, whatever the notice says: ``_advance`` moves it on), its money
     withdrawn from the order's books and its refundable amount, in the caller's transaction."""
     order = db.session.get(Order, attempt.order_id, populate_existing=True)
+    if order.kind != "purchase":
+        # A top-up's money is the customer's wallet, not the merchant's receivable: not booked here yet. Refused
+        # loudly (the provider retries; the integration log and this error show it) rather than booked wrongly.
+        log.error("dispute of a wallet top-up is not handled", extra={"fields": {"order_id": order.id}})
+        raise Conflict(f"order {order.id} is a wallet top-up; its disputes are not handled yet",
+                       code="dispute_not_supported")
     if notice.currency.lower() != order.currency.lower():
         raise InvalidRequest(f"the dispute is in {notice.currency}, the order in {order.currency}", param="currency")
     now = utcnow()

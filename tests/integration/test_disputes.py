@@ -199,8 +199,12 @@ def test_the_merchant_lists_reads_and_answers_a_dispute_with_evidence_forwarded_
 
     empty = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "  "})
     assert empty.status_code == 400 and empty.json["error"]["param"] == "text"
-    sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May, tracking 1Z999."})
+    sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May, tracking 1Z999."},
+                    headers={"Idempotency-Key": "evidence-1"})
     assert sent.status_code == 200, sent.json
+    replayed = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May, tracking 1Z999."},
+                        headers={"Idempotency-Key": "evidence-1"})
+    assert replayed.status_code == 200 and replayed.headers.get("Idempotent-Replayed") == "true"
     assert (sent.json["status"], sent.json["evidence"]) == ("under_review", "Delivered on 3 May, tracking 1Z999.")
     at_provider = requests.get(f"{sandbox.url}/sandbox/api/disputes/{opened['id']}", timeout=10,
                                headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()
@@ -228,3 +232,18 @@ def test_evidence_after_the_due_date_is_refused_and_nothing_is_sent(app, api, ca
     late = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Too late?"})
     assert late.status_code == 409 and late.json["error"]["code"] == "evidence_too_late"
     assert api.get(f"/disputes/{dispute_id}").json["status"] == "needs_response"
+
+
+def test_a_dispute_of_a_wallet_top_up_is_refused_not_booked_as_the_merchants_money(app, api, client, sandbox, worker):
+    from tests.integration.test_wallet import top_up
+
+    payment = top_up(api, sandbox, worker, 4000).json["payment"]
+    notice = {"id": "evt_topup", "type": "dispute.created", "created": int(time.time()), "data": {
+        "id": "dp_topup", "object": "dispute", "payment": payment["provider_reference"],
+        "payment_reference": payment["id"], "method": "card", "amount": 4000, "currency": "usd",
+        "reason": "fraudulent", "status": "needs_response", "evidence": None,
+        "evidence_due_by": int(time.time()) + 86400, "created": int(time.time())}}
+    refused = signed_post(client, app, notice)
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "dispute_not_supported"
+    assert api.get("/disputes").json["data"] == []
+    assert ledger_is_whole(app) == []
