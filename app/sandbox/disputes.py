@@ -181,7 +181,7 @@ def create(payment_id: str) -> tuple[Response, int]:
 def evidence(dispute_id: str) -> Response:
     """The merchant submits its evidence ``{text}``; the dispute goes under review."""
     text = json_body().get("text")
-    if not isinstance(text, str) or not 1 <= len(text.strip()) or len(text) > MAX_EVIDENCE_LENGTH:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_EVIDENCE_LENGTH:
         raise SandboxError(400, "parameter_invalid", f"text must be 1 to {MAX_EVIDENCE_LENGTH} characters", "text")
     return jsonify(submit_evidence(current_runtime(), g.sandbox_account_id, dispute_id, text))
 
