@@ -312,7 +312,7 @@ def fill(rule: str, world: World) -> str:
               "action_id": world.manual_action, "customer_id": "cus_world", "withdrawal_id": world.withdrawal,
               "run_id": world.reconciliation_run, "discrepancy_id": world.discrepancy,
               "log_id": world.api_request, "dispute_id": world.dispute}
-    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
+    return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda m: values[m.group(1)], rule)
 
 
 def portal_pages(app, world: World) -> list[str]:
