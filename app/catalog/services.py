@@ -22,7 +22,8 @@ MAX_LINES = 50
 class QuoteLine:
     sku: Sku
     quantity: int
-    unit: Money  # the SKU's price in the quote's currency
+    unit: Money  # the SKU's price in the quote's currency (nothing, for a free trial's signing)
+    trial_days: int = 0  # the free trial this line starts (its unit is then nothing)
 
     @property
     def amount(self) -> Money:
@@ -117,8 +118,9 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
     """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
     have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
     the coupon cannot be used. Stock and coupon uses are ``livemode``'s (test orders count theirs apart).
-    ``free_trial``: the basket is a new contract's first order, so a SKU sold with a free trial costs nothing now
-    (the shopper signs the mandate; its first period is charged when the trial ends)."""
+    ``free_trial``: the basket is a new contract's first order that starts the SKU's free trial (the customer has
+    not had it), so it costs nothing now (the shopper signs the mandate; its first period is charged when the trial
+    ends)."""
     parsed = _parse_items(items)
     currency = parse_currency(currency)
     skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
@@ -137,8 +139,9 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
             raise Conflict(f"only {left} of {sku.name!r} left", code="out_of_stock", param=f"items[{i}].quantity")
         unit = _unit_price(sku, currency)
         if free_trial and sku.trial_days:
-            unit = Money.zero(unit.currency)
-        lines.append(QuoteLine(sku, quantity, unit))
+            lines.append(QuoteLine(sku, quantity, Money.zero(unit.currency), sku.trial_days))
+        else:
+            lines.append(QuoteLine(sku, quantity, unit))
     currencies = {line.unit.currency for line in lines}
     if len(currencies) > 1:
         raise InvalidRequest("all items must be priced in one currency: give currency to price them in one they "

@@ -159,7 +159,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
                  livemode: bool, customer_source: str, metadata: object = None, coupon: object = None,
                  actor: str = "api", checkout_session_id: str | None = None, commit: bool = True,
                  renewal_of: str | None = None, expires_at: datetime | None = None,
-                 currency: object = None, language: str | None = None, signs_contract: bool = False) -> Order:
+                 currency: object = None, language: str | None = None, signs_contract: bool = False,
+                 free_trial: bool = False) -> Order:
     """Price the basket (in ``currency`` when given, else at the SKUs' default prices), redeem its coupon,
     reserve inventory and open an order that expires, in one transaction. ``customer_source`` says how the caller
     knows the customer (app/orders/customers.py). With ``commit=False`` the caller commits (a subscription opens
@@ -167,7 +168,8 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
     A renewal (``renewal_of`` names the contract) is not a new purchase: per-customer purchase limits do
     not apply, and it stays open until ``expires_at`` (the end of its dunning). ``language`` is the one the
     shopper's checkout page spoke (their receipt speaks it). A subscription SKU is sold only as a contract's order
-    (``signs_contract``: its first, or ``renewal_of``)."""
+    (``signs_contract``: its first, or ``renewal_of``); ``free_trial``: that first order starts the SKU's free trial
+    (the customer's to have, app/signing/trials.py), so it costs nothing."""
     refuse_new_orders(merchant_id)
     if agreement_accepted is not True:
         raise Unprocessable("the customer must accept the agreement: set agreement_accepted to true",
@@ -176,9 +178,9 @@ def create_order(merchant_id: str, *, items: object, customer: object, agreement
         raise ValueError(f"unknown customer source {customer_source!r}")  # a bug, not bad input
     customer_id, email = parse_customer(customer)
     metadata = check_metadata(metadata)
-    # A contract's first order on a SKU with a free trial costs nothing: it only signs the mandate.
+    # A contract's first order that starts a free trial costs nothing: it only signs the mandate.
     quote = price_items(merchant_id, items, coupon, livemode=livemode, customer_id=customer_id, currency=currency,
-                        free_trial=signs_contract)
+                        free_trial=signs_contract and free_trial)
     if renewal_of is None and not signs_contract:
         refuse_subscriptions(quote)
     if renewal_of is None:

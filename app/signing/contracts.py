@@ -12,11 +12,13 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
+from app.orders.customers import parse_customer
 from app.orders.services import create_order
 from app.pagination import newest_first
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
 from app.signing.state import TERMINAL, can_transition
+from app.signing.trials import claim_trial
 
 log = logs.get("signing")
 
@@ -113,30 +115,41 @@ def _clock(merchant_id: str, clock_id: object, livemode: bool) -> TestClock | No
 def open_subscription(merchant_id: str, *, sku: object, customer: object, customer_source: str,
                       agreement_accepted: object, livemode: bool, test_clock: object = None,
                       actor: str = "api", language: str | None = None, currency: object = None,
-                      coupon: object = None) -> tuple[Subscription, object]:
+                      coupon: object = None, expect_trial: bool | None = None) -> tuple[Subscription, object]:
     """Open a pending contract and its first order in one transaction; paying that order activates it.
     ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
     the contract charges in, its first order and every renewal (the SKU's price there), else the default price.
     ``coupon``: the shopper's code, which discounts the first order only (a coupon is one order's discount: the
     contract's price, and so every renewal, stays the SKU's). A SKU with a free trial makes the first order one
-    of nothing: paying it only signs the mandate, and the trial starts (app/signing/activation.py)."""
+    of nothing: paying it only signs the mandate, and the trial starts (app/signing/activation.py); a customer who
+    has had the product signs up without it (app/signing/trials.py). ``expect_trial``: what the shopper's page
+    showed, when one did: True (the trial) refuses a signup that cannot have it (another one took it meanwhile)
+    rather than charge it; False (the price due today) opens it without the trial, as agreed."""
     item = recurring_sku(merchant_id, sku)
     clock = _clock(merchant_id, test_clock, livemode)
+    sub_id = new_id("sub")
+    trial = 0
+    if item.trial_days and expect_trial is not False:
+        customer_id, _ = parse_customer(customer)
+        trial = claim_trial(item, customer_id=customer_id, livemode=livemode, subscription_id=sub_id)
+    if expect_trial and not trial:
+        raise Conflict("this customer has already had this product's free trial: a new subscription is charged its "
+                       "first period at once", code="trial_unavailable", param="sku")
     order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
                          agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
                          actor=actor, commit=False, language=language, currency=currency, signs_contract=True,
-                         coupon=coupon)
+                         free_trial=bool(trial), coupon=coupon)
     now = clock.frozen_time if clock else order.created_at
     # Every field the subscription.created event names is set here: column defaults apply only at the flush,
     # after the event was written (it said null for period and cancel_at_period_end).
-    sub = Subscription(id=new_id("sub"), merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
+    sub = Subscription(id=sub_id, merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
                        period=0, anchor_period=0, cancel_at_period_end=False,
                        customer_id=order.customer_id, customer_email=order.customer_email,
                        customer_source=order.customer_source, sku_id=item.id,
                        # The list price: the order's subtotal, or, when a trial made that nothing, the SKU's price.
-                       price_amount=item.price_in(order.currency).amount if item.trial_days else order.subtotal,
+                       price_amount=item.price_in(order.currency).amount if trial else order.subtotal,
                        currency=order.currency, interval=item.subscription_interval,
-                       interval_count=item.subscription_interval_count or 1, trial_days=item.trial_days,
+                       interval_count=item.subscription_interval_count or 1, trial_days=trial,
                        first_order_id=order.id,
                        latest_order_id=order.id, test_clock_id=clock.id if clock else None,
                        created_at=now, updated_at=now)

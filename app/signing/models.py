@@ -68,6 +68,25 @@ class Subscription(db.Model):
     findings: Mapped[list["ContractFinding"]] = relationship(order_by="ContractFinding.id", viewonly=True)
 
 
+class TrialClaim(db.Model):
+    """A customer's free trial of a product, in one merchant and mode: the unique key is what lets one signup, of
+    any number at once, take it (app/signing/trials.py). Held by the contract that took it; one that never
+    started (its first order closed unpaid) leaves it to the customer's next signup."""
+
+    __tablename__ = "subscription_trial_claims"
+    __table_args__ = (UniqueConstraint("merchant_id", "livemode", "customer_id", "product_id",
+                                       name="uq_subscription_trial_claims_customer_product"),)
+
+    id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    livemode: Mapped[bool]
+    customer_id: Mapped[str] = mapped_column(String(200))
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"))
+    # Not a foreign key: the claim is taken before its contract is written (the first order's price depends on it).
+    subscription_id: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class SubscriptionTimelineEntry(db.Model):
     __tablename__ = "subscription_timeline"
 

@@ -48,8 +48,9 @@ def recurring_terms(order_id: str) -> str | None:
 
 
 def checkout_terms(quote) -> dict | None:
-    """What the checkout shows before a subscription is signed: the terms (price, interval), the free trial (days,
-    0: none) and the date of the next charge (the first renewal, or the trial's end), as values the page words in
+    """What the checkout shows before a subscription is signed: the terms (price, interval), the free trial the
+    signup starts (days, 0: none), the SKU's trial this customer has had already (days, 0: none; they are charged
+    at once) and the date of the next charge (the first renewal, or the trial's end), as values the page words in
     the shopper's language; None unless the basket is one subscription SKU."""
     from app.db_types import utcnow
     from app.signing.periods import shift
@@ -58,12 +59,12 @@ def checkout_terms(quote) -> dict | None:
         return None
     line = quote.lines[0]
     interval, count = line.sku.subscription_interval, line.sku.subscription_interval_count or 1
-    trial = line.sku.trial_days
+    trial = line.trial_days
     # A trial's line is priced at nothing (nothing is due today): the recurring charge is the SKU's price.
     amount = line.sku.price_in(quote.currency).amount if trial else line.amount.amount
     renews = shift(utcnow(), "day", trial) if trial else shift(utcnow(), interval, count)
     return {"amount": amount, "currency": quote.currency, "interval": interval, "interval_count": count,
-            "trial_days": trial, "renews_at": renews}
+            "trial_days": trial, "trial_had": 0 if trial else line.sku.trial_days, "renews_at": renews}
 
 
 def recurring_sku_in(merchant_id: str, items: list | None) -> Sku | None:

@@ -14,7 +14,8 @@ _SUBSCRIPTION = {"oneOf": [{"type": "null"}, _obj(["interval", "interval_count"]
                                                               "description": "days a new contract runs free: the "
                                                               "shopper signs the mandate with nothing charged, and "
                                                               "the first period is charged when the trial ends "
-                                                              "(0 or left out: no trial; shown only when set)"})]}
+                                                              "(0 or left out: no trial; shown only when set); a "
+                                                              "customer has a product's trial once"})]}
 _CLEARING = {"oneOf": [{"type": "null"}, _obj(
     ["splits"], splits={"type": "array", "minItems": 1, "maxItems": 20, "description": "shares add up to 10000",
                         "items": _obj(["partner", "share_bps"], partner={"type": "string",

@@ -19,7 +19,8 @@ SCHEMAS["Subscription"] = _obj(
     price=_ref("Money"), interval={"enum": ["day", "week", "month", "year"]}, interval_count=_INT,
     trial_days={"type": "integer", "minimum": 0, "description": "the free trial the contract was signed with (0: "
                 "none): it is trialing for period 0, from the signing to the trial's end, with nothing charged; "
-                "period 1, the first charged, starts then"},
+                "period 1, the first charged, starts then. 0 also when the SKU has a trial the customer has had: "
+                "a customer (id, merchant, mode) who signed a contract on the product before has no trial again"},
     period={"type": "integer", "minimum": 0, "description": "the current period; 0 before the first paid one "
             "(unsigned, or in its free trial)"},
     current_period_start=_UNIX_OR_NULL, current_period_end=_UNIX_OR_NULL, next_renewal_at=_UNIX_OR_NULL,
@@ -59,7 +60,8 @@ _SUB_409 = "subscription_state_invalid: the contract's status does not allow thi
 PATHS["/subscriptions"] = {
     "post": {"summary": "Open a subscription and its first order; paying that order activates it and signs the "
                         "mandate (a SKU with a free trial: the order is of nothing, only sandbox_card and wallet "
-                        "are offered, and the contract is trialing until the trial ends)",
+                        "are offered, and the contract is trialing until the trial ends; a customer who has had a "
+                        "contract on the product before gets no trial: the order is of the SKU's price)",
              "parameters": [_IDEMPOTENCY], "requestBody": _body("SubscriptionInput"),
              "responses": {"201": _ok("SubscriptionCreated", "Created"),
                            "400": _error("invalid field (param names it); sku_not_recurring: the SKU has no "

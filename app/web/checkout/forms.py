@@ -28,6 +28,8 @@ class PanelInput:
     # The currency the shopper asked for (the selector, or a ``currency`` in the link); the panel decides what it
     # can be (app/web/checkout/panel.py).
     currency: str | None = None
+    # Whether the summary the shopper saw offered a subscription's free trial (None: the form does not say).
+    trial_shown: bool | None = None
     # Messages the shopper reads, translated when the page renders (its language is known by then).
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -40,7 +42,8 @@ def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool
                       agreed=form.get("agree") in ("on", "yes", "true", "1"),
                       coupon=(form.get("coupon") or "").strip()[:64] or None,
                       email=(form.get("email") or "").strip() or None,
-                      currency=_wished_currency(form.get("currency")))
+                      currency=_wished_currency(form.get("currency")),
+                      trial_shown={"1": True, "0": False}.get(form.get("trial") or ""))
     if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
         data.errors["email"] = lazy_gettext("Enter an email address like name@example.com, or leave it empty.")
     if for_payment:

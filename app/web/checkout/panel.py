@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import request
+from flask_babel import gettext
 
 from app.operations.switches import maintenance_for
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import create_session_order, session_options
-from app.errors import KassaError
+from app.errors import Conflict, KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.customers import CHECKOUT_SESSION, GUEST
@@ -24,6 +25,7 @@ from app.orders.models import Order
 from app.orders.services import create_order
 from app.signing.contracts import open_subscription
 from app.signing.terms import checkout_terms, recurring_sku_in
+from app.signing.trials import trial_days_for
 from app.payments.channels import Prospect, available_channels
 from app.web.checkout.forms import PanelInput
 from app.web.shopper_locale import browser_currencies, shopper_language
@@ -113,23 +115,32 @@ def choose_currency(sale: Sale, data: PanelInput) -> CurrencyChoice:
 def price(sale: Sale, data: PanelInput, currency: str | None = None) -> tuple[Quote | None, str | None, str | None]:
     """The quote in ``currency``, with the coupon when it can be used; otherwise the price without it and the
     reason, so the shopper still sees a total beside the coupon message. Returns (quote, quote error, coupon
-    error). A subscription SKU's free trial is priced in (nothing due today): the panel sells it only as a
-    contract's first order."""
+    error). A subscription SKU's free trial is priced in (nothing due today) when this customer has not had it: the
+    panel sells it only as a contract's first order."""
     items = sale.basket(data)
     if items is None:
         return None, None, None
+    free_trial = _trial_offered(sale, items) > 0
     try:
         return price_items(sale.merchant.id, items, data.coupon, livemode=sale.livemode,
-                           customer_id=sale.customer_id, currency=currency, free_trial=True), None, None
+                           customer_id=sale.customer_id, currency=currency, free_trial=free_trial), None, None
     except KassaError as exc:
         if exc.param != "coupon":
             return None, exc.message, None
         coupon_error = exc.message[0].upper() + exc.message[1:] + "."
     try:
         return price_items(sale.merchant.id, items, livemode=sale.livemode, currency=currency,
-                           free_trial=True), None, coupon_error
+                           free_trial=free_trial), None, coupon_error
     except KassaError as exc:
         return None, exc.message, coupon_error
+
+
+def _trial_offered(sale: Sale, items: list) -> int:
+    """The free trial (days; 0: none) a subscription basket starts for this shopper (a customer has it once)."""
+    recurring = recurring_sku_in(sale.merchant.id, items)
+    if recurring is None:
+        return 0
+    return trial_days_for(recurring, customer_id=sale.customer_id, livemode=sale.livemode)
 
 
 def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> dict:
@@ -176,11 +187,19 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
     recurring = recurring_sku_in(sale.merchant.id, basket)
     if recurring is not None and basket[0].get("quantity") == 1:
         # A subscription SKU opens a contract; its first order is what the shopper pays now, with the coupon the
-        # summary showed ("First charge today").
-        _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
-                                     customer_source=sale.customer_source, agreement_accepted=True,
-                                     livemode=sale.livemode, actor=actor, language=language, currency=currency,
-                                     coupon=data.coupon)
+        # summary showed ("First charge today"), or nothing when the summary offered the free trial: a signup that
+        # lost it meanwhile (the same shopper's other one took it) is refused, never charged after "Start free trial".
+        shown = data.trial_shown if data.trial_shown is not None else _trial_offered(sale, basket) > 0
+        try:
+            _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
+                                         customer_source=sale.customer_source, agreement_accepted=True,
+                                         livemode=sale.livemode, actor=actor, language=language, currency=currency,
+                                         coupon=data.coupon, expect_trial=shown)
+        except KassaError as exc:
+            if exc.code == "trial_unavailable":
+                raise Conflict(gettext("You have already had this product's free trial. Nothing was charged: "
+                                       "see the price due today and pay again if you wish."), code=exc.code) from exc
+            raise
         return order
     return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
                         customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
