@@ -105,6 +105,8 @@ test("the headless checkout words a subscription's terms like Kassa's own page a
     "$9.99 every month, cancel anytime");
   assert.equal(recurringTerms({ amount: 5000, currency: "usd" }, { interval: "month", interval_count: 3 }, "en"),
     "$50.00 every 3 months, cancel anytime");
+  assert.equal(recurringTerms({ amount: 999, currency: "usd" }, { interval: "month", interval_count: 1, trial_days: 14 },
+    "en"), "14-day free trial, then $9.99 every month");
   const base = { sku: "sku_month", channel: "sandbox_card", agreed: true };
   assert.match(validateCheckout({ ...base, quantity: 2, recurring: "$9.99 every month, cancel anytime" }).quantity!,
     /one at a time/);

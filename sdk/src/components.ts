@@ -49,12 +49,14 @@ type Money = { amount: number; currency: string };
 type ProductSku = { id: string; name: string; price: Money; prices?: Money[]; subscription?: RecurringTerms | null };
 interface Product { id: string; name: string; description: string; skus: ProductSku[] }
 
-/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``. */
+/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``: with its free
+ * trial ("14-day free trial, then $9.99 every month") when the signup starts one. */
 export function recurringTerms(price: { amount: number; currency: string }, terms: RecurringTerms,
   locale: Locale = DEFAULT_LOCALE): string {
   const words = messagesFor(locale);
-  return words.recurring(formatMoney(price.amount, price.currency, locale),
-    words.every(terms.interval, terms.interval_count));
+  const amount = formatMoney(price.amount, price.currency, locale);
+  const every = words.every(terms.interval, terms.interval_count);
+  return terms.trial_days ? words.trial(terms.trial_days, amount, every) : words.recurring(amount, every);
 }
 
 /** Check the shopper's input the way the API will, so mistakes show before any request (said in ``locale``). */
@@ -264,7 +266,10 @@ export class Checkout extends Emitter<CheckoutEvents> {
     }
     // A slower answer for an older choice must not overwrite the newer one.
     if (this.state.sku !== sku || this.state.quantity !== quantity || this.state.coupon !== coupon) return;
-    this.state.total = quote ? { amount: quote.total, currency: quote.currency } : null;
+    // A trial's signup charges nothing today. The components subscribe as a guest (no customer), and a guest is
+    // a new customer to Kassa on every signup, so the SKU's trial is theirs (a customer has it once).
+    const trial = !this.session && !!this.chosenSku()?.subscription?.trial_days;
+    this.state.total = quote ? { amount: trial ? 0 : quote.total, currency: quote.currency } : null;
     this.state.discount = quote && quote.discount ? { amount: quote.discount, currency: quote.currency } : null;
     if (couponError) this.state.errors.coupon = couponError;
     else delete this.state.errors.coupon;

@@ -54,6 +54,11 @@ test("validation messages, subscription terms and the QR countdown speak the loc
     `9,99${NBSP}€ monatlich, jederzeit kündbar`);
   assert.equal(recurringTerms({ amount: 5000, currency: "eur" }, { interval: "week", interval_count: 2 }, "fr"),
     `50,00${NBSP}€ toutes les 2 semaines, résiliable à tout moment`);
+  const trial = { interval: "month", interval_count: 1, trial_days: 14 } as const;
+  assert.equal(recurringTerms({ amount: 999, currency: "eur" }, trial, "de"),
+    `14 Tage kostenlos testen, dann 9,99${NBSP}€ monatlich`);
+  assert.equal(recurringTerms({ amount: 999, currency: "eur" }, trial, "fr"),
+    `Essai gratuit de 14 jours, puis 9,99${NBSP}€ chaque mois`);
   const expires = Date.UTC(2026, 0, 1);
   assert.equal(countdownText(expires, expires - 61_000, "de"), "Läuft ab in 1:01");
   assert.equal(countdownText(expires, expires, "fr"), "Ce code a expiré");

@@ -21,6 +21,8 @@ export interface Messages {
   every: (interval: Interval, count: number) => string;
   /** "$9.99 every month, cancel anytime" */
   recurring: (amount: string, every: string) => string;
+  /** "14-day free trial, then $9.99 every month" */
+  trial: (days: number, amount: string, every: string) => string;
   checkoutTitle: string;
   scanToPay: string;
   qrAlt: string;
@@ -45,6 +47,7 @@ const EN: Messages = {
   failed: "Payment failed",
   every: (interval, count) => plural(count, `every ${interval}`, `every {n} ${interval}s`),
   recurring: (amount, every) => `${amount} ${every}, cancel anytime`,
+  trial: (days, amount, every) => `${days}-day free trial, then ${amount} ${every}`,
   checkoutTitle: "Checkout",
   scanToPay: "Scan to pay",
   qrAlt: "QR code to pay",
@@ -72,6 +75,7 @@ const DE: Messages = {
   failed: "Zahlung fehlgeschlagen",
   every: (interval, count) => plural(count, ...DE_EVERY[interval]),
   recurring: (amount, every) => `${amount} ${every}, jederzeit kündbar`,
+  trial: (days, amount, every) => `${plural(days, "1 Tag", "{n} Tage")} kostenlos testen, dann ${amount} ${every}`,
   checkoutTitle: "Kasse",
   scanToPay: "Zum Bezahlen scannen",
   qrAlt: "QR-Code zum Bezahlen",
@@ -100,6 +104,7 @@ const FR: Messages = {
   failed: "Échec du paiement",
   every: (interval, count) => plural(count, ...FR_EVERY[interval]),
   recurring: (amount, every) => `${amount} ${every}, résiliable à tout moment`,
+  trial: (days, amount, every) => `Essai gratuit de ${plural(days, "1 jour", "{n} jours")}, puis ${amount} ${every}`,
   checkoutTitle: "Paiement",
   scanToPay: "Scannez pour payer",
   qrAlt: "QR code pour payer",

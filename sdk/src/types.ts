@@ -77,7 +77,12 @@ export interface QuoteOptions {
 }
 
 /** A SKU's recurring terms, when it is sold as a subscription. */
-export interface RecurringTerms { interval: "day" | "week" | "month" | "year"; interval_count: number }
+export interface RecurringTerms {
+  interval: "day" | "week" | "month" | "year";
+  interval_count: number;
+  /** The free trial a new contract starts with (days), when the SKU has one. */
+  trial_days?: number;
+}
 
 export type SubscriptionStatus =
   | "pending" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
@@ -91,6 +96,9 @@ export interface Subscription {
   price: Money;
   interval: RecurringTerms["interval"];
   interval_count: number;
+  /** The free trial this contract starts (days; 0: none, also when the customer has had the product's trial: its
+   * first order then charges the first period, as ``order.amount.total`` says). */
+  trial_days: number;
   current_period_end: number | null;
   next_renewal_at: number | null;
   cancel_at_period_end: boolean;
@@ -100,7 +108,8 @@ export interface Subscription {
 export interface SubscribeParams {
   /** A SKU sold as a subscription. */
   sku: string;
-  /** Only your reference for the customer (the page cannot prove it); leave it out for a guest. */
+  /** Only your reference for the customer (the page cannot prove it); leave it out for a guest. A customer has a
+   * product's free trial once: one who has had the product is charged the first period at once. */
   customer?: { id: string; email?: string };
   agreementAccepted: boolean;
   /** The currency the contract charges in, its first order and every renewal (lowercase ISO, e.g. "eur"); the

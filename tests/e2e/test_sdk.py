@@ -241,15 +241,13 @@ def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
     assert [o["status"] for o in api.get("/orders").json["data"]] == ["paid"]
 
 
-def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, app, api, live_server, sandbox, shop,
-                                                                   worker, merchant, catalog):
-    from tests.signing.support import make_recurring
-
-    make_recurring(app, catalog["sku"], "month")
-    url = shop.page("subscribe.html", f"""
+def _subscribe_page(shop: Shop, live_server: str, merchant, catalog) -> str:
+    """Headless components selling the product's subscription SKU on the shop's own page, with the card."""
+    return shop.page("subscribe.html", f"""
 <form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
   <label>Plan <select data-kassa-sku><option value="{catalog['sku']}">Monthly</option></select></label>
   <p data-kassa-terms></p>
+  <p>Due today: <span data-kassa-total></span></p>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <p data-kassa-error="quantity"></p>
   <fieldset data-kassa-channels><legend>Pay with</legend>
@@ -258,7 +256,14 @@ def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, ap
   <button data-kassa-pay>Subscribe</button>
 </form>""" + _client_script(live_server, merchant.publishable_key) + """
 <script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""")
-    page.goto(url)
+
+
+def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, app, api, live_server, sandbox, shop,
+                                                                   worker, merchant, catalog):
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month")
+    page.goto(_subscribe_page(shop, live_server, merchant, catalog))
     expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
     expect(page.locator("[data-kassa-terms]")).to_have_text("$9.99 every month, cancel anytime")
     page.get_by_label("How many?").fill("2")
@@ -424,3 +429,24 @@ def test_headless_components_charge_in_the_currency_the_page_asks_for(page: Page
     order = api.get(f"/orders/{page.evaluate('window.checkout.state.order.id')}").json
     assert order["amount"]["total"] == 899 and order["amount"]["currency"] == "eur"
     assert [(p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [(899, "eur", "succeeded")]
+
+
+def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page, app, api, live_server, sandbox,
+                                                                      shop, merchant, catalog):
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month")
+    assert api.patch(f"/skus/{catalog['sku']}", json={"subscription": {"interval": "month", "interval_count": 1,
+                                                                       "trial_days": 14}}).status_code == 200
+    page.goto(_subscribe_page(shop, live_server, merchant, catalog))
+    expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
+    expect(page.locator("[data-kassa-terms]")).to_have_text("14-day free trial, then $9.99 every month")
+    expect(page.locator("[data-kassa-total]")).to_have_text("$0.00")
+    page.get_by_label("Card").check()
+    page.get_by_label("I agree").check()
+    with page.expect_response(re.compile(r"/api/v1/subscriptions$")) as opened:
+        page.get_by_role("button", name="Subscribe").click()
+    created = opened.value.json()
+    assert created["order"]["amount"]["total"] == 0 and created["subscription"]["trial_days"] == 14
+    page.wait_for_url(re.compile(r"/sandbox/pay/"))
+    expect(page.get_by_text("Nothing to pay now")).to_be_visible()

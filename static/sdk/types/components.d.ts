@@ -49,7 +49,8 @@ export interface CheckoutEvents extends Record<string, unknown> {
     paid: Order;
     failed: KassaError;
 }
-/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``. */
+/** The terms a subscription SKU is sold on, worded as Kassa's own checkout words them in ``locale``: with its free
+ * trial ("14-day free trial, then $9.99 every month") when the signup starts one. */
 export declare function recurringTerms(price: {
     amount: number;
     currency: string;

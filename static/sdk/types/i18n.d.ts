@@ -18,6 +18,8 @@ export interface Messages {
     every: (interval: Interval, count: number) => string;
     /** "$9.99 every month, cancel anytime" */
     recurring: (amount: string, every: string) => string;
+    /** "14-day free trial, then $9.99 every month" */
+    trial: (days: number, amount: string, every: string) => string;
     checkoutTitle: string;
     scanToPay: string;
     qrAlt: string;
