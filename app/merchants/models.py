@@ -40,6 +40,8 @@ class Merchant(db.Model):
     dunning_retry_days: Mapped[list | None] = mapped_column(JSON)
     dunning_final_action: Mapped[str] = mapped_column(String(8), default="cancel", server_default="cancel")
     renewal_notice_days: Mapped[int] = mapped_column(default=3, server_default="3")
+    # A customer has a product's free trial once (app/signing/trials.py) unless the merchant gives it again.
+    repeat_trials: Mapped[bool] = mapped_column(default=False, server_default=false())
     # An order held for risk review is decided by itself after this many hours (None: it waits for a person),
     # approving or rejecting it (app/risk/review.py, expire_reviews).
     review_expiry_hours: Mapped[int | None]

@@ -7,6 +7,9 @@ the merchant's offer to try the product, which a customer who has had it (on a c
 tried. Anyone else signs up without it: the first order charges the first period at once, and every page that
 shows the signup says so before the shopper pays.
 
+A merchant may give the trial again to every signup (``repeat_trials``, Settings → Subscriptions): then
+nothing is claimed.
+
 A signup takes the trial by inserting the customer's claim on the product: the unique key lets one of any number of
 concurrent signups have it. A signup that never started (its first order closed unpaid) leaves its claim to the
 customer's next one.
@@ -24,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.extensions import db
+from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.signing.models import Subscription, TrialClaim
 
@@ -58,11 +62,25 @@ def _held(claim: TrialClaim) -> bool:
     return first is not None and first.status != "closed"
 
 
+def repeats_trials(merchant_id: str) -> bool:
+    """Whether the merchant gives a product's free trial again to a customer who has had it."""
+    return db.session.get(Merchant, merchant_id).repeat_trials
+
+
+def set_repeat_trials(merchant_id: str, allowed: bool) -> None:
+    """Give a product's free trial to every signup (``allowed``), or once per customer (the default); caller
+    commits."""
+    db.session.get(Merchant, merchant_id).repeat_trials = allowed
+
+
 def trial_days_for(sku: Sku, *, customer_id: str, livemode: bool) -> int:
     """The free trial (days; 0: none) a signup on ``sku`` by this customer gets now: the SKU's, unless the customer
-    has had the product or a signup of theirs waiting for its first payment holds its trial."""
+    has had the product or a signup of theirs waiting for its first payment holds its trial (and the merchant does
+    not give it again)."""
     if not sku.trial_days:
         return 0
+    if repeats_trials(sku.merchant_id):
+        return sku.trial_days
     if had_product(sku.merchant_id, customer_id=customer_id, product_id=sku.product_id, livemode=livemode):
         return 0
     claim = _claim(sku.merchant_id, customer_id, sku.product_id, livemode)
@@ -75,8 +93,8 @@ def claim_trial(sku: Sku, *, customer_id: str, livemode: bool, subscription_id: 
     Of concurrent signups one inserts the claim; the others' inserts wait for it to commit (PostgreSQL's unique
     index, SQLite's write lock) and are refused."""
     days = trial_days_for(sku, customer_id=customer_id, livemode=livemode)
-    if not days:
-        return 0
+    if not days or repeats_trials(sku.merchant_id):
+        return days
     left = _claim(sku.merchant_id, customer_id, sku.product_id, livemode)
     if left is None:
         try:

@@ -3,6 +3,7 @@
 ``subscription_trial_claims``: one row per customer (in a merchant and mode) and product whose free trial a signup
 took; its unique key lets one of any number of concurrent signups take it. Contracts signed before this revision
 need no row: a customer with a signed contract on the product gets no trial anyway (app/signing/trials.py).
+``merchants.repeat_trials``: the merchant gives a product's trial again to a customer who has had it (default off).
 
 Revision ID: 0119_subscription_trial_claims
 Revises: 0118_subscription_trials
@@ -31,7 +32,11 @@ def upgrade():
         sa.UniqueConstraint('merchant_id', 'livemode', 'customer_id', 'product_id',
                             name='uq_subscription_trial_claims_customer_product'),
     )
+    with op.batch_alter_table('merchants') as batch:
+        batch.add_column(sa.Column('repeat_trials', sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade():
+    with op.batch_alter_table('merchants') as batch:
+        batch.drop_column('repeat_trials')
     op.drop_table('subscription_trial_claims')

@@ -10,6 +10,7 @@ from tests.signing.support import pay_first_order, subscribe
 from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
 
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.test_trials import trial_sku, trialing  # noqa: F401  (a fixture)
 
 
 def test_the_list_filters_by_status_and_finds_a_customer(api, portal, sandbox, worker, monthly):
@@ -176,3 +177,21 @@ def test_a_free_trial_is_set_on_the_sku_form_and_shown_on_the_contract(app, api,
     assert "Free trial</dt><dd>14 days: ends" in contract and "when period 1 is charged" in contract
     dashboard = portal.text("/portal/dashboard")
     assert "<dt>MRR</dt><dd>—</dd>" in dashboard and re.search(r"<dt>Active</dt><dd>1</dd>", dashboard)
+
+
+def test_a_merchant_may_give_the_trial_again_from_the_settings(app, api, portal, sandbox, worker, trial_sku, clock):
+    settings = portal.text("/portal/settings")
+    assert "Give a product's free trial again to customers who have had it" in settings
+    assert not re.search(r'id="repeat_trials"[^>]*checked', settings)  # off by default
+    sub = trialing(app, api, sandbox, worker, trial_sku, clock)
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": False}).status_code == 200
+    saved = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
+                                                           "renewal_notice_days": "3", "repeat_trials": "on"})
+    assert saved.status_code == 302
+    assert re.search(r'id="repeat_trials"[^>]*checked', portal.text("/portal/settings"))
+    again = subscribe(api, trial_sku, test_clock=clock)
+    assert again["order"]["amount"]["total"] == 0 and again["subscription"]["trial_days"] == 14
+    assert pay_first_order(api, sandbox, worker, again)["status"] == "trialing"
+    portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
+                                                   "renewal_notice_days": "3"})  # unticked: once again
+    assert subscribe(api, trial_sku, test_clock=clock)["order"]["amount"]["total"] == 999

@@ -17,6 +17,7 @@ from app.merchants.permissions import can
 from app.orders.models import Order
 from app.payments.order_payments import payments_for_order
 from app.signing import changes, dunning, test_clocks
+from app.signing.trials import set_repeat_trials
 from app.signing.contracts import get_subscription, list_subscriptions
 from app.signing.models import Subscription, TestClock
 from app.signing.state import STATUSES
@@ -120,6 +121,7 @@ def settings_subscriptions():
         with audit("settings.subscriptions", Merchant, merchant_id):
             dunning.update_dunning(merchant_id, retry_days=form.get("dunning_retry_days", ""),
                                    final_action=form.get("dunning_final_action"), notice_days=notice)
+            set_repeat_trials(merchant_id, form.get("repeat_trials") == "on")
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
