@@ -296,7 +296,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
       // An order reopened by "Change payment method" is paid again as it is (its basket has not changed);
       // a subscription SKU opens a contract whose first order this is; paying it signs the mandate.
       const order = this.reusable() ?? (this.state.recurring && !this.session
-        ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency })).order
+        ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency,
+          ...(this.state.coupon ? { coupon: this.state.coupon } : {}) })).order
         : await this.kassa.createOrder({
           items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
           ...(this.session ? { session: this.session } : {}), agreementAccepted: true,

@@ -250,6 +250,8 @@ def _subscribe_page(shop: Shop, live_server: str, merchant, catalog) -> str:
   <p>Due today: <span data-kassa-total></span></p>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <p data-kassa-error="quantity"></p>
+  <label>Coupon <input data-kassa-coupon type="text"></label>
+  <p data-kassa-error="coupon"></p>
   <fieldset data-kassa-channels><legend>Pay with</legend>
     <label><input type="radio" name="channel" value="sandbox_card"> Card</label></fieldset>
   <label><input type="checkbox" data-kassa-agreement> I agree</label>
@@ -431,6 +433,15 @@ def test_headless_components_charge_in_the_currency_the_page_asks_for(page: Page
     assert [(p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [(899, "eur", "succeeded")]
 
 
+def _subscribe_with_the_card(page: Page) -> dict:
+    """Pay with the card, agree and press Subscribe on the components' page: what POST /subscriptions answered."""
+    page.get_by_label("Card").check()
+    page.get_by_label("I agree").check()
+    with page.expect_response(re.compile(r"/api/v1/subscriptions$")) as opened:
+        page.get_by_role("button", name="Subscribe").click()
+    return opened.value.json()
+
+
 def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page, app, api, live_server, sandbox,
                                                                       shop, merchant, catalog):
     from tests.signing.support import make_recurring
@@ -442,11 +453,24 @@ def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page
     expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
     expect(page.locator("[data-kassa-terms]")).to_have_text("14-day free trial, then $9.99 every month")
     expect(page.locator("[data-kassa-total]")).to_have_text("$0.00")
-    page.get_by_label("Card").check()
-    page.get_by_label("I agree").check()
-    with page.expect_response(re.compile(r"/api/v1/subscriptions$")) as opened:
-        page.get_by_role("button", name="Subscribe").click()
-    created = opened.value.json()
+    created = _subscribe_with_the_card(page)
     assert created["order"]["amount"]["total"] == 0 and created["subscription"]["trial_days"] == 14
     page.wait_for_url(re.compile(r"/sandbox/pay/"))
     expect(page.get_by_text("Nothing to pay now")).to_be_visible()
+
+
+def test_headless_components_open_a_subscription_with_the_coupon_they_priced(page: Page, app, api, live_server,
+                                                                            sandbox, shop, merchant, catalog):
+    from app.catalog.coupons import create_coupon
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month")
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "TWOOFF", "kind": "amount_off", "amount_off": 200, "currency": "usd"})
+    page.goto(_subscribe_page(shop, live_server, merchant, catalog))
+    expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
+    page.get_by_label("Coupon").fill("twooff")
+    expect(page.locator("[data-kassa-total]")).to_have_text("$7.99")
+    created = _subscribe_with_the_card(page)
+    assert created["order"]["amount"]["total"] == 799  # as the page said; every renewal charges the list price
+    assert created["subscription"]["price"] == {"amount": 999, "currency": "usd"}
