@@ -5,16 +5,16 @@ took; its unique key lets one of any number of concurrent signups take it. Contr
 need no row: a customer with a signed contract on the product gets no trial anyway (app/signing/trials.py).
 ``merchants.repeat_trials``: the merchant gives a product's trial again to a customer who has had it (default off).
 
-Revision ID: 0119_subscription_trial_claims
-Revises: 0118_subscription_trials
+Revision ID: 0122_subscription_trial_claims
+Revises: 0121_disputes
 Create Date: 2026-11-26 17:00:00
 
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0119_subscription_trial_claims'
-down_revision = '0118_subscription_trials'
+revision = '0122_subscription_trial_claims'
+down_revision = '0121_disputes'
 branch_labels = None
 depends_on = None
 
