@@ -19,7 +19,7 @@ def message_id_for(order_id: str, sender: str) -> str:
     return f"<receipt.{order_id}@{domain}>"
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A header value never breaks a line (a merchant name is free text)."""
     return " ".join(text.split())
 
@@ -27,24 +27,30 @@ def _one_line(text: str) -> str:
 def subject_for(receipt: Receipt) -> str:
     """The subject line: whose receipt and how much, marked in test mode (in the language being spoken)."""
     if receipt.trial:
-        subject = gettext("Your free trial with %(merchant)s has started", merchant=_one_line(receipt.merchant_name))
+        subject = gettext("Your free trial with %(merchant)s has started", merchant=one_line(receipt.merchant_name))
         return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)
-    subject = gettext("Your receipt from %(merchant)s — %(total)s", merchant=_one_line(receipt.merchant_name),
+    subject = gettext("Your receipt from %(merchant)s — %(total)s", merchant=one_line(receipt.merchant_name),
                       total=money(receipt.total))
     return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)
+
+
+def envelope(merchant_name: str, *, sender: str, recipient: Address, message_id: str) -> EmailMessage:
+    """An email to a shopper from ``sender`` under the merchant's name, its parts still to add."""
+    message = EmailMessage()
+    # formataddr quotes (and encodes) a merchant name with commas, quotes or non-ASCII letters.
+    message["From"] = formataddr((one_line(merchant_name), sender))
+    message["To"] = str(recipient)
+    message["Message-ID"] = message_id
+    message["Date"] = format_datetime(utcnow())
+    # Not marketing: auto-responders should not answer it.
+    message["Auto-Submitted"] = "auto-generated"
+    return message
 
 
 def build_message(receipt: Receipt, *, sender: str, recipient: Address, message_id: str) -> EmailMessage:
     """The receipt as an email from ``sender`` under the merchant's name to ``recipient``, in the receipt's
     language."""
-    message = EmailMessage()
-    # formataddr quotes (and encodes) a merchant name with commas, quotes or non-ASCII letters.
-    message["From"] = formataddr((_one_line(receipt.merchant_name), sender))
-    message["To"] = str(recipient)
-    message["Message-ID"] = message_id
-    message["Date"] = format_datetime(utcnow())
-    # A receipt is not marketing: auto-responders should not answer it.
-    message["Auto-Submitted"] = "auto-generated"
+    message = envelope(receipt.merchant_name, sender=sender, recipient=recipient, message_id=message_id)
     with speaking(receipt.language):
         message["Subject"] = subject_for(receipt)
         message.set_content(render_template("receipts/email.txt", receipt=receipt))

@@ -9,20 +9,11 @@ from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
 
 
-class ReceiptEmail(db.Model):
-    """The email receipt of one order: one row per order (the primary key), so it is sent at most once.
+class MailDelivery:
+    """The columns that send an email once (app/receipts/delivery.py): pending (not tried yet), sending (claimed by
+    a job until ``claimed_until``), sent, failed (the SMTP server did not take it; tried again at
+    ``next_attempt_at`` unless ``attempts`` ran out)."""
 
-    ``status``: pending (not tried yet), sending (claimed by a job until ``claimed_until``), sent, failed
-    (the SMTP server did not take it; tried again at ``next_attempt_at`` unless ``attempts`` ran out).
-    """
-
-    __tablename__ = "receipt_emails"
-    # The sweep reads receipts still to send, by when they are due.
-    __table_args__ = (Index("ix_receipt_emails_status_next", "status", "next_attempt_at"),)
-
-    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
-    merchant_id: Mapped[str] = mapped_column(String(40), index=True)
-    recipient: Mapped[str] = mapped_column(String(320))
     status: Mapped[str] = mapped_column(String(10), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
@@ -31,3 +22,16 @@ class ReceiptEmail(db.Model):
     message_id: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ReceiptEmail(MailDelivery, db.Model):
+    """The email receipt of one order: one row per order (the primary key), so it is sent at most once."""
+
+    __tablename__ = "receipt_emails"
+    # The sweep reads receipts still to send, by when they are due.
+    __table_args__ = (Index("ix_receipt_emails_status_next", "status", "next_attempt_at"),)
+
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(String(40), index=True)
+    recipient: Mapped[str] = mapped_column(String(320))
+
