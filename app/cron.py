@@ -4,7 +4,8 @@ from rq import cron
 from app.config import load_config
 from app.jobs import advance_balance_checkpoint, keep_dashboard_days, reap_api_request_logs
 from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
-                      expire_reviews, poll_pending_payments, queue_due_receipts, reap_idempotency_keys,
+                      expire_reviews, poll_pending_payments, queue_due_receipts, queue_due_subscription_emails,
+                      reap_idempotency_keys,
                       reconcile_contracts, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
                       retry_due_webhooks, reconcile_statements, send_payouts, settle_due)
 
@@ -20,13 +21,14 @@ cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
 # The API request log keeps API_REQUEST_LOG_RETENTION_DAYS; deleting in batches hourly keeps each delete small.
 cron.register(reap_api_request_logs, queue_name=_QUEUE, interval=3600)
 # Safety nets for scheduled work whose job was lost: event dispatch (and handler retries),
-# refunds stuck between their two steps, webhook retries, email receipts.
+# refunds stuck between their two steps, webhook retries, email receipts and subscription emails.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)
 # Fulfilled orders whose auto-confirm delay has passed are completed by this sweep, at most a minute late.
 cron.register(confirm_due_orders, queue_name=_QUEUE, interval=60)
 cron.register(resume_pending_refunds, queue_name=_QUEUE, interval=60)
 cron.register(retry_due_webhooks, queue_name=_QUEUE, interval=60)
 cron.register(queue_due_receipts, queue_name=_QUEUE, interval=60)
+cron.register(queue_due_subscription_emails, queue_name=_QUEUE, interval=60)
 # Renewals, dunning tries and renewal notices: each period and each try is claimed in the database, so a
 # sweep that overlaps another (or runs on two hosts) charges nothing twice.
 cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)

@@ -258,6 +258,22 @@ def send_receipt(order_id: str) -> str:
         return send(order_id)
 
 
+def send_subscription_email(email_id: str) -> str:
+    """Email a subscriber about their subscription, once; returns the email's status."""
+    from app.receipts.subscription_sending import send_subscription_email as send
+
+    with _context():
+        return send(email_id)
+
+
+def queue_due_subscription_emails() -> int:
+    """Sweep: queue subscription emails whose job was lost; returns how many."""
+    from app.receipts.subscription_sending import queue_due_subscription_emails as queue_due
+
+    with _context():
+        return queue_due()
+
+
 def queue_due_receipts() -> int:
     """Sweep: queue email receipts whose job was lost; returns how many."""
     from app.receipts.sending import queue_due_receipts as queue_due

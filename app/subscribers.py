@@ -12,3 +12,4 @@ from app.signing import unsigning  # noqa: F401,E402  (a contract ended or repla
 from app.payments import order_clearing  # noqa: F401,E402  (order.completed → clear it)
 from app.payments import withdrawals  # noqa: F401,E402  (the "withdrawal" payout purpose: paid/failed → the wallet)
 from app.receipts import sending as _receipts  # noqa: F401,E402  (order.paid with an email → the email receipt)
+from app.receipts import subscription_sending as _subscription_emails  # noqa: F401,E402  (failed, trial, canceled)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, false, text
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -42,6 +42,9 @@ class Merchant(db.Model):
     renewal_notice_days: Mapped[int] = mapped_column(default=3, server_default="3")
     # A customer has a product's free trial once (app/signing/trials.py) unless the merchant gives it again.
     repeat_trials: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Kassa emails subscribers when a renewal payment fails, a free trial is about to end and a subscription is
+    # canceled (app/receipts/subscription_sending.py); off for a merchant who sends its own.
+    subscription_emails: Mapped[bool] = mapped_column(default=True, server_default=true())
     # An order held for risk review is decided by itself after this many hours (None: it waits for a person),
     # approving or rejecting it (app/risk/review.py, expire_reviews).
     review_expiry_hours: Mapped[int | None]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -35,3 +35,20 @@ class ReceiptEmail(MailDelivery, db.Model):
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
     recipient: Mapped[str] = mapped_column(String(320))
 
+
+class SubscriptionEmail(MailDelivery, db.Model):
+    """One email to a subscriber about one subscription event (app/receipts/subscription_sending.py): the unique
+    key on (event, recipient) is what sends it once, whatever the outbox or the jobs repeat. ``kind`` is what it
+    says: payment_failed, trial_ending or canceled. ``status`` may also be skipped: what it would say stopped being
+    true before it could go out (the renewal was paid, the trial ended), or the merchant turned the emails off."""
+
+    __tablename__ = "subscription_emails"
+    __table_args__ = (UniqueConstraint("event_id", "recipient", name="uq_subscription_emails_event_recipient"),
+                      Index("ix_subscription_emails_status_next", "status", "next_attempt_at"))
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"), index=True)
+    merchant_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    recipient: Mapped[str] = mapped_column(String(320))

@@ -61,8 +61,10 @@ def parse_retry_days(value: object) -> list[int] | None:
     return value
 
 
-def update_dunning(merchant_id: str, *, retry_days: object, final_action: object, notice_days: object) -> Merchant:
-    """The merchant's dunning schedule, what the last failure does, and the renewal notice (caller commits)."""
+def update_dunning(merchant_id: str, *, retry_days: object, final_action: object, notice_days: object,
+                   emails: bool | None = None) -> Merchant:
+    """The merchant's dunning schedule, what the last failure does, the renewal notice and, unless ``emails`` is
+    None, whether Kassa emails subscribers (app/receipts/subscription_sending.py) (caller commits)."""
     merchant = db.session.get(Merchant, merchant_id)
     days = parse_retry_days(retry_days)
     if final_action not in FINAL_ACTIONS:
@@ -74,4 +76,6 @@ def update_dunning(merchant_id: str, *, retry_days: object, final_action: object
                              param="renewal_notice_days")
     merchant.dunning_retry_days, merchant.dunning_final_action = days, final_action
     merchant.renewal_notice_days = notice_days
+    if emails is not None:
+        merchant.subscription_emails = emails
     return merchant

@@ -1,6 +1,10 @@
 """Renewal notices: ``subscription.renewal_upcoming`` tells the merchant's webhooks of a renewal the merchant's
 notice days before it charges, once per period — the period is claimed on the contract (``announced_period``) by
-a conditional UPDATE, so parallel sweeps never announce it twice. The renewal sweep sends them first."""
+a conditional UPDATE, so parallel sweeps never announce it twice. The renewal sweep sends them first.
+
+A free trial's end (its first charge) is announced at least TRIAL_NOTICE_DAYS before, whatever the merchant's
+notice days (0 included): card networks expect the shopper to be reminded before a trial turns into a charge, and
+Kassa's reminder email (app/receipts/subscription_sending.py) follows this event."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -17,6 +21,13 @@ from app.signing.contracts import subscription_object, unix
 from app.signing.models import Subscription
 from app.signing.state import CHARGEABLE
 
+TRIAL_NOTICE_DAYS = 7
+
+
+def notice_days_for(status: str, merchant_days: int) -> int:
+    """How many days before its renewal a contract in ``status`` is announced (0: never)."""
+    return max(merchant_days, TRIAL_NOTICE_DAYS) if status == "trialing" else merchant_days
+
 
 def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int = 500) -> int:
     """Send ``subscription.renewal_upcoming`` once per period, the merchant's notice days before it renews."""
@@ -28,7 +39,8 @@ def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int 
                Subscription.announced_period <= Subscription.period), clock_id)
         .order_by(Subscription.next_renewal_at).limit(batch)).all()
     sent = 0
-    for sub, notice_days in rows:
+    for sub, merchant_days in rows:
+        notice_days = notice_days_for(sub.status, merchant_days)
         if notice_days <= 0 or sub.next_renewal_at - timedelta(days=notice_days) > now:
             continue
         period = sub.period + 1

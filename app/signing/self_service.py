@@ -1,14 +1,20 @@
 """Shopper self-service: a link the merchant's server obtains (secret key) lets one customer see their
 subscriptions, cancel them, and fix a failed payment by paying the open renewal with a new card (which signs
 a new mandate; the replaced one is canceled at its provider, app/signing/unsigning.py). Nothing is reachable
-without such a link: it is signed, names one merchant, customer and mode, and expires."""
+without such a link: it is signed, names one merchant, customer and mode, and expires.
+
+The link the merchant's server asks for lives an hour (it is handed over at once). A link in an email Kassa sends
+the subscriber (app/receipts/subscription_sending.py) is read days later, so it carries its own expiry, inside
+what is signed: until the dunning ends (or the trial's first charge), at least EMAIL_LINK_MIN and at most
+EMAIL_LINK_MAX from when it was made. It is as unguessable as the other (an HMAC with SECRET_KEY) and names exactly
+the same three things; rotating SECRET_KEY voids every link."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from flask import current_app
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from app.db_types import utcnow
@@ -20,6 +26,8 @@ from app.signing import changes
 from app.signing.models import Subscription, SubscriptionRenewal
 
 LINK_LIFETIME = timedelta(hours=1)
+EMAIL_LINK_MIN = timedelta(days=7)
+EMAIL_LINK_MAX = timedelta(days=62)  # the longest dunning schedule (60 days) and a day's slack
 _SALT = "kassa.subscription-self-service"
 
 
@@ -43,14 +51,25 @@ def issue_link(merchant_id: str, customer_id: str, *, livemode: bool) -> tuple[s
     return token, utcnow() + LINK_LIFETIME, customer_id
 
 
+def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, until: datetime) -> tuple[str, datetime]:
+    """A signed token for one customer to put in an email, valid until ``until`` (wall-clock time), kept within
+    EMAIL_LINK_MIN and EMAIL_LINK_MAX from now; returns it and its expiry."""
+    now = utcnow()
+    expires = min(max(until, now + EMAIL_LINK_MIN), now + EMAIL_LINK_MAX).replace(microsecond=0)
+    token = _serializer().dumps({"m": merchant_id, "c": customer_id, "l": livemode, "x": int(expires.timestamp())})
+    return token, expires
+
+
 def shopper_for(token: str) -> Shopper:
     """The shopper a token speaks for; NotFound when it is forged, for another purpose, or expired."""
     try:
-        data = _serializer().loads(token, max_age=int(LINK_LIFETIME.total_seconds()))
-    except SignatureExpired:
-        raise NotFound("this link has expired; ask the shop for a new one", code="link_expired") from None
+        data, signed_at = _serializer().loads(token, return_timestamp=True)
     except BadSignature:
         raise NotFound("this link is not valid", code="link_invalid") from None
+    # An email's link says when it ends (signed with the rest); the API's lives an hour from its signing.
+    expires = datetime.fromtimestamp(data["x"], timezone.utc) if "x" in data else signed_at + LINK_LIFETIME
+    if utcnow() > expires:
+        raise NotFound("this link has expired; ask the shop for a new one", code="link_expired")
     return Shopper(merchant_id=data["m"], customer_id=data["c"], livemode=bool(data["l"]))
 
 

@@ -15,6 +15,7 @@ from app.ids import new_id
 from app.merchants.models import Merchant
 from app.pagination import newest_first
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
+from app.signing.renewal_notices import notice_days_for
 from app.signing.renewal_sweep import run_renewals
 from app.signing.state import CHARGEABLE
 
@@ -95,12 +96,15 @@ def _next_due(clock: TestClock) -> datetime | None:
                               .join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
                               .where(on_clock, SubscriptionRenewal.status == "pending"))
     notice_days = db.session.scalar(select(Merchant.renewal_notice_days).where(Merchant.id == clock.merchant_id))
-    notice = db.session.scalar(select(func.min(Subscription.next_renewal_at)).where(
-        on_clock, Subscription.status.in_(CHARGEABLE), Subscription.cancel_at_period_end.is_(False),
-        Subscription.announced_period <= Subscription.period))
-    if notice is not None and notice_days:
-        notice -= timedelta(days=notice_days)
-    candidates = [m for m in (renewal, retry, notice) if m is not None]
+    notices = []
+    for status in CHARGEABLE:  # a trial's end is announced earlier than other renewals
+        days = notice_days_for(status, notice_days)
+        notice = db.session.scalar(select(func.min(Subscription.next_renewal_at)).where(
+            on_clock, Subscription.status == status, Subscription.cancel_at_period_end.is_(False),
+            Subscription.announced_period <= Subscription.period))
+        if notice is not None and days:
+            notices.append(notice - timedelta(days=days))
+    candidates = [m for m in (renewal, retry, *notices) if m is not None]
     # Moments in the clock's past fall due at once (e.g. a renewal opened but not yet tried).
     return max(min(candidates), clock.frozen_time) if candidates else None
 

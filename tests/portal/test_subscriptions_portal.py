@@ -10,6 +10,7 @@ from tests.signing.support import pay_first_order, subscribe
 from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
 
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.integration.test_receipts import mail_server  # noqa: F401  (fixture)
 from tests.signing.test_trials import trial_sku, trialing  # noqa: F401  (a fixture)
 
 
@@ -76,6 +77,39 @@ def test_the_dunning_schedule_is_set_in_settings(app, merchant, portal):
     with app.app_context():
         saved = db.session.get(Merchant, merchant.id)
         assert (saved.dunning_retry_days, saved.dunning_final_action, saved.renewal_notice_days) == ([1, 4, 9], "pause", 5)
+
+
+def test_subscription_emails_are_on_by_default_and_turned_off_in_settings_with_an_audit_entry(
+        app, merchant, api, portal, sandbox, worker, monthly, clock, mail_server):
+    """A merchant who emails its own subscribers turns Kassa's off; a declined renewal then sends nothing."""
+    from app.audit.models import AuditEntry
+    from app.extensions import db
+    from tests.signing.test_subscription_emails import about, subscribe_with_email
+
+    page = portal.text("/portal/settings")
+    assert re.search(r'<input type="checkbox" id="subscription_emails"[^>]* checked>', page)  # on by default
+    off = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
+                                                         "renewal_notice_days": "3"})
+    assert off.status_code == 302
+    assert not re.search(r'id="subscription_emails"[^>]* checked>', portal.text("/portal/settings"))
+    with app.app_context():
+        entry = db.session.query(AuditEntry).filter_by(action="settings.subscriptions").one()
+        assert (entry.before["subscription_emails"], entry.after["subscription_emails"]) == (True, False)
+
+    mail_server.start()
+    sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
+    decline_next(sandbox, sub, 100)
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    worker()
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "past_due"
+    assert about(mail_server, "failed") == []
+
+    on = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
+                                                        "renewal_notice_days": "3", "subscription_emails": "on"})
+    assert on.status_code == 302
+    advance(api, worker, clock, unix(2027, 3, 1, 13))  # the next try fails too: now it is emailed
+    worker()
+    assert len(about(mail_server, "failed")) == 1
 
 
 def test_a_test_clock_is_advanced_from_the_portal(api, portal, sandbox, worker, monthly, clock):

@@ -84,10 +84,11 @@ def test_another_customers_subscription_cannot_be_cancelled_through_a_link(api, 
     assert api.get(f"/subscriptions/{theirs['id']}").json["cancel_at_period_end"] is False
 
 
-def pay_renewal_with_a_new_card(api, client, sandbox, worker, sub: dict) -> dict:
-    """The past-due shopper opens their billing page, pays the contract's failed renewal with a new card (which
-    signs the recurring terms) and the provider approves it; the contract once it has renewed."""
-    page = client.get(billing_link(api)).get_data(as_text=True)
+def pay_renewal_with_a_new_card(api, client, sandbox, worker, sub: dict, path: str | None = None) -> dict:
+    """The past-due shopper opens their billing page (by ``path``, else a link the merchant's server asks for),
+    pays the contract's failed renewal with a new card (which signs the recurring terms) and the provider approves
+    it; the contract once it has renewed."""
+    page = client.get(path or billing_link(api)).get_data(as_text=True)
     card = re.search(rf'aria-labelledby="sub-{sub["id"]}">(.*?)</article>', page, re.S).group(1)
     assert "Your last payment did not go through" in card
     order_url = re.search(r'href="(/checkout/orders/[^"]+)"', card).group(1).replace("&amp;", "&")

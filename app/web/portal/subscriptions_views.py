@@ -120,7 +120,8 @@ def settings_subscriptions():
     try:
         with audit("settings.subscriptions", Merchant, merchant_id):
             dunning.update_dunning(merchant_id, retry_days=form.get("dunning_retry_days", ""),
-                                   final_action=form.get("dunning_final_action"), notice_days=notice)
+                                   final_action=form.get("dunning_final_action"), notice_days=notice,
+                                   emails=form.get("subscription_emails") == "on")
             set_repeat_trials(merchant_id, form.get("repeat_trials") == "on")
             db.session.commit()
     except KassaError as error:

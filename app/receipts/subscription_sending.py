@@ -1,0 +1,136 @@
+"""Subscription emails: a subscriber hears from the merchant when the subscription needs them — a renewal payment
+failed (each try but the last; the link pays the open renewal with another card), a free trial ends soon (the
+renewal notice of its first charge), the subscription was canceled.
+
+Built as receipts are: an outbox handler on the event (so only once the change is durable, and never inside a
+renewal: a mail server that is down cannot hold one up) adds the email's row, unique per (event, recipient), and
+queues the ``send_subscription_email`` job, which claims the row by a conditional UPDATE, sends with no
+transaction open and retries with backoff (app/receipts/delivery.py). Only when the contract has an email, SMTP
+is configured and the merchant has not turned them off (portal Settings, Subscriptions). An email whose moment
+passed before it could go out (the renewal was paid, the trial canceled) is skipped, not sent late; on a test
+clock every email of the advanced timeline goes out.
+"""
+from __future__ import annotations
+
+from flask import current_app
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app import logs
+from app.db_types import utcnow
+from app.events import Event, subscribe
+from app.extensions import db
+from app.ids import new_id
+from app.merchants.models import Merchant
+from app.receipts import delivery
+from app.receipts.mailer import mailer_from_config
+from app.receipts.models import SubscriptionEmail
+from app.receipts.subscription_notices import KINDS, build_message, build_notice
+from app.signing.models import Subscription
+
+log = logs.get("receipts")
+
+JOB = "app.jobs.send_subscription_email"
+MAIL = delivery.MailKind(SubscriptionEmail.id, JOB, "subscription email", log)
+# What must still be true when the email goes out, or it says something no longer so.
+_STILL_TRUE = {"payment_failed": ("past_due",), "trial_ending": ("trialing",)}
+
+
+def _has_email(obj: dict) -> bool:
+    return bool((obj.get("customer") or {}).get("email"))
+
+
+def _wants_emails(merchant_id: str) -> bool:
+    merchant = db.session.get(Merchant, merchant_id)
+    return merchant is not None and merchant.subscription_emails and mailer_from_config(current_app.config) is not None
+
+
+def _queue(event: Event) -> None:
+    """Outbox handler: the event's email gets its row (once per event and recipient) and a job to send it."""
+    obj = event.data["object"]
+    sub = db.session.get(Subscription, obj["id"])
+    if sub is None or not sub.customer_email or not _wants_emails(sub.merchant_id):
+        return
+    recipient = sub.customer_email
+    row = db.session.scalar(select(SubscriptionEmail).where(SubscriptionEmail.event_id == event.id,
+                                                            SubscriptionEmail.recipient == recipient))
+    if row is None:
+        email_id = new_id("sem")
+        domain = current_app.config["SMTP_FROM"].rpartition("@")[2] or "kassa.localhost"
+        try:
+            with db.session.begin_nested():
+                db.session.add(SubscriptionEmail(
+                    id=email_id, event_id=event.id, subscription_id=sub.id, merchant_id=sub.merchant_id,
+                    kind=KINDS[event.type], recipient=recipient, status="pending", attempts=0,
+                    # The same for every try, so a mail client shows a repeated send once.
+                    message_id=f"<{KINDS[event.type]}.{event.id}@{domain}>", created_at=utcnow()))
+        except IntegrityError:
+            return  # a run of this handler that is still going added it, and queues it
+    else:
+        email_id = row.id
+    db.session.commit()
+    from app.queueing import enqueue  # jobs sit above the domain
+
+    # Redis down: this raises, and the dispatcher runs the handler again later (the row is found, not added).
+    enqueue(JOB, email_id)
+
+
+# A try that is not the last (the last ends in subscription.canceled or paused, which says so itself).
+@subscribe("subscription.renewal_failed",
+           applies=lambda obj: _has_email(obj) and (obj.get("renewal") or {}).get("status") == "pending")
+def email_failed_payment(event: Event) -> None:
+    """A renewal's payment failed: ask the subscriber to pay it with another payment method."""
+    _queue(event)
+
+
+# The first charge after a free trial (period 1 of a trialing contract); other renewals send no email.
+@subscribe("subscription.renewal_upcoming", applies=lambda obj: _has_email(obj) and obj.get("status") == "trialing")
+def email_trial_ending(event: Event) -> None:
+    """A free trial ends soon: say when, what it will charge, and where to cancel."""
+    _queue(event)
+
+
+@subscribe("subscription.canceled", applies=_has_email)
+def email_canceled(event: Event) -> None:
+    """The subscription was canceled: after the last failed try, or as the shopper or the merchant asked."""
+    _queue(event)
+
+
+def _skip(email_id: str, why: str) -> str:
+    db.session.execute(update(SubscriptionEmail).where(SubscriptionEmail.id == email_id,
+                                                       SubscriptionEmail.status.in_(("pending", "failed")))
+                       .values(status="skipped", last_error=why[:500], next_attempt_at=None)
+                       .execution_options(synchronize_session=False))
+    db.session.commit()
+    return "skipped"
+
+
+def send_subscription_email(email_id: str) -> str:
+    """Send one subscription email unless it was sent (or is being sent); returns its status."""
+    mailer = mailer_from_config(current_app.config)
+    row = db.session.get(SubscriptionEmail, email_id)
+    if mailer is None or row is None:
+        return "none"
+    sub = db.session.get(Subscription, row.subscription_id)
+    if row.status in ("pending", "failed"):
+        if not _wants_emails(row.merchant_id):
+            return _skip(email_id, "the merchant turned subscription emails off")
+        # A test clock's advance runs a whole timeline at once, before any of its emails: each is sent, as it
+        # would have been at its moment.
+        if row.kind in _STILL_TRUE and sub.test_clock_id is None and sub.status not in _STILL_TRUE[row.kind]:
+            return _skip(email_id, f"no longer true: the subscription is {sub.status}")
+    if not delivery.claim(MAIL, email_id, utcnow()):
+        return db.session.get(SubscriptionEmail, email_id, populate_existing=True).status
+    row = db.session.get(SubscriptionEmail, email_id, populate_existing=True)
+    fields = {"email_id": email_id, "kind": row.kind, "subscription_id": row.subscription_id,
+              "merchant_id": row.merchant_id, "attempt": row.attempts}
+    notice = build_notice(row.kind, db.session.get(Event, row.event_id).data["object"], sub)
+    return delivery.send_claimed(MAIL, row, mailer, lambda recipient: build_message(
+        notice, sender=current_app.config["SMTP_FROM"], recipient=recipient, message_id=row.message_id), fields)
+
+
+def queue_due_subscription_emails() -> int:
+    """Sweep: queue subscription emails whose job was lost; returns how many."""
+    if mailer_from_config(current_app.config) is None:
+        return 0
+    return delivery.queue_due(MAIL)
