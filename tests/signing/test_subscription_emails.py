@@ -13,7 +13,7 @@ from tests.integration.test_receipts import SENDER, mail_server, parts  # noqa: 
 from tests.signing.support import pay_first_order
 from tests.signing.test_renewals import advance, clock, decline_next, monthly, set_dunning, unix  # noqa: F401
 from tests.signing.test_self_service import csrf, pay_renewal_with_a_new_card
-from tests.signing.test_trials import trial_sku  # noqa: F401  (fixture)
+from tests.signing.test_trials import checkout_form, trial_sku  # noqa: F401  (fixture)
 
 EMAIL = "subscriber@example.test"
 PRODUCT = "Pro membership — 30 days"
@@ -142,24 +142,31 @@ def test_a_trial_is_reminded_a_week_before_its_first_charge_and_cancelled_from_t
     assert "after several tries" not in parts(ended)[0]  # the shopper canceled it: no word of failed payments
 
 
-def test_the_email_speaks_the_language_the_shopper_signed_up_in(app, api, sandbox, worker, monthly, clock,
+def test_the_email_speaks_the_language_the_shopper_signed_up_in(api, client, catalog, sandbox, worker, monthly,
                                                                  mail_server):
-    from app.extensions import db
-    from app.orders.models import Order
-
+    """A shopper whose browser prefers German subscribes on the hosted checkout; the merchant later cancels."""
     mail_server.start()
-    sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
-    with app.app_context():  # as the hosted checkout records it for a shopper whose browser prefers German
-        db.session.get(Order, sub["latest_order"]).language = "de"
-        db.session.commit()
-    decline_next(sandbox, sub, 100)
-    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "de-DE"
+    form = checkout_form(client, catalog["product"], monthly, email=EMAIL)
+    paid = client.post(f"/checkout/{catalog['product']}/pay", data={**form, "channel": "sandbox_card", "agree": "on"})
+    assert paid.status_code in (302, 303), paid.get_data(as_text=True)
+    (sub,) = api.get("/subscriptions").json["data"]
+    order = api.get(f"/orders/{sub['latest_order']}").json
+    sandbox.simulate(order["payments"][0]["provider_reference"], "succeeded")
+
+    def active() -> bool:
+        worker()  # the callback's outcome, then the outbox that activates the contract
+        return api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
+    wait_for(active)
+    assert api.post(f"/subscriptions/{sub['id']}/cancel").status_code == 200
     worker()
-    [message] = about(mail_server, "Zahlung")
+
+    [message] = about(mail_server, "gekündigt")
     assert message["Content-Language"] == "de"
-    assert subject(message) == ("[Testmodus] Ihre Zahlung an Acme Games für Pro membership — 30 days ist "
-                                  "fehlgeschlagen – aktualisieren Sie Ihre Zahlungsmethode")
-    assert "Wir versuchen es am 1. März 2027 erneut." in parts(message)[0]
+    assert subject(message) == f"[Testmodus] Ihr Abonnement für {PRODUCT} wurde gekündigt"
+    text, html = parts(message)
+    for body in (text, html):
+        assert "Ihnen wird nichts mehr berechnet." in body and "Zu Ihren Abonnements:" in body
 
 
 def test_nothing_is_sent_without_an_email_or_smtp_or_when_the_merchant_sends_its_own(
