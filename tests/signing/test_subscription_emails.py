@@ -221,6 +221,28 @@ def test_renewals_go_on_while_the_mail_server_is_down_and_the_email_follows_once
     assert len(about(mail_server, "failed")) == 1
 
 
+def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbox, worker, monthly, clock,
+                                                               mail_server):
+    """The retry waits in RQ's scheduler; were it lost (Redis flushed, the scheduler down), the minute's sweep
+    finds the email due and sends it, once."""
+    from app.queueing import enqueue
+
+    sub = subscribe_with_email(api, sandbox, worker, monthly, clock)  # the mail server is down
+    decline_next(sandbox, sub, 1)
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    worker()
+    [row] = sent_rows(app)
+    assert row.status == "failed"
+    mail_server.start()
+    time.sleep(1.1)  # the retry's backoff (1 s here)
+    with app.app_context():
+        enqueue("app.jobs.queue_due_subscription_emails")  # the cron's sweep
+        enqueue("app.jobs.queue_due_subscription_emails")  # and the next one, before the first was sent
+    worker()
+    assert len(about(mail_server, "failed")) == 1
+    assert [(r.status, r.attempts) for r in sent_rows(app)] == [("sent", 2)]
+
+
 def test_a_failure_email_that_could_not_go_out_before_the_renewal_was_paid_is_skipped(app, api, client, sandbox,
                                                                                        worker, monthly, mail_server):
     """On the wall clock: the renewal sweep (the cron's job) finds the renewal due, the card is declined while the
