@@ -1,10 +1,10 @@
 """Erase one customer's personal data (a shopper's right to erasure): their email on orders, subscriptions and
-checkout sessions, the address their receipts went to, the IP address and device of their refund requests and
-risk records, the same in the events and webhook payloads Kassa keeps and in the responses kept for idempotent
-replays, and the API request log bodies that carried them. What the merchant must keep stays: the customer id
-(the merchant's own reference), orders, amounts, payments, refunds, entitlements and the ledger. The merchant's
-risk lists are theirs (a blocked address stays blocked) and order ``metadata`` is what the merchant's server
-wrote: neither is touched.
+checkout sessions, the address their receipts and subscription emails went to, the IP address and device of their
+refund requests and risk records, the same in the events and webhook payloads Kassa keeps and in the responses
+kept for idempotent replays, and the API request log bodies that carried them. What the merchant must keep stays:
+the customer id (the merchant's own reference), orders, amounts, payments, refunds, entitlements and the ledger.
+The merchant's risk lists are theirs (a blocked address stays blocked) and order ``metadata`` is what the
+merchant's server wrote: neither is touched.
 
 One transaction, set-based where the database can match the rows (columns), a row at a time only for the JSON of
 events and stored responses that name the customer. Erasing again finds nothing more to blank; orders the customer
@@ -28,7 +28,7 @@ from app.ids import new_id
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order
 from app.privacy.models import CustomerErasure
-from app.receipts.models import ReceiptEmail
+from app.receipts.models import ReceiptEmail, SubscriptionEmail
 from app.request_log.models import ApiRequestLog
 from app.risk.models import RefundRequest
 from app.signing.models import Subscription
@@ -51,13 +51,16 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
     modes = (True, False) if livemode else (False,)
     orders = select(Order.id).where(Order.merchant_id == merchant_id, Order.customer_id == customer_id,
                                     Order.livemode.in_(modes))
-    emails = _known_emails(merchant_id, customer_id, modes, orders)
+    subscriptions = select(Subscription.id).where(Subscription.merchant_id == merchant_id,
+                                                  Subscription.customer_id == customer_id,
+                                                  Subscription.livemode.in_(modes))
+    emails = _known_emails(merchant_id, customer_id, modes, orders, subscriptions)
     erased = {
         "orders": _blank(Order, Order.customer_email, merchant_id, customer_id, modes),
         "subscriptions": _blank(Subscription, Subscription.customer_email, merchant_id, customer_id, modes),
         "checkout_sessions": _blank(CheckoutSession, CheckoutSession.customer_email, merchant_id, customer_id,
                                     modes),
-        "receipts": _erase_receipts(orders),
+        "emails": _erase_emails(orders, subscriptions),
         "refund_requests": db.session.execute(
             update(RefundRequest).where(RefundRequest.order_id.in_(orders),
                                         or_(RefundRequest.ip.is_not(None), RefundRequest.device.is_not(None)))
@@ -87,13 +90,15 @@ def erasure_json(erasure: CustomerErasure) -> dict:
             "created_at": erasure.created_at.isoformat().replace("+00:00", "Z")}
 
 
-def _known_emails(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders) -> set[str]:
+def _known_emails(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, subscriptions) -> set[str]:
     found: set[str] = set()
     for model in (Order, Subscription, CheckoutSession):
         found.update(db.session.scalars(select(model.customer_email).distinct().where(
             model.merchant_id == merchant_id, model.customer_id == customer_id, model.livemode.in_(modes),
             model.customer_email.is_not(None))))
     found.update(db.session.scalars(select(ReceiptEmail.recipient).distinct().where(ReceiptEmail.order_id.in_(orders))))
+    found.update(db.session.scalars(select(SubscriptionEmail.recipient).distinct().where(
+        SubscriptionEmail.subscription_id.in_(subscriptions))))
     return {email for email in found if email}
 
 
@@ -104,16 +109,17 @@ def _blank(model: type, column, merchant_id: str, customer_id: str, modes: tuple
         .values({column.key: None}).execution_options(synchronize_session=False)).rowcount
 
 
-def _erase_receipts(orders) -> int:
-    """A sent receipt keeps its row (its message id answers a later duplicate job) without the address; one not
-    sent yet is dropped: there is no one to send it to any more."""
-    dropped = db.session.execute(delete(ReceiptEmail).where(ReceiptEmail.order_id.in_(orders),
-                                                            ReceiptEmail.status != "sent")
-                                 .execution_options(synchronize_session=False)).rowcount
-    blanked = db.session.execute(update(ReceiptEmail).where(ReceiptEmail.order_id.in_(orders),
-                                                            ReceiptEmail.recipient != "")
-                                 .values(recipient="").execution_options(synchronize_session=False)).rowcount
-    return dropped + blanked
+def _erase_emails(orders, subscriptions) -> int:
+    """Receipts and subscription emails: a sent one keeps its row (its message id answers a later duplicate job)
+    without the address; one not sent yet is dropped: there is no one to send it to any more."""
+    erased = 0
+    for model, owned in ((ReceiptEmail, ReceiptEmail.order_id.in_(orders)),
+                         (SubscriptionEmail, SubscriptionEmail.subscription_id.in_(subscriptions))):
+        erased += db.session.execute(delete(model).where(owned, model.status != "sent")
+                                     .execution_options(synchronize_session=False)).rowcount
+        erased += db.session.execute(update(model).where(owned, model.recipient != "").values(recipient="")
+                                     .execution_options(synchronize_session=False)).rowcount
+    return erased
 
 
 def _json_forms(value: str) -> set[str]:

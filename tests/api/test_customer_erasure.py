@@ -7,9 +7,11 @@ import json
 
 from tests.api.test_livemode import live_key
 from tests.conftest import wait_for
+from tests.integration.test_receipts import mail_server  # noqa: F401  (a fixture)
 from tests.integration.test_payment_flow import pay, status_of
 from tests.ledger.books_support import ledger_sums
 from tests.portal.test_request_log import served, stored_rows
+from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 GONE, GONE_EMAIL, BLOCKED_EMAIL = "cus_gone", "Gone.Person@example.test", "gone@blocked.example"
 STAYS, STAYS_EMAIL = "cus_stays", "stays@example.test"
@@ -99,3 +101,21 @@ def test_an_erasure_needs_a_secret_key_and_a_customer_id(api, pk_api):
     assert pk_api.post(f"/customers/{GONE}/erase").status_code == 403
     too_long = api.post(f"/customers/{'x' * 201}/erase")
     assert too_long.status_code == 400 and too_long.json["error"]["param"] == "customer"
+
+
+def test_an_erased_subscriber_leaves_no_address_on_the_emails_kept(app, api, sandbox, worker, monthly, clock,
+                                                                    mail_server):
+    from tests.signing.test_renewals import advance, decline_next, unix
+    from tests.signing.test_subscription_emails import EMAIL, sent_rows, subscribe_with_email
+
+    mail_server.start()
+    sub = subscribe_with_email(api, sandbox, worker, monthly, clock)  # its first order's receipt is sent
+    decline_next(sandbox, sub, 100)
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+    worker()  # the failed renewal's email
+    assert [row.recipient for row in sent_rows(app)] == [EMAIL]
+
+    erased = api.post("/customers/cus_sub/erase").json["erased"]
+    assert erased["subscriptions"] == 1 and erased["emails"] == 2  # the receipt and the renewal's email
+    assert [(row.recipient, row.status) for row in sent_rows(app)] == [("", "sent")]
+    assert api.get(f"/subscriptions/{sub['id']}").json["customer"]["email"] is None

@@ -122,7 +122,7 @@ SCHEMAS: dict[str, dict] = {
                             object={"const": "customer_erasure"}, customer=_STR, livemode={"type": "boolean"},
                             erased={"type": "object", "additionalProperties": {"type": "integer"},
                                     "description": "records blanked, by kind (orders, subscriptions, "
-                                                   "checkout_sessions, receipts, refund_requests, events, "
+                                                   "checkout_sessions, emails, refund_requests, events, "
                                                    "api_request_logs, idempotent_responses)"},
                             created_at={"type": "string", "format": "date-time"}),
     "CustomerBalance": _obj(["customer", "available", "frozen"], customer=_STR, livemode={"type": "boolean"},
@@ -251,12 +251,12 @@ PATHS: dict[str, dict] = {
         "responses": {"200": _ok("CustomerBalance"), **_SECRET_ERRORS}}},
     "/customers/{id}/erase": {"post": {
         "summary": "Erase a customer's personal data (a shopper's erasure request; secret key)",
-        "description": "Blanks the customer's email on orders, subscriptions and checkout sessions, their receipts' "
-                       "address (unsent receipts are dropped), the IP and device of their refund requests, the same "
-                       "in stored events and in responses kept for idempotent replays, and the bodies of logged API "
-                       "requests that carried them. Orders, "
-                       "amounts, payments and the ledger stay. A live key erases live and test data, a test key "
-                       "test data. Erasing again blanks nothing more (all counts 0).",
+        "description": "Blanks the customer's email on orders, subscriptions and checkout sessions, the address "
+                       "their receipts and subscription emails went to (unsent ones are dropped), the IP and device "
+                       "of their refund requests, the same in stored events and in responses kept for idempotent "
+                       "replays, and the bodies of logged API requests that carried them. Orders, amounts, payments "
+                       "and the ledger stay. A live key erases live and test data, a test key test data. Erasing "
+                       "again blanks nothing more (all counts 0).",
         "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("CustomerErasure"), "400": _error("customer id empty or over 200 characters"),
                       **_UNAVAILABLE, **_SECRET_ERRORS}}},
