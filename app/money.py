@@ -37,11 +37,25 @@ def exponent(currency: str) -> int:
 
 
 _MAJOR = re.compile(r"^\d{1,12}(?:[.,]\d+)?$")
+# "1,500" is fifteen hundred to most people and one and a half to others: in a currency of three decimals it would
+# read as 1.500, a thousandth of what was meant, so a comma before exactly three digits is refused, never guessed.
+_THOUSANDS_COMMA = re.compile(r"^\s*[1-9]\d{0,2},\d{3}\s*$")
+
+
+def ambiguous_comma(text: str) -> str | None:
+    """What to say when ``text`` may hold a thousands comma ("1,500"), else None."""
+    if not isinstance(text, str) or not _THOUSANDS_COMMA.match(text):
+        return None
+    whole, fraction = text.strip().split(",")
+    return (f"“{text.strip()}” could be {whole}{fraction} or {whole}.{fraction}: write it without a thousands "
+            f"separator, with a point before any decimals")
 
 
 def parse_major(text: str, currency: str) -> int:
     """Minor units from an amount typed in major units (``"12.5"`` USD → 1250), by string
     arithmetic; raises ValueError for anything else, or more decimals than the currency has."""
+    if ambiguous_comma(text):
+        raise ValueError(ambiguous_comma(text))
     text = (text or "").strip().replace(",", ".") if isinstance(text, str) else ""
     if not _MAJOR.match(text):
         raise ValueError(f"{text!r} is not an amount")

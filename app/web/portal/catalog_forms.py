@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from app.catalog.coupon_models import KIND_TERMS
 from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_TRIAL_DAYS
-from app.money import exponent
+from app.money import ambiguous_comma, exponent
 from app.whole_numbers import parse_whole_number
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
@@ -26,10 +26,12 @@ _DECIMAL = re.compile(r"^\s*(\d{1,12})(?:[.,](\d+))?\s*$")
 
 def to_minor_units(text: str, currency: str) -> int:
     """"9.99" (or "9,99") in usd → 999, with integer arithmetic only; ValueError when it is not an amount."""
+    if ambiguous_comma(text):
+        raise ValueError(f"{ambiguous_comma(text)}.")
     match = _DECIMAL.match(text or "")
     places = exponent(currency)
     if not match or len(match.group(2) or "") > places:
-        raise ValueError(f"Enter an amount like {'9.99' if places == 2 else '1000'}.")
+        raise ValueError(f"Enter an amount like {({0: '1000', 3: '1.500'}).get(places, '9.99')}.")
     return int(match.group(1)) * 10**places + int((match.group(2) or "").ljust(places, "0") or 0)
 
 

@@ -14,7 +14,7 @@ from app.event_history import events_for_order
 from app.extensions import db
 from app.ledger.statements import order_books
 from app.merchants.permissions import can
-from app.money import Money, format_major, parse_major
+from app.money import Money, ambiguous_comma, exponent, format_major, parse_major
 from app.orders.services import get_order
 from app.payments.order_payments import payments_for_order
 from app.payments.integration_log import integration_logs_for_attempt
@@ -174,7 +174,10 @@ def orders_refund(order_id: str):
             raise
         confirmation_done(merchant_id, key, what=what, mode=mode, result=refund.id)
     except ValueError:
-        form.amount.errors = [*form.amount.errors, f"Enter an amount like 12.50 in {order.currency.upper()}."]
+        # The example in the order's own decimals: "12.50" is no amount of yen, and 12.500 is one of dinars.
+        example = format_major(1250 * 10 ** exponent(order.currency) // 100, order.currency)
+        form.amount.errors = [*form.amount.errors, ambiguous_comma(form.amount.data)
+                              or f"Enter an amount like {example} in {order.currency.upper()}."]
         return order_page(order_id, refund_form=form, status=422)
     except KassaError as error:
         show_error(form, error)
