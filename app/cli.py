@@ -170,18 +170,21 @@ def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
 @kassa.command("platform-fee")
 @click.option("--merchant", "merchant_id", required=True)
 @click.option("--bps", type=int, required=True, help="basis points of each completed order (100 = 1 %)")
-@click.option("--fixed", type=int, default=0, show_default=True, help="minor units per completed order")
-def platform_fee_command(merchant_id: str, bps: int, fixed: int) -> None:
+@click.option("--fixed", type=int, default=0, show_default=True,
+              help="minor units of --currency per completed order in that currency")
+@click.option("--currency", default=None, help="the currency of --fixed (e.g. usd); needed with a fixed fee")
+def platform_fee_command(merchant_id: str, bps: int, fixed: int, currency: str | None) -> None:
     """Set the platform's fee on a merchant's sales (taken off when orders clear)."""
     from app.merchants.settings import set_platform_fee
 
     try:
-        merchant = set_platform_fee(merchant_id, bps=bps, fixed=fixed)
+        merchant = set_platform_fee(merchant_id, bps=bps, fixed=fixed, currency=currency)
     except KassaError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
     click.echo(json.dumps({"merchant_id": merchant.id, "platform_fee_bps": merchant.platform_fee_bps,
-                           "platform_fee_fixed": merchant.platform_fee_fixed}))
+                           "platform_fee_fixed": merchant.platform_fee_fixed,
+                           "platform_fee_fixed_currency": merchant.platform_fee_fixed_currency}))
 
 
 @kassa.command("rotate-channel-keys")

@@ -4,8 +4,8 @@ For an order that kept ``N`` (its total less what was refunded before it complet
 
 1. ``N`` is split over the order's lines by their net amounts (largest remainder, so the parts are exact).
 2. The channel's fee (what it kept of the capture, less what it gave back on those refunds) and the platform's
-   fee (the merchant's ``platform_fee_bps`` of ``N`` plus ``platform_fee_fixed``) are split over the lines the
-   same way: they are taken off first.
+   fee (the merchant's ``platform_fee_bps`` of ``N``, plus ``platform_fee_fixed`` on an order in that fee's currency)
+   are split over the lines the same way: they are taken off first.
 3. Each line is split among its rule's partners by their shares: each gets its gross share of the line and bears
    the line's fees in proportion to that gross share (so never more than it got), in one ``share`` line of the net
    that keeps the fees in ``fee_withheld`` (statements show the gross and the fee apart); only fees that take a
@@ -69,12 +69,14 @@ class OrderToClear:
 class PlatformFee:
     bps: int = 0
     fixed: int = 0
+    fixed_currency: str | None = None  # the fixed part is minor units of this currency, taken off its orders only
 
-    def on(self, amount: int) -> int:
-        """The platform's fee on ``amount`` kept by an order."""
-        if amount <= 0 or (self.bps == 0 and self.fixed == 0):
+    def on(self, amount: int, currency: str) -> int:
+        """The platform's fee on ``amount`` (minor units of ``currency``) kept by an order."""
+        fixed = self.fixed if currency == self.fixed_currency else 0
+        if amount <= 0 or (self.bps == 0 and fixed == 0):
             return 0
-        return self.fixed + (amount * self.bps + _HALF) // 10_000
+        return fixed + (amount * self.bps + _HALF) // 10_000
 
 
 def rule_key(rule: dict) -> tuple:
@@ -154,11 +156,11 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
     return Shape(kept, channel_fee, platform_fee, tuple(parts), tuple(fees))
 
 
-def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: PlatformFee) -> Shape:
-    """The shape an order clears by."""
+def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: PlatformFee, currency: str) -> Shape:
+    """The shape an order in ``currency`` clears by."""
     kept = order.total - order.refunded
     channel_fee = max(order.capture_fee - order.fee_returned, 0) if kept > 0 else 0
-    platform_fee = min(platform.on(kept), kept - channel_fee) if kept > 0 else 0
+    platform_fee = min(platform.on(kept, currency), kept - channel_fee) if kept > 0 else 0
     return order_shape(merchant_id, livemode, kept, order.channel, channel_fee, platform_fee, order.lines)
 
 
@@ -237,7 +239,7 @@ def post_batch(merchant_id: str, kinds: Sequence[tuple[str, int, bool, str, Orde
     groups: dict[tuple[bool, str], list[tuple[str, int, Shape]]] = defaultdict(list)
     keys = []
     for key_id, count, livemode, currency, order in kinds:
-        shape = shape_of(order, merchant_id, livemode, platform)
+        shape = shape_of(order, merchant_id, livemode, platform, currency)
         groups[(livemode, currency)].append((key_id, count, shape))
         keys.append((key_id, shape.kept, shape.channel_fee, shape.platform_fee))
     copy_rows(_KEYS, [c.name for c in _KEYS.columns], keys)

@@ -62,6 +62,9 @@ class Merchant(db.Model):
     clearing: Mapped[dict | None] = mapped_column(JSON)
     platform_fee_bps: Mapped[int] = mapped_column(default=0, server_default="0")
     platform_fee_fixed: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The currency of the fixed part: 30 minor units are $0.30 but ¥30 and 0.030 KWD, so the fixed fee is taken
+    # only off orders in this currency (NULL when there is no fixed part); orders in others pay the basis points.
+    platform_fee_fixed_currency: Mapped[str | None] = mapped_column(String(3))
     split_strategy: Mapped[str] = mapped_column(String(8), default="partner", server_default="partner")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -12,6 +12,7 @@ from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.languages import CHECKOUT_LANGUAGES
 from app.merchants.models import Merchant, MerchantLogo
+from app.money import normalise_currency
 from app.web_urls import check_http_url
 
 MAX_NAME = 200
@@ -173,14 +174,23 @@ def update_rate_limits(merchant_id: str, *, api_per_minute: object, order_create
     return merchant
 
 
-def set_platform_fee(merchant_id: str, *, bps: object, fixed: object) -> Merchant:
+def set_platform_fee(merchant_id: str, *, bps: object, fixed: object, currency: object = None) -> Merchant:
     """The platform operator's fee on what this merchant sells (not the merchant's to change): ``bps`` basis
-    points of each completed order plus ``fixed`` minor units, taken off at clearing."""
+    points of each completed order plus, on orders in ``currency``, ``fixed`` minor units of it, taken off at
+    clearing. A fixed amount is money only with its currency (30 minor units are $0.30 but ¥30)."""
     merchant = get_merchant(merchant_id)
     if type(bps) is not int or not 0 <= bps <= 5000:
         raise InvalidRequest("the platform fee is 0 to 5000 basis points (50 %)", param="bps")
     if type(fixed) is not int or not 0 <= fixed <= 100_000:
         raise InvalidRequest("the fixed platform fee is 0 to 100000 minor units", param="fixed")
+    if fixed and currency is None:
+        raise InvalidRequest("a fixed platform fee needs its currency (30 minor units are $0.30 in usd but ¥30 in "
+                             "jpy); orders in other currencies pay the basis points only", param="currency")
+    try:
+        currency = normalise_currency(currency) if fixed else None
+    except ValueError as exc:
+        raise InvalidRequest(str(exc), param="currency") from None
     merchant.platform_fee_bps, merchant.platform_fee_fixed = bps, fixed
+    merchant.platform_fee_fixed_currency = currency
     db.session.commit()
     return merchant

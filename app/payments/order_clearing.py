@@ -152,8 +152,9 @@ def _kinds() -> list[tuple[str, int, bool, str, OrderToClear]]:
 def _clear(merchant_id: str, now: datetime | None) -> None:
     """Post the staged batch of one merchant's orders and commit (the caller holds its clearing lock until then)."""
     merchant = db.session.get(Merchant, merchant_id)
-    post_batch(merchant_id, _kinds(), PlatformFee(merchant.platform_fee_bps, merchant.platform_fee_fixed),
-               now=now or utcnow())
+    platform = PlatformFee(merchant.platform_fee_bps, merchant.platform_fee_fixed,
+                           merchant.platform_fee_fixed_currency)
+    post_batch(merchant_id, _kinds(), platform, now=now or utcnow())
     db.session.commit()
 
 

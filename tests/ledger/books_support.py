@@ -24,10 +24,13 @@ def set_rule(api, sku: str, splits: list[tuple[str, int]], hold_days: int = 0):
         "splits": [{"partner": p, "share_bps": bps} for p, bps in splits], "hold_days": hold_days}})
 
 
-def completed_order(api, sandbox, worker, items: list[tuple[str, int]], customer: str = "cus_books") -> dict:
-    """An order paid through the sandbox, fulfilled, confirmed and cleared (the worker runs the outbox)."""
+def completed_order(api, sandbox, worker, items: list[tuple[str, int]], customer: str = "cus_books",
+                    currency: str | None = None) -> dict:
+    """An order paid through the sandbox, fulfilled, confirmed and cleared (the worker runs the outbox); in
+    ``currency`` when given (the SKUs' price in it), else their default prices."""
     created = api.post("/orders", json={"items": [{"sku": s, "quantity": q} for s, q in items],
-                                        "customer": {"id": customer}, "agreement_accepted": True})
+                                        "customer": {"id": customer}, "agreement_accepted": True,
+                                        **({"currency": currency} if currency else {})})
     assert created.status_code == 201, created.json
     order = created.json
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")

@@ -46,7 +46,7 @@ def test_every_split_is_exact_and_every_reversal_gives_back_everything(lines, re
     refunded = total * refunded_pct // 100
     order = OrderToClear("ord_p", total, refunded, "card", min(capture_fee, total), 0,
                          tuple((amount, rule_key(rule)) for amount, rule in lines))
-    shape = shape_of(order, "mch_p", False, PlatformFee(platform_bps, 0))
+    shape = shape_of(order, "mch_p", False, PlatformFee(platform_bps, 0), "usd")
     legs = shape.parts
     assert sum(leg.amount for leg in legs) == 0
     # A share line is net of the fees it bears; only fees that take a whole share are a line of their own.
