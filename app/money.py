@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from babel.numbers import format_currency
+from babel import Locale
 
 from app.currencies import EXPONENTS as _EXPONENTS
 from app.currencies import ISO_4217
@@ -154,9 +155,15 @@ class Money:
 
     def format_in(self, locale: str) -> str:
         """Display in a locale's own way ("$9.99" in en, "9,99 $" in de), by Babel. The Decimal is built from the
-        integer (exact): display changes, the amount does not."""
-        major = Decimal(self.amount).scaleb(-exponent(self.currency))
-        return format_currency(major, self.currency.upper(), locale=locale)
+        integer (exact): display changes, the amount does not. The decimals are Kassa's, not Babel's: where CLDR
+        gives a currency fewer (UGX 1,000.50 is charged, CLDR shows shillings whole) Babel would round what the
+        shopper sees away from what they pay."""
+        places = exponent(self.currency)
+        language = Locale.parse(locale)
+        pattern = copy(language.currency_formats["standard"])
+        pattern.frac_prec = (places, places)
+        return pattern.apply(Decimal(self.amount).scaleb(-places), language, currency=self.currency.upper(),
+                             currency_digits=False)
 
     def to_json(self) -> dict:
         return {"amount": self.amount, "currency": self.currency}
