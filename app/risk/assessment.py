@@ -23,7 +23,7 @@ from app.errors import KassaError
 from app.extensions import db
 from app.money import Money
 from app.risk import context, lists, velocity
-from app.risk.rules import applies_to, rules_of
+from app.risk.rules import applies_to, limits_currency, rules_of
 
 log = logs.get("risk")
 
@@ -120,8 +120,10 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
         return (f"a {prospect.currency.upper()} payment from {prospect.country}, where {prospect.currency.upper()} "
                 f"payments are expected from {', '.join(expected)}")
     limit = rule.params["max_amount"]
+    if not limits_currency(rule, prospect.currency):
+        return None
     if rule.kind == "amount_limit":
-        if rule.params.get("currency") not in (None, prospect.currency) or prospect.amount <= limit:
+        if prospect.amount <= limit:
             return None
         return f"{shown} is above the limit of {Money(limit, prospect.currency).format()} per {prospect.noun}"
     if rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit:
@@ -142,7 +144,7 @@ def _velocity(prospect: Prospect, rules: list) -> list[tuple[str, str]]:
     for rule in rules:
         by = rule.params["by"]
         value = prospect.value(by)
-        if value:
+        if value and limits_currency(rule, prospect.currency):
             counting = "max_count" in rule.params
             # An amount is counted per currency: 899 EUR and 999 USD are not 1898 of anything.
             per = "" if counting else f":{prospect.currency}"

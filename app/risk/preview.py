@@ -47,11 +47,10 @@ def preview_rule(merchant_id: str, body: dict, *, livemode: bool, now: datetime 
     recent = and_(Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
                   Order.created_at >= since)
     preview = Preview(orders=db.session.scalar(select(func.count()).select_from(Order).where(recent)) or 0)
+    if params.get("currency"):  # a limit in yen says nothing about an order in dollars
+        recent = and_(recent, Order.currency == params["currency"])
     if kind == "amount_limit":
-        hit = and_(recent, Order.total > params["max_amount"])
-        if params.get("currency"):
-            hit = and_(hit, Order.currency == params["currency"])
-        _collect(preview, hit)
+        _collect(preview, and_(recent, Order.total > params["max_amount"]))
     elif kind == "first_purchase_limit":
         earlier = aliased(Order)
         paid_before = exists().where(earlier.merchant_id == Order.merchant_id, earlier.customer_id == Order.customer_id,
@@ -75,12 +74,14 @@ def _collect(preview: Preview, hit) -> None:
 def _replay_velocity(preview: Preview, recent, params: dict) -> None:
     """Each order in time order: would it have taken its customer (or email) over the limit in the window?"""
     key = Order.customer_id if params["by"] == "customer" else func.lower(Order.customer_email)
-    rows = db.session.execute(select(Order.id, key, Order.total, Order.created_at).where(recent, key.is_not(None))
+    rows = db.session.execute(select(Order.id, key, Order.currency, Order.total, Order.created_at)
+                              .where(recent, key.is_not(None))
                               .order_by(Order.created_at.desc()).limit(MAX_REPLAYED)).all()
     window = timedelta(seconds=params["window_seconds"])
-    seen: dict[str, deque] = defaultdict(deque)
-    for order_id, who, total, at in reversed(rows):
-        past = seen[who]
+    seen: dict[tuple, deque] = defaultdict(deque)
+    for order_id, who, currency, total, at in reversed(rows):
+        # Amounts add up in each currency apart, as at creation (¥1,000 and $10.00 are not 2,000 of anything).
+        past = seen[(who, None if "max_count" in params else currency)]
         while past and past[0][0] <= at - window:
             past.popleft()
         count, amount = len(past) + 1, sum(t for _, t in past) + total

@@ -1,13 +1,17 @@
 """Risk rules: data the merchant edits, each with a kind, parameters and an action (block or review).
 
-- ``velocity``: at most ``max_count`` orders (or ``max_amount`` minor units, counted in each currency apart)
-  per ``by`` (customer, email, ip or device) within ``window_seconds`` — counted in Redis, atomically, so
+- ``velocity``: at most ``max_count`` orders (or ``max_amount`` minor units, counted in each currency apart, or
+  only in ``currency``) per ``by`` (customer, email, ip or device) within ``window_seconds`` — counted in Redis, atomically, so
   parallel orders cannot slip past the limit together.
 - ``amount_limit``: one order above ``max_amount`` (optionally only in ``currency``).
 - Velocity and amount limits apply to orders, or with ``applies_to: "withdrawals"`` to wallet withdrawals
   instead (counted per customer: a withdrawal comes from the merchant's server, which names no shopper's email,
   address or device) — the limit that stops a drained wallet.
-- ``first_purchase_limit``: a customer with no paid order yet, buying above ``max_amount``.
+- ``first_purchase_limit``: a customer with no paid order yet, buying above ``max_amount`` (optionally only in
+  ``currency``).
+- An amount is minor units of the order's currency: 10000 is $100.00 but ¥10,000 and 10.000 KWD, so a limit named
+  with its ``currency`` applies to that currency's orders only; one without applies the same number in every
+  currency (the portal always names one).
 - ``refund_abuse``: how shopper refund requests are decided by their abuse score (0-100): below
   ``approve_below`` refunded at once, from ``deny_from`` denied, in between held for review. Its action is
   not used. Without such a rule: below 40 approved, from 80 denied.
@@ -79,7 +83,7 @@ def _checked_params(kind: str, params: dict) -> dict:
             raise InvalidRequest("a velocity rule limits either params.max_count or params.max_amount",
                                  param="params")
         checked = {"by": params["by"], "window_seconds": window}
-        checked |= {"max_count": count} if count is not None else {"max_amount": amount}
+        checked |= {"max_count": count} if count is not None else {"max_amount": amount} | _currency(params)
         return checked
     if kind == "refund_abuse":
         approve_below = _positive_int(params, "approve_below", required=True, upper=100)
@@ -89,13 +93,22 @@ def _checked_params(kind: str, params: dict) -> dict:
         return {"approve_below": approve_below, "deny_from": deny_from}
     if kind == "currency_country_mismatch":
         return {"currencies": _currency_countries(params.get("currencies"))}
-    checked = {"max_amount": _positive_int(params, "max_amount", required=True)}
-    if kind == "amount_limit" and params.get("currency") is not None:
-        currency = params["currency"]
-        if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
-            raise InvalidRequest("params.currency is a three-letter currency code", param="params.currency")
-        checked["currency"] = currency.lower()
-    return checked
+    return {"max_amount": _positive_int(params, "max_amount", required=True)} | _currency(params)
+
+
+def _currency(params: dict) -> dict:
+    """The currency an amount limit is in, when named: ``{"currency": "jpy"}``, else nothing."""
+    currency = params.get("currency")
+    if currency is None:
+        return {}
+    if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
+        raise InvalidRequest("params.currency is a three-letter currency code", param="params.currency")
+    return {"currency": currency.lower()}
+
+
+def limits_currency(rule: RiskRule, currency: str) -> bool:
+    """Whether an amount rule's limit applies to an amount in ``currency`` (one named for another does not)."""
+    return rule.params.get("currency") in (None, currency)
 
 
 def _currency_countries(value: object) -> dict[str, list[str]]:

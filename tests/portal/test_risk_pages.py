@@ -117,8 +117,8 @@ def test_a_rule_is_tried_on_recent_orders_from_the_form_before_it_is_added(membe
     api.post("/orders", json=order_body(catalog["limited_sku"], customer="cus_big", quantity=2))
     api.post("/orders", json=order_body(catalog["sku"], customer="cus_small"))
     operator = member("operator")
-    tried = operator.post("/portal/risk/rules", {"kind": "amount_limit", "max_amount": "2000", "action": "block",
-                                                 "preview": "1"})
+    tried = operator.post("/portal/risk/rules", {"kind": "amount_limit", "max_amount": "20", "currency": "usd",
+                                                 "action": "block", "preview": "1"})
     words = " ".join(tried.get_data(as_text=True).split())
     assert tried.status_code == 200 and "would have blocked <strong>1</strong> of 2 orders" in words
     assert api.get("/risk/rules").json["data"] == []

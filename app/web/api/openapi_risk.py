@@ -30,8 +30,10 @@ SCHEMAS["RiskRuleInput"] = _obj(
     ["kind", "params", "action"], kind={"enum": ["velocity", "amount_limit", "first_purchase_limit", "refund_abuse",
                                                  "currency_country_mismatch"]},
     params={"type": "object", "description": "velocity: {by: customer|email|ip|device, window_seconds, max_count "
-                                             "or max_amount}; amount_limit: {max_amount, currency?}; "
-                                             "first_purchase_limit: {max_amount}; refund_abuse: {approve_below, "
+                                             "or max_amount with currency?}; amount_limit: {max_amount, currency?}; "
+                                             "first_purchase_limit: {max_amount, currency?} (max_amount: minor "
+                                             "units; with currency the rule applies to orders in it only, without "
+                                             "it the same number in every currency); refund_abuse: {approve_below, "
                                              "deny_from} (scores 0-100 of shopper refund requests); "
                                              "currency_country_mismatch: {currencies: {usd: [US, CA], …}} (the "
                                              "shopper's country from TRUSTED_COUNTRY_HEADER); velocity (by "

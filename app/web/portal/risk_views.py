@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.errors import KassaError, NotFound
+from app.errors import InvalidRequest, KassaError, NotFound
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
 from app.risk import lists, rules
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule
@@ -184,10 +185,10 @@ def _rule_form() -> tuple[str | None, dict]:
     """The rule form's kind and parameters as the rules service takes them."""
     kind = request.form.get("kind")
     params = {"by": request.form.get("by"), "window_seconds": _int("window_minutes"),
-              "max_count": _int("max_count"), "max_amount": _int("max_amount")}
+              "max_count": _int("max_count")}
     if isinstance(params["window_seconds"], int):
         params["window_seconds"] *= 60
-    params = {k: v for k, v in params.items() if v is not None}
+    params = {k: v for k, v in params.items() if v is not None} | _amount_limit()
     if request.form.get("applies_to") not in (None, "", "orders"):
         params["applies_to"] = request.form["applies_to"]
     if kind == "currency_country_mismatch":
@@ -198,11 +199,33 @@ def _rule_form() -> tuple[str | None, dict]:
     return kind, params
 
 
+def _amount_limit() -> dict:
+    """The form's amount as the rule's max_amount and currency: typed in the currency's own units ("10000" yen,
+    "1.500" dinars), since a number of minor units means ¥10,000 or 10.000 KWD or $100.00 depending on it."""
+    typed = (request.form.get("max_amount") or "").strip()
+    if not typed:
+        return {}
+    currency = (request.form.get("currency") or "").strip()
+    try:
+        currency = normalise_currency(currency)
+    except ValueError:
+        raise InvalidRequest("Name the currency of the amount, e.g. usd, jpy or kwd: the rule applies to orders in "
+                             "it", param="params.currency") from None
+    try:
+        return {"max_amount": parse_major(typed, currency), "currency": currency}
+    except ValueError:
+        raise InvalidRequest(ambiguous_comma(typed) or f"Enter the amount in {currency.upper()}, e.g. "
+                             f"{'10000' if currency == 'jpy' else '100.00'}", param="params.max_amount") from None
+
+
 @bp.post("/risk/rules")
 @permission_required("risk.manage")
 def risk_rule_add():
     _checked()
-    kind, params = _rule_form()
+    try:
+        kind, params = _rule_form()
+    except KassaError as error:
+        return _page({"rule": _message(error)}, 422)
     if request.form.get("preview"):
         # "Try on the last 30 days": replay the rule, save nothing, show the result above the form.
         from app.risk.preview import preview_rule
