@@ -7,13 +7,13 @@ from sqlalchemy.exc import IntegrityError
 from app.errors import InvalidRequest
 from app.events import record_event
 from app.extensions import db
-from app.money import normalise_currency
+from app.money import Money, normalise_currency
 from app.payments.models import ChannelConfig
 from app.payments.registry import channel_codes, channel_spec
 
 MAX_AMOUNT = 999_999_999_999
-SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "currencies",
-            "agreement_text")
+SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "limits_currency",
+            "currencies", "agreement_text")
 
 
 def _text(name: str, value: object, limit: int) -> str | None:
@@ -81,6 +81,11 @@ def _validated(settings: dict) -> dict:
             clean[name] = _text(name, value, 5000)
         elif name in ("min_amount", "max_amount"):
             clean[name] = _amount(name, value)
+        elif name == "limits_currency":
+            try:
+                clean[name] = None if value is None else normalise_currency(value)
+            except ValueError as exc:
+                raise InvalidRequest(f"limits_currency: {exc}", param=name) from None
         else:
             clean[name] = _currencies(value)
     return clean
@@ -101,7 +106,9 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
         low, high = config.min_amount, config.max_amount
         if low is not None and high is not None and low > high:
             db.session.rollback()
-            raise InvalidRequest(f"min_amount ({low}) must not exceed max_amount ({high})", param="min_amount")
+            shown = [Money(a, config.limits_currency).format() if config.limits_currency else a for a in (low, high)]
+            raise InvalidRequest(f"min_amount ({shown[0]}) must not exceed max_amount ({shown[1]})",
+                                 param="min_amount")
         try:
             db.session.flush()
             record_event(merchant_id, "channel_config.updated", channel_config_json(config))
@@ -117,6 +124,7 @@ def channel_config_json(config: ChannelConfig) -> dict:
     return {"object": "channel_config", "code": config.code, "enabled": config.enabled,
             "priority": config.priority, "display_name": config.display_name, "icon": config.icon,
             "min_amount": config.min_amount, "max_amount": config.max_amount,
+            "limits_currency": config.limits_currency,
             "currencies": list(config.currencies or []), "agreement_text": config.agreement_text}
 
 

@@ -26,9 +26,11 @@ class ChannelConfig(db.Model):
     display_name: Mapped[str | None] = mapped_column(String(100))
     icon: Mapped[str | None] = mapped_column(String(200))
     # Limits on the order total in minor units (None = no limit), and the currencies it
-    # accepts (empty = any): routing offers the channel only to orders inside them.
+    # accepts (empty = any): routing offers the channel only to orders inside them. The limits are minor units of
+    # ``limits_currency`` and bound orders in it only (50000 is $500.00 but ¥50,000); without one, of any currency.
     min_amount: Mapped[int | None] = mapped_column(BigInteger)
     max_amount: Mapped[int | None] = mapped_column(BigInteger)
+    limits_currency: Mapped[str | None] = mapped_column(String(3))
     currencies: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     agreement_text: Mapped[str | None] = mapped_column(Text)
     # What the provider keeps of each capture: fee_fixed + fee_bps/10000 of the amount (None: the channel's

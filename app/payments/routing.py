@@ -53,9 +53,10 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
     if config is not None and amount is not None and currency is not None:
         if config.currencies and currency not in config.currencies:
             return f"{code} does not accept {currency.upper()}"
-        if config.min_amount is not None and 0 < amount < config.min_amount:  # nothing moves in a setup
+        limited = config.limits_currency in (None, currency)  # limits in yen say nothing about dollars
+        if limited and config.min_amount is not None and 0 < amount < config.min_amount:  # nothing moves in a setup
             return f"{code} takes payments of at least {Money(config.min_amount, currency).format()}"
-        if config.max_amount is not None and amount > config.max_amount:
+        if limited and config.max_amount is not None and amount > config.max_amount:
             return (f"{Money(amount, currency).format()} is above the channel's maximum of "
                     f"{Money(config.max_amount, currency).format()} for {code}")
     if not (code in admitted if admitted is not None else breaker.admits(code)):

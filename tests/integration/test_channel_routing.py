@@ -108,5 +108,6 @@ def test_configure_channel_refuses_an_unknown_channel_and_updates_in_place(ctx, 
     saved = configure_channel(merchant.id, "sandbox_qr", max_amount=5000)
     assert channel_config_json(saved) == {
         "object": "channel_config", "code": "sandbox_qr", "enabled": True, "priority": 100, "display_name": None,
-        "icon": None, "min_amount": None, "max_amount": 5000, "currencies": ["usd", "eur"], "agreement_text": None}
+        "icon": None, "min_amount": None, "max_amount": 5000, "limits_currency": None, "currencies": ["usd", "eur"],
+        "agreement_text": None}
     assert db.session.query(Event).filter_by(type="channel_config.updated").count() == 2

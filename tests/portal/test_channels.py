@@ -39,20 +39,21 @@ def test_disabling_a_channel_removes_it_from_the_checkout(client, catalog, porta
 
 
 def test_limits_currencies_and_template_are_saved_and_validated(app, client, merchant, catalog, portal):
-    form = {"enabled": "y", "priority": "5", "display_name": "Cards", "icon": "card", "min_amount": "100",
-            "max_amount": "50", "currencies": "usd, eur", "agreement_text": "You agree to pay by card."}
+    form = {"enabled": "y", "priority": "5", "display_name": "Cards", "icon": "card", "min_amount": "1.00",
+            "max_amount": "0.50", "limits_currency": "usd", "currencies": "usd, eur",
+            "agreement_text": "You agree to pay by card."}
     refused = portal.post("/portal/channels/sandbox_card", form)
     assert refused.status_code == 422
-    assert "Minimum order total (100) must not exceed maximum order total (50)." in refused.get_data(as_text=True)
+    assert "Minimum order total ($1.00) must not exceed maximum order total ($0.50)." in refused.get_data(as_text=True)
 
-    saved = portal.post("/portal/channels/sandbox_card", {**form, "max_amount": "5000"})
+    saved = portal.post("/portal/channels/sandbox_card", {**form, "max_amount": "50"})
     assert saved.status_code == 302
     with app.app_context():
         from app.payments.channel_configs import channel_settings
 
         assert channel_settings(merchant.id, "sandbox_card") == {
             "object": "channel_config", "code": "sandbox_card", "enabled": True, "priority": 5, "display_name": "Cards",
-            "icon": "card", "min_amount": 100, "max_amount": 5000, "currencies": ["usd", "eur"],
+            "icon": "card", "min_amount": 100, "max_amount": 5000, "limits_currency": "usd", "currencies": ["usd", "eur"],
             "agreement_text": "You agree to pay by card."}
     panel = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert "Cards" in panel and "You agree to pay by card." in panel

@@ -83,7 +83,8 @@ SCHEMAS.update({
     "ChannelConfigEventObject": _obj(
         ["object", "code", "enabled", "priority"], object={"const": "channel_config"}, code=_STR, enabled=_BOOL,
         priority=_INT, display_name=_NULLABLE_STR, icon=_NULLABLE_STR, min_amount={"type": ["integer", "null"]},
-        max_amount={"type": ["integer", "null"]}, currencies={"type": "array", "items": _CURRENCY},
+        max_amount={"type": ["integer", "null"]}, limits_currency={"anyOf": [_CURRENCY, {"type": "null"}]},
+        currencies={"type": "array", "items": _CURRENCY},
         agreement_text=_NULLABLE_STR),
 })
 # app/payments/payouts.py: settlement_json with the payout that paid it (never null here).

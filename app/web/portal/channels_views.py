@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.errors import KassaError
+from app.errors import InvalidRequest, KassaError
+from app.money import ambiguous_comma, exponent, format_major, normalise_currency, parse_major
 from app.payments.channel_credentials import masked_settings, save_channel_settings
 from app.payments.channel_configs import (channel_order, channel_settings, configure_channel, move_channel,
                                           preview_offers)
@@ -31,8 +32,30 @@ def _known(code: str) -> str:
 def _settings(form: ChannelForm) -> dict:
     currencies = [c.strip() for c in (form.currencies.data or "").split(",") if c.strip()]
     return {"enabled": bool(form.enabled.data), "priority": form.priority.data, "display_name": form.display_name.data,
-            "icon": form.icon.data, "min_amount": form.min_amount.data, "max_amount": form.max_amount.data,
-            "currencies": currencies, "agreement_text": form.agreement_text.data}
+            "icon": form.icon.data, **_limits(form), "currencies": currencies,
+            "agreement_text": form.agreement_text.data}
+
+
+def _limits(form: ChannelForm) -> dict:
+    """The limits as minor units of their currency, typed in its units ("50000" yen, "1.500" dinars): a number
+    of minor units alone is $500.00 or ¥50,000 depending on the order."""
+    typed = {name: (form[name].data or "").strip() for name in ("min_amount", "max_amount")}
+    if not any(typed.values()):
+        return {"min_amount": None, "max_amount": None, "limits_currency": None}
+    try:
+        currency = normalise_currency((form.limits_currency.data or "").strip())
+    except ValueError:
+        raise InvalidRequest("Name the currency of the limits, e.g. usd or jpy: they apply to orders in it",
+                             param="limits_currency") from None
+    limits = {"limits_currency": currency}
+    for name, text in typed.items():
+        try:
+            limits[name] = parse_major(text, currency) if text else None
+        except ValueError:
+            example = format_major(50 * 10 ** exponent(currency), currency)
+            raise InvalidRequest(ambiguous_comma(text) or f"Enter an amount in {currency.upper()}, e.g. {example}",
+                                 param=name) from None
+    return limits
 
 
 @bp.get("/channels")
@@ -75,7 +98,9 @@ def channels_toggle(code: str):
 
 def _form_for(code: str) -> ChannelForm:
     saved = channel_settings(current_user.merchant_id, code) or {"enabled": True, "priority": 100}
-    form = ChannelForm(data={**saved, "currencies": ", ".join(saved.get("currencies") or [])})
+    limits = {name: None if saved.get(name) is None else format_major(saved[name], saved["limits_currency"])
+              if saved.get("limits_currency") else str(saved[name]) for name in ("min_amount", "max_amount")}
+    form = ChannelForm(data={**saved, **limits, "currencies": ", ".join(saved.get("currencies") or [])})
     return form
 
 

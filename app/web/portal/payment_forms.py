@@ -46,11 +46,11 @@ class ChannelForm(FlaskForm):
         NumberRange(min=0, max=10_000, message="Use a whole number from 0 to 10000.")])
     display_name = StringField("Name shown to shoppers", validators=[Optional(), Length(max=100)])
     icon = StringField("Icon (card, qr, wallet, or an https:// image URL)", validators=[Optional(), Length(max=200)])
-    # Limits are stored in minor units and compared with the order total whatever its currency.
-    min_amount = IntegerField("Minimum order total (minor units, e.g. cents)", validators=[
-        Optional(), NumberRange(min=0, max=999_999_999_999, message="Use a whole number of minor units.")])
-    max_amount = IntegerField("Maximum order total (minor units, e.g. cents)", validators=[
-        Optional(), NumberRange(min=0, max=999_999_999_999, message="Use a whole number of minor units.")])
+    # Limits are typed in the units of their currency ("50000" yen, "1.500" dinars) and bound orders in it only.
+    min_amount = StringField("Minimum order total", validators=[Optional(), _AMOUNT])
+    max_amount = StringField("Maximum order total", validators=[Optional(), _AMOUNT])
+    limits_currency = StringField("Currency of the limits", validators=[
+        Optional(), Regexp(r"^\s*[A-Za-z]{3}\s*$", message="Use a code like usd or jpy.")])
     currencies = StringField("Currencies (comma-separated, empty = any)", validators=[
         Optional(), Regexp(r"^\s*[A-Za-z]{3}(\s*,\s*[A-Za-z]{3})*\s*$", message="Use codes like usd, eur.")])
     agreement_text = TextAreaField("Agreement text shown when this channel is chosen",
