@@ -22,6 +22,7 @@ from app.event_types import EVENT_TYPES
 from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
+from app.money import Money
 from app.orders.customers import SECRET_KEY
 from app.orders.models import Order
 from app.orders.services import cancel_order, create_order
@@ -61,7 +62,7 @@ def _created_order(merchant_id: str, report: TriggerReport) -> Order:
     order = create_order(merchant_id, items=[{"sku": _fixture_sku(merchant_id, report), "quantity": 1}],
                          customer={"id": FIXTURE_CUSTOMER}, agreement_accepted=True, livemode=False,
                          customer_source=SECRET_KEY, actor=ACTOR, metadata={"created_by": "kassa events trigger"})
-    report.say(f"created test order {order.id} for {order.total / 100:.2f} {order.currency.upper()}")
+    report.say(f"created test order {order.id} for {Money(order.total, order.currency).format()}")
     return order
 
 

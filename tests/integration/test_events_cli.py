@@ -157,6 +157,15 @@ def test_trigger_order_paid_shows_in_get_events(app, api, merchant, sandbox):
     assert [p["name"] for p in api.get("/products").json["data"]] == ["Test fixture (kassa events trigger)"]
 
 
+def test_trigger_says_the_test_orders_amount_in_its_currency(app, api, merchant, sandbox):
+    # A Japanese merchant priced the fixture in yen (the portal lets them edit it like any product).
+    assert trigger(app, "order.created", "--merchant", merchant.id).exit_code == 0
+    sku = api.get("/products").json["data"][0]["skus"][0]["id"]
+    assert api.patch(f"/skus/{sku}", json={"price": {"amount": 1000, "currency": "jpy"}}).status_code == 200
+    result = trigger(app, "order.created", "--merchant", merchant.id)
+    assert result.exit_code == 0 and " for ¥1,000" in result.output, result.output  # not "10.00 JPY"
+
+
 def test_trigger_refund_succeeded_refunds_a_real_test_order(app, api, merchant, sandbox):
     result = trigger(app, "refund.succeeded", "--merchant", merchant.id)
     assert result.exit_code == 0, result.output
