@@ -80,9 +80,9 @@ def test_a_refund_of_1_000_dinars_typed_with_a_comma_is_refused_not_made_as_one_
 
 def test_a_refund_in_yen_is_whole_yen_and_a_fraction_is_refused_with_an_example_in_yen(api, portal, yen_order):
     path = f"/portal/orders/{yen_order['id']}/refunds"
-    fraction = _refund(portal, yen_order["id"], {"amount": "12.50", "reason": "late"})
-    assert fraction.status_code == 422
-    assert "Enter an amount like 12 in JPY." in fraction.get_data(as_text=True)
+    for typed in ("12.50", "ten"):
+        refused = _refund(portal, yen_order["id"], {"amount": typed, "reason": "late"})
+        assert refused.status_code == 422 and "Enter an amount like 12 in JPY." in refused.get_data(as_text=True)
     confirm = _refund(portal, yen_order["id"], {"amount": "500", "reason": "late"})
     assert "Refund ¥500?" in confirm.get_data(as_text=True)
     assert portal.client.post(path, data=_form_fields(confirm.get_data(as_text=True))).status_code == 302

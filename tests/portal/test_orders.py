@@ -267,7 +267,7 @@ def test_refund_errors_are_shown_next_to_the_amount(app, api, portal, paid):
     assert re.search(r'id="amount-error"[^>]*>At most \$9.99 of this order can still be refunded.',
                      too_much.get_data(as_text=True))
     garbage = portal.post(path, {"amount": "ten"})
-    assert garbage.status_code == 422 and "Enter an amount like 12.50." in garbage.get_data(as_text=True)
+    assert garbage.status_code == 422 and "Enter an amount like 12.50 in USD." in garbage.get_data(as_text=True)
     too_precise = portal.post(path, {"amount": "1.005", "confirmed": "yes"})
     assert too_precise.status_code == 422 and "Enter an amount like 12.50 in USD." in too_precise.get_data(as_text=True)
     assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 0
