@@ -29,6 +29,7 @@ from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.config_cache import cached
+from app.money import normalise_currency
 from app.risk.models import RiskRule
 
 KINDS = ("velocity", "amount_limit", "first_purchase_limit", "refund_abuse", "currency_country_mismatch")
@@ -101,9 +102,11 @@ def _currency(params: dict) -> dict:
     currency = params.get("currency")
     if currency is None:
         return {}
-    if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
-        raise InvalidRequest("params.currency is a three-letter currency code", param="params.currency")
-    return {"currency": currency.lower()}
+    try:  # "xyz" is three letters but no currency: a limit in it would never apply to anything
+        return {"currency": normalise_currency(currency)}
+    except ValueError:
+        raise InvalidRequest("params.currency is a three-letter ISO 4217 currency code such as usd or jpy",
+                             param="params.currency") from None
 
 
 def limits_currency(rule: RiskRule, currency: str) -> bool:

@@ -45,6 +45,15 @@ def test_an_amount_without_its_currency_or_with_a_thousands_comma_is_refused_bes
     assert api.get("/risk/rules").json["data"] == []
 
 
+def test_a_limit_in_something_that_is_no_currency_is_a_400_not_a_rule_that_never_applies(api):
+    for currency in ("xyz", "yen", 392):
+        refused = api.post("/risk/rules", json={"kind": "amount_limit", "action": "block",
+                                                "params": {"max_amount": 10000, "currency": currency}})
+        assert refused.status_code == 400 and refused.json["error"]["param"] == "params.currency", refused.json
+        assert "ISO 4217" in refused.json["error"]["message"]
+    assert api.get("/risk/rules").json["data"] == []
+
+
 def test_an_amount_velocity_rule_in_yen_counts_yen_orders_only(api, catalog):
     assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 1500, "currency": "jpy"}]}).status_code \
         == 200
