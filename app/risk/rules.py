@@ -28,6 +28,7 @@ from sqlalchemy import select
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
+from app.currencies import ISO_4217
 from app.merchants.config_cache import cached
 from app.money import normalise_currency
 from app.risk.models import RiskRule
@@ -120,8 +121,9 @@ def _currency_countries(value: object) -> dict[str, list[str]]:
                              param="params.currencies")
     checked = {}
     for currency, countries in value.items():
-        if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
-            raise InvalidRequest(f"{currency!r} is not a three-letter currency code", param="params.currencies")
+        if not isinstance(currency, str) or currency.lower() not in ISO_4217:
+            raise InvalidRequest(f"{currency!r} is not a three-letter ISO 4217 currency code such as usd",
+                                 param="params.currencies")
         if (not isinstance(countries, list) or not countries or len(countries) > 300
                 or any(not isinstance(c, str) or len(c) != 2 or not c.isalpha() for c in countries)):
             raise InvalidRequest(f"params.currencies.{currency.lower()} must list two-letter country codes",

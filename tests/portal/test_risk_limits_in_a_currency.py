@@ -51,6 +51,9 @@ def test_a_limit_in_something_that_is_no_currency_is_a_400_not_a_rule_that_never
                                                 "params": {"max_amount": 10000, "currency": currency}})
         assert refused.status_code == 400 and refused.json["error"]["param"] == "params.currency", refused.json
         assert "ISO 4217" in refused.json["error"]["message"]
+    mismatch = api.post("/risk/rules", json={"kind": "currency_country_mismatch", "action": "review",
+                                             "params": {"currencies": {"yen": ["JP"]}}})
+    assert mismatch.status_code == 400 and "'yen' is not a three-letter ISO 4217" in mismatch.json["error"]["message"]
     assert api.get("/risk/rules").json["data"] == []
 
 
