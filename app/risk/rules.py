@@ -1,8 +1,8 @@
 """Risk rules: data the merchant edits, each with a kind, parameters and an action (block or review).
 
 - ``velocity``: at most ``max_count`` orders (or ``max_amount`` minor units, counted in each currency apart, or
-  only in ``currency``) per ``by`` (customer, email, ip or device) within ``window_seconds`` — counted in Redis, atomically, so
-  parallel orders cannot slip past the limit together.
+  only in ``currency``) per ``by`` (customer, email, ip or device) within ``window_seconds`` — counted in Redis,
+  atomically, so parallel orders cannot slip past the limit together.
 - ``amount_limit``: one order above ``max_amount`` (optionally only in ``currency``).
 - Velocity and amount limits apply to orders, or with ``applies_to: "withdrawals"`` to wallet withdrawals
   instead (counted per customer: a withdrawal comes from the merchant's server, which names no shopper's email,

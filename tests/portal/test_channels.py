@@ -53,7 +53,8 @@ def test_limits_currencies_and_template_are_saved_and_validated(app, client, mer
 
         assert channel_settings(merchant.id, "sandbox_card") == {
             "object": "channel_config", "code": "sandbox_card", "enabled": True, "priority": 5, "display_name": "Cards",
-            "icon": "card", "min_amount": 100, "max_amount": 5000, "limits_currency": "usd", "currencies": ["usd", "eur"],
+            "icon": "card", "min_amount": 100, "max_amount": 5000, "limits_currency": "usd",
+            "currencies": ["usd", "eur"],
             "agreement_text": "You agree to pay by card."}
     panel = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert "Cards" in panel and "You agree to pay by card." in panel

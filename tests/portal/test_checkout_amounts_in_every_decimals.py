@@ -11,7 +11,8 @@ GROUP = "\u202f"  # French groups thousands with a narrow no-break space
 
 
 @pytest.mark.parametrize("currency, amount, headers, shown", [
-    ("jpy", 1000, ENGLISH, "¥1,000"), ("jpy", 1000, GERMAN, f"1.000{NBSP}¥"), ("jpy", 1000, FRENCH, f"1{GROUP}000{NBSP}JPY"),
+    ("jpy", 1000, ENGLISH, "¥1,000"), ("jpy", 1000, GERMAN, f"1.000{NBSP}¥"),
+    ("jpy", 1000, FRENCH, f"1{GROUP}000{NBSP}JPY"),
     ("kwd", 1500, ENGLISH, "KWD1.500"), ("kwd", 1500, GERMAN, f"1,500{NBSP}KWD"),
     ("bhd", 1_000_000, FRENCH, f"1{GROUP}000,000{NBSP}BHD"),
     # Kassa keeps Ugandan shillings in cents (app/currencies.py); the locale data shows them whole and rounded.
