@@ -4,16 +4,16 @@
 in it only (30 minor units are $0.30 but ¥30 and 0.030 KWD). A merchant with a fixed fee already gets the currency
 most of its orders are in (what the operator was pricing), else usd; NULL without a fixed fee.
 
-Revision ID: 0119_platform_fee_currency
-Revises: 0118_subscription_trials
+Revision ID: 0124_platform_fee_currency
+Revises: 0123_subscription_emails
 Create Date: 2026-11-26 17:00:00
 
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0119_platform_fee_currency'
-down_revision = '0118_subscription_trials'
+revision = '0124_platform_fee_currency'
+down_revision = '0123_subscription_emails'
 branch_labels = None
 depends_on = None
 

@@ -4,16 +4,16 @@
 orders in it only (50000 is $500.00 but ¥50,000). Existing limits keep NULL: as before, the same number in every
 currency, until the merchant names one (the portal's form asks for it with the limits).
 
-Revision ID: 0120_channel_limits_currency
-Revises: 0119_platform_fee_currency
+Revision ID: 0125_channel_limits_currency
+Revises: 0124_platform_fee_currency
 Create Date: 2026-11-26 17:00:00
 
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0120_channel_limits_currency'
-down_revision = '0119_platform_fee_currency'
+revision = '0125_channel_limits_currency'
+down_revision = '0124_platform_fee_currency'
 branch_labels = None
 depends_on = None
 
