@@ -118,6 +118,7 @@ class World:
     subscription: dict | None = None
     withdrawal: dict | None = None
     settlement: str | None = None
+    dispute: str | None = None
 
 
 @pytest.fixture
@@ -185,6 +186,10 @@ READS: dict[str, Callable[[World, World], None]] = {
         mine.key.get(f"/withdrawals/{_withdrawal_of(mine, other)}").status_code == (404 if mine.livemode else 200)),
     # The books: settlements are of one mode (partners are shared, below).
     "api.settlements_index": lambda mine, other: _check(_lists_only_its_own_settlement(mine, other)),
+    # Disputes are of the payment's mode.
+    "api.disputes_index": lambda mine, other: _check(_lists_only_its_own_dispute(mine, other)),
+    "api.disputes_show": lambda mine, other: _check(
+        mine.key.get(f"/disputes/{_dispute_of(other)}").status_code == 404),
     "api.settlements_show": lambda mine, other: _check(
         mine.key.get(f"/settlements/{_settlement_of(other)}").status_code == 404),
     "api.settlements_lines": lambda mine, other: _check(
@@ -229,6 +234,35 @@ def _settlement_of(world: World) -> str:
                                       refunds=0, adjustments=0, reserve_held=0, net=0, payout_amount=0, status="paid"))
             db.session.commit()
     return world.settlement
+
+
+def _lists_only_its_own_dispute(mine: World, other: World) -> bool:
+    own, _ = _dispute_of(mine), _dispute_of(other)
+    return [d["id"] for d in mine.key.get("/disputes").json["data"]] == [own]
+
+
+def _dispute_of(world: World) -> str:
+    """A dispute of the world's order (written as the provider's callback would book it, without the books)."""
+    if world.dispute is None:
+        from app.extensions import db
+        from app.ids import new_id
+        from app.orders.models import Order
+        from app.payments.dispute_models import Dispute
+        from app.payments.models import PaymentAttempt
+
+        with world.key.client.application.app_context():
+            order = db.session.get(Order, world.order["id"])
+            attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
+                                     channel="sandbox_card", amount=order.total, currency=order.currency)
+            world.dispute = new_id("dp")
+            db.session.add(attempt)
+            db.session.flush()
+            db.session.add(Dispute(id=world.dispute, merchant_id=order.merchant_id, livemode=world.livemode,
+                                   order_id=order.id, payment_id=attempt.id, channel="sandbox_card",
+                                   provider_dispute_id=f"sbd_{world.dispute}", amount=order.total,
+                                   currency=order.currency, reason="fraudulent", status="needs_response"))
+            db.session.commit()
+    return world.dispute
 
 
 def _test_clock(*worlds: World) -> str:
