@@ -66,7 +66,8 @@ _LAYOUTS: dict[str, diagrams.Layout] = {}
 
 MACHINES: tuple[Machine, ...] = (
     Machine("order", "Order", "From the basket to the money kept or given back. A declined payment returns the "
-            "order to created so the shopper can try again until it expires.",
+            "order to created so the shopper can try again until it expires. An order of nothing (total 0) goes "
+            "from created to paid without a payment.",
             order_state.STATUSES, order_state.TRANSITIONS, ("created",)),
     Machine("payment", "Payment attempt", "One try to pay an order through a channel. Unknown: the provider did "
             "not answer clearly, so Kassa asks it by reference before deciding. A capture after Kassa gave up "

@@ -70,7 +70,7 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     move (a payment's attempt), written with the timeline row in one statement; ``and_set`` are other columns of
     the order the same UPDATE sets (a fulfilled order's auto-confirm time); ``reason_code`` is the why of a close
     as a value (``reason`` is the merchant's note)."""
-    if not can_transition(order.status, target):
+    if not can_transition(order.status, target, total=order.total):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
     now = utcnow()

@@ -1,14 +1,15 @@
 """The order state machine (DESIGN.md §3): which status may follow which.
 
 A failed payment sends ``paying`` back to ``created`` so the shopper can try again until
-the order expires; expiry, cancel and risk blocks close it.
+the order expires; expiry, cancel and risk blocks close it. An order of nothing goes from ``created`` straight to
+``paid``: there is no payment to wait for (app/payments/free_orders.py).
 """
 from __future__ import annotations
 
 STATUSES = ("created", "paying", "paid", "fulfilled", "completed", "refunding", "refunded", "closed")
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "created": frozenset({"paying", "closed"}),
+    "created": frozenset({"paying", "paid", "closed"}),
     "paying": frozenset({"paid", "created", "closed"}),
     "paid": frozenset({"fulfilled", "refunding"}),
     "fulfilled": frozenset({"completed", "refunding"}),
@@ -22,6 +23,13 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 TERMINAL = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 
 
-def can_transition(current: str, target: str) -> bool:
-    """Whether ``target`` may follow ``current``."""
+# Moves that take no payment attempt: only an order of nothing may make them (anything else is paid through one).
+WITHOUT_PAYMENT = frozenset({("created", "paid")})
+
+
+def can_transition(current: str, target: str, *, total: int | None = None) -> bool:
+    """Whether ``target`` may follow ``current`` for an order of ``total`` (None: not known, so no move that skips
+    the payment)."""
+    if (current, target) in WITHOUT_PAYMENT and total != 0:
+        return False
     return target in TRANSITIONS.get(current, frozenset())

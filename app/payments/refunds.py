@@ -64,6 +64,9 @@ def _check_refundable(order: Order, amount: int) -> None:
                        code="refund_in_progress")
     if order.status not in REFUNDABLE_STATUSES:
         raise Conflict(f"order is {order.status} and cannot be refunded", code="order_state_invalid")
+    if order.total == 0:  # completed without a payment (app/payments/free_orders.py): no money was taken
+        raise Unprocessable("this order cost nothing and no payment was taken, so there is nothing to refund",
+                            code="nothing_to_refund")
     remaining = refundable(order)
     if amount > remaining:
         taken = (f" ({Money(order.disputed_amount, order.currency).format()} is disputed: the shopper's bank took "

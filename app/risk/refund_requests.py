@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import distinct, func, select
 
 from app.db_types import utcnow
-from app.errors import Conflict, InvalidRequest
+from app.errors import Conflict, InvalidRequest, Unprocessable
 from app.extensions import db
 from app.ids import new_id
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
@@ -91,6 +91,9 @@ def request_refund(order: Order, reason: object, *, actor: str) -> RefundRequest
         raise InvalidRequest("reason must say why, in 1 to 500 characters", param="reason")
     if order.status not in PAID:
         raise Conflict(f"order is {order.status}: only a paid order can be refunded", code="order_state_invalid")
+    if order.total == 0:  # completed without a payment: asked before anything is recorded
+        raise Unprocessable("this order cost nothing and no payment was taken, so there is nothing to refund",
+                            code="nothing_to_refund")
     facts = context.current()
     score, reasons = score_request(order, ip=facts.ip, device=facts.device)
     approve_below, deny_from = _thresholds(order.merchant_id)

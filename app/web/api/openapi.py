@@ -62,7 +62,14 @@ SCHEMAS: dict[str, dict] = {
                                         "the order reopened for another try"}),
         _obj(["type"], type={"const": "none"})]},
     "PaymentWithAction": {"allOf": [_ref("Payment"), _obj(["next_action"], next_action=_ref("NextAction"))]},
-    "PayResponse": _obj(["payment"], payment=_ref("PaymentWithAction")),
+    "PayResponse": _obj(
+        ["payment"],
+        payment={"oneOf": [_ref("PaymentWithAction"), {"type": "null"}],
+                 "description": "null when the order costs nothing (a one-off order whose total is 0): it is "
+                                "completed without a payment, and is paid already"},
+        next_action=_obj(["type"], type={"const": "none"}) | {
+            "description": "only with payment null: nothing for the client to follow"},
+        order=_ref("Order") | {"description": "only with payment null: the order, paid"}),
     "Order": _obj(
         ["id", "status", "items", "amount", "refunded_amount", "customer", "client_secret", "expires_at",
          "available_channels", "created_at", "timeline", "payments"],
@@ -104,7 +111,10 @@ SCHEMAS: dict[str, dict] = {
                        checkout_session={"type": "string", "description": "the client_secret of an open checkout "
                                                                           "session: the order is for its customer"},
                        agreement_accepted={"const": True}, metadata={"type": "object"}),
-    "PayInput": _obj(["channel"], channel=_STR, return_url={
+    "PayInput": _obj([], channel={"type": ["string", "null"],
+                                  "description": "required unless the order costs nothing (total 0, no "
+                                                 "subscription): such an order needs no channel, and one named "
+                                                 "for it is not used"}, return_url={
         "type": "string", "format": "uri", "maxLength": MAX_RETURN_URL_LENGTH,
         "description": "the merchant's page the shopper comes back to after a redirect channel, through Kassa, "
                        "which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or "
@@ -207,7 +217,7 @@ PATHS: dict[str, dict] = {
         "responses": {"200": _ok("Order"), "404": _error("no such order"), **_AUTH_ERRORS}}},
     "/orders/{id}/pay": {"post": {
         "summary": "Start a payment on a channel; follow next_action (publishable key: with the order's "
-                   "client_secret)",
+                   "client_secret). An order of nothing is completed at once, without a channel: payment null",
         "parameters": [_ID, _IDEMPOTENCY, {"name": "client_secret", "in": "query", "schema": _STR}],
         "requestBody": _body("PayInput"),
         "responses": {"200": _ok("PayResponse"),

@@ -70,7 +70,8 @@ PATHS.update({
         "responses": {"201": _ok("RefundResponse", "Created (status pending while the provider's answer is unknown: the order stays refunding and Kassa resolves it by the refund's reference; failed if the channel refused: retry it)"),
                       "400": _error("amount or reason invalid"), "404": _error("no such order"),
                       "409": _error("not refundable now, or a refund is in progress"),
-                      "422": _error("amount_too_large: more than remains refundable"), **_UNAVAILABLE,
+                      "422": _error("amount_too_large: more than remains refundable; nothing_to_refund: the order cost "
+                                    "nothing (completed without a payment)"), **_UNAVAILABLE,
                       **_SECRET_ERRORS}}},
     "/refunds/{id}/retry": {"post": {
         "summary": "Try a failed refund again, including a failed automatic return of a stray capture (secret key)", "parameters": [_ID, _IDEMPOTENCY],

@@ -107,7 +107,9 @@ PATHS["/orders/{id}/refund_requests"] = {"post": {
     "parameters": [_ID, _IDEMPOTENCY], "requestBody": _body("RefundRequestInput"),
     "responses": {"201": _ok("RefundRequestCreated", "Created"), "400": _error("reason missing or too long"),
                   "404": _error("no such order (or wrong client_secret)"),
-                  "409": _error("order_state_invalid: not paid; refund_in_progress"), **_AUTH_ERRORS}}}
+                  "409": _error("order_state_invalid: not paid; refund_in_progress"),
+                  "422": _error("nothing_to_refund: the order cost nothing (completed without a payment)"),
+                  **_AUTH_ERRORS}}}
 for _path in ("/orders", "/customers/{id}/topups"):
     if _path in PATHS:
         PATHS[_path]["post"]["responses"]["402"] = _error(

@@ -11,7 +11,8 @@ from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.abandon import switch_payment_method
-from app.payments.hub import cancel_order_and_payment, start_payment
+from app.payments.free_orders import pay_order
+from app.payments.hub import cancel_order_and_payment
 from app.payments.models import PaymentAttempt
 from app.payments.returns import MAX_RETURN_URL_LENGTH, return_token
 from app.web.api import bp
@@ -89,7 +90,10 @@ def orders_pay(order_id: str):
         # Through Kassa, which adds the order, its client secret and redirect_status for the page to resume.
         back = url_for("checkout.payment_return", _external=True,
                        token=return_token(current_app.config["SECRET_KEY"], order.id, return_url))
-    attempt = start_payment(order, body.get("channel"), actor="api", return_url=back)
+    attempt = pay_order(order, body.get("channel"), actor="api", return_url=back)
+    if attempt is None:
+        # An order of nothing was completed without a payment: nothing for the client to follow.
+        return jsonify({"payment": None, "next_action": {"type": "none"}, "order": order_json(order)})
     return jsonify({"payment": payment_with_action_json(attempt)})
 
 

@@ -20,7 +20,7 @@ from app.orders.models import Order, SubOrder
 from app.orders.representation import order_object
 from app.orders.sub_orders import load_sub_orders
 from app.orders.topups import topup_status
-from app.payments.channels import available_channels
+from app.payments.free_orders import channels_for
 from app.payments.order_payments import payment_object, payments_for_order, payments_for_orders
 from app.signing.contracts import subscription_object
 from app.ledger.balance import MerchantBalance
@@ -88,7 +88,6 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
     """An order: what its row and lines tell (the object its events carry), and what needs reads of its own. What
     it cannot have is not read: an order never moved (version 1) has no payment or refund, one without a discount
     redeemed no coupon, and one whose lines name no sub-order has none. ``page``: what was read once for a list."""
-    payable = order.status == "created"
     untouched = order.version == 1
     if page is not None:
         discounts, payments, refunds = (page.discounts.get(order.id, ()), page.payments.get(order.id, ()),
@@ -103,7 +102,8 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
         "client_secret": order.client_secret,
-        "available_channels": [c.to_json() for c in available_channels(order.merchant_id, order)] if payable else [],
+        # None for an order of nothing: it is paid without a channel (app/payments/free_orders.py).
+        "available_channels": [c.to_json() for c in channels_for(order)],
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
         "payments": [payment_object(p) for p in payments],
         "refunds": [refund_object(r) for r in refunds],

@@ -143,17 +143,32 @@ def _trial_offered(sale: Sale, items: list) -> int:
     return trial_days_for(recurring, customer_id=sale.customer_id, livemode=sale.livemode)
 
 
+def nothing_due(quote: Quote | None) -> bool:
+    """Whether the basket costs nothing and signs no contract (a 100 % coupon, say): it is placed without a payment
+    method, and its order completes without a payment (app/payments/free_orders.py). A free trial's basket also
+    costs nothing today, but its payment signs the mandate the renewals are charged on."""
+    return quote is not None and quote.total.amount == 0 and checkout_terms(quote) is None
+
+
+def waive_channel_when_free(sale: Sale, data: PanelInput) -> None:
+    """A basket of nothing is offered no payment method, so none is asked for when it is placed."""
+    if "channel" in data.errors and nothing_due(price(sale, data, choose_currency(sale, data).currency)[0]):
+        del data.errors["channel"]
+
+
 def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> dict:
-    """What the panel templates show: the basket as priced and the channels this shopper may use."""
+    """What the panel templates show: the basket as priced and the channels this shopper may use (none for a
+    basket of nothing)."""
     choice = choose_currency(sale, data)
     quote, quote_error, coupon_error = price(sale, data, choice.currency)
+    free = nothing_due(quote)
     skus = sale.options or []
     prospect = Prospect(customer_id=sale.customer_id, customer_source=sale.customer_source, livemode=sale.livemode,
                         total=quote.total.amount if quote else 0, currency=quote.currency if quote else "usd")
     return {"product": sale.product, "merchant": sale.merchant, "checkout": sale.checkout, "fixed": sale.fixed,
             "livemode": sale.livemode, "maintenance": maintenance_for(sale.merchant.id),
             "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
-            "channels": available_channels(sale.merchant.id, prospect),
+            "channels": [] if free else available_channels(sale.merchant.id, prospect), "nothing_due": free,
             "skus": skus, "currency": choice,
             # Each option in the chosen currency where it is sold in it, else at its default price.
             "option_prices": {s.id: s.price_in(choice.shown) if choice.shown in shared_currencies([s]) else s.price
@@ -167,6 +182,13 @@ def replaces_panel() -> bool:
     """Whether a re-price asks for the whole panel (a currency change: option prices and payment methods follow
     it) rather than the summary (quantity, coupon)."""
     return request.headers.get("HX-Target") == "panel"
+
+
+def payment_methods_changed(context: dict) -> bool:
+    """Whether a re-price turns the basket free, or no longer free, so the payment methods shown must change (the
+    form says what it shows). They are sent again only then: a re-render would undo a channel the shopper is
+    choosing while the answer arrives."""
+    return (request.form.get("methods_shown") == "none") != context["nothing_due"]
 
 
 def _customer(sale: Sale, data: PanelInput) -> dict:

@@ -16,15 +16,15 @@ from app.merchants.settings import logo_for
 from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
-from app.payments.channels import available_channels
 from app.payments.abandon import switch_payment_method
-from app.payments.hub import start_payment
+from app.payments.free_orders import channels_for, owes_nothing, pay_order
 from app.receipts.contents import PAID_STATUSES, payment_method
 from app.receipts.sending import receipt_recipient
 from app.signing.terms import subscription_paid_by
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
-from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, replaces_panel, session_sale
+from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
+                                     replaces_panel, session_sale, waive_channel_when_free)
 from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
@@ -81,7 +81,8 @@ def _requote(sale: Sale):
         return render_block(PRODUCT_PAGE, "panel", **context)
     # The quantity and coupon messages sit outside the summary: update them out of band.
     blocks = ("summary", "coupon_error") if sale.fixed else ("summary", "quantity_error", "coupon_error")
-    blocks += ("pay_button",)  # its label names the new total
+    # A total of nothing asks for no payment method, and one again does; the button's label names the new total.
+    blocks += ("payment_methods", "pay_button") if payment_methods_changed(context) else ("pay_button",)
     return "".join(render_block(PRODUCT_PAGE, block, oob=block != "summary", **context) for block in blocks)
 
 
@@ -105,6 +106,7 @@ def _status_url(order) -> str:
 
 def _pay(sale: Sale):
     data = parse_panel(request.form, sale.options, for_payment=True)
+    waive_channel_when_free(sale, data)
     if data.errors:
         return render_page_or_block(PRODUCT_PAGE, "panel", **_page(sale, data)), 422
     try:
@@ -163,16 +165,16 @@ def session_pay(session_id: str):
     return _pay(session_sale(checkout))
 
 
-def _start(order, channel: str, *, on_error):
+def _start(order, channel: str | None, *, on_error):
     try:
-        attempt = start_payment(order, channel, return_url=_status_url(order), actor="shopper")
+        attempt = pay_order(order, channel, return_url=_status_url(order), actor="shopper")
     except (ChannelFailed, Conflict, KassaError) as exc:
         db.session.rollback()
         if exc.code == "checkout_session_complete":
             # Paid meanwhile through another order of the session (a double click, another tab): show that one.
             return _redirect(_status_url(db.session.get(Order, paid_order_id(order.checkout_session_id))))
         return on_error(exc.message)
-    action = attempt.next_action or {}
+    action = (attempt.next_action if attempt else None) or {}  # an order of nothing was paid without a payment
     if action.get("type") == "redirect":
         return _redirect(action["url"])
     return _redirect(_status_url(order))
@@ -192,7 +194,7 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
         return "", 204  # a poll that finds nothing new leaves the page (and an open QR dialog) alone
     checkout = session_of(order)
     context = {"order": order, **waiting_context(order, last), "error": error,
-               "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
+               "channels": channels_for(order), "nothing_due": owes_nothing(order),
                "merchant": db.session.get(Merchant, order.merchant_id),
                "product_id": order.items[0].product_id if order.items and checkout is None else None,
                "discounts": discounts_for_order(order.id), "checkout": checkout,
@@ -220,7 +222,7 @@ def retry_payment(order_id: str):
     """Try again after a declined payment, on the same order, while it is open."""
     order = _shoppers_order(order_id, request.form.get("client_secret"))
     channel = request.form.get("channel")
-    if not channel:
+    if not channel and not owes_nothing(order):
         return _order_view(order, error=gettext("Choose how you want to pay."), status=422)
     return _start(order, channel, on_error=lambda msg: _order_view(order, error=msg, status=409))
 

@@ -24,11 +24,11 @@ from app.merchants.services import Caller, authenticate_key
 from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
-from app.payments.channels import available_channels
 from app.payments.abandon import switch_payment_method
-from app.payments.hub import start_payment
+from app.payments.free_orders import channels_for, owes_nothing, pay_order
 from app.web.checkout.forms import first_view, parse_panel
-from app.web.checkout.panel import Sale, guest_sale, panel_context, place_order, replaces_panel, session_sale
+from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
+                                     replaces_panel, session_sale, waive_channel_when_free)
 from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
 from app.web.embed import bp
 from app.web.embed.tokens import Embed, issue_token, read_token
@@ -154,7 +154,9 @@ def _requote(embed: Embed):
     # The quantity and coupon messages sit outside the summary: update them out of band.
     for block in ("coupon_error",) if sale.fixed else ("quantity_error", "coupon_error"):
         body += render_block(PANEL, block, oob=True, **context)
-    body += render_block(PANEL, "pay_button", oob=True, **context)  # its label names the new total
+    # A total of nothing asks for no payment method, and one again does; the button's label names the new total.
+    for block in ("payment_methods", "pay_button") if payment_methods_changed(context) else ("pay_button",):
+        body += render_block(PANEL, block, oob=True, **context)
     return _framed(body, embed)
 
 
@@ -184,22 +186,23 @@ def _go(url: str, embed: Embed):
     return response
 
 
-def _start(order, channel: str, embed: Embed, on_error):
+def _start(order, channel: str | None, embed: Embed, on_error):
     try:
-        attempt = start_payment(order, channel, return_url=_status_url(order, embed), actor="shopper")
+        attempt = pay_order(order, channel, return_url=_status_url(order, embed), actor="shopper")
     except KassaError as exc:
         db.session.rollback()
         if exc.code == "checkout_session_complete":
             # Paid meanwhile through another order of the session (a double click, another tab): show that one.
             return _go(_status_url(db.session.get(Order, paid_order_id(order.checkout_session_id)), embed), embed)
         return on_error(exc.message)
-    action = attempt.next_action or {}
+    action = (attempt.next_action if attempt else None) or {}  # an order of nothing was paid without a payment
     return _go(action["url"] if action.get("type") == "redirect" else _status_url(order, embed), embed)
 
 
 def _pay(embed: Embed):
     sale = _sale(embed)
     data = parse_panel(request.form, sale.options, for_payment=True)
+    waive_channel_when_free(sale, data)
     if data.errors:
         return _framed(render_page_or_block(PANEL, "panel", **_context(sale, embed, data)), embed, 422)
     try:
@@ -227,7 +230,7 @@ def _status(order, embed: Embed, *, error: str | None = None, status: int = 200)
         return _framed("", embed, 204)  # nothing new: the frame (and an open QR dialog) stays as it is
     context = {"order": order, **waiting_context(order, last), "error": error,
                "embed": embed, "token": issue_token(embed),
-               "channels": available_channels(order.merchant_id, order) if order.status == "created" else [],
+               "channels": channels_for(order), "nothing_due": owes_nothing(order),
                "merchant": db.session.get(Merchant, order.merchant_id), "discounts": discounts_for_order(order.id)}
     return _framed(render_page_or_block(STATUS, "status", **context), embed, status)
 
@@ -255,7 +258,7 @@ def retry_payment(order_id: str):
     embed = _posted_embed()
     order = _order(order_id, request.form.get("client_secret"), embed)
     channel = request.form.get("channel")
-    if not channel:
+    if not channel and not owes_nothing(order):
         return _status(order, embed, error=gettext("Choose how you want to pay."), status=422)
     return _start(order, channel, embed, lambda msg: _status(order, embed, error=msg, status=409))
 
