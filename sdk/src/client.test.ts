@@ -149,3 +149,36 @@ test("changePaymentMethod gives up the payment this client started, with the ord
     (e: KassaError) => e.code === "client_secret_required" && e.param === "client_secret");
   assert.equal(calls.length, 3);
 });
+
+test("an order of nothing is paid with no channel: pay resolves with no payment and the order is paid", async () => {
+  const calls: Call[] = [];
+  const fakeFetch = (async (url: string, init: RequestInit) => {
+    const body = init.body ? JSON.parse(String(init.body)) : null;
+    calls.push({ url, body });
+    if (url.endsWith("/pay")) {
+      return new Response(JSON.stringify({ payment: null, next_action: { type: "none" },
+        order: { id: "ord_free", object: "order", status: "paid", payments: [] } }), { status: 200 });
+    }
+    return new Response(JSON.stringify({ id: "ord_free", object: "order", status: "created",
+      client_secret: "ord_free_secret_s", amount: { subtotal: 999, discount: 999, total: 0, currency: "usd" },
+      payments: [] }), { status: 201 });
+  }) as unknown as typeof fetch;
+  const statuses: string[] = [];
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+  kassa.use({ onStatusChange: (change) => { statuses.push(change.status); } });
+  const order = await kassa.createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true,
+    coupon: "ONUS" });
+  assert.equal(await kassa.pay(order.id, null), null);
+  assert.deepEqual(calls[1].body, { client_secret: "ord_free_secret_s" });  // no channel named
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(statuses, ["paid"]);  // created -> paid, heard by plugins
+});
+
+test("a basket of nothing asks for no channel, unless it signs a subscription (a free trial)", () => {
+  const base = { quantity: 1, channel: null, agreed: true, sku: "sku_1" };
+  assert.equal(validateCheckout({ ...base, total: { amount: 0, currency: "usd" } }).channel, undefined);
+  assert.ok(validateCheckout({ ...base, total: { amount: 999, currency: "usd" } }).channel);
+  assert.ok(validateCheckout({ ...base, total: { amount: 0, currency: "usd" },
+    recurring: "14-day free trial, then $9.99 every month" }).channel);
+});

@@ -182,18 +182,27 @@ export class KassaClient {
   }
 
   /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A
-   * publishable key proves it may pay the order with the order's client secret. */
-  async pay(orderId: string, channel: string, options: PayOptions = {}): Promise<Payment> {
+   * publishable key proves it may pay the order with the order's client secret. An order that costs nothing (a
+   * 100 % coupon) needs no channel (pass null; one given is not used): Kassa completes it at once and this
+   * resolves with null, no payment having been made; ``waitForPayment`` then resolves with the paid order. */
+  async pay(orderId: string, channel: string | null, options: PayOptions = {}): Promise<Payment | null> {
     const secret = options.clientSecret ?? this.secrets.get(orderId);
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "pay needs the order's client_secret: create the order with this client, or pass { clientSecret }",
       { param: "client_secret" });
     this.secrets.set(orderId, secret);
     const returnUrl = options.returnUrl ?? (typeof location !== "undefined" && /^https?:/.test(location.href) ? location.href : undefined);
-    const body: Record<string, string> = { channel, client_secret: secret };
+    const body: Record<string, string> = { client_secret: secret };
+    if (channel !== null) body.channel = channel;
     if (returnUrl) body.return_url = returnUrl;
-    const { payment } = await this.call<{ payment: Payment }>("POST", `/orders/${encodeURIComponent(orderId)}/pay`,
-      { body });
+    const { payment, order } = await this.call<{ payment: Payment | null; order?: Order }>("POST",
+      `/orders/${encodeURIComponent(orderId)}/pay`, { body });
+    if (payment === null) {
+      // Nothing was due: the order is paid already, with no payment to follow.
+      this.payments.delete(orderId);
+      this.noteStatus(orderId, order?.status ?? "paid");
+      return null;
+    }
     this.payments.set(orderId, payment.id);
     this.noteStatus(orderId, "paying");
     this.follow(orderId, payment.next_action ?? { type: "none" }, options);

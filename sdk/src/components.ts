@@ -59,9 +59,15 @@ export function recurringTerms(price: { amount: number; currency: string }, term
   return terms.trial_days ? words.trial(terms.trial_days, amount, every) : words.recurring(amount, every);
 }
 
+/** Whether the basket as quoted costs nothing and signs no contract (a 100 % coupon): Kassa completes its order
+ * without a payment, so no channel is asked for. */
+export function nothingDue(state: Partial<Pick<CheckoutState, "total" | "recurring">>): boolean {
+  return Boolean(state.total && state.total.amount === 0 && !state.recurring);
+}
+
 /** Check the shopper's input the way the API will, so mistakes show before any request (said in ``locale``). */
 export function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku">
-  & Partial<Pick<CheckoutState, "recurring">>, locale: Locale = DEFAULT_LOCALE): CheckoutState["errors"] {
+  & Partial<Pick<CheckoutState, "recurring" | "total">>, locale: Locale = DEFAULT_LOCALE): CheckoutState["errors"] {
   const words = messagesFor(locale);
   const errors: CheckoutState["errors"] = {};
   if (!state.sku) errors.sku = words.chooseOption;
@@ -70,7 +76,7 @@ export function validateCheckout(state: Pick<CheckoutState, "quantity" | "channe
   } else if (state.recurring && state.quantity !== 1) {
     errors.quantity = words.oneSubscriptionAtATime;
   }
-  if (!state.channel) errors.channel = words.chooseChannel;
+  if (!state.channel && !nothingDue(state)) errors.channel = words.chooseChannel;
   if (!state.agreed) errors.agreement = words.acceptTerms;
   return errors;
 }
@@ -306,7 +312,9 @@ export class Checkout extends Emitter<CheckoutEvents> {
       this.state.order = order;
       this.switching = false;
       const changeMethod = () => { void this.changeMethod(order.id); };
-      await this.kassa.pay(order.id, this.state.channel!, { onChangeMethod: changeMethod, onQrClose: changeMethod });
+      // An order of nothing is completed without a channel (pay resolves with no payment).
+      const channel = order.amount?.total === 0 && !this.state.recurring ? null : this.state.channel!;
+      await this.kassa.pay(order.id, channel, { onChangeMethod: changeMethod, onQrClose: changeMethod });
       const paid = await this.kassa.waitForPayment(order.id);
       this.settle(paid);
       return paid;
@@ -386,6 +394,11 @@ export class Checkout extends Emitter<CheckoutEvents> {
         else input.removeAttribute("aria-invalid");
       }
     }
+    // A basket of nothing is placed without a payment method: its choice is hidden while nothing is due.
+    const free = nothingDue(s);
+    this.el("channels")?.toggleAttribute("hidden", free);
+    if (free) this.root.setAttribute("data-kassa-due", "nothing");
+    else this.root.removeAttribute("data-kassa-due");
     const button = this.el<HTMLButtonElement>("pay");
     if (button) button.disabled = s.state !== "ready" && s.state !== "failed";
     const words = messagesFor(this.locale);

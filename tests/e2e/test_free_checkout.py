@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.test_sdk import _client_script, _panel_page, shop  # noqa: F401  (shop is a fixture)
+
 pytestmark = pytest.mark.e2e
 
 
@@ -57,3 +59,65 @@ def test_a_100_percent_coupon_places_the_order_without_a_payment(page: Page, app
         assert db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id == order.id)).all() == []
         assert db.session.get(Coupon, coupon_id).test_times_redeemed == 1
 
+
+@pytest.fixture
+def on_the_house(app, merchant) -> str:
+    """A coupon that takes the whole price off."""
+    from app.catalog.coupons import create_coupon
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "ONUS", "kind": "percent_off", "percent_bps": 10000})
+    return "ONUS"
+
+
+def test_the_embedded_panel_places_an_order_of_nothing_and_the_page_hears_paid(page: Page, live_server, shop,
+                                                                                merchant, catalog, on_the_house):
+    page.goto(_panel_page(shop, live_server, merchant, catalog))
+    page.wait_for_function("window.panelEvents.includes('ready')")
+    frame = page.frame_locator("iframe[title='Checkout']")
+    frame.get_by_label("Coupon code").fill(on_the_house)
+    expect(frame.get_by_test_id("due-today")).to_contain_text("Due today: $0.00")
+    expect(frame.get_by_role("radio", name="Card (sandbox)")).to_have_count(0)
+    frame.get_by_role("checkbox", name=re.compile("agree")).check()
+    frame.get_by_role("button", name="Place order").click()
+    expect(frame.get_by_role("heading", name="Order complete")).to_be_visible()
+    page.wait_for_function("window.panelEvents.includes('paid')")
+
+
+def test_headless_pay_and_components_complete_an_order_of_nothing(page: Page, api, live_server, shop, merchant,
+                                                                   catalog, on_the_house):
+    url = shop.page("free.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+  <label>How many? <input data-kassa-quantity type="number" value="1"></label>
+  <label>Coupon <input data-kassa-coupon type="text"></label>
+  <p>Total <span data-kassa-total></span></p>
+  <fieldset data-kassa-channels><legend>Pay with</legend>
+    <label><input type="radio" name="channel" value="sandbox_card"> Card</label></fieldset>
+  <p data-kassa-error="channel"></p>
+  <label><input type="checkbox" data-kassa-agreement> I agree</label>
+  <button data-kassa-pay>Buy now</button>
+  <p data-kassa-status></p>
+</form>""" + _client_script(live_server, merchant.publishable_key) + f"""
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');
+  window.headless = async () => {{
+    const order = await kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
+                                            agreementAccepted: true, coupon: '{on_the_house}' }});
+    const payment = await kassa.pay(order.id, 'sandbox_card');  // a channel named anyway is not used
+    const paid = await kassa.waitForPayment(order.id, {{ timeoutMs: 20000 }});
+    return [payment, paid.status, paid.payments.length];
+  }};</script>""")
+    page.goto(url)
+    assert page.evaluate("window.headless()") == [None, "paid", 0]
+
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "ready")
+    page.get_by_label("Coupon").fill(on_the_house)
+    expect(page.locator("[data-kassa-total]")).to_have_text("$0.00")
+    expect(form).to_have_attribute("data-kassa-due", "nothing")
+    expect(page.get_by_role("group", name="Pay with")).to_be_hidden()  # no method to choose
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Buy now").click()
+    expect(form).to_have_attribute("data-kassa-state", "paid")
+    expect(page.locator("[data-kassa-error=channel]")).to_have_text("")
+    orders = api.get("/orders").json["data"]
+    assert [(o["status"], o["amount"]["total"], o["payments"]) for o in orders] == [("paid", 0, [])] * 2

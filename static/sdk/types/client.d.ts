@@ -85,8 +85,10 @@ export declare class KassaClient {
     /** Read an order with its client secret (remembered from createOrder, or given). */
     getOrder(orderId: string, clientSecret?: string): Promise<Order>;
     /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A
-     * publishable key proves it may pay the order with the order's client secret. */
-    pay(orderId: string, channel: string, options?: PayOptions): Promise<Payment>;
+     * publishable key proves it may pay the order with the order's client secret. An order that costs nothing (a
+     * 100 % coupon) needs no channel (pass null; one given is not used): Kassa completes it at once and this
+     * resolves with null, no payment having been made; ``waitForPayment`` then resolves with the paid order. */
+    pay(orderId: string, channel: string | null, options?: PayOptions): Promise<Payment | null>;
     private follow;
     /** The shopper pays another way: Kassa fails the order's waiting payment (one this client started, e.g. an
      * unscanned QR code) and reopens the order, with the same items and coupon, for a new ``pay``. A waiting

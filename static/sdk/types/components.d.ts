@@ -55,8 +55,11 @@ export declare function recurringTerms(price: {
     amount: number;
     currency: string;
 }, terms: RecurringTerms, locale?: Locale): string;
+/** Whether the basket as quoted costs nothing and signs no contract (a 100 % coupon): Kassa completes its order
+ * without a payment, so no channel is asked for. */
+export declare function nothingDue(state: Partial<Pick<CheckoutState, "total" | "recurring">>): boolean;
 /** Check the shopper's input the way the API will, so mistakes show before any request (said in ``locale``). */
-export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku"> & Partial<Pick<CheckoutState, "recurring">>, locale?: Locale): CheckoutState["errors"];
+export declare function validateCheckout(state: Pick<CheckoutState, "quantity" | "channel" | "agreed" | "sku"> & Partial<Pick<CheckoutState, "recurring" | "total">>, locale?: Locale): CheckoutState["errors"];
 export declare class Checkout extends Emitter<CheckoutEvents> {
     private readonly kassa;
     readonly root: Element;
