@@ -129,3 +129,28 @@ def test_concurrent_clicks_pay_an_order_of_nothing_once(app, client, merchant, f
         moves = list(db.session.scalars(select(OrderTimelineEntry.status).where(
             OrderTimelineEntry.order_id == free_order["id"])))
     assert moves.count("paid") == 1
+
+
+def test_a_checkout_sessions_order_of_nothing_completes_the_session_without_touching_the_wallet(
+        api, pk_api, sandbox, worker, catalog, coupons):  # noqa: F811
+    from tests.api.test_checkout_sessions import available, session_for
+    from tests.integration.test_wallet import top_up
+
+    top_up(api, sandbox, worker, 2000, customer="cus_rich")
+    coupons(code="ONUS", kind="percent_off", percent_bps=10000)
+    session = session_for(api, catalog)
+    first, second = (pk_api.post("/orders", json={"checkout_session": session["client_secret"], "coupon": "ONUS",
+                                                  "agreement_accepted": True}).json for _ in range(2))
+    assert first["amount"]["total"] == 0 and first["available_channels"] == []  # not even the wallet
+    # The wallet named for it is not used: nothing is frozen or taken from the customer's balance.
+    paid = pk_api.post(f"/orders/{first['id']}/pay",
+                       json={"channel": "wallet", "client_secret": first["client_secret"]})
+    assert paid.status_code == 200 and paid.json["payment"] is None, paid.json
+    assert available(api) == [{"amount": 2000, "currency": "usd"}]
+    # The session is one purchase: a second free order of it is refused, and closed.
+    other = pk_api.post(f"/orders/{second['id']}/pay", json={"client_secret": second["client_secret"]})
+    assert other.status_code == 409 and other.json["error"]["code"] == "checkout_session_complete", other.json
+    assert api.get(f"/orders/{second['id']}").json["status"] == "closed"
+    worker()  # order.paid completes the session
+    done = api.get(f"/checkout_sessions/{session['id']}").json
+    assert done["status"] == "complete" and done["order"] == first["id"]
