@@ -402,7 +402,8 @@ export class Checkout extends Emitter<CheckoutEvents> {
     const button = this.el<HTMLButtonElement>("pay");
     if (button) button.disabled = s.state !== "ready" && s.state !== "failed";
     const words = messagesFor(this.locale);
-    const status = { loading: "", ready: "", paying: words.waiting, paid: words.paid, failed: words.failed }[s.state];
+    const paid = s.order?.amount?.total === 0 && !s.recurring ? words.complete : words.paid;  // nothing was paid
+    const status = { loading: "", ready: "", paying: words.waiting, paid, failed: words.failed }[s.state];
     this.text("status", status);
   }
 }

@@ -16,6 +16,8 @@ export interface Messages {
   acceptTerms: string;
   waiting: string;
   paid: string;
+  /** An order of nothing, completed without a payment. */
+  complete: string;
   failed: string;
   /** "every month", "every 3 months" */
   every: (interval: Interval, count: number) => string;
@@ -44,6 +46,7 @@ const EN: Messages = {
   acceptTerms: "Please accept the terms to continue.",
   waiting: "Waiting for payment…",
   paid: "Payment successful",
+  complete: "Order complete",
   failed: "Payment failed",
   every: (interval, count) => plural(count, `every ${interval}`, `every {n} ${interval}s`),
   recurring: (amount, every) => `${amount} ${every}, cancel anytime`,
@@ -72,6 +75,7 @@ const DE: Messages = {
   acceptTerms: "Bitte akzeptieren Sie die Bedingungen, um fortzufahren.",
   waiting: "Warten auf die Zahlung…",
   paid: "Zahlung erfolgreich",
+  complete: "Bestellung abgeschlossen",
   failed: "Zahlung fehlgeschlagen",
   every: (interval, count) => plural(count, ...DE_EVERY[interval]),
   recurring: (amount, every) => `${amount} ${every}, jederzeit kündbar`,
@@ -101,6 +105,7 @@ const FR: Messages = {
   acceptTerms: "Veuillez accepter les conditions pour continuer.",
   waiting: "En attente du paiement…",
   paid: "Paiement réussi",
+  complete: "Commande terminée",
   failed: "Échec du paiement",
   every: (interval, count) => plural(count, ...FR_EVERY[interval]),
   recurring: (amount, every) => `${amount} ${every}, résiliable à tout moment`,

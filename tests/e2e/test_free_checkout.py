@@ -118,6 +118,7 @@ def test_headless_pay_and_components_complete_an_order_of_nothing(page: Page, ap
     page.get_by_label("I agree").check()
     page.get_by_role("button", name="Buy now").click()
     expect(form).to_have_attribute("data-kassa-state", "paid")
+    expect(page.locator("[data-kassa-status]")).to_have_text("Order complete")  # not "Payment successful"
     expect(page.locator("[data-kassa-error=channel]")).to_have_text("")
     orders = api.get("/orders").json["data"]
     assert [(o["status"], o["amount"]["total"], o["payments"]) for o in orders] == [("paid", 0, [])] * 2

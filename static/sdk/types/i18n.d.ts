@@ -13,6 +13,8 @@ export interface Messages {
     acceptTerms: string;
     waiting: string;
     paid: string;
+    /** An order of nothing, completed without a payment. */
+    complete: string;
     failed: string;
     /** "every month", "every 3 months" */
     every: (interval: Interval, count: number) => string;
