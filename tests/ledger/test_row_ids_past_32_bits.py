@@ -15,9 +15,10 @@ pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="SQLite numbers rows by 
 LAST_32_BIT_ID = 2**31 - 1
 
 
-def a_month_of_business(api, sandbox, worker, skus: dict, clock: str, customer: str) -> dict:
+def a_month_of_business(api, sandbox, worker, skus: dict, clock: str, customer: str, settled_days_ahead: int) -> dict:
     """What a month's trade writes: an order taken with an Idempotency-Key, two paid, confirmed and cleared, a
-    subscription signed and renewed a month later, and the settlements cut."""
+    subscription signed and renewed a month later, and the settlements cut (up to ``settled_days_ahead`` days from
+    now: a later month must reach further than the one before, whose cut its lines are posted at)."""
     sku, plan = skus["one_off"], skus["plan"]
     created = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer},
                                         "agreement_accepted": True}, headers={"Idempotency-Key": f"k-{customer}"})
@@ -29,7 +30,7 @@ def a_month_of_business(api, sandbox, worker, skus: dict, clock: str, customer: 
     renewed = api.get(f"/subscriptions/{sub['id']}").json
     assert renewed["status"] == "active" and [r["status"] for r in renewed["renewals"]] == ["paid"]
     # The merchant's own settlement: its share of the two cleared orders.
-    own = [s for s in run_settlements(api, worker) if s["partner"] == "self"]
+    own = [s for s in run_settlements(api, worker, days_ahead=settled_days_ahead) if s["partner"] == "self"]
     return {"order": order, "subscription": renewed, "settlement": own[0]}
 
 
@@ -63,12 +64,12 @@ def test_a_shop_keeps_trading_past_two_billion_rows(app, api, sandbox, worker, c
         db.session.commit()
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, skus["one_off"], [(studio["id"], 7000), ("self", 3000)])
-    a_month_of_business(api, sandbox, worker, skus, clock, "cus_first")
+    a_month_of_business(api, sandbox, worker, skus, clock, "cus_first", settled_days_ahead=1)
     # Every table a day's trade numbers, as if each had already written two billion rows.
     numbered_to_the_last_32_bit_id(app, sequences_drawn(app))
 
     later = api.post("/test_clocks", json={"frozen_time": unix(2027, 1, 31)}).json["id"]
-    day = a_month_of_business(api, sandbox, worker, skus, later, "cus_later")
+    day = a_month_of_business(api, sandbox, worker, skus, later, "cus_later", settled_days_ahead=2)
 
     assert day["order"]["status"] == "completed"
     assert api.get(f"/orders/{day['order']['id']}").json["timeline"], "the order's history is still written"
