@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from app import metrics
 
 bp = Blueprint("metrics", __name__)
+_PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP")
 
 
 def _allowed() -> tuple[bool, str]:
@@ -16,6 +17,10 @@ def _allowed() -> tuple[bool, str]:
     if token:
         sent = request.headers.get("Authorization", "")
         return hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()), "send Authorization: Bearer <METRICS_TOKEN>"
+    # A reverse proxy on the same machine forwards everyone from loopback: a request that came through one (it
+    # names the client it forwards) is not the machine's own, whatever its address says.
+    if any(header in request.headers for header in _PROXY_HEADERS):
+        return False, "set METRICS_TOKEN to read /metrics through a proxy or from another machine"
     try:
         local = ipaddress.ip_address(request.remote_addr or "").is_loopback
     except ValueError:

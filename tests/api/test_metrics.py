@@ -73,6 +73,17 @@ def test_another_machine_needs_the_token(app, client):
         app.config["METRICS_TOKEN"] = ""
 
 
+def test_a_visitor_through_a_reverse_proxy_on_the_same_machine_needs_the_token(client):
+    # nginx or Caddy on the host forwards every visitor from 127.0.0.1; with TRUSTED_PROXY_COUNT left at 0 the
+    # address alone cannot tell a local scraper from anyone on the internet. A proxy says so in its headers.
+    assert client.get("/metrics").status_code == 200  # Prometheus on the machine itself
+    for forwarded in ({"X-Forwarded-For": "203.0.113.9"}, {"Forwarded": "for=203.0.113.9"},
+                      {"X-Real-IP": "203.0.113.9"}):
+        refused = client.get("/metrics", headers=forwarded)
+        assert refused.status_code == 401, forwarded
+        assert "METRICS_TOKEN" in refused.json["error"]["message"]
+
+
 def test_with_redis_down_the_database_figures_are_still_served(app, api, catalog):
     from app import create_app
 
