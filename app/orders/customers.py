@@ -47,10 +47,15 @@ def parse_customer(customer: object) -> tuple[str, str | None]:
     """``{id, email?}`` as (id, email), or a 400 naming the bad field."""
     if not isinstance(customer, dict):
         raise InvalidRequest("customer must be an object {id, email?}", param="customer")
-    cid, email = customer.get("id"), customer.get("email")
-    if not isinstance(cid, str) or not cid.strip() or len(cid) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(f"customer.id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
-                             param="customer.id")
+    cid, email = parse_customer_id(customer.get("id"), param="customer.id"), customer.get("email")
     if email is not None and (not isinstance(email, str) or "@" not in email or len(email) > 320):
         raise InvalidRequest("customer.email must be an email address", param="customer.email")
-    return cid.strip(), email
+    return cid, email
+
+
+def parse_customer_id(cid: object, *, param: str) -> str:
+    """A customer id (the merchant's own reference), or a 400 naming ``param``."""
+    if not isinstance(cid, str) or not cid.strip() or len(cid) > MAX_CUSTOMER_ID:
+        raise InvalidRequest(f"{param} must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
+                             param=param)
+    return cid.strip()

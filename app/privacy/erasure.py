@@ -20,12 +20,11 @@ from sqlalchemy import String, cast, delete, or_, select, update
 
 from app.checkout_sessions.models import CheckoutSession
 from app.db_types import utcnow
-from app.errors import InvalidRequest
 from app.events import Event
 from app.extensions import db
 from app.idempotency import IdempotencyKey
 from app.ids import new_id
-from app.orders.customers import MAX_CUSTOMER_ID
+from app.orders.customers import parse_customer_id
 from app.orders.models import Order
 from app.privacy.models import CustomerErasure
 from app.receipts.models import ReceiptEmail, SubscriptionEmail
@@ -37,17 +36,10 @@ from app.signing.models import Subscription
 PERSONAL_FIELDS = frozenset({"email", "customer_email", "ip", "device"})
 
 
-def parse_customer_id(customer_id: object) -> str:
-    if not isinstance(customer_id, str) or not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(f"customer must be the customer's id: 1 to {MAX_CUSTOMER_ID} characters",
-                             param="customer")
-    return customer_id.strip()
-
-
 def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> CustomerErasure:
     """Blank the customer's personal data and record the erasure, in one transaction. ``livemode``: a live erasure
     covers the customer's live and test records (a person's data wherever it is); a test one the test records."""
-    customer_id = parse_customer_id(customer_id)
+    customer_id = parse_customer_id(customer_id, param="customer")
     modes = (True, False) if livemode else (False,)
     orders = select(Order.id).where(Order.merchant_id == merchant_id, Order.customer_id == customer_id,
                                     Order.livemode.in_(modes))
@@ -67,7 +59,7 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
             .values(ip=None, device=None).execution_options(synchronize_session=False)).rowcount,
         "events": _scrub_events(merchant_id, customer_id, modes, emails),
         "api_request_logs": _blank_request_logs(merchant_id, customer_id, modes, emails),
-        "idempotent_responses": _scrub_stored_responses(merchant_id, customer_id, emails),
+        "idempotent_responses": _scrub_stored_responses(merchant_id, customer_id, modes, emails),
     }
     erasure = CustomerErasure(id=new_id("era"), merchant_id=merchant_id, customer_id=customer_id, livemode=livemode,
                               erased=erased, created_at=utcnow())
@@ -145,8 +137,9 @@ def _scrub_events(merchant_id: str, customer_id: str, modes: tuple[bool, ...], e
     return changed
 
 
-def _scrub_stored_responses(merchant_id: str, customer_id: str, emails: set[str]) -> int:
-    """The responses kept 24 h for ``Idempotency-Key`` replays: a replay answers the same, without the data."""
+def _scrub_stored_responses(merchant_id: str, customer_id: str, modes: tuple[bool, ...], emails: set[str]) -> int:
+    """The responses kept 24 h for ``Idempotency-Key`` replays: a replay answers the same, without the data. The
+    record keeps no mode of its own, so the answer's objects tell it: a test erasure leaves any live one alone."""
     needles = _json_forms(customer_id) | {form for email in emails for form in _json_forms(email)}
     stored = db.session.scalars(select(IdempotencyKey).where(
         IdempotencyKey.merchant_id == merchant_id,
@@ -157,11 +150,23 @@ def _scrub_stored_responses(merchant_id: str, customer_id: str, emails: set[str]
             body = json.loads(record.response_body)
         except ValueError:
             continue  # not JSON: no structure to scrub
+        if _modes_in(body) - set(modes):
+            continue
         scrubbed = scrub(body, customer_id, lowered)
         if scrubbed != body:
             record.response_body = json.dumps(scrubbed)
             changed += 1
     return changed
+
+
+def _modes_in(value: object) -> set[bool]:
+    """The modes (``livemode``) the objects of a JSON answer are in."""
+    if isinstance(value, dict):
+        found = {value["livemode"]} if isinstance(value.get("livemode"), bool) else set()
+        return found.union(*(_modes_in(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_modes_in(item) for item in value))
+    return set()
 
 
 def scrub(value: object, customer_id: str, emails: set[str], *, about: bool = False) -> object:

@@ -87,14 +87,18 @@ def test_an_erased_customer_leaves_no_personal_data_and_the_money_records_stay(
 def test_a_test_key_erases_test_data_and_a_live_key_both(app, client, api, merchant, catalog):
     live = live_key(app, client, merchant, "secret")
     test_order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
-    live_order = order_for(live, catalog["sku"], GONE, GONE_EMAIL).json
+    live_order = order_for(live, catalog["sku"], GONE, GONE_EMAIL, key="live-create").json
 
     assert api.post(f"/customers/{GONE}/erase").json["erased"]["orders"] == 1
     assert api.get(f"/orders/{test_order['id']}").json["customer"]["email"] is None
     assert live.get(f"/orders/{live_order['id']}").json["customer"]["email"] == GONE_EMAIL
+    # Not even the live answer kept for a retry of the create is touched by a test key.
+    replayed = order_for(live, catalog["sku"], GONE, GONE_EMAIL, key="live-create")
+    assert replayed.headers["Idempotent-Replayed"] == "true" and replayed.json["customer"]["email"] == GONE_EMAIL
 
     assert live.post(f"/customers/{GONE}/erase").json["erased"]["orders"] == 1
     assert live.get(f"/orders/{live_order['id']}").json["customer"]["email"] is None
+    assert order_for(live, catalog["sku"], GONE, GONE_EMAIL, key="live-create").json["customer"]["email"] is None
 
 
 def test_an_erasure_needs_a_secret_key_and_a_customer_id(api, pk_api):

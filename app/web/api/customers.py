@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from flask import jsonify, url_for
 
+from app.audit.services import audited
 from app.checkout_sessions.services import session_for_topup
 from app.db_snapshot import reads_one_snapshot
 from app.ledger.wallet import wallet_balance
-from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY
+from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY, parse_customer_id
 from app.payments.topups import start_topup
-from app.audit.services import audited
-from app.privacy.erasure import erase_customer, erasure_json, latest_erasure, parse_customer_id
+from app.privacy.erasure import erase_customer, erasure_json, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.web.api import bp
 from app.web.api.audit import api_actor
@@ -56,7 +56,7 @@ def customers_erase(customer_id: str):
     """A shopper's erasure request: their personal data goes, the money records stay (app/privacy/erasure.py)."""
     json_body()
     who = caller()
-    customer_id = parse_customer_id(customer_id)
+    customer_id = parse_customer_id(customer_id, param="customer")
     with audited(api_actor(), "customer.erase", CustomerErasure, customer_id,
                  snapshot=lambda: latest_erasure(who.merchant_id, customer_id)):
         erasure = erase_customer(who.merchant_id, customer_id, livemode=who.livemode)

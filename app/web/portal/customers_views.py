@@ -6,7 +6,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import KassaError
-from app.privacy.erasure import erase_customer, latest_erasure, parse_customer_id
+from app.orders.customers import parse_customer_id
+from app.privacy.erasure import erase_customer, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
@@ -19,7 +20,7 @@ from app.web.portal.mode_views import portal_livemode
 def customer_erase(customer_id: str):
     form = EraseCustomerForm()
     try:
-        customer_id = parse_customer_id(customer_id)
+        customer_id = parse_customer_id(customer_id, param="customer")
     except KassaError as error:
         show_error(form, error)
         return render_template("portal/customer_erase.html", customer_id="", form=form), error.status
