@@ -112,7 +112,7 @@ def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency:
                              refunded_before=refunded_before, now=now), back
 
 
-def _floored(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
+def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
     """Partner lines made available from ``now``, never inside a window already settled."""
     partners = {leg.partner_id for leg in legs if leg.partner_id}
     if not partners:
@@ -134,7 +134,7 @@ def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee
     before = refunded_before - clearing.refunded_before - fee_back_before
     shares = _reversal([part for _, part in parts], before, before + amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
-    return _floored(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
+    return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
 
 
 def release_refund_hold(merchant_id: str, refund_id: str, provider_attempt: int, *, livemode: bool,
@@ -157,11 +157,6 @@ def post_reversal(merchant_id: str, kind: str, reversal_kind: str, reference: st
             for p in postings]
     post_journal_entry(merchant_id, reversal_kind, reference,
                        floored_from_now(merchant_id, legs, livemode=livemode, currency=postings[0].currency, now=now))
-
-
-def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
-    """``legs`` with each partner line made available from ``now`` (never inside a settled window)."""
-    return _floored(merchant_id, legs, livemode=livemode, currency=currency, now=now)
 
 
 def was_held(refund_id: str, provider_attempt: int) -> bool:
