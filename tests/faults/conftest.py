@@ -40,6 +40,10 @@ def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None
 
     for _ in range(rounds):
         _give_up_dead_workers_jobs(queue)
+        # A channel whose circuit the outage opened has cooled down by now (60 s in production, shorter than the
+        # janitor's first back-off): its next call is the trial that closes it, as it would be then.
+        for key in queue.connection.scan_iter(match="kassa:breaker:*"):
+            queue.connection.hset(key, mapping={"opened_until": 0, "trial_until": 0})
         with app.app_context():
             db.session.execute(text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' "
                                     "WHERE status = 'unknown'"))
