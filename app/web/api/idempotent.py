@@ -33,6 +33,9 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None,
         if not key.strip() or len(key) > MAX_KEY_LENGTH:
             raise InvalidRequest(f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters",
                                  param="Idempotency-Key")
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in key):  # a NUL cannot even be stored
+            raise InvalidRequest("Idempotency-Key must not contain control characters (use printable text, "
+                                 "such as a UUID)", param="Idempotency-Key")
         merchant_id = caller().merchant_id
         # The claim is written in the transaction the view's action commits (not a commit of its own).
         # The query string is part of the request (a page sends its order's client secret there); without one

@@ -184,7 +184,7 @@ _ID = {"name": "id", "in": "path", "required": True, "schema": _STR}
 _PAGE = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
          {"name": "starting_after", "in": "query", "schema": _STR,
           "description": "the id of the last item of the page before; any other value is a 400"}]
-_IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 255}}
+_IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[^\\x00-\\x1f\\x7f]+$"}}
 
 
 def _body(schema: str) -> dict:
