@@ -153,6 +153,22 @@ def test_a_german_checkout_gets_a_german_receipt(app, client, catalog, sandbox, 
     assert "Thank you" not in text + html
 
 
+def test_a_french_receipt_names_a_merchant_whose_name_starts_with_a_vowel_in_correct_french(
+        app, client, catalog, sandbox, worker, mail_server):
+    # French elides "de" before a vowel ("d'Acme"); a phrase that reads "de Acme Games" looks machine-made to a
+    # French shopper, so the texts that name the merchant are worded without "de" before the name.
+    mail_server.start()
+    shopper_pays(client, sandbox, catalog, email="cliente@example.test", language="fr-FR,fr;q=0.9")
+    worker()
+
+    [message] = mail_server.inbox.messages
+    assert message["Content-Language"] == "fr"
+    text, html = parts(message)
+    assert "Votre reçu pour votre achat chez Acme Games" in message["Subject"]
+    assert "envoyé par Kassa pour Acme Games" in text and "envoyé par Kassa pour Acme Games" in html
+    assert "de Acme" not in message["Subject"] + text + html
+
+
 def test_a_retried_or_repeated_job_sends_nothing_twice(app, client, catalog, sandbox, worker, mail_server):
     from app.jobs import send_receipt
     from app.queueing import enqueue
