@@ -111,9 +111,11 @@ def _register_errors(app: Flask) -> None:
 
 def _register_cli(app: Flask) -> None:
     from app.cli import kassa
+    from app.cli_backups import COMMANDS as BACKUP_COMMANDS
     from app.cli_events import events_group
 
-    kassa.add_command(events_group)
+    for command in (events_group, *BACKUP_COMMANDS):
+        kassa.add_command(command)
 
     app.cli.add_command(kassa)
 

@@ -31,13 +31,24 @@ log = logs.get("payments.credentials")
 MASK = "••••"
 
 
-def _keys() -> MultiFernet:
+def _configured_keys() -> list[str]:
     """The configured Fernet keys, newest first; outside production an empty setting derives one key from
     SECRET_KEY so a local run works without setup (production refuses to start without real keys)."""
     configured = [k.strip() for k in current_app.config.get("CHANNEL_CREDENTIALS_KEYS", "").split(",") if k.strip()]
     if not configured:
         digest = hashlib.sha256(b"kassa-channel-credentials:" + current_app.config["SECRET_KEY"].encode()).digest()
         configured = [base64.urlsafe_b64encode(digest).decode()]
+    return configured
+
+
+def key_fingerprints() -> list[str]:
+    """A short SHA-256 of each configured key, newest first: names a key (a backup records which ones its
+    settings were encrypted under) without telling anything of it."""
+    return [hashlib.sha256(key.encode()).hexdigest()[:16] for key in _configured_keys()]
+
+
+def _keys() -> MultiFernet:
+    configured = _configured_keys()
     try:
         return MultiFernet([Fernet(key) for key in configured])
     except ValueError as exc:
