@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 from app.backups.books import describe
 from app.backups.manifest import BackupProblem
 from app.backups.restore import restore_backup
-from app.backups.snapshot import take_backup
+from app.backups.snapshot import prune_backups, take_backup
 from app.backups.verify import latest_revision, verify_backup
 from app.config import VAR_DIR
 
@@ -35,7 +35,9 @@ def _warn(warnings: list[str]) -> None:
 @with_appcontext
 @click.option("--to", "into", type=click.Path(file_okay=False, path_type=Path), default=VAR_DIR / "backups",
               show_default=True, help="The folder the backup's own folder is made in.")
-def backup_command(into: Path) -> None:
+@click.option("--keep", type=click.IntRange(min=1), default=None,
+              help="Then delete all but this many newest backups in that folder (for a scheduled run).")
+def backup_command(into: Path, keep: int | None) -> None:
     """Back up the database (a consistent snapshot, safe while Kassa runs) and the uploaded images."""
     try:
         folder, manifest = take_backup(current_app.config["SQLALCHEMY_DATABASE_URI"],
@@ -45,6 +47,9 @@ def backup_command(into: Path) -> None:
         raise click.ClickException(str(exc)) from exc
     size = sum(entry["bytes"] for entry in manifest.files.values())
     _say(f"backed up {describe(manifest.books)} ({size / 1e6:.1f} MB)")
+    if keep is not None:
+        for old in prune_backups(into, keep):
+            _say(f"deleted the older backup {old.name}")
     click.echo(str(folder))
 
 

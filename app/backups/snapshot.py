@@ -3,12 +3,27 @@ into a folder that gets its final name only once everything in it is complete.""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from typing import Callable
 
 from app.backups import databases
-from app.backups.manifest import SQLITE_FILE, POSTGRES_FILE, UPLOADS, BackupProblem, Manifest, digest, write_manifest
+from app.backups.manifest import (MANIFEST, POSTGRES_FILE, SQLITE_FILE, UPLOADS, BackupProblem, Manifest, digest,
+                                  write_manifest)
 from app.db_types import utcnow
+
+
+def prune_backups(into: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest complete backups under ``into`` (their names sort by time), and any
+    ``.partial`` folder a backup that died left behind more than a day ago; returns what was deleted. Only folders
+    this command made (a manifest, or the .partial name) are ever touched."""
+    backups = sorted(path for path in into.glob("kassa-backup-*Z") if (path / MANIFEST).is_file())
+    stale = [path for path in into.glob("kassa-backup-*Z.partial")
+             if path.is_dir() and time.time() - path.stat().st_mtime > 86_400]
+    gone = (backups[:-keep] if keep > 0 else []) + stale
+    for path in gone:
+        shutil.rmtree(path)
+    return gone
 
 
 def take_backup(database_url: str, upload_dir: Path, into: Path, *, key_fingerprints: list[str],

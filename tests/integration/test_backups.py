@@ -226,3 +226,24 @@ def _order_ids(url) -> list[str]:
             return [row[0] for row in connection.execute(text("SELECT id FROM orders ORDER BY id"))]
     finally:
         engine.dispose()
+
+
+def test_a_scheduled_backup_keeps_the_newest_and_clears_what_a_dead_run_left(app, tmp_path):
+    import os
+    import time
+
+    into = tmp_path / "backups"
+    for day in ("20261101", "20261102", "20261103"):  # earlier nightly runs
+        (into / f"kassa-backup-{day}T020000Z").mkdir(parents=True)
+        (into / f"kassa-backup-{day}T020000Z" / "manifest.json").write_text("{}")
+    dead = into / "kassa-backup-20261104T020000Z.partial"  # a run killed half-way, two days ago
+    dead.mkdir()
+    os.utime(dead, (time.time() - 2 * 86_400,) * 2)
+    (into / "notes").mkdir()  # not the command's: never touched
+
+    done = kassa(app, "backup", "--to", str(into), "--keep", "2")
+    assert done.exit_code == 0, done.output
+    assert "deleted the older backup kassa-backup-20261101T020000Z" in done.stderr
+    assert sorted(path.name for path in into.iterdir()) == [
+        "kassa-backup-20261103T020000Z", Path(done.stdout.strip()).name, "notes"]
+    assert kassa(app, "backup", "--keep", "0").exit_code == 2  # keeping none would delete the one just taken
