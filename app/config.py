@@ -158,6 +158,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "EMBED_TOKEN_MAX_AGE_SECONDS": _int("EMBED_TOKEN_MAX_AGE_SECONDS", 3600),
         # Product images: where uploads are stored and the largest accepted (bytes).
         "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(VAR_DIR / "uploads")),
+        # Scheduled backups (app/backups/schedule.py): off unless a folder is named; `make run` names var/backups.
+        "BACKUP_DIR": os.environ.get("BACKUP_DIR", ""),
+        "BACKUP_EVERY_HOURS": _int("BACKUP_EVERY_HOURS", 24),
+        "BACKUP_KEEP": _int("BACKUP_KEEP", 7),
         "MAX_IMAGE_BYTES": _int("MAX_IMAGE_BYTES", 2 * 1024 * 1024),
         # The largest request body read (API.md: 1 MB); larger ones get 413 unread. Image uploads get room
         # for MAX_IMAGE_BYTES (app/web/body_limits.py).

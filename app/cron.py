@@ -2,7 +2,7 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import advance_balance_checkpoint, keep_dashboard_days, reap_api_request_logs
+from app.jobs import advance_balance_checkpoint, backup_when_due, keep_dashboard_days, reap_api_request_logs
 from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
                       expire_reviews, poll_pending_payments, queue_due_receipts, queue_due_subscription_emails,
                       reap_idempotency_keys,
@@ -50,3 +50,5 @@ cron.register(keep_dashboard_days, queue_name=_QUEUE, interval=3600)
 # Yesterday's statements, once a day's bookings have settled (a run per merchant, channel and day: hourly is only
 # how soon after that it starts).
 cron.register(reconcile_statements, queue_name=_QUEUE, interval=3600)
+# A backup when the newest in BACKUP_DIR is BACKUP_EVERY_HOURS old (nothing if BACKUP_DIR is unset).
+cron.register(backup_when_due, queue_name=_QUEUE, interval=900)

@@ -233,6 +233,15 @@ def check_ledger() -> bool:
         return run_check().ok
 
 
+def backup_when_due() -> str | None:
+    """Take the scheduled backup if one is due (BACKUP_DIR); returns its folder."""
+    from app.backups.schedule import backup_when_due as take_if_due
+
+    with _context():
+        folder = take_if_due()
+        return str(folder) if folder else None
+
+
 def reconcile(run_id: str) -> str | None:
     """Execute one reconciliation run (started by the API, the portal or the daily sweep); returns its status."""
     from app.reconciliation.runs import execute_run

@@ -14,6 +14,8 @@ export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBL
 export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}" MAIL_WEB_PORT="${MAIL_WEB_PORT:-5004}"
 # An SMTP_HOST of your own (or an empty one: receipts off) is kept.
 if [ -z "${SMTP_HOST+set}" ]; then export SMTP_HOST=127.0.0.1 SMTP_PORT="$MAIL_SMTP_PORT"; fi
+# A backup a day into var/backups, the 7 newest kept (docs/production.md, "Backups"); BACKUP_DIR= turns it off.
+export BACKUP_DIR="${BACKUP_DIR-${KASSA_VAR_DIR:-var}/backups}"
 # The demo's sandbox bank pays each settlement payout by itself after 5 s (tests decide payouts by hand).
 export SANDBOX_PAYOUT_AUTO_SECONDS="${SANDBOX_PAYOUT_AUTO_SECONDS-5}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -27,11 +28,11 @@ def prune_backups(into: Path, keep: int) -> list[Path]:
 
 
 def take_backup(database_url: str, upload_dir: Path, into: Path, *, key_fingerprints: list[str],
-                say: Callable[[str], None] = lambda line: None) -> tuple[Path, Manifest]:
+                say: Callable[[str], None] = lambda line: None, now: datetime | None = None) -> tuple[Path, Manifest]:
     """Back up the database at ``database_url`` and the images under ``upload_dir`` into a new folder under
-    ``into``; returns the folder and its manifest."""
+    ``into`` named by ``now``; returns the folder and its manifest."""
     kind = databases.backend(database_url)
-    created = utcnow()
+    created = now or utcnow()
     folder = into / f"kassa-backup-{created:%Y%m%dT%H%M%SZ}"
     partial = folder.with_name(folder.name + ".partial")
     if folder.exists() or partial.exists():

@@ -247,3 +247,27 @@ def test_a_scheduled_backup_keeps_the_newest_and_clears_what_a_dead_run_left(app
     assert sorted(path.name for path in into.iterdir()) == [
         "kassa-backup-20261103T020000Z", Path(done.stdout.strip()).name, "notes"]
     assert kassa(app, "backup", "--keep", "0").exit_code == 2  # keeping none would delete the one just taken
+
+
+def test_the_cron_sweep_takes_a_backup_a_day_and_keeps_the_newest(app, api, catalog, tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    from app.backups.schedule import backup_when_due
+    from app.db_types import utcnow
+    from app.jobs import backup_when_due as job
+
+    monkeypatch.setitem(app.config, "BACKUP_DIR", "")
+    with app.app_context():
+        assert job() is None  # no BACKUP_DIR: off
+    into = tmp_path / "scheduled"
+    monkeypatch.setitem(app.config, "BACKUP_DIR", str(into))
+    monkeypatch.setitem(app.config, "BACKUP_KEEP", 2)
+    create_order(api, catalog["sku"])
+    with app.app_context():
+        first = Path(job())  # the sweep, as rq cron runs it: none yet, so one is taken
+        assert json.loads((first / "manifest.json").read_text())["books"]["orders"] == 1
+        assert job() is None  # the next sweep, minutes later: not due
+        now = utcnow()
+        taken = [backup_when_due(now + timedelta(hours=24 * day + 1)) for day in (1, 2)]
+    assert all(taken) and sorted(into.iterdir()) == sorted(taken)  # the first is gone: two kept
+    assert kassa(app, "verify-backup", str(taken[-1])).exit_code == 0
