@@ -23,11 +23,13 @@ _VERBS = {"create": "created", "add": "added", "update": "changed", "delete": "d
           "reorder": "reordered", "settings": "changed the settings of", "role_change": "changed the role of",
           "resend": "resent", "advance": "advanced", "approve": "approved", "retry_payout": "retried the payout of",
           "image_add": "added an image to", "image_remove": "removed an image from",
-          "erase": "erased the personal data of", "evidence": "sent evidence for"}
+          "erase": "erased the personal data of", "export": "exported the personal data of",
+          "evidence": "sent evidence for"}
 # The same verbs after their object, for the filter menu ("Order refund retried").
 _LABEL_VERBS = {"generate": "codes generated", "refund_retry": "refund retried", "settings": "settings changed",
                 "role_change": "role changed", "retry_payout": "payout retried", "image_add": "image added",
-                "image_remove": "image removed", "erase": "personal data erased", "evidence": "evidence sent"}
+                "image_remove": "image removed", "erase": "personal data erased", "export": "personal data exported",
+                "evidence": "evidence sent"}
 # "list_entry_create" is "create" of a list entry (older actions name the object in the verb).
 _SIMPLE_VERBS = ("create", "update", "delete", "add", "remove")
 _TYPES = {"sku": "SKU", "api_key": "API key", "merchant_user": "user", "merchant": "business profile",

@@ -186,6 +186,16 @@ def record_access(actor: AuditActor, action: str) -> None:
     db.session.commit()
 
 
+def record_disclosure(actor: AuditActor, action: str, object_type: str, object_id: str, what: dict) -> None:
+    """Record that personal data was handed out (a customer's data export): it changes no object, so it is
+    written on its own; ``what`` says how much, never the data."""
+    db.session.add(AuditEntry(id=new_id("aud"), merchant_id=actor.merchant_id, actor_id=actor.user_id,
+                              actor_email=actor.email, actor_role=actor.role, ip=actor.ip, action=action,
+                              object_type=object_type, object_id=object_id, before=None, after=what,
+                              created_at=utcnow()))
+    db.session.commit()
+
+
 def list_audit_entries(merchant_id: str, *, action: str | None = None, actor: str | None = None,
                        object_id: str | None = None, created_gte: datetime | None = None,
                        created_lt: datetime | None = None, limit: int = 50,

@@ -30,6 +30,7 @@ PERMISSIONS: dict[str, str] = {
     "books.view": "See the ledger, partners, settlements and payouts",
     "books.manage": "Manage partners and clearing defaults, run settlements, send failed payouts again",
     "customers.erase": "Erase a customer's personal data (a shopper's erasure request)",
+    "customers.export": "Download everything Kassa holds about a customer (a shopper's access request)",
     "account.manage": "Change one's own password",
 }
 

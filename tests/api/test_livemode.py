@@ -158,6 +158,11 @@ READS: dict[str, Callable[[World, World], None]] = {
     "api.customers_balance": lambda mine, other: _check(
         mine.key.get(f"/customers/{CUSTOMER}/balance").json["available"]
         == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]),
+    # A person's access request under a live key covers their test records too, as their erasure does; a test
+    # key's only the test ones.
+    "api.customers_export": lambda mine, other: _check(
+        {o["id"] for o in mine.key.get(f"/customers/{CUSTOMER}/export").json["orders"]}
+        == ({mine.order["id"], other.order["id"]} if mine.livemode else {mine.order["id"]})),
     "api.customers_entitlements": lambda mine, other: _check(
         mine.key.get(f"/customers/{CUSTOMER}/entitlements").json["grants"] == []),
     "api.orders_stream": lambda mine, other: _check(True),  # authorised by the order's own client secret

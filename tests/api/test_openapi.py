@@ -171,6 +171,14 @@ def test_wallet_responses_match_the_document(spec, api, pk_api, catalog, sandbox
 
 
 
+def test_customer_export_matches_the_document(spec, api, catalog, sandbox, worker):
+    from tests.api.test_customer_erasure import GONE, GONE_EMAIL, paid_order
+
+    paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
+    check(spec, "get", "/customers/{id}/export", api.get(f"/customers/{GONE}/export"))
+    check(spec, "get", "/customers/{id}/export", api.get(f"/customers/{'x' * 300}/export"))
+
+
 def test_balance_response_matches_the_document(spec, api, pk_api):
     check(spec, "get", "/balance", api.get("/balance"))
     check(spec, "get", "/balance", pk_api.get("/balance"))

@@ -1,10 +1,10 @@
 """Customer routes: top up the wallet through a channel, read its balance (of the key's mode), erase the
-customer's personal data."""
+customer's personal data or export all of it."""
 from __future__ import annotations
 
 from flask import jsonify, url_for
 
-from app.audit.services import audited
+from app.audit.services import audited, record_disclosure
 from app.checkout_sessions.services import session_for_topup
 from app.db_snapshot import reads_one_snapshot
 from app.ledger.wallet import wallet_balance
@@ -18,6 +18,7 @@ from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body
 from app.web.api.representations import customer_balance_json, payment_with_action_json, topup_json
+from app.web.customer_export import customer_export, export_summary
 
 
 @bp.post("/customers/<customer_id>/topups")
@@ -61,3 +62,14 @@ def customers_erase(customer_id: str):
                  snapshot=lambda: latest_erasure(who.merchant_id, customer_id)):
         erasure = erase_customer(who.merchant_id, customer_id, livemode=who.livemode)
     return jsonify(erasure_json(erasure))
+
+
+@bp.get("/customers/<customer_id>/export")
+@requires_key(secret=True)
+def customers_export(customer_id: str):
+    """A shopper's access request: everything Kassa holds about them, as one document; the audit log records that
+    it was handed out (app/privacy/access.py)."""
+    who = caller()
+    records, document = customer_export(who.merchant_id, customer_id, livemode=who.livemode)
+    record_disclosure(api_actor(), "customer.export", "customer", records.customer_id, export_summary(records))
+    return jsonify(document)

@@ -135,6 +135,26 @@ SCHEMAS: dict[str, dict] = {
                                                    "checkout_sessions, emails, refund_requests, events, "
                                                    "api_request_logs, idempotent_responses)"},
                             created_at={"type": "string", "format": "date-time"}),
+    "CustomerExport": _obj(
+        ["object", "customer", "livemode", "modes", "generated_at", "orders", "subscriptions", "entitlements",
+         "wallet", "withdrawals", "refund_requests", "emails", "erasures"],
+        object={"const": "customer_export"}, customer=_STR, livemode={"type": "boolean"},
+        modes={"type": "array", "items": {"enum": ["live", "test"]}}, generated_at=_TIME,
+        orders={"type": "array", "items": _ref("Order")},
+        subscriptions={"type": "array", "items": _ref("Subscription")},
+        entitlements={"type": "object", "additionalProperties": _ref("Entitlements"),
+                      "description": "by mode (live, test)"},
+        wallet={"type": "object", "additionalProperties": _ref("CustomerBalance"), "description": "by mode"},
+        withdrawals={"type": "array", "items": _ref("Withdrawal")},
+        refund_requests={"type": "array", "items": _obj(
+            ["id", "order", "reason", "status", "created"], id=_STR, order=_STR, reason=_STR, status=_STR,
+            ip={"type": ["string", "null"]}, device={"type": ["string", "null"]}, created=_TIME)},
+        emails={"type": "array", "items": _obj(
+            ["kind", "recipient", "status", "created"], kind={"enum": ["receipt", "payment_failed", "trial_ending",
+                                                                       "canceled"]},
+            order=_STR, subscription=_STR, recipient=_STR, status=_STR, created=_TIME,
+            sent_at={"type": ["string", "null"], "format": "date-time"})},
+        erasures={"type": "array", "items": _ref("CustomerErasure")}),
     "CustomerBalance": _obj(["customer", "available", "frozen"], customer=_STR, livemode={"type": "boolean"},
                             available={"type": "array", "items": _ref("Money")},
                             frozen={"type": "array", "items": _ref("Money")}),
@@ -270,6 +290,17 @@ PATHS: dict[str, dict] = {
         "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("CustomerErasure"), "400": _error("customer id empty or over 200 characters"),
                       **_UNAVAILABLE, **_SECRET_ERRORS}}},
+    "/customers/{id}/export": {"get": {
+        "summary": "Everything Kassa holds about a customer (a shopper's access request; secret key)",
+        "description": "One document: their orders as GET /orders/{id} shows them (with the email they gave, "
+                       "payments, refunds and disputes), subscriptions, entitlements and wallet balance by mode, "
+                       "withdrawals, refund requests (with the address and device they came from), the emails sent "
+                       "to them and the erasures done. A live key covers live and test records, a test key test "
+                       "records. The audit log records who exported whose data and how much, never the data.",
+        "parameters": [_ID],
+        "responses": {"200": _ok("CustomerExport"), "400": _error("customer id empty or over 200 characters"),
+                      "422": _error("export_too_large: more than 10,000 orders; page GET /orders?customer= instead"),
+                      **_SECRET_ERRORS}}},
 }
 
 

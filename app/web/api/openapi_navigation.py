@@ -18,7 +18,7 @@ API_SECTIONS: tuple[tuple[str, str, str], ...] = (
                  "evidence before the due date.", r"^/disputes"),
     ("Customers and wallets", "A customer's wallet (top-ups, balance, withdrawals, transfers, statement), "
                               "entitlements, and the erasure of their personal data.",
-     r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$)|^/withdrawals/"),
+     r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$|export$)|^/withdrawals/"),
     ("Subscriptions", "Recurring contracts, their renewals, and the customer's self-service billing link.",
      r"^/subscriptions|^/customers/\{id\}/billing_links$"),
     ("Test clocks", "Move time forward for test-mode subscriptions.", r"^/test_clocks"),

@@ -1,8 +1,11 @@
-"""A customer's erasure request in the portal (owners): a confirmation that names the customer and says what
-goes and what stays, then the erasure (app/privacy/erasure.py) in the portal's mode."""
+"""A customer's requests in the portal (owners): erasure, behind a confirmation that names the customer and says
+what goes and what stays (app/privacy/erasure.py), and access, a download of everything Kassa holds about them
+(app/privacy/access.py); both in the portal's mode."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+import json
+
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import KassaError
@@ -10,7 +13,9 @@ from app.orders.customers import parse_customer_id
 from app.privacy.erasure import erase_customer, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.web.portal import bp
-from app.web.portal.access import audit, permission_required, show_error
+from app.audit.services import record_disclosure
+from app.web.customer_export import customer_export, export_summary
+from app.web.portal.access import audit, permission_required, portal_actor, show_error
 from app.web.portal.forms import EraseCustomerForm
 from app.web.portal.mode_views import portal_livemode
 
@@ -36,3 +41,20 @@ def customer_erase(customer_id: str):
               "Their orders, payments and the books are kept.")
         return redirect(url_for("portal.orders", customer=customer_id))
     return render_template("portal/customer_erase.html", customer_id=customer_id, form=form)
+
+
+@bp.post("/customers/<path:customer_id>/export")
+@permission_required("customers.export")
+def customer_export_download(customer_id: str):
+    """A POST (with the CSRF token), not a link: handing a person's data out is recorded, and a prefetch or a
+    cross-site image must not do it."""
+    try:
+        records, document = customer_export(current_user.merchant_id, customer_id, livemode=portal_livemode())
+    except KassaError as error:
+        flash(error.message, "error")
+        return redirect(url_for("portal.orders", customer=customer_id))
+    record_disclosure(portal_actor(), "customer.export", "customer", records.customer_id, export_summary(records))
+    safe_name = "".join(c if c.isalnum() or c in "-_" else "_" for c in records.customer_id)[:80]
+    return Response(json.dumps(document, indent=2, ensure_ascii=False) + "\n", mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="customer-{safe_name}.json"',
+                             "Cache-Control": "private, no-store"})

@@ -1,0 +1,64 @@
+"""A shopper's access request: the merchant downloads everything Kassa holds about one customer (API or portal),
+with nothing of anyone else's, and the audit log records that it was handed out."""
+from __future__ import annotations
+
+import json
+
+from tests.api.test_customer_erasure import GONE, GONE_EMAIL, STAYS, STAYS_EMAIL, order_for, paid_order
+from tests.api.test_livemode import live_key
+
+
+def test_an_export_holds_the_customers_orders_emails_and_requests_and_nothing_of_anyone_elses(
+        app, api, pk_api, merchant, other_merchant, client, catalog, sandbox, worker):
+    from app.risk.context import DEVICE_HEADER
+    from tests.conftest import Api
+
+    paid = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
+    unpaid = order_for(api, catalog["sku"], GONE, None).json
+    asked = pk_api.post(f"/orders/{paid['id']}/refund_requests", headers={DEVICE_HEADER: "phone-1"},
+                        json={"reason": "it broke", "client_secret": paid["client_secret"]})  # the shopper asks
+    assert asked.status_code in (200, 201), asked.json
+    theirs = order_for(api, catalog["sku"], STAYS, STAYS_EMAIL).json
+    other = Api(client, other_merchant.secret_key)
+    assert other.get(f"/customers/{GONE}/export").json["orders"] == []  # another merchant's same id: none of ours
+
+    exported = api.get(f"/customers/{GONE}/export")
+    assert exported.status_code == 200, exported.json
+    document = exported.json
+    assert document["object"] == "customer_export" and document["customer"] == GONE
+    assert document["modes"] == ["test"] and document["livemode"] is False
+    assert [o["id"] for o in document["orders"]] == sorted([paid["id"], unpaid["id"]])
+    shown = next(o for o in document["orders"] if o["id"] == paid["id"])
+    assert shown == api.get(f"/orders/{paid['id']}").json  # each order as GET /orders/{id} shows it
+    assert shown["customer"]["email"] == GONE_EMAIL and shown["payments"][0]["status"] == "succeeded"
+    [request] = document["refund_requests"]
+    assert request["order"] == paid["id"] and request["reason"] == "it broke"
+    assert request["device"] == "phone-1" and request["ip"] == "127.0.0.1"
+    assert document["wallet"]["test"]["object"] == "customer_balance" and "test" in document["entitlements"]
+    text = json.dumps(document)
+    assert STAYS_EMAIL not in text and theirs["id"] not in text
+
+    from app.audit.models import AuditEntry
+    from app.extensions import db
+
+    with app.app_context():
+        [entry] = db.session.query(AuditEntry).filter_by(merchant_id=merchant.id, action="customer.export").all()
+        assert entry.object_id == GONE and entry.after["orders"] == 2 and entry.after["refund_requests"] == 1
+        assert GONE_EMAIL not in json.dumps(entry.after)  # how much was handed out, never what
+
+
+def test_a_live_key_exports_both_modes_and_a_test_key_the_test_records(app, client, api, merchant, catalog):
+    live = live_key(app, client, merchant, "secret")
+    test_order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
+    live_order = order_for(live, catalog["sku"], GONE, GONE_EMAIL).json
+    assert [o["id"] for o in api.get(f"/customers/{GONE}/export").json["orders"]] == [test_order["id"]]
+    both = live.get(f"/customers/{GONE}/export").json
+    assert both["modes"] == ["live", "test"] and {o["id"] for o in both["orders"]} == {test_order["id"],
+                                                                                        live_order["id"]}
+    assert set(both["wallet"]) == {"live", "test"}
+
+
+def test_an_export_needs_a_secret_key_and_a_customer_id(api, pk_api):
+    assert pk_api.get(f"/customers/{GONE}/export").status_code in (401, 403)
+    bad = api.get(f"/customers/{'x' * 300}/export")
+    assert bad.status_code == 400 and bad.json["error"]["param"] == "customer"
