@@ -131,6 +131,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "REFUND_RESUME_AFTER_SECONDS": _int("REFUND_RESUME_AFTER_SECONDS", 120),
         # The API request log (portal → Developers → Logs) keeps each request this many days; a job deletes older ones.
         "API_REQUEST_LOG_RETENTION_DAYS": _int("API_REQUEST_LOG_RETENTION_DAYS", 30),
+        # Provider exchanges (requests, answers, callbacks) are kept long enough to answer a chargeback (card
+        # networks allow 120 days) and to investigate a reconciliation difference, then forgotten.
+        "INTEGRATION_LOG_RETENTION_DAYS": _int("INTEGRATION_LOG_RETENTION_DAYS", 180),
         # Settlements are paid out through this channel's payout API (the sandbox provider in the embedded default).
         "PAYOUT_CHANNEL": os.environ.get("PAYOUT_CHANNEL", "sandbox_card"),
         # Circuit breaker per channel: this many provider errors in a row pause the channel

@@ -2,7 +2,8 @@
 from rq import cron
 
 from app.config import load_config
-from app.jobs import advance_balance_checkpoint, backup_when_due, keep_dashboard_days, reap_api_request_logs
+from app.jobs import (advance_balance_checkpoint, backup_when_due, keep_dashboard_days, reap_api_request_logs,
+                      reap_integration_logs)
 from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
                       expire_reviews, poll_pending_payments, queue_due_receipts, queue_due_subscription_emails,
                       reap_idempotency_keys,
@@ -20,6 +21,8 @@ cron.register(resolve_unknown_attempts, queue_name=_QUEUE, interval=60)
 cron.register(reap_idempotency_keys, queue_name=_QUEUE, interval=3600)
 # The API request log keeps API_REQUEST_LOG_RETENTION_DAYS; deleting in batches hourly keeps each delete small.
 cron.register(reap_api_request_logs, queue_name=_QUEUE, interval=3600)
+# Provider exchanges keep INTEGRATION_LOG_RETENTION_DAYS (180), in hourly batches as the request log.
+cron.register(reap_integration_logs, queue_name=_QUEUE, interval=3600)
 # Safety nets for scheduled work whose job was lost: event dispatch (and handler retries),
 # refunds stuck between their two steps, webhook retries, email receipts and subscription emails.
 cron.register(dispatch_events, queue_name=_QUEUE, interval=15)

@@ -95,6 +95,14 @@ def reap_api_request_logs() -> int:
         return reap_api_requests(current_app.config["API_REQUEST_LOG_RETENTION_DAYS"])
 
 
+def reap_integration_logs() -> int:
+    """Forget provider exchanges past INTEGRATION_LOG_RETENTION_DAYS; returns how many."""
+    from app.payments.integration_log import reap_integration_logs as reap
+
+    with _context():
+        return reap(current_app.config["INTEGRATION_LOG_RETENTION_DAYS"])
+
+
 def dispatch_events() -> int:
     """Deliver outbox events to their handlers until none is due; returns how many were settled. It first waits
     EVENT_DISPATCH_GATHER_SECONDS with the dispatch request still standing, so the commits of that moment join this

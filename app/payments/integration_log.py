@@ -12,22 +12,23 @@ import json
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Iterator, Mapping
 
 from flask import current_app
-from sqlalchemy import JSON, BigInteger, Index, String, Text, insert, select
+from sqlalchemy import JSON, BigInteger, Index, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import logs
 from app.db_types import UTCDateTime, utcnow
 from app.extensions import db
-from app.ids import new_id
+from app.ids import first_id_at, new_id
 from app.log_writer import writer_for
 
 log = logs.get("payments.integration")
 
 REDACTED = "[redacted]"
+REAP_BATCH = 5000
 MAX_BODY_CHARS = 20_000
 _SECRET_NAME = re.compile(r"key|secret|token|password", re.IGNORECASE)
 _SECRET_HEADER = re.compile(r"authorization|signature|cookie|key|secret|token", re.IGNORECASE)
@@ -162,3 +163,21 @@ def integration_logs_for_attempt(merchant_id: str, attempt_id: str) -> list[Inte
     return list(db.session.scalars(
         select(IntegrationLog).where(IntegrationLog.merchant_id == merchant_id, IntegrationLog.attempt_id == attempt_id)
         .order_by(IntegrationLog.created_at, IntegrationLog.id)))
+
+
+
+def reap_integration_logs(retention_days: int, now: datetime | None = None) -> int:
+    """Delete exchanges older than the retention, oldest first, in batches that keep each transaction short;
+    returns how many. Ids are time-ordered, so "older than" is a range of the primary key: no other index needed."""
+    cutoff = (now or utcnow()) - timedelta(days=retention_days)
+    before = first_id_at("ilog", int(cutoff.timestamp() * 1000))
+    total = 0
+    for _ in range(100_000):  # bounded: each pass deletes a full batch or ends
+        batch = select(IntegrationLog.id).where(IntegrationLog.id < before).order_by(IntegrationLog.id).limit(REAP_BATCH)
+        removed = db.session.execute(delete(IntegrationLog).where(IntegrationLog.id.in_(batch))
+                                     .execution_options(synchronize_session=False)).rowcount
+        db.session.commit()
+        total += removed
+        if removed < REAP_BATCH:
+            break
+    return total

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from tests.integration.lifecycle_support import paid_order
+from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order
 
 
@@ -417,3 +418,29 @@ def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_
     assert "This confirmation was already sent" in portal.text(resent.headers["Location"])
     order = api.get(f"/orders/{paid['id']}").json
     assert (order["refunded_amount"], len(order["refunds"])) == (200, 1)
+
+
+def test_provider_exchanges_are_forgotten_after_the_retention_and_newer_ones_stay(app, api, sandbox, catalog, portal):
+    from sqlalchemy import func, select
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.log_writer import flush_every_writer
+    from app.payments.integration_log import IntegrationLog, reap_integration_logs
+
+    old = paid_order(api, sandbox, catalog["sku"])
+    flush_every_writer()
+    with app.app_context():
+        last_old = db.session.scalar(select(func.max(IntegrationLog.created_at)))
+    wait_for(lambda: utcnow() - last_old > timedelta(milliseconds=5))  # the new order's ids sort after
+    new = paid_order(api, sandbox, catalog["sku"])
+    flush_every_writer()
+    assert "Integration log (2 exchanges" in portal.text(f"/portal/orders/{old['id']}")  # the call, the callback
+    with app.app_context():
+        first_new = db.session.scalar(select(func.min(IntegrationLog.created_at))
+                                      .where(IntegrationLog.created_at > last_old))
+        older = db.session.scalar(select(func.count()).where(IntegrationLog.created_at <= last_old))
+        # 180 days after the new order's first exchange: the old order's are past the retention, the new one's not.
+        assert reap_integration_logs(180, now=first_new + timedelta(days=180)) == older >= 2
+    assert "Integration log (0 exchanges" in portal.text(f"/portal/orders/{old['id']}")
+    assert "Integration log (2 exchanges" in portal.text(f"/portal/orders/{new['id']}")
