@@ -1,23 +1,60 @@
-"""A customer's requests in the portal (owners): erasure, behind a confirmation that names the customer and says
+"""The merchant's customers in the portal: a search (by id, its beginning, or email) that lists the recent buyers
+before anything is typed, and a customer's page with their figures, wallet, entitlements, subscriptions and latest
+orders (app/orders/customer_directory.py). A customer's requests (owners): erasure, behind a confirmation that names the customer and says
 what goes and what stays (app/privacy/erasure.py), and access, a download of everything Kassa holds about them
 (app/privacy/access.py); both in the portal's mode."""
 from __future__ import annotations
 
 import json
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import KassaError
+from app.ledger.wallet import wallet_balance
+from app.orders.customer_directory import find_customers, summarise
 from app.orders.customers import parse_customer_id
+from app.orders.entitlements import customer_entitlements
+from app.orders.services import list_orders
 from app.privacy.erasure import erase_customer, latest_erasure
 from app.privacy.models import CustomerErasure
+from app.signing.contracts import list_subscriptions
 from app.web.portal import bp
 from app.audit.services import record_disclosure
 from app.web.customer_export import customer_export, export_summary
 from app.web.portal.access import audit, permission_required, portal_actor, show_error
 from app.web.portal.forms import EraseCustomerForm
 from app.web.portal.mode_views import portal_livemode
+
+RECENT = 10  # orders and subscriptions a customer's page shows; the orders list has the rest
+
+
+@bp.get("/customers")
+@permission_required("orders.view")
+def customers():
+    query = (request.args.get("q") or "").strip()[:320]
+    found = find_customers(current_user.merchant_id, livemode=portal_livemode(), query=query or None)
+    return render_template("portal/customers.html", customers=found, query=query)
+
+
+@bp.get("/customers/<path:customer_id>")
+@permission_required("orders.view")
+def customer_show(customer_id: str):
+    try:
+        customer_id = parse_customer_id(customer_id, param="customer")
+    except KassaError as error:
+        abort(404, description=error.message)
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
+    summary = summarise(merchant_id, livemode=livemode, customer_ids=[customer_id]).get(customer_id)
+    subscriptions, _ = list_subscriptions(merchant_id, livemode=livemode, customer=customer_id, limit=RECENT)
+    if summary is None and not subscriptions:
+        abort(404, description=f"No orders or subscriptions name customer {customer_id} in "
+                               f"{'live' if livemode else 'test'} mode.")
+    orders, _ = list_orders(merchant_id, livemode=livemode, customer=customer_id, limit=RECENT)
+    return render_template("portal/customer.html", customer_id=customer_id, summary=summary, orders=orders,
+                           subscriptions=subscriptions,
+                           wallet=wallet_balance(merchant_id, customer_id, livemode=livemode),
+                           entitlements=customer_entitlements(merchant_id, customer_id, livemode=livemode))
 
 
 @bp.route("/customers/<path:customer_id>/erase", methods=["GET", "POST"])

@@ -30,6 +30,7 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem("Dashboard", "portal.dashboard", "dashboard.view"),
     NavItem("Orders", "portal.orders", "orders.view"),
+    NavItem("Customers", "portal.customers", "orders.view", area=("portal.customer",)),
     NavItem("Subscriptions", "portal.subscriptions", "orders.view"),
     NavItem("Disputes", "portal.disputes", "orders.refund"),
     # Catalog pages are another module's; they appear once their endpoints exist.
