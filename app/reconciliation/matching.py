@@ -1,10 +1,11 @@
 """Matching a statement against Kassa's records, set-based: the day's lines are staged in a temporary table
-(COPY on PostgreSQL) and joined with the attempts, refunds, payouts and journal entries by reference, so a
-statement of a million lines costs a few joins, not a million lookups.
+(COPY on PostgreSQL) and joined with the attempts, refunds, payouts, disputes and journal entries by reference, so
+a statement of a million lines costs a few joins, not a million lookups.
 
 A line is the merchant's when its reference is one of the merchant's attempts, refunds or payouts on this
 channel (``re_….2`` is the second try of refund ``re_…``), or names one of its orders (a capture for an order
-that Kassa never asked for). The sandbox provider is one account for the whole installation, so lines that
+that Kassa never asked for). A dispute's lines (withdrawal, fee, reversal) carry the disputed payment's reference
+and the provider's dispute id, by which they meet Kassa's dispute. The sandbox provider is one account for the whole installation, so lines that
 name nothing of this merchant's belong to another merchant or to nobody and are not this run's business.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from app.whole_numbers import parse_whole_number
 BATCH = 50_000
 
 _STAGE = MetaData()
-LINES = Table("statement_lines", _STAGE, Column("n", Integer), Column("type", String(8)),
+LINES = Table("statement_lines", _STAGE, Column("n", Integer), Column("type", String(20)),
               Column("provider_id", String(100)), Column("reference", String(255)), Column("base_ref", String(255)),
               Column("try_n", Integer), Column("status", String(12)), Column("amount", BigInteger),
               Column("currency", String(3)), Column("fee", BigInteger), prefixes=["TEMPORARY"],
@@ -89,29 +90,64 @@ def stage(lines: Iterable[StatementLine]) -> int:
     return count
 
 
-# What each kind of Kassa record is called, and when its status agrees with a line's. A try before the current one
-# must have failed at the provider (Kassa moved on to the next try because it did).
+@dataclass(frozen=True)
+class _Record:
+    """How a line type meets Kassa's record: the line's column naming it (``base_ref``: our reference, less a try's
+    number; ``provider_id``: the provider's id, for disputes Kassa never named), the record's column it names, the
+    record's current try (None: records without tries), the status its settled state means on a line, and the
+    amount and fee (as the statement writes it) Kassa booked."""
+
+    table: str
+    line_key: str
+    record_key: str
+    current_try: str | None
+    settled: str
+    amount: str
+    fee: str
+
+
+# A try before the current one must have failed at the provider (Kassa moved on to the next try because it did).
+# A dispute's withdrawal (and the provider's dispute fee) happened when Kassa recorded it; a reversal, when it was won.
 _RECORDS = {
-    "capture": ("payment_attempts", "1", "CASE k.status WHEN 'succeeded' THEN 'succeeded' "
-                                         "WHEN 'failed' THEN 'failed' WHEN 'canceled' THEN 'failed' END",
-                "k.fee_amount"),
-    "refund": ("refunds", "k.provider_attempt", "CASE k.status WHEN 'succeeded' THEN 'succeeded' "
-                                                "WHEN 'failed' THEN 'failed' END", "-k.fee_amount"),
-    "payout": ("payouts", "k.try_number", "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END",
-               "0"),
+    "capture": _Record("payment_attempts", "base_ref", "id", "1",
+                       "CASE k.status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' "
+                       "WHEN 'canceled' THEN 'failed' END", "k.amount", "k.fee_amount"),
+    "refund": _Record("refunds", "base_ref", "id", "k.provider_attempt",
+                      "CASE k.status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' END", "k.amount",
+                      "-k.fee_amount"),
+    "payout": _Record("payouts", "base_ref", "id", "k.try_number",
+                      "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END", "k.amount", "0"),
+    "dispute": _Record("disputes", "provider_id", "provider_dispute_id", None, "'succeeded'", "k.amount",
+                       "-k.fee_back"),
+    "dispute_fee": _Record("disputes", "provider_id", "provider_dispute_id", None, "'succeeded'", "k.dispute_fee", "0"),
+    "dispute_reversal": _Record("disputes", "provider_id", "provider_dispute_id", None,
+                                "CASE k.status WHEN 'won' THEN 'succeeded' END", "k.amount", "k.fee_back"),
 }
+DISPUTE_LINES = ("dispute", "dispute_fee", "dispute_reversal")
 
 
-def _theirs(line_type: str) -> tuple[str, str, str]:
-    table, current_try, settled, fee = _RECORDS[line_type]
+def _theirs(line_type: str) -> tuple[str, str]:
+    record = _RECORDS[line_type]
     # The status Kassa expects this line to have: the record's own for its current try, failed for earlier ones.
-    expected = f"CASE WHEN l.try_n < {current_try} THEN 'failed' WHEN l.try_n = {current_try} THEN {settled} END"
+    expected = record.settled if record.current_try is None else (
+        f"CASE WHEN l.try_n < {record.current_try} THEN 'failed' "
+        f"WHEN l.try_n = {record.current_try} THEN {record.settled} END")
+    # A line listed twice is the same line: the same reference, or for a dispute's the same provider id (one payment
+    # may be disputed more than once).
+    name = _name_column(line_type)
     return f"""
         FROM statement_lines l
-        JOIN {table} k ON k.id = l.base_ref AND k.merchant_id = :merchant AND k.channel = :channel
-        LEFT JOIN (SELECT type, reference, count(*) AS copies FROM statement_lines GROUP BY type, reference
-                   HAVING count(*) > 1) d ON d.type = l.type AND d.reference = l.reference
-        WHERE l.type = '{line_type}'""", expected, fee
+        JOIN {record.table} k ON k.{record.record_key} = l.{record.line_key} AND k.merchant_id = :merchant
+                                 AND k.channel = :channel
+        LEFT JOIN (SELECT type, {name}, count(*) AS copies FROM statement_lines
+                   GROUP BY type, {name} HAVING count(*) > 1) d ON d.type = l.type AND d.{name} = l.{name}
+        WHERE l.type = '{line_type}'""", expected
+
+
+def _name_column(line_type: str) -> str:
+    """The line's column a discrepancy is named by: the reference Kassa sent, or for a dispute's lines (whose reference
+    is the disputed payment's) the provider's dispute id."""
+    return "provider_id" if line_type in DISPUTE_LINES else "reference"
 
 
 def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
@@ -119,20 +155,21 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
     params = {"merchant": merchant_id, "channel": channel}
     lines = matched = 0
     found: list[Found] = []
-    for line_type in _RECORDS:
-        source, expected, kassa_fee = _theirs(line_type)
+    for line_type, record in _RECORDS.items():
+        source, expected = _theirs(line_type)
         # 1 or 0, never NULL: a record Kassa still waits on expects no status, and NOT NULL would hide it. An amount in
         # another currency is another amount, however equal the numbers.
         # The fee is compared once both sides call it succeeded: before that Kassa has booked none.
-        agrees = (f"(CASE WHEN d.copies IS NULL AND l.amount = k.amount AND l.currency = k.currency "
-                  f"AND l.status = {expected} AND (l.status <> 'succeeded' OR l.fee = {kassa_fee}) THEN 1 ELSE 0 END)")
+        agrees = (f"(CASE WHEN d.copies IS NULL AND l.amount = {record.amount} AND l.currency = k.currency "
+                  f"AND l.status = {expected} AND (l.status <> 'succeeded' OR l.fee = {record.fee}) "
+                  "THEN 1 ELSE 0 END)")
         row = db.session.execute(text(f"SELECT count(*), coalesce(sum({agrees}), 0) {source}"), params).one()
         lines, matched = lines + row[0], matched + row[1]
         if row[0] == row[1]:
             continue
         rows = db.session.execute(text(f"""
-            SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency, k.amount, k.status,
-                   d.copies IS NOT NULL, {expected}, l.fee, {kassa_fee}
+            SELECT l.{_name_column(line_type)}, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency, {record.amount}, k.status,
+                   d.copies IS NOT NULL, {expected}, l.fee, {record.fee}
             {source} AND {agrees} = 0 ORDER BY l.n"""), params)
         seen: set[tuple[str, str]] = set()
         for reference, provider_id, currency, amount, status, kassa_id, kassa_currency, kassa_amount, kassa_status, \
@@ -149,21 +186,38 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
                 add("amount_mismatch")
             if status != wanted:
                 add("status_mismatch")
+    unknown = _unknown_to_kassa(params)
+    return lines + len(unknown), matched, found + unknown
+
+
+def _unknown_to_kassa(params: dict) -> list[Found]:
+    """Lines of the merchant's that Kassa has no record of: a capture naming one of its orders (never asked for),
+    and a dispute of one of its payments that Kassa never heard of (its callback lost)."""
     orphans = db.session.execute(text("""
-        SELECT l.reference, l.provider_id, l.currency, l.amount, l.status, o.id
+        SELECT l.type, l.reference, l.provider_id, l.currency, l.amount, l.status, o.id
         FROM statement_lines l JOIN orders o ON o.id = l.base_ref AND o.merchant_id = :merchant
         WHERE l.type = 'capture' ORDER BY l.n"""), params).all()
-    for reference, provider_id, currency, amount, status, order_id in orphans:
-        found.append(Found("missing_in_kassa", "capture", reference, order_id, provider_id, currency, None, None,
-                           amount, None, status))
-    return lines + len(orphans), matched, found
+    disputes = db.session.execute(text("""
+        SELECT l.type, l.provider_id, l.provider_id, l.currency, l.amount, l.status, a.id
+        FROM statement_lines l
+        JOIN payment_attempts a ON a.id = l.base_ref AND a.merchant_id = :merchant AND a.channel = :channel
+        WHERE l.type IN ('dispute', 'dispute_fee', 'dispute_reversal')
+          AND NOT EXISTS (SELECT 1 FROM disputes k WHERE k.channel = :channel AND k.provider_dispute_id = l.provider_id)
+        ORDER BY l.n"""), params).all()
+    return [Found("missing_in_kassa", line_type, reference, kassa_object, provider_id, currency, None, None, amount,
+                  None, status) for line_type, reference, provider_id, currency, amount, status, kassa_object
+            in orphans + disputes]
 
 
-# Kassa's books of the day: what it booked as captured, refunded or paid out on this channel.
+# Kassa's books of the day: what it booked as captured, refunded or paid out on this channel, and the disputes'
+# withdrawals, fees and reversals (their discrepancy is named by the provider's dispute id, as their lines are).
 _BOOKED = {
-    "capture": ("payment.capture", "payment_attempts"),
-    "refund": ("payment.refund", "refunds"),
-    "payout": ("payout.paid", "payouts"),
+    "capture": "payment.capture",
+    "refund": "payment.refund",
+    "payout": "payout.paid",
+    "dispute": "dispute.withdrawal",
+    "dispute_fee": "dispute.fee",
+    "dispute_reversal": "dispute.return",
 }
 
 
@@ -173,21 +227,29 @@ def booked_but_unlisted(merchant_id: str, channel: str, day: date) -> list[Found
     the provider's side of it)."""
     start, end = day_range(day)
     found = []
-    for line_type, (kind, table) in _BOOKED.items():
+    for line_type, kind in _BOOKED.items():
+        record = _RECORDS[line_type]
         rows = db.session.execute(text(f"""
-            SELECT k.id, k.currency, k.amount, k.status
-            FROM journal_entries je JOIN {table} k ON k.id = je.reference AND k.channel = :channel
+            SELECT k.id, k.{record.record_key}, k.currency, {record.amount}, k.status
+            FROM journal_entries je JOIN {record.table} k ON k.id = je.reference AND k.channel = :channel
             WHERE je.merchant_id = :merchant AND je.kind = :kind AND je.created_at >= :start AND je.created_at < :end
-              AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.type = :type AND l.base_ref = k.id)
+              AND NOT EXISTS (SELECT 1 FROM statement_lines l
+                              WHERE l.type = :type AND l.{record.line_key} = k.{record.record_key})
             ORDER BY je.created_at""").bindparams(bindparam("start", type_=UTCDateTime()),
                                                   bindparam("end", type_=UTCDateTime())),
             {"merchant": merchant_id, "channel": channel, "kind": kind, "type": line_type, "start": start, "end": end})
-        for kassa_id, currency, amount, status in rows:
-            found.append(Found("missing_at_provider", line_type, kassa_id, kassa_id, None, currency, currency, amount,
+        for kassa_id, name, currency, amount, status in rows:
+            found.append(Found("missing_at_provider", line_type, name, kassa_id, None, currency, currency, amount,
                                None, status, None))
     return found
 
 
-def listed_among(lines: Iterator[StatementLine], references: set[str]) -> set[str]:
-    """Which of ``references`` (Kassa ids) some line of ``lines`` names."""
-    return {base for line in lines if (base := split_reference(line.reference)[0]) in references}
+def listed_among(lines: Iterator[StatementLine], wanted: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of ``wanted`` (line type, what Kassa calls the record: its id, or a dispute's provider id) some line of
+    ``lines`` names."""
+    listed = set()
+    for line in lines:
+        name = line.provider_id if line.type in DISPUTE_LINES else split_reference(line.reference)[0]
+        if (line.type, name) in wanted:
+            listed.add((line.type, name))
+    return listed

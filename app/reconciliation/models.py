@@ -53,15 +53,17 @@ class Discrepancy(db.Model):
     channel: Mapped[str] = mapped_column(String(40))
     day: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(24))
-    line_type: Mapped[str] = mapped_column(String(8))  # capture | refund | payout
+    # capture | refund | payout | dispute | dispute_fee | dispute_reversal
+    line_type: Mapped[str] = mapped_column(String(20))
     reference: Mapped[str] = mapped_column(String(255))  # what the provider's line (or Kassa's record) is called
-    kassa_object: Mapped[str | None] = mapped_column(String(40))  # pay_…, re_…, po_… or the order it names
+    # pay_…, re_…, po_…, dp_… or the order (the payment, for a dispute Kassa lacks) it names
+    kassa_object: Mapped[str | None] = mapped_column(String(40))
     provider_id: Mapped[str | None] = mapped_column(String(100))
     currency: Mapped[str] = mapped_column(String(3))  # the line's; Kassa's when no line lists it
     kassa_currency: Mapped[str | None] = mapped_column(String(3))  # the record's (None: Kassa has none)
     kassa_amount: Mapped[int | None] = mapped_column(BigInteger)
     provider_amount: Mapped[int | None] = mapped_column(BigInteger)
-    kassa_status: Mapped[str | None] = mapped_column(String(12))
+    kassa_status: Mapped[str | None] = mapped_column(String(16))  # a dispute's may be needs_response
     provider_status: Mapped[str | None] = mapped_column(String(12))
     # The channel's fee as the statement writes it (negative: given back on a refund); set where both sides call
     # the line succeeded, so a fee the provider charged differently from Kassa's books is shown.

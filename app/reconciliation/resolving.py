@@ -1,5 +1,5 @@
 """Settling a discrepancy: by asking the provider (automatic, when Kassa was still waiting for an answer the
-statement already has), or by a person in the portal (audited)."""
+statement already has, or never heard of a dispute the statement lists), or by a person in the portal (audited)."""
 from __future__ import annotations
 
 from sqlalchemy import update
@@ -9,6 +9,7 @@ from app.errors import Conflict, InvalidRequest, KassaError
 from app.extensions import db
 from app.ledger.books_models import Payout
 from app.payments.adapters.base import ProviderUnavailable
+from app.payments.dispute_models import Dispute
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.reconciliation.models import Discrepancy
@@ -74,6 +75,45 @@ def settle_from_provider(discrepancy: Discrepancy) -> str | None:
             f"{discrepancy.kassa_status} and now agrees")
 
 
+def fetch_dispute(discrepancy: Discrepancy) -> str | None:
+    """Ask the provider for the dispute a statement line names and apply what it says, as its lost callback would
+    have been applied (app/payments/disputes.py: recorded once, booked, moved only forward); say what happened if
+    Kassa's dispute now agrees with the line (None: it still does not, or the provider could not be asked)."""
+    from app.payments.channels import adapter_for
+    from app.payments.disputes import apply_dispute_notice
+
+    try:
+        adapter = adapter_for(discrepancy.channel, discrepancy.merchant_id)
+        dispute = apply_dispute_notice(adapter.find_dispute(discrepancy.provider_id))
+    except (ProviderUnavailable, KassaError):
+        db.session.rollback()
+        return None
+    if dispute is None or dispute.merchant_id != discrepancy.merchant_id or not _dispute_agrees(discrepancy, dispute):
+        return None
+    return (f"fetched dispute {discrepancy.provider_id} from the provider: Kassa has it as {dispute.id} "
+            f"({dispute.status}) and now agrees with the {discrepancy.line_type.replace('_', ' ')} line")
+
+
+def _dispute_agrees(line: Discrepancy, dispute: Dispute) -> bool:
+    """Does Kassa's dispute now book what the statement line says (amount, currency, the fee part, won)?"""
+    if line.provider_currency not in (None, dispute.currency):
+        return False
+    if line.line_type == "dispute_fee":
+        return dispute.dispute_fee == line.provider_amount
+    if line.line_type == "dispute_reversal" and dispute.status != "won":
+        return False
+    fee = -dispute.fee_back if line.line_type == "dispute" else dispute.fee_back
+    return dispute.amount == line.provider_amount and line.provider_fee in (None, fee)
+
+
+def mark_resolved(discrepancy_id: str, resolution: str, note: str, *, actor: str) -> bool:
+    """Close an open discrepancy (False: it was closed meanwhile); the caller commits."""
+    return bool(db.session.execute(update(Discrepancy).where(Discrepancy.id == discrepancy_id,
+                                                             Discrepancy.status == "open")
+                                   .values(status="resolved", resolution=resolution, resolution_note=note[:500],
+                                           resolved_by=actor[:60], resolved_at=utcnow())).rowcount)
+
+
 def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, note: object, *,
                     actor: str) -> Discrepancy:
     """A person closes an open discrepancy with a resolution and a note (the caller audits it)."""
@@ -84,9 +124,6 @@ def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, n
         raise InvalidRequest(f"resolution is one of {', '.join(RESOLUTIONS)}", param="resolution")
     if not isinstance(note, str) or not 3 <= len(note.strip()) <= 500:
         raise InvalidRequest("note says what was done or found, 3 to 500 characters", param="note")
-    changed = db.session.execute(update(Discrepancy).where(Discrepancy.id == found.id, Discrepancy.status == "open")
-                                 .values(status="resolved", resolution=resolution, resolution_note=note.strip(),
-                                         resolved_by=actor[:60], resolved_at=utcnow())).rowcount
-    if not changed:
+    if not mark_resolved(found.id, resolution, note.strip(), actor=actor):
         raise Conflict("this discrepancy is already resolved", code="discrepancy_resolved")
     return db.session.get(Discrepancy, found.id, populate_existing=True)

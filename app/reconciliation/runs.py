@@ -108,11 +108,11 @@ def execute_run(run_id: str) -> ReconciliationRun | None:
 def _not_on_neighbouring_days(adapter, day: date, unlisted: list[matching.Found]) -> list[matching.Found]:
     """Drop the candidates a neighbouring day's statement lists (booked on our side of midnight, theirs on the
     other); the rest are missing at the provider."""
-    wanted = {f.reference for f in unlisted}
+    wanted = {(f.line_type, f.reference) for f in unlisted}
     for neighbour in (day - timedelta(days=1), day + timedelta(days=1)):
         if neighbour <= utcnow().date():
             wanted -= matching.listed_among(adapter.statement(neighbour), wanted)
-    return [f for f in unlisted if f.reference in wanted]
+    return [f for f in unlisted if (f.line_type, f.reference) in wanted]
 
 
 def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[matching.Found]) -> None:
@@ -140,22 +140,23 @@ def _finish(run_id: str, **values: Any) -> ReconciliationRun:
 
 def _resolve_provable(run: ReconciliationRun) -> int:
     """Status disagreements where Kassa is still waiting (pending, unknown): ask the provider by reference, the
-    way the janitor does, and let the hub apply its answer. Resolved when Kassa then agrees with the line. Never an
-    amount_mismatch (a currency mismatch among them): asking the provider proves a status, not what it booked."""
-    from app.reconciliation.resolving import settle_from_provider  # resolving reaches into payments
+    way the janitor does, and let the hub apply its answer. A dispute Kassa never heard of, or whose closing it
+    missed: fetch it from the provider and apply it as its callback would have been. Resolved when Kassa then agrees
+    with the line. Never an amount_mismatch (a currency mismatch among them): asking the provider proves a status,
+    not what it booked."""
+    from app.reconciliation.resolving import fetch_dispute, mark_resolved, settle_from_provider
 
     waiting = db.session.scalars(select(Discrepancy).where(
         Discrepancy.merchant_id == run.merchant_id, Discrepancy.channel == run.channel, Discrepancy.day == run.day,
-        Discrepancy.status == "open", Discrepancy.kind == "status_mismatch",
-        Discrepancy.kassa_status.in_(("pending", "unknown")))).all()
+        Discrepancy.status == "open",
+        ((Discrepancy.kind == "status_mismatch") & Discrepancy.kassa_status.in_(("pending", "unknown")))
+        | (Discrepancy.kind.in_(("missing_in_kassa", "status_mismatch"))
+           & Discrepancy.line_type.in_(matching.DISPUTE_LINES))).order_by(Discrepancy.id)).all()
     resolved = 0
     for discrepancy in waiting:
-        note = settle_from_provider(discrepancy)
-        if note:
-            db.session.execute(update(Discrepancy).where(Discrepancy.id == discrepancy.id,
-                                                         Discrepancy.status == "open").values(
-                status="resolved", resolution="auto", resolution_note=note[:500], resolved_by="reconciliation",
-                resolved_at=utcnow()))
+        fetch = fetch_dispute if discrepancy.line_type in matching.DISPUTE_LINES else settle_from_provider
+        note = fetch(discrepancy)
+        if note and mark_resolved(discrepancy.id, "auto", note, actor="reconciliation"):
             db.session.commit()
             resolved += 1
     return resolved
@@ -186,9 +187,10 @@ def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
 
 
 def _merchants_moving_money(channel: str, day: date) -> list[str]:
-    """Merchants with a capture, a refund or a payout through ``channel`` around ``day`` (a day either side: the
-    statement's day is the provider's, and a refund of a payment captured weeks ago is on it too)."""
+    """Merchants with a capture, a refund, a payout or a dispute through ``channel`` around ``day`` (a day either
+    side: the statement's day is the provider's, and a refund of a payment captured weeks ago is on it too)."""
     from app.ledger.books_models import Payout
+    from app.payments.dispute_models import Dispute
     from app.payments.models import PaymentAttempt
     from app.payments.refund_models import Refund
 
@@ -196,7 +198,7 @@ def _merchants_moving_money(channel: str, day: date) -> list[str]:
     since, until = start - timedelta(days=1), end + timedelta(days=1)
     moving = union(*(select(model.merchant_id).where(model.channel == channel, model.updated_at >= since,
                                                      model.updated_at < until)
-                     for model in (PaymentAttempt, Refund, Payout)))
+                     for model in (PaymentAttempt, Refund, Payout, Dispute)))
     return list(db.session.scalars(select(moving.subquery().c.merchant_id).distinct()))
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func, select, update
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.sandbox.api import json_body, require_api_key
@@ -28,6 +28,7 @@ bp = Blueprint("sandbox_disputes", __name__, url_prefix="/sandbox/api")
 EVIDENCE_DAYS = 7  # how long the merchant has to answer, as card schemes give days, not hours
 MAX_REASON_LENGTH = 100
 MAX_EVIDENCE_LENGTH = 10_000
+MAX_FEE = 1_000_000  # a dispute fee the control takes: $10,000.00 is more than any scheme charges
 # Disputes whose money the bank holds: a new one may take only what they left.
 HOLDING = ("needs_response", "under_review", "lost")
 
@@ -36,6 +37,9 @@ class Dispute(Base):
     """The shopper's bank disputes (part of) a succeeded payment; its amount left the merchant when it opened."""
 
     __tablename__ = "sandbox_disputes"
+    # The daily statement lists the disputes opened, and the won ones closed, in a time range.
+    __table_args__ = (Index("ix_sandbox_disputes_account_created", "account_id", "created_at"),
+                      Index("ix_sandbox_disputes_account_closed", "account_id", "closed_at"))
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
@@ -46,6 +50,9 @@ class Dispute(Base):
     status: Mapped[str] = mapped_column(String(16))  # needs_response | under_review | won | lost
     evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
     evidence_due_by: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The provider's fee for handling the dispute, kept whatever the outcome (its own statement line); None on
+    # disputes opened before the sandbox charged one, which is none.
+    fee: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
@@ -61,7 +68,7 @@ def dispute_object(dispute: Dispute, payment: Payment) -> dict[str, Any]:
     return {"id": dispute.id, "object": "dispute", "payment": dispute.payment_id,
             "payment_reference": payment.reference, "method": payment.method, "amount": dispute.amount,
             "currency": dispute.currency, "reason": dispute.reason, "status": dispute.status,
-            "evidence": dispute.evidence, "evidence_due_by": int(due.timestamp()),
+            "evidence": dispute.evidence, "evidence_due_by": int(due.timestamp()), "fee": dispute.fee or 0,
             "created": int(dispute.created_at.timestamp())}
 
 
@@ -72,7 +79,7 @@ def disputed_so_far(session: Session, payment_id: str) -> int:
 
 
 def open_dispute(runtime: SandboxRuntime, payment_id: str, amount: int | None, reason: str,
-                 callback: str = "normal") -> dict[str, Any]:
+                 callback: str = "normal", fee: int = 0) -> dict[str, Any]:
     """Open a dispute on a succeeded payment and tell the merchant."""
     with runtime.session_factory() as session:
         payment = get_payment(session, payment_id)
@@ -86,7 +93,7 @@ def open_dispute(runtime: SandboxRuntime, payment_id: str, amount: int | None, r
                                "disputed (captured, less refunded and less earlier disputes).", "amount")
         now = utcnow()
         dispute = Dispute(id="dp_" + random_suffix(), payment_id=payment_id, account_id=payment.account_id,
-                          amount=amount, currency=payment.currency, reason=reason, status="needs_response",
+                          amount=amount, currency=payment.currency, reason=reason, status="needs_response", fee=fee,
                           evidence_due_by=now + timedelta(days=EVIDENCE_DAYS), created_at=now)
         session.add(dispute)
         session.commit()
@@ -164,16 +171,20 @@ def _callback_mode(body: dict[str, Any]) -> str:
 
 @bp.post("/payments/<payment_id>/dispute")
 def create(payment_id: str) -> tuple[Response, int]:
-    """Test control (no auth): the shopper's bank disputes the payment ``{amount?, reason?, callback?}``."""
+    """Test control (no auth): the shopper's bank disputes the payment ``{amount?, reason?, callback?, fee?}``."""
     body = json_body()
     amount = body.get("amount")
     if amount is not None and (type(amount) is not int or amount < 1):
         raise SandboxError(400, "parameter_invalid", "amount must be a positive integer in minor units", "amount")
+    fee = body.get("fee", 0)
+    if type(fee) is not int or not 0 <= fee <= MAX_FEE:
+        raise SandboxError(400, "parameter_invalid", f"fee must be a whole number of minor units from 0 to {MAX_FEE}",
+                           "fee")
     reason = body.get("reason", "fraudulent")
     if not isinstance(reason, str) or not 1 <= len(reason) <= MAX_REASON_LENGTH:
         raise SandboxError(400, "parameter_invalid", f"reason must be a string of 1 to {MAX_REASON_LENGTH} "
                            "characters", "reason")
-    return jsonify(open_dispute(current_runtime(), payment_id, amount, reason, _callback_mode(body))), 201
+    return jsonify(open_dispute(current_runtime(), payment_id, amount, reason, _callback_mode(body), fee)), 201
 
 
 @bp.post("/disputes/<dispute_id>/evidence")

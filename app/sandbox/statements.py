@@ -1,4 +1,6 @@
-"""The provider's daily statement: one CSV line per capture, refund and payout of a UTC day, with the fees.
+"""The provider's daily statement: one CSV line per capture, refund and payout of a UTC day, with the fees, and
+per dispute a ``dispute`` line (the withdrawal) on the day it opened, a ``dispute_fee`` line when the provider
+charged one, and a ``dispute_reversal`` line on the day a won dispute brought the money back.
 
 Reconciliation tests need a statement that disagrees with Kassa's books, so two test controls bend it: a tamper
 changes what a payment's capture line says (the payment itself is untouched) and an orphan is a capture Kassa never
@@ -34,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
+from app.sandbox.disputes import Dispute
 from app.sandbox.fees import capture_fee, fee_back
 from app.sandbox.models import Base, Payment, Payout, utcnow
 from app.sandbox.refunds import Refund
@@ -146,15 +149,18 @@ def _lines(row: Row[Any]) -> list[Sequence[Any]]:
 
 
 def _fee(row: Row[Any]) -> int:
-    """What the provider kept (capture) or gave back, as a negative number (refund); nothing if it failed."""
+    """What the provider kept (capture) or gave back, as a negative number (refund, dispute withdrawal); nothing if
+    it failed. A won dispute's reversal takes back what its withdrawal gave back."""
     if row.status != "succeeded":
         return 0
     if row.tampered_fee is not None:
         return row.tampered_fee
     if row.type == "capture":
         return capture_fee(row.amount)
-    if row.type == "refund":
+    if row.type in ("refund", "dispute"):
         return -fee_back(row.captured, row.refunded_before, row.amount)
+    if row.type == "dispute_reversal":
+        return fee_back(row.captured, row.refunded_before, row.amount)
     return 0
 
 
@@ -168,7 +174,8 @@ def _statement_query(account_id: int, day: date) -> Select[Any]:
     """Every line source of the day, as one query ordered by time then id, that the database streams."""
     start, end = _day_range(day)
     parts = union_all(_captures(account_id, start, end), _orphans(account_id, start, end),
-                      _refunds(account_id, start, end), _payouts(account_id, start, end)).subquery()
+                      _refunds(account_id, start, end), _payouts(account_id, start, end),
+                      *_disputes(account_id, start, end)).subquery()
     return select(parts).order_by(parts.c.occurred_at, parts.c.id)
 
 
@@ -193,19 +200,51 @@ def _orphans(account_id: int, start: datetime, end: datetime) -> Select[Any]:
             .where(Orphan.account_id == account_id, Orphan.created_at >= start, Orphan.created_at < end))
 
 
+def _given_back_before(payment_id: Any, moment: Any, own_id: Any, own: type) -> Any:
+    """What the payment had given back before ``moment``: its succeeded refunds, and its disputes opened by then that
+    were not won by then (their money was with the bank). The fee a refund or a dispute gets back is counted on top
+    of it, so a capture given back in full, by refunds and disputes in any order, gets its whole fee back; ``own``
+    (Refund or Dispute) breaks a tie of equal times by id."""
+    refund, dispute = aliased(Refund), aliased(Dispute)
+    refund_first = refund.created_at < moment
+    dispute_first = dispute.created_at < moment
+    if own is Refund:
+        refund_first = or_(refund_first, and_(refund.created_at == moment, refund.id < own_id))
+    else:
+        dispute_first = or_(dispute_first, and_(dispute.created_at == moment, dispute.id < own_id))
+    refunded = (select(func.coalesce(func.sum(refund.amount), 0))
+                .where(refund.payment_id == payment_id, refund.status == "succeeded", refund_first).scalar_subquery())
+    won_by_then = and_(dispute.status == "won", dispute.closed_at <= moment)
+    disputed = (select(func.coalesce(func.sum(dispute.amount), 0))
+                .where(dispute.payment_id == payment_id, dispute_first, ~won_by_then).scalar_subquery())
+    return refunded + disputed
+
+
 def _refunds(account_id: int, start: datetime, end: datetime) -> Select[Any]:
-    """Refunds made in the range, with what their payment captured and what earlier refunds gave back: the fee
-    back is counted cumulatively over all the payment's refunds, whatever day they were made."""
-    earlier = aliased(Refund)
-    refunded_before = (select(func.coalesce(func.sum(earlier.amount), 0))
-                       .where(earlier.payment_id == Refund.payment_id, earlier.status == "succeeded",
-                              or_(earlier.created_at < Refund.created_at,
-                                  and_(earlier.created_at == Refund.created_at, earlier.id < Refund.id)))
-                       .scalar_subquery())
+    """Refunds made in the range, with what their payment captured and what it gave back before them: the fee back
+    is counted cumulatively over all the payment's refunds and disputes, whatever day they were made."""
+    refunded_before = _given_back_before(Refund.payment_id, Refund.created_at, Refund.id, Refund)
     return (select(_text("refund"), Refund.id, Refund.reference, Payment.method, Refund.status, Refund.amount,
                    Payment.currency, Refund.created_at, Payment.amount, refunded_before, _no(), _no_number())
             .join(Payment, Payment.id == Refund.payment_id)
             .where(Payment.account_id == account_id, Refund.created_at >= start, Refund.created_at < end))
+
+
+def _disputes(account_id: int, start: datetime, end: datetime) -> list[Select[Any]]:
+    """A dispute's lines, under its payment's reference: the withdrawal (with the capture fee's part it gets back,
+    like a refund of the amount) and the provider's dispute fee on the day it opened, and for a won one the
+    reversal on the day it closed (the withdrawal's fee part charged again)."""
+    before = _given_back_before(Dispute.payment_id, Dispute.created_at, Dispute.id, Dispute)
+
+    def lines(kind: str, amount: Any, moment: Any) -> Select[Any]:
+        return (select(_text(kind), Dispute.id, Payment.reference, Payment.method, _text("succeeded"), amount,
+                       Dispute.currency, moment, Payment.amount, before, _no(), _no_number())
+                .join(Payment, Payment.id == Dispute.payment_id)
+                .where(Dispute.account_id == account_id, moment >= start, moment < end))
+
+    return [lines("dispute", Dispute.amount, Dispute.created_at),
+            lines("dispute_fee", cast(Dispute.fee, BigInteger), Dispute.created_at).where(Dispute.fee > 0),
+            lines("dispute_reversal", Dispute.amount, Dispute.closed_at).where(Dispute.status == "won")]
 
 
 def _payouts(account_id: int, start: datetime, end: datetime) -> Select[Any]:

@@ -262,3 +262,42 @@ def test_a_sandbox_made_before_an_index_or_column_was_added_gets_them_at_start(s
     assert "ix_sandbox_payments_account_decided" in names
     columns = {column["name"] for column in inspect(engine).get_columns("sandbox_statement_tampers")}
     assert "currency" in columns
+
+
+def test_a_dispute_is_listed_as_its_withdrawal_its_fee_and_a_won_ones_reversal(
+        client: FlaskClient, auth: dict[str, str], create_payment: Any, db_session: Session) -> None:
+    """Opened on the 14th, won on the 15th: the withdrawal (the capture fee's part back, as a refund of the amount
+    would get) and the provider's dispute fee on the 14th, the reversal (taking that part again) on the 15th. A
+    refund made after the dispute counts it as given back, so the capture's fee still comes back whole."""
+    from app.sandbox.disputes import Dispute
+
+    payment = decided(client, create_payment, "att_disputed")  # 2500: fee 30 + 73 = 103
+    move(db_session, Payment, payment["id"], at("08:00:00"))
+    opened = client.post(f"/sandbox/api/payments/{payment['id']}/dispute",
+                         json={"amount": 200, "fee": 1500, "callback": "drop"})
+    assert opened.status_code == 201 and opened.json["fee"] == 1500
+    given = refund(client, auth, payment["id"], 300, "re_after")
+    db_session.execute(update(Dispute).where(Dispute.id == opened.json["id"]).values(created_at=at("09:00:00")))
+    move(db_session, Refund, given["id"], at("10:00:00"))
+    client.post(f"/sandbox/api/disputes/{opened.json['id']}/close", json={"outcome": "won", "callback": "drop"})
+    db_session.execute(update(Dispute).where(Dispute.id == opened.json["id"])
+                       .values(closed_at=at("11:00:00", date(2026, 3, 15))))
+    db_session.commit()
+
+    rows = statement(client, auth)[1:]
+    assert [row[:7] for row in rows] == [
+        ["capture", payment["id"], "att_disputed", "card", "succeeded", "2500", "103"],
+        ["dispute", opened.json["id"], "att_disputed", "card", "succeeded", "200", "-8"],
+        ["dispute_fee", opened.json["id"], "att_disputed", "card", "succeeded", "1500", "0"],
+        # round(103 × 500 / 2500) − 8 = 13, as Kassa books it; counting only earlier refunds it was round(12.36) = 12.
+        ["refund", given["id"], "re_after", "card", "succeeded", "300", "-13"],
+    ]
+    assert [row[:7] for row in statement(client, auth, date(2026, 3, 15))[1:]] == [
+        ["dispute_reversal", opened.json["id"], "att_disputed", "card", "succeeded", "200", "8"]]
+
+
+def test_a_dispute_fee_must_be_a_whole_number(client: FlaskClient, create_payment: Any) -> None:
+    payment = decided(client, create_payment, "att_fee")
+    for fee in (-1, "15", 1.5, 10**7):
+        answer = client.post(f"/sandbox/api/payments/{payment['id']}/dispute", json={"fee": fee})
+        assert answer.status_code == 400 and answer.json["error"]["param"] == "fee", fee

@@ -216,6 +216,27 @@ class SandboxCardAdapter:
         ProviderRefused when the provider will not take it (too late, already answered)."""
         return self._call("POST", f"/sandbox/api/disputes/{provider_dispute_id}/evidence", {"text": text})["status"]
 
+    def find_dispute(self, provider_dispute_id: str) -> DisputeNotice:
+        """The dispute as the provider has it now (reconciliation's way to a dispute whose callback was lost);
+        ProviderRefused if the provider has none by that id."""
+        from urllib.parse import quote
+
+        found = self._call("GET", f"/sandbox/api/disputes/{quote(provider_dispute_id, safe='')}")
+        try:
+            return self._dispute_notice(found)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProviderOutcomeUnknown(f"sandbox dispute is not readable: {exc}") from exc
+
+    def find_refund(self, provider_reference: str, reference: str) -> RefundResult | None:
+        """The refund the provider made of the payment under our ``reference``, without making one; None if it never
+        got the request."""
+        for refund in self._call("GET", f"/sandbox/api/payments/{provider_reference}/refunds")["data"]:
+            if refund.get("reference") == reference:
+                status = "succeeded" if refund.get("status") == "succeeded" else "failed"
+                return RefundResult(refund["id"], status,
+                                    refund.get("failure_reason") if status == "failed" else None)
+        return None
+
     def find_payment(self, attempt_id: str) -> ChannelResult | None:
         """Look the payment up by our reference (the attempt id); None if the provider never created it."""
         from urllib.parse import quote

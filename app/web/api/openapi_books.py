@@ -140,14 +140,18 @@ _SIDE = _obj(["amount", "status"], amount={"type": ["integer", "null"]},
              status=_NULLABLE_STR,
              fee={"type": ["integer", "null"],
                   "description": "the channel's fee on the line as the statement writes it (kept on a capture, "
-                                 "negative when given back on a refund); null unless both sides call the line "
-                                 "succeeded"})
+                                 "negative when given back on a refund or a dispute's withdrawal, positive on a "
+                                 "won dispute's reversal); null unless both sides call the line succeeded"})
 SCHEMAS["Discrepancy"] = _obj(
     ["id", "kind", "line_type", "reference", "kassa", "provider", "status"], id=_STR,
     object={"const": "discrepancy"}, run={"type": "string", "description": "the run that first found it"},
     channel=_STR, date={"type": "string", "format": "date"}, kind={"enum": _KINDS},
-    line_type={"enum": ["capture", "refund", "payout"]}, reference=_STR,
-    kassa_object={"type": ["string", "null"], "description": "the attempt, refund, payout or order it concerns"},
+    line_type={"enum": ["capture", "refund", "payout", "dispute", "dispute_fee", "dispute_reversal"]},
+    reference={"type": "string", "description": "what the line (or Kassa's record) is called: the reference Kassa "
+                                                "sent, or the provider's dispute id on a dispute's lines"},
+    kassa_object={"type": ["string", "null"],
+                  "description": "the attempt, refund, payout, dispute or order it concerns (the disputed payment, "
+                                 "for a dispute Kassa has no record of)"},
     provider_id=_NULLABLE_STR,
     currency=_CURRENCY | {"description": "the provider line's currency (Kassa's record's when no line lists it); "
                                          "each side's own is in kassa.currency and provider.currency"},

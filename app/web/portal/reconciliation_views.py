@@ -11,7 +11,8 @@ from app.extensions import db
 from app.merchants.permissions import can
 from app.reconciliation import runs as run_service
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
-from app.reconciliation.resolving import RESOLUTIONS, resolve_by_hand
+from app.reconciliation.matching import DISPUTE_LINES
+from app.reconciliation.resolving import RESOLUTIONS, fetch_dispute, mark_resolved, resolve_by_hand
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
@@ -39,7 +40,14 @@ def _page(errors: dict | None = None, status: int = 200):
                            kind_labels=KIND_LABELS, kind=kind, state=state, later_url=later,
                            channels=run_service.statement_channels(), today=utcnow().date().isoformat(),
                            resolutions=RESOLUTIONS, errors=errors or {}, values=request.form, form=ConfirmForm(),
+                           fetchable=fetchable,
                            can_manage=can(current_user.role, "books.manage")), status
+
+
+def fetchable(found: Discrepancy) -> bool:
+    """Can asking the provider settle it? A dispute line Kassa has no dispute for, or whose closing it missed."""
+    return (found.status == "open" and found.line_type in DISPUTE_LINES
+            and found.kind in ("missing_in_kassa", "status_mismatch"))
 
 
 @bp.get("/reconciliation")
@@ -98,4 +106,30 @@ def reconciliation_resolve(discrepancy_id: str):
         # A bad note is shown at its form; anything else (resolved meanwhile) above the queue.
         return _page({discrepancy_id if error.param in ("resolution", "note") else "queue": message}, 422)
     flash("Resolved. It stays in the day's history with your note.")
+    return redirect(url_for("portal.reconciliation"))
+
+
+@bp.post("/reconciliation/discrepancies/<discrepancy_id>/fetch")
+@permission_required("books.manage")
+def reconciliation_fetch(discrepancy_id: str):
+    """Fetch the dispute a line names from the provider (its callback was lost, or the run could not reach the
+    provider) and apply it; resolved when Kassa then agrees with the line."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form expired; try again.")
+    try:
+        found = run_service.get_discrepancy(current_user.merchant_id, discrepancy_id)
+    except KassaError:
+        abort(404)
+    if not fetchable(found):
+        return _page({"queue": "Only an open dispute line Kassa lacks or has not closed can be fetched from the "
+                               "provider; resolve this one with a note."}, 422)
+    actor = f"portal:{current_user.email}"
+    note = fetch_dispute(found)
+    if note is None:
+        return _page({discrepancy_id: "The provider could not be asked, or what it says still differs from the "
+                                      "line: try again later, or resolve it with a note."}, 422)
+    with audit("discrepancy.resolve", Discrepancy, discrepancy_id):
+        resolved = mark_resolved(discrepancy_id, "corrected", note, actor=actor)
+        db.session.commit()
+    flash("Fetched from the provider: Kassa now has the dispute." if resolved else "It was resolved meanwhile.")
     return redirect(url_for("portal.reconciliation"))
