@@ -5,7 +5,8 @@ a payment's (``parse_callback`` answers a DisputeNotice). Its news comes twice a
 provider dispute (unique) is made by whichever notice comes first, and a status only ever moves forward
 (needs_response → under_review → won | lost) by a conditional UPDATE; a notice that would move it back changes
 nothing. The money is booked when the dispute is first seen (app/ledger/disputes.py) and the order's
-``disputed_amount`` grows by it, so it cannot be refunded; won, both are undone.
+``disputed_amount`` grows by it, so it cannot be refunded; won, both are undone. A refund of the order whose outcome
+is unknown is settled first, by asking the provider, so the dispute is booked on known figures.
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
 from app.payments.hub import order_lock
 from app.payments.models import ChannelConfig, PaymentAttempt
+from app.payments.refund_models import Refund
+from app.payments.refunds import UNKNOWN_OUTCOME, settle_refund_by_lookup
 
 log = logs.get("disputes")
 
@@ -54,6 +57,8 @@ def apply_dispute_notice(notice: DisputeNotice) -> Dispute | None:
         log.warning("dispute for an unknown payment", extra={"fields": {
             "channel": notice.channel, "provider_reference": notice.provider_reference}})
         return None
+    if _find(notice) is None:
+        _refund_in_flight_first(attempt)
     with order_lock(attempt.order_id):
         dispute = _find(notice)
         if dispute is None:
@@ -66,6 +71,30 @@ def apply_dispute_notice(notice: DisputeNotice) -> Dispute | None:
         _advance(dispute, notice.status)
         db.session.commit()
     return db.session.get(Dispute, dispute.id, populate_existing=True)
+
+
+def _refund_in_flight_first(attempt: PaymentAttempt) -> None:
+    """A new dispute is booked on known figures: a refund of the order whose outcome is unknown is settled first, by
+    asking the provider whether it made it. Made: the dispute is booked after it, counting it as given back (the
+    provider took the dispute from what the refund left). Refused, or never received: the refund fails, its hold goes
+    back, and the dispute is booked on the order as it stands (a retry of the refund then counts the dispute).
+    ServiceUnavailable (503, the provider sends the notice again) while a refund is still being sent or the provider
+    cannot be asked: nothing is booked on a guess."""
+    refund = db.session.scalar(select(Refund).where(Refund.order_id == attempt.order_id, Refund.status == "pending"))
+    if refund is None:
+        return
+    if not (refund.failure_reason or "").startswith(UNKNOWN_OUTCOME):
+        db.session.rollback()
+        raise ServiceUnavailable(f"refund {refund.id} of this order is being sent; the dispute is booked once its "
+                                 "outcome is known")
+    try:
+        settled = settle_refund_by_lookup(refund, why="the shopper's bank disputed the payment meanwhile")
+    except ProviderUnavailable as exc:
+        db.session.rollback()
+        raise ServiceUnavailable(f"refund {refund.id} of this order has an unknown outcome and the provider could not "
+                                 f"say it ({exc}); the dispute is booked once it is known") from None
+    log.info("refund in flight settled before a dispute", extra={"fields": {"refund_id": refund.id,
+                                                                            "status": settled.status}})
 
 
 def _find(notice: DisputeNotice) -> Dispute | None:

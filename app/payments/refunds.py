@@ -43,6 +43,8 @@ log = logs.get("refunds")
 
 REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
 MAX_REASON_LENGTH = 500
+# What a pending refund's failure_reason starts with once the channel's answer was lost (the provider may have made it).
+UNKNOWN_OUTCOME = "outcome unknown, checking with the provider: "
 
 
 def _parse_amount(amount: object) -> int | None:
@@ -253,11 +255,26 @@ def send_refund(refund_id: str) -> Refund:
 def _outcome_unknown(refund_id: str, why: str) -> Refund:
     db.session.rollback()
     db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending").values(
-        failure_reason=f"outcome unknown, checking with the provider: {why}"[:500], updated_at=utcnow())
+        failure_reason=f"{UNKNOWN_OUTCOME}{why}"[:500], updated_at=utcnow())
         .execution_options(synchronize_session=False))
     db.session.commit()
     log.warning("refund outcome unknown: %s", why, extra={"fields": {"refund_id": refund_id}})
     return db.session.get(Refund, refund_id, populate_existing=True)
+
+
+def settle_refund_by_lookup(refund: Refund, *, why: str) -> Refund:
+    """Settle a refund whose outcome is unknown by asking the provider whether it made it, without making one: its
+    verdict settles the refund; a provider that never got it makes the refund fail (its money set aside goes back, and
+    a retry is a new try, sent after whatever happened meanwhile). ProviderUnavailable when the provider cannot be
+    asked, or this channel cannot look a refund up."""
+    payment = db.session.get(PaymentAttempt, refund.payment_id)
+    adapter = adapter_for(refund.channel, refund.merchant_id)
+    if not hasattr(adapter, "find_refund"):
+        raise ProviderUnavailable(f"channel {refund.channel} cannot look a refund up")
+    found = adapter.find_refund(payment.provider_reference, refund.provider_reference)
+    if found is None:
+        found = RefundResult(None, "failed", f"the provider never got it ({why}); retry it if something remains")
+    return _settle(refund.id, found, refused=found.status == "failed")
 
 
 def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
