@@ -5,8 +5,9 @@ a statement of a million lines costs a few joins, not a million lookups.
 A line is the merchant's when its reference is one of the merchant's attempts, refunds or payouts on this
 channel (``re_….2`` is the second try of refund ``re_…``), or names one of its orders (a capture for an order
 that Kassa never asked for). A dispute's lines (withdrawal, fee, reversal) carry the disputed payment's reference
-and the provider's dispute id, by which they meet Kassa's dispute. The sandbox provider is one account for the whole installation, so lines that
-name nothing of this merchant's belong to another merchant or to nobody and are not this run's business.
+and the provider's dispute id, by which they meet Kassa's dispute. The sandbox provider is one account for the whole
+installation, so lines that name nothing of this merchant's belong to another merchant or to nobody and are not this
+run's business.
 """
 from __future__ import annotations
 
@@ -168,8 +169,8 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
         if row[0] == row[1]:
             continue
         rows = db.session.execute(text(f"""
-            SELECT l.{_name_column(line_type)}, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency, {record.amount}, k.status,
-                   d.copies IS NOT NULL, {expected}, l.fee, {record.fee}
+            SELECT l.{_name_column(line_type)}, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency,
+                   {record.amount}, k.status, d.copies IS NOT NULL, {expected}, l.fee, {record.fee}
             {source} AND {agrees} = 0 ORDER BY l.n"""), params)
         seen: set[tuple[str, str]] = set()
         for reference, provider_id, currency, amount, status, kassa_id, kassa_currency, kassa_amount, kassa_status, \
