@@ -13,6 +13,7 @@ from typing import Iterator, Mapping
 import requests
 
 from app import logs
+from app.money import MAX_AMOUNT
 from app.payments import integration_log
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
                                         ProviderOutcomeUnknown, PayoutResult, ProviderPayment, ProviderRefused,
@@ -24,6 +25,8 @@ from app.whole_numbers import parse_whole_number
 # The sandbox provider's published fee (docs/sandbox.md): 30 minor units + 2.9 % of each capture.
 SANDBOX_FEE_BPS = 290
 SANDBOX_FEE_FIXED = 30
+# The longest provider id Kassa stores (disputes.provider_dispute_id, payment_attempts.provider_reference).
+MAX_REFERENCE_LENGTH = 100
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 
@@ -202,14 +205,14 @@ class SandboxCardAdapter:
         if dispute["status"] not in ("needs_response", "under_review", "won", "lost"):
             raise CallbackRejected(f"unknown sandbox dispute status {dispute['status']!r}")
         amount = dispute["amount"]
-        if type(amount) is not int or amount <= 0:
-            raise CallbackRejected("a sandbox dispute's amount must be a positive integer")
-        due = dispute.get("evidence_due_by")
-        return DisputeNotice(channel=self.code, provider_dispute_id=str(dispute["id"]),
-                             provider_reference=str(dispute["payment"]), attempt_id=str(dispute["payment_reference"]),
+        if type(amount) is not int or not 0 < amount <= MAX_AMOUNT:
+            raise CallbackRejected(f"a sandbox dispute's amount must be a whole number from 1 to {MAX_AMOUNT}")
+        return DisputeNotice(channel=self.code, provider_dispute_id=_reference(dispute, "id"),
+                             provider_reference=_reference(dispute, "payment"),
+                             attempt_id=_reference(dispute, "payment_reference"),
                              status=dispute["status"], amount=amount, currency=str(dispute["currency"]),
-                             reason=str(dispute.get("reason") or "")[:100],
-                             evidence_due_by=datetime.fromtimestamp(due, timezone.utc) if type(due) is int else None)
+                             reason=str(dispute.get("reason") or "").replace("\x00", "")[:100],
+                             evidence_due_by=_moment(dispute.get("evidence_due_by")))
 
     def submit_dispute_evidence(self, provider_dispute_id: str, text: str) -> str:
         """Send the merchant's evidence; returns the dispute's status at the provider then (``under_review``).
@@ -305,6 +308,25 @@ CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name,
                       capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts",
                                               "statements", "disputes"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
+
+
+def _reference(dispute: Mapping, key: str) -> str:
+    """A dispute's id or its payment's, as the database can look it up (a NUL or a thousand characters in a signed
+    body was a 500 the provider would retry for ever): else the callback is refused."""
+    value = dispute[key]
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_REFERENCE_LENGTH or "\x00" in value:
+        raise CallbackRejected(f"a sandbox dispute's {key} must be a string of 1 to {MAX_REFERENCE_LENGTH} characters")
+    return value
+
+
+def _moment(value: object) -> datetime | None:
+    """A unix time the provider sent, or None; one no calendar holds is refused."""
+    if type(value) is not int:
+        return None
+    try:
+        return datetime.fromtimestamp(value, timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        raise CallbackRejected(f"a sandbox dispute's evidence_due_by is no time: {value}") from None
 
 
 def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, now: int | None = None) -> None:
