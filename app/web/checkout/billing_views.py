@@ -2,13 +2,23 @@
 from the merchant's server; cancel with a confirmation step, and pay a failed renewal with a new card."""
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import make_response, redirect, render_template, url_for
 
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.signing import self_service
 from app.web.checkout import bp
+
+
+def _private(body: str, status: int = 200):
+    """A page behind a link that is the shopper's key for weeks (an email's lives up to 62 days) and shows their
+    renewal's client secret: kept out of shared caches and out of other sites' Referer (the merchant's logo host),
+    as the receipt page is."""
+    response = make_response(body, status)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _context(token: str, **extra) -> dict:
@@ -21,14 +31,14 @@ def billing(token: str):
     context = _context(token)
     subs = self_service.subscriptions_of(context["shopper"])
     fixes = {s.id: self_service.open_renewal_order(s) for s in subs if s.status == "past_due"}
-    return render_template("checkout/billing.html", subscriptions=subs, fixes=fixes, **context)
+    return _private(render_template("checkout/billing.html", subscriptions=subs, fixes=fixes, **context))
 
 
 @bp.get("/billing/<token>/subscriptions/<subscription_id>/cancel")
 def billing_cancel_confirm(token: str, subscription_id: str):
     context = _context(token)
     sub = self_service.own_subscription(context["shopper"], subscription_id)
-    return render_template("checkout/billing_cancel.html", subscription=sub, **context)
+    return _private(render_template("checkout/billing_cancel.html", subscription=sub, **context))
 
 
 @bp.post("/billing/<token>/subscriptions/<subscription_id>/cancel")
@@ -39,5 +49,6 @@ def billing_cancel(token: str, subscription_id: str):
     except KassaError as exc:
         db.session.rollback()
         sub = self_service.own_subscription(context["shopper"], subscription_id)
-        return render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message, **context), 409
+        return _private(render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message,
+                                        **context), 409)
     return redirect(url_for("checkout.billing", token=token, done=subscription_id), code=303)
