@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from sqlalchemy import String, cast, delete, or_, select, update
 
+from app.audit.models import AuditEntry
 from app.checkout_sessions.models import CheckoutSession
 from app.db_types import utcnow
 from app.events import Event
@@ -60,6 +61,7 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
         "events": _scrub_events(merchant_id, customer_id, modes, emails),
         "api_request_logs": _blank_request_logs(merchant_id, customer_id, modes, emails),
         "idempotent_responses": _scrub_stored_responses(merchant_id, customer_id, modes, emails),
+        "audit_entries": _scrub_audit_entries(merchant_id, customer_id, orders, subscriptions, emails),
     }
     erasure = CustomerErasure(id=new_id("era"), merchant_id=merchant_id, customer_id=customer_id, livemode=livemode,
                               erased=erased, created_at=utcnow())
@@ -155,6 +157,22 @@ def _scrub_stored_responses(merchant_id: str, customer_id: str, modes: tuple[boo
         scrubbed = scrub(body, customer_id, lowered)
         if scrubbed != body:
             record.response_body = json.dumps(scrubbed)
+            changed += 1
+    return changed
+
+
+def _scrub_audit_entries(merchant_id: str, customer_id: str, orders, subscriptions, emails: set[str]) -> int:
+    """The audit log keeps an audited order or subscription as it was before and after the change (its email
+    too): those copies lose what the rows lost; the entry still says who did what."""
+    entries = db.session.scalars(select(AuditEntry).where(
+        AuditEntry.merchant_id == merchant_id,
+        or_((AuditEntry.object_type == "order") & AuditEntry.object_id.in_(orders),
+            (AuditEntry.object_type == "subscription") & AuditEntry.object_id.in_(subscriptions))))
+    lowered, changed = {email.lower() for email in emails}, 0
+    for entry in entries:
+        before, after = (scrub(state, customer_id, lowered) for state in (entry.before, entry.after))
+        if (before, after) != (entry.before, entry.after):
+            entry.before, entry.after = before, after
             changed += 1
     return changed
 

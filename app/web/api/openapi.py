@@ -133,7 +133,7 @@ SCHEMAS: dict[str, dict] = {
                             erased={"type": "object", "additionalProperties": {"type": "integer"},
                                     "description": "records blanked, by kind (orders, subscriptions, "
                                                    "checkout_sessions, emails, refund_requests, events, "
-                                                   "api_request_logs, idempotent_responses)"},
+                                                   "api_request_logs, idempotent_responses, audit_entries)"},
                             created_at={"type": "string", "format": "date-time"}),
     "CustomerExport": _obj(
         ["object", "customer", "livemode", "modes", "generated_at", "orders", "subscriptions", "entitlements",
