@@ -1,0 +1,62 @@
+"""The pages and emails added lately, on a small touch phone (375×667) and from the keyboard: disputes, settings,
+partners, and the emails a shopper opens in a phone's mail app. Nothing scrolls sideways or shrinks to a zoomed-out
+desktop page, and a form that comes back with an error says so beside the field, where focus lands."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.e2e
+
+SMALL_PHONE = {"width": 375, "height": 667}
+
+
+@pytest.fixture
+def phone(browser: Browser, live_server):
+    """A touch phone that lays pages out as a phone's browser or mail app does (it honours a viewport tag)."""
+    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True, base_url=live_server)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    expect.set_options(timeout=10_000)
+    yield page
+    context.close()
+
+
+def laid_out_width(page: Page) -> int:
+    """How wide the page is laid out: wider than the screen means a zoomed-out page, or one scrolled sideways."""
+    return page.evaluate("() => Math.max(document.documentElement.scrollWidth, window.innerWidth)")
+
+
+def test_the_emails_read_at_a_phones_width_in_a_mail_app(phone: Page, app, merchant, catalog):
+    """A mail app lays out an HTML email without a viewport tag at a desktop's 980 px and shrinks it to the screen:
+    the receipt and the 'update your payment method' email read at a third of their size, to be zoomed and
+    scrolled sideways."""
+    from flask import render_template
+
+    from app.extensions import db
+    from app.money import Money
+    from app.orders.services import create_order
+    from app.receipts.contents import build_receipt
+    from app.receipts.subscription_notices import SubscriptionNotice
+
+    with app.app_context():
+        order = create_order(merchant.id, items=[{"sku": catalog["sku"], "quantity": 1}], customer={"id": "cus_mail"},
+                             agreement_accepted=True, livemode=False, customer_source="secret_key")
+        db.session.commit()
+        notice = SubscriptionNotice(
+            kind="payment_failed", merchant_name="Acme Games", product="Pro membership — 30 days",
+            price=Money(999, "usd"), interval="month", interval_count=1, livemode=False, language="en",
+            amount=Money(999, "usd"), charge_at=datetime(2027, 3, 1, tzinfo=timezone.utc),
+            billing_url="http://127.0.0.1:5000/checkout/billing/token",
+            link_expires_at=datetime(2027, 3, 15, tzinfo=timezone.utc))
+        with app.test_request_context():
+            emails = {"receipt": render_template("receipts/email.html", receipt=build_receipt(order)),
+                      "payment failed": render_template("receipts/subscription_email.html", notice=notice)}
+    for name, html in emails.items():
+        mail_app = phone.context.new_page()  # each email its own document, as a mail app opens it
+        mail_app.set_content(html)
+        assert laid_out_width(mail_app) == SMALL_PHONE["width"], name
+        heading = mail_app.get_by_role("heading", level=1).bounding_box()
+        assert heading["x"] + heading["width"] <= SMALL_PHONE["width"], (name, heading)
