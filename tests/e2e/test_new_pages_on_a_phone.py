@@ -8,6 +8,9 @@ from datetime import datetime, timezone
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.test_portal import sign_in
+from tests.portal.conftest import world  # noqa: F401  (fixture)
+
 pytestmark = pytest.mark.e2e
 
 SMALL_PHONE = {"width": 375, "height": 667}
@@ -60,3 +63,33 @@ def test_the_emails_read_at_a_phones_width_in_a_mail_app(phone: Page, app, merch
         assert laid_out_width(mail_app) == SMALL_PHONE["width"], name
         heading = mail_app.get_by_role("heading", level=1).bounding_box()
         assert heading["x"] + heading["width"] <= SMALL_PHONE["width"], (name, heading)
+
+
+TRACKING = ("Delivered on 2026-11-02 and signed for by the shopper.\nTracking: https://tracking.example.test/parcel/"
+            "7C1B9D3F0A2E4C6B8D0F1A3C5E7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F7A9C1E3B5D7F9")
+
+
+def test_evidence_with_a_tracking_link_is_reviewed_and_sent_on_a_phone_from_the_keyboard(phone: Page, app, merchant,
+                                                                                          world):
+    """A tracking link, unbroken, laid the confirmation page out 1000 px wide on a phone: the merchant read their
+    evidence zoomed out or scrolled sideways to check it before the one answer the provider takes."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto(f"/portal/disputes/{world.dispute}")
+    evidence = phone.get_by_role("textbox", name="Evidence for the shopper's bank")
+    evidence.fill(TRACKING)
+    evidence.focus()
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_role("button", name="Review evidence")).to_be_focused()
+    phone.keyboard.press("Enter")
+
+    expect(phone.get_by_role("heading", name="Send this evidence?")).to_be_visible()
+    assert laid_out_width(phone) == SMALL_PHONE["width"]
+    quoted = phone.locator("blockquote.evidence")
+    expect(quoted).to_have_text(TRACKING)  # as written, its line break kept
+    assert quoted.bounding_box()["height"] > 3 * 20  # the link wraps over lines, inside the card
+    send = phone.get_by_role("button", name="Send evidence")
+    send.focus()
+    phone.keyboard.press("Tab")  # the confirmation's two ways out, in reading order
+    expect(phone.get_by_role("link", name="Cancel")).to_be_focused()
+    box = send.bounding_box()
+    assert box["x"] + box["width"] <= SMALL_PHONE["width"] and box["height"] >= 24
