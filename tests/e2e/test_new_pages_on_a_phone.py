@@ -93,3 +93,18 @@ def test_evidence_with_a_tracking_link_is_reviewed_and_sent_on_a_phone_from_the_
     expect(phone.get_by_role("link", name="Cancel")).to_be_focused()
     box = send.bounding_box()
     assert box["x"] + box["width"] <= SMALL_PHONE["width"] and box["height"] >= 24
+
+
+def test_the_disputes_list_shows_each_disputes_status_and_due_date_on_a_phone(phone: Page, merchant, world):
+    """Each dispute is a card, each value under its column's name; the table scrolled sideways with the status and
+    the date by which to answer off the screen, the two things a merchant opens the list for."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto("/portal/disputes")
+    row = phone.get_by_role("row").filter(has=phone.get_by_role("link", name=world.dispute))
+    for label, shown in (("Status", "needs response"), ("Evidence due by", " UTC"), ("Amount", "$1.00")):
+        cell = row.get_by_role("cell").filter(has_text=shown)
+        expect(cell).to_be_visible()
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= SMALL_PHONE["width"], (label, box)
+        assert cell.evaluate("td => getComputedStyle(td, '::before').content") == f'"{label}: "'
+    assert laid_out_width(phone) == SMALL_PHONE["width"]
