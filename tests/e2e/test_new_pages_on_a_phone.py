@@ -3,6 +3,7 @@ partners, and the emails a shopper opens in a phone's mail app. Nothing scrolls 
 desktop page, and a form that comes back with an error says so beside the field, where focus lands."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -108,3 +109,29 @@ def test_the_disputes_list_shows_each_disputes_status_and_due_date_on_a_phone(ph
         assert box["x"] >= 0 and box["x"] + box["width"] <= SMALL_PHONE["width"], (label, box)
         assert cell.evaluate("td => getComputedStyle(td, '::before').content") == f'"{label}: "'
     assert laid_out_width(phone) == SMALL_PHONE["width"]
+
+
+def test_settings_subscriptions_reads_on_a_phone_and_says_a_mistake_beside_its_field(phone: Page, merchant):
+    """Each checkbox's explanation sat beside its label as a third column, squeezing the label to a word a line,
+    and a refused value was said in plain black text that the field neither was marked by nor described."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto("/portal/settings")
+    section = phone.get_by_role("region", name="Subscriptions")
+    for label in ("Email subscribers about their subscriptions",
+                  "Give a product's free trial again to customers who have had it"):
+        box = section.get_by_role("checkbox", name=label)
+        hint = phone.locator(f"#{box.get_attribute('aria-describedby')}")
+        label_box, hint_box, tick = phone.locator(f"label[for={box.get_attribute('id')}]").bounding_box(), \
+            hint.bounding_box(), box.bounding_box()
+        assert hint_box["y"] >= label_box["y"] + label_box["height"] - 1, (label, label_box, hint_box)  # under it
+        assert label_box["height"] < 5 * 24, (label, label_box)  # a few lines, not a word a line
+        assert tick["width"] >= 20 and tick["height"] >= 20, tick
+
+    notice = section.get_by_role("textbox", name="Renewal notice (days before)")
+    notice.fill("abc")
+    section.get_by_role("button", name="Save subscription settings").click()
+    notice = phone.get_by_role("textbox", name="Renewal notice (days before)")
+    expect(notice).to_have_attribute("aria-invalid", "true")
+    expect(notice).to_have_accessible_description(re.compile("whole number of days from 0 to 30"))
+    error = phone.get_by_role("alert").filter(has_text="whole number of days")
+    expect(error).to_have_css("color", "rgb(179, 38, 30)")  # the form's error red, not body text
