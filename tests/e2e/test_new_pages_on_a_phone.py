@@ -135,3 +135,19 @@ def test_settings_subscriptions_reads_on_a_phone_and_says_a_mistake_beside_its_f
     expect(notice).to_have_accessible_description(re.compile("whole number of days from 0 to 30"))
     error = phone.get_by_role("alert").filter(has_text="whole number of days")
     expect(error).to_have_css("color", "rgb(179, 38, 30)")  # the form's error red, not body text
+
+
+def test_a_partners_refused_reserve_is_said_on_its_field(phone: Page, merchant, world):
+    """The payout account and reserve of the portal's mode: a refused reserve was shown under the field, but the
+    field was neither marked invalid nor described by it, so a screen reader on it read a valid-sounding '0'."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto(f"/portal/partners/{world.partner}")
+    expect(phone.get_by_role("heading", name="Test payouts")).to_be_visible()
+    phone.get_by_role("textbox", name="Rolling reserve (basis points)").fill("lots")
+    phone.get_by_role("button", name="Save").click()
+    reserve = phone.get_by_role("textbox", name="Rolling reserve (basis points)")
+    expect(reserve).to_have_value("lots")
+    expect(reserve).to_have_attribute("aria-invalid", "true")
+    error = phone.get_by_role("alert").filter(has_text="whole number of basis points")
+    expect(reserve).to_have_accessible_description(error.inner_text())
+    expect(phone.get_by_role("textbox", name="Payout account")).not_to_have_attribute("aria-invalid", "true")
