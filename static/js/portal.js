@@ -87,6 +87,10 @@
     var target = pressed.disabled && row ? row.querySelector("button:not([disabled])") : pressed;
     if (target) target.focus();
   }
+  // A form sent back with a mistake: focus goes to the first field marked invalid, so a keyboard or screen reader
+  // user lands where the mistake is and hears its message (the field's description), not at the top of the page.
+  var invalid = !pressed && document.querySelector("#main [aria-invalid=true]");
+  if (invalid) invalid.focus();
   document.addEventListener("htmx:afterSettle", letScrollingTablesTakeFocus);
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-target]");

@@ -132,6 +132,7 @@ def test_settings_subscriptions_reads_on_a_phone_and_says_a_mistake_beside_its_f
     section.get_by_role("button", name="Save subscription settings").click()
     notice = phone.get_by_role("textbox", name="Renewal notice (days before)")
     expect(notice).to_have_attribute("aria-invalid", "true")
+    expect(notice).to_be_focused()  # where the mistake is
     expect(notice).to_have_accessible_description(re.compile("whole number of days from 0 to 30"))
     error = phone.get_by_role("alert").filter(has_text="whole number of days")
     expect(error).to_have_css("color", "rgb(179, 38, 30)")  # the form's error red, not body text
@@ -148,6 +149,27 @@ def test_a_partners_refused_reserve_is_said_on_its_field(phone: Page, merchant, 
     reserve = phone.get_by_role("textbox", name="Rolling reserve (basis points)")
     expect(reserve).to_have_value("lots")
     expect(reserve).to_have_attribute("aria-invalid", "true")
+    expect(reserve).to_be_focused()
     error = phone.get_by_role("alert").filter(has_text="whole number of basis points")
     expect(reserve).to_have_accessible_description(error.inner_text())
     expect(phone.get_by_role("textbox", name="Payout account")).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_evidence_sent_empty_comes_back_with_focus_on_the_field_that_says_why(phone: Page, merchant, world):
+    """The page came back with focus at its top: a keyboard user tabbed through the menu again, and a screen
+    reader user was not told where the mistake was."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto(f"/portal/disputes/{world.dispute}")
+    phone.get_by_role("button", name="Review evidence").focus()
+    phone.keyboard.press("Enter")
+    evidence = phone.get_by_role("textbox", name="Evidence for the shopper's bank")
+    expect(evidence).to_be_focused()
+    expect(evidence).to_have_accessible_description(re.compile("Write the evidence: what was sold"))
+    expect(evidence).to_have_css("border-top-color", "rgb(179, 38, 30)")  # marked, as an input is
+    box = evidence.bounding_box()
+    assert 0 <= box["y"] < SMALL_PHONE["height"], box  # scrolled to, on the screen
+
+    evidence.fill("Licence key sent by email on 3 May.")  # fixed, it goes on to the confirmation
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("heading", name="Send this evidence?")).to_be_visible()
