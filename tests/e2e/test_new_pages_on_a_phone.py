@@ -173,3 +173,17 @@ def test_evidence_sent_empty_comes_back_with_focus_on_the_field_that_says_why(ph
     phone.keyboard.press("Tab")
     phone.keyboard.press("Enter")
     expect(phone.get_by_role("heading", name="Send this evidence?")).to_be_visible()
+
+
+def test_the_partners_list_shows_each_payout_account_and_reserve_on_a_phone(phone: Page, merchant, world):
+    """The payout account and reserve of the portal's mode are what the list is for; at 375 px the table scrolled
+    sideways with the account cut at the screen's edge and the cycle and reserve off it."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto("/portal/partners")
+    row = phone.get_by_role("row").filter(has=phone.get_by_role("link", name="World Studio"))
+    for label, shown in (("Payout account", "acct_world_0001"), ("Cycle", "daily"), ("Rolling reserve", "none")):
+        cell = row.get_by_role("cell").filter(has_text=shown)
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= SMALL_PHONE["width"], (label, box)
+        assert cell.evaluate("td => getComputedStyle(td, '::before').content") == f'"{label}: "'
+    assert laid_out_width(phone) == SMALL_PHONE["width"]
