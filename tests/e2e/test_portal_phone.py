@@ -1,5 +1,5 @@
-"""The portal on a phone (390×844): no page scrolls sideways, and the navigation folds behind a Menu
-button that opens it. On a desktop the navigation shows at once."""
+"""The portal on a phone (375×667, the smallest phone in common use): no page scrolls sideways, and the navigation
+folds behind a Menu button that opens it. On a desktop the navigation shows at once."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from tests.portal.conftest import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 375, "height": 667}
 WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')]
   .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
   .filter(el => !el.closest("table"))  /* a table scrolls inside its own box */
