@@ -187,3 +187,24 @@ def test_the_partners_list_shows_each_payout_account_and_reserve_on_a_phone(phon
         assert box["x"] >= 0 and box["x"] + box["width"] <= SMALL_PHONE["width"], (label, box)
         assert cell.evaluate("td => getComputedStyle(td, '::before').content") == f'"{label}: "'
     assert laid_out_width(phone) == SMALL_PHONE["width"]
+
+
+def test_place_order_says_nothing_is_due_where_a_phone_shows_it(phone: Page, app, merchant, catalog):
+    """A coupon that takes the whole price off turns 'Pay $25.00' into 'Place order': on a phone the summary
+    ('Total $0.00') is under the button docked at the screen's foot, so the shopper saw no sign that the coupon
+    took, and pressed a button that named no amount."""
+    from app.catalog.coupons import create_coupon
+
+    with app.app_context():
+        create_coupon(merchant.id, {"code": "ONUS", "kind": "percent_off", "percent_bps": 10000})
+    phone.goto(f"/checkout/{catalog['product']}?sku=sku_test_limited")
+    expect(phone.get_by_role("button", name="Pay $25.00")).to_be_visible()
+    coupon = phone.get_by_label("Coupon code")
+    coupon.tap()
+    coupon.fill("ONUS")
+    place = phone.get_by_role("button", name="Place order Due today: $0.00")
+    expect(place).to_be_visible()
+    box = place.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= SMALL_PHONE["height"], box  # on the screen, as typed
+    coupon.fill("")  # the coupon taken off: the price is due again
+    expect(phone.get_by_role("button", name="Pay $25.00")).to_be_visible()
