@@ -13,7 +13,7 @@ from tests.portal.conftest import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 667}}
 
 
 def decline_in_hosted_panel(page: Page, product: str) -> str:

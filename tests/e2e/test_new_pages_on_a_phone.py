@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_portal import sign_in
+from tests.e2e.test_portal import axe_violations, sign_in
 from tests.portal.conftest import world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
@@ -92,6 +92,7 @@ def test_evidence_with_a_tracking_link_is_reviewed_and_sent_on_a_phone_from_the_
     send.focus()
     phone.keyboard.press("Tab")  # the confirmation's two ways out, in reading order
     expect(phone.get_by_role("link", name="Cancel")).to_be_focused()
+    assert axe_violations(phone) == []  # the confirmation step, a page no GET opens
     box = send.bounding_box()
     assert box["x"] + box["width"] <= SMALL_PHONE["width"] and box["height"] >= 24
 
@@ -136,6 +137,7 @@ def test_settings_subscriptions_reads_on_a_phone_and_says_a_mistake_beside_its_f
     expect(notice).to_have_accessible_description(re.compile("whole number of days from 0 to 30"))
     error = phone.get_by_role("alert").filter(has_text="whole number of days")
     expect(error).to_have_css("color", "rgb(179, 38, 30)")  # the form's error red, not body text
+    assert axe_violations(phone) == []
 
 
 def test_a_partners_refused_reserve_is_said_on_its_field(phone: Page, merchant, world):
