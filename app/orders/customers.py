@@ -8,6 +8,8 @@ nobody named checks out as a guest with an id Kassa makes up.
 """
 from __future__ import annotations
 
+import re
+
 import secrets
 
 from app.errors import InvalidRequest
@@ -43,13 +45,19 @@ def claimed_customer(customer: object, *, by_secret_key: bool) -> tuple[object, 
     return customer, PUBLISHABLE_KEY
 
 
+# One @ with something on each side, and no whitespace or control character: a line break in it would make every
+# email to it fail for good (a receipt, a subscriber's notice), and no mail server takes one.
+_EMAIL = re.compile(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+")
+
+
 def parse_customer(customer: object) -> tuple[str, str | None]:
     """``{id, email?}`` as (id, email), or a 400 naming the bad field."""
     if not isinstance(customer, dict):
         raise InvalidRequest("customer must be an object {id, email?}", param="customer")
     cid, email = parse_customer_id(customer.get("id"), param="customer.id"), customer.get("email")
-    if email is not None and (not isinstance(email, str) or "@" not in email or len(email) > 320):
-        raise InvalidRequest("customer.email must be an email address", param="customer.email")
+    if email is not None and (not isinstance(email, str) or len(email) > 320 or not _EMAIL.fullmatch(email)):
+        raise InvalidRequest("customer.email must be an email address like name@example.com (no spaces or line "
+                             "breaks)", param="customer.email")
     return cid, email
 
 

@@ -59,6 +59,13 @@ def test_order_reserves_limited_stock_and_refuses_more_than_left(api, catalog):
      400, "parameter_invalid", "customer.id"),
     ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "nope"},
       "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
+    # A line break in an address would make every email to it fail for good (receipts, subscriber notices).
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "a@example.test\r\nBcc: x@y"},
+      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "a b@example.test"},
+      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
+    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "a@b@example.test"},
+      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
     ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}},
      422, "agreement_required", "agreement_accepted"),
     ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": "yes"},
