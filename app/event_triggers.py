@@ -4,7 +4,7 @@ Where a cheap real flow exists it is run through the services, exactly as the AP
 fixture product, paid on the sandbox card channel and approved through the sandbox provider's control API (the
 step a shopper's click on **Approve** would take). Any other known type gets a sample event through the normal
 outbox, marked ``"sample": true`` in its object, since its real cause (a settlement, a dunning run…) is not cheap
-to stage. Everything is test mode (``livemode: false``).
+to stage. Everything is test mode (``livemode: false``), so it reaches the merchant's test webhook endpoints only.
 """
 from __future__ import annotations
 

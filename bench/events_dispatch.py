@@ -161,7 +161,7 @@ def main() -> None:
         upgrade()
         quiet = create_merchant("Quiet", "quiet@kassa.test", "bench-pass-1").merchant.id
         hooked = create_merchant("Hooked", "hooked@kassa.test", "bench-pass-1").merchant.id
-        create_endpoint(hooked, url=receiver.url, events=["*"])
+        create_endpoint(hooked, url=receiver.url, events=["*"], livemode=False)  # the bench events are test events
         queue = Queue(QUEUE, connection=Redis.from_url(REDIS))
 
         rows = []

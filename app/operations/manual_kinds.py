@@ -215,19 +215,24 @@ def _run_fulfilment(run: Run) -> str:
     return "the order is fulfilled"
 
 
-def _has_endpoint(merchant_id: str) -> bool:
-    return db.session.scalar(select(WebhookEndpoint.id).where(
-        WebhookEndpoint.merchant_id == merchant_id, WebhookEndpoint.enabled.is_(True),
-        WebhookEndpoint.deleted_at.is_(None)).limit(1)) is not None
+def _active_endpoints(merchant_id: str, livemode: bool):
+    """The merchant's active endpoints of one mode: an order's events are replayed to its mode's endpoints only."""
+    return select(WebhookEndpoint).where(
+        WebhookEndpoint.merchant_id == merchant_id, WebhookEndpoint.livemode.is_(livemode),
+        WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None))
+
+
+def _has_endpoint(order: Order) -> bool:
+    return db.session.scalar(_active_endpoints(order.merchant_id, order.livemode).limit(1)) is not None
 
 
 def _check_replay(target: Target) -> None:
-    wanted = [e for e in db.session.scalars(select(WebhookEndpoint).where(
-        WebhookEndpoint.merchant_id == target.order.merchant_id, WebhookEndpoint.enabled.is_(True),
-        WebhookEndpoint.deleted_at.is_(None))) if e.wants(target.event.type)]
+    mode = "live" if target.event.livemode else "test"
+    wanted = [e for e in db.session.scalars(_active_endpoints(target.order.merchant_id, target.event.livemode))
+              if e.wants(target.event.type)]
     if not wanted:
-        raise Conflict(f"no active webhook endpoint subscribes to {target.event.type}; add one under Developers",
-                       code="no_webhook_endpoint", param="subject")
+        raise Conflict(f"no active {mode} webhook endpoint subscribes to {target.event.type}; add one under "
+                       f"Developers in {mode} mode", code="no_webhook_endpoint", param="subject")
 
 
 def _run_replay(run: Run) -> str:
@@ -306,7 +311,7 @@ def offers_for(order: Order, attempts: list[PaymentAttempt], *, has_events: bool
     found = []
     for kind in KINDS.values():
         if kind.subject == "event":
-            found += [Offer(kind)] if has_events and _has_endpoint(order.merchant_id) else []
+            found += [Offer(kind)] if has_events and _has_endpoint(order) else []
             continue
         for attempt in (attempts if kind.subject == "payment" else [None]):
             try:

@@ -9,7 +9,7 @@ from app.events import record_event
 from app.extensions import db
 from app.money import Money, normalise_currency
 from app.payments.models import ChannelConfig
-from app.payments.registry import channel_codes, channel_spec
+from app.payments.registry import channel_codes, channel_spec, is_test_channel
 
 MAX_AMOUNT = 999_999_999_999
 SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "limits_currency",
@@ -111,12 +111,18 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
                                  param="min_amount")
         try:
             db.session.flush()
-            record_event(merchant_id, "channel_config.updated", channel_config_json(config))
+            _record_update(merchant_id, config)
             db.session.commit()
             return config
         except IntegrityError:
             db.session.rollback()
     raise InvalidRequest("the channel settings changed concurrently; try again", param="code")
+
+
+def _record_update(merchant_id: str, config: ChannelConfig) -> None:
+    # The settings are one for both modes; a live channel's change is live news, so a live webhook endpoint hears it.
+    record_event(merchant_id, "channel_config.updated", channel_config_json(config),
+                 livemode=not is_test_channel(config.code))
 
 
 def channel_config_json(config: ChannelConfig) -> dict:
@@ -154,7 +160,7 @@ def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
         if config.priority != position * 10:
             config.priority = position * 10
             db.session.flush()
-            record_event(merchant_id, "channel_config.updated", channel_config_json(config))
+            _record_update(merchant_id, config)
     try:
         db.session.commit()
     except IntegrityError:  # a concurrent first save of a channel's row: nothing was changed

@@ -138,6 +138,13 @@ def channel_spec(code: object) -> ChannelSpec | None:
     return channels().get(code) if isinstance(code, str) else None
 
 
+def is_test_channel(code: object) -> bool:
+    """Whether the channel is test-only (the sandbox: it moves no real money). News about a channel, which belongs
+    to neither mode by itself, is test news for such a channel and live news for any other."""
+    spec = channel_spec(code)
+    return spec is not None and getattr(spec.adapter, "test_only", False)
+
+
 def channel_codes() -> tuple[str, ...]:
     """Every installed channel's code, built-in ones first."""
     return tuple(channels())

@@ -15,7 +15,7 @@ from app.extensions import conflict_insert, db
 from app.ids import new_id
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
-from app.payments.registry import channel_spec, channels
+from app.payments.registry import channel_spec, channels, is_test_channel
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 
@@ -125,8 +125,9 @@ def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[
         for start in range(0, len(rows), 1000):
             db.session.execute(conflict_insert(Discrepancy).values(rows[start:start + 1000]).on_conflict_do_nothing())
         new = db.session.scalars(select(Discrepancy).where(Discrepancy.run_id == run_id)).all()
+        live = not is_test_channel(channel)  # a live channel's statement is about live money: live endpoints hear it
         for discrepancy in new:
-            record_event(merchant_id, "reconciliation.discrepancy", discrepancy_json(discrepancy), livemode=False)
+            record_event(merchant_id, "reconciliation.discrepancy", discrepancy_json(discrepancy), livemode=live)
     db.session.commit()
 
 

@@ -1,5 +1,8 @@
 """Webhook endpoint services: register, list, read, change (url, events, enabled) and delete a merchant's
-endpoints. Their secrets are rolled and revealed in app/webhooks/secrets.py."""
+endpoints. Their secrets are rolled and revealed in app/webhooks/secrets.py.
+
+An endpoint is test or live, like the key that made it, and each service takes the caller's mode: another mode's
+endpoint is not found, as another mode's order is."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -41,9 +44,10 @@ def _parse_events(events: object) -> list[str]:
     return list(dict.fromkeys(events))  # drop repeats, keep the merchant's order
 
 
-def create_endpoint(merchant_id: str, *, url: object, events: object) -> WebhookEndpoint:
-    """Register an endpoint with a new signing secret; it receives events from now on."""
-    endpoint = WebhookEndpoint(id=new_id("we"), merchant_id=merchant_id, url=_parse_url(url),
+def create_endpoint(merchant_id: str, *, url: object, events: object, livemode: bool) -> WebhookEndpoint:
+    """Register an endpoint of the caller's mode with a new signing secret; it receives that mode's events from now
+    on."""
+    endpoint = WebhookEndpoint(id=new_id("we"), merchant_id=merchant_id, livemode=livemode, url=_parse_url(url),
                                events=_parse_events(events), secret=new_endpoint_secret(), enabled=True,
                                created_at=utcnow())
     db.session.add(endpoint)
@@ -51,19 +55,19 @@ def create_endpoint(merchant_id: str, *, url: object, events: object) -> Webhook
     return endpoint
 
 
-def list_endpoints(merchant_id: str, *, limit: int = 20,
+def list_endpoints(merchant_id: str, *, livemode: bool, limit: int = 20,
                    starting_after: str | None = None) -> tuple[list[WebhookEndpoint], bool]:
-    """The merchant's endpoints that are not deleted, newest first, cursor-paginated by id."""
+    """The merchant's endpoints of one mode that are not deleted, newest first, cursor-paginated by id."""
     query = select(WebhookEndpoint).where(WebhookEndpoint.merchant_id == merchant_id,
-                                          WebhookEndpoint.deleted_at.is_(None))
+                                          WebhookEndpoint.livemode.is_(livemode), WebhookEndpoint.deleted_at.is_(None))
     return newest_first(query, WebhookEndpoint.id, limit=limit, starting_after=starting_after)
 
 
-def get_endpoint(merchant_id: str, endpoint_id: str) -> WebhookEndpoint:
-    """One of the merchant's endpoints that is not deleted; anything else is not found."""
+def get_endpoint(merchant_id: str, endpoint_id: str, *, livemode: bool) -> WebhookEndpoint:
+    """One of the merchant's endpoints of that mode that is not deleted; anything else is not found."""
     endpoint = db.session.scalar(select(WebhookEndpoint).where(
         WebhookEndpoint.id == endpoint_id, WebhookEndpoint.merchant_id == merchant_id,
-        WebhookEndpoint.deleted_at.is_(None)))
+        WebhookEndpoint.livemode.is_(livemode), WebhookEndpoint.deleted_at.is_(None)))
     if endpoint is None:
         raise NotFound(f"no webhook endpoint {endpoint_id!r}", param="id")
     return endpoint
@@ -95,10 +99,10 @@ def _stop_pending_deliveries(endpoint_id: str, now: datetime) -> None:
                        .values(status="failed", next_attempt_at=None, updated_at=now))
 
 
-def update_endpoint(merchant_id: str, endpoint_id: str, changes: dict) -> WebhookEndpoint:
+def update_endpoint(merchant_id: str, endpoint_id: str, changes: dict, *, livemode: bool) -> WebhookEndpoint:
     """Change an endpoint's url, events and/or enabled state (``changes`` holds only what changes). Disabling it
     stops its pending deliveries, and no event is queued for it until it is enabled again."""
-    endpoint = get_endpoint(merchant_id, endpoint_id)  # another merchant's is a 404
+    endpoint = get_endpoint(merchant_id, endpoint_id, livemode=livemode)  # another merchant's or mode's is a 404
     if not any(name in changes for name in UPDATABLE):
         raise InvalidRequest("nothing to change: send url, events or enabled")
     url = _parse_url(changes["url"]) if "url" in changes else None
@@ -118,13 +122,13 @@ def update_endpoint(merchant_id: str, endpoint_id: str, changes: dict) -> Webhoo
     return endpoint
 
 
-def delete_endpoint(merchant_id: str, endpoint_id: str) -> str:
-    """Delete an endpoint and stop its pending deliveries, in one transaction; returns its id."""
+def delete_endpoint(merchant_id: str, endpoint_id: str, *, livemode: bool) -> str:
+    """Delete an endpoint of that mode and stop its pending deliveries, in one transaction; returns its id."""
     now = utcnow()
     deleted = db.session.execute(
         update(WebhookEndpoint)
         .where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.merchant_id == merchant_id,
-               WebhookEndpoint.deleted_at.is_(None))
+               WebhookEndpoint.livemode.is_(livemode), WebhookEndpoint.deleted_at.is_(None))
         .values(deleted_at=now, enabled=False)).rowcount
     if deleted != 1:
         db.session.rollback()

@@ -22,7 +22,7 @@ SWEEP_GRACE = timedelta(seconds=60)
 
 
 def create_deliveries(event: Event) -> list[str]:
-    """Make sure each active endpoint of the event's merchant that wants its type has a delivery
+    """Make sure each active endpoint of the event's merchant and mode that wants its type has a delivery
     for it (once, however often this runs); returns the ids of those still pending."""
     pending = _make_deliveries([event])
     if pending:
@@ -35,16 +35,18 @@ def _make_deliveries(events: list[Event]) -> list[tuple[str, str]]:
     one INSERT that leaves a delivery made before (or by a concurrent fan-out) as it is, one read of what is
     pending. Returns (delivery id, event id) pairs, in the events' order."""
     merchants = {event.merchant_id for event in events}
-    endpoints: dict[str, list[WebhookEndpoint]] = {}
+    # Keyed by merchant and mode: a test event never reaches a live endpoint, nor a live one a test endpoint.
+    endpoints: dict[tuple[str, bool], list[WebhookEndpoint]] = {}
     for endpoint in db.session.scalars(
             select(WebhookEndpoint).where(WebhookEndpoint.merchant_id.in_(merchants), WebhookEndpoint.enabled.is_(True),
                                           WebhookEndpoint.deleted_at.is_(None))
             .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)):
-        endpoints.setdefault(endpoint.merchant_id, []).append(endpoint)
+        endpoints.setdefault((endpoint.merchant_id, endpoint.livemode), []).append(endpoint)
     now = utcnow()
     rows = [{"id": new_id("whd"), "merchant_id": event.merchant_id, "endpoint_id": endpoint.id, "event_id": event.id,
              "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now, "updated_at": now}
-            for event in events for endpoint in endpoints.get(event.merchant_id, ()) if endpoint.wants(event.type)]
+            for event in events for endpoint in endpoints.get((event.merchant_id, bool(event.livemode)), ())
+            if endpoint.wants(event.type)]
     if not rows:
         return []
     db.session.execute(conflict_insert(WebhookDelivery).on_conflict_do_nothing(index_elements=["endpoint_id",
@@ -75,7 +77,8 @@ def fan_out_batch(events: list[Event]) -> Batched:
 
 
 def _endpoint_event_types(session: Session, merchant_id: str) -> frozenset[str]:
-    """The event types the merchant's active endpoints take ("*" for all)."""
+    """The event types the merchant's active endpoints of either mode take ("*" for all): a cheap first sieve, the
+    fan-out itself matches each event's mode."""
     return frozenset(event_type for types in session.scalars(
         select(WebhookEndpoint.events).where(WebhookEndpoint.merchant_id == merchant_id,
                                              WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None)))
@@ -108,7 +111,7 @@ def enqueue_due_deliveries(*, now: datetime | None = None, batch: int = 500) -> 
 
 
 def replay_event(merchant_id: str, event_id: str) -> list[tuple[str, WebhookDeliveryAttempt | None]]:
-    """Send one of the merchant's events again, now, to every active endpoint that wants it (an endpoint
+    """Send one of the merchant's events again, now, to every active endpoint of its mode that wants it (an endpoint
     added since gets its delivery made first); returns each endpoint's URL with the attempt made, or None
     when that delivery was being sent at that moment. A NotFound for another merchant's event."""
     event = db.session.scalar(select(Event).where(Event.id == event_id, Event.merchant_id == merchant_id))
@@ -118,8 +121,9 @@ def replay_event(merchant_id: str, event_id: str) -> list[tuple[str, WebhookDeli
     rows = db.session.execute(
         select(WebhookDelivery.id, WebhookEndpoint)
         .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-        .where(WebhookDelivery.event_id == event.id, WebhookEndpoint.enabled.is_(True),
-               WebhookEndpoint.deleted_at.is_(None)).order_by(WebhookEndpoint.created_at)).all()
+        .where(WebhookDelivery.event_id == event.id, WebhookEndpoint.livemode.is_(event.livemode),
+               WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None))
+        .order_by(WebhookEndpoint.created_at)).all()
     targets = [(delivery_id, endpoint.url) for delivery_id, endpoint in rows if endpoint.wants(event.type)]
     sent = []
     for delivery_id, url in targets:

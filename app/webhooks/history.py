@@ -1,4 +1,5 @@
-"""What the portal shows: a merchant's deliveries and every attempt at each."""
+"""What the portal shows: a merchant's deliveries and every attempt at each, in the mode the portal shows (a
+delivery is of its endpoint's mode)."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -9,12 +10,18 @@ from app.extensions import db
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
 
-def list_deliveries(merchant_id: str, *, endpoint_id: str | None = None, event_id: str | None = None,
+def _of_mode(livemode: bool):
+    """Deliveries to the endpoints of one mode."""
+    return select(WebhookDelivery).join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id).where(
+        WebhookEndpoint.livemode.is_(livemode))
+
+
+def list_deliveries(merchant_id: str, *, livemode: bool, endpoint_id: str | None = None, event_id: str | None = None,
                     status: str | None = None, limit: int = 50,
                     starting_after: str | None = None) -> list[WebhookDelivery]:
-    """The merchant's deliveries, newest first, optionally for one endpoint, event or status;
+    """The merchant's deliveries of one mode, newest first, optionally for one endpoint, event or status;
     ``starting_after`` (a delivery id) gives the next, older page."""
-    query = select(WebhookDelivery).where(WebhookDelivery.merchant_id == merchant_id)
+    query = _of_mode(livemode).where(WebhookDelivery.merchant_id == merchant_id)
     if endpoint_id:
         query = query.where(WebhookDelivery.endpoint_id == endpoint_id)
     if event_id:
@@ -26,18 +33,18 @@ def list_deliveries(merchant_id: str, *, endpoint_id: str | None = None, event_i
     return list(db.session.scalars(query.order_by(WebhookDelivery.id.desc()).limit(limit)))
 
 
-def get_delivery(merchant_id: str, delivery_id: str) -> WebhookDelivery:
-    """One of the merchant's deliveries; another merchant's is not found."""
-    delivery = db.session.scalar(select(WebhookDelivery).where(WebhookDelivery.id == delivery_id,
-                                                               WebhookDelivery.merchant_id == merchant_id))
+def get_delivery(merchant_id: str, delivery_id: str, *, livemode: bool) -> WebhookDelivery:
+    """One of the merchant's deliveries of that mode; another merchant's or mode's is not found."""
+    delivery = db.session.scalar(_of_mode(livemode).where(WebhookDelivery.id == delivery_id,
+                                                          WebhookDelivery.merchant_id == merchant_id))
     if delivery is None:
         raise NotFound(f"no webhook delivery {delivery_id!r}", param="id")
     return delivery
 
 
-def delivery_attempts(merchant_id: str, delivery_id: str) -> list[WebhookDeliveryAttempt]:
+def delivery_attempts(merchant_id: str, delivery_id: str, *, livemode: bool) -> list[WebhookDeliveryAttempt]:
     """Every attempt at one of the merchant's deliveries, in the order they were made."""
-    get_delivery(merchant_id, delivery_id)
+    get_delivery(merchant_id, delivery_id, livemode=livemode)
     return list(db.session.scalars(select(WebhookDeliveryAttempt)
                                    .where(WebhookDeliveryAttempt.delivery_id == delivery_id)
                                    .order_by(WebhookDeliveryAttempt.number)))

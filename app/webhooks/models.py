@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -19,6 +19,9 @@ class WebhookEndpoint(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    # Test or live, like the key (or portal mode) that made it: it receives only its mode's events, and only keys
+    # of its mode see or change it, so a leaked test key can neither hear live events nor touch a live endpoint.
+    livemode: Mapped[bool] = mapped_column(default=False, server_default=false())
     url: Mapped[str] = mapped_column(String(2000))
     events: Mapped[list] = mapped_column(JSON)  # event types, or ["*"]
     # Kept in clear text because every delivery is signed with it; shown to the merchant once.

@@ -37,20 +37,20 @@ def sample_event_types(endpoint: WebhookEndpoint) -> list[str]:
     return types
 
 
-def sample_object(event_type: str) -> dict:
-    """A plausible object for ``event_type``, with ids that name no real object."""
+def sample_object(event_type: str, *, livemode: bool) -> dict:
+    """A plausible object for ``event_type`` in that mode, with ids that name no real object."""
     kind = event_type.split(".")[0]
     object_id = new_id(f"{_PREFIXES.get(kind, kind)}_test")
     if kind in ("order", "risk"):
-        return _sample_order(object_id, event_type.split(".")[1] if kind == "order" else "paid")
-    return {"id": object_id, "object": kind, "livemode": False, "amount": 2500, "currency": "usd",
+        return _sample_order(object_id, event_type.split(".")[1] if kind == "order" else "paid", livemode)
+    return {"id": object_id, "object": kind, "livemode": livemode, "amount": 2500, "currency": "usd",
             "metadata": {"kassa_test_webhook": "true"}}
 
 
-def _sample_order(order_id: str, status: str) -> dict:
+def _sample_order(order_id: str, status: str, livemode: bool) -> dict:
     """An order shaped exactly as real order events carry it (app/orders/representation.py); never stored."""
     now = utcnow()
-    order = Order(id=order_id, kind="purchase", status=status, livemode=False, customer_id="cus_test_sample",
+    order = Order(id=order_id, kind="purchase", status=status, livemode=livemode, customer_id="cus_test_sample",
                   customer_email="shopper@example.com", customer_source="secret_key", checkout_session_id=None,
                   currency="usd", subtotal=2500, discount=0, total=2500, refunded_amount=0, risk=None,
                   metadata_={"kassa_test_webhook": "true"}, expires_at=now + timedelta(minutes=30), created_at=now,
@@ -71,16 +71,18 @@ def _parse_type(endpoint: WebhookEndpoint, event_type: object) -> str:
     return event_type
 
 
-def send_test_event(merchant_id: str, endpoint_id: str, *, event_type: object = None) -> WebhookDelivery:
-    """Make a test event for the endpoint and send it now; returns its delivery after the first attempt."""
-    endpoint = get_endpoint(merchant_id, endpoint_id)  # another merchant's is a 404
+def send_test_event(merchant_id: str, endpoint_id: str, *, livemode: bool,
+                    event_type: object = None) -> WebhookDelivery:
+    """Make a test event for the endpoint and send it now; returns its delivery after the first attempt. The sample
+    is of the endpoint's mode, so a live receiver is shown what live events look like (``test_webhook`` marks it)."""
+    endpoint = get_endpoint(merchant_id, endpoint_id, livemode=livemode)  # another merchant's or mode's is a 404
     if not endpoint.enabled:
         raise Conflict("this endpoint is disabled and receives nothing; enable it first",
                        code="webhook_endpoint_disabled")
     type_ = _parse_type(endpoint, event_type)
     now = utcnow()
-    event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": sample_object(type_)},
-                  livemode=False, test_webhook=True, created_at=now, dispatched_at=now,
+    event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_,
+                  data={"object": sample_object(type_, livemode=livemode)}, livemode=livemode, test_webhook=True, created_at=now, dispatched_at=now,
                   request_id=logs.current("request_id"))
     delivery = WebhookDelivery(id=new_id("whd"), merchant_id=merchant_id, endpoint_id=endpoint.id, event_id=event.id,
                                status="pending", attempts=0, next_attempt_at=now, created_at=now, updated_at=now)

@@ -31,10 +31,11 @@ def parse_overlap_hours(value: object) -> int:
     return value
 
 
-def roll_endpoint_secret(merchant_id: str, endpoint_id: str, *, overlap_hours: object = None) -> WebhookEndpoint:
+def roll_endpoint_secret(merchant_id: str, endpoint_id: str, *, livemode: bool,
+                         overlap_hours: object = None) -> WebhookEndpoint:
     """Give the endpoint a new secret; the old one also signs for ``overlap_hours`` (0: not at all)."""
     hours = parse_overlap_hours(overlap_hours)
-    endpoint = get_endpoint(merchant_id, endpoint_id)  # another merchant's is a 404
+    endpoint = get_endpoint(merchant_id, endpoint_id, livemode=livemode)  # another merchant's or mode's is a 404
     now, old = utcnow(), endpoint.secret
     overlap = {"previous_secret": old, "previous_expires_at": now + timedelta(hours=hours)} if hours else \
         {"previous_secret": None, "previous_expires_at": now}
@@ -53,9 +54,9 @@ def roll_endpoint_secret(merchant_id: str, endpoint_id: str, *, overlap_hours: o
     return db.session.get(WebhookEndpoint, endpoint.id, populate_existing=True)
 
 
-def reveal_endpoint_secret(merchant_id: str, endpoint_id: str) -> WebhookEndpoint:
+def reveal_endpoint_secret(merchant_id: str, endpoint_id: str, *, livemode: bool) -> WebhookEndpoint:
     """The endpoint with its secret, for showing once more; the moment is recorded (and audited by the caller)."""
-    endpoint = get_endpoint(merchant_id, endpoint_id)
+    endpoint = get_endpoint(merchant_id, endpoint_id, livemode=livemode)
     endpoint.revealed_at = utcnow()
     db.session.commit()
     return endpoint

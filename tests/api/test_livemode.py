@@ -119,6 +119,7 @@ class World:
     withdrawal: dict | None = None
     settlement: str | None = None
     dispute: str | None = None
+    webhook_endpoint: str | None = None
 
 
 @pytest.fixture
@@ -201,7 +202,21 @@ READS: dict[str, Callable[[World, World], None]] = {
         mine.key.get(f"/settlements/{_settlement_of(other)}/lines").status_code == 404),
     "api.settlements_statement": lambda mine, other: _check(
         mine.key.get(f"/settlements/{_settlement_of(other)}/statement.csv").status_code == 404),
+    # Webhook endpoints are of the key's mode: a test key never lists, reads or changes the one live events go to.
+    "api.webhook_endpoints_index": lambda mine, other: _check(
+        (_webhook_endpoint_of(other), _webhook_endpoint_of(mine))
+        and [e["id"] for e in mine.key.get("/webhook_endpoints").json["data"]] == [mine.webhook_endpoint]),
+    "api.webhook_endpoints_show": lambda mine, other: _check(
+        mine.key.get(f"/webhook_endpoints/{_webhook_endpoint_of(other)}").status_code == 404),
 }
+
+
+def _webhook_endpoint_of(world: World) -> str:
+    """An endpoint made with the world's key."""
+    if world.webhook_endpoint is None:
+        world.webhook_endpoint = world.key.post("/webhook_endpoints", json={
+            "url": f"https://hooks.example.test/{'live' if world.livemode else 'test'}", "events": ["*"]}).json["id"]
+    return world.webhook_endpoint
 
 
 def _withdrawal_of(*worlds: World) -> str:
@@ -290,11 +305,10 @@ def _subscription_of(world: World) -> dict:
         world.subscription = world.key.post("/subscriptions", json={
             "sku": RECURRING_SKU, "customer": {"id": CUSTOMER}, "agreement_accepted": True}).json["subscription"]
     return world.subscription
-# Reads of things that are not test or live: the catalog, webhook endpoints, the API's own description.
+# Reads of things that are not test or live: the catalog, the API's own description.
 # Risk lists and rules protect both modes alike (a fraudster tried in test mode is one in live mode too).
 # Partners are the merchant's business relations, whatever the mode.
-SHARED = {"api.products_index", "api.products_show", "api.webhook_endpoints_index", "api.webhook_endpoints_show",
-          "api.openapi_json",
+SHARED = {"api.products_index", "api.products_show", "api.openapi_json",
           "api.risk_list_entries_index", "api.risk_list_entries_export", "api.risk_rules_index", "api.partners_index",
           "api.partners_show",
           # A provider's statement is of its account and day, whichever keys made the payments on it.

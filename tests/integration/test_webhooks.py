@@ -53,18 +53,19 @@ def register(api, receiver: Receiver, path: str, events: list[str], *, fail_firs
     return hook, response.json["id"]
 
 
-def deliveries(app, merchant_id: str, endpoint_id: str | None = None) -> list:
+def deliveries(app, merchant_id: str, endpoint_id: str | None = None, *, livemode: bool = False) -> list:
+    """The merchant's deliveries to its endpoints of one mode (test, as the ``api`` fixture's key)."""
     from app.webhooks.history import list_deliveries
 
     with app.app_context():
-        return list_deliveries(merchant_id, endpoint_id=endpoint_id)
+        return list_deliveries(merchant_id, livemode=livemode, endpoint_id=endpoint_id)
 
 
-def attempts(app, merchant_id: str, delivery_id: str) -> list:
+def attempts(app, merchant_id: str, delivery_id: str, *, livemode: bool = False) -> list:
     from app.webhooks.history import delivery_attempts
 
     with app.app_context():
-        return delivery_attempts(merchant_id, delivery_id)
+        return delivery_attempts(merchant_id, delivery_id, livemode=livemode)
 
 
 def test_a_failing_receiver_gets_the_event_once_after_retries(app, api, merchant, catalog, receiver, worker,

@@ -150,7 +150,8 @@ def build_world(app, merchant_id: str, sku: str) -> World:
                         channel="sandbox_card", amount=100, currency=order.currency, status="failed",
                         previous_order_status="paid", actor="api")
         db.session.add(refund)
-        endpoint = create_endpoint(merchant_id, url="https://hooks.example.test/kassa", events=["*"])
+        endpoint = create_endpoint(merchant_id, url="https://hooks.example.test/kassa", events=["*"],
+                                   livemode=False)  # the portal's default view, like the order
         event = record_event(merchant_id, "order.created", {"id": order.id, "object": "order"})
         db.session.flush()
         delivery = WebhookDelivery(id=new_id("whd"), merchant_id=merchant_id, endpoint_id=endpoint.id,

@@ -180,11 +180,43 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
     endpoint_id = _first_endpoint_id(portal)
     assert "Delete this webhook endpoint?" in portal.text(f"/portal/developers/webhooks/{endpoint_id}/delete")
     portal.post(f"/portal/developers/webhooks/{endpoint_id}/delete")
-    assert "No webhook endpoints yet" in portal.text("/portal/developers/webhooks")
+    assert "No test webhook endpoints yet" in portal.text("/portal/developers/webhooks")
     actions = portal.text("/portal/audit")
     for action in ("webhook_endpoint.create", "webhook_delivery.resend", "webhook_endpoint.delete"):
         assert action in actions
     assert hook.secret not in actions
+
+
+def test_webhook_endpoints_follow_the_portals_mode(app, client, merchant, api, portal):
+    """The portal's webhook pages showed every endpoint whatever the mode, and one added there heard both modes.
+    Now an endpoint added in test mode is a test endpoint, one added in live mode a live one; each mode lists its
+    own, says which it is, and another mode's endpoint is not found, as another mode's order is not."""
+    from tests.api.test_livemode import live_key
+
+    test_id, _ = _portal_endpoint(portal, "https://hooks.example.test/ci")
+    assert "test endpoint: it receives test events only" in portal.text(f"/portal/developers/webhooks/{test_id}/edit")
+    portal.post("/portal/mode", {"mode": "live"})
+    live_listing = portal.text("/portal/developers/webhooks")
+    assert "No live webhook endpoints yet" in live_listing and test_id not in live_listing
+    assert portal.get(f"/portal/developers/webhooks/{test_id}/edit").status_code == 404
+    assert portal.post(f"/portal/developers/webhooks/{test_id}/delete").status_code == 404
+    live_created = portal.post("/portal/developers/webhooks", {"url": "https://hooks.example.test/live",
+                                                               "all_events": "y"}).get_data(as_text=True)
+    assert "this is a live endpoint, so it receives live events only" in live_created
+    live_id = _first_endpoint_id(portal)
+    live_listing = portal.text("/portal/developers/webhooks")
+    assert live_id in live_listing and '<span class="badge badge-live">live</span>' in live_listing
+    assert "Webhook endpoints <span class=\"muted\">(live mode)</span>" in live_listing
+
+    live_api = live_key(app, client, merchant, "secret")
+    assert [(e["id"], e["livemode"]) for e in live_api.get("/webhook_endpoints").json["data"]] == [(live_id, True)]
+    assert [(e["id"], e["livemode"]) for e in api.get("/webhook_endpoints").json["data"]] == [(test_id, False)]
+
+    portal.post("/portal/mode", {"mode": "test"})
+    test_listing = portal.text("/portal/developers/webhooks")
+    assert test_id in test_listing and live_id not in test_listing
+    assert '<span class="badge badge-test">test</span>' in test_listing
+    assert portal.get(f"/portal/developers/webhooks/{live_id}/secret").status_code == 404
 
 
 def test_an_invalid_endpoint_is_explained_inline(portal):

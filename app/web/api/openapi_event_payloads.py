@@ -13,7 +13,8 @@ SIGNATURE_TAG = "Receiving webhooks"
 _SIGNATURE_ANCHOR = "#tag/Receiving-webhooks"  # where Redoc puts that section on /docs/api
 SIGNATURE_DESCRIPTION = """\
 Kassa POSTs every event an endpoint subscribed to (`POST /webhook_endpoints {url, events}`) as the JSON body of
-the event, with `Content-Type: application/json` and
+the event, to endpoints of the event's mode only (an endpoint is test or live, like the key that created it), with
+`Content-Type: application/json` and
 
 ```
 Kassa-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">

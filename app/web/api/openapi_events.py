@@ -39,15 +39,18 @@ PATHS |= {
         "parameters": [_ID, {"name": "client_secret", "in": "query", "schema": _STR}],
         "responses": {"200": _ok("EventList"), "404": _error("no such order"), **_AUTH_ERRORS}}},
     "/webhook_endpoints": {
-        "post": {"summary": "Register a webhook endpoint; the answer holds its signing secret, shown once",
+        "post": {"summary": "Register a webhook endpoint in the key's mode (it receives that mode's events only); the "
+                            "answer holds its signing secret, shown once",
                  "requestBody": _body("WebhookEndpointInput"), "parameters": [_IDEMPOTENCY],
                  "responses": {"201": _ok("WebhookEndpointCreated", "Created"),
                                "400": _error("invalid url or events"), **_SECRET_ERRORS}},
-        "get": {"summary": "List webhook endpoints, newest first (no secrets)", "parameters": _PAGE,
+        "get": {"summary": "List the key's mode's webhook endpoints, newest first (no secrets)",
+                "parameters": _PAGE,
                 "responses": {"200": _ok("WebhookEndpointList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}},
     "/webhook_endpoints/{id}": {"delete": {
         "summary": "Delete a webhook endpoint; its pending deliveries stop", "parameters": [_ID],
-        "responses": {"200": _ok("WebhookEndpointDeleted"), "404": _error("no such endpoint"), **_SECRET_ERRORS}}},
+        "responses": {"200": _ok("WebhookEndpointDeleted"),
+                      "404": _error("no such endpoint (or one of the other mode)"), **_SECRET_ERRORS}}},
 }
 
 

@@ -10,11 +10,16 @@ def _optional_body(schema: str) -> dict:
     return {"required": False, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
-_NOT_FOUND = _error("no such endpoint (another merchant's id is not found either)")
+_NOT_FOUND = _error("no such endpoint (another merchant's id, or an endpoint of the other mode, is not found "
+                    "either)")
 
 SCHEMAS["Event"]["properties"]["test_webhook"] = {
     "const": True, "description": "present only on a sample sent by POST /webhook_endpoints/{id}/test"}
+SCHEMAS["WebhookEndpoint"]["required"].append("livemode")
 SCHEMAS["WebhookEndpoint"]["properties"] |= {
+    "livemode": {"type": "boolean", "description": "the mode of the key (or portal view) that made it: it receives "
+                                                   "only that mode's events, and only keys of that mode see or "
+                                                   "change it"},
     "status": {"enum": ["enabled", "disabled"], "description": "Stripe's name for enabled; a disabled endpoint "
                                                              "receives nothing"},
     "previous_secret_expires_at": {"type": ["string", "null"], "format": "date-time",

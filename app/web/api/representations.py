@@ -203,8 +203,8 @@ def event_json(event: Event) -> dict:
 def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = False) -> dict:
     """An endpoint; its signing secret only in the answer to the create and roll calls."""
     overlapping = previous_secret_in_overlap(endpoint) is not None
-    body = {"id": endpoint.id, "object": "webhook_endpoint", "url": endpoint.url, "events": list(endpoint.events),
-            "enabled": endpoint.enabled, "status": "enabled" if endpoint.enabled else "disabled",
+    body = {"id": endpoint.id, "object": "webhook_endpoint", "livemode": endpoint.livemode, "url": endpoint.url,
+            "events": list(endpoint.events), "enabled": endpoint.enabled, "status": "enabled" if endpoint.enabled else "disabled",
             "previous_secret_expires_at": timestamp(endpoint.previous_expires_at) if overlapping else None,
             "created_at": timestamp(endpoint.created_at)}
     if with_secret:

@@ -1,5 +1,6 @@
 """Webhook endpoint routes (secret key only): register, list, read, change, roll the secret, send a test event,
-delete."""
+delete. Each acts in the key's mode: a test key's endpoints hear test events only, and a live endpoint is a 404 to
+it."""
 from __future__ import annotations
 
 from flask import jsonify
@@ -23,15 +24,15 @@ from app.webhooks.secrets import roll_endpoint_secret
 @idempotent
 @api_audited("webhook_endpoint.create", WebhookEndpoint)
 def webhook_endpoints_create():
-    body = json_body()
-    endpoint = create_endpoint(caller().merchant_id, url=body.get("url"), events=body.get("events"))
+    body, who = json_body(), caller()
+    endpoint = create_endpoint(who.merchant_id, url=body.get("url"), events=body.get("events"), livemode=who.livemode)
     return jsonify(webhook_endpoint_json(endpoint, with_secret=True)), 201
 
 
 @bp.get("/webhook_endpoints")
 @requires_key(secret=True)
 def webhook_endpoints_index():
-    endpoints, has_more = list_endpoints(caller().merchant_id, limit=limit_param(),
+    endpoints, has_more = list_endpoints(caller().merchant_id, livemode=caller().livemode, limit=limit_param(),
                                          starting_after=cursor_param("we"))
     return jsonify({"object": "list", "data": [webhook_endpoint_json(e) for e in endpoints], "has_more": has_more})
 
@@ -39,7 +40,7 @@ def webhook_endpoints_index():
 @bp.get("/webhook_endpoints/<endpoint_id>")
 @requires_key(secret=True)
 def webhook_endpoints_show(endpoint_id: str):
-    return jsonify(webhook_endpoint_json(get_endpoint(caller().merchant_id, endpoint_id)))
+    return jsonify(webhook_endpoint_json(get_endpoint(caller().merchant_id, endpoint_id, livemode=caller().livemode)))
 
 
 @bp.post("/webhook_endpoints/<endpoint_id>")
@@ -47,7 +48,7 @@ def webhook_endpoints_show(endpoint_id: str):
 @idempotent
 @api_audited("webhook_endpoint.update", WebhookEndpoint, "endpoint_id")
 def webhook_endpoints_update(endpoint_id: str):
-    endpoint = update_endpoint(caller().merchant_id, endpoint_id, json_body())
+    endpoint = update_endpoint(caller().merchant_id, endpoint_id, json_body(), livemode=caller().livemode)
     return jsonify(webhook_endpoint_json(endpoint))
 
 
@@ -56,7 +57,8 @@ def webhook_endpoints_update(endpoint_id: str):
 @idempotent
 @api_audited("webhook_endpoint.roll_secret", WebhookEndpoint, "endpoint_id")
 def webhook_endpoints_roll_secret(endpoint_id: str):
-    endpoint = roll_endpoint_secret(caller().merchant_id, endpoint_id, overlap_hours=json_body().get("overlap_hours"))
+    endpoint = roll_endpoint_secret(caller().merchant_id, endpoint_id, livemode=caller().livemode,
+                                    overlap_hours=json_body().get("overlap_hours"))
     return jsonify(webhook_endpoint_json(endpoint, with_secret=True))
 
 
@@ -65,7 +67,8 @@ def webhook_endpoints_roll_secret(endpoint_id: str):
 @idempotent
 @api_audited("webhook_endpoint.test", WebhookDelivery)
 def webhook_endpoints_test(endpoint_id: str):
-    delivery = send_test_event(caller().merchant_id, endpoint_id, event_type=json_body().get("type"))
+    delivery = send_test_event(caller().merchant_id, endpoint_id, livemode=caller().livemode,
+                               event_type=json_body().get("type"))
     event = db.session.get(Event, delivery.event_id)
     return jsonify({"object": "webhook_test", "event": event.to_json(), "delivery": webhook_delivery_json(delivery)}), 201
 
@@ -74,5 +77,6 @@ def webhook_endpoints_test(endpoint_id: str):
 @requires_key(secret=True)
 @api_audited("webhook_endpoint.delete", WebhookEndpoint, "endpoint_id")
 def webhook_endpoints_delete(endpoint_id: str):
-    return jsonify({"id": delete_endpoint(caller().merchant_id, endpoint_id), "object": "webhook_endpoint",
+    return jsonify({"id": delete_endpoint(caller().merchant_id, endpoint_id, livemode=caller().livemode),
+                    "object": "webhook_endpoint",
                     "deleted": True})

@@ -1,5 +1,6 @@
 """Developers: one webhook endpoint after it was made — edit (url, events, enabled), reveal its secret again,
-roll it with an overlap, send it a test event. Each is audited; a secret page is never cached."""
+roll it with an overlap, send it a test event. Each is audited; a secret page is never cached. Only endpoints of
+the mode the portal shows are found."""
 from __future__ import annotations
 
 from typing import Callable
@@ -19,13 +20,14 @@ from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.developer_forms import RollSecretForm, SampleEventForm, WebhookEndpointEditForm
 from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
 from app.web.portal.webhooks_views import secret_page
 
 
 def _own_endpoint(endpoint_id: str) -> tuple[str, WebhookEndpoint]:
-    """The signed-in user's merchant and its endpoint; another merchant's endpoint is a 404."""
+    """The signed-in user's merchant and its endpoint in the portal's mode; another merchant's or mode's is a 404."""
     merchant_id = current_user.merchant_id
-    return merchant_id, get_endpoint(merchant_id, endpoint_id)
+    return merchant_id, get_endpoint(merchant_id, endpoint_id, livemode=portal_livemode())
 
 
 def _change(form: FlaskForm, action: str, endpoint_id: str,
@@ -65,7 +67,7 @@ def developers_webhook_edit(endpoint_id: str):
     merchant_id, endpoint = _own_endpoint(endpoint_id)
     form = _edit_form(endpoint)
     saved = _change(form, "webhook_endpoint.update", endpoint_id,
-                    lambda: update_endpoint(merchant_id, endpoint_id, form.changes()))
+                    lambda: update_endpoint(merchant_id, endpoint_id, form.changes(), livemode=endpoint.livemode))
     if saved is not None:
         state = "It receives the events it listens to." if saved.enabled else \
             "It is disabled: it receives nothing, and its pending deliveries stopped."
@@ -81,7 +83,7 @@ def developers_webhook_secret(endpoint_id: str):
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         with audit("webhook_endpoint.reveal_secret", WebhookEndpoint, endpoint_id):
-            endpoint = reveal_endpoint_secret(merchant_id, endpoint_id)
+            endpoint = reveal_endpoint_secret(merchant_id, endpoint_id, livemode=endpoint.livemode)
         return secret_page(endpoint, "revealed")
     return render_template("portal/webhook_secret_confirm.html", endpoint=endpoint, form=form)
 
@@ -92,7 +94,8 @@ def developers_webhook_roll(endpoint_id: str):
     merchant_id, endpoint = _own_endpoint(endpoint_id)
     form = RollSecretForm()
     rolled = _change(form, "webhook_endpoint.roll_secret", endpoint_id,
-                     lambda: roll_endpoint_secret(merchant_id, endpoint_id, overlap_hours=form.overlap_hours.data))
+                     lambda: roll_endpoint_secret(merchant_id, endpoint_id, livemode=endpoint.livemode,
+                                                  overlap_hours=form.overlap_hours.data))
     if rolled is not None:
         return secret_page(rolled, "rolled")
     return _form_page("portal/webhook_roll.html", endpoint, form)
@@ -108,7 +111,8 @@ def developers_webhook_test(endpoint_id: str):
     if request.method == "POST" and form.validate_on_submit():
         try:
             with audit("webhook_endpoint.test", WebhookDelivery):
-                delivery = send_test_event(merchant_id, endpoint_id, event_type=form.type.data)
+                delivery = send_test_event(merchant_id, endpoint_id, livemode=endpoint.livemode,
+                                           event_type=form.type.data)
         except KassaError as error:
             db.session.rollback()
             flash(f"Not sent: {error.message}.")

@@ -1,5 +1,6 @@
 """Developers: webhook endpoints (list, add, delete; app/web/portal/webhook_endpoint_views.py changes one),
-deliveries with every attempt, Resend."""
+deliveries with every attempt, Resend. All in the mode the portal shows: an endpoint added in test mode hears test
+events only, and another mode's endpoint or delivery is a 404, as another mode's order is."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -18,6 +19,7 @@ from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
 from app.web.portal.developer_forms import ANY, DeliveryFilterForm, WebhookEndpointForm
 from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
 
 PAGE_SIZE = 25
 
@@ -31,7 +33,7 @@ def secret_page(endpoint: WebhookEndpoint, shown: str):
 
 
 def _webhooks_page(form: WebhookEndpointForm, status: int = 200):
-    endpoints, has_more = list_endpoints(current_user.merchant_id, limit=100)
+    endpoints, has_more = list_endpoints(current_user.merchant_id, livemode=portal_livemode(), limit=100)
     overlaps = {e.id: previous_secret_in_overlap(e) is not None for e in endpoints}
     return render_template("portal/webhooks.html", endpoints=endpoints, has_more=has_more, form=form,
                            overlaps=overlaps), status
@@ -51,7 +53,7 @@ def developers_webhooks_create():
         try:
             with audit("webhook_endpoint.create", WebhookEndpoint):
                 endpoint = create_endpoint(current_user.merchant_id, url=form.url.data,
-                                           events=form.selected_events())
+                                           events=form.selected_events(), livemode=portal_livemode())
         except KassaError as error:
             show_error(form, error)
         else:
@@ -62,11 +64,12 @@ def developers_webhooks_create():
 @bp.route("/developers/webhooks/<endpoint_id>/delete", methods=["GET", "POST"])
 @permission_required("developers.manage")
 def developers_webhook_delete(endpoint_id: str):
-    endpoint = get_endpoint(current_user.merchant_id, endpoint_id)  # another merchant's is a 404
+    livemode = portal_livemode()
+    endpoint = get_endpoint(current_user.merchant_id, endpoint_id, livemode=livemode)  # other merchant/mode: 404
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         with audit("webhook_endpoint.delete", WebhookEndpoint, endpoint_id):
-            delete_endpoint(current_user.merchant_id, endpoint_id)
+            delete_endpoint(current_user.merchant_id, endpoint_id, livemode=livemode)
         flash(f"Deleted the endpoint {endpoint.url}; its pending deliveries stopped.")
         return redirect(url_for("portal.developers_webhooks"))
     return render_template("portal/webhook_delete.html", endpoint=endpoint, form=form)
@@ -75,12 +78,12 @@ def developers_webhook_delete(endpoint_id: str):
 @bp.get("/developers/deliveries")
 @permission_required("developers.manage")
 def developers_deliveries():
-    merchant_id = current_user.merchant_id
-    endpoints, _ = list_endpoints(merchant_id, limit=100)
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
+    endpoints, _ = list_endpoints(merchant_id, livemode=livemode, limit=100)
     form = DeliveryFilterForm(request.args)
     form.endpoint_id.choices = [ANY] + [SelectChoice(e.id, e.url) for e in endpoints]
     form.validate()
-    deliveries = list_deliveries(merchant_id, endpoint_id=form.endpoint_id.data or None,
+    deliveries = list_deliveries(merchant_id, livemode=livemode, endpoint_id=form.endpoint_id.data or None,
                                  status=form.status.data or None, limit=PAGE_SIZE + 1, starting_after=request.args.get("starting_after") or None)
     older = None
     if len(deliveries) > PAGE_SIZE:
@@ -98,19 +101,19 @@ def developers_deliveries():
 @bp.get("/developers/deliveries/<delivery_id>")
 @permission_required("developers.manage")
 def developers_delivery(delivery_id: str):
-    merchant_id = current_user.merchant_id
-    delivery = get_delivery(merchant_id, delivery_id)  # another merchant's delivery is a 404
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
+    delivery = get_delivery(merchant_id, delivery_id, livemode=livemode)  # another merchant's or mode's is a 404
     event = db.session.get(Event, delivery.event_id)
     endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
     return render_template("portal/delivery.html", delivery=delivery, event=event, endpoint=endpoint,
-                           attempts=delivery_attempts(merchant_id, delivery_id), form=ConfirmForm())
+                           attempts=delivery_attempts(merchant_id, delivery_id, livemode=livemode), form=ConfirmForm())
 
 
 @bp.post("/developers/deliveries/<delivery_id>/resend")
 @permission_required("developers.manage")
 def developers_delivery_resend(delivery_id: str):
     merchant_id = current_user.merchant_id
-    get_delivery(merchant_id, delivery_id)
+    get_delivery(merchant_id, delivery_id, livemode=portal_livemode())
     target = safe_next(request.form.get("next") or url_for("portal.developers_delivery", delivery_id=delivery_id))
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.")
