@@ -176,6 +176,13 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
     assert len(hook.accepted) == 2
     detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
     assert "hand (resend)" in detail and detail.count("<td>200</td>") == 2
+    # The deliveries are of a test endpoint: the live view neither lists, shows nor resends them.
+    portal.post("/portal/mode", {"mode": "live"})
+    assert delivery_id not in portal.text("/portal/developers/deliveries")
+    assert portal.get(f"/portal/developers/deliveries/{delivery_id}").status_code == 404
+    assert portal.post(f"/portal/developers/deliveries/{delivery_id}/resend").status_code == 404
+    assert len(hook.accepted) == 2
+    portal.post("/portal/mode", {"mode": "test"})
 
     endpoint_id = _first_endpoint_id(portal)
     assert "Delete this webhook endpoint?" in portal.text(f"/portal/developers/webhooks/{endpoint_id}/delete")
