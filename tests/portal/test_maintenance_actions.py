@@ -216,10 +216,17 @@ def _receiver_server():
     server.server.stop()
 
 
-def test_replay_an_event_to_the_merchants_webhooks(app, api, merchant, catalog, operator, _receiver_server):
+def test_replay_an_event_to_the_merchants_webhooks(app, client, api, merchant, catalog, operator, _receiver_server):
+    from tests.api.test_livemode import live_key
+
     order = create_order(api, catalog["sku"])
     page = operator.text(f"/portal/orders/{order['id']}")
     assert "<summary>Replay an event to webhooks" not in page  # no endpoint yet: nothing to replay to
+    # A live endpoint hears no test order's events, replayed or not: it is not one to replay this order's to.
+    live_hook = _receiver_server.hook("/ops-replay-live")
+    live_hook.secret = live_key(app, client, merchant, "secret").post("/webhook_endpoints", json={
+        "url": _receiver_server.url + "/ops-replay-live", "events": ["order.created"]}).json["secret"]
+    assert "<summary>Replay an event to webhooks" not in operator.text(f"/portal/orders/{order['id']}")
     hook = _receiver_server.hook("/ops-replay")
     created = api.post("/webhook_endpoints", json={"url": _receiver_server.url + "/ops-replay",
                                                    "events": ["order.created"]})
@@ -232,6 +239,7 @@ def test_replay_an_event_to_the_merchants_webhooks(app, api, merchant, catalog, 
     assert hook.accepted[0]["id"] == event_id and hook.accepted[0]["type"] == "order.created"
     [action] = manual_actions(app, order["id"])
     assert action.status == "succeeded" and f"{_receiver_server.url}/ops-replay 200" in action.outcome
+    assert live_hook.accepted == [] and "ops-replay-live" not in action.outcome
     assert timeline(app, order["id"])[-1][2].startswith(f"done — Replay an event to webhooks {event_id}")
     audited(app, "replay_event", order["id"])
     assert act(operator, order["id"], "replay_event", subject="evt_nope").status_code == 404
