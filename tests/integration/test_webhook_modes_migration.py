@@ -1,4 +1,4 @@
-"""Migration 0126: webhook endpoints, one set for both modes before, become test or live. A merchant upgrading must
+"""Migration 0127: webhook endpoints, one set for both modes before, become test or live. A merchant upgrading must
 find their live integration exactly as it was (same endpoint, url and secret, every live event), and a server that
 heard test events keeps hearing them, through a test twin with the same url and secret."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tests.migration_steps import run_migration_step
 # The migration runs down and up in place, in the suite's own database: PostgreSQL does that in one transaction.
 pytestmark = pytest.mark.postgres_only
 
-MIGRATION = "0126_webhook_endpoint_modes.py"
+MIGRATION = "0127_webhook_endpoint_modes.py"
 
 
 def _sql(app, statement: str, **params) -> list:

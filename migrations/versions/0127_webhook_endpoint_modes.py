@@ -19,7 +19,7 @@ What a merchant upgrading finds:
 Downgrade: endpoints are one set again, so a test endpoint would hear live events; test endpoints are deleted
 (kept for their history, as a deletion does) before the column goes.
 
-Revision ID: 0126_webhook_endpoint_modes
+Revision ID: 0127_webhook_endpoint_modes
 Revises: 0125_channel_limits_currency
 Create Date: 2026-11-26 19:30:00
 
@@ -32,8 +32,8 @@ from alembic import op
 from app.db_types import UTCDateTime
 from app.ids import new_id
 
-revision = '0126_webhook_endpoint_modes'
-down_revision = '0125_channel_limits_currency'
+revision = '0127_webhook_endpoint_modes'
+down_revision = '0126_dispute_statement_lines'
 branch_labels = None
 depends_on = None
 
