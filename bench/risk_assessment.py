@@ -74,7 +74,7 @@ def main() -> None:
 
         body = list_csv(ENTRIES)
         started = time.perf_counter()
-        report = import_csv(merchants["on"][0], body)
+        report = import_csv(merchants["on"][0], body, livemode=False)  # the bench orders are test orders
         imported_in = time.perf_counter() - started
         assert report.imported == ENTRIES and not report.errors, (report.imported, report.errors[:3])
 
@@ -83,22 +83,24 @@ def main() -> None:
                            if DATABASE.startswith("postgresql") else
                            text("CREATE TEMP TABLE scratch_entries AS SELECT * FROM risk_list_entries WHERE 0"))
         rows = [{"id": new_id("rle"), "merchant_id": "m", "kind": line.split(",")[0], "value": line.split(",")[1],
-                 "action": line.split(",")[2], "note": "bench"} for line in body.splitlines()[1:]]
+                 "action": line.split(",")[2], "note": "bench", "livemode": False} for line in body.splitlines()[1:]]
         started = time.perf_counter()
-        db.session.execute(text("INSERT INTO scratch_entries (id, merchant_id, kind, value, action, note, is_range, "
-                                "created_at) VALUES (:id, :merchant_id, :kind, :value, :action, :note, false, "
-                                "CURRENT_TIMESTAMP)"), rows)
+        db.session.execute(text("INSERT INTO scratch_entries (id, merchant_id, livemode, kind, value, action, note, "
+                                "is_range, created_at) VALUES (:id, :merchant_id, :livemode, :kind, :value, :action, "
+                                ":note, false, CURRENT_TIMESTAMP)"), rows)
         db.session.commit()
         raw_in = time.perf_counter() - started
 
         mid = merchants["on"][0]
         for i in range(10):
-            create_rule(mid, {"kind": "amount_limit", "params": {"max_amount": 10**9 + i}, "action": "review"})
+            create_rule(mid, {"kind": "amount_limit", "params": {"max_amount": 10**9 + i}, "action": "review"},
+                        livemode=False)
         for i in range(5):
-            create_rule(mid, {"kind": "first_purchase_limit", "params": {"max_amount": 10**9 + i}, "action": "review"})
+            create_rule(mid, {"kind": "first_purchase_limit", "params": {"max_amount": 10**9 + i}, "action": "review"},
+                        livemode=False)
         for by in ("customer", "email", "ip", "device", "customer"):
             create_rule(mid, {"kind": "velocity", "params": {"by": by, "window_seconds": 3600, "max_count": 10**6},
-                              "action": "block"})
+                              "action": "block"}, livemode=False)
 
     client = app.test_client()
     timings: dict[str, list[float]] = {"off": [], "on": []}

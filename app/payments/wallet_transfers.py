@@ -38,7 +38,7 @@ def _customer_id(value: object, param: str) -> str:
 def _refuse_blocked(merchant_id: str, sender: str, recipient: str, money: Money, livemode: bool) -> None:
     assessment = Assessment()
     for customer in (sender, recipient):
-        for entry in lists.matches(merchant_id, {"customer": customer}):
+        for entry in lists.matches(merchant_id, {"customer": customer}, livemode=livemode):
             if entry.action == "block":
                 assessment.flag("block", f"customer {entry.value} is on the block list"
                                 + (f" ({entry.note})" if entry.note else ""))

@@ -1,4 +1,5 @@
-"""One assessment for every order: the merchant's lists first, then its rules, to a decision.
+"""One assessment for every order: the merchant's lists first, then its rules, to a decision. Only the lists and
+rules of the order's mode count (a test run's block list never refuses a live shopper).
 
 - an ``allow`` list entry lets the order through without rules (a trusted customer);
 - a ``block`` entry or a block rule → ``block``: nothing is created, the caller gets 402 ``risk_blocked``
@@ -94,13 +95,15 @@ def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
     """The decision for this order (nothing is written to the database). ``count_velocity=False`` (a payment
     of an order already counted at creation) checks lists and limits without counting the order again."""
     result = Assessment()
-    listed = lists.matches(prospect.merchant_id, {k: prospect.value(k) for k in lists.KINDS})
+    listed = lists.matches(prospect.merchant_id, {k: prospect.value(k) for k in lists.KINDS},
+                           livemode=prospect.livemode)
     for entry in sorted(listed, key=lambda e: _STRICTER[e.action], reverse=True):
         result.flag(entry.action, f"{entry.kind} {entry.value} is on the {entry.action} list"
                     + (f" ({entry.note})" if entry.note else ""))
     if result.decision == "block" or (listed and all(e.action == "allow" for e in listed)):
         return result
-    rules = [r for r in rules_of(prospect.merchant_id, enabled_only=True) if applies_to(r) == prospect.scope]
+    rules = [r for r in rules_of(prospect.merchant_id, livemode=prospect.livemode, enabled_only=True)
+             if applies_to(r) == prospect.scope]
     for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit", "currency_country_mismatch")):
         reason = _static_rule(rule, prospect)
         if reason:

@@ -25,7 +25,8 @@ def screen_card(attempt_id: str, fingerprint: str) -> None:
     db.session.commit()
     attempt = db.session.get(PaymentAttempt, attempt_id)
     order = db.session.get(Order, attempt.order_id, populate_existing=True)
-    listed = [e for e in lists.matches(order.merchant_id, {"card_fingerprint": fingerprint}) if e.action != "allow"]
+    listed = [e for e in lists.matches(order.merchant_id, {"card_fingerprint": fingerprint}, livemode=order.livemode)
+              if e.action != "allow"]
     if not listed:
         return
     action = "block" if any(e.action == "block" for e in listed) else "review"

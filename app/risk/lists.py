@@ -1,9 +1,12 @@
 """Block, allow and review lists: one value per entry (a customer, an email, a domain, an address or CIDR
 range, a device, a card fingerprint), with an optional expiry and note.
 
+Each mode has its own lists (``livemode``): a key reads and changes its mode's, and an order is matched against
+its mode's only, so a test key or a test run never blocks or lets through a live shopper.
+
 Lookups are at most one indexed query per order whatever the list's size, and usually none: a Bloom filter of
-the merchant's values (app/risk/list_filter.py) rules out most shoppers in memory; a value it may hold is looked
-up by the unique (merchant, kind, value) index. CIDR ranges are few and matched in Python.
+the merchant's values in that mode (app/risk/list_filter.py) rules out most shoppers in memory; a value it may
+hold is looked up by the unique (merchant, mode, kind, value) index. CIDR ranges are few and matched in Python.
 """
 from __future__ import annotations
 
@@ -13,10 +16,11 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator
+from typing import Callable, Iterator
 
-from sqlalchemy import delete, or_, select, tuple_
+from sqlalchemy import ColumnElement, delete, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
 from app.db_types import utcnow
@@ -80,7 +84,7 @@ def _expiry(value: object) -> datetime | None:
     return when
 
 
-def _entry(merchant_id: str, body: dict) -> RiskListEntry:
+def _entry(merchant_id: str, body: dict, livemode: bool) -> RiskListEntry:
     kind, value = normalise(body.get("kind"), body.get("value"))
     action = body.get("action")
     if action not in ACTIONS:
@@ -90,16 +94,22 @@ def _entry(merchant_id: str, body: dict) -> RiskListEntry:
         raise InvalidRequest("note is a string of at most 500 characters", param="note")
     if note:
         _refuse_nul(note, "note")
-    return RiskListEntry(id=new_id("rle"), merchant_id=merchant_id, kind=kind, value=value, action=action,
-                         expires_at=_expiry(body.get("expires_at")), note=note or None,
+    return RiskListEntry(id=new_id("rle"), merchant_id=merchant_id, livemode=livemode, kind=kind, value=value,
+                         action=action, expires_at=_expiry(body.get("expires_at")), note=note or None,
                          is_range=kind == "ip" and "/" in value)
 
 
-def add_entry(merchant_id: str, body: dict) -> RiskListEntry:
-    """Add one entry (commits); the same kind and value twice is a 409 naming the existing entry."""
-    entry = _entry(merchant_id, body)
+def _of_mode(merchant_id: str, livemode: bool) -> ColumnElement[bool]:
+    """The merchant's entries of one mode (an equality, so the (merchant, mode, …) indexes serve it)."""
+    return (RiskListEntry.merchant_id == merchant_id) & (RiskListEntry.livemode == livemode)
+
+
+def add_entry(merchant_id: str, body: dict, *, livemode: bool) -> RiskListEntry:
+    """Add one entry to the lists of the mode (commits); the same kind and value twice in it is a 409 naming the
+    existing entry."""
+    entry = _entry(merchant_id, body, livemode)
     existing = db.session.scalar(select(RiskListEntry).where(
-        RiskListEntry.merchant_id == merchant_id, RiskListEntry.kind == entry.kind, RiskListEntry.value == entry.value))
+        _of_mode(merchant_id, livemode), RiskListEntry.kind == entry.kind, RiskListEntry.value == entry.value))
     if existing is not None:
         raise Conflict(f"{entry.kind} {entry.value} is already listed ({existing.id}, {existing.action}); "
                        "delete it first to change it", code="resource_exists", param="value")
@@ -112,9 +122,10 @@ def add_entry(merchant_id: str, body: dict) -> RiskListEntry:
     return entry
 
 
-def list_entries(merchant_id: str, *, kind: str | None = None, value: str | None = None, limit: int = 100,
-                 starting_after: str | None = None) -> tuple[list[RiskListEntry], bool]:
-    query = select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id)
+def list_entries(merchant_id: str, *, livemode: bool, kind: str | None = None, value: str | None = None,
+                 limit: int = 100, starting_after: str | None = None) -> tuple[list[RiskListEntry], bool]:
+    """One page of the mode's entries, newest first, optionally of one kind and value."""
+    query = select(RiskListEntry).where(_of_mode(merchant_id, livemode))
     if kind:
         if kind not in KINDS:
             raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
@@ -126,9 +137,19 @@ def list_entries(merchant_id: str, *, kind: str | None = None, value: str | None
     return newest_first(query, RiskListEntry.id, limit=limit, starting_after=starting_after)
 
 
-def delete_entry(merchant_id: str, entry_id: str) -> str:
+def entry_of(merchant_id: str, entry_id: str, *, livemode: bool) -> RiskListEntry:
+    """The mode's entry ``entry_id``; another merchant's or the other mode's is a 404."""
+    entry = db.session.scalar(select(RiskListEntry).where(RiskListEntry.id == entry_id,
+                                                          _of_mode(merchant_id, livemode)))
+    if entry is None:
+        raise NotFound(f"no list entry {entry_id}", param="id")
+    return entry
+
+
+def delete_entry(merchant_id: str, entry_id: str, *, livemode: bool) -> str:
+    """Remove the mode's entry ``entry_id`` (commits); one of the other mode is a 404 and stays."""
     removed = db.session.execute(delete(RiskListEntry).where(RiskListEntry.id == entry_id,
-                                                             RiskListEntry.merchant_id == merchant_id)).rowcount
+                                                             _of_mode(merchant_id, livemode))).rowcount
     if removed:
         bump(merchant_id)
     db.session.commit()
@@ -185,11 +206,11 @@ def _unreadable(exc: csv.Error) -> str:
     return f"not readable as CSV: {reason}"
 
 
-def import_csv(merchant_id: str, text: str) -> ImportReport:
-    """Add every good line of ``kind,value,action[,expires_at][,note]`` in one transaction; a bad line is
-    reported by its number and skipped, a value already listed is skipped."""
+def import_csv(merchant_id: str, text: str, *, livemode: bool) -> ImportReport:
+    """Add every good line of ``kind,value,action[,expires_at][,note]`` to the mode's lists in one transaction; a
+    bad line is reported by its number and skipped, a value already listed in the mode is skipped."""
     existing = {(k, v) for k, v in db.session.execute(select(RiskListEntry.kind, RiskListEntry.value)
-                                                       .where(RiskListEntry.merchant_id == merchant_id))}
+                                                       .where(_of_mode(merchant_id, livemode)))}
     rows, errors, skipped = [], [], 0
     for number, fields in _lines(text):
         if number > MAX_IMPORT_LINES:
@@ -207,7 +228,7 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
         body = dict(zip(("kind", "value", "action", "expires_at", "note"),
                         (unmark_spreadsheet_safe(f.strip()) for f in fields)))
         try:
-            entry = _entry(merchant_id, body)
+            entry = _entry(merchant_id, body, livemode)
         except InvalidRequest as exc:
             errors.append({"line": number, "message": exc.message})
             continue
@@ -215,7 +236,8 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
             skipped += 1
             continue
         existing.add((entry.kind, entry.value))
-        rows.append({"id": entry.id, "merchant_id": merchant_id, "kind": entry.kind, "value": entry.value,
+        rows.append({"id": entry.id, "merchant_id": merchant_id, "livemode": livemode, "kind": entry.kind,
+                     "value": entry.value,
                      "action": entry.action, "expires_at": entry.expires_at, "note": entry.note,
                      "is_range": entry.is_range, "created_at": utcnow()})
     for start in range(0, len(rows), 5000):
@@ -226,11 +248,12 @@ def import_csv(merchant_id: str, text: str) -> ImportReport:
     return ImportReport(imported=len(rows), skipped=skipped, errors=errors)
 
 
-def export_csv(merchant_id: str) -> str:
+def export_csv(merchant_id: str, *, livemode: bool) -> str:
+    """The mode's entries in the import's format."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["kind", "value", "action", "expires_at", "note"])
-    for entry in db.session.scalars(select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id)
+    for entry in db.session.scalars(select(RiskListEntry).where(_of_mode(merchant_id, livemode))
                                     .order_by(RiskListEntry.kind, RiskListEntry.value)):
         # A value or note is someone's text (a shopper's customer id): no cell a spreadsheet runs as a formula.
         writer.writerow([entry.kind, spreadsheet_safe(entry.value), entry.action,
@@ -238,12 +261,14 @@ def export_csv(merchant_id: str) -> str:
     return out.getvalue()
 
 
-def _has_entries(session, merchant_id: str) -> bool:
-    return session.scalar(select(RiskListEntry.id).where(RiskListEntry.merchant_id == merchant_id).limit(1)) is not None
+def _has_entries(livemode: bool) -> Callable[[Session, str], bool]:
+    def load(session: Session, merchant_id: str) -> bool:
+        return session.scalar(select(RiskListEntry.id).where(_of_mode(merchant_id, livemode)).limit(1)) is not None
+    return load
 
 
-def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEntry]:
-    """Unexpired entries matching any of ``values`` ({kind: value}); ip also matches listed ranges."""
+def matches(merchant_id: str, values: dict[str, str | None], *, livemode: bool) -> list[RiskListEntry]:
+    """Unexpired entries of the mode matching any of ``values`` ({kind: value}); ip also matches listed ranges."""
     wanted = []
     for kind, value in values.items():
         if value:
@@ -251,31 +276,36 @@ def matches(merchant_id: str, values: dict[str, str | None]) -> list[RiskListEnt
                 wanted.append(normalise(kind, value))
             except InvalidRequest:
                 continue
-    if not wanted or not cached(merchant_id, "risk.has_list_entries", _has_entries):
+    mode = "live" if livemode else "test"
+    if not wanted or not cached(merchant_id, f"risk.has_list_entries.{mode}", _has_entries(livemode)):
         return []
     now = utcnow()
-    listed = cached(merchant_id, "risk.listed_values", _listed_values)
+    listed = cached(merchant_id, f"risk.listed_values.{mode}", _listed_values(livemode))
     maybe = [pair for pair in wanted if pair in listed]
     # One row-value IN (a single cached statement whatever the number of values), served by the unique index.
     found = list(db.session.scalars(select(RiskListEntry).where(
-        RiskListEntry.merchant_id == merchant_id, tuple_(RiskListEntry.kind, RiskListEntry.value).in_(maybe),
+        _of_mode(merchant_id, livemode), tuple_(RiskListEntry.kind, RiskListEntry.value).in_(maybe),
         or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now)))) if maybe else []
     ip = next((v for k, v in wanted if k == "ip"), None)
     if ip:
         address = ipaddress.ip_address(ip)
         # The merchant's ranges, parsed once per change of its lists (app/merchants/config_cache.py).
-        found += [entry for network, entry in cached(merchant_id, "risk.ranges", _ranges)
+        found += [entry for network, entry in cached(merchant_id, f"risk.ranges.{mode}", _ranges(livemode))
                   if address in network and (entry.expires_at is None or entry.expires_at > now)]
     return found
 
 
-def _listed_values(session, merchant_id: str) -> ListedValues:
-    pairs = session.execute(select(RiskListEntry.kind, RiskListEntry.value).where(
-        RiskListEntry.merchant_id == merchant_id, RiskListEntry.is_range.is_(False))).all()
-    return ListedValues(pairs, len(pairs))
+def _listed_values(livemode: bool) -> Callable[[Session, str], ListedValues]:
+    def load(session: Session, merchant_id: str) -> ListedValues:
+        pairs = session.execute(select(RiskListEntry.kind, RiskListEntry.value).where(
+            _of_mode(merchant_id, livemode), RiskListEntry.is_range.is_(False))).all()
+        return ListedValues(pairs, len(pairs))
+    return load
 
 
-def _ranges(session, merchant_id: str) -> tuple:
-    entries = session.scalars(select(RiskListEntry).where(RiskListEntry.merchant_id == merchant_id,
-                                                          RiskListEntry.is_range.is_(True))).all()
-    return tuple((ipaddress.ip_network(entry.value), entry) for entry in entries)
+def _ranges(livemode: bool) -> Callable[[Session, str], tuple]:
+    def load(session: Session, merchant_id: str) -> tuple:
+        entries = session.scalars(select(RiskListEntry).where(_of_mode(merchant_id, livemode),
+                                                              RiskListEntry.is_range.is_(True))).all()
+        return tuple((ipaddress.ip_network(entry.value), entry) for entry in entries)
+    return load

@@ -11,16 +11,19 @@ from app.merchants.config_cache import watch
 
 
 class RiskListEntry(db.Model):
-    """A merchant's verdict on one value: block, allow or review every order that carries it."""
+    """A merchant's verdict on one value: block, allow or review every order of its mode that carries it."""
 
     __tablename__ = "risk_list_entries"
-    __table_args__ = (UniqueConstraint("merchant_id", "kind", "value", name="uq_risk_list_entries_value"),
-                      Index("ix_risk_list_entries_merchant_id", "merchant_id", "id"),
+    __table_args__ = (UniqueConstraint("merchant_id", "livemode", "kind", "value", name="uq_risk_list_entries_value"),
+                      Index("ix_risk_list_entries_merchant_id", "merchant_id", "livemode", "id"),
                       # CIDR ranges cannot be found by exact value: they are read apart, by this flag.
-                      Index("ix_risk_list_entries_ranges", "merchant_id", "is_range"))
+                      Index("ix_risk_list_entries_ranges", "merchant_id", "livemode", "is_range"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
+    # Each mode has its own lists (migration 0126): a test key, or a test run blocking a test card, never
+    # changes who live shoppers are refused or let through.
+    livemode: Mapped[bool] = mapped_column()
     kind: Mapped[str] = mapped_column(String(20))  # customer|email|email_domain|ip|device|card_fingerprint
     value: Mapped[str] = mapped_column(String(320))  # normalised: lower-case; an ip kind may be a CIDR range
     action: Mapped[str] = mapped_column(String(10))  # block|allow|review
@@ -31,13 +34,14 @@ class RiskListEntry(db.Model):
 
 
 class RiskRule(db.Model):
-    """A rule the merchant set: its kind, parameters and what to do when it matches."""
+    """A rule the merchant set for one mode's orders: its kind, parameters and what to do when it matches."""
 
     __tablename__ = "risk_rules"
-    __table_args__ = (Index("ix_risk_rules_merchant_id", "merchant_id", "id"),)
+    __table_args__ = (Index("ix_risk_rules_merchant_id", "merchant_id", "livemode", "id"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
+    livemode: Mapped[bool] = mapped_column()  # each mode's own rules, as its lists
     kind: Mapped[str] = mapped_column(String(30))
     params: Mapped[dict] = mapped_column(JSON)
     action: Mapped[str] = mapped_column(String(10))  # block|review

@@ -28,9 +28,10 @@ WINDOW = timedelta(days=30)
 PAID = ("paid", "fulfilled", "completed")
 
 
-def _thresholds(merchant_id: str) -> tuple[int, int]:
-    rule = db.session.scalar(select(RiskRule).where(RiskRule.merchant_id == merchant_id, RiskRule.enabled.is_(True),
-                                                    RiskRule.kind == "refund_abuse").limit(1))
+def _thresholds(merchant_id: str, livemode: bool) -> tuple[int, int]:
+    rule = db.session.scalar(select(RiskRule).where(RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode,
+                                                    RiskRule.enabled.is_(True), RiskRule.kind == "refund_abuse")
+                             .limit(1))
     if rule is None:
         return DEFAULT_APPROVE_BELOW, DEFAULT_DENY_FROM
     return rule.params["approve_below"], rule.params["deny_from"]
@@ -96,7 +97,7 @@ def request_refund(order: Order, reason: object, *, actor: str) -> RefundRequest
                             code="nothing_to_refund")
     facts = context.current()
     score, reasons = score_request(order, ip=facts.ip, device=facts.device)
-    approve_below, deny_from = _thresholds(order.merchant_id)
+    approve_below, deny_from = _thresholds(order.merchant_id, order.livemode)
     status = "approved" if score < approve_below else "denied" if score >= deny_from else "review"
     request = RefundRequest(id=new_id("rfq"), merchant_id=order.merchant_id, order_id=order.id,
                             customer_id=order.customer_id, reason=reason.strip(), status=status, score=score,

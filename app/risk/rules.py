@@ -1,4 +1,5 @@
-"""Risk rules: data the merchant edits, each with a kind, parameters and an action (block or review).
+"""Risk rules: data the merchant edits, each with a kind, parameters and an action (block or review). Each mode has
+its own rules (``livemode``): a key reads and changes its mode's, and an order is judged by its mode's only.
 
 - ``velocity``: at most ``max_count`` orders (or ``max_amount`` minor units, counted in each currency apart, or
   only in ``currency``) per ``by`` (customer, email, ip or device) within ``window_seconds`` — counted in Redis,
@@ -23,7 +24,10 @@
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
@@ -138,28 +142,33 @@ def _action(action: object) -> str:
     return action
 
 
-def create_rule(merchant_id: str, body: dict) -> RiskRule:
+def create_rule(merchant_id: str, body: dict, *, livemode: bool) -> RiskRule:
+    """Add a rule for the mode's orders (commits)."""
     params = check_params(body.get("kind"), body.get("params"))
     action = _action(body.get("action"))
-    count = db.session.query(RiskRule).filter_by(merchant_id=merchant_id).count()
+    count = db.session.query(RiskRule).filter_by(merchant_id=merchant_id, livemode=livemode).count()
     if count >= MAX_RULES:
-        raise InvalidRequest(f"a merchant has at most {MAX_RULES} rules; delete one first", param="kind")
-    rule = RiskRule(id=new_id("rr"), merchant_id=merchant_id, kind=body["kind"], params=params, action=action,
-                    enabled=True)
+        raise InvalidRequest(f"a merchant has at most {MAX_RULES} rules in each mode; delete one first",
+                             param="kind")
+    rule = RiskRule(id=new_id("rr"), merchant_id=merchant_id, livemode=livemode, kind=body["kind"], params=params,
+                    action=action, enabled=True)
     db.session.add(rule)
     db.session.commit()
     return rule
 
 
-def get_rule(merchant_id: str, rule_id: str) -> RiskRule:
-    rule = db.session.scalar(select(RiskRule).where(RiskRule.id == rule_id, RiskRule.merchant_id == merchant_id))
+def get_rule(merchant_id: str, rule_id: str, *, livemode: bool) -> RiskRule:
+    """The mode's rule ``rule_id``; another merchant's or the other mode's is a 404."""
+    rule = db.session.scalar(select(RiskRule).where(RiskRule.id == rule_id, RiskRule.merchant_id == merchant_id,
+                                                    RiskRule.livemode == livemode))
     if rule is None:
         raise NotFound(f"no risk rule {rule_id}", param="id")
     return rule
 
 
-def update_rule(merchant_id: str, rule_id: str, body: dict) -> RiskRule:
-    rule = get_rule(merchant_id, rule_id)
+def update_rule(merchant_id: str, rule_id: str, body: dict, *, livemode: bool) -> RiskRule:
+    """Change the mode's rule's params, action or enabled (commits)."""
+    rule = get_rule(merchant_id, rule_id, livemode=livemode)
     unknown = set(body) - {"params", "action", "enabled"}
     if unknown:
         raise InvalidRequest(f"only params, action and enabled can change (not {sorted(unknown)[0]})",
@@ -174,21 +183,27 @@ def update_rule(merchant_id: str, rule_id: str, body: dict) -> RiskRule:
     return rule
 
 
-def delete_rule(merchant_id: str, rule_id: str) -> str:
-    rule = get_rule(merchant_id, rule_id)
+def delete_rule(merchant_id: str, rule_id: str, *, livemode: bool) -> str:
+    """Delete the mode's rule (commits); one of the other mode is a 404 and stays."""
+    rule = get_rule(merchant_id, rule_id, livemode=livemode)
     db.session.delete(rule)
     db.session.commit()
     return rule_id
 
 
-def rules_of(merchant_id: str, *, enabled_only: bool = False) -> list[RiskRule]:
-    """The merchant's rules in creation order; ``enabled_only`` (the assessment's reading) from memory while
-    the merchant's configuration is unchanged: those rows are only read, never changed."""
+def rules_of(merchant_id: str, *, livemode: bool, enabled_only: bool = False) -> list[RiskRule]:
+    """The merchant's rules of the mode in creation order; ``enabled_only`` (the assessment's reading) from memory
+    while the merchant's configuration is unchanged: those rows are only read, never changed."""
     if enabled_only:
-        return list(cached(merchant_id, "risk.enabled_rules", _enabled_rules))
-    return list(db.session.scalars(select(RiskRule).where(RiskRule.merchant_id == merchant_id).order_by(RiskRule.id)))
+        return list(cached(merchant_id, f"risk.enabled_rules.{'live' if livemode else 'test'}",
+                           _enabled_rules(livemode)))
+    return list(db.session.scalars(select(RiskRule).where(RiskRule.merchant_id == merchant_id,
+                                                          RiskRule.livemode == livemode).order_by(RiskRule.id)))
 
 
-def _enabled_rules(session, merchant_id: str) -> tuple[RiskRule, ...]:
-    return tuple(session.scalars(select(RiskRule).where(RiskRule.merchant_id == merchant_id,
-                                                        RiskRule.enabled.is_(True)).order_by(RiskRule.id)))
+def _enabled_rules(livemode: bool) -> Callable[[Session, str], tuple[RiskRule, ...]]:
+    def load(session: Session, merchant_id: str) -> tuple[RiskRule, ...]:
+        return tuple(session.scalars(select(RiskRule).where(
+            RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode,
+            RiskRule.enabled.is_(True)).order_by(RiskRule.id)))
+    return load

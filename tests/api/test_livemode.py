@@ -120,6 +120,7 @@ class World:
     settlement: str | None = None
     dispute: str | None = None
     webhook_endpoint: str | None = None
+    risk: dict | None = None
 
 
 @pytest.fixture
@@ -208,6 +209,14 @@ READS: dict[str, Callable[[World, World], None]] = {
         and [e["id"] for e in mine.key.get("/webhook_endpoints").json["data"]] == [mine.webhook_endpoint]),
     "api.webhook_endpoints_show": lambda mine, other: _check(
         mine.key.get(f"/webhook_endpoints/{_webhook_endpoint_of(other)}").status_code == 404),
+    # Risk lists and rules are each mode's own (a test key cannot see, nor so remove, the live block list).
+    "api.risk_list_entries_index": lambda mine, other: _check(
+        [_risk_of(mine, other)["entry"]] == [e["id"] for e in mine.key.get("/risk/list_entries").json["data"]]),
+    "api.risk_list_entries_export": lambda mine, other: _check(
+        _risk_of(mine, other) and mine.key.get("/risk/list_entries/export").get_data(as_text=True).splitlines()[1:]
+        == [f"customer,cus_risk_{mine.livemode},review,,"]),
+    "api.risk_rules_index": lambda mine, other: _check(
+        [_risk_of(mine, other)["rule"]] == [r["id"] for r in mine.key.get("/risk/rules").json["data"]]),
 }
 
 
@@ -217,6 +226,19 @@ def _webhook_endpoint_of(world: World) -> str:
         world.webhook_endpoint = world.key.post("/webhook_endpoints", json={
             "url": f"https://hooks.example.test/{'live' if world.livemode else 'test'}", "events": ["*"]}).json["id"]
     return world.webhook_endpoint
+
+
+def _risk_of(*worlds: World) -> dict:
+    """A list entry and a rule in each world's mode (made on first use, so before the read); the first world's
+    ids."""
+    for world in worlds:
+        if world.risk is None:
+            entry = world.key.post("/risk/list_entries", json={
+                "kind": "customer", "value": f"cus_risk_{world.livemode}", "action": "review"}).json
+            rule = world.key.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 10**9},
+                                                       "action": "review"}).json
+            world.risk = {"entry": entry["id"], "rule": rule["id"]}
+    return worlds[0].risk
 
 
 def _withdrawal_of(*worlds: World) -> str:
@@ -306,11 +328,8 @@ def _subscription_of(world: World) -> dict:
             "sku": RECURRING_SKU, "customer": {"id": CUSTOMER}, "agreement_accepted": True}).json["subscription"]
     return world.subscription
 # Reads of things that are not test or live: the catalog, the API's own description.
-# Risk lists and rules protect both modes alike (a fraudster tried in test mode is one in live mode too).
 # Partners are the merchant's business relations, whatever the mode.
-SHARED = {"api.products_index", "api.products_show", "api.openapi_json",
-          "api.risk_list_entries_index", "api.risk_list_entries_export", "api.risk_rules_index", "api.partners_index",
-          "api.partners_show",
+SHARED = {"api.products_index", "api.products_show", "api.openapi_json", "api.partners_index", "api.partners_show",
           # A provider's statement is of its account and day, whichever keys made the payments on it.
           "api.reconciliation_runs_index", "api.reconciliation_runs_show", "api.reconciliation_runs_discrepancies"}
 

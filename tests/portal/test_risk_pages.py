@@ -187,3 +187,58 @@ def test_pause_on_a_stale_page_pauses_and_never_resumes(member, api):
     assert api.get("/risk/rules").json["data"][0]["enabled"] is False
     assert "Rule already paused." in operator.text("/portal/risk")
     assert operator.post(path, {"enabled": "maybe"}).status_code == 400
+
+
+def test_the_risk_page_shows_and_changes_the_lists_and_rules_of_the_portals_mode(app, client, merchant, member,
+                                                                                   api, catalog):
+    """Lists and rules are per mode: the page follows the portal's Test/Live switch, says which it shows, adds in
+    that mode, and cannot reach the other mode's entries or rules."""
+    from tests.api.test_livemode import live_key
+    from tests.risk.test_risk_api import order_body
+
+    live = live_key(app, client, merchant, "secret")
+    live_entry = live.post("/risk/list_entries", json={"kind": "customer", "value": "cus_live_fraud",
+                                                       "action": "block"}).json
+    live_rule = live.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 50_000,
+                                                                                  "currency": "usd"},
+                                               "action": "review"}).json
+    test_entry = api.post("/risk/list_entries", json={"kind": "email", "value": "qa@shop.example",
+                                                      "action": "block"}).json
+
+    operator = member("operator")
+    page = " ".join(operator.text("/portal/risk").split())
+    assert "<strong>Test</strong> lists and rules: test orders are assessed by these" in page and "Test lists" in page
+    assert "qa@shop.example" in page and "cus_live_fraud" not in page
+    assert "No test rules yet." in page and "$500.00" not in page
+    for path in (f"/portal/risk/list_entries/{live_entry['id']}/delete", f"/portal/risk/rules/{live_rule['id']}/delete",
+                 f"/portal/risk/rules/{live_rule['id']}/toggle"):
+        assert operator.post(path, {"enabled": ""}).status_code == 404, path
+    assert operator.get(f"/portal/risk/list_entries/{live_entry['id']}/delete").status_code == 404
+    assert [e["id"] for e in live.get("/risk/list_entries").json["data"]] == [live_entry["id"]]
+    assert live.get("/risk/rules").json["data"][0]["enabled"] is True
+
+    assert operator.post("/portal/mode", {"mode": "live"}).status_code == 302
+    page = " ".join(operator.text("/portal/risk").split())
+    assert "<strong>Live</strong> lists and rules: live orders are assessed by these" in page and "Live rules" in page
+    assert "cus_live_fraud" in page and "qa@shop.example" not in page and "$500.00" in page
+    assert "from the live block list?" in operator.text(f"/portal/risk/list_entries/{live_entry['id']}/delete")
+    assert operator.get(f"/portal/risk/list_entries/{test_entry['id']}/delete").status_code == 404
+
+    added = operator.post("/portal/risk/list_entries", {"kind": "email", "value": "thief@live.example",
+                                                        "action": "block"})
+    assert added.status_code == 302
+    assert "Added email thief@live.example to the live block list." in operator.text("/portal/risk")
+    assert operator.post("/portal/risk/rules", {"kind": "velocity", "by": "customer", "window_minutes": "60",
+                                                "max_count": "3", "action": "block"}).status_code == 302
+    assert {(e["value"], e["livemode"]) for e in live.get("/risk/list_entries").json["data"]} == {
+        ("cus_live_fraud", True), ("thief@live.example", True)}
+    assert [r["kind"] for r in live.get("/risk/rules").json["data"]] == ["amount_limit", "velocity"]
+    assert [e["value"] for e in api.get("/risk/list_entries").json["data"]] == ["qa@shop.example"]
+    assert api.get("/risk/rules").json["data"] == []
+    thief = order_body(catalog["sku"], email="thief@live.example")
+    assert live.post("/orders", json=thief).status_code == 402
+    assert api.post("/orders", json=thief).status_code == 201
+
+    assert operator.post(f"/portal/risk/list_entries/{live_entry['id']}/delete", {}).status_code == 302
+    assert [e["value"] for e in live.get("/risk/list_entries").json["data"]] == ["thief@live.example"]
+    assert [e["id"] for e in api.get("/risk/list_entries").json["data"]] == [test_entry["id"]]

@@ -17,10 +17,14 @@ SCHEMAS["RiskListEntryInput"] = _obj(
     value={"type": "string", "description": "ip accepts an address or a CIDR range"},
     action={"enum": ["block", "allow", "review"]}, expires_at={"type": "integer", "description": "unix seconds"},
     note={"type": "string", "maxLength": 500})
+_RISK_MODE = {"type": "boolean", "description": "the mode the entry or rule belongs to: each mode has its own lists "
+                                                "and rules, which only its keys read and change, and only its orders "
+                                                "are assessed by"}
 SCHEMAS["RiskListEntry"] = _obj(
-    ["id", "kind", "value", "action", "expires_at", "note", "created_at"], id=_STR, object={"const": "risk_list_entry"},
-    kind={"enum": _RISK_KINDS}, value=_STR, action={"enum": ["block", "allow", "review"]},
-    expires_at={"type": ["integer", "null"]}, note=_NULLABLE_STR, created_at=_INT)
+    ["id", "kind", "value", "action", "expires_at", "note", "livemode", "created_at"], id=_STR,
+    object={"const": "risk_list_entry"}, kind={"enum": _RISK_KINDS}, value=_STR,
+    action={"enum": ["block", "allow", "review"]}, expires_at={"type": ["integer", "null"]}, note=_NULLABLE_STR,
+    livemode=_RISK_MODE, created_at=_INT)
 SCHEMAS["RiskListEntryList"] = _obj(["data", "has_more"], object={"const": "list"},
                                     data={"type": "array", "items": _ref("RiskListEntry")}, has_more={"type": "boolean"})
 SCHEMAS["RiskImportReport"] = _obj(
@@ -43,9 +47,10 @@ SCHEMAS["RiskRuleInput"] = _obj(
 SCHEMAS["RiskRuleUpdate"] = {"type": "object", "properties": {"params": {"type": "object"},
                                                               "action": {"enum": ["block", "review"]},
                                                               "enabled": {"type": "boolean"}}}
-SCHEMAS["RiskRule"] = _obj(["id", "kind", "params", "action", "enabled", "created_at"], id=_STR,
+SCHEMAS["RiskRule"] = _obj(["id", "kind", "params", "action", "enabled", "livemode", "created_at"], id=_STR,
                            object={"const": "risk_rule"}, kind=_STR, params={"type": "object"},
-                           action={"enum": ["block", "review"]}, enabled={"type": "boolean"}, created_at=_INT)
+                           action={"enum": ["block", "review"]}, enabled={"type": "boolean"}, livemode=_RISK_MODE,
+                           created_at=_INT)
 SCHEMAS["RiskRuleList"] = _obj(["data", "has_more"], object={"const": "list"},
                                data={"type": "array", "items": _ref("RiskRule")}, has_more={"type": "boolean"})
 SCHEMAS["RiskRulePreview"] = _obj(["orders", "would_flag", "action", "examples"], object={"const": "risk_rule_preview"},
@@ -60,41 +65,44 @@ PATHS["/risk/rules/preview"] = {"post": {
                   "400": _error("invalid rule (param names it); preview_unavailable: the rule reads the shopper's "
                                 "address, device or country, which orders do not keep"), **_SECRET_ERRORS}}}
 PATHS["/risk/list_entries"] = {
-    "post": {"summary": "Add a block, allow or review list entry (secret key)", "parameters": [_IDEMPOTENCY],
+    "post": {"summary": "Add a block, allow or review list entry to the key's mode's lists (secret key)",
+             "parameters": [_IDEMPOTENCY],
              "requestBody": _body("RiskListEntryInput"),
              "responses": {"201": _ok("RiskListEntry", "Created"), "400": _error("invalid field (param names it)"),
-                           "409": _error("resource_exists: that kind and value are already listed"),
+                           "409": _error("resource_exists: that kind and value are already listed in this mode"),
                            **_SECRET_ERRORS}},
-    "get": {"summary": "List entries, newest first; filter by kind and value (secret key)",
+    "get": {"summary": "The key's mode's list entries, newest first; filter by kind and value (secret key)",
             "parameters": _PAGE + [{"name": "kind", "in": "query", "schema": {"enum": _RISK_KINDS}},
                                    {"name": "value", "in": "query", "schema": _STR}],
             "responses": {"200": _ok("RiskListEntryList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}}
 PATHS["/risk/list_entries/{id}"] = {"delete": {
-    "summary": "Delete a list entry (secret key)", "parameters": [_ID],
-    "responses": {"200": _ok("Deleted"), "404": _error("no such entry"), **_SECRET_ERRORS}}}
+    "summary": "Delete a list entry of the key's mode (secret key)", "parameters": [_ID],
+    "responses": {"200": _ok("Deleted"), "404": _error("no such entry in this mode"), **_SECRET_ERRORS}}}
 PATHS["/risk/list_entries/import"] = {"post": {
-    "summary": "Import entries from CSV: kind,value,action[,expires_at][,note] per line (secret key); bad lines "
-               "are reported by number, values already listed are skipped",
+    "summary": "Import entries into the key's mode's lists from CSV: kind,value,action[,expires_at][,note] per "
+               "line (secret key); bad lines are reported by number, values already listed in this mode are skipped",
     "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
     "responses": {"200": _ok("RiskImportReport"), "400": _error("invalid_csv: not text/csv, not UTF-8, or too large"),
                   **_SECRET_ERRORS}}}
 PATHS["/risk/list_entries/export"] = {"get": {
-    "summary": "Every list entry as CSV, in the import's format (secret key)",
+    "summary": "Every list entry of the key's mode as CSV, in the import's format (secret key)",
     "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
                   **_SECRET_ERRORS}}}
 PATHS["/risk/rules"] = {
-    "post": {"summary": "Add a risk rule (secret key)", "parameters": [_IDEMPOTENCY], "requestBody": _body("RiskRuleInput"),
+    "post": {"summary": "Add a risk rule for the key's mode's orders (secret key)", "parameters": [_IDEMPOTENCY],
+             "requestBody": _body("RiskRuleInput"),
              "responses": {"201": _ok("RiskRule", "Created"), "400": _error("invalid field (param names it)"),
                            **_SECRET_ERRORS}},
-    "get": {"summary": "List the merchant's risk rules (secret key)",
+    "get": {"summary": "List the merchant's risk rules of the key's mode (secret key)",
             "responses": {"200": _ok("RiskRuleList"), **_SECRET_ERRORS}}}
 PATHS["/risk/rules/{id}"] = {
-    "patch": {"summary": "Change a rule's params, action or enabled (secret key)", "parameters": [_ID],
-              "requestBody": _body("RiskRuleUpdate"),
-              "responses": {"200": _ok("RiskRule"), "400": _error("invalid field"), "404": _error("no such rule"),
+    "patch": {"summary": "Change a rule's params, action or enabled (secret key of the rule's mode)",
+              "parameters": [_ID], "requestBody": _body("RiskRuleUpdate"),
+              "responses": {"200": _ok("RiskRule"), "400": _error("invalid field"),
+                            "404": _error("no such rule in this mode"),
                             **_SECRET_ERRORS}},
-    "delete": {"summary": "Delete a rule (secret key)", "parameters": [_ID],
-               "responses": {"200": _ok("Deleted"), "404": _error("no such rule"), **_SECRET_ERRORS}}}
+    "delete": {"summary": "Delete a rule (secret key of the rule's mode)", "parameters": [_ID],
+               "responses": {"200": _ok("Deleted"), "404": _error("no such rule in this mode"), **_SECRET_ERRORS}}}
 SCHEMAS["RefundRequestInput"] = _obj(["reason"], reason={"type": "string", "maxLength": 500},
                                      client_secret={"type": "string", "description": "with a publishable key"})
 SCHEMAS["RefundRequestCreated"] = _obj(["refund_request"], refund_request=_obj(

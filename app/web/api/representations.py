@@ -221,14 +221,14 @@ def webhook_delivery_json(delivery: WebhookDelivery) -> dict:
 
 def risk_list_entry_json(entry) -> dict:
     return {"id": entry.id, "object": "risk_list_entry", "kind": entry.kind, "value": entry.value,
-            "action": entry.action, "note": entry.note,
+            "action": entry.action, "note": entry.note, "livemode": entry.livemode,
             "expires_at": int(entry.expires_at.timestamp()) if entry.expires_at else None,
             "created_at": int(entry.created_at.timestamp())}
 
 
 def risk_rule_json(rule) -> dict:
     return {"id": rule.id, "object": "risk_rule", "kind": rule.kind, "params": rule.params, "action": rule.action,
-            "enabled": rule.enabled, "created_at": int(rule.created_at.timestamp())}
+            "enabled": rule.enabled, "livemode": rule.livemode, "created_at": int(rule.created_at.timestamp())}
 
 
 def _unix(value: datetime | None) -> int | None:

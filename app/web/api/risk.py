@@ -1,5 +1,5 @@
 """Risk routes (secret key only): list entries (with CSV import and export), rules, and the review
-decision on a held order."""
+decision on a held order. Lists and rules are the key's mode's: another mode's id is a 404."""
 from __future__ import annotations
 
 from flask import Response, jsonify, request
@@ -24,13 +24,15 @@ MAX_CSV_BYTES = 20 * 1024 * 1024
 @idempotent
 @api_audited("risk.list_entry_create", RiskListEntry)
 def risk_list_entries_create():
-    return jsonify(risk_list_entry_json(lists.add_entry(caller().merchant_id, json_body()))), 201
+    who = caller()
+    return jsonify(risk_list_entry_json(lists.add_entry(who.merchant_id, json_body(), livemode=who.livemode))), 201
 
 
 @bp.get("/risk/list_entries")
 @requires_key(secret=True)
 def risk_list_entries_index():
-    entries, has_more = lists.list_entries(caller().merchant_id, kind=request.args.get("kind"),
+    who = caller()
+    entries, has_more = lists.list_entries(who.merchant_id, livemode=who.livemode, kind=request.args.get("kind"),
                                            value=request.args.get("value"), limit=limit_param(),
                                            starting_after=cursor_param("rle"))
     return jsonify({"object": "list", "data": [risk_list_entry_json(e) for e in entries], "has_more": has_more})
@@ -40,7 +42,8 @@ def risk_list_entries_index():
 @requires_key(secret=True)
 @api_audited("risk.list_entry_delete", RiskListEntry, "entry_id")
 def risk_list_entries_delete(entry_id: str):
-    lists.delete_entry(caller().merchant_id, entry_id)
+    who = caller()
+    lists.delete_entry(who.merchant_id, entry_id, livemode=who.livemode)
     return jsonify({"id": entry_id, "object": "risk_list_entry", "deleted": True})
 
 
@@ -57,14 +60,16 @@ def risk_list_entries_import():
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidRequest("the CSV must be UTF-8 text", code="invalid_csv") from None
-    report = lists.import_csv(caller().merchant_id, text)
+    who = caller()
+    report = lists.import_csv(who.merchant_id, text, livemode=who.livemode)
     return jsonify({"imported": report.imported, "skipped": report.skipped, "errors": report.errors})
 
 
 @bp.get("/risk/list_entries/export")
 @requires_key(secret=True)
 def risk_list_entries_export():
-    return Response(lists.export_csv(caller().merchant_id), mimetype="text/csv",
+    who = caller()
+    return Response(lists.export_csv(who.merchant_id, livemode=who.livemode), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=risk-list.csv"})
 
 
@@ -73,7 +78,8 @@ def risk_list_entries_export():
 @idempotent
 @api_audited("risk.rule_create", RiskRule)
 def risk_rules_create():
-    return jsonify(risk_rule_json(rules.create_rule(caller().merchant_id, json_body()))), 201
+    who = caller()
+    return jsonify(risk_rule_json(rules.create_rule(who.merchant_id, json_body(), livemode=who.livemode))), 201
 
 
 @bp.post("/risk/rules/preview")
@@ -89,22 +95,26 @@ def risk_rules_preview():
 @bp.get("/risk/rules")
 @requires_key(secret=True)
 def risk_rules_index():
-    return jsonify({"object": "list", "data": [risk_rule_json(r) for r in rules.rules_of(caller().merchant_id)],
-                    "has_more": False})
+    who = caller()
+    return jsonify({"object": "list", "has_more": False,
+                    "data": [risk_rule_json(r) for r in rules.rules_of(who.merchant_id, livemode=who.livemode)]})
 
 
 @bp.patch("/risk/rules/<rule_id>")
 @requires_key(secret=True)
 @api_audited("risk.rule_update", RiskRule, "rule_id")
 def risk_rules_update(rule_id: str):
-    return jsonify(risk_rule_json(rules.update_rule(caller().merchant_id, rule_id, json_body())))
+    who = caller()
+    return jsonify(risk_rule_json(rules.update_rule(who.merchant_id, rule_id, json_body(), livemode=who.livemode)))
 
 
 @bp.delete("/risk/rules/<rule_id>")
 @requires_key(secret=True)
 @api_audited("risk.rule_delete", RiskRule, "rule_id")
 def risk_rules_delete(rule_id: str):
-    return jsonify({"id": rules.delete_rule(caller().merchant_id, rule_id), "object": "risk_rule", "deleted": True})
+    who = caller()
+    return jsonify({"id": rules.delete_rule(who.merchant_id, rule_id, livemode=who.livemode), "object": "risk_rule",
+                    "deleted": True})
 
 
 @bp.post("/orders/<order_id>/review")

@@ -1,5 +1,6 @@
 """Risk in the portal: the review queue (approve or reject held orders), the block/allow/review lists
-and the rules. Every change is audited; deleting asks for confirmation first."""
+and the rules. Every change is audited; deleting asks for confirmation first. The page shows, and changes, the
+lists and rules of the mode the portal is in (app/web/portal/mode_views.py): each mode has its own."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -28,17 +29,18 @@ def _checked() -> None:
 
 
 def _page(errors: dict | None = None, status: int = 200):
-    merchant_id = current_user.merchant_id
+    merchant_id, livemode = current_user.merchant_id, portal_livemode()
     kind = request.args.get("kind") if request.args.get("kind") in lists.KINDS else None
     q = (request.args.get("q") or "").strip()[:320]
     try:
-        entries, has_more = lists.list_entries(merchant_id, kind=kind, value=q or None, limit=PAGE_SIZE,
-                                               starting_after=request.args.get("after"))
+        entries, has_more = lists.list_entries(merchant_id, livemode=livemode, kind=kind, value=q or None,
+                                               limit=PAGE_SIZE, starting_after=request.args.get("after"))
     except KassaError:
         entries, has_more = [], False
-    return render_template("portal/risk.html", queue=review_queue(merchant_id, livemode=portal_livemode()),
-                           refund_requests=refund_requests_waiting(merchant_id, livemode=portal_livemode()),
-                           entries=entries, has_more=has_more, rules=rules.rules_of(merchant_id), kind=kind, q=q,
+    return render_template("portal/risk.html", queue=review_queue(merchant_id, livemode=livemode),
+                           refund_requests=refund_requests_waiting(merchant_id, livemode=livemode),
+                           entries=entries, has_more=has_more, rules=rules.rules_of(merchant_id, livemode=livemode),
+                           kind=kind, q=q,
                            kinds=lists.KINDS, form=ConfirmForm(), errors=errors or {}, values=request.form,
                            merchant=db.session.get(Merchant, merchant_id)), status
 
@@ -60,10 +62,10 @@ def risk_list_add():
     body = {k: request.form.get(k) or None for k in ("kind", "value", "action", "note")}
     try:
         with audit("risk.list_entry.add", RiskListEntry):
-            entry = lists.add_entry(current_user.merchant_id, body)
+            entry = lists.add_entry(current_user.merchant_id, body, livemode=portal_livemode())
     except KassaError as error:
         return _page({"entry": _message(error)}, 422)
-    flash(f"Added {entry.kind} {entry.value} to the {entry.action} list.")
+    flash(f"Added {entry.kind} {entry.value} to the {_mode(entry.livemode)} {entry.action} list.")
     return redirect(url_for("portal.risk"))
 
 
@@ -75,18 +77,21 @@ def risk_list_delete(entry_id: str):
         return render_template("portal/risk_delete.html", entry=entry, form=ConfirmForm())
     _checked()
     with audit("risk.list_entry.delete", RiskListEntry, entry_id):
-        lists.delete_entry(current_user.merchant_id, entry_id)
-    flash(f"Removed {entry.kind} {entry.value} from the {entry.action} list.")
+        lists.delete_entry(current_user.merchant_id, entry_id, livemode=entry.livemode)
+    flash(f"Removed {entry.kind} {entry.value} from the {_mode(entry.livemode)} {entry.action} list.")
     return redirect(url_for("portal.risk"))
 
 
-def _entry_or_404(entry_id: str) -> RiskListEntry:
-    from app.extensions import db
+def _mode(livemode: bool) -> str:
+    return "live" if livemode else "test"
 
-    entry = db.session.get(RiskListEntry, entry_id)
-    if entry is None or entry.merchant_id != current_user.merchant_id:
-        abort(404, description="There is no such list entry.")
-    return entry
+
+def _entry_or_404(entry_id: str) -> RiskListEntry:
+    """The entry, in the mode the portal shows: the other mode's is not on this page, so it is a 404."""
+    try:
+        return lists.entry_of(current_user.merchant_id, entry_id, livemode=portal_livemode())
+    except NotFound:
+        abort(404, description=f"There is no such list entry in {_mode(portal_livemode())} mode.")
 
 
 def _int(name: str) -> int | str | None:
@@ -240,10 +245,11 @@ def risk_rule_add():
     try:
         with audit("risk.rule.add", RiskRule):
             rules.create_rule(current_user.merchant_id, {"kind": kind, "params": params,
-                                                         "action": request.form.get("action")})
+                                                         "action": request.form.get("action")},
+                              livemode=portal_livemode())
     except KassaError as error:
         return _page({"rule": _message(error)}, 422)
-    flash("Rule added: it applies to the next order.")
+    flash(f"Rule added: it applies to the next {_mode(portal_livemode())} order.")
     return redirect(url_for("portal.risk"))
 
 
@@ -263,7 +269,7 @@ def risk_rule_toggle(rule_id: str):
         flash(f"Rule already {'on' if enabled else 'paused'}.")
         return redirect(url_for("portal.risk"))
     with audit("risk.rule.update", RiskRule, rule_id):
-        rules.update_rule(merchant_id, rule_id, {"enabled": enabled})
+        rules.update_rule(merchant_id, rule_id, {"enabled": enabled}, livemode=rule.livemode)
     flash(f"Rule {'resumed' if enabled else 'paused'}.")
     return redirect(url_for("portal.risk"))
 
@@ -276,16 +282,17 @@ def risk_rule_delete(rule_id: str):
         return render_template("portal/risk_delete.html", rule=rule, form=ConfirmForm())
     _checked()
     with audit("risk.rule.delete", RiskRule, rule_id):
-        rules.delete_rule(current_user.merchant_id, rule_id)
-    flash("Rule deleted.")
+        rules.delete_rule(current_user.merchant_id, rule_id, livemode=rule.livemode)
+    flash(f"Rule deleted: it no longer applies to {_mode(rule.livemode)} orders.")
     return redirect(url_for("portal.risk"))
 
 
 def _rule_or_404(rule_id: str) -> RiskRule:
+    """The rule, in the mode the portal shows: the other mode's is a 404."""
     try:
-        return rules.get_rule(current_user.merchant_id, rule_id)
+        return rules.get_rule(current_user.merchant_id, rule_id, livemode=portal_livemode())
     except KassaError:
-        abort(404, description="There is no such rule.")
+        abort(404, description=f"There is no such rule in {_mode(portal_livemode())} mode.")
 
 
 @bp.post("/orders/<order_id>/review")
