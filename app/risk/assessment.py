@@ -132,9 +132,11 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
     if rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit:
         from app.orders.models import Order
 
+        # A paid order of the other mode is no purchase here: a test key paying sandbox orders for a customer id
+        # must not let that customer's first live purchase past the limit.
         paid_before = db.session.scalar(select(exists().where(
-            Order.merchant_id == prospect.merchant_id, Order.customer_id == prospect.customer_id,
-            Order.status.in_(("paid", "fulfilled", "completed")))))
+            Order.merchant_id == prospect.merchant_id, Order.livemode == prospect.livemode,
+            Order.customer_id == prospect.customer_id, Order.status.in_(("paid", "fulfilled", "completed")))))
         if not paid_before:
             return (f"a first purchase of {shown} is above the first-purchase limit of "
                     f"{Money(limit, prospect.currency).format()}")

@@ -85,3 +85,17 @@ def test_an_import_fills_the_keys_modes_lists_only(client, merchant, api, live, 
     assert {e["livemode"] for e in live.get("/risk/list_entries").json["data"]} == {True}
     assert live.post("/orders", json=order_body(catalog["sku"], email="mallory@example.com")).status_code == 402
     assert len(api.get("/risk/list_entries").json["data"]) == 2
+
+
+def test_a_paid_test_order_does_not_make_a_live_purchase_any_less_a_first_one(api, live, catalog, sandbox):
+    # The first-purchase limit asked whether the customer had any paid order, test ones included: a test key paying
+    # a sandbox order for a customer id let that customer's first live purchase past the limit.
+    from tests.integration.lifecycle_support import paid_order
+
+    assert paid_order(api, sandbox, catalog["sku"])["customer"]["id"] == "cus_flow"
+    assert live.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500},
+                                          "action": "review"}).status_code == 201
+    first_live = live.post("/orders", json=order_body(catalog["sku"], customer="cus_flow"))
+    assert first_live.status_code == 201, first_live.json
+    assert first_live.json["risk"]["decision"] == "review"
+    assert first_live.json["risk"]["reasons"] == ["a first purchase of $9.99 is above the first-purchase limit of $5.00"]
