@@ -1,4 +1,4 @@
-"""Migration 0126: risk lists and rules split into a live and a test set. What merchants had is what live orders
+"""Migration 0128: risk lists and rules split into a live and a test set. What merchants had is what live orders
 were assessed by, so it stays live under the same ids; test mode starts with a copy, so a merchant's test runs keep
 exercising the same lists and rules. From then on each mode's are changed in that mode only."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ from tests.api.test_livemode import live_key
 from tests.migration_steps import run_migration_step
 from tests.risk.test_risk_api import order_body
 
-MIGRATION = "0126_risk_per_mode.py"
+MIGRATION = "0128_risk_per_mode.py"
 
 
 def _split_again(app) -> None:

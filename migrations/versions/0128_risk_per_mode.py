@@ -10,7 +10,7 @@ entries and velocity counters keyed by a rule's id still name it. Test mode star
 new id of the same age, so a merchant's test runs keep exercising the same lists and rules. The unique value of an
 entry is now per mode.
 
-Revision ID: 0126_risk_per_mode
+Revision ID: 0128_risk_per_mode
 Revises: 0125_channel_limits_currency
 Create Date: 2026-11-26 19:40:00
 
@@ -20,8 +20,8 @@ import os
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0126_risk_per_mode'
-down_revision = '0125_channel_limits_currency'
+revision = '0128_risk_per_mode'
+down_revision = '0127_webhook_endpoint_modes'
 branch_labels = None
 depends_on = None
 
