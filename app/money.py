@@ -10,13 +10,11 @@ from typing import Sequence
 from babel import Locale
 
 from app.currencies import EXPONENTS as _EXPONENTS
-from app.currencies import ISO_4217
+from app.currencies import ISO_4217, UNITS_PER_US_DOLLAR
 
 _CURRENCY = re.compile(r"^[a-z]{3}$")
-# The largest price or fixed discount a merchant may set (minor units, like Stripe's 99,999,999), and the
-# largest order total (amounts are stored in 32-bit columns): beyond them is a 400, never an overflow.
-MAX_AMOUNT = 99_999_999
-MAX_ORDER_AMOUNT = 2**31 - 1
+# The most digits any amount may have (Stripe's limit for IDR): 999,999,999,999 minor units, whatever the currency.
+MAX_DIGITS = 12
 _SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "cny": "¥"}
 
 
@@ -35,6 +33,22 @@ def normalise_currency(code: str) -> str:
 def exponent(currency: str) -> int:
     """How many decimal places the currency's minor unit has."""
     return _EXPONENTS.get(currency, 2)
+
+
+def max_amount(currency: str) -> int:
+    """The largest amount Kassa takes in ``currency``, in minor units: a price, an order total, a refund, a top-up, a
+    discount, a limit. Eight digits (99,999,999: $999,999.99, Stripe's general limit), and one more for each digit a
+    US dollar's worth of the currency has beyond three (100 cents): a dollar is about 1,600,000 minor units of
+    IDR (7 digits), so IDR takes 12 (Stripe's IDR limit). Every currency's maximum is then worth some $100,000 to
+    $1,000,000 (docs/api.md, "Largest amounts")."""
+    per_dollar = UNITS_PER_US_DOLLAR.get(currency, 0) * 10 ** exponent(currency)
+    return 10 ** min(MAX_DIGITS, max(8, len(str(per_dollar)) + 5)) - 1
+
+
+def max_amount_text(currency: str) -> str:
+    """The maximum as a message shows it: ``99999999 minor units ($999,999.99)``."""
+    largest = max_amount(currency)
+    return f"{largest} minor units ({Money(largest, currency).format()})"
 
 
 _MAJOR = re.compile(r"^\d{1,12}(?:[.,]\d+)?$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -47,10 +47,10 @@ class Coupon(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(String(200), default="")
     currency: Mapped[str | None] = mapped_column(String(3))
-    amount_off: Mapped[int | None]
+    amount_off: Mapped[int | None] = mapped_column(BigInteger)
     percent_bps: Mapped[int | None]
-    max_discount: Mapped[int | None]
-    min_subtotal: Mapped[int | None]
+    max_discount: Mapped[int | None] = mapped_column(BigInteger)
+    min_subtotal: Mapped[int | None] = mapped_column(BigInteger)
     tiers: Mapped[list | None] = mapped_column(JSON)
     # Empty lists: the coupon applies to every product / SKU.
     product_ids: Mapped[list] = mapped_column(JSON, default=list)
@@ -108,7 +108,7 @@ class CouponRedemption(db.Model):
     livemode: Mapped[bool] = mapped_column(default=False, server_default=false())  # the order's mode
     code: Mapped[str] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(String(200))
-    amount: Mapped[int]
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(12), default="active")  # active | released
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -22,7 +22,7 @@ from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
-from app.money import MAX_AMOUNT, Money, normalise_currency
+from app.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,63}$")
 # No 0/O or 1/I: generated codes are read aloud and typed from paper.
@@ -199,13 +199,24 @@ def discounts_for_orders(order_ids: list[str]) -> dict[str, list[CouponRedemptio
 # --- the merchant's side: create, generate, deactivate, list ---------------------------------
 
 
-def _int_field(fields: dict, name: str, *, minimum: int = 0, maximum: int = MAX_AMOUNT) -> int | None:
-    """An integer term (amounts in minor units, counts): bounded, so no column overflows."""
+MAX_COUNT = 99_999_999  # redemptions: a 32-bit column holds them
+
+
+def _int_field(fields: dict, name: str, *, minimum: int = 0, maximum: int = MAX_COUNT) -> int | None:
+    """An integer term (counts, basis points): bounded, so no column overflows."""
     value = fields.get(name)
     if value is None or value == "":
         return None
     if type(value) is not int or not minimum <= value <= maximum:
         raise InvalidRequest(f"{name} must be an integer of at least {minimum} and at most {maximum}", param=name)
+    return value
+
+
+def _amount_field(fields: dict, name: str, currency: str | None) -> int | None:
+    """An amount term in minor units of the coupon's currency, at most that currency's largest amount."""
+    value = _int_field(fields, name, minimum=1, maximum=10**MAX_DIGITS - 1)
+    if value is not None and currency is not None and value > max_amount(currency):
+        raise InvalidRequest(f"{name} in {currency.upper()} is at most {max_amount_text(currency)}", param=name)
     return value
 
 
@@ -233,18 +244,18 @@ def _coupon_terms(fields: dict) -> dict:
         except ValueError:
             raise InvalidRequest("currency must be a three-letter ISO code", param="currency") from None
     if kind in ("amount_off", "spend_and_save"):
-        terms["amount_off"] = _int_field(fields, "amount_off", minimum=1)
+        terms["amount_off"] = _amount_field(fields, "amount_off", terms["currency"])
         if terms["amount_off"] is None or terms["currency"] is None:
             raise InvalidRequest("an amount off needs amount_off (minor units) and its currency", param="amount_off")
     if kind == "spend_and_save":
-        terms["min_subtotal"] = _int_field(fields, "min_subtotal", minimum=1)
+        terms["min_subtotal"] = _amount_field(fields, "min_subtotal", terms["currency"])
         if terms["min_subtotal"] is None:
             raise InvalidRequest("spend_and_save needs min_subtotal (minor units)", param="min_subtotal")
     if kind == "percent_off":
         terms["percent_bps"] = _int_field(fields, "percent_bps", minimum=1, maximum=10_000)
         if terms["percent_bps"] is None:
             raise InvalidRequest("percent_off needs percent_bps between 1 and 10000", param="percent_bps")
-        terms["max_discount"] = _int_field(fields, "max_discount", minimum=1)
+        terms["max_discount"] = _amount_field(fields, "max_discount", terms["currency"])
         if terms["max_discount"] is None:
             terms["currency"] = None  # an uncapped percentage applies in any currency
         elif terms["currency"] is None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.db_types import UTCDateTime, utcnow
@@ -43,7 +43,7 @@ class Sku(db.Model):
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    price_amount: Mapped[int]
+    price_amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     specs: Mapped[dict] = mapped_column(JSON, default=dict)
     stock: Mapped[int | None]  # None: unlimited (typical for virtual goods)
@@ -113,7 +113,7 @@ class SkuPrice(db.Model):
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id"), index=True)
     currency: Mapped[str] = mapped_column(String(3))
-    amount: Mapped[int]
+    amount: Mapped[int] = mapped_column(BigInteger)
 
 
 class ProductImage(db.Model):

@@ -13,7 +13,7 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.clearing_rules import check_rule
-from app.money import MAX_AMOUNT, normalise_currency
+from app.money import max_amount, max_amount_text, normalise_currency
 from app.outbound import check_destination
 from app.web_urls import check_http_url
 
@@ -58,13 +58,16 @@ def _status(fields: dict) -> str | None:
 
 
 def _money(value: object, param: str) -> tuple[int, str]:
-    if not isinstance(value, dict) or type(value.get("amount")) is not int or not 0 <= value["amount"] <= MAX_AMOUNT:
-        raise InvalidRequest(f"a price is {{amount: integer minor units from 0 to {MAX_AMOUNT}, currency}}",
-                             param=param)
+    if not isinstance(value, dict) or type(value.get("amount")) is not int or value["amount"] < 0:
+        raise InvalidRequest("a price is {amount: integer minor units from 0, currency}", param=param)
     try:
-        return value["amount"], normalise_currency(value.get("currency"))
+        currency = normalise_currency(value.get("currency"))
     except ValueError:
         raise InvalidRequest("currency must be a three-letter ISO code", param=f"{param}.currency") from None
+    if value["amount"] > max_amount(currency):
+        raise InvalidRequest(f"a price in {currency.upper()} is at most {max_amount_text(currency)}",
+                             param=param)
+    return value["amount"], currency
 
 
 def _sku_terms(merchant_id: str, fields: dict) -> dict:

@@ -12,7 +12,7 @@ from app.catalog.models import Product, Sku, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.config_cache import cached
-from app.money import MAX_ORDER_AMOUNT, Money, normalise_currency
+from app.money import Money, max_amount, max_amount_text, normalise_currency
 
 MAX_QUANTITY = 99
 MAX_LINES = 50
@@ -149,9 +149,9 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
     subtotal = Money.zero(currencies.pop())
     for line in lines:
         subtotal = subtotal + line.amount
-    if subtotal.amount > MAX_ORDER_AMOUNT:
-        raise InvalidRequest(f"an order may total at most {Money(MAX_ORDER_AMOUNT, subtotal.currency).format()}; "
-                             "split it into several orders", param="items")
+    if subtotal.amount > max_amount(subtotal.currency):
+        raise InvalidRequest(f"an order in {subtotal.currency.upper()} may total at most "
+                             f"{max_amount_text(subtotal.currency)}; split it into several orders", param="items")
     discounts: tuple[Discount, ...] = ()
     if coupon not in (None, "") and free_trial and any(line.sku.trial_days for line in lines):
         # Nothing is charged today, so the coupon would be used up on nothing (renewals charge the list price).

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import String, func, select
 from sqlalchemy.exc import IntegrityError
@@ -24,7 +24,7 @@ from app.extensions import conflict_insert, db
 from app.ledger.journal import Leg, account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import Posting, WalletAccount, WalletBarrier
 from app.locks import held_lock
-from app.money import Money, normalise_currency
+from app.money import Money, max_amount, normalise_currency
 
 LIVE_BOOK = "live:"
 
@@ -101,14 +101,20 @@ def credit_topup(merchant_id: str, customer_id: str, amount: Money, *, reference
         Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=reference)])
 
 
-def parse_wallet_amount(amount: object, currency: object, *, maximum: int) -> Money:
-    """A requested wallet amount (top-up, withdrawal, transfer) as Money, or a 400 naming the bad parameter."""
-    if type(amount) is not int or not 1 <= amount <= maximum:
-        raise InvalidRequest(f"amount must be an integer of minor units from 1 to {maximum}", param="amount")
+def parse_wallet_amount(amount: object, currency: object, *, maximum: Callable[[str], int] = max_amount) -> Money:
+    """A requested wallet amount (top-up, withdrawal, transfer) as Money, or a 400 naming the bad parameter;
+    ``maximum`` gives the largest amount in a currency."""
+    if type(amount) is not int or amount < 1:
+        raise InvalidRequest("amount must be a positive integer of minor units", param="amount")
     try:
-        return Money(amount, normalise_currency(currency))
+        money = Money(amount, normalise_currency(currency))
     except (TypeError, ValueError):
         raise InvalidRequest("currency must be a three-letter ISO code such as usd", param="currency") from None
+    largest = maximum(money.currency)
+    if amount > largest:
+        raise InvalidRequest(f"amount in {money.currency.upper()} must be at most {largest} minor units "
+                             f"({Money(largest, money.currency).format()})", param="amount")
+    return money
 
 
 def require_covered(merchant_id: str, customer_id: str, amount: Money, *, livemode: bool) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, false, text, true
+from sqlalchemy import JSON, BigInteger, ForeignKey, LargeBinary, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -61,7 +61,7 @@ class Merchant(db.Model):
     # settlements are paid.
     clearing: Mapped[dict | None] = mapped_column(JSON)
     platform_fee_bps: Mapped[int] = mapped_column(default=0, server_default="0")
-    platform_fee_fixed: Mapped[int] = mapped_column(default=0, server_default="0")
+    platform_fee_fixed: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # The currency of the fixed part: 30 minor units are $0.30 but ¥30 and 0.030 KWD, so the fixed fee is taken
     # only off orders in this currency (NULL when there is no fixed part); orders in others pay the basis points.
     platform_fee_fixed_currency: Mapped[str | None] = mapped_column(String(3))

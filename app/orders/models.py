@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false, text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import RowId, UTCDateTime, utcnow
@@ -51,12 +51,12 @@ class Order(db.Model):
     # no shopper's page made (the API): the merchant's checkout language, else English.
     language: Mapped[str | None] = mapped_column(String(8))
     currency: Mapped[str] = mapped_column(String(3))
-    subtotal: Mapped[int]
-    discount: Mapped[int] = mapped_column(default=0)
-    total: Mapped[int]
-    refunded_amount: Mapped[int] = mapped_column(default=0)
+    subtotal: Mapped[int] = mapped_column(BigInteger)
+    discount: Mapped[int] = mapped_column(BigInteger, default=0)
+    total: Mapped[int] = mapped_column(BigInteger)
+    refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0)
     # What open and lost disputes took back (app/payments/disputes.py): no longer the merchant's to refund.
-    disputed_amount: Mapped[int] = mapped_column(default=0, server_default="0")
+    disputed_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Set when the order is fulfilled: from then on the auto-confirm job may complete it.
     auto_confirm_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     client_secret: Mapped[str] = mapped_column(String(100))
@@ -88,11 +88,11 @@ class OrderItem(db.Model):
     product_id: Mapped[str] = mapped_column(ForeignKey("products.id"))
     name: Mapped[str] = mapped_column(String(400))
     quantity: Mapped[int]
-    unit_amount: Mapped[int]
-    amount: Mapped[int]
+    unit_amount: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
     # The line's part of the order total: ``amount`` less its share of the order's discount (largest
     # remainder), so the lines of an order add up to its total exactly. None on orders from before clearing.
-    net_amount: Mapped[int | None]
+    net_amount: Mapped[int | None] = mapped_column(BigInteger)
     # The clearing rule in force when the line was sold (app/ledger/clearing_rules.py):
     # {"splits": [{"partner", "share_bps"}], "hold_days"}; None on orders from before clearing.
     clearing: Mapped[dict | None] = mapped_column(JSON)
@@ -114,9 +114,9 @@ class SubOrder(db.Model):
     # What the lines have in common: a partner id, or a product id under the "product" strategy.
     partner_id: Mapped[str] = mapped_column(String(40))
     product_id: Mapped[str | None] = mapped_column(String(40))
-    subtotal: Mapped[int]
-    discount: Mapped[int]
-    total: Mapped[int]
+    subtotal: Mapped[int] = mapped_column(BigInteger)
+    discount: Mapped[int] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
 
 

@@ -20,7 +20,7 @@ from app.ledger.wallet import credit_topup, parse_wallet_amount
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.risk.review import held_for_review
 from app.merchants.models import Merchant
-from app.money import Money
+from app.money import Money, max_amount
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.representation import order_object
@@ -33,7 +33,9 @@ class TopupCreditWaits(Exception):
     """A refund of a top-up not credited yet is in flight: credit what it leaves once it settles (the outbox
     retries the handler)."""
 
-MAX_TOPUP_AMOUNT = 10_000_000  # minor units; larger top-ups are refused, not truncated
+def max_topup_amount(currency: str) -> int:
+    """A tenth of the currency's largest amount ($100,000.00, 1,000,000,000.00 IDR); larger top-ups are refused."""
+    return (max_amount(currency) + 1) // 10
 
 _STATUS = {"created": "pending", "paying": "pending", "paid": "pending", "fulfilled": "pending",
            "completed": "succeeded", "closed": "canceled", "refunding": "refunded", "refunded": "refunded"}
@@ -46,7 +48,7 @@ def topup_status(order: Order) -> str:
 
 def parse_topup_amount(amount: object, currency: object) -> Money:
     """The requested top-up as Money, or a 400 naming the bad parameter."""
-    return parse_wallet_amount(amount, currency, maximum=MAX_TOPUP_AMOUNT)
+    return parse_wallet_amount(amount, currency, maximum=max_topup_amount)
 
 
 def create_topup_order(merchant_id: str, customer_id: str, amount: Money, *, livemode: bool, customer_source: str,

@@ -7,11 +7,11 @@ from sqlalchemy.exc import IntegrityError
 from app.errors import InvalidRequest
 from app.events import record_event
 from app.extensions import db
-from app.money import Money, normalise_currency
+from app.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
 from app.payments.models import ChannelConfig
 from app.payments.registry import channel_codes, channel_spec, is_test_channel
 
-MAX_AMOUNT = 999_999_999_999
+MAX_AMOUNT = 10**MAX_DIGITS - 1  # a limit without its currency; one in a currency is at most max_amount of it
 SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "limits_currency",
             "currencies", "agreement_text")
 
@@ -91,6 +91,16 @@ def _validated(settings: dict) -> dict:
     return clean
 
 
+def _check_largest(config: ChannelConfig) -> None:
+    """A limit in a currency is at most that currency's largest amount (an order above it cannot exist)."""
+    currency = config.limits_currency
+    for name in ("min_amount", "max_amount"):
+        value = getattr(config, name)
+        if currency and value is not None and value > max_amount(currency):
+            db.session.rollback()
+            raise InvalidRequest(f"{name} in {currency.upper()} is at most {max_amount_text(currency)}", param=name)
+
+
 def configure_channel(merchant_id: str, code: object, **settings: object) -> ChannelConfig:
     """Create or update the merchant's settings for one channel; invalid input is a 400 naming the field."""
     _require_installed(code)
@@ -104,6 +114,7 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
         for name, value in clean.items():
             setattr(config, name, value)
         low, high = config.min_amount, config.max_amount
+        _check_largest(config)
         if low is not None and high is not None and low > high:
             db.session.rollback()
             shown = [Money(a, config.limits_currency).format() if config.limits_currency else a for a in (low, high)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -34,7 +34,7 @@ class Dispute(db.Model):
     payment_id: Mapped[str] = mapped_column(ForeignKey("payment_attempts.id"))
     channel: Mapped[str] = mapped_column(String(40))
     provider_dispute_id: Mapped[str] = mapped_column(String(100))
-    amount: Mapped[int]
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     reason: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(16))
@@ -42,8 +42,8 @@ class Dispute(db.Model):
     evidence_due_by: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The part of the capture's channel fee the withdrawal got back (booked as a refund of the amount would be),
     # and the channel's fee for handling the dispute (its config's dispute_fee; kept whatever the outcome).
-    fee_back: Mapped[int] = mapped_column(default=0, server_default=text("0"))
-    dispute_fee: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    fee_back: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    dispute_fee: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

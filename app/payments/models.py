@@ -61,7 +61,7 @@ class PaymentAttempt(db.Model):
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
     channel: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|succeeded|failed|unknown|canceled
-    amount: Mapped[int]
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     provider_reference: Mapped[str | None] = mapped_column(String(100))
     next_action: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db_types import UTCDateTime, utcnow
@@ -37,7 +37,7 @@ class Refund(db.Model):
     # the returns in flight or done).
     payment_id: Mapped[str] = mapped_column(ForeignKey("payment_attempts.id"), index=True)
     channel: Mapped[str] = mapped_column(String(40))
-    amount: Mapped[int]
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | succeeded | failed
     kind: Mapped[str] = mapped_column(String(20), default="order", server_default="order")
@@ -50,7 +50,7 @@ class Refund(db.Model):
     provider_attempt: Mapped[int] = mapped_column(default=1)
     provider_refund_id: Mapped[str | None] = mapped_column(String(100))
     # The part of the capture's channel fee this refund gets back (app/payments/fees.py), fixed when it is held.
-    fee_amount: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    fee_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
     actor: Mapped[str] = mapped_column(String(60))
     # The refund-abuse assessment of the customer when the refund was asked for: {score, reasons} (app/risk).
     risk: Mapped[dict | None] = mapped_column(JSON)

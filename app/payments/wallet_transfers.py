@@ -13,7 +13,7 @@ from app.ids import new_id
 from app.ledger.wallet import parse_wallet_amount
 from app.ledger.wallet_models import WalletTransfer
 from app.ledger.wallet_moves import transfer_hold
-from app.money import MAX_ORDER_AMOUNT, Money
+from app.money import Money
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.risk import lists
 from app.risk.assessment import Assessment, Prospect, refuse_if_blocked
@@ -51,7 +51,7 @@ def transfer_funds(merchant_id: str, sender: str, body: dict, *, livemode: bool)
     sender's available balance does not cover it; nothing moves on any of them."""
     sender = _customer_id(sender, "id")
     recipient = _customer_id(body.get("to"), "to")
-    money = parse_wallet_amount(body.get("amount"), body.get("currency"), maximum=MAX_ORDER_AMOUNT)
+    money = parse_wallet_amount(body.get("amount"), body.get("currency"))
     description = body.get("description")
     if description is not None and (not isinstance(description, str) or len(description) > MAX_DESCRIPTION):
         raise InvalidRequest(f"description is text of at most {MAX_DESCRIPTION} characters", param="description")

@@ -31,7 +31,7 @@ from app.ledger.partners import parse_payout_account
 from app.ledger.wallet import parse_wallet_amount, require_covered
 from app.ledger.wallet_models import WalletWithdrawal
 from app.ledger.wallet_moves import post_withdrawal_paid, post_withdrawal_returned, withdrawal_hold
-from app.money import MAX_ORDER_AMOUNT, Money
+from app.money import Money
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.payments.channels import adapter_for
 from app.payments.payouts import PURPOSES, Purpose, payout_json, send_payouts_soon
@@ -87,7 +87,7 @@ def request_withdrawal(merchant_id: str, customer_id: str, body: dict, *,
     """Assess, freeze and record a withdrawal of ``{amount, currency, destination}`` in the key's mode, then queue
     its payout (unless held for review). Bad input is a 400, a block 402, an uncovered amount 422: nothing moves."""
     customer_id = _customer(customer_id)
-    money = parse_wallet_amount(body.get("amount"), body.get("currency"), maximum=MAX_ORDER_AMOUNT)
+    money = parse_wallet_amount(body.get("amount"), body.get("currency"))
     destination = parse_payout_account(body.get("destination"), param="destination")
     channel = _payout_channel(merchant_id, livemode)
     # An amount the wallet cannot cover is refused before risk counts it against a withdrawal velocity limit.

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func, select, update
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.sandbox.api import json_body, require_api_key
@@ -44,7 +44,7 @@ class Dispute(Base):
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
     account_id: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     reason: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(16))  # needs_response | under_review | won | lost

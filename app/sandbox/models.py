@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
     DateTime,
     Engine,
@@ -68,7 +69,7 @@ class Payment(Base):
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
-    amount: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     reference: Mapped[str] = mapped_column(String(255))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -133,7 +134,7 @@ class Payout(Base):
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
-    amount: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     destination: Mapped[str] = mapped_column(String(100))
     reference: Mapped[str] = mapped_column(String(255))
@@ -182,9 +183,24 @@ def _create_tables(engine: Engine) -> None:
     # IF NOT EXISTS for an index).
     with engine.begin() as connection:
         _add_missing_columns(connection)
+        _widen_amounts(connection)
         for table in Base.metadata.sorted_tables:
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
+
+
+def _widen_amounts(connection: Connection) -> None:
+    """Make 64-bit each amount column an older sandbox made 32-bit on PostgreSQL (it stops at 21,474,836.47 IDR);
+    SQLite's INTEGER is 64-bit already."""
+    if connection.dialect.name != "postgresql":
+        return
+    present = inspect(connection)
+    for table in Base.metadata.sorted_tables:
+        narrow = {column["name"] for column in present.get_columns(table.name)
+                  if isinstance(column["type"], Integer) and not isinstance(column["type"], BigInteger)}
+        for column in table.columns:
+            if isinstance(column.type, BigInteger) and column.name in narrow:
+                connection.execute(text(f"ALTER TABLE {table.name} ALTER COLUMN {column.name} TYPE bigint"))
 
 
 def _add_missing_columns(connection: Connection) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import RowId, UTCDateTime, utcnow
@@ -34,7 +34,7 @@ class Subscription(db.Model):
     sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id"))
     # A SKU change waits for the next renewal (PATCH /subscriptions/{id}).
     next_sku_id: Mapped[str | None] = mapped_column(ForeignKey("skus.id"))
-    price_amount: Mapped[int]
+    price_amount: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     interval: Mapped[str] = mapped_column(String(8))
     interval_count: Mapped[int] = mapped_column(default=1)

@@ -14,7 +14,8 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from app.catalog.coupon_models import KIND_TERMS
 from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_TRIAL_DAYS
-from app.money import ambiguous_comma, exponent
+from app.currencies import ISO_4217
+from app.money import Money, ambiguous_comma, exponent, max_amount
 from app.whole_numbers import parse_whole_number
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
@@ -33,6 +34,13 @@ def to_minor_units(text: str, currency: str) -> int:
     if not match or len(match.group(2) or "") > places:
         raise ValueError(f"Enter an amount like {({0: '1000', 3: '1.500'}).get(places, '9.99')}.")
     return int(match.group(1)) * 10**places + int((match.group(2) or "").ljust(places, "0") or 0)
+
+
+def over_maximum(amount: int, currency: str) -> str | None:
+    """What to say when ``amount`` is more than its currency's largest amount, else None."""
+    if currency not in ISO_4217 or amount <= max_amount(currency):
+        return None
+    return f"Enter at most {Money(max_amount(currency), currency).format()}, the largest amount in {currency.upper()}."
 
 
 def from_minor_units(amount: int | None, currency: str) -> str:
@@ -263,6 +271,8 @@ class CouponForm(FlaskForm):
                     fields[target] = to_minor_units(field.data, currency or "usd")
                 except ValueError as exc:
                     field.errors = [str(exc)]
+                if target in fields and over_maximum(fields[target], currency):
+                    field.errors = [over_maximum(fields[target], currency)]
         if self.percent.data:
             try:
                 fields["percent_bps"] = percent_to_bps(self.percent.data)
