@@ -10,15 +10,15 @@ SQLite has nothing to change: its INTEGER holds 64 bits.
 Changing a column's type rewrites its table under an exclusive lock: on a large install, run this upgrade in a
 maintenance window (docs/production.md).
 
-Revision ID: 0126_amounts_64_bit
+Revision ID: 0129_amounts_64_bit
 Revises: 0125_channel_limits_currency
 Create Date: 2026-11-26 20:00:00
 
 """
 from alembic import op
 
-revision = '0126_amounts_64_bit'
-down_revision = '0125_channel_limits_currency'
+revision = '0129_amounts_64_bit'
+down_revision = '0128_risk_per_mode'
 branch_labels = None
 depends_on = None
 
