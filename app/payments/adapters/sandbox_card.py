@@ -13,7 +13,7 @@ from typing import Iterator, Mapping
 import requests
 
 from app import logs
-from app.money import MAX_AMOUNT
+from app.money import MAX_DIGITS
 from app.payments import integration_log
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
                                         ProviderOutcomeUnknown, PayoutResult, ProviderPayment, ProviderRefused,
@@ -205,8 +205,9 @@ class SandboxCardAdapter:
         if dispute["status"] not in ("needs_response", "under_review", "won", "lost"):
             raise CallbackRejected(f"unknown sandbox dispute status {dispute['status']!r}")
         amount = dispute["amount"]
-        if type(amount) is not int or not 0 < amount <= MAX_AMOUNT:
-            raise CallbackRejected(f"a sandbox dispute's amount must be a whole number from 1 to {MAX_AMOUNT}")
+        largest = 10 ** MAX_DIGITS - 1  # of any currency (app/money.max_amount); the order's own total bounds it later
+        if type(amount) is not int or not 0 < amount <= largest:
+            raise CallbackRejected(f"a sandbox dispute's amount must be a whole number from 1 to {largest}")
         return DisputeNotice(channel=self.code, provider_dispute_id=_reference(dispute, "id"),
                              provider_reference=_reference(dispute, "payment"),
                              attempt_id=_reference(dispute, "payment_reference"),
