@@ -168,9 +168,9 @@ def build_world(app, merchant_id: str, sku: str) -> World:
         from app.risk.rules import create_rule
 
         risk_entry = add_entry(merchant_id, {"kind": "email", "value": f"bad-{merchant_id[-6:]}@example.test",
-                                             "action": "block"}).id
+                                             "action": "block"}, livemode=False).id
         risk_rule = create_rule(merchant_id, {"kind": "amount_limit", "params": {"max_amount": 10**9},
-                                              "action": "review"}).id
+                                              "action": "review"}, livemode=False).id
         from app.signing.contracts import open_subscription
         from app.signing.test_clocks import create_clock
 

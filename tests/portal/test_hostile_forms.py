@@ -123,7 +123,7 @@ def test_no_portal_form_or_filter_answers_a_server_error(app, api, sandbox, merc
 
     paid = paid_order(api, sandbox, catalog["sku"])
     with app.app_context():
-        create_rule(merchant.id, {"kind": "amount_limit", "params": {"max_amount": 1}, "action": "review"})
+        create_rule(merchant.id, {"kind": "amount_limit", "params": {"max_amount": 1}, "action": "review"}, livemode=False)
         db.session.commit()
     held = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
                                      "customer": {"id": "cus_held"}, "agreement_accepted": True}).json
