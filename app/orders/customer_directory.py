@@ -13,9 +13,9 @@ from sqlalchemy import func, or_, select
 from app.db_types import begins_with
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.state import PAID_STATUSES
 
 RECENT_ORDERS = 500  # the customers of this many latest orders make the list before anything is searched
-PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 
 
 @dataclass

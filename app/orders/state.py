@@ -7,6 +7,8 @@ the order expires; expiry, cancel and risk blocks close it. An order of nothing 
 from __future__ import annotations
 
 STATUSES = ("created", "paying", "paid", "fulfilled", "completed", "refunding", "refunded", "closed")
+# The statuses of an order whose money was taken (some may have been given back since).
+PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     "created": frozenset({"paying", "paid", "closed"}),

@@ -18,11 +18,11 @@ from app.errors import InvalidRequest
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
+from app.orders.state import PAID_STATUSES
 from app.payments import report_days
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.refund_models import Refund
 
-PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 MAX_DAYS = 366
 
 

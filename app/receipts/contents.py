@@ -22,7 +22,6 @@ from app.payments.models import PaymentAttempt
 from app.signing.models import Subscription
 
 # Orders a shopper has paid for (a refund later does not undo that the payment happened).
-PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from app.db_types import utcnow
 from app.events import Event, subscribe
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.state import PAID_STATUSES
 from app.receipts import delivery
-from app.receipts.contents import PAID_STATUSES, build_receipt
+from app.receipts.contents import build_receipt
 from app.receipts.mailer import Mailer, mailer_from_config
 from app.receipts.message import build_message, message_id_for
 from app.receipts.models import ReceiptEmail

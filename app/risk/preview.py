@@ -16,12 +16,12 @@ from app.db_types import utcnow
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.state import PAID_STATUSES as PAID
 from app.risk.rules import ACTIONS, check_params
 
 WINDOW = timedelta(days=30)
 MAX_REPLAYED = 50_000  # velocity replays at most this many orders (newest kept)
 EXAMPLES = 20
-PAID = ("paid", "fulfilled", "completed", "refunding", "refunded")
 
 
 @dataclass

@@ -8,7 +8,8 @@ from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.services import get_order_by_client_secret
-from app.receipts.contents import PAID_STATUSES, build_receipt
+from app.orders.state import PAID_STATUSES
+from app.receipts.contents import build_receipt
 from app.web.checkout import bp
 
 

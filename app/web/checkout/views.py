@@ -16,9 +16,10 @@ from app.merchants.settings import logo_for
 from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
+from app.orders.state import PAID_STATUSES
 from app.payments.abandon import switch_payment_method
 from app.payments.free_orders import channels_for, owes_nothing, pay_order
-from app.receipts.contents import PAID_STATUSES, payment_method
+from app.receipts.contents import payment_method
 from app.receipts.sending import receipt_recipient
 from app.signing.terms import subscription_paid_by
 from app.web.checkout import bp
