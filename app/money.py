@@ -90,6 +90,43 @@ def format_major(amount: int, currency: str) -> str:
     return f"{'-' if amount < 0 else ''}{major}.{minor:0{exp}d}"
 
 
+# One amount with its currency as a merchant types it in a list: "USD 0.30" or "0.30 usd" (a decimal comma, "0,30
+# EUR", is a decimal comma: the items are told apart by their currencies, not by commas).
+_AMOUNT_WITH_CURRENCY = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\s*(\d[\d.,]*)|(\d[\d.,]*)\s*([A-Za-z]{3})(?![A-Za-z])")
+_LIST_SEPARATOR = re.compile(r"^[\s,;]*$")
+
+
+def parse_amounts_by_currency(text: str) -> dict[str, int]:
+    """``"USD 0.30, EUR 0.25"`` → ``{"eur": 25, "usd": 30}``: amounts typed in major units, each with its currency;
+    raises ValueError saying what to fix. Empty text is an empty map."""
+    amounts: dict[str, int] = {}
+    position = 0
+    for match in _AMOUNT_WITH_CURRENCY.finditer(text or ""):
+        between = text[position:match.start()]
+        if not _LIST_SEPARATOR.match(between):
+            raise ValueError(f"“{between.strip()}” is not an amount with its currency: write e.g. USD 0.30, EUR 0.25")
+        position = match.end()
+        code, typed = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        currency = normalise_currency(code)
+        typed = typed.rstrip(",")
+        try:
+            amount = parse_major(typed, currency)
+        except ValueError as exc:
+            raise ValueError(f"{currency.upper()} {typed}: {exc}") from None
+        if currency in amounts:
+            raise ValueError(f"{currency.upper()} is named twice")
+        amounts[currency] = amount
+    rest = (text or "")[position:]
+    if not _LIST_SEPARATOR.match(rest):
+        raise ValueError(f"“{rest.strip()}” is not an amount with its currency: write e.g. USD 0.30, EUR 0.25")
+    return dict(sorted(amounts.items()))
+
+
+def format_amounts_by_currency(amounts: dict[str, int]) -> str:
+    """The form field's text for a map of amounts: ``{"usd": 30}`` → ``USD 0.30``."""
+    return ", ".join(f"{code.upper()} {format_major(amount, code)}" for code, amount in sorted(amounts.items()))
+
+
 def allocate(amount: int, ratios: Sequence[int]) -> list[int]:
     """Split ``amount`` by integer ratios with largest-remainder rounding: the parts always sum to
     ``amount`` exactly, and on a tie the earlier part gets the extra unit."""

@@ -1,4 +1,5 @@
-"""A merchant's settings per channel: enabled, priority, limits, currencies and the protocol template."""
+"""A merchant's settings per channel: enabled, priority, limits, currencies, the protocol template and the merchant's
+rate with the provider (its fees, app/payments/fees.py)."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -13,7 +14,8 @@ from app.payments.registry import channel_codes, channel_spec, is_test_channel
 
 MAX_AMOUNT = 10**MAX_DIGITS - 1  # a limit without its currency; one in a currency is at most max_amount of it
 SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "limits_currency",
-            "currencies", "agreement_text")
+            "currencies", "agreement_text", "fee_bps", "fixed_fees", "dispute_fees")
+MAX_FEE_BPS = 10_000  # 100 %: a fee of more than the capture is never charged (app/ledger/fees.py caps it anyway)
 
 
 def _text(name: str, value: object, limit: int) -> str | None:
@@ -53,6 +55,30 @@ def _currencies(value: object) -> list[str]:
     return codes
 
 
+def _fees_by_currency(name: str, value: object) -> dict[str, int]:
+    """{currency: minor units}, each a currency's whole number from 0 to its largest amount; None or {} is none."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InvalidRequest(f"{name} must map currencies to amounts in their minor units, e.g. {{\"usd\": 30}}",
+                             param=name)
+    fees: dict[str, int] = {}
+    for code, amount in value.items():
+        try:
+            currency = normalise_currency(code)
+        except ValueError:
+            raise InvalidRequest(f"{name}: {code!r} is not a three-letter ISO currency code", param=name) from None
+        if type(amount) is not int or amount < 0:
+            raise InvalidRequest(f"{name} in {currency.upper()} must be a whole number of minor units, 0 or more",
+                                 param=name)
+        if amount > max_amount(currency):
+            raise InvalidRequest(f"{name} in {currency.upper()} is at most {max_amount_text(currency)}", param=name)
+        if currency in fees:
+            raise InvalidRequest(f"{name} names {currency.upper()} twice", param=name)
+        fees[currency] = amount
+    return dict(sorted(fees.items()))
+
+
 def _require_installed(code: object) -> None:
     if channel_spec(code) is None:
         raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(channel_codes())}", param="code")
@@ -81,6 +107,13 @@ def _validated(settings: dict) -> dict:
             clean[name] = _text(name, value, 5000)
         elif name in ("min_amount", "max_amount"):
             clean[name] = _amount(name, value)
+        elif name == "fee_bps":
+            if value is not None and (type(value) is not int or not 0 <= value <= MAX_FEE_BPS):
+                raise InvalidRequest(f"fee_bps must be a whole number of basis points (hundredths of a percent) from 0 "
+                                     f"to {MAX_FEE_BPS}, or null for the channel's published rate", param=name)
+            clean[name] = value
+        elif name in ("fixed_fees", "dispute_fees"):
+            clean[name] = _fees_by_currency(name, value)
         elif name == "limits_currency":
             try:
                 clean[name] = None if value is None else normalise_currency(value)
@@ -142,7 +175,9 @@ def channel_config_json(config: ChannelConfig) -> dict:
             "priority": config.priority, "display_name": config.display_name, "icon": config.icon,
             "min_amount": config.min_amount, "max_amount": config.max_amount,
             "limits_currency": config.limits_currency,
-            "currencies": list(config.currencies or []), "agreement_text": config.agreement_text}
+            "currencies": list(config.currencies or []), "agreement_text": config.agreement_text,
+            "fee_bps": config.fee_bps, "fixed_fees": dict(config.fixed_fees or {}),
+            "dispute_fees": dict(config.dispute_fees or {})}
 
 
 def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:

@@ -26,7 +26,8 @@ from app.payments.adapters.base import DisputeNotice, ProviderRefused, ProviderU
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
 from app.payments.hub import order_lock
-from app.payments.models import ChannelConfig, PaymentAttempt
+from app.payments.fees import dispute_fee
+from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.refunds import UNKNOWN_OUTCOME, settle_refund_by_lookup
 
@@ -128,7 +129,8 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
                       payment_id=attempt.id, channel=attempt.channel, provider_dispute_id=notice.provider_dispute_id,
                       amount=notice.amount, currency=order.currency, reason=notice.reason or "unknown",
                       status="needs_response", evidence_due_by=notice.evidence_due_by,
-                      dispute_fee=_dispute_fee(order.merchant_id, attempt.channel), created_at=now, updated_at=now)
+                      dispute_fee=dispute_fee(order.merchant_id, attempt.channel, order.currency), created_at=now,
+                      updated_at=now)
     db.session.add(dispute)
     db.session.flush()  # the unique provider id refuses a second one here
     dispute.fee_back = post_dispute_withdrawal(
@@ -139,12 +141,6 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
                      f"({dispute.id}: {dispute.reason})")
     record_event(order.merchant_id, "dispute.created", dispute_object(dispute))
     return dispute
-
-
-def _dispute_fee(merchant_id: str, channel: str) -> int:
-    fee = db.session.scalar(select(ChannelConfig.dispute_fee).where(ChannelConfig.merchant_id == merchant_id,
-                                                                    ChannelConfig.code == channel))
-    return fee or 0
 
 
 def _advance(dispute: Dispute, status: str) -> None:

@@ -1,5 +1,9 @@
-"""Which fee a channel charges a merchant: the merchant's channel config, else the channel's published default
-(its ``ChannelSpec``). The arithmetic is app/ledger/fees.py."""
+"""Which fees a channel charges a merchant: the merchant's channel config (its negotiated rate), else the channel's
+published one (its ``ChannelSpec``). The arithmetic is app/ledger/fees.py.
+
+A fixed amount is minor units of one currency (30 is $0.30 but ¥30), so fixed fees are kept per currency: the
+config's ``fixed_fees`` and ``dispute_fees`` map a currency to its amount, and a currency they do not name pays the
+channel's published fixed fee and no dispute fee."""
 from __future__ import annotations
 
 from app.ledger.fees import capture_fee
@@ -8,18 +12,24 @@ from app.payments.registry import channels
 from app.payments.routing import channel_configs
 
 
-def fee_schedule(merchant_id: str, channel: str) -> tuple[int, int]:
-    """(bps, fixed) the channel charges this merchant."""
+def fee_schedule(merchant_id: str, channel: str, currency: str) -> tuple[int, int]:
+    """(bps, fixed) the channel charges this merchant on a capture in ``currency``."""
     spec = channels().get(channel)
-    default = (spec.fee_bps, spec.fee_fixed) if spec else (0, 0)
+    bps, fixed = (spec.fee_bps, spec.fixed_fee(currency)) if spec else (0, 0)
     # The merchant's channel settings as of its configuration version (a fee change bumps it).
     row = cached(merchant_id, "payments.channel_configs", channel_configs).get(channel)
     if row is None:
-        return default
-    return (default[0] if row.fee_bps is None else row.fee_bps, default[1] if row.fee_fixed is None else row.fee_fixed)
+        return bps, fixed
+    return (bps if row.fee_bps is None else row.fee_bps, (row.fixed_fees or {}).get(currency, fixed))
 
 
-def fee_for_capture(merchant_id: str, channel: str, amount: int) -> int:
-    """The fee this merchant's capture of ``amount`` on ``channel`` costs."""
-    bps, fixed = fee_schedule(merchant_id, channel)
+def fee_for_capture(merchant_id: str, channel: str, amount: int, currency: str) -> int:
+    """The fee this merchant's capture of ``amount`` ``currency`` on ``channel`` costs."""
+    bps, fixed = fee_schedule(merchant_id, channel, currency)
     return capture_fee(amount, bps=bps, fixed=fixed)
+
+
+def dispute_fee(merchant_id: str, channel: str, currency: str) -> int:
+    """What the channel charges this merchant for a dispute in ``currency``, whatever its outcome."""
+    row = cached(merchant_id, "payments.channel_configs", channel_configs).get(channel)
+    return (row.dispute_fees or {}).get(currency, 0) if row is not None else 0

@@ -274,7 +274,8 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
         if provider_reference:
             values["provider_reference"] = provider_reference
         if outcome == "succeeded":
-            values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount)
+            values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount,
+                                                   attempt.currency)
         changed = execute_at_once(_SETTLE, {
             "b_id": attempt_id, "b_before": before, "b_status": outcome, "b_reason": reason,
             "b_at": values["updated_at"], "b_reference": values.get("provider_reference"),

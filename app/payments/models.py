@@ -33,12 +33,13 @@ class ChannelConfig(db.Model):
     limits_currency: Mapped[str | None] = mapped_column(String(3))
     currencies: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     agreement_text: Mapped[str | None] = mapped_column(Text)
-    # What the provider keeps of each capture: fee_fixed + fee_bps/10000 of the amount (None: the channel's
-    # published default, app/payments/fees.py). Reconciliation compares it with the provider's statement.
+    # The merchant's rate with the provider (app/payments/fees.py): fee_bps/10000 of each capture (None: the
+    # channel's published rate) plus the fixed fee of the capture's currency, ``fixed_fees`` {currency: minor units}
+    # (a currency not named: the published one); ``dispute_fees`` {currency: minor units} per dispute, kept whatever
+    # its outcome (not named: none). Reconciliation compares what Kassa books with the provider's statement.
     fee_bps: Mapped[int | None]
-    fee_fixed: Mapped[int | None] = mapped_column(BigInteger)
-    # What the provider charges the merchant per dispute (None: nothing); kept whatever the dispute's outcome.
-    dispute_fee: Mapped[int | None] = mapped_column(BigInteger)
+    fixed_fees: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
+    dispute_fees: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
 
 
 class PaymentAttempt(db.Model):

@@ -73,10 +73,17 @@ class ChannelSpec:
     adapter: type
     settings: tuple[SettingField, ...] = ()
     capabilities: frozenset[str] = field(default_factory=frozenset)
-    # The provider's published fee on a capture: fee_fixed minor units + fee_bps/10000 of the amount
-    # (app/payments/fees.py); a merchant's channel config may set its own negotiated rate.
+    # The provider's published fee on a capture: a fixed part plus fee_bps/10000 of the amount (app/payments/fees.py);
+    # a merchant's channel config may set its own negotiated rate. The fixed part is minor units of the capture's
+    # currency, so it is published per currency (30 is $0.30 but ¥30 and 0.030 KWD): ``fee_fixed_by_currency``, else
+    # ``fee_fixed`` in any other currency.
     fee_bps: int = 0
     fee_fixed: int = 0
+    fee_fixed_by_currency: Mapping[str, int] = field(default_factory=dict)
+
+    def fixed_fee(self, currency: str) -> int:
+        """The published fixed part of the fee on a capture in ``currency``, in its minor units."""
+        return self.fee_fixed_by_currency.get(currency, self.fee_fixed)
 
     @property
     def needs_setup(self) -> bool:

@@ -97,8 +97,9 @@ def tamper(session: Session, payment_id: str, request: TamperRequest) -> dict[st
                          created_at=utcnow()))
     session.commit()
     amount, status = request.amount or payment.amount, request.status or payment.status
-    fee = 0 if status != "succeeded" else request.fee if request.fee is not None else capture_fee(amount)
-    return {"payment": payment.id, "amount": amount, "currency": request.currency or payment.currency,
+    currency = request.currency or payment.currency
+    fee = 0 if status != "succeeded" else request.fee if request.fee is not None else capture_fee(amount, currency)
+    return {"payment": payment.id, "amount": amount, "currency": currency,
             "status": status, "fee": fee,
             "duplicate": request.duplicate, "omit": request.omit}
 
@@ -156,11 +157,11 @@ def _fee(row: Row[Any]) -> int:
     if row.tampered_fee is not None:
         return row.tampered_fee
     if row.type == "capture":
-        return capture_fee(row.amount)
+        return capture_fee(row.amount, row.currency)
     if row.type in ("refund", "dispute"):
-        return -fee_back(row.captured, row.refunded_before, row.amount)
+        return -fee_back(row.captured, row.refunded_before, row.amount, row.currency)
     if row.type == "dispute_reversal":
-        return fee_back(row.captured, row.refunded_before, row.amount)
+        return fee_back(row.captured, row.refunded_before, row.amount, row.currency)
     return 0
 
 

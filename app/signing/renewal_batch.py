@@ -101,10 +101,10 @@ class _Merchants:
             self.rows[merchant_id] = db.session.get(Merchant, merchant_id)
         return self.rows[merchant_id]
 
-    def fee(self, merchant_id: str, amount: int) -> int:
-        key = (merchant_id, amount)
+    def fee(self, merchant_id: str, amount: int, currency: str) -> int:
+        key = (merchant_id, amount, currency)
         if key not in self.fees:
-            self.fees[key] = fee_for_capture(merchant_id, WALLET, amount)
+            self.fees[key] = fee_for_capture(merchant_id, WALLET, amount, currency)
         return self.fees[key]
 
     def wallet_refusal(self, probe: Order) -> str | None:
@@ -190,7 +190,7 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
     renewal = PlannedRenewal(sub=sub, period=period, start=start, end=end, item=item,
                        grants_membership=grants_membership(line.sku), total=quote.total.amount,
                        currency=quote.currency, risk=assessment.to_json(),
-                       fee=merchants.fee(sub.merchant_id, quote.total.amount),
+                       fee=merchants.fee(sub.merchant_id, quote.total.amount, quote.currency),
                        expires_at=wall + dunning.dunning_window(merchant) + timedelta(days=1))
     settings = order_settings(sub.merchant_id)
     item.order_id = renewal.order_id

@@ -76,7 +76,7 @@ def set_dispute_fee(app, merchant_id: str, fee: int) -> None:
     from app.payments.models import ChannelConfig
 
     with app.app_context():
-        db.session.add(ChannelConfig(merchant_id=merchant_id, code="sandbox_card", dispute_fee=fee))
+        db.session.add(ChannelConfig(merchant_id=merchant_id, code="sandbox_card", dispute_fees={"usd": fee}))
         db.session.commit()
 
 

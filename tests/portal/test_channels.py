@@ -55,7 +55,7 @@ def test_limits_currencies_and_template_are_saved_and_validated(app, client, mer
             "object": "channel_config", "code": "sandbox_card", "enabled": True, "priority": 5, "display_name": "Cards",
             "icon": "card", "min_amount": 100, "max_amount": 5000, "limits_currency": "usd",
             "currencies": ["usd", "eur"],
-            "agreement_text": "You agree to pay by card."}
+            "agreement_text": "You agree to pay by card.", "fee_bps": None, "fixed_fees": {}, "dispute_fees": {}}
     panel = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert "Cards" in panel and "You agree to pay by card." in panel
     bad_currency = portal.post("/portal/channels/sandbox_card", {**form, "currencies": "dollars"})

@@ -138,7 +138,7 @@ def test_the_books_always_balance(app, rules, fee_bps, fee_fixed, platform_bps, 
             skus.append(Sku(id=new_id("sku"), merchant_id=mid, product_id=product.id, name=f"S{i}", price_amount=price,
                             currency="usd", specs={}, stock=None, clearing={"splits": splits, "hold_days": 0}))
         db.session.add_all(skus)
-        db.session.add(ChannelConfig(merchant_id=mid, code="wallet", fee_bps=fee_bps, fee_fixed=fee_fixed))
+        db.session.add(ChannelConfig(merchant_id=mid, code="wallet", fee_bps=fee_bps, fixed_fees={"usd": fee_fixed}))
         db.session.get(Merchant, mid).platform_fee_bps = platform_bps
         db.session.commit()
         credit_topup(mid, "cus_prop", Money(10_000_000, "usd"), reference=new_id("topup"), livemode=False)

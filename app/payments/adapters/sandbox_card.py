@@ -22,9 +22,12 @@ from app.payments.registry import ChannelSpec
 from app.peer_http import PeerSession, connection_dropped, never_connected
 from app.whole_numbers import parse_whole_number
 
-# The sandbox provider's published fee (docs/sandbox.md): 30 minor units + 2.9 % of each capture.
+# The sandbox provider's published fee (docs/sandbox.md "Fees"): 2.9 % of each capture plus a fixed part of about
+# 30 US cents in the capture's currency: 30 minor units of a two-decimal currency, else the table's amount.
 SANDBOX_FEE_BPS = 290
 SANDBOX_FEE_FIXED = 30
+SANDBOX_FEE_FIXED_BY_CURRENCY = {"jpy": 40, "krw": 400, "vnd": 8_000, "clp": 300, "isk": 40, "idr": 500_000,
+                                 "bhd": 100, "kwd": 100, "jod": 200, "omr": 100, "tnd": 1_000}
 # The longest provider id Kassa stores (disputes.provider_dispute_id, payment_attempts.provider_reference).
 MAX_REFERENCE_LENGTH = 100
 
@@ -308,7 +311,8 @@ class SandboxCardAdapter:
 CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name, adapter=SandboxCardAdapter,
                       capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts",
                                               "statements", "disputes"}),
-                      fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED)
+                      fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED,
+                      fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY)
 
 
 def _reference(dispute: Mapping, key: str) -> str:

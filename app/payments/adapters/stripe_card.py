@@ -311,5 +311,7 @@ CHANNEL = ChannelSpec(
                      help="Add the webhook URL below in Stripe (events payment_intent.*) and paste its secret."),
     ),
     capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds"}),
-    fee_bps=290, fee_fixed=30,  # Stripe's standard card pricing; a negotiated rate goes in the channel config
+    # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
+    # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
+    fee_bps=290, fee_fixed_by_currency={"usd": 30},
 )

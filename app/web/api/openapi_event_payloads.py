@@ -8,6 +8,8 @@ from app.web.api.openapi import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _
 from app.web.api.openapi_signing import _UNIX_OR_NULL
 
 _BOOL = {"type": "boolean"}
+_FEES_BY_CURRENCY = {"type": "object", "propertyNames": _CURRENCY, "additionalProperties": _INT,
+                     "description": "minor units per currency; a currency not named: the channel's published fee"}
 
 SIGNATURE_TAG = "Receiving webhooks"
 _SIGNATURE_ANCHOR = "#tag/Receiving-webhooks"  # where Redoc puts that section on /docs/api
@@ -86,7 +88,9 @@ SCHEMAS.update({
         priority=_INT, display_name=_NULLABLE_STR, icon=_NULLABLE_STR, min_amount={"type": ["integer", "null"]},
         max_amount={"type": ["integer", "null"]}, limits_currency={"anyOf": [_CURRENCY, {"type": "null"}]},
         currencies={"type": "array", "items": _CURRENCY},
-        agreement_text=_NULLABLE_STR),
+        agreement_text=_NULLABLE_STR,
+        fee_bps={"type": ["integer", "null"], "description": "the merchant's rate in basis points; null: published"},
+        fixed_fees=_FEES_BY_CURRENCY, dispute_fees=_FEES_BY_CURRENCY),
 })
 # app/payments/payouts.py: settlement_json with the payout that paid it (never null here).
 SCHEMAS["SettlementPaidEventObject"] = {**SCHEMAS["Settlement"], "properties": {

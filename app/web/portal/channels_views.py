@@ -1,24 +1,25 @@
-"""Channels: switch on and off, put in order, set limits, currencies and the protocol template,
-with a live preview of the checkout's channel list."""
+"""Channels: switch on and off, put in order, set limits, currencies and the protocol template, with a live preview
+of the checkout's channel list, and the merchant's rate with the provider (what the books charge each payment)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError
-from app.money import ambiguous_comma, exponent, format_major, normalise_currency, parse_major
+from app.money import (ambiguous_comma, exponent, format_amounts_by_currency, format_major, normalise_currency,
+                       parse_amounts_by_currency, parse_major)
 from app.payments.channel_credentials import masked_settings, save_channel_settings
-from app.payments.channel_configs import (channel_order, channel_settings, configure_channel, move_channel,
-                                          preview_offers)
+from app.payments.channel_configs import (MAX_FEE_BPS, channel_order, channel_settings, configure_channel,
+                                          move_channel, preview_offers)
 from app.payments.channels import adapter_for
-from app.payments.registry import channel_codes, channel_spec
+from app.payments.registry import ChannelSpec, channel_codes, channel_spec
 from app.payments.models import ChannelConfig
 from app.payments.routing import channel_offers
 from app.web.fragments import render_block
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.forms import ConfirmForm
-from app.web.portal.payment_forms import ChannelForm, channel_settings_form
+from app.web.portal.payment_forms import ChannelFeesForm, ChannelForm, channel_settings_form
 
 EDIT_PAGE = "portal/channel_edit.html"
 
@@ -123,17 +124,18 @@ def channels_edit(code: str):
     return _edit_page(code, form, preview=preview, preview_error=preview_error)
 
 
-def _edit_page(code: str, form: ChannelForm, settings_form=None, **context):
+def _edit_page(code: str, form: ChannelForm, settings_form=None, fees_form=None, **context):
     spec = channel_spec(code)
     masked = masked_settings(current_user.merchant_id, code)
     if settings_form is None and spec.settings:
         settings_form = channel_settings_form(spec, masked, formdata=None)
-    failed = form.errors or (settings_form is not None and settings_form.errors)
+    fees_form = fees_form or _fees_form_for(code)
+    failed = form.errors or (settings_form is not None and settings_form.errors) or fees_form.errors
     hook_url = url_for("hooks.merchant_channel_callback", channel_code=code, merchant_id=current_user.merchant_id,
                        _external=True)
     return render_template(EDIT_PAGE, form=form, code=code, spec=spec, default_name=adapter_for(code).default_name,
-                           settings_form=settings_form, masked=masked, hook_url=hook_url,
-                           **context), 422 if failed else 200
+                           settings_form=settings_form, masked=masked, hook_url=hook_url, fees_form=fees_form,
+                           published=published_rate(spec), **context), 422 if failed else 200
 
 
 @bp.post("/channels/<code>/settings")
@@ -159,6 +161,62 @@ def channels_settings(code: str):
     form = _form_for(code)
     preview, preview_error = _preview(code, form)
     return _edit_page(code, form, settings_form, preview=preview, preview_error=preview_error)
+
+
+def published_rate(spec: ChannelSpec) -> str:
+    """The channel's published rate in words: "2.9 % + USD 0.30" or "2.9 % + 30 minor units (JPY 40, …)"."""
+    rate = f"{spec.fee_bps / 100:g} %"
+    named = format_amounts_by_currency({c: v for c, v in spec.fee_fixed_by_currency.items() if v})
+    if spec.fee_fixed:
+        return f"{rate} + {spec.fee_fixed} minor units of the payment's currency" + (f" ({named})" if named else "")
+    return f"{rate} + {named}, no fixed fee in other currencies" if named else rate
+
+
+def _fees_form_for(code: str) -> ChannelFeesForm:
+    saved = channel_settings(current_user.merchant_id, code) or {}
+    bps = saved.get("fee_bps")
+    return ChannelFeesForm(formdata=None, data={
+        "fee_percent": None if bps is None else f"{bps / 100:g}",
+        "fixed_fees": format_amounts_by_currency(saved.get("fixed_fees") or {}),
+        "dispute_fees": format_amounts_by_currency(saved.get("dispute_fees") or {})})
+
+
+def _fees(form: ChannelFeesForm) -> dict:
+    """The typed rate as the channel settings keep it: basis points and {currency: minor units}."""
+    percent = (form.fee_percent.data or "").strip().rstrip("%").strip().replace(",", ".")
+    whole, _, hundredths = percent.partition(".")
+    values: dict = {"fee_bps": int(whole) * 100 + int(hundredths.ljust(2, "0")) if percent else None}
+    if (values["fee_bps"] or 0) > MAX_FEE_BPS:
+        raise InvalidRequest(f"A rate is at most {MAX_FEE_BPS // 100} %", param="fee_percent")
+    for name in ("fixed_fees", "dispute_fees"):
+        try:
+            values[name] = parse_amounts_by_currency(form[name].data or "")
+        except ValueError as exc:
+            raise InvalidRequest(str(exc), param=name) from None
+    return values
+
+
+@bp.post("/channels/<code>/fees")
+@permission_required("channels.manage")
+def channels_fees(code: str):
+    """Save the merchant's rate with the provider: Kassa books each payment's fee by it, and reconciliation then
+    agrees with the provider's statement."""
+    _known(code)
+    merchant_id = current_user.merchant_id
+    fees_form = ChannelFeesForm()
+    if fees_form.validate_on_submit():
+        try:
+            values = _fees(fees_form)
+            with audit("channel.fees", ChannelConfig, code, snapshot=lambda: channel_settings(merchant_id, code)):
+                configure_channel(merchant_id, code, **values)
+        except KassaError as error:
+            show_error(fees_form, error)
+        else:
+            flash(f"Saved the fees of {code}: payments from now on are booked with them.")
+            return redirect(url_for("portal.channels_edit", code=code, _anchor="fees-title"))
+    form = _form_for(code)
+    preview, preview_error = _preview(code, form)
+    return _edit_page(code, form, fees_form=fees_form, preview=preview, preview_error=preview_error)
 
 
 def _preview(code: str, form: ChannelForm) -> tuple[list, str | None]:

@@ -58,6 +58,15 @@ class ChannelForm(FlaskForm):
                                    validators=[Optional(), Length(max=5000)])
 
 
+class ChannelFeesForm(FlaskForm):
+    """The merchant's rate with the provider, typed as the provider's contract says it (app/payments/fees.py)."""
+    fee_percent = StringField("Rate on each payment (%)", validators=[
+        Optional(), Regexp(r"^\s*\d{1,3}([.,]\d{1,2})?\s*%?\s*$",
+                           message="Enter a percentage with at most two decimals, e.g. 2.9.")])
+    fixed_fees = StringField("Fixed fee on each payment", validators=[Optional(), Length(max=500)])
+    dispute_fees = StringField("Dispute fee", validators=[Optional(), Length(max=500)])
+
+
 def channel_settings_form(spec: ChannelSpec, masked: dict, **kwargs) -> FlaskForm:
     """A form built from a payment tool's settings schema: a password input per secret (blank keeps the saved
     one, whose masked form is the placeholder), a text input per option. Validation of the values themselves
