@@ -4,6 +4,8 @@ in one currency (30 is $0.30 but ¥30), so fixed fees and dispute fees are typed
 pays the channel's published fixed fee, which the sandbox provider publishes per currency too (docs/sandbox.md)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import wait_for
@@ -101,6 +103,8 @@ def test_a_rate_typed_wrong_says_what_to_fix_and_saves_nothing(app, merchant, po
     page = refused.get_data(as_text=True)
     assert message in page, page
     assert f'id="{field}"' in page and 'aria-invalid="true"' in page
+    # The channel's other settings are shown as saved, not as blank fields of this form's request.
+    assert re.search(r'<input checked[^>]*id="enabled"', page) and 'placeholder="Card (sandbox)"' in page
     with app.app_context():
         from app.payments.channel_configs import channel_settings
 

@@ -101,8 +101,9 @@ def _form_for(code: str) -> ChannelForm:
     saved = channel_settings(current_user.merchant_id, code) or {"enabled": True, "priority": 100}
     limits = {name: None if saved.get(name) is None else format_major(saved[name], saved["limits_currency"])
               if saved.get("limits_currency") else str(saved[name]) for name in ("min_amount", "max_amount")}
-    form = ChannelForm(data={**saved, **limits, "currencies": ", ".join(saved.get("currencies") or [])})
-    return form
+    # Never bound to the request: after a refused fees or credentials form, this one shows what is saved (bound to
+    # that POST it would show the channel switched off, and saving it would switch it off).
+    return ChannelForm(formdata=None, data={**saved, **limits, "currencies": ", ".join(saved.get("currencies") or [])})
 
 
 @bp.route("/channels/<code>", methods=["GET", "POST"])
