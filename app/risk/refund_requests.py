@@ -38,9 +38,12 @@ def _thresholds(merchant_id: str, livemode: bool) -> tuple[int, int]:
 
 
 def score_request(order: Order, *, ip: str | None, device: str | None) -> tuple[int, list[str]]:
-    """The abuse score of a refund request on ``order`` and why."""
+    """The abuse score of a refund request on ``order`` and why, from the order's mode only: a developer's test
+    refunds of a real customer id make no live shopper a serial refunder (nor live history a test one)."""
     score, reasons, since = 0, [], utcnow() - WINDOW
-    mine = (Order.merchant_id == order.merchant_id) & (Order.customer_id == order.customer_id)
+    mine = ((Order.merchant_id == order.merchant_id) & (Order.customer_id == order.customer_id)
+            & (Order.livemode == order.livemode))
+    same_mode = select(Order.id).where(Order.id == RefundRequest.order_id, Order.livemode == order.livemode).exists()
     bought = db.session.scalar(select(func.count()).select_from(Order).where(
         mine, Order.status.in_(PAID + ("refunding", "refunded"))))
     refunded = db.session.scalar(select(func.count()).select_from(Order).where(mine, Order.refunded_amount > 0))
@@ -56,13 +59,13 @@ def score_request(order: Order, *, ip: str | None, device: str | None) -> tuple[
             continue
         customers = db.session.scalar(select(func.count(distinct(RefundRequest.customer_id))).where(
             RefundRequest.merchant_id == order.merchant_id, column == value, RefundRequest.created_at >= since,
-            RefundRequest.customer_id != order.customer_id))
+            RefundRequest.customer_id != order.customer_id, same_mode))
         if customers >= 2:
             score += 50
             reasons.append(f"the same {label} asked refunds for {customers} other customers in 30 days")
     earlier = db.session.scalar(select(func.count()).select_from(RefundRequest).where(
         RefundRequest.merchant_id == order.merchant_id, RefundRequest.customer_id == order.customer_id,
-        RefundRequest.created_at >= since))
+        RefundRequest.created_at >= since, same_mode))
     if earlier >= 2:
         score += 30
         reasons.append(f"buy-and-refund pattern: {earlier} earlier refund requests by this customer in 30 days")

@@ -116,3 +116,27 @@ def test_a_shopper_refunded_at_once_does_not_keep_the_credits_they_bought(client
     held = api.get("/customers/cus_freeloader/entitlements").json
     assert held["credits"] == 0
     assert held["grants"][0]["taken_back"]["credits"] == 1000
+
+
+def test_refunds_in_test_mode_never_count_against_a_live_shopper(app, client, merchant, api, catalog, sandbox):
+    """A developer's test runs refund a real customer id again and again: the live shopper asking a first refund is
+    not a serial refunder (the score counts the mode's own orders and requests only)."""
+    from tests.api.test_livemode import CUSTOMER, credit, live_key, order_body
+
+    for _ in range(3):
+        earlier = paid(api, sandbox, catalog["sku"], CUSTOMER)
+        assert api.post(f"/orders/{earlier['id']}/refunds", json={}).status_code == 201
+    for device in ("dev_a", "dev_b"):
+        ask(client, merchant, paid(api, sandbox, catalog["sku"], CUSTOMER), device=device)
+    live = live_key(app, client, merchant, "secret")
+    credit(app, merchant.id, True, 999)
+    order = live.post("/orders", json=order_body(catalog["sku"])).json
+    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).status_code == 200
+    wait_for(lambda: live.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled"))
+
+    pk = live_key(app, client, merchant, "publishable")
+    answer = client.post(f"/api/v1/orders/{order['id']}/refund_requests",
+                         json={"reason": "not what I expected", "client_secret": order["client_secret"]},
+                         headers={"Authorization": f"Bearer {pk.key}", "Kassa-Device-Id": "dev_live"})
+    assert answer.status_code == 201, answer.json
+    assert (answer.json["refund_request"]["status"], answer.json["refund_request"]["reasons"]) == ("approved", [])
