@@ -1,22 +1,23 @@
 """Erase one customer's personal data (a shopper's right to erasure): their email on orders, subscriptions and
-checkout sessions, the address their receipts and subscription emails went to, the IP address and device of their
-refund requests and risk records, the same in the events and webhook payloads Kassa keeps and in the responses
-kept for idempotent replays, and the API request log bodies that carried them. What the merchant must keep stays:
+checkout sessions, the address their receipts and subscription emails went to, the words, IP address and device of
+their refund requests, the copies of those words and of their emails, addresses and devices in refund reasons,
+timelines and Kassa's risk notes on their orders, the same in the events and webhook payloads Kassa keeps and in
+the responses kept for idempotent replays, and the API request log bodies that carried them (with the address
+and browser of the shopper's own calls). What the merchant must keep stays:
 the customer id (the merchant's own reference), orders, amounts, payments, refunds, entitlements and the ledger.
 The merchant's risk lists are theirs (a blocked address stays blocked) and order ``metadata`` is what the
 merchant's server wrote: neither is touched.
 
-One transaction, set-based where the database can match the rows (columns), a row at a time only for the JSON of
-events and stored responses that name the customer. Erasing again finds nothing more to blank; orders the customer
+One transaction, set-based where the database can match the rows (columns), a row at a time only for text and
+JSON that names the customer (app/privacy/scrubbing.py says what "names" is). Erasing again finds nothing more to blank; orders the customer
 makes later carry what they give then.
 """
 from __future__ import annotations
 
 import json
-from typing import Iterable
-from urllib.parse import quote
+from dataclasses import replace
 
-from sqlalchemy import String, cast, delete, or_, select, update
+from sqlalchemy import String, cast, delete, func, or_, select, update
 
 from app.audit.models import AuditEntry
 from app.checkout_sessions.models import CheckoutSession
@@ -26,15 +27,15 @@ from app.extensions import db
 from app.idempotency import IdempotencyKey
 from app.ids import new_id
 from app.orders.customers import parse_customer_id
-from app.orders.models import Order
+from app.orders.models import Order, OrderTimelineEntry
+from app.payments.refund_models import Refund
 from app.privacy.models import CustomerErasure
+from app.privacy.request_logs import blank_request_logs, carried, shopper_addresses
+from app.privacy.scrubbing import ERASED, Personal, emails_in, scrub
 from app.receipts.models import ReceiptEmail, SubscriptionEmail
-from app.request_log.models import ApiRequestLog
+from app.risk.assessment import values_named
 from app.risk.models import RefundRequest
-from app.signing.models import Subscription
-
-# Fields that hold a person's contact or network identity in an object about the customer (events keep them).
-PERSONAL_FIELDS = frozenset({"email", "customer_email", "ip", "device"})
+from app.signing.models import Subscription, SubscriptionTimelineEntry
 
 
 def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> CustomerErasure:
@@ -47,7 +48,13 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
     subscriptions = select(Subscription.id).where(Subscription.merchant_id == merchant_id,
                                                   Subscription.customer_id == customer_id,
                                                   Subscription.livemode.in_(modes))
-    emails = _known_emails(merchant_id, customer_id, modes, orders, subscriptions)
+    sessions = select(CheckoutSession.id).where(CheckoutSession.merchant_id == merchant_id,
+                                                CheckoutSession.customer_id == customer_id,
+                                                CheckoutSession.livemode.in_(modes))
+    identity = _identity(merchant_id, customer_id, modes, orders, subscriptions)
+    logged = carried(merchant_id, modes, identity,
+                     {"orders": orders, "subscriptions": subscriptions, "checkout_sessions": sessions})
+    personal = replace(identity, origins=_origins(merchant_id, customer_id, modes, orders, logged))
     erased = {
         "orders": _blank(Order, Order.customer_email, merchant_id, customer_id, modes),
         "subscriptions": _blank(Subscription, Subscription.customer_email, merchant_id, customer_id, modes),
@@ -56,12 +63,19 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
         "emails": _erase_emails(orders, subscriptions),
         "refund_requests": db.session.execute(
             update(RefundRequest).where(RefundRequest.order_id.in_(orders),
-                                        or_(RefundRequest.ip.is_not(None), RefundRequest.device.is_not(None)))
-            .values(ip=None, device=None).execution_options(synchronize_session=False)).rowcount,
-        "events": _scrub_events(merchant_id, customer_id, modes, emails),
-        "api_request_logs": _blank_request_logs(merchant_id, customer_id, modes, emails),
-        "idempotent_responses": _scrub_stored_responses(merchant_id, customer_id, modes, emails),
-        "audit_entries": _scrub_audit_entries(merchant_id, customer_id, orders, subscriptions, emails),
+                                        or_(RefundRequest.reason != ERASED, RefundRequest.ip.is_not(None),
+                                            RefundRequest.device.is_not(None)))
+            .values(reason=ERASED, ip=None, device=None).execution_options(synchronize_session=False)).rowcount,
+        "refunds": _scrub_texts(Refund.reason, Refund.order_id.in_(orders), personal),
+        "timeline_entries": (
+            _scrub_texts(OrderTimelineEntry.reason, OrderTimelineEntry.order_id.in_(orders), personal)
+            + _scrub_texts(SubscriptionTimelineEntry.reason,
+                           SubscriptionTimelineEntry.subscription_id.in_(subscriptions), personal)),
+        "risk_assessments": _scrub_risk_notes(orders, personal),
+        "events": _scrub_events(merchant_id, modes, orders, personal),
+        "api_request_logs": blank_request_logs(logged),
+        "idempotent_responses": _scrub_stored_responses(merchant_id, modes, personal),
+        "audit_entries": _scrub_audit_entries(merchant_id, orders, subscriptions, personal),
     }
     erasure = CustomerErasure(id=new_id("era"), merchant_id=merchant_id, customer_id=customer_id, livemode=livemode,
                               erased=erased, created_at=utcnow())
@@ -84,7 +98,9 @@ def erasure_json(erasure: CustomerErasure) -> dict:
             "created_at": erasure.created_at.isoformat().replace("+00:00", "Z")}
 
 
-def _known_emails(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, subscriptions) -> set[str]:
+def _identity(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, subscriptions) -> Personal:
+    """The customer's emails (those they gave, and those written in the notes about their orders) and what they
+    typed into their refund requests."""
     found: set[str] = set()
     for model in (Order, Subscription, CheckoutSession):
         found.update(db.session.scalars(select(model.customer_email).distinct().where(
@@ -93,7 +109,34 @@ def _known_emails(merchant_id: str, customer_id: str, modes: tuple[bool, ...], o
     found.update(db.session.scalars(select(ReceiptEmail.recipient).distinct().where(ReceiptEmail.order_id.in_(orders))))
     found.update(db.session.scalars(select(SubscriptionEmail.recipient).distinct().where(
         SubscriptionEmail.subscription_id.in_(subscriptions))))
-    return {email for email in found if email}
+    typed = set(db.session.scalars(select(RefundRequest.reason).distinct().where(
+        RefundRequest.order_id.in_(orders), RefundRequest.reason != ERASED)))
+    notes = [*typed, *_risk_named(orders)]
+    for column, owned in ((Refund.reason, Refund.order_id.in_(orders)),
+                          (OrderTimelineEntry.reason, OrderTimelineEntry.order_id.in_(orders))):
+        notes += db.session.scalars(select(column).where(owned, column.contains("@")))
+    emails = {email.lower() for email in found if email} | emails_in(notes)
+    return Personal(customer_id, frozenset(emails), typed=tuple(sorted(typed, key=len, reverse=True)))
+
+
+def _origins(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, logged) -> frozenset[str]:
+    """The addresses and devices the customer's requests came from: their refund requests', their own calls to
+    the API, those a blocked attempt of theirs was made from, and those Kassa's risk notes on their orders name."""
+    found = {value for row in db.session.execute(select(RefundRequest.ip, RefundRequest.device).where(
+        RefundRequest.order_id.in_(orders))) for value in row if value}
+    found |= shopper_addresses(logged)
+    blocked = db.session.scalars(select(Event.data).where(
+        Event.merchant_id == merchant_id, Event.livemode.in_(modes), Event.type == "risk.blocked",
+        cast(Event.data, String).contains(json.dumps(customer_id), autoescape=True)))
+    found |= {value for data in blocked for key in ("ip", "device")
+              if isinstance(value := (data.get("object") or {}).get(key), str)}
+    return frozenset(found | {value for value in _risk_named(orders) if "@" not in value})
+
+
+def _risk_named(orders) -> set[str]:
+    assessments = db.session.scalars(select(Order.risk).where(Order.id.in_(orders), Order.risk.is_not(None)))
+    named = values_named(reason for risk in assessments for reason in (risk or {}).get("reasons") or ())
+    return named - {ERASED}  # erased already
 
 
 def _blank(model: type, column, merchant_id: str, customer_id: str, modes: tuple[bool, ...]) -> int:
@@ -116,37 +159,58 @@ def _erase_emails(orders, subscriptions) -> int:
     return erased
 
 
-def _json_forms(value: str) -> set[str]:
-    """``value`` as it may appear inside stored JSON text (quoted, escaped or not)."""
-    return {json.dumps(value), json.dumps(value, ensure_ascii=False)}
+def _scrub_texts(column, owned, personal: Personal) -> int:
+    """The rows of a free-text ``column`` that are the customer's (``owned``) and name them: rewritten without."""
+    needles = personal.text_needles()
+    if not needles:
+        return 0
+    changed = 0
+    lowered = func.lower(column)
+    for row in db.session.scalars(select(column.class_).where(
+            owned, or_(*(lowered.contains(needle, autoescape=True) for needle in needles)))):
+        text = personal.text(getattr(row, column.key))
+        if text != getattr(row, column.key):
+            setattr(row, column.key, text)
+            changed += 1
+    return changed
 
 
-def _scrub_events(merchant_id: str, customer_id: str, modes: tuple[bool, ...], emails: set[str]) -> int:
-    # The database narrows to events whose text names the customer or one of their emails; Python decides.
+def _scrub_risk_notes(orders, personal: Personal) -> int:
+    """Kassa's risk notes on the customer's orders name the email, address or device that matched a list or a
+    velocity rule; the notes stay (why the order was held), without the value."""
+    changed = 0
+    for order in db.session.scalars(select(Order).where(Order.id.in_(orders), Order.risk.is_not(None))):
+        scrubbed = scrub(order.risk, personal)
+        if scrubbed != order.risk:
+            order.risk = scrubbed
+            changed += 1
+    return changed
+
+
+def _scrub_events(merchant_id: str, modes: tuple[bool, ...], orders, personal: Personal) -> int:
+    # The database narrows to events about the customer's orders or whose text names the customer; Python decides.
     text = cast(Event.data, String)
-    needles = _json_forms(customer_id) | {form for email in emails for form in _json_forms(email)}
     candidates = db.session.scalars(
         select(Event).where(Event.merchant_id == merchant_id, Event.livemode.in_(modes),
-                            or_(*(text.contains(needle, autoescape=True) for needle in needles)))
+                            or_(Event.order_id.in_(orders),
+                                *(text.contains(needle, autoescape=True) for needle in personal.needles())))
         .execution_options(yield_per=500))
-    lowered = {email.lower() for email in emails}
     changed = 0
     for event in candidates:
-        scrubbed = scrub(event.data, customer_id, lowered)
+        scrubbed = scrub(event.data, personal)
         if scrubbed != event.data:
             event.data = scrubbed
             changed += 1
     return changed
 
 
-def _scrub_stored_responses(merchant_id: str, customer_id: str, modes: tuple[bool, ...], emails: set[str]) -> int:
+def _scrub_stored_responses(merchant_id: str, modes: tuple[bool, ...], personal: Personal) -> int:
     """The responses kept 24 h for ``Idempotency-Key`` replays: a replay answers the same, without the data. The
     record keeps no mode of its own, so the answer's objects tell it: a test erasure leaves any live one alone."""
-    needles = _json_forms(customer_id) | {form for email in emails for form in _json_forms(email)}
     stored = db.session.scalars(select(IdempotencyKey).where(
         IdempotencyKey.merchant_id == merchant_id,
-        or_(*(IdempotencyKey.response_body.contains(needle, autoescape=True) for needle in needles))))
-    lowered, changed = {email.lower() for email in emails}, 0
+        or_(*(IdempotencyKey.response_body.contains(needle, autoescape=True) for needle in personal.needles()))))
+    changed = 0
     for record in stored:
         try:
             body = json.loads(record.response_body)
@@ -154,23 +218,23 @@ def _scrub_stored_responses(merchant_id: str, customer_id: str, modes: tuple[boo
             continue  # not JSON: no structure to scrub
         if _modes_in(body) - set(modes):
             continue
-        scrubbed = scrub(body, customer_id, lowered)
+        scrubbed = scrub(body, personal)
         if scrubbed != body:
             record.response_body = json.dumps(scrubbed)
             changed += 1
     return changed
 
 
-def _scrub_audit_entries(merchant_id: str, customer_id: str, orders, subscriptions, emails: set[str]) -> int:
+def _scrub_audit_entries(merchant_id: str, orders, subscriptions, personal: Personal) -> int:
     """The audit log keeps an audited order or subscription as it was before and after the change (its email
     too): those copies lose what the rows lost; the entry still says who did what."""
     entries = db.session.scalars(select(AuditEntry).where(
         AuditEntry.merchant_id == merchant_id,
         or_((AuditEntry.object_type == "order") & AuditEntry.object_id.in_(orders),
             (AuditEntry.object_type == "subscription") & AuditEntry.object_id.in_(subscriptions))))
-    lowered, changed = {email.lower() for email in emails}, 0
+    changed = 0
     for entry in entries:
-        before, after = (scrub(state, customer_id, lowered) for state in (entry.before, entry.after))
+        before, after = (scrub(state, personal) for state in (entry.before, entry.after))
         if (before, after) != (entry.before, entry.after):
             entry.before, entry.after = before, after
             changed += 1
@@ -185,42 +249,3 @@ def _modes_in(value: object) -> set[bool]:
     if isinstance(value, list):
         return set().union(*(_modes_in(item) for item in value))
     return set()
-
-
-def scrub(value: object, customer_id: str, emails: set[str], *, about: bool = False) -> object:
-    """``value`` (an event's JSON) with the customer's personal data nulled: the personal fields of any object
-    about the customer (and of the objects inside it), and any string that is one of their ``emails``
-    (lowercased)."""
-    if isinstance(value, dict):
-        about = about or _names_customer(value, customer_id)
-        return {key: None if about and key in PERSONAL_FIELDS and isinstance(item, str)
-                else scrub(item, customer_id, emails, about=about) for key, item in value.items()}
-    if isinstance(value, list):
-        return [scrub(item, customer_id, emails, about=about) for item in value]
-    if isinstance(value, str) and value.lower() in emails:
-        return None
-    return value
-
-
-def _names_customer(obj: dict, customer_id: str) -> bool:
-    customer = obj.get("customer")
-    return (customer == customer_id or obj.get("customer_id") == customer_id
-            or (isinstance(customer, dict) and customer.get("id") == customer_id))
-
-
-def _blank_request_logs(merchant_id: str, customer_id: str, modes: tuple[bool, ...], emails: Iterable[str]) -> int:
-    """The logged API requests and answers that carried the customer's id or email keep their method, path,
-    status and timing; their bodies and query go."""
-    needles = _json_forms(customer_id) | set(emails)
-    carried = [column.contains(needle, autoescape=True)
-               for needle in needles for column in (ApiRequestLog.request_body, ApiRequestLog.response_body)]
-    carried += [ApiRequestLog.query.contains(f"customer={quote(needle, safe='')}", autoescape=True)
-                for needle in {customer_id, *emails}]
-    carried += [ApiRequestLog.path.contains(f"/customers/{customer_id}/", autoescape=True)]
-    return db.session.execute(
-        update(ApiRequestLog).where(ApiRequestLog.merchant_id == merchant_id, ApiRequestLog.livemode.in_(modes),
-                                    or_(*carried),
-                                    or_(ApiRequestLog.request_body.is_not(None),
-                                        ApiRequestLog.response_body.is_not(None), ApiRequestLog.query.is_not(None)))
-        .values(request_body=None, response_body=None, query=None)
-        .execution_options(synchronize_session=False)).rowcount

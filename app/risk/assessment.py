@@ -14,7 +14,9 @@ shopper because a counter is unreachable would be an outage of its own (docs/api
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from sqlalchemy import exists, select
 
@@ -29,6 +31,9 @@ from app.risk.rules import applies_to, limits_currency, rules_of
 log = logs.get("risk")
 
 WEIGHT = {"allow": 0, "review": 60, "block": 100}
+# The reasons that name the shopper's own value (a list match, a velocity overflow), as ``assess`` words them.
+_NAMED = (re.compile(r"^(?:email|ip|device) (.+?) is on the (?:block|allow|review) list"),
+          re.compile(r"\((?:email|ip|device) ([^()]+)\)$"))
 _STRICTER = {"allow": 0, "review": 1, "block": 2}
 
 
@@ -172,6 +177,12 @@ def _velocity(prospect: Prospect, rules: list) -> list[tuple[str, str]]:
             found.append((rule.action, f"more than {what} per {by} within {_window(window.window_seconds)} "
                                        f"({by} {value})"))
     return found
+
+
+def values_named(reasons: Iterable[str]) -> set[str]:
+    """The emails, addresses and devices that these reasons name (an erasure looks for their other copies)."""
+    return {found.group(1) for reason in reasons if isinstance(reason, str)
+            for pattern in _NAMED if (found := pattern.search(reason))}
 
 
 def _window(seconds: int) -> str:
