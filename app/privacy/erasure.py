@@ -33,8 +33,9 @@ from app.privacy.models import CustomerErasure
 from app.privacy.request_logs import blank_request_logs, carried, shopper_addresses
 from app.privacy.scrubbing import ERASED, Personal, emails_in, scrub
 from app.receipts.models import ReceiptEmail, SubscriptionEmail
+from app.risk import velocity
 from app.risk.assessment import values_named
-from app.risk.models import RefundRequest
+from app.risk.models import RefundRequest, RiskRule
 from app.signing.models import Subscription, SubscriptionTimelineEntry
 
 
@@ -76,6 +77,9 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
         "api_request_logs": blank_request_logs(logged),
         "idempotent_responses": _scrub_stored_responses(merchant_id, modes, personal),
         "audit_entries": _scrub_audit_entries(merchant_id, orders, subscriptions, personal),
+        # Last, so a failure above leaves the counters too; a Redis that is down fails the erasure (503, retry).
+        "risk_counters": velocity.forget(merchant_id, personal.emails | personal.origins, keep_rules=db.session.scalars(
+            select(RiskRule.id).where(RiskRule.merchant_id == merchant_id, RiskRule.livemode.not_in(modes)))),
     }
     erasure = CustomerErasure(id=new_id("era"), merchant_id=merchant_id, customer_id=customer_id, livemode=livemode,
                               erased=erased, created_at=utcnow())

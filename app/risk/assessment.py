@@ -157,9 +157,9 @@ def _velocity(prospect: Prospect, rules: list) -> list[tuple[str, str]]:
         if value and limits_currency(rule, prospect.currency):
             counting = "max_count" in rule.params
             # An amount is counted per currency: 899 EUR and 999 USD are not 1898 of anything.
-            per = "" if counting else f":{prospect.currency}"
+            per = None if counting else prospect.currency
             counted.append((rule, by, value, velocity.Window(
-                key=f"kassa:risk:velocity:{prospect.merchant_id}:{rule.id}:{by}:{value}{per}",
+                key=velocity.window_key(prospect.merchant_id, rule.id, by, value, per),
                 window_seconds=rule.params["window_seconds"],
                 limit=rule.params["max_count"] if counting else rule.params["max_amount"],
                 weight=1 if counting else prospect.amount)))

@@ -3,11 +3,20 @@ added in ONE Lua script (one round trip however many rules), so fifty orders arr
 limit of five let exactly five through."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Iterable
+
+from flask import current_app
 
 from app.extensions import redis_client
+
+PREFIX = "kassa:risk:velocity"
+# What a rule may count by that is a person's own (a customer id is the merchant's reference for them).
+PERSONAL_BY = ("email", "ip", "device")
 
 # KEYS = one sorted set per rule window; ARGV = now (ms), member, then (window ms, limit, weight) per key.
 # Members are "<weight>:<uuid>" scored by time; the sum of weights in the window is compared with the limit
@@ -53,3 +62,29 @@ def admit(windows: list[Window]) -> list[bool]:
     for w in windows:
         args += [w.window_seconds * 1000, w.limit, w.weight]
     return [bool(fit) for fit in script(keys=[w.key for w in windows], args=args)]
+
+
+def window_key(merchant_id: str, rule_id: str, by: str, value: str, currency: str | None = None) -> str:
+    """The sorted set that counts one value for one rule; an amount rule counts each currency apart. The value is
+    named by a keyed digest, not itself: Redis holds no one's email, address or device, and an erasure still finds
+    the windows of the values it knows."""
+    return f"{PREFIX}:{merchant_id}:{rule_id}:{by}:{_digest(value)}" + (f":{currency}" if currency else "")
+
+
+def _digest(value: str) -> str:
+    return hmac.new(current_app.config["SECRET_KEY"].encode(), value.lower().encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def forget(merchant_id: str, values: Iterable[str], *, keep_rules: Iterable[str] = ()) -> int:
+    """Drop the merchant's windows that count one of ``values`` (an erased customer's emails, addresses and
+    devices), except those of ``keep_rules`` (another mode's rules): how many were dropped."""
+    wanted, kept = {_digest(value) for value in values}, set(keep_rules)
+    if not wanted:
+        return 0
+    client, start, doomed = redis_client(), f"{PREFIX}:{merchant_id}:", []
+    for key in client.scan_iter(match=f"{start}*", count=1000):
+        key = key.decode() if isinstance(key, bytes) else key
+        rule_id, by, counted = (key[len(start):].split(":", 2) + ["", ""])[:3]
+        if rule_id not in kept and by in PERSONAL_BY and counted.split(":", 1)[0] in wanted:
+            doomed.append(key)
+    return client.delete(*doomed) if doomed else 0

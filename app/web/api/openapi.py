@@ -134,7 +134,8 @@ SCHEMAS: dict[str, dict] = {
                                     "description": "records blanked, by kind (orders, subscriptions, "
                                                    "checkout_sessions, emails, refund_requests, refunds, "
                                                    "timeline_entries, risk_assessments, events, "
-                                                   "api_request_logs, idempotent_responses, audit_entries)"},
+                                                   "api_request_logs, idempotent_responses, audit_entries, "
+                                                   "risk_counters)"},
                             created_at={"type": "string", "format": "date-time"}),
     "CustomerExport": _obj(
         ["object", "customer", "livemode", "modes", "generated_at", "orders", "subscriptions", "entitlements",
