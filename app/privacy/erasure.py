@@ -28,6 +28,8 @@ from app.idempotency import IdempotencyKey
 from app.ids import new_id
 from app.orders.customers import parse_customer_id
 from app.orders.models import Order, OrderTimelineEntry
+from app.payments.integration_log import IntegrationLog
+from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.privacy.models import CustomerErasure
 from app.privacy.request_logs import blank_request_logs, carried, shopper_addresses
@@ -56,6 +58,7 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
     logged = carried(merchant_id, modes, identity,
                      {"orders": orders, "subscriptions": subscriptions, "checkout_sessions": sessions})
     personal = replace(identity, origins=_origins(merchant_id, customer_id, modes, orders, logged))
+    attempts = select(PaymentAttempt.id).where(PaymentAttempt.order_id.in_(orders))
     erased = {
         "orders": _blank(Order, Order.customer_email, merchant_id, customer_id, modes),
         "subscriptions": _blank(Subscription, Subscription.customer_email, merchant_id, customer_id, modes),
@@ -67,11 +70,18 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
                                         or_(RefundRequest.reason != ERASED, RefundRequest.ip.is_not(None),
                                             RefundRequest.device.is_not(None)))
             .values(reason=ERASED, ip=None, device=None).execution_options(synchronize_session=False)).rowcount,
-        "refunds": _scrub_texts(Refund.reason, Refund.order_id.in_(orders), personal),
+        # The mark stays (not NULL): a repeated callback screens a card only while the attempt has none.
+        "payments": db.session.execute(
+            update(PaymentAttempt).where(PaymentAttempt.order_id.in_(orders), PaymentAttempt.card_fingerprint != ERASED)
+            .values(card_fingerprint=ERASED).execution_options(synchronize_session=False)).rowcount,
+        "integration_logs": _scrub_texts(
+            (IntegrationLog.merchant_id == merchant_id) & IntegrationLog.attempt_id.in_(attempts), personal,
+            IntegrationLog.request_body, IntegrationLog.response_body, IntegrationLog.url),
+        "refunds": _scrub_texts(Refund.order_id.in_(orders), personal, Refund.reason),
         "timeline_entries": (
-            _scrub_texts(OrderTimelineEntry.reason, OrderTimelineEntry.order_id.in_(orders), personal)
-            + _scrub_texts(SubscriptionTimelineEntry.reason,
-                           SubscriptionTimelineEntry.subscription_id.in_(subscriptions), personal)),
+            _scrub_texts(OrderTimelineEntry.order_id.in_(orders), personal, OrderTimelineEntry.reason)
+            + _scrub_texts(SubscriptionTimelineEntry.subscription_id.in_(subscriptions), personal,
+                           SubscriptionTimelineEntry.reason)),
         "risk_assessments": _scrub_risk_notes(orders, personal),
         "events": _scrub_events(merchant_id, modes, orders, personal),
         "api_request_logs": blank_request_logs(logged),
@@ -124,11 +134,14 @@ def _identity(merchant_id: str, customer_id: str, modes: tuple[bool, ...], order
 
 
 def _origins(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, logged) -> frozenset[str]:
-    """The addresses and devices the customer's requests came from: their refund requests', their own calls to
-    the API, those a blocked attempt of theirs was made from, and those Kassa's risk notes on their orders name."""
+    """The addresses and devices the customer's requests came from (their refund requests', their own calls to
+    the API, those a blocked attempt of theirs was made from, and those Kassa's risk notes on their orders name),
+    and the fingerprints of the cards they paid with."""
     found = {value for row in db.session.execute(select(RefundRequest.ip, RefundRequest.device).where(
         RefundRequest.order_id.in_(orders))) for value in row if value}
     found |= shopper_addresses(logged)
+    found.update(db.session.scalars(select(PaymentAttempt.card_fingerprint).where(
+        PaymentAttempt.order_id.in_(orders), PaymentAttempt.card_fingerprint != ERASED)))
     blocked = db.session.scalars(select(Event.data).where(
         Event.merchant_id == merchant_id, Event.livemode.in_(modes), Event.type == "risk.blocked",
         cast(Event.data, String).contains(json.dumps(customer_id), autoescape=True)))
@@ -163,18 +176,20 @@ def _erase_emails(orders, subscriptions) -> int:
     return erased
 
 
-def _scrub_texts(column, owned, personal: Personal) -> int:
-    """The rows of a free-text ``column`` that are the customer's (``owned``) and name them: rewritten without."""
+def _scrub_texts(owned, personal: Personal, *columns) -> int:
+    """The rows (of one model) that are the customer's (``owned``) and whose free-text ``columns`` name them:
+    rewritten without it."""
     needles = personal.text_needles()
     if not needles:
         return 0
     changed = 0
-    lowered = func.lower(column)
-    for row in db.session.scalars(select(column.class_).where(
-            owned, or_(*(lowered.contains(needle, autoescape=True) for needle in needles)))):
-        text = personal.text(getattr(row, column.key))
-        if text != getattr(row, column.key):
-            setattr(row, column.key, text)
+    named = [func.lower(column).contains(needle, autoescape=True) for column in columns for needle in needles]
+    for row in db.session.scalars(select(columns[0].class_).where(owned, or_(*named))):
+        texts = {column.key: getattr(row, column.key) for column in columns}
+        scrubbed = {key: text if text is None else personal.text(text) for key, text in texts.items()}
+        if scrubbed != texts:
+            for key, text in scrubbed.items():
+                setattr(row, key, text)
             changed += 1
     return changed
 

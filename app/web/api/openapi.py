@@ -132,7 +132,8 @@ SCHEMAS: dict[str, dict] = {
                             object={"const": "customer_erasure"}, customer=_STR, livemode={"type": "boolean"},
                             erased={"type": "object", "additionalProperties": {"type": "integer"},
                                     "description": "records blanked, by kind (orders, subscriptions, "
-                                                   "checkout_sessions, emails, refund_requests, refunds, "
+                                                   "checkout_sessions, emails, refund_requests, payments, "
+                                                   "integration_logs, refunds, "
                                                    "timeline_entries, risk_assessments, events, "
                                                    "api_request_logs, idempotent_responses, audit_entries, "
                                                    "risk_counters)"},
