@@ -39,6 +39,7 @@ from app.risk import velocity
 from app.risk.assessment import values_named
 from app.risk.models import RefundRequest, RiskRule
 from app.signing.models import Subscription, SubscriptionTimelineEntry
+from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt
 
 
 def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> CustomerErasure:
@@ -59,6 +60,7 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
                      {"orders": orders, "subscriptions": subscriptions, "checkout_sessions": sessions})
     personal = replace(identity, origins=_origins(merchant_id, customer_id, modes, orders, logged))
     attempts = select(PaymentAttempt.id).where(PaymentAttempt.order_id.in_(orders))
+    events = _events_about(merchant_id, modes, orders, personal)
     erased = {
         "orders": _blank(Order, Order.customer_email, merchant_id, customer_id, modes),
         "subscriptions": _blank(Subscription, Subscription.customer_email, merchant_id, customer_id, modes),
@@ -83,7 +85,12 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
             + _scrub_texts(SubscriptionTimelineEntry.subscription_id.in_(subscriptions), personal,
                            SubscriptionTimelineEntry.reason)),
         "risk_assessments": _scrub_risk_notes(orders, personal),
-        "events": _scrub_events(merchant_id, modes, orders, personal),
+        # A merchant's server may answer a delivery with what it was sent (or an error quoting it). Before the
+        # events: some are found by the email they still hold.
+        "webhook_attempts": _scrub_texts(WebhookDeliveryAttempt.delivery_id.in_(
+            select(WebhookDelivery.id).where(WebhookDelivery.event_id.in_(select(Event.id).where(events)))),
+            personal, WebhookDeliveryAttempt.response_excerpt, WebhookDeliveryAttempt.error),
+        "events": _scrub_events(events, personal),
         "api_request_logs": blank_request_logs(logged),
         "idempotent_responses": _scrub_stored_responses(merchant_id, modes, personal),
         "audit_entries": _scrub_audit_entries(merchant_id, orders, subscriptions, personal),
@@ -206,16 +213,17 @@ def _scrub_risk_notes(orders, personal: Personal) -> int:
     return changed
 
 
-def _scrub_events(merchant_id: str, modes: tuple[bool, ...], orders, personal: Personal) -> int:
-    # The database narrows to events about the customer's orders or whose text names the customer; Python decides.
+def _events_about(merchant_id: str, modes: tuple[bool, ...], orders, personal: Personal):
+    """The events that may hold the customer's data: about one of their orders, or whose text names them (the
+    database narrows; ``scrub`` decides)."""
     text = cast(Event.data, String)
-    candidates = db.session.scalars(
-        select(Event).where(Event.merchant_id == merchant_id, Event.livemode.in_(modes),
-                            or_(Event.order_id.in_(orders),
-                                *(text.contains(needle, autoescape=True) for needle in personal.needles())))
-        .execution_options(yield_per=500))
+    return (Event.merchant_id == merchant_id) & Event.livemode.in_(modes) & or_(
+        Event.order_id.in_(orders), *(text.contains(needle, autoescape=True) for needle in personal.needles()))
+
+
+def _scrub_events(about, personal: Personal) -> int:
     changed = 0
-    for event in candidates:
+    for event in db.session.scalars(select(Event).where(about).execution_options(yield_per=500)):
         scrubbed = scrub(event.data, personal)
         if scrubbed != event.data:
             event.data = scrubbed

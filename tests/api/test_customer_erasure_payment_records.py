@@ -40,11 +40,11 @@ def test_the_card_fingerprint_leaves_the_payment_its_provider_exchanges_and_even
     assert CARD in _exchanges(app, merchant.id, payment["id"])  # the provider's callback told it
 
     erased = api.post(f"/customers/{GONE}/erase").json["erased"]
-    assert erased["payments"] == 1 and erased["integration_logs"] >= 1
 
     after = api.get(f"/orders/{order['id']}").json["payments"]
     assert after == [{**before[0], "card_fingerprint": "[erased]"}]  # the payment itself is kept as it was
     assert CARD not in _exchanges(app, merchant.id, payment["id"])
+    assert erased["payments"] == 1 and erased["integration_logs"] >= 1
     assert payment["provider_reference"] in _exchanges(app, merchant.id, payment["id"])
     assert CARD not in _everything_kept(app, merchant.id)
     assert ledger_sums(app) == {"usd": 0}

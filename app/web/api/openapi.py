@@ -134,7 +134,7 @@ SCHEMAS: dict[str, dict] = {
                                     "description": "records blanked, by kind (orders, subscriptions, "
                                                    "checkout_sessions, emails, refund_requests, payments, "
                                                    "integration_logs, refunds, "
-                                                   "timeline_entries, risk_assessments, events, "
+                                                   "timeline_entries, risk_assessments, webhook_attempts, events, "
                                                    "api_request_logs, idempotent_responses, audit_entries, "
                                                    "risk_counters)"},
                             created_at={"type": "string", "format": "date-time"}),
