@@ -2,9 +2,11 @@
 shows each object; the API (``GET /customers/{id}/export``) and the portal's download both answer with it."""
 from __future__ import annotations
 
+from app.checkout_sessions.services import checkout_session_object
 from app.db_types import timestamp, utcnow
 from app.ledger.wallet import wallet_balance
 from app.orders.entitlements import customer_entitlements
+from app.payments.wallet_transfers import transfer_json
 from app.payments.withdrawals import list_withdrawals, withdrawal_json
 from app.privacy.access import CustomerRecords, customer_records
 from app.privacy.erasure import erasure_json
@@ -43,6 +45,10 @@ def customer_export(merchant_id: str, customer_id: str, *, livemode: bool) -> tu
         "wallet": {_mode(mode): customer_balance_json(wallet_balance(merchant_id, customer_id, livemode=mode))
                    for mode in records.modes},
         "withdrawals": withdrawals,
+        "transfers": [transfer_json(transfer) for transfer in records.transfers],
+        # As their events show them: without the URL and client secret that would open the checkout (and the
+        # customer's wallet) for whoever holds this document.
+        "checkout_sessions": [checkout_session_object(session) for session in records.checkout_sessions],
         "refund_requests": [{"id": r.id, "order": r.order_id, "reason": r.reason, "status": r.status,
                              "ip": r.ip, "device": r.device, "created": timestamp(r.created_at)}
                             for r in records.refund_requests],
@@ -56,5 +62,6 @@ def customer_export(merchant_id: str, customer_id: str, *, livemode: bool) -> tu
 def export_summary(records: CustomerRecords) -> dict:
     """What the audit log keeps of an export: how much was handed out, never what."""
     return {"orders": len(records.orders), "subscriptions": len(records.subscriptions),
+            "checkout_sessions": len(records.checkout_sessions), "transfers": len(records.transfers),
             "refund_requests": len(records.refund_requests), "emails": len(records.emails),
             "modes": [_mode(mode) for mode in records.modes]}

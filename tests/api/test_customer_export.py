@@ -62,3 +62,31 @@ def test_an_export_needs_a_secret_key_and_a_customer_id(api, pk_api):
     assert pk_api.get(f"/customers/{GONE}/export").status_code in (401, 403)
     bad = api.get(f"/customers/{'x' * 300}/export")
     assert bad.status_code == 400 and bad.json["error"]["param"] == "customer"
+
+
+def test_an_export_holds_the_checkout_sessions_made_for_the_customer_and_their_transfers_both_ways(
+        app, api, merchant, catalog):
+    from tests.integration.wallet_support import fund
+
+    session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                   "customer": {"id": GONE, "email": GONE_EMAIL},
+                                                   "metadata": {"campaign": "spring"}}).json
+    api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                         "customer": {"id": STAYS, "email": STAYS_EMAIL}})
+    fund(app, merchant.id, GONE, 1000)
+    fund(app, merchant.id, STAYS, 1000)
+    sent = api.post(f"/customers/{GONE}/transfers", json={"to": STAYS, "amount": 300, "currency": "usd",
+                                                          "description": "my share of the raid"}).json["transfer"]
+    received = api.post(f"/customers/{STAYS}/transfers", json={"to": GONE, "amount": 100,
+                                                               "currency": "usd"}).json["transfer"]
+    api.post(f"/customers/{STAYS}/transfers", json={"to": "cus_third", "amount": 50, "currency": "usd"})
+
+    document = api.get(f"/customers/{GONE}/export").json
+    assert [(t["id"], t["from"], t["to"], t["amount"], t["description"]) for t in document["transfers"]] == [
+        (sent["id"], GONE, STAYS, 300, "my share of the raid"), (received["id"], STAYS, GONE, 100, None)]
+    [shown] = document["checkout_sessions"]
+    assert (shown["id"], shown["customer"], shown["metadata"]) == (session["id"], {"id": GONE, "email": GONE_EMAIL},
+                                                                   {"campaign": "spring"})
+    # Whoever holds the document cannot open the checkout (nor the wallet) it was made for.
+    assert session["client_secret"] not in json.dumps(document)
+    assert STAYS_EMAIL not in json.dumps(document)

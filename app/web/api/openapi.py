@@ -140,7 +140,7 @@ SCHEMAS: dict[str, dict] = {
                             created_at={"type": "string", "format": "date-time"}),
     "CustomerExport": _obj(
         ["object", "customer", "livemode", "modes", "generated_at", "orders", "subscriptions", "entitlements",
-         "wallet", "withdrawals", "refund_requests", "emails", "erasures"],
+         "wallet", "withdrawals", "transfers", "checkout_sessions", "refund_requests", "emails", "erasures"],
         object={"const": "customer_export"}, customer=_STR, livemode={"type": "boolean"},
         modes={"type": "array", "items": {"enum": ["live", "test"]}}, generated_at=_TIME,
         orders={"type": "array", "items": _ref("Order")},
@@ -149,6 +149,9 @@ SCHEMAS: dict[str, dict] = {
                       "description": "by mode (live, test)"},
         wallet={"type": "object", "additionalProperties": _ref("CustomerBalance"), "description": "by mode"},
         withdrawals={"type": "array", "items": _ref("Withdrawal")},
+        transfers={"type": "array", "items": _ref("Transfer"), "description": "sent or received"},
+        checkout_sessions={"type": "array", "items": _ref("CheckoutSessionEventObject"),
+                           "description": "as their events carry them: no url or client_secret"},
         refund_requests={"type": "array", "items": _obj(
             ["id", "order", "reason", "status", "created"], id=_STR, order=_STR, reason=_STR, status=_STR,
             ip={"type": ["string", "null"]}, device={"type": ["string", "null"]}, created=_TIME)},
