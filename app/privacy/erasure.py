@@ -205,7 +205,10 @@ def _scrub_risk_notes(orders, personal: Personal) -> int:
     """Kassa's risk notes on the customer's orders name the email, address or device that matched a list or a
     velocity rule; the notes stay (why the order was held), without the value."""
     changed = 0
-    for order in db.session.scalars(select(Order).where(Order.id.in_(orders), Order.risk.is_not(None))):
+    # Locked, so the copy rewritten is the latest: a payment deciding the order's risk at this moment (a card on
+    # the block list) either commits first and is read, or waits for the erasure; it is never written over.
+    for order in db.session.scalars(select(Order).where(Order.id.in_(orders), Order.risk.is_not(None))
+                                    .with_for_update().execution_options(populate_existing=True)):
         scrubbed = scrub(order.risk, personal)
         if scrubbed != order.risk:
             order.risk = scrubbed
