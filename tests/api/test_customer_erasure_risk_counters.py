@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.api.test_customer_erasure import GONE, GONE_EMAIL, STAYS, STAYS_EMAIL
 from tests.api.test_customer_erasure_shopper_text import BROWSER, DEVICE, SHOPPER_IP
+from tests.integration.test_redis_unavailable import redis_down  # noqa: F401  (a fixture)
 from tests.portal.test_request_log import served
 
 
@@ -42,3 +43,15 @@ def test_velocity_counters_name_no_one_and_an_erasure_drops_the_erased_customers
     left = _counters(app, merchant.id)
     assert len(left) == 4 and set(left) < set(counted)
     assert api.post(f"/customers/{GONE}/erase").json["erased"]["risk_counters"] == 0
+
+
+def test_an_erasure_without_redis_is_refused_and_changes_nothing(app, api, catalog, redis_down):
+    from tests.api.test_customer_erasure import order_for
+    from tests.integration.test_redis_unavailable import _unavailable
+
+    order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
+    redis_down()
+    refused = api.post(f"/customers/{GONE}/erase")
+    assert _unavailable(refused), refused.json
+    assert api.get(f"/orders/{order['id']}").json["customer"]["email"] == GONE_EMAIL  # nothing half-erased
+    assert api.get(f"/customers/{GONE}/export").json["erasures"] == []  # and no record claims it was done

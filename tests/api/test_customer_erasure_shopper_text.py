@@ -71,6 +71,12 @@ def test_what_the_shopper_typed_and_the_risk_notes_naming_them_are_erased_and_th
     assert ledger_sums(app) == {"usd": 0}
     again = api.post(f"/customers/{GONE}/erase").json["erased"]
     assert set(again.values()) == {0}
+    # Their next order is an order like any other: it carries what they give now, and the lists still apply.
+    later = _as_shopper(pk_api)("post", "/orders", {"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                    "agreement_accepted": True,
+                                                    "customer": {"id": GONE, "email": GONE_EMAIL}})
+    assert later.status_code == 201 and later.json["customer"]["email"] == GONE_EMAIL
+    assert later.json["risk"]["decision"] == "review" and SHOPPER_IP in json.dumps(later.json["risk"])
 
 
 def test_the_shoppers_own_api_calls_lose_their_address_browser_and_words(
