@@ -26,6 +26,8 @@ from app.events import Event
 from app.extensions import db
 from app.idempotency import IdempotencyKey
 from app.ids import new_id
+from app.ledger.wallet_models import WalletTransfer, WalletWithdrawal
+from app.operations.manual_models import ManualAction
 from app.orders.customers import parse_customer_id
 from app.orders.models import Order, OrderTimelineEntry
 from app.payments.integration_log import IntegrationLog
@@ -61,6 +63,9 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
     personal = replace(identity, origins=_origins(merchant_id, customer_id, modes, orders, logged))
     attempts = select(PaymentAttempt.id).where(PaymentAttempt.order_id.in_(orders))
     events = _events_about(merchant_id, modes, orders, personal)
+    transfers = select(WalletTransfer.id).where(
+        WalletTransfer.merchant_id == merchant_id, WalletTransfer.livemode.in_(modes),
+        (WalletTransfer.from_customer == customer_id) | (WalletTransfer.to_customer == customer_id))
     erased = {
         "orders": _blank(Order, Order.customer_email, merchant_id, customer_id, modes),
         "subscriptions": _blank(Subscription, Subscription.customer_email, merchant_id, customer_id, modes),
@@ -84,7 +89,10 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
             _scrub_texts(OrderTimelineEntry.order_id.in_(orders), personal, OrderTimelineEntry.reason)
             + _scrub_texts(SubscriptionTimelineEntry.subscription_id.in_(subscriptions), personal,
                            SubscriptionTimelineEntry.reason)),
-        "risk_assessments": _scrub_risk_notes(orders, personal),
+        # Kassa's risk notes name the email, address, device or card that matched; the notes stay (why the order
+        # was held), without the value. Locked, so the copy rewritten is the latest: a payment deciding the order's
+        # risk at this moment (a card on the block list) commits first and is read, or waits; never written over.
+        "risk_assessments": _scrub_json(Order.id.in_(orders), personal, Order.risk, locked=True),
         # A merchant's server may answer a delivery with what it was sent (or an error quoting it). Before the
         # events: some are found by the email they still hold.
         "webhook_attempts": _scrub_texts(WebhookDeliveryAttempt.delivery_id.in_(
@@ -93,7 +101,17 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
         "events": _scrub_events(events, personal),
         "api_request_logs": blank_request_logs(logged),
         "idempotent_responses": _scrub_stored_responses(merchant_id, modes, personal),
-        "audit_entries": _scrub_audit_entries(merchant_id, orders, subscriptions, personal),
+        # What the merchant's people wrote about the customer: the notes stay, without the customer's values.
+        "notes": (_scrub_texts(ManualAction.order_id.in_(orders), personal, ManualAction.reason)
+                  + _scrub_json(ManualAction.order_id.in_(orders), personal, ManualAction.params)
+                  + _scrub_texts(WalletTransfer.id.in_(transfers), personal, WalletTransfer.description)),
+        "audit_entries": _scrub_audit_entries(merchant_id, {
+            "order": orders, "subscription": subscriptions, "checkout_session": sessions,
+            "refund": select(Refund.id).where(Refund.order_id.in_(orders)), "payment_attempt": attempts,
+            "manual_action": select(ManualAction.id).where(ManualAction.order_id.in_(orders)),
+            "wallet_transfer": transfers, "wallet_withdrawal": select(WalletWithdrawal.id).where(
+                WalletWithdrawal.merchant_id == merchant_id, WalletWithdrawal.customer_id == customer_id,
+                WalletWithdrawal.livemode.in_(modes))}, personal),
         # Last, so a failure above leaves the counters too; a Redis that is down fails the erasure (503, retry).
         "risk_counters": velocity.forget(merchant_id, personal.emails | personal.origins, keep_rules=db.session.scalars(
             select(RiskRule.id).where(RiskRule.merchant_id == merchant_id, RiskRule.livemode.not_in(modes)))),
@@ -201,17 +219,18 @@ def _scrub_texts(owned, personal: Personal, *columns) -> int:
     return changed
 
 
-def _scrub_risk_notes(orders, personal: Personal) -> int:
-    """Kassa's risk notes on the customer's orders name the email, address or device that matched a list or a
-    velocity rule; the notes stay (why the order was held), without the value."""
+def _scrub_json(owned, personal: Personal, column, *, locked: bool = False) -> int:
+    """The rows that are the customer's (``owned``) with a JSON ``column`` naming them: rewritten without.
+    ``locked``: read FOR UPDATE, for a column that payments also rewrite."""
+    query = select(column.class_).where(owned, column.is_not(None))
+    if locked:
+        query = query.with_for_update().execution_options(populate_existing=True)
     changed = 0
-    # Locked, so the copy rewritten is the latest: a payment deciding the order's risk at this moment (a card on
-    # the block list) either commits first and is read, or waits for the erasure; it is never written over.
-    for order in db.session.scalars(select(Order).where(Order.id.in_(orders), Order.risk.is_not(None))
-                                    .with_for_update().execution_options(populate_existing=True)):
-        scrubbed = scrub(order.risk, personal)
-        if scrubbed != order.risk:
-            order.risk = scrubbed
+    for row in db.session.scalars(query):
+        value = getattr(row, column.key)
+        scrubbed = scrub(value, personal)
+        if scrubbed != value:
+            setattr(row, column.key, scrubbed)
             changed += 1
     return changed
 
@@ -255,13 +274,13 @@ def _scrub_stored_responses(merchant_id: str, modes: tuple[bool, ...], personal:
     return changed
 
 
-def _scrub_audit_entries(merchant_id: str, orders, subscriptions, personal: Personal) -> int:
-    """The audit log keeps an audited order or subscription as it was before and after the change (its email
-    too): those copies lose what the rows lost; the entry still says who did what."""
+def _scrub_audit_entries(merchant_id: str, audited: dict, personal: Personal) -> int:
+    """The audit log keeps an audited object (an order, a refund, a maintenance action with its reason...) as it
+    was before and after the change: those copies lose what the rows lost; the entry still says who did what.
+    ``audited``: {object type: a select of the customer's ids of it}."""
     entries = db.session.scalars(select(AuditEntry).where(
         AuditEntry.merchant_id == merchant_id,
-        or_((AuditEntry.object_type == "order") & AuditEntry.object_id.in_(orders),
-            (AuditEntry.object_type == "subscription") & AuditEntry.object_id.in_(subscriptions))))
+        or_(*((AuditEntry.object_type == kind) & AuditEntry.object_id.in_(ids) for kind, ids in audited.items()))))
     changed = 0
     for entry in entries:
         before, after = (scrub(state, personal) for state in (entry.before, entry.after))

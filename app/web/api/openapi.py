@@ -135,7 +135,7 @@ SCHEMAS: dict[str, dict] = {
                                                    "checkout_sessions, emails, refund_requests, payments, "
                                                    "integration_logs, refunds, "
                                                    "timeline_entries, risk_assessments, webhook_attempts, events, "
-                                                   "api_request_logs, idempotent_responses, audit_entries, "
+                                                   "api_request_logs, idempotent_responses, notes, audit_entries, "
                                                    "risk_counters)"},
                             created_at={"type": "string", "format": "date-time"}),
     "CustomerExport": _obj(
