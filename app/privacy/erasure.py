@@ -138,8 +138,8 @@ def erasure_json(erasure: CustomerErasure) -> dict:
 
 
 def _identity(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, subscriptions) -> Personal:
-    """The customer's emails (those they gave, and those written in the notes about their orders) and what they
-    typed into their refund requests."""
+    """The emails the customer gave, those written in the notes about their orders, and what they typed into
+    their refund requests."""
     found: set[str] = set()
     for model in (Order, Subscription, CheckoutSession):
         found.update(db.session.scalars(select(model.customer_email).distinct().where(
@@ -152,10 +152,12 @@ def _identity(merchant_id: str, customer_id: str, modes: tuple[bool, ...], order
         RefundRequest.order_id.in_(orders), RefundRequest.reason != ERASED)))
     notes = [*typed, *_risk_named(orders)]
     for column, owned in ((Refund.reason, Refund.order_id.in_(orders)),
-                          (OrderTimelineEntry.reason, OrderTimelineEntry.order_id.in_(orders))):
+                          (OrderTimelineEntry.reason, OrderTimelineEntry.order_id.in_(orders)),
+                          (ManualAction.reason, ManualAction.order_id.in_(orders))):
         notes += db.session.scalars(select(column).where(owned, column.contains("@")))
-    emails = {email.lower() for email in found if email} | emails_in(notes)
-    return Personal(customer_id, frozenset(emails), typed=tuple(sorted(typed, key=len, reverse=True)))
+    emails = {email.lower() for email in found if email}
+    return Personal(customer_id, frozenset(emails), mentioned=frozenset(emails_in(notes) - emails),
+                    typed=frozenset(typed))
 
 
 def _origins(merchant_id: str, customer_id: str, modes: tuple[bool, ...], orders, logged) -> frozenset[str]:

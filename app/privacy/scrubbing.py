@@ -21,56 +21,58 @@ PERSONAL_FIELDS = frozenset({"email", "customer_email", "ip", "device"})
 EMAIL_IN_TEXT = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # A value is replaced where it stands alone (not inside a longer address, device id or word): 203.0.113.7 is not
 # a part of 203.0.113.77.
-_BEFORE, _AFTER = r"(?<![\w.@+-])", r"(?![\w@-]|\.\w)"
+_JOINING = r"[\w.@+-]"
+_BEFORE, _AFTER = f"(?<!{_JOINING})", r"(?![\w@-]|\.\w)"
 # An origin this short (a device id of "1") would match ordinary words and numbers in the text around it.
 MIN_VALUE_LENGTH = 4
 # How much of a typed text must be found to erase a copy that was cut short to fit its column.
-_TYPED_HEAD = 24
+_TYPED_HEAD = 12
 
 
 @dataclass(frozen=True)
 class Personal:
-    """One customer's identifying values as erasure looks for them: ``emails`` lower-cased, the ``origins`` their
-    requests came from (IP addresses, device ids), and the texts they ``typed``, longest first."""
+    """One customer's identifying values as erasure looks for them: the ``emails`` they gave (lower-cased), the
+    emails ``mentioned`` in the notes about them, the ``origins`` their requests came from (IP addresses, device
+    ids, card fingerprints), and the texts they ``typed``."""
 
     customer_id: str
     emails: frozenset[str]
+    mentioned: frozenset[str] = frozenset()
     origins: frozenset[str] = frozenset()
-    typed: tuple[str, ...] = ()
+    typed: frozenset[str] = frozenset()
 
     @cached_property
     def _values(self) -> re.Pattern | None:
-        values = sorted((v for v in self.emails | self.origins if len(v) >= MIN_VALUE_LENGTH),
-                        key=len, reverse=True)
+        # Longest first: a typed text is replaced whole before an address inside it is.
+        values = sorted((value for value in self.emails | self.mentioned | self.origins | self.typed
+                         if len(value) >= MIN_VALUE_LENGTH), key=len, reverse=True)
         return (re.compile(f"{_BEFORE}(?:{'|'.join(map(re.escape, values))}){_AFTER}", re.IGNORECASE)
                 if values else None)
 
     def text(self, value: str) -> str:
         """``value`` with what the customer typed and their known values replaced."""
-        for typed in self.typed:
-            if typed in value:
-                value = value.replace(typed, ERASED)
-                continue
-            # A copy cut to its column's length ends with the text's beginning.
-            at = value.find(typed[:_TYPED_HEAD])
-            if at >= 0 and typed.startswith(value[at:]):
-                value = value[:at] + ERASED
         if self._values is not None:
             value = self._values.sub(ERASED, value)
+        for typed in self.typed:
+            # A copy cut to its column's length ends with the text's beginning.
+            at = value.find(typed[:_TYPED_HEAD])
+            if at >= 0 and typed.startswith(value[at:]) and not re.fullmatch(_JOINING, value[at - 1:at]):
+                value = value[:at] + ERASED
         return value
 
     def needles(self) -> set[str]:
         """Substrings of stored JSON text that mark a copy of this customer's data (for a database to narrow by;
-        ``scrub`` decides): their id as a value, their emails and what they typed anywhere. Not their address or
-        device: others share those (one office, one café), and their copies are found by the id or order."""
+        ``scrub`` decides): their id as a value, the emails they gave and what they typed. Not an address,
+        device or mentioned email: others share those (one office, a merchant's support address), and their
+        copies about this customer are found by the id or order."""
         found = _json_forms(self.customer_id)
         for text in (*self.emails, *(typed[:_TYPED_HEAD] for typed in self.typed)):
             found |= {form[1:-1] for form in _json_forms(text)}
         return found
 
     def text_needles(self) -> set[str]:
-        """Lower-cased substrings of a text column that mark a copy of this customer's data."""
-        return {value.lower() for value in (*self.emails, *self.origins)
+        """Lower-cased substrings of a text column of the customer's that mark a copy of their data."""
+        return {value.lower() for value in (*self.emails, *self.mentioned, *self.origins)
                 if len(value) >= MIN_VALUE_LENGTH} | {typed[:_TYPED_HEAD].lower() for typed in self.typed}
 
 

@@ -95,3 +95,33 @@ def test_the_shoppers_own_api_calls_lose_their_address_browser_and_words(
         (row["method"], row["path"], row["status_code"]) for row in theirs]  # what the developer reads stays
     assert {(row["ip"], row["request_body"], row["response_body"]) for row in kept} == {(None, None, None)}
     assert BROWSER not in json.dumps([row["request_headers"] for row in kept])
+
+
+def test_a_short_reason_or_an_address_the_shopper_mentions_erases_nothing_else(app, api, pk_api, merchant, catalog,
+                                                                               sandbox, worker):
+    from tests.api.test_customer_erasure import STAYS, STAYS_EMAIL, paid_order
+
+    def ask(order: dict, reason: str) -> None:
+        asked = pk_api.post(f"/orders/{order['id']}/refund_requests",
+                            json={"reason": reason, "client_secret": order["client_secret"]})
+        assert asked.status_code == 201, asked.json
+        wait_for(lambda: status_of(api, order["id"]) == "refunded")
+
+    short = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
+    ask(short, "card")
+    mentions = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
+    ask(mentions, "see my mail to support@acme.test")
+    theirs = paid_order(api, sandbox, worker, catalog["sku"], STAYS, STAYS_EMAIL)
+    ask(theirs, "as support@acme.test told me")
+    worker()
+
+    assert api.post(f"/customers/{GONE}/erase").status_code == 200
+
+    timeline = [t["reason"] for t in api.get(f"/orders/{short['id']}").json["timeline"]]
+    assert "payment started with sandbox_card" in timeline  # "card" was the shopper's word, not Kassa's
+    assert any("shopper request" in reason and reason.endswith(": [erased]") for reason in timeline)
+    assert "support@acme.test" not in json.dumps(api.get(f"/orders/{mentions['id']}").json)
+    # Another customer who wrote the same (shared) address keeps every word of theirs.
+    assert "as support@acme.test told me" in json.dumps(api.get(f"/orders/{theirs['id']}").json)
+    assert "as support@acme.test told me" in json.dumps(
+        [e["data"] for e in api.get("/events", query_string={"type": "refund.succeeded"}).json["data"]])
