@@ -1,16 +1,13 @@
-"""Erase one customer's personal data (a shopper's right to erasure): their email on orders, subscriptions and
-checkout sessions, the address their receipts and subscription emails went to, the words, IP address and device of
-their refund requests, the copies of those words and of their emails, addresses and devices in refund reasons,
-timelines and Kassa's risk notes on their orders, the same in the events and webhook payloads Kassa keeps and in
-the responses kept for idempotent replays, and the API request log bodies that carried them (with the address
-and browser of the shopper's own calls). What the merchant must keep stays:
-the customer id (the merchant's own reference), orders, amounts, payments, refunds, entitlements and the ledger.
-The merchant's risk lists are theirs (a blocked address stays blocked) and order ``metadata`` is what the
-merchant's server wrote: neither is touched.
+"""Erase one customer's personal data (a shopper's right to erasure), in one transaction: the emails they gave,
+the words, addresses and devices of their refund requests, the fingerprints of their cards, and every copy of
+those Kassa made (refund reasons, timelines, risk notes, notes of the merchant's people, events and webhook
+answers, stored replays, the provider and API logs, the audit log, Redis's velocity windows). What the merchant
+must keep stays: the customer id (their own reference), orders, amounts, dates, statuses, payments, refunds,
+entitlements, the ledger; their risk lists and order ``metadata`` are theirs. docs/privacy.md has the table.
 
-One transaction, set-based where the database can match the rows (columns), a row at a time only for text and
-JSON that names the customer (app/privacy/scrubbing.py says what "names" is). Erasing again finds nothing more to blank; orders the customer
-makes later carry what they give then.
+Set-based where the database can match the rows, a row at a time only for text and JSON that names the customer
+(app/privacy/scrubbing.py says what "names" is). Erasing again finds nothing more; orders the customer makes
+later carry what they give then.
 """
 from __future__ import annotations
 

@@ -30,7 +30,8 @@ def _refunded_at_the_shoppers_request(api, pk_api, catalog, sandbox, worker) -> 
     """The shopper buys from their browser, pays, and asks for their money back in their own words; the merchant's
     risk lists hold their email and address for review, so Kassa's notes on the order name both."""
     for kind, value in (("email", GONE_EMAIL), ("ip", SHOPPER_IP)):
-        assert api.post("/risk/list_entries", json={"kind": kind, "value": value, "action": "review"}).status_code == 201
+        listed = api.post("/risk/list_entries", json={"kind": kind, "value": value, "action": "review"})
+        assert listed.status_code == 201
     shopper = _as_shopper(pk_api)
     order = shopper("post", "/orders", {"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
                                         "customer": {"id": GONE, "email": GONE_EMAIL}}).json
