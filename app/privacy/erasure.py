@@ -105,6 +105,7 @@ def erase_customer(merchant_id: str, customer_id: str, *, livemode: bool) -> Cus
         "audit_entries": _scrub_audit_entries(merchant_id, {
             "order": orders, "subscription": subscriptions, "checkout_session": sessions,
             "refund": select(Refund.id).where(Refund.order_id.in_(orders)), "payment_attempt": attempts,
+            "refund_request": select(RefundRequest.id).where(RefundRequest.order_id.in_(orders)),
             "manual_action": select(ManualAction.id).where(ManualAction.order_id.in_(orders)),
             "wallet_transfer": transfers, "wallet_withdrawal": select(WalletWithdrawal.id).where(
                 WalletWithdrawal.merchant_id == merchant_id, WalletWithdrawal.customer_id == customer_id,

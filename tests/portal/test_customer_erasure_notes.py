@@ -45,3 +45,26 @@ def test_notes_about_the_customer_lose_their_email_and_keep_their_words(app, api
     assert [t["description"] for t in document["transfers"]] == ["gift from [erased]"]
     [refund] = next(o for o in document["orders"] if o["id"] == paid["id"])["refunds"]
     assert refund["reason"] == "goodwill, asked by [erased]" and refund["amount"] == paid["amount"]["total"]
+
+
+def test_a_refund_request_decided_in_the_portal_leaves_no_words_address_or_device_in_the_audit_log(
+        app, api, client, merchant, catalog, sandbox, worker, member):
+    from tests.risk.test_refund_requests import ask
+
+    for _ in range(3):  # a serial refunder: their next request is held for the merchant's decision
+        earlier = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
+        assert api.post(f"/orders/{earlier['id']}/refunds", json={}).status_code == 201
+    order = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
+    held = ask(client, merchant, order, device="phone-of-gone", address="203.0.113.77").json["refund_request"]
+    assert held["status"] == "review", held
+    owner = member("owner")
+    decided = owner.post(f"/portal/risk/refund-requests/{held['id']}/approve", {"confirmed": "yes"})
+    assert decided.status_code == 302
+    assert "not what I expected" in _audit_log(app, merchant.id) and "phone-of-gone" in _audit_log(app, merchant.id)
+
+    assert owner.post(f"/portal/customers/{GONE}/erase", {"typed_id": GONE}).status_code == 302
+
+    kept = _audit_log(app, merchant.id)
+    for personal in ("not what I expected", "phone-of-gone", "203.0.113.77", GONE_EMAIL):
+        assert personal not in kept
+    assert "refund_request.approve" in kept  # who decided what stays
