@@ -60,4 +60,9 @@ def begins_with(column: ColumnElement, prefix: str) -> ColumnElement:
     begins = column.startswith(prefix, autoescape=True)
     if not prefix or ord(prefix[-1]) == 0x10FFFF:  # no next character to bound the range with
         return begins
-    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1), begins)
+    following = ord(prefix[-1]) + 1
+    if 0xD800 <= following <= 0xDFFF:
+        # After U+D7FF come the surrogates, which no UTF-8 text holds (the driver cannot send one: a 500); the next
+        # character a value can hold is U+E000.
+        following = 0xE000
+    return and_(column >= prefix, column < prefix[:-1] + chr(following), begins)

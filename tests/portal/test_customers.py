@@ -3,6 +3,7 @@ what they spent, their orders and subscriptions, and (for owners) their data's d
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from tests.api.test_customer_erasure import GONE, GONE_EMAIL, STAYS, STAYS_EMAIL, order_for, paid_order
 from tests.api.test_livemode import live_key
@@ -51,3 +52,12 @@ def test_a_customers_page_shows_what_they_spent_their_orders_and_the_owners_acti
     assert missing.status_code == 404 and "No orders or subscriptions name customer cus_nobody" in \
         missing.get_data(as_text=True)
     assert member("developer").get("/portal/customers").status_code == 200  # everyone who sees orders
+
+
+def test_a_search_ending_in_the_last_character_before_the_surrogates_finds_the_customer(api, catalog, portal):
+    # A beginning is looked up as a range up to its last character's successor; after U+D7FF (a Hangul jamo) that
+    # was a surrogate, which no UTF-8 text can hold, so the search, and the orders page's, answered a 500.
+    order = order_for(api, catalog["sku"], "cus_\ud7ff\ud7ff", None).json
+    typed = quote("cus_\ud7ff")
+    assert _customers(portal.text(f"/portal/customers?q={typed}")) == [quote("cus_\ud7ff\ud7ff")]
+    assert portal.get(f"/portal/orders?q={quote(order['id'][:-1] + chr(0xD7FF))}").status_code == 200
