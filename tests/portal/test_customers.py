@@ -61,3 +61,14 @@ def test_a_search_ending_in_the_last_character_before_the_surrogates_finds_the_c
     typed = quote("cus_\ud7ff")
     assert _customers(portal.text(f"/portal/customers?q={typed}")) == [quote("cus_\ud7ff\ud7ff")]
     assert portal.get(f"/portal/orders?q={quote(order['id'][:-1] + chr(0xD7FF))}").status_code == 200
+
+
+def test_no_cache_keeps_a_page_with_a_customers_data(api, catalog, portal):
+    # The portal's pages came without Cache-Control, so a proxy or CDN in front of Kassa, or the browser of a
+    # shared computer after signing out, could keep a customer's emails and spend.
+    order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
+    for path in ("/portal/customers", f"/portal/customers?q={GONE}", f"/portal/customers/{GONE}",
+                 f"/portal/orders/{order['id']}", "/portal/customers/cus_nobody"):
+        response = portal.get(path)
+        assert GONE in response.get_data(as_text=True) or response.status_code == 404, path
+        assert response.headers["Cache-Control"] == "private, no-store", path
