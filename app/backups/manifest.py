@@ -54,9 +54,33 @@ def read_manifest(folder: Path) -> Manifest:
         manifest = Manifest(**raw)
     except (ValueError, TypeError) as exc:
         raise BackupProblem(f"{path} cannot be read ({exc}): the backup is damaged") from exc
+    wrong = _misshapen(manifest)
+    if wrong:
+        raise BackupProblem(f"{path} holds {wrong}: the backup is damaged")
     if manifest.format > FORMAT:
         raise BackupProblem(f"{folder} was written by a newer Kassa (backup format {manifest.format}); "
                             "restore it with that version")
     if manifest.database not in ("sqlite", "postgresql"):
         raise BackupProblem(f"{path} names an unknown database {manifest.database!r}: the backup is damaged")
     return manifest
+
+
+def _misshapen(manifest: Manifest) -> str | None:
+    """What in a manifest is not of the shape ``write_manifest`` writes (one edited by hand, or crafted), said
+    before any of it is used; None when all is."""
+    if not isinstance(manifest.format, int) or isinstance(manifest.format, bool):
+        return f"a format that is no whole number ({manifest.format!r})"
+    if not isinstance(manifest.created_at, str):
+        return "a created_at that is no text"
+    if not isinstance(manifest.books, dict) or not isinstance(manifest.books.get("revision"), str):
+        return "no books with the database's revision"
+    if not isinstance(manifest.credential_keys, list) or not all(isinstance(key, str)
+                                                                 for key in manifest.credential_keys):
+        return "credential_keys that are no list of fingerprints"
+    if not isinstance(manifest.files, dict):
+        return "files that are no list of names with their size and SHA-256"
+    for name, entry in manifest.files.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("bytes"), int) or \
+                not isinstance(entry.get("sha256"), str):
+            return f"a file {name!r} without its size and SHA-256"
+    return None

@@ -164,6 +164,25 @@ def test_a_damaged_or_unfinished_backup_is_refused_and_nothing_is_restored(app, 
     assert unfinished.exit_code == 1 and "not a Kassa backup, or one that did not finish" in unfinished.stderr
 
 
+def test_a_manifest_of_another_shape_is_a_damaged_backup_not_a_traceback(app, api, catalog, tmp_path, target):
+    # A manifest edited by hand or crafted (a list where the files are named, a format in quotes, a file without its
+    # digest) stopped verify-backup and restore with a Python traceback (AttributeError, TypeError) that told the
+    # operator nothing; one with credential_keys of 5 or a created_at of {} even verified as ok.
+    create_order(api, catalog["sku"])
+    folder = backup(app, tmp_path / "backups")
+    good = json.loads((folder / "manifest.json").read_text())
+    for shape in ({"files": []}, {"files": {good_name: "x" for good_name in good["files"]}}, {"books": []},
+                  {"books": {**good["books"], "revision": ["x"]}}, {"format": "2"}, {"credential_keys": 5},
+                  {"created_at": {}}):
+        (folder / "manifest.json").write_text(json.dumps({**good, **shape}))
+        for args, into in ((("verify-backup",), {}),
+                           (("restore",), {"database_url": target, "upload_dir": tmp_path / "restored-uploads"})):
+            refused = kassa(app, *args, str(folder), **into)
+            assert refused.exit_code == 1 and isinstance(refused.exception, SystemExit), (shape, refused.exception)
+            assert "manifest.json holds" in refused.stderr and "the backup is damaged" in refused.stderr, shape
+    assert not _holds_tables(target)
+
+
 def test_restore_never_overwrites_a_database_with_data_unless_told_to(app, api, catalog, tmp_path, target):
     first = create_order(api, catalog["sku"])
     folder = backup(app, tmp_path / "backups")
