@@ -24,7 +24,7 @@ from app.receipts.message import envelope, one_line
 from app.signing import dunning
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry
-from app.signing.self_service import issue_email_link
+from app.signing.self_service import email_link_for
 from app.web.shopper_locale import speaking
 
 KINDS = {"subscription.renewal_failed": "payment_failed", "subscription.renewal_upcoming": "trial_ending",
@@ -102,8 +102,7 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
         price = renewal.get("amount") or {}
         amount = Money(price.get("amount", sub.price_amount), price.get("currency", sub.currency))
         charge_at = _at(renewal.get("at"))
-    token, expires = issue_email_link(sub.merchant_id, sub.customer_id, livemode=sub.livemode,
-                                      until=_link_until(sub, merchant, kind, obj))
+    token, expires = email_link_for(sub, until=_link_until(sub, merchant, kind, obj))
     base = current_app.config["PUBLIC_URL"].rstrip("/")
     return SubscriptionNotice(
         kind=kind, merchant_name=merchant.name, product=_product(sub), price=Money(sub.price_amount, sub.currency),

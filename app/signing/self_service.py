@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app.db_types import utcnow
 from app.errors import NotFound
 from app.extensions import db
-from app.orders.customers import parse_customer
+from app.orders.customers import is_authenticated, parse_customer
 from app.orders.models import Order
 from app.signing import changes
 from app.signing.models import Subscription, SubscriptionRenewal
@@ -38,6 +38,8 @@ class Shopper:
     merchant_id: str
     customer_id: str
     livemode: bool
+    # Set when the link opens one contract only: one whose customer id nobody vouched for (below).
+    subscription_id: str | None = None
 
 
 def _serializer() -> URLSafeTimedSerializer:
@@ -51,13 +53,27 @@ def issue_link(merchant_id: str, customer_id: str, *, livemode: bool) -> tuple[s
     return token, utcnow() + LINK_LIFETIME, customer_id
 
 
-def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, until: datetime) -> tuple[str, datetime]:
+def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, until: datetime,
+                     subscription_id: str | None = None) -> tuple[str, datetime]:
     """A signed token for one customer to put in an email, valid until ``until`` (wall-clock time), kept within
-    EMAIL_LINK_MIN and EMAIL_LINK_MAX from now; returns it and its expiry."""
+    EMAIL_LINK_MIN and EMAIL_LINK_MAX from now; returns it and its expiry. ``subscription_id``: the link opens
+    that contract only, not every contract of the customer id."""
     now = utcnow()
     expires = min(max(until, now + EMAIL_LINK_MIN), now + EMAIL_LINK_MAX).replace(microsecond=0)
-    token = _serializer().dumps({"m": merchant_id, "c": customer_id, "l": livemode, "x": int(expires.timestamp())})
+    data = {"m": merchant_id, "c": customer_id, "l": livemode, "x": int(expires.timestamp())}
+    token = _serializer().dumps(data | ({"s": subscription_id} if subscription_id else {}))
     return token, expires
+
+
+def email_link_for(sub: Subscription, *, until: datetime) -> tuple[str, datetime]:
+    """The link a subscriber's email carries. A customer the merchant's server named (secret key, checkout
+    session) gets the page of all their contracts; one only claimed (any page holding the publishable key may name
+    any id, with its own email) or a guest gets this contract's alone: else whoever claimed a real customer's id
+    with their own address would be emailed the key to that customer's contracts (cancel them, see their
+    renewals)."""
+    scoped = None if is_authenticated(sub.customer_source) else sub.id
+    return issue_email_link(sub.merchant_id, sub.customer_id, livemode=sub.livemode, until=until,
+                            subscription_id=scoped)
 
 
 def shopper_for(token: str) -> Shopper:
@@ -70,21 +86,26 @@ def shopper_for(token: str) -> Shopper:
     expires = datetime.fromtimestamp(data["x"], timezone.utc) if "x" in data else signed_at + LINK_LIFETIME
     if utcnow() > expires:
         raise NotFound("this link has expired; ask the shop for a new one", code="link_expired")
-    return Shopper(merchant_id=data["m"], customer_id=data["c"], livemode=bool(data["l"]))
+    return Shopper(merchant_id=data["m"], customer_id=data["c"], livemode=bool(data["l"]),
+                   subscription_id=data.get("s"))
 
 
 def subscriptions_of(shopper: Shopper) -> list[Subscription]:
     """The customer's contracts in the link's mode, live ones first, newest first."""
-    rows = db.session.scalars(select(Subscription).where(
+    query = select(Subscription).where(
         Subscription.merchant_id == shopper.merchant_id, Subscription.customer_id == shopper.customer_id,
-        Subscription.livemode == shopper.livemode).order_by(Subscription.id.desc()).limit(100))
+        Subscription.livemode == shopper.livemode)
+    if shopper.subscription_id:
+        query = query.where(Subscription.id == shopper.subscription_id)
+    rows = db.session.scalars(query.order_by(Subscription.id.desc()).limit(100))
     return sorted(rows, key=lambda s: s.status in ("canceled", "expired"))
 
 
 def own_subscription(shopper: Shopper, subscription_id: str) -> Subscription:
     sub = db.session.get(Subscription, subscription_id)
     if sub is None or (sub.merchant_id, sub.customer_id, sub.livemode) != (
-            shopper.merchant_id, shopper.customer_id, shopper.livemode):
+            shopper.merchant_id, shopper.customer_id, shopper.livemode) or \
+            shopper.subscription_id not in (None, sub.id):
         raise NotFound("no such subscription", param="id")
     return sub
 

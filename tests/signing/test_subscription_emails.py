@@ -308,3 +308,29 @@ def test_a_merchant_name_with_markup_is_text_in_the_html_part(app, merchant, api
     text, html = parts(message)
     assert "on behalf of Ben & Jerry <b>Games</b>." in text
     assert "on behalf of Ben &amp; Jerry &lt;b&gt;Games&lt;/b&gt;." in html and "<b>Games" not in html
+
+
+def test_an_email_to_whoever_claimed_a_customers_id_opens_their_own_contract_only(
+        api, pk_api, client, sandbox, worker, monthly, mail_server):
+    # Any page holding the publishable key may name any customer id, with its own email. Such a claimant of a real
+    # customer's id was emailed (on a cancellation, a failed renewal, a trial's end) a link to the billing page of
+    # every contract of that id: the real customer's renewals, and a Cancel button for each.
+    mail_server.start()
+    victim = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "cus_real", "email": EMAIL},
+                                              "agreement_accepted": True})
+    victims = pay_first_order(api, sandbox, worker, victim.json)
+    claimed = pk_api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True,
+                                                  "customer": {"id": "cus_real", "email": "mallory@example.test"}})
+    assert claimed.status_code == 201, claimed.json
+    mallorys = pay_first_order(api, sandbox, worker, claimed.json)
+    assert api.post(f"/subscriptions/{mallorys['id']}/cancel", json={"at_period_end": False}).status_code == 200
+    worker()
+
+    [message] = [m for m in about(mail_server, "has been canceled") if m["To"] == "mallory@example.test"]
+    path = link_in(message)
+    page = client.get(path).get_data(as_text=True)
+    assert mallorys["id"] in page and victims["id"] not in page
+    assert client.get(f"{path}/subscriptions/{victims['id']}/cancel").status_code == 404
+    token = csrf(client.get(f"{path}/subscriptions/{mallorys['id']}/cancel").get_data(as_text=True))
+    assert client.post(f"{path}/subscriptions/{victims['id']}/cancel", data={"csrf_token": token}).status_code == 404
+    assert api.get(f"/subscriptions/{victims['id']}").json["status"] == "active"
