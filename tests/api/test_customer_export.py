@@ -90,3 +90,17 @@ def test_an_export_holds_the_checkout_sessions_made_for_the_customer_and_their_t
     # Whoever holds the document cannot open the checkout (nor the wallet) it was made for.
     assert session["client_secret"] not in json.dumps(document)
     assert STAYS_EMAIL not in json.dumps(document)
+
+
+def test_a_customer_whose_id_holds_a_slash_can_be_exported_and_erased(api, catalog):
+    # A customer id is the merchant's own reference ("tenant/42" is one); the API's routes took the id as one path
+    # segment, so such a customer's data could be neither exported nor erased by key (404 "no route"), only in the
+    # portal.
+    order = order_for(api, catalog["sku"], "tenant/42", GONE_EMAIL).json
+    for path in ("/customers/tenant/42/export", "/customers/tenant%2F42/export"):
+        exported = api.get(path)
+        assert exported.status_code == 200, exported.json
+        assert exported.json["customer"] == "tenant/42" and [o["id"] for o in exported.json["orders"]] == [order["id"]]
+    erased = api.post("/customers/tenant%2F42/erase", json={})
+    assert erased.status_code == 200, erased.json
+    assert api.get(f"/orders/{order['id']}").json["customer"].get("email") is None

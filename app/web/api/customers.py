@@ -50,7 +50,9 @@ def customers_balance(customer_id: str):
     return jsonify(customer_balance_json(wallet_balance(who.merchant_id, customer_id, livemode=who.livemode)))
 
 
-@bp.post("/customers/<customer_id>/erase")
+# A customer id is the merchant's own reference and may hold a "/" (``tenant/42``): the erasure and the export, which
+# a shopper's request obliges the merchant to answer, take the id whole, sent as it is or as %2F.
+@bp.post("/customers/<path:customer_id>/erase")
 @requires_key(secret=True)
 @idempotent
 def customers_erase(customer_id: str):
@@ -64,7 +66,7 @@ def customers_erase(customer_id: str):
     return jsonify(erasure_json(erasure))
 
 
-@bp.get("/customers/<customer_id>/export")
+@bp.get("/customers/<path:customer_id>/export")
 @requires_key(secret=True)
 def customers_export(customer_id: str):
     """A shopper's access request: everything Kassa holds about them, as one document; the audit log records that

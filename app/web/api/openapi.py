@@ -292,7 +292,8 @@ PATHS: dict[str, dict] = {
                        "of their refund requests, the same in stored events and in responses kept for idempotent "
                        "replays, and the bodies of logged API requests that carried them. Orders, amounts, payments "
                        "and the ledger stay. A live key erases live and test data, a test key test data. Erasing "
-                       "again blanks nothing more (all counts 0).",
+                       "again blanks nothing more (all counts 0). An id holding a / (tenant/42) is taken whole, as "
+                       "it is or as %2F.",
         "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("CustomerErasure"), "400": _error("customer id empty or over 200 characters"),
                       **_UNAVAILABLE, **_SECRET_ERRORS}}},
@@ -302,7 +303,8 @@ PATHS: dict[str, dict] = {
                        "payments, refunds and disputes), subscriptions, entitlements and wallet balance by mode, "
                        "withdrawals, refund requests (with the address and device they came from), the emails sent "
                        "to them and the erasures done. A live key covers live and test records, a test key test "
-                       "records. The audit log records who exported whose data and how much, never the data.",
+                       "records. The audit log records who exported whose data and how much, never the data. An id "
+                       "holding a / is taken whole, as it is or as %2F.",
         "parameters": [_ID],
         "responses": {"200": _ok("CustomerExport"), "400": _error("customer id empty or over 200 characters"),
                       "422": _error("export_too_large: more than 10,000 orders; page GET /orders?customer= instead"),
