@@ -12,7 +12,7 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
-from app.orders.customers import parse_customer
+from app.orders.customers import is_authenticated, parse_customer
 from app.orders.services import create_order
 from app.pagination import newest_first
 from app.signing.clocks import now_for
@@ -131,7 +131,8 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     trial = 0
     if item.trial_days and expect_trial is not False:
         customer_id, _ = parse_customer(customer)
-        trial = claim_trial(item, customer_id=customer_id, livemode=livemode, subscription_id=sub_id)
+        trial = claim_trial(item, customer_id=customer_id, livemode=livemode, subscription_id=sub_id,
+                            vouched=is_authenticated(customer_source))
     if expect_trial and not trial:
         raise Conflict("this customer has already had this product's free trial: a new subscription is charged its "
                        "first period at once", code="trial_unavailable", param="sku")

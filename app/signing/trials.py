@@ -28,6 +28,7 @@ from app.catalog.models import Sku
 from app.db_types import utcnow
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.orders.customers import is_authenticated
 from app.orders.models import Order
 from app.signing.models import Subscription, TrialClaim
 
@@ -49,8 +50,12 @@ def _claim(merchant_id: str, customer_id: str, product_id: str, livemode: bool) 
         TrialClaim.customer_id == customer_id, TrialClaim.product_id == product_id))
 
 
-def _held(claim: TrialClaim) -> bool:
-    """Whether the claim's contract still holds the trial: it was signed, or its first order may still be paid."""
+def _held(claim: TrialClaim, *, vouched: bool) -> bool:
+    """Whether the claim's contract still holds the trial against a signup (``vouched``: by a customer the
+    merchant's server named): it was signed, or its first order may still be paid. A signup a publishable key only
+    claimed (any page may name any customer id) and never signed holds it against other such signups alone: else
+    anyone who knew a customer's id could keep them from the trial, and have them charged the first period at
+    once, by signing up in their name every few minutes without ever paying."""
     sub = db.session.get(Subscription, claim.subscription_id)
     if sub is None:
         return False
@@ -59,7 +64,8 @@ def _held(claim: TrialClaim) -> bool:
     if sub.status != "pending":
         return False  # expired or canceled before its first payment: the trial was never had
     first = db.session.get(Order, sub.first_order_id)
-    return first is not None and first.status != "closed"
+    waiting = first is not None and first.status != "closed"
+    return waiting and not (vouched and not is_authenticated(sub.customer_source))
 
 
 def repeats_trials(merchant_id: str) -> bool:
@@ -73,10 +79,10 @@ def set_repeat_trials(merchant_id: str, allowed: bool) -> None:
     db.session.get(Merchant, merchant_id).repeat_trials = allowed
 
 
-def trial_days_for(sku: Sku, *, customer_id: str, livemode: bool) -> int:
+def trial_days_for(sku: Sku, *, customer_id: str, livemode: bool, vouched: bool = False) -> int:
     """The free trial (days; 0: none) a signup on ``sku`` by this customer gets now: the SKU's, unless the customer
     has had the product or a signup of theirs waiting for its first payment holds its trial (and the merchant does
-    not give it again)."""
+    not give it again). ``vouched``: the merchant's server named the customer (``_held``)."""
     if not sku.trial_days:
         return 0
     if repeats_trials(sku.merchant_id):
@@ -84,15 +90,15 @@ def trial_days_for(sku: Sku, *, customer_id: str, livemode: bool) -> int:
     if had_product(sku.merchant_id, customer_id=customer_id, product_id=sku.product_id, livemode=livemode):
         return 0
     claim = _claim(sku.merchant_id, customer_id, sku.product_id, livemode)
-    return 0 if claim is not None and _held(claim) else sku.trial_days
+    return 0 if claim is not None and _held(claim, vouched=vouched) else sku.trial_days
 
 
-def claim_trial(sku: Sku, *, customer_id: str, livemode: bool, subscription_id: str) -> int:
+def claim_trial(sku: Sku, *, customer_id: str, livemode: bool, subscription_id: str, vouched: bool = False) -> int:
     """Take the customer's trial of the SKU's product for the contract ``subscription_id`` about to open, in the
     caller's transaction: the trial's days, or 0 when the customer does not get it (see ``trial_days_for``).
     Of concurrent signups one inserts the claim; the others' inserts wait for it to commit (PostgreSQL's unique
     index, SQLite's write lock) and are refused."""
-    days = trial_days_for(sku, customer_id=customer_id, livemode=livemode)
+    days = trial_days_for(sku, customer_id=customer_id, livemode=livemode, vouched=vouched)
     if not days or repeats_trials(sku.merchant_id):
         return days
     left = _claim(sku.merchant_id, customer_id, sku.product_id, livemode)

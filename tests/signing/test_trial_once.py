@@ -57,6 +57,22 @@ def test_another_customer_and_a_signup_that_never_started_leave_the_trial(app, a
     assert subscribe(api, trial_sku, customer="cus_new")["order"]["amount"]["total"] == 0
 
 
+def test_a_signup_in_a_customers_name_by_a_publishable_key_keeps_no_trial_from_them(api, pk_api, trial_sku):
+    # Any page holding the publishable key may sign up under any customer id. Such a signup, left unpaid, held the
+    # customer's trial while its order was open, so a stranger repeating it every few minutes had the real customer
+    # (named by the merchant's server) charged the first period at once instead of the trial.
+    def claim() -> dict:
+        made = pk_api.post("/subscriptions", json={"sku": trial_sku, "customer": {"id": CUSTOMER},
+                                                   "agreement_accepted": True})
+        assert made.status_code == 201, made.json
+        return made.json
+
+    assert claim()["order"]["amount"]["total"] == 0  # the claimant is offered the trial (the id has not had it)
+    real = subscribe(api, trial_sku)
+    assert real["order"]["amount"]["total"] == 0 and real["subscription"]["trial_days"] == 14
+    assert claim()["order"]["amount"]["total"] == 999  # the customer's own signup holds it now
+
+
 def test_the_hosted_checkout_says_a_returning_shopper_pays_today(app, api, client, sandbox, worker, trial_sku,
                                                                  catalog):
     form = checkout_form(client, catalog["product"], trial_sku)

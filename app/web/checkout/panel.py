@@ -20,7 +20,7 @@ from app.checkout_sessions.services import create_session_order, session_options
 from app.errors import Conflict, KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
-from app.orders.customers import CHECKOUT_SESSION, GUEST
+from app.orders.customers import CHECKOUT_SESSION, GUEST, is_authenticated
 from app.orders.models import Order
 from app.orders.services import create_order
 from app.signing.contracts import open_subscription
@@ -140,7 +140,8 @@ def _trial_offered(sale: Sale, items: list) -> int:
     recurring = recurring_sku_in(sale.merchant.id, items)
     if recurring is None:
         return 0
-    return trial_days_for(recurring, customer_id=sale.customer_id, livemode=sale.livemode)
+    return trial_days_for(recurring, customer_id=sale.customer_id, livemode=sale.livemode,
+                          vouched=is_authenticated(sale.customer_source))
 
 
 def nothing_due(quote: Quote | None) -> bool:
