@@ -251,6 +251,11 @@ def load_config(overrides: dict | None = None) -> dict:
     gather = config["EVENT_DISPATCH_GATHER_SECONDS"]
     if not 0 <= gather <= 1:  # every handler (fulfilment, receipts, webhooks) starts that much later
         raise ConfigError(f"EVENT_DISPATCH_GATHER_SECONDS must be between 0 and 1 (seconds), got {gather}")
+    for name in ("INTEGRATION_LOG_RETENTION_DAYS", "API_REQUEST_LOG_RETENTION_DAYS"):
+        # 0 often means "keep for ever" elsewhere; here the hourly job would delete every row (a callback just
+        # received, a chargeback's evidence), and a past-the-calendar number stops the job on every run.
+        if not 1 <= config[name] <= 36_500:
+            raise ConfigError(f"{name} must be a number of days from 1 to 36500, got {config[name]}")
     strength = _password_hash_strength(config["PASSWORD_HASH_METHOD"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)

@@ -53,6 +53,19 @@ def test_a_malformed_number_fails_fast(monkeypatch):
         load_config()
 
 
+@pytest.mark.parametrize("name", ["INTEGRATION_LOG_RETENTION_DAYS", "API_REQUEST_LOG_RETENTION_DAYS"])
+@pytest.mark.parametrize("days", ["0", "-1", "99999999"])
+def test_a_retention_that_would_delete_everything_or_stop_the_job_fails_fast(monkeypatch, name, days):
+    # "0" (keep for ever, elsewhere) or a negative number had the hourly job delete every row the moment it was
+    # written, a provider's callbacks and a chargeback's evidence among them; 99999999 days stopped the job with an
+    # OverflowError on each run.
+    monkeypatch.setenv(name, days)
+    with pytest.raises(ConfigError, match=f"{name} must be a number of days from 1 to 36500"):
+        load_config()
+    monkeypatch.setenv(name, "180")
+    assert load_config()[name] == 180
+
+
 @pytest.mark.parametrize("name, value, says", [
     ("SECRET_KEY", "x", "SECRET_KEY is too short"),
     ("SECRET_KEY", "s" * 31, "SECRET_KEY is too short"),
