@@ -15,6 +15,9 @@ def keep_out_of_caches(response: Response) -> Response:
 
 # The request fields that carry what opens a shopper's order or checkout session (its client secret).
 _SECRETS = ("client_secret", "session")
+# No other site hears the address (the secret); Kassa's own forms still send it, as the CSRF check asks of every
+# POST over HTTPS (Flask-WTF's strict referrer check): with no-referrer, Pay or Cancel there was a 400.
+SECRET_REFERRER_POLICY = "same-origin"
 
 
 def keep_secret_pages_private(response: Response) -> Response:
@@ -24,5 +27,5 @@ def keep_secret_pages_private(response: Response) -> Response:
     cached; its form is not read here, where a body too large to parse would fail again.)"""
     if any(name in request.args for name in _SECRETS):  # not .get: a value given twice is refused there
         response.headers.setdefault("Cache-Control", "private, no-store")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Referrer-Policy", SECRET_REFERRER_POLICY)
     return response

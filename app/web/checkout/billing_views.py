@@ -9,15 +9,17 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.signing import self_service
 from app.web.checkout import bp
+from app.web.private_pages import SECRET_REFERRER_POLICY
 
 
 def _private(body: str, status: int = 200):
     """A page behind a link that is the shopper's key for weeks (an email's lives up to 62 days) and shows their
-    renewal's client secret: kept out of shared caches and out of other sites' Referer (the merchant's logo host),
-    as the receipt page is."""
+    renewal's client secret: kept out of shared caches and out of other sites' Referer (the merchant's logo host).
+    Not no-referrer, as the receipt page (which has no form) is: the Cancel form's POST over HTTPS must carry its
+    Referer to pass the CSRF check."""
     response = make_response(body, status)
     response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = SECRET_REFERRER_POLICY
     return response
 
 
