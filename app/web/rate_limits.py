@@ -5,7 +5,7 @@
 | scenario | counted per | setting (default) |
 | --- | --- | --- |
 | hosted and embedded checkout | client address | RATE_LIMIT_CHECKOUT (300 per minute) |
-| order create with a publishable key | key and address | RATE_LIMIT_ORDER_CREATE (60 per minute) |
+| order create with a publishable key (an order, a signup, a top-up) | key and address | RATE_LIMIT_ORDER_CREATE (60 per minute) |
 | pay | order | RATE_LIMIT_PAY (30 per minute) |
 | anything with a secret key | key | RATE_LIMIT_SECRET_KEY (1200 per minute) |
 | provider callbacks | channel | RATE_LIMIT_CALLBACKS (3000 per minute) |
@@ -58,6 +58,12 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()[:24]  # never a key itself in Redis
 
 
+# What a publishable key (any page may hold one) opens an order with: a signup opens its first order, a top-up its
+# own, so each counts against the order-create budget as POST /orders does (else a script could open orders,
+# hold stock and take customers' trial claims without any limit through the signup route).
+_OPENS_AN_ORDER = frozenset({"api.orders_create", "api.subscriptions_create", "api.customers_topup"})
+
+
 def _scenario() -> tuple[str, str, str] | None:
     """(scenario, what it is counted per, setting name) for this request, or None when it is not limited."""
     endpoint, args = request.endpoint or "", request.view_args or {}
@@ -73,7 +79,7 @@ def _scenario() -> tuple[str, str, str] | None:
         return "pay", args["order_id"], "RATE_LIMIT_PAY"
     if bearer.startswith("sk_"):
         return "secret_key", _digest(bearer), "RATE_LIMIT_SECRET_KEY"
-    if endpoint == "api.orders_create" and bearer.startswith("pk_"):
+    if endpoint in _OPENS_AN_ORDER and bearer.startswith("pk_"):
         return "order_create", f"{_digest(bearer)}:{address}", "RATE_LIMIT_ORDER_CREATE"
     return None
 

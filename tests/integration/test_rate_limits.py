@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import Api
 from tests.integration.test_payment_flow import _sign, create_order
+from tests.signing.test_renewals import monthly  # noqa: F401  (a fixture)
 
 
 @pytest.fixture
@@ -65,6 +66,20 @@ def test_publishable_key_order_creation_is_limited_per_key_and_address(client, m
     assert statuses == [201] * 4 + [429]
     assert client.post("/api/v1/orders", json=body, headers=headers,
                        environ_base={"REMOTE_ADDR": "198.51.100.21"}).status_code == 201
+
+
+def test_publishable_key_signups_count_against_the_order_create_budget(client, merchant, monthly, tight_limits):
+    # A signup opens its first order (and may take a customer's trial claim), yet POST /subscriptions with a
+    # publishable key was counted by no budget: a script could open orders without end where POST /orders is 429.
+    headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
+    one = {"REMOTE_ADDR": "198.51.100.30"}
+    body = {"sku": monthly, "customer": {"id": "cus_any"}, "agreement_accepted": True}
+    statuses = [client.post("/api/v1/subscriptions", json=body, headers=headers, environ_base=one).status_code
+                for _ in range(5)]
+    assert statuses == [201] * 4 + [429]
+    refused = client.post("/api/v1/orders", headers=headers, environ_base=one, json={
+        "items": [{"sku": monthly, "quantity": 1}], "customer": {"id": "cus_any"}, "agreement_accepted": True})
+    assert refused.status_code == 429  # one budget for every way a key opens an order
 
 
 def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(client, merchant, other_merchant,
