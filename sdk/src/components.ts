@@ -424,17 +424,28 @@ function parseQuantity(raw: string): number | null {
   return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : null;
 }
 
-/** kassa.components: bind one element, or every [data-kassa-checkout] under a root. */
+/** Where an element keeps its binding, whichever client (or copy of the SDK on the page) made it: a second binding
+ * would answer every Pay press with a second order (and a second QR code), as when the zero-code tag bound a form
+ * the page binds again for its events. */
+const BINDING = Symbol.for("kassa.checkout");
+type Bound = Element & { [BINDING]?: Checkout };
+
+/** kassa.components: bind one element, or every [data-kassa-checkout] under a root. An element is bound once;
+ * binding it again answers the Checkout it already has. */
 export class Components {
   constructor(private readonly kassa: KassaClient) {}
 
   checkout(target: string | Element, options: CheckoutOptions = {}): Checkout {
     const root = typeof target === "string" ? document.querySelector(target) : target;
     if (!root) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(target)}`);
-    return new Checkout(this.kassa, root, options);
+    return this.bind(root, options);
   }
 
   bindAll(root: ParentNode = document): Checkout[] {
-    return Array.from(root.querySelectorAll("[data-kassa-checkout]")).map((el) => new Checkout(this.kassa, el));
+    return Array.from(root.querySelectorAll("[data-kassa-checkout]")).map((el) => this.bind(el));
+  }
+
+  private bind(root: Element, options: CheckoutOptions = {}): Checkout {
+    return ((root as Bound)[BINDING] ??= new Checkout(this.kassa, root, options));
   }
 }

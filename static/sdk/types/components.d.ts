@@ -111,10 +111,12 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
 }
 /** A coupon code as the API stores it (upper case), or null for an empty field. */
 export declare function couponCode(raw: string): string | null;
-/** kassa.components: bind one element, or every [data-kassa-checkout] under a root. */
+/** kassa.components: bind one element, or every [data-kassa-checkout] under a root. An element is bound once;
+ * binding it again answers the Checkout it already has. */
 export declare class Components {
     private readonly kassa;
     constructor(kassa: KassaClient);
     checkout(target: string | Element, options?: CheckoutOptions): Checkout;
     bindAll(root?: ParentNode): Checkout[];
+    private bind;
 }
