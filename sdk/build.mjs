@@ -33,15 +33,18 @@ if (process.argv.includes("--tests")) {
   // Type declarations (and a type check of the whole source) by the TypeScript compiler.
   execFileSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
     { cwd: here, stdio: "inherit" });
-  writeFileSync(join(out, "kassa.d.ts"), `${banner}
+  const declarations = `${banner}
 // Types of kassa.mjs; the <script> build exposes the same API as the global \`Kassa\`.
-export * from "./types/index";
-export { default } from "./types/index";
-import type { Kassa as KassaFn, KassaClient, KassaError } from "./types/index";
+export * from "./types/index.js";
+export { Kassa as default } from "./types/index.js";
+import type { Kassa as KassaFn, KassaClient, KassaError } from "./types/index.js";
 declare global {
   interface Window {
     Kassa: typeof KassaFn & { KassaError: typeof KassaError; KassaClient: typeof KassaClient; version: string };
   }
 }
-`);
+`;
+  // TypeScript looks for an import of kassa.mjs's types in kassa.d.mts, of any other name's in its .d.ts.
+  writeFileSync(join(out, "kassa.d.ts"), declarations);
+  writeFileSync(join(out, "kassa.d.mts"), declarations);
 }

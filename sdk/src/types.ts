@@ -27,7 +27,8 @@ export interface Order {
 
 export type NextAction =
   | { type: "redirect"; url: string }
-  | { type: "qr"; url: string; image: string }
+  /** ``expires_at``: when the code stops working (ISO 8601); Kassa then fails the payment and reopens the order. */
+  | { type: "qr"; url: string; image: string; expires_at?: string }
   | { type: "none" };
 
 export interface Payment {

@@ -1,0 +1,55 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+// The committed build (npm run build writes it; make test fails when it is stale), as a merchant's TypeScript
+// project meets it: README's own examples, under strict checking, for each way a project resolves modules.
+const built = resolve("..", "static", "sdk");
+const tsc = resolve("node_modules", "typescript", "bin", "tsc");
+
+const merchantCode = `
+import Kassa, { KassaError, type KassaPlugin, type Order } from ${JSON.stringify(join(built, "kassa.mjs"))};
+const kassa = Kassa("pk_test_x", { baseUrl: "https://pay.example.com" });
+const panel = kassa.mountPanel("#checkout", { product: "prod_1", sku: "sku_1", quantity: 1 });
+panel.on("paid", ({ orderId }) => location.assign(\`/thanks?order=\${orderId}\`));
+export async function buy(sku: string): Promise<Order> {
+  const order = await kassa.createOrder({ items: [{ sku, quantity: 1 }], agreementAccepted: true });
+  const payment = await kassa.pay(order.id, "sandbox_qr");
+  if (payment?.next_action?.type === "qr") console.log(payment.next_action.expires_at?.slice(0, 10));
+  try {
+    return await kassa.waitForPayment(order.id, { timeoutMs: 60000 });
+  } catch (error) {
+    if (error instanceof KassaError) console.warn(error.type, error.code, error.message, error.param, error.status);
+    throw error;
+  }
+}
+const checkout = kassa.components.checkout("form[data-kassa-checkout]");
+checkout.on("paid", (order) => order.id).on("failed", (error) => error.code).on("change", (state) => state.state);
+const analytics: KassaPlugin = {
+  name: "analytics",
+  beforeCreateOrder(params) {
+    if (params.items?.some((i) => i.quantity > 10)) return false;
+    return { ...params, metadata: { ...params.metadata, campaign: "spring" } };
+  },
+  onStatusChange({ orderId, status, previous }) { if (status === "paid") console.log(orderId, previous); },
+  onError(error) { console.warn("kassa", error.type, error.code); },
+};
+kassa.use(analytics);
+console.log(window.Kassa.version);
+`;
+
+for (const resolution of ["Bundler", "NodeNext"]) {
+  test(`a TypeScript project (moduleResolution ${resolution}) gets kassa.mjs's types and README's examples check`, () => {
+    const project = mkdtempSync(join(tmpdir(), "kassa-types-"));
+    writeFileSync(join(project, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(join(project, "shop.ts"), merchantCode);
+    writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ files: ["shop.ts"], compilerOptions: {
+      strict: true, noEmit: true, target: "ES2020", lib: ["ES2020", "DOM"], types: [],
+      module: resolution === "Bundler" ? "ESNext" : "NodeNext", moduleResolution: resolution } }));
+    const run = spawnSync(process.execPath, [tsc, "-p", project], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  });
+}
