@@ -42,6 +42,21 @@ test("a veto stops the order before any request and reaches onError", async () =
   assert.equal(errors.length, 1);
 });
 
+test("a beforeCreateOrder that throws stops the order with a KassaError, which onError hears", async () => {
+  const log: string[] = [];
+  const errors: unknown[] = [];
+  const kassa = client(log).use({ name: "analytics", onError: (e) => { errors.push(e); },
+    // README's example on an order of a checkout session, whose items the session fixes (no items given)
+    beforeCreateOrder: (p) => (p.items!.some((i) => i.quantity > 10) ? false : p) });
+  const rejected = await kassa.createOrder({ session: "cs_1_secret_s", agreementAccepted: true }).catch((e) => e);
+  assert.ok(rejected instanceof KassaError);
+  assert.equal(rejected.type, "plugin_error");
+  assert.equal(rejected.code, "plugin_failed");
+  assert.match(rejected.message, /plugin analytics beforeCreateOrder failed.*some/);
+  assert.deepEqual(log, []);  // nothing was sent
+  assert.deepEqual(errors, [rejected]);
+});
+
 test("an observer that throws does not break the payment", async () => {
   const log: string[] = [];
   const kassa = client(log).use({ afterCreateOrder: () => { throw new Error("analytics down"); } });

@@ -26,7 +26,15 @@ export class PluginHost {
     let current = params;
     for (const plugin of this.plugins) {
       if (!plugin.beforeCreateOrder) continue;
-      const result = await plugin.beforeCreateOrder(current);
+      let result: CreateOrderParams | void | false;
+      try {
+        result = await plugin.beforeCreateOrder(current);
+      } catch (error) {
+        // The hook may have been about to veto: stop the order, and say so as every SDK failure is said.
+        if (error instanceof KassaError) throw error;
+        throw new KassaError("plugin_error", "plugin_failed", `plugin ${plugin.name ?? "(unnamed)"} beforeCreateOrder `
+          + `failed, so the order was not created: ${(error as Error)?.message ?? String(error)}`);
+      }
       if (result === false) {
         throw new KassaError("plugin_error", "order_vetoed",
           `the order was stopped by plugin ${plugin.name ?? "(unnamed)"}`);
