@@ -182,3 +182,33 @@ test("a basket of nothing asks for no channel, unless it signs a subscription (a
   assert.ok(validateCheckout({ ...base, total: { amount: 0, currency: "usd" },
     recurring: "14-day free trial, then $9.99 every month" }).channel);
 });
+
+test("a paid order whose final read meets a dropped connection still resolves paid, never as a failure", async () => {
+  let reads = 0;
+  const fakeFetch = (async () => {
+    reads += 1;
+    if (reads <= 6) throw new TypeError("Failed to fetch");  // longer than one request's retries
+    return new Response(JSON.stringify({ id: "ord_1", object: "order", status: "paid", client_secret: "ord_1_secret_s",
+      payments: [{ id: "pay_1", channel: "sandbox_qr", status: "succeeded" }] }), { status: 200 });
+  }) as unknown as typeof fetch;
+  class PaidStream {
+    readyState = 1;
+    private readonly listeners: Record<string, ((event: { data?: string }) => void)[]> = {};
+    constructor() {
+      setTimeout(() => this.fire("status", { order: "ord_1", status: "paid",
+        payment: { id: "pay_1", channel: "sandbox_qr", status: "succeeded", failure_reason: null } }), 0);
+    }
+    addEventListener(type: string, listener: (event: { data?: string }) => void): void {
+      (this.listeners[type] ??= []).push(listener);
+    }
+    close(): void { this.readyState = 2; }
+    private fire(type: string, data: unknown): void {
+      for (const listener of this.listeners[type] ?? []) listener({ data: JSON.stringify(data) });
+    }
+  }
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: PaidStream,
+    sleep: async () => undefined });
+  const paid = await kassa.waitForPayment("ord_1", { clientSecret: "ord_1_secret_s", timeoutMs: 5000 });
+  assert.equal(paid.status, "paid");
+  assert.equal(reads, 7);
+});

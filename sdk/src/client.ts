@@ -9,7 +9,7 @@ import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
   SubscribeParams } from "./types";
-import { verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
+import { DEFAULT_TIMEOUT_MS, verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
 
 export interface KassaOptions {
   /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -256,6 +256,7 @@ export class KassaClient {
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "waitForPayment needs the order's client_secret", { param: "client_secret" });
     this.secrets.set(orderId, secret);
+    const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const streamUrl = `${this.baseUrl}/api/v1/orders/${encodeURIComponent(orderId)}/stream?client_secret=${encodeURIComponent(secret)}`;
     const ES = this.EventSourceImpl;
     try {
@@ -273,7 +274,22 @@ export class KassaClient {
       throw error;
     }
     this.modals.get(orderId)?.close();
-    return this.getOrder(orderId, secret);
+    return this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000);
+  }
+
+  /** The paid order, read whole. It is paid: a connection lost just now (a phone between cells) is waited out
+   * until the wait's deadline, as the poller would, rather than reported as a failure the shopper would believe. */
+  private async readPaidOrder(orderId: string, secret: string, deadline: number, interval: number): Promise<Order> {
+    for (;;) {
+      try {
+        return await this.getOrder(orderId, secret);
+      } catch (error) {
+        const status = (error as KassaError).status;
+        const lasting = status !== undefined && status >= 400 && status < 500 && status !== 429;
+        if (lasting || Date.now() >= deadline) throw error;
+      }
+      await this.transport.sleep(interval);
+    }
   }
 
   /** The redirect return this page was loaded with — ``kassa_order``, ``kassa_client_secret`` and

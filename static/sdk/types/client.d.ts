@@ -101,6 +101,9 @@ export declare class KassaClient {
     /** Resolve with the paid order; reject with a KassaError on failure, close or timeout. Listens to
      * the order's status stream (SSE) and polls with back-off when the stream is unavailable. */
     waitForPayment(orderId: string, options?: WaitForPaymentOptions): Promise<Order>;
+    /** The paid order, read whole. It is paid: a connection lost just now (a phone between cells) is waited out
+     * until the wait's deadline, as the poller would, rather than reported as a failure the shopper would believe. */
+    private readPaidOrder;
     /** The redirect return this page was loaded with — ``kassa_order``, ``kassa_client_secret`` and
      * ``redirect_status`` in its address — or null. Read once per client; the address bar is cleaned of it at once
      * (history.replaceState), so a reload does not pick the payment up again. */
