@@ -212,3 +212,26 @@ test("a paid order whose final read meets a dropped connection still resolves pa
   assert.equal(paid.status, "paid");
   assert.equal(reads, 7);
 });
+
+test("onError hears how a wait ends, not the polls it recovered from", async () => {
+  let reads = 0;
+  const fakeFetch = (async () => {
+    reads += 1;
+    if (reads <= 5) throw new TypeError("Failed to fetch");  // one poll's every retry, and the next one's first
+    return new Response(JSON.stringify({ id: "ord_1", object: "order", status: reads < 8 ? "paying" : "paid",
+      client_secret: "ord_1_secret_s", payments: [{ id: "pay_1", channel: "sandbox_qr", status: "pending" }] }));
+  }) as unknown as typeof fetch;
+  const heard: string[] = [];
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined }).use({ onError: (error) => { heard.push(error.code); } });
+  assert.equal((await kassa.waitForPayment("ord_1", { clientSecret: "ord_1_secret_s", timeoutMs: 5000 })).status, "paid");
+  assert.deepEqual(heard, []);
+
+  const missing = (async () => new Response(JSON.stringify({ error: { type: "invalid_request_error",
+    code: "resource_missing", message: "No such order: 'ord_2'" } }), { status: 404 })) as unknown as typeof fetch;
+  const other = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: missing, EventSource: null,
+    sleep: async () => undefined }).use({ onError: (error) => { heard.push(error.code); } });
+  await assert.rejects(other.waitForPayment("ord_2", { clientSecret: "ord_2_secret_x", timeoutMs: 5000 }),
+    (error: KassaError) => error.code === "resource_missing");
+  assert.deepEqual(heard, ["resource_missing"]);  // the failure it ends with, once
+});

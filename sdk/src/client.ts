@@ -103,13 +103,16 @@ export class KassaClient {
     return this;
   }
 
+  /** One API request; a failure reaches the plugins' onError unless ``quiet`` (a caller that tries again, and
+   * reports only the failure it gives up on). */
   private async call<T>(method: "GET" | "POST", path: string, extra: { body?: unknown; query?: Record<string, string | undefined>;
-    idempotencyKey?: string } = {}): Promise<T> {
+    idempotencyKey?: string; quiet?: boolean } = {}): Promise<T> {
+    const { quiet, ...sent } = extra;
     try {
       return await request<T>({ baseUrl: this.baseUrl, key: this.publishableKey, method, path, maxRetries: this.maxRetries,
-        transport: this.transport, ...extra });
+        transport: this.transport, ...sent });
     } catch (error) {
-      await this.plugins.notify("onError", error as KassaError);
+      if (!quiet) await this.plugins.notify("onError", error as KassaError);
       throw error;
     }
   }
@@ -176,7 +179,12 @@ export class KassaClient {
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "getOrder needs the order's client_secret", { param: "client_secret" });
     this.secrets.set(orderId, secret);
-    const order = await this.call<Order>("GET", `/orders/${encodeURIComponent(orderId)}`, { query: { client_secret: secret } });
+    return this.readOrder(orderId, secret);
+  }
+
+  private async readOrder(orderId: string, secret: string, quiet = false): Promise<Order> {
+    const order = await this.call<Order>("GET", `/orders/${encodeURIComponent(orderId)}`,
+      { query: { client_secret: secret }, quiet });
     this.noteStatus(order.id, order.status);
     return order;
   }
@@ -262,19 +270,20 @@ export class KassaClient {
     try {
       await waitForOrder({
         openStream: ES ? () => new ES(streamUrl) : null,
-        poll: async () => snapshotOf(await this.getOrder(orderId, secret)),
+        poll: async () => snapshotOf(await this.readOrder(orderId, secret, true)),
         sleep: this.transport.sleep,
         setTimer: (fn, ms) => setTimeout(fn, ms),
         clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
         onSnapshot: (snapshot) => this.noteStatus(orderId, snapshot.status),
       }, { ...options, paymentId: this.payments.get(orderId) });
+      return await this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000);
     } catch (error) {
-      this.modals.get(orderId)?.close();
-      if (!(error as KassaError).status) await this.plugins.notify("onError", error as KassaError);
+      // Only the failure the wait ends with: the polls it recovered from were the SDK's business, not the page's.
+      await this.plugins.notify("onError", error as KassaError);
       throw error;
+    } finally {
+      this.modals.get(orderId)?.close();
     }
-    this.modals.get(orderId)?.close();
-    return this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000);
   }
 
   /** The paid order, read whole. It is paid: a connection lost just now (a phone between cells) is waited out
@@ -282,7 +291,7 @@ export class KassaClient {
   private async readPaidOrder(orderId: string, secret: string, deadline: number, interval: number): Promise<Order> {
     for (;;) {
       try {
-        return await this.getOrder(orderId, secret);
+        return await this.readOrder(orderId, secret, true);
       } catch (error) {
         const status = (error as KassaError).status;
         const lasting = status !== undefined && status >= 400 && status < 500 && status !== 429;

@@ -61,6 +61,8 @@ export declare class KassaClient {
     constructor(publishableKey: string, options?: KassaOptions);
     /** Add a plugin; hooks run in the order plugins were added. */
     use(plugin: KassaPlugin): this;
+    /** One API request; a failure reaches the plugins' onError unless ``quiet`` (a caller that tries again, and
+     * reports only the failure it gives up on). */
     private call;
     getProduct(productId: string): Promise<any>;
     /** Price items without creating anything: with a coupon code (a string, as before) or ``{coupon, currency}``,
@@ -84,6 +86,7 @@ export declare class KassaClient {
     }>;
     /** Read an order with its client secret (remembered from createOrder, or given). */
     getOrder(orderId: string, clientSecret?: string): Promise<Order>;
+    private readOrder;
     /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A
      * publishable key proves it may pay the order with the order's client secret. An order that costs nothing (a
      * 100 % coupon) needs no channel (pass null; one given is not used): Kassa completes it at once and this
