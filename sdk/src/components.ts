@@ -298,23 +298,14 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.state = "paying";
     this.render();
     try {
-      const currency = this.chargedCurrency();
-      // An order reopened by "Change payment method" is paid again as it is (its basket has not changed);
-      // a subscription SKU opens a contract whose first order this is; paying it signs the mandate.
-      const order = this.reusable() ?? (this.state.recurring && !this.session
-        ? (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency,
-          ...(this.state.coupon ? { coupon: this.state.coupon } : {}) })).order
-        : await this.kassa.createOrder({
-          items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
-          ...(this.session ? { session: this.session } : {}), agreementAccepted: true,
-          ...(this.state.coupon ? { coupon: this.state.coupon } : {}), ...(currency ? { currency } : {}),
-        }));
-      this.state.order = order;
-      this.switching = false;
-      const changeMethod = () => { void this.changeMethod(order.id); };
-      // An order of nothing is completed without a channel (pay resolves with no payment).
-      const channel = order.amount?.total === 0 && !this.state.recurring ? null : this.state.channel!;
-      await this.kassa.pay(order.id, channel, { onChangeMethod: changeMethod, onQrClose: changeMethod });
+      // An order reopened by "Change payment method" or a decline is paid again as it is (its basket has not
+      // changed), unless it closed meanwhile (its time ran out): then a new one is made, in the same press.
+      let order = this.reusable();
+      if (order && !(await this.startPayment(order, true))) order = null;
+      if (!order) {
+        order = await this.newOrder();
+        await this.startPayment(order, false);
+      }
       const paid = await this.kassa.waitForPayment(order.id);
       this.settle(paid);
       return paid;
@@ -325,6 +316,37 @@ export class Checkout extends Emitter<CheckoutEvents> {
       }
       this.fail(error as KassaError);
       return null;
+    }
+  }
+
+  /** A new order of the shopper's choice; a subscription SKU opens a contract whose first order this is (paying it
+   * signs the mandate). */
+  private async newOrder(): Promise<Order> {
+    const currency = this.chargedCurrency();
+    const coupon = this.state.coupon ? { coupon: this.state.coupon } : {};
+    if (this.state.recurring && !this.session) {
+      return (await this.kassa.subscribe({ sku: this.state.sku!, agreementAccepted: true, currency, ...coupon })).order;
+    }
+    return this.kassa.createOrder({ items: [{ sku: this.state.sku!, quantity: this.state.quantity! }],
+      ...(this.session ? { session: this.session } : {}), agreementAccepted: true, ...coupon,
+      ...(currency ? { currency } : {}) });
+  }
+
+  /** Pay ``order`` through the chosen channel; false when it is a ``reused`` order Kassa has closed meanwhile. */
+  private async startPayment(order: Order, reused: boolean): Promise<boolean> {
+    this.state.order = order;
+    this.switching = false;
+    const changeMethod = () => { void this.changeMethod(order.id); };
+    // An order of nothing is completed without a channel (pay resolves with no payment).
+    const channel = order.amount?.total === 0 && !this.state.recurring ? null : this.state.channel!;
+    try {
+      await this.kassa.pay(order.id, channel, { onChangeMethod: changeMethod, onQrClose: changeMethod });
+      return true;
+    } catch (error) {
+      const failure = error as KassaError;
+      if (reused && failure.code === "order_expired") return false;  // its time ran out; Kassa closes it soon
+      if (reused && failure.status === 409 && (await this.kassa.getOrder(order.id)).status === "closed") return false;
+      throw error;
     }
   }
 

@@ -95,6 +95,11 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     private reprice;
     /** Validate, then create the order, pay it through the chosen channel and wait for the result. */
     pay(): Promise<Order | null>;
+    /** A new order of the shopper's choice; a subscription SKU opens a contract whose first order this is (paying it
+     * signs the mandate). */
+    private newOrder;
+    /** Pay ``order`` through the chosen channel; false when it is a ``reused`` order Kassa has closed meanwhile. */
+    private startPayment;
     private switching;
     private basketOfOrder;
     private basketKey;
