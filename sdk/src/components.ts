@@ -4,7 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
-import { DEFAULT_LOCALE, formatMoney, messagesFor, resolveLocale, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, formatMoney, messagesFor, resolveLocale, type Locale, type Messages } from "./i18n";
 import type { Order, Quote, RecurringTerms } from "./types";
 
 export const MAX_QUANTITY = 99;
@@ -390,7 +390,7 @@ export class Checkout extends Emitter<CheckoutEvents> {
     this.state.state = "failed";
     const param = error.param?.includes("quantity") ? "quantity" : error.param === "channel" ? "channel"
       : error.param === "coupon" ? "coupon" : "form";
-    this.state.errors = { ...this.state.errors, [param]: error.message };
+    this.state.errors = { ...this.state.errors, [param]: shopperMessage(error, messagesFor(this.locale)) };
     this.render();
     this.emit("failed", error);
   }
@@ -428,6 +428,15 @@ export class Checkout extends Emitter<CheckoutEvents> {
     const status = { loading: "", ready: "", paying: words.waiting, paid, failed: words.failed }[s.state];
     this.text("status", status);
   }
+}
+
+/** What the shopper reads of a failure: the SDK's own words in the checkout's language, worded as Kassa's hosted
+ * checkout words them; the API's refusals (a coupon, stock) as the API words them. */
+export function shopperMessage(error: KassaError, words: Messages): string {
+  if (error.code === "payment_failed") return words.notCompleted(error.reason ?? null);
+  if (error.code === "order_closed") return words.orderClosed;
+  if (error.type === "api_connection_error") return words.unreachable;
+  return error.message;
 }
 
 /** A coupon code as the API stores it (upper case), or null for an empty field. */

@@ -17,14 +17,18 @@ export class KassaError extends Error {
   readonly param?: string;
   /** The HTTP status, when the error came from the API. */
   readonly status?: number;
+  /** ``payment_failed``: why the payment failed, as the provider said (e.g. "declined by the card holder"). */
+  readonly reason?: string;
 
-  constructor(type: KassaErrorType, code: string, message: string, options: { param?: string; status?: number } = {}) {
+  constructor(type: KassaErrorType, code: string, message: string,
+    options: { param?: string; status?: number; reason?: string } = {}) {
     super(message);
     this.name = "KassaError";
     this.type = type;
     this.code = code;
     if (options.param !== undefined) this.param = options.param;
     if (options.status !== undefined) this.status = options.status;
+    if (options.reason !== undefined) this.reason = options.reason;
   }
 }
 

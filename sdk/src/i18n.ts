@@ -19,6 +19,11 @@ export interface Messages {
   /** An order of nothing, completed without a payment. */
   complete: string;
   failed: string;
+  /** Why Pay did not buy, beside the form: a declined payment (with the provider's reason, when it gave one), an
+   * order that closed, a lost connection. */
+  notCompleted: (reason: string | null) => string;
+  orderClosed: string;
+  unreachable: string;
   /** "every month", "every 3 months" */
   every: (interval: Interval, count: number) => string;
   /** "$9.99 every month, cancel anytime" */
@@ -48,6 +53,10 @@ const EN: Messages = {
   paid: "Payment successful",
   complete: "Order complete",
   failed: "Payment failed",
+  notCompleted: (reason) => (reason ? `The payment was not completed: ${reason}. No money was taken. You can try again.`
+    : "The payment was not completed. No money was taken. You can try again."),
+  orderClosed: "This order is closed",
+  unreachable: "The page could not reach the server. Check your connection, then try again.",
   every: (interval, count) => plural(count, `every ${interval}`, `every {n} ${interval}s`),
   recurring: (amount, every) => `${amount} ${every}, cancel anytime`,
   trial: (days, amount, every) => `${days}-day free trial, then ${amount} ${every}`,
@@ -77,6 +86,12 @@ const DE: Messages = {
   paid: "Zahlung erfolgreich",
   complete: "Bestellung abgeschlossen",
   failed: "Zahlung fehlgeschlagen",
+  notCompleted: (reason) => (reason ? `Die Zahlung wurde nicht abgeschlossen: ${reason}. Es wurde kein Geld abgebucht. `
+    + "Sie können es erneut versuchen." : "Die Zahlung wurde nicht abgeschlossen. Es wurde kein Geld abgebucht. Sie "
+    + "können es erneut versuchen."),
+  orderClosed: "Diese Bestellung ist geschlossen",
+  unreachable: "Die Seite konnte den Server nicht erreichen. Prüfen Sie Ihre Verbindung und versuchen Sie es dann "
+    + "erneut.",
   every: (interval, count) => plural(count, ...DE_EVERY[interval]),
   recurring: (amount, every) => `${amount} ${every}, jederzeit kündbar`,
   trial: (days, amount, every) => `${plural(days, "1 Tag", "{n} Tage")} kostenlos testen, dann ${amount} ${every}`,
@@ -107,6 +122,10 @@ const FR: Messages = {
   paid: "Paiement réussi",
   complete: "Commande terminée",
   failed: "Échec du paiement",
+  notCompleted: (reason) => (reason ? `Le paiement n’a pas abouti : ${reason}. Aucun argent n’a été débité. Vous pouvez `
+    + "réessayer." : "Le paiement n’a pas abouti. Aucun argent n’a été débité. Vous pouvez réessayer."),
+  orderClosed: "Cette commande est fermée",
+  unreachable: "La page n’a pas pu joindre le serveur. Vérifiez votre connexion, puis réessayez.",
   every: (interval, count) => plural(count, ...FR_EVERY[interval]),
   recurring: (amount, every) => `${amount} ${every}, résiliable à tout moment`,
   trial: (days, amount, every) => `Essai gratuit de ${plural(days, "1 jour", "{n} jours")}, puis ${amount} ${every}`,

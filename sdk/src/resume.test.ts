@@ -190,3 +190,17 @@ test("headless components speak the client's locale: status words and amounts th
   assert.equal(text(root, "[data-kassa-status]"), "Zahlung erfolgreich");
   assert.equal(text(root, "[data-kassa-total]"), "10,00\u00a0$");
 });
+
+test("a declined payment is explained in the checkout's language, as Kassa's hosted checkout words it", async () => {
+  for (const [locale, said] of [
+    ["en", "The payment was not completed: declined by the shopper. No money was taken. You can try again."],
+    ["de", "Die Zahlung wurde nicht abgeschlossen: declined by the shopper. Es wurde kein Geld abgebucht. Sie können es "
+      + "erneut versuchen."],
+    ["fr", "Le paiement n’a pas abouti : declined by the shopper. Aucun argent n’a été débité. Vous pouvez réessayer."],
+  ]) {
+    const { kassa } = shop(`${RETURN}failed`, [order("created", "failed")], locale);
+    const { root, settled } = mount(kassa);
+    await settled;
+    assert.equal(text(root, '[data-kassa-error="form"]'), said);
+  }
+});

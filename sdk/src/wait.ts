@@ -77,7 +77,7 @@ export function waitForOrder(deps: WaitDeps, options: WaitOptions = {}): Promise
       } else if (outcome === "failed") {
         const reason = snapshot.payment?.failure_reason;
         finish(() => reject(new KassaError("payment_error", "payment_failed",
-          `the payment failed${reason ? `: ${reason}` : ""}`)));
+          `the payment failed${reason ? `: ${reason}` : ""}`, { reason: reason ?? undefined })));
       }
     };
     const timer = deps.setTimer(() => finish(() => reject(new KassaError("timeout_error", "wait_timeout",

@@ -4,7 +4,7 @@
 import { Emitter } from "./emitter";
 import { KassaError } from "./errors";
 import type { KassaClient } from "./client";
-import { type Locale } from "./i18n";
+import { type Locale, type Messages } from "./i18n";
 import type { Order, RecurringTerms } from "./types";
 export declare const MAX_QUANTITY = 99;
 export interface CheckoutState {
@@ -114,6 +114,9 @@ export declare class Checkout extends Emitter<CheckoutEvents> {
     /** Write state into the markup: texts, error messages, aria-invalid, disabled, data-kassa-state. */
     private render;
 }
+/** What the shopper reads of a failure: the SDK's own words in the checkout's language, worded as Kassa's hosted
+ * checkout words them; the API's refusals (a coupon, stock) as the API words them. */
+export declare function shopperMessage(error: KassaError, words: Messages): string;
 /** A coupon code as the API stores it (upper case), or null for an empty field. */
 export declare function couponCode(raw: string): string | null;
 /** kassa.components: bind one element, or every [data-kassa-checkout] under a root. An element is bound once;

@@ -6,9 +6,12 @@ export declare class KassaError extends Error {
     readonly param?: string;
     /** The HTTP status, when the error came from the API. */
     readonly status?: number;
+    /** ``payment_failed``: why the payment failed, as the provider said (e.g. "declined by the card holder"). */
+    readonly reason?: string;
     constructor(type: KassaErrorType, code: string, message: string, options?: {
         param?: string;
         status?: number;
+        reason?: string;
     });
 }
 /** The type an HTTP status implies when a body did not say (a proxy's HTML page, for example). */

@@ -16,6 +16,11 @@ export interface Messages {
     /** An order of nothing, completed without a payment. */
     complete: string;
     failed: string;
+    /** Why Pay did not buy, beside the form: a declined payment (with the provider's reason, when it gave one), an
+     * order that closed, a lost connection. */
+    notCompleted: (reason: string | null) => string;
+    orderClosed: string;
+    unreachable: string;
     /** "every month", "every 3 months" */
     every: (interval: Interval, count: number) => string;
     /** "$9.99 every month, cancel anytime" */
