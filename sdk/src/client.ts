@@ -9,7 +9,7 @@ import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
   SubscribeParams } from "./types";
-import { DEFAULT_TIMEOUT_MS, verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
+import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
 
 export interface KassaOptions {
   /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -253,6 +253,13 @@ export class KassaClient {
   private noteStatus(orderId: string, status: string): void {
     const previous = this.statuses.get(orderId) ?? null;
     if (previous === status) return;
+    // A poll (or a stream that caught up late) may first see a paid order fulfilled or completed. It went through
+    // "paid" all the same, and plugins waiting for "paid" (the README's purchase event) must hear it.
+    if ((previous === "created" || previous === "paying") && status !== "paid" && PAID_STATUSES.includes(status)) {
+      this.noteStatus(orderId, "paid");
+      this.noteStatus(orderId, status);
+      return;
+    }
     this.statuses.set(orderId, status);
     void this.plugins.notify("onStatusChange", { orderId, status: status as Order["status"], previous: previous as Order["status"] | null });
   }

@@ -82,3 +82,27 @@ test("API errors reach onError with their type", async () => {
 test("a secret key is refused outright", () => {
   assert.throws(() => new KassaClient("sk_test_x"), (e: KassaError) => e.type === "authentication_error");
 });
+
+test("onStatusChange hears 'paid' even when the order is first seen fulfilled, as a poll may see it", async () => {
+  const fakeFetch = (async (url: string) => {
+    if (url.endsWith("/orders")) return new Response(JSON.stringify(order), { status: 201 });
+    if (url.endsWith("/pay")) {
+      return new Response(JSON.stringify({ payment: { id: "pay_1", channel: "sandbox_qr", status: "pending",
+        next_action: { type: "none" } } }));
+    }
+    return new Response(JSON.stringify({ ...order, status: "fulfilled",  // the worker fulfilled it between two polls
+      payments: [{ id: "pay_1", channel: "sandbox_qr", status: "succeeded" }] }));
+  }) as unknown as typeof fetch;
+  const heard: string[] = [];
+  const purchases: string[] = [];
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined }).use({ name: "analytics", onStatusChange: ({ orderId, status, previous }) => {
+    heard.push(`${previous}->${status}`);
+    if (status === "paid") purchases.push(orderId);  // README's example
+  } });
+  await kassa.createOrder(params);
+  await kassa.pay("ord_1", "sandbox_qr");
+  assert.equal((await kassa.waitForPayment("ord_1", { timeoutMs: 5000 })).status, "fulfilled");
+  assert.deepEqual(heard, ["created->paying", "paying->paid", "paid->fulfilled"]);
+  assert.deepEqual(purchases, ["ord_1"]);
+});
