@@ -274,6 +274,7 @@ export class KassaClient {
     const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const streamUrl = `${this.baseUrl}/api/v1/orders/${encodeURIComponent(orderId)}/stream?client_secret=${encodeURIComponent(secret)}`;
     const ES = this.EventSourceImpl;
+    const decided = () => this.modals.get(orderId)?.close();  // the code is no use once the payment is decided
     try {
       await waitForOrder({
         openStream: ES ? () => new ES(streamUrl) : null,
@@ -282,14 +283,12 @@ export class KassaClient {
         setTimer: (fn, ms) => setTimeout(fn, ms),
         clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
         onSnapshot: (snapshot) => this.noteStatus(orderId, snapshot.status),
-      }, { ...options, paymentId: this.payments.get(orderId) });
+      }, { ...options, paymentId: this.payments.get(orderId) }).finally(decided);
       return await this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000);
     } catch (error) {
       // Only the failure the wait ends with: the polls it recovered from were the SDK's business, not the page's.
       await this.plugins.notify("onError", error as KassaError);
       throw error;
-    } finally {
-      this.modals.get(orderId)?.close();
     }
   }
 
