@@ -235,3 +235,29 @@ test("onError hears how a wait ends, not the polls it recovered from", async () 
     (error: KassaError) => error.code === "resource_missing");
   assert.deepEqual(heard, ["resource_missing"]);  // the failure it ends with, once
 });
+
+test("a wrong client secret given once is not remembered: the order's own one still pays it", async () => {
+  const calls: Call[] = [];
+  const fakeFetch = (async (url: string, init: RequestInit) => {
+    const body = init.body ? JSON.parse(String(init.body)) : null;
+    calls.push({ url, body });
+    if (url.includes("client_secret=typo") || body?.client_secret === "typo") {
+      return new Response(JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing",
+        message: "No such order: 'ord_1'" } }), { status: 404 });
+    }
+    if (url.endsWith("/pay")) {
+      return new Response(JSON.stringify({ payment: { id: "pay_1", channel: "wallet", status: "succeeded",
+        next_action: { type: "none" } } }));
+    }
+    return new Response(JSON.stringify({ id: "ord_1", object: "order", status: "created", client_secret: "ord_1_secret_s",
+      payments: [] }), { status: 201 });
+  }) as unknown as typeof fetch;
+  const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
+    sleep: async () => undefined });
+  await kassa.createOrder({ items: [{ sku: "sku_1", quantity: 1 }], agreementAccepted: true });
+  await assert.rejects(kassa.getOrder("ord_1", "typo"), (e: KassaError) => e.status === 404);
+  await assert.rejects(kassa.pay("ord_1", "wallet", { clientSecret: "typo" }), (e: KassaError) => e.status === 404);
+  await assert.rejects(kassa.waitForPayment("ord_1", { clientSecret: "typo" }), (e: KassaError) => e.status === 404);
+  await kassa.pay("ord_1", "wallet");
+  assert.equal(calls[calls.length - 1].body!.client_secret, "ord_1_secret_s");
+});

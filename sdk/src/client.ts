@@ -178,13 +178,15 @@ export class KassaClient {
     const secret = clientSecret ?? this.secrets.get(orderId);
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "getOrder needs the order's client_secret", { param: "client_secret" });
-    this.secrets.set(orderId, secret);
     return this.readOrder(orderId, secret);
   }
 
+  /** The order, read with ``secret``; a secret is remembered only once Kassa has taken it, so a mistyped one given
+   * once never stands in for the order's own. */
   private async readOrder(orderId: string, secret: string, quiet = false): Promise<Order> {
     const order = await this.call<Order>("GET", `/orders/${encodeURIComponent(orderId)}`,
       { query: { client_secret: secret }, quiet });
+    this.secrets.set(orderId, secret);
     this.noteStatus(order.id, order.status);
     return order;
   }
@@ -198,13 +200,13 @@ export class KassaClient {
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "pay needs the order's client_secret: create the order with this client, or pass { clientSecret }",
       { param: "client_secret" });
-    this.secrets.set(orderId, secret);
     const returnUrl = options.returnUrl ?? (typeof location !== "undefined" && /^https?:/.test(location.href) ? location.href : undefined);
     const body: Record<string, string> = { client_secret: secret };
     if (channel !== null) body.channel = channel;
     if (returnUrl) body.return_url = returnUrl;
     const { payment, order } = await this.call<{ payment: Payment | null; order?: Order }>("POST",
       `/orders/${encodeURIComponent(orderId)}/pay`, { body });
+    this.secrets.set(orderId, secret);
     if (payment === null) {
       // Nothing was due: the order is paid already, with no payment to follow.
       this.payments.delete(orderId);
@@ -270,7 +272,6 @@ export class KassaClient {
     const secret = options.clientSecret ?? this.secrets.get(orderId);
     if (!secret) throw new KassaError("invalid_request_error", "client_secret_required",
       "waitForPayment needs the order's client_secret", { param: "client_secret" });
-    this.secrets.set(orderId, secret);
     const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const streamUrl = `${this.baseUrl}/api/v1/orders/${encodeURIComponent(orderId)}/stream?client_secret=${encodeURIComponent(secret)}`;
     const ES = this.EventSourceImpl;
@@ -282,7 +283,10 @@ export class KassaClient {
         sleep: this.transport.sleep,
         setTimer: (fn, ms) => setTimeout(fn, ms),
         clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-        onSnapshot: (snapshot) => this.noteStatus(orderId, snapshot.status),
+        onSnapshot: (snapshot) => {
+          this.secrets.set(orderId, secret);  // Kassa took it
+          this.noteStatus(orderId, snapshot.status);
+        },
       }, { ...options, paymentId: this.payments.get(orderId) }).finally(decided);
       return await this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000);
     } catch (error) {
@@ -329,7 +333,6 @@ export class KassaClient {
       return await this.getOrder(back.orderId, back.clientSecret);
     } catch (error) {
       if ((error as KassaError).status !== 404) throw error;
-      this.secrets.delete(back.orderId);
       throw new KassaError("invalid_request_error", "payment_not_found",
         "this payment could not be found: the return link is incomplete or was not made for this shop", { status: 404 });
     }

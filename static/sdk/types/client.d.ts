@@ -86,6 +86,8 @@ export declare class KassaClient {
     }>;
     /** Read an order with its client secret (remembered from createOrder, or given). */
     getOrder(orderId: string, clientSecret?: string): Promise<Order>;
+    /** The order, read with ``secret``; a secret is remembered only once Kassa has taken it, so a mistyped one given
+     * once never stands in for the order's own. */
     private readOrder;
     /** Start a payment and follow its next_action: redirect the page, show a QR code, or nothing. A
      * publishable key proves it may pay the order with the order's client secret. An order that costs nothing (a
