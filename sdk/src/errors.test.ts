@@ -22,3 +22,10 @@ test("a body that is not Kassa's error falls back to the type the status implies
   assert.equal(errorFromResponse(503, {}).code, "http_503");
   assert.equal(errorFromResponse(404, { error: { type: "made_up" } }).type, "invalid_request_error");
 });
+
+test("an API error keeps the request id Kassa gave it, for the merchant to quote to support", () => {
+  const error = errorFromResponse(409, { error: { type: "invalid_request_error", code: "order_state_invalid",
+    message: "order is closed and cannot be paid", request_id: "req_01abc" } });
+  assert.equal(error.requestId, "req_01abc");
+  assert.equal(errorFromResponse(502, "<html>").requestId, undefined);
+});

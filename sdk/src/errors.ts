@@ -19,9 +19,11 @@ export class KassaError extends Error {
   readonly status?: number;
   /** ``payment_failed``: why the payment failed, as the provider said (e.g. "declined by the card holder"). */
   readonly reason?: string;
+  /** The API request's id (``error.request_id``; Kassa's logs and the portal's request log find it by this). */
+  readonly requestId?: string;
 
   constructor(type: KassaErrorType, code: string, message: string,
-    options: { param?: string; status?: number; reason?: string } = {}) {
+    options: { param?: string; status?: number; reason?: string; requestId?: string } = {}) {
     super(message);
     this.name = "KassaError";
     this.type = type;
@@ -29,6 +31,7 @@ export class KassaError extends Error {
     if (options.param !== undefined) this.param = options.param;
     if (options.status !== undefined) this.status = options.status;
     if (options.reason !== undefined) this.reason = options.reason;
+    if (options.requestId !== undefined) this.requestId = options.requestId;
   }
 }
 
@@ -46,12 +49,13 @@ export function typeForStatus(status: number): KassaErrorType {
 /** Map an API error response (status + parsed body, possibly not JSON) to a KassaError. */
 export function errorFromResponse(status: number, body: unknown): KassaError {
   const error = (body && typeof body === "object" ? (body as { error?: unknown }).error : undefined) as
-    | { type?: unknown; code?: unknown; message?: unknown; param?: unknown }
+    | { type?: unknown; code?: unknown; message?: unknown; param?: unknown; request_id?: unknown }
     | undefined;
   const type = error && typeof error.type === "string" && API_TYPES.has(error.type)
     ? (error.type as KassaErrorType) : typeForStatus(status);
   const code = error && typeof error.code === "string" ? error.code : `http_${status}`;
   const message = error && typeof error.message === "string" ? error.message : `Kassa answered HTTP ${status}`;
   const param = error && typeof error.param === "string" ? error.param : undefined;
-  return new KassaError(type, code, message, { param, status });
+  const requestId = error && typeof error.request_id === "string" ? error.request_id : undefined;
+  return new KassaError(type, code, message, { param, status, requestId });
 }

@@ -8,10 +8,13 @@ export declare class KassaError extends Error {
     readonly status?: number;
     /** ``payment_failed``: why the payment failed, as the provider said (e.g. "declined by the card holder"). */
     readonly reason?: string;
+    /** The API request's id (``error.request_id``; Kassa's logs and the portal's request log find it by this). */
+    readonly requestId?: string;
     constructor(type: KassaErrorType, code: string, message: string, options?: {
         param?: string;
         status?: number;
         reason?: string;
+        requestId?: string;
     });
 }
 /** The type an HTTP status implies when a body did not say (a proxy's HTML page, for example). */
