@@ -19,15 +19,17 @@ def _state_error(sub: Subscription, what: str) -> Conflict:
     return Conflict(f"subscription {sub.id} is {sub.status}; it cannot be {what}", code="subscription_state_invalid")
 
 
-def _give_up_renewals(sub: Subscription, *, actor: str, why: str) -> None:
+def _give_up_renewals(sub: Subscription, *, actor: str, why: str, abandon_in_flight: bool = True) -> None:
     """Stop every renewal still being tried: its order is canceled (a deduction in flight is abandoned first, so
-    should the provider still capture it, that capture is returned as a stray one), then the row is canceled."""
+    should the provider still capture it, that capture is returned as a stray one), then the row is canceled.
+    Unless ``abandon_in_flight``, a deduction already on its way is left to finish: should it capture, the
+    canceled renewal's payment goes back in full (app/signing/renewal_orders.py)."""
     from app.payments.hub import cancel_order_and_payment  # the hub sits beside signing
 
     for renewal in list(db.session.scalars(select(SubscriptionRenewal).where(
             SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"))):
         order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
-        if order is not None and order.status in ("created", "paying"):
+        if order is not None and (order.status == "created" or (order.status == "paying" and abandon_in_flight)):
             cancel_order_and_payment(sub.merchant_id, order.id, actor=actor)
         db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
                                                              SubscriptionRenewal.status == "pending")
@@ -51,6 +53,16 @@ def cancel_now(sub: Subscription, *, reason: str, actor: str) -> Subscription:
                   canceled_at=now_for(sub), next_renewal_at=None)
 
 
+def end_with_paid_period(sub: Subscription, *, reason: str, actor: str) -> Subscription:
+    """End a contract set to cancel at its period's end once that end has come (caller commits). A renewal opened
+    meanwhile (the flag was set after the period ended: the customer asked late, or the mandate was revoked while
+    the period's deduction was on its way) is given up, so a deduction that lands later is given back rather than
+    kept for a period that never comes; it would otherwise stay pending for good."""
+    _give_up_renewals(sub, actor=actor, why="subscription ended with its paid period", abandon_in_flight=False)
+    return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
+                  canceled_at=sub.current_period_end, next_renewal_at=None)
+
+
 def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, livemode: bool | None,
            actor: str = "api") -> Subscription:
     if at_period_end is None:
@@ -67,6 +79,11 @@ def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, liv
     # its period's end (it stayed paused, its mandate open, for good): it ends now too, and what the customer paid
     # for runs out as it would have.
     if at_period_end and sub.status not in ("pending", "past_due", "paused"):
+        if sub.next_renewal_at is not None and sub.next_renewal_at <= now_for(sub):
+            # The paid period is over and its renewal may be on its way already: it ends now, with that period.
+            end_with_paid_period(sub, reason="canceled at the end of the paid period, which has ended", actor=actor)
+            db.session.commit()
+            return sub
         if not sub.cancel_at_period_end:
             change(sub, reason="cancels at the end of the current period", actor=actor,
                    event="subscription.updated", cancel_at_period_end=True)

@@ -31,6 +31,7 @@ from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
+from app.signing.changes import end_with_paid_period
 from app.signing.contracts import StaleSubscription, change, subscription_object, unix
 from app.signing.mandates import replaced_mandate, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
@@ -85,8 +86,7 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
     if sub is None or sub.status not in CHARGEABLE or sub.next_renewal_at is None or sub.next_renewal_at > now:
         return None
     if sub.cancel_at_period_end:
-        change(sub, target="canceled", reason="ended with its paid period", actor="system:renewal",
-               event="subscription.canceled", canceled_at=sub.current_period_end, next_renewal_at=None)
+        end_with_paid_period(sub, reason="ended with its paid period", actor="system:renewal")
         db.session.commit()
         hooks.notify("on_cancel", sub, "ended with its paid period")
         return None

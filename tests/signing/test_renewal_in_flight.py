@@ -1,0 +1,75 @@
+"""A renewal whose deduction is still on its way (the provider's answer was lost: the janitor will ask) when the
+contract is told to end with its paid period: the customer asked not to have another period, so the deduction
+that lands afterwards buys nothing and goes back in full."""
+from __future__ import annotations
+
+import requests
+
+from tests.conftest import wait_for
+from tests.integration.faulty_provider import FaultyProvider
+from tests.integration.test_resilience import _run_janitor, _set_due
+from tests.signing.test_renewals import (  # noqa: F401  (fixtures)
+    active_subscription, advance, clock, membership_until, monthly, unix)
+
+
+def renewal_in_flight(app, api, sandbox, worker, monthly: str, clock: str, monkeypatch) -> tuple[dict, dict]:
+    """An active contract whose period-2 deduction the provider made but whose answer came too late: the renewal
+    waits for the janitor, its order paying. Returns the contract and the renewal order."""
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
+    with FaultyProvider(sandbox.url, "slow", delay=1.0) as provider:  # deducts, then answers too late
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        advance(api, worker, clock, unix(2027, 2, 28, 13))
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    sub = api.get(f"/subscriptions/{sub['id']}").json
+    assert sub["status"] == "active" and [(r["period"], r["status"]) for r in sub["renewals"]] == [(2, "pending")]
+    order = api.get(f"/orders/{sub['renewals'][0]['order']}").json
+    assert order["status"] == "paying" and [p["status"] for p in order["payments"]] == ["unknown"]
+    return sub, order
+
+
+def the_deduction_lands(app, api, worker, order: dict) -> None:
+    """The janitor asks the provider, which did take the money."""
+    _set_due(app, order["payments"][0]["id"])
+    _run_janitor(app, worker)
+    worker()
+    worker()  # the refund's own events
+
+
+def assert_ended_with_period_1_and_the_deduction_given_back(api, sub: dict, order: dict) -> None:
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["status"] == "canceled" and after["period"] == 1
+    assert after["canceled_at"] == unix(2027, 2, 28)
+    assert [(r["period"], r["status"]) for r in after["renewals"]] == [(2, "canceled")]
+    order = api.get(f"/orders/{order['id']}").json
+    assert [p["status"] for p in order["payments"]] == ["succeeded"]
+    assert [(r["amount"], r["status"]) for r in order["refunds"]] == [(999, "succeeded")]
+    assert order["status"] == "refunded" and order["refunded_amount"] == 999
+    assert membership_until(api).timestamp() == unix(2027, 2, 28)  # no second month
+
+
+def test_cancel_at_period_end_after_the_period_ended_gives_back_the_renewal_in_flight(app, api, sandbox, worker,
+                                                                                      monthly, clock, monkeypatch):
+    """The period ended and its renewal was being deducted when the customer asked to cancel at the period's end:
+    before, the contract stayed active and the late deduction renewed it for a month they had declined (or, once a
+    sweep had ended it, kept the money for nothing)."""
+    sub, order = renewal_in_flight(app, api, sandbox, worker, monthly, clock, monkeypatch)
+    canceled = api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True})
+    assert canceled.status_code == 200
+    assert canceled.json["status"] == "canceled" and canceled.json["next_renewal_at"] is None
+    advance(api, worker, clock, unix(2027, 3, 2))
+    the_deduction_lands(app, api, worker, order)
+    assert_ended_with_period_1_and_the_deduction_given_back(api, sub, order)
+
+
+def test_a_mandate_revoked_while_its_renewal_is_in_flight_gives_that_deduction_back(app, api, sandbox, worker,
+                                                                                    monthly, clock, monkeypatch):
+    """The shopper revoked the mandate as the renewal was being deducted: the contract ends with its paid period
+    at the next sweep. Before, the renewal was left pending, and the deduction that landed then was kept for a
+    period the customer never got."""
+    sub, order = renewal_in_flight(app, api, sandbox, worker, monthly, clock, monkeypatch)
+    requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/revoke", timeout=5)
+    wait_for(lambda: api.get(f"/subscriptions/{sub['id']}").json["mandate"]["status"] == "revoked")
+    advance(api, worker, clock, unix(2027, 3, 2))
+    the_deduction_lands(app, api, worker, order)
+    assert_ended_with_period_1_and_the_deduction_given_back(api, sub, order)
