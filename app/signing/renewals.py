@@ -26,7 +26,7 @@ from app.catalog.models import Sku
 from app.merchants.models import Merchant
 from app.operations.switches import InMaintenance
 from app.orders.close_reasons import CloseReason
-from app.orders.entitlements import grant_membership_until
+from app.orders.entitlements import extend_membership_to, grant_membership_until, grants_membership
 from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.models import PaymentAttempt
@@ -109,6 +109,9 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
         renewal.status, renewal.next_attempt_at, renewal.last_error = "skipped", None, str(skip)[:500]
         values.update(period=period, current_period_start=start, current_period_end=end, next_renewal_at=end)
         reason = f"period {period} passes without a charge: {skip}"
+        # A free period is still one of the contract's: the membership runs through it as through a paid one.
+        if grants_membership(db.session.get(Sku, sku_id)):
+            extend_membership_to(sub.merchant_id, sub.customer_id, sub.livemode, end, now)
     except InMaintenance as exc:  # Kassa's (or the merchant's) maintenance, not the customer's failure: wait
         log.info("maintenance: the renewal waits", extra={"fields": {"subscription_id": sub_id}})
         return _postpone(sub_id, now, exc.message)
