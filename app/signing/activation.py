@@ -17,11 +17,16 @@ from app.signing.contracts import change
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription
 from app.signing.periods import period_bounds, shift
+from app.signing.renewal_orders import give_back_unused_payment
 
 
 def activate_for_order(order_id: str) -> Subscription | None:
     """Activate the pending contract whose first order this is; safe to run again."""
     sub = db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
+    if sub is not None and sub.status == "canceled" and sub.anchor_at is None:
+        # Canceled after this payment landed but before it activated the contract: it buys nothing, so it goes back.
+        give_back_unused_payment(order_id, sub.id)
+        return sub
     if sub is None or sub.status != "pending":
         return sub
     mandate = signed_mandate(db.session.get(Order, order_id))  # may ask the provider: before any lock is held

@@ -34,16 +34,23 @@ def renew_on_paid_order(event: Event) -> None:
 
 def give_back_orphaned_payment(renewal: SubscriptionRenewal) -> None:
     """A renewal given up (the contract was canceled) whose order was paid all the same, before Kassa could move
-    the contract into the period: the payment buys nothing, so it goes back in full. Safe to run again: an order
-    already refunded, or being refunded, is left alone."""
+    the contract into the period: the payment buys nothing, so it goes back in full."""
+    if renewal.order_id:
+        give_back_unused_payment(renewal.order_id, renewal.subscription_id)
+
+
+def give_back_unused_payment(order_id: str, subscription_id: str) -> None:
+    """Refund in full an order of contract ``subscription_id`` paid after the contract was canceled (its first
+    order, or a renewal's): the period it paid for will not be delivered. Safe to run again: an order already
+    refunded, or being refunded, is left alone."""
     from app.payments.refunds import create_refund  # refunds sit beside signing
 
-    order = db.session.get(Order, renewal.order_id, populate_existing=True) if renewal.order_id else None
+    order = db.session.get(Order, order_id, populate_existing=True)
     if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
         return
-    create_refund(order.merchant_id, order.id, reason=f"paid after subscription {renewal.subscription_id} was "
+    create_refund(order.merchant_id, order.id, reason=f"paid after subscription {subscription_id} was "
                                                       "canceled: the period it paid for will not be delivered",
                   actor="system:renewal")
-    log.warning("renewal paid after cancel: refunded", extra={"fields": {
-        "subscription_id": renewal.subscription_id, "order_id": order.id}})
+    log.warning("subscription order paid after cancel: refunded", extra={"fields": {
+        "subscription_id": subscription_id, "order_id": order.id}})
 
