@@ -39,8 +39,9 @@ class ReceiptEmail(MailDelivery, db.Model):
 class SubscriptionEmail(MailDelivery, db.Model):
     """One email to a subscriber about one subscription event (app/receipts/subscription_sending.py): the unique
     key on (event, recipient) is what sends it once, whatever the outbox or the jobs repeat. ``kind`` is what it
-    says: payment_failed, trial_ending or canceled. ``status`` may also be skipped: what it would say stopped being
-    true before it could go out (the renewal was paid, the trial ended), or the merchant turned the emails off."""
+    says: payment_failed, trial_ending, canceled or paused. ``status`` may also be skipped: what it would say stopped
+    being true before it could go out (the renewal was paid, the trial ended), or the merchant turned the emails
+    off."""
 
     __tablename__ = "subscription_emails"
     __table_args__ = (UniqueConstraint("event_id", "recipient", name="uq_subscription_emails_event_recipient"),

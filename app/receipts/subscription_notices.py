@@ -1,5 +1,6 @@
 """What an email to a subscriber says: a renewal payment failed (with a link to pay it with another card), a free
-trial ends soon (what it will charge, and where to cancel), or the subscription was canceled.
+trial ends soon (what it will charge, and where to cancel), the subscription was canceled, or it was paused after
+its last renewal try failed.
 
 Built when the email is sent, from the event it answers (fixed) and the contract (its names and language)."""
 from __future__ import annotations
@@ -28,14 +29,14 @@ from app.signing.self_service import email_link_for
 from app.web.shopper_locale import speaking
 
 KINDS = {"subscription.renewal_failed": "payment_failed", "subscription.renewal_upcoming": "trial_ending",
-         "subscription.canceled": "canceled"}
+         "subscription.canceled": "canceled", "subscription.paused": "paused"}
 
 
 @dataclass(frozen=True)
 class SubscriptionNotice:
     """One email to a subscriber, as they read it."""
 
-    kind: str  # payment_failed | trial_ending | canceled
+    kind: str  # payment_failed | trial_ending | canceled | paused
     merchant_name: str
     product: str
     price: Money
@@ -68,9 +69,10 @@ def _product(sub: Subscription) -> str:
     return f"{sku.product.name} — {sku.name}" if sku is not None else sub.sku_id
 
 
-def _canceled_for_nonpayment(sub: Subscription) -> bool:
+def ended_for_nonpayment(sub: Subscription, status: str) -> bool:
+    """Whether the contract's latest move to ``status`` (canceled, paused) was the dunning's, after its last try."""
     entry = db.session.scalar(select(SubscriptionTimelineEntry).where(
-        SubscriptionTimelineEntry.subscription_id == sub.id, SubscriptionTimelineEntry.status == "canceled")
+        SubscriptionTimelineEntry.subscription_id == sub.id, SubscriptionTimelineEntry.status == status)
         .order_by(SubscriptionTimelineEntry.id.desc()).limit(1))
     return entry is not None and entry.actor == "system:dunning"
 
@@ -108,7 +110,7 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
         kind=kind, merchant_name=merchant.name, product=_product(sub), price=Money(sub.price_amount, sub.currency),
         interval=sub.interval, interval_count=sub.interval_count, livemode=sub.livemode,
         language=_language(sub, merchant), amount=amount, charge_at=charge_at,
-        for_nonpayment=kind == "canceled" and _canceled_for_nonpayment(sub),
+        for_nonpayment=kind == "canceled" and ended_for_nonpayment(sub, "canceled"),
         billing_url=f"{base}/checkout/billing/{token}", link_expires_at=expires)
 
 
@@ -119,6 +121,8 @@ def subject_for(notice: SubscriptionNotice) -> str:
         subject = gettext("Your payment to %(merchant)s for %(product)s failed — update your payment method", **names)
     elif notice.kind == "trial_ending":
         subject = gettext("Your free trial of %(product)s ends soon", **names)
+    elif notice.kind == "paused":
+        subject = gettext("Your subscription to %(product)s has been paused", **names)
     else:
         subject = gettext("Your subscription to %(product)s has been canceled", **names)
     return subject if notice.livemode else gettext("[Test mode] %(subject)s", subject=subject)

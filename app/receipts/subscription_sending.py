@@ -1,6 +1,6 @@
 """Subscription emails: a subscriber hears from the merchant when the subscription needs them — a renewal payment
 failed (each try but the last; the link pays the open renewal with another card), a free trial ends soon (the
-renewal notice of its first charge), the subscription was canceled.
+renewal notice of its first charge), the subscription was canceled, or paused because its last try failed.
 
 Built as receipts are: an outbox handler on the event (so only once the change is durable, and never inside a
 renewal: a mail server that is down cannot hold one up) adds the email's row, unique per (event, recipient), and
@@ -25,7 +25,7 @@ from app.merchants.models import Merchant
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.models import SubscriptionEmail
-from app.receipts.subscription_notices import KINDS, build_message, build_notice
+from app.receipts.subscription_notices import KINDS, build_message, build_notice, ended_for_nonpayment
 from app.signing.models import Subscription
 
 log = logs.get("receipts")
@@ -33,7 +33,7 @@ log = logs.get("receipts")
 JOB = "app.jobs.send_subscription_email"
 MAIL = delivery.MailKind(SubscriptionEmail.id, JOB, "subscription email", log)
 # What must still be true when the email goes out, or it says something no longer so.
-_STILL_TRUE = {"payment_failed": ("past_due",), "trial_ending": ("trialing",)}
+_STILL_TRUE = {"payment_failed": ("past_due",), "trial_ending": ("trialing",), "paused": ("paused",)}
 
 
 def _has_email(obj: dict) -> bool:
@@ -94,6 +94,16 @@ def email_trial_ending(event: Event) -> None:
 def email_canceled(event: Event) -> None:
     """The subscription was canceled: after the last failed try, or as the shopper or the merchant asked."""
     _queue(event)
+
+
+# The merchant's choice to pause rather than cancel after the last try: the subscriber must hear that it stopped (a
+# pause the merchant asks for is theirs to tell).
+@subscribe("subscription.paused", applies=_has_email)
+def email_paused_for_nonpayment(event: Event) -> None:
+    """The last renewal try failed and the contract is paused: say so, and that nothing is charged meanwhile."""
+    sub = db.session.get(Subscription, event.data["object"]["id"])
+    if sub is not None and ended_for_nonpayment(sub, "paused"):
+        _queue(event)
 
 
 def _skip(email_id: str, why: str) -> str:

@@ -90,16 +90,24 @@ def test_a_declined_renewal_emails_a_link_that_pays_it_with_a_new_card(app, api,
     assert (row.kind, row.status, row.attempts) == ("payment_failed", "sent", 1)
 
 
-def test_each_failed_try_emails_once_and_the_cancellation_after_the_last_says_why(app, merchant, api, sandbox,
-                                                                                   worker, monthly, clock,
-                                                                                   mail_server):
+def every_try_declined(app, merchant, api, sandbox, worker, monthly: str, clock: str, mail_server,
+                       final_action: str) -> dict:
+    """A subscriber's contract whose two renewal tries are both declined, then canceled or paused as the merchant's
+    dunning says; the mail server catching what was sent."""
     mail_server.start()
-    set_dunning(app, merchant.id, retry_days="2", final_action="cancel")  # two tries
+    set_dunning(app, merchant.id, retry_days="2", final_action=final_action)  # two tries
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 100)
     advance(api, worker, clock, unix(2027, 3, 10))
     worker()
     worker()  # a repeated run of the outbox and the jobs sends nothing again
+    return sub
+
+
+def test_each_failed_try_emails_once_and_the_cancellation_after_the_last_says_why(app, merchant, api, sandbox,
+                                                                                   worker, monthly, clock,
+                                                                                   mail_server):
+    sub = every_try_declined(app, merchant, api, sandbox, worker, monthly, clock, mail_server, "cancel")
 
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "canceled"
     assert len(about(mail_server, "failed — update your payment method")) == 1  # the first try; the last cancels
@@ -109,6 +117,27 @@ def test_each_failed_try_emails_once_and_the_cancellation_after_the_last_says_wh
     for body in (text, html):
         assert "after several tries, so it has ended" in body and "You will not be charged again." in body
     assert sorted(r.kind for r in sent_rows(app)) == ["canceled", "payment_failed"]
+
+
+def test_a_subscription_paused_after_the_last_failed_try_tells_the_subscriber(app, merchant, api, sandbox, worker,
+                                                                               monthly, clock, mail_server):
+    """A merchant who pauses rather than cancels after the last try: before, the subscriber's last email said the
+    payment would be tried again, and then nothing came; their subscription had stopped without a word."""
+    sub = every_try_declined(app, merchant, api, sandbox, worker, monthly, clock, mail_server, "pause")
+
+    assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "paused"
+    [paused] = about(mail_server, "has been paused")
+    assert subject(paused) == f"[Test mode] Your subscription to {PRODUCT} has been paused"
+    text, html = parts(paused)
+    for body in (text, html):
+        assert "after several tries, so it is paused" in body and "until it is resumed" in body
+    assert link_in(paused).startswith("/checkout/billing/")
+    assert sorted(r.kind for r in sent_rows(app)) == ["paused", "payment_failed"]
+    # A pause the merchant asks for is theirs to tell.
+    assert api.post(f"/subscriptions/{sub['id']}/resume").status_code == 200
+    assert api.post(f"/subscriptions/{sub['id']}/pause").status_code == 200
+    worker()
+    assert len(about(mail_server, "has been paused")) == 1
 
 
 def test_a_trial_is_reminded_a_week_before_its_first_charge_and_cancelled_from_the_email(

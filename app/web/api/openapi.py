@@ -157,7 +157,7 @@ SCHEMAS: dict[str, dict] = {
             ip={"type": ["string", "null"]}, device={"type": ["string", "null"]}, created=_TIME)},
         emails={"type": "array", "items": _obj(
             ["kind", "recipient", "status", "created"], kind={"enum": ["receipt", "payment_failed", "trial_ending",
-                                                                       "canceled"]},
+                                                                       "canceled", "paused"]},
             order=_STR, subscription=_STR, recipient=_STR, status=_STR, created=_TIME,
             sent_at={"type": ["string", "null"], "format": "date-time"})},
         erasures={"type": "array", "items": _ref("CustomerErasure")}),
