@@ -18,7 +18,7 @@ from app.signing.clocks import on_clock
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.renewal_batch import not_batchable, renew_batch
 from app.signing.renewal_notices import announce_upcoming
-from app.signing.renewals import open_renewal, try_deduction
+from app.signing.renewals import TRYABLE, open_renewal, try_deduction
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.renewals")  # renewals.py's logger: a search of the renewal logs finds the sweep's errors too
@@ -57,9 +57,12 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
         except Exception:  # one broken contract must not stop the others; the next sweep tries it again
             db.session.rollback()
             log.exception("could not open a renewal", extra={"fields": {"subscription_id": sub_id}})
+    # Only contracts that can still be charged: a renewal an ended one left pending is never tried, and taken first
+    # (the longest due) it would fill every batch and hold up the tries really due.
     due_tries = on_clock(
         select(SubscriptionRenewal.id).join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
-        .where(SubscriptionRenewal.status == "pending", SubscriptionRenewal.next_attempt_at <= now), clock_id)
+        .where(SubscriptionRenewal.status == "pending", SubscriptionRenewal.next_attempt_at <= now,
+               Subscription.status.in_(TRYABLE)), clock_id)
     for renewal_id in list(db.session.scalars(due_tries.order_by(SubscriptionRenewal.next_attempt_at).limit(batch))):
         try:
             try_deduction(renewal_id, now)

@@ -17,6 +17,7 @@ from app.pagination import newest_first
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
 from app.signing.renewal_notices import notice_days_for
 from app.signing.renewal_sweep import run_renewals
+from app.signing.renewals import TRYABLE
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.clocks")
@@ -94,7 +95,8 @@ def _next_due(clock: TestClock) -> datetime | None:
                                 .where(on_clock, Subscription.status.in_(CHARGEABLE)))
     retry = db.session.scalar(select(func.min(SubscriptionRenewal.next_attempt_at))
                               .join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
-                              .where(on_clock, SubscriptionRenewal.status == "pending"))
+                              .where(on_clock, SubscriptionRenewal.status == "pending",
+                                     Subscription.status.in_(TRYABLE)))
     notice_days = db.session.scalar(select(Merchant.renewal_notice_days).where(Merchant.id == clock.merchant_id))
     notices = []
     for status in CHARGEABLE:  # a trial's end is announced earlier than other renewals

@@ -9,7 +9,7 @@ from tests.conftest import wait_for
 from tests.integration.faulty_provider import FaultyProvider
 from tests.integration.test_resilience import _run_janitor, _set_due
 from tests.signing.test_renewals import (  # noqa: F401  (fixtures)
-    active_subscription, advance, clock, membership_until, monthly, unix)
+    active_subscription, advance, clock, decline_next, membership_until, monthly, unix)
 
 
 def renewal_in_flight(app, api, sandbox, worker, monthly: str, clock: str, monkeypatch) -> tuple[dict, dict]:
@@ -73,3 +73,34 @@ def test_a_mandate_revoked_while_its_renewal_is_in_flight_gives_that_deduction_b
     advance(api, worker, clock, unix(2027, 3, 2))
     the_deduction_lands(app, api, worker, order)
     assert_ended_with_period_1_and_the_deduction_given_back(api, sub, order)
+
+
+def left_pending(app, sub_id: str, period: int, due: int) -> None:
+    """A renewal an ended contract left pending, as the bug fixed above left them in the database."""
+    from datetime import datetime, timezone
+
+    from app.extensions import db
+    from app.signing.models import Subscription, SubscriptionRenewal
+
+    at = datetime.fromtimestamp(due, tz=timezone.utc)
+    with app.app_context():
+        db.session.add(SubscriptionRenewal(subscription_id=sub_id, merchant_id=db.session.get(Subscription, sub_id)
+                                           .merchant_id, period=period, period_start=at, period_end=at,
+                                           status="pending", attempts=1, next_attempt_at=at, due_at=at))
+        db.session.commit()
+
+
+def test_renewals_left_pending_on_ended_contracts_hold_up_no_due_try(app, api, sandbox, worker, monthly, clock):
+    """Every sweep picked such a renewal up first (the longest due) and "tried" it for nothing: a sweep's batch
+    full of them never reached the tries really due, and a test clock's advance stepped on the spot until its job
+    timed out, the clock left advancing and the other contracts' dunning never tried."""
+    ended = active_subscription(api, sandbox, worker, monthly, clock, customer="cus_ended")
+    assert api.post(f"/subscriptions/{ended['id']}/cancel", json={}).json["status"] == "canceled"
+    left_pending(app, ended["id"], 2, unix(2027, 2, 28))
+    declined = active_subscription(api, sandbox, worker, monthly, clock, customer="cus_declined")
+    decline_next(sandbox, declined, 1)  # the first try (Feb 28) is declined, the retry (Mar 1) goes through
+
+    advance(api, worker, clock, unix(2027, 3, 1, 13))
+    after = api.get(f"/subscriptions/{declined['id']}").json
+    assert after["status"] == "active" and after["period"] == 2
+    assert [(r["period"], r["status"], r["attempts"]) for r in after["renewals"]] == [(2, "paid", 2)]
