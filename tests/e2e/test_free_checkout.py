@@ -49,7 +49,9 @@ def test_a_100_percent_coupon_places_the_order_without_a_payment(page: Page, app
     page.get_by_role("button", name="Place order").click()
 
     expect(page.get_by_role("heading", name="Order complete")).to_be_visible()
-    expect(page.get_by_text("nothing was charged")).to_be_visible()
+    # The panel's success text (API.md: "Payment successful"), as for a paid order, and true of a free one.
+    expect(page.locator("#status")).to_contain_text(
+        "Payment successful: nothing was due, so nothing was charged. Thank you, your order is complete.")
     expect(page.get_by_text("ONUS — On the house")).to_be_visible()
     expect(page.locator(".row.total")).to_contain_text("$0.00")
     worker()
@@ -81,6 +83,7 @@ def test_the_embedded_panel_places_an_order_of_nothing_and_the_page_hears_paid(p
     frame.get_by_role("checkbox", name=re.compile("agree")).check()
     frame.get_by_role("button", name="Place order").click()
     expect(frame.get_by_role("heading", name="Order complete")).to_be_visible()
+    expect(frame.get_by_text(re.compile("^Payment successful: nothing was due"))).to_be_visible()
     page.wait_for_function("window.panelEvents.includes('paid')")
 
 
