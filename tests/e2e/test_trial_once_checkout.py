@@ -40,3 +40,43 @@ def test_a_shopper_back_for_a_second_trial_is_told_the_first_period_is_charged_t
     again = api.get("/subscriptions").json["data"][0]
     assert again["id"] != sub["id"] and again["status"] == "active" and again["trial_days"] == 0
     assert api.get(f"/orders/{again['latest_order']}").json["amount"]["total"] == 999
+
+
+def on_top_and_on_screen(page: Page, locator) -> bool:
+    """Whether the shopper sees the element where it is: inside the screen, and not under the pinned Pay bar."""
+    return locator.evaluate("""el => { const r = el.getBoundingClientRect();
+        if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) return false;
+        return [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2].every(y => {
+            const hit = document.elementFromPoint((r.left + r.right) / 2, y); return hit && el.contains(hit); }); }""")
+
+
+def test_on_a_phone_the_second_trial_notice_shows_beside_pay(browser, live_server, api, catalog, sandbox, worker,
+                                                              trial_sku):
+    """On a phone the agreement and Pay are pinned to the screen's bottom; the notice that this shopper's first
+    period is charged today sat in the summary, under that bar, so they pressed "Pay $9.99" expecting a free trial."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  base_url=live_server)
+    phone = context.new_page()
+    phone.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
+    phone.get_by_role("radio", name="Card (sandbox)").check()
+    phone.get_by_label("agree").check()
+    phone.get_by_role("button", name="Start free trial").click()
+    phone.get_by_role("button", name="Approve").click()
+    expect(phone.get_by_text("Free trial started")).to_be_visible()
+    worker()
+    (sub,) = api.get("/subscriptions").json["data"]
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": False}).status_code == 200
+
+    phone.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
+    phone.get_by_role("radio", name="Card (sandbox)").check()
+    pay = phone.get_by_role("button", name="Pay $9.99")
+    expect(pay).to_be_visible()
+    notice = phone.get_by_text("You have already had this product's free trial, so the first period is charged today.")
+    expect(notice).to_have_count(1)
+    assert on_top_and_on_screen(phone, pay)
+    assert on_top_and_on_screen(phone, notice)
+    phone.get_by_role("radio", name="Founder edition").check()  # not a subscription: no trial to speak of
+    expect(notice).to_be_hidden()
+    phone.get_by_role("radio", name="30 days").check()
+    expect(notice).to_be_visible()
+    context.close()
