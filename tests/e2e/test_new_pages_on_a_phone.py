@@ -210,3 +210,18 @@ def test_place_order_says_nothing_is_due_where_a_phone_shows_it(phone: Page, app
     assert box["y"] >= 0 and box["y"] + box["height"] <= SMALL_PHONE["height"], box  # on the screen, as typed
     coupon.fill("")  # the coupon taken off: the price is due again
     expect(phone.get_by_role("button", name="Pay $25.00")).to_be_visible()
+
+
+def test_each_api_key_can_be_rolled_and_revoked_on_a_phone(phone: Page, merchant):
+    """The keys' table was wider than the screen, Roll and Revoke past its right edge: a merchant who opened the page
+    on their phone to revoke a leaked key saw no way to, unless they thought of scrolling the table sideways. Each
+    key is now a card with its actions on it."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto("/portal/developers")
+    revokes = phone.get_by_role("link", name=re.compile("^Revoke key ending"))
+    expect(revokes.first).to_be_visible()
+    assert revokes.count() >= 2
+    for link in revokes.all() + phone.get_by_role("link", name=re.compile("^Roll key ending")).all():
+        across = link.evaluate("a => { const r = a.getBoundingClientRect(); return [r.left, r.right]; }")
+        assert across[0] >= 0 and across[1] <= SMALL_PHONE["width"], across  # as laid out, before any scrolling
+    assert laid_out_width(phone) == SMALL_PHONE["width"]

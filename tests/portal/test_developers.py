@@ -88,7 +88,7 @@ def test_a_named_key_shows_when_it_was_last_used(app, client, merchant, portal):
     raw = _shown_key(created)
     assert "Named <strong>Production server</strong>" in created.get_data(as_text=True)
     row = _key_row(portal.text("/portal/developers"), "Production server")
-    assert f"…{raw[-4:]}" in row and "<td>never</td>" in row
+    assert f"…{raw[-4:]}" in row and "<td data-label=\"Last used\">never</td>" in row
 
     assert Api(client, raw).get("/orders").status_code == 200
     row = _key_row(portal.text("/portal/developers"), "Production server")
@@ -101,7 +101,7 @@ def test_a_named_key_shows_when_it_was_last_used(app, client, merchant, portal):
         assert Api(client, raw).get("/orders").status_code == 200
     assert _last_used_at(app, raw) == used
     unused = _key_row(portal.text("/portal/developers"), merchant.publishable_key[-4:])
-    assert "<td>never</td>" in unused
+    assert "<td data-label=\"Last used\">never</td>" in unused
 
 
 def test_rolling_names_the_new_key_or_keeps_the_old_name(app, client, merchant, portal):
