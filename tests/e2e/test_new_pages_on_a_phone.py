@@ -212,16 +212,20 @@ def test_place_order_says_nothing_is_due_where_a_phone_shows_it(phone: Page, app
     expect(phone.get_by_role("button", name="Pay $25.00")).to_be_visible()
 
 
-def test_each_api_key_can_be_rolled_and_revoked_on_a_phone(phone: Page, merchant):
-    """The keys' table was wider than the screen, Roll and Revoke past its right edge: a merchant who opened the page
-    on their phone to revoke a leaked key saw no way to, unless they thought of scrolling the table sideways. Each
-    key is now a card with its actions on it."""
+@pytest.mark.parametrize("page_url, action", [("/portal/developers", "Revoke key ending"),
+                                               ("/portal/developers", "Roll key ending"),
+                                               ("/portal/developers/webhooks", "Delete endpoint"),
+                                               ("/portal/developers/webhooks", "Roll secret of")])
+def test_each_api_key_and_webhook_endpoint_has_its_actions_on_a_phones_screen(phone: Page, merchant, world, page_url,
+                                                                            action):
+    """The keys' and endpoints' tables were wider than the screen, their actions past its right edge: a merchant who
+    opened the page on their phone to revoke a leaked key or delete an endpoint saw no way to, unless they thought of
+    scrolling the table sideways. Each key and endpoint is now a card with its actions on it."""
     sign_in(phone, merchant.email, merchant.password)
-    phone.goto("/portal/developers")
-    revokes = phone.get_by_role("link", name=re.compile("^Revoke key ending"))
-    expect(revokes.first).to_be_visible()
-    assert revokes.count() >= 2
-    for link in revokes.all() + phone.get_by_role("link", name=re.compile("^Roll key ending")).all():
+    phone.goto(page_url)
+    links = phone.get_by_role("link", name=re.compile(f"^{action}"))
+    expect(links.first).to_be_visible()
+    for link in links.all():
         across = link.evaluate("a => { const r = a.getBoundingClientRect(); return [r.left, r.right]; }")
         assert across[0] >= 0 and across[1] <= SMALL_PHONE["width"], across  # as laid out, before any scrolling
     assert laid_out_width(phone) == SMALL_PHONE["width"]

@@ -295,7 +295,7 @@ def test_an_endpoint_is_edited_and_disabled_in_the_portal(app, merchant, portal)
                                                                     "all_events": "y", "enabled": "y"})
     row = next(r for r in re.findall(r"<tr>.*?</tr>", portal.text("/portal/developers/webhooks"), re.S)
                if endpoint_id in r)
-    assert "<td>*</td>" in row and "enabled" in row
+    assert '<td data-label="Events">*</td>' in row and "enabled" in row
 
 
 def test_the_form_offers_every_event_a_merchant_can_subscribe_to(portal):
