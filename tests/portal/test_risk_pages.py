@@ -44,14 +44,20 @@ def test_an_operator_manages_lists_and_rules(member, portal, api, catalog):
         assert action in audit, action
 
 
-def test_a_held_order_is_approved_from_its_page(member, api, catalog, sandbox, worker):
-    operator = member("operator")
+def _held_paid_order(api, catalog, sandbox, worker) -> dict:
+    """A paid order of a customer on the review list: held for the merchant's decision."""
     api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_watch", "action": "review"})
     order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
                                       "customer": {"id": "cus_watch"}, "agreement_accepted": True}).json
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, order["id"]) == "paid")
     worker()
+    return order
+
+
+def test_a_held_order_is_approved_from_its_page(member, api, catalog, sandbox, worker):
+    operator = member("operator")
+    order = _held_paid_order(api, catalog, sandbox, worker)
     assert order["id"] in operator.text("/portal/risk")
     page = operator.text(f"/portal/orders/{order['id']}")
     assert "customer cus_watch is on the review list" in page and "Approve and fulfil" in page
@@ -60,6 +66,27 @@ def test_a_held_order_is_approved_from_its_page(member, api, catalog, sandbox, w
     assert status_of(api, order["id"]) == "fulfilled"
     assert "Reviewed: <strong>approved</strong>" in operator.text(f"/portal/orders/{order['id']}")
     assert "Nothing waits for review." in operator.text("/portal/risk")
+
+
+def test_rejecting_a_held_order_asks_before_it_refunds_in_full(member, api, catalog, sandbox, worker):
+    """"Reject and refund in full" sat beside "Approve and fulfil" and refunded the whole order at one click (a
+    slip of the finger could not be taken back); it now asks first, as a refund does."""
+    operator = member("operator")
+    order = _held_paid_order(api, catalog, sandbox, worker)
+    assert "Reject and refund in full…" in operator.text(f"/portal/orders/{order['id']}")
+
+    asked = operator.post(f"/portal/orders/{order['id']}/review", {"decision": "reject"})
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and "Reject and refund $9.99?" in page and "cannot be undone" in page
+    assert "Confirm rejection" in page
+    assert status_of(api, order["id"]) == "paid"  # nothing happened yet
+    assert api.get(f"/orders/{order['id']}").json["refunded_amount"] == 0
+
+    assert operator.post(f"/portal/orders/{order['id']}/review",
+                         {"decision": "reject", "confirmed": "yes"}).status_code == 302
+    worker()
+    assert "Reviewed: <strong>rejected</strong>" in operator.text(f"/portal/orders/{order['id']}")
+    assert status_of(api, order["id"]) in ("refunding", "refunded")
 
 
 def test_finance_and_developers_cannot_change_risk_settings(member):

@@ -11,6 +11,7 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
+from app.orders.services import get_order
 from app.risk import lists, rules
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule
 from app.risk.refund_requests import decide_refund_request, refund_requests_waiting
@@ -300,6 +301,13 @@ def _rule_or_404(rule_id: str) -> RiskRule:
 def orders_review(order_id: str):
     _checked()
     decision = request.form.get("decision")
+    if decision == "reject" and request.form.get("confirmed") != "yes":
+        # Rejecting refunds the whole order, which cannot be undone: the owner says so twice, as for a refund.
+        try:
+            order = get_order(current_user.merchant_id, order_id, livemode=portal_livemode())
+        except NotFound:
+            abort(404, description="There is no such order.")
+        return render_template("portal/review_reject_confirm.html", order=order, form=ConfirmForm())
     try:
         with audit(f"order.review_{decision if decision in ('approve', 'reject') else 'decide'}", Order, order_id):
             review_order(current_user.merchant_id, order_id, decision, actor=current_user.email,
