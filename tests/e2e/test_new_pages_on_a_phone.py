@@ -229,3 +229,18 @@ def test_each_api_key_and_webhook_endpoint_has_its_actions_on_a_phones_screen(ph
         across = link.evaluate("a => { const r = a.getBoundingClientRect(); return [r.left, r.right]; }")
         assert across[0] >= 0 and across[1] <= SMALL_PHONE["width"], across  # as laid out, before any scrolling
     assert laid_out_width(phone) == SMALL_PHONE["width"]
+
+
+def test_a_webhook_endpoints_event_boxes_are_a_thumbs_size_on_a_phone(phone: Page, merchant):
+    """The forty-odd event checkboxes were the browser's 13 px squares packed 17 px apart: a thumb ticked the one
+    above or below the event meant."""
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto("/portal/developers/webhooks")
+    boxes = phone.get_by_role("group", name="…or these events").get_by_role("checkbox")
+    expect(boxes.first).to_be_visible()
+    tops = []
+    for box in boxes.all()[:10]:
+        tick = box.bounding_box()
+        assert tick["width"] >= 20 and tick["height"] >= 20, tick
+        tops.append(tick["y"])
+    assert min(b - a for a, b in zip(tops, tops[1:])) >= 30, tops  # rows far enough apart for a thumb
