@@ -93,3 +93,27 @@ def test_a_double_click_on_create_makes_one_product(page: Page, app, merchant, l
     expect(page.get_by_text("Product “Twice pack” created.")).to_be_visible()
     with app.app_context():
         assert db.session.query(Product).filter_by(merchant_id=merchant.id, name="Twice pack").count() == 2
+
+
+def test_removing_a_products_image_asks_first(page: Page, app, merchant, live_server, tmp_path, monkeypatch):
+    """"Remove" under an image deleted it at one tap, and a removed image cannot be restored (only uploaded again)."""
+    from app.catalog.images import add_product_image
+    from app.catalog.products import create_product
+
+    monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path))
+    with app.app_context():
+        product = create_product(merchant.id, {"name": "Dragon pack"}).id
+        add_product_image(merchant.id, product, PNG)
+    page.goto(f"{live_server}/portal/login")
+    page.get_by_label("Email").fill(merchant.email)
+    page.get_by_label("Password").fill(merchant.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server}/portal/products/{product}")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Remove image 1").click()
+    expect(page.get_by_role("img", name="Image 1 of Dragon pack")).to_be_visible()  # a slip changes nothing
+    assert asked and asked[0].startswith("Remove image 1?"), asked
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Remove image 1").click()
+    expect(page.get_by_text("No images yet.")).to_be_visible()
