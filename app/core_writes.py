@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from sqlalchemy import Executable, Table, bindparam, insert, select, union_all
+from sqlalchemy import Executable, Table, Update, bindparam, exists, insert, select, union_all
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm.attributes import set_committed_value
@@ -53,6 +53,40 @@ def insert_at_once(objects: Sequence[object]) -> None:
     statement for them all. An attribute left unset gets its column's Python-side default, on the object too, as a
     flush would give it; a key the database generates stays unset. The objects stay transient: for rows a caller
     writes once and renders, and never changes through this session (read them with a query if they must change)."""
+    groups = _groups(objects)
+    connection = db.session.connection()
+    if len(groups) > 1 and connection.dialect.name == "postgresql":
+        connection.execute(_one_statement(groups), _binds(groups))
+    else:
+        for columns, rows in groups:
+            connection.execute(columns.insert, rows if len(rows) > 1 else rows[0])
+    _inserted(objects)
+
+
+def insert_at_once_if(guard: Update, params: dict, objects: Sequence[object]) -> bool:
+    """Run ``guard``, a conditional UPDATE of at most one row (bound with ``params``), and only when it changed that
+    row INSERT ``objects`` as ``insert_at_once`` does; True if it did. On PostgreSQL the UPDATE and the INSERTs are
+    one statement (one round trip): an order's move with its timeline row and event. What the session has pending is
+    written first, as the ORM's autoflush would."""
+    session = db.session()
+    session.flush()  # nothing pending: a cheap check
+    connection = session.connection()
+    if connection.dialect.name != "postgresql" or not objects:
+        if connection.execute(guard, params).rowcount != 1:
+            return False
+        if objects:
+            insert_at_once(objects)
+        return True
+    groups = _groups(objects)
+    if connection.execute(_one_statement(groups, guard), {**params, **_binds(groups)}).rowcount == 0:
+        return False  # the guard changed nothing, so nothing was inserted
+    _inserted(objects)
+    return True
+
+
+def _groups(objects: Sequence[object]) -> list[tuple[_Columns, list[dict]]]:
+    """The objects' rows by table and shape (one executemany each), in the order given; unset attributes get their
+    column's Python-side default, on the object too."""
     tables: dict[tuple, tuple[_Columns, list[dict]]] = {}
     for obj in objects:
         columns = _COLUMNS.get(type(obj)) or _COLUMNS.setdefault(type(obj), _Columns(type(obj)))
@@ -61,16 +95,16 @@ def insert_at_once(objects: Sequence[object]) -> None:
             if attr not in state:
                 set_committed_value(obj, attr, make())
         row = {column: state[attr] for attr, column in columns.keys if attr in state}
-        tables.setdefault((columns.table.name, frozenset(row)), (columns, []))[1].append(row)  # one executemany a shape
-    connection = db.session.connection()
-    groups = list(tables.values())
-    if len(groups) > 1 and connection.dialect.name == "postgresql":
-        connection.execute(_one_statement(groups), {_bind_name(g, r, key): value
-                                                    for g, (_, rows) in enumerate(groups)
-                                                    for r, row in enumerate(rows) for key, value in row.items()})
-    else:
-        for columns, rows in groups:
-            connection.execute(columns.insert, rows if len(rows) > 1 else rows[0])
+        tables.setdefault((columns.table.name, frozenset(row)), (columns, []))[1].append(row)
+    return list(tables.values())
+
+
+def _binds(groups: list[tuple[_Columns, list[dict]]]) -> dict:
+    return {_bind_name(g, r, key): value for g, (_, rows) in enumerate(groups)
+            for r, row in enumerate(rows) for key, value in row.items()}
+
+
+def _inserted(objects: Sequence[object]) -> None:
     for listener in _INSERTED_LISTENERS:
         listener(objects)
 
@@ -84,27 +118,34 @@ def _bind_name(group: int, row: int, key: str) -> str:
     return f"g{group}r{row}_{key}"
 
 
-def _one_statement(groups: list[tuple[_Columns, list[dict]]]) -> Executable:
+def _one_statement(groups: list[tuple[_Columns, list[dict]]], guard: Update | None = None) -> Executable:
     """One INSERT per group chained as data-modifying CTEs (PostgreSQL): a single statement and round trip instead
     of one per table. Foreign keys between the groups hold, as PostgreSQL checks them when the whole statement ends.
     Built once per shape, so a write binds only its values. A group of several rows inserts a UNION ALL of one-row
     SELECTs, in the order given (keys the database numbers follow it): SQLAlchemy cannot cache the compiled form of
-    a multi-row VALUES, and would compile it anew on every write."""
-    shape = tuple((columns.table.name, tuple(rows[0]), len(rows)) for columns, rows in groups)
+    a multi-row VALUES, and would compile it anew on every write. With a ``guard`` (an UPDATE, itself built once)
+    the UPDATE comes first and every row is inserted only if it changed a row."""
+    shape = (guard, *((columns.table.name, tuple(rows[0]), len(rows)) for columns, rows in groups))
     found = _ONE_STATEMENTS.get(shape)
     if found is not None:
         return found
+    moved = None if guard is None else guard.returning(*guard.table.primary_key).cte("moved")
     inserts = []
     for g, (columns, rows) in enumerate(groups):
         keys = list(rows[0])
         binds = [[bindparam(_bind_name(g, r, key), type_=columns.table.c[key].type) for key in keys]
                  for r in range(len(rows))]
-        if len(binds) == 1:
+        if len(binds) == 1 and moved is None:
             inserts.append(insert(columns.table).values(dict(zip(keys, binds[0]))).inline())
         else:
-            inserts.append(insert(columns.table).from_select(keys, union_all(*(select(*row) for row in binds)))
-                           .inline())
-    statement = inserts[-1].add_cte(*(step.cte(f"w{g}") for g, step in enumerate(inserts[:-1])))
+            selects = [select(*row) if moved is None else select(*row).where(exists().select_from(moved))
+                       for row in binds]
+            inserts.append(insert(columns.table).from_select(keys, selects[0] if len(selects) == 1
+                                                             else union_all(*selects)).inline())
+    steps = [step.cte(f"w{g}") for g, step in enumerate(inserts[:-1])]
+    statement = inserts[-1].add_cte(*([moved] if moved is not None else []), *steps)
+    if moved is not None:
+        statement = statement.execution_options(preserve_rowcount=True)  # an INSERT's count is kept only if asked
     if len(_ONE_STATEMENTS) >= _MAX_SHAPES:
         _ONE_STATEMENTS.clear()  # shapes are few (lines per order); a bound all the same
     _ONE_STATEMENTS[shape] = statement

@@ -19,7 +19,7 @@ from app.catalog.services import price_items, refuse_subscriptions, release_inve
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
 from app.events import new_event
-from app.core_writes import execute_at_once, insert_at_once
+from app.core_writes import insert_at_once, insert_at_once_if
 from app.extensions import commit_keeping_state, db
 from app.merchants.config_cache import cached
 from app.ids import new_id
@@ -73,27 +73,31 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     if not can_transition(order.status, target, total=order.total):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
+    db.session.flush()  # the order's own pending changes are written as they stand, before it is set as moved
     now = utcnow()
     extra = and_set or {}
-    result = execute_at_once(_move_setting(frozenset(extra)), {
-        "b_id": order.id, "b_status": order.status, "b_version": order.version, "b_target": target, "b_at": now,
-        **{f"b_set_{name}": value for name, value in extra.items()}})
-    if result.rowcount != 1:
-        raise StaleOrder(f"order {order.id} changed while being updated; retry")
-    previous = order.status
+    previous, version, updated_at = order.status, order.version, order.updated_at
+    undo = {name: getattr(order, name) for name in extra}
+    # The object true to the row as the UPDATE below writes it, without marking it changed (the ORM would write it
+    # again): the event's copy of the order is made from it.
+    for name, value in (("status", target), ("version", version + 1), ("updated_at", now), *extra.items()):
+        set_committed_value(order, name, value)
     rows: list = [*along, OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=previous,
                                      status=target, reason=reason, reason_code=reason_code, actor=actor, at=now)]
-    # Keep the in-memory object true to the row without another SELECT, and without marking it changed (the
-    # UPDATE above wrote it; the ORM would write it again).
-    for name, value in (("status", target), ("version", order.version + 1), ("updated_at", now), *extra.items()):
-        set_committed_value(order, name, value)
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
     if announce:
         rows.append(new_event(order.merchant_id, f"order.{target}", order_object(order)))
-    # The timeline row and the event, written now in the caller's transaction (the UPDATE above flushed
-    # whatever the session had pending, the order's row included), without the unit of work.
-    insert_at_once(rows)
+    # The conditional UPDATE, then the timeline row and the event in the caller's transaction, without the unit of
+    # work (whatever the session had pending, the order's row included, is flushed first); one statement on
+    # PostgreSQL, and nothing is written unless the UPDATE changed the row.
+    moved = insert_at_once_if(_move_setting(frozenset(extra)), {
+        "b_id": order.id, "b_status": previous, "b_version": version, "b_target": target, "b_at": now,
+        **{f"b_set_{name}": value for name, value in extra.items()}}, rows)
+    if not moved:
+        for name, value in (("status", previous), ("version", version), ("updated_at", updated_at), *undo.items()):
+            set_committed_value(order, name, value)
+        raise StaleOrder(f"order {order.id} changed while being updated; retry")
     log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
              extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
     return order

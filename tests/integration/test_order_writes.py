@@ -157,3 +157,39 @@ def test_a_capture_writes_its_ledger_entry_and_the_orders_move_whole_in_two_inse
         assert len(moves) == 1 and "INSERT INTO order_timeline " in moves[0], moves
     else:
         assert len(ledger) == 2 and len(moves) >= 2, (ledger, moves)
+
+
+def test_an_orders_move_goes_with_its_rows_in_one_statement_and_a_move_that_lost_writes_nothing(
+        app, api, merchant, catalog, sandbox):
+    """Paying moves the order with its attempt, timeline row and event: on PostgreSQL the conditional UPDATE and the
+    INSERTs are one statement. A move decided on a stale read (someone paid the order meanwhile) is refused whole:
+    no timeline row, no event, and the order in memory is still the one that was read."""
+    from app.extensions import db
+    from app.orders.services import StaleOrder, get_order, transition
+
+    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                      "customer": {"id": "cus_writes"}, "agreement_accepted": True}).json
+    with app.app_context():
+        stale = get_order(merchant.id, order["id"])  # read before the payment, kept as it was read
+        db.session.expunge_all()
+    with statements(app) as sent:
+        paying = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert paying.status_code == 200, paying.json
+    with app.app_context():
+        db.session.add(stale)
+        try:
+            transition(stale, "closed", reason="canceled on a stale read", actor="test")
+            raise AssertionError("a move on a stale read was made")
+        except StaleOrder:
+            assert (stale.status, stale.version) == ("created", 1)
+            db.session.rollback()
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["status"] == "paying"
+    assert [t["status"] for t in after["timeline"]] == ["created", "paying"]
+    assert sorted(e["type"] for e in api.get("/events").json["data"]
+                  if e["data"]["object"].get("id") == order["id"]) == ["order.created", "order.paying"]
+
+    moves = [s for s in sent if "UPDATE orders " in s]
+    assert len(moves) == 1, moves
+    if IS_POSTGRES:
+        assert all(f"INSERT INTO {t} " in moves[0] for t in ("payment_attempts", "order_timeline", "events")), moves
