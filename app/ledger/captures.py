@@ -7,24 +7,24 @@ posted here: the wallet's own entries (app/ledger/wallet.py) already move the mo
 from __future__ import annotations
 
 from app.ledger.accounts import channel_clearing_account, owner_account, refunds_in_flight_account
-from app.ledger.journal import Leg, post_journal_entry
+from app.ledger.journal import Leg, claimed_entry_rows, post_journal_entry
 from app.ledger.refund_holds import was_held
 
 WALLET = "wallet"
 
 
-def post_capture(*, merchant_id: str, attempt_id: str, order_id: str, channel: str, amount: int, currency: str,
-                 order_kind: str, livemode: bool) -> None:
-    """The provider took ``amount`` for this attempt: channel clearing → the order's owner. A capture on an
-    order Kassa had closed is posted too: the money arrived, and its compensation refund posts it back.
-    Called in the transaction whose conditional UPDATE made the attempt ``succeeded``, which happens once per
-    attempt (the status is final): the entry is new."""
+def capture_entry(*, merchant_id: str, attempt_id: str, order_id: str, channel: str, amount: int, currency: str,
+                  order_kind: str, livemode: bool) -> list:
+    """The provider took ``amount`` for this attempt: channel clearing → the order's owner, as the rows of a new
+    entry the caller writes in its transaction (with the order's move). A capture on an order Kassa had closed is
+    posted too: the money arrived, and its compensation refund posts it back. For the transaction whose conditional
+    UPDATE made the attempt ``succeeded``, which happens once per attempt (the status is final): the entry is new.
+    No rows for the wallet's payment (the wallet books it) or a payment of nothing (a trial's signing moves none)."""
     if channel == WALLET or amount == 0:
-        return  # the wallet's payment is booked by the wallet; a payment of nothing (a trial's signing) moves none
-    post_journal_entry(merchant_id, "payment.capture", attempt_id, [
+        return []
+    return claimed_entry_rows(merchant_id, "payment.capture", attempt_id, [
         Leg(channel_clearing_account(channel, livemode=livemode), -amount, currency, order_id=order_id),
-        Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id)],
-        claimed=True)
+        Leg(owner_account(merchant_id, order_kind, livemode=livemode), amount, currency, order_id=order_id)])
 
 
 def refund_source(merchant_id: str, refund_id: str, provider_attempt: int, order_kind: str, *, livemode: bool) -> str:

@@ -88,11 +88,23 @@ def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Se
     # Then the entry and its postings, without the unit of work's bookkeeping: an entry of a few legs (a capture, a
     # refund) in one statement on PostgreSQL, a large one's postings in bulk.
     if len(legs) <= _LEGS_WITH_ENTRY:
-        insert_at_once([entry, *(Posting(**dict(zip(_COLUMNS, (entry.id, merchant_id, *leg)))) for leg in legs)])
+        insert_at_once(_rows(entry, legs))
     else:
         insert_at_once([entry])
         _insert_postings(entry.id, merchant_id, legs)
     return entry
+
+
+def claimed_entry_rows(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> list:
+    """A new balanced entry of a few legs and its postings as rows, for a caller whose transaction has claimed the
+    action (``post_journal_entry``'s ``claimed``) and writes them itself with its other rows (a capture's with the
+    order's move, app/core_writes.py). The unique (kind, reference) still refuses a duplicate at the INSERT."""
+    legs = _checked(postings)
+    return _rows(JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference), legs)
+
+
+def _rows(entry: JournalEntry, legs: Sequence[Leg]) -> list:
+    return [entry, *(Posting(**dict(zip(_COLUMNS, (entry.id, entry.merchant_id, *leg)))) for leg in legs)]
 
 
 _LEGS_WITH_ENTRY = 20  # more legs (a clearing batch's) go as an executemany or a COPY

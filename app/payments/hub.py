@@ -23,7 +23,7 @@ from app.events import new_event, record_event
 from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.core_writes import execute_at_once, insert_at_once
 from app.extensions import commit_keeping_state, db, end_read_only_transaction
-from app.ledger.captures import post_capture
+from app.ledger.captures import capture_entry
 from app.payments.fees import fee_for_capture
 from app.locks import held_lock
 from app.merchants.config_cache import remember_version
@@ -287,21 +287,21 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             set_committed_value(attempt, name, value)
         if before not in ACTIVE_ATTEMPT_STATUSES:
             figures_changed(attempt.merchant_id)  # an attempt given up was captured after all: its day's rates move
-        if outcome == "succeeded":
-            post_capture(merchant_id=attempt.merchant_id, attempt_id=attempt.id, order_id=order.id,
-                         channel=attempt.channel, amount=attempt.amount, currency=attempt.currency,
-                         order_kind=order.kind, livemode=order.livemode)
-        # The payment's event goes with the order's move when there is one (their relative order means nothing).
-        event = new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt), order_id=order.id,
-                          livemode=order.livemode)
+        # The capture's journal entry and the payment's event go with the order's move when there is one (one
+        # statement on PostgreSQL; their relative order means nothing), else on their own.
+        along = capture_entry(merchant_id=attempt.merchant_id, attempt_id=attempt.id, order_id=order.id,
+                              channel=attempt.channel, amount=attempt.amount, currency=attempt.currency,
+                              order_kind=order.kind, livemode=order.livemode) if outcome == "succeeded" else []
+        along.append(new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt),
+                               order_id=order.id, livemode=order.livemode))
         try:
-            moved_with_event = _move_order(order, attempt, outcome, reason=reason, actor=actor,
-                                           was_active=before in ACTIVE_ATTEMPT_STATUSES, along=[event])
+            moved_with_along = _move_order(order, attempt, outcome, reason=reason, actor=actor,
+                                           was_active=before in ACTIVE_ATTEMPT_STATUSES, along=along)
         except StaleOrder:
             db.session.rollback()
             continue
-        if not moved_with_event:
-            insert_at_once([event])
+        if not moved_with_along:
+            insert_at_once(along)
         commit_keeping_state()  # the attempt and order as just written
         return True
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
