@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import Boolean, ColumnElement, String, and_, bindparam, case, exists, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, Interval, String, and_, bindparam, case, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -64,6 +64,42 @@ _GRANT_UNTIL = (update(EntitlementGrant.__table__).where(EntitlementGrant.__tabl
 @built_per_dialect
 def _start_membership():
     return conflict_insert(_entitlements).on_conflict_do_nothing().returning(_entitlements.c.id)
+
+
+@built_per_dialect
+def _extend_membership_of_grant():
+    """PostgreSQL: ``_extend_membership`` and ``_set_grant_until`` in one statement. The membership is made, or its
+    end moved in the row it conflicts with (under that row's lock, so no retry), as ``_extend_membership`` computes
+    it; the grant the caller's transaction has just claimed records the new end, which comes back."""
+    ends = _entitlements.c.membership_until
+    now = bindparam("b_now", type_=ends.type)
+    membership = (
+        conflict_insert(_entitlements)
+        .values(merchant_id=bindparam("b_merchant"), customer_id=bindparam("b_customer"), kind="membership",
+                livemode=bindparam("b_livemode"), credits=0, membership_until=bindparam("b_first", type_=ends.type),
+                updated_at=now)
+        .on_conflict_do_update(
+            index_elements=["merchant_id", "customer_id", "kind", "livemode"],
+            # From the later of its end and now (GREATEST passes over a NULL end), stopped at the ceiling.
+            set_={"membership_until": func.least(func.greatest(ends, now), bindparam("b_latest_start", type_=ends.type))
+                  + bindparam("b_days", type_=Interval()), "updated_at": now})
+        .returning(ends).cte("membership"))
+    grants = EntitlementGrant.__table__
+    return (update(grants).where(grants.c.id == bindparam("b_grant"))
+            .values(membership_until=select(membership.c.membership_until).scalar_subquery())
+            .returning(grants.c.membership_until).add_cte(membership))
+
+
+def _extend_membership_for(grant: EntitlementGrant, days: int, now: datetime) -> None:
+    """Extend the grant's customer's membership by ``days`` and record the new end on the grant: one statement on
+    PostgreSQL, three or four elsewhere."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        _set_grant_until(grant, _extend_membership(grant.merchant_id, grant.customer_id, grant.livemode, days, now))
+        return
+    grant.membership_until = db.session.execute(_extend_membership_of_grant(), {
+        "b_merchant": grant.merchant_id, "b_customer": grant.customer_id, "b_livemode": grant.livemode,
+        "b_first": now + timedelta(days=days), "b_now": now, "b_days": timedelta(days=days),
+        "b_latest_start": MEMBERSHIP_CEILING - timedelta(days=days), "b_grant": grant.id}).scalar_one()
 
 
 @built_per_dialect
@@ -258,8 +294,7 @@ def grant_entitlements(order: Order, now: datetime | None = None, *, pays_a_peri
         if days:
             grant = _claim_grant(item, order, "membership", membership_days=days * item.quantity)
             if grant:
-                _set_grant_until(grant, _extend_membership(order.merchant_id, order.customer_id, order.livemode,
-                                                           days * item.quantity, now))
+                _extend_membership_for(grant, days * item.quantity, now)
                 grants.append(grant)
         elif credits:
             grant = _claim_grant(item, order, "credits", credits=credits * item.quantity)

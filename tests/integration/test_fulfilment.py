@@ -361,3 +361,42 @@ def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, ca
                                                                      EventHandling.handler.like("%fulfil_paid%")))
     assert api.get(f"/orders/{order['id']}").json["status"] == "fulfilled"
     assert ("fulfilled", False) not in commits and ("fulfilled", True) in commits, commits
+
+
+def test_a_membership_bought_again_is_extended_and_recorded_on_its_grant_in_one_statement(
+        app, api, catalog, sandbox, worker):
+    """A returning customer's membership days: the end moves from the current end (never past the ceiling) and the
+    grant the customer sees records it; on PostgreSQL the membership and the grant are one statement after the
+    grant's claim, instead of a look-up and two updates."""
+    from sqlalchemy import update
+
+    from app.extensions import db
+    from app.orders.entitlements import MEMBERSHIP_CEILING
+    from app.orders.fulfilment_models import Entitlement
+    from tests.conftest import IS_POSTGRES
+    from tests.sql_sent import statements
+
+    set_fulfilment(app, catalog["sku"], {"membership_days": 30})
+    paid_order(api, sandbox, catalog["sku"])
+    worker()
+    until = parse_time(entitlements(api)["membership"]["until"])
+
+    paid_order(api, sandbox, catalog["sku"])
+    with statements(app) as sent:
+        worker()
+    held = entitlements(api)
+    assert parse_time(held["membership"]["until"]) == until + timedelta(days=30)
+    assert held["grants"][0]["membership_until"] == held["membership"]["until"]
+    touching = [s for s in sent if " entitlements " in s or " entitlement_grants " in s]
+    assert len(touching) == (2 if IS_POSTGRES else 5), touching
+
+    # A membership already near the last date it may reach stops there.
+    with app.app_context():
+        db.session.execute(update(Entitlement).where(Entitlement.customer_id == "cus_flow")
+                           .values(membership_until=MEMBERSHIP_CEILING - timedelta(days=10)))
+        db.session.commit()
+    paid_order(api, sandbox, catalog["sku"])
+    worker()
+    held = entitlements(api)
+    assert parse_time(held["membership"]["until"]) == MEMBERSHIP_CEILING
+    assert held["grants"][0]["membership_until"] == held["membership"]["until"]
