@@ -199,3 +199,21 @@ def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_stateme
     # Five orders of every kind need the page's own few statements, not several per order (they were 4 or more
     # each: lines, timeline, payments, refunds).
     assert len(five) <= len(two) + 4, five
+
+
+def test_reading_a_paid_order_shows_its_timeline_read_with_the_order_and_its_lines(app, api, catalog, sandbox,
+                                                                                  worker):
+    """GET /orders/{id} of an order that was paid and fulfilled: its line and its timeline in order, read in the
+    order's own statement (the timeline costs no statement of its own)."""
+    from tests.integration.lifecycle_support import paid_order
+    from tests.sql_sent import statements
+
+    order = paid_order(api, sandbox, catalog["sku"], quantity=2)
+    worker()
+    with statements(app) as sent:
+        shown = api.get(f"/orders/{order['id']}")
+    assert shown.status_code == 200, shown.json
+    assert [t["status"] for t in shown.json["timeline"]] == ["created", "paying", "paid", "fulfilled"]
+    assert [(i["sku"], i["quantity"]) for i in shown.json["items"]] == [(catalog["sku"], 2)]
+    assert not [s for s in sent if s.startswith("SELECT") and "FROM order_timeline" in s.split(" JOIN ")[0]], sent
+    assert [s for s in sent if "order_timeline" in s and "FROM orders" in s], sent

@@ -24,12 +24,13 @@ from app.web.api.representations import order_json, orders_json, payment_with_ac
 from app.web_urls import check_http_url
 
 
-def order_of_caller(order_id: str, client_secret: object = None) -> Order:
+def order_of_caller(order_id: str, client_secret: object = None, *, with_timeline: bool = False) -> Order:
     """The order as this caller may see it: their merchant's, of their key's mode, and for a publishable
-    key only with the order's client secret. Anything else is a 404 that reveals nothing."""
+    key only with the order's client secret. Anything else is a 404 that reveals nothing. ``with_timeline``: read
+    its timeline with it (the order is shown as it stands)."""
     who = caller()
     return get_order(who.merchant_id, order_id, client_secret=client_secret, require_secret=not who.is_secret,
-                     livemode=who.livemode)
+                     livemode=who.livemode, with_timeline=with_timeline)
 
 
 @bp.post("/orders")
@@ -56,7 +57,7 @@ def orders_create():
 @reads_one_snapshot
 @requires_key(secret=False)
 def orders_show(order_id: str):
-    return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"))))
+    return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"), with_timeline=True)))
 
 
 @bp.get("/orders")
