@@ -109,5 +109,5 @@ def test_configure_channel_refuses_an_unknown_channel_and_updates_in_place(ctx, 
     assert channel_config_json(saved) == {
         "object": "channel_config", "code": "sandbox_qr", "enabled": True, "priority": 100, "display_name": None,
         "icon": None, "min_amount": None, "max_amount": 5000, "limits_currency": None, "currencies": ["usd", "eur"],
-        "agreement_text": None}
+        "agreement_text": None, "fee_bps": None, "fixed_fees": {}, "dispute_fees": {}}
     assert db.session.query(Event).filter_by(type="channel_config.updated").count() == 2
