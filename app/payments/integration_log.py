@@ -3,8 +3,9 @@
 Rows are written by the log writer (app/log_writer.py) on a connection of its own, in batches off the caller's
 thread, so a log survives the rollback of the business action it explains (that is when it is needed most) and
 a payment never waits for it. Secrets never reach
-the table: authorization and signature headers, and any field named like a key, secret or token,
-are replaced by ``[redacted]``.
+the table: authorization and signature headers, any field named like a key, secret or token, and such query
+parameters of a URL sent as a value (the shopper's way back carries the order's client secret), are replaced by
+``[redacted]``.
 """
 from __future__ import annotations
 
@@ -87,6 +88,9 @@ def redact_value(value: object) -> object:
         return {k: REDACTED if _SECRET_NAME.search(str(k)) else redact_value(v) for k, v in value.items()}
     if isinstance(value, list):
         return [redact_value(v) for v in value]
+    if isinstance(value, str) and "?" in value:
+        # A URL sent to the provider (the shopper's way back) carries the order's client secret in its query.
+        return redact_url(value)
     return value
 
 

@@ -444,3 +444,15 @@ def test_provider_exchanges_are_forgotten_after_the_retention_and_newer_ones_sta
         assert reap_integration_logs(180, now=first_new + timedelta(days=180)) == older >= 2
     assert "Integration log (0 exchanges" in portal.text(f"/portal/orders/{old['id']}")
     assert "Integration log (2 exchanges" in portal.text(f"/portal/orders/{new['id']}")
+
+
+def test_the_provider_exchanges_shown_never_hold_the_orders_client_secret(app, api, sandbox, catalog, portal):
+    """The pay call sends the provider the shopper's way back, the order page with its client secret in the query;
+    a staff member reading the exchange (or a leaked log) must not get the key to the shopper's order page."""
+    from app.log_writer import flush_every_writer
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    flush_every_writer()
+    page = portal.text(f"/portal/orders/{order['id']}")
+    assert order["client_secret"] not in page
+    assert "client_secret=[redacted]" in page
