@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import BigInteger, ColumnElement, DateTime, Integer, and_
+from sqlalchemy import BigInteger, ColumnElement, DateTime, Engine, Integer, and_, text
 from sqlalchemy.types import TypeDecorator
 
 
@@ -56,13 +56,37 @@ def timestamp(value: datetime | None) -> str | None:
 def begins_with(column: ColumnElement, prefix: str) -> ColumnElement:
     """SQL: ``column`` begins with ``prefix`` (taken literally), as a range of an index on the column as well as a
     LIKE. PostgreSQL serves LIKE from an index only under the C collation; without the range, finding the values
-    with a beginning read every row the rest of the query allowed."""
+    with a beginning read every row the rest of the query allowed. The range is used only where the database sorts
+    text byte by byte: under en_US (the official PostgreSQL image's default), which ignores punctuation,
+    ``live:wallet:cus_1`` sorts after ``live:wallet;`` and a merchant's wallets summed to nothing."""
     begins = column.startswith(prefix, autoescape=True)
     if not prefix or ord(prefix[-1]) == 0x10FFFF:  # no next character to bound the range with
         return begins
+    from app.extensions import db  # the domain's queries run in the app's context; imported late (a leaf module)
+
+    if not sorts_by_bytes(db.engine):
+        return begins  # the range would miss values (below): the LIKE alone, reading the rows the rest allows
     following = ord(prefix[-1]) + 1
     if 0xD800 <= following <= 0xDFFF:
         # After U+D7FF come the surrogates, which no UTF-8 text holds (the driver cannot send one: a 500); the next
         # character a value can hold is U+E000.
         following = 0xE000
     return and_(column >= prefix, column < prefix[:-1] + chr(following), begins)
+
+
+# Pairs whose byte order a linguistic collation reverses: case before letters, punctuation ignored or sorted first.
+_BYTE_ORDER_PROBE = text("SELECT 'B' < 'a' AND 'a:b' < 'a;' AND 'a_b' < 'a`' AND 'Z1' < '[' AND '9x' < ':'")
+
+
+def sorts_by_bytes(engine: Engine) -> bool:
+    """Whether the database compares text byte by byte (SQLite; PostgreSQL under the C collation), asked once per
+    engine: a database's collation is set when it is created."""
+    known = engine.dialect.__dict__.get("kassa_sorts_by_bytes")
+    if known is None:
+        if engine.dialect.name == "sqlite":
+            known = True
+        else:
+            with engine.connect() as connection:
+                known = bool(connection.scalar(_BYTE_ORDER_PROBE))
+        engine.dialect.kassa_sorts_by_bytes = known
+    return known

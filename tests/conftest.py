@@ -91,7 +91,13 @@ def _prepare_database(url: str) -> None:
     admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+        # en-US with punctuation ignored, as glibc's en_US.UTF-8 (the official PostgreSQL image's default) sorts:
+        # Kassa must be right under a collation that is not byte order (migration 0131). ICU needs PostgreSQL 15.
+        if conn.dialect.server_version_info >= (15,):
+            conn.execute(text(f'CREATE DATABASE "{parsed.database}" TEMPLATE template0 LOCALE_PROVIDER icu '
+                              f"ICU_LOCALE 'en-US-u-ka-shifted' LOCALE 'C.UTF-8'"))
+        else:
+            conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
     admin.dispose()
 
 
