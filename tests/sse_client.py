@@ -1,5 +1,6 @@
 """A shopper's browser waiting on an order's status stream, as a raw socket: opening it (and reading its first
-status event) and reading until a marker arrives. Used by the stream tests and the load benchmark."""
+status event) and reading until a marker arrives; and an order vanishing under its stream. Used by the stream
+tests and the load benchmark."""
 from __future__ import annotations
 
 import socket
@@ -24,3 +25,16 @@ def read_until(sock: socket.socket, *markers: bytes, timeout: float = 10.0) -> b
         assert chunk, f"stream closed before {markers!r}: {received!r}"
         received += chunk
     return received
+
+
+def order_row_gone(app, order_id: str) -> None:
+    """The order's row disappears under its open stream, as when the database is restored from a backup taken
+    before the order (its rows in other tables are left alone: the stream reads the order's row)."""
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    with app.app_context(), db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SET LOCAL session_replication_role = replica"))  # no foreign-key checks
+        conn.execute(text("DELETE FROM orders WHERE id = :id"), {"id": order_id})

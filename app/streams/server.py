@@ -124,10 +124,13 @@ class StreamServer:
         gone = asyncio.ensure_future(reader.read(1))  # the client went away (EOF) while we wait
         started = last_sent = time.monotonic()
         last: dict | None = None
-        snapshot = first
+        snapshot: dict | None = first
         try:
             writer.write(b"retry: 1000\n\n")
             while True:
+                if snapshot is None:  # the order's row is gone: nothing more will ever be said of it
+                    writer.write(sse("end", {"reason": "gone"}).encode())
+                    return
                 if snapshot != last:
                     writer.write(sse("status", snapshot).encode())
                     last, last_sent = snapshot, time.monotonic()

@@ -42,12 +42,14 @@ def _snapshot(order_id: str, status: str, payment_id: str | None, channel: str |
                                                         "status": payment_status, "failure_reason": failure}}
 
 
-def order_snapshot(order_id: str) -> dict:
-    """The order's status and its latest payment, in one read, holding no connection afterwards."""
+def order_snapshot(order_id: str) -> dict | None:
+    """The order's status and its latest payment, in one read, holding no connection afterwards; None when the
+    order is gone (a row deleted or a database restored from before it while its stream was open)."""
     try:
-        return _snapshot(order_id, *db.session.execute(_SNAPSHOT, {"b_order": order_id}).first())
+        row = db.session.execute(_SNAPSHOT, {"b_order": order_id}).first()
     finally:
         db.session.remove()
+    return None if row is None else _snapshot(order_id, *row)
 
 
 def opening_snapshot(order_id: str, client_secret: str) -> dict:

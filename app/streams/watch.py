@@ -94,7 +94,9 @@ class StreamHub:
             except Exception as exc:  # database down: each stream's own read reports it
                 log.warning("watched orders not re-read (%s)", exc.__class__.__name__)
                 continue
-            for order_id, state in states.items():
-                if self._seen.get(order_id, state) != state:
+            for order_id in order_ids:
+                state = states.get(order_id)  # None: the order's row is gone, which its stream must hear too
+                if order_id in self._seen and self._seen[order_id] != state:
                     self.wake(order_id)
-                self._seen[order_id] = state
+                if order_id in self.waiting:  # not for a stream that closed during the read
+                    self._seen[order_id] = state

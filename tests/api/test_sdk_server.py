@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from tests.conftest import Api
+from tests.sse_client import order_row_gone
 
 SHOP = "https://shop.example"
 
@@ -219,6 +220,25 @@ def test_a_stream_is_bounded_and_asks_the_client_to_reconnect(app, client, pk_ap
         app.config["ORDER_STREAM_SECONDS"] = 55
     assert [name for name, _ in events] == ["status", "end"]
     assert events[1][1] == {"reason": "timeout", "reconnect": True}
+
+
+def test_a_stream_whose_order_vanished_ends_cleanly_instead_of_failing(app, client, pk_api, catalog):
+    order = _order(pk_api, catalog["sku"])
+    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 0.1
+    try:
+        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
+                              buffered=False)
+        [first] = _read_events(response, 1)
+        order_row_gone(app, order["id"])
+        rest = _read_events(response, 1)
+        response.close()
+    finally:
+        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
+    assert first[1]["status"] == "created"
+    # The browser is told the stream is over (its reconnect then hears 404, as for any unknown order).
+    assert rest == [("end", {"reason": "gone"})]
+    assert client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}"
+                      ).status_code == 404
 
 
 def test_the_embed_route_frames_for_any_origin_with_a_test_key(client, merchant, catalog):

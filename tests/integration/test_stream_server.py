@@ -12,7 +12,7 @@ import requests
 from tests.conftest import DATABASE_URL, REDIS_URL, free_port, wait_for
 from tests.integration.test_payment_flow import create_order, pay
 from tests.processes import Service, http_answers, kassa_environment
-from tests.sse_client import open_stream, read_until
+from tests.sse_client import open_stream, order_row_gone, read_until
 
 WAITING = 200
 
@@ -101,3 +101,18 @@ def test_a_query_the_web_route_refuses_is_refused_the_same_way(client, api, cata
         assert (said["code"], said.get("param"), said["message"]) == (
             web_said["code"], web_said.get("param"), web_said["message"]), query
     wait_for(lambda: requests.get(f"{stream_server}/healthz", timeout=5).json()["open_streams"] == 0, 10)
+
+
+def test_a_stream_whose_order_vanished_ends_cleanly(app, api, catalog, stream_server):
+    order = create_order(api, catalog["sku"])
+    sock, _ = open_stream(stream_server, order)
+    try:
+        time.sleep(0.5)
+        order_row_gone(app, order["id"])
+        told = read_until(sock, b"event: end", timeout=8)  # within a re-read of all watched orders, not 15 s
+    finally:
+        sock.close()
+    assert b'"reason":"gone"' in told
+    gone = requests.get(f"{stream_server}/api/v1/orders/{order['id']}/stream",
+                        params={"client_secret": order["client_secret"]}, timeout=5)
+    assert gone.status_code == 404

@@ -75,7 +75,8 @@ PATHS["/orders/{id}/stream"] = {"get": {
     "summary": "An order's status as server-sent events, authorised by its client_secret (no key: an "
                "EventSource cannot send headers). `event: status` carries an OrderStatusEvent whenever the "
                "status or latest payment changes; `event: end` closes the stream once the order is paid or "
-               "closed, or after ORDER_STREAM_SECONDS (the client reconnects). CORS: any origin.",
+               "closed (reason `decided`), after ORDER_STREAM_SECONDS (reason `timeout`: the client reconnects) "
+               "or when the order no longer exists (reason `gone`). CORS: any origin.",
     "security": [],
     "parameters": [_ID, {"name": "client_secret", "in": "query", "required": True, "schema": _STR}],
     "responses": {"200": {"description": "text/event-stream of `status` events (data: OrderStatusEvent) "

@@ -36,13 +36,16 @@ def order_pings() -> PingListener:
 
 def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: float,
                  recheck: float) -> Iterator[str]:
-    """Status events, from ``first`` (read after ``woken`` was set up), until the order is decided or ``limit``
-    seconds pass, then ``end``."""
+    """Status events, from ``first`` (read after ``woken`` was set up), until the order is decided (or gone) or
+    ``limit`` seconds pass, then ``end``."""
     started = last_sent = time.monotonic()
     last: dict | None = None
-    snapshot = first
+    snapshot: dict | None = first
     yield "retry: 1000\n\n"
     while True:
+        if snapshot is None:  # the order's row is gone: nothing more will ever be said of it
+            yield sse("end", {"reason": "gone"})
+            return
         if snapshot != last:
             yield sse("status", snapshot)
             last, last_sent = snapshot, time.monotonic()
