@@ -2,7 +2,8 @@
 
 ``behaviour`` decides each answer: "error" answers 500 without forwarding; "slow" forwards to the real
 sandbox (so the payment IS created) and then answers too late; "black_hole" sleeps without forwarding
-(the payment is never created); "forward" is a transparent proxy.
+(the payment is never created); "garbled" forwards (the provider acts) and answers 200 with an HTML page, as a
+proxy in between might; "forward" is a transparent proxy.
 """
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ class FaultyProvider:
             time.sleep(self.delay)
             return Response("{}", status=504, content_type="application/json")
         response = self._forward(request)
+        if self.behaviour == "garbled":
+            return Response("<html><body>upstream hiccup</body></html>", status=200, content_type="text/html")
         if self.behaviour == "slow":
             time.sleep(self.delay)
         return response

@@ -124,6 +124,32 @@ def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolve
     assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
 
 
+def test_a_refund_answered_with_garbage_is_an_unknown_outcome_resolved_once_not_a_500(app, api, catalog, sandbox,
+                                                                                      monkeypatch):
+    """The provider refunded, but what came back is not JSON (a proxy's page): the merchant is told the outcome is
+    unknown, no second refund can start, and the sweep settles it once the provider answers properly."""
+    from app.payments.refunds import resume_pending_refunds
+    from tests.integration.faulty_provider import FaultyProvider
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    with FaultyProvider(sandbox.url, "garbled") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        answer = refund(api, order["id"], {"amount": 300})
+    assert answer.status_code == 201, answer.json
+    unknown = answer.json["refund"]
+    assert unknown["status"] == "pending" and "outcome unknown" in unknown["failure_reason"]
+    assert "not JSON" in unknown["failure_reason"]
+    assert refund(api, order["id"], {"amount": 300}).json["error"]["code"] == "refund_in_progress"
+
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    with app.app_context():
+        assert resume_pending_refunds(older_than_seconds=0) == 1
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("paid", 300)
+    assert [r["status"] for r in after["refunds"]] == ["succeeded"]
+    assert refund(api, order["id"]).json["refund"]["amount"] == 699  # the provider refunded 300 once
+
+
 def test_a_refund_post_with_an_idempotency_key_refunds_once(api, catalog, sandbox):
     order = paid_order(api, sandbox, catalog["sku"])
     headers = {"Idempotency-Key": "refund-once-1"}

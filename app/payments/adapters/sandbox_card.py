@@ -178,12 +178,20 @@ class SandboxCardAdapter:
             raise ProviderUnavailable(f"sandbox provider unreachable: {exc.__class__.__name__}") from exc
         if response.status_code >= 500 or response.status_code in (401, 429):
             raise ProviderUnavailable(f"sandbox provider answered {response.status_code}: {response.text[:200]}")
-        body = response.json()
-        if response.status_code >= 400:
-            # A definite refusal (e.g. more than refundable): nothing moved.
-            return RefundResult(None, "failed", body.get("error", {}).get("message", f"HTTP {response.status_code}"))
-        status = "succeeded" if body.get("status") == "succeeded" else "failed"
-        return RefundResult(body["id"], status, body.get("failure_reason") if status == "failed" else None)
+        try:
+            body = response.json()
+            if response.status_code >= 400:
+                # A definite refusal (e.g. more than refundable): nothing moved.
+                return RefundResult(None, "failed",
+                                    body.get("error", {}).get("message", f"HTTP {response.status_code}"))
+            status = "succeeded" if body.get("status") == "succeeded" else "failed"
+            return RefundResult(body["id"], status, body.get("failure_reason") if status == "failed" else None)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # An answer that cannot be read (a proxy's page, a cut body) says nothing of what the provider did: the
+            # refund stays pending and is sent again with the same reference, which the provider answers with the
+            # refund it made, if it made one.
+            raise ProviderOutcomeUnknown(f"sandbox provider answered {response.status_code} with something that is "
+                                         f"not JSON of a refund: {response.text[:200]}") from exc
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice:
         verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret,
