@@ -95,8 +95,10 @@ class StreamHub:
                 log.warning("watched orders not re-read (%s)", exc.__class__.__name__)
                 continue
             for order_id in order_ids:
-                state = states.get(order_id)  # None: the order's row is gone, which its stream must hear too
-                if order_id in self._seen and self._seen[order_id] != state:
+                state = states.get(order_id)
+                if state is None:  # the order's row is gone: its stream reads that and ends
                     self.wake(order_id)
-                if order_id in self.waiting:  # not for a stream that closed during the read
-                    self._seen[order_id] = state
+                    continue
+                if self._seen.get(order_id, state) != state:
+                    self.wake(order_id)
+                self._seen[order_id] = state
