@@ -15,12 +15,14 @@ import re
 import time
 from urllib.parse import parse_qsl
 
+from sqlalchemy.exc import DBAPIError
 from werkzeug.datastructures import MultiDict
 
 from app.errors import InvalidRequest, KassaError
 from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
 from app.streams.watch import StreamHub
 from app.web.api.params import refuse_nul_in_url, refuse_repeated_query_params
+from app.web.errors import RETRY_AFTER_SECONDS, database_outage
 from app.web.url_text import not_utf8_query_message, not_utf8_query_param
 
 log = logging.getLogger("kassa.streams")
@@ -54,8 +56,9 @@ def _cors(origin: str | None) -> dict[str, str]:
 
 
 def _error(exc: KassaError, origin: str | None) -> bytes:
-    """The API's JSON error, readable by the page that asked."""
-    return (_head(f"{exc.status} Error", {"Content-Type": "application/json", **_cors(origin)})
+    """The API's JSON error, readable by the page that asked (a 503 says when to try again, as the web's does)."""
+    retry = {"Retry-After": RETRY_AFTER_SECONDS} if exc.status == 503 else {}
+    return (_head(f"{exc.status} Error", {"Content-Type": "application/json", **retry, **_cors(origin)})
             + json.dumps(exc.to_json()).encode())
 
 
@@ -111,6 +114,13 @@ class StreamServer:
                 first = await self.hub.read(opening_snapshot, order_id, secret)  # the secret checked with it
             except KassaError as exc:
                 writer.write(_error(exc, origin))
+                return
+            except DBAPIError as exc:  # the database is down: the web route's 503, not a connection closed unanswered
+                unavailable = database_outage(exc)
+                if unavailable is None:
+                    raise
+                log.warning("order stream not opened: database unavailable (%s)", exc.__class__.__name__)
+                writer.write(_error(unavailable, origin))
                 return
             writer.write(_head("200 OK", {"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
                                           "X-Accel-Buffering": "no", **_cors(origin)}))

@@ -22,6 +22,18 @@ _HTTP_CODES = {400: "bad_request", 404: "resource_missing", 405: "method_not_all
                413: "request_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
 
 
+def database_outage(error: DBAPIError) -> ServiceUnavailable | None:
+    """The 503 for a database that went away under the request (a restart, a failover: app/db_pool.py) or could not
+    serve it now (a deadlock, SQLite's write lock past its wait): rolled back, and the same call may succeed soon.
+    None for any other database error, which is a bug."""
+    if not (error.connection_invalidated or isinstance(error, OperationalError)):
+        return None
+    # Not "nothing changed": a pay that lost its connection after asking the provider has its attempt committed
+    # (the poller settles it), and its retry is told a payment is in progress.
+    return ServiceUnavailable("Kassa's database could not serve this request just now; what it had not saved was "
+                              "rolled back. Please try again in a moment.")
+
+
 def _wants_json() -> bool:
     return request.path.startswith(("/api/", "/hooks/"))
 
@@ -72,16 +84,12 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(DBAPIError)
     def database_error(error: DBAPIError):
-        # The database went away under the request (a restart, a failover: app/db_pool.py) or could not serve it
-        # now (a deadlock, SQLite's write lock past its wait): rolled back, and the same call may succeed soon.
-        if not (error.connection_invalidated or isinstance(error, OperationalError)):
+        unavailable = database_outage(error)
+        if unavailable is None:
             return unexpected(error)
         log.warning("database unavailable on %s %s: %s", request.method, request.path,
                     error.orig.__class__.__name__ if error.orig is not None else error.__class__.__name__)
-        # Not "nothing changed": a pay that lost its connection after asking the provider has its attempt committed
-        # (the poller settles it), and its retry is told a payment is in progress.
-        return kassa_error(ServiceUnavailable("Kassa's database could not serve this request just now; what it had "
-                                              "not saved was rolled back. Please try again in a moment."))
+        return kassa_error(unavailable)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -116,3 +116,25 @@ def test_a_stream_whose_order_vanished_ends_cleanly(app, api, catalog, stream_se
     gone = requests.get(f"{stream_server}/api/v1/orders/{order['id']}/stream",
                         params={"client_secret": order["client_secret"]}, timeout=5)
     assert gone.status_code == 404
+
+
+def test_a_stream_opened_while_the_database_is_down_is_a_503_that_says_so(tmp_path_factory):
+    """The web route answers a database outage with a 503 and when to try again; the stream process closed the
+    connection without a word (and logged a traceback), so a page could not tell an outage from a broken server."""
+    port, dead = free_port(), free_port()
+    env = kassa_environment(database_url=f"postgresql+psycopg://postgres@127.0.0.1:{dead}/kassa", redis_url=REDIS_URL,
+                            var_dir=tmp_path_factory.mktemp("streams-nodb"), kassa_port=free_port(),
+                            sandbox_port=free_port(), STREAM_PORT=str(port))
+    service = Service.from_procfile("stream", env, tmp_path_factory.mktemp("stream-nodb-logs"),
+                                    ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
+    service.start()
+    try:
+        answer = requests.get(f"http://127.0.0.1:{port}/api/v1/orders/ord_01abc/stream",
+                              params={"client_secret": "ord_01abc_secret"}, headers={"Origin": "https://shop.example"},
+                              timeout=30)
+    finally:
+        service.stop()
+    assert answer.status_code == 503 and answer.headers["Retry-After"] == "5"
+    assert answer.headers["Access-Control-Allow-Origin"] == "https://shop.example"  # the page can read why
+    error = answer.json()["error"]
+    assert error["code"] == "service_unavailable" and "try again in a moment" in error["message"]
