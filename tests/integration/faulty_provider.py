@@ -3,7 +3,8 @@
 ``behaviour`` decides each answer: "error" answers 500 without forwarding; "slow" forwards to the real
 sandbox (so the payment IS created) and then answers too late; "black_hole" sleeps without forwarding
 (the payment is never created); "garbled" forwards (the provider acts) and answers 200 with an HTML page, as a
-proxy in between might; "forward" is a transparent proxy.
+proxy in between might; "misshapen" forwards and answers 200 with JSON that is not what was asked for (a service
+other than the provider at its address); "forward" is a transparent proxy.
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ class FaultyProvider:
         response = self._forward(request)
         if self.behaviour == "garbled":
             return Response("<html><body>upstream hiccup</body></html>", status=200, content_type="text/html")
+        if self.behaviour == "misshapen":
+            return Response('{"status": "ok"}', status=200, content_type="application/json")
         if self.behaviour == "slow":
             time.sleep(self.delay)
         return response

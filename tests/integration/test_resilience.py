@@ -174,6 +174,26 @@ def test_a_create_timeout_leaves_the_outcome_unknown_until_the_janitor_finds_the
     assert paid["payments"][0] | {"status": "succeeded", "provider_reference": found["id"]} == paid["payments"][0]
 
 
+def test_a_create_answered_with_json_that_is_not_a_payment_is_an_unknown_outcome_not_a_500(
+        app, api, catalog, sandbox, worker, monkeypatch):
+    order = create_order(api, catalog["sku"])
+    with FaultyProvider(sandbox.url, "misshapen") as provider:  # the provider created it; the answer is unusable
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        response = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
+    assert response.status_code == 502, response.json
+    assert response.json["error"]["code"] == "payment_outcome_unknown"
+    attempt = api.get(f"/orders/{order['id']}").json["payments"][0]
+    assert attempt["status"] == "unknown"
+
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    found = requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": attempt["id"]}, timeout=5,
+                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()["data"][0]
+    sandbox.simulate(found["id"], "succeeded", callback="drop")
+    _set_due(app, attempt["id"])
+    _run_janitor(app, worker)
+    assert api.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled")
+
+
 def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
         app, api, catalog, sandbox, worker, monkeypatch):
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)

@@ -125,7 +125,13 @@ class SandboxCardAdapter:
         if request.recurring and self.method == "card":
             body["recurring"] = {"terms": request.recurring, "callback_url": request.mandate_callback_url}
         payment = self._call("POST", "/sandbox/api/payments", body)
-        return ProviderPayment(reference=payment["id"], next_action=self.next_action(payment))
+        try:
+            return ProviderPayment(reference=payment["id"], next_action=self.next_action(payment))
+        except (KeyError, TypeError) as exc:
+            # JSON, but not a payment (another service at the provider's address, a changed API): the provider may
+            # have made it, so the janitor looks it up by our reference rather than the shopper paying again.
+            raise ProviderOutcomeUnknown(f"sandbox provider answered with JSON that is not a payment: "
+                                         f"{json.dumps(payment)[:200]}") from exc
 
     def signed_mandate(self, provider_reference: str) -> str | None:
         """The mandate the approved payment signed, if it asked for one."""
