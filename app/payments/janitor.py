@@ -49,9 +49,12 @@ def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -
     for attempt_id in ids:
         try:
             resolve_unknown_attempt(attempt_id)
-        except Exception:  # one bad attempt must not starve the others; it is retried on its schedule
+        except Exception:  # one bad attempt must not starve the others: it waits its back-off like any other
             db.session.rollback()
             log.exception("could not resolve an unknown attempt", extra={"fields": {"attempt_id": attempt_id}})
+            attempt = db.session.get(PaymentAttempt, attempt_id)
+            if attempt is not None:  # left due, it would head every batch and the attempts behind it never be checked
+                _postpone(attempt, "its check failed")
     return len(ids)
 
 

@@ -194,6 +194,33 @@ def test_a_create_answered_with_json_that_is_not_a_payment_is_an_unknown_outcome
     assert api.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled")
 
 
+def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_blocking_the_others(
+        app, api, catalog, sandbox, monkeypatch):
+    """The janitor checks the oldest due attempts first, a batch at a time. One whose check broke (an answer it
+    could not read) stayed due and oldest, so it was checked again at every run and, with a batch of such, the
+    shoppers behind it were never told their payment went through."""
+    from app.payments.janitor import resolve_unknown_attempts
+
+    orders = [create_order(api, catalog["sku"]) for _ in range(2)]
+    with FaultyProvider(sandbox.url, "misshapen") as provider:  # both made at the provider, both answers unusable
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        attempts = [api.post(f"/orders/{o['id']}/pay", json={"channel": "sandbox_card"}).json for o in orders]
+        assert [a["error"]["code"] for a in attempts] == ["payment_outcome_unknown"] * 2
+        attempt_ids = [api.get(f"/orders/{o['id']}").json["payments"][0]["id"] for o in orders]
+        for attempt_id in attempt_ids:  # the first is the oldest due
+            _set_due(app, attempt_id)
+        with app.app_context():
+            resolve_unknown_attempts(batch=1)  # its look-up answer cannot be read either
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    found = requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": attempt_ids[1]}, timeout=5,
+                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()["data"][0]
+    sandbox.simulate(found["id"], "succeeded", callback="drop")
+    with app.app_context():
+        resolve_unknown_attempts(batch=1)
+    assert api.get(f"/orders/{orders[1]['id']}").json["status"] in ("paid", "fulfilled")
+    assert api.get(f"/orders/{orders[0]['id']}").json["payments"][0]["status"] == "unknown"  # on its back-off
+
+
 def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
         app, api, catalog, sandbox, worker, monkeypatch):
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
