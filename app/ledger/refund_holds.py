@@ -6,7 +6,8 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
 - an order not cleared yet: from the merchant's receivable;
 - a cleared order: back from each part of its clearing, in proportion — the channel's fee by the channel's own
   rule (app/payments/fees.py), the rest from the platform's fee and every partner's line by their shares of what
-  the order kept, counted cumulatively over its refunds, so refunding everything reverses everything exactly.
+  the order kept, counted cumulatively from what each part has given back so far (its postings, whatever order
+  refunds and disputes won or lost took), so refunding everything reverses everything exactly.
   A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there).
 
 The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.ledger.accounts import (channel_fee_account, platform_fee_account, receivable_account,
@@ -70,15 +71,30 @@ def _split_signed(amount: int, weights: list[int]) -> list[int]:
     return shares
 
 
-def _reversal(weights: list[int], before: int, now_total: int) -> list[int]:
-    """How much each part gives back when the cumulative amount to give back grows from ``before`` to ``now_total``.
+def _reversal(weights: list[int], given: list[int], amount: int) -> list[int]:
+    """How much each part gives back when ``amount`` more is to be given back and each has given ``given`` so far:
+    the split of the new cumulative total less what the part already gave, so a part never gives back more in all
+    than its weight, whatever order earlier give-backs (a dispute won back among refunds) took.
     A part may be below zero: an order cleared before fees were split by the partners' gross shares can have left a
     partner netting -1 (app/ledger/clearing.py); refunding gives that back to it like any other part."""
     if not weights or sum(weights) <= 0:
         return [0] * len(weights)
-    was = _split_signed(before, weights) if before else [0] * len(weights)
-    will = _split_signed(now_total, weights)
-    return [w - b for w, b in zip(will, was)]
+    will = _split_signed(sum(given) + amount, weights)
+    return [w - g for w, g in zip(will, given)]
+
+
+def _given_back(clearing: OrderClearing, parts: list[tuple[Leg, int]]) -> list[int]:
+    """What each part of a cleared order has given back since clearing, from its postings: refunds' holds (less those
+    released), disputes' withdrawals (less those won back). The clearing's own postings of the platform's fee are a
+    batch total that names no order, so every posting of a part that names the order is a give-back."""
+    rows = db.session.execute(
+        select(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id, func.sum(Posting.amount))
+        .where(Posting.order_id == clearing.order_id, Posting.entry_id != clearing.entry_id,
+               Posting.account.in_({template.account for template, _ in parts}),
+               or_(Posting.partner_id.is_(None), Posting.line_kind == "refund"))
+        .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id))
+    given = {(account, partner, sku, sub_order): -int(total) for account, partner, sku, sub_order, total in rows}
+    return [given.get((t.account, t.partner_id, t.sku_id, t.sub_order_id), 0) for t, _ in parts]
 
 
 def hold_for_refund(*, merchant_id: str, order_id: str, livemode: bool, currency: str, refund_id: str,
@@ -106,10 +122,7 @@ def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency:
     clearing = None if capture_return else db.session.get(OrderClearing, order_id)
     if clearing is None or clearing.amount == 0:
         return [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id)], back
-    # The channel's fee given back by the refunds since clearing (the rule is cumulative, so it is exact).
-    back_before = fee_back(capture_fee, captured, clearing.refunded_before, refunded_before - clearing.refunded_before)
-    return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, fee_back_before=back_before,
-                             refunded_before=refunded_before, now=now), back
+    return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, now=now), back
 
 
 def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
@@ -123,16 +136,14 @@ def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, curre
             for leg in legs]
 
 
-def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_back_before: int,
-                      refunded_before: int, now: datetime) -> list[Leg]:
+def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int,
+                      now: datetime) -> list[Leg]:
     legs = []
     if fee_back:
         legs.append(Leg(channel_fee_account(channel, livemode=clearing.livemode), -fee_back, clearing.currency,
                         order_id=clearing.order_id))
     parts = _cleared_parts(clearing)
-    # What the parts have already given back: the refunds since clearing, less the channel's fee they got back.
-    before = refunded_before - clearing.refunded_before - fee_back_before
-    shares = _reversal([part for _, part in parts], before, before + amount - fee_back)
+    shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
 

@@ -68,7 +68,7 @@ def test_every_split_is_exact_and_every_reversal_gives_back_everything(lines, re
         cuts = sorted({whole * min(sum(refunds[:k + 1]), 100) // 100 for k in range(len(refunds))} | {whole})
         given_back, before = [0] * len(parts), 0
         for target in cuts:
-            step = _reversal(parts, before, target)
+            step = _reversal(parts, given_back, target - before)
             assert sum(step) == target - before  # each refund takes exactly its amount
             given_back = [g + s for g, s in zip(given_back, step)]
             before = target
@@ -89,10 +89,34 @@ def test_a_part_below_zero_is_reversed_exactly_too(parts, refunds):
     cuts = sorted({whole * min(sum(refunds[:k + 1]), 100) // 100 for k in range(len(refunds))} | {whole})
     given_back, before = [0] * len(parts), 0
     for target in cuts:
-        step = _reversal(parts, before, target)
+        step = _reversal(parts, given_back, target - before)
         assert sum(step) == target - before
         given_back = [g + s for g, s in zip(given_back, step)]
         before = target
+    assert given_back == parts
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.integers(0, 5_000), min_size=2, max_size=6), first=st.integers(1, 100),
+       moved=st.integers(-3, 3), refunds=st.lists(st.integers(1, 100), max_size=3))
+def test_parts_that_gave_back_off_their_split_still_end_exactly_at_their_share(parts, first, moved, refunds):
+    """Earlier give-backs need not be the cumulative split (a dispute won back between refunds leaves them off it by
+    a unit): whatever each part gave, the refunds after it end with each part having given back exactly its part."""
+    from app.ledger.refund_holds import _reversal
+
+    whole = sum(parts)
+    if whole <= 0:
+        return
+    before = whole * first // 100
+    given_back = _reversal(parts, [0] * len(parts), before)
+    given_back[0] += moved  # one part gave a little more (or less) than its split, another the difference
+    given_back[1] -= moved
+    cuts = sorted({before + (whole - before) * min(sum(refunds[:k + 1]), 100) // 100 for k in range(len(refunds))}
+                  | {whole})
+    for target in cuts:
+        step = _reversal(parts, given_back, target - sum(given_back))
+        assert sum(step) == target - sum(given_back)
+        given_back = [g + s for g, s in zip(given_back, step)]
     assert given_back == parts
 
 
