@@ -24,6 +24,7 @@ from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
+from app.ledger.fees import fee_back
 from app.ledger.refund_holds import hold_for_refund, release_refund_hold
 from app.ledger.journal import find_entry
 from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
@@ -178,6 +179,9 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
     """Set the refund's money aside in its own transaction (app/ledger/refund_holds.py); a top-up's refund is the
     customer's money and has its own hold (``_wallet_hold``)."""
     if order.kind == "topup":
+        # The provider still gives back its part of the top-up's capture fee, by the same rule as a purchase's: the
+        # refund records it, so the statement's refund line matches it as the capture's matches the attempt's fee.
+        refund.fee_amount = fee_back(payment.fee_amount, payment.amount, order.refunded_amount, refund.amount)
         return
     refund.fee_amount = hold_for_refund(
         merchant_id=order.merchant_id, order_id=order.id, livemode=order.livemode, currency=refund.currency,

@@ -94,3 +94,17 @@ def test_a_top_up_refunded_before_its_credit_ran_is_never_credited(app, api, san
     assert balance(api)["available"] == [{"amount": 600, "currency": "usd"}]
     assert api.get(f"/orders/{order_id}").json["status"] == "completed"
     assert ledger_totals(app) == {"usd": 0}
+
+
+def test_a_top_up_refund_reconciles_with_the_fee_the_provider_gave_back(app, api, sandbox, worker):
+    """The provider gives back the part of a top-up's capture fee that a refund returns, as for a purchase: Kassa
+    records the same on the refund, so the day's statement matches and finance's queue holds no false mismatch."""
+    from tests.ledger.test_reconciliation import discrepancies, reconcile
+
+    top_up(api, sandbox, worker, 2500)  # the provider keeps 30 + 73 = 103 cents
+    topup = topup_order(api)
+    refund = api.post(f"/orders/{topup['id']}/refunds", json={"amount": 1000})
+    assert refund.status_code == 201 and refund.json["refund"]["status"] == "succeeded"
+
+    run = reconcile(api, worker)
+    assert discrepancies(api, run) == [] and run["matched"] == run["lines"] == 2
