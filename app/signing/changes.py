@@ -19,21 +19,22 @@ def _state_error(sub: Subscription, what: str) -> Conflict:
     return Conflict(f"subscription {sub.id} is {sub.status}; it cannot be {what}", code="subscription_state_invalid")
 
 
-def _give_up_renewals(sub: Subscription, *, actor: str, why: str, abandon_in_flight: bool = True) -> None:
-    """Stop every renewal still being tried: its order is canceled (a deduction in flight is abandoned first, so
-    should the provider still capture it, that capture is returned as a stray one), then the row is canceled.
-    Unless ``abandon_in_flight``, a deduction already on its way is left to finish: should it capture, the
-    canceled renewal's payment goes back in full (app/signing/renewal_orders.py)."""
+def _give_up_renewals(sub: Subscription, *, actor: str, why: str) -> None:
+    """Stop every renewal still being tried: its open order is canceled and the row is canceled. A deduction already
+    on its way is left to finish, its outcome still asked of the provider (abandoned here, nobody would ask again,
+    and a capture the provider made could be kept for a period never given): should it capture, the canceled
+    renewal's payment goes back in full; should it fail, its order closes (app/signing/renewal_orders.py)."""
     from app.payments.hub import cancel_order_and_payment  # the hub sits beside signing
 
     for renewal in list(db.session.scalars(select(SubscriptionRenewal).where(
             SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"))):
         order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
-        if order is not None and (order.status == "created" or (order.status == "paying" and abandon_in_flight)):
+        if order is not None and order.status == "created":
             cancel_order_and_payment(sub.merchant_id, order.id, actor=actor)
         db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
                                                              SubscriptionRenewal.status == "pending")
-                           .values(status="canceled", next_attempt_at=None, last_error=why)
+                           .values(status="canceled", next_attempt_at=None, last_error=why,
+                                   awaiting_payment_id=None)
                            .execution_options(synchronize_session=False))
     db.session.refresh(sub)
 
@@ -58,7 +59,7 @@ def end_with_paid_period(sub: Subscription, *, reason: str, actor: str) -> Subsc
     meanwhile (the flag was set after the period ended: the customer asked late, or the mandate was revoked while
     the period's deduction was on its way) is given up, so a deduction that lands later is given back rather than
     kept for a period that never comes; it would otherwise stay pending for good."""
-    _give_up_renewals(sub, actor=actor, why="subscription ended with its paid period", abandon_in_flight=False)
+    _give_up_renewals(sub, actor=actor, why="subscription ended with its paid period")
     return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
                   canceled_at=sub.current_period_end, next_renewal_at=None)
 

@@ -122,6 +122,9 @@ class SubscriptionRenewal(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # the dunning schedule counts from here
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # The deduction a try is waiting on (its outcome was pending or unknown): should it fail, that failure is the
+    # try's, recorded once by dunning (app/signing/renewals.py), never a reason to charge again off schedule.
+    awaiting_payment_id: Mapped[str | None] = mapped_column(String(40))
     # The provider mandate this period's payment replaced: the shopper paid it by hand with a new card, which
     # signed the contract's new mandate. The old one is canceled at its provider after the renewal commits
     # (app/signing/unsigning.py); the wallet's and a revoked one are never named here.

@@ -1,7 +1,8 @@
-"""Renewal orders paid by news that comes later: a callback, the poller or the janitor settles a deduction after
-the renewal job moved on, and the outbox's ``order.paid`` reaches here. The contract then renews
-(``renewals.renewal_paid``); if it was canceled in the meantime, the period will not be delivered and the payment
-goes back in full.
+"""Renewal orders settled by news that comes later: a callback, the poller or the janitor settles a deduction after
+the renewal job moved on, and the outbox's ``order.paid`` or ``payment.failed`` reaches here. A capture renews the
+contract (``renewals.renewal_paid``); if the renewal was given up in the meantime (canceled, paused), the period
+will not be delivered and the payment goes back in full. A failure is the waiting try's, counted by dunning like
+any declined renewal (``renewals.awaited_deduction_failed``); a given-up renewal's order then closes.
 """
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from sqlalchemy import select
 from app import logs
 from app.events import Event, only_for_orders, orders_in, subscribe
 from app.extensions import db
+from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
+from app.orders.services import close_order
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionRenewal
-from app.signing.renewals import PAID_ORDER, renewal_paid
+from app.signing.renewals import PAID_ORDER, awaited_deduction_failed, renewal_paid
 
 log = logs.get("signing.renewals")
 
@@ -30,6 +33,25 @@ def renew_on_paid_order(event: Event) -> None:
         renewal = renewal_paid(renewal.id, now_for(db.session.get(Subscription, renewal.subscription_id)))
     if renewal is not None and renewal.status == "canceled":
         give_back_orphaned_payment(renewal)
+
+
+@subscribe("payment.failed", batch=only_for_orders(orders_in(SubscriptionRenewal.order_id)))
+def dun_on_failed_deduction(event: Event) -> None:
+    """Outbox handler: a renewal deduction whose outcome was not known failed after all: dunning records the try's
+    failure (event, email, past due, the next try on its schedule); a given-up renewal's order closes."""
+    payment = event.data["object"]
+    renewal = renewal_of_order(payment["order"])
+    if renewal is None:
+        return
+    if renewal.status == "pending":
+        sub = db.session.get(Subscription, renewal.subscription_id)
+        awaited_deduction_failed(renewal.id, payment["id"], payment.get("failure_reason") or "declined", now_for(sub))
+    elif renewal.status == "canceled":
+        order = db.session.get(Order, renewal.order_id, populate_existing=True)
+        if order is not None and order.status == "created":
+            close_order(order, why=CloseReason.SUBSCRIPTION_CANCELED, reason="its renewal was given up; the "
+                        "deduction on its way failed", actor="system:renewal")
+            db.session.commit()
 
 
 def give_back_orphaned_payment(renewal: SubscriptionRenewal) -> None:

@@ -150,11 +150,16 @@ def _claim_period(sub: Subscription, period: int, start: datetime, end: datetime
     if earlier is not None:
         if earlier.status not in ("failed", "canceled"):
             return None
+        given_up = db.session.get(Order, earlier.order_id) if earlier.order_id else None
+        if given_up is not None and given_up.status == "paying":
+            # Its deduction is still on its way: reopened now, the row would forget that order, and a capture
+            # landing later would be kept for nothing. Once known (refunded, or closed), the period opens afresh.
+            return None
         reopened = db.session.execute(
             update(SubscriptionRenewal).where(SubscriptionRenewal.id == earlier.id,
                                               SubscriptionRenewal.status == earlier.status)
             .values(status="pending", order_id=None, attempts=0, period_start=start, period_end=end, due_at=due_at,
-                    next_attempt_at=now, last_error=None).execution_options(synchronize_session=False)).rowcount
+                    next_attempt_at=now, last_error=None, awaiting_payment_id=None).execution_options(synchronize_session=False)).rowcount
         if reopened != 1:
             db.session.rollback()
             return None
@@ -183,17 +188,17 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
     # The claim is a lease, not a lock held forever: should this worker die before the outcome is written, the
     # sweep finds the try due again when the lease runs out (a deduction already on its way is never made twice:
     # its order is paying, or paid, by then).
+    tries = renewal.attempts + 1  # read before the commit below, which reloads the row with the claim's count
     claimed = db.session.execute(
         update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
                                           SubscriptionRenewal.attempts == renewal.attempts,
                                           SubscriptionRenewal.next_attempt_at == renewal.next_attempt_at)
-        .values(attempts=renewal.attempts + 1, next_attempt_at=now + TRY_LEASE)
+        .values(attempts=tries, next_attempt_at=now + TRY_LEASE)
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
         db.session.rollback()
         return renewal
     db.session.commit()
-    tries = renewal.attempts + 1
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
     lease = renewal.next_attempt_at  # as stored: what says this try is still ours when its outcome is written
     order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
@@ -222,6 +227,12 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
         return renewal
     if order.status != "created":
         return _failed(renewal_id, lease, f"the renewal order is {order.status}", now, final=True)
+    if renewal.awaiting_payment_id is not None:
+        # The deduction an earlier try waited on ended without a capture (its failure's event is not handled yet):
+        # that try failed, and this claim is no new one; dunning says when to charge again.
+        awaited = db.session.get(PaymentAttempt, renewal.awaiting_payment_id)
+        reason = (awaited.failure_reason if awaited is not None else None) or "the deduction was not captured"
+        return _failed(renewal_id, lease, reason, now, attempts=tries - 1)
     if sub.mandate_status != "active" or not sub.mandate_channel:
         return _failed(renewal_id, lease, "no active payment method: the customer must update it", now)
     from app.payments.hub import deduct_with_mandate  # the hub sits beside signing; imported where used
@@ -235,34 +246,54 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
         return renewal_paid(renewal_id, now)
     if attempt.status == "failed":
         return _failed(renewal_id, lease, attempt.failure_reason or "declined", now)
-    # Pending or unknown: the callback, the poller or the janitor decides, and order.paid renews the contract.
-    _wait(renewal_id, lease, now + RECHECK_AFTER, attempts=tries)
+    # Pending or unknown: the callback, the poller or the janitor decides. A capture renews the contract
+    # (order.paid); a failure is this try's, recorded by dunning (``awaited_deduction_failed``).
+    _wait(renewal_id, lease, now + RECHECK_AFTER, attempts=tries, awaiting=attempt.id)
     return renewal
 
 
-def _wait(renewal_id: int, lease: datetime, until: datetime, *, attempts: int) -> None:
-    """Look at the claimed try again at ``until`` (unless another worker took it over after ``lease`` ran out)."""
+def _wait(renewal_id: int, lease: datetime, until: datetime, *, attempts: int, awaiting: str | None = None) -> None:
+    """Look at the claimed try again at ``until`` (unless another worker took it over after ``lease`` ran out);
+    ``awaiting`` names the deduction whose outcome the try waits on."""
+    values: dict = {"next_attempt_at": until, "attempts": attempts}
+    if awaiting is not None:
+        values["awaiting_payment_id"] = awaiting
     db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal_id,
                                                          SubscriptionRenewal.status == "pending",
                                                          SubscriptionRenewal.next_attempt_at == lease)
-                       .values(next_attempt_at=until, attempts=attempts))
+                       .values(**values))
     db.session.commit()
 
 
+def awaited_deduction_failed(renewal_id: int, payment_id: str, reason: str,
+                             now: datetime) -> SubscriptionRenewal | None:
+    """The deduction a renewal try waited on failed after all (the callback, the poller or the janitor said so):
+    that try failed, as any declined renewal does, and the next one waits for the dunning schedule. Recorded once,
+    whoever gets here first (this, or the try that looks again and finds the order open)."""
+    renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
+    if renewal is None or renewal.status != "pending" or renewal.awaiting_payment_id != payment_id \
+            or renewal.next_attempt_at is None:
+        return renewal
+    if db.session.get(Subscription, renewal.subscription_id, populate_existing=True).status not in TRYABLE:
+        return renewal
+    return _failed(renewal.id, renewal.next_attempt_at, reason, now)
+
+
 def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
-            final: bool = False) -> SubscriptionRenewal:
+            final: bool = False, attempts: int | None = None) -> SubscriptionRenewal:
     """The try claimed with ``lease`` failed: schedule the next one by the merchant's dunning, or — the schedule
-    spent — cancel or pause."""
+    spent — cancel or pause. ``attempts``: the tries made, when the claim that got here was none."""
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
     sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
     merchant = db.session.get(Merchant, sub.merchant_id)
-    next_at = None if final else dunning.next_try_at(merchant, renewal.due_at or renewal.period_start,
-                                                     renewal.attempts)
+    made = renewal.attempts if attempts is None else attempts
+    next_at = None if final else dunning.next_try_at(merchant, renewal.due_at or renewal.period_start, made)
     final = next_at is None
     moved = db.session.execute(
         update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
                                           SubscriptionRenewal.next_attempt_at == lease)
-        .values(status="failed" if final else "pending", next_attempt_at=next_at, last_error=reason[:500])
+        .values(status="failed" if final else "pending", next_attempt_at=next_at, last_error=reason[:500],
+                attempts=made, awaiting_payment_id=None)
         .execution_options(synchronize_session=False)).rowcount
     if moved != 1:
         db.session.rollback()
@@ -311,7 +342,7 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
     # subscription.renewed, app/signing/unsigning.py): the shopper replaced that card.
     if db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
                                                             SubscriptionRenewal.status == "pending")
-                          .values(status="paid", paid_at=now, next_attempt_at=None,
+                          .values(status="paid", paid_at=now, next_attempt_at=None, awaiting_payment_id=None,
                                   **replaced_mandate(sub, mandate))
                           .execution_options(synchronize_session=False)).rowcount != 1:
         db.session.rollback()
