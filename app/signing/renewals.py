@@ -347,6 +347,10 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
                           .execution_options(synchronize_session=False)).rowcount != 1:
         db.session.rollback()
         return renewal
+    if mandate and sub.mandate_status == "revoked":
+        # The revocation set the contract to end with its paid period (app/signing/mandates.py) for want of a way
+        # to charge it; the shopper has just signed a new one, as the failed-payment email asked: it renews again.
+        mandate = {**mandate, "cancel_at_period_end": False}
     change(sub, target="active", reason=f"period {renewal.period} paid by order {order.id}", actor="system:renewal",
            event="subscription.renewed", period=renewal.period, current_period_start=renewal.period_start,
            current_period_end=renewal.period_end, next_renewal_at=renewal.period_end, latest_order_id=order.id,

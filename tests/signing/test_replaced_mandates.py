@@ -9,7 +9,9 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+import requests
 
+from tests.conftest import wait_for
 from tests.faults.provider_proxy import ProviderProxy
 from tests.signing.support import CUSTOMER, subscribe
 from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
@@ -142,3 +144,22 @@ def test_a_replaced_wallet_mandate_asks_no_provider(app, api, client, sandbox, w
     assert after["mandate"]["channel"] == "sandbox_card" and after["mandate"]["status"] == "active"
     assert cancel_calls(app, CUSTOMER) == 0
     assert at_provider(sandbox, after["mandate"]["reference"])["status"] == "active"
+
+
+def test_a_past_due_shopper_who_revoked_the_old_card_and_pays_with_a_new_one_keeps_renewing(api, client, sandbox,
+                                                                                         worker, monthly, clock):
+    """The shopper withdrew the old card's agreement while past due, then did what the email asked ("update your
+    payment method"): paid the renewal with a new card, which signed a new mandate. Before, the revocation's "end
+    with the paid period" stayed on the contract, so it ended a month later with the new mandate never used; now
+    the new mandate renews it, as for any card replaced by hand."""
+    sub = past_due(api, sandbox, worker, monthly, clock)
+    requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/revoke", timeout=5)
+    wait_for(lambda: api.get(f"/subscriptions/{sub['id']}").json["mandate"]["status"] == "revoked")
+
+    after = pay_renewal_with_a_new_card(api, client, sandbox, worker, sub)
+    assert after["mandate"]["status"] == "active" and after["cancel_at_period_end"] is False
+
+    advance(api, worker, clock, unix(2027, 3, 31, 13))
+    again = api.get(f"/subscriptions/{sub['id']}").json
+    assert again["status"] == "active" and again["period"] == 3
+    assert [r["status"] for r in again["renewals"]] == ["paid", "paid"]
