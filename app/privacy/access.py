@@ -81,16 +81,22 @@ def customer_records(merchant_id: str, customer_id: str, *, livemode: bool) -> C
                            _emails(order_ids, [sub.id for sub in subscriptions]), erasures)
 
 
+def _not_sent_reason(mail: ReceiptEmail | SubscriptionEmail) -> str | None:
+    """Why an email did not go (withheld in test mode, skipped, the mail server refused it); None once sent."""
+    return None if mail.status == "sent" else mail.last_error
+
+
 def _emails(order_ids: list[str], subscription_ids: list[str]) -> list[dict]:
     """Every email sent (or due) to the customer: to which address, about what, and whether it went."""
     found = []
     if order_ids:
         found += [{"kind": "receipt", "order": mail.order_id, "recipient": mail.recipient, "status": mail.status,
-                   "created": mail.created_at, "sent_at": mail.sent_at}
+                   "reason": _not_sent_reason(mail), "created": mail.created_at, "sent_at": mail.sent_at}
                   for mail in db.session.scalars(select(ReceiptEmail).where(ReceiptEmail.order_id.in_(order_ids)))]
     if subscription_ids:
         found += [{"kind": mail.kind, "subscription": mail.subscription_id, "recipient": mail.recipient,
-                   "status": mail.status, "created": mail.created_at, "sent_at": mail.sent_at}
+                   "status": mail.status, "reason": _not_sent_reason(mail), "created": mail.created_at,
+                   "sent_at": mail.sent_at}
                   for mail in db.session.scalars(select(SubscriptionEmail)
                                                  .where(SubscriptionEmail.subscription_id.in_(subscription_ids)))]
     return sorted(found, key=lambda mail: mail["created"])

@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.db_types import utcnow
 from app.extensions import db
 from app.receipts.mailer import MailFailed, Mailer
+from app.receipts.test_mode import WITHHELD
 
 MAX_RETRY_DELAY = timedelta(hours=6)
 # How long one send may take before another job may try the email again (the worker may have died mid-send).
@@ -52,18 +53,36 @@ def _max_attempts() -> int:
     return current_app.config["RECEIPT_MAX_ATTEMPTS"]
 
 
+def _due(model: Any, now: datetime) -> Any:
+    """Not sent, not claimed by a live job, due."""
+    return or_(model.status == "pending",
+               and_(model.status == "failed", model.next_attempt_at <= now + _SCHEDULER_SLACK),
+               and_(model.status == "sending", model.claimed_until < now))
+
+
 def claim(mail: MailKind, value: str, now: datetime) -> bool:
     """Take the email whose key is ``value`` for one send; commits."""
     key, model = mail.key, mail.key.class_
-    due = or_(model.status == "pending",
-              and_(model.status == "failed", model.next_attempt_at <= now + _SCHEDULER_SLACK),
-              and_(model.status == "sending", model.claimed_until < now))
     claimed = db.session.execute(
-        update(model).where(key == value, due, model.attempts < _max_attempts())
+        update(model).where(key == value, _due(model, now), model.attempts < _max_attempts())
         .values(status="sending", claimed_until=now + CLAIM_LEASE, attempts=model.attempts + 1)
         .execution_options(synchronize_session=False)).rowcount
     db.session.commit()
     return bool(claimed)
+
+
+def withhold(mail: MailKind, value: str, reason: str, fields: dict) -> str:
+    """Keep the email back for good instead of sending it (test mode, app/receipts/test_mode.py): it stays, with
+    why, for the merchant to see; commits and returns its status."""
+    model = mail.key.class_
+    withheld = db.session.execute(
+        update(model).where(mail.key == value, _due(model, utcnow()))
+        .values(status=WITHHELD, claimed_until=None, next_attempt_at=None, last_error=reason[:500])
+        .execution_options(synchronize_session=False)).rowcount
+    db.session.commit()
+    if withheld:
+        mail.log.info(f"{mail.what} withheld in test mode", extra={"fields": fields})
+    return db.session.scalar(select(model.status).where(mail.key == value).execution_options(populate_existing=True))
 
 
 def mark_sent(key: InstrumentedAttribute, value: str) -> None:

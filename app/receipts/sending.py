@@ -23,6 +23,7 @@ from app.receipts.contents import build_receipt
 from app.receipts.mailer import Mailer, mailer_from_config
 from app.receipts.message import build_message, message_id_for
 from app.receipts.models import ReceiptEmail
+from app.receipts.test_mode import WITHHELD_REASON, withheld_in_test_mode
 
 log = logs.get("receipts")
 
@@ -36,8 +37,10 @@ def _wants_receipt(order: Order | None) -> bool:
 
 
 def receipt_recipient(order: Order) -> str | None:
-    """Where this order's email receipt goes, or None when none will be sent (no email, not a purchase, no SMTP)."""
-    if not _wants_receipt(order) or mailer_from_config(current_app.config) is None:
+    """Where this order's email receipt goes, or None when none will be sent (no email, not a purchase, no SMTP, a
+    test order's address outside the merchant's team)."""
+    if not _wants_receipt(order) or mailer_from_config(current_app.config) is None \
+            or withheld_in_test_mode(order.merchant_id, order.livemode, order.customer_email):
         return None
     return order.customer_email
 
@@ -88,6 +91,10 @@ def send_receipt(order_id: str) -> str:
         return "none"
     _ensure_row(order)
     db.session.commit()
+    row = db.session.get(ReceiptEmail, order_id)
+    if withheld_in_test_mode(order.merchant_id, order.livemode, row.recipient):
+        return delivery.withhold(MAIL, order_id, WITHHELD_REASON, {"order_id": order_id,
+                                                                   "merchant_id": order.merchant_id})
     if not delivery.claim(MAIL, order_id, utcnow()):
         return db.session.get(ReceiptEmail, order_id, populate_existing=True).status
     row = db.session.get(ReceiptEmail, order_id, populate_existing=True)

@@ -25,6 +25,7 @@ from app.merchants.models import Merchant
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.models import SubscriptionEmail
+from app.receipts.test_mode import WITHHELD_REASON, withheld_in_test_mode
 from app.receipts.subscription_notices import KINDS, build_message, build_notice, ended_for_nonpayment
 from app.signing.models import Subscription
 
@@ -129,6 +130,9 @@ def send_subscription_email(email_id: str) -> str:
         # would have been at its moment.
         if row.kind in _STILL_TRUE and sub.test_clock_id is None and sub.status not in _STILL_TRUE[row.kind]:
             return _skip(email_id, f"no longer true: the subscription is {sub.status}")
+    if withheld_in_test_mode(row.merchant_id, sub.livemode, row.recipient):
+        return delivery.withhold(MAIL, email_id, WITHHELD_REASON, {"email_id": email_id, "kind": row.kind,
+                                                                   "merchant_id": row.merchant_id})
     if not delivery.claim(MAIL, email_id, utcnow()):
         return db.session.get(SubscriptionEmail, email_id, populate_existing=True).status
     row = db.session.get(SubscriptionEmail, email_id, populate_existing=True)

@@ -107,11 +107,13 @@ def test_an_erasure_needs_a_secret_key_and_a_customer_id(api, pk_api):
     assert too_long.status_code == 400 and too_long.json["error"]["param"] == "customer"
 
 
-def test_an_erased_subscriber_leaves_no_address_on_the_emails_kept(app, api, sandbox, worker, monthly, clock,
-                                                                    mail_server):
+def test_an_erased_subscriber_leaves_no_address_on_the_emails_kept(app, api, merchant, sandbox, worker, monthly,
+                                                                    clock, mail_server):
+    from tests.integration.test_receipts import join_team
     from tests.signing.test_renewals import advance, decline_next, unix
     from tests.signing.test_subscription_emails import EMAIL, sent_rows, subscribe_with_email
 
+    join_team(app, merchant.id, EMAIL)  # a test-mode contract: the subscriber is one of the merchant's people
     mail_server.start()
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)  # its first order's receipt is sent
     decline_next(sandbox, sub, 100)

@@ -84,7 +84,10 @@ def test_subscription_emails_are_on_by_default_and_turned_off_in_settings_with_a
     """A merchant who emails its own subscribers turns Kassa's off; a declined renewal then sends nothing."""
     from app.audit.models import AuditEntry
     from app.extensions import db
-    from tests.signing.test_subscription_emails import about, subscribe_with_email
+    from tests.integration.test_receipts import join_team
+    from tests.signing.test_subscription_emails import EMAIL, about, subscribe_with_email
+
+    join_team(app, merchant.id, EMAIL)  # a test-mode contract: the subscriber is one of the merchant's people
 
     page = portal.text("/portal/settings")
     assert re.search(r'<input type="checkbox" id="subscription_emails"[^>]* checked>', page)  # on by default

@@ -8,8 +8,10 @@ import time
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.conftest import wait_for
-from tests.integration.test_receipts import SENDER, mail_server, parts  # noqa: F401  (fixture)
+from tests.integration.test_receipts import SENDER, join_team, mail_server, parts  # noqa: F401  (fixture)
 from tests.signing.support import pay_first_order
 from tests.signing.test_renewals import advance, clock, decline_next, monthly, set_dunning, unix  # noqa: F401
 from tests.signing.test_self_service import csrf, pay_renewal_with_a_new_card
@@ -17,6 +19,12 @@ from tests.signing.test_trials import checkout_form, trial_sku  # noqa: F401  (f
 
 EMAIL = "subscriber@example.test"
 PRODUCT = "Pro membership — 30 days"
+
+
+# The subscribers of this module's test-mode contracts are the merchant's own people, so their emails go out.
+@pytest.fixture(autouse=True)
+def subscribers_on_the_team(app, merchant) -> None:
+    join_team(app, merchant.id, EMAIL, "mallory@example.test")
 
 
 def subscribe_with_email(api, sandbox, worker, sku: str, clock: str, email: str | None = EMAIL) -> dict:

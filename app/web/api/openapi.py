@@ -158,7 +158,10 @@ SCHEMAS: dict[str, dict] = {
         emails={"type": "array", "items": _obj(
             ["kind", "recipient", "status", "created"], kind={"enum": ["receipt", "payment_failed", "trial_ending",
                                                                        "canceled", "paused"]},
-            order=_STR, subscription=_STR, recipient=_STR, status=_STR, created=_TIME,
+            order=_STR, subscription=_STR, recipient=_STR, created=_TIME,
+            status={"type": "string", "description": "pending, sending, sent, failed, skipped, or withheld (test mode: "
+                                                     "not sent to an address outside the merchant's team)"},
+            reason={"type": ["string", "null"], "description": "why it was not sent"},
             sent_at={"type": ["string", "null"], "format": "date-time"})},
         erasures={"type": "array", "items": _ref("CustomerErasure")}),
     "CustomerBalance": _obj(["customer", "available", "frozen"], customer=_STR, livemode={"type": "boolean"},
