@@ -92,14 +92,15 @@ def seed_demo() -> None:
 
 @kassa.command("fulfilment-secret")
 @click.option("--merchant-id", required=True)
-def fulfilment_secret_command(merchant_id: str) -> None:
+@click.option("--test", "test_mode", is_flag=True, help="the secret of test orders' webhooks (live ones by default)")
+def fulfilment_secret_command(merchant_id: str, test_mode: bool) -> None:
     """Print the secret that signs the merchant's fulfilment webhooks (created on first use)."""
     from app.orders.fulfilment import fulfilment_secret
 
     if db.session.get(Merchant, merchant_id) is None:
         click.echo(f"error: no merchant {merchant_id}", err=True)
         sys.exit(2)
-    click.echo(fulfilment_secret(merchant_id))
+    click.echo(fulfilment_secret(merchant_id, livemode=not test_mode))
 
 
 @kassa.command("demo-info")

@@ -49,16 +49,23 @@ def sign_body(secret: str, timestamp: int, body: bytes) -> str:
     return f"t={timestamp},v1={digest}"
 
 
-def fulfilment_secret(merchant_id: str) -> str:
-    """The merchant's secret for fulfilment webhook signatures, created (and committed) on first use."""
+def fulfilment_secret(merchant_id: str, *, livemode: bool = True) -> str:
+    """The merchant's secret for signing the fulfilment webhooks of ``livemode`` orders, created (and committed) on
+    first use. Test orders are signed with their own secret: the SKU's webhook_url is one for both modes, and a
+    server that checks the live secret must not take a test order (anyone can pay one with the sandbox's Approve
+    button) for a paid live one."""
     merchant = db.session.get(Merchant, merchant_id)
-    if merchant.fulfilment_secret:
-        return merchant.fulfilment_secret
-    db.session.execute(update(Merchant).where(Merchant.id == merchant_id, Merchant.fulfilment_secret.is_(None))
-                       .values(fulfilment_secret="whsec_" + secrets.token_urlsafe(24))
-                       .execution_options(synchronize_session=False))
-    db.session.commit()
-    return db.session.get(Merchant, merchant_id, populate_existing=True).fulfilment_secret
+    live = merchant.fulfilment_secret
+    if not live:
+        db.session.execute(update(Merchant).where(Merchant.id == merchant_id, Merchant.fulfilment_secret.is_(None))
+                           .values(fulfilment_secret="whsec_" + secrets.token_urlsafe(24))
+                           .execution_options(synchronize_session=False))
+        db.session.commit()
+        live = db.session.get(Merchant, merchant_id, populate_existing=True).fulfilment_secret
+    if livemode:
+        return live
+    # Derived, so it needs no column of its own; one-way, so the test secret tells nothing of the live one.
+    return "whsec_test_" + hmac.new(live.encode(), b"kassa test fulfilment", hashlib.sha256).hexdigest()[:32]
 
 
 def order_payload(order: Order) -> dict:
@@ -67,7 +74,7 @@ def order_payload(order: Order) -> dict:
     for item in order.items:
         items.append({"sku": item.sku_id, "product": item.product_id, "name": item.name, "quantity": item.quantity,
                       "amount": item.amount, "fulfilment": item.sku.fulfilment})
-    return {"id": order.id, "object": "order", "status": order.status,
+    return {"id": order.id, "object": "order", "livemode": order.livemode, "status": order.status,
             "customer": {"id": order.customer_id, "email": order.customer_email},
             "amount": {"total": order.total, "currency": order.currency}, "items": items,
             "metadata": order.metadata_ or {}}
@@ -84,7 +91,7 @@ def _webhook_urls(skus: list[Sku]) -> list[str]:
 
 def _deliver(order: Order, urls: list[str]) -> None:
     body = json.dumps(order_payload(order), separators=(",", ":")).encode()
-    secret = fulfilment_secret(order.merchant_id)
+    secret = fulfilment_secret(order.merchant_id, livemode=order.livemode)
     for url in urls:
         headers = {"Content-Type": "application/json", "Kassa-Signature": sign_body(secret, int(time.time()), body)}
         try:

@@ -241,24 +241,55 @@ def test_with_no_delay_the_worker_confirms_the_order_by_itself(app, api, merchan
         assert auto_confirm_order(order["id"]) is False  # a second run is a no-op
 
 
-def test_the_fulfilment_webhook_gets_the_signed_order(app, api, merchant, catalog, sandbox, worker, receiver):
-    from app.extensions import db
-    from app.merchants.models import Merchant
+def _signed_with(headers: dict, body: bytes, secret: str) -> bool:
+    """Whether the delivery's ``Kassa-Signature`` checks out with ``secret``, as the merchant's server checks it."""
+    parts = dict(p.split("=", 1) for p in headers["Kassa-Signature"].split(","))
+    expected = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(parts["v1"], expected)
 
+
+def _secret(app, merchant, *, test: bool) -> str:
+    """The fulfilment secret the merchant copies from the CLI, of live orders or (``--test``) of test orders."""
+    args = ["kassa", "fulfilment-secret", "--merchant-id", merchant.id] + (["--test"] if test else [])
+    return app.test_cli_runner().invoke(args=args).output.strip()
+
+
+def test_the_fulfilment_webhook_gets_the_signed_order(app, api, merchant, catalog, sandbox, worker, receiver):
     set_fulfilment(app, catalog["sku"], {"webhook_url": receiver.url})
     order = paid_order(api, sandbox, catalog["sku"])
     worker()
 
     assert status_of(api, order["id"]) == "fulfilled"
     [(headers, body)] = receiver.received
-    with app.app_context():
-        secret = db.session.get(Merchant, merchant.id).fulfilment_secret
-    parts = dict(p.split("=", 1) for p in headers["Kassa-Signature"].split(","))
-    expected = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256).hexdigest()
-    assert hmac.compare_digest(parts["v1"], expected)
+    assert _signed_with(headers, body, _secret(app, merchant, test=True))
     payload = json.loads(body)
     assert (payload["id"], payload["customer"]["id"], payload["items"][0]["sku"]) == (
         order["id"], "cus_flow", catalog["sku"])
+
+
+def test_a_test_orders_fulfilment_never_passes_for_a_paid_live_order(app, client, api, merchant, catalog, sandbox,
+                                                                     worker, receiver):
+    """The SKU's webhook_url is one for both modes, and the hosted checkout sells test orders to anyone (the
+    sandbox's Approve button pays them): the merchant's server, checking the live secret, must refuse a test
+    order's delivery, and can tell the two apart by ``livemode``."""
+    from tests.api.test_livemode import CUSTOMER, credit, live_key
+
+    set_fulfilment(app, catalog["sku"], {"webhook_url": receiver.url})
+    paid_order(api, sandbox, catalog["sku"])
+    live, live_secret = live_key(app, client, merchant, "secret"), _secret(app, merchant, test=False)
+    credit(app, merchant.id, True, 5000)
+    order = live.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                       "customer": {"id": CUSTOMER}, "agreement_accepted": True}).json
+    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == \
+        "succeeded"
+    worker()
+
+    (test_headers, test_body), (live_headers, live_body) = sorted(
+        receiver.received, key=lambda delivery: json.loads(delivery[1])["livemode"])
+    assert json.loads(test_body)["livemode"] is False and json.loads(live_body)["livemode"] is True
+    assert _signed_with(live_headers, live_body, live_secret)
+    assert not _signed_with(test_headers, test_body, live_secret)
+    assert _signed_with(test_headers, test_body, _secret(app, merchant, test=True))
 
 
 def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(app, api, catalog, sandbox, worker, receiver,
