@@ -9,7 +9,7 @@ from sqlalchemy import func, select, union, update
 
 from app import logs
 from app.db_types import utcnow
-from app.errors import InvalidRequest, NotFound
+from app.errors import InvalidRequest, NotFound, PermissionDenied
 from app.events import record_event
 from app.extensions import conflict_insert, db
 from app.ids import new_id
@@ -45,14 +45,20 @@ def parse_day(value: object) -> date:
     return day
 
 
-def start_run(merchant_id: str, channel: object, day: object, *, actor: str) -> ReconciliationRun:
-    """Open a run (status ``running``) and queue its work; the caller commits."""
+def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
+              livemode: bool = True) -> ReconciliationRun:
+    """Open a run (status ``running``) and queue its work; the caller commits. A test key (``livemode`` False) may
+    reconcile test-only channels alone: any other channel's statement is about live money, and a run settles the
+    live payments the provider vouches for and tells live webhook endpoints of live discrepancies."""
     from app.queueing import enqueue
 
     spec = channel_spec(channel)
     if spec is None or "statements" not in spec.capabilities:
         raise InvalidRequest(f"channel must be one that publishes statements: {', '.join(statement_channels())}",
                              param="channel")
+    if not livemode and not is_test_channel(spec.code):
+        raise PermissionDenied(f"a test key cannot reconcile {spec.code}: its statement is about live money; use a "
+                               "live secret key", code="live_key_required", param="channel")
     run = ReconciliationRun(id=new_id("rcn"), merchant_id=merchant_id, channel=spec.code, day=parse_day(day),
                             status="running", lines=0, matched=0, actor=actor[:60],
                             **{kind: 0 for kind in KINDS}, auto_resolved=0)

@@ -167,7 +167,9 @@ PATHS["/reconciliation_runs"] = {
              "parameters": [_IDEMPOTENCY], "requestBody": _body("ReconciliationRunInput"),
              "responses": {"201": _ok("ReconciliationRun", "Created"),
                            "400": _error("channel without statements; date malformed or in the future"),
-                           **_SECRET_ERRORS}},
+                           **_SECRET_ERRORS,
+                           "403": _error("a publishable key on a secret-only route; a test key and a channel that "
+                                         "is not test-only (code live_key_required)")}},
     "get": {"summary": "List reconciliation runs, newest first", "parameters": _PAGE + [
         {"name": "channel", "in": "query", "schema": _STR}],
         "responses": {"200": _ok("ReconciliationRunList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}}

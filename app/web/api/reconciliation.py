@@ -20,9 +20,9 @@ from app.web.api.params import cursor_param, json_body, limit_param
 @api_audited("reconciliation_run.create", ReconciliationRun)
 def reconciliation_runs_create():
     """Reconcile a channel's statement of one day; the run works on a worker and reports ``done`` when finished."""
-    body = json_body()
-    run = runs.start_run(caller().merchant_id, body.get("channel"), body.get("date"),
-                         actor=f"api:{api_actor().user_id}")
+    body, who = json_body(), caller()
+    run = runs.start_run(who.merchant_id, body.get("channel"), body.get("date"), actor=f"api:{api_actor().user_id}",
+                         livemode=who.livemode)
     db.session.commit()
     return jsonify(runs.run_json(run)), 201
 

@@ -1,0 +1,51 @@
+"""A test secret key never reconciles a live channel: a run settles the live payments the provider vouches for and
+tells live webhook endpoints of live discrepancies, and test keys end up in CI configs and with contractors."""
+from __future__ import annotations
+
+from datetime import date
+from importlib.metadata import EntryPoint
+
+import pytest
+
+from app.payments.registry import BUILT_IN_ENTRY_POINTS, ENTRY_POINT_GROUP, ChannelSpec
+from tests.api.test_livemode import live  # noqa: F401  (fixture)
+
+
+class _BankAdapter:
+    """A live provider's adapter as a merchant's installed package brings it (no call is made here)."""
+
+    @classmethod
+    def from_settings(cls, config, settings):
+        return cls()
+
+
+BANK = ChannelSpec(code="acme_bank", name="Acme Bank", adapter=_BankAdapter,
+                   capabilities=frozenset({"redirect", "statements"}))
+
+
+@pytest.fixture
+def live_bank(monkeypatch):
+    """A live payment channel that publishes statements, installed as a plugin."""
+    import app.payments.registry as registry
+
+    bank = EntryPoint("acme_bank", f"{__name__}:BANK", ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "entry_points",
+                        lambda group: [*BUILT_IN_ENTRY_POINTS, bank] if group == ENTRY_POINT_GROUP else [])
+    registry.reload_channels()
+    yield "acme_bank"
+    monkeypatch.undo()
+    registry.reload_channels()
+
+
+def test_a_test_key_cannot_reconcile_a_live_channel(api, live, live_bank):
+    day = date.today().isoformat()
+    refused = api.post("/reconciliation_runs", json={"channel": live_bank, "date": day})
+    assert refused.status_code == 403
+    error = refused.json["error"]
+    assert (error["type"], error["code"], error["param"]) == ("permission_error", "live_key_required", "channel")
+    assert "live money" in error["message"] and "live secret key" in error["message"]
+    assert live.get("/reconciliation_runs").json["data"] == []  # nothing was started
+
+    assert live.post("/reconciliation_runs", json={"channel": live_bank, "date": day}).status_code == 201
+    # Its own sandbox statements a test key still reconciles.
+    assert api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": day}).status_code == 201
