@@ -19,6 +19,7 @@ from flask import current_app
 from app import logs
 from app.extensions import redis_client
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable
+from app.payments.registry import is_test_channel
 
 log = logs.get("payments.breaker")
 
@@ -72,6 +73,13 @@ class CircuitOpen(ProviderUnavailable):
 
 def _key(channel: str) -> str:
     return f"kassa:breaker:{channel}"
+
+
+def for_mode(channel: str, livemode: bool) -> str:
+    """The breaker that calls of ``livemode`` payments go through. A channel that takes both modes' payments keeps
+    a breaker of its test calls apart: a provider's test environment failing (a load test running into its lower
+    rate limit) must not hide the channel from live shoppers. A test-only channel has the one breaker."""
+    return channel if livemode or is_test_channel(channel) else f"{channel}.test"
 
 
 def _log_change(channel: str, state: str, why: str) -> None:

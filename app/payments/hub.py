@@ -107,7 +107,8 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
                              recurring=recurring,
                              mandate_callback_url=f"{hooks_base}/hooks/mandates/{channel_code}")
     try:
-        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), breaker.guard(channel_code):
+        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), \
+                breaker.guard(breaker.for_mode(channel_code, order.livemode)):
             provider_payment = adapter.create_payment(request)
     except ProviderOutcomeUnknown as exc:
         # The provider may have opened the payment: never fail it blindly; the janitor finds out.
@@ -178,7 +179,8 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
     attempt = _open_attempt(order, channel_code, actor=actor, how="renewal deducted")
     adapter = adapter_for(channel_code, order.merchant_id)
     try:
-        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), breaker.guard(channel_code):
+        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), \
+                breaker.guard(breaker.for_mode(channel_code, order.livemode)):
             result = adapter.deduct(mandate, amount=attempt.amount, currency=attempt.currency, reference=attempt.id,
                                     description=f"Order {order.id}")
     except ProviderOutcomeUnknown as exc:

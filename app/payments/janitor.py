@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from app import logs
 from app.db_types import utcnow
 from app.extensions import db
+from app.orders.models import Order
 from app.payments import breaker, integration_log
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
@@ -72,7 +73,7 @@ def resolve_unknown_attempt(attempt_id: str, *, actor: str = "janitor") -> Payme
         return attempt
     try:
         with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), \
-                breaker.guard(attempt.channel):
+                breaker.guard(breaker.for_mode(attempt.channel, db.session.get(Order, attempt.order_id).livemode)):
             result = adapter.find_payment(attempt.id)
     except ProviderUnavailable as exc:
         _postpone(attempt, f"provider still not answering: {exc}")

@@ -40,7 +40,9 @@ def refresh_attempt(attempt_id: str, *, actor: str = "poller") -> PaymentAttempt
 
         mark_outcome_unknown(attempt_id, "the create call never returned a provider reference")
         return resolve_unknown_attempt(attempt_id, actor=actor)
-    with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), breaker.guard(attempt.channel):
+    livemode = db.session.get(Order, attempt.order_id).livemode
+    with integration_log.bound(merchant_id=attempt.merchant_id, attempt_id=attempt.id), \
+            breaker.guard(breaker.for_mode(attempt.channel, livemode)):
         result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
     if result.status == "pending":
         from app.payments.abandon import expire_qr_payment  # builds on the hub

@@ -97,7 +97,10 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
 
     # Kept in memory per merchant: these rows are only read here (the portal edits its own copies).
     configs = {**cached(merchant_id, "payments.channel_configs", channel_configs), **(overrides or {})}
-    admitted = breaker.admitting(channel_codes())
+    # Each channel's breaker of this mode: a provider's test environment failing never hides it from live orders.
+    breakers = {code: breaker.for_mode(code, livemode) for code in channel_codes()}
+    admitting = breaker.admitting(list(breakers.values()))
+    admitted = {code for code, name in breakers.items() if name in admitting}
     offers = []
     for code in channel_codes():
         adapter, config = adapter_for(code), configs.get(code)

@@ -3,12 +3,12 @@ tells live webhook endpoints of live discrepancies, and test keys end up in CI c
 from __future__ import annotations
 
 from datetime import date
-from importlib.metadata import EntryPoint
 
 import pytest
 
-from app.payments.registry import BUILT_IN_ENTRY_POINTS, ENTRY_POINT_GROUP, ChannelSpec
+from app.payments.registry import ChannelSpec
 from tests.api.test_livemode import live  # noqa: F401  (fixture)
+from tests.plugin_channels import installed
 
 
 class _BankAdapter:
@@ -26,15 +26,7 @@ BANK = ChannelSpec(code="acme_bank", name="Acme Bank", adapter=_BankAdapter,
 @pytest.fixture
 def live_bank(monkeypatch):
     """A live payment channel that publishes statements, installed as a plugin."""
-    import app.payments.registry as registry
-
-    bank = EntryPoint("acme_bank", f"{__name__}:BANK", ENTRY_POINT_GROUP)
-    monkeypatch.setattr(registry, "entry_points",
-                        lambda group: [*BUILT_IN_ENTRY_POINTS, bank] if group == ENTRY_POINT_GROUP else [])
-    registry.reload_channels()
-    yield "acme_bank"
-    monkeypatch.undo()
-    registry.reload_channels()
+    yield from installed(monkeypatch, "acme_bank", f"{__name__}:BANK")
 
 
 def test_a_test_key_cannot_reconcile_a_live_channel(api, live, live_bank):
