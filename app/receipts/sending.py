@@ -45,6 +45,11 @@ def receipt_recipient(order: Order) -> str | None:
     return order.customer_email
 
 
+def receipt_email_of(order_id: str) -> ReceiptEmail | None:
+    """The order's receipt email as it stands (sent, waiting, failed, or withheld in test mode), if it has one."""
+    return db.session.get(ReceiptEmail, order_id)
+
+
 def _mailer() -> Mailer | None:
     """The configured mailer; without one, say once per process that receipts are off."""
     mailer = mailer_from_config(current_app.config)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from tests.api.test_livemode import CUSTOMER, credit, live_key
 from tests.conftest import wait_for
 from tests.integration.test_receipts import mail_server, shopper_pays  # noqa: F401  (fixture)
+from tests.portal.conftest import portal  # noqa: F401  (fixture: the merchant's owner, signed in)
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 from tests.signing.test_subscription_emails import about, subscribe_with_email
 
@@ -48,6 +49,18 @@ def test_a_test_order_emails_its_receipt_to_the_merchants_team_only(api, client,
 
     worker()  # a repeated job or the sweep sends nothing more
     assert len(mail_server.inbox.messages) == 1
+
+
+def test_the_merchant_sees_on_the_order_page_that_a_test_receipt_was_not_sent(api, portal, catalog, sandbox, worker,
+                                                                              mail_server):
+    mail_server.start()
+    outsiders = pay_by_api(api, sandbox, catalog["sku"], {"id": "cus_real", "email": OUTSIDER})
+    teams = pay_by_api(api, sandbox, catalog["sku"], {"id": "cus_owner", "email": "owner@acme.test"})
+    worker()
+
+    page = portal.text(f"/portal/orders/{outsiders}")
+    assert f"To {OUTSIDER}: <strong>withheld</strong> — not sent: test mode emails only the merchant&#39;s team" in page
+    assert "To owner@acme.test: <strong>sent</strong> at" in portal.text(f"/portal/orders/{teams}")
 
 
 def test_the_hosted_checkout_does_not_promise_a_test_receipt_it_will_not_send(api, client, catalog, sandbox, worker,

@@ -23,6 +23,7 @@ from app.payments.refund_models import Refund
 from app.payments.order_refunds import refunds_for_order
 from app.payments.disputes import disputes_for_order
 from app.payments.refunds import check_refund, create_refund, get_refund, refundable, retry_refund
+from app.receipts.sending import receipt_email_of
 from app.risk.refund_requests import score_request
 from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp
@@ -111,7 +112,7 @@ def order_page(order_id: str, *, refund_form: RefundForm | None = None, status: 
         logs={p.id: integration_logs_for_attempt(merchant_id, p.id) for p in payments},
         events=events, deliveries=deliveries_for_order(merchant_id, order.id),
         refunds=refunds_for_order(order.id), refund_form=refund_form, remaining=refundable(order),
-        disputes=disputes_for_order(order.id),
+        disputes=disputes_for_order(order.id), receipt_email=receipt_email_of(order.id),
         coupons=discounts_for_orders([order.id]).get(order.id, []),
         can_refund=can(current_user.role, "orders.refund"),
         can_resend=can(current_user.role, "developers.manage"),
