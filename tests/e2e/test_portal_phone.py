@@ -91,3 +91,36 @@ def test_the_orders_list_reads_on_a_phone_without_scrolling_sideways(page: Page,
         assert label == f'"{shown.split(": ")[0]}: "', label
     search = page.get_by_role("searchbox", name="Search").bounding_box()
     assert search and search["width"] >= PHONE["width"] - 60, search  # the whole hint fits
+
+
+BOOKS_AND_RISK_FIGURES = [
+    # (page, the row's first cell, the figures a merchant looks for in that row)
+    ("/portal/balance", "account", ("Currency", "Balance")),
+    ("/portal/wallets", None, ("Available", "Frozen")),
+    ("/portal/settlements", "settlement", ("Gross", "Net", "Status")),
+    ("/portal/risk", "risk_entry_value", ("Action", "Expires")),
+    ("/portal/risk", "refund_request", ("Their reason", "Abuse score")),
+]
+
+
+@pytest.mark.parametrize("path, row_key, labels", BOOKS_AND_RISK_FIGURES)
+def test_books_and_risk_lists_read_on_a_phone_without_scrolling_sideways(page: Page, app, merchant, catalog,
+                                                                        path, row_key, labels):
+    """Balance, wallets, settlements and risk lists are cards on a phone, like the orders: each figure on the screen
+    under its column's name. Before, their tables scrolled sideways inside their box with the net amount, the wallet
+    balance or a list entry's action off the screen."""
+    world = build_world(app, merchant.id, catalog["sku"])
+    page.set_viewport_size(PHONE)
+    sign_in(page, merchant.email, merchant.password)
+    page.goto(path)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    anchor = {"account": world.account, "settlement": world.settlement, "refund_request": world.refund_request,
+              "risk_entry_value": f"bad-{merchant.id[-6:]}@example.test", None: "cus_world"}[row_key]
+    row = page.get_by_role("row").filter(has_text=anchor).filter(has=page.locator(f'td[data-label="{labels[0]}"]'))
+    for label in labels:
+        cell = row.locator(f'td[data-label="{label}"]')
+        expect(cell).to_be_visible()
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (label, box)
+        shown = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert shown == f'"{label}: "', shown
