@@ -91,3 +91,61 @@ def test_subscription_statuses_have_colours_and_the_list_reads_on_a_phone(phone:
         assert box["x"] >= 0 and box["x"] + box["width"] <= SMALL_PHONE["width"], (label, box)
         assert cell.evaluate("td => getComputedStyle(td, '::before').content") == f'"{label}: "'
     assert laid_out_width(phone) == SMALL_PHONE["width"]
+
+
+ORDER_STATUSES = ("created", "paying", "paid", "refunding", "refunded", "closed")
+# Relative luminance and contrast ratio as WCAG 2 defines them, from a computed "rgb(r, g, b)".
+CONTRAST = """b => { const lum = c => { const [r, g, bl] = c.match(/\\d+/g).slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * bl; };
+  const s = getComputedStyle(b); const [hi, lo] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05); }"""
+
+
+def _order_in_each_status(app, merchant_id: str, sku: str) -> dict:
+    from sqlalchemy import update
+
+    from app.extensions import db
+    from app.orders.models import Order
+    from app.orders.services import create_order
+
+    with app.app_context():
+        orders = {}
+        for status in ORDER_STATUSES:
+            order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": "cus_badges"},
+                                 agreement_accepted=True, livemode=False, customer_source="secret_key")
+            db.session.execute(update(Order).where(Order.id == order.id).values(status=status))
+            orders[status] = order.id
+        db.session.commit()
+    return orders
+
+
+def test_each_order_status_has_a_readable_colour_of_its_meaning_wherever_it_shows(page: Page, app, merchant, catalog):
+    """Created, paying, refunding and refunded orders were the plain grey pill while paid and closed had colours: a
+    merchant scanning the orders could not tell a refund under way from an order nobody had paid. Each now has its
+    own colour, at WCAG AA contrast, the same in the list, on the order and on the customer's page."""
+    orders = _order_in_each_status(app, merchant.id, catalog["sku"])
+    sign_in(page, merchant.email, merchant.password)
+
+    def colours_on(path: str) -> dict:
+        page.goto(path)
+        found = {}
+        for status, order_id in orders.items():
+            row = page.get_by_role("row").filter(has=page.get_by_role("link", name=order_id))
+            badge = row.locator(".badge")
+            expect(badge).to_have_text(status)
+            found[status] = badge.evaluate("b => getComputedStyle(b).backgroundColor + ' / ' + getComputedStyle(b).color")
+            assert badge.evaluate(CONTRAST) >= 4.5, (status, found[status])
+        return found
+
+    in_list = colours_on("/portal/orders?q=cus_badges")
+    plain = page.evaluate("""() => { const b = document.createElement('span'); b.className = 'badge';
+        document.body.append(b); const s = getComputedStyle(b); return s.backgroundColor + ' / ' + s.color; }""")
+    assert plain not in in_list.values(), in_list
+    assert len(set(in_list.values())) == len(ORDER_STATUSES), in_list  # six meanings, six colours
+    assert colours_on("/portal/customers/cus_badges") == in_list
+    for status, order_id in orders.items():
+        page.goto(f"/portal/orders/{order_id}")
+        badge = page.get_by_role("heading", level=1).locator(".badge")
+        expect(badge).to_have_text(status)
+        assert badge.evaluate("b => getComputedStyle(b).backgroundColor + ' / ' + getComputedStyle(b).color") \
+            == in_list[status]
