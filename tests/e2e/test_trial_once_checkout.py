@@ -2,6 +2,8 @@
 it; back on the page for another, it says the first period is charged today, and Pay charges it."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -79,4 +81,26 @@ def test_on_a_phone_the_second_trial_notice_shows_beside_pay(browser, live_serve
     expect(notice).to_be_hidden()
     phone.get_by_role("radio", name="30 days").check()
     expect(notice).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("locale, heading, success, button, agree", [
+    ("en-US", "Free trial started", "Thank you, you are signed up. Nothing was charged today: your 14-day free trial "
+     "has started", "Start free trial", "agree"),
+    ("de-DE", "Kostenloser Testzeitraum gestartet", "Vielen Dank, Sie sind angemeldet. Heute wurde nichts abgebucht: "
+     "Ihr 14-tägiger kostenloser Testzeitraum hat begonnen", "Kostenlos testen", "Kaufbedingungen"),
+])
+def test_a_started_trial_thanks_the_shopper_as_a_paid_order_does(browser, live_server, catalog, sandbox, trial_sku,
+                                                                  locale, heading, success, button, agree):
+    """The paid and free orders' pages say "Thank you" and that the order is done; the trial's page only said that
+    nothing was charged, so a shopper could wonder whether the signup had gone through."""
+    context = browser.new_context(locale=locale, base_url=live_server)
+    page = context.new_page()
+    page.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
+    page.get_by_role("radio", name="Card (sandbox)").check()
+    page.get_by_role("checkbox", name=re.compile(agree)).check()
+    page.get_by_role("button", name=button).click()
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    expect(page.get_by_text(success)).to_be_visible()
     context.close()

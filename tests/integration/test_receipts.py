@@ -414,6 +414,8 @@ def test_a_free_trials_signing_gets_a_receipt_saying_what_it_started(app, client
                          allow_redirects=False, timeout=10)
     order_url = urlsplit(back.headers["Location"])
     wait_for(lambda: "Free trial started" in client.get(f"{order_url.path}?{order_url.query}").get_data(as_text=True))
+    done = client.get(f"{order_url.path}?{order_url.query}").get_data(as_text=True)
+    assert "A confirmation is on its way to <strong>trial@example.test</strong>" in done  # as a paid order's page says
     worker()
 
     [message] = mail_server.inbox.messages
