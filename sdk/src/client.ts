@@ -9,7 +9,8 @@ import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
   SubscribeParams } from "./types";
-import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitForOrder, type EventSourceLike, type WaitOptions } from "./wait";
+import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike,
+  type WaitOptions } from "./wait";
 
 export interface KassaOptions {
   /** Where Kassa runs, e.g. https://pay.example.com. Default: the page's own origin. */
@@ -18,7 +19,7 @@ export interface KassaOptions {
   maxRetries?: number;
   fetch?: typeof fetch;
   EventSource?: (new (url: string) => EventSourceLike) | null;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** The page whose address may carry a redirect return (default: window; null: none). */
   page?: PageLike | null;
@@ -44,6 +45,15 @@ export interface PayOptions {
 
 export interface WaitForPaymentOptions extends Omit<WaitOptions, "paymentId"> {
   clientSecret?: string;
+}
+
+/** The default sleep: a timer that a stopped wait (``signal``) clears at once rather than leaving it to run out. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => { clearTimeout(timer); signal?.removeEventListener("abort", done); resolve(); };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 function snapshotOf(order: Order): OrderSnapshot {
@@ -85,7 +95,7 @@ export class KassaClient {
     if (!fetchImpl) throw new KassaError("api_connection_error", "fetch_missing", "this environment has no fetch()");
     this.transport = {
       fetch: fetchImpl,
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      sleep: options.sleep ?? pause,
       random: options.random ?? Math.random,
     };
     this.maxRetries = options.maxRetries ?? 3;
@@ -288,8 +298,9 @@ export class KassaClient {
           this.noteStatus(orderId, snapshot.status);
         },
       }, { ...options, paymentId: this.payments.get(orderId) }).finally(decided);
-      return await this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000);
+      return await this.readPaidOrder(orderId, secret, deadline, options.pollIntervalMs ?? 1000, options.signal);
     } catch (error) {
+      if ((error as KassaError).code === "wait_aborted") throw error;  // the page stopped it: no failure to report
       // Only the failure the wait ends with: the polls it recovered from were the SDK's business, not the page's.
       await this.plugins.notify("onError", error as KassaError);
       throw error;
@@ -298,8 +309,10 @@ export class KassaClient {
 
   /** The paid order, read whole. It is paid: a connection lost just now (a phone between cells) is waited out
    * until the wait's deadline, as the poller would, rather than reported as a failure the shopper would believe. */
-  private async readPaidOrder(orderId: string, secret: string, deadline: number, interval: number): Promise<Order> {
+  private async readPaidOrder(orderId: string, secret: string, deadline: number, interval: number,
+    signal?: AbortSignal): Promise<Order> {
     for (;;) {
+      if (signal?.aborted) throw waitAborted();
       try {
         return await this.readOrder(orderId, secret, true);
       } catch (error) {
@@ -307,7 +320,7 @@ export class KassaClient {
         const lasting = status !== undefined && status >= 400 && status < 500 && status !== 429;
         if (lasting || Date.now() >= deadline) throw error;
       }
-      await this.transport.sleep(interval);
+      await this.transport.sleep(interval, signal);
     }
   }
 

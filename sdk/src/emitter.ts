@@ -14,6 +14,11 @@ export class Emitter<E extends Record<string, unknown>> {
     return this;
   }
 
+  /** Forget every listener (a destroyed component says nothing more). */
+  protected clear(): void {
+    for (const type of Object.keys(this.listeners) as (keyof E)[]) delete this.listeners[type];
+  }
+
   emit<K extends keyof E>(type: K, event: E[K]): void {
     for (const listener of [...(this.listeners[type] ?? [])]) {
       try {

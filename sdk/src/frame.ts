@@ -29,6 +29,9 @@ function readState(): void {
   const detail = { order: el?.getAttribute("data-kassa-order") ?? undefined, status: state };
   if (state === "paid" || state === "failed" || state === "closed") post(state, detail);
   else if (state === "open") post("ready", detail);
+  else if (state === "refused") {  // Kassa would not show the panel here (an origin not allowed): say why
+    post("error", { code: el?.getAttribute("data-kassa-code") ?? "", message: el?.getAttribute("data-kassa-message") ?? "" });
+  }
 }
 
 window.addEventListener("message", (event) => {

@@ -3,7 +3,7 @@ import { KassaError, errorFromResponse } from "./errors";
 
 export interface Transport {
   fetch: typeof fetch;
-  sleep(ms: number): Promise<void>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   random(): number;
 }
 

@@ -3,7 +3,7 @@
 export const NAMESPACE = "kassa";
 export const PROTOCOL_VERSION = 1;
 
-export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed";
+export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed" | "error";
 
 export interface FrameMessage {
   ns: typeof NAMESPACE;
@@ -13,7 +13,7 @@ export interface FrameMessage {
   data: Record<string, unknown>;
 }
 
-const FRAME_EVENTS: ReadonlySet<string> = new Set(["ready", "resize", "paid", "failed", "closed"]);
+const FRAME_EVENTS: ReadonlySet<string> = new Set(["ready", "resize", "paid", "failed", "closed", "error"]);
 
 /** The message, if it comes from exactly ``expectedOrigin`` and ``expectedSource`` and is ours. */
 export function acceptFrameMessage(

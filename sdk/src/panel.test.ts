@@ -17,3 +17,12 @@ test("a guest's panel is addressed by the product", () => {
   assert.equal(url.pathname, "/embed/prod%2F1");
   assert.deepEqual([...url.searchParams.keys()], ["key", "origin", "frame", "sku", "quantity"]);
 });
+
+test("the frame's refusal (an origin not allowed) is heard as an error event's message", async () => {
+  const { acceptFrameMessage } = await import("./messages");
+  const source = {};
+  const message = acceptFrameMessage({ origin: "https://kassa.test", source, data: { ns: "kassa", v: 1, frame: "f3",
+    type: "error", data: { code: "origin_not_allowed", message: "no" } } }, "https://kassa.test", source, "f3");
+  assert.equal(message?.type, "error");
+  assert.deepEqual(message?.data, { code: "origin_not_allowed", message: "no" });
+});

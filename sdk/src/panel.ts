@@ -33,10 +33,17 @@ export function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: 
   return src;
 }
 
-export interface PanelEvent { type: string; orderId?: string; status?: string; height?: number }
+export interface PanelEvent {
+  type: string; orderId?: string; status?: string; height?: number;
+  /** On ``error``: why Kassa shows no panel here, e.g. ``origin_not_allowed`` (a live key on a page whose origin
+   * the merchant has not listed), and the sentence the frame shows. */
+  code?: string; message?: string;
+}
 
 export interface PanelEvents extends Record<string, unknown> {
   ready: PanelEvent; paid: PanelEvent; failed: PanelEvent; closed: PanelEvent;
+  /** Kassa refused to show the panel on this page (``code``: ``origin_not_allowed``); no ``ready`` follows. */
+  error: PanelEvent;
 }
 
 let frames = 0;
@@ -66,19 +73,29 @@ export class Panel extends Emitter<PanelEvents> {
       // Only the frame we made, from Kassa's exact origin, speaking our namespace, is heard.
       const message = acceptFrameMessage(event, this.kassaOrigin, iframe.contentWindow, this.frameId);
       if (!message) return;
-      const data = message.data as { height?: number; order?: string; status?: string };
+      const data = message.data as { height?: number; order?: string; status?: string; code?: string; message?: string };
       if (typeof data.height === "number" && data.height > 0) iframe.style.height = `${Math.ceil(data.height)}px`;
       if (message.type === "resize") return;
       if (message.type === "ready") iframe.contentWindow?.postMessage(frameMessage(this.frameId, "hello"), this.kassaOrigin);
+      if (message.type === "error") {
+        this.emit("error", { type: "error", code: String(data.code ?? ""), message: String(data.message ?? "") });
+        return;
+      }
       this.emit(message.type, { type: message.type, orderId: data.order, status: data.status, height: data.height });
     };
     win.addEventListener("message", this.listener);
     container.appendChild(iframe);
   }
 
-  /** Remove the frame and stop listening. */
+  private destroyed = false;
+
+  /** Remove the frame, stop listening to it and drop the page's listeners: the container is left as it was before
+   * mountPanel. Safe to call more than once (a single-page app unmounting twice). */
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.iframe.ownerDocument.defaultView?.removeEventListener("message", this.listener);
-    this.iframe.remove();
+    this.iframe.remove();  // its document goes with it: its status stream and polls stop
+    this.clear();
   }
 }

@@ -105,3 +105,45 @@ test("an earlier failed attempt of the order does not end a wait for a newer pay
   assert.equal(verdict(old, "pay_0"), "failed");
   assert.equal(verdict(snap("fulfilled")), "paid");
 });
+
+test("a stopped wait closes its stream, clears its timer, polls no more and says it was stopped", async () => {
+  const stream = new FakeStream();
+  const cleared: unknown[] = [];
+  const stop = new AbortController();
+  const d = deps({ openStream: () => stream, setTimer: () => "timeout", clearTimer: (handle) => { cleared.push(handle); } });
+  const waiting = waitForOrder(d, { signal: stop.signal });
+  stream.fire("open");
+  stop.abort();
+  await assert.rejects(waiting, (e: KassaError) => e.code === "wait_aborted");
+  assert.equal(stream.closed, true);
+  assert.deepEqual(cleared, ["timeout"]);
+  assert.equal(d.pollCount(), 0);
+});
+
+test("a wait stopped while polling ends its sleep at once and reads the order no more", async () => {
+  const stop = new AbortController();
+  let sleeping = 0;
+  // A sleep that never ends by itself: only the stop can end the loop.
+  const d = deps({ sleep: (_ms, signal) => new Promise((resolve) => {
+    sleeping++;
+    signal?.addEventListener("abort", () => resolve());
+  }) });
+  const waiting = waitForOrder(d, { signal: stop.signal });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(d.pollCount(), 1);
+  assert.equal(sleeping, 1);
+  stop.abort();
+  await assert.rejects(waiting, (e: KassaError) => e.code === "wait_aborted");
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(d.pollCount(), 1);
+});
+
+test("a wait whose signal was stopped before it began opens nothing", async () => {
+  const stop = new AbortController();
+  stop.abort();
+  let opened = 0;
+  const d = deps({ openStream: () => { opened++; return new FakeStream(); } });
+  await assert.rejects(waitForOrder(d, { signal: stop.signal }), (e: KassaError) => e.code === "wait_aborted");
+  assert.equal(opened, 0);
+  assert.equal(d.pollCount(), 0);
+});

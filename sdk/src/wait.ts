@@ -14,7 +14,8 @@ export interface WaitDeps {
   openStream: (() => EventSourceLike) | null;
   /** Read the order once (GET /orders/{id}). */
   poll: () => Promise<OrderSnapshot>;
-  sleep: (ms: number) => Promise<void>;
+  /** Wait ``ms``; a sleep that honours ``signal`` ends (and clears its timer) when the wait is stopped. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
   onSnapshot?: (snapshot: OrderSnapshot) => void;
@@ -26,6 +27,14 @@ export interface WaitOptions {
   paymentId?: string;
   pollIntervalMs?: number;
   maxPollIntervalMs?: number;
+  /** Stops the wait (a component being destroyed): the stream is closed, polling and the timeout timer end, and
+   * the wait rejects with ``wait_aborted``. */
+  signal?: AbortSignal;
+}
+
+/** The rejection of a wait stopped through its ``signal``. */
+export function waitAborted(): KassaError {
+  return new KassaError("payment_error", "wait_aborted", "the wait for the payment was stopped by the page");
 }
 
 export const PAID_STATUSES = ["paid", "fulfilled", "completed", "refunding", "refunded"];
@@ -60,11 +69,14 @@ export function waitForOrder(deps: WaitDeps, options: WaitOptions = {}): Promise
     let polling = false;
     let lastStatus: string | null = null;
 
+    const signal = options.signal;
+    const stop = (): void => finish(() => reject(waitAborted()));
     const finish = (fn: () => void): void => {
       if (done) return;
       done = true;
       deps.clearTimer(timer);
       if (stream) stream.close();
+      signal?.removeEventListener("abort", stop);
       fn();
     };
     const handle = (snapshot: OrderSnapshot): void => {
@@ -83,6 +95,7 @@ export function waitForOrder(deps: WaitDeps, options: WaitOptions = {}): Promise
     const timer = deps.setTimer(() => finish(() => reject(new KassaError("timeout_error", "wait_timeout",
       `the order was not paid within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`))), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
+    const aborted = new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
     const pollLoop = async (): Promise<void> => {
       if (polling || done) return;
       polling = true;
@@ -102,11 +115,16 @@ export function waitForOrder(deps: WaitDeps, options: WaitOptions = {}): Promise
           }
         }
         if (done) return;
-        await deps.sleep(interval);
+        await Promise.race([deps.sleep(interval, signal), aborted]);
         interval = nextInterval(interval, changed, base, max);
       }
     };
 
+    if (signal?.aborted) {
+      stop();
+      return;
+    }
+    signal?.addEventListener("abort", stop, { once: true });
     if (!deps.openStream) {
       void pollLoop();
       return;

@@ -7,6 +7,8 @@ expired.
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from flask import abort, make_response, render_template, request, url_for
 from flask_babel import gettext
 from sqlalchemy import select
@@ -36,6 +38,7 @@ from app.web.fragments import is_htmx, render_block, render_page_or_block
 from app.web.shopper_locale import prefer_language
 
 PANEL = "embed/panel.html"
+REFUSED = "embed/refused.html"
 STATUS = "embed/order.html"
 
 
@@ -90,9 +93,22 @@ def _caller() -> tuple[Caller, str]:
     if caller.is_secret:
         abort(403, description="Embed the panel with a publishable key (pk_…), never a secret key.")
     origin = normalise_origin(request.args.get("origin"))
-    if origin is None or not origin_allowed(caller.merchant_id, caller.mode, origin):
-        abort(403, description="This page's origin may not embed this merchant's checkout.")
+    if origin is None:
+        abort(403, description=ORIGIN_REFUSED)
+    if not origin_allowed(caller.merchant_id, caller.mode, origin):
+        abort(_refused(origin))
     return caller, origin
+
+
+ORIGIN_REFUSED = "This page's origin may not embed this merchant's checkout."
+
+
+def _refused(origin: str):
+    """The frame's page when its parent's origin may not embed the panel: it says so in the frame and tells the
+    SDK (an ``error`` event), so the integrator hears why nothing shows. It holds nothing but the refusal."""
+    refused = SimpleNamespace(origin=origin, frame=(request.args.get("frame") or "")[:64])
+    return make_response(render_template(REFUSED, embed=refused, message=ORIGIN_REFUSED,
+                                         code="origin_not_allowed"), 403)
 
 
 def _asked_language() -> str:

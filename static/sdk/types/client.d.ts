@@ -13,7 +13,7 @@ export interface KassaOptions {
     maxRetries?: number;
     fetch?: typeof fetch;
     EventSource?: (new (url: string) => EventSourceLike) | null;
-    sleep?: (ms: number) => Promise<void>;
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
     random?: () => number;
     /** The page whose address may carry a redirect return (default: window; null: none). */
     page?: PageLike | null;

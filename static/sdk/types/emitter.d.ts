@@ -4,5 +4,7 @@ export declare class Emitter<E extends Record<string, unknown>> {
     private readonly listeners;
     on<K extends keyof E>(type: K, listener: Listener<E[K]>): this;
     off<K extends keyof E>(type: K, listener: Listener<E[K]>): this;
+    /** Forget every listener (a destroyed component says nothing more). */
+    protected clear(): void;
     emit<K extends keyof E>(type: K, event: E[K]): void;
 }

@@ -1,6 +1,6 @@
 export interface Transport {
     fetch: typeof fetch;
-    sleep(ms: number): Promise<void>;
+    sleep(ms: number, signal?: AbortSignal): Promise<void>;
     random(): number;
 }
 export interface RequestOptions {

@@ -1,7 +1,7 @@
 /** The postMessage protocol between the SDK (parent page) and the embedded panel (Kassa's frame). */
 export declare const NAMESPACE = "kassa";
 export declare const PROTOCOL_VERSION = 1;
-export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed";
+export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed" | "error";
 export interface FrameMessage {
     ns: typeof NAMESPACE;
     v: number;

@@ -21,12 +21,18 @@ export interface PanelEvent {
     orderId?: string;
     status?: string;
     height?: number;
+    /** On ``error``: why Kassa shows no panel here, e.g. ``origin_not_allowed`` (a live key on a page whose origin
+     * the merchant has not listed), and the sentence the frame shows. */
+    code?: string;
+    message?: string;
 }
 export interface PanelEvents extends Record<string, unknown> {
     ready: PanelEvent;
     paid: PanelEvent;
     failed: PanelEvent;
     closed: PanelEvent;
+    /** Kassa refused to show the panel on this page (``code``: ``origin_not_allowed``); no ``ready`` follows. */
+    error: PanelEvent;
 }
 export declare class Panel extends Emitter<PanelEvents> {
     readonly iframe: HTMLIFrameElement;
@@ -34,6 +40,8 @@ export declare class Panel extends Emitter<PanelEvents> {
     private readonly frameId;
     private readonly listener;
     constructor(container: Element, baseUrl: string, publishableKey: string, options: PanelOptions);
-    /** Remove the frame and stop listening. */
+    private destroyed;
+    /** Remove the frame, stop listening to it and drop the page's listeners: the container is left as it was before
+     * mountPanel. Safe to call more than once (a single-page app unmounting twice). */
     destroy(): void;
 }

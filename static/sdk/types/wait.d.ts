@@ -1,3 +1,5 @@
+/** waitForPayment's engine: the SSE status stream first, polling with back-off when it fails. */
+import { KassaError } from "./errors";
 import type { OrderSnapshot } from "./types";
 /** The part of the browser's EventSource this module uses (tests pass a fake). */
 export interface EventSourceLike {
@@ -12,7 +14,8 @@ export interface WaitDeps {
     openStream: (() => EventSourceLike) | null;
     /** Read the order once (GET /orders/{id}). */
     poll: () => Promise<OrderSnapshot>;
-    sleep: (ms: number) => Promise<void>;
+    /** Wait ``ms``; a sleep that honours ``signal`` ends (and clears its timer) when the wait is stopped. */
+    sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
     setTimer: (fn: () => void, ms: number) => unknown;
     clearTimer: (handle: unknown) => void;
     onSnapshot?: (snapshot: OrderSnapshot) => void;
@@ -23,7 +26,12 @@ export interface WaitOptions {
     paymentId?: string;
     pollIntervalMs?: number;
     maxPollIntervalMs?: number;
+    /** Stops the wait (a component being destroyed): the stream is closed, polling and the timeout timer end, and
+     * the wait rejects with ``wait_aborted``. */
+    signal?: AbortSignal;
 }
+/** The rejection of a wait stopped through its ``signal``. */
+export declare function waitAborted(): KassaError;
 export declare const PAID_STATUSES: string[];
 export declare const DEFAULT_TIMEOUT_MS: number;
 type Verdict = "paid" | "failed" | "closed" | null;
