@@ -28,6 +28,11 @@ export async function buy(sku: string): Promise<Order> {
 }
 const checkout = kassa.components.checkout("form[data-kassa-checkout]");
 checkout.on("paid", (order) => order.id).on("failed", (error) => error.code).on("change", (state) => state.state);
+panel.on("error", ({ code, message }) => console.warn(code, message));
+const stop = new AbortController();
+void kassa.waitForPayment("ord_1", { signal: stop.signal });
+checkout.destroy();
+panel.destroy();
 const analytics: KassaPlugin = {
   name: "analytics",
   beforeCreateOrder(params) {
