@@ -94,29 +94,33 @@ def test_the_orders_list_reads_on_a_phone_without_scrolling_sideways(page: Page,
 
 
 BOOKS_AND_RISK_FIGURES = [
-    # (page, the row's first cell, the figures a merchant looks for in that row)
-    ("/portal/balance", "account", ("Currency", "Balance")),
-    ("/portal/wallets", None, ("Available", "Frozen")),
-    ("/portal/settlements", "settlement", ("Gross", "Net", "Status")),
-    ("/portal/risk", "risk_entry_value", ("Action", "Expires")),
-    ("/portal/risk", "refund_request", ("Their reason", "Abuse score")),
+    # (page, text of the row, the figures a merchant looks for in that row); {account} etc. name the world's objects
+    ("/portal/balance", "{account}", ("Currency", "Balance")),
+    ("/portal/balance/accounts/{account}", "", ("Entry", "Amount")),
+    ("/portal/wallets", "cus_world", ("Available", "Frozen")),
+    ("/portal/wallets/cus_world", "{withdrawal}", ("Amount", "Status")),
+    ("/portal/wallets/cus_world", "", ("Movement", "Available after")),
+    ("/portal/settlements", "{settlement}", ("Gross", "Net", "Status")),
+    ("/portal/risk", "bad-", ("Action", "Expires")),
+    ("/portal/risk", "{refund_request}", ("Their reason", "Abuse score")),
 ]
 
 
-@pytest.mark.parametrize("path, row_key, labels", BOOKS_AND_RISK_FIGURES)
+@pytest.mark.parametrize("path, row_text, labels", BOOKS_AND_RISK_FIGURES)
 def test_books_and_risk_lists_read_on_a_phone_without_scrolling_sideways(page: Page, app, merchant, catalog,
-                                                                        path, row_key, labels):
+                                                                        path, row_text, labels):
     """Balance, wallets, settlements and risk lists are cards on a phone, like the orders: each figure on the screen
     under its column's name. Before, their tables scrolled sideways inside their box with the net amount, the wallet
     balance or a list entry's action off the screen."""
     world = build_world(app, merchant.id, catalog["sku"])
+    names = {"account": world.account, "settlement": world.settlement, "refund_request": world.refund_request,
+             "withdrawal": world.withdrawal}
     page.set_viewport_size(PHONE)
     sign_in(page, merchant.email, merchant.password)
-    page.goto(path)
+    page.goto(path.format(**names))
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
-    anchor = {"account": world.account, "settlement": world.settlement, "refund_request": world.refund_request,
-              "risk_entry_value": f"bad-{merchant.id[-6:]}@example.test", None: "cus_world"}[row_key]
-    row = page.get_by_role("row").filter(has_text=anchor).filter(has=page.locator(f'td[data-label="{labels[0]}"]'))
+    anchor = row_text.format(**names)
+    row = page.get_by_role("row").filter(has_text=anchor).filter(has=page.locator(f'td[data-label="{labels[0]}"]')).first
     for label in labels:
         cell = row.locator(f'td[data-label="{label}"]')
         expect(cell).to_be_visible()
