@@ -258,6 +258,20 @@ def test_the_embed_route_frames_only_for_allowed_origins_with_a_live_key(client,
     assert client.get(f"/embed/{catalog['product']}?key={live_pk}&origin=https://evil.example").status_code == 403
 
 
+def test_a_refused_origin_gets_a_page_that_tells_the_sdk_why_and_holds_nothing_else(client, catalog, live_pk):
+    """The frame of a live panel on an unlisted origin tells its parent (only that origin) the refusal's code, so the
+    SDK emits the panel's error event; before, a bare error page left the integrator an empty frame and no event."""
+    refused = client.get(f"/embed/{catalog['product']}?key={live_pk}&origin=https://evil.example&frame=f9")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 403
+    assert 'data-kassa-parent="https://evil.example"' in page and 'data-kassa-frame="f9"' in page
+    assert 'data-kassa-state="refused"' in page and 'data-kassa-code="origin_not_allowed"' in page
+    assert "Checkout unavailable" in page
+    assert "embed_token" not in page and "Pro membership" not in page  # nothing of the merchant's panel
+    malformed = client.get(f"/embed/{catalog['product']}?key={live_pk}&origin=javascript:alert(1)")
+    assert malformed.status_code == 403 and "data-kassa-state" not in malformed.get_data(as_text=True)
+
+
 def test_the_embed_route_refuses_secret_and_unknown_keys(client, merchant, catalog):
     assert client.get(f"/embed/{catalog['product']}?key={merchant.secret_key}&origin={SHOP}").status_code == 403
     assert client.get(f"/embed/{catalog['product']}?key=pk_test_nope&origin={SHOP}").status_code == 401
