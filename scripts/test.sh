@@ -3,6 +3,10 @@
 # part again on SQLite, the embedded default. Extra arguments go to pytest.
 source "$(dirname "$0")/lib.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+# Bytecode caches on (__pycache__/, git-ignored): with PYTHONDONTWRITEBYTECODE set, as some shells and containers
+# set it, every pytest worker (six a run) and every process a test starts compiled the app, the migrations and
+# the tests anew, and pytest rewrote every test module's asserts: about 11 s of CPU each on this 2-core machine.
+unset PYTHONDONTWRITEBYTECODE
 
 scripts/ensure-venv.sh requirements-dev.txt
 scripts/ensure-chromium.sh
