@@ -212,6 +212,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Email receipts go out through this SMTP server once an order is paid (app/receipts); no host, no
         # receipts. SMTP_FROM is the sender address; the merchant's name is the sender name (docs/production.md).
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        # Who test-mode emails go to: "team" (the merchant's portal users; others are withheld, app/receipts/
+        # test_mode.py) or "anyone", for an SMTP server that keeps every email to itself (make run's mail catcher).
+        "TEST_MODE_EMAILS": os.environ.get("TEST_MODE_EMAILS", "team"),
         "SMTP_PORT": _int("SMTP_PORT", 587),
         "SMTP_USER": os.environ.get("SMTP_USER", ""),
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
@@ -256,6 +259,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # received, a chargeback's evidence), and a past-the-calendar number stops the job on every run.
         if not 1 <= config[name] <= 36_500:
             raise ConfigError(f"{name} must be a number of days from 1 to 36500, got {config[name]}")
+    if config["TEST_MODE_EMAILS"] not in ("team", "anyone"):  # a typo must not send test emails to shoppers
+        raise ConfigError(f"TEST_MODE_EMAILS must be team or anyone, got {config['TEST_MODE_EMAILS']!r}")
     strength = _password_hash_strength(config["PASSWORD_HASH_METHOD"])
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)

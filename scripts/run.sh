@@ -13,7 +13,10 @@ export SANDBOX_URL="${SANDBOX_URL:-http://127.0.0.1:$SANDBOX_PORT}" SANDBOX_PUBL
 # Email receipts go to the local mail catcher (Procfile `mail`), listed at http://127.0.0.1:$MAIL_WEB_PORT/.
 export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}" MAIL_WEB_PORT="${MAIL_WEB_PORT:-5004}"
 # An SMTP_HOST of your own (or an empty one: receipts off) is kept.
-if [ -z "${SMTP_HOST+set}" ]; then export SMTP_HOST=127.0.0.1 SMTP_PORT="$MAIL_SMTP_PORT"; fi
+# The catcher keeps every email to itself, so the demo's test-mode receipts may go to any address typed.
+if [ -z "${SMTP_HOST+set}" ]; then
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="$MAIL_SMTP_PORT" TEST_MODE_EMAILS="${TEST_MODE_EMAILS:-anyone}"
+fi
 # A backup a day into var/backups, the 7 newest kept (docs/production.md, "Backups"); BACKUP_DIR= turns it off.
 export BACKUP_DIR="${BACKUP_DIR-${KASSA_VAR_DIR:-var}/backups}"
 # The demo's sandbox bank pays each settlement payout by itself after 5 s (tests decide payouts by hand).

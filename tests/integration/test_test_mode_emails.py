@@ -106,3 +106,23 @@ def test_a_live_order_emails_the_receipt_to_the_address_it_names(app, client, me
     assert message["To"] == OUTSIDER and message["Message-ID"].startswith(f"<receipt.{order['id']}@")
     [sent] = emails_in_export(live, CUSTOMER)
     assert (sent["order"], sent["status"]) == (order["id"], "sent")
+
+
+def test_a_mail_catcher_of_its_own_may_take_test_emails_to_anyone(app, api, catalog, sandbox, worker, mail_server,
+                                                                  monkeypatch):
+    """make run's mail catcher keeps every email to itself, so the demo's receipts reach it whatever is typed."""
+    monkeypatch.setitem(app.config, "TEST_MODE_EMAILS", "anyone")
+    mail_server.start()
+    pay_by_api(api, sandbox, catalog["sku"], {"id": "cus_real", "email": OUTSIDER})
+    worker()
+    assert [m["To"] for m in mail_server.inbox.messages] == [OUTSIDER]
+
+
+def test_a_mistyped_test_mode_emails_setting_stops_kassa_at_start_up(monkeypatch):
+    import pytest
+
+    from app.config import ConfigError, load_config
+
+    monkeypatch.setenv("TEST_MODE_EMAILS", "Anyone ")
+    with pytest.raises(ConfigError, match="TEST_MODE_EMAILS must be team or anyone"):
+        load_config()
