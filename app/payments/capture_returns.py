@@ -67,7 +67,8 @@ def resend_capture_return(refund_id: str) -> Refund:
         try:
             changed = db.session.execute(
                 update(Refund).where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
-                .values(status="pending", failure_reason=None, updated_at=utcnow())
+                .values(status="pending", failure_reason=None, updated_at=utcnow(), sweep_failures=0,
+                        next_sweep_at=None)
                 .execution_options(synchronize_session=False)).rowcount
             if changed == 1:
                 figures_changed(refund.merchant_id)  # a failed refund may yet succeed: its day's refunds move

@@ -54,6 +54,10 @@ class Refund(db.Model):
     actor: Mapped[str] = mapped_column(String(60))
     # The refund-abuse assessment of the customer when the refund was asked for: {score, reasons} (app/risk).
     risk: Mapped[dict | None] = mapped_column(JSON)
+    # A pending refund whose sending broke (its channel gone, an answer Kassa cannot read) waits its back-off before
+    # the sweep tries it again, so it cannot head every run and hold back the refunds behind it.
+    sweep_failures: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    next_sweep_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

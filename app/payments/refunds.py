@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Iterator
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -34,6 +34,7 @@ from app.orders.services import StaleOrder, get_order, transition
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
 from app.payments.hub import OrderBusy, order_lock
+from app.payments.janitor import next_check_delay
 from app.payments.models import PaymentAttempt
 from app.payments.order_refunds import refund_object
 from app.payments.refund_models import Refund
@@ -220,7 +221,8 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(
             update(Refund).where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))
-            .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow())
+            .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow(),
+                    sweep_failures=0, next_sweep_at=None)
             .execution_options(synchronize_session=False)).rowcount
         try:
             if changed != 1:
@@ -364,13 +366,30 @@ def get_refund(merchant_id: str, refund_id: str) -> Refund:
 
 
 def resume_pending_refunds(*, older_than_seconds: int = 60, batch: int = 100) -> int:
-    """Safety net: send refunds left pending by a crash between the two steps; returns how many."""
-    cutoff = utcnow() - timedelta(seconds=older_than_seconds)
-    ids = list(db.session.scalars(select(Refund.id).where(Refund.status == "pending", Refund.updated_at <= cutoff)
+    """Safety net: send refunds left pending by a crash between the two steps; returns how many were tried. One whose
+    sending breaks is logged and waits its back-off; the others go on."""
+    now = utcnow()
+    due = or_(Refund.next_sweep_at.is_(None), Refund.next_sweep_at <= now)
+    left = Refund.updated_at <= now - timedelta(seconds=older_than_seconds)
+    ids = list(db.session.scalars(select(Refund.id).where(Refund.status == "pending", due, left)
                                   .order_by(Refund.updated_at).limit(batch)))
     for refund_id in ids:
         try:
             send_refund(refund_id)
         except OrderBusy:
             db.session.rollback()
+        except Exception:  # one broken refund must not starve the others behind it
+            db.session.rollback()
+            log.exception("could not send a pending refund; it waits its back-off", extra={"fields": {
+                "refund_id": refund_id}})
+            _postpone(refund_id)
     return len(ids)
+
+
+def _postpone(refund_id: str) -> None:
+    """Left due, the refund would head every run (it keeps its ``updated_at``): it waits 5 min, 1 h, then daily."""
+    failures = db.session.scalar(select(Refund.sweep_failures).where(Refund.id == refund_id)) or 0
+    db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending").values(
+        sweep_failures=failures + 1, next_sweep_at=utcnow() + next_check_delay(failures))
+        .execution_options(synchronize_session=False))
+    db.session.commit()

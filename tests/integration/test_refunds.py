@@ -218,3 +218,54 @@ def test_a_refund_racing_the_workers_fulfilment_reads_the_order_again_instead_of
     assert [t["status"] for t in after["timeline"]] == ["created", "paying", "paid", "fulfilled", "refunding",
                                                          "fulfilled"]
     assert [r["amount"] for r in after["refunds"]] == [400]
+
+
+def test_a_pending_refund_that_cannot_be_sent_waits_its_back_off_and_the_sweep_settles_the_others(
+        app, api, catalog, sandbox, monkeypatch, caplog):
+    """The sweep sends the oldest pending refunds first. One whose sending broke (its channel no longer installed)
+    stopped the sweep, and as it kept its place at the head of every later run, the refunds behind it were never
+    settled: the shopper never got the money back."""
+    import logging
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from app import jobs
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.payments import registry
+    from app.payments.refund_models import Refund
+    from tests.conftest import free_port, wait_for
+    from tests.integration.test_payment_flow import status_of
+    from tests.integration.test_qr_channel import pay_qr
+
+    by_qr = create_order(api, catalog["sku"])
+    sandbox.simulate(pay_qr(api, by_qr["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: status_of(api, by_qr["id"]) == "paid")
+    by_card = paid_order(api, sandbox, catalog["sku"])
+    monkeypatch.setitem(app.config, "SANDBOX_URL", f"http://127.0.0.1:{free_port()}")  # both outcomes unknown
+    stuck, behind = (refund(api, o["id"], {"amount": 300}).json["refund"] for o in (by_qr, by_card))
+    assert [stuck["status"], behind["status"]] == ["pending", "pending"]
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    monkeypatch.setitem(app.config, "REFUND_RESUME_AFTER_SECONDS", 0)
+
+    installed = registry.channels()
+    with monkeypatch.context() as uninstalled:  # the QR channel's package is removed from the installation
+        uninstalled.setattr(registry, "channels", lambda: {c: s for c, s in installed.items() if c != "sandbox_qr"})
+        with app.app_context(), caplog.at_level(logging.ERROR, logger="kassa.refunds"):
+            assert jobs.resume_pending_refunds() == 2
+    broken = [r.fields["refund_id"] for r in caplog.records if r.name == "kassa.refunds" and r.levelno >= logging.ERROR]
+    assert broken == [stuck["id"]]  # logged once, by its id
+    after = api.get(f"/orders/{by_card['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("paid", 300)
+    with app.app_context():
+        assert jobs.resume_pending_refunds() == 0  # the broken one waits its back-off
+    assert api.get(f"/orders/{by_qr['id']}").json["refunds"][0]["status"] == "pending"
+
+    with app.app_context():  # its back-off is over (the channel is back)
+        db.session.execute(update(Refund).where(Refund.id == stuck["id"])
+                           .values(next_sweep_at=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+        assert jobs.resume_pending_refunds() == 1
+    settled = api.get(f"/orders/{by_qr['id']}").json
+    assert (settled["status"], settled["refunded_amount"]) == ("paid", 300)
