@@ -87,3 +87,26 @@ def test_a_dispute_waits_while_the_provider_cannot_say_what_became_of_the_refund
     assert "unknown outcome" in answer.json["error"]["message"]
     assert disputes_of(app, order["id"]) == []
     assert refund_of(api, order, refund["id"])["status"] == "pending"
+
+
+def test_a_dispute_waits_while_the_providers_answer_about_the_refund_cannot_be_read(app, api, client, catalog,
+                                                                                    sandbox, monkeypatch):
+    """Asked what became of the refund, the provider answered JSON of something else (another service at its
+    address): read unguarded, that was a 500 with a traceback on every notice. Now the notice is answered 503 saying
+    the answer cannot be read, the provider sends it again, and nothing is booked on a guess."""
+    from tests.integration.faulty_provider import FaultyProvider
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    refund = refund_without_an_answer(app, api, order, 300, monkeypatch)
+    opened = open_dispute(sandbox, order, amount=500, callback="drop")
+    notice = {"id": "evt_unreadable", "type": "dispute.created", "created": int(time.time()), "data": opened}
+    with FaultyProvider(sandbox.url, "misshapen") as provider, monkeypatch.context() as garbled:
+        garbled.setitem(app.config, "SANDBOX_URL", provider.url)
+        answer = signed_post(client, app, notice)
+    assert answer.status_code == 503, answer.json
+    assert "cannot read as a list of refunds" in answer.json["error"]["message"]
+    assert disputes_of(app, order["id"]) == []
+    assert refund_of(api, order, refund["id"])["status"] == "pending"
+    assert signed_post(client, app, notice).status_code == 200  # sent again once the provider answers properly
+    assert refund_of(api, order, refund["id"])["status"] == "failed"  # the provider never got it
+    assert disputes_of(app, order["id"])[0][:2] == (opened["id"], 500)

@@ -221,6 +221,30 @@ def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_bloc
     assert api.get(f"/orders/{orders[0]['id']}").json["payments"][0]["status"] == "unknown"  # on its back-off
 
 
+def test_a_look_up_answered_with_json_that_is_not_a_list_of_payments_is_one_warning_not_a_traceback(
+        app, api, catalog, sandbox, monkeypatch, caplog):
+    """The janitor asks the provider for an unknown payment by reference; an answer of something else (another service
+    at its address) was read unguarded and logged a traceback on every check. Now it is one line saying the answer
+    cannot be read, and the payment waits its back-off."""
+    import logging
+
+    from app.payments.janitor import resolve_unknown_attempts
+
+    order = create_order(api, catalog["sku"])
+    with FaultyProvider(sandbox.url, "misshapen") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
+        attempt_id = api.get(f"/orders/{order['id']}").json["payments"][0]["id"]
+        _set_due(app, attempt_id)
+        caplog.clear()
+        with app.app_context(), caplog.at_level(logging.WARNING, logger="kassa.payments.janitor"):
+            assert resolve_unknown_attempts() == 1
+    janitor = [r for r in caplog.records if r.name == "kassa.payments.janitor" and r.levelno >= logging.WARNING]
+    assert [(r.levelname, r.exc_info) for r in janitor] == [("WARNING", None)]
+    assert "cannot read as a list of payments" in janitor[0].getMessage()
+    assert api.get(f"/orders/{order['id']}").json["payments"][0]["status"] == "unknown"  # on its back-off
+
+
 def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
         app, api, catalog, sandbox, worker, monkeypatch):
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)

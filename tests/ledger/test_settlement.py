@@ -221,6 +221,39 @@ def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, a
     wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
 
 
+def test_a_payout_answered_with_json_that_is_not_a_payout_is_an_unknown_outcome_looked_up_once_readable(
+        app, api, merchant, catalog, sandbox, worker, monkeypatch, caplog):
+    """The provider made the payout but what came back was JSON of something else (another service at its address):
+    reading it broke the payout sweep with a traceback on every run. Now the merchant sees the outcome is unknown and
+    why, in one line, and the sweep looks it up by its reference once the provider answers properly."""
+    import logging
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.payments.payouts import resolve_payouts
+    from tests.integration.faulty_provider import FaultyProvider
+
+    studio = add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    with FaultyProvider(sandbox.url, "misshapen") as provider, caplog.at_level(logging.WARNING):
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        settlement = _by_partner(run_settlements(api, worker))[studio["id"]]
+        payout = settlement["payout"]
+        assert (payout["status"], settlement["status"]) == ("unknown", "pending")
+        assert "cannot read as a payout" in payout["failure_reason"]
+        with app.app_context():
+            assert resolve_payouts(now=utcnow() + timedelta(minutes=10)) == 1  # its look-up is unreadable too
+        payout = api.get(f"/settlements/{settlement['id']}").json["payout"]
+        assert payout["status"] == "unknown" and "cannot read as a list of payouts" in payout["failure_reason"]
+    assert not [r for r in caplog.records if r.exc_info]  # no traceback for an answer it cannot read
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    with app.app_context():
+        assert resolve_payouts(now=utcnow() + timedelta(hours=1)) == 1
+    assert len(_sent_to(app, sandbox, payout["id"])) == 1  # found by its reference, never sent twice
+    assert api.get(f"/settlements/{settlement['id']}").json["payout"]["status"] == "pending"
+
+
 def test_a_live_settlement_is_never_paid_out_through_a_test_channel(app, api, merchant, catalog):
     """Live money waits for a live payout channel rather than being "paid" by the sandbox."""
     from app.db_types import utcnow

@@ -8,7 +8,7 @@ import hmac
 import json
 import time
 from datetime import date, datetime, timezone
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping, TypeVar
 
 import requests
 
@@ -32,6 +32,7 @@ SANDBOX_FEE_FIXED_BY_CURRENCY = {"jpy": 40, "krw": 400, "vnd": 8_000, "clp": 300
 MAX_REFERENCE_LENGTH = 100
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
+Found = TypeVar("Found")
 
 # One connection pool for every call to the provider (threads share it; urllib3's pool is thread-safe): a pay
 # reuses a kept-alive connection instead of opening one, and a new Session per call cost more CPU than the call.
@@ -128,10 +129,9 @@ class SandboxCardAdapter:
         try:
             return ProviderPayment(reference=payment["id"], next_action=self.next_action(payment))
         except (KeyError, TypeError) as exc:
-            # JSON, but not a payment (another service at the provider's address, a changed API): the provider may
-            # have made it, so the janitor looks it up by our reference rather than the shopper paying again.
-            raise ProviderOutcomeUnknown(f"sandbox provider answered with JSON that is not a payment: "
-                                         f"{json.dumps(payment)[:200]}") from exc
+            # The provider may have made it, so the janitor looks it up by our reference rather than the shopper
+            # paying again.
+            raise _unreadable(payment, "a payment") from exc
 
     def signed_mandate(self, provider_reference: str) -> str | None:
         """The mandate the approved payment signed, if it asked for one."""
@@ -251,19 +251,23 @@ class SandboxCardAdapter:
     def find_refund(self, provider_reference: str, reference: str) -> RefundResult | None:
         """The refund the provider made of the payment under our ``reference``, without making one; None if it never
         got the request."""
-        for refund in self._call("GET", f"/sandbox/api/payments/{provider_reference}/refunds")["data"]:
-            if refund.get("reference") == reference:
-                status = "succeeded" if refund.get("status") == "succeeded" else "failed"
-                return RefundResult(refund["id"], status,
-                                    refund.get("failure_reason") if status == "failed" else None)
+        answer = self._call("GET", f"/sandbox/api/payments/{provider_reference}/refunds")
+        try:
+            for refund in _listed(answer):
+                if refund.get("reference") == reference:
+                    status = "succeeded" if refund.get("status") == "succeeded" else "failed"
+                    return RefundResult(refund["id"], status,
+                                        refund.get("failure_reason") if status == "failed" else None)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise _unreadable(answer, "a list of refunds") from exc
         return None
 
     def find_payment(self, attempt_id: str) -> ChannelResult | None:
         """Look the payment up by our reference (the attempt id); None if the provider never created it."""
         from urllib.parse import quote
 
-        found = self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}")["data"]
-        return self._result(found[0]) if found else None
+        return _first_found(self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}"),
+                            "a list of payments", self._result)
 
     def statement(self, day: date) -> Iterator[StatementLine]:
         """The provider's statement of ``day``, read as it streams in: this channel's captures and refunds
@@ -292,15 +296,19 @@ class SandboxCardAdapter:
     def send_payout(self, *, reference: str, amount: int, currency: str, destination: str,
                     callback_url: str) -> PayoutResult:
         """Send money from the account's balance to ``destination``; the reference makes a retry a no-op."""
-        return self._payout(self._call("POST", "/sandbox/api/payouts", {
+        answer = self._call("POST", "/sandbox/api/payouts", {
             "amount": amount, "currency": currency, "destination": destination, "reference": reference,
-            "callback_url": callback_url}))
+            "callback_url": callback_url})
+        try:
+            return self._payout(answer)
+        except (KeyError, TypeError, AttributeError) as exc:  # the provider may have sent it: looked up later
+            raise _unreadable(answer, "a payout") from exc
 
     def find_payout(self, reference: str) -> PayoutResult | None:
         from urllib.parse import quote
 
-        found = self._call("GET", f"/sandbox/api/payouts?reference={quote(reference)}")["data"]
-        return self._payout(found[0]) if found else None
+        return _first_found(self._call("GET", f"/sandbox/api/payouts?reference={quote(reference)}"),
+                            "a list of payouts", self._payout)
 
     def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
         verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret, tolerance=self.tolerance)
@@ -312,7 +320,7 @@ class SandboxCardAdapter:
     @staticmethod
     def _payout(payout: Mapping) -> PayoutResult:
         if payout.get("status") not in ("pending", "paid", "failed"):
-            raise ProviderOutcomeUnknown(f"unknown sandbox payout status {payout.get('status')!r}")
+            raise _unreadable(payout, "a payout")  # a status Kassa does not know says nothing of what happened
         return PayoutResult(provider_reference=payout["id"], reference=payout["reference"], status=payout["status"],
                             amount=payout["amount"], currency=payout["currency"],
                             failure_reason=payout.get("failure_reason"))
@@ -327,6 +335,31 @@ CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name,
                                               "statements", "disputes"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED,
                       fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY)
+
+
+def _unreadable(answer: object, what: str) -> ProviderOutcomeUnknown:
+    """JSON that is not ``what`` (another service at the provider's address, a changed API): one line that says so,
+    never a traceback; the provider may have acted, so the caller treats it as an unknown outcome and asks again."""
+    return ProviderOutcomeUnknown(f"sandbox provider answered something Kassa cannot read as {what}: "
+                                  f"{json.dumps(answer)[:200]}")
+
+
+def _listed(answer: Mapping) -> list:
+    """The ``data`` list of a list answer: anything else is unreadable, never "none found" (which would fail a
+    payment or a refund the provider may have made)."""
+    found = answer["data"]
+    if not isinstance(found, list):
+        raise TypeError(f"data is {type(found).__name__}, not a list")
+    return found
+
+
+def _first_found(answer: Mapping, what: str, read: Callable[[Mapping], Found]) -> Found | None:
+    """The first item of a look-up by our reference, read by ``read``; None if the provider has none."""
+    try:
+        found = _listed(answer)
+        return read(found[0]) if found else None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise _unreadable(answer, what) from exc
 
 
 def _reference(dispute: Mapping, key: str) -> str:
