@@ -13,9 +13,10 @@ PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 TRANSITIONS: dict[str, frozenset[str]] = {
     "created": frozenset({"paying", "paid", "closed"}),
     "paying": frozenset({"paid", "created", "closed"}),
-    "paid": frozenset({"fulfilled", "refunding"}),
-    "fulfilled": frozenset({"completed", "refunding"}),
-    "completed": frozenset({"refunding"}),
+    # Straight to refunded: a lost dispute gives back the rest of what refunds already gave (app/payments/disputes.py).
+    "paid": frozenset({"fulfilled", "refunding", "refunded"}),
+    "fulfilled": frozenset({"completed", "refunding", "refunded"}),
+    "completed": frozenset({"refunding", "refunded"}),
     # A partial refund returns the order to where it was; a full one ends it.
     "refunding": frozenset({"refunded", "paid", "fulfilled", "completed"}),
     "refunded": frozenset(),

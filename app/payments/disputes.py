@@ -29,7 +29,7 @@ from app.payments.hub import order_lock
 from app.payments.fees import dispute_fee
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
-from app.payments.refunds import UNKNOWN_OUTCOME, settle_refund_by_lookup
+from app.payments.refunds import UNKNOWN_OUTCOME, refunded_by_lost_dispute, settle_refund_by_lookup
 
 log = logs.get("disputes")
 
@@ -169,6 +169,7 @@ def _advance(dispute: Dispute, status: str) -> None:
         db.session.execute(update(Order).where(Order.id == order.id).values(updated_at=now)
                            .execution_options(synchronize_session=False))
         _timeline(order, f"dispute {dispute.id} lost: the shopper's bank keeps {shown}")
+        refunded_by_lost_dispute(order, dispute.id)
     record_event(dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated",
                  dispute_object(dispute))
 

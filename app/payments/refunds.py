@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Iterator
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -33,6 +33,7 @@ from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import StaleOrder, get_order, transition
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
+from app.payments.dispute_models import Dispute
 from app.payments.hub import OrderBusy, order_lock
 from app.payments.janitor import next_check_delay
 from app.payments.models import PaymentAttempt
@@ -82,6 +83,33 @@ def _check_refundable(order: Order, amount: int) -> None:
 def refundable(order: Order) -> int:
     """What the merchant may still give back: never money the shopper's bank already took back by a dispute."""
     return order.total - order.refunded_amount - order.disputed_amount
+
+
+def lost_to_disputes(order_id: str) -> int:
+    """What lost disputes took back of the order for good: an open dispute may still be won, a won one returned it."""
+    return int(db.session.scalar(select(func.coalesce(func.sum(Dispute.amount), 0))  # PostgreSQL sums a Decimal
+                                 .where(Dispute.order_id == order_id, Dispute.status == "lost")))
+
+
+def given_back_in_full(order: Order) -> tuple[bool, int]:
+    """Whether refunds and lost disputes together gave the whole total back, and what the lost disputes took.
+
+    Refunded needs a refund: an order the bank alone took back is a chargeback (its disputes show it), not a refund,
+    and keeps its status so it completes and clears as before."""
+    lost = lost_to_disputes(order.id)
+    return order.refunded_amount > 0 and order.refunded_amount + lost == order.total, lost
+
+
+def refunded_by_lost_dispute(order: Order, dispute_id: str) -> None:
+    """After a dispute is lost, in the caller's transaction under the order's lock: the order becomes ``refunded``
+    when the refunds made before it and the lost disputes together gave its whole total back (a refund in flight
+    decides when it settles instead)."""
+    full, lost = given_back_in_full(order)
+    if not full or order.status not in REFUNDABLE_STATUSES:
+        return
+    transition(order, "refunded", reason=f"given back in full: {Money(order.refunded_amount, order.currency).format()}"
+               f" refunded and {Money(lost, order.currency).format()} kept by the shopper's bank (dispute "
+               f"{dispute_id} lost)", actor="channel")
 
 
 def _captured_payment(order_id: str) -> PaymentAttempt:
@@ -351,9 +379,13 @@ def _move_order(order: Order, refund: Refund) -> None:
     if grown != 1:
         raise RuntimeError(f"refund {refund.id} would exceed the total of order {order.id}")
     order.refunded_amount += refund.amount
-    full = order.refunded_amount == order.total
-    transition(order, "refunded" if full else refund.previous_order_status,
-               reason=f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})",
+    # Money a lost dispute took went back to the shopper too: with it the order may be given back in full.
+    full, lost = given_back_in_full(order)
+    why = f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})"
+    if full and lost:
+        why += (f"; with {Money(lost, order.currency).format()} kept by the shopper's bank (lost dispute) "
+                "all is given back")
+    transition(order, "refunded" if full else refund.previous_order_status, reason=why,
                actor=f"channel:{refund.channel}", announce=full)
 
 

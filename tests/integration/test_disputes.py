@@ -13,6 +13,7 @@ import requests
 from app.sandbox.callbacks import sign
 from tests.conftest import wait_for
 from tests.integration.lifecycle_support import paid_order
+from tests.integration.test_payment_flow import events_of
 
 FEE = 30 + 29  # the sandbox keeps 30 cents + 2.9 % of $9.99
 
@@ -246,4 +247,65 @@ def test_a_dispute_of_a_wallet_top_up_is_refused_not_booked_as_the_merchants_mon
     refused = signed_post(client, app, notice)
     assert refused.status_code == 409 and refused.json["error"]["code"] == "dispute_not_supported"
     assert api.get("/disputes").json["data"] == []
+    assert ledger_is_whole(app) == []
+
+
+def status_and_timeline(api, order_id: str) -> tuple[str, list[str]]:
+    order = api.get(f"/orders/{order_id}").json
+    return order["status"], [entry["reason"] for entry in order["timeline"]]
+
+
+def test_a_refund_giving_back_what_a_lost_dispute_left_makes_the_order_refunded(app, api, catalog, sandbox, worker):
+    """Before, the order went back to completed with nothing left to refund; a lost dispute's money went back to the
+    shopper as a refund's does, so together they give the whole order back."""
+    order = completed_order(api, sandbox, worker, catalog["sku"])  # $9.99, cleared: $9.40 available
+    opened = open_dispute(sandbox, order, amount=600)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    close_dispute(sandbox, opened["id"], "lost")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "lost")
+
+    rest = api.post(f"/orders/{order['id']}/refunds", json={})
+    assert rest.status_code == 201 and rest.json["refund"]["amount"] == 399
+    status, timeline = status_and_timeline(api, order["id"])
+    assert status == "refunded"
+    assert "$6.00 kept by the shopper's bank (lost dispute)" in timeline[-1]
+    assert any(e.data["object"]["id"] == order["id"] for e in events_of(app, "order.refunded"))
+    again = api.post(f"/orders/{order['id']}/refunds", json={"amount": 1})
+    assert again.status_code == 409 and again.json["error"]["code"] == "order_state_invalid"
+    assert api.get("/balance").json["available"] == []  # money unchanged: all of it went back
+    assert ledger_is_whole(app) == []
+
+
+def test_a_dispute_lost_after_the_rest_was_refunded_makes_the_order_refunded(app, api, catalog, sandbox, worker):
+    order = completed_order(api, sandbox, worker, catalog["sku"])
+    opened = open_dispute(sandbox, order, amount=600)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    assert api.post(f"/orders/{order['id']}/refunds", json={}).json["refund"]["amount"] == 399
+    # The dispute may still be won and its $6.00 come back to the merchant: the order is not given back yet.
+    assert status_and_timeline(api, order["id"])[0] == "completed"
+
+    close_dispute(sandbox, opened["id"], "lost")
+    wait_for(lambda: status_and_timeline(api, order["id"])[0] == "refunded")
+    dispute_id = dispute_id_of(app, opened["id"])
+    last = status_and_timeline(api, order["id"])[1][-1]
+    assert f"$3.99 refunded and $6.00 kept by the shopper's bank (dispute {dispute_id} lost)" in last
+    assert api.get("/balance").json["available"] == []
+    assert ledger_is_whole(app) == []
+
+
+def test_a_dispute_won_after_the_rest_was_refunded_leaves_its_money_refundable(app, api, catalog, sandbox, worker):
+    """The reverse: the order was never called given back while the dispute was open, so when it is won the merchant
+    can still refund the money that came back, and only then is the order refunded."""
+    order = completed_order(api, sandbox, worker, catalog["sku"])
+    opened = open_dispute(sandbox, order, amount=600)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    assert api.post(f"/orders/{order['id']}/refunds", json={}).json["refund"]["amount"] == 399
+
+    close_dispute(sandbox, opened["id"], "won")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "won")
+    assert status_and_timeline(api, order["id"])[0] == "completed"
+    rest = api.post(f"/orders/{order['id']}/refunds", json={})
+    assert rest.status_code == 201 and rest.json["refund"]["amount"] == 600
+    assert status_and_timeline(api, order["id"])[0] == "refunded"
+    assert api.get("/balance").json["available"] == []
     assert ledger_is_whole(app) == []
