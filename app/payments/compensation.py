@@ -2,17 +2,25 @@
 
 The orders domain records ``order.fulfilment_failed``; this outbox handler refunds whatever
 remains through the capturing channel. If the channel refuses, the handler raises and the outbox
-retries it later, which retries the same refund rather than creating another.
+retries it later, which retries the same refund rather than creating another. When nothing refundable
+remains (refunds and lost disputes already gave it all back) it stops, saying so on the order's
+timeline; while an open dispute holds the rest it waits, as the dispute may be won and the money return.
 """
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from app import logs
+from app.db_types import utcnow
 from app.events import Event, subscribe
+from app.extensions import db
+from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import get_order
+from app.payments.dispute_models import OPEN, Dispute
 from app.payments.refund_models import Refund
 from app.payments.order_refunds import refunds_for_order
 from app.payments.capture_returns import refund_stray_capture
-from app.payments.refunds import create_refund, retry_refund, send_refund
+from app.payments.refunds import create_refund, refundable, retry_refund, send_refund
 
 log = logs.get("compensation")
 
@@ -33,9 +41,13 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
                if r.kind == "order" and r.actor == "system" and (r.reason or "").startswith(REASON_PREFIX)]
     if earlier and earlier[-1].status == "succeeded":
         return earlier[-1]
+    remaining = refundable(order)
     if earlier and earlier[-1].status == "pending":
         refund = send_refund(earlier[-1].id)
-    elif earlier:
+    elif remaining <= 0:
+        _nothing_to_refund(order, why)
+        return None
+    elif earlier and earlier[-1].amount <= remaining:
         refund = retry_refund(merchant_id, earlier[-1].id, actor="system")
     else:
         refund = create_refund(merchant_id, order_id, reason=(REASON_PREFIX + why)[:500], actor="system")
@@ -44,6 +56,26 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
     log.info("order compensated", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
                                                     "refund_id": refund.id}})
     return refund
+
+
+def _nothing_to_refund(order: Order, why: str) -> None:
+    """Stop compensating an order nothing of which can be refunded, once it is certain: retrying could never refund
+    anything. While an open dispute holds money it may come back (won), so the outbox retries until it closes."""
+    holding = db.session.scalar(select(Dispute.id).where(Dispute.order_id == order.id, Dispute.status.in_(OPEN))
+                                .limit(1))
+    if holding is not None:
+        raise CompensationIncomplete(f"nothing of order {order.id} is refundable while dispute {holding} is open; "
+                                     "waiting for its outcome")
+    note = (f"{REASON_PREFIX}{why}: nothing left to refund (refunds and lost disputes already gave the whole "
+            "total back); compensation stopped")[:500]
+    known = select(OrderTimelineEntry.id).where(OrderTimelineEntry.order_id == order.id,
+                                                OrderTimelineEntry.reason == note).limit(1)
+    if db.session.scalar(known) is None:  # the outbox may deliver the event again
+        db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
+                                          status=order.status, reason=note, actor="system", at=utcnow()))
+        db.session.commit()
+    log.warning("compensation stopped: nothing left to refund", extra={"fields": {
+        "merchant_id": order.merchant_id, "order_id": order.id, "status": order.status}})
 
 
 @subscribe("payment.captured_on_inactive_order")

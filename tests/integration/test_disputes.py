@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import timedelta
 
+import pytest
 import requests
 
 from app.sandbox.callbacks import sign
@@ -308,4 +310,87 @@ def test_a_dispute_won_after_the_rest_was_refunded_leaves_its_money_refundable(a
     assert rest.status_code == 201 and rest.json["refund"]["amount"] == 600
     assert status_and_timeline(api, order["id"])[0] == "refunded"
     assert api.get("/balance").json["available"] == []
+    assert ledger_is_whole(app) == []
+
+
+def _dispatcher(app, worker):
+    """Runs the outbox as time passing would: each call makes every retry due (two hours later) and runs the jobs."""
+    from app.db_types import utcnow
+    from app.events import dispatch_pending
+
+    later = utcnow()
+
+    def dispatch() -> None:
+        nonlocal later
+        with app.app_context():
+            later += timedelta(hours=2)
+            dispatch_pending(now=later)
+        worker()
+    return dispatch
+
+
+@pytest.fixture
+def failing_fulfilment(app, catalog, monkeypatch):
+    """The SKU's fulfilment webhook answers 500, and the second attempt gives up (order.fulfilment_failed)."""
+    from tests.integration.lifecycle_support import ReceiverServer, set_fulfilment
+
+    server = ReceiverServer(status=500)
+    monkeypatch.setitem(app.config, "FULFILMENT_MAX_ATTEMPTS", 2)
+    set_fulfilment(app, catalog["sku"], {"webhook_url": server.receiver.url})
+    yield
+    server.stop()
+
+
+def test_compensation_waits_for_an_open_dispute_and_stops_once_a_lost_one_took_everything(
+        app, api, catalog, sandbox, worker, failing_fulfilment):
+    """Before, the compensation of an order the bank took back in full asked for a refund of nothing, failed, and the
+    outbox retried it for ever."""
+    order = paid_order(api, sandbox, catalog["sku"])
+    opened = open_dispute(sandbox, order)  # all of it
+    wait_for(lambda: disputes_of(app, order["id"]))
+    worker()  # the fulfilment webhook fails
+    dispatch = _dispatcher(app, worker)
+    for _ in range(3):  # the second attempt fails for good: order.fulfilment_failed → compensation
+        dispatch()
+    [failed] = events_of(app, "order.fulfilment_failed")
+    # Nothing refundable while the dispute is open, but it may be won: compensation waits for its outcome.
+    assert failed.dispatched_at is None and failed.dispatch_attempts >= 1
+
+    close_dispute(sandbox, opened["id"], "lost")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "lost")
+    dispatch()
+    [failed] = events_of(app, "order.fulfilment_failed")
+    assert failed.dispatched_at is not None  # stopped: no retry for ever
+    after = api.get(f"/orders/{order['id']}").json
+    assert after["refunds"] == [] and after["refunded_amount"] == 0
+    assert any("nothing left to refund" in t["reason"] and "compensation stopped" in t["reason"]
+               for t in after["timeline"])
+
+
+def test_compensation_refused_then_partly_disputed_refunds_what_the_lost_dispute_left(
+        app, api, catalog, sandbox, worker, failing_fulfilment):
+    """Before, the refused $9.99 compensation refund was retried whole after the bank took $6.00 back: refused as too
+    large for ever. Now a refund of the $3.99 left is made, and with the lost dispute the order is refunded."""
+    order = paid_order(api, sandbox, catalog["sku"])
+    reference = order["payments"][0]["provider_reference"]
+    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/simulate_refund",
+                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    worker()  # the fulfilment webhook fails
+    dispatch = _dispatcher(app, worker)
+    for _ in range(3):  # until fulfilment is given up and its compensation refund refused (the outbox retries it)
+        if api.get(f"/orders/{order['id']}").json["refunds"]:
+            break
+        dispatch()
+    assert [r["status"] for r in api.get(f"/orders/{order['id']}").json["refunds"]] == ["failed"]
+
+    opened = open_dispute(sandbox, order, amount=600)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    close_dispute(sandbox, opened["id"], "lost")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "lost")
+    dispatch()
+    after = api.get(f"/orders/{order['id']}").json
+    assert [(r["amount"], r["status"]) for r in after["refunds"]] == [(999, "failed"), (399, "succeeded")]
+    assert (after["status"], after["refunded_amount"]) == ("refunded", 399)
+    [failed] = events_of(app, "order.fulfilment_failed")
+    assert failed.dispatched_at is not None
     assert ledger_is_whole(app) == []
