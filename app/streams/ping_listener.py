@@ -3,7 +3,8 @@ connection per process, psubscribed to every order's pings in a daemon thread, w
 
 A connection subscribed per stream cost more than the stream itself: redis-py disconnects a pub/sub connection
 when it is closed, so the next Redis command of the process connected and said hello again (five round trips).
-Pings are best effort as ever: while Redis is away each stream re-reads its order on its timer.
+Pings are best effort as ever: while Redis is away each stream re-reads its order on its timer. A Redis that
+vanished without closing the connection is noticed by PINGing a quiet one (``liveness.py``).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from redis import Redis
 
 from app import logs
 from app.orders.broadcast import order_channel
+from app.streams.liveness import PING_AFTER_SECONDS, Quiet, SilentRedis
 
 log = logs.get("streams.pings")
 _PREFIX = order_channel("")
@@ -26,8 +28,8 @@ RETRY_SECONDS = 1.0
 class PingListener:
     """The streams waiting on this process, by order, and the thread that wakes them."""
 
-    def __init__(self, redis_url: str, *, connect_timeout: float) -> None:
-        self.redis_url, self.connect_timeout = redis_url, connect_timeout
+    def __init__(self, redis_url: str, *, connect_timeout: float, ping_after: float = PING_AFTER_SECONDS) -> None:
+        self.redis_url, self.connect_timeout, self.ping_after = redis_url, connect_timeout, ping_after
         self._waiting: dict[str, set[threading.Event]] = defaultdict(set)
         self._lock = threading.Lock()
         self._subscribed = threading.Event()
@@ -74,23 +76,34 @@ class PingListener:
             woken.set()
 
     def _listen(self) -> None:
-        """Subscribe and wake streams until the process ends; reconnect after a second when Redis goes away,
-        waking every stream then, as pings may have been missed meanwhile."""
+        """Subscribe and wake streams until the process ends; reconnect after a second when Redis goes away or
+        stops answering, waking every stream then, as pings may have been missed meanwhile."""
         away = False
         while True:
-            client = Redis.from_url(self.redis_url, socket_connect_timeout=self.connect_timeout)
+            client = Redis.from_url(self.redis_url, socket_connect_timeout=self.connect_timeout,
+                                    socket_timeout=self.connect_timeout)
             try:
-                pubsub = client.pubsub(ignore_subscribe_messages=True)
+                pubsub = client.pubsub()
                 pubsub.psubscribe(f"{_PREFIX}*")
-                pubsub.get_message(timeout=self.connect_timeout)  # the subscription's confirmation
+                confirmed = pubsub.get_message(timeout=self.connect_timeout)
+                if confirmed is None or confirmed["type"] != "psubscribe":
+                    raise SilentRedis("the subscription was not confirmed")
                 self._subscribed.set()
                 if away:
                     log.info("order pings back")
                     away = False
                 self._wake_all()
-                for message in pubsub.listen():
-                    if message.get("type") == "pmessage":
-                        self._wake(message["channel"].decode()[len(_PREFIX):])
+                quiet = Quiet(ping_after=self.ping_after, answer_within=self.connect_timeout)
+                while True:
+                    message = pubsub.get_message(timeout=quiet.wait_seconds())
+                    if message is not None:
+                        quiet.heard()
+                        if message["type"] == "pmessage":
+                            self._wake(message["channel"].decode()[len(_PREFIX):])
+                    elif quiet.ping_due():
+                        pubsub.ping()  # answered on the subscription itself, as a "pong" message
+                        quiet.pinged()
+                    quiet.check()
             except Exception as exc:  # noqa: BLE001 - Redis down: streams re-read on their timers meanwhile
                 self._subscribed.clear()
                 if not away:

@@ -15,6 +15,7 @@ from flask import Flask
 from redis import asyncio as aioredis
 
 from app.orders.broadcast import order_channel
+from app.streams.liveness import PING_AFTER_SECONDS, Quiet, SilentRedis
 from app.streams.snapshot import watched_states
 
 log = logging.getLogger("kassa.streams")
@@ -25,8 +26,9 @@ _PREFIX = order_channel("")
 class StreamHub:
     """The open streams by order, and what wakes them."""
 
-    def __init__(self, app: Flask, *, recheck_seconds: float, reads: int = 4) -> None:
-        self.app, self.recheck_seconds = app, recheck_seconds
+    def __init__(self, app: Flask, *, recheck_seconds: float, reads: int = 4,
+                 ping_after: float = PING_AFTER_SECONDS) -> None:
+        self.app, self.recheck_seconds, self.ping_after = app, recheck_seconds, ping_after
         self.waiting: dict[str, set[asyncio.Event]] = defaultdict(set)
         self._seen: dict[str, tuple] = {}
         self._pool = ThreadPoolExecutor(reads, thread_name_prefix="stream-read")
@@ -66,20 +68,39 @@ class StreamHub:
 
     async def listen(self) -> None:
         """Wake the streams of every order pinged on Redis; reconnect (and wake everyone: pings may have been
-        missed meanwhile) when Redis goes away."""
+        missed meanwhile) when Redis goes away or stops answering. Logged once per outage."""
+        answer_within = float(self.app.config["REDIS_TIMEOUT_SECONDS"])
+        away = False
         while True:
-            client = aioredis.Redis.from_url(self.app.config["REDIS_URL"])
+            client = aioredis.Redis.from_url(self.app.config["REDIS_URL"], socket_connect_timeout=answer_within,
+                                             socket_timeout=answer_within)
             try:
-                pubsub = client.pubsub(ignore_subscribe_messages=True)
+                pubsub = client.pubsub()
                 await pubsub.psubscribe(f"{_PREFIX}*")
+                confirmed = await pubsub.get_message(timeout=answer_within)
+                if confirmed is None or confirmed["type"] != "psubscribe":
+                    raise SilentRedis("the subscription was not confirmed")
+                if away:
+                    log.info("order pings back")
+                    away = False
                 self.wake_all()
-                async for message in pubsub.listen():
-                    if message.get("type") == "pmessage":
-                        self.wake(message["channel"].decode()[len(_PREFIX):])
+                quiet = Quiet(ping_after=self.ping_after, answer_within=answer_within)
+                while True:
+                    message = await pubsub.get_message(timeout=quiet.wait_seconds())
+                    if message is not None:
+                        quiet.heard()
+                        if message["type"] == "pmessage":
+                            self.wake(message["channel"].decode()[len(_PREFIX):])
+                    elif quiet.ping_due():
+                        await pubsub.ping()  # answered on the subscription itself, as a "pong" message
+                        quiet.pinged()
+                    quiet.check()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # Redis down: the periodic re-read carries the streams until it is back
-                log.warning("order pings unavailable (%s); retrying in 1 s", exc.__class__.__name__)
+                if not away:
+                    log.warning("order pings unavailable (%s); retrying every 1 s", exc.__class__.__name__)
+                    away = True
                 await asyncio.sleep(1)
             finally:
                 await client.aclose()
