@@ -25,9 +25,9 @@ from werkzeug.serving import make_server
 
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_test"
 # Under pytest-xdist (`make test` runs two workers) every worker has a database and a Redis database of its
-# own: worker gwN appends _gwN to the database name (SQLite: to the file) and adds N to the Redis db number.
+# own: worker gwN appends _gwN to the database name (SQLite: to the file) and takes the first Redis database from
+# the URL's number up that no other worker holds.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-WORKER_INDEX = int(WORKER[2:]) if WORKER.startswith("gw") else 0
 
 
 def _per_worker_database(url: str) -> str:
@@ -41,9 +41,30 @@ def _per_worker_database(url: str) -> str:
     return parsed.set(database=f"{parsed.database}_{WORKER}").render_as_string(hide_password=False)
 
 
+_REDIS_CLAIM = []  # the open lock file of the Redis database this worker holds, for as long as it lives
+
+
 def _per_worker_redis(url: str) -> str:
+    """The first Redis database from the URL's number up that no other live worker holds. Held by a lock on a file,
+    which the kernel lets go when its process dies: xdist names a crashed worker's replacement gw3, gw4, …, and a
+    fixed number + N ran past Redis's 16 databases, failing every later test of that worker."""
+    if not WORKER:
+        return url
+    import fcntl
+    import tempfile
+
     base, _, number = url.rpartition("/")
-    return f"{base}/{int(number or 0) + WORKER_INDEX}" if WORKER else url
+    where = make_url(url.replace("redis://", "redis+x://", 1))
+    for candidate in range(int(number or 0), 16):
+        claim = open(Path(tempfile.gettempdir()) / f"kassa-test-redis-{where.host}-{where.port}-{candidate}.lock", "w")
+        try:
+            fcntl.flock(claim, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            claim.close()
+            continue
+        _REDIS_CLAIM.append(claim)
+        return f"{base}/{candidate}"
+    raise RuntimeError(f"every Redis database from {number} to 15 is held by another test worker")
 
 
 DATABASE_URL = _per_worker_database(os.environ.get("KASSA_TEST_DATABASE_URL", DEFAULT_DATABASE))
