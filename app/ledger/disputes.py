@@ -24,13 +24,13 @@ FEE = "dispute.fee"
 
 
 def post_dispute_withdrawal(*, merchant_id: str, dispute_id: str, order_id: str, livemode: bool, currency: str,
-                            amount: int, channel: str, captured: int, capture_fee: int, given_back_before: int,
-                            dispute_fee: int, now: datetime) -> int:
+                            amount: int, channel: str, captured: int, capture_fee: int, fee_rule: str,
+                            given_back_before: int, dispute_fee: int, now: datetime) -> int:
     """Book the bank taking ``amount`` (and the provider its ``dispute_fee``), in the caller's transaction, once per
     dispute; returns the part of the capture's channel fee that came back with it."""
     legs, back = give_back_legs(merchant_id=merchant_id, order_id=order_id, livemode=livemode, currency=currency,
                                 amount=amount, channel=channel, captured=captured, capture_fee=capture_fee,
-                                refunded_before=given_back_before, now=now)
+                                fee_rule=fee_rule, refunded_before=given_back_before, now=now)
     legs.append(Leg(channel_clearing_account(channel, livemode=livemode), amount, currency, order_id=order_id))
     post_journal_entry(merchant_id, WITHDRAWAL, dispute_id, legs)
     if dispute_fee > 0:

@@ -3,10 +3,15 @@
 A channel's fee is ``fixed + bps/10000 × amount`` (half up, never more than the amount). A refund gets back the part
 of the fee proportional to what it refunds, counted cumulatively (round(fee × refunded so far / captured) minus what
 earlier refunds got back), so refunding a capture in full always gives back exactly its whole fee, in any number of
-parts. The sandbox provider publishes the same schedule (docs/sandbox.md); reconciliation compares the two. Which
-rate applies to a merchant is app/payments/fees.py's business.
+parts. That is the ``proportional`` rule, the sandbox provider's (docs/sandbox.md "Fees"); reconciliation compares
+the two. A provider that keeps its whole fee on refunds (Stripe) has the ``none`` rule: nothing comes back. Which rate
+and rule apply to a merchant's channel is app/payments/fees.py's business.
 """
 from __future__ import annotations
+
+# What a channel gives back of a capture's fee when the capture is refunded (a channel spec's
+# ``fee_returned_on_refund``): its proportional part, or nothing.
+FEE_RETURN_RULES = ("proportional", "none")
 
 
 def _half_up(numerator: int, denominator: int) -> int:
@@ -20,8 +25,11 @@ def capture_fee(amount: int, *, bps: int, fixed: int) -> int:
     return min(amount, fixed + _half_up(amount * bps, 10000))
 
 
-def fee_back(fee: int, captured: int, refunded_before: int, refunding: int) -> int:
-    """The part of ``fee`` that a refund of ``refunding`` gets back, after ``refunded_before`` went back earlier."""
-    if fee <= 0 or captured <= 0:
+def fee_back(fee: int, captured: int, refunded_before: int, refunding: int, *, rule: str) -> int:
+    """The part of ``fee`` that a refund of ``refunding`` gets back by the channel's ``rule``, after
+    ``refunded_before`` went back earlier."""
+    if rule not in FEE_RETURN_RULES:
+        raise ValueError(f"unknown fee return rule {rule!r}; known: {FEE_RETURN_RULES}")
+    if rule == "none" or fee <= 0 or captured <= 0:
         return 0
     return _half_up(fee * (refunded_before + refunding), captured) - _half_up(fee * refunded_before, captured)

@@ -5,7 +5,8 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
 
 - an order not cleared yet: from the merchant's receivable;
 - a cleared order: back from each part of its clearing, in proportion — the channel's fee by the channel's own
-  rule (app/payments/fees.py), the rest from the platform's fee and every partner's line by their shares of what
+  rule (its spec's ``fee_returned_on_refund``: a provider that keeps its fee gives none back, so the whole amount
+  comes from the other parts), the rest from the platform's fee and every partner's line by their shares of what
   the order kept, counted cumulatively from what each part has given back so far (its postings, whatever order
   refunds and disputes won or lost took), so refunding everything reverses everything exactly.
   A partner's part is a ``refund`` line of its next settlement (after settlement, a negative line there).
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 
 from app.extensions import db
 from app.ledger.accounts import (channel_fee_account, platform_fee_account, receivable_account,
@@ -39,22 +40,33 @@ def hold_reference(refund_id: str, provider_attempt: int) -> str:
     return f"{refund_id}:{provider_attempt}"
 
 
-def _cleared_parts(clearing: OrderClearing) -> list[tuple[Leg, int]]:
-    """What each part of a cleared order received: (a leg template, its amount), platform fee first."""
-    parts = []
+def _cleared_parts(clearing: OrderClearing, *, fee_kept: bool) -> list[tuple[Leg, int]]:
+    """What each part of a cleared order received: (a leg template, its amount), platform fee first. When the
+    channel keeps its fee on refunds (``fee_kept``), a partner's part also counts the channel's fee it bore (the
+    clearing's channel fee split by the partners' gross shares, as clearing took it off): giving everything back
+    then takes from each partner what it got before that fee, leaving it bearing the fee the provider kept, and
+    from the platform only the platform's fee."""
+    parts, grosses = [], []
     if clearing.platform_fee:
         parts.append((Leg(platform_fee_account(livemode=clearing.livemode), 0, clearing.currency,
                           order_id=clearing.order_id), clearing.platform_fee))
+    gross = case((Posting.line_kind == "share", Posting.amount + func.coalesce(Posting.fee_withheld, 0)), else_=0)
     rows = db.session.execute(
-        select(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id, func.sum(Posting.amount))
+        select(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id, func.sum(Posting.amount),
+               func.sum(gross))
         .where(Posting.entry_id == clearing.entry_id, Posting.order_id == clearing.order_id,
                Posting.line_kind.in_(("share", "fee")))
         .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
         .order_by(Posting.partner_id, Posting.sku_id, Posting.sub_order_id))
-    for account, partner, sku, sub_order, net in rows:
-        if net:
+    first_partner = len(parts)
+    for account, partner, sku, sub_order, net, before_fees in rows:
+        if net or (fee_kept and before_fees):
             parts.append((Leg(account, 0, clearing.currency, clearing.order_id, partner, sku, sub_order, "refund"),
                           int(net)))
+            grosses.append(int(before_fees))
+    if fee_kept and clearing.channel_fee and sum(grosses) > 0:
+        borne = allocate(clearing.channel_fee, grosses)
+        parts[first_partner:] = [(template, net + fee) for (template, net), fee in zip(parts[first_partner:], borne)]
     return parts
 
 
@@ -98,31 +110,33 @@ def _given_back(clearing: OrderClearing, parts: list[tuple[Leg, int]]) -> list[i
 
 
 def hold_for_refund(*, merchant_id: str, order_id: str, livemode: bool, currency: str, refund_id: str,
-                    provider_attempt: int, amount: int, channel: str, captured: int, capture_fee: int,
+                    provider_attempt: int, amount: int, channel: str, captured: int, capture_fee: int, fee_rule: str,
                     refunded_before: int, capture_return: bool, now: datetime) -> int:
     """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
     returns the part of the channel's fee the refund gets back."""
     legs, back = give_back_legs(merchant_id=merchant_id, order_id=order_id, livemode=livemode, currency=currency,
                                 amount=amount, channel=channel, captured=captured, capture_fee=capture_fee,
-                                refunded_before=refunded_before, capture_return=capture_return, now=now)
+                                fee_rule=fee_rule, refunded_before=refunded_before, capture_return=capture_return,
+                                now=now)
     frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
     post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), [frozen] + legs)
     return back
 
 
 def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency: str, amount: int, channel: str,
-                   captured: int, capture_fee: int, refunded_before: int, capture_return: bool = False,
-                   now: datetime) -> tuple[list[Leg], int]:
+                   captured: int, capture_fee: int, fee_rule: str, refunded_before: int,
+                   capture_return: bool = False, now: datetime) -> tuple[list[Leg], int]:
     """The legs that take ``amount`` of an order back from where its money now is (they sum to -``amount``), and
-    the part of the channel's fee that comes back with it; ``refunded_before`` is what went back earlier (refunds
-    and the disputes that hold money). A refund's hold and a dispute's withdrawal (app/ledger/disputes.py) both
-    take money this way; only where it goes differs."""
-    back = fee_back(capture_fee, captured, 0 if capture_return else refunded_before, amount)
+    the part of the channel's fee that comes back with it by the channel's ``fee_rule`` (app/ledger/fees.py);
+    ``refunded_before`` is what went back earlier (refunds and the disputes that hold money). A refund's hold and a
+    dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs."""
+    back = fee_back(capture_fee, captured, 0 if capture_return else refunded_before, amount, rule=fee_rule)
     clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
     clearing = None if capture_return else db.session.get(OrderClearing, order_id)
     if clearing is None or clearing.amount == 0:
         return [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id)], back
-    return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, now=now), back
+    return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none",
+                             now=now), back
 
 
 def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
@@ -136,13 +150,13 @@ def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, curre
             for leg in legs]
 
 
-def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int,
+def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_kept: bool,
                       now: datetime) -> list[Leg]:
     legs = []
     if fee_back:
         legs.append(Leg(channel_fee_account(channel, livemode=clearing.livemode), -fee_back, clearing.currency,
                         order_id=clearing.order_id))
-    parts = _cleared_parts(clearing)
+    parts = _cleared_parts(clearing, fee_kept=fee_kept)
     shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)

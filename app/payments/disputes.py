@@ -26,7 +26,7 @@ from app.payments.adapters.base import DisputeNotice, ProviderRefused, ProviderU
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
 from app.payments.hub import order_lock
-from app.payments.fees import dispute_fee
+from app.payments.fees import dispute_fee, fee_return_rule
 from app.payments.models import PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.refunds import UNKNOWN_OUTCOME, refunded_by_lost_dispute, settle_refund_by_lookup
@@ -136,7 +136,8 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
     dispute.fee_back = post_dispute_withdrawal(
         merchant_id=order.merchant_id, dispute_id=dispute.id, order_id=order.id, livemode=order.livemode,
         currency=order.currency, amount=dispute.amount, channel=attempt.channel, captured=attempt.amount,
-        capture_fee=attempt.fee_amount, given_back_before=given_back_before, dispute_fee=dispute.dispute_fee, now=now)
+        capture_fee=attempt.fee_amount, fee_rule=fee_return_rule(attempt.channel),
+        given_back_before=given_back_before, dispute_fee=dispute.dispute_fee, now=now)
     _timeline(order, f"disputed {Money(dispute.amount, order.currency).format()} by the shopper's bank "
                      f"({dispute.id}: {dispute.reason})")
     record_event(order.merchant_id, "dispute.created", dispute_object(dispute))

@@ -1,5 +1,6 @@
 """Which fees a channel charges a merchant: the merchant's channel config (its negotiated rate), else the channel's
-published one (its ``ChannelSpec``). The arithmetic is app/ledger/fees.py.
+published one (its ``ChannelSpec``); what comes back of it on a refund is the channel's own rule
+(``fee_return_rule``), as no merchant negotiates that. The arithmetic is app/ledger/fees.py.
 
 A fixed amount is minor units of one currency (30 is $0.30 but ¥30), so fixed fees are kept per currency: the
 config's ``fixed_fees`` and ``dispute_fees`` map a currency to its amount, and a currency they do not name pays the
@@ -27,6 +28,13 @@ def fee_for_capture(merchant_id: str, channel: str, amount: int, currency: str) 
     """The fee this merchant's capture of ``amount`` ``currency`` on ``channel`` costs."""
     bps, fixed = fee_schedule(merchant_id, channel, currency)
     return capture_fee(amount, bps=bps, fixed=fixed)
+
+
+def fee_return_rule(channel: str) -> str:
+    """What ``channel``'s provider gives back of a capture's fee on a refund (``ChannelSpec.fee_returned_on_refund``);
+    a channel no longer installed keeps the rule every channel had before the spec named one."""
+    spec = channels().get(channel)
+    return spec.fee_returned_on_refund if spec else "proportional"
 
 
 def dispute_fee(merchant_id: str, channel: str, currency: str) -> int:

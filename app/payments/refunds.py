@@ -34,6 +34,7 @@ from app.orders.services import StaleOrder, get_order, transition
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import Dispute
+from app.payments.fees import fee_return_rule
 from app.payments.hub import OrderBusy, order_lock
 from app.payments.janitor import next_check_delay
 from app.payments.models import PaymentAttempt
@@ -210,12 +211,13 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
     if order.kind == "topup":
         # The provider still gives back its part of the top-up's capture fee, by the same rule as a purchase's: the
         # refund records it, so the statement's refund line matches it as the capture's matches the attempt's fee.
-        refund.fee_amount = fee_back(payment.fee_amount, payment.amount, order.refunded_amount, refund.amount)
+        refund.fee_amount = fee_back(payment.fee_amount, payment.amount, order.refunded_amount, refund.amount,
+                                     rule=fee_return_rule(payment.channel))
         return
     refund.fee_amount = hold_for_refund(
         merchant_id=order.merchant_id, order_id=order.id, livemode=order.livemode, currency=refund.currency,
         refund_id=refund.id, provider_attempt=refund.provider_attempt, amount=refund.amount, channel=payment.channel,
-        captured=payment.amount, capture_fee=payment.fee_amount,
+        captured=payment.amount, capture_fee=payment.fee_amount, fee_rule=fee_return_rule(payment.channel),
         refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
         capture_return=refund.kind == "capture_return", now=utcnow())
 

@@ -15,6 +15,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Mapping
 
 from app import logs
+from app.ledger.fees import FEE_RETURN_RULES
 
 log = logs.get("payments.registry")
 
@@ -80,6 +81,11 @@ class ChannelSpec:
     fee_bps: int = 0
     fee_fixed: int = 0
     fee_fixed_by_currency: Mapping[str, int] = field(default_factory=dict)
+    # What the provider gives back of a capture's fee when the capture is refunded (or a dispute takes it back):
+    # ``proportional`` — the part of the fee in proportion to what goes back, as the sandbox does — or ``none`` — it
+    # keeps its whole fee, as Stripe does. The books (app/ledger/fees.py) follow it, so it must be the provider's
+    # real behaviour, not a wish.
+    fee_returned_on_refund: str = "proportional"
 
     def fixed_fee(self, currency: str) -> int:
         """The published fixed part of the fee on a capture in ``currency``, in its minor units."""
@@ -109,6 +115,9 @@ def _checked(entry_point: EntryPoint) -> ChannelSpec:
     unknown = set(spec.capabilities) - set(CAPABILITIES)
     if unknown:
         raise InvalidChannel(f"{spec.code}: unknown capabilities {sorted(unknown)}; known: {sorted(CAPABILITIES)}")
+    if spec.fee_returned_on_refund not in FEE_RETURN_RULES:
+        raise InvalidChannel(f"{spec.code}: fee_returned_on_refund {spec.fee_returned_on_refund!r}; known: "
+                             f"{list(FEE_RETURN_RULES)}")
     if not hasattr(spec.adapter, "from_settings"):
         raise InvalidChannel(f"{spec.code}: adapter {spec.adapter.__name__} has no from_settings(config, settings)")
     return spec

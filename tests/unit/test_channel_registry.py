@@ -18,6 +18,7 @@ class _Adapter:
 GOOD = ChannelSpec(code="good_pay", name="Good", adapter=_Adapter, capabilities=frozenset({"redirect"}))
 WRONG_CODE = ChannelSpec(code="other", name="Other", adapter=_Adapter)
 ODD_CAPABILITY = ChannelSpec(code="odd_pay", name="Odd", adapter=_Adapter, capabilities=frozenset({"teleport"}))
+ODD_FEE_RULE = ChannelSpec(code="odd_pay", name="Odd", adapter=_Adapter, fee_returned_on_refund="half")
 
 
 def _entry(name: str, attribute: str) -> EntryPoint:
@@ -29,6 +30,9 @@ def test_built_in_channels_are_declared_as_entry_points_and_load():
     loaded = channels()
     assert {"sandbox_card", "sandbox_qr", "wallet"} <= set(loaded)
     assert loaded["sandbox_qr"].capabilities >= {"qr", "refunds"}
+    # What each provider gives back of its fee on a refund: the sandbox its proportional part, Stripe nothing.
+    assert {code: loaded[code].fee_returned_on_refund for code in ("sandbox_card", "sandbox_qr", "stripe")} == {
+        "sandbox_card": "proportional", "sandbox_qr": "proportional", "stripe": "none"}
 
 
 def test_a_spec_must_match_its_entry_point_and_name_known_capabilities():
@@ -37,6 +41,8 @@ def test_a_spec_must_match_its_entry_point_and_name_known_capabilities():
         _checked(_entry("good_pay", "WRONG_CODE"))
     with pytest.raises(InvalidChannel, match="teleport"):
         _checked(_entry("odd_pay", "ODD_CAPABILITY"))
+    with pytest.raises(InvalidChannel, match="fee_returned_on_refund 'half'"):  # the books could not follow it
+        _checked(_entry("odd_pay", "ODD_FEE_RULE"))
     with pytest.raises(InvalidChannel, match="not a ChannelSpec"):
         _checked(_entry("good_pay", "_entry"))
 

@@ -28,6 +28,8 @@ SANDBOX_FEE_BPS = 290
 SANDBOX_FEE_FIXED = 30
 SANDBOX_FEE_FIXED_BY_CURRENCY = {"jpy": 40, "krw": 400, "vnd": 8_000, "clp": 300, "isk": 40, "idr": 500_000,
                                  "bhd": 100, "kwd": 100, "jod": 200, "omr": 100, "tnd": 1_000}
+# It gives back the fee's part in proportion to what a refund returns (its statement lists it; app/sandbox/fees.py).
+SANDBOX_FEE_RETURNED = "proportional"
 # The longest provider id Kassa stores (disputes.provider_dispute_id, payment_attempts.provider_reference).
 MAX_REFERENCE_LENGTH = 100
 
@@ -334,7 +336,7 @@ CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name,
                       capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts",
                                               "statements", "disputes"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED,
-                      fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY)
+                      fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY, fee_returned_on_refund=SANDBOX_FEE_RETURNED)
 
 
 def _unreadable(answer: object, what: str) -> ProviderOutcomeUnknown:

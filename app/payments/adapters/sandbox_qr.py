@@ -16,7 +16,7 @@ import qrcode.image.svg
 
 from app.db_types import utcnow
 from app.payments.adapters.sandbox_card import (SANDBOX_FEE_BPS, SANDBOX_FEE_FIXED, SANDBOX_FEE_FIXED_BY_CURRENCY,
-                                                SandboxCardAdapter)
+                                                SANDBOX_FEE_RETURNED, SandboxCardAdapter)
 from app.payments.registry import ChannelSpec
 
 
@@ -43,4 +43,4 @@ class SandboxQrAdapter(SandboxCardAdapter):
 CHANNEL = ChannelSpec(code="sandbox_qr", name=SandboxQrAdapter.default_name, adapter=SandboxQrAdapter,
                       capabilities=frozenset({"qr", "refunds", "partial_refunds", "statements"}),
                       fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED,
-                      fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY)
+                      fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY, fee_returned_on_refund=SANDBOX_FEE_RETURNED)

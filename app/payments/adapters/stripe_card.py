@@ -314,4 +314,8 @@ CHANNEL = ChannelSpec(
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
     fee_bps=290, fee_fixed_by_currency={"usd": 30},
+    # Stripe keeps its processing fee when a payment is refunded ("Stripe's processing fees from the original
+    # transaction won't be returned", support.stripe.com "Understanding fees for refunded payments"; its refunds'
+    # balance transactions carry no fee credit): the merchant bears the whole fee of a refunded capture.
+    fee_returned_on_refund="none",
 )

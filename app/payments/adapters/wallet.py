@@ -115,7 +115,9 @@ class WalletAdapter:
 
 
 CHANNEL = ChannelSpec(code="wallet", name=WalletAdapter.default_name, adapter=WalletAdapter,
-                      capabilities=frozenset({"refunds", "partial_refunds", "setup"}))
+                      capabilities=frozenset({"refunds", "partial_refunds", "setup"}),
+                      # Kassa's own: no fee of its own; a rate a merchant books on it comes back as it always has.
+                      fee_returned_on_refund="proportional")
 
 
 def _release(event: Event) -> None:
