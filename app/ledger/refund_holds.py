@@ -3,7 +3,9 @@
 When a purchase refund starts (in the transaction that marks the order ``refunding``), its amount moves from where
 the order's money now is into the merchant's ``refunds_in_flight`` account (the frozen balance):
 
-- an order not cleared yet: from the merchant's receivable;
+- an order not cleared yet: from the merchant's receivable; when a channel that keeps its fee (rule ``none``) gives
+  back the last of its capture this way, the order will never be cleared (where a capture's fee is booked), so the
+  fee it kept is booked here too, against the merchant's own balance (``_kept_fee_legs``);
 - a cleared order: back from each part of its clearing, in proportion — the channel's fee by the channel's own
   rule (its spec's ``fee_returned_on_refund``: a provider that keeps its fee gives none back, so the whole amount
   comes from the other parts), the rest from the platform's fee and every partner's line by their shares of what
@@ -22,14 +24,15 @@ from datetime import datetime
 from sqlalchemy import case, func, or_, select
 
 from app.extensions import db
-from app.ledger.accounts import (channel_fee_account, platform_fee_account, receivable_account,
+from app.ledger.accounts import (channel_fee_account, partner_account, platform_fee_account, receivable_account,
                                  refunds_in_flight_account)
-from app.ledger.books_models import OrderClearing
+from app.ledger.books_models import SELF, OrderClearing
 from app.ledger.cursors import available_from, ensure_cursors, settled_through
 from app.ledger.fees import fee_back
 from app.ledger.journal import Leg, find_entry, post_journal_entry
 from app.ledger.locks import clearing_lock
 from app.ledger.models import Posting
+from app.ledger.partners import ensure_self
 from app.money import allocate
 
 HOLD = "refund.hold"
@@ -130,11 +133,16 @@ def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency:
     the part of the channel's fee that comes back with it by the channel's ``fee_rule`` (app/ledger/fees.py);
     ``refunded_before`` is what went back earlier (refunds and the disputes that hold money). A refund's hold and a
     dispute's withdrawal (app/ledger/disputes.py) both take money this way; only where it goes differs."""
-    back = fee_back(capture_fee, captured, 0 if capture_return else refunded_before, amount, rule=fee_rule)
+    before = 0 if capture_return else refunded_before
+    back = fee_back(capture_fee, captured, before, amount, rule=fee_rule)
     clearing_lock(merchant_id, shared=True)  # a clearing of this merchant in progress finishes first, or waits
     clearing = None if capture_return else db.session.get(OrderClearing, order_id)
     if clearing is None or clearing.amount == 0:
-        return [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id)], back
+        legs = [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id)]
+        if fee_rule == "none" and capture_fee > 0 and before + amount >= captured:
+            legs += _kept_fee_legs(merchant_id, order_id, livemode=livemode, currency=currency, channel=channel,
+                                   fee=capture_fee, now=now)
+        return legs, back
     return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none",
                              now=now), back
 
@@ -148,6 +156,19 @@ def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, curre
     floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
     return [leg._replace(available_at=available_from(now, floors.get(leg.partner_id))) if leg.partner_id else leg
             for leg in legs]
+
+
+def _kept_fee_legs(merchant_id: str, order_id: str, *, livemode: bool, currency: str, channel: str, fee: int,
+                   now: datetime) -> list[Leg]:
+    """The capture's fee, kept by the provider, from the merchant's own balance (a ``fee`` line of its next
+    settlement, as a dispute fee is) to the channel's fee account: a capture given back in full before clearing
+    is never cleared, and clearing is where a fee is otherwise booked. They sum to zero; a refused refund's release
+    (or a won dispute's return) mirrors them with the rest, and the order then clears with its fee as any other."""
+    ensure_self(merchant_id)
+    legs = [Leg(partner_account(SELF, livemode=livemode), -fee, currency, order_id=order_id, partner_id=SELF,
+                line_kind="fee"),
+            Leg(channel_fee_account(channel, livemode=livemode), fee, currency, order_id=order_id)]
+    return floored_from_now(merchant_id, legs, livemode=livemode, currency=currency, now=now)
 
 
 def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_kept: bool,

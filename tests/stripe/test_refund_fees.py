@@ -95,6 +95,29 @@ def test_a_stripe_refund_leaves_the_fee_with_stripe_and_the_merchant_and_partner
     assert "On a refund the provider keeps this fee" in portal.text("/portal/channels/stripe")
 
 
+def test_a_stripe_payment_refunded_in_full_before_it_completes_still_costs_the_merchant_the_fee(
+        app, api, catalog, localstripe, stripe_merchant, worker):
+    """Such an order never completes, so it is never cleared (where a capture's fee is booked): the refund that
+    gives everything back books the fee Stripe kept, against the merchant's own balance."""
+    from app.ledger.accounts import channel_fee_account
+
+    order = create_order(api, catalog["sku"])
+    payment = _pay(api, order["id"])
+    localstripe.pay_with_card(payment["provider_reference"])
+    _poll(app, worker)
+    part = api.post(f"/orders/{order['id']}/refunds", json={"amount": 400})
+    assert part.status_code == 201 and part.json["refund"]["status"] == "succeeded", part.json
+    assert _available(api) == 0  # a part given back: the fee is still booked when the rest clears
+
+    rest = api.post(f"/orders/{order['id']}/refunds", json={})
+    assert rest.status_code == 201 and rest.json["refund"]["status"] == "succeeded", rest.json
+    assert _status(api, order["id"]) == "refunded"
+    assert _refund_fee(app, order["id"]) == [0, 0]
+    assert _available(api) == -FEE  # as on the merchant's Stripe balance: 9.99 in less 0.59, 9.99 out
+    assert _balance(app, stripe_merchant.id, channel_fee_account("stripe", livemode=False)) == FEE
+    assert ledger_sums(app) == {"usd": 0} and _books_check(app) == []
+
+
 def test_a_sandbox_refund_still_gets_its_fee_back_in_proportion_and_reconciles_clean(
         app, api, catalog, sandbox, worker, merchant, portal):
     studio = _split_half_to_a_studio(api, catalog["sku"])
