@@ -41,7 +41,7 @@ def _per_worker_database(url: str) -> str:
     return parsed.set(database=f"{parsed.database}_{WORKER}").render_as_string(hide_password=False)
 
 
-_REDIS_CLAIM = []  # the open lock file of the Redis database this worker holds, for as long as it lives
+_REDIS_CLAIM: list[int] = []  # the lock file (descriptor) of the Redis database this worker holds, for as long as it lives
 
 
 def _per_worker_redis(url: str) -> str:
@@ -56,11 +56,12 @@ def _per_worker_redis(url: str) -> str:
     base, _, number = url.rpartition("/")
     where = make_url(url.replace("redis://", "redis+x://", 1))
     for candidate in range(int(number or 0), 16):
-        claim = open(Path(tempfile.gettempdir()) / f"kassa-test-redis-{where.host}-{where.port}-{candidate}.lock", "w")
+        lock = Path(tempfile.gettempdir()) / f"kassa-test-redis-{where.host}-{where.port}-{candidate}.lock"
+        claim = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
         try:
             fcntl.flock(claim, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            claim.close()
+            os.close(claim)
             continue
         _REDIS_CLAIM.append(claim)
         return f"{base}/{candidate}"
