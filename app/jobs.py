@@ -136,7 +136,7 @@ def confirm_due_orders() -> int:
 
 def resume_pending_refunds() -> int:
     """Sweep: send refunds left pending by a crash between their two steps; returns how many."""
-    from app.payments.refunds import resume_pending_refunds as resume
+    from app.payments.refund_sweep import resume_pending_refunds as resume
 
     with _context():
         return resume(older_than_seconds=current_app.config["REFUND_RESUME_AFTER_SECONDS"])

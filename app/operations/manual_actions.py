@@ -25,8 +25,8 @@ from app.merchants.permissions import can, roles_with
 from app.operations import manual_state
 from app.operations.manual_kinds import KINDS, ActionKind, Run, target_of
 from app.operations.manual_models import ManualAction
-from app.orders.models import Order, OrderTimelineEntry
-from app.orders.services import get_order
+from app.orders.models import Order
+from app.orders.services import get_order, note_on_timeline
 from app.payments.adapters.base import ProviderUnavailable
 
 log = logs.get("operations.manual")
@@ -89,7 +89,7 @@ def request_action(actor: AuditActor, order_id: str, kind_key: object, *, livemo
                           requested_by_role=actor.role, created_at=now, updated_at=now)
     db.session.add(action)
     if kind.moves_money:
-        _note(order, f"asked for approval — {_title(action)}: {action.reason}", actor_label(actor))
+        note_on_timeline(order, f"asked for approval — {_title(action)}: {action.reason}", actor=actor_label(actor))
     try:
         db.session.commit()
     except IntegrityError:
@@ -151,7 +151,8 @@ def decide_action(actor: AuditActor, action_id: str, *, approve: bool, note: obj
                        code="manual_action_decided")
     if not approve:
         order = db.session.get(Order, action.order_id)
-        _note(order, f"rejected — {_title(action)}" + (f": {note_text}" if note_text else ""), actor_label(actor))
+        note_on_timeline(order, f"rejected — {_title(action)}" + (f": {note_text}" if note_text else ""),
+                         actor=actor_label(actor))
     db.session.commit()
     log.info("manual action %s %s", action.id, target, extra={"fields": {
         "merchant_id": actor.merchant_id, "order_id": action.order_id, "action_id": action.id, "by": actor.email}})
@@ -191,20 +192,14 @@ def _finish(action_id: str, succeeded: bool, outcome: str, actor: AuditActor) ->
     action = db.session.get(ManualAction, action_id, populate_existing=True)
     order = db.session.get(Order, action.order_id, populate_existing=True)
     asked = "" if action.requested_by_id == actor.user_id else f" (asked by {action.requested_by_email})"
-    _note(order, f"{'done' if succeeded else 'failed'} — {_title(action)}{asked}: {action.reason} → {outcome}",
-          actor_label(actor))
+    note_on_timeline(order, f"{'done' if succeeded else 'failed'} — {_title(action)}{asked}: {action.reason} → "
+                            f"{outcome}", actor=actor_label(actor))
     db.session.commit()
     return action
 
 
 def _title(action: ManualAction) -> str:
     return f"{KINDS[action.kind].label}{f' {action.subject}' if action.subject else ''} ({action.id})"
-
-
-def _note(order: Order, text: str, actor: str) -> None:
-    """A timeline row that records a manual action without changing the order's status."""
-    db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
-                                      status=order.status, reason=text[:MAX_TEXT], actor=actor, at=utcnow()))
 
 
 def get_action(merchant_id: str, action_id: str, *, livemode: bool | None = None) -> ManualAction:

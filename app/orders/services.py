@@ -61,6 +61,13 @@ def _move_setting(columns: frozenset[str]) -> Update:
 _MOVES: dict[frozenset[str], Update] = {frozenset(): _MOVE}
 
 
+def note_on_timeline(order: Order, reason: str, *, actor: str) -> None:
+    """A timeline row saying what happened to the order without changing its status, in the caller's transaction
+    (a dispute's news, money returned that the order never kept, a manual action, compensation stopping)."""
+    db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
+                                      status=order.status, reason=reason[:500], actor=actor, at=utcnow()))
+
+
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
                along: Sequence[object] = (), and_set: Mapping[str, object] | None = None,
                reason_code: CloseReason | None = None) -> Order:

@@ -11,11 +11,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app import logs
-from app.db_types import utcnow
 from app.events import Event, subscribe
 from app.extensions import db
 from app.orders.models import Order, OrderTimelineEntry
-from app.orders.services import get_order
+from app.orders.services import get_order, note_on_timeline
 from app.payments.dispute_models import OPEN, Dispute
 from app.payments.refund_models import Refund
 from app.payments.order_refunds import refunds_for_order
@@ -71,8 +70,7 @@ def _nothing_to_refund(order: Order, why: str) -> None:
     known = select(OrderTimelineEntry.id).where(OrderTimelineEntry.order_id == order.id,
                                                 OrderTimelineEntry.reason == note).limit(1)
     if db.session.scalar(known) is None:  # the outbox may deliver the event again
-        db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
-                                          status=order.status, reason=note, actor="system", at=utcnow()))
+        note_on_timeline(order, note, actor="system")
         db.session.commit()
     log.warning("compensation stopped: nothing left to refund", extra={"fields": {
         "merchant_id": order.merchant_id, "order_id": order.id, "status": order.status}})

@@ -21,7 +21,8 @@ from app.extensions import db
 from app.ids import new_id
 from app.ledger.disputes import post_dispute_return, post_dispute_withdrawal
 from app.money import Money
-from app.orders.models import Order, OrderTimelineEntry
+from app.orders.models import Order
+from app.orders.services import note_on_timeline
 from app.payments.adapters.base import DisputeNotice, ProviderRefused, ProviderUnavailable
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
@@ -176,8 +177,7 @@ def _advance(dispute: Dispute, status: str) -> None:
 
 
 def _timeline(order: Order, reason: str) -> None:
-    db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
-                                      status=order.status, reason=reason[:500], actor="channel", at=utcnow()))
+    note_on_timeline(order, reason, actor="channel")
 
 
 def get_dispute(merchant_id: str, dispute_id: str, *, livemode: bool | None = None) -> Dispute:

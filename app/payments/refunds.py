@@ -10,10 +10,9 @@ was; on failure the refund stays visible as ``failed`` and can be retried.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import timedelta
 from typing import Iterator
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -29,14 +28,13 @@ from app.ledger.refund_holds import hold_for_refund, release_refund_hold
 from app.ledger.journal import find_entry
 from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
 from app.money import Money
-from app.orders.models import Order, OrderTimelineEntry
-from app.orders.services import StaleOrder, get_order, transition
+from app.orders.models import Order
+from app.orders.services import StaleOrder, get_order, note_on_timeline, transition
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import Dispute
 from app.payments.fees import fee_return_rule
 from app.payments.hub import OrderBusy, order_lock
-from app.payments.janitor import next_check_delay
 from app.payments.models import PaymentAttempt
 from app.payments.order_refunds import refund_object
 from app.payments.refund_models import Refund
@@ -358,8 +356,7 @@ def _move_order(order: Order, refund: Refund) -> None:
         # Money the order never kept: its status and refunded amount stay; the timeline says what happened.
         note = (f"{'returned' if refund.status == 'succeeded' else 'could not return yet'} {shown} captured by "
                 f"payment {refund.payment_id} ({refund.id})")
-        db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
-                                          status=order.status, reason=note[:500], actor="system", at=utcnow()))
+        note_on_timeline(order, note, actor="system")
         return
     if refund.status != "succeeded":
         hold = f"{refund.id}:{refund.provider_attempt - 1}"
@@ -397,33 +394,3 @@ def get_refund(merchant_id: str, refund_id: str) -> Refund:
     if refund is None:
         raise NotFound(f"no refund {refund_id!r}", param="id")
     return refund
-
-
-def resume_pending_refunds(*, older_than_seconds: int = 60, batch: int = 100) -> int:
-    """Safety net: send refunds left pending by a crash between the two steps; returns how many were tried. One whose
-    sending breaks is logged and waits its back-off; the others go on."""
-    now = utcnow()
-    due = or_(Refund.next_sweep_at.is_(None), Refund.next_sweep_at <= now)
-    left = Refund.updated_at <= now - timedelta(seconds=older_than_seconds)
-    ids = list(db.session.scalars(select(Refund.id).where(Refund.status == "pending", due, left)
-                                  .order_by(Refund.updated_at).limit(batch)))
-    for refund_id in ids:
-        try:
-            send_refund(refund_id)
-        except OrderBusy:
-            db.session.rollback()
-        except Exception:  # one broken refund must not starve the others behind it
-            db.session.rollback()
-            log.exception("could not send a pending refund; it waits its back-off", extra={"fields": {
-                "refund_id": refund_id}})
-            _postpone(refund_id)
-    return len(ids)
-
-
-def _postpone(refund_id: str) -> None:
-    """Left due, the refund would head every run (it keeps its ``updated_at``): it waits 5 min, 1 h, then daily."""
-    failures = db.session.scalar(select(Refund.sweep_failures).where(Refund.id == refund_id)) or 0
-    db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending").values(
-        sweep_failures=failures + 1, next_sweep_at=utcnow() + next_check_delay(failures))
-        .execution_options(synchronize_session=False))
-    db.session.commit()

@@ -102,7 +102,7 @@ def test_a_refund_the_provider_rejects_stays_visible_and_succeeds_on_retry(app, 
 def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolved_once(app, api, catalog, sandbox,
                                                                                       monkeypatch):
     """Issue 8 item 3: no answer is an unknown outcome, never a failure that invites a second refund."""
-    from app.payments.refunds import resume_pending_refunds
+    from app.payments.refund_sweep import resume_pending_refunds
     from tests.conftest import free_port
 
     order = paid_order(api, sandbox, catalog["sku"])
@@ -128,7 +128,7 @@ def test_a_refund_answered_with_garbage_is_an_unknown_outcome_resolved_once_not_
                                                                                       monkeypatch):
     """The provider refunded, but what came back is not JSON (a proxy's page): the merchant is told the outcome is
     unknown, no second refund can start, and the sweep settles it once the provider answers properly."""
-    from app.payments.refunds import resume_pending_refunds
+    from app.payments.refund_sweep import resume_pending_refunds
     from tests.integration.faulty_provider import FaultyProvider
 
     order = paid_order(api, sandbox, catalog["sku"])

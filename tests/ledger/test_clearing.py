@@ -132,7 +132,7 @@ def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(app, api, merch
     from tests.integration.lifecycle_support import paid_order
 
     from app.payments.order_clearing import sweep_completed_orders
-    from app.payments.refunds import resume_pending_refunds
+    from app.payments.refund_sweep import resume_pending_refunds
 
     order = paid_order(api, sandbox, catalog["sku"])
     worker()  # fulfilled
