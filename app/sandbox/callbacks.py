@@ -34,8 +34,8 @@ _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sandbox-callba
 # Callbacks reuse kept-alive connections to the merchant, as a real provider's do: a connection and a session per
 # callback cost both sides more CPU than the callback itself.
 _http = PeerSession()
-# Callbacks of this process sent and not yet answered and recorded (a delayed one waiting to go, or one between
-# retries, is not counted).
+# Callbacks of this process queued to go now, or sent and not yet answered and recorded (a delayed one waiting to
+# go, or one between retries, is not counted).
 _sending = 0
 _sending_lock = threading.Lock()
 _RECORD_DELIVERY = insert(CallbackDelivery.__table__)  # built once: every delivery attempt writes one
@@ -113,7 +113,8 @@ def dispatch_callback(
         return None
     copies = 2 if mode == "duplicate" else 1
     wait = delay_seconds if mode == "delay" else 0.0
-    return _executor.submit(_run_delivery_job, session_factory, event, copies, wait)
+    queued = _Queued() if wait == 0 else None
+    return _executor.submit(_run_delivery_job, session_factory, event, copies, wait, queued)
 
 
 def in_background(job: Callable[..., Any], *args: Any) -> Future[None]:
@@ -127,11 +128,14 @@ def in_background(job: Callable[..., Any], *args: Any) -> Future[None]:
     return _executor.submit(logged)
 
 
-def deliver(session_factory: sessionmaker[Session], event: CallbackEvent) -> bool:
-    """Send one callback, retrying connection errors and non-2xx answers; True once delivered."""
+def deliver(session_factory: sessionmaker[Session], event: CallbackEvent, queued: _Queued | None = None) -> bool:
+    """Send one callback, retrying connection errors and non-2xx answers; True once delivered. ``queued`` is the
+    count it held while it waited for a pool thread, handed over once its first attempt is counted."""
     attempts = 1 + len(RETRY_BACKOFF_SECONDS)
     for attempt in range(1, attempts + 1):
         with _counted_as_sending():
+            if queued is not None:
+                queued.release()
             status_code, error = _post(event)
             _record_attempt(session_factory, event, attempt, status_code, error)
         if status_code is not None and 200 <= status_code < 300:
@@ -150,29 +154,50 @@ def callbacks_being_sent() -> int:
         return _sending
 
 
-@contextmanager
-def _counted_as_sending() -> Iterator[None]:
+def _add_sending(change: int) -> None:
     global _sending
     with _sending_lock:
-        _sending += 1
+        _sending += change
+
+
+@contextmanager
+def _counted_as_sending() -> Iterator[None]:
+    _add_sending(1)
     try:
         yield
     finally:
-        with _sending_lock:
-            _sending -= 1
+        _add_sending(-1)
+
+
+class _Queued:
+    """A callback counted from the moment it is queued: a busy pool may start it only after a harness has seen
+    the order paid and looked, and a count taken only when it starts would have told that harness nothing was on
+    its way (then the merchant's follow-up work landed after the harness ran the queue)."""
+
+    def __init__(self) -> None:
+        self._held = True
+        _add_sending(1)
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            _add_sending(-1)
 
 
 def _run_delivery_job(
-    session_factory: sessionmaker[Session], event: CallbackEvent, copies: int, wait: float
+    session_factory: sessionmaker[Session], event: CallbackEvent, copies: int, wait: float, queued: _Queued | None
 ) -> None:
     # An exception inside a pool thread would vanish silently; log it instead.
     try:
         if wait > 0:
             time.sleep(wait)
         for _ in range(copies):
-            deliver(session_factory, event)
+            deliver(session_factory, event, queued)
     except Exception:
         log.exception("callback job for %s failed", event.payment_id)
+    finally:
+        if queued is not None:
+            queued.release()
 
 
 def _post(event: CallbackEvent) -> tuple[int | None, str | None]:

@@ -140,6 +140,27 @@ def test_a_callback_counts_as_being_sent_until_the_merchant_answered_and_it_is_r
     receiver.wait_for(2, timeout=3)  # the delayed one goes out too
 
 
+def test_a_callback_counts_as_being_sent_while_it_waits_for_a_free_sender(
+    client: FlaskClient, create_payment: Any, receiver: Any
+) -> None:
+    """A busy provider (every sender thread taken) starts the callback late: a harness that saw the order paid and
+    asked in between must still hear that a callback is on its way, or it runs the merchant's queue before the
+    callback has put its follow-up work there."""
+    busy = threading.Event()
+    senders = [callbacks.in_background(busy.wait, 5) for _ in range(callbacks._executor._max_workers)]
+    try:
+        payment = create_payment()
+        simulate(client, payment["id"], "succeeded")
+        assert receiver.received == []  # queued behind the busy senders, not sent
+        assert callbacks.callbacks_being_sent() == 1
+    finally:
+        busy.set()
+    for sender in senders:
+        sender.result(timeout=5)
+    wait_for(lambda: callbacks.callbacks_being_sent() == 0, timeout=5, interval=0.005)
+    assert len(receiver.wait_for(1)) == 1
+
+
 def test_server_errors_are_retried_until_delivered(
     client: FlaskClient, create_payment: Any, receiver: Any, db_session: Session
 ) -> None:
