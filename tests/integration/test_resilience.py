@@ -22,8 +22,24 @@ def card_payments_fail(api, sku: str, times: int) -> None:
         assert api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
 
 
+class BreakerClock:
+    """The breaker's clock, moved by the test: a cool-down ends when the test says, not when a busy machine has
+    taken long enough between two steps (with the real clock, a slow second step saw the circuit half-open)."""
+
+    monotonic = staticmethod(time.monotonic)
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def time(self) -> float:
+        return self.now
+
+
 def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api, client, catalog, sandbox,
                                                                           monkeypatch):
+    from app.payments import breaker
+    clock = BreakerClock()
+    monkeypatch.setattr(breaker, "time", clock)
     monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
     monkeypatch.setitem(app.config, "BREAKER_COOLDOWN_SECONDS", 1)
     with FaultyProvider(sandbox.url, "error") as provider:
@@ -38,7 +54,7 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
         # In words: suspended, why, and until when (the end of the cool-down).
         card = health.json["channel_health"]["sandbox_card"]
         assert card["status"] == "suspended" and "failed 3 times in a row" in card["reason"]
-        assert 0 < datetime.fromisoformat(card["until"]).timestamp() - time.time() <= 2
+        assert 0 < datetime.fromisoformat(card["until"]).timestamp() - clock.now <= 2
         assert health.json["channel_health"]["sandbox_qr"] == {"status": "available", "reason": None, "until": None}
         fresh = create_order(api, catalog["sku"])
         assert offered(api, fresh["id"]) == ["sandbox_qr"]  # the next channel by priority
@@ -46,7 +62,7 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
         assert refused.status_code == 400 and "temporarily unavailable" in refused.json["error"]["message"]
         assert len(provider.calls) == 3  # no call reached the provider while open
 
-        time.sleep(1.1)
+        clock.now += 1.1
         recovering = client.get("/healthz").json
         assert recovering["channels"]["sandbox_card"] == "half_open"
         assert recovering["channel_health"]["sandbox_card"]["status"] == "available"
@@ -56,7 +72,7 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
         assert api.post(f"/orders/{fresh['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
         assert client.get("/healthz").json["channels"]["sandbox_card"] == "open"
 
-    time.sleep(1.1)
+    clock.now += 1.1
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)  # the provider recovered
     again = create_order(api, catalog["sku"])
     paid = api.post(f"/orders/{again['id']}/pay", json={"channel": "sandbox_card"})
