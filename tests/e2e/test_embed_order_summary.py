@@ -33,4 +33,5 @@ def test_the_embedded_order_status_shows_the_coupons_discount(page: Page, app, l
     summary = panel.locator("#status .summary")
     expect(summary.locator(".row")).to_have_text([re.compile(r"2 × Pro membership — 30 days\s*\$19\.98"),
                                                   re.compile(r"SPRING20 — Spring sale\s*−\$3\.99"),
-                                                  re.compile(r"Total\s*\$15\.99")])
+                                                  re.compile(r"Total\s*\$15\.99"),
+                                                  re.compile(r"Payment method\s*Card \(sandbox\)")])

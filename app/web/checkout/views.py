@@ -5,7 +5,6 @@ from flask import abort, make_response, redirect, render_template, request, sess
 from flask_babel import gettext
 from sqlalchemy import select
 
-from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import find_session, paid_order_id, session_of, success_url_for
@@ -16,17 +15,13 @@ from app.merchants.settings import logo_for
 from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
-from app.orders.state import PAID_STATUSES
 from app.payments.abandon import switch_payment_method
-from app.payments.free_orders import channels_for, owes_nothing, pay_order
-from app.receipts.contents import payment_method
-from app.receipts.sending import receipt_recipient
-from app.signing.terms import subscription_paid_by
+from app.payments.free_orders import owes_nothing, pay_order
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
                                      replaces_panel, session_sale, waive_channel_when_free)
-from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
+from app.web.checkout.waiting import latest_payment, order_status_context, unchanged_since_seen
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
 PRODUCT_PAGE = "checkout/product.html"
@@ -181,27 +176,14 @@ def _start(order, channel: str | None, *, on_error):
     return _redirect(_status_url(order))
 
 
-def _receipt_context(order) -> dict:
-    """What the success page says of the receipt: how it was paid, where the receipt is, where it is emailed."""
-    if order.status not in PAID_STATUSES:
-        return {"payment_method": None, "receipt_url": None, "receipt_email": None}
-    return {"payment_method": payment_method(order), "receipt_email": receipt_recipient(order),
-            "receipt_url": url_for("checkout.receipt", order_id=order.id, client_secret=order.client_secret)}
-
-
 def _order_view(order, *, error: str | None = None, status: int = 200):
     order, last = latest_payment(order)
     if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
         return "", 204  # a poll that finds nothing new leaves the page (and an open QR dialog) alone
     checkout = session_of(order)
-    context = {"order": order, **waiting_context(order, last), "error": error,
-               "channels": channels_for(order), "nothing_due": owes_nothing(order),
-               "merchant": db.session.get(Merchant, order.merchant_id),
+    context = {**order_status_context(order, last, error=error), "checkout": checkout,
                "product_id": order.items[0].product_id if order.items and checkout is None else None,
-               "discounts": discounts_for_order(order.id), "checkout": checkout,
-               "success_url": success_url_for(checkout) if checkout else None,
-               "recurring": subscription_paid_by(order.id),
-               **_receipt_context(order)}
+               "success_url": success_url_for(checkout) if checkout else None}
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 

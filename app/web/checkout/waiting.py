@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import math
 
-from flask import request
+from flask import request, url_for
 from flask_babel import gettext, lazy_gettext
 
+from app.catalog.coupons import discounts_for_order
 from app.db_types import utcnow
 from app.extensions import db
+from app.merchants.models import Merchant
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
+from app.orders.state import PAID_STATUSES
 from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
+from app.payments.free_orders import channels_for, owes_nothing
 from app.payments.order_payments import payments_for_order
 from app.payments.order_refunds import refunds_for_order
 from app.payments.models import PaymentAttempt
+from app.receipts.contents import payment_method
+from app.receipts.sending import receipt_recipient
+from app.signing.terms import subscription_paid_by
 
 
 def latest_payment(order: Order) -> tuple[Order, PaymentAttempt | None]:
@@ -81,3 +88,20 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
     return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
             "late_capture": late_capture(order), "closed_because": closed_because(order),
             "switched": gettext("You chose another payment method") if switched else None}
+
+
+def order_status_context(order: Order, last: PaymentAttempt | None, *, error: str | None = None) -> dict:
+    """The template values of the order status panel, hosted or embedded: the order, its latest payment, how it can
+    still be paid, and once paid how it was paid and where its receipt is."""
+    return {"order": order, **waiting_context(order, last), "error": error,
+            "channels": channels_for(order), "nothing_due": owes_nothing(order),
+            "merchant": db.session.get(Merchant, order.merchant_id), "discounts": discounts_for_order(order.id),
+            "recurring": subscription_paid_by(order.id), **_receipt_context(order)}
+
+
+def _receipt_context(order: Order) -> dict:
+    """What the success panel says of the receipt: how it was paid, where the receipt is, where it is emailed."""
+    if order.status not in PAID_STATUSES:
+        return {"payment_method": None, "receipt_url": None, "receipt_email": None}
+    return {"payment_method": payment_method(order), "receipt_email": receipt_recipient(order),
+            "receipt_url": url_for("checkout.receipt", order_id=order.id, client_secret=order.client_secret)}

@@ -13,7 +13,6 @@ from flask import abort, make_response, render_template, request, url_for
 from flask_babel import gettext
 from sqlalchemy import select
 
-from app.catalog.coupons import discounts_for_order
 from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import open_session_for, paid_order_id
@@ -27,19 +26,20 @@ from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.abandon import switch_payment_method
-from app.payments.free_orders import channels_for, owes_nothing, pay_order
+from app.payments.free_orders import owes_nothing, pay_order
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
                                      replaces_panel, session_sale, waive_channel_when_free)
-from app.web.checkout.waiting import latest_payment, unchanged_since_seen, waiting_context
+from app.web.checkout.waiting import latest_payment, order_status_context, unchanged_since_seen
 from app.web.embed import bp
 from app.web.embed.tokens import Embed, issue_token, read_token
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 from app.web.shopper_locale import prefer_language
 
-PANEL = "embed/panel.html"
+# The hosted checkout's own templates, told they are framed (``embedded``): the two never drift apart.
+PANEL = "checkout/product.html"
 REFUSED = "embed/refused.html"
-STATUS = "embed/order.html"
+STATUS = "checkout/order.html"
 
 
 def _framed(body: str, embed: Embed, status: int = 200):
@@ -79,7 +79,8 @@ def _context(sale: Sale, embed: Embed, data, *, error: str | None = None) -> dic
     else:
         urls = {"pay_url": url_for("embed.pay", product_id=embed.product),
                 "quote_url": url_for("embed.quote", product_id=embed.product)}
-    return {**panel_context(sale, data, error=error), **urls, "embed": embed, "token": issue_token(embed)}
+    return {**panel_context(sale, data, error=error), **urls, "embed": embed, "token": issue_token(embed),
+            "embedded": True}
 
 
 def _caller() -> tuple[Caller, str]:
@@ -244,10 +245,8 @@ def _status(order, embed: Embed, *, error: str | None = None, status: int = 200)
     order, last = latest_payment(order)
     if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
         return _framed("", embed, 204)  # nothing new: the frame (and an open QR dialog) stays as it is
-    context = {"order": order, **waiting_context(order, last), "error": error,
-               "embed": embed, "token": issue_token(embed),
-               "channels": channels_for(order), "nothing_due": owes_nothing(order),
-               "merchant": db.session.get(Merchant, order.merchant_id), "discounts": discounts_for_order(order.id)}
+    context = {**order_status_context(order, last, error=error), "embed": embed, "token": issue_token(embed),
+               "embedded": True}
     return _framed(render_page_or_block(STATUS, "status", **context), embed, status)
 
 
