@@ -145,14 +145,15 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
     return attempt
 
 
-def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "payment started") -> PaymentAttempt:
-    """A pending attempt and the order ``paying``, committed. Starting a payment is a decision about the order
-    like any other: under its lock, so without Redis nothing is written and no channel is asked (503),
-    rather than an attempt no one can settle."""
+def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "payment started",
+                  attempt_id: str | None = None) -> PaymentAttempt:
+    """A pending attempt (named ``attempt_id`` when given) and the order ``paying``, committed. Starting a payment
+    is a decision about the order like any other: under its lock, so without Redis nothing is written and no
+    channel is asked (503), rather than an attempt no one can settle."""
     with order_lock(order.id):
         if order.status == "paying":  # read afresh when the lock was busy: another press got there first
             raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
-        attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
+        attempt = PaymentAttempt(id=attempt_id or new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
                                  channel=channel_code, status="pending", amount=order.total, currency=order.currency,
                                  next_check_at=first_poll_at())
         try:
@@ -165,18 +166,20 @@ def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "pa
     return attempt
 
 
-def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor: str) -> PaymentAttempt:
+def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor: str,
+                        attempt_id: str | None = None) -> PaymentAttempt:
     """Charge a ``created`` order through a signed mandate, with nobody at the checkout (a renewal). The
     attempt id is the provider's reference, so an answer lost on the way is looked up, never charged twice;
     a channel that settles in the call (the wallet) is paid like any other payment. Returns the attempt as
     it stands: succeeded, failed, or pending/unknown until the provider's answer is known; a KassaError
-    when the channel refused before charging anything."""
+    when the channel refused before charging anything. ``attempt_id`` (not for the wallet) names the attempt: a
+    caller that records it in the session has it committed with the attempt, before the provider is asked."""
     if channel_code == "wallet":
         # Settled inside the call; a refusal (balance too low) raises after failing its attempt.
         return start_payment(order, "wallet", return_url=current_app.config["PUBLIC_URL"], actor=actor)
     if order.status != "created":
         raise Conflict(f"order is {order.status} and cannot be paid", code="order_state_invalid")
-    attempt = _open_attempt(order, channel_code, actor=actor, how="renewal deducted")
+    attempt = _open_attempt(order, channel_code, actor=actor, how="renewal deducted", attempt_id=attempt_id)
     adapter = adapter_for(channel_code, order.merchant_id)
     try:
         with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), \

@@ -5,7 +5,9 @@ Three guards make that true: the unique key on (contract, period) lets one worke
 claimed by a conditional UPDATE before the provider is asked, so two workers never deduct at once; and the
 deduction's reference is the attempt id, so an answer lost on the way is looked up, never charged again. A
 renewal order whose payment is still in flight is never tried again until its outcome is known. The claim is a
-lease (``TRY_LEASE``): a worker killed mid-try leaves a try that falls due again, so the period is still charged.
+lease (``TRY_LEASE``): a worker killed mid-try leaves a try that falls due again, so the period is still charged;
+the deduction it had started is named on the renewal (``awaiting_payment_id``) in the commit that opened it, so
+its outcome, learned later, is that try's: counted once by dunning, never followed by a charge off schedule.
 
 The renewal sweep (app/signing/renewal_sweep.py) brings each due contract and each due try here, one at a time,
 except the wallet renewals it renews a batch per transaction under the same guards (app/signing/renewal_batch.py).
@@ -22,6 +24,7 @@ from app.db_types import utcnow
 from app.errors import KassaError
 from app.events import record_event
 from app.extensions import db
+from app.ids import new_id
 from app.catalog.models import Sku
 from app.merchants.models import Merchant
 from app.operations.switches import InMaintenance
@@ -237,8 +240,15 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
         return _failed(renewal_id, lease, "no active payment method: the customer must update it", now)
     from app.payments.hub import deduct_with_mandate  # the hub sits beside signing; imported where used
 
+    awaited = None
+    if sub.mandate_channel != "wallet":  # the wallet settles in its one commit: nothing is ever left in flight
+        # Written with the attempt's opening, before the provider is asked: should this worker die mid-charge,
+        # whoever learns the outcome (the poller, the janitor, the try taking over after the lease) finds this try
+        # waiting on it, so a decline is dunning's once and no second charge follows off schedule.
+        awaited = renewal.awaiting_payment_id = new_id("pay")
     try:
-        attempt = deduct_with_mandate(order, sub.mandate_channel, sub.mandate_reference, actor="system:renewal")
+        attempt = deduct_with_mandate(order, sub.mandate_channel, sub.mandate_reference, actor="system:renewal",
+                                      attempt_id=awaited)
     except KassaError as exc:
         db.session.rollback()
         return _failed(renewal_id, lease, exc.message, now)
