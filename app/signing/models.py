@@ -53,6 +53,8 @@ class Subscription(db.Model):
     cancel_at_period_end: Mapped[bool] = mapped_column(default=False)
     # The renewal period the customer was last told of in advance (subscription.renewal_upcoming).
     announced_period: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The list price that notice named: the announced period is charged no more (a raise waits for its own notice).
+    announced_amount: Mapped[int | None] = mapped_column(BigInteger)
     canceled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     mandate_channel: Mapped[str | None] = mapped_column(String(40))
     mandate_status: Mapped[str | None] = mapped_column(String(12))  # active | revoked | canceled (ended with it)

@@ -49,6 +49,7 @@ from app.risk.assessment import assess, prospect_for
 from app.signing import dunning
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import period_bounds
+from app.signing.renewal_notices import noticed_price
 from app.signing.renewal_rows import WALLET, PlannedRenewal, write_renewals
 
 log = logs.get("signing.renewal_batch")
@@ -172,6 +173,9 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
     line = quote.lines[0]
     if line.sku.stock is not None:
         return None  # stock is reserved by the per-contract path
+    noticed = noticed_price(sub)
+    if noticed is not None and quote.total.amount > noticed:
+        return None  # raised since its notice: the per-contract path charges what the notice said
     prospect = prospect_for(sub.merchant_id, customer_id=sub.customer_id, email=sub.customer_email,
                             amount=quote.total.amount, currency=quote.currency, livemode=sub.livemode)
     assessment = assess(prospect)

@@ -1,6 +1,7 @@
 """Renewal notices: ``subscription.renewal_upcoming`` tells the merchant's webhooks of a renewal the merchant's
 notice days before it charges, once per period — the period is claimed on the contract (``announced_period``) by
-a conditional UPDATE, so parallel sweeps never announce it twice. The renewal sweep sends them first.
+a conditional UPDATE, so parallel sweeps never announce it twice. The renewal sweep sends them first. The price a
+notice names is kept with it (``announced_amount``): the period it announced is charged no more than that.
 
 A free trial's end (its first charge) is announced at least TRIAL_NOTICE_DAYS before, whatever the merchant's
 notice days (0 included): card networks expect the shopper to be reminded before a trial turns into a charge, and
@@ -43,18 +44,24 @@ def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int 
         notice_days = notice_days_for(sub.status, merchant_days)
         if notice_days <= 0 or sub.next_renewal_at - timedelta(days=notice_days) > now:
             continue
-        period = sub.period + 1
+        period, amount = sub.period + 1, _next_price(sub)
         if db.session.execute(update(Subscription).where(Subscription.id == sub.id,
                                                          Subscription.announced_period == sub.announced_period)
-                              .values(announced_period=period).execution_options(synchronize_session=False)
-                              ).rowcount != 1:
+                              .values(announced_period=period, announced_amount=amount)
+                              .execution_options(synchronize_session=False)).rowcount != 1:
             continue
         record_event(sub.merchant_id, "subscription.renewal_upcoming", {**subscription_object(sub), "renewal": {
             "period": period, "at": unix(sub.next_renewal_at),
-            "amount": {"amount": _next_price(sub), "currency": sub.currency}}}, livemode=sub.livemode)
+            "amount": {"amount": amount, "currency": sub.currency}}}, livemode=sub.livemode)
         sent += 1
     db.session.commit()
     return sent
+
+
+def noticed_price(sub: Subscription) -> int | None:
+    """The most the contract's next period may charge at list price: what its renewal notice named (a raise since
+    then applies from the period after, which its own notice names); None when it was not announced."""
+    return sub.announced_amount if sub.announced_period == sub.period + 1 else None
 
 
 def _next_price(sub: Subscription) -> int:

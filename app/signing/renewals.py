@@ -39,6 +39,7 @@ from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import replaced_mandate, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
+from app.signing.renewal_notices import noticed_price
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.renewals")
@@ -73,13 +74,21 @@ def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:
                          actor="system:renewal", commit=False, renewal_of=sub.id, currency=sub.currency,
                          # Open through the whole dunning schedule, so every try charges this one order.
                          expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1))
+    noticed = noticed_price(sub)
+    if noticed is not None and order.total > noticed:
+        _amend_total(order, noticed)  # raised since the notice: this period is charged what the notice said
     plan = hooks.plan_renewal(sub, order.total)
     if plan.skip:
         raise SkipRenewal(plan.reason or "skipped by a subscription hook")
     if plan.amount is not None and plan.amount != order.total:
-        order.discount += order.total - plan.amount
-        order.total = plan.amount
+        _amend_total(order, plan.amount)
     return order
+
+
+def _amend_total(order: Order, amount: int) -> None:
+    """Charge ``amount`` rather than the list price: the difference is the order's discount."""
+    order.discount += order.total - amount
+    order.total = amount
 
 
 def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:

@@ -184,3 +184,19 @@ def test_a_batch_renewal_in_euros_lists_the_euro_price_on_its_line(api, sandbox,
     assert order["amount"]["total"] == euro_price and order["amount"]["currency"] == "eur"
     assert [(i["quantity"], i["unit_amount"], i["amount"]) for i in order["items"]] == [(1, euro_price, euro_price)]
     assert available(api, "cus_euro") == 0
+
+
+def test_a_wallet_renewal_raised_after_its_notice_is_charged_what_the_notice_said(app, api, sandbox, worker, monthly,
+                                                                                 clock):
+    """The batch priced the renewal at the list price of the day: a raise made after the notice was charged
+    without notice. Such a contract now goes the per-contract way, which charges what the notice said."""
+    top_up(api, sandbox, worker, 3 * PRICE, customer="cus_w")
+    sub = wallet_subscription(api, worker, monthly, clock, "cus_w")
+    advance(api, worker, clock, unix(2027, 2, 26))
+    assert api.patch(f"/skus/{monthly}", json={"price": {"amount": 1299, "currency": "usd"}}).status_code == 200
+    advance(api, worker, clock, unix(2027, 3, 1))
+
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["status"] == "active" and after["period"] == 2
+    assert api.get(f"/orders/{after['renewals'][0]['order']}").json["amount"]["total"] == PRICE
+    assert available(api, "cus_w") == PRICE

@@ -137,6 +137,24 @@ def test_the_renewal_notice_names_the_price_the_renewal_charges(app, api, sandbo
     assert (latest["renewal"]["period"], latest["renewal"]["amount"]["amount"]) == (3, 2500)
 
 
+def test_a_price_raised_after_the_notice_applies_from_the_next_noticed_period(api, sandbox, worker, monthly, clock):
+    """The notice named $9.99; the merchant then raised the price to $12.99. Before, the renewal two days later
+    charged $12.99, which the subscriber was never told of. Now the announced period is charged what its notice
+    said, and the raise applies from the next period, whose own notice names it."""
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    advance(api, worker, clock, unix(2027, 2, 26))
+    assert [n["renewal"]["amount"]["amount"] for n in events(api, "subscription.renewal_upcoming")] == [999]
+    assert api.patch(f"/skus/{monthly}", json={"price": {"amount": 1299, "currency": "usd"}}).status_code == 200
+
+    advance(api, worker, clock, unix(2027, 3, 31, 13))
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["status"] == "active" and after["period"] == 3
+    totals = [api.get(f"/orders/{r['order']}").json["amount"]["total"] for r in after["renewals"]]
+    assert totals == [999, 1299]
+    notices = sorted(events(api, "subscription.renewal_upcoming"), key=lambda n: n["renewal"]["period"])
+    assert [(n["renewal"]["period"], n["renewal"]["amount"]["amount"]) for n in notices] == [(2, 999), (3, 1299)]
+
+
 def test_a_declined_renewal_goes_past_due_and_is_paid_by_the_next_try(api, sandbox, worker, monthly, clock):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 1)
