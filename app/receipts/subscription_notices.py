@@ -1,6 +1,6 @@
 """What an email to a subscriber says: a renewal payment failed (with a link to pay it with another card), a free
 trial ends soon (what it will charge, and where to cancel), the subscription was canceled, or it was paused after
-its last renewal try failed.
+its last renewal try failed, or a payment that landed after it stopped renewing was refunded.
 
 Built when the email is sent, from the event it answers (fixed) and the contract (its names and language)."""
 from __future__ import annotations
@@ -29,14 +29,14 @@ from app.signing.self_service import email_link_for
 from app.web.shopper_locale import speaking
 
 KINDS = {"subscription.renewal_failed": "payment_failed", "subscription.renewal_upcoming": "trial_ending",
-         "subscription.canceled": "canceled", "subscription.paused": "paused"}
+         "subscription.canceled": "canceled", "subscription.paused": "paused", "refund.succeeded": "payment_refunded"}
 
 
 @dataclass(frozen=True)
 class SubscriptionNotice:
     """One email to a subscriber, as they read it."""
 
-    kind: str  # payment_failed | trial_ending | canceled | paused
+    kind: str  # payment_failed | trial_ending | canceled | paused | payment_refunded
     merchant_name: str
     product: str
     price: Money
@@ -44,7 +44,8 @@ class SubscriptionNotice:
     interval_count: int
     livemode: bool
     language: str
-    # payment_failed: what the open renewal asks for and when it is tried again; trial_ending: the first charge.
+    # payment_failed: what the open renewal asks for and when it is tried again; trial_ending: the first charge;
+    # payment_refunded: the payment given back.
     amount: Money | None = None
     charge_at: datetime | None = None
     # canceled: because the last renewal try failed (not a cancel by the shopper or the merchant).
@@ -104,6 +105,8 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
         price = renewal.get("amount") or {}
         amount = Money(price.get("amount", sub.price_amount), price.get("currency", sub.currency))
         charge_at = _at(renewal.get("at"))
+    elif kind == "payment_refunded":  # the event's object is the refund
+        amount = Money(obj["amount"], obj["currency"])
     token, expires = email_link_for(sub, until=_link_until(sub, merchant, kind, obj))
     base = current_app.config["PUBLIC_URL"].rstrip("/")
     return SubscriptionNotice(
@@ -123,6 +126,8 @@ def subject_for(notice: SubscriptionNotice) -> str:
         subject = gettext("Your free trial of %(product)s ends soon", **names)
     elif notice.kind == "paused":
         subject = gettext("Your subscription to %(product)s has been paused", **names)
+    elif notice.kind == "payment_refunded":
+        subject = gettext("Your payment for %(product)s has been refunded", **names)
     else:
         subject = gettext("Your subscription to %(product)s has been canceled", **names)
     return subject if notice.livemode else gettext("[Test mode] %(subject)s", subject=subject)

@@ -1,6 +1,7 @@
 """Subscription emails: a subscriber hears from the merchant when the subscription needs them — a renewal payment
 failed (each try but the last; the link pays the open renewal with another card), a free trial ends soon (the
-renewal notice of its first charge), the subscription was canceled, or paused because its last try failed.
+renewal notice of its first charge), the subscription was canceled, or paused because its last try failed, or a
+payment that landed after it stopped renewing was refunded.
 
 Built as receipts are: an outbox handler on the event (so only once the change is durable, and never inside a
 renewal: a mail server that is down cannot hold one up) adds the email's row, unique per (event, recipient), and
@@ -22,12 +23,14 @@ from app.events import Event, subscribe
 from app.extensions import db
 from app.ids import new_id
 from app.merchants.models import Merchant
+from app.payments.refund_models import Refund
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.models import SubscriptionEmail
 from app.receipts.test_mode import WITHHELD_REASON, withheld_in_test_mode
 from app.receipts.subscription_notices import KINDS, build_message, build_notice, ended_for_nonpayment
 from app.signing.models import Subscription
+from app.signing.renewal_orders import GIVEN_BACK_BY, GIVEN_BACK_REASON, contract_of_order
 
 log = logs.get("receipts")
 
@@ -46,10 +49,10 @@ def _wants_emails(merchant_id: str) -> bool:
     return merchant is not None and merchant.subscription_emails and mailer_from_config(current_app.config) is not None
 
 
-def _queue(event: Event) -> None:
-    """Outbox handler: the event's email gets its row (once per event and recipient) and a job to send it."""
-    obj = event.data["object"]
-    sub = db.session.get(Subscription, obj["id"])
+def _queue(event: Event, sub: Subscription | None = None) -> None:
+    """Outbox handler: the event's email gets its row (once per event and recipient) and a job to send it. ``sub``:
+    the contract, when the event is about another object (a refund)."""
+    sub = sub or db.session.get(Subscription, event.data["object"]["id"])
     if sub is None or not sub.customer_email or not _wants_emails(sub.merchant_id):
         return
     recipient = sub.customer_email
@@ -105,6 +108,16 @@ def email_paused_for_nonpayment(event: Event) -> None:
     sub = db.session.get(Subscription, event.data["object"]["id"])
     if sub is not None and ended_for_nonpayment(sub, "paused"):
         _queue(event)
+
+
+# Kassa refunds in full a payment that landed after its renewal was given up, or after the contract was canceled
+# unpaid (app/signing/renewal_orders.py): the money comes back unasked, and the subscriber hears why.
+@subscribe("refund.succeeded", applies=lambda obj: (obj.get("reason") or "").startswith(GIVEN_BACK_REASON))
+def email_late_payment_refunded(event: Event) -> None:
+    """A payment that bought no period was refunded: say so, and that the period will not be charged."""
+    refund = db.session.get(Refund, event.data["object"]["id"])
+    if refund is not None and refund.actor == GIVEN_BACK_BY:
+        _queue(event, contract_of_order(refund.order_id))
 
 
 def _skip(email_id: str, why: str) -> str:

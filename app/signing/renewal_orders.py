@@ -19,6 +19,10 @@ from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.renewals import PAID_ORDER, awaited_deduction_failed, renewal_paid
 
 log = logs.get("signing.renewals")
+# How the refund of a payment that bought nothing reads and who made it: the subscriber's email says why it came back
+# (app/receipts/subscription_sending.py).
+GIVEN_BACK_REASON = "paid after subscription"
+GIVEN_BACK_BY = "system:renewal"
 
 
 def renewal_of_order(order_id: str) -> SubscriptionRenewal | None:
@@ -54,6 +58,14 @@ def dun_on_failed_deduction(event: Event) -> None:
             db.session.commit()
 
 
+def contract_of_order(order_id: str) -> Subscription | None:
+    """The contract an order is the first order or a renewal of, if any."""
+    renewal = renewal_of_order(order_id)
+    if renewal is not None:
+        return db.session.get(Subscription, renewal.subscription_id)
+    return db.session.scalar(select(Subscription).where(Subscription.first_order_id == order_id))
+
+
 def give_back_orphaned_payment(renewal: SubscriptionRenewal) -> None:
     """A renewal given up (the contract was canceled) whose order was paid all the same, before Kassa could move
     the contract into the period: the payment buys nothing, so it goes back in full."""
@@ -70,9 +82,9 @@ def give_back_unused_payment(order_id: str, subscription_id: str) -> None:
     order = db.session.get(Order, order_id, populate_existing=True)
     if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
         return
-    create_refund(order.merchant_id, order.id, reason=f"paid after subscription {subscription_id} was "
+    create_refund(order.merchant_id, order.id, reason=f"{GIVEN_BACK_REASON} {subscription_id} was "
                                                       "canceled: the period it paid for will not be delivered",
-                  actor="system:renewal")
+                  actor=GIVEN_BACK_BY)
     log.warning("subscription order paid after cancel: refunded", extra={"fields": {
         "subscription_id": subscription_id, "order_id": order.id}})
 

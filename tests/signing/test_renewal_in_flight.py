@@ -12,15 +12,20 @@ from tests.signing.test_renewals import (  # noqa: F401  (fixtures)
     active_subscription, advance, clock, decline_next, events, membership_until, monthly, unix)
 
 
-def renewal_in_flight(app, api, sandbox, worker, monthly: str, clock: str, monkeypatch) -> tuple[dict, dict]:
-    """An active contract whose period-2 deduction the provider made but whose answer came too late: the renewal
-    waits for the janitor, its order paying. Returns the contract and the renewal order."""
-    sub = active_subscription(api, sandbox, worker, monthly, clock)
+def renew_answered_too_late(app, api, sandbox, worker, clock: str, monkeypatch) -> None:
+    """Advance to period 2's renewal, the provider making its deduction but answering too late."""
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
     with FaultyProvider(sandbox.url, "slow", delay=1.0) as provider:  # deducts, then answers too late
         monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
         advance(api, worker, clock, unix(2027, 2, 28, 13))
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+
+
+def renewal_in_flight(app, api, sandbox, worker, monthly: str, clock: str, monkeypatch) -> tuple[dict, dict]:
+    """An active contract whose period-2 deduction the provider made but whose answer came too late: the renewal
+    waits for the janitor, its order paying. Returns the contract and the renewal order."""
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    renew_answered_too_late(app, api, sandbox, worker, clock, monkeypatch)
     sub = api.get(f"/subscriptions/{sub['id']}").json
     assert sub["status"] == "active" and [(r["period"], r["status"]) for r in sub["renewals"]] == [(2, "pending")]
     order = api.get(f"/orders/{sub['renewals'][0]['order']}").json
@@ -142,11 +147,7 @@ def declined_renewal_in_flight(app, api, sandbox, worker, monthly: str, clock: s
     """As ``renewal_in_flight``, but the provider declined the deduction whose answer came too late."""
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 1)
-    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
-    with FaultyProvider(sandbox.url, "slow", delay=1.0) as provider:
-        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
-        advance(api, worker, clock, unix(2027, 2, 28, 13))
-    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    renew_answered_too_late(app, api, sandbox, worker, clock, monkeypatch)
     sub = api.get(f"/subscriptions/{sub['id']}").json
     order = api.get(f"/orders/{sub['renewals'][0]['order']}").json
     assert order["status"] == "paying" and [p["status"] for p in order["payments"]] == ["unknown"]
