@@ -1,6 +1,7 @@
 """What an email to a subscriber says: a renewal payment failed (with a link to pay it with another card), a free
 trial ends soon (what it will charge, and where to cancel), the subscription was canceled, or it was paused after
-its last renewal try failed, or a payment that landed after it stopped renewing was refunded.
+its last renewal try failed, the payment method of a paid period was withdrawn, or a payment that landed after it
+stopped renewing was refunded.
 
 Built when the email is sent, from the event it answers (fixed) and the contract (its names and language)."""
 from __future__ import annotations
@@ -36,7 +37,7 @@ KINDS = {"subscription.renewal_failed": "payment_failed", "subscription.renewal_
 class SubscriptionNotice:
     """One email to a subscriber, as they read it."""
 
-    kind: str  # payment_failed | trial_ending | canceled | paused | payment_refunded
+    kind: str  # payment_failed | trial_ending | canceled | paused | payment_refunded | mandate_revoked
     merchant_name: str
     product: str
     price: Money
@@ -48,6 +49,8 @@ class SubscriptionNotice:
     # payment_refunded: the payment given back.
     amount: Money | None = None
     charge_at: datetime | None = None
+    # mandate_revoked: when the contract ends (with its current period).
+    ends_at: datetime | None = None
     # canceled: because the last renewal try failed (not a cancel by the shopper or the merchant).
     for_nonpayment: bool = False
     # The shopper's billing page (app/signing/self_service.py), and until when the link opens it.
@@ -87,6 +90,8 @@ def _link_until(sub: Subscription, merchant: Merchant, kind: str, obj: dict) -> 
         ends = (_at(renewal.get("period_start")) or now_for(sub)) + dunning.dunning_window(merchant)
     elif kind == "trial_ending":
         ends = _at(renewal.get("at")) or now_for(sub)
+    elif kind == "mandate_revoked":
+        ends = _at(obj.get("current_period_end")) or now_for(sub)
     else:
         ends = now_for(sub)
     return utcnow() + (ends - now_for(sub)) + timedelta(days=1)
@@ -96,7 +101,7 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
     """The email answering an event (``obj``: its object) about ``sub``."""
     merchant = db.session.get(Merchant, sub.merchant_id)
     renewal = obj.get("renewal") or {}
-    amount = charge_at = None
+    amount = charge_at = ends_at = None
     if kind == "payment_failed":
         order = db.session.get(Order, renewal["order"]) if renewal.get("order") else None
         amount = Money(order.total, order.currency) if order else Money(sub.price_amount, sub.currency)
@@ -107,12 +112,14 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
         charge_at = _at(renewal.get("at"))
     elif kind == "payment_refunded":  # the event's object is the refund
         amount = Money(obj["amount"], obj["currency"])
+    elif kind == "mandate_revoked":
+        ends_at = _at(obj.get("current_period_end"))
     token, expires = email_link_for(sub, until=_link_until(sub, merchant, kind, obj))
     base = current_app.config["PUBLIC_URL"].rstrip("/")
     return SubscriptionNotice(
         kind=kind, merchant_name=merchant.name, product=_product(sub), price=Money(sub.price_amount, sub.currency),
         interval=sub.interval, interval_count=sub.interval_count, livemode=sub.livemode,
-        language=_language(sub, merchant), amount=amount, charge_at=charge_at,
+        language=_language(sub, merchant), amount=amount, charge_at=charge_at, ends_at=ends_at,
         for_nonpayment=kind == "canceled" and ended_for_nonpayment(sub, "canceled"),
         billing_url=f"{base}/checkout/billing/{token}", link_expires_at=expires)
 
@@ -128,6 +135,8 @@ def subject_for(notice: SubscriptionNotice) -> str:
         subject = gettext("Your subscription to %(product)s has been paused", **names)
     elif notice.kind == "payment_refunded":
         subject = gettext("Your payment for %(product)s has been refunded", **names)
+    elif notice.kind == "mandate_revoked":
+        subject = gettext("Your subscription to %(product)s will end: its payment method was withdrawn", **names)
     else:
         subject = gettext("Your subscription to %(product)s has been canceled", **names)
     return subject if notice.livemode else gettext("[Test mode] %(subject)s", subject=subject)

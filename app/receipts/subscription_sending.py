@@ -1,7 +1,8 @@
 """Subscription emails: a subscriber hears from the merchant when the subscription needs them — a renewal payment
 failed (each try but the last; the link pays the open renewal with another card), a free trial ends soon (the
-renewal notice of its first charge), the subscription was canceled, or paused because its last try failed, or a
-payment that landed after it stopped renewing was refunded.
+renewal notice of its first charge), the subscription was canceled, or paused because its last try failed, the
+mandate of a paid period was revoked (so it ends with that period), or a payment that landed after it stopped
+renewing was refunded.
 
 Built as receipts are: an outbox handler on the event (so only once the change is durable, and never inside a
 renewal: a mail server that is down cannot hold one up) adds the email's row, unique per (event, recipient), and
@@ -37,7 +38,8 @@ log = logs.get("receipts")
 JOB = "app.jobs.send_subscription_email"
 MAIL = delivery.MailKind(SubscriptionEmail.id, JOB, "subscription email", log)
 # What must still be true when the email goes out, or it says something no longer so.
-_STILL_TRUE = {"payment_failed": ("past_due",), "trial_ending": ("trialing",), "paused": ("paused",)}
+_STILL_TRUE = {"payment_failed": ("past_due",), "trial_ending": ("trialing",), "paused": ("paused",),
+               "mandate_revoked": ("active", "trialing")}
 
 
 def _has_email(obj: dict) -> bool:
@@ -49,9 +51,11 @@ def _wants_emails(merchant_id: str) -> bool:
     return merchant is not None and merchant.subscription_emails and mailer_from_config(current_app.config) is not None
 
 
-def _queue(event: Event, sub: Subscription | None = None) -> None:
+def _queue(event: Event, sub: Subscription | None = None, kind: str | None = None) -> None:
     """Outbox handler: the event's email gets its row (once per event and recipient) and a job to send it. ``sub``:
-    the contract, when the event is about another object (a refund)."""
+    the contract, when the event is about another object (a refund); ``kind``: what the email says, when the
+    event's type alone does not tell."""
+    kind = kind or KINDS[event.type]
     sub = sub or db.session.get(Subscription, event.data["object"]["id"])
     if sub is None or not sub.customer_email or not _wants_emails(sub.merchant_id):
         return
@@ -65,9 +69,9 @@ def _queue(event: Event, sub: Subscription | None = None) -> None:
             with db.session.begin_nested():
                 db.session.add(SubscriptionEmail(
                     id=email_id, event_id=event.id, subscription_id=sub.id, merchant_id=sub.merchant_id,
-                    kind=KINDS[event.type], recipient=recipient, status="pending", attempts=0,
+                    kind=kind, recipient=recipient, status="pending", attempts=0,
                     # The same for every try, so a mail client shows a repeated send once.
-                    message_id=f"<{KINDS[event.type]}.{event.id}@{domain}>", created_at=utcnow()))
+                    message_id=f"<{kind}.{event.id}@{domain}>", created_at=utcnow()))
         except IntegrityError:
             return  # a run of this handler that is still going added it, and queues it
     else:
@@ -108,6 +112,30 @@ def email_paused_for_nonpayment(event: Event) -> None:
     sub = db.session.get(Subscription, event.data["object"]["id"])
     if sub is not None and ended_for_nonpayment(sub, "paused"):
         _queue(event)
+
+
+def _revoked_on_a_paid_period(obj: dict) -> bool:
+    return _has_email(obj) and obj.get("status") in _STILL_TRUE["mandate_revoked"] \
+        and (obj.get("mandate") or {}).get("status") == "revoked"
+
+
+# A past-due contract whose mandate is revoked hears of it from its next failed try (that email's link pays with
+# another card); a paid one would not hear until it had ended.
+@subscribe("subscription.updated", applies=_revoked_on_a_paid_period)
+def email_mandate_revoked(event: Event) -> None:
+    """The mandate of an active (or trialing) contract was revoked: say the subscription ends with its paid period
+    and nothing more is charged. Once per mandate: a later update of the contract repeats nothing."""
+    sub = db.session.get(Subscription, event.data["object"]["id"])
+    if sub is not None and not _told_of_revoke(sub.id, event.data["object"]["mandate"]["reference"]):
+        _queue(event, sub, "mandate_revoked")
+
+
+def _told_of_revoke(subscription_id: str, reference: str | None) -> bool:
+    """Whether the subscriber already has (or is being sent) the email about this mandate's revoke."""
+    told = db.session.scalars(select(Event.data).join(SubscriptionEmail, SubscriptionEmail.event_id == Event.id)
+                              .where(SubscriptionEmail.subscription_id == subscription_id,
+                                     SubscriptionEmail.kind == "mandate_revoked"))
+    return any((data["object"].get("mandate") or {}).get("reference") == reference for data in told)
 
 
 # Kassa refunds in full a payment that landed after its renewal was given up, or after the contract was canceled
