@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 
 from app.db_types import utcnow
-from app.errors import Conflict, InvalidRequest, NotFound
+from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
 from app.extensions import db
 from app.merchants.models import ApiKey
+from app.merchants.permissions import can, roles_with
 from app.merchants.services import issue_key
 
 KINDS = ("secret", "publishable")
@@ -52,12 +53,28 @@ def parse_key_name(name: object) -> str | None:
     return name or None
 
 
-def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object = None) -> IssuedKey:
-    """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live), with an optional ``name``."""
+def may_mint(role: str | None, kind: str) -> bool:
+    """Whether a user of ``role`` may create or roll a key of ``kind``: a key is never stronger than its maker."""
+    return kind != "secret" or can(role, "api_keys.secret")
+
+
+def _check_may_mint(role: str | None, kind: str) -> None:
+    if not may_mint(role, kind):
+        raise PermissionDenied(
+            f"only {' or '.join(roles_with('api_keys.secret'))} users create or roll secret keys: a secret key can do "
+            f"everything by API (refunds, customer data exports and erasures), more than your role ({role}) may",
+            code="secret_key_not_allowed", param="kind")
+
+
+def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object = None,
+                   role: str | None) -> IssuedKey:
+    """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live), with an optional ``name``, made by a
+    user of ``role``."""
     if kind not in KINDS:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
     if mode not in MODES:
         raise InvalidRequest(f"mode must be one of {', '.join(MODES)}", param="mode")
+    _check_may_mint(role, kind)
     key, raw = issue_key(merchant_id, kind, mode, parse_key_name(name))
     db.session.commit()
     return IssuedKey(key, raw)
@@ -81,10 +98,11 @@ def revoke_api_key(merchant_id: str, key_id: str) -> ApiKey:
     return db.session.get(ApiKey, key_id, populate_existing=True)
 
 
-def roll_api_key(merchant_id: str, key_id: str, *, name: object = None) -> IssuedKey:
+def roll_api_key(merchant_id: str, key_id: str, *, name: object = None, role: str | None) -> IssuedKey:
     """Replace a key by a new one of the same kind and mode, in one transaction; the new key takes ``name``,
-    or keeps the old key's name when none is given."""
+    or keeps the old key's name when none is given. A roll mints a key, so ``role`` must be allowed to."""
     old = get_api_key(merchant_id, key_id)
+    _check_may_mint(role, old.kind)
     key, raw = issue_key(merchant_id, old.kind, old.mode, parse_key_name(name) or old.name)
     db.session.flush()
     _revoke(merchant_id, key_id, replaced_by=key.id)

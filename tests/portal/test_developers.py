@@ -379,3 +379,45 @@ def test_a_test_event_from_the_portal_is_delivered_and_listed(app, merchant, por
     portal.post(f"/portal/developers/webhooks/{endpoint_id}/test", {"type": "order.paid"})
     assert "Not sent: this endpoint is disabled" in portal.text("/portal/developers/webhooks")
     assert len(hook.accepted) == 1
+
+
+def test_a_developer_cannot_mint_a_secret_key_stronger_than_their_role(app, client, merchant, member):
+    """A secret key can export, erase and refund by API, which a developer may not do in the portal: a developer
+    creates publishable keys only, and cannot roll a secret key into a new one they would see."""
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    developer = member("developer")
+    page = developer.text("/portal/developers")
+    assert "Only owners create and roll secret keys" in page
+    assert 'value="secret"' not in page and 'value="publishable"' in page
+    assert "Roll key ending" not in _key_row(page, "sk_test_")
+
+    refused = developer.post("/portal/developers/keys", {"kind": "secret", "mode": "live"})
+    assert refused.status_code == 422
+    assert "Only owner users create or roll secret keys" in refused.get_data(as_text=True)
+    assert "sk_live_" not in refused.get_data(as_text=True)
+
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
+    confirm = developer.text(f"/portal/developers/keys/{key_id}/roll")
+    assert "Only owners roll secret keys" in confirm and "disabled>Roll key" in confirm
+    assert developer.post(f"/portal/developers/keys/{key_id}/roll").status_code == 302
+    assert "Nothing changed: only owner users create or roll secret keys" in developer.text("/portal/developers")
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 200  # the old key was not replaced
+    with app.app_context():
+        assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id, kind="secret").count() == 1
+
+    publishable = developer.post("/portal/developers/keys", {"kind": "publishable", "mode": "test"})
+    assert publishable.status_code == 200 and _shown_key(publishable).startswith("pk_test_")
+
+
+def test_the_key_service_refuses_a_secret_key_to_a_role_without_every_permission(app, merchant):
+    from app.errors import PermissionDenied
+    from app.merchants.api_keys import create_api_key
+
+    with app.app_context():
+        for role in ("developer", "operator", "finance"):
+            with pytest.raises(PermissionDenied):
+                create_api_key(merchant.id, kind="secret", mode="test", role=role)
+        assert create_api_key(merchant.id, kind="secret", mode="test", role="owner").raw.startswith("sk_test_")

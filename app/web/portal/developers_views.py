@@ -9,7 +9,7 @@ from app.catalog.services import list_products
 from app.errors import KassaError
 from app.extensions import db
 from app.web.embed.snippet import embed_snippet
-from app.merchants.api_keys import (IssuedKey, create_api_key, embed_key, get_api_key, list_api_keys,
+from app.merchants.api_keys import (IssuedKey, create_api_key, embed_key, get_api_key, list_api_keys, may_mint,
                                    revoke_api_key, roll_api_key)
 from app.merchants.models import ApiKey
 from app.web.portal import bp
@@ -24,11 +24,21 @@ def _shown_once(issued: IssuedKey, *, rolled: ApiKey | None = None):
     return body, 200, {"Cache-Control": "no-store"}
 
 
+def _key_form(form: ApiKeyForm) -> ApiKeyForm:
+    """The create form offers only the kinds the user may mint (the page says why secret keys are missing)."""
+    form.kind.choices = [choice for choice in form.kind.choices if may_mint(current_user.role, choice.value)]
+    return form
+
+
+def _keys_page(form: ApiKeyForm, status: int = 200):
+    return render_template("portal/api_keys.html", keys=list_api_keys(current_user.merchant_id), form=_key_form(form),
+                           may_mint_secret=may_mint(current_user.role, "secret"), action_form=ConfirmForm()), status
+
+
 @bp.get("/developers")
 @permission_required("developers.manage")
 def developers():
-    return render_template("portal/api_keys.html", keys=list_api_keys(current_user.merchant_id), form=ApiKeyForm(),
-                           action_form=ConfirmForm())
+    return _keys_page(ApiKeyForm())
 
 
 @bp.post("/developers/keys")
@@ -39,13 +49,12 @@ def developers_keys_create():
         try:
             with audit("api_key.create", ApiKey):
                 issued = create_api_key(current_user.merchant_id, kind=form.kind.data, mode=form.mode.data,
-                                        name=form.name.data)
+                                        name=form.name.data, role=current_user.role)
         except KassaError as error:
             show_error(form, error)
         else:
             return _shown_once(issued)
-    return render_template("portal/api_keys.html", keys=list_api_keys(current_user.merchant_id), form=form,
-                           action_form=ConfirmForm()), 422
+    return _keys_page(form, 422)
 
 
 def _key_action(key_id: str, action: str):
@@ -57,7 +66,7 @@ def _key_action(key_id: str, action: str):
         try:
             with audit(f"api_key.{action}", ApiKey, key_id):
                 if action == "roll":
-                    issued = roll_api_key(merchant_id, key_id, name=form.name.data)
+                    issued = roll_api_key(merchant_id, key_id, name=form.name.data, role=current_user.role)
                 else:
                     revoke_api_key(merchant_id, key_id)
         except KassaError as error:
@@ -69,7 +78,8 @@ def _key_action(key_id: str, action: str):
         flash(f"Key …{key.last4} is revoked; requests with it are refused from now on.")
         return redirect(url_for("portal.developers"))
     status = 422 if request.method == "POST" else 200  # a roll whose name was refused shows why
-    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form), status
+    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form,
+                           may_roll=may_mint(current_user.role, key.kind)), status
 
 
 @bp.route("/developers/keys/<key_id>/roll", methods=["GET", "POST"])
