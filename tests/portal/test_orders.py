@@ -362,6 +362,19 @@ def test_the_export_holds_what_the_filter_shows_with_customer_emails(app, api, c
     assert len(emails) == 3 and emails[carol["id"]] == "carol@shop.example" and emails[guest["id"]] == ""
 
 
+@pytest.mark.parametrize("role", ["operator", "finance", "developer"])
+def test_only_a_role_that_may_download_customer_data_gets_emails_in_the_export(app, api, catalog, member, role):
+    carol = _order_for(api, catalog["sku"], {"id": "cus_carol", "email": "carol@shop.example"})
+    signed = member(role)
+    assert "The CSV export leaves out customer emails" in signed.text("/portal/orders")
+
+    export = signed.get("/portal/orders/export.csv")
+    assert export.status_code == 200 and "carol@shop.example" not in export.get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(export.get_data(as_text=True))))
+    assert [(r["id"], r["customer_id"], r["total"]) for r in rows] == [(carol["id"], "cus_carol", "9.99")]
+    assert "customer_email" not in rows[0]
+
+
 def test_the_channel_filter_names_channels_as_shoppers_see_them(portal):
     page = portal.text("/portal/orders?channel=sandbox_qr")
     assert '<option selected value="sandbox_qr">QR code (sandbox)</option>' in page

@@ -13,7 +13,7 @@ from app.errors import KassaError
 from app.event_history import events_for_order
 from app.extensions import db
 from app.ledger.statements import order_books
-from app.merchants.permissions import can
+from app.merchants.permissions import can, roles_with
 from app.money import Money, ambiguous_comma, exponent, format_major, parse_major
 from app.orders.services import get_order
 from app.payments.order_payments import payments_for_order
@@ -64,21 +64,27 @@ def orders():
     newer = url_for("portal.orders", ending_before=page.orders[0].id, **args) if page.has_newer else None
     older = url_for("portal.orders", starting_after=page.orders[-1].id, **args) if page.has_older else None
     return render_template("portal/orders.html", form=form, page=page, newer_url=newer, older_url=older,
-                           filtered=bool(args), export_url=url_for("portal.orders_export", **args)), \
+                           filtered=bool(args), export_url=url_for("portal.orders_export", **args),
+                           export_has_emails=can(current_user.role, EMAILS_IN_EXPORT),
+                           email_exporters=roles_with(EMAILS_IN_EXPORT)), \
         200 if valid else 422
 
 
 _CSV_COLUMNS = ("id", "created_at", "status", "customer_id", "customer_email", "currency", "subtotal", "discount",
                 "total", "refunded_amount")
+# Every customer's email in one file is a bulk download of personal data: it goes with the permission to download a
+# customer's data, and everyone else gets the same export without the column.
+EMAILS_IN_EXPORT = "customers.export"
 
 
-def _csv_rows(merchant_id: str, filters: OrderFilters) -> Iterator[str]:
+def _csv_rows(merchant_id: str, filters: OrderFilters, *, with_emails: bool) -> Iterator[str]:
     out = CsvChunks()
-    out.row(_CSV_COLUMNS)
+    out.row(column for column in _CSV_COLUMNS if with_emails or column != "customer_email")
     yield out.take()
     for order in export_orders(merchant_id, filters):
+        email = [spreadsheet_safe(order.customer_email)] if with_emails else []
         out.row([order.id, order.created_at.isoformat(), order.status, spreadsheet_safe(order.customer_id),
-                 spreadsheet_safe(order.customer_email), order.currency,
+                 *email, order.currency,
                  *(format_major(amount, order.currency) for amount in
                    (order.subtotal, order.discount, order.total, order.refunded_amount))])
         yield out.take()
@@ -91,8 +97,8 @@ def orders_export():
     if not form.validate():
         abort(400, description="The filters are not valid; fix them on the orders page and export again.")
     # Streamed: the export reads in batches and never holds every order in memory.
-    response = Response(stream_with_context(_csv_rows(current_user.merchant_id, _filters(form))),
-                        mimetype="text/csv")
+    rows = _csv_rows(current_user.merchant_id, _filters(form), with_emails=can(current_user.role, EMAILS_IN_EXPORT))
+    response = Response(stream_with_context(rows), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="orders.csv"'
     return response
 
