@@ -70,13 +70,14 @@ def note_on_timeline(order: Order, reason: str, *, actor: str) -> None:
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
                along: Sequence[object] = (), and_set: Mapping[str, object] | None = None,
-               reason_code: CloseReason | None = None) -> Order:
+               reason_code: CloseReason | None = None, quoted: str | None = None) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
     StaleOrder when someone else changed the order since it was read. ``along`` are new rows that come with the
     move (a payment's attempt), written with the timeline row in one statement; ``and_set`` are other columns of
     the order the same UPDATE sets (a fulfilled order's auto-confirm time); ``reason_code`` is the why of a close
-    as a value (``reason`` is the merchant's note)."""
+    as a value (``reason`` is the merchant's note); ``quoted`` is text someone typed (a refund's reason), added to
+    the timeline's reason but only counted in the log."""
     if not can_transition(order.status, target, total=order.total):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",
                        code="order_state_invalid")
@@ -90,7 +91,8 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
     for name, value in (("status", target), ("version", version + 1), ("updated_at", now), *extra.items()):
         set_committed_value(order, name, value)
     rows: list = [*along, OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=previous,
-                                     status=target, reason=reason, reason_code=reason_code, actor=actor, at=now)]
+                                     status=target, reason=f"{reason}: {quoted}" if quoted else reason,
+                                     reason_code=reason_code, actor=actor, at=now)]
     # A return to an earlier status (a refund settling) is announced by its own event, never as a
     # second order.paid that a merchant's webhook would act on twice.
     if announce:
@@ -105,7 +107,10 @@ def transition(order: Order, target: str, *, reason: str, actor: str, announce: 
         for name, value in (("status", previous), ("version", version), ("updated_at", updated_at), *undo.items()):
             set_committed_value(order, name, value)
         raise StaleOrder(f"order {order.id} changed while being updated; retry")
-    log.info("order %s: %s -> %s (%s)", order.id, previous, target, reason,
+    # Typed text is personal data (a shopper's name, address, complaint): stdout logs are kept and shipped far more
+    # widely than the timeline, so they get its length only.
+    logged = f"{reason}: [{len(quoted)} characters typed]" if quoted else reason
+    log.info("order %s: %s -> %s (%s)", order.id, previous, target, logged,
              extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "actor": actor}})
     return order
 

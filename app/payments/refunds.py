@@ -179,9 +179,8 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
                         risk=risk, created_at=now, updated_at=now)
         db.session.add(refund)
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
-        why += f": {reason}" if reason else ""
         try:
-            transition(order, "refunding", reason=why, actor=actor)
+            transition(order, "refunding", reason=why, actor=actor, quoted=reason)
             hold_refund_money(order, refund, payment)
             db.session.commit()
         except IntegrityError:
