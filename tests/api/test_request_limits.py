@@ -2,13 +2,11 @@
 oversized bodies and metadata are refused with a message before they cost anything."""
 from __future__ import annotations
 
-import io
 import json
-import logging
 
 import pytest
 
-from app.logs import JsonFormatter
+from tests.api.test_logs import kassa_logs
 from tests.api.test_openapi import check, spec  # noqa: F401  (spec is a fixture)
 from tests.api.test_orders_api import order_body
 
@@ -30,15 +28,8 @@ def test_every_response_carries_a_request_id_and_errors_repeat_it(api, client, c
 
 
 def test_a_callers_own_request_id_is_kept_when_sane_and_in_the_logs(api, catalog):
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("kassa")
-    logger.addHandler(handler)
-    try:
+    with kassa_logs() as stream:
         created = api.post("/orders", json=order_body(catalog["sku"]), headers={"X-Request-Id": "shop-7f3a:42"})
-    finally:
-        logger.removeHandler(handler)
     assert created.status_code == 201 and created.headers["X-Request-Id"] == "shop-7f3a:42"
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert [line["request_id"] for line in lines if line["msg"] == "order created"] == ["shop-7f3a:42"]
