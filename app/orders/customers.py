@@ -5,6 +5,11 @@ server with a secret key, or by a checkout session that server created — may s
 wallet. A publishable key (any web page may hold one) or a URL can only claim a customer id: such an
 order keeps the id as the merchant's reference but is never offered or paid from that wallet. A shopper
 nobody named checks out as a guest with an id Kassa makes up.
+
+A claimed id is also kept apart from the customer of that name: Kassa stores it as ``pk:<id>``, so a browser that
+names a real customer uses up none of their per-customer coupon uses, trials or risk velocity, matches none of
+their risk list entries, and lands on none of their pages, exports or erasures. It is that customer's id
+everywhere (the API, events, lookups), so nothing can mistake one for the other.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ SOURCES = (SECRET_KEY, CHECKOUT_SESSION, PUBLISHABLE_KEY, GUEST)
 AUTHENTICATED = frozenset({SECRET_KEY, CHECKOUT_SESSION})
 
 MAX_CUSTOMER_ID = 200
+CLAIMED_PREFIX = "pk:"  # where a browser's claimed customer ids live, apart from the merchant's real customers
 
 
 def is_authenticated(source: str | None) -> bool:
@@ -42,7 +48,11 @@ def claimed_customer(customer: object, *, by_secret_key: bool) -> tuple[object, 
         return customer, SECRET_KEY
     if customer is None:
         return {"id": new_guest_id()}, GUEST
-    return customer, PUBLISHABLE_KEY
+    cid, email = parse_customer(customer)
+    if len(cid) > MAX_CUSTOMER_ID - len(CLAIMED_PREFIX):
+        raise InvalidRequest(f"customer.id must be at most {MAX_CUSTOMER_ID - len(CLAIMED_PREFIX)} characters with "
+                             "a publishable key", param="customer.id")
+    return {"id": CLAIMED_PREFIX + cid, **({"email": email} if email is not None else {})}, PUBLISHABLE_KEY
 
 
 # One @ with something on each side, and no whitespace or control character: a line break in it would make every

@@ -44,7 +44,7 @@ def test_a_publishable_key_naming_a_funded_customer_never_sees_or_spends_the_wal
                                            "customer": {"id": funded}, "agreement_accepted": True})
     assert created.status_code == 201, created.json
     order = created.json
-    assert order["customer"]["id"] == funded and order["customer"]["source"] == "publishable_key"
+    assert order["customer"]["id"] == f"pk:{funded}" and order["customer"]["source"] == "publishable_key"
     assert order["customer"]["verified"] is False
     assert "wallet" not in codes(order) and "sandbox_card" in codes(order)
 

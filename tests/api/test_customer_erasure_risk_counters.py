@@ -36,13 +36,13 @@ def test_velocity_counters_name_no_one_and_an_erasure_drops_the_erased_customers
     for value in (GONE_EMAIL, GONE_EMAIL.lower(), SHOPPER_IP, DEVICE, STAYS_EMAIL):
         assert not [key for key in counted if value in key]  # a Redis dump shows no one's email, address, device
 
-    erased = api.post(f"/customers/{GONE}/erase").json["erased"]
+    erased = api.post(f"/customers/pk:{GONE}/erase").json["erased"]  # a browser named them: their id is pk:…
     # Their email and the address of their own calls are known, so those windows go; their device was never
     # stored anywhere but in its (unreadable) window, which ends with the rule's day.
     assert erased["risk_counters"] == 2
     left = _counters(app, merchant.id)
     assert len(left) == 4 and set(left) < set(counted)
-    assert api.post(f"/customers/{GONE}/erase").json["erased"]["risk_counters"] == 0
+    assert api.post(f"/customers/pk:{GONE}/erase").json["erased"]["risk_counters"] == 0
 
 
 def test_an_erasure_without_redis_is_refused_and_changes_nothing(app, api, catalog, redis_down):

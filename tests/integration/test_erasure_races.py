@@ -28,7 +28,7 @@ def test_an_erasure_racing_a_payments_risk_decision_keeps_the_decision(api, pk_a
     answers: list = []
 
     def erase() -> None:
-        answers.append(requests.post(f"{live_server}/api/v1/customers/{GONE}/erase", timeout=30,
+        answers.append(requests.post(f"{live_server}/api/v1/customers/pk:{GONE}/erase", timeout=30,
                                      headers={"Authorization": f"Bearer {merchant.secret_key}"}))
 
     engine = create_engine(DATABASE_URL)

@@ -84,7 +84,9 @@ SCHEMAS: dict[str, dict] = {
         customer=_obj(["id"], id=_STR, email=_NULLABLE_STR, source={
             "enum": ["secret_key", "checkout_session", "publishable_key", "guest"],
             "description": "how the customer was established; only secret_key and checkout_session (verified) "
-                           "may use the customer's wallet"}, verified={"type": "boolean"}),
+                           "may use the customer's wallet. A publishable_key customer's id is pk:<the id sent>, a "
+                           "customer apart from the merchant's customer of that name"},
+            verified={"type": "boolean"}),
         checkout_session={"type": ["string", "null"], "description": "the checkout session the order was made "
                                                                      "through"},
         client_secret=_STR, metadata={"type": "object"}, expires_at=_TIME,
@@ -106,7 +108,9 @@ SCHEMAS: dict[str, dict] = {
                        customer=_obj(["id"], id=_STR, email=_STR | {
                            "description": "where the receipt is emailed once the order is paid"}) | {
                            "description": "secret key: the customer. Publishable key: only the merchant's "
-                                          "reference for an unverified customer (never their wallet); "
+                                          "reference for an unverified customer (never their wallet), at most "
+                                          "197 characters, kept as pk:<id>, apart from the customer of that "
+                                          "name; "
                                           "leave it out to check out as a guest"},
                        checkout_session={"type": "string", "description": "the client_secret of an open checkout "
                                                                           "session: the order is for its customer"},
