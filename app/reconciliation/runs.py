@@ -209,20 +209,29 @@ def _merchants_moving_money(channel: str, day: date) -> list[str]:
     return list(db.session.scalars(select(moving.subquery().c.merchant_id).distinct()))
 
 
-def get_run(merchant_id: str, run_id: str) -> ReconciliationRun:
+def _test_channels() -> list[str]:
+    return [code for code in channels() if is_test_channel(code)]
+
+
+def get_run(merchant_id: str, run_id: str, *, livemode: bool = True) -> ReconciliationRun:
+    """The merchant's run; under a test key (``livemode`` False) only a test-only channel's, as ``start_run`` lets
+    it start: any other channel's run is about live money."""
     run = db.session.get(ReconciliationRun, run_id)
-    if run is None or run.merchant_id != merchant_id:
+    if run is None or run.merchant_id != merchant_id or not (livemode or is_test_channel(run.channel)):
         raise NotFound(f"no reconciliation run {run_id!r}")
     return run
 
 
-def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20,
-              starting_after: str | None = None) -> tuple[list[ReconciliationRun], bool]:
+def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20, starting_after: str | None = None,
+              livemode: bool = True) -> tuple[list[ReconciliationRun], bool]:
+    """The merchant's runs, newest first; under a test key those of test-only channels."""
     query = select(ReconciliationRun).where(ReconciliationRun.merchant_id == merchant_id)
+    if not livemode:
+        query = query.where(ReconciliationRun.channel.in_(_test_channels()))
     if channel:
         query = query.where(ReconciliationRun.channel == channel)
     if starting_after:
-        after = get_run(merchant_id, starting_after)
+        after = get_run(merchant_id, starting_after, livemode=livemode)
         query = query.where((ReconciliationRun.created_at < after.created_at)
                             | ((ReconciliationRun.created_at == after.created_at) & (ReconciliationRun.id < after.id)))
     found = db.session.scalars(query.order_by(ReconciliationRun.created_at.desc(), ReconciliationRun.id.desc())
@@ -231,15 +240,18 @@ def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20,
 
 
 def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
-                       kind: str | None = None, limit: int = 20, starting_after: str | None = None
-                       ) -> tuple[list[Discrepancy], bool]:
+                       kind: str | None = None, limit: int = 20, starting_after: str | None = None,
+                       livemode: bool = True) -> tuple[list[Discrepancy], bool]:
+    """What the merchant's statements disagree on; under a test key those of test-only channels."""
     if status is not None and status not in ("open", "resolved"):
         raise InvalidRequest("status is open or resolved", param="status")
     if kind is not None and kind not in KINDS:
         raise InvalidRequest(f"kind is one of {', '.join(KINDS)}", param="kind")
     query = select(Discrepancy).where(Discrepancy.merchant_id == merchant_id)
+    if not livemode:
+        query = query.where(Discrepancy.channel.in_(_test_channels()))
     if run_id:  # a run shows its day's discrepancies, including those an earlier run of the day recorded
-        run = get_run(merchant_id, run_id)
+        run = get_run(merchant_id, run_id, livemode=livemode)
         query = query.where(Discrepancy.channel == run.channel, Discrepancy.day == run.day)
     if status:
         query = query.where(Discrepancy.status == status)

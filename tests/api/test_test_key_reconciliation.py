@@ -41,3 +41,17 @@ def test_a_test_key_cannot_reconcile_a_live_channel(api, live, live_bank):
     assert live.post("/reconciliation_runs", json={"channel": live_bank, "date": day}).status_code == 201
     # Its own sandbox statements a test key still reconciles.
     assert api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": day}).status_code == 201
+
+
+def test_a_test_key_reads_no_run_of_a_live_channel(api, live, live_bank):
+    day = date.today().isoformat()
+    live_run = live.post("/reconciliation_runs", json={"channel": live_bank, "date": day}).json
+    test_run = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": day}).json
+
+    assert [run["id"] for run in api.get("/reconciliation_runs").json["data"]] == [test_run["id"]]
+    assert api.get(f"/reconciliation_runs/{live_run['id']}").status_code == 404
+    assert api.get(f"/reconciliation_runs/{live_run['id']}/discrepancies").status_code == 404
+    assert api.get(f"/reconciliation_runs?starting_after={live_run['id']}").status_code == 404
+    assert api.get(f"/reconciliation_runs/{test_run['id']}").status_code == 200
+    # The live key reads both: a test run shows no live money.
+    assert {run["id"] for run in live.get("/reconciliation_runs").json["data"]} == {live_run["id"], test_run["id"]}

@@ -170,17 +170,20 @@ PATHS["/reconciliation_runs"] = {
                            **_SECRET_ERRORS,
                            "403": _error("a publishable key on a secret-only route; a test key and a channel that "
                                          "is not test-only (code live_key_required)")}},
-    "get": {"summary": "List reconciliation runs, newest first", "parameters": _PAGE + [
-        {"name": "channel", "in": "query", "schema": _STR}],
+    "get": {"summary": "List reconciliation runs, newest first (a test key: those of test-only channels)",
+            "parameters": _PAGE + [{"name": "channel", "in": "query", "schema": _STR}],
         "responses": {"200": _ok("ReconciliationRunList"), "400": _error("bad parameter"), **_SECRET_ERRORS}}}
 PATHS["/reconciliation_runs/{id}"] = {"get": {
     "summary": "Retrieve a reconciliation run", "parameters": [_ID],
-    "responses": {"200": _ok("ReconciliationRun"), "404": _error("no such run"), **_SECRET_ERRORS}}}
+    "responses": {"200": _ok("ReconciliationRun"),
+                  "404": _error("no such run (for a test key: nor one of a channel that is not test-only)"),
+                  **_SECRET_ERRORS}}}
 PATHS["/reconciliation_runs/{id}/discrepancies"] = {"get": {
     "summary": "The discrepancies of the run's channel and day (also those an earlier run of the day recorded)",
     "parameters": [_ID, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
                    {"name": "starting_after", "in": "query", "schema": _STR},
                    {"name": "status", "in": "query", "schema": {"enum": ["open", "resolved"]}},
                    {"name": "kind", "in": "query", "schema": {"enum": _KINDS}}],
-    "responses": {"200": _ok("DiscrepancyList"), "400": _error("bad parameter"), "404": _error("no such run"),
+    "responses": {"200": _ok("DiscrepancyList"), "400": _error("bad parameter"),
+                  "404": _error("no such run (for a test key: nor one of a channel that is not test-only)"),
                   **_SECRET_ERRORS}}}

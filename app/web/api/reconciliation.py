@@ -30,21 +30,24 @@ def reconciliation_runs_create():
 @bp.get("/reconciliation_runs")
 @requires_key(secret=True)
 def reconciliation_runs_index():
-    found, has_more = runs.list_runs(caller().merchant_id, channel=request.args.get("channel"), limit=limit_param(),
-                                     starting_after=cursor_param("rcn"))
+    who = caller()
+    found, has_more = runs.list_runs(who.merchant_id, channel=request.args.get("channel"), limit=limit_param(),
+                                     starting_after=cursor_param("rcn"), livemode=who.livemode)
     return jsonify({"object": "list", "data": [runs.run_json(r) for r in found], "has_more": has_more})
 
 
 @bp.get("/reconciliation_runs/<run_id>")
 @requires_key(secret=True)
 def reconciliation_runs_show(run_id: str):
-    return jsonify(runs.run_json(runs.get_run(caller().merchant_id, run_id)))
+    who = caller()
+    return jsonify(runs.run_json(runs.get_run(who.merchant_id, run_id, livemode=who.livemode)))
 
 
 @bp.get("/reconciliation_runs/<run_id>/discrepancies")
 @requires_key(secret=True)
 def reconciliation_runs_discrepancies(run_id: str):
-    found, has_more = runs.list_discrepancies(caller().merchant_id, run_id=run_id, status=request.args.get("status"),
+    who = caller()
+    found, has_more = runs.list_discrepancies(who.merchant_id, run_id=run_id, status=request.args.get("status"),
                                               kind=request.args.get("kind"), limit=limit_param(maximum=1000),
-                                              starting_after=cursor_param("dsc"))
+                                              starting_after=cursor_param("dsc"), livemode=who.livemode)
     return jsonify({"object": "list", "data": [runs.discrepancy_json(d) for d in found], "has_more": has_more})
