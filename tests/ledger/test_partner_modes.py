@@ -157,3 +157,18 @@ def test_a_test_settlement_run_far_in_the_future_is_refused_and_later_test_order
     assert len(run_settlements(api, worker, days_ahead=701)) == 1
     # Live settlements were never touched by the test runs: today's live order is cut by the live sweep.
     assert len(_live_settlements(app, merchant)) == 1
+
+
+def test_a_test_key_cannot_use_up_the_partners_live_mode_may_add(api, app, client, merchant, monkeypatch):
+    from app.ledger import partners
+
+    monkeypatch.setattr(partners, "MAX_PARTNERS", 3)
+    for n in range(3):
+        add_partner(api, f"CI studio {n}", payout_account=None)
+    refused = api.post("/partners", json={"name": "CI studio 3", "payout_account": None})
+    assert refused.status_code == 400 and "at most 3 partners in test mode" in refused.json["error"]["message"]
+
+    live = live_key(app, client, merchant, "secret")
+    studio = live.post("/partners", json={"name": "Real studio", "payout_account": "acct_studio_0001"})
+    assert studio.status_code == 201, studio.json
+    assert len(live.get("/partners").json["data"]) == 5  # self, the three test ones and the live one: one list

@@ -75,7 +75,8 @@ SCHEMAS["SettlementRun"] = _obj(["settlements"], object={"const": "settlement_ru
 PATHS["/partners"] = {
     "post": {"summary": "Add a partner the merchant shares revenue with (secret key)", "parameters": [_IDEMPOTENCY],
              "requestBody": _body("PartnerInput"),
-             "responses": {"201": _ok("Partner", "Created"), "400": _error("invalid field (param names it)"),
+             "responses": {"201": _ok("Partner", "Created"),
+                           "400": _error("invalid field (param names it); 1000 partners added in the key's mode"),
                            **_SECRET_ERRORS}},
     "get": {"summary": "List partners, self first (secret key)",
             "responses": {"200": _ok("PartnerList"), **_SECRET_ERRORS}}}
