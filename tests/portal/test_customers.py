@@ -72,3 +72,14 @@ def test_no_cache_keeps_a_page_with_a_customers_data(api, catalog, portal):
         response = portal.get(path)
         assert GONE in response.get_data(as_text=True) or response.status_code == 404, path
         assert response.headers["Cache-Control"] == "private, no-store", path
+
+
+def test_a_customer_id_a_browser_claimed_is_a_customer_of_its_own(api, pk_api, catalog, portal):
+    assert order_for(api, catalog["sku"], GONE, GONE_EMAIL).status_code == 201
+    claimed = order_for(pk_api, catalog["sku"], GONE, "mallory@evil.test").json
+
+    page = portal.text(f"/portal/customers/{GONE}")
+    assert "mallory@evil.test" not in page and page.count('href="/portal/orders/ord_') == 1
+    theirs = portal.text(f"/portal/customers/{quote(claimed['customer']['id'])}")
+    assert claimed["customer"]["id"] == f"pk:{GONE}" and "mallory@evil.test" in theirs
+    assert f'href="/portal/orders/{claimed["id"]}"' in theirs
