@@ -182,12 +182,29 @@ def resolve_payouts(*, now: datetime | None = None, batch: int = 100) -> int:
         .order_by(Payout.next_try_at).limit(batch)))
     db.session.rollback()
     for payout_id in due:
-        payout = db.session.get(Payout, payout_id, populate_existing=True)
-        if payout.status == "unknown" or payout.provider_payout_id:
-            look_up_payout(payout)
-        else:
-            send_payout(payout_id)
+        try:
+            payout = db.session.get(Payout, payout_id, populate_existing=True)
+            if payout.status == "unknown" or payout.provider_payout_id:
+                look_up_payout(payout)
+            else:
+                send_payout(payout_id)
+        except Exception as exc:  # one broken payout must not starve the others behind it
+            db.session.rollback()
+            log.exception("could not send or look up a payout; it waits its back-off", extra={"fields": {
+                "payout_id": payout_id}})
+            _postpone(payout_id, now, f"could not be sent or looked up ({type(exc).__name__}); tried again later")
     return len(due)
+
+
+def _postpone(payout_id: str, now: datetime, why: str) -> None:
+    """Left due, the broken payout would head every sweep: it waits twice its last wait (5 min up to 6 h). The last
+    wait is read from its own row (``next_try_at`` was set ``updated_at`` + wait), so no counter is needed."""
+    payout = db.session.get(Payout, payout_id, populate_existing=True)
+    last_wait = payout.next_try_at - payout.updated_at if payout.next_try_at else timedelta(0)
+    wait = min(max(2 * last_wait, _backoff(1)), MAX_BACKOFF)
+    db.session.execute(update(Payout).where(Payout.id == payout_id, Payout.status.in_(ACTIVE)).values(
+        next_try_at=now + wait, updated_at=utcnow(), failure_reason=why))
+    db.session.commit()
 
 
 def look_up_payout(payout: Payout) -> None:

@@ -349,3 +349,48 @@ def test_a_refused_payout_waiting_for_its_next_try_goes_to_the_account_fixed_mea
     decide_payout(sandbox, payout_id, "paid", reference=f"{payout_id}.2")
     wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
     assert partner_lines(app, merchant.id, studio["id"]) == 0 and ledger_sums(app) == {"usd": 0}
+
+
+def test_a_payout_whose_sending_breaks_waits_its_back_off_and_the_sweep_sends_the_others(
+        app, api, merchant, catalog, sandbox, worker, monkeypatch, caplog):
+    """The payout sweep handles the longest-waiting payouts first. One whose sending broke (its channel no longer
+    installed) stopped the sweep, and as it kept its place at the head of every later run, the payouts behind it
+    were never sent: the partners were never paid."""
+    import logging
+    from datetime import timedelta
+
+    from app.db_types import utcnow
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+    from app.payments.payouts import resolve_payouts
+    from tests.conftest import free_port
+
+    retired, healthy = add_partner(api, "Retired Studio"), add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(retired["id"], 5000), (healthy["id"], 5000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    monkeypatch.setitem(app.config, "SANDBOX_URL", f"http://127.0.0.1:{free_port()}")  # neither reaches it
+    settled = _by_partner(run_settlements(api, worker))
+    stuck, behind = settled[retired["id"]]["payout"], settled[healthy["id"]]["payout"]
+    assert [stuck["status"], behind["status"]] == ["pending", "pending"]
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    sweep_at = utcnow() + timedelta(minutes=10)
+    with app.app_context():  # the stuck one went out through a channel since removed, and waits longest
+        db.session.execute(update(Payout).where(Payout.id == stuck["id"]).values(
+            channel="sandbox_retired", next_try_at=utcnow() - timedelta(minutes=1)))
+        db.session.commit()
+        with caplog.at_level(logging.ERROR, logger="kassa.payments.payouts"):
+            assert resolve_payouts(now=sweep_at) == 2
+    broken = [r.fields["payout_id"] for r in caplog.records if r.name == "kassa.payments.payouts"
+              and r.levelno >= logging.ERROR]
+    assert broken == [stuck["id"]]  # logged once, by its id
+    assert len(_sent_to(app, sandbox, behind["id"])) == 1  # the partner behind it is paid out
+    assert api.get(f"/settlements/{settled[healthy['id']]['id']}").json["payout"]["provider_reference"]
+    assert _sent_to(app, sandbox, stuck["id"]) == []
+
+    with app.app_context():  # it waits its back-off instead of heading the next sweep
+        payout = db.session.get(Payout, stuck["id"])
+        assert payout.status == "pending" and payout.next_try_at > sweep_at
+        assert "could not be sent or looked up" in payout.failure_reason
+        assert resolve_payouts(now=sweep_at) <= 1
+        assert db.session.scalar(select(Payout.next_try_at).where(Payout.id == stuck["id"])) > sweep_at
+    assert ledger_sums(app) == {"usd": 0}
