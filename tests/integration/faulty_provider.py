@@ -4,7 +4,9 @@
 sandbox (so the payment IS created) and then answers too late; "black_hole" sleeps without forwarding
 (the payment is never created); "garbled" forwards (the provider acts) and answers 200 with an HTML page, as a
 proxy in between might; "misshapen" forwards and answers 200 with JSON that is not what was asked for (a service
-other than the provider at its address); "forward" is a transparent proxy.
+other than the provider at its address); "misdirected" forwards, but a look-up by ``?reference=`` asks for
+``misdirect_to`` instead (a search that ignored or widened its filter answers with someone else's object);
+"forward" is a transparent proxy.
 """
 from __future__ import annotations
 
@@ -17,14 +19,19 @@ from tests.conftest import ServerThread, free_port
 
 
 class FaultyProvider:
-    def __init__(self, sandbox_url: str, behaviour: str = "error", delay: float = 1.0) -> None:
+    def __init__(self, sandbox_url: str, behaviour: str = "error", delay: float = 1.0,
+                 misdirect_to: str = "") -> None:
         self.sandbox_url, self.behaviour, self.delay = sandbox_url, behaviour, delay
+        self.misdirect_to = misdirect_to
         self.calls: list[tuple[str, str]] = []
         self.server = ServerThread(self._wsgi, free_port())
         self.url = self.server.url
 
     def _forward(self, request: Request) -> Response:
-        answer = requests.request(request.method, f"{self.sandbox_url}{request.full_path.rstrip('?')}",
+        path = request.full_path.rstrip("?")
+        if self.behaviour == "misdirected" and "reference" in request.args:
+            path = f"{request.path}?reference={self.misdirect_to}"
+        answer = requests.request(request.method, f"{self.sandbox_url}{path}",
                                   data=request.get_data(), timeout=10,
                                   headers={k: v for k, v in request.headers.items() if k.lower() != "host"})
         return Response(answer.content, status=answer.status_code, content_type="application/json")

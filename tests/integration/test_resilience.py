@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import requests
 
 from tests.integration.faulty_provider import FaultyProvider
-from tests.integration.test_payment_flow import create_order
+from tests.integration.test_payment_flow import create_order, pay
 
 
 def offered(api, order_id: str) -> list[str]:
@@ -210,6 +210,36 @@ def test_a_create_answered_with_json_that_is_not_a_payment_is_an_unknown_outcome
     assert api.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled")
 
 
+def test_a_look_up_answered_with_another_attempts_payment_is_not_found_not_taken_as_this_ones(
+        app, api, catalog, sandbox, worker, monkeypatch):
+    """The janitor looks an unknown attempt up by its reference and took the first payment of the answer. A search
+    that answered with another shopper's payment handed this attempt that payment (its id and hosted page), so the
+    shopper was sent to pay someone else's order. Now a payment that does not carry the reference asked for is not
+    this attempt's: the create never took effect, and the shopper may pay again."""
+    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
+    theirs = create_order(api, catalog["sku"])
+    their_payment = pay(api, theirs["id"])
+    mine = create_order(api, catalog["sku"])
+    with FaultyProvider(sandbox.url, "black_hole", delay=0.6) as provider:  # my payment is never created
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        assert api.post(f"/orders/{mine['id']}/pay", json={"channel": "sandbox_card"}).status_code == 502
+    my_attempt = api.get(f"/orders/{mine['id']}").json["payments"][0]["id"]
+    their_attempt = api.get(f"/orders/{theirs['id']}").json["payments"][0]
+
+    _set_due(app, my_attempt)
+    with FaultyProvider(sandbox.url, "misdirected", misdirect_to=their_attempt["id"]) as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        _run_janitor(app, worker)
+    checked = _attempt(app, my_attempt)
+    assert checked.status == "failed" and checked.provider_reference != their_attempt["provider_reference"]
+    assert "never created" in checked.failure_reason
+    assert api.get(f"/orders/{mine['id']}").json["status"] == "created"  # the shopper may pay again
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    again = pay(api, mine["id"])
+    assert again["next_action"]["url"] != their_payment["next_action"]["url"]
+    assert api.get(f"/orders/{theirs['id']}").json["payments"][0] == their_attempt  # theirs untouched
+
+
 def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_blocking_the_others(
         app, api, catalog, sandbox, monkeypatch):
     """The janitor checks the oldest due attempts first, a batch at a time. One whose check broke (an answer it
@@ -294,3 +324,4 @@ def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
 
     assert [next_check_delay(n) for n in range(4)] == [
         timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]
+

@@ -269,7 +269,7 @@ class SandboxCardAdapter:
         from urllib.parse import quote
 
         return _first_found(self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}"),
-                            "a list of payments", self._result)
+                            "a list of payments", self._result, attempt_id)
 
     def statement(self, day: date) -> Iterator[StatementLine]:
         """The provider's statement of ``day``, read as it streams in: this channel's captures and refunds
@@ -310,7 +310,7 @@ class SandboxCardAdapter:
         from urllib.parse import quote
 
         return _first_found(self._call("GET", f"/sandbox/api/payouts?reference={quote(reference)}"),
-                            "a list of payouts", self._payout)
+                            "a list of payouts", self._payout, reference)
 
     def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
         verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret, tolerance=self.tolerance)
@@ -355,10 +355,12 @@ def _listed(answer: Mapping) -> list:
     return found
 
 
-def _first_found(answer: Mapping, what: str, read: Callable[[Mapping], Found]) -> Found | None:
-    """The first item of a look-up by our reference, read by ``read``; None if the provider has none."""
+def _first_found(answer: Mapping, what: str, read: Callable[[Mapping], Found], reference: str) -> Found | None:
+    """The item of a look-up by our reference that really carries it, read by ``read``; None if the provider has
+    none. A search that answers with someone else's payment (a filter it ignored or widened) must not be read as
+    ours: it would mark this attempt or payout by that one's outcome."""
     try:
-        found = _listed(answer)
+        found = [item for item in _listed(answer) if item["reference"] == reference]
         return read(found[0]) if found else None
     except (KeyError, TypeError, AttributeError) as exc:
         raise _unreadable(answer, what) from exc
