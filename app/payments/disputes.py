@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.db_types import timestamp, utcnow
-from app.errors import Conflict, InvalidRequest, NotFound, ServiceUnavailable
+from app.errors import ChannelFailed, Conflict, InvalidRequest, NotFound, ServiceUnavailable
 from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
@@ -23,7 +23,7 @@ from app.ledger.disputes import post_dispute_return, post_dispute_withdrawal
 from app.money import Money
 from app.orders.models import Order
 from app.orders.services import note_on_timeline
-from app.payments.adapters.base import DisputeNotice, ProviderRefused, ProviderUnavailable
+from app.payments.adapters.base import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
 from app.payments.hub import order_lock
@@ -255,6 +255,10 @@ def submit_evidence(merchant_id: str, dispute_id: str, text: object, *, livemode
         adapter.submit_dispute_evidence(provider_id, text)
     except ProviderRefused as exc:
         raise Conflict(f"the provider refused the evidence: {exc}", code="evidence_refused") from None
+    except ProviderOutcomeUnknown as exc:  # it may have taken the evidence: sent again, it would refuse it
+        raise ChannelFailed(f"the provider's answer to the evidence could not be read, so whether it took the evidence "
+                            f"is not known; its next notice of the dispute says ({exc})",
+                            code="evidence_outcome_unknown") from None
     except ProviderUnavailable as exc:
         raise ServiceUnavailable(f"the provider could not be reached; send the evidence again ({exc})") from None
     with order_lock(dispute.order_id):

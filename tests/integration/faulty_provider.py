@@ -4,7 +4,8 @@
 sandbox (so the payment IS created) and then answers too late; "black_hole" sleeps without forwarding
 (the payment is never created); "garbled" forwards (the provider acts) and answers 200 with an HTML page, as a
 proxy in between might; "misshapen" forwards and answers 200 with JSON that is not what was asked for (a service
-other than the provider at its address); "misdirected" forwards, but a look-up by ``?reference=`` asks for
+other than the provider at its address); "not_an_object" forwards and answers 200 with a JSON list where an
+object was due; "misdirected" forwards, but a look-up by ``?reference=`` asks for
 ``misdirect_to`` instead (a search that ignored or widened its filter answers with someone else's object);
 "forward" is a transparent proxy.
 """
@@ -47,6 +48,8 @@ class FaultyProvider:
         response = self._forward(request)
         if self.behaviour == "garbled":
             return Response("<html><body>upstream hiccup</body></html>", status=200, content_type="text/html")
+        if self.behaviour == "not_an_object":
+            return Response('["ok"]', status=200, content_type="application/json")
         if self.behaviour == "misshapen":
             return Response('{"status": "ok"}', status=200, content_type="application/json")
         if self.behaviour == "slow":

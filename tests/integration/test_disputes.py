@@ -394,3 +394,24 @@ def test_compensation_refused_then_partly_disputed_refunds_what_the_lost_dispute
     [failed] = events_of(app, "order.fulfilment_failed")
     assert failed.dispatched_at is not None
     assert ledger_is_whole(app) == []
+
+
+def test_evidence_whose_answer_cannot_be_read_is_a_channel_error_not_a_500(app, api, catalog, sandbox, monkeypatch):
+    """The provider took the evidence, but what came back was not a dispute (a proxy's answer, a changed API): Kassa
+    read its status unguarded and the merchant got a 500. Now it is a 502 saying the outcome is not known, nothing
+    is written, and the provider's next notice of the dispute tells."""
+    from tests.integration.faulty_provider import FaultyProvider
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    opened = open_dispute(sandbox, order)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    dispute_id = dispute_id_of(app, opened["id"])
+    with FaultyProvider(sandbox.url, "not_an_object") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May."})
+    assert sent.status_code == 502, sent.json
+    assert (sent.json["error"]["type"], sent.json["error"]["code"]) == ("channel_error", "evidence_outcome_unknown")
+    assert "could not be read" in sent.json["error"]["message"]
+    assert api.get(f"/disputes/{dispute_id}").json["evidence"] is None  # nothing written on a guess
+    wait_for(lambda: api.get(f"/disputes/{dispute_id}").json["status"] == "under_review")  # the provider's notice
+

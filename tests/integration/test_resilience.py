@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 
+import pytest
 import requests
 
 from tests.integration.faulty_provider import FaultyProvider
@@ -325,3 +326,27 @@ def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
     assert [next_check_delay(n) for n in range(4)] == [
         timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]
 
+
+@pytest.mark.parametrize("behaviour", ["misshapen", "not_an_object"])
+@pytest.mark.parametrize("ask", [
+    lambda card: card.query_payment("pay_unknown"),
+    lambda card: card.signed_mandate("pay_unknown"),
+    lambda card: card.mandate_status("mdt_unknown"),
+    lambda card: card.cancel_mandate("mdt_unknown"),
+    lambda card: card.submit_dispute_evidence("dp_unknown", "delivered"),
+    lambda card: card.deduct("mdt_unknown", amount=999, currency="usd", reference="rnw_1", description="renewal"),
+    lambda card: card.find_dispute("dp_unknown"),
+], ids=["query_payment", "signed_mandate", "mandate_status", "cancel_mandate", "submit_dispute_evidence", "deduct",
+        "find_dispute"])
+def test_a_provider_answer_that_is_not_what_was_asked_is_an_unknown_outcome_never_a_crash_or_a_status(
+        app, sandbox, behaviour, ask):
+    """JSON of something else (another service at the provider's address, a changed API) was read unguarded: a
+    KeyError or TypeError (a 500, a crashed job), or worse a status Kassa acted on ("ok" read as a mandate that is
+    no longer active). Each answer Kassa reads is checked: anything else is an outcome not known yet."""
+    from app.payments.adapters.base import ProviderOutcomeUnknown
+    from app.payments.adapters.sandbox_card import SandboxCardAdapter
+
+    with FaultyProvider(sandbox.url, behaviour) as provider, app.app_context():
+        card = SandboxCardAdapter(provider.url, app.config["SANDBOX_API_KEY"], app.config["SANDBOX_CALLBACK_SECRET"])
+        with pytest.raises(ProviderOutcomeUnknown, match="cannot read|not readable"):
+            ask(card)

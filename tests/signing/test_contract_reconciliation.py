@@ -75,6 +75,22 @@ def test_a_revoke_whose_callback_was_lost_is_learned_from_the_provider(app, api,
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "canceled"  # and it is never charged again
 
 
+def test_a_mandate_answer_that_is_not_a_mandate_leaves_the_contract_alone(app, api, sandbox, worker, monthly, clock,
+                                                                         reconcile, monkeypatch):
+    """Asked about a mandate, the provider's address answered JSON of something else ({"status": "ok"}): any status
+    but "active" was read as a revoke, so the job ended a contract the shopper never withdrew. Now an answer that
+    names no mandate status is skipped, and the contract renews."""
+    from tests.integration.faulty_provider import FaultyProvider
+
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    with FaultyProvider(sandbox.url, "misshapen") as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        assert reconcile()["found"] == {}
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["mandate"]["status"] == "active" and after["cancel_at_period_end"] is False
+    assert findings(api, sub["id"]) == []
+
+
 def test_a_membership_shorter_than_the_paid_period_is_extended(app, api, sandbox, worker, monthly, clock, reconcile):
     from app.extensions import db
     from app.orders.fulfilment_models import Entitlement

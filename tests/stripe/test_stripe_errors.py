@@ -122,3 +122,31 @@ def test_an_off_session_charge_the_bank_wants_authenticated_is_a_failed_result_w
     assert (result.status, result.provider_reference) == ("failed", "pi_offsession")
     assert result.failure_reason == "Your card was declined. This transaction requires authentication."
     assert len(recorded.requests) == 1 and "off_session=true" in recorded.requests[0]["body"]
+
+
+
+def _without(body: dict, key: str) -> dict:
+    return {k: v for k, v in body.items() if k != key}
+
+
+_INTENT = payment_intent("pi_odd", "pay_odd", status="succeeded")[1]
+
+
+@pytest.mark.parametrize("body", [
+    _without(_INTENT, "amount"), _without(_INTENT, "currency"), _without(_INTENT, "id"),
+    _INTENT | {"amount": "999"}, _INTENT | {"currency": 840}, _INTENT | {"metadata": {"kassa_attempt_id": 7}},
+    _INTENT | {"status": "requires_payment_method", "last_payment_error": "declined"},
+], ids=["no amount", "no currency", "no id", "amount as text", "currency as number", "attempt id as number",
+        "error as text"])
+def test_a_payment_intent_kassa_cannot_read_is_an_unknown_outcome_not_a_crash(app, recorded, body):
+    """A PaymentIntent missing a field or with one of the wrong type (a proxy's rewrite, an API change) was read
+    unguarded: a KeyError or TypeError out of polling, the janitor or the card page. Now it is an outcome not known
+    yet, which each of them already handles (asked again later)."""
+    recorded.answers.extend([(200, body), (200, {"object": "list", "data": [_without(body, "metadata") | {
+        "metadata": {"kassa_attempt_id": "pay_odd"}}], "has_more": False})])
+    with app.app_context():
+        with pytest.raises(ProviderOutcomeUnknown, match="cannot read as a PaymentIntent"):
+            _adapter(recorded.url).query_payment("pi_odd")
+        if body.get("metadata") == _INTENT["metadata"]:  # the janitor's look-up finds it by its attempt id
+            with pytest.raises(ProviderOutcomeUnknown, match="cannot read as a PaymentIntent"):
+                _adapter(recorded.url).find_payment("pay_odd")

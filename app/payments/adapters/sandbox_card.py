@@ -34,6 +34,8 @@ SANDBOX_FEE_RETURNED = "proportional"
 MAX_REFERENCE_LENGTH = 100
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
+MANDATE_STATUSES = ("pending", "active", "declined", "revoked", "canceled")
+DISPUTE_STATUSES = ("needs_response", "under_review", "won", "lost")
 Found = TypeVar("Found")
 
 # One connection pool for every call to the provider (threads share it; urllib3's pool is thread-safe): a pay
@@ -112,11 +114,18 @@ class SandboxCardAdapter:
         return response, error
 
     def _result(self, payment: Mapping) -> ChannelResult:
-        status = _STATUS.get(payment.get("status"))
-        if status is None:
-            raise ProviderUnavailable(f"unknown sandbox status {payment.get('status')!r}")
-        return ChannelResult(channel=self.code, provider_reference=payment["id"], attempt_id=payment["reference"],
-                             status=status, amount=payment["amount"], currency=payment["currency"],
+        """A payment as the provider answered it; anything else (a status Kassa does not know, a missing or
+        mistyped field) is an unknown outcome, never a KeyError: the provider may have taken the money."""
+        try:
+            status = _STATUS.get(payment.get("status"))
+            reference, provider_reference = payment["reference"], payment["id"]
+            amount, currency = payment["amount"], payment["currency"]
+        except (KeyError, TypeError, AttributeError):
+            raise _unreadable(payment, "a payment") from None
+        if status is None or not _texts(reference, provider_reference, currency) or type(amount) is not int:
+            raise _unreadable(payment, "a payment")
+        return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=reference,
+                             status=status, amount=amount, currency=currency,
                              failure_reason="declined by the card holder" if status == "failed" else None,
                              raw=dict(payment))
 
@@ -137,22 +146,35 @@ class SandboxCardAdapter:
 
     def signed_mandate(self, provider_reference: str) -> str | None:
         """The mandate the approved payment signed, if it asked for one."""
-        mandate = self._call("GET", f"/sandbox/api/payments/{provider_reference}").get("mandate")
-        return mandate["id"] if mandate and mandate.get("status") == "active" else None
+        answer = self._call("GET", f"/sandbox/api/payments/{provider_reference}")
+        try:
+            if answer.get("status") not in _STATUS:
+                raise TypeError("not a payment")
+            mandate = answer.get("mandate")
+            if not mandate or mandate.get("status") != "active":
+                return None
+            if not _texts(mandate["id"]):
+                raise TypeError("the mandate's id is not a string")
+            return mandate["id"]
+        except (KeyError, TypeError, AttributeError):
+            raise _unreadable(answer, "a payment with its mandate") from None
 
     def mandate_status(self, mandate: str) -> str | None:
-        """What the provider says of a mandate now (active | revoked | …); None if it does not know it."""
+        """What the provider says of a mandate now (active | revoked | …); None if it does not know it. An answer
+        that names no status Kassa knows is an unknown outcome: it must not read as a revoked mandate."""
         try:
-            return self._call("GET", f"/sandbox/api/mandates/{mandate}").get("status")
+            answer = self._call("GET", f"/sandbox/api/mandates/{mandate}")
         except ProviderRefused:
             return None
+        return _status_of(answer, "a mandate", MANDATE_STATUSES)
 
     def cancel_mandate(self, mandate: str) -> str:
         """End the mandate at the provider (the contract it paid for ended); returns its status there then:
         ``canceled``, or ``revoked`` when the shopper withdrew it first. Safe to repeat. Raises ProviderRefused
         when the provider will not (e.g. it does not know the mandate), ProviderUnavailable when it was not
         reached or its answer was lost."""
-        return self._call("POST", f"/sandbox/api/mandates/{mandate}/cancel")["status"]
+        return _status_of(self._call("POST", f"/sandbox/api/mandates/{mandate}/cancel"), "a canceled mandate",
+                          ("canceled", "revoked"))
 
     def deduct(self, mandate: str, *, amount: int, currency: str, reference: str, description: str) -> ChannelResult:
         """Charge a signed mandate with nobody at the checkout; ``reference`` makes a retry return the same
@@ -237,7 +259,8 @@ class SandboxCardAdapter:
     def submit_dispute_evidence(self, provider_dispute_id: str, text: str) -> str:
         """Send the merchant's evidence; returns the dispute's status at the provider then (``under_review``).
         ProviderRefused when the provider will not take it (too late, already answered)."""
-        return self._call("POST", f"/sandbox/api/disputes/{provider_dispute_id}/evidence", {"text": text})["status"]
+        return _status_of(self._call("POST", f"/sandbox/api/disputes/{provider_dispute_id}/evidence", {"text": text}),
+                          "a dispute", DISPUTE_STATUSES)
 
     def find_dispute(self, provider_dispute_id: str) -> DisputeNotice:
         """The dispute as the provider has it now (reconciliation's way to a dispute whose callback was lost);
@@ -247,7 +270,7 @@ class SandboxCardAdapter:
         found = self._call("GET", f"/sandbox/api/disputes/{quote(provider_dispute_id, safe='')}")
         try:
             return self._dispute_notice(found)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, CallbackRejected) as exc:
             raise ProviderOutcomeUnknown(f"sandbox dispute is not readable: {exc}") from exc
 
     def find_refund(self, provider_reference: str, reference: str) -> RefundResult | None:
@@ -344,6 +367,18 @@ def _unreadable(answer: object, what: str) -> ProviderOutcomeUnknown:
     never a traceback; the provider may have acted, so the caller treats it as an unknown outcome and asks again."""
     return ProviderOutcomeUnknown(f"sandbox provider answered something Kassa cannot read as {what}: "
                                   f"{json.dumps(answer)[:200]}")
+
+
+def _texts(*values: object) -> bool:
+    return all(isinstance(value, str) and value for value in values)
+
+
+def _status_of(answer: object, what: str, known: tuple[str, ...]) -> str:
+    """The ``status`` of an answer, one of ``known``; else the answer is unreadable (an unknown outcome)."""
+    status = answer.get("status") if isinstance(answer, Mapping) else None
+    if status not in known:
+        raise _unreadable(answer, what)
+    return status
 
 
 def _listed(answer: Mapping) -> list:

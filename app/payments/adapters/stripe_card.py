@@ -146,6 +146,15 @@ class StripeAdapter:
             raise ProviderRefused(f"Stripe refused ({exc.http_status}): {exc.user_message}") from exc
 
     def _result(self, intent: Mapping) -> ChannelResult:
+        """A PaymentIntent as Stripe answered it; one Kassa cannot read (a missing or mistyped field, another
+        object) is an unknown outcome, never a KeyError: Stripe may have taken the money."""
+        try:
+            return self._read_intent(intent)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ProviderOutcomeUnknown(f"Stripe answered something Kassa cannot read as a PaymentIntent: "
+                                         f"{json.dumps(intent, default=str)[:200]}") from None
+
+    def _read_intent(self, intent: Mapping) -> ChannelResult:
         status = intent.get("status")
         error = intent.get("last_payment_error") or {}
         if status == "succeeded":
@@ -156,10 +165,13 @@ class StripeAdapter:
             outcome, reason = "failed", error.get("message") or error.get("code") or "the card was declined"
         else:  # requires_payment_method (not tried yet), requires_confirmation/action, processing, requires_capture
             outcome, reason = "pending", None
-        currency = intent["currency"]
-        return ChannelResult(channel=self.code, provider_reference=intent["id"],
-                             attempt_id=(intent.get("metadata") or {}).get("kassa_attempt_id", ""), status=outcome,
-                             amount=from_stripe_amount(intent["amount"], currency), currency=currency,
+        currency, provider_reference, amount = intent["currency"], intent["id"], intent["amount"]
+        attempt_id = (intent.get("metadata") or {}).get("kassa_attempt_id", "")
+        if not all(isinstance(text, str) for text in (currency, provider_reference, attempt_id)) \
+                or type(amount) is not int or not isinstance(reason, (str, type(None))):
+            raise TypeError("a PaymentIntent's id, currency, amount or metadata has the wrong type")
+        return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=attempt_id,
+                             status=outcome, amount=from_stripe_amount(amount, currency), currency=currency,
                              failure_reason=reason, raw=intent)
 
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
@@ -289,12 +301,12 @@ class StripeAdapter:
             raise CallbackRejected("Stripe webhook body is not JSON") from exc
         if event.type not in PAYMENT_EVENTS:
             return None
-        intent = json.loads(body)["data"]["object"]
-        if not (intent.get("metadata") or {}).get("kassa_attempt_id"):
-            return None  # a payment on the same account that Kassa did not make
         try:
+            intent = json.loads(body)["data"]["object"]
+            if not (intent.get("metadata") or {}).get("kassa_attempt_id"):
+                return None  # a payment on the same account that Kassa did not make
             return self._result(intent)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, AttributeError, ProviderOutcomeUnknown) as exc:
             raise CallbackRejected("Stripe event is not a PaymentIntent Kassa can read") from exc
 
 
