@@ -157,8 +157,14 @@ def _advance(dispute: Dispute, status: str) -> None:
     if moved != 1:
         return
     dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
-    order = db.session.get(Order, dispute.order_id, populate_existing=True)
     shown = Money(dispute.amount, dispute.currency).format()
+    if status in CLOSED:
+        # The order's row is held before it is read (PostgreSQL's row lock; SQLite's write lock is held already):
+        # a worker's paid → fulfilled, which takes no order lock, then cannot slip in between this read and a lost
+        # dispute's move to refunded, which would find the order changed and refuse the notice (409).
+        db.session.execute(update(Order).where(Order.id == dispute.order_id).values(updated_at=now)
+                           .execution_options(synchronize_session=False))
+    order = db.session.get(Order, dispute.order_id, populate_existing=True)
     if status == "won":
         post_dispute_return(dispute.merchant_id, dispute.id, livemode=dispute.livemode, now=now)
         db.session.execute(update(Order).where(Order.id == order.id, Order.disputed_amount >= dispute.amount)
@@ -167,9 +173,7 @@ def _advance(dispute: Dispute, status: str) -> None:
                            .execution_options(synchronize_session=False))
         _timeline(order, f"dispute {dispute.id} won: {shown} returned by the shopper's bank")
     elif status == "lost":
-        # Nothing moves (the money left when the dispute opened); the sweep may now clear the order.
-        db.session.execute(update(Order).where(Order.id == order.id).values(updated_at=now)
-                           .execution_options(synchronize_session=False))
+        # Nothing moves (the money left when the dispute opened); the order's touch above lets the sweep clear it.
         _timeline(order, f"dispute {dispute.id} lost: the shopper's bank keeps {shown}")
         refunded_by_lost_dispute(order, dispute.id)
     record_event(dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated",

@@ -415,3 +415,47 @@ def test_evidence_whose_answer_cannot_be_read_is_a_channel_error_not_a_500(app, 
     assert api.get(f"/disputes/{dispute_id}").json["evidence"] is None  # nothing written on a guess
     wait_for(lambda: api.get(f"/disputes/{dispute_id}").json["status"] == "under_review")  # the provider's notice
 
+
+def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app, api, client, catalog, sandbox,
+                                                                           monkeypatch):
+    """The worker fulfils an order just paid (paid → fulfilled, without the order's lock) while the bank's "lost"
+    notice for all that was not refunded is applied: the notice read the order before the worker's move and its own move to
+    refunded then found the order changed, so Kassa answered 409 and the provider had to send it again. Now the
+    notice holds the order's row before reading it: it decides on the order as it is, and is applied at once."""
+    import threading
+
+    from app.orders.fulfilment import fulfil_order
+    from app.orders.services import StaleOrder
+    from app.payments import disputes
+
+    order = paid_order(api, sandbox, catalog["sku"])  # paid; its fulfilment has not run yet
+    assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 399}).json["refund"]["status"] == "succeeded"
+    assert status_and_timeline(api, order["id"])[0] == "paid"
+    opened = open_dispute(sandbox, order, amount=600)  # all the rest
+    wait_for(lambda: disputes_of(app, order["id"]))
+    worker_ran: list[str] = []
+    money = disputes.Money
+
+    def fulfilled_meanwhile(*args):
+        if not worker_ran:  # while the notice decides, as a worker would
+            def work():
+                with app.app_context():
+                    try:
+                        worker_ran.append(fulfil_order(order["id"]))
+                    except StaleOrder:  # it waited for the notice's move, and reads the order again later
+                        worker_ran.append("stale")
+            thread = threading.Thread(target=work)
+            thread.start()
+            thread.join(2)  # a worker that must wait for the order's row waits; the notice goes on
+        return money(*args)
+
+    monkeypatch.setattr(disputes, "Money", fulfilled_meanwhile)
+    closed = close_dispute(sandbox, opened["id"], "lost", callback="drop")
+    notice = signed_post(client, app, {"id": "evt_lost_race", "type": "dispute.closed", "created": int(time.time()),
+                                       "data": closed})
+    assert notice.status_code == 200, notice.json
+    wait_for(lambda: bool(worker_ran))
+    status, timeline = status_and_timeline(api, order["id"])
+    assert status == "refunded" and disputes_of(app, order["id"])[0][2] == "lost"
+    assert any("kept by the shopper's bank" in reason for reason in timeline)
+    assert ledger_is_whole(app) == []
