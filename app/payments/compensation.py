@@ -4,7 +4,8 @@ The orders domain records ``order.fulfilment_failed``; this outbox handler refun
 remains through the capturing channel. If the channel refuses, the handler raises and the outbox
 retries it later, which retries the same refund rather than creating another. When nothing refundable
 remains (refunds and lost disputes already gave it all back) it stops, saying so on the order's
-timeline; while an open dispute holds the rest it waits, as the dispute may be won and the money return.
+timeline; while an open dispute holds the rest it waits, as the dispute may be won and the money return: won, that
+money is refunded too (the shopper was never served), even after the refund of what the dispute left.
 """
 from __future__ import annotations
 
@@ -38,20 +39,25 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
     # Kassa's own compensation refunds, never a merchant's refund whose reason happens to read alike.
     earlier = [r for r in refunds_for_order(order_id)
                if r.kind == "order" and r.actor == "system" and (r.reason or "").startswith(REASON_PREFIX)]
-    if earlier and earlier[-1].status == "succeeded":
-        return earlier[-1]
+    last = earlier[-1] if earlier else None
     remaining = refundable(order)
-    if earlier and earlier[-1].status == "pending":
-        refund = send_refund(earlier[-1].id)
+    if last is not None and last.status == "pending":
+        refund = send_refund(last.id)
+    elif remaining <= 0 and last is not None and last.status == "succeeded":
+        _wait_for_open_dispute(order)
+        return last
     elif remaining <= 0:
         _nothing_to_refund(order, why)
         return None
-    elif earlier and earlier[-1].amount <= remaining:
-        refund = retry_refund(merchant_id, earlier[-1].id, actor="system")
+    elif last is not None and last.status != "succeeded" and last.amount <= remaining:
+        refund = retry_refund(merchant_id, last.id, actor="system")
     else:
         refund = create_refund(merchant_id, order_id, reason=(REASON_PREFIX + why)[:500], actor="system")
     if refund.status != "succeeded":
         raise CompensationIncomplete(f"compensation refund {refund.id} is {refund.status}: {refund.failure_reason}")
+    # All that remained went back, but an open dispute may still be won and its money come back to the merchant: the
+    # shopper, never served, gets that too, so the outbox keeps the compensation until the dispute closes.
+    _wait_for_open_dispute(order)
     log.info("order compensated", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
                                                     "refund_id": refund.id}})
     return refund
@@ -60,11 +66,7 @@ def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> R
 def _nothing_to_refund(order: Order, why: str) -> None:
     """Stop compensating an order nothing of which can be refunded, once it is certain: retrying could never refund
     anything. While an open dispute holds money it may come back (won), so the outbox retries until it closes."""
-    holding = db.session.scalar(select(Dispute.id).where(Dispute.order_id == order.id, Dispute.status.in_(OPEN))
-                                .limit(1))
-    if holding is not None:
-        raise CompensationIncomplete(f"nothing of order {order.id} is refundable while dispute {holding} is open; "
-                                     "waiting for its outcome")
+    _wait_for_open_dispute(order)
     note = (f"{REASON_PREFIX}{why}: nothing left to refund (refunds and lost disputes already gave the whole "
             "total back); compensation stopped")[:500]
     known = select(OrderTimelineEntry.id).where(OrderTimelineEntry.order_id == order.id,
@@ -74,6 +76,15 @@ def _nothing_to_refund(order: Order, why: str) -> None:
         db.session.commit()
     log.warning("compensation stopped: nothing left to refund", extra={"fields": {
         "merchant_id": order.merchant_id, "order_id": order.id, "status": order.status}})
+
+
+def _wait_for_open_dispute(order: Order) -> None:
+    """CompensationIncomplete (the outbox retries) while a dispute holds money of the order that may come back."""
+    holding = db.session.scalar(select(Dispute.id).where(Dispute.order_id == order.id, Dispute.status.in_(OPEN))
+                                .limit(1))
+    if holding is not None:
+        raise CompensationIncomplete(f"the rest of order {order.id} is held by open dispute {holding}; waiting for "
+                                     "its outcome")
 
 
 @subscribe("payment.captured_on_inactive_order")

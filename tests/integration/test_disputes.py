@@ -396,6 +396,37 @@ def test_compensation_refused_then_partly_disputed_refunds_what_the_lost_dispute
     assert ledger_is_whole(app) == []
 
 
+
+def test_compensation_during_an_open_dispute_that_is_won_refunds_the_money_won_back_too(
+        app, api, catalog, sandbox, worker, failing_fulfilment):
+    """The order could not be fulfilled while the bank held $6.00 of it in an open dispute: compensation refunded the
+    $3.99 left and stopped. When the merchant won the dispute the $6.00 came back to the merchant, and the shopper,
+    never served, never got it. Now compensation waits for the dispute: won, the $6.00 is refunded too."""
+    order = paid_order(api, sandbox, catalog["sku"])
+    opened = open_dispute(sandbox, order, amount=600)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    worker()  # the fulfilment webhook fails
+    dispatch = _dispatcher(app, worker)
+    for _ in range(3):  # the second attempt fails for good: order.fulfilment_failed → compensation of what is left
+        dispatch()
+    refunds = api.get(f"/orders/{order['id']}").json["refunds"]
+    assert [(r["amount"], r["status"]) for r in refunds] == [(399, "succeeded")]
+    [failed] = events_of(app, "order.fulfilment_failed")
+    assert failed.dispatched_at is None  # the dispute may still be won: compensation waits for its outcome
+
+    close_dispute(sandbox, opened["id"], "won")
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "won")
+    dispatch()
+    after = api.get(f"/orders/{order['id']}").json
+    assert [(r["amount"], r["status"]) for r in after["refunds"]] == [(399, "succeeded"), (600, "succeeded")]
+    assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
+    [failed] = events_of(app, "order.fulfilment_failed")
+    assert failed.dispatched_at is not None
+    dispatch()  # delivered again, it refunds nothing more
+    assert len(api.get(f"/orders/{order['id']}").json["refunds"]) == 2
+    assert api.get("/balance").json["available"] == []
+    assert ledger_is_whole(app) == []
+
 def test_evidence_whose_answer_cannot_be_read_is_a_channel_error_not_a_500(app, api, catalog, sandbox, monkeypatch):
     """The provider took the evidence, but what came back was not a dispute (a proxy's answer, a changed API): Kassa
     read its status unguarded and the merchant got a 500. Now it is a 502 saying the outcome is not known, nothing
