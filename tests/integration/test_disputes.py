@@ -329,6 +329,16 @@ def _dispatcher(app, worker):
     return dispatch
 
 
+def _closed_then_compensated(app, api, sandbox, dispatch, order: dict, provider_id: str, outcome: str) -> dict:
+    """The bank closes the dispute and the outbox runs again: the order then, whose compensation is finished."""
+    close_dispute(sandbox, provider_id, outcome)
+    wait_for(lambda: disputes_of(app, order["id"])[0][2] == outcome)
+    dispatch()
+    [failed] = events_of(app, "order.fulfilment_failed")
+    assert failed.dispatched_at is not None  # finished: no retry for ever
+    return api.get(f"/orders/{order['id']}").json
+
+
 @pytest.fixture
 def failing_fulfilment(app, catalog, monkeypatch):
     """The SKU's fulfilment webhook answers 500, and the second attempt gives up (order.fulfilment_failed)."""
@@ -356,12 +366,7 @@ def test_compensation_waits_for_an_open_dispute_and_stops_once_a_lost_one_took_e
     # Nothing refundable while the dispute is open, but it may be won: compensation waits for its outcome.
     assert failed.dispatched_at is None and failed.dispatch_attempts >= 1
 
-    close_dispute(sandbox, opened["id"], "lost")
-    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "lost")
-    dispatch()
-    [failed] = events_of(app, "order.fulfilment_failed")
-    assert failed.dispatched_at is not None  # stopped: no retry for ever
-    after = api.get(f"/orders/{order['id']}").json
+    after = _closed_then_compensated(app, api, sandbox, dispatch, order, opened["id"], "lost")
     assert after["refunds"] == [] and after["refunded_amount"] == 0
     assert any("nothing left to refund" in t["reason"] and "compensation stopped" in t["reason"]
                for t in after["timeline"])
@@ -385,14 +390,9 @@ def test_compensation_refused_then_partly_disputed_refunds_what_the_lost_dispute
 
     opened = open_dispute(sandbox, order, amount=600)
     wait_for(lambda: disputes_of(app, order["id"]))
-    close_dispute(sandbox, opened["id"], "lost")
-    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "lost")
-    dispatch()
-    after = api.get(f"/orders/{order['id']}").json
+    after = _closed_then_compensated(app, api, sandbox, dispatch, order, opened["id"], "lost")
     assert [(r["amount"], r["status"]) for r in after["refunds"]] == [(999, "failed"), (399, "succeeded")]
     assert (after["status"], after["refunded_amount"]) == ("refunded", 399)
-    [failed] = events_of(app, "order.fulfilment_failed")
-    assert failed.dispatched_at is not None
     assert ledger_is_whole(app) == []
 
 
@@ -414,14 +414,9 @@ def test_compensation_during_an_open_dispute_that_is_won_refunds_the_money_won_b
     [failed] = events_of(app, "order.fulfilment_failed")
     assert failed.dispatched_at is None  # the dispute may still be won: compensation waits for its outcome
 
-    close_dispute(sandbox, opened["id"], "won")
-    wait_for(lambda: disputes_of(app, order["id"])[0][2] == "won")
-    dispatch()
-    after = api.get(f"/orders/{order['id']}").json
+    after = _closed_then_compensated(app, api, sandbox, dispatch, order, opened["id"], "won")
     assert [(r["amount"], r["status"]) for r in after["refunds"]] == [(399, "succeeded"), (600, "succeeded")]
     assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
-    [failed] = events_of(app, "order.fulfilment_failed")
-    assert failed.dispatched_at is not None
     dispatch()  # delivered again, it refunds nothing more
     assert len(api.get(f"/orders/{order['id']}").json["refunds"]) == 2
     assert api.get("/balance").json["available"] == []
