@@ -99,5 +99,7 @@ PATHS.update({
                       "404": _error("no such dispute"),
                       "409": _error("dispute_state_invalid: evidence only while it needs a response; "
                                     "evidence_too_late: past evidence_due_by; evidence_refused by the provider"),
+                      "502": _error("evidence_outcome_unknown: the provider's answer could not be read (it may have "
+                                    "taken the evidence; its next notice of the dispute says)"),
                       **_UNAVAILABLE, **_SECRET_ERRORS}}},
 })
