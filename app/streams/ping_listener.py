@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections import defaultdict
 
 from redis import Redis
@@ -35,6 +34,8 @@ class PingListener:
         self._subscribed = threading.Event()
         self._thread: threading.Thread | None = None
         self._pid = 0
+        self._stopped = threading.Event()
+        self._pubsub = None  # the thread's subscription, closed by stop() to end a read that waits on it
 
     def watch(self, order_id: str) -> threading.Event:
         """An event set whenever ``order_id`` may have changed; call before the first read of the order."""
@@ -54,7 +55,21 @@ class PingListener:
                 if not waiters:
                     del self._waiting[order_id]
 
+    def stop(self, timeout: float = 5.0) -> None:
+        """End the thread and its Redis connection (a process shutting down). Streams still waiting are woken so
+        they re-read at once; from now on they hear only their periodic re-read, as while Redis is away."""
+        with self._lock:
+            self._stopped.set()
+            thread, pubsub = self._thread, self._pubsub
+        if pubsub is not None and pubsub.connection is not None:
+            pubsub.connection.disconnect()  # a read waiting on the socket returns at once, with an error
+        if thread is not None and thread.is_alive() and self._pid == os.getpid():
+            thread.join(timeout)
+        self._wake_all()
+
     def _start_if_needed(self) -> bool:
+        if self._stopped.is_set():
+            return False
         # A forked worker inherits the object but not the thread: start one of its own.
         if self._thread is not None and self._thread.is_alive() and self._pid == os.getpid():
             return False
@@ -76,14 +91,18 @@ class PingListener:
             woken.set()
 
     def _listen(self) -> None:
-        """Subscribe and wake streams until the process ends; reconnect after a second when Redis goes away or
+        """Subscribe and wake streams until stopped; reconnect after a second when Redis goes away or
         stops answering, waking every stream then, as pings may have been missed meanwhile."""
         away = False
-        while True:
+        while not self._stopped.is_set():
             client = Redis.from_url(self.redis_url, socket_connect_timeout=self.connect_timeout,
                                     socket_timeout=self.connect_timeout)
             try:
                 pubsub = client.pubsub()
+                with self._lock:
+                    if self._stopped.is_set():
+                        return
+                    self._pubsub = pubsub
                 pubsub.psubscribe(f"{_PREFIX}*")
                 confirmed = pubsub.get_message(timeout=self.connect_timeout)
                 if confirmed is None or confirmed["type"] != "psubscribe":
@@ -94,7 +113,7 @@ class PingListener:
                     away = False
                 self._wake_all()
                 quiet = Quiet(ping_after=self.ping_after, answer_within=self.connect_timeout)
-                while True:
+                while not self._stopped.is_set():
                     message = pubsub.get_message(timeout=quiet.wait_seconds())
                     if message is not None:
                         quiet.heard()
@@ -106,10 +125,14 @@ class PingListener:
                     quiet.check()
             except Exception as exc:  # noqa: BLE001 - Redis down: streams re-read on their timers meanwhile
                 self._subscribed.clear()
+                if self._stopped.is_set():
+                    return
                 if not away:
                     log.warning("order pings unavailable (%s); retrying every %.0f s", exc.__class__.__name__,
                                 RETRY_SECONDS)
                     away = True
-                time.sleep(RETRY_SECONDS)
+                self._stopped.wait(RETRY_SECONDS)
             finally:
+                with self._lock:
+                    self._pubsub = None
                 client.close()

@@ -33,7 +33,8 @@ class WebListener:
     """The web process's listener (app/streams/ping_listener.py) and one stream waiting on it."""
 
     def __init__(self, redis_url: str) -> None:
-        self.woken = PingListener(redis_url, connect_timeout=ANSWER_WITHIN, ping_after=PING_AFTER).watch(ORDER)
+        self.listener = PingListener(redis_url, connect_timeout=ANSWER_WITHIN, ping_after=PING_AFTER)
+        self.woken = self.listener.watch(ORDER)
 
     def hears(self, publisher, seconds: float) -> bool:
         self.woken.clear()
@@ -41,7 +42,7 @@ class WebListener:
         return self.woken.wait(seconds)
 
     def stop(self) -> None:
-        pass  # its daemon thread retries a second apart until the test process ends
+        self.listener.stop()
 
 
 class StreamProcessListener:

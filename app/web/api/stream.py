@@ -16,7 +16,7 @@ import time
 from typing import Iterator
 from urllib.parse import urlencode
 
-from flask import Response, current_app, request, stream_with_context, url_for
+from flask import Flask, Response, current_app, request, stream_with_context, url_for
 
 from app.streams.ping_listener import PingListener
 from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
@@ -32,6 +32,13 @@ def order_pings() -> PingListener:
         listener = current_app.extensions.setdefault("kassa_order_pings", PingListener(
             current_app.config["REDIS_URL"], connect_timeout=current_app.config["REDIS_TIMEOUT_SECONDS"]))
     return listener
+
+
+def stop_order_pings(app: Flask) -> None:
+    """Stop ``app``'s listener for order pings, if a stream started one (a worker shutting down: gunicorn.conf.py)."""
+    listener = app.extensions.get("kassa_order_pings")
+    if listener is not None:
+        listener.stop()
 
 
 def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: float,
