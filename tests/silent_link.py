@@ -1,6 +1,7 @@
 """A loopback TCP relay in front of a server whose open connections can be dropped silently: they stay open at both
 ends but carry nothing more, as when a firewall or NAT forgets the flow or the host behind it is replaced. Newer
-connections carry bytes as usual."""
+connections carry bytes as usual. Or the server behind it can seem to go down and come back: its connections close
+at once, as a crash or restart closes them, and new ones are closed as they arrive until it is back."""
 from __future__ import annotations
 
 import socket
@@ -17,7 +18,7 @@ class SilentLink:
         self._listener = socket.create_server(("127.0.0.1", self.port))
         self._listener.settimeout(_POLL_SECONDS)
         self._flows: list[tuple[socket.socket, socket.socket, threading.Event]] = []
-        self._closed = threading.Event()
+        self._closed, self._down = threading.Event(), threading.Event()
         self._lock = threading.Lock()
         threading.Thread(target=self._accept, name="silent-link", daemon=True).start()
 
@@ -26,6 +27,21 @@ class SilentLink:
         with self._lock:
             for _, _, dropped in self._flows:
                 dropped.set()
+
+    def go_down(self) -> None:
+        """The server behind it crashes: every open connection closes, and none is let through until ``come_back``."""
+        self._down.set()
+        with self._lock:
+            flows, self._flows = self._flows, []
+        for sock in (end for client, server, _ in flows for end in (client, server)):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # told to the peer at once, whatever the relay's threads are doing
+            except OSError:
+                pass
+            sock.close()
+
+    def come_back(self) -> None:
+        self._down.clear()
 
     def close(self) -> None:
         self._closed.set()
@@ -40,6 +56,9 @@ class SilentLink:
             try:
                 client, _ = self._listener.accept()
             except (TimeoutError, OSError):
+                continue
+            if self._down.is_set():
+                client.close()
                 continue
             server = socket.create_connection(("127.0.0.1", self.target_port), timeout=2)
             dropped = threading.Event()

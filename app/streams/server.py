@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from werkzeug.datastructures import MultiDict
 
 from app.errors import InvalidRequest, KassaError
-from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
+from app.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.streams.watch import StreamHub
 from app.web.api.params import refuse_nul_in_url, refuse_repeated_query_params
 from app.web.errors import RETRY_AFTER_SECONDS, database_outage
@@ -130,7 +130,8 @@ class StreamServer:
 
     async def _stream(self, order_id: str, woken: asyncio.Event, first: dict, reader: asyncio.StreamReader,
                       writer: asyncio.StreamWriter) -> None:
-        """Status events from ``first`` until the order is decided or the stream's time is up; then ``end``."""
+        """Status events from ``first`` until the order is decided or the stream's time is up, or the database goes
+        away; then ``end``."""
         gone = asyncio.ensure_future(reader.read(1))  # the client went away (EOF) while we wait
         started = last_sent = time.monotonic()
         last: dict | None = None
@@ -163,7 +164,14 @@ class StreamServer:
                 if gone in done:
                     return
                 woken.clear()  # before the read: a change during it wakes the next wait at once
-                snapshot = await self.hub.read(order_snapshot, order_id)
+                try:
+                    snapshot = await self.hub.read(order_snapshot, order_id)
+                except DBAPIError as exc:
+                    if database_outage(exc) is None:
+                        raise
+                    log.warning("order stream ended: database unavailable (%s)", exc.__class__.__name__)
+                    writer.write(UNAVAILABLE_END.encode())
+                    return
         finally:
             gone.cancel()
             try:

@@ -20,6 +20,11 @@ def sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
 
+# A stream's last word when its database went away under it (a restart, a failover): the page polls instead (its
+# reads answer 503 with when to try again until the database is back) rather than waiting on a connection cut short.
+UNAVAILABLE_END = sse("end", {"reason": "unavailable"})
+
+
 # Built once (a stream reads its order again at every change): a read binds only the order's id.
 _LATEST_PAYMENT = (select(PaymentAttempt.id, PaymentAttempt.order_id, PaymentAttempt.channel, PaymentAttempt.status,
                           PaymentAttempt.failure_reason)

@@ -75,8 +75,9 @@ PATHS["/orders/{id}/stream"] = {"get": {
     "summary": "An order's status as server-sent events, authorised by its client_secret (no key: an "
                "EventSource cannot send headers). `event: status` carries an OrderStatusEvent whenever the "
                "status or latest payment changes; `event: end` closes the stream once the order is paid or "
-               "closed (reason `decided`), after ORDER_STREAM_SECONDS (reason `timeout`: the client reconnects) "
-               "or when the order no longer exists (reason `gone`). CORS: any origin.",
+               "closed (reason `decided`), after ORDER_STREAM_SECONDS (reason `timeout`: the client reconnects), "
+               "when the order no longer exists (reason `gone`) or when the database went away mid-stream (reason "
+               "`unavailable`: poll the order meanwhile). CORS: any origin.",
     "security": [],
     "parameters": [_ID, {"name": "client_secret", "in": "query", "required": True, "schema": _STR}],
     "responses": {"200": {"description": "text/event-stream of `status` events (data: OrderStatusEvent) "

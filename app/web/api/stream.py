@@ -17,12 +17,16 @@ from typing import Iterator
 from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, request, stream_with_context, url_for
+from sqlalchemy.exc import DBAPIError
 
+from app import logs
 from app.streams.ping_listener import PingListener
-from app.streams.snapshot import DECIDED, opening_snapshot, order_snapshot, sse
+from app.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.web.api import bp
+from app.web.errors import database_outage
 
 KEEPALIVE_SECONDS = 15.0
+log = logs.get("streams")
 
 
 def order_pings() -> PingListener:
@@ -43,8 +47,8 @@ def stop_order_pings(app: Flask) -> None:
 
 def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: float,
                  recheck: float) -> Iterator[str]:
-    """Status events, from ``first`` (read after ``woken`` was set up), until the order is decided (or gone) or
-    ``limit`` seconds pass, then ``end``."""
+    """Status events, from ``first`` (read after ``woken`` was set up), until the order is decided (or gone),
+    ``limit`` seconds pass or the database goes away, then ``end``."""
     started = last_sent = time.monotonic()
     last: dict | None = None
     snapshot: dict | None = first
@@ -68,7 +72,14 @@ def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: f
             last_sent = now
         woken.wait(min(recheck, max(limit - (now - started), 0.01)))
         woken.clear()  # a ping from here on wakes the next wait, even one that comes during the read
-        snapshot = order_snapshot(order_id)
+        try:
+            snapshot = order_snapshot(order_id)
+        except DBAPIError as exc:
+            if database_outage(exc) is None:
+                raise
+            log.warning("order stream ended: database unavailable (%s)", exc.__class__.__name__)
+            yield UNAVAILABLE_END
+            return
 
 
 @bp.get("/orders/<order_id>/stream")
