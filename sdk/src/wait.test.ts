@@ -86,6 +86,28 @@ test("an open stream survives a reconnect but polls after three errors in a row"
   assert.equal(d.pollCount(), 1);
 });
 
+test("a stream that ends because the database went away gives way to polling at once", async () => {
+  const stream = new FakeStream();
+  const d = deps({ openStream: () => stream, polls: [snap("paying", pending), snap("paid")] });
+  const waiting = waitForOrder(d, {});
+  stream.fire("open");
+  stream.fire("status", snap("paying", pending));
+  stream.fire("end", { reason: "unavailable" });
+  assert.ok(stream.closed);  // no reconnection to a server that would answer 503
+  assert.equal((await waiting).status, "paid");
+  assert.equal(d.pollCount(), 2);
+});
+
+test("a stream that ends asking to reconnect keeps the stream, not polling", () => {
+  const stream = new FakeStream();
+  const d = deps({ openStream: () => stream });
+  void waitForOrder(d, {});
+  stream.fire("open");
+  stream.fire("end", { reason: "timeout", reconnect: true });
+  assert.equal(stream.closed, false);
+  assert.equal(d.pollCount(), 0);
+});
+
 test("a failed payment, a closed order and a timeout reject with typed errors", async () => {
   const failed = snap("created", { ...pending, status: "failed", failure_reason: "declined by the issuer" });
   await assert.rejects(waitForOrder(deps({ polls: [failed] }), { paymentId: "pay_1" }),

@@ -144,14 +144,27 @@ export function waitForOrder(deps: WaitDeps, options: WaitOptions = {}): Promise
         handle(JSON.parse(event.data ?? "") as OrderSnapshot);
       } catch { /* a malformed event is skipped; the next one or the poller decides */ }
     });
+    const fallBackToPolling = (): void => {
+      stream!.close();
+      stream = null;
+      void pollLoop();
+    };
+    // An end that does not ask to reconnect (the database went away, the order is gone): the stream has no more to
+    // say, and the browser's reconnection would only meet a 503 or a 404 later. Polling carries on (or decides) now.
+    stream.addEventListener("end", (event) => {
+      if (done) return;
+      let reconnect = false;
+      try {
+        reconnect = (JSON.parse(event.data ?? "") as { reconnect?: boolean }).reconnect === true;
+      } catch { /* a bare end */ }
+      if (!reconnect) fallBackToPolling();
+    });
     stream.addEventListener("error", () => {
       if (done) return;
       errors += 1;
       // Never connected (blocked, no SSE on this server) or keeps failing: poll instead.
       if (!opened || errors >= STREAM_ERRORS_BEFORE_POLLING || stream!.readyState === EVENTSOURCE_CLOSED) {
-        stream!.close();
-        stream = null;
-        void pollLoop();
+        fallBackToPolling();
       }
     });
   });
