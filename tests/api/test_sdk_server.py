@@ -272,6 +272,20 @@ def test_a_refused_origin_gets_a_page_that_tells_the_sdk_why_and_holds_nothing_e
     assert malformed.status_code == 403 and "data-kassa-state" not in malformed.get_data(as_text=True)
 
 
+def test_a_refused_origin_is_told_in_the_shoppers_language(client, catalog, live_pk):
+    """The refusal's sentence was English on a page whose heading was translated, and the SDK's error event carried
+    it so: now it follows the panel's language (the SDK's locale, else the browser's)."""
+    refused = f"/embed/{catalog['product']}?key={live_pk}&origin=https://evil.example"
+    german = client.get(refused, headers={"Accept-Language": "de-DE,de;q=0.9"}).get_data(as_text=True)
+    assert "Bezahlung nicht verfügbar" in german
+    assert german.count("Diese Website darf die Bezahlung dieses Händlers nicht einbetten.") == 2  # text and event
+    french = client.get(f"{refused}&locale=fr", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert "Ce site n’est pas autorisé à intégrer le paiement de ce marchand." in french
+    assert "may not embed" not in german + french
+    english = client.get(refused).get_data(as_text=True)
+    assert "This page&#39;s origin may not embed this merchant&#39;s checkout." in english
+
+
 def test_the_embed_route_refuses_secret_and_unknown_keys(client, merchant, catalog):
     assert client.get(f"/embed/{catalog['product']}?key={merchant.secret_key}&origin={SHOP}").status_code == 403
     assert client.get(f"/embed/{catalog['product']}?key=pk_test_nope&origin={SHOP}").status_code == 401

@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from flask import abort, make_response, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import select
 
 from app.catalog.models import Product
@@ -95,20 +95,22 @@ def _caller() -> tuple[Caller, str]:
         abort(403, description="Embed the panel with a publishable key (pk_…), never a secret key.")
     origin = normalise_origin(request.args.get("origin"))
     if origin is None:
-        abort(403, description=ORIGIN_REFUSED)
+        abort(403, description=str(ORIGIN_REFUSED))
     if not origin_allowed(caller.merchant_id, caller.mode, origin):
         abort(_refused(origin))
     return caller, origin
 
 
-ORIGIN_REFUSED = "This page's origin may not embed this merchant's checkout."
+# Lazy: the refusal is said in the shopper's language, chosen per request (app/web/shopper_locale.py).
+ORIGIN_REFUSED = lazy_gettext("This page's origin may not embed this merchant's checkout.")
 
 
 def _refused(origin: str):
     """The frame's page when its parent's origin may not embed the panel: it says so in the frame and tells the
     SDK (an ``error`` event), so the integrator hears why nothing shows. It holds nothing but the refusal."""
     refused = SimpleNamespace(origin=origin, frame=(request.args.get("frame") or "")[:64])
-    return make_response(render_template(REFUSED, embed=refused, message=ORIGIN_REFUSED,
+    prefer_language(_asked_language())  # the SDK's locale, as the panel itself would be
+    return make_response(render_template(REFUSED, embed=refused, message=str(ORIGIN_REFUSED),
                                          code="origin_not_allowed"), 403)
 
 
