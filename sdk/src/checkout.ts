@@ -159,8 +159,10 @@ export class Checkout extends Emitter<CheckoutEvents> {
   /** Wait for the returned order's real outcome and show it, as after a payment that never left the page. */
   private async resume(): Promise<void> {
     try {
-      this.settle(await this.kassa.resumePayment() as Order);
+      const paid = await this.kassa.resumePayment({ signal: this.stop.signal }) as Order;
+      if (!this.destroyed) this.settle(paid);
     } catch (error) {
+      if (this.destroyed) return;  // unmounted meanwhile: its share of the pickup ended, nothing to show
       this.fail(error as KassaError);
     }
   }

@@ -7,6 +7,7 @@ import { PluginHost, type KassaPlugin } from "./plugins";
 import { browserLanguage, resolveLocale, type Locale } from "./i18n";
 import { showQrModal, type QrModal } from "./qr";
 import { takePaymentReturn, type PageLike, type PaymentReturn } from "./redirect";
+import { SharedWait } from "./shared-wait";
 import type { CreateOrderParams, NextAction, Order, OrderSnapshot, Payment, Quote, QuoteOptions, Subscription,
   SubscribeParams } from "./types";
 import { DEFAULT_TIMEOUT_MS, PAID_STATUSES, verdict, waitAborted, waitForOrder, type EventSourceLike,
@@ -81,7 +82,7 @@ export class KassaClient {
   private readonly page: PageLike | null;
   private paymentReturnRead?: PaymentReturn | null;
   private returned?: Promise<Order | null>;
-  private resumed?: Promise<Order | null>;
+  private pickup?: SharedWait<Order | null>;
 
   constructor(publishableKey: string, options: KassaOptions = {}) {
     if (typeof publishableKey !== "string" || !/^pk_(test|live)_/.test(publishableKey)) {
@@ -355,9 +356,14 @@ export class KassaClient {
    * resolves with the paid Order (waiting, by stream or polling, while the provider is still processing), or
    * null when the page is no return; rejects with a KassaError (``payment_failed``, ``order_closed``,
    * ``wait_timeout``, ``payment_not_found``). The outcome is the order Kassa holds, never ``redirect_status``.
-   * Called more than once, it answers the same promise. */
+   * Every call shares one pickup (the first call's options set its timeouts); called without a ``signal`` it
+   * answers the same promise. A ``signal`` ends that caller's share (``wait_aborted``), and the pickup itself once
+   * every caller has stopped this way: a destroyed checkout leaves nothing polling behind it. */
   resumePayment(options: Omit<WaitForPaymentOptions, "clientSecret"> = {}): Promise<Order | null> {
-    return (this.resumed ??= this.returnedOrder().then((order) => order && this.settleReturned(order, options)));
+    const { signal, ...rest } = options;
+    this.pickup ??= new SharedWait((stop) => this.returnedOrder()
+      .then((order) => order && this.settleReturned(order, { ...rest, signal: stop })));
+    return this.pickup.join(signal);
   }
 
   private async settleReturned(order: Order, options: Omit<WaitForPaymentOptions, "clientSecret">): Promise<Order> {

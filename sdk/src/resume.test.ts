@@ -18,7 +18,8 @@ function order(status: Order["status"], paymentStatus: string | null, product = 
 interface Shop { kassa: KassaClient; requests: string[]; page: PageLike & { location: { href: string } } }
 
 /** A client on a page at ``href`` whose order reads answer ``reads`` in turn (the last one repeats). */
-function shop(href: string, reads: (Order | number)[], locale?: string): Shop {
+function shop(href: string, reads: (Order | number)[], locale?: string,
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void> = async () => undefined): Shop {
   const requests: string[] = [];
   const fakeFetch = (async (url: string) => {
     requests.push(url);
@@ -41,7 +42,7 @@ function shop(href: string, reads: (Order | number)[], locale?: string): Shop {
     page.location.href = url!;
   } } };
   const kassa = new KassaClient("pk_test_x", { baseUrl: "https://kassa.test", fetch: fakeFetch, EventSource: null,
-    sleep: async () => undefined, page, locale });
+    sleep, page, locale });
   return { kassa, requests, page };
 }
 
@@ -106,6 +107,7 @@ class FakeElement {
   tagName = "DIV";
   constructor(readonly children: Record<string, FakeElement> = {}) {}
   addEventListener(): void {}
+  removeEventListener(): void {}
   getAttribute(name: string): string | null { return this.attributes.get(name) ?? null; }
   setAttribute(name: string, value: string): void { this.attributes.set(name, value); }
   removeAttribute(name: string): void { this.attributes.delete(name); }
@@ -204,3 +206,42 @@ test("a declined payment is explained in the checkout's language, as Kassa's hos
     assert.equal(text(root, '[data-kassa-error="form"]'), said);
   }
 });
+
+/** A poller's sleep of a few real milliseconds that ends early when its wait is stopped, as the browser's does. */
+const briefSleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve) => {
+  const stopped = (): void => { clearTimeout(timer); resolve(); };
+  const timer = setTimeout(() => { signal?.removeEventListener("abort", stopped); resolve(); }, 5);
+  signal?.addEventListener("abort", stopped, { once: true });
+});
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("a checkout destroyed while its returned payment is picked up stops the pickup: nothing reads on", async () => {
+  const { kassa, requests } = shop(`${RETURN}processing`, [order("paying", "pending")], undefined, briefSleep);
+  const { checkout, events } = mount(kassa);
+  await new Promise((resolve) => checkout.on("ready", resolve));
+  while (orderReads(requests).length < 3) await pause(5);  // the pickup polls the order
+  checkout.destroy();
+  await pause(20);  // a read in flight as it was destroyed may still land
+  const reads = orderReads(requests).length;
+  await pause(100);
+  assert.equal(orderReads(requests).length, reads, "the destroyed checkout's pickup kept reading the order");
+  assert.deepEqual(events, [["ready", "paying"]]);  // and it said nothing more
+});
+
+test("a pickup the page itself waits on outlives a destroyed checkout, and a checkout bound again rejoins it",
+  async () => {
+    const reads = [order("paying", "pending")];
+    const { kassa, requests } = shop(`${RETURN}processing`, reads, undefined, briefSleep);
+    const first = mount(kassa);
+    await new Promise((resolve) => first.checkout.on("ready", resolve));
+    const pageWait = kassa.resumePayment();
+    first.checkout.destroy();
+    const again = mount(kassa);
+    await new Promise((resolve) => again.checkout.on("ready", resolve));
+    const before = orderReads(requests).length;
+    await pause(50);
+    assert.ok(orderReads(requests).length > before, "the page's own pickup stopped with the checkout");
+    again.checkout.destroy();
+    reads.push(order("paid", "succeeded"));  // the provider decides
+    assert.equal((await pageWait)!.status, "paid");  // still the page's wait, undisturbed
+  });

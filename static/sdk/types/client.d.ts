@@ -57,7 +57,7 @@ export declare class KassaClient {
     private readonly page;
     private paymentReturnRead?;
     private returned?;
-    private resumed?;
+    private pickup?;
     constructor(publishableKey: string, options?: KassaOptions);
     /** Add a plugin; hooks run in the order plugins were added. */
     use(plugin: KassaPlugin): this;
@@ -122,7 +122,9 @@ export declare class KassaClient {
      * resolves with the paid Order (waiting, by stream or polling, while the provider is still processing), or
      * null when the page is no return; rejects with a KassaError (``payment_failed``, ``order_closed``,
      * ``wait_timeout``, ``payment_not_found``). The outcome is the order Kassa holds, never ``redirect_status``.
-     * Called more than once, it answers the same promise. */
+     * Every call shares one pickup (the first call's options set its timeouts); called without a ``signal`` it
+     * answers the same promise. A ``signal`` ends that caller's share (``wait_aborted``), and the pickup itself once
+     * every caller has stopped this way: a destroyed checkout leaves nothing polling behind it. */
     resumePayment(options?: Omit<WaitForPaymentOptions, "clientSecret">): Promise<Order | null>;
     private settleReturned;
     /** Insert Kassa's ready-made panel (an iframe) into the element ``selector`` names: a product for a
