@@ -179,6 +179,47 @@ def test_with_the_stream_blocked_polling_still_gets_there(page: Page, live_serve
     assert len(polls) >= 2
 
 
+def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payment(
+        page: Page, app, monkeypatch, live_server, sandbox, shop, merchant, catalog):
+    """The stream opens and then the stream server goes away (every reconnection fails): the components fall back
+    to polling and the shopper still sees the payment succeed, with no error shown on the way."""
+    monkeypatch.setitem(app.config, "ORDER_STREAM_SECONDS", 1.0)  # the open stream ends soon, and reconnects
+    opened: list[str] = []
+
+    def stream_server(route) -> None:
+        if opened:
+            route.abort("connectionrefused")  # down from here on
+        else:
+            opened.append(route.request.url)
+            route.continue_()
+    page.route(re.compile(r"/stream\?"), stream_server)
+    url = shop.page("outage.html", f"""
+<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+  <fieldset data-kassa-channels><legend>Pay with</legend>
+    <label><input type="radio" name="channel" value="sandbox_qr" checked> QR</label></fieldset>
+  <label><input type="checkbox" data-kassa-agreement checked> I agree</label>
+  <p data-kassa-error="form"></p>
+  <button data-kassa-pay>Buy now</button>
+  <p data-kassa-status></p>
+</form>""" + _client_script(live_server, merchant.publishable_key) + """
+<script>window.events = []; window.checkout = kassa.components.checkout('[data-kassa-checkout]');
+  for (const type of ['paid', 'failed']) window.checkout.on(type, () => window.events.push(type));</script>""")
+    page.goto(url)
+    form = page.locator("[data-kassa-checkout]")
+    expect(form).to_have_attribute("data-kassa-state", "ready")
+    with page.expect_response(re.compile(r"/pay$")) as paid_response:
+        page.get_by_role("button", name="Buy now").click()
+    expect(form).to_have_attribute("data-kassa-state", "paying")
+    with page.expect_request(re.compile(r"/api/v1/orders/ord_[^/?]+\?"), timeout=15_000):
+        pass  # the stream dropped, its reconnections failed: the components read the order themselves now
+    assert opened, "the components listened on the order's stream before it dropped"
+    sandbox.simulate(paid_response.value.json()["payment"]["provider_reference"], "succeeded")
+    expect(form).to_have_attribute("data-kassa-state", "paid", timeout=15_000)
+    expect(page.locator("[data-kassa-status]")).to_have_text("Payment successful")
+    expect(page.locator("[data-kassa-error=form]")).to_have_text("")
+    assert page.evaluate("window.events") == ["paid"]
+
+
 def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_server, shop, merchant, catalog):
     page.goto(_headless_page(shop, live_server, merchant, catalog))
     error = page.evaluate(f"""() => kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
