@@ -13,10 +13,12 @@ from typing import Callable, TypeVar
 
 from flask import Flask
 from redis import asyncio as aioredis
+from sqlalchemy.exc import DBAPIError
 
 from app.orders.broadcast import order_channel
 from app.streams.liveness import PING_AFTER_SECONDS, Quiet, SilentRedis
 from app.streams.snapshot import watched_states
+from app.web.errors import database_outage
 
 log = logging.getLogger("kassa.streams")
 T = TypeVar("T")
@@ -114,6 +116,8 @@ class StreamHub:
                 states = await self.read(watched_states, order_ids)
             except Exception as exc:  # database down: each stream's own read reports it
                 log.warning("watched orders not re-read (%s)", exc.__class__.__name__)
+                if isinstance(exc, DBAPIError) and database_outage(exc) is not None:
+                    self.wake_all()  # now, not at their next keepalive: each ends saying so and its page polls
                 continue
             for order_id in order_ids:
                 state = states.get(order_id)

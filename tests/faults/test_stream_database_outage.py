@@ -64,3 +64,16 @@ def test_a_stream_whose_database_goes_away_ends_saying_so(api, catalog, sandbox,
     again, opened = open_stream(serving, order)
     again.close()
     assert b'"status":"paying"' in opened
+
+
+def test_a_stream_on_a_quiet_order_hears_of_the_outage_within_seconds(api, catalog, serving, database_link):
+    """No payment wakes it: the periodic re-read meets the outage (the stream process re-reads all its orders in
+    one query, which before only logged it and left each stream to find out at its next keepalive, 15 s on)."""
+    order = create_order(api, catalog["sku"])
+    sock, _ = open_stream(serving, order)
+    try:
+        database_link.go_down()
+        assert b'"reason":"unavailable"' in read_until(sock, b"event: end", timeout=8)
+    finally:
+        sock.close()
+        database_link.come_back()
