@@ -6,6 +6,7 @@ starts from empty tables and an empty Redis database.
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -19,8 +20,8 @@ import pytest
 import requests
 from flask import Flask
 from redis import Redis
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine, make_url
 from werkzeug.serving import make_server
 
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_test"
@@ -120,6 +121,10 @@ def _prepare_database(url: str) -> None:
                               f"ICU_LOCALE 'en-US-u-ka-shifted' LOCALE 'C.UTF-8'"))
         else:
             conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+        # A commit returns before its WAL reaches the disk: what a transaction sees is unchanged, only a crash of
+        # PostgreSQL itself could lose the last commits, and no test crashes it. Every commit used to wait for an
+        # fsync, which on this shared machine's disk took from a fraction of a millisecond to several.
+        conn.execute(text(f'ALTER DATABASE "{parsed.database}" SET synchronous_commit = off'))
     admin.dispose()
 
 
@@ -151,8 +156,10 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         # The suite's own webhook and fulfilment receivers listen on loopback (app/outbound.py refuses it otherwise).
         "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
-        # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each. Still scrypt.
-        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.
+        # Still scrypt, so hashing and checking run the production code; tests/unit/test_config.py holds
+        # production to the default's cost.
+        "PASSWORD_HASH_METHOD": "scrypt:128:8:1",
         # test_db_pool drops every connection and expects the next request to meet one unpinged: the drop may take
         # seconds on a busy machine, past the default 2 s after which a pooled connection is pinged (and replaced).
         "POOL_PING_IDLE_SECONDS": 30,
@@ -161,6 +168,8 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         upgrade()
     yield kassa_app
     dispose(kassa_app)
+    if IS_POSTGRES:
+        _wipe_engine().dispose()
 
 
 def dispose(flask_app: Flask) -> None:
@@ -203,11 +212,18 @@ def _clean_state(request) -> Iterator[None]:
         db.session.remove()
         tables = [t.name for t in reversed(db.metadata.sorted_tables)]
         if IS_POSTGRES:
-            if not _delete_filled(db.engine, tables):
+            if not _delete_filled(tables):
                 _truncate(db.engine, tables, request.node.nodeid)
         else:
             _delete_all(db.engine, tables)
-    Redis.from_url(REDIS_URL).flushdb()
+    _test_redis().flushdb()
+
+
+@functools.cache
+def _test_redis() -> Redis:
+    """One client for the wipes: a new connection's handshake cost each test a few milliseconds (tens when the
+    machine is busy). Its pool tests a connection before lending it, so a Redis restarted by a test is met anew."""
+    return Redis.from_url(REDIS_URL)
 
 
 def _delete_all(engine, tables: list[str]) -> None:
@@ -227,23 +243,39 @@ def _delete_all(engine, tables: list[str]) -> None:
 LEAKS_LOG = Path(__file__).resolve().parent.parent / "var" / "test-leaked-transactions.log"
 
 
-def _delete_filled(engine, tables: list[str]) -> bool:
+def _delete_filled(tables: list[str]) -> bool:
     """The quick wipe, when no other transaction is open: DELETE the few tables the test filled and restart the
-    sequences it used. TRUNCATE makes every table anew (0.2-0.6 s a test here); this takes milliseconds.
-    Replica mode skips the ledger's append-only triggers and the foreign keys' checks, so order does not matter."""
-    with engine.begin() as conn:
-        if conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                            "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")):
+    sequences it used. TRUNCATE makes every table anew (0.2-0.6 s a test here); this takes a few milliseconds: one
+    round trip asks what to wipe, one wipes (a simple query of several statements, which psycopg sends only without
+    parameters, is one transaction)."""
+    filled_tables = " UNION ALL ".join(f"SELECT '{table}' WHERE EXISTS (SELECT FROM {table})" for table in tables)
+    with _wipe_engine().connect() as conn:
+        busy, filled, sequences_used = conn.execute(text(
+            "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "        AND pid <> pg_backend_pid() AND xact_start IS NOT NULL), "
+            f"ARRAY({filled_tables}), "
+            "(SELECT count(*) FROM pg_sequences WHERE last_value IS NOT NULL)"
+        )).one()
+        if busy:
             return False  # TRUNCATE's path waits for it, and ends it if it was left behind
-        filled = conn.scalars(text(" UNION ALL ".join(
-            f"SELECT '{table}' WHERE EXISTS (SELECT FROM {table})" for table in tables))).all()
-        conn.execute(text("SET LOCAL session_replication_role = replica"))
-        for table in filled:
-            conn.execute(text(f"DELETE FROM {table}"))
-        for (sequence,) in conn.execute(text("SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences "
-                                             "WHERE last_value IS NOT NULL")):
-            conn.execute(text(f"ALTER SEQUENCE {sequence} RESTART"))
+        if filled or sequences_used:
+            conn.connection.driver_connection.execute(
+                "".join(f"DELETE FROM {table}; " for table in filled)
+                + "SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, start_value, false) "
+                  "FROM pg_sequences WHERE last_value IS NOT NULL")
     return True
+
+
+@functools.cache
+def _wipe_engine() -> Engine:
+    """The quick wipe's own connection, in replica mode for good: replica mode skips the ledger's append-only
+    triggers and the foreign keys' checks, so the order of the DELETEs does not matter. Setting it makes PostgreSQL
+    forget the session's query plans, which the wipe did on a connection of the app's pool each test, so the app's
+    statements were planned anew, and the wipe's own question (64 tables) with them: 5-20 ms a test. For the same
+    reason sequences restart by setval, not ALTER SEQUENCE (after which psycopg forgets its prepared statements).
+    Pinged before use: test_db_pool ends every connection to the database."""
+    return create_engine(DATABASE_URL, pool_size=1, pool_pre_ping=True, isolation_level="AUTOCOMMIT",
+                         connect_args={"options": "-c session_replication_role=replica"})
 
 
 def _truncate(engine, tables: list[str], test_id: str) -> None:
@@ -308,7 +340,8 @@ def _make_merchant(app, name: str, email: str) -> MerchantKeys:
 
     with app.app_context():
         created = create_merchant(name, email, "correct-horse-1")
-        return MerchantKeys(created.merchant.id, created.secret_key, created.publishable_key, email,
+        # The id from the identity map: reading the committed (expired) row's attribute would load it again.
+        return MerchantKeys(inspect(created.merchant).identity[0], created.secret_key, created.publishable_key, email,
                             "correct-horse-1")
 
 
