@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 
 import pytest
 import requests
 from sqlalchemy import create_engine, text
 
 from tests.api.test_customer_erasure import GONE, order_for
-from tests.conftest import DATABASE_URL
+from tests.conftest import DATABASE_URL, wait_for
 
 pytestmark = pytest.mark.postgres_only
 
@@ -38,7 +37,8 @@ def test_an_erasure_racing_a_payments_risk_decision_keeps_the_decision(api, pk_a
                             {"risk": json.dumps(blocked), "id": order["id"]})
             eraser = threading.Thread(target=erase)
             eraser.start()
-            time.sleep(1.5)  # the erasure reaches the order while the payment's transaction holds it
+            # The erasure reaches the order while the payment's transaction holds it: it waits for the row's lock.
+            wait_for(lambda: _waiting_for_a_lock(engine))
             payment.commit()
         eraser.join(30)
     finally:
@@ -49,3 +49,9 @@ def test_an_erasure_racing_a_payments_risk_decision_keeps_the_decision(api, pk_a
     assert risk["decision"] == "block" and risk["score"] == 100  # the payment's decision stands
     assert risk["reasons"] == ["ip [erased] is on the review list",
                                "after payment: card_fingerprint fp_stolen is on the block list"]
+
+
+def _waiting_for_a_lock(engine) -> bool:
+    with engine.connect() as watcher:
+        return watcher.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                   "AND wait_event_type = 'Lock'")) > 0
