@@ -9,6 +9,7 @@ import pytest
 from app.payments.registry import ChannelSpec
 from tests.api.test_livemode import live  # noqa: F401  (fixture)
 from tests.plugin_channels import installed
+from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
 
 
 class _BankAdapter:
@@ -55,3 +56,21 @@ def test_a_test_key_reads_no_run_of_a_live_channel(api, live, live_bank):
     assert api.get(f"/reconciliation_runs/{test_run['id']}").status_code == 200
     # The live key reads both: a test run shows no live money.
     assert {run["id"] for run in live.get("/reconciliation_runs").json["data"]} == {live_run["id"], test_run["id"]}
+
+
+def test_the_portals_test_view_shows_no_run_of_a_live_channel(api, live, live_bank, portal):  # noqa: F811
+    """The portal's Test/Live switch shows one world: in test, the runs a test key reads, and a run form offering
+    only the channels a test key may reconcile."""
+    day = date.today().isoformat()
+    live_run = live.post("/reconciliation_runs", json={"channel": live_bank, "date": day}).json
+    test_run = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": day}).json
+
+    in_test = portal.get("/portal/reconciliation").get_data(as_text=True)
+    assert test_run["id"] in in_test and live_run["id"] not in in_test
+    assert 'value="acme_bank"' not in in_test and 'value="sandbox_card"' in in_test
+    assert portal.get(f"/portal/reconciliation/runs/{live_run['id']}").status_code == 404
+
+    assert portal.post("/portal/mode", {"mode": "live"}).status_code == 302
+    in_live = portal.get("/portal/reconciliation").get_data(as_text=True)
+    assert test_run["id"] in in_live and live_run["id"] in in_live and 'value="acme_bank"' in in_live
+    assert portal.get(f"/portal/reconciliation/runs/{live_run['id']}").status_code == 200

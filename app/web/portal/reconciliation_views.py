@@ -16,6 +16,8 @@ from app.reconciliation.resolving import RESOLUTIONS, fetch_dispute, mark_resolv
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
+from app.web.portal.mode_views import portal_livemode
+from app.payments.registry import is_test_channel
 
 PAGE_SIZE = 25
 KIND_LABELS = {
@@ -31,14 +33,19 @@ def _page(errors: dict | None = None, status: int = 200):
     merchant_id = current_user.merchant_id
     kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
     state = request.args.get("status") if request.args.get("status") in ("open", "resolved") else "open"
-    found_runs, _ = run_service.list_runs(merchant_id, limit=10)
+    # The Test/Live switch shows what a key of that mode reads: in test, only test-only channels' statements (any
+    # other channel's is about live money).
+    livemode = portal_livemode()
+    found_runs, _ = run_service.list_runs(merchant_id, limit=10, livemode=livemode)
     queue, has_more = run_service.list_discrepancies(merchant_id, status=state, kind=kind, limit=PAGE_SIZE,
-                                                     starting_after=request.args.get("after") or None)
+                                                     starting_after=request.args.get("after") or None,
+                                                     livemode=livemode)
     args = {k: v for k, v in (("status", state), ("kind", kind)) if v}
     later = url_for("portal.reconciliation", after=queue[-1].id, **args) if has_more else None
     return render_template("portal/reconciliation.html", runs=found_runs, queue=queue, kinds=KINDS,
                            kind_labels=KIND_LABELS, kind=kind, state=state, later_url=later,
-                           channels=run_service.statement_channels(), today=utcnow().date().isoformat(),
+                           channels=[code for code in run_service.statement_channels()
+                                     if livemode or is_test_channel(code)], today=utcnow().date().isoformat(),
                            resolutions=RESOLUTIONS, errors=errors or {}, values=request.form, form=ConfirmForm(),
                            fetchable=fetchable,
                            can_manage=can(current_user.role, "books.manage")), status
@@ -64,7 +71,8 @@ def reconciliation_run():
     try:
         with audit("reconciliation_run.create", ReconciliationRun):
             run = run_service.start_run(current_user.merchant_id, request.form.get("channel"),
-                                        request.form.get("date"), actor=f"portal:{current_user.email}")
+                                        request.form.get("date"), actor=f"portal:{current_user.email}",
+                                        livemode=portal_livemode())
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
@@ -78,10 +86,11 @@ def reconciliation_run():
 @permission_required("books.view")
 def reconciliation_detail(run_id: str):
     try:
-        run = run_service.get_run(current_user.merchant_id, run_id)
+        run = run_service.get_run(current_user.merchant_id, run_id, livemode=portal_livemode())
     except KassaError:
         abort(404)
-    found, _ = run_service.list_discrepancies(current_user.merchant_id, run_id=run.id, limit=500)
+    found, _ = run_service.list_discrepancies(current_user.merchant_id, run_id=run.id, limit=500,
+                                              livemode=portal_livemode())
     return render_template("portal/reconciliation_run.html", run=run, found=found, kinds=KINDS,
                            kind_labels=KIND_LABELS)
 
