@@ -38,6 +38,12 @@ MAX_BACKOFF = timedelta(hours=1)
 HAND_BACK_AT = 0.8
 
 
+class HandlerWaits(Exception):
+    """Raised by a handler that cannot finish yet for a reason it expects (e.g. a dispute still open): the outbox
+    tries again later, as for a failure, but logs one line without a traceback, so a wait of weeks is not an hourly
+    error."""
+
+
 class Event(db.Model):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_merchant_type", "merchant_id", "type"),
@@ -311,6 +317,12 @@ def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
             db.session.commit()
         except IntegrityError:
             db.session.rollback()  # another dispatcher finished it first
+        except HandlerWaits as waiting:
+            db.session.rollback()
+            ok = False
+            log.info("event handler waits: %s", waiting, extra={"fields": {
+                "event_id": event.id, "event_type": event.type, "handler": sub.name,
+                "merchant_id": event.merchant_id}})
         except Exception:
             db.session.rollback()
             ok = False

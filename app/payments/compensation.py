@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app import logs
-from app.events import Event, subscribe
+from app.events import Event, HandlerWaits, subscribe
 from app.extensions import db
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import get_order, note_on_timeline
@@ -29,6 +29,10 @@ REASON_PREFIX = "fulfilment failed: "
 
 class CompensationIncomplete(Exception):
     """The compensation refund did not go through yet; the outbox will retry."""
+
+
+class DisputeHolds(HandlerWaits):
+    """All that could go back did; an open dispute may still bring money back for the shopper (the outbox waits)."""
 
 
 def compensate_unfulfilled_order(merchant_id: str, order_id: str, why: str) -> Refund | None:
@@ -79,12 +83,12 @@ def _nothing_to_refund(order: Order, why: str) -> None:
 
 
 def _wait_for_open_dispute(order: Order) -> None:
-    """CompensationIncomplete (the outbox retries) while a dispute holds money of the order that may come back."""
+    """DisputeHolds (the outbox retries) while a dispute holds money of the order that may come back."""
     holding = db.session.scalar(select(Dispute.id).where(Dispute.order_id == order.id, Dispute.status.in_(OPEN))
                                 .limit(1))
     if holding is not None:
-        raise CompensationIncomplete(f"the rest of order {order.id} is held by open dispute {holding}; waiting for "
-                                     "its outcome")
+        raise DisputeHolds(f"the rest of order {order.id} is held by open dispute {holding}; waiting for its "
+                           "outcome")
 
 
 @subscribe("payment.captured_on_inactive_order")

@@ -14,6 +14,7 @@ import requests
 
 from app.sandbox.callbacks import sign
 from tests.conftest import wait_for
+from tests.api.test_logs import kassa_logs
 from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_payment_flow import events_of
 
@@ -360,11 +361,19 @@ def test_compensation_waits_for_an_open_dispute_and_stops_once_a_lost_one_took_e
     wait_for(lambda: disputes_of(app, order["id"]))
     worker()  # the fulfilment webhook fails
     dispatch = _dispatcher(app, worker)
-    for _ in range(3):  # the second attempt fails for good: order.fulfilment_failed → compensation
-        dispatch()
+    with kassa_logs() as stream:
+        for _ in range(3):  # the second attempt fails for good: order.fulfilment_failed → compensation
+            dispatch()
     [failed] = events_of(app, "order.fulfilment_failed")
     # Nothing refundable while the dispute is open, but it may be won: compensation waits for its outcome.
     assert failed.dispatched_at is None and failed.dispatch_attempts >= 1
+    # A wait of weeks is one plain line per try, not an error with a traceback every hour.
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    waits = [line for line in lines if line["msg"].startswith("event handler waits")]
+    assert waits and all(line["level"] == "info" and "exc" not in line for line in waits)
+    assert "held by open dispute" in waits[0]["msg"]
+    assert not [line for line in lines if line["msg"] == "event handler failed"
+                and line.get("handler", "").endswith("refund_unfulfilled_order")]
 
     after = _closed_then_compensated(app, api, sandbox, dispatch, order, opened["id"], "lost")
     assert after["refunds"] == [] and after["refunded_amount"] == 0
