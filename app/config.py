@@ -10,7 +10,7 @@ import ipaddress
 import os
 from pathlib import Path
 
-from app.db_postgres import statements_as_written
+from app.db_postgres import bounded_connections, statements_as_written
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KASSA_VAR_DIR", PROJECT_ROOT / "var"))
@@ -105,6 +105,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         # A Redis call that gets no answer in this long fails (503 for locks) instead of hanging the request.
         "REDIS_TIMEOUT_SECONDS": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "2")),
+        # A new PostgreSQL connection gives up after this many seconds (libpq's minimum is 2): a database that is
+        # there but silent (a partition) fails requests with a 503 instead of holding their threads.
+        "DB_CONNECT_TIMEOUT_SECONDS": _int("DB_CONNECT_TIMEOUT_SECONDS", 5),
         "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
         # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
         "EVENT_DISPATCH_LEASE_SECONDS": _float("EVENT_DISPATCH_LEASE_SECONDS", 60.0),
@@ -247,6 +250,7 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     if uri.startswith("postgresql"):
         statements_as_written(uri, config["SQLALCHEMY_ENGINE_OPTIONS"])
+        bounded_connections(uri, config["SQLALCHEMY_ENGINE_OPTIONS"], config["DB_CONNECT_TIMEOUT_SECONDS"])
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
     lease = config["EVENT_DISPATCH_LEASE_SECONDS"]
     if not lease > 0:  # a run would hand back every event it claimed, and the outbox would stall
