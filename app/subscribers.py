@@ -2,6 +2,7 @@
 register the same handlers."""
 from app.orders import fulfilment  # noqa: F401  (order.paid → fulfil)
 from app.payments import compensation  # noqa: F401  (order.fulfilment_failed → refund)
+from app.payments import chargebacks  # noqa: F401,E402  (dispute.closed, lost in full → take the grants back)
 from app.orders import topups  # noqa: F401,E402  (order.paid of a top-up → credit the wallet)
 from app.payments.adapters import wallet  # noqa: F401,E402  (payment.failed/canceled → release the freeze)
 from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (order.paid → session complete)
