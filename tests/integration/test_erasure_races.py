@@ -21,6 +21,7 @@ def test_an_erasure_racing_a_payments_risk_decision_keeps_the_decision(api, pk_a
     assert api.post("/risk/list_entries", json={"kind": "ip", "value": "127.0.0.1", "action": "review"}
                     ).status_code == 201
     order = order_for(pk_api, catalog["sku"], GONE, None).json  # no email: the erasure has nothing else to lock
+    order = api.get(f"/orders/{order['id']}").json  # the risk notes as the merchant reads them
     assert order["risk"]["reasons"] == ["ip 127.0.0.1 is on the review list"]
     blocked = {**order["risk"], "decision": "block", "score": 100,
                "reasons": [*order["risk"]["reasons"], "after payment: card_fingerprint fp_stolen is on the block list"]}

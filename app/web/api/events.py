@@ -29,5 +29,7 @@ def events_index():
 @requires_key(secret=False)
 def order_events_index(order_id: str):
     order = order_of_caller(order_id, request.args.get("client_secret"))
-    return jsonify({"object": "list", "data": [event_json(e) for e in events_for_order(order.merchant_id, order.id)],
+    shopper = not caller().is_secret
+    return jsonify({"object": "list", "data": [event_json(e, shopper=shopper)
+                                               for e in events_for_order(order.merchant_id, order.id)],
                     "has_more": False})

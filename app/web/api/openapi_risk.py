@@ -8,7 +8,9 @@ from app.web.api.openapi import (_AUTH_ERRORS, _ID, _IDEMPOTENCY, _INT, _NULLABL
 # Risk control (app/risk): the assessment on each order, lists, rules and review.
 SCHEMAS["RiskAssessment"] = _obj(
     ["decision", "score", "reasons"], decision={"enum": ["allow", "review", "block"]},
-    score={"type": "integer", "minimum": 0, "maximum": 100}, reasons={"type": "array", "items": _STR},
+    score={"type": "integer", "minimum": 0, "maximum": 100},
+    reasons={"type": "array", "items": _STR, "description": "why, in the merchant's words (its rules, its list "
+             "entries' notes): read with the secret key; empty for a publishable key, the shopper's browser"},
     review=_obj(["decision", "by", "at"], decision={"enum": ["approve", "reject"]}, by=_STR, at=_INT))
 SCHEMAS["Order"]["properties"]["risk"] = _ref("RiskAssessment")
 _RISK_KINDS = ["customer", "email", "email_domain", "ip", "device", "card_fingerprint"]

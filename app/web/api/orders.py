@@ -33,9 +33,14 @@ def order_of_caller(order_id: str, client_secret: object = None, *, with_timelin
                      livemode=who.livemode, with_timeline=with_timeline)
 
 
+def shown_order(order: Order) -> dict:
+    """The Order as this caller may see it: a publishable key (the shopper's browser) without the risk reasons."""
+    return order_json(order, shopper=not caller().is_secret)
+
+
 @bp.post("/orders")
 @requires_key(secret=False)
-@idempotent(creates=Order, replay=lambda order: (order_json(order), 201))
+@idempotent(creates=Order, replay=lambda order: (shown_order(order), 201))
 def orders_create():
     body = json_body()
     who = caller()
@@ -50,14 +55,14 @@ def orders_create():
                              livemode=who.livemode, agreement_accepted=body.get("agreement_accepted"),
                              metadata=body.get("metadata"), coupon=body.get("coupon"),
                              currency=body.get("currency"))
-    return jsonify(order_json(order)), 201
+    return jsonify(shown_order(order)), 201
 
 
 @bp.get("/orders/<order_id>")
 @reads_one_snapshot
 @requires_key(secret=False)
 def orders_show(order_id: str):
-    return jsonify(order_json(order_of_caller(order_id, request.args.get("client_secret"), with_timeline=True)))
+    return jsonify(shown_order(order_of_caller(order_id, request.args.get("client_secret"), with_timeline=True)))
 
 
 @bp.get("/orders")
@@ -94,7 +99,7 @@ def orders_pay(order_id: str):
     attempt = pay_order(order, body.get("channel"), actor="api", return_url=back)
     if attempt is None:
         # An order of nothing was completed without a payment: nothing for the client to follow.
-        return jsonify({"payment": None, "next_action": {"type": "none"}, "order": order_json(order)})
+        return jsonify({"payment": None, "next_action": {"type": "none"}, "order": shown_order(order)})
     return jsonify({"payment": payment_with_action_json(attempt)})
 
 
@@ -108,7 +113,7 @@ def orders_change_payment_method(order_id: str):
     payment = body.get("payment")
     if payment is not None and not isinstance(payment, str):
         raise InvalidRequest("payment must be the id of the order's waiting payment", param="payment")
-    return jsonify(order_json(switch_payment_method(order, payment)))
+    return jsonify(shown_order(switch_payment_method(order, payment)))
 
 
 @bp.post("/orders/<order_id>/cancel")

@@ -84,10 +84,11 @@ def payment_with_action_json(attempt: PaymentAttempt) -> dict:
     return {**payment_object(attempt), "next_action": attempt.next_action or {"type": "none"}}
 
 
-def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
+def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: bool = False) -> dict:
     """An order: what its row and lines tell (the object its events carry), and what needs reads of its own. What
     it cannot have is not read: an order never moved (version 1) has no payment or refund, one without a discount
-    redeemed no coupon, and one whose lines name no sub-order has none. ``page``: what was read once for a list."""
+    redeemed no coupon, and one whose lines name no sub-order has none. ``page``: what was read once for a list.
+    ``shopper``: as a publishable key (the shopper's browser) may see it (``without_risk_reasons``)."""
     untouched = order.version == 1
     if page is not None:
         discounts, payments, refunds = (page.discounts.get(order.id, ()), page.payments.get(order.id, ()),
@@ -98,7 +99,7 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
         payments = () if untouched else payments_for_order(order.id)
         refunds = () if untouched else refunds_for_order(order.id)
         disputes = () if untouched else disputes_for_order(order.id)
-    return {
+    body = {
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
         "client_secret": order.client_secret,
@@ -112,6 +113,21 @@ def order_json(order: Order, page: "OrderListParts | None" = None) -> dict:
         "sub_orders": ([sub_order_json(order, sub) for sub in order.sub_orders]
                        if any(i.sub_order_id for i in order.items) else []),
     }
+    return without_risk_reasons(body) if shopper else body
+
+
+def without_risk_reasons(order: dict) -> dict:
+    """An order (or a ``risk.*`` event's object about one) with its risk decision and score but not the reasons: they
+    name the merchant's rules and limits and quote the notes its people wrote on their lists, which a shopper's
+    browser must not read (a fraudster would learn what to change). The merchant's server reads them."""
+    if order.get("object") != "order":
+        return order
+    shown = dict(order)
+    if isinstance(shown.get("risk"), dict):
+        shown["risk"] = {**shown["risk"], "reasons": []}
+    if "reasons" in shown:  # risk.review_opened: the order's id with its assessment
+        shown["reasons"] = []
+    return shown
 
 
 @dataclass(frozen=True)
@@ -195,9 +211,13 @@ def merchant_balance_json(balance: MerchantBalance) -> dict:
             "frozen": _amounts(balance.frozen), "wallets": _amounts(balance.wallets)}
 
 
-def event_json(event: Event) -> dict:
-    """An event exactly as webhooks deliver it: ``{id, object, type, created_at, data: {object}}``."""
-    return event.to_json()
+def event_json(event: Event, *, shopper: bool = False) -> dict:
+    """An event exactly as webhooks deliver it: ``{id, object, type, created_at, data: {object}}``; ``shopper``: as
+    a publishable key may read it (``without_risk_reasons``)."""
+    body = event.to_json()
+    if shopper and isinstance(body["data"], dict) and isinstance(body["data"].get("object"), dict):
+        body["data"] = {**body["data"], "object": without_risk_reasons(body["data"]["object"])}
+    return body
 
 
 def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = False) -> dict:

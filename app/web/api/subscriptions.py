@@ -13,7 +13,8 @@ from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import cursor_param, json_body, limit_param
-from app.web.api.representations import order_json, subscription_json
+from app.web.api.orders import shown_order
+from app.web.api.representations import subscription_json
 
 
 @bp.post("/subscriptions")
@@ -27,7 +28,7 @@ def subscriptions_create():
                                    agreement_accepted=body.get("agreement_accepted"), livemode=who.livemode,
                                    test_clock=body.get("test_clock"), currency=body.get("currency"),
                                    coupon=body.get("coupon"))
-    return jsonify({"subscription": subscription_json(sub), "order": order_json(order)}), 201
+    return jsonify({"subscription": subscription_json(sub), "order": shown_order(order)}), 201
 
 
 @bp.get("/subscriptions/<subscription_id>")
