@@ -50,12 +50,22 @@ def set_allowed_origins(merchant_id: str, origins: list[str]) -> list[str]:
     return cleaned
 
 
+def allowed_origins(merchant_id: str) -> list[str]:
+    """The origins the merchant listed (its live keys' pages)."""
+    return db.session.scalar(db.select(Merchant.allowed_origins).where(Merchant.id == merchant_id)) or []
+
+
 def origin_allowed(merchant_id: str, mode: str, origin: str | None) -> bool:
     """Test keys work from anywhere; live keys only from the merchant's listed origins."""
     if mode == "test":
         return True
     normal = normalise_origin(origin)
-    if normal is None:
-        return False
-    listed = db.session.scalar(db.select(Merchant.allowed_origins).where(Merchant.id == merchant_id)) or []
-    return normal in listed
+    return normal is not None and normal in allowed_origins(merchant_id)
+
+
+def page_allowed(merchant_id: str, mode: str, url: str) -> bool:
+    """Whether ``url`` (an absolute http(s) URL) is a page of an origin ``mode``'s publishable keys may use: the
+    merchant's listed ones for live keys, any for test keys. A URL with a user part (``https://shop@evil.example``)
+    names no listed origin."""
+    parts = urlsplit(url)
+    return origin_allowed(merchant_id, mode, f"{parts.scheme}://{parts.netloc}")

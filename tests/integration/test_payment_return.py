@@ -121,3 +121,39 @@ def test_a_return_url_with_a_space_is_400_saying_so(pk_api, catalog):
         "channel": "sandbox_card", "client_secret": order["client_secret"], "return_url": "https://shop.example/a b"})
     assert response.status_code == 400 and "spaces" in response.json["error"]["message"]
     assert _status(pk_api, order) == "created"
+
+
+def test_a_live_key_returns_shoppers_only_to_the_merchants_own_site(app, client, merchant, catalog):
+    """A live publishable key is on every page of the merchant's shop: anyone may call with it. The return link is
+    an address of Kassa's that sends whoever opens it on at once, so a return_url of another site made Kassa's
+    domain a redirect to any page (a phishing link that reads as the shop's payment page). Live keys name the
+    merchant's allowed origins only, as they are only taken from those pages; test keys work from anywhere."""
+    from app.extensions import db
+    from app.merchants.origins import set_allowed_origins
+    from app.merchants.services import issue_key
+    from tests.conftest import Api
+    from tests.integration.wallet_support import fund
+
+    with app.app_context():
+        _, live_pk = issue_key(merchant.id, "publishable", "live")
+        _, live_sk = issue_key(merchant.id, "secret", "live")
+        db.session.commit()
+        set_allowed_origins(merchant.id, ["https://shop.example"])
+    fund(app, merchant.id, "cus_ret", 5000, livemode=True)
+    server, browser = Api(client, live_sk), Api(client, live_pk)
+    order = server.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
+                                         "customer": {"id": "cus_ret"}}).json
+
+    for elsewhere in ("https://evil.example/phish", "https://shop.example.evil.example/",
+                      "https://shop.example@evil.example/", "http://shop.example/checkout"):
+        refused = browser.post(f"/orders/{order['id']}/pay", json={
+            "channel": "wallet", "client_secret": order["client_secret"], "return_url": elsewhere})
+        assert refused.status_code == 400, (elsewhere, refused.json)
+        assert (refused.json["error"]["code"], refused.json["error"]["param"]) == ("return_url_not_allowed", "return_url")
+        assert "https://shop.example" in refused.json["error"]["message"]
+    assert server.get(f"/orders/{order['id']}").json["status"] == "created"  # nothing was started
+
+    paid = browser.post(f"/orders/{order['id']}/pay", json={
+        "channel": "wallet", "client_secret": order["client_secret"], "return_url": "https://SHOP.example:443/done?x=1"})
+    assert paid.status_code == 200, paid.json
+    assert server.get(f"/orders/{order['id']}").json["status"] == "paid"

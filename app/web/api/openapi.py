@@ -122,7 +122,8 @@ SCHEMAS: dict[str, dict] = {
         "type": "string", "format": "uri", "maxLength": MAX_RETURN_URL_LENGTH,
         "description": "the merchant's page the shopper comes back to after a redirect channel, through Kassa, "
                        "which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or "
-                       "processing: a hint; read the order for the outcome). Default: Kassa's order page"},
+                       "processing: a hint; read the order for the outcome); with a live publishable key, a page "
+                       "of the merchant's allowed origins. Default: Kassa's order page"},
                      client_secret={"type": "string", "description": "required with a publishable key"}),
     "TopupInput": _obj(["amount", "currency", "channel"], amount={"type": "integer", "minimum": 1},
                        currency=_CURRENCY, channel=_STR,
@@ -255,7 +256,9 @@ PATHS: dict[str, dict] = {
         "requestBody": _body("PayInput"),
         "responses": {"200": _ok("PayResponse"),
                       "400": _error("unknown or unavailable channel (channel_unavailable says why: e.g. a test "
-                                    "channel for a live order, or the wallet of an unverified customer)"),
+                                    "channel for a live order, or the wallet of an unverified customer); "
+                                    "return_url_not_allowed: a live publishable key's return_url is not a page of "
+                                    "the merchant's allowed origins"),
                       "422": _error("insufficient_balance: the wallet does not cover the total"),
                       "404": _error("no such order (of this key's mode), or a publishable key without the "
                                     "order's client_secret"),

@@ -6,6 +6,7 @@ from flask import current_app, jsonify, request, url_for
 from app.checkout_sessions.services import create_session_order, open_session_for
 from app.db_snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
+from app.merchants.origins import allowed_origins, page_allowed
 from app.orders.customers import claimed_customer
 from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
@@ -88,6 +89,7 @@ def orders_pay(order_id: str):
     return_url = body.get("return_url")
     if return_url is not None:
         check_http_url(return_url, "return_url", max_length=MAX_RETURN_URL_LENGTH)
+        _refuse_foreign_return(return_url)
     # A publishable key proves it may pay this order with its client secret, exactly as for reading it.
     order = order_of_caller(order_id, body.get("client_secret", request.args.get("client_secret")))
     if return_url is None:
@@ -101,6 +103,17 @@ def orders_pay(order_id: str):
         # An order of nothing was completed without a payment: nothing for the client to follow.
         return jsonify({"payment": None, "next_action": {"type": "none"}, "order": shown_order(order)})
     return jsonify({"payment": payment_with_action_json(attempt)})
+
+
+def _refuse_foreign_return(return_url: str) -> None:
+    """A live publishable key (on every page of the shop, so anyone's) sends the shopper back only to the merchant's
+    own site: the return link is Kassa's address that passes its visitor on at once, so another site there made
+    Kassa's domain a redirect to any page. Test keys work from any origin; the merchant's server names any page."""
+    who = caller()
+    if not who.is_secret and not page_allowed(who.merchant_id, who.mode, return_url):
+        listed = ", ".join(allowed_origins(who.merchant_id)) or "none yet"
+        raise InvalidRequest(f"return_url must be a page of one of this merchant's allowed origins for live keys "
+                             f"({listed})", code="return_url_not_allowed", param="return_url")
 
 
 @bp.post("/orders/<order_id>/change_payment_method")

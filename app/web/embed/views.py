@@ -19,8 +19,7 @@ from app.checkout_sessions.services import open_session_for, paid_order_id
 from app.errors import KassaError
 from app.languages import CHECKOUT_LANGUAGES
 from app.extensions import db
-from app.merchants.models import Merchant
-from app.merchants.origins import normalise_origin, origin_allowed
+from app.merchants.origins import allowed_origins, normalise_origin, origin_allowed
 from app.merchants.services import Caller, authenticate_key
 from app.orders.customers import new_guest_id
 from app.orders.models import Order
@@ -48,8 +47,7 @@ def _framed(body: str, embed: Embed, status: int = 200):
     if embed.mode == "test":
         ancestors = "*"
     else:
-        listed = db.session.scalar(select(Merchant.allowed_origins).where(Merchant.id == embed.merchant)) or []
-        ancestors = " ".join(listed) or "'none'"
+        ancestors = " ".join(allowed_origins(embed.merchant)) or "'none'"
     response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
     return response
 
