@@ -20,6 +20,7 @@ from app.payments.dispute_models import OPEN, Dispute
 from app.payments.refund_models import Refund
 from app.payments.order_refunds import refunds_for_order
 from app.payments.capture_returns import refund_stray_capture
+from app.payments.hub import STRAY_CAPTURE
 from app.payments.refunds import create_refund, refundable, retry_refund, send_refund
 
 log = logs.get("compensation")
@@ -91,7 +92,7 @@ def _wait_for_open_dispute(order: Order) -> None:
                            "outcome")
 
 
-@subscribe("payment.captured_on_inactive_order")
+@subscribe(STRAY_CAPTURE)
 def return_stray_capture(event: Event) -> None:
     """Outbox handler: a capture the order does not keep (closed, or paid by another payment) goes back to
     the shopper at once; until the provider confirms, the handler raises and the outbox retries."""

@@ -43,6 +43,10 @@ from app.ids import new_id
 
 log = logs.get("payments")
 
+# The event a capture the order does not keep writes as it lands, in the capture's own transaction: it is returned
+# on its own (app/payments/capture_returns.py), and a refund of the order never counts it as the order's payment.
+STRAY_CAPTURE = "payment.captured_on_inactive_order"
+
 class OrderBusy(KassaError):
     """Another process holds the order's lock; the caller should retry shortly (503)."""
 
@@ -330,7 +334,7 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
             return True
         # The provider took money for an attempt we had given up on (order closed, or
         # paid another way): record it loudly so it is refunded, never lost.
-        record_event(order.merchant_id, "payment.captured_on_inactive_order", payment_object(attempt))
+        record_event(order.merchant_id, STRAY_CAPTURE, payment_object(attempt))
         log.error("capture on an abandoned attempt (order %s)", order.status,
                   extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
         return False

@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 from app import logs
 from app.db_types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
-from app.events import record_event
+from app.events import Event, record_event
 from app.extensions import db
 from app.ids import new_id
 from app.ledger.captures import post_refund
@@ -34,7 +34,7 @@ from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, Ref
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import Dispute
 from app.payments.fees import fee_return_rule
-from app.payments.hub import OrderBusy, order_lock
+from app.payments.hub import STRAY_CAPTURE, OrderBusy, order_lock
 from app.payments.models import PaymentAttempt
 from app.payments.order_refunds import refund_object
 from app.payments.refund_models import Refund
@@ -112,10 +112,16 @@ def refunded_by_lost_dispute(order: Order, dispute_id: str) -> None:
 
 
 def _captured_payment(order_id: str) -> PaymentAttempt:
-    """The capture that paid the order (a stray capture, returned on its own, never is)."""
-    stray = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
+    """The capture that paid the order. A stray capture, returned on its own, never is: one being returned, nor one
+    that landed once another had paid the order, though it may be the older attempt (a first try approved after a
+    second one paid), even before the outbox has started its return."""
+    returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id,
+                                       Refund.kind == "capture_return").exists()
+    strays = [event.data["object"]["id"] for event in db.session.scalars(
+        select(Event).where(Event.order_id == order_id, Event.type == STRAY_CAPTURE))]
     payment = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
-                                                             PaymentAttempt.status == "succeeded", ~stray)
+                                                             PaymentAttempt.status == "succeeded", ~returned,
+                                                             PaymentAttempt.id.not_in(strays))
                                 .order_by(PaymentAttempt.created_at).limit(1))
     if payment is None or not payment.provider_reference:
         raise Conflict("the order has no captured payment to refund", code="order_state_invalid")

@@ -144,3 +144,33 @@ def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_onc
     assert [t["status"] for t in after["timeline"]].count("paid") == 1
     assert [(r["payment"], r["amount"], r["status"]) for r in after["refunds"]] == [(second["id"], 999, "succeeded")]
     assert ledger_totals(app) == {"usd": 0}
+
+
+def test_a_refund_made_before_a_late_capture_is_returned_gives_back_the_payment_that_paid(app, api, catalog, sandbox,
+                                                                                         worker):
+    """The shopper's first try lands after a second one paid the order: that first capture is the stray one, though
+    it is the older payment. A refund asked for before the outbox returns it (the shopper charged twice asks at
+    once) must give back the payment that paid, not the stray: refunded there, the stray's own return was refused
+    ("at most 0 remains") and the payment that paid was never given back, so the shopper got one of two back."""
+    from app.payments.hub import fail_attempt
+
+    order = create_order(api, catalog["sku"])
+    first = pay(api, order["id"])
+    with app.app_context():  # given up on while it was still open at the provider
+        fail_attempt(first["id"], "the provider never confirmed the payment")
+    second = pay(api, order["id"])
+    sandbox.simulate(second["provider_reference"], "succeeded")  # the second try pays the order
+    wait_for(lambda: status_of(api, order["id"]) == "paid")
+    sandbox.simulate(first["provider_reference"], "succeeded")  # ...and the first one lands after all
+    wait_for(lambda: api.get(f"/orders/{order['id']}").json["payments"][0]["status"] == "succeeded")
+
+    refund = api.post(f"/orders/{order['id']}/refunds", json={})  # before the outbox returns the stray capture
+    assert refund.status_code == 201, refund.json
+    assert (refund.json["refund"]["payment"], refund.json["refund"]["status"]) == (second["id"], "succeeded")
+    worker()
+
+    after = api.get(f"/orders/{order['id']}").json
+    assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
+    assert sorted((r["payment"], r["amount"], r["status"]) for r in after["refunds"]) == sorted(
+        [(second["id"], 999, "succeeded"), (first["id"], 999, "succeeded")])  # both of the shopper's payments
+    assert ledger_totals(app) == {"usd": 0}
