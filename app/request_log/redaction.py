@@ -16,8 +16,11 @@ _SECRET_FIELD = re.compile(
     r"secret|token|passw|passphrase|api_?key|private_?key|signing_?key|authorization|cookie|"
     r"cvc|cvv|cvn|card_?number|^pan$|^number$|^exp_(?:month|year)$|^expiry|iban|account_number",
     re.IGNORECASE)
-# Values that are secrets whatever their field is called: Kassa keys and webhook secrets, card numbers.
-_SECRET_VALUE = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+")
+# Values that are secrets whatever their field is called: Kassa keys and webhook secrets, card numbers, and the
+# client secrets of orders and checkout sessions (``cs_…_secret_…``): a browser names a session's in its own calls
+# (``checkout_session``), and it unlocks the customer's wallet.
+_SECRET_VALUE = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+|"
+                           r"\b[a-z]+_[0-9a-z]+_secret_[A-Za-z0-9_-]+")
 _CARD_LIKE = re.compile(r"(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])")
 # Credentials inside URLs an answer hands out: a checkout session's ?client_secret=…, a return ?token=…, and a
 # customer's self-service link, whose path segment after /billing/ is itself the credential.
@@ -44,7 +47,8 @@ def _mask_cards(text: str) -> str:
 
 # What any of the four patterns above needs to match somewhere in a text (broader, never narrower): most values
 # (ids, names, amounts, timestamps) have none of it and skip the four passes.
-_MAYBE_SECRET = re.compile(r"_(?:test|live)_|whsec_|/billing/|[?&;][^=&#\s\"']*=|(?:\d[ -]?){12}\d", re.IGNORECASE)
+_MAYBE_SECRET = re.compile(r"_(?:test|live|secret)_|whsec_|/billing/|[?&;][^=&#\s\"']*=|(?:\d[ -]?){12}\d",
+                           re.IGNORECASE)
 
 
 def redact_text(text: str) -> str:

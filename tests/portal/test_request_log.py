@@ -119,6 +119,28 @@ def test_a_checkout_session_url_does_not_leak_its_client_secret(api, catalog, po
     assert f'/checkout/sessions/{session["id"]}?client_secret=[redacted]' in detail
 
 
+def test_a_checkout_sessions_client_secret_sent_by_the_browser_is_hidden(app, api, pk_api, merchant, catalog, member,
+                                                                         sandbox):
+    """The session's client secret is the shopper's key to the customer's wallet: the browser names it in its own
+    calls (``checkout_session``), and a developer reading those calls must not read it (else they could spend the
+    customer's wallet on the session's basket, or top it up, as that customer)."""
+    session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
+                                                   "customer": {"id": "cus_log"}}).json
+    ordered = served(pk_api.post("/orders", json={"checkout_session": session["client_secret"],
+                                                  "agreement_accepted": True}))
+    assert ordered.status_code == 201, ordered.json
+    topped = served(pk_api.post("/customers/cus_log/topups", json={
+        "amount": 500, "currency": "usd", "channel": "sandbox_card", "checkout_session": session["client_secret"]}))
+    assert topped.status_code == 201, topped.json
+
+    developer = member("developer")
+    page = developer.text("/portal/developers/logs")
+    detail = html.unescape(developer.text(detail_link(page, "POST /api/v1/orders")))
+    assert '"checkout_session": "[redacted]"' in detail and '"agreement_accepted": true' in detail
+    for row in stored_rows(app, merchant.id):
+        assert session["client_secret"] not in repr(row), row["path"]
+
+
 def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, merchant):
     from app.request_log.redaction import redact_body, redact_query
 
