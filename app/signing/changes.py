@@ -12,7 +12,7 @@ from app.orders.services import close_order
 from app.signing.clocks import now_for
 from app.signing.contracts import change, get_subscription, recurring_sku
 from app.signing.models import Subscription, SubscriptionRenewal
-from app.signing.state import LIVE
+from app.signing.state import ENDS_REQUESTED, LIVE
 
 
 def _state_error(sub: Subscription, what: str) -> Conflict:
@@ -85,9 +85,10 @@ def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, liv
             end_with_paid_period(sub, reason="canceled at the end of the paid period, which has ended", actor=actor)
             db.session.commit()
             return sub
-        if not sub.cancel_at_period_end:
+        if sub.cancel_reason != ENDS_REQUESTED:
+            # Also when it was ending already for a withdrawn card: asked for now, a new card must not revive it.
             change(sub, reason="cancels at the end of the current period", actor=actor,
-                   event="subscription.updated", cancel_at_period_end=True)
+                   event="subscription.updated", cancel_at_period_end=True, cancel_reason=ENDS_REQUESTED)
             db.session.commit()
         return sub
     cancel_now(sub, reason="canceled", actor=actor)

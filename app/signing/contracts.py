@@ -45,6 +45,7 @@ def subscription_object(sub: Subscription) -> dict:
         "period": sub.period,
         "current_period_start": unix(sub.current_period_start), "current_period_end": unix(sub.current_period_end),
         "next_renewal_at": unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
+        "cancel_reason": sub.cancel_reason,
         "canceled_at": unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
         "test_clock": sub.test_clock_id, "created_at": unix(sub.created_at),
     }
@@ -144,7 +145,7 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     # Every field the subscription.created event names is set here: column defaults apply only at the flush,
     # after the event was written (it said null for period and cancel_at_period_end).
     sub = Subscription(id=sub_id, merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
-                       period=0, anchor_period=0, cancel_at_period_end=False,
+                       period=0, anchor_period=0, cancel_at_period_end=False, cancel_reason=None,
                        customer_id=order.customer_id, customer_email=order.customer_email,
                        customer_source=order.customer_source, sku_id=item.id,
                        # The list price: the order's subtotal, or, when a trial made that nothing, the SKU's price.

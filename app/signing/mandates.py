@@ -12,7 +12,7 @@ from app.payments.models import PaymentAttempt
 from app.signing.changes import cancel_now
 from app.signing.contracts import change
 from app.signing.models import Subscription
-from app.signing.state import LIVE
+from app.signing.state import ENDS_MANDATE_REVOKED, LIVE
 
 # Channels that can sign a recurring agreement.
 SIGNING_CHANNELS = ("sandbox_card", "wallet")
@@ -67,8 +67,9 @@ def mandate_revoked(channel: str, reference: str) -> int:
                        actor=f"channel:{channel}")
             continue
         values = {"mandate_status": "revoked"}
-        if sub.status in LIVE:
-            values["cancel_at_period_end"] = True
+        if sub.status in LIVE and not sub.cancel_at_period_end:
+            # Ending for want of a card, not by anyone's wish: a new card the subscriber signs renews it again.
+            values.update(cancel_at_period_end=True, cancel_reason=ENDS_MANDATE_REVOKED)
         change(sub, reason=f"mandate {reference} revoked at the provider; ends with the paid period",
                actor=f"channel:{channel}", event="subscription.updated", **values)
     db.session.commit()

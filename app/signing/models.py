@@ -51,6 +51,10 @@ class Subscription(db.Model):
     current_period_end: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_renewal_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     cancel_at_period_end: Mapped[bool] = mapped_column(default=False)
+    # Why it ends with its period (app/signing/state.py, ENDS_*): the customer or the merchant asked (nothing revives
+    # it), or its card's authorisation was withdrawn (a new card the subscriber signs renews it again). None while
+    # it renews.
+    cancel_reason: Mapped[str | None] = mapped_column(String(20))
     # The renewal period the customer was last told of in advance (subscription.renewal_upcoming).
     announced_period: Mapped[int] = mapped_column(default=0, server_default="0")
     # The list price that notice named: the announced period is charged no more (a raise waits for its own notice).

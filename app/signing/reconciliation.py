@@ -34,7 +34,7 @@ from app.signing.contracts import change
 from app.signing.mandates import mandate_revoked
 from app.signing.models import ContractFinding, Subscription, SubscriptionRenewal
 from app.signing.renewals import PAID_ORDER, renewal_paid
-from app.signing.state import CHARGEABLE, LIVE
+from app.signing.state import CHARGEABLE, ENDS_MANDATE_REVOKED, LIVE
 
 log = logs.get("signing.reconciliation")
 
@@ -101,7 +101,8 @@ def reconcile_contracts(*, merchant_id: str | None = None, now: datetime | None 
             Subscription.status.in_(LIVE), Subscription.mandate_status == "revoked",
             Subscription.cancel_at_period_end.is_(False))).limit(batch))):
         change(sub, reason="reconciliation: the mandate is revoked, so the contract ends with its paid period",
-               actor="system:reconciliation", event="subscription.updated", cancel_at_period_end=True)
+               actor="system:reconciliation", event="subscription.updated", cancel_at_period_end=True,
+               cancel_reason=ENDS_MANDATE_REVOKED)
         db.session.commit()
         _record(report, sub, "revoked_mandate_still_renewing",
                 f"mandate {sub.mandate_reference} is revoked; set to end on {sub.current_period_end:%Y-%m-%d}",

@@ -40,7 +40,7 @@ from app.signing.mandates import replaced_mandate, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
 from app.signing.renewal_notices import noticed_price
-from app.signing.state import CHARGEABLE
+from app.signing.state import CHARGEABLE, ENDS_MANDATE_REVOKED
 
 log = logs.get("signing.renewals")
 
@@ -366,10 +366,11 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
                           .execution_options(synchronize_session=False)).rowcount != 1:
         db.session.rollback()
         return renewal
-    if mandate and sub.mandate_status == "revoked":
+    if mandate and sub.cancel_reason == ENDS_MANDATE_REVOKED:
         # The revocation set the contract to end with its paid period (app/signing/mandates.py) for want of a way
         # to charge it; the shopper has just signed a new one, as the failed-payment email asked: it renews again.
-        mandate = {**mandate, "cancel_at_period_end": False}
+        # One the customer or the merchant asked to end stays ending.
+        mandate = {**mandate, "cancel_at_period_end": False, "cancel_reason": None}
     change(sub, target="active", reason=f"period {renewal.period} paid by order {order.id}", actor="system:renewal",
            event="subscription.renewed", period=renewal.period, current_period_start=renewal.period_start,
            current_period_end=renewal.period_end, next_renewal_at=renewal.period_end, latest_order_id=order.id,

@@ -26,5 +26,11 @@ LIVE = frozenset({"trialing", "active", "past_due", "paused"})
 CHARGEABLE = ("active", "trialing")
 
 
+# Why a contract ends with its paid period (``cancel_at_period_end``): the customer or the merchant asked for it, which
+# nothing undoes; or its mandate was revoked, so nothing could charge the next period, which a new mandate undoes.
+ENDS_REQUESTED = "requested"
+ENDS_MANDATE_REVOKED = "mandate_revoked"
+
+
 def can_transition(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, frozenset())

@@ -24,7 +24,13 @@ SCHEMAS["Subscription"] = _obj(
     period={"type": "integer", "minimum": 0, "description": "the current period; 0 before the first paid one "
             "(unsigned, or in its free trial)"},
     current_period_start=_UNIX_OR_NULL, current_period_end=_UNIX_OR_NULL, next_renewal_at=_UNIX_OR_NULL,
-    cancel_at_period_end={"type": "boolean"}, canceled_at=_UNIX_OR_NULL,
+    cancel_at_period_end={"type": "boolean"},
+    cancel_reason={"type": ["string", "null"], "enum": ["requested", "mandate_revoked", None],
+                   "description": "why it ends with its period (null while it renews): requested, the customer or "
+                                  "the merchant asked (nothing revives it); mandate_revoked, the card's "
+                                  "authorisation was withdrawn at the provider, and a new card the customer signs "
+                                  "on their billing page renews it again"},
+    canceled_at=_UNIX_OR_NULL,
     mandate={"oneOf": [{"type": "null"}, _obj(
         ["channel", "status", "reference"], channel=_STR, reference=_NULLABLE_STR,
         status={"enum": ["active", "revoked", "canceled"],
