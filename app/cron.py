@@ -4,7 +4,8 @@ from rq import cron
 from app.config import load_config
 from app.jobs import (advance_balance_checkpoint, backup_when_due, keep_dashboard_days, reap_api_request_logs,
                       reap_integration_logs)
-from app.jobs import (check_ledger, clear_completed_orders, close_expired_orders, confirm_due_orders, dispatch_events,
+from app.jobs import (check_ledger, check_mandate_setups, clear_completed_orders, close_expired_orders,
+                      confirm_due_orders, dispatch_events,
                       expire_reviews, poll_pending_payments, queue_due_receipts, queue_due_subscription_emails,
                       reap_idempotency_keys,
                       reconcile_contracts, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
@@ -35,6 +36,8 @@ cron.register(queue_due_subscription_emails, queue_name=_QUEUE, interval=60)
 # Renewals, dunning tries and renewal notices: each period and each try is claimed in the database, so a
 # sweep that overlaps another (or runs on two hosts) charges nothing twice.
 cron.register(renew_subscriptions, queue_name=_QUEUE, interval=60)
+# A subscriber's new payment method whose provider callback has not come is asked about each minute, for a day.
+cron.register(check_mandate_setups, queue_name=_QUEUE, interval=60)
 # Contract reconciliation asks the provider about every active mandate: hourly is plenty.
 cron.register(reconcile_contracts, queue_name=_QUEUE, interval=3600)
 # Orders held for risk review longer than their merchant allows are decided by its setting.

@@ -167,6 +167,15 @@ def renew_subscriptions() -> dict:
         return run_renewals().as_dict()
 
 
+def check_mandate_setups() -> int:
+    """Sweep: ask providers about subscribers' payment method updates whose callback has not come, and cancel the
+    mandates no contract could take; returns how many were looked at."""
+    from app.signing.mandate_setups import check_mandate_setups as check
+
+    with _context():
+        return check()
+
+
 def advance_test_clock(clock_id: str, to_unix: int) -> str:
     """Move a test clock to ``to_unix``, running everything that falls due on the way; returns its status."""
     from app.signing.test_clocks import run_advance

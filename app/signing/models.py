@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import RowId, UTCDateTime, utcnow
@@ -137,6 +137,42 @@ class SubscriptionRenewal(db.Model):
     replaced_mandate_channel: Mapped[str | None] = mapped_column(String(40))
     replaced_mandate_reference: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class MandateSetup(db.Model):
+    """A new mandate the subscriber signs for a contract with nothing charged (app/signing/mandate_setups.py): a
+    payment of nothing at the provider whose approval signs the recurring terms, as a free trial's first order does.
+    ``pending`` while the subscriber is at the provider's page; ``signed``: the contract took the mandate (the one it
+    replaced is named here, for the outbox to cancel at its provider); ``failed``: declined, or the provider could not
+    start it; ``unused``: signed when the contract could no longer take it (it ended, or ends as asked), so it is
+    canceled at the provider (``released_at``)."""
+
+    __tablename__ = "mandate_setups"
+    __table_args__ = (Index("ix_mandate_setups_subscription", "subscription_id", "id"),
+                      Index("ix_mandate_setups_status_check", "status", "next_check_at"),
+                      # The outbox finds the setup an update event told of (app/signing/unsigning.py).
+                      Index("ix_mandate_setups_event", "event_id", unique=True))
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    livemode: Mapped[bool]
+    subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"))
+    channel: Mapped[str] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | signed | failed | unused
+    actor: Mapped[str] = mapped_column(String(60))
+    provider_reference: Mapped[str | None] = mapped_column(String(200))
+    next_action: Mapped[dict | None] = mapped_column(JSON)  # where the subscriber signs (the provider's page)
+    mandate_reference: Mapped[str | None] = mapped_column(String(200))
+    replaced_mandate_channel: Mapped[str | None] = mapped_column(String(40))
+    replaced_mandate_reference: Mapped[str | None] = mapped_column(String(200))
+    event_id: Mapped[str | None] = mapped_column(String(40))  # the subscription.updated that told of it
+    failure_reason: Mapped[str | None] = mapped_column(String(500))
+    # When the sweep next asks the provider about a pending one whose callback has not come (None: it does not).
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # an unused one's mandate canceled
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class TestClock(db.Model):

@@ -1,7 +1,8 @@
 """Shopper self-service: a link the merchant's server obtains (secret key) lets one customer see their
-subscriptions, cancel them, and fix a failed payment by paying the open renewal with a new card (which signs
-a new mandate; the replaced one is canceled at its provider, app/signing/unsigning.py). Nothing is reachable
-without such a link: it is signed, names one merchant, customer and mode, and expires.
+subscriptions, cancel them, update a contract's payment method without being charged (app/signing/mandate_setups.py),
+and fix a failed payment by paying the open renewal with a new card (which signs a new mandate too). Either way the
+replaced mandate is canceled at its provider (app/signing/unsigning.py). Nothing is reachable without such a link:
+it is signed, names one merchant, customer and mode, and expires.
 
 The link the merchant's server asks for lives an hour (it is handed over at once). A link in an email Kassa sends
 the subscriber (app/receipts/subscription_sending.py) is read days later, so it carries its own expiry, inside
@@ -10,6 +11,7 @@ EMAIL_LINK_MAX from when it was made. It is as unguessable as the other (an HMAC
 the same three things; rotating SECRET_KEY voids every link."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -18,12 +20,13 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from app.db_types import utcnow
-from app.errors import NotFound
+from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.models import Order
-from app.signing import changes
-from app.signing.models import Subscription, SubscriptionRenewal
+from app.payments.channels import channel_name
+from app.signing import changes, mandate_setups
+from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
 
 LINK_LIFETIME = timedelta(hours=1)
 EMAIL_LINK_MIN = timedelta(days=7)
@@ -126,3 +129,43 @@ def open_renewal_order(sub: Subscription) -> Order | None:
     order = db.session.get(Order, renewal.order_id) if renewal and renewal.order_id else None
     return order if order is not None and order.status == "created" else None
 
+
+
+def update_refusal(sub: Subscription) -> str | None:
+    """Why the subscriber cannot update the contract's payment method from their page now, in words; None if they
+    can. A past-due contract whose renewal is open pays it with the new card instead, which saves that card too."""
+    if sub.status == "past_due" and open_renewal_order(sub) is not None:
+        return "its failed renewal is open: pay it with the new card, which saves it for later renewals too"
+    if sub.status not in ("active", "trialing", "past_due"):
+        return f"the subscription is {sub.status}"
+    return mandate_setups.takes_no_mandate(sub)
+
+
+def start_card_update(shopper: Shopper, subscription_id: str, channel: object, *,
+                      return_url: Callable[[str], str]) -> MandateSetup:
+    """The subscriber asks to save a new payment method for one of their contracts, charging nothing: the setup
+    whose ``next_action`` takes them to the provider (see ``mandate_setups.start_setup``)."""
+    sub = own_subscription(shopper, subscription_id)
+    refusal = update_refusal(sub)
+    if refusal:
+        raise Conflict(f"the payment method cannot be updated: {refusal}", code="subscription_state_invalid")
+    return mandate_setups.start_setup(sub, channel, return_url=return_url, actor="shopper")
+
+
+def card_update_outcome(shopper: Shopper, subscription_id: str, setup_id: str) -> tuple[Subscription, MandateSetup]:
+    """The subscriber is back from the provider's page: their setup, its outcome asked of the provider and applied
+    if no callback brought it yet, and the contract as it then is."""
+    sub = own_subscription(shopper, subscription_id)
+    setup = mandate_setups.own_setup(sub, setup_id)
+    if setup is None:
+        raise NotFound("no such payment method update", param="id")
+    setup = mandate_setups.refresh_setup(setup)
+    return db.session.get(Subscription, sub.id, populate_existing=True), setup
+
+
+def payment_method_name(sub: Subscription) -> str | None:
+    """What the contract is charged through, as the subscriber knows it: the channel's name as the merchant shows it
+    (None for the wallet, which the page names in the subscriber's language, and for no mandate)."""
+    if not sub.mandate_channel or sub.mandate_channel == "wallet":
+        return None
+    return channel_name(sub.merchant_id, sub.mandate_channel)

@@ -5,7 +5,9 @@ recurring agreement there closes too. Two things end one:
   (``mandate_status: canceled``, app/signing/contracts.py) and the event says so;
 - the shopper pays a failed renewal by hand with a new card (on their billing page): that payment signs the
   contract's new mandate, and the renewal names the one it replaced (app/signing/renewals.py). The event
-  (``subscription.renewed``) carries the contract as it is now, so the handler reads the old one off the renewal.
+  (``subscription.renewed``) carries the contract as it is now, so the handler reads the old one off the renewal;
+- the subscriber updates the payment method (a new mandate signed for nothing, app/signing/mandate_setups.py): the
+  setup names the one it replaced and the ``subscription.updated`` that told of it, by which the handler finds it.
 
 These outbox handlers run after the business transaction on purpose: a provider that is down never blocks or
 undoes a cancel or a renewal. While the provider cannot be reached the handler raises and the outbox tries again
@@ -24,7 +26,7 @@ from app.payments import integration_log
 from app.payments.adapters.base import ProviderRefused
 from app.payments.channels import adapter_for
 from app.signing.mandates import held_by_provider
-from app.signing.models import Subscription, SubscriptionRenewal
+from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
 
 log = logs.get("signing.unsigning")
 
@@ -107,3 +109,23 @@ def cancel_replaced_mandate(event: Event) -> None:
                                                                   SubscriptionRenewal.period == obj["period"]))
     if renewal is not None and renewal.replaced_mandate_reference:
         cancel_at_provider(event.merchant_id, renewal.replaced_mandate_channel, renewal.replaced_mandate_reference)
+
+
+# The setups among a dispatch batch's update events that replaced a mandate a provider holds: one read per batch.
+_UPDATED_BY_SETUP = select(MandateSetup.event_id).where(MandateSetup.event_id.in_(bindparam("b_events", expanding=True)),
+                                                        MandateSetup.replaced_mandate_reference.is_not(None))
+
+
+def _updated_by_a_setup(events: list[Event]) -> Batched:
+    """The ``batch``: of the many reasons a contract is updated, one read finds the events of a payment method
+    update that replaced a provider's mandate, and only those go to the handler."""
+    found = db.session.scalars(_UPDATED_BY_SETUP, {"b_events": [event.id for event in events]})
+    return Batched(one_by_one=frozenset(found))
+
+
+@subscribe("subscription.updated", applies=renews_through_a_mandate, batch=_updated_by_a_setup)
+def cancel_mandate_replaced_by_update(event: Event) -> None:
+    """Outbox handler: the mandate a subscriber's payment method update replaced is canceled at its provider."""
+    setup = db.session.scalar(select(MandateSetup).where(MandateSetup.event_id == event.id))
+    if setup is not None and setup.replaced_mandate_reference:
+        cancel_at_provider(event.merchant_id, setup.replaced_mandate_channel, setup.replaced_mandate_reference)

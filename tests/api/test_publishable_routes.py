@@ -121,6 +121,14 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
         f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/cancel?customer={RICH}")],
     "checkout.billing_cancel": lambda c: [c.client.post(
         f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/cancel", data={"customer": RICH})],
+    "checkout.billing_payment_method": lambda c: [c.client.get(
+        f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/payment_method?customer={RICH}")],
+    # Not even a wallet named as the new payment method: the wallet is no channel that signs for nothing.
+    "checkout.billing_payment_method_update": lambda c: [c.client.post(
+        f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/payment_method",
+        data={"customer": RICH, "channel": "wallet"})],
+    "checkout.billing_payment_method_outcome": lambda c: [c.client.get(
+        f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/payment_method/mset_x?customer={RICH}")],
     "checkout.media": lambda c: [c.client.get(f"/checkout/media/{'0' * 32}.png?customer={RICH}")],
     # The way back from a redirect channel answers only a token Kassa signed for one order; a forged one is a 404.
     "checkout.payment_return": lambda c: [c.client.get(f"/checkout/return/not-a-signed-token?customer={RICH}"),

@@ -64,11 +64,12 @@ def test_cancelling_asks_first_and_keeps_the_paid_period(api, client, sandbox, w
 
 def test_an_ended_subscription_says_its_card_authorisation_ended_too(api, client, sandbox, worker, monthly):
     """Canceled, the contract's mandate is canceled with it: the customer's page says the card may no longer be
-    charged for it, in their language (before: "Paid with: card" alone, as if the authorisation still stood)."""
+    charged for it, in their language (before: "Paid with" the card alone, as if the authorisation still stood)."""
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
     assert api.post(f"/subscriptions/{sub['id']}/cancel").status_code == 200
     path = billing_link(api)
-    assert "Paid with: card (authorisation ended with the subscription)" in client.get(path).get_data(as_text=True)
+    page = client.get(path).get_data(as_text=True)
+    assert "Paid with: Card (sandbox) (authorisation ended with the subscription)" in page
     german = client.get(path, headers={"Accept-Language": "de"}).get_data(as_text=True)
     assert "(Ermächtigung mit dem Abonnement beendet)" in german
 

@@ -1,5 +1,6 @@
 """Shopper self-service pages (app/signing/self_service.py): the customer's subscriptions behind a signed link
-from the merchant's server; cancel with a confirmation step, and pay a failed renewal with a new card."""
+from the merchant's server; cancel with a confirmation step, and pay a failed renewal with a new card (updating the
+payment method without a payment: payment_method_views.py)."""
 from __future__ import annotations
 
 from flask import make_response, redirect, render_template, url_for
@@ -33,7 +34,10 @@ def billing(token: str):
     context = _context(token)
     subs = self_service.subscriptions_of(context["shopper"])
     fixes = {s.id: self_service.open_renewal_order(s) for s in subs if s.status == "past_due"}
-    return _private(render_template("checkout/billing.html", subscriptions=subs, fixes=fixes, **context))
+    updatable = {s.id for s in subs if self_service.update_refusal(s) is None}
+    methods = {s.id: self_service.payment_method_name(s) for s in subs}
+    return _private(render_template("checkout/billing.html", subscriptions=subs, fixes=fixes, updatable=updatable,
+                                    methods=methods, **context))
 
 
 @bp.get("/billing/<token>/subscriptions/<subscription_id>/cancel")

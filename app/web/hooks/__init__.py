@@ -51,6 +51,15 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
         return _dispute(channel_code, result, body, merchant_id)
     # Verified: the attempt (and so the merchant) it names may now be looked up.
     read = attempt_with_order(result.attempt_id)  # what the hub decides on: read once
+    if read is None:  # not a payment: perhaps a subscriber's new payment method, signed for nothing
+        from app.signing.mandate_setups import apply_setup_result  # signing builds on payments
+
+        setup = apply_setup_result(result, merchant_id=merchant_id)
+        if setup is not None:
+            integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
+                                            verified=True, status_code=200, merchant_id=setup.merchant_id,
+                                            attempt_id=setup.id)
+            return jsonify({"received": True, "payment": None, "mandate_setup": setup.id})
     known = read[0] if read is not None else None
     if known is not None and merchant_id is not None and known.merchant_id != merchant_id:
         known = None  # another merchant's attempt is not this merchant's account's business
