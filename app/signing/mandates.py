@@ -49,6 +49,13 @@ def replaced_mandate(sub: Subscription, signed: dict) -> dict:
     return {"replaced_mandate_channel": old[0], "replaced_mandate_reference": old[1]}
 
 
+def replaced_since(sub_id: str, deducted: tuple[str | None, str | None]) -> bool:
+    """Whether the contract now renews through an active mandate other than ``deducted`` (channel, reference), the
+    one a renewal try read: the subscriber updated the payment method while the try was on its way."""
+    sub = db.session.get(Subscription, sub_id, populate_existing=True)
+    return sub.mandate_status == "active" and (sub.mandate_channel, sub.mandate_reference) != deducted
+
+
 def mandate_revoked(channel: str, reference: str) -> int:
     """The shopper revoked a mandate at the provider: nothing is deducted through it again, and each
     contract on it ends with its paid period. Returns how many contracts it touched; safe to repeat."""

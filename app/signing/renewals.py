@@ -36,7 +36,7 @@ from app.payments.models import PaymentAttempt
 from app.signing import dunning, hooks
 from app.signing.changes import end_with_paid_period
 from app.signing.contracts import StaleSubscription, change, subscription_object, unix
-from app.signing.mandates import replaced_mandate, signed_mandate
+from app.signing.mandates import replaced_mandate, replaced_since, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
 from app.signing.renewal_notices import noticed_price
@@ -249,7 +249,7 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
         return _failed(renewal_id, lease, "no active payment method: the customer must update it", now)
     from app.payments.hub import deduct_with_mandate  # the hub sits beside signing; imported where used
 
-    awaited = None
+    awaited, deducted = None, (sub.mandate_channel, sub.mandate_reference)
     if sub.mandate_channel != "wallet":  # the wallet settles in its one commit: nothing is ever left in flight
         # Written with the attempt's opening, before the provider is asked: should this worker die mid-charge,
         # whoever learns the outcome (the poller, the janitor, the try taking over after the lease) finds this try
@@ -264,11 +264,30 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
     if attempt.status == "succeeded":
         return renewal_paid(renewal_id, now)
     if attempt.status == "failed":
+        if replaced_since(sub.id, deducted):
+            return _try_again_now(renewal_id, lease, now, attempts=tries - 1, deducted=deducted)
         return _failed(renewal_id, lease, attempt.failure_reason or "declined", now)
     # Pending or unknown: the callback, the poller or the janitor decides. A capture renews the contract
     # (order.paid); a failure is this try's, recorded by dunning (``awaited_deduction_failed``).
     _wait(renewal_id, lease, now + RECHECK_AFTER, attempts=tries, awaiting=attempt.id)
     return renewal
+
+
+def _try_again_now(renewal_id: int, lease: datetime, now: datetime, *, attempts: int,
+                   deducted: tuple[str | None, str | None]) -> SubscriptionRenewal:
+    """The try's deduction was declined through a mandate the contract no longer has (the old card, perhaps already
+    canceled at its provider by the update): it charged nothing, so it was no try of the customer's dunning. The
+    renewal is due again at once and deducts through the new mandate: one deduction per mandate, never a second
+    charge."""
+    db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal_id,
+                                                         SubscriptionRenewal.status == "pending",
+                                                         SubscriptionRenewal.next_attempt_at == lease)
+                       .values(next_attempt_at=now, attempts=attempts, awaiting_payment_id=None)
+                       .execution_options(synchronize_session=False))
+    db.session.commit()
+    log.info("renewal try declined through a replaced mandate: due again through the new one",
+             extra={"fields": {"renewal_id": renewal_id, "replaced_mandate": deducted[1]}})
+    return db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
 
 
 def _wait(renewal_id: int, lease: datetime, until: datetime, *, attempts: int, awaiting: str | None = None) -> None:
