@@ -1,7 +1,7 @@
 """What an email to a subscriber says: a renewal payment failed (with a link to pay it with another card), a free
 trial ends soon (what it will charge, and where to cancel), the subscription was canceled, or it was paused after
-its last renewal try failed, the payment method of a paid period was withdrawn, or a payment that landed after it
-stopped renewing was refunded.
+its last renewal try failed, the payment method of a paid period was withdrawn (with a link to save a new one,
+which keeps the subscription), or a payment that landed after it stopped renewing was refunded.
 
 Built when the email is sent, from the event it answers (fixed) and the contract (its names and language)."""
 from __future__ import annotations
@@ -29,6 +29,8 @@ from app.signing.models import Subscription, SubscriptionTimelineEntry
 from app.signing.self_service import email_link_for
 from app.web.shopper_locale import speaking
 
+# The emails whose link leads to updating the payment method.
+UPDATES_PAYMENT_METHOD = ("payment_failed", "mandate_revoked")
 KINDS = {"subscription.renewal_failed": "payment_failed", "subscription.renewal_upcoming": "trial_ending",
          "subscription.canceled": "canceled", "subscription.paused": "paused", "refund.succeeded": "payment_refunded"}
 
@@ -116,12 +118,15 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
         ends_at = _at(obj.get("current_period_end"))
     token, expires = email_link_for(sub, until=_link_until(sub, merchant, kind, obj))
     base = current_app.config["PUBLIC_URL"].rstrip("/")
+    # A failed payment and a withdrawn card are fixed by a new payment method: the link opens that contract's page
+    # for it (which pays an open renewal with the new card, or saves it for the next one).
+    page = f"/subscriptions/{sub.id}/payment_method" if kind in UPDATES_PAYMENT_METHOD else ""
     return SubscriptionNotice(
         kind=kind, merchant_name=merchant.name, product=_product(sub), price=Money(sub.price_amount, sub.currency),
         interval=sub.interval, interval_count=sub.interval_count, livemode=sub.livemode,
         language=_language(sub, merchant), amount=amount, charge_at=charge_at, ends_at=ends_at,
         for_nonpayment=kind == "canceled" and ended_for_nonpayment(sub, "canceled"),
-        billing_url=f"{base}/checkout/billing/{token}", link_expires_at=expires)
+        billing_url=f"{base}/checkout/billing/{token}{page}", link_expires_at=expires)
 
 
 def subject_for(notice: SubscriptionNotice) -> str:

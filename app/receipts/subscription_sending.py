@@ -171,6 +171,9 @@ def send_subscription_email(email_id: str) -> str:
         # would have been at its moment.
         if row.kind in _STILL_TRUE and sub.test_clock_id is None and sub.status not in _STILL_TRUE[row.kind]:
             return _skip(email_id, f"no longer true: the subscription is {sub.status}")
+        if row.kind == "mandate_revoked" and sub.mandate_status != "revoked":
+            # The subscriber saved a new payment method before this went out: it no longer ends.
+            return _skip(email_id, "no longer true: the payment method was updated")
     if withheld_in_test_mode(row.merchant_id, sub.livemode, row.recipient):
         return delivery.withhold(MAIL, email_id, WITHHELD_REASON, {"email_id": email_id, "kind": row.kind,
                                                                    "merchant_id": row.merchant_id})

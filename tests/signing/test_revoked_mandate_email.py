@@ -8,8 +8,10 @@ import requests
 from tests.conftest import wait_for
 from tests.integration.test_receipts import join_team, mail_server, parts  # noqa: F401  (fixture)
 from tests.signing.support import make_recurring
+from tests.signing.test_payment_method_update import update_card
 from tests.signing.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
-from tests.signing.test_subscription_emails import EMAIL, PRODUCT, about, link_in, subject, subscribe_with_email
+from tests.signing.test_subscription_emails import (EMAIL, PRODUCT, about, link_in, sent_rows, subject,
+                                                    subscribe_with_email)
 
 
 @pytest.fixture(autouse=True)
@@ -17,14 +19,20 @@ def subscriber_on_the_team(app, merchant) -> None:
     join_team(app, merchant.id, EMAIL)
 
 
-def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_once(
-        app, api, client, sandbox, worker, monthly, catalog, clock, mail_server):
-    """Before, only a past-due contract heard (from its next failed try); a paid-up one ended a month later
-    without a word beforehand."""
+def revoked_subscription(api, sandbox, worker, monthly: str, clock: str, mail_server) -> dict:
+    """A subscriber's paid-up contract whose card authorisation their bank has just withdrawn (the mail server up)."""
     mail_server.start()
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
     requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/revoke", timeout=5)
     wait_for(lambda: api.get(f"/subscriptions/{sub['id']}").json["mandate"]["status"] == "revoked")
+    return sub
+
+
+def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_once(
+        app, api, client, sandbox, worker, monthly, catalog, clock, mail_server):
+    """Before, only a past-due contract heard (from its next failed try); a paid-up one ended a month later
+    without a word beforehand."""
+    sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
     worker()
 
     [message] = about(mail_server, "will end")
@@ -34,8 +42,12 @@ def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_o
     text, html = parts(message)
     for body in (text, html):
         assert f"Your subscription to {PRODUCT} ends on February 28, 2027" in body
-        assert "so it cannot renew: it ends on February 28, 2027." in body and "You will not be charged again." in body
-    assert "Your subscriptions" in client.get(link_in(message)).get_data(as_text=True)
+        assert "so it cannot renew: it ends on February 28, 2027." in body
+        assert "To keep it, save a new payment method before then (nothing is charged when you do)." in body
+        assert "Update your payment method" in body
+    # The link opens the update of this subscription's payment method.
+    assert link_in(message).endswith(f"/subscriptions/{sub['id']}/payment_method")
+    assert "Save new payment method" in client.get(link_in(message)).get_data(as_text=True)
 
     # Later changes of the contract say nothing again; its end sends the cancellation email, as before.
     make_recurring(app, catalog["limited_sku"], "month")
@@ -44,3 +56,30 @@ def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_o
     worker()
     assert len(about(mail_server, "will end")) == 1
     assert len(about(mail_server, "has been canceled")) == 1
+
+
+def test_the_email_leads_to_a_new_card_which_keeps_the_subscription(app, api, client, sandbox, worker, monthly, clock,
+                                                                    mail_server):
+    sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
+    worker()
+    [message] = about(mail_server, "will end")
+
+    after = update_card(api, client, sandbox, sub, path=link_in(message).rsplit("/subscriptions/", 1)[0])
+    assert (after["cancel_at_period_end"], after["mandate"]["status"]) == (False, "active")
+    advance(api, worker, clock, unix(2027, 3, 1))
+    worker()
+    renewed = api.get(f"/subscriptions/{sub['id']}").json
+    assert (renewed["status"], [r["status"] for r in renewed["renewals"]]) == ("active", ["paid"])
+    assert about(mail_server, "has been canceled") == []
+
+
+def test_an_email_the_subscriber_would_get_after_saving_a_new_card_is_not_sent(app, api, client, sandbox, worker,
+                                                                              monthly, clock, mail_server):
+    """The revoke's email had not gone out (the worker was busy) when the subscriber saved a new card: it would say
+    the subscription ends, which is no longer true."""
+    sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
+    update_card(api, client, sandbox, sub)
+    worker()
+    assert about(mail_server, "will end") == []
+    [row] = [r for r in sent_rows(app) if r.kind == "mandate_revoked"]
+    assert (row.status, row.last_error) == ("skipped", "no longer true: the payment method was updated")

@@ -86,6 +86,7 @@ def test_a_declined_renewal_emails_a_link_that_pays_it_with_a_new_card(app, api,
     until = re.search(r"This link works until (.+)\.", text).group(1)
     assert datetime.strptime(until, "%B %d, %Y").replace(tzinfo=timezone.utc).timestamp() > time.time() + 13 * 86400
 
+    assert link_in(message).endswith(f"/subscriptions/{sub['id']}/payment_method")  # this contract's update
     page = client.get(link_in(message)).get_data(as_text=True)
     assert "Your last payment did not go through" in page
     after = pay_renewal_with_a_new_card(api, client, sandbox, worker, sub, path=link_in(message))
@@ -319,7 +320,9 @@ def test_an_email_link_lives_until_the_dunning_ends_and_no_longer(app, api, clie
     worker()
     [message] = about(mail_server, "failed")
     path = link_in(message)
-    assert client.get(path[:-4] + ("AAAA" if not path.endswith("AAAA") else "BBBB")).status_code == 404
+    token = path.split("/")[3]  # /checkout/billing/<token>/subscriptions/<id>/payment_method
+    forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    assert client.get(path.replace(token, forged)).status_code == 404
     later = utcnow() + timedelta(days=10)  # far past the API link's hour, within the 14 days of dunning
     monkeypatch.setattr(self_service, "utcnow", lambda: later)
     assert "Your last payment did not go through" in client.get(path).get_data(as_text=True)
