@@ -20,7 +20,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from app.db_types import utcnow
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.models import Order
@@ -66,6 +66,31 @@ def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, unti
     data = {"m": merchant_id, "c": customer_id, "l": livemode, "x": int(expires.timestamp())}
     token = _serializer().dumps(data | ({"s": subscription_id} if subscription_id else {}))
     return token, expires
+
+
+# What a link may open straight at, besides the customer's subscriptions (POST /customers/{id}/billing_links).
+FLOWS = ("payment_method_update",)
+
+
+def flow_target(merchant_id: str, customer_id: str, *, livemode: bool, flow: object,
+                subscription: object) -> Subscription | None:
+    """The contract a link opens at its payment method update (``flow``), checked: the customer's, in the link's
+    mode, and one whose payment method can still change (a past-due one pays its open renewal there with the new
+    card); None for a link to all their subscriptions. InvalidRequest or Conflict says what to fix."""
+    if flow is None and subscription is None:
+        return None
+    if flow not in FLOWS:
+        raise InvalidRequest(f"flow must be one of {', '.join(FLOWS)} (it names the subscription's page the link "
+                             "opens at)", param="flow")
+    sub = db.session.get(Subscription, subscription) if isinstance(subscription, str) else None
+    if sub is None or (sub.merchant_id, sub.customer_id, sub.livemode) != (merchant_id, customer_id, livemode):
+        raise InvalidRequest(f"flow {flow} needs one of customer {customer_id!r}'s subscriptions, in this mode: no "
+                             f"subscription {subscription!r}", param="subscription")
+    refusal = update_refusal(sub)
+    if refusal and open_renewal_order(sub) is None:
+        raise Conflict(f"the payment method of subscription {sub.id} cannot be updated: {refusal}",
+                       code="subscription_state_invalid", param="subscription")
+    return sub
 
 
 def email_link_for(sub: Subscription, *, until: datetime) -> tuple[str, datetime]:

@@ -104,14 +104,31 @@ for _action, _what in (("pause", "Stop renewing until resumed; the current perio
         "parameters": [_ID, _IDEMPOTENCY],
         "responses": {"200": _ok("Subscription"), "404": _error("no such subscription"), "409": _error(_SUB_409),
                       **_SECRET_ERRORS}}}
+_FLOW = {"enum": ["payment_method_update"],
+         "description": "payment_method_update: the link opens at the subscription's payment method, where the "
+                        "customer saves a new card without being charged (or, past due with its renewal open, pays "
+                        "that renewal with it)"}
 SCHEMAS["BillingLink"] = _obj(["object", "customer", "url", "expires_at"], object={"const": "billing_link"},
                                customer=_STR, url={"type": "string", "format": "uri"}, expires_at=_INT,
-                               livemode={"type": "boolean"})
+                               livemode={"type": "boolean"},
+                               flow={"type": ["string", "null"], "enum": ["payment_method_update", None]},
+                               subscription=_NULLABLE_STR)
+SCHEMAS["BillingLinkInput"] = {"type": "object", "additionalProperties": False, "properties": {
+    "flow": _FLOW, "subscription": {"type": "string", "description": "with flow: one of the customer's "
+                                                                     "subscriptions, in the key's mode"}}}
 PATHS["/customers/{id}/billing_links"] = {"post": {
-    "summary": "A self-service link (one hour) where the customer sees their subscriptions, cancels them and pays "
-               "a failed renewal with a new card (secret key; hand it to that customer only)",
-    "parameters": [_ID], "responses": {"201": _ok("BillingLink", "Created"), "400": _error("bad customer id"),
-                                       **_SECRET_ERRORS}}}
+    "summary": "A self-service link (one hour) where the customer sees their subscriptions, cancels them, updates "
+               "a subscription's payment method without being charged and pays a failed renewal with a new card "
+               "(secret key; hand it to that customer only); with flow and subscription it opens straight at that "
+               "subscription's payment method",
+    "parameters": [_ID], "requestBody": {"required": False, "content": {"application/json": {
+        "schema": _ref("BillingLinkInput")}}},
+    "responses": {"201": _ok("BillingLink", "Created"),
+                  "400": _error("bad customer id; flow unknown, or subscription not one of the customer's in this "
+                                "mode (param names it)"),
+                  "409": _error("subscription_state_invalid: that subscription's payment method cannot be updated "
+                                "(ended, or ending as the customer or merchant asked)"),
+                  **_SECRET_ERRORS}}}
 SCHEMAS["TestClock"] = _obj(["id", "frozen_time", "status"], id=_STR, object={"const": "test_clock"},
                              frozen_time=_INT, status={"enum": ["ready", "advancing"]}, created_at=_INT)
 SCHEMAS["TestClockInput"] = _obj(["frozen_time"], frozen_time={"type": "integer", "description": "unix seconds"})

@@ -93,9 +93,19 @@ def subscriptions_update(subscription_id: str):
 @bp.post("/customers/<customer_id>/billing_links")
 @requires_key(secret=True)
 def billing_links_create(customer_id: str):
-    """A self-service link for one customer (valid one hour): hand it to them, never publish it."""
+    """A self-service link for one customer (valid one hour): hand it to them, never publish it. With
+    ``{flow: "payment_method_update", subscription}`` it opens straight at that contract's payment method."""
     who = caller()
+    body = json_body()
+    if set(body) - {"flow", "subscription"}:
+        raise InvalidRequest("a billing link takes only flow and subscription",
+                             param=sorted(set(body) - {"flow", "subscription"})[0])
     token, expires_at, customer = self_service.issue_link(who.merchant_id, customer_id, livemode=who.livemode)
-    url = current_app.config["PUBLIC_URL"].rstrip("/") + url_for("checkout.billing", token=token)
-    return jsonify({"object": "billing_link", "customer": customer, "url": url,
-                    "expires_at": int(expires_at.timestamp()), "livemode": who.livemode}), 201
+    target = self_service.flow_target(who.merchant_id, customer, livemode=who.livemode, flow=body.get("flow"),
+                                      subscription=body.get("subscription"))
+    page = (url_for("checkout.billing_payment_method", token=token, subscription_id=target.id) if target
+            else url_for("checkout.billing", token=token))
+    return jsonify({"object": "billing_link", "customer": customer,
+                    "url": current_app.config["PUBLIC_URL"].rstrip("/") + page,
+                    "expires_at": int(expires_at.timestamp()), "livemode": who.livemode,
+                    "flow": body.get("flow") if target else None, "subscription": target.id if target else None}), 201
