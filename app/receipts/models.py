@@ -39,12 +39,14 @@ class ReceiptEmail(MailDelivery, db.Model):
 class SubscriptionEmail(MailDelivery, db.Model):
     """One email to a subscriber about one subscription event (app/receipts/subscription_sending.py): the unique
     key on (event, recipient) is what sends it once, whatever the outbox or the jobs repeat. ``kind`` is what it
-    says: payment_failed, trial_ending, canceled or paused. ``status`` may also be skipped: what it would say stopped
-    being true before it could go out (the renewal was paid, the trial ended), or the merchant turned the emails
-    off."""
+    says: payment_failed, trial_ending, canceled, paused, mandate_revoked or payment_refunded. ``status`` may also
+    be skipped: what it would say stopped being true before it could go out (the renewal was paid, the trial ended),
+    or the merchant turned the emails off."""
 
     __tablename__ = "subscription_emails"
     __table_args__ = (UniqueConstraint("event_id", "recipient", name="uq_subscription_emails_event_recipient"),
+                      # An email said once per contract whatever the events (a revoked mandate's): its claim.
+                      Index("uq_subscription_emails_once", "subscription_id", "once_key", unique=True),
                       Index("ix_subscription_emails_status_next", "status", "next_attempt_at"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -53,3 +55,6 @@ class SubscriptionEmail(MailDelivery, db.Model):
     merchant_id: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20))
     recipient: Mapped[str] = mapped_column(String(320))
+    # Set for an email sent once per contract and this key, whichever event asks first (``mandate_revoked:<mandate>``):
+    # the unique key is the claim, so two outbox runs at the same instant cannot both send it. None: once per event.
+    once_key: Mapped[str | None] = mapped_column(String(200))

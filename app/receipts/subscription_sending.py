@@ -51,10 +51,11 @@ def _wants_emails(merchant_id: str) -> bool:
     return merchant is not None and merchant.subscription_emails and mailer_from_config(current_app.config) is not None
 
 
-def _queue(event: Event, sub: Subscription | None = None, kind: str | None = None) -> None:
+def _queue(event: Event, sub: Subscription | None = None, kind: str | None = None, once: str | None = None) -> None:
     """Outbox handler: the event's email gets its row (once per event and recipient) and a job to send it. ``sub``:
     the contract, when the event is about another object (a refund); ``kind``: what the email says, when the
-    event's type alone does not tell."""
+    event's type alone does not tell; ``once``: the email is the contract's once for this key, whichever of its
+    events gets here first (the unique key refuses the others' rows)."""
     kind = kind or KINDS[event.type]
     sub = sub or db.session.get(Subscription, event.data["object"]["id"])
     if sub is None or not sub.customer_email or not _wants_emails(sub.merchant_id):
@@ -69,11 +70,13 @@ def _queue(event: Event, sub: Subscription | None = None, kind: str | None = Non
             with db.session.begin_nested():
                 db.session.add(SubscriptionEmail(
                     id=email_id, event_id=event.id, subscription_id=sub.id, merchant_id=sub.merchant_id,
-                    kind=kind, recipient=recipient, status="pending", attempts=0,
+                    kind=kind, recipient=recipient, status="pending", attempts=0, once_key=once,
                     # The same for every try, so a mail client shows a repeated send once.
                     message_id=f"<{kind}.{event.id}@{domain}>", created_at=utcnow()))
         except IntegrityError:
-            return  # a run of this handler that is still going added it, and queues it
+            # A run of this handler that is still going added it, and queues it; or, for a ``once`` email, another
+            # event's run claimed it first.
+            return
     else:
         email_id = row.id
     db.session.commit()
@@ -124,18 +127,10 @@ def _revoked_on_a_paid_period(obj: dict) -> bool:
 @subscribe("subscription.updated", applies=_revoked_on_a_paid_period)
 def email_mandate_revoked(event: Event) -> None:
     """The mandate of an active (or trialing) contract was revoked: say the subscription ends with its paid period
-    and nothing more is charged. Once per mandate: a later update of the contract repeats nothing."""
-    sub = db.session.get(Subscription, event.data["object"]["id"])
-    if sub is not None and not _told_of_revoke(sub.id, event.data["object"]["mandate"]["reference"]):
-        _queue(event, sub, "mandate_revoked")
-
-
-def _told_of_revoke(subscription_id: str, reference: str | None) -> bool:
-    """Whether the subscriber already has (or is being sent) the email about this mandate's revoke."""
-    told = db.session.scalars(select(Event.data).join(SubscriptionEmail, SubscriptionEmail.event_id == Event.id)
-                              .where(SubscriptionEmail.subscription_id == subscription_id,
-                                     SubscriptionEmail.kind == "mandate_revoked"))
-    return any((data["object"].get("mandate") or {}).get("reference") == reference for data in told)
+    unless a new payment method is saved. Once per mandate: a later update of the contract repeats nothing, even
+    handled at the same instant as the first (the email's row is claimed under a unique key)."""
+    reference = event.data["object"]["mandate"]["reference"]
+    _queue(event, kind="mandate_revoked", once=f"mandate_revoked:{reference}")
 
 
 # Kassa refunds in full a payment that landed after its renewal was given up, or after the contract was canceled

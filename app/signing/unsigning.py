@@ -112,8 +112,9 @@ def cancel_replaced_mandate(event: Event) -> None:
 
 
 # The setups among a dispatch batch's update events that replaced a mandate a provider holds: one read per batch.
-_UPDATED_BY_SETUP = select(MandateSetup.event_id).where(MandateSetup.event_id.in_(bindparam("b_events", expanding=True)),
-                                                        MandateSetup.replaced_mandate_reference.is_not(None))
+_UPDATED_BY_SETUP = select(MandateSetup.event_id).where(
+    MandateSetup.event_id.in_(bindparam("b_events", expanding=True)),
+    MandateSetup.replaced_mandate_reference.is_not(None))
 
 
 def _updated_by_a_setup(events: list[Event]) -> Batched:

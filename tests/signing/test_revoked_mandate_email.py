@@ -83,3 +83,74 @@ def test_an_email_the_subscriber_would_get_after_saving_a_new_card_is_not_sent(a
     assert about(mail_server, "will end") == []
     [row] = [r for r in sent_rows(app) if r.kind == "mandate_revoked"]
     assert (row.status, row.last_error) == ("skipped", "no longer true: the payment method was updated")
+
+
+def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(app, api, client, sandbox, worker,
+                                                                                monthly, catalog, clock, mail_server,
+                                                                                monkeypatch):
+    """Two updates of the contract that both show its mandate revoked (the revoke, then a SKU change) are handled
+    by two dispatchers at once. Before, each read the earlier emails' rows before either had written one, found
+    none, and both sent the email; the row is now claimed under a unique key (contract, mandate)."""
+    import threading
+
+    from sqlalchemy import select
+
+    from app.events import Event
+    from app.extensions import db
+    from app.receipts import subscription_sending
+
+    sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
+    make_recurring(app, catalog["limited_sku"], "month")
+    assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]}).status_code == 200
+    with app.app_context():
+        both = [e.id for e in db.session.scalars(select(Event).where(Event.type == "subscription.updated")
+                                                 .order_by(Event.id))]
+    assert len(both) == 2
+
+    # Both runs have read what they read before either writes the email's row.
+    arrived = threading.Barrier(2, timeout=10)
+    wants = subscription_sending._wants_emails
+
+    def wants_together(merchant_id: str) -> bool:
+        arrived.wait()
+        return wants(merchant_id)
+
+    monkeypatch.setattr(subscription_sending, "_wants_emails", wants_together)
+    failures = []
+
+    def handle(event_id: str) -> None:
+        try:
+            with app.app_context():
+                subscription_sending.email_mandate_revoked(db.session.get(Event, event_id))
+        except Exception as exc:  # noqa: BLE001  (reported below)
+            failures.append(exc)
+
+    runs = [threading.Thread(target=handle, args=(event_id,)) for event_id in both]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(30)
+    assert failures == []
+    monkeypatch.setattr(subscription_sending, "_wants_emails", wants)
+    worker()
+
+    assert len(about(mail_server, "will end")) == 1
+    assert [r.kind for r in sent_rows(app)].count("mandate_revoked") == 1
+
+
+@pytest.mark.postgres_only  # the migration runs down and up in place, in one transaction
+def test_an_email_sent_before_the_migration_keeps_its_claim(app, api, sandbox, worker, monthly, catalog, clock,
+                                                          mail_server):
+    from tests.migration_steps import run_migration_step
+
+    sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
+    worker()
+    run_migration_step(app, "0136_subscription_email_once.py", "downgrade")
+    run_migration_step(app, "0136_subscription_email_once.py", "upgrade")
+    [row] = sent_rows(app)
+    assert row.once_key == f"mandate_revoked:{sub['mandate']['reference']}"
+
+    make_recurring(app, catalog["limited_sku"], "month")
+    assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]}).status_code == 200
+    worker()
+    assert len(about(mail_server, "will end")) == 1
