@@ -188,6 +188,15 @@ def card_update_outcome(shopper: Shopper, subscription_id: str, setup_id: str) -
     return db.session.get(Subscription, sub.id, populate_existing=True), setup
 
 
+def setup_for(shopper: Shopper, setup_id: str) -> MandateSetup:
+    """One of the shopper's payment method updates; NotFound for anyone else's."""
+    setup = db.session.get(MandateSetup, setup_id)
+    if setup is None:
+        raise NotFound("no such payment method update", param="id")
+    own_subscription(shopper, setup.subscription_id)
+    return setup
+
+
 def payment_method_name(sub: Subscription) -> str | None:
     """What the contract is charged through, as the subscriber knows it: the channel's name as the merchant shows it
     (None for the wallet, which the page names in the subscriber's language, and for no mandate)."""

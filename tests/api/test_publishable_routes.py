@@ -127,6 +127,8 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
     "checkout.billing_payment_method_update": lambda c: [c.client.post(
         f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/payment_method",
         data={"customer": RICH, "channel": "wallet"})],
+    "checkout.billing_payment_method_return": lambda c: [c.client.get(
+        f"/checkout/billing/payment_method/mset_x?token=not-a-signed-link&customer={RICH}")],
     "checkout.billing_payment_method_outcome": lambda c: [c.client.get(
         f"/checkout/billing/not-a-signed-link/subscriptions/sub_x/payment_method/mset_x?customer={RICH}")],
     "checkout.media": lambda c: [c.client.get(f"/checkout/media/{'0' * 32}.png?customer={RICH}")],

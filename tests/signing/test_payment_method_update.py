@@ -54,11 +54,19 @@ def signs_for_nothing(answer) -> str:
 
 
 def press_at_provider(answer, outcome: str = "succeeded") -> str:
-    """The subscriber presses Approve (or Decline) on the provider's page; the path it sends them back to."""
+    """The subscriber presses Approve (or Decline) on the provider's page; where it sends them back to (path and
+    query: the link's token rides in the query, kept out of the path the provider and Kassa's logs keep)."""
     decided = requests.post(answer.headers["Location"] + "/decide", data={"outcome": outcome},
                             allow_redirects=False, timeout=5)
     assert decided.status_code == 303
-    return urlsplit(decided.headers["Location"]).path
+    back = urlsplit(decided.headers["Location"])
+    assert back.path.startswith("/checkout/billing/payment_method/mset_") and back.query.startswith("token=")
+    return f"{back.path}?{back.query}"
+
+
+def back_from_provider(client, back: str) -> str:
+    """The page the subscriber lands on, back from the provider."""
+    return client.get(back, follow_redirects=True).get_data(as_text=True)
 
 
 def now_signed(api, sub: dict, old: str) -> dict:
@@ -98,7 +106,7 @@ def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscript
     answer = start_update(client, path, sub)
     payment = signs_for_nothing(answer)
     back = press_at_provider(answer)
-    assert "Your new payment method is saved" in client.get(back).get_data(as_text=True)
+    assert "Your new payment method is saved" in back_from_provider(client, back)
     after = now_signed(api, sub, old)
     new = after["mandate"]["reference"]
     assert after["mandate"] == {"channel": "sandbox_card", "status": "active", "reference": new}
@@ -112,6 +120,9 @@ def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscript
                                                                                        "status": "succeeded"}
     assert len(api.get(f"/orders?customer={CUSTOMER}").json["data"]) == orders_before
     assert at_provider(sandbox, new)["status"] == "active"
+    # What Kassa keeps of its call to the provider does not hold the subscriber's link.
+    sent = wait_for(lambda: _setup_calls(app))
+    assert "/checkout/billing/payment_method/mset_" in sent and path.split("/")[3] not in sent
 
     worker()
     assert cancel_calls(app, old) == 0  # withdrawn by the shopper already: nothing to cancel
@@ -119,6 +130,19 @@ def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscript
     renewed = api.get(f"/subscriptions/{sub['id']}").json
     assert (renewed["status"], renewed["period"], [r["status"] for r in renewed["renewals"]]) == (
         "active", 2, ["paid"])
+
+
+def _setup_calls(app) -> str:
+    """The request bodies Kassa logged of its calls to the provider for payment method updates."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.payments.integration_log import IntegrationLog
+
+    with app.app_context():
+        return "".join(db.session.scalars(select(IntegrationLog.request_body).where(
+            IntegrationLog.attempt_id.like("mset_%"), IntegrationLog.direction == "outbound",
+            IntegrationLog.request_body.is_not(None))))
 
 
 def test_an_active_subscriber_replaces_a_card_and_the_old_one_is_canceled_at_the_provider(
@@ -155,7 +179,7 @@ def test_a_subscription_the_customer_chose_to_end_is_not_revived_by_a_new_card(a
     revoke(api, sandbox, sub)
 
     back = press_at_provider(answer)
-    assert "so the new payment method was not saved" in client.get(back).get_data(as_text=True)
+    assert "so the new payment method was not saved" in back_from_provider(client, back)
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert (after["cancel_at_period_end"], after["cancel_reason"]) == (True, "requested")
     assert after["mandate"] == sub["mandate"] | {"status": "revoked"}  # the contract kept what it had
@@ -195,7 +219,7 @@ def test_declining_or_leaving_the_provider_page_leaves_the_subscription_as_it_wa
     left = start_update(client, path, sub)  # the subscriber closes the provider's page
     declined = start_update(client, path, sub)
     back = press_at_provider(declined, "failed")
-    assert "Your payment method was not changed" in client.get(back).get_data(as_text=True)
+    assert "Your payment method was not changed" in back_from_provider(client, back)
     worker()
     from app.db_types import utcnow
     from app.signing.mandate_setups import check_mandate_setups
@@ -278,7 +302,8 @@ def test_only_the_customers_own_subscription_and_setup_are_reachable(app, api, c
     answer = client.post(f"{path}/subscriptions/{theirs['id']}/payment_method",
                          data={"csrf_token": form_token(client, path, mine), "channel": "sandbox_card"})
     assert answer.status_code == 404
-    setup_id = their_setup.rsplit("/", 1)[1]
+    setup_id = urlsplit(their_setup).path.rsplit("/", 1)[1]
+    assert client.get(f"/checkout/billing/payment_method/{setup_id}?token={path.split('/')[3]}").status_code == 404
     assert client.get(f"{path}/subscriptions/{mine['id']}/payment_method/{setup_id}").status_code == 404
     bad = client.post(f"{path}/subscriptions/{mine['id']}/payment_method",
                       data={"csrf_token": form_token(client, path, mine), "channel": "wallet"})
@@ -297,7 +322,7 @@ def test_two_tabs_updating_at_once_leave_one_new_mandate_on_the_subscription_and
     with ThreadPoolExecutor(2) as pool:
         backs = list(pool.map(press_at_provider, tabs))
     with ThreadPoolExecutor(2) as pool:
-        pages = list(pool.map(lambda back: app.test_client().get(back).get_data(as_text=True), backs))
+        pages = list(pool.map(lambda back: back_from_provider(app.test_client(), back), backs))
     assert all("Your new payment method is saved" in page for page in pages)
     wait_for(lambda: all(s.status != "pending" for s in _setups(app, sub)))
     worker()

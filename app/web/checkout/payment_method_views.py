@@ -34,8 +34,8 @@ def billing_payment_method_update(token: str, subscription_id: str):
     shopper = self_service.shopper_for(token)
 
     def back_to(setup_id: str) -> str:
-        return url_for("checkout.billing_payment_method_outcome", token=token, subscription_id=subscription_id,
-                       setup_id=setup_id, _external=True)
+        # The link's token rides in the query, which the integration log redacts in what it keeps of the request.
+        return url_for("checkout.billing_payment_method_return", setup_id=setup_id, token=token, _external=True)
 
     try:
         setup = self_service.start_card_update(shopper, subscription_id, request.form.get("channel"),
@@ -47,6 +47,15 @@ def billing_payment_method_update(token: str, subscription_id: str):
     if action.get("type") == "redirect":
         return redirect(action["url"], code=303)
     return redirect(back_to(setup.id), code=303)  # decided inside the call: the outcome page says how
+
+
+@bp.get("/billing/payment_method/<setup_id>")
+def billing_payment_method_return(setup_id: str):
+    """The provider sends the subscriber back here: on to the outcome, under their link."""
+    shopper = self_service.shopper_for(request.args.get("token", ""))
+    setup = self_service.setup_for(shopper, setup_id)
+    return redirect(url_for("checkout.billing_payment_method_outcome", token=request.args["token"],
+                            subscription_id=setup.subscription_id, setup_id=setup.id), code=303)
 
 
 @bp.get("/billing/<token>/subscriptions/<subscription_id>/payment_method/<setup_id>")
