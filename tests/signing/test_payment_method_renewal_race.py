@@ -4,6 +4,8 @@ there, so the provider declines it. That decline charged nothing and was no fail
 deducted once, through the new mandate, with no dunning, no past due and no failed-payment email."""
 from __future__ import annotations
 
+import threading
+
 from tests.conftest import wait_for
 from tests.signing.test_payment_method_update import now_signed, press_at_provider, start_update
 from tests.signing.test_renewals import active_subscription, advance, events, unix
@@ -26,14 +28,20 @@ def test_a_renewal_deducting_through_the_card_just_replaced_is_charged_once_thro
     real_deduct = SandboxCardAdapter.deduct
     deducted: list[str] = []
 
+    def update_lands() -> None:
+        press_at_provider(tab)
+        now_signed(api, sub, old)
+        with app.app_context():
+            dispatch_events()
+
     def deduct_as_the_update_lands(adapter, mandate: str, **kw):
         if not deducted:
             # The try read the old mandate; before its call reaches the provider the subscriber approves the new
-            # card, the contract takes it, and the outbox (another worker) cancels the old one there.
-            press_at_provider(tab)
-            now_signed(api, sub, old)
-            with app.app_context():
-                dispatch_events()
+            # card, the contract takes it, and the outbox cancels the old one there: all of it elsewhere (another
+            # thread, as the web and another worker are), while this worker waits.
+            elsewhere = threading.Thread(target=update_lands)
+            elsewhere.start()
+            elsewhere.join(30)
             assert at_provider(sandbox, old)["status"] == "canceled"
         deducted.append(mandate)
         return real_deduct(adapter, mandate, **kw)
