@@ -109,12 +109,6 @@ def start_setup(sub: Subscription, channel: object, *, return_url: Callable[[str
     return db.session.get(MandateSetup, setup.id, populate_existing=True)
 
 
-def own_setup(sub: Subscription, setup_id: str) -> MandateSetup | None:
-    """The contract's setup by id, or None."""
-    setup = db.session.get(MandateSetup, setup_id)
-    return setup if setup is not None and setup.subscription_id == sub.id else None
-
-
 def refresh_setup(setup: MandateSetup) -> MandateSetup:
     """A pending setup's outcome asked of the provider and applied (the subscriber is back from its page, or the
     sweep asks); the setup as it then stands. A provider that cannot be asked leaves it pending."""

@@ -155,7 +155,6 @@ def open_renewal_order(sub: Subscription) -> Order | None:
     return order if order is not None and order.status == "created" else None
 
 
-
 def update_refusal(sub: Subscription) -> str | None:
     """Why the subscriber cannot update the contract's payment method from their page now, in words; None if they
     can. A past-due contract whose renewal is open pays it with the new card instead, which saves that card too."""
@@ -177,15 +176,13 @@ def start_card_update(shopper: Shopper, subscription_id: str, channel: object, *
     return mandate_setups.start_setup(sub, channel, return_url=return_url, actor="shopper")
 
 
-def card_update_outcome(shopper: Shopper, subscription_id: str, setup_id: str) -> tuple[Subscription, MandateSetup]:
-    """The subscriber is back from the provider's page: their setup, its outcome asked of the provider and applied
-    if no callback brought it yet, and the contract as it then is."""
-    sub = own_subscription(shopper, subscription_id)
-    setup = mandate_setups.own_setup(sub, setup_id)
-    if setup is None:
+def card_update_outcome(shopper: Shopper, subscription_id: str, setup_id: str) -> MandateSetup:
+    """The subscriber is back from the provider's page: their setup of that contract, its outcome asked of the
+    provider and applied if no callback brought it yet."""
+    setup = setup_for(shopper, setup_id)
+    if setup.subscription_id != subscription_id:
         raise NotFound("no such payment method update", param="id")
-    setup = mandate_setups.refresh_setup(setup)
-    return db.session.get(Subscription, sub.id, populate_existing=True), setup
+    return mandate_setups.refresh_setup(setup)
 
 
 def setup_for(shopper: Shopper, setup_id: str) -> MandateSetup:

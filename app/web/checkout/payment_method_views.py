@@ -9,16 +9,16 @@ from app.errors import KassaError
 from app.extensions import db
 from app.signing import mandate_setups, self_service
 from app.web.checkout import bp
-from app.web.checkout.billing_views import _context, _private
+from app.web.checkout.billing_views import billing_context, private_page
 
 PAGE = "checkout/billing_payment_method.html"
 
 
 def _page(token: str, subscription_id: str, *, error: str | None = None, setup=None, status: int = 200):
-    context = _context(token)
+    context = billing_context(token)
     sub = self_service.own_subscription(context["shopper"], subscription_id)
     refusal = self_service.update_refusal(sub)
-    return _private(render_template(
+    return private_page(render_template(
         PAGE, subscription=sub, refusal=refusal, setup=setup, error=error,
         channels=mandate_setups.setup_channels(sub) if refusal is None else [],
         method=self_service.payment_method_name(sub), fix=self_service.open_renewal_order(sub), **context), status)
@@ -60,5 +60,5 @@ def billing_payment_method_return(setup_id: str):
 
 @bp.get("/billing/<token>/subscriptions/<subscription_id>/payment_method/<setup_id>")
 def billing_payment_method_outcome(token: str, subscription_id: str, setup_id: str):
-    _, setup = self_service.card_update_outcome(self_service.shopper_for(token), subscription_id, setup_id)
+    setup = self_service.card_update_outcome(self_service.shopper_for(token), subscription_id, setup_id)
     return _page(token, subscription_id, setup=setup)
