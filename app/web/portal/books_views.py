@@ -212,7 +212,7 @@ def settlements_retry(settlement_id: str):
     settlement = get_settlement(current_user.merchant_id, settlement_id, livemode=portal_livemode())
     payout = payout_for_settlement(settlement.id)
     if payout is None or payout.status != "failed":
-        flash("Only a failed payout can be sent again.")
+        flash("Only a failed payout can be sent again.", "error")
         return redirect(url_for("portal.settlements_detail", settlement_id=settlement.id))
     partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
     if request.method == "GET":
@@ -224,7 +224,7 @@ def settlements_retry(settlement_id: str):
             sent = retry_payout(current_user.merchant_id, payout.id)
     except KassaError as error:
         db.session.rollback()
-        flash(f"Nothing was sent: {_message(error)}")
+        flash(f"Nothing was sent: {_message(error)}", "error")
     else:
         flash("The payout was sent again." if sent.destination else
               "The payout goes out as soon as the partner has a payout account: add one on its page.")

@@ -71,7 +71,7 @@ def _key_action(key_id: str, action: str):
                     revoke_api_key(merchant_id, key_id)
         except KassaError as error:
             db.session.rollback()
-            flash(f"Nothing changed: {error.message}.")
+            flash(f"Nothing changed: {error.message}.", "error")
             return redirect(url_for("portal.developers"))
         if action == "roll":
             return _shown_once(issued, rolled=key)

@@ -213,7 +213,7 @@ def orders_refund_retry(order_id: str, refund_id: str):
             refund = retry_refund(current_user.merchant_id, refund_id, actor=f"portal:{current_user.email}"[:60])
     except KassaError as error:
         db.session.rollback()
-        flash(f"The refund was not retried: {error.message}.")
+        flash(f"The refund was not retried: {error.message}.", "error")
     else:
         flash(_refund_message(refund))
     return redirect(url_for("portal.orders_detail", order_id=order_id))

@@ -124,7 +124,7 @@ def risk_refund_request_decide(request_id: str, decision: str):
     if request.form.get("confirmed") != "yes":
         held, order = waiting.get(request_id, (None, None))
         if held is None:
-            flash("That refund request was already decided.")
+            flash("That refund request was already decided.", "error")
             return redirect(url_for("portal.risk"))
         return render_template("portal/refund_request_confirm.html", held=held, order=order, decision=decision,
                                form=ConfirmForm())
@@ -134,7 +134,7 @@ def risk_refund_request_decide(request_id: str, decision: str):
                                             livemode=livemode)
     except KassaError as error:
         db.session.rollback()
-        flash(f"Nothing changed: {error.message}.")
+        flash(f"Nothing changed: {error.message}.", "error")
     else:
         flash(f"Refund request {decided.id} {decided.status}" + (f": refund {decided.refund_id}." if decided.refund_id
                                                                  else "."))
@@ -315,7 +315,7 @@ def orders_review(order_id: str):
     except NotFound:
         abort(404, description="There is no such order.")
     except KassaError as error:
-        flash(_message(error))
+        flash(_message(error), "error")
         return redirect(url_for("portal.orders_detail", order_id=order_id))
     flash("Approved: the order is being fulfilled." if decision == "approve"
           else "Rejected: the order is refunded in full.")

@@ -100,7 +100,7 @@ def subscriptions_action(subscription_id: str, action: str):
             _perform(sub, action, f"portal:{current_user.email}"[:60])
     except KassaError as error:
         db.session.rollback()
-        flash(f"Nothing changed: {error.message}.")
+        flash(f"Nothing changed: {error.message}.", "error")
     else:
         flash(f"{ACTIONS[action][0]}: done.")
     return redirect(url_for("portal.subscriptions_detail", subscription_id=sub.id))
@@ -175,7 +175,7 @@ def test_clocks_create():
                                              livemode=False)
     except KassaError as error:
         db.session.rollback()
-        flash(f"No clock was made: {error.message}.")
+        flash(f"No clock was made: {error.message}.", "error")
     else:
         flash(f"Made test clock {clock.id}. Open subscriptions on it with the API (test_clock).")
     return redirect(url_for("portal.test_clocks_index"))
@@ -190,7 +190,7 @@ def test_clocks_advance(clock_id: str):
             test_clocks.advance(current_user.merchant_id, clock.id, to=_form_time("to"), livemode=False)
     except KassaError as error:
         db.session.rollback()
-        flash(f"The clock did not move: {error.message}.")
+        flash(f"The clock did not move: {error.message}.", "error")
     else:
         flash("The clock is advancing: renewals and dunning tries that fall due run now.")
     return redirect(url_for("portal.test_clocks_detail", clock_id=clock.id))

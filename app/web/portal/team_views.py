@@ -51,14 +51,14 @@ def team_role(user_id: str):
     member = get_member(current_user.merchant_id, user_id)  # another merchant's user is a 404
     form = RoleForm(prefix=user_id)
     if not form.validate_on_submit():
-        flash("Choose one of the roles.")
+        flash("Choose one of the roles.", "error")
         return redirect(url_for("portal.team"))
     try:
         with audit("team.role_change", MerchantUser, user_id):
             change_role(current_user.merchant_id, user_id, form.role.data)
     except KassaError as error:
         db.session.rollback()
-        flash(f"{member.email} keeps the role {member.role}: {error.message}.")
+        flash(f"{member.email} keeps the role {member.role}: {error.message}.", "error")
     else:
         flash(f"{member.email} is now {form.role.data}.")
     return redirect(url_for("portal.team"))

@@ -91,7 +91,7 @@ def wallets_withdrawal_review(withdrawal_id: str):
             review_withdrawal(merchant_id, withdrawal.id, decision, actor=current_user.email, livemode=livemode)
     except KassaError as error:
         db.session.rollback()
-        flash(f"Nothing was changed: {error.message}.")
+        flash(f"Nothing was changed: {error.message}.", "error")
     else:
         flash("Approved: the payout is on its way." if decision == "approve"
               else "Rejected: the money is back in the customer's wallet.")

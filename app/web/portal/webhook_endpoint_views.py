@@ -115,7 +115,7 @@ def developers_webhook_test(endpoint_id: str):
                                            event_type=form.type.data)
         except KassaError as error:
             db.session.rollback()
-            flash(f"Not sent: {error.message}.")
+            flash(f"Not sent: {error.message}.", "error")
             return redirect(url_for("portal.developers_webhooks"))
         answer = f"answered {delivery.last_status_code}" if delivery.last_status_code else \
             "did not answer (see the attempt below); it is retried like any delivery"

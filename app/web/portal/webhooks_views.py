@@ -116,14 +116,14 @@ def developers_delivery_resend(delivery_id: str):
     get_delivery(merchant_id, delivery_id, livemode=portal_livemode())
     target = safe_next(request.form.get("next") or url_for("portal.developers_delivery", delivery_id=delivery_id))
     if not ConfirmForm().validate_on_submit():
-        flash("The form expired; try again.")
+        flash("The form expired; try again.", "error")
         return redirect(target)
     try:
         with audit("webhook_delivery.resend", WebhookDelivery, delivery_id):
             attempt = resend_delivery(merchant_id, delivery_id)
     except KassaError as error:
         db.session.rollback()
-        flash(f"Not resent: {error.message}.")
+        flash(f"Not resent: {error.message}.", "error")
     else:
         outcome = f"answered {attempt.status_code}" if attempt.status_code else f"failed: {attempt.error}"
         flash(f"Resent delivery {delivery_id} (attempt {attempt.number}); the endpoint {outcome}.")
