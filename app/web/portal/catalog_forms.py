@@ -4,6 +4,7 @@ rules stay in the catalog services."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from flask_wtf import FlaskForm
@@ -60,17 +61,42 @@ def percent_to_bps(text: str) -> int:
     return int(match.group(1)) * 100 + int((match.group(2) or "").ljust(2, "0"))
 
 
-def parse_pairs(text: str) -> dict[str, str]:
-    """Lines of "name: value" → a dict (attributes, specs)."""
-    pairs = {}
+def _named_lines(text: str, fold=lambda name: name) -> Iterator[tuple[int, str, str]]:
+    """The "name: value" lines of ``text`` as (line number, name, value). A name given twice is refused by its line:
+    keeping the later one dropped the first without a word (two "eur" prices, two "tier" attributes)."""
+    seen: dict[str, int] = {}
     for number, line in enumerate((text or "").splitlines(), 1):
         if not line.strip():
             continue
         name, sep, value = line.partition(":")
         if not sep or not name.strip():
             raise ValueError(f"Line {number}: write one “name: value” per line.")
-        pairs[name.strip()] = value.strip()
-    return pairs
+        key = fold(name.strip())
+        if key in seen:
+            raise ValueError(f"Line {number}: “{name.strip()}” is already on line {seen[key]}; give each once.")
+        seen[key] = number
+        yield number, name.strip(), value.strip()
+
+
+def parse_pairs(text: str) -> dict[str, str]:
+    """Lines of "name: value" → a dict (attributes, specs)."""
+    return {name: value for _, name, value in _named_lines(text)}
+
+
+def parse_prices(text: str, currency: str) -> list[dict]:
+    """Lines of "eur: 8.99" → prices in minor units besides the main ``currency``. A line in the main currency is
+    refused, not dropped: the merchant meant some price by it, and only the Price field sets that one."""
+    prices = []
+    for number, code, amount in _named_lines(text, fold=str.lower):
+        code = code.lower()
+        if code == currency:
+            raise ValueError(f"Line {number}: {code.upper()} is this option's own currency: change its price in "
+                             "Price above and list only other currencies here.")
+        try:
+            prices.append({"amount": to_minor_units(amount, code), "currency": code})
+        except ValueError as exc:
+            raise ValueError(f"Line {number} ({code.upper()}): {exc}") from None
+    return prices
 
 
 def parse_split(text: str, hold_days: int, partner_ids: dict[str, str]) -> dict | None:
@@ -197,9 +223,7 @@ class SkuForm(FlaskForm):
         except ValueError as exc:
             self.specs.errors = [str(exc)]
         try:
-            others = parse_pairs(self.other_prices.data)
-            fields["prices"] = [{"amount": to_minor_units(v, c.lower()), "currency": c.lower()}
-                                for c, v in others.items() if c.lower() != currency]
+            fields["prices"] = parse_prices(self.other_prices.data, currency)
         except ValueError as exc:
             self.other_prices.errors = [str(exc)]
         return fields
