@@ -1,5 +1,6 @@
 /* Portal behaviour that needs a script: copy buttons, the phone menu, the coupon form's kind switch, forms sent
-   once, and keyboard access to tables that scroll sideways. Every page works without it. */
+   once, keyboard access to tables that scroll sideways, and focus kept across a fragment's refresh. Every page works
+   without it. */
 (function () {
   "use strict";
   // The coupon form: only the fields of the chosen kind show. A hidden field is disabled too, so what was typed
@@ -92,6 +93,36 @@
   var invalid = !pressed && document.querySelector("#main [aria-invalid=true]");
   if (invalid) invalid.focus();
   document.addEventListener("htmx:afterSettle", letScrollingTablesTakeFocus);
+  // A fragment that refreshes itself (Operations → Now every 15 s; a test clock or a reconciliation run while it
+  // works) is swapped whole: the link or table a keyboard user was on left the page with it and focus fell back to
+  // the top, so they tabbed all the way down again every few seconds. Focus goes to the same control in the new
+  // fragment: the one with the same address or name, else the one at the same place, else the fragment itself.
+  // (htmx keeps focus by itself only for a control with an id.)
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  var focusBeforeSwap = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var fragment = event.detail.target, active = document.activeElement;
+    focusBeforeSwap = null;
+    if (!fragment || !fragment.id || !active || active === document.body || !fragment.contains(active)) return;
+    focusBeforeSwap = {fragment: fragment.id, href: active.getAttribute("href"), name: active.getAttribute("name"),
+                       place: Array.prototype.indexOf.call(fragment.querySelectorAll(FOCUSABLE), active)};
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    var was = focusBeforeSwap, fragment = was && document.getElementById(was.fragment);
+    focusBeforeSwap = null;
+    if (!fragment || (document.activeElement && document.activeElement !== document.body)) return;
+    var controls = Array.prototype.slice.call(fragment.querySelectorAll(FOCUSABLE));
+    var same = controls.filter(function (control) {
+      if (was.href) return control.getAttribute("href") === was.href;
+      return was.name && control.getAttribute("name") === was.name;
+    })[0];
+    var next = same || controls[Math.min(was.place, controls.length - 1)];
+    if (!next) {
+      if (!fragment.hasAttribute("tabindex")) fragment.setAttribute("tabindex", "-1");
+      next = fragment;
+    }
+    next.focus({preventScroll: true});
+  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-target]");
     if (!button) return;
