@@ -77,8 +77,8 @@ def reconciliation_run():
     except KassaError as error:
         db.session.rollback()
         return _page({error.param or "run": error.message}, 422)
-    flash(f"Reconciling {run.channel} for {run.day.isoformat()}: the run works in the background; "
-          "reload to see what it found.")
+    flash(f"Reconciling {run.channel} for {run.day.isoformat()}: the run works in the background, and this page "
+          "shows what it found when it is done.")
     return redirect(url_for("portal.reconciliation_detail", run_id=run.id))
 
 
