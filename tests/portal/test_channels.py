@@ -26,7 +26,7 @@ def test_the_list_says_where_each_channel_comes_not_a_bare_priority_number(porta
     # reads a high priority as first when the lowest number comes first. The Position column says the order.
     page = portal.text("/portal/channels")
     assert "priority" not in page.lower()
-    rows = re.findall(r"<tr>\s*<td>(\d+)</td>\s*<td><strong>[^<]+</strong><br><code>([a-z_]+)</code></td>", page)
+    rows = re.findall(r"<tr>\s*<td[^>]*>(\d+)</td>\s*<td><strong>[^<]+</strong><br><code>([a-z_]+)</code></td>", page)
     assert rows[:2] == [("1", "sandbox_card"), ("2", "sandbox_qr")], rows
 
 
