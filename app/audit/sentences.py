@@ -33,7 +33,8 @@ _LABEL_VERBS = {"generate": "codes generated", "refund_retry": "refund retried",
 # "list_entry_create" is "create" of a list entry (older actions name the object in the verb).
 _SIMPLE_VERBS = ("create", "update", "delete", "add", "remove")
 _TYPES = {"sku": "SKU", "api_key": "API key", "merchant_user": "user", "merchant": "business profile",
-          "risk_list_entry": "risk list entry", "risk_rule": "risk rule", "customer_erasure": "customer"}
+          "risk_list_entry": "risk list entry", "risk_rule": "risk rule", "customer_erasure": "customer",
+          "team": "user", "channel_config": "channel"}
 _NAME_KEYS = ("name", "code", "email", "label", "display_name", "url", "value")
 # Columns that change with every write or identify the row: they say nothing a merchant did.
 _NOISE = frozenset({"id", "merchant_id", "created_at", "updated_at", "version", "session_version", "config_version"})
@@ -41,7 +42,9 @@ _FIELD_LABELS = {"price_amount": "price", "amount_off": "amount off", "percent_b
                  "max_discount": "largest discount", "min_subtotal": "minimum spend", "max_redemptions": "total uses",
                  "max_per_customer": "uses per customer", "revoked_at": "revoked"}
 _MONEY_FIELDS = frozenset({"price_amount", "amount", "amount_off", "max_discount", "min_subtotal", "total",
-                           "subtotal", "refunded_amount", "discount"})
+                           "subtotal", "refunded_amount", "discount", "fee_amount", "payout_amount"})
+# A channel's limits are in its limits currency, not in a "currency" of their own.
+_LIMIT_FIELDS = frozenset({"min_amount", "max_amount"})
 _ALWAYS_SHOWN = 1  # an update of this many fields says the values in the sentence itself
 
 
@@ -92,8 +95,12 @@ def actor_text(entry: AuditEntry) -> str:
 
 
 def object_text(entry: AuditEntry) -> str:
-    """The object as a merchant knows it: its kind and name ("SKU Gold monthly"), else its id."""
+    """The object as a merchant knows it: its kind and name ("SKU Gold monthly"), else its id; a refund by what it
+    gave back ("$5.00 of order ord_…"), as "refunded refund re_…" told the merchant nothing."""
     kind = _type_label(entry.object_type)
+    state = entry.after if isinstance(entry.after, dict) else entry.before
+    if entry.object_type == "refund" and isinstance(state, dict) and state.get("order_id"):
+        return f"{value_text('amount', state.get('amount'), state)} of order {state['order_id']}"
     for state in (entry.after, entry.before):
         if isinstance(state, dict):
             name = next((state[key] for key in _NAME_KEYS if isinstance(state.get(key), str) and state[key]), None)
@@ -108,9 +115,10 @@ def value_text(key: str, value: object, state: dict) -> str:
         return "none"
     if isinstance(value, bool):
         return "on" if value else "off"
-    if key in _MONEY_FIELDS and isinstance(value, int) and isinstance(state.get("currency"), str):
+    currency = state.get("limits_currency" if key in _LIMIT_FIELDS else "currency")
+    if key in _MONEY_FIELDS | _LIMIT_FIELDS and isinstance(value, int) and isinstance(currency, str):
         try:
-            return Money(value, state["currency"]).format()
+            return Money(value, currency).format()
         except (ValueError, KeyError):
             return str(value)
     if key.endswith("_bps") and isinstance(value, int):
