@@ -178,9 +178,22 @@ def settlements_run():
         abort(404)
     # Up to this moment rather than each partner's cycle: a test merchant wants to see a settlement now.
     cut = settle_due(merchant_id=current_user.merchant_id, livemode=False, until=utcnow())
-    flash(f"Cut {len(cut)} settlement{'s' if len(cut) != 1 else ''}; their payouts are on their way."
-          if cut else "Nothing was due: no cleared lines are waiting for a settlement.")
+    flash(_cut_message(cut))
     return redirect(url_for("portal.settlements"))
+
+
+def _cut_message(cut: list[str]) -> str:
+    """What a test-mode run did. A payout whose partner has no payout account waits for one: saying every payout was
+    "on its way" sent a new merchant, whose own account is empty at first, to wait for money that never left."""
+    if not cut:
+        return "Nothing was due: no cleared lines are waiting for a settlement."
+    payouts = [payout_for_settlement(settlement_id) for settlement_id in cut]
+    waiting = sum(1 for payout in payouts if payout and not payout.destination)
+    made = f"Cut {len(cut)} settlement{'s' if len(cut) != 1 else ''}"
+    if not waiting:
+        return f"{made}; their payouts are on their way."
+    return (f"{made}; {'its payout waits' if len(cut) == 1 else f'{waiting} of their payouts wait'} for a payout "
+            "account: add one on the partner's page (Books → Partners), and it is sent.")
 
 
 @bp.get("/settlements/<settlement_id>")
