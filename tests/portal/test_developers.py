@@ -231,7 +231,7 @@ def test_an_invalid_endpoint_is_explained_inline(portal):
     assert response.status_code == 422
     assert re.search(r'id="url-error"[^>]*>Endpoint URL must be an absolute http\(s\) URL', response.get_data(as_text=True))
     nothing = portal.post("/portal/developers/webhooks", {"url": "https://example.test/x"})
-    assert "Events must be a non-empty list" in nothing.get_data(as_text=True)
+    assert "or at least one of these events." in nothing.get_data(as_text=True)
 
 
 def test_the_embed_snippet_names_the_product_and_a_publishable_key(app, merchant, catalog, portal):

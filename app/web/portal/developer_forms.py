@@ -51,6 +51,11 @@ class WebhookEndpointForm(FlaskForm):
                           validate_choice=True)
     submit = SubmitField("Add endpoint")
 
+    def validate_events(self, field) -> None:
+        # Said in the form's words: the service's message is the API's ('… or ["*"] for every event').
+        if not self.all_events.data and not field.data:
+            raise ValidationError("Tick “Every event”, or at least one of these events.")
+
     def selected_events(self) -> list[str]:
         return ["*"] if self.all_events.data else list(self.events.data or [])
 
