@@ -73,3 +73,20 @@ def test_an_attribute_named_twice_is_refused_not_overwritten(page: Page, app, me
     page.get_by_role("button", name="Create product").click()
     expect(page.get_by_text("Line 2: “rarity” is already on line 1; give each once.")).to_be_visible()
     expect(page.get_by_label(re.compile("Attributes"))).to_have_value("rarity: epic\nrarity: rare")
+
+
+def test_a_subscription_option_says_so_in_the_products_list(page: Page, app, merchant, catalog):
+    """Before, a monthly option with a free trial was listed like a one-off purchase at its price: the merchant
+    could not tell from the product's page which option renews."""
+    sign_in(page, merchant.email, merchant.password)
+    page.goto(f"/portal/products/{catalog['product']}/skus/new")
+    page.get_by_label("Option name").fill("Gold monthly")
+    page.get_by_label("Price", exact=True).fill("9.99")
+    page.get_by_label("Sold as").select_option("month")
+    page.get_by_label(re.compile("Free trial")).fill("7")
+    page.get_by_role("button", name="Add option").click()
+
+    options = page.get_by_role("table", name=re.compile("^Options of"))
+    expect(options.get_by_role("row", name=re.compile("Gold monthly"))) \
+        .to_contain_text("a subscription, renewed every month, 7-day free trial")
+    expect(options.get_by_role("row", name=re.compile("30 days"))).not_to_contain_text("subscription")

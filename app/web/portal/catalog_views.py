@@ -14,6 +14,7 @@ from app.errors import KassaError
 from app.extensions import db
 from app.ledger.books_models import SELF
 from app.ledger.partners import list_partners
+from app.signing.terms import every
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
@@ -101,7 +102,7 @@ def _product_page(product, *, form=None, image_form=None, status: int | None = N
     failed = status or (422 if form.errors or image_form.errors or form.form_errors or image_form.form_errors
                         else 200)
     return render_template("portal/catalog/product_edit.html", product=product, form=form, image_form=image_form,
-                           confirm=ConfirmForm(), from_minor_units=from_minor_units), failed
+                           confirm=ConfirmForm(), from_minor_units=from_minor_units, every=every), failed
 
 
 @bp.post("/products/<product_id>/images")
