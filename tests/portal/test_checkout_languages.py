@@ -204,3 +204,24 @@ def test_a_closed_order_says_why_in_the_shoppers_language(app, api, client, cata
     assert "This order was canceled. No money was taken." in status_panel(canceled, {})
     for order, headers in ((expired, GERMAN), (canceled, FRENCH)):
         assert not re.search(r"[Ee]xpired\.|[Cc]anceled\.", status_panel(order, headers))
+
+
+def test_the_french_agreement_to_renewals_writes_its_apostrophe_like_the_rest_of_the_page(app, client, catalog):
+    """The box a French shopper ticks read "… jusqu'à résiliation" with a typewriter apostrophe, right under
+    "aujourd’hui" and "n’est" written with the typographic one the rest of the French checkout uses."""
+    from tests.signing.support import make_recurring
+
+    make_recurring(app, catalog["sku"], "month", 1)
+    page = _page(client, f"/checkout/{catalog['product']}?sku={catalog['sku']}", FRENCH)
+    assert '<html lang="fr"' in page and "jusqu’à résiliation" in page and "aujourd’hui" in page
+    assert "jusqu'à" not in page
+
+
+def test_every_french_text_uses_the_typographic_apostrophe():
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    with (Path(__file__).resolve().parents[2] / "translations" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        texts = [m.string for m in read_po(po) if m.id and isinstance(m.string, str)]
+    assert [t for t in texts if re.search(r"\w'\w", t)] == []
