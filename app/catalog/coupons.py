@@ -23,6 +23,7 @@ from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.ids import new_id
 from app.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
+from app.pagination import newest_first
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,63}$")
 # No 0/O or 1/I: generated codes are read aloud and typed from paper.
@@ -380,10 +381,11 @@ def list_coupons(merchant_id: str, *, q: str | None = None, limit: int = 50, off
     return rows[:limit], len(rows) > limit
 
 
-def list_redemptions(merchant_id: str, coupon_id: str, *, livemode: bool) -> list[CouponRedemption]:
-    """Every use of a coupon by orders of ``livemode``, newest first (each mode counts its uses apart)."""
+def list_redemptions(merchant_id: str, coupon_id: str, *, livemode: bool, limit: int,
+                     starting_after: str | None = None) -> tuple[list[CouponRedemption], bool]:
+    """A page of a coupon's uses by orders of ``livemode``, newest first (each mode counts its uses apart), and
+    whether older ones follow: a campaign's coupon is used thousands of times."""
     get_coupon(merchant_id, coupon_id)
-    return list(db.session.scalars(select(CouponRedemption).where(
+    return newest_first(select(CouponRedemption).where(
         CouponRedemption.merchant_id == merchant_id, CouponRedemption.coupon_id == coupon_id,
-        CouponRedemption.livemode.is_(livemode))
-        .order_by(CouponRedemption.id.desc())))
+        CouponRedemption.livemode.is_(livemode)), CouponRedemption.id, limit=limit, starting_after=starting_after)

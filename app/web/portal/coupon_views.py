@@ -24,6 +24,8 @@ from app.web.portal.catalog_views import PAGE_SIZE, _page, record_error
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
 
+USAGE_PAGE = 50  # a coupon's uses shown at once
+
 
 # The form's words for a term the coupon service refused: its messages name the API's fields ("percent_bps must
 # be an integer of at least 1 and at most 10000"), which is not what a merchant typed 150 % into.
@@ -105,9 +107,14 @@ def coupon_new():
 @permission_required("catalog.manage")
 def coupon_show(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
+    after = request.args.get("starting_after") or None
+    redemptions, has_more = list_redemptions(current_user.merchant_id, coupon_id, livemode=portal_livemode(),
+                                             limit=USAGE_PAGE, starting_after=after)
+    older = url_for("portal.coupon_show", coupon_id=coupon_id, starting_after=redemptions[-1].id,
+                    _anchor="usage-title") if has_more else None
+    newest = url_for("portal.coupon_show", coupon_id=coupon_id, _anchor="usage-title") if after else None
     return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
-                           redemptions=list_redemptions(current_user.merchant_id, coupon_id,
-                                                         livemode=portal_livemode()), confirm=ConfirmForm(),
+                           redemptions=redemptions, older_url=older, newest_url=newest, confirm=ConfirmForm(),
                            state=coupon.state_in(portal_livemode(), utcnow()), terms=coupon_terms(coupon),
                            scope=coupon_scope(current_user.merchant_id, coupon))
 
