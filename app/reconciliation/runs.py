@@ -11,7 +11,7 @@ from app import logs
 from app.db_types import utcnow
 from app.errors import InvalidRequest, NotFound, PermissionDenied
 from app.events import record_event
-from app.extensions import conflict_insert, db
+from app.extensions import commit_keeping_state, conflict_insert, db
 from app.ids import new_id
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
@@ -47,7 +47,7 @@ def parse_day(value: object) -> date:
 
 def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
               livemode: bool = True) -> ReconciliationRun:
-    """Open a run (status ``running``) and queue its work; the caller commits. A test key (``livemode`` False) may
+    """Open a run (status ``running``), commit it, then queue its work. A test key (``livemode`` False) may
     reconcile test-only channels alone: any other channel's statement is about live money, and a run settles the
     live payments the provider vouches for and tells live webhook endpoints of live discrepancies."""
     from app.queueing import enqueue
@@ -63,8 +63,15 @@ def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
                             status="running", lines=0, matched=0, actor=actor[:60],
                             **{kind: 0 for kind in KINDS}, auto_resolved=0)
     db.session.add(run)
-    db.session.flush()
-    enqueue("app.jobs.reconcile", run.id, job_id=f"reconcile-{run.id}")
+    # Committed before it is queued: an idle worker takes the job at once, and queued before the commit it read no
+    # run, ended, and the run said "running" for good (every run started from the portal or the API on `make run`).
+    commit_keeping_state()
+    try:
+        enqueue("app.jobs.reconcile", run.id, job_id=f"reconcile-{run.id}")
+    except Exception:  # Redis did not take it: the run says so instead of reading "running" for an hour
+        _finish(run.id, status="failed", failure_reason="it could not be queued (Redis did not answer); start it "
+                                                        "again")
+        raise
     return run
 
 
