@@ -157,6 +157,8 @@ class Payout(db.Model):
     provider_payout_id: Mapped[str | None] = mapped_column(String(100))
     failure_reason: Mapped[str | None] = mapped_column(String(500))
     next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # How many sweeps in a row broke on it (not the provider's answers: those are tries); sets its back-off.
+    sweep_failures: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -129,13 +129,13 @@ def apply_payout_result(result: PayoutResult) -> Payout | None:
     if result.status == "pending":
         db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status.in_(ACTIVE)).values(
             status="pending", provider_payout_id=result.provider_reference or payout.provider_payout_id,
-            next_try_at=now + _backoff(payout.try_number), failure_reason=None, updated_at=now))
+            next_try_at=now + _backoff(payout.try_number), failure_reason=None, updated_at=now, sweep_failures=0))
         _settlement_status(payout, "paying")
         db.session.commit()
         return db.session.get(Payout, payout.id, populate_existing=True)
     retry = result.status == "failed" and payout.try_number < payout.max_tries
     values = {"provider_payout_id": result.provider_reference or payout.provider_payout_id, "updated_at": now,
-              "failure_reason": result.failure_reason}
+              "failure_reason": result.failure_reason, "sweep_failures": 0}
     if result.status == "paid":
         values |= {"status": "paid", "paid_at": now, "next_try_at": None}
     elif retry:  # the money stays in transit; the next try goes under a new reference
@@ -197,14 +197,18 @@ def resolve_payouts(*, now: datetime | None = None, batch: int = 100) -> int:
 
 
 def _postpone(payout_id: str, now: datetime, why: str) -> None:
-    """Left due, the broken payout would head every sweep: it waits twice its last wait (5 min up to 6 h). The last
-    wait is read from its own row (``next_try_at`` was set ``updated_at`` + wait), so no counter is needed."""
-    payout = db.session.get(Payout, payout_id, populate_existing=True)
-    last_wait = payout.next_try_at - payout.updated_at if payout.next_try_at else timedelta(0)
-    wait = min(max(2 * last_wait, _backoff(1)), MAX_BACKOFF)
+    """Left due, the broken payout would head every sweep: it waits 5 min, doubling per break up to 6 h. The breaks
+    are counted on its row (``sweep_failures``): a wait read back from its timestamps shrank whenever anything else
+    wrote ``updated_at``, or the sweep reached it long after the moment it started at."""
     db.session.execute(update(Payout).where(Payout.id == payout_id, Payout.status.in_(ACTIVE)).values(
-        next_try_at=now + wait, updated_at=utcnow(), failure_reason=why))
+        sweep_failures=Payout.sweep_failures + 1, next_try_at=now + _sweep_backoff(payout_id),
+        updated_at=utcnow(), failure_reason=why))
     db.session.commit()
+
+
+def _sweep_backoff(payout_id: str) -> timedelta:
+    breaks = db.session.scalar(select(Payout.sweep_failures).where(Payout.id == payout_id)) or 0
+    return min(_backoff(1) * 2 ** min(breaks, 16), MAX_BACKOFF)
 
 
 def look_up_payout(payout: Payout) -> None:
@@ -238,7 +242,7 @@ def retry_payout(merchant_id: str, payout_id: str) -> Payout:
     now = utcnow()
     changed = db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "failed").values(
         status="pending", try_number=Payout.try_number + 1, max_tries=Payout.max_tries + 1, failure_reason=None,
-        provider_payout_id=None, next_try_at=now, updated_at=now)).rowcount
+        provider_payout_id=None, next_try_at=now, updated_at=now, sweep_failures=0)).rowcount
     if changed != 1:
         db.session.rollback()
         raise Conflict("the payout changed meanwhile; reload", code="payout_state_invalid")

@@ -394,3 +394,41 @@ def test_a_payout_whose_sending_breaks_waits_its_back_off_and_the_sweep_sends_th
         assert resolve_payouts(now=sweep_at) <= 1
         assert db.session.scalar(select(Payout.next_try_at).where(Payout.id == stuck["id"])) > sweep_at
     assert ledger_sums(app) == {"usd": 0}
+
+
+def test_a_payout_whose_sending_keeps_breaking_waits_twice_as_long_each_time(app, api, merchant, catalog, sandbox,
+                                                                              worker, monkeypatch):
+    """The wait after each break doubles (5, 10, 20, 40 min …), counted on the payout itself. It was read back from
+    the row as next_try_at - updated_at, where next_try_at came from the sweep's clock (the moment it started) and
+    updated_at from the wall clock when it got to the payout: the two drifted apart, and anything else that wrote
+    updated_at shortened the wait, down to 5 minutes for good."""
+    from datetime import timedelta
+
+    from app.extensions import db
+    from app.ledger.books_models import Payout
+    from app.payments.payouts import resolve_payouts
+
+    studio = add_partner(api, "Northwind Studio")
+    set_rule(api, catalog["sku"], [(studio["id"], 10000)])
+    completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
+    monkeypatch.setitem(app.config, "PAYOUT_CHANNEL", "sandbox_retired")  # a channel no longer installed
+    settlement = _by_partner(run_settlements(api, worker))[studio["id"]]
+    payout_id = settlement["payout"]["id"]
+
+    waits = []
+    with app.app_context():
+        for _ in range(5):  # each sweep comes when the payout is due again, as the cron's next tick would
+            due = db.session.scalar(select(Payout.next_try_at).where(Payout.id == payout_id))
+            assert resolve_payouts(now=due) == 1
+            waits.append(db.session.scalar(select(Payout.next_try_at).where(Payout.id == payout_id)) - due)
+            db.session.rollback()
+    assert waits == [timedelta(minutes=m) for m in (10, 20, 40, 80, 160)]  # the first break came in the worker
+
+    with app.app_context():  # the channel is back: the next sweep sends it, and the partner is paid
+        db.session.execute(update(Payout).where(Payout.id == payout_id).values(channel="sandbox_card"))
+        db.session.commit()
+        resolve_payouts(now=due + waits[-1])
+        assert db.session.get(Payout, payout_id).sweep_failures == 0
+    decide_payout(sandbox, payout_id, "paid")
+    wait_for(lambda: api.get(f"/settlements/{settlement['id']}").json["status"] == "paid")
+    assert ledger_sums(app) == {"usd": 0}
