@@ -108,6 +108,14 @@ def load_config(overrides: dict | None = None) -> dict:
         # A new PostgreSQL connection gives up after this many seconds (libpq's minimum is 2): a database that is
         # there but silent (a partition) fails requests with a 503 instead of holding their threads.
         "DB_CONNECT_TIMEOUT_SECONDS": _int("DB_CONNECT_TIMEOUT_SECONDS", 5),
+        # One PostgreSQL statement gives up after this many seconds (0: never), so a lock held by a stuck or crashed
+        # session, or a proxy that stopped answering, fails a request with a 503 instead of holding its thread.
+        "DB_STATEMENT_TIMEOUT_SECONDS": _float("DB_STATEMENT_TIMEOUT_SECONDS", 15.0),
+        # The same for the worker's jobs, which rightly run longer statements (clearing, reconciliation); under RQ's
+        # 180 s job timeout, so the job fails with the database's own error rather than being cut off mid-wait.
+        "JOB_STATEMENT_TIMEOUT_SECONDS": _float("JOB_STATEMENT_TIMEOUT_SECONDS", 120.0),
+        # Set by the worker (app/jobs.py): this process runs jobs, and its statements take the jobs' bound.
+        "RUNS_JOBS": False,
         "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
         # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
         "EVENT_DISPATCH_LEASE_SECONDS": _float("EVENT_DISPATCH_LEASE_SECONDS", 60.0),
@@ -250,8 +258,13 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     if uri.startswith("postgresql"):
         statements_as_written(uri, config["SQLALCHEMY_ENGINE_OPTIONS"])
-        bounded_connections(uri, config["SQLALCHEMY_ENGINE_OPTIONS"], config["DB_CONNECT_TIMEOUT_SECONDS"])
+        bounded_connections(uri, config["SQLALCHEMY_ENGINE_OPTIONS"], config["DB_CONNECT_TIMEOUT_SECONDS"],
+                            config["JOB_STATEMENT_TIMEOUT_SECONDS" if config["RUNS_JOBS"] else
+                                   "DB_STATEMENT_TIMEOUT_SECONDS"])
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
+    for name in ("DB_STATEMENT_TIMEOUT_SECONDS", "JOB_STATEMENT_TIMEOUT_SECONDS"):
+        if config[name] < 0:
+            raise ConfigError(f"{name} must be a number of seconds (0: no bound), got {config[name]}")
     lease = config["EVENT_DISPATCH_LEASE_SECONDS"]
     if not lease > 0:  # a run would hand back every event it claimed, and the outbox would stall
         raise ConfigError(f"EVENT_DISPATCH_LEASE_SECONDS must be more than 0, got {lease}")

@@ -27,7 +27,7 @@ def _context() -> Iterator[None]:
     if _app is None:
         from app import create_app
 
-        _app = create_app()
+        _app = create_app({"RUNS_JOBS": True})
     with _app.app_context():
         try:
             yield

@@ -17,6 +17,9 @@ from app.web.request_ids import current_request_id
 log = logs.get("web")
 
 RETRY_AFTER_SECONDS = "5"
+# What an operator looks for when statements keep running past their bound: usually a lock another session holds.
+_LOCK_WAIT_HINT = (" (a statement ran past DB_STATEMENT_TIMEOUT_SECONDS: if this repeats, look in PostgreSQL's "
+                   "pg_stat_activity for a session holding a lock, e.g. 'idle in transaction' for long)")
 
 _HTTP_CODES = {400: "bad_request", 404: "resource_missing", 405: "method_not_allowed",
                413: "request_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
@@ -87,8 +90,9 @@ def register(app: Flask) -> None:
         unavailable = database_outage(error)
         if unavailable is None:
             return unexpected(error)
-        log.warning("database unavailable on %s %s: %s", request.method, request.path,
-                    error.orig.__class__.__name__ if error.orig is not None else error.__class__.__name__)
+        reason = error.orig.__class__.__name__ if error.orig is not None else error.__class__.__name__
+        log.warning("database unavailable on %s %s: %s%s", request.method, request.path, reason,
+                    _LOCK_WAIT_HINT if reason == "QueryCanceled" else "")
         return kassa_error(unavailable)
 
     @app.errorhandler(HTTPException)

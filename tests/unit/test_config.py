@@ -128,3 +128,17 @@ def test_an_outbox_setting_that_would_stall_or_hold_it_back_is_refused_with_what
         load_config()
     monkeypatch.setenv(name, good)
     assert load_config()[name] == float(good)
+
+
+@pytest.mark.parametrize("name", ["DB_STATEMENT_TIMEOUT_SECONDS", "JOB_STATEMENT_TIMEOUT_SECONDS"])
+def test_a_negative_statement_bound_is_refused_and_0_means_none(monkeypatch, name):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://kassa@127.0.0.1/kassa")
+    monkeypatch.setenv(name, "-1")
+    with pytest.raises(ConfigError, match=f"{name} must be a number of seconds"):
+        load_config()
+    monkeypatch.setenv(name, "0")
+    web, job = load_config(), load_config({"RUNS_JOBS": True})
+    bounded = web if name == "JOB_STATEMENT_TIMEOUT_SECONDS" else job
+    unbounded = job if bounded is web else web
+    assert "statement_timeout" in bounded["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"]
+    assert "options" not in unbounded["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]
