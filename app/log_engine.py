@@ -15,16 +15,20 @@ from __future__ import annotations
 from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Engine
 
-from app.db_postgres import keep_prepared_statements, statements_as_written
+from app.db_postgres import bounded_connections, keep_prepared_statements, statements_as_written
 from app.db_sqlite import configure_sqlite
 
 
-def diagnostic_engine(database_url: str, *, busy_timeout_seconds: float) -> Engine:
-    """A new engine for log rows on ``database_url``; the caller keeps one per app and disposes of it."""
+def diagnostic_engine(database_url: str, *, busy_timeout_seconds: float, connect_timeout: int = 5,
+                      statement_timeout: float = 0) -> Engine:
+    """A new engine for log rows on ``database_url``; the caller keeps one per app and disposes of it. Its waits are
+    bounded as the main engine's are (app/db_postgres.py): a writer thread stuck on a silent connection would write
+    no log row again."""
     url = make_url(database_url)
     if url.get_backend_name() == "postgresql":
-        engine = create_engine(url, **statements_as_written(database_url, {
-            "isolation_level": "AUTOCOMMIT", "connect_args": {"options": "-c synchronous_commit=off"}}))
+        options = statements_as_written(database_url, {
+            "isolation_level": "AUTOCOMMIT", "connect_args": {"options": "-c synchronous_commit=off"}})
+        engine = create_engine(url, **bounded_connections(database_url, options, connect_timeout, statement_timeout))
         keep_prepared_statements(engine)
     else:
         engine = create_engine(url)

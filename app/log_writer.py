@@ -178,8 +178,11 @@ def writer_for(app: Flask) -> LogWriter:
         with _writer_lock:
             writer = app.extensions.get(_EXTENSION)
             if writer is None:
-                engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
-                                           busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
+                config = app.config
+                engine = diagnostic_engine(config["SQLALCHEMY_DATABASE_URI"],
+                                           busy_timeout_seconds=config["SQLITE_BUSY_TIMEOUT_SECONDS"],
+                                           connect_timeout=config["DB_CONNECT_TIMEOUT_SECONDS"],
+                                           statement_timeout=config["DB_STATEMENT_TIMEOUT_SECONDS"])
                 writer = app.extensions[_EXTENSION] = LogWriter(engine)
     return writer
 

@@ -114,6 +114,30 @@ def test_a_request_whose_database_connection_stops_answering_answers_503_and_the
     wait_for(lambda: read().status_code == 200, timeout=30, interval=0.5)  # new connections, through the relay
 
 
+def test_the_api_request_log_carries_on_after_its_connection_stopped_answering(kassa, api, merchant, catalog):
+    """The API request log is written on a thread and engine of its own (app/log_writer.py). That engine had none of
+    the main one's bounds: once its connection stopped answering, its thread waited for ever, and no request of that
+    process reached the portal's API log again (queued, then dropped past 10,000) until it was restarted."""
+    url, link = kassa.url, kassa.link
+    order = _order(api, catalog)
+
+    def read(request_id: str) -> int:
+        return requests.get(f"{url}/api/v1/orders/{order['id']}", timeout=30, headers={
+            "Authorization": f"Bearer {merchant.secret_key}", "X-Request-Id": request_id}).status_code
+
+    def logged(request_id: str) -> bool:
+        with psycopg.connect(urlsplit(DATABASE_URL)._replace(scheme="postgresql").geturl()) as connection:
+            return bool(connection.execute("SELECT count(*) FROM api_request_logs WHERE request_id = %s",
+                                           (request_id,)).fetchone()[0])
+
+    assert read("req_before_the_silence") == 200
+    wait_for(lambda: logged("req_before_the_silence"), timeout=10)
+    link.drop_open_flows()
+    wait_for(lambda: read(f"req_during_{time.monotonic_ns()}") == 200, timeout=30, interval=0.5)
+    assert read("req_after_the_silence") == 200
+    wait_for(lambda: logged("req_after_the_silence"), timeout=WEB_BOUND + 15, interval=0.5)
+
+
 def run_out(app, order: dict) -> None:
     """The order's time ran out: the worker's sweep closes it."""
     from sqlalchemy import text
