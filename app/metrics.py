@@ -19,15 +19,24 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from sqlalchemy import func, select
 
+from app import logs
+
 # Buckets for an API whose good answers take milliseconds and whose bad ones take the provider's timeout.
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 REQUEST_SECONDS = Histogram("kassa_http_request_duration_seconds", "Time to answer a request, by route",
                             ("method", "route", "status"), buckets=_BUCKETS, registry=None)
 SUCCESS_WINDOW = timedelta(hours=1)
+LOST_REPORT_SECONDS = 60.0  # a full disk is said once a minute, not once per request
+_lost_reported_at = -LOST_REPORT_SECONDS
+log = logs.get("metrics")
 
 
 def init_app(app: Flask) -> None:
     """Time every request under its route pattern (never the raw path: ids would explode the series)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from app.metric_files import allocate_sample_files
+
+        allocate_sample_files()
     app.before_request(_start_timer)
     app.after_request(_observe)
 
@@ -40,9 +49,20 @@ def _observe(response):
     started = g.pop("metrics_started", None)
     if started is not None:
         route = request.url_rule.rule if request.url_rule else "unmatched"
-        REQUEST_SECONDS.labels(request.method, route, str(response.status_code)).observe(
-            time.perf_counter() - started)
+        try:
+            REQUEST_SECONDS.labels(request.method, route, str(response.status_code)).observe(
+                time.perf_counter() - started)
+        except OSError as exc:  # the samples' disk is full (app/metric_files.py): the answer goes out regardless
+            _sample_lost(exc)
     return response
+
+
+def _sample_lost(exc: OSError) -> None:
+    global _lost_reported_at
+    if time.monotonic() - _lost_reported_at >= LOST_REPORT_SECONDS:
+        _lost_reported_at = time.monotonic()
+        log.error("request latency not recorded: %s (PROMETHEUS_MULTIPROC_DIR %s); free space there",
+                  exc, os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
 
 def exposition() -> bytes:

@@ -90,9 +90,11 @@ def register(app: Flask) -> None:
         unavailable = database_outage(error)
         if unavailable is None:
             return unexpected(error)
-        reason = error.orig.__class__.__name__ if error.orig is not None else error.__class__.__name__
-        log.warning("database unavailable on %s %s: %s%s", request.method, request.path, reason,
-                    _LOCK_WAIT_HINT if reason == "QueryCanceled" else "")
+        cause = error.orig if error.orig is not None else error
+        # The driver's own words say what an operator fixes ("database or disk is full", "connection refused").
+        said = (str(cause).strip().splitlines() or [""])[0][:200]
+        log.warning("database unavailable on %s %s: %s%s%s", request.method, request.path, type(cause).__name__,
+                    f" ({said})" if said else "", _LOCK_WAIT_HINT if type(cause).__name__ == "QueryCanceled" else "")
         return kassa_error(unavailable)
 
     @app.errorhandler(HTTPException)

@@ -1,0 +1,93 @@
+"""The disk under ``var/`` fills up (a backup too many, a log left to grow) under the embedded default: the SQLite
+file, the web's latency samples and the backups all live there.
+
+A request that cannot write is refused with a 503 that says to try again, and reads go on; the web log says the
+disk is full; once space is freed the next request goes through, with nothing restarted. Before, every gunicorn
+worker died of SIGBUS at its first answer (prometheus_client writes its samples through a memory map of a sparse
+file): shoppers' connections were reset, ``/healthz`` never answered, and the log said only "was sent SIGBUS".
+
+The disk is a small tmpfs mounted for the test, so it needs root (it is skipped otherwise), and it runs in the
+SQLite pass of ``make test``: it brings its own database file."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+import requests
+
+from tests.conftest import IS_POSTGRES, free_port
+from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment
+
+pytestmark = [pytest.mark.faults,
+              pytest.mark.skipif(IS_POSTGRES, reason="the embedded SQLite default: runs in make test's SQLite pass")]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 48 MB file system of the test's own, unmounted afterwards."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", str(disk)], check=True)
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+@pytest.fixture
+def embedded_kassa(tmp_path, small_disk):
+    """``make run``'s web on a fresh SQLite file in ``var/`` on the small disk, demo merchant seeded."""
+    redis = RedisServer(tmp_path / "redis", tmp_path).start()
+    kassa_port = free_port()
+    var = small_disk / "var"
+    env = kassa_environment(database_url=f"sqlite:///{var / 'kassa.db'}", redis_url=redis.url(), var_dir=var,
+                            kassa_port=kassa_port, sandbox_port=free_port(), WEB_WORKERS="1", WEB_THREADS="4")
+    flask_command(env, "db", "upgrade")
+    flask_command(env, "kassa", "seed-demo")
+    web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{kassa_port}/healthz"))
+    try:
+        web.start()
+        credentials = json.loads((var / "demo-credentials.json").read_text())
+        yield {"url": f"http://127.0.0.1:{kassa_port}", "secret_key": credentials["secret_key"], "web": web}
+    finally:
+        for service in (web, redis):
+            service.stop()
+
+
+def _fill(disk) -> None:
+    with open(disk / "filler", "wb") as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 65536)
+                filler.flush()
+        except OSError:
+            pass
+
+
+def test_a_full_disk_refuses_writes_with_a_503_says_so_and_heals_when_space_is_freed(embedded_kassa, small_disk):
+    base, web = embedded_kassa["url"], embedded_kassa["web"]
+    headers = {"Authorization": f"Bearer {embedded_kassa['secret_key']}"}
+    products = requests.get(f"{base}/api/v1/products", headers=headers, timeout=10).json()["data"]
+    sku = next(s["id"] for p in products for s in p["skus"] if s["subscription"] is None)
+    order = lambda: requests.post(f"{base}/api/v1/orders", headers=headers, timeout=30, json={  # noqa: E731
+        "items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_disk"}, "agreement_accepted": True})
+    assert order().status_code == 201
+
+    _fill(small_disk)
+    web.stop()  # a worker that starts on the full disk (a deploy, a restart), as well as one already running
+    web.start()
+    for _ in range(3):
+        refused = order()
+        assert refused.status_code == 503, refused.text
+        assert refused.json()["error"]["code"] == "service_unavailable" and refused.headers["Retry-After"]
+    assert requests.get(f"{base}/healthz", timeout=10).status_code == 200  # reads go on
+    assert requests.get(f"{base}/api/v1/products", headers=headers, timeout=10).status_code == 200
+    log = web.log_tail(400, width=1000)
+    assert "database or disk is full" in log and "SIGBUS" not in log
+
+    (small_disk / "filler").unlink()
+    assert order().status_code == 201  # nothing restarted
