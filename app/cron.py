@@ -1,6 +1,7 @@
 """Periodic jobs for ``rq cron app/cron.py``: each sweep is idempotent, so overlap is harmless."""
 from rq import cron
 
+from app.backups.schedule import BACKUP_JOB_SECONDS
 from app.config import load_config
 from app.jobs import (advance_balance_checkpoint, backup_when_due, keep_dashboard_days, reap_api_request_logs,
                       reap_integration_logs)
@@ -56,5 +57,6 @@ cron.register(keep_dashboard_days, queue_name=_QUEUE, interval=3600)
 # Yesterday's statements, once a day's bookings have settled (a run per merchant, channel and day: hourly is only
 # how soon after that it starts).
 cron.register(reconcile_statements, queue_name=_QUEUE, interval=3600)
-# A backup when the newest in BACKUP_DIR is BACKUP_EVERY_HOURS old (nothing if BACKUP_DIR is unset).
-cron.register(backup_when_due, queue_name=_QUEUE, interval=900)
+# A backup when the newest in BACKUP_DIR is BACKUP_EVERY_HOURS old (nothing if BACKUP_DIR is unset); a large
+# database's dump takes longer than RQ's default job timeout.
+cron.register(backup_when_due, queue_name=_QUEUE, interval=900, job_timeout=BACKUP_JOB_SECONDS)

@@ -11,6 +11,7 @@ from redis.exceptions import RedisError
 
 from app import logs
 from app.backups.books import describe
+from app.backups.databases import PG_TIMEOUT_SECONDS
 from app.backups.manifest import MANIFEST, BackupProblem
 from app.backups.snapshot import prune_backups, take_backup
 from app.db_types import utcnow
@@ -19,6 +20,10 @@ from app.extensions import redis_client
 log = logs.get("backups")
 
 _LOCK = "kassa:backups:taking"
+# How long the scheduled backup may run: its pg_dump's own bound and time for the rest (the figures, the images).
+# RQ gives a job 180 s unless told, and cut every backup of a database that takes longer to dump off half-way; the
+# lock lasts as long, so a second worker never starts one while the first may still be at it.
+BACKUP_JOB_SECONDS = PG_TIMEOUT_SECONDS + 1800
 
 
 def newest_backup(into: Path) -> datetime | None:
@@ -46,7 +51,7 @@ def backup_when_due(now: datetime | None = None) -> Path | None:
     if newest is not None and now - newest < timedelta(hours=config["BACKUP_EVERY_HOURS"]):
         return None
     try:  # two workers' sweeps at once: one takes it
-        if not redis_client().set(_LOCK, "1", nx=True, ex=6 * 3600):
+        if not redis_client().set(_LOCK, "1", nx=True, ex=BACKUP_JOB_SECONDS):
             return None
     except RedisError:
         log.warning("backup postponed: Redis unavailable for its lock")

@@ -290,3 +290,27 @@ def test_the_cron_sweep_takes_a_backup_a_day_and_keeps_the_newest(app, api, cata
         taken = [backup_when_due(now + timedelta(hours=24 * day + 1)) for day in (1, 2)]
     assert all(taken) and sorted(into.iterdir()) == sorted(taken)  # the first is gone: two kept
     assert kassa(app, "verify-backup", str(taken[-1])).exit_code == 0
+
+
+def test_the_cron_gives_the_scheduled_backup_as_long_as_a_dump_may_take(tmp_path):
+    """RQ cuts a job off after 180 s unless told otherwise: every scheduled backup of a database whose pg_dump takes
+    longer (a few GB) was killed half-way, its folder deleted, and tried again 15 minutes later, for ever; no
+    backup was ever taken. The Procfile's cron queues it with a timeout beyond the dump's own bound."""
+    from rq import Queue
+
+    from app.backups.databases import PG_TIMEOUT_SECONDS
+    from tests.processes import RedisServer
+
+    redis = RedisServer(tmp_path / "redis", tmp_path).start()
+    env = kassa_environment(database_url=DATABASE_URL, redis_url=redis.url(), var_dir=tmp_path / "var",
+                            kassa_port=free_port(), sandbox_port=free_port(), BACKUP_DIR=str(tmp_path / "backups"))
+    cron = Service.from_procfile("cron", env, tmp_path)
+    cron.start()
+    try:
+        queue = Queue("kassa", connection=redis.client())  # no worker: the sweeps it queues at start stay there
+        wait_for(lambda: any(job.func_name == "app.jobs.backup_when_due" for job in queue.jobs), timeout=30)
+        backup = next(job for job in queue.jobs if job.func_name == "app.jobs.backup_when_due")
+        assert backup.timeout > PG_TIMEOUT_SECONDS
+    finally:
+        cron.stop()
+        redis.stop()
