@@ -3,6 +3,7 @@ into a folder that gets its final name only once everything in it is complete.""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import time
 from datetime import datetime
 from pathlib import Path
@@ -62,7 +63,10 @@ def take_backup(database_url: str, upload_dir: Path, into: Path, *, key_fingerpr
             manifest.files[f"{UPLOADS}/{image.name}"] = digest(partial / UPLOADS / image.name)
         write_manifest(partial, manifest)
         partial.rename(folder)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(partial, ignore_errors=True)  # never a folder that looks like a backup and is not one
+        if isinstance(exc, (OSError, sqlite3.Error)):  # a full disk, most often: said, not a traceback
+            raise BackupProblem(f"the backup could not be written to {into}: {exc}; nothing was kept "
+                                "(free space there, or back up to another disk)") from exc
         raise
     return folder, manifest

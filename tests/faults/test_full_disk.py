@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 import requests
 
 from tests.conftest import IS_POSTGRES, free_port
-from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment
+from tests.processes import ROOT, RedisServer, Service, flask_command, http_answers, kassa_environment
 
 pytestmark = [pytest.mark.faults,
               pytest.mark.skipif(IS_POSTGRES, reason="the embedded SQLite default: runs in make test's SQLite pass")]
@@ -39,23 +40,34 @@ def small_disk(tmp_path):
 
 
 @pytest.fixture
-def embedded_kassa(tmp_path, small_disk):
-    """``make run``'s web on a fresh SQLite file in ``var/`` on the small disk, demo merchant seeded."""
-    redis = RedisServer(tmp_path / "redis", tmp_path).start()
-    kassa_port = free_port()
+def redis(tmp_path):
+    server = RedisServer(tmp_path / "redis", tmp_path).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def embedded_env(small_disk, redis) -> dict:
+    """``make run``'s environment on a fresh SQLite file in ``var/`` on the small disk, demo merchant seeded."""
     var = small_disk / "var"
     env = kassa_environment(database_url=f"sqlite:///{var / 'kassa.db'}", redis_url=redis.url(), var_dir=var,
-                            kassa_port=kassa_port, sandbox_port=free_port(), WEB_WORKERS="1", WEB_THREADS="4")
+                            kassa_port=free_port(), sandbox_port=free_port(), WEB_WORKERS="1", WEB_THREADS="4")
     flask_command(env, "db", "upgrade")
     flask_command(env, "kassa", "seed-demo")
-    web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{kassa_port}/healthz"))
+    return env
+
+
+@pytest.fixture
+def embedded_kassa(tmp_path, embedded_env):
+    """The Procfile's web on it."""
+    url = embedded_env["KASSA_PUBLIC_URL"]
+    web = Service.from_procfile("web", embedded_env, tmp_path, ready=http_answers(f"{url}/healthz"))
     try:
         web.start()
-        credentials = json.loads((var / "demo-credentials.json").read_text())
-        yield {"url": f"http://127.0.0.1:{kassa_port}", "secret_key": credentials["secret_key"], "web": web}
+        credentials = json.loads((Path(embedded_env["KASSA_VAR_DIR"]) / "demo-credentials.json").read_text())
+        yield {"url": url, "secret_key": credentials["secret_key"], "web": web}
     finally:
-        for service in (web, redis):
-            service.stop()
+        web.stop()
 
 
 def _fill(disk) -> None:
@@ -91,3 +103,18 @@ def test_a_full_disk_refuses_writes_with_a_503_says_so_and_heals_when_space_is_f
 
     (small_disk / "filler").unlink()
     assert order().status_code == 201  # nothing restarted
+
+
+def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing_behind(embedded_env, small_disk):
+    """``kassa backup`` (and the cron's scheduled one, which logs the same words) on a full disk: before, SQLite's
+    'database or disk is full' came out as a traceback, and the scheduled job's failure only in RQ's log."""
+    into = small_disk / "var" / "backups"
+    _fill(small_disk)
+    done = subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "kassa", "backup", "--to", str(into)],
+                          cwd=ROOT, env=embedded_env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "could not be written" in done.stderr and "free space there" in done.stderr  # SQLite's own words vary
+    assert not into.exists() or list(into.iterdir()) == []  # no half a backup
+
+    (small_disk / "filler").unlink()
+    assert flask_command(embedded_env, "kassa", "backup", "--to", str(into)).strip().startswith(str(into))
