@@ -160,9 +160,21 @@ def _queue_and_channels() -> Iterator[Metric]:
             current = breaker.state(code)
             for state in (breaker.CLOSED, breaker.OPEN, breaker.HALF_OPEN):
                 states.add_metric((code, state), 1 if state == current else 0)
+        cron = GaugeMetricFamily("kassa_cron_schedulers", "rq cron processes alive that queue Kassa's sweeps",
+                                 labels=("queue",))
+        cron.add_metric((jobs.name,), _cron_schedulers(jobs))
     except Exception:  # Redis down: say so, and still serve the database figures
         up.add_metric((), 0)
         yield up
         return
     up.add_metric((), 1)
-    yield from (up, depth, failed, states)
+    yield from (up, depth, failed, states, cron)
+
+
+def _cron_schedulers(jobs) -> int:
+    """Without rq cron no sweep runs, and nothing else shows it: nothing is queued, so no backlog grows. RQ keeps
+    a registry of them, each heartbeating (gone after 2 minutes without); those that queue into this queue count."""
+    from rq.cron import CronScheduler
+
+    return sum(1 for scheduler in CronScheduler.all(jobs.connection)
+               if any(job.queue_name == jobs.name for job in scheduler.get_jobs()))

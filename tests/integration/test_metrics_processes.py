@@ -48,3 +48,36 @@ def test_every_workers_requests_are_counted_in_one_scrape(tmp_path):
         sandbox.stop()
         web.stop()
         redis.stop()
+
+
+def _cron_schedulers(url: str) -> float | None:
+    text = requests.get(f"{url}/metrics", timeout=10).text
+    match = re.search(r'kassa_cron_schedulers\{queue="kassa"\} (\S+)', text)
+    return float(match.group(1)) if match else None
+
+
+def test_metrics_say_whether_rq_cron_is_running(tmp_path):
+    """Without rq cron no sweep runs: expired orders keep their stock, payouts are not sent, subscriptions are not
+    renewed, and the backlog metrics stay flat (nothing is queued to wait). /healthz and /metrics looked the same
+    with it or without it; now kassa_cron_schedulers says how many are alive, and 0 is worth an alert."""
+    from tests.conftest import wait_for
+
+    redis = RedisServer(tmp_path / "redis", tmp_path).start()
+    port = free_port()
+    env = kassa_environment(database_url=f"sqlite:///{tmp_path / 'kassa.db'}", redis_url=redis.url(),
+                            var_dir=tmp_path / "var", kassa_port=port, sandbox_port=free_port(), WEB_WORKERS="1")
+    flask_command(env, "db", "upgrade")
+    url = f"http://127.0.0.1:{port}"
+    web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"{url}/healthz"))
+    cron = Service.from_procfile("cron", env, tmp_path)
+    try:
+        web.start()
+        assert _cron_schedulers(url) == 0
+        cron.start()
+        wait_for(lambda: _cron_schedulers(url) == 1, timeout=30, interval=0.5)
+        cron.stop()
+        assert _cron_schedulers(url) == 0
+    finally:
+        cron.stop()
+        web.stop()
+        redis.stop()
