@@ -50,12 +50,14 @@ def dispute_object(dispute: Dispute) -> dict:
             "closed_at": timestamp(dispute.closed_at)}
 
 
-def apply_dispute_notice(notice: DisputeNotice) -> Dispute | None:
+def apply_dispute_notice(notice: DisputeNotice, *, merchant_id: str | None = None) -> Dispute | None:
     """Record a verified provider notice about a dispute, once, moving it only forward; None when the payment it
-    names is not one of ours (acknowledged, so the provider stops sending it)."""
+    names is not one of ours (acknowledged, so the provider stops sending it). A notice from a merchant's own
+    provider account (``merchant_id``) applies only to that merchant's payments."""
     attempt = db.session.scalar(select(PaymentAttempt).where(
         PaymentAttempt.channel == notice.channel, PaymentAttempt.provider_reference == notice.provider_reference))
-    if attempt is None or attempt.status != "succeeded" or attempt.id != notice.attempt_id:
+    if attempt is None or attempt.status != "succeeded" or attempt.id != notice.attempt_id \
+            or merchant_id not in (None, attempt.merchant_id):
         log.warning("dispute for an unknown payment", extra={"fields": {
             "channel": notice.channel, "provider_reference": notice.provider_reference}})
         return None

@@ -4,7 +4,7 @@ published one (its ``ChannelSpec``); what comes back of it on a refund is the ch
 
 A fixed amount is minor units of one currency (30 is $0.30 but ¥30), so fixed fees are kept per currency: the
 config's ``fixed_fees`` and ``dispute_fees`` map a currency to its amount, and a currency they do not name pays the
-channel's published fixed fee and no dispute fee."""
+channel's published fixed fee and dispute fee (none when it publishes none)."""
 from __future__ import annotations
 
 from app.ledger.fees import capture_fee
@@ -38,6 +38,9 @@ def fee_return_rule(channel: str) -> str:
 
 
 def dispute_fee(merchant_id: str, channel: str, currency: str) -> int:
-    """What the channel charges this merchant for a dispute in ``currency``, whatever its outcome."""
+    """What the channel charges this merchant for a dispute in ``currency``, whatever its outcome: the merchant's
+    rate, else the channel's published one (Stripe's $15.00), else none."""
+    spec = channels().get(channel)
+    published = spec.dispute_fee_by_currency.get(currency, 0) if spec else 0
     row = cached(merchant_id, "payments.channel_configs", channel_configs).get(channel)
-    return (row.dispute_fees or {}).get(currency, 0) if row is not None else 0
+    return (row.dispute_fees or {}).get(currency, published) if row is not None else published

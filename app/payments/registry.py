@@ -86,6 +86,9 @@ class ChannelSpec:
     # keeps its whole fee, as Stripe does. The books (app/ledger/fees.py) follow it, so it must be the provider's
     # real behaviour, not a wish.
     fee_returned_on_refund: str = "proportional"
+    # The provider's published fee for a dispute, per currency (minor units), kept whatever the outcome; a currency
+    # not named has none unless the merchant's channel config names one (app/payments/fees.py ``dispute_fee``).
+    dispute_fee_by_currency: Mapping[str, int] = field(default_factory=dict)
 
     def fixed_fee(self, currency: str) -> int:
         """The published fixed part of the fee on a capture in ``currency``, in its minor units."""

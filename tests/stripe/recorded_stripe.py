@@ -4,8 +4,9 @@ bodies and status codes, and idempotent replays. Each test queues the answers it
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.stripe.loopback import LoopbackServer
 
 
 CARD_DECLINED = (402, {"error": {
@@ -32,7 +33,7 @@ def payment_intent(pi_id: str, attempt_id: str, amount: int = 999, currency: str
                  "last_payment_error": None, "livemode": False}
 
 
-class RecordedStripe:
+class RecordedStripe(LoopbackServer):
     """Answers queued responses in order; every request is kept for the test to inspect."""
 
     def __init__(self) -> None:
@@ -62,13 +63,8 @@ class RecordedStripe:
                 pass
 
         self.replayed: set[str] = set()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.serve(Handler)
 
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 # An off-session charge the bank wants the customer present for (Stripe's docs, "Charge a saved card"): the 402's
 # error carries the PaymentIntent.

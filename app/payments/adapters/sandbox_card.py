@@ -7,17 +7,17 @@ import hashlib
 import hmac
 import json
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Callable, Iterator, Mapping, TypeVar
 
 import requests
 
 from app import logs
-from app.money import MAX_DIGITS
 from app.payments import integration_log
 from app.payments.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
                                         ProviderOutcomeUnknown, PayoutResult, ProviderPayment, ProviderRefused,
                                         ProviderUnavailable, RefundResult, StatementLine)
+from app.payments.adapters.dispute_fields import disputed_amount, provider_reference, unix_moment
 from app.payments.registry import ChannelSpec
 from app.peer_http import PeerSession, connection_dropped, never_connected
 from app.whole_numbers import parse_whole_number
@@ -30,8 +30,6 @@ SANDBOX_FEE_FIXED_BY_CURRENCY = {"jpy": 40, "krw": 400, "vnd": 8_000, "clp": 300
                                  "bhd": 100, "kwd": 100, "jod": 200, "omr": 100, "tnd": 1_000}
 # It gives back the fee's part in proportion to what a refund returns (its statement lists it; app/sandbox/fees.py).
 SANDBOX_FEE_RETURNED = "proportional"
-# The longest provider id Kassa stores (disputes.provider_dispute_id, payment_attempts.provider_reference).
-MAX_REFERENCE_LENGTH = 100
 
 _STATUS = {"pending": "pending", "succeeded": "succeeded", "failed": "failed"}
 MANDATE_STATUSES = ("pending", "active", "declined", "revoked", "canceled")
@@ -245,16 +243,14 @@ class SandboxCardAdapter:
             raise CallbackRejected(f"callback is for a {dispute.get('method')!r} payment, not a {self.code} one")
         if dispute["status"] not in ("needs_response", "under_review", "won", "lost"):
             raise CallbackRejected(f"unknown sandbox dispute status {dispute['status']!r}")
-        amount = dispute["amount"]
-        largest = 10 ** MAX_DIGITS - 1  # of any currency (app/money.max_amount); the order's own total bounds it later
-        if type(amount) is not int or not 0 < amount <= largest:
-            raise CallbackRejected(f"a sandbox dispute's amount must be a whole number from 1 to {largest}")
         return DisputeNotice(channel=self.code, provider_dispute_id=_reference(dispute, "id"),
                              provider_reference=_reference(dispute, "payment"),
-                             attempt_id=_reference(dispute, "payment_reference"),
-                             status=dispute["status"], amount=amount, currency=str(dispute["currency"]),
+                             attempt_id=_reference(dispute, "payment_reference"), status=dispute["status"],
+                             amount=disputed_amount(dispute["amount"], "a sandbox dispute's amount"),
+                             currency=str(dispute["currency"]),
                              reason=str(dispute.get("reason") or "").replace("\x00", "")[:100],
-                             evidence_due_by=_moment(dispute.get("evidence_due_by")))
+                             evidence_due_by=unix_moment(dispute.get("evidence_due_by"),
+                                                         "a sandbox dispute's evidence_due_by"))
 
     def submit_dispute_evidence(self, provider_dispute_id: str, text: str) -> str:
         """Send the merchant's evidence; returns the dispute's status at the provider then (``under_review``).
@@ -402,22 +398,8 @@ def _first_found(answer: Mapping, what: str, read: Callable[[Mapping], Found], r
 
 
 def _reference(dispute: Mapping, key: str) -> str:
-    """A dispute's id or its payment's, as the database can look it up (a NUL or a thousand characters in a signed
-    body was a 500 the provider would retry for ever): else the callback is refused."""
-    value = dispute[key]
-    if not isinstance(value, str) or not 0 < len(value) <= MAX_REFERENCE_LENGTH or "\x00" in value:
-        raise CallbackRejected(f"a sandbox dispute's {key} must be a string of 1 to {MAX_REFERENCE_LENGTH} characters")
-    return value
-
-
-def _moment(value: object) -> datetime | None:
-    """A unix time the provider sent, or None; one no calendar holds is refused."""
-    if type(value) is not int:
-        return None
-    try:
-        return datetime.fromtimestamp(value, timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        raise CallbackRejected(f"a sandbox dispute's evidence_due_by is no time: {value}") from None
+    """A dispute's id or its payment's, as the database can look it up: else the callback is refused."""
+    return provider_reference(dispute[key], f"a sandbox dispute's {key}")
 
 
 def verify_signature(header: str, body: bytes, secret: str, *, tolerance: int, now: int | None = None) -> None:

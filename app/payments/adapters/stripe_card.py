@@ -3,52 +3,39 @@
 One PaymentIntent per attempt (the attempt id is its idempotency key and its ``kassa_attempt_id`` metadata); the
 shopper confirms it with Stripe's card element on Kassa's card page (app/web/checkout/card_views.py); status by
 retrieve for polling and the janitor; refunds with the refund's reference as idempotency key; webhooks verified
-with Stripe's signature scheme before anything is read. Amounts convert between Kassa's minor units and Stripe's
+with Stripe's signature scheme before anything is read; chargebacks from ``charge.dispute.*`` events, evidence by the
+dispute's update (stripe_disputes.py reads the Dispute). Amounts convert between Kassa's minor units and Stripe's
 per Stripe's currency table (stripe_currency.py). The library's HTTP goes through the integration log.
 """
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from typing import Callable, Mapping, TypeVar
 
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.payments import integration_log
-from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderOutcomeUnknown,
-                                        ProviderPayment, ProviderRefused, ProviderUnavailable, RefundResult)
+from app.payments.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
+                                        ProviderOutcomeUnknown, ProviderPayment, ProviderRefused, ProviderUnavailable,
+                                        RefundResult)
 from app.payments.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
+from app.payments.adapters.stripe_disputes import (DISPUTE_EVENTS, UnknownDisputeStatus, chargeback_status,
+                                                   dispute_notice, disputed_payment)
+from app.payments.adapters.stripe_http import LoggedHttpClient
 from app.payments.registry import ChannelSpec, SettingField
 
 T = TypeVar("T")
 
-# Webhook events Kassa acts on; any other verified event is acknowledged and ignored.
+# Webhook events Kassa acts on, which the merchant subscribes the endpoint to; any other verified event is
+# acknowledged and ignored.
 PAYMENT_EVENTS = ("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled")
+WEBHOOK_EVENTS = PAYMENT_EVENTS + DISPUTE_EVENTS
+# Stripe's dispute fee in the US, $15.00, charged when a dispute opens and kept whatever the outcome: on a win the
+# disputed amount comes back, and the separate counter fee, not this one (support.stripe.com, "Disputes" and "June
+# 2025 pricing updates for disputes"). Elsewhere it depends on the account's country: the merchant names it.
+DISPUTE_FEE_BY_CURRENCY = {"usd": 1500}
 FIND_PAGES = 3  # the janitor's look-up scans at most this many pages of 100 recent PaymentIntents
-
-
-class LoggedHttpClient(stripe.RequestsClient):
-    """Stripe's own requests-based client, with every exchange written to the integration log (which redacts
-    the Authorization header and anything named like a secret, such as a PaymentIntent's client_secret)."""
-
-    name = "kassa-logged-requests"
-
-    def request(self, method, url, headers, post_data=None):
-        started = time.monotonic()
-        try:
-            content, status, response_headers = super().request(method, url, headers, post_data)
-        except Exception as exc:
-            integration_log.record_exchange(StripeAdapter.code, method, url, request_headers=dict(headers or {}),
-                                            request_body=post_data, status_code=None, response_body=None,
-                                            duration_ms=round((time.monotonic() - started) * 1000),
-                                            error=f"{exc.__class__.__name__}: {str(exc)[:300]}")
-            raise
-        integration_log.record_exchange(StripeAdapter.code, method, url, request_headers=dict(headers or {}),
-                                        request_body=post_data, status_code=status, response_body=content,
-                                        duration_ms=round((time.monotonic() - started) * 1000))
-        return content, status, response_headers
 
 
 def card_page_token(secret: str, attempt_id: str, return_url: str) -> str:
@@ -129,13 +116,14 @@ class StripeAdapter:
             return str(exc)
         return None
 
-    def _call(self, call: Callable[[], T], *, creating: bool = False) -> T:
+    def _call(self, call: Callable[[], T], *, acting: bool = False) -> T:
         """One library call, its errors mapped onto Kassa's classes: refused (4xx, Stripe did nothing),
-        outcome unknown (no answer, 5xx: it may have acted) and unavailable (rate limited)."""
+        outcome unknown (no answer, 5xx: it may have acted) and unavailable (rate limited). A lost connection is an
+        unknown outcome for a call that ``acting`` (a create, evidence sent), a mere failure for a read."""
         try:
             return call()
         except stripe.APIConnectionError as exc:
-            if creating:
+            if acting:
                 raise ProviderOutcomeUnknown(f"Stripe did not answer: {exc.user_message or exc}") from exc
             raise ProviderUnavailable(f"Stripe unreachable: {exc.user_message or exc}") from exc
         except stripe.RateLimitError as exc:
@@ -183,7 +171,7 @@ class StripeAdapter:
                   "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description}}
         # The attempt id as idempotency key: a retried create returns the same PaymentIntent.
         intent = self._call(lambda: self.client.v1.payment_intents.create(
-            params=params, options={"idempotency_key": request.attempt_id}), creating=True)
+            params=params, options={"idempotency_key": request.attempt_id}), acting=True)
         return ProviderPayment(reference=intent.id, next_action=self._card_page(request.attempt_id, request.return_url))
 
     def next_action(self, intent: Mapping) -> dict:
@@ -210,7 +198,7 @@ class StripeAdapter:
                   "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description}}
         try:
             intent = self._call(lambda: self.client.v1.payment_intents.create(
-                params=params, options={"idempotency_key": request.attempt_id}), creating=True)
+                params=params, options={"idempotency_key": request.attempt_id}), acting=True)
         except ProviderRefused as exc:
             declined = exc.__cause__
             body = getattr(declined, "json_body", None) or {}
@@ -287,9 +275,10 @@ class StripeAdapter:
         return next((r for r in page.data if (r.to_dict().get("metadata") or {}).get("kassa_refund_id") == refund_id),
                     None)
 
-    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | None:
+    def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice | None:
         """Verify Stripe's signature (``Stripe-Signature``, the merchant's endpoint secret, timestamp tolerance)
-        before reading anything; None for a verified event Kassa does not act on."""
+        before reading anything; None for a verified event Kassa does not act on. A dispute's event asks Stripe for
+        the PaymentIntent it names (ProviderUnavailable when it cannot be asked: the hook answers 503)."""
         if not self.webhook_secret:
             raise CallbackRejected("stripe webhooks are not set up for this merchant (no signing secret)")
         try:
@@ -299,6 +288,11 @@ class StripeAdapter:
             raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
         except ValueError as exc:
             raise CallbackRejected("Stripe webhook body is not JSON") from exc
+        if event.type in DISPUTE_EVENTS:
+            try:
+                return self._dispute_notice(json.loads(body)["data"]["object"])
+            except (KeyError, TypeError, AttributeError, UnknownDisputeStatus) as exc:
+                raise CallbackRejected(f"Stripe event is not a Dispute Kassa can read: {exc}") from exc
         if event.type not in PAYMENT_EVENTS:
             return None
         try:
@@ -309,6 +303,59 @@ class StripeAdapter:
         except (KeyError, TypeError, AttributeError, ProviderOutcomeUnknown) as exc:
             raise CallbackRejected("Stripe event is not a PaymentIntent Kassa can read") from exc
 
+    def _dispute_notice(self, dispute: Mapping) -> DisputeNotice | None:
+        """A Stripe Dispute as Kassa's notice; None when it is no chargeback (an inquiry: no money moved) or not of
+        a payment Kassa made."""
+        status = chargeback_status(dispute)
+        if status is None:
+            return None
+        found = self._disputed_attempt(dispute)
+        if found is None:
+            return None
+        payment_intent, attempt_id = found
+        return dispute_notice(dispute, channel=self.code, status=status, payment_intent=payment_intent,
+                              attempt_id=attempt_id)
+
+    def _disputed_attempt(self, dispute: Mapping) -> tuple[str, str] | None:
+        """(PaymentIntent id, Kassa's attempt id) of the disputed payment: the Dispute names the PaymentIntent (or
+        only the charge, which names it), and Kassa's attempt id is in the PaymentIntent's metadata, which the Dispute
+        does not carry; None for a payment Kassa did not make."""
+        payment_intent, charge = disputed_payment(dispute)
+        if payment_intent is None and charge is not None:
+            payment_intent = disputed_payment(self._call(lambda: self.client.v1.charges.retrieve(charge)).to_dict())[0]
+        if payment_intent is None:
+            return None  # a charge made without a PaymentIntent: never one of Kassa's
+        intent = self._call(lambda: self.client.v1.payment_intents.retrieve(payment_intent)).to_dict()
+        attempt_id = (intent.get("metadata") or {}).get("kassa_attempt_id")
+        return (payment_intent, attempt_id) if isinstance(attempt_id, str) and attempt_id else None
+
+    def submit_dispute_evidence(self, provider_dispute_id: str, text: str) -> str:
+        """Send the merchant's evidence as the dispute's ``uncategorized_text`` and submit it (Stripe's dispute
+        update with ``submit=true``); returns Kassa's status of the dispute then (``under_review``). ProviderRefused
+        when Stripe will not take it (already submitted, closed, past due); ProviderOutcomeUnknown when its answer
+        was lost or unreadable (it may have taken the evidence, and a second submit is refused)."""
+        answer = self._call(lambda: self.client.v1.disputes.update(
+            provider_dispute_id, params={"evidence": {"uncategorized_text": text}, "submit": True}), acting=True)
+        try:
+            status = chargeback_status(answer.to_dict())
+        except (UnknownDisputeStatus, AttributeError) as exc:
+            raise ProviderOutcomeUnknown(f"Stripe answered something Kassa cannot read as a Dispute: {exc}") from None
+        if status is None:
+            raise ProviderOutcomeUnknown(f"Stripe answered dispute {provider_dispute_id} as an inquiry, not the "
+                                         "chargeback Kassa knows")
+        return status
+
+    def find_dispute(self, provider_dispute_id: str) -> DisputeNotice:
+        """The dispute as Stripe has it now (retrieve); ProviderRefused if Stripe has none by that id, or it is no
+        chargeback of a payment Kassa made."""
+        found = self._call(lambda: self.client.v1.disputes.retrieve(provider_dispute_id))
+        try:
+            notice = self._dispute_notice(found.to_dict())
+        except (KeyError, TypeError, AttributeError, UnknownDisputeStatus, CallbackRejected) as exc:
+            raise ProviderOutcomeUnknown(f"Stripe dispute {provider_dispute_id} is not readable: {exc}") from exc
+        if notice is None:
+            raise ProviderRefused(f"Stripe dispute {provider_dispute_id} is no chargeback of a payment Kassa made")
+        return notice
 
 CHANNEL = ChannelSpec(
     code="stripe", name=StripeAdapter.default_name, adapter=StripeAdapter,
@@ -320,9 +367,10 @@ CHANNEL = ChannelSpec(
                      pattern_hint="starts with pk_test_ or pk_live_", help="Loads Stripe's card form in the checkout."),
         SettingField("webhook_secret", "Webhook signing secret", secret=True, pattern=r"whsec_[A-Za-z0-9_]+",
                      pattern_hint="starts with whsec_",
-                     help="Add the webhook URL below in Stripe (events payment_intent.*) and paste its secret."),
+                     help=f"Add the webhook URL below in Stripe with the events {', '.join(WEBHOOK_EVENTS)}, and "
+                          "paste its signing secret."),
     ),
-    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds"}),
+    capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes"}),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
     fee_bps=290, fee_fixed_by_currency={"usd": 30},
@@ -330,4 +378,5 @@ CHANNEL = ChannelSpec(
     # transaction won't be returned", support.stripe.com "Understanding fees for refunded payments"; its refunds'
     # balance transactions carry no fee credit): the merchant bears the whole fee of a refunded capture.
     fee_returned_on_refund="none",
+    dispute_fee_by_currency=DISPUTE_FEE_BY_CURRENCY,
 )

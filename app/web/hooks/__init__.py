@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from app import logs
-from app.errors import NotFound
+from app.errors import NotFound, ServiceUnavailable
 from app.payments import integration_log
-from app.payments.adapters.base import CallbackRejected, DisputeNotice
+from app.payments.adapters.base import CallbackRejected, DisputeNotice, ProviderUnavailable
 from app.payments.channels import adapter_for
 from app.payments.hub import apply_channel_result, attempt_with_order
 from app.extensions import db
@@ -29,7 +29,11 @@ def channel_callback(channel_code: str):
 def merchant_channel_callback(channel_code: str, merchant_id: str):
     """A callback for a merchant's own provider account (e.g. Stripe), verified with that merchant's secret."""
     merchant = db.session.get(Merchant, merchant_id)
-    return _receive(channel_code, adapter_for(channel_code, merchant_id) if merchant else None, merchant_id=merchant_id)
+    adapter = adapter_for(channel_code, merchant_id) if merchant else None
+    # The adapter may ask the provider before answering (a Stripe dispute names its payment only by id): no
+    # database transaction is held open meanwhile.
+    db.session.rollback()
+    return _receive(channel_code, adapter, merchant_id=merchant_id)
 
 
 def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
@@ -43,6 +47,13 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
         integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                         verified=False, status_code=exc.status, error=exc.message)
         raise
+    except ProviderUnavailable as exc:  # verified, but reading it needed the provider, which did not answer
+        unavailable = ServiceUnavailable(f"{channel_code} could not be asked about this callback's payment; nothing "
+                                         f"changed, send it again ({exc})")
+        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
+                                        verified=True, status_code=unavailable.status, merchant_id=merchant_id,
+                                        error=unavailable.message)
+        raise unavailable from None
     if result is None:  # verified, but an event this channel does not act on: acknowledged so it is not resent
         integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
                                         verified=True, status_code=200, merchant_id=merchant_id)
@@ -77,7 +88,7 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
 def _dispute(channel_code: str, notice: DisputeNotice, body: bytes, merchant_id: str | None):
     from app.payments.disputes import apply_dispute_notice  # disputes build on the hub
 
-    dispute = apply_dispute_notice(notice) if merchant_id is None else None
+    dispute = apply_dispute_notice(notice, merchant_id=merchant_id)
     integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body, verified=True,
                                     status_code=200, merchant_id=dispute.merchant_id if dispute else merchant_id)
     log.info("dispute callback applied", extra={"fields": {"channel": channel_code, "status": notice.status,

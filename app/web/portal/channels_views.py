@@ -136,7 +136,9 @@ def _edit_page(code: str, form: ChannelForm, settings_form=None, fees_form=None,
                        _external=True)
     return render_template(EDIT_PAGE, form=form, code=code, spec=spec, default_name=adapter_for(code).default_name,
                            settings_form=settings_form, masked=masked, hook_url=hook_url, fees_form=fees_form,
-                           published=published_rate(spec), **context), 422 if failed else 200
+                           published=published_rate(spec),
+                           published_dispute_fees=format_amounts_by_currency(dict(spec.dispute_fee_by_currency)),
+                           **context), 422 if failed else 200
 
 
 @bp.post("/channels/<code>/settings")
