@@ -268,7 +268,9 @@ def _has_entries(livemode: bool) -> Callable[[Session, str], bool]:
 
 
 def matches(merchant_id: str, values: dict[str, str | None], *, livemode: bool) -> list[RiskListEntry]:
-    """Unexpired entries of the mode matching any of ``values`` ({kind: value}); ip also matches listed ranges."""
+    """Unexpired entries of the mode matching any of ``values`` ({kind: value}); ip also matches listed ranges. They
+    come in the order of ``values``' kinds (an exact address before the ranges holding it), never in the order the
+    database happens to return rows: an order's risk reasons read the same every time."""
     wanted = []
     for kind, value in values.items():
         if value:
@@ -292,7 +294,8 @@ def matches(merchant_id: str, values: dict[str, str | None], *, livemode: bool) 
         # The merchant's ranges, parsed once per change of its lists (app/merchants/config_cache.py).
         found += [entry for network, entry in cached(merchant_id, f"risk.ranges.{mode}", _ranges(livemode))
                   if address in network and (entry.expires_at is None or entry.expires_at > now)]
-    return found
+    checked = {kind: position for position, (kind, _) in enumerate(wanted)}
+    return sorted(found, key=lambda entry: (checked.get(entry.kind, len(checked)), entry.is_range, entry.value))
 
 
 def _listed_values(livemode: bool) -> Callable[[Session, str], ListedValues]:

@@ -385,3 +385,21 @@ def test_an_entry_listed_after_the_lists_were_read_blocks_the_next_order_and_a_d
     assert api.post("/orders", json=order_body(catalog["sku"], customer="cus_late")).status_code == 402
     assert api.delete(f"/risk/list_entries/{entry['id']}").status_code == 200
     assert api.post("/orders", json=order_body(catalog["sku"], customer="cus_late")).status_code == 201
+
+
+def test_an_orders_list_reasons_follow_the_order_the_lists_are_checked_in(api, pk_api, catalog):
+    """Customer, email, domain, address (exact before a range), device: whatever order the entries were added in or
+    the database returns them in, so the merchant reads the same reasons every time."""
+    from app.risk.context import DEVICE_HEADER
+
+    for kind, value in (("device", "dev-42"), ("ip", "203.0.113.0/24"), ("ip", "203.0.113.7"),
+                        ("email_domain", "odd.example"), ("email", "eve@odd.example"), ("customer", "pk:cus_eve")):
+        assert api.post("/risk/list_entries", json={"kind": kind, "value": value, "action": "review"}).status_code == 201
+    # The shopper's browser sends its address and device.
+    created = pk_api.post("/orders", json=order_body(catalog["sku"], customer="cus_eve", email="eve@odd.example"),
+                          headers={DEVICE_HEADER: "dev-42"}, environ_base={"REMOTE_ADDR": "203.0.113.7"})
+    assert created.status_code == 201, created.json
+    assert api.get(f"/orders/{created.json['id']}").json["risk"]["reasons"] == [f"{kind} {value} is on the review list" for kind, value in (
+        ("customer", "pk:cus_eve"), ("email", "eve@odd.example"), ("email_domain", "odd.example"),
+        ("ip", "203.0.113.7"),
+        ("ip", "203.0.113.0/24"), ("device", "dev-42"))]
