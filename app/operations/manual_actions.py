@@ -27,6 +27,7 @@ from app.operations.manual_kinds import KINDS, ActionKind, Run, target_of
 from app.operations.manual_models import ManualAction
 from app.orders.models import Order
 from app.orders.services import get_order, note_on_timeline
+from app.orders.timeline_kinds import EntryCode
 from app.payments.adapters.base import ProviderUnavailable
 
 log = logs.get("operations.manual")
@@ -89,7 +90,8 @@ def request_action(actor: AuditActor, order_id: str, kind_key: object, *, livemo
                           requested_by_role=actor.role, created_at=now, updated_at=now)
     db.session.add(action)
     if kind.moves_money:
-        note_on_timeline(order, f"asked for approval — {_title(action)}: {action.reason}", actor=actor_label(actor))
+        note_on_timeline(order, f"asked for approval — {_title(action)}: {action.reason}", actor=actor_label(actor),
+                         kind=EntryCode.MAINTENANCE)
     try:
         db.session.commit()
     except IntegrityError:
@@ -152,7 +154,7 @@ def decide_action(actor: AuditActor, action_id: str, *, approve: bool, note: obj
     if not approve:
         order = db.session.get(Order, action.order_id)
         note_on_timeline(order, f"rejected — {_title(action)}" + (f": {note_text}" if note_text else ""),
-                         actor=actor_label(actor))
+                         actor=actor_label(actor), kind=EntryCode.MAINTENANCE)
     db.session.commit()
     log.info("manual action %s %s", action.id, target, extra={"fields": {
         "merchant_id": actor.merchant_id, "order_id": action.order_id, "action_id": action.id, "by": actor.email}})
@@ -193,7 +195,7 @@ def _finish(action_id: str, succeeded: bool, outcome: str, actor: AuditActor) ->
     order = db.session.get(Order, action.order_id, populate_existing=True)
     asked = "" if action.requested_by_id == actor.user_id else f" (asked by {action.requested_by_email})"
     note_on_timeline(order, f"{'done' if succeeded else 'failed'} — {_title(action)}{asked}: {action.reason} → "
-                            f"{outcome}", actor=actor_label(actor))
+                            f"{outcome}", actor=actor_label(actor), kind=EntryCode.MAINTENANCE)
     db.session.commit()
     return action
 

@@ -129,7 +129,9 @@ class OrderTimelineEntry(db.Model):
     from_status: Mapped[str | None] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(12))
     reason: Mapped[str] = mapped_column(String(500))
-    # Why the order closed, as a CloseReason (app/orders/close_reasons.py), on the row that closed it; else null.
+    # Why, as a value: a CloseReason (app/orders/close_reasons.py) on the row that closed the order, an EntryCode
+    # (app/orders/timeline_kinds.py) on a note or a refund's outcome; else null (the move tells it). What a shopper
+    # reads of the row is chosen by it, never by ``reason``.
     reason_code: Mapped[str | None] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(60))  # api | shopper | system | channel:<code>
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -30,6 +30,7 @@ from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.representation import order_object
 from app.orders.state import can_transition
+from app.orders.timeline_kinds import EntryCode
 from app.orders.sub_orders import PricedLine, split_lines
 
 log = logs.get("orders")
@@ -61,22 +62,25 @@ def _move_setting(columns: frozenset[str]) -> Update:
 _MOVES: dict[frozenset[str], Update] = {frozenset(): _MOVE}
 
 
-def note_on_timeline(order: Order, reason: str, *, actor: str) -> None:
+def note_on_timeline(order: Order, reason: str, *, actor: str, kind: EntryCode) -> None:
     """A timeline row saying what happened to the order without changing its status, in the caller's transaction
-    (a dispute's news, money returned that the order never kept, a manual action, compensation stopping)."""
+    (a dispute's news, money returned that the order never kept, a manual action, compensation stopping). ``kind``
+    chooses what the shopper reads of it (app/orders/timeline_kinds.py): ``reason`` is for the merchant."""
     db.session.add(OrderTimelineEntry(order_id=order.id, merchant_id=order.merchant_id, from_status=order.status,
-                                      status=order.status, reason=reason[:500], actor=actor, at=utcnow()))
+                                      status=order.status, reason=reason[:500], reason_code=kind, actor=actor,
+                                      at=utcnow()))
 
 
 def transition(order: Order, target: str, *, reason: str, actor: str, announce: bool = True,
                along: Sequence[object] = (), and_set: Mapping[str, object] | None = None,
-               reason_code: CloseReason | None = None, quoted: str | None = None) -> Order:
+               reason_code: CloseReason | EntryCode | None = None, quoted: str | None = None) -> Order:
     """Move ``order`` to ``target`` with one conditional UPDATE, a timeline row and an outbox
     event, all in the caller's transaction. Raises Conflict when the move is not allowed and
     StaleOrder when someone else changed the order since it was read. ``along`` are new rows that come with the
     move (a payment's attempt), written with the timeline row in one statement; ``and_set`` are other columns of
-    the order the same UPDATE sets (a fulfilled order's auto-confirm time); ``reason_code`` is the why of a close
-    as a value (``reason`` is the merchant's note); ``quoted`` is text someone typed (a refund's reason), added to
+    the order the same UPDATE sets (a fulfilled order's auto-confirm time); ``reason_code`` is the why of a close,
+    or the kind of a move that does not tell it (a refund's outcome), as a value: what the shopper reads is chosen
+    by it (``reason`` is the merchant's note); ``quoted`` is text someone typed (a refund's reason), added to
     the timeline's reason but only counted in the log."""
     if not can_transition(order.status, target, total=order.total):
         raise Conflict(f"order {order.id} is {order.status} and cannot become {target}",

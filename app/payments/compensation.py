@@ -16,6 +16,7 @@ from app.events import Event, HandlerWaits, subscribe
 from app.extensions import db
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import get_order, note_on_timeline
+from app.orders.timeline_kinds import EntryCode
 from app.payments.dispute_models import OPEN, Dispute
 from app.payments.refund_models import Refund
 from app.payments.order_refunds import refunds_for_order
@@ -77,7 +78,7 @@ def _nothing_to_refund(order: Order, why: str) -> None:
     known = select(OrderTimelineEntry.id).where(OrderTimelineEntry.order_id == order.id,
                                                 OrderTimelineEntry.reason == note).limit(1)
     if db.session.scalar(known) is None:  # the outbox may deliver the event again
-        note_on_timeline(order, note, actor="system")
+        note_on_timeline(order, note, actor="system", kind=EntryCode.NOTHING_LEFT_TO_REFUND)
         db.session.commit()
     log.warning("compensation stopped: nothing left to refund", extra={"fields": {
         "merchant_id": order.merchant_id, "order_id": order.id, "status": order.status}})

@@ -23,6 +23,7 @@ from app.ledger.disputes import post_dispute_return, post_dispute_withdrawal
 from app.money import Money
 from app.orders.models import Order
 from app.orders.services import note_on_timeline
+from app.orders.timeline_kinds import EntryCode
 from app.payments.adapters.base import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
@@ -142,7 +143,7 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
         capture_fee=attempt.fee_amount, fee_rule=fee_return_rule(attempt.channel),
         given_back_before=given_back_before, dispute_fee=dispute.dispute_fee, now=now)
     _timeline(order, f"disputed {Money(dispute.amount, order.currency).format()} by the shopper's bank "
-                     f"({dispute.id}: {dispute.reason})")
+                     f"({dispute.id}: {dispute.reason})", EntryCode.DISPUTE_OPENED)
     record_event(order.merchant_id, "dispute.created", dispute_object(dispute))
     return dispute
 
@@ -173,17 +174,17 @@ def _advance(dispute: Dispute, status: str) -> None:
                            .values(disputed_amount=Order.disputed_amount - dispute.amount,
                                    version=Order.version + 1, updated_at=now)
                            .execution_options(synchronize_session=False))
-        _timeline(order, f"dispute {dispute.id} won: {shown} returned by the shopper's bank")
+        _timeline(order, f"dispute {dispute.id} won: {shown} returned by the shopper's bank", EntryCode.DISPUTE_CLOSED)
     elif status == "lost":
         # Nothing moves (the money left when the dispute opened); the order's touch above lets the sweep clear it.
-        _timeline(order, f"dispute {dispute.id} lost: the shopper's bank keeps {shown}")
+        _timeline(order, f"dispute {dispute.id} lost: the shopper's bank keeps {shown}", EntryCode.DISPUTE_CLOSED)
         refunded_by_lost_dispute(order, dispute.id)
     record_event(dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated",
                  dispute_object(dispute))
 
 
-def _timeline(order: Order, reason: str) -> None:
-    note_on_timeline(order, reason, actor="channel")
+def _timeline(order: Order, reason: str, kind: EntryCode) -> None:
+    note_on_timeline(order, reason, actor="channel", kind=kind)
 
 
 def get_dispute(merchant_id: str, dispute_id: str, *, livemode: bool | None = None) -> Dispute:

@@ -30,6 +30,7 @@ from app.ledger.wallet import release_topup_refund_hold, topup_refund_hold
 from app.money import Money
 from app.orders.models import Order
 from app.orders.services import StaleOrder, get_order, note_on_timeline, transition
+from app.orders.timeline_kinds import EntryCode
 from app.payments.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels import adapter_for
 from app.payments.dispute_models import Dispute
@@ -361,7 +362,8 @@ def _move_order(order: Order, refund: Refund) -> None:
         # Money the order never kept: its status and refunded amount stay; the timeline says what happened.
         note = (f"{'returned' if refund.status == 'succeeded' else 'could not return yet'} {shown} captured by "
                 f"payment {refund.payment_id} ({refund.id})")
-        note_on_timeline(order, note, actor="system")
+        note_on_timeline(order, note, actor="system", kind=EntryCode.CAPTURE_RETURNED if refund.status == "succeeded"
+                         else EntryCode.CAPTURE_NOT_RETURNED)
         return
     if refund.status != "succeeded":
         hold = f"{refund.id}:{refund.provider_attempt - 1}"
@@ -372,7 +374,7 @@ def _move_order(order: Order, refund: Refund) -> None:
                                       order_id=order.id)
         transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
                    f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
-                   announce=False)
+                   announce=False, reason_code=EntryCode.REFUND_FAILED)
         return
     # The database re-checks the invariant: refunds never add up to more than was captured.
     grown = db.session.execute(
@@ -390,7 +392,8 @@ def _move_order(order: Order, refund: Refund) -> None:
         why += (f"; with {Money(lost, order.currency).format()} kept by the shopper's bank (lost dispute) "
                 "all is given back")
     transition(order, "refunded" if full else refund.previous_order_status, reason=why,
-               actor=f"channel:{refund.channel}", announce=full)
+               actor=f"channel:{refund.channel}", announce=full,
+               reason_code=None if full else EntryCode.PARTIALLY_REFUNDED)
 
 
 def get_refund(merchant_id: str, refund_id: str) -> Refund:

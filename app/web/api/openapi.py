@@ -92,7 +92,10 @@ SCHEMAS: dict[str, dict] = {
         client_secret=_STR, metadata={"type": "object"}, expires_at=_TIME,
         available_channels={"type": "array", "items": _obj(["code", "name", "icon"], code=_STR, name=_STR, icon=_STR)},
         created_at=_TIME,
-        timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_TIME, reason=_STR)},
+        timeline={"type": "array", "items": _obj(
+            ["status", "at", "reason"], status=_STR, at=_TIME,
+            reason={"type": "string", "description": "Kassa's note for the merchant (secret key), which may quote "
+                    "the merchant's own words; for a publishable key a neutral sentence per kind of entry"})},
         payments={"type": "array", "items": _ref("Payment")}),
     "OrderList": _obj(["data", "has_more"], data={"type": "array", "items": _ref("Order")},
                       has_more={"type": "boolean"}),

@@ -67,7 +67,9 @@ SCHEMAS.update({
                             object={"const": "order"},
                             decision={"enum": ["allow", "review", "block", "approve", "reject"]},
                             score={"type": "integer", "minimum": 0, "maximum": 100},
-                            reasons={"type": "array", "items": _STR}, by=_STR),
+                            reasons={"type": "array", "items": _STR},
+                            by={"type": "string", "description": "who decided; \"merchant\" in the events a "
+                                                                 "publishable key reads"}),
     # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py)
     "SubscriptionEventObject": _as_carried(
         "Subscription", read_apart=_SUBSCRIPTION_READ_APART, optional=("renewal",),

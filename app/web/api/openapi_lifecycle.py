@@ -9,13 +9,15 @@ from app.web.api.openapi import (_CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_S
 SCHEMAS.update({
     "Refund": _obj(["id", "amount", "currency", "status"], id=_STR, object={"const": "refund"}, order=_STR,
                    payment=_STR, amount={"type": "integer", "minimum": 1}, currency=_CURRENCY,
-                   status={"enum": ["pending", "succeeded", "failed"]}, reason=_NULLABLE_STR,
-                   failure_reason=_NULLABLE_STR, created_at=_TIME,
+                   status={"enum": ["pending", "succeeded", "failed"]},
+                   reason={**_NULLABLE_STR, "description": "null for a publishable key (the merchant's words)"},
+                   failure_reason={**_NULLABLE_STR, "description": "null for a publishable key"}, created_at=_TIME,
                    risk={"oneOf": [{"type": "null"}, _obj(["score", "reasons"], score={"type": "integer", "minimum": 0,
                                                                                       "maximum": 100},
                                                           reasons={"type": "array", "items": _STR})],
                          "description": "the customer's refund-abuse score when the refund was asked for "
-                                        "(recorded, never refusing the merchant's refund)"}),
+                                        "(recorded, never refusing the merchant's refund); null for a publishable "
+                                        "key"}),
     "RefundResponse": _obj(["refund"], refund=_ref("Refund")),
     "RefundInput": {"type": "object", "properties": {
         "amount": {"type": "integer", "minimum": 1, "description": "minor units; default: all that remains"},
@@ -45,7 +47,8 @@ SCHEMAS.update({
         order=_STR, payment=_STR, channel=_STR,
         amount={"type": "integer", "minimum": 1, "description": "what the shopper's bank took back (minor units)"},
         currency=_CURRENCY, reason=_STR, status=_DISPUTE_STATUS,
-        evidence={"type": ["string", "null"], "description": "what the merchant sent the provider"},
+        evidence={"type": ["string", "null"], "description": "what the merchant sent the provider (null in the events a "
+                                                             "publishable key reads)"},
         evidence_due_by={"type": ["string", "null"], "format": "date-time",
                          "description": "evidence is taken until then, while the status is needs_response"},
         fee={"type": "integer", "minimum": 0, "description": "the channel's dispute fee, kept whatever the outcome"},

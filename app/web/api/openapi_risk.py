@@ -11,7 +11,9 @@ SCHEMAS["RiskAssessment"] = _obj(
     score={"type": "integer", "minimum": 0, "maximum": 100},
     reasons={"type": "array", "items": _STR, "description": "why, in the merchant's words (its rules, its list "
              "entries' notes): read with the secret key; empty for a publishable key, the shopper's browser"},
-    review=_obj(["decision", "by", "at"], decision={"enum": ["approve", "reject"]}, by=_STR, at=_INT))
+    review=_obj(["decision", "by", "at"], decision={"enum": ["approve", "reject"]},
+                by={"type": "string", "description": "who decided (api, system:review-expiry, a portal user's "
+                                                     "email); \"merchant\" for a publishable key"}, at=_INT))
 SCHEMAS["Order"]["properties"]["risk"] = _ref("RiskAssessment")
 _RISK_KINDS = ["customer", "email", "email_domain", "ip", "device", "card_fingerprint"]
 SCHEMAS["RiskListEntryInput"] = _obj(

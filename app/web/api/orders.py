@@ -35,7 +35,8 @@ def order_of_caller(order_id: str, client_secret: object = None, *, with_timelin
 
 
 def shown_order(order: Order) -> dict:
-    """The Order as this caller may see it: a publishable key (the shopper's browser) without the risk reasons."""
+    """The Order as this caller may see it: a publishable key (the shopper's browser) without what the merchant's
+    people wrote or Kassa noted for the merchant (app/web/api/shopper_view.py)."""
     return order_json(order, shopper=not caller().is_secret)
 
 

@@ -19,6 +19,7 @@ from app.orders.entitlements import CustomerEntitlements
 from app.orders.models import Order, SubOrder
 from app.orders.representation import order_object
 from app.orders.sub_orders import load_sub_orders
+from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
 from app.payments.free_orders import channels_for
 from app.payments.order_payments import payment_object, payments_for_order, payments_for_orders
@@ -29,6 +30,7 @@ from app.payments.refund_models import Refund
 from app.payments.order_refunds import refund_object, refunds_for_order, refunds_for_orders
 from app.payments.dispute_models import Dispute
 from app.payments.disputes import dispute_summary, disputes_for_order, disputes_for_orders
+from app.web.api.shopper_view import shopper_object
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.secrets import previous_secret_in_overlap
 
@@ -88,7 +90,8 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
     """An order: what its row and lines tell (the object its events carry), and what needs reads of its own. What
     it cannot have is not read: an order never moved (version 1) has no payment or refund, one without a discount
     redeemed no coupon, and one whose lines name no sub-order has none. ``page``: what was read once for a list.
-    ``shopper``: as a publishable key (the shopper's browser) may see it (``without_risk_reasons``)."""
+    ``shopper``: as a publishable key (the shopper's browser) may see it (app/web/api/shopper_view.py), with the
+    timeline's reasons chosen by each entry's kind (app/orders/timeline_kinds.py)."""
     untouched = order.version == 1
     if page is not None:
         discounts, payments, refunds = (page.discounts.get(order.id, ()), page.payments.get(order.id, ()),
@@ -105,7 +108,8 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         "client_secret": order.client_secret,
         # None for an order of nothing: it is paid without a channel (app/payments/free_orders.py).
         "available_channels": [c.to_json() for c in channels_for(order)],
-        "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": t.reason} for t in order.timeline],
+        "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": shopper_reason(t) if shopper else t.reason}
+                     for t in order.timeline],
         "payments": [payment_object(p) for p in payments],
         "refunds": [refund_object(r) for r in refunds],
         "disputes": [dispute_summary(d) for d in disputes],
@@ -113,21 +117,7 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         "sub_orders": ([sub_order_json(order, sub) for sub in order.sub_orders]
                        if any(i.sub_order_id for i in order.items) else []),
     }
-    return without_risk_reasons(body) if shopper else body
-
-
-def without_risk_reasons(order: dict) -> dict:
-    """An order (or a ``risk.*`` event's object about one) with its risk decision and score but not the reasons: they
-    name the merchant's rules and limits and quote the notes its people wrote on their lists, which a shopper's
-    browser must not read (a fraudster would learn what to change). The merchant's server reads them."""
-    if order.get("object") != "order":
-        return order
-    shown = dict(order)
-    if isinstance(shown.get("risk"), dict):
-        shown["risk"] = {**shown["risk"], "reasons": []}
-    if "reasons" in shown:  # risk.review_opened: the order's id with its assessment
-        shown["reasons"] = []
-    return shown
+    return shopper_object(body) if shopper else body
 
 
 @dataclass(frozen=True)
@@ -213,10 +203,10 @@ def merchant_balance_json(balance: MerchantBalance) -> dict:
 
 def event_json(event: Event, *, shopper: bool = False) -> dict:
     """An event exactly as webhooks deliver it: ``{id, object, type, created_at, data: {object}}``; ``shopper``: as
-    a publishable key may read it (``without_risk_reasons``)."""
+    a publishable key may read it (app/web/api/shopper_view.py)."""
     body = event.to_json()
     if shopper and isinstance(body["data"], dict) and isinstance(body["data"].get("object"), dict):
-        body["data"] = {**body["data"], "object": without_risk_reasons(body["data"]["object"])}
+        body["data"] = {**body["data"], "object": shopper_object(body["data"]["object"])}
     return body
 
 
