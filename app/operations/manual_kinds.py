@@ -33,6 +33,9 @@ from app.risk.review import held_for_review
 from app.webhooks.fanout import replay_event
 from app.webhooks.models import WebhookEndpoint
 
+# The failure_reason of a payment an operator marked failed: what the shopper reads on their order page.
+MARKED_FAILED = "stopped by the merchant"
+
 
 class ActionFailed(KassaError):
     """The action ran and did not reach its goal; the message says what happened (409)."""
@@ -135,7 +138,9 @@ def _check_mark_failed(target: Target) -> None:
 
 def _run_mark_failed(run: Run) -> str:
     attempt = run.target.attempt
-    if not fail_attempt(attempt.id, f"marked failed by hand: {run.evidence}"[:500], actor=run.actor):
+    # The shopper reads the payment's reason; the evidence the operator pasted is for the merchant's timeline.
+    evidence = f"marked failed by hand: {run.evidence}"[:500]
+    if not fail_attempt(attempt.id, MARKED_FAILED, actor=run.actor, note=evidence):
         raise ActionFailed(f"payment {attempt.id} changed meanwhile; look at it again")
     order = db.session.get(Order, attempt.order_id, populate_existing=True)
     return f"payment {attempt.id} failed; the order is {order.status}"

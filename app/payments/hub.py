@@ -47,6 +47,11 @@ log = logs.get("payments")
 # on its own (app/payments/capture_returns.py), and a refund of the order never counts it as the order's payment.
 STRAY_CAPTURE = "payment.captured_on_inactive_order"
 
+# A payment's failure_reason when Kassa, not the provider, ended it: the shopper reads it, so it says only what they
+# need; the details (the provider's error, the merchant's words) go to the order's timeline.
+PROVIDER_UNREACHABLE = "the payment provider could not be reached"
+ORDER_CANCELED = "the order was canceled"
+
 class OrderBusy(KassaError):
     """Another process holds the order's lock; the caller should retry shortly (503)."""
 
@@ -125,7 +130,7 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
     except ProviderUnavailable as exc:
         log.warning("channel create failed: %s", exc, extra={"fields": {
             "merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}})
-        fail_attempt(attempt.id, f"provider error: {exc}")
+        fail_attempt(attempt.id, PROVIDER_UNREACHABLE, note=f"provider error: {exc}")
         raise ChannelFailed(f"{channel_code} could not start the payment; try again or pick another channel",
                             param="channel") from exc
     except KassaError as exc:
@@ -219,17 +224,19 @@ def first_poll_at() -> datetime:
     return utcnow() + timedelta(seconds=current_app.config["POLL_AFTER_SECONDS"])
 
 
-def fail_attempt(attempt_id: str, reason: str, *, actor: str = "system") -> bool:
+def fail_attempt(attempt_id: str, reason: str, *, actor: str = "system", note: str | None = None) -> bool:
     """Mark a still-active attempt failed and reopen its order for another try; False when it had already
-    moved on."""
-    return settle_attempt(attempt_id, "failed", reason=reason, actor=actor)
+    moved on. ``reason`` is the payment's ``failure_reason``, which the shopper reads (the order page, the SDK, the
+    status stream), so Kassa's words for them; ``note`` the merchant's detail for the order's timeline (default: the
+    reason): an operator's evidence, a provider's error."""
+    return settle_attempt(attempt_id, "failed", reason=reason, actor=actor, note=note)
 
 
-def settle_attempt(attempt_id: str, outcome: str, *, reason: str, actor: str) -> bool:
+def settle_attempt(attempt_id: str, outcome: str, *, reason: str, actor: str, note: str | None = None) -> bool:
     """Decide an attempt ourselves (``failed``, or ``canceled`` when it was abandoned), under its order's lock,
     and move the order with it; False when the attempt had already moved on."""
     with order_lock(db.session.get(PaymentAttempt, attempt_id).order_id):
-        return _settle(attempt_id, outcome, reason=reason, provider_reference=None, actor=actor)
+        return _settle(attempt_id, outcome, reason=reason, provider_reference=None, actor=actor, note=note)
 
 
 # The attempt and its order, fresh, in one read: the status decides _settle's conditional UPDATE. The order's
@@ -259,7 +266,7 @@ def attempt_with_order(attempt_id: str) -> Row | None:
 
 
 def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
-            actor: str, read: Row | None = None) -> bool:
+            actor: str, read: Row | None = None, note: str | None = None) -> bool:
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
     with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate).
 
@@ -304,7 +311,7 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
         along.append(new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt),
                                order_id=order.id, livemode=order.livemode))
         try:
-            moved_with_along = _move_order(order, attempt, outcome, reason=reason, actor=actor,
+            moved_with_along = _move_order(order, attempt, outcome, reason=note or reason, actor=actor,
                                            was_active=before in ACTIVE_ATTEMPT_STATUSES, along=along)
         except StaleOrder:
             db.session.rollback()
@@ -390,9 +397,10 @@ def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str, rea
         active = db.session.scalar(select(PaymentAttempt.id).where(
             PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)))
         if active is not None:
-            why = "the order was canceled" if reason == "canceled" else reason
+            # The payment says only that the order was canceled (the shopper reads it); the timeline keeps why.
             with order_lock(order_id):
-                _settle(active, "canceled", reason=why, provider_reference=None, actor=actor)
+                _settle(active, "canceled", reason=ORDER_CANCELED, provider_reference=None, actor=actor,
+                        note=None if reason == "canceled" else reason)
         order = db.session.get(Order, order_id, populate_existing=True)
         if order.status == "closed":
             return order  # abandoning the attempt closed it
