@@ -111,8 +111,13 @@ SCHEMAS["RefundRequestInput"] = _obj(["reason"], reason={"type": "string", "maxL
                                      client_secret={"type": "string", "description": "with a publishable key"})
 SCHEMAS["RefundRequestCreated"] = _obj(["refund_request"], refund_request=_obj(
     ["id", "status", "score", "reasons", "refund"], id=_STR, object={"const": "refund_request"},
-    status={"enum": ["approved", "review", "denied"]}, score={"type": "integer", "minimum": 0, "maximum": 100},
-    reasons={"type": "array", "items": _STR}, refund=_NULLABLE_STR))
+    status={"enum": ["approved", "review", "denied"]},
+    score={"type": ["integer", "null"], "minimum": 0, "maximum": 100,
+           "description": "the abuse score (secret key); null for a publishable key: against the status it would tell "
+                          "the merchant's refund_abuse cut-offs"},
+    reasons={"type": "array", "items": _STR, "description": "why it scored so (secret key); empty for a publishable "
+             "key, the shopper's browser: they name the signals a fraud ring would change"},
+    refund=_NULLABLE_STR))
 PATHS["/orders/{id}/refund_requests"] = {"post": {
     "summary": "A shopper asks for a refund (publishable key with client_secret, or secret key): scored for abuse, "
                "then refunded in full at once (approved), held for the merchant (review) or denied",

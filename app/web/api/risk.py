@@ -15,6 +15,7 @@ from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import order_json, risk_list_entry_json, risk_rule_json
+from app.web.api.shopper_view import shopper_object
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 
@@ -137,10 +138,11 @@ def orders_refund_requests(order_id: str):
 
     body = json_body()
     order = order_of_caller(order_id, body.get("client_secret"))
-    request_ = request_refund(order, body.get("reason"), actor="shopper" if not caller().is_secret else "api")
-    return jsonify({"refund_request": {"id": request_.id, "object": "refund_request", "status": request_.status,
-                                       "score": request_.score, "reasons": request_.reasons,
-                                       "refund": request_.refund_id}}), 201
+    shopper = not caller().is_secret
+    request_ = request_refund(order, body.get("reason"), actor="shopper" if shopper else "api")
+    answer = {"id": request_.id, "object": "refund_request", "status": request_.status, "score": request_.score,
+              "reasons": request_.reasons, "refund": request_.refund_id}
+    return jsonify({"refund_request": shopper_object(answer) if shopper else answer}), 201
 
 
 orders_refund_requests.cors_publishable = True  # the order's client secret is the shopper's credential

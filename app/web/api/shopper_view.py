@@ -8,6 +8,9 @@ notes for the merchant stay with the secret key, chosen by the field, never by i
   (the provider's or Kassa's words for the merchant) and the customer's refund-abuse score behind it;
 - a dispute's evidence: what the merchant told the bank about the shopper;
 - who on the merchant's team decided a review (their email);
+- a shopper's refund request's abuse score and its reasons: the score against the request's status tells the
+  merchant's cut-offs (its refund_abuse rule), and the reasons which signal to change (one device or address asking
+  refunds for other customers: a ring learns to rotate them);
 - the order timeline's reasons: replaced where the rows are read (``order_json``, app/orders/timeline_kinds.py).
 """
 from __future__ import annotations
@@ -25,6 +28,8 @@ def shopper_object(obj: dict) -> dict:
         return _refund(obj)
     if kind == "dispute":
         return {**obj, "evidence": None}
+    if kind == "refund_request":
+        return {**obj, "score": None, "reasons": []}
     return obj
 
 
