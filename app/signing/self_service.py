@@ -25,8 +25,10 @@ from app.extensions import db
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.models import Order
 from app.payments.channels import channel_name
+from app.payments.returns import MAX_RETURN_URL_LENGTH
 from app.signing import changes, mandate_setups
 from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
+from app.web_urls import check_http_url
 
 LINK_LIFETIME = timedelta(hours=1)
 EMAIL_LINK_MIN = timedelta(days=7)
@@ -43,17 +45,32 @@ class Shopper:
     livemode: bool
     # Set when the link opens one contract only: one whose customer id nobody vouched for (below).
     subscription_id: str | None = None
+    # The merchant's page its pages link back to ("Back to <merchant>"): named by its server when it asked for the link.
+    return_url: str | None = None
 
 
 def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
-def issue_link(merchant_id: str, customer_id: str, *, livemode: bool) -> tuple[str, datetime, str]:
-    """A signed token for one customer; returns it, its expiry and the (checked) customer id."""
+def issue_link(merchant_id: str, customer_id: str, *, livemode: bool,
+               return_url: object = None) -> tuple[str, datetime, str]:
+    """A signed token for one customer; returns it, its expiry and the (checked) customer id. ``return_url``: the
+    merchant's page the self-service pages link back to, signed with the rest so no one else can set it."""
     customer_id, _ = parse_customer({"id": customer_id})
-    token = _serializer().dumps({"m": merchant_id, "c": customer_id, "l": livemode})
-    return token, utcnow() + LINK_LIFETIME, customer_id
+    data = {"m": merchant_id, "c": customer_id, "l": livemode}
+    if return_url is not None:
+        data["r"] = check_return_url(return_url)
+    return _serializer().dumps(data), utcnow() + LINK_LIFETIME, customer_id
+
+
+def check_return_url(value: object) -> str:
+    """The merchant's page to link back to, or a 400 naming ``return_url``. Any absolute http(s) page, as for a
+    checkout session's success_url: only the merchant's server (a secret key) names one, the link is signed, and the
+    page only links to it (nothing redirects there). Bounded as the return of a payment is: the token carrying it
+    rides in the address the provider sends the subscriber back to after a payment method update."""
+    return check_http_url(value, "return_url", max_length=MAX_RETURN_URL_LENGTH,
+                          example="https://shop.example/account")
 
 
 def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, until: datetime,
@@ -115,7 +132,7 @@ def shopper_for(token: str) -> Shopper:
     if utcnow() > expires:
         raise NotFound("this link has expired; ask the shop for a new one", code="link_expired")
     return Shopper(merchant_id=data["m"], customer_id=data["c"], livemode=bool(data["l"]),
-                   subscription_id=data.get("s"))
+                   subscription_id=data.get("s"), return_url=data.get("r"))
 
 
 def subscriptions_of(shopper: Shopper) -> list[Subscription]:

@@ -1,11 +1,14 @@
 """A merchant's own UI sends a subscriber straight to updating one subscription's payment method: the billing link
-API opens at that page (`flow: payment_method_update`), and says what to fix when it cannot."""
+API opens at that page (`flow: payment_method_update`), and says what to fix when it cannot; with a `return_url` its
+pages lead the subscriber back to the merchant's own page."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from tests.api.test_openapi import check, spec  # noqa: F401  (fixture)
-from tests.signing.test_payment_method_update import update_card
+from tests.signing.test_payment_method_update import (back_from_provider, press_at_provider, signs_for_nothing,
+                                                      start_update, update_card)
 from tests.signing.test_renewals import active_subscription
 
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
@@ -49,3 +52,40 @@ def test_a_link_that_cannot_open_at_the_update_says_what_to_fix(api, sandbox, wo
     api.post(f"/subscriptions/{mine['id']}/cancel", json={"at_period_end": True})
     assert link({"flow": "payment_method_update", "subscription": mine["id"]}) == (
         409, "subscription_state_invalid", "subscription")
+
+
+BACK = "https://shop.example/account?tab=billing&ref=42"
+
+
+def back_link(html: str) -> bool:
+    """Whether a self-service page links back to the merchant's page the link named."""
+    return re.search(r'<a href="https://shop\.example/account\?tab=billing&amp;ref=42">Back to [^<]+</a>', html) \
+        is not None
+
+
+def test_a_link_with_a_return_url_brings_the_subscriber_back_to_the_merchants_page(api, client, sandbox, worker,
+                                                                                   monthly, clock, spec):
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    answer = api.post("/customers/cus_sub/billing_links", json={"flow": "payment_method_update",
+                                                                 "subscription": sub["id"], "return_url": BACK})
+    assert answer.status_code == 201, answer.json
+    check(spec, "post", "/customers/{id}/billing_links", answer)
+    assert answer.json["return_url"] == BACK
+    path = urlsplit(answer.json["url"]).path
+    root = path.rsplit("/subscriptions/", 1)[0]
+    for page in (path, root, f"{root}/subscriptions/{sub['id']}/cancel"):
+        assert back_link(client.get(page).get_data(as_text=True)), page
+
+    # After the update, back from the provider's page, the way back to the merchant is still there.
+    started = start_update(client, root, sub)
+    signs_for_nothing(started)
+    landed = back_from_provider(client, press_at_provider(started))
+    assert "Your new payment method is saved" in landed and back_link(landed)
+
+    # A link without one shows none; a return_url that is no page, or too long, is refused and says so.
+    plain = urlsplit(api.post("/customers/cus_sub/billing_links").json["url"]).path
+    assert "Back to " not in client.get(plain).get_data(as_text=True)
+    assert api.post("/customers/cus_sub/billing_links").json["return_url"] is None
+    for bad in ("javascript:alert(1)", "/account", "https://shop.example/" + "a" * 1400):
+        refused = api.post("/customers/cus_sub/billing_links", json={"return_url": bad})
+        assert (refused.status_code, refused.json["error"]["param"]) == (400, "return_url"), bad

@@ -112,10 +112,16 @@ SCHEMAS["BillingLink"] = _obj(["object", "customer", "url", "expires_at"], objec
                                customer=_STR, url={"type": "string", "format": "uri"}, expires_at=_INT,
                                livemode={"type": "boolean"},
                                flow={"type": ["string", "null"], "enum": ["payment_method_update", None]},
-                               subscription=_NULLABLE_STR)
+                               subscription=_NULLABLE_STR,
+                               return_url={"type": ["string", "null"], "format": "uri",
+                                           "description": "the page the link's pages lead back to, as asked"})
 SCHEMAS["BillingLinkInput"] = {"type": "object", "additionalProperties": False, "properties": {
     "flow": _FLOW, "subscription": {"type": "string", "description": "with flow: one of the customer's "
-                                                                     "subscriptions, in the key's mode"}}}
+                                                                     "subscriptions, in the key's mode"},
+    "return_url": {"type": "string", "format": "uri", "maxLength": 1400,
+                   "description": "your page the subscriber goes back to: the self-service pages (and the outcome of "
+                                  "a payment method update) show \"Back to <your name>\" linking to it; any absolute "
+                                  "http(s) URL"}}}
 PATHS["/customers/{id}/billing_links"] = {"post": {
     "summary": "A self-service link (one hour) where the customer sees their subscriptions, cancels them, updates "
                "a subscription's payment method without being charged and pays a failed renewal with a new card "
@@ -125,7 +131,8 @@ PATHS["/customers/{id}/billing_links"] = {"post": {
         "schema": _ref("BillingLinkInput")}}},
     "responses": {"201": _ok("BillingLink", "Created"),
                   "400": _error("bad customer id; flow unknown, or subscription not one of the customer's in this "
-                                "mode (param names it)"),
+                                "mode; return_url not an absolute http(s) URL of at most 1400 characters (param "
+                                "names it)"),
                   "409": _error("subscription_state_invalid: that subscription's payment method cannot be updated "
                                 "(ended, or ending as the customer or merchant asked)"),
                   **_SECRET_ERRORS}}}

@@ -90,17 +90,22 @@ def subscriptions_update(subscription_id: str):
                                                         livemode=who.livemode)))
 
 
+_BILLING_LINK_FIELDS = {"flow", "subscription", "return_url"}
+
+
 @bp.post("/customers/<customer_id>/billing_links")
 @requires_key(secret=True)
 def billing_links_create(customer_id: str):
     """A self-service link for one customer (valid one hour): hand it to them, never publish it. With
-    ``{flow: "payment_method_update", subscription}`` it opens straight at that contract's payment method."""
+    ``{flow: "payment_method_update", subscription}`` it opens straight at that contract's payment method; with
+    ``return_url`` its pages link back to that page of the merchant's."""
     who = caller()
     body = json_body()
-    if set(body) - {"flow", "subscription"}:
-        raise InvalidRequest("a billing link takes only flow and subscription",
-                             param=sorted(set(body) - {"flow", "subscription"})[0])
-    token, expires_at, customer = self_service.issue_link(who.merchant_id, customer_id, livemode=who.livemode)
+    if set(body) - _BILLING_LINK_FIELDS:
+        raise InvalidRequest("a billing link takes only flow, subscription and return_url",
+                             param=sorted(set(body) - _BILLING_LINK_FIELDS)[0])
+    token, expires_at, customer = self_service.issue_link(who.merchant_id, customer_id, livemode=who.livemode,
+                                                          return_url=body.get("return_url"))
     target = self_service.flow_target(who.merchant_id, customer, livemode=who.livemode, flow=body.get("flow"),
                                       subscription=body.get("subscription"))
     page = (url_for("checkout.billing_payment_method", token=token, subscription_id=target.id) if target
@@ -108,4 +113,5 @@ def billing_links_create(customer_id: str):
     return jsonify({"object": "billing_link", "customer": customer,
                     "url": current_app.config["PUBLIC_URL"].rstrip("/") + page,
                     "expires_at": int(expires_at.timestamp()), "livemode": who.livemode,
-                    "flow": body.get("flow") if target else None, "subscription": target.id if target else None}), 201
+                    "flow": body.get("flow") if target else None, "subscription": target.id if target else None,
+                    "return_url": body.get("return_url")}), 201
