@@ -383,6 +383,9 @@ export class KassaClient {
     if (!container) throw new KassaError("invalid_request_error", "element_missing", `no element matches ${String(selector)}`);
     if (!options || (!options.product && !options.session)) throw new KassaError("invalid_request_error",
       "parameter_missing", "mountPanel needs a product id or a checkout session's client secret", { param: "product" });
-    return new Panel(container, this.baseUrl, this.publishableKey, { ...options, locale: options.locale ?? this.askedLocale });
+    // A page back from a provider's page opens the panel at that order's outcome (the frame checks it is this panel's).
+    const back = this.paymentReturn();
+    return new Panel(container, this.baseUrl, this.publishableKey,
+      { ...options, locale: options.locale ?? this.askedLocale }, back);
   }
 }

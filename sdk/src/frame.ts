@@ -1,5 +1,6 @@
 /** Runs inside Kassa's embedded panel (templates/embed/): tells the parent page, and only the
- * origin that embedded it, when the panel is ready, changes height, or the payment is decided. */
+ * origin that embedded it, when the panel is ready, changes height, the payment is decided, or the shopper is to go
+ * to a provider's page. */
 import { NAMESPACE, PROTOCOL_VERSION, frameMessage } from "./messages";
 
 const root = document.documentElement;
@@ -7,6 +8,7 @@ const parentOrigin = root.getAttribute("data-kassa-parent") ?? "";
 const frameId = root.getAttribute("data-kassa-frame") ?? "";
 let lastState = "";
 let lastHeight = 0;
+let lastRedirect = "";
 
 function post(type: string, data: Record<string, unknown> = {}): void {
   if (!parentOrigin || window.parent === window) return;
@@ -34,6 +36,14 @@ function readState(): void {
   }
 }
 
+/** A provider's page to open in the whole window (the SDK does; templates/checkout/order.html says which). */
+function readRedirect(): void {
+  const url = document.querySelector("[data-kassa-redirect]")?.getAttribute("data-kassa-redirect") ?? "";
+  if (!url || url === lastRedirect) return;
+  lastRedirect = url;
+  post("redirect", { url });
+}
+
 window.addEventListener("message", (event) => {
   // Only the embedding page may talk to the frame; anything else is ignored.
   if (event.origin !== parentOrigin || event.source !== window.parent) return;
@@ -45,8 +55,9 @@ window.addEventListener("message", (event) => {
 function start(): void {
   measure();
   readState();
+  readRedirect();
   if (typeof ResizeObserver !== "undefined") new ResizeObserver(measure).observe(document.body);
-  document.body.addEventListener("htmx:afterSettle", () => { readState(); measure(); });
+  document.body.addEventListener("htmx:afterSettle", () => { readState(); readRedirect(); measure(); });
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });

@@ -3,7 +3,8 @@
 export const NAMESPACE = "kassa";
 export const PROTOCOL_VERSION = 1;
 
-export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed" | "error";
+/** ``redirect``: the frame asks the page to go to a provider's page in the whole window (``data.url``). */
+export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed" | "error" | "redirect";
 
 export interface FrameMessage {
   ns: typeof NAMESPACE;
@@ -13,7 +14,7 @@ export interface FrameMessage {
   data: Record<string, unknown>;
 }
 
-const FRAME_EVENTS: ReadonlySet<string> = new Set(["ready", "resize", "paid", "failed", "closed", "error"]);
+const FRAME_EVENTS: ReadonlySet<string> = new Set(["ready", "resize", "paid", "failed", "closed", "error", "redirect"]);
 
 /** The message, if it comes from exactly ``expectedOrigin`` and ``expectedSource`` and is ours. */
 export function acceptFrameMessage(

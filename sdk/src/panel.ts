@@ -2,6 +2,7 @@
 import { Emitter } from "./emitter";
 import { browserLanguage, messagesFor, resolveLocale } from "./i18n";
 import { acceptFrameMessage, frameMessage, originOf } from "./messages";
+import { withoutPaymentReturn, type PaymentReturn } from "./redirect";
 
 export interface PanelOptions {
   /** The product a guest buys. Not needed with a session. */
@@ -18,9 +19,16 @@ export interface PanelOptions {
   locale?: string;
 }
 
+/** Where the panel is: ``page``, the embedding page's address (a provider sends the shopper back there); ``back``,
+ * the redirect return that page was loaded with, for the frame to open at that order's outcome. */
+export interface PanelPlace {
+  page?: string;
+  back?: PaymentReturn | null;
+}
+
 /** The frame's address: a session's panel, or a product's panel for a guest. */
 export function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string,
-  options: PanelOptions): URL {
+  options: PanelOptions, place: PanelPlace = {}): URL {
   const base = baseUrl.replace(/\/$/, "");
   const src = new URL(options.session ? `${base}/embed/session` : `${base}/embed/${encodeURIComponent(options.product ?? "")}`);
   src.searchParams.set("key", publishableKey);
@@ -30,7 +38,22 @@ export function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: 
   if (options.sku) src.searchParams.set("sku", options.sku);
   if (options.quantity !== undefined) src.searchParams.set("quantity", String(options.quantity));
   if (options.locale) src.searchParams.set("locale", resolveLocale(options.locale));
+  if (place.page) src.searchParams.set("page", place.page);
+  if (place.back) {
+    src.searchParams.set("order", place.back.orderId);
+    src.searchParams.set("client_secret", place.back.clientSecret);
+  }
   return src;
+}
+
+/** The provider's page a frame's ``redirect`` names, when it is an http(s) address (never ``javascript:``). */
+export function providerPage(url: unknown): string | null {
+  try {
+    const parsed = new URL(String(url));
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface PanelEvent {
@@ -54,12 +77,15 @@ export class Panel extends Emitter<PanelEvents> {
   private readonly frameId: string;
   private readonly listener: (event: MessageEvent) => void;
 
-  constructor(container: Element, baseUrl: string, publishableKey: string, options: PanelOptions) {
+  /** ``back``: the redirect return the page was loaded with (the panel opens at that order, if it is the panel's). */
+  constructor(container: Element, baseUrl: string, publishableKey: string, options: PanelOptions,
+    back: PaymentReturn | null = null) {
     super();
     const win = container.ownerDocument.defaultView!;
     this.kassaOrigin = originOf(baseUrl);
     this.frameId = `kassa-panel-${++frames}`;
-    const src = panelUrl(baseUrl, publishableKey, win.location.origin, this.frameId, options);
+    const src = panelUrl(baseUrl, publishableKey, win.location.origin, this.frameId, options,
+      { page: withoutPaymentReturn(win.location.href), back });
 
     const iframe = container.ownerDocument.createElement("iframe");
     iframe.src = src.toString();
@@ -73,9 +99,17 @@ export class Panel extends Emitter<PanelEvents> {
       // Only the frame we made, from Kassa's exact origin, speaking our namespace, is heard.
       const message = acceptFrameMessage(event, this.kassaOrigin, iframe.contentWindow, this.frameId);
       if (!message) return;
-      const data = message.data as { height?: number; order?: string; status?: string; code?: string; message?: string };
+      const data = message.data as { height?: number; order?: string; status?: string; code?: string; message?: string;
+        url?: string };
       if (typeof data.height === "number" && data.height > 0) iframe.style.height = `${Math.ceil(data.height)}px`;
       if (message.type === "resize") return;
+      if (message.type === "redirect") {
+        // A provider's page goes in the whole window, as the hosted checkout's does: framed, it could not say its
+        // height (and many refuse a frame). It sends the shopper back to this page, where the panel resumes.
+        const target = providerPage(data.url);
+        if (target) win.location.assign(target);
+        return;
+      }
       if (message.type === "ready") iframe.contentWindow?.postMessage(frameMessage(this.frameId, "hello"), this.kassaOrigin);
       if (message.type === "error") {
         this.emit("error", { type: "error", code: String(data.code ?? ""), message: String(data.message ?? "") });

@@ -27,7 +27,7 @@ def test_the_embedded_order_status_shows_the_coupons_discount(page: Page, app, l
     panel.get_by_role("radio", name="Card (sandbox)").check()
     panel.get_by_role("checkbox", name=re.compile("agree")).check()
     panel.get_by_role("button", name="Pay $15.99").click()
-    panel.get_by_role("button", name="Approve").click()
+    page.get_by_role("button", name="Approve").click()  # the provider's page, in the whole window
     expect(panel.get_by_text("Payment successful")).to_be_visible()
 
     summary = panel.locator("#status .summary")

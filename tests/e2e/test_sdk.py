@@ -70,10 +70,13 @@ def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandb
     frame.get_by_role("radio", name="Card (sandbox)").check()
     frame.get_by_role("checkbox", name=re.compile("agree")).check()
     frame.get_by_role("button", name="Pay").click()
-    frame.get_by_role("button", name="Approve").click()  # the provider's page, inside the frame
+    # The provider's page is the whole window (tests/e2e/test_panel_provider_page.py); it sends the shopper back to
+    # this page, where the panel opens at the outcome and the page hears it.
+    page.get_by_role("button", name="Approve").click()
     expect(frame.get_by_text("Payment successful")).to_be_visible()
+    expect(frame.get_by_text("2 × Pro membership — 30 days")).to_be_visible()  # the order of 2, resumed
     page.wait_for_function("window.panelEvents.includes('paid')")
-    assert page.evaluate("window.panelEvents") == ["ready", "paid"]
+    assert page.evaluate("window.panelEvents") == ["paid"]
 
 
 def test_a_panel_mounted_with_a_checkout_session_lets_its_customer_pay_from_the_wallet(

@@ -34,6 +34,9 @@ class Embed:
     checkout: str = ""
     # The language the embedding page asked for (the SDK's ``locale``); empty: the browser's.
     language: str = ""
+    # The embedding page's address, which a provider sends the shopper back to (app/web/embed/leaving.py); empty:
+    # the provider's page opens in the frame.
+    page: str = ""
 
 
 def _serializer() -> URLSafeTimedSerializer:

@@ -31,6 +31,7 @@ from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_met
                                      replaces_panel, session_sale, waive_channel_when_free)
 from app.web.checkout.waiting import latest_payment, order_status_context, unchanged_since_seen
 from app.web.embed import bp
+from app.web.embed.leaving import parent_page, return_address, returned_order, session_of_return
 from app.web.embed.tokens import Embed, issue_token, read_token
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 from app.web.shopper_locale import prefer_language
@@ -131,8 +132,9 @@ def panel(product_id: str):
     caller, origin = _caller()
     product = _product(product_id, caller.merchant_id)
     embed = Embed(product=product.id, merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                  customer=new_guest_id(), frame=(request.args.get("frame") or "")[:64], language=_asked_language())
-    return _first_page(_sale(embed), embed)
+                  customer=new_guest_id(), frame=(request.args.get("frame") or "")[:64], language=_asked_language(),
+                  page=parent_page(origin))
+    return _back_from_provider(embed) or _first_page(_sale(embed), embed)
 
 
 @bp.get("/session")
@@ -140,15 +142,34 @@ def session_panel():
     """The panel of a checkout session, named by its client secret (``session``)."""
     caller, origin = _caller()
     secret = request.args.get("session")  # outside the try: given twice is a 400 page, not an unknown session
+    returned = session_of_return(secret, caller.merchant_id, caller.livemode) if request.args.get("order") else None
+    if returned is not None:  # the order it came back for has usually completed the session: open or not
+        checkout = db.session.get(CheckoutSession, returned)
+        shown = _back_from_provider(_session_embed(checkout, caller, origin))
+        if shown is not None:
+            return shown
     try:
         checkout = open_session_for(secret, merchant_id=caller.merchant_id,
                                     livemode=caller.livemode)
     except KassaError as exc:
         abort(exc.status if exc.status != 400 else 404, description=exc.message)
-    embed = Embed(product=checkout.product_id or "", merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                  customer=checkout.customer_id, frame=(request.args.get("frame") or "")[:64], checkout=checkout.id,
-                  language=_asked_language())
+    embed = _session_embed(checkout, caller, origin)
     return _first_page(_sale(embed), embed)
+
+
+def _session_embed(checkout: CheckoutSession, caller: Caller, origin: str) -> Embed:
+    return Embed(product=checkout.product_id or "", merchant=caller.merchant_id, origin=origin, mode=caller.mode,
+                 customer=checkout.customer_id, frame=(request.args.get("frame") or "")[:64], checkout=checkout.id,
+                 language=_asked_language(), page=parent_page(origin))
+
+
+def _back_from_provider(embed: Embed):
+    """The order's status page, when the embedding page came back from a provider for an order of this panel."""
+    order = returned_order(embed)
+    if order is None:
+        return None
+    prefer_language(embed.language)
+    return _status(order, embed)
 
 
 def _posted_embed(*, product_id: str | None = None, session_id: str | None = None) -> Embed:
@@ -205,7 +226,8 @@ def _go(url: str, embed: Embed):
 
 def _start(order, channel: str | None, embed: Embed, on_error):
     try:
-        attempt = pay_order(order, channel, return_url=_status_url(order, embed), actor="shopper")
+        attempt = pay_order(order, channel, return_url=return_address(order, embed, _status_url(order, embed)),
+                            actor="shopper")
     except KassaError as exc:
         db.session.rollback()
         if exc.code == "checkout_session_complete":
@@ -213,6 +235,8 @@ def _start(order, channel: str | None, embed: Embed, on_error):
             return _go(_status_url(db.session.get(Order, paid_order_id(order.checkout_session_id)), embed), embed)
         return on_error(exc.message)
     action = (attempt.next_action if attempt else None) or {}  # an order of nothing was paid without a payment
+    if action.get("type") == "redirect" and embed.page:
+        return _status(order, embed, leave_for=action["url"])  # the SDK takes the whole page there
     return _go(action["url"] if action.get("type") == "redirect" else _status_url(order, embed), embed)
 
 
@@ -241,12 +265,14 @@ def session_pay(session_id: str):
     return _pay(_posted_embed(session_id=session_id))
 
 
-def _status(order, embed: Embed, *, error: str | None = None, status: int = 200):
+def _status(order, embed: Embed, *, error: str | None = None, status: int = 200, leave_for: str | None = None):
+    """The order's status in the frame; ``leave_for``: the provider's page the SDK is asked to open in the whole
+    window (app/web/embed/leaving.py)."""
     order, last = latest_payment(order)
     if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
         return _framed("", embed, 204)  # nothing new: the frame (and an open QR dialog) stays as it is
     context = {**order_status_context(order, last, error=error), "embed": embed, "token": issue_token(embed),
-               "embedded": True}
+               "embedded": True, "leave_for": leave_for, "leaves_frame": bool(embed.page)}
     return _framed(render_page_or_block(STATUS, "status", **context), embed, status)
 
 

@@ -1,7 +1,8 @@
 /** The postMessage protocol between the SDK (parent page) and the embedded panel (Kassa's frame). */
 export declare const NAMESPACE = "kassa";
 export declare const PROTOCOL_VERSION = 1;
-export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed" | "error";
+/** ``redirect``: the frame asks the page to go to a provider's page in the whole window (``data.url``). */
+export type FrameEventType = "ready" | "resize" | "paid" | "failed" | "closed" | "error" | "redirect";
 export interface FrameMessage {
     ns: typeof NAMESPACE;
     v: number;

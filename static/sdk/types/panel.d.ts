@@ -1,5 +1,6 @@
 /** mountPanel: Kassa's hosted htmx panel in an iframe, heard through origin-checked postMessage. */
 import { Emitter } from "./emitter";
+import { type PaymentReturn } from "./redirect";
 export interface PanelOptions {
     /** The product a guest buys. Not needed with a session. */
     product?: string;
@@ -14,8 +15,16 @@ export interface PanelOptions {
      * languages. The merchant's fixed checkout language (portal → Settings), when set, still wins in the frame. */
     locale?: string;
 }
+/** Where the panel is: ``page``, the embedding page's address (a provider sends the shopper back there); ``back``,
+ * the redirect return that page was loaded with, for the frame to open at that order's outcome. */
+export interface PanelPlace {
+    page?: string;
+    back?: PaymentReturn | null;
+}
 /** The frame's address: a session's panel, or a product's panel for a guest. */
-export declare function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string, options: PanelOptions): URL;
+export declare function panelUrl(baseUrl: string, publishableKey: string, parentOrigin: string, frameId: string, options: PanelOptions, place?: PanelPlace): URL;
+/** The provider's page a frame's ``redirect`` names, when it is an http(s) address (never ``javascript:``). */
+export declare function providerPage(url: unknown): string | null;
 export interface PanelEvent {
     type: string;
     orderId?: string;
@@ -39,7 +48,8 @@ export declare class Panel extends Emitter<PanelEvents> {
     private readonly kassaOrigin;
     private readonly frameId;
     private readonly listener;
-    constructor(container: Element, baseUrl: string, publishableKey: string, options: PanelOptions);
+    /** ``back``: the redirect return the page was loaded with (the panel opens at that order, if it is the panel's). */
+    constructor(container: Element, baseUrl: string, publishableKey: string, options: PanelOptions, back?: PaymentReturn | null);
     private destroyed;
     /** Remove the frame, stop listening to it and drop the page's listeners: the container is left as it was before
      * mountPanel. Safe to call more than once (a single-page app unmounting twice). */
