@@ -193,6 +193,23 @@ def _kassa_logs_at_info() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _sign_in_limits_on_the_test_redis(request) -> None:
+    """Flask-Limiter is one object per process and counts in the Redis of the last app built: after a test that built
+    an app of its own (a dead Redis, or REDIS_URL's database 0, which `make run` uses and no wipe empties), the test
+    app's sign-in limits counted there, and counts an earlier run left paused this run's sign-ins (a 429 on the
+    first try). A test that uses the app starts with the limiter back on the test database, emptied after each test."""
+    if "app" not in request.fixturenames:
+        return
+    from app.extensions import limiter
+
+    kassa_app = request.getfixturevalue("app")
+    if kassa_app.extensions.get("kassa_test_limits") is not limiter.storage:
+        limiter.init_app(kassa_app)  # a storage on the app's RATELIMIT_STORAGE_URI, its handlers kept as they were
+        limiter._storage_dead = False  # a dead Redis of the other app would keep counting in memory until re-checked
+        kassa_app.extensions["kassa_test_limits"] = limiter.storage
+
+
+@pytest.fixture(autouse=True)
 def _clean_state(request) -> Iterator[None]:
     """Empty every table and the test Redis database after each test that used the app."""
     yield
