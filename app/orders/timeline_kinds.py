@@ -27,6 +27,7 @@ class EntryCode(StrEnum):
     CAPTURE_NOT_RETURNED = "capture_not_returned"  # ... or the provider refused to return it yet
     MAINTENANCE = "maintenance"                    # the merchant's people acted on the order by hand
     NOTHING_LEFT_TO_REFUND = "nothing_left_to_refund"  # a compensation found everything already given back
+    OUTCOME_UNKNOWN = "outcome_unknown"            # the provider gave no clear answer: the payment is checked
 
 
 _BY_CODE: dict[str, str] = {
@@ -44,6 +45,7 @@ _BY_CODE: dict[str, str] = {
     EntryCode.CAPTURE_NOT_RETURNED: "A payment taken after the order had ended is being returned",
     EntryCode.MAINTENANCE: "The merchant's team looked into this order",
     EntryCode.NOTHING_LEFT_TO_REFUND: "Everything paid for this order was already given back",
+    EntryCode.OUTCOME_UNKNOWN: "The payment is being confirmed with the payment provider",
 }
 
 _BY_MOVE: dict[tuple[str | None, str], str] = {

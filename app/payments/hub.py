@@ -202,7 +202,8 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
         mark_outcome_unknown(attempt.id, f"the deduction got no clear answer: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     except (ProviderUnavailable, KassaError) as exc:  # never sent, refused, or the channel's breaker is open
-        fail_attempt(attempt.id, f"deduction not made: {exc}")
+        # The error (a provider's answer, an operator's reason for switching the channel off) is the merchant's.
+        fail_attempt(attempt.id, PROVIDER_UNREACHABLE, note=f"deduction not made: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
         provider_reference=result.provider_reference, updated_at=utcnow()))

@@ -13,6 +13,8 @@ from app import logs
 from app.db_types import utcnow
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.services import note_on_timeline
+from app.orders.timeline_kinds import EntryCode
 from app.payments import breaker, integration_log
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
@@ -29,16 +31,26 @@ def next_check_delay(checks_done: int) -> timedelta:
     return CHECK_DELAYS[min(checks_done, len(CHECK_DELAYS) - 1)]
 
 
-def mark_outcome_unknown(attempt_id: str, reason: str) -> None:
+# An unknown attempt's failure_reason: the shopper reads it (the order page, the SDK, the status stream), so it says
+# only where the payment stands; what went wrong (the provider's error, its host) goes to the order's timeline.
+OUTCOME_UNCONFIRMED = "the payment provider has not confirmed the outcome yet"
+
+
+def mark_outcome_unknown(attempt_id: str, detail: str) -> None:
     """A pending attempt whose create call got no clear answer becomes ``unknown`` (never failed:
-    the provider may have created the payment) and is scheduled for its first check."""
+    the provider may have created the payment) and is scheduled for its first check. ``detail``, what went
+    wrong, is for the merchant: the order's timeline and the log."""
     db.session.rollback()
-    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id,
-                                                    PaymentAttempt.status.in_(attempt_sources("unknown"))).values(
-        status="unknown", failure_reason=reason[:500], check_count=0,
-        next_check_at=utcnow() + next_check_delay(0), updated_at=utcnow()))
+    moved = db.session.execute(update(PaymentAttempt).where(
+        PaymentAttempt.id == attempt_id, PaymentAttempt.status.in_(attempt_sources("unknown"))).values(
+        status="unknown", failure_reason=OUTCOME_UNCONFIRMED, check_count=0,
+        next_check_at=utcnow() + next_check_delay(0), updated_at=utcnow())).rowcount
+    if moved == 1:
+        order = db.session.get(Order, db.session.get(PaymentAttempt, attempt_id).order_id)
+        note_on_timeline(order, f"payment {attempt_id}'s outcome is unknown: {detail}", actor="system:janitor",
+                         kind=EntryCode.OUTCOME_UNKNOWN)
     db.session.commit()
-    log.warning("payment outcome unknown: %s", reason, extra={"fields": {"attempt_id": attempt_id}})
+    log.warning("payment outcome unknown: %s", detail, extra={"fields": {"attempt_id": attempt_id}})
 
 
 def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -> int:
