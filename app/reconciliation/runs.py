@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, union, update
+from sqlalchemy import Select, func, select, union, update
 
 from app import logs
 from app.db_types import utcnow
@@ -13,6 +13,7 @@ from app.errors import InvalidRequest, NotFound, PermissionDenied
 from app.events import record_event
 from app.extensions import commit_keeping_state, conflict_insert, db
 from app.ids import new_id
+from app.pagination import newest_first
 from app.payments.adapters.base import ProviderUnavailable
 from app.payments.channels import adapter_for
 from app.payments.registry import channel_spec, channels, is_test_channel
@@ -249,7 +250,31 @@ def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20, 
 def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
                        kind: str | None = None, limit: int = 20, starting_after: str | None = None,
                        livemode: bool = True) -> tuple[list[Discrepancy], bool]:
-    """What the merchant's statements disagree on; under a test key those of test-only channels."""
+    """What the merchant's statements disagree on, oldest first; under a test key those of test-only channels."""
+    query = _discrepancies(merchant_id, run_id=run_id, status=status, kind=kind, livemode=livemode)
+    if starting_after:
+        query = query.where(Discrepancy.id > starting_after)
+    found = db.session.scalars(query.order_by(Discrepancy.id).limit(limit + 1)).all()
+    return list(found[:limit]), len(found) > limit
+
+
+def list_run_discrepancies(merchant_id: str, run_id: str, *, limit: int, starting_after: str | None = None,
+                           livemode: bool = True) -> tuple[list[Discrepancy], bool]:
+    """A page of what a run's channel and day disagree on, newest first (what the latest run of the day recorded
+    leads), and whether older ones follow: a day of a busy channel can disagree on thousands of lines."""
+    return newest_first(_discrepancies(merchant_id, run_id=run_id, livemode=livemode), Discrepancy.id,
+                        limit=limit, starting_after=starting_after)
+
+
+def count_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
+                        kind: str | None = None, livemode: bool = True) -> int:
+    """How many discrepancies ``list_discrepancies`` would list over all its pages, in one query."""
+    query = _discrepancies(merchant_id, run_id=run_id, status=status, kind=kind, livemode=livemode)
+    return db.session.scalar(select(func.count()).select_from(query.subquery()))
+
+
+def _discrepancies(merchant_id: str, *, run_id: str | None, livemode: bool, status: str | None = None,
+                   kind: str | None = None) -> Select:
     if status is not None and status not in ("open", "resolved"):
         raise InvalidRequest("status is open or resolved", param="status")
     if kind is not None and kind not in KINDS:
@@ -264,10 +289,7 @@ def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: s
         query = query.where(Discrepancy.status == status)
     if kind:
         query = query.where(Discrepancy.kind == kind)
-    if starting_after:
-        query = query.where(Discrepancy.id > starting_after)
-    found = db.session.scalars(query.order_by(Discrepancy.id).limit(limit + 1)).all()
-    return list(found[:limit]), len(found) > limit
+    return query
 
 
 def get_discrepancy(merchant_id: str, discrepancy_id: str) -> Discrepancy:

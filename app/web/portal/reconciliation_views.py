@@ -20,6 +20,7 @@ from app.web.portal.mode_views import portal_livemode
 from app.payments.registry import is_test_channel
 
 PAGE_SIZE = 25
+RUN_PAGE = 50  # a run's discrepancies shown at once
 KIND_LABELS = {
     "missing_in_kassa": "Missing in Kassa",
     "missing_at_provider": "Missing at the provider",
@@ -89,10 +90,16 @@ def reconciliation_detail(run_id: str):
         run = run_service.get_run(current_user.merchant_id, run_id, livemode=portal_livemode())
     except KassaError:
         abort(404)
-    found, _ = run_service.list_discrepancies(current_user.merchant_id, run_id=run.id, limit=500,
-                                              livemode=portal_livemode())
+    after = request.args.get("starting_after") or None
+    found, has_more = run_service.list_run_discrepancies(current_user.merchant_id, run.id, limit=RUN_PAGE,
+                                                         starting_after=after, livemode=portal_livemode())
+    older = url_for("portal.reconciliation_detail", run_id=run.id, starting_after=found[-1].id,
+                    _anchor="found-title") if has_more else None
+    newest = url_for("portal.reconciliation_detail", run_id=run.id, _anchor="found-title") if after else None
     return render_template("portal/reconciliation_run.html", run=run, found=found, kinds=KINDS,
-                           kind_labels=KIND_LABELS)
+                           kind_labels=KIND_LABELS, older_url=older, newest_url=newest, page_size=RUN_PAGE,
+                           total=run_service.count_discrepancies(current_user.merchant_id, run_id=run.id,
+                                                                 livemode=portal_livemode()))
 
 
 @bp.post("/reconciliation/discrepancies/<discrepancy_id>/resolve")
