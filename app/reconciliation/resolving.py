@@ -114,9 +114,9 @@ def mark_resolved(discrepancy_id: str, resolution: str, note: str, *, actor: str
                                            resolved_by=actor[:60], resolved_at=utcnow())).rowcount)
 
 
-def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, note: object, *,
-                    actor: str) -> Discrepancy:
-    """A person closes an open discrepancy with a resolution and a note (the caller audits it)."""
+def check_resolution(merchant_id: str, discrepancy_id: str, resolution: object, note: object) -> Discrepancy:
+    """The open discrepancy a person means to close with ``resolution`` and ``note``, or the refusal closing it would
+    meet: the portal asks to confirm only a resolution that can be made."""
     from app.reconciliation.runs import get_discrepancy
 
     found = get_discrepancy(merchant_id, discrepancy_id)
@@ -124,6 +124,15 @@ def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, n
         raise InvalidRequest(f"resolution is one of {', '.join(RESOLUTIONS)}", param="resolution")
     if not isinstance(note, str) or not 3 <= len(note.strip()) <= 500:
         raise InvalidRequest("note says what was done or found, 3 to 500 characters", param="note")
-    if not mark_resolved(found.id, resolution, note.strip(), actor=actor):
+    if found.status != "open":
+        raise Conflict("this discrepancy is already resolved", code="discrepancy_resolved")
+    return found
+
+
+def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, note: object, *,
+                    actor: str) -> Discrepancy:
+    """A person closes an open discrepancy with a resolution and a note (the caller audits it)."""
+    found = check_resolution(merchant_id, discrepancy_id, resolution, note)
+    if not mark_resolved(found.id, str(resolution), str(note).strip(), actor=actor):
         raise Conflict("this discrepancy is already resolved", code="discrepancy_resolved")
     return db.session.get(Discrepancy, found.id, populate_existing=True)

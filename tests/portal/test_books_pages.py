@@ -143,8 +143,10 @@ def test_finance_reconciles_a_day_and_resolves_what_it_found_with_a_note(api, me
     resolve = f"/portal/reconciliation/discrepancies/{found['id']}/resolve"
     silent = finance.post(resolve, {"resolution": "accepted", "note": ""})
     assert silent.status_code == 422 and "3 to 500 characters" in silent.get_data(as_text=True)
-    assert finance.post(resolve, {"resolution": "accepted", "note": "Provider's test data, confirmed by mail"}) \
-        .status_code == 302
+    chosen = {"resolution": "accepted", "note": "Provider's test data, confirmed by mail"}
+    asked = finance.post(resolve, chosen)
+    assert asked.status_code == 200 and "Mark this discrepancy resolved?" in asked.get_data(as_text=True)
+    assert finance.post(resolve, {**chosen, "confirmed": "yes"}).status_code == 302
     again = finance.post(resolve, {"resolution": "accepted", "note": "twice"})
     assert again.status_code == 422 and "already resolved" in again.get_data(as_text=True)
 

@@ -192,7 +192,7 @@ def test_coupons_create_edit_deactivate_and_usage(app, portal, api, catalog):
     assert response.status_code == 302
     assert "Summer sale" in portal.page(coupon_page) and "2030-01-01 00:00 UTC" in portal.page(coupon_page)
 
-    response = portal.submit(coupon_page, {}, action=coupon_page + "/deactivate")
+    response = portal.submit(coupon_page, {"confirmed": "yes"}, action=coupon_page + "/deactivate")
     assert response.status_code == 302 and "deactivated: it can no longer be used" in portal.page(coupon_page)
     refused = api.post("/quotes", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "SUMMER10"})
     assert refused.json["error"]["code"] == "coupon_invalid"

@@ -2,7 +2,7 @@
 catalog service; every read is scoped by the signed-in merchant (a foreign id is a 404)."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -124,15 +124,22 @@ def product_image_add(product_id: str):
 
 
 # An image id is a 32-bit serial: a larger one names no image (404), and PostgreSQL would refuse it (a 500).
-@bp.post("/products/<product_id>/images/<int(max=2147483647):image_id>/delete")
+# GET shows the confirmation too: nothing is removed until a POST says confirmed=yes, so a browser without
+# JavaScript is asked as well.
+@bp.route("/products/<product_id>/images/<int(max=2147483647):image_id>/delete", methods=["GET", "POST"])
 @permission_required("catalog.manage")
 def product_image_remove(product_id: str, image_id: int):
-    get_any_product(current_user.merchant_id, product_id)
-    if ConfirmForm().validate_on_submit():
+    product = get_any_product(current_user.merchant_id, product_id)
+    number = next((n for n, image in enumerate(product.images, 1) if image.id == image_id), None)
+    if number is None:
+        abort(404)
+    if request.form.get("confirmed") == "yes" and ConfirmForm().validate_on_submit():
         with audit("product.image_remove", ProductImage, str(image_id)):
             remove_product_image(current_user.merchant_id, image_id)
         flash("Image removed.")
-    return redirect(url_for("portal.product_edit", product_id=product_id))
+        return redirect(url_for("portal.product_edit", product_id=product_id))
+    return render_template("portal/catalog/product_image_remove.html", product=product,
+                           image=product.images[number - 1], number=number)
 
 
 @bp.route("/products/<product_id>/archive", methods=["GET", "POST"])

@@ -141,12 +141,17 @@ def coupon_edit(coupon_id: str):
         422 if form.errors or form.form_errors else 200
 
 
-@bp.post("/coupons/<coupon_id>/deactivate")
+# GET shows the confirmation too (a reload of it, or the back button to it): nothing changes until a POST says
+# confirmed=yes, so a browser without JavaScript is asked as well.
+@bp.route("/coupons/<coupon_id>/deactivate", methods=["GET", "POST"])
 @permission_required("catalog.manage")
 def coupon_deactivate(coupon_id: str):
-    get_coupon(current_user.merchant_id, coupon_id)
-    if ConfirmForm().validate_on_submit():
+    coupon = get_coupon(current_user.merchant_id, coupon_id)
+    if not coupon.active:
+        return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))
+    if request.form.get("confirmed") == "yes" and ConfirmForm().validate_on_submit():
         with audit("coupon.deactivate", Coupon, coupon_id):
             coupon = deactivate_coupon(current_user.merchant_id, coupon_id)
         flash(f"Coupon {coupon.code} deactivated: it can no longer be used.")
-    return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))
+        return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))
+    return render_template("portal/catalog/coupon_deactivate.html", coupon=coupon)

@@ -12,7 +12,8 @@ from app.merchants.permissions import can
 from app.reconciliation import runs as run_service
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 from app.reconciliation.matching import DISPUTE_LINES
-from app.reconciliation.resolving import RESOLUTIONS, fetch_dispute, mark_resolved, resolve_by_hand
+from app.reconciliation.resolving import (RESOLUTIONS, check_resolution, fetch_dispute, mark_resolved,
+                                         resolve_by_hand)
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
@@ -102,27 +103,47 @@ def reconciliation_detail(run_id: str):
                                                                  livemode=portal_livemode()))
 
 
-@bp.post("/reconciliation/discrepancies/<discrepancy_id>/resolve")
+# GET shows the confirmation too (a reload of it, or a browser without JavaScript following a link to it): nothing
+# is resolved until a POST says confirmed=yes.
+@bp.route("/reconciliation/discrepancies/<discrepancy_id>/resolve", methods=["GET", "POST"])
 @permission_required("books.manage")
 def reconciliation_resolve(discrepancy_id: str):
-    if not ConfirmForm().validate_on_submit():
+    if request.method == "POST" and not ConfirmForm().validate_on_submit():
         abort(400, description="The form expired; try again.")
     try:
-        run_service.get_discrepancy(current_user.merchant_id, discrepancy_id)
+        found = run_service.get_discrepancy(current_user.merchant_id, discrepancy_id)
     except KassaError:
         abort(404)
+    if request.method == "GET":
+        if found.status != "open":
+            flash("That discrepancy is already resolved.", "error")
+            return redirect(url_for("portal.reconciliation", status="resolved"))
+        return _resolve_page(found)
+    resolution, note = request.form.get("resolution"), request.form.get("note")
     try:
+        if request.form.get("confirmed") != "yes":
+            # Step 1: what was chosen, checked, and asked again; nothing changes until it is confirmed.
+            check_resolution(current_user.merchant_id, discrepancy_id, resolution, note)
+            return _resolve_page(found)
         with audit("discrepancy.resolve", Discrepancy, discrepancy_id):
-            resolve_by_hand(current_user.merchant_id, discrepancy_id, request.form.get("resolution"),
-                            request.form.get("note"), actor=f"portal:{current_user.email}")
+            resolve_by_hand(current_user.merchant_id, discrepancy_id, resolution, note,
+                            actor=f"portal:{current_user.email}")
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
         message = error.message[:1].upper() + error.message[1:]
+        if error.param in ("resolution", "note") and request.form.get("confirmed") == "yes":
+            return _resolve_page(found, {error.param: message}, 422)
         # A bad note is shown at its form; anything else (resolved meanwhile) above the queue.
         return _page({discrepancy_id if error.param in ("resolution", "note") else "queue": message}, 422)
     flash("Resolved. It stays in the day's history with your note.")
     return redirect(url_for("portal.reconciliation"))
+
+
+def _resolve_page(found: Discrepancy, errors: dict | None = None, status: int = 200):
+    return render_template("portal/discrepancy_resolve.html", d=found, kind_labels=KIND_LABELS,
+                           resolutions=RESOLUTIONS, values=request.form, errors=errors or {},
+                           form=ConfirmForm()), status
 
 
 @bp.post("/reconciliation/discrepancies/<discrepancy_id>/fetch")
