@@ -34,6 +34,13 @@ class ChannelStats:
     failed: int
 
     @property
+    def in_progress(self) -> int:
+        """Attempts not decided yet: pending, or unknown (the provider has not said). Every attempt is succeeded,
+        failed (failed or canceled) or one of those (ATTEMPT_STATUSES), so the rest of the attempts are these, and the
+        kept days' figures need no fourth number. Counted in attempts, in neither outcome nor the success rate."""
+        return self.attempts - self.succeeded - self.failed
+
+    @property
     def success_rate(self) -> float | None:
         """Succeeded over decided attempts (None when nothing was decided yet). A ratio, not money."""
         decided = self.succeeded + self.failed
