@@ -34,6 +34,8 @@ def next_check_delay(checks_done: int) -> timedelta:
 # An unknown attempt's failure_reason: the shopper reads it (the order page, the SDK, the status stream), so it says
 # only where the payment stands; what went wrong (the provider's error, its host) goes to the order's timeline.
 OUTCOME_UNCONFIRMED = "the payment provider has not confirmed the outcome yet"
+# ... and once the provider, asked by Kassa's reference, has no such payment.
+NEVER_CREATED = "the provider never created the payment"
 
 
 def mark_outcome_unknown(attempt_id: str, detail: str) -> None:
@@ -92,7 +94,7 @@ def resolve_unknown_attempt(attempt_id: str, *, actor: str = "janitor") -> Payme
         return attempt
     if result is None:
         # Asked by our own reference, the provider has no such payment: the create never took effect.
-        fail_attempt(attempt.id, "the provider never created the payment", actor=actor)
+        fail_attempt(attempt.id, NEVER_CREATED, actor=actor)
     elif result.status == "pending":
         # It exists and waits for the shopper: hand it back to normal polling and callbacks,
         # and let the shopper continue on the provider's page.

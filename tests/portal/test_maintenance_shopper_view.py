@@ -86,3 +86,22 @@ def test_closing_an_order_by_hand_while_it_is_paying_tells_the_shopper_only_that
     assert shopper["payments"][0]["failure_reason"] == "the order was canceled"
     assert "The payment was canceled" in [t["reason"] for t in shopper["timeline"]]
     assert f"payment canceled: closed by hand: {CLOSE_WHY}" in json.dumps(api.get(f"/orders/{order['id']}").json)
+
+
+def test_the_order_page_says_why_a_payment_stopped_in_the_shoppers_language(
+        app, client, api, catalog, sandbox, merchant, operator):
+    """Kassa's own words for a failed payment are translated on the hosted and embedded order pages; before, a German
+    page read 'Die Zahlung wurde nicht abgeschlossen: stopped by the merchant.'"""
+    order = create_order(api, catalog["sku"])
+    payment = pay(api, order["id"])
+    assert act(operator, order["id"], "mark_failed", subject=payment["id"], evidence=EVIDENCE).status_code == 302
+
+    page = f"/checkout/orders/{order['id']}"
+    secret = {"client_secret": order["client_secret"]}
+    german = client.get(page, query_string=secret, headers={"Accept-Language": "de-DE,de;q=0.9"})
+    french = client.get(page, query_string=secret, headers={"Accept-Language": "fr"})
+    assert "Die Zahlung wurde nicht abgeschlossen: vom Händler gestoppt." in german.get_data(as_text=True)
+    assert "Le paiement n’a pas abouti : interrompu par le marchand." in french.get_data(as_text=True)
+    assert "stopped by the merchant" not in german.get_data(as_text=True) + french.get_data(as_text=True)
+    # The API keeps Kassa's English words: a merchant's code may compare them.
+    assert api.get(f"/orders/{order['id']}").json["payments"][0]["failure_reason"] == "stopped by the merchant"

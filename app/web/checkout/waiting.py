@@ -14,15 +14,29 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
+from app.operations.manual_kinds import MARKED_FAILED
 from app.orders.state import PAID_STATUSES
-from app.payments.abandon import SWITCHED, expire_qr_payment, qr_expires_at
+from app.payments.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
 from app.payments.free_orders import channels_for, owes_nothing
+from app.payments.hub import ORDER_CANCELED, PROVIDER_UNREACHABLE
+from app.payments.janitor import NEVER_CREATED
 from app.payments.order_payments import payments_for_order
 from app.payments.order_refunds import refunds_for_order
 from app.payments.models import PaymentAttempt
 from app.receipts.contents import payment_method
 from app.receipts.sending import receipt_recipient
 from app.signing.terms import subscription_paid_by
+
+
+# Kassa's own words for why a payment failed (payment.failure_reason), in the shopper's language; a provider's decline
+# is shown as the provider words it.
+_KASSA_FAILURES = {
+    PROVIDER_UNREACHABLE: lazy_gettext("the payment provider could not be reached"),
+    ORDER_CANCELED: lazy_gettext("the order was canceled"),
+    MARKED_FAILED: lazy_gettext("stopped by the merchant"),
+    QR_EXPIRED: lazy_gettext("the QR code expired"),
+    NEVER_CREATED: lazy_gettext("the provider never created the payment"),
+}
 
 
 def latest_payment(order: Order) -> tuple[Order, PaymentAttempt | None]:
@@ -85,7 +99,9 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
     seconds_left = max(0, math.ceil((expires - utcnow()).total_seconds())) if expires else None
     switched = (order.status == "created" and last is not None and last.status == "failed"
                 and last.failure_reason == SWITCHED)
+    reason = last.failure_reason if last is not None else None
     return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
+            "failure_reason": str(_KASSA_FAILURES[reason]) if reason in _KASSA_FAILURES else reason,
             "late_capture": late_capture(order), "closed_because": closed_because(order),
             "switched": gettext("You chose another payment method") if switched else None}
 
