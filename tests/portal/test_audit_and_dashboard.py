@@ -95,7 +95,8 @@ def test_the_audit_page_filters_and_pages(app, merchant, member, portal, monkeyp
     assert "key_4" in portal.text("/portal/audit?object_id=key_4")
     tomorrow = (datetime.now(timezone.utc) + timedelta(days=1)).date().isoformat()
     assert "No entries match these filters." in portal.text(f"/portal/audit?start={tomorrow}")
-    assert '<th scope="row">revoked</th><td><del>none</del></td><td><ins>now</ins></td>' in first
+    assert ('<th scope="row">revoked</th><td data-label="Before"><del>none</del></td>'
+            '<td data-label="After"><ins>now</ins></td>') in first
     assert member("finance").get("/portal/audit").status_code == 200
 
 
@@ -254,11 +255,13 @@ def test_a_price_change_reads_as_a_sentence_with_a_diff(app, merchant, catalog, 
 
     page = portal.text("/portal/audit?action=sku.update")
     assert _sentences(page) == [f"{merchant.email} changed the price of SKU Gold monthly from $9.99 to $12.99"]
-    assert '<th scope="row">price</th><td><del>$9.99</del></td><td><ins>$12.99</ins></td>' in page
+    assert ('<th scope="row">price</th><td data-label="Before"><del>$9.99</del></td>'
+            '<td data-label="After"><ins>$12.99</ins></td>') in page
     assert "price_amount" not in page and "merchant_id" not in page  # no raw field dump
     created = portal.text("/portal/audit?action=sku.create")
     assert _sentences(created) == [f"{merchant.email} created SKU Gold monthly"]
-    assert '<th scope="row">price</th><td><del>—</del></td><td><ins>$9.99</ins></td>' in created
+    assert ('<th scope="row">price</th><td data-label="Before"><del>—</del></td>'
+            '<td data-label="After"><ins>$9.99</ins></td>') in created
 
 
 def test_sign_ins_failed_sign_ins_and_sign_outs_are_in_the_log_with_the_address(app, merchant, portal):

@@ -18,7 +18,8 @@ def test_a_refund_reads_as_its_amount_of_its_order_with_its_fee_in_money(api, me
     assert _sentences(page) == [
         f"API key sk_test_…{merchant.secret_key[-4:]} refunded $1.00 of order {paid['id']}",
         f"{merchant.email} refunded $3.00 of order {paid['id']}"]
-    assert '<th scope="row">amount</th><td><del>—</del></td><td><ins>$3.00</ins></td>' in page
+    assert ('<th scope="row">amount</th><td data-label="Before"><del>—</del></td>'
+            '<td data-label="After"><ins>$3.00</ins></td>') in page
     fee = page[page.index('<th scope="row">fee amount</th>'):][:120]
     assert "<ins>$0." in fee, fee  # the channel's fee given back, in dollars: it read "22"
     assert "refund re_" not in page
@@ -32,8 +33,10 @@ def test_a_channels_limits_read_in_their_currency(portal):
     assert portal.post("/portal/channels/sandbox_card", {**form, "min_amount": "2.50"}).status_code == 302
 
     page = portal.text("/portal/audit?action=channel.update")
-    assert '<th scope="row">max amount</th><td><del>—</del></td><td><ins>€500.00</ins></td>' in page
-    assert '<th scope="row">min amount</th><td><del>€1.00</del></td><td><ins>€2.50</ins></td>' in page
+    assert ('<th scope="row">max amount</th><td data-label="Before"><del>—</del></td>'
+            '<td data-label="After"><ins>€500.00</ins></td>') in page
+    assert ('<th scope="row">min amount</th><td data-label="Before"><del>€1.00</del></td>'
+            '<td data-label="After"><ins>€2.50</ins></td>') in page
     assert "changed the min amount of channel sandbox_card from €1.00 to €2.50" in _sentences(page)[0]
 
 

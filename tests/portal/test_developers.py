@@ -175,7 +175,7 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
     assert resent.headers["Location"].endswith(f"/portal/orders/{order['id']}")
     assert len(hook.accepted) == 2
     detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
-    assert "hand (resend)" in detail and detail.count("<td>200</td>") == 2
+    assert "hand (resend)" in detail and detail.count('<td data-label="Answer">200</td>') == 2
     # The deliveries are of a test endpoint: the live view neither lists, shows nor resends them.
     portal.post("/portal/mode", {"mode": "live"})
     assert delivery_id not in portal.text("/portal/developers/deliveries")
@@ -364,7 +364,7 @@ def test_a_test_event_from_the_portal_is_delivered_and_listed(app, merchant, por
     delivery_id = re.search(r"/portal/developers/deliveries/(whd_[a-z0-9]+)", sent.headers["Location"]).group(1)
     detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
     assert "Sent a test refund.succeeded event" in detail and "the endpoint answered 200" in detail
-    assert "<td>200</td>" in detail and "test</span>" in detail
+    assert '<td data-label="Answer">200</td>' in detail and "test</span>" in detail
     [event] = hook.accepted
     assert event["type"] == "refund.succeeded" and event["test_webhook"] is True and hook.rejected == []
     listing = portal.text("/portal/developers/deliveries")

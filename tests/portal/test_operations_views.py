@@ -44,7 +44,7 @@ def test_counts_per_status_with_the_longest_waiting_and_empty_lists(app, api, me
     first, second = create_order(api, catalog["sku"]), create_order(api, catalog["sku"])
     backdate(app, Order, second["id"], updated_at=timedelta(hours=3))
     page = portal.text("/portal/operations/now")
-    rows = dict(re.findall(r'badge-(\w+)">\1</span></td>\s*<td>(?:<a [^>]*>)?(\d+)', page))
+    rows = dict(re.findall(r'badge-(\w+)">\1</span></td>\s*<td data-label="Orders">(?:<a [^>]*>)?(\d+)', page))
     assert rows == {"created": "2", "paying": "0", "paid": "0", "fulfilled": "0", "completed": "0",
                     "refunding": "0", "refunded": "0", "closed": "0"}
     created_row = page[page.index('badge-created">created'):].split("</tr>")[0]
