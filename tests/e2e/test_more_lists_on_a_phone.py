@@ -94,3 +94,22 @@ def test_each_list_is_cards_with_everything_on_a_phones_screen(page_name: str, p
     tables = phone.evaluate(ROWS_AS_CARDS, list(GRIDS))
     assert [name for name, cards in tables if not cards] == []
     assert_all_on_the_screen(phone)
+
+
+def test_an_orders_sub_orders_and_partner_lines_are_cards_on_a_phone(phone: Page, api, merchant, catalog, sandbox,
+                                                                     worker):
+    from tests.ledger.books_support import add_partner, completed_order, set_rule
+
+    partner = add_partner(api, "Northwind Studio and Sons, Handmade Ceramics")["id"]
+    set_rule(api, catalog["sku"], [(partner, 7000), ("self", 3000)])
+    order = completed_order(api, sandbox, worker, [(catalog["sku"], 2), (catalog["limited_sku"], 1)])
+    assert len(order["sub_orders"]) == 2, order
+    sign_in(phone, merchant.email, merchant.password)
+    phone.goto(f"/portal/orders/{order['id']}")
+    for caption in ("Sub-orders: the order's lines go to different partners",
+                    "The order's lines in its partners' books"):
+        rows = phone.get_by_role("table", name=caption).locator("tbody tr")
+        expect(rows.filter(has_text=partner).first).to_be_visible()
+    tables = phone.evaluate(ROWS_AS_CARDS, list(GRIDS))
+    assert [name for name, cards in tables if not cards] == []
+    assert_all_on_the_screen(phone)
