@@ -118,8 +118,9 @@ def email_paused_for_nonpayment(event: Event) -> None:
 
 
 def _revoked_on_a_paid_period(obj: dict) -> bool:
+    # A contract already ending as asked takes no new card: its email's "update your payment method" would be refused.
     return _has_email(obj) and obj.get("status") in _STILL_TRUE["mandate_revoked"] \
-        and (obj.get("mandate") or {}).get("status") == "revoked"
+        and (obj.get("mandate") or {}).get("status") == "revoked" and obj.get("cancel_reason") != "requested"
 
 
 # A past-due contract whose mandate is revoked hears of it from its next failed try (that email's link pays with

@@ -26,7 +26,7 @@ from sqlalchemy import select, update
 
 from app import logs
 from app.db_types import utcnow
-from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
+from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError, ServiceUnavailable
 from app.events import record_event
 from app.extensions import db
 from app.ids import new_id
@@ -132,14 +132,18 @@ def apply_setup_result(result: ChannelResult, *, merchant_id: str | None = None)
     if setup is None or setup.channel != result.channel or merchant_id not in (None, setup.merchant_id) or (
             setup.provider_reference and setup.provider_reference != result.provider_reference):
         return None
+    if result.status == "succeeded" and setup.status == "failed":
+        return _signed_after_failing(setup, result)
     if result.status == "pending" or setup.status != "pending":
         return setup
     if result.status == "succeeded" and (result.amount, result.currency) != (0, setup.currency):
         # A setup charges nothing: a provider that says it took money is not believed, and the subscriber keeps
-        # the mandate they had.
+        # the mandate they had. Failed, so the sweep stops asking; the error log is the operator's cue.
         log.error("the provider says a mandate setup charged money; not applied", extra={"fields": {
             "mandate_setup_id": setup.id, "provider_amount": result.amount, "provider_currency": result.currency}})
-        return setup
+        _decide(setup.id, "failed", f"the provider reported a charge of {result.amount} {result.currency} for a "
+                                    "setup of nothing: check it at the provider")
+        return db.session.get(MandateSetup, setup.id, populate_existing=True)
     if result.status != "succeeded":
         _decide(setup.id, "failed", result.failure_reason or "declined")
         return db.session.get(MandateSetup, setup.id, populate_existing=True)
@@ -155,6 +159,26 @@ def apply_setup_result(result: ChannelResult, *, merchant_id: str | None = None)
         _decide(setup_id, "failed", "the provider signed no mandate")
         return db.session.get(MandateSetup, setup_id, populate_existing=True)
     return _take(setup_id, result.provider_reference, mandate)
+
+
+def _signed_after_failing(setup: MandateSetup, result: ChannelResult) -> MandateSetup:
+    """A setup Kassa gave up on (its start got no clear answer) that the provider signed after all: its mandate was
+    never the contract's, so it becomes ``unused`` and the sweep cancels it at the provider."""
+    setup_id, channel, merchant = setup.id, setup.channel, setup.merchant_id
+    db.session.commit()  # no transaction stays open while the provider is asked
+    try:
+        with integration_log.bound(merchant_id=merchant, attempt_id=setup_id):
+            mandate = adapter_for(channel, merchant).signed_mandate(result.provider_reference)
+    except ProviderUnavailable as exc:  # a 503: the provider sends its callback again
+        raise ServiceUnavailable(f"the mandate of setup {setup_id} could not be read; send it again") from exc
+    if mandate is not None:
+        db.session.execute(update(MandateSetup).where(MandateSetup.id == setup_id, MandateSetup.status == "failed")
+                           .values(status="unused", provider_reference=result.provider_reference,
+                                   mandate_reference=mandate).execution_options(synchronize_session=False))
+        db.session.commit()
+        log.warning("a failed mandate setup was signed at the provider; its mandate is canceled there",
+                    extra={"fields": {"mandate_setup_id": setup_id}})
+    return db.session.get(MandateSetup, setup_id, populate_existing=True)
 
 
 def _take(setup_id: str, provider_reference: str, mandate: str) -> MandateSetup:
@@ -245,11 +269,15 @@ def check_mandate_setups(now: datetime | None = None, *, batch: int = 200) -> in
         .limit(batch)))
     for setup in due:
         # Asked again in a while unless decided now; a day on, only its callback or the subscriber's return can.
+        # Claimed by the check time it was read with: a sweep running at the same moment skips it.
         later = now + CHECK_EVERY if setup.created_at > now - CHECK_FOR else None
-        db.session.execute(update(MandateSetup).where(MandateSetup.id == setup.id,
-                                                      MandateSetup.status == "pending")
-                           .values(next_check_at=later).execution_options(synchronize_session=False))
+        claimed = db.session.execute(update(MandateSetup).where(
+            MandateSetup.id == setup.id, MandateSetup.status == "pending",
+            MandateSetup.next_check_at == setup.next_check_at)
+            .values(next_check_at=later).execution_options(synchronize_session=False)).rowcount
         db.session.commit()
+        if claimed != 1:
+            continue
         try:
             refresh_setup(setup)
         except Exception:  # one broken setup must not stop the others; it is due again later
@@ -258,5 +286,9 @@ def check_mandate_setups(now: datetime | None = None, *, batch: int = 200) -> in
     unused = list(db.session.scalars(select(MandateSetup).where(
         MandateSetup.status == "unused", MandateSetup.released_at.is_(None)).limit(batch)))
     for setup in unused:
-        release_unused(setup)
+        try:
+            release_unused(setup)
+        except Exception:  # as above: the rest are released, this one is tried again next run
+            db.session.rollback()
+            log.exception("unused mandate not released", extra={"fields": {"mandate_setup_id": setup.id}})
     return len(due) + len(unused)

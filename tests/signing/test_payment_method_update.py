@@ -339,3 +339,31 @@ def test_two_tabs_updating_at_once_leave_one_new_mandate_on_the_subscription_and
     advance(api, worker, clock, unix(2027, 3, 1))  # renewed once, through the mandate it kept
     renewed = api.get(f"/subscriptions/{sub['id']}").json
     assert [r["status"] for r in renewed["renewals"]] == ["paid"] and renewed["mandate"]["reference"] == kept
+
+
+def test_a_card_the_provider_signs_after_its_start_got_no_answer_is_canceled_there(app, api, client, sandbox, worker,
+                                                                                   monthly, clock, monkeypatch):
+    """The start of an update got no clear answer, so the subscriber was told nothing changed; the provider had opened
+    it and its payment was approved after all. That mandate is nobody's: before, the setup stayed failed, its callback
+    was ignored and the mandate stayed open at the provider for good; now it is canceled there."""
+    from app.jobs import check_mandate_setups
+    from tests.integration.faulty_provider import FaultyProvider
+
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    path = billing_link(api)
+    monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
+    with FaultyProvider(sandbox.url, "slow", delay=1.0) as provider:  # opens it, then answers too late
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        assert "nothing was changed" in start_update(client, path, sub, expect=502).get_data(as_text=True)
+    monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
+    [setup] = _setups(app, sub)
+    assert setup.status == "failed"
+
+    opened = wait_for(lambda: requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": setup.id},
+                                           headers=SANDBOX_KEY, timeout=5).json()["data"])
+    sandbox.simulate(opened[0]["id"], "succeeded")  # its callback reaches Kassa
+    unused = wait_for(lambda: (s := _setups(app, sub)[0]).status == "unused" and s)
+    assert api.get(f"/subscriptions/{sub['id']}").json["mandate"] == sub["mandate"]  # the contract kept its card
+    with app.app_context():
+        check_mandate_setups()
+    assert at_provider(sandbox, unused.mandate_reference)["status"] == "canceled"

@@ -154,3 +154,16 @@ def test_an_email_sent_before_the_migration_keeps_its_claim(app, api, sandbox, w
     assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]}).status_code == 200
     worker()
     assert len(about(mail_server, "will end")) == 1
+
+
+def test_a_subscription_already_ending_as_asked_gets_no_email_to_save_a_new_card(app, api, sandbox, worker, monthly,
+                                                                                 clock, mail_server):
+    """The customer asked it to end with its period: a withdrawn card changes nothing for them, and the email's
+    "Update your payment method" would lead to a page that refuses it."""
+    mail_server.start()
+    sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
+    assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True}).status_code == 200
+    requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/revoke", timeout=5)
+    wait_for(lambda: api.get(f"/subscriptions/{sub['id']}").json["mandate"]["status"] == "revoked")
+    worker()
+    assert about(mail_server, "will end") == []
