@@ -29,7 +29,7 @@ from app.payments.channels import adapter_for
 from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
 from app.payments.hub import order_lock
 from app.payments.fees import dispute_fee, fee_return_rule
-from app.payments.models import PaymentAttempt
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.refund_models import Refund
 from app.payments.refunds import UNKNOWN_OUTCOME, refunded_by_lost_dispute, settle_refund_by_lookup
 
@@ -57,8 +57,12 @@ def apply_dispute_notice(notice: DisputeNotice, *, merchant_id: str | None = Non
     provider account (``merchant_id``) applies only to that merchant's payments."""
     attempt = db.session.scalar(select(PaymentAttempt).where(
         PaymentAttempt.channel == notice.channel, PaymentAttempt.provider_reference == notice.provider_reference))
-    if attempt is None or attempt.status != "succeeded" or attempt.id != notice.attempt_id \
-            or merchant_id not in (None, attempt.merchant_id):
+    ours = attempt is not None and attempt.id == notice.attempt_id and merchant_id in (None, attempt.merchant_id)
+    if ours and attempt.status in ACTIVE_ATTEMPT_STATUSES:
+        # Captured at the provider before its success reached Kassa (a late webhook, the poller not run yet): the
+        # provider sends the notice again once the capture is booked, instead of it being acknowledged and lost.
+        raise ServiceUnavailable(f"payment {attempt.id} is not booked as captured yet; send the dispute again")
+    if not ours or attempt.status != "succeeded":
         log.warning("dispute for an unknown payment", extra={"fields": {
             "channel": notice.channel, "provider_reference": notice.provider_reference}})
         return None

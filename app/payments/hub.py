@@ -32,7 +32,8 @@ from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments import breaker, integration_log
-from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderUnavailable
+from app.payments.adapters.base import (ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderRefused,
+                                        ProviderUnavailable)
 from app.payments.channels import adapter_for
 from app.payments.report_days import figures_changed
 from app.payments.routing import require_channel
@@ -50,6 +51,7 @@ STRAY_CAPTURE = "payment.captured_on_inactive_order"
 # A payment's failure_reason when Kassa, not the provider, ended it: the shopper reads it, so it says only what they
 # need; the details (the provider's error, the merchant's words) go to the order's timeline.
 PROVIDER_UNREACHABLE = "the payment provider could not be reached"
+PROVIDER_REFUSED = "the payment provider refused the payment"
 ORDER_CANCELED = "the order was canceled"
 
 class OrderBusy(KassaError):
@@ -130,7 +132,8 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
     except ProviderUnavailable as exc:
         log.warning("channel create failed: %s", exc, extra={"fields": {
             "merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}})
-        fail_attempt(attempt.id, PROVIDER_UNREACHABLE, note=f"provider error: {exc}")
+        fail_attempt(attempt.id, PROVIDER_REFUSED if isinstance(exc, ProviderRefused) else PROVIDER_UNREACHABLE,
+                     note=f"provider error: {exc}")
         raise ChannelFailed(f"{channel_code} could not start the payment; try again or pick another channel",
                             param="channel") from exc
     except KassaError as exc:
@@ -203,7 +206,8 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     except (ProviderUnavailable, KassaError) as exc:  # never sent, refused, or the channel's breaker is open
         # The error (a provider's answer, an operator's reason for switching the channel off) is the merchant's.
-        fail_attempt(attempt.id, PROVIDER_UNREACHABLE, note=f"deduction not made: {exc}")
+        reason = PROVIDER_REFUSED if isinstance(exc, ProviderRefused) else PROVIDER_UNREACHABLE
+        fail_attempt(attempt.id, reason, note=f"deduction not made: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
         provider_reference=result.provider_reference, updated_at=utcnow()))

@@ -494,3 +494,30 @@ def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app
     assert status == "refunded" and disputes_of(app, order["id"])[0][2] == "lost"
     assert any("kept by the shopper's bank" in reason for reason in timeline)
     assert ledger_is_whole(app) == []
+
+
+def test_a_dispute_arriving_before_the_capture_is_booked_is_sent_again_not_lost(app, api, client, catalog, sandbox,
+                                                                                worker):
+    """The bank's dispute can reach Kassa before the capture it disputes (that callback lost or late): before, the
+    notice was acknowledged as 'not our payment' and the withdrawal never reached the books; now it is a 503, which
+    the provider sends again, and booked once the capture is."""
+    from tests.integration.test_payment_flow import create_order, pay
+
+    order = create_order(api, catalog["sku"])
+    payment = pay(api, order["id"])
+    sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")  # captured; Kassa not told
+    opened = open_dispute(sandbox, {"payments": [payment]}, amount=300, callback="drop")
+    notice = {"id": "evt_early", "type": "dispute.created", "created": int(time.time()), "data": opened}
+    assert signed_post(client, app, notice).status_code == 503
+    assert disputes_of(app, order["id"]) == []
+
+    from app.queueing import enqueue
+
+    with app.app_context():
+        enqueue("app.jobs.poll_pending_payments")  # the status poll learns the capture
+    worker()
+    assert api.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled")
+    assert signed_post(client, app, notice).status_code == 200
+    assert [row[:2] for row in disputes_of(app, order["id"])] == [(opened["id"], 300)]
+    assert entries_of(app, "dispute.withdrawal", dispute_id_of(app, opened["id"])) == 1
+    assert ledger_is_whole(app) == []

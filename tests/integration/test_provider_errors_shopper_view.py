@@ -60,3 +60,23 @@ def test_a_renewal_the_provider_could_not_take_tells_the_subscriber_only_that(
     text = page.get_data(as_text=True)
     assert page.status_code == 200 and "ConnectionError" not in text and "deduction not made" not in text
     assert "The payment was not completed: the payment provider could not be reached." in text
+
+
+def test_a_renewal_the_provider_refused_says_so_not_that_it_was_unreachable(app, api, sandbox, worker, monthly, clock):
+    """A 4xx is the provider answering no, not an outage: the merchant (the renewal's last error) and the subscriber
+    read that it was refused; the provider's answer is on the timeline."""
+    from app.extensions import db
+    from app.signing.models import Subscription
+
+    sub = active_subscription(api, sandbox, worker, monthly, clock)
+    with app.app_context():  # a mandate the provider does not know: it answers 404 to the deduction
+        db.session.get(Subscription, sub["id"]).mandate_reference = "mdt_unknown_to_the_provider"
+        db.session.commit()
+    advance(api, worker, clock, unix(2027, 2, 28, 13))
+
+    after = api.get(f"/subscriptions/{sub['id']}").json
+    assert after["renewals"][0]["last_error"] == "the payment provider refused the payment"
+    order = api.get(f"/orders/{after['renewals'][0]['order']}").json
+    assert [(p["status"], p["failure_reason"]) for p in order["payments"]] == [
+        ("failed", "the payment provider refused the payment")]
+    assert any("deduction not made: sandbox provider answered 404" in t["reason"] for t in order["timeline"])

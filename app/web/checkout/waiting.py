@@ -12,13 +12,13 @@ from app.catalog.coupons import discounts_for_order
 from app.db_types import utcnow
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.operations.manual_kinds import MARKED_FAILED
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
-from app.operations.manual_kinds import MARKED_FAILED
 from app.orders.state import PAID_STATUSES
 from app.payments.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
 from app.payments.free_orders import channels_for, owes_nothing
-from app.payments.hub import ORDER_CANCELED, PROVIDER_UNREACHABLE
+from app.payments.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
 from app.payments.janitor import NEVER_CREATED
 from app.payments.order_payments import payments_for_order
 from app.payments.order_refunds import refunds_for_order
@@ -32,6 +32,7 @@ from app.signing.terms import subscription_paid_by
 # is shown as the provider words it.
 _KASSA_FAILURES = {
     PROVIDER_UNREACHABLE: lazy_gettext("the payment provider could not be reached"),
+    PROVIDER_REFUSED: lazy_gettext("the payment provider refused the payment"),
     ORDER_CANCELED: lazy_gettext("the order was canceled"),
     MARKED_FAILED: lazy_gettext("stopped by the merchant"),
     QR_EXPIRED: lazy_gettext("the QR code expired"),
