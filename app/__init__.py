@@ -33,10 +33,10 @@ def _register_proxies(app: Flask) -> None:
 
 
 def _register_logging(app: Flask) -> None:
-    from app import logs
+    from app.platform.observability import logs
 
     logs.configure(app.config["LOG_LEVEL"])
-    from app import metrics
+    from app.platform.observability import metrics
     from app.risk import context as shopper_facts
 
     # Threads serve many requests: each starts with no merchant or order bound to its logs.
@@ -62,9 +62,9 @@ def _register_logging(app: Flask) -> None:
 
 def _register_extensions(app: Flask) -> None:
     from app.config import PROJECT_ROOT
-    from app.db_pool import ping_idle_connections
-    from app.db_postgres import keep_prepared_statements
-    from app.db_sqlite import configure_sqlite
+    from app.platform.db.pool import ping_idle_connections
+    from app.platform.db.postgres import keep_prepared_statements
+    from app.platform.db.sqlite import configure_sqlite
     from app.extensions import csrf, db, limiter, login_manager, migrate
 
     from app import models  # noqa: F401  (every table, for Alembic and relationships)
@@ -110,9 +110,9 @@ def _register_errors(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
-    from app.cli import kassa
-    from app.cli_backups import COMMANDS as BACKUP_COMMANDS
-    from app.cli_events import events_group
+    from app.cli.commands import kassa
+    from app.cli.backups import COMMANDS as BACKUP_COMMANDS
+    from app.cli.events import events_group
 
     for command in (events_group, *BACKUP_COMMANDS):
         kassa.add_command(command)

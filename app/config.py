@@ -10,7 +10,7 @@ import ipaddress
 import os
 from pathlib import Path
 
-from app.db_postgres import bounded_connections, statements_as_written
+from app.platform.db.postgres import bounded_connections, statements_as_written
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KASSA_VAR_DIR", PROJECT_ROOT / "var"))
@@ -98,7 +98,7 @@ def load_config(overrides: dict | None = None) -> dict:
             "DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"
         ),
         "SQLALCHEMY_ENGINE_OPTIONS": {},
-        # A pooled connection idle this long is pinged before use; one used more recently is not (app/db_pool.py).
+        # A pooled connection idle this long is pinged before use; one used more recently is not (app/platform/db/pool.py).
         "POOL_PING_IDLE_SECONDS": _float("POOL_PING_IDLE_SECONDS", 2.0),
         # SQLite only (the embedded default): how long a write waits for another one to finish.
         "SQLITE_BUSY_TIMEOUT_SECONDS": float(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "30")),
@@ -114,7 +114,7 @@ def load_config(overrides: dict | None = None) -> dict:
         # The same for the worker's jobs, which rightly run longer statements (clearing, reconciliation); under RQ's
         # 180 s job timeout, so the job fails with the database's own error rather than being cut off mid-wait.
         "JOB_STATEMENT_TIMEOUT_SECONDS": _float("JOB_STATEMENT_TIMEOUT_SECONDS", 120.0),
-        # Set by the worker (app/jobs.py): this process runs jobs, and its statements take the jobs' bound.
+        # Set by the worker (app/jobs/__init__.py): this process runs jobs, and its statements take the jobs' bound.
         "RUNS_JOBS": False,
         "RQ_QUEUE": os.environ.get("KASSA_RQ_QUEUE", "kassa"),
         # How long a dispatch run holds the events it claimed: a run that dies leaves them to others after this.
@@ -156,13 +156,13 @@ def load_config(overrides: dict | None = None) -> dict:
         "WEBHOOK_RETRY_BASE_SECONDS": _int("WEBHOOK_RETRY_BASE_SECONDS", 30),
         # Merchant-chosen URLs Kassa calls (webhook endpoints, fulfilment webhooks) may not reach loopback,
         # private, link-local, multicast or unspecified addresses, except these networks (comma-separated CIDRs,
-        # e.g. "127.0.0.0/8,::1/128" for a receiver on this machine in development; app/outbound.py).
+        # e.g. "127.0.0.0/8,::1/128" for a receiver on this machine in development; app/platform/http/outbound.py).
         "OUTBOUND_ALLOWED_NETWORKS": os.environ.get("OUTBOUND_ALLOWED_NETWORKS", ""),
         # SDK order status streams (SSE): each ends after this long and the client reconnects;
         # the order is re-read this often even when no pub/sub ping arrives.
         "ORDER_STREAM_SECONDS": float(os.environ.get("ORDER_STREAM_SECONDS", "55")),
         "ORDER_STREAM_RECHECK_SECONDS": float(os.environ.get("ORDER_STREAM_RECHECK_SECONDS", "2")),
-        # The public base URL of the stream process (python -m app.streams, the Procfile's `stream`), where the
+        # The public base URL of the stream process (python -m app.web.streams, the Procfile's `stream`), where the
         # hosted and embedded order pages open their status streams; empty: the web process serves them (one
         # thread per open stream). docs/production.md.
         "STREAM_PUBLIC_URL": os.environ.get("STREAM_PUBLIC_URL", ""),

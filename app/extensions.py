@@ -99,7 +99,7 @@ def end_read_only_transaction() -> None:
     pooled connection waits idle in a transaction, keeping its snapshot (and VACUUM) back. A transaction that has
     written, locked, or has a savepoint open or changes not yet flushed is kept, since its work belongs to what
     follows. The session's objects are expired and read again when next used. SQLite's read transactions hold
-    nothing (app/db_sqlite.py), so it is left alone."""
+    nothing (app/platform/db/sqlite.py), so it is left alone."""
     session = db.session()
     if (db.engine.dialect.name != "postgresql" or not session.in_transaction() or session.in_nested_transaction()
             or session.new or session.dirty or session.deleted):

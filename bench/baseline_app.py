@@ -16,9 +16,9 @@ from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.config import load_config
-from app.db_pool import ping_idle_connections
-from app.db_postgres import keep_prepared_statements
-from app.db_sqlite import configure_sqlite
+from app.platform.db.pool import ping_idle_connections
+from app.platform.db.postgres import keep_prepared_statements
+from app.platform.db.sqlite import configure_sqlite
 
 db = SQLAlchemy()
 

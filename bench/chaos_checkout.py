@@ -152,12 +152,12 @@ def prepare(database_url: str, redis_url: str) -> tuple[object, dict]:
 
 def tally(app, provider) -> tuple[dict, list[str]]:
     """Counts of what happened (orders by status, captures, refunds) and every broken invariant."""
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.ledger.models import JournalEntry, Posting
     from app.orders.models import Order, OrderTimelineEntry
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
 
     problems = money_problems(app, provider)
     with app.app_context():

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.log_writer import flush_every_writer  # noqa: E402
+from app.platform.observability.log_writer import flush_every_writer  # noqa: E402
 from bench.bench_database import fresh_database  # noqa: E402
 from bench.load_probes import PAID, counting  # noqa: E402
 from bench.load_stack import UNLIMITED, create_provider_tables  # noqa: E402
@@ -79,7 +79,7 @@ class Steps:
 def dispatched(app) -> None:
     """The worker's share of a paid order: one outbox run over its events (order.created, order.paying,
     payment.succeeded, order.paid and whatever their handlers record), as the dispatch job runs it; no answer."""
-    from app.events import dispatch_until_drained
+    from app.platform.outbox.events import dispatch_until_drained
     from app.extensions import db
 
     with app.app_context():

@@ -113,10 +113,10 @@ def setup(app) -> str:
 def clear_and_settle(app, mid: str) -> tuple[float, float, int]:
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ledger.settlement import run_settlements
-    from app.payments.order_clearing import sweep_completed_orders
+    from app.ledger.settlement.services import run_settlements
+    from app.payments.clearing import sweep_completed_orders
 
     with app.app_context():
         started = time.monotonic()

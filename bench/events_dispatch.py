@@ -63,8 +63,8 @@ class Receiver:
 
 def handle_event_alone(event_id: str) -> None:
     """Baseline job: the same handlers the dispatcher runs, for one event."""
-    from app.events import Event, _run_handlers
-    from app.db_types import utcnow
+    from app.platform.outbox.events import Event, _run_handlers
+    from app.platform.db.types import utcnow
     from app.extensions import db
 
     with BENCH_APP.app_context():
@@ -75,8 +75,8 @@ def handle_event_alone(event_id: str) -> None:
 
 def deliver_event_alone(event_id: str) -> None:
     """Baseline job: fan one event out and deliver it inline, one job per event."""
-    from app.db_types import utcnow
-    from app.events import Event, EventHandling
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event, EventHandling
     from app.extensions import db
     from app.webhooks.delivery import attempt_delivery
     from app.webhooks.fanout import create_deliveries, fan_out_to_webhooks
@@ -92,7 +92,7 @@ def deliver_event_alone(event_id: str) -> None:
 
 def record(merchant_id: str, type_: str) -> list[str]:
     """N events in one transaction; its commit queues one dispatch run."""
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
     from app.extensions import db
 
     ids = [record_event(merchant_id, type_, {"object": "bench", "n": i}).id for i in range(N)]
@@ -101,7 +101,7 @@ def record(merchant_id: str, type_: str) -> list[str]:
 
 
 def settled(type_: str) -> int:
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
 
     db.session.rollback()
@@ -123,7 +123,7 @@ def kassa_way(queue: Queue, merchant_id: str, type_: str) -> float:
 def one_job_per_event(queue: Queue, merchant_id: str, type_: str, job) -> float:
     """Events/s: one RQ job per event on the default forking Worker (a fork per job)."""
     from app.extensions import db
-    from app.queueing import clear_dispatch_request
+    from app.platform.queueing import clear_dispatch_request
 
     before = settled(type_)
     ids = record(merchant_id, type_)
@@ -148,7 +148,7 @@ def main() -> None:
     from app.merchants.services import create_merchant
     from app.webhooks.endpoints import create_endpoint
 
-    from app.events import subscribe
+    from app.platform.outbox.events import subscribe
 
     subscribe("bench.cheap")(cheap_handler)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one access-log line per delivery is noise

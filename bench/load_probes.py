@@ -71,7 +71,7 @@ def round_trips(stack: LoadStack, shop: Shop, *, runs: int = 10) -> dict[str, di
     in this process through Kassa's WSGI app on the stack's database and Redis, after a warm-up. Each step runs
     ``runs`` times back to back, as under load (what a process re-reads once a second shows as a fraction)."""
     from app import create_app
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": stack.database_url, "REDIS_URL": stack.redis.url(),
                       "RATELIMIT_STORAGE_URI": stack.redis.url(), "PUBLIC_URL": stack.kassa_url,

@@ -57,7 +57,7 @@ def _cpu_seconds(roots: dict[int, str], database_prefix: str) -> dict[str, float
 
 def create_provider_tables(url: str) -> None:
     """The provider's tables, made once before its gunicorn workers start (each would race to create them)."""
-    from app.sandbox.models import create_tables, make_engine
+    from sandbox.models import create_tables, make_engine
 
     engine = make_engine(url)
     create_tables(engine)

@@ -31,7 +31,7 @@ OFF_EVERY = 1000  # one line in this many is booked at another amount
 
 
 def statement_file(day: str) -> Path:
-    """The provider's CSV for the day, as app/sandbox/statements.py writes it."""
+    """The provider's CSV for the day, as sandbox/statements.py writes it."""
     path = Path(tempfile.mkdtemp(prefix="kassa-bench-statement-")) / f"{day}.csv"
     started = time.monotonic()
     with path.open("w") as out:
@@ -106,7 +106,7 @@ def setup(app) -> str:
 def main() -> None:
     from app import create_app
     from app.extensions import db
-    from app.payments.adapters.sandbox_card import SandboxCardAdapter
+    from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
     from app.reconciliation.models import KINDS, ReconciliationRun
     from app.reconciliation.runs import execute_run
 

@@ -46,7 +46,7 @@ def setup() -> tuple[str, str]:
     from app.catalog.models import Product, Sku
     from app.extensions import db
     from app.ledger.journal import post_journal_entry
-    from app.ledger.wallet import available_account, topup_clearing_account
+    from app.ledger.wallet.services import available_account, topup_clearing_account
     from app.merchants.services import create_merchant
     from app.signing.contracts import open_subscription
 
@@ -95,7 +95,7 @@ def setup() -> tuple[str, str]:
 
 def plain_inserts(worker: int, merchant_id: str, template_order: str) -> None:
     """One Order row and its item per transaction, as a Flask-SQLAlchemy app writes them."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order, OrderItem
 
@@ -118,7 +118,7 @@ def plain_inserts(worker: int, merchant_id: str, template_order: str) -> None:
 def renew(worker: int, merchant_id: str, template_order: str) -> None:
     """The renew_subscriptions sweep, over and over, until nothing is left to do."""
     from app.extensions import db
-    from app.signing.renewal_sweep import run_renewals
+    from app.signing.renewals.sweep import run_renewals
 
     app = make_app()
     with app.app_context():

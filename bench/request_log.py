@@ -1,6 +1,6 @@
 """What the API request log costs a request: the same calls with the log off, on as the caller sees it
 (capture only: the response is handed back before anything is written), and on with the row queued in the
-response's close and waited for (redaction and the INSERT on the log writer's thread, app/log_writer.py).
+response's close and waited for (redaction and the INSERT on the log writer's thread, app/platform/observability/log_writer.py).
 
 Rounds of each mode are interleaved so drift (cache warm-up, autovacuum) hits all three alike. Prints the
 median and p90 per mode and what the log adds to each.
@@ -28,7 +28,7 @@ def main() -> None:
 
     from app import create_app
     from app.extensions import db
-    from app.log_writer import writer_for
+    from app.platform.observability.log_writer import writer_for
     from app.request_log.models import ApiRequestLog
     from app.web import api_request_log
 
@@ -87,7 +87,7 @@ def _hot_path_alone(app, secret_key: str) -> None:
     from flask import Response, g
 
     from app.merchants.services import authenticate_key
-    from app.log_writer import writer_for
+    from app.platform.observability.log_writer import writer_for
     from app.request_log.recording import queue_captured
     from app.web import api_request_log
 

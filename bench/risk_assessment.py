@@ -50,7 +50,7 @@ def main() -> None:
     from app import create_app
     from app.catalog.models import Product, Sku
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.merchants.services import create_merchant
     from app.risk.lists import import_csv
     from app.risk.rules import create_rule

@@ -63,7 +63,7 @@ def main() -> None:
     from app.catalog.models import Product, Sku
     from app.extensions import db
     from app.merchants.services import create_merchant
-    from app.sandbox import create_sandbox_app
+    from sandbox import create_sandbox_app
 
     logging.disable(logging.INFO)
     fresh_database(DATABASE)

@@ -40,7 +40,7 @@ def run_migrations_online() -> None:
     # Batch mode lets later ALTERs work on SQLite too.
     conf_args.setdefault("render_as_batch", True)
     conf_args.setdefault("render_item", render_item)
-    from app.db_postgres import unbounded_statements
+    from app.platform.db.postgres import unbounded_statements
 
     # A migration may rewrite or index a large table for minutes: no statement bound (DB_STATEMENT_TIMEOUT_SECONDS).
     with db.engine.connect() as connection, unbounded_statements(connection):

@@ -28,7 +28,7 @@ def start_kassa(workdir: Path):
     from flask_migrate import upgrade
 
     from app import create_app
-    from app.sandbox import create_sandbox_app
+    from sandbox import create_sandbox_app
     from tests.conftest import ServerThread, free_port
 
     kassa_port, sandbox_port = free_port(), free_port()
@@ -54,7 +54,7 @@ def seed(app, sandbox_url: str) -> dict:
     """The demo merchant and catalog, a week of orders (most paid, one declined, one partly refunded)."""
     from sqlalchemy import select
 
-    from app.cli import DEMO_EMAIL, DEMO_PASSWORD, add_demo_catalog
+    from app.cli.commands import DEMO_EMAIL, DEMO_PASSWORD, add_demo_catalog
     from app.extensions import db
     from app.merchants.services import create_merchant
     from app.orders.models import Order, OrderTimelineEntry
@@ -97,7 +97,7 @@ def take(base_url: str, demo: dict) -> list[Path]:
     """Five pages at each size, written as PNG files under docs/screenshots/."""
     from playwright.sync_api import expect, sync_playwright
 
-    from app.cli import DEMO_EMAIL, DEMO_PASSWORD
+    from app.cli.commands import DEMO_EMAIL, DEMO_PASSWORD
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -153,7 +153,7 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
         "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
         "POLL_AFTER_SECONDS": 0,
-        # The suite's own webhook and fulfilment receivers listen on loopback (app/outbound.py refuses it otherwise).
+        # The suite's own webhook and fulfilment receivers listen on loopback (app/platform/http/outbound.py refuses it otherwise).
         "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
         # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.
@@ -179,7 +179,7 @@ def dispose(flask_app: Flask) -> None:
     with flask_app.app_context():
         db.session.remove()
         db.engine.dispose()
-    from app.log_writer import close_logs
+    from app.platform.observability.log_writer import close_logs
 
     close_logs(flask_app)
 
@@ -217,9 +217,9 @@ def _clean_state(request) -> Iterator[None]:
         return
     kassa_app = request.getfixturevalue("app")
     from app.extensions import db
-    from app.log_writer import flush_every_writer
-    from app.operations.switches import forget_cache
-    from app.payments.breaker import forget_seen
+    from app.platform.observability.log_writer import flush_every_writer
+    from app.platform.switches import forget_cache
+    from app.payments.channels.breaker import forget_seen
 
     flush_every_writer()  # a log row the test queued must not land in the next test's tables
     forget_cache()  # the next test's switches are its own, not this one's cached for a second
@@ -442,7 +442,7 @@ def live_server(app, ports) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def sandbox_server(ports, tmp_path_factory) -> Iterator[str]:
     """The sandbox payment provider as its own app, database and port."""
-    from app.sandbox import create_sandbox_app
+    from sandbox import create_sandbox_app
 
     db_path = tmp_path_factory.mktemp("sandbox") / "sandbox.db"
     sandbox_app = create_sandbox_app({
@@ -484,7 +484,7 @@ def run_queued_jobs(app, max_jobs: int | None = None) -> int:
     """A real RQ worker in burst mode over the app's queue (at most ``max_jobs``); how many jobs were queued."""
     from rq import Queue, SimpleWorker
 
-    from app.sandbox.callbacks import callbacks_being_sent
+    from sandbox.callbacks import callbacks_being_sent
 
     # An order shows paid a moment before Kassa, still answering the sandbox's callback, queues what follows (the
     # outbox run): let every callback under way be answered first (bounded: a test of a merchant that never answers

@@ -8,7 +8,7 @@ from typing import Iterator
 def installed(monkeypatch, code: str, target: str) -> Iterator[str]:
     """Load the channel ``target`` (``module:ATTRIBUTE``) beside the built-in ones; yields its code, then removes
     it. Use as the body of a fixture."""
-    import app.payments.registry as registry
+    import app.payments.channels.registry as registry
 
     plugin = EntryPoint(code, target, registry.ENTRY_POINT_GROUP)
     monkeypatch.setattr(registry, "entry_points", lambda group: [*registry.BUILT_IN_ENTRY_POINTS, plugin]

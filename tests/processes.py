@@ -118,7 +118,7 @@ class Service:
 
     def kill(self) -> None:
         """Crash it: SIGKILL to every process it runs, no chance to clean up. The group alone is not enough: a
-        supervised command runs in a group of its own (app/supervise.py), and on its supervisor's death it would
+        supervised command runs in a group of its own (dev/supervise.py), and on its supervisor's death it would
         only be sent SIGTERM and finish its job, where a real crash (the OOM killer, a lost host) stops it mid-job."""
         if self.running:
             tree = descendants(self.process.pid)

@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from app.audit.models import AuditEntry
-from app.money import Money
+from app.platform.values.money import Money
 
 SIGN_IN, SIGN_IN_FAILED, SIGN_OUT = "user.sign_in", "user.sign_in_failed", "user.sign_out"
 # Whole sentences for actions that name no object, after the actor.

@@ -27,11 +27,11 @@ from sqlalchemy import LargeBinary, event as sa_event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
-from app.core_writes import after_insert_at_once
-from app.db_types import utcnow
+from app.platform.db.core_writes import after_insert_at_once
+from app.platform.db.types import utcnow
 from app.extensions import db
-from app.ids import new_id
-from app.pagination import newest_first
+from app.platform.values.ids import new_id
+from app.platform.values.pagination import newest_first
 
 _PENDING = "kassa_audit_pending"
 # Columns never copied into an audit row: hashes, secrets and uploaded bytes.

@@ -11,7 +11,7 @@ from typing import Callable
 from app.backups import databases
 from app.backups.manifest import UPLOADS, BackupProblem
 from app.backups.verify import Verdict, verify_backup
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 
 
 @dataclass

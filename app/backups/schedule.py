@@ -9,12 +9,12 @@ from pathlib import Path
 from flask import current_app
 from redis.exceptions import RedisError
 
-from app import logs
+from app.platform.observability import logs
 from app.backups.books import describe
 from app.backups.databases import PG_TIMEOUT_SECONDS
 from app.backups.manifest import MANIFEST, BackupProblem
 from app.backups.snapshot import prune_backups, take_backup
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import redis_client
 
 log = logs.get("backups")
@@ -41,7 +41,7 @@ def newest_backup(into: Path) -> datetime | None:
 
 def backup_when_due(now: datetime | None = None) -> Path | None:
     """Take a backup if one is due; returns its folder (None: off, not due, or another worker is taking it)."""
-    from app.payments.channel_credentials import key_fingerprints
+    from app.payments.channels.credentials import key_fingerprints
 
     config = current_app.config
     if not config["BACKUP_DIR"]:

@@ -12,7 +12,7 @@ from typing import Callable
 from app.backups import databases
 from app.backups.manifest import (MANIFEST, POSTGRES_FILE, SQLITE_FILE, UPLOADS, BackupProblem, Manifest, digest,
                                   write_manifest)
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 
 
 def prune_backups(into: Path, keep: int) -> list[Path]:

@@ -8,7 +8,7 @@ from app.catalog.coupon_models import Coupon
 from app.catalog.models import Product
 from app.catalog.products import skus_named
 from app.extensions import db
-from app.money import Money
+from app.platform.values.money import Money
 
 
 def _percent(bps: int) -> str:

@@ -18,12 +18,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
 from app.catalog.coupon_wording import describe
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
-from app.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
-from app.pagination import newest_first
+from app.platform.values.ids import new_id
+from app.platform.values.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
+from app.platform.values.pagination import newest_first
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,63}$")
 # No 0/O or 1/I: generated codes are read aloud and typed from paper.

@@ -5,10 +5,10 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from app.db_types import UTCDateTime, utcnow
+from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
-from app.money import Money
+from app.platform.values.money import Money
 
 
 class Product(db.Model):
@@ -21,7 +21,7 @@ class Product(db.Model):
     image_path: Mapped[str | None] = mapped_column(String(500))
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(12), default="active")  # draft | active | archived
-    # The product's default clearing rule for SKUs without their own (app/ledger/clearing_rules.py).
+    # The product's default clearing rule for SKUs without their own (app/ledger/clearing/rules.py).
     clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -60,7 +60,7 @@ class Sku(db.Model):
     subscription_interval_count: Mapped[int | None]
     # Days a new contract runs free before its first charge (the mandate is signed for nothing); None: no trial.
     subscription_trial_days: Mapped[int | None]
-    # Clearing for this SKU: {"splits": [{"partner", "share_bps"}], "hold_days"} (app/ledger/clearing_rules.py).
+    # Clearing for this SKU: {"splits": [{"partner", "share_bps"}], "hold_days"} (app/ledger/clearing/rules.py).
     clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

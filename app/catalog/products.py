@@ -11,11 +11,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from app.catalog.models import Product, Sku, SkuPrice, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
-from app.ledger.clearing_rules import check_rule
-from app.money import max_amount, max_amount_text, normalise_currency
-from app.outbound import check_destination
-from app.web_urls import check_http_url
+from app.platform.values.ids import new_id
+from app.ledger.clearing.rules import check_rule
+from app.platform.values.money import max_amount, max_amount_text, normalise_currency
+from app.platform.http.outbound import check_destination
+from app.platform.http.urls import check_http_url
 
 STATUSES = ("draft", "active", "archived")
 MAX_STOCK = 10**9  # the stock columns are INTEGER

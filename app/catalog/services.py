@@ -12,7 +12,7 @@ from app.catalog.models import Product, Sku, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.merchants.config_cache import cached
-from app.money import Money, max_amount, max_amount_text, normalise_currency
+from app.platform.values.money import Money, max_amount, max_amount_text, normalise_currency
 
 MAX_QUANTITY = 99
 MAX_LINES = 50

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app import logs
+from app.platform.observability import logs
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import paid_order_id
 from app.errors import Conflict, ServiceUnavailable
 from app.extensions import db, end_read_only_transaction
-from app.locks import held_lock
+from app.platform.locks import held_lock
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import StaleOrder, close_order
@@ -59,7 +59,7 @@ def _close_refused(order: Order, paid: str) -> None:
 def give_back_second_payment(order: Order) -> bool:
     """``order`` of a session that completed with another order was paid all the same (the shopper approved two
     payments at the provider): refund it in full. Safe to run again. True when a refund was asked for."""
-    from app.payments.refunds import REFUNDABLE_STATUSES, create_refund  # refunds build on the hub, which uses this
+    from app.payments.refunds.services import REFUNDABLE_STATUSES, create_refund  # refunds build on the hub, which uses this
 
     session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
     if session is None or session.order_id in (None, order.id) or order.status not in REFUNDABLE_STATUSES \

@@ -8,20 +8,20 @@ from datetime import datetime, timedelta, timezone
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.operations.switches import refuse_new_orders
+from app.platform.switches import refuse_new_orders
 from app.catalog.models import Product, Sku
 from app.catalog.services import parse_currency, price_items, refuse_subscriptions
 from app.checkout_sessions.models import CheckoutSession
-from app.db_types import timestamp, utcnow
+from app.platform.db.types import timestamp, utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
-from app.events import Event, record_event, subscribe
+from app.platform.outbox.events import Event, record_event, subscribe
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.keys import same_secret
 from app.orders.customers import CHECKOUT_SESSION, parse_customer
 from app.orders.models import Order
 from app.orders.services import check_metadata, create_order
-from app.web_urls import check_http_url
+from app.platform.http.urls import check_http_url
 
 MAX_URL_LENGTH = 2000
 SHORTEST = timedelta(minutes=30)

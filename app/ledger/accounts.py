@@ -9,7 +9,7 @@ Live and test money never share an account: live names carry the ``live:`` prefi
 """
 from __future__ import annotations
 
-from app.ledger.wallet import in_book, receivable_account, topup_clearing_account
+from app.ledger.wallet.services import in_book, receivable_account, topup_clearing_account
 
 __all__ = ["channel_clearing_account", "channel_fee_account", "platform_fee_account", "partner_account",
            "refunds_in_flight_account", "payouts_in_transit_account", "receivable_account",

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 
 SELF = "self"  # the partner id of the merchant itself

@@ -2,7 +2,7 @@
 
 Each is posted in the same transaction as the state change that records it (the attempt becoming
 ``succeeded``, the refund becoming ``succeeded``), once per attempt or refund id. Wallet payments are not
-posted here: the wallet's own entries (app/ledger/wallet.py) already move the money inside Kassa.
+posted here: the wallet's own entries (app/ledger/wallet/services.py) already move the money inside Kassa.
 """
 from __future__ import annotations
 

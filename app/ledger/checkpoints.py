@@ -23,7 +23,7 @@ from sqlalchemy import (BigInteger, ColumnElement, String, and_, case, func, lit
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import conflict_insert, db
 from app.ledger.models import Posting
 

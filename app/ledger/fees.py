@@ -5,7 +5,7 @@ of the fee proportional to what it refunds, counted cumulatively (round(fee × r
 earlier refunds got back), so refunding a capture in full always gives back exactly its whole fee, in any number of
 parts. That is the ``proportional`` rule, the sandbox provider's (docs/sandbox.md "Fees"); reconciliation compares
 the two. A provider that keeps its whole fee on refunds (Stripe) has the ``none`` rule: nothing comes back. Which rate
-and rule apply to a merchant's channel is app/payments/fees.py's business.
+and rule apply to a merchant's channel is app/payments/channels/fees.py's business.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import time
 
 from sqlalchemy import Integer, cast, func, select, union_all
 
-from app import logs
+from app.platform.observability import logs
 from app.extensions import db
 from app.ledger.books_models import LedgerCheck
 from app.ledger.models import JournalEntry, Posting
@@ -53,8 +53,8 @@ def _orders_off() -> tuple[int, list[dict]]:
     """Orders whose merchant-side postings differ from captured − refunded − disputed (not won back)."""
     from app.orders.models import Order  # read-only: the check looks across domains on purpose
     from app.payments.models import PaymentAttempt
-    from app.payments.dispute_models import WITHDRAWN, Dispute
-    from app.payments.refund_models import Refund
+    from app.payments.disputes.models import WITHDRAWN, Dispute
+    from app.payments.refunds.models import Refund
 
     captured = select(PaymentAttempt.order_id.label("order_id"), PaymentAttempt.amount.label("amount")).where(
         PaymentAttempt.status == "succeeded")

@@ -7,13 +7,13 @@ from typing import Iterable, NamedTuple, Sequence
 
 from sqlalchemy import bindparam, func, select
 
-from app.bulk_copy import copy_rows
+from app.platform.db.bulk_copy import copy_rows
 from app.errors import KassaError
-from app.core_writes import insert_at_once
+from app.platform.db.core_writes import insert_at_once
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.ledger.models import JournalEntry, Posting
-from app.money import normalise_currency
+from app.platform.values.money import normalise_currency
 
 class Leg(NamedTuple):
     """One posting to be: a signed amount in minor units on an account, and what it belongs to.
@@ -98,7 +98,7 @@ def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Se
 def claimed_entry_rows(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> list:
     """A new balanced entry of a few legs and its postings as rows, for a caller whose transaction has claimed the
     action (``post_journal_entry``'s ``claimed``) and writes them itself with its other rows (a capture's with the
-    order's move, app/core_writes.py). The unique (kind, reference) still refuses a duplicate at the INSERT."""
+    order's move, app/platform/db/core_writes.py). The unique (kind, reference) still refuses a duplicate at the INSERT."""
     legs = _checked(postings)
     return _rows(JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference), legs)
 
@@ -113,13 +113,13 @@ _COLUMNS = ("entry_id", "merchant_id", "account", "amount", "currency", "order_i
 
 
 def _insert_postings(entry_id: str, merchant_id: str, legs: Sequence[Leg]) -> None:
-    """Write the legs of an entry (a COPY for a clearing batch of thousands, app/bulk_copy.py)."""
+    """Write the legs of an entry (a COPY for a clearing batch of thousands, app/platform/db/bulk_copy.py)."""
     copy_rows(Posting.__table__, _COLUMNS, [(entry_id, merchant_id, *leg) for leg in legs])
 
 
 def check_balanced(legs: Sequence[Leg | tuple]) -> None:
     """Refuse (UnbalancedEntry) legs that do not make a valid entry: the check ``post_journal_entry`` makes, for
-    templates a batch writes with SQL of its own (app/ledger/clearing.py)."""
+    templates a batch writes with SQL of its own (app/ledger/clearing/services.py)."""
     _checked(legs)
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import RowId, UTCDateTime, utcnow
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
 
@@ -36,7 +36,7 @@ class Posting(db.Model):
     ``fee_withheld`` — ``fee`` (lines cleared before that), ``refund``, ``adjustment``,
     ``reserve``, ``reserve_release``, ``settlement``, ``payout_returned``) and from when they may be settled
     (``available_at``; None: at once). A settlement is the window of a partner's lines by ``available_at``,
-    so settling never rewrites a posting (app/ledger/settlement.py).
+    so settling never rewrites a posting (app/ledger/settlement/services.py).
     """
 
     __tablename__ = "postings"
@@ -68,7 +68,7 @@ class Posting(db.Model):
     sub_order_id: Mapped[str | None] = mapped_column(String(40))
     line_kind: Mapped[str | None] = mapped_column(String(20))
     # On a partner's ``share`` line: the channel's and platform's fees it bears, already taken off ``amount`` (the
-    # net). Statements show them as a ``fee`` line beside the gross share (app/ledger/statements.py).
+    # net). Statements show them as a ``fee`` line beside the gross share (app/ledger/settlement/statements.py).
     fee_withheld: Mapped[int | None] = mapped_column(BigInteger)
     available_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Set only on the postings a settlement itself makes (its payout, its reserve), when they are written.
@@ -104,5 +104,5 @@ class WalletBarrier(db.Model):
 
 
 # The wallet channel is offered only by merchants whose customers ever topped a wallet up (kept in memory per
-# merchant, app/payments/adapters/wallet.py): the first top-up changes that.
+# merchant, app/payments/channels/adapters/wallet.py): the first top-up changes that.
 watch(JournalEntry, lambda entry: entry.merchant_id if entry.kind == "wallet.topup" else None)

@@ -10,10 +10,10 @@ import re
 
 from sqlalchemy import select
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import conflict_insert, db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.ledger.books_models import CYCLES, PER_MODE, SELF, Partner, mode_column
 from app.merchants.models import Merchant
 

@@ -15,7 +15,7 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
 
 The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
 or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
-in place. Top-up refunds keep their own path (app/ledger/wallet.py): their money is the customer's, not a merchant's.
+in place. Top-up refunds keep their own path (app/ledger/wallet/services.py): their money is the customer's, not a merchant's.
 """
 from __future__ import annotations
 
@@ -27,13 +27,13 @@ from app.extensions import db
 from app.ledger.accounts import (channel_fee_account, partner_account, platform_fee_account, receivable_account,
                                  refunds_in_flight_account)
 from app.ledger.books_models import SELF, OrderClearing
-from app.ledger.cursors import available_from, ensure_cursors, settled_through
+from app.ledger.settlement.cursors import available_from, ensure_cursors, settled_through
 from app.ledger.fees import fee_back
 from app.ledger.journal import Leg, find_entry, post_journal_entry
-from app.ledger.locks import clearing_lock
+from app.ledger.clearing.locks import clearing_lock
 from app.ledger.models import Posting
 from app.ledger.partners import ensure_self
-from app.money import allocate
+from app.platform.values.money import allocate
 
 HOLD = "refund.hold"
 RELEASE = "refund.release"
@@ -91,7 +91,7 @@ def _reversal(weights: list[int], given: list[int], amount: int) -> list[int]:
     the split of the new cumulative total less what the part already gave, so a part never gives back more in all
     than its weight, whatever order earlier give-backs (a dispute won back among refunds) took.
     A part may be below zero: an order cleared before fees were split by the partners' gross shares can have left a
-    partner netting -1 (app/ledger/clearing.py); refunding gives that back to it like any other part."""
+    partner netting -1 (app/ledger/clearing/services.py); refunding gives that back to it like any other part."""
     if not weights or sum(weights) <= 0:
         return [0] * len(weights)
     will = _split_signed(sum(given) + amount, weights)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
 from app.extensions import db
 from app.merchants.models import ApiKey

@@ -25,7 +25,7 @@ from flask import has_request_context, request
 from sqlalchemy import bindparam, event as sa_event, select, update
 from sqlalchemy.orm import Session
 
-from app.core_writes import after_insert_at_once
+from app.platform.db.core_writes import after_insert_at_once
 from app.extensions import db
 from app.merchants.models import Merchant
 

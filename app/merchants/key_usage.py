@@ -12,8 +12,8 @@ import time
 
 from sqlalchemy import update
 
-from app import logs
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
 from app.extensions import db, redis_client
 from app.merchants.models import ApiKey
 
@@ -49,7 +49,7 @@ def _won_across_processes(key_id: str) -> bool:
 
 def note_key_use(key_id: str) -> None:
     """Record that ``key_id`` was used now, at most once a minute. On a connection and transaction of its own:
-    the request's transaction is left as it is, including a read from one snapshot (app/db_snapshot.py) that
+    the request's transaction is left as it is, including a read from one snapshot (app/platform/db/snapshot.py) that
     a commit here would have ended."""
     if not _due_here(key_id, time.monotonic()) or not _won_across_processes(key_id):
         return

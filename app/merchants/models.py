@@ -6,7 +6,7 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, BigInteger, ForeignKey, LargeBinary, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 
 
@@ -32,9 +32,9 @@ class Merchant(db.Model):
     # The mode of orders made on the hosted product page, which carries no API key: test until the
     # merchant switches live checkout on in the portal settings.
     live_checkout: Mapped[bool] = mapped_column(default=False, server_default=false())
-    # The language of the shopper-facing checkout (app/languages.py); None: each shopper's Accept-Language.
+    # The language of the shopper-facing checkout (app/platform/values/languages.py); None: each shopper's Accept-Language.
     checkout_language: Mapped[str | None] = mapped_column(String(8))
-    # Dunning (app/signing/dunning.py): days after a failed renewal's due time at which it is tried again
+    # Dunning (app/signing/renewals/dunning.py): days after a failed renewal's due time at which it is tried again
     # (None = the default schedule), what the last failure does (cancel | pause), and how many days before
     # a renewal the customer is told of it (subscription.renewal_upcoming).
     dunning_retry_days: Mapped[list | None] = mapped_column(JSON)

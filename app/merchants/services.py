@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, select, update
 
 from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.config_cache import remember_version
 from app.merchants.key_usage import note_key_use
 from app.merchants.keys import generate_key, hash_key, parse_key

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
-from app.languages import CHECKOUT_LANGUAGES
+from app.platform.values.languages import CHECKOUT_LANGUAGES
 from app.merchants.models import Merchant, MerchantLogo
-from app.money import normalise_currency
-from app.web_urls import check_http_url
+from app.platform.values.money import normalise_currency
+from app.platform.http.urls import check_http_url
 
 MAX_NAME = 200
 MAX_TERMS = 20_000

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.models import Merchant, MerchantUser
 from app.merchants.passwords import hash_password
 from app.merchants.permissions import ROLES

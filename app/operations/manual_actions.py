@@ -15,12 +15,12 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app import logs
+from app.platform.observability import logs
 from app.audit.services import AuditActor
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, KassaError, NotFound, PermissionDenied
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.permissions import can, roles_with
 from app.operations import manual_state
 from app.operations.manual_kinds import KINDS, ActionKind, Run, target_of
@@ -28,7 +28,7 @@ from app.operations.manual_models import ManualAction
 from app.orders.models import Order
 from app.orders.services import get_order, note_on_timeline
 from app.orders.timeline_kinds import EntryCode
-from app.payments.adapters.base import ProviderUnavailable
+from app.payments.channels.adapters.base import ProviderUnavailable
 
 log = logs.get("operations.manual")
 

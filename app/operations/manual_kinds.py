@@ -14,20 +14,20 @@ from typing import Callable
 from sqlalchemy import select
 
 from app.errors import Conflict, InvalidRequest, KassaError, NotFound
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.extensions import db
-from app.money import Money
+from app.platform.values.money import Money
 from app.orders import state as order_state
 from app.orders.fulfilment import FulfilmentDeferred, FulfilmentFailed, fulfil_order
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
-from app.payments.adapters.base import ChannelResult
-from app.payments.hub import apply_channel_result, cancel_order_and_payment, fail_attempt
-from app.payments.polling import refresh_attempt
-from app.payments.janitor import resolve_unknown_attempt
+from app.payments.channels.adapters.base import ChannelResult
+from app.payments.attempts.hub import apply_channel_result, cancel_order_and_payment, fail_attempt
+from app.payments.attempts.polling import refresh_attempt
+from app.payments.attempts.janitor import resolve_unknown_attempt
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.refund_models import Refund
-from app.payments.capture_returns import refund_stray_capture
+from app.payments.refunds.models import Refund
+from app.payments.refunds.capture_returns import refund_stray_capture
 from app.payments.state import attempt_may_become
 from app.risk.review import held_for_review
 from app.webhooks.fanout import replay_event

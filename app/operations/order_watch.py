@@ -9,13 +9,13 @@ from typing import Callable
 
 from sqlalchemy import Select, and_, func, literal, or_, select
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
 from app.orders.state import STATUSES
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.refund_models import Refund
+from app.payments.refunds.models import Refund
 
 # How long a state may last before someone should look (the checkout's own expiry is 15 minutes).
 PAYING_STUCK_AFTER = timedelta(minutes=15)

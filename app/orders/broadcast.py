@@ -1,13 +1,13 @@
 """Tell live listeners (the SDK's status stream) that an order changed, right after the commit
-that changed it (app/commit_signals.py sends the pings these listeners collect). Best effort: the stream also
+that changed it (app/platform/outbox/commit_signals.py sends the pings these listeners collect). Best effort: the stream also
 re-reads the order on a timer, so a lost message only costs latency, never correctness."""
 from __future__ import annotations
 
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
-from app.commit_signals import ORDER_PINGS
-from app.core_writes import after_insert_at_once
+from app.platform.outbox.commit_signals import ORDER_PINGS
+from app.platform.db.core_writes import after_insert_at_once
 from app.extensions import db
 
 
@@ -27,7 +27,7 @@ def _collect_inserted(objects) -> None:
 
 
 def _collect_from(session: Session, written) -> None:
-    from app.events import Event  # the outbox row is the one signal every order change writes
+    from app.platform.outbox.events import Event  # the outbox row is the one signal every order change writes
 
     for obj in written:
         # An order's first event needs no ping: nobody can be watching an order whose id its commit first gives out.

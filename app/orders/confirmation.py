@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import joinedload
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict
 from app.extensions import db
 from app.orders.models import Order

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import func, or_, select
 
-from app.db_types import begins_with
+from app.platform.db.types import begins_with
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES

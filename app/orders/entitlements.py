@@ -13,9 +13,9 @@ from sqlalchemy import Boolean, ColumnElement, Interval, String, and_, bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.bulk_copy import one_of
+from app.platform.db.bulk_copy import one_of
 from app.catalog.models import Sku
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
 from app.orders.models import Order, OrderItem

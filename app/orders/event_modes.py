@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.orders.models import Order
 
 

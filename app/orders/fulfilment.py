@@ -19,10 +19,11 @@ from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
-from app import logs, outbound
+from app.platform.observability import logs
+from app.platform.http import outbound
 from app.catalog.models import Sku
-from app.db_types import utcnow
-from app.events import Event, record_event, subscribe
+from app.platform.db.types import utcnow
+from app.platform.outbox.events import Event, record_event, subscribe
 from app.risk.review import held_for_review
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
@@ -95,7 +96,7 @@ def _deliver(order: Order, urls: list[str]) -> None:
     for url in urls:
         headers = {"Content-Type": "application/json", "Kassa-Signature": sign_body(secret, int(time.time()), body)}
         try:
-            # Checked again now and sent to the checked address (app/outbound.py: no SSRF through DNS changes).
+            # Checked again now and sent to the checked address (app/platform/http/outbound.py: no SSRF through DNS changes).
             response = outbound.post(url, data=body, headers=headers,
                                      timeout=current_app.config["FULFILMENT_HTTP_TIMEOUT_SECONDS"])
         except outbound.DestinationRefused as exc:
@@ -199,7 +200,7 @@ def _confirm_at_once(order_id: str) -> None:
     """A merchant with no auto-confirm delay: the worker confirms the order now. A later one is the sweep's
     (``confirm_due_orders``, every minute), not a job scheduled that far ahead: such a job waits in Redis for the
     whole delay, about 1.5 KB an order, so a week's delay held 1.5 GB per million orders."""
-    from app.queueing import enqueue  # jobs sit above the domain; imported late
+    from app.platform.queueing import enqueue  # jobs sit above the domain; imported late
 
     try:
         enqueue("app.jobs.auto_confirm_order", order_id)

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import RowId, UTCDateTime, utcnow
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 
 ENTITLEMENT_KINDS = ("membership", "credits")

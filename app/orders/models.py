@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import RowId, UTCDateTime, utcnow
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
-from app.money import Money
+from app.platform.values.money import Money
 
 
 class Order(db.Model):
@@ -24,7 +24,7 @@ class Order(db.Model):
         Index("ix_orders_merchant_mode_id", "merchant_id", "livemode", "id"),
         # The portal's "where orders are now": counts per status, the longest waiting in each.
         Index("ix_orders_merchant_mode_status_updated", "merchant_id", "livemode", "status", "updated_at"),
-        # The clearing sweep reads recently completed orders, oldest change first (app/payments/order_clearing.py).
+        # The clearing sweep reads recently completed orders, oldest change first (app/payments/clearing.py).
         Index("ix_orders_status_updated", "status", "updated_at", "id"),
         # The portal's search box finds a merchant's orders by customer email in any case.
         Index("ix_orders_merchant_email", "merchant_id", text("lower(customer_email)")),
@@ -47,7 +47,7 @@ class Order(db.Model):
                                                  server_default="publishable_key")
     # The checkout session the order was made through, if any.
     checkout_session_id: Mapped[str | None] = mapped_column(String(40), index=True)
-    # The language the shopper checked out in (app/languages.py), which their receipt speaks; NULL for an order
+    # The language the shopper checked out in (app/platform/values/languages.py), which their receipt speaks; NULL for an order
     # no shopper's page made (the API): the merchant's checkout language, else English.
     language: Mapped[str | None] = mapped_column(String(8))
     currency: Mapped[str] = mapped_column(String(3))
@@ -55,7 +55,7 @@ class Order(db.Model):
     discount: Mapped[int] = mapped_column(BigInteger, default=0)
     total: Mapped[int] = mapped_column(BigInteger)
     refunded_amount: Mapped[int] = mapped_column(BigInteger, default=0)
-    # What open and lost disputes took back (app/payments/disputes.py): no longer the merchant's to refund.
+    # What open and lost disputes took back (app/payments/disputes/services.py): no longer the merchant's to refund.
     disputed_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Set when the order is fulfilled: from then on the auto-confirm job may complete it.
     auto_confirm_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -93,7 +93,7 @@ class OrderItem(db.Model):
     # The line's part of the order total: ``amount`` less its share of the order's discount (largest
     # remainder), so the lines of an order add up to its total exactly. None on orders from before clearing.
     net_amount: Mapped[int | None] = mapped_column(BigInteger)
-    # The clearing rule in force when the line was sold (app/ledger/clearing_rules.py):
+    # The clearing rule in force when the line was sold (app/ledger/clearing/rules.py):
     # {"splits": [{"partner", "share_bps"}], "hold_days"}; None on orders from before clearing.
     clearing: Mapped[dict | None] = mapped_column(JSON)
     # The sub-order the line belongs to when the order's lines clear to different parties.

@@ -6,7 +6,7 @@ lines, payments, refunds and the channels on offer. An event is written inside t
 the checkout's hot path, so its copy of the order must cost no query: callers load the items with the order."""
 from __future__ import annotations
 
-from app.db_types import timestamp
+from app.platform.db.types import timestamp
 from app.orders.customers import is_authenticated
 from app.orders.models import Order
 

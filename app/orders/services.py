@@ -10,19 +10,19 @@ from sqlalchemy import Update, bindparam, func, select, text, update
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app import logs
-from app.operations.switches import refuse_new_orders
-from app.pagination import newest_first
+from app.platform.observability import logs
+from app.platform.switches import refuse_new_orders
+from app.platform.values.pagination import newest_first
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, refuse_subscriptions, release_inventory, reserve_inventory
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
-from app.events import new_event
-from app.core_writes import insert_at_once, insert_at_once_if
+from app.platform.outbox.events import new_event
+from app.platform.db.core_writes import insert_at_once, insert_at_once_if
 from app.extensions import commit_keeping_state, db
 from app.merchants.config_cache import cached
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
 from app.merchants.keys import same_secret
 from app.orders.close_reasons import CloseReason

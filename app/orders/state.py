@@ -2,7 +2,7 @@
 
 A failed payment sends ``paying`` back to ``created`` so the shopper can try again until
 the order expires; expiry, cancel and risk blocks close it. An order of nothing goes from ``created`` straight to
-``paid``: there is no payment to wait for (app/payments/free_orders.py).
+``paid``: there is no payment to wait for (app/payments/attempts/free_orders.py).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 TRANSITIONS: dict[str, frozenset[str]] = {
     "created": frozenset({"paying", "paid", "closed"}),
     "paying": frozenset({"paid", "created", "closed"}),
-    # Straight to refunded: a lost dispute gives back the rest of what refunds already gave (app/payments/disputes.py).
+    # Straight to refunded: a lost dispute gives back the rest of what refunds already gave (app/payments/disputes/services.py).
     "paid": frozenset({"fulfilled", "refunding", "refunded"}),
     "fulfilled": frozenset({"completed", "refunding", "refunded"}),
     "completed": frozenset({"refunding", "refunded"}),

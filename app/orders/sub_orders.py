@@ -2,7 +2,7 @@
 amounts and clearing (issue: an order of a studio's game and a creator's skin is two settlements' business).
 
 At creation each line gets its net amount (the order's discount spread over the lines by largest remainder, so
-the lines add up to the order total exactly) and the clearing rule in force (app/ledger/clearing_rules.py). The
+the lines add up to the order total exactly) and the clearing rule in force (app/ledger/clearing/rules.py). The
 merchant's ``split_strategy`` groups the lines: ``partner`` (default) by the partner with the largest share of each
 line, ``product`` by product. One group: no sub-orders. Several: a sub-order each.
 """
@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
-from app.ids import new_id
-from app.ledger.clearing_rules import owner, rule_in_force
-from app.money import allocate
+from app.platform.values.ids import new_id
+from app.ledger.clearing.rules import owner, rule_in_force
+from app.platform.values.money import allocate
 from app.orders.models import Order, OrderItem, SubOrder
 
 STRATEGIES = ("partner", "product")

@@ -8,19 +8,19 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from app import logs
-from app.operations.switches import refuse_new_orders
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.switches import refuse_new_orders
+from app.platform.db.types import utcnow
 from app.errors import InvalidRequest
-from app.events import Event, record_event, subscribe
+from app.platform.outbox.events import Event, record_event, subscribe
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.ledger.journal import find_entry
-from app.ledger.wallet import credit_topup, parse_wallet_amount
+from app.ledger.wallet.services import credit_topup, parse_wallet_amount
 from app.risk.assessment import assess, prospect_for, refuse_if_blocked
 from app.risk.review import held_for_review
 from app.merchants.models import Merchant
-from app.money import Money, max_amount
+from app.platform.values.money import Money, max_amount
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.representation import order_object

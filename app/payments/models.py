@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
 
@@ -33,7 +33,7 @@ class ChannelConfig(db.Model):
     limits_currency: Mapped[str | None] = mapped_column(String(3))
     currencies: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     agreement_text: Mapped[str | None] = mapped_column(Text)
-    # The merchant's rate with the provider (app/payments/fees.py): fee_bps/10000 of each capture (None: the
+    # The merchant's rate with the provider (app/payments/channels/fees.py): fee_bps/10000 of each capture (None: the
     # channel's published rate) plus the fixed fee of the capture's currency, ``fixed_fees`` {currency: minor units}
     # (a currency not named: the published one); ``dispute_fees`` {currency: minor units} per dispute, kept whatever
     # its outcome (not named: none). Reconciliation compares what Kassa books with the provider's statement.
@@ -80,5 +80,5 @@ class PaymentAttempt(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-# Routing reads channel settings kept in memory per merchant (app/payments/routing.py).
+# Routing reads channel settings kept in memory per merchant (app/payments/channels/routing.py).
 watch(ChannelConfig)

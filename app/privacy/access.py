@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from app.checkout_sessions.models import CheckoutSession
 from app.errors import Unprocessable
 from app.extensions import db
-from app.ledger.wallet_models import WalletTransfer
+from app.ledger.wallet.models import WalletTransfer
 from app.orders.customers import parse_customer_id
 from app.orders.models import Order
 from app.privacy.models import CustomerErasure

@@ -18,18 +18,18 @@ from sqlalchemy import String, cast, delete, func, or_, select, update
 
 from app.audit.models import AuditEntry
 from app.checkout_sessions.models import CheckoutSession
-from app.db_types import utcnow
-from app.events import Event
+from app.platform.db.types import utcnow
+from app.platform.outbox.events import Event
 from app.extensions import db
-from app.idempotency import IdempotencyKey
-from app.ids import new_id
-from app.ledger.wallet_models import WalletTransfer, WalletWithdrawal
+from app.platform.idempotency import IdempotencyKey
+from app.platform.values.ids import new_id
+from app.ledger.wallet.models import WalletTransfer, WalletWithdrawal
 from app.operations.manual_models import ManualAction
 from app.orders.customers import parse_customer_id
 from app.orders.models import Order, OrderTimelineEntry
 from app.payments.integration_log import IntegrationLog
 from app.payments.models import PaymentAttempt
-from app.payments.refund_models import Refund
+from app.payments.refunds.models import Refund
 from app.privacy.models import CustomerErasure
 from app.privacy.request_logs import blank_request_logs, carried, shopper_addresses
 from app.privacy.scrubbing import ERASED, Personal, emails_in, scrub

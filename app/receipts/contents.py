@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from app.catalog.coupons import discounts_for_order
 from app.extensions import db
-from app.languages import DEFAULT_LANGUAGE
+from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.merchants.models import Merchant
-from app.money import Money
+from app.platform.values.money import Money
 from app.orders.models import Order
-from app.payments.channels import channel_name
+from app.payments.channels.available import channel_name
 from app.payments.models import PaymentAttempt
 from app.signing.models import Subscription
 
@@ -65,7 +65,7 @@ class Receipt:
     email: str | None
     livemode: bool
     url: str
-    # The language the receipt email speaks: the shopper's at checkout (app/languages.py).
+    # The language the receipt email speaks: the shopper's at checkout (app/platform/values/languages.py).
     language: str
     # Set on a free trial's signing: the receipt of $0.00 says what it started and what it will charge.
     trial: TrialStarted | None = None

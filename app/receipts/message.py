@@ -8,7 +8,7 @@ from email.utils import format_datetime, formataddr
 from flask import render_template
 from flask_babel import gettext
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.receipts.contents import Receipt
 from app.web.shopper_locale import money, speaking
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from app import logs
-from app.db_types import utcnow
-from app.events import Event, subscribe
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
+from app.platform.outbox.events import Event, subscribe
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
@@ -82,7 +82,7 @@ def queue_receipt(event: Event) -> None:
     if not _wants_receipt(order) or _mailer() is None:
         return
     _ensure_row(order)
-    from app.queueing import enqueue  # jobs sit above the domain
+    from app.platform.queueing import enqueue  # jobs sit above the domain
 
     # Redis down: this raises, and the dispatcher runs the handler again later.
     enqueue(JOB, order.id)

@@ -16,14 +16,14 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from app.catalog.models import Sku
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
-from app.languages import DEFAULT_LANGUAGE
+from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.merchants.models import Merchant
-from app.money import Money
+from app.platform.values.money import Money
 from app.orders.models import Order
 from app.receipts.message import envelope, one_line
-from app.signing import dunning
+from app.signing.renewals import dunning
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry
 from app.signing.self_service import email_link_for

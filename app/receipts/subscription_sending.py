@@ -18,20 +18,20 @@ from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app import logs
-from app.db_types import utcnow
-from app.events import Event, subscribe
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
+from app.platform.outbox.events import Event, subscribe
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
-from app.payments.refund_models import Refund
+from app.payments.refunds.models import Refund
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.models import SubscriptionEmail
 from app.receipts.test_mode import WITHHELD_REASON, withheld_in_test_mode
 from app.receipts.subscription_notices import KINDS, build_message, build_notice, ended_for_nonpayment
 from app.signing.models import Subscription
-from app.signing.renewal_orders import GIVEN_BACK_BY, GIVEN_BACK_REASON, contract_of_order
+from app.signing.renewals.orders import GIVEN_BACK_BY, GIVEN_BACK_REASON, contract_of_order
 
 log = logs.get("receipts")
 
@@ -80,7 +80,7 @@ def _queue(event: Event, sub: Subscription | None = None, kind: str | None = Non
     else:
         email_id = row.id
     db.session.commit()
-    from app.queueing import enqueue  # jobs sit above the domain
+    from app.platform.queueing import enqueue  # jobs sit above the domain
 
     # Redis down: this raises, and the dispatcher runs the handler again later (the row is found, not added).
     enqueue(JOB, email_id)
@@ -135,7 +135,7 @@ def email_mandate_revoked(event: Event) -> None:
 
 
 # Kassa refunds in full a payment that landed after its renewal was given up, or after the contract was canceled
-# unpaid (app/signing/renewal_orders.py): the money comes back unasked, and the subscriber hears why.
+# unpaid (app/signing/renewals/orders.py): the money comes back unasked, and the subscriber hears why.
 @subscribe("refund.succeeded", applies=lambda obj: (obj.get("reason") or "").startswith(GIVEN_BACK_REASON))
 def email_late_payment_refunded(event: Event) -> None:
     """A payment that bought no period was refunded: say so, and that the period will not be charged."""

@@ -17,11 +17,11 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, bindparam, text
 
-from app.bulk_copy import copy_rows
-from app.db_types import UTCDateTime
+from app.platform.db.bulk_copy import copy_rows
+from app.platform.db.types import UTCDateTime
 from app.extensions import db
-from app.payments.adapters.base import StatementLine
-from app.whole_numbers import parse_whole_number
+from app.payments.channels.adapters.base import StatementLine
+from app.platform.values.whole_numbers import parse_whole_number
 
 BATCH = 50_000
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 
 KINDS = ("missing_in_kassa", "missing_at_provider", "amount_mismatch", "status_mismatch", "duplicate")

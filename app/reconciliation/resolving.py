@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, KassaError
 from app.extensions import db
 from app.ledger.books_models import Payout
-from app.payments.adapters.base import ProviderUnavailable
-from app.payments.dispute_models import Dispute
+from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.disputes.models import Dispute
 from app.payments.models import PaymentAttempt
-from app.payments.refund_models import Refund
+from app.payments.refunds.models import Refund
 from app.reconciliation.models import Discrepancy
 
 # What a person may conclude about a discrepancy the reconciliation could not settle by itself.
@@ -44,10 +44,10 @@ def _earlier_try(discrepancy: Discrepancy) -> bool:
 def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     """Ask the provider about the record Kassa is waiting on, through the same paths the sweeps use, and say
     what happened if Kassa now agrees with the statement line (None: it still does not; a person decides)."""
-    from app.payments.polling import refresh_attempt
-    from app.payments.janitor import resolve_unknown_attempt
-    from app.payments.payouts import look_up_payout
-    from app.payments.refunds import send_refund
+    from app.payments.attempts.polling import refresh_attempt
+    from app.payments.attempts.janitor import resolve_unknown_attempt
+    from app.payments.payouts.services import look_up_payout
+    from app.payments.refunds.services import send_refund
 
     record_id, kind = discrepancy.kassa_object, discrepancy.line_type
     if _earlier_try(discrepancy):
@@ -77,10 +77,10 @@ def settle_from_provider(discrepancy: Discrepancy) -> str | None:
 
 def fetch_dispute(discrepancy: Discrepancy) -> str | None:
     """Ask the provider for the dispute a statement line names and apply what it says, as its lost callback would
-    have been applied (app/payments/disputes.py: recorded once, booked, moved only forward); say what happened if
+    have been applied (app/payments/disputes/services.py: recorded once, booked, moved only forward); say what happened if
     Kassa's dispute now agrees with the line (None: it still does not, or the provider could not be asked)."""
-    from app.payments.channels import adapter_for
-    from app.payments.disputes import apply_dispute_notice
+    from app.payments.channels.available import adapter_for
+    from app.payments.disputes.services import apply_dispute_notice
 
     try:
         adapter = adapter_for(discrepancy.channel, discrepancy.merchant_id)

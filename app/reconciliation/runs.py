@@ -7,16 +7,16 @@ from typing import Any
 
 from sqlalchemy import Select, func, select, union, update
 
-from app import logs
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound, PermissionDenied
-from app.events import record_event
+from app.platform.outbox.events import record_event
 from app.extensions import commit_keeping_state, conflict_insert, db
-from app.ids import new_id
-from app.pagination import newest_first
-from app.payments.adapters.base import ProviderUnavailable
-from app.payments.channels import adapter_for
-from app.payments.registry import channel_spec, channels, is_test_channel
+from app.platform.values.ids import new_id
+from app.platform.values.pagination import newest_first
+from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import channel_spec, channels, is_test_channel
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 
@@ -51,7 +51,7 @@ def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
     """Open a run (status ``running``), commit it, then queue its work. A test key (``livemode`` False) may
     reconcile test-only channels alone: any other channel's statement is about live money, and a run settles the
     live payments the provider vouches for and tells live webhook endpoints of live discrepancies."""
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     spec = channel_spec(channel)
     if spec is None or "statements" not in spec.capabilities:
@@ -205,9 +205,9 @@ def _merchants_moving_money(channel: str, day: date) -> list[str]:
     """Merchants with a capture, a refund, a payout or a dispute through ``channel`` around ``day`` (a day either
     side: the statement's day is the provider's, and a refund of a payment captured weeks ago is on it too)."""
     from app.ledger.books_models import Payout
-    from app.payments.dispute_models import Dispute
+    from app.payments.disputes.models import Dispute
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
 
     start, end = matching.day_range(day)
     since, until = start - timedelta(days=1), end + timedelta(days=1)

@@ -8,10 +8,10 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import Select, delete, select
 
-from app.db_types import after_day, utcnow
+from app.platform.db.types import after_day, utcnow
 from app.errors import NotFound
 from app.extensions import db
-from app.pagination import newest_first_both_ways
+from app.platform.values.pagination import newest_first_both_ways
 from app.request_log.models import ApiRequestLog
 
 STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx")

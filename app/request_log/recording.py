@@ -1,7 +1,7 @@
 """Writing the API request log off the hot path.
 
 The web layer captures the raw facts of a request in microseconds (references to bytes already in memory)
-and hands them to the log writer (app/log_writer.py) once the response has gone out (the WSGI ``close`` of the
+and hands them to the log writer (app/platform/observability/log_writer.py) once the response has gone out (the WSGI ``close`` of the
 response). Redaction and the INSERT happen on the writer's thread, batched with other rows, on an engine of the
 logs' own: the caller has its answer already, and a log that cannot be written is a log line, never a failed
 request.
@@ -14,7 +14,7 @@ from datetime import datetime
 from flask import Flask
 from sqlalchemy import insert
 
-from app.log_writer import writer_for
+from app.platform.observability.log_writer import writer_for
 from app.request_log.models import ApiRequestLog
 from app.request_log.redaction import redact_body, redact_json, redact_query
 
@@ -58,5 +58,5 @@ class CapturedRequest:
 
 
 def queue_captured(app: Flask, captured: CapturedRequest) -> None:
-    """Hand the request to the app's log writer (app/log_writer.py): redacted and stored on its thread."""
+    """Hand the request to the app's log writer (app/platform/observability/log_writer.py): redacted and stored on its thread."""
     writer_for(app).write(_INSERT, captured.row)

@@ -20,11 +20,11 @@ from typing import Iterable
 
 from sqlalchemy import exists, select
 
-from app import logs
-from app.commit_signals import NEW_EVENTS
+from app.platform.observability import logs
+from app.platform.outbox.commit_signals import NEW_EVENTS
 from app.errors import KassaError
 from app.extensions import db
-from app.money import Money
+from app.platform.values.money import Money
 from app.risk import context, lists, velocity
 from app.risk.rules import applies_to, limits_currency, rules_of
 
@@ -200,8 +200,8 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
         return
     from sqlalchemy.orm import Session
 
-    from app.events import Event
-    from app.ids import new_id
+    from app.platform.outbox.events import Event
+    from app.platform.values.ids import new_id
 
     blocked = {"object": "risk_assessment", **assessment.to_json(), "customer": prospect.customer_id,
                "email": prospect.email, "ip": prospect.ip, "device": prospect.device, "country": prospect.country,
@@ -229,7 +229,7 @@ def assess_payment(order, channel: str | None = None) -> Assessment:
     refuse_if_blocked(assessment, prospect)
     stored = order.risk or {"decision": "allow", "score": 0, "reasons": []}
     if assessment.decision == "review" and stored.get("decision") == "allow":
-        from app.events import record_event
+        from app.platform.outbox.events import record_event
 
         order.risk = {"decision": "review", "score": max(stored.get("score", 0), assessment.score),
                       "reasons": [*stored.get("reasons", []), *(f"at payment: {r}" for r in assessment.reasons)]}

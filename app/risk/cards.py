@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from app import logs
-from app.events import record_event
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
 from app.extensions import db
 from app.orders.models import Order
 from app.payments.models import PaymentAttempt
@@ -40,7 +40,7 @@ def screen_card(attempt_id: str, fingerprint: str) -> None:
         db.session.commit()
     log.info("card screened: %s", action, extra={"fields": {"order_id": order.id, "attempt_id": attempt_id}})
     if action == "block" and order.status in ("paid", "fulfilled", "completed") and order.refunded_amount < order.total:
-        from app.payments.refunds import create_refund, refundable  # payments sit above risk
+        from app.payments.refunds.services import create_refund, refundable  # payments sit above risk
 
         create_refund(order.merchant_id, order.id, amount=refundable(order),
                       reason=f"refunded by risk control: {reason}"[:500], actor="system:risk")

@@ -22,13 +22,13 @@ from sqlalchemy import ColumnElement, delete, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
-from app.db_types import utcnow
+from app.platform.values.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.config_cache import bump, cached
-from app.pagination import newest_first
+from app.platform.values.pagination import newest_first
 from app.risk.list_filter import ListedValues
 from app.risk.models import RiskListEntry
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import aliased
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.orders.models import Order

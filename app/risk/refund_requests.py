@@ -14,10 +14,10 @@ from datetime import timedelta
 
 from sqlalchemy import distinct, func, select
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, Unprocessable
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
 from app.orders.models import Order
 from app.risk import context
@@ -108,7 +108,7 @@ def request_refund(order: Order, reason: object, *, actor: str) -> RefundRequest
     db.session.add(request)
     db.session.commit()
     if status == "approved":
-        from app.payments.refunds import create_refund  # payments sit above risk
+        from app.payments.refunds.services import create_refund  # payments sit above risk
 
         refund = create_refund(order.merchant_id, order.id, reason=f"shopper request {request.id}: {reason.strip()}"[:500],
                                actor=actor)
@@ -152,7 +152,7 @@ def decide_refund_request(merchant_id: str, request_id: str, decision: object, *
                        code="review_not_open")
     db.session.commit()
     if status == "approved" and order.status in PAID and order.refunded_amount < order.total:
-        from app.payments.refunds import create_refund  # payments sit above risk
+        from app.payments.refunds.services import create_refund  # payments sit above risk
 
         refund = create_refund(merchant_id, order.id, reason=f"shopper request {request.id} approved by {actor}"[:500],
                                actor=actor)

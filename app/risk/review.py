@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest
-from app.events import record_event
+from app.platform.outbox.events import record_event
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.services import get_order
@@ -48,7 +48,7 @@ def review_order(merchant_id: str, order_id: str, decision: object, *, actor: st
     if decision == "approve" and order.status in PAID:
         _release(order)
     elif decision == "reject" and order.status in PAID and order.refunded_amount < order.total:
-        from app.payments.refunds import create_refund, refundable  # payments sit above orders
+        from app.payments.refunds.services import create_refund, refundable  # payments sit above orders
 
         create_refund(merchant_id, order.id, amount=refundable(order),
                       reason=f"rejected in risk review by {actor}", actor=actor)

@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
-from app.currencies import ISO_4217
+from app.platform.values.ids import new_id
+from app.platform.values.currencies import ISO_4217
 from app.merchants.config_cache import cached
-from app.money import normalise_currency
+from app.platform.values.money import normalise_currency
 from app.risk.models import RiskRule
 
 KINDS = ("velocity", "amount_limit", "first_purchase_limit", "refund_abuse", "currency_country_mismatch")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.events import Event, only_for_orders, orders_in, subscribe
+from app.platform.outbox.events import Event, only_for_orders, orders_in, subscribe
 from app.extensions import db
 from app.orders.entitlements import grant_membership_until
 from app.orders.models import Order
@@ -17,7 +17,7 @@ from app.signing.contracts import change
 from app.signing.mandates import signed_mandate
 from app.signing.models import Subscription
 from app.signing.periods import period_bounds, shift
-from app.signing.renewal_orders import give_back_unused_payment
+from app.signing.renewals.orders import give_back_unused_payment
 
 
 def activate_for_order(order_id: str) -> Subscription | None:

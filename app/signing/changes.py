@@ -23,8 +23,8 @@ def _give_up_renewals(sub: Subscription, *, actor: str, why: str) -> None:
     """Stop every renewal still being tried: its open order is canceled and the row is canceled. A deduction already
     on its way is left to finish, its outcome still asked of the provider (abandoned here, nobody would ask again,
     and a capture the provider made could be kept for a period never given): should it capture, the canceled
-    renewal's payment goes back in full; should it fail, its order closes (app/signing/renewal_orders.py)."""
-    from app.payments.hub import cancel_order_and_payment  # the hub sits beside signing
+    renewal's payment goes back in full; should it fail, its order closes (app/signing/renewals/orders.py)."""
+    from app.payments.attempts.hub import cancel_order_and_payment  # the hub sits beside signing
 
     for renewal in list(db.session.scalars(select(SubscriptionRenewal).where(
             SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"))):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
 from app.signing.models import Subscription, TestClock
 

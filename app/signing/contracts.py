@@ -6,15 +6,15 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from app import logs
+from app.platform.observability import logs
 from app.catalog.models import Sku
 from app.errors import Conflict, InvalidRequest, NotFound
-from app.events import record_event
+from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.services import create_order
-from app.pagination import newest_first
+from app.platform.values.pagination import newest_first
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
 from app.signing.state import TERMINAL, can_transition

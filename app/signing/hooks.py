@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
 
-from app import logs
+from app.platform.observability import logs
 
 ENTRY_POINT_GROUP = "kassa.subscription_hooks"
 log = logs.get("signing.hooks")

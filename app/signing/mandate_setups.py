@@ -24,16 +24,17 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from app import logs
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError, ServiceUnavailable
-from app.events import record_event
+from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.ids import new_id
-from app.payments import breaker, integration_log
-from app.payments.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
-from app.payments.channels import AvailableChannel, Prospect, adapter_for, available_channels
-from app.payments.registry import channel_spec
+from app.platform.values.ids import new_id
+from app.payments.channels import breaker
+from app.payments import integration_log
+from app.payments.channels.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
+from app.payments.channels.available import AvailableChannel, Prospect, adapter_for, available_channels
+from app.payments.channels.registry import channel_spec
 from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import replaced_mandate
 from app.signing.models import MandateSetup, Subscription

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from sqlalchemy import and_, func, or_, select
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
 from app.signing.models import Subscription
 

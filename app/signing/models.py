@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import RowId, UTCDateTime, utcnow
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 
 
@@ -129,7 +129,7 @@ class SubscriptionRenewal(db.Model):
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(String(500))
     # The deduction a try is waiting on (its outcome was pending or unknown): should it fail, that failure is the
-    # try's, recorded once by dunning (app/signing/renewals.py), never a reason to charge again off schedule.
+    # try's, recorded once by dunning (app/signing/renewals/services.py), never a reason to charge again off schedule.
     awaiting_payment_id: Mapped[str | None] = mapped_column(String(40))
     # The provider mandate this period's payment replaced: the shopper paid it by hand with a new card, which
     # signed the contract's new mandate. The old one is canceled at its provider after the renewal commits

@@ -18,22 +18,22 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app import logs
+from app.platform.observability import logs
 from app.catalog.models import Sku
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
 from app.orders.entitlements import extend_membership_to
 from app.orders.fulfilment_models import Entitlement
 from app.orders.models import Order
-from app.payments.adapters.base import ProviderUnavailable
-from app.payments.channels import adapter_for
+from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.available import adapter_for
 from app.payments.models import PaymentAttempt
-from app.payments.refund_models import Refund
+from app.payments.refunds.models import Refund
 from app.signing.clocks import now_for
 from app.signing.contracts import change
 from app.signing.mandates import mandate_revoked
 from app.signing.models import ContractFinding, Subscription, SubscriptionRenewal
-from app.signing.renewals import PAID_ORDER, renewal_paid
+from app.signing.renewals.services import PAID_ORDER, renewal_paid
 from app.signing.state import CHARGEABLE, ENDS_MANDATE_REVOKED, LIVE
 
 log = logs.get("signing.reconciliation")

@@ -19,16 +19,16 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.models import Order
-from app.payments.channels import channel_name
-from app.payments.returns import MAX_RETURN_URL_LENGTH
+from app.payments.channels.available import channel_name
+from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
 from app.signing import changes, mandate_setups
 from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
-from app.web_urls import check_http_url
+from app.platform.http.urls import check_http_url
 
 LINK_LIFETIME = timedelta(hours=1)
 EMAIL_LINK_MIN = timedelta(days=7)

@@ -7,17 +7,17 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select, update
 
-from app import logs
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
-from app.pagination import newest_first
+from app.platform.values.pagination import newest_first
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
-from app.signing.renewal_notices import notice_days_for
-from app.signing.renewal_sweep import run_renewals
-from app.signing.renewals import TRYABLE
+from app.signing.renewals.notices import notice_days_for
+from app.signing.renewals.sweep import run_renewals
+from app.signing.renewals.services import TRYABLE
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.clocks")
@@ -76,7 +76,7 @@ def advance(merchant_id: str, clock_id: str, *, to: object, livemode: bool) -> T
         db.session.rollback()
         raise Conflict("the clock is still advancing; wait until its status is ready", code="clock_advancing")
     db.session.commit()
-    from app.queueing import enqueue  # jobs sit above the domain
+    from app.platform.queueing import enqueue  # jobs sit above the domain
 
     try:
         enqueue("app.jobs.advance_test_clock", clock.id, int(target.timestamp()))

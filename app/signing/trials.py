@@ -25,7 +25,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.models import Sku
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.customers import is_authenticated

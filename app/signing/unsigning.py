@@ -4,7 +4,7 @@ recurring agreement there closes too. Two things end one:
 - the contract ends for good (a terminal status, app/signing/state.py): its mandate ends in the same transaction
   (``mandate_status: canceled``, app/signing/contracts.py) and the event says so;
 - the shopper pays a failed renewal by hand with a new card (on their billing page): that payment signs the
-  contract's new mandate, and the renewal names the one it replaced (app/signing/renewals.py). The event
+  contract's new mandate, and the renewal names the one it replaced (app/signing/renewals/services.py). The event
   (``subscription.renewed``) carries the contract as it is now, so the handler reads the old one off the renewal;
 - the subscriber updates the payment method (a new mandate signed for nothing, app/signing/mandate_setups.py): the
   setup names the one it replaced and the ``subscription.updated`` that told of it, by which the handler finds it.
@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, exists, select
 
-from app import logs
-from app.events import Batched, Event, subscribe
+from app.platform.observability import logs
+from app.platform.outbox.events import Batched, Event, subscribe
 from app.extensions import db
 from app.payments import integration_log
-from app.payments.adapters.base import ProviderRefused
-from app.payments.channels import adapter_for
+from app.payments.channels.adapters.base import ProviderRefused
+from app.payments.channels.available import adapter_for
 from app.signing.mandates import held_by_provider
 from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
 

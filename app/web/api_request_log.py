@@ -12,9 +12,9 @@ from functools import partial
 
 from flask import Flask, Response, current_app, g, request
 
-from app import logs
-from app.db_types import utcnow
-from app.ids import new_id
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
+from app.platform.values.ids import new_id
 from app.merchants.services import Caller
 from app.request_log.models import ID_PREFIX
 from app.request_log.recording import CapturedRequest, queue_captured

@@ -3,11 +3,11 @@ shows each object; the API (``GET /customers/{id}/export``) and the portal's dow
 from __future__ import annotations
 
 from app.checkout_sessions.services import checkout_session_object
-from app.db_types import timestamp, utcnow
-from app.ledger.wallet import wallet_balance
+from app.platform.db.types import timestamp, utcnow
+from app.ledger.wallet.services import wallet_balance
 from app.orders.entitlements import customer_entitlements
-from app.payments.wallet_transfers import transfer_json
-from app.payments.withdrawals import list_withdrawals, withdrawal_json
+from app.payments.payouts.transfers import transfer_json
+from app.payments.payouts.withdrawals import list_withdrawals, withdrawal_json
 from app.privacy.access import CustomerRecords, customer_records
 from app.privacy.erasure import erasure_json
 from app.web.api.representations import (customer_balance_json, entitlements_json, orders_json,

@@ -7,7 +7,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from app import logs
+from app.platform.observability import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
 from app.web.body_limits import too_large_message
@@ -26,7 +26,7 @@ _HTTP_CODES = {400: "bad_request", 404: "resource_missing", 405: "method_not_all
 
 
 def database_outage(error: DBAPIError) -> ServiceUnavailable | None:
-    """The 503 for a database that went away under the request (a restart, a failover: app/db_pool.py) or could not
+    """The 503 for a database that went away under the request (a restart, a failover: app/platform/db/pool.py) or could not
     serve it now (a deadlock, SQLite's write lock past its wait): rolled back, and the same call may succeed soon.
     None for any other database error, which is a bug."""
     if not (error.connection_invalidated or isinstance(error, OperationalError)):

@@ -11,7 +11,7 @@ from flask import Blueprint, jsonify
 from sqlalchemy import text
 
 from app.extensions import db, redis_client
-from app.payments import breaker
+from app.payments.channels import breaker
 
 bp = Blueprint("health", __name__)
 
@@ -35,9 +35,9 @@ def _check_redis() -> str:
 
 def _channels(redis_state: str, database_state: str) -> tuple[dict, dict]:
     """Each channel's raw breaker state (what monitors read) and its health in words (what people read)."""
-    from app.operations.switches import active
-    from app.payments.channel_health import channel_health
-    from app.payments.registry import channel_codes
+    from app.platform.switches import active
+    from app.payments.channels.health import channel_health
+    from app.payments.channels.registry import channel_codes
 
     codes = channel_codes()
     switches = active() if database_state == "ok" else []
@@ -81,7 +81,7 @@ def _ledger(database_state: str) -> dict | None:
 
 def _switches(database_state: str) -> dict:
     """Platform switches in full; a merchant's own switches only counted (their reasons are theirs)."""
-    from app.operations.switches import PLATFORM, active
+    from app.platform.switches import PLATFORM, active
 
     if database_state != "ok":
         return {"platform": [], "merchants_with_switches_on": None}

@@ -6,7 +6,7 @@ import ipaddress
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from app import metrics
+from app.platform.observability import metrics
 
 bp = Blueprint("metrics", __name__)
 _PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP")

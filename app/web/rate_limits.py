@@ -25,7 +25,7 @@ from flask import Flask, current_app, g, request
 from limits import parse
 from redis import Redis
 
-from app import logs
+from app.platform.observability import logs
 from app.errors import KassaError
 from app.web.moving_window import MovingWindow
 

@@ -7,8 +7,8 @@ import re
 
 from flask import Flask, Response, g, has_request_context, request
 
-from app import logs
-from app.ids import new_id
+from app.platform.observability import logs
+from app.platform.values.ids import new_id
 
 HEADER = "X-Request-Id"
 # A caller's id is echoed into headers and logs: printable, short, no separators that could split a header.

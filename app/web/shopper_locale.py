@@ -17,8 +17,8 @@ from babel.numbers import get_territory_currencies
 from flask_babel import force_locale, format_date, get_locale, refresh
 
 from app.extensions import babel
-from app.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
-from app.money import Money
+from app.platform.values.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
+from app.platform.values.money import Money
 
 # The blueprints whose pages shoppers read.
 SHOPPER_BLUEPRINTS = frozenset({"checkout", "embed"})

@@ -68,7 +68,7 @@ def refuse_non_utf8_url() -> None:
 
 def not_utf8_query_message(name: str) -> str:
     """The API's words for a query whose parameter ``name`` (``""``: a name) is no UTF-8; the stream process
-    (app/streams/server.py) says the same."""
+    (app/web/streams/server.py) says the same."""
     which = f"the value of {name}" if name else "a parameter name"
     return (f"the query string must be UTF-8, and {which} is not: percent-encode the UTF-8 bytes of the text "
             "(é is %C3%A9)")

@@ -17,10 +17,11 @@ import requests
 from flask import current_app
 from sqlalchemy import func, literal, select, update
 
-from app import logs, outbound
-from app.db_types import UTCDateTime, utcnow
+from app.platform.observability import logs
+from app.platform.http import outbound
+from app.platform.db.types import UTCDateTime, utcnow
 from app.errors import Conflict, NotFound
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.extensions import db
 from app.webhooks.models import RESPONSE_EXCERPT_CHARS, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.signing import signature_header
@@ -74,7 +75,7 @@ def _post(url: str, secrets: list[str], body: bytes, *, request_id: str | None =
     started = time.perf_counter()
     try:
         # Redirects are not followed: the merchant registered this exact URL. The address is checked
-        # again now and connected to as checked (app/outbound.py: no SSRF through DNS changes). The whole
+        # again now and connected to as checked (app/platform/http/outbound.py: no SSRF through DNS changes). The whole
         # answer, excerpt included, must come within the timeout, however slowly its bytes arrive.
         with outbound.post(url, data=body, headers=headers, timeout=timeout, stream=True) as response:
             excerpt = next(response.iter_content(RESPONSE_EXCERPT_CHARS * 4), b"")
@@ -173,7 +174,7 @@ def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime
 
 def schedule_delivery(delivery_id: str, delay: timedelta = timedelta(0)) -> None:
     """Queue the delivery job now or after ``delay``; a lost job is found again by the sweep."""
-    from app.queueing import enqueue, enqueue_in  # jobs sit above the domain
+    from app.platform.queueing import enqueue, enqueue_in  # jobs sit above the domain
 
     try:
         if delay > timedelta(0):

@@ -9,15 +9,15 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound
-from app.event_types import ALL_EVENTS, EVENT_TYPES
+from app.webhooks.event_types import ALL_EVENTS, EVENT_TYPES
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.config_cache import bump
-from app.outbound import check_destination
-from app.pagination import newest_first
-from app.web_urls import check_http_url
+from app.platform.http.outbound import check_destination
+from app.platform.values.pagination import newest_first
+from app.platform.http.urls import check_http_url
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.signing import new_endpoint_secret
 

@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import logs
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
 from app.errors import Conflict, NotFound
-from app.events import Batched, Event, subscribe
+from app.platform.outbox.events import Batched, Event, subscribe
 from app.extensions import conflict_insert, db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.merchants.config_cache import cached
 from app.webhooks.delivery import resend_delivery, schedule_delivery
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint

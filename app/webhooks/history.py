@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.errors import NotFound
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.extensions import db
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 

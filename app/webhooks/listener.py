@@ -18,9 +18,9 @@ import requests
 from flask import current_app
 from sqlalchemy import select
 
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.extensions import db
-from app.ids import first_id_at
+from app.platform.values.ids import first_id_at
 from app.webhooks.delivery import Outcome, delivery_headers, event_body
 from app.webhooks.models import RESPONSE_EXCERPT_CHARS
 from app.webhooks.signing import SECRET_PREFIX

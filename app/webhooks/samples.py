@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app import logs
-from app.db_types import utcnow
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest
-from app.event_types import EVENT_TYPES
-from app.events import Event
+from app.webhooks.event_types import EVENT_TYPES
+from app.platform.outbox.events import Event
 from app.extensions import db
-from app.ids import new_id
+from app.platform.values.ids import new_id
 from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
 from app.webhooks.delivery import attempt_delivery

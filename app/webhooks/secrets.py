@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest
 from app.extensions import db
 from app.webhooks.endpoints import get_endpoint

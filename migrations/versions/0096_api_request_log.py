@@ -8,7 +8,7 @@ Create Date: 2026-11-23 08:00:00
 from alembic import op
 import sqlalchemy as sa
 
-# What app.db_types.UTCDateTime stores: a timezone-aware timestamp.
+# What app.platform.db.types.UTCDateTime stores: a timezone-aware timestamp.
 UTC = sa.DateTime(timezone=True)
 
 revision = '0096_api_request_log'

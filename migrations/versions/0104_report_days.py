@@ -1,7 +1,7 @@
 """report days: the dashboard's figures of settled days, kept so a long range is not aggregated on every view
 
 A kept day counts while its generation is the merchant's current one (report_generations): a late capture of an
-attempt given up, or a failed refund sent again, bumps it (app/payments/report_days.py).
+attempt given up, or a failed refund sent again, bumps it (app/payments/reports/days.py).
 
 Revision ID: 0104_report_days
 Revises: 0103_net_share_lines

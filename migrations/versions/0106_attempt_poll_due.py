@@ -1,7 +1,7 @@
 """attempt poll due: a pending attempt's next poll is its ``next_check_at``, found by one index
 
 The poller no longer queues a job per payment; its sweep asks about the pending attempts whose ``next_check_at``
-has come (app/payments/hub.py ``poll_stale_attempts``). Pending attempts from before have none: they are due now.
+has come (app/payments/attempts/hub.py ``poll_stale_attempts``). Pending attempts from before have none: they are due now.
 
 Revision ID: 0106_attempt_poll_due
 Revises: 0105_posting_checkpoints

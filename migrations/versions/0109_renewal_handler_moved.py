@@ -1,8 +1,8 @@
-"""renewal handler moved: the outbox's record of it follows it to app/signing/renewal_orders.py
+"""renewal handler moved: the outbox's record of it follows it to app/signing/renewals/orders.py
 
 The outbox records each handler that finished an event under the handler's module and name, so a retried event
-does not run it again. The handler of paid renewal orders moved from app/signing/renewals.py to
-app/signing/renewal_orders.py; an event still being dispatched when the new code starts would otherwise run it a
+does not run it again. The handler of paid renewal orders moved from app/signing/renewals/services.py to
+app/signing/renewals/orders.py; an event still being dispatched when the new code starts would otherwise run it a
 second time. That would do nothing wrong (the handler is idempotent), but the record stays exact: the rows of
 events not yet dispatched are renamed. A dispatched event's rows are never read again and stay as they were.
 
@@ -19,8 +19,8 @@ down_revision = '0108_refund_mandate_indexes'
 branch_labels = None
 depends_on = None
 
-OLD = 'app.signing.renewals.renew_on_paid_order'
-NEW = 'app.signing.renewal_orders.renew_on_paid_order'
+OLD = 'app.signing.renewals.services.renew_on_paid_order'
+NEW = 'app.signing.renewals.orders.renew_on_paid_order'
 
 
 def _rename(before: str, after: str) -> None:

@@ -29,8 +29,8 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 from alembic import op
 
-from app.db_types import UTCDateTime
-from app.ids import new_id
+from app.platform.db.types import UTCDateTime
+from app.platform.values.ids import new_id
 
 revision = '0127_webhook_endpoint_modes'
 down_revision = '0126_dispute_statement_lines'

@@ -25,7 +25,7 @@ down_revision = '0127_webhook_endpoint_modes'
 branch_labels = None
 depends_on = None
 
-_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # app/ids.py's digits (a migration imports no app code)
+_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # app/platform/values/ids.py's digits (a migration imports no app code)
 _PAGE = 5000
 
 _ENTRIES = sa.table('risk_list_entries', sa.column('id', sa.String), sa.column('merchant_id', sa.String),

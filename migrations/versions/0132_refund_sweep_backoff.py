@@ -14,7 +14,7 @@ Create Date: 2026-11-27 03:10:00
 import sqlalchemy as sa
 from alembic import op
 
-from app.db_types import UTCDateTime
+from app.platform.db.types import UTCDateTime
 
 revision = '0132_refund_sweep_backoff'
 down_revision = '0131_renewal_awaited_payment'

@@ -31,7 +31,7 @@ def test_publishable_key_on_secret_route_gets_403(pk_api, method, path):
 
 
 def test_a_revoked_key_stops_working(app, api, merchant):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.merchants.keys import hash_key
     from app.merchants.models import ApiKey

@@ -138,7 +138,7 @@ def test_an_expired_session_opens_nothing(app, api, pk_api, client, merchant, ca
     from datetime import timedelta
 
     from app.checkout_sessions.models import CheckoutSession
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
 
     session = session_for(api, catalog)
@@ -263,9 +263,9 @@ def test_the_wallet_adapter_refuses_an_unverified_customer_at_the_money_point(ap
     """Defence in depth: even if routing were bypassed, the wallet's create call debits nothing."""
     from app.errors import KassaError
     from app.extensions import db
-    from app.ids import new_id
-    from app.payments.adapters.base import PaymentRequest
-    from app.payments.adapters.wallet import WalletAdapter
+    from app.platform.values.ids import new_id
+    from app.payments.channels.adapters.base import PaymentRequest
+    from app.payments.channels.adapters.wallet import WalletAdapter
     from app.payments.models import PaymentAttempt
 
     order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],

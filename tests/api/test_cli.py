@@ -27,7 +27,7 @@ def test_create_merchant_explains_bad_input(app, merchant):
 
 
 def test_seed_demo_writes_credentials_once(app, client, tmp_path, monkeypatch):
-    import app.cli as cli
+    import app.cli.commands as cli
 
     monkeypatch.setattr(cli, "DEMO_CREDENTIALS", tmp_path / "demo-credentials.json")
     runner = app.test_cli_runner()
@@ -45,7 +45,7 @@ def test_seed_demo_writes_credentials_once(app, client, tmp_path, monkeypatch):
 
 
 def test_seeded_demo_skus_grant_membership_days_and_credits(app, tmp_path, monkeypatch):
-    import app.cli as cli
+    import app.cli.commands as cli
     from app.catalog.models import Sku
     from app.extensions import db
 

@@ -81,7 +81,7 @@ def test_restricted_coupon_applies_only_to_its_skus(api, catalog, coupons):
 
 def test_codes_that_cannot_be_used_say_why(app, api, merchant, catalog, coupons, other_merchant):
     from app.catalog.coupons import create_coupon, deactivate_coupon
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     now = utcnow()
     coupons(code="OLD", kind="amount_off", amount_off=100, currency="usd", valid_until=now - timedelta(days=1))
@@ -130,7 +130,7 @@ def test_total_limit_is_exact_and_a_closed_order_gives_its_use_back(app, api, ca
 
 
 def test_expiry_releases_the_use(app, api, catalog, coupons):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.orders.services import close_expired_orders
 
     coupon_id = coupons(code="TICK", kind="amount_off", amount_off=100, currency="usd")

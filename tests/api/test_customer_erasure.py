@@ -36,7 +36,7 @@ def _everything_kept(app, merchant_id: str) -> str:
     """Every event's JSON and every logged request of the merchant, as one text to search."""
     from sqlalchemy import select
 
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
 
     with app.app_context():

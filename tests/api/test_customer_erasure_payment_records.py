@@ -17,7 +17,7 @@ CARD = "fp_card_of_gone_0001"
 
 def _exchanges(app, merchant_id: str, attempt_id: str) -> str:
     """What the portal's order page shows of the attempt's exchanges with the provider, as one text."""
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import integration_logs_for_attempt
 
     flush_every_writer()

@@ -37,7 +37,7 @@ def test_the_same_key_with_another_body_is_a_409(api, catalog):
 
 
 def test_a_request_still_in_flight_is_a_409(app, api, merchant, catalog):
-    from app.idempotency import claim_key, fingerprint
+    from app.platform.idempotency import claim_key, fingerprint
 
     with app.app_context():  # another process has claimed the key and not finished yet
         claim_key(merchant.id, "order-3", fingerprint("POST", "/api/v1/orders", b"{}", mode="test"))
@@ -122,10 +122,10 @@ def test_a_key_with_control_characters_is_refused_and_creates_nothing(api, catal
 def test_keys_expire_after_24_hours_and_the_reaper_removes_them(app, api, catalog, worker):
     from sqlalchemy import select, update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.idempotency import IdempotencyKey
-    from app.queueing import enqueue
+    from app.platform.idempotency import IdempotencyKey
+    from app.platform.queueing import enqueue
 
     first = api.post("/orders", json=body(catalog["sku"]), headers=key("old-key")).json
     api.post("/orders", json=body(catalog["sku"]), headers=key("recent-key"))
@@ -191,9 +191,9 @@ def die_before_storing_the_response(monkeypatch) -> None:
 def as_if_a_minute_passed(app, k: str) -> None:
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.idempotency import IdempotencyKey
+    from app.platform.idempotency import IdempotencyKey
 
     with app.app_context():
         db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == k)

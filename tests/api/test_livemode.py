@@ -44,8 +44,8 @@ def credit(app, merchant_id: str, livemode: bool, amount: int) -> None:
     """Money in a wallet of one mode. Test wallets can also be topped up through the sandbox; live ones
     have no live channel to be topped up through in this installation, so the ledger is credited directly."""
     from app.extensions import db
-    from app.ledger.wallet import credit_topup
-    from app.money import Money
+    from app.ledger.wallet.services import credit_topup
+    from app.platform.values.money import Money
 
     with app.app_context():
         credit_topup(merchant_id, CUSTOMER, Money(amount, "usd"), reference=f"seed_{livemode}", livemode=livemode)
@@ -260,9 +260,9 @@ def _lists_only_its_own_settlement(mine: World, other: World) -> bool:
 def _settlement_of(world: World) -> str:
     """An (empty, paid) settlement of the merchant's own share in the world's mode."""
     if world.settlement is None:
-        from app.db_types import utcnow
+        from app.platform.db.types import utcnow
         from app.extensions import db
-        from app.ids import new_id
+        from app.platform.values.ids import new_id
         from app.ledger.books_models import Settlement
         from app.ledger.partners import ensure_self
         from app.orders.models import Order
@@ -287,9 +287,9 @@ def _dispute_of(world: World) -> str:
     """A dispute of the world's order (written as the provider's callback would book it, without the books)."""
     if world.dispute is None:
         from app.extensions import db
-        from app.ids import new_id
+        from app.platform.values.ids import new_id
         from app.orders.models import Order
-        from app.payments.dispute_models import Dispute
+        from app.payments.disputes.models import Dispute
         from app.payments.models import PaymentAttempt
 
         with world.key.client.application.app_context():

@@ -5,7 +5,7 @@ import logging
 from contextlib import contextmanager
 from typing import Iterator
 
-from app.logs import JsonFormatter
+from app.platform.observability.logs import JsonFormatter
 
 
 @contextmanager

@@ -101,7 +101,7 @@ def test_every_operation_sits_in_a_section_of_the_navigation_with_a_curl_sample(
 
 
 def test_every_event_type_is_documented_as_a_webhook_with_its_payload(spec):
-    from app.event_types import EVENT_TYPES
+    from app.webhooks.event_types import EVENT_TYPES
     from app.web.api.openapi_event_payloads import DELIVERED_TO_ALL_ONLY
 
     assert set(spec["webhooks"]) == EVENT_TYPES | set(DELIVERED_TO_ALL_ONLY)

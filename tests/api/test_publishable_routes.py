@@ -176,7 +176,7 @@ def _billing_link(c: Ctx, customer: str) -> str:
 def _return_link(c: Ctx) -> str:
     from flask import current_app
 
-    from app.payments.returns import return_token
+    from app.payments.attempts.returns import return_token
 
     with c.client.application.app_context():
         token = return_token(current_app.config["SECRET_KEY"], c.order["id"], f"{SHOP}/back?customer={RICH}")
@@ -210,8 +210,8 @@ def test_every_route_without_a_secret_key_is_walked(app):
 @pytest.fixture
 def ctx(app, client, merchant, catalog) -> Ctx:
     from app.extensions import db
-    from app.ledger.wallet import credit_topup
-    from app.money import Money
+    from app.ledger.wallet.services import credit_topup
+    from app.platform.values.money import Money
 
     with app.app_context():
         credit_topup(merchant.id, RICH, Money(AMOUNT, "usd"), reference="seed_rich", livemode=False)

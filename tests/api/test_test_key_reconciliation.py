@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.payments.registry import ChannelSpec
+from app.payments.channels.registry import ChannelSpec
 from tests.api.test_livemode import live  # noqa: F401  (fixture)
 from tests.plugin_channels import installed
 from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)

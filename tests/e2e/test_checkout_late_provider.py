@@ -16,11 +16,11 @@ pytestmark = pytest.mark.e2e
 
 def test_a_payment_approved_after_the_order_closed_is_said_to_be_refunded_not_untaken(
         page: Page, app, live_server, sandbox, catalog, worker):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.polling import refresh_attempt
+    from app.payments.attempts.polling import refresh_attempt
 
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     page.get_by_role("checkbox", name=re.compile("agree")).check()

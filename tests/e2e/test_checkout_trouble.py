@@ -24,7 +24,7 @@ def _ready_to_pay(page: Page, url: str) -> None:
 
 
 def test_maintenance_that_began_after_the_page_opened_is_said_at_pay(page: Page, app, live_server, catalog):
-    from app.operations.switches import PLATFORM, switch_off, switch_on
+    from app.platform.switches import PLATFORM, switch_off, switch_on
 
     _ready_to_pay(page, f"{live_server}/checkout/{catalog['product']}")
     with app.app_context():
@@ -83,7 +83,7 @@ def test_a_lost_connection_or_a_stranger_answering_is_said_and_pay_works_after(
 
 
 def test_the_embedded_panel_says_maintenance_at_pay_too(page: Page, app, live_server, merchant, catalog):
-    from app.operations.switches import PLATFORM, switch_off, switch_on
+    from app.platform.switches import PLATFORM, switch_off, switch_on
     _ready_to_pay(page, f"{live_server}/embed/{catalog['product']}?key={merchant.publishable_key}"
                         f"&origin={live_server}")
     with app.app_context():

@@ -14,7 +14,7 @@ def test_a_coupon_reprices_in_place_and_the_discounted_total_is_paid(page: Page,
 
     from app.catalog.coupon_models import Coupon
     from app.catalog.coupons import create_coupon
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
 
     with app.app_context():

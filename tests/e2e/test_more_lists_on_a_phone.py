@@ -32,9 +32,9 @@ def seed_uses_and_history(app, merchant_id: str, world: World) -> None:
     whose outcome is unknown (an operations list)."""
     from app.catalog.coupon_models import CouponRedemption
     from app.audit.models import AuditEntry
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.payments.models import PaymentAttempt
     from app.signing.models import SubscriptionRenewal
     from app.webhooks.models import WebhookDeliveryAttempt

@@ -40,7 +40,7 @@ def test_the_emails_read_at_a_phones_width_in_a_mail_app(phone: Page, app, merch
     from flask import render_template
 
     from app.extensions import db
-    from app.money import Money
+    from app.platform.values.money import Money
     from app.orders.services import create_order
     from app.receipts.contents import build_receipt
     from app.receipts.subscription_notices import SubscriptionNotice

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 
 def test_an_operator_finds_a_stuck_order_requeries_it_and_sees_it_paid(page: Page, app, api, merchant, catalog,
                                                                       sandbox):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
 

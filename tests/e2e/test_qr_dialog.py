@@ -149,7 +149,7 @@ def test_a_coupon_in_the_embedded_panel_is_paid_at_its_discounted_total(
     from datetime import timedelta
 
     from app.catalog.coupons import create_coupon, discounts_for_order
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
 

@@ -80,7 +80,7 @@ def test_after_a_decline_and_the_orders_time_running_out_pay_buys_with_a_new_ord
         page: Page, app, live_server, sandbox, shop, merchant, catalog):
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import close_expired_orders

@@ -43,7 +43,7 @@ def _coupons(app, merchant) -> None:
     from datetime import timedelta
 
     from app.catalog.coupons import create_coupon
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     with app.app_context():
         create_coupon(merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000,

@@ -20,11 +20,11 @@ SUBSCRIPTION_STATUSES = ("active", "trialing", "past_due", "paused", "canceled")
 
 
 def _dispute_in_each_status(app, merchant_id: str, sku: str) -> None:
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.orders.services import create_order
-    from app.payments.dispute_models import Dispute
+    from app.payments.disputes.models import Dispute
     from app.payments.models import PaymentAttempt
 
     with app.app_context():

@@ -115,7 +115,7 @@ def test_a_request_whose_database_connection_stops_answering_answers_503_and_the
 
 
 def test_the_api_request_log_carries_on_after_its_connection_stopped_answering(kassa, api, merchant, catalog):
-    """The API request log is written on a thread and engine of its own (app/log_writer.py). That engine had none of
+    """The API request log is written on a thread and engine of its own (app/platform/observability/log_writer.py). That engine had none of
     the main one's bounds: once its connection stopped answering, its thread waited for ever, and no request of that
     process reached the portal's API log again (queued, then dropped past 10,000) until it was restarted."""
     url, link = kassa.url, kassa.link

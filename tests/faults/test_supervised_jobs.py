@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 def _expired_order(app, merchant_id: str, sku: str) -> str:
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import create_order
@@ -42,8 +42,8 @@ def _status(app, order_id: str) -> str:
 
 def test_worker_and_cron_keep_running_jobs_across_a_redis_restart(app, faults, merchant, catalog):
     # The Procfile's cron line, with a one-second heartbeat schedule instead of Kassa's 15-300 s sweeps.
-    cron_line = procfile_commands()["cron"].replace("app/cron.py", "tests/faults/cron_probe.py")
-    assert cron_line != procfile_commands()["cron"] and "app.supervise" in cron_line
+    cron_line = procfile_commands()["cron"].replace("app/jobs/cron.py", "tests/faults/cron_probe.py")
+    assert cron_line != procfile_commands()["cron"] and "dev.supervise" in cron_line
     cron = Service("cron", ["bash", "-c", "exec " + cron_line], faults.worker.env, faults.log_dir)
     cron.start()
     try:

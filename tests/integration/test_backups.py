@@ -204,7 +204,7 @@ def test_restore_never_overwrites_a_database_with_data_unless_told_to(app, api, 
 def test_verify_warns_when_the_keys_here_cannot_read_the_backups_channel_settings(app, merchant, tmp_path):
     from cryptography.fernet import Fernet
 
-    from app.payments.channel_credentials import save_channel_settings
+    from app.payments.channels.credentials import save_channel_settings
 
     with app.app_context():
         save_channel_settings(merchant.id, "stripe", {"secret_key": "sk_test_backup", "publishable_key":
@@ -272,7 +272,7 @@ def test_the_cron_sweep_takes_a_backup_a_day_and_keeps_the_newest(app, api, cata
     from datetime import timedelta
 
     from app.backups.schedule import backup_when_due
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.jobs import backup_when_due as job
 
     monkeypatch.setitem(app.config, "BACKUP_DIR", "")

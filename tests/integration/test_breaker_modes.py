@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.payments.adapters.base import ProviderUnavailable
-from app.payments.registry import ChannelSpec
+from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.registry import ChannelSpec
 from tests.api.test_livemode import live  # noqa: F401  (fixture)
 from tests.plugin_channels import installed
 

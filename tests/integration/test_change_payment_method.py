@@ -110,7 +110,7 @@ def _order_with_an_expired_code(app, api, catalog) -> dict:
 
 
 def test_an_expired_qr_code_is_given_up_by_the_poller(app, api, catalog, sandbox, worker):
-    from app.payments.polling import poll_stale_attempts
+    from app.payments.attempts.polling import poll_stale_attempts
 
     order = _order_with_an_expired_code(app, api, catalog)
     with app.app_context():

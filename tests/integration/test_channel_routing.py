@@ -7,7 +7,7 @@ from tests.integration.test_payment_flow import create_order
 
 
 def configure(app, merchant_id: str, code: str, **settings):
-    from app.payments.channel_configs import configure_channel
+    from app.payments.channels.configs import configure_channel
 
     with app.app_context():
         return configure_channel(merchant_id, code, **settings)
@@ -85,7 +85,7 @@ def test_the_panel_shows_the_first_channels_agreement_text_and_an_icon_per_chann
 def test_configure_channel_refuses_bad_settings_and_saves_nothing(ctx, merchant, settings, param, words):
     from app.errors import InvalidRequest
     from app.extensions import db
-    from app.payments.channel_configs import configure_channel
+    from app.payments.channels.configs import configure_channel
     from app.payments.models import ChannelConfig
 
     with pytest.raises(InvalidRequest) as refused:
@@ -96,9 +96,9 @@ def test_configure_channel_refuses_bad_settings_and_saves_nothing(ctx, merchant,
 
 def test_configure_channel_refuses_an_unknown_channel_and_updates_in_place(ctx, merchant):
     from app.errors import InvalidRequest
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
-    from app.payments.channel_configs import channel_config_json, configure_channel
+    from app.payments.channels.configs import channel_config_json, configure_channel
 
     with pytest.raises(InvalidRequest) as refused:
         configure_channel(merchant.id, "carrier_pigeon", enabled=True)

@@ -22,7 +22,7 @@ def said(client, order: dict) -> str:
 def _closed_four_ways(app, api, catalog) -> dict[str, dict]:
     """An order closed each way a shopper can meet: expired, canceled, its payment canceled, its subscription
     canceled; with what the page says of each."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import close_expired_orders

@@ -78,7 +78,7 @@ def test_20_concurrent_pay_presses_open_one_attempt(app, api, merchant, catalog,
 
 
 def test_two_workers_polling_the_same_payment_capture_once(app, api, catalog, sandbox, ports):
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
@@ -153,7 +153,7 @@ def test_a_writer_waiting_for_a_busy_order_keeps_its_transaction(app, api, catal
     from sqlalchemy import text
 
     from app.extensions import db, redis_client
-    from app.payments.hub import order_lock
+    from app.payments.attempts.hub import order_lock
 
     order = create_order(api, catalog["sku"])
     with app.app_context():
@@ -188,7 +188,7 @@ def test_a_savepoint_waiting_for_a_busy_order_is_kept(app, api, catalog):
     from sqlalchemy import text
 
     from app.extensions import db, redis_client
-    from app.payments.hub import order_lock
+    from app.payments.attempts.hub import order_lock
 
     order = create_order(api, catalog["sku"])
     with app.app_context():

@@ -1,4 +1,4 @@
-"""Rows the hot paths write without the unit of work (app/core_writes.py) still do what a flush's listeners did:
+"""Rows the hot paths write without the unit of work (app/platform/db/core_writes.py) still do what a flush's listeners did:
 announce the order to its live streams, bump the merchant's cached configuration, carry their mode, and come
 back to the caller with the values the database was given."""
 from __future__ import annotations
@@ -39,8 +39,8 @@ def test_a_payment_answered_at_once_shows_what_was_stored(app, api, catalog, san
 def test_an_event_written_at_once_without_its_mode_is_refused_not_filed_as_test(app):
     from sqlalchemy.exc import IntegrityError
 
-    from app.core_writes import insert_at_once
-    from app.events import new_event
+    from app.platform.db.core_writes import insert_at_once
+    from app.platform.outbox.events import new_event
     from app.extensions import db
 
     with app.app_context():

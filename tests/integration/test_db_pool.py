@@ -1,4 +1,4 @@
-"""Pooled connections are pinged only after sitting idle (app/db_pool.py), and a request that meets a connection the
+"""Pooled connections are pinged only after sitting idle (app/platform/db/pool.py), and a request that meets a connection the
 database dropped answers 503 with Retry-After, rolled back, while the next one works (app/web/errors.py)."""
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _drop_every_other_connection(only_named: str | None = None) -> int:
 
 
 def _engine(idle_seconds: float):
-    from app.db_pool import ping_idle_connections
+    from app.platform.db.pool import ping_idle_connections
 
     engine = create_engine(DATABASE_URL, connect_args={"application_name": POOL_NAME})
     ping_idle_connections(engine, idle_seconds=idle_seconds)

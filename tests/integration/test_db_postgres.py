@@ -1,4 +1,4 @@
-"""PostgreSQL connections keep their prepared statements across a ROLLBACK (app/db_postgres.py): what requests
+"""PostgreSQL connections keep their prepared statements across a ROLLBACK (app/platform/db/postgres.py): what requests
 that only read end with. A rollback still undoes what it should, and one on a connection the database dropped
 fails the way SQLAlchemy's pool recovers from."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ LOOKUP = "SELECT CAST(:n AS integer) + 1 AS kassa_keep_prepared_probe"
 
 
 def _engine():
-    from app.db_postgres import keep_prepared_statements
+    from app.platform.db.postgres import keep_prepared_statements
 
     engine = create_engine(DATABASE_URL, pool_size=1, max_overflow=0, connect_args={"application_name": NAME})
     keep_prepared_statements(engine)
@@ -43,7 +43,7 @@ def test_a_statement_read_in_transactions_that_end_in_rollback_gets_prepared_and
 
 
 def test_without_it_psycopg_forgets_the_statement_at_every_rollback():
-    # The behaviour app/db_postgres.py works around: should psycopg stop forgetting, that module can go.
+    # The behaviour app/platform/db/postgres.py works around: should psycopg stop forgetting, that module can go.
     engine = create_engine(DATABASE_URL, pool_size=1, max_overflow=0, connect_args={"application_name": NAME})
     try:
         for run in range(8):
@@ -99,7 +99,7 @@ def test_rows_read_through_the_described_cursor_carry_their_columns_names_and_ty
     # DescribedCursor answers `description` with plain tuples: SQLAlchemy maps rows by their names and types.
     import psycopg
 
-    from app.db_postgres import statements_as_written
+    from app.platform.db.postgres import statements_as_written
 
     engine = create_engine(DATABASE_URL, **statements_as_written(DATABASE_URL, {"poolclass": NullPool}))
     query = ("SELECT CAST(:amount AS bigint) AS amount, CAST(:currency AS varchar) AS currency, "

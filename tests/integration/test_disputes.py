@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 import requests
 
-from app.sandbox.callbacks import sign
+from sandbox.callbacks import sign
 from tests.conftest import wait_for
 from tests.api.test_logs import kassa_logs
 from tests.integration.lifecycle_support import paid_order
@@ -37,7 +37,7 @@ def close_dispute(sandbox, provider_id: str, outcome: str, **body) -> dict:
 
 def disputes_of(app, order_id: str) -> list:
     from app.extensions import db
-    from app.payments.dispute_models import Dispute
+    from app.payments.disputes.models import Dispute
 
     with app.app_context():
         rows = db.session.query(Dispute).filter_by(order_id=order_id).all()
@@ -54,7 +54,7 @@ def entries_of(app, kind: str, reference: str) -> int:
 
 def dispute_id_of(app, provider_id: str) -> str:
     from app.extensions import db
-    from app.payments.dispute_models import Dispute
+    from app.payments.disputes.models import Dispute
 
     with app.app_context():
         return db.session.query(Dispute).filter_by(provider_dispute_id=provider_id).one().id
@@ -224,7 +224,7 @@ def test_evidence_after_the_due_date_is_refused_and_nothing_is_sent(app, api, ca
     from datetime import datetime, timedelta, timezone
 
     from app.extensions import db
-    from app.payments.dispute_models import Dispute
+    from app.payments.disputes.models import Dispute
 
     order = paid_order(api, sandbox, catalog["sku"])
     opened = open_dispute(sandbox, order)
@@ -316,8 +316,8 @@ def test_a_dispute_won_after_the_rest_was_refunded_leaves_its_money_refundable(a
 
 def _dispatcher(app, worker):
     """Runs the outbox as time passing would: each call makes every retry due (two hours later) and runs the jobs."""
-    from app.db_types import utcnow
-    from app.events import dispatch_pending
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import dispatch_pending
 
     later = utcnow()
 
@@ -461,7 +461,7 @@ def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app
 
     from app.orders.fulfilment import fulfil_order
     from app.orders.services import StaleOrder
-    from app.payments import disputes
+    from app.payments.disputes import services as disputes
 
     order = paid_order(api, sandbox, catalog["sku"])  # paid; its fulfilment has not run yet
     assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 399}).json["refund"]["status"] == "succeeded"
@@ -511,7 +511,7 @@ def test_a_dispute_arriving_before_the_capture_is_booked_is_sent_again_not_lost(
     assert signed_post(client, app, notice).status_code == 503
     assert disputes_of(app, order["id"]) == []
 
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     with app.app_context():
         enqueue("app.jobs.poll_pending_payments")  # the status poll learns the capture

@@ -9,7 +9,7 @@ from tests.sql_sent import statements
 
 def test_the_checkout_steps_write_whole_order_events_without_reading_the_lines_apart(app, client, merchant, catalog,
                                                                                       sandbox_server, live_server):
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
 
     auth = {"Authorization": f"Bearer {merchant.secret_key}"}

@@ -199,9 +199,9 @@ def test_trigger_refuses_an_unknown_type_and_a_missing_merchant(app, merchant):
 
 
 def test_the_listener_forwards_an_event_whose_transaction_committed_late_once(app, merchant, ctx):
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.webhooks.listener import EventFollower
 
     follower = EventFollower(merchant.id)

@@ -29,7 +29,7 @@ def entitlements(api, customer: str = "cus_flow") -> dict:
 
 
 def test_paid_orders_are_fulfilled_and_entitlements_stack(app, api, catalog, sandbox, worker):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     set_fulfilment(app, catalog["limited_sku"], {"credits": 100})
@@ -161,7 +161,7 @@ def test_a_fulfilled_order_is_confirmed_by_the_sweep_once_the_merchants_delay_ha
     from rq import Queue
     from rq.job import Job
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db, redis_client
     from app.orders.confirmation import confirm_due_orders
     from app.orders.models import Order
@@ -210,7 +210,7 @@ def test_a_changed_delay_applies_to_the_next_fulfilled_order_though_the_worker_k
 def test_the_sweep_confirms_more_due_orders_than_one_batch_in_one_run(app, api, catalog, sandbox, worker):
     """A busy shop's orders come due as fast as they were fulfilled: one run goes on batch after batch until none
     is due, oldest first, and leaves the orders not yet due alone."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.confirmation import confirm_due_orders
     from app.orders.models import Order
@@ -294,8 +294,8 @@ def test_a_test_orders_fulfilment_never_passes_for_a_paid_live_order(app, client
 
 def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(app, api, catalog, sandbox, worker, receiver,
                                                                     monkeypatch):
-    from app.db_types import utcnow
-    from app.events import dispatch_pending
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import dispatch_pending
 
     receiver.status = 500
     monkeypatch.setitem(app.config, "FULFILMENT_MAX_ATTEMPTS", 3)
@@ -367,7 +367,7 @@ def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, ca
     a worker that dies in between leaves the order paid and the handler due, never fulfilled and due again."""
     from sqlalchemy import event as sa_event, select, text
 
-    from app.events import Event, EventHandling
+    from app.platform.outbox.events import Event, EventHandling
     from app.extensions import db
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})

@@ -89,7 +89,7 @@ def test_40_buyers_for_7_units_sell_exactly_7(app, api, merchant, live_server, s
 
     # The rest expire: the sweep gives their units back, and never the paid order's.
     from app.orders.services import close_expired_orders
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     with app.app_context():
         closed = close_expired_orders(utcnow() + timedelta(hours=1))

@@ -1,4 +1,4 @@
-"""The diagnostic logs' writer (app/log_writer.py): rows handed over by requests reach the table, batched, on a
+"""The diagnostic logs' writer (app/platform/observability/log_writer.py): rows handed over by requests reach the table, batched, on a
 thread of their own; a bad row, a slow database or a fork loses no more than it must."""
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from tests.conftest import REDIS_URL
 
 
 def _writer_on_app_database(app, **options):
-    from app.log_engine import diagnostic_engine
-    from app.log_writer import LogWriter
+    from app.platform.observability.log_engine import diagnostic_engine
+    from app.platform.observability.log_writer import LogWriter
 
     engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
                                busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
@@ -25,8 +25,8 @@ def _writer_on_app_database(app, **options):
 
 
 def _log_row(app, index: int, merchant_id: str = "mch_writer") -> dict:
-    from app.db_types import utcnow
-    from app.ids import new_id
+    from app.platform.db.types import utcnow
+    from app.platform.values.ids import new_id
 
     return {"id": new_id("ilog"), "merchant_id": merchant_id, "attempt_id": f"pay_{index}", "channel": "sandbox_card",
             "direction": "outbound", "method": "POST", "url": "http://127.0.0.1/x", "status_code": 201,
@@ -219,9 +219,9 @@ def test_a_forking_rq_worker_keeps_the_provider_calls_its_job_logged(app, api, m
     """RQ's default worker runs each job in a child that leaves with os._exit: the job's log rows are written
     before that, so the poll's call to the provider is in the payment's integration log."""
     from app.extensions import db
-    from app.log_writer import flush_every_writer, writer_for
+    from app.platform.observability.log_writer import flush_every_writer, writer_for
     from app.payments.integration_log import integration_logs_for_attempt
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
     from tests.integration.test_payment_flow import create_order
 
     order = create_order(api, catalog["sku"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from app.payments.channel_configs import configure_channel
+from app.payments.channels.configs import configure_channel
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay, status_of
 

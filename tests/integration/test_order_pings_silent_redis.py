@@ -15,8 +15,8 @@ import pytest
 from flask import Flask
 
 from app.orders.broadcast import order_channel
-from app.streams.ping_listener import PingListener
-from app.streams.watch import StreamHub
+from app.web.streams.ping_listener import PingListener
+from app.web.streams.watch import StreamHub
 from tests.conftest import wait_for
 from tests.processes import RedisServer
 from tests.silent_link import SilentLink
@@ -30,7 +30,7 @@ ORDER = "ord_silent"
 
 
 class WebListener:
-    """The web process's listener (app/streams/ping_listener.py) and one stream waiting on it."""
+    """The web process's listener (app/web/streams/ping_listener.py) and one stream waiting on it."""
 
     def __init__(self, redis_url: str) -> None:
         self.listener = PingListener(redis_url, connect_timeout=ANSWER_WITHIN, ping_after=PING_AFTER)

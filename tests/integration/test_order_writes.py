@@ -1,6 +1,6 @@
 """Opening an order, starting its payment and capturing it write their new rows (order, lines, timeline, event;
 attempt, timeline, event; journal entry and postings, timeline and events) together: on PostgreSQL in one statement,
-one round trip (app/core_writes.py), on SQLite one per table. Either way the rows are whole, and a write the database
+one round trip (app/platform/db/core_writes.py), on SQLite one per table. Either way the rows are whole, and a write the database
 refuses leaves nothing of the step behind."""
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_an_order_of_two_lines_is_written_whole_and_on_postgresql_in_one_stateme
     if IS_POSTGRES:
         assert len(writes) == 1, writes
         assert writes[0].startswith("WITH ") and all(f"INSERT INTO {t} " in writes[0] for t in ORDER_TABLES)
-        # In PostgreSQL's own placeholders, which psycopg passes on as they are (app/db_postgres.py): with more
+        # In PostgreSQL's own placeholders, which psycopg passes on as they are (app/platform/db/postgres.py): with more
         # than 50 parameters this statement is past what psycopg's cache of statements it rewrote takes.
         assert "$51" in writes[0] and "%(" not in writes[0], writes[0][:300]
     else:
@@ -75,7 +75,7 @@ def test_the_next_order_of_the_same_shape_reuses_the_compiled_write(app, api, ca
 def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leaves_the_order_as_it_was(
         app, api, merchant, catalog, sandbox):
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.payments.models import PaymentAttempt
 
     order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
@@ -120,7 +120,7 @@ def test_a_capture_writes_its_ledger_entry_with_the_orders_move_in_one_statement
         app, client, merchant, catalog, sandbox_server, live_server):
     """The provider's callback: the order's move to paid, the journal entry with its postings, the order's timeline
     row, order.paid and payment.succeeded in one statement; the books balance and each event is there once."""
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.ledger.models import JournalEntry, Posting
 

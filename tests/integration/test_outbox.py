@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from app.events import Batched, only_for_orders, subscribe
+from app.platform.outbox.events import Batched, only_for_orders, subscribe
 
 
 CALLS: list[tuple[str, str]] = []
@@ -62,7 +62,7 @@ def counted_commits() -> Iterator[list[int]]:
 
 
 def emit(app, n: int = 1) -> list[str]:
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
     from app.extensions import db
 
     with app.app_context():
@@ -81,7 +81,7 @@ def test_committed_events_reach_every_handler_once(app, worker):
 
     with app.app_context():
         assert dispatch_events() == 0  # nothing left; nothing runs twice
-        from app.events import Event
+        from app.platform.outbox.events import Event
         assert all(e.dispatched_at for e in db.session.query(Event))
     assert len(CALLS) == 6
 
@@ -89,8 +89,8 @@ def test_committed_events_reach_every_handler_once(app, worker):
 def test_a_failing_handler_is_retried_without_rerunning_the_others(app, worker):
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.events import Event, dispatch_pending
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event, dispatch_pending
     from app.extensions import db
 
     FAIL_TIMES["n"] = 1
@@ -107,7 +107,7 @@ def test_a_failing_handler_is_retried_without_rerunning_the_others(app, worker):
 
 
 def test_a_rolled_back_change_leaves_no_event(app, worker):
-    from app.events import Event, record_event
+    from app.platform.outbox.events import Event, record_event
     from app.extensions import db
 
     with app.app_context():
@@ -123,7 +123,7 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
     slowly."""
     from sqlalchemy import event as sa_event
 
-    from app.events import Event, dispatch_pending
+    from app.platform.outbox.events import Event, dispatch_pending
     from app.extensions import db
 
     ids = emit(app, 30)
@@ -150,7 +150,7 @@ def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app
     """A handler says from the event's object whether it has anything to do (an order.paid of an order without an
     email has no receipt to send): when not, it is not run and no transaction is spent on it; the event is still
     dispatched, here at birth, as no other handler wants it (the merchant has no webhook endpoint)."""
-    from app.events import Event, EventHandling, dispatch_pending, record_event
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
     from app.extensions import db
 
     with app.app_context():
@@ -170,7 +170,7 @@ def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(a
     """One commit per handler run, and none more for marking the event dispatched: the last handler's
     transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out, which
     works the whole batch in one transaction.)"""
-    from app.events import dispatch_pending, record_event, subscriptions_for
+    from app.platform.outbox.events import dispatch_pending, record_event, subscriptions_for
     from app.extensions import db
 
     with app.app_context():
@@ -206,7 +206,7 @@ def _batched(event) -> None:
 @pytest.fixture
 def batched_events(app):
     """``make(n)``: n committed test.batched events, whose handler can work a batch."""
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
     from app.extensions import db
 
     BATCHES.clear()
@@ -226,7 +226,7 @@ def batched_events(app):
 def test_a_handler_that_works_batches_handles_a_backlog_in_one_transaction(app, batched_events):
     """A backlog of events whose handlers all work batches is settled by the claim and ONE more commit: each event
     handled once, recorded as handled by every handler, and dispatched."""
-    from app.events import Event, EventHandling, dispatch_pending
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
     from app.extensions import db
 
     ids = batched_events(25)
@@ -243,7 +243,7 @@ def test_a_handler_that_works_batches_handles_a_backlog_in_one_transaction(app, 
 def test_a_batch_that_fails_goes_event_by_event_and_nothing_of_it_stays(app, batched_events):
     """One bad event must not hold up the rest: when the batch raises, nothing of it is kept and each event runs
     its handlers on its own, once."""
-    from app.events import Event, EventHandling, dispatch_pending
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
     from app.extensions import db
 
     ids = batched_events(4)
@@ -260,7 +260,7 @@ def test_a_batch_that_fails_goes_event_by_event_and_nothing_of_it_stays(app, bat
 def test_a_batch_leaves_out_the_events_its_handler_already_handled(app, batched_events):
     """An event a dead run half-dispatched comes back with its lease: the handler that had succeeded for it is not
     run again, in a batch or alone."""
-    from app.events import EventHandling, dispatch_pending
+    from app.platform.outbox.events import EventHandling, dispatch_pending
     from app.extensions import db
 
     first, second = batched_events(2)
@@ -284,7 +284,7 @@ def test_a_handler_with_work_for_few_orders_runs_only_for_those(app):
     """A handler with something to do for few orders (a paid order that started a subscription) learns which in one
     query for the batch: it runs for those, one by one, and the other events are handled without it, in the batch's
     one transaction."""
-    from app.events import Event, EventHandling, dispatch_pending, record_event
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
     from app.extensions import db
 
     CONCERNED_ORDERS.clear()
@@ -319,7 +319,7 @@ def _slow(event) -> None:
 @pytest.fixture
 def slow_events(app):
     """``make(n, seconds)``: n committed test.slow events whose handler takes ``seconds`` each."""
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
     from app.extensions import db
 
     def make(n: int, seconds: float) -> list[str]:
@@ -341,7 +341,7 @@ def test_two_dispatchers_at_once_run_each_handler_once_per_event(app, slow_event
     runs once, not once per dispatcher."""
     import threading
 
-    from app.events import dispatch_pending
+    from app.platform.outbox.events import dispatch_pending
 
     ids = slow_events(12, 0.05)
     settled: list[int] = []
@@ -367,8 +367,8 @@ def test_events_a_dispatcher_claimed_and_never_settled_are_dispatched_once_its_l
     any run after the lease's end does."""
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.events import _claim, dispatch_pending
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import _claim, dispatch_pending
     from app.extensions import db
 
     ids = slow_events(3, 0)
@@ -388,7 +388,7 @@ def test_a_run_whose_lease_runs_low_hands_back_the_rest_due_at_once(app, slow_ev
     leaves is due at once for the next run."""
     from datetime import timedelta
 
-    from app.events import dispatch_pending
+    from app.platform.outbox.events import dispatch_pending
     from app.extensions import db
 
     ids = sorted(slow_events(4, 0.5))  # oldest first: in id order
@@ -407,7 +407,7 @@ CHAINED: list[str] = []
 @subscribe("test.chain")
 def _chain(event) -> None:
     """A handler whose work records an event of its own (as fulfilment records ``order.fulfilled``)."""
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
 
     record_event("mch_x", "test.chained", {"after": event.id})
 
@@ -420,7 +420,7 @@ def _chained(event) -> None:
 def test_a_dispatch_run_takes_the_events_its_handlers_write_without_queuing_another_run(app):
     """The fulfilment's ``order.fulfilled`` is written by a handler while a run works: that run hands it on before it
     ends, and the worker is not given a second job that would find nothing to do."""
-    from app.events import Event, record_event
+    from app.platform.outbox.events import Event, record_event
     from app.extensions import db
 
     CHAINED.clear()
@@ -451,7 +451,7 @@ def jobs_run(app) -> int:
 def test_a_dispatch_run_ends_on_a_claim_that_was_not_full(app, batched_events):
     """A run claims again only when its batch was full or its handlers wrote events: one claim and one batch
     transaction settle a backlog smaller than a batch, with no empty claim after them."""
-    from app.events import dispatch_until_drained
+    from app.platform.outbox.events import dispatch_until_drained
 
     ids = batched_events(25)
     with app.app_context():
@@ -468,8 +468,8 @@ def test_a_dispatch_run_ends_on_a_claim_that_was_not_full(app, batched_events):
 def test_a_dispatch_run_that_fails_asks_for_a_run_for_what_its_handlers_wrote(app):
     """A run that dies with an exception after a handler committed events has not claimed them: it asks for a run,
     as the handler's commit would have, instead of leaving them to the periodic sweep."""
-    from app.commit_signals import dispatch_run
-    from app.events import record_event
+    from app.platform.outbox.commit_signals import dispatch_run
+    from app.platform.outbox.events import record_event
     from app.extensions import db
 
     CHAINED.clear()
@@ -485,7 +485,7 @@ def test_a_dispatch_run_that_fails_asks_for_a_run_for_what_its_handlers_wrote(ap
 def test_a_dispatch_run_takes_back_up_what_it_handed_back(app, slow_events):
     """A run that hands back the rest of a batch it could not finish within its lease claims it again itself before
     it ends: the events do not wait for the periodic sweep."""
-    from app.events import dispatch_until_drained
+    from app.platform.outbox.events import dispatch_until_drained
 
     ids = sorted(slow_events(4, 0.5))
     lease = app.config["EVENT_DISPATCH_LEASE_SECONDS"]

@@ -32,7 +32,7 @@ def status_of(api, order_id: str) -> str:
 
 
 def events_of(app, type_: str) -> list:
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
 
     with app.app_context():
@@ -69,9 +69,9 @@ def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app,
     from rq import Queue
     from rq.job import Job
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import redis_client
-    from app.payments.polling import poll_stale_attempts
+    from app.payments.attempts.polling import poll_stale_attempts
 
     monkeypatch.setitem(app.config, "POLL_AFTER_SECONDS", 20)
     order = create_order(api, catalog["sku"])
@@ -93,7 +93,7 @@ def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app,
 
 
 def test_a_dropped_callback_is_found_by_the_polling_job(app, api, catalog, sandbox, worker):
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
@@ -111,7 +111,7 @@ def test_a_dropped_callback_is_found_by_the_polling_job(app, api, catalog, sandb
 
 
 def test_duplicate_callbacks_capture_once(app, api, catalog, sandbox, worker):
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
@@ -198,10 +198,10 @@ def test_an_unreachable_provider_is_a_502_and_the_order_stays_payable(app, api, 
 def test_expired_orders_are_closed_by_the_job_and_release_stock(app, api, catalog, worker):
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     stale = create_order(api, catalog["limited_sku"], 2)
     fresh = create_order(api, catalog["sku"])

@@ -77,7 +77,7 @@ def test_a_return_before_the_provider_has_told_kassa_says_processing(client, pk_
 
 
 def test_a_forged_or_tampered_return_link_is_404(app, client, pk_api, catalog, sandbox):
-    from app.payments.returns import return_token
+    from app.payments.attempts.returns import return_token
 
     order, payment = _pay(pk_api, catalog["sku"])
     kassa_return = urlsplit(_decide_at_the_provider(payment, "succeeded")).path
@@ -99,7 +99,7 @@ def test_without_a_return_url_the_provider_still_sends_the_shopper_to_kassas_ord
 
 
 def test_the_longest_return_url_kassa_accepts_fits_the_providers_page(pk_api, catalog, sandbox):
-    from app.payments.returns import MAX_RETURN_URL_LENGTH
+    from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
 
     base = "https://shop.example/checkout?ref="
     # Random characters: a repetitive URL would compress inside the token and prove nothing.

@@ -81,13 +81,13 @@ def test_each_sandbox_channel_accepts_only_callbacks_for_its_own_method(app, api
 
 def test_create_query_and_callback_are_logged_with_secrets_redacted(app, api, merchant, catalog, sandbox, worker,
                                                                    live_server):
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import integration_logs_for_attempt
 
     order = create_order(api, catalog["sku"])
     payment = pay_qr(api, order["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     with app.app_context():
         enqueue("app.jobs.poll_pending_payments")

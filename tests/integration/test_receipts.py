@@ -190,7 +190,7 @@ def test_a_french_receipt_names_a_merchant_whose_name_starts_with_a_vowel_in_cor
 
 def test_a_retried_or_repeated_job_sends_nothing_twice(app, client, catalog, sandbox, worker, mail_server):
     from app.jobs import send_receipt
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     mail_server.start()
     order_id = shopper_pays(client, sandbox, catalog, email="again@example.test")
@@ -373,10 +373,10 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
     from rq import Queue
     from sqlalchemy import update
 
-    from app.db_types import utcnow
-    from app.events import dispatch_pending
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import dispatch_pending
     from app.extensions import db, redis_client
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
     from app.receipts.models import ReceiptEmail
 
     mail_server.start()

@@ -102,7 +102,7 @@ def test_a_refund_the_provider_rejects_stays_visible_and_succeeds_on_retry(app, 
 def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolved_once(app, api, catalog, sandbox,
                                                                                       monkeypatch):
     """Issue 8 item 3: no answer is an unknown outcome, never a failure that invites a second refund."""
-    from app.payments.refund_sweep import resume_pending_refunds
+    from app.payments.refunds.sweep import resume_pending_refunds
     from tests.conftest import free_port
 
     order = paid_order(api, sandbox, catalog["sku"])
@@ -128,7 +128,7 @@ def test_a_refund_answered_with_garbage_is_an_unknown_outcome_resolved_once_not_
                                                                                       monkeypatch):
     """The provider refunded, but what came back is not JSON (a proxy's page): the merchant is told the outcome is
     unknown, no second refund can start, and the sweep settles it once the provider answers properly."""
-    from app.payments.refund_sweep import resume_pending_refunds
+    from app.payments.refunds.sweep import resume_pending_refunds
     from tests.integration.faulty_provider import FaultyProvider
 
     order = paid_order(api, sandbox, catalog["sku"])
@@ -191,7 +191,7 @@ def test_a_refund_racing_the_workers_fulfilment_reads_the_order_again_instead_of
     import threading
 
     from app.orders.fulfilment import fulfil_order
-    from app.payments import refunds
+    from app.payments.refunds import services as refunds
 
     order = paid_order(api, sandbox, catalog["sku"])
     assessed = refunds._abuse_assessment
@@ -231,10 +231,10 @@ def test_a_pending_refund_that_cannot_be_sent_waits_its_back_off_and_the_sweep_s
     from sqlalchemy import update
 
     from app import jobs
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.payments import registry
-    from app.payments.refund_models import Refund
+    from app.payments.channels import registry
+    from app.payments.refunds.models import Refund
     from tests.conftest import free_port, wait_for
     from tests.integration.test_payment_flow import status_of
     from tests.integration.test_qr_channel import pay_qr

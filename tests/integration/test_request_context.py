@@ -25,15 +25,15 @@ class Lines(logging.Handler):
         self.lines: list[dict] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        from app.logs import JsonFormatter
+        from app.platform.observability.logs import JsonFormatter
 
         self.lines.append(json.loads(JsonFormatter().format(record)))
 
 
 def test_one_request_id_finds_everything_a_paid_order_touched(app, api, catalog, sandbox, worker, receiver):
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import IntegrationLog
 
     hook, _ = register(api, receiver, "/trace", ["order.paid"])

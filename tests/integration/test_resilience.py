@@ -38,7 +38,7 @@ class BreakerClock:
 
 def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api, client, catalog, sandbox,
                                                                           monkeypatch):
-    from app.payments import breaker
+    from app.payments.channels import breaker
     clock = BreakerClock()
     monkeypatch.setattr(breaker, "time", clock)
     monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
@@ -85,7 +85,7 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
 
 
 def test_an_unreachable_provider_counts_but_a_refusal_does_not(app, api, catalog, monkeypatch):
-    from app.payments import breaker
+    from app.payments.channels import breaker
     from tests.conftest import free_port
 
     monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 2)
@@ -99,7 +99,7 @@ def test_an_unreachable_provider_counts_but_a_refusal_does_not(app, api, catalog
 
 
 def test_a_success_forgives_the_errors_counted_before_its_call_began(app, api, catalog, sandbox, monkeypatch):
-    from app.payments import breaker
+    from app.payments.channels import breaker
 
     monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
     with FaultyProvider(sandbox.url, "error") as provider:
@@ -127,7 +127,7 @@ def _set_due(app, attempt_id: str) -> None:
     """Move time forward for the janitor: the attempt's next check is now."""
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.payments.models import PaymentAttempt
 
@@ -148,7 +148,7 @@ def _attempt(app, attempt_id: str):
 
 
 def _run_janitor(app, worker) -> None:
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     with app.app_context():
         enqueue("app.jobs.resolve_unknown_attempts")
@@ -157,7 +157,7 @@ def _run_janitor(app, worker) -> None:
 
 def test_a_create_timeout_leaves_the_outcome_unknown_until_the_janitor_finds_the_payment(
         app, api, catalog, sandbox, worker, monkeypatch):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
     order = create_order(api, catalog["sku"])
@@ -246,7 +246,7 @@ def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_bloc
     """The janitor checks the oldest due attempts first, a batch at a time. One whose check broke (an answer it
     could not read) stayed due and oldest, so it was checked again at every run and, with a batch of such, the
     shoppers behind it were never told their payment went through."""
-    from app.payments.janitor import resolve_unknown_attempts
+    from app.payments.attempts.janitor import resolve_unknown_attempts
 
     orders = [create_order(api, catalog["sku"]) for _ in range(2)]
     with FaultyProvider(sandbox.url, "misshapen") as provider:  # both made at the provider, both answers unusable
@@ -275,7 +275,7 @@ def test_a_look_up_answered_with_json_that_is_not_a_list_of_payments_is_one_warn
     cannot be read, and the payment waits its back-off."""
     import logging
 
-    from app.payments.janitor import resolve_unknown_attempts
+    from app.payments.attempts.janitor import resolve_unknown_attempts
 
     order = create_order(api, catalog["sku"])
     with FaultyProvider(sandbox.url, "misshapen") as provider:
@@ -304,7 +304,7 @@ def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
         # The provider is still down at the first check: back off to an hour.
         _set_due(app, attempt_id)
         _run_janitor(app, worker)
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     after_first = _attempt(app, attempt_id)
     assert after_first.status == "unknown" and after_first.check_count == 1
@@ -321,7 +321,7 @@ def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
 
 
 def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
-    from app.payments.janitor import next_check_delay
+    from app.payments.attempts.janitor import next_check_delay
 
     assert [next_check_delay(n) for n in range(4)] == [
         timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]
@@ -343,8 +343,8 @@ def test_a_provider_answer_that_is_not_what_was_asked_is_an_unknown_outcome_neve
     """JSON of something else (another service at the provider's address, a changed API) was read unguarded: a
     KeyError or TypeError (a 500, a crashed job), or worse a status Kassa acted on ("ok" read as a mandate that is
     no longer active). Each answer Kassa reads is checked: anything else is an outcome not known yet."""
-    from app.payments.adapters.base import ProviderOutcomeUnknown
-    from app.payments.adapters.sandbox_card import SandboxCardAdapter
+    from app.payments.channels.adapters.base import ProviderOutcomeUnknown
+    from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
 
     with FaultyProvider(sandbox.url, behaviour) as provider, app.app_context():
         card = SandboxCardAdapter(provider.url, app.config["SANDBOX_API_KEY"], app.config["SANDBOX_CALLBACK_SECRET"])

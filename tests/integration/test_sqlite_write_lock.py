@@ -1,5 +1,5 @@
 """How a write transaction on the embedded SQLite default waits for SQLite's one write lock
-(app/db_sqlite.py): it waits while another writer holds it, never past ``SQLITE_BUSY_TIMEOUT_SECONDS``, and
+(app/platform/db/sqlite.py): it waits while another writer holds it, never past ``SQLITE_BUSY_TIMEOUT_SECONDS``, and
 writers at once lose nothing. SQLite-only; the suite's PostgreSQL pass skips it."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from app.db_sqlite import configure_sqlite
+from app.platform.db.sqlite import configure_sqlite
 from tests.conftest import IS_POSTGRES
 
 pytestmark = pytest.mark.skipif(IS_POSTGRES, reason="the embedded SQLite default: runs in make test's SQLite pass")

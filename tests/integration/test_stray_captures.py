@@ -17,12 +17,12 @@ def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatical
                                                                                   worker):
     from app.extensions import db
     from app.orders.models import Order
-    from app.payments.polling import refresh_attempt
+    from app.payments.attempts.polling import refresh_attempt
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
     with app.app_context():  # the shopper walked away: the order expired long ago
-        from app.db_types import utcnow
+        from app.platform.db.types import utcnow
 
         db.session.execute(update(Order).where(Order.id == order["id"]).values(expires_at=utcnow() - timedelta(days=2)))
         db.session.commit()
@@ -41,7 +41,7 @@ def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatical
     assert entries(app, "payment.capture")[payment["id"]]["channel:sandbox_card:clearing"] == -999
     assert ledger_totals(app) == {"usd": 0}
     # Running the compensation again changes nothing: one refund per stray capture.
-    from app.payments.capture_returns import refund_stray_capture
+    from app.payments.refunds.capture_returns import refund_stray_capture
 
     with app.app_context():
         assert refund_stray_capture(payment["id"], "again").status == "succeeded"
@@ -50,7 +50,7 @@ def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatical
 
 def test_an_attempt_whose_create_never_answered_is_looked_up_not_failed(app, api, catalog, sandbox):
     from app.extensions import db
-    from app.payments.polling import refresh_attempt
+    from app.payments.attempts.polling import refresh_attempt
     from app.payments.models import PaymentAttempt
 
     order = create_order(api, catalog["sku"])
@@ -74,12 +74,12 @@ def _closed_order_with_a_refused_return(app, api, sandbox, worker, sku: str) -> 
 
     from app.extensions import db
     from app.orders.models import Order
-    from app.payments.polling import refresh_attempt
+    from app.payments.attempts.polling import refresh_attempt
 
     order = create_order(api, sku)
     payment = pay(api, order["id"])
     with app.app_context():
-        from app.db_types import utcnow
+        from app.platform.db.types import utcnow
 
         db.session.execute(update(Order).where(Order.id == order["id"]).values(expires_at=utcnow() - timedelta(days=2)))
         db.session.commit()
@@ -122,7 +122,7 @@ def test_a_merchant_refund_whose_reason_reads_like_a_return_is_an_ordinary_refun
 def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_once(app, api, catalog, sandbox,
                                                                                   worker):
     """Item 4: the order must not stay payable with the shopper's money taken; a second capture goes back."""
-    from app.payments.hub import fail_attempt
+    from app.payments.attempts.hub import fail_attempt
 
     order = create_order(api, catalog["sku"])
     first = pay(api, order["id"])
@@ -152,7 +152,7 @@ def test_a_refund_made_before_a_late_capture_is_returned_gives_back_the_payment_
     it is the older payment. A refund asked for before the outbox returns it (the shopper charged twice asks at
     once) must give back the payment that paid, not the stray: refunded there, the stray's own return was refused
     ("at most 0 remains") and the payment that paid was never given back, so the shopper got one of two back."""
-    from app.payments.hub import fail_attempt
+    from app.payments.attempts.hub import fail_attempt
 
     order = create_order(api, catalog["sku"])
     first = pay(api, order["id"])

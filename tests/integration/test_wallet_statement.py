@@ -21,8 +21,8 @@ def _statement(api, query: str = "") -> dict:
 
 def test_the_statement_lists_every_movement_with_running_balances(app, api, merchant, catalog, sandbox, worker):
     from app.extensions import db
-    from app.ledger.wallet import cancel_wallet_payment, try_wallet_payment
-    from app.money import Money
+    from app.ledger.wallet.services import cancel_wallet_payment, try_wallet_payment
+    from app.platform.values.money import Money
 
     assert _statement(api)["data"] == []
     topup = top_up(api, sandbox, worker, 5000).json["topup"]

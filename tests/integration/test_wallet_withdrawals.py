@@ -56,10 +56,10 @@ def test_a_withdrawal_is_frozen_until_its_payout_is_paid(app, api, merchant, san
 def test_a_withdrawal_whose_payout_fails_for_good_is_unfrozen(app, api, merchant, sandbox, worker):
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from app.payments.payouts import resolve_payouts
+    from app.payments.payouts.services import resolve_payouts
 
     fund(app, merchant.id, ADA, 3000)
     withdrawal = withdraw(api, ADA, 3000, destination="acct_closed_0001").json["withdrawal"]

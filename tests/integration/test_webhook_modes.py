@@ -66,7 +66,7 @@ def test_a_test_keys_endpoint_hears_test_orders_and_never_a_live_one(app, api, l
     assert (test_endpoint["livemode"], live_endpoint["livemode"]) == (False, True)
 
     # Sending an event again (the order page's Replay) reaches its own mode's endpoints only.
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.webhooks.fanout import replay_event
 
@@ -111,7 +111,7 @@ def test_a_test_key_cannot_see_or_change_a_live_endpoint_which_keeps_receiving(a
 
 
 def test_the_cli_trigger_reaches_test_endpoints_only(app, api, live, merchant, receiver, worker):
-    from app.event_triggers import trigger_event
+    from app.cli.event_triggers import trigger_event
 
     test_hook, _ = register(api, receiver, "/modes-trigger-test", ["settlement.paid"])
     live_hook, _ = register(live, receiver, "/modes-trigger-live", ["settlement.paid"])
@@ -125,7 +125,7 @@ def test_the_cli_trigger_reaches_test_endpoints_only(app, api, live, merchant, r
 def test_news_about_a_live_channel_reaches_live_endpoints(app, api, live, merchant, receiver, worker):
     """Channel settings are one for both modes and events about them named no order, so they were test events;
     with endpoints per mode a live endpoint would have stopped hearing that a live channel changed."""
-    from app.payments.channel_configs import configure_channel
+    from app.payments.channels.configs import configure_channel
 
     test_hook, _ = register(api, receiver, "/modes-channels-test", ["*"])  # the type is not one to subscribe to alone
     live_hook, _ = register(live, receiver, "/modes-channels-live", ["*"])

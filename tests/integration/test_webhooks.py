@@ -90,7 +90,7 @@ def test_a_failing_receiver_gets_the_event_once_after_retries(app, api, merchant
 
     # Never sent again: not by another worker run, not by the sweep.
     from app.webhooks.fanout import enqueue_due_deliveries
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     with app.app_context():
         assert enqueue_due_deliveries(now=utcnow() + timedelta(days=1)) == 0
@@ -131,7 +131,7 @@ def test_a_backlog_of_two_merchants_reaches_each_subscribed_endpoint_once(app, a
     """A worker catching up fans out a whole batch of events at once (one read of the endpoints for all of them):
     each merchant's endpoints still get exactly the events they subscribed to, once each, and never another
     merchant's. (Events of one transaction have no order among themselves.)"""
-    from app.events import record_event
+    from app.platform.outbox.events import record_event
     from app.extensions import db
     from tests.conftest import Api
 
@@ -183,7 +183,7 @@ def test_an_order_paid_delivery_carries_what_the_receiver_needs_to_fulfil(app, a
 
 def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api, merchant, catalog, receiver,
                                                                         worker):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.webhooks.delivery import attempt_delivery
 
     kept, _ = register(api, receiver, "/kept", ["*"])
@@ -236,7 +236,7 @@ def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, ap
 
 def test_the_sweep_requeues_a_delivery_whose_job_was_lost(app, api, merchant, catalog, receiver, worker,
                                                           fast_retries):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.jobs import dispatch_events
     from app.webhooks.fanout import enqueue_due_deliveries
 
@@ -297,7 +297,7 @@ def test_resend_by_hand(app, api, merchant, other_merchant, catalog, receiver, w
 
 
 def test_resend_revives_a_delivery_that_gave_up(app, api, merchant, catalog, receiver, worker):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.webhooks.delivery import attempt_delivery, resend_delivery
 
     hook, endpoint_id = register(api, receiver, "/hooks", ["order.created"], fail_first=2)
@@ -313,7 +313,7 @@ def test_resend_revives_a_delivery_that_gave_up(app, api, merchant, catalog, rec
 
 def test_a_rolled_endpoint_verifies_with_either_secret_during_the_overlap_and_only_the_new_one_after(
         app, api, merchant, catalog, receiver, worker):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.webhooks.delivery import attempt_delivery
 
     hook, endpoint_id = register(api, receiver, "/rolled", ["order.created"])
@@ -356,7 +356,7 @@ def test_rolling_with_no_overlap_retires_the_old_secret_at_once(app, api, mercha
 
 
 def test_a_disabled_endpoint_gets_nothing_until_it_is_enabled_again(app, api, merchant, catalog, receiver, worker):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.errors import Conflict
     from app.webhooks.delivery import attempt_delivery, resend_delivery
 
@@ -420,7 +420,7 @@ def _queued(app) -> int:
 def _event(app, order_id: str, event_type: str):
     from sqlalchemy import select
 
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
 
     with app.app_context():

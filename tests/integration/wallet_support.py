@@ -8,8 +8,8 @@ from tests.conftest import wait_for
 def fund(app, merchant_id: str, customer: str, amount: int, *, livemode: bool = False) -> None:
     """Credit ``amount`` cents to the customer's wallet as a paid top-up would."""
     from app.extensions import db
-    from app.ledger.wallet import credit_topup
-    from app.money import Money
+    from app.ledger.wallet.services import credit_topup
+    from app.platform.values.money import Money
 
     with app.app_context():
         credit_topup(merchant_id, customer, Money(amount, "usd"), reference=f"seed_{customer}_{amount}",

@@ -106,7 +106,7 @@ def test_a_rate_typed_wrong_says_what_to_fix_and_saves_nothing(app, merchant, po
     # The channel's other settings are shown as saved, not as blank fields of this form's request.
     assert re.search(r'<input checked[^>]*id="enabled"', page) and 'placeholder="Card (sandbox)"' in page
     with app.app_context():
-        from app.payments.channel_configs import channel_settings
+        from app.payments.channels.configs import channel_settings
 
         saved = channel_settings(merchant.id, "sandbox_card")
         assert (saved["fee_bps"], saved["fixed_fees"], saved["dispute_fees"]) == (200, {"usd": 10}, {})
@@ -115,7 +115,7 @@ def test_a_rate_typed_wrong_says_what_to_fix_and_saves_nothing(app, merchant, po
 @pytest.mark.postgres_only  # down and up in place: SQLite rebuilds the table, which other workers' tests would see
 def test_a_fee_saved_before_the_upgrade_is_kept_in_the_currencies_the_channel_took(app, api, sandbox, merchant,
                                                                                      priced, portal):
-    from app.payments.channel_configs import channel_settings
+    from app.payments.channels.configs import channel_settings
     from tests.migration_steps import run_migration_step
 
     assert save_fees(portal, fixed_fees="USD 0.20, JPY 20", dispute_fees="USD 15").status_code == 302

@@ -84,7 +84,7 @@ def test_a_refund_before_completion_leaves_only_the_rest_to_clear(app, api, merc
 
 
 def test_an_order_is_cleared_once_whoever_asks(app, api, merchant, catalog, sandbox, worker):
-    from app.payments.order_clearing import clear_orders, sweep_completed_orders
+    from app.payments.clearing import clear_orders, sweep_completed_orders
 
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
     with app.app_context():
@@ -131,8 +131,8 @@ def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(app, api, merch
     from tests.conftest import free_port
     from tests.integration.lifecycle_support import paid_order
 
-    from app.payments.order_clearing import sweep_completed_orders
-    from app.payments.refund_sweep import resume_pending_refunds
+    from app.payments.clearing import sweep_completed_orders
+    from app.payments.refunds.sweep import resume_pending_refunds
 
     order = paid_order(api, sandbox, catalog["sku"])
     worker()  # fulfilled

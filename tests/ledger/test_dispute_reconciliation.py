@@ -116,8 +116,8 @@ def test_a_dispute_fee_or_amount_the_provider_booked_differently_is_an_amount_mi
 def test_a_dispute_kassa_lacks_can_be_fetched_from_the_portal(app, api, catalog, sandbox, worker, portal,
                                                               monkeypatch):
     """The run could not reach the provider to fetch the missing dispute; the merchant fetches it from the queue."""
-    from app.payments.adapters.sandbox_card import SandboxCardAdapter
-    from app.payments.adapters.base import ProviderUnavailable
+    from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
+    from app.payments.channels.adapters.base import ProviderUnavailable
 
     order, _, opened = disputed(api, app, sandbox, catalog["sku"], amount=500, callback="drop")
 

@@ -28,8 +28,8 @@ def _live_completed_order(app, live, merchant, sku: str, worker) -> dict:
 
 def _live_settlements(app, merchant) -> list[str]:
     """The settlement sweep cuts the live settlements due by tomorrow (as the cron does once their day is over)."""
-    from app.db_types import utcnow
-    from app.payments.settling import settle_due
+    from app.platform.db.types import utcnow
+    from app.payments.payouts.settling import settle_due
 
     with app.app_context():
         return settle_due(merchant_id=merchant.id, livemode=True, until=utcnow() + timedelta(days=1))
@@ -91,8 +91,8 @@ def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_
 
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from app.payments.adapters.base import PayoutResult
-    from app.payments.payouts import apply_payout_result
+    from app.payments.channels.adapters.base import PayoutResult
+    from app.payments.payouts.services import apply_payout_result
 
     live = live_key(app, client, merchant, "secret")
     studio = add_partner(live, "Northwind Studio", payout_account="acct_closed_live")

@@ -137,7 +137,7 @@ def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch
 
 def test_a_capture_kassa_had_as_unknown_in_another_currency_settles_its_status_but_not_its_currency(
         app, api, sandbox, worker, catalog):
-    from app.payments.janitor import mark_outcome_unknown
+    from app.payments.attempts.janitor import mark_outcome_unknown
 
     order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
     with app.app_context():
@@ -154,7 +154,7 @@ def test_a_capture_kassa_had_as_unknown_in_another_currency_settles_its_status_b
 
 def test_a_provider_writing_currency_codes_in_capitals_still_matches(app, api, sandbox, catalog, merchant):
     from app.extensions import db
-    from app.payments.adapters.base import StatementLine
+    from app.payments.channels.adapters.base import StatementLine
     from app.reconciliation import matching
 
     _, payment = paid_order(api, sandbox, catalog["sku"])
@@ -216,7 +216,7 @@ def test_a_capture_the_provider_does_not_list_is_missing_at_the_provider(api, sa
 
 
 def test_a_capture_kassa_had_as_unknown_is_resolved_by_asking_the_provider(app, api, sandbox, worker, catalog):
-    from app.payments.janitor import mark_outcome_unknown
+    from app.payments.attempts.janitor import mark_outcome_unknown
 
     order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
     with app.app_context():

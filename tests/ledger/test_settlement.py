@@ -97,8 +97,8 @@ def test_a_refused_payout_is_retried_then_given_back_and_can_be_sent_again(app, 
                                                                           worker):
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from app.payments.payouts import resolve_payouts
-    from app.db_types import utcnow
+    from app.payments.payouts.services import resolve_payouts
+    from app.platform.db.types import utcnow
     from datetime import timedelta
 
     studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
@@ -165,7 +165,7 @@ def test_a_reserve_is_held_on_new_takings_only_when_a_release_comes_in_the_same_
 def test_two_settlement_runs_at_once_settle_every_line_once(app, api, merchant, catalog, sandbox, worker):
     from app.extensions import db
     from app.ledger.books_models import Settlement
-    from app.payments.settling import settle_due
+    from app.payments.payouts.settling import settle_due
 
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, catalog["sku"], [(studio["id"], 6000), ("self", 4000)])
@@ -173,7 +173,7 @@ def test_two_settlement_runs_at_once_settle_every_line_once(app, api, merchant, 
         completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer=f"cus_{n}")
     owed = {p: partner_lines(app, merchant.id, p) for p in (studio["id"], "self")}
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from datetime import timedelta
 
     barrier, cut = threading.Barrier(2), []
@@ -198,8 +198,8 @@ def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, a
                                                                           worker, monkeypatch):
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.payments.payouts import resolve_payouts
+    from app.platform.db.types import utcnow
+    from app.payments.payouts.services import resolve_payouts
     from tests.integration.faulty_provider import FaultyProvider
 
     studio = add_partner(api, "Northwind Studio")
@@ -229,8 +229,8 @@ def test_a_payout_answered_with_json_that_is_not_a_payout_is_an_unknown_outcome_
     import logging
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.payments.payouts import resolve_payouts
+    from app.platform.db.types import utcnow
+    from app.payments.payouts.services import resolve_payouts
     from tests.integration.faulty_provider import FaultyProvider
 
     studio = add_partner(api, "Northwind Studio")
@@ -256,11 +256,11 @@ def test_a_payout_answered_with_json_that_is_not_a_payout_is_an_unknown_outcome_
 
 def test_a_live_settlement_is_never_paid_out_through_a_test_channel(app, api, merchant, catalog):
     """Live money waits for a live payout channel rather than being "paid" by the sandbox."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.ledger.books_models import Payout
-    from app.payments.payouts import send_payout
+    from app.payments.payouts.services import send_payout
 
     with app.app_context():
         payout = Payout(id=new_id("po"), merchant_id=merchant.id, livemode=True, purpose="settlement", amount=500,
@@ -310,7 +310,7 @@ def test_a_payout_sent_again_after_the_account_was_fixed_goes_to_the_fixed_accou
 
 def test_a_payout_sent_again_while_the_partner_has_no_account_waits_for_one(app, api, merchant, catalog, sandbox,
                                                                            worker):
-    from app.payments.payouts import resolve_payouts
+    from app.payments.payouts.services import resolve_payouts
 
     studio, settlement = _refused_settlement(app, api, catalog, sandbox, worker)
     assert api.patch(f"/partners/{studio['id']}", json={"payout_account": None}).status_code == 200
@@ -331,8 +331,8 @@ def test_a_refused_payout_waiting_for_its_next_try_goes_to_the_account_fixed_mea
     the fixed account (at once), not four more times to the refused one."""
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.payments.payouts import resolve_payouts
+    from app.platform.db.types import utcnow
+    from app.payments.payouts.services import resolve_payouts
 
     studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])
@@ -359,10 +359,10 @@ def test_a_payout_whose_sending_breaks_waits_its_back_off_and_the_sweep_sends_th
     import logging
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from app.payments.payouts import resolve_payouts
+    from app.payments.payouts.services import resolve_payouts
     from tests.conftest import free_port
 
     retired, healthy = add_partner(api, "Retired Studio"), add_partner(api, "Northwind Studio")
@@ -406,7 +406,7 @@ def test_a_payout_whose_sending_keeps_breaking_waits_twice_as_long_each_time(app
 
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from app.payments.payouts import resolve_payouts
+    from app.payments.payouts.services import resolve_payouts
 
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])

@@ -127,14 +127,14 @@ def build_world(app, merchant_id: str, sku: str) -> World:
     from app.catalog.coupons import create_coupon
     from app.catalog.images import add_product_image
     from app.catalog.models import Sku
-    from app.db_types import utcnow
-    from app.events import record_event
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import record_event
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.merchants.models import ApiKey
     from app.orders.services import create_order
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
     from app.webhooks.endpoints import create_endpoint
     from app.webhooks.models import WebhookDelivery
 
@@ -183,7 +183,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
 
         from datetime import timedelta
 
-        from app.payments.dispute_models import Dispute
+        from app.payments.disputes.models import Dispute
 
         dispute = new_id("dp")
         db.session.add(Dispute(id=dispute, merchant_id=merchant_id, livemode=False, order_id=order.id,
@@ -221,9 +221,9 @@ def build_world(app, merchant_id: str, sku: str) -> World:
 
 def _books_world(merchant_id: str) -> tuple[str, str, str]:
     """A partner, a settlement whose payout failed (so it may be sent again) and an account with postings."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.ledger.books_models import Payout, Settlement
     from app.ledger.journal import post_journal_entry
     from app.ledger.partners import create_partner
@@ -246,9 +246,9 @@ def _books_world(merchant_id: str) -> tuple[str, str, str]:
 
 def _reconciliation_world(merchant_id: str) -> tuple[str, str]:
     """A finished reconciliation run with one open discrepancy."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.reconciliation.models import Discrepancy, ReconciliationRun
 
     today = utcnow().date()
@@ -268,9 +268,9 @@ def _reconciliation_world(merchant_id: str) -> tuple[str, str]:
 
 def _request_log_world(app, merchant_id: str, key_id: str, order_id: str) -> str:
     """One API request in the merchant's log (written the way the web layer writes it after a response)."""
-    from app.db_types import utcnow
-    from app.ids import new_id
-    from app.log_writer import flush_logs
+    from app.platform.db.types import utcnow
+    from app.platform.values.ids import new_id
+    from app.platform.observability.log_writer import flush_logs
     from app.request_log.recording import CapturedRequest, queue_captured
 
     captured = CapturedRequest(id=new_id("areq"), merchant_id=merchant_id, livemode=False, key_id=key_id,
@@ -285,9 +285,9 @@ def _request_log_world(app, merchant_id: str, key_id: str, order_id: str) -> str
 def _wallet_world(merchant_id: str) -> str:
     """A customer's wallet (``cus_world``) with a withdrawal on its way."""
     from app.extensions import db
-    from app.ledger.wallet import credit_topup
-    from app.money import Money
-    from app.payments.withdrawals import request_withdrawal
+    from app.ledger.wallet.services import credit_topup
+    from app.platform.values.money import Money
+    from app.payments.payouts.withdrawals import request_withdrawal
 
     credit_topup(merchant_id, "cus_world", Money(1000, "usd"), reference=f"seed_{merchant_id}", livemode=False)
     db.session.commit()

@@ -87,7 +87,7 @@ def test_finance_cannot_manage_channels(app, merchant, member):
     assert finance.post("/portal/channels/sandbox_card/toggle", {"enabled": "false"}).status_code == 403
     assert finance.post("/portal/channels/sandbox_qr/move", {"direction": "up"}).status_code == 403
     with app.app_context():
-        from app.payments.routing import channel_offers
+        from app.payments.channels.routing import channel_offers
 
         assert all(o.enabled for o in channel_offers(merchant.id))
 

@@ -75,7 +75,7 @@ def test_a_retried_creation_records_the_object_that_was_committed(app, merchant)
 def test_the_audit_page_filters_and_pages(app, merchant, member, portal, monkeypatch):
     from app.audit.models import AuditEntry
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.web.portal import audit_views
 
     monkeypatch.setattr(audit_views, "PAGE_SIZE", 3)
@@ -106,10 +106,10 @@ def test_the_audit_page_filters_and_pages(app, merchant, member, portal, monkeyp
 def history(app, merchant, catalog):
     """Orders over three days: paid, refunded, closed and open ones, in two currencies, with attempts."""
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
 
     today = datetime.now(timezone.utc).replace(hour=12, minute=0, second=0, microsecond=0)
     rows = [  # (days ago, status, total, currency, channel, attempt status)
@@ -142,7 +142,7 @@ def history(app, merchant, catalog):
 
 
 def test_the_report_is_computed_per_currency_over_the_range(app, merchant, history):
-    from app.payments.reports import dashboard_report
+    from app.payments.reports.dashboard import dashboard_report
 
     with app.app_context():
         report = dashboard_report(merchant.id, history - timedelta(days=29), history, livemode=False)
@@ -181,7 +181,7 @@ def test_a_bad_range_is_explained(portal):
 def _orders_on(app, merchant_id: str, days_ago_and_totals: list[tuple[int, int, str]]) -> None:
     """Paid-or-not usd orders created ``days_ago`` at noon UTC, each with a card attempt."""
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
 

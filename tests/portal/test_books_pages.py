@@ -202,7 +202,7 @@ def test_a_failed_payout_sent_again_without_an_account_says_it_waits_for_one(api
     assert finance.post("/portal/partners/self", {"payout_account": "acct_acme_0002"}).status_code == 302
     worker()
     with finance.client.application.app_context():
-        from app.payments.payouts import resolve_payouts
+        from app.payments.payouts.services import resolve_payouts
         resolve_payouts()
     assert api.get(f"/settlements/{settlement['id']}").json["payout"]["destination"] == "acct_acme_0002"
 
@@ -213,7 +213,7 @@ def test_settlements_cut_while_redis_is_away_are_reported_cut_and_paid_by_the_sw
     had cut them, and trying again found nothing due."""
     from redis import Redis
 
-    from app.payments.payouts import resolve_payouts
+    from app.payments.payouts.services import resolve_payouts
     from tests.conftest import free_port
 
     finance = member("finance")

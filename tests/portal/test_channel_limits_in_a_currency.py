@@ -37,7 +37,7 @@ def test_limits_in_dinars_are_typed_to_the_fils_and_need_their_currency(app, api
     assert saved.status_code == 302, saved.get_data(as_text=True)
     assert 'value="1.500"' in portal.text("/portal/channels/sandbox_card")
     with app.app_context():
-        from app.payments.channel_configs import channel_settings
+        from app.payments.channels.configs import channel_settings
 
         settings = channel_settings(merchant.id, "sandbox_card")
         assert (settings["min_amount"], settings["limits_currency"]) == (1500, "kwd")

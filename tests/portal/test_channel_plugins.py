@@ -26,7 +26,7 @@ SECRET = "notice-secret-0123456789abcdef"
 def bank_transfer(tmp_path_factory):
     """pip-install the example package into a directory of its own and put it on the path, as installing it
     into Kassa's environment would (without changing the environment other tests share)."""
-    from app.payments.registry import reload_channels
+    from app.payments.channels.registry import reload_channels
 
     target = tmp_path_factory.mktemp("site-packages")
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
@@ -57,7 +57,7 @@ def _notice(body: dict, secret: str = SECRET) -> tuple[bytes, dict]:
 
 
 def test_the_installed_package_registers_its_channel(app, bank_transfer):
-    from app.payments.registry import channel_codes, channel_spec
+    from app.payments.channels.registry import channel_codes, channel_spec
 
     assert channel_codes()[:3] == ("sandbox_card", "sandbox_qr", "wallet")
     spec = channel_spec("bank_transfer")
@@ -94,7 +94,7 @@ def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, clien
 
     with app.app_context():
         from app.extensions import db
-        from app.payments.credential_models import ChannelCredentials
+        from app.payments.channels.credential_models import ChannelCredentials
 
         stored = db.session.scalar(select(ChannelCredentials.ciphertext))
         assert SECRET not in stored and "shop.example" not in stored
@@ -120,7 +120,7 @@ def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, clien
 
 def test_another_merchants_notice_url_cannot_settle_this_merchants_payment(app, client, merchant, other_merchant,
                                                                          catalog, api, bank_transfer):
-    from app.payments.channel_credentials import save_channel_settings
+    from app.payments.channels.credentials import save_channel_settings
 
     with app.app_context():
         for owner in (merchant, other_merchant):

@@ -49,7 +49,7 @@ def test_limits_currencies_and_template_are_saved_and_validated(app, client, mer
     saved = portal.post("/portal/channels/sandbox_card", {**form, "max_amount": "50"})
     assert saved.status_code == 302
     with app.app_context():
-        from app.payments.channel_configs import channel_settings
+        from app.payments.channels.configs import channel_settings
 
         assert channel_settings(merchant.id, "sandbox_card") == {
             "object": "channel_config", "code": "sandbox_card", "enabled": True, "priority": 5, "display_name": "Cards",
@@ -73,7 +73,7 @@ def test_the_preview_shows_unsaved_settings_and_saves_nothing(app, merchant, por
     hidden = portal.post("/portal/channels/sandbox_qr/preview", {"priority": "1"}).get_data(as_text=True)
     assert 'value="sandbox_qr"' not in hidden  # switched off in the form: not in the list
     with app.app_context():
-        from app.payments.channel_configs import channel_settings
+        from app.payments.channels.configs import channel_settings
 
         assert channel_settings(merchant.id, "sandbox_qr") is None
     assert "Scan &amp; pay" not in portal.text("/portal/channels")

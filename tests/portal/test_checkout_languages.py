@@ -181,7 +181,7 @@ def test_a_closed_order_says_why_in_the_shoppers_language(app, api, client, cata
     English note for the merchant ("expired", "canceled by kassa events trigger", an order id)."""
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import close_expired_orders

@@ -2,7 +2,7 @@
 
 The suite's PostgreSQL database sorts as en-US with punctuation ignored (tests/conftest.py), as glibc's en_US.UTF-8,
 the official PostgreSQL image's default, does. There ``live:wallet:cus_1`` sorts after ``live:wallet;``, so the
-range of the index read for "begins with" (app/db_types.py) missed every wallet; it is read only where the database
+range of the index read for "begins with" (app/platform/db/types.py) missed every wallet; it is read only where the database
 sorts by bytes (SQLite, whose pass covers the range; PostgreSQL under the C collation).
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ def test_only_a_database_that_sorts_by_bytes_is_read_by_range(app):
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from app.db_types import sorts_by_bytes
+    from app.platform.db.types import sorts_by_bytes
     from app.extensions import db
 
     with app.app_context():

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 def seed_attempts(app, merchant_id: str, statuses: list[str]) -> None:
     """One order of today per attempt on sandbox_card, its attempt in the given status."""
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
 

@@ -1,4 +1,4 @@
-"""The dashboard keeps the figures of days that can no longer change (app/payments/report_days.py), so a long range
+"""The dashboard keeps the figures of days that can no longer change (app/payments/reports/days.py), so a long range
 is not aggregated on every view, and it never shows them stale: a day with something still open is read afresh,
 and a late capture or a refund sent again after its day was kept shows at once."""
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _move_back(app, order_id: str, days: int = DAYS_AGO) -> date:
     from app.extensions import db
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
 
     with app.app_context():
         order = db.session.get(Order, order_id)
@@ -33,8 +33,8 @@ def _move_back(app, order_id: str, days: int = DAYS_AGO) -> date:
 
 def _report(app, merchant_id: str, day: date):
     """The dashboard's report of the 30 days up to today, and the figures of ``day`` in it."""
-    from app.db_types import utcnow
-    from app.payments.reports import dashboard_report
+    from app.platform.db.types import utcnow
+    from app.payments.reports.dashboard import dashboard_report
 
     today = utcnow().date()
     with app.app_context():
@@ -48,7 +48,7 @@ def _kept(app, merchant_id: str) -> set[date]:
     from sqlalchemy import select
 
     from app.extensions import db
-    from app.payments.report_days import ReportDay, generation_of
+    from app.payments.reports.days import ReportDay, generation_of
 
     with app.app_context():
         return set(db.session.scalars(select(ReportDay.day).where(
@@ -58,7 +58,7 @@ def _kept(app, merchant_id: str) -> set[date]:
 def test_a_settled_day_is_kept_and_read_from_what_was_kept(app, api, merchant, catalog, sandbox):
     from sqlalchemy import text
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
 
     order = create_order(api, catalog["sku"])
@@ -133,7 +133,7 @@ def test_a_refund_sent_again_after_its_day_was_kept_shows_at_once(app, api, merc
 
 def test_the_hourly_job_keeps_settled_days_before_anyone_looks(app, api, merchant, other_merchant, catalog, sandbox,
                                                                worker):
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     order = create_order(api, catalog["sku"])
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
@@ -142,7 +142,7 @@ def test_the_hourly_job_keeps_settled_days_before_anyone_looks(app, api, merchan
     create_order(api, catalog["sku"])  # today's: the merchant has recent orders; the other merchant has none
     assert _kept(app, merchant.id) == set()
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     with app.app_context():
         enqueue("app.jobs.keep_dashboard_days")

@@ -17,7 +17,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def backdate(app, model, row_id: str, **ago: timedelta) -> None:
     """Move a row's timestamps into the past, as the minutes passing would."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
 
     with app.app_context():
@@ -61,9 +61,9 @@ def test_counts_per_status_with_the_longest_waiting_and_empty_lists(app, api, me
 
 def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, merchant, catalog, sandbox, portal):
     from app.orders.models import Order
-    from app.payments.janitor import mark_outcome_unknown
+    from app.payments.attempts.janitor import mark_outcome_unknown
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
 
     fresh = create_order(api, catalog["sku"])
     pay(api, fresh["id"])  # paying for seconds: not stuck
@@ -77,7 +77,7 @@ def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, mer
     refunding = create_order(api, catalog["sku"])
     payment = pay(api, refunding["id"])
     with app.app_context():  # a refund sent whose answer never came (the provider went quiet)
-        from app.db_types import utcnow
+        from app.platform.db.types import utcnow
         from app.extensions import db
 
         db.session.add(Refund(id="re_stuck", merchant_id=merchant.id, order_id=refunding["id"],

@@ -26,7 +26,7 @@ def _set(app, order_id: str, **values) -> None:
 
 def _attempt(app, merchant_id: str, order: dict, channel: str, status: str = "failed") -> None:
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.payments.models import PaymentAttempt
 
     with app.app_context():
@@ -40,7 +40,7 @@ def _ids(page: str) -> list[str]:
 
 
 def test_the_list_filters_by_status_channel_customer_id_and_date(app, api, merchant, catalog, portal):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
 
     a = create_order(api, catalog["sku"])
     b = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "agreement_accepted": True,
@@ -92,7 +92,7 @@ def test_pages_go_older_and_back_newer_keeping_the_filters(app, api, catalog, po
 
 
 def test_the_export_streams_every_matching_order_as_csv(app, api, merchant, catalog, portal, monkeypatch):
-    from app.payments import order_search
+    from app.payments.reports import order_search
 
     monkeypatch.setattr(order_search, "EXPORT_BATCH", 2)  # several batches
     evil = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
@@ -230,7 +230,7 @@ def _a_minute_passes(app) -> None:
     from datetime import timedelta
 
     from app.extensions import db
-    from app.idempotency import ABANDONED_AFTER, IdempotencyKey
+    from app.platform.idempotency import ABANDONED_AFTER, IdempotencyKey
 
     with app.app_context():
         for claim in db.session.scalars(db.select(IdempotencyKey)):
@@ -410,7 +410,7 @@ def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_
     still be a resubmit: the refund made on the second read is the one noted on the page's claim."""
     from app.extensions import db
     from app.orders.services import StaleOrder
-    from app.payments import refunds
+    from app.payments.refunds import services as refunds
 
     real_transition, went_stale = refunds.transition, []
 
@@ -436,9 +436,9 @@ def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_
 def test_provider_exchanges_are_forgotten_after_the_retention_and_newer_ones_stay(app, api, sandbox, catalog, portal):
     from sqlalchemy import func, select
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import IntegrationLog, reap_integration_logs
 
     old = paid_order(api, sandbox, catalog["sku"])
@@ -462,7 +462,7 @@ def test_provider_exchanges_are_forgotten_after_the_retention_and_newer_ones_sta
 def test_the_provider_exchanges_shown_never_hold_the_orders_client_secret(app, api, sandbox, catalog, portal):
     """The pay call sends the provider the shopper's way back, the order page with its client secret in the query;
     a staff member reading the exchange (or a leaked log) must not get the key to the shopper's order page."""
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
 
     order = paid_order(api, sandbox, catalog["sku"])
     flush_every_writer()

@@ -12,9 +12,9 @@ REFERENCE = re.compile(r"<code>(pay_line_\d+)</code>")
 def seed_run(merchant_id: str, findings: int) -> str:
     """A finished run of today's sandbox_card statement with ``findings`` open discrepancies (references numbered in
     the order they were recorded), and one of the day before, which is another run's."""
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.reconciliation.models import Discrepancy, ReconciliationRun
 
     today = utcnow().date()

@@ -15,7 +15,7 @@ from tests.conftest import Api, wait_for
 def served(response):
     """Read and close a test-client response, as a WSGI server does once it has sent it: the log row is queued then,
     and the writer's thread has written it when this returns."""
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
 
     response.get_data()
     response.close()
@@ -160,7 +160,7 @@ def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, mer
 def test_the_filters_narrow_the_list(app, api, pk_api, merchant, catalog, portal):
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.request_log.models import ApiRequestLog
 
@@ -236,9 +236,9 @@ def test_roles_without_developer_access_cannot_open_the_logs(api, member):
 def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, worker):
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
     from app.request_log.models import ApiRequestLog
 
     served(api.get("/products"))
@@ -255,7 +255,7 @@ def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, 
 def test_a_log_that_cannot_be_written_never_fails_the_request(app, api, merchant):
     from sqlalchemy import create_engine
 
-    from app.log_writer import writer_for
+    from app.platform.observability.log_writer import writer_for
 
     broken = create_engine("sqlite:////nonexistent-dir/kassa-log.db")
     writer = writer_for(app)
@@ -284,7 +284,7 @@ def test_a_request_after_the_database_dropped_the_logs_connection_is_still_logge
     from sqlalchemy import text
 
     from app.extensions import db
-    from app.log_writer import writer_for
+    from app.platform.observability.log_writer import writer_for
 
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
         pytest.skip("a server that drops connections: PostgreSQL")

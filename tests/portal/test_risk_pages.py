@@ -111,7 +111,7 @@ def test_a_currency_country_rule_is_written_in_plain_words(member, api):
 def test_a_held_order_is_decided_by_the_merchants_review_expiry(app, merchant, member, api, catalog, sandbox, worker):
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.jobs import expire_reviews
     from tests.conftest import wait_for
     from tests.integration.test_payment_flow import pay, status_of

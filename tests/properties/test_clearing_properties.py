@@ -39,7 +39,7 @@ RULE = st.lists(st.integers(1, 100), min_size=1, max_size=4).map(
        refunds=st.lists(st.integers(1, 100), max_size=4))
 def test_every_split_is_exact_and_every_reversal_gives_back_everything(lines, refunded_pct, capture_fee, platform_bps,
                                                                        refunds):
-    from app.ledger.clearing import OrderToClear, PlatformFee, rule_key, shape_of
+    from app.ledger.clearing.services import OrderToClear, PlatformFee, rule_key, shape_of
     from app.ledger.refund_holds import _reversal
 
     total = sum(amount for amount, _ in lines)
@@ -129,25 +129,25 @@ def test_parts_that_gave_back_off_their_split_still_end_exactly_at_their_share(p
 def test_the_books_always_balance(app, rules, fee_bps, fee_fixed, platform_bps, orders):
     from app.catalog.models import Product, Sku
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
     from app.ledger.books_models import Settlement
     from app.ledger.integrity import run_check
     from app.ledger.models import Posting
     from app.ledger.partners import create_partner
-    from app.ledger.settlement import WINDOW_KINDS, run_settlements, window_totals
-    from app.ledger.statements import settlement_lines
-    from app.ledger.wallet import credit_topup
+    from app.ledger.settlement.services import WINDOW_KINDS, run_settlements, window_totals
+    from app.ledger.settlement.statements import settlement_lines
+    from app.ledger.wallet.services import credit_topup
     from app.merchants.models import Merchant
     from app.merchants.services import create_merchant
-    from app.money import Money
+    from app.platform.values.money import Money
     from app.orders.confirmation import confirm_order
     from app.orders.fulfilment import fulfil_order
     from app.orders.models import Order
     from app.orders.services import create_order
-    from app.payments.hub import start_payment
+    from app.payments.attempts.hub import start_payment
     from app.payments.models import ChannelConfig
-    from app.payments.order_clearing import clear_orders
-    from app.payments.refunds import create_refund
+    from app.payments.clearing import clear_orders
+    from app.payments.refunds.services import create_refund
 
     with app.app_context():
         mid = create_merchant("Property Books", f"{new_id('books')}@example.test", "correct-horse-1").merchant.id

@@ -28,16 +28,16 @@ RUNS = {"examples": 0, "steps": 0}
 def machine_for(app, api, catalog, sandbox, live_server):
     from sqlalchemy import func, update
 
-    from app.db_types import utcnow
-    from app.events import Event
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.jobs import close_expired_orders, dispatch_events, refresh_payment_attempt
     from app.ledger.models import Posting
-    from app.ledger.wallet import credit_topup, wallet_balance
-    from app.money import Money
+    from app.ledger.wallet.services import credit_topup, wallet_balance
+    from app.platform.values.money import Money
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refund_models import Refund
+    from app.payments.refunds.models import Refund
 
     class OrderMachine(RuleBasedStateMachine):
         def __init__(self) -> None:

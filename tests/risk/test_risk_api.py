@@ -325,7 +325,7 @@ def test_a_rule_is_tried_on_the_last_30_days_before_it_is_saved(app, api, catalo
 
     from sqlalchemy import update
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
 

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
-from app.sandbox import create_sandbox_app
-from app.sandbox.runtime import EXTENSION_KEY, SandboxRuntime
+from sandbox import create_sandbox_app
+from sandbox.runtime import EXTENSION_KEY, SandboxRuntime
 
 API_KEY = "sbx_test_key_for_tests"
 CALLBACK_SECRET = "sbx_whsec_for_tests"

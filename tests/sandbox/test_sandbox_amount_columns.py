@@ -26,7 +26,7 @@ def older_sandbox_database():
 
 
 def test_a_sandbox_started_on_an_older_database_takes_amounts_past_32_bits(older_sandbox_database):
-    from app.sandbox.models import create_tables
+    from sandbox.models import create_tables
 
     engine = older_sandbox_database
     create_tables(engine)

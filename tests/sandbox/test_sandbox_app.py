@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.sandbox import create_sandbox_app, load_settings
-from app.sandbox.models import Account
-from app.sandbox.runtime import EXTENSION_KEY
-from app.sandbox.services import hash_api_key
+from sandbox import create_sandbox_app, load_settings
+from sandbox.models import Account
+from sandbox.runtime import EXTENSION_KEY
+from sandbox.services import hash_api_key
 
 
 def test_starting_twice_creates_one_account(tmp_path: Path) -> None:

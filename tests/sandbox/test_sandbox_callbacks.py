@@ -14,9 +14,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.sandbox import callbacks
-from app.sandbox.callbacks import sign, verify
-from app.sandbox.models import CallbackDelivery
+from sandbox import callbacks
+from sandbox.callbacks import sign, verify
+from sandbox.models import CallbackDelivery
 from tests.conftest import wait_for
 
 CALLBACK_SECRET = "sbx_whsec_for_tests"
@@ -268,7 +268,7 @@ def test_auto_outcome_decides_each_new_payment_itself_and_calls_back_once(
 
 
 def test_auto_outcome_is_refused_unless_it_names_an_outcome() -> None:
-    from app.sandbox import load_settings
+    from sandbox import load_settings
 
     with pytest.raises(ValueError, match="SANDBOX_AUTO_OUTCOME"):
         load_settings({"SANDBOX_AUTO_OUTCOME": "maybe", "SANDBOX_DATABASE_URL": "sqlite://"})
@@ -279,7 +279,7 @@ def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from app.sandbox.api import _decide_as_a_shopper
+    from sandbox.api import _decide_as_a_shopper
 
     created = client.post("/sandbox/api/payments", json=payment_body(callback_url=receiver.url), headers=auth).json
     runtime = sandbox.extensions["kassa_sandbox"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.sandbox.callbacks import verify
+from sandbox.callbacks import verify
 from tests.sandbox.conftest import CALLBACK_SECRET
 from tests.sandbox.test_sandbox_refunds import refund, succeeded_payment
 

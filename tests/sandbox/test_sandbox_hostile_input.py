@@ -32,7 +32,7 @@ def test_a_query_that_is_not_utf8_is_a_400(client: FlaskClient, auth: dict[str, 
 
 def test_a_raw_byte_that_is_not_utf8_in_the_query_is_a_400_not_a_500(client: FlaskClient,
                                                                       auth: dict[str, str]) -> None:
-    # As the development server hands it over (python -m app.sandbox): Werkzeug raised decoding it, a 500.
+    # As the development server hands it over (python -m sandbox): Werkzeug raised decoding it, a 500.
     refused = client.get(PAYMENTS, headers=auth, environ_overrides={"QUERY_STRING": "reference=\xff"})
     _refused(refused, "reference", "must be UTF-8")
 
@@ -97,7 +97,7 @@ def test_every_api_post_refuses_hostile_json_with_a_400(client: FlaskClient, aut
 
 def test_an_unexpected_error_is_not_called_an_invalid_request(sandbox: Any, client: FlaskClient,
                                                                 auth: dict[str, str], monkeypatch) -> None:
-    from app.sandbox import api
+    from sandbox import api
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the disk is full")

@@ -106,7 +106,7 @@ def test_a_membership_shorter_than_the_paid_period_is_extended(app, api, sandbox
 
 
 def test_a_renewal_no_sweep_opened_is_reported_to_the_merchant(app, api, sandbox, worker, monthly, reconcile):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.signing.models import Subscription
 

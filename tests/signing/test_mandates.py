@@ -115,8 +115,8 @@ def test_a_coupon_on_the_hosted_checkout_takes_off_the_first_charge_it_shows_and
     from datetime import timedelta
 
     from app.catalog.coupons import create_coupon
-    from app.db_types import utcnow
-    from app.signing.renewal_sweep import run_renewals
+    from app.platform.db.types import utcnow
+    from app.signing.renewals.sweep import run_renewals
 
     with app.app_context():
         create_coupon(merchant.id, {"code": "HALF", "kind": "percent_off", "percent_bps": 5000})
@@ -164,7 +164,7 @@ def test_the_embedded_panel_shows_the_terms_and_opens_a_subscription(api, client
 def test_the_checkout_never_preselects_a_subscription_even_when_it_is_the_cheapest_option(app, client, catalog):
     from app.catalog.models import Sku
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
 
     with app.app_context():
         sku = db.session.get(Sku, catalog["sku"])

@@ -20,7 +20,7 @@ def test_a_renewal_deducting_through_the_card_just_replaced_is_charged_once_thro
     import requests
 
     from app.jobs import dispatch_events
-    from app.payments.adapters.sandbox_card import SandboxCardAdapter
+    from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     old = sub["mandate"]["reference"]

@@ -221,7 +221,7 @@ def test_declining_or_leaving_the_provider_page_leaves_the_subscription_as_it_wa
     back = press_at_provider(declined, "failed")
     assert "Your payment method was not changed" in back_from_provider(client, back)
     worker()
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.signing.mandate_setups import check_mandate_setups
 
     with app.app_context():
@@ -263,7 +263,7 @@ def _mandate_callbacks(app, reference: str) -> int:
 
 
 def test_a_lost_callback_is_learned_by_the_sweep(app, api, client, sandbox, worker, monthly, clock):
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.jobs import check_mandate_setups
     from app.signing.mandate_setups import check_mandate_setups as check_at
 

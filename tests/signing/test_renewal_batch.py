@@ -1,4 +1,4 @@
-"""Wallet renewals a batch at a time (app/signing/renewal_batch.py): what a merchant and their customers see is what
+"""Wallet renewals a batch at a time (app/signing/renewals/batch.py): what a merchant and their customers see is what
 the per-contract path gives them — one paid renewal per period, one wallet payment, the membership to the period's
 end, the contract's timeline and events — and a contract the batch cannot renew never holds the others back."""
 from __future__ import annotations
@@ -77,7 +77,7 @@ def test_a_batch_renews_every_covered_wallet_and_leaves_a_short_one_to_dunning(a
 
 def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_once(app, api, sandbox, worker,
                                                                                    monthly, clock, monkeypatch):
-    from app.signing import renewal_rows
+    from app.signing.renewals import rows as renewal_rows
 
     customers = [f"cus_c{i}" for i in range(3)]
     for customer in customers:
@@ -105,7 +105,7 @@ def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_o
 @pytest.mark.postgres_only
 def test_two_workers_on_one_batch_renew_each_wallet_contract_once(app, api, sandbox, worker, monthly, clock):
     from app.extensions import db
-    from app.signing.renewal_sweep import run_renewals
+    from app.signing.renewals.sweep import run_renewals
     from tests.integration.test_concurrency import in_parallel
 
     customers = [f"cus_p{i}" for i in range(8)]

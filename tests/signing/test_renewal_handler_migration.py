@@ -14,10 +14,10 @@ def _run(app, step: str) -> None:
 
 
 def test_the_handled_record_of_an_event_not_yet_dispatched_follows_the_moved_handler(app):
-    from app.db_types import utcnow
-    from app.events import Event, EventHandling, subscriptions_for
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event, EventHandling, subscriptions_for
     from app.extensions import db
-    from app.ids import new_id
+    from app.platform.values.ids import new_id
 
     moved = load_migration(MIGRATION)
     # The name the migration writes is the one the outbox now runs the handler under.

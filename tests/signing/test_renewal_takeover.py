@@ -15,7 +15,7 @@ class WorkerKilled(BaseException):
 
 def killed_mid_deduction(app, api, sandbox, worker, monthly: str, clock: str, monkeypatch) -> tuple[dict, dict]:
     """An active contract whose period-2 deduction the bank declines, the worker dying before it hears so."""
-    from app.payments.adapters.sandbox_card import SandboxCardAdapter
+    from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 1)
@@ -36,7 +36,7 @@ def killed_mid_deduction(app, api, sandbox, worker, monthly: str, clock: str, mo
 
 
 def the_poller_learns_the_decline(app, worker, order: dict) -> None:
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     _set_due(app, order["payments"][0]["id"])
     with app.app_context():

@@ -82,7 +82,7 @@ def decline_next(sandbox, sub: dict, count: int) -> None:
 def set_dunning(app, merchant_id: str, *, retry_days: str, final_action: str) -> None:
     """The merchant's own dunning schedule (and no renewal notice), as set in the portal's settings."""
     from app.extensions import db
-    from app.signing.dunning import update_dunning
+    from app.signing.renewals.dunning import update_dunning
 
     with app.app_context():
         update_dunning(merchant_id, retry_days=retry_days, final_action=final_action, notice_days=0)
@@ -349,7 +349,7 @@ def test_a_failing_hook_postpones_the_renewal_and_charges_nothing(api, sandbox, 
 @pytest.mark.postgres_only
 def test_two_workers_renewing_the_same_due_contracts_open_one_renewal_each(app, api, sandbox, worker, monthly, clock):
     from app.extensions import db
-    from app.signing.renewal_sweep import run_renewals
+    from app.signing.renewals.sweep import run_renewals
     from tests.integration.test_concurrency import in_parallel
 
     subs = [active_subscription(api, sandbox, worker, monthly, clock, customer=f"cus_{i}") for i in range(6)]

@@ -69,8 +69,8 @@ def provider_proxy(app, sandbox, monkeypatch):
 
 def test_a_provider_down_at_first_gets_the_cancel_when_the_outbox_tries_again(app, api, client, sandbox, worker,
                                                                               monthly, clock, provider_proxy):
-    from app.db_types import utcnow
-    from app.events import Event
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.jobs import dispatch_events
 

@@ -95,7 +95,7 @@ def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(
 
     from sqlalchemy import select
 
-    from app.events import Event
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.receipts import subscription_sending
 

@@ -51,7 +51,7 @@ def test_a_subscription_in_a_currency_the_sku_has_no_price_in_is_refused(api, mo
 
 def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same_batch_as_a_dollar_one(
         app, api, sandbox, worker, monthly, clock, monkeypatch):
-    from app.signing import renewal_sweep
+    from app.signing.renewals import sweep as renewal_sweep
     from tests.conftest import wait_for
     from tests.integration.test_wallet import top_up
     from tests.signing.test_renewal_batch import ledger_is_sound, wallet_subscription

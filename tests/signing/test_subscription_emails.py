@@ -263,7 +263,7 @@ def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbo
                                                                mail_server):
     """The retry waits in RQ's scheduler; were it lost (Redis flushed, the scheduler down), the minute's sweep
     finds the email due and sends it, once."""
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
 
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)  # the mail server is down
     decline_next(sandbox, sub, 1)
@@ -286,7 +286,7 @@ def test_a_failure_email_that_could_not_go_out_before_the_renewal_was_paid_is_sk
     """On the wall clock: the renewal sweep (the cron's job) finds the renewal due, the card is declined while the
     mail server is down, and the shopper pays with a new card before the email's retry: it is not sent late."""
     from app.extensions import db
-    from app.queueing import enqueue
+    from app.platform.queueing import enqueue
     from app.signing.models import Subscription
 
     sub = subscribe_with_email(api, sandbox, worker, monthly, None)
@@ -310,7 +310,7 @@ def test_an_email_link_lives_until_the_dunning_ends_and_no_longer(app, api, clie
                                                                    mail_server, monkeypatch):
     from datetime import timedelta
 
-    from app.db_types import utcnow
+    from app.platform.db.types import utcnow
     from app.signing import self_service
 
     mail_server.start()

@@ -28,8 +28,8 @@ def test_a_coupon_takes_off_the_first_order_and_no_renewal(app, api, sandbox, wo
     from datetime import timedelta
 
     from app.catalog.coupons import create_coupon
-    from app.db_types import utcnow
-    from app.signing.renewal_sweep import run_renewals
+    from app.platform.db.types import utcnow
+    from app.signing.renewals.sweep import run_renewals
 
     with app.app_context():
         create_coupon(merchant.id, {"code": "FIRSTMONTH", "kind": "amount_off", "amount_off": 500, "currency": "usd"})
@@ -141,8 +141,8 @@ def test_cancel_at_period_end_keeps_the_contract_until_then(api, sandbox, worker
 def test_a_paused_subscription_canceled_at_period_end_does_end(app, api, sandbox, worker, monthly):
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.signing.renewal_sweep import run_renewals
+    from app.platform.db.types import utcnow
+    from app.signing.renewals.sweep import run_renewals
 
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
     api.post(f"/subscriptions/{sub['id']}/pause")
@@ -157,8 +157,8 @@ def test_a_paused_subscription_canceled_at_period_end_does_end(app, api, sandbox
 def test_a_subscription_ending_at_period_end_cannot_be_paused_into_never_ending(app, api, sandbox, worker, monthly):
     from datetime import timedelta
 
-    from app.db_types import utcnow
-    from app.signing.renewal_sweep import run_renewals
+    from app.platform.db.types import utcnow
+    from app.signing.renewals.sweep import run_renewals
 
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
     assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": True}).status_code == 200

@@ -111,8 +111,8 @@ def test_the_last_failed_dunning_try_cancels_the_mandate_too(app, merchant, api,
 
 def test_a_provider_outage_neither_blocks_the_cancel_nor_loses_the_provider_call(app, api, sandbox, worker, monthly,
                                                                                monkeypatch):
-    from app.db_types import utcnow
-    from app.events import Event
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.jobs import dispatch_events
 
@@ -188,7 +188,7 @@ def test_every_terminal_status_ends_a_provider_mandate():
     """A status the state machine makes terminal must not leave its mandate open at the provider: its event has
     the handler that cancels it there."""
     from app import subscribers  # noqa: F401  (registers the handlers)
-    from app.events import subscriptions_for
+    from app.platform.outbox.events import subscriptions_for
     from app.signing.state import TERMINAL
 
     assert TERMINAL == {"canceled", "expired"}

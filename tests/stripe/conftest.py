@@ -63,7 +63,7 @@ def localstripe(localstripe_server) -> Localstripe:
 @pytest.fixture
 def stripe_merchant(app, merchant):
     """The merchant with Stripe set up (test keys), as entered in the portal."""
-    from app.payments.channel_credentials import save_channel_settings
+    from app.payments.channels.credentials import save_channel_settings
 
     with app.app_context():
         save_channel_settings(merchant.id, "stripe", {"secret_key": SECRET_KEY, "publishable_key": PUBLISHABLE_KEY,

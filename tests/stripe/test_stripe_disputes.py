@@ -176,8 +176,8 @@ def test_an_inquiry_moves_no_money_until_the_issuer_escalates_it(app, api, catal
     assert disputes_of(app, other["id"]) == []
 
     # Asked by id (reconciliation's way to a dispute whose events were lost), Stripe's answer reads the same.
-    from app.payments.adapters.base import ProviderRefused
-    from app.payments.channels import adapter_for
+    from app.payments.channels.adapters.base import ProviderRefused
+    from app.payments.channels.available import adapter_for
 
     with app.app_context():
         adapter = adapter_for("stripe", stripe_merchant.id)
@@ -205,7 +205,7 @@ def test_a_forged_or_unreadable_dispute_event_is_refused_and_changes_nothing(app
 
 def test_a_dispute_of_a_payment_kassa_did_not_make_is_acknowledged_and_ignored(
         app, api, catalog, localstripe, stripe_merchant, other_merchant, worker, issuer, hook, live_server):
-    from app.payments.channel_credentials import save_channel_settings
+    from app.payments.channels.credentials import save_channel_settings
     from tests.stripe.conftest import PUBLISHABLE_KEY
 
     # A payment made at the same Stripe account by something else than Kassa (no kassa_attempt_id).
@@ -231,7 +231,7 @@ def test_a_dispute_event_stripe_cannot_be_asked_about_is_answered_503_and_booked
         app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook):
     from app.extensions import db
     from app.payments.integration_log import IntegrationLog
-    from app.log_writer import flush_every_writer
+    from app.platform.observability.log_writer import flush_every_writer
 
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     opened = issuer.open(intent_of(order))

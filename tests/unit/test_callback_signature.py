@@ -3,8 +3,8 @@ import hmac
 
 import pytest
 
-from app.payments.adapters.base import CallbackRejected
-from app.payments.adapters.sandbox_card import verify_signature
+from app.payments.channels.adapters.base import CallbackRejected
+from app.payments.channels.adapters.sandbox_card import verify_signature
 
 SECRET = "whsec_test"
 BODY = b'{"type":"payment.succeeded"}'

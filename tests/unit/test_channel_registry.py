@@ -5,7 +5,7 @@ from importlib.metadata import EntryPoint
 
 import pytest
 
-from app.payments.registry import (BUILT_IN_ENTRY_POINTS, ENTRY_POINT_GROUP, ChannelSpec, InvalidChannel, _checked,
+from app.payments.channels.registry import (BUILT_IN_ENTRY_POINTS, ENTRY_POINT_GROUP, ChannelSpec, InvalidChannel, _checked,
                                    channels, reload_channels)
 
 
@@ -48,7 +48,7 @@ def test_a_spec_must_match_its_entry_point_and_name_known_capabilities():
 
 
 def test_a_plugin_that_fails_to_import_is_left_out_and_the_rest_load(monkeypatch, caplog):
-    import app.payments.registry as registry
+    import app.payments.channels.registry as registry
 
     broken = EntryPoint("broken_pay", "no_such_module_anywhere:CHANNEL", ENTRY_POINT_GROUP)
     good = _entry("good_pay", "GOOD")

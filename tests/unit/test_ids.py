@@ -1,7 +1,7 @@
 """Public ids: ``prefix_`` + 10 base32 digits of milliseconds + 16 random, sortable by creation time."""
 from unittest import mock
 
-from app import ids
+from app.platform.values import ids
 
 
 def _digits(value: int, length: int) -> str:

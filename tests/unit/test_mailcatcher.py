@@ -4,8 +4,8 @@ from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-from app.mailcatcher.store import MailStore
-from app.mailcatcher.web import create_web_app
+from dev.mailcatcher.store import MailStore
+from dev.mailcatcher.web import create_web_app
 from tests.conftest import free_port
 
 

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from app.money import CurrencyMismatch, Money
+from app.platform.values.money import CurrencyMismatch, Money
 
 
 def test_adds_and_subtracts_in_one_currency():
@@ -73,7 +73,7 @@ def test_allocation_parts_always_add_up_to_the_whole(amount, ratios):
 
 
 def test_major_unit_text_round_trips_for_form_fields():
-    from app.money import format_major, parse_major
+    from app.platform.values.money import format_major, parse_major
 
     assert parse_major("12.5", "usd") == 1250 and parse_major("1200", "jpy") == 1200
     assert format_major(1250, "usd") == "12.50" and format_major(-1, "usd") == "-0.01"
@@ -88,7 +88,7 @@ def test_the_sdk_reads_amounts_with_the_servers_minor_units():
     import re
     from pathlib import Path
 
-    from app.currencies import EXPONENTS
+    from app.platform.values.currencies import EXPONENTS
 
     source = (Path(__file__).parents[2] / "sdk" / "src" / "i18n.ts").read_text()
     table = re.search(r"MINOR_UNIT_EXPONENTS[^=]*=\s*\{(.*?)\}", source, re.S).group(1)

@@ -27,7 +27,7 @@ def test_refused_transitions(current, target):
 
 
 def test_only_an_order_of_nothing_is_paid_without_a_payment_attempt():
-    assert can_transition("created", "paid", total=0)  # nothing to pay (app/payments/free_orders.py)
+    assert can_transition("created", "paid", total=0)  # nothing to pay (app/payments/attempts/free_orders.py)
     assert not can_transition("created", "paid", total=1)
     assert can_transition("paying", "paid", total=0) and can_transition("paying", "paid", total=999)
 

@@ -9,8 +9,8 @@ from typing import Callable
 
 import pytest
 
-from app.peer_http import PeerSession, environment_for
-from app.sandbox.callbacks import CallbackEvent, deliver
+from app.platform.http.peer import PeerSession, environment_for
+from sandbox.callbacks import CallbackEvent, deliver
 
 
 class RawServer:

@@ -1,4 +1,4 @@
-"""``python -m app.supervise``: restarts its command with capped back-off, says why, passes stop signals on,
+"""``python -m dev.supervise``: restarts its command with capped back-off, says why, passes stop signals on,
 and never leaves the command orphaned."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from app.supervise import Backoff, describe_exit
+from dev.supervise import Backoff, describe_exit
 from tests.conftest import wait_for
 from tests.processes import ROOT
 
@@ -32,7 +32,7 @@ def test_an_exit_is_described_by_its_code_or_its_signal():
 
 def _supervise(tmp_path, script: str, *options: str) -> tuple[subprocess.Popen, object]:
     with open(tmp_path / "supervise.log", "w") as log:
-        process = subprocess.Popen([PYTHON, "-m", "app.supervise", *options, "probe", "--", PYTHON, "-c", script],
+        process = subprocess.Popen([PYTHON, "-m", "dev.supervise", *options, "probe", "--", PYTHON, "-c", script],
                                    cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     return process, tmp_path / "supervise.log"
 
@@ -110,7 +110,7 @@ class _LongRunningCommand:
 
 
 def test_a_stop_signal_that_lands_while_the_next_command_starts_still_reaches_that_command():
-    from app.supervise import Supervisor
+    from dev.supervise import Supervisor
 
     started: list[_LongRunningCommand] = []
 

@@ -6,7 +6,7 @@ from typing import Callable
 
 from flask import g, request
 
-from app import logs
+from app.platform.observability import logs
 from app.errors import PermissionDenied
 from app.merchants.services import Caller, authenticate_key
 from app.web import api_request_log as request_log

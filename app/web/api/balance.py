@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from app.db_snapshot import reads_one_snapshot
+from app.platform.db.snapshot import reads_one_snapshot
 from app.ledger.balance import merchant_balance
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key

@@ -6,10 +6,10 @@ from flask import jsonify, url_for
 
 from app.audit.services import audited, record_disclosure
 from app.checkout_sessions.services import session_for_topup
-from app.db_snapshot import reads_one_snapshot
-from app.ledger.wallet import wallet_balance
+from app.platform.db.snapshot import reads_one_snapshot
+from app.ledger.wallet.services import wallet_balance
 from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY, parse_customer_id
-from app.payments.topups import start_topup
+from app.payments.attempts.topups import start_topup
 from app.privacy.erasure import erase_customer, erasure_json, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.web.api import bp

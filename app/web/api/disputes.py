@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from app.db_snapshot import reads_one_snapshot
-from app.payments.dispute_models import Dispute
-from app.payments.disputes import dispute_object, get_dispute, list_disputes, submit_evidence
+from app.platform.db.snapshot import reads_one_snapshot
+from app.payments.disputes.models import Dispute
+from app.payments.disputes.services import dispute_object, get_dispute, list_disputes, submit_evidence
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from app.errors import InvalidRequest
-from app.event_types import is_known_type
-from app.event_history import events_for_order, list_events
+from app.webhooks.event_types import is_known_type
+from app.platform.outbox.history import events_for_order, list_events
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.orders import order_of_caller

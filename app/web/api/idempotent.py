@@ -8,7 +8,7 @@ from flask import current_app, jsonify, make_response, request
 
 from app.errors import InvalidRequest
 from app.extensions import db
-from app.idempotency import (MAX_KEY_LENGTH, Abandoned, claim_key, fingerprint, note_created, release_key,
+from app.platform.idempotency import (MAX_KEY_LENGTH, Abandoned, claim_key, fingerprint, note_created, release_key,
                              store_response)
 from app.web.api.auth import caller
 
@@ -21,7 +21,7 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None,
     """Run the view once per key; store its 2xx response and replay it to retries.
 
     A route that creates an object names its model (``creates``) and how it answers with one (``replay``): a
-    retry of a request that died after its commit then gets that object as it is now (app/idempotency.py)."""
+    retry of a request that died after its commit then gets that object as it is now (app/platform/idempotency.py)."""
     if view is None:
         return lambda inner: idempotent(inner, creates=creates, replay=replay)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.payments.returns import MAX_RETURN_URL_LENGTH
+from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
 
 
 def _ref(name: str) -> dict:

@@ -3,7 +3,7 @@ envelope Kassa POSTs and the payload (``data.object``) each type carries. The pa
 functions named beside each schema; tests/api/test_openapi_event_payloads.py validates real events against them."""
 from __future__ import annotations
 
-from app.event_types import EVENT_TYPES
+from app.webhooks.event_types import EVENT_TYPES
 from app.web.api.openapi import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _obj, _ref
 from app.web.api.openapi_signing import _UNIX_OR_NULL
 
@@ -53,11 +53,11 @@ _ORDER_READ_APART = ("discounts", "client_secret", "available_channels", "timeli
 SCHEMAS.update({
     # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
     "OrderEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART),
-    # app/payments/order_payments.py payment_object: the API's Payment.
+    # app/payments/representation.py payment_object: the API's Payment.
     "PaymentEventObject": _as_carried("Payment", read_apart=()),
-    # app/payments/order_refunds.py refund_object: the API's Refund.
+    # app/payments/refunds/representation.py refund_object: the API's Refund.
     "RefundEventObject": _as_carried("Refund", read_apart=()),
-    # app/payments/disputes.py dispute_object: the API's Dispute.
+    # app/payments/disputes/services.py dispute_object: the API's Dispute.
     "DisputeEventObject": _as_carried("Dispute", read_apart=()),
     # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
     # capability (url, client_secret) and the list of its orders.
@@ -70,13 +70,13 @@ SCHEMAS.update({
                             reasons={"type": "array", "items": _STR},
                             by={"type": "string", "description": "who decided; \"merchant\" in the events a "
                                                                  "publishable key reads"}),
-    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals.py)
+    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals/services.py)
     "SubscriptionEventObject": _as_carried(
         "Subscription", read_apart=_SUBSCRIPTION_READ_APART, optional=("renewal",),
         renewal=_obj(["period", "status"], period=_INT, order=_NULLABLE_STR, status=_STR, attempts=_INT,
                      period_start=_UNIX_OR_NULL, period_end=_UNIX_OR_NULL, next_attempt_at=_UNIX_OR_NULL,
                      last_error=_NULLABLE_STR)),
-    # app/signing/renewal_notices.py: the renewal to come, not opened yet (no order, no status): its period, when
+    # app/signing/renewals/notices.py: the renewal to come, not opened yet (no order, no status): its period, when
     # it is due and the price it will charge at list price (a renewal hook may still amend it)
     "SubscriptionRenewalUpcomingEventObject": _as_carried(
         "Subscription", read_apart=_SUBSCRIPTION_READ_APART,
@@ -84,7 +84,7 @@ SCHEMAS.update({
                      amount=_ref("Money"))),
     # app/orders/fulfilment.py: Kassa gave up fulfilling (why, in reason); a compensation refund follows
     "OrderFulfilmentFailedEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART, reason=_STR),
-    # app/payments/channel_configs.py channel_config_json
+    # app/payments/channels/configs.py channel_config_json
     "ChannelConfigEventObject": _obj(
         ["object", "code", "enabled", "priority"], object={"const": "channel_config"}, code=_STR, enabled=_BOOL,
         priority=_INT, display_name=_NULLABLE_STR, icon=_NULLABLE_STR, min_amount={"type": ["integer", "null"]},
@@ -94,7 +94,7 @@ SCHEMAS.update({
         fee_bps={"type": ["integer", "null"], "description": "the merchant's rate in basis points; null: published"},
         fixed_fees=_FEES_BY_CURRENCY, dispute_fees=_FEES_BY_CURRENCY),
 })
-# app/payments/payouts.py: settlement_json with the payout that paid it (never null here).
+# app/payments/payouts/services.py: settlement_json with the payout that paid it (never null here).
 SCHEMAS["SettlementPaidEventObject"] = {**SCHEMAS["Settlement"], "properties": {
     **SCHEMAS["Settlement"]["properties"], "payout": _ref("Payout")}}
 
@@ -129,7 +129,7 @@ _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
      "A payment channel's settings changed in the portal."),
 )
 
-# Types Kassa records that are not subscribable by name (app/event_types.py): only `*` endpoints get them.
+# Types Kassa records that are not subscribable by name (app/webhooks/event_types.py): only `*` endpoints get them.
 DELIVERED_TO_ALL_ONLY = ("order.fulfilment_failed", "channel_config.updated")
 
 SIGNATURE_HEADER = {

@@ -39,7 +39,7 @@ SCHEMAS.update({
 })
 SCHEMAS["Order"]["properties"]["refunds"] = {"type": "array", "items": _ref("Refund")}
 
-# Disputes (chargebacks): app/payments/disputes.py dispute_object.
+# Disputes (chargebacks): app/payments/disputes/services.py dispute_object.
 _DISPUTE_STATUS = {"enum": ["needs_response", "under_review", "won", "lost"]}
 SCHEMAS.update({
     "Dispute": _obj(

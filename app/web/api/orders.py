@@ -4,25 +4,25 @@ from __future__ import annotations
 from flask import current_app, jsonify, request, url_for
 
 from app.checkout_sessions.services import create_session_order, open_session_for
-from app.db_snapshot import reads_one_snapshot
+from app.platform.db.snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.merchants.origins import allowed_origins, page_allowed
 from app.orders.customers import claimed_customer
 from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
-from app.payments.abandon import switch_payment_method
-from app.payments.free_orders import pay_order
-from app.payments.hub import cancel_order_and_payment
+from app.payments.attempts.abandon import switch_payment_method
+from app.payments.attempts.free_orders import pay_order
+from app.payments.attempts.hub import cancel_order_and_payment
 from app.payments.models import PaymentAttempt
-from app.payments.returns import MAX_RETURN_URL_LENGTH, return_token
+from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH, return_token
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import cursor_param, json_body, limit_param, time_param
 from app.web.api.representations import order_json, orders_json, payment_with_action_json
-from app.web_urls import check_http_url
+from app.platform.http.urls import check_http_url
 
 
 def order_of_caller(order_id: str, client_secret: object = None, *, with_timeline: bool = False) -> Order:

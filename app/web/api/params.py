@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 from app.errors import InvalidRequest
 from app.web.json_bodies import parse_json_object
 from app.web.query_args import repeated_query_param
-from app.whole_numbers import parse_whole_number
+from app.platform.values.whole_numbers import parse_whole_number
 
 
 def json_body() -> dict:

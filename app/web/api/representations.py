@@ -7,29 +7,29 @@ from datetime import datetime
 from flask import url_for
 from app.catalog.coupon_models import CouponRedemption
 from app.catalog.coupons import discounts_for_order, discounts_for_orders
-from app.db_types import timestamp
+from app.platform.db.types import timestamp
 from app.catalog.models import Product, Sku
 from app.web.checkout.media import media_url
 from app.catalog.services import Quote
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import checkout_session_object, session_orders
-from app.events import Event
-from app.ledger.wallet import WalletBalance
+from app.platform.outbox.events import Event
+from app.ledger.wallet.services import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
 from app.orders.models import Order, SubOrder
 from app.orders.representation import order_object
 from app.orders.sub_orders import load_sub_orders
 from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
-from app.payments.free_orders import channels_for
-from app.payments.order_payments import payment_object, payments_for_order, payments_for_orders
+from app.payments.attempts.free_orders import channels_for
+from app.payments.representation import payment_object, payments_for_order, payments_for_orders
 from app.signing.contracts import subscription_object
 from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
-from app.payments.refund_models import Refund
-from app.payments.order_refunds import refund_object, refunds_for_order, refunds_for_orders
-from app.payments.dispute_models import Dispute
-from app.payments.disputes import dispute_summary, disputes_for_order, disputes_for_orders
+from app.payments.refunds.models import Refund
+from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
+from app.payments.disputes.models import Dispute
+from app.payments.disputes.services import dispute_summary, disputes_for_order, disputes_for_orders
 from app.web.api.shopper_view import shopper_object
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.secrets import previous_secret_in_overlap
@@ -106,7 +106,7 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         **order_object(order),
         "discounts": [{"coupon": r.code, "description": r.description, "amount": r.amount} for r in discounts],
         "client_secret": order.client_secret,
-        # None for an order of nothing: it is paid without a channel (app/payments/free_orders.py).
+        # None for an order of nothing: it is paid without a channel (app/payments/attempts/free_orders.py).
         "available_channels": [c.to_json() for c in channels_for(order)],
         "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": shopper_reason(t) if shopper else t.reason}
                      for t in order.timeline],

@@ -6,15 +6,15 @@ from datetime import datetime, timezone
 from flask import Response, jsonify, request, stream_with_context
 
 from app.audit.services import audited
-from app.db_snapshot import reads_one_snapshot
+from app.platform.db.snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.ledger import partners
 from app.ledger.books_models import Partner, Payout, Settlement
-from app.ledger.settlement import settlement_json
-from app.ledger.statements import get_settlement, line_json, list_settlements, settlement_lines, statement_csv
-from app.pagination import row_cursor
-from app.payments.payouts import payout_for_settlement, payout_json, retry_payout
-from app.payments.settling import settle_due
+from app.ledger.settlement.services import settlement_json
+from app.ledger.settlement.statements import get_settlement, line_json, list_settlements, settlement_lines, statement_csv
+from app.platform.values.pagination import row_cursor
+from app.payments.payouts.services import payout_for_settlement, payout_json, retry_payout
+from app.payments.payouts.settling import settle_due
 from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key

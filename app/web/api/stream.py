@@ -6,7 +6,7 @@ Each stream is bounded (``ORDER_STREAM_SECONDS``) and ends with ``event: end`` s
 reconnects. Here each open stream holds a gunicorn thread while it lasts; the stream process
 (``app/streams``, STREAM_PUBLIC_URL) serves the same stream on a socket instead, for thousands at once. Changes arrive through Redis pub/sub
 (``app.orders.broadcast``, published right after the commit; one listener per process,
-``app/streams/ping_listener.py``); the order is also re-read every
+``app/web/streams/ping_listener.py``); the order is also re-read every
 ``ORDER_STREAM_RECHECK_SECONDS`` so a lost ping only delays the news.
 """
 from __future__ import annotations
@@ -19,9 +19,9 @@ from urllib.parse import urlencode
 from flask import Flask, Response, current_app, request, stream_with_context, url_for
 from sqlalchemy.exc import DBAPIError
 
-from app import logs
-from app.streams.ping_listener import PingListener
-from app.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
+from app.platform.observability import logs
+from app.web.streams.ping_listener import PingListener
+from app.web.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.web.api import bp
 from app.web.errors import database_outage
 

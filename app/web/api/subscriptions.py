@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request, url_for
 
-from app.db_snapshot import reads_one_snapshot
+from app.platform.db.snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer
 from app.signing import changes, self_service

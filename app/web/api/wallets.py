@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Response, jsonify, request, stream_with_context
 
 from app.errors import InvalidRequest
-from app.ledger.wallet_models import WalletTransfer, WalletWithdrawal
-from app.ledger.wallet_statement import MAX_PAGE, statement_csv, wallet_currencies, wallet_statement
-from app.money import normalise_currency
-from app.payments.wallet_transfers import transfer_funds, transfer_json
-from app.payments.withdrawals import (get_withdrawal, list_withdrawals, request_withdrawal, review_withdrawal,
+from app.ledger.wallet.models import WalletTransfer, WalletWithdrawal
+from app.ledger.wallet.statement import MAX_PAGE, statement_csv, wallet_currencies, wallet_statement
+from app.platform.values.money import normalise_currency
+from app.payments.payouts.transfers import transfer_funds, transfer_json
+from app.payments.payouts.withdrawals import (get_withdrawal, list_withdrawals, request_withdrawal, review_withdrawal,
                                       withdrawal_json)
 from app.web.api import bp
 from app.web.api.audit import api_audited

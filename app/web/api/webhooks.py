@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.extensions import db
 from app.web.api import bp
 from app.web.api.audit import api_audited

@@ -13,10 +13,10 @@ from flask_babel import gettext
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
-from app.payments.adapters.base import ProviderUnavailable
-from app.payments.adapters.stripe_card import read_card_page_token
-from app.payments.channels import adapter_for
-from app.payments.hub import apply_channel_result
+from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.adapters.stripe_card import read_card_page_token
+from app.payments.channels.available import adapter_for
+from app.payments.attempts.hub import apply_channel_result
 from app.payments.models import PaymentAttempt
 from app.web.checkout import bp
 from app.web.shopper_locale import speak_for

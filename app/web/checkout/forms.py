@@ -9,8 +9,8 @@ from werkzeug.datastructures import MultiDict
 
 from app.catalog.models import Sku
 from app.catalog.services import MAX_QUANTITY
-from app.money import normalise_currency
-from app.whole_numbers import parse_whole_number
+from app.platform.values.money import normalise_currency
+from app.platform.values.whole_numbers import parse_whole_number
 
 # One address, no spaces, a dot in the domain: enough to catch a typo; the mail server is the real check.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")

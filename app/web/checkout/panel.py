@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from flask import request
 from flask_babel import gettext
 
-from app.operations.switches import maintenance_for
+from app.platform.switches import maintenance_for
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
@@ -26,7 +26,7 @@ from app.orders.services import create_order
 from app.signing.contracts import open_subscription
 from app.signing.terms import checkout_terms, recurring_sku_in
 from app.signing.trials import trial_days_for
-from app.payments.channels import Prospect, available_channels
+from app.payments.channels.available import Prospect, available_channels
 from app.web.checkout.forms import PanelInput
 from app.web.shopper_locale import browser_currencies, shopper_language
 
@@ -146,7 +146,7 @@ def _trial_offered(sale: Sale, items: list) -> int:
 
 def nothing_due(quote: Quote | None) -> bool:
     """Whether the basket costs nothing and signs no contract (a 100 % coupon, say): it is placed without a payment
-    method, and its order completes without a payment (app/payments/free_orders.py). A free trial's basket also
+    method, and its order completes without a payment (app/payments/attempts/free_orders.py). A free trial's basket also
     costs nothing today, but its payment signs the mandate the renewals are charged on."""
     return quote is not None and quote.total.amount == 0 and checkout_terms(quote) is None
 

@@ -7,8 +7,8 @@ from flask_babel import gettext
 
 from app.extensions import db
 from app.orders.models import Order
-from app.payments.order_payments import payments_for_order
-from app.payments.returns import merchant_return_url, read_return_token, redirect_status
+from app.payments.representation import payments_for_order
+from app.payments.attempts.returns import merchant_return_url, read_return_token, redirect_status
 from app.web.checkout import bp
 
 

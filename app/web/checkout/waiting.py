@@ -9,19 +9,19 @@ from flask import request, url_for
 from flask_babel import gettext, lazy_gettext
 
 from app.catalog.coupons import discounts_for_order
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.operations.manual_kinds import MARKED_FAILED
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
-from app.payments.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
-from app.payments.free_orders import channels_for, owes_nothing
-from app.payments.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
-from app.payments.janitor import NEVER_CREATED
-from app.payments.order_payments import payments_for_order
-from app.payments.order_refunds import refunds_for_order
+from app.payments.attempts.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
+from app.payments.attempts.free_orders import channels_for, owes_nothing
+from app.payments.attempts.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
+from app.payments.attempts.janitor import NEVER_CREATED
+from app.payments.representation import payments_for_order
+from app.payments.refunds.representation import refunds_for_order
 from app.payments.models import PaymentAttempt
 from app.receipts.contents import payment_method
 from app.receipts.sending import receipt_recipient

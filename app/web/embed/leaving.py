@@ -4,7 +4,7 @@ A provider's page (the sandbox's Approve page, a bank's, Stripe's card page) is 
 tell the SDK its height, so the frame kept the panel's and showed a grey band under it, and many providers refuse to
 be framed at all. So, as the hosted checkout does, the shopper goes there in the whole window: the frame asks the
 SDK to take the merchant's page there, and the provider sends the shopper back to that page (through Kassa's signed
-return address, app/payments/returns.py), where the SDK opens the panel at the order's outcome.
+return address, app/payments/attempts/returns.py), where the SDK opens the panel at the order's outcome.
 
 The SDK names the page that embeds the panel (``page``): the frame cannot read its parent's address. It is taken only
 as a page of the origin the panel is embedded by, itself checked against the merchant's allowed origins. A panel
@@ -21,9 +21,9 @@ from app.errors import KassaError
 from app.merchants.origins import normalise_origin
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
-from app.payments.returns import MAX_RETURN_URL_LENGTH, return_token
+from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH, return_token
 from app.web.embed.tokens import Embed
-from app.web_urls import check_http_url
+from app.platform.http.urls import check_http_url
 
 
 def parent_page(origin: str) -> str:

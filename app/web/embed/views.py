@@ -17,15 +17,15 @@ from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import open_session_for, paid_order_id
 from app.errors import KassaError
-from app.languages import CHECKOUT_LANGUAGES
+from app.platform.values.languages import CHECKOUT_LANGUAGES
 from app.extensions import db
 from app.merchants.origins import allowed_origins, normalise_origin, origin_allowed
 from app.merchants.services import Caller, authenticate_key
 from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
-from app.payments.abandon import switch_payment_method
-from app.payments.free_orders import owes_nothing, pay_order
+from app.payments.attempts.abandon import switch_payment_method
+from app.payments.attempts.free_orders import owes_nothing, pay_order
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
                                      replaces_panel, session_sale, waive_channel_when_free)

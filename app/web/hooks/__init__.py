@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from app import logs
+from app.platform.observability import logs
 from app.errors import NotFound, ServiceUnavailable
 from app.payments import integration_log
-from app.payments.adapters.base import CallbackRejected, DisputeNotice, ProviderUnavailable
-from app.payments.channels import adapter_for
-from app.payments.hub import apply_channel_result, attempt_with_order
+from app.payments.channels.adapters.base import CallbackRejected, DisputeNotice, ProviderUnavailable
+from app.payments.channels.available import adapter_for
+from app.payments.attempts.hub import apply_channel_result, attempt_with_order
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.web.api.params import refuse_nul_in_url
@@ -86,7 +86,7 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
 
 
 def _dispute(channel_code: str, notice: DisputeNotice, body: bytes, merchant_id: str | None):
-    from app.payments.disputes import apply_dispute_notice  # disputes build on the hub
+    from app.payments.disputes.services import apply_dispute_notice  # disputes build on the hub
 
     dispute = apply_dispute_notice(notice, merchant_id=merchant_id)
     integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body, verified=True,
@@ -109,7 +109,7 @@ def mandate_callback(channel_code: str):
 @bp.post("/payouts/<channel_code>")
 def payout_callback(channel_code: str):
     """A provider's news about a payout (paid or failed): verified, then applied once."""
-    from app.payments.payouts import apply_payout_result  # payouts build on the channels
+    from app.payments.payouts.services import apply_payout_result  # payouts build on the channels
 
     payout = apply_payout_result(_verified(channel_code, "parse_payout_callback", "payouts"))
     return jsonify({"received": True, "payout": payout.id if payout else None})

@@ -26,7 +26,7 @@ from app.audit.services import AuditActor, audited
 from app.errors import KassaError
 from app.extensions import db, login_manager
 from app.merchants.permissions import PERMISSIONS, ROLES, can, roles_with
-from app.operations.switches import portal_read_only
+from app.platform.switches import portal_read_only
 from app.web.errors import page_error
 from app.web.fragments import is_htmx
 

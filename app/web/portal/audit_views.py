@@ -11,7 +11,7 @@ from wtforms.validators import Length, Optional
 
 from app.audit.sentences import action_label, describe
 from app.audit.services import audit_actions, list_audit_entries
-from app.db_types import after_day
+from app.platform.db.types import after_day
 from app.web.portal import bp
 from app.web.portal.access import permission_required
 

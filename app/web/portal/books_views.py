@@ -7,23 +7,23 @@ from flask import Response, abort, flash, redirect, render_template, request, st
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.db_snapshot import read_one_snapshot
-from app.db_types import utcnow
+from app.platform.db.snapshot import read_one_snapshot
+from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.extensions import db
 from app.ledger import partners as partner_service
 from app.ledger.balance import account_balances, merchant_balance
 from app.ledger.books_models import CYCLES, SETTLEMENT_STATUSES, Partner, Payout
-from app.ledger.clearing_rules import set_merchant_defaults
+from app.ledger.clearing.rules import set_merchant_defaults
 from app.ledger.integrity import latest_check
 from app.ledger.models import JournalEntry, Posting
-from app.ledger.statements import get_settlement, list_settlements, settlement_lines, statement_csv
+from app.ledger.settlement.statements import get_settlement, list_settlements, settlement_lines, statement_csv
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
 from app.orders.sub_orders import STRATEGIES
-from app.pagination import row_cursor
-from app.payments.payouts import payout_for_settlement, retry_payout
-from app.payments.settling import settle_due
+from app.platform.values.pagination import row_cursor
+from app.payments.payouts.services import payout_for_settlement, retry_payout
+from app.payments.payouts.settling import settle_due
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.catalog_forms import parse_split

@@ -15,9 +15,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from app.catalog.coupon_models import KIND_TERMS
 from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_TRIAL_DAYS
-from app.currencies import ISO_4217
-from app.money import Money, ambiguous_comma, exponent, max_amount
-from app.whole_numbers import parse_whole_number
+from app.platform.values.currencies import ISO_4217
+from app.platform.values.money import Money, ambiguous_comma, exponent, max_amount
+from app.platform.values.whole_numbers import parse_whole_number
 
 STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
                   SelectChoice("archived", "Archived")]
@@ -175,7 +175,7 @@ class SkuForm(FlaskForm):
         min=1, max=MAX_CREDITS, message=f"Grant from 1 to {MAX_CREDITS} credits, or leave it empty.")])
     fulfilment_webhook_url = StringField("Your fulfilment webhook (https://…)", validators=[Optional(), Regexp(
         r"^https?://\S+$", message="Give the address of your server, starting with https://, or leave it empty.")])
-    # Clearing (app/ledger/clearing_rules.py): who gets what share of each sale of this option.
+    # Clearing (app/ledger/clearing/rules.py): who gets what share of each sale of this option.
     clearing_split = TextAreaField("Revenue split (one “partner: percent” per line; empty: the product's or your "
                                    "default, else all yours)", validators=[Optional()])
     clearing_hold_days = IntegerField("Hold before payout (days)", default=0,

@@ -20,7 +20,7 @@ from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
-from app.whole_numbers import parse_whole_number
+from app.platform.values.whole_numbers import parse_whole_number
 
 PAGE_SIZE = 20
 

@@ -6,15 +6,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError
-from app.money import (ambiguous_comma, exponent, format_amounts_by_currency, format_major, normalise_currency,
+from app.platform.values.money import (ambiguous_comma, exponent, format_amounts_by_currency, format_major, normalise_currency,
                        parse_amounts_by_currency, parse_major)
-from app.payments.channel_credentials import masked_settings, save_channel_settings
-from app.payments.channel_configs import (MAX_FEE_BPS, channel_order, channel_settings, configure_channel,
+from app.payments.channels.credentials import masked_settings, save_channel_settings
+from app.payments.channels.configs import (MAX_FEE_BPS, channel_order, channel_settings, configure_channel,
                                           move_channel, preview_offers)
-from app.payments.channels import adapter_for
-from app.payments.registry import ChannelSpec, channel_codes, channel_spec
+from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import ChannelSpec, channel_codes, channel_spec
 from app.payments.models import ChannelConfig
-from app.payments.routing import channel_offers
+from app.payments.channels.routing import channel_offers
 from app.web.fragments import render_block
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error

@@ -3,7 +3,7 @@
 The page carries a one-time key; its submit claims the key before acting. A second submit of the same page (a
 double click, the back button and Confirm again, a resent POST on reload) finds the key claimed and is told so,
 instead of acting again: a partial refund confirmed twice was two refunds. The claim is an idempotency key of the
-merchant (app/idempotency.py), committed before the action, so a concurrent second submit waits on its unique
+merchant (app/platform/idempotency.py), committed before the action, so a concurrent second submit waits on its unique
 index and then finds it. The object the action creates is noted on the claim in the action's own transaction: a
 submit that died before it (a killed worker, a lost database) left a claim without one, and the page may be
 confirmed again once that submit is surely dead."""
@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 
 from app.errors import Conflict
-from app.idempotency import (claim_key, fingerprint, note_created, release_key,
+from app.platform.idempotency import (claim_key, fingerprint, note_created, release_key,
                              retake_abandoned_claim, store_response)
 
 _PREFIX = "portal-confirm:"

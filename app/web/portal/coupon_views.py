@@ -15,7 +15,7 @@ from app.catalog.coupon_wording import coupon_scope, coupon_terms
 from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons,
                                  get_coupon, list_coupons, list_redemptions, update_coupon)
 from app.catalog.products import sku_labels
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required

@@ -11,7 +11,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 
 from app.errors import KassaError
-from app.ledger.wallet import wallet_balance
+from app.ledger.wallet.services import wallet_balance
 from app.orders.customer_directory import find_customers, summarise
 from app.orders.customers import parse_customer_id
 from app.orders.entitlements import customer_entitlements

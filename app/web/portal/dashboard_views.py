@@ -8,12 +8,12 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import KassaError
-from app.money import exponent
-from app.payments.report_periods import DEFAULT_PRESET, PRESETS, headline_changes, period_for
-from app.payments.reports import MAX_DAYS, dashboard_report
-from app.payments.routing import channel_offers
+from app.platform.values.money import exponent
+from app.payments.reports.periods import DEFAULT_PRESET, PRESETS, headline_changes, period_for
+from app.payments.reports.dashboard import MAX_DAYS, dashboard_report
+from app.payments.channels.routing import channel_offers
 from app.signing.metrics import subscription_figures
 from app.web.portal import bp
 from app.web.portal.access import permission_required, show_error

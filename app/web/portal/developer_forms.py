@@ -7,7 +7,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectC
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.event_types import SUBSCRIBABLE
+from app.webhooks.event_types import SUBSCRIBABLE
 from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
 from app.request_log.history import STATUS_CLASSES
 from app.webhooks.models import DELIVERY_STATUSES

@@ -1,14 +1,14 @@
 """Disputes (chargebacks) in the portal: the filtered list, and the dispute page where the merchant sends its
-evidence (checked, confirmed, then forwarded to the provider). The rules live in app/payments/disputes.py."""
+evidence (checked, confirmed, then forwarded to the provider). The rules live in app/payments/disputes/services.py."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.db_snapshot import read_one_snapshot
+from app.platform.db.snapshot import read_one_snapshot
 from app.errors import KassaError
-from app.payments.dispute_models import DISPUTE_STATUSES, Dispute
-from app.payments.disputes import check_evidence, get_dispute, list_disputes, submit_evidence
+from app.payments.disputes.models import DISPUTE_STATUSES, Dispute
+from app.payments.disputes.services import check_evidence, get_dispute, list_disputes, submit_evidence
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.mode_views import portal_livemode

@@ -11,10 +11,10 @@ from wtforms import (BooleanField, EmailField, HiddenField, IntegerField, Passwo
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, Regexp
 
-from app.languages import CHECKOUT_LANGUAGES
+from app.platform.values.languages import CHECKOUT_LANGUAGES
 from app.merchants.permissions import ROLES
 from app.merchants.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
-from app.whole_numbers import parse_whole_number
+from app.platform.values.whole_numbers import parse_whole_number
 
 def whole_number(raw: str) -> int | str:
     """A form's whole number as an int, else the text as typed, for the service to refuse with its message. Digits

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from app.errors import KassaError
 from app.extensions import db
-from app.operations.models import Switch
-from app.operations.switches import PLATFORM, for_merchant, switch_off, switch_on
-from app.payments.registry import channel_codes
+from app.platform.switch_models import Switch
+from app.platform.switches import PLATFORM, for_merchant, switch_off, switch_on
+from app.payments.channels.registry import channel_codes
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm

@@ -7,22 +7,22 @@ from flask import Response, abort, flash, redirect, render_template, request, st
 from flask_login import current_user
 
 from app.catalog.coupons import discounts_for_orders
-from app.csv_export import CsvChunks, spreadsheet_safe
-from app.db_snapshot import read_one_snapshot
+from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
+from app.platform.db.snapshot import read_one_snapshot
 from app.errors import KassaError
-from app.event_history import events_for_order
+from app.platform.outbox.history import events_for_order
 from app.extensions import db
-from app.ledger.statements import order_books
+from app.ledger.settlement.statements import order_books
 from app.merchants.permissions import can, roles_with
-from app.money import Money, ambiguous_comma, exponent, format_major, parse_major
+from app.platform.values.money import Money, ambiguous_comma, exponent, format_major, parse_major
 from app.orders.services import get_order
-from app.payments.order_payments import payments_for_order
+from app.payments.representation import payments_for_order
 from app.payments.integration_log import integration_logs_for_attempt
-from app.payments.order_search import OrderFilters, export_orders, search_orders
-from app.payments.refund_models import Refund
-from app.payments.order_refunds import refunds_for_order
-from app.payments.disputes import disputes_for_order
-from app.payments.refunds import check_refund, create_refund, get_refund, refundable, retry_refund
+from app.payments.reports.order_search import OrderFilters, export_orders, search_orders
+from app.payments.refunds.models import Refund
+from app.payments.refunds.representation import refunds_for_order
+from app.payments.disputes.services import disputes_for_order
+from app.payments.refunds.services import check_refund, create_refund, get_refund, refundable, retry_refund
 from app.receipts.sending import receipt_email_of
 from app.risk.refund_requests import score_request
 from app.webhooks.history import deliveries_for_order

@@ -7,7 +7,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, Passwor
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.orders.state import STATUSES
-from app.payments.registry import ChannelSpec, channels
+from app.payments.channels.registry import ChannelSpec, channels
 
 ANY = SelectChoice("", "Any")
 
@@ -59,7 +59,7 @@ class ChannelForm(FlaskForm):
 
 
 class ChannelFeesForm(FlaskForm):
-    """The merchant's rate with the provider, typed as the provider's contract says it (app/payments/fees.py)."""
+    """The merchant's rate with the provider, typed as the provider's contract says it (app/payments/channels/fees.py)."""
     fee_percent = StringField("Rate on each payment (%)", validators=[
         Optional(), Regexp(r"^\s*\d{1,3}([.,]\d{1,2})?\s*%?\s*$",
                            message="Enter a percentage with at most two decimals, e.g. 2.9.")])
@@ -70,7 +70,7 @@ class ChannelFeesForm(FlaskForm):
 def channel_settings_form(spec: ChannelSpec, masked: dict, **kwargs) -> FlaskForm:
     """A form built from a payment tool's settings schema: a password input per secret (blank keeps the saved
     one, whose masked form is the placeholder), a text input per option. Validation of the values themselves
-    is the schema's, in app/payments/channel_credentials.py."""
+    is the schema's, in app/payments/channels/credentials.py."""
 
     class ChannelSettingsForm(FlaskForm):
         pass

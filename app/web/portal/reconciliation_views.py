@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.permissions import can
@@ -18,7 +18,7 @@ from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
-from app.payments.registry import is_test_channel
+from app.payments.channels.registry import is_test_channel
 
 PAGE_SIZE = 25
 RUN_PAGE = 50  # a run's discrepancies shown at once

@@ -9,7 +9,7 @@ from flask_login import current_user
 from app.errors import InvalidRequest, KassaError, NotFound
 from app.extensions import db
 from app.merchants.models import Merchant
-from app.money import ambiguous_comma, normalise_currency, parse_major
+from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
 from app.orders.services import get_order
 from app.risk import lists, rules

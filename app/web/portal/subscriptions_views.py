@@ -9,14 +9,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.catalog.products import skus_named
-from app.db_snapshot import read_one_snapshot
+from app.platform.db.snapshot import read_one_snapshot
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
 from app.orders.models import Order
-from app.payments.order_payments import payments_for_order
-from app.signing import changes, dunning, test_clocks
+from app.payments.representation import payments_for_order
+from app.signing import changes, test_clocks
+from app.signing.renewals import dunning
 from app.signing.trials import set_repeat_trials
 from app.signing.contracts import get_subscription, list_subscriptions
 from app.signing.models import Subscription, TestClock

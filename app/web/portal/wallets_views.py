@@ -8,12 +8,12 @@ from flask_login import current_user
 
 from app.errors import KassaError
 from app.extensions import db
-from app.ledger.wallet import wallet_balance
-from app.ledger.wallet_models import WalletWithdrawal
-from app.ledger.wallet_statement import statement_csv, wallet_currencies, wallet_statement
+from app.ledger.wallet.services import wallet_balance
+from app.ledger.wallet.models import WalletWithdrawal
+from app.ledger.wallet.statement import statement_csv, wallet_currencies, wallet_statement
 from app.merchants.permissions import can
-from app.payments.wallet_holders import wallet_holders
-from app.payments.withdrawals import get_withdrawal, list_withdrawals, review_withdrawal, withdrawal_status
+from app.payments.reports.wallet_holders import wallet_holders
+from app.payments.payouts.withdrawals import get_withdrawal, list_withdrawals, review_withdrawal, withdrawal_status
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm

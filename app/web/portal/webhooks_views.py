@@ -8,7 +8,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from app.errors import KassaError
-from app.events import Event
+from app.platform.outbox.events import Event
 from app.extensions import db
 from app.webhooks.delivery import resend_delivery
 from app.webhooks.endpoints import create_endpoint, delete_endpoint, get_endpoint, list_endpoints

@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import abort, render_template, request, url_for
 from flask_login import current_user
 
-from app.db_types import utcnow
+from app.platform.db.types import utcnow
 from app.operations.order_watch import STUCK_LISTS, status_counts, stuck_list, stuck_page
 from app.operations.workflows import MACHINES
 from app.web.fragments import render_page_or_block

@@ -15,9 +15,9 @@ import time
 from typing import Mapping
 from urllib.parse import urlencode
 
-from app.payments.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
+from app.payments.channels.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
                                         ProviderRefused, RefundResult)
-from app.payments.registry import ChannelSpec, SettingField
+from app.payments.channels.registry import ChannelSpec, SettingField
 
 __version__ = "0.1.0"
 

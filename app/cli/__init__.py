@@ -1,0 +1,1 @@
+"""``flask --app wsgi kassa …``: the operator's and developer's commands (merchants, demo, backups, events)."""

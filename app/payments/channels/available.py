@@ -1,0 +1,96 @@
+"""Channel registry and per-merchant routing: which channels an order may be paid with."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+
+from app.payments.channels.adapters.base import ChannelAdapter
+from app.payments.channels.registry import channel_spec
+
+
+@dataclass(frozen=True, kw_only=True)
+class Prospect:
+    """An order about to be created, as routing sees it (the checkout panel, top-ups)."""
+
+    customer_id: str | None
+    customer_source: str  # how the customer is known (app/orders/customers.py)
+    livemode: bool
+    total: int
+    currency: str
+    kind: str = "purchase"
+
+
+@dataclass(frozen=True)
+class AvailableChannel:
+    code: str
+    name: str
+    icon: str
+    priority: int
+    agreement_text: str | None = None  # the protocol template the hosted panel shows
+    note: str | None = None  # shown under the name, e.g. the wallet's balance
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "icon": self.icon}
+
+
+def adapter_for(code: str, merchant_id: str | None = None) -> ChannelAdapter | None:
+    """The adapter for a channel code, from the registry, configured from the app config and (given a merchant)
+    that merchant's saved settings for the channel; None if no such channel is installed."""
+    spec = channel_spec(code)
+    if spec is None:
+        return None
+    settings = {}
+    if merchant_id is not None and spec.settings:
+        from app.payments.channels.credentials import merchant_settings  # reads the registry above
+
+        settings = merchant_settings(merchant_id, code)
+    return spec.build(current_app.config, settings)
+
+
+# Kassa's own channels (the registry may hold more: channel_codes()).
+BUILT_IN_CHANNELS = ("sandbox_card", "sandbox_qr", "wallet")
+
+
+def available_channels(merchant_id: str, order: object | None = None, *,
+                       amount: int | None = None, currency: str | None = None) -> list[AvailableChannel]:
+    """Channels the merchant offers now, highest priority (lowest number) first: enabled, breaker
+    not open, and (given an order, or an amount and currency) whose limits admit that total; for a
+    live order, no test channel. Given an order (or a Prospect), a channel whose adapter has
+    ``offer(merchant_id, order)`` is listed only when that returns a note (the wallet: only for an
+    authenticated customer whose balance covers the total)."""
+    from app.payments.channels.routing import channel_offers  # routing reads the registry above
+
+    livemode = False
+    if order is not None:
+        amount, currency, livemode = order.total, order.currency, order.livemode
+    channels = []
+    for offer in channel_offers(merchant_id, amount=amount, currency=currency, livemode=livemode):
+        if offer.refusal is not None:
+            continue
+        adapter, note = adapter_for(offer.code, merchant_id), None
+        refuse = getattr(adapter, "refuse", None)
+        if order is not None and refuse is not None and refuse(order) is not None:
+            continue  # e.g. a Stripe test key and a live order: paying would be refused
+        if order is not None and hasattr(adapter, "offer"):
+            note = adapter.offer(merchant_id, order)
+            if note is None:
+                continue
+        channels.append(AvailableChannel(code=offer.code, name=offer.name, icon=offer.icon, priority=offer.priority,
+                                         agreement_text=offer.agreement_text, note=note))
+    return channels
+
+
+def channel_name(merchant_id: str, code: str) -> str:
+    """The name shoppers know a channel by: the merchant's display name for it, else the channel's own."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.payments.models import ChannelConfig
+
+    shown = db.session.scalar(select(ChannelConfig.display_name).where(ChannelConfig.merchant_id == merchant_id,
+                                                                       ChannelConfig.code == code))
+    if shown:
+        return shown
+    spec = channel_spec(code)
+    return getattr(spec.adapter, "default_name", code) if spec is not None else code

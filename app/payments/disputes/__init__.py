@@ -1,0 +1,1 @@
+"""Disputes (chargebacks): the shopper's bank takes a captured payment back; evidence, outcome and the books."""

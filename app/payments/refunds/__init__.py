@@ -1,0 +1,1 @@
+"""Refunds through the channel that captured: full and partial, returned captures, the sweep, compensation."""

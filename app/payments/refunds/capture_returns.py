@@ -1,0 +1,85 @@
+"""Returning a capture the order does not keep (DESIGN.md §3): it landed after the order was closed, or the order
+was already paid by another payment. A return is a refund of kind ``capture_return`` through the same two steps as
+any refund (``app/payments/refunds/services.py``), but it never moves the order: the order never kept that money."""
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
+from app.errors import Conflict
+from app.extensions import db
+from app.platform.values.ids import new_id
+from app.orders.models import Order
+from app.payments.attempts.hub import order_lock
+from app.payments.models import PaymentAttempt
+from app.payments.refunds.models import Refund
+from app.payments.refunds.services import hold_refund_money, send_refund
+from app.payments.reports.days import figures_changed
+from app.payments.state import refund_sources
+
+log = logs.get("refunds")
+
+STRAY_CAPTURE_PREFIX = "stray capture returned: "
+
+
+def refund_stray_capture(attempt_id: str, why: str, *, actor: str = "system") -> Refund | None:
+    """Give back, in full, a capture the order does not keep: it landed after the order was closed, or
+    the order was already paid by another payment. Safe to run again: one return per capture (the database
+    holds it to that), resent under its own reference until the provider settles it; a refused one is
+    tried again under a fresh reference."""
+    attempt = db.session.get(PaymentAttempt, attempt_id)
+    if attempt is None or attempt.status != "succeeded":
+        return None
+    earlier = db.session.scalar(select(Refund).where(Refund.payment_id == attempt_id, Refund.kind == "capture_return")
+                                .order_by(Refund.created_at.desc()).limit(1))
+    if earlier is not None:
+        if earlier.status == "succeeded":
+            return earlier
+        return send_refund(earlier.id) if earlier.status == "pending" else resend_capture_return(earlier.id)
+    order = db.session.get(Order, attempt.order_id)
+    now = utcnow()
+    with order_lock(order.id):
+        refund = Refund(id=new_id("re"), merchant_id=order.merchant_id, order_id=order.id, payment_id=attempt.id,
+                        channel=attempt.channel, amount=attempt.amount, currency=attempt.currency, status="pending",
+                        kind="capture_return", reason=(STRAY_CAPTURE_PREFIX + why)[:500],
+                        previous_order_status=order.status, provider_attempt=1, actor=actor,
+                        created_at=now, updated_at=now)
+        db.session.add(refund)
+        try:
+            db.session.flush()
+            hold_refund_money(order, refund, attempt)
+            db.session.commit()
+        except IntegrityError:  # this capture's return, or another refund of the order, is in flight: retry later
+            db.session.rollback()
+            raise Conflict("another refund of this order is in progress", code="refund_in_progress") from None
+    log.warning("returning a stray capture", extra={"fields": {"order_id": order.id, "attempt_id": attempt.id,
+                                                               "refund_id": refund.id}})
+    return send_refund(refund.id)
+
+
+def resend_capture_return(refund_id: str) -> Refund:
+    """Send a refused return of a stray capture again (the refusal already moved it to a fresh reference).
+    The order is not touched: it never kept this money."""
+    refund = db.session.get(Refund, refund_id)
+    with order_lock(refund.order_id):
+        try:
+            changed = db.session.execute(
+                update(Refund).where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
+                .values(status="pending", failure_reason=None, updated_at=utcnow(), sweep_failures=0,
+                        next_sweep_at=None)
+                .execution_options(synchronize_session=False)).rowcount
+            if changed == 1:
+                figures_changed(refund.merchant_id)  # a failed refund may yet succeed: its day's refunds move
+                refund = db.session.get(Refund, refund_id, populate_existing=True)
+                hold_refund_money(db.session.get(Order, refund.order_id), refund,
+                                  db.session.get(PaymentAttempt, refund.payment_id))
+            db.session.commit()
+        except IntegrityError:
+            changed = 0
+            db.session.rollback()
+        if changed != 1:
+            raise Conflict("this returned capture is already being refunded; wait for its outcome",
+                           code="refund_in_progress")
+    return send_refund(refund_id)

@@ -1,0 +1,404 @@
+"""Refunds through the channel that captured the payment (DESIGN.md §3).
+
+A refund is two steps. First one transaction inserts the ``pending`` refund and moves the order to
+``refunding`` (one refund in flight per order, enforced by a unique index). Then, outside any
+transaction, the channel is asked to refund with the refund id as its idempotency reference, and a
+second transaction settles the outcome: on success ``refunded_amount`` grows by a conditional
+UPDATE that can never pass the total, and the order becomes ``refunded`` or returns to where it
+was; on failure the refund stays visible as ``failed`` and can be retried.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+
+from app.platform.observability import logs
+from app.platform.db.types import utcnow
+from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
+from app.platform.outbox.events import Event, record_event
+from app.extensions import db
+from app.platform.values.ids import new_id
+from app.ledger.captures import post_refund
+from app.ledger.fees import fee_back
+from app.ledger.refund_holds import hold_for_refund, release_refund_hold
+from app.ledger.journal import find_entry
+from app.ledger.wallet.services import release_topup_refund_hold, topup_refund_hold
+from app.platform.values.money import Money
+from app.orders.models import Order
+from app.orders.services import StaleOrder, get_order, note_on_timeline, transition
+from app.orders.timeline_kinds import EntryCode
+from app.payments.channels.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
+from app.payments.channels.available import adapter_for
+from app.payments.disputes.models import Dispute
+from app.payments.channels.fees import fee_return_rule
+from app.payments.attempts.hub import STRAY_CAPTURE, OrderBusy, order_lock
+from app.payments.models import PaymentAttempt
+from app.payments.refunds.representation import refund_object
+from app.payments.refunds.models import Refund
+from app.payments.reports.days import figures_changed
+from app.payments.state import refund_may_become, refund_sources
+
+log = logs.get("refunds")
+
+REFUNDABLE_STATUSES = ("paid", "fulfilled", "completed")
+MAX_REASON_LENGTH = 500
+# What a pending refund's failure_reason starts with once the channel's answer was lost (the provider may have made it).
+UNKNOWN_OUTCOME = "outcome unknown, checking with the provider: "
+
+
+def _parse_amount(amount: object) -> int | None:
+    # bool is an int in Python, and a float is never an amount.
+    if amount is not None and (type(amount) is not int or amount <= 0):
+        raise InvalidRequest("amount must be a positive integer in minor units", param="amount")
+    return amount
+
+
+def _parse_reason(reason: object) -> str | None:
+    if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_REASON_LENGTH):
+        raise InvalidRequest(f"reason must be a string of at most {MAX_REASON_LENGTH} characters", param="reason")
+    return reason or None
+
+
+def _check_refundable(order: Order, amount: int) -> None:
+    if order.status == "refunding":
+        raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                       code="refund_in_progress")
+    if order.status not in REFUNDABLE_STATUSES:
+        raise Conflict(f"order is {order.status} and cannot be refunded", code="order_state_invalid")
+    if order.total == 0:  # completed without a payment (app/payments/attempts/free_orders.py): no money was taken
+        raise Unprocessable("this order cost nothing and no payment was taken, so there is nothing to refund",
+                            code="nothing_to_refund")
+    remaining = refundable(order)
+    if amount > remaining:
+        taken = (f" ({Money(order.disputed_amount, order.currency).format()} is disputed: the shopper's bank took "
+                 "it back)") if order.disputed_amount else ""
+        raise Unprocessable(f"at most {Money(remaining, order.currency).format()} of this order can still be refunded"
+                            + taken, code="amount_too_large", param="amount")
+
+
+def refundable(order: Order) -> int:
+    """What the merchant may still give back: never money the shopper's bank already took back by a dispute."""
+    return order.total - order.refunded_amount - order.disputed_amount
+
+
+def lost_to_disputes(order_id: str) -> int:
+    """What lost disputes took back of the order for good: an open dispute may still be won, a won one returned it."""
+    return int(db.session.scalar(select(func.coalesce(func.sum(Dispute.amount), 0))  # PostgreSQL sums a Decimal
+                                 .where(Dispute.order_id == order_id, Dispute.status == "lost")))
+
+
+def given_back_in_full(order: Order) -> tuple[bool, int]:
+    """Whether refunds and lost disputes together gave the whole total back, and what the lost disputes took.
+
+    Refunded needs a refund: an order the bank alone took back is a chargeback (its disputes show it), not a refund,
+    and keeps its status so it completes and clears as before."""
+    lost = lost_to_disputes(order.id)
+    return order.refunded_amount > 0 and order.refunded_amount + lost == order.total, lost
+
+
+def refunded_by_lost_dispute(order: Order, dispute_id: str) -> None:
+    """After a dispute is lost, in the caller's transaction under the order's lock: the order becomes ``refunded``
+    when the refunds made before it and the lost disputes together gave its whole total back (a refund in flight
+    decides when it settles instead)."""
+    full, lost = given_back_in_full(order)
+    if not full or order.status not in REFUNDABLE_STATUSES:
+        return
+    transition(order, "refunded", reason=f"given back in full: {Money(order.refunded_amount, order.currency).format()}"
+               f" refunded and {Money(lost, order.currency).format()} kept by the shopper's bank (dispute "
+               f"{dispute_id} lost)", actor="channel")
+
+
+def _captured_payment(order_id: str) -> PaymentAttempt:
+    """The capture that paid the order. A stray capture, returned on its own, never is: one being returned, nor one
+    that landed once another had paid the order, though it may be the older attempt (a first try approved after a
+    second one paid), even before the outbox has started its return."""
+    returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id,
+                                       Refund.kind == "capture_return").exists()
+    strays = [event.data["object"]["id"] for event in db.session.scalars(
+        select(Event).where(Event.order_id == order_id, Event.type == STRAY_CAPTURE))]
+    payment = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
+                                                             PaymentAttempt.status == "succeeded", ~returned,
+                                                             PaymentAttempt.id.not_in(strays))
+                                .order_by(PaymentAttempt.created_at).limit(1))
+    if payment is None or not payment.provider_reference:
+        raise Conflict("the order has no captured payment to refund", code="order_state_invalid")
+    return payment
+
+
+def check_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None) -> int:
+    """The amount a refund would give back (default: all that remains), or the error ``create_refund``
+    would raise; changes nothing (the portal asks this before its confirmation step)."""
+    amount, _ = _parse_amount(amount), _parse_reason(reason)
+    order = get_order(merchant_id, order_id)
+    amount = refundable(order) if amount is None else amount
+    _check_refundable(order, amount)
+    if amount <= 0:
+        raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
+    _captured_payment(order.id)
+    return amount
+
+
+# How often a refund re-reads an order that changed under it before answering 409: a worker fulfilling the order
+# just paid (paid → fulfilled, no lock) is the usual cause, and nothing was asked of the channel yet.
+_STALE_READS = 3
+
+
+def create_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None,
+                  actor: str = "api") -> Refund:
+    """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel."""
+    amount, reason = _parse_amount(amount), _parse_reason(reason)
+    for read in range(1, _STALE_READS + 1):
+        try:
+            refund = _open_refund(merchant_id, order_id, amount, reason, actor)
+            break
+        except StaleOrder:
+            if read == _STALE_READS:
+                raise  # 409 order_changed_concurrently: re-read the order and decide again
+            log.info("order changed while a refund was opened; reading it again",
+                     extra={"fields": {"merchant_id": merchant_id, "order_id": order_id, "read": read}})
+    log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
+                                                   "refund_id": refund.id, "amount": refund.amount}})
+    return send_refund(refund.id)
+
+
+def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: str | None, actor: str) -> Refund:
+    """The pending refund and the order's move to ``refunding``, committed together (StaleOrder when the order
+    changed after it was read; then nothing was written)."""
+    order = get_order(merchant_id, order_id)
+    amount = refundable(order) if amount is None else amount
+    _check_refundable(order, amount)
+    if amount <= 0:
+        raise Unprocessable("nothing remains to be refunded on this order", code="amount_too_large", param="amount")
+    payment = _captured_payment(order.id)
+    now = utcnow()
+    # Under the order's lock like every decision about it: without Redis nothing is written and the
+    # channel is not asked (503), rather than a refund made at the provider that Kassa cannot settle.
+    refund_id = new_id("re")
+    risk = _abuse_assessment(order)
+    with order_lock(order.id), _wallet_hold(order, refund_id, 1, amount):
+        refund = Refund(id=refund_id, merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
+                        channel=payment.channel, amount=amount, currency=order.currency, status="pending",
+                        reason=reason, previous_order_status=order.status, provider_attempt=1, actor=actor,
+                        risk=risk, created_at=now, updated_at=now)
+        db.session.add(refund)
+        why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
+        try:
+            transition(order, "refunding", reason=why, actor=actor, quoted=reason)
+            hold_refund_money(order, refund, payment)
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                           code="refund_in_progress") from None
+        except StaleOrder:
+            db.session.rollback()
+            raise
+    return refund
+
+
+def _abuse_assessment(order: Order) -> dict:
+    """The refund-abuse score of the customer, as a shopper's own request is scored: a merchant's refund is the
+    merchant's decision and is never refused for it, but it is recorded with the refund for the merchant to see."""
+    from app.risk.refund_requests import score_request  # risk reads orders and refunds; imported where used
+
+    score, reasons = score_request(order, ip=None, device=None)
+    return {"score": score, "reasons": reasons}
+
+
+def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> None:
+    """Set the refund's money aside in its own transaction (app/ledger/refund_holds.py); a top-up's refund is the
+    customer's money and has its own hold (``_wallet_hold``)."""
+    if order.kind == "topup":
+        # The provider still gives back its part of the top-up's capture fee, by the same rule as a purchase's: the
+        # refund records it, so the statement's refund line matches it as the capture's matches the attempt's fee.
+        refund.fee_amount = fee_back(payment.fee_amount, payment.amount, order.refunded_amount, refund.amount,
+                                     rule=fee_return_rule(payment.channel))
+        return
+    refund.fee_amount = hold_for_refund(
+        merchant_id=order.merchant_id, order_id=order.id, livemode=order.livemode, currency=refund.currency,
+        refund_id=refund.id, provider_attempt=refund.provider_attempt, amount=refund.amount, channel=payment.channel,
+        captured=payment.amount, capture_fee=payment.fee_amount, fee_rule=fee_return_rule(payment.channel),
+        refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
+        capture_return=refund.kind == "capture_return", now=utcnow())
+
+
+@contextmanager
+def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: int) -> Iterator[None]:
+    """A top-up's refund first takes its amount back out of the customer's wallet (409 if it was spent),
+    in the refund's own transaction; other orders need nothing. A top-up not credited yet (held for risk
+    review, or its credit still queued) has put nothing in the wallet, so nothing is taken: its credit is
+    then only what the refunds left (app/orders/topups.py), and the order's lock and version keep the two
+    from crossing."""
+    if order.kind != "topup" or find_entry("wallet.topup", order.id) is None:
+        yield
+        return
+    with topup_refund_hold(order.merchant_id, order.customer_id, f"{refund_id}:{provider_attempt}",
+                           Money(amount, order.currency), livemode=order.livemode, order_id=order.id):
+        yield
+
+
+def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Refund:
+    """Try a failed refund again; the order must still be refundable for its amount."""
+    refund = get_refund(merchant_id, refund_id)
+    if not refund_may_become(refund.status, "pending"):
+        raise Conflict(f"refund is {refund.status}; only a failed refund can be retried", code="refund_state_invalid")
+    if refund.kind == "capture_return":
+        from app.payments.refunds.capture_returns import resend_capture_return  # returns build on refunds
+
+        return resend_capture_return(refund.id)
+    order = get_order(merchant_id, refund.order_id)
+    _check_refundable(order, refund.amount)
+    with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
+        changed = db.session.execute(
+            update(Refund).where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))
+            .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow(),
+                    sweep_failures=0, next_sweep_at=None)
+            .execution_options(synchronize_session=False)).rowcount
+        try:
+            if changed != 1:
+                raise StaleOrder("refund changed concurrently")
+            figures_changed(merchant_id)  # a failed refund may yet succeed: its day's refunds move
+            transition(order, "refunding", reason=f"refund {refund.id} retried", actor=actor)
+            hold_refund_money(order, refund, db.session.get(PaymentAttempt, refund.payment_id))
+            db.session.commit()
+        except (IntegrityError, StaleOrder):
+            db.session.rollback()
+            raise Conflict("a refund is already in progress for this order; wait for its outcome",
+                           code="refund_in_progress") from None
+    return send_refund(refund.id)
+
+
+def send_refund(refund_id: str) -> Refund:
+    """Ask the channel to refund a pending refund and settle its answer (no transaction is held open)."""
+    refund = db.session.get(Refund, refund_id, populate_existing=True)
+    if refund is None or refund.status != "pending":
+        return refund
+    payment = db.session.get(PaymentAttempt, refund.payment_id)
+    try:
+        adapter = adapter_for(refund.channel, refund.merchant_id)
+        result = adapter.refund(payment.provider_reference, refund.amount, refund.provider_reference)
+        refused = result.status == "failed"
+    except ProviderRefused as exc:  # a healthy provider said no: nothing was refunded
+        result, refused = RefundResult(None, "failed", f"refused by the provider: {exc}"), True
+    except ProviderUnavailable as exc:
+        # No clear answer: the provider may have refunded. The refund stays pending (the order stays
+        # refunding, so no second refund can start) and the sweep sends it again with the same reference,
+        # which the provider answers with the refund it already made instead of making another.
+        return _outcome_unknown(refund.id, str(exc))
+    return _settle(refund.id, result, refused=refused)
+
+
+def _outcome_unknown(refund_id: str, why: str) -> Refund:
+    db.session.rollback()
+    db.session.execute(update(Refund).where(Refund.id == refund_id, Refund.status == "pending").values(
+        failure_reason=f"{UNKNOWN_OUTCOME}{why}"[:500], updated_at=utcnow())
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+    log.warning("refund outcome unknown: %s", why, extra={"fields": {"refund_id": refund_id}})
+    return db.session.get(Refund, refund_id, populate_existing=True)
+
+
+def settle_refund_by_lookup(refund: Refund, *, why: str) -> Refund:
+    """Settle a refund whose outcome is unknown by asking the provider whether it made it, without making one: its
+    verdict settles the refund; a provider that never got it makes the refund fail (its money set aside goes back, and
+    a retry is a new try, sent after whatever happened meanwhile). ProviderUnavailable when the provider cannot be
+    asked, or this channel cannot look a refund up."""
+    payment = db.session.get(PaymentAttempt, refund.payment_id)
+    adapter = adapter_for(refund.channel, refund.merchant_id)
+    if not hasattr(adapter, "find_refund"):
+        raise ProviderUnavailable(f"channel {refund.channel} cannot look a refund up")
+    found = adapter.find_refund(payment.provider_reference, refund.provider_reference)
+    if found is None:
+        found = RefundResult(None, "failed", f"the provider never got it ({why}); retry it if something remains")
+    return _settle(refund.id, found, refused=found.status == "failed")
+
+
+def _settle(refund_id: str, result: RefundResult, *, refused: bool) -> Refund:
+    order_id = db.session.get(Refund, refund_id).order_id
+    with order_lock(order_id):
+        for _ in range(3):
+            values = {"status": result.status, "failure_reason": (result.failure_reason or "")[:500] or None,
+                      "provider_refund_id": result.provider_reference, "updated_at": utcnow()}
+            if refused:
+                values["provider_attempt"] = Refund.provider_attempt + 1  # the next try is a new refund
+            settleable = Refund.status.in_(refund_sources(result.status))
+            changed = db.session.execute(update(Refund).where(Refund.id == refund_id, settleable)
+                                         .values(**values).execution_options(synchronize_session=False)).rowcount
+            if changed != 1:
+                db.session.rollback()  # settled by someone else (a sweep and a request racing)
+                return db.session.get(Refund, refund_id, populate_existing=True)
+            refund = db.session.get(Refund, refund_id, populate_existing=True)
+            # With its lines: the order event _move_order writes carries them.
+            order = db.session.get(Order, order_id, populate_existing=True, options=[joinedload(Order.items)])
+            if refund.status == "succeeded":
+                post_refund(merchant_id=refund.merchant_id, refund_id=refund.id,
+                            provider_attempt=refund.provider_attempt, order_id=order.id, channel=refund.channel,
+                            amount=refund.amount, currency=refund.currency, order_kind=order.kind,
+                            livemode=order.livemode)
+            elif order.kind != "topup":
+                # Refused: the money set aside goes back (the refusal has already moved it to its next try).
+                release_refund_hold(refund.merchant_id, refund.id, refund.provider_attempt - 1,
+                                    livemode=order.livemode, now=utcnow())
+            try:
+                _move_order(order, refund)
+            except StaleOrder:
+                db.session.rollback()
+                continue
+            record_event(refund.merchant_id, f"refund.{refund.status}", refund_object(refund))
+            db.session.commit()
+            log.info("refund %s", refund.status, extra={"fields": {
+                "merchant_id": refund.merchant_id, "order_id": order_id, "refund_id": refund_id}})
+            return refund
+    raise OrderBusy(f"order {order_id} kept changing while settling refund {refund_id}; retry")
+
+
+def _move_order(order: Order, refund: Refund) -> None:
+    shown = Money(refund.amount, refund.currency).format()
+    if refund.kind == "capture_return":
+        # Money the order never kept: its status and refunded amount stay; the timeline says what happened.
+        note = (f"{'returned' if refund.status == 'succeeded' else 'could not return yet'} {shown} captured by "
+                f"payment {refund.payment_id} ({refund.id})")
+        note_on_timeline(order, note, actor="system", kind=EntryCode.CAPTURE_RETURNED if refund.status == "succeeded"
+                         else EntryCode.CAPTURE_NOT_RETURNED)
+        return
+    if refund.status != "succeeded":
+        hold = f"{refund.id}:{refund.provider_attempt - 1}"
+        # Refused: the wallet gets back what the refund's hold took (a top-up not credited yet had none).
+        if order.kind == "topup" and find_entry("wallet.topup_refund", hold) is not None:
+            release_topup_refund_hold(order.merchant_id, order.customer_id, hold,
+                                      Money(refund.amount, refund.currency), livemode=order.livemode,
+                                      order_id=order.id)
+        transition(order, refund.previous_order_status, reason=f"refund {refund.id} of {shown} failed: "
+                   f"{refund.failure_reason or 'refused by the channel'}", actor=f"channel:{refund.channel}",
+                   announce=False, reason_code=EntryCode.REFUND_FAILED)
+        return
+    # The database re-checks the invariant: refunds never add up to more than was captured.
+    grown = db.session.execute(
+        update(Order).where(Order.id == order.id,
+                            Order.refunded_amount + Order.disputed_amount + refund.amount <= Order.total)
+        .values(refunded_amount=Order.refunded_amount + refund.amount)
+        .execution_options(synchronize_session=False)).rowcount
+    if grown != 1:
+        raise RuntimeError(f"refund {refund.id} would exceed the total of order {order.id}")
+    order.refunded_amount += refund.amount
+    # Money a lost dispute took went back to the shopper too: with it the order may be given back in full.
+    full, lost = given_back_in_full(order)
+    why = f"{'refunded' if full else 'partially refunded'} {shown} ({refund.id})"
+    if full and lost:
+        why += (f"; with {Money(lost, order.currency).format()} kept by the shopper's bank (lost dispute) "
+                "all is given back")
+    transition(order, "refunded" if full else refund.previous_order_status, reason=why,
+               actor=f"channel:{refund.channel}", announce=full,
+               reason_code=None if full else EntryCode.PARTIALLY_REFUNDED)
+
+
+def get_refund(merchant_id: str, refund_id: str) -> Refund:
+    """The merchant's refund; another merchant's is not found."""
+    refund = db.session.scalar(select(Refund).where(Refund.id == refund_id, Refund.merchant_id == merchant_id))
+    if refund is None:
+        raise NotFound(f"no refund {refund_id!r}", param="id")
+    return refund

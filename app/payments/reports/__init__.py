@@ -1,0 +1,1 @@
+"""Reports over payments: the dashboard's figures and periods, the order search, wallet holders."""

@@ -1,0 +1,1 @@
+"""What operators read: structured logs, the diagnostic logs' writer, and Prometheus metrics."""

@@ -1,0 +1,215 @@
+"""Tables of the simulated provider, with their own Base, engine and session factory."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import time
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    inspect,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker, Session
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateIndex
+
+from app.platform.db.postgres import keep_prepared_statements, statements_as_written
+
+PAYMENT_STATUSES = ("pending", "succeeded", "failed")
+PAYMENT_METHODS = ("card", "qr")
+
+
+def utcnow() -> datetime:
+    """Return the current time, timezone-aware in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def random_suffix() -> str:
+    """24 random lowercase letters and digits (120 bits), the part of an object's id after its prefix."""
+    return base64.b32encode(secrets.token_bytes(15)).decode().lower()
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the sandbox; deliberately separate from Kassa's metadata."""
+
+
+class Account(Base):
+    """A merchant's account at the provider: how it authenticates and signs callbacks."""
+
+    __tablename__ = "sandbox_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Only a hash is kept so a leaked database does not leak a usable key.
+    api_key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    callback_secret: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Payment(Base):
+    """One payment the merchant asked the provider to collect."""
+
+    __tablename__ = "sandbox_payments"
+    # The merchant's reference is the provider-side idempotency key.
+    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payment_reference"),
+                      # A day's statement lists the account's payments decided in a time range.
+                      Index("ix_sandbox_payments_account_decided", "account_id", "decided_at"))
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reference: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    return_url: Mapped[str] = mapped_column(Text)
+    callback_url: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(8), default="card")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Mandate(Base):
+    """The shopper's authorisation of future deductions, signed by approving the payment that asked for it."""
+
+    __tablename__ = "sandbox_mandates"
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    # The payment whose approval signs it (one mandate per payment).
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), unique=True)
+    terms: Mapped[str] = mapped_column(Text)  # what the shopper agrees to, e.g. "$9.99 every month"
+    callback_url: Mapped[str] = mapped_column(Text)  # told when the shopper revokes it
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|active|declined|revoked|canceled
+    # Test control: how many of the next deductions the "bank" declines.
+    fail_next: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CallbackDelivery(Base):
+    """One attempt to deliver a callback, kept so a tester can see what was sent and when."""
+
+    __tablename__ = "sandbox_callback_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(40), index=True)
+    attempt: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+
+class CardFingerprint(Base):
+    """The fingerprint of the card that paid (set by the simulate control): the same card gives the same one,
+    whoever holds it. Its own table, so sandboxes created before it keep working (no migrations here)."""
+
+    __tablename__ = "sandbox_card_fingerprints"
+
+    payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
+class Payout(Base):
+    """Money the merchant sends from its balance at the provider to a bank account (``destination``)."""
+
+    __tablename__ = "sandbox_payouts"
+    # The merchant's reference is the idempotency key: a retried send never pays twice.
+    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payout_reference"),
+                      # A day's statement lists the account's payouts decided in a time range.
+                      Index("ix_sandbox_payouts_account_decided", "account_id", "decided_at"))
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    destination: Mapped[str] = mapped_column(String(100))
+    reference: Mapped[str] = mapped_column(String(255))
+    callback_url: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | paid | failed
+    failure_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads. A server
+    database's pooled connections are checked before use: after the database restarts, a provider answers as it
+    did before, not with a 500 per stale connection (enough to open a merchant's circuit breaker)."""
+    if url.startswith("sqlite"):
+        return create_engine(url, connect_args={"timeout": 15})
+    engine = create_engine(url, **statements_as_written(url, {"pool_pre_ping": True}))
+    keep_prepared_statements(engine)  # its requests end in a ROLLBACK too (app/platform/db/postgres.py)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Return a session factory bound to the engine."""
+    # Objects stay readable after commit, so a view can render what a service returned.
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def create_tables(engine: Engine) -> None:
+    """Create all sandbox tables and their indexes; the simulator has no migrations by design."""
+    for attempt in range(1, 6):
+        try:
+            _create_tables(engine)
+            return
+        except DBAPIError:
+            # Several server processes start on one fresh database: another one created a table, column or index between
+            # our look and our CREATE. Looking again finds it there.
+            if attempt == 5:
+                raise
+            time.sleep(0.2 * attempt)
+
+
+def _create_tables(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+    # create_all leaves a table that already exists alone, so a column or an index added to it later would never be
+    # made: every column is added here if missing, every index created if missing (SQLite and PostgreSQL both know
+    # IF NOT EXISTS for an index).
+    with engine.begin() as connection:
+        _add_missing_columns(connection)
+        _widen_amounts(connection)
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                connection.execute(CreateIndex(index, if_not_exists=True))
+
+
+def _widen_amounts(connection: Connection) -> None:
+    """Make 64-bit each amount column an older sandbox made 32-bit on PostgreSQL (it stops at 21,474,836.47 IDR);
+    SQLite's INTEGER is 64-bit already."""
+    if connection.dialect.name != "postgresql":
+        return
+    present = inspect(connection)
+    for table in Base.metadata.sorted_tables:
+        narrow = {column["name"] for column in present.get_columns(table.name)
+                  if isinstance(column["type"], Integer) and not isinstance(column["type"], BigInteger)}
+        for column in table.columns:
+            if isinstance(column.type, BigInteger) and column.name in narrow:
+                connection.execute(text(f"ALTER TABLE {table.name} ALTER COLUMN {column.name} TYPE bigint"))
+
+
+def _add_missing_columns(connection: Connection) -> None:
+    """ADD COLUMN for each column a table made by an older sandbox lacks. Such a column must be nullable: the rows
+    already there have no value for it."""
+    present = inspect(connection)
+    for table in Base.metadata.sorted_tables:
+        have = {column["name"] for column in present.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(connection.dialect)
+                connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
