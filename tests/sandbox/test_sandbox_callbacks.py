@@ -279,7 +279,7 @@ def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from sandbox.api import _decide_as_a_shopper
+    from sandbox.decisions import decide_as_a_shopper
 
     created = client.post("/sandbox/api/payments", json=payment_body(callback_url=receiver.url), headers=auth).json
     runtime = sandbox.extensions["kassa_sandbox"]
@@ -290,7 +290,7 @@ def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
             raise outages.pop()
         return runtime.session_factory()
 
-    _decide_as_a_shopper(replace(runtime, session_factory=restarting), created["id"], "succeeded")
+    decide_as_a_shopper(replace(runtime, session_factory=restarting), created["id"], "succeeded")
     assert outages == []
     assert client.get(f"/sandbox/api/payments/{created['id']}", headers=auth).json["status"] == "succeeded"
     assert json.loads(receiver.wait_for(1)[0].body)["type"] == "payment.succeeded"
