@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import json
+import logging
 import os
 import select
 import signal
@@ -18,11 +20,33 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable, Sequence
 
-from app.platform.observability import logs
+# Named as Kassa's own loggers are, so the supervisor's lines read like the processes' it runs (docs/operations.md).
+log = logging.getLogger("kassa.supervise")
 
-log = logs.get("supervise")
+
+class JsonLines(logging.Formatter):
+    """One JSON object a line, in the fields Kassa's processes log: ts, level, logger, msg, then the record's own
+    ``fields`` (``extra={"fields": {...}}``)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = {"ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+                "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
+                **getattr(record, "fields", {})}
+        if record.exc_info:
+            line["exc"] = self.formatException(record.exc_info)
+        return json.dumps(line, default=str)
+
+
+def log_to_stderr() -> None:
+    """Send the supervisor's log lines to stderr as JSON, at INFO."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLines())
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
 
 @dataclass(frozen=True)
@@ -153,7 +177,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m dev.supervise``."""
     args = _parse(sys.argv[1:] if argv is None else argv)
-    logs.configure("INFO")
+    log_to_stderr()
     supervisor = Supervisor(args.name, args.command,
                             Backoff(args.min_backoff, args.max_backoff, args.stable_after))
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import re
-import time
 from functools import wraps
 from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, g, jsonify, request
 
+from sandbox import mandates
 from sandbox.callbacks import in_background
+from sandbox.decisions import decide_and_notify, decide_as_a_shopper
+from sandbox.models import PAYMENT_METHODS, Payment
 from sandbox.request_text import parse_json_object
 from sandbox.runtime import current_runtime
 from sandbox.services import (
-    PaymentAlreadyDecided,
     PaymentRequest,
     SandboxError,
     authenticate_account,
     card_fingerprint_of,
     create_payment,
-    decide_and_notify,
     find_payment_by_reference,
     get_payment,
     payment_object,
 )
-from sandbox.models import PAYMENT_METHODS, Payment
-from sandbox import mandates
 
 bp = Blueprint("sandbox_api", __name__, url_prefix="/sandbox/api")
 
@@ -91,24 +89,8 @@ def create() -> tuple[Response, int]:
         answer, payment_id = jsonify(shown), payment.id
     if created and runtime.auto_outcome:
         # After the answer is built (the payment is still pending in it), as a quick shopper would.
-        in_background(_decide_as_a_shopper, runtime, payment_id, runtime.auto_outcome)
+        in_background(decide_as_a_shopper, runtime, payment_id, runtime.auto_outcome)
     return answer, 201 if created else 200
-
-
-def _decide_as_a_shopper(runtime: Any, payment_id: str, outcome: str, *, patience: float = 120) -> None:
-    """The automatic decision, as a shopper whose click failed (our own database restarting) clicks again, for up
-    to ``patience`` seconds: without it, a payment whose decision hit an outage stays pending until it expires."""
-    give_up = time.monotonic() + patience
-    while True:
-        try:
-            decide_and_notify(runtime, payment_id, outcome)
-            return
-        except PaymentAlreadyDecided:
-            return
-        except Exception:  # noqa: BLE001 - the database is away; the next try is a second later
-            if time.monotonic() > give_up:
-                raise
-            time.sleep(1)
 
 
 def _recurring(value: Any) -> tuple[str, str] | None:

@@ -17,7 +17,7 @@ import requests
 from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.platform.http.peer import PeerSession, connection_dropped
+from sandbox import merchant_http
 from sandbox.models import CallbackDelivery, random_suffix, utcnow
 
 log = logging.getLogger(__name__)
@@ -31,9 +31,6 @@ DEFAULT_TOLERANCE_SECONDS = 300
 
 # One small pool per process: the page and the API answer at once while delivery happens here.
 _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sandbox-callback")
-# Callbacks reuse kept-alive connections to the merchant, as a real provider's do: a connection and a session per
-# callback cost both sides more CPU than the callback itself.
-_http = PeerSession()
 # Callbacks of this process queued to go now, or sent and not yet answered and recorded (a delayed one waiting to
 # go, or one between retries, is not counted).
 _sending = 0
@@ -219,17 +216,11 @@ def _send(url: str, body: bytes, headers: dict[str, str]) -> requests.Response:
     """POST once; again at once if the merchant closed the kept-alive connection as it was reused (the same event
     twice is what a receiver must accept anyway)."""
     try:
-        return _post_once(url, body, headers)
+        return merchant_http.post(url, body, headers, REQUEST_TIMEOUT_SECONDS)
     except requests.RequestException as exc:
-        if not connection_dropped(exc):
+        if not merchant_http.connection_dropped(exc):
             raise
-    return _post_once(url, body, headers)
-
-
-def _post_once(url: str, body: bytes, headers: dict[str, str]) -> requests.Response:
-    response = _http.post(url, data=body, headers=headers, timeout=REQUEST_TIMEOUT_SECONDS, allow_redirects=False)
-    response.close()  # the body is read: the connection goes back to the pool
-    return response
+    return merchant_http.post(url, body, headers, REQUEST_TIMEOUT_SECONDS)
 
 
 def _record_attempt(

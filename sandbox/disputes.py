@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, func, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from sandbox.api import json_body, require_api_key
 from sandbox.callbacks import CallbackEvent, dispatch_callback
-from sandbox.models import Base, Payment, random_suffix, utcnow
-from sandbox.refunds import refunded_so_far
+from sandbox.models import Dispute, Payment, random_suffix, utcnow
 from sandbox.runtime import SandboxRuntime, current_runtime
-from sandbox.services import SandboxError, callback_secret, get_payment
+from sandbox.services import SandboxError, callback_secret, get_payment, still_captured
 
 bp = Blueprint("sandbox_disputes", __name__, url_prefix="/sandbox/api")
 
@@ -29,32 +28,6 @@ EVIDENCE_DAYS = 7  # how long the merchant has to answer, as card schemes give d
 MAX_REASON_LENGTH = 100
 MAX_EVIDENCE_LENGTH = 10_000
 MAX_FEE = 1_000_000  # a dispute fee the control takes: $10,000.00 is more than any scheme charges
-# Disputes whose money the bank holds: a new one may take only what they left.
-HOLDING = ("needs_response", "under_review", "lost")
-
-
-class Dispute(Base):
-    """The shopper's bank disputes (part of) a succeeded payment; its amount left the merchant when it opened."""
-
-    __tablename__ = "sandbox_disputes"
-    # The daily statement lists the disputes opened, and the won ones closed, in a time range.
-    __table_args__ = (Index("ix_sandbox_disputes_account_created", "account_id", "created_at"),
-                      Index("ix_sandbox_disputes_account_closed", "account_id", "closed_at"))
-
-    id: Mapped[str] = mapped_column(String(28), primary_key=True)
-    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
-    account_id: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(BigInteger)
-    currency: Mapped[str] = mapped_column(String(3))
-    reason: Mapped[str] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(16))  # needs_response | under_review | won | lost
-    evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
-    evidence_due_by: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    # The provider's fee for handling the dispute, kept whatever the outcome (its own statement line); None on
-    # disputes opened before the sandbox charged one, which is none.
-    fee: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class DisputeNotFound(SandboxError):
@@ -72,12 +45,6 @@ def dispute_object(dispute: Dispute, payment: Payment) -> dict[str, Any]:
             "created": int(dispute.created_at.timestamp())}
 
 
-def disputed_so_far(session: Session, payment_id: str) -> int:
-    """What the payment's disputes hold back from the merchant (open ones and lost ones)."""
-    return session.scalar(select(func.coalesce(func.sum(Dispute.amount), 0))
-                          .where(Dispute.payment_id == payment_id, Dispute.status.in_(HOLDING))) or 0
-
-
 def open_dispute(runtime: SandboxRuntime, payment_id: str, amount: int | None, reason: str,
                  callback: str = "normal", fee: int = 0) -> dict[str, Any]:
     """Open a dispute on a succeeded payment and tell the merchant."""
@@ -86,7 +53,7 @@ def open_dispute(runtime: SandboxRuntime, payment_id: str, amount: int | None, r
         if payment.status != "succeeded":
             raise SandboxError(409, "payment_not_disputable",
                                f"Only succeeded payments can be disputed; this one is {payment.status}.")
-        remaining = payment.amount - refunded_so_far(session, payment_id) - disputed_so_far(session, payment_id)
+        remaining = still_captured(session, payment)
         amount = remaining if amount is None else amount
         if remaining <= 0 or amount > remaining:
             raise SandboxError(400, "amount_too_large", f"At most {max(remaining, 0)} of this payment can be "
@@ -157,8 +124,6 @@ def _get(session: Session, dispute_id: str, account_id: int | None = None) -> Di
 
 def _aware(moment: datetime) -> datetime:
     """SQLite gives datetimes back without their zone; they were written in UTC."""
-    from datetime import timezone
-
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 

@@ -3,7 +3,9 @@ deducted against without the shopper, revocable by the shopper (the merchant is 
 cancelable by the merchant (when the subscription it paid for ends)."""
 from __future__ import annotations
 
+import json
 import secrets
+import time
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from sandbox.callbacks import CallbackEvent, dispatch_callback
 from sandbox.models import Mandate, Payment, random_suffix, utcnow
+from sandbox.runtime import SandboxRuntime
 from sandbox.services import SandboxError, load_callback_secret, new_payment_id
 
 
@@ -109,11 +112,8 @@ def cancel(session: Session, mandate: Mandate) -> Mandate:
     return session.get(Mandate, mandate.id, populate_existing=True)
 
 
-def revoke(runtime, mandate_id: str) -> Mandate:
+def revoke(runtime: SandboxRuntime, mandate_id: str) -> Mandate:
     """The shopper withdraws the mandate; the merchant hears of it by a signed ``mandate.revoked`` callback."""
-    import json
-    import time
-
     with runtime.session_factory() as session:
         mandate = get_mandate(session, mandate_id)
         changed = session.execute(update(Mandate).where(Mandate.id == mandate_id, Mandate.status == "active")

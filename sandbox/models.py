@@ -1,4 +1,5 @@
-"""Tables of the simulated provider, with their own Base, engine and session factory."""
+"""Every table of the simulated provider, with their own Base, engine and session factory (no migrations: a table
+or column added later is made at start, see create_tables)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Connection,
     DateTime,
     Engine,
@@ -25,8 +27,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker, Session
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex
-
-from app.platform.db.postgres import keep_prepared_statements, statements_as_written
 
 PAYMENT_STATUSES = ("pending", "succeeded", "failed")
 PAYMENT_METHODS = ("card", "qr")
@@ -113,7 +113,6 @@ class CallbackDelivery(Base):
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-
 class CardFingerprint(Base):
     """The fingerprint of the card that paid (set by the simulate control): the same card gives the same one,
     whoever holds it. Its own table, so sandboxes created before it keep working (no migrations here)."""
@@ -122,6 +121,7 @@ class CardFingerprint(Base):
 
     payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
+
 
 class Payout(Base):
     """Money the merchant sends from its balance at the provider to a bank account (``destination``)."""
@@ -145,15 +145,95 @@ class Payout(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class Refund(Base):
+    """Money given back on a payment; a failed one moved nothing."""
+
+    __tablename__ = "sandbox_refunds"
+    __table_args__ = (UniqueConstraint("payment_id", "reference", name="uq_sandbox_refund_reference"),)
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reference: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16))
+    failure_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Indexed for the day's statement, which lists the refunds made in a time range.
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class RefundSimulation(Base):
+    """A planned outcome for the next refund of a payment (test control), used up by that refund."""
+
+    __tablename__ = "sandbox_refund_simulations"
+
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+
+
+class Dispute(Base):
+    """The shopper's bank disputes (part of) a succeeded payment; its amount left the merchant when it opened."""
+
+    __tablename__ = "sandbox_disputes"
+    # The daily statement lists the disputes opened, and the won ones closed, in a time range.
+    __table_args__ = (Index("ix_sandbox_disputes_account_created", "account_id", "created_at"),
+                      Index("ix_sandbox_disputes_account_closed", "account_id", "closed_at"))
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
+    account_id: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16))  # needs_response | under_review | won | lost
+    evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
+    evidence_due_by: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The provider's fee for handling the dispute, kept whatever the outcome (its own statement line); None on
+    # disputes opened before the sandbox charged one, which is none.
+    fee: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Tamper(Base):
+    """What a payment's capture line says instead of the truth (test control); a later tamper replaces it."""
+
+    __tablename__ = "sandbox_statement_tampers"
+
+    payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
+    amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the payment's own
+    status: Mapped[str | None] = mapped_column(String(16), nullable=True)  # None: the payment's own
+    currency: Mapped[str | None] = mapped_column(String(3), nullable=True)  # None: the payment's own
+    fee: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the published fee on the amount
+    duplicate: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is listed twice
+    omit: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is left out (the provider "lost" it)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Orphan(Base):
+    """A capture the provider reports though the merchant never asked for it (test control)."""
+
+    __tablename__ = "sandbox_orphans"
+    __table_args__ = (Index("ix_sandbox_orphans_account_created", "account_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(28), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reference: Mapped[str] = mapped_column(String(255))
+    method: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite waits on a lock instead of failing, since callbacks write from threads. A server
     database's pooled connections are checked before use: after the database restarts, a provider answers as it
     did before, not with a 500 per stale connection (enough to open a merchant's circuit breaker)."""
     if url.startswith("sqlite"):
         return create_engine(url, connect_args={"timeout": 15})
-    engine = create_engine(url, **statements_as_written(url, {"pool_pre_ping": True}))
-    keep_prepared_statements(engine)  # its requests end in a ROLLBACK too (app/platform/db/postgres.py)
-    return engine
+    # Plain psycopg connections: the provider's busy path (create, decide, record the callback) ends each of its
+    # transactions in a COMMIT, which keeps psycopg's prepared statements, so a ROLLBACK that keeps them too and
+    # PostgreSQL's own placeholders save it no measurable CPU.
+    return create_engine(url, pool_pre_ping=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

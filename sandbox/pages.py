@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request
 from werkzeug.wrappers import Response
 
+from sandbox.decisions import decide_and_notify
+from sandbox.mandates import mandate_of_payment
 from sandbox.runtime import current_runtime
-from sandbox.services import PaymentAlreadyDecided, PaymentNotFound, decide_and_notify, get_payment
+from sandbox.services import PaymentAlreadyDecided, PaymentNotFound, get_payment
 
 bp = Blueprint("sandbox_pages", __name__, url_prefix="/sandbox/pay")
 
@@ -28,8 +30,6 @@ def format_amount(amount: int, currency: str) -> str:
 @bp.get("/<payment_id>")
 def show(payment_id: str) -> str:
     """Show the amount with Approve and Decline, or the outcome once decided."""
-    from sandbox.mandates import mandate_of_payment
-
     with current_runtime().session_factory() as session:
         try:
             payment = get_payment(session, payment_id)

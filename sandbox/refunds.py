@@ -7,47 +7,21 @@ be rejected, the way a real provider sometimes refuses one.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify
-from sqlalchemy import BigInteger, DateTime, ForeignKey, String, Text, UniqueConstraint, delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
 from sandbox.api import json_body, require_api_key
-from sandbox.models import Base, random_suffix, utcnow
+from sandbox.models import Refund, RefundSimulation, random_suffix
 from sandbox.runtime import current_runtime
-from sandbox.services import SandboxError, get_payment
+from sandbox.services import SandboxError, get_payment, still_captured
 
 bp = Blueprint("sandbox_refunds", __name__, url_prefix="/sandbox/api")
 
 REFUND_OUTCOMES = ("succeeded", "failed")
-
-
-class Refund(Base):
-    """Money given back on a payment; a failed one moved nothing."""
-
-    __tablename__ = "sandbox_refunds"
-    __table_args__ = (UniqueConstraint("payment_id", "reference", name="uq_sandbox_refund_reference"),)
-
-    id: Mapped[str] = mapped_column(String(28), primary_key=True)
-    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
-    amount: Mapped[int] = mapped_column(BigInteger)
-    reference: Mapped[str] = mapped_column(String(255))
-    status: Mapped[str] = mapped_column(String(16))
-    failure_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    # Indexed for the day's statement, which lists the refunds made in a time range.
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
-
-
-class RefundSimulation(Base):
-    """A planned outcome for the next refund of a payment (test control), used up by that refund."""
-
-    __tablename__ = "sandbox_refund_simulations"
-
-    payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), primary_key=True)
-    outcome: Mapped[str] = mapped_column(String(16))
 
 
 def new_refund_id() -> str:
@@ -61,12 +35,6 @@ def refund_object(refund: Refund) -> dict[str, Any]:
             "status": refund.status, "reference": refund.reference, "failure_reason": refund.failure_reason}
 
 
-def refunded_so_far(session: Session, payment_id: str) -> int:
-    """Sum of the payment's succeeded refunds."""
-    return session.scalar(select(func.coalesce(func.sum(Refund.amount), 0))
-                          .where(Refund.payment_id == payment_id, Refund.status == "succeeded")) or 0
-
-
 def create_refund(session: Session, account_id: int, payment_id: str, amount: int,
                   reference: str) -> tuple[Refund, bool]:
     """Refund ``amount`` of a succeeded payment, or return the refund already made for ``reference``."""
@@ -77,10 +45,8 @@ def create_refund(session: Session, account_id: int, payment_id: str, amount: in
     if payment.status != "succeeded":
         raise SandboxError(409, "payment_not_refundable",
                            f"Only succeeded payments can be refunded; this one is {payment.status}.")
-    from sandbox.disputes import disputed_so_far  # disputes build on refunds
-
     # Money the shopper's bank took back is not the merchant's to refund again.
-    remaining = payment.amount - refunded_so_far(session, payment_id) - disputed_so_far(session, payment_id)
+    remaining = still_captured(session, payment)
     if amount > remaining:
         raise SandboxError(400, "amount_too_large", f"At most {remaining} remains refundable.", "amount")
     plan = session.get(RefundSimulation, payment_id)

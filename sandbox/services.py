@@ -6,12 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sandbox.callbacks import CALLBACK_MODES, build_event, dispatch_callback
-from sandbox.models import Account, Payment, random_suffix, utcnow
+from sandbox.models import Account, CardFingerprint, Dispute, Payment, Refund, random_suffix, utcnow
 from sandbox.runtime import SandboxRuntime
 
 # The two writes every payment makes, built once (a statement built per call cost more CPU than running it); the
@@ -22,6 +21,8 @@ _DECIDE = (update(_PAYMENTS)
            .where(_PAYMENTS.c.id == bindparam("b_id"), _PAYMENTS.c.status == "pending")
            .values(status=bindparam("b_status"), decided_at=bindparam("b_decided_at"))
            .returning(*_PAYMENTS.c))
+# Disputes whose money the bank holds: a refund or a new dispute may take only what they left.
+_HOLDING = ("needs_response", "under_review", "lost")
 
 
 class SandboxError(Exception):
@@ -163,8 +164,7 @@ def callback_secret(runtime: SandboxRuntime, session: Session, account_id: int) 
 
 
 def card_fingerprint_of(session: Session, payment_id: str) -> str | None:
-    from sandbox.models import CardFingerprint
-
+    """The fingerprint of the card that paid, if the decision named one."""
     row = session.get(CardFingerprint, payment_id)
     return row.fingerprint if row else None
 
@@ -197,29 +197,11 @@ def _find_by_reference(session: Session, account_id: int, reference: str) -> Pay
     )
 
 
-def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, callback_mode: str = "normal",
-                      card_fingerprint: str | None = None) -> Payment:
-    """Decide a pending payment and schedule its callback, the same for the shopper's button and the control API."""
-    if callback_mode not in CALLBACK_MODES:
-        raise SandboxError(
-            400, "parameter_invalid", f"callback must be one of: {', '.join(CALLBACK_MODES)}", "callback"
-        )
-    from sandbox.mandates import settle_mandate  # mandates build on these services
-
-    with runtime.session_factory() as session:
-        # The decision, its mandate and its card in one transaction.
-        payment = decide_payment(session, payment_id, outcome)
-        settle_mandate(session, payment)
-        # Fingerprints are written only here, with the decision, which happens once: a payment decided without
-        # a card's fingerprint has none.
-        fingerprint = card_fingerprint if card_fingerprint and payment.method == "card" else None
-        if fingerprint:
-            from sandbox.models import CardFingerprint
-
-            session.add(CardFingerprint(payment_id=payment.id, fingerprint=fingerprint))
-        session.commit()
-        secret = callback_secret(runtime, session, payment.account_id)
-    event = build_event(payment_object(payment, runtime.payment_url(payment.id), fingerprint), secret,
-                        payment.callback_url)
-    dispatch_callback(runtime.session_factory, event, callback_mode, runtime.callback_delay_seconds)
-    return payment
+def still_captured(session: Session, payment: Payment) -> int:
+    """What of a payment the merchant still holds: its amount less its succeeded refunds and less what its disputes
+    hold (open or lost ones); a refund or a new dispute may take at most this."""
+    refunded = (select(func.coalesce(func.sum(Refund.amount), 0))
+                .where(Refund.payment_id == payment.id, Refund.status == "succeeded").scalar_subquery())
+    disputed = (select(func.coalesce(func.sum(Dispute.amount), 0))
+                .where(Dispute.payment_id == payment.id, Dispute.status.in_(_HOLDING)).scalar_subquery())
+    return payment.amount - session.scalar(select(refunded + disputed))

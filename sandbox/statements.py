@@ -4,7 +4,7 @@ charged one, and a ``dispute_reversal`` line on the day a won dispute brought th
 
 Reconciliation tests need a statement that disagrees with Kassa's books, so two test controls bend it: a tamper
 changes what a payment's capture line says (the payment itself is untouched) and an orphan is a capture Kassa never
-asked for. Both live in tables of their own (no migrations here).
+asked for. Both live in tables of their own (sandbox/models.py).
 """
 from __future__ import annotations
 
@@ -19,9 +19,6 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    DateTime,
-    ForeignKey,
-    Index,
     Row,
     Select,
     String,
@@ -34,47 +31,15 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
+from sqlalchemy.orm import Session, aliased
 
-from sandbox.disputes import Dispute
 from sandbox.fees import capture_fee, fee_back
-from sandbox.models import Base, Payment, Payout, utcnow
-from sandbox.refunds import Refund
+from sandbox.models import Dispute, Orphan, Payment, Payout, Refund, Tamper, utcnow
 from sandbox.services import get_payment, new_payment_id
 
 COLUMNS = ("type", "id", "reference", "method", "status", "amount", "fee", "currency", "occurred_at")
 # Rows fetched and written per chunk: a day can hold a million lines, so it is never read whole.
 CHUNK_ROWS = 1000
-
-
-class Tamper(Base):
-    """What a payment's capture line says instead of the truth (test control); a later tamper replaces it."""
-
-    __tablename__ = "sandbox_statement_tampers"
-
-    payment_id: Mapped[str] = mapped_column(String(28), ForeignKey("sandbox_payments.id"), primary_key=True)
-    amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the payment's own
-    status: Mapped[str | None] = mapped_column(String(16), nullable=True)  # None: the payment's own
-    currency: Mapped[str | None] = mapped_column(String(3), nullable=True)  # None: the payment's own
-    fee: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the published fee on the amount
-    duplicate: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is listed twice
-    omit: Mapped[bool] = mapped_column(Boolean, default=False)  # the line is left out (the provider "lost" it)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class Orphan(Base):
-    """A capture the provider reports though the merchant never asked for it (test control)."""
-
-    __tablename__ = "sandbox_orphans"
-    __table_args__ = (Index("ix_sandbox_orphans_account_created", "account_id", "created_at"),)
-
-    id: Mapped[str] = mapped_column(String(28), primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"))
-    amount: Mapped[int] = mapped_column(BigInteger)
-    currency: Mapped[str] = mapped_column(String(3))
-    reference: Mapped[str] = mapped_column(String(255))
-    method: Mapped[str] = mapped_column(String(8))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,14 @@
-"""HTTP to a fixed peer (the provider, and the provider's callbacks to Kassa): the environment's proxy settings
-still apply though they are read once, and a connection closed before any answer is tried again at once."""
+"""Kassa's HTTP to a fixed peer (the payment provider): the environment's proxy settings still apply though they are
+read once. (The provider's own callbacks: sandbox/tests/test_merchant_http.py.)"""
 from __future__ import annotations
 
 import socket
 import threading
-import time
 from typing import Callable
 
 import pytest
 
 from app.platform.http.peer import PeerSession, environment_for
-from sandbox.callbacks import CallbackEvent, deliver
 
 
 class RawServer:
@@ -81,22 +79,3 @@ def test_no_proxy_sends_the_call_straight_to_the_peer(monkeypatch):
     assert answer.text == "straight"
     assert peer.heads[0].startswith("GET /health HTTP/1.1")
 
-
-def test_a_callback_whose_connection_closed_unanswered_is_sent_again_at_once(monkeypatch):
-    # The merchant's server closing a kept-alive connection just as the provider reuses it looks like this: the
-    # request went out, the connection ended without an answer. Waiting the retry backoff would delay the payment.
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    merchant = RawServer(lambda _head: None, ok(b"{}"))
-    event = CallbackEvent(event_id="evt_dropped", payment_id="sbx_pay_1",
-                          url=f"http://127.0.0.1:{merchant.port}/hooks/channels/sandbox_card", secret="whsec_x",
-                          body=b'{"id":"evt_dropped"}', recorded=False)
-    started = time.monotonic()
-    try:
-        delivered = deliver(None, event)
-    finally:
-        merchant.close()
-
-    assert delivered is True
-    assert time.monotonic() - started < 0.5  # the first backoff is 0.5 s: this was the immediate second try
-    assert len(merchant.heads) == 2
-    assert all(head.startswith("POST /hooks/channels/sandbox_card HTTP/1.1") for head in merchant.heads)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sandbox.models import Payment
+from sandbox.services import ensure_account
 
 PAYMENTS = "/sandbox/api/payments"
 
@@ -154,8 +155,6 @@ def test_another_accounts_payment_is_404(
 ) -> None:
     created = client.post(PAYMENTS, json=payment_body(), headers=auth).json
     # Hand the payment to a second account, as if another merchant had created it.
-    from sandbox.services import ensure_account
-
     other = ensure_account(db_session, "sbx_test_other_merchant", "other_secret")
     db_session.get(Payment, created["id"]).account_id = other.id
     db_session.commit()
@@ -178,8 +177,6 @@ def test_lookup_by_reference_finds_a_payment_whose_create_answer_was_lost(
     assert missing.status_code == 200 and missing.json["data"] == []
     assert no_reference.status_code == 400 and no_reference.json["error"]["param"] == "reference"
     # Another account's payment with that reference is not shown.
-    from sandbox.services import ensure_account
-
     ensure_account(db_session, "sbx_test_other_merchant", "other_secret")
     db_session.commit()
     theirs = client.get(f"{PAYMENTS}?reference=att_lost", headers={"Authorization": "Bearer sbx_test_other_merchant"})

@@ -12,12 +12,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from sandbox import callbacks
+from sandbox import callbacks, load_settings
 from sandbox.callbacks import sign, verify
+from sandbox.decisions import decide_as_a_shopper
 from sandbox.models import CallbackDelivery
-from tests.conftest import wait_for
 
 CALLBACK_SECRET = "sbx_whsec_for_tests"
 
@@ -40,6 +41,14 @@ def deliveries(db_session: Session, payment_id: str, count: int, timeout: float 
         if len(rows) >= count or time.monotonic() > deadline:
             return rows
         time.sleep(0.05)
+
+
+def nothing_being_sent(timeout: float = 5.0) -> None:
+    """Wait until every callback this process sent has been answered and recorded."""
+    deadline = time.monotonic() + timeout
+    while callbacks.callbacks_being_sent():
+        assert time.monotonic() < deadline, f"callbacks still being sent after {timeout} s"
+        time.sleep(0.005)
 
 
 def test_succeeded_normal_sends_one_signed_callback(client: FlaskClient, create_payment: Any, receiver: Any) -> None:
@@ -135,7 +144,7 @@ def test_a_callback_counts_as_being_sent_until_the_merchant_answered_and_it_is_r
     assert deliveries(db_session, told["id"], 1, timeout=0.2) == []
 
     receiver.answering.set()
-    wait_for(lambda: callbacks.callbacks_being_sent() == 0, timeout=5, interval=0.005)
+    nothing_being_sent()
     assert [row.status_code for row in deliveries(db_session, told["id"], 1, timeout=0)] == [200]  # recorded already
     receiver.wait_for(2, timeout=3)  # the delayed one goes out too
 
@@ -157,7 +166,7 @@ def test_a_callback_counts_as_being_sent_while_it_waits_for_a_free_sender(
         busy.set()
     for sender in senders:
         sender.result(timeout=5)
-    wait_for(lambda: callbacks.callbacks_being_sent() == 0, timeout=5, interval=0.005)
+    nothing_being_sent()
     assert len(receiver.wait_for(1)) == 1
 
 
@@ -268,8 +277,6 @@ def test_auto_outcome_decides_each_new_payment_itself_and_calls_back_once(
 
 
 def test_auto_outcome_is_refused_unless_it_names_an_outcome() -> None:
-    from sandbox import load_settings
-
     with pytest.raises(ValueError, match="SANDBOX_AUTO_OUTCOME"):
         load_settings({"SANDBOX_AUTO_OUTCOME": "maybe", "SANDBOX_DATABASE_URL": "sqlite://"})
 
@@ -277,10 +284,6 @@ def test_auto_outcome_is_refused_unless_it_names_an_outcome() -> None:
 def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
     sandbox: Flask, client: FlaskClient, auth: dict[str, str], receiver: Any, payment_body: Any
 ) -> None:
-    from sqlalchemy.exc import OperationalError
-
-    from sandbox.api import _decide_as_a_shopper
-
     created = client.post("/sandbox/api/payments", json=payment_body(callback_url=receiver.url), headers=auth).json
     runtime = sandbox.extensions["kassa_sandbox"]
     outages = [OperationalError("SELECT 1", {}, Exception("the database system is starting up"))] * 2
@@ -290,7 +293,7 @@ def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
             raise outages.pop()
         return runtime.session_factory()
 
-    _decide_as_a_shopper(replace(runtime, session_factory=restarting), created["id"], "succeeded")
+    decide_as_a_shopper(replace(runtime, session_factory=restarting), created["id"], "succeeded")
     assert outages == []
     assert client.get(f"/sandbox/api/payments/{created['id']}", headers=auth).json["status"] == "succeeded"
     assert json.loads(receiver.wait_for(1)[0].body)["type"] == "payment.succeeded"

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from tests.sandbox.conftest import build_payment_body
+from sandbox import api
+from sandbox.tests.conftest import build_payment_body
 
 PAYMENTS = "/sandbox/api/payments"
 
@@ -97,8 +98,6 @@ def test_every_api_post_refuses_hostile_json_with_a_400(client: FlaskClient, aut
 
 def test_an_unexpected_error_is_not_called_an_invalid_request(sandbox: Any, client: FlaskClient,
                                                                 auth: dict[str, str], monkeypatch) -> None:
-    from sandbox import api
-
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the disk is full")
 

@@ -1,4 +1,7 @@
-"""Fixtures for the sandbox provider: an app on a temporary database and a real callback receiver."""
+"""Fixtures for the sandbox provider's own tests: its app on a temporary SQLite database and a real callback receiver.
+
+The provider stands in for another company's system, so its tests use nothing of Kassa's (tests/conftest.py is not
+loaded here): a test that needs Kassa and the provider together lives in tests/."""
 
 from __future__ import annotations
 

@@ -14,11 +14,9 @@ from sqlalchemy import inspect, text, update
 from sqlalchemy.orm import Session
 
 from sandbox import create_sandbox_app, statements
-from sandbox.models import Payment, Payout
-from sandbox.refunds import Refund
+from sandbox.models import Dispute, Orphan, Payment, Payout, Refund
 from sandbox.runtime import EXTENSION_KEY
 from sandbox.services import ensure_account
-from sandbox.statements import Orphan
 
 DAY = date(2026, 3, 14)
 HEADER = ["type", "id", "reference", "method", "status", "amount", "fee", "currency", "occurred_at"]
@@ -269,8 +267,6 @@ def test_a_dispute_is_listed_as_its_withdrawal_its_fee_and_a_won_ones_reversal(
     """Opened on the 14th, won on the 15th: the withdrawal (the capture fee's part back, as a refund of the amount
     would get) and the provider's dispute fee on the 14th, the reversal (taking that part again) on the 15th. A
     refund made after the dispute counts it as given back, so the capture's fee still comes back whole."""
-    from sandbox.disputes import Dispute
-
     payment = decided(client, create_payment, "att_disputed")  # 2500: fee 30 + 73 = 103
     move(db_session, Payment, payment["id"], at("08:00:00"))
     opened = client.post(f"/sandbox/api/payments/{payment['id']}/dispute",

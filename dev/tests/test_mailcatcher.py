@@ -1,12 +1,18 @@
 """`make run`'s mail catcher: what an SMTP client sends it is listed on its page, text and HTML alike."""
 import smtplib
+import socket
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
 from dev.mailcatcher.store import MailStore
 from dev.mailcatcher.web import create_web_app
-from tests.conftest import free_port
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_a_sent_message_is_listed_and_readable(tmp_path):

@@ -2,17 +2,27 @@
 and never leaves the command orphaned."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
+from typing import Callable
 
-from dev.supervise import Backoff, describe_exit
-from tests.conftest import wait_for
-from tests.processes import ROOT
+from dev.supervise import Backoff, Supervisor, describe_exit
 
 PYTHON = sys.executable
+ROOT = Path(__file__).resolve().parents[2]  # `python -m dev.supervise` runs from the project root
+
+
+def wait_for(predicate: Callable[[], object], timeout: float) -> None:
+    """Poll ``predicate`` until it holds; the test fails after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, f"not so within {timeout} s"
+        time.sleep(0.05)
 
 
 def test_back_off_doubles_up_to_its_cap_and_starts_over_after_a_stable_run():
@@ -50,6 +60,10 @@ def test_a_command_that_keeps_failing_is_restarted_with_back_off_and_the_reason_
     assert "probe stopped (exit code 3)" in lines
     assert "restarting in 0.1 s" in lines and "restarting in 0.2 s" in lines and "restarting in 0.4 s" in lines
     assert "restarting in 0.8 s" not in lines  # capped
+    # JSON lines in the fields of Kassa's own logs (docs/operations.md).
+    restart = next(json.loads(line) for line in lines.splitlines() if "restarting in 0.1 s" in line)
+    assert restart.keys() == {"ts", "level", "logger", "msg", "process", "exit", "ran_seconds", "restart_in"}
+    assert (restart["level"], restart["logger"], restart["exit"]) == ("warning", "kassa.supervise", "exit code 3")
 
 
 def test_a_stop_signal_reaches_the_command_once_and_the_supervisor_exits_with_its_code(tmp_path):
@@ -110,8 +124,6 @@ class _LongRunningCommand:
 
 
 def test_a_stop_signal_that_lands_while_the_next_command_starts_still_reaches_that_command():
-    from dev.supervise import Supervisor
-
     started: list[_LongRunningCommand] = []
 
     def spawn(command, **_options):

@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from sandbox.callbacks import verify
-from tests.sandbox.conftest import CALLBACK_SECRET
-from tests.sandbox.test_sandbox_refunds import refund, succeeded_payment
+from sandbox.tests.conftest import CALLBACK_SECRET
+from sandbox.tests.test_refunds import refund, succeeded_payment
 
 
 def dispute(client, payment_id: str, **body: Any):
