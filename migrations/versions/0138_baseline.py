@@ -1,7 +1,8 @@
 """Kassa 0.1.0's schema, the one revision every database starts from.
 
 The 74 revisions written before the first release (0001 to 0137) are folded into this one: it creates exactly the
-schema they made, on PostgreSQL and on SQLite, differences between the two included. New revisions follow this one.
+schema they made, on PostgreSQL and on SQLite, differences between the two included. A database migrated by them
+is refused with a message, never half-migrated (app/platform/db/baseline.py). New revisions follow this one.
 
 Revision ID: 0138_baseline
 Revises:

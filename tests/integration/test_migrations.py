@@ -1,8 +1,13 @@
-"""Kassa 0.1.0's one baseline revision: the schema it makes is the one the models describe, and it goes down to
-nothing and up again to the same schema."""
+"""Kassa 0.1.0's one baseline revision: the schema it makes is the one the models describe, it goes down to nothing
+and up again to the same schema, and a database the revisions folded into it made is refused before anything is
+written: by `flask db upgrade` (as `make run` runs it), by a process's start and by an upgrade in process; a backup
+of one is refused as what it is."""
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -13,7 +18,13 @@ from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.extensions import db
-from tests.conftest import DATABASE_URL, IS_POSTGRES, REDIS_URL, _prepare_database, dispose
+from app.platform.db.baseline import FOLDED_REVISIONS, START_REFUSED
+from tests.conftest import DATABASE_URL, IS_POSTGRES, REDIS_URL, _prepare_database, dispose, free_port
+from tests.integration.test_backups import backup
+from tests.integration.test_backups import kassa as kassa_command
+from tests.processes import ROOT, kassa_environment
+
+BASELINE = "0138_baseline"
 
 # SQLAlchemy cannot reflect SQLite's index on lower(customer_email): the text of it in sqlite_master is compared.
 pytestmark = [
@@ -136,3 +147,110 @@ def test_the_baseline_goes_down_to_nothing_and_up_again_to_the_same_schema(fresh
     assert not left.get("~triggers") and not left.get("~functions")
     assert [row for row in left.get("~sqlite", []) if row.type == "trigger"] == []
     assert again == made
+
+
+def _stamp(url: str, revision: str) -> None:
+    """What a Kassa before 0.1.0 left: its schema (the baseline's is the same as 0137's) stamped with its revision."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = :revision"), {"revision": revision})
+        connection.execute(text("INSERT INTO merchants (id, name, email, order_timeout_minutes, created_at) "
+                                "VALUES ('m_before', 'Before', 'before@example.com', 15, CURRENT_TIMESTAMP)"))
+    engine.dispose()
+
+
+def _state(url: str) -> tuple:
+    """The database as a refusal must leave it: schema, stamp and rows (SQLite: the file's very bytes)."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rows = (connection.scalars(text("SELECT version_num FROM alembic_version")).all(),
+                connection.scalars(text("SELECT id FROM merchants")).all())
+    state = (_schema(engine), rows)
+    engine.dispose()
+    if not IS_POSTGRES:
+        state += (hashlib.sha256(Path(make_url(url).database).read_bytes()).hexdigest(),)
+    return state
+
+
+@pytest.mark.parametrize("revision", ["0137_payout_sweep_backoff", "0001"])
+def test_flask_db_upgrade_refuses_a_database_from_before_the_fold_and_writes_nothing(fresh_url, tmp_path, revision):
+    kassa = _kassa(fresh_url)
+    with kassa.app_context():
+        upgrade()
+    dispose(kassa)
+    _stamp(fresh_url, revision)
+    before = _state(fresh_url)
+
+    env = kassa_environment(database_url=fresh_url, redis_url=REDIS_URL, var_dir=tmp_path / "var",
+                            kassa_port=free_port(), sandbox_port=free_port())
+    done = subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+    assert done.returncode == START_REFUSED
+    assert f"a Kassa older than 0.1.0 made it. It is at migration {revision}," in done.stderr
+    assert "`make clean`" in done.stderr and "DATABASE_URL" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert _state(fresh_url) == before
+
+
+def test_a_process_does_not_start_on_a_database_from_before_the_fold(fresh_url, capsys):
+    kassa = _kassa(fresh_url)
+    with kassa.app_context():
+        upgrade()
+    dispose(kassa)
+    _stamp(fresh_url, "0098_checkout_language")
+    before = _state(fresh_url)
+
+    with pytest.raises(SystemExit) as refused:
+        _kassa(fresh_url)
+
+    assert refused.value.code == START_REFUSED  # gunicorn stops instead of booting another worker
+    assert "It is at migration 0098_checkout_language" in capsys.readouterr().err
+    assert _state(fresh_url) == before
+
+
+def test_an_upgrade_in_process_refuses_a_database_stamped_before_the_fold_after_the_app_started(fresh_url, caplog):
+    """An app built on a database still good (tests, benchmarks, a restore) that meets a folded stamp at upgrade."""
+    kassa = _kassa(fresh_url)
+    with kassa.app_context():
+        upgrade()
+        db.engine.dispose()
+        _stamp(fresh_url, "0137_payout_sweep_backoff")
+        before = _state(fresh_url)
+        with pytest.raises(SystemExit) as refused:
+            upgrade()  # Flask-Migrate logs the error and exits 1
+    dispose(kassa)
+
+    assert refused.value.code == 1
+    assert "Kassa refuses this database" in caplog.text and "Traceback" not in caplog.text
+    assert _state(fresh_url) == before
+
+
+def test_a_fresh_or_current_database_is_not_refused(fresh_url):
+    kassa = _kassa(fresh_url)  # empty: not migrated yet
+    with kassa.app_context():
+        upgrade()
+    dispose(kassa)
+    dispose(_kassa(fresh_url))  # at the baseline
+    engine = create_engine(fresh_url)
+    with engine.connect() as connection:
+        assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == [BASELINE]
+    engine.dispose()
+
+
+def test_every_revision_before_the_baseline_is_known_as_folded():
+    # 74 revisions, 0001 to 0137 (numbers were skipped, and 0021 used twice), none of which the baseline can be.
+    assert len(FOLDED_REVISIONS) == 74
+    assert BASELINE not in FOLDED_REVISIONS
+    assert not any(BASELINE.startswith(revision) for revision in FOLDED_REVISIONS)  # Alembic matches by prefix too
+
+
+def test_a_backup_taken_before_the_fold_is_refused_as_such(app, tmp_path):
+    folder = backup(app, tmp_path / "backups")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["books"]["revision"] = "0137_payout_sweep_backoff"
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+    refused = kassa_command(app, "verify-backup", str(folder))
+    assert refused.exit_code == 1
+    assert "taken by a Kassa older than 0.1.0" in refused.stderr and "newer Kassa" not in refused.stderr
