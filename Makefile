@@ -1,11 +1,21 @@
 # The two commands: `make run` (a local Kassa with a demo merchant) and `make test` (the suite).
-.PHONY: run test vendor vendor-api-docs clean bench-load screenshots
+.PHONY: run test requirements vendor vendor-api-docs clean bench-load screenshots
 
 run:
 	@scripts/run.sh
 
 test:
 	@scripts/test.sh
+
+# Compile requirements.in and requirements-dev.in into the hashed requirements*.txt the two commands install
+# (README, "Dependencies"). Every pin already in a .txt file is kept unless its .in file asks for another version;
+# BUMP=name moves that package (a dependency of a dependency too) to its newest release that fits.
+COMPILE = .venv/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make requirements" $(if $(BUMP),--upgrade-package $(BUMP))
+requirements:
+	@scripts/ensure-venv.sh requirements-dev.txt
+	$(COMPILE) requirements.in -o requirements.txt
+	$(COMPILE) requirements-dev.in -o requirements-dev.txt
 
 # The checkout under load (bench/checkout_load.py): its own servers, database and Redis on loopback ports, wrk
 # as the generator; prints issue 12's table for PostgreSQL and the SQLite default (about 10 minutes).

@@ -5,6 +5,8 @@ from datetime import date, datetime
 
 from flask import Flask
 
+from app.platform.db.baseline import refuse_a_database_from_before_the_fold
+
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the Kassa web app: config, extensions, models, blueprints, errors, CLI, logging."""
@@ -75,6 +77,7 @@ def _register_extensions(app: Flask) -> None:
         configure_sqlite(db.engine, busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
         ping_idle_connections(db.engine, idle_seconds=app.config["POOL_PING_IDLE_SECONDS"])
         keep_prepared_statements(db.engine)
+        refuse_a_database_from_before_the_fold(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

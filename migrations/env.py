@@ -3,7 +3,11 @@ import logging
 from logging.config import fileConfig
 
 from alembic import context
+from alembic.util import CommandError
 from flask import current_app
+
+from app.platform.db.baseline import folded_revision, refusal
+from app.platform.db.postgres import unbounded_statements
 
 config = context.config
 if config.config_file_name and not logging.getLogger("kassa").handlers:
@@ -40,7 +44,12 @@ def run_migrations_online() -> None:
     # Batch mode lets later ALTERs work on SQLite too.
     conf_args.setdefault("render_as_batch", True)
     conf_args.setdefault("render_item", render_item)
-    from app.platform.db.postgres import unbounded_statements
+    # A database the revisions folded into the baseline made: said plainly (flask db prints it without a traceback)
+    # before anything is written. On a connection of its own: the migrations' must start outside a transaction.
+    with db.engine.connect() as connection:
+        revision = folded_revision(connection)
+    if revision is not None:
+        raise CommandError(refusal(revision))
 
     # A migration may rewrite or index a large table for minutes: no statement bound (DB_STATEMENT_TIMEOUT_SECONDS).
     with db.engine.connect() as connection, unbounded_statements(connection):

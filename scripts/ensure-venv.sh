@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv (Python >= 3.11) and install a pinned requirements file into it, only when
-# the file changed since the last install (a stamp holds its hash).
+# Create .venv (Python >= 3.11) and install a compiled requirements file into it (every package pinned, each
+# download checked against its hash), only when the file changed since the last install (a stamp holds its hash).
 source "$(dirname "$0")/lib.sh"
 REQS="${1:-requirements.txt}"
 PY="${PYTHON:-python3}"
@@ -18,9 +18,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 stamp="var/.installed-$(basename "$REQS")"
-want="$(cat "$REQS" requirements.txt | sha256sum | cut -d' ' -f1)"
+want="$(sha256sum < "$REQS" | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "installing $REQS into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$REQS"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$REQS"
   echo "$want" > "$stamp"
 fi

@@ -25,7 +25,13 @@ export SANDBOX_PAYOUT_AUTO_SECONDS="${SANDBOX_PAYOUT_AUTO_SECONDS-5}"
 scripts/ensure-venv.sh requirements.txt
 scripts/ensure-redis.sh
 say "migrating the database"
-.venv/bin/flask --app wsgi db upgrade 2>&1 | grep -v "^INFO  \[alembic.runtime.migration\] \(Context impl\|Will assume\)" || true
+# A database that cannot be migrated (one a Kassa before 0.1.0 made, say) stops the run here, with why and what to do.
+if ! migrated="$(.venv/bin/flask --app wsgi db upgrade 2>&1)"; then
+  printf '%s\n' "$migrated" >&2
+  die "the database was not migrated (above), so nothing was started"
+fi
+[ -z "$migrated" ] || printf '%s\n' "$migrated" \
+  | grep -v "^INFO  \[alembic.runtime.migration\] \(Context impl\|Will assume\)" || true
 .venv/bin/flask --app wsgi kassa seed-demo
 .venv/bin/flask --app wsgi kassa demo-info
 if [ "$SMTP_HOST" = 127.0.0.1 ] && [ "${SMTP_PORT:-}" = "$MAIL_SMTP_PORT" ]; then

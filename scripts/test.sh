@@ -9,6 +9,16 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 unset PYTHONDONTWRITEBYTECODE
 
 scripts/ensure-venv.sh requirements-dev.txt
+
+# A few seconds, before anything slow: an arrow up the layers (DESIGN.md §2, the contracts in pyproject.toml), a
+# lint finding or a file `ruff format` would change fails the run. All three run, so one run lists every finding.
+say "import layers (lint-imports), lint (ruff check), format (ruff format --check)"
+failed=()
+.venv/bin/lint-imports --no-logo || failed+=("lint-imports")
+.venv/bin/ruff check . || failed+=("ruff check")
+.venv/bin/ruff format --check . || failed+=("ruff format --check (.venv/bin/ruff format changes those files)")
+[ ${#failed[@]} -eq 0 ] || die "failed: ${failed[*]}"
+
 scripts/ensure-chromium.sh
 scripts/ensure-redis.sh
 scripts/ensure-postgres.sh

@@ -115,7 +115,7 @@ def _prepare_database(url: str) -> None:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
         # en-US with punctuation ignored, as glibc's en_US.UTF-8 (the official PostgreSQL image's default) sorts:
-        # Kassa must be right under a collation that is not byte order (migration 0131). ICU needs PostgreSQL 15.
+        # Kassa must be right under a collation that is not byte order. ICU needs PostgreSQL 15.
         if conn.dialect.server_version_info >= (15,):
             conn.execute(text(f'CREATE DATABASE "{parsed.database}" TEMPLATE template0 LOCALE_PROVIDER icu '
                               f"ICU_LOCALE 'en-US-u-ka-shifted' LOCALE 'C.UTF-8'"))

@@ -11,8 +11,7 @@ def installed(monkeypatch, code: str, target: str) -> Iterator[str]:
     import app.payments.channels.registry as registry
 
     plugin = EntryPoint(code, target, registry.ENTRY_POINT_GROUP)
-    monkeypatch.setattr(registry, "entry_points", lambda group: [*registry.BUILT_IN_ENTRY_POINTS, plugin]
-                        if group == registry.ENTRY_POINT_GROUP else [])
+    monkeypatch.setattr(registry, "entry_points", lambda group: [plugin] if group == registry.ENTRY_POINT_GROUP else [])
     registry.reload_channels()
     yield code
     monkeypatch.undo()

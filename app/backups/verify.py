@@ -13,6 +13,7 @@ from alembic.util.exc import CommandError
 from app.backups import databases
 from app.backups.manifest import UPLOADS, BackupProblem, Manifest, digest, read_manifest
 from app.config import PROJECT_ROOT
+from app.platform.db.baseline import FOLDED_REVISIONS
 
 _FIGURES = ("revision", "merchants", "orders", "journal_entries", "channel_settings", "ledger_balanced")
 
@@ -64,7 +65,10 @@ def verify_backup(folder: Path, *, key_fingerprints: list[str]) -> Verdict:
     if verdict.problems:
         return verdict  # a damaged file is not opened
     revision = manifest.books.get("revision")
-    if not known_revision(revision):
+    if revision in FOLDED_REVISIONS:
+        verdict.problems.append(f"the database is at revision {revision}: the backup was taken by a Kassa older than "
+                                "0.1.0, whose migrations 0.1.0 folded into one baseline, so this Kassa cannot use it")
+    elif not known_revision(revision):
         verdict.problems.append(f"the database is at revision {revision}, which this Kassa does not know: the backup "
                                 "was taken by a newer Kassa; restore it with that version or newer")
     database = folder / manifest.database_file

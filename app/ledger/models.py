@@ -56,7 +56,7 @@ class Posting(db.Model):
 
     id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     # The entry must exist: checked once per INSERT statement by a trigger on PostgreSQL, per row on SQLite
-    # (migration 0100), not by a key constraint's lookup per posting.
+    # (migrations/versions/0138_baseline.py), not by a key constraint's lookup per posting.
     entry_id: Mapped[str] = mapped_column(ForeignKey("journal_entries.id"), index=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
     account: Mapped[str] = mapped_column(String(300))

@@ -21,7 +21,7 @@ class RiskListEntry(db.Model):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
-    # Each mode has its own lists (migration 0128): a test key, or a test run blocking a test card, never
+    # Each mode has its own lists: a test key, or a test run blocking a test card, never
     # changes who live shoppers are refused or let through.
     livemode: Mapped[bool] = mapped_column()
     kind: Mapped[str] = mapped_column(String(20))  # customer|email|email_domain|ip|device|card_fingerprint

@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import text
 
 from tests.integration.test_payment_flow import create_order, pay
-from tests.migration_steps import run_migration_step
 from tests.signing.support import make_recurring, subscribe
 
 
@@ -63,15 +61,6 @@ def test_each_close_reason_is_told_the_same_whatever_the_merchants_note_says(app
     for says, order in closed.items():
         assert says in said(client, order), (says, said(client, order))
     assert "reworded" not in said(client, closed["This order was canceled. No money was taken."])
-
-
-@pytest.mark.postgres_only  # the migration runs down and up in place (SQLite would rebuild the table under the run)
-def test_orders_closed_before_the_reason_was_stored_keep_saying_why(app, api, client, catalog, sandbox):
-    closed = _closed_four_ways(app, api, catalog)
-    run_migration_step(app, "0117_order_close_reason_codes.py", "downgrade")
-    run_migration_step(app, "0117_order_close_reason_codes.py", "upgrade")
-    for says, order in closed.items():
-        assert says in said(client, order), (says, said(client, order))
 
 
 def test_every_close_reason_has_words_for_the_shopper():

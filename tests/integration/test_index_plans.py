@@ -3,7 +3,7 @@ PostgreSQL, so they cost the same for a merchant with a million orders, contract
 missing index does not show in a test's small tables (the planner scans them gladly), so each statement is explained
 again with scans priced out: a scan that remains is one no index can replace. (The payment's contract look-up
 scanned every contract, fulfilment every renewal, a refund every refund and a mandate revoke every contract, until
-migrations 0107 and 0108.)"""
+those columns were indexed.)"""
 from __future__ import annotations
 
 import re

@@ -110,20 +110,3 @@ def test_a_rate_typed_wrong_says_what_to_fix_and_saves_nothing(app, merchant, po
 
         saved = channel_settings(merchant.id, "sandbox_card")
         assert (saved["fee_bps"], saved["fixed_fees"], saved["dispute_fees"]) == (200, {"usd": 10}, {})
-
-
-@pytest.mark.postgres_only  # down and up in place: SQLite rebuilds the table, which other workers' tests would see
-def test_a_fee_saved_before_the_upgrade_is_kept_in_the_currencies_the_channel_took(app, api, sandbox, merchant,
-                                                                                     priced, portal):
-    from app.payments.channels.configs import channel_settings
-    from tests.migration_steps import run_migration_step
-
-    assert save_fees(portal, fixed_fees="USD 0.20, JPY 20", dispute_fees="USD 15").status_code == 302
-    paid(api, sandbox, priced, "usd")
-    paid(api, sandbox, priced, "jpy")
-    run_migration_step(app, "0130_channel_fees_per_currency.py", "downgrade")  # one number: the dollar amount
-    run_migration_step(app, "0130_channel_fees_per_currency.py", "upgrade")
-    with app.app_context():
-        saved = channel_settings(merchant.id, "sandbox_card")
-    # The one number was charged in every currency, so it stays so in each the channel has taken payments in.
-    assert (saved["fixed_fees"], saved["dispute_fees"]) == ({"jpy": 20, "usd": 20}, {"jpy": 1500, "usd": 1500})

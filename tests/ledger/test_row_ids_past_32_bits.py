@@ -1,6 +1,6 @@
 """A busy shop outgrows 32-bit row ids: postings, order lines, timelines, renewals, grants and idempotency records
 are numbered by PostgreSQL sequences, and one that stops at 2,147,483,647 makes every payment after it fail to
-book (migrations/versions/0116_row_ids_64_bit.py). SQLite's INTEGER PRIMARY KEY is its rowid, 64-bit already."""
+book (INT64 in migrations/versions/0138_baseline.py). SQLite's INTEGER PRIMARY KEY is its rowid, 64-bit already."""
 from __future__ import annotations
 
 import pytest

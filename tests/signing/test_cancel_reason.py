@@ -3,12 +3,10 @@ withdrawn at the provider. The merchant reads it on the contract (`cancel_reason
 new card, so a customer's own "cancel at period end" must stay what it is whatever happens to their mandate."""
 from __future__ import annotations
 
-import pytest
 import requests
-from sqlalchemy import text, update
+from sqlalchemy import update
 
 from tests.conftest import wait_for
-from tests.migration_steps import run_migration_step
 from tests.signing.test_contract_reconciliation import reconcile  # noqa: F401  (fixture)
 from tests.signing.test_renewals import active_subscription, advance, unix
 from tests.signing.test_self_service import billing_link, csrf
@@ -72,25 +70,3 @@ def test_reconciliation_says_a_contract_ends_for_its_revoked_mandate(app, api, s
     assert reconcile()["found"] == {"revoked_mandate_still_renewing": 1}
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert (after["cancel_at_period_end"], after["cancel_reason"]) == (True, "mandate_revoked")
-
-
-@pytest.mark.postgres_only  # the migration runs down and up in place, in one transaction
-def test_the_migration_gives_contracts_ending_now_the_reason_their_timeline_shows(app, api, client, sandbox, worker,
-                                                                                   monthly, clock):
-    from app.extensions import db
-
-    revoked_only = active_subscription(api, sandbox, worker, monthly, clock, customer="cus_revoked")
-    revoke(api, sandbox, revoked_only)
-    asked_then_revoked = active_subscription(api, sandbox, worker, monthly, clock, customer="cus_asked")
-    api.post(f"/subscriptions/{asked_then_revoked['id']}/cancel", json={"at_period_end": True})
-    revoke(api, sandbox, asked_then_revoked)
-    renewing = active_subscription(api, sandbox, worker, monthly, clock, customer="cus_renewing")
-
-    run_migration_step(app, "0134_subscription_cancel_reason.py", "downgrade")
-    run_migration_step(app, "0134_subscription_cancel_reason.py", "upgrade")
-
-    with app.app_context():
-        reasons = dict(db.session.execute(text("SELECT id, cancel_reason FROM subscriptions")).all())
-        db.session.commit()
-    assert reasons == {revoked_only["id"]: "mandate_revoked", asked_then_revoked["id"]: "requested",
-                       renewing["id"]: None}

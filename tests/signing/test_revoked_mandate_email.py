@@ -138,24 +138,6 @@ def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(
     assert [r.kind for r in sent_rows(app)].count("mandate_revoked") == 1
 
 
-@pytest.mark.postgres_only  # the migration runs down and up in place, in one transaction
-def test_an_email_sent_before_the_migration_keeps_its_claim(app, api, sandbox, worker, monthly, catalog, clock,
-                                                          mail_server):
-    from tests.migration_steps import run_migration_step
-
-    sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
-    worker()
-    run_migration_step(app, "0136_subscription_email_once.py", "downgrade")
-    run_migration_step(app, "0136_subscription_email_once.py", "upgrade")
-    [row] = sent_rows(app)
-    assert row.once_key == f"mandate_revoked:{sub['mandate']['reference']}"
-
-    make_recurring(app, catalog["limited_sku"], "month")
-    assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]}).status_code == 200
-    worker()
-    assert len(about(mail_server, "will end")) == 1
-
-
 def test_a_subscription_already_ending_as_asked_gets_no_email_to_save_a_new_card(app, api, sandbox, worker, monthly,
                                                                                  clock, mail_server):
     """The customer asked it to end with its period: a withdrawn card changes nothing for them, and the email's

@@ -2,18 +2,21 @@
 
 A payment tool is a Python package whose entry point (group ``kassa.channels``, name = the channel code) names a
 ``ChannelSpec``: its adapter class, the settings a merchant enters (credentials and options) and what it can do.
-Kassa's own channels are declared by the same kind of entry point, listed below because Kassa is not an installed
-distribution; both lists are loaded by one function, so routing, the hub and the portal read one registry.
+Kassa's own channels are declared by the same kind of entry point, in its pyproject.toml (Kassa runs from its
+checkout, not installed, so no installed metadata holds them); both are loaded by one function, so routing, the hub
+and the portal read one registry.
 See docs/channels.md.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Mapping
 
+from app.config import PROJECT_ROOT
 from app.platform.observability import logs
 from app.ledger.fees import FEE_RETURN_RULES
 
@@ -34,14 +37,6 @@ CAPABILITIES = {
     "statements": "lists a day's movements for reconciliation",
     "disputes": "tells of chargebacks by callback and takes the merchant's evidence",
 }
-
-# Kassa's own channels, declared exactly as an installed package declares its own in its metadata.
-BUILT_IN_ENTRY_POINTS = (
-    EntryPoint("sandbox_card", "app.payments.channels.adapters.sandbox_card:CHANNEL", ENTRY_POINT_GROUP),
-    EntryPoint("sandbox_qr", "app.payments.channels.adapters.sandbox_qr:CHANNEL", ENTRY_POINT_GROUP),
-    EntryPoint("wallet", "app.payments.channels.adapters.wallet:CHANNEL", ENTRY_POINT_GROUP),
-    EntryPoint("stripe", "app.payments.channels.adapters.stripe_card:CHANNEL", ENTRY_POINT_GROUP),
-)
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 
@@ -127,13 +122,22 @@ def _checked(entry_point: EntryPoint) -> ChannelSpec:
 
 
 @cache
+def built_in_entry_points() -> tuple[EntryPoint, ...]:
+    """Kassa's own channels, as pyproject.toml declares them (``[project.entry-points."kassa.channels"]``), in the
+    order written there: installed metadata would hold them sorted by name."""
+    with open(PROJECT_ROOT / "pyproject.toml", "rb") as file:
+        declared = tomllib.load(file)["project"]["entry-points"][ENTRY_POINT_GROUP]
+    return tuple(EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value in declared.items())
+
+
+@cache
 def channels() -> dict[str, ChannelSpec]:
     """Every loadable channel by code: the built-in ones, then installed packages' in name order. A package
     whose entry point fails to load is left out with an error in the log: one broken plugin must not stop
     payments on the others. A built-in code cannot be taken over by a package."""
     found: dict[str, ChannelSpec] = {}
     installed = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
-    for entry_point in (*BUILT_IN_ENTRY_POINTS, *installed):
+    for entry_point in (*built_in_entry_points(), *installed):
         if entry_point.name in found:
             log.error("channel %s declared twice; keeping the first", entry_point.name,
                       extra={"fields": {"entry_point": entry_point.value}})

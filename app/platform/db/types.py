@@ -10,7 +10,7 @@ from sqlalchemy.types import TypeDecorator
 # The row id of a table that grows with every order or customer (postings, timelines, order lines, idempotency
 # records, entitlements, wallets): 64-bit,
 # as a 32-bit id runs out after 2,147,483,647 rows and every insert then fails. SQLite keeps INTEGER, its 64-bit
-# rowid: a BIGINT key there would not number itself (migrations/versions/0116_row_ids_64_bit.py).
+# rowid: a BIGINT key there would not number itself (INT64 in migrations/versions/0138_baseline.py).
 RowId = BigInteger().with_variant(Integer(), "sqlite")
 
 

@@ -33,7 +33,7 @@ def newest_first_both_ways(query: Select, id_column: ColumnElement, *, limit: in
     return rows, has_older, has_newer
 
 
-# Ledger postings (and so settlement lines) are numbered by a 64-bit column (migrations/versions/0116_row_ids_64_bit).
+# Ledger postings (and so settlement lines) are numbered by a 64-bit column (migrations/versions/0138_baseline.py).
 MAX_ROW_ID = 2**63 - 1
 
 
