@@ -6,7 +6,7 @@ from app.payments.disputes import chargebacks  # noqa: F401,E402  (dispute.close
 from app.orders import topups  # noqa: F401,E402  (order.paid of a top-up → credit the wallet)
 from app.payments.channels.adapters import wallet  # noqa: F401,E402  (payment.failed/canceled → release the freeze)
 from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (order.paid → session complete)
-from app.orders import broadcast  # noqa: F401,E402  (after commit: ping the order's live status streams)
+from app.platform.outbox import order_pings  # noqa: F401,E402  (after commit: ping the order's live status streams)
 from app.signing import activation  # noqa: F401,E402  (order.paid of a first order → the contract is active)
 from app.signing.renewals import orders as renewal_orders  # noqa: F401,E402  (order.paid of a renewal order → the contract renews)
 from app.signing import unsigning  # noqa: F401,E402  (a contract ended or replaced its mandate → cancel it there)

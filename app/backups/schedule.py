@@ -14,6 +14,7 @@ from app.backups.books import describe
 from app.backups.databases import PG_TIMEOUT_SECONDS
 from app.backups.manifest import MANIFEST, BackupProblem
 from app.backups.snapshot import prune_backups, take_backup
+from app.payments.channels.credentials import key_fingerprints
 from app.platform.db.types import utcnow
 from app.extensions import redis_client
 
@@ -41,8 +42,6 @@ def newest_backup(into: Path) -> datetime | None:
 
 def backup_when_due(now: datetime | None = None) -> Path | None:
     """Take a backup if one is due; returns its folder (None: off, not due, or another worker is taking it)."""
-    from app.payments.channels.credentials import key_fingerprints
-
     config = current_app.config
     if not config["BACKUP_DIR"]:
         return None

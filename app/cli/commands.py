@@ -15,6 +15,8 @@ from app.extensions import db
 from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
 from app.merchants.services import create_merchant
+from app.payments.channels.registry import channel_codes
+from app.platform.switches import PLATFORM, active, switch_off, switch_on
 
 DEMO_EMAIL = "demo@kassa.test"
 DEMO_PASSWORD = "demo-pass-1234"
@@ -202,8 +204,6 @@ def switch_group() -> None:
 
 
 def _switch_args(kind: str, channel: str | None, merchant_id: str | None) -> tuple[str, str, str]:
-    from app.platform.switches import PLATFORM
-
     return merchant_id or PLATFORM, kind, channel or ""
 
 
@@ -214,11 +214,9 @@ def _switch_args(kind: str, channel: str | None, merchant_id: str | None) -> tup
 @click.option("--merchant-id", help="Only this merchant (default: every merchant).")
 def switch_on_command(kind: str, reason: str, channel: str | None, merchant_id: str | None) -> None:
     """Turn a switch on, at once, for every process within a second."""
-    from app.platform.switches import switch_on
-
     scope, kind, channel = _switch_args(kind, channel, merchant_id)
     try:
-        changed = switch_on(scope, kind, channel=channel, reason=reason, set_by="cli")
+        changed = switch_on(scope, kind, channel=channel, channels=channel_codes(), reason=reason, set_by="cli")
     except KassaError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
@@ -231,11 +229,9 @@ def switch_on_command(kind: str, reason: str, channel: str | None, merchant_id: 
 @click.option("--merchant-id", help="Only this merchant (default: the platform-wide switch).")
 def switch_off_command(kind: str, channel: str | None, merchant_id: str | None) -> None:
     """Turn a switch off."""
-    from app.platform.switches import switch_off
-
     scope, kind, channel = _switch_args(kind, channel, merchant_id)
     try:
-        changed = switch_off(scope, kind, channel=channel, set_by="cli")
+        changed = switch_off(scope, kind, channel=channel, channels=channel_codes(), set_by="cli")
     except KassaError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
@@ -245,8 +241,6 @@ def switch_off_command(kind: str, channel: str | None, merchant_id: str | None) 
 @switch_group.command("list")
 def switch_list_command() -> None:
     """Every switch that is on."""
-    from app.platform.switches import active
-
     switches = active()
     for s in switches:
         click.echo(f"{s.kind}{' ' + s.channel if s.channel else ''}\t{s.scope}\t{s.set_at}\t{s.set_by}\t{s.reason}")

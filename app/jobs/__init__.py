@@ -244,7 +244,7 @@ def keep_dashboard_days() -> int:
 
 def check_ledger() -> bool:
     """The books' integrity check (every entry balances, the ledger sums to zero, orders match); True if clean."""
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     with _context():
         return run_check().ok

@@ -1,13 +1,15 @@
-"""The books' continuous check: every entry balances, the ledger sums to zero, no entry mixes test and live
-money, and every purchase order's postings hold exactly what it captured less what it refunded.
+"""The books' own checks: every entry balances, the ledger sums to zero, no entry mixes test and live money; and
+where an order's money sits while it is the merchant's. app/payments/integrity.py runs them with the check of each
+purchase order's postings against what it captured and refunded, and records the run here (``ledger_checks``) for
+``/healthz`` and the portal.
 
-Each part is one set-based query; a run records what it found (``ledger_checks``) for ``/healthz`` and the portal.
+Each part is one set-based query.
 """
 from __future__ import annotations
 
 import time
 
-from sqlalchemy import Integer, cast, func, select, union_all
+from sqlalchemy import Integer, Select, cast, func, select
 
 from app.platform.observability import logs
 from app.extensions import db
@@ -49,41 +51,24 @@ def _mixed_modes() -> list[dict]:
              "detail": "one entry moves test and live money"} for entry, merchant in rows]
 
 
-def _orders_off() -> tuple[int, list[dict]]:
-    """Orders whose merchant-side postings differ from captured − refunded − disputed (not won back)."""
-    from app.orders.models import Order  # read-only: the check looks across domains on purpose
-    from app.payments.models import PaymentAttempt
-    from app.payments.disputes.models import WITHDRAWN, Dispute
-    from app.payments.refunds.models import Refund
+def books_findings() -> list[dict]:
+    """What is wrong inside the books themselves: unbalanced entries, a ledger that does not sum to zero, entries
+    that mix test and live money."""
+    return _unbalanced_entries() + _ledger_not_zero() + _mixed_modes()
 
-    captured = select(PaymentAttempt.order_id.label("order_id"), PaymentAttempt.amount.label("amount")).where(
-        PaymentAttempt.status == "succeeded")
-    refunded = select(Refund.order_id, -Refund.amount).where(Refund.status == "succeeded")
-    # A dispute's amount left with the bank when it opened, and came back only if won (app/ledger/disputes.py).
-    disputed = select(Dispute.order_id, -Dispute.amount).where(Dispute.status.in_(WITHDRAWN))
+
+def merchant_side_postings() -> Select:
+    """``(order_id, -amount)`` of every posting of an order on the merchant's side (its receivable, refunds in flight,
+    its partners' payables, the fees): added to what the order captured less what it refunded or lost to a dispute,
+    a sound order's money comes to zero."""
     side = Posting.account.like(_MERCHANT_SIDE[0])
     for pattern in _MERCHANT_SIDE[1:]:
         side = side | Posting.account.like(pattern)
-    posted = select(Posting.order_id, -Posting.amount).where(Posting.order_id.isnot(None), side)
-    money = union_all(captured, refunded, disputed, posted).subquery()
-    rows = db.session.execute(
-        select(money.c.order_id, Order.merchant_id, func.sum(money.c.amount))
-        .join(Order, Order.id == money.c.order_id).where(Order.kind == "purchase")
-        .group_by(money.c.order_id, Order.merchant_id).having(func.sum(money.c.amount) != 0).limit(MAX_FINDINGS))
-    findings = [{"kind": "order_postings_mismatch", "order": order_id, "merchant_id": merchant,
-                 "detail": f"captured − refunded differs from its postings by {int(diff)}"}
-                for order_id, merchant, diff in rows]
-    checked = db.session.scalar(select(func.count(func.distinct(PaymentAttempt.order_id)))
-                                .where(PaymentAttempt.status == "succeeded")) or 0
-    return int(checked), findings
+    return select(Posting.order_id, -Posting.amount).where(Posting.order_id.isnot(None), side)
 
 
-def run_check() -> LedgerCheck:
-    """Check the whole ledger now and record the result."""
-    started = time.monotonic()
-    findings = _unbalanced_entries() + _ledger_not_zero() + _mixed_modes()
-    orders_checked, order_findings = _orders_off()
-    findings += order_findings
+def record_check(findings: list[dict], *, orders_checked: int, started: float) -> LedgerCheck:
+    """Record a run that began at ``started`` (``time.monotonic()``) and found ``findings``. Commits."""
     entries = db.session.scalar(select(func.count()).select_from(JournalEntry)) or 0
     check = LedgerCheck(ok=not findings, entries_checked=entries, orders_checked=orders_checked,
                         findings=findings[:MAX_FINDINGS], duration_ms=round((time.monotonic() - started) * 1000))
@@ -96,4 +81,3 @@ def run_check() -> LedgerCheck:
 
 def latest_check() -> LedgerCheck | None:
     return db.session.scalar(select(LedgerCheck).order_by(LedgerCheck.id.desc()).limit(1))
-

@@ -14,7 +14,7 @@ from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import conflict_insert, db
 from app.platform.values.ids import new_id
-from app.ledger.books_models import CYCLES, PER_MODE, SELF, Partner, mode_column
+from app.ledger.books_models import CYCLES, PER_MODE, SELF, Partner, Payout, Settlement, mode_column
 from app.merchants.models import Merchant
 
 MAX_PARTNERS = 1000  # added in each mode: a test key (in CI configs, with contractors) cannot use up live's
@@ -125,8 +125,6 @@ def _release_waiting_payouts(merchant_id: str, partner: Partner, livemode: bool)
     account = partner.payout_account_in(livemode)
     if not account:
         return
-    from app.ledger.books_models import Payout, Settlement
-
     now = utcnow()
     waiting = select(Settlement.id).where(Settlement.merchant_id == merchant_id, Settlement.partner_id == partner.id)
     # A try is only ever sent once it is due, and its outcome moves next_try_at on: one still waiting for its back-off

@@ -26,6 +26,7 @@ from sqlalchemy import bindparam, event as sa_event, select, update
 from sqlalchemy.orm import Session
 
 from app.platform.db.core_writes import after_insert_at_once
+from app.platform.outbox.events import around_each_batch
 from app.extensions import db
 from app.merchants.models import Merchant
 
@@ -166,3 +167,6 @@ def forget_all() -> None:
 
 
 watch(Merchant, lambda merchant: merchant.id)
+# Each merchant's configuration as of a dispatch batch's start, its version read once rather than for every event a
+# handler writes: a webhook endpoint created meanwhile takes the events of the next batch on.
+around_each_batch(versions_read_once)

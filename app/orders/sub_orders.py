@@ -20,8 +20,6 @@ from app.ledger.clearing.rules import owner, rule_in_force
 from app.platform.values.money import allocate
 from app.orders.models import Order, OrderItem, SubOrder
 
-STRATEGIES = ("partner", "product")
-
 
 @dataclass(frozen=True)
 class PricedLine:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from typing import Collection
 
 from sqlalchemy import delete, select
 
@@ -105,9 +106,11 @@ def portal_read_only() -> ActiveSwitch | None:
     return _find("read_only_portal", None)
 
 
-def switch_on(scope: str, kind: str, *, reason: str, set_by: str, channel: str = "") -> bool:
-    """Turn a switch on (idempotent: False when it already was). Commits."""
-    _check(scope, kind, channel, reason)
+def switch_on(scope: str, kind: str, *, reason: str, set_by: str, channel: str = "",
+              channels: Collection[str] = ()) -> bool:
+    """Turn a switch on (idempotent: False when it already was). Commits. A ``channel_off`` names one of
+    ``channels``, the installed channels' codes (the caller knows them; the platform reads no channel registry)."""
+    _check(scope, kind, channel, reason, channels)
     exists = db.session.scalar(select(Switch.id).where(Switch.scope == scope, Switch.kind == kind,
                                                        Switch.channel == channel))
     if exists:
@@ -121,9 +124,9 @@ def switch_on(scope: str, kind: str, *, reason: str, set_by: str, channel: str =
     return True
 
 
-def switch_off(scope: str, kind: str, *, set_by: str, channel: str = "") -> bool:
-    """Turn a switch off (idempotent: False when it already was off). Commits."""
-    _check(scope, kind, channel, "-")
+def switch_off(scope: str, kind: str, *, set_by: str, channel: str = "", channels: Collection[str] = ()) -> bool:
+    """Turn a switch off (idempotent: False when it already was off). Commits. ``channels`` as for ``switch_on``."""
+    _check(scope, kind, channel, "-", channels)
     removed = db.session.execute(delete(Switch).where(Switch.scope == scope, Switch.kind == kind,
                                                       Switch.channel == channel)).rowcount
     db.session.commit()
@@ -133,15 +136,13 @@ def switch_off(scope: str, kind: str, *, set_by: str, channel: str = "") -> bool
     return bool(removed)
 
 
-def _check(scope: str, kind: str, channel: str, reason: str) -> None:
-    from app.payments.channels.registry import channel_codes
-
+def _check(scope: str, kind: str, channel: str, reason: str, channels: Collection[str]) -> None:
     if kind not in KINDS:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
     if kind == "read_only_portal" and scope != PLATFORM:
         raise InvalidRequest("the read-only portal is a platform switch", param="scope")
-    if kind == "channel_off" and channel not in channel_codes():
-        raise InvalidRequest(f"channel must be one of {', '.join(channel_codes())}", param="channel")
+    if kind == "channel_off" and channel not in channels:
+        raise InvalidRequest(f"channel must be one of {', '.join(channels)}", param="channel")
     if kind != "channel_off" and channel:
         raise InvalidRequest("only channel_off names a channel", param="channel")
     if not reason.strip() or len(reason) > 500:

@@ -20,6 +20,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.platform.db.types import utcnow
+from app.platform.queueing import enqueue, enqueue_in
 from app.extensions import db
 from app.receipts.mailer import MailFailed, Mailer
 from app.receipts.test_mode import WITHHELD
@@ -131,8 +132,6 @@ def record_failure(mail: MailKind, value: str, attempts: int, error: str, fields
         return "failed"
     log.warning(f"{what} not sent, trying again later", extra={"fields": {**fields, "error": error,
                                                                          "retry_in_seconds": delay.total_seconds()}})
-    from app.platform.queueing import enqueue_in  # jobs sit above the domain
-
     try:
         enqueue_in(delay, mail.job, value)
     except Exception:  # Redis down: the sweep finds the email when it is due
@@ -149,8 +148,6 @@ def queue_due(mail: MailKind) -> int:
         or_(and_(model.status == "pending", model.created_at < now - _STALE_PENDING),
             and_(model.status == "failed", model.next_attempt_at <= now),
             and_(model.status == "sending", model.claimed_until < now))).limit(500)))
-    from app.platform.queueing import enqueue
-
     for value in due:
         enqueue(mail.job, value)
     return len(due)

@@ -9,8 +9,8 @@ from flask import render_template
 from flask_babel import gettext
 
 from app.platform.db.types import utcnow
+from app.platform.values.locales import money, speaking
 from app.receipts.contents import Receipt
-from app.web.shopper_locale import money, speaking
 
 
 def message_id_for(order_id: str, sender: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from app.platform.observability import logs
 from app.platform.db.types import utcnow
 from app.platform.outbox.events import Event, subscribe
+from app.platform.queueing import enqueue
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
@@ -82,8 +83,6 @@ def queue_receipt(event: Event) -> None:
     if not _wants_receipt(order) or _mailer() is None:
         return
     _ensure_row(order)
-    from app.platform.queueing import enqueue  # jobs sit above the domain
-
     # Redis down: this raises, and the dispatcher runs the handler again later.
     enqueue(JOB, order.id)
 

@@ -19,6 +19,7 @@ from app.catalog.models import Sku
 from app.platform.db.types import utcnow
 from app.extensions import db
 from app.platform.values.languages import DEFAULT_LANGUAGE
+from app.platform.values.locales import speaking
 from app.merchants.models import Merchant
 from app.platform.values.money import Money
 from app.orders.models import Order
@@ -27,7 +28,6 @@ from app.signing.renewals import dunning
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry
 from app.signing.self_service import email_link_for
-from app.web.shopper_locale import speaking
 
 # The emails whose link leads to updating the payment method.
 UPDATES_PAYMENT_METHOD = ("payment_failed", "mandate_revoked")

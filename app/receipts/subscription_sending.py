@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from app.platform.observability import logs
 from app.platform.db.types import utcnow
 from app.platform.outbox.events import Event, subscribe
+from app.platform.queueing import enqueue
 from app.extensions import db
 from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
@@ -80,8 +81,6 @@ def _queue(event: Event, sub: Subscription | None = None, kind: str | None = Non
     else:
         email_id = row.id
     db.session.commit()
-    from app.platform.queueing import enqueue  # jobs sit above the domain
-
     # Redis down: this raises, and the dispatcher runs the handler again later (the row is found, not added).
     enqueue(JOB, email_id)
 

@@ -8,11 +8,19 @@ from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, KassaError
 from app.extensions import db
 from app.ledger.books_models import Payout
+from app.payments.attempts.janitor import resolve_unknown_attempt
+from app.payments.attempts.polling import refresh_attempt
 from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.available import adapter_for
 from app.payments.disputes.models import Dispute
+from app.payments.disputes.services import apply_dispute_notice
 from app.payments.models import PaymentAttempt
+from app.payments.payouts.services import look_up_payout
 from app.payments.refunds.models import Refund
+from app.payments.refunds.services import send_refund
+from app.reconciliation.matching import split_reference
 from app.reconciliation.models import Discrepancy
+from app.reconciliation.queries import get_discrepancy
 
 # What a person may conclude about a discrepancy the reconciliation could not settle by itself.
 RESOLUTIONS = {
@@ -31,8 +39,6 @@ def _status_now(discrepancy: Discrepancy) -> str | None:
 
 def _earlier_try(discrepancy: Discrepancy) -> bool:
     """Is the line about a try of a refund or payout before the record's current one?"""
-    from app.reconciliation.matching import split_reference
-
     if discrepancy.line_type == "capture":
         return False
     model = Refund if discrepancy.line_type == "refund" else Payout
@@ -44,11 +50,6 @@ def _earlier_try(discrepancy: Discrepancy) -> bool:
 def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     """Ask the provider about the record Kassa is waiting on, through the same paths the sweeps use, and say
     what happened if Kassa now agrees with the statement line (None: it still does not; a person decides)."""
-    from app.payments.attempts.polling import refresh_attempt
-    from app.payments.attempts.janitor import resolve_unknown_attempt
-    from app.payments.payouts.services import look_up_payout
-    from app.payments.refunds.services import send_refund
-
     record_id, kind = discrepancy.kassa_object, discrepancy.line_type
     if _earlier_try(discrepancy):
         # The line is about a try Kassa moved on from because it was told that try failed: whatever the current try
@@ -79,9 +80,6 @@ def fetch_dispute(discrepancy: Discrepancy) -> str | None:
     """Ask the provider for the dispute a statement line names and apply what it says, as its lost callback would
     have been applied (app/payments/disputes/services.py: recorded once, booked, moved only forward); say what happened if
     Kassa's dispute now agrees with the line (None: it still does not, or the provider could not be asked)."""
-    from app.payments.channels.available import adapter_for
-    from app.payments.disputes.services import apply_dispute_notice
-
     try:
         adapter = adapter_for(discrepancy.channel, discrepancy.merchant_id)
         dispute = apply_dispute_notice(adapter.find_dispute(discrepancy.provider_id))
@@ -117,8 +115,6 @@ def mark_resolved(discrepancy_id: str, resolution: str, note: str, *, actor: str
 def check_resolution(merchant_id: str, discrepancy_id: str, resolution: object, note: object) -> Discrepancy:
     """The open discrepancy a person means to close with ``resolution`` and ``note``, or the refusal closing it would
     meet: the portal asks to confirm only a resolution that can be made."""
-    from app.reconciliation.runs import get_discrepancy
-
     found = get_discrepancy(merchant_id, discrepancy_id)
     if resolution not in RESOLUTIONS:
         raise InvalidRequest(f"resolution is one of {', '.join(RESOLUTIONS)}", param="resolution")

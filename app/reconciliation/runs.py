@@ -1,24 +1,32 @@
 """Reconciliation runs: start one (API, portal, the daily cron), execute it on a worker, record what disagrees,
-and resolve what can be proven by asking the provider (DESIGN.md §6.5: fix only what can be proven)."""
+and resolve what can be proven by asking the provider (DESIGN.md §6.5: fix only what can be proven). Reading runs
+and discrepancies is app/reconciliation/queries.py."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select, union, update
+from sqlalchemy import func, select, union, update
 
 from app.platform.observability import logs
 from app.platform.db.types import utcnow
-from app.errors import InvalidRequest, NotFound, PermissionDenied
+from app.errors import InvalidRequest, PermissionDenied
 from app.platform.outbox.events import record_event
 from app.extensions import commit_keeping_state, conflict_insert, db
+from app.platform.queueing import enqueue
 from app.platform.values.ids import new_id
-from app.platform.values.pagination import newest_first
+from app.ledger.books_models import Payout
+from app.merchants.models import Merchant
 from app.payments.channels.adapters.base import ProviderUnavailable
 from app.payments.channels.available import adapter_for
 from app.payments.channels.registry import channel_spec, channels, is_test_channel
+from app.payments.disputes.models import Dispute
+from app.payments.models import PaymentAttempt
+from app.payments.refunds.models import Refund
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
+from app.reconciliation.representation import discrepancy_json
+from app.reconciliation.resolving import fetch_dispute, mark_resolved, settle_from_provider
 
 log = logs.get("reconciliation")
 
@@ -51,8 +59,6 @@ def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
     """Open a run (status ``running``), commit it, then queue its work. A test key (``livemode`` False) may
     reconcile test-only channels alone: any other channel's statement is about live money, and a run settles the
     live payments the provider vouches for and tells live webhook endpoints of live discrepancies."""
-    from app.platform.queueing import enqueue
-
     spec = channel_spec(channel)
     if spec is None or "statements" not in spec.capabilities:
         raise InvalidRequest(f"channel must be one that publishes statements: {', '.join(statement_channels())}",
@@ -159,8 +165,6 @@ def _resolve_provable(run: ReconciliationRun) -> int:
     missed: fetch it from the provider and apply it as its callback would have been. Resolved when Kassa then agrees
     with the line. Never an amount_mismatch (a currency mismatch among them): asking the provider proves a status,
     not what it booked."""
-    from app.reconciliation.resolving import fetch_dispute, mark_resolved, settle_from_provider
-
     waiting = db.session.scalars(select(Discrepancy).where(
         Discrepancy.merchant_id == run.merchant_id, Discrepancy.channel == run.channel, Discrepancy.day == run.day,
         Discrepancy.status == "open",
@@ -181,8 +185,6 @@ def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
     """The daily cron: yesterday's statement of every statement channel, for every merchant that used it.
     Idempotent: a day already run (or running) for a merchant and channel is not run again; a run whose worker
     died (still running an hour on) does not hold the day back."""
-    from app.merchants.models import Merchant
-
     now = now or utcnow()
     day = (now - timedelta(hours=SETTLE_HOURS)).date() - timedelta(days=1)
     started = []
@@ -204,119 +206,9 @@ def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
 def _merchants_moving_money(channel: str, day: date) -> list[str]:
     """Merchants with a capture, a refund, a payout or a dispute through ``channel`` around ``day`` (a day either
     side: the statement's day is the provider's, and a refund of a payment captured weeks ago is on it too)."""
-    from app.ledger.books_models import Payout
-    from app.payments.disputes.models import Dispute
-    from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
-
     start, end = matching.day_range(day)
     since, until = start - timedelta(days=1), end + timedelta(days=1)
     moving = union(*(select(model.merchant_id).where(model.channel == channel, model.updated_at >= since,
                                                      model.updated_at < until)
                      for model in (PaymentAttempt, Refund, Payout, Dispute)))
     return list(db.session.scalars(select(moving.subquery().c.merchant_id).distinct()))
-
-
-def _test_channels() -> list[str]:
-    return [code for code in channels() if is_test_channel(code)]
-
-
-def get_run(merchant_id: str, run_id: str, *, livemode: bool = True) -> ReconciliationRun:
-    """The merchant's run; under a test key (``livemode`` False) only a test-only channel's, as ``start_run`` lets
-    it start: any other channel's run is about live money."""
-    run = db.session.get(ReconciliationRun, run_id)
-    if run is None or run.merchant_id != merchant_id or not (livemode or is_test_channel(run.channel)):
-        raise NotFound(f"no reconciliation run {run_id!r}")
-    return run
-
-
-def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20, starting_after: str | None = None,
-              livemode: bool = True) -> tuple[list[ReconciliationRun], bool]:
-    """The merchant's runs, newest first; under a test key those of test-only channels."""
-    query = select(ReconciliationRun).where(ReconciliationRun.merchant_id == merchant_id)
-    if not livemode:
-        query = query.where(ReconciliationRun.channel.in_(_test_channels()))
-    if channel:
-        query = query.where(ReconciliationRun.channel == channel)
-    if starting_after:
-        after = get_run(merchant_id, starting_after, livemode=livemode)
-        query = query.where((ReconciliationRun.created_at < after.created_at)
-                            | ((ReconciliationRun.created_at == after.created_at) & (ReconciliationRun.id < after.id)))
-    found = db.session.scalars(query.order_by(ReconciliationRun.created_at.desc(), ReconciliationRun.id.desc())
-                               .limit(limit + 1)).all()
-    return list(found[:limit]), len(found) > limit
-
-
-def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
-                       kind: str | None = None, limit: int = 20, starting_after: str | None = None,
-                       livemode: bool = True) -> tuple[list[Discrepancy], bool]:
-    """What the merchant's statements disagree on, oldest first; under a test key those of test-only channels."""
-    query = _discrepancies(merchant_id, run_id=run_id, status=status, kind=kind, livemode=livemode)
-    if starting_after:
-        query = query.where(Discrepancy.id > starting_after)
-    found = db.session.scalars(query.order_by(Discrepancy.id).limit(limit + 1)).all()
-    return list(found[:limit]), len(found) > limit
-
-
-def list_run_discrepancies(merchant_id: str, run_id: str, *, limit: int, starting_after: str | None = None,
-                           livemode: bool = True) -> tuple[list[Discrepancy], bool]:
-    """A page of what a run's channel and day disagree on, newest first (what the latest run of the day recorded
-    leads), and whether older ones follow: a day of a busy channel can disagree on thousands of lines."""
-    return newest_first(_discrepancies(merchant_id, run_id=run_id, livemode=livemode), Discrepancy.id,
-                        limit=limit, starting_after=starting_after)
-
-
-def count_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
-                        kind: str | None = None, livemode: bool = True) -> int:
-    """How many discrepancies ``list_discrepancies`` would list over all its pages, in one query."""
-    query = _discrepancies(merchant_id, run_id=run_id, status=status, kind=kind, livemode=livemode)
-    return db.session.scalar(select(func.count()).select_from(query.subquery()))
-
-
-def _discrepancies(merchant_id: str, *, run_id: str | None, livemode: bool, status: str | None = None,
-                   kind: str | None = None) -> Select:
-    if status is not None and status not in ("open", "resolved"):
-        raise InvalidRequest("status is open or resolved", param="status")
-    if kind is not None and kind not in KINDS:
-        raise InvalidRequest(f"kind is one of {', '.join(KINDS)}", param="kind")
-    query = select(Discrepancy).where(Discrepancy.merchant_id == merchant_id)
-    if not livemode:
-        query = query.where(Discrepancy.channel.in_(_test_channels()))
-    if run_id:  # a run shows its day's discrepancies, including those an earlier run of the day recorded
-        run = get_run(merchant_id, run_id, livemode=livemode)
-        query = query.where(Discrepancy.channel == run.channel, Discrepancy.day == run.day)
-    if status:
-        query = query.where(Discrepancy.status == status)
-    if kind:
-        query = query.where(Discrepancy.kind == kind)
-    return query
-
-
-def get_discrepancy(merchant_id: str, discrepancy_id: str) -> Discrepancy:
-    found = db.session.get(Discrepancy, discrepancy_id)
-    if found is None or found.merchant_id != merchant_id:
-        raise NotFound(f"no discrepancy {discrepancy_id!r}")
-    return found
-
-
-def run_json(run: ReconciliationRun) -> dict:
-    return {"id": run.id, "object": "reconciliation_run", "channel": run.channel, "date": run.day.isoformat(),
-            "status": run.status, "lines": run.lines, "matched": run.matched,
-            "discrepancies": {kind: getattr(run, kind) for kind in KINDS}, "auto_resolved": run.auto_resolved,
-            "failure_reason": run.failure_reason, "created_at": int(run.created_at.timestamp()),
-            "finished_at": int(run.finished_at.timestamp()) if run.finished_at else None}
-
-
-def discrepancy_json(found: Discrepancy) -> dict:
-    return {"id": found.id, "object": "discrepancy", "run": found.run_id, "channel": found.channel,
-            "date": found.day.isoformat(), "kind": found.kind, "line_type": found.line_type,
-            "reference": found.reference, "kassa_object": found.kassa_object, "provider_id": found.provider_id,
-            "currency": found.currency,
-            "kassa": {"amount": found.kassa_amount, "currency": found.kassa_currency, "status": found.kassa_status,
-                      "fee": found.kassa_fee},
-            "provider": {"amount": found.provider_amount, "currency": found.provider_currency,
-                         "status": found.provider_status, "fee": found.provider_fee},
-            "status": found.status, "resolution": found.resolution, "resolution_note": found.resolution_note,
-            "resolved_by": found.resolved_by,
-            "resolved_at": int(found.resolved_at.timestamp()) if found.resolved_at else None,
-            "created_at": int(found.created_at.timestamp())}

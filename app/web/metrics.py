@@ -6,6 +6,8 @@ import ipaddress
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from app.orders.figures import orders_by_status
+from app.payments.figures import channel_breakers, payment_success
 from app.platform.observability import metrics
 
 bp = Blueprint("metrics", __name__)
@@ -34,4 +36,5 @@ def scrape():
     if not allowed:
         return jsonify({"error": {"type": "authentication_error", "code": "metrics_forbidden",
                                   "message": f"/metrics is for the operator's scraper: {how}."}}), 401
-    return Response(metrics.exposition(), mimetype="text/plain; version=0.0.4; charset=utf-8")
+    figures = metrics.exposition(stored=(orders_by_status, payment_success), in_redis=(channel_breakers,))
+    return Response(figures, mimetype="text/plain; version=0.0.4; charset=utf-8")

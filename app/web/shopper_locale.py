@@ -7,16 +7,16 @@ A page learns its merchant when it renders (every shopper-facing template gets `
 setting is applied just before rendering: strings made earlier are lazy (``lazy_gettext``) and translate then."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Iterator
 
 from flask import Flask, g, has_request_context, request
 from flask.signals import before_render_template
 from babel.numbers import get_territory_currencies
-from flask_babel import force_locale, format_date, get_locale, refresh
+from flask_babel import format_date, get_locale, refresh
 
+from app.config import PROJECT_ROOT
 from app.extensions import babel
+from app.platform.values import locales
 from app.platform.values.languages import CHECKOUT_LANGUAGES, DEFAULT_LANGUAGE
 from app.platform.values.money import Money
 
@@ -26,8 +26,6 @@ SHOPPER_BLUEPRINTS = frozenset({"checkout", "embed"})
 
 def init_app(app: Flask) -> None:
     """Choose the locale per request, on shopper-facing pages only."""
-    from app.config import PROJECT_ROOT
-
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PROJECT_ROOT / "translations"))
     babel.init_app(app, locale_selector=choose_locale, default_locale=DEFAULT_LANGUAGE)
     before_render_template.connect(_apply_merchant_language, app, weak=False)
@@ -97,19 +95,6 @@ def shopper_language(merchant) -> str:
     return str(get_locale() or DEFAULT_LANGUAGE).split("_")[0]
 
 
-@contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Render for a shopper away from their request (a job's receipt email): their language, amounts and dates
-    their way, as on their checkout page."""
-    before = g.get("shopper_language")
-    g.shopper_language = language if language in CHECKOUT_LANGUAGES else DEFAULT_LANGUAGE
-    try:
-        with force_locale(g.shopper_language):
-            yield
-    finally:
-        g.shopper_language = before
-
-
 def prefer_language(language: str) -> None:
     """The page embedding the panel asked for ``language`` (the SDK's ``locale``): spoken unless the merchant fixed
     one, whatever the browser prefers."""
@@ -125,10 +110,9 @@ def page_language() -> str:
 
 def money(amount: int | Money, currency: str | None = None) -> str:
     """``{{ order.total|money(order.currency) }}`` or ``{{ quote.total|money }}``: the shopper's locale on
-    shopper-facing pages; the portal keeps Kassa's one English format."""
-    value = amount if isinstance(amount, Money) else Money(amount, currency)
-    speaking_to_shopper = _shopper_facing() or g.get("shopper_language") is not None
-    return value.format_in(page_language().replace("-", "_")) if speaking_to_shopper else value.format()
+    shopper-facing pages (and in a shopper's email, app/platform/values/locales.py); the portal keeps Kassa's one
+    English format."""
+    return locales.money(amount, currency, to_shopper=_shopper_facing())
 
 
 def long_date(value: date | datetime) -> str:

@@ -63,7 +63,7 @@ def test_an_order_of_nothing_is_paid_without_a_channel_once_and_fulfilled(app, a
     worker()  # clearing of the completed order: of nothing, so nothing is booked
     assert journal(app) == booked
     with app.app_context():
-        from app.ledger.integrity import run_check
+        from app.payments.integrity import run_check
 
         assert run_check().ok
 

@@ -61,7 +61,7 @@ def dispute_id_of(app, provider_id: str) -> str:
 
 
 def ledger_is_whole(app) -> list:
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     with app.app_context():
         return run_check().findings

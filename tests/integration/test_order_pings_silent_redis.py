@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 from flask import Flask
 
-from app.orders.broadcast import order_channel
+from app.platform.outbox.commit_signals import order_channel
 from app.web.streams.ping_listener import PingListener
 from app.web.streams.watch import StreamHub
 from tests.conftest import wait_for

@@ -36,7 +36,7 @@ def withdrawal_status(api, withdrawal_id: str, status: str) -> dict:
 
 def books_are_clean(app) -> None:
     """The ledger integrity check finds nothing: every entry balances and the books sum to zero."""
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     with app.app_context():
         check = run_check()

@@ -29,7 +29,7 @@ def _by_partner(settlements: list[dict]) -> dict[str, dict]:
 
 
 def test_a_dispute_after_settlement_is_a_negative_line_of_the_next_one(app, api, merchant, catalog, sandbox, worker):
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])
@@ -73,6 +73,6 @@ def test_an_order_refunded_in_full_around_a_won_dispute_takes_back_from_each_par
     assert (partner_lines(app, merchant.id, studio["id"]), partner_lines(app, merchant.id, "self")) == (0, 0)
     assert api.get("/balance").json["available"] == []
     with app.app_context():
-        from app.ledger.integrity import run_check
+        from app.payments.integrity import run_check
 
         assert run_check().findings == []

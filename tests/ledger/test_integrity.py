@@ -9,7 +9,7 @@ from tests.ledger.books_support import completed_order
 
 
 def _check(app):
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     with app.app_context():
         check = run_check()

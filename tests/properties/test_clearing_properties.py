@@ -131,7 +131,7 @@ def test_the_books_always_balance(app, rules, fee_bps, fee_fixed, platform_bps, 
     from app.extensions import db
     from app.platform.values.ids import new_id
     from app.ledger.books_models import Settlement
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
     from app.ledger.models import Posting
     from app.ledger.partners import create_partner
     from app.ledger.settlement.services import WINDOW_KINDS, run_settlements, window_totals

@@ -35,7 +35,7 @@ def membership_of(api, customer: str) -> datetime:
 
 def ledger_is_sound(app) -> bool:
     from app.extensions import db
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     with app.app_context():
         check = run_check()

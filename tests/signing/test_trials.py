@@ -102,7 +102,7 @@ def test_a_trial_signs_for_nothing_and_its_end_charges_the_first_period_once(app
     assert membership_until(api).timestamp() == unix(2027, 3, 14)
     assert len(events(api, "subscription.renewed")) == 1
     with app.app_context():
-        from app.ledger.integrity import run_check
+        from app.payments.integrity import run_check
 
         assert run_check().ok  # every entry balances and each order's postings match what was captured
 

@@ -29,7 +29,7 @@ def _available(api) -> int:
 
 def _books_check(app) -> list[dict]:
     """What the ledger's integrity check finds: each order's postings must hold what it captured less refunded."""
-    from app.ledger.integrity import run_check
+    from app.payments.integrity import run_check
 
     with app.app_context():
         return run_check().findings

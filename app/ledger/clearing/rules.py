@@ -6,7 +6,8 @@ merchant's default; otherwise everything goes to ``self`` at once. The rule in f
 onto the order line (``order_items.clearing``), so a later change never reaches orders already sold.
 
 A line's owner — the partner with the largest share, the first listed on a tie — names the sub-order the line
-belongs to when an order's lines go different ways (app/orders/sub_orders.py).
+belongs to when an order's lines go different ways (app/orders/sub_orders.py). How the lines are grouped is the
+merchant's split strategy: ``partner`` (by owner) or ``product``.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from sqlalchemy import select
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.ledger.books_models import SELF, Partner
+from app.merchants.models import Merchant
 
 FULL = 10_000
 MAX_SPLITS = 20
 MAX_HOLD_DAYS = 365
 DEFAULT_RULE = {"splits": [{"partner": SELF, "share_bps": FULL}], "hold_days": 0}
+STRATEGIES = ("partner", "product")  # how an order's lines are grouped into sub-orders
 
 
 def check_rule(merchant_id: str, value: object, *, param: str = "clearing") -> dict | None:
@@ -77,9 +80,6 @@ def owner(rule: dict) -> str:
 
 def set_merchant_defaults(merchant_id: str, *, rule: object, strategy: object) -> None:
     """The merchant's default rule (for products without one) and how orders are split into sub-orders."""
-    from app.merchants.models import Merchant
-    from app.orders.sub_orders import STRATEGIES
-
     if strategy not in STRATEGIES:
         raise InvalidRequest(f"split_strategy must be one of {', '.join(STRATEGIES)}", param="split_strategy")
     merchant = db.session.get(Merchant, merchant_id)

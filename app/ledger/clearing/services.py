@@ -14,7 +14,7 @@ For an order that kept ``N`` (its total less what was refunded before it complet
 The merchant's receivable gives up ``N``: what the partners net in a posting that names the order, balanced by their
 lines on their payable accounts; and the fees, which the channel's and the platform's fee accounts receive as one
 total each per batch (each order's are in its ``order_clearings`` row), so an order's own postings still hold exactly
-what it kept (app/ledger/integrity.py). One balanced entry for a whole batch. A partner's lines carry ``available_at``
+what it kept (app/payments/integrity.py). One balanced entry for a whole batch. A partner's lines carry ``available_at``
 = clearing time + the rule's ``hold_days`` (never inside a window already settled). A row in ``order_clearings`` per
 order is the claim: an order is cleared once, whoever else tries.
 

@@ -14,7 +14,7 @@ from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 from app.ledger.accounts import partner_account
-from app.ledger.books_models import SELF, SETTLEMENT_STATUSES, Settlement
+from app.ledger.books_models import SELF, SETTLEMENT_STATUSES, OrderClearing, Settlement
 from app.ledger.models import Posting
 from app.ledger.settlement.services import OWN_KINDS, WINDOW_KINDS
 from app.platform.values.money import Money
@@ -129,10 +129,8 @@ def statement_csv(settlement: Settlement, partner_name: str) -> Iterator[str]:
     yield out.take()
 
 
-def order_books(merchant_id: str, order_id: str) -> tuple[object | None, list[StatementLine]]:
+def order_books(merchant_id: str, order_id: str) -> tuple[OrderClearing | None, list[StatementLine]]:
     """An order's clearing (None until it completes) and every partner line it gave rise to, oldest first."""
-    from app.ledger.books_models import OrderClearing
-
     clearing = db.session.get(OrderClearing, order_id)
     if clearing is not None and clearing.merchant_id != merchant_id:
         return None, []

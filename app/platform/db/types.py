@@ -6,6 +6,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import BigInteger, ColumnElement, DateTime, Engine, Integer, and_, text
 from sqlalchemy.types import TypeDecorator
 
+from app.extensions import db
+
 
 # The row id of a table that grows with every order or customer (postings, timelines, order lines, idempotency
 # records, entitlements, wallets): 64-bit,
@@ -62,8 +64,6 @@ def begins_with(column: ColumnElement, prefix: str) -> ColumnElement:
     begins = column.startswith(prefix, autoescape=True)
     if not prefix or ord(prefix[-1]) == 0x10FFFF:  # no next character to bound the range with
         return begins
-    from app.extensions import db  # the domain's queries run in the app's context; imported late (a leaf module)
-
     if not sorts_by_bytes(db.engine):
         return begins  # the range would miss values (below): the LIKE alone, reading the rows the rest allows
     following = ord(prefix[-1]) + 1

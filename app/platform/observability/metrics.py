@@ -1,5 +1,6 @@
 """Prometheus metrics: request latency per route, and the figures an operator watches for a payment
-service (orders by status, payment success per channel, queue depth, undelivered events, breakers).
+service (queue depth, undelivered events, and those the domains keep: orders by status, payment success per
+channel, breakers, which the caller hands in, as the platform reads no domain's tables).
 
 Request latency is measured in each process. Under gunicorn with several workers, set
 ``PROMETHEUS_MULTIPROC_DIR`` (gunicorn.conf.py does) so every worker's samples are summed at scrape
@@ -10,32 +11,36 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import timedelta
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from flask import Flask, g, request
 from prometheus_client import CollectorRegistry, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
+from rq.cron import CronScheduler
 from sqlalchemy import func, select
 
+from app.extensions import db
 from app.platform.observability import logs
+from app.platform.observability.metric_files import allocate_sample_files
+from app.platform.outbox.events import Event
+from app.platform.queueing import queue
 
 # Buckets for an API whose good answers take milliseconds and whose bad ones take the provider's timeout.
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 REQUEST_SECONDS = Histogram("kassa_http_request_duration_seconds", "Time to answer a request, by route",
                             ("method", "route", "status"), buckets=_BUCKETS, registry=None)
-SUCCESS_WINDOW = timedelta(hours=1)
 LOST_REPORT_SECONDS = 60.0  # a full disk is said once a minute, not once per request
 _lost_reported_at = -LOST_REPORT_SECONDS
 log = logs.get("metrics")
+
+# A domain's figures, read at scrape time: one or more metric families.
+Figures = Callable[[], Iterable[Metric]]
 
 
 def init_app(app: Flask) -> None:
     """Time every request under its route pattern (never the raw path: ids would explode the series)."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        from app.platform.observability.metric_files import allocate_sample_files
-
         allocate_sample_files()
     app.before_request(_start_timer)
     app.after_request(_observe)
@@ -65,14 +70,15 @@ def _sample_lost(exc: OSError) -> None:
                   exc, os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
 
-def exposition() -> bytes:
-    """The text format Prometheus scrapes."""
+def exposition(*, stored: Sequence[Figures] = (), in_redis: Sequence[Figures] = ()) -> bytes:
+    """The text format Prometheus scrapes, with the domains' figures the caller hands in: ``stored`` ones read from
+    the database, ``in_redis`` ones left out with the queue's when Redis does not answer."""
     registry = CollectorRegistry(auto_describe=False)
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         MultiProcessCollector(registry)
     else:
         registry.register(_Collected(REQUEST_SECONDS))
-    registry.register(_Business())
+    registry.register(_Business(stored, in_redis))
     return generate_latest(registry)
 
 
@@ -89,64 +95,23 @@ class _Collected:
 class _Business:
     """Figures read at scrape time; one failing source is reported as such, not as a failed scrape."""
 
+    def __init__(self, stored: Sequence[Figures], in_redis: Sequence[Figures]) -> None:
+        self.stored, self.in_redis = stored, in_redis
+
     def collect(self) -> Iterator[Metric]:
-        yield from _orders_by_status()
-        yield from _payment_success()
+        for figures in self.stored:
+            yield from figures()
         yield from _outbox()
-        yield from _queue_and_channels()
-
-
-def _orders_by_status() -> Iterator[Metric]:
-    from app.extensions import db
-    from app.orders.models import Order
-
-    family = GaugeMetricFamily("kassa_orders", "Orders by status and mode", labels=("status", "mode"))
-    rows = db.session.execute(select(Order.status, Order.livemode, func.count())
-                              .group_by(Order.status, Order.livemode)).all()
-    for status, livemode, count in rows:
-        family.add_metric((status, "live" if livemode else "test"), count)
-    yield family
-
-
-def _payment_success() -> Iterator[Metric]:
-    from app.platform.db.types import utcnow
-    from app.extensions import db
-    from app.payments.models import PaymentAttempt
-
-    since = utcnow() - SUCCESS_WINDOW
-    rows = db.session.execute(select(PaymentAttempt.channel, PaymentAttempt.status, func.count())
-                              .where(PaymentAttempt.created_at >= since)
-                              .group_by(PaymentAttempt.channel, PaymentAttempt.status)).all()
-    attempts = GaugeMetricFamily("kassa_payment_attempts_last_hour", "Payment attempts started in the last hour",
-                                 labels=("channel", "status"))
-    ratio = GaugeMetricFamily("kassa_payment_success_ratio",
-                              "Succeeded ÷ (succeeded + failed) of the last hour's attempts, per channel",
-                              labels=("channel",))
-    decided: dict[str, list[int]] = {}
-    for channel, status, count in rows:
-        attempts.add_metric((channel, status), count)
-        if status in ("succeeded", "failed"):
-            decided.setdefault(channel, [0, 0])[status == "failed"] += count
-    for channel, (succeeded, failed) in sorted(decided.items()):
-        ratio.add_metric((channel,), succeeded / (succeeded + failed))
-    yield attempts
-    yield ratio
+        yield from _queue(self.in_redis)
 
 
 def _outbox() -> Iterator[Metric]:
-    from app.platform.outbox.events import Event
-    from app.extensions import db
-
     pending = db.session.scalar(select(func.count()).select_from(Event).where(Event.dispatched_at.is_(None)))
     yield GaugeMetricFamily("kassa_events_undispatched", "Events not yet handed to webhooks and handlers",
                             value=pending or 0)
 
 
-def _queue_and_channels() -> Iterator[Metric]:
-    from app.payments.channels import breaker
-    from app.payments.channels.registry import channel_codes
-    from app.platform.queueing import queue
-
+def _queue(in_redis: Sequence[Figures]) -> Iterator[Metric]:
     up = GaugeMetricFamily("kassa_redis_up", "1 when Redis answered this scrape")
     try:
         jobs = queue()
@@ -154,12 +119,7 @@ def _queue_and_channels() -> Iterator[Metric]:
         depth.add_metric((jobs.name,), jobs.count)
         failed = GaugeMetricFamily("kassa_queue_failed_jobs", "Jobs in the RQ failed registry", labels=("queue",))
         failed.add_metric((jobs.name,), jobs.failed_job_registry.count)
-        states = GaugeMetricFamily("kassa_channel_breaker", "1 for each channel's current breaker state",
-                                   labels=("channel", "state"))
-        for code in channel_codes():
-            current = breaker.state(code)
-            for state in (breaker.CLOSED, breaker.OPEN, breaker.HALF_OPEN):
-                states.add_metric((code, state), 1 if state == current else 0)
+        handed_in = [metric for figures in in_redis for metric in figures()]
         cron = GaugeMetricFamily("kassa_cron_schedulers", "rq cron processes alive that queue Kassa's sweeps",
                                  labels=("queue",))
         cron.add_metric((jobs.name,), _cron_schedulers(jobs))
@@ -168,13 +128,11 @@ def _queue_and_channels() -> Iterator[Metric]:
         yield up
         return
     up.add_metric((), 1)
-    yield from (up, depth, failed, states, cron)
+    yield from (up, depth, failed, *handed_in, cron)
 
 
 def _cron_schedulers(jobs) -> int:
     """Without rq cron no sweep runs, and nothing else shows it: nothing is queued, so no backlog grows. RQ keeps
     a registry of them, each heartbeating (gone after 2 minutes without); those that queue into this queue count."""
-    from rq.cron import CronScheduler
-
     return sum(1 for scheduler in CronScheduler.all(jobs.connection)
                if any(job.queue_name == jobs.name for job in scheduler.get_jobs()))

@@ -1,5 +1,6 @@
 """What a commit owes Redis once it is durable, sent in ONE round trip: a request for an outbox dispatch run
-when it wrote events (app/platform/outbox/events.py), and a ping on the channel of each order it changed (app/orders/broadcast.py).
+when it wrote events (app/platform/outbox/events.py), and a ping on the channel of each order it changed
+(``order_channel``; app/platform/outbox/order_pings.py collects them).
 
 Both are best effort, as before they shared a pipeline: the periodic sweep dispatches events whose request was
 lost, and the order streams re-read on a timer.
@@ -16,7 +17,9 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
+from app.extensions import redis_client
 from app.platform.observability import logs
+from app.platform.queueing import ask_for_dispatch, enqueue
 
 log = logs.get("commit_signals")
 
@@ -25,6 +28,11 @@ ORDER_PINGS = "kassa_order_pings"  # session.info: ids of the orders it changed
 
 # Set while a dispatch run works: whether a commit since its last look wrote events.
 _RUN_WROTE: ContextVar[list[bool] | None] = ContextVar("kassa_dispatch_run", default=None)
+
+
+def order_channel(order_id: str) -> str:
+    """The Redis pub/sub channel that carries pings about one order."""
+    return f"kassa:order:{order_id}"
 
 
 @contextmanager
@@ -60,10 +68,6 @@ def _signal(session: Session) -> None:
 
 
 def _send(new_events: bool, order_ids: Iterable[str]) -> None:
-    from app.extensions import redis_client
-    from app.orders.broadcast import order_channel
-    from app.platform.queueing import ask_for_dispatch, enqueue  # jobs sit above the domain
-
     try:
         pipe = redis_client().pipeline(transaction=False)
         if new_events:

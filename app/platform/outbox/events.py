@@ -10,10 +10,14 @@ undispatched, to be retried with backoff.
 An event no handler wants is born dispatched: no run, no job. A handler says so from the event's object
 (``applies``) or from its merchant's configuration as the event is written (``wanted``: the webhook fan-out, for a
 merchant with no endpoint that takes the type). The event is kept all the same (the event log, an order's stream).
+
+Each batch of a dispatch run runs inside the scopes the layers above register (``around_each_batch``): the
+merchants' config cache reads each merchant's version once per batch there.
 """
 from __future__ import annotations
 
 import time
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable, Iterable
@@ -28,7 +32,6 @@ from app.platform.outbox.commit_signals import NEW_EVENTS, dispatch_run
 from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.platform.values.ids import new_id
-from app.merchants.config_cache import versions_read_once
 
 log = logs.get("events")
 
@@ -110,6 +113,7 @@ class Batched:
 
 
 _SUBSCRIPTIONS: list[Subscription] = []
+_BATCH_SCOPES: list[Callable[[], AbstractContextManager]] = []
 
 
 def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
@@ -134,6 +138,13 @@ def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
             _SUBSCRIPTIONS.append(Subscription(name, event_type, func, applies, batch, wanted))
         return func
     return decorate
+
+
+def around_each_batch(scope: Callable[[], AbstractContextManager]) -> None:
+    """Run every batch of a dispatch run inside ``scope()``, for state its handlers share for the batch (the
+    merchants' config cache: each merchant's version read once)."""
+    if scope not in _BATCH_SCOPES:
+        _BATCH_SCOPES.append(scope)
 
 
 def subscriptions_for(event_type: str) -> list[Subscription]:
@@ -369,9 +380,9 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None,
                     lease: timedelta | None = None) -> tuple[int, bool]:
     """``dispatch_pending``'s work; returns how many events it settled and whether it left none due: its claim was
     not full and it handed none back."""
-    # Each merchant's configuration as of the batch's start, its version read once rather than for every event a
-    # handler writes: a webhook endpoint created meanwhile takes the events of the next batch on.
-    with versions_read_once():
+    with ExitStack() as scopes:
+        for scope in _BATCH_SCOPES:
+            scopes.enter_context(scope())
         lease = lease or timedelta(seconds=current_app.config["EVENT_DISPATCH_LEASE_SECONDS"])
         claimed = _claim(batch, now or utcnow(), lease)
         hand_back_at = time.monotonic() + lease.total_seconds() * HAND_BACK_AT

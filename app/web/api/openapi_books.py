@@ -2,8 +2,9 @@
 payouts, reconciliation runs and their discrepancies. Imported by app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (PATHS, SCHEMAS, _CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE,
-                                 _SECRET_ERRORS, _STR, _TIME, _body, _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (PATHS, SCHEMAS, _CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE,
+                                      _SECRET_ERRORS, _STR, _TIME, _body, _error, _obj, _ok, _ref)
+from app.web.api import openapi_signing  # noqa: F401  (the area before, in the reference's order)
 
 _NULLABLE_TIME = {"type": ["string", "null"], "format": "date-time"}
 _CYCLE = {"enum": ["daily", "weekly", "monthly"]}

@@ -2,8 +2,9 @@
 sessions. Imported by app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (_CURRENCY_INPUT, _ID, _IDEMPOTENCY, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
-                                 _SECRET_ERRORS, _STR, _TIME, _body, _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (_CURRENCY_INPUT, _ID, _IDEMPOTENCY, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
+                                      _SECRET_ERRORS, _STR, _TIME, _body, _error, _obj, _ok, _ref)
+from app.web.api import openapi_events  # noqa: F401  (the area before, in the reference's order)
 
 # The merchant's catalog: products and SKUs with prices per currency, rules and statuses.
 _STATUS = {"enum": ["draft", "active", "archived"]}

@@ -4,7 +4,8 @@ functions named beside each schema; tests/api/test_openapi_event_payloads.py val
 from __future__ import annotations
 
 from app.webhooks.event_types import EVENT_TYPES
-from app.web.api.openapi import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _obj, _ref
+from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _obj, _ref
+from app.web.api import openapi_webhook_endpoints  # noqa: F401  (the area before, in the reference's order)
 from app.web.api.openapi_signing import _UNIX_OR_NULL
 
 _BOOL = {"type": "boolean"}

@@ -2,8 +2,9 @@
 Imported by app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (_AUTH_ERRORS, _ID, _IDEMPOTENCY, _PAGE, PATHS, SCHEMAS, _SECRET_ERRORS, _STR, _TIME,
-                                 _body, _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (_AUTH_ERRORS, _ID, _IDEMPOTENCY, _PAGE, PATHS, SCHEMAS, _SECRET_ERRORS, _STR,
+                                      _TIME, _body, _error, _obj, _ok, _ref)
+from app.web.api import openapi_lifecycle  # noqa: F401  (the area before, in the reference's order)
 
 # Events and merchant webhooks.
 SCHEMAS |= {

@@ -2,8 +2,8 @@
 app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (_CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
-                                 _SECRET_ERRORS, _STR, _TIME, _UNAVAILABLE, _body, _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (_CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
+                                      _SECRET_ERRORS, _STR, _TIME, _UNAVAILABLE, _body, _error, _obj, _ok, _ref)
 
 # The order lifecycle after payment: refunds, confirm, entitlements (kept as one additive block).
 SCHEMAS.update({

@@ -2,8 +2,9 @@
 review. Imported by app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (_AUTH_ERRORS, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
-                                 _SECRET_ERRORS, _STR, _body, _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (_AUTH_ERRORS, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE, PATHS, SCHEMAS,
+                                      _SECRET_ERRORS, _STR, _body, _error, _obj, _ok, _ref)
+from app.web.api import openapi_catalog  # noqa: F401  (the area before, in the reference's order)
 
 # Risk control (app/risk): the assessment on each order, lists, rules and review.
 SCHEMAS["RiskAssessment"] = _obj(

@@ -2,9 +2,10 @@
 app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (_AUTH_ERRORS, _COUPON_409, _CURRENCY_INPUT, _ID, _IDEMPOTENCY, _INT, _LIMIT_422,
-                                 _NULLABLE_STR, _PAGE, PATHS, SCHEMAS, _SECRET_ERRORS, _STR, _body, _error, _obj, _ok,
-                                 _ref)
+from app.web.api.openapi_base import (_AUTH_ERRORS, _COUPON_409, _CURRENCY_INPUT, _ID, _IDEMPOTENCY, _INT, _LIMIT_422,
+                                      _NULLABLE_STR, _PAGE, PATHS, SCHEMAS, _SECRET_ERRORS, _STR, _body, _error, _obj,
+                                      _ok, _ref)
+from app.web.api import openapi_risk  # noqa: F401  (the area before, in the reference's order)
 
 # Subscriptions (app/signing): recurring contracts and their first order. Times are unix seconds.
 _UNIX_OR_NULL = {"type": ["integer", "null"]}

@@ -2,8 +2,9 @@
 Imported by app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (PATHS, SCHEMAS, _CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE,
-                                 _SECRET_ERRORS, _STR, _TIME, _UNAVAILABLE, _body, _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (PATHS, SCHEMAS, _CURRENCY, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _PAGE,
+                                      _SECRET_ERRORS, _STR, _TIME, _UNAVAILABLE, _body, _error, _obj, _ok, _ref)
+from app.web.api import openapi_books  # noqa: F401  (the area before, in the reference's order)
 
 _AMOUNT = {"type": "integer", "minimum": 1, "maximum": 2147483647, "description": "minor units"}
 _BLOCKED = _error("risk_blocked: the merchant's risk settings refuse it (a block list entry, a withdrawal rule)")

@@ -2,8 +2,9 @@
 secret with an overlap, send a test event. Imported by app/web/api/openapi.py, which it extends."""
 from __future__ import annotations
 
-from app.web.api.openapi import (PATHS, SCHEMAS, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _SECRET_ERRORS, _STR, _body,
-                                 _error, _obj, _ok, _ref)
+from app.web.api.openapi_base import (PATHS, SCHEMAS, _ID, _IDEMPOTENCY, _INT, _NULLABLE_STR, _SECRET_ERRORS, _STR,
+                                      _body, _error, _obj, _ok, _ref)
+from app.web.api import openapi_wallet  # noqa: F401  (the area before, in the reference's order)
 
 
 def _optional_body(schema: str) -> dict:

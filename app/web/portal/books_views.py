@@ -14,13 +14,12 @@ from app.extensions import db
 from app.ledger import partners as partner_service
 from app.ledger.balance import account_balances, merchant_balance
 from app.ledger.books_models import CYCLES, SETTLEMENT_STATUSES, Partner, Payout
-from app.ledger.clearing.rules import set_merchant_defaults
+from app.ledger.clearing.rules import STRATEGIES, set_merchant_defaults
 from app.ledger.integrity import latest_check
 from app.ledger.models import JournalEntry, Posting
 from app.ledger.settlement.statements import get_settlement, list_settlements, settlement_lines, statement_csv
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
-from app.orders.sub_orders import STRATEGIES
 from app.platform.values.pagination import row_cursor
 from app.payments.payouts.services import payout_for_settlement, retry_payout
 from app.payments.payouts.settling import settle_due

@@ -49,9 +49,10 @@ def _flip(kind: str, channel: str, *, on: bool, field: str):
         with audit(f"switch.{'on' if on else 'off'}", Switch, f"{kind}{':' + channel if channel else ''}",
                    snapshot=lambda: _merchant_switches(merchant_id)):
             if on:
-                switch_on(merchant_id, kind, channel=channel, reason=reason, set_by=current_user.email)
+                switch_on(merchant_id, kind, channel=channel, channels=channel_codes(), reason=reason,
+                          set_by=current_user.email)
             else:
-                switch_off(merchant_id, kind, channel=channel, set_by=current_user.email)
+                switch_off(merchant_id, kind, channel=channel, channels=channel_codes(), set_by=current_user.email)
     except KassaError as error:
         return _page({field: error.message[:1].upper() + error.message[1:] + "."}, 422)
     return None

@@ -9,7 +9,7 @@ from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.permissions import can
-from app.reconciliation import runs as run_service
+from app.reconciliation import queries, runs as run_service
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 from app.reconciliation.matching import DISPUTE_LINES
 from app.reconciliation.resolving import (RESOLUTIONS, check_resolution, fetch_dispute, mark_resolved,
@@ -38,10 +38,10 @@ def _page(errors: dict | None = None, status: int = 200):
     # The Test/Live switch shows what a key of that mode reads: in test, only test-only channels' statements (any
     # other channel's is about live money).
     livemode = portal_livemode()
-    found_runs, _ = run_service.list_runs(merchant_id, limit=10, livemode=livemode)
-    queue, has_more = run_service.list_discrepancies(merchant_id, status=state, kind=kind, limit=PAGE_SIZE,
-                                                     starting_after=request.args.get("after") or None,
-                                                     livemode=livemode)
+    found_runs, _ = queries.list_runs(merchant_id, limit=10, livemode=livemode)
+    queue, has_more = queries.list_discrepancies(merchant_id, status=state, kind=kind, limit=PAGE_SIZE,
+                                                 starting_after=request.args.get("after") or None,
+                                                 livemode=livemode)
     args = {k: v for k, v in (("status", state), ("kind", kind)) if v}
     later = url_for("portal.reconciliation", after=queue[-1].id, **args) if has_more else None
     return render_template("portal/reconciliation.html", runs=found_runs, queue=queue, kinds=KINDS,
@@ -88,19 +88,19 @@ def reconciliation_run():
 @permission_required("books.view")
 def reconciliation_detail(run_id: str):
     try:
-        run = run_service.get_run(current_user.merchant_id, run_id, livemode=portal_livemode())
+        run = queries.get_run(current_user.merchant_id, run_id, livemode=portal_livemode())
     except KassaError:
         abort(404)
     after = request.args.get("starting_after") or None
-    found, has_more = run_service.list_run_discrepancies(current_user.merchant_id, run.id, limit=RUN_PAGE,
-                                                         starting_after=after, livemode=portal_livemode())
+    found, has_more = queries.list_run_discrepancies(current_user.merchant_id, run.id, limit=RUN_PAGE,
+                                                     starting_after=after, livemode=portal_livemode())
     older = url_for("portal.reconciliation_detail", run_id=run.id, starting_after=found[-1].id,
                     _anchor="found-title") if has_more else None
     newest = url_for("portal.reconciliation_detail", run_id=run.id, _anchor="found-title") if after else None
     return render_template("portal/reconciliation_run.html", run=run, found=found, kinds=KINDS,
                            kind_labels=KIND_LABELS, older_url=older, newest_url=newest, page_size=RUN_PAGE,
-                           total=run_service.count_discrepancies(current_user.merchant_id, run_id=run.id,
-                                                                 livemode=portal_livemode()))
+                           total=queries.count_discrepancies(current_user.merchant_id, run_id=run.id,
+                                                             livemode=portal_livemode()))
 
 
 # GET shows the confirmation too (a reload of it, or a browser without JavaScript following a link to it): nothing
@@ -111,7 +111,7 @@ def reconciliation_resolve(discrepancy_id: str):
     if request.method == "POST" and not ConfirmForm().validate_on_submit():
         abort(400, description="The form expired; try again.")
     try:
-        found = run_service.get_discrepancy(current_user.merchant_id, discrepancy_id)
+        found = queries.get_discrepancy(current_user.merchant_id, discrepancy_id)
     except KassaError:
         abort(404)
     if request.method == "GET":
@@ -154,7 +154,7 @@ def reconciliation_fetch(discrepancy_id: str):
     if not ConfirmForm().validate_on_submit():
         abort(400, description="The form expired; try again.")
     try:
-        found = run_service.get_discrepancy(current_user.merchant_id, discrepancy_id)
+        found = queries.get_discrepancy(current_user.merchant_id, discrepancy_id)
     except KassaError:
         abort(404)
     if not fetchable(found):

@@ -15,7 +15,7 @@ from collections import defaultdict
 from redis import Redis
 
 from app.platform.observability import logs
-from app.orders.broadcast import order_channel
+from app.platform.outbox.commit_signals import order_channel
 from app.web.streams.liveness import PING_AFTER_SECONDS, Quiet, SilentRedis
 
 log = logs.get("streams.pings")

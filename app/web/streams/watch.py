@@ -1,5 +1,5 @@
 """Which open streams must read their order again: one Redis pub/sub connection for every order
-(``app.orders.broadcast`` pings ``kassa:order:<id>`` after each commit that changed one), and, because pub/sub
+(``app.platform.outbox.commit_signals`` pings ``kassa:order:<id>`` after each commit that changed one), and, because pub/sub
 is best effort, one query every ``recheck_seconds`` for the state of all watched orders together. Database
 reads run on a small thread pool inside the Flask app's context; nothing here holds a connection between reads.
 """
@@ -15,7 +15,7 @@ from flask import Flask
 from redis import asyncio as aioredis
 from sqlalchemy.exc import DBAPIError
 
-from app.orders.broadcast import order_channel
+from app.platform.outbox.commit_signals import order_channel
 from app.web.streams.liveness import PING_AFTER_SECONDS, Quiet, SilentRedis
 from app.web.streams.snapshot import watched_states
 from app.web.errors import database_outage
