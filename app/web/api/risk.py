@@ -6,8 +6,10 @@ from flask import Response, jsonify, request
 
 from app.errors import InvalidRequest
 from app.orders.models import Order
+from app.orders.recent_orders import RecentOrders
 from app.risk import lists, rules
 from app.risk.models import RiskListEntry, RiskRule
+from app.risk.preview import preview_rule
 from app.risk.review import review_order
 from app.web.api import bp
 from app.web.api.audit import api_audited
@@ -87,10 +89,8 @@ def risk_rules_create():
 @requires_key(secret=True)
 def risk_rules_preview():
     """Try a rule on the last 30 days of orders before saving it; nothing is written."""
-    from app.risk.preview import preview_rule
-
     who = caller()
-    return jsonify(preview_rule(who.merchant_id, json_body(), livemode=who.livemode))
+    return jsonify(preview_rule(json_body(), RecentOrders(who.merchant_id, livemode=who.livemode)))
 
 
 @bp.get("/risk/rules")

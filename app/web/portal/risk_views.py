@@ -11,9 +11,11 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
+from app.orders.recent_orders import RecentOrders
 from app.orders.services import get_order
 from app.risk import lists, rules
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule
+from app.risk.preview import preview_rule
 from app.risk.refund_requests import decide_refund_request, refund_requests_waiting
 from app.risk.review import review_order, review_queue, update_review_expiry
 from app.web.portal import bp
@@ -234,12 +236,9 @@ def risk_rule_add():
         return _page({"rule": _message(error)}, 422)
     if request.form.get("preview"):
         # "Try on the last 30 days": replay the rule, save nothing, show the result above the form.
-        from app.risk.preview import preview_rule
-
         try:
-            tried = preview_rule(current_user.merchant_id, {"kind": kind, "params": params,
-                                                            "action": request.form.get("action")},
-                                 livemode=portal_livemode())
+            tried = preview_rule({"kind": kind, "params": params, "action": request.form.get("action")},
+                                 RecentOrders(current_user.merchant_id, livemode=portal_livemode()))
         except KassaError as error:
             return _page({"rule": _message(error)}, 422)
         return _page({"preview": tried})
