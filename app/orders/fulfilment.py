@@ -163,7 +163,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     if order is None or order.status != "paid" or order.kind == "topup":
         return "skipped"
     if held_for_review(order):
-        return "held"  # the merchant decides in review (app/risk/review.py); approval fulfils it
+        return "held"  # the merchant decides in review (app/orders/review.py); approval fulfils it
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"

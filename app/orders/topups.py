@@ -86,7 +86,7 @@ def credit_paid_topup(event: Event) -> None:
     if order is None or order.kind != "topup":
         return
     if held_for_review(order):
-        return  # credited when the merchant approves it (app/risk/review.py)
+        return  # credited when the merchant approves it (app/orders/review.py)
     _credit(order)
 
 

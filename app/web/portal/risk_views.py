@@ -12,12 +12,14 @@ from app.merchants.models import Merchant
 from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
 from app.orders.recent_orders import RecentOrders
+from app.orders.review import review_queue
 from app.orders.services import get_order
+from app.payments.refunds.requests import decide_refund_request, refund_request_of, refund_requests_waiting
+from app.payments.refunds.reviews import review_order
 from app.risk import lists, rules
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule
 from app.risk.preview import preview_rule
-from app.risk.refund_requests import decide_refund_request, refund_requests_waiting
-from app.risk.review import review_order, review_queue, update_review_expiry
+from app.risk.review import update_review_expiry
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm, whole_number
@@ -144,9 +146,7 @@ def risk_refund_request_decide(request_id: str, decision: str):
 
 
 def _request_exists(merchant_id: str, request_id: str, livemode: bool) -> bool:
-    held = db.session.get(RefundRequest, request_id)
-    order = db.session.get(Order, held.order_id) if held else None
-    return held is not None and held.merchant_id == merchant_id and order.livemode == livemode
+    return refund_request_of(merchant_id, request_id, livemode=livemode) is not None
 
 
 @bp.post("/risk/rate-limits")
