@@ -142,10 +142,12 @@ def _give_up(order: Order, error: str) -> None:
                                                                   "order_id": order.id}})
 
 
-# Built once: a fulfilment binds only the order's id.
-_ORDER_TO_FULFIL = (select(Order, pays_a_subscription_period(Order.id)).where(Order.id == bindparam("b_order"))
-                    .options(joinedload(Order.items).joinedload(OrderItem.sku))
-                    .execution_options(populate_existing=True))
+@built_per_dialect
+def _order_to_fulfil():
+    """Built once, on first use: a fulfilment binds only the order's id. Not at import, before signing has said
+    which orders pay a subscription's period."""
+    return (select(Order, pays_a_subscription_period(Order.id)).where(Order.id == bindparam("b_order"))
+            .options(joinedload(Order.items).joinedload(OrderItem.sku)).execution_options(populate_existing=True))
 
 
 def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system", commit: bool = True) -> str:
@@ -155,7 +157,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
     # Its lines and their SKUs in the same read (fulfilling goes through every one of them), and whether it pays a
     # subscription's period (whose membership signing grants).
-    found = db.session.execute(_ORDER_TO_FULFIL, {"b_order": order_id}).unique().first()
+    found = db.session.execute(_order_to_fulfil(), {"b_order": order_id}).unique().first()
     order, pays_a_period = found if found is not None else (None, False)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
