@@ -24,6 +24,7 @@ from app.platform.http import outbound
 from app.catalog.models import Sku
 from app.platform.db.types import utcnow
 from app.platform.outbox.events import Event, record_event, subscribe
+from app.platform.queueing import enqueue
 from app.risk.review import held_for_review
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
@@ -202,8 +203,6 @@ def _confirm_at_once(order_id: str) -> None:
     """A merchant with no auto-confirm delay: the worker confirms the order now. A later one is the sweep's
     (``confirm_due_orders``, every minute), not a job scheduled that far ahead: such a job waits in Redis for the
     whole delay, about 1.5 KB an order, so a week's delay held 1.5 GB per million orders."""
-    from app.platform.queueing import enqueue  # jobs sit above the domain; imported late
-
     try:
         enqueue("app.jobs.auto_confirm_order", order_id)
     except Exception:  # Redis down: the periodic sweep confirms it

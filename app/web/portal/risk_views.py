@@ -3,12 +3,13 @@ and the rules. Every change is audited; deleting asks for confirmation first. Th
 lists and rules of the mode the portal is in (app/web/portal/mode_views.py): each mode has its own."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError, NotFound
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.merchants.settings import update_rate_limits
 from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
 from app.orders.recent_orders import RecentOrders
@@ -24,6 +25,7 @@ from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm, whole_number
 from app.web.portal.mode_views import portal_livemode
+from app.web.rate_limits import forget_budgets
 
 PAGE_SIZE = 50
 
@@ -153,11 +155,6 @@ def _request_exists(merchant_id: str, request_id: str, livemode: bool) -> bool:
 @permission_required("risk.manage")
 def risk_rate_limits():
     _checked()
-    from flask import current_app
-
-    from app.merchants.settings import update_rate_limits
-    from app.web.rate_limits import forget_budgets
-
     try:
         with audit("risk.rate_limits", Merchant, current_user.merchant_id):
             update_rate_limits(current_user.merchant_id, api_per_minute=_int("rate_limit_api_per_minute"),
