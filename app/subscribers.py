@@ -8,6 +8,7 @@ from app.payments.channels.adapters import wallet  # noqa: F401,E402  (payment.f
 from app.checkout_sessions import services as _sessions  # noqa: F401,E402  (order.paid → session complete)
 from app.platform.outbox import order_pings  # noqa: F401,E402  (after commit: ping the order's live status streams)
 from app.signing import activation  # noqa: F401,E402  (order.paid of a first order → the contract is active)
+from app.signing import period_orders  # noqa: F401,E402  (fulfilment leaves a period's membership to signing)
 from app.signing.renewals import orders as renewal_orders  # noqa: F401,E402  (order.paid of a renewal order → the contract renews)
 from app.signing import unsigning  # noqa: F401,E402  (a contract ended or replaced its mandate → cancel it there)
 from app.payments import clearing as order_clearing  # noqa: F401,E402  (order.completed → clear it)

@@ -195,7 +195,7 @@ def reconcile_contracts() -> dict:
 
 def expire_reviews() -> int:
     """Sweep: decide orders held for risk review longer than their merchant's review expiry."""
-    from app.risk.review import expire_reviews as expire
+    from app.payments.refunds.reviews import expire_reviews as expire
 
     with _context():
         return expire()

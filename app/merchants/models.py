@@ -46,7 +46,7 @@ class Merchant(db.Model):
     # canceled (app/receipts/subscription_sending.py); off for a merchant who sends its own.
     subscription_emails: Mapped[bool] = mapped_column(default=True, server_default=true())
     # An order held for risk review is decided by itself after this many hours (None: it waits for a person),
-    # approving or rejecting it (app/risk/review.py, expire_reviews).
+    # approving or rejecting it (app/payments/refunds/reviews.py, expire_reviews).
     review_expiry_hours: Mapped[int | None]
     review_expiry_decision: Mapped[str] = mapped_column(String(8), default="reject", server_default="reject")
     # The merchant's own per-minute budgets (None: the platform's default), within the platform's ceiling

@@ -6,10 +6,11 @@ only if it is still the value the grant was computed from.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import Boolean, ColumnElement, Interval, String, and_, bindparam, case, exists, func, or_, select, update
+from sqlalchemy import Boolean, ColumnElement, Interval, String, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -177,13 +178,25 @@ def _set_grant_until(grant: EntitlementGrant, until: datetime) -> None:
     grant.membership_until = until
 
 
+PeriodTest = Callable[[str | ColumnElement[str]], ColumnElement[bool]]
+# Signing's tests of an order paying a contract's period, by name: orders know nothing of contracts, signing
+# tells them (app/signing/period_orders.py, wired by app/subscribers.py).
+_period_tests: dict[str, PeriodTest] = {}
+
+
+def periods_paid_by(test: PeriodTest) -> PeriodTest:
+    """Register an SQL test of whether an order pays a subscription's period, whose membership is then not the
+    SKU's days but runs to the period's end (granted by signing: ``grant_membership_until``)."""
+    _period_tests[f"{test.__module__}.{test.__qualname__}"] = test
+    return test
+
+
 def pays_a_subscription_period(order_id: str | ColumnElement[str]) -> ColumnElement[bool]:
     """SQL: is the order (an id, or a column) a subscription's first or renewal order? Its membership follows the
     paid period instead; fulfilment asks this in its read of the order."""
-    from app.signing.models import Subscription, SubscriptionRenewal  # signing builds on orders; imported late
-
-    return or_(exists().where(Subscription.first_order_id == order_id),
-               exists().where(SubscriptionRenewal.order_id == order_id))
+    if not _period_tests:  # granting such an order its SKU's days too would give a second membership
+        raise RuntimeError("no test of the orders that pay a subscription period: import app.signing.period_orders")
+    return or_(*(test(order_id) for test in _period_tests.values()))
 
 
 def grant_membership_until(order: Order, until: datetime, now: datetime | None = None) -> datetime | None:

@@ -24,6 +24,7 @@ from app.platform.http import outbound
 from app.catalog.models import Sku
 from app.platform.db.types import utcnow
 from app.platform.outbox.events import Event, record_event, subscribe
+from app.platform.queueing import enqueue
 from app.risk.review import held_for_review
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
@@ -142,10 +143,12 @@ def _give_up(order: Order, error: str) -> None:
                                                                   "order_id": order.id}})
 
 
-# Built once: a fulfilment binds only the order's id.
-_ORDER_TO_FULFIL = (select(Order, pays_a_subscription_period(Order.id)).where(Order.id == bindparam("b_order"))
-                    .options(joinedload(Order.items).joinedload(OrderItem.sku))
-                    .execution_options(populate_existing=True))
+@built_per_dialect
+def _order_to_fulfil():
+    """Built once, on first use: a fulfilment binds only the order's id. Not at import, before signing has said
+    which orders pay a subscription's period."""
+    return (select(Order, pays_a_subscription_period(Order.id)).where(Order.id == bindparam("b_order"))
+            .options(joinedload(Order.items).joinedload(OrderItem.sku)).execution_options(populate_existing=True))
 
 
 def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system", commit: bool = True) -> str:
@@ -155,7 +158,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     Returns what happened: ``fulfilled``, ``skipped``, ``held`` (waiting for risk review) or ``gave_up``."""
     # Its lines and their SKUs in the same read (fulfilling goes through every one of them), and whether it pays a
     # subscription's period (whose membership signing grants).
-    found = db.session.execute(_ORDER_TO_FULFIL, {"b_order": order_id}).unique().first()
+    found = db.session.execute(_order_to_fulfil(), {"b_order": order_id}).unique().first()
     order, pays_a_period = found if found is not None else (None, False)
     if order is not None and order.status == "refunding":
         raise FulfilmentDeferred(f"order {order_id} is refunding; fulfil it after the refund settles")
@@ -163,7 +166,7 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
     if order is None or order.status != "paid" or order.kind == "topup":
         return "skipped"
     if held_for_review(order):
-        return "held"  # the merchant decides in review (app/risk/review.py); approval fulfils it
+        return "held"  # the merchant decides in review (app/orders/review.py); approval fulfils it
     progress = _progress(order)
     if progress.gave_up_at is not None:
         return "gave_up"
@@ -200,8 +203,6 @@ def _confirm_at_once(order_id: str) -> None:
     """A merchant with no auto-confirm delay: the worker confirms the order now. A later one is the sweep's
     (``confirm_due_orders``, every minute), not a job scheduled that far ahead: such a job waits in Redis for the
     whole delay, about 1.5 KB an order, so a week's delay held 1.5 GB per million orders."""
-    from app.platform.queueing import enqueue  # jobs sit above the domain; imported late
-
     try:
         enqueue("app.jobs.auto_confirm_order", order_id)
     except Exception:  # Redis down: the periodic sweep confirms it

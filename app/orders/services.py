@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from app.platform.observability import logs
 from app.platform.switches import refuse_new_orders
 from app.platform.values.pagination import newest_first
-from app.risk.assessment import assess, prospect_for, refuse_if_blocked
+from app.risk.assessment import assess, refuse_if_blocked
 from app.catalog.coupons import redeem_coupon, release_coupon
 from app.catalog.services import price_items, refuse_subscriptions, release_inventory, reserve_inventory
 from app.platform.db.types import utcnow
@@ -29,6 +29,7 @@ from app.orders.close_reasons import CloseReason
 from app.orders.customers import SOURCES, parse_customer
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.representation import order_object
+from app.orders.screening import prospect_for
 from app.orders.state import can_transition
 from app.orders.timeline_kinds import EntryCode
 from app.orders.sub_orders import PricedLine, split_lines

@@ -17,13 +17,14 @@ from app.extensions import db
 from app.platform.values.ids import new_id
 from app.ledger.journal import find_entry
 from app.ledger.wallet.services import credit_topup, parse_wallet_amount
-from app.risk.assessment import assess, prospect_for, refuse_if_blocked
+from app.risk.assessment import assess, refuse_if_blocked
 from app.risk.review import held_for_review
 from app.merchants.models import Merchant
 from app.platform.values.money import Money, max_amount
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.representation import order_object
+from app.orders.screening import prospect_for
 from app.orders.services import transition
 
 log = logs.get("orders")
@@ -85,7 +86,7 @@ def credit_paid_topup(event: Event) -> None:
     if order is None or order.kind != "topup":
         return
     if held_for_review(order):
-        return  # credited when the merchant approves it (app/risk/review.py)
+        return  # credited when the merchant approves it (app/orders/review.py)
     _credit(order)
 
 

@@ -13,19 +13,20 @@ shopper because a counter is unreachable would be an outage of its own (docs/api
 """
 from __future__ import annotations
 
-import dataclasses
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
-from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
 from app.platform.observability import logs
 from app.platform.outbox.commit_signals import NEW_EVENTS
+from app.platform.outbox.events import Event
 from app.errors import KassaError
 from app.extensions import db
+from app.platform.values.ids import new_id
 from app.platform.values.money import Money
-from app.risk import context, lists, velocity
+from app.risk import lists, velocity
 from app.risk.rules import applies_to, limits_currency, rules_of
 
 log = logs.get("risk")
@@ -63,7 +64,8 @@ class Assessment:
 
 @dataclass(frozen=True)
 class Prospect:
-    """The order about to be made: who, how much, and what the request said about the shopper."""
+    """The order about to be made: who, how much, and what the request said about the shopper. The asker builds it
+    (app/orders/screening.py for an order): risk reads no order of its own."""
 
     merchant_id: str
     customer_id: str | None
@@ -77,6 +79,9 @@ class Prospect:
     country: str | None = None
     channel: str | None = None  # known when a payment is assessed
     scope: str = "orders"  # or "withdrawals": which rules apply (app/risk/rules.py, applies_to)
+    # Has the customer a paid order of this mode already? Asked only when a first-purchase limit could apply (it
+    # costs the asker a query); None where there are no purchases to ask about (a withdrawal).
+    paid_before: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
     @property
     def noun(self) -> str:
@@ -87,13 +92,6 @@ class Prospect:
             return self.email.rsplit("@", 1)[1] if self.email and "@" in self.email else None
         return {"customer": self.customer_id, "email": self.email, "ip": self.ip, "device": self.device,
                 "card_fingerprint": self.card_fingerprint}.get(kind)
-
-
-def prospect_for(merchant_id: str, *, customer_id: str | None, email: str | None, amount: int,
-                 currency: str, livemode: bool) -> Prospect:
-    facts = context.current()
-    return Prospect(merchant_id, customer_id, email, amount, currency, livemode, ip=facts.ip, device=facts.device,
-                    country=facts.country)
 
 
 def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
@@ -134,17 +132,10 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
         if prospect.amount <= limit:
             return None
         return f"{shown} is above the limit of {Money(limit, prospect.currency).format()} per {prospect.noun}"
-    if rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit:
-        from app.orders.models import Order
-
-        # A paid order of the other mode is no purchase here: a test key paying sandbox orders for a customer id
-        # must not let that customer's first live purchase past the limit.
-        paid_before = db.session.scalar(select(exists().where(
-            Order.merchant_id == prospect.merchant_id, Order.livemode == prospect.livemode,
-            Order.customer_id == prospect.customer_id, Order.status.in_(("paid", "fulfilled", "completed")))))
-        if not paid_before:
-            return (f"a first purchase of {shown} is above the first-purchase limit of "
-                    f"{Money(limit, prospect.currency).format()}")
+    if (rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit
+            and prospect.paid_before is not None and not prospect.paid_before()):
+        return (f"a first purchase of {shown} is above the first-purchase limit of "
+                f"{Money(limit, prospect.currency).format()}")
     return None
 
 
@@ -198,11 +189,6 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     the caller's transaction is about to be rolled back)."""
     if assessment.decision != "block":
         return
-    from sqlalchemy.orm import Session
-
-    from app.platform.outbox.events import Event
-    from app.platform.values.ids import new_id
-
     blocked = {"object": "risk_assessment", **assessment.to_json(), "customer": prospect.customer_id,
                "email": prospect.email, "ip": prospect.ip, "device": prospect.device, "country": prospect.country,
                "channel": prospect.channel,
@@ -215,24 +201,3 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     log.info("order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id,
                                                         "reasons": assessment.reasons}})
     raise RiskBlocked("This payment cannot be accepted. If you think this is a mistake, please contact the seller.")
-
-
-def assess_payment(order, channel: str | None = None) -> Assessment:
-    """Assess a payment of an existing order with what this request says of the shopper (their address and
-    device may differ from the order's, and the merchant's lists may have changed since): a block refuses the
-    payment (402, nothing charged, the order stays payable); a review the order had not yet holds its
-    fulfilment, and the order's stored assessment says why. Velocity counted the order at creation already."""
-    prospect = dataclasses.replace(
-        prospect_for(order.merchant_id, customer_id=order.customer_id, email=order.customer_email, amount=order.total,
-                     currency=order.currency, livemode=order.livemode), channel=channel)
-    assessment = assess(prospect, count_velocity=False)
-    refuse_if_blocked(assessment, prospect)
-    stored = order.risk or {"decision": "allow", "score": 0, "reasons": []}
-    if assessment.decision == "review" and stored.get("decision") == "allow":
-        from app.platform.outbox.events import record_event
-
-        order.risk = {"decision": "review", "score": max(stored.get("score", 0), assessment.score),
-                      "reasons": [*stored.get("reasons", []), *(f"at payment: {r}" for r in assessment.reasons)]}
-        record_event(order.merchant_id, "risk.review_opened", {"id": order.id, "object": "order", **order.risk})
-        db.session.commit()
-    return assessment

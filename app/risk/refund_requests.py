@@ -6,26 +6,53 @@ Signals, each adding to a 0-100 score with a reason the merchant reads:
 - one device or address asking refunds for several customers;
 - buy-refund cycles: the customer's refund requests in the last 30 days.
 The merchant's ``refund_abuse`` rule sets the cut-offs (default: below 40 refunded at once, from 80 denied,
-in between held for review in the portal). An approved request refunds in full at once.
+in between held for review in the portal). Risk scores and sorts a request; payments decides it and refunds an
+approved one in full (app/payments/refunds/requests.py). What risk knows of the order comes in a ``RefundContext``
+(app/orders/refund_context.py builds it).
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import ColumnElement, distinct, func, select, update
 
-from app.platform.db.types import utcnow
-from app.errors import Conflict, InvalidRequest, Unprocessable
 from app.extensions import db
+from app.platform.db.types import utcnow
 from app.platform.values.ids import new_id
-from app.orders.fulfilment_models import Entitlement, EntitlementGrant
-from app.orders.models import Order
-from app.risk import context
 from app.risk.models import RefundRequest, RiskRule
 
 DEFAULT_APPROVE_BELOW, DEFAULT_DENY_FROM = 40, 80
 WINDOW = timedelta(days=30)
-PAID = ("paid", "fulfilled", "completed")
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What one item of the order granted, and what of it the customer holds now."""
+
+    kind: str  # credits | membership
+    credits: int | None
+    credits_held: int  # the customer's credit balance in the grant's mode (a membership's: 0)
+    membership_days: int | None
+    granted_at: datetime
+
+
+@dataclass(frozen=True)
+class RefundContext:
+    """The order a refund is asked for, as orders tell it: whose, which mode, the customer's purchases, and what the
+    order granted."""
+
+    merchant_id: str
+    order_id: str
+    customer_id: str
+    livemode: bool
+    bought: int  # the customer's orders of this mode whose money was taken (those refunded since included)
+    refunded: int  # the customer's orders of this mode with money given back
+    grants: tuple[Grant, ...]
+    # SQL: is the order that a request names (its ``order_id`` column) of this mode? A request keeps no mode of
+    # its own, its order does.
+    of_mode: Callable[[ColumnElement[str]], ColumnElement[bool]]
 
 
 def _thresholds(merchant_id: str, livemode: bool) -> tuple[int, int]:
@@ -37,20 +64,15 @@ def _thresholds(merchant_id: str, livemode: bool) -> tuple[int, int]:
     return rule.params["approve_below"], rule.params["deny_from"]
 
 
-def score_request(order: Order, *, ip: str | None, device: str | None) -> tuple[int, list[str]]:
+def score_request(order: RefundContext, *, ip: str | None, device: str | None) -> tuple[int, list[str]]:
     """The abuse score of a refund request on ``order`` and why, from the order's mode only: a developer's test
     refunds of a real customer id make no live shopper a serial refunder (nor live history a test one)."""
     score, reasons, since = 0, [], utcnow() - WINDOW
-    mine = ((Order.merchant_id == order.merchant_id) & (Order.customer_id == order.customer_id)
-            & (Order.livemode == order.livemode))
-    same_mode = select(Order.id).where(Order.id == RefundRequest.order_id, Order.livemode == order.livemode).exists()
-    bought = db.session.scalar(select(func.count()).select_from(Order).where(
-        mine, Order.status.in_(PAID + ("refunding", "refunded"))))
-    refunded = db.session.scalar(select(func.count()).select_from(Order).where(mine, Order.refunded_amount > 0))
-    if bought >= 3 and refunded * 2 >= bought:
+    same_mode = order.of_mode(RefundRequest.order_id)
+    if order.bought >= 3 and order.refunded * 2 >= order.bought:
         score += 40
-        reasons.append(f"the customer already had {refunded} of {bought} paid orders refunded")
-    score_used, used = _goods_used(order)
+        reasons.append(f"the customer already had {order.refunded} of {order.bought} paid orders refunded")
+    score_used, used = _goods_used(order.grants)
     if used:
         score += score_used
         reasons.append(used)
@@ -72,15 +94,11 @@ def score_request(order: Order, *, ip: str | None, device: str | None) -> tuple[
     return min(score, 100), reasons
 
 
-def _goods_used(order: Order) -> tuple[int, str | None]:
-    grants = list(db.session.scalars(select(EntitlementGrant).where(EntitlementGrant.order_id == order.id)))
+def _goods_used(grants: tuple[Grant, ...]) -> tuple[int, str | None]:
     for grant in grants:
-        if grant.kind == "credits" and grant.credits:
-            held = db.session.scalar(select(Entitlement.credits).where(
-                Entitlement.merchant_id == order.merchant_id, Entitlement.customer_id == order.customer_id,
-                Entitlement.kind == "credits", Entitlement.livemode == grant.livemode)) or 0
-            if held < grant.credits:
-                return 40, f"{grant.credits - held} of the {grant.credits} credits bought were already spent"
+        if grant.kind == "credits" and grant.credits and grant.credits_held < grant.credits:
+            spent = grant.credits - grant.credits_held
+            return 40, f"{spent} of the {grant.credits} credits bought were already spent"
         if grant.kind == "membership" and grant.membership_days:
             days = (utcnow() - grant.granted_at).days
             if days >= 1:
@@ -89,73 +107,22 @@ def _goods_used(order: Order) -> tuple[int, str | None]:
     return 0, None
 
 
-def request_refund(order: Order, reason: object, *, actor: str) -> RefundRequest:
-    """Score the request, record it, and act: approve (refund in full now), review, or deny."""
-    if not isinstance(reason, str) or not reason.strip() or len(reason) > 500:
-        raise InvalidRequest("reason must say why, in 1 to 500 characters", param="reason")
-    if order.status not in PAID:
-        raise Conflict(f"order is {order.status}: only a paid order can be refunded", code="order_state_invalid")
-    if order.total == 0:  # completed without a payment: asked before anything is recorded
-        raise Unprocessable("this order cost nothing and no payment was taken, so there is nothing to refund",
-                            code="nothing_to_refund")
-    facts = context.current()
-    score, reasons = score_request(order, ip=facts.ip, device=facts.device)
+def open_request(order: RefundContext, reason: str, *, ip: str | None, device: str | None) -> RefundRequest:
+    """Score a shopper's request and record it as the merchant's cut-offs sort it: ``approved``, ``review`` or
+    ``denied`` (the caller commits, and refunds an approved one)."""
+    score, reasons = score_request(order, ip=ip, device=device)
     approve_below, deny_from = _thresholds(order.merchant_id, order.livemode)
     status = "approved" if score < approve_below else "denied" if score >= deny_from else "review"
-    request = RefundRequest(id=new_id("rfq"), merchant_id=order.merchant_id, order_id=order.id,
-                            customer_id=order.customer_id, reason=reason.strip(), status=status, score=score,
-                            reasons=reasons, ip=facts.ip, device=facts.device, created_at=utcnow())
+    request = RefundRequest(id=new_id("rfq"), merchant_id=order.merchant_id, order_id=order.order_id,
+                            customer_id=order.customer_id, reason=reason, status=status, score=score,
+                            reasons=reasons, ip=ip, device=device, created_at=utcnow())
     db.session.add(request)
-    db.session.commit()
-    if status == "approved":
-        from app.payments.refunds.services import create_refund  # payments sit above risk
-
-        refund = create_refund(order.merchant_id, order.id, reason=f"shopper request {request.id}: {reason.strip()}"[:500],
-                               actor=actor)
-        request.refund_id = refund.id
-        db.session.commit()
     return request
 
 
-REQUEST_DECISIONS = ("approve", "deny")
-
-
-def refund_requests_waiting(merchant_id: str, *, livemode: bool, limit: int = 50) -> list[tuple[RefundRequest, Order]]:
-    """Shopper refund requests held for the merchant's decision, oldest first, with their orders."""
-    from sqlalchemy import select
-
-    return list(db.session.execute(
-        select(RefundRequest, Order).join(Order, Order.id == RefundRequest.order_id)
-        .where(RefundRequest.merchant_id == merchant_id, RefundRequest.status == "review", Order.livemode == livemode)
-        .order_by(RefundRequest.created_at).limit(limit)).all())
-
-
-def decide_refund_request(merchant_id: str, request_id: str, decision: object, *, actor: str,
-                          livemode: bool) -> RefundRequest:
-    """The merchant's decision on a held request, once: approve refunds what is left of the order, deny refunds
-    nothing. A second decision (or one racing another) is a 409."""
-    from sqlalchemy import update
-
-    from app.errors import NotFound
-
-    request = db.session.get(RefundRequest, request_id)
-    order = db.session.get(Order, request.order_id) if request else None
-    if request is None or request.merchant_id != merchant_id or order.livemode != livemode:
-        raise NotFound(f"no refund request {request_id!r}", param="id")
-    if decision not in REQUEST_DECISIONS:
-        raise InvalidRequest("decision must be approve or deny", param="decision")
-    status = "approved" if decision == "approve" else "denied"
-    if db.session.execute(update(RefundRequest).where(RefundRequest.id == request.id, RefundRequest.status == "review")
-                          .values(status=status).execution_options(synchronize_session=False)).rowcount != 1:
-        db.session.rollback()
-        raise Conflict(f"refund request {request_id} is not waiting for a decision (it is {request.status})",
-                       code="review_not_open")
-    db.session.commit()
-    if status == "approved" and order.status in PAID and order.refunded_amount < order.total:
-        from app.payments.refunds.services import create_refund  # payments sit above risk
-
-        refund = create_refund(merchant_id, order.id, reason=f"shopper request {request.id} approved by {actor}"[:500],
-                               actor=actor)
-        request.refund_id = refund.id
-        db.session.commit()
-    return db.session.get(RefundRequest, request.id, populate_existing=True)
+def settle_held(request_id: str, status: str) -> bool:
+    """A held request becomes ``approved`` or ``denied``, unless it was decided meanwhile (False); the caller
+    commits."""
+    return db.session.execute(update(RefundRequest).where(RefundRequest.id == request_id,
+                                                          RefundRequest.status == "review")
+                              .values(status=status).execution_options(synchronize_session=False)).rowcount == 1

@@ -129,7 +129,7 @@ def test_a_held_order_is_decided_by_the_merchants_review_expiry(app, merchant, m
                                                         "review_expiry_decision": "reject"}).status_code == 302
     with app.app_context():
         assert expire_reviews() == 0  # not a day old yet
-        from app.risk.review import expire_reviews as expire
+        from app.payments.refunds.reviews import expire_reviews as expire
 
         assert expire(now=utcnow() + timedelta(hours=25)) == 1
     worker()

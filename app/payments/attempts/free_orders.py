@@ -64,7 +64,7 @@ def complete_free_order(order: Order, *, actor: str) -> Order:
         if order.status in _DONE:
             return order
         _check_payable(order)
-        from app.risk.assessment import assess_payment  # risk sits beside the hub; imported where used
+        from app.orders.screening import assess_payment  # orders ask risk; imported where used
 
         assess_payment(order, None)
         with order_lock(order.id):

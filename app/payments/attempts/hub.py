@@ -102,7 +102,7 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
         raise Conflict("order has expired; create a new one", code="order_expired")
 
     logs.follow(order.request_id)
-    from app.risk.assessment import assess_payment  # risk sits beside the hub; imported where used
+    from app.orders.screening import assess_payment  # orders ask risk; imported where used
 
     assess_payment(order, channel_code)
     from app.signing.terms import recurring_terms  # signing builds on the hub; imported late

@@ -29,6 +29,7 @@ from app.ledger.journal import find_entry
 from app.ledger.wallet.services import release_topup_refund_hold, topup_refund_hold
 from app.platform.values.money import Money
 from app.orders.models import Order
+from app.orders.refund_context import refund_context
 from app.orders.services import StaleOrder, get_order, note_on_timeline, transition
 from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
@@ -41,6 +42,7 @@ from app.payments.refunds.representation import refund_object
 from app.payments.refunds.models import Refund
 from app.payments.reports.days import figures_changed
 from app.payments.state import refund_may_become, refund_sources
+from app.risk.refund_requests import score_request
 
 log = logs.get("refunds")
 
@@ -203,9 +205,7 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
 def _abuse_assessment(order: Order) -> dict:
     """The refund-abuse score of the customer, as a shopper's own request is scored: a merchant's refund is the
     merchant's decision and is never refused for it, but it is recorded with the refund for the merchant to see."""
-    from app.risk.refund_requests import score_request  # risk reads orders and refunds; imported where used
-
-    score, reasons = score_request(order, ip=None, device=None)
+    score, reasons = score_request(refund_context(order), ip=None, device=None)
     return {"score": score, "reasons": reasons}
 
 

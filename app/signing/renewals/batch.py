@@ -41,11 +41,12 @@ from app.merchants.models import Merchant
 from app.platform.switches import refuse_new_orders
 from app.orders.entitlements import grants_membership
 from app.orders.models import Order, OrderItem
+from app.orders.screening import prospect_for
 from app.orders.services import order_settings
 from app.orders.sub_orders import PricedLine, split_lines
 from app.payments.channels.fees import fee_for_capture
 from app.payments.channels.routing import require_channel
-from app.risk.assessment import assess, prospect_for
+from app.risk.assessment import assess
 from app.signing.renewals import dunning
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import period_bounds

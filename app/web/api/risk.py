@@ -6,13 +6,17 @@ from flask import Response, jsonify, request
 
 from app.errors import InvalidRequest
 from app.orders.models import Order
+from app.orders.recent_orders import RecentOrders
+from app.payments.refunds.requests import request_refund
+from app.payments.refunds.reviews import review_order
 from app.risk import lists, rules
 from app.risk.models import RiskListEntry, RiskRule
-from app.risk.review import review_order
+from app.risk.preview import preview_rule
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.orders import order_of_caller
 from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import order_json, risk_list_entry_json, risk_rule_json
 from app.web.api.shopper_view import shopper_object
@@ -87,10 +91,8 @@ def risk_rules_create():
 @requires_key(secret=True)
 def risk_rules_preview():
     """Try a rule on the last 30 days of orders before saving it; nothing is written."""
-    from app.risk.preview import preview_rule
-
     who = caller()
-    return jsonify(preview_rule(who.merchant_id, json_body(), livemode=who.livemode))
+    return jsonify(preview_rule(json_body(), RecentOrders(who.merchant_id, livemode=who.livemode)))
 
 
 @bp.get("/risk/rules")
@@ -133,9 +135,6 @@ def orders_review(order_id: str):
 @idempotent
 def orders_refund_requests(order_id: str):
     """A shopper's refund request (publishable key with the order's client secret, or the secret key)."""
-    from app.risk.refund_requests import request_refund
-    from app.web.api.orders import order_of_caller
-
     body = json_body()
     order = order_of_caller(order_id, body.get("client_secret"))
     shopper = not caller().is_secret

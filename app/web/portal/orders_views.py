@@ -15,6 +15,7 @@ from app.extensions import db
 from app.ledger.settlement.statements import order_books
 from app.merchants.permissions import can, roles_with
 from app.platform.values.money import Money, ambiguous_comma, exponent, format_major, parse_major
+from app.orders.refund_context import refund_context
 from app.orders.services import get_order
 from app.payments.representation import payments_for_order
 from app.payments.integration_log import integration_logs_for_attempt
@@ -163,7 +164,7 @@ def orders_refund(order_id: str):
             # Step 1: check it, then ask for confirmation; nothing is changed yet.
             amount = check_refund(merchant_id, order_id, amount=amount, reason=reason)
             # The same abuse scoring as a shopper's request: the merchant decides, knowing what it says.
-            score, signals = score_request(order, ip=None, device=None)
+            score, signals = score_request(refund_context(order), ip=None, device=None)
             return render_template("portal/refund_confirm.html", order=order, form=form, amount=amount,
                                    amount_text=format_major(amount, order.currency), reason=reason,
                                    abuse_score=score, abuse_reasons=signals, confirm_key=new_confirmation_key())

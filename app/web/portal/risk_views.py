@@ -3,23 +3,29 @@ and the rules. Every change is audited; deleting asks for confirmation first. Th
 lists and rules of the mode the portal is in (app/web/portal/mode_views.py): each mode has its own."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError, NotFound
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.merchants.settings import update_rate_limits
 from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
+from app.orders.recent_orders import RecentOrders
+from app.orders.review import review_queue
 from app.orders.services import get_order
+from app.payments.refunds.requests import decide_refund_request, refund_request_of, refund_requests_waiting
+from app.payments.refunds.reviews import review_order
 from app.risk import lists, rules
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule
-from app.risk.refund_requests import decide_refund_request, refund_requests_waiting
-from app.risk.review import review_order, review_queue, update_review_expiry
+from app.risk.preview import preview_rule
+from app.risk.review import update_review_expiry
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm, whole_number
 from app.web.portal.mode_views import portal_livemode
+from app.web.rate_limits import forget_budgets
 
 PAGE_SIZE = 50
 
@@ -142,20 +148,13 @@ def risk_refund_request_decide(request_id: str, decision: str):
 
 
 def _request_exists(merchant_id: str, request_id: str, livemode: bool) -> bool:
-    held = db.session.get(RefundRequest, request_id)
-    order = db.session.get(Order, held.order_id) if held else None
-    return held is not None and held.merchant_id == merchant_id and order.livemode == livemode
+    return refund_request_of(merchant_id, request_id, livemode=livemode) is not None
 
 
 @bp.post("/risk/rate-limits")
 @permission_required("risk.manage")
 def risk_rate_limits():
     _checked()
-    from flask import current_app
-
-    from app.merchants.settings import update_rate_limits
-    from app.web.rate_limits import forget_budgets
-
     try:
         with audit("risk.rate_limits", Merchant, current_user.merchant_id):
             update_rate_limits(current_user.merchant_id, api_per_minute=_int("rate_limit_api_per_minute"),
@@ -234,12 +233,9 @@ def risk_rule_add():
         return _page({"rule": _message(error)}, 422)
     if request.form.get("preview"):
         # "Try on the last 30 days": replay the rule, save nothing, show the result above the form.
-        from app.risk.preview import preview_rule
-
         try:
-            tried = preview_rule(current_user.merchant_id, {"kind": kind, "params": params,
-                                                            "action": request.form.get("action")},
-                                 livemode=portal_livemode())
+            tried = preview_rule({"kind": kind, "params": params, "action": request.form.get("action")},
+                                 RecentOrders(current_user.merchant_id, livemode=portal_livemode()))
         except KassaError as error:
             return _page({"rule": _message(error)}, 422)
         return _page({"preview": tried})
