@@ -14,12 +14,7 @@ from app.backups.restore import restore_backup
 from app.backups.snapshot import prune_backups, take_backup
 from app.backups.verify import latest_revision, verify_backup
 from app.config import VAR_DIR
-
-
-def _fingerprints() -> list[str]:
-    from app.payments.channels.credentials import key_fingerprints
-
-    return key_fingerprints()
+from app.payments.channels.credentials import key_fingerprints
 
 
 def _say(line: str) -> None:
@@ -42,7 +37,7 @@ def backup_command(into: Path, keep: int | None) -> None:
     try:
         folder, manifest = take_backup(current_app.config["SQLALCHEMY_DATABASE_URI"],
                                        Path(current_app.config["UPLOAD_DIR"]), into,
-                                       key_fingerprints=_fingerprints(), say=_say)
+                                       key_fingerprints=key_fingerprints(), say=_say)
     except BackupProblem as exc:
         raise click.ClickException(str(exc)) from exc
     size = sum(entry["bytes"] for entry in manifest.files.values())
@@ -59,7 +54,7 @@ def backup_command(into: Path, keep: int | None) -> None:
 def verify_command(folder: Path) -> None:
     """Check a backup: every file whole, the database readable and as the manifest says; exit 1 if not."""
     try:
-        verdict = verify_backup(folder, key_fingerprints=_fingerprints())
+        verdict = verify_backup(folder, key_fingerprints=key_fingerprints())
     except BackupProblem as exc:
         raise click.ClickException(str(exc)) from exc
     _warn(verdict.warnings)
@@ -79,7 +74,7 @@ def restore_command(folder: Path, replace: bool) -> None:
     try:
         restored = restore_backup(folder, current_app.config["SQLALCHEMY_DATABASE_URI"],
                                   Path(current_app.config["UPLOAD_DIR"]), replace=replace,
-                                  key_fingerprints=_fingerprints(), say=_say)
+                                  key_fingerprints=key_fingerprints(), say=_say)
     except BackupProblem as exc:
         raise click.ClickException(str(exc)) from exc
     _warn(restored.verdict.warnings)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import sys
+from urllib.parse import urlencode
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
@@ -14,7 +16,12 @@ from app.errors import KassaError
 from app.extensions import db
 from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
+from app.merchants.origins import set_allowed_origins
 from app.merchants.services import create_merchant
+from app.merchants.settings import set_platform_fee
+from app.orders.fulfilment import fulfilment_secret
+from app.payments.channels.credentials import rotate_channel_keys
+from app.web.embed.snippet import embed_snippet
 from app.payments.channels.registry import channel_codes
 from app.platform.switches import PLATFORM, active, switch_off, switch_on
 
@@ -97,8 +104,6 @@ def seed_demo() -> None:
 @click.option("--test", "test_mode", is_flag=True, help="the secret of test orders' webhooks (live ones by default)")
 def fulfilment_secret_command(merchant_id: str, test_mode: bool) -> None:
     """Print the secret that signs the merchant's fulfilment webhooks (created on first use)."""
-    from app.orders.fulfilment import fulfilment_secret
-
     if db.session.get(Merchant, merchant_id) is None:
         click.echo(f"error: no merchant {merchant_id}", err=True)
         sys.exit(2)
@@ -108,8 +113,6 @@ def fulfilment_secret_command(merchant_id: str, test_mode: bool) -> None:
 @kassa.command("demo-info")
 def demo_info() -> None:
     """Print the demo URLs and portal login."""
-    from flask import current_app
-
     if not DEMO_CREDENTIALS.exists():
         click.echo("no demo seeded yet: run `flask --app wsgi kassa seed-demo`", err=True)
         sys.exit(2)
@@ -132,8 +135,6 @@ def demo_info() -> None:
 @click.argument("origins", nargs=-1)
 def allowed_origins_command(merchant_id: str, origins: tuple[str, ...]) -> None:
     """Set the sites (https://shop.example) whose pages may use the merchant's live publishable keys."""
-    from app.merchants.origins import set_allowed_origins
-
     try:
         saved = set_allowed_origins(merchant_id, list(origins))
     except KassaError as exc:
@@ -146,10 +147,6 @@ def allowed_origins_command(merchant_id: str, origins: tuple[str, ...]) -> None:
 @click.option("--port", default=5002, show_default=True)
 def sdk_examples_url(port: int) -> None:
     """Print the URL of the SDK examples page (served on a second origin by `make run`) for the demo."""
-    from urllib.parse import urlencode
-
-    from flask import current_app
-
     creds = json.loads(DEMO_CREDENTIALS.read_text())
     product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"])
                                 .order_by(Product.id))
@@ -163,10 +160,6 @@ def sdk_examples_url(port: int) -> None:
 @click.option("--publishable-key", default=None, help="pk_…; a placeholder when omitted (keys are stored hashed)")
 def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
     """Print the one <script> tag that embeds the product's checkout panel in any page."""
-    from flask import current_app
-
-    from app.web.embed.snippet import embed_snippet
-
     click.echo(embed_snippet(current_app.config["PUBLIC_URL"], product_id, publishable_key=publishable_key))
 
 
@@ -178,8 +171,6 @@ def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
 @click.option("--currency", default=None, help="the currency of --fixed (e.g. usd); needed with a fixed fee")
 def platform_fee_command(merchant_id: str, bps: int, fixed: int, currency: str | None) -> None:
     """Set the platform's fee on a merchant's sales (taken off when orders clear)."""
-    from app.merchants.settings import set_platform_fee
-
     try:
         merchant = set_platform_fee(merchant_id, bps=bps, fixed=fixed, currency=currency)
     except KassaError as exc:
@@ -193,8 +184,6 @@ def platform_fee_command(merchant_id: str, bps: int, fixed: int, currency: str |
 @kassa.command("rotate-channel-keys")
 def rotate_channel_keys_command() -> None:
     """Re-encrypt every merchant's channel credentials with the first key of CHANNEL_CREDENTIALS_KEYS."""
-    from app.payments.channels.credentials import rotate_channel_keys
-
     click.echo(f"re-encrypted {rotate_channel_keys()} channel settings with the newest key")
 
 

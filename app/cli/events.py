@@ -21,8 +21,10 @@ from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from app.cli.commands import DEMO_CREDENTIALS
+from app.cli.event_triggers import trigger_event
 from app.errors import KassaError
 from app.webhooks.event_types import is_known_type
+from app.webhooks.listener import EventFollower, forward_event, listener_secret
 from app.extensions import db
 from app.merchants.models import Merchant
 
@@ -81,8 +83,6 @@ def _status_words(outcome) -> str:
 def listen_command(url: str, types: str, merchant_id: str | None, max_events: int | None, timeout: float | None,
                    poll_interval: float) -> None:
     """Print each new test-mode event and POST it to URL, signed like a real webhook delivery."""
-    from app.webhooks.listener import EventFollower, forward_event, listener_secret
-
     _check_url(url)
     wanted = _event_types(types)
     merchant_id = _merchant_id(merchant_id)
@@ -129,8 +129,6 @@ def _stop_on_ctrl_c() -> Iterator[threading.Event]:
 @click.option("--merchant", "merchant_id", help="mch_… (default: the demo merchant, or the only one).")
 def trigger_command(event_type: str, merchant_id: str | None) -> None:
     """Make test mode produce EVENT_TYPE (a real fixture flow where cheap, else a marked sample event)."""
-    from app.cli.event_triggers import trigger_event
-
     merchant_id = _merchant_id(merchant_id)
     try:
         report = trigger_event(merchant_id, event_type)

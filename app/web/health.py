@@ -11,7 +11,11 @@ from flask import Blueprint, jsonify
 from sqlalchemy import text
 
 from app.extensions import db, redis_client
+from app.ledger.integrity import latest_check
 from app.payments.channels import breaker
+from app.payments.channels.health import channel_health
+from app.payments.channels.registry import channel_codes
+from app.platform.switches import PLATFORM, active
 
 bp = Blueprint("health", __name__)
 
@@ -35,10 +39,6 @@ def _check_redis() -> str:
 
 def _channels(redis_state: str, database_state: str) -> tuple[dict, dict]:
     """Each channel's raw breaker state (what monitors read) and its health in words (what people read)."""
-    from app.platform.switches import active
-    from app.payments.channels.health import channel_health
-    from app.payments.channels.registry import channel_codes
-
     codes = channel_codes()
     switches = active() if database_state == "ok" else []
     if redis_state != "ok":  # their state lives in Redis: do not wait for it once per channel
@@ -57,9 +57,9 @@ def _channels(redis_state: str, database_state: str) -> tuple[dict, dict]:
 def healthz():
     checks = {"database": _check_database(), "redis": _check_redis()}
     healthy = all(v == "ok" for v in checks.values())
-    breakers, channel_health = _channels(checks["redis"], checks["database"])
+    breakers, health_in_words = _channels(checks["redis"], checks["database"])
     return jsonify({"status": "ok" if healthy else "degraded", "checks": checks,
-                    "channel_health": channel_health, "channels": breakers,
+                    "channel_health": health_in_words, "channels": breakers,
                     "switches": _switches(checks["database"]),
                     "ledger": _ledger(checks["database"])}), 200 if healthy else 503
 
@@ -67,8 +67,6 @@ def healthz():
 def _ledger(database_state: str) -> dict | None:
     """The latest run of the books' integrity check (app/ledger/integrity.py): a problem in the books is not an
     outage, so it never turns the answer into a 503, but it is shown here for monitoring to alert on."""
-    from app.ledger.integrity import latest_check
-
     if database_state != "ok":
         return None
     check = latest_check()
@@ -81,8 +79,6 @@ def _ledger(database_state: str) -> dict | None:
 
 def _switches(database_state: str) -> dict:
     """Platform switches in full; a merchant's own switches only counted (their reasons are theirs)."""
-    from app.platform.switches import PLATFORM, active
-
     if database_state != "ok":
         return {"platform": [], "merchants_with_switches_on": None}
     switches = active()

@@ -24,9 +24,13 @@ import time
 from flask import Flask, current_app, g, request
 from limits import parse
 from redis import Redis
+from sqlalchemy import select
 
 from app.platform.observability import logs
 from app.errors import KassaError
+from app.extensions import db
+from app.merchants.keys import hash_key
+from app.merchants.models import ApiKey, Merchant
 from app.web.moving_window import MovingWindow
 
 log = logs.get("web.rate_limits")
@@ -93,12 +97,6 @@ _MERCHANT_SCENARIOS = {"secret_key": "rate_limit_api_per_minute",
 
 def _merchant_budget(scenario: str, bearer: str) -> int | None:
     """The per-minute budget the key's merchant set for this scenario, or None for the platform's default."""
-    from sqlalchemy import select
-
-    from app.extensions import db
-    from app.merchants.keys import hash_key
-    from app.merchants.models import ApiKey, Merchant
-
     column = _MERCHANT_SCENARIOS.get(scenario)
     if column is None or not bearer:
         return None

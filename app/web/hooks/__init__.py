@@ -9,8 +9,12 @@ from app.payments import integration_log
 from app.payments.channels.adapters.base import CallbackRejected, DisputeNotice, ProviderUnavailable
 from app.payments.channels.available import adapter_for
 from app.payments.attempts.hub import apply_channel_result, attempt_with_order
+from app.payments.disputes.services import apply_dispute_notice
+from app.payments.payouts.services import apply_payout_result
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.signing.mandate_setups import apply_setup_result
+from app.signing.mandates import mandate_revoked
 from app.web.api.params import refuse_nul_in_url
 
 bp = Blueprint("hooks", __name__, url_prefix="/hooks")
@@ -63,8 +67,6 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     # Verified: the attempt (and so the merchant) it names may now be looked up.
     read = attempt_with_order(result.attempt_id)  # what the hub decides on: read once
     if read is None:  # not a payment: perhaps a subscriber's new payment method, signed for nothing
-        from app.signing.mandate_setups import apply_setup_result  # signing builds on payments
-
         setup = apply_setup_result(result, merchant_id=merchant_id)
         if setup is not None:
             integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
@@ -86,8 +88,6 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
 
 
 def _dispute(channel_code: str, notice: DisputeNotice, body: bytes, merchant_id: str | None):
-    from app.payments.disputes.services import apply_dispute_notice  # disputes build on the hub
-
     dispute = apply_dispute_notice(notice, merchant_id=merchant_id)
     integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body, verified=True,
                                     status_code=200, merchant_id=dispute.merchant_id if dispute else merchant_id)
@@ -99,8 +99,6 @@ def _dispute(channel_code: str, notice: DisputeNotice, body: bytes, merchant_id:
 @bp.post("/mandates/<channel_code>")
 def mandate_callback(channel_code: str):
     """A provider's news about a mandate (the shopper revoked it): verified, then the contracts learn it."""
-    from app.signing.mandates import mandate_revoked  # signing builds on payments
-
     kind, reference = _verified(channel_code, "parse_mandate_callback", "mandates")
     touched = mandate_revoked(channel_code, reference) if kind == "mandate.revoked" else 0
     return jsonify({"received": True, "subscriptions": touched})
@@ -109,8 +107,6 @@ def mandate_callback(channel_code: str):
 @bp.post("/payouts/<channel_code>")
 def payout_callback(channel_code: str):
     """A provider's news about a payout (paid or failed): verified, then applied once."""
-    from app.payments.payouts.services import apply_payout_result  # payouts build on the channels
-
     payout = apply_payout_result(_verified(channel_code, "parse_payout_callback", "payouts"))
     return jsonify({"received": True, "payout": payout.id if payout else None})
 

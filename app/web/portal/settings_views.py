@@ -28,7 +28,8 @@ def _forms(merchant: Merchant, **submitted) -> dict:
     return forms
 
 
-def _page(status: int = 200, **submitted):
+def settings_page(status: int = 200, **submitted):
+    """The settings page, a submitted form shown as posted (subscriptions_views renders it for its section too)."""
     merchant = get_merchant(current_user.merchant_id)
     return render_template("portal/settings.html", merchant=merchant, **_forms(merchant, **submitted)), status
 
@@ -36,7 +37,7 @@ def _page(status: int = 200, **submitted):
 @bp.get("/settings")
 @permission_required("settings.manage")
 def settings():
-    return _page()
+    return settings_page()
 
 
 @bp.post("/settings/profile")
@@ -53,7 +54,7 @@ def settings_profile():
         else:
             flash("Saved the business profile.")
             return redirect(url_for("portal.settings"))
-    return _page(422, profile=form)
+    return settings_page(422, profile=form)
 
 
 @bp.post("/settings/branding")
@@ -75,7 +76,7 @@ def settings_branding():
         else:
             flash("Saved the checkout branding.")
             return redirect(url_for("portal.settings"))
-    return _page(422, branding=form)
+    return settings_page(422, branding=form)
 
 
 @bp.post("/settings/policies")
@@ -93,7 +94,7 @@ def settings_policies():
         else:
             flash("Saved the order policies. They apply to orders created from now on.")
             return redirect(url_for("portal.settings"))
-    return _page(422, policies=form)
+    return settings_page(422, policies=form)
 
 
 @bp.post("/settings/checkout_mode")
@@ -112,4 +113,4 @@ def settings_checkout_mode():
             flash("The hosted product page now takes live payments." if merchant.live_checkout
                   else "The hosted product page now takes test payments.")
             return redirect(url_for("portal.settings"))
-    return _page(422, checkout_mode=form)
+    return settings_page(422, checkout_mode=form)

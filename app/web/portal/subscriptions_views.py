@@ -26,6 +26,7 @@ from app.signing.terms import terms_text
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.mode_views import portal_livemode
+from app.web.portal.settings_views import settings_page
 
 PAGE_SIZE = 25
 
@@ -127,10 +128,8 @@ def settings_subscriptions():
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
-        from app.web.portal.settings_views import _page
-
-        return _page(422, subscriptions_error={"param": error.param, "message": error.message},
-                     subscriptions_values=dict(form))
+        return settings_page(422, subscriptions_error={"param": error.param, "message": error.message},
+                             subscriptions_values=dict(form))
     flash("Saved the subscription settings.")
     return redirect(url_for("portal.settings") + "#subscriptions-title")
 
