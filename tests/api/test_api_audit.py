@@ -2,9 +2,9 @@
 cancels, catalog, webhook endpoints, risk rules — naming the key (id and last four), visible in the portal."""
 from __future__ import annotations
 
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_payment_flow import create_order
-from tests.portal.conftest import Portal
+from tests.support.lifecycle import paid_order
+from tests.support.portal import Portal
 
 
 def entries(app, merchant_id: str) -> list:

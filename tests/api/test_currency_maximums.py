@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from tests.api.test_hostile_input import sku_body
 from tests.api.test_orders_api import order_body
-from tests.ledger.books_support import completed_order, ledger_sums
 from tests.portal.test_portal_catalog import portal  # noqa: F401  (fixture)
+from tests.support.books import completed_order, ledger_sums
 
 FIFTY_MILLION_RUPIAH = 50_000_000_00  # minor units (sen)
 

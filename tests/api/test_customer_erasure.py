@@ -7,11 +7,11 @@ import json
 
 from tests.api.test_livemode import live_key
 from tests.conftest import wait_for
-from tests.integration.test_receipts import mail_server  # noqa: F401  (a fixture)
 from tests.integration.test_payment_flow import pay, status_of
-from tests.ledger.books_support import ledger_sums
+from tests.integration.test_receipts import mail_server  # noqa: F401  (a fixture)
 from tests.portal.test_request_log import served, stored_rows
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.support.books import ledger_sums
 
 GONE, GONE_EMAIL, BLOCKED_EMAIL = "cus_gone", "Gone.Person@example.test", "gone@blocked.example"
 STAYS, STAYS_EMAIL = "cus_stays", "stays@example.test"

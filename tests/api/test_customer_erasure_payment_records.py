@@ -10,7 +10,7 @@ import requests
 from tests.api.test_customer_erasure import GONE, GONE_EMAIL, _everything_kept, order_for
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay, status_of
-from tests.ledger.books_support import ledger_sums
+from tests.support.books import ledger_sums
 
 CARD = "fp_card_of_gone_0001"
 

@@ -9,8 +9,8 @@ import json
 from tests.api.test_customer_erasure import GONE, GONE_EMAIL, _everything_kept
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import status_of
-from tests.ledger.books_support import ledger_sums
 from tests.portal.test_request_log import served, stored_rows
+from tests.support.books import ledger_sums
 
 SHOPPER_IP, DEVICE, BROWSER = "203.0.113.77", "phone-of-gone", "GoneBrowser/1.0"
 TYPED = "It never arrived. Write to me at other.me@example.net or call +1 555 0100, Jane Gone"

@@ -66,7 +66,7 @@ def test_an_export_needs_a_secret_key_and_a_customer_id(api, pk_api):
 
 def test_an_export_holds_the_checkout_sessions_made_for_the_customer_and_their_transfers_both_ways(
         app, api, merchant, catalog):
-    from tests.integration.wallet_support import fund
+    from tests.support.wallet import fund
 
     session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
                                                    "customer": {"id": GONE, "email": GONE_EMAIL},

@@ -116,7 +116,7 @@ def test_a_superscript_digit_is_no_limit(api, path):
 
 
 def test_a_settlement_line_cursor_must_be_a_line_id(app, api, merchant):
-    from tests.portal.conftest import _books_world
+    from tests.support.portal import _books_world
 
     with app.app_context():
         _, settlement, _ = _books_world(merchant.id)
@@ -161,7 +161,7 @@ def test_a_field_named_twice_is_a_400_not_the_last_one_silently(api, catalog, bo
 def test_more_digits_than_int_converts_are_a_4xx_not_a_500(app, api, client, merchant):
     # int() refuses a string of more than 4,300 digits with a ValueError: a page size, a line cursor and a callback's
     # signed timestamp made of 5,000 digits answered a 500.
-    from tests.portal.conftest import _books_world
+    from tests.support.portal import _books_world
 
     huge = "9" * 5000
     refused = api.get("/orders", query_string={"limit": huge})

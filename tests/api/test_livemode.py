@@ -97,7 +97,7 @@ def test_test_wallet_money_never_pays_a_live_order_and_the_reverse(app, api, liv
 
 
 def test_entitlements_granted_in_test_mode_are_not_held_in_live(app, api, live, merchant, catalog, sandbox, worker):
-    from tests.integration.lifecycle_support import paid_order, set_fulfilment
+    from tests.support.lifecycle import paid_order, set_fulfilment
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     paid_order(api, sandbox, catalog["sku"])  # customer cus_flow, test mode
@@ -125,7 +125,7 @@ class World:
 
 @pytest.fixture
 def worlds(app, api, live, merchant, catalog) -> dict[bool, World]:
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, RECURRING_SKU)
     made = {}

@@ -125,7 +125,7 @@ def test_every_event_type_is_documented_as_a_webhook_with_its_payload(spec):
 def test_lifecycle_responses_match_the_document(spec, api, pk_api, catalog, sandbox, worker, app):
     import requests as http
 
-    from tests.integration.lifecycle_support import paid_order, set_fulfilment
+    from tests.support.lifecycle import paid_order, set_fulfilment
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     order = paid_order(api, sandbox, catalog["sku"], quantity=2)

@@ -7,9 +7,9 @@ import re
 
 from tests.api.test_openapi import _validator, spec  # noqa: F401  (spec is a fixture)
 from tests.conftest import wait_for
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_webhooks import _receiver_server, receiver, register, worker  # noqa: F401  (fixtures)
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.support.lifecycle import paid_order
 
 WANTED = {"order.created", "payment.succeeded", "order.paid", "refund.succeeded"}
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.api.test_openapi import check, spec  # noqa: F401  (spec is a fixture)
-from tests.integration.wallet_support import fund, withdraw
+from tests.support.wallet import fund, withdraw
 
 
 def test_wallet_movement_responses_match_the_document(spec, app, api, pk_api, merchant):  # noqa: F811

@@ -169,8 +169,8 @@ def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_stateme
     sub-orders, timeline), exactly as reading that order alone shows it, and a page of many orders costs about what
     a page of two does (no statements per order)."""
     from app.catalog.coupons import create_coupon
-    from tests.sql_sent import statements
-    from tests.ledger.books_support import add_partner, completed_order, set_rule
+    from tests.support.sql_sent import statements
+    from tests.support.books import add_partner, completed_order, set_rule
 
     with app.app_context():
         create_coupon(merchant.id, {"code": "TENOFF", "kind": "percent_off", "percent_bps": 1000})
@@ -205,8 +205,8 @@ def test_reading_a_paid_order_shows_its_timeline_read_with_the_order_and_its_lin
                                                                                   worker):
     """GET /orders/{id} of an order that was paid and fulfilled: its line and its timeline in order, read in the
     order's own statement (the timeline costs no statement of its own)."""
-    from tests.integration.lifecycle_support import paid_order
-    from tests.sql_sent import statements
+    from tests.support.lifecycle import paid_order
+    from tests.support.sql_sent import statements
 
     order = paid_order(api, sandbox, catalog["sku"], quantity=2)
     worker()

@@ -157,7 +157,7 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
 
 
 def _subscribe_and_pay_from_wallet(c: Ctx) -> list:
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(c.client.application, c.catalog["limited_sku"])
     created = c.pk.post("/subscriptions", json={"sku": c.catalog["limited_sku"], "customer": {"id": RICH},

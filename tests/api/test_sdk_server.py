@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from tests.conftest import Api
-from tests.sse_client import order_row_gone
+from tests.support.sse_client import order_row_gone
 
 SHOP = "https://shop.example"
 
@@ -111,7 +111,7 @@ def test_the_stream_needs_the_client_secret(client, pk_api, catalog):
 
 
 def test_a_stream_opens_with_one_read_that_also_checks_the_client_secret(app, client, pk_api, catalog):
-    from tests.sql_sent import statements
+    from tests.support.sql_sent import statements
 
     order = _order(pk_api, catalog["sku"])
     app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # no re-read while the first event is read

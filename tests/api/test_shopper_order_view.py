@@ -13,10 +13,10 @@ import json
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_disputes import dispute_id_of, disputes_of, open_dispute
 from tests.integration.test_payment_flow import pay, status_of
 from tests.risk.test_risk_api import order_body
+from tests.support.lifecycle import paid_order
 
 REFUND_WHY = "Customer is a known chargeback abuser (ticket 991), refund and ban"
 EVIDENCE = "Our logs show the shopper downloaded the files 14 times from 203.0.113.9"
@@ -77,7 +77,7 @@ def test_a_card_block_refund_does_not_tell_the_shopper_their_card_is_on_the_merc
 
 def test_the_evidence_the_merchant_sends_the_bank_and_who_reviewed_the_order_stay_with_the_merchant(
         app, api, pk_api, catalog, sandbox, merchant):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     api.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500}, "action": "review"})
     order = paid_order(api, sandbox, catalog["sku"])

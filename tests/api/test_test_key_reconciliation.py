@@ -8,8 +8,7 @@ import pytest
 
 from app.payments.channels.registry import ChannelSpec
 from tests.api.test_livemode import live  # noqa: F401  (fixture)
-from tests.plugin_channels import installed
-from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
+from tests.support.plugin_channels import installed
 
 
 class _BankAdapter:

@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from tests.e2e.test_portal import serious_violations, sign_in
 from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.portal.conftest import add_user
+from tests.support.portal import add_user
 
 pytestmark = pytest.mark.e2e
 

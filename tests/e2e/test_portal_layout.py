@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.test_portal import sign_in
-from tests.portal.conftest import build_world, portal_pages
+from tests.support.portal import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 

@@ -20,8 +20,8 @@ import requests
 from rq import Queue
 
 from tests.conftest import DATABASE_URL, free_port, wait_for
-from tests.processes import RedisServer, Service, http_answers, kassa_environment
-from tests.silent_link import SilentLink
+from tests.support.processes import RedisServer, Service, http_answers, kassa_environment
+from tests.support.silent_link import SilentLink
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 
@@ -180,7 +180,7 @@ def test_a_migration_waits_for_the_shops_transactions_as_long_as_it_takes(tmp_pa
     an index built on a large one): the statement bound does not apply to them."""
     import threading
 
-    from tests.processes import flask_command
+    from tests.support.processes import flask_command
 
     from tests.migration_steps import load_migration
 

@@ -16,9 +16,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.conftest import DATABASE_URL, IS_POSTGRES, REDIS_URL, free_port, wait_for
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_payment_flow import create_order
-from tests.processes import ROOT, Service, http_answers, kassa_environment
+from tests.support.lifecycle import paid_order
+from tests.support.processes import ROOT, Service, http_answers, kassa_environment
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -299,7 +299,7 @@ def test_the_cron_gives_the_scheduled_backup_as_long_as_a_dump_may_take(tmp_path
     from rq import Queue
 
     from app.backups.databases import PG_TIMEOUT_SECONDS
-    from tests.processes import RedisServer
+    from tests.support.processes import RedisServer
 
     redis = RedisServer(tmp_path / "redis", tmp_path).start()
     env = kassa_environment(database_url=DATABASE_URL, redis_url=redis.url(), var_dir=tmp_path / "var",

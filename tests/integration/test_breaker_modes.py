@@ -9,7 +9,7 @@ import pytest
 from app.payments.channels.adapters.base import ProviderUnavailable
 from app.payments.channels.registry import ChannelSpec
 from tests.api.test_livemode import live  # noqa: F401  (fixture)
-from tests.plugin_channels import installed
+from tests.support.plugin_channels import installed
 
 
 class _FlakyTestEnvironment:

@@ -8,8 +8,8 @@ The shopper's bank is the sandbox provider's, driven over HTTP as a test harness
 from __future__ import annotations
 
 from tests.conftest import wait_for
-from tests.integration.lifecycle_support import set_fulfilment
 from tests.integration.test_disputes import close_dispute, completed_order, disputes_of, open_dispute
+from tests.support.lifecycle import set_fulfilment
 
 
 def entitlements(api) -> dict:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from tests.integration.test_payment_flow import create_order, pay
 from tests.migration_steps import run_migration_step
-from tests.signing.support import make_recurring, subscribe
+from tests.support.signing import make_recurring, subscribe
 
 
 def said(client, order: dict) -> str:

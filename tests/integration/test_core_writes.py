@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.wallet_support import fund
+from tests.support.wallet import fund
 
 
 def _order(api, sku: str, customer: str = "cus_core") -> dict:

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_disputes import disputes_of, signed_post
+from tests.support.lifecycle import paid_order
 
 
 @pytest.mark.parametrize("field, value, named", [

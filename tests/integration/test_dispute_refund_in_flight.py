@@ -7,9 +7,9 @@ import time
 import requests
 
 from tests.conftest import free_port, wait_for
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_disputes import disputes_of, ledger_is_whole, open_dispute, signed_post
 from tests.ledger.test_reconciliation import found, reconcile
+from tests.support.lifecycle import paid_order
 
 
 def refund_without_an_answer(app, api, order: dict, amount: int, monkeypatch) -> dict:
@@ -94,7 +94,7 @@ def test_a_dispute_waits_while_the_providers_answer_about_the_refund_cannot_be_r
     """Asked what became of the refund, the provider answered JSON of something else (another service at its
     address): read unguarded, that was a 500 with a traceback on every notice. Now the notice is answered 503 saying
     the answer cannot be read, the provider sends it again, and nothing is booked on a guess."""
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     order = paid_order(api, sandbox, catalog["sku"])
     refund = refund_without_an_answer(app, api, order, 300, monkeypatch)

@@ -13,10 +13,10 @@ import pytest
 import requests
 
 from sandbox.callbacks import sign
-from tests.conftest import wait_for
 from tests.api.test_logs import kassa_logs
-from tests.integration.lifecycle_support import paid_order
+from tests.conftest import wait_for
 from tests.integration.test_payment_flow import events_of
+from tests.support.lifecycle import paid_order
 
 FEE = 30 + 29  # the sandbox keeps 30 cents + 2.9 % of $9.99
 
@@ -343,7 +343,7 @@ def _closed_then_compensated(app, api, sandbox, dispatch, order: dict, provider_
 @pytest.fixture
 def failing_fulfilment(app, catalog, monkeypatch):
     """The SKU's fulfilment webhook answers 500, and the second attempt gives up (order.fulfilment_failed)."""
-    from tests.integration.lifecycle_support import ReceiverServer, set_fulfilment
+    from tests.support.lifecycle import ReceiverServer, set_fulfilment
 
     server = ReceiverServer(status=500)
     monkeypatch.setitem(app.config, "FULFILMENT_MAX_ATTEMPTS", 2)
@@ -435,7 +435,7 @@ def test_evidence_whose_answer_cannot_be_read_is_a_channel_error_not_a_500(app, 
     """The provider took the evidence, but what came back was not a dispute (a proxy's answer, a changed API): Kassa
     read its status unguarded and the merchant got a 500. Now it is a 502 saying the outcome is not known, nothing
     is written, and the provider's next notice of the dispute tells."""
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     order = paid_order(api, sandbox, catalog["sku"])
     opened = open_dispute(sandbox, order)

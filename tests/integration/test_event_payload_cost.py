@@ -3,8 +3,8 @@ building them must cost no query: the lines come with the order's read in the sa
 their own while an order event is built."""
 from __future__ import annotations
 
-from tests.faults.provider_api import SandboxApi, signed_callback
-from tests.sql_sent import statements
+from tests.support.provider_api import SandboxApi, signed_callback
+from tests.support.sql_sent import statements
 
 
 def test_the_checkout_steps_write_whole_order_events_without_reading_the_lines_apart(app, client, merchant, catalog,

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.integration.lifecycle_support import (ReceiverServer, paid_order, parse_time, set_auto_confirm,
+from tests.support.lifecycle import (ReceiverServer, paid_order, parse_time, set_auto_confirm,
                                                  set_fulfilment)
 from tests.integration.test_payment_flow import events_of, status_of
 
@@ -405,7 +405,7 @@ def test_a_membership_bought_again_is_extended_and_recorded_on_its_grant_in_one_
     from app.orders.entitlements import MEMBERSHIP_CEILING
     from app.orders.fulfilment_models import Entitlement
     from tests.conftest import IS_POSTGRES
-    from tests.sql_sent import statements
+    from tests.support.sql_sent import statements
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     paid_order(api, sandbox, catalog["sku"])

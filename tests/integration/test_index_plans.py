@@ -11,8 +11,8 @@ import pytest
 import requests
 
 from tests.conftest import IS_POSTGRES, wait_for
-from tests.faults.provider_api import SandboxApi, signed_callback
-from tests.sql_sent import statements_sent
+from tests.support.provider_api import SandboxApi, signed_callback
+from tests.support.sql_sent import statements_sent
 
 pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="PostgreSQL's plans")
 
@@ -80,7 +80,7 @@ def test_no_statement_of_a_paid_order_or_its_refund_scans_a_table(app, client, m
 
 
 def test_a_mandate_revoke_from_the_provider_scans_no_table(app, api, sandbox, worker, catalog):
-    from tests.signing.support import make_recurring, pay_first_order, subscribe
+    from tests.support.signing import make_recurring, pay_first_order, subscribe
 
     make_recurring(app, catalog["sku"], "month")
     sub = pay_first_order(api, sandbox, worker, subscribe(api, catalog["sku"]))

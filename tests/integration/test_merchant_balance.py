@@ -1,7 +1,7 @@
 """GET /balance: what the merchant has earned, is about to earn, and is giving back."""
 from tests.conftest import Api
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_wallet import top_up
+from tests.support.lifecycle import paid_order
 
 
 def test_balance_buckets_follow_orders_refunds_and_wallets(api, client, catalog, sandbox, worker, other_merchant):

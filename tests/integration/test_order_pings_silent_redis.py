@@ -18,8 +18,8 @@ from app.orders.broadcast import order_channel
 from app.web.streams.ping_listener import PingListener
 from app.web.streams.watch import StreamHub
 from tests.conftest import wait_for
-from tests.processes import RedisServer
-from tests.silent_link import SilentLink
+from tests.support.processes import RedisServer
+from tests.support.silent_link import SilentLink
 
 ANSWER_WITHIN = 0.5  # REDIS_TIMEOUT_SECONDS for the listeners
 PING_AFTER = 0.5

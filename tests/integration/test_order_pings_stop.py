@@ -14,7 +14,7 @@ from flask import Flask
 
 from app.web.streams.ping_listener import PingListener
 from tests.conftest import wait_for
-from tests.processes import RedisServer
+from tests.support.processes import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,8 +5,8 @@ refuses leaves nothing of the step behind."""
 from __future__ import annotations
 
 from tests.conftest import IS_POSTGRES
-from tests.faults.provider_api import SandboxApi, signed_callback
-from tests.sql_sent import statements
+from tests.support.provider_api import SandboxApi, signed_callback
+from tests.support.sql_sent import statements
 
 ORDER_TABLES = ("orders", "order_items", "order_timeline", "events")
 

@@ -98,7 +98,7 @@ def test_sending_checks_the_address_again_and_sends_nothing_to_a_refused_one(app
 
 
 def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sandbox, worker, monkeypatch):
-    from tests.integration.lifecycle_support import ReceiverServer, paid_order, set_fulfilment
+    from tests.support.lifecycle import ReceiverServer, paid_order, set_fulfilment
     from tests.integration.test_payment_flow import status_of
 
     server = ReceiverServer(status=200)

@@ -132,7 +132,7 @@ def test_a_live_key_returns_shoppers_only_to_the_merchants_own_site(app, client,
     from app.merchants.origins import set_allowed_origins
     from app.merchants.services import issue_key
     from tests.conftest import Api
-    from tests.integration.wallet_support import fund
+    from tests.support.wallet import fund
 
     with app.app_context():
         _, live_pk = issue_key(merchant.id, "publishable", "live")

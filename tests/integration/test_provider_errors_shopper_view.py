@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import free_port
-from tests.integration.faulty_provider import FaultyProvider
+from tests.support.faulty_provider import FaultyProvider
 from tests.integration.test_payment_flow import create_order
 from tests.portal.test_maintenance_shopper_view import shopper_sees
 from tests.signing.test_renewals import (  # noqa: F401  (fixtures)

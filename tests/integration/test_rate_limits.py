@@ -84,7 +84,7 @@ def test_publishable_key_signups_count_against_the_order_create_budget(client, m
 
 def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(client, merchant, other_merchant,
                                                                                 catalog):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     owner = Portal(client)
     assert owner.sign_in(merchant.email, merchant.password).status_code == 302

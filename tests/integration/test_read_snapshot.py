@@ -96,7 +96,7 @@ def cleared_while_read(app, api, sandbox, catalog, worker, path: str, read: Call
     """``read()`` (a GET of ``path``), held after its first sum of the merchant's postings (the available share)
     while a completed $29.97 order clears, its money moving from pending to available; its response, and the
     balance after."""
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     order = paid_order(api, sandbox, catalog["sku"], quantity=3)
     worker()  # fulfilled
@@ -120,7 +120,7 @@ def test_the_balance_read_while_an_order_clears_counts_its_money_once(app, api, 
 def test_a_settlement_read_while_its_payout_lands_is_one_moment(app, api, sandbox, catalog, worker):
     """A settlement and its payout are two statements: the bank's answer committing between them gave a settlement
     still being paid beside its payout already paid."""
-    from tests.ledger.books_support import completed_order, decide_payout, run_settlements
+    from tests.support.books import completed_order, decide_payout, run_settlements
 
     api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
     completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
@@ -143,7 +143,7 @@ def test_a_subscription_read_while_it_renews_is_one_moment(app, api, sandbox, ca
     February's period beside March's renewal already paid, a contract that never existed."""
     from tests.signing.test_renewals import START, active_subscription, advance, unix
 
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     clock = api.post("/test_clocks", json={"frozen_time": int(START.timestamp())}).json["id"]
     make_recurring(app, catalog["sku"], "month")

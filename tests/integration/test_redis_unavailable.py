@@ -9,9 +9,9 @@ from redis import Redis
 
 from tests.api.test_openapi import check
 from tests.conftest import free_port
-from tests.faults.provider_api import signed_callback
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_payment_flow import create_order, pay
+from tests.support.lifecycle import paid_order
+from tests.support.provider_api import signed_callback
 
 
 @pytest.fixture

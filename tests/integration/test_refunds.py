@@ -7,8 +7,8 @@ from __future__ import annotations
 import requests
 
 from tests.conftest import Api
-from tests.integration.lifecycle_support import paid_order
 from tests.integration.test_payment_flow import create_order, events_of
+from tests.support.lifecycle import paid_order
 
 
 def refund(api, order_id: str, body: dict | None = None, **kw):
@@ -129,7 +129,7 @@ def test_a_refund_answered_with_garbage_is_an_unknown_outcome_resolved_once_not_
     """The provider refunded, but what came back is not JSON (a proxy's page): the merchant is told the outcome is
     unknown, no second refund can start, and the sweep settles it once the provider answers properly."""
     from app.payments.refunds.sweep import resume_pending_refunds
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     order = paid_order(api, sandbox, catalog["sku"])
     with FaultyProvider(sandbox.url, "garbled") as provider:

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
-from tests.integration.faulty_provider import FaultyProvider
 from tests.integration.test_payment_flow import create_order, pay
+from tests.support.faulty_provider import FaultyProvider
 
 
 def offered(api, order_id: str) -> list[str]:

@@ -110,7 +110,7 @@ def test_a_refused_automatic_return_can_be_retried_by_the_merchant_and_leaves_th
 
 
 def test_a_merchant_refund_whose_reason_reads_like_a_return_is_an_ordinary_refund(api, catalog, sandbox):
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     order = paid_order(api, sandbox, catalog["sku"])
     done = api.post(f"/orders/{order['id']}/refunds", json={"reason": "stray capture returned: customer asked"})

@@ -11,8 +11,8 @@ import requests
 
 from tests.conftest import DATABASE_URL, REDIS_URL, free_port, wait_for
 from tests.integration.test_payment_flow import create_order, pay
-from tests.processes import Service, http_answers, kassa_environment
-from tests.sse_client import open_stream, order_row_gone, read_until
+from tests.support.processes import Service, http_answers, kassa_environment
+from tests.support.sse_client import open_stream, order_row_gone, read_until
 
 WAITING = 200
 

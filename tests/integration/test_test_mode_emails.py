@@ -7,7 +7,6 @@ from __future__ import annotations
 from tests.api.test_livemode import CUSTOMER, credit, live_key
 from tests.conftest import wait_for
 from tests.integration.test_receipts import mail_server, shopper_pays  # noqa: F401  (fixture)
-from tests.portal.conftest import portal  # noqa: F401  (fixture: the merchant's owner, signed in)
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 from tests.signing.test_subscription_emails import about, subscribe_with_email
 

@@ -10,7 +10,7 @@ import socket
 import pytest
 
 from tests.conftest import IS_POSTGRES, free_port
-from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment
+from tests.support.processes import RedisServer, Service, flask_command, http_answers, kassa_environment
 
 pytestmark = pytest.mark.skipif(IS_POSTGRES, reason="brings its own SQLite file: runs in make test's SQLite pass")
 

@@ -9,8 +9,8 @@ import time
 
 from tests.integration.test_payment_flow import create_order
 from tests.integration.test_wallet import CUSTOMER, top_up
-from tests.integration.wallet_support import books_are_clean, fund, held, withdraw, withdrawal_status
-from tests.ledger.books_support import decide_payout
+from tests.support.books import decide_payout
+from tests.support.wallet import books_are_clean, fund, held, withdraw, withdrawal_status
 
 
 def _statement(api, query: str = "") -> dict:

@@ -7,7 +7,7 @@ import requests
 
 from tests.conftest import Api
 from tests.integration.test_concurrency import in_parallel
-from tests.integration.wallet_support import books_are_clean, fund, held
+from tests.support.wallet import books_are_clean, fund, held
 
 ADA, BEN = "cus_ada", "cus_ben"
 

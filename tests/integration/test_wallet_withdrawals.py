@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from tests.conftest import Api, wait_for
-from tests.integration.wallet_support import books_are_clean, fund, held, withdraw, withdrawal_status
-from tests.ledger.books_support import decide_payout
+from tests.support.books import decide_payout
+from tests.support.wallet import books_are_clean, fund, held, withdraw, withdrawal_status
 
 ADA = "cus_ada"
 

@@ -9,8 +9,8 @@ from typing import Iterator
 import pytest
 
 from tests.api.test_livemode import CUSTOMER, credit, live_key, order_body
-from tests.integration.lifecycle_support import paid_order
-from tests.webhook_receiver import Receiver
+from tests.support.lifecycle import paid_order
+from tests.support.webhook_receiver import Receiver
 
 
 @pytest.fixture(scope="module")

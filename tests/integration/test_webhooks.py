@@ -10,8 +10,8 @@ from rq import Queue
 
 from tests.conftest import run_queued_jobs, wait_for
 from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.sql_sent import statements
-from tests.webhook_receiver import Receiver, signatures
+from tests.support.sql_sent import statements
+from tests.support.webhook_receiver import Receiver, signatures
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ rule, the channel's and the platform's fees taken off first, every part exact; a
 the parts in proportion. Numbers below are worked out by hand, not by the code under test."""
 from __future__ import annotations
 
-from tests.ledger.books_support import (add_partner, completed_order, ledger_sums, partner_lines, run_settlements,
+from tests.support.books import (add_partner, completed_order, ledger_sums, partner_lines, run_settlements,
                                        set_rule)
 
 
@@ -72,7 +72,7 @@ def test_a_refund_after_clearing_reverses_every_part_in_proportion(app, api, mer
 
 
 def test_a_refund_before_completion_leaves_only_the_rest_to_clear(app, api, merchant, catalog, sandbox, worker):
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     order = paid_order(api, sandbox, catalog["limited_sku"])  # $25.00, fee 30 + 73 = 103
     assert api.post(f"/orders/{order['id']}/refunds", json={"amount": 1000}).status_code == 201
@@ -129,7 +129,7 @@ def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(app, api, merch
     """A refund was in flight when the order completed, so its order.completed handler had nothing to clear;
     the refund settles later (the order back to completed, with no new event) and the sweep clears it."""
     from tests.conftest import free_port
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     from app.payments.clearing import sweep_completed_orders
     from app.payments.refunds.sweep import resume_pending_refunds

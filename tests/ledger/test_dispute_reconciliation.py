@@ -13,7 +13,6 @@ from tests.conftest import wait_for
 from tests.integration.test_disputes import (FEE, close_dispute, disputes_of, ledger_is_whole, open_dispute,
                                              set_dispute_fee)
 from tests.ledger.test_reconciliation import discrepancies, found, paid_order, reconcile, today
-from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
 
 
 def statement_lines(sandbox, api_key: str, kind: str, payment: dict) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 
 from tests.conftest import wait_for
-from tests.ledger.books_support import add_partner, completed_order, partner_lines, run_settlements, set_rule
+from tests.support.books import add_partner, completed_order, partner_lines, run_settlements, set_rule
 
 
 def _dispute(app, sandbox, order: dict, amount: int) -> str:

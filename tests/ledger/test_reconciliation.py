@@ -10,7 +10,6 @@ import requests
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay, status_of
-from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
 
 
 def today() -> str:
@@ -338,7 +337,7 @@ def test_a_refund_try_kassa_took_for_refused_but_the_provider_made_is_never_auto
     double refund marked as matched."""
     from werkzeug.wrappers import Response
 
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     class RefusesAfterRefunding(FaultyProvider):
         """Forwards everything; a refund is made at the provider and then answered as a refusal."""

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import IS_POSTGRES
-from tests.ledger.books_support import add_partner, completed_order, ledger_sums, run_settlements, set_rule
 from tests.signing.test_renewals import active_subscription, advance, clock, monthly, unix  # noqa: F401
+from tests.support.books import add_partner, completed_order, ledger_sums, run_settlements, set_rule
 
 pytestmark = pytest.mark.skipif(not IS_POSTGRES, reason="SQLite numbers rows by its 64-bit rowid")
 

@@ -12,7 +12,7 @@ import requests
 from sqlalchemy import select, update
 
 from tests.conftest import wait_for
-from tests.ledger.books_support import (add_partner, completed_order, decide_payout, ledger_sums, partner_lines,
+from tests.support.books import (add_partner, completed_order, decide_payout, ledger_sums, partner_lines,
                                         run_settlements, set_rule)
 
 
@@ -200,7 +200,7 @@ def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, a
 
     from app.platform.db.types import utcnow
     from app.payments.payouts.services import resolve_payouts
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])
@@ -231,7 +231,7 @@ def test_a_payout_answered_with_json_that_is_not_a_payout_is_an_unknown_outcome_
 
     from app.platform.db.types import utcnow
     from app.payments.payouts.services import resolve_payouts
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     studio = add_partner(api, "Northwind Studio")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])

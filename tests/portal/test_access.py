@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.portal.conftest import Portal, build_world, fill
+from tests.support.portal import Portal, build_world, fill
 
 ROLES = ("owner", "operator", "finance", "developer")
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from tests.integration.lifecycle_support import paid_order
-from tests.portal.test_portal_catalog import create_product, csrf_of, portal  # noqa: F401  (portal is a fixture)
 from tests.portal.test_orders import _form_fields
+from tests.portal.test_portal_catalog import create_product, csrf_of, portal  # noqa: F401  (portal is a fixture)
+from tests.support.lifecycle import paid_order
 
 
 def _sku_prices(app, product_id: str) -> dict[str, int]:

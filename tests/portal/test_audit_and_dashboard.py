@@ -265,7 +265,7 @@ def test_a_price_change_reads_as_a_sentence_with_a_diff(app, merchant, catalog, 
 
 
 def test_sign_ins_failed_sign_ins_and_sign_outs_are_in_the_log_with_the_address(app, merchant, portal):
-    from tests.portal.conftest import Portal, add_user
+    from tests.support.portal import Portal, add_user
 
     add_user(app, merchant.id, "alice@shop.example", "operator", password="alice-pass-123")
     stranger = Portal(app.test_client(), ip="203.0.113.9")

@@ -1,7 +1,7 @@
 """Signing in: rate limits per email and address, sessions that end when they should, password changes."""
 from __future__ import annotations
 
-from tests.portal.conftest import Portal, add_user
+from tests.support.portal import Portal, add_user
 
 
 def test_repeated_failures_for_one_email_and_address_are_paused_with_a_clear_page(app, merchant):

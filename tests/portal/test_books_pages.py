@@ -8,7 +8,7 @@ import io
 import re
 
 from tests.conftest import wait_for
-from tests.ledger.books_support import completed_order, decide_payout
+from tests.support.books import completed_order, decide_payout
 
 
 def _partner_id(api, name: str) -> str:
@@ -84,7 +84,7 @@ def test_a_settlement_is_read_downloaded_and_its_failed_payout_sent_again(api, m
 def test_a_statement_runs_no_formula_in_a_spreadsheet(app, api, portal, merchant):
     # A partner named "=HYPERLINK(...)" (typed in the portal or sent by any holder of the API key) was written into the
     # statement as it was: the finance team, or the partner it is sent to, ran it opening the CSV.
-    from tests.portal.conftest import _books_world
+    from tests.support.portal import _books_world
 
     with app.app_context():
         partner, settlement, _ = _books_world(merchant.id)

@@ -139,7 +139,7 @@ def test_a_checkout_session_in_euros_shows_euros_whatever_the_browser(client, ap
 def test_the_agreement_names_the_recurring_charge_of_the_option_picked(app, client, catalog):
     """For a subscription the box the shopper ticks authorises the recurring charge in words, and when the shopper
     picks another option the re-priced panel says so there too, not only in the summary."""
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     def agreement(page: str) -> str:
         return re.search(r'<label for="agree">(.*?)</label>', page, re.S).group(1)
@@ -168,7 +168,7 @@ def test_a_subscription_is_bought_one_at_a_time(app, client, catalog):
     from app.extensions import db
     from app.orders.models import Order
     from app.signing.models import Subscription
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
     page = client.get(f"/checkout/{catalog['product']}?sku={catalog['sku']}").get_data(as_text=True)

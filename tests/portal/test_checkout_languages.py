@@ -131,7 +131,7 @@ def test_the_portal_stays_english_for_a_german_browser(client, catalog, portal):
 
 
 def test_the_embedded_panel_words_a_subscription_in_german(app, client, merchant, catalog):
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month", 3)
     page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"
@@ -209,7 +209,7 @@ def test_a_closed_order_says_why_in_the_shoppers_language(app, api, client, cata
 def test_the_french_agreement_to_renewals_writes_its_apostrophe_like_the_rest_of_the_page(app, client, catalog):
     """The box a French shopper ticks read "… jusqu'à résiliation" with a typewriter apostrophe, right under
     "aujourd’hui" and "n’est" written with the typographic one the rest of the French checkout uses."""
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month", 1)
     page = _page(client, f"/checkout/{catalog['product']}?sku={catalog['sku']}", FRENCH)

@@ -78,7 +78,7 @@ def test_removing_a_products_image_asks_first(app, merchant, catalog, portal, tm
 
 
 def test_resolving_a_discrepancy_asks_first_and_keeps_what_was_typed(app, merchant, portal):
-    from tests.portal.conftest import _reconciliation_world
+    from tests.support.portal import _reconciliation_world
 
     with app.app_context():
         _, discrepancy = _reconciliation_world(merchant.id)

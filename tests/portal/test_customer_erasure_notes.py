@@ -20,7 +20,7 @@ def _audit_log(app, merchant_id: str) -> str:
 
 def test_notes_about_the_customer_lose_their_email_and_keep_their_words(app, api, merchant, catalog, sandbox,
                                                                         worker, member):
-    from tests.integration.wallet_support import fund
+    from tests.support.wallet import fund
 
     unpaid = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
     operator = member("operator")

@@ -7,7 +7,7 @@ from typing import Iterator
 import pytest
 
 from tests.conftest import Api
-from tests.webhook_receiver import Receiver
+from tests.support.webhook_receiver import Receiver
 
 
 def _shown_key(response) -> str:

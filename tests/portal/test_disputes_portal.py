@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.lifecycle_support import paid_order
+from tests.support.lifecycle import paid_order
 
 
 def _disputed_order(app, api, sandbox, sku: str) -> tuple[dict, str]:

@@ -12,8 +12,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from tests.integration.lifecycle_support import paid_order
-from tests.portal.conftest import Portal, portal_pages
+from tests.support.lifecycle import paid_order
+from tests.support.portal import Portal, portal_pages
 
 # What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
 # string, a date that is not one, a right-to-left override, a superscript two (a digit to str.isdigit, no number

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.webhook_receiver import Receiver
+from tests.support.webhook_receiver import Receiver
 
 REASON = "Checked with the provider's dashboard"
 
@@ -126,7 +126,7 @@ def test_roles_without_the_permission_are_refused_bad_input_is_explained_and_a_f
 
 def test_close_is_offered_and_allowed_only_where_the_order_state_machine_allows_it(app, api, catalog, sandbox,
                                                                                  operator):
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     order = create_order(api, catalog["sku"])
     assert "<summary>Close the order</summary>" in operator.text(f"/portal/orders/{order['id']}")
@@ -186,7 +186,7 @@ def test_resolve_an_unknown_payment_looks_it_up_at_the_provider_now(app, api, ca
 
 
 def test_rerun_fulfilment_after_the_merchant_fixed_its_webhook(app, api, catalog, sandbox, worker, operator):
-    from tests.integration.lifecycle_support import ReceiverServer, paid_order, set_fulfilment
+    from tests.support.lifecycle import ReceiverServer, paid_order, set_fulfilment
 
     server = ReceiverServer(status=500)
     try:

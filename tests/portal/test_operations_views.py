@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.portal.conftest import Portal
+from tests.support.portal import Portal
 
 SVG = "{http://www.w3.org/2000/svg}"
 

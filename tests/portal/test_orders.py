@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from tests.integration.lifecycle_support import paid_order
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order
+from tests.support.lifecycle import paid_order
 
 
 def _set(app, order_id: str, **values) -> None:

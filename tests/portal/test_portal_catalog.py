@@ -255,7 +255,7 @@ def test_a_ladder_coupon_ignores_the_default_currency(portal):
 
 
 def test_an_option_made_in_the_portal_grants_what_its_form_says_once_paid(app, portal, api, sandbox, worker):
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     product_id = create_product(portal)
     refused = portal.submit(f"/portal/products/{product_id}/skus/new",

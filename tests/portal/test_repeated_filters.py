@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.portal.conftest import Portal
+from tests.support.portal import Portal
 
 
 @pytest.mark.parametrize("page, query, param", [

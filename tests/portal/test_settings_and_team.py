@@ -5,7 +5,7 @@ import io
 import re
 
 from tests.integration.test_payment_flow import create_order
-from tests.portal.conftest import Portal
+from tests.support.portal import Portal
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -125,7 +125,7 @@ def test_the_team_service_refuses_to_remove_the_last_owner(app, merchant):
     from app.extensions import db
     from app.merchants.models import MerchantUser
     from app.merchants.team import remove_member
-    from tests.portal.conftest import add_user
+    from tests.support.portal import add_user
 
     helper = add_user(app, merchant.id, "helper@acme.test", "operator")
     with app.app_context():

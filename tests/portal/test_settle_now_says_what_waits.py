@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import unescape
 
 from tests.conftest import wait_for
-from tests.ledger.books_support import completed_order, decide_payout
+from tests.support.books import completed_order, decide_payout
 
 
 def test_a_payout_without_an_account_is_said_to_wait_for_one(api, portal, catalog, sandbox, worker):

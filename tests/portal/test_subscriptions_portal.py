@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 
-from tests.signing.support import pay_first_order, subscribe
 from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
+from tests.support.signing import pay_first_order, subscribe
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 from tests.integration.test_receipts import mail_server  # noqa: F401  (fixture)
+from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 from tests.signing.test_trials import trial_sku, trialing  # noqa: F401  (a fixture)
 
 

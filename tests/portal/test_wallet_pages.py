@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.integration.wallet_support import books_are_clean, fund, withdraw
+from tests.support.wallet import books_are_clean, fund, withdraw
 
 
 def test_finance_finds_a_wallet_and_reads_its_statement_and_withdrawals(app, api, merchant, catalog, member, portal):

@@ -51,7 +51,7 @@ def test_a_first_honest_request_is_refunded_at_once_from_the_shoppers_browser(cl
 
 
 def test_a_serial_refunder_is_held_for_review(app, client, merchant, api, catalog, sandbox):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     for _ in range(3):
         earlier = paid(api, sandbox, catalog["sku"], "cus_serial")
@@ -100,7 +100,7 @@ def test_credits_already_spent_and_one_device_for_many_customers_are_denied(app,
 
 
 def test_a_merchants_own_refund_is_made_and_carries_the_customers_abuse_score(app, merchant, api, catalog, sandbox):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     first = paid(api, sandbox, catalog["sku"], "cus_habit")
     made = api.post(f"/orders/{first['id']}/refunds", json={}).json["refund"]

@@ -10,7 +10,7 @@ import requests
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
 

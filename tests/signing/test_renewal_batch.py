@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.integration.test_wallet import balance, top_up
-from tests.signing.support import subscribe
 from tests.signing.test_renewals import advance, clock, events, installed_hook, monthly, unix  # noqa: F401
+from tests.support.signing import subscribe
 
 PRICE = 999
 
@@ -133,7 +133,7 @@ def test_two_workers_on_one_batch_renew_each_wallet_contract_once(app, api, sand
 
 
 def test_with_a_hook_installed_a_wallet_renewal_still_asks_it(api, sandbox, worker, monthly, clock, installed_hook):
-    from tests.signing import hook_examples
+    from tests.support import hook_examples
 
     installed_hook("LoyaltyDiscount")
     hook_examples.SEEN.clear()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.faulty_provider import FaultyProvider
+from tests.support.faulty_provider import FaultyProvider
 from tests.integration.test_resilience import _run_janitor, _set_due
 from tests.signing.test_renewals import (  # noqa: F401  (fixtures)
     active_subscription, advance, clock, decline_next, events, membership_until, monthly, unix)

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 START = datetime(2027, 1, 31, 12, 0, tzinfo=timezone.utc)  # a month end: renewals must not drift
 
@@ -312,7 +312,7 @@ def installed_hook(monkeypatch):
     from app.signing import hooks
 
     def install(attribute: str) -> None:
-        point = EntryPoint(name="merchant", value=f"tests.signing.hook_examples:{attribute}",
+        point = EntryPoint(name="merchant", value=f"tests.support.hook_examples:{attribute}",
                            group=hooks.ENTRY_POINT_GROUP)
         monkeypatch.setattr(hooks, "entry_points", lambda group: [point] if group == hooks.ENTRY_POINT_GROUP else [])
         hooks.installed_hooks.cache_clear()
@@ -322,7 +322,7 @@ def installed_hook(monkeypatch):
 
 
 def test_a_hook_can_skip_a_period_and_amend_the_amount(api, sandbox, worker, monthly, clock, installed_hook):
-    from tests.signing import hook_examples
+    from tests.support import hook_examples
 
     installed_hook("LoyaltyDiscount")
     hook_examples.SEEN.clear()

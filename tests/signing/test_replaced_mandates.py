@@ -12,11 +12,11 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.faults.provider_proxy import ProviderProxy
-from tests.signing.support import CUSTOMER, subscribe
 from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
 from tests.signing.test_self_service import pay_renewal_with_a_new_card
 from tests.signing.test_unsigning import at_provider, cancel_calls, deduct
+from tests.support.provider_proxy import ProviderProxy
+from tests.support.signing import CUSTOMER, subscribe
 
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 

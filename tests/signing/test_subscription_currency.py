@@ -2,8 +2,8 @@
 every renewal are charged in euros through the mandate, and it can only change to a SKU that has a euro price."""
 from __future__ import annotations
 
-from tests.signing.support import pay_first_order, subscribe
 from tests.signing.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
+from tests.support.signing import pay_first_order, subscribe
 
 EURO_PRICE = 899
 

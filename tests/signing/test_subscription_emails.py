@@ -12,10 +12,10 @@ import pytest
 
 from tests.conftest import wait_for
 from tests.integration.test_receipts import SENDER, join_team, mail_server, parts  # noqa: F401  (fixture)
-from tests.signing.support import pay_first_order
 from tests.signing.test_renewals import advance, clock, decline_next, monthly, set_dunning, unix  # noqa: F401
 from tests.signing.test_self_service import csrf, pay_renewal_with_a_new_card
 from tests.signing.test_trials import checkout_form, trial_sku  # noqa: F401  (fixture)
+from tests.support.signing import pay_first_order
 
 EMAIL = "subscriber@example.test"
 PRODUCT = "Pro membership — 30 days"

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
 from tests.conftest import wait_for
-from tests.signing.support import pay_first_order, subscribe
+from tests.support.signing import pay_first_order, subscribe
 
 START = datetime(2027, 1, 31, 12, tzinfo=timezone.utc)
 PLANS = ("sku_test_month", "sku_prop_plus")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.integration.test_payment_flow import events_of, status_of
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 
 @pytest.fixture

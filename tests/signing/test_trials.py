@@ -11,7 +11,7 @@ import requests
 
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import pay
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 from tests.signing.test_renewals import (START, advance, clock, decline_next, events,  # noqa: F401
                                          membership_until, unix)
 

@@ -9,8 +9,8 @@ from datetime import timedelta
 import requests
 
 from tests.conftest import free_port, wait_for
-from tests.signing.support import CUSTOMER, pay_first_order, subscribe
 from tests.signing.test_renewals import active_subscription, advance, decline_next, events, set_dunning, unix
+from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
 from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 

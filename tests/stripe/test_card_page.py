@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from tests.integration.test_payment_flow import create_order
-from tests.stripe.conftest import PUBLISHABLE_KEY
+from tests.support.localstripe import PUBLISHABLE_KEY
 
 
 def _card_page(client, api, catalog, live_server) -> tuple[dict, dict, str, str]:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.ledger.books_support import add_partner, completed_order, ledger_sums, partner_lines, set_rule
-from tests.ledger.test_reconciliation import found, reconcile
 from tests.integration.test_payment_flow import create_order
+from tests.ledger.test_reconciliation import found, reconcile
 from tests.stripe.test_stripe_channel import _pay, _poll, _status
-from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
+from tests.support.books import add_partner, completed_order, ledger_sums, partner_lines, set_rule
 
 PRICE = 999  # the catalog's 9.99 USD
 FEE = 59  # 2.9 % of 9.99 (28.97, half up 29) + 0.30: Stripe's and the sandbox's published rate alike

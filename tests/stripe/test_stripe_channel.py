@@ -22,7 +22,7 @@ from sqlalchemy import select
 from app.platform.observability.log_writer import flush_every_writer
 from tests.conftest import wait_for
 from tests.integration.test_payment_flow import create_order
-from tests.stripe.conftest import SECRET_KEY, WEBHOOK_SECRET
+from tests.support.localstripe import SECRET_KEY, WEBHOOK_SECRET
 
 
 def _pay(api, order_id: str) -> dict:
@@ -243,7 +243,7 @@ def test_a_test_key_is_not_offered_to_live_orders(app, localstripe, stripe_merch
 
 def test_the_keys_never_reach_kassas_own_logs(app, api, client, catalog, localstripe, stripe_merchant, portal,
                                               caplog, live_server):
-    from tests.stripe.conftest import PUBLISHABLE_KEY
+    from tests.support.localstripe import PUBLISHABLE_KEY
 
     portal.post("/portal/channels/stripe/settings", {"secret_key": SECRET_KEY + "x", "publishable_key":
                                                      PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET + "x"})

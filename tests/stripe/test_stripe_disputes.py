@@ -4,7 +4,7 @@ book the withdrawal and Stripe's dispute fee, refuse a refund of that money, for
 Stripe, and bring the money back when won or take the goods back when lost in full.
 
 localstripe has no disputes at all (no Dispute object, no /v1/disputes, no dispute events): the Dispute API and its
-events come from tests/stripe/stripe_disputes_server.py, a loopback server of this suite in front of localstripe,
+events come from tests/support/stripe_disputes_server.py, a loopback server of this suite in front of localstripe,
 which serves the Dispute as Stripe's API reference shows it and forwards every other call (the PaymentIntents and
 charges Kassa reads) to localstripe.
 """
@@ -18,12 +18,12 @@ import requests
 from sqlalchemy import select
 
 from tests.conftest import free_port, wait_for
-from tests.integration.lifecycle_support import set_fulfilment
 from tests.integration.test_disputes import disputes_of, entries_of, ledger_is_whole
 from tests.integration.test_payment_flow import create_order, events_of
-from tests.stripe.conftest import SECRET_KEY, WEBHOOK_SECRET
-from tests.stripe.stripe_disputes_server import StripeDisputes
 from tests.stripe.test_stripe_channel import _pay, _poll, _status
+from tests.support.lifecycle import set_fulfilment
+from tests.support.localstripe import SECRET_KEY, WEBHOOK_SECRET
+from tests.support.stripe_disputes_server import StripeDisputes
 
 PRICE, FEE = 999, 59  # $9.99, less Stripe's 2.9 % + $0.30
 DISPUTE_FEE = 1500  # Stripe's published dispute fee in the US
@@ -206,7 +206,7 @@ def test_a_forged_or_unreadable_dispute_event_is_refused_and_changes_nothing(app
 def test_a_dispute_of_a_payment_kassa_did_not_make_is_acknowledged_and_ignored(
         app, api, catalog, localstripe, stripe_merchant, other_merchant, worker, issuer, hook, live_server):
     from app.payments.channels.credentials import save_channel_settings
-    from tests.stripe.conftest import PUBLISHABLE_KEY
+    from tests.support.localstripe import PUBLISHABLE_KEY
 
     # A payment made at the same Stripe account by something else than Kassa (no kassa_attempt_id).
     outside = localstripe.client.v1.payment_intents.create(params={"amount": 5000, "currency": "usd",

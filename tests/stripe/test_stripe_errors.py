@@ -10,8 +10,8 @@ from app.payments.channels.adapters.base import ProviderOutcomeUnknown, Provider
 from app.payments.channels.adapters.stripe_card import StripeAdapter
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
 from tests.integration.test_payment_flow import create_order
-from tests.stripe.conftest import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
-from tests.stripe.recorded_stripe import (AMOUNT_TOO_LARGE, API_ERROR, AUTHENTICATION_REQUIRED, BAD_KEY, CARD_DECLINED,
+from tests.support.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
+from tests.support.recorded_stripe import (AMOUNT_TOO_LARGE, API_ERROR, AUTHENTICATION_REQUIRED, BAD_KEY, CARD_DECLINED,
                                           RATE_LIMITED, RecordedStripe, payment_intent)
 
 

@@ -10,7 +10,7 @@ import time
 
 from dev.supervise import Backoff, describe_exit
 from tests.conftest import wait_for
-from tests.processes import ROOT
+from tests.support.processes import ROOT
 
 PYTHON = sys.executable
 

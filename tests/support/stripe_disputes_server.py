@@ -22,8 +22,8 @@ from urllib.parse import parse_qs
 
 import requests
 
-from tests.stripe.conftest import SECRET_KEY, WEBHOOK_SECRET
-from tests.stripe.loopback import LoopbackServer
+from tests.support.localstripe import SECRET_KEY, WEBHOOK_SECRET
+from tests.support.loopback import LoopbackServer
 
 API_VERSION = "2026-10-28.endive"  # the version the pinned library (stripe 16.1) asks for
 WEEK = 7 * 24 * 3600

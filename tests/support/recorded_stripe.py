@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from http.server import BaseHTTPRequestHandler
 
-from tests.stripe.loopback import LoopbackServer
+from tests.support.loopback import LoopbackServer
 
 
 CARD_DECLINED = (402, {"error": {

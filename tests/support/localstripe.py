@@ -10,8 +10,7 @@ import pytest
 import requests
 import stripe
 
-from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
-from tests.processes import ROOT, Service, http_answers
+from tests.support.processes import ROOT, Service, http_answers
 
 SECRET_KEY = "sk_test_51KassaLocalstripe000000000000"
 PUBLISHABLE_KEY = "pk_test_51KassaLocalstripe000000000000"
@@ -22,7 +21,7 @@ WEBHOOK_SECRET = "whsec_kassa_localstripe_0123456789"
 def localstripe_server(ports, tmp_path_factory) -> Iterator[str]:
     """localstripe 1.15 (PyPI), started like any other process Kassa talks to, on loopback only."""
     url = f"http://127.0.0.1:{ports['localstripe']}"
-    service = Service("localstripe", [sys.executable, "-m", "tests.stripe.localstripe_server",
+    service = Service("localstripe", [sys.executable, "-m", "tests.support.localstripe_server",
                                       str(ports["localstripe"])],
                       {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, tmp_path_factory.mktemp("localstripe"),
                       ready=http_answers(f"{url}/v1/payment_intents"))

@@ -3,7 +3,7 @@
 Its own ``localstripe --port N`` listens on every interface and saves its state to /tmp/localstripe.pickle,
 a file every run on the machine would share; this starts the same aiohttp app on 127.0.0.1 only, with its
 state in memory, so parallel test runs cannot see each other's payments. Usage: python -m
-tests.stripe.localstripe_server PORT
+tests.support.localstripe_server PORT
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from redis import Redis
 
 from tests.conftest import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def procfile_commands() -> dict[str, str]:
