@@ -160,7 +160,7 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
         # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.
-        # Still scrypt, so hashing and checking run the production code; tests/unit/test_config.py holds
+        # Still scrypt, so hashing and checking run the production code; tests/platform/test_config.py holds
         # production to the default's cost.
         "PASSWORD_HASH_METHOD": "scrypt:128:8:1",
         # test_db_pool drops every connection and expects the next request to meet one unpinged: the drop may take

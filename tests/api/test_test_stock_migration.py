@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from tests.api.test_livemode import live_key, order_body
 from tests.migration_steps import run_migration_step
+from tests.web.api.test_livemode import live_key, order_body
 
 # The migration runs down and up in place, in the suite's own database: PostgreSQL does that in one transaction.
 # SQLite drops a column only by rebuilding the table, which the worker's other tests would then find half done.

@@ -46,7 +46,7 @@ def assert_all_on_the_screen(page: Page) -> None:
 def test_a_runs_discrepancies_are_cards_on_a_phone(phone: Page, app, merchant, world):
     from app.extensions import db
     from app.reconciliation.models import Discrepancy
-    from tests.portal.test_reconciliation_run_pages import seed_run
+    from tests.web.portal.test_reconciliation_run_pages import seed_run
 
     with app.app_context():
         run = seed_run(merchant.id, 55)

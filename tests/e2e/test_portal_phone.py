@@ -75,7 +75,7 @@ def test_on_a_desktop_the_navigation_shows_without_a_menu_button(page: Page, mer
 def test_the_orders_list_reads_on_a_phone_without_scrolling_sideways(page: Page, api, merchant, catalog):
     """Each order is a card whose status and total show on the screen, each under its column's name; before, the
     table scrolled sideways with both off the screen, and the search box cut its own hint short."""
-    from tests.integration.test_payment_flow import create_order
+    from tests.payments.attempts.test_payment_flow import create_order
 
     order = create_order(api, catalog["sku"])
     page.set_viewport_size(PHONE)

@@ -82,7 +82,7 @@ def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandb
 def test_a_panel_mounted_with_a_checkout_session_lets_its_customer_pay_from_the_wallet(
         page: Page, client, live_server, sandbox, worker, shop, merchant, catalog):
     from tests.conftest import Api
-    from tests.integration.test_wallet import top_up
+    from tests.ledger.wallet.test_wallet import top_up
 
     api = Api(client, merchant.secret_key)
     top_up(api, sandbox, worker, 3000, customer="cus_embedded")

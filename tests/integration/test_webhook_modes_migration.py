@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from tests.api.test_livemode import live_key
-from tests.integration.test_webhook_modes import live_paid_order, paid_events, receiver, register  # noqa: F401
 from tests.migration_steps import run_migration_step
 from tests.support.lifecycle import paid_order
+from tests.web.api.test_livemode import live_key
+from tests.webhooks.test_webhook_modes import live_paid_order, paid_events, receiver, register  # noqa: F401
 
 # The migration runs down and up in place, in the suite's own database: PostgreSQL does that in one transaction.
 pytestmark = pytest.mark.postgres_only

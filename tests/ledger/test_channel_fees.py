@@ -9,9 +9,9 @@ import re
 import pytest
 
 from tests.conftest import wait_for
-from tests.integration.test_disputes import open_dispute
-from tests.integration.test_payment_flow import pay, status_of
-from tests.ledger.test_reconciliation import discrepancies, reconcile, tamper
+from tests.payments.attempts.test_payment_flow import pay, status_of
+from tests.payments.disputes.test_disputes import open_dispute
+from tests.reconciliation.test_reconciliation import discrepancies, reconcile, tamper
 
 PRICES = [{"amount": 999, "currency": "usd"}, {"amount": 1000, "currency": "jpy"}, {"amount": 900, "currency": "eur"}]
 

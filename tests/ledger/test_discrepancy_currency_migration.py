@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.ledger.test_reconciliation import discrepancies, paid_order, reconcile, tamper
 from tests.migration_steps import run_migration_step
+from tests.reconciliation.test_reconciliation import discrepancies, paid_order, reconcile, tamper
 
 # The migration runs down and up in place, in the suite's own database: PostgreSQL does that in one transaction.
 # SQLite drops a column only by rebuilding the table, which the worker's other tests would then find half done.

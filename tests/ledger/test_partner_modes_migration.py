@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from tests.api.test_livemode import live_key
 from tests.migration_steps import run_migration_step
+from tests.web.api.test_livemode import live_key
 
 # The migration runs down and up in place, in the suite's own database: PostgreSQL does that in one transaction.
 pytestmark = pytest.mark.postgres_only

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from tests.conftest import Api, wait_for
-from tests.integration.test_payment_flow import pay, status_of
+from tests.payments.attempts.test_payment_flow import pay, status_of
 
 
 def paid(api, sandbox, sku: str, customer: str) -> dict:
@@ -142,7 +142,7 @@ def test_a_shopper_refunded_at_once_does_not_keep_the_credits_they_bought(app, c
 def test_refunds_in_test_mode_never_count_against_a_live_shopper(app, client, merchant, api, catalog, sandbox):
     """A developer's test runs refund a real customer id again and again: the live shopper asking a first refund is
     not a serial refunder (the score counts the mode's own orders and requests only)."""
-    from tests.api.test_livemode import CUSTOMER, credit, live_key, order_body
+    from tests.web.api.test_livemode import CUSTOMER, credit, live_key, order_body
 
     for _ in range(3):
         earlier = paid(api, sandbox, catalog["sku"], CUSTOMER)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_livemode import live_key
 from tests.conftest import Api
 from tests.risk.test_risk_api import import_list, order_body
+from tests.web.api.test_livemode import live_key
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@ were assessed by, so it stays live under the same ids; test mode starts with a c
 exercising the same lists and rules. From then on each mode's are changed in that mode only."""
 from __future__ import annotations
 
-from tests.api.test_livemode import live_key
 from tests.migration_steps import run_migration_step
 from tests.risk.test_risk_api import order_body
+from tests.web.api.test_livemode import live_key
 
 MIGRATION = "0128_risk_per_mode.py"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from tests.signing.test_renewals import monthly  # noqa: F401  (a fixture)
+from tests.signing.renewals.test_renewals import monthly  # noqa: F401  (a fixture)
 from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
 

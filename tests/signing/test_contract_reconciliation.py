@@ -10,10 +10,10 @@ import requests
 from sqlalchemy import update
 
 from tests.conftest import wait_for
-from tests.signing.test_renewals import active_subscription, advance, membership_until, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, membership_until, unix
 from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

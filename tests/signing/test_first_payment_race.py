@@ -4,8 +4,8 @@ a cancel does."""
 from __future__ import annotations
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import pay, status_of
-from tests.signing.test_renewals import monthly  # noqa: F401  (fixture)
+from tests.payments.attempts.test_payment_flow import pay, status_of
+from tests.signing.renewals.test_renewals import monthly  # noqa: F401  (fixture)
 from tests.support.signing import subscribe
 
 

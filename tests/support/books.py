@@ -8,7 +8,7 @@ import requests
 from sqlalchemy import func, select
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import pay, status_of
+from tests.payments.attempts.test_payment_flow import pay, status_of
 
 DAY = 86_400
 

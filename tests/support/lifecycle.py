@@ -9,7 +9,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import create_order, pay, status_of
+from tests.payments.attempts.test_payment_flow import create_order, pay, status_of
 
 
 def paid_order(api, sandbox, sku: str, quantity: int = 1) -> dict:

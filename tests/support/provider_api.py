@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from tests.integration.test_payment_flow import _sign
+from tests.payments.attempts.test_payment_flow import _sign
 
 SANDBOX_KEY = "sbx_test_demo_key"  # the defaults of `make run`, which the harness keeps
 CALLBACK_SECRET = "sbx_whsec_demo"

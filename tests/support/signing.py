@@ -3,7 +3,7 @@ order paid through the sandbox provider."""
 from __future__ import annotations
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import pay, status_of
+from tests.payments.attempts.test_payment_flow import pay, status_of
 
 CUSTOMER = "cus_sub"
 
