@@ -18,6 +18,7 @@ def portal_rules(app):
         if rule.endpoint.startswith("portal.") and rule.endpoint not in PUBLIC_ENDPOINTS:
             view = app.view_functions[rule.endpoint]
             rules.append((rule, getattr(view, "permission", None)))
+    assert rules, "no portal route in the URL map: a walk over them would test nothing"
     return sorted(rules, key=lambda item: (item[0].rule, item[0].endpoint))
 
 
