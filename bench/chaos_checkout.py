@@ -1,6 +1,6 @@
 """What the chaos and multi-host runs share: shoppers who keep checking out whatever fails (each call retried
 with its Idempotency-Key until it gets a real answer), and the tally afterwards: counts by status, and every
-broken invariant (tests/faults/invariants.py, plus "nothing applied twice" and "nothing stuck")."""
+broken invariant (tests/support/invariants.py, plus "nothing applied twice" and "nothing stuck")."""
 from __future__ import annotations
 
 import itertools
@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 from sqlalchemy import func, select
 
-from tests.faults.invariants import money_problems
+from tests.support.invariants import money_problems
 
 # Answers that mean "try the same request again shortly": the process died or restarted, a dependency is
 # down (503), the order is locked, or the first try with this key is still in flight.

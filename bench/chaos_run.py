@@ -30,8 +30,8 @@ from bench.chaos_checkout import RunStack, Shoppers, prepare, provider_database,
 from bench.pg_cluster import PostgresCluster  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.faults.conftest import settle  # noqa: E402
-from tests.faults.provider_api import SandboxApi  # noqa: E402
-from tests.processes import RedisServer, Service, http_answers, kassa_environment  # noqa: E402
+from tests.support.processes import RedisServer, Service, http_answers, kassa_environment  # noqa: E402
+from tests.support.provider_api import SandboxApi  # noqa: E402
 
 RUN_ENV = {  # sweeps consider everything at once; rate limits far above the load (they are still checked)
     "POLL_AFTER_SECONDS": "1", "REFUND_RESUME_AFTER_SECONDS": "1", "REDIS_TIMEOUT_SECONDS": "1",

@@ -37,8 +37,8 @@ from bench.bench_database import fresh_database  # noqa: E402
 from bench.load_probes import PAID, counting  # noqa: E402
 from bench.load_stack import UNLIMITED, create_provider_tables  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
-from tests.faults.provider_api import SandboxApi, signed_callback  # noqa: E402
-from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment  # noqa: E402
+from tests.support.processes import RedisServer, Service, flask_command, http_answers, kassa_environment  # noqa: E402
+from tests.support.provider_api import SandboxApi, signed_callback  # noqa: E402
 
 N = int(os.environ.get("KASSA_BENCH_N", "300"))
 DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import requests
 
 from bench.load_stack import UNLIMITED, LoadStack, Shop
-from tests.faults.provider_api import SandboxApi, signed_callback
-from tests.sse_client import open_stream, read_until
+from tests.support.provider_api import SandboxApi, signed_callback
+from tests.support.sse_client import open_stream, read_until
 
 PAID = ("paid", "fulfilled", "completed")
 

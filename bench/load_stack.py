@@ -16,7 +16,7 @@ import requests
 
 from bench.bench_database import fresh_database
 from tests.conftest import free_port
-from tests.processes import RedisServer, Service, flask_command, http_answers, kassa_environment, procfile_commands
+from tests.support.processes import RedisServer, Service, flask_command, http_answers, kassa_environment, procfile_commands
 
 # Budgets far above the load, so the benchmark measures the checkout and not the limits (they are still
 # checked on every request, as in production).

@@ -30,8 +30,8 @@ from bench.chaos_run import RUN_ENV, report, say  # noqa: E402
 from bench.pg_cluster import PostgresCluster  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.faults.conftest import settle  # noqa: E402
-from tests.faults.provider_api import SandboxApi, signed_callback  # noqa: E402
-from tests.processes import RedisServer, Service, http_answers, kassa_environment, procfile_commands  # noqa: E402
+from tests.support.processes import RedisServer, Service, http_answers, kassa_environment, procfile_commands  # noqa: E402
+from tests.support.provider_api import SandboxApi, signed_callback  # noqa: E402
 
 SUBNET = os.environ.get("KASSA_MULTI_SUBNET", "10.231")  # host i: SUBNET.<200+i>.1 (this side) / .2 (its side)
 

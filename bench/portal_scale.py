@@ -113,7 +113,7 @@ def make_merchant(app, name: str, prefix: str, n: int) -> dict:
 
 
 def signed_in(app, merchant: dict):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     portal = Portal(app.test_client())
     response = portal.sign_in(f"{merchant['prefix']}@portal.bench", PASSWORD)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.checkout_load import paid_orders, say  # noqa: E402
 from bench.load_stack import LoadStack  # noqa: E402
 from bench.load_wrk import ensure_wrk  # noqa: E402
-from tests.processes import Service, http_answers  # noqa: E402
+from tests.support.processes import Service, http_answers  # noqa: E402
 
 THREADS = [int(t) for t in os.environ.get("KASSA_BENCH_THREADS", "16,8,4").split(",")]
 CLIENTS = int(os.environ.get("KASSA_BENCH_CLIENTS", "16"))

@@ -24,6 +24,9 @@ from sqlalchemy import bindparam, create_engine, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from werkzeug.serving import make_server
 
+# Vocabulary that tests in several folders use: the signed-in portal, its world of objects, and localstripe.
+pytest_plugins = ["tests.support.portal", "tests.support.localstripe"]
+
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_test"
 # Under pytest-xdist (`make test` runs two workers) every worker has a database and a Redis database of its
 # own: worker gwN appends _gwN to the database name (SQLite: to the file) and takes the first Redis database from
@@ -149,7 +152,7 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "PUBLIC_URL": f"http://127.0.0.1:{ports['kassa']}",
         "SERVER_NAME": f"127.0.0.1:{ports['kassa']}",
         "SANDBOX_URL": f"http://127.0.0.1:{ports['sandbox']}",
-        # The Stripe channel talks to localstripe (tests/stripe/conftest.py), never to Stripe.
+        # The Stripe channel talks to localstripe (tests/support/localstripe.py), never to Stripe.
         "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
         "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
         "POLL_AFTER_SECONDS": 0,
@@ -157,7 +160,7 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
         "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
         "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
         # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.
-        # Still scrypt, so hashing and checking run the production code; tests/unit/test_config.py holds
+        # Still scrypt, so hashing and checking run the production code; tests/platform/test_config.py holds
         # production to the default's cost.
         "PASSWORD_HASH_METHOD": "scrypt:128:8:1",
         # test_db_pool drops every connection and expects the next request to meet one unpinged: the drop may take

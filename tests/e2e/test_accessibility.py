@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_portal import AXE, axe_violations, pay_in_hosted_panel, sign_in
-from tests.portal.conftest import build_world, portal_pages
+from tests.support.portal import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 

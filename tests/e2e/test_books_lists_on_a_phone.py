@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_portal import sign_in
-from tests.portal.conftest import world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -47,7 +46,7 @@ def assert_all_on_the_screen(page: Page) -> None:
 def test_a_runs_discrepancies_are_cards_on_a_phone(phone: Page, app, merchant, world):
     from app.extensions import db
     from app.reconciliation.models import Discrepancy
-    from tests.portal.test_reconciliation_run_pages import seed_run
+    from tests.web.portal.test_reconciliation_run_pages import seed_run
 
     with app.app_context():
         run = seed_run(merchant.id, 55)

@@ -14,7 +14,6 @@ from playwright.sync_api import Locator, Page, expect
 from tests.conftest import wait_for
 from tests.e2e.test_new_pages_on_a_phone import SMALL_PHONE, laid_out_width, phone  # noqa: F401  (fixture)
 from tests.e2e.test_portal import sign_in
-from tests.portal.conftest import world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 

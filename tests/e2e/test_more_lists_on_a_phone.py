@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.test_books_lists_on_a_phone import assert_all_on_the_screen, phone  # noqa: F401  (fixture)
 from tests.e2e.test_portal import sign_in
-from tests.portal.conftest import World, world  # noqa: F401  (fixture)
+from tests.support.portal import World
 
 pytestmark = pytest.mark.e2e
 
@@ -98,7 +98,7 @@ def test_each_list_is_cards_with_everything_on_a_phones_screen(page_name: str, p
 
 def test_an_orders_sub_orders_and_partner_lines_are_cards_on_a_phone(phone: Page, api, merchant, catalog, sandbox,
                                                                      worker):
-    from tests.ledger.books_support import add_partner, completed_order, set_rule
+    from tests.support.books import add_partner, completed_order, set_rule
 
     partner = add_partner(api, "Northwind Studio and Sons, Handmade Ceramics")["id"]
     set_rule(api, catalog["sku"], [(partner, 7000), ("self", 3000)])

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_portal import axe_violations, sign_in
-from tests.portal.conftest import world  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 

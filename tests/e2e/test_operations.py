@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import update
 
 from tests.e2e.test_portal import serious_violations, sign_in
-from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.portal.conftest import add_user
+from tests.payments.attempts.test_payment_flow import create_order, pay, status_of
+from tests.support.portal import add_user
 
 pytestmark = pytest.mark.e2e
 

@@ -12,9 +12,9 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import wait_for
 from tests.e2e.test_portal import serious_violations
-from tests.integration.test_receipts import join_team, mail_server  # noqa: F401  (fixture)
-from tests.signing.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
-from tests.signing.test_subscription_emails import EMAIL, about, link_in, subscribe_with_email
+from tests.receipts.test_receipts import join_team, mail_server  # noqa: F401  (fixture)
+from tests.receipts.test_subscription_emails import EMAIL, about, link_in, subscribe_with_email
+from tests.signing.renewals.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
 from tests.signing.test_unsigning import at_provider
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.portal.conftest import build_world, portal_pages
+from tests.support.portal import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.test_portal import sign_in
-from tests.portal.conftest import build_world, portal_pages
+from tests.support.portal import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -70,6 +70,7 @@ def test_a_new_merchants_lists_show_the_empty_state(page: Page, app, other_merch
     without_arguments = [rule.rule for rule in app.url_map.iter_rules()
                          if rule.endpoint.startswith("portal.") and "GET" in rule.methods and not rule.arguments
                          and not rule.endpoint.endswith("_export") and not rule.rule.endswith(".csv")]
+    assert without_arguments, "no portal list page in the URL map"
     found, _ = structure_problems(page, sorted(without_arguments))
     assert not found, "\n".join(f"{path}: {problems}" for path, problems in found.items())
     for path in lists:

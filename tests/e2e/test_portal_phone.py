@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_portal import sign_in
-from tests.portal.conftest import build_world, portal_pages
+from tests.support.portal import build_world, portal_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -75,7 +75,7 @@ def test_on_a_desktop_the_navigation_shows_without_a_menu_button(page: Page, mer
 def test_the_orders_list_reads_on_a_phone_without_scrolling_sideways(page: Page, api, merchant, catalog):
     """Each order is a card whose status and total show on the screen, each under its column's name; before, the
     table scrolled sideways with both off the screen, and the search box cut its own hint short."""
-    from tests.integration.test_payment_flow import create_order
+    from tests.payments.attempts.test_payment_flow import create_order
 
     order = create_order(api, catalog["sku"])
     page.set_viewport_size(PHONE)

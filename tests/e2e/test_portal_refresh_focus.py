@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_portal import sign_in
-from tests.integration.test_payment_flow import create_order
+from tests.payments.attempts.test_payment_flow import create_order
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ import requests
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_portal import sign_in
-from tests.ledger.test_reconciliation import paid_order, today
+from tests.reconciliation.test_reconciliation import paid_order, today
 
 pytestmark = pytest.mark.e2e
 

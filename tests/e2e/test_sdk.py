@@ -82,7 +82,7 @@ def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandb
 def test_a_panel_mounted_with_a_checkout_session_lets_its_customer_pay_from_the_wallet(
         page: Page, client, live_server, sandbox, worker, shop, merchant, catalog):
     from tests.conftest import Api
-    from tests.integration.test_wallet import top_up
+    from tests.ledger.wallet.test_wallet import top_up
 
     api = Api(client, merchant.secret_key)
     top_up(api, sandbox, worker, 3000, customer="cus_embedded")
@@ -306,7 +306,7 @@ def _subscribe_page(shop: Shop, live_server: str, merchant, catalog) -> str:
 
 def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, app, api, live_server, sandbox, shop,
                                                                    worker, merchant, catalog):
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
     page.goto(_subscribe_page(shop, live_server, merchant, catalog))
@@ -425,7 +425,7 @@ def test_a_checkout_session_offers_only_one_off_options_in_the_panel_and_the_com
     nor the headless components offer the product's subscription option, so the shopper never picks one only to
     be refused at Pay."""
     from tests.conftest import Api
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
     api = Api(client, merchant.secret_key)
@@ -489,7 +489,7 @@ def _subscribe_with_the_card(page: Page) -> dict:
 
 def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page, app, api, live_server, sandbox,
                                                                       shop, merchant, catalog):
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
     assert api.patch(f"/skus/{catalog['sku']}", json={"subscription": {"interval": "month", "interval_count": 1,
@@ -507,7 +507,7 @@ def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page
 def test_headless_components_open_a_subscription_with_the_coupon_they_priced(page: Page, app, api, live_server,
                                                                             sandbox, shop, merchant, catalog):
     from app.catalog.coupons import create_coupon
-    from tests.signing.support import make_recurring
+    from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
     with app.app_context():

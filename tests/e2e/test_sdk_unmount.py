@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.api.test_sdk_server import live_pk  # noqa: F401  (fixture)
 from tests.e2e.test_sdk import _client_script, _requests_to, shop  # noqa: F401  (fixture)
+from tests.web.embed.test_sdk_server import live_pk  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 

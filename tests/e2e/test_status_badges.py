@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.test_new_pages_on_a_phone import SMALL_PHONE, laid_out_width, phone  # noqa: F401  (fixture)
 from tests.e2e.test_portal import sign_in
-from tests.signing.support import make_recurring
+from tests.support.signing import make_recurring
 
 pytestmark = pytest.mark.e2e
 

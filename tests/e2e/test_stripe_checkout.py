@@ -12,13 +12,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_portal import serious_violations, sign_in
-from tests.stripe.conftest import (PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, localstripe,  # noqa: F401
-                                   localstripe_server)
+from tests.support.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(page: Page, app, merchant, catalog, localstripe,  # noqa: F811
+def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(page: Page, app, merchant, catalog, localstripe,
                                                               live_server):
     sign_in(page, merchant.email, merchant.password)
     page.goto("/portal/channels")

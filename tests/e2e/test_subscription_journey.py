@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_portal import serious_violations, sign_in
-from tests.signing.support import make_recurring
+from tests.support.signing import make_recurring
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import Api
 from tests.e2e.test_portal import serious_violations
-from tests.integration.test_wallet import top_up
+from tests.ledger.wallet.test_wallet import top_up
 
 pytestmark = pytest.mark.e2e
 

@@ -20,9 +20,9 @@ from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 from rq.utils import as_text, parse_composite_key
 
 from tests.conftest import DATABASE_URL, free_port, wait_for
-from tests.faults.provider_api import SandboxApi, signed_callback
-from tests.faults.provider_proxy import ProviderProxy
-from tests.processes import RedisServer, Service, http_answers, kassa_environment
+from tests.support.processes import RedisServer, Service, http_answers, kassa_environment
+from tests.support.provider_api import SandboxApi, signed_callback
+from tests.support.provider_proxy import ProviderProxy
 
 QUEUE = "kassa"  # the Procfile worker's queue, on the harness's own Redis
 # The cron's sweeps, in the order recovery needs them; `settle()` runs them on the real worker.

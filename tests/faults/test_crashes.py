@@ -1,7 +1,7 @@
 """Kassa's web process dies (SIGKILL) in the middle of a payment or a refund, while its call to the provider
 is held at the proxy after the provider acted; the provider dies mid-call, or its answer is lost. After a
 restart and Kassa's own recovery (the cron's sweeps on the real worker), and whatever the shopper and the
-merchant do next, the money must add up (tests/faults/invariants.py).
+merchant do next, the money must add up (tests/support/invariants.py).
 
 The issue 8 items these prove: 4 (a crash during pay must not let the order be captured twice), 5 (a capture
 on an order Kassa gave up on is refunded) and 3 (a refund whose answer was lost is an unknown outcome, not a
@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.faults.invariants import assert_money_consistent
+from tests.support.invariants import assert_money_consistent
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 

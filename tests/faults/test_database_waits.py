@@ -20,8 +20,8 @@ import requests
 from rq import Queue
 
 from tests.conftest import DATABASE_URL, free_port, wait_for
-from tests.processes import RedisServer, Service, http_answers, kassa_environment
-from tests.silent_link import SilentLink
+from tests.support.processes import RedisServer, Service, http_answers, kassa_environment
+from tests.support.silent_link import SilentLink
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 
@@ -180,7 +180,7 @@ def test_a_migration_waits_for_the_shops_transactions_as_long_as_it_takes(tmp_pa
     an index built on a large one): the statement bound does not apply to them."""
     import threading
 
-    from tests.processes import flask_command
+    from tests.support.processes import flask_command
 
     env = kassa_environment(database_url=DATABASE_URL, redis_url="redis://127.0.0.1:1/0", var_dir=tmp_path,
                             kassa_port=free_port(), sandbox_port=free_port(), DB_STATEMENT_TIMEOUT_SECONDS="1")

@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from tests.conftest import IS_POSTGRES, free_port
-from tests.processes import ROOT, RedisServer, Service, flask_command, http_answers, kassa_environment
+from tests.support.processes import ROOT, RedisServer, Service, flask_command, http_answers, kassa_environment
 
 pytestmark = [pytest.mark.faults,
               pytest.mark.skipif(IS_POSTGRES, reason="the embedded SQLite default: runs in make test's SQLite pass")]

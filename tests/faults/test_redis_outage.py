@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.faults.invariants import assert_money_consistent
+from tests.support.invariants import assert_money_consistent
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 

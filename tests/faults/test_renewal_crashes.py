@@ -11,9 +11,9 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.faults.invariants import assert_money_consistent
-from tests.processes import children
-from tests.signing.support import make_recurring
+from tests.support.invariants import assert_money_consistent
+from tests.support.processes import children
+from tests.support.signing import make_recurring
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 

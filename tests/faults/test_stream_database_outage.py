@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import DATABASE_URL, REDIS_URL, free_port
-from tests.integration.test_payment_flow import create_order, pay
-from tests.processes import Service, http_answers, kassa_environment
-from tests.silent_link import SilentLink
-from tests.sse_client import open_stream, read_until
+from tests.payments.attempts.test_payment_flow import create_order, pay
+from tests.support.processes import Service, http_answers, kassa_environment
+from tests.support.silent_link import SilentLink
+from tests.support.sse_client import open_stream, read_until
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import wait_for
-from tests.faults.cron_probe import BEAT_KEY
-from tests.processes import Service, procfile_commands
+from tests.support.cron_probe import BEAT_KEY
+from tests.support.processes import Service, procfile_commands
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 
@@ -42,7 +42,7 @@ def _status(app, order_id: str) -> str:
 
 def test_worker_and_cron_keep_running_jobs_across_a_redis_restart(app, faults, merchant, catalog):
     # The Procfile's cron line, with a one-second heartbeat schedule instead of Kassa's 15-300 s sweeps.
-    cron_line = procfile_commands()["cron"].replace("app/jobs/cron.py", "tests/faults/cron_probe.py")
+    cron_line = procfile_commands()["cron"].replace("app/jobs/cron.py", "tests/support/cron_probe.py")
     assert cron_line != procfile_commands()["cron"] and "dev.supervise" in cron_line
     cron = Service("cron", ["bash", "-c", "exec " + cron_line], faults.worker.env, faults.log_dir)
     cron.start()

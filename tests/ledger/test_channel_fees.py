@@ -9,15 +9,14 @@ import re
 import pytest
 
 from tests.conftest import wait_for
-from tests.integration.test_disputes import open_dispute
-from tests.integration.test_payment_flow import pay, status_of
-from tests.ledger.test_reconciliation import discrepancies, reconcile, tamper
-from tests.portal.conftest import portal  # noqa: F401  (the merchant's owner, signed in)
+from tests.payments.attempts.test_payment_flow import pay, status_of
+from tests.payments.disputes.test_disputes import open_dispute
+from tests.reconciliation.test_reconciliation import discrepancies, reconcile, tamper
 
 PRICES = [{"amount": 999, "currency": "usd"}, {"amount": 1000, "currency": "jpy"}, {"amount": 900, "currency": "eur"}]
 
 
-def save_fees(portal, **typed):  # noqa: F811  (the fixture's name, as the tests pass it)
+def save_fees(portal, **typed):
     return portal.post("/portal/channels/sandbox_card/fees",
                        {"fee_percent": "", "fixed_fees": "", "dispute_fees": "", **typed})
 

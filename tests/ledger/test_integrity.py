@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from tests.ledger.books_support import completed_order
+from tests.support.books import completed_order
 
 
 def _check(app):

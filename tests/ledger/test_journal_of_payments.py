@@ -10,8 +10,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import create_order, pay, status_of
-from tests.integration.test_wallet import top_up
+from tests.ledger.wallet.test_wallet import top_up
+from tests.payments.attempts.test_payment_flow import create_order, pay, status_of
 
 
 def entries(app, kind: str) -> dict[str, dict[str, int]]:

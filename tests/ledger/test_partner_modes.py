@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.api.test_livemode import credit, live_key
-from tests.ledger.books_support import add_partner, completed_order, run_settlements, set_rule
-from tests.ledger.test_settlement import _sent_to
+from tests.ledger.settlement.test_settlement import _sent_to
+from tests.support.books import add_partner, completed_order, run_settlements, set_rule
+from tests.web.api.test_livemode import credit, live_key
 
 CUSTOMER = "cus_both_worlds"  # the customer test_livemode's ``credit`` fills the wallet of
 

@@ -2,8 +2,8 @@
 taken off orders in any currency. The operator names its currency; orders in others pay the percentage only."""
 from __future__ import annotations
 
-from tests.ledger.books_support import completed_order, ledger_sums
-from tests.portal.test_portal_login import sign_in
+from tests.support.books import completed_order, ledger_sums
+from tests.web.portal.test_portal_login import sign_in
 
 
 def _operator(app, *args: str):

@@ -18,7 +18,7 @@ import requests
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
-from tests.integration.test_payment_flow import _sign
+from tests.payments.attempts.test_payment_flow import _sign
 
 EXAMPLES = 30
 STEPS = 14

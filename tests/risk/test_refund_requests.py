@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from tests.conftest import Api, wait_for
-from tests.integration.test_payment_flow import pay, status_of
+from tests.payments.attempts.test_payment_flow import pay, status_of
 
 
 def paid(api, sandbox, sku: str, customer: str) -> dict:
@@ -51,7 +51,7 @@ def test_a_first_honest_request_is_refunded_at_once_from_the_shoppers_browser(cl
 
 
 def test_a_serial_refunder_is_held_for_review(app, client, merchant, api, catalog, sandbox):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     for _ in range(3):
         earlier = paid(api, sandbox, catalog["sku"], "cus_serial")
@@ -100,7 +100,7 @@ def test_credits_already_spent_and_one_device_for_many_customers_are_denied(app,
 
 
 def test_a_merchants_own_refund_is_made_and_carries_the_customers_abuse_score(app, merchant, api, catalog, sandbox):
-    from tests.portal.conftest import Portal
+    from tests.support.portal import Portal
 
     first = paid(api, sandbox, catalog["sku"], "cus_habit")
     made = api.post(f"/orders/{first['id']}/refunds", json={}).json["refund"]
@@ -142,7 +142,7 @@ def test_a_shopper_refunded_at_once_does_not_keep_the_credits_they_bought(app, c
 def test_refunds_in_test_mode_never_count_against_a_live_shopper(app, client, merchant, api, catalog, sandbox):
     """A developer's test runs refund a real customer id again and again: the live shopper asking a first refund is
     not a serial refunder (the score counts the mode's own orders and requests only)."""
-    from tests.api.test_livemode import CUSTOMER, credit, live_key, order_body
+    from tests.web.api.test_livemode import CUSTOMER, credit, live_key, order_body
 
     for _ in range(3):
         earlier = paid(api, sandbox, catalog["sku"], CUSTOMER)

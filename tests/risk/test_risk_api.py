@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.conftest import Api, wait_for
-from tests.integration.test_payment_flow import pay, status_of
+from tests.payments.attempts.test_payment_flow import pay, status_of
 
 
 def order_body(sku: str, customer: str = "cus_risk", email: str | None = None, quantity: int = 1) -> dict:
@@ -240,7 +240,7 @@ def test_rules_can_be_disabled_and_deleted(api, catalog):
 
 
 def test_a_top_up_is_assessed_and_its_credit_waits_for_review(api, sandbox, worker):
-    from tests.integration.test_wallet import balance
+    from tests.ledger.wallet.test_wallet import balance
 
     api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_flow", "action": "review"})
     created = api.post("/customers/cus_flow/topups", json={"amount": 2000, "currency": "usd",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_livemode import live_key
 from tests.conftest import Api
 from tests.risk.test_risk_api import import_list, order_body
+from tests.web.api.test_livemode import live_key
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_an_import_fills_the_keys_modes_lists_only(client, merchant, api, live, 
 def test_a_paid_test_order_does_not_make_a_live_purchase_any_less_a_first_one(api, live, catalog, sandbox):
     # The first-purchase limit asked whether the customer had any paid order, test ones included: a test key paying
     # a sandbox order for a customer id let that customer's first live purchase past the limit.
-    from tests.integration.lifecycle_support import paid_order
+    from tests.support.lifecycle import paid_order
 
     assert paid_order(api, sandbox, catalog["sku"])["customer"]["id"] == "cus_flow"
     assert live.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500},

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from tests.signing.support import CUSTOMER, pay_first_order, subscribe
-from tests.signing.test_renewals import monthly  # noqa: F401  (a fixture)
+from tests.signing.renewals.test_renewals import monthly  # noqa: F401  (a fixture)
+from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
 
 def _email_link(app, merchant_id: str) -> str:

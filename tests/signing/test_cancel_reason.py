@@ -7,11 +7,11 @@ import requests
 from sqlalchemy import update
 
 from tests.conftest import wait_for
+from tests.signing.renewals.test_renewals import active_subscription, advance, unix
 from tests.signing.test_contract_reconciliation import reconcile  # noqa: F401  (fixture)
-from tests.signing.test_renewals import active_subscription, advance, unix
 from tests.signing.test_self_service import billing_link, csrf
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def revoke(api, sandbox, sub: dict) -> dict:

@@ -10,10 +10,10 @@ import requests
 from sqlalchemy import update
 
 from tests.conftest import wait_for
-from tests.signing.support import CUSTOMER, pay_first_order, subscribe
-from tests.signing.test_renewals import active_subscription, advance, membership_until, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, membership_until, unix
+from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_a_mandate_answer_that_is_not_a_mandate_leaves_the_contract_alone(app, a
     """Asked about a mandate, the provider's address answered JSON of something else ({"status": "ok"}): any status
     but "active" was read as a revoke, so the job ended a contract the shopper never withdrew. Now an answer that
     names no mandate status is skipped, and the contract renews."""
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     with FaultyProvider(sandbox.url, "misshapen") as provider:

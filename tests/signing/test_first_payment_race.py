@@ -4,9 +4,9 @@ a cancel does."""
 from __future__ import annotations
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import pay, status_of
-from tests.signing.support import subscribe
-from tests.signing.test_renewals import monthly  # noqa: F401  (fixture)
+from tests.payments.attempts.test_payment_flow import pay, status_of
+from tests.signing.renewals.test_renewals import monthly  # noqa: F401  (fixture)
+from tests.support.signing import subscribe
 
 
 def test_a_first_payment_that_lands_just_before_the_cancel_is_given_back(api, sandbox, worker, monthly):

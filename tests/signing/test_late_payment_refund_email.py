@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.test_receipts import join_team, mail_server, parts  # noqa: F401  (fixture)
-from tests.signing.test_renewal_in_flight import renew_answered_too_late, the_deduction_lands
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
-from tests.signing.test_subscription_emails import EMAIL, PRODUCT, about, sent_rows, subject, subscribe_with_email
+from tests.receipts.test_receipts import join_team, mail_server, parts  # noqa: F401  (fixture)
+from tests.receipts.test_subscription_emails import EMAIL, PRODUCT, about, sent_rows, subject, subscribe_with_email
+from tests.signing.renewals.test_renewal_in_flight import renew_answered_too_late, the_deduction_lands
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

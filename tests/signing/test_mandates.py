@@ -9,8 +9,8 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import pay
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.payments.attempts.test_payment_flow import pay
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
 
@@ -29,7 +29,7 @@ def test_the_provider_page_asks_to_authorise_the_recurring_charge(api, sandbox, 
 
 
 def test_a_one_off_order_asks_for_no_mandate(api, sandbox, catalog):
-    from tests.integration.test_payment_flow import create_order
+    from tests.payments.attempts.test_payment_flow import create_order
 
     payment = pay(api, create_order(api, catalog["limited_sku"])["id"])
     assert "Authorise future payments" not in requests.get(payment["next_action"]["url"], timeout=5).text
@@ -79,7 +79,7 @@ def test_a_forged_mandate_callback_is_refused(client, sandbox):
 
 
 def test_a_wallet_subscription_deducts_from_the_wallet(api, sandbox, worker, monthly):
-    from tests.integration.test_wallet import top_up
+    from tests.ledger.wallet.test_wallet import top_up
 
     top_up(api, sandbox, worker, 5000, customer=CUSTOMER)
     created = subscribe(api, monthly)

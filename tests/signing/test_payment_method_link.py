@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tests.api.test_openapi import check, spec  # noqa: F401  (fixture)
+from tests.web.api.test_openapi import check, spec  # noqa: F401  (fixture)
 from tests.signing.test_payment_method_update import (back_from_provider, press_at_provider, signs_for_nothing,
                                                       start_update, update_card)
-from tests.signing.test_renewals import active_subscription
+from tests.signing.renewals.test_renewals import active_subscription
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def test_a_link_opens_straight_at_a_subscriptions_payment_method(api, client, sandbox, worker, monthly, clock, spec):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import threading
 
 from tests.conftest import wait_for
+from tests.signing.renewals.test_renewals import active_subscription, advance, events, unix
 from tests.signing.test_payment_method_update import now_signed, press_at_provider, start_update
-from tests.signing.test_renewals import active_subscription, advance, events, unix
 from tests.signing.test_self_service import billing_link
 from tests.signing.test_unsigning import SANDBOX_KEY, at_provider
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def test_a_renewal_deducting_through_the_card_just_replaced_is_charged_once_through_the_new_one(

@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.support import CUSTOMER
+from tests.signing.renewals.test_renewals import active_subscription, advance, unix
 from tests.signing.test_cancel_reason import revoke
-from tests.signing.test_renewals import active_subscription, advance, unix
 from tests.signing.test_self_service import billing_link, csrf
 from tests.signing.test_unsigning import SANDBOX_KEY, at_provider, cancel_calls
+from tests.support.signing import CUSTOMER
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def method_page(client, path: str, sub: dict) -> str:
@@ -280,7 +280,7 @@ def test_a_lost_callback_is_learned_by_the_sweep(app, api, client, sandbox, work
 
 def test_a_past_due_subscription_with_its_renewal_open_is_sent_to_pay_it(app, api, client, sandbox, worker, monthly,
                                                                          clock):
-    from tests.signing.test_renewals import decline_next
+    from tests.signing.renewals.test_renewals import decline_next
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 100)
@@ -347,7 +347,7 @@ def test_a_card_the_provider_signs_after_its_start_got_no_answer_is_canceled_the
     it and its payment was approved after all. That mandate is nobody's: before, the setup stayed failed, its callback
     was ignored and the mandate stayed open at the provider for good; now it is canceled there."""
     from app.jobs import check_mandate_setups
-    from tests.integration.faulty_provider import FaultyProvider
+    from tests.support.faulty_provider import FaultyProvider
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     path = billing_link(api)

@@ -12,13 +12,13 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.faults.provider_proxy import ProviderProxy
-from tests.signing.support import CUSTOMER, subscribe
-from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, unix
 from tests.signing.test_self_service import pay_renewal_with_a_new_card
 from tests.signing.test_unsigning import at_provider, cancel_calls, deduct
+from tests.support.provider_proxy import ProviderProxy
+from tests.support.signing import CUSTOMER, subscribe
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def past_due(api, sandbox, worker, monthly, clock, customer: str = CUSTOMER) -> dict:
@@ -130,7 +130,7 @@ def test_a_replaced_mandate_another_active_contract_renews_through_is_kept(app, 
 
 
 def test_a_replaced_wallet_mandate_asks_no_provider(app, api, client, sandbox, worker, monthly, clock):
-    from tests.integration.test_wallet import top_up
+    from tests.ledger.wallet.test_wallet import top_up
 
     top_up(api, sandbox, worker, 999, customer=CUSTOMER)  # the first month only
     created = subscribe(api, monthly, test_clock=clock)

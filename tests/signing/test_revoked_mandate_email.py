@@ -6,11 +6,11 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.test_receipts import join_team, mail_server, parts  # noqa: F401  (fixture)
-from tests.signing.support import make_recurring
+from tests.receipts.test_receipts import join_team, mail_server, parts  # noqa: F401  (fixture)
+from tests.support.signing import make_recurring
 from tests.signing.test_payment_method_update import update_card
-from tests.signing.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
-from tests.signing.test_subscription_emails import (EMAIL, PRODUCT, about, link_in, sent_rows, subject,
+from tests.signing.renewals.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
+from tests.receipts.test_subscription_emails import (EMAIL, PRODUCT, about, link_in, sent_rows, subject,
                                                     subscribe_with_email)
 
 

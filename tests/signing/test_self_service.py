@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.support import CUSTOMER, pay_first_order, subscribe
-from tests.signing.test_renewals import active_subscription, advance, decline_next, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, unix
+from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def billing_link(api, customer: str = CUSTOMER) -> str:

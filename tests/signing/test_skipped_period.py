@@ -2,7 +2,7 @@
 customer's membership runs through it, as through a paid one."""
 from __future__ import annotations
 
-from tests.signing.test_renewals import (  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
     active_subscription, advance, clock, installed_hook, membership_until, monthly, unix)
 
 

@@ -2,8 +2,8 @@
 every renewal are charged in euros through the mandate, and it can only change to a SKU that has a euro price."""
 from __future__ import annotations
 
-from tests.signing.support import pay_first_order, subscribe
-from tests.signing.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
+from tests.support.signing import pay_first_order, subscribe
 
 EURO_PRICE = 899
 
@@ -53,8 +53,8 @@ def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same
         app, api, sandbox, worker, monthly, clock, monkeypatch):
     from app.signing.renewals import sweep as renewal_sweep
     from tests.conftest import wait_for
-    from tests.integration.test_wallet import top_up
-    from tests.signing.test_renewal_batch import ledger_is_sound, wallet_subscription
+    from tests.ledger.wallet.test_wallet import top_up
+    from tests.signing.renewals.test_renewal_batch import ledger_is_sound, wallet_subscription
 
     euro_price = {"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}
     assert api.patch(f"/skus/{monthly}", json=euro_price).status_code == 200

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.test_payment_flow import events_of, status_of
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.payments.attempts.test_payment_flow import events_of, status_of
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 
 @pytest.fixture
@@ -229,7 +229,7 @@ def test_subscriptions_are_the_merchants_own(api, client, other_merchant, monthl
 
 
 def test_subscription_responses_match_the_openapi_document(client, api, pk_api, sandbox, worker, catalog, monthly):
-    from tests.api.test_openapi import check
+    from tests.web.api.test_openapi import check
 
     spec = client.get("/api/v1/openapi.json").json
     created = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}, "agreement_accepted": True})

@@ -7,10 +7,10 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.test_concurrency import in_parallel
-from tests.signing.support import CUSTOMER, pay_first_order, subscribe
-from tests.signing.test_renewals import another_plan, clock  # noqa: F401
+from tests.payments.attempts.test_concurrency import in_parallel
+from tests.signing.renewals.test_renewals import another_plan, clock  # noqa: F401
 from tests.signing.test_trials import checkout_form, trial_sku, trialing  # noqa: F401
+from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
 
 def canceled_trial(app, api, sandbox, worker, sku: str, clock: str) -> dict:

@@ -10,9 +10,9 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.integration.test_payment_flow import pay
-from tests.signing.support import CUSTOMER, make_recurring, pay_first_order, subscribe
-from tests.signing.test_renewals import (START, advance, clock, decline_next, events,  # noqa: F401
+from tests.payments.attempts.test_payment_flow import pay
+from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
+from tests.signing.renewals.test_renewals import (START, advance, clock, decline_next, events,  # noqa: F401
                                          membership_until, unix)
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
@@ -133,7 +133,7 @@ def test_a_declined_charge_at_the_trials_end_goes_to_dunning(app, api, sandbox, 
 
 def test_a_wallet_trial_signs_the_wallet_and_takes_nothing_until_the_trial_ends(app, api, sandbox, worker, trial_sku,
                                                                               clock):
-    from tests.integration.test_wallet import balance, top_up
+    from tests.ledger.wallet.test_wallet import balance, top_up
 
     top_up(api, sandbox, worker, 1500, customer=CUSTOMER)
     created = subscribe(api, trial_sku, test_clock=clock)
@@ -239,7 +239,7 @@ def test_the_customers_billing_page_shows_the_trial_and_cancels_it_without_a_cha
 
 
 def test_a_trials_signing_reconciles_as_a_clean_day(app, api, sandbox, worker, trial_sku, clock):
-    from tests.ledger.test_reconciliation import found, reconcile
+    from tests.reconciliation.test_reconciliation import found, reconcile
 
     trialing(app, api, sandbox, worker, trial_sku, clock)
     run = reconcile(api, worker)  # the provider's statement lists the signing, of nothing, beside Kassa's record

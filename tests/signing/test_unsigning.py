@@ -9,10 +9,10 @@ from datetime import timedelta
 import requests
 
 from tests.conftest import free_port, wait_for
-from tests.signing.support import CUSTOMER, pay_first_order, subscribe
-from tests.signing.test_renewals import active_subscription, advance, decline_next, events, set_dunning, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, events, set_dunning, unix
+from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 
-from tests.signing.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
 
@@ -142,7 +142,7 @@ def test_a_provider_outage_neither_blocks_the_cancel_nor_loses_the_provider_call
 
 
 def test_a_wallet_mandate_ends_with_its_contract_without_a_provider_call(app, api, sandbox, worker, monthly):
-    from tests.integration.test_wallet import top_up
+    from tests.ledger.wallet.test_wallet import top_up
 
     top_up(api, sandbox, worker, 5000, customer=CUSTOMER)
     created = subscribe(api, monthly)

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 ``webhooks`` section: one entry per event type a merchant can subscribe to, with the signed
 envelope Kassa POSTs and the payload (``data.object``) each type carries. The payload builders are the
-functions named beside each schema; tests/api/test_openapi_event_payloads.py validates real events against them."""
+functions named beside each schema; tests/web/api/test_openapi_event_payloads.py validates real events against them."""
 from __future__ import annotations
 
 from app.webhooks.event_types import EVENT_TYPES
