@@ -22,6 +22,7 @@ from app.platform.http import outbound
 from app.platform.db.types import UTCDateTime, utcnow
 from app.errors import Conflict, NotFound
 from app.platform.outbox.events import Event
+from app.platform.queueing import enqueue, enqueue_in
 from app.extensions import db
 from app.webhooks.models import RESPONSE_EXCERPT_CHARS, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.signing import signature_header
@@ -174,8 +175,6 @@ def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime
 
 def schedule_delivery(delivery_id: str, delay: timedelta = timedelta(0)) -> None:
     """Queue the delivery job now or after ``delay``; a lost job is found again by the sweep."""
-    from app.platform.queueing import enqueue, enqueue_in  # jobs sit above the domain
-
     try:
         if delay > timedelta(0):
             enqueue_in(delay, "app.jobs.deliver_webhook", delivery_id)
