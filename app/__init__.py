@@ -14,7 +14,8 @@ from app.extensions import csrf, db, limiter, login_manager, migrate
 from app.platform.db.pool import ping_idle_connections
 from app.platform.db.postgres import keep_prepared_statements
 from app.platform.db.sqlite import configure_sqlite
-from app.platform.observability import logs, metrics
+from app.platform.observability import logs
+from app.platform import metrics
 from app.risk import context as shopper_facts
 from app.web import api_request_log, body_limits, page_filters, rate_limits, request_ids, shopper_locale, static_assets
 from app.web.api import bp as api_bp

@@ -46,7 +46,7 @@ def setup() -> tuple[str, str]:
     from app.catalog.models import Product, Sku
     from app.extensions import db
     from app.ledger.journal import post_journal_entry
-    from app.ledger.wallet.services import available_account, topup_clearing_account
+    from app.ledger.accounts import available_account, topup_clearing_account
     from app.merchants.services import create_merchant
     from app.signing.contracts import open_subscription
 

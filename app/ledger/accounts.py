@@ -9,11 +9,37 @@ Live and test money never share an account: live names carry the ``live:`` prefi
 """
 from __future__ import annotations
 
-from app.ledger.wallet.services import in_book, receivable_account, topup_clearing_account
+LIVE_BOOK = "live:"
 
-__all__ = ["channel_clearing_account", "channel_fee_account", "platform_fee_account", "partner_account",
-           "refunds_in_flight_account", "payouts_in_transit_account", "receivable_account",
-           "topup_clearing_account", "owner_account"]
+
+def in_book(account: str, *, livemode: bool) -> str:
+    """The account's name in the mode's book: live accounts carry the ``live:`` prefix."""
+    return LIVE_BOOK + account if livemode else account
+
+
+def wallet_accounts_prefix(*, livemode: bool) -> str:
+    """What every wallet account of one mode (and none of the other) begins with."""
+    return in_book("wallet:", livemode=livemode)
+
+
+def available_account(customer_id: str, *, livemode: bool) -> str:
+    """What the customer may spend from their wallet."""
+    return in_book(f"wallet:{customer_id}:available", livemode=livemode)
+
+
+def frozen_account(customer_id: str, *, livemode: bool) -> str:
+    """What a wallet payment has reserved (tried, not yet confirmed or cancelled)."""
+    return in_book(f"wallet:{customer_id}:frozen", livemode=livemode)
+
+
+def receivable_account(merchant_id: str, *, livemode: bool) -> str:
+    """What the merchant has earned and not yet cleared to its partners."""
+    return in_book(f"merchant:{merchant_id}:receivable", livemode=livemode)
+
+
+def topup_clearing_account(*, livemode: bool) -> str:
+    """A top-up's money between its capture and its credit to the customer's wallet."""
+    return in_book("clearing:topups", livemode=livemode)
 
 
 def channel_clearing_account(channel: str, *, livemode: bool) -> str:

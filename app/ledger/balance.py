@@ -18,7 +18,7 @@ from app.platform.db.types import begins_with, utcnow
 from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account
 from app.ledger.books_models import SELF
 from app.ledger.checkpoints import account_sums
-from app.ledger.wallet.services import wallet_accounts_prefix
+from app.ledger.accounts import wallet_accounts_prefix
 
 
 @dataclass(frozen=True)

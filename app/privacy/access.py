@@ -2,7 +2,7 @@
 their orders (with the email they gave, payments, refunds and disputes), subscriptions, the checkout sessions made
 for them, the wallet transfers they sent or received, the refund requests they made (with the address and device
 they made them from), the emails sent to them, and the erasures already done.
-Balances, entitlements and withdrawals are read by their own services (app/web/customer_export.py).
+Balances, entitlements and withdrawals are read by their own services (app/web/api/customer_export.py).
 
 Modes as an erasure takes them (app/privacy/erasure.py): a live key's request covers the customer's live and test
 records, a test key's the test ones.

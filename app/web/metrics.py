@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from app.orders.figures import orders_by_status
 from app.payments.figures import channel_breakers, payment_success
-from app.platform.observability import metrics
+from app.platform import metrics
 
 bp = Blueprint("metrics", __name__)
 _PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP")

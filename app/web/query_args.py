@@ -52,3 +52,24 @@ def read_one_value_per_param() -> None:
     """before_request of the checkout and the embedded panel: their views and templates read the query as
     OneValueArgs."""
     request.args = OneValueArgs(request.args)
+
+
+def refuse_nul_in_url(path_values: dict | None = None, args: MultiDict | None = None) -> None:
+    """Query and path values are text for the database too: a NUL (``%00``) in one is a 400, not a 500. (The
+    request's own by default; the stream process passes its.)"""
+    args = request.args if args is None else args
+    path_values = (request.view_args or {}) if path_values is None else path_values
+    for name, value in [*args.items(multi=True), *path_values.items()]:
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidRequest("the URL must not contain NUL characters (%00)", param=name)
+
+
+def refuse_repeated_query_params(args: MultiDict | None = None) -> None:
+    """Every query parameter of the API takes one value: a second one was dropped unseen (``?status=paid&status=
+    failed`` listed paid orders only, ``?limit=5&limit=500`` paged by 5), so a repeat is a 400 naming it. (The
+    request's own query by default; the stream process passes its.)"""
+    repeated = repeated_query_param(args)
+    if repeated:
+        name, count = repeated
+        raise InvalidRequest(f"{name} is in the query string {count} times; send it once (each query parameter "
+                             "takes one value)", param=name)

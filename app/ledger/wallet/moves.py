@@ -17,10 +17,9 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from app.errors import InvalidRequest
-from app.ledger.accounts import payouts_in_transit_account
+from app.ledger.accounts import available_account, frozen_account, payouts_in_transit_account
 from app.ledger.journal import post_journal_entry
-from app.ledger.wallet.services import (available_account, frozen_account, locked_wallets, require_covered,
-                               require_positive)
+from app.ledger.wallet.services import locked_wallets, require_covered, require_positive
 from app.platform.values.money import Money
 
 

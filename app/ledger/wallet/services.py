@@ -21,13 +21,11 @@ from sqlalchemy.exc import IntegrityError
 from app.platform.db.bulk_copy import one_of
 from app.errors import Conflict, InvalidRequest, KassaError, Unprocessable
 from app.extensions import conflict_insert, db
+from app.ledger.accounts import available_account, frozen_account, receivable_account, topup_clearing_account
 from app.ledger.journal import Leg, account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import Posting, WalletAccount, WalletBarrier
 from app.platform.locks import held_lock
 from app.platform.values.money import Money, max_amount, normalise_currency
-
-LIVE_BOOK = "live:"
-
 
 class InsufficientBalance(Unprocessable):
     """The customer's available balance does not cover the payment (422)."""
@@ -49,32 +47,6 @@ class WalletBalance:
     livemode: bool
     available: dict[str, int]  # currency -> minor units
     frozen: dict[str, int]
-
-
-def in_book(account: str, *, livemode: bool) -> str:
-    """The account's name in the mode's book: live accounts carry the ``live:`` prefix."""
-    return LIVE_BOOK + account if livemode else account
-
-
-def wallet_accounts_prefix(*, livemode: bool) -> str:
-    """What every wallet account of one mode (and none of the other) begins with."""
-    return in_book("wallet:", livemode=livemode)
-
-
-def available_account(customer_id: str, *, livemode: bool) -> str:
-    return in_book(f"wallet:{customer_id}:available", livemode=livemode)
-
-
-def frozen_account(customer_id: str, *, livemode: bool) -> str:
-    return in_book(f"wallet:{customer_id}:frozen", livemode=livemode)
-
-
-def receivable_account(merchant_id: str, *, livemode: bool) -> str:
-    return in_book(f"merchant:{merchant_id}:receivable", livemode=livemode)
-
-
-def topup_clearing_account(*, livemode: bool) -> str:
-    return in_book("clearing:topups", livemode=livemode)
 
 
 def wallet_balance(merchant_id: str, customer_id: str, *, livemode: bool) -> WalletBalance:

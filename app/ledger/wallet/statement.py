@@ -19,7 +19,7 @@ from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.ledger.models import JournalEntry, Posting
-from app.ledger.wallet.services import available_account, frozen_account
+from app.ledger.accounts import available_account, frozen_account
 from app.platform.values.money import Money
 
 # The ledger's entry kinds as a statement names them; a transfer is "in" or "out" by its sign.

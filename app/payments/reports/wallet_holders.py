@@ -16,7 +16,7 @@ from app.platform.db.types import begins_with
 from app.extensions import db
 from app.ledger.journal import account_balances
 from app.ledger.models import Posting
-from app.ledger.wallet.services import available_account, frozen_account, in_book
+from app.ledger.accounts import available_account, frozen_account, in_book
 from app.orders.models import Order
 
 MAX_EMAIL_MATCHES = 1000

@@ -1,1 +1,1 @@
-"""What operators read: structured logs, the diagnostic logs' writer, and Prometheus metrics."""
+"""What operators read: structured logs, and the writer of the diagnostic logs (API requests, provider calls)."""

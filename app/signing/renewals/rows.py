@@ -15,7 +15,7 @@ from app.extensions import db
 from app.platform.values.ids import new_id
 from app.ledger.journal import check_balanced
 from app.ledger.models import JournalEntry, Posting, WalletBarrier
-from app.ledger.wallet.services import available_account, frozen_account, receivable_account
+from app.ledger.accounts import available_account, frozen_account, receivable_account
 from app.orders.entitlements import PeriodGrant, grant_memberships_until
 from app.orders.models import Order, OrderItem, OrderTimelineEntry
 from app.orders.representation import order_object

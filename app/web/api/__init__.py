@@ -8,7 +8,7 @@ from app.web.api import (balance, catalog, catalog_admin, checkout_sessions, cus
                          test_clocks,
                          wallets, webhooks)
 
-from app.web.api.params import refuse_nul_in_url, refuse_repeated_query_params  # noqa: E402
+from app.web.query_args import refuse_nul_in_url, refuse_repeated_query_params  # noqa: E402
 from app.web.cors import register as _register_cors  # noqa: E402
 
 _register_cors(bp)

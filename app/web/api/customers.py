@@ -18,7 +18,7 @@ from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body
 from app.web.api.representations import customer_balance_json, payment_with_action_json, topup_json
-from app.web.customer_export import customer_export, export_summary
+from app.web.api.customer_export import customer_export, export_summary
 
 
 @bp.post("/customers/<customer_id>/topups")

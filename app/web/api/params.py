@@ -4,11 +4,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from flask import request
-from werkzeug.datastructures import MultiDict
 
 from app.errors import InvalidRequest
 from app.web.json_bodies import parse_json_object
-from app.web.query_args import repeated_query_param
 from app.platform.values.whole_numbers import parse_whole_number
 
 
@@ -21,27 +19,6 @@ def json_body() -> dict:
     if not request.is_json:
         raise InvalidRequest("send a JSON body with Content-Type: application/json", code="invalid_json")
     return parse_json_object(raw)
-
-
-def refuse_nul_in_url(path_values: dict | None = None, args: MultiDict | None = None) -> None:
-    """Query and path values are text for the database too: a NUL (``%00``) in one is a 400, not a 500. (The
-    request's own by default; the stream process passes its.)"""
-    args = request.args if args is None else args
-    path_values = (request.view_args or {}) if path_values is None else path_values
-    for name, value in [*args.items(multi=True), *path_values.items()]:
-        if isinstance(value, str) and "\x00" in value:
-            raise InvalidRequest("the URL must not contain NUL characters (%00)", param=name)
-
-
-def refuse_repeated_query_params(args: MultiDict | None = None) -> None:
-    """Every query parameter of the API takes one value: a second one was dropped unseen (``?status=paid&status=
-    failed`` listed paid orders only, ``?limit=5&limit=500`` paged by 5), so a repeat is a 400 naming it. (The
-    request's own query by default; the stream process passes its.)"""
-    repeated = repeated_query_param(args)
-    if repeated:
-        name, count = repeated
-        raise InvalidRequest(f"{name} is in the query string {count} times; send it once (each query parameter "
-                             "takes one value)", param=name)
 
 
 def limit_param(default: int = 20, maximum: int = 100) -> int:

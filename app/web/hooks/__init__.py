@@ -15,7 +15,7 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.signing.mandate_setups import apply_setup_result
 from app.signing.mandates import mandate_revoked
-from app.web.api.params import refuse_nul_in_url
+from app.web.query_args import refuse_nul_in_url
 
 bp = Blueprint("hooks", __name__, url_prefix="/hooks")
 # A NUL in a callback's address (%00 in a merchant id) reached PostgreSQL, which refuses it: a 400 before that.

@@ -21,7 +21,7 @@ from app.privacy.models import CustomerErasure
 from app.signing.contracts import list_subscriptions
 from app.web.portal import bp
 from app.audit.services import record_disclosure
-from app.web.customer_export import customer_export, export_summary
+from app.web.api.customer_export import customer_export, export_summary
 from app.web.portal.access import audit, permission_required, portal_actor, show_error
 from app.web.portal.forms import EraseCustomerForm
 from app.web.portal.mode_views import portal_livemode

@@ -21,7 +21,7 @@ from werkzeug.datastructures import MultiDict
 from app.errors import InvalidRequest, KassaError
 from app.web.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.web.streams.watch import StreamHub
-from app.web.api.params import refuse_nul_in_url, refuse_repeated_query_params
+from app.web.query_args import refuse_nul_in_url, refuse_repeated_query_params
 from app.web.errors import RETRY_AFTER_SECONDS, database_outage
 from app.web.url_text import not_utf8_query_message, not_utf8_query_param
 

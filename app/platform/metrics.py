@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.platform.observability import logs
-from app.platform.observability.metric_files import allocate_sample_files
+from app.platform.metric_files import allocate_sample_files
 from app.platform.outbox.events import Event
 from app.platform.queueing import queue
 
@@ -57,7 +57,7 @@ def _observe(response):
         try:
             REQUEST_SECONDS.labels(request.method, route, str(response.status_code)).observe(
                 time.perf_counter() - started)
-        except OSError as exc:  # the samples' disk is full (app/platform/observability/metric_files.py): the answer goes out regardless
+        except OSError as exc:  # the samples' disk is full (app/platform/metric_files.py): the answer goes out regardless
             _sample_lost(exc)
     return response
 
