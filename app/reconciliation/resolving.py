@@ -79,7 +79,7 @@ def fetch_dispute(discrepancy: Discrepancy) -> str | None:
     """Ask the provider for the dispute a statement line names and apply what it says, as its lost callback would
     have been applied (app/payments/disputes/services.py: recorded once, booked, moved only forward); say what happened if
     Kassa's dispute now agrees with the line (None: it still does not, or the provider could not be asked)."""
-    from app.payments.channels.available import adapter_for
+    from app.payments.channels.registry import adapter_for
     from app.payments.disputes.services import apply_dispute_notice
 
     try:

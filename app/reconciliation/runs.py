@@ -15,8 +15,7 @@ from app.extensions import commit_keeping_state, conflict_insert, db
 from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
 from app.payments.channels.adapters.base import ProviderUnavailable
-from app.payments.channels.available import adapter_for
-from app.payments.channels.registry import channel_spec, channels, is_test_channel
+from app.payments.channels.registry import adapter_for, channel_spec, channels, is_test_channel
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 

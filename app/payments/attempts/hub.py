@@ -35,7 +35,7 @@ from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import (ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderRefused,
                                         ProviderUnavailable)
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.reports.days import figures_changed
 from app.payments.channels.routing import require_channel
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt

@@ -18,7 +18,7 @@ from app.orders.timeline_kinds import EntryCode
 from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.models import PaymentAttempt
 from app.payments.state import attempt_sources
 

@@ -15,7 +15,7 @@ from app.orders.models import Order
 from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.attempts.hub import apply_channel_result, first_poll_at, settle_attempt
 from app.payments.models import PaymentAttempt
 

@@ -25,7 +25,7 @@ from app.orders.models import Order
 from app.orders.services import note_on_timeline
 from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.adapters.base import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.disputes.models import DISPUTE_STATUSES, Dispute
 from app.payments.attempts.hub import order_lock
 from app.payments.channels.fees import dispute_fee, fee_return_rule

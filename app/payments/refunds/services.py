@@ -32,7 +32,7 @@ from app.orders.models import Order
 from app.orders.services import StaleOrder, get_order, note_on_timeline, transition
 from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.disputes.models import Dispute
 from app.payments.channels.fees import fee_return_rule
 from app.payments.attempts.hub import STRAY_CAPTURE, OrderBusy, order_lock
