@@ -11,6 +11,11 @@ from app.merchants.config_cache import watch
 
 ACTIVE_ATTEMPT_STATUSES = ("pending", "unknown")
 
+# The event a capture the order does not keep writes as it lands, in the capture's own transaction (the hub): it is
+# returned on its own (app/payments/refunds/capture_returns.py), and a refund of the order never counts it as the
+# order's payment.
+STRAY_CAPTURE = "payment.captured_on_inactive_order"
+
 
 class ChannelConfig(db.Model):
     """A merchant's settings for one channel; a channel without a row uses its defaults."""

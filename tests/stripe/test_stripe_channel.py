@@ -192,7 +192,8 @@ def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(app, ap
     payment = _pay(api, order["id"])
     with app.app_context():
         from app.extensions import db
-        from app.payments.attempts.janitor import mark_outcome_unknown, resolve_unknown_attempt
+        from app.payments.attempts.janitor import resolve_unknown_attempt
+        from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
         from app.payments.models import PaymentAttempt
 
         # As if the create call had timed out: Kassa never learnt the PaymentIntent's id.

@@ -17,8 +17,9 @@ from app.extensions import db
 from app.orders.models import Order
 from app.orders.services import StaleOrder, transition
 from app.payments.channels.available import AvailableChannel, available_channels
-from app.payments.attempts.hub import order_lock, start_payment
+from app.payments.attempts.hub import start_payment
 from app.payments.models import PaymentAttempt
+from app.payments.order_lock import order_lock
 
 log = logs.get("payments")
 

@@ -7,7 +7,6 @@ channel, so however often and in whatever order results arrive, money is capture
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -22,10 +21,9 @@ from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.platform.outbox.events import new_event, record_event
 from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.platform.db.core_writes import execute_at_once, insert_at_once
-from app.extensions import commit_keeping_state, db, end_read_only_transaction
+from app.extensions import commit_keeping_state, db
 from app.ledger.captures import capture_entry
 from app.payments.channels.fees import fee_for_capture
-from app.platform.locks import held_lock
 from app.merchants.config_cache import remember_version
 from app.merchants.models import Merchant
 from app.orders.close_reasons import CloseReason
@@ -38,37 +36,20 @@ from app.payments.channels.adapters.base import (ChannelResult, PaymentRequest, 
 from app.payments.channels.registry import adapter_for
 from app.payments.reports.days import figures_changed
 from app.payments.channels.routing import require_channel
-from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
+from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentAttempt
+from app.payments.order_lock import OrderBusy, order_lock
 from app.payments.representation import payment_object
 from app.payments.state import attempt_may_become, attempt_sources
 from app.platform.values.ids import new_id
 
 log = logs.get("payments")
 
-# The event a capture the order does not keep writes as it lands, in the capture's own transaction: it is returned
-# on its own (app/payments/refunds/capture_returns.py), and a refund of the order never counts it as the order's payment.
-STRAY_CAPTURE = "payment.captured_on_inactive_order"
-
 # A payment's failure_reason when Kassa, not the provider, ended it: the shopper reads it, so it says only what they
 # need; the details (the provider's error, the merchant's words) go to the order's timeline.
 PROVIDER_UNREACHABLE = "the payment provider could not be reached"
 PROVIDER_REFUSED = "the payment provider refused the payment"
 ORDER_CANCELED = "the order was canceled"
-
-class OrderBusy(KassaError):
-    """Another process holds the order's lock; the caller should retry shortly (503)."""
-
-    status = 503
-    type = "api_error"
-    code = "order_locked"
-
-
-def order_lock(order_id: str) -> AbstractContextManager[None]:
-    """Serialise decisions about one order across web and worker processes. Without Redis no decision is
-    made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again. A
-    caller that has only read so far does not wait for the holder inside its transaction."""
-    return held_lock(f"kassa:lock:order:{order_id}", busy=OrderBusy(f"order {order_id} is being updated; retry"),
-                     action="change this order", before_wait=end_read_only_transaction)
 
 
 # What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
@@ -124,8 +105,6 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
             provider_payment = adapter.create_payment(request)
     except ProviderOutcomeUnknown as exc:
         # The provider may have opened the payment: never fail it blindly; the janitor finds out.
-        from app.payments.attempts.janitor import mark_outcome_unknown
-
         mark_outcome_unknown(attempt.id, f"provider did not answer clearly: {exc}")
         raise ChannelFailed(f"{channel_code} did not answer in time; the payment's outcome is unknown and is being "
                             "checked with the provider, so do not pay this order again yet",
@@ -201,8 +180,6 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
                                     description=f"Order {order.id}")
     except ProviderOutcomeUnknown as exc:
         # The provider may have charged: never fail a deduction blind; the janitor asks by our reference.
-        from app.payments.attempts.janitor import mark_outcome_unknown
-
         mark_outcome_unknown(attempt.id, f"the deduction got no clear answer: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     except (ProviderUnavailable, KassaError) as exc:  # never sent, refused, or the channel's breaker is open

@@ -27,7 +27,7 @@ from app.orders.timeline_kinds import EntryCode
 from app.payments.channels.adapters.base import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import adapter_for
 from app.payments.disputes.models import DISPUTE_STATUSES, Dispute
-from app.payments.attempts.hub import order_lock
+from app.payments.order_lock import order_lock
 from app.payments.channels.fees import dispute_fee, fee_return_rule
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
 from app.payments.refunds.models import Refund

@@ -12,8 +12,8 @@ from app.errors import Conflict
 from app.extensions import db
 from app.platform.values.ids import new_id
 from app.orders.models import Order
-from app.payments.attempts.hub import order_lock
 from app.payments.models import PaymentAttempt
+from app.payments.order_lock import order_lock
 from app.payments.refunds.models import Refund
 from app.payments.refunds.services import hold_refund_money, send_refund
 from app.payments.reports.days import figures_changed

@@ -35,8 +35,8 @@ from app.payments.channels.adapters.base import ProviderRefused, ProviderUnavail
 from app.payments.channels.registry import adapter_for
 from app.payments.disputes.models import Dispute
 from app.payments.channels.fees import fee_return_rule
-from app.payments.attempts.hub import STRAY_CAPTURE, OrderBusy, order_lock
-from app.payments.models import PaymentAttempt
+from app.payments.models import STRAY_CAPTURE, PaymentAttempt
+from app.payments.order_lock import OrderBusy, order_lock
 from app.payments.refunds.representation import refund_object
 from app.payments.refunds.models import Refund
 from app.payments.reports.days import figures_changed
