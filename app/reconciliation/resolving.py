@@ -47,7 +47,7 @@ def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     from app.payments.attempts.polling import refresh_attempt
     from app.payments.attempts.janitor import resolve_unknown_attempt
     from app.payments.payouts.services import look_up_payout
-    from app.payments.refunds.services import send_refund
+    from app.payments.refunds.settling import send_refund
 
     record_id, kind = discrepancy.kassa_object, discrepancy.line_type
     if _earlier_try(discrepancy):
