@@ -36,6 +36,7 @@ from app.payments.channels.adapters.base import (ChannelResult, PaymentRequest, 
 from app.payments.channels.registry import adapter_for
 from app.payments.reports.days import figures_changed
 from app.payments.channels.routing import require_channel
+from app.payments.attempts.card_screening import screen_paying_card
 from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentAttempt
 from app.payments.order_lock import OrderBusy, order_lock
@@ -363,9 +364,7 @@ def apply_channel_result(result: ChannelResult, *, actor: str, read: Row | None 
                           provider_reference=result.provider_reference, actor=actor, read=read)
     fingerprint = (result.raw or {}).get("card_fingerprint")
     if result.status == "succeeded" and isinstance(fingerprint, str) and fingerprint:
-        from app.risk.cards import screen_card  # risk sits beside the hub
-
-        screen_card(attempt.id, fingerprint[:64])
+        screen_paying_card(attempt.id, fingerprint[:64])
         settled = False  # screening may have moved it on
     # Settled here: the attempt in memory is the row as written; otherwise someone else moved it: read it.
     return attempt if settled else db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
