@@ -10,13 +10,13 @@ of nothing (a free trial) is not such an order: paying it signs the mandate the 
 from __future__ import annotations
 
 from app.platform.observability import logs
-from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.services import StaleOrder, transition
 from app.payments.channels.available import AvailableChannel, available_channels
+from app.payments.attempts.one_purchase import one_purchase_per_session
 from app.payments.attempts.hub import start_payment
 from app.payments.models import PaymentAttempt
 from app.payments.order_lock import order_lock

@@ -19,7 +19,6 @@ from app.platform.observability import logs
 from app.platform.db.types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.platform.outbox.events import new_event, record_event
-from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.platform.db.core_writes import execute_at_once, insert_at_once
 from app.extensions import commit_keeping_state, db
 from app.ledger.captures import capture_entry
@@ -37,6 +36,7 @@ from app.payments.channels.registry import adapter_for
 from app.payments.reports.days import figures_changed
 from app.payments.channels.routing import require_channel
 from app.payments.attempts.card_screening import screen_paying_card
+from app.payments.attempts.one_purchase import one_purchase_per_session
 from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentAttempt
 from app.payments.order_lock import OrderBusy, order_lock
@@ -64,7 +64,7 @@ _STARTED = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("b_id"))
 def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
     """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
     the shopper's next action. One active attempt per order (the database refuses a second), and one paid
-    order per checkout session (app/checkout_sessions/one_purchase.py)."""
+    order per checkout session (app/payments/attempts/one_purchase.py)."""
     with one_purchase_per_session(order):
         return _start_payment(order, channel_code, return_url=return_url, actor=actor)
 
