@@ -40,6 +40,7 @@ from app.signing.mandates import replaced_mandate
 from app.signing.models import MandateSetup, Subscription
 from app.signing.state import ENDS_MANDATE_REVOKED, ENDS_REQUESTED, TERMINAL
 from app.signing.terms import terms_text
+from app.signing.unsigning import cancel_at_provider
 
 log = logs.get("signing.mandate_setups")
 
@@ -246,8 +247,6 @@ def _decide(setup_id: str, status: str, reason: str) -> None:
 
 def release_unused(setup: MandateSetup) -> bool:
     """Cancel at its provider the mandate an unused setup signed; True once done (or nothing is left to ask)."""
-    from app.signing.unsigning import cancel_at_provider  # unsigning reads this module's table
-
     setup_id = setup.id
     try:
         cancel_at_provider(setup.merchant_id, setup.channel, setup.mandate_reference)

@@ -42,6 +42,7 @@ from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentA
 from app.payments.order_lock import OrderBusy, order_lock
 from app.payments.representation import payment_object
 from app.payments.state import attempt_may_become, attempt_sources
+from app.risk.assessment import assess_payment
 from app.platform.values.ids import new_id
 
 log = logs.get("payments")
@@ -61,15 +62,18 @@ _STARTED = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("b_id"))
                     updated_at=bindparam("b_updated_at")))
 
 
-def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
+def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str,
+                  recurring: str | None = None) -> PaymentAttempt:
     """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
     the shopper's next action. One active attempt per order (the database refuses a second), and one paid
-    order per checkout session (app/payments/attempts/one_purchase.py)."""
+    order per checkout session (app/payments/attempts/one_purchase.py). ``recurring``: the terms of the contract
+    the payment signs, in words (a subscription's order: signing knows, app/signing/paying.py), else None."""
     with one_purchase_per_session(order):
-        return _start_payment(order, channel_code, return_url=return_url, actor=actor)
+        return _start_payment(order, channel_code, return_url=return_url, actor=actor, recurring=recurring)
 
 
-def _start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
+def _start_payment(order: Order, channel_code: object, *, return_url: str, actor: str,
+                   recurring: str | None) -> PaymentAttempt:
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
     require_channel(order, channel_code)
@@ -84,14 +88,7 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
         raise Conflict("order has expired; create a new one", code="order_expired")
 
     logs.follow(order.request_id)
-    from app.risk.assessment import assess_payment  # risk sits beside the hub; imported where used
-
     assess_payment(order, channel_code)
-    from app.signing.terms import recurring_terms  # signing builds on the hub; imported late
-
-    # Read before the attempt's commit, so no transaction stays open (holding a pooled connection) while the
-    # provider is asked.
-    recurring = recurring_terms(order.id)
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
@@ -168,7 +165,8 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
     when the channel refused before charging anything. ``attempt_id`` (not for the wallet) names the attempt: a
     caller that records it in the session has it committed with the attempt, before the provider is asked."""
     if channel_code == "wallet":
-        # Settled inside the call; a refusal (balance too low) raises after failing its attempt.
+        # Settled inside the call; a refusal (balance too low) raises after failing its attempt. The wallet signs
+        # no mandate (it is its own), so it is handed no recurring terms.
         return start_payment(order, "wallet", return_url=current_app.config["PUBLIC_URL"], actor=actor)
     if order.status != "created":
         raise Conflict(f"order is {order.status} and cannot be paid", code="order_state_invalid")
