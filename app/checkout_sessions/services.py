@@ -1,5 +1,5 @@
 """Checkout session services: open a session for a customer, find it by its client secret, make its
-orders, and complete it once one of them is paid."""
+orders, and complete it once one of them is paid (a second one paid all the same goes back)."""
 from __future__ import annotations
 
 import secrets
@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from flask import current_app
 from sqlalchemy import select, update
 
+from app.platform.observability import logs
 from app.platform.switches import refuse_new_orders
 from app.catalog.models import Product, Sku
 from app.catalog.services import parse_currency, price_items, refuse_subscriptions
@@ -21,13 +22,16 @@ from app.merchants.keys import same_secret
 from app.orders.customers import CHECKOUT_SESSION, parse_customer
 from app.orders.models import Order
 from app.orders.services import check_metadata, create_order
+from app.payments.attempts.one_purchase import paid_order_id
+from app.payments.refunds.services import REFUNDABLE_STATUSES, create_refund
 from app.platform.http.urls import check_http_url
+
+log = logs.get("checkout_sessions")
 
 MAX_URL_LENGTH = 2000
 SHORTEST = timedelta(minutes=30)
 LONGEST = timedelta(days=7)
 SESSION_ID_PLACEHOLDER = "{CHECKOUT_SESSION_ID}"
-_PAID = ("paid", "fulfilled", "completed", "refunding", "refunded")
 
 
 def _page_url(value: object, param: str) -> str | None:
@@ -213,12 +217,6 @@ def session_orders(session: CheckoutSession) -> list[str]:
                                                           Order.kind == "purchase").order_by(Order.id)))
 
 
-def paid_order_id(session_id: str) -> str | None:
-    """The session's paid purchase order, if one is paid (even before the outbox marks it complete)."""
-    return db.session.scalar(select(Order.id).where(Order.checkout_session_id == session_id, Order.kind == "purchase",
-                                                    Order.status.in_(_PAID)).limit(1))
-
-
 def session_of(order: Order) -> CheckoutSession | None:
     """The session an order was made through, if any."""
     return db.session.get(CheckoutSession, order.checkout_session_id) if order.checkout_session_id else None
@@ -262,6 +260,20 @@ def complete_paid_session(event: Event) -> None:
         record_event(order.merchant_id, "checkout_session.completed", checkout_session_object(session),
                      order_id=order.id)
     else:
-        from app.checkout_sessions.one_purchase import give_back_second_payment  # it builds on this module
-
         give_back_second_payment(order)
+
+
+def give_back_second_payment(order: Order) -> bool:
+    """``order`` of a session that completed with another order was paid all the same (the shopper approved two
+    payments at the provider): refund it in full. Safe to run again. True when a refund was asked for."""
+    session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
+    if session is None or session.order_id in (None, order.id) or order.status not in REFUNDABLE_STATUSES \
+            or order.refunded_amount >= order.total:
+        return False
+    create_refund(order.merchant_id, order.id, actor="system:checkout_session",
+                  reason=f"checkout session {session.id} was already paid by order {session.order_id}: "
+                         "a second payment of one purchase goes back")
+    log.warning("second payment of a checkout session refunded", extra={"fields": {
+        "merchant_id": order.merchant_id, "checkout_session_id": session.id, "order_id": order.id,
+        "kept_order_id": session.order_id}})
+    return True

@@ -11,6 +11,11 @@ from app.merchants.config_cache import watch
 
 ACTIVE_ATTEMPT_STATUSES = ("pending", "unknown")
 
+# The event a capture the order does not keep writes as it lands, in the capture's own transaction (the hub): it is
+# returned on its own (app/payments/refunds/capture_returns.py), and a refund of the order never counts it as the
+# order's payment.
+STRAY_CAPTURE = "payment.captured_on_inactive_order"
+
 
 class ChannelConfig(db.Model):
     """A merchant's settings for one channel; a channel without a row uses its defaults."""
@@ -67,7 +72,7 @@ class PaymentAttempt(db.Model):
     provider_reference: Mapped[str | None] = mapped_column(String(100))
     next_action: Mapped[dict] = mapped_column(JSON, default=dict)
     failure_reason: Mapped[str | None] = mapped_column(String(500))
-    # The provider's fingerprint of the card that paid, when it tells us (app/risk/cards.py screens it).
+    # The provider's fingerprint of the card that paid, when it tells us (app/payments/attempts/card_screening.py).
     card_fingerprint: Mapped[str | None] = mapped_column(String(64))
     # The channel's fee on this capture, fixed when it succeeded.
     fee_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))

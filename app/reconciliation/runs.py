@@ -18,8 +18,7 @@ from app.platform.values.ids import new_id
 from app.ledger.books_models import Payout
 from app.merchants.models import Merchant
 from app.payments.channels.adapters.base import ProviderUnavailable
-from app.payments.channels.available import adapter_for
-from app.payments.channels.registry import channel_spec, channels, is_test_channel
+from app.payments.channels.registry import adapter_for, channel_spec, channels, is_test_channel
 from app.payments.disputes.models import Dispute
 from app.payments.models import PaymentAttempt
 from app.payments.refunds.models import Refund

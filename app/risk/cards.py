@@ -1,46 +1,47 @@
-"""The card behind a payment: providers tell its fingerprint only once it has paid, so the card is screened
-then. A fingerprint on the merchant's block list has the capture refunded in full at once (the goods are never
-delivered: the refund lands before fulfilment runs); on the review list it holds fulfilment like any review.
-Screened once per attempt, however many callbacks and polls bring the same answer."""
+"""The card behind a payment, screened against the merchant's lists. Providers tell its fingerprint only once it has
+paid, so the hub asks then (app/payments/attempts/card_screening.py) and acts on the verdict: a card on the block list
+has its capture refunded in full at once (the goods are never delivered: the refund lands before fulfilment runs); on
+the review list it holds fulfilment like any review."""
 from __future__ import annotations
 
-from sqlalchemy import update
+from dataclasses import dataclass
 
-from app.platform.observability import logs
-from app.platform.outbox.events import record_event
-from app.extensions import db
-from app.orders.models import Order
-from app.payments.models import PaymentAttempt
 from app.risk import lists
 
-log = logs.get("risk.cards")
+
+@dataclass(frozen=True)
+class CardVerdict:
+    """What the lists say of a card that paid: ``block`` (refund it) or ``review`` (hold fulfilment), and why."""
+
+    action: str
+    reason: str
+
+    @property
+    def blocks(self) -> bool:
+        return self.action == "block"
+
+    @property
+    def event_type(self) -> str:
+        """The event that tells the merchant of the order's new risk decision."""
+        return "risk.blocked" if self.blocks else "risk.review_opened"
+
+    def decision_after(self, stored: dict | None) -> dict | None:
+        """The order's risk decision with this verdict added to ``stored`` (its assessment so far); None when the
+        order is blocked already, so nothing changes."""
+        stored = stored or {"decision": "allow", "score": 0, "reasons": []}
+        if stored.get("decision") == "block":
+            return None
+        return {**stored, "decision": self.action,
+                "score": 100 if self.blocks else max(stored.get("score", 0), 60),
+                "reasons": [*stored.get("reasons", []), f"after payment: {self.reason}"]}
 
 
-def screen_card(attempt_id: str, fingerprint: str) -> None:
-    if db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id,
-                                                       PaymentAttempt.card_fingerprint.is_(None))
-                          .values(card_fingerprint=fingerprint)).rowcount != 1:
-        db.session.rollback()
-        return  # screened already
-    db.session.commit()
-    attempt = db.session.get(PaymentAttempt, attempt_id)
-    order = db.session.get(Order, attempt.order_id, populate_existing=True)
-    listed = [e for e in lists.matches(order.merchant_id, {"card_fingerprint": fingerprint}, livemode=order.livemode)
+def screen_card(merchant_id: str, fingerprint: str, *, livemode: bool) -> CardVerdict | None:
+    """The verdict of the merchant's lists of that mode on the card with ``fingerprint``; None when it is on neither
+    the block nor the review list."""
+    listed = [e for e in lists.matches(merchant_id, {"card_fingerprint": fingerprint}, livemode=livemode)
               if e.action != "allow"]
     if not listed:
-        return
+        return None
     action = "block" if any(e.action == "block" for e in listed) else "review"
-    reason = f"card_fingerprint {fingerprint} is on the {action} list"
-    stored = order.risk or {"decision": "allow", "score": 0, "reasons": []}
-    if stored.get("decision") != "block":
-        order.risk = {**stored, "decision": action, "score": 100 if action == "block" else max(stored.get("score", 0), 60),
-                      "reasons": [*stored.get("reasons", []), f"after payment: {reason}"]}
-        record_event(order.merchant_id, "risk.blocked" if action == "block" else "risk.review_opened",
-                     {"id": order.id, "object": "order", **order.risk})
-        db.session.commit()
-    log.info("card screened: %s", action, extra={"fields": {"order_id": order.id, "attempt_id": attempt_id}})
-    if action == "block" and order.status in ("paid", "fulfilled", "completed") and order.refunded_amount < order.total:
-        from app.payments.refunds.services import create_refund, refundable  # payments sit above risk
-
-        create_refund(order.merchant_id, order.id, amount=refundable(order),
-                      reason=f"refunded by risk control: {reason}"[:500], actor="system:risk")
+    return CardVerdict(action, f"card_fingerprint {fingerprint} is on the {action} list")

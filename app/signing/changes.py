@@ -9,6 +9,7 @@ from app.extensions import db
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import close_order
+from app.payments.attempts.hub import cancel_order_and_payment
 from app.signing.clocks import now_for
 from app.signing.contracts import change, get_subscription, recurring_sku
 from app.signing.models import Subscription, SubscriptionRenewal
@@ -24,8 +25,6 @@ def _give_up_renewals(sub: Subscription, *, actor: str, why: str) -> None:
     on its way is left to finish, its outcome still asked of the provider (abandoned here, nobody would ask again,
     and a capture the provider made could be kept for a period never given): should it capture, the canceled
     renewal's payment goes back in full; should it fail, its order closes (app/signing/renewals/orders.py)."""
-    from app.payments.attempts.hub import cancel_order_and_payment  # the hub sits beside signing
-
     for renewal in list(db.session.scalars(select(SubscriptionRenewal).where(
             SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"))):
         order = db.session.get(Order, renewal.order_id) if renewal.order_id else None

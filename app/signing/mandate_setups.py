@@ -33,13 +33,14 @@ from app.platform.values.ids import new_id
 from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
-from app.payments.channels.available import AvailableChannel, Prospect, adapter_for, available_channels
-from app.payments.channels.registry import channel_spec
+from app.payments.channels.available import AvailableChannel, Prospect, available_channels
+from app.payments.channels.registry import adapter_for, channel_spec
 from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import replaced_mandate
 from app.signing.models import MandateSetup, Subscription
 from app.signing.state import ENDS_MANDATE_REVOKED, ENDS_REQUESTED, TERMINAL
 from app.signing.terms import terms_text
+from app.signing.unsigning import cancel_at_provider
 
 log = logs.get("signing.mandate_setups")
 
@@ -246,8 +247,6 @@ def _decide(setup_id: str, status: str, reason: str) -> None:
 
 def release_unused(setup: MandateSetup) -> bool:
     """Cancel at its provider the mandate an unused setup signed; True once done (or nothing is left to ask)."""
-    from app.signing.unsigning import cancel_at_provider  # unsigning reads this module's table
-
     setup_id = setup.id
     try:
         cancel_at_provider(setup.merchant_id, setup.channel, setup.mandate_reference)

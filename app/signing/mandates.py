@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.orders.models import Order
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.models import PaymentAttempt
 from app.signing.changes import cancel_now
 from app.signing.contracts import change

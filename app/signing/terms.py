@@ -5,8 +5,10 @@ from sqlalchemy import bindparam, select, union_all
 
 from app.catalog.models import Sku
 from app.extensions import db
+from app.platform.db.types import utcnow
 from app.platform.values.money import Money
 from app.signing.models import Subscription, SubscriptionRenewal
+from app.signing.periods import shift
 
 
 def every(interval: str, interval_count: int) -> str:
@@ -52,9 +54,6 @@ def checkout_terms(quote) -> dict | None:
     signup starts (days, 0: none), the SKU's trial this customer has had already (days, 0: none; they are charged
     at once) and the date of the next charge (the first renewal, or the trial's end), as values the page words in
     the shopper's language; None unless the basket is one subscription SKU."""
-    from app.platform.db.types import utcnow
-    from app.signing.periods import shift
-
     if quote is None or len(quote.lines) != 1 or not quote.lines[0].sku.subscription_interval:
         return None
     line = quote.lines[0]

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
 from app.platform.values.pagination import newest_first
+from app.platform.queueing import enqueue
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
 from app.signing.renewals.notices import notice_days_for
 from app.signing.renewals.sweep import run_renewals
@@ -76,8 +77,6 @@ def advance(merchant_id: str, clock_id: str, *, to: object, livemode: bool) -> T
         db.session.rollback()
         raise Conflict("the clock is still advancing; wait until its status is ready", code="clock_advancing")
     db.session.commit()
-    from app.platform.queueing import enqueue  # jobs sit above the domain
-
     try:
         enqueue("app.jobs.advance_test_clock", clock.id, int(target.timestamp()))
     except Exception:

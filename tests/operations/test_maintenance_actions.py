@@ -167,7 +167,7 @@ def test_mark_failed_needs_the_providers_evidence_and_lets_the_shopper_pay_again
 
 
 def test_resolve_an_unknown_payment_looks_it_up_at_the_provider_now(app, api, catalog, sandbox, operator):
-    from app.payments.attempts.janitor import mark_outcome_unknown
+    from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])

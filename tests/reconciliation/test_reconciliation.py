@@ -136,7 +136,7 @@ def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch
 
 def test_a_capture_kassa_had_as_unknown_in_another_currency_settles_its_status_but_not_its_currency(
         app, api, sandbox, worker, catalog):
-    from app.payments.attempts.janitor import mark_outcome_unknown
+    from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 
     order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
     with app.app_context():
@@ -215,7 +215,7 @@ def test_a_capture_the_provider_does_not_list_is_missing_at_the_provider(api, sa
 
 
 def test_a_capture_kassa_had_as_unknown_is_resolved_by_asking_the_provider(app, api, sandbox, worker, catalog):
-    from app.payments.attempts.janitor import mark_outcome_unknown
+    from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 
     order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
     with app.app_context():

@@ -6,19 +6,25 @@ does with a 100 % promotion code, such an order needs no payment method: it move
 one transition, and everything that follows a payment follows it (``order.paid``, fulfilment, the receipt, the
 checkout session's completion). No attempt is opened, so nothing is captured and no journal entry, fee or
 statement line of nothing is written; its clearing books nothing, as a free trial's does. A contract's first order
-of nothing (a free trial) is not such an order: paying it signs the mandate the renewals are charged on."""
+of nothing (a free trial) is not such an order: paying it signs the mandate the renewals are charged on. Which orders
+sign a contract only signing knows (it sits above payments): it hands these functions its reader of the terms
+(app/signing/paying.py)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.platform.observability import logs
-from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.screening import assess_payment
 from app.orders.services import StaleOrder, transition
 from app.payments.channels.available import AvailableChannel, available_channels
-from app.payments.attempts.hub import order_lock, start_payment
+from app.payments.attempts.one_purchase import one_purchase_per_session
+from app.payments.attempts.hub import start_payment
 from app.payments.models import PaymentAttempt
+from app.payments.order_lock import order_lock
 
 log = logs.get("payments")
 
@@ -26,33 +32,37 @@ log = logs.get("payments")
 NOTHING_DUE = "nothing to pay: the order's total is 0, so it was completed without a payment"
 _DONE = ("paid", "fulfilled", "completed")
 
+# The terms of the contract a payment of an order signs, in words, by the order's id; None for an order that signs
+# none (signing's ``recurring_terms``).
+ContractTerms = Callable[[str], str | None]
 
-def owes_nothing(order: Order) -> bool:
+
+def owes_nothing(order: Order, contract_terms: ContractTerms) -> bool:
     """Whether ``order`` is paid without any channel: a purchase whose total is 0 that signs no contract."""
     if order.kind != "purchase" or order.total != 0:
         return False
-    from app.signing.terms import subscription_paid_by  # signing builds on payments; imported where used
-
-    return subscription_paid_by(order.id) is None
+    return contract_terms(order.id) is None
 
 
-def channels_for(order: Order) -> list[AvailableChannel]:
+def channels_for(order: Order, contract_terms: ContractTerms) -> list[AvailableChannel]:
     """The channels ``order`` may be paid with now: none once it is no longer ``created``, nor for an order of
     nothing (it is completed without one)."""
-    if order.status != "created" or owes_nothing(order):
+    if order.status != "created" or owes_nothing(order, contract_terms):
         return []
     return available_channels(order.merchant_id, order)
 
 
-def pay_order(order: Order, channel: object, *, return_url: str, actor: str) -> PaymentAttempt | None:
-    """Pay ``order``: through ``channel`` (``start_payment``), or, when it owes nothing, without any (None: no
-    payment was made, the order is paid). A channel named for an order of nothing is not used."""
+def pay_order(order: Order, channel: object, *, return_url: str, actor: str,
+              contract_terms: ContractTerms) -> PaymentAttempt | None:
+    """Pay ``order``: through ``channel`` (``start_payment``, signing the contract the order opens or renews, if
+    any), or, when it owes nothing, without any (None: no payment was made, the order is paid). A channel named
+    for an order of nothing is not used."""
     if channel is not None and not isinstance(channel, str):
         raise InvalidRequest("channel must be a channel code string", param="channel")
-    if owes_nothing(order):
+    if owes_nothing(order, contract_terms):
         complete_free_order(order, actor=actor)
         return None
-    return start_payment(order, channel, return_url=return_url, actor=actor)
+    return start_payment(order, channel, return_url=return_url, actor=actor, recurring=contract_terms(order.id))
 
 
 def complete_free_order(order: Order, *, actor: str) -> Order:
@@ -64,8 +74,6 @@ def complete_free_order(order: Order, *, actor: str) -> Order:
         if order.status in _DONE:
             return order
         _check_payable(order)
-        from app.orders.screening import assess_payment  # orders ask risk; imported where used
-
         assess_payment(order, None)
         with order_lock(order.id):
             # Read afresh under the lock: another press may have completed it meanwhile.

@@ -7,7 +7,6 @@ channel, so however often and in whatever order results arrive, money is capture
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -20,55 +19,39 @@ from app.platform.observability import logs
 from app.platform.db.types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
 from app.platform.outbox.events import new_event, record_event
-from app.checkout_sessions.one_purchase import one_purchase_per_session
 from app.platform.db.core_writes import execute_at_once, insert_at_once
-from app.extensions import commit_keeping_state, db, end_read_only_transaction
+from app.extensions import commit_keeping_state, db
 from app.ledger.captures import capture_entry
 from app.payments.channels.fees import fee_for_capture
-from app.platform.locks import held_lock
 from app.merchants.config_cache import remember_version
 from app.merchants.models import Merchant
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
+from app.orders.screening import assess_payment
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import (ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderRefused,
                                         ProviderUnavailable)
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.reports.days import figures_changed
 from app.payments.channels.routing import require_channel
-from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
+from app.payments.attempts.card_screening import screen_paying_card
+from app.payments.attempts.one_purchase import one_purchase_per_session
+from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentAttempt
+from app.payments.order_lock import OrderBusy, order_lock
 from app.payments.representation import payment_object
 from app.payments.state import attempt_may_become, attempt_sources
 from app.platform.values.ids import new_id
 
 log = logs.get("payments")
 
-# The event a capture the order does not keep writes as it lands, in the capture's own transaction: it is returned
-# on its own (app/payments/refunds/capture_returns.py), and a refund of the order never counts it as the order's payment.
-STRAY_CAPTURE = "payment.captured_on_inactive_order"
-
 # A payment's failure_reason when Kassa, not the provider, ended it: the shopper reads it, so it says only what they
 # need; the details (the provider's error, the merchant's words) go to the order's timeline.
 PROVIDER_UNREACHABLE = "the payment provider could not be reached"
 PROVIDER_REFUSED = "the payment provider refused the payment"
 ORDER_CANCELED = "the order was canceled"
-
-class OrderBusy(KassaError):
-    """Another process holds the order's lock; the caller should retry shortly (503)."""
-
-    status = 503
-    type = "api_error"
-    code = "order_locked"
-
-
-def order_lock(order_id: str) -> AbstractContextManager[None]:
-    """Serialise decisions about one order across web and worker processes. Without Redis no decision is
-    made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again. A
-    caller that has only read so far does not wait for the holder inside its transaction."""
-    return held_lock(f"kassa:lock:order:{order_id}", busy=OrderBusy(f"order {order_id} is being updated; retry"),
-                     action="change this order", before_wait=end_read_only_transaction)
 
 
 # What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
@@ -79,15 +62,18 @@ _STARTED = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("b_id"))
                     updated_at=bindparam("b_updated_at")))
 
 
-def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
+def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str,
+                  recurring: str | None = None) -> PaymentAttempt:
     """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
     the shopper's next action. One active attempt per order (the database refuses a second), and one paid
-    order per checkout session (app/checkout_sessions/one_purchase.py)."""
+    order per checkout session (app/payments/attempts/one_purchase.py). ``recurring``: the terms of the contract
+    the payment signs, in words (a subscription's order: signing knows, app/signing/paying.py), else None."""
     with one_purchase_per_session(order):
-        return _start_payment(order, channel_code, return_url=return_url, actor=actor)
+        return _start_payment(order, channel_code, return_url=return_url, actor=actor, recurring=recurring)
 
 
-def _start_payment(order: Order, channel_code: object, *, return_url: str, actor: str) -> PaymentAttempt:
+def _start_payment(order: Order, channel_code: object, *, return_url: str, actor: str,
+                   recurring: str | None) -> PaymentAttempt:
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
     require_channel(order, channel_code)
@@ -102,14 +88,7 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
         raise Conflict("order has expired; create a new one", code="order_expired")
 
     logs.follow(order.request_id)
-    from app.orders.screening import assess_payment  # orders ask risk; imported where used
-
     assess_payment(order, channel_code)
-    from app.signing.terms import recurring_terms  # signing builds on the hub; imported late
-
-    # Read before the attempt's commit, so no transaction stays open (holding a pooled connection) while the
-    # provider is asked.
-    recurring = recurring_terms(order.id)
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
@@ -124,8 +103,6 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
             provider_payment = adapter.create_payment(request)
     except ProviderOutcomeUnknown as exc:
         # The provider may have opened the payment: never fail it blindly; the janitor finds out.
-        from app.payments.attempts.janitor import mark_outcome_unknown
-
         mark_outcome_unknown(attempt.id, f"provider did not answer clearly: {exc}")
         raise ChannelFailed(f"{channel_code} did not answer in time; the payment's outcome is unknown and is being "
                             "checked with the provider, so do not pay this order again yet",
@@ -188,7 +165,8 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
     when the channel refused before charging anything. ``attempt_id`` (not for the wallet) names the attempt: a
     caller that records it in the session has it committed with the attempt, before the provider is asked."""
     if channel_code == "wallet":
-        # Settled inside the call; a refusal (balance too low) raises after failing its attempt.
+        # Settled inside the call; a refusal (balance too low) raises after failing its attempt. The wallet signs
+        # no mandate (it is its own), so it is handed no recurring terms.
         return start_payment(order, "wallet", return_url=current_app.config["PUBLIC_URL"], actor=actor)
     if order.status != "created":
         raise Conflict(f"order is {order.status} and cannot be paid", code="order_state_invalid")
@@ -201,8 +179,6 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
                                     description=f"Order {order.id}")
     except ProviderOutcomeUnknown as exc:
         # The provider may have charged: never fail a deduction blind; the janitor asks by our reference.
-        from app.payments.attempts.janitor import mark_outcome_unknown
-
         mark_outcome_unknown(attempt.id, f"the deduction got no clear answer: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
     except (ProviderUnavailable, KassaError) as exc:  # never sent, refused, or the channel's breaker is open
@@ -386,9 +362,7 @@ def apply_channel_result(result: ChannelResult, *, actor: str, read: Row | None 
                           provider_reference=result.provider_reference, actor=actor, read=read)
     fingerprint = (result.raw or {}).get("card_fingerprint")
     if result.status == "succeeded" and isinstance(fingerprint, str) and fingerprint:
-        from app.risk.cards import screen_card  # risk sits beside the hub
-
-        screen_card(attempt.id, fingerprint[:64])
+        screen_paying_card(attempt.id, fingerprint[:64])
         settled = False  # screening may have moved it on
     # Settled here: the attempt in memory is the row as written; otherwise someone else moved it: read it.
     return attempt if settled else db.session.get(PaymentAttempt, attempt.id, populate_existing=True)

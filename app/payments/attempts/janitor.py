@@ -1,11 +1,9 @@
-"""Attempts whose outcome is unknown: the create call timed out, so the provider may or may not
-have opened the payment. The order stays ``paying`` (no second attempt may start) until the
-janitor learns the truth by asking the provider for our reference, on a back-off: 5 minutes,
-1 hour, then daily.
+"""The janitor: sweeps the attempts whose outcome is unknown (app/payments/attempts/unknown_outcomes.py) and asks the
+provider about each by our reference when its back-off is due; the answer converges through the hub.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select, update
 
@@ -13,47 +11,19 @@ from app.platform.observability import logs
 from app.platform.db.types import utcnow
 from app.extensions import db
 from app.orders.models import Order
-from app.orders.services import note_on_timeline
-from app.orders.timeline_kinds import EntryCode
 from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
+from app.payments.attempts.hub import apply_channel_result, fail_attempt, first_poll_at
+from app.payments.attempts.unknown_outcomes import next_check_delay
 from app.payments.models import PaymentAttempt
 from app.payments.state import attempt_sources
 
 log = logs.get("payments.janitor")
 
-CHECK_DELAYS = (timedelta(minutes=5), timedelta(hours=1), timedelta(days=1))
-
-
-def next_check_delay(checks_done: int) -> timedelta:
-    """The wait before the next look at an unknown attempt: 5 min, 1 h, then daily."""
-    return CHECK_DELAYS[min(checks_done, len(CHECK_DELAYS) - 1)]
-
-
-# An unknown attempt's failure_reason: the shopper reads it (the order page, the SDK, the status stream), so it says
-# only where the payment stands; what went wrong (the provider's error, its host) goes to the order's timeline.
-OUTCOME_UNCONFIRMED = "the payment provider has not confirmed the outcome yet"
-# ... and once the provider, asked by Kassa's reference, has no such payment.
+# An unknown attempt's failure_reason once the provider, asked by Kassa's reference, has no such payment.
 NEVER_CREATED = "the provider never created the payment"
-
-
-def mark_outcome_unknown(attempt_id: str, detail: str) -> None:
-    """A pending attempt whose create call got no clear answer becomes ``unknown`` (never failed:
-    the provider may have created the payment) and is scheduled for its first check. ``detail``, what went
-    wrong, is for the merchant: the order's timeline and the log."""
-    db.session.rollback()
-    moved = db.session.execute(update(PaymentAttempt).where(
-        PaymentAttempt.id == attempt_id, PaymentAttempt.status.in_(attempt_sources("unknown"))).values(
-        status="unknown", failure_reason=OUTCOME_UNCONFIRMED, check_count=0,
-        next_check_at=utcnow() + next_check_delay(0), updated_at=utcnow())).rowcount
-    if moved == 1:
-        order = db.session.get(Order, db.session.get(PaymentAttempt, attempt_id).order_id)
-        note_on_timeline(order, f"payment {attempt_id}'s outcome is unknown: {detail}", actor="system:janitor",
-                         kind=EntryCode.OUTCOME_UNKNOWN)
-    db.session.commit()
-    log.warning("payment outcome unknown: %s", detail, extra={"fields": {"attempt_id": attempt_id}})
 
 
 def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -> int:
@@ -77,8 +47,6 @@ def resolve_unknown_attempts(*, now: datetime | None = None, batch: int = 100) -
 def resolve_unknown_attempt(attempt_id: str, *, actor: str = "janitor") -> PaymentAttempt | None:
     """Ask the provider about one unknown attempt and converge on its answer; ``actor`` is who asked (the
     janitor on its back-off, or a person resolving it by hand)."""
-    from app.payments.attempts.hub import apply_channel_result, fail_attempt, first_poll_at  # the hub calls into this module
-
     attempt = db.session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "unknown":
         return attempt

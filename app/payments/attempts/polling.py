@@ -15,8 +15,11 @@ from app.orders.models import Order
 from app.payments.channels import breaker
 from app.payments import integration_log
 from app.payments.channels.adapters.base import ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
+from app.payments.attempts.abandon import expire_qr_payment
 from app.payments.attempts.hub import apply_channel_result, first_poll_at, settle_attempt
+from app.payments.attempts.janitor import resolve_unknown_attempt
+from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 from app.payments.models import PaymentAttempt
 
 log = logs.get("payments")
@@ -37,8 +40,6 @@ def refresh_attempt(attempt_id: str, *, actor: str = "poller") -> PaymentAttempt
     if attempt.provider_reference is None:
         # The create call never returned (a crash, a lost answer): the provider may still have opened the
         # payment. Ask it by our own reference before deciding; an attempt is never failed blind.
-        from app.payments.attempts.janitor import mark_outcome_unknown, resolve_unknown_attempt
-
         mark_outcome_unknown(attempt_id, "the create call never returned a provider reference")
         return resolve_unknown_attempt(attempt_id, actor=actor)
     livemode = db.session.get(Order, attempt.order_id).livemode
@@ -46,8 +47,6 @@ def refresh_attempt(attempt_id: str, *, actor: str = "poller") -> PaymentAttempt
             breaker.guard(breaker.for_mode(attempt.channel, livemode)):
         result = adapter_for(attempt.channel, attempt.merchant_id).query_payment(attempt.provider_reference)
     if result.status == "pending":
-        from app.payments.attempts.abandon import expire_qr_payment  # builds on the hub
-
         if expire_qr_payment(attempt.order_id):
             return db.session.get(PaymentAttempt, attempt_id, populate_existing=True)
         order = db.session.get(Order, attempt.order_id)

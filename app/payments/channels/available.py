@@ -1,12 +1,15 @@
-"""Channel registry and per-merchant routing: which channels an order may be paid with."""
+"""Which channels an order may be paid with now, as the shopper sees them: routing's offers, less those a channel
+refuses for the order itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app
+from sqlalchemy import select
 
-from app.payments.channels.adapters.base import ChannelAdapter
-from app.payments.channels.registry import channel_spec
+from app.extensions import db
+from app.payments.channels.registry import adapter_for, channel_spec
+from app.payments.channels.routing import channel_offers
+from app.payments.models import ChannelConfig
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,24 +37,6 @@ class AvailableChannel:
         return {"code": self.code, "name": self.name, "icon": self.icon}
 
 
-def adapter_for(code: str, merchant_id: str | None = None) -> ChannelAdapter | None:
-    """The adapter for a channel code, from the registry, configured from the app config and (given a merchant)
-    that merchant's saved settings for the channel; None if no such channel is installed."""
-    spec = channel_spec(code)
-    if spec is None:
-        return None
-    settings = {}
-    if merchant_id is not None and spec.settings:
-        from app.payments.channels.credentials import merchant_settings  # reads the registry above
-
-        settings = merchant_settings(merchant_id, code)
-    return spec.build(current_app.config, settings)
-
-
-# Kassa's own channels (the registry may hold more: channel_codes()).
-BUILT_IN_CHANNELS = ("sandbox_card", "sandbox_qr", "wallet")
-
-
 def available_channels(merchant_id: str, order: object | None = None, *,
                        amount: int | None = None, currency: str | None = None) -> list[AvailableChannel]:
     """Channels the merchant offers now, highest priority (lowest number) first: enabled, breaker
@@ -59,8 +44,6 @@ def available_channels(merchant_id: str, order: object | None = None, *,
     live order, no test channel. Given an order (or a Prospect), a channel whose adapter has
     ``offer(merchant_id, order)`` is listed only when that returns a note (the wallet: only for an
     authenticated customer whose balance covers the total)."""
-    from app.payments.channels.routing import channel_offers  # routing reads the registry above
-
     livemode = False
     if order is not None:
         amount, currency, livemode = order.total, order.currency, order.livemode
@@ -83,11 +66,6 @@ def available_channels(merchant_id: str, order: object | None = None, *,
 
 def channel_name(merchant_id: str, code: str) -> str:
     """The name shoppers know a channel by: the merchant's display name for it, else the channel's own."""
-    from sqlalchemy import select
-
-    from app.extensions import db
-    from app.payments.models import ChannelConfig
-
     shown = db.session.scalar(select(ChannelConfig.display_name).where(ChannelConfig.merchant_id == merchant_id,
                                                                        ChannelConfig.code == code))
     if shown:

@@ -11,6 +11,7 @@ from app.extensions import db
 from app.platform.values.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
 from app.payments.models import ChannelConfig
 from app.payments.channels.registry import channel_codes, channel_spec, is_test_channel
+from app.payments.channels.routing import channel_offers
 
 MAX_AMOUNT = 10**MAX_DIGITS - 1  # a limit without its currency; one in a currency is at most max_amount of it
 SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "limits_currency",
@@ -186,8 +187,6 @@ def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
     Priorities are renumbered 10, 20, 30, … in one transaction, so the order shown is exactly the
     order the checkout offers, with room to slot a channel in by number later.
     """
-    from app.payments.channels.routing import channel_offers  # routing reads this module's table
-
     _require_installed(code)
     if direction not in ("up", "down"):
         raise InvalidRequest("direction must be up or down", param="direction")
@@ -225,8 +224,6 @@ def channel_settings(merchant_id: str, code: str) -> dict | None:
 def preview_offers(merchant_id: str, code: object, **settings: object):
     """The channel list the checkout would show if ``code`` had these settings; nothing is saved.
     Invalid settings raise like ``configure_channel`` would."""
-    from app.payments.channels.routing import channel_offers
-
     _require_installed(code)
     saved = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
                                                           ChannelConfig.code == code))
@@ -239,6 +236,4 @@ def preview_offers(merchant_id: str, code: object, **settings: object):
 
 def channel_order(merchant_id: str) -> dict:
     """The merchant's channel order and switches, as the audit log records a reorder."""
-    from app.payments.channels.routing import channel_offers
-
     return {"order": [offer.code for offer in channel_offers(merchant_id)]}

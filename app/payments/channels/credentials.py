@@ -1,59 +1,33 @@
-"""A merchant's settings for a payment tool (credentials and options), encrypted at rest.
-
-The values a merchant enters are checked against the tool's settings schema (app/payments/channels/registry.py), then
-stored as one Fernet token (``cryptography``): AES-128-CBC with an HMAC-SHA256, so a changed row fails to decrypt
-rather than decrypting to something else. The keys come from ``CHANNEL_CREDENTIALS_KEYS``, newest first; a
-MultiFernet encrypts with the first and decrypts with any, which is how keys are rotated (docs/channels.md).
-Values are never logged; the portal only ever sees them masked.
+"""What a merchant enters for a payment tool (credentials and options): checked against the tool's settings schema
+(app/payments/channels/registry.py), stored sealed (app/payments/channels/sealed_settings.py), shown masked; and the
+keys that seal them, named for backups and rotated. Values are never logged; the portal only ever sees them masked.
 """
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.platform.observability import logs
-from app.config import ConfigError
 from app.platform.db.types import utcnow
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.payments.channels.credential_models import ChannelCredentials
 from app.payments.channels.registry import ChannelSpec, channel_codes, channel_spec
+from app.payments.channels.sealed_settings import configured_keys, merchant_settings, saved_row, sealing_keys, unseal
 
 log = logs.get("payments.credentials")
 
 MASK = "••••"
 
 
-def _configured_keys() -> list[str]:
-    """The configured Fernet keys, newest first; outside production an empty setting derives one key from
-    SECRET_KEY so a local run works without setup (production refuses to start without real keys)."""
-    configured = [k.strip() for k in current_app.config.get("CHANNEL_CREDENTIALS_KEYS", "").split(",") if k.strip()]
-    if not configured:
-        digest = hashlib.sha256(b"kassa-channel-credentials:" + current_app.config["SECRET_KEY"].encode()).digest()
-        configured = [base64.urlsafe_b64encode(digest).decode()]
-    return configured
-
-
 def key_fingerprints() -> list[str]:
     """A short SHA-256 of each configured key, newest first: names a key (a backup records which ones its
     settings were encrypted under) without telling anything of it."""
-    return [hashlib.sha256(key.encode()).hexdigest()[:16] for key in _configured_keys()]
-
-
-def _keys() -> MultiFernet:
-    configured = _configured_keys()
-    try:
-        return MultiFernet([Fernet(key) for key in configured])
-    except ValueError as exc:
-        raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be Fernet keys (32 url-safe base64-encoded bytes), "
-                          "comma-separated") from exc
+    return [hashlib.sha256(key.encode()).hexdigest()[:16] for key in configured_keys()]
 
 
 def _spec(code: object) -> ChannelSpec:
@@ -61,27 +35,6 @@ def _spec(code: object) -> ChannelSpec:
     if spec is None:
         raise InvalidRequest(f"unknown channel {code!r}; channels: {', '.join(channel_codes())}", param="code")
     return spec
-
-
-def _row(merchant_id: str, code: str) -> ChannelCredentials | None:
-    return db.session.scalar(select(ChannelCredentials).where(ChannelCredentials.merchant_id == merchant_id,
-                                                              ChannelCredentials.code == code))
-
-
-def _decrypt(row: ChannelCredentials) -> dict:
-    try:
-        return json.loads(_keys().decrypt(row.ciphertext.encode()))
-    except InvalidToken:
-        # Never the value in the log: only which row could not be read (a key removed before rotating?).
-        log.error("channel settings cannot be decrypted with CHANNEL_CREDENTIALS_KEYS",
-                  extra={"fields": {"merchant_id": row.merchant_id, "channel": row.code}})
-        return {}
-
-
-def merchant_settings(merchant_id: str, code: str) -> dict:
-    """The merchant's decrypted settings for a channel; empty when none are saved (or they cannot be read)."""
-    row = _row(merchant_id, code)
-    return _decrypt(row) if row is not None else {}
 
 
 def is_set_up(merchant_id: str, code: str) -> bool:
@@ -128,9 +81,9 @@ def save_channel_settings(merchant_id: str, code: object, values: dict) -> dict:
     if not isinstance(values, dict):
         raise InvalidRequest("settings must be an object of setting names to text", param="settings")
     for _ in range(2):  # a concurrent first save may win the unique key; then update its row
-        row = _row(merchant_id, spec.code)
-        clean = _validated(spec, values, _decrypt(row) if row is not None else {})
-        token = _keys().encrypt(json.dumps(clean, sort_keys=True).encode()).decode()
+        row = saved_row(merchant_id, spec.code)
+        clean = _validated(spec, values, unseal(row) if row is not None else {})
+        token = sealing_keys().encrypt(json.dumps(clean, sort_keys=True).encode()).decode()
         if row is None:
             row = ChannelCredentials(merchant_id=merchant_id, code=spec.code, ciphertext=token, updated_at=utcnow())
             db.session.add(row)
@@ -167,7 +120,7 @@ def masked_settings(merchant_id: str, code: str) -> dict:
 def rotate_channel_keys(batch: int = 500) -> int:
     """Re-encrypt every stored setting with the newest key (MultiFernet.rotate); returns how many rows. Run it
     after putting a new key first in CHANNEL_CREDENTIALS_KEYS, before removing the old one."""
-    keys, done, last_id = _keys(), 0, 0
+    keys, done, last_id = sealing_keys(), 0, 0
     while True:  # bounded: each pass moves past ``batch`` ids, and the table is finite
         rows = list(db.session.scalars(select(ChannelCredentials).where(ChannelCredentials.id > last_id)
                                        .order_by(ChannelCredentials.id).limit(batch)))

@@ -4,8 +4,7 @@ A payment tool is a Python package whose entry point (group ``kassa.channels``, 
 ``ChannelSpec``: its adapter class, the settings a merchant enters (credentials and options) and what it can do.
 Kassa's own channels are declared by the same kind of entry point, in its pyproject.toml (Kassa runs from its
 checkout, not installed, so no installed metadata holds them); both are loaded by one function, so routing, the hub
-and the portal read one registry.
-See docs/channels.md.
+and the portal read one registry, and build a channel's adapter from it (``adapter_for``). See docs/channels.md.
 """
 from __future__ import annotations
 
@@ -16,9 +15,13 @@ from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Mapping
 
+from flask import current_app
+
 from app.config import PROJECT_ROOT
 from app.platform.observability import logs
 from app.ledger.fees import FEE_RETURN_RULES
+from app.payments.channels.adapters.base import ChannelAdapter
+from app.payments.channels.sealed_settings import merchant_settings
 
 log = logs.get("payments.registry")
 
@@ -171,3 +174,13 @@ def is_test_channel(code: object) -> bool:
 def channel_codes() -> tuple[str, ...]:
     """Every installed channel's code, built-in ones first."""
     return tuple(channels())
+
+
+def adapter_for(code: str, merchant_id: str | None = None) -> ChannelAdapter | None:
+    """The adapter for a channel code, from the registry, configured from the app config and (given a merchant)
+    that merchant's saved settings for the channel; None if no such channel is installed."""
+    spec = channel_spec(code)
+    if spec is None:
+        return None
+    settings = merchant_settings(merchant_id, code) if merchant_id is not None and spec.settings else {}
+    return spec.build(current_app.config, settings)

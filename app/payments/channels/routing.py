@@ -18,7 +18,8 @@ from app.platform.values.money import Money
 from app.platform.switches import channel_off_reason
 from app.payments.channels import breaker
 from app.payments.models import ChannelConfig
-from app.payments.channels.registry import channel_codes, channel_spec
+from app.payments.channels.credentials import is_set_up
+from app.payments.channels.registry import adapter_for, channel_codes, channel_spec
 
 DEFAULT_PRIORITY = 100
 
@@ -72,8 +73,6 @@ def setup_refusal(merchant_id: str, code: str) -> str | None:
 
 
 def _channels_set_up(_session, merchant_id: str) -> frozenset[str]:
-    from app.payments.channels.credentials import is_set_up  # reads the registry, as this module does
-
     return frozenset(code for code in channel_codes() if is_set_up(merchant_id, code))
 
 
@@ -93,8 +92,6 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
     """Every built-in channel with the merchant's settings and its refusal reason, by priority, as an
     order of the given mode sees them. ``overrides`` replaces some channels' settings with unsaved ones
     (the portal's live preview)."""
-    from app.payments.channels.available import adapter_for  # channels imports this module
-
     # Kept in memory per merchant: these rows are only read here (the portal edits its own copies).
     configs = {**cached(merchant_id, "payments.channel_configs", channel_configs), **(overrides or {})}
     # Each channel's breaker of this mode: a provider's test environment failing never hides it from live orders.
@@ -120,8 +117,6 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
 
 def require_channel(order, code: str) -> ChannelOffer:
     """The offer of ``code`` for ``order``, or a 400 ``channel_unavailable`` that says why it cannot be used."""
-    from app.payments.channels.available import adapter_for  # the registry imports this module
-
     offers = []
     for offer in channel_offers(order.merchant_id, amount=order.total, currency=order.currency,
                                 livemode=order.livemode):

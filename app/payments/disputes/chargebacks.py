@@ -12,7 +12,7 @@ from app.platform.outbox.events import Event, subscribe
 from app.extensions import db
 from app.orders.entitlements import take_back_refunded
 from app.orders.models import Order
-from app.payments.refunds.services import lost_to_disputes
+from app.payments.refunds.settling import lost_to_disputes
 
 log = logs.get("disputes")
 

@@ -32,7 +32,7 @@ from app.ledger.books_models import Partner, Payout, Settlement
 from app.ledger.journal import Leg, post_journal_entry
 from app.ledger.settlement.services import settlement_json
 from app.payments.channels.adapters.base import PayoutResult, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.platform.queueing import enqueue
 
 log = logs.get("payments.payouts")

@@ -33,7 +33,7 @@ from app.ledger.wallet.models import WalletWithdrawal
 from app.ledger.wallet.moves import post_withdrawal_paid, post_withdrawal_returned, withdrawal_hold
 from app.platform.values.money import Money
 from app.orders.customers import MAX_CUSTOMER_ID
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.payouts.services import PURPOSES, Purpose, payout_json, send_payouts_soon
 from app.risk.assessment import Prospect, assess, refuse_if_blocked
 

@@ -1,9 +1,10 @@
 """Returning a capture the order does not keep (DESIGN.md §3): it landed after the order was closed, or the order
 was already paid by another payment. A return is a refund of kind ``capture_return`` through the same two steps as
-any refund (``app/payments/refunds/services.py``), but it never moves the order: the order never kept that money."""
+any refund (app/payments/refunds/services.py, which also sends a refused one again, and settling.py), but it never
+moves the order: the order never kept that money."""
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.platform.observability import logs
@@ -12,12 +13,11 @@ from app.errors import Conflict
 from app.extensions import db
 from app.platform.values.ids import new_id
 from app.orders.models import Order
-from app.payments.attempts.hub import order_lock
 from app.payments.models import PaymentAttempt
+from app.payments.order_lock import order_lock
 from app.payments.refunds.models import Refund
-from app.payments.refunds.services import hold_refund_money, send_refund
-from app.payments.reports.days import figures_changed
-from app.payments.state import refund_sources
+from app.payments.refunds.services import hold_refund_money, resend_capture_return
+from app.payments.refunds.settling import send_refund
 
 log = logs.get("refunds")
 
@@ -57,29 +57,3 @@ def refund_stray_capture(attempt_id: str, why: str, *, actor: str = "system") ->
     log.warning("returning a stray capture", extra={"fields": {"order_id": order.id, "attempt_id": attempt.id,
                                                                "refund_id": refund.id}})
     return send_refund(refund.id)
-
-
-def resend_capture_return(refund_id: str) -> Refund:
-    """Send a refused return of a stray capture again (the refusal already moved it to a fresh reference).
-    The order is not touched: it never kept this money."""
-    refund = db.session.get(Refund, refund_id)
-    with order_lock(refund.order_id):
-        try:
-            changed = db.session.execute(
-                update(Refund).where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
-                .values(status="pending", failure_reason=None, updated_at=utcnow(), sweep_failures=0,
-                        next_sweep_at=None)
-                .execution_options(synchronize_session=False)).rowcount
-            if changed == 1:
-                figures_changed(refund.merchant_id)  # a failed refund may yet succeed: its day's refunds move
-                refund = db.session.get(Refund, refund_id, populate_existing=True)
-                hold_refund_money(db.session.get(Order, refund.order_id), refund,
-                                  db.session.get(PaymentAttempt, refund.payment_id))
-            db.session.commit()
-        except IntegrityError:
-            changed = 0
-            db.session.rollback()
-        if changed != 1:
-            raise Conflict("this returned capture is already being refunded; wait for its outcome",
-                           code="refund_in_progress")
-    return send_refund(refund_id)

@@ -21,8 +21,9 @@ from app.payments.disputes.models import OPEN, Dispute
 from app.payments.refunds.models import Refund
 from app.payments.refunds.representation import refunds_for_order
 from app.payments.refunds.capture_returns import refund_stray_capture
-from app.payments.attempts.hub import STRAY_CAPTURE
-from app.payments.refunds.services import create_refund, refundable, retry_refund, send_refund
+from app.payments.models import STRAY_CAPTURE
+from app.payments.refunds.services import create_refund, refundable, retry_refund
+from app.payments.refunds.settling import send_refund
 
 log = logs.get("compensation")
 

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import close_order
+from app.payments.refunds.services import create_refund
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.renewals.services import PAID_ORDER, awaited_deduction_failed, renewal_paid
@@ -77,8 +78,6 @@ def give_back_unused_payment(order_id: str, subscription_id: str) -> None:
     """Refund in full an order of contract ``subscription_id`` paid after the contract was canceled (its first
     order, or a renewal's): the period it paid for will not be delivered. Safe to run again: an order already
     refunded, or being refunded, is left alone."""
-    from app.payments.refunds.services import create_refund  # refunds sit beside signing
-
     order = db.session.get(Order, order_id, populate_existing=True)
     if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
         return

@@ -32,6 +32,7 @@ from app.orders.close_reasons import CloseReason
 from app.orders.entitlements import extend_membership_to, grant_membership_until, grants_membership
 from app.orders.models import Order
 from app.orders.services import close_order, create_order
+from app.payments.attempts.hub import deduct_with_mandate
 from app.payments.models import PaymentAttempt
 from app.signing.renewals import dunning
 from app.signing import hooks
@@ -248,8 +249,6 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
         return _failed(renewal_id, lease, reason, now, attempts=tries - 1)
     if sub.mandate_status != "active" or not sub.mandate_channel:
         return _failed(renewal_id, lease, "no active payment method: the customer must update it", now)
-    from app.payments.attempts.hub import deduct_with_mandate  # the hub sits beside signing; imported where used
-
     awaited, deducted = None, (sub.mandate_channel, sub.mandate_reference)
     if sub.mandate_channel != "wallet":  # the wallet settles in its one commit: nothing is ever left in flight
         # Written with the attempt's opening, before the provider is asked: should this worker die mid-charge,

@@ -12,7 +12,7 @@ from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.attempts.abandon import switch_payment_method
-from app.payments.attempts.free_orders import pay_order
+from app.signing.paying import pay_order
 from app.payments.attempts.hub import cancel_order_and_payment
 from app.payments.models import PaymentAttempt
 from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH, return_token

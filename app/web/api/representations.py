@@ -21,7 +21,7 @@ from app.orders.representation import order_object
 from app.orders.sub_orders import load_sub_orders
 from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
-from app.payments.attempts.free_orders import channels_for
+from app.signing.paying import channels_for
 from app.payments.representation import payment_object, payments_for_order, payments_for_orders
 from app.signing.contracts import subscription_object
 from app.ledger.balance import MerchantBalance

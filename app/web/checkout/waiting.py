@@ -17,7 +17,7 @@ from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
 from app.payments.attempts.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
-from app.payments.attempts.free_orders import channels_for, owes_nothing
+from app.signing.paying import channels_for, owes_nothing
 from app.payments.attempts.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
 from app.payments.attempts.janitor import NEVER_CREATED
 from app.payments.representation import payments_for_order

@@ -25,7 +25,7 @@ from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.attempts.abandon import switch_payment_method
-from app.payments.attempts.free_orders import owes_nothing, pay_order
+from app.signing.paying import owes_nothing, pay_order
 from app.web.checkout.forms import first_view, parse_panel
 from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
                                      replaces_panel, session_sale, waive_channel_when_free)

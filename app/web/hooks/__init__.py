@@ -7,7 +7,7 @@ from app.platform.observability import logs
 from app.errors import NotFound, ServiceUnavailable
 from app.payments import integration_log
 from app.payments.channels.adapters.base import CallbackRejected, DisputeNotice, ProviderUnavailable
-from app.payments.channels.available import adapter_for
+from app.payments.channels.registry import adapter_for
 from app.payments.attempts.hub import apply_channel_result, attempt_with_order
 from app.payments.disputes.services import apply_dispute_notice
 from app.payments.payouts.services import apply_payout_result

@@ -11,8 +11,7 @@ from app.platform.values.money import (ambiguous_comma, exponent, format_amounts
 from app.payments.channels.credentials import masked_settings, save_channel_settings
 from app.payments.channels.configs import (MAX_FEE_BPS, channel_order, channel_settings, configure_channel,
                                           move_channel, preview_offers)
-from app.payments.channels.available import adapter_for
-from app.payments.channels.registry import ChannelSpec, channel_codes, channel_spec
+from app.payments.channels.registry import ChannelSpec, adapter_for, channel_codes, channel_spec
 from app.payments.models import ChannelConfig
 from app.payments.channels.routing import channel_offers
 from app.web.fragments import render_block

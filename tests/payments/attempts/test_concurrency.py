@@ -153,7 +153,7 @@ def test_a_writer_waiting_for_a_busy_order_keeps_its_transaction(app, api, catal
     from sqlalchemy import text
 
     from app.extensions import db, redis_client
-    from app.payments.attempts.hub import order_lock
+    from app.payments.order_lock import order_lock
 
     order = create_order(api, catalog["sku"])
     with app.app_context():
@@ -188,7 +188,7 @@ def test_a_savepoint_waiting_for_a_busy_order_is_kept(app, api, catalog):
     from sqlalchemy import text
 
     from app.extensions import db, redis_client
-    from app.payments.attempts.hub import order_lock
+    from app.payments.order_lock import order_lock
 
     order = create_order(api, catalog["sku"])
     with app.app_context():

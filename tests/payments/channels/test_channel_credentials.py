@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from app.errors import InvalidRequest
 from app.extensions import db
-from app.payments.channels.credentials import (mask, masked_settings, merchant_settings, rotate_channel_keys,
-                                              save_channel_settings)
+from app.payments.channels.credentials import mask, masked_settings, rotate_channel_keys, save_channel_settings
 from app.payments.channels.credential_models import ChannelCredentials
 from app.payments.channels.registry import ChannelSpec, SettingField, channels
+from app.payments.channels.sealed_settings import merchant_settings
 
 KEY = "sk_test_51Kassa0000000000000000001234"
 

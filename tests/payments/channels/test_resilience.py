@@ -321,7 +321,7 @@ def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
 
 
 def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
-    from app.payments.attempts.janitor import next_check_delay
+    from app.payments.attempts.unknown_outcomes import next_check_delay
 
     assert [next_check_delay(n) for n in range(4)] == [
         timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]

@@ -61,7 +61,7 @@ def test_counts_per_status_with_the_longest_waiting_and_empty_lists(app, api, me
 
 def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, merchant, catalog, sandbox, portal):
     from app.orders.models import Order
-    from app.payments.attempts.janitor import mark_outcome_unknown
+    from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
     from app.payments.models import PaymentAttempt
     from app.payments.refunds.models import Refund
 

@@ -165,7 +165,7 @@ def test_partial_then_full_refunds_go_to_stripe_once_each(app, api, catalog, loc
 
     # A retried refund call (its answer lost) finds the refund it made rather than refunding twice.
     with app.app_context():
-        from app.payments.channels.available import adapter_for
+        from app.payments.channels.registry import adapter_for
 
         again = adapter_for("stripe", stripe_merchant.id).refund(payment["provider_reference"], 500,
                                                                  part.json["refund"]["id"])
@@ -180,7 +180,7 @@ def test_a_refund_stripe_refuses_comes_back_failed(app, api, catalog, localstrip
     with pytest.raises(stripe.CardError):
         localstripe.pay_with_card(payment["provider_reference"], number="4000000000000341")
     with app.app_context():
-        from app.payments.channels.available import adapter_for
+        from app.payments.channels.registry import adapter_for
 
         result = adapter_for("stripe", stripe_merchant.id).refund(payment["provider_reference"], 999, "re_refused")
     assert result.status == "failed" and "Cannot refund a failed payment" in result.failure_reason
@@ -192,7 +192,8 @@ def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(app, ap
     payment = _pay(api, order["id"])
     with app.app_context():
         from app.extensions import db
-        from app.payments.attempts.janitor import mark_outcome_unknown, resolve_unknown_attempt
+        from app.payments.attempts.janitor import resolve_unknown_attempt
+        from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
         from app.payments.models import PaymentAttempt
 
         # As if the create call had timed out: Kassa never learnt the PaymentIntent's id.
@@ -266,7 +267,7 @@ def _saved_card(localstripe, number: str) -> tuple[str, str]:
 
 def test_a_saved_card_is_charged_off_session_and_a_decline_is_a_failed_result(app, localstripe, stripe_merchant):
     from app.payments.channels.adapters.base import PaymentRequest
-    from app.payments.channels.available import adapter_for
+    from app.payments.channels.registry import adapter_for
 
     def renewal(attempt_id: str) -> PaymentRequest:
         return PaymentRequest(attempt_id=attempt_id, amount=999, currency="usd", description="Renewal",

@@ -177,7 +177,7 @@ def test_an_inquiry_moves_no_money_until_the_issuer_escalates_it(app, api, catal
 
     # Asked by id (reconciliation's way to a dispute whose events were lost), Stripe's answer reads the same.
     from app.payments.channels.adapters.base import ProviderRefused
-    from app.payments.channels.available import adapter_for
+    from app.payments.channels.registry import adapter_for
 
     with app.app_context():
         adapter = adapter_for("stripe", stripe_merchant.id)

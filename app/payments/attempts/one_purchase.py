@@ -2,19 +2,20 @@
 
 A shopper's double click on Pay, two tabs of the session's link, or an SDK that opens a second order before the
 first is paid: each makes its own order of the session. The session completes only when the outbox handles the
-first ``order.paid``, so ``require_open`` alone let a second order be paid meanwhile (from the wallet at once: the
-customer charged twice for one purchase). Starting any payment of a session's order therefore holds the session's
-lock and refuses once another order of it is paid; a channel that settles inside the call (the wallet) is paid
-before the lock is let go. A payment the provider settles later, on a second order whose shopper approved it
-anyway, is given back by ``give_back_second_payment``."""
+first ``order.paid``, so the session's own check (app/checkout_sessions/services.py ``require_open``) alone let a
+second order be paid meanwhile (from the wallet at once: the customer charged twice for one purchase). Starting any
+payment of a session's order therefore holds the session's lock and refuses once another order of it is paid; a
+channel that settles inside the call (the wallet) is paid before the lock is let go. The rule reads only the
+session's orders, so it sits where payments start. A payment the provider settles later, on a second order whose
+shopper approved it anyway, is given back when the session completes (``give_back_second_payment`` in
+app/checkout_sessions/services.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app.platform.observability import logs
-from app.checkout_sessions.models import CheckoutSession
-from app.checkout_sessions.services import paid_order_id
+from sqlalchemy import select
+
 from app.errors import Conflict, ServiceUnavailable
 from app.extensions import db, end_read_only_transaction
 from app.platform.locks import held_lock
@@ -22,7 +23,14 @@ from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import StaleOrder, close_order
 
-log = logs.get("checkout_sessions")
+_PAID = ("paid", "fulfilled", "completed", "refunding", "refunded")
+
+
+def paid_order_id(session_id: str) -> str | None:
+    """The session's paid purchase order, if one is paid (even before the outbox marks the session complete)."""
+    return db.session.scalar(select(Order.id).where(Order.checkout_session_id == session_id, Order.kind == "purchase",
+                                                    Order.status.in_(_PAID)).limit(1))
+
 
 @contextmanager
 def one_purchase_per_session(order: Order) -> Iterator[None]:
@@ -54,21 +62,3 @@ def _close_refused(order: Order, paid: str) -> None:
         db.session.commit()
     except StaleOrder:  # the expiry sweep closed it first
         db.session.rollback()
-
-
-def give_back_second_payment(order: Order) -> bool:
-    """``order`` of a session that completed with another order was paid all the same (the shopper approved two
-    payments at the provider): refund it in full. Safe to run again. True when a refund was asked for."""
-    from app.payments.refunds.services import REFUNDABLE_STATUSES, create_refund  # refunds build on the hub, which uses this
-
-    session = db.session.get(CheckoutSession, order.checkout_session_id, populate_existing=True)
-    if session is None or session.order_id in (None, order.id) or order.status not in REFUNDABLE_STATUSES \
-            or order.refunded_amount >= order.total:
-        return False
-    create_refund(order.merchant_id, order.id, actor="system:checkout_session",
-                  reason=f"checkout session {session.id} was already paid by order {session.order_id}: "
-                         "a second payment of one purchase goes back")
-    log.warning("second payment of a checkout session refunded", extra={"fields": {
-        "merchant_id": order.merchant_id, "checkout_session_id": session.id, "order_id": order.id,
-        "kept_order_id": session.order_id}})
-    return True
