@@ -20,9 +20,9 @@ from app.risk.models import RefundRequest, RiskListEntry, RiskRule  # noqa: F401
 from app.signing.models import (ContractFinding, Subscription, SubscriptionRenewal,  # noqa: F401
                                 SubscriptionTimelineEntry, TestClock)
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant, OrderFulfilment  # noqa: F401
-from app.payments.refunds.models import Refund  # noqa: F401
-from app.payments.disputes.models import Dispute  # noqa: F401
-from app.payments.reports.days import ReportDay, ReportGeneration  # noqa: F401
+from app.payments.models import Refund  # noqa: F401
+from app.payments.models import Dispute  # noqa: F401
+from app.payments.report_days import ReportDay, ReportGeneration  # noqa: F401
 from app.receipts.models import ReceiptEmail  # noqa: F401
 from app.privacy.models import CustomerErasure  # noqa: F401
 from app.payments.channels.credential_models import ChannelCredentials  # noqa: F401

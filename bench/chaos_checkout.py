@@ -157,7 +157,7 @@ def tally(app, provider) -> tuple[dict, list[str]]:
     from app.ledger.models import JournalEntry, Posting
     from app.orders.models import Order, OrderTimelineEntry
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     problems = money_problems(app, provider)
     with app.app_context():

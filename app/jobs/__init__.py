@@ -177,7 +177,7 @@ def advance_balance_checkpoint() -> int:
 
 
 def keep_dashboard_days() -> int:
-    """Keep the dashboard's settled days for merchants with recent orders (app/payments/reports/days.py)."""
+    """Keep the dashboard's settled days for merchants with recent orders (app/payments/report_days.py)."""
     with job_context():
         return dashboard.keep_recent_days()
 

@@ -28,7 +28,7 @@ from app.operations.manual_models import ManualAction
 from app.orders.models import Order
 from app.orders.services import get_order, note_on_timeline
 from app.orders.timeline_kinds import EntryCode
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 
 log = logs.get("operations.manual")
 

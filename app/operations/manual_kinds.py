@@ -21,12 +21,12 @@ from app.orders import state as order_state
 from app.orders.fulfilment import FulfilmentDeferred, FulfilmentFailed, fulfil_order
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
-from app.payments.channels.adapters.base import ChannelResult
+from app.payments.channels.interface import ChannelResult
 from app.payments.attempts.hub import apply_channel_result, cancel_order_and_payment, fail_attempt
 from app.payments.attempts.polling import refresh_attempt
 from app.payments.attempts.janitor import resolve_unknown_attempt
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.capture_returns import refund_stray_capture
 from app.payments.state import attempt_may_become
 from app.risk.review import held_for_review

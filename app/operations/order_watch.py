@@ -15,7 +15,7 @@ from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
 from app.orders.state import STATUSES
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 
 # How long a state may last before someone should look (the checkout's own expiry is 15 minutes).
 PAYING_STUCK_AFTER = timedelta(minutes=15)

@@ -31,9 +31,9 @@ from app.ledger.clearing.locks import clearing_lock
 from app.merchants.models import Merchant
 from app.orders.models import Order, OrderItem
 from app.orders.sub_orders import net_amounts
-from app.payments.disputes.models import OPEN, WITHDRAWN, Dispute
+from app.payments.models import OPEN, WITHDRAWN, Dispute
 from app.payments.models import PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 
 log = logs.get("payments.clearing")
 

@@ -14,9 +14,9 @@ from app.extensions import db
 from app.ledger import integrity
 from app.ledger.books_models import LedgerCheck
 from app.orders.models import Order
-from app.payments.disputes.models import WITHDRAWN, Dispute
+from app.payments.models import WITHDRAWN, Dispute
 from app.payments.models import PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 
 
 def _orders_off() -> tuple[int, list[dict]]:

@@ -6,6 +6,7 @@ the pictures cannot drift apart.
 """
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Mapping
 
 # An attempt starts ``pending``. A create call that got no clear answer makes it ``unknown`` until the
@@ -55,3 +56,12 @@ def refund_may_become(current: str, target: str) -> bool:
 def refund_sources(target: str) -> tuple[str, ...]:
     """The refund statuses from which ``target`` may follow (the WHERE of a conditional UPDATE)."""
     return _sources(REFUND_TRANSITIONS, target)
+
+# How long Kassa waits before asking a provider again about an outcome it could not learn (an unknown attempt, a
+# refund the sweep could not send): 5 min, 1 h, then daily.
+CHECK_DELAYS = (timedelta(minutes=5), timedelta(hours=1), timedelta(days=1))
+
+
+def next_check_delay(checks_done: int) -> timedelta:
+    """The wait before the next look at an outcome still unknown after ``checks_done`` looks."""
+    return CHECK_DELAYS[min(checks_done, len(CHECK_DELAYS) - 1)]

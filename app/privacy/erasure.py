@@ -29,7 +29,7 @@ from app.orders.customers import parse_customer_id
 from app.orders.models import Order, OrderTimelineEntry
 from app.payments.integration_log import IntegrationLog
 from app.payments.models import PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.privacy.models import CustomerErasure
 from app.privacy.request_logs import blank_request_logs, carried, shopper_addresses
 from app.privacy.scrubbing import ERASED, Personal, emails_in, scrub

@@ -25,7 +25,7 @@ from app.platform.queueing import enqueue
 from app.extensions import db
 from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.models import SubscriptionEmail

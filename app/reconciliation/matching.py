@@ -20,7 +20,7 @@ from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, bin
 from app.platform.db.bulk_copy import copy_rows
 from app.platform.db.types import UTCDateTime
 from app.extensions import db
-from app.payments.channels.adapters.base import StatementLine
+from app.payments.channels.interface import StatementLine
 from app.platform.values.whole_numbers import parse_whole_number
 
 BATCH = 50_000

@@ -10,13 +10,13 @@ from app.extensions import db
 from app.ledger.books_models import Payout
 from app.payments.attempts.janitor import resolve_unknown_attempt
 from app.payments.attempts.polling import refresh_attempt
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for
-from app.payments.disputes.models import Dispute
+from app.payments.models import Dispute
 from app.payments.disputes.services import apply_dispute_notice
 from app.payments.models import PaymentAttempt
 from app.payments.payouts.services import look_up_payout
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.settling import send_refund
 from app.reconciliation.matching import split_reference
 from app.reconciliation.models import Discrepancy

@@ -17,11 +17,11 @@ from app.platform.queueing import enqueue
 from app.platform.values.ids import new_id
 from app.ledger.books_models import Payout
 from app.merchants.models import Merchant
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for, channel_spec, channels, is_test_channel
-from app.payments.disputes.models import Dispute
+from app.payments.models import Dispute
 from app.payments.models import PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 from app.reconciliation.representation import discrepancy_json

@@ -32,7 +32,7 @@ from app.extensions import db
 from app.platform.values.ids import new_id
 from app.payments.channels import breaker
 from app.payments import integration_log
-from app.payments.channels.adapters.base import ChannelResult, PaymentRequest, ProviderUnavailable
+from app.payments.channels.interface import ChannelResult, PaymentRequest, ProviderUnavailable
 from app.payments.channels.available import AvailableChannel, Prospect, available_channels
 from app.payments.channels.registry import adapter_for, channel_spec
 from app.signing.contracts import StaleSubscription, change, subscription_object

@@ -25,10 +25,10 @@ from app.extensions import db
 from app.orders.entitlements import extend_membership_to
 from app.orders.fulfilment_models import Entitlement
 from app.orders.models import Order
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for
 from app.payments.models import PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.signing.clocks import now_for
 from app.signing.contracts import change
 from app.signing.mandates import mandate_revoked

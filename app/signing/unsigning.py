@@ -23,7 +23,7 @@ from app.platform.observability import logs
 from app.platform.outbox.events import Batched, Event, subscribe
 from app.extensions import db
 from app.payments import integration_log
-from app.payments.channels.adapters.base import ProviderRefused
+from app.payments.channels.interface import ProviderRefused
 from app.payments.channels.registry import adapter_for
 from app.signing.mandates import held_by_provider
 from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal

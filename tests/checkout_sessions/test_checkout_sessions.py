@@ -264,7 +264,7 @@ def test_the_wallet_adapter_refuses_an_unverified_customer_at_the_money_point(ap
     from app.errors import KassaError
     from app.extensions import db
     from app.platform.values.ids import new_id
-    from app.payments.channels.adapters.base import PaymentRequest
+    from app.payments.channels.interface import PaymentRequest
     from app.payments.channels.adapters.wallet import WalletAdapter
     from app.payments.models import PaymentAttempt
 

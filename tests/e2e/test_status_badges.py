@@ -24,7 +24,7 @@ def _dispute_in_each_status(app, merchant_id: str, sku: str) -> None:
     from app.extensions import db
     from app.platform.values.ids import new_id
     from app.orders.services import create_order
-    from app.payments.disputes.models import Dispute
+    from app.payments.models import Dispute
     from app.payments.models import PaymentAttempt
 
     with app.app_context():

@@ -91,7 +91,7 @@ def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_
 
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from app.payments.channels.adapters.base import PayoutResult
+    from app.payments.channels.interface import PayoutResult
     from app.payments.payouts.services import apply_payout_result
 
     live = live_key(app, client, merchant, "secret")

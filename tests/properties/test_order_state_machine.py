@@ -37,7 +37,7 @@ def machine_for(app, api, catalog, sandbox, live_server):
     from app.platform.values.money import Money
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     class OrderMachine(RuleBasedStateMachine):
         def __init__(self) -> None:

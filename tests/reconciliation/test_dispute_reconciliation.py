@@ -116,7 +116,7 @@ def test_a_dispute_kassa_lacks_can_be_fetched_from_the_portal(app, api, catalog,
                                                               monkeypatch):
     """The run could not reach the provider to fetch the missing dispute; the merchant fetches it from the queue."""
     from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
-    from app.payments.channels.adapters.base import ProviderUnavailable
+    from app.payments.channels.interface import ProviderUnavailable
 
     order, _, opened = disputed(api, app, sandbox, catalog["sku"], amount=500, callback="drop")
 

@@ -153,7 +153,7 @@ def test_a_capture_kassa_had_as_unknown_in_another_currency_settles_its_status_b
 
 def test_a_provider_writing_currency_codes_in_capitals_still_matches(app, api, sandbox, catalog, merchant):
     from app.extensions import db
-    from app.payments.channels.adapters.base import StatementLine
+    from app.payments.channels.interface import StatementLine
     from app.reconciliation import matching
 
     _, payment = paid_order(api, sandbox, catalog["sku"])

@@ -25,7 +25,7 @@ def money_problems(app, provider) -> list[str]:
     from app.ledger.models import Posting
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     problems: list[str] = []
     with app.app_context():

@@ -134,7 +134,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
     from app.merchants.models import ApiKey
     from app.orders.services import create_order
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
     from app.webhooks.endpoints import create_endpoint
     from app.webhooks.models import WebhookDelivery
 
@@ -183,7 +183,7 @@ def build_world(app, merchant_id: str, sku: str) -> World:
 
         from datetime import timedelta
 
-        from app.payments.disputes.models import Dispute
+        from app.payments.models import Dispute
 
         dispute = new_id("dp")
         db.session.add(Dispute(id=dispute, merchant_id=merchant_id, livemode=False, order_id=order.id,

@@ -31,10 +31,10 @@ from app.orders.screening import assess_payment
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
 from app.payments.channels import breaker
 from app.payments import integration_log
-from app.payments.channels.adapters.base import (ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderRefused,
+from app.payments.channels.interface import (ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderRefused,
                                         ProviderUnavailable)
 from app.payments.channels.registry import adapter_for
-from app.payments.reports.days import figures_changed
+from app.payments.report_days import figures_changed
 from app.payments.channels.routing import require_channel
 from app.payments.attempts.card_screening import screen_paying_card
 from app.payments.attempts.one_purchase import one_purchase_per_session

@@ -13,12 +13,11 @@ from app.extensions import db
 from app.orders.models import Order
 from app.payments.channels import breaker
 from app.payments import integration_log
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for
 from app.payments.attempts.hub import apply_channel_result, fail_attempt, first_poll_at
-from app.payments.attempts.unknown_outcomes import next_check_delay
 from app.payments.models import PaymentAttempt
-from app.payments.state import attempt_sources
+from app.payments.state import attempt_sources, next_check_delay
 
 log = logs.get("payments.janitor")
 

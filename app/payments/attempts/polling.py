@@ -14,7 +14,7 @@ from app.extensions import db
 from app.orders.models import Order
 from app.payments.channels import breaker
 from app.payments import integration_log
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for
 from app.payments.attempts.abandon import expire_qr_payment
 from app.payments.attempts.hub import apply_channel_result, first_poll_at, settle_attempt

@@ -5,7 +5,6 @@ back-off: 5 minutes, 1 hour, then daily.
 """
 from __future__ import annotations
 
-from datetime import timedelta
 
 from sqlalchemy import update
 
@@ -16,20 +15,13 @@ from app.orders.models import Order
 from app.orders.services import note_on_timeline
 from app.orders.timeline_kinds import EntryCode
 from app.payments.models import PaymentAttempt
-from app.payments.state import attempt_sources
+from app.payments.state import attempt_sources, next_check_delay
 
 log = logs.get("payments.janitor")
-
-CHECK_DELAYS = (timedelta(minutes=5), timedelta(hours=1), timedelta(days=1))
 
 # An unknown attempt's failure_reason: the shopper reads it (the order page, the SDK, the status stream), so it says
 # only where the payment stands; what went wrong (the provider's error, its host) goes to the order's timeline.
 OUTCOME_UNCONFIRMED = "the payment provider has not confirmed the outcome yet"
-
-
-def next_check_delay(checks_done: int) -> timedelta:
-    """The wait before the next look at an unknown attempt: 5 min, 1 h, then daily."""
-    return CHECK_DELAYS[min(checks_done, len(CHECK_DELAYS) - 1)]
 
 
 def mark_outcome_unknown(attempt_id: str, detail: str) -> None:

@@ -18,7 +18,7 @@ from flask import current_app
 
 from app.platform.observability import logs
 from app.extensions import redis_client
-from app.payments.channels.adapters.base import ProviderRefused, ProviderUnavailable
+from app.payments.channels.interface import ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import is_test_channel
 
 log = logs.get("payments.breaker")

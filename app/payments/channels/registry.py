@@ -20,7 +20,7 @@ from flask import current_app
 from app.config import PROJECT_ROOT
 from app.platform.observability import logs
 from app.ledger.fees import FEE_RETURN_RULES
-from app.payments.channels.adapters.base import ChannelAdapter
+from app.payments.channels.interface import ChannelAdapter
 from app.payments.channels.sealed_settings import merchant_settings
 
 log = logs.get("payments.registry")
@@ -64,7 +64,7 @@ class ChannelSpec:
 
     ``adapter`` is a class with ``from_settings(config, settings) -> adapter``: ``config`` is Kassa's configuration
     (a mapping), ``settings`` the merchant's decrypted values for ``settings`` (empty when none are saved or when
-    no merchant is known). The instance implements ``app.payments.channels.adapters.base.ChannelAdapter``.
+    no merchant is known). The instance implements ``app.payments.channels.interface.ChannelAdapter``.
     """
 
     code: str

@@ -24,13 +24,13 @@ from app.platform.values.money import Money
 from app.orders.models import Order
 from app.orders.services import note_on_timeline
 from app.orders.timeline_kinds import EntryCode
-from app.payments.channels.adapters.base import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
+from app.payments.channels.interface import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import adapter_for
-from app.payments.disputes.models import DISPUTE_STATUSES, Dispute
+from app.payments.models import DISPUTE_STATUSES, Dispute
 from app.payments.order_lock import order_lock
 from app.payments.channels.fees import dispute_fee, fee_return_rule
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.services import refunded_by_lost_dispute
 from app.payments.refunds.settling import UNKNOWN_OUTCOME, settle_refund_by_lookup
 

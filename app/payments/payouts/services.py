@@ -31,7 +31,7 @@ from app.ledger.accounts import channel_clearing_account, partner_account, payou
 from app.ledger.books_models import Partner, Payout, Settlement
 from app.ledger.journal import Leg, post_journal_entry
 from app.ledger.settlement.services import settlement_json
-from app.payments.channels.adapters.base import PayoutResult, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
+from app.payments.channels.interface import PayoutResult, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import adapter_for
 from app.platform.queueing import enqueue
 

@@ -15,7 +15,7 @@ from app.platform.values.ids import new_id
 from app.orders.models import Order
 from app.payments.models import PaymentAttempt
 from app.payments.order_lock import order_lock
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.services import hold_refund_money, resend_capture_return
 from app.payments.refunds.settling import send_refund
 

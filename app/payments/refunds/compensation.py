@@ -17,8 +17,8 @@ from app.extensions import db
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.services import get_order, note_on_timeline
 from app.orders.timeline_kinds import EntryCode
-from app.payments.disputes.models import OPEN, Dispute
-from app.payments.refunds.models import Refund
+from app.payments.models import OPEN, Dispute
+from app.payments.models import Refund
 from app.payments.refunds.representation import refunds_for_order
 from app.payments.refunds.capture_returns import refund_stray_capture
 from app.payments.models import STRAY_CAPTURE

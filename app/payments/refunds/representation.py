@@ -6,7 +6,7 @@ from sqlalchemy import bindparam, select
 
 from app.platform.db.types import timestamp
 from app.extensions import db
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 
 
 def refund_object(refund: Refund) -> dict:

@@ -30,9 +30,9 @@ from app.orders.services import StaleOrder, get_order, transition
 from app.payments.channels.fees import fee_return_rule
 from app.payments.models import STRAY_CAPTURE, PaymentAttempt
 from app.payments.order_lock import order_lock
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.settling import given_back_in_full, send_refund
-from app.payments.reports.days import figures_changed
+from app.payments.report_days import figures_changed
 from app.payments.state import refund_may_become, refund_sources
 from app.risk.refund_requests import score_request
 

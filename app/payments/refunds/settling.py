@@ -21,13 +21,13 @@ from app.platform.values.money import Money
 from app.orders.models import Order
 from app.orders.services import StaleOrder, note_on_timeline, transition
 from app.orders.timeline_kinds import EntryCode
-from app.payments.channels.adapters.base import ProviderRefused, ProviderUnavailable, RefundResult
+from app.payments.channels.interface import ProviderRefused, ProviderUnavailable, RefundResult
 from app.payments.channels.registry import adapter_for
-from app.payments.disputes.models import Dispute
+from app.payments.models import Dispute
 from app.payments.models import PaymentAttempt
 from app.payments.order_lock import OrderBusy, order_lock
 from app.payments.refunds.representation import refund_object
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.state import refund_sources
 
 log = logs.get("refunds")

@@ -10,9 +10,9 @@ from sqlalchemy import or_, select, update
 from app.platform.observability import logs
 from app.platform.db.types import utcnow
 from app.extensions import db
-from app.payments.attempts.unknown_outcomes import next_check_delay
+from app.payments.state import next_check_delay
 from app.payments.order_lock import OrderBusy
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.settling import send_refund
 
 log = logs.get("refunds")

@@ -4,7 +4,7 @@ GMV is the total of purchase orders created in the range that were paid (whateve
 fulfilled, completed, refunded); conversion is paid orders over created orders; a channel's success
 rate is succeeded attempts over decided ones (succeeded, failed or canceled); refunds are the
 succeeded refunds made in the range. Amounts are per currency: they are never added across currencies.
-Figures are aggregated per UTC day; a settled day's are kept and read from there (app/payments/reports/days.py).
+Figures are aggregated per UTC day; a settled day's are kept and read from there (app/payments/report_days.py).
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
-from app.payments.reports import days as report_days
+from app.payments import report_days
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 
 MAX_DAYS = 366
 
@@ -96,7 +96,7 @@ def _day(column):
 def dashboard_report(merchant_id: str, start: date, end: date, *, livemode: bool) -> Report:
     """Every dashboard figure for the merchant's orders of one mode created from ``start`` to ``end`` (UTC
     days); refunds and payment attempts count with the mode of their order. Settled days come from their kept
-    figures (app/payments/reports/days.py); the others are aggregated now, and kept if they have settled since."""
+    figures (app/payments/report_days.py); the others are aggregated now, and kept if they have settled since."""
     _bounds(start, end)
     generation = report_days.generation_of(merchant_id)  # first: see report_days's docstring
     figures = report_days.kept_days(merchant_id, livemode, start, end, generation)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from app.platform.db.snapshot import reads_one_snapshot
-from app.payments.disputes.models import Dispute
+from app.payments.models import Dispute
 from app.payments.disputes.services import dispute_object, get_dispute, list_disputes, submit_evidence
 from app.web.api import bp
 from app.web.api.audit import api_audited

@@ -7,7 +7,7 @@ from app.errors import NotFound
 from app.orders.confirmation import confirm_order
 from app.orders.entitlements import customer_entitlements
 from app.orders.models import Order
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.representation import refund_object
 from app.payments.refunds.services import create_refund, get_refund, retry_refund
 from app.web.api import bp

@@ -26,9 +26,9 @@ from app.payments.representation import payment_object, payments_for_order, paym
 from app.signing.contracts import subscription_object
 from app.ledger.balance import MerchantBalance
 from app.payments.models import PaymentAttempt
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
-from app.payments.disputes.models import Dispute
+from app.payments.models import Dispute
 from app.payments.disputes.services import dispute_summary, disputes_for_order, disputes_for_orders
 from app.web.api.shopper_view import shopper_object
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint

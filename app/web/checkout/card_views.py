@@ -13,7 +13,7 @@ from flask_babel import gettext
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.adapters.stripe_card import read_card_page_token
 from app.payments.channels.registry import adapter_for
 from app.payments.attempts.hub import apply_channel_result

@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify, request
 from app.platform.observability import logs
 from app.errors import NotFound, ServiceUnavailable
 from app.payments import integration_log
-from app.payments.channels.adapters.base import CallbackRejected, DisputeNotice, ProviderUnavailable
+from app.payments.channels.interface import CallbackRejected, DisputeNotice, ProviderUnavailable
 from app.payments.channels.registry import adapter_for
 from app.payments.attempts.hub import apply_channel_result, attempt_with_order
 from app.payments.disputes.services import apply_dispute_notice

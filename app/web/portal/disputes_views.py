@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from app.platform.db.snapshot import read_one_snapshot
 from app.errors import KassaError
-from app.payments.disputes.models import DISPUTE_STATUSES, Dispute
+from app.payments.models import DISPUTE_STATUSES, Dispute
 from app.payments.disputes.services import check_evidence, get_dispute, list_disputes, submit_evidence
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error

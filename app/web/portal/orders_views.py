@@ -20,7 +20,7 @@ from app.orders.services import get_order
 from app.payments.representation import payments_for_order
 from app.payments.integration_log import integration_logs_for_attempt
 from app.payments.reports.order_search import OrderFilters, export_orders, search_orders
-from app.payments.refunds.models import Refund
+from app.payments.models import Refund
 from app.payments.refunds.representation import refunds_for_order
 from app.payments.disputes.services import disputes_for_order
 from app.payments.refunds.services import check_refund, create_refund, get_refund, refundable, retry_refund

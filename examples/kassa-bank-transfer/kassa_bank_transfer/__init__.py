@@ -15,7 +15,7 @@ import time
 from typing import Mapping
 from urllib.parse import urlencode
 
-from app.payments.channels.adapters.base import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
+from app.payments.channels.interface import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
                                         ProviderRefused, RefundResult)
 from app.payments.channels.registry import ChannelSpec, SettingField
 

@@ -10,7 +10,7 @@ from tests.support.books import add_partner, completed_order, partner_lines, run
 
 def _dispute(app, sandbox, order: dict, amount: int) -> str:
     from app.extensions import db
-    from app.payments.disputes.models import Dispute
+    from app.payments.models import Dispute
 
     reference = order["payments"][0]["provider_reference"]
     opened = requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/dispute", json={"amount": amount},

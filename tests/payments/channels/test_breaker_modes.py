@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.payments.channels.adapters.base import ProviderUnavailable
+from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import ChannelSpec
 from tests.support.plugin_channels import installed
 from tests.web.api.test_livemode import live  # noqa: F401  (fixture)

@@ -3,7 +3,7 @@ import hmac
 
 import pytest
 
-from app.payments.channels.adapters.base import CallbackRejected
+from app.payments.channels.interface import CallbackRejected
 from app.payments.channels.adapters.sandbox_card import verify_signature
 
 SECRET = "whsec_test"

@@ -321,7 +321,7 @@ def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
 
 
 def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
-    from app.payments.attempts.unknown_outcomes import next_check_delay
+    from app.payments.state import next_check_delay
 
     assert [next_check_delay(n) for n in range(4)] == [
         timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]
@@ -343,7 +343,7 @@ def test_a_provider_answer_that_is_not_what_was_asked_is_an_unknown_outcome_neve
     """JSON of something else (another service at the provider's address, a changed API) was read unguarded: a
     KeyError or TypeError (a 500, a crashed job), or worse a status Kassa acted on ("ok" read as a mandate that is
     no longer active). Each answer Kassa reads is checked: anything else is an outcome not known yet."""
-    from app.payments.channels.adapters.base import ProviderOutcomeUnknown
+    from app.payments.channels.interface import ProviderOutcomeUnknown
     from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
 
     with FaultyProvider(sandbox.url, behaviour) as provider, app.app_context():

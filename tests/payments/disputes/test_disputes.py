@@ -37,7 +37,7 @@ def close_dispute(sandbox, provider_id: str, outcome: str, **body) -> dict:
 
 def disputes_of(app, order_id: str) -> list:
     from app.extensions import db
-    from app.payments.disputes.models import Dispute
+    from app.payments.models import Dispute
 
     with app.app_context():
         rows = db.session.query(Dispute).filter_by(order_id=order_id).all()
@@ -54,7 +54,7 @@ def entries_of(app, kind: str, reference: str) -> int:
 
 def dispute_id_of(app, provider_id: str) -> str:
     from app.extensions import db
-    from app.payments.disputes.models import Dispute
+    from app.payments.models import Dispute
 
     with app.app_context():
         return db.session.query(Dispute).filter_by(provider_dispute_id=provider_id).one().id
@@ -224,7 +224,7 @@ def test_evidence_after_the_due_date_is_refused_and_nothing_is_sent(app, api, ca
     from datetime import datetime, timedelta, timezone
 
     from app.extensions import db
-    from app.payments.disputes.models import Dispute
+    from app.payments.models import Dispute
 
     order = paid_order(api, sandbox, catalog["sku"])
     opened = open_dispute(sandbox, order)

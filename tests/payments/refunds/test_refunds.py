@@ -234,7 +234,7 @@ def test_a_pending_refund_that_cannot_be_sent_waits_its_back_off_and_the_sweep_s
     from app.platform.db.types import utcnow
     from app.extensions import db
     from app.payments.channels import registry
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
     from tests.conftest import free_port, wait_for
     from tests.payments.attempts.test_payment_flow import status_of
     from tests.payments.channels.test_qr_channel import pay_qr

@@ -1,4 +1,4 @@
-"""The dashboard keeps the figures of days that can no longer change (app/payments/reports/days.py), so a long range
+"""The dashboard keeps the figures of days that can no longer change (app/payments/report_days.py), so a long range
 is not aggregated on every view, and it never shows them stale: a day with something still open is read afresh,
 and a late capture or a refund sent again after its day was kept shows at once."""
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _move_back(app, order_id: str, days: int = DAYS_AGO) -> date:
     from app.extensions import db
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     with app.app_context():
         order = db.session.get(Order, order_id)
@@ -48,7 +48,7 @@ def _kept(app, merchant_id: str) -> set[date]:
     from sqlalchemy import select
 
     from app.extensions import db
-    from app.payments.reports.days import ReportDay, generation_of
+    from app.payments.report_days import ReportDay, generation_of
 
     with app.app_context():
         return set(db.session.scalars(select(ReportDay.day).where(

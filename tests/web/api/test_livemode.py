@@ -289,7 +289,7 @@ def _dispute_of(world: World) -> str:
         from app.extensions import db
         from app.platform.values.ids import new_id
         from app.orders.models import Order
-        from app.payments.disputes.models import Dispute
+        from app.payments.models import Dispute
         from app.payments.models import PaymentAttempt
 
         with world.key.client.application.app_context():

@@ -109,7 +109,7 @@ def history(app, merchant, catalog):
     from app.platform.values.ids import new_id
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     today = datetime.now(timezone.utc).replace(hour=12, minute=0, second=0, microsecond=0)
     rows = [  # (days ago, status, total, currency, channel, attempt status)

@@ -10,7 +10,7 @@ from tests.support.lifecycle import paid_order
 
 def _disputed_order(app, api, sandbox, sku: str) -> tuple[dict, str]:
     from app.extensions import db
-    from app.payments.disputes.models import Dispute
+    from app.payments.models import Dispute
 
     order = paid_order(api, sandbox, sku)
     reference = order["payments"][0]["provider_reference"]

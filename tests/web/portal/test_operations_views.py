@@ -63,7 +63,7 @@ def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, mer
     from app.orders.models import Order
     from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
     from app.payments.models import PaymentAttempt
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     fresh = create_order(api, catalog["sku"])
     pay(api, fresh["id"])  # paying for seconds: not stuck

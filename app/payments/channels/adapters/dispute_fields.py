@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from app.platform.values.money import MAX_DIGITS
-from app.payments.channels.adapters.base import CallbackRejected
+from app.payments.channels.interface import CallbackRejected
 
 # The longest provider id Kassa stores (disputes.provider_dispute_id, payment_attempts.provider_reference).
 MAX_REFERENCE_LENGTH = 100

@@ -14,7 +14,7 @@ import requests
 
 from app.platform.observability import logs
 from app.payments import integration_log
-from app.payments.channels.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
+from app.payments.channels.interface import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
                                         ProviderOutcomeUnknown, PayoutResult, ProviderPayment, ProviderRefused,
                                         ProviderUnavailable, RefundResult, StatementLine)
 from app.payments.channels.adapters.dispute_fields import disputed_amount, provider_reference, unix_moment

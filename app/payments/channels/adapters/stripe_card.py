@@ -16,7 +16,7 @@ from typing import Callable, Mapping, TypeVar
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.payments.channels.adapters.base import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
+from app.payments.channels.interface import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
                                         ProviderOutcomeUnknown, ProviderPayment, ProviderRefused, ProviderUnavailable,
                                         RefundResult)
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount

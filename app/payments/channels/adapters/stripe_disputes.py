@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from app.payments.channels.adapters.base import CallbackRejected, DisputeNotice
+from app.payments.channels.interface import CallbackRejected, DisputeNotice
 from app.payments.channels.adapters.dispute_fields import disputed_amount, provider_reference, unix_moment
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount
 
 DISPUTE_EVENTS = ("charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
                   "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated")
-# Stripe's status of a chargeback, as Kassa's (app/payments/disputes/models.py DISPUTE_STATUSES).
+# Stripe's status of a chargeback, as Kassa's (app/payments/models.py DISPUTE_STATUSES).
 CHARGEBACK_STATUSES = {"needs_response": "needs_response", "under_review": "under_review",
                        "appeal_needs_response": "under_review", "appeal_under_review": "under_review",
                        "won": "won", "lost": "lost"}

@@ -26,7 +26,7 @@ from app.merchants.config_cache import cached
 from app.platform.values.money import Money
 from app.orders.customers import is_authenticated
 from app.orders.models import Order
-from app.payments.channels.adapters.base import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment, RefundResult
+from app.payments.channels.interface import CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment, RefundResult
 from app.payments.models import PaymentAttempt
 from app.payments.channels.registry import ChannelSpec
 

@@ -36,7 +36,7 @@ def _books_check(app) -> list[dict]:
 
 def _refund_fee(app, order_id: str) -> list[int]:
     from app.extensions import db
-    from app.payments.refunds.models import Refund
+    from app.payments.models import Refund
 
     with app.app_context():
         return list(db.session.scalars(select(Refund.fee_amount).where(Refund.order_id == order_id)))

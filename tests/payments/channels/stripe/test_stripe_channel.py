@@ -266,7 +266,7 @@ def _saved_card(localstripe, number: str) -> tuple[str, str]:
 
 
 def test_a_saved_card_is_charged_off_session_and_a_decline_is_a_failed_result(app, localstripe, stripe_merchant):
-    from app.payments.channels.adapters.base import PaymentRequest
+    from app.payments.channels.interface import PaymentRequest
     from app.payments.channels.registry import adapter_for
 
     def renewal(attempt_id: str) -> PaymentRequest:

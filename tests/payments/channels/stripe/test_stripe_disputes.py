@@ -176,7 +176,7 @@ def test_an_inquiry_moves_no_money_until_the_issuer_escalates_it(app, api, catal
     assert disputes_of(app, other["id"]) == []
 
     # Asked by id (reconciliation's way to a dispute whose events were lost), Stripe's answer reads the same.
-    from app.payments.channels.adapters.base import ProviderRefused
+    from app.payments.channels.interface import ProviderRefused
     from app.payments.channels.registry import adapter_for
 
     with app.app_context():

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.payments.channels.adapters.base import ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
+from app.payments.channels.interface import ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels.adapters.stripe_card import StripeAdapter
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
 from tests.payments.attempts.test_payment_flow import create_order
@@ -63,7 +63,7 @@ def test_a_refused_create_fails_the_attempt_and_the_shopper_may_try_again(app, a
 
 
 def test_an_idempotent_replay_returns_the_first_payment_intent(app, recorded):
-    from app.payments.channels.adapters.base import PaymentRequest
+    from app.payments.channels.interface import PaymentRequest
 
     recorded.replayed.add("pay_replayed")
     recorded.answers.extend([payment_intent("pi_first", "pay_replayed")] * 2)
@@ -112,7 +112,7 @@ def test_a_key_takes_only_orders_of_its_own_mode():
 
 
 def test_an_off_session_charge_the_bank_wants_authenticated_is_a_failed_result_with_the_reason(app, recorded):
-    from app.payments.channels.adapters.base import PaymentRequest
+    from app.payments.channels.interface import PaymentRequest
 
     recorded.answers.append(AUTHENTICATION_REQUIRED)
     request = PaymentRequest(attempt_id="pay_renewal", amount=999, currency="usd", description="Renewal",
