@@ -153,17 +153,17 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
     return dispute
 
 
-def _advance(dispute: Dispute, status: str) -> None:
-    """Move the dispute forward to ``status`` (a notice that is late or repeated changes nothing)."""
+def _advance(dispute: Dispute, status: str) -> bool:
+    """Move the dispute forward to ``status`` (a notice that is late or repeated changes nothing); True if it moved."""
     if _RANK[status] <= _RANK[dispute.status]:
-        return
+        return False
     now = utcnow()
     earlier = [s for s in DISPUTE_STATUSES if _RANK[s] < _RANK[status]]
     values = {"status": status, "updated_at": now} | ({"closed_at": now} if status in CLOSED else {})
     moved = db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.status.in_(earlier))
                                .values(**values).execution_options(synchronize_session=False)).rowcount
     if moved != 1:
-        return
+        return False
     dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
     shown = Money(dispute.amount, dispute.currency).format()
     if status in CLOSED:
@@ -186,6 +186,7 @@ def _advance(dispute: Dispute, status: str) -> None:
         refunded_by_lost_dispute(order, dispute.id)
     record_event(dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated",
                  dispute_object(dispute))
+    return True
 
 
 def _timeline(order: Order, reason: str, kind: EntryCode) -> None:
@@ -274,10 +275,14 @@ def submit_evidence(merchant_id: str, dispute_id: str, text: object, *, livemode
     except ProviderUnavailable as exc:
         raise ServiceUnavailable(f"the provider could not be reached; send the evidence again ({exc})") from None
     with order_lock(dispute.order_id):
-        db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.evidence.is_(None))
-                           .values(evidence=text, updated_at=utcnow()).execution_options(synchronize_session=False))
+        stored = db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.evidence.is_(None))
+                                    .values(evidence=text, updated_at=utcnow())
+                                    .execution_options(synchronize_session=False)).rowcount
         dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
-        _advance(dispute, "under_review")
+        if not _advance(dispute, "under_review") and stored:
+            # The provider's own notice of the review can land while it is asked, before the evidence is stored
+            # here: that notice's event carried no evidence, so the evidence is news of its own.
+            record_event(dispute.merchant_id, "dispute.updated", dispute_object(dispute))
         db.session.commit()
     log.info("dispute evidence sent", extra={"fields": {"merchant_id": merchant_id, "dispute_id": dispute.id,
                                                         "actor": actor}})

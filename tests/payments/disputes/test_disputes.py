@@ -431,6 +431,28 @@ def test_compensation_during_an_open_dispute_that_is_won_refunds_the_money_won_b
     assert api.get("/balance").json["available"] == []
     assert ledger_is_whole(app) == []
 
+def test_evidence_reaches_the_merchants_events_when_the_providers_own_notice_lands_first(
+        app, api, catalog, sandbox, monkeypatch):
+    """The provider takes the evidence and answers slowly; its own notice that the dispute is under review reaches
+    Kassa first. That notice's event could not carry the evidence (Kassa had not stored it yet), and the dispute,
+    already under review, recorded no event when the evidence was stored: the merchant's events never held it. Now
+    the evidence is an update of its own."""
+    from tests.support.faulty_provider import FaultyProvider
+
+    order = paid_order(api, sandbox, catalog["sku"])
+    opened = open_dispute(sandbox, order)
+    wait_for(lambda: disputes_of(app, order["id"]))
+    dispute_id = dispute_id_of(app, opened["id"])
+    # The sandbox calls back 1 s after it takes the evidence; its answer comes 3 s after it.
+    with FaultyProvider(sandbox.url, "slow", delay=3.0) as provider:
+        monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
+        sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May."})
+    assert sent.status_code == 200, sent.json
+    assert (sent.json["status"], sent.json["evidence"]) == ("under_review", "Delivered on 3 May.")
+    updates = [e.data["object"]["evidence"] for e in events_of(app, "dispute.updated")]
+    assert updates == [None, "Delivered on 3 May."]  # the notice first, then the evidence
+
+
 def test_evidence_whose_answer_cannot_be_read_is_a_channel_error_not_a_500(app, api, catalog, sandbox, monkeypatch):
     """The provider took the evidence, but what came back was not a dispute (a proxy's answer, a changed API): Kassa
     read its status unguarded and the merchant got a 500. Now it is a 502 saying the outcome is not known, nothing
