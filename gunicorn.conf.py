@@ -4,6 +4,7 @@ gthread workers: one process per core, each with a pool of threads, because a re
 PostgreSQL, Redis or a provider. Override with WEB_WORKERS / WEB_THREADS. Keep the database pool at least
 twice the threads of one worker (DB_POOL_SIZE + DB_MAX_OVERFLOW; see docs/production.md).
 """
+
 import os
 import shutil
 from pathlib import Path

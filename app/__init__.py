@@ -1,21 +1,25 @@
 """Kassa: a self-hostable payment checkout and merchant portal."""
+
 from __future__ import annotations
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import models  # noqa: F401  (every table, for Alembic and relationships)
-from app import subscribers  # noqa: F401  (outbox handlers, in web and worker alike)
+from app import (
+    models,  # noqa: F401  (every table, for Alembic and relationships)
+    subscribers,  # noqa: F401  (outbox handlers, in web and worker alike)
+)
 from app.cli.backups import COMMANDS as BACKUP_COMMANDS
 from app.cli.commands import kassa
 from app.cli.events import events_group
 from app.config import PROJECT_ROOT, load_config
 from app.extensions import csrf, db, limiter, login_manager, migrate
+from app.platform import metrics
+from app.platform.db.baseline import refuse_a_database_from_before_the_fold
 from app.platform.db.pool import ping_idle_connections
 from app.platform.db.postgres import keep_prepared_statements
 from app.platform.db.sqlite import configure_sqlite
 from app.platform.observability import logs
-from app.platform import metrics
 from app.risk import context as shopper_facts
 from app.web import api_request_log, body_limits, page_filters, rate_limits, request_ids, shopper_locale, static_assets
 from app.web.api import bp as api_bp
@@ -30,13 +34,10 @@ from app.web.metrics import bp as metrics_bp
 from app.web.portal import bp as portal_bp
 from app.web.url_text import refuse_non_utf8_url
 
-from app.platform.db.baseline import refuse_a_database_from_before_the_fold
-
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the Kassa web app: config, extensions, models, blueprints, errors, CLI, logging."""
-    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
-                static_folder=str(PROJECT_ROOT / "static"))
+    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
     app.config.update(load_config(config))
     _register_proxies(app)
     logs.configure(app.config["LOG_LEVEL"])

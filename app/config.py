@@ -3,6 +3,7 @@
 Everything configurable lives here. Production (``KASSA_ENV=production``) refuses to
 start with a default, demo or short secret (``_refuse_weak_secrets``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,9 @@ def _password_hash_strength(method: str) -> float:
             return (int(params[1]) if len(params) == 2 else 1_000_000) / 1_000_000
     except ValueError:
         pass
-    raise ConfigError(f"PASSWORD_HASH_METHOD {method!r} is not a method such as scrypt:32768:8:1 or "
-                      "pbkdf2:sha256:1000000")
+    raise ConfigError(
+        f"PASSWORD_HASH_METHOD {method!r} is not a method such as scrypt:32768:8:1 or pbkdf2:sha256:1000000"
+    )
 
 
 def _refuse_weak_secrets(config: dict) -> None:
@@ -75,16 +77,24 @@ def _refuse_weak_secrets(config: dict) -> None:
     if not secret:
         raise ConfigError("SECRET_KEY must be set in production (KASSA_ENV=production)")
     if secret == _DEV_SECRET:
-        raise ConfigError("SECRET_KEY is the development default; set a random one in production (KASSA_ENV=production): "
-                          "python -c 'import secrets; print(secrets.token_urlsafe(48))'")
+        raise ConfigError(
+            "SECRET_KEY is the development default; set a random one in production (KASSA_ENV=production): "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
     if len(secret) < MIN_SECRET_KEY_LENGTH:
-        raise ConfigError(f"SECRET_KEY is too short ({len(secret)} characters); production needs at least "
-                          f"{MIN_SECRET_KEY_LENGTH}: python -c 'import secrets; print(secrets.token_urlsafe(48))'")
-    for name, demo in (("SANDBOX_API_KEY", _DEMO_SANDBOX_API_KEY),
-                       ("SANDBOX_CALLBACK_SECRET", _DEMO_SANDBOX_CALLBACK_SECRET)):
+        raise ConfigError(
+            f"SECRET_KEY is too short ({len(secret)} characters); production needs at least "
+            f"{MIN_SECRET_KEY_LENGTH}: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+    for name, demo in (
+        ("SANDBOX_API_KEY", _DEMO_SANDBOX_API_KEY),
+        ("SANDBOX_CALLBACK_SECRET", _DEMO_SANDBOX_CALLBACK_SECRET),
+    ):
         if config[name] == demo:
-            raise ConfigError(f"{name} is the demo value from the repository; set the provider's real one in "
-                              "production (KASSA_ENV=production)")
+            raise ConfigError(
+                f"{name} is the demo value from the repository; set the provider's real one in "
+                "production (KASSA_ENV=production)"
+            )
 
 
 def load_config(overrides: dict | None = None) -> dict:
@@ -94,9 +104,7 @@ def load_config(overrides: dict | None = None) -> dict:
     config = {
         "KASSA_ENV": env,
         "SECRET_KEY": os.environ.get("SECRET_KEY", _DEV_SECRET),
-        "SQLALCHEMY_DATABASE_URI": os.environ.get(
-            "DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"
-        ),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"),
         "SQLALCHEMY_ENGINE_OPTIONS": {},
         # A pooled connection idle this long is pinged before use; one used more recently is not (app/platform/db/pool.py).
         "POOL_PING_IDLE_SECONDS": _float("POOL_PING_IDLE_SECONDS", 2.0),
@@ -243,8 +251,9 @@ def load_config(overrides: dict | None = None) -> dict:
     if not config["RATELIMIT_STORAGE_URI"]:
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
     redis_timeout = config["REDIS_TIMEOUT_SECONDS"]
-    config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": redis_timeout,
-                                                    "socket_connect_timeout": redis_timeout})
+    config.setdefault(
+        "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": redis_timeout, "socket_connect_timeout": redis_timeout}
+    )
     # Without Redis, the sign-in limits keep counting in each web process's memory (so they still hold,
     # per process) until Redis answers again: signing in keeps working and guessing stays limited.
     config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
@@ -258,9 +267,12 @@ def load_config(overrides: dict | None = None) -> dict:
         options.setdefault("max_overflow", _int("DB_MAX_OVERFLOW", 16))
     if uri.startswith("postgresql"):
         statements_as_written(uri, config["SQLALCHEMY_ENGINE_OPTIONS"])
-        bounded_connections(uri, config["SQLALCHEMY_ENGINE_OPTIONS"], config["DB_CONNECT_TIMEOUT_SECONDS"],
-                            config["JOB_STATEMENT_TIMEOUT_SECONDS" if config["RUNS_JOBS"] else
-                                   "DB_STATEMENT_TIMEOUT_SECONDS"])
+        bounded_connections(
+            uri,
+            config["SQLALCHEMY_ENGINE_OPTIONS"],
+            config["DB_CONNECT_TIMEOUT_SECONDS"],
+            config["JOB_STATEMENT_TIMEOUT_SECONDS" if config["RUNS_JOBS"] else "DB_STATEMENT_TIMEOUT_SECONDS"],
+        )
     _check_networks(config["OUTBOUND_ALLOWED_NETWORKS"])
     for name in ("DB_STATEMENT_TIMEOUT_SECONDS", "JOB_STATEMENT_TIMEOUT_SECONDS"):
         if config[name] < 0:
@@ -282,11 +294,15 @@ def load_config(overrides: dict | None = None) -> dict:
     if config["KASSA_ENV"] == "production":
         _refuse_weak_secrets(config)
         if strength < 1:
-            raise ConfigError(f"PASSWORD_HASH_METHOD {config['PASSWORD_HASH_METHOD']!r} is weaker than werkzeug's "
-                              "defaults (scrypt:32768:8:1, pbkdf2:sha256:1000000); production needs at least those")
+            raise ConfigError(
+                f"PASSWORD_HASH_METHOD {config['PASSWORD_HASH_METHOD']!r} is weaker than werkzeug's "
+                "defaults (scrypt:32768:8:1, pbkdf2:sha256:1000000); production needs at least those"
+            )
         if not config["CHANNEL_CREDENTIALS_KEYS"]:
-            raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be set in production (KASSA_ENV=production): generate one "
-                              "with python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'")
+            raise ConfigError(
+                "CHANNEL_CREDENTIALS_KEYS must be set in production (KASSA_ENV=production): generate one "
+                "with python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+            )
         config["SESSION_COOKIE_SECURE"] = True
         config["REMEMBER_COOKIE_SECURE"] = True
     return config

@@ -1,6 +1,7 @@
 """One tree of domain errors. Each carries the API error ``type``, ``code``, ``param`` and
 HTTP status; the web layer turns them into JSON, an inline form error or an htmx fragment.
 """
+
 from __future__ import annotations
 
 
@@ -11,8 +12,9 @@ class KassaError(Exception):
     type = "invalid_request_error"
     code = "invalid_request"
 
-    def __init__(self, message: str, *, code: str | None = None, param: str | None = None,
-                 status: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str | None = None, param: str | None = None, status: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         if code:

@@ -1,4 +1,5 @@
 """Extension objects, created once and bound to the app in ``create_app``."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -38,6 +39,8 @@ def _counted_by_kassa() -> bool:
     """Flask-Limiter guards only the portal's sign-in; the API and the provider hooks are counted by
     app/web/rate_limits.py, so their requests skip Flask-Limiter's per-request resolution of limits."""
     return request.blueprint in ("api", "hooks")
+
+
 babel = Babel()  # the shopper-facing checkout's languages (app/web/shopper_locale.py)
 
 
@@ -47,8 +50,7 @@ def redis_client() -> Redis:
     client = current_app.extensions.get("kassa_redis")
     if client is None:
         timeout = current_app.config["REDIS_TIMEOUT_SECONDS"]
-        client = Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=timeout,
-                                socket_connect_timeout=timeout)
+        client = Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=timeout, socket_connect_timeout=timeout)
         current_app.extensions["kassa_redis"] = client
     return client
 
@@ -68,6 +70,7 @@ def built_per_dialect(build: Callable[[], T]) -> Callable[[], T]:
     """Decorate a function that builds a statement binding only parameters: it is built once per database dialect
     (``conflict_insert`` and row locks are spelled per dialect) and reused. Building a statement and computing its
     cache key takes 0.1–0.3 ms of Python each time, more than many statements take the database."""
+
     @wraps(build)
     def statement() -> T:
         key = (db.engine.dialect.name, build)
@@ -75,6 +78,7 @@ def built_per_dialect(build: Callable[[], T]) -> Callable[[], T]:
         if found is None:
             found = _BUILT[key] = build()
         return found  # type: ignore[return-value]
+
     return statement
 
 
@@ -90,8 +94,10 @@ def commit_keeping_state() -> None:
 
 
 # True when the PostgreSQL transaction has written nothing and holds no advisory lock: ending it loses nothing.
-_READ_ONLY_SO_FAR = text("SELECT txid_current_if_assigned() IS NULL AND NOT EXISTS "
-                         "(SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory')")
+_READ_ONLY_SO_FAR = text(
+    "SELECT txid_current_if_assigned() IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory')"
+)
 
 
 def end_read_only_transaction() -> None:
@@ -101,8 +107,14 @@ def end_read_only_transaction() -> None:
     follows. The session's objects are expired and read again when next used. SQLite's read transactions hold
     nothing (app/platform/db/sqlite.py), so it is left alone."""
     session = db.session()
-    if (db.engine.dialect.name != "postgresql" or not session.in_transaction() or session.in_nested_transaction()
-            or session.new or session.dirty or session.deleted):
+    if (
+        db.engine.dialect.name != "postgresql"
+        or not session.in_transaction()
+        or session.in_nested_transaction()
+        or session.new
+        or session.dirty
+        or session.deleted
+    ):
         return
     if session.scalar(_READ_ONLY_SO_FAR):
         session.rollback()

@@ -3,6 +3,7 @@ baseline (a request that does one trivial query), through the WSGI stack in the 
 
 Prints requests per second and each route's cost as a multiple of the baseline.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,6 @@ from bench.bench_database import fresh_database, seed_bench_merchant  # noqa: E4
 DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench")
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 N = int(os.environ.get("KASSA_BENCH_N", "400"))
-
-
 
 
 def rate(label: str, call, n: int = N) -> float:
@@ -46,8 +45,9 @@ def main() -> None:
     baseline = rate("GET /healthz", lambda: client.get("/healthz"))
     results = {
         "GET /api/v1/products/{id}": rate("product", lambda: client.get("/api/v1/products/prod_bench", headers=auth)),
-        "POST /api/v1/quotes": rate("quote", lambda: client.post("/api/v1/quotes", json={"items": order["items"]},
-                                                                 headers=auth)),
+        "POST /api/v1/quotes": rate(
+            "quote", lambda: client.post("/api/v1/quotes", json={"items": order["items"]}, headers=auth)
+        ),
         "POST /api/v1/orders": rate("order", lambda: client.post("/api/v1/orders", json=order, headers=auth)),
     }
     print(f"database: {DATABASE.split('://')[0]}, {N} requests each, one process, WSGI test client")

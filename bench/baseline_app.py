@@ -5,6 +5,7 @@ and, on SQLite, its write-lock set-up).
 
 ``bench/checkout_load.py`` divides Kassa's ``POST /api/v1/orders`` throughput by this route's.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,10 @@ def create_baseline_app(database_url: str | None = None) -> Flask:
     """The one-route app, on DATABASE_URL with the engine options Kassa's config gives that database."""
     app = Flask(__name__)
     kassa = load_config({"SQLALCHEMY_DATABASE_URI": database_url or os.environ["DATABASE_URL"]})
-    app.config.update(SQLALCHEMY_DATABASE_URI=kassa["SQLALCHEMY_DATABASE_URI"],
-                      SQLALCHEMY_ENGINE_OPTIONS=kassa["SQLALCHEMY_ENGINE_OPTIONS"])
+    app.config.update(
+        SQLALCHEMY_DATABASE_URI=kassa["SQLALCHEMY_DATABASE_URI"],
+        SQLALCHEMY_ENGINE_OPTIONS=kassa["SQLALCHEMY_ENGINE_OPTIONS"],
+    )
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine, busy_timeout_seconds=kassa["SQLITE_BUSY_TIMEOUT_SECONDS"])
@@ -58,4 +61,3 @@ def create_baseline_table(database_url: str) -> None:
     with app.app_context():
         db.create_all()
         db.engine.dispose()
-

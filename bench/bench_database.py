@@ -1,4 +1,5 @@
 """A fresh, empty database for a benchmark run (PostgreSQL: drop and create)."""
+
 from __future__ import annotations
 
 from sqlalchemy import create_engine, text
@@ -28,7 +29,16 @@ def seed_bench_merchant(app):
         upgrade()
         created = create_merchant("Bench", "bench@kassa.test", "bench-pass-1")
         db.session.add(Product(id="prod_bench", merchant_id=created.merchant.id, name="Bench", description=""))
-        db.session.add(Sku(id="sku_bench", merchant_id=created.merchant.id, product_id="prod_bench", name="one",
-                           price_amount=500, currency="usd", stock=None))
+        db.session.add(
+            Sku(
+                id="sku_bench",
+                merchant_id=created.merchant.id,
+                product_id="prod_bench",
+                name="one",
+                price_amount=500,
+                currency="usd",
+                stock=None,
+            )
+        )
         db.session.commit()
     return created

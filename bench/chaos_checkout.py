@@ -1,6 +1,7 @@
 """What the chaos and multi-host runs share: shoppers who keep checking out whatever fails (each call retried
 with its Idempotency-Key until it gets a real answer), and the tally afterwards: counts by status, and every
 broken invariant (tests/support/invariants.py, plus "nothing applied twice" and "nothing stuck")."""
+
 from __future__ import annotations
 
 import itertools
@@ -25,8 +26,16 @@ class Shoppers:
     """``total`` checkouts (create an order, pay it with the sandbox card) by ``concurrency`` shoppers, spread
     over the web addresses in ``targets``; the provider approves by itself (SANDBOX_AUTO_OUTCOME)."""
 
-    def __init__(self, targets: list[str], secret_key: str, sku: str, *, total: int, concurrency: int = 16,
-                 give_up_seconds: float = GIVE_UP_SECONDS) -> None:
+    def __init__(
+        self,
+        targets: list[str],
+        secret_key: str,
+        sku: str,
+        *,
+        total: int,
+        concurrency: int = 16,
+        give_up_seconds: float = GIVE_UP_SECONDS,
+    ) -> None:
         self.targets, self.sku, self.total, self.concurrency = targets, sku, total, concurrency
         self.give_up_seconds = give_up_seconds
         self.headers = {"Authorization": f"Bearer {secret_key}"}
@@ -37,7 +46,9 @@ class Shoppers:
         self._lock = threading.Lock()
         self.run_id = uuid.uuid4().hex[:8]
 
-    def _call(self, session: requests.Session, number: int, path: str, body: dict, key: str) -> requests.Response | None:
+    def _call(
+        self, session: requests.Session, number: int, path: str, body: dict, key: str
+    ) -> requests.Response | None:
         """POST until a real answer comes (any 2xx or 4xx but a retryable 409), or give up (None)."""
         deadline = time.monotonic() + self.give_up_seconds
         attempt = 0
@@ -45,8 +56,9 @@ class Shoppers:
             target = self.targets[(number + attempt) % len(self.targets)]  # a retry may land on another host
             attempt += 1
             try:
-                answer = session.post(f"{target}/api/v1{path}", json=body, timeout=30,
-                                      headers={**self.headers, "Idempotency-Key": key})
+                answer = session.post(
+                    f"{target}/api/v1{path}", json=body, timeout=30, headers={**self.headers, "Idempotency-Key": key}
+                )
             except requests.RequestException:
                 time.sleep(0.3)
                 continue
@@ -58,15 +70,28 @@ class Shoppers:
         return None
 
     def _checkout(self, session: requests.Session, number: int) -> str:
-        created = self._call(session, number, "/orders", {
-            "items": [{"sku": self.sku, "quantity": 1}], "customer": {"id": f"cus_{self.run_id}_{number % 500}"},
-            "agreement_accepted": True}, f"{self.run_id}-{number}-create")
+        created = self._call(
+            session,
+            number,
+            "/orders",
+            {
+                "items": [{"sku": self.sku, "quantity": 1}],
+                "customer": {"id": f"cus_{self.run_id}_{number % 500}"},
+                "agreement_accepted": True,
+            },
+            f"{self.run_id}-{number}-create",
+        )
         if created is None:
             return "gave up creating"
         if created.status_code != 201:
             return f"create {created.status_code} {created.json()['error']['code']}"
-        paid = self._call(session, number, f"/orders/{created.json()['id']}/pay", {"channel": "sandbox_card"},
-                          f"{self.run_id}-{number}-pay")
+        paid = self._call(
+            session,
+            number,
+            f"/orders/{created.json()['id']}/pay",
+            {"channel": "sandbox_card"},
+            f"{self.run_id}-{number}-pay",
+        )
         if paid is None:
             return "gave up paying"
         if paid.status_code != 200:
@@ -100,10 +125,21 @@ class RunStack:
 
     def stock(self, web: str) -> str:
         """A product with one SKU that fulfils (so the worker has work); returns the SKU id."""
-        created = requests.post(f"{web}/api/v1/products", timeout=30, json={
-            "name": "Pro membership", "skus": [{"name": "30 days", "price": {"amount": 999, "currency": "usd"},
-                                                "fulfilment": {"membership_days": 30}}]},
-            headers={"Authorization": f"Bearer {self.keys['secret_key']}"})
+        created = requests.post(
+            f"{web}/api/v1/products",
+            timeout=30,
+            json={
+                "name": "Pro membership",
+                "skus": [
+                    {
+                        "name": "30 days",
+                        "price": {"amount": 999, "currency": "usd"},
+                        "fulfilment": {"membership_days": 30},
+                    }
+                ],
+            },
+            headers={"Authorization": f"Bearer {self.keys['secret_key']}"},
+        )
         assert created.status_code == 201, created.text
         return created.json()["skus"][0]["id"]
 
@@ -152,12 +188,11 @@ def prepare(database_url: str, redis_url: str) -> tuple[object, dict]:
 
 def tally(app, provider) -> tuple[dict, list[str]]:
     """Counts of what happened (orders by status, captures, refunds) and every broken invariant."""
-    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.ledger.models import JournalEntry, Posting
     from app.orders.models import Order, OrderTimelineEntry
-    from app.payments.models import PaymentAttempt
-    from app.payments.models import Refund
+    from app.payments.models import PaymentAttempt, Refund
+    from app.platform.outbox.events import Event
 
     problems = money_problems(app, provider)
     with app.app_context():
@@ -165,25 +200,50 @@ def tally(app, provider) -> tuple[dict, list[str]]:
         orders = dict(s.execute(select(Order.status, func.count()).group_by(Order.status)).all())
         attempts = dict(s.execute(select(PaymentAttempt.status, func.count()).group_by(PaymentAttempt.status)).all())
         refunds = dict(s.execute(select(Refund.status, func.count()).group_by(Refund.status)).all())
-        captures = s.scalar(select(func.count()).select_from(JournalEntry).where(JournalEntry.kind == "payment.capture"))
+        captures = s.scalar(
+            select(func.count()).select_from(JournalEntry).where(JournalEntry.kind == "payment.capture")
+        )
         ledger = s.scalar(select(func.coalesce(func.sum(Posting.amount), 0)))
         twice = {
-            "orders paid twice (timeline)": s.scalar(select(func.count()).select_from(
-                select(OrderTimelineEntry.order_id).where(OrderTimelineEntry.status == "paid")
-                .group_by(OrderTimelineEntry.order_id).having(func.count() > 1).subquery())),
-            "orders fulfilled twice (timeline)": s.scalar(select(func.count()).select_from(
-                select(OrderTimelineEntry.order_id).where(OrderTimelineEntry.status == "fulfilled")
-                .group_by(OrderTimelineEntry.order_id).having(func.count() > 1).subquery())),
-            "orders with two order.paid events": s.scalar(select(func.count()).select_from(
-                select(Event.order_id).where(Event.type == "order.paid")
-                .group_by(Event.order_id).having(func.count() > 1).subquery())),
+            "orders paid twice (timeline)": s.scalar(
+                select(func.count()).select_from(
+                    select(OrderTimelineEntry.order_id)
+                    .where(OrderTimelineEntry.status == "paid")
+                    .group_by(OrderTimelineEntry.order_id)
+                    .having(func.count() > 1)
+                    .subquery()
+                )
+            ),
+            "orders fulfilled twice (timeline)": s.scalar(
+                select(func.count()).select_from(
+                    select(OrderTimelineEntry.order_id)
+                    .where(OrderTimelineEntry.status == "fulfilled")
+                    .group_by(OrderTimelineEntry.order_id)
+                    .having(func.count() > 1)
+                    .subquery()
+                )
+            ),
+            "orders with two order.paid events": s.scalar(
+                select(func.count()).select_from(
+                    select(Event.order_id)
+                    .where(Event.type == "order.paid")
+                    .group_by(Event.order_id)
+                    .having(func.count() > 1)
+                    .subquery()
+                )
+            ),
         }
         twice["order items granted twice"] = _granted_twice(s)
         # What the provider says of each order left paying: the difference between Kassa not learning an answer
         # (a bug) and a payment nobody decided (the shopper's side).
-        waiting = [(order_id, attempt_id, attempt_status) for order_id, attempt_id, attempt_status in s.execute(
-            select(Order.id, PaymentAttempt.id, PaymentAttempt.status).join(
-                PaymentAttempt, PaymentAttempt.order_id == Order.id).where(Order.status == "paying"))]
+        waiting = [
+            (order_id, attempt_id, attempt_status)
+            for order_id, attempt_id, attempt_status in s.execute(
+                select(Order.id, PaymentAttempt.id, PaymentAttempt.status)
+                .join(PaymentAttempt, PaymentAttempt.order_id == Order.id)
+                .where(Order.status == "paying")
+            )
+        ]
         db.session.remove()
     for what, count in twice.items():
         if count:
@@ -197,19 +257,33 @@ def tally(app, provider) -> tuple[dict, list[str]]:
         if at_provider is not None and at_provider["status"] == "pending" and attempt_status == "pending":
             undecided.append(order_id)
             continue
-        problems.append(f"order {order_id} still paying: attempt {attempt_id} {attempt_status} in Kassa, "
-                        f"{at_provider['status'] if at_provider else 'no payment'} at the provider")
+        problems.append(
+            f"order {order_id} still paying: attempt {attempt_id} {attempt_status} in Kassa, "
+            f"{at_provider['status'] if at_provider else 'no payment'} at the provider"
+        )
     for status in ("refunding", "paid"):
         if orders.get(status, 0):
             problems.append(f"{orders[status]} orders still {status} after recovery")
-    counts = {"orders": orders, "attempts": attempts, "refunds": refunds, "captures in the journal": captures,
-              "ledger sum": ledger, "paying, undecided at the provider": len(undecided), **twice}
+    counts = {
+        "orders": orders,
+        "attempts": attempts,
+        "refunds": refunds,
+        "captures in the journal": captures,
+        "ledger sum": ledger,
+        "paying, undecided at the provider": len(undecided),
+        **twice,
+    }
     return counts, problems
 
 
 def _granted_twice(session) -> int:
     from app.orders.fulfilment_models import EntitlementGrant
 
-    return session.scalar(select(func.count()).select_from(
-        select(EntitlementGrant.order_item_id).group_by(EntitlementGrant.order_item_id)
-        .having(func.count() > 1).subquery()))
+    return session.scalar(
+        select(func.count()).select_from(
+            select(EntitlementGrant.order_item_id)
+            .group_by(EntitlementGrant.order_item_id)
+            .having(func.count() > 1)
+            .subquery()
+        )
+    )

@@ -11,6 +11,7 @@ cron's sweeps on a worker), and the tally prints the counts and every broken inv
 one paid order's or refunded, a double charge, an order stuck paying/refunding/paid, something applied twice,
 a ledger that does not sum to zero. Exit status 1 when any is broken.
 """
+
 from __future__ import annotations
 
 import math
@@ -34,9 +35,14 @@ from tests.support.processes import RedisServer, Service, http_answers, kassa_en
 from tests.support.provider_api import SandboxApi  # noqa: E402
 
 RUN_ENV = {  # sweeps consider everything at once; rate limits far above the load (they are still checked)
-    "POLL_AFTER_SECONDS": "1", "REFUND_RESUME_AFTER_SECONDS": "1", "REDIS_TIMEOUT_SECONDS": "1",
-    "RQ_MAINTENANCE_SECONDS": "5", "SANDBOX_AUTO_OUTCOME": "succeeded", "LOG_LEVEL": "WARNING",
-    **{f"RATE_LIMIT_{n}": "10000000 per minute" for n in ("SECRET_KEY", "ORDER_CREATE", "PAY", "CALLBACKS")}}
+    "POLL_AFTER_SECONDS": "1",
+    "REFUND_RESUME_AFTER_SECONDS": "1",
+    "REDIS_TIMEOUT_SECONDS": "1",
+    "RQ_MAINTENANCE_SECONDS": "5",
+    "SANDBOX_AUTO_OUTCOME": "succeeded",
+    "LOG_LEVEL": "WARNING",
+    **{f"RATE_LIMIT_{n}": "10000000 per minute" for n in ("SECRET_KEY", "ORDER_CREATE", "PAY", "CALLBACKS")},
+}
 
 
 def say(message: str) -> None:
@@ -56,9 +62,15 @@ class ChaosStack(RunStack):
         self.redis = RedisServer(self.root / "redis", self.root).start()
         kassa_port, sandbox_port = free_port(), free_port()
         self.kassa_url, self.sandbox_url = f"http://127.0.0.1:{kassa_port}", f"http://127.0.0.1:{sandbox_port}"
-        env = kassa_environment(database_url=self.database_url, redis_url=self.redis.url(), var_dir=self.root / "var",
-                                kassa_port=kassa_port, sandbox_port=sandbox_port,
-                                SANDBOX_DATABASE_URL=provider_database(self.cluster), **RUN_ENV)
+        env = kassa_environment(
+            database_url=self.database_url,
+            redis_url=self.redis.url(),
+            var_dir=self.root / "var",
+            kassa_port=kassa_port,
+            sandbox_port=sandbox_port,
+            SANDBOX_DATABASE_URL=provider_database(self.cluster),
+            **RUN_ENV,
+        )
         self.app, self.keys = prepare(self.database_url, self.redis.url())
         workers = lambda: len(self.redis.client().smembers("rq:workers")) >= 1  # noqa: E731
         self.services = {
@@ -111,8 +123,12 @@ class Chaos(threading.Thread):
     def gate(self, number: int) -> None:
         """Hold checkout ``number`` until every strike planned at or before it has begun (bounded wait)."""
         with self.changed:
-            self.changed.wait_for(lambda: self.done.is_set() or self.begun >= len(self.thresholds)
-                                  or number < self.thresholds[self.begun], timeout=180)
+            self.changed.wait_for(
+                lambda: (
+                    self.done.is_set() or self.begun >= len(self.thresholds) or number < self.thresholds[self.begun]
+                ),
+                timeout=180,
+            )
 
     def stop(self) -> None:
         self.done.set()
@@ -155,14 +171,21 @@ class Chaos(threading.Thread):
         self.restarts.append("redis")
 
 
-def chaos_run(checkouts: int, shoppers: int = 16, every: tuple[float, float] = (2.0, 6.0),
-              give_up_seconds: float = 120) -> tuple[dict, list[str]]:
+def chaos_run(
+    checkouts: int, shoppers: int = 16, every: tuple[float, float] = (2.0, 6.0), give_up_seconds: float = 120
+) -> tuple[dict, list[str]]:
     """Run the whole scenario; returns the counts and the broken invariants (empty when the money adds up)."""
     stack = ChaosStack()
     try:
         stack.start()
-        crowd = Shoppers([stack.kassa_url], stack.keys["secret_key"], stack.sku, total=checkouts,
-                         concurrency=shoppers, give_up_seconds=give_up_seconds)
+        crowd = Shoppers(
+            [stack.kassa_url],
+            stack.keys["secret_key"],
+            stack.sku,
+            total=checkouts,
+            concurrency=shoppers,
+            give_up_seconds=give_up_seconds,
+        )
         chaos = Chaos(stack, crowd, every=every)
         say(f"{checkouts} checkouts by {shoppers} shoppers, with chaos")
         started = time.monotonic()
@@ -174,8 +197,13 @@ def chaos_run(checkouts: int, shoppers: int = 16, every: tuple[float, float] = (
         say(f"checkouts done in {elapsed:.0f}s; recovering")
         stack.recover(patience=120 + checkouts / 5)
         counts, problems = tally(stack.app, SandboxApi(stack.sandbox_url))
-        counts = {"checkouts (shoppers' view)": dict(outcomes), "seconds": round(elapsed), "kills": chaos.kills,
-                  "restarts": chaos.restarts, **counts}
+        counts = {
+            "checkouts (shoppers' view)": dict(outcomes),
+            "seconds": round(elapsed),
+            "kills": chaos.kills,
+            "restarts": chaos.restarts,
+            **counts,
+        }
         return counts, problems
     except BaseException:
         for service in stack.services.values():
@@ -196,8 +224,9 @@ def report(counts: dict, problems: list[str]) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still cleans up (finally blocks)
-    counts, problems = chaos_run(int(os.environ.get("KASSA_CHAOS_CHECKOUTS", "10000")),
-                                 int(os.environ.get("KASSA_CHAOS_SHOPPERS", "16")))
+    counts, problems = chaos_run(
+        int(os.environ.get("KASSA_CHAOS_CHECKOUTS", "10000")), int(os.environ.get("KASSA_CHAOS_SHOPPERS", "16"))
+    )
     report(counts, problems)
     sys.exit(1 if problems else 0)
 

@@ -17,6 +17,7 @@ their handlers (fulfilment, receipts, webhooks…), in this process as the dispa
 KASSA_BENCH_N (300), KASSA_BENCH_DATABASE_URL, KASSA_BENCH_REDIS_URL, KASSA_BENCH_PROFILE (a step or "all"),
 KASSA_BENCH_PROFILE_LINES (30), KASSA_BENCH_PROFILE_OUT (a file for the raw profile).
 """
+
 from __future__ import annotations
 
 import cProfile
@@ -41,8 +42,7 @@ from tests.support.processes import RedisServer, Service, flask_command, http_an
 from tests.support.provider_api import SandboxApi, signed_callback  # noqa: E402
 
 N = int(os.environ.get("KASSA_BENCH_N", "300"))
-DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_cpu")
+DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_cpu")
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "")  # empty: a private redis-server of the run's own
 PROFILE = os.environ.get("KASSA_BENCH_PROFILE", "")
 PROFILE_LINES = int(os.environ.get("KASSA_BENCH_PROFILE_LINES", "30"))
@@ -79,8 +79,8 @@ class Steps:
 def dispatched(app) -> None:
     """The worker's share of a paid order: one outbox run over its events (order.created, order.paying,
     payment.succeeded, order.paid and whatever their handlers record), as the dispatch job runs it; no answer."""
-    from app.platform.outbox.events import dispatch_until_drained
     from app.extensions import db
+    from app.platform.outbox.events import dispatch_until_drained
 
     with app.app_context():
         dispatch_until_drained()
@@ -92,8 +92,15 @@ def start_provider(root: Path, redis: str) -> tuple[Service, str]:
     port = free_port()
     provider_db = f"sqlite:///{root / 'sandbox.db'}"
     create_provider_tables(provider_db)
-    env = kassa_environment(database_url=DATABASE, redis_url=redis, var_dir=root / "var", kassa_port=free_port(),
-                            sandbox_port=port, SANDBOX_DATABASE_URL=provider_db, SANDBOX_AUTO_OUTCOME="")
+    env = kassa_environment(
+        database_url=DATABASE,
+        redis_url=redis,
+        var_dir=root / "var",
+        kassa_port=free_port(),
+        sandbox_port=port,
+        SANDBOX_DATABASE_URL=provider_db,
+        SANDBOX_AUTO_OUTCOME="",
+    )
     provider = Service.from_procfile("sandbox", env, root, ready=http_answers(f"http://127.0.0.1:{port}/"))
     return provider.start(timeout=60), f"http://127.0.0.1:{port}"
 
@@ -102,11 +109,28 @@ def seed(root: Path, sandbox_url: str, redis: str) -> str:
     """A migrated database and a merchant, made as `make run` makes them; its secret key."""
     import json
 
-    env = kassa_environment(database_url=DATABASE, redis_url=redis, var_dir=root / "var", kassa_port=free_port(),
-                            sandbox_port=0, sandbox_url=sandbox_url)
+    env = kassa_environment(
+        database_url=DATABASE,
+        redis_url=redis,
+        var_dir=root / "var",
+        kassa_port=free_port(),
+        sandbox_port=0,
+        sandbox_url=sandbox_url,
+    )
     flask_command(env, "db", "upgrade")
-    keys = json.loads(flask_command(env, "kassa", "create-merchant", "--name", "Bench Games",
-                                    "--email", "bench@kassa.test", "--password", "bench-pass-1234"))
+    keys = json.loads(
+        flask_command(
+            env,
+            "kassa",
+            "create-merchant",
+            "--name",
+            "Bench Games",
+            "--email",
+            "bench@kassa.test",
+            "--password",
+            "bench-pass-1234",
+        )
+    )
     return keys["secret_key"]
 
 
@@ -125,31 +149,61 @@ def main() -> None:
     provider_service, sandbox_url = start_provider(root, redis)
     try:
         secret_key = seed(root, sandbox_url, redis)
-        app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": redis, "RATELIMIT_STORAGE_URI": redis,
-                          "PUBLIC_URL": "http://127.0.0.1:1", "SANDBOX_URL": sandbox_url, "LOG_LEVEL": "WARNING",
-                          "POLL_AFTER_SECONDS": 20, **UNLIMITED})
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": DATABASE,
+                "REDIS_URL": redis,
+                "RATELIMIT_STORAGE_URI": redis,
+                "PUBLIC_URL": "http://127.0.0.1:1",
+                "SANDBOX_URL": sandbox_url,
+                "LOG_LEVEL": "WARNING",
+                "POLL_AFTER_SECONDS": 20,
+                **UNLIMITED,
+            }
+        )
         client, provider = app.test_client(), SandboxApi(sandbox_url)
         auth = {"Authorization": f"Bearer {secret_key}"}
-        product = client.post("/api/v1/products", headers=auth, json={
-            "name": "Pro membership", "description": "Every level unlocked.",
-            "skus": [{"name": "30 days", "price": {"amount": 999, "currency": "usd"},
-                      "fulfilment": {"membership_days": 30}}]})
+        product = client.post(
+            "/api/v1/products",
+            headers=auth,
+            json={
+                "name": "Pro membership",
+                "description": "Every level unlocked.",
+                "skus": [
+                    {
+                        "name": "30 days",
+                        "price": {"amount": 999, "currency": "usd"},
+                        "fulfilment": {"membership_days": 30},
+                    }
+                ],
+            },
+        )
         assert product.status_code == 201, product.get_data(as_text=True)
-        body = {"items": [{"sku": product.get_json()["skus"][0]["id"], "quantity": 1}],
-                "customer": {"id": "cus_cpu"}, "agreement_accepted": True}
+        body = {
+            "items": [{"sku": product.get_json()["skus"][0]["id"], "quantity": 1}],
+            "customer": {"id": "cus_cpu"},
+            "agreement_accepted": True,
+        }
         for warm_up in (True, False):
             steps = Steps()
             if warm_up:
                 steps.profile = None  # the first requests compile templates and warm caches: not profiled
             for _ in range(10 if warm_up else N):
-                order = steps.run("create", lambda: client.post("/api/v1/orders", json=body, headers=auth),
-                                  201).get_json()
-                payment = steps.run("pay", lambda: client.post(f"/api/v1/orders/{order['id']}/pay", headers=auth,
-                                                               json={"channel": "sandbox_card"}), 200)
+                order = steps.run(
+                    "create", lambda: client.post("/api/v1/orders", json=body, headers=auth), 201
+                ).get_json()
+                payment = steps.run(
+                    "pay",
+                    lambda: client.post(
+                        f"/api/v1/orders/{order['id']}/pay", headers=auth, json={"channel": "sandbox_card"}
+                    ),
+                    200,
+                )
                 reference = payment.get_json()["payment"]["provider_reference"]
                 callback, headers = signed_callback(provider.decide(reference, callback="drop"))
-                steps.run("callback", lambda: client.post("/hooks/channels/sandbox_card", data=callback,
-                                                          headers=headers), 200)
+                steps.run(
+                    "callback", lambda: client.post("/hooks/channels/sandbox_card", data=callback, headers=headers), 200
+                )
                 stream = f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}"
                 told = steps.run("stream", lambda: client.get(stream, buffered=True), 200)
                 assert b'"reason": "decided"' in told.data or b'"reason":"decided"' in told.data, told.data
@@ -170,8 +224,10 @@ def main() -> None:
 
 
 def report(steps: Steps) -> None:
-    print(f"\nKassa web CPU per step, in-process, N={N}, {DATABASE.split('+')[0].split(':')[0]}; "
-          f"load average {os.getloadavg()[0]:.2f}\n")
+    print(
+        f"\nKassa web CPU per step, in-process, N={N}, {DATABASE.split('+')[0].split(':')[0]}; "
+        f"load average {os.getloadavg()[0]:.2f}\n"
+    )
     print("| step | CPU ms median | CPU ms mean | statements | commits | DB round trips | Redis |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     total = 0.0
@@ -179,9 +235,11 @@ def report(steps: Steps) -> None:
         counts = {k: v / N for k, v in steps.counts[step].items()}
         trips = sum(counts.get(k, 0) for k in ("begins", "statements", "commits", "rollbacks", "pings"))
         total += statistics.mean(steps.cpu[step])
-        print(f"| {step} | {statistics.median(steps.cpu[step]):.2f} | {statistics.mean(steps.cpu[step]):.2f} | "
-              f"{counts.get('statements', 0):.1f} | {counts.get('commits', 0):.1f} | {trips:.1f} | "
-              f"{counts.get('redis', 0):.1f} |")
+        print(
+            f"| {step} | {statistics.median(steps.cpu[step]):.2f} | {statistics.mean(steps.cpu[step]):.2f} | "
+            f"{counts.get('statements', 0):.1f} | {counts.get('commits', 0):.1f} | {trips:.1f} | "
+            f"{counts.get('redis', 0):.1f} |"
+        )
     print(f"| paid order | | {total:.2f} | | | | |")
     if steps.profile is not None:
         if os.environ.get("KASSA_BENCH_PROFILE_OUT"):

@@ -22,6 +22,7 @@ Durations and sizes: KASSA_BENCH_ROUNDS (3), KASSA_BENCH_SECONDS (10), KASSA_BEN
 KASSA_BENCH_CLIENTS (16), KASSA_BENCH_STREAMS (1000), KASSA_BENCH_DATABASES ("postgresql,sqlite");
 KASSA_BENCH_DB_PREFIX ("kassa_bench") names the PostgreSQL databases.
 """
+
 from __future__ import annotations
 
 import math
@@ -59,8 +60,14 @@ def say(message: str) -> None:
 def paid_orders(stack: LoadStack, shop, clients: int, seconds: float) -> tuple[WrkRun, dict[str, float]]:
     """Complete paid orders by ``clients`` shoppers; also the CPU each service used meanwhile."""
     before = stack.cpu_seconds()
-    run = run_wrk("paid_order.lua", stack.kassa_url, threads=clients, connections=clients, seconds=seconds,
-                  env={"KASSA_BENCH_KEY": shop.secret_key, "KASSA_BENCH_SKU": shop.sku})
+    run = run_wrk(
+        "paid_order.lua",
+        stack.kassa_url,
+        threads=clients,
+        connections=clients,
+        seconds=seconds,
+        env={"KASSA_BENCH_KEY": shop.secret_key, "KASSA_BENCH_SKU": shop.sku},
+    )
     after = stack.cpu_seconds()
     return run, {name: 100 * (after[name] - before.get(name, 0)) / run.seconds for name in after}
 
@@ -70,13 +77,20 @@ def create_throughput(stack: LoadStack, shop) -> list[tuple[WrkRun, WrkRun]]:
     rounds = []
     for number in range(ROUNDS):
         stack.services["baseline"].start(timeout=60)
-        baseline = run_wrk("baseline.lua", f"{stack.baseline_base}/orders", threads=2, connections=16,
-                           seconds=SECONDS)
+        baseline = run_wrk("baseline.lua", f"{stack.baseline_base}/orders", threads=2, connections=16, seconds=SECONDS)
         stack.services["baseline"].stop()
-        kassa = run_wrk("create_order.lua", stack.kassa_url, threads=2, connections=16, seconds=SECONDS,
-                        env={"KASSA_BENCH_KEY": shop.secret_key, "KASSA_BENCH_SKU": shop.sku})
-        say(f"round {number + 1}: baseline {baseline.per_second:.0f} req/s, Kassa {kassa.per_second:.0f} req/s "
-            f"({kassa.errors} errors)")
+        kassa = run_wrk(
+            "create_order.lua",
+            stack.kassa_url,
+            threads=2,
+            connections=16,
+            seconds=SECONDS,
+            env={"KASSA_BENCH_KEY": shop.secret_key, "KASSA_BENCH_SKU": shop.sku},
+        )
+        say(
+            f"round {number + 1}: baseline {baseline.per_second:.0f} req/s, Kassa {kassa.per_second:.0f} req/s "
+            f"({kassa.errors} errors)"
+        )
         rounds.append((baseline, kassa))
     return rounds
 
@@ -113,8 +127,18 @@ def measure(database: str) -> dict:
         crowd.close()
         say(f"{crowded.count('order_ms') / crowded.seconds:.1f} paid orders/s; streams closed, and once more")
         after, _ = paid_orders(stack, shop, CLIENTS, LOAD_SECONDS)
-        return {"trips": trips, "push": push, "rounds": rounds, "one": one, "many": many, "cpu": cpu,
-                "crowded": crowded, "crowded_cpu": crowded_cpu, "streams": streams, "after": after}
+        return {
+            "trips": trips,
+            "push": push,
+            "rounds": rounds,
+            "one": one,
+            "many": many,
+            "cpu": cpu,
+            "crowded": crowded,
+            "crowded_cpu": crowded_cpu,
+            "streams": streams,
+            "after": after,
+        }
     except BaseException:
         for service in stack.services.values():
             say(f"--- {service.name} log\n{service.log_tail(60)}")
@@ -131,8 +155,10 @@ def _range(values: list[float], fmt: str = "{:.0f}") -> str:
 def _flow(run: WrkRun) -> str:
     done = run.count("order_ms")
     why = "; ".join(f"{reason} ×{count}" for reason, count in sorted(run.failures.items()))
-    return (f"{done / run.seconds:.1f}/s, p50 {run.percentile('order_ms', 50):.0f} ms, "
-            f"p99 {run.percentile('order_ms', 99):.0f} ms, {run.errors} errors" + (f" ({why})" if why else ""))
+    return (
+        f"{done / run.seconds:.1f}/s, p50 {run.percentile('order_ms', 50):.0f} ms, "
+        f"p99 {run.percentile('order_ms', 99):.0f} ms, {run.errors} errors" + (f" ({why})" if why else "")
+    )
 
 
 def _cpu_per_order(cpu: dict[str, float], run: WrkRun) -> str:
@@ -143,46 +169,72 @@ def _cpu_per_order(cpu: dict[str, float], run: WrkRun) -> str:
         return "no paid orders"
     ms = {name: 10 * percent / per_second for name, percent in cpu.items()}  # % of a core → ms per order
     kassa = {name: v for name, v in ms.items() if name not in ("sandbox", "postgres")}
-    return (f"Kassa {sum(kassa.values()):.1f} ms (" + ", ".join(f"{k} {v:.1f}" for k, v in kassa.items())
-            + f"), PostgreSQL {ms.get('postgres', 0):.1f} ms, sandbox provider {ms.get('sandbox', 0):.1f} ms")
+    return (
+        f"Kassa {sum(kassa.values()):.1f} ms ("
+        + ", ".join(f"{k} {v:.1f}" for k, v in kassa.items())
+        + f"), PostgreSQL {ms.get('postgres', 0):.1f} ms, sandbox provider {ms.get('sandbox', 0):.1f} ms"
+    )
 
 
 def rows(result: dict) -> list[tuple[str, str]]:
     """The table's figures for one database, as (figure, value) pairs."""
-    rounds, trips, one, many, crowded, after = (result[k] for k in ("rounds", "trips", "one", "many", "crowded",
-                                                                     "after"))
+    rounds, trips, one, many, crowded, after = (
+        result[k] for k in ("rounds", "trips", "one", "many", "crowded", "after")
+    )
     ratio = [kassa.per_second / base.per_second for base, kassa in rounds]
     create = trips["create"]
-    wrk_cpu = [run.cpu_percent for pair in rounds for run in pair] + [run.cpu_percent for run in (one, many, crowded,
-                                                                                                  after)]
+    wrk_cpu = [run.cpu_percent for pair in rounds for run in pair] + [
+        run.cpu_percent for run in (one, many, crowded, after)
+    ]
     without = (many.count("order_ms") / many.seconds + after.count("order_ms") / after.seconds) / 2
     throughput_change = (crowded.count("order_ms") / crowded.seconds) / max(without, 1e-9) - 1
     push_p50, push_p99 = percentile(result["push"], 50), percentile(result["push"], 99)
     return [
-        ("POST /orders ÷ 1-INSERT route", f"{_range(ratio, '{:.2f}')} ({_range([k.per_second for _, k in rounds])} vs "
-                                          f"{_range([b.per_second for b, _ in rounds])} req/s, "
-                                          f"{sum(k.errors for _, k in rounds)} errors)"),
-        ("SQL per POST /orders", f"{create.get('statements', 0):.1f} statements, {create.get('commits', 0):.0f} commits "
-                                 f"({create.get('begins', 0) + create.get('statements', 0) + create.get('commits', 0) + create.get('rollbacks', 0) + create.get('pings', 0):.0f} "
-                                 f"database round trips, {create.get('redis', 0):.0f} Redis)"),
-        *[(f"SQL per {step}", f"{trips[step].get('statements', 0):.1f} statements, {trips[step].get('commits', 0):.0f} "
-                              f"commits, {trips[step].get('redis', 0):.0f} Redis")
-          for step in ("pay", "callback", "read")],
-        ("1 client, paid order (median)", f"{one.percentile('order_ms', 50):.0f} ms (create "
-                                          f"{one.percentile('create_ms', 50):.0f}, pay {one.percentile('pay_ms', 50):.0f}, "
-                                          f"{'until read paid' if READ_AFTER_PAID else 'until the stream says paid'} "
-                                          f"{one.percentile('read_ms', 50):.0f}), {one.errors} errors"),
+        (
+            "POST /orders ÷ 1-INSERT route",
+            f"{_range(ratio, '{:.2f}')} ({_range([k.per_second for _, k in rounds])} vs "
+            f"{_range([b.per_second for b, _ in rounds])} req/s, "
+            f"{sum(k.errors for _, k in rounds)} errors)",
+        ),
+        (
+            "SQL per POST /orders",
+            f"{create.get('statements', 0):.1f} statements, {create.get('commits', 0):.0f} commits "
+            f"({create.get('begins', 0) + create.get('statements', 0) + create.get('commits', 0) + create.get('rollbacks', 0) + create.get('pings', 0):.0f} "
+            f"database round trips, {create.get('redis', 0):.0f} Redis)",
+        ),
+        *[
+            (
+                f"SQL per {step}",
+                f"{trips[step].get('statements', 0):.1f} statements, {trips[step].get('commits', 0):.0f} "
+                f"commits, {trips[step].get('redis', 0):.0f} Redis",
+            )
+            for step in ("pay", "callback", "read")
+        ],
+        (
+            "1 client, paid order (median)",
+            f"{one.percentile('order_ms', 50):.0f} ms (create "
+            f"{one.percentile('create_ms', 50):.0f}, pay {one.percentile('pay_ms', 50):.0f}, "
+            f"{'until read paid' if READ_AFTER_PAID else 'until the stream says paid'} "
+            f"{one.percentile('read_ms', 50):.0f}), {one.errors} errors",
+        ),
         (f"{CLIENTS} clients, paid orders", _flow(many)),
-        ("  ceiling: 1-INSERT route ÷ requests per paid order",
-         f"{max(b.per_second for b, _ in rounds) / REQUESTS_PER_PAID_ORDER:.0f}/s (the baseline's best "
-         f"{max(b.per_second for b, _ in rounds):.0f} req/s ÷ {REQUESTS_PER_PAID_ORDER})"),
+        (
+            "  ceiling: 1-INSERT route ÷ requests per paid order",
+            f"{max(b.per_second for b, _ in rounds) / REQUESTS_PER_PAID_ORDER:.0f}/s (the baseline's best "
+            f"{max(b.per_second for b, _ in rounds):.0f} req/s ÷ {REQUESTS_PER_PAID_ORDER})",
+        ),
         ("  CPU meanwhile (% of one core)", ", ".join(f"{k} {v:.0f}" for k, v in result["cpu"].items())),
         ("  CPU per paid order", _cpu_per_order(result["cpu"], many)),
         ("push after callback", f"p50 {push_p50:.0f} ms, p99 {push_p99:.0f} ms ({len(result['push'])} orders)"),
-        (f"{CLIENTS} clients + {STREAMS} open streams", f"{_flow(crowded)}; throughput {throughput_change:+.0%} "
-                                                       f"against the mean of the runs before and after"),
-        ("  streams", f"{result['streams']['open']} open, {result['streams']['answered']} answered, "
-                      f"{result['streams']['reconnects']} ended and reopened"),
+        (
+            f"{CLIENTS} clients + {STREAMS} open streams",
+            f"{_flow(crowded)}; throughput {throughput_change:+.0%} against the mean of the runs before and after",
+        ),
+        (
+            "  streams",
+            f"{result['streams']['open']} open, {result['streams']['answered']} answered, "
+            f"{result['streams']['reconnects']} ended and reopened",
+        ),
         ("  CPU meanwhile (% of one core)", ", ".join(f"{k} {v:.0f}" for k, v in result["crowded_cpu"].items())),
         (f"{CLIENTS} clients again, streams closed", _flow(after)),
         ("wrk's own CPU (% of one core)", f"{min(wrk_cpu):.0f}–{max(wrk_cpu):.0f}"),
@@ -193,8 +245,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its servers
     ensure_wrk()
     results = {database: measure(database) for database in DATABASES}
-    print(f"\nKassa checkout under load — {os.cpu_count()} cores, gunicorn.conf.py's shape, wrk (Lua), "
-          f"{ROUNDS} rounds of {SECONDS:g}s for POST /orders, {LOAD_SECONDS:g}s at {CLIENTS} clients\n")
+    print(
+        f"\nKassa checkout under load — {os.cpu_count()} cores, gunicorn.conf.py's shape, wrk (Lua), "
+        f"{ROUNDS} rounds of {SECONDS:g}s for POST /orders, {LOAD_SECONDS:g}s at {CLIENTS} clients\n"
+    )
     for database, result in results.items():
         print(f"## {database}\n")
         print("| figure | measured |\n| --- | --- |")

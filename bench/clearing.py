@@ -10,6 +10,7 @@ Goal: clear + settle in ≤ 60 s on a 2-core machine and ≤ 2× the raw insert.
 the merchant's; each was captured through the sandbox channel (with its fee) and its capture is in the journal.
 ``KASSA_BENCH_N`` sets N, ``KASSA_BENCH_DATABASE_URL`` the database. It ends with the books' integrity check.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_database import fresh_database  # noqa: E402
 
-DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_clearing")
+DATABASE = os.environ.get(
+    "KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_clearing"
+)
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 N = int(os.environ.get("KASSA_BENCH_N", "1000000"))
 BATCH = int(os.environ.get("KASSA_BENCH_BATCH", "10000"))
@@ -37,8 +39,12 @@ def make_app():
 def bar(label: str, done: int, total: int, started: float) -> None:
     width = 30
     filled = width * done // max(total, 1)
-    print(f"\r\033[K  {label} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,} "
-          f"({time.monotonic() - started:5.1f} s)", end="", flush=True)
+    print(
+        f"\r\033[K  {label} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,} "
+        f"({time.monotonic() - started:5.1f} s)",
+        end="",
+        flush=True,
+    )
 
 
 def setup(app) -> str:
@@ -57,15 +63,43 @@ def setup(app) -> str:
         studio = create_partner(mid, {"name": "Studio", "payout_account": "acct_studio_0001"}, livemode=False).id
         ensure_self(mid)
         db.session.add(Product(id="prod_bench", merchant_id=mid, name="Game", description=""))
-        split = {"splits": [{"partner": studio, "share_bps": 7000}, {"partner": "self", "share_bps": 3000}],
-                 "hold_days": 0}
-        db.session.add(Sku(id="sku_game", merchant_id=mid, product_id="prod_bench", name="Game", price_amount=1999,
-                           currency="usd", specs={}, stock=None, clearing=split))
-        db.session.add(Sku(id="sku_dlc", merchant_id=mid, product_id="prod_bench", name="DLC", price_amount=499,
-                           currency="usd", specs={}, stock=None))
+        split = {
+            "splits": [{"partner": studio, "share_bps": 7000}, {"partner": "self", "share_bps": 3000}],
+            "hold_days": 0,
+        }
+        db.session.add(
+            Sku(
+                id="sku_game",
+                merchant_id=mid,
+                product_id="prod_bench",
+                name="Game",
+                price_amount=1999,
+                currency="usd",
+                specs={},
+                stock=None,
+                clearing=split,
+            )
+        )
+        db.session.add(
+            Sku(
+                id="sku_dlc",
+                merchant_id=mid,
+                product_id="prod_bench",
+                name="DLC",
+                price_amount=499,
+                currency="usd",
+                specs={},
+                stock=None,
+            )
+        )
         db.session.commit()
-        params = {"m": mid, "n": N, "receivable": f"merchant:{mid}:receivable", "split": __import__("json").dumps(split),
-                  "own": '{"splits": [{"partner": "self", "share_bps": 10000}], "hold_days": 0}'}
+        params = {
+            "m": mid,
+            "n": N,
+            "receivable": f"merchant:{mid}:receivable",
+            "split": __import__("json").dumps(split),
+            "own": '{"splits": [{"partner": "self", "share_bps": 10000}], "hold_days": 0}',
+        }
         started = time.monotonic()
         statements = [
             # Every fifth order has a second line.
@@ -113,21 +147,23 @@ def setup(app) -> str:
 def clear_and_settle(app, mid: str) -> tuple[float, float, int]:
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.ledger.settlement.services import run_settlements
     from app.payments.clearing import sweep_completed_orders
+    from app.platform.db.types import utcnow
 
     with app.app_context():
         started = time.monotonic()
-        cleared = sweep_completed_orders(within=None, batch=BATCH,
-                                         progress=lambda done: bar("clearing", done, N, started))
+        cleared = sweep_completed_orders(
+            within=None, batch=BATCH, progress=lambda done: bar("clearing", done, N, started)
+        )
         clearing = time.monotonic() - started
         print()
         started = time.monotonic()
         now = utcnow()
-        cut = run_settlements(merchant_id=mid, livemode=False, until=now + timedelta(days=1), now=now,
-                              payout_channel="sandbox_card")
+        cut = run_settlements(
+            merchant_id=mid, livemode=False, until=now + timedelta(days=1), now=now, payout_channel="sandbox_card"
+        )
         settling = time.monotonic() - started
         lines = sum(s.line_count for s in cut)
         print(f"  settled {len(cut)} partners' windows, {lines:,} lines, in {settling:.1f} s")
@@ -146,13 +182,16 @@ def raw_insert(app) -> tuple[float, int]:
         db.session.execute(text("CREATE TABLE postings_baseline (LIKE postings INCLUDING ALL)"))
         db.session.commit()
         started = time.monotonic()
-        rows = db.session.execute(text(
-            """INSERT INTO postings_baseline (entry_id, merchant_id, account, amount, currency, order_id, partner_id,
+        rows = db.session.execute(
+            text(
+                """INSERT INTO postings_baseline (entry_id, merchant_id, account, amount, currency, order_id, partner_id,
                  sku_id, sub_order_id, line_kind, fee_withheld, available_at, settlement_id)
                SELECT p.entry_id, p.merchant_id, p.account, p.amount, p.currency, p.order_id, p.partner_id, p.sku_id,
                  p.sub_order_id, p.line_kind, p.fee_withheld, p.available_at, p.settlement_id
                FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-               WHERE e.kind IN ('clearing', 'settlement')""")).rowcount
+               WHERE e.kind IN ('clearing', 'settlement')"""
+            )
+        ).rowcount
         db.session.commit()
         return time.monotonic() - started, rows
 
@@ -163,8 +202,9 @@ def backend_cpu() -> float | None:
 
     admin = create_engine(DATABASE.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        pids = conn.scalars(text("SELECT pid FROM pg_stat_activity WHERE datname = :name"),
-                            {"name": DATABASE.rsplit("/", 1)[1]}).all()
+        pids = conn.scalars(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = :name"), {"name": DATABASE.rsplit("/", 1)[1]}
+        ).all()
     admin.dispose()
     total = 0.0
     for pid in pids:
@@ -211,8 +251,10 @@ def main() -> None:
   integrity check             {checked:7.1f} s   ({verdict})
   load average                {open("/proc/loadavg").read().split()[0]:>7}""")
     if cpu_clearing is not None and cpu_baseline:
-        print(f"  CPU (this process and the database's backends): clear + settle {cpu_clearing:.1f} s, "
-              f"raw INSERT … SELECT {cpu_baseline:.1f} s, ratio {cpu_clearing / cpu_baseline:.2f} ×")
+        print(
+            f"  CPU (this process and the database's backends): clear + settle {cpu_clearing:.1f} s, "
+            f"raw INSERT … SELECT {cpu_baseline:.1f} s, ratio {cpu_clearing / cpu_baseline:.2f} ×"
+        )
 
 
 if __name__ == "__main__":

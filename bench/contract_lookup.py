@@ -11,6 +11,7 @@ connection. Goal: about the cost of that key read, whatever N.
 
     .venv/bin/python bench/contract_lookup.py   # PostgreSQL kassa_bench_contracts (KASSA_BENCH_DATABASE_URL)
 """
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,9 @@ from bench.bench_database import fresh_database, seed_bench_merchant  # noqa: E4
 
 N = int(os.environ.get("KASSA_BENCH_N", "100000"))
 ROUNDS = int(os.environ.get("KASSA_BENCH_ROUNDS", "2000"))
-DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_contracts")
+DATABASE = os.environ.get(
+    "KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_contracts"
+)
 
 # The contracts, their first orders and renewal orders, written in three statements (a clock is not needed: the
 # questions only look rows up). Columns not named take their defaults.
@@ -75,8 +77,9 @@ def seed(app) -> None:
         db.session.commit()
         db.session.execute(text("ANALYZE orders, subscriptions, subscription_renewals"))
         db.session.commit()
-    print(f"{N:,} contracts with their first and renewal orders written in {time.monotonic() - started:.1f} s",
-          flush=True)
+    print(
+        f"{N:,} contracts with their first and renewal orders written in {time.monotonic() - started:.1f} s", flush=True
+    )
 
 
 def timed(ask, rounds: int = ROUNDS) -> float:

@@ -10,6 +10,7 @@ in-process ``SimpleWorker`` (fan-out then queues one delivery job per endpoint, 
 worker). Baseline: the same N events as one RQ job per event on RQ's default forking ``Worker``.
 Prints events/s for each and the ratio. Not a test: run it by hand.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,12 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from redis import Redis  # noqa: E402
 from rq import Queue, SimpleWorker, Worker  # noqa: E402
 from sqlalchemy import func, select, update  # noqa: E402
-
-from bench.bench_database import fresh_database  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_events")
+from bench.bench_database import fresh_database  # noqa: E402
+
+DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_events")
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 N = int(os.environ.get("KASSA_BENCH_N", "300"))
 QUEUE = "kassa-bench-events"
@@ -59,13 +59,11 @@ class Receiver:
         return [b"ok"]
 
 
-
-
 def handle_event_alone(event_id: str) -> None:
     """Baseline job: the same handlers the dispatcher runs, for one event."""
-    from app.platform.outbox.events import Event, _run_handlers
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event, _run_handlers
 
     with BENCH_APP.app_context():
         if _run_handlers(db.session.get(Event, event_id)):
@@ -75,9 +73,9 @@ def handle_event_alone(event_id: str) -> None:
 
 def deliver_event_alone(event_id: str) -> None:
     """Baseline job: fan one event out and deliver it inline, one job per event."""
+    from app.extensions import db
     from app.platform.db.types import utcnow
     from app.platform.outbox.events import Event, EventHandling
-    from app.extensions import db
     from app.webhooks.delivery import attempt_delivery
     from app.webhooks.fanout import create_deliveries, fan_out_to_webhooks
 
@@ -92,8 +90,8 @@ def deliver_event_alone(event_id: str) -> None:
 
 def record(merchant_id: str, type_: str) -> list[str]:
     """N events in one transaction; its commit queues one dispatch run."""
-    from app.platform.outbox.events import record_event
     from app.extensions import db
+    from app.platform.outbox.events import record_event
 
     ids = [record_event(merchant_id, type_, {"object": "bench", "n": i}).id for i in range(N)]
     db.session.commit()
@@ -101,12 +99,13 @@ def record(merchant_id: str, type_: str) -> list[str]:
 
 
 def settled(type_: str) -> int:
-    from app.platform.outbox.events import Event
     from app.extensions import db
+    from app.platform.outbox.events import Event
 
     db.session.rollback()
-    return db.session.scalar(select(func.count()).select_from(Event)
-                             .where(Event.type == type_, Event.dispatched_at.is_not(None)))
+    return db.session.scalar(
+        select(func.count()).select_from(Event).where(Event.type == type_, Event.dispatched_at.is_not(None))
+    )
 
 
 def kassa_way(queue: Queue, merchant_id: str, type_: str) -> float:
@@ -146,16 +145,22 @@ def main() -> None:
 
     from app import create_app
     from app.merchants.services import create_merchant
-    from app.webhooks.endpoints import create_endpoint
-
     from app.platform.outbox.events import subscribe
+    from app.webhooks.endpoints import create_endpoint
 
     subscribe("bench.cheap")(cheap_handler)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one access-log line per delivery is noise
     fresh_database(DATABASE)
     Redis.from_url(REDIS).flushdb()
-    BENCH_APP = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "RQ_QUEUE": QUEUE,
-                            "LOG_LEVEL": "WARNING", "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8"})  # the receiver
+    BENCH_APP = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": DATABASE,
+            "REDIS_URL": REDIS,
+            "RQ_QUEUE": QUEUE,
+            "LOG_LEVEL": "WARNING",
+            "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8",
+        }
+    )  # the receiver
     receiver = Receiver()
     with BENCH_APP.app_context():
         upgrade()
@@ -165,9 +170,10 @@ def main() -> None:
         queue = Queue(QUEUE, connection=Redis.from_url(REDIS))
 
         rows = []
-        for label, merchant_id, type_, job in (("cheap handler", quiet, "bench.cheap", handle_event_alone),
-                                               ("fan-out to 1 endpoint", hooked, "bench.fanout",
-                                                deliver_event_alone)):
+        for label, merchant_id, type_, job in (
+            ("cheap handler", quiet, "bench.cheap", handle_event_alone),
+            ("fan-out to 1 endpoint", hooked, "bench.fanout", deliver_event_alone),
+        ):
             before = receiver.count
             ours = kassa_way(queue, merchant_id, type_)
             baseline = one_job_per_event(queue, merchant_id, type_, job)

@@ -1,6 +1,7 @@
 """What the load benchmark measures besides wrk's runs: database and Redis round trips per request
 (counted in-process on the same code, database and Redis), the hosted panel's push latency after a
 provider callback, and a crowd of open order streams (SSE) held while the checkout is under load."""
+
 from __future__ import annotations
 
 import selectors
@@ -34,10 +35,12 @@ def counting() -> Iterator[Counter]:
     from sqlalchemy.engine.default import DefaultDialect
 
     counts: Counter = Counter()
-    listeners = [(Engine, "before_cursor_execute", lambda *a: counts.update(["statements"])),
-                 (Engine, "begin", lambda *a: counts.update(["begins"])),
-                 (Engine, "commit", lambda *a: counts.update(["commits"])),
-                 (Engine, "rollback", lambda *a: counts.update(["rollbacks"]))]
+    listeners = [
+        (Engine, "before_cursor_execute", lambda *a: counts.update(["statements"])),
+        (Engine, "begin", lambda *a: counts.update(["begins"])),
+        (Engine, "commit", lambda *a: counts.update(["commits"])),
+        (Engine, "rollback", lambda *a: counts.update(["rollbacks"])),
+    ]
     for target, name, fn in listeners:
         event.listen(target, name, fn)
     send = AbstractConnection.send_packed_command
@@ -51,6 +54,7 @@ def counting() -> Iterator[Counter]:
         def do_ping(self, dbapi_connection):
             counts.update(["pings"])
             return ping(self, dbapi_connection)
+
         return do_ping
 
     AbstractConnection.send_packed_command = counted_send
@@ -73,14 +77,25 @@ def round_trips(stack: LoadStack, shop: Shop, *, runs: int = 10) -> dict[str, di
     from app import create_app
     from app.platform.observability.log_writer import flush_every_writer
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": stack.database_url, "REDIS_URL": stack.redis.url(),
-                      "RATELIMIT_STORAGE_URI": stack.redis.url(), "PUBLIC_URL": stack.kassa_url,
-                      "SANDBOX_URL": stack.sandbox_url, "LOG_LEVEL": "WARNING", "POLL_AFTER_SECONDS": 20,
-                      **UNLIMITED})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": stack.database_url,
+            "REDIS_URL": stack.redis.url(),
+            "RATELIMIT_STORAGE_URI": stack.redis.url(),
+            "PUBLIC_URL": stack.kassa_url,
+            "SANDBOX_URL": stack.sandbox_url,
+            "LOG_LEVEL": "WARNING",
+            "POLL_AFTER_SECONDS": 20,
+            **UNLIMITED,
+        }
+    )
     client, provider = app.test_client(), SandboxApi(stack.sandbox_url)
     auth = {"Authorization": f"Bearer {shop.secret_key}"}
-    order_body = {"items": [{"sku": shop.sku, "quantity": 1}], "customer": {"id": "cus_probe"},
-                  "agreement_accepted": True}
+    order_body = {
+        "items": [{"sku": shop.sku, "quantity": 1}],
+        "customer": {"id": "cus_probe"},
+        "agreement_accepted": True,
+    }
 
     def measured(step: str, calls: list, expect: int) -> list:
         answers = []
@@ -95,16 +110,34 @@ def round_trips(stack: LoadStack, shop: Shop, *, runs: int = 10) -> dict[str, di
     totals: dict[str, dict[str, float]] = {}
     for warm_up in (True, False):
         n = 3 if warm_up else runs
-        orders = [o.get_json() for o in measured("create", [lambda: client.post(
-            "/api/v1/orders", json=order_body, headers=auth)] * n, 201)]
-        payments = [p.get_json()["payment"] for p in measured("pay", [
-            (lambda o=o: client.post(f"/api/v1/orders/{o['id']}/pay", json={"channel": "sandbox_card"}, headers=auth))
-            for o in orders], 200)]
+        orders = [
+            o.get_json()
+            for o in measured("create", [lambda: client.post("/api/v1/orders", json=order_body, headers=auth)] * n, 201)
+        ]
+        payments = [
+            p.get_json()["payment"]
+            for p in measured(
+                "pay",
+                [
+                    (
+                        lambda o=o: client.post(
+                            f"/api/v1/orders/{o['id']}/pay", json={"channel": "sandbox_card"}, headers=auth
+                        )
+                    )
+                    for o in orders
+                ],
+                200,
+            )
+        ]
         callbacks = [signed_callback(provider.decide(p["provider_reference"], callback="drop")) for p in payments]
-        measured("callback", [(lambda c=c: client.post("/hooks/channels/sandbox_card", data=c[0], headers=c[1]))
-                              for c in callbacks], 200)
-        shown = measured("read", [(lambda o=o: client.get(f"/api/v1/orders/{o['id']}", headers=auth))
-                                  for o in orders], 200)
+        measured(
+            "callback",
+            [(lambda c=c: client.post("/hooks/channels/sandbox_card", data=c[0], headers=c[1])) for c in callbacks],
+            200,
+        )
+        shown = measured(
+            "read", [(lambda o=o: client.get(f"/api/v1/orders/{o['id']}", headers=auth)) for o in orders], 200
+        )
         assert all(r.get_json()["status"] in PAID for r in shown)
     with app.app_context():
         from app.extensions import db
@@ -121,17 +154,33 @@ def push_latency(stack: LoadStack, shop: Shop, *, orders: int = 30) -> list[floa
     auth = {"Authorization": f"Bearer {shop.secret_key}"}
     provider, samples = SandboxApi(stack.sandbox_url), []
     for _ in range(orders):
-        order = requests.post(f"{stack.kassa_url}/api/v1/orders", headers=auth, timeout=30, json={
-            "items": [{"sku": shop.sku, "quantity": 1}], "customer": {"id": "cus_push"}, "agreement_accepted": True})
+        order = requests.post(
+            f"{stack.kassa_url}/api/v1/orders",
+            headers=auth,
+            timeout=30,
+            json={
+                "items": [{"sku": shop.sku, "quantity": 1}],
+                "customer": {"id": "cus_push"},
+                "agreement_accepted": True,
+            },
+        )
         order = order.json()
-        payment = requests.post(f"{stack.kassa_url}/api/v1/orders/{order['id']}/pay", headers=auth, timeout=30,
-                                json={"channel": "sandbox_card"}).json()["payment"]
+        payment = requests.post(
+            f"{stack.kassa_url}/api/v1/orders/{order['id']}/pay",
+            headers=auth,
+            timeout=30,
+            json={"channel": "sandbox_card"},
+        ).json()["payment"]
         sock, first = open_stream(stack.stream_url, order)
         assert b'"paying"' in first, first
         body, headers = signed_callback(provider.decide(payment["provider_reference"], callback="drop"))
         sent = time.monotonic()
-        threading.Thread(target=requests.post, args=(f"{stack.kassa_url}/hooks/channels/sandbox_card",),
-                         kwargs={"data": body, "headers": headers, "timeout": 30}, daemon=True).start()
+        threading.Thread(
+            target=requests.post,
+            args=(f"{stack.kassa_url}/hooks/channels/sandbox_card",),
+            kwargs={"data": body, "headers": headers, "timeout": 30},
+            daemon=True,
+        ).start()
         read_until(sock, *(f'"status":"{status}"'.encode() for status in PAID))
         samples.append((time.monotonic() - sent) * 1000)
         sock.close()
@@ -145,8 +194,13 @@ class StreamCrowd:
     def __init__(self, base_url: str, orders: list[dict]) -> None:
         parts = urlsplit(base_url)
         self.address = (parts.hostname, parts.port)
-        self.requests = [(f"GET /api/v1/orders/{o['id']}/stream?client_secret={o['client_secret']} HTTP/1.1\r\n"
-                          f"Host: {parts.netloc}\r\nAccept: text/event-stream\r\n\r\n").encode() for o in orders]
+        self.requests = [
+            (
+                f"GET /api/v1/orders/{o['id']}/stream?client_secret={o['client_secret']} HTTP/1.1\r\n"
+                f"Host: {parts.netloc}\r\nAccept: text/event-stream\r\n\r\n"
+            ).encode()
+            for o in orders
+        ]
         self.selector = selectors.DefaultSelector()
         self.answered: set[int] = set()  # streams that got their first status event
         self.reconnects = 0
@@ -199,9 +253,16 @@ def waiting_orders(stack: LoadStack, shop: Shop, count: int) -> list[dict]:
     auth = {"Authorization": f"Bearer {shop.secret_key}"}
 
     def create(i: int) -> dict:
-        created = requests.post(f"{stack.kassa_url}/api/v1/orders", headers=auth, timeout=60, json={
-            "items": [{"sku": shop.sku, "quantity": 1}], "customer": {"id": f"cus_wait_{i}"},
-            "agreement_accepted": True})
+        created = requests.post(
+            f"{stack.kassa_url}/api/v1/orders",
+            headers=auth,
+            timeout=60,
+            json={
+                "items": [{"sku": shop.sku, "quantity": 1}],
+                "customer": {"id": f"cus_wait_{i}"},
+                "agreement_accepted": True,
+            },
+        )
         assert created.status_code == 201, created.text
         return created.json()
 

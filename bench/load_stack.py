@@ -2,6 +2,7 @@
 (gunicorn.conf.py's shape), its RQ worker, the sandbox provider, a private redis-server, and the baseline
 (the same gunicorn command serving bench/baseline_app.py). One stack per database (PostgreSQL, SQLite).
 """
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,14 @@ import requests
 
 from bench.bench_database import fresh_database
 from tests.conftest import free_port
-from tests.support.processes import RedisServer, Service, flask_command, http_answers, kassa_environment, procfile_commands
+from tests.support.processes import (
+    RedisServer,
+    Service,
+    flask_command,
+    http_answers,
+    kassa_environment,
+    procfile_commands,
+)
 
 # Budgets far above the load, so the benchmark measures the checkout and not the limits (they are still
 # checked on every request, as in production).
@@ -24,8 +32,10 @@ from tests.support.processes import RedisServer, Service, flask_command, http_an
 # another name keeps a run apart from someone else's on the same server).
 PREFIX = os.environ.get("KASSA_BENCH_DB_PREFIX", "kassa_bench")
 
-UNLIMITED = {f"RATE_LIMIT_{name}": "10000000 per minute"
-             for name in ("SECRET_KEY", "ORDER_CREATE", "PAY", "CALLBACKS", "CHECKOUT")}
+UNLIMITED = {
+    f"RATE_LIMIT_{name}": "10000000 per minute"
+    for name in ("SECRET_KEY", "ORDER_CREATE", "PAY", "CALLBACKS", "CHECKOUT")
+}
 
 
 def _cpu_seconds(roots: dict[int, str], database_prefix: str) -> dict[str, float]:
@@ -93,8 +103,10 @@ class LoadStack:
             self.database_url = f"sqlite:///{self.root / 'kassa.db'}"
             self.baseline_url = f"sqlite:///{self.root / 'baseline.db'}"
             # The provider is another company's system: the same one for both runs, out of SQLite's way.
-            self.sandbox_database_url = os.environ.get(
-                "KASSA_BENCH_PG", "postgresql+psycopg://postgres:postgres@127.0.0.1:5432") + f"/{PREFIX}_sandbox"
+            self.sandbox_database_url = (
+                os.environ.get("KASSA_BENCH_PG", "postgresql+psycopg://postgres:postgres@127.0.0.1:5432")
+                + f"/{PREFIX}_sandbox"
+            )
         self.kassa_port, self.sandbox_port, self.baseline_port = free_port(), free_port(), free_port()
         self.kassa_url = f"http://127.0.0.1:{self.kassa_port}"
         # Where order pages open their status streams: the stream process where the Procfile has one.
@@ -105,10 +117,20 @@ class LoadStack:
 
     def environment(self, **extra: str) -> dict:
         """What every Kassa process of this stack gets (``make run``'s environment, pointed here)."""
-        streams = {"STREAM_PORT": str(self.stream_port), "STREAM_PUBLIC_URL": self.stream_url} if self.stream_port else {}
-        return kassa_environment(database_url=self.database_url, redis_url=self.redis.url(), var_dir=self.root / "var",
-                                 kassa_port=self.kassa_port, sandbox_port=self.sandbox_port,
-                                 SANDBOX_DATABASE_URL=self.sandbox_database_url, **UNLIMITED, **streams, **extra)
+        streams = (
+            {"STREAM_PORT": str(self.stream_port), "STREAM_PUBLIC_URL": self.stream_url} if self.stream_port else {}
+        )
+        return kassa_environment(
+            database_url=self.database_url,
+            redis_url=self.redis.url(),
+            var_dir=self.root / "var",
+            kassa_port=self.kassa_port,
+            sandbox_port=self.sandbox_port,
+            SANDBOX_DATABASE_URL=self.sandbox_database_url,
+            **UNLIMITED,
+            **streams,
+            **extra,
+        )
 
     def start(self) -> Shop:
         """A fresh database, migrated; every process started; a merchant with one product to sell."""
@@ -118,16 +140,30 @@ class LoadStack:
         self.redis = RedisServer(self.root / "redis", self.root).start()
         env = self.environment()
         flask_command(env, "db", "upgrade")
-        keys = json.loads(flask_command(env, "kassa", "create-merchant", "--name", "Bench Games",
-                                        "--email", "bench@kassa.test", "--password", "bench-pass-1234"))
+        keys = json.loads(
+            flask_command(
+                env,
+                "kassa",
+                "create-merchant",
+                "--name",
+                "Bench Games",
+                "--email",
+                "bench@kassa.test",
+                "--password",
+                "bench-pass-1234",
+            )
+        )
         self.services["sandbox"] = self._sandbox(auto_outcome="")
-        self.services["web"] = Service.from_procfile("web", env, self.root,
-                                                     ready=http_answers(f"{self.kassa_url}/healthz"))
+        self.services["web"] = Service.from_procfile(
+            "web", env, self.root, ready=http_answers(f"{self.kassa_url}/healthz")
+        )
         self.services["worker"] = Service.from_procfile(
-            "worker", env, self.root, ready=lambda: bool(self.redis.client().smembers("rq:workers")))
+            "worker", env, self.root, ready=lambda: bool(self.redis.client().smembers("rq:workers"))
+        )
         if self.stream_port:
-            self.services["stream"] = Service.from_procfile("stream", env, self.root,
-                                                            ready=http_answers(f"{self.stream_url}/healthz"))
+            self.services["stream"] = Service.from_procfile(
+                "stream", env, self.root, ready=http_answers(f"{self.stream_url}/healthz")
+            )
         for name in self.services:
             self.services[name].start(timeout=60)
         self.services["baseline"] = self._baseline()
@@ -140,24 +176,43 @@ class LoadStack:
     def _baseline(self) -> Service:
         from bench.baseline_app import create_baseline_table
 
-        env = self.environment(KASSA_VAR_DIR=str(self.root / "baseline-var"), DATABASE_URL=self.baseline_url,
-                               KASSA_PORT=str(self.baseline_port))
+        env = self.environment(
+            KASSA_VAR_DIR=str(self.root / "baseline-var"),
+            DATABASE_URL=self.baseline_url,
+            KASSA_PORT=str(self.baseline_port),
+        )
         (self.root / "baseline-var").mkdir(exist_ok=True)
         create_baseline_table(self.baseline_url)
-        command = procfile_commands()["web"].replace("wsgi:app", shlex.quote("bench.baseline_app:create_baseline_app()"))
-        return Service("baseline", ["bash", "-c", "exec " + command], env, self.root,
-                       ready=http_answers(f"{self.baseline_base}/"))
+        command = procfile_commands()["web"].replace(
+            "wsgi:app", shlex.quote("bench.baseline_app:create_baseline_app()")
+        )
+        return Service(
+            "baseline", ["bash", "-c", "exec " + command], env, self.root, ready=http_answers(f"{self.baseline_base}/")
+        )
 
     def _stock_shop(self, keys: dict) -> Shop:
         headers = {"Authorization": f"Bearer {keys['secret_key']}"}
-        created = requests.post(f"{self.kassa_url}/api/v1/products", headers=headers, timeout=30, json={
-            "name": "Pro membership", "description": "Every level unlocked.",
-            "skus": [{"name": "30 days", "price": {"amount": 999, "currency": "usd"},
-                      "fulfilment": {"membership_days": 30}}]})
+        created = requests.post(
+            f"{self.kassa_url}/api/v1/products",
+            headers=headers,
+            timeout=30,
+            json={
+                "name": "Pro membership",
+                "description": "Every level unlocked.",
+                "skus": [
+                    {
+                        "name": "30 days",
+                        "price": {"amount": 999, "currency": "usd"},
+                        "fulfilment": {"membership_days": 30},
+                    }
+                ],
+            },
+        )
         assert created.status_code == 201, created.text
         product = created.json()
-        return Shop(keys["merchant_id"], keys["secret_key"], keys["publishable_key"], product["id"],
-                    product["skus"][0]["id"])
+        return Shop(
+            keys["merchant_id"], keys["secret_key"], keys["publishable_key"], product["id"], product["skus"][0]["id"]
+        )
 
     def provider_decides_itself(self, auto: bool) -> None:
         """Restart the provider so it approves every new payment at once (or lets the caller decide)."""

@@ -1,6 +1,7 @@
 """wrk, the load generator of the load benchmark: installed from Debian when missing, run with one of the
 Lua scripts in bench/wrk/, its result read from the JSON line the scripts print, and its own CPU time
 measured, so the table can show the generator was not the bottleneck."""
+
 from __future__ import annotations
 
 import json
@@ -78,14 +79,36 @@ def _read_samples(directory: Path) -> tuple[dict[str, list[float]], dict[str, in
     return samples, failures
 
 
-def run_wrk(script: str, url: str, *, threads: int, connections: int, seconds: float, env: dict | None = None,
-            timeout_seconds: float = 10) -> WrkRun:
+def run_wrk(
+    script: str,
+    url: str,
+    *,
+    threads: int,
+    connections: int,
+    seconds: float,
+    env: dict | None = None,
+    timeout_seconds: float = 10,
+) -> WrkRun:
     """Run ``bench/wrk/<script>`` against ``url``; fails with wrk's output when it printed no result."""
-    argv = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", f"--timeout={timeout_seconds:g}s",
-            "-s", f"bench/wrk/{script}", url]
+    argv = [
+        ensure_wrk(),
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds:g}s",
+        f"--timeout={timeout_seconds:g}s",
+        "-s",
+        f"bench/wrk/{script}",
+        url,
+    ]
     with tempfile.TemporaryDirectory(prefix="kassa-wrk-") as directory:
-        process = subprocess.Popen(argv, cwd=ROOT, env={**os.environ, **(env or {}), "KASSA_BENCH_SAMPLES_DIR": directory},
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env={**os.environ, **(env or {}), "KASSA_BENCH_SAMPLES_DIR": directory},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         output = process.stdout.read()
         _, status, usage = os.wait4(process.pid, 0)  # wrk's own CPU, from the kernel
         code = os.waitstatus_to_exitcode(status)
@@ -93,7 +116,13 @@ def run_wrk(script: str, url: str, *, threads: int, connections: int, seconds: f
         assert code == 0 and line, f"wrk {script} failed ({code}):\n{output}"
         samples, failures = _read_samples(Path(directory))
     result = json.loads(line.split(" ", 1)[1])
-    return WrkRun(seconds=result["duration_s"], requests=int(result["requests"]),
-                  errors=int(result["socket_errors"]) + sum(failures.values()),
-                  latency_p50_ms=result["latency_p50_ms"], latency_p99_ms=result["latency_p99_ms"],
-                  samples=samples, failures=failures, cpu_seconds=usage.ru_utime + usage.ru_stime)
+    return WrkRun(
+        seconds=result["duration_s"],
+        requests=int(result["requests"]),
+        errors=int(result["socket_errors"]) + sum(failures.values()),
+        latency_p50_ms=result["latency_p50_ms"],
+        latency_p99_ms=result["latency_p99_ms"],
+        samples=samples,
+        failures=failures,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+    )

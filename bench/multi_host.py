@@ -9,6 +9,7 @@ namespaces and links are removed afterwards, also on failure.
 
     .venv/bin/python bench/multi_host.py          # KASSA_MULTI_CHECKOUTS=2000
 """
+
 from __future__ import annotations
 
 import os
@@ -54,16 +55,20 @@ class Host:
         _ip("link", "set", f"{self.link}n", "netns", self.namespace)
         _ip("addr", "add", f"{self.outside}/30", "dev", self.link)
         _ip("link", "set", self.link, "up")
-        for args in (("addr", "add", f"{self.inside}/30", "dev", f"{self.link}n"), ("link", "set", f"{self.link}n", "up"),
-                     ("link", "set", "lo", "up")):
+        for args in (
+            ("addr", "add", f"{self.inside}/30", "dev", f"{self.link}n"),
+            ("link", "set", f"{self.link}n", "up"),
+            ("link", "set", "lo", "up"),
+        ):
             _ip("netns", "exec", self.namespace, "ip", *args)
         return self
 
     def service(self, name: str, process: str, env: dict, log_dir: Path, **kw) -> Service:
         """The Procfile's ``process`` line run inside this host, bound to its own address."""
         command = procfile_commands()[process].replace("127.0.0.1:$KASSA_PORT", f"{self.inside}:$KASSA_PORT")
-        return Service(name, ["ip", "netns", "exec", self.namespace, "bash", "-c", "exec " + command], env, log_dir,
-                       **kw)
+        return Service(
+            name, ["ip", "netns", "exec", self.namespace, "bash", "-c", "exec " + command], env, log_dir, **kw
+        )
 
     def remove(self) -> None:
         subprocess.run(["ip", "link", "del", self.link], capture_output=True, timeout=30)
@@ -88,24 +93,36 @@ class TwoHosts(RunStack):
         self.redis = RedisServer(self.root / "redis", self.root, bind=outsides).start()
         self.kassa_port, sandbox_port = free_port(), free_port()
         self.sandbox_url = f"http://127.0.0.1:{sandbox_port}"
-        base = kassa_environment(database_url=self.cluster.url("kassa_multi"), redis_url=self.redis.url(),
-                                 var_dir=self.root / "var", kassa_port=self.kassa_port, sandbox_port=sandbox_port,
-                                 SANDBOX_DATABASE_URL=provider_database(self.cluster), **RUN_ENV)
+        base = kassa_environment(
+            database_url=self.cluster.url("kassa_multi"),
+            redis_url=self.redis.url(),
+            var_dir=self.root / "var",
+            kassa_port=self.kassa_port,
+            sandbox_port=sandbox_port,
+            SANDBOX_DATABASE_URL=provider_database(self.cluster),
+            **RUN_ENV,
+        )
         self.app, self.keys = prepare(database, self.redis.url())
         binds = " ".join(f"--bind {a}:$SANDBOX_PORT" for a in ("127.0.0.1", *outsides))
         sandbox = procfile_commands()["sandbox"].replace("--bind 127.0.0.1:$SANDBOX_PORT", binds)
-        self.services["sandbox"] = Service("sandbox", ["bash", "-c", "exec " + sandbox], base, self.root,
-                                           ready=http_answers(f"{self.sandbox_url}/"))
+        self.services["sandbox"] = Service(
+            "sandbox", ["bash", "-c", "exec " + sandbox], base, self.root, ready=http_answers(f"{self.sandbox_url}/")
+        )
         self.services["cron"] = Service.from_procfile("cron", base, self.root)
         self.webs = []
         for number, host in enumerate(self.hosts, start=1):
             web = f"http://{host.inside}:{self.kassa_port}"
-            env = {**base, "DATABASE_URL": self.cluster.url("kassa_multi", host.outside),
-                   "REDIS_URL": self.redis.url(host=host.outside), "KASSA_PUBLIC_URL": web,
-                   "SANDBOX_URL": f"http://{host.outside}:{sandbox_port}",
-                   "KASSA_VAR_DIR": str(self.root / f"var{number}")}
-            self.services[f"web{number}"] = host.service(f"web{number}", "web", env, self.root,
-                                                         ready=http_answers(f"{web}/healthz"))
+            env = {
+                **base,
+                "DATABASE_URL": self.cluster.url("kassa_multi", host.outside),
+                "REDIS_URL": self.redis.url(host=host.outside),
+                "KASSA_PUBLIC_URL": web,
+                "SANDBOX_URL": f"http://{host.outside}:{sandbox_port}",
+                "KASSA_VAR_DIR": str(self.root / f"var{number}"),
+            }
+            self.services[f"web{number}"] = host.service(
+                f"web{number}", "web", env, self.root, ready=http_answers(f"{web}/healthz")
+            )
             self.services[f"worker{number}"] = host.service(f"worker{number}", "worker", env, self.root)
             self.webs.append(web)
         for service in self.services.values():
@@ -138,8 +155,7 @@ def replay_callbacks(webs: list[str], provider: SandboxApi, app) -> int:
         body, headers = signed_callback(payment, payment["status"])
         with ThreadPoolExecutor(len(webs)) as both:
             for web in webs:
-                both.submit(requests.post, f"{web}/hooks/channels/sandbox_card", data=body, headers=headers,
-                            timeout=30)
+                both.submit(requests.post, f"{web}/hooks/channels/sandbox_card", data=body, headers=headers, timeout=30)
 
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(replay, attempts))
@@ -164,8 +180,13 @@ def multi_host_run(checkouts: int, shoppers: int = 16) -> tuple[dict, list[str]]
         say(f"checkouts done in {elapsed:.0f}s; {replayed} callbacks replayed to both hosts; settling")
         settle(hosts.app, hosts.queue(), rounds=2, timeout=patience)
         counts, problems = tally(hosts.app, provider)
-        return {"checkouts (shoppers' view)": dict(outcomes), "seconds": round(elapsed), "hosts": hosts.webs,
-                "callbacks replayed to both hosts": replayed, **counts}, problems
+        return {
+            "checkouts (shoppers' view)": dict(outcomes),
+            "seconds": round(elapsed),
+            "hosts": hosts.webs,
+            "callbacks replayed to both hosts": replayed,
+            **counts,
+        }, problems
     except BaseException:
         for service in hosts.services.values():
             say(f"--- {service.name}\n{service.log_tail(30)}")

@@ -2,6 +2,7 @@
 on a loopback port (and any extra addresses given), never the machine's cluster. As root the server runs as
 the ``postgres`` system user (PostgreSQL refuses root). It can be restarted the hard way (``-m immediate``,
 what a crash looks like to its clients) and is removed with its directory when stopped."""
+
 from __future__ import annotations
 
 import glob
@@ -47,8 +48,9 @@ class PostgresCluster:
             with open(self.data / "pg_hba.conf", "a") as hba:
                 hba.writelines(f"host all all {network} trust\n" for network in self.clients)
         # fsync off: a killed server loses nothing the OS already has, and these runs kill processes, not the OS.
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses='{self.listen}' -c max_connections=300 "
-                   "-c fsync=off")
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses='{self.listen}' -c max_connections=300 -c fsync=off"
+        )
         self._run(_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
         return self
 
@@ -75,8 +77,11 @@ class PostgresCluster:
 
     def stop(self) -> None:
         if self.data.exists():
-            subprocess.run(["runuser", "-u", "postgres", "--", _bin("pg_ctl"), "-D", str(self.data), "-m", "fast",
-                            "-w", "stop"] if self._as_postgres else
-                           [_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"],
-                           capture_output=True, timeout=60)
+            subprocess.run(
+                ["runuser", "-u", "postgres", "--", _bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"]
+                if self._as_postgres
+                else [_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"],
+                capture_output=True,
+                timeout=60,
+            )
         shutil.rmtree(self.root, ignore_errors=True)

@@ -16,6 +16,7 @@ after it. Pages are read through Kassa's WSGI app in this process
 KASSA_BENCH_N (1,000,000), KASSA_BENCH_SMALL_N (1,000), KASSA_BENCH_RUNS (5), KASSA_BENCH_DATABASE_URL,
 KASSA_BENCH_REDIS_URL.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_database import fresh_database  # noqa: E402
 
-DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_portal")
+DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_portal")
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 N = int(os.environ.get("KASSA_BENCH_N", "1000000"))
 SMALL_N = int(os.environ.get("KASSA_BENCH_SMALL_N", "1000"))
@@ -63,10 +63,26 @@ def make_merchant(app, name: str, prefix: str, n: int) -> dict:
         created = create_merchant(name, f"{prefix}@portal.bench", PASSWORD)
         mid = created.merchant.id
         db.session.add(Product(id=f"prod_{prefix}", merchant_id=mid, name="Game", description=""))
-        db.session.add(Sku(id=f"sku_{prefix}", merchant_id=mid, product_id=f"prod_{prefix}", name="Game",
-                           price_amount=1999, currency="usd", specs={}, stock=None))
+        db.session.add(
+            Sku(
+                id=f"sku_{prefix}",
+                merchant_id=mid,
+                product_id=f"prod_{prefix}",
+                name="Game",
+                price_amount=1999,
+                currency="usd",
+                specs={},
+                stock=None,
+            )
+        )
         db.session.commit()
-        params = {"m": mid, "n": n, "p": prefix, "recent": n - n // (60 * 24), "receivable": f"merchant:{mid}:receivable"}
+        params = {
+            "m": mid,
+            "n": n,
+            "p": prefix,
+            "recent": n - n // (60 * 24),
+            "receivable": f"merchant:{mid}:receivable",
+        }
         started = time.monotonic()
         at = "now() - interval '60 days' + (g::float / :n) * interval '60 days'"
         order_id = "'ord_' || :p || lpad(g::text, 9, '0')"

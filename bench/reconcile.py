@@ -7,6 +7,7 @@ Baseline, in the same run: only reading the statement (download and parse every 
 any reconciliation has to pay. Goal: the whole run ≤ 60 s on a 2-core machine; the ratio says what matching
 costs on top of reading. ``KASSA_BENCH_N``, ``KASSA_BENCH_DATABASE_URL`` as in bench/clearing.py.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.bench_database import fresh_database  # noqa: E402
 from bench.clearing import bar  # noqa: E402
 
-DATABASE = os.environ.get("KASSA_BENCH_DATABASE_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_reconcile")
+DATABASE = os.environ.get(
+    "KASSA_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/kassa_bench_reconcile"
+)
 REDIS = os.environ.get("KASSA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 N = int(os.environ.get("KASSA_BENCH_N", "1000000"))
 OFF_EVERY = 1000  # one line in this many is booked at another amount
@@ -47,6 +49,7 @@ def statement_file(day: str) -> Path:
 
 def serve(path: Path) -> tuple[ThreadingHTTPServer, str]:
     """A loopback server that streams the statement file to whoever asks for any day."""
+
     class Statement(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             self.send_response(200)
@@ -114,8 +117,15 @@ def main() -> None:
     print(f"reconciliation benchmark: a {N:,}-line statement, PostgreSQL ({DATABASE.rsplit('/', 1)[1]})")
     fresh_database(DATABASE)
     server, url = serve(statement_file(day.isoformat()))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "LOG_LEVEL": "WARNING",
-                      "SANDBOX_URL": url, "CHANNEL_HTTP_TIMEOUT_SECONDS": 60})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": DATABASE,
+            "REDIS_URL": REDIS,
+            "LOG_LEVEL": "WARNING",
+            "SANDBOX_URL": url,
+            "CHANNEL_HTTP_TIMEOUT_SECONDS": 60,
+        }
+    )
     mid = setup(app)
     with app.app_context():
         adapter = SandboxCardAdapter(url, app.config["SANDBOX_API_KEY"], "unused", timeout=60)
@@ -123,8 +133,18 @@ def main() -> None:
         read = sum(1 for _ in adapter.statement(day))
         baseline = time.monotonic() - started
         print(f"  read the statement: {read:,} lines in {baseline:.1f} s")
-        run = ReconciliationRun(id="rcn_bench", merchant_id=mid, channel="sandbox_card", day=day, status="running",
-                                lines=0, matched=0, actor="bench", auto_resolved=0, **{kind: 0 for kind in KINDS})
+        run = ReconciliationRun(
+            id="rcn_bench",
+            merchant_id=mid,
+            channel="sandbox_card",
+            day=day,
+            status="running",
+            lines=0,
+            matched=0,
+            actor="bench",
+            auto_resolved=0,
+            **{kind: 0 for kind in KINDS},
+        )
         db.session.add(run)
         db.session.commit()
         started = time.monotonic()

@@ -5,6 +5,7 @@ response's close and waited for (redaction and the INSERT on the log writer's th
 Rounds of each mode are interleaved so drift (cache warm-up, autovacuum) hits all three alike. Prints the
 median and p90 per mode and what the log adds to each.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,14 +36,22 @@ def main() -> None:
     if DATABASE.startswith("sqlite:///"):
         Path(DATABASE.removeprefix("sqlite:///")).unlink(missing_ok=True)
     fresh_database(DATABASE)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "LOG_LEVEL": "WARNING",
-                      "RATE_LIMIT_SECRET_KEY": "1000000 per minute"})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": DATABASE,
+            "REDIS_URL": REDIS,
+            "LOG_LEVEL": "WARNING",
+            "RATE_LIMIT_SECRET_KEY": "1000000 per minute",
+        }
+    )
     created = seed_bench_merchant(app)
     client = app.test_client()
     auth = {"Authorization": f"Bearer {created.secret_key}"}
     quote = {"items": [{"sku": "sku_bench", "quantity": 2}]}
-    calls = {"GET /api/v1/products/{id}": lambda: client.get("/api/v1/products/prod_bench", headers=auth),
-             "POST /api/v1/quotes": lambda: client.post("/api/v1/quotes", json=quote, headers=auth)}
+    calls = {
+        "GET /api/v1/products/{id}": lambda: client.get("/api/v1/products/prod_bench", headers=auth),
+        "POST /api/v1/quotes": lambda: client.post("/api/v1/quotes", json=quote, headers=auth),
+    }
     hooks = app.after_request_funcs[None]
 
     def timed(call, *, log: bool, write: bool) -> list[float]:
@@ -62,8 +71,11 @@ def main() -> None:
             assert response.status_code < 300, response.get_data(as_text=True)
         return samples
 
-    modes = {"log off": {"log": False, "write": False}, "log on, caller's wait": {"log": True, "write": False},
-             "log on, incl. the write": {"log": True, "write": True}}
+    modes = {
+        "log off": {"log": False, "write": False},
+        "log on, caller's wait": {"log": True, "write": False},
+        "log on, incl. the write": {"log": True, "write": True},
+    }
     print(f"database: {DATABASE.split('://')[0]}, {N} requests per mode and route, one process, WSGI test client")
     for label, call in calls.items():
         for _ in range(30):
@@ -93,8 +105,12 @@ def _hot_path_alone(app, secret_key: str) -> None:
 
     body = b'{"id": "prod_bench", "name": "Bench", "skus": [{"id": "sku_bench", "price": {"amount": 500}}]}' * 8
     closers = []
-    with app.test_request_context("/api/v1/quotes", method="POST", json={"items": [{"sku": "sku_bench"}]},
-                                  headers={"Authorization": f"Bearer {secret_key}", "Idempotency-Key": "k"}):
+    with app.test_request_context(
+        "/api/v1/quotes",
+        method="POST",
+        json={"items": [{"sku": "sku_bench"}]},
+        headers={"Authorization": f"Bearer {secret_key}", "Idempotency-Key": "k"},
+    ):
         app.preprocess_request()
         g.request_log_caller = authenticate_key(secret_key)
         start = time.perf_counter()
@@ -110,8 +126,10 @@ def _hot_path_alone(app, secret_key: str) -> None:
     queue_us = (time.perf_counter() - start) / N * 1e6
     writer_for(app).flush(timeout=60)
     write_ms = (time.perf_counter() - start) / N * 1000
-    print(f"capture hook alone: {capture_us:.0f} µs per request; queueing the row: {queue_us:.0f} µs; "
-          f"redaction + batched INSERT on the writer's thread: {write_ms:.2f} ms per row")
+    print(
+        f"capture hook alone: {capture_us:.0f} µs per request; queueing the row: {queue_us:.0f} µs; "
+        f"redaction + batched INSERT on the writer's thread: {write_ms:.2f} ms per row"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ resolves one GET later). Two modes: the SSE stream (default) and polling (stream
 
     .venv/bin/python bench/sdk_paid_latency.py          # KASSA_BENCH_RUNS=20
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,6 +38,7 @@ callback_arrivals: dict[str, float] = {}  # provider reference → epoch seconds
 
 def stamp_callbacks(wsgi_app):
     """Record when each provider callback reaches Kassa, before Kassa does anything with it."""
+
     def wrapper(environ, start_response):
         if environ["PATH_INFO"].startswith("/hooks/channels/"):
             arrived = time.time()
@@ -45,6 +47,7 @@ def stamp_callbacks(wsgi_app):
                 callback_arrivals.setdefault(reference.decode(), arrived)
             environ["wsgi.input"] = io.BytesIO(body)
         return wsgi_app(environ, start_response)
+
     return wrapper
 
 
@@ -68,19 +71,40 @@ def main() -> None:
     logging.disable(logging.INFO)
     fresh_database(DATABASE)
     kassa_port, sandbox_port = free_port(), free_port()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": DATABASE, "REDIS_URL": REDIS, "RATELIMIT_STORAGE_URI": REDIS,
-                      "LOG_LEVEL": "WARNING", "PUBLIC_URL": f"http://127.0.0.1:{kassa_port}",
-                      "SANDBOX_URL": f"http://127.0.0.1:{sandbox_port}", "POLL_AFTER_SECONDS": 3600})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": DATABASE,
+            "REDIS_URL": REDIS,
+            "RATELIMIT_STORAGE_URI": REDIS,
+            "LOG_LEVEL": "WARNING",
+            "PUBLIC_URL": f"http://127.0.0.1:{kassa_port}",
+            "SANDBOX_URL": f"http://127.0.0.1:{sandbox_port}",
+            "POLL_AFTER_SECONDS": 3600,
+        }
+    )
     with app.app_context():
         upgrade()
         created = create_merchant("Bench", "bench-sdk@kassa.test", "bench-pass-1")
         db.session.add(Product(id="prod_bench", merchant_id=created.merchant.id, name="Bench", description=""))
-        db.session.add(Sku(id="sku_bench", merchant_id=created.merchant.id, product_id="prod_bench", name="one",
-                           price_amount=500, currency="usd", stock=None))
+        db.session.add(
+            Sku(
+                id="sku_bench",
+                merchant_id=created.merchant.id,
+                product_id="prod_bench",
+                name="one",
+                price_amount=500,
+                currency="usd",
+                stock=None,
+            )
+        )
         db.session.commit()
     tmp = Path(tempfile.mkdtemp())
-    sandbox_app = create_sandbox_app({"SANDBOX_DATABASE_URL": f"sqlite:///{tmp / 'sandbox.db'}",
-                                      "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}"})
+    sandbox_app = create_sandbox_app(
+        {
+            "SANDBOX_DATABASE_URL": f"sqlite:///{tmp / 'sandbox.db'}",
+            "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
+        }
+    )
     app.wsgi_app = stamp_callbacks(app.wsgi_app)
     servers = [ServerThread(app, kassa_port), ServerThread(sandbox_app, sandbox_port)]
     for server in servers:
@@ -107,8 +131,10 @@ def main() -> None:
 
     results: dict[str, list[float]] = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for mode in ("sse", "polling"):
             page = browser.new_page()
             if mode == "polling":
@@ -120,8 +146,11 @@ def main() -> None:
                 page.wait_for_function("window.payment")
                 time.sleep(0.3)  # let the page settle on its stream or first poll
                 reference = page.evaluate("window.payment.provider_reference")
-                requests.post(f"http://127.0.0.1:{sandbox_port}/sandbox/api/payments/{reference}/simulate",
-                              json={"outcome": "succeeded", "callback": "normal"}, timeout=10).raise_for_status()
+                requests.post(
+                    f"http://127.0.0.1:{sandbox_port}/sandbox/api/payments/{reference}/simulate",
+                    json={"outcome": "succeeded", "callback": "normal"},
+                    timeout=10,
+                ).raise_for_status()
                 page.wait_for_function("window.outcome", timeout=30_000)
                 assert page.evaluate("window.outcome") == "paid", page.evaluate("window.outcome")
                 samples.append((page.evaluate("window.paidAt") / 1000 - callback_arrivals[reference]) * 1000)
@@ -133,8 +162,10 @@ def main() -> None:
     shop.shutdown()
     print(f"database: {DATABASE.split('://')[0]}, {RUNS} runs per mode, sandbox callback → page's paid")
     for mode, samples in results.items():
-        print(f"{mode:8} median {statistics.median(samples):7.1f} ms   worst {max(samples):7.1f} ms   "
-              f"best {min(samples):6.1f} ms")
+        print(
+            f"{mode:8} median {statistics.median(samples):7.1f} ms   worst {max(samples):7.1f} ms   "
+            f"best {min(samples):6.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ KASSA_BENCH_LOAD_SECONDS (20). CPU seconds come from /proc (the web's whole proc
 something on a busy machine where orders/s does not; orders/s and p99 are printed too, with the load average.
 KASSA_BENCH_THREADS ("16,8,4") lists the thread counts.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,15 +38,17 @@ def main() -> None:
         for threads in THREADS:
             stack.services["web"].stop()
             env = {**stack.environment(), "WEB_THREADS": str(threads)}
-            stack.services["web"] = Service.from_procfile("web", env, stack.root,
-                                                          ready=http_answers(f"{stack.kassa_url}/healthz"))
+            stack.services["web"] = Service.from_procfile(
+                "web", env, stack.root, ready=http_answers(f"{stack.kassa_url}/healthz")
+            )
             stack.services["web"].start(timeout=60)
             paid_orders(stack, shop, 1, 3)  # warm-up: imports, pools, templates
             run, cpu = paid_orders(stack, shop, CLIENTS, SECONDS)
             done = run.count("order_ms")
             web_ms = cpu["web"] / 100 * run.seconds / max(done, 1) * 1000
-            rows.append((threads, web_ms, done / run.seconds, run.percentile("order_ms", 99), run.errors,
-                         os.getloadavg()[0]))
+            rows.append(
+                (threads, web_ms, done / run.seconds, run.percentile("order_ms", 99), run.errors, os.getloadavg()[0])
+            )
             say(f"{threads} threads: {web_ms:.1f} ms web CPU per paid order, {done / run.seconds:.1f}/s")
     finally:
         stack.stop()

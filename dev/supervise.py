@@ -7,6 +7,7 @@ doubles from ``--min-backoff`` up to ``--max-backoff`` seconds (and starts over 
 ``--stable-after`` seconds), logging how the command ended and when it restarts. SIGTERM and SIGINT
 are passed on to the command; the supervisor then waits for it and exits with its code.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,13 @@ class JsonLines(logging.Formatter):
     ``fields`` (``extra={"fields": {...}}``)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        line = {"ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
-                "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
-                **getattr(record, "fields", {})}
+        line = {
+            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+            **getattr(record, "fields", {}),
+        }
         if record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
         return json.dumps(line, default=str)
@@ -92,8 +97,13 @@ class Supervisor:
 
     POLL_SECONDS = 0.1  # how often the loop looks at the command besides being woken
 
-    def __init__(self, name: str, command: Sequence[str], backoff: Backoff,
-                 spawn: Callable[..., subprocess.Popen] = subprocess.Popen) -> None:
+    def __init__(
+        self,
+        name: str,
+        command: Sequence[str],
+        backoff: Backoff,
+        spawn: Callable[..., subprocess.Popen] = subprocess.Popen,
+    ) -> None:
         self.name, self.command, self.backoff, self._spawn = name, list(command), backoff, spawn
         self._stopping = False
         self._received: list[int] = []  # signals noted by ``stop``, not yet passed on
@@ -139,23 +149,41 @@ class Supervisor:
         while not self._stopping:
             started = time.monotonic()
             # Its own process group: a signal meant for the supervisor reaches the command once, from us.
-            self._child = self._spawn(self.command, process_group=0,
-                                      preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
-            log.info("%s started (pid %s)", self.name, self._child.pid,
-                     extra={"fields": {"process": self.name, "pid": self._child.pid}})
+            self._child = self._spawn(
+                self.command, process_group=0, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None
+            )
+            log.info(
+                "%s started (pid %s)",
+                self.name,
+                self._child.pid,
+                extra={"fields": {"process": self.name, "pid": self._child.pid}},
+            )
             code = self._wait_for_child()
             ran_for = time.monotonic() - started
             if self._stopping:
                 break
             delay = self.backoff.next_delay(delay, ran_for)
-            log.warning("%s stopped (%s) after %.1f s; restarting in %.1f s", self.name, describe_exit(code),
-                        ran_for, delay, extra={"fields": {"process": self.name, "exit": describe_exit(code),
-                                                          "ran_seconds": round(ran_for, 1), "restart_in": delay}})
+            log.warning(
+                "%s stopped (%s) after %.1f s; restarting in %.1f s",
+                self.name,
+                describe_exit(code),
+                ran_for,
+                delay,
+                extra={
+                    "fields": {
+                        "process": self.name,
+                        "exit": describe_exit(code),
+                        "ran_seconds": round(ran_for, 1),
+                        "restart_in": delay,
+                    }
+                },
+            )
             restart_at = time.monotonic() + delay
             while not self._stopping and time.monotonic() < restart_at:
                 self._sleep(restart_at - time.monotonic())
-        log.info("%s stopped (%s); not restarting", self.name, describe_exit(code),
-                 extra={"fields": {"process": self.name}})
+        log.info(
+            "%s stopped (%s); not restarting", self.name, describe_exit(code), extra={"fields": {"process": self.name}}
+        )
         return code
 
 
@@ -178,8 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m dev.supervise``."""
     args = _parse(sys.argv[1:] if argv is None else argv)
     log_to_stderr()
-    supervisor = Supervisor(args.name, args.command,
-                            Backoff(args.min_backoff, args.max_backoff, args.stable_after))
+    supervisor = Supervisor(args.name, args.command, Backoff(args.min_backoff, args.max_backoff, args.stable_after))
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda received, _frame: supervisor.stop(received))
     code = supervisor.run()

@@ -1,4 +1,5 @@
 """Alembic environment: runs against the Flask app's engine (Flask-SQLAlchemy 3)."""
+
 import logging
 from logging.config import fileConfig
 
@@ -26,8 +27,12 @@ def render_item(type_, obj, autogen_context):
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=db.metadata,
-                      literal_binds=True, render_as_batch=True)
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=db.metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

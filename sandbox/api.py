@@ -105,9 +105,10 @@ def _recurring(value: Any) -> tuple[str, str] | None:
 def _payment_json(session, payment: Payment) -> dict[str, Any]:
     """A payment as the API shows it, with the mandate it signs (if it asked for one)."""
     mandate = mandates.mandate_of_payment(session, payment.id)
-    return {**payment_object(payment, current_runtime().payment_url(payment.id),
-                             card_fingerprint_of(session, payment.id)),
-            "mandate": mandates.mandate_object(mandate) if mandate else None}
+    return {
+        **payment_object(payment, current_runtime().payment_url(payment.id), card_fingerprint_of(session, payment.id)),
+        "mandate": mandates.mandate_object(mandate) if mandate else None,
+    }
 
 
 @bp.get("/payments")
@@ -146,8 +147,9 @@ def simulate(payment_id: str) -> Response:
         raise SandboxError(400, "parameter_invalid", "callback must be a string", "callback")
     fingerprint = body.get("card_fingerprint")
     if fingerprint is not None and (not isinstance(fingerprint, str) or not 1 <= len(fingerprint) <= 64):
-        raise SandboxError(400, "parameter_invalid", "card_fingerprint must be a string of 1-64 characters",
-                           "card_fingerprint")
+        raise SandboxError(
+            400, "parameter_invalid", "card_fingerprint must be a string of 1-64 characters", "card_fingerprint"
+        )
     runtime = current_runtime()
     payment = decide_and_notify(runtime, payment_id, outcome, mode, card_fingerprint=fingerprint)
     return jsonify(payment_object(payment, runtime.payment_url(payment.id), fingerprint))
@@ -166,12 +168,19 @@ def mandate_deduct(mandate_id: str) -> tuple[Response, int]:
     """Charge a signed mandate now; answered with the decided payment (``failed`` when the bank declines or
     the mandate is no longer active). The same reference again returns the first deduction."""
     body = json_body()
-    request_ = parse_payment_request({**body, "return_url": "https://sandbox.invalid/none",
-                                      "callback_url": "https://sandbox.invalid/none"})
+    request_ = parse_payment_request(
+        {**body, "return_url": "https://sandbox.invalid/none", "callback_url": "https://sandbox.invalid/none"}
+    )
     with current_runtime().session_factory() as session:
         mandate = mandates.get_mandate(session, mandate_id, g.sandbox_account_id)
-        payment, created = mandates.deduct(session, mandate, amount=request_.amount, currency=request_.currency,
-                                           reference=request_.reference, description=request_.description)
+        payment, created = mandates.deduct(
+            session,
+            mandate,
+            amount=request_.amount,
+            currency=request_.currency,
+            reference=request_.reference,
+            description=request_.description,
+        )
         answer = _payment_json(session, payment)
     if answer["status"] == "failed":
         answer["failure_reason"] = "mandate_inactive" if mandate.status != "active" else "insufficient_funds"
@@ -253,8 +262,7 @@ def parse_amount(body: dict[str, Any], *, minimum: int = 1) -> int:
     # bool is a subclass of int in Python, and a float is never an amount.
     if type(amount) is not int or not minimum <= amount <= MAX_AMOUNT:
         why = "" if minimum else " (0 only signs the mandate that recurring asks for)"
-        raise _invalid("amount", f"amount must be an integer in minor units between {minimum} and {MAX_AMOUNT}"
-                                 + why)
+        raise _invalid("amount", f"amount must be an integer in minor units between {minimum} and {MAX_AMOUNT}" + why)
     return amount
 
 

@@ -117,11 +117,13 @@ def dispatch_callback(
 def in_background(job: Callable[..., Any], *args: Any) -> Future[None]:
     """Run ``job`` on the delivery pool (its exceptions are logged, never lost): provider-side work that
     happens after the answer, like a decision the provider takes on its own."""
+
     def logged() -> None:
         try:
             job(*args)
         except Exception:
             log.exception("background job %s failed", getattr(job, "__name__", job))
+
     return _executor.submit(logged)
 
 
@@ -233,9 +235,17 @@ def _record_attempt(
     if not event.recorded:
         return
     with session_factory() as session:
-        session.execute(_RECORD_DELIVERY, {"payment_id": event.payment_id, "event_id": event.event_id,
-                                           "attempt": attempt, "status_code": status_code, "error": error,
-                                           "sent_at": utcnow()})
+        session.execute(
+            _RECORD_DELIVERY,
+            {
+                "payment_id": event.payment_id,
+                "event_id": event.event_id,
+                "attempt": attempt,
+                "status_code": status_code,
+                "error": error,
+                "sent_at": utcnow(),
+            },
+        )
         session.commit()
 
 

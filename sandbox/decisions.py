@@ -1,5 +1,6 @@
 """A payment's decision, by the shopper's button, the control API or the provider itself: the payment decided, its
 mandate signed or declined and its card noted in one transaction, then the merchant called back."""
+
 from __future__ import annotations
 
 import time
@@ -11,8 +12,13 @@ from sandbox.runtime import SandboxRuntime
 from sandbox.services import PaymentAlreadyDecided, SandboxError, callback_secret, decide_payment, payment_object
 
 
-def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, callback_mode: str = "normal",
-                      card_fingerprint: str | None = None) -> Payment:
+def decide_and_notify(
+    runtime: SandboxRuntime,
+    payment_id: str,
+    outcome: str,
+    callback_mode: str = "normal",
+    card_fingerprint: str | None = None,
+) -> Payment:
     """Decide a pending payment and schedule its callback, the same for the shopper's button and the control API."""
     if callback_mode not in CALLBACK_MODES:
         raise SandboxError(
@@ -28,8 +34,9 @@ def decide_and_notify(runtime: SandboxRuntime, payment_id: str, outcome: str, ca
             session.add(CardFingerprint(payment_id=payment.id, fingerprint=fingerprint))
         session.commit()
         secret = callback_secret(runtime, session, payment.account_id)
-    event = build_event(payment_object(payment, runtime.payment_url(payment.id), fingerprint), secret,
-                        payment.callback_url)
+    event = build_event(
+        payment_object(payment, runtime.payment_url(payment.id), fingerprint), secret, payment.callback_url
+    )
     dispatch_callback(runtime.session_factory, event, callback_mode, runtime.callback_delay_seconds)
     return payment
 

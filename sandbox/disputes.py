@@ -5,6 +5,7 @@ disputes hold) and the merchant is told by a signed callback to the payment's ca
 payment's is (sandbox/callbacks.py). The merchant may answer once with evidence (authenticated, before the
 due date); a second control closes the dispute ``won`` (the money comes back) or ``lost``, with its callback.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,30 +39,56 @@ class DisputeNotFound(SandboxError):
 def dispute_object(dispute: Dispute, payment: Payment) -> dict[str, Any]:
     """The public JSON shape of a dispute; ``payment_reference`` is the merchant's reference of the payment."""
     due = dispute.evidence_due_by
-    return {"id": dispute.id, "object": "dispute", "payment": dispute.payment_id,
-            "payment_reference": payment.reference, "method": payment.method, "amount": dispute.amount,
-            "currency": dispute.currency, "reason": dispute.reason, "status": dispute.status,
-            "evidence": dispute.evidence, "evidence_due_by": int(due.timestamp()), "fee": dispute.fee or 0,
-            "created": int(dispute.created_at.timestamp())}
+    return {
+        "id": dispute.id,
+        "object": "dispute",
+        "payment": dispute.payment_id,
+        "payment_reference": payment.reference,
+        "method": payment.method,
+        "amount": dispute.amount,
+        "currency": dispute.currency,
+        "reason": dispute.reason,
+        "status": dispute.status,
+        "evidence": dispute.evidence,
+        "evidence_due_by": int(due.timestamp()),
+        "fee": dispute.fee or 0,
+        "created": int(dispute.created_at.timestamp()),
+    }
 
 
-def open_dispute(runtime: SandboxRuntime, payment_id: str, amount: int | None, reason: str,
-                 callback: str = "normal", fee: int = 0) -> dict[str, Any]:
+def open_dispute(
+    runtime: SandboxRuntime, payment_id: str, amount: int | None, reason: str, callback: str = "normal", fee: int = 0
+) -> dict[str, Any]:
     """Open a dispute on a succeeded payment and tell the merchant."""
     with runtime.session_factory() as session:
         payment = get_payment(session, payment_id)
         if payment.status != "succeeded":
-            raise SandboxError(409, "payment_not_disputable",
-                               f"Only succeeded payments can be disputed; this one is {payment.status}.")
+            raise SandboxError(
+                409, "payment_not_disputable", f"Only succeeded payments can be disputed; this one is {payment.status}."
+            )
         remaining = still_captured(session, payment)
         amount = remaining if amount is None else amount
         if remaining <= 0 or amount > remaining:
-            raise SandboxError(400, "amount_too_large", f"At most {max(remaining, 0)} of this payment can be "
-                               "disputed (captured, less refunded and less earlier disputes).", "amount")
+            raise SandboxError(
+                400,
+                "amount_too_large",
+                f"At most {max(remaining, 0)} of this payment can be "
+                "disputed (captured, less refunded and less earlier disputes).",
+                "amount",
+            )
         now = utcnow()
-        dispute = Dispute(id="dp_" + random_suffix(), payment_id=payment_id, account_id=payment.account_id,
-                          amount=amount, currency=payment.currency, reason=reason, status="needs_response", fee=fee,
-                          evidence_due_by=now + timedelta(days=EVIDENCE_DAYS), created_at=now)
+        dispute = Dispute(
+            id="dp_" + random_suffix(),
+            payment_id=payment_id,
+            account_id=payment.account_id,
+            amount=amount,
+            currency=payment.currency,
+            reason=reason,
+            status="needs_response",
+            fee=fee,
+            evidence_due_by=now + timedelta(days=EVIDENCE_DAYS),
+            created_at=now,
+        )
         session.add(dispute)
         session.commit()
         return _notify(runtime, session, dispute, payment, "dispute.created", callback)
@@ -72,13 +99,20 @@ def submit_evidence(runtime: SandboxRuntime, account_id: int, dispute_id: str, t
     with runtime.session_factory() as session:
         dispute = _get(session, dispute_id, account_id)
         if dispute.status != "needs_response":
-            raise SandboxError(409, "dispute_not_open", f"The dispute is {dispute.status}; evidence is taken "
-                               "only while it needs a response.")
+            raise SandboxError(
+                409,
+                "dispute_not_open",
+                f"The dispute is {dispute.status}; evidence is taken only while it needs a response.",
+            )
         if utcnow() > _aware(dispute.evidence_due_by):
-            raise SandboxError(409, "evidence_too_late", "The evidence was due by "
-                               f"{_aware(dispute.evidence_due_by).isoformat()}.")
-        changed = session.execute(update(Dispute).where(Dispute.id == dispute_id, Dispute.status == "needs_response")
-                                  .values(status="under_review", evidence=text)).rowcount
+            raise SandboxError(
+                409, "evidence_too_late", f"The evidence was due by {_aware(dispute.evidence_due_by).isoformat()}."
+            )
+        changed = session.execute(
+            update(Dispute)
+            .where(Dispute.id == dispute_id, Dispute.status == "needs_response")
+            .values(status="under_review", evidence=text)
+        ).rowcount
         session.commit()
         if not changed:
             raise SandboxError(409, "dispute_not_open", "The dispute changed meanwhile; read it again.")
@@ -90,28 +124,36 @@ def close_dispute(runtime: SandboxRuntime, dispute_id: str, outcome: str, callba
     """The bank decides: ``won`` gives the money back to the merchant, ``lost`` keeps it with the shopper."""
     with runtime.session_factory() as session:
         _get(session, dispute_id)
-        changed = session.execute(update(Dispute).where(Dispute.id == dispute_id,
-                                                        Dispute.status.in_(("needs_response", "under_review")))
-                                  .values(status=outcome, closed_at=utcnow())).rowcount
+        changed = session.execute(
+            update(Dispute)
+            .where(Dispute.id == dispute_id, Dispute.status.in_(("needs_response", "under_review")))
+            .values(status=outcome, closed_at=utcnow())
+        ).rowcount
         session.commit()
         dispute = session.get(Dispute, dispute_id, populate_existing=True)
         if not changed:
             raise SandboxError(409, "dispute_closed", f"The dispute is already {dispute.status}.")
-        return _notify(runtime, session, dispute, session.get(Payment, dispute.payment_id), "dispute.closed",
-                       callback)
+        return _notify(runtime, session, dispute, session.get(Payment, dispute.payment_id), "dispute.closed", callback)
 
 
-def _notify(runtime: SandboxRuntime, session: Session, dispute: Dispute, payment: Payment, kind: str,
-            callback: str = "normal") -> dict[str, Any]:
+def _notify(
+    runtime: SandboxRuntime, session: Session, dispute: Dispute, payment: Payment, kind: str, callback: str = "normal"
+) -> dict[str, Any]:
     """Send the merchant the dispute as it is now, signed like a payment callback, to the payment's callback URL."""
     shown = dispute_object(dispute, payment)
     event_id = "evt_" + random_suffix()
-    body = json.dumps({"id": event_id, "type": kind, "created": int(time.time()), "data": shown},
-                      separators=(",", ":"), sort_keys=True).encode()
+    body = json.dumps(
+        {"id": event_id, "type": kind, "created": int(time.time()), "data": shown},
+        separators=(",", ":"),
+        sort_keys=True,
+    ).encode()
     secret = callback_secret(runtime, session, payment.account_id)
-    dispatch_callback(runtime.session_factory, CallbackEvent(event_id=event_id, payment_id=payment.id,
-                                                             url=payment.callback_url, secret=secret, body=body),
-                      callback, runtime.callback_delay_seconds)
+    dispatch_callback(
+        runtime.session_factory,
+        CallbackEvent(event_id=event_id, payment_id=payment.id, url=payment.callback_url, secret=secret, body=body),
+        callback,
+        runtime.callback_delay_seconds,
+    )
     return shown
 
 
@@ -143,12 +185,14 @@ def create(payment_id: str) -> tuple[Response, int]:
         raise SandboxError(400, "parameter_invalid", "amount must be a positive integer in minor units", "amount")
     fee = body.get("fee", 0)
     if type(fee) is not int or not 0 <= fee <= MAX_FEE:
-        raise SandboxError(400, "parameter_invalid", f"fee must be a whole number of minor units from 0 to {MAX_FEE}",
-                           "fee")
+        raise SandboxError(
+            400, "parameter_invalid", f"fee must be a whole number of minor units from 0 to {MAX_FEE}", "fee"
+        )
     reason = body.get("reason", "fraudulent")
     if not isinstance(reason, str) or not 1 <= len(reason) <= MAX_REASON_LENGTH:
-        raise SandboxError(400, "parameter_invalid", f"reason must be a string of 1 to {MAX_REASON_LENGTH} "
-                           "characters", "reason")
+        raise SandboxError(
+            400, "parameter_invalid", f"reason must be a string of 1 to {MAX_REASON_LENGTH} characters", "reason"
+        )
     return jsonify(open_dispute(current_runtime(), payment_id, amount, reason, _callback_mode(body), fee)), 201
 
 

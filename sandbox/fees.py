@@ -4,12 +4,24 @@ currency (30 minor units of a two-decimal currency, else the table's amount), an
 The provider imports nothing of Kassa's, so this is its own copy of the published rate (docs/sandbox.md "Fees");
 Kassa's books compute the same numbers on their side, and reconciliation compares the two.
 """
+
 from __future__ import annotations
 
 FIXED = 30
 # 30 minor units are $0.30 but ¥30 and 0.030 KWD: where that is far from 30 cents, the fixed part is its own.
-FIXED_BY_CURRENCY = {"jpy": 40, "krw": 400, "vnd": 8_000, "clp": 300, "isk": 40, "idr": 500_000,
-                     "bhd": 100, "kwd": 100, "jod": 200, "omr": 100, "tnd": 1_000}
+FIXED_BY_CURRENCY = {
+    "jpy": 40,
+    "krw": 400,
+    "vnd": 8_000,
+    "clp": 300,
+    "isk": 40,
+    "idr": 500_000,
+    "bhd": 100,
+    "kwd": 100,
+    "jod": 200,
+    "omr": 100,
+    "tnd": 1_000,
+}
 BASIS_POINTS = 290
 
 

@@ -4,6 +4,7 @@ Without -c, gunicorn reads ./gunicorn.conf.py, the web's: the sandbox then took 
 start-up cleared the directory of the web's /metrics samples, so a sandbox started after the web wiped the
 web's figures. The provider has its own, small shape: a worker per core, a few threads each.
 """
+
 import os
 
 workers = int(os.environ.get("SANDBOX_WORKERS", os.cpu_count() or 2))

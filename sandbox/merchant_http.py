@@ -5,6 +5,7 @@ requests, left to itself, reads the proxy variables, the CA bundle variables and
 proxy and CA settings are read once per merchant address (changing them needs a restart, like the rest of the
 configuration) and netrc never: a merchant knows a callback by its signature, not by credentials from a file.
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,8 +24,9 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> requ
     """POST ``body`` once, following no redirect; the answer's body is read and its connection back in the pool."""
     parts = urlsplit(url)
     proxies, ca_bundle = environment_for(parts.scheme, parts.netloc)
-    response = _session.post(url, data=body, headers=headers, timeout=timeout, allow_redirects=False,
-                             proxies=proxies, verify=ca_bundle)
+    response = _session.post(
+        url, data=body, headers=headers, timeout=timeout, allow_redirects=False, proxies=proxies, verify=ca_bundle
+    )
     response.close()
     return response
 
@@ -43,4 +45,5 @@ def connection_dropped(error: requests.RequestException) -> bool:
         return False
     aborted = error.args[0]  # urllib3's ProtocolError("Connection aborted.", <the socket's error>)
     return isinstance(aborted, ProtocolError) and any(
-        isinstance(cause, (ConnectionResetError, BrokenPipeError, RemoteDisconnected)) for cause in aborted.args[1:])
+        isinstance(cause, (ConnectionResetError, BrokenPipeError, RemoteDisconnected)) for cause in aborted.args[1:]
+    )

@@ -24,8 +24,8 @@ from sqlalchemy import (
     inspect,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker, Session
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.schema import CreateIndex
 
 PAYMENT_STATUSES = ("pending", "succeeded", "failed")
@@ -63,9 +63,11 @@ class Payment(Base):
 
     __tablename__ = "sandbox_payments"
     # The merchant's reference is the provider-side idempotency key.
-    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payment_reference"),
-                      # A day's statement lists the account's payments decided in a time range.
-                      Index("ix_sandbox_payments_account_decided", "account_id", "decided_at"))
+    __table_args__ = (
+        UniqueConstraint("account_id", "reference", name="uq_sandbox_payment_reference"),
+        # A day's statement lists the account's payments decided in a time range.
+        Index("ix_sandbox_payments_account_decided", "account_id", "decided_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
@@ -128,9 +130,11 @@ class Payout(Base):
 
     __tablename__ = "sandbox_payouts"
     # The merchant's reference is the idempotency key: a retried send never pays twice.
-    __table_args__ = (UniqueConstraint("account_id", "reference", name="uq_sandbox_payout_reference"),
-                      # A day's statement lists the account's payouts decided in a time range.
-                      Index("ix_sandbox_payouts_account_decided", "account_id", "decided_at"))
+    __table_args__ = (
+        UniqueConstraint("account_id", "reference", name="uq_sandbox_payout_reference"),
+        # A day's statement lists the account's payouts decided in a time range.
+        Index("ix_sandbox_payouts_account_decided", "account_id", "decided_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("sandbox_accounts.id"), index=True)
@@ -175,8 +179,10 @@ class Dispute(Base):
 
     __tablename__ = "sandbox_disputes"
     # The daily statement lists the disputes opened, and the won ones closed, in a time range.
-    __table_args__ = (Index("ix_sandbox_disputes_account_created", "account_id", "created_at"),
-                      Index("ix_sandbox_disputes_account_closed", "account_id", "closed_at"))
+    __table_args__ = (
+        Index("ix_sandbox_disputes_account_created", "account_id", "created_at"),
+        Index("ix_sandbox_disputes_account_closed", "account_id", "closed_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(28), primary_key=True)
     payment_id: Mapped[str] = mapped_column(ForeignKey("sandbox_payments.id"), index=True)
@@ -276,8 +282,11 @@ def _widen_amounts(connection: Connection) -> None:
         return
     present = inspect(connection)
     for table in Base.metadata.sorted_tables:
-        narrow = {column["name"] for column in present.get_columns(table.name)
-                  if isinstance(column["type"], Integer) and not isinstance(column["type"], BigInteger)}
+        narrow = {
+            column["name"]
+            for column in present.get_columns(table.name)
+            if isinstance(column["type"], Integer) and not isinstance(column["type"], BigInteger)
+        }
         for column in table.columns:
             if isinstance(column.type, BigInteger) and column.name in narrow:
                 connection.execute(text(f"ALTER TABLE {table.name} ALTER COLUMN {column.name} TYPE bigint"))

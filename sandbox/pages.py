@@ -14,8 +14,18 @@ bp = Blueprint("sandbox_pages", __name__, url_prefix="/sandbox/pay")
 
 # Minor-unit exponents that differ from the usual 2: the ones the merchants' platform (Kassa) sends amounts in, since
 # an amount of minor units means nothing without them and the provider shows what it is asked to charge.
-CURRENCY_EXPONENTS = {"jpy": 0, "krw": 0, "vnd": 0, "clp": 0, "isk": 0, "bhd": 3, "kwd": 3, "jod": 3, "omr": 3,
-                      "tnd": 3}
+CURRENCY_EXPONENTS = {
+    "jpy": 0,
+    "krw": 0,
+    "vnd": 0,
+    "clp": 0,
+    "isk": 0,
+    "bhd": 3,
+    "kwd": 3,
+    "jod": 3,
+    "omr": 3,
+    "tnd": 3,
+}
 
 
 def format_amount(amount: int, currency: str) -> str:

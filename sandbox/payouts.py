@@ -1,6 +1,7 @@
 """Payouts at the sandbox provider: the merchant sends money from its balance to a bank account, the "bank"
 decides later (a test's control call, or by itself after ``SANDBOX_PAYOUT_AUTO_SECONDS`` when set, as in the
 demo), and the merchant is told by a signed callback, like a payment's."""
+
 from __future__ import annotations
 
 import json
@@ -31,25 +32,48 @@ def new_payout_id() -> str:
 
 def payout_object(payout: Payout) -> dict[str, Any]:
     """The public JSON shape of a payout, as the API and callbacks show it."""
-    return {"id": payout.id, "object": "payout", "status": payout.status, "amount": payout.amount,
-            "currency": payout.currency, "destination": payout.destination, "reference": payout.reference,
-            "failure_reason": payout.failure_reason,
-            "created": int(payout.created_at.timestamp()),
-            "decided": int(payout.decided_at.timestamp()) if payout.decided_at else None}
+    return {
+        "id": payout.id,
+        "object": "payout",
+        "status": payout.status,
+        "amount": payout.amount,
+        "currency": payout.currency,
+        "destination": payout.destination,
+        "reference": payout.reference,
+        "failure_reason": payout.failure_reason,
+        "created": int(payout.created_at.timestamp()),
+        "decided": int(payout.decided_at.timestamp()) if payout.decided_at else None,
+    }
 
 
 def find_by_reference(session: Session, account_id: int, reference: str) -> Payout | None:
     return session.scalar(select(Payout).where(Payout.account_id == account_id, Payout.reference == reference))
 
 
-def create_payout(session: Session, account_id: int, *, amount: int, currency: str, destination: str,
-                  reference: str, callback_url: str) -> tuple[Payout, bool]:
+def create_payout(
+    session: Session,
+    account_id: int,
+    *,
+    amount: int,
+    currency: str,
+    destination: str,
+    reference: str,
+    callback_url: str,
+) -> tuple[Payout, bool]:
     """A pending payout, or the existing one for the same reference; the flag says if it is new."""
     existing = find_by_reference(session, account_id, reference)
     if existing is not None:
         return existing, False
-    payout = Payout(id=new_payout_id(), account_id=account_id, amount=amount, currency=currency,
-                    destination=destination, reference=reference, callback_url=callback_url, status="pending")
+    payout = Payout(
+        id=new_payout_id(),
+        account_id=account_id,
+        amount=amount,
+        currency=currency,
+        destination=destination,
+        reference=reference,
+        callback_url=callback_url,
+        status="pending",
+    )
     session.add(payout)
     try:
         session.commit()
@@ -70,19 +94,24 @@ def get_payout(session: Session, key: str, account_id: int | None = None) -> Pay
     return payout
 
 
-def decide_and_notify(runtime: SandboxRuntime, key: str, outcome: str, *, failure_reason: str | None = None,
-                      callback_mode: str = "normal") -> Payout:
+def decide_and_notify(
+    runtime: SandboxRuntime, key: str, outcome: str, *, failure_reason: str | None = None, callback_mode: str = "normal"
+) -> Payout:
     """The bank decides a pending payout (once: a conditional UPDATE) and the merchant is called back."""
     if outcome not in OUTCOMES:
         raise SandboxError(400, "parameter_invalid", "outcome must be 'paid' or 'failed'", "outcome")
     if callback_mode not in CALLBACK_MODES:
-        raise SandboxError(400, "parameter_invalid", f"callback must be one of: {', '.join(CALLBACK_MODES)}",
-                           "callback")
+        raise SandboxError(
+            400, "parameter_invalid", f"callback must be one of: {', '.join(CALLBACK_MODES)}", "callback"
+        )
     with runtime.session_factory() as session:
         payout = get_payout(session, key)
         reason = (failure_reason or "account_closed") if outcome == "failed" else None
-        changed = session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "pending")
-                                  .values(status=outcome, failure_reason=reason, decided_at=utcnow())).rowcount
+        changed = session.execute(
+            update(Payout)
+            .where(Payout.id == payout.id, Payout.status == "pending")
+            .values(status=outcome, failure_reason=reason, decided_at=utcnow())
+        ).rowcount
         session.commit()
         if changed != 1:
             raise SandboxError(409, "payout_already_decided", f"The payout is already {payout.status}.")
@@ -95,15 +124,21 @@ def decide_and_notify(runtime: SandboxRuntime, key: str, outcome: str, *, failur
 
 def _event(payout: Payout, secret: str) -> CallbackEvent:
     event_id = "evt_" + random_suffix()
-    body = {"id": event_id, "type": f"payout.{payout.status}", "created": int(time.time()),
-            "data": payout_object(payout)}
+    body = {
+        "id": event_id,
+        "type": f"payout.{payout.status}",
+        "created": int(time.time()),
+        "data": payout_object(payout),
+    }
     raw = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
-    return CallbackEvent(event_id=event_id, payment_id=payout.id, url=payout.callback_url, secret=secret, body=raw,
-                         recorded=False)
+    return CallbackEvent(
+        event_id=event_id, payment_id=payout.id, url=payout.callback_url, secret=secret, body=raw, recorded=False
+    )
 
 
 def decide_later(runtime: SandboxRuntime, payout_id: str, seconds: float) -> None:
     """Demo mode: the bank pays a new payout by itself after a while."""
+
     def run() -> None:
         try:
             decide_and_notify(runtime, payout_id, "paid")

@@ -1,5 +1,6 @@
 """The provider's payout API: send (authenticated, idempotent by reference), read, look up by reference, and the
 test control that decides one."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
@@ -34,9 +35,15 @@ def create() -> tuple[Response, int]:
     callback_url = _http_url(body, "callback_url")
     runtime = current_runtime()
     with runtime.session_factory() as session:
-        payout, created = payouts.create_payout(session, g.sandbox_account_id, amount=amount, currency=currency,
-                                                destination=destination, reference=reference,
-                                                callback_url=callback_url)
+        payout, created = payouts.create_payout(
+            session,
+            g.sandbox_account_id,
+            amount=amount,
+            currency=currency,
+            destination=destination,
+            reference=reference,
+            callback_url=callback_url,
+        )
         answer = payouts.payout_object(payout)
     auto = current_app.config.get("SANDBOX_PAYOUT_AUTO_SECONDS")
     if created and auto is not None:
@@ -72,6 +79,11 @@ def simulate(key: str) -> Response:
     if reason is not None and (not isinstance(reason, str) or not 1 <= len(reason) <= 200):
         raise _invalid("failure_reason", "failure_reason must be a string of 1 to 200 characters")
     mode = body.get("callback", "normal")
-    payout = payouts.decide_and_notify(current_runtime(), key, body.get("outcome"), failure_reason=reason,
-                                       callback_mode=mode if isinstance(mode, str) else "")
+    payout = payouts.decide_and_notify(
+        current_runtime(),
+        key,
+        body.get("outcome"),
+        failure_reason=reason,
+        callback_mode=mode if isinstance(mode, str) else "",
+    )
     return jsonify(payouts.payout_object(payout))

@@ -31,28 +31,43 @@ def new_refund_id() -> str:
 
 def refund_object(refund: Refund) -> dict[str, Any]:
     """Return the public JSON shape of a refund."""
-    return {"id": refund.id, "object": "refund", "payment": refund.payment_id, "amount": refund.amount,
-            "status": refund.status, "reference": refund.reference, "failure_reason": refund.failure_reason}
+    return {
+        "id": refund.id,
+        "object": "refund",
+        "payment": refund.payment_id,
+        "amount": refund.amount,
+        "status": refund.status,
+        "reference": refund.reference,
+        "failure_reason": refund.failure_reason,
+    }
 
 
-def create_refund(session: Session, account_id: int, payment_id: str, amount: int,
-                  reference: str) -> tuple[Refund, bool]:
+def create_refund(
+    session: Session, account_id: int, payment_id: str, amount: int, reference: str
+) -> tuple[Refund, bool]:
     """Refund ``amount`` of a succeeded payment, or return the refund already made for ``reference``."""
     payment = get_payment(session, payment_id, account_id)
     existing = _find(session, payment_id, reference)
     if existing is not None:
         return existing, False
     if payment.status != "succeeded":
-        raise SandboxError(409, "payment_not_refundable",
-                           f"Only succeeded payments can be refunded; this one is {payment.status}.")
+        raise SandboxError(
+            409, "payment_not_refundable", f"Only succeeded payments can be refunded; this one is {payment.status}."
+        )
     # Money the shopper's bank took back is not the merchant's to refund again.
     remaining = still_captured(session, payment)
     if amount > remaining:
         raise SandboxError(400, "amount_too_large", f"At most {remaining} remains refundable.", "amount")
     plan = session.get(RefundSimulation, payment_id)
     outcome = plan.outcome if plan else "succeeded"
-    refund = Refund(id=new_refund_id(), payment_id=payment_id, amount=amount, reference=reference, status=outcome,
-                    failure_reason="refund rejected by the issuer" if outcome == "failed" else None)
+    refund = Refund(
+        id=new_refund_id(),
+        payment_id=payment_id,
+        amount=amount,
+        reference=reference,
+        status=outcome,
+        failure_reason="refund rejected by the issuer" if outcome == "failed" else None,
+    )
     session.add(refund)
     # The plan is spent by this refund only: the next one behaves normally again.
     session.execute(delete(RefundSimulation).where(RefundSimulation.payment_id == payment_id))
@@ -102,8 +117,9 @@ def list_refunds(payment_id: str) -> Response:
     """The payment's refunds, oldest first (failed ones too): what the provider actually gave back."""
     with current_runtime().session_factory() as session:
         get_payment(session, payment_id, g.sandbox_account_id)
-        refunds = session.scalars(select(Refund).where(Refund.payment_id == payment_id)
-                                  .order_by(Refund.created_at, Refund.id))
+        refunds = session.scalars(
+            select(Refund).where(Refund.payment_id == payment_id).order_by(Refund.created_at, Refund.id)
+        )
         return jsonify({"object": "list", "data": [refund_object(refund) for refund in refunds]})
 
 

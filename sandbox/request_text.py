@@ -6,6 +6,7 @@ a raw 0xFF in the query, SQLite on a lone surrogate) or an answer from a mangled
 looked up as U+FFFD; ``?reference=a&reference=b`` as ``a``; ``{"amount": 1, "amount": 2}`` charged 2). Kassa's
 own checks (app/web/url_text.py, app/web/json_bodies.py) are not imported: the sandbox speaks to Kassa over HTTP
 only."""
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,11 @@ def refuse_unreadable_address() -> None:
     if name is not None or not _is_utf8(unquote_to_bytes(path)):
         request.args = ImmutableMultiDict()  # the error handlers may read it: nothing left to raise on
         where = "the URL path" if name is None else f"the query parameter {name}" if name else "a query parameter"
-        _refuse(f"The address must be UTF-8 text, and {where} is not: percent-encode the UTF-8 bytes of the text "
-                "(é is %C3%A9).", name or None)
+        _refuse(
+            f"The address must be UTF-8 text, and {where} is not: percent-encode the UTF-8 bytes of the text "
+            "(é is %C3%A9).",
+            name or None,
+        )
     for key in request.args:
         count = len(request.args.getlist(key))
         if count > 1:

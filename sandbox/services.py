@@ -17,10 +17,12 @@ from sandbox.runtime import SandboxRuntime
 # payment in hand is made from the values written, not read back or tracked by the session.
 _PAYMENTS = Payment.__table__
 _INSERT_PAYMENT = insert(_PAYMENTS)
-_DECIDE = (update(_PAYMENTS)
-           .where(_PAYMENTS.c.id == bindparam("b_id"), _PAYMENTS.c.status == "pending")
-           .values(status=bindparam("b_status"), decided_at=bindparam("b_decided_at"))
-           .returning(*_PAYMENTS.c))
+_DECIDE = (
+    update(_PAYMENTS)
+    .where(_PAYMENTS.c.id == bindparam("b_id"), _PAYMENTS.c.status == "pending")
+    .values(status=bindparam("b_status"), decided_at=bindparam("b_decided_at"))
+    .returning(*_PAYMENTS.c)
+)
 # Disputes whose money the bank holds: a refund or a new dispute may take only what they left.
 _HOLDING = ("needs_response", "under_review", "lost")
 
@@ -109,10 +111,20 @@ def authenticate_account(runtime: SandboxRuntime, api_key: str) -> int | None:
 def create_payment(session: Session, account_id: int, request: PaymentRequest) -> tuple[Payment, bool]:
     """Create a pending payment, or return the existing one for the same reference; the flag says if it is new.
     The INSERT comes first: a retry is rare, and the unique reference finds it then."""
-    values = {"id": new_payment_id(), "account_id": account_id, "amount": request.amount,
-              "currency": request.currency, "reference": request.reference, "description": request.description,
-              "return_url": request.return_url, "callback_url": request.callback_url, "method": request.method,
-              "status": "pending", "created_at": utcnow(), "decided_at": None}
+    values = {
+        "id": new_payment_id(),
+        "account_id": account_id,
+        "amount": request.amount,
+        "currency": request.currency,
+        "reference": request.reference,
+        "description": request.description,
+        "return_url": request.return_url,
+        "callback_url": request.callback_url,
+        "method": request.method,
+        "status": "pending",
+        "created_at": utcnow(),
+        "decided_at": None,
+    }
     try:
         session.execute(_INSERT_PAYMENT, values)
         session.commit()
@@ -192,16 +204,20 @@ def find_payment_by_reference(session: Session, account_id: int, reference: str)
 
 
 def _find_by_reference(session: Session, account_id: int, reference: str) -> Payment | None:
-    return session.scalar(
-        select(Payment).where(Payment.account_id == account_id, Payment.reference == reference)
-    )
+    return session.scalar(select(Payment).where(Payment.account_id == account_id, Payment.reference == reference))
 
 
 def still_captured(session: Session, payment: Payment) -> int:
     """What of a payment the merchant still holds: its amount less its succeeded refunds and less what its disputes
     hold (open or lost ones); a refund or a new dispute may take at most this."""
-    refunded = (select(func.coalesce(func.sum(Refund.amount), 0))
-                .where(Refund.payment_id == payment.id, Refund.status == "succeeded").scalar_subquery())
-    disputed = (select(func.coalesce(func.sum(Dispute.amount), 0))
-                .where(Dispute.payment_id == payment.id, Dispute.status.in_(_HOLDING)).scalar_subquery())
+    refunded = (
+        select(func.coalesce(func.sum(Refund.amount), 0))
+        .where(Refund.payment_id == payment.id, Refund.status == "succeeded")
+        .scalar_subquery()
+    )
+    disputed = (
+        select(func.coalesce(func.sum(Dispute.amount), 0))
+        .where(Dispute.payment_id == payment.id, Dispute.status.in_(_HOLDING))
+        .scalar_subquery()
+    )
     return payment.amount - session.scalar(select(refunded + disputed))

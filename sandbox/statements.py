@@ -6,6 +6,7 @@ Reconciliation tests need a statement that disagrees with Kassa's books, so two 
 changes what a payment's capture line says (the payment itself is untouched) and an orphan is a capture Kassa never
 asked for. Both live in tables of their own (sandbox/models.py).
 """
+
 from __future__ import annotations
 
 import csv
@@ -57,24 +58,47 @@ class TamperRequest:
 def tamper(session: Session, payment_id: str, request: TamperRequest) -> dict[str, Any]:
     """Make the payment's capture line say something else, replacing any earlier tamper; answer what it now says."""
     payment = get_payment(session, payment_id)
-    session.merge(Tamper(payment_id=payment.id, amount=request.amount, status=request.status,
-                         currency=request.currency, fee=request.fee, duplicate=request.duplicate, omit=request.omit,
-                         created_at=utcnow()))
+    session.merge(
+        Tamper(
+            payment_id=payment.id,
+            amount=request.amount,
+            status=request.status,
+            currency=request.currency,
+            fee=request.fee,
+            duplicate=request.duplicate,
+            omit=request.omit,
+            created_at=utcnow(),
+        )
+    )
     session.commit()
     amount, status = request.amount or payment.amount, request.status or payment.status
     currency = request.currency or payment.currency
     fee = 0 if status != "succeeded" else request.fee if request.fee is not None else capture_fee(amount, currency)
-    return {"payment": payment.id, "amount": amount, "currency": currency,
-            "status": status, "fee": fee,
-            "duplicate": request.duplicate, "omit": request.omit}
+    return {
+        "payment": payment.id,
+        "amount": amount,
+        "currency": currency,
+        "status": status,
+        "fee": fee,
+        "duplicate": request.duplicate,
+        "omit": request.omit,
+    }
 
 
-def record_orphan(session: Session, account_id: int, *, amount: int, currency: str, reference: str | None,
-                  method: str) -> Orphan:
+def record_orphan(
+    session: Session, account_id: int, *, amount: int, currency: str, reference: str | None, method: str
+) -> Orphan:
     """Record a capture the merchant never asked for; it appears on today's statement."""
     # A payment-like id, so it reads on the statement like any other capture.
-    orphan = Orphan(id=new_payment_id(), account_id=account_id, amount=amount, currency=currency,
-                    reference=reference or f"orphan_{secrets.token_hex(8)}", method=method, created_at=utcnow())
+    orphan = Orphan(
+        id=new_payment_id(),
+        account_id=account_id,
+        amount=amount,
+        currency=currency,
+        reference=reference or f"orphan_{secrets.token_hex(8)}",
+        method=method,
+        created_at=utcnow(),
+    )
     session.add(orphan)
     session.commit()
     return orphan
@@ -82,8 +106,15 @@ def record_orphan(session: Session, account_id: int, *, amount: int, currency: s
 
 def orphan_object(orphan: Orphan) -> dict[str, Any]:
     """The public JSON shape of an orphan capture."""
-    return {"id": orphan.id, "object": "orphan", "amount": orphan.amount, "currency": orphan.currency,
-            "reference": orphan.reference, "method": orphan.method, "created_at": iso_utc(orphan.created_at)}
+    return {
+        "id": orphan.id,
+        "object": "orphan",
+        "amount": orphan.amount,
+        "currency": orphan.currency,
+        "reference": orphan.reference,
+        "method": orphan.method,
+        "created_at": iso_utc(orphan.created_at),
+    }
 
 
 def iso_utc(moment: datetime) -> str:
@@ -109,8 +140,17 @@ def _csv_text(lines: Any) -> str:
 
 def _lines(row: Row[Any]) -> list[Sequence[Any]]:
     """The statement line(s) of one row: a tampered capture may be listed twice."""
-    line = (row.type, row.id, row.reference, row.method, row.status, row.amount, _fee(row), row.currency,
-            iso_utc(row.occurred_at))
+    line = (
+        row.type,
+        row.id,
+        row.reference,
+        row.method,
+        row.status,
+        row.amount,
+        _fee(row),
+        row.currency,
+        iso_utc(row.occurred_at),
+    )
     return [line, line] if row.duplicate else [line]
 
 
@@ -139,31 +179,59 @@ def _day_range(day: date) -> tuple[datetime, datetime]:
 def _statement_query(account_id: int, day: date) -> Select[Any]:
     """Every line source of the day, as one query ordered by time then id, that the database streams."""
     start, end = _day_range(day)
-    parts = union_all(_captures(account_id, start, end), _orphans(account_id, start, end),
-                      _refunds(account_id, start, end), _payouts(account_id, start, end),
-                      *_disputes(account_id, start, end)).subquery()
+    parts = union_all(
+        _captures(account_id, start, end),
+        _orphans(account_id, start, end),
+        _refunds(account_id, start, end),
+        _payouts(account_id, start, end),
+        *_disputes(account_id, start, end),
+    ).subquery()
     return select(parts).order_by(parts.c.occurred_at, parts.c.id)
 
 
 def _captures(account_id: int, start: datetime, end: datetime) -> Select[Any]:
     """Decided payments, as the tamper (if any) says they were."""
-    return (select(_text("capture").label("type"), Payment.id, Payment.reference, Payment.method,
-                   func.coalesce(Tamper.status, Payment.status).label("status"),
-                   func.coalesce(Tamper.amount, Payment.amount).label("amount"),
-                   func.coalesce(Tamper.currency, Payment.currency).label("currency"),
-                   Payment.decided_at.label("occurred_at"), _no_number().label("captured"),
-                   _no_number().label("refunded_before"),
-                   func.coalesce(Tamper.duplicate, _no()).label("duplicate"), Tamper.fee.label("tampered_fee"))
-            .outerjoin(Tamper, Tamper.payment_id == Payment.id)
-            .where(Payment.account_id == account_id, Payment.status.in_(("succeeded", "failed")),
-                   Payment.decided_at >= start, Payment.decided_at < end,
-                   func.coalesce(Tamper.omit, _no()) == _no()))
+    return (
+        select(
+            _text("capture").label("type"),
+            Payment.id,
+            Payment.reference,
+            Payment.method,
+            func.coalesce(Tamper.status, Payment.status).label("status"),
+            func.coalesce(Tamper.amount, Payment.amount).label("amount"),
+            func.coalesce(Tamper.currency, Payment.currency).label("currency"),
+            Payment.decided_at.label("occurred_at"),
+            _no_number().label("captured"),
+            _no_number().label("refunded_before"),
+            func.coalesce(Tamper.duplicate, _no()).label("duplicate"),
+            Tamper.fee.label("tampered_fee"),
+        )
+        .outerjoin(Tamper, Tamper.payment_id == Payment.id)
+        .where(
+            Payment.account_id == account_id,
+            Payment.status.in_(("succeeded", "failed")),
+            Payment.decided_at >= start,
+            Payment.decided_at < end,
+            func.coalesce(Tamper.omit, _no()) == _no(),
+        )
+    )
 
 
 def _orphans(account_id: int, start: datetime, end: datetime) -> Select[Any]:
-    return (select(_text("capture"), Orphan.id, Orphan.reference, Orphan.method, _text("succeeded"),
-                   Orphan.amount, Orphan.currency, Orphan.created_at, _no_number(), _no_number(), _no(), _no_number())
-            .where(Orphan.account_id == account_id, Orphan.created_at >= start, Orphan.created_at < end))
+    return select(
+        _text("capture"),
+        Orphan.id,
+        Orphan.reference,
+        Orphan.method,
+        _text("succeeded"),
+        Orphan.amount,
+        Orphan.currency,
+        Orphan.created_at,
+        _no_number(),
+        _no_number(),
+        _no(),
+        _no_number(),
+    ).where(Orphan.account_id == account_id, Orphan.created_at >= start, Orphan.created_at < end)
 
 
 def _given_back_before(payment_id: Any, moment: Any, own_id: Any, own: type) -> Any:
@@ -178,11 +246,17 @@ def _given_back_before(payment_id: Any, moment: Any, own_id: Any, own: type) -> 
         refund_first = or_(refund_first, and_(refund.created_at == moment, refund.id < own_id))
     else:
         dispute_first = or_(dispute_first, and_(dispute.created_at == moment, dispute.id < own_id))
-    refunded = (select(func.coalesce(func.sum(refund.amount), 0))
-                .where(refund.payment_id == payment_id, refund.status == "succeeded", refund_first).scalar_subquery())
+    refunded = (
+        select(func.coalesce(func.sum(refund.amount), 0))
+        .where(refund.payment_id == payment_id, refund.status == "succeeded", refund_first)
+        .scalar_subquery()
+    )
     won_by_then = and_(dispute.status == "won", dispute.closed_at <= moment)
-    disputed = (select(func.coalesce(func.sum(dispute.amount), 0))
-                .where(dispute.payment_id == payment_id, dispute_first, ~won_by_then).scalar_subquery())
+    disputed = (
+        select(func.coalesce(func.sum(dispute.amount), 0))
+        .where(dispute.payment_id == payment_id, dispute_first, ~won_by_then)
+        .scalar_subquery()
+    )
     return refunded + disputed
 
 
@@ -190,10 +264,24 @@ def _refunds(account_id: int, start: datetime, end: datetime) -> Select[Any]:
     """Refunds made in the range, with what their payment captured and what it gave back before them: the fee back
     is counted cumulatively over all the payment's refunds and disputes, whatever day they were made."""
     refunded_before = _given_back_before(Refund.payment_id, Refund.created_at, Refund.id, Refund)
-    return (select(_text("refund"), Refund.id, Refund.reference, Payment.method, Refund.status, Refund.amount,
-                   Payment.currency, Refund.created_at, Payment.amount, refunded_before, _no(), _no_number())
-            .join(Payment, Payment.id == Refund.payment_id)
-            .where(Payment.account_id == account_id, Refund.created_at >= start, Refund.created_at < end))
+    return (
+        select(
+            _text("refund"),
+            Refund.id,
+            Refund.reference,
+            Payment.method,
+            Refund.status,
+            Refund.amount,
+            Payment.currency,
+            Refund.created_at,
+            Payment.amount,
+            refunded_before,
+            _no(),
+            _no_number(),
+        )
+        .join(Payment, Payment.id == Refund.payment_id)
+        .where(Payment.account_id == account_id, Refund.created_at >= start, Refund.created_at < end)
+    )
 
 
 def _disputes(account_id: int, start: datetime, end: datetime) -> list[Select[Any]]:
@@ -203,21 +291,52 @@ def _disputes(account_id: int, start: datetime, end: datetime) -> list[Select[An
     before = _given_back_before(Dispute.payment_id, Dispute.created_at, Dispute.id, Dispute)
 
     def lines(kind: str, amount: Any, moment: Any) -> Select[Any]:
-        return (select(_text(kind), Dispute.id, Payment.reference, Payment.method, _text("succeeded"), amount,
-                       Dispute.currency, moment, Payment.amount, before, _no(), _no_number())
-                .join(Payment, Payment.id == Dispute.payment_id)
-                .where(Dispute.account_id == account_id, moment >= start, moment < end))
+        return (
+            select(
+                _text(kind),
+                Dispute.id,
+                Payment.reference,
+                Payment.method,
+                _text("succeeded"),
+                amount,
+                Dispute.currency,
+                moment,
+                Payment.amount,
+                before,
+                _no(),
+                _no_number(),
+            )
+            .join(Payment, Payment.id == Dispute.payment_id)
+            .where(Dispute.account_id == account_id, moment >= start, moment < end)
+        )
 
-    return [lines("dispute", Dispute.amount, Dispute.created_at),
-            lines("dispute_fee", cast(Dispute.fee, BigInteger), Dispute.created_at).where(Dispute.fee > 0),
-            lines("dispute_reversal", Dispute.amount, Dispute.closed_at).where(Dispute.status == "won")]
+    return [
+        lines("dispute", Dispute.amount, Dispute.created_at),
+        lines("dispute_fee", cast(Dispute.fee, BigInteger), Dispute.created_at).where(Dispute.fee > 0),
+        lines("dispute_reversal", Dispute.amount, Dispute.closed_at).where(Dispute.status == "won"),
+    ]
 
 
 def _payouts(account_id: int, start: datetime, end: datetime) -> Select[Any]:
-    return (select(_text("payout"), Payout.id, Payout.reference, _text(""), Payout.status, Payout.amount,
-                   Payout.currency, Payout.decided_at, _no_number(), _no_number(), _no(), _no_number())
-            .where(Payout.account_id == account_id, Payout.status.in_(("paid", "failed")),
-                   Payout.decided_at >= start, Payout.decided_at < end))
+    return select(
+        _text("payout"),
+        Payout.id,
+        Payout.reference,
+        _text(""),
+        Payout.status,
+        Payout.amount,
+        Payout.currency,
+        Payout.decided_at,
+        _no_number(),
+        _no_number(),
+        _no(),
+        _no_number(),
+    ).where(
+        Payout.account_id == account_id,
+        Payout.status.in_(("paid", "failed")),
+        Payout.decided_at >= start,
+        Payout.decided_at < end,
+    )
 
 
 # Typed constants: PostgreSQL must know each column's type to match the branches of the UNION.

@@ -1,4 +1,5 @@
 """The statement API: a day's statement as streamed CSV (authenticated), and the test controls that bend it."""
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,11 @@ def statement(day: str) -> Response:
         with session_factory() as session:
             yield from statements.statement_csv(session, account_id, statement_day)
 
-    return Response(lines(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'inline; filename="statement-{statement_day}.csv"'})
+    return Response(
+        lines(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'inline; filename="statement-{statement_day}.csv"'},
+    )
 
 
 def _day(value: str) -> date:
@@ -65,8 +69,9 @@ def _tamper_request(body: dict[str, Any]) -> statements.TamperRequest:
     payment has it."""
     given = {name: body[name] for name in TAMPER_FIELDS if body.get(name) is not None}
     if not given:
-        raise SandboxError(400, "parameter_missing",
-                           "Send at least one of amount, currency, fee, status, duplicate and omit.")
+        raise SandboxError(
+            400, "parameter_missing", "Send at least one of amount, currency, fee, status, duplicate and omit."
+        )
     if "amount" in given:
         parse_amount(given)
     if "currency" in given:
@@ -79,9 +84,14 @@ def _tamper_request(body: dict[str, Any]) -> statements.TamperRequest:
     for flag in ("duplicate", "omit"):
         if type(given.get(flag, False)) is not bool:
             raise _invalid(flag, f"{flag} must be true or false")
-    return statements.TamperRequest(amount=given.get("amount"), status=given.get("status"),
-                                    duplicate=given.get("duplicate", False), omit=given.get("omit", False),
-                                    currency=given.get("currency"), fee=fee)
+    return statements.TamperRequest(
+        amount=given.get("amount"),
+        status=given.get("status"),
+        duplicate=given.get("duplicate", False),
+        omit=given.get("omit", False),
+        currency=given.get("currency"),
+        fee=fee,
+    )
 
 
 @bp.post("/orphans")
@@ -92,6 +102,7 @@ def orphan() -> tuple[Response, int]:
     amount, currency, method = parse_amount(body), parse_currency(body), parse_method(body)
     reference = parse_reference(body) if body.get("reference") is not None else None
     with current_runtime().session_factory() as session:
-        recorded = statements.record_orphan(session, g.sandbox_account_id, amount=amount, currency=currency,
-                                            reference=reference, method=method)
+        recorded = statements.record_orphan(
+            session, g.sandbox_account_id, amount=amount, currency=currency, reference=reference, method=method
+        )
     return jsonify(statements.orphan_object(recorded)), 201

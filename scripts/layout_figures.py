@@ -3,6 +3,7 @@
 Reads the source as text (an AST pass, nothing is imported or run), so it works on any checkout:
 ``python3 scripts/layout_figures.py [--list]``. ``--list`` names every circle and in-function import.
 """
+
 from __future__ import annotations
 
 import ast
@@ -72,7 +73,8 @@ def own_imports(module: str, path: Path, modules: dict[str, Path]) -> list[tuple
 
 def _is_type_checking(test: ast.expr) -> bool:
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def circles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -129,14 +131,22 @@ def domain(module: str) -> str:
 
 
 # (importer's package, imported package): breaches of DESIGN.md §2 the issue names.
-BREACHES = [("risk", "orders"), ("risk", "payments"), ("ledger", "orders"), ("ledger", "payments"),
-            ("payments", "checkout_sessions"), ("payments", "signing"), ("platform", "*")]
+BREACHES = [
+    ("risk", "orders"),
+    ("risk", "payments"),
+    ("ledger", "orders"),
+    ("ledger", "payments"),
+    ("payments", "checkout_sessions"),
+    ("payments", "signing"),
+    ("platform", "*"),
+]
 PLATFORM_MAY_IMPORT = {"platform", "config", "extensions", "errors"}
 
 
 def commit_figures() -> str:
-    log = subprocess.run(["git", "-C", str(ROOT), "log", "--format=%s%x00%b%x01"], capture_output=True,
-                         text=True, check=False).stdout
+    log = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "--format=%s%x00%b%x01"], capture_output=True, text=True, check=False
+    ).stdout
     commits = [c.split("\x00", 1) for c in log.split("\x01") if c.strip()]
     if not commits:
         return "commit subjects: no git history"
@@ -145,9 +155,11 @@ def commit_figures() -> str:
     with_body = sum(1 for _, body in commits if body.strip())
     last = commits[:50]
     last_short = sum(1 for s, _ in last if len(s.strip()) <= 72)
-    return (f"commit subjects: median {statistics.median(lengths):.0f} characters, "
-            f"{100 * short / len(commits):.0f} % ≤ 72, {100 * with_body / len(commits):.0f} % with a body "
-            f"({len(commits)} commits; the newest 50: {last_short} ≤ 72)")
+    return (
+        f"commit subjects: median {statistics.median(lengths):.0f} characters, "
+        f"{100 * short / len(commits):.0f} % ≤ 72, {100 * with_body / len(commits):.0f} % with a body "
+        f"({len(commits)} commits; the newest 50: {last_short} ≤ 72)"
+    )
 
 
 def main() -> None:
@@ -167,8 +179,11 @@ def main() -> None:
             if in_function:
                 lazy.append((module, target, line))
             src, dst = domain(module), domain(target)
-            if module.startswith("sandbox") != target.startswith("sandbox") or module.startswith("app.sandbox") \
-                    and not target.startswith("app.sandbox"):
+            if (
+                module.startswith("sandbox") != target.startswith("sandbox")
+                or module.startswith("app.sandbox")
+                and not target.startswith("app.sandbox")
+            ):
                 sandbox_kassa.add(f"{module} → {target}")
             for a, b in BREACHES:
                 if src == a and (dst == b or (b == "*" and dst not in PLATFORM_MAY_IMPORT)):
@@ -177,14 +192,18 @@ def main() -> None:
     loose = sorted(p.name for p in (ROOT / "app").glob("*.py"))
     found = circles(graph)
     print(f"loose modules at app/ root: {len(loose)} ({', '.join(n[:-3] for n in loose)})")
-    print(f"import circles (lazy imports counted): {len(found)}"
-          + (f", the largest {len(found[0])} modules" if found else ""))
+    print(
+        f"import circles (lazy imports counted): {len(found)}"
+        + (f", the largest {len(found[0])} modules" if found else "")
+    )
     print(f"imports of Kassa's own modules inside functions: {len(lazy)}")
     for (a, b), edges in sorted(breaches.items()):
         print(f"layer breach {a} → {b}: {len(edges)}")
     if not breaches:
-        print("layer breaches (risk→orders/payments, ledger→orders/payments, payments→checkout_sessions/signing,"
-              " platform→domains): 0")
+        print(
+            "layer breaches (risk→orders/payments, ledger→orders/payments, payments→checkout_sessions/signing,"
+            " platform→domains): 0"
+        )
     where = "app/sandbox (inside Kassa)" if (ROOT / "app" / "sandbox").exists() else "sandbox/ (top level)"
     print(f"sandbox provider: {where}; imports across Kassa and the sandbox: {len(sandbox_kassa)}")
     print(commit_figures())

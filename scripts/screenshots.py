@@ -6,6 +6,7 @@ process on free loopback ports, on a throwaway SQLite database and KASSA_VAR_DIR
 week of orders paid through the sandbox, and drives Debian's Chromium with Playwright. It needs Redis at
 SCREENSHOTS_REDIS_URL (default redis://127.0.0.1:6379/11, a database of its own that it empties first).
 """
+
 from __future__ import annotations
 
 import os
@@ -32,18 +33,27 @@ def start_kassa(workdir: Path):
     from tests.conftest import ServerThread, free_port
 
     kassa_port, sandbox_port = free_port(), free_port()
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'kassa.db'}",
-        "REDIS_URL": REDIS_URL, "RATELIMIT_STORAGE_URI": REDIS_URL, "RQ_QUEUE": "kassa-screenshots",
-        "PUBLIC_URL": f"http://127.0.0.1:{kassa_port}", "SANDBOX_URL": f"http://127.0.0.1:{sandbox_port}",
-        "POLL_AFTER_SECONDS": 0, "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
-    })
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'kassa.db'}",
+            "REDIS_URL": REDIS_URL,
+            "RATELIMIT_STORAGE_URI": REDIS_URL,
+            "RQ_QUEUE": "kassa-screenshots",
+            "PUBLIC_URL": f"http://127.0.0.1:{kassa_port}",
+            "SANDBOX_URL": f"http://127.0.0.1:{sandbox_port}",
+            "POLL_AFTER_SECONDS": 0,
+            "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
+        }
+    )
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
-    sandbox_app = create_sandbox_app({
-        "SANDBOX_DATABASE_URL": f"sqlite:///{workdir / 'sandbox.db'}",
-        "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}", "SANDBOX_CALLBACK_DELAY_SECONDS": 0.1,
-    })
+    sandbox_app = create_sandbox_app(
+        {
+            "SANDBOX_DATABASE_URL": f"sqlite:///{workdir / 'sandbox.db'}",
+            "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
+            "SANDBOX_CALLBACK_DELAY_SECONDS": 0.1,
+        }
+    )
     kassa, sandbox = ServerThread(app, kassa_port), ServerThread(sandbox_app, sandbox_port)
     kassa.start()
     sandbox.start()
@@ -69,8 +79,14 @@ def seed(app, sandbox_url: str) -> dict:
     api, sandbox = Api(app.test_client(), created.secret_key), Sandbox(sandbox_url)
 
     def order(day: int, n: int, outcome: str) -> dict:
-        made = api.post("/orders", json={"items": [{"sku": skus[n % len(skus)], "quantity": 1 + n % 2}],
-                                         "customer": {"id": f"cus_demo_{n}"}, "agreement_accepted": True}).json
+        made = api.post(
+            "/orders",
+            json={
+                "items": [{"sku": skus[n % len(skus)], "quantity": 1 + n % 2}],
+                "customer": {"id": f"cus_demo_{n}"},
+                "agreement_accepted": True,
+            },
+        ).json
         payment = api.post(f"/orders/{made['id']}/pay", json={"channel": "sandbox_card"}).json["payment"]
         sandbox.simulate(payment["provider_reference"], outcome)
         wait_for(lambda: api.get(f"/orders/{made['id']}").json["payments"][-1]["status"] != "pending")
@@ -83,13 +99,16 @@ def seed(app, sandbox_url: str) -> dict:
             db.session.commit()
         return made
 
-    made = [order(day, n, "succeeded")
-            for day, count in enumerate(ORDERS_PER_DAY) for n in range(sum(ORDERS_PER_DAY[:day]),
-                                                                        sum(ORDERS_PER_DAY[:day]) + count)]
+    made = [
+        order(day, n, "succeeded")
+        for day, count in enumerate(ORDERS_PER_DAY)
+        for n in range(sum(ORDERS_PER_DAY[:day]), sum(ORDERS_PER_DAY[:day]) + count)
+    ]
     order(len(ORDERS_PER_DAY) - 1, len(made), "failed")
     shown = made[-1]
-    assert api.post(f"/orders/{shown['id']}/refunds", json={"amount": 300, "reason": "Shopper asked"}).status_code \
-        == 201
+    assert (
+        api.post(f"/orders/{shown['id']}/refunds", json={"amount": 300, "reason": "Shopper asked"}).status_code == 201
+    )
     return {"product": product, "order": shown["id"], "client_secret": shown["client_secret"]}
 
 
@@ -114,12 +133,18 @@ def take(base_url: str, demo: dict) -> list[Path]:
                 # A page with a bar stuck to the screen's bottom (the checkout's Pay on a phone) is shown as it loads:
                 # one screen, with the bar where the shopper sees it rather than in the middle of a longer picture.
                 path = OUT / f"{name}-{size_name}.png"
-                sticky = page.evaluate("() => [...document.querySelectorAll('.pay-dock')]"
-                                       ".some(bar => getComputedStyle(bar).position === 'sticky')")
-                height = size["height"] if sticky else min(page.evaluate("() => document.documentElement.scrollHeight"),
-                                                          size["height"] * 4 // 3)
-                page.screenshot(path=str(path), full_page=True,
-                                clip={"x": 0, "y": 0, "width": size["width"], "height": height})
+                sticky = page.evaluate(
+                    "() => [...document.querySelectorAll('.pay-dock')]"
+                    ".some(bar => getComputedStyle(bar).position === 'sticky')"
+                )
+                height = (
+                    size["height"]
+                    if sticky
+                    else min(page.evaluate("() => document.documentElement.scrollHeight"), size["height"] * 4 // 3)
+                )
+                page.screenshot(
+                    path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": size["width"], "height": height}
+                )
                 written.append(path)
 
             page.goto(f"/checkout/{demo['product']}")

@@ -4,6 +4,7 @@ The suite runs on the database named by KASSA_TEST_DATABASE_URL (PostgreSQL by d
 Redis database of its own. Migrations run once per session (that tests them too); every test
 starts from empty tables and an empty Redis database.
 """
+
 from __future__ import annotations
 
 import functools
@@ -40,12 +41,15 @@ def _per_worker_database(url: str) -> str:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         stem, dot, suffix = (parsed.database or "kassa_test.db").rpartition(".")
-        return parsed.set(database=f"{stem}_{WORKER}{dot}{suffix}" if dot else f"{suffix}_{WORKER}") \
-            .render_as_string(hide_password=False)
+        return parsed.set(database=f"{stem}_{WORKER}{dot}{suffix}" if dot else f"{suffix}_{WORKER}").render_as_string(
+            hide_password=False
+        )
     return parsed.set(database=f"{parsed.database}_{WORKER}").render_as_string(hide_password=False)
 
 
-_REDIS_CLAIM: list[int] = []  # the lock file (descriptor) of the Redis database this worker holds, for as long as it lives
+_REDIS_CLAIM: list[
+    int
+] = []  # the lock file (descriptor) of the Redis database this worker holds, for as long as it lives
 
 
 def _per_worker_redis(url: str) -> str:
@@ -120,8 +124,12 @@ def _prepare_database(url: str) -> None:
         # en-US with punctuation ignored, as glibc's en_US.UTF-8 (the official PostgreSQL image's default) sorts:
         # Kassa must be right under a collation that is not byte order. ICU needs PostgreSQL 15.
         if conn.dialect.server_version_info >= (15,):
-            conn.execute(text(f'CREATE DATABASE "{parsed.database}" TEMPLATE template0 LOCALE_PROVIDER icu '
-                              f"ICU_LOCALE 'en-US-u-ka-shifted' LOCALE 'C.UTF-8'"))
+            conn.execute(
+                text(
+                    f'CREATE DATABASE "{parsed.database}" TEMPLATE template0 LOCALE_PROVIDER icu '
+                    f"ICU_LOCALE 'en-US-u-ka-shifted' LOCALE 'C.UTF-8'"
+                )
+            )
         else:
             conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
         # A commit returns before its WAL reaches the disk: what a transaction sees is unchanged, only a crash of
@@ -143,30 +151,32 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
     from app import create_app
 
     _prepare_database(DATABASE_URL)
-    kassa_app = create_app({
-        "TESTING": True,
-        "SQLALCHEMY_DATABASE_URI": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
-        "RATELIMIT_STORAGE_URI": REDIS_URL,
-        "RQ_QUEUE": "kassa-test",
-        "PUBLIC_URL": f"http://127.0.0.1:{ports['kassa']}",
-        "SERVER_NAME": f"127.0.0.1:{ports['kassa']}",
-        "SANDBOX_URL": f"http://127.0.0.1:{ports['sandbox']}",
-        # The Stripe channel talks to localstripe (tests/support/localstripe.py), never to Stripe.
-        "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
-        "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
-        "POLL_AFTER_SECONDS": 0,
-        # The suite's own webhook and fulfilment receivers listen on loopback (app/platform/http/outbound.py refuses it otherwise).
-        "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
-        "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
-        # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.
-        # Still scrypt, so hashing and checking run the production code; tests/platform/test_config.py holds
-        # production to the default's cost.
-        "PASSWORD_HASH_METHOD": "scrypt:128:8:1",
-        # test_db_pool drops every connection and expects the next request to meet one unpinged: the drop may take
-        # seconds on a busy machine, past the default 2 s after which a pooled connection is pinged (and replaced).
-        "POOL_PING_IDLE_SECONDS": 30,
-    })
+    kassa_app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": DATABASE_URL,
+            "REDIS_URL": REDIS_URL,
+            "RATELIMIT_STORAGE_URI": REDIS_URL,
+            "RQ_QUEUE": "kassa-test",
+            "PUBLIC_URL": f"http://127.0.0.1:{ports['kassa']}",
+            "SERVER_NAME": f"127.0.0.1:{ports['kassa']}",
+            "SANDBOX_URL": f"http://127.0.0.1:{ports['sandbox']}",
+            # The Stripe channel talks to localstripe (tests/support/localstripe.py), never to Stripe.
+            "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
+            "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
+            "POLL_AFTER_SECONDS": 0,
+            # The suite's own webhook and fulfilment receivers listen on loopback (app/platform/http/outbound.py refuses it otherwise).
+            "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
+            "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
+            # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.
+            # Still scrypt, so hashing and checking run the production code; tests/platform/test_config.py holds
+            # production to the default's cost.
+            "PASSWORD_HASH_METHOD": "scrypt:128:8:1",
+            # test_db_pool drops every connection and expects the next request to meet one unpinged: the drop may take
+            # seconds on a busy machine, past the default 2 s after which a pooled connection is pinged (and replaced).
+            "POOL_PING_IDLE_SECONDS": 30,
+        }
+    )
     with kassa_app.app_context():
         upgrade()
     yield kassa_app
@@ -220,9 +230,9 @@ def _clean_state(request) -> Iterator[None]:
         return
     kassa_app = request.getfixturevalue("app")
     from app.extensions import db
+    from app.payments.channels.breaker import forget_seen
     from app.platform.observability.log_writer import flush_every_writer
     from app.platform.switches import forget_cache
-    from app.payments.channels.breaker import forget_seen
 
     flush_every_writer()  # a log row the test queued must not land in the next test's tables
     forget_cache()  # the next test's switches are its own, not this one's cached for a second
@@ -252,13 +262,18 @@ def _delete_all(engine, tables: list[str]) -> None:
     put back. Only the filled ones: every DDL statement makes each pooled connection read the schema again, and
     DELETE on all 64 tables took longer than the few most tests fill."""
     with engine.begin() as conn:
-        filled = conn.scalars(text(" UNION ALL ".join(
-            f"SELECT '{table}' WHERE EXISTS (SELECT 1 FROM {table})" for table in tables))).all()
+        filled = conn.scalars(
+            text(" UNION ALL ".join(f"SELECT '{table}' WHERE EXISTS (SELECT 1 FROM {table})" for table in tables))
+        ).all()
         if not filled:
             return
-        triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                     "AND name LIKE '%append_only%' AND tbl_name IN :filled")
-                                .bindparams(bindparam("filled", expanding=True)), {"filled": filled}).all()
+        triggers = conn.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "AND name LIKE '%append_only%' AND tbl_name IN :filled"
+            ).bindparams(bindparam("filled", expanding=True)),
+            {"filled": filled},
+        ).all()
         for name, _ in triggers:
             conn.execute(text(f"DROP TRIGGER {name}"))
         for table in filled:
@@ -277,19 +292,22 @@ def _delete_filled(tables: list[str]) -> bool:
     parameters, is one transaction)."""
     filled_tables = " UNION ALL ".join(f"SELECT '{table}' WHERE EXISTS (SELECT FROM {table})" for table in tables)
     with _wipe_engine().connect() as conn:
-        busy, filled, sequences_used = conn.execute(text(
-            "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            "        AND pid <> pg_backend_pid() AND xact_start IS NOT NULL), "
-            f"ARRAY({filled_tables}), "
-            "(SELECT count(*) FROM pg_sequences WHERE last_value IS NOT NULL)"
-        )).one()
+        busy, filled, sequences_used = conn.execute(
+            text(
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "        AND pid <> pg_backend_pid() AND xact_start IS NOT NULL), "
+                f"ARRAY({filled_tables}), "
+                "(SELECT count(*) FROM pg_sequences WHERE last_value IS NOT NULL)"
+            )
+        ).one()
         if busy:
             return False  # TRUNCATE's path waits for it, and ends it if it was left behind
         if filled or sequences_used:
             conn.connection.driver_connection.execute(
                 "".join(f"DELETE FROM {table}; " for table in filled)
                 + "SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, start_value, false) "
-                  "FROM pg_sequences WHERE last_value IS NOT NULL")
+                "FROM pg_sequences WHERE last_value IS NOT NULL"
+            )
     return True
 
 
@@ -301,8 +319,13 @@ def _wipe_engine() -> Engine:
     statements were planned anew, and the wipe's own question (64 tables) with them: 5-20 ms a test. For the same
     reason sequences restart by setval, not ALTER SEQUENCE (after which psycopg forgets its prepared statements).
     Pinged before use: test_db_pool ends every connection to the database."""
-    return create_engine(DATABASE_URL, pool_size=1, pool_pre_ping=True, isolation_level="AUTOCOMMIT",
-                         connect_args={"options": "-c session_replication_role=replica"})
+    return create_engine(
+        DATABASE_URL,
+        pool_size=1,
+        pool_pre_ping=True,
+        isolation_level="AUTOCOMMIT",
+        connect_args={"options": "-c session_replication_role=replica"},
+    )
 
 
 def _truncate(engine, tables: list[str], test_id: str) -> None:
@@ -324,10 +347,12 @@ def _truncate(engine, tables: list[str], test_id: str) -> None:
             if attempt == 2:
                 raise
             with engine.connect() as conn:
-                leftovers = conn.execute(text(
-                    "SELECT pid, state, xact_start, left(query, 300) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
-                )).all()
+                leftovers = conn.execute(
+                    text(
+                        "SELECT pid, state, xact_start, left(query, 300) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
+                    )
+                ).all()
                 for pid, *_ in leftovers:
                     conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
                 conn.commit()
@@ -368,8 +393,9 @@ def _make_merchant(app, name: str, email: str) -> MerchantKeys:
     with app.app_context():
         created = create_merchant(name, email, "correct-horse-1")
         # The id from the identity map: reading the committed (expired) row's attribute would load it again.
-        return MerchantKeys(inspect(created.merchant).identity[0], created.secret_key, created.publishable_key, email,
-                            "correct-horse-1")
+        return MerchantKeys(
+            inspect(created.merchant).identity[0], created.secret_key, created.publishable_key, email, "correct-horse-1"
+        )
 
 
 @pytest.fixture
@@ -389,13 +415,38 @@ def catalog(app, merchant) -> dict:
     from app.extensions import db
 
     with app.app_context():
-        product = Product(id="prod_test_membership", merchant_id=merchant.id, name="Pro membership",
-                          description="Every level unlocked.", image_path="img/demo-membership.svg")
+        product = Product(
+            id="prod_test_membership",
+            merchant_id=merchant.id,
+            name="Pro membership",
+            description="Every level unlocked.",
+            image_path="img/demo-membership.svg",
+        )
         db.session.add(product)
-        db.session.add(Sku(id="sku_test_month", merchant_id=merchant.id, product_id=product.id, name="30 days",
-                           price_amount=999, currency="usd", specs={"days": 30}, stock=None))
-        db.session.add(Sku(id="sku_test_limited", merchant_id=merchant.id, product_id=product.id,
-                           name="Founder edition", price_amount=2500, currency="usd", specs={}, stock=3))
+        db.session.add(
+            Sku(
+                id="sku_test_month",
+                merchant_id=merchant.id,
+                product_id=product.id,
+                name="30 days",
+                price_amount=999,
+                currency="usd",
+                specs={"days": 30},
+                stock=None,
+            )
+        )
+        db.session.add(
+            Sku(
+                id="sku_test_limited",
+                merchant_id=merchant.id,
+                product_id=product.id,
+                name="Founder edition",
+                price_amount=2500,
+                currency="usd",
+                specs={},
+                stock=3,
+            )
+        )
         db.session.commit()
     return {"product": "prod_test_membership", "sku": "sku_test_month", "limited_sku": "sku_test_limited"}
 
@@ -448,11 +499,13 @@ def sandbox_server(ports, tmp_path_factory) -> Iterator[str]:
     from sandbox import create_sandbox_app
 
     db_path = tmp_path_factory.mktemp("sandbox") / "sandbox.db"
-    sandbox_app = create_sandbox_app({
-        "SANDBOX_DATABASE_URL": f"sqlite:///{db_path}",
-        "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{ports['sandbox']}",
-        "SANDBOX_CALLBACK_DELAY_SECONDS": 1.0,
-    })
+    sandbox_app = create_sandbox_app(
+        {
+            "SANDBOX_DATABASE_URL": f"sqlite:///{db_path}",
+            "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{ports['sandbox']}",
+            "SANDBOX_CALLBACK_DELAY_SECONDS": 1.0,
+        }
+    )
     server = ServerThread(sandbox_app, ports["sandbox"])
     server.start()
     yield server.url
@@ -466,8 +519,11 @@ class Sandbox:
         self.url = url
 
     def simulate(self, provider_reference: str, outcome: str, callback: str = "normal") -> dict:
-        response = requests.post(f"{self.url}/sandbox/api/payments/{provider_reference}/simulate",
-                                 json={"outcome": outcome, "callback": callback}, timeout=10)
+        response = requests.post(
+            f"{self.url}/sandbox/api/payments/{provider_reference}/simulate",
+            json={"outcome": outcome, "callback": callback},
+            timeout=10,
+        )
         assert response.status_code == 200, response.text
         return response.json()
 

@@ -5,16 +5,18 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 
 class AuditEntry(db.Model):
     """One change a portal user made: who, what, when, and the object before and after."""
 
     __tablename__ = "audit_entries"
-    __table_args__ = (Index("ix_audit_entries_merchant_id", "merchant_id", "id"),
-                      Index("ix_audit_entries_merchant_action", "merchant_id", "action"))
+    __table_args__ = (
+        Index("ix_audit_entries_merchant_id", "merchant_id", "id"),
+        Index("ix_audit_entries_merchant_action", "merchant_id", "action"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))

@@ -1,6 +1,7 @@
 """The audit log read aloud: each entry as a sentence ("alice@shop.example changed the price of SKU Gold monthly
 from $9.99 to $12.99") and its before/after difference field by field, with amounts, percentages and dates
 written the way the portal writes them elsewhere."""
+
 from __future__ import annotations
 
 import json
@@ -13,36 +14,97 @@ from app.platform.values.money import Money
 
 SIGN_IN, SIGN_IN_FAILED, SIGN_OUT = "user.sign_in", "user.sign_in_failed", "user.sign_out"
 # Whole sentences for actions that name no object, after the actor.
-_ACCESS = {SIGN_IN: "signed in to the portal", SIGN_IN_FAILED: "failed to sign in to the portal (wrong password)",
-           SIGN_OUT: "signed out of the portal", "user.password_change": "changed their password"}
+_ACCESS = {
+    SIGN_IN: "signed in to the portal",
+    SIGN_IN_FAILED: "failed to sign in to the portal (wrong password)",
+    SIGN_OUT: "signed out of the portal",
+    "user.password_change": "changed their password",
+}
 # The last part of an action as a verb; anything else reads "did “…” on".
-_VERBS = {"create": "created", "add": "added", "update": "changed", "delete": "deleted", "remove": "removed",
-          "revoke": "revoked", "roll": "rolled", "archive": "archived", "deactivate": "deactivated",
-          "generate": "generated codes for", "refund": "refunded", "refund_retry": "retried a refund of",
-          "cancel": "canceled", "confirm": "confirmed", "review": "reviewed", "resolve": "resolved",
-          "reorder": "reordered", "settings": "changed the settings of", "role_change": "changed the role of",
-          "resend": "resent", "advance": "advanced", "approve": "approved", "retry_payout": "retried the payout of",
-          "image_add": "added an image to", "image_remove": "removed an image from",
-          "erase": "erased the personal data of", "export": "exported the personal data of",
-          "evidence": "sent evidence for"}
+_VERBS = {
+    "create": "created",
+    "add": "added",
+    "update": "changed",
+    "delete": "deleted",
+    "remove": "removed",
+    "revoke": "revoked",
+    "roll": "rolled",
+    "archive": "archived",
+    "deactivate": "deactivated",
+    "generate": "generated codes for",
+    "refund": "refunded",
+    "refund_retry": "retried a refund of",
+    "cancel": "canceled",
+    "confirm": "confirmed",
+    "review": "reviewed",
+    "resolve": "resolved",
+    "reorder": "reordered",
+    "settings": "changed the settings of",
+    "role_change": "changed the role of",
+    "resend": "resent",
+    "advance": "advanced",
+    "approve": "approved",
+    "retry_payout": "retried the payout of",
+    "image_add": "added an image to",
+    "image_remove": "removed an image from",
+    "erase": "erased the personal data of",
+    "export": "exported the personal data of",
+    "evidence": "sent evidence for",
+}
 # The same verbs after their object, for the filter menu ("Order refund retried").
-_LABEL_VERBS = {"generate": "codes generated", "refund_retry": "refund retried", "settings": "settings changed",
-                "role_change": "role changed", "retry_payout": "payout retried", "image_add": "image added",
-                "image_remove": "image removed", "erase": "personal data erased", "export": "personal data exported",
-                "evidence": "evidence sent"}
+_LABEL_VERBS = {
+    "generate": "codes generated",
+    "refund_retry": "refund retried",
+    "settings": "settings changed",
+    "role_change": "role changed",
+    "retry_payout": "payout retried",
+    "image_add": "image added",
+    "image_remove": "image removed",
+    "erase": "personal data erased",
+    "export": "personal data exported",
+    "evidence": "evidence sent",
+}
 # "list_entry_create" is "create" of a list entry (older actions name the object in the verb).
 _SIMPLE_VERBS = ("create", "update", "delete", "add", "remove")
-_TYPES = {"sku": "SKU", "api_key": "API key", "merchant_user": "user", "merchant": "business profile",
-          "risk_list_entry": "risk list entry", "risk_rule": "risk rule", "customer_erasure": "customer",
-          "team": "user", "channel_config": "channel"}
+_TYPES = {
+    "sku": "SKU",
+    "api_key": "API key",
+    "merchant_user": "user",
+    "merchant": "business profile",
+    "risk_list_entry": "risk list entry",
+    "risk_rule": "risk rule",
+    "customer_erasure": "customer",
+    "team": "user",
+    "channel_config": "channel",
+}
 _NAME_KEYS = ("name", "code", "email", "label", "display_name", "url", "value")
 # Columns that change with every write or identify the row: they say nothing a merchant did.
 _NOISE = frozenset({"id", "merchant_id", "created_at", "updated_at", "version", "session_version", "config_version"})
-_FIELD_LABELS = {"price_amount": "price", "amount_off": "amount off", "percent_bps": "percent off",
-                 "max_discount": "largest discount", "min_subtotal": "minimum spend", "max_redemptions": "total uses",
-                 "max_per_customer": "uses per customer", "revoked_at": "revoked"}
-_MONEY_FIELDS = frozenset({"price_amount", "amount", "amount_off", "max_discount", "min_subtotal", "total",
-                           "subtotal", "refunded_amount", "discount", "fee_amount", "payout_amount"})
+_FIELD_LABELS = {
+    "price_amount": "price",
+    "amount_off": "amount off",
+    "percent_bps": "percent off",
+    "max_discount": "largest discount",
+    "min_subtotal": "minimum spend",
+    "max_redemptions": "total uses",
+    "max_per_customer": "uses per customer",
+    "revoked_at": "revoked",
+}
+_MONEY_FIELDS = frozenset(
+    {
+        "price_amount",
+        "amount",
+        "amount_off",
+        "max_discount",
+        "min_subtotal",
+        "total",
+        "subtotal",
+        "refunded_amount",
+        "discount",
+        "fee_amount",
+        "payout_amount",
+    }
+)
 # A channel's limits are in its limits currency, not in a "currency" of their own.
 _LIMIT_FIELDS = frozenset({"min_amount", "max_amount"})
 _ALWAYS_SHOWN = 1  # an update of this many fields says the values in the sentence itself
@@ -65,8 +127,12 @@ class AuditSentence:
 
 def action_label(action: str) -> str:
     """A kind of entry for the filter menu: "Sign-in", "SKU changed", "API key revoked"."""
-    labels = {SIGN_IN: "Sign-in", SIGN_IN_FAILED: "Failed sign-in", SIGN_OUT: "Sign-out",
-              "user.password_change": "Password changed"}
+    labels = {
+        SIGN_IN: "Sign-in",
+        SIGN_IN_FAILED: "Failed sign-in",
+        SIGN_OUT: "Sign-out",
+        "user.password_change": "Password changed",
+    }
     if action in labels:
         return labels[action]
     subject, verb = _split(action)
@@ -142,13 +208,24 @@ def field_changes(entry: AuditEntry) -> list[FieldChange]:
     if not isinstance(before, dict) or not isinstance(after, dict):
         # Created or deleted: the values it was made with or had, without the empty ones.
         state = after if isinstance(after, dict) else before
-        return [FieldChange(_FIELD_LABELS.get(key, key.replace("_", " ")),
-                            "—" if state is after else value_text(key, value, state),
-                            value_text(key, value, state) if state is after else "—")
-                for key, value in sorted(state.items()) if key not in _NOISE and value not in (None, "", [], {})]
-    return [FieldChange(_FIELD_LABELS.get(key, key.replace("_", " ")), value_text(key, before.get(key), before),
-                        value_text(key, after.get(key), after))
-            for key in sorted(set(before) | set(after)) if key not in _NOISE and before.get(key) != after.get(key)]
+        return [
+            FieldChange(
+                _FIELD_LABELS.get(key, key.replace("_", " ")),
+                "—" if state is after else value_text(key, value, state),
+                value_text(key, value, state) if state is after else "—",
+            )
+            for key, value in sorted(state.items())
+            if key not in _NOISE and value not in (None, "", [], {})
+        ]
+    return [
+        FieldChange(
+            _FIELD_LABELS.get(key, key.replace("_", " ")),
+            value_text(key, before.get(key), before),
+            value_text(key, after.get(key), after),
+        )
+        for key in sorted(set(before) | set(after))
+        if key not in _NOISE and before.get(key) != after.get(key)
+    ]
 
 
 def describe(entry: AuditEntry) -> AuditSentence:
@@ -163,8 +240,9 @@ def describe(entry: AuditEntry) -> AuditSentence:
         verb = "update"  # "settings.branding" and the like: an object that was there before and after
     if verb == "update" and len(changes) == _ALWAYS_SHOWN:
         change = changes[0]
-        return AuditSentence(f"{who} changed the {change.label} of {what} from {change.before} to {change.after}",
-                             changes)
+        return AuditSentence(
+            f"{who} changed the {change.label} of {what} from {change.before} to {change.after}", changes
+        )
     if verb in _VERBS:
         return AuditSentence(f"{who} {_VERBS[verb]} {what}", changes)
     return AuditSentence(f"{who} did “{entry.action}” on {what}", changes)

@@ -15,6 +15,7 @@ the action creates an object: its id is taken from the first new instance of ``m
 in the transaction. A ``snapshot`` callable replaces the default state (the row's columns, minus
 secrets) when an action spans more than one row. A commit that changed nothing records nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable, Iterator
 
-from sqlalchemy import LargeBinary, event as sa_event, func, inspect, select
+from sqlalchemy import LargeBinary, func, inspect, select
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEntry
+from app.extensions import db
 from app.platform.db.core_writes import after_insert_at_once
 from app.platform.db.types import utcnow
-from app.extensions import db
 from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
 
@@ -89,8 +91,11 @@ def row_state(model: type, object_id: str) -> dict | None:
     row = db.session.execute(select(table).where(table.c[key.name] == object_id)).mappings().first()
     if row is None:
         return None
-    return {name: _plain(value) for name, value in row.items()
-            if not _HIDDEN_COLUMN.search(name) and not isinstance(table.c[name].type, LargeBinary)}
+    return {
+        name: _plain(value)
+        for name, value in row.items()
+        if not _HIDDEN_COLUMN.search(name) and not isinstance(table.c[name].type, LargeBinary)
+    }
 
 
 def _state(pending: _PendingEntry) -> dict | None:
@@ -102,8 +107,14 @@ def _state(pending: _PendingEntry) -> dict | None:
 
 
 @contextmanager
-def audited(actor: AuditActor, action: str, model: type, object_id: str | None = None, *,
-            snapshot: Callable[[], dict | None] | None = None) -> Iterator[_PendingEntry]:
+def audited(
+    actor: AuditActor,
+    action: str,
+    model: type,
+    object_id: str | None = None,
+    *,
+    snapshot: Callable[[], dict | None] | None = None,
+) -> Iterator[_PendingEntry]:
     """Record ``action`` on ``model`` (``object_id``, or the one created) with the next commit."""
     session = db.session()
     pending = _PendingEntry(actor, action, model, object_id, snapshot, creates=object_id is None)
@@ -170,36 +181,77 @@ def _write_pending(session: Session) -> None:
             continue  # nothing changed: nothing to record
         actor = pending.actor
         pending.entry = AuditEntry(
-            id=new_id("aud"), merchant_id=actor.merchant_id, actor_id=actor.user_id, actor_email=actor.email,
-            actor_role=actor.role, ip=actor.ip, action=pending.action, object_type=_object_type(pending.model),
-            object_id=object_id, before=pending.before, after=after, created_at=utcnow())
+            id=new_id("aud"),
+            merchant_id=actor.merchant_id,
+            actor_id=actor.user_id,
+            actor_email=actor.email,
+            actor_role=actor.role,
+            ip=actor.ip,
+            action=pending.action,
+            object_type=_object_type(pending.model),
+            object_id=object_id,
+            before=pending.before,
+            after=after,
+            created_at=utcnow(),
+        )
         session.add(pending.entry)
 
 
 def record_access(actor: AuditActor, action: str) -> None:
     """Record a sign-in, a failed sign-in or a sign-out to the portal (who, when, from where); it changes no
     object, so it is written on its own."""
-    db.session.add(AuditEntry(id=new_id("aud"), merchant_id=actor.merchant_id, actor_id=actor.user_id,
-                              actor_email=actor.email, actor_role=actor.role, ip=actor.ip, action=action,
-                              object_type="merchant_user", object_id=actor.user_id, before=None, after=None,
-                              created_at=utcnow()))
+    db.session.add(
+        AuditEntry(
+            id=new_id("aud"),
+            merchant_id=actor.merchant_id,
+            actor_id=actor.user_id,
+            actor_email=actor.email,
+            actor_role=actor.role,
+            ip=actor.ip,
+            action=action,
+            object_type="merchant_user",
+            object_id=actor.user_id,
+            before=None,
+            after=None,
+            created_at=utcnow(),
+        )
+    )
     db.session.commit()
 
 
 def record_disclosure(actor: AuditActor, action: str, object_type: str, object_id: str, what: dict) -> None:
     """Record that personal data was handed out (a customer's data export): it changes no object, so it is
     written on its own; ``what`` says how much, never the data."""
-    db.session.add(AuditEntry(id=new_id("aud"), merchant_id=actor.merchant_id, actor_id=actor.user_id,
-                              actor_email=actor.email, actor_role=actor.role, ip=actor.ip, action=action,
-                              object_type=object_type, object_id=object_id, before=None, after=what,
-                              created_at=utcnow()))
+    db.session.add(
+        AuditEntry(
+            id=new_id("aud"),
+            merchant_id=actor.merchant_id,
+            actor_id=actor.user_id,
+            actor_email=actor.email,
+            actor_role=actor.role,
+            ip=actor.ip,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            before=None,
+            after=what,
+            created_at=utcnow(),
+        )
+    )
     db.session.commit()
 
 
-def list_audit_entries(merchant_id: str, *, action: str | None = None, actor: str | None = None,
-                       object_id: str | None = None, created_gte: datetime | None = None,
-                       created_lt: datetime | None = None, limit: int = 50,
-                       starting_after: str | None = None) -> tuple[list[AuditEntry], bool]:
+def list_audit_entries(
+    merchant_id: str,
+    *,
+    action: str | None = None,
+    actor: str | None = None,
+    object_id: str | None = None,
+    created_gte: datetime | None = None,
+    created_lt: datetime | None = None,
+    limit: int = 50,
+    starting_after: str | None = None,
+) -> tuple[list[AuditEntry], bool]:
     """The merchant's audit entries, newest first, filtered and cursor-paginated by id."""
     query = select(AuditEntry).where(AuditEntry.merchant_id == merchant_id)
     if action:
@@ -218,5 +270,11 @@ def list_audit_entries(merchant_id: str, *, action: str | None = None, actor: st
 
 def audit_actions(merchant_id: str) -> list[str]:
     """The actions that occur in the merchant's log, for the filter menu."""
-    return list(db.session.scalars(select(AuditEntry.action).where(AuditEntry.merchant_id == merchant_id)
-                                   .distinct().order_by(AuditEntry.action)))
+    return list(
+        db.session.scalars(
+            select(AuditEntry.action)
+            .where(AuditEntry.merchant_id == merchant_id)
+            .distinct()
+            .order_by(AuditEntry.action)
+        )
+    )

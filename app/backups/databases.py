@@ -1,6 +1,7 @@
 """The two databases Kassa runs on, copied and put back: SQLite through its online backup API (a consistent
 copy while Kassa writes), PostgreSQL through ``pg_dump`` in a snapshot the backup's figures are read in too,
 and ``pg_restore`` into a database of its own that replaces the target only once it is whole."""
+
 from __future__ import annotations
 
 import os
@@ -38,6 +39,7 @@ def figures_of(database_url: str | URL) -> dict:
 
 
 # --- SQLite -------------------------------------------------------------------------------------------------
+
 
 def sqlite_path(database_url: str) -> Path:
     path = make_url(database_url).database
@@ -80,11 +82,13 @@ def sqlite_has_data(path: Path) -> bool:
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------
 
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise BackupProblem(f"{name} is not installed: apt-get install postgresql-client (the server's major "
-                            "version or newer)")
+        raise BackupProblem(
+            f"{name} is not installed: apt-get install postgresql-client (the server's major version or newer)"
+        )
     return found
 
 
@@ -118,8 +122,19 @@ def dump_postgres(database_url: str, target: Path) -> dict:
                 snapshot = connection.scalar(text("SELECT pg_export_snapshot()"))
                 figures = book_figures(connection)
                 # The transaction stays open until pg_dump is done: the snapshot lives as long as it does.
-                _run([pg_dump, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
-                      f"--file={target}", f"--dbname={dbname}"], env, "pg_dump")
+                _run(
+                    [
+                        pg_dump,
+                        "--format=custom",
+                        "--no-owner",
+                        "--no-privileges",
+                        f"--snapshot={snapshot}",
+                        f"--file={target}",
+                        f"--dbname={dbname}",
+                    ],
+                    env,
+                    "pg_dump",
+                )
     finally:
         engine.dispose()
     return figures
@@ -142,8 +157,9 @@ def _database_state(admin, name: str) -> tuple[bool, int]:
     """Whether the database exists, and how many sessions other than ours are connected to it."""
     with admin.connect() as connection:
         exists = connection.scalar(text("SELECT count(*) FROM pg_database WHERE datname = :n"), {"n": name}) > 0
-        sessions = connection.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = :n "
-                                          "AND pid <> pg_backend_pid()"), {"n": name})
+        sessions = connection.scalar(
+            text("SELECT count(*) FROM pg_stat_activity WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name}
+        )
     return exists, sessions
 
 
@@ -177,14 +193,27 @@ def restore_postgres(archive: Path, database_url: str, now: datetime) -> str | N
     try:
         exists, sessions = _database_state(admin, target)
         if sessions:
-            raise BackupProblem(f"{sessions} sessions are connected to database {target}: stop Kassa's web, worker, "
-                                "cron and stream processes before restoring")
+            raise BackupProblem(
+                f"{sessions} sessions are connected to database {target}: stop Kassa's web, worker, "
+                "cron and stream processes before restoring"
+            )
         with admin.connect() as connection:
             connection.execute(text(f"CREATE DATABASE {_quoted(restoring)}"))
         try:
             dbname, env = _libpq(url.set(database=restoring))
-            _run([pg_restore, "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-                  f"--dbname={dbname}", str(archive)], env, "pg_restore")
+            _run(
+                [
+                    pg_restore,
+                    "--no-owner",
+                    "--no-privileges",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    f"--dbname={dbname}",
+                    str(archive),
+                ],
+                env,
+                "pg_restore",
+            )
         except BaseException:
             with admin.connect() as connection:
                 connection.execute(text(f"DROP DATABASE IF EXISTS {_quoted(restoring)}"))

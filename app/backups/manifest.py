@@ -1,5 +1,6 @@
 """A backup's manifest (``manifest.json``): which database it is, each file's size and SHA-256, and the books'
 figures at the moment of the snapshot."""
+
 from __future__ import annotations
 
 import hashlib
@@ -58,8 +59,9 @@ def read_manifest(folder: Path) -> Manifest:
     if wrong:
         raise BackupProblem(f"{path} holds {wrong}: the backup is damaged")
     if manifest.format > FORMAT:
-        raise BackupProblem(f"{folder} was written by a newer Kassa (backup format {manifest.format}); "
-                            "restore it with that version")
+        raise BackupProblem(
+            f"{folder} was written by a newer Kassa (backup format {manifest.format}); restore it with that version"
+        )
     if manifest.database not in ("sqlite", "postgresql"):
         raise BackupProblem(f"{path} names an unknown database {manifest.database!r}: the backup is damaged")
     return manifest
@@ -74,13 +76,17 @@ def _misshapen(manifest: Manifest) -> str | None:
         return "a created_at that is no text"
     if not isinstance(manifest.books, dict) or not isinstance(manifest.books.get("revision"), str):
         return "no books with the database's revision"
-    if not isinstance(manifest.credential_keys, list) or not all(isinstance(key, str)
-                                                                 for key in manifest.credential_keys):
+    if not isinstance(manifest.credential_keys, list) or not all(
+        isinstance(key, str) for key in manifest.credential_keys
+    ):
         return "credential_keys that are no list of fingerprints"
     if not isinstance(manifest.files, dict):
         return "files that are no list of names with their size and SHA-256"
     for name, entry in manifest.files.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("bytes"), int) or \
-                not isinstance(entry.get("sha256"), str):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("bytes"), int)
+            or not isinstance(entry.get("sha256"), str)
+        ):
             return f"a file {name!r} without its size and SHA-256"
     return None

@@ -1,6 +1,7 @@
 """Putting a backup back: only one that verifies, never over a database that holds data unless told to, and
 never half: the database is restored whole or left as it was, then the images, then the restored books are
 compared with the manifest's."""
+
 from __future__ import annotations
 
 import shutil
@@ -21,19 +22,30 @@ class Restored:
     kept_database: str | None  # PostgreSQL: the name the replaced database is kept under
 
 
-def restore_backup(folder: Path, database_url: str, upload_dir: Path, *, replace: bool, key_fingerprints: list[str],
-                   say: Callable[[str], None] = lambda line: None) -> Restored:
+def restore_backup(
+    folder: Path,
+    database_url: str,
+    upload_dir: Path,
+    *,
+    replace: bool,
+    key_fingerprints: list[str],
+    say: Callable[[str], None] = lambda line: None,
+) -> Restored:
     """Restore the backup in ``folder`` into ``database_url`` and ``upload_dir``. ``replace``: the target may
     hold data, which the restore replaces (SQLite: overwritten; PostgreSQL: kept under another name)."""
     kind = databases.backend(database_url)
     say(f"verifying {folder} …")
     verdict = verify_backup(folder, key_fingerprints=key_fingerprints)
     if verdict.problems:
-        raise BackupProblem("the backup does not verify, so nothing was restored:\n  - " + "\n  - ".join(verdict.problems))
+        raise BackupProblem(
+            "the backup does not verify, so nothing was restored:\n  - " + "\n  - ".join(verdict.problems)
+        )
     manifest = verdict.manifest
     if manifest.database != kind:
-        raise BackupProblem(f"this is a {manifest.database} backup and the target is {kind}: restore it into a "
-                            f"{manifest.database} database (DATABASE_URL)")
+        raise BackupProblem(
+            f"this is a {manifest.database} backup and the target is {kind}: restore it into a "
+            f"{manifest.database} database (DATABASE_URL)"
+        )
     source = folder / manifest.database_file
     kept = None
     if kind == "sqlite":
@@ -45,8 +57,10 @@ def restore_backup(folder: Path, database_url: str, upload_dir: Path, *, replace
         databases.copy_sqlite(source, target)  # one write transaction on the target: whole or not at all
     else:
         if databases.postgres_has_data(database_url) and not replace:
-            raise BackupProblem("the target database already holds tables: stop Kassa and pass --replace (the "
-                                "database it replaces is kept under another name)")
+            raise BackupProblem(
+                "the target database already holds tables: stop Kassa and pass --replace (the "
+                "database it replaces is kept under another name)"
+            )
         say("restoring the PostgreSQL database with pg_restore …")
         kept = databases.restore_postgres(source, database_url, utcnow())
     images = [name for name in manifest.files if name.startswith(f"{UPLOADS}/")]

@@ -1,6 +1,7 @@
 """Backups on a timer, for an installation that names BACKUP_DIR (``make run`` does: var/backups): the cron's
 sweep takes one when the newest there is BACKUP_EVERY_HOURS old, and keeps the BACKUP_KEEP newest. One machine's
 disk is no place for the only copy: the operator copies them off (docs/production.md, "Backups")."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -9,14 +10,14 @@ from pathlib import Path
 from flask import current_app
 from redis.exceptions import RedisError
 
-from app.platform.observability import logs
 from app.backups.books import describe
 from app.backups.databases import PG_TIMEOUT_SECONDS
 from app.backups.manifest import MANIFEST, BackupProblem
 from app.backups.snapshot import prune_backups, take_backup
+from app.extensions import redis_client
 from app.payments.channels.credentials import key_fingerprints
 from app.platform.db.types import utcnow
-from app.extensions import redis_client
+from app.platform.observability import logs
 
 log = logs.get("backups")
 
@@ -56,8 +57,13 @@ def backup_when_due(now: datetime | None = None) -> Path | None:
         log.warning("backup postponed: Redis unavailable for its lock")
         return None
     try:
-        folder, manifest = take_backup(config["SQLALCHEMY_DATABASE_URI"], Path(config["UPLOAD_DIR"]), into,
-                                       key_fingerprints=key_fingerprints(), now=now)
+        folder, manifest = take_backup(
+            config["SQLALCHEMY_DATABASE_URI"],
+            Path(config["UPLOAD_DIR"]),
+            into,
+            key_fingerprints=key_fingerprints(),
+            now=now,
+        )
         pruned = prune_backups(into, config["BACKUP_KEEP"])
     except (BackupProblem, OSError) as exc:
         log.error("scheduled backup failed: %s", exc, extra={"fields": {"backup_dir": str(into)}})
@@ -67,6 +73,9 @@ def backup_when_due(now: datetime | None = None) -> Path | None:
             redis_client().delete(_LOCK)
         except RedisError:
             pass  # it expires
-    log.info("backup taken: %s", describe(manifest.books), extra={"fields": {
-        "backup": str(folder), "deleted_older": len(pruned)}})
+    log.info(
+        "backup taken: %s",
+        describe(manifest.books),
+        extra={"fields": {"backup": str(folder), "deleted_older": len(pruned)}},
+    )
     return folder

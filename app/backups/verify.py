@@ -1,6 +1,7 @@
 """Checking a backup before anyone depends on it: every file whole (size and SHA-256 as the manifest says),
 the database readable and holding what the manifest says, its schema one this Kassa knows, and the credential
 keys configured here able to read the merchants' channel settings."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ def _plain(name: str, manifest: Manifest) -> bool:
     """The database file or an image under uploads/: nothing that would read or write outside the backup."""
     parts = name.split("/")
     return name == manifest.database_file or (
-        len(parts) == 2 and parts[0] == UPLOADS and parts[1] not in ("", ".", "..") and "\\" not in parts[1])
+        len(parts) == 2 and parts[0] == UPLOADS and parts[1] not in ("", ".", "..") and "\\" not in parts[1]
+    )
 
 
 def verify_backup(folder: Path, *, key_fingerprints: list[str]) -> Verdict:
@@ -66,11 +68,15 @@ def verify_backup(folder: Path, *, key_fingerprints: list[str]) -> Verdict:
         return verdict  # a damaged file is not opened
     revision = manifest.books.get("revision")
     if revision in FOLDED_REVISIONS:
-        verdict.problems.append(f"the database is at revision {revision}: the backup was taken by a Kassa older than "
-                                "0.1.0, whose migrations 0.1.0 folded into one baseline, so this Kassa cannot use it")
+        verdict.problems.append(
+            f"the database is at revision {revision}: the backup was taken by a Kassa older than "
+            "0.1.0, whose migrations 0.1.0 folded into one baseline, so this Kassa cannot use it"
+        )
     elif not known_revision(revision):
-        verdict.problems.append(f"the database is at revision {revision}, which this Kassa does not know: the backup "
-                                "was taken by a newer Kassa; restore it with that version or newer")
+        verdict.problems.append(
+            f"the database is at revision {revision}, which this Kassa does not know: the backup "
+            "was taken by a newer Kassa; restore it with that version or newer"
+        )
     database = folder / manifest.database_file
     try:
         if manifest.database == "sqlite":
@@ -88,8 +94,11 @@ def verify_backup(folder: Path, *, key_fingerprints: list[str]) -> Verdict:
         verdict.warnings.append(
             f"none of the CHANNEL_CREDENTIALS_KEYS configured here is a key the backup's channel settings ({settings} "
             f"saved) were encrypted with (fingerprints {', '.join(manifest.credential_keys)}): set those keys, or merchants' "
-            "payment channels will not work after a restore")
+            "payment channels will not work after a restore"
+        )
     if not manifest.books.get("ledger_balanced", True):
-        verdict.warnings.append("the books did not balance when this backup was taken: run the ledger check after "
-                                "restoring (portal → Books) and see docs/ledger.md")
+        verdict.warnings.append(
+            "the books did not balance when this backup was taken: run the ledger check after "
+            "restoring (portal → Books) and see docs/ledger.md"
+        )
     return verdict

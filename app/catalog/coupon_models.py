@@ -1,4 +1,5 @@
 """Coupons and their redemptions (one per order)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 KINDS = ("amount_off", "percent_off", "spend_and_save", "volume")
 # The terms each kind reads; the others are ignored (forms use this to show only what applies).
@@ -33,11 +34,13 @@ class Coupon(db.Model):
         # Codes are stored normalised (upper case), so this makes them case-insensitive and unique.
         UniqueConstraint("merchant_id", "code", name="uq_coupons_merchant_code"),
         # The counter can never pass the limit, whatever the application does.
-        CheckConstraint("max_redemptions IS NULL OR times_redeemed <= max_redemptions",
-                        name="redemptions_within_limit"),
+        CheckConstraint(
+            "max_redemptions IS NULL OR times_redeemed <= max_redemptions", name="redemptions_within_limit"
+        ),
         CheckConstraint("times_redeemed >= 0", name="redemptions_not_negative"),
-        CheckConstraint("max_redemptions IS NULL OR test_times_redeemed <= max_redemptions",
-                        name="test_redemptions_within_limit"),
+        CheckConstraint(
+            "max_redemptions IS NULL OR test_times_redeemed <= max_redemptions", name="test_redemptions_within_limit"
+        ),
         CheckConstraint("test_times_redeemed >= 0", name="test_redemptions_not_negative"),
     )
 

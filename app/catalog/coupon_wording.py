@@ -1,5 +1,6 @@
 """How a coupon's terms read: the shopper's discount line ("12.5% off") and, for the merchant, its terms in full
 and the products and options it is limited to."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -17,7 +18,7 @@ def _percent(bps: int) -> str:
 
 
 def _off(coupon: Coupon) -> str:
-    """"12.5% off" or "$5.00 off": the coupon's own amount, for every kind but the ladder."""
+    """ "12.5% off" or "$5.00 off": the coupon's own amount, for every kind but the ladder."""
     if coupon.kind == "percent_off":
         return f"{_percent(coupon.percent_bps)} off"
     return f"{Money(coupon.amount_off, coupon.currency).format()} off"
@@ -50,7 +51,9 @@ def coupon_scope(merchant_id: str, coupon: Coupon) -> list[str]:
     """The products and options ("Product — option") the coupon is limited to; empty when it applies to all."""
     names = []
     if coupon.product_ids:
-        names += db.session.scalars(select(Product.name).where(Product.merchant_id == merchant_id,
-                                                               Product.id.in_(coupon.product_ids))
-                                    .order_by(Product.name)).all()
+        names += db.session.scalars(
+            select(Product.name)
+            .where(Product.merchant_id == merchant_id, Product.id.in_(coupon.product_ids))
+            .order_by(Product.name)
+        ).all()
     return names + sorted(label for _, label in skus_named(merchant_id, coupon.sku_ids).values())

@@ -5,6 +5,7 @@ Rounding rule for percentages: a discount of ``bps`` basis points on an amount i
 stated percent and the order total stays an exact integer. A discount never exceeds the eligible
 items' subtotal.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,9 @@ from sqlalchemy.exc import IntegrityError
 
 from app.catalog.coupon_models import KINDS, Coupon, CouponRedemption, redeemed_column
 from app.catalog.coupon_wording import describe
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
+from app.platform.db.types import utcnow
 from app.platform.values.ids import new_id
 from app.platform.values.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
 from app.platform.values.pagination import newest_first
@@ -58,8 +59,7 @@ class Discount:
 def normalise_code(code: object) -> str:
     """The stored form of a code: trimmed, upper case; raises coupon_invalid when malformed."""
     if not isinstance(code, str) or not _CODE.match(code.strip().upper()):
-        raise InvalidRequest("a coupon code is 1–64 letters, digits, '-' or '_'", code="coupon_invalid",
-                             param="coupon")
+        raise InvalidRequest("a coupon code is 1–64 letters, digits, '-' or '_'", code="coupon_invalid", param="coupon")
     return code.strip().upper()
 
 
@@ -68,9 +68,12 @@ def _bps(amount: int, bps: int) -> int:
 
 
 def _eligible(coupon: Coupon, lines: Sequence[PricedLine]) -> list[PricedLine]:
-    return [line for line in lines
-            if (not coupon.sku_ids or line.sku.id in coupon.sku_ids)
-            and (not coupon.product_ids or line.sku.product_id in coupon.product_ids)]
+    return [
+        line
+        for line in lines
+        if (not coupon.sku_ids or line.sku.id in coupon.sku_ids)
+        and (not coupon.product_ids or line.sku.product_id in coupon.product_ids)
+    ]
 
 
 def _not_applicable(message: str) -> InvalidRequest:
@@ -86,34 +89,57 @@ def find_coupon(merchant_id: str, code: object, *, livemode: bool, now: datetime
     if state == "deactivated":
         raise InvalidRequest(f"the coupon code {normalised} is not valid", code="coupon_invalid", param="coupon")
     if state == "scheduled":
-        raise InvalidRequest(f"the coupon {normalised} is not valid before {coupon.valid_from:%Y-%m-%d %H:%M} UTC",
-                             code="coupon_not_yet_valid", param="coupon")
+        raise InvalidRequest(
+            f"the coupon {normalised} is not valid before {coupon.valid_from:%Y-%m-%d %H:%M} UTC",
+            code="coupon_not_yet_valid",
+            param="coupon",
+        )
     if state == "expired":
-        raise InvalidRequest(f"the coupon {normalised} expired on {coupon.valid_until:%Y-%m-%d %H:%M} UTC",
-                             code="coupon_expired", param="coupon")
+        raise InvalidRequest(
+            f"the coupon {normalised} expired on {coupon.valid_until:%Y-%m-%d %H:%M} UTC",
+            code="coupon_expired",
+            param="coupon",
+        )
     if state == "used up":
         raise Conflict(f"the coupon {normalised} has been used up", code="coupon_exhausted", param="coupon")
     return coupon
 
 
 def _customer_uses(coupon_id: str, customer_id: str, livemode: bool) -> int:
-    return db.session.scalar(select(func.count()).select_from(CouponRedemption).where(
-        CouponRedemption.coupon_id == coupon_id, CouponRedemption.customer_id == customer_id,
-        CouponRedemption.livemode.is_(livemode), CouponRedemption.status == "active")) or 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(CouponRedemption)
+            .where(
+                CouponRedemption.coupon_id == coupon_id,
+                CouponRedemption.customer_id == customer_id,
+                CouponRedemption.livemode.is_(livemode),
+                CouponRedemption.status == "active",
+            )
+        )
+        or 0
+    )
 
 
 def _per_customer_exhausted(coupon: Coupon) -> Conflict:
     times = "once" if coupon.max_per_customer == 1 else f"{coupon.max_per_customer} times"
-    return Conflict(f"the coupon {coupon.code} can be used {times} per customer and you have already used it",
-                    code="coupon_exhausted", param="coupon")
+    return Conflict(
+        f"the coupon {coupon.code} can be used {times} per customer and you have already used it",
+        code="coupon_exhausted",
+        param="coupon",
+    )
 
 
-def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *, livemode: bool,
-                 customer_id: str | None = None) -> Discount:
+def discount_for(
+    coupon: Coupon, lines: Sequence[PricedLine], currency: str, *, livemode: bool, customer_id: str | None = None
+) -> Discount:
     """The discount ``coupon`` gives this basket (of an order of ``livemode``), or a 4xx saying why it does not
     apply."""
-    if coupon.max_per_customer is not None and customer_id and \
-            _customer_uses(coupon.id, customer_id, livemode) >= coupon.max_per_customer:
+    if (
+        coupon.max_per_customer is not None
+        and customer_id
+        and _customer_uses(coupon.id, customer_id, livemode) >= coupon.max_per_customer
+    ):
         raise _per_customer_exhausted(coupon)
     if coupon.currency and coupon.currency != currency:
         raise _not_applicable(f"the coupon {coupon.code} applies to {coupon.currency.upper()} prices only")
@@ -129,8 +155,10 @@ def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *, 
             amount = min(amount, coupon.max_discount)
     elif coupon.kind == "spend_and_save":
         if base < coupon.min_subtotal:
-            raise _not_applicable(f"spend at least {Money(coupon.min_subtotal, currency).format()} on eligible "
-                                  f"items to use the coupon {coupon.code}")
+            raise _not_applicable(
+                f"spend at least {Money(coupon.min_subtotal, currency).format()} on eligible "
+                f"items to use the coupon {coupon.code}"
+            )
         amount = coupon.amount_off
     else:  # volume: each line gets the highest tier its quantity reaches
         amount = 0
@@ -143,26 +171,43 @@ def discount_for(coupon: Coupon, lines: Sequence[PricedLine], currency: str, *, 
     return Discount(coupon, describe(coupon), Money(min(amount, base), currency))
 
 
-def redeem_coupon(discount: Discount, *, merchant_id: str, order_id: str, customer_id: str,
-                  livemode: bool) -> CouponRedemption:
+def redeem_coupon(
+    discount: Discount, *, merchant_id: str, order_id: str, customer_id: str, livemode: bool
+) -> CouponRedemption:
     """Count one use for an order of ``livemode`` in the caller's transaction: a conditional UPDATE of that mode's
     count against the limit (which also locks the coupon row, serialising the per-customer check), then the
     redemption row, unique per order."""
     coupon = discount.coupon
     uses = redeemed_column(livemode)
     counted = db.session.execute(
-        update(Coupon).where(Coupon.id == coupon.id, Coupon.active.is_(True),
-                             (Coupon.max_redemptions.is_(None)) | (uses < Coupon.max_redemptions))
-        .values({uses: uses + 1}).execution_options(synchronize_session=False))
+        update(Coupon)
+        .where(
+            Coupon.id == coupon.id,
+            Coupon.active.is_(True),
+            (Coupon.max_redemptions.is_(None)) | (uses < Coupon.max_redemptions),
+        )
+        .values({uses: uses + 1})
+        .execution_options(synchronize_session=False)
+    )
     if counted.rowcount != 1:
         raise Conflict(f"the coupon {coupon.code} has been used up", code="coupon_exhausted", param="coupon")
-    if coupon.max_per_customer is not None and \
-            _customer_uses(coupon.id, customer_id, livemode) >= coupon.max_per_customer:
+    if (
+        coupon.max_per_customer is not None
+        and _customer_uses(coupon.id, customer_id, livemode) >= coupon.max_per_customer
+    ):
         raise _per_customer_exhausted(coupon)
-    redemption = CouponRedemption(id=new_id("red"), merchant_id=merchant_id, coupon_id=coupon.id, order_id=order_id,
-                                  customer_id=customer_id, livemode=livemode, code=coupon.code,
-                                  description=discount.description,
-                                  amount=discount.amount.amount, currency=discount.amount.currency)
+    redemption = CouponRedemption(
+        id=new_id("red"),
+        merchant_id=merchant_id,
+        coupon_id=coupon.id,
+        order_id=order_id,
+        customer_id=customer_id,
+        livemode=livemode,
+        code=coupon.code,
+        description=discount.description,
+        amount=discount.amount.amount,
+        currency=discount.amount.currency,
+    )
     db.session.add(redemption)
     return redemption
 
@@ -173,12 +218,19 @@ def release_coupon(order_id: str) -> None:
     if redemption is None:
         return
     released = db.session.execute(
-        update(CouponRedemption).where(CouponRedemption.id == redemption.id, CouponRedemption.status == "active")
-        .values(status="released", released_at=utcnow()).execution_options(synchronize_session=False))
+        update(CouponRedemption)
+        .where(CouponRedemption.id == redemption.id, CouponRedemption.status == "active")
+        .values(status="released", released_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     if released.rowcount == 1:
         uses = redeemed_column(redemption.livemode)
-        db.session.execute(update(Coupon).where(Coupon.id == redemption.coupon_id, uses > 0)
-                           .values({uses: uses - 1}).execution_options(synchronize_session=False))
+        db.session.execute(
+            update(Coupon)
+            .where(Coupon.id == redemption.coupon_id, uses > 0)
+            .values({uses: uses - 1})
+            .execution_options(synchronize_session=False)
+        )
 
 
 def discounts_for_order(order_id: str) -> list[CouponRedemption]:
@@ -190,9 +242,9 @@ def discounts_for_orders(order_ids: list[str]) -> dict[str, list[CouponRedemptio
     """Several orders' discount lines in one statement (a page of a list)."""
     found: dict[str, list[CouponRedemption]] = {}
     if order_ids:
-        for redemption in db.session.scalars(select(CouponRedemption)
-                                             .where(CouponRedemption.order_id.in_(order_ids))
-                                             .order_by(CouponRedemption.id)):
+        for redemption in db.session.scalars(
+            select(CouponRedemption).where(CouponRedemption.order_id.in_(order_ids)).order_by(CouponRedemption.id)
+        ):
             found.setdefault(redemption.order_id, []).append(redemption)
     return found
 
@@ -233,12 +285,22 @@ def _coupon_terms(fields: dict) -> dict:
     kind = fields.get("kind")
     if kind not in KINDS:
         raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}", param="kind")
-    terms = {"kind": kind, "description": (fields.get("description") or "").strip()[:200],
-             "amount_off": None, "percent_bps": None, "max_discount": None, "min_subtotal": None, "tiers": None,
-             "currency": None, "product_ids": _id_list(fields, "product_ids"), "sku_ids": _id_list(fields, "sku_ids"),
-             "max_redemptions": _int_field(fields, "max_redemptions", minimum=1),
-             "max_per_customer": _int_field(fields, "max_per_customer", minimum=1),
-             "valid_from": fields.get("valid_from"), "valid_until": fields.get("valid_until")}
+    terms = {
+        "kind": kind,
+        "description": (fields.get("description") or "").strip()[:200],
+        "amount_off": None,
+        "percent_bps": None,
+        "max_discount": None,
+        "min_subtotal": None,
+        "tiers": None,
+        "currency": None,
+        "product_ids": _id_list(fields, "product_ids"),
+        "sku_ids": _id_list(fields, "sku_ids"),
+        "max_redemptions": _int_field(fields, "max_redemptions", minimum=1),
+        "max_per_customer": _int_field(fields, "max_per_customer", minimum=1),
+        "valid_from": fields.get("valid_from"),
+        "valid_until": fields.get("valid_until"),
+    }
     if kind in ("amount_off", "spend_and_save", "percent_off") and fields.get("currency"):
         try:
             terms["currency"] = normalise_currency(fields["currency"])
@@ -276,10 +338,16 @@ def _tiers(value: object) -> list[dict]:
         raise InvalidRequest("tiers must be a list of 1–20 {min_quantity, percent_bps}", param="tiers")
     tiers = []
     for i, tier in enumerate(value):
-        if not isinstance(tier, dict) or type(tier.get("min_quantity")) is not int or tier["min_quantity"] < 2 \
-                or type(tier.get("percent_bps")) is not int or not 1 <= tier["percent_bps"] <= 10_000:
-            raise InvalidRequest("each tier needs min_quantity ≥ 2 and percent_bps between 1 and 10000",
-                                 param=f"tiers[{i}]")
+        if (
+            not isinstance(tier, dict)
+            or type(tier.get("min_quantity")) is not int
+            or tier["min_quantity"] < 2
+            or type(tier.get("percent_bps")) is not int
+            or not 1 <= tier["percent_bps"] <= 10_000
+        ):
+            raise InvalidRequest(
+                "each tier needs min_quantity ≥ 2 and percent_bps between 1 and 10000", param=f"tiers[{i}]"
+            )
         tiers.append({"min_quantity": tier["min_quantity"], "percent_bps": tier["percent_bps"]})
     return sorted(tiers, key=lambda t: t["min_quantity"])
 
@@ -317,8 +385,9 @@ def generate_coupons(merchant_id: str, fields: dict, *, count: object, prefix: o
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise Conflict("a generated code collided with an existing one; generate again",
-                       code="coupon_code_taken", param="prefix") from None
+        raise Conflict(
+            "a generated code collided with an existing one; generate again", code="coupon_code_taken", param="prefix"
+        ) from None
     return coupons
 
 
@@ -349,8 +418,9 @@ def update_coupon(merchant_id: str, coupon_id: str, fields: dict) -> Coupon:
     except IntegrityError:
         # Used again between the check above and this save: the database's rule (uses ≤ limit) refused it.
         db.session.rollback()
-        raise InvalidRequest(_used_already(db.session.get(Coupon, coupon.id, populate_existing=True)),
-                             param="max_redemptions") from None
+        raise InvalidRequest(
+            _used_already(db.session.get(Coupon, coupon.id, populate_existing=True)), param="max_redemptions"
+        ) from None
     return coupon
 
 
@@ -372,7 +442,9 @@ def deactivate_coupon(merchant_id: str, coupon_id: str) -> Coupon:
     return coupon
 
 
-def list_coupons(merchant_id: str, *, q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Coupon], bool]:
+def list_coupons(
+    merchant_id: str, *, q: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[Coupon], bool]:
     """Newest first, optionally those whose code contains ``q``."""
     query = select(Coupon).where(Coupon.merchant_id == merchant_id)
     if q:
@@ -381,11 +453,19 @@ def list_coupons(merchant_id: str, *, q: str | None = None, limit: int = 50, off
     return rows[:limit], len(rows) > limit
 
 
-def list_redemptions(merchant_id: str, coupon_id: str, *, livemode: bool, limit: int,
-                     starting_after: str | None = None) -> tuple[list[CouponRedemption], bool]:
+def list_redemptions(
+    merchant_id: str, coupon_id: str, *, livemode: bool, limit: int, starting_after: str | None = None
+) -> tuple[list[CouponRedemption], bool]:
     """A page of a coupon's uses by orders of ``livemode``, newest first (each mode counts its uses apart), and
     whether older ones follow: a campaign's coupon is used thousands of times."""
     get_coupon(merchant_id, coupon_id)
-    return newest_first(select(CouponRedemption).where(
-        CouponRedemption.merchant_id == merchant_id, CouponRedemption.coupon_id == coupon_id,
-        CouponRedemption.livemode.is_(livemode)), CouponRedemption.id, limit=limit, starting_after=starting_after)
+    return newest_first(
+        select(CouponRedemption).where(
+            CouponRedemption.merchant_id == merchant_id,
+            CouponRedemption.coupon_id == coupon_id,
+            CouponRedemption.livemode.is_(livemode),
+        ),
+        CouponRedemption.id,
+        limit=limit,
+        starting_after=starting_after,
+    )

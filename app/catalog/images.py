@@ -1,4 +1,5 @@
 """Product images: checked by content (not by name), stored once under UPLOAD_DIR by content hash."""
+
 from __future__ import annotations
 
 import hashlib
@@ -13,8 +14,13 @@ from app.errors import InvalidRequest, NotFound
 from app.extensions import db
 
 MAX_IMAGES = 10
-_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif",
-               "image/svg+xml": "svg"}
+_EXTENSIONS = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/webp": "webp",
+    "image/gif": "gif",
+    "image/svg+xml": "svg",
+}
 
 
 def sniff_image_type(data: bytes) -> str | None:
@@ -49,8 +55,10 @@ def add_product_image(merchant_id: str, product_id: str, data: bytes) -> Product
     content_type = sniff_image_type(data)
     if content_type is None:
         raise InvalidRequest("upload a PNG, JPEG, WebP, GIF or SVG image", code="image_type_invalid", param="image")
-    count = db.session.scalar(select(func.count()).select_from(ProductImage)
-                              .where(ProductImage.product_id == product.id)) or 0
+    count = (
+        db.session.scalar(select(func.count()).select_from(ProductImage).where(ProductImage.product_id == product.id))
+        or 0
+    )
     if count >= MAX_IMAGES:
         raise InvalidRequest(f"a product has at most {MAX_IMAGES} images", param="image")
     filename = f"{hashlib.sha256(data).hexdigest()[:32]}.{_EXTENSIONS[content_type]}"
@@ -60,8 +68,9 @@ def add_product_image(merchant_id: str, product_id: str, data: bytes) -> Product
         partial = target.with_suffix(".part")
         partial.write_bytes(data)
         partial.replace(target)  # atomic: a reader never sees half a file
-    image = ProductImage(merchant_id=merchant_id, product_id=product.id, filename=filename,
-                         content_type=content_type, position=count)
+    image = ProductImage(
+        merchant_id=merchant_id, product_id=product.id, filename=filename, content_type=content_type, position=count
+    )
     db.session.add(image)
     db.session.commit()
     return image
@@ -69,8 +78,9 @@ def add_product_image(merchant_id: str, product_id: str, data: bytes) -> Product
 
 def remove_product_image(merchant_id: str, image_id: int) -> None:
     """Detach an image from its product (the file stays: other products may share it)."""
-    image = db.session.scalar(select(ProductImage).where(ProductImage.id == image_id,
-                                                         ProductImage.merchant_id == merchant_id))
+    image = db.session.scalar(
+        select(ProductImage).where(ProductImage.id == image_id, ProductImage.merchant_id == merchant_id)
+    )
     if image is None:
         raise NotFound("no such image", param="id")
     db.session.delete(image)

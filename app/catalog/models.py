@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
+from app.platform.db.types import UTCDateTime, utcnow
 from app.platform.values.money import Money
 
 
@@ -25,8 +25,7 @@ class Product(db.Model):
     clearing: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    skus: Mapped[list["Sku"]] = relationship(back_populates="product",
-                                             order_by=lambda: (Sku.price_amount, Sku.id))
+    skus: Mapped[list["Sku"]] = relationship(back_populates="product", order_by=lambda: (Sku.price_amount, Sku.id))
     images: Mapped[list["ProductImage"]] = relationship(order_by=lambda: (ProductImage.position, ProductImage.id))
 
 
@@ -106,8 +105,10 @@ class SkuPrice(db.Model):
     """A SKU's price in one currency; the SKU's own price_amount/currency is its default one."""
 
     __tablename__ = "sku_prices"
-    __table_args__ = (UniqueConstraint("sku_id", "currency", name="uq_sku_prices_sku_currency"),
-                      CheckConstraint("amount >= 0", name="amount_not_negative"))
+    __table_args__ = (
+        UniqueConstraint("sku_id", "currency", name="uq_sku_prices_sku_currency"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)

@@ -3,6 +3,7 @@
 Each function is one business action in one transaction. A SKU's default price stays on the SKU
 row (what orders are priced in); ``sku_prices`` holds one row per currency, the default included.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import or_, select, update
@@ -11,11 +12,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from app.catalog.models import Product, Sku, SkuPrice, stock_column
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.clearing.rules import check_rule
-from app.platform.values.money import max_amount, max_amount_text, normalise_currency
 from app.platform.http.outbound import check_destination
 from app.platform.http.urls import check_http_url
+from app.platform.values.ids import new_id
+from app.platform.values.money import max_amount, max_amount_text, normalise_currency
 
 STATUSES = ("draft", "active", "archived")
 MAX_STOCK = 10**9  # the stock columns are INTEGER
@@ -42,11 +43,17 @@ def _flat_object(fields: dict, name: str) -> dict | None:
     value = fields.get(name)
     if value is None:
         return None
-    if not isinstance(value, dict) or len(value) > 50 or not all(
+    if (
+        not isinstance(value, dict)
+        or len(value) > 50
+        or not all(
             isinstance(k, str) and len(k) <= 100 and (isinstance(v, (str, int, float, bool)) and len(str(v)) <= 500)
-            for k, v in value.items()):
-        raise InvalidRequest(f"{name} must be an object of at most 50 names with short text or number values",
-                             param=name)
+            for k, v in value.items()
+        )
+    ):
+        raise InvalidRequest(
+            f"{name} must be an object of at most 50 names with short text or number values", param=name
+        )
     return value
 
 
@@ -65,8 +72,7 @@ def _money(value: object, param: str) -> tuple[int, str]:
     except ValueError:
         raise InvalidRequest("currency must be a three-letter ISO code", param=f"{param}.currency") from None
     if value["amount"] > max_amount(currency):
-        raise InvalidRequest(f"a price in {currency.upper()} is at most {max_amount_text(currency)}",
-                             param=param)
+        raise InvalidRequest(f"a price in {currency.upper()} is at most {max_amount_text(currency)}", param=param)
     return value["amount"], currency
 
 
@@ -101,8 +107,9 @@ def _sku_terms(merchant_id: str, fields: dict) -> dict:
             raise InvalidRequest("purchase_limit must be a whole number ≥ 1, or null", param="purchase_limit")
         terms["purchase_limit"] = limit
     if "subscription" in fields:
-        (terms["subscription_interval"], terms["subscription_interval_count"],
-         terms["subscription_trial_days"]) = _subscription(fields["subscription"])
+        (terms["subscription_interval"], terms["subscription_interval_count"], terms["subscription_trial_days"]) = (
+            _subscription(fields["subscription"])
+        )
     if "clearing" in fields:
         terms["clearing"] = check_rule(merchant_id, fields["clearing"])
     return terms
@@ -115,12 +122,13 @@ def _fulfilment(value: object) -> dict | None:
         raise InvalidRequest("fulfilment grants membership_days, credits and/or calls webhook_url", param="fulfilment")
     for key, most in (("membership_days", MAX_MEMBERSHIP_DAYS), ("credits", MAX_CREDITS)):
         if key in value and (type(value[key]) is not int or not 1 <= value[key] <= most):
-            raise InvalidRequest(f"fulfilment.{key} must be a whole number from 1 to {most}",
-                                 param=f"fulfilment.{key}")
+            raise InvalidRequest(f"fulfilment.{key} must be a whole number from 1 to {most}", param=f"fulfilment.{key}")
     if "membership_days" in value and "credits" in value:
         # One grant per order item (app/orders/fulfilment_models.py): the credits would never be granted.
-        raise InvalidRequest("fulfilment grants membership_days or credits, not both: sell them as two options",
-                             param="fulfilment.credits")
+        raise InvalidRequest(
+            "fulfilment grants membership_days or credits, not both: sell them as two options",
+            param="fulfilment.credits",
+        )
     if "webhook_url" in value:
         check_http_url(value["webhook_url"], "fulfilment.webhook_url", example="https://game.example/kassa")
         check_destination(value["webhook_url"], "fulfilment.webhook_url")  # SSRF; checked again at each send
@@ -131,18 +139,22 @@ def _subscription(value: object) -> tuple[str | None, int | None, int | None]:
     if value is None:
         return None, None, None
     if not isinstance(value, dict) or value.get("interval") not in INTERVALS:
-        raise InvalidRequest("subscription is {interval: day|week|month|year, interval_count}",
-                             param="subscription.interval")
+        raise InvalidRequest(
+            "subscription is {interval: day|week|month|year, interval_count}", param="subscription.interval"
+        )
     count = value.get("interval_count", 1)
     if type(count) is not int or not 1 <= count <= 12:
-        raise InvalidRequest("subscription.interval_count must be between 1 and 12",
-                             param="subscription.interval_count")
+        raise InvalidRequest(
+            "subscription.interval_count must be between 1 and 12", param="subscription.interval_count"
+        )
     trial = value.get("trial_days", 0)
     if trial is None:
         trial = 0
     if type(trial) is not int or not 0 <= trial <= MAX_TRIAL_DAYS:
-        raise InvalidRequest(f"subscription.trial_days must be a whole number of days from 0 (no trial) to "
-                             f"{MAX_TRIAL_DAYS}", param="subscription.trial_days")
+        raise InvalidRequest(
+            f"subscription.trial_days must be a whole number of days from 0 (no trial) to {MAX_TRIAL_DAYS}",
+            param="subscription.trial_days",
+        )
     return value["interval"], count, trial or None
 
 
@@ -184,8 +196,9 @@ def _new_sku(product: Product, fields: dict, index: str = "") -> Sku:
     for required in ("name", "price"):
         if required not in fields:
             raise InvalidRequest(f"a SKU needs {required}", param=f"{index}{required}")
-    sku = Sku(id=new_id("sku"), merchant_id=product.merchant_id, product_id=product.id, specs={}, stock=None,
-              status="active")
+    sku = Sku(
+        id=new_id("sku"), merchant_id=product.merchant_id, product_id=product.id, specs={}, stock=None, status="active"
+    )
     _apply_sku(sku, _sku_terms(product.merchant_id, fields))
     product.skus.append(sku)
     return sku
@@ -193,9 +206,14 @@ def _new_sku(product: Product, fields: dict, index: str = "") -> Sku:
 
 def create_product(merchant_id: str, fields: dict) -> Product:
     """A product, with the SKUs given in ``fields["skus"]``."""
-    product = Product(id=new_id("prod"), merchant_id=merchant_id,
-                      **({"description": "", "attributes": {}, "status": "active"}
-                         | _product_terms(merchant_id, fields, creating=True)))
+    product = Product(
+        id=new_id("prod"),
+        merchant_id=merchant_id,
+        **(
+            {"description": "", "attributes": {}, "status": "active"}
+            | _product_terms(merchant_id, fields, creating=True)
+        ),
+    )
     skus = fields.get("skus") or []
     if not isinstance(skus, list) or len(skus) > 100:
         raise InvalidRequest("skus must be a list of at most 100 SKUs", param="skus")
@@ -245,8 +263,9 @@ def get_sku(merchant_id: str, sku_id: str) -> Sku:
 _NOT_SHOWN = object()
 
 
-def update_sku(merchant_id: str, sku_id: str, fields: dict, *, stock_shown: object = _NOT_SHOWN,
-               livemode: bool = True) -> Sku:
+def update_sku(
+    merchant_id: str, sku_id: str, fields: dict, *, stock_shown: object = _NOT_SHOWN, livemode: bool = True
+) -> Sku:
     """Change the given fields of a SKU (price, prices, stock, status, rules). A stock set is both modes' (a
     restock restocks test orders' stock too).
 
@@ -272,14 +291,21 @@ def _set_stock_if_still(sku: Sku, stock: int | None, shown: object, livemode: bo
     changed = 0
     if shown is None or type(shown) is int and 0 <= shown <= MAX_STOCK:
         shown_now = stock_column(livemode).is_not_distinct_from(shown)
-        changed = db.session.execute(update(Sku).where(Sku.id == sku.id, shown_now)
-                                     .values(stock=stock, test_stock=stock)
-                                     .execution_options(synchronize_session=False)).rowcount
+        changed = db.session.execute(
+            update(Sku)
+            .where(Sku.id == sku.id, shown_now)
+            .values(stock=stock, test_stock=stock)
+            .execution_options(synchronize_session=False)
+        ).rowcount
     if changed != 1:
         db.session.rollback()
         now = db.session.get(Sku, sku.id, populate_existing=True).stock_in(livemode)
-        raise Conflict(f"Stock changed from {_units(shown)} to {_units(now)} while you edited (orders took or gave "
-                       "back units): check it and save again.", code="stock_changed", param="stock")
+        raise Conflict(
+            f"Stock changed from {_units(shown)} to {_units(now)} while you edited (orders took or gave "
+            "back units): check it and save again.",
+            code="stock_changed",
+            param="stock",
+        )
     set_committed_value(sku, "stock", stock)
     set_committed_value(sku, "test_stock", stock)
 
@@ -290,8 +316,15 @@ def _units(stock: object) -> str:
     return str(stock) if type(stock) is int else "what the page showed"  # an edited page's text, not a stock
 
 
-def search_products(merchant_id: str, *, q: str | None = None, status: str | None = None, limit: int = 20,
-                    starting_after: str | None = None, offset: int = 0) -> tuple[list[Product], bool]:
+def search_products(
+    merchant_id: str,
+    *,
+    q: str | None = None,
+    status: str | None = None,
+    limit: int = 20,
+    starting_after: str | None = None,
+    offset: int = 0,
+) -> tuple[list[Product], bool]:
     """The merchant's products of any status, filtered by text in the name/description and status."""
     if status is not None and status not in STATUSES:
         raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
@@ -299,8 +332,12 @@ def search_products(merchant_id: str, *, q: str | None = None, status: str | Non
     if status:
         query = query.where(Product.status == status)
     if q:
-        query = query.where(or_(Product.name.icontains(q.strip(), autoescape=True),
-                                Product.description.icontains(q.strip(), autoescape=True)))
+        query = query.where(
+            or_(
+                Product.name.icontains(q.strip(), autoescape=True),
+                Product.description.icontains(q.strip(), autoescape=True),
+            )
+        )
     if starting_after:
         query = query.where(Product.id > starting_after)
     rows = list(db.session.scalars(query.order_by(Product.id).offset(offset).limit(limit + 1)))
@@ -312,15 +349,20 @@ def skus_named(merchant_id: str, sku_ids) -> dict[str, tuple[str, str]]:
     ids = list(set(sku_ids))
     if not ids:
         return {}
-    rows = db.session.execute(select(Sku.id, Product.id, Product.name, Sku.name)
-                              .join(Product, Product.id == Sku.product_id)
-                              .where(Sku.merchant_id == merchant_id, Sku.id.in_(ids)))
+    rows = db.session.execute(
+        select(Sku.id, Product.id, Product.name, Sku.name)
+        .join(Product, Product.id == Sku.product_id)
+        .where(Sku.merchant_id == merchant_id, Sku.id.in_(ids))
+    )
     return {sku_id: (product_id, f"{product} — {name}") for sku_id, product_id, product, name in rows}
 
 
 def sku_labels(merchant_id: str) -> list[tuple[str, str]]:
     """(SKU id, "Product — SKU") for every SKU not archived, for pickers such as coupon restrictions."""
-    rows = db.session.execute(select(Sku.id, Sku.name, Product.name).join(Product, Product.id == Sku.product_id)
-                              .where(Sku.merchant_id == merchant_id, Sku.status != "archived")
-                              .order_by(Product.name, Sku.name))
+    rows = db.session.execute(
+        select(Sku.id, Sku.name, Product.name)
+        .join(Product, Product.id == Sku.product_id)
+        .where(Sku.merchant_id == merchant_id, Sku.status != "archived")
+        .order_by(Product.name, Sku.name)
+    )
     return [(sku_id, f"{product} — {name}") for sku_id, name, product in rows]

@@ -1,4 +1,5 @@
 """Catalog services: read products, price a basket, reserve and release inventory."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ class Quote:
         return self.total.currency
 
 
-def list_products(merchant_id: str, *, limit: int = 20, starting_after: str | None = None) -> tuple[list[Product], bool]:
+def list_products(
+    merchant_id: str, *, limit: int = 20, starting_after: str | None = None
+) -> tuple[list[Product], bool]:
     """Active products in creation order, one page plus whether more follow."""
     query = select(Product).where(Product.merchant_id == merchant_id, Product.status == "active")
     if starting_after:
@@ -54,8 +57,10 @@ def list_products(merchant_id: str, *, limit: int = 20, starting_after: str | No
 
 def get_product(merchant_id: str, product_id: str) -> Product:
     product = db.session.scalar(
-        select(Product).where(Product.id == product_id, Product.merchant_id == merchant_id,
-                              Product.status != "archived"))
+        select(Product).where(
+            Product.id == product_id, Product.merchant_id == merchant_id, Product.status != "archived"
+        )
+    )
     if product is None:
         raise NotFound(f"no product {product_id!r}", param="id")
     return product
@@ -74,8 +79,9 @@ def _parse_items(items: object) -> list[tuple[str, int]]:
         if not isinstance(sku_id, str) or not sku_id:
             raise InvalidRequest("sku must be a SKU id string", param=f"items[{i}].sku")
         if type(quantity) is not int:  # "2", 1.5, true: say what to send, not only the range
-            raise InvalidRequest(f"quantity must be a whole number from 1 to {MAX_QUANTITY}",
-                                 param=f"items[{i}].quantity")
+            raise InvalidRequest(
+                f"quantity must be a whole number from 1 to {MAX_QUANTITY}", param=f"items[{i}].quantity"
+            )
         if not 1 <= quantity <= MAX_QUANTITY:  # this wording is API.md's example of an error
             raise InvalidRequest(f"quantity must be between 1 and {MAX_QUANTITY}", param=f"items[{i}].quantity")
         parsed.append((sku_id, quantity))
@@ -89,8 +95,10 @@ def parse_currency(currency: object) -> str | None:
     try:
         return normalise_currency(currency)
     except ValueError:
-        raise InvalidRequest(f"currency must be a lowercase three-letter ISO 4217 code such as usd or eur, "
-                             f"got {currency!r}", param="currency") from None
+        raise InvalidRequest(
+            f"currency must be a lowercase three-letter ISO 4217 code such as usd or eur, got {currency!r}",
+            param="currency",
+        ) from None
 
 
 def _unit_price(sku: Sku, currency: str | None) -> Money:
@@ -99,9 +107,12 @@ def _unit_price(sku: Sku, currency: str | None) -> Money:
         return sku.price
     unit = sku.price_in(currency)
     if unit is None:
-        raise InvalidRequest(f"{sku.product.name} — {sku.name} ({sku.id}) has no price in {currency.upper()}; "
-                             f"it can be bought in {', '.join(c.upper() for c in sku.currencies)}",
-                             code="currency_unavailable", param="currency")
+        raise InvalidRequest(
+            f"{sku.product.name} — {sku.name} ({sku.id}) has no price in {currency.upper()}; "
+            f"it can be bought in {', '.join(c.upper() for c in sku.currencies)}",
+            code="currency_unavailable",
+            param="currency",
+        )
     return unit
 
 
@@ -113,8 +124,16 @@ def shared_currencies(skus: list[Sku]) -> list[str]:
     return [c for c in skus[0].currencies if all(c in s.currencies for s in skus)]
 
 
-def price_items(merchant_id: str, items: object, coupon: object = None, *, livemode: bool,
-                customer_id: str | None = None, currency: object = None, free_trial: bool = False) -> Quote:
+def price_items(
+    merchant_id: str,
+    items: object,
+    coupon: object = None,
+    *,
+    livemode: bool,
+    customer_id: str | None = None,
+    currency: object = None,
+    free_trial: bool = False,
+) -> Quote:
     """Price a basket (and its coupon, if any) with no side effects, in ``currency`` when given (every item must
     have a price in it), else in the SKUs' default prices; raises a 4xx error naming the bad item or saying why
     the coupon cannot be used. Stock and coupon uses are ``livemode``'s (test orders count theirs apart).
@@ -123,12 +142,18 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
     ends)."""
     parsed = _parse_items(items)
     currency = parse_currency(currency)
-    skus = {sku_id: found for sku_id in {sku for sku, _ in parsed}
-            if (found := cached(merchant_id, f"catalog.sku:{sku_id}", partial(_load_sku, sku_id))) is not None}
+    skus = {
+        sku_id: found
+        for sku_id in {sku for sku, _ in parsed}
+        if (found := cached(merchant_id, f"catalog.sku:{sku_id}", partial(_load_sku, sku_id))) is not None
+    }
     limited = [sku_id for sku_id, sku in skus.items() if sku.stock is not None]
     # Stock moves with every order: never from memory (the reservation's conditional UPDATE decides anyway).
-    stock = dict(db.session.execute(select(Sku.id, stock_column(livemode)).where(Sku.id.in_(limited))).all()) \
-        if limited else {}
+    stock = (
+        dict(db.session.execute(select(Sku.id, stock_column(livemode)).where(Sku.id.in_(limited))).all())
+        if limited
+        else {}
+    )
     lines = []
     for i, (sku_id, quantity) in enumerate(parsed):
         sku = skus.get(sku_id)
@@ -144,22 +169,38 @@ def price_items(merchant_id: str, items: object, coupon: object = None, *, livem
             lines.append(QuoteLine(sku, quantity, unit))
     currencies = {line.unit.currency for line in lines}
     if len(currencies) > 1:
-        raise InvalidRequest("all items must be priced in one currency: give currency to price them in one they "
-                             "all have", code="currency_mismatch", param="items")
+        raise InvalidRequest(
+            "all items must be priced in one currency: give currency to price them in one they all have",
+            code="currency_mismatch",
+            param="items",
+        )
     subtotal = Money.zero(currencies.pop())
     for line in lines:
         subtotal = subtotal + line.amount
     if subtotal.amount > max_amount(subtotal.currency):
-        raise InvalidRequest(f"an order in {subtotal.currency.upper()} may total at most "
-                             f"{max_amount_text(subtotal.currency)}; split it into several orders", param="items")
+        raise InvalidRequest(
+            f"an order in {subtotal.currency.upper()} may total at most "
+            f"{max_amount_text(subtotal.currency)}; split it into several orders",
+            param="items",
+        )
     discounts: tuple[Discount, ...] = ()
     if coupon not in (None, "") and free_trial and any(line.sku.trial_days for line in lines):
         # Nothing is charged today, so the coupon would be used up on nothing (renewals charge the list price).
-        raise InvalidRequest("a coupon cannot be used with a free trial: nothing is charged today",
-                             code="coupon_not_applicable", param="coupon")
+        raise InvalidRequest(
+            "a coupon cannot be used with a free trial: nothing is charged today",
+            code="coupon_not_applicable",
+            param="coupon",
+        )
     if coupon not in (None, ""):
-        discounts = (discount_for(find_coupon(merchant_id, coupon, livemode=livemode), lines, subtotal.currency,
-                                  livemode=livemode, customer_id=customer_id),)
+        discounts = (
+            discount_for(
+                find_coupon(merchant_id, coupon, livemode=livemode),
+                lines,
+                subtotal.currency,
+                livemode=livemode,
+                customer_id=customer_id,
+            ),
+        )
     discount = Money.zero(subtotal.currency)
     for line in discounts:
         discount = discount + line.amount
@@ -172,15 +213,21 @@ def refuse_subscriptions(quote: Quote) -> None:
     while the shopper's page and the merchant's catalog say it does."""
     for i, line in enumerate(quote.lines):
         if line.sku.subscription_interval:
-            raise InvalidRequest(f"SKU {line.sku.id!r} is sold as a subscription: open it with POST /subscriptions, "
-                                 "which signs its renewals (an order would charge one period and never renew)",
-                                 code="sku_recurring", param=f"items[{i}].sku")
+            raise InvalidRequest(
+                f"SKU {line.sku.id!r} is sold as a subscription: open it with POST /subscriptions, "
+                "which signs its renewals (an order would charge one period and never renew)",
+                code="sku_recurring",
+                param=f"items[{i}].sku",
+            )
 
 
 def _load_sku(sku_id: str, session, merchant_id: str) -> Sku | None:
     """One of the merchant's SKUs with its product and prices, for pricing (kept in memory, only read)."""
-    return session.scalar(select(Sku).options(joinedload(Sku.product), selectinload(Sku.prices))
-                          .where(Sku.merchant_id == merchant_id, Sku.id == sku_id))
+    return session.scalar(
+        select(Sku)
+        .options(joinedload(Sku.product), selectinload(Sku.prices))
+        .where(Sku.merchant_id == merchant_id, Sku.id == sku_id)
+    )
 
 
 def reserve_inventory(sku_id: str, quantity: int, *, livemode: bool, limited: bool = True) -> None:
@@ -190,8 +237,11 @@ def reserve_inventory(sku_id: str, quantity: int, *, livemode: bool, limited: bo
         return
     stock = stock_column(livemode)
     result = db.session.execute(
-        update(Sku).where(Sku.id == sku_id, stock.is_not(None), stock >= quantity)
-        .values({stock: stock - quantity}).execution_options(synchronize_session=False))
+        update(Sku)
+        .where(Sku.id == sku_id, stock.is_not(None), stock >= quantity)
+        .values({stock: stock - quantity})
+        .execution_options(synchronize_session=False)
+    )
     if result.rowcount == 0:
         left = db.session.scalar(select(stock).where(Sku.id == sku_id))
         if left is not None:
@@ -201,5 +251,9 @@ def reserve_inventory(sku_id: str, quantity: int, *, livemode: bool, limited: bo
 def release_inventory(sku_id: str, quantity: int, *, livemode: bool) -> None:
     """Give reserved units back to the limited stock they were taken from."""
     stock = stock_column(livemode)
-    db.session.execute(update(Sku).where(Sku.id == sku_id, stock.is_not(None))
-                       .values({stock: stock + quantity}).execution_options(synchronize_session=False))
+    db.session.execute(
+        update(Sku)
+        .where(Sku.id == sku_id, stock.is_not(None))
+        .values({stock: stock + quantity})
+        .execution_options(synchronize_session=False)
+    )

@@ -1,5 +1,6 @@
 """``flask --app wsgi kassa backup | verify-backup | restore``: an installation's database and uploaded images,
 backed up while Kassa runs, checked, and put back (docs/production.md, "Backups")."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,16 +29,30 @@ def _warn(warnings: list[str]) -> None:
 
 @click.command("backup")
 @with_appcontext
-@click.option("--to", "into", type=click.Path(file_okay=False, path_type=Path), default=VAR_DIR / "backups",
-              show_default=True, help="The folder the backup's own folder is made in.")
-@click.option("--keep", type=click.IntRange(min=1), default=None,
-              help="Then delete all but this many newest backups in that folder (for a scheduled run).")
+@click.option(
+    "--to",
+    "into",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=VAR_DIR / "backups",
+    show_default=True,
+    help="The folder the backup's own folder is made in.",
+)
+@click.option(
+    "--keep",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Then delete all but this many newest backups in that folder (for a scheduled run).",
+)
 def backup_command(into: Path, keep: int | None) -> None:
     """Back up the database (a consistent snapshot, safe while Kassa runs) and the uploaded images."""
     try:
-        folder, manifest = take_backup(current_app.config["SQLALCHEMY_DATABASE_URI"],
-                                       Path(current_app.config["UPLOAD_DIR"]), into,
-                                       key_fingerprints=key_fingerprints(), say=_say)
+        folder, manifest = take_backup(
+            current_app.config["SQLALCHEMY_DATABASE_URI"],
+            Path(current_app.config["UPLOAD_DIR"]),
+            into,
+            key_fingerprints=key_fingerprints(),
+            say=_say,
+        )
     except BackupProblem as exc:
         raise click.ClickException(str(exc)) from exc
     size = sum(entry["bytes"] for entry in manifest.files.values())
@@ -60,29 +75,40 @@ def verify_command(folder: Path) -> None:
     _warn(verdict.warnings)
     if verdict.problems:
         raise click.ClickException("the backup does not verify:\n  - " + "\n  - ".join(verdict.problems))
-    click.echo(f"ok: {verdict.manifest.database} backup of {verdict.manifest.created_at}, "
-               f"{describe(verdict.manifest.books)}")
+    click.echo(
+        f"ok: {verdict.manifest.database} backup of {verdict.manifest.created_at}, {describe(verdict.manifest.books)}"
+    )
 
 
 @click.command("restore")
 @with_appcontext
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True,
-              help="Replace a database that holds data (stop Kassa first). PostgreSQL keeps the old one renamed.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a database that holds data (stop Kassa first). PostgreSQL keeps the old one renamed.",
+)
 def restore_command(folder: Path, replace: bool) -> None:
     """Restore a backup into DATABASE_URL and UPLOAD_DIR, after verifying it; then start Kassa."""
     try:
-        restored = restore_backup(folder, current_app.config["SQLALCHEMY_DATABASE_URI"],
-                                  Path(current_app.config["UPLOAD_DIR"]), replace=replace,
-                                  key_fingerprints=key_fingerprints(), say=_say)
+        restored = restore_backup(
+            folder,
+            current_app.config["SQLALCHEMY_DATABASE_URI"],
+            Path(current_app.config["UPLOAD_DIR"]),
+            replace=replace,
+            key_fingerprints=key_fingerprints(),
+            say=_say,
+        )
     except BackupProblem as exc:
         raise click.ClickException(str(exc)) from exc
     _warn(restored.verdict.warnings)
     if restored.kept_database:
         _say(f"the database it replaced is kept as {restored.kept_database}: drop it once you are satisfied")
     if restored.figures["revision"] != latest_revision():
-        _say("the backup is from an older Kassa: run `flask --app wsgi db upgrade` before starting this one "
-             "(make run does it)")
+        _say(
+            "the backup is from an older Kassa: run `flask --app wsgi db upgrade` before starting this one "
+            "(make run does it)"
+        )
     click.echo(f"restored {describe(restored.figures)}")
 
 

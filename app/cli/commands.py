@@ -1,4 +1,5 @@
 """``flask --app wsgi kassa …`` commands: create a merchant, seed the demo."""
+
 from __future__ import annotations
 
 import json
@@ -14,16 +15,16 @@ from app.catalog.models import Product, Sku
 from app.config import VAR_DIR
 from app.errors import KassaError
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
 from app.merchants.origins import set_allowed_origins
 from app.merchants.services import create_merchant
 from app.merchants.settings import set_platform_fee
 from app.orders.fulfilment import fulfilment_secret
 from app.payments.channels.credentials import rotate_channel_keys
-from app.web.embed.snippet import embed_snippet
 from app.payments.channels.registry import channel_codes
 from app.platform.switches import PLATFORM, active, switch_off, switch_on
+from app.platform.values.ids import new_id
+from app.web.embed.snippet import embed_snippet
 
 DEMO_EMAIL = "demo@kassa.test"
 DEMO_PASSWORD = "demo-pass-1234"
@@ -45,35 +46,82 @@ def create_merchant_command(name: str, email: str, password: str) -> None:
     except KassaError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
-    click.echo(json.dumps({"merchant_id": created.merchant.id, "secret_key": created.secret_key,
-                           "publishable_key": created.publishable_key}))
+    click.echo(
+        json.dumps(
+            {
+                "merchant_id": created.merchant.id,
+                "secret_key": created.secret_key,
+                "publishable_key": created.publishable_key,
+            }
+        )
+    )
 
 
-def _add_product(merchant_id: str, name: str, description: str, image: str,
-                 skus: list[tuple[str, int, dict, dict | None]]) -> Product:
-    product = Product(id=new_id("prod"), merchant_id=merchant_id, name=name, description=description,
-                      image_path=image, attributes={"type": "virtual"})
+def _add_product(
+    merchant_id: str, name: str, description: str, image: str, skus: list[tuple[str, int, dict, dict | None]]
+) -> Product:
+    product = Product(
+        id=new_id("prod"),
+        merchant_id=merchant_id,
+        name=name,
+        description=description,
+        image_path=image,
+        attributes={"type": "virtual"},
+    )
     db.session.add(product)
     for sku_name, amount, specs, fulfilment in skus:
-        db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=product.id, name=sku_name,
-                           price_amount=amount, currency="usd", specs=specs, stock=None, fulfilment=fulfilment))
+        db.session.add(
+            Sku(
+                id=new_id("sku"),
+                merchant_id=merchant_id,
+                product_id=product.id,
+                name=sku_name,
+                price_amount=amount,
+                currency="usd",
+                specs=specs,
+                stock=None,
+                fulfilment=fulfilment,
+            )
+        )
     return product
 
 
 def add_demo_catalog(merchant_id: str) -> list[Product]:
     """The demo's products (a membership, also sold as a subscription, and a credit pack), not yet committed."""
-    membership = _add_product(merchant_id, "Pro membership",
-                              "Unlimited access to every level and monthly bonus items.", "img/demo-membership.svg",
-                              [("30 days", 999, {"days": 30}, {"membership_days": 30}),
-                               ("365 days", 9900, {"days": 365}, {"membership_days": 365})])
+    membership = _add_product(
+        merchant_id,
+        "Pro membership",
+        "Unlimited access to every level and monthly bonus items.",
+        "img/demo-membership.svg",
+        [
+            ("30 days", 999, {"days": 30}, {"membership_days": 30}),
+            ("365 days", 9900, {"days": 365}, {"membership_days": 365}),
+        ],
+    )
     # Sold as a subscription: the checkout shows its terms and Kassa renews it every month (app/signing); it is
     # cheaper than the one-off options but never the one preselected (app/web/checkout/forms.py).
-    db.session.add(Sku(id=new_id("sku"), merchant_id=merchant_id, product_id=membership.id, name="Monthly, renews",
-                       price_amount=799, currency="usd", specs={"renews": "monthly"}, stock=None,
-                       fulfilment={"membership_days": 30}, subscription_interval="month",
-                       subscription_interval_count=1))
-    credits = _add_product(merchant_id, "Credit pack", "Credits to spend in the in-game shop.",
-                           "img/demo-credits.svg", [("100 credits", 500, {"credits": 100}, {"credits": 100})])
+    db.session.add(
+        Sku(
+            id=new_id("sku"),
+            merchant_id=merchant_id,
+            product_id=membership.id,
+            name="Monthly, renews",
+            price_amount=799,
+            currency="usd",
+            specs={"renews": "monthly"},
+            stock=None,
+            fulfilment={"membership_days": 30},
+            subscription_interval="month",
+            subscription_interval_count=1,
+        )
+    )
+    credits = _add_product(
+        merchant_id,
+        "Credit pack",
+        "Credits to spend in the in-game shop.",
+        "img/demo-credits.svg",
+        [("100 credits", 500, {"credits": 100}, {"credits": 100})],
+    )
     return [membership, credits]
 
 
@@ -85,16 +133,29 @@ def seed_demo() -> None:
         click.echo(f"demo merchant already seeded ({existing.id}); credentials in {DEMO_CREDENTIALS}")
         return
     if existing is not None:
-        click.echo("demo merchant exists but its credentials file is gone; create a new merchant with "
-                   "`kassa create-merchant` or delete var/ to start over", err=True)
+        click.echo(
+            "demo merchant exists but its credentials file is gone; create a new merchant with "
+            "`kassa create-merchant` or delete var/ to start over",
+            err=True,
+        )
         sys.exit(2)
     created = create_merchant("Demo Games Ltd", DEMO_EMAIL, DEMO_PASSWORD)
     merchant_id = created.merchant.id
     add_demo_catalog(merchant_id)
     db.session.commit()
-    DEMO_CREDENTIALS.write_text(json.dumps({
-        "merchant_id": merchant_id, "secret_key": created.secret_key, "publishable_key": created.publishable_key,
-        "portal_email": DEMO_EMAIL, "portal_password": DEMO_PASSWORD}, indent=2) + "\n")
+    DEMO_CREDENTIALS.write_text(
+        json.dumps(
+            {
+                "merchant_id": merchant_id,
+                "secret_key": created.secret_key,
+                "publishable_key": created.publishable_key,
+                "portal_email": DEMO_EMAIL,
+                "portal_password": DEMO_PASSWORD,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     DEMO_CREDENTIALS.chmod(0o600)
     click.echo(f"seeded demo merchant {merchant_id}; credentials in {DEMO_CREDENTIALS}")
 
@@ -118,15 +179,14 @@ def demo_info() -> None:
         sys.exit(2)
     creds = json.loads(DEMO_CREDENTIALS.read_text())
     base = current_app.config["PUBLIC_URL"].rstrip("/")
-    product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"])
-                                .order_by(Product.id))
+    product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"]).order_by(Product.id))
     click.echo(f"""
   Kassa is up.
-    Hosted checkout:  {base}/checkout/{product.id if product else '<product id>'}
-    Merchant portal:  {base}/portal/login   ({creds['portal_email']} / {creds['portal_password']})
+    Hosted checkout:  {base}/checkout/{product.id if product else "<product id>"}
+    Merchant portal:  {base}/portal/login   ({creds["portal_email"]} / {creds["portal_password"]})
     API:              {base}/api/v1  (keys in {DEMO_CREDENTIALS})
     Health:           {base}/healthz
-    Sandbox provider: {current_app.config['SANDBOX_URL']}
+    Sandbox provider: {current_app.config["SANDBOX_URL"]}
 """)
 
 
@@ -148,10 +208,14 @@ def allowed_origins_command(merchant_id: str, origins: tuple[str, ...]) -> None:
 def sdk_examples_url(port: int) -> None:
     """Print the URL of the SDK examples page (served on a second origin by `make run`) for the demo."""
     creds = json.loads(DEMO_CREDENTIALS.read_text())
-    product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"])
-                                .order_by(Product.id))
-    query = urlencode({"kassa": current_app.config["PUBLIC_URL"].rstrip("/"), "key": creds["publishable_key"],
-                       "product": product.id if product else ""})
+    product = db.session.scalar(select(Product).where(Product.merchant_id == creds["merchant_id"]).order_by(Product.id))
+    query = urlencode(
+        {
+            "kassa": current_app.config["PUBLIC_URL"].rstrip("/"),
+            "key": creds["publishable_key"],
+            "product": product.id if product else "",
+        }
+    )
     click.echo(f"    SDK examples:     http://localhost:{port}/?{query}")
 
 
@@ -166,8 +230,13 @@ def embed_snippet_command(product_id: str, publishable_key: str | None) -> None:
 @kassa.command("platform-fee")
 @click.option("--merchant", "merchant_id", required=True)
 @click.option("--bps", type=int, required=True, help="basis points of each completed order (100 = 1 %)")
-@click.option("--fixed", type=int, default=0, show_default=True,
-              help="minor units of --currency per completed order in that currency")
+@click.option(
+    "--fixed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="minor units of --currency per completed order in that currency",
+)
 @click.option("--currency", default=None, help="the currency of --fixed (e.g. usd); needed with a fixed fee")
 def platform_fee_command(merchant_id: str, bps: int, fixed: int, currency: str | None) -> None:
     """Set the platform's fee on a merchant's sales (taken off when orders clear)."""
@@ -176,9 +245,16 @@ def platform_fee_command(merchant_id: str, bps: int, fixed: int, currency: str |
     except KassaError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
-    click.echo(json.dumps({"merchant_id": merchant.id, "platform_fee_bps": merchant.platform_fee_bps,
-                           "platform_fee_fixed": merchant.platform_fee_fixed,
-                           "platform_fee_fixed_currency": merchant.platform_fee_fixed_currency}))
+    click.echo(
+        json.dumps(
+            {
+                "merchant_id": merchant.id,
+                "platform_fee_bps": merchant.platform_fee_bps,
+                "platform_fee_fixed": merchant.platform_fee_fixed,
+                "platform_fee_fixed_currency": merchant.platform_fee_fixed_currency,
+            }
+        )
+    )
 
 
 @kassa.command("rotate-channel-keys")
@@ -224,7 +300,9 @@ def switch_off_command(kind: str, channel: str | None, merchant_id: str | None) 
     except KassaError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
-    click.echo(f"{kind}{' ' + channel if channel else ''} is off for {scope}" + ("" if changed else " (it already was)"))
+    click.echo(
+        f"{kind}{' ' + channel if channel else ''} is off for {scope}" + ("" if changed else " (it already was)")
+    )
 
 
 @switch_group.command("list")

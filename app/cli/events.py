@@ -4,6 +4,7 @@
 developer's machine; ``trigger`` makes test mode produce an event. Together they test a receiver end to end
 without registering a public endpoint.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,10 @@ from sqlalchemy import func, select
 from app.cli.commands import DEMO_CREDENTIALS
 from app.cli.event_triggers import trigger_event
 from app.errors import KassaError
-from app.webhooks.event_types import is_known_type
-from app.webhooks.listener import EventFollower, forward_event, listener_secret
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.webhooks.event_types import is_known_type
+from app.webhooks.listener import EventFollower, forward_event, listener_secret
 
 events_group = AppGroup("events", help="Follow and produce a merchant's test-mode events (webhook workbench).")
 
@@ -73,15 +74,23 @@ def _status_words(outcome) -> str:
 
 
 @events_group.command("listen")
-@click.option("--forward-to", "url", required=True, metavar="URL", help="Your receiver, e.g. http://localhost:4242/hooks")
+@click.option(
+    "--forward-to", "url", required=True, metavar="URL", help="Your receiver, e.g. http://localhost:4242/hooks"
+)
 @click.option("--events", "types", default="*", show_default=True, help="Comma-separated event types to forward.")
 @click.option("--merchant", "merchant_id", help="mch_… (default: the demo merchant, or the only one).")
 @click.option("--max-events", type=click.IntRange(min=1), help="Stop after forwarding this many events.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop after this many seconds.")
-@click.option("--poll-interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
-              help="Seconds between reads of the events table.")
-def listen_command(url: str, types: str, merchant_id: str | None, max_events: int | None, timeout: float | None,
-                   poll_interval: float) -> None:
+@click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0.05),
+    default=0.5,
+    show_default=True,
+    help="Seconds between reads of the events table.",
+)
+def listen_command(
+    url: str, types: str, merchant_id: str | None, max_events: int | None, timeout: float | None, poll_interval: float
+) -> None:
     """Print each new test-mode event and POST it to URL, signed like a real webhook delivery."""
     _check_url(url)
     wanted = _event_types(types)
@@ -91,16 +100,23 @@ def listen_command(url: str, types: str, merchant_id: str | None, max_events: in
     deadline = None if timeout is None else time.monotonic() + timeout
     forwarded = 0
     with _stop_on_ctrl_c() as stopping:
-        click.echo(f"Ready: forwarding test-mode events of {merchant_id} ({', '.join(sorted(wanted)) or 'every type'})"
-                   f" to {url}")
-        click.echo(f"Your receiver's signing secret is {secret} (Kassa-Signature header; same every run). "
-                   "Ctrl-C quits.")
-        while not stopping.is_set() and (max_events is None or forwarded < max_events) \
-                and (deadline is None or time.monotonic() < deadline):
+        click.echo(
+            f"Ready: forwarding test-mode events of {merchant_id} ({', '.join(sorted(wanted)) or 'every type'})"
+            f" to {url}"
+        )
+        click.echo(
+            f"Your receiver's signing secret is {secret} (Kassa-Signature header; same every run). Ctrl-C quits."
+        )
+        while (
+            not stopping.is_set()
+            and (max_events is None or forwarded < max_events)
+            and (deadline is None or time.monotonic() < deadline)
+        ):
             for event in follower.poll():
                 outcome = forward_event(url, secret, event, timeout=current_app.config["WEBHOOK_TIMEOUT_SECONDS"])
-                click.echo(f"{event.created_at:%Y-%m-%d %H:%M:%S}  {event.type:<26} {event.id}  "
-                           f"→ {_status_words(outcome)}")
+                click.echo(
+                    f"{event.created_at:%Y-%m-%d %H:%M:%S}  {event.type:<26} {event.id}  → {_status_words(outcome)}"
+                )
                 forwarded += 1
                 if forwarded == max_events or stopping.is_set():
                     break
@@ -137,4 +153,6 @@ def trigger_command(event_type: str, merchant_id: str | None) -> None:
         _fail(exc.message)
     for step in report.steps:
         click.echo(f"- {step}")
-    click.echo(f"Triggered {event_type} for {merchant_id} (test mode); see it with GET /api/v1/events?type={event_type}")
+    click.echo(
+        f"Triggered {event_type} for {merchant_id} (test mode); see it with GET /api/v1/events?type={event_type}"
+    )

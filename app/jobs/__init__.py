@@ -3,6 +3,7 @@
 Every job lives in this module, whatever its area: RQ and ``rq cron`` name a job by its function's module
 (``app.jobs.<name>``), and jobs already queued in Redis under those names must still run after an upgrade.
 """
+
 from __future__ import annotations
 
 import time

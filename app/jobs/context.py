@@ -3,6 +3,7 @@
 A worker is an entry point, as wsgi.py is: it builds the app with the factory, which imports every layer
 (pyproject.toml lets this module, alone of app.jobs, import it).
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager

@@ -1,16 +1,35 @@
 """Periodic jobs for ``rq cron app/jobs/cron.py``: each sweep is idempotent, so overlap is harmless."""
+
 from rq import cron
 
 from app.backups.schedule import BACKUP_JOB_SECONDS
 from app.config import load_config
-from app.jobs import (advance_balance_checkpoint, backup_when_due, keep_dashboard_days, reap_api_request_logs,
-                      reap_integration_logs)
-from app.jobs import (check_ledger, check_mandate_setups, clear_completed_orders, close_expired_orders,
-                      confirm_due_orders, dispatch_events,
-                      expire_reviews, poll_pending_payments, queue_due_receipts, queue_due_subscription_emails,
-                      reap_idempotency_keys,
-                      reconcile_contracts, renew_subscriptions, resolve_unknown_attempts, resume_pending_refunds,
-                      retry_due_webhooks, reconcile_statements, send_payouts, settle_due)
+from app.jobs import (
+    advance_balance_checkpoint,
+    backup_when_due,
+    check_ledger,
+    check_mandate_setups,
+    clear_completed_orders,
+    close_expired_orders,
+    confirm_due_orders,
+    dispatch_events,
+    expire_reviews,
+    keep_dashboard_days,
+    poll_pending_payments,
+    queue_due_receipts,
+    queue_due_subscription_emails,
+    reap_api_request_logs,
+    reap_idempotency_keys,
+    reap_integration_logs,
+    reconcile_contracts,
+    reconcile_statements,
+    renew_subscriptions,
+    resolve_unknown_attempts,
+    resume_pending_refunds,
+    retry_due_webhooks,
+    send_payouts,
+    settle_due,
+)
 
 _QUEUE = load_config()["RQ_QUEUE"]
 

@@ -7,6 +7,7 @@ the top-up suspense account for a top-up until it is credited to the customer's 
 
 Live and test money never share an account: live names carry the ``live:`` prefix (``in_book``).
 """
+
 from __future__ import annotations
 
 LIVE_BOOK = "live:"

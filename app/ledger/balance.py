@@ -9,16 +9,16 @@ The merchant's buckets, per currency and mode:
 - ``frozen``: refunds set aside that the provider has not confirmed;
 - ``wallets``: what customers hold in their Kassa balances (theirs, not the merchant's).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.platform.db.types import begins_with, utcnow
-from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account
+from app.ledger.accounts import partner_account, receivable_account, refunds_in_flight_account, wallet_accounts_prefix
 from app.ledger.books_models import SELF
 from app.ledger.checkpoints import account_sums
-from app.ledger.accounts import wallet_accounts_prefix
+from app.platform.db.types import begins_with, utcnow
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,18 @@ def merchant_balance(merchant_id: str, *, livemode: bool, now: datetime | None =
     in_flight = refunds_in_flight_account(merchant_id, livemode=livemode)
     wallets = wallet_accounts_prefix(livemode=livemode)
     return MerchantBalance(
-        available=available, pending={c: a for c, a in pending.items() if a},
+        available=available,
+        pending={c: a for c, a in pending.items() if a},
         frozen=_sums(merchant_id, lambda account: account == in_flight, now),
-        wallets=_sums(merchant_id, lambda account: begins_with(account, wallets), now))
+        wallets=_sums(merchant_id, lambda account: begins_with(account, wallets), now),
+    )
 
 
 def account_balances(merchant_id: str, *, livemode: bool) -> list[tuple[str, str, int]]:
     """Every account the merchant's postings touch in one mode: (account, currency, balance), for the ledger view."""
+
     def live(account):
         return account.like("live:%")
 
     rows = account_sums(merchant_id, live if livemode else (lambda account: ~live(account)))
     return [(account, currency, due + later) for account, currency, due, later in rows]
-

@@ -1,4 +1,5 @@
 """Tables of the books above the journal: partners, what has been cleared, settlements, payouts, checks."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 SELF = "self"  # the partner id of the merchant itself
 CYCLES = ("daily", "weekly", "monthly")
@@ -133,8 +134,13 @@ class Payout(db.Model):
     __table_args__ = (
         Index("ix_payouts_status_next", "status", "next_try_at"),
         # One payout per settlement.
-        Index("uq_payouts_settlement", "settlement_id", unique=True,
-              postgresql_where=text("settlement_id IS NOT NULL"), sqlite_where=text("settlement_id IS NOT NULL")),
+        Index(
+            "uq_payouts_settlement",
+            "settlement_id",
+            unique=True,
+            postgresql_where=text("settlement_id IS NOT NULL"),
+            sqlite_where=text("settlement_id IS NOT NULL"),
+        ),
         CheckConstraint("amount > 0", name="payout_amount_positive"),
     )
 

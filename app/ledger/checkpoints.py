@@ -13,19 +13,32 @@ that were not due at the cut's time (a partner's lines on hold), the last two sp
 The cut is read first and the checkpoint with a guard on it, so a cut moving between the two statements only makes
 the read start again.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import (BigInteger, ColumnElement, String, and_, case, func, literal, or_, select, text, union_all,
-                        update)
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import conflict_insert, db
 from app.ledger.models import Posting
+from app.platform.db.types import UTCDateTime, utcnow
 
 # How long the cut may wait for transactions that are inserting postings (payments wait behind it meanwhile).
 LOCK_TIMEOUT_MS = 100
@@ -62,32 +75,47 @@ def _cut() -> tuple[int, int, datetime]:
     return tuple(db.session.execute(_CUT).one_or_none() or _NO_CUT)  # type: ignore[return-value]
 
 
-def account_sums(merchant_id: str, accounts: Callable[[ColumnElement], ColumnElement], *,
-                 now: datetime | None = None) -> list[tuple[str, str, int, int]]:
+def account_sums(
+    merchant_id: str, accounts: Callable[[ColumnElement], ColumnElement], *, now: datetime | None = None
+) -> list[tuple[str, str, int, int]]:
     """(account, currency, due now, not yet due) for the merchant's accounts that ``accounts(column)`` selects."""
     now = now or utcnow()
     for _ in range(3):
         version, through, cut_at = _cut()
         due = or_(Posting.available_at.is_(None), Posting.available_at <= now)
-        postings = select(Posting.account, Posting.currency, case((due, Posting.amount), else_=0).label("due"),
-                          case((due, 0), else_=Posting.amount).label("later"))
+        postings = select(
+            Posting.account,
+            Posting.currency,
+            case((due, Posting.amount), else_=0).label("due"),
+            case((due, 0), else_=Posting.amount).label("later"),
+        )
         parts = union_all(
-            select(PostingCheckpoint.account, PostingCheckpoint.currency, PostingCheckpoint.amount.label("due"),
-                   literal(0, BigInteger).label("later"))
-            .where(PostingCheckpoint.merchant_id == merchant_id, accounts(PostingCheckpoint.account)),
+            select(
+                PostingCheckpoint.account,
+                PostingCheckpoint.currency,
+                PostingCheckpoint.amount.label("due"),
+                literal(0, BigInteger).label("later"),
+            ).where(PostingCheckpoint.merchant_id == merchant_id, accounts(PostingCheckpoint.account)),
             postings.where(Posting.merchant_id == merchant_id, accounts(Posting.account), Posting.id > through),
-            postings.where(Posting.merchant_id == merchant_id, accounts(Posting.account), Posting.id <= through,
-                           Posting.available_at > cut_at),
+            postings.where(
+                Posting.merchant_id == merchant_id,
+                accounts(Posting.account),
+                Posting.id <= through,
+                Posting.available_at > cut_at,
+            ),
         ).subquery()
         still = select(PostingCut.version).where(PostingCut.id == 1).scalar_subquery()
         rows = db.session.execute(
             select(parts.c.account, parts.c.currency, func.sum(parts.c.due), func.sum(parts.c.later), still)
-            .group_by(parts.c.account, parts.c.currency).order_by(parts.c.account, parts.c.currency)).all()
+            .group_by(parts.c.account, parts.c.currency)
+            .order_by(parts.c.account, parts.c.currency)
+        ).all()
         # The checkpoint rows are the cut's read above only if the cut has not moved since (a move and its rows
         # commit together). Without rows there is nothing a move could have counted twice.
         if all((row[4] or 0) == version for row in rows):
-            return [(account, currency, int(due_now or 0), int(later or 0))
-                    for account, currency, due_now, later, _ in rows]
+            return [
+                (account, currency, int(due_now or 0), int(later or 0)) for account, currency, due_now, later, _ in rows
+            ]
     raise RuntimeError("the balance checkpoint kept moving while it was read")
 
 
@@ -124,14 +152,22 @@ def advance_checkpoint(*, now: datetime | None = None) -> int:
     moving = or_(
         and_(Posting.id > old_through, Posting.id <= through, due),
         # Lines on hold at the old cut that came due since.
-        and_(Posting.id <= old_through, Posting.available_at > old_cut_at, Posting.available_at <= now))
-    sums = (select(Posting.merchant_id, Posting.account, Posting.currency, func.sum(Posting.amount))
-            .where(moving).group_by(Posting.merchant_id, Posting.account, Posting.currency))
+        and_(Posting.id <= old_through, Posting.available_at > old_cut_at, Posting.available_at <= now),
+    )
+    sums = (
+        select(Posting.merchant_id, Posting.account, Posting.currency, func.sum(Posting.amount))
+        .where(moving)
+        .group_by(Posting.merchant_id, Posting.account, Posting.currency)
+    )
     statement = conflict_insert(PostingCheckpoint).from_select(["merchant_id", "account", "currency", "amount"], sums)
-    changed = len(db.session.execute(statement.on_conflict_do_update(
-        index_elements=["merchant_id", "account", "currency"],
-        set_={"amount": PostingCheckpoint.amount + statement.excluded.amount})
-        .returning(PostingCheckpoint.account)).all())
+    changed = len(
+        db.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["merchant_id", "account", "currency"],
+                set_={"amount": PostingCheckpoint.amount + statement.excluded.amount},
+            ).returning(PostingCheckpoint.account)
+        ).all()
+    )
     db.session.execute(update(PostingCut).where(PostingCut.id == 1).values(through_id=through, cut_at=now))
     db.session.commit()
     return changed

@@ -7,6 +7,7 @@ parts. That is the ``proportional`` rule, the sandbox provider's (docs/sandbox.m
 the two. A provider that keeps its whole fee on refunds (Stripe) has the ``none`` rule: nothing comes back. Which rate
 and rule apply to a merchant's channel is app/payments/channels/fees.py's business.
 """
+
 from __future__ import annotations
 
 # What a channel gives back of a capture's fee when the capture is refunded (a channel spec's

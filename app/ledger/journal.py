@@ -1,4 +1,5 @@
 """The double-entry journal (DESIGN.md §5): every movement is a balanced entry; balances are sums."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -7,13 +8,14 @@ from typing import Iterable, NamedTuple, Sequence
 
 from sqlalchemy import bindparam, func, select
 
-from app.platform.db.bulk_copy import copy_rows
 from app.errors import KassaError
-from app.platform.db.core_writes import insert_at_once
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.models import JournalEntry, Posting
+from app.platform.db.bulk_copy import copy_rows
+from app.platform.db.core_writes import insert_at_once
+from app.platform.values.ids import new_id
 from app.platform.values.money import normalise_currency
+
 
 class Leg(NamedTuple):
     """One posting to be: a signed amount in minor units on an account, and what it belongs to.
@@ -62,8 +64,9 @@ def _checked(postings: Sequence[Leg | tuple]) -> list[Leg]:
 
 
 # Asked before every posting: built once, a posting binds only its kind and reference.
-_ENTRY = select(JournalEntry).where(JournalEntry.kind == bindparam("b_kind"),
-                                    JournalEntry.reference == bindparam("b_reference"))
+_ENTRY = select(JournalEntry).where(
+    JournalEntry.kind == bindparam("b_kind"), JournalEntry.reference == bindparam("b_reference")
+)
 
 
 def find_entry(kind: str, reference: str) -> JournalEntry | None:
@@ -71,8 +74,9 @@ def find_entry(kind: str, reference: str) -> JournalEntry | None:
     return db.session.scalar(_ENTRY, {"b_kind": kind, "b_reference": reference})
 
 
-def post_journal_entry(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple], *,
-                       claimed: bool = False) -> JournalEntry:
+def post_journal_entry(
+    merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple], *, claimed: bool = False
+) -> JournalEntry:
     """Add a balanced entry to the caller's transaction; the same (kind, reference) again returns
     the first entry unchanged. The unique constraint refuses a concurrent duplicate at its INSERT.
     ``claimed``: the caller's transaction has just made the one change that posts this entry (a conditional
@@ -108,8 +112,20 @@ def _rows(entry: JournalEntry, legs: Sequence[Leg]) -> list:
 
 
 _LEGS_WITH_ENTRY = 20  # more legs (a clearing batch's) go as an executemany or a COPY
-_COLUMNS = ("entry_id", "merchant_id", "account", "amount", "currency", "order_id", "partner_id", "sku_id",
-            "sub_order_id", "line_kind", "available_at", "settlement_id")
+_COLUMNS = (
+    "entry_id",
+    "merchant_id",
+    "account",
+    "amount",
+    "currency",
+    "order_id",
+    "partner_id",
+    "sku_id",
+    "sub_order_id",
+    "line_kind",
+    "available_at",
+    "settlement_id",
+)
 
 
 def _insert_postings(entry_id: str, merchant_id: str, legs: Sequence[Leg]) -> None:
@@ -142,12 +158,16 @@ def account_balances(merchant_id: str, accounts: Iterable[str]) -> dict[tuple[st
     rows = db.session.execute(
         select(Posting.account, Posting.currency, func.sum(Posting.amount))
         .where(Posting.merchant_id == merchant_id, Posting.account.in_(accounts))
-        .group_by(Posting.account, Posting.currency))
+        .group_by(Posting.account, Posting.currency)
+    )
     return {(account, currency): int(total) for account, currency, total in rows}
 
 
 def account_balance(merchant_id: str, account: str, currency: str) -> int:
     """One account's balance in one currency (0 when it has no postings)."""
-    total = db.session.scalar(select(func.coalesce(func.sum(Posting.amount), 0)).where(
-        Posting.merchant_id == merchant_id, Posting.account == account, Posting.currency == currency))
+    total = db.session.scalar(
+        select(func.coalesce(func.sum(Posting.amount), 0)).where(
+            Posting.merchant_id == merchant_id, Posting.account == account, Posting.currency == currency
+        )
+    )
     return int(total)

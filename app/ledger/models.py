@@ -1,4 +1,5 @@
 """Ledger tables: journal entries and their postings, plus the wallet's lock rows and TCC barrier."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 
 
 class JournalEntry(db.Model):
@@ -16,8 +17,10 @@ class JournalEntry(db.Model):
 
     __tablename__ = "journal_entries"
     # The day index: reconciliation reads what was booked per merchant, kind and day.
-    __table_args__ = (UniqueConstraint("kind", "reference"),
-                      Index("ix_journal_entries_day", "merchant_id", "kind", "created_at"))
+    __table_args__ = (
+        UniqueConstraint("kind", "reference"),
+        Index("ix_journal_entries_day", "merchant_id", "kind", "created_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -42,17 +45,26 @@ class Posting(db.Model):
     __tablename__ = "postings"
     # Balances and settlement windows read one account of one merchant (and its lines by availability); an order's
     # postings are read by order; a settlement's own few postings by settlement (most have none: a partial index).
-    __table_args__ = (Index("ix_postings_settlement_window", "merchant_id", "account", "currency", "available_at"),
-                      # A balance sums the lines still on hold since the last checkpoint (app/ledger/checkpoints.py)
-                      # from this index alone; lines never held (most) are not in it.
-                      Index("ix_postings_held", "merchant_id", "available_at",
-                            postgresql_include=["account", "currency", "amount", "id"],
-                            postgresql_where=text("available_at IS NOT NULL"),
-                            sqlite_where=text("available_at IS NOT NULL")),
-                      Index("ix_postings_order", "order_id"),
-                      Index("ix_postings_settlement", "settlement_id",
-                            postgresql_where=text("settlement_id IS NOT NULL"),
-                            sqlite_where=text("settlement_id IS NOT NULL")))
+    __table_args__ = (
+        Index("ix_postings_settlement_window", "merchant_id", "account", "currency", "available_at"),
+        # A balance sums the lines still on hold since the last checkpoint (app/ledger/checkpoints.py)
+        # from this index alone; lines never held (most) are not in it.
+        Index(
+            "ix_postings_held",
+            "merchant_id",
+            "available_at",
+            postgresql_include=["account", "currency", "amount", "id"],
+            postgresql_where=text("available_at IS NOT NULL"),
+            sqlite_where=text("available_at IS NOT NULL"),
+        ),
+        Index("ix_postings_order", "order_id"),
+        Index(
+            "ix_postings_settlement",
+            "settlement_id",
+            postgresql_where=text("settlement_id IS NOT NULL"),
+            sqlite_where=text("settlement_id IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     # The entry must exist: checked once per INSERT statement by a trigger on PostgreSQL, per row on SQLite

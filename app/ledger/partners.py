@@ -4,18 +4,19 @@ each with a payout account, a settlement cycle and an optional rolling reserve.
 A partner is one row for both modes (its name, cycle and clearing rules are shared), but its payout account and
 reserve are kept per mode (``Partner.test_payout_account`` …), as a SKU's stock is: a key or the portal reads and
 writes those of its own mode, so a test secret key can never say where live money goes or hold it back."""
+
 from __future__ import annotations
 
 import re
 
 from sqlalchemy import select
 
-from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import conflict_insert, db
-from app.platform.values.ids import new_id
 from app.ledger.books_models import CYCLES, PER_MODE, SELF, Partner, Payout, Settlement, mode_column
 from app.merchants.models import Merchant
+from app.platform.db.types import utcnow
+from app.platform.values.ids import new_id
 
 MAX_PARTNERS = 1000  # added in each mode: a test key (in CI configs, with contractors) cannot use up live's
 # A partner added in test mode is marked by its id, as keys are (sk_test_…): the modes' caps are counted apart.
@@ -29,15 +30,19 @@ def parse_payout_account(account: object, *, param: str) -> str:
     """A receiving account's reference as a payout API takes it (a partner's, or a customer's for a withdrawal),
     or a 400 naming ``param``."""
     if not isinstance(account, str) or not _PAYOUT_ACCOUNT.match(account.strip()):
-        raise InvalidRequest(f"{param} is the receiving account's reference: 4 to 100 letters, digits, spaces or "
-                             "_ . - / :", param=param)
+        raise InvalidRequest(
+            f"{param} is the receiving account's reference: 4 to 100 letters, digits, spaces or _ . - / :", param=param
+        )
     return account.strip()
 
 
 def ensure_self(merchant_id: str) -> None:
     """The merchant's own partner row (a no-op when it exists): every merchant clears to ``self``."""
-    db.session.execute(conflict_insert(Partner).values(merchant_id=merchant_id, id=SELF, name="", cycle="daily",
-                                              created_at=utcnow()).on_conflict_do_nothing())
+    db.session.execute(
+        conflict_insert(Partner)
+        .values(merchant_id=merchant_id, id=SELF, name="", cycle="daily", created_at=utcnow())
+        .on_conflict_do_nothing()
+    )
 
 
 def display_name(partner: Partner, merchant: Merchant | None = None) -> str:
@@ -82,13 +87,20 @@ def create_partner(merchant_id: str, body: dict, *, livemode: bool) -> Partner:
     to be set in that mode: a partner added with a test key has no live account)."""
     values = _fields(body, creating=True, livemode=livemode)
     added_in_test = Partner.id.startswith(f"{TEST_PREFIX}_", autoescape=True)
-    count = db.session.scalar(select(db.func.count()).select_from(Partner).where(
-        Partner.merchant_id == merchant_id, ~added_in_test if livemode else added_in_test))
+    count = db.session.scalar(
+        select(db.func.count())
+        .select_from(Partner)
+        .where(Partner.merchant_id == merchant_id, ~added_in_test if livemode else added_in_test)
+    )
     if count >= MAX_PARTNERS:
         mode = "live" if livemode else "test"
         raise InvalidRequest(f"a merchant adds at most {MAX_PARTNERS} partners in {mode} mode", param="name")
-    partner = Partner(merchant_id=merchant_id, id=new_id("ptn" if livemode else TEST_PREFIX), created_at=utcnow(),
-                      **({"cycle": "daily"} | values))
+    partner = Partner(
+        merchant_id=merchant_id,
+        id=new_id("ptn" if livemode else TEST_PREFIX),
+        created_at=utcnow(),
+        **({"cycle": "daily"} | values),
+    )
     db.session.add(partner)
     db.session.commit()
     return partner
@@ -130,10 +142,19 @@ def _release_waiting_payouts(merchant_id: str, partner: Partner, livemode: bool)
     # A try is only ever sent once it is due, and its outcome moves next_try_at on: one still waiting for its back-off
     # (not sent under its reference yet) is not on its way to the provider, so changing where it goes is safe.
     not_sent = (Payout.destination == "") | (
-        Payout.provider_payout_id.is_(None) & (Payout.next_try_at > now) & (Payout.try_number > 1))
-    db.session.execute(db.update(Payout).where(Payout.settlement_id.in_(waiting), Payout.status == "pending",
-                                               Payout.livemode == livemode, Payout.destination != account, not_sent)
-                       .values(destination=account, next_try_at=now, updated_at=now))
+        Payout.provider_payout_id.is_(None) & (Payout.next_try_at > now) & (Payout.try_number > 1)
+    )
+    db.session.execute(
+        db.update(Payout)
+        .where(
+            Payout.settlement_id.in_(waiting),
+            Payout.status == "pending",
+            Payout.livemode == livemode,
+            Payout.destination != account,
+            not_sent,
+        )
+        .values(destination=account, next_try_at=now, updated_at=now)
+    )
     db.session.commit()
 
 
@@ -148,7 +169,14 @@ def list_partners(merchant_id: str) -> list[Partner]:
 def partner_json(partner: Partner, merchant: Merchant | None = None, *, livemode: bool) -> dict:
     """A partner as a key of ``livemode`` sees it: that mode's payout account and reserve."""
     reserve_bps, reserve_days = partner.reserve_in(livemode)
-    return {"id": partner.id, "object": "partner", "name": display_name(partner, merchant),
-            "payout_account": partner.payout_account_in(livemode), "cycle": partner.cycle,
-            "reserve_bps": reserve_bps, "reserve_days": reserve_days, "self": partner.id == SELF,
-            "created_at": partner.created_at.isoformat().replace("+00:00", "Z")}
+    return {
+        "id": partner.id,
+        "object": "partner",
+        "name": display_name(partner, merchant),
+        "payout_account": partner.payout_account_in(livemode),
+        "cycle": partner.cycle,
+        "reserve_bps": reserve_bps,
+        "reserve_days": reserve_days,
+        "self": partner.id == SELF,
+        "created_at": partner.created_at.isoformat().replace("+00:00", "Z"),
+    }

@@ -17,6 +17,7 @@ The provider's answer then either sends the money out (``post_refund_sent``: fro
 or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
 in place. Top-up refunds keep their own path (app/ledger/wallet/services.py): their money is the customer's, not a merchant's.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -24,15 +25,20 @@ from datetime import datetime
 from sqlalchemy import case, func, or_, select
 
 from app.extensions import db
-from app.ledger.accounts import (channel_fee_account, partner_account, platform_fee_account, receivable_account,
-                                 refunds_in_flight_account)
+from app.ledger.accounts import (
+    channel_fee_account,
+    partner_account,
+    platform_fee_account,
+    receivable_account,
+    refunds_in_flight_account,
+)
 from app.ledger.books_models import SELF, OrderClearing
-from app.ledger.settlement.cursors import available_from, ensure_cursors, settled_through
+from app.ledger.clearing.locks import clearing_lock
 from app.ledger.fees import fee_back
 from app.ledger.journal import Leg, find_entry, post_journal_entry
-from app.ledger.clearing.locks import clearing_lock
 from app.ledger.models import Posting
 from app.ledger.partners import ensure_self
+from app.ledger.settlement.cursors import available_from, ensure_cursors, settled_through
 from app.platform.values.money import allocate
 
 HOLD = "refund.hold"
@@ -51,21 +57,36 @@ def _cleared_parts(clearing: OrderClearing, *, fee_kept: bool) -> list[tuple[Leg
     from the platform only the platform's fee."""
     parts, grosses = [], []
     if clearing.platform_fee:
-        parts.append((Leg(platform_fee_account(livemode=clearing.livemode), 0, clearing.currency,
-                          order_id=clearing.order_id), clearing.platform_fee))
+        parts.append(
+            (
+                Leg(platform_fee_account(livemode=clearing.livemode), 0, clearing.currency, order_id=clearing.order_id),
+                clearing.platform_fee,
+            )
+        )
     gross = case((Posting.line_kind == "share", Posting.amount + func.coalesce(Posting.fee_withheld, 0)), else_=0)
     rows = db.session.execute(
-        select(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id, func.sum(Posting.amount),
-               func.sum(gross))
-        .where(Posting.entry_id == clearing.entry_id, Posting.order_id == clearing.order_id,
-               Posting.line_kind.in_(("share", "fee")))
+        select(
+            Posting.account,
+            Posting.partner_id,
+            Posting.sku_id,
+            Posting.sub_order_id,
+            func.sum(Posting.amount),
+            func.sum(gross),
+        )
+        .where(
+            Posting.entry_id == clearing.entry_id,
+            Posting.order_id == clearing.order_id,
+            Posting.line_kind.in_(("share", "fee")),
+        )
         .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
-        .order_by(Posting.partner_id, Posting.sku_id, Posting.sub_order_id))
+        .order_by(Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
+    )
     first_partner = len(parts)
     for account, partner, sku, sub_order, net, before_fees in rows:
         if net or (fee_kept and before_fees):
-            parts.append((Leg(account, 0, clearing.currency, clearing.order_id, partner, sku, sub_order, "refund"),
-                          int(net)))
+            parts.append(
+                (Leg(account, 0, clearing.currency, clearing.order_id, partner, sku, sub_order, "refund"), int(net))
+            )
             grosses.append(int(before_fees))
     if fee_kept and clearing.channel_fee and sum(grosses) > 0:
         borne = allocate(clearing.channel_fee, grosses)
@@ -104,31 +125,71 @@ def _given_back(clearing: OrderClearing, parts: list[tuple[Leg, int]]) -> list[i
     batch total that names no order, so every posting of a part that names the order is a give-back."""
     rows = db.session.execute(
         select(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id, func.sum(Posting.amount))
-        .where(Posting.order_id == clearing.order_id, Posting.entry_id != clearing.entry_id,
-               Posting.account.in_({template.account for template, _ in parts}),
-               or_(Posting.partner_id.is_(None), Posting.line_kind == "refund"))
-        .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id))
+        .where(
+            Posting.order_id == clearing.order_id,
+            Posting.entry_id != clearing.entry_id,
+            Posting.account.in_({template.account for template, _ in parts}),
+            or_(Posting.partner_id.is_(None), Posting.line_kind == "refund"),
+        )
+        .group_by(Posting.account, Posting.partner_id, Posting.sku_id, Posting.sub_order_id)
+    )
     given = {(account, partner, sku, sub_order): -int(total) for account, partner, sku, sub_order, total in rows}
     return [given.get((t.account, t.partner_id, t.sku_id, t.sub_order_id), 0) for t, _ in parts]
 
 
-def hold_for_refund(*, merchant_id: str, order_id: str, livemode: bool, currency: str, refund_id: str,
-                    provider_attempt: int, amount: int, channel: str, captured: int, capture_fee: int, fee_rule: str,
-                    refunded_before: int, capture_return: bool, now: datetime) -> int:
+def hold_for_refund(
+    *,
+    merchant_id: str,
+    order_id: str,
+    livemode: bool,
+    currency: str,
+    refund_id: str,
+    provider_attempt: int,
+    amount: int,
+    channel: str,
+    captured: int,
+    capture_fee: int,
+    fee_rule: str,
+    refunded_before: int,
+    capture_return: bool,
+    now: datetime,
+) -> int:
     """Set a purchase refund's ``amount`` aside, in the caller's transaction (which holds the order's row lock);
     returns the part of the channel's fee the refund gets back."""
-    legs, back = give_back_legs(merchant_id=merchant_id, order_id=order_id, livemode=livemode, currency=currency,
-                                amount=amount, channel=channel, captured=captured, capture_fee=capture_fee,
-                                fee_rule=fee_rule, refunded_before=refunded_before, capture_return=capture_return,
-                                now=now)
+    legs, back = give_back_legs(
+        merchant_id=merchant_id,
+        order_id=order_id,
+        livemode=livemode,
+        currency=currency,
+        amount=amount,
+        channel=channel,
+        captured=captured,
+        capture_fee=capture_fee,
+        fee_rule=fee_rule,
+        refunded_before=refunded_before,
+        capture_return=capture_return,
+        now=now,
+    )
     frozen = Leg(refunds_in_flight_account(merchant_id, livemode=livemode), amount, currency, order_id=order_id)
     post_journal_entry(merchant_id, HOLD, hold_reference(refund_id, provider_attempt), [frozen] + legs)
     return back
 
 
-def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency: str, amount: int, channel: str,
-                   captured: int, capture_fee: int, fee_rule: str, refunded_before: int,
-                   capture_return: bool = False, now: datetime) -> tuple[list[Leg], int]:
+def give_back_legs(
+    *,
+    merchant_id: str,
+    order_id: str,
+    livemode: bool,
+    currency: str,
+    amount: int,
+    channel: str,
+    captured: int,
+    capture_fee: int,
+    fee_rule: str,
+    refunded_before: int,
+    capture_return: bool = False,
+    now: datetime,
+) -> tuple[list[Leg], int]:
     """The legs that take ``amount`` of an order back from where its money now is (they sum to -``amount``), and
     the part of the channel's fee that comes back with it by the channel's ``fee_rule`` (app/ledger/fees.py);
     ``refunded_before`` is what went back earlier (refunds and the disputes that hold money). A refund's hold and a
@@ -140,11 +201,13 @@ def give_back_legs(*, merchant_id: str, order_id: str, livemode: bool, currency:
     if clearing is None or clearing.amount == 0:
         legs = [Leg(receivable_account(merchant_id, livemode=livemode), -amount, currency, order_id=order_id)]
         if fee_rule == "none" and capture_fee > 0 and before + amount >= captured:
-            legs += _kept_fee_legs(merchant_id, order_id, livemode=livemode, currency=currency, channel=channel,
-                                   fee=capture_fee, now=now)
+            legs += _kept_fee_legs(
+                merchant_id, order_id, livemode=livemode, currency=currency, channel=channel, fee=capture_fee, now=now
+            )
         return legs, back
-    return _cleared_reversal(clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none",
-                             now=now), back
+    return _cleared_reversal(
+        clearing, channel=channel, amount=amount, fee_back=back, fee_kept=fee_rule == "none", now=now
+    ), back
 
 
 def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, currency: str, now: datetime) -> list[Leg]:
@@ -154,44 +217,64 @@ def floored_from_now(merchant_id: str, legs: list[Leg], *, livemode: bool, curre
         return legs
     ensure_cursors(merchant_id, partners, livemode=livemode, currency=currency)
     floors = settled_through(merchant_id, partners, livemode=livemode, currency=currency)
-    return [leg._replace(available_at=available_from(now, floors.get(leg.partner_id))) if leg.partner_id else leg
-            for leg in legs]
+    return [
+        leg._replace(available_at=available_from(now, floors.get(leg.partner_id))) if leg.partner_id else leg
+        for leg in legs
+    ]
 
 
-def _kept_fee_legs(merchant_id: str, order_id: str, *, livemode: bool, currency: str, channel: str, fee: int,
-                   now: datetime) -> list[Leg]:
+def _kept_fee_legs(
+    merchant_id: str, order_id: str, *, livemode: bool, currency: str, channel: str, fee: int, now: datetime
+) -> list[Leg]:
     """The capture's fee, kept by the provider, from the merchant's own balance (a ``fee`` line of its next
     settlement, as a dispute fee is) to the channel's fee account: a capture given back in full before clearing
     is never cleared, and clearing is where a fee is otherwise booked. They sum to zero; a refused refund's release
     (or a won dispute's return) mirrors them with the rest, and the order then clears with its fee as any other."""
     ensure_self(merchant_id)
-    legs = [Leg(partner_account(SELF, livemode=livemode), -fee, currency, order_id=order_id, partner_id=SELF,
-                line_kind="fee"),
-            Leg(channel_fee_account(channel, livemode=livemode), fee, currency, order_id=order_id)]
+    legs = [
+        Leg(
+            partner_account(SELF, livemode=livemode),
+            -fee,
+            currency,
+            order_id=order_id,
+            partner_id=SELF,
+            line_kind="fee",
+        ),
+        Leg(channel_fee_account(channel, livemode=livemode), fee, currency, order_id=order_id),
+    ]
     return floored_from_now(merchant_id, legs, livemode=livemode, currency=currency, now=now)
 
 
-def _cleared_reversal(clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_kept: bool,
-                      now: datetime) -> list[Leg]:
+def _cleared_reversal(
+    clearing: OrderClearing, *, channel: str, amount: int, fee_back: int, fee_kept: bool, now: datetime
+) -> list[Leg]:
     legs = []
     if fee_back:
-        legs.append(Leg(channel_fee_account(channel, livemode=clearing.livemode), -fee_back, clearing.currency,
-                        order_id=clearing.order_id))
+        legs.append(
+            Leg(
+                channel_fee_account(channel, livemode=clearing.livemode),
+                -fee_back,
+                clearing.currency,
+                order_id=clearing.order_id,
+            )
+        )
     parts = _cleared_parts(clearing, fee_kept=fee_kept)
     shares = _reversal([part for _, part in parts], _given_back(clearing, parts), amount - fee_back)
     legs += [template._replace(amount=-share) for (template, _), share in zip(parts, shares) if share]
     return floored_from_now(clearing.merchant_id, legs, livemode=clearing.livemode, currency=clearing.currency, now=now)
 
 
-def release_refund_hold(merchant_id: str, refund_id: str, provider_attempt: int, *, livemode: bool,
-                        now: datetime) -> None:
+def release_refund_hold(
+    merchant_id: str, refund_id: str, provider_attempt: int, *, livemode: bool, now: datetime
+) -> None:
     """The provider refused: every leg of the hold goes back where it came from (once)."""
     reference = hold_reference(refund_id, provider_attempt)
     post_reversal(merchant_id, HOLD, RELEASE, reference, livemode=livemode, now=now)
 
 
-def post_reversal(merchant_id: str, kind: str, reversal_kind: str, reference: str, *, livemode: bool,
-                  now: datetime) -> None:
+def post_reversal(
+    merchant_id: str, kind: str, reversal_kind: str, reference: str, *, livemode: bool, now: datetime
+) -> None:
     """Post every leg of the entry (``kind``, ``reference``) back where it came from, as ``reversal_kind`` (once; not
     at all if there is no such entry). A partner's line comes back as of now, so a settlement cut since the entry
     still sees it in its next window."""
@@ -199,10 +282,16 @@ def post_reversal(merchant_id: str, kind: str, reversal_kind: str, reference: st
     if original is None or find_entry(reversal_kind, reference) is not None:
         return
     postings = list(db.session.scalars(select(Posting).where(Posting.entry_id == original.id).order_by(Posting.id)))
-    legs = [Leg(p.account, -p.amount, p.currency, p.order_id, p.partner_id, p.sku_id, p.sub_order_id, p.line_kind)
-            for p in postings]
-    post_journal_entry(merchant_id, reversal_kind, reference,
-                       floored_from_now(merchant_id, legs, livemode=livemode, currency=postings[0].currency, now=now))
+    legs = [
+        Leg(p.account, -p.amount, p.currency, p.order_id, p.partner_id, p.sku_id, p.sub_order_id, p.line_kind)
+        for p in postings
+    ]
+    post_journal_entry(
+        merchant_id,
+        reversal_kind,
+        reference,
+        floored_from_now(merchant_id, legs, livemode=livemode, currency=postings[0].currency, now=now),
+    )
 
 
 def was_held(refund_id: str, provider_attempt: int) -> bool:

@@ -1,16 +1,17 @@
 """API keys in the portal: list, create, roll (replace) and revoke. A new secret is returned once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, PermissionDenied
 from app.extensions import db
 from app.merchants.models import ApiKey
 from app.merchants.permissions import can, roles_with
 from app.merchants.services import issue_key
+from app.platform.db.types import utcnow
 
 KINDS = ("secret", "publishable")
 MODES = ("test", "live")
@@ -27,8 +28,13 @@ class IssuedKey:
 
 def list_api_keys(merchant_id: str) -> list[ApiKey]:
     """The merchant's keys: active ones first, newest first within each group."""
-    return list(db.session.scalars(select(ApiKey).where(ApiKey.merchant_id == merchant_id)
-                                   .order_by(ApiKey.revoked_at.is_not(None), ApiKey.id.desc())))
+    return list(
+        db.session.scalars(
+            select(ApiKey)
+            .where(ApiKey.merchant_id == merchant_id)
+            .order_by(ApiKey.revoked_at.is_not(None), ApiKey.id.desc())
+        )
+    )
 
 
 def get_api_key(merchant_id: str, key_id: str) -> ApiKey:
@@ -63,11 +69,12 @@ def _check_may_mint(role: str | None, kind: str) -> None:
         raise PermissionDenied(
             f"only {' or '.join(roles_with('api_keys.secret'))} users create or roll secret keys: a secret key can do "
             f"everything by API (refunds, customer data exports and erasures), more than your role ({role}) may",
-            code="secret_key_not_allowed", param="kind")
+            code="secret_key_not_allowed",
+            param="kind",
+        )
 
 
-def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object = None,
-                   role: str | None) -> IssuedKey:
+def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object = None, role: str | None) -> IssuedKey:
     """A new key of ``kind`` (secret | publishable) and ``mode`` (test | live), with an optional ``name``, made by a
     user of ``role``."""
     if kind not in KINDS:
@@ -83,8 +90,11 @@ def create_api_key(merchant_id: str, *, kind: object, mode: object, name: object
 def _revoke(merchant_id: str, key_id: str, **values: object) -> None:
     # Conditional: a key revoked twice (two tabs, a double click) is one revocation and a 409.
     changed = db.session.execute(
-        update(ApiKey).where(ApiKey.id == key_id, ApiKey.merchant_id == merchant_id, ApiKey.revoked_at.is_(None))
-        .values(revoked_at=utcnow(), **values).execution_options(synchronize_session=False)).rowcount
+        update(ApiKey)
+        .where(ApiKey.id == key_id, ApiKey.merchant_id == merchant_id, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=utcnow(), **values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
     if changed != 1:
         get_api_key(merchant_id, key_id)  # a foreign or unknown id is a 404
         db.session.rollback()
@@ -112,6 +122,15 @@ def roll_api_key(merchant_id: str, key_id: str, *, name: object = None, role: st
 
 def embed_key(merchant_id: str, mode: str = "test") -> ApiKey | None:
     """The newest active publishable key whose full value is known (for embed snippets)."""
-    return db.session.scalar(select(ApiKey).where(
-        ApiKey.merchant_id == merchant_id, ApiKey.kind == "publishable", ApiKey.mode == mode,
-        ApiKey.revoked_at.is_(None), ApiKey.public_value.is_not(None)).order_by(ApiKey.id.desc()).limit(1))
+    return db.session.scalar(
+        select(ApiKey)
+        .where(
+            ApiKey.merchant_id == merchant_id,
+            ApiKey.kind == "publishable",
+            ApiKey.mode == mode,
+            ApiKey.revoked_at.is_(None),
+            ApiKey.public_value.is_not(None),
+        )
+        .order_by(ApiKey.id.desc())
+        .limit(1)
+    )

@@ -14,6 +14,7 @@ query. A transaction that changed a merchant's configuration neither reads nor f
 until it ends (it sees its own uncommitted rows; a rolled-back version number must never name them).
 Loaders return plain values or fully loaded, detached ORM objects that are only read, never changed.
 """
+
 from __future__ import annotations
 
 import threading
@@ -22,13 +23,14 @@ from contextvars import ContextVar
 from typing import Callable, Iterator, TypeVar
 
 from flask import has_request_context, request
-from sqlalchemy import bindparam, event as sa_event, select, update
+from sqlalchemy import bindparam, select, update
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
-from app.platform.db.core_writes import after_insert_at_once
-from app.platform.outbox.events import around_each_batch
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.platform.db.core_writes import after_insert_at_once
+from app.platform.outbox.events import around_each_batch
 
 T = TypeVar("T")
 
@@ -115,8 +117,12 @@ def _bump(session: Session, merchant_ids: set[str]) -> None:
     session.info.setdefault(_DIRTY, set()).update(merchant_ids)
     for merchant_id in merchant_ids:
         _versions().pop(merchant_id, None)
-    session.execute(update(Merchant).where(Merchant.id.in_(sorted(merchant_ids)))
-                    .values(config_version=Merchant.config_version + 1).execution_options(synchronize_session=False))
+    session.execute(
+        update(Merchant)
+        .where(Merchant.id.in_(sorted(merchant_ids)))
+        .values(config_version=Merchant.config_version + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 @after_insert_at_once

@@ -5,6 +5,7 @@ whole deployment win each minute; only the winner writes, so a key costs at most
 minute however many requests it makes. The portal therefore shows last use to within a minute. Failing to
 record (Redis or the database unavailable) is logged and never fails the request.
 """
+
 from __future__ import annotations
 
 import threading
@@ -12,10 +13,10 @@ import time
 
 from sqlalchemy import update
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.extensions import db, redis_client
 from app.merchants.models import ApiKey
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
 
 log = logs.get("merchants")
 

@@ -1,5 +1,6 @@
 """API key format and hashing. Keys are 190 bits of randomness, so a plain SHA-256 is a safe
 lookup hash (no salt needed: nothing to brute-force), and only the hash is stored."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,8 +9,12 @@ import re
 import secrets
 from dataclasses import dataclass
 
-_PREFIXES = {("secret", "test"): "sk_test_", ("secret", "live"): "sk_live_",
-             ("publishable", "test"): "pk_test_", ("publishable", "live"): "pk_live_"}
+_PREFIXES = {
+    ("secret", "test"): "sk_test_",
+    ("secret", "live"): "sk_live_",
+    ("publishable", "test"): "pk_test_",
+    ("publishable", "live"): "pk_live_",
+}
 _SHAPE = re.compile(r"^(sk|pk)_(test|live)_[A-Za-z0-9]{32}$")
 
 

@@ -6,8 +6,8 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, BigInteger, ForeignKey, LargeBinary, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 
 class Merchant(db.Model):

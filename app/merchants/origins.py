@@ -1,4 +1,5 @@
 """Which web origins may use a merchant's publishable keys and embed its checkout panel."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -15,8 +16,15 @@ def normalise_origin(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") \
-            or parts.query or parts.fragment or parts.username or parts.password:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username
+        or parts.password
+    ):
         return None
     try:
         port = parts.port
@@ -32,14 +40,16 @@ def normalise_origin(value: object) -> str | None:
 def set_allowed_origins(merchant_id: str, origins: list[str]) -> list[str]:
     """Replace the merchant's allowed origins (validated, de-duplicated, order kept) and commit."""
     if not isinstance(origins, list) or len(origins) > MAX_ORIGINS:
-        raise InvalidRequest(f"allowed_origins must be a list of at most {MAX_ORIGINS} origins",
-                             param="allowed_origins")
+        raise InvalidRequest(
+            f"allowed_origins must be a list of at most {MAX_ORIGINS} origins", param="allowed_origins"
+        )
     cleaned: list[str] = []
     for index, raw in enumerate(origins):
         origin = normalise_origin(raw)
         if origin is None:
-            raise InvalidRequest(f"{raw!r} is not an origin like https://shop.example.com",
-                                 param=f"allowed_origins[{index}]")
+            raise InvalidRequest(
+                f"{raw!r} is not an origin like https://shop.example.com", param=f"allowed_origins[{index}]"
+            )
         if origin not in cleaned:
             cleaned.append(origin)
     merchant = db.session.get(Merchant, merchant_id)

@@ -4,6 +4,7 @@ The default is werkzeug's own (scrypt, N = 32768: about 0.15 s a hash on one cor
 each hash, so raising it later leaves existing passwords checkable; the test suite lowers it, because it signs
 up a merchant for nearly every test.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

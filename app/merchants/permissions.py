@@ -3,6 +3,7 @@
 Every portal route names one permission (``permission_required("orders.refund")`` in
 ``app/web/portal/access.py``); a role either has it or gets a 403. Change access here, nowhere else.
 """
+
 from __future__ import annotations
 
 ROLES: dict[str, str] = {
@@ -17,12 +18,12 @@ PERMISSIONS: dict[str, str] = {
     "orders.view": "See orders, their payments, events and deliveries",
     "orders.refund": "Refund orders",
     "orders.maintain": "Run maintenance actions on an order (re-query, close, mark a payment, re-run fulfilment, "
-                       "replay an event) and ask for those that move money",
+    "replay an event) and ask for those that move money",
     "orders.approve": "Approve or reject someone else's maintenance action that moves money",
     "channels.manage": "Enable, order and configure payment channels",
     "developers.manage": "Manage API keys and webhook endpoints, resend deliveries, read the API request log",
     "api_keys.secret": "Create and roll secret API keys (a secret key can do everything by API: refunds, customer data "
-                       "exports and erasures)",
+    "exports and erasures)",
     "settings.manage": "Change the business profile, checkout branding and order policies",
     "team.manage": "Add and remove users, change roles",
     "audit.view": "Read the audit log",
@@ -42,8 +43,17 @@ _EVERYONE = {"dashboard.view", "orders.view", "account.manage"}
 # every permission (the owner) gets "api_keys.secret"; developers create publishable keys and revoke any key.
 GRANTS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
-    "operator": frozenset(_EVERYONE | {"orders.refund", "orders.maintain", "channels.manage", "catalog.manage",
-                                       "risk.manage", "subscriptions.manage"}),
+    "operator": frozenset(
+        _EVERYONE
+        | {
+            "orders.refund",
+            "orders.maintain",
+            "channels.manage",
+            "catalog.manage",
+            "risk.manage",
+            "subscriptions.manage",
+        }
+    ),
     # A second pair of eyes on money moved by hand: finance approves what operators ask for. Finance keeps the books.
     "finance": frozenset(_EVERYONE | {"orders.refund", "orders.approve", "audit.view", "books.view", "books.manage"}),
     "developer": frozenset(_EVERYONE | {"developers.manage"}),

@@ -1,5 +1,6 @@
 """Merchant services: create a merchant with its first user and keys, authenticate keys and users,
 change a password."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,12 +9,12 @@ from sqlalchemy import bindparam, select, update
 
 from app.errors import AuthenticationFailed, Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.merchants.config_cache import remember_version
 from app.merchants.key_usage import note_key_use
 from app.merchants.keys import generate_key, hash_key, parse_key
 from app.merchants.models import ApiKey, Merchant, MerchantUser
 from app.merchants.passwords import check_without_a_user, hash_password, password_matches
+from app.platform.values.ids import new_id
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 200
@@ -54,8 +55,16 @@ class Caller:
 def issue_key(merchant_id: str, kind: str, mode: str, name: str | None = None) -> tuple[ApiKey, str]:
     """Add a new key to the session (the caller commits); returns the row and the raw key."""
     raw = generate_key(kind, mode)
-    key = ApiKey(id=new_id("key"), merchant_id=merchant_id, kind=kind, mode=mode, key_hash=hash_key(raw),
-                 last4=raw[-4:], public_value=raw if kind == "publishable" else None, name=name)
+    key = ApiKey(
+        id=new_id("key"),
+        merchant_id=merchant_id,
+        kind=kind,
+        mode=mode,
+        key_hash=hash_key(raw),
+        last4=raw[-4:],
+        public_value=raw if kind == "publishable" else None,
+        name=name,
+    )
     db.session.add(key)
     return key, raw
 
@@ -82,8 +91,11 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
     merchant = Merchant(id=new_id("mch"), name=name, email=email)
     db.session.add(merchant)
     db.session.flush()
-    db.session.add(MerchantUser(id=new_id("usr"), merchant_id=merchant.id, email=email,
-                                password_hash=hash_password(password), role="owner"))
+    db.session.add(
+        MerchantUser(
+            id=new_id("usr"), merchant_id=merchant.id, email=email, password_hash=hash_password(password), role="owner"
+        )
+    )
     _, secret = issue_key(merchant.id, "secret", "test")
     _, publishable = issue_key(merchant.id, "publishable", "test")
     db.session.commit()
@@ -95,17 +107,19 @@ def create_merchant(name: str, email: str, password: str) -> NewMerchant:
 # session's connection, so no ORM execution context either. The merchant's configuration version comes along:
 # the request's cached configuration needs no query of its own.
 _KEYS, _MERCHANTS = ApiKey.__table__.c, Merchant.__table__.c
-_KEY_LOOKUP = (select(_KEYS.id, _KEYS.merchant_id, _KEYS.kind, _KEYS.mode, _KEYS.last4, _KEYS.revoked_at,
-                      _MERCHANTS.config_version)
-               .join_from(ApiKey.__table__, Merchant.__table__, _MERCHANTS.id == _KEYS.merchant_id)
-               .where(_KEYS.key_hash == bindparam("key_hash")))
+_KEY_LOOKUP = (
+    select(
+        _KEYS.id, _KEYS.merchant_id, _KEYS.kind, _KEYS.mode, _KEYS.last4, _KEYS.revoked_at, _MERCHANTS.config_version
+    )
+    .join_from(ApiKey.__table__, Merchant.__table__, _MERCHANTS.id == _KEYS.merchant_id)
+    .where(_KEYS.key_hash == bindparam("key_hash"))
+)
 
 
 def authenticate_key(raw: str | None) -> Caller:
     """Resolve a bearer key to its merchant, or raise AuthenticationFailed (401)."""
     if not raw:
-        raise AuthenticationFailed("no API key given: send Authorization: Bearer <key>",
-                                   code="api_key_missing")
+        raise AuthenticationFailed("no API key given: send Authorization: Bearer <key>", code="api_key_missing")
     shape = parse_key(raw)
     if shape is None:
         raise AuthenticationFailed("the API key is malformed; keys start with sk_ or pk_")
@@ -139,8 +153,9 @@ def authenticate_user(email: str, password: str) -> MerchantUser | None:
 def end_sessions(user_id: str) -> None:
     """Sign a user out everywhere: the session id carries this version, so every cookie issued before
     (the one just signed out, and any copy of it) stops loading the user."""
-    db.session.execute(update(MerchantUser).where(MerchantUser.id == user_id)
-                       .values(session_version=MerchantUser.session_version + 1))
+    db.session.execute(
+        update(MerchantUser).where(MerchantUser.id == user_id).values(session_version=MerchantUser.session_version + 1)
+    )
     db.session.commit()
 
 
@@ -150,8 +165,7 @@ def change_password(user_id: str, *, current_password: object, new_password: obj
     if user is None:
         raise NotFound("no such user", param="id")
     if not isinstance(current_password, str) or not password_matches(user.password_hash, current_password):
-        raise InvalidRequest("the current password is not correct", code="password_incorrect",
-                             param="current_password")
+        raise InvalidRequest("the current password is not correct", code="password_incorrect", param="current_password")
     new_password = check_new_password(new_password, param="new_password")
     if new_password == current_password:
         raise InvalidRequest("choose a password different from the current one", param="new_password")

@@ -1,5 +1,6 @@
 """Merchant settings: business profile, checkout branding (colour, logo, terms), order policies and the
 hosted checkout's mode."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,13 +8,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.languages import CHECKOUT_LANGUAGES
 from app.merchants.models import Merchant, MerchantLogo
-from app.platform.values.money import normalise_currency
+from app.platform.db.types import utcnow
 from app.platform.http.urls import check_http_url
+from app.platform.values.languages import CHECKOUT_LANGUAGES
+from app.platform.values.money import normalise_currency
 
 MAX_NAME = 200
 MAX_TERMS = 20_000
@@ -23,8 +24,12 @@ AUTO_CONFIRM_MINUTES = (0, 90 * 24 * 60)  # 0 = at once, up to 90 days
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Raster formats only, recognised by their bytes: an SVG can carry script.
-_IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
-                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
+_IMAGE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,9 @@ def _text(value: object, name: str, limit: int, *, required: bool = False) -> st
 def _minutes(value: object, name: str, bounds: tuple[int, int]) -> int:
     low, high = bounds
     if type(value) is not int or not low <= value <= high:
-        raise InvalidRequest(f"{name.replace('_', ' ')} must be a whole number of minutes from {low} to {high}",
-                             param=name)
+        raise InvalidRequest(
+            f"{name.replace('_', ' ')} must be a whole number of minutes from {low} to {high}", param=name
+        )
     return value
 
 
@@ -95,8 +101,15 @@ def _logo_url(value: object) -> str | None:
     return check_http_url(url, "logo_url", https_only=True, max_length=1000, example="https://shop.example/logo.png")
 
 
-def update_branding(merchant_id: str, *, brand_color: object, logo_url: object, terms_text: object,
-                    logo_upload: LogoUpload | None = None, remove_logo: bool = False) -> Merchant:
+def update_branding(
+    merchant_id: str,
+    *,
+    brand_color: object,
+    logo_url: object,
+    terms_text: object,
+    logo_upload: LogoUpload | None = None,
+    remove_logo: bool = False,
+) -> Merchant:
     """Colour, logo and terms of the hosted checkout. An upload wins over a URL; removing clears both."""
     merchant = get_merchant(merchant_id)
     colour = _text(brand_color, "brand_color", 7)
@@ -129,8 +142,7 @@ def update_branding(merchant_id: str, *, brand_color: object, logo_url: object, 
     return merchant
 
 
-def update_order_policies(merchant_id: str, *, order_timeout_minutes: object,
-                          auto_confirm_minutes: object) -> Merchant:
+def update_order_policies(merchant_id: str, *, order_timeout_minutes: object, auto_confirm_minutes: object) -> Merchant:
     """How long an unpaid order stays open, and how long before a fulfilled order completes itself."""
     merchant = get_merchant(merchant_id)
     merchant.order_timeout_minutes = _minutes(order_timeout_minutes, "order_timeout_minutes", TIMEOUT_MINUTES)
@@ -146,8 +158,9 @@ def update_checkout_mode(merchant_id: str, *, live_checkout: object, checkout_la
     if type(live_checkout) is not bool:
         raise InvalidRequest("live checkout must be on or off", param="live_checkout")
     if checkout_language not in ("", None, *CHECKOUT_LANGUAGES):
-        raise InvalidRequest(f"checkout language must be automatic or one of {', '.join(CHECKOUT_LANGUAGES)}",
-                             param="checkout_language")
+        raise InvalidRequest(
+            f"checkout language must be automatic or one of {', '.join(CHECKOUT_LANGUAGES)}", param="checkout_language"
+        )
     merchant = get_merchant(merchant_id)
     merchant.live_checkout = live_checkout
     merchant.checkout_language = checkout_language or None
@@ -160,16 +173,22 @@ def logo_for(merchant_id: str) -> MerchantLogo | None:
     return db.session.get(MerchantLogo, merchant_id)
 
 
-def update_rate_limits(merchant_id: str, *, api_per_minute: object, order_create_per_minute: object,
-                       ceiling: int) -> Merchant:
+def update_rate_limits(
+    merchant_id: str, *, api_per_minute: object, order_create_per_minute: object, ceiling: int
+) -> Merchant:
     """The merchant's own per-minute budgets (None: the platform's default), each from 1 to ``ceiling``; the
     caller commits."""
     merchant = get_merchant(merchant_id)
-    for name, value in (("rate_limit_api_per_minute", api_per_minute),
-                        ("rate_limit_order_create_per_minute", order_create_per_minute)):
+    for name, value in (
+        ("rate_limit_api_per_minute", api_per_minute),
+        ("rate_limit_order_create_per_minute", order_create_per_minute),
+    ):
         if value is not None and (type(value) is not int or not 1 <= value <= ceiling):
-            raise InvalidRequest(f"a budget is a whole number of requests per minute from 1 to {ceiling}, or empty "
-                                 "for the platform's default", param=name)
+            raise InvalidRequest(
+                f"a budget is a whole number of requests per minute from 1 to {ceiling}, or empty "
+                "for the platform's default",
+                param=name,
+            )
         setattr(merchant, name, value)
     return merchant
 
@@ -184,8 +203,11 @@ def set_platform_fee(merchant_id: str, *, bps: object, fixed: object, currency: 
     if type(fixed) is not int or not 0 <= fixed <= 100_000:
         raise InvalidRequest("the fixed platform fee is 0 to 100000 minor units", param="fixed")
     if fixed and currency is None:
-        raise InvalidRequest("a fixed platform fee needs its currency (30 minor units are $0.30 in usd but ¥30 in "
-                             "jpy); orders in other currencies pay the basis points only", param="currency")
+        raise InvalidRequest(
+            "a fixed platform fee needs its currency (30 minor units are $0.30 in usd but ¥30 in "
+            "jpy); orders in other currencies pay the basis points only",
+            param="currency",
+        )
     try:
         currency = normalise_currency(currency) if fixed else None
     except ValueError as exc:

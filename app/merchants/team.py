@@ -1,4 +1,5 @@
 """A merchant's team: portal users and their roles. A merchant always keeps at least one owner."""
+
 from __future__ import annotations
 
 import re
@@ -7,11 +8,11 @@ from sqlalchemy import func, select
 
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.merchants.models import Merchant, MerchantUser
 from app.merchants.passwords import hash_password
 from app.merchants.permissions import ROLES
 from app.merchants.services import check_new_password
+from app.platform.values.ids import new_id
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -19,14 +20,16 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def list_members(merchant_id: str) -> list[MerchantUser]:
     """The merchant's users, owners first, then by email."""
     order = [MerchantUser.role != "owner", MerchantUser.email]
-    return list(db.session.scalars(select(MerchantUser).where(MerchantUser.merchant_id == merchant_id)
-                                   .order_by(*order)))
+    return list(
+        db.session.scalars(select(MerchantUser).where(MerchantUser.merchant_id == merchant_id).order_by(*order))
+    )
 
 
 def get_member(merchant_id: str, user_id: str) -> MerchantUser:
     """One of the merchant's users; another merchant's user is not found."""
-    user = db.session.scalar(select(MerchantUser).where(MerchantUser.id == user_id,
-                                                        MerchantUser.merchant_id == merchant_id))
+    user = db.session.scalar(
+        select(MerchantUser).where(MerchantUser.id == user_id, MerchantUser.merchant_id == merchant_id)
+    )
     if user is None:
         raise NotFound(f"no team member {user_id!r}", param="id")
     return user
@@ -47,8 +50,14 @@ def add_member(merchant_id: str, *, email: object, role: object, temporary_passw
     password = check_new_password(temporary_password, param="temporary_password")
     if db.session.scalar(select(MerchantUser.id).where(MerchantUser.email == email)):
         raise Conflict(f"a user with email {email} already exists", code="email_taken", param="email")
-    user = MerchantUser(id=new_id("usr"), merchant_id=merchant_id, email=email, role=role,
-                        password_hash=hash_password(password), password_temporary=True)
+    user = MerchantUser(
+        id=new_id("usr"),
+        merchant_id=merchant_id,
+        email=email,
+        role=role,
+        password_hash=hash_password(password),
+        password_temporary=True,
+    )
     db.session.add(user)
     db.session.commit()
     return user
@@ -61,8 +70,11 @@ def _lock_team(merchant_id: str) -> None:
 
 
 def _other_owners(merchant_id: str, user_id: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(MerchantUser).where(
-        MerchantUser.merchant_id == merchant_id, MerchantUser.role == "owner", MerchantUser.id != user_id))
+    return db.session.scalar(
+        select(func.count())
+        .select_from(MerchantUser)
+        .where(MerchantUser.merchant_id == merchant_id, MerchantUser.role == "owner", MerchantUser.id != user_id)
+    )
 
 
 def change_role(merchant_id: str, user_id: str, role: object) -> MerchantUser:
@@ -72,8 +84,11 @@ def change_role(merchant_id: str, user_id: str, role: object) -> MerchantUser:
     user = get_member(merchant_id, user_id)
     if user.role == "owner" and role != "owner" and _other_owners(merchant_id, user_id) == 0:
         db.session.rollback()
-        raise Conflict("the last owner cannot lose the owner role; make someone else an owner first",
-                       code="last_owner", param="role")
+        raise Conflict(
+            "the last owner cannot lose the owner role; make someone else an owner first",
+            code="last_owner",
+            param="role",
+        )
     user.role = role
     db.session.commit()
     return user

@@ -9,6 +9,7 @@ fewest crossings), and every edge leaves the bottom and enters the top of a stat
 Every transition is one ``<path class="transition" data-from data-to>`` and every state one
 ``<g class="state" data-state>``, so a test reads a diagram back and compares it with its table.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -108,8 +109,13 @@ def _crossings(rows: list[list[str]], links: list[Edge], pos: dict[str, int], ro
     by_row = defaultdict(list)
     for p, q in links:
         by_row[row_of[p]].append((pos[p], pos[q]))
-    return sum(1 for pairs in by_row.values() for i, (a, b) in enumerate(pairs) for c, d in pairs[i + 1:]
-               if (a - c) * (b - d) < 0)
+    return sum(
+        1
+        for pairs in by_row.values()
+        for i, (a, b) in enumerate(pairs)
+        for c, d in pairs[i + 1 :]
+        if (a - c) * (b - d) < 0
+    )
 
 
 def _order_rows(rows: list[list[str]], links: list[Edge], row_of: dict[str, int]) -> list[list[str]]:
@@ -125,8 +131,9 @@ def _order_rows(rows: list[list[str]], links: list[Edge], row_of: dict[str, int]
     def sweep(order: list[int], neighbours: Mapping[str, list[str]]) -> None:
         for r in order:
             pos = positions()
-            rows[r].sort(key=lambda k: (sum(pos[n] for n in neighbours[k]) / len(neighbours[k])
-                                        if neighbours[k] else pos[k]))
+            rows[r].sort(
+                key=lambda k: sum(pos[n] for n in neighbours[k]) / len(neighbours[k]) if neighbours[k] else pos[k]
+            )
 
     best = [list(r) for r in rows]
     fewest = _crossings(rows, links, positions(), row_of)
@@ -188,8 +195,12 @@ def layout(statuses: Sequence[str], transitions: Mapping[str, Collection[str]], 
         if (a, b) in back:
             points.reverse()  # drawn upwards, so the arrow still points at the real target
         routes.append(Route(a, b, tuple((round(x, 1), round(y, 1)) for x, y in points)))
-    return Layout(round(inner + 2 * MARGIN), round(MARGIN * 2 + len(rows) * NODE_H + (len(rows) - 1) * ROW_GAP),
-                  boxes, tuple(routes))
+    return Layout(
+        round(inner + 2 * MARGIN),
+        round(MARGIN * 2 + len(rows) * NODE_H + (len(rows) - 1) * ROW_GAP),
+        boxes,
+        tuple(routes),
+    )
 
 
 def _centre_xs(rows: list[list[str]], links: list[Edge], width_of: Mapping[str, float]) -> dict[str, float]:
@@ -226,8 +237,10 @@ def _fit_in_order(wanted: list[float], widths: list[float]) -> list[float]:
         blocks.append([value, 1])
         while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
             mean, count = blocks.pop()
-            blocks[-1] = [(blocks[-1][0] * blocks[-1][1] + mean * count) / (blocks[-1][1] + count),
-                          blocks[-1][1] + count]
+            blocks[-1] = [
+                (blocks[-1][0] * blocks[-1][1] + mean * count) / (blocks[-1][1] + count),
+                blocks[-1][1] + count,
+            ]
     fitted = [mean for mean, count in blocks for _ in range(int(count))]
     return [f + s for f, s in zip(fitted, shifts)]
 
@@ -259,38 +272,62 @@ def path_data(points: Sequence[Point]) -> str:
     return " ".join(parts)
 
 
-def render_svg(lay: Layout, *, dom_id: str, title: str, description: str, initial: Collection[str] = (),
-               terminal: Collection[str] = (), taken: Collection[Edge] = (), visited: Collection[str] = (),
-               current: str | None = None) -> str:
+def render_svg(
+    lay: Layout,
+    *,
+    dom_id: str,
+    title: str,
+    description: str,
+    initial: Collection[str] = (),
+    terminal: Collection[str] = (),
+    taken: Collection[Edge] = (),
+    visited: Collection[str] = (),
+    current: str | None = None,
+) -> str:
     """The diagram as an inline SVG element. ``taken`` transitions and ``visited`` states are highlighted
     (an order's path) and ``current`` is marked as where it stands."""
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="state-diagram" id="{escape(dom_id)}" '
-           f'viewBox="0 0 {lay.width:g} {lay.height:g}" width="{lay.width:g}" height="{lay.height:g}" role="img" '
-           f'aria-labelledby="{escape(dom_id)}-title {escape(dom_id)}-desc">',
-           f'<title id="{escape(dom_id)}-title">{escape(title)}</title>',
-           f'<desc id="{escape(dom_id)}-desc">{escape(description)}</desc>',
-           "<defs>"]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="state-diagram" id="{escape(dom_id)}" '
+        f'viewBox="0 0 {lay.width:g} {lay.height:g}" width="{lay.width:g}" height="{lay.height:g}" role="img" '
+        f'aria-labelledby="{escape(dom_id)}-title {escape(dom_id)}-desc">',
+        f'<title id="{escape(dom_id)}-title">{escape(title)}</title>',
+        f'<desc id="{escape(dom_id)}-desc">{escape(description)}</desc>',
+        "<defs>",
+    ]
     for variant in ("", "-taken"):
-        out.append(f'<marker id="{escape(dom_id)}-arrow{variant}" viewBox="0 0 10 10" refX="9" refY="5" '
-                   f'markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
-                   f'<path class="arrowhead{variant}" d="M0,0 L10,5 L0,10 z"/></marker>')
+        out.append(
+            f'<marker id="{escape(dom_id)}-arrow{variant}" viewBox="0 0 10 10" refX="9" refY="5" '
+            f'markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+            f'<path class="arrowhead{variant}" d="M0,0 L10,5 L0,10 z"/></marker>'
+        )
     out.append('</defs><g class="transitions">')
     taken = set(taken)
     # Taken transitions last, so they are drawn over the others.
     for route in sorted(lay.routes, key=lambda r: (r.source, r.target) in taken):
         on_path = (route.source, route.target) in taken
-        out.append(f'<path class="transition{" taken" if on_path else ""}" data-from="{escape(route.source)}" '
-                   f'data-to="{escape(route.target)}" d="{path_data(route.points)}" '
-                   f'marker-end="url(#{escape(dom_id)}-arrow{"-taken" if on_path else ""})">'
-                   f"<title>{escape(route.source)} → {escape(route.target)}</title></path>")
+        out.append(
+            f'<path class="transition{" taken" if on_path else ""}" data-from="{escape(route.source)}" '
+            f'data-to="{escape(route.target)}" d="{path_data(route.points)}" '
+            f'marker-end="url(#{escape(dom_id)}-arrow{"-taken" if on_path else ""})">'
+            f"<title>{escape(route.source)} → {escape(route.target)}</title></path>"
+        )
     out.append('</g><g class="states">')
     for state, box in lay.boxes.items():
-        classes = ["state"] + [name for name, on in (("initial", state in initial), ("terminal", state in terminal),
-                                                      ("visited", state in visited), ("current", state == current))
-                               if on]
-        out.append(f'<g class="{" ".join(classes)}" data-state="{escape(state)}">'
-                   f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" rx="8"/>'
-                   f'<text x="{box.x + box.w / 2:g}" y="{box.y + box.h / 2:g}" text-anchor="middle" '
-                   f'dominant-baseline="central" font-size="{FONT_PX}">{escape(state)}</text></g>')
+        classes = ["state"] + [
+            name
+            for name, on in (
+                ("initial", state in initial),
+                ("terminal", state in terminal),
+                ("visited", state in visited),
+                ("current", state == current),
+            )
+            if on
+        ]
+        out.append(
+            f'<g class="{" ".join(classes)}" data-state="{escape(state)}">'
+            f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" rx="8"/>'
+            f'<text x="{box.x + box.w / 2:g}" y="{box.y + box.h / 2:g}" text-anchor="middle" '
+            f'dominant-baseline="central" font-size="{FONT_PX}">{escape(state)}</text></g>'
+        )
     out.append("</g></svg>")
     return "".join(out)

@@ -6,6 +6,7 @@ stray-capture return), so ledger postings, events, fulfilment and timelines foll
 own. ``check`` refuses, with a message saying why, what the current state does not allow; it runs when
 the action is asked for and again just before it runs (an approval can come much later).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,21 +15,20 @@ from typing import Callable
 from sqlalchemy import select
 
 from app.errors import Conflict, InvalidRequest, KassaError, NotFound
-from app.platform.outbox.events import Event
 from app.extensions import db
-from app.platform.values.money import Money
 from app.orders import state as order_state
 from app.orders.fulfilment import FulfilmentDeferred, FulfilmentFailed, fulfil_order
 from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order
-from app.payments.channels.interface import ChannelResult
 from app.payments.attempts.hub import apply_channel_result, cancel_order_and_payment, fail_attempt
-from app.payments.attempts.polling import refresh_attempt
 from app.payments.attempts.janitor import resolve_unknown_attempt
-from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.models import Refund
+from app.payments.attempts.polling import refresh_attempt
+from app.payments.channels.interface import ChannelResult
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt, Refund
 from app.payments.refunds.capture_returns import refund_stray_capture
 from app.payments.state import attempt_may_become
+from app.platform.outbox.events import Event
+from app.platform.values.money import Money
 from app.risk.review import held_for_review
 from app.webhooks.fanout import replay_event
 from app.webhooks.models import WebhookEndpoint
@@ -79,16 +79,22 @@ class ActionKind:
 def _attempt_in(target: Target, *statuses: str, doing: str) -> PaymentAttempt:
     attempt = target.attempt
     if attempt.status not in statuses:
-        raise Conflict(f"payment {attempt.id} is {attempt.status}: only a {' or '.join(statuses)} payment can be "
-                       f"{doing}", code="payment_state_invalid", param="subject")
+        raise Conflict(
+            f"payment {attempt.id} is {attempt.status}: only a {' or '.join(statuses)} payment can be {doing}",
+            code="payment_state_invalid",
+            param="subject",
+        )
     return attempt
 
 
 def _check_requery(target: Target) -> None:
     attempt = target.attempt
     if attempt.status == "unknown":
-        raise Conflict(f"payment {attempt.id} is unknown: resolve it instead (Kassa looks it up by reference)",
-                       code="payment_state_invalid", param="subject")
+        raise Conflict(
+            f"payment {attempt.id} is unknown: resolve it instead (Kassa looks it up by reference)",
+            code="payment_state_invalid",
+            param="subject",
+        )
     _attempt_in(target, "pending", doing="re-queried")
 
 
@@ -108,8 +114,10 @@ def _run_resolve(run: Run) -> str:
     attempt = resolve_unknown_attempt(run.target.attempt.id, actor=run.actor)
     order = db.session.get(Order, attempt.order_id, populate_existing=True)
     if attempt.status == "unknown":
-        raise ActionFailed(f"the provider still gave no clear answer about {attempt.id}; Kassa asks again on its "
-                           "own, or mark it failed or succeeded with the provider's evidence")
+        raise ActionFailed(
+            f"the provider still gave no clear answer about {attempt.id}; Kassa asks again on its "
+            "own, or mark it failed or succeeded with the provider's evidence"
+        )
     if attempt.status == "pending":
         return "the provider has the payment and waits for the shopper; it is polled again as usual"
     return f"the provider says {attempt.status}; the order is {order.status}"
@@ -119,21 +127,27 @@ def _check_close(target: Target) -> None:
     order = target.order
     if not order_state.can_transition(order.status, "closed"):
         allowed = " or ".join(s for s, following in order_state.TRANSITIONS.items() if "closed" in following)
-        raise Conflict(f"a {order.status} order cannot be closed (only {allowed} orders can)"
-                       + ("; refund it instead" if order.status in ("paid", "fulfilled", "completed") else ""),
-                       code="order_state_invalid")
+        raise Conflict(
+            f"a {order.status} order cannot be closed (only {allowed} orders can)"
+            + ("; refund it instead" if order.status in ("paid", "fulfilled", "completed") else ""),
+            code="order_state_invalid",
+        )
 
 
 def _run_close(run: Run) -> str:
-    order = cancel_order_and_payment(run.target.order.merchant_id, run.target.order.id, actor=run.actor,
-                                     reason=f"closed by hand: {run.reason}"[:500])
+    order = cancel_order_and_payment(
+        run.target.order.merchant_id, run.target.order.id, actor=run.actor, reason=f"closed by hand: {run.reason}"[:500]
+    )
     return f"the order is {order.status}; its stock and coupon use were released"
 
 
 def _check_mark_failed(target: Target) -> None:
     if not attempt_may_become(target.attempt.status, "failed"):
-        raise Conflict(f"payment {target.attempt.id} is {target.attempt.status} and cannot be marked failed",
-                       code="payment_state_invalid", param="subject")
+        raise Conflict(
+            f"payment {target.attempt.id} is {target.attempt.status} and cannot be marked failed",
+            code="payment_state_invalid",
+            param="subject",
+        )
 
 
 def _run_mark_failed(run: Run) -> str:
@@ -149,41 +163,70 @@ def _run_mark_failed(run: Run) -> str:
 def _check_mark_succeeded(target: Target) -> None:
     attempt, order = target.attempt, target.order
     if not attempt_may_become(attempt.status, "succeeded"):
-        raise Conflict(f"payment {attempt.id} is {attempt.status} and cannot be marked succeeded",
-                       code="payment_state_invalid", param="subject")
+        raise Conflict(
+            f"payment {attempt.id} is {attempt.status} and cannot be marked succeeded",
+            code="payment_state_invalid",
+            param="subject",
+        )
     if attempt.status not in ACTIVE_ATTEMPT_STATUSES and order.status not in ("created", "paying", "closed"):
         # Another payment paid the order: a late capture of this one is caught and returned when it is reported.
-        raise Conflict(f"the order is {order.status} through another payment; payment {attempt.id} stays "
-                       f"{attempt.status}", code="payment_state_invalid", param="subject")
+        raise Conflict(
+            f"the order is {order.status} through another payment; payment {attempt.id} stays {attempt.status}",
+            code="payment_state_invalid",
+            param="subject",
+        )
 
 
 def _check_provider_reference(target: Target, reference: str) -> None:
     attempt = target.attempt
     if not (reference or attempt.provider_reference):
-        raise InvalidRequest("enter the provider's reference for this payment (its transaction id): Kassa never "
-                             "learned it", param="provider_reference")
+        raise InvalidRequest(
+            "enter the provider's reference for this payment (its transaction id): Kassa never learned it",
+            param="provider_reference",
+        )
     if reference and attempt.provider_reference and reference != attempt.provider_reference:
-        raise InvalidRequest(f"this payment's provider reference is {attempt.provider_reference}; the evidence "
-                             "must be about that payment", param="provider_reference")
-    taken = db.session.scalar(select(PaymentAttempt.id).where(
-        PaymentAttempt.channel == attempt.channel, PaymentAttempt.provider_reference == reference,
-        PaymentAttempt.id != attempt.id)) if reference else None
+        raise InvalidRequest(
+            f"this payment's provider reference is {attempt.provider_reference}; the evidence "
+            "must be about that payment",
+            param="provider_reference",
+        )
+    taken = (
+        db.session.scalar(
+            select(PaymentAttempt.id).where(
+                PaymentAttempt.channel == attempt.channel,
+                PaymentAttempt.provider_reference == reference,
+                PaymentAttempt.id != attempt.id,
+            )
+        )
+        if reference
+        else None
+    )
     if taken:
-        raise Conflict(f"provider reference {reference} already belongs to payment {taken}",
-                       code="provider_reference_taken", param="provider_reference")
+        raise Conflict(
+            f"provider reference {reference} already belongs to payment {taken}",
+            code="provider_reference_taken",
+            param="provider_reference",
+        )
 
 
 def _run_mark_succeeded(run: Run) -> str:
     attempt = run.target.attempt
     # Exactly what a provider's callback would apply: capture, journal, order paid, events, fulfilment.
-    result = ChannelResult(channel=attempt.channel, provider_reference=run.provider_reference or
-                           attempt.provider_reference, attempt_id=attempt.id, status="succeeded",
-                           amount=attempt.amount, currency=attempt.currency,
-                           raw={"recorded_by_hand": run.actor, "evidence": run.evidence})
+    result = ChannelResult(
+        channel=attempt.channel,
+        provider_reference=run.provider_reference or attempt.provider_reference,
+        attempt_id=attempt.id,
+        status="succeeded",
+        amount=attempt.amount,
+        currency=attempt.currency,
+        raw={"recorded_by_hand": run.actor, "evidence": run.evidence},
+    )
     settled = apply_channel_result(result, actor=run.actor)
     if settled is None or settled.status != "succeeded":
-        raise ActionFailed(f"the capture was not recorded: payment {attempt.id} is "
-                           f"{settled.status if settled else 'unknown to its channel'}")
+        raise ActionFailed(
+            f"the capture was not recorded: payment {attempt.id} is "
+            f"{settled.status if settled else 'unknown to its channel'}"
+        )
     order = db.session.get(Order, attempt.order_id, populate_existing=True)
     shown = Money(attempt.amount, attempt.currency).format()
     if order.status == "closed":
@@ -196,15 +239,18 @@ def _check_fulfilment(target: Target) -> None:
     if order.kind != "purchase":
         raise Conflict("a top-up is credited to the wallet, not fulfilled", code="order_state_invalid")
     if order.status != "paid":
-        raise Conflict(f"the order is {order.status}: only a paid order waits for fulfilment",
-                       code="order_state_invalid")
+        raise Conflict(
+            f"the order is {order.status}: only a paid order waits for fulfilment", code="order_state_invalid"
+        )
     if held_for_review(order):
         raise Conflict("the order is held for risk review: approve it to fulfil it", code="order_held_for_review")
     progress = db.session.get(OrderFulfilment, order.id)
     if progress is not None and progress.gave_up_at is not None:
-        raise Conflict(f"Kassa gave up fulfilling this order after {progress.attempts} failed attempts and refunds "
-                       "it in full; fulfilling it now would deliver what the shopper is paid back for",
-                       code="fulfilment_given_up")
+        raise Conflict(
+            f"Kassa gave up fulfilling this order after {progress.attempts} failed attempts and refunds "
+            "it in full; fulfilling it now would deliver what the shopper is paid back for",
+            code="fulfilment_given_up",
+        )
 
 
 def _run_fulfilment(run: Run) -> str:
@@ -223,8 +269,11 @@ def _run_fulfilment(run: Run) -> str:
 def _active_endpoints(merchant_id: str, livemode: bool):
     """The merchant's active endpoints of one mode: an order's events are replayed to its mode's endpoints only."""
     return select(WebhookEndpoint).where(
-        WebhookEndpoint.merchant_id == merchant_id, WebhookEndpoint.livemode.is_(livemode),
-        WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None))
+        WebhookEndpoint.merchant_id == merchant_id,
+        WebhookEndpoint.livemode.is_(livemode),
+        WebhookEndpoint.enabled.is_(True),
+        WebhookEndpoint.deleted_at.is_(None),
+    )
 
 
 def _has_endpoint(order: Order) -> bool:
@@ -233,11 +282,18 @@ def _has_endpoint(order: Order) -> bool:
 
 def _check_replay(target: Target) -> None:
     mode = "live" if target.event.livemode else "test"
-    wanted = [e for e in db.session.scalars(_active_endpoints(target.order.merchant_id, target.event.livemode))
-              if e.wants(target.event.type)]
+    wanted = [
+        e
+        for e in db.session.scalars(_active_endpoints(target.order.merchant_id, target.event.livemode))
+        if e.wants(target.event.type)
+    ]
     if not wanted:
-        raise Conflict(f"no active {mode} webhook endpoint subscribes to {target.event.type}; add one under "
-                       f"Developers in {mode} mode", code="no_webhook_endpoint", param="subject")
+        raise Conflict(
+            f"no active {mode} webhook endpoint subscribes to {target.event.type}; add one under "
+            f"Developers in {mode} mode",
+            code="no_webhook_endpoint",
+            param="subject",
+        )
 
 
 def _run_replay(run: Run) -> str:
@@ -252,13 +308,24 @@ def _run_replay(run: Run) -> str:
 def _check_return(target: Target) -> None:
     attempt = target.attempt
     if attempt.status != "succeeded" or target.order.status != "closed":
-        raise Conflict("only a capture that arrived on a closed order is returned this way; refund a paid order "
-                       "with Refund", code="payment_state_invalid", param="subject")
-    done = db.session.scalar(select(Refund).where(Refund.payment_id == attempt.id, Refund.kind == "capture_return",
-                                                  Refund.status.in_(("pending", "succeeded"))))
+        raise Conflict(
+            "only a capture that arrived on a closed order is returned this way; refund a paid order with Refund",
+            code="payment_state_invalid",
+            param="subject",
+        )
+    done = db.session.scalar(
+        select(Refund).where(
+            Refund.payment_id == attempt.id,
+            Refund.kind == "capture_return",
+            Refund.status.in_(("pending", "succeeded")),
+        )
+    )
     if done is not None:
-        raise Conflict(f"this capture is {'already returned' if done.status == 'succeeded' else 'being returned'} "
-                       f"({done.id})", code="refund_in_progress", param="subject")
+        raise Conflict(
+            f"this capture is {'already returned' if done.status == 'succeeded' else 'being returned'} ({done.id})",
+            code="refund_in_progress",
+            param="subject",
+        )
 
 
 def _run_return(run: Run) -> str:
@@ -271,20 +338,40 @@ def _run_return(run: Run) -> str:
     return f"returned {shown} to the shopper ({refund.id})"
 
 
-KINDS: dict[str, ActionKind] = {k.key: k for k in (
-    ActionKind("requery", "Re-query the provider now", "payment", False, False, _check_requery, _run_requery),
-    ActionKind("resolve_unknown", "Resolve the unknown payment", "payment", False, False, _check_resolve,
-               _run_resolve),
-    ActionKind("close", "Close the order", None, False, False, _check_close, _run_close),
-    ActionKind("mark_failed", "Mark the payment failed", "payment", False, True, _check_mark_failed,
-               _run_mark_failed),
-    ActionKind("mark_succeeded", "Mark the payment succeeded", "payment", True, True, _check_mark_succeeded,
-               _run_mark_succeeded, _check_provider_reference),
-    ActionKind("rerun_fulfilment", "Re-run fulfilment", None, False, False, _check_fulfilment, _run_fulfilment),
-    ActionKind("replay_event", "Replay an event to webhooks", "event", False, False, _check_replay, _run_replay),
-    ActionKind("return_capture", "Return a capture that arrived on a closed order", "payment", True, False,
-               _check_return, _run_return),
-)}
+KINDS: dict[str, ActionKind] = {
+    k.key: k
+    for k in (
+        ActionKind("requery", "Re-query the provider now", "payment", False, False, _check_requery, _run_requery),
+        ActionKind(
+            "resolve_unknown", "Resolve the unknown payment", "payment", False, False, _check_resolve, _run_resolve
+        ),
+        ActionKind("close", "Close the order", None, False, False, _check_close, _run_close),
+        ActionKind(
+            "mark_failed", "Mark the payment failed", "payment", False, True, _check_mark_failed, _run_mark_failed
+        ),
+        ActionKind(
+            "mark_succeeded",
+            "Mark the payment succeeded",
+            "payment",
+            True,
+            True,
+            _check_mark_succeeded,
+            _run_mark_succeeded,
+            _check_provider_reference,
+        ),
+        ActionKind("rerun_fulfilment", "Re-run fulfilment", None, False, False, _check_fulfilment, _run_fulfilment),
+        ActionKind("replay_event", "Replay an event to webhooks", "event", False, False, _check_replay, _run_replay),
+        ActionKind(
+            "return_capture",
+            "Return a capture that arrived on a closed order",
+            "payment",
+            True,
+            False,
+            _check_return,
+            _run_return,
+        ),
+    )
+}
 
 
 def target_of(kind: ActionKind, order: Order, subject: str) -> Target:
@@ -294,8 +381,9 @@ def target_of(kind: ActionKind, order: Order, subject: str) -> Target:
     if not subject:
         raise InvalidRequest(f"choose the {kind.subject} this action is about", param="subject")
     model = PaymentAttempt if kind.subject == "payment" else Event
-    found = db.session.scalar(select(model).where(model.id == subject, model.order_id == order.id,
-                                                  model.merchant_id == order.merchant_id))
+    found = db.session.scalar(
+        select(model).where(model.id == subject, model.order_id == order.id, model.merchant_id == order.merchant_id)
+    )
     if found is None:
         raise NotFound(f"order {order.id} has no {kind.subject} {subject!r}", param="subject")
     return Target(order, attempt=found) if kind.subject == "payment" else Target(order, event=found)
@@ -318,7 +406,7 @@ def offers_for(order: Order, attempts: list[PaymentAttempt], *, has_events: bool
         if kind.subject == "event":
             found += [Offer(kind)] if has_events and _has_endpoint(order) else []
             continue
-        for attempt in (attempts if kind.subject == "payment" else [None]):
+        for attempt in attempts if kind.subject == "payment" else [None]:
             try:
                 kind.check(Target(order, attempt=attempt))
             except KassaError:

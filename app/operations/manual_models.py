@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 _WAITING = "status = 'awaiting_approval'"
 
@@ -22,8 +22,15 @@ class ManualAction(db.Model):
         # The hidden key of the form that asked: a form sent twice is one action.
         UniqueConstraint("merchant_id", "idempotency_key", name="uq_manual_actions_idempotency"),
         # One request waiting for approval per order, action and subject: a second one would only run twice.
-        Index("uq_manual_actions_one_waiting", "order_id", "kind", "subject", unique=True,
-              postgresql_where=text(_WAITING), sqlite_where=text(_WAITING)),
+        Index(
+            "uq_manual_actions_one_waiting",
+            "order_id",
+            "kind",
+            "subject",
+            unique=True,
+            postgresql_where=text(_WAITING),
+            sqlite_where=text(_WAITING),
+        ),
         # The approval queue reads one merchant's waiting actions, oldest first.
         Index("ix_manual_actions_merchant_status", "merchant_id", "status", "created_at"),
     )

@@ -1,6 +1,7 @@
 """The manual action state machine: a maintenance action that moves money waits for a second person's
 approval; every other one runs at once. Approving claims the action (``awaiting_approval → running`` by a
 conditional UPDATE), so it runs once however often the button is pressed."""
+
 from __future__ import annotations
 
 STATUSES = ("awaiting_approval", "running", "succeeded", "failed", "rejected")

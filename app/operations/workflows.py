@@ -4,6 +4,7 @@ Each machine is the very table its services check transitions against (orders, p
 subscriptions, manual actions); nothing here copies a status or an arrow. An order's own diagram marks the
 path its timeline records and where it stands now.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,32 +57,70 @@ class Machine:
 
     def svg(self, *, dom_id: str | None = None, taken=(), visited=(), current: str | None = None) -> Markup:
         """The diagram as inline SVG, with a path and a current state highlighted if given."""
-        return Markup(diagrams.render_svg(
-            self.layout(), dom_id=dom_id or f"workflow-{self.key}", title=f"{self.title}: states and transitions",
-            description=self.describe(), initial=self.initial, terminal=self.terminal, taken=taken,
-            visited=visited, current=current))
+        return Markup(
+            diagrams.render_svg(
+                self.layout(),
+                dom_id=dom_id or f"workflow-{self.key}",
+                title=f"{self.title}: states and transitions",
+                description=self.describe(),
+                initial=self.initial,
+                terminal=self.terminal,
+                taken=taken,
+                visited=visited,
+                current=current,
+            )
+        )
 
 
 _LAYOUTS: dict[str, diagrams.Layout] = {}
 
 MACHINES: tuple[Machine, ...] = (
-    Machine("order", "Order", "From the basket to the money kept or given back. A declined payment returns the "
-            "order to created so the shopper can try again until it expires. An order of nothing (total 0) goes "
-            "from created to paid without a payment.",
-            order_state.STATUSES, order_state.TRANSITIONS, ("created",)),
-    Machine("payment", "Payment attempt", "One try to pay an order through a channel. Unknown: the provider did "
-            "not answer clearly, so Kassa asks it by reference before deciding. A capture after Kassa gave up "
-            "still counts.",
-            payment_state.ATTEMPT_STATUSES, payment_state.ATTEMPT_TRANSITIONS, (payment_state.ATTEMPT_INITIAL,)),
-    Machine("refund", "Refund", "Money given back through the channel that captured it. A failed refund can be "
-            "tried again.",
-            payment_state.REFUND_STATUSES, payment_state.REFUND_TRANSITIONS, (payment_state.REFUND_INITIAL,)),
-    Machine("subscription", "Subscription", "A contract that renews itself: paying the first order activates "
-            "it, failed renewals make it past due, dunning ends in cancel or pause.",
-            subscription_state.STATUSES, subscription_state.TRANSITIONS, ("pending",)),
-    Machine("manual_action", "Manual action", "A maintenance action on an order. One that moves money waits for "
-            "an owner or finance user other than the one who asked; it then runs once.",
-            manual_state.STATUSES, manual_state.TRANSITIONS, manual_state.INITIAL),
+    Machine(
+        "order",
+        "Order",
+        "From the basket to the money kept or given back. A declined payment returns the "
+        "order to created so the shopper can try again until it expires. An order of nothing (total 0) goes "
+        "from created to paid without a payment.",
+        order_state.STATUSES,
+        order_state.TRANSITIONS,
+        ("created",),
+    ),
+    Machine(
+        "payment",
+        "Payment attempt",
+        "One try to pay an order through a channel. Unknown: the provider did "
+        "not answer clearly, so Kassa asks it by reference before deciding. A capture after Kassa gave up "
+        "still counts.",
+        payment_state.ATTEMPT_STATUSES,
+        payment_state.ATTEMPT_TRANSITIONS,
+        (payment_state.ATTEMPT_INITIAL,),
+    ),
+    Machine(
+        "refund",
+        "Refund",
+        "Money given back through the channel that captured it. A failed refund can be tried again.",
+        payment_state.REFUND_STATUSES,
+        payment_state.REFUND_TRANSITIONS,
+        (payment_state.REFUND_INITIAL,),
+    ),
+    Machine(
+        "subscription",
+        "Subscription",
+        "A contract that renews itself: paying the first order activates "
+        "it, failed renewals make it past due, dunning ends in cancel or pause.",
+        subscription_state.STATUSES,
+        subscription_state.TRANSITIONS,
+        ("pending",),
+    ),
+    Machine(
+        "manual_action",
+        "Manual action",
+        "A maintenance action on an order. One that moves money waits for "
+        "an owner or finance user other than the one who asked; it then runs once.",
+        manual_state.STATUSES,
+        manual_state.TRANSITIONS,
+        manual_state.INITIAL,
+    ),
 )
 
 
@@ -104,8 +143,9 @@ class PathStep:
 def order_path(order: Order) -> list[PathStep]:
     """The statuses an order went through, oldest first: its timeline without the notes that changed no
     status (a manual action's record, a returned stray capture)."""
-    return [PathStep(e.from_status, e.status, e.at, e.reason, e.actor) for e in order.timeline
-            if e.from_status != e.status]
+    return [
+        PathStep(e.from_status, e.status, e.at, e.reason, e.actor) for e in order.timeline if e.from_status != e.status
+    ]
 
 
 def order_diagram(order: Order, path: list[PathStep]) -> Markup:

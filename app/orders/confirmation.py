@@ -1,4 +1,5 @@
 """Confirming a fulfilled order: by the merchant, or automatically after its auto-confirm delay."""
+
 from __future__ import annotations
 
 import time
@@ -7,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import joinedload
 
-from app.platform.db.types import utcnow
 from app.errors import Conflict
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.services import get_order, transition
+from app.platform.db.types import utcnow
 
 
 def confirm_order(merchant_id: str, order_id: str, *, actor: str = "api") -> Order:
@@ -48,8 +49,12 @@ def confirm_due_orders(now: datetime | None = None, *, batch: int = 500, budget_
     give_up = time.monotonic() + budget_seconds
     confirmed, after = 0, None
     while time.monotonic() < give_up:
-        due = (select(Order.id, Order.auto_confirm_at).where(Order.status == "fulfilled", Order.auto_confirm_at <= now)
-               .order_by(Order.auto_confirm_at, Order.id).limit(batch))
+        due = (
+            select(Order.id, Order.auto_confirm_at)
+            .where(Order.status == "fulfilled", Order.auto_confirm_at <= now)
+            .order_by(Order.auto_confirm_at, Order.id)
+            .limit(batch)
+        )
         if after is not None:  # past the last batch, so an order left fulfilled (refunding meanwhile) is not re-read
             due = due.where(tuple_(Order.auto_confirm_at, Order.id) > tuple_(*after))
         rows = db.session.execute(due).all()

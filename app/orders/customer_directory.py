@@ -3,6 +3,7 @@ what they spent (paid less refunded, per currency). Kassa keeps no customer tabl
 merchant's own reference), so a customer is the orders that name it, read through the orders' customer-id and
 email indexes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,10 +11,10 @@ from datetime import datetime
 
 from sqlalchemy import func, or_, select
 
-from app.platform.db.types import begins_with
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
+from app.platform.db.types import begins_with
 
 RECENT_ORDERS = 500  # the customers of this many latest orders make the list before anything is searched
 
@@ -31,15 +32,19 @@ class CustomerSummary:
         return self.emails[0] if self.emails else None
 
 
-def find_customers(merchant_id: str, *, livemode: bool, query: str | None = None,
-                   limit: int = 25) -> list[CustomerSummary]:
+def find_customers(
+    merchant_id: str, *, livemode: bool, query: str | None = None, limit: int = 25
+) -> list[CustomerSummary]:
     """Customers whose id is or begins with ``query``, or whose email it is (any case); without one, those of the
     latest orders. Most recent buyer first."""
     scope = (Order.merchant_id == merchant_id, Order.livemode == livemode)
     text = (query or "").strip()
     if text:
-        match = or_(Order.customer_id == text, begins_with(Order.customer_id, text),
-                    func.lower(Order.customer_email) == text.lower())
+        match = or_(
+            Order.customer_id == text,
+            begins_with(Order.customer_id, text),
+            func.lower(Order.customer_email) == text.lower(),
+        )
         ids = select(Order.customer_id).where(*scope, match).distinct().limit(limit)
     else:
         latest = select(Order.customer_id).where(*scope).order_by(Order.id.desc()).limit(RECENT_ORDERS).subquery()
@@ -55,18 +60,22 @@ def summarise(merchant_id: str, *, livemode: bool, customer_ids: list[str]) -> d
     scope = (Order.merchant_id == merchant_id, Order.livemode == livemode, Order.customer_id.in_(customer_ids))
     found = {cid: CustomerSummary(cid) for cid in customer_ids}
     for cid, count, last in db.session.execute(
-            select(Order.customer_id, func.count(), func.max(Order.created_at)).where(*scope)
-            .group_by(Order.customer_id)):
+        select(Order.customer_id, func.count(), func.max(Order.created_at)).where(*scope).group_by(Order.customer_id)
+    ):
         found[cid].orders, found[cid].last_order_at = count, last
     for cid, currency, spent in db.session.execute(
-            select(Order.customer_id, Order.currency, func.sum(Order.total - Order.refunded_amount - Order.disputed_amount))
-            .where(*scope, Order.status.in_(PAID_STATUSES)).group_by(Order.customer_id, Order.currency)):
+        select(Order.customer_id, Order.currency, func.sum(Order.total - Order.refunded_amount - Order.disputed_amount))
+        .where(*scope, Order.status.in_(PAID_STATUSES))
+        .group_by(Order.customer_id, Order.currency)
+    ):
         if spent:
             found[cid].spent[currency] = int(spent)
     for cid, email, _last in db.session.execute(
-            select(Order.customer_id, Order.customer_email, func.max(Order.created_at).label("last"))
-            .where(*scope, Order.customer_email.is_not(None)).group_by(Order.customer_id, Order.customer_email)
-            .order_by(func.max(Order.created_at).desc())):
+        select(Order.customer_id, Order.customer_email, func.max(Order.created_at).label("last"))
+        .where(*scope, Order.customer_email.is_not(None))
+        .group_by(Order.customer_id, Order.customer_email)
+        .order_by(func.max(Order.created_at).desc())
+    ):
         if email not in found[cid].emails:
             found[cid].emails.append(email)
     return {cid: summary for cid, summary in found.items() if summary.orders}

@@ -11,10 +11,10 @@ names a real customer uses up none of their per-customer coupon uses, trials or 
 their risk list entries, and lands on none of their pages, exports or erasures. It is that customer's id
 everywhere (the API, events, lookups), so nothing can mistake one for the other.
 """
+
 from __future__ import annotations
 
 import re
-
 import secrets
 
 from app.errors import InvalidRequest
@@ -50,8 +50,10 @@ def claimed_customer(customer: object, *, by_secret_key: bool) -> tuple[object, 
         return {"id": new_guest_id()}, GUEST
     cid, email = parse_customer(customer)
     if len(cid) > MAX_CUSTOMER_ID - len(CLAIMED_PREFIX):
-        raise InvalidRequest(f"customer.id must be at most {MAX_CUSTOMER_ID - len(CLAIMED_PREFIX)} characters with "
-                             "a publishable key", param="customer.id")
+        raise InvalidRequest(
+            f"customer.id must be at most {MAX_CUSTOMER_ID - len(CLAIMED_PREFIX)} characters with a publishable key",
+            param="customer.id",
+        )
     return {"id": CLAIMED_PREFIX + cid, **({"email": email} if email is not None else {})}, PUBLISHABLE_KEY
 
 
@@ -66,14 +68,15 @@ def parse_customer(customer: object) -> tuple[str, str | None]:
         raise InvalidRequest("customer must be an object {id, email?}", param="customer")
     cid, email = parse_customer_id(customer.get("id"), param="customer.id"), customer.get("email")
     if email is not None and (not isinstance(email, str) or len(email) > 320 or not _EMAIL.fullmatch(email)):
-        raise InvalidRequest("customer.email must be an email address like name@example.com (no spaces or line "
-                             "breaks)", param="customer.email")
+        raise InvalidRequest(
+            "customer.email must be an email address like name@example.com (no spaces or line breaks)",
+            param="customer.email",
+        )
     return cid, email
 
 
 def parse_customer_id(cid: object, *, param: str) -> str:
     """A customer id (the merchant's own reference), or a 400 naming ``param``."""
     if not isinstance(cid, str) or not cid.strip() or len(cid) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(f"{param} must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
-                             param=param)
+        raise InvalidRequest(f"{param} must be a non-empty string of at most {MAX_CUSTOMER_ID} characters", param=param)
     return cid.strip()

@@ -4,6 +4,7 @@ A grant is recorded once per order item (unique key), so fulfilling an order twi
 more. Balances change by conditional UPDATEs: credits add up in SQL, and a membership end moves
 only if it is still the value the grant was computed from.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,12 +15,12 @@ from sqlalchemy import Boolean, ColumnElement, Interval, String, and_, bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.platform.db.bulk_copy import one_of
 from app.catalog.models import Sku
-from app.platform.db.types import utcnow
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.orders.fulfilment_models import Entitlement, EntitlementGrant
 from app.orders.models import Order, OrderItem
+from app.platform.db.bulk_copy import one_of
+from app.platform.db.types import utcnow
 
 # Where running totals stop: a membership ends by this date at the latest, a credit balance holds at most
 # what the 32-bit column can (SKUs grant bounded amounts per unit: app/catalog/products.py).
@@ -50,16 +51,28 @@ def _positive(spec: dict, key: str) -> int | None:
 
 # Built once: a fulfilment binds only values (app/extensions.py, built_per_dialect).
 _ENTITLEMENT = select(Entitlement).where(
-    Entitlement.merchant_id == bindparam("b_merchant"), Entitlement.customer_id == bindparam("b_customer"),
-    Entitlement.kind == bindparam("b_kind"), Entitlement.livemode == bindparam("b_livemode"))
+    Entitlement.merchant_id == bindparam("b_merchant"),
+    Entitlement.customer_id == bindparam("b_customer"),
+    Entitlement.kind == bindparam("b_kind"),
+    Entitlement.livemode == bindparam("b_livemode"),
+)
 _entitlements = Entitlement.__table__
 _MOVE_MEMBERSHIP_END = (  # only from the end the new one was computed from (None: not set yet)
-    update(_entitlements).where(_entitlements.c.id == bindparam("b_id"), or_(
-        _entitlements.c.membership_until == bindparam("b_from", type_=_entitlements.c.membership_until.type),
-        and_(bindparam("b_from_unset", type_=Boolean()), _entitlements.c.membership_until.is_(None))))
-    .values(membership_until=bindparam("b_until"), updated_at=bindparam("b_at")))
-_GRANT_UNTIL = (update(EntitlementGrant.__table__).where(EntitlementGrant.__table__.c.id == bindparam("b_id"))
-                .values(membership_until=bindparam("b_until")))
+    update(_entitlements)
+    .where(
+        _entitlements.c.id == bindparam("b_id"),
+        or_(
+            _entitlements.c.membership_until == bindparam("b_from", type_=_entitlements.c.membership_until.type),
+            and_(bindparam("b_from_unset", type_=Boolean()), _entitlements.c.membership_until.is_(None)),
+        ),
+    )
+    .values(membership_until=bindparam("b_until"), updated_at=bindparam("b_at"))
+)
+_GRANT_UNTIL = (
+    update(EntitlementGrant.__table__)
+    .where(EntitlementGrant.__table__.c.id == bindparam("b_id"))
+    .values(membership_until=bindparam("b_until"))
+)
 
 
 @built_per_dialect
@@ -76,19 +89,35 @@ def _extend_membership_of_grant():
     now = bindparam("b_now", type_=ends.type)
     membership = (
         conflict_insert(_entitlements)
-        .values(merchant_id=bindparam("b_merchant"), customer_id=bindparam("b_customer"), kind="membership",
-                livemode=bindparam("b_livemode"), credits=0, membership_until=bindparam("b_first", type_=ends.type),
-                updated_at=now)
+        .values(
+            merchant_id=bindparam("b_merchant"),
+            customer_id=bindparam("b_customer"),
+            kind="membership",
+            livemode=bindparam("b_livemode"),
+            credits=0,
+            membership_until=bindparam("b_first", type_=ends.type),
+            updated_at=now,
+        )
         .on_conflict_do_update(
             index_elements=["merchant_id", "customer_id", "kind", "livemode"],
             # From the later of its end and now (GREATEST passes over a NULL end), stopped at the ceiling.
-            set_={"membership_until": func.least(func.greatest(ends, now), bindparam("b_latest_start", type_=ends.type))
-                  + bindparam("b_days", type_=Interval()), "updated_at": now})
-        .returning(ends).cte("membership"))
+            set_={
+                "membership_until": func.least(func.greatest(ends, now), bindparam("b_latest_start", type_=ends.type))
+                + bindparam("b_days", type_=Interval()),
+                "updated_at": now,
+            },
+        )
+        .returning(ends)
+        .cte("membership")
+    )
     grants = EntitlementGrant.__table__
-    return (update(grants).where(grants.c.id == bindparam("b_grant"))
-            .values(membership_until=select(membership.c.membership_until).scalar_subquery())
-            .returning(grants.c.membership_until).add_cte(membership))
+    return (
+        update(grants)
+        .where(grants.c.id == bindparam("b_grant"))
+        .values(membership_until=select(membership.c.membership_until).scalar_subquery())
+        .returning(grants.c.membership_until)
+        .add_cte(membership)
+    )
 
 
 def _extend_membership_for(grant: EntitlementGrant, days: int, now: datetime) -> None:
@@ -97,10 +126,19 @@ def _extend_membership_for(grant: EntitlementGrant, days: int, now: datetime) ->
     if db.session.get_bind().dialect.name != "postgresql":
         _set_grant_until(grant, _extend_membership(grant.merchant_id, grant.customer_id, grant.livemode, days, now))
         return
-    grant.membership_until = db.session.execute(_extend_membership_of_grant(), {
-        "b_merchant": grant.merchant_id, "b_customer": grant.customer_id, "b_livemode": grant.livemode,
-        "b_first": now + timedelta(days=days), "b_now": now, "b_days": timedelta(days=days),
-        "b_latest_start": MEMBERSHIP_CEILING - timedelta(days=days), "b_grant": grant.id}).scalar_one()
+    grant.membership_until = db.session.execute(
+        _extend_membership_of_grant(),
+        {
+            "b_merchant": grant.merchant_id,
+            "b_customer": grant.customer_id,
+            "b_livemode": grant.livemode,
+            "b_first": now + timedelta(days=days),
+            "b_now": now,
+            "b_days": timedelta(days=days),
+            "b_latest_start": MEMBERSHIP_CEILING - timedelta(days=days),
+            "b_grant": grant.id,
+        },
+    ).scalar_one()
 
 
 @built_per_dialect
@@ -117,8 +155,9 @@ def _entitlement(merchant_id: str, customer_id: str, kind: str, livemode: bool) 
         return row
     try:
         with db.session.begin_nested():
-            db.session.add(Entitlement(merchant_id=merchant_id, customer_id=customer_id, kind=kind, credits=0,
-                                       livemode=livemode))
+            db.session.add(
+                Entitlement(merchant_id=merchant_id, customer_id=customer_id, kind=kind, credits=0, livemode=livemode)
+            )
     except IntegrityError:
         pass  # another fulfilment created it first
     return db.session.scalar(_ENTITLEMENT, params)
@@ -127,9 +166,18 @@ def _entitlement(merchant_id: str, customer_id: str, kind: str, livemode: bool) 
 def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days: int, now: datetime) -> datetime:
     """Extend the customer's membership by ``days``; returns its new end. A first membership is one INSERT."""
     first = now + timedelta(days=days)
-    started = db.session.execute(_start_membership(), {
-        "merchant_id": merchant_id, "customer_id": customer_id, "kind": "membership", "livemode": livemode,
-        "credits": 0, "membership_until": first, "updated_at": now}).first()
+    started = db.session.execute(
+        _start_membership(),
+        {
+            "merchant_id": merchant_id,
+            "customer_id": customer_id,
+            "kind": "membership",
+            "livemode": livemode,
+            "credits": 0,
+            "membership_until": first,
+            "updated_at": now,
+        },
+    ).first()
     if started is not None:
         return first
     row = _entitlement(merchant_id, customer_id, "membership", livemode)
@@ -139,9 +187,16 @@ def _extend_membership(merchant_id: str, customer_id: str, livemode: bool, days:
         start = max(current, now) if current else now
         # Bought again and again, a membership could run past the last date a datetime holds: stop at a ceiling.
         until = min(start, MEMBERSHIP_CEILING - timedelta(days=days)) + timedelta(days=days)
-        changed = db.session.execute(_MOVE_MEMBERSHIP_END, {
-            "b_id": row.id, "b_from": current, "b_from_unset": current is None, "b_until": until, "b_at": now,
-        }).rowcount
+        changed = db.session.execute(
+            _MOVE_MEMBERSHIP_END,
+            {
+                "b_id": row.id,
+                "b_from": current,
+                "b_from_unset": current is None,
+                "b_until": until,
+                "b_at": now,
+            },
+        ).rowcount
         if changed == 1:
             set_committed_value(row, "membership_until", until)  # as written: the flush has nothing to repeat
             return until
@@ -153,21 +208,43 @@ def _add_credits(merchant_id: str, customer_id: str, livemode: bool, credits: in
     """Add ``credits`` to the customer's balance, the row made by the same statement when it is the first."""
     table = Entitlement.__table__
     db.session.execute(
-        conflict_insert(table).values(merchant_id=merchant_id, customer_id=customer_id, kind="credits",
-                                      livemode=livemode, credits=credits, updated_at=now)
+        conflict_insert(table)
+        .values(
+            merchant_id=merchant_id,
+            customer_id=customer_id,
+            kind="credits",
+            livemode=livemode,
+            credits=credits,
+            updated_at=now,
+        )
         .on_conflict_do_update(
             index_elements=["merchant_id", "customer_id", "kind", "livemode"],
             # Capped at what the column holds: a balance that large is not a purchase to fail over.
             # (compared without adding first, so the sum never overflows; portable to SQLite).
-            set_={"credits": case((table.c.credits > MAX_CREDIT_BALANCE - credits, MAX_CREDIT_BALANCE),
-                                  else_=table.c.credits + credits), "updated_at": now}))
+            set_={
+                "credits": case(
+                    (table.c.credits > MAX_CREDIT_BALANCE - credits, MAX_CREDIT_BALANCE),
+                    else_=table.c.credits + credits,
+                ),
+                "updated_at": now,
+            },
+        )
+    )
 
 
 def _claim_grant(item: OrderItem, order: Order, kind: str, **amounts: int | None) -> EntitlementGrant | None:
     """Insert the item's grant record (one statement; the unique item decides); None when it was granted before.
     The grant returned is the row as written, outside the session: ``_set_grant_until`` completes a membership's."""
-    values = {"merchant_id": order.merchant_id, "customer_id": order.customer_id, "order_id": order.id,
-              "order_item_id": item.id, "kind": kind, "livemode": order.livemode, "granted_at": utcnow(), **amounts}
+    values = {
+        "merchant_id": order.merchant_id,
+        "customer_id": order.customer_id,
+        "order_id": order.id,
+        "order_item_id": item.id,
+        "kind": kind,
+        "livemode": order.livemode,
+        "granted_at": utcnow(),
+        **amounts,
+    }
     claimed = db.session.execute(_claim_grant_row(), values).first()
     return None if claimed is None else EntitlementGrant(id=claimed.id, **values)
 
@@ -210,8 +287,7 @@ def grant_membership_until(order: Order, until: datetime, now: datetime | None =
         grant = _claim_grant(item, order, "membership", membership_days=None)
         if grant is None:
             return None
-        _set_grant_until(grant, extend_membership_to(order.merchant_id, order.customer_id, order.livemode, until,
-                                                     now))
+        _set_grant_until(grant, extend_membership_to(order.merchant_id, order.customer_id, order.livemode, until, now))
         return grant.membership_until
     return None
 
@@ -243,45 +319,96 @@ def grant_memberships_until(grants: list[PeriodGrant], now: datetime) -> None:
     table = Entitlement.__table__
     insert = conflict_insert(table)
     keys = sorted({(g.merchant_id, g.customer_id, g.livemode) for g in grants})
-    db.session.execute(insert.on_conflict_do_nothing(), [
-        {"merchant_id": m, "customer_id": c, "kind": "membership", "livemode": live, "credits": 0, "updated_at": now}
-        for m, c, live in keys])
+    db.session.execute(
+        insert.on_conflict_do_nothing(),
+        [
+            {
+                "merchant_id": m,
+                "customer_id": c,
+                "kind": "membership",
+                "livemode": live,
+                "credits": 0,
+                "updated_at": now,
+            }
+            for m, c, live in keys
+        ],
+    )
     # One UPDATE per grant, in customer order (two batches never lock one membership each way round); the
     # database compares and moves the end in one statement, so nothing can slip in between.
     until = bindparam("b_until", type_=table.c.membership_until.type)
     db.session.execute(
-        update(table).where(table.c.merchant_id == bindparam("b_merchant"),
-                            table.c.customer_id == bindparam("b_customer"), table.c.kind == "membership",
-                            table.c.livemode == bindparam("b_livemode"))
-        .values(membership_until=case((table.c.membership_until.is_(None), until),
-                                      (table.c.membership_until < until, until), else_=table.c.membership_until),
-                updated_at=now),
-        [{"b_merchant": g.merchant_id, "b_customer": g.customer_id, "b_livemode": g.livemode, "b_until": g.until}
-         for g in sorted(grants, key=lambda g: (g.merchant_id, g.customer_id, g.until))])
+        update(table)
+        .where(
+            table.c.merchant_id == bindparam("b_merchant"),
+            table.c.customer_id == bindparam("b_customer"),
+            table.c.kind == "membership",
+            table.c.livemode == bindparam("b_livemode"),
+        )
+        .values(
+            membership_until=case(
+                (table.c.membership_until.is_(None), until),
+                (table.c.membership_until < until, until),
+                else_=table.c.membership_until,
+            ),
+            updated_at=now,
+        ),
+        [
+            {"b_merchant": g.merchant_id, "b_customer": g.customer_id, "b_livemode": g.livemode, "b_until": g.until}
+            for g in sorted(grants, key=lambda g: (g.merchant_id, g.customer_id, g.until))
+        ],
+    )
     ends = {}
     for merchant_id in {g.merchant_id for g in grants}:
         customers = [g.customer_id for g in grants if g.merchant_id == merchant_id]
-        ends.update({(merchant_id, c, live): end for c, live, end in db.session.execute(
-            select(table.c.customer_id, table.c.livemode, table.c.membership_until).where(
-                table.c.merchant_id == merchant_id, table.c.kind == "membership",
-                one_of(table.c.customer_id, customers, String())))})
-    db.session.execute(EntitlementGrant.__table__.insert(), [
-        {"merchant_id": g.merchant_id, "customer_id": g.customer_id, "order_id": g.order_id,
-         "order_item_id": g.order_item_id, "kind": "membership", "livemode": g.livemode, "membership_days": None,
-         "membership_until": ends[(g.merchant_id, g.customer_id, g.livemode)], "granted_at": now} for g in grants])
+        ends.update(
+            {
+                (merchant_id, c, live): end
+                for c, live, end in db.session.execute(
+                    select(table.c.customer_id, table.c.livemode, table.c.membership_until).where(
+                        table.c.merchant_id == merchant_id,
+                        table.c.kind == "membership",
+                        one_of(table.c.customer_id, customers, String()),
+                    )
+                )
+            }
+        )
+    db.session.execute(
+        EntitlementGrant.__table__.insert(),
+        [
+            {
+                "merchant_id": g.merchant_id,
+                "customer_id": g.customer_id,
+                "order_id": g.order_id,
+                "order_item_id": g.order_item_id,
+                "kind": "membership",
+                "livemode": g.livemode,
+                "membership_days": None,
+                "membership_until": ends[(g.merchant_id, g.customer_id, g.livemode)],
+                "granted_at": now,
+            }
+            for g in grants
+        ],
+    )
 
 
-def extend_membership_to(merchant_id: str, customer_id: str, livemode: bool, until: datetime,
-                         now: datetime | None = None) -> datetime:
+def extend_membership_to(
+    merchant_id: str, customer_id: str, livemode: bool, until: datetime, now: datetime | None = None
+) -> datetime:
     """The customer's membership runs at least until ``until`` (never shortened); returns its end."""
     row = _entitlement(merchant_id, customer_id, "membership", livemode)
     for _ in range(5):
         current = row.membership_until
         target = max(current, until) if current else until
         same = Entitlement.membership_until.is_(None) if current is None else Entitlement.membership_until == current
-        if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, same)
-                              .values(membership_until=target, updated_at=now or utcnow())
-                              .execution_options(synchronize_session=False)).rowcount == 1:
+        if (
+            db.session.execute(
+                update(Entitlement)
+                .where(Entitlement.id == row.id, same)
+                .values(membership_until=target, updated_at=now or utcnow())
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            == 1
+        ):
             set_committed_value(row, "membership_until", target)
             return target
         db.session.refresh(row)
@@ -319,16 +446,36 @@ def grant_entitlements(order: Order, now: datetime | None = None, *, pays_a_peri
 
 def customer_entitlements(merchant_id: str, customer_id: str, *, livemode: bool) -> CustomerEntitlements:
     """What the merchant's customer holds now in one mode, with the grants that built it (newest first)."""
-    rows = {r.kind: r for r in db.session.scalars(select(Entitlement).where(
-        Entitlement.merchant_id == merchant_id, Entitlement.customer_id == customer_id,
-        Entitlement.livemode == livemode))}
-    grants = list(db.session.scalars(select(EntitlementGrant).where(
-        EntitlementGrant.merchant_id == merchant_id, EntitlementGrant.customer_id == customer_id,
-        EntitlementGrant.livemode == livemode)
-        .order_by(EntitlementGrant.id.desc()).limit(100)))
+    rows = {
+        r.kind: r
+        for r in db.session.scalars(
+            select(Entitlement).where(
+                Entitlement.merchant_id == merchant_id,
+                Entitlement.customer_id == customer_id,
+                Entitlement.livemode == livemode,
+            )
+        )
+    }
+    grants = list(
+        db.session.scalars(
+            select(EntitlementGrant)
+            .where(
+                EntitlementGrant.merchant_id == merchant_id,
+                EntitlementGrant.customer_id == customer_id,
+                EntitlementGrant.livemode == livemode,
+            )
+            .order_by(EntitlementGrant.id.desc())
+            .limit(100)
+        )
+    )
     membership, credits = rows.get("membership"), rows.get("credits")
-    return CustomerEntitlements(customer_id, livemode, membership.membership_until if membership else None,
-                                credits.credits if credits else 0, grants)
+    return CustomerEntitlements(
+        customer_id,
+        livemode,
+        membership.membership_until if membership else None,
+        credits.credits if credits else 0,
+        grants,
+    )
 
 
 def take_back_refunded(order_id: str, now: datetime | None = None) -> list[EntitlementGrant]:
@@ -340,17 +487,25 @@ def take_back_refunded(order_id: str, now: datetime | None = None) -> list[Entit
     now = now or utcnow()
     table = EntitlementGrant.__table__
     taken = []
-    for grant in db.session.scalars(select(EntitlementGrant).where(EntitlementGrant.order_id == order_id,
-                                                                   EntitlementGrant.taken_back_at.is_(None))):
-        claimed = db.session.execute(update(table).where(table.c.id == grant.id, table.c.taken_back_at.is_(None))
-                                     .values(taken_back_at=now)).rowcount
+    for grant in db.session.scalars(
+        select(EntitlementGrant).where(EntitlementGrant.order_id == order_id, EntitlementGrant.taken_back_at.is_(None))
+    ):
+        claimed = db.session.execute(
+            update(table).where(table.c.id == grant.id, table.c.taken_back_at.is_(None)).values(taken_back_at=now)
+        ).rowcount
         if claimed != 1:
             continue  # another run of the handler took it back
         credits = _take_credits(grant, grant.credits, now) if grant.kind == "credits" and grant.credits else 0
-        days = (_take_membership_days(grant, grant.membership_days, now)
-                if grant.kind == "membership" and grant.membership_days else 0)
-        db.session.execute(update(table).where(table.c.id == grant.id)
-                           .values(credits_taken_back=credits, membership_days_taken_back=days))
+        days = (
+            _take_membership_days(grant, grant.membership_days, now)
+            if grant.kind == "membership" and grant.membership_days
+            else 0
+        )
+        db.session.execute(
+            update(table)
+            .where(table.c.id == grant.id)
+            .values(credits_taken_back=credits, membership_days_taken_back=days)
+        )
         set_committed_value(grant, "taken_back_at", now)
         set_committed_value(grant, "credits_taken_back", credits)
         set_committed_value(grant, "membership_days_taken_back", days)
@@ -366,9 +521,15 @@ def _take_credits(grant: EntitlementGrant, credits: int, now: datetime) -> int:
         take = min(held, credits)
         if take == 0:
             return 0
-        if db.session.execute(update(Entitlement).where(Entitlement.id == row.id, Entitlement.credits == held)
-                              .values(credits=held - take, updated_at=now)
-                              .execution_options(synchronize_session=False)).rowcount == 1:
+        if (
+            db.session.execute(
+                update(Entitlement)
+                .where(Entitlement.id == row.id, Entitlement.credits == held)
+                .values(credits=held - take, updated_at=now)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            == 1
+        ):
             set_committed_value(row, "credits", held - take)
             return take
         db.session.refresh(row)
@@ -383,10 +544,15 @@ def _take_membership_days(grant: EntitlementGrant, days: int, now: datetime) -> 
         if current is None or current <= now:
             return 0  # nothing left to run
         target = max(current - timedelta(days=days), now)
-        if db.session.execute(update(Entitlement).where(Entitlement.id == row.id,
-                                                        Entitlement.membership_until == current)
-                              .values(membership_until=target, updated_at=now)
-                              .execution_options(synchronize_session=False)).rowcount == 1:
+        if (
+            db.session.execute(
+                update(Entitlement)
+                .where(Entitlement.id == row.id, Entitlement.membership_until == current)
+                .values(membership_until=target, updated_at=now)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            == 1
+        ):
             set_committed_value(row, "membership_until", target)
             return (current - target).days
         db.session.refresh(row)

@@ -5,13 +5,14 @@ than have every one of them look the order up, this ``before_flush`` hook gives 
 a mode the mode of the order it names (test when it names none), and puts it in the event's object, so
 ``GET /events`` can filter by mode and every webhook delivery says which world it comes from.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
-from app.platform.outbox.events import Event
 from app.orders.models import Order
+from app.platform.outbox.events import Event
 
 
 @sa_event.listens_for(Session, "before_flush")

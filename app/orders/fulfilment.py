@@ -5,6 +5,7 @@ retried with backoff when it fails. A SKU may name the merchant's fulfilment web
 ``FULFILMENT_MAX_ATTEMPTS`` failed deliveries Kassa gives up and records
 ``order.fulfilment_failed``, to which the payments domain answers with a compensation refund.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,13 +20,7 @@ from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
-from app.platform.observability import logs
-from app.platform.http import outbound
 from app.catalog.models import Sku
-from app.platform.db.types import utcnow
-from app.platform.outbox.events import Event, record_event, subscribe
-from app.platform.queueing import enqueue
-from app.risk.review import held_for_review
 from app.extensions import built_per_dialect, conflict_insert, db
 from app.merchants.models import Merchant
 from app.orders.entitlements import grant_entitlements, pays_a_subscription_period, take_back_refunded
@@ -33,6 +28,12 @@ from app.orders.fulfilment_models import OrderFulfilment
 from app.orders.models import Order, OrderItem
 from app.orders.representation import order_object
 from app.orders.services import order_settings, transition
+from app.platform.db.types import utcnow
+from app.platform.http import outbound
+from app.platform.observability import logs
+from app.platform.outbox.events import Event, record_event, subscribe
+from app.platform.queueing import enqueue
+from app.risk.review import held_for_review
 
 log = logs.get("fulfilment")
 
@@ -59,9 +60,12 @@ def fulfilment_secret(merchant_id: str, *, livemode: bool = True) -> str:
     merchant = db.session.get(Merchant, merchant_id)
     live = merchant.fulfilment_secret
     if not live:
-        db.session.execute(update(Merchant).where(Merchant.id == merchant_id, Merchant.fulfilment_secret.is_(None))
-                           .values(fulfilment_secret="whsec_" + secrets.token_urlsafe(24))
-                           .execution_options(synchronize_session=False))
+        db.session.execute(
+            update(Merchant)
+            .where(Merchant.id == merchant_id, Merchant.fulfilment_secret.is_(None))
+            .values(fulfilment_secret="whsec_" + secrets.token_urlsafe(24))
+            .execution_options(synchronize_session=False)
+        )
         db.session.commit()
         live = db.session.get(Merchant, merchant_id, populate_existing=True).fulfilment_secret
     if livemode:
@@ -74,12 +78,26 @@ def order_payload(order: Order) -> dict:
     """The order as the fulfilment webhook receives it."""
     items = []
     for item in order.items:
-        items.append({"sku": item.sku_id, "product": item.product_id, "name": item.name, "quantity": item.quantity,
-                      "amount": item.amount, "fulfilment": item.sku.fulfilment})
-    return {"id": order.id, "object": "order", "livemode": order.livemode, "status": order.status,
-            "customer": {"id": order.customer_id, "email": order.customer_email},
-            "amount": {"total": order.total, "currency": order.currency}, "items": items,
-            "metadata": order.metadata_ or {}}
+        items.append(
+            {
+                "sku": item.sku_id,
+                "product": item.product_id,
+                "name": item.name,
+                "quantity": item.quantity,
+                "amount": item.amount,
+                "fulfilment": item.sku.fulfilment,
+            }
+        )
+    return {
+        "id": order.id,
+        "object": "order",
+        "livemode": order.livemode,
+        "status": order.status,
+        "customer": {"id": order.customer_id, "email": order.customer_email},
+        "amount": {"total": order.total, "currency": order.currency},
+        "items": items,
+        "metadata": order.metadata_ or {},
+    }
 
 
 def _webhook_urls(skus: list[Sku]) -> list[str]:
@@ -98,8 +116,9 @@ def _deliver(order: Order, urls: list[str]) -> None:
         headers = {"Content-Type": "application/json", "Kassa-Signature": sign_body(secret, int(time.time()), body)}
         try:
             # Checked again now and sent to the checked address (app/platform/http/outbound.py: no SSRF through DNS changes).
-            response = outbound.post(url, data=body, headers=headers,
-                                     timeout=current_app.config["FULFILMENT_HTTP_TIMEOUT_SECONDS"])
+            response = outbound.post(
+                url, data=body, headers=headers, timeout=current_app.config["FULFILMENT_HTTP_TIMEOUT_SECONDS"]
+            )
         except outbound.DestinationRefused as exc:
             raise FulfilmentFailed(exc.message) from exc
         except requests.RequestException as exc:
@@ -111,9 +130,10 @@ def _deliver(order: Order, urls: list[str]) -> None:
 def _progress(order: Order) -> OrderFulfilment:
     """The order's fulfilment progress row, made on first use (a concurrent fulfilment may make it first).
     Written first, read only when it was there already: an order is nearly always fulfilled at the first try."""
-    return db.session.scalars(_start_progress(), {"order_id": order.id, "merchant_id": order.merchant_id,
-                                                  "attempts": 0, "updated_at": utcnow()}).first() \
-        or db.session.get(OrderFulfilment, order.id)
+    return db.session.scalars(
+        _start_progress(),
+        {"order_id": order.id, "merchant_id": order.merchant_id, "attempts": 0, "updated_at": utcnow()},
+    ).first() or db.session.get(OrderFulfilment, order.id)
 
 
 @built_per_dialect
@@ -124,31 +144,41 @@ def _start_progress():
 def _count_failure(order: Order, error: str) -> int:
     """Record one failed attempt in its own transaction; returns the attempts so far."""
     _progress(order)
-    db.session.execute(update(OrderFulfilment).where(OrderFulfilment.order_id == order.id)
-                       .values(attempts=OrderFulfilment.attempts + 1, last_error=error[:500], updated_at=utcnow())
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(OrderFulfilment)
+        .where(OrderFulfilment.order_id == order.id)
+        .values(attempts=OrderFulfilment.attempts + 1, last_error=error[:500], updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
     return db.session.get(OrderFulfilment, order.id, populate_existing=True).attempts
 
 
 def _give_up(order: Order, error: str) -> None:
     gave_up = db.session.execute(
-        update(OrderFulfilment).where(OrderFulfilment.order_id == order.id, OrderFulfilment.gave_up_at.is_(None))
-        .values(gave_up_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+        update(OrderFulfilment)
+        .where(OrderFulfilment.order_id == order.id, OrderFulfilment.gave_up_at.is_(None))
+        .values(gave_up_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
     if gave_up:
-        record_event(order.merchant_id, "order.fulfilment_failed",
-                     {**order_object(order), "reason": error})
+        record_event(order.merchant_id, "order.fulfilment_failed", {**order_object(order), "reason": error})
     db.session.commit()
-    log.error("fulfilment given up: %s", error, extra={"fields": {"merchant_id": order.merchant_id,
-                                                                  "order_id": order.id}})
+    log.error(
+        "fulfilment given up: %s", error, extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id}}
+    )
 
 
 @built_per_dialect
 def _order_to_fulfil():
     """Built once, on first use: a fulfilment binds only the order's id. Not at import, before signing has said
     which orders pay a subscription's period."""
-    return (select(Order, pays_a_subscription_period(Order.id)).where(Order.id == bindparam("b_order"))
-            .options(joinedload(Order.items).joinedload(OrderItem.sku)).execution_options(populate_existing=True))
+    return (
+        select(Order, pays_a_subscription_period(Order.id))
+        .where(Order.id == bindparam("b_order"))
+        .options(joinedload(Order.items).joinedload(OrderItem.sku))
+        .execution_options(populate_existing=True)
+    )
 
 
 def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "system", commit: bool = True) -> str:
@@ -177,8 +207,12 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
         except FulfilmentFailed as exc:
             db.session.rollback()
             attempts = _count_failure(order, str(exc))
-            log.warning("fulfilment attempt %s failed: %s", attempts, exc,
-                        extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id}})
+            log.warning(
+                "fulfilment attempt %s failed: %s",
+                attempts,
+                exc,
+                extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id}},
+            )
             if attempts >= current_app.config["FULFILMENT_MAX_ATTEMPTS"]:
                 _give_up(order, str(exc))
                 return "gave_up"
@@ -186,11 +220,20 @@ def fulfil_order(order_id: str, now: datetime | None = None, *, actor: str = "sy
         progress.webhook_delivered_at = utcnow()
     now = now or utcnow()
     grants = grant_entitlements(order, now, pays_a_period=pays_a_period)
-    what = ", ".join(f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits"
-                     for g in grants) or "nothing to grant"
+    what = (
+        ", ".join(
+            f"{g.membership_days} membership days" if g.kind == "membership" else f"{g.credits} credits" for g in grants
+        )
+        or "nothing to grant"
+    )
     delay = timedelta(minutes=max(order_settings(order.merchant_id).auto_confirm_minutes, 0))
-    transition(order, "fulfilled", reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
-               actor=actor, and_set={"auto_confirm_at": now + delay})
+    transition(
+        order,
+        "fulfilled",
+        reason=f"fulfilled: {what}" + (" (webhook accepted)" if urls else ""),
+        actor=actor,
+        and_set={"auto_confirm_at": now + delay},
+    )
     if delay <= timedelta(0):
         db.session.commit()  # the confirmation job must find the order fulfilled
         _confirm_at_once(order_id)  # the id given, not order.id: the commit expired the order
@@ -221,6 +264,15 @@ def take_back_refunded_grants(event: Event) -> None:
     coins they bought), committed with its handling row by the outbox."""
     taken = take_back_refunded(event.data["object"]["id"])
     for grant in taken:
-        log.info("refunded grant taken back", extra={"fields": {
-            "merchant_id": grant.merchant_id, "order_id": grant.order_id, "customer_id": grant.customer_id,
-            "credits": grant.credits_taken_back, "membership_days": grant.membership_days_taken_back}})
+        log.info(
+            "refunded grant taken back",
+            extra={
+                "fields": {
+                    "merchant_id": grant.merchant_id,
+                    "order_id": grant.order_id,
+                    "customer_id": grant.customer_id,
+                    "credits": grant.credits_taken_back,
+                    "membership_days": grant.membership_days_taken_back,
+                }
+            },
+        )

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 
 ENTITLEMENT_KINDS = ("membership", "credits")
 

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.platform.values.money import Money
 
 
@@ -43,8 +43,9 @@ class Order(db.Model):
     customer_email: Mapped[str | None] = mapped_column(String(320))
     # How the customer was established (app/orders/customers.py): only an authenticated customer's
     # wallet may be offered or spent.
-    customer_source: Mapped[str] = mapped_column(String(20), default="publishable_key",
-                                                 server_default="publishable_key")
+    customer_source: Mapped[str] = mapped_column(
+        String(20), default="publishable_key", server_default="publishable_key"
+    )
     # The checkout session the order was made through, if any.
     checkout_session_id: Mapped[str | None] = mapped_column(String(40), index=True)
     # The language the shopper checked out in (app/platform/values/languages.py), which their receipt speaks; NULL for an order

@@ -1,5 +1,6 @@
 """A merchant's recent purchase orders of one mode, as a risk rule's preview reads them (app/risk/preview.py): counted
 and picked out in SQL, for a month of a large merchant's orders."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -19,30 +20,44 @@ class RecentOrders:
         self.merchant_id, self.livemode = merchant_id, livemode
 
     def _since(self, since: datetime, currency: str | None = None) -> ColumnElement[bool]:
-        made = and_(Order.merchant_id == self.merchant_id, Order.livemode == self.livemode, Order.kind == "purchase",
-                    Order.created_at >= since)
+        made = and_(
+            Order.merchant_id == self.merchant_id,
+            Order.livemode == self.livemode,
+            Order.kind == "purchase",
+            Order.created_at >= since,
+        )
         return and_(made, Order.currency == currency) if currency else made
 
     def count(self, since: datetime) -> int:
         return db.session.scalar(select(func.count()).select_from(Order).where(self._since(since))) or 0
 
-    def above(self, since: datetime, amount: int, *, currency: str | None, first_purchase: bool,
-              examples: int) -> tuple[int, list[str]]:
+    def above(
+        self, since: datetime, amount: int, *, currency: str | None, first_purchase: bool, examples: int
+    ) -> tuple[int, list[str]]:
         hit = and_(self._since(since, currency), Order.total > amount)
         if first_purchase:
             earlier = aliased(Order)
-            paid_before = exists().where(earlier.merchant_id == Order.merchant_id,
-                                         earlier.customer_id == Order.customer_id, earlier.livemode == Order.livemode,
-                                         earlier.status.in_(PAID_STATUSES), earlier.created_at < Order.created_at)
+            paid_before = exists().where(
+                earlier.merchant_id == Order.merchant_id,
+                earlier.customer_id == Order.customer_id,
+                earlier.livemode == Order.livemode,
+                earlier.status.in_(PAID_STATUSES),
+                earlier.created_at < Order.created_at,
+            )
             hit = and_(hit, ~paid_before)
         flagged = db.session.scalar(select(func.count()).select_from(Order).where(hit)) or 0
-        return flagged, list(db.session.scalars(select(Order.id).where(hit).order_by(Order.created_at.desc())
-                                                .limit(examples)))
+        return flagged, list(
+            db.session.scalars(select(Order.id).where(hit).order_by(Order.created_at.desc()).limit(examples))
+        )
 
-    def in_time_order(self, since: datetime, by: str, *, currency: str | None,
-                      limit: int) -> list[tuple[str, str, str, int, datetime]]:
+    def in_time_order(
+        self, since: datetime, by: str, *, currency: str | None, limit: int
+    ) -> list[tuple[str, str, str, int, datetime]]:
         key = Order.customer_id if by == "customer" else func.lower(Order.customer_email)
-        rows = db.session.execute(select(Order.id, key, Order.currency, Order.total, Order.created_at)
-                                  .where(self._since(since, currency), key.is_not(None))
-                                  .order_by(Order.created_at.desc()).limit(limit)).all()
+        rows = db.session.execute(
+            select(Order.id, key, Order.currency, Order.total, Order.created_at)
+            .where(self._since(since, currency), key.is_not(None))
+            .order_by(Order.created_at.desc())
+            .limit(limit)
+        ).all()
         return [tuple(row) for row in reversed(rows)]

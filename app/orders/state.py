@@ -4,6 +4,7 @@ A failed payment sends ``paying`` back to ``created`` so the shopper can try aga
 the order expires; expiry, cancel and risk blocks close it. An order of nothing goes from ``created`` straight to
 ``paid``: there is no payment to wait for (app/payments/attempts/free_orders.py).
 """
+
 from __future__ import annotations
 
 STATUSES = ("created", "paying", "paid", "fulfilled", "completed", "refunding", "refunded", "closed")

@@ -6,6 +6,7 @@ the lines add up to the order total exactly) and the clearing rule in force (app
 merchant's ``split_strategy`` groups the lines: ``partner`` (default) by the partner with the largest share of each
 line, ``product`` by product. One group: no sub-orders. Several: a sub-order each.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.clearing.rules import owner, rule_in_force
-from app.platform.values.money import allocate
 from app.orders.models import Order, OrderItem, SubOrder
+from app.platform.values.ids import new_id
+from app.platform.values.money import allocate
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,17 @@ def net_amounts(total: int, gross: Sequence[int]) -> list[int]:
     return allocate(total, list(gross)) if sum(gross) > 0 else [0] * len(gross)
 
 
-def split_lines(order_id: str, merchant_id: str, currency: str, total: int, lines: Sequence[PricedLine],
-                items: Sequence[OrderItem], *, merchant_rule: dict | None, strategy: str) -> list[SubOrder]:
+def split_lines(
+    order_id: str,
+    merchant_id: str,
+    currency: str,
+    total: int,
+    lines: Sequence[PricedLine],
+    items: Sequence[OrderItem],
+    *,
+    merchant_rule: dict | None,
+    strategy: str,
+) -> list[SubOrder]:
     """Fill each item's net amount and clearing rule, and the sub-orders when the lines go different ways."""
     nets = net_amounts(total, [line.amount for line in lines])
     groups: dict[str, list[int]] = {}
@@ -56,9 +66,17 @@ def split_lines(order_id: str, merchant_id: str, currency: str, total: int, line
         gross = sum(lines[i].amount for i in members)
         net = sum(nets[i] for i in members)
         first = items[members[0]]
-        sub = SubOrder(id=new_id("so"), order_id=order_id, merchant_id=merchant_id,
-                       partner_id=owner(first.clearing), product_id=key if strategy == "product" else None,
-                       subtotal=gross, discount=gross - net, total=net, currency=currency)
+        sub = SubOrder(
+            id=new_id("so"),
+            order_id=order_id,
+            merchant_id=merchant_id,
+            partner_id=owner(first.clearing),
+            product_id=key if strategy == "product" else None,
+            subtotal=gross,
+            discount=gross - net,
+            total=net,
+            currency=currency,
+        )
         for i in members:
             items[i].sub_order_id = sub.id
         sub_orders.append(sub)
@@ -72,8 +90,9 @@ def load_sub_orders(orders: Sequence[Order]) -> None:
     if not split:
         return
     found: dict[str, list[SubOrder]] = {}
-    for sub in db.session.scalars(select(SubOrder).where(SubOrder.order_id.in_([o.id for o in split]))
-                                  .order_by(SubOrder.id)):
+    for sub in db.session.scalars(
+        select(SubOrder).where(SubOrder.order_id.in_([o.id for o in split])).order_by(SubOrder.id)
+    ):
         found.setdefault(sub.order_id, []).append(sub)
     for order in split:
         set_committed_value(order, "sub_orders", found.get(order.id, []))

@@ -7,6 +7,7 @@ shopper's browser (a publishable key) reads instead a neutral sentence chosen by
 else its move from one status to another. So no note, however it is worded or whoever typed it, reaches the shopper,
 and an entry of a kind not listed here gets a sentence that says only where the order stands.
 """
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -19,15 +20,15 @@ class EntryCode(StrEnum):
     """The kinds of entry whose move alone does not say what happened: notes (the status stays) and the refund
     outcomes that return an order to where it was."""
 
-    REFUND_FAILED = "refund_failed"                # the channel refused a refund: the order is back where it was
-    PARTIALLY_REFUNDED = "partially_refunded"      # a partial refund went through: the order is back where it was
-    DISPUTE_OPENED = "dispute_opened"              # the shopper's bank took the payment back (a chargeback)
-    DISPUTE_CLOSED = "dispute_closed"              # the bank decided the dispute, won or lost
-    CAPTURE_RETURNED = "capture_returned"          # money captured for an order that did not keep it went back
+    REFUND_FAILED = "refund_failed"  # the channel refused a refund: the order is back where it was
+    PARTIALLY_REFUNDED = "partially_refunded"  # a partial refund went through: the order is back where it was
+    DISPUTE_OPENED = "dispute_opened"  # the shopper's bank took the payment back (a chargeback)
+    DISPUTE_CLOSED = "dispute_closed"  # the bank decided the dispute, won or lost
+    CAPTURE_RETURNED = "capture_returned"  # money captured for an order that did not keep it went back
     CAPTURE_NOT_RETURNED = "capture_not_returned"  # ... or the provider refused to return it yet
-    MAINTENANCE = "maintenance"                    # the merchant's people acted on the order by hand
+    MAINTENANCE = "maintenance"  # the merchant's people acted on the order by hand
     NOTHING_LEFT_TO_REFUND = "nothing_left_to_refund"  # a compensation found everything already given back
-    OUTCOME_UNKNOWN = "outcome_unknown"            # the provider gave no clear answer: the payment is checked
+    OUTCOME_UNKNOWN = "outcome_unknown"  # the provider gave no clear answer: the payment is checked
 
 
 _BY_CODE: dict[str, str] = {

@@ -1,5 +1,6 @@
 """The payments an operator watches on ``/metrics``: the last hour's attempts and success per channel, and each
 channel's breaker (app/web/metrics.py hands them to the platform's exposition)."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -20,14 +21,19 @@ SUCCESS_WINDOW = timedelta(hours=1)
 def payment_success() -> Iterator[Metric]:
     """The last hour's attempts by channel and status, and succeeded ÷ decided per channel."""
     since = utcnow() - SUCCESS_WINDOW
-    rows = db.session.execute(select(PaymentAttempt.channel, PaymentAttempt.status, func.count())
-                              .where(PaymentAttempt.created_at >= since)
-                              .group_by(PaymentAttempt.channel, PaymentAttempt.status)).all()
-    attempts = GaugeMetricFamily("kassa_payment_attempts_last_hour", "Payment attempts started in the last hour",
-                                 labels=("channel", "status"))
-    ratio = GaugeMetricFamily("kassa_payment_success_ratio",
-                              "Succeeded ÷ (succeeded + failed) of the last hour's attempts, per channel",
-                              labels=("channel",))
+    rows = db.session.execute(
+        select(PaymentAttempt.channel, PaymentAttempt.status, func.count())
+        .where(PaymentAttempt.created_at >= since)
+        .group_by(PaymentAttempt.channel, PaymentAttempt.status)
+    ).all()
+    attempts = GaugeMetricFamily(
+        "kassa_payment_attempts_last_hour", "Payment attempts started in the last hour", labels=("channel", "status")
+    )
+    ratio = GaugeMetricFamily(
+        "kassa_payment_success_ratio",
+        "Succeeded ÷ (succeeded + failed) of the last hour's attempts, per channel",
+        labels=("channel",),
+    )
     decided: dict[str, list[int]] = {}
     for channel, status, count in rows:
         attempts.add_metric((channel, status), count)
@@ -41,8 +47,9 @@ def payment_success() -> Iterator[Metric]:
 
 def channel_breakers() -> Iterator[Metric]:
     """``kassa_channel_breaker``: 1 for each channel's current breaker state (read from Redis)."""
-    states = GaugeMetricFamily("kassa_channel_breaker", "1 for each channel's current breaker state",
-                               labels=("channel", "state"))
+    states = GaugeMetricFamily(
+        "kassa_channel_breaker", "1 for each channel's current breaker state", labels=("channel", "state")
+    )
     for code in channel_codes():
         current = breaker.state(code)
         for state in (breaker.CLOSED, breaker.OPEN, breaker.HALF_OPEN):

@@ -7,6 +7,7 @@ the table: authorization and signature headers, any field named like a key, secr
 parameters of a URL sent as a value (the shopper's way back carries the order's client secret), are replaced by
 ``[redacted]``.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,11 @@ from flask import current_app
 from sqlalchemy import JSON, BigInteger, Index, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.observability import logs
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
-from app.platform.values.ids import first_id_at, new_id
+from app.platform.db.types import UTCDateTime, utcnow
+from app.platform.observability import logs
 from app.platform.observability.log_writer import writer_for
+from app.platform.values.ids import first_id_at, new_id
 
 log = logs.get("payments.integration")
 
@@ -42,8 +43,10 @@ class IntegrationLog(db.Model):
     """One exchange with a provider: an outbound call and its answer, or an inbound callback."""
 
     __tablename__ = "integration_logs"
-    __table_args__ = (Index("ix_integration_logs_merchant_attempt", "merchant_id", "attempt_id"),
-                      Index("ix_integration_logs_request_id", "request_id"))
+    __table_args__ = (
+        Index("ix_integration_logs_merchant_attempt", "merchant_id", "attempt_id"),
+        Index("ix_integration_logs_request_id", "request_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     # Null for a callback that failed verification: until then nobody owns it.
@@ -105,8 +108,9 @@ def redact_body(body: object) -> str | None:
             body = json.loads(body)
         except ValueError:
             # Not JSON: we cannot see field names, so hide anything shaped like name=value secrets.
-            return re.sub(r"((?:key|secret|token|password)[^=&\s]*=)[^&\s]+", rf"\1{REDACTED}", body,
-                          flags=re.IGNORECASE)[:MAX_BODY_CHARS]
+            return re.sub(
+                r"((?:key|secret|token|password)[^=&\s]*=)[^&\s]+", rf"\1{REDACTED}", body, flags=re.IGNORECASE
+            )[:MAX_BODY_CHARS]
     return json.dumps(redact_value(body), sort_keys=True, default=str)[:MAX_BODY_CHARS]
 
 
@@ -126,9 +130,18 @@ def _write(make_row) -> None:
         log.exception("could not queue the integration log row")
 
 
-def record_exchange(channel: str, method: str, url: str, *, request_headers: Mapping[str, str],
-                    request_body: object, status_code: int | None, response_body: object,
-                    duration_ms: int, error: str | None = None) -> None:
+def record_exchange(
+    channel: str,
+    method: str,
+    url: str,
+    *,
+    request_headers: Mapping[str, str],
+    request_body: object,
+    status_code: int | None,
+    response_body: object,
+    duration_ms: int,
+    error: str | None = None,
+) -> None:
     """Store one outbound call to a provider and its answer (or the error that replaced it)."""
     binding = _binding.get() or {}
     # What the context knows is read now; the redaction runs on the writer's thread. The caller's headers and
@@ -136,25 +149,62 @@ def record_exchange(channel: str, method: str, url: str, *, request_headers: Map
     merchant_id, attempt_id = binding.get("merchant_id"), binding.get("attempt_id")
     request_id = logs.current("request_id")
     created_at, request_headers, request_body = utcnow(), dict(request_headers), _frozen(request_body)
-    _write(lambda: {
-        "id": new_id("ilog"), "created_at": created_at, "merchant_id": merchant_id, "attempt_id": attempt_id,
-        "channel": channel, "direction": "outbound", "method": method.upper(), "url": redact_url(url)[:2048],
-        "status_code": status_code, "duration_ms": duration_ms, "request_headers": redact_headers(request_headers),
-        "request_body": redact_body(request_body), "response_body": redact_body(response_body),
-        "error": error[:500] if error else None, "verified": None, "request_id": request_id})
+    _write(
+        lambda: {
+            "id": new_id("ilog"),
+            "created_at": created_at,
+            "merchant_id": merchant_id,
+            "attempt_id": attempt_id,
+            "channel": channel,
+            "direction": "outbound",
+            "method": method.upper(),
+            "url": redact_url(url)[:2048],
+            "status_code": status_code,
+            "duration_ms": duration_ms,
+            "request_headers": redact_headers(request_headers),
+            "request_body": redact_body(request_body),
+            "response_body": redact_body(response_body),
+            "error": error[:500] if error else None,
+            "verified": None,
+            "request_id": request_id,
+        }
+    )
 
 
-def record_callback(channel: str, *, url: str, headers: Mapping[str, str], body: bytes, verified: bool,
-                    status_code: int, merchant_id: str | None = None, attempt_id: str | None = None,
-                    error: str | None = None) -> None:
+def record_callback(
+    channel: str,
+    *,
+    url: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    verified: bool,
+    status_code: int,
+    merchant_id: str | None = None,
+    attempt_id: str | None = None,
+    error: str | None = None,
+) -> None:
     """Store one inbound callback with the result of its verification."""
     created_at, request_id, headers = utcnow(), logs.current("request_id"), dict(headers)
-    _write(lambda: {
-        "id": new_id("ilog"), "created_at": created_at, "merchant_id": merchant_id, "attempt_id": attempt_id,
-        "channel": channel, "direction": "inbound", "method": "POST", "url": redact_url(url)[:2048],
-        "status_code": status_code, "duration_ms": None, "request_headers": redact_headers(headers),
-        "request_body": redact_body(body), "response_body": None, "error": error[:500] if error else None,
-        "verified": verified, "request_id": request_id})
+    _write(
+        lambda: {
+            "id": new_id("ilog"),
+            "created_at": created_at,
+            "merchant_id": merchant_id,
+            "attempt_id": attempt_id,
+            "channel": channel,
+            "direction": "inbound",
+            "method": "POST",
+            "url": redact_url(url)[:2048],
+            "status_code": status_code,
+            "duration_ms": None,
+            "request_headers": redact_headers(headers),
+            "request_body": redact_body(body),
+            "response_body": None,
+            "error": error[:500] if error else None,
+            "verified": verified,
+            "request_id": request_id,
+        }
+    )
 
 
 def _frozen(body: object) -> object:
@@ -164,10 +214,13 @@ def _frozen(body: object) -> object:
 
 def integration_logs_for_attempt(merchant_id: str, attempt_id: str) -> list[IntegrationLog]:
     """Every logged exchange about one of the merchant's payment attempts, oldest first."""
-    return list(db.session.scalars(
-        select(IntegrationLog).where(IntegrationLog.merchant_id == merchant_id, IntegrationLog.attempt_id == attempt_id)
-        .order_by(IntegrationLog.created_at, IntegrationLog.id)))
-
+    return list(
+        db.session.scalars(
+            select(IntegrationLog)
+            .where(IntegrationLog.merchant_id == merchant_id, IntegrationLog.attempt_id == attempt_id)
+            .order_by(IntegrationLog.created_at, IntegrationLog.id)
+        )
+    )
 
 
 def reap_integration_logs(retention_days: int, now: datetime | None = None) -> int:
@@ -177,9 +230,12 @@ def reap_integration_logs(retention_days: int, now: datetime | None = None) -> i
     before = first_id_at("ilog", int(cutoff.timestamp() * 1000))
     total = 0
     for _ in range(100_000):  # bounded: each pass deletes a full batch or ends
-        batch = select(IntegrationLog.id).where(IntegrationLog.id < before).order_by(IntegrationLog.id).limit(REAP_BATCH)
-        removed = db.session.execute(delete(IntegrationLog).where(IntegrationLog.id.in_(batch))
-                                     .execution_options(synchronize_session=False)).rowcount
+        batch = (
+            select(IntegrationLog.id).where(IntegrationLog.id < before).order_by(IntegrationLog.id).limit(REAP_BATCH)
+        )
+        removed = db.session.execute(
+            delete(IntegrationLog).where(IntegrationLog.id.in_(batch)).execution_options(synchronize_session=False)
+        ).rowcount
         db.session.commit()
         total += removed
         if removed < REAP_BATCH:

@@ -1,5 +1,6 @@
 """The payment tables: channel configs, attempts (what a provider captured), refunds and disputes (what went
 back), written by the hub, refunds and disputes, read by reports and reconciliation."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
+from app.platform.db.types import UTCDateTime, utcnow
 
 ACTIVE_ATTEMPT_STATUSES = ("pending", "unknown")
 
@@ -55,9 +56,13 @@ class PaymentAttempt(db.Model):
         # The provider's transaction id is unique per channel: one capture per transaction.
         UniqueConstraint("channel", "provider_reference"),
         # At most one active attempt per order, enforced by the database itself.
-        Index("uq_payment_attempts_one_active", "order_id", unique=True,
-              postgresql_where=text("status IN ('pending', 'unknown')"),
-              sqlite_where=text("status IN ('pending', 'unknown')")),
+        Index(
+            "uq_payment_attempts_one_active",
+            "order_id",
+            unique=True,
+            postgresql_where=text("status IN ('pending', 'unknown')"),
+            sqlite_where=text("status IN ('pending', 'unknown')"),
+        ),
         Index("ix_payment_attempts_status_created", "status", "created_at"),
         # The poller's and the janitor's sweeps: pending / unknown attempts due for a look.
         Index("ix_payment_attempts_status_next_check", "status", "next_check_at"),
@@ -105,11 +110,21 @@ class Refund(db.Model):
     __table_args__ = (
         CheckConstraint("amount > 0", name="refund_amount_positive"),
         # One refund in flight per order, enforced by the database itself.
-        Index("uq_refunds_one_pending", "order_id", unique=True,
-              postgresql_where=text("status = 'pending'"), sqlite_where=text("status = 'pending'")),
+        Index(
+            "uq_refunds_one_pending",
+            "order_id",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+            sqlite_where=text("status = 'pending'"),
+        ),
         # A stray capture is given back once: at most one of its returns is in flight or done.
-        Index("uq_refunds_one_capture_return", "payment_id", unique=True,
-              postgresql_where=text(_RETURN_LIVE), sqlite_where=text(_RETURN_LIVE)),
+        Index(
+            "uq_refunds_one_capture_return",
+            "payment_id",
+            unique=True,
+            postgresql_where=text(_RETURN_LIVE),
+            sqlite_where=text(_RETURN_LIVE),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -1,5 +1,6 @@
 """The order's lock: every decision about one order's money (a payment's outcome, a refund, a dispute) is taken
 under it, so web and worker processes never decide about the same order at once."""
+
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
@@ -21,5 +22,9 @@ def order_lock(order_id: str) -> AbstractContextManager[None]:
     """Serialise decisions about one order across web and worker processes. Without Redis no decision is
     made: ServiceUnavailable (503), so a provider retries its callback and a shopper presses Pay again. A
     caller that has only read so far does not wait for the holder inside its transaction."""
-    return held_lock(f"kassa:lock:order:{order_id}", busy=OrderBusy(f"order {order_id} is being updated; retry"),
-                     action="change this order", before_wait=end_read_only_transaction)
+    return held_lock(
+        f"kassa:lock:order:{order_id}",
+        busy=OrderBusy(f"order {order_id} is being updated; retry"),
+        action="change this order",
+        before_wait=end_read_only_transaction,
+    )

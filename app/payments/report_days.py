@@ -8,6 +8,7 @@ its own transaction, bumps the merchant's generation (``figures_changed``), and 
 generation is the current one. The generation is read before anything else a view reads, so figures kept by a view
 that raced such a move carry the older generation and are read afresh next time; nothing is ever shown stale.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -15,8 +16,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import JSON, Date, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import conflict_insert, db
+from app.platform.db.types import UTCDateTime, utcnow
 
 # A day is kept only this long after it ended, so an order written with that day's time but committed a moment
 # after midnight is in it.
@@ -50,21 +51,30 @@ class ReportGeneration(db.Model):
 def figures_changed(merchant_id: str) -> None:
     """A settled day's figures moved: the merchant's kept days are read afresh. In the caller's transaction."""
     bump = conflict_insert(ReportGeneration).values(merchant_id=merchant_id, generation=1)
-    db.session.execute(bump.on_conflict_do_update(index_elements=["merchant_id"],
-                                                  set_={"generation": ReportGeneration.generation + 1}))
+    db.session.execute(
+        bump.on_conflict_do_update(index_elements=["merchant_id"], set_={"generation": ReportGeneration.generation + 1})
+    )
 
 
 def generation_of(merchant_id: str) -> int:
-    return db.session.scalar(select(ReportGeneration.generation)
-                             .where(ReportGeneration.merchant_id == merchant_id)) or 0
+    return (
+        db.session.scalar(select(ReportGeneration.generation).where(ReportGeneration.merchant_id == merchant_id)) or 0
+    )
 
 
 def kept_days(merchant_id: str, livemode: bool, start: date, end: date, generation: int) -> dict[date, dict]:
     """The kept figures of the days from ``start`` to ``end`` that are still good."""
-    return dict(db.session.execute(
-        select(ReportDay.day, ReportDay.figures)
-        .where(ReportDay.merchant_id == merchant_id, ReportDay.livemode == livemode, ReportDay.day >= start,
-               ReportDay.day <= end, ReportDay.generation == generation)).all())
+    return dict(
+        db.session.execute(
+            select(ReportDay.day, ReportDay.figures).where(
+                ReportDay.merchant_id == merchant_id,
+                ReportDay.livemode == livemode,
+                ReportDay.day >= start,
+                ReportDay.day <= end,
+                ReportDay.generation == generation,
+            )
+        ).all()
+    )
 
 
 def may_keep(day: date, now: datetime) -> bool:
@@ -78,12 +88,27 @@ def keep_days(merchant_id: str, livemode: bool, generation: int, figures: dict[d
     if not figures:
         return
     now = utcnow()
-    rows = [{"merchant_id": merchant_id, "livemode": livemode, "day": day, "generation": generation,
-             "figures": value, "kept_at": now} for day, value in sorted(figures.items())]
+    rows = [
+        {
+            "merchant_id": merchant_id,
+            "livemode": livemode,
+            "day": day,
+            "generation": generation,
+            "figures": value,
+            "kept_at": now,
+        }
+        for day, value in sorted(figures.items())
+    ]
     statement = conflict_insert(ReportDay).values(rows)
-    db.session.execute(statement.on_conflict_do_update(
-        index_elements=["merchant_id", "livemode", "day"],
-        set_={"generation": statement.excluded.generation, "figures": statement.excluded.figures,
-              "kept_at": statement.excluded.kept_at},
-        where=ReportDay.generation <= statement.excluded.generation))
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["merchant_id", "livemode", "day"],
+            set_={
+                "generation": statement.excluded.generation,
+                "figures": statement.excluded.figures,
+                "kept_at": statement.excluded.kept_at,
+            },
+            where=ReportDay.generation <= statement.excluded.generation,
+        )
+    )
     db.session.commit()

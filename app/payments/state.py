@@ -4,6 +4,7 @@ The hub, the janitor and refunds move rows only along these tables (their condit
 allowed "from" statuses from here), and the portal draws its workflow diagrams from them, so the code and
 the pictures cannot drift apart.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -56,6 +57,7 @@ def refund_may_become(current: str, target: str) -> bool:
 def refund_sources(target: str) -> tuple[str, ...]:
     """The refund statuses from which ``target`` may follow (the WHERE of a conditional UPDATE)."""
     return _sources(REFUND_TRANSITIONS, target)
+
 
 # How long Kassa waits before asking a provider again about an outcome it could not learn (an unknown attempt, a
 # refund the sweep could not send): 5 min, 1 h, then daily.

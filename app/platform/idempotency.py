@@ -8,6 +8,7 @@ a claim without a response. For the routes that create an object (an order, a pa
 notes that object's id in the action's own transaction, so a retry after ``ABANDONED_AFTER`` gets the object as
 it is now instead of a 409 for 24 h.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,10 +20,10 @@ from sqlalchemy import String, Text, UniqueConstraint, delete, event, select, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.errors import Conflict
-from app.platform.db.core_writes import after_insert_at_once
 from app.extensions import db
+from app.platform.db.core_writes import after_insert_at_once
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 
 RETENTION = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
@@ -54,6 +55,7 @@ class StoredResponse:
 @dataclass(frozen=True)
 class Abandoned:
     """A claim whose request took effect (it created ``resource_id``) and died before storing its response."""
+
     resource_id: str
 
 
@@ -74,31 +76,47 @@ def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -
     or dies before its action commits leaves no claim behind, and a concurrent request with the same key
     waits on the unique index until this one's action is decided."""
     cutoff = utcnow() - RETENTION
-    db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id,
-                                                    IdempotencyKey.key == key, IdempotencyKey.created_at < cutoff))
+    db.session.execute(
+        delete(IdempotencyKey).where(
+            IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key, IdempotencyKey.created_at < cutoff
+        )
+    )
     db.session.add(IdempotencyKey(merchant_id=merchant_id, key=key, fingerprint=print_))
     try:
         db.session.commit() if commit else db.session.flush()
         return None
     except IntegrityError:
         db.session.rollback()
-    existing = db.session.scalar(select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id,
-                                                              IdempotencyKey.key == key))
+    existing = db.session.scalar(
+        select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
+    )
     if existing is None:  # released between our insert and read: the caller may simply retry
-        raise Conflict("a request with this Idempotency-Key just finished; retry", param="Idempotency-Key",
-                       code="idempotency_request_in_progress")
+        raise Conflict(
+            "a request with this Idempotency-Key just finished; retry",
+            param="Idempotency-Key",
+            code="idempotency_request_in_progress",
+        )
     if existing.fingerprint != print_:
-        raise Conflict("this Idempotency-Key was already used with a different request; use a new key",
-                       code="idempotency_key_reused", param="Idempotency-Key")
+        raise Conflict(
+            "this Idempotency-Key was already used with a different request; use a new key",
+            code="idempotency_key_reused",
+            param="Idempotency-Key",
+        )
     if existing.response_status is None:
         if existing.created_at > utcnow() - ABANDONED_AFTER:
-            raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly",
-                           code="idempotency_request_in_progress", param="Idempotency-Key")
+            raise Conflict(
+                "a request with this Idempotency-Key is still in progress; retry shortly",
+                code="idempotency_request_in_progress",
+                param="Idempotency-Key",
+            )
         if existing.resource_id is not None:
             return Abandoned(existing.resource_id)
-        raise Conflict("the request with this Idempotency-Key was interrupted after it took effect, so it cannot be "
-                       "replayed; read the object it changed instead of retrying",
-                       code="idempotency_request_in_progress", param="Idempotency-Key")
+        raise Conflict(
+            "the request with this Idempotency-Key was interrupted after it took effect, so it cannot be "
+            "replayed; read the object it changed instead of retrying",
+            code="idempotency_request_in_progress",
+            param="Idempotency-Key",
+        )
     return StoredResponse(existing.response_status, existing.response_body or "")
 
 
@@ -139,17 +157,24 @@ def _note_first_created(session: Session, written) -> None:
     if created is None:
         return
     g.idempotency_noted = "written"  # "kept" once committed
-    session.connection().execute(update(IdempotencyKey).where(
-        IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key).values(resource_id=created.id))
+    session.connection().execute(
+        update(IdempotencyKey)
+        .where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
+        .values(resource_id=created.id)
+    )
 
 
 def store_response(merchant_id: str, key: str, status: int, body: str, *, print_: str) -> None:
     """Keep a finished request's response for replay."""
-    row = db.session.scalar(select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id,
-                                                         IdempotencyKey.key == key))
+    row = db.session.scalar(
+        select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
+    )
     if row is None:  # the action rolled back a transaction of its own on the way (with the claim in it)
-        db.session.add(IdempotencyKey(merchant_id=merchant_id, key=key, fingerprint=print_, response_status=status,
-                                      response_body=body))
+        db.session.add(
+            IdempotencyKey(
+                merchant_id=merchant_id, key=key, fingerprint=print_, response_status=status, response_body=body
+            )
+        )
     else:
         row.response_status, row.response_body = status, body
     try:
@@ -163,10 +188,17 @@ def retake_abandoned_claim(merchant_id: str, key: str) -> bool:
     than ``ABANDONED_AFTER``. Only for actions that note what they create (``note_created``), where no object
     means no effect. True when this request now holds the claim (one conditional UPDATE decides between two)."""
     now = utcnow()
-    taken = db.session.execute(update(IdempotencyKey).where(
-        IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key,
-        IdempotencyKey.response_status.is_(None), IdempotencyKey.resource_id.is_(None),
-        IdempotencyKey.created_at < now - ABANDONED_AFTER).values(created_at=now))
+    taken = db.session.execute(
+        update(IdempotencyKey)
+        .where(
+            IdempotencyKey.merchant_id == merchant_id,
+            IdempotencyKey.key == key,
+            IdempotencyKey.response_status.is_(None),
+            IdempotencyKey.resource_id.is_(None),
+            IdempotencyKey.created_at < now - ABANDONED_AFTER,
+        )
+        .values(created_at=now)
+    )
     db.session.commit()
     return taken.rowcount == 1
 
@@ -174,8 +206,9 @@ def retake_abandoned_claim(merchant_id: str, key: str) -> bool:
 def release_key(merchant_id: str, key: str) -> None:
     """Forget a claim whose request failed without effect, so a retry runs it again."""
     db.session.rollback()
-    db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id,
-                                                    IdempotencyKey.key == key))
+    db.session.execute(
+        delete(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
+    )
     db.session.commit()
 
 

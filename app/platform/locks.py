@@ -5,6 +5,7 @@ A lock that cannot be taken means "do not proceed": when another holder keeps it
 restarting or hung) ``ServiceUnavailable`` is raised (503: retry shortly), before anything is written.
 Releasing never fails the work done under the lock: a lock that cannot be released expires by itself.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -14,21 +15,29 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import LockError, RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from app.platform.observability import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import redis_client
+from app.platform.observability import logs
 
 log = logs.get("locks")
 
 REDIS_UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
-UNAVAILABLE_MESSAGE = ("Kassa cannot reach Redis, which it needs to {action}; nothing was changed. "
-                       "Please try again in a moment.")
+UNAVAILABLE_MESSAGE = (
+    "Kassa cannot reach Redis, which it needs to {action}; nothing was changed. Please try again in a moment."
+)
 
 
 @contextmanager
-def held_lock(name: str, *, busy: KassaError, action: str, timeout: float = 15, blocking_timeout: float = 10,
-              before_wait: Callable[[], None] | None = None) -> Iterator[None]:
+def held_lock(
+    name: str,
+    *,
+    busy: KassaError,
+    action: str,
+    timeout: float = 15,
+    blocking_timeout: float = 10,
+    before_wait: Callable[[], None] | None = None,
+) -> Iterator[None]:
     """Hold the Redis lock ``name`` for the block: ``busy`` if another process keeps it longer than
     ``blocking_timeout``, ServiceUnavailable (saying it could not ``action``) if Redis cannot be reached.
     ``before_wait`` runs only when another holder has it, before waiting for them."""

@@ -7,6 +7,7 @@ system cannot back kills the process with SIGBUS: every gunicorn worker died at 
 the shoppers' connections were reset and ``/healthz`` never answered. Here the file's blocks are allocated before
 they are mapped (``posix_fallocate``), so a full disk is an ``OSError`` at that moment, which the caller handles.
 """
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ Request latency is measured in each process. Under gunicorn with several workers
 time. The business figures are read from the database and Redis at scrape time, so they are the same
 whichever process answers.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,15 +22,20 @@ from rq.cron import CronScheduler
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.platform.observability import logs
 from app.platform.metric_files import allocate_sample_files
+from app.platform.observability import logs
 from app.platform.outbox.events import Event
 from app.platform.queueing import queue
 
 # Buckets for an API whose good answers take milliseconds and whose bad ones take the provider's timeout.
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-REQUEST_SECONDS = Histogram("kassa_http_request_duration_seconds", "Time to answer a request, by route",
-                            ("method", "route", "status"), buckets=_BUCKETS, registry=None)
+REQUEST_SECONDS = Histogram(
+    "kassa_http_request_duration_seconds",
+    "Time to answer a request, by route",
+    ("method", "route", "status"),
+    buckets=_BUCKETS,
+    registry=None,
+)
 LOST_REPORT_SECONDS = 60.0  # a full disk is said once a minute, not once per request
 _lost_reported_at = -LOST_REPORT_SECONDS
 log = logs.get("metrics")
@@ -56,8 +62,11 @@ def _observe(response):
         route = request.url_rule.rule if request.url_rule else "unmatched"
         try:
             REQUEST_SECONDS.labels(request.method, route, str(response.status_code)).observe(
-                time.perf_counter() - started)
-        except OSError as exc:  # the samples' disk is full (app/platform/metric_files.py): the answer goes out regardless
+                time.perf_counter() - started
+            )
+        except (
+            OSError
+        ) as exc:  # the samples' disk is full (app/platform/metric_files.py): the answer goes out regardless
             _sample_lost(exc)
     return response
 
@@ -66,8 +75,11 @@ def _sample_lost(exc: OSError) -> None:
     global _lost_reported_at
     if time.monotonic() - _lost_reported_at >= LOST_REPORT_SECONDS:
         _lost_reported_at = time.monotonic()
-        log.error("request latency not recorded: %s (PROMETHEUS_MULTIPROC_DIR %s); free space there",
-                  exc, os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+        log.error(
+            "request latency not recorded: %s (PROMETHEUS_MULTIPROC_DIR %s); free space there",
+            exc,
+            os.environ.get("PROMETHEUS_MULTIPROC_DIR"),
+        )
 
 
 def exposition(*, stored: Sequence[Figures] = (), in_redis: Sequence[Figures] = ()) -> bytes:
@@ -107,8 +119,9 @@ class _Business:
 
 def _outbox() -> Iterator[Metric]:
     pending = db.session.scalar(select(func.count()).select_from(Event).where(Event.dispatched_at.is_(None)))
-    yield GaugeMetricFamily("kassa_events_undispatched", "Events not yet handed to webhooks and handlers",
-                            value=pending or 0)
+    yield GaugeMetricFamily(
+        "kassa_events_undispatched", "Events not yet handed to webhooks and handlers", value=pending or 0
+    )
 
 
 def _queue(in_redis: Sequence[Figures]) -> Iterator[Metric]:
@@ -120,8 +133,9 @@ def _queue(in_redis: Sequence[Figures]) -> Iterator[Metric]:
         failed = GaugeMetricFamily("kassa_queue_failed_jobs", "Jobs in the RQ failed registry", labels=("queue",))
         failed.add_metric((jobs.name,), jobs.failed_job_registry.count)
         handed_in = [metric for figures in in_redis for metric in figures()]
-        cron = GaugeMetricFamily("kassa_cron_schedulers", "rq cron processes alive that queue Kassa's sweeps",
-                                 labels=("queue",))
+        cron = GaugeMetricFamily(
+            "kassa_cron_schedulers", "rq cron processes alive that queue Kassa's sweeps", labels=("queue",)
+        )
         cron.add_metric((jobs.name,), _cron_schedulers(jobs))
     except Exception:  # Redis down: say so, and still serve the database figures
         up.add_metric((), 0)
@@ -134,5 +148,8 @@ def _queue(in_redis: Sequence[Figures]) -> Iterator[Metric]:
 def _cron_schedulers(jobs) -> int:
     """Without rq cron no sweep runs, and nothing else shows it: nothing is queued, so no backlog grows. RQ keeps
     a registry of them, each heartbeating (gone after 2 minutes without); those that queue into this queue count."""
-    return sum(1 for scheduler in CronScheduler.all(jobs.connection)
-               if any(job.queue_name == jobs.name for job in scheduler.get_jobs()))
+    return sum(
+        1
+        for scheduler in CronScheduler.all(jobs.connection)
+        if any(job.queue_name == jobs.name for job in scheduler.get_jobs())
+    )

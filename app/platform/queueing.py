@@ -1,4 +1,5 @@
 """Enqueueing RQ jobs by dotted path, so domains never import the job module."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -7,8 +8,9 @@ from flask import current_app
 from rq import Queue
 from rq.job import Job
 
-from app.platform.observability import logs
 from app.extensions import redis_client
+from app.platform.observability import logs
+
 
 def _dispatch_flag() -> str:
     # Per queue, like the jobs it stands for: a Kassa on another queue of the same Redis database (staging beside

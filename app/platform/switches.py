@@ -11,6 +11,7 @@ Switches live in the database (they survive restarts and Redis outages). Each pr
 small table at most once per ``SWITCH_CACHE_SECONDS`` (1 s), so a switch takes effect everywhere within
 a second. Every change is logged; merchant switches are also in the merchant's audit log.
 """
+
 from __future__ import annotations
 
 import threading
@@ -20,11 +21,11 @@ from typing import Collection
 
 from sqlalchemy import delete, select
 
-from app.platform.observability import logs
 from app.errors import InvalidRequest, KassaError
 from app.extensions import db
-from app.platform.values.ids import new_id
+from app.platform.observability import logs
 from app.platform.switch_models import Switch
+from app.platform.values.ids import new_id
 
 log = logs.get("operations.switches")
 
@@ -89,8 +90,10 @@ def refuse_new_orders(merchant_id: str) -> None:
     """Raise 503 ``maintenance`` while maintenance is on for Kassa or this merchant."""
     switch = maintenance_for(merchant_id)
     if switch is not None:
-        raise InMaintenance("Kassa is in maintenance and takes no new orders right now: "
-                            f"{switch.reason}. Orders already open can still be paid; try again later.")
+        raise InMaintenance(
+            "Kassa is in maintenance and takes no new orders right now: "
+            f"{switch.reason}. Orders already open can still be paid; try again later."
+        )
 
 
 def channel_off_reason(merchant_id: str, channel: str) -> str | None:
@@ -106,29 +109,34 @@ def portal_read_only() -> ActiveSwitch | None:
     return _find("read_only_portal", None)
 
 
-def switch_on(scope: str, kind: str, *, reason: str, set_by: str, channel: str = "",
-              channels: Collection[str] = ()) -> bool:
+def switch_on(
+    scope: str, kind: str, *, reason: str, set_by: str, channel: str = "", channels: Collection[str] = ()
+) -> bool:
     """Turn a switch on (idempotent: False when it already was). Commits. A ``channel_off`` names one of
     ``channels``, the installed channels' codes (the caller knows them; the platform reads no channel registry)."""
     _check(scope, kind, channel, reason, channels)
-    exists = db.session.scalar(select(Switch.id).where(Switch.scope == scope, Switch.kind == kind,
-                                                       Switch.channel == channel))
+    exists = db.session.scalar(
+        select(Switch.id).where(Switch.scope == scope, Switch.kind == kind, Switch.channel == channel)
+    )
     if exists:
         return False
-    db.session.add(Switch(id=new_id("sw"), scope=scope, kind=kind, channel=channel, reason=reason.strip(),
-                          set_by=set_by))
+    db.session.add(
+        Switch(id=new_id("sw"), scope=scope, kind=kind, channel=channel, reason=reason.strip(), set_by=set_by)
+    )
     db.session.commit()
     forget_cache()
-    log.warning("switch on", extra={"scope": scope, "kind": kind, "channel": channel, "reason": reason,
-                                    "set_by": set_by})
+    log.warning(
+        "switch on", extra={"scope": scope, "kind": kind, "channel": channel, "reason": reason, "set_by": set_by}
+    )
     return True
 
 
 def switch_off(scope: str, kind: str, *, set_by: str, channel: str = "", channels: Collection[str] = ()) -> bool:
     """Turn a switch off (idempotent: False when it already was off). Commits. ``channels`` as for ``switch_on``."""
     _check(scope, kind, channel, "-", channels)
-    removed = db.session.execute(delete(Switch).where(Switch.scope == scope, Switch.kind == kind,
-                                                      Switch.channel == channel)).rowcount
+    removed = db.session.execute(
+        delete(Switch).where(Switch.scope == scope, Switch.kind == kind, Switch.channel == channel)
+    ).rowcount
     db.session.commit()
     forget_cache()
     if removed:

@@ -7,6 +7,7 @@ Balances, entitlements and withdrawals are read by their own services (app/web/a
 Modes as an erasure takes them (app/privacy/erasure.py): a live key's request covers the customer's live and test
 records, a test key's the test ones.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,35 +51,88 @@ def customer_records(merchant_id: str, customer_id: str, *, livemode: bool) -> C
     customer_id = parse_customer_id(customer_id, param="customer")
     modes = modes_for(livemode)
     orders_of = (Order.merchant_id == merchant_id, Order.customer_id == customer_id, Order.livemode.in_(modes))
-    transfers_of = (WalletTransfer.merchant_id == merchant_id, WalletTransfer.livemode.in_(modes),
-                    (WalletTransfer.from_customer == customer_id) | (WalletTransfer.to_customer == customer_id))
-    for model, where, listed in ((Order, orders_of, "GET /orders?customer=…"),
-                                 (WalletTransfer, transfers_of, "GET /customers/{id}/wallet/statement")):
+    transfers_of = (
+        WalletTransfer.merchant_id == merchant_id,
+        WalletTransfer.livemode.in_(modes),
+        (WalletTransfer.from_customer == customer_id) | (WalletTransfer.to_customer == customer_id),
+    )
+    for model, where, listed in (
+        (Order, orders_of, "GET /orders?customer=…"),
+        (WalletTransfer, transfers_of, "GET /customers/{id}/wallet/statement"),
+    ):
         count = db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
         if count > MAX_ORDERS:
-            raise Unprocessable(f"customer {customer_id} has {count} {model.__tablename__.replace('_', ' ')}, more "
-                                f"than one export holds ({MAX_ORDERS}); page through {listed} instead",
-                                code="export_too_large", param="customer")
-    orders = list(db.session.scalars(select(Order).where(*orders_of).order_by(Order.id)
-                                     .options(selectinload(Order.items), selectinload(Order.timeline))))
-    subscriptions = list(db.session.scalars(
-        select(Subscription).where(Subscription.merchant_id == merchant_id, Subscription.customer_id == customer_id,
-                                   Subscription.livemode.in_(modes)).order_by(Subscription.id)))
-    sessions = list(db.session.scalars(
-        select(CheckoutSession).where(CheckoutSession.merchant_id == merchant_id,
-                                      CheckoutSession.customer_id == customer_id,
-                                      CheckoutSession.livemode.in_(modes)).order_by(CheckoutSession.id)))
+            raise Unprocessable(
+                f"customer {customer_id} has {count} {model.__tablename__.replace('_', ' ')}, more "
+                f"than one export holds ({MAX_ORDERS}); page through {listed} instead",
+                code="export_too_large",
+                param="customer",
+            )
+    orders = list(
+        db.session.scalars(
+            select(Order)
+            .where(*orders_of)
+            .order_by(Order.id)
+            .options(selectinload(Order.items), selectinload(Order.timeline))
+        )
+    )
+    subscriptions = list(
+        db.session.scalars(
+            select(Subscription)
+            .where(
+                Subscription.merchant_id == merchant_id,
+                Subscription.customer_id == customer_id,
+                Subscription.livemode.in_(modes),
+            )
+            .order_by(Subscription.id)
+        )
+    )
+    sessions = list(
+        db.session.scalars(
+            select(CheckoutSession)
+            .where(
+                CheckoutSession.merchant_id == merchant_id,
+                CheckoutSession.customer_id == customer_id,
+                CheckoutSession.livemode.in_(modes),
+            )
+            .order_by(CheckoutSession.id)
+        )
+    )
     transfers = list(db.session.scalars(select(WalletTransfer).where(*transfers_of).order_by(WalletTransfer.id)))
     order_ids = [order.id for order in orders]
-    refund_requests = list(db.session.scalars(
-        select(RefundRequest).where(RefundRequest.merchant_id == merchant_id, RefundRequest.order_id.in_(order_ids))
-        .order_by(RefundRequest.created_at))) if order_ids else []
-    erasures = list(db.session.scalars(
-        select(CustomerErasure).where(CustomerErasure.merchant_id == merchant_id,
-                                      CustomerErasure.customer_id == customer_id,
-                                      CustomerErasure.livemode.in_(modes)).order_by(CustomerErasure.id)))
-    return CustomerRecords(customer_id, modes, orders, subscriptions, sessions, transfers, refund_requests,
-                           _emails(order_ids, [sub.id for sub in subscriptions]), erasures)
+    refund_requests = (
+        list(
+            db.session.scalars(
+                select(RefundRequest)
+                .where(RefundRequest.merchant_id == merchant_id, RefundRequest.order_id.in_(order_ids))
+                .order_by(RefundRequest.created_at)
+            )
+        )
+        if order_ids
+        else []
+    )
+    erasures = list(
+        db.session.scalars(
+            select(CustomerErasure)
+            .where(
+                CustomerErasure.merchant_id == merchant_id,
+                CustomerErasure.customer_id == customer_id,
+                CustomerErasure.livemode.in_(modes),
+            )
+            .order_by(CustomerErasure.id)
+        )
+    )
+    return CustomerRecords(
+        customer_id,
+        modes,
+        orders,
+        subscriptions,
+        sessions,
+        transfers,
+        refund_requests,
+        _emails(order_ids, [sub.id for sub in subscriptions]),
+        erasures,
+    )
 
 
 def _not_sent_reason(mail: ReceiptEmail | SubscriptionEmail) -> str | None:
@@ -90,13 +144,31 @@ def _emails(order_ids: list[str], subscription_ids: list[str]) -> list[dict]:
     """Every email sent (or due) to the customer: to which address, about what, and whether it went."""
     found = []
     if order_ids:
-        found += [{"kind": "receipt", "order": mail.order_id, "recipient": mail.recipient, "status": mail.status,
-                   "reason": _not_sent_reason(mail), "created": mail.created_at, "sent_at": mail.sent_at}
-                  for mail in db.session.scalars(select(ReceiptEmail).where(ReceiptEmail.order_id.in_(order_ids)))]
+        found += [
+            {
+                "kind": "receipt",
+                "order": mail.order_id,
+                "recipient": mail.recipient,
+                "status": mail.status,
+                "reason": _not_sent_reason(mail),
+                "created": mail.created_at,
+                "sent_at": mail.sent_at,
+            }
+            for mail in db.session.scalars(select(ReceiptEmail).where(ReceiptEmail.order_id.in_(order_ids)))
+        ]
     if subscription_ids:
-        found += [{"kind": mail.kind, "subscription": mail.subscription_id, "recipient": mail.recipient,
-                   "status": mail.status, "reason": _not_sent_reason(mail), "created": mail.created_at,
-                   "sent_at": mail.sent_at}
-                  for mail in db.session.scalars(select(SubscriptionEmail)
-                                                 .where(SubscriptionEmail.subscription_id.in_(subscription_ids)))]
+        found += [
+            {
+                "kind": mail.kind,
+                "subscription": mail.subscription_id,
+                "recipient": mail.recipient,
+                "status": mail.status,
+                "reason": _not_sent_reason(mail),
+                "created": mail.created_at,
+                "sent_at": mail.sent_at,
+            }
+            for mail in db.session.scalars(
+                select(SubscriptionEmail).where(SubscriptionEmail.subscription_id.in_(subscription_ids))
+            )
+        ]
     return sorted(found, key=lambda mail: mail["created"])

@@ -6,6 +6,7 @@ into the refund's reason and the order's timeline; Kassa's risk notes name the e
 matched ("ip 203.0.113.7 is on the review list"); events, stored answers and the audit log keep copies of all of
 it. ``Personal`` is what to look for, ``scrub`` the JSON and ``Personal.text`` a string without it.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,10 +45,16 @@ class Personal:
     @cached_property
     def _values(self) -> re.Pattern | None:
         # Longest first: a typed text is replaced whole before an address inside it is.
-        values = sorted((value for value in self.emails | self.mentioned | self.origins | self.typed
-                         if len(value) >= MIN_VALUE_LENGTH), key=len, reverse=True)
-        return (re.compile(f"{_BEFORE}(?:{'|'.join(map(re.escape, values))}){_AFTER}", re.IGNORECASE)
-                if values else None)
+        values = sorted(
+            (
+                value
+                for value in self.emails | self.mentioned | self.origins | self.typed
+                if len(value) >= MIN_VALUE_LENGTH
+            ),
+            key=len,
+            reverse=True,
+        )
+        return re.compile(f"{_BEFORE}(?:{'|'.join(map(re.escape, values))}){_AFTER}", re.IGNORECASE) if values else None
 
     def text(self, value: str) -> str:
         """``value`` with what the customer typed and their known values replaced."""
@@ -56,7 +63,7 @@ class Personal:
         for typed in self.typed:
             # A copy cut to its column's length ends with the text's beginning.
             at = value.find(typed[:_TYPED_HEAD])
-            if at >= 0 and typed.startswith(value[at:]) and not re.fullmatch(_JOINING, value[at - 1:at]):
+            if at >= 0 and typed.startswith(value[at:]) and not re.fullmatch(_JOINING, value[at - 1 : at]):
                 value = value[:at] + ERASED
         return value
 
@@ -72,8 +79,9 @@ class Personal:
 
     def text_needles(self) -> set[str]:
         """Lower-cased substrings of a text column of the customer's that mark a copy of their data."""
-        return {value.lower() for value in (*self.emails, *self.mentioned, *self.origins)
-                if len(value) >= MIN_VALUE_LENGTH} | {typed[:_TYPED_HEAD].lower() for typed in self.typed}
+        return {
+            value.lower() for value in (*self.emails, *self.mentioned, *self.origins) if len(value) >= MIN_VALUE_LENGTH
+        } | {typed[:_TYPED_HEAD].lower() for typed in self.typed}
 
 
 def _json_forms(value: str) -> set[str]:
@@ -92,8 +100,12 @@ def scrub(value: object, personal: Personal, *, about: bool = False) -> object:
     nulled, and the rest of every string as ``Personal.text`` leaves it."""
     if isinstance(value, dict):
         about = about or _names_customer(value, personal.customer_id)
-        return {key: None if about and key in PERSONAL_FIELDS and isinstance(item, str)
-                else scrub(item, personal, about=about) for key, item in value.items()}
+        return {
+            key: None
+            if about and key in PERSONAL_FIELDS and isinstance(item, str)
+            else scrub(item, personal, about=about)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
         return [scrub(item, personal, about=about) for item in value]
     if isinstance(value, str):
@@ -103,5 +115,8 @@ def scrub(value: object, personal: Personal, *, about: bool = False) -> object:
 
 def _names_customer(obj: dict, customer_id: str) -> bool:
     customer = obj.get("customer")
-    return (customer == customer_id or obj.get("customer_id") == customer_id
-            or (isinstance(customer, dict) and customer.get("id") == customer_id))
+    return (
+        customer == customer_id
+        or obj.get("customer_id") == customer_id
+        or (isinstance(customer, dict) and customer.get("id") == customer_id)
+    )

@@ -2,6 +2,7 @@
 
 The receipt page and the email receipt both render this, so they can never disagree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,12 +14,12 @@ from sqlalchemy import select
 
 from app.catalog.coupons import discounts_for_order
 from app.extensions import db
-from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.merchants.models import Merchant
-from app.platform.values.money import Money
 from app.orders.models import Order
 from app.payments.channels.available import channel_name
 from app.payments.models import PaymentAttempt
+from app.platform.values.languages import DEFAULT_LANGUAGE
+from app.platform.values.money import Money
 from app.signing.models import Subscription
 
 # Orders a shopper has paid for (a refund later does not undo that the payment happened).
@@ -78,9 +79,12 @@ def receipt_url(order: Order) -> str:
 
 
 def _paid_attempt(order_id: str) -> PaymentAttempt | None:
-    return db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
-                                                          PaymentAttempt.status == "succeeded")
-                             .order_by(PaymentAttempt.created_at.desc()).limit(1))
+    return db.session.scalar(
+        select(PaymentAttempt)
+        .where(PaymentAttempt.order_id == order_id, PaymentAttempt.status == "succeeded")
+        .order_by(PaymentAttempt.created_at.desc())
+        .limit(1)
+    )
 
 
 def _paid_at(order: Order) -> datetime | None:
@@ -100,8 +104,13 @@ def _trial_started(order: Order, paid_at: datetime | None) -> TrialStarted | Non
     if sub is None or not sub.trial_days:
         return None
     # The contract's trial end once it is signed; the receipt may be written first (both follow order.paid).
-    ends = sub.current_period_end if sub.period == 0 and sub.current_period_end else \
-        paid_at + timedelta(days=sub.trial_days) if paid_at else None
+    ends = (
+        sub.current_period_end
+        if sub.period == 0 and sub.current_period_end
+        else paid_at + timedelta(days=sub.trial_days)
+        if paid_at
+        else None
+    )
     return TrialStarted(sub.trial_days, Money(sub.price_amount, sub.currency), sub.interval, sub.interval_count, ends)
 
 
@@ -112,13 +121,24 @@ def build_receipt(order: Order) -> Receipt:
     merchant = db.session.get(Merchant, order.merchant_id)
     paid_at = _paid_at(order)
     return Receipt(
-        order_id=order.id, merchant_name=merchant.name, paid_at=paid_at,
-        lines=[ReceiptLine(item.name, item.quantity, Money(item.unit_amount, currency), Money(item.amount, currency))
-               for item in order.items],
-        discounts=[ReceiptDiscount(f"{d.code} — {d.description}", Money(d.amount, currency))
-                   for d in discounts_for_order(order.id)],
-        subtotal=Money(order.subtotal, currency), total=Money(order.total, currency),
-        refunded=Money(order.refunded_amount, currency), payment_method=payment_method(order),
-        email=order.customer_email, livemode=order.livemode, url=receipt_url(order),
+        order_id=order.id,
+        merchant_name=merchant.name,
+        paid_at=paid_at,
+        lines=[
+            ReceiptLine(item.name, item.quantity, Money(item.unit_amount, currency), Money(item.amount, currency))
+            for item in order.items
+        ],
+        discounts=[
+            ReceiptDiscount(f"{d.code} — {d.description}", Money(d.amount, currency))
+            for d in discounts_for_order(order.id)
+        ],
+        subtotal=Money(order.subtotal, currency),
+        total=Money(order.total, currency),
+        refunded=Money(order.refunded_amount, currency),
+        payment_method=payment_method(order),
+        email=order.customer_email,
+        livemode=order.livemode,
+        url=receipt_url(order),
         language=order.language or merchant.checkout_language or DEFAULT_LANGUAGE,
-        trial=_trial_started(order, paid_at))
+        trial=_trial_started(order, paid_at),
+    )

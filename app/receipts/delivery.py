@@ -5,6 +5,7 @@ An email is a row (``MailDelivery``): a job claims it by a conditional UPDATE (n
 due, tries left), sends with no transaction open, then records the outcome. A mail server that does not take it is
 tried again after RECEIPT_RETRY_BASE_SECONDS, doubling (capped at 6 h), up to RECEIPT_MAX_ATTEMPTS tries.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,10 +20,10 @@ from flask import current_app
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.extensions import db
 from app.platform.db.types import utcnow
 from app.platform.queueing import enqueue, enqueue_in
-from app.extensions import db
-from app.receipts.mailer import MailFailed, Mailer
+from app.receipts.mailer import Mailer, MailFailed
 from app.receipts.test_mode import WITHHELD
 
 MAX_RETRY_DELAY = timedelta(hours=6)
@@ -56,18 +57,22 @@ def _max_attempts() -> int:
 
 def _due(model: Any, now: datetime) -> Any:
     """Not sent, not claimed by a live job, due."""
-    return or_(model.status == "pending",
-               and_(model.status == "failed", model.next_attempt_at <= now + _SCHEDULER_SLACK),
-               and_(model.status == "sending", model.claimed_until < now))
+    return or_(
+        model.status == "pending",
+        and_(model.status == "failed", model.next_attempt_at <= now + _SCHEDULER_SLACK),
+        and_(model.status == "sending", model.claimed_until < now),
+    )
 
 
 def claim(mail: MailKind, value: str, now: datetime) -> bool:
     """Take the email whose key is ``value`` for one send; commits."""
     key, model = mail.key, mail.key.class_
     claimed = db.session.execute(
-        update(model).where(key == value, _due(model, now), model.attempts < _max_attempts())
+        update(model)
+        .where(key == value, _due(model, now), model.attempts < _max_attempts())
         .values(status="sending", claimed_until=now + CLAIM_LEASE, attempts=model.attempts + 1)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     db.session.commit()
     return bool(claimed)
 
@@ -77,9 +82,11 @@ def withhold(mail: MailKind, value: str, reason: str, fields: dict) -> str:
     why, for the merchant to see; commits and returns its status."""
     model = mail.key.class_
     withheld = db.session.execute(
-        update(model).where(mail.key == value, _due(model, utcnow()))
+        update(model)
+        .where(mail.key == value, _due(model, utcnow()))
         .values(status=WITHHELD, claimed_until=None, next_attempt_at=None, last_error=reason[:500])
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     db.session.commit()
     if withheld:
         mail.log.info(f"{mail.what} withheld in test mode", extra={"fields": fields})
@@ -89,14 +96,18 @@ def withhold(mail: MailKind, value: str, reason: str, fields: dict) -> str:
 def mark_sent(key: InstrumentedAttribute, value: str) -> None:
     """The mail server took the claimed email; commits."""
     model = key.class_
-    db.session.execute(update(model).where(key == value, model.status == "sending")
-                       .values(status="sent", sent_at=utcnow(), claimed_until=None, last_error=None)
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(model)
+        .where(key == value, model.status == "sending")
+        .values(status="sent", sent_at=utcnow(), claimed_until=None, last_error=None)
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
 
 
-def send_claimed(mail: MailKind, row: Any, mailer: Mailer, compose: Callable[[Address], EmailMessage],
-                 fields: dict) -> str:
+def send_claimed(
+    mail: MailKind, row: Any, mailer: Mailer, compose: Callable[[Address], EmailMessage], fields: dict
+) -> str:
     """Send the email ``row`` this job claimed: ``compose`` writes it to its checked address; it goes to the mail
     server with no transaction open, and the outcome is recorded. Returns "sent" or "failed"."""
     value = getattr(row, mail.key.key)
@@ -115,23 +126,31 @@ def send_claimed(mail: MailKind, row: Any, mailer: Mailer, compose: Callable[[Ad
     return "sent"
 
 
-def record_failure(mail: MailKind, value: str, attempts: int, error: str, fields: dict, *,
-                   final: bool = False) -> str:
+def record_failure(mail: MailKind, value: str, attempts: int, error: str, fields: dict, *, final: bool = False) -> str:
     """Note the failed try and schedule the next one, or give up (the tries ran out, or ``final``); commits and
     returns "failed"."""
     model, log, what = mail.key.class_, mail.log, mail.what
     last = final or attempts >= _max_attempts()
     delay = retry_delay(attempts)
-    db.session.execute(update(model).where(mail.key == value, model.status == "sending")
-                       .values(status="failed", claimed_until=None, last_error=error[:500],
-                               next_attempt_at=None if last else utcnow() + delay)
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(model)
+        .where(mail.key == value, model.status == "sending")
+        .values(
+            status="failed",
+            claimed_until=None,
+            last_error=error[:500],
+            next_attempt_at=None if last else utcnow() + delay,
+        )
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
     if last:
         log.error(f"{what} not sent, giving up", extra={"fields": {**fields, "error": error}})
         return "failed"
-    log.warning(f"{what} not sent, trying again later", extra={"fields": {**fields, "error": error,
-                                                                         "retry_in_seconds": delay.total_seconds()}})
+    log.warning(
+        f"{what} not sent, trying again later",
+        extra={"fields": {**fields, "error": error, "retry_in_seconds": delay.total_seconds()}},
+    )
     try:
         enqueue_in(delay, mail.job, value)
     except Exception:  # Redis down: the sweep finds the email when it is due
@@ -143,11 +162,20 @@ def queue_due(mail: MailKind) -> int:
     """Sweep: queue the job of each email whose job was lost (never tried, a retry due, a claim expired)."""
     key, model = mail.key, mail.key.class_
     now = utcnow()
-    due = list(db.session.scalars(select(key).where(
-        model.attempts < _max_attempts(),
-        or_(and_(model.status == "pending", model.created_at < now - _STALE_PENDING),
-            and_(model.status == "failed", model.next_attempt_at <= now),
-            and_(model.status == "sending", model.claimed_until < now))).limit(500)))
+    due = list(
+        db.session.scalars(
+            select(key)
+            .where(
+                model.attempts < _max_attempts(),
+                or_(
+                    and_(model.status == "pending", model.created_at < now - _STALE_PENDING),
+                    and_(model.status == "failed", model.next_attempt_at <= now),
+                    and_(model.status == "sending", model.claimed_until < now),
+                ),
+            )
+            .limit(500)
+        )
+    )
     for value in due:
         enqueue(mail.job, value)
     return len(due)

@@ -1,4 +1,5 @@
 """The SMTP server receipts go out through: an outside system behind one small interface, chosen by config."""
+
 from __future__ import annotations
 
 import smtplib
@@ -19,8 +20,9 @@ class Mailer(Protocol):
 class SmtpMailer:
     """Sends through one SMTP server, with STARTTLS and a login when configured."""
 
-    def __init__(self, host: str, port: int, *, user: str = "", password: str = "", starttls: bool = False,
-                 timeout: float = 10.0) -> None:
+    def __init__(
+        self, host: str, port: int, *, user: str = "", password: str = "", starttls: bool = False, timeout: float = 10.0
+    ) -> None:
         self.host, self.port, self.user, self.password = host, port, user, password
         self.starttls, self.timeout = starttls, timeout
 
@@ -40,6 +42,11 @@ def mailer_from_config(config: Mapping) -> Mailer | None:
     """The configured mailer, or None when no SMTP_HOST is set (receipts are then off)."""
     if not config.get("SMTP_HOST"):
         return None
-    return SmtpMailer(config["SMTP_HOST"], config["SMTP_PORT"], user=config["SMTP_USER"],
-                      password=config["SMTP_PASSWORD"], starttls=config["SMTP_STARTTLS"],
-                      timeout=config["SMTP_TIMEOUT_SECONDS"])
+    return SmtpMailer(
+        config["SMTP_HOST"],
+        config["SMTP_PORT"],
+        user=config["SMTP_USER"],
+        password=config["SMTP_PASSWORD"],
+        starttls=config["SMTP_STARTTLS"],
+        timeout=config["SMTP_TIMEOUT_SECONDS"],
+    )

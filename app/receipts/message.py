@@ -1,4 +1,5 @@
 """The email receipt: one message with a plain-text and an HTML part, from the merchant by name."""
+
 from __future__ import annotations
 
 from email.headerregistry import Address
@@ -29,8 +30,11 @@ def subject_for(receipt: Receipt) -> str:
     if receipt.trial:
         subject = gettext("Your free trial with %(merchant)s has started", merchant=one_line(receipt.merchant_name))
         return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)
-    subject = gettext("Your receipt from %(merchant)s — %(total)s", merchant=one_line(receipt.merchant_name),
-                      total=money(receipt.total))
+    subject = gettext(
+        "Your receipt from %(merchant)s — %(total)s",
+        merchant=one_line(receipt.merchant_name),
+        total=money(receipt.total),
+    )
     return subject if receipt.livemode else gettext("[Test mode] %(subject)s", subject=subject)
 
 

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 
 class MailDelivery:
@@ -44,10 +44,12 @@ class SubscriptionEmail(MailDelivery, db.Model):
     or the merchant turned the emails off."""
 
     __tablename__ = "subscription_emails"
-    __table_args__ = (UniqueConstraint("event_id", "recipient", name="uq_subscription_emails_event_recipient"),
-                      # An email said once per contract whatever the events (a revoked mandate's): its claim.
-                      Index("uq_subscription_emails_once", "subscription_id", "once_key", unique=True),
-                      Index("ix_subscription_emails_status_next", "status", "next_attempt_at"))
+    __table_args__ = (
+        UniqueConstraint("event_id", "recipient", name="uq_subscription_emails_event_recipient"),
+        # An email said once per contract whatever the events (a revoked mandate's): its claim.
+        Index("uq_subscription_emails_once", "subscription_id", "once_key", unique=True),
+        Index("ix_subscription_emails_status_next", "status", "next_attempt_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))

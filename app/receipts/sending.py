@@ -7,18 +7,19 @@ sent (or claimed) and sends nothing. A mail server that does not take the messag
 RECEIPT_RETRY_BASE_SECONDS, doubling, up to RECEIPT_MAX_ATTEMPTS tries (app/receipts/delivery.py). Without
 SMTP_HOST nothing is sent and the process says so once.
 """
+
 from __future__ import annotations
 
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
-from app.platform.outbox.events import Event, subscribe
-from app.platform.queueing import enqueue
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import Event, subscribe
+from app.platform.queueing import enqueue
 from app.receipts import delivery
 from app.receipts.contents import build_receipt
 from app.receipts.mailer import Mailer, mailer_from_config
@@ -40,8 +41,11 @@ def _wants_receipt(order: Order | None) -> bool:
 def receipt_recipient(order: Order) -> str | None:
     """Where this order's email receipt goes, or None when none will be sent (no email, not a purchase, no SMTP, a
     test order's address outside the merchant's team)."""
-    if not _wants_receipt(order) or mailer_from_config(current_app.config) is None \
-            or withheld_in_test_mode(order.merchant_id, order.livemode, order.customer_email):
+    if (
+        not _wants_receipt(order)
+        or mailer_from_config(current_app.config) is None
+        or withheld_in_test_mode(order.merchant_id, order.livemode, order.customer_email)
+    ):
         return None
     return order.customer_email
 
@@ -66,17 +70,29 @@ def _ensure_row(order: Order) -> None:
         return
     try:
         with db.session.begin_nested():
-            db.session.add(ReceiptEmail(order_id=order.id, merchant_id=order.merchant_id,
-                                        recipient=order.customer_email, status="pending", attempts=0,
-                                        message_id=message_id_for(order.id, current_app.config["SMTP_FROM"]),
-                                        created_at=utcnow()))
+            db.session.add(
+                ReceiptEmail(
+                    order_id=order.id,
+                    merchant_id=order.merchant_id,
+                    recipient=order.customer_email,
+                    status="pending",
+                    attempts=0,
+                    message_id=message_id_for(order.id, current_app.config["SMTP_FROM"]),
+                    created_at=utcnow(),
+                )
+            )
     except IntegrityError:
         pass  # the other one added it
 
 
 # Only a purchase with the shopper's email gets a receipt (a copy of the order without the field: run it).
-@subscribe("order.paid", applies=lambda order: order.get("kind", "purchase") == "purchase"
-           and (order.get("customer") or {}).get("email", "unknown") is not None)
+@subscribe(
+    "order.paid",
+    applies=lambda order: (
+        order.get("kind", "purchase") == "purchase"
+        and (order.get("customer") or {}).get("email", "unknown") is not None
+    ),
+)
 def queue_receipt(event: Event) -> None:
     """Outbox handler: a paid purchase with a shopper's email gets its receipt by email."""
     order = db.session.get(Order, event.data["object"]["id"])
@@ -97,15 +113,23 @@ def send_receipt(order_id: str) -> str:
     db.session.commit()
     row = db.session.get(ReceiptEmail, order_id)
     if withheld_in_test_mode(order.merchant_id, order.livemode, row.recipient):
-        return delivery.withhold(MAIL, order_id, WITHHELD_REASON, {"order_id": order_id,
-                                                                   "merchant_id": order.merchant_id})
+        return delivery.withhold(
+            MAIL, order_id, WITHHELD_REASON, {"order_id": order_id, "merchant_id": order.merchant_id}
+        )
     if not delivery.claim(MAIL, order_id, utcnow()):
         return db.session.get(ReceiptEmail, order_id, populate_existing=True).status
     row = db.session.get(ReceiptEmail, order_id, populate_existing=True)
     fields = {"order_id": order_id, "merchant_id": order.merchant_id, "attempt": row.attempts}
     receipt = build_receipt(order)
-    return delivery.send_claimed(MAIL, row, mailer, lambda recipient: build_message(
-        receipt, sender=current_app.config["SMTP_FROM"], recipient=recipient, message_id=row.message_id), fields)
+    return delivery.send_claimed(
+        MAIL,
+        row,
+        mailer,
+        lambda recipient: build_message(
+            receipt, sender=current_app.config["SMTP_FROM"], recipient=recipient, message_id=row.message_id
+        ),
+        fields,
+    )
 
 
 def queue_due_receipts() -> int:

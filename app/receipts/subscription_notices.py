@@ -4,6 +4,7 @@ its last renewal try failed, the payment method of a paid period was withdrawn (
 which keeps the subscription), or a payment that landed after it stopped renewing was refunded.
 
 Built when the email is sent, from the event it answers (fixed) and the contract (its names and language)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,23 +17,28 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from app.catalog.models import Sku
-from app.platform.db.types import utcnow
 from app.extensions import db
+from app.merchants.models import Merchant
+from app.orders.models import Order
+from app.platform.db.types import utcnow
 from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.platform.values.locales import speaking
-from app.merchants.models import Merchant
 from app.platform.values.money import Money
-from app.orders.models import Order
 from app.receipts.message import envelope, one_line
-from app.signing.renewals import dunning
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry
+from app.signing.renewals import dunning
 from app.signing.self_service import email_link_for
 
 # The emails whose link leads to updating the payment method.
 UPDATES_PAYMENT_METHOD = ("payment_failed", "mandate_revoked")
-KINDS = {"subscription.renewal_failed": "payment_failed", "subscription.renewal_upcoming": "trial_ending",
-         "subscription.canceled": "canceled", "subscription.paused": "paused", "refund.succeeded": "payment_refunded"}
+KINDS = {
+    "subscription.renewal_failed": "payment_failed",
+    "subscription.renewal_upcoming": "trial_ending",
+    "subscription.canceled": "canceled",
+    "subscription.paused": "paused",
+    "refund.succeeded": "payment_refunded",
+}
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,12 @@ def _product(sub: Subscription) -> str:
 
 def ended_for_nonpayment(sub: Subscription, status: str) -> bool:
     """Whether the contract's latest move to ``status`` (canceled, paused) was the dunning's, after its last try."""
-    entry = db.session.scalar(select(SubscriptionTimelineEntry).where(
-        SubscriptionTimelineEntry.subscription_id == sub.id, SubscriptionTimelineEntry.status == status)
-        .order_by(SubscriptionTimelineEntry.id.desc()).limit(1))
+    entry = db.session.scalar(
+        select(SubscriptionTimelineEntry)
+        .where(SubscriptionTimelineEntry.subscription_id == sub.id, SubscriptionTimelineEntry.status == status)
+        .order_by(SubscriptionTimelineEntry.id.desc())
+        .limit(1)
+    )
     return entry is not None and entry.actor == "system:dunning"
 
 
@@ -122,11 +131,21 @@ def build_notice(kind: str, obj: dict, sub: Subscription) -> SubscriptionNotice:
     # for it (which pays an open renewal with the new card, or saves it for the next one).
     page = f"/subscriptions/{sub.id}/payment_method" if kind in UPDATES_PAYMENT_METHOD else ""
     return SubscriptionNotice(
-        kind=kind, merchant_name=merchant.name, product=_product(sub), price=Money(sub.price_amount, sub.currency),
-        interval=sub.interval, interval_count=sub.interval_count, livemode=sub.livemode,
-        language=_language(sub, merchant), amount=amount, charge_at=charge_at, ends_at=ends_at,
+        kind=kind,
+        merchant_name=merchant.name,
+        product=_product(sub),
+        price=Money(sub.price_amount, sub.currency),
+        interval=sub.interval,
+        interval_count=sub.interval_count,
+        livemode=sub.livemode,
+        language=_language(sub, merchant),
+        amount=amount,
+        charge_at=charge_at,
+        ends_at=ends_at,
         for_nonpayment=kind == "canceled" and ended_for_nonpayment(sub, "canceled"),
-        billing_url=f"{base}/checkout/billing/{token}{page}", link_expires_at=expires)
+        billing_url=f"{base}/checkout/billing/{token}{page}",
+        link_expires_at=expires,
+    )
 
 
 def subject_for(notice: SubscriptionNotice) -> str:

@@ -12,25 +12,26 @@ is configured and the merchant has not turned them off (portal Settings, Subscri
 passed before it could go out (the renewal was paid, the trial canceled) is skipped, not sent late; on a test
 clock every email of the advanced timeline goes out.
 """
+
 from __future__ import annotations
 
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
-from app.platform.outbox.events import Event, subscribe
-from app.platform.queueing import enqueue
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
 from app.payments.models import Refund
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import Event, subscribe
+from app.platform.queueing import enqueue
+from app.platform.values.ids import new_id
 from app.receipts import delivery
 from app.receipts.mailer import mailer_from_config
 from app.receipts.models import SubscriptionEmail
-from app.receipts.test_mode import WITHHELD_REASON, withheld_in_test_mode
 from app.receipts.subscription_notices import KINDS, build_message, build_notice, ended_for_nonpayment
+from app.receipts.test_mode import WITHHELD_REASON, withheld_in_test_mode
 from app.signing.models import Subscription
 from app.signing.renewals.orders import GIVEN_BACK_BY, GIVEN_BACK_REASON, contract_of_order
 
@@ -39,8 +40,12 @@ log = logs.get("receipts")
 JOB = "app.jobs.send_subscription_email"
 MAIL = delivery.MailKind(SubscriptionEmail.id, JOB, "subscription email", log)
 # What must still be true when the email goes out, or it says something no longer so.
-_STILL_TRUE = {"payment_failed": ("past_due",), "trial_ending": ("trialing",), "paused": ("paused",),
-               "mandate_revoked": ("active", "trialing")}
+_STILL_TRUE = {
+    "payment_failed": ("past_due",),
+    "trial_ending": ("trialing",),
+    "paused": ("paused",),
+    "mandate_revoked": ("active", "trialing"),
+}
 
 
 def _has_email(obj: dict) -> bool:
@@ -62,18 +67,32 @@ def _queue(event: Event, sub: Subscription | None = None, kind: str | None = Non
     if sub is None or not sub.customer_email or not _wants_emails(sub.merchant_id):
         return
     recipient = sub.customer_email
-    row = db.session.scalar(select(SubscriptionEmail).where(SubscriptionEmail.event_id == event.id,
-                                                            SubscriptionEmail.recipient == recipient))
+    row = db.session.scalar(
+        select(SubscriptionEmail).where(
+            SubscriptionEmail.event_id == event.id, SubscriptionEmail.recipient == recipient
+        )
+    )
     if row is None:
         email_id = new_id("sem")
         domain = current_app.config["SMTP_FROM"].rpartition("@")[2] or "kassa.localhost"
         try:
             with db.session.begin_nested():
-                db.session.add(SubscriptionEmail(
-                    id=email_id, event_id=event.id, subscription_id=sub.id, merchant_id=sub.merchant_id,
-                    kind=kind, recipient=recipient, status="pending", attempts=0, once_key=once,
-                    # The same for every try, so a mail client shows a repeated send once.
-                    message_id=f"<{kind}.{event.id}@{domain}>", created_at=utcnow()))
+                db.session.add(
+                    SubscriptionEmail(
+                        id=email_id,
+                        event_id=event.id,
+                        subscription_id=sub.id,
+                        merchant_id=sub.merchant_id,
+                        kind=kind,
+                        recipient=recipient,
+                        status="pending",
+                        attempts=0,
+                        once_key=once,
+                        # The same for every try, so a mail client shows a repeated send once.
+                        message_id=f"<{kind}.{event.id}@{domain}>",
+                        created_at=utcnow(),
+                    )
+                )
         except IntegrityError:
             # A run of this handler that is still going added it, and queues it; or, for a ``once`` email, another
             # event's run claimed it first.
@@ -86,8 +105,10 @@ def _queue(event: Event, sub: Subscription | None = None, kind: str | None = Non
 
 
 # A try that is not the last (the last ends in subscription.canceled or paused, which says so itself).
-@subscribe("subscription.renewal_failed",
-           applies=lambda obj: _has_email(obj) and (obj.get("renewal") or {}).get("status") == "pending")
+@subscribe(
+    "subscription.renewal_failed",
+    applies=lambda obj: _has_email(obj) and (obj.get("renewal") or {}).get("status") == "pending",
+)
 def email_failed_payment(event: Event) -> None:
     """A renewal's payment failed: ask the subscriber to pay it with another payment method."""
     _queue(event)
@@ -118,8 +139,12 @@ def email_paused_for_nonpayment(event: Event) -> None:
 
 def _revoked_on_a_paid_period(obj: dict) -> bool:
     # A contract already ending as asked takes no new card: its email's "update your payment method" would be refused.
-    return _has_email(obj) and obj.get("status") in _STILL_TRUE["mandate_revoked"] \
-        and (obj.get("mandate") or {}).get("status") == "revoked" and obj.get("cancel_reason") != "requested"
+    return (
+        _has_email(obj)
+        and obj.get("status") in _STILL_TRUE["mandate_revoked"]
+        and (obj.get("mandate") or {}).get("status") == "revoked"
+        and obj.get("cancel_reason") != "requested"
+    )
 
 
 # A past-due contract whose mandate is revoked hears of it from its next failed try (that email's link pays with
@@ -144,10 +169,12 @@ def email_late_payment_refunded(event: Event) -> None:
 
 
 def _skip(email_id: str, why: str) -> str:
-    db.session.execute(update(SubscriptionEmail).where(SubscriptionEmail.id == email_id,
-                                                       SubscriptionEmail.status.in_(("pending", "failed")))
-                       .values(status="skipped", last_error=why[:500], next_attempt_at=None)
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(SubscriptionEmail)
+        .where(SubscriptionEmail.id == email_id, SubscriptionEmail.status.in_(("pending", "failed")))
+        .values(status="skipped", last_error=why[:500], next_attempt_at=None)
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
     return "skipped"
 
@@ -170,16 +197,29 @@ def send_subscription_email(email_id: str) -> str:
             # The subscriber saved a new payment method before this went out: it no longer ends.
             return _skip(email_id, "no longer true: the payment method was updated")
     if withheld_in_test_mode(row.merchant_id, sub.livemode, row.recipient):
-        return delivery.withhold(MAIL, email_id, WITHHELD_REASON, {"email_id": email_id, "kind": row.kind,
-                                                                   "merchant_id": row.merchant_id})
+        return delivery.withhold(
+            MAIL, email_id, WITHHELD_REASON, {"email_id": email_id, "kind": row.kind, "merchant_id": row.merchant_id}
+        )
     if not delivery.claim(MAIL, email_id, utcnow()):
         return db.session.get(SubscriptionEmail, email_id, populate_existing=True).status
     row = db.session.get(SubscriptionEmail, email_id, populate_existing=True)
-    fields = {"email_id": email_id, "kind": row.kind, "subscription_id": row.subscription_id,
-              "merchant_id": row.merchant_id, "attempt": row.attempts}
+    fields = {
+        "email_id": email_id,
+        "kind": row.kind,
+        "subscription_id": row.subscription_id,
+        "merchant_id": row.merchant_id,
+        "attempt": row.attempts,
+    }
     notice = build_notice(row.kind, db.session.get(Event, row.event_id).data["object"], sub)
-    return delivery.send_claimed(MAIL, row, mailer, lambda recipient: build_message(
-        notice, sender=current_app.config["SMTP_FROM"], recipient=recipient, message_id=row.message_id), fields)
+    return delivery.send_claimed(
+        MAIL,
+        row,
+        mailer,
+        lambda recipient: build_message(
+            notice, sender=current_app.config["SMTP_FROM"], recipient=recipient, message_id=row.message_id
+        ),
+        fields,
+    )
 
 
 def queue_due_subscription_emails() -> int:

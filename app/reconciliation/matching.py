@@ -9,6 +9,7 @@ and the provider's dispute id, by which they meet Kassa's dispute. The sandbox p
 installation, so lines that name nothing of this merchant's belong to another merchant or to nobody and are not this
 run's business.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,20 +18,31 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, bindparam, text
 
-from app.platform.db.bulk_copy import copy_rows
-from app.platform.db.types import UTCDateTime
 from app.extensions import db
 from app.payments.channels.interface import StatementLine
+from app.platform.db.bulk_copy import copy_rows
+from app.platform.db.types import UTCDateTime
 from app.platform.values.whole_numbers import parse_whole_number
 
 BATCH = 50_000
 
 _STAGE = MetaData()
-LINES = Table("statement_lines", _STAGE, Column("n", Integer), Column("type", String(20)),
-              Column("provider_id", String(100)), Column("reference", String(255)), Column("base_ref", String(255)),
-              Column("try_n", Integer), Column("status", String(12)), Column("amount", BigInteger),
-              Column("currency", String(3)), Column("fee", BigInteger), prefixes=["TEMPORARY"],
-              postgresql_on_commit="DROP")
+LINES = Table(
+    "statement_lines",
+    _STAGE,
+    Column("n", Integer),
+    Column("type", String(20)),
+    Column("provider_id", String(100)),
+    Column("reference", String(255)),
+    Column("base_ref", String(255)),
+    Column("try_n", Integer),
+    Column("status", String(12)),
+    Column("amount", BigInteger),
+    Column("currency", String(3)),
+    Column("fee", BigInteger),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
 _COLUMNS = ("n", "type", "provider_id", "reference", "base_ref", "try_n", "status", "amount", "currency", "fee")
 
 
@@ -79,8 +91,20 @@ def stage(lines: Iterable[StatementLine]) -> int:
     for line in lines:
         base, try_n = split_reference(line.reference)
         # Kassa writes currencies in lowercase; a provider writing USD means the same currency as usd.
-        batch.append((count, line.type, line.provider_id, line.reference, base, try_n, line.status, line.amount,
-                      line.currency.lower(), line.fee))
+        batch.append(
+            (
+                count,
+                line.type,
+                line.provider_id,
+                line.reference,
+                base,
+                try_n,
+                line.status,
+                line.amount,
+                line.currency.lower(),
+                line.fee,
+            )
+        )
         count += 1
         if len(batch) >= BATCH:
             copy_rows(LINES, _COLUMNS, batch)
@@ -110,19 +134,46 @@ class _Record:
 # A try before the current one must have failed at the provider (Kassa moved on to the next try because it did).
 # A dispute's withdrawal (and the provider's dispute fee) happened when Kassa recorded it; a reversal, when it was won.
 _RECORDS = {
-    "capture": _Record("payment_attempts", "base_ref", "id", "1",
-                       "CASE k.status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' "
-                       "WHEN 'canceled' THEN 'failed' END", "k.amount", "k.fee_amount"),
-    "refund": _Record("refunds", "base_ref", "id", "k.provider_attempt",
-                      "CASE k.status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' END", "k.amount",
-                      "-k.fee_amount"),
-    "payout": _Record("payouts", "base_ref", "id", "k.try_number",
-                      "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END", "k.amount", "0"),
-    "dispute": _Record("disputes", "provider_id", "provider_dispute_id", None, "'succeeded'", "k.amount",
-                       "-k.fee_back"),
+    "capture": _Record(
+        "payment_attempts",
+        "base_ref",
+        "id",
+        "1",
+        "CASE k.status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' WHEN 'canceled' THEN 'failed' END",
+        "k.amount",
+        "k.fee_amount",
+    ),
+    "refund": _Record(
+        "refunds",
+        "base_ref",
+        "id",
+        "k.provider_attempt",
+        "CASE k.status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' END",
+        "k.amount",
+        "-k.fee_amount",
+    ),
+    "payout": _Record(
+        "payouts",
+        "base_ref",
+        "id",
+        "k.try_number",
+        "CASE k.status WHEN 'paid' THEN 'paid' WHEN 'failed' THEN 'failed' END",
+        "k.amount",
+        "0",
+    ),
+    "dispute": _Record(
+        "disputes", "provider_id", "provider_dispute_id", None, "'succeeded'", "k.amount", "-k.fee_back"
+    ),
     "dispute_fee": _Record("disputes", "provider_id", "provider_dispute_id", None, "'succeeded'", "k.dispute_fee", "0"),
-    "dispute_reversal": _Record("disputes", "provider_id", "provider_dispute_id", None,
-                                "CASE k.status WHEN 'won' THEN 'succeeded' END", "k.amount", "k.fee_back"),
+    "dispute_reversal": _Record(
+        "disputes",
+        "provider_id",
+        "provider_dispute_id",
+        None,
+        "CASE k.status WHEN 'won' THEN 'succeeded' END",
+        "k.amount",
+        "k.fee_back",
+    ),
 }
 DISPUTE_LINES = ("dispute", "dispute_fee", "dispute_reversal")
 
@@ -130,19 +181,27 @@ DISPUTE_LINES = ("dispute", "dispute_fee", "dispute_reversal")
 def _theirs(line_type: str) -> tuple[str, str]:
     record = _RECORDS[line_type]
     # The status Kassa expects this line to have: the record's own for its current try, failed for earlier ones.
-    expected = record.settled if record.current_try is None else (
-        f"CASE WHEN l.try_n < {record.current_try} THEN 'failed' "
-        f"WHEN l.try_n = {record.current_try} THEN {record.settled} END")
+    expected = (
+        record.settled
+        if record.current_try is None
+        else (
+            f"CASE WHEN l.try_n < {record.current_try} THEN 'failed' "
+            f"WHEN l.try_n = {record.current_try} THEN {record.settled} END"
+        )
+    )
     # A line listed twice is the same line: the same reference, or for a dispute's the same provider id (one payment
     # may be disputed more than once).
     name = _name_column(line_type)
-    return f"""
+    return (
+        f"""
         FROM statement_lines l
         JOIN {record.table} k ON k.{record.record_key} = l.{record.line_key} AND k.merchant_id = :merchant
                                  AND k.channel = :channel
         LEFT JOIN (SELECT type, {name}, count(*) AS copies FROM statement_lines
                    GROUP BY type, {name} HAVING count(*) > 1) d ON d.type = l.type AND d.{name} = l.{name}
-        WHERE l.type = '{line_type}'""", expected
+        WHERE l.type = '{line_type}'""",
+        expected,
+    )
 
 
 def _name_column(line_type: str) -> str:
@@ -161,25 +220,60 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
         # 1 or 0, never NULL: a record Kassa still waits on expects no status, and NOT NULL would hide it. An amount in
         # another currency is another amount, however equal the numbers.
         # The fee is compared once both sides call it succeeded: before that Kassa has booked none.
-        agrees = (f"(CASE WHEN d.copies IS NULL AND l.amount = {record.amount} AND l.currency = k.currency "
-                  f"AND l.status = {expected} AND (l.status <> 'succeeded' OR l.fee = {record.fee}) "
-                  "THEN 1 ELSE 0 END)")
+        agrees = (
+            f"(CASE WHEN d.copies IS NULL AND l.amount = {record.amount} AND l.currency = k.currency "
+            f"AND l.status = {expected} AND (l.status <> 'succeeded' OR l.fee = {record.fee}) "
+            "THEN 1 ELSE 0 END)"
+        )
         row = db.session.execute(text(f"SELECT count(*), coalesce(sum({agrees}), 0) {source}"), params).one()
         lines, matched = lines + row[0], matched + row[1]
         if row[0] == row[1]:
             continue
-        rows = db.session.execute(text(f"""
+        rows = db.session.execute(
+            text(f"""
             SELECT l.{_name_column(line_type)}, l.provider_id, l.currency, l.amount, l.status, k.id, k.currency,
                    {record.amount}, k.status, d.copies IS NOT NULL, {expected}, l.fee, {record.fee}
-            {source} AND {agrees} = 0 ORDER BY l.n"""), params)
+            {source} AND {agrees} = 0 ORDER BY l.n"""),
+            params,
+        )
         seen: set[tuple[str, str]] = set()
-        for reference, provider_id, currency, amount, status, kassa_id, kassa_currency, kassa_amount, kassa_status, \
-                copied, wanted, fee, booked_fee in rows:
+        for (
+            reference,
+            provider_id,
+            currency,
+            amount,
+            status,
+            kassa_id,
+            kassa_currency,
+            kassa_amount,
+            kassa_status,
+            copied,
+            wanted,
+            fee,
+            booked_fee,
+        ) in rows:
+
             def add(kind: str) -> None:
                 if (kind, reference) not in seen:  # a duplicated line is one discrepancy, not one per copy
                     seen.add((kind, reference))
-                    found.append(Found(kind, line_type, reference, kassa_id, provider_id, currency, kassa_currency,
-                                       kassa_amount, amount, kassa_status, status, booked_fee, fee))
+                    found.append(
+                        Found(
+                            kind,
+                            line_type,
+                            reference,
+                            kassa_id,
+                            provider_id,
+                            currency,
+                            kassa_currency,
+                            kassa_amount,
+                            amount,
+                            kassa_status,
+                            status,
+                            booked_fee,
+                            fee,
+                        )
+                    )
+
             if copied:
                 add("duplicate")
             fee_differs = status == wanted == "succeeded" and fee != booked_fee
@@ -194,20 +288,39 @@ def compare(merchant_id: str, channel: str) -> tuple[int, int, list[Found]]:
 def _unknown_to_kassa(params: dict) -> list[Found]:
     """Lines of the merchant's that Kassa has no record of: a capture naming one of its orders (never asked for),
     and a dispute of one of its payments that Kassa never heard of (its callback lost)."""
-    orphans = db.session.execute(text("""
+    orphans = db.session.execute(
+        text("""
         SELECT l.type, l.reference, l.provider_id, l.currency, l.amount, l.status, o.id
         FROM statement_lines l JOIN orders o ON o.id = l.base_ref AND o.merchant_id = :merchant
-        WHERE l.type = 'capture' ORDER BY l.n"""), params).all()
-    disputes = db.session.execute(text("""
+        WHERE l.type = 'capture' ORDER BY l.n"""),
+        params,
+    ).all()
+    disputes = db.session.execute(
+        text("""
         SELECT l.type, l.provider_id, l.provider_id, l.currency, l.amount, l.status, a.id
         FROM statement_lines l
         JOIN payment_attempts a ON a.id = l.base_ref AND a.merchant_id = :merchant AND a.channel = :channel
         WHERE l.type IN ('dispute', 'dispute_fee', 'dispute_reversal')
           AND NOT EXISTS (SELECT 1 FROM disputes k WHERE k.channel = :channel AND k.provider_dispute_id = l.provider_id)
-        ORDER BY l.n"""), params).all()
-    return [Found("missing_in_kassa", line_type, reference, kassa_object, provider_id, currency, None, None, amount,
-                  None, status) for line_type, reference, provider_id, currency, amount, status, kassa_object
-            in orphans + disputes]
+        ORDER BY l.n"""),
+        params,
+    ).all()
+    return [
+        Found(
+            "missing_in_kassa",
+            line_type,
+            reference,
+            kassa_object,
+            provider_id,
+            currency,
+            None,
+            None,
+            amount,
+            None,
+            status,
+        )
+        for line_type, reference, provider_id, currency, amount, status, kassa_object in orphans + disputes
+    ]
 
 
 # Kassa's books of the day: what it booked as captured, refunded or paid out on this channel, and the disputes'
@@ -230,18 +343,34 @@ def booked_but_unlisted(merchant_id: str, channel: str, day: date) -> list[Found
     found = []
     for line_type, kind in _BOOKED.items():
         record = _RECORDS[line_type]
-        rows = db.session.execute(text(f"""
+        rows = db.session.execute(
+            text(f"""
             SELECT k.id, k.{record.record_key}, k.currency, {record.amount}, k.status
             FROM journal_entries je JOIN {record.table} k ON k.id = je.reference AND k.channel = :channel
             WHERE je.merchant_id = :merchant AND je.kind = :kind AND je.created_at >= :start AND je.created_at < :end
               AND NOT EXISTS (SELECT 1 FROM statement_lines l
                               WHERE l.type = :type AND l.{record.line_key} = k.{record.record_key})
-            ORDER BY je.created_at""").bindparams(bindparam("start", type_=UTCDateTime()),
-                                                  bindparam("end", type_=UTCDateTime())),
-            {"merchant": merchant_id, "channel": channel, "kind": kind, "type": line_type, "start": start, "end": end})
+            ORDER BY je.created_at""").bindparams(
+                bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime())
+            ),
+            {"merchant": merchant_id, "channel": channel, "kind": kind, "type": line_type, "start": start, "end": end},
+        )
         for kassa_id, name, currency, amount, status in rows:
-            found.append(Found("missing_at_provider", line_type, name, kassa_id, None, currency, currency, amount,
-                               None, status, None))
+            found.append(
+                Found(
+                    "missing_at_provider",
+                    line_type,
+                    name,
+                    kassa_id,
+                    None,
+                    currency,
+                    currency,
+                    amount,
+                    None,
+                    status,
+                    None,
+                )
+            )
     return found
 
 

@@ -1,4 +1,5 @@
 """A reconciliation run (one merchant, channel and day) and the discrepancies it found."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -6,8 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 KINDS = ("missing_in_kassa", "missing_at_provider", "amount_mismatch", "status_mismatch", "duplicate")
 RUN_STATUSES = ("running", "done", "failed")
@@ -42,8 +43,7 @@ class Discrepancy(db.Model):
 
     __tablename__ = "reconciliation_discrepancies"
     __table_args__ = (
-        UniqueConstraint("merchant_id", "channel", "day", "kind", "line_type", "reference",
-                         name="uq_discrepancy_once"),
+        UniqueConstraint("merchant_id", "channel", "day", "kind", "line_type", "reference", name="uq_discrepancy_once"),
         Index("ix_discrepancies_queue", "merchant_id", "status", "created_at"),
     )
 

@@ -1,5 +1,6 @@
 """Reading reconciliation runs and the discrepancies they found, always one merchant's; under a test key only those
 of test-only channels, as ``start_run`` lets such a key start them (any other channel's run is about live money)."""
+
 from __future__ import annotations
 
 from sqlalchemy import Select, func, select
@@ -24,8 +25,14 @@ def get_run(merchant_id: str, run_id: str, *, livemode: bool = True) -> Reconcil
     return run
 
 
-def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20, starting_after: str | None = None,
-              livemode: bool = True) -> tuple[list[ReconciliationRun], bool]:
+def list_runs(
+    merchant_id: str,
+    *,
+    channel: str | None = None,
+    limit: int = 20,
+    starting_after: str | None = None,
+    livemode: bool = True,
+) -> tuple[list[ReconciliationRun], bool]:
     """The merchant's runs, newest first; under a test key those of test-only channels."""
     query = select(ReconciliationRun).where(ReconciliationRun.merchant_id == merchant_id)
     if not livemode:
@@ -34,16 +41,26 @@ def list_runs(merchant_id: str, *, channel: str | None = None, limit: int = 20, 
         query = query.where(ReconciliationRun.channel == channel)
     if starting_after:
         after = get_run(merchant_id, starting_after, livemode=livemode)
-        query = query.where((ReconciliationRun.created_at < after.created_at)
-                            | ((ReconciliationRun.created_at == after.created_at) & (ReconciliationRun.id < after.id)))
-    found = db.session.scalars(query.order_by(ReconciliationRun.created_at.desc(), ReconciliationRun.id.desc())
-                               .limit(limit + 1)).all()
+        query = query.where(
+            (ReconciliationRun.created_at < after.created_at)
+            | ((ReconciliationRun.created_at == after.created_at) & (ReconciliationRun.id < after.id))
+        )
+    found = db.session.scalars(
+        query.order_by(ReconciliationRun.created_at.desc(), ReconciliationRun.id.desc()).limit(limit + 1)
+    ).all()
     return list(found[:limit]), len(found) > limit
 
 
-def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
-                       kind: str | None = None, limit: int = 20, starting_after: str | None = None,
-                       livemode: bool = True) -> tuple[list[Discrepancy], bool]:
+def list_discrepancies(
+    merchant_id: str,
+    *,
+    run_id: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    limit: int = 20,
+    starting_after: str | None = None,
+    livemode: bool = True,
+) -> tuple[list[Discrepancy], bool]:
     """What the merchant's statements disagree on, oldest first; under a test key those of test-only channels."""
     query = _discrepancies(merchant_id, run_id=run_id, status=status, kind=kind, livemode=livemode)
     if starting_after:
@@ -52,23 +69,35 @@ def list_discrepancies(merchant_id: str, *, run_id: str | None = None, status: s
     return list(found[:limit]), len(found) > limit
 
 
-def list_run_discrepancies(merchant_id: str, run_id: str, *, limit: int, starting_after: str | None = None,
-                           livemode: bool = True) -> tuple[list[Discrepancy], bool]:
+def list_run_discrepancies(
+    merchant_id: str, run_id: str, *, limit: int, starting_after: str | None = None, livemode: bool = True
+) -> tuple[list[Discrepancy], bool]:
     """A page of what a run's channel and day disagree on, newest first (what the latest run of the day recorded
     leads), and whether older ones follow: a day of a busy channel can disagree on thousands of lines."""
-    return newest_first(_discrepancies(merchant_id, run_id=run_id, livemode=livemode), Discrepancy.id,
-                        limit=limit, starting_after=starting_after)
+    return newest_first(
+        _discrepancies(merchant_id, run_id=run_id, livemode=livemode),
+        Discrepancy.id,
+        limit=limit,
+        starting_after=starting_after,
+    )
 
 
-def count_discrepancies(merchant_id: str, *, run_id: str | None = None, status: str | None = None,
-                        kind: str | None = None, livemode: bool = True) -> int:
+def count_discrepancies(
+    merchant_id: str,
+    *,
+    run_id: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    livemode: bool = True,
+) -> int:
     """How many discrepancies ``list_discrepancies`` would list over all its pages, in one query."""
     query = _discrepancies(merchant_id, run_id=run_id, status=status, kind=kind, livemode=livemode)
     return db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
-def _discrepancies(merchant_id: str, *, run_id: str | None, livemode: bool, status: str | None = None,
-                   kind: str | None = None) -> Select:
+def _discrepancies(
+    merchant_id: str, *, run_id: str | None, livemode: bool, status: str | None = None, kind: str | None = None
+) -> Select:
     if status is not None and status not in ("open", "resolved"):
         raise InvalidRequest("status is open or resolved", param="status")
     if kind is not None and kind not in KINDS:

@@ -1,10 +1,10 @@
 """Settling a discrepancy: by asking the provider (automatic, when Kassa was still waiting for an answer the
 statement already has, or never heard of a dispute the statement lists), or by a person in the portal (audited)."""
+
 from __future__ import annotations
 
 from sqlalchemy import update
 
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, KassaError
 from app.extensions import db
 from app.ledger.books_models import Payout
@@ -12,12 +12,11 @@ from app.payments.attempts.janitor import resolve_unknown_attempt
 from app.payments.attempts.polling import refresh_attempt
 from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for
-from app.payments.models import Dispute
 from app.payments.disputes.services import apply_dispute_notice
-from app.payments.models import PaymentAttempt
+from app.payments.models import Dispute, PaymentAttempt, Refund
 from app.payments.payouts.services import look_up_payout
-from app.payments.models import Refund
 from app.payments.refunds.settling import send_refund
+from app.platform.db.types import utcnow
 from app.reconciliation.matching import split_reference
 from app.reconciliation.models import Discrepancy
 from app.reconciliation.queries import get_discrepancy
@@ -72,8 +71,10 @@ def settle_from_provider(discrepancy: Discrepancy) -> str | None:
     now = _status_now(discrepancy)
     if now is None or now != discrepancy.provider_status:
         return None
-    return (f"the provider confirmed the {kind} {discrepancy.provider_status}; Kassa had it "
-            f"{discrepancy.kassa_status} and now agrees")
+    return (
+        f"the provider confirmed the {kind} {discrepancy.provider_status}; Kassa had it "
+        f"{discrepancy.kassa_status} and now agrees"
+    )
 
 
 def fetch_dispute(discrepancy: Discrepancy) -> str | None:
@@ -88,8 +89,10 @@ def fetch_dispute(discrepancy: Discrepancy) -> str | None:
         return None
     if dispute is None or dispute.merchant_id != discrepancy.merchant_id or not _dispute_agrees(discrepancy, dispute):
         return None
-    return (f"fetched dispute {discrepancy.provider_id} from the provider: Kassa has it as {dispute.id} "
-            f"({dispute.status}) and now agrees with the {discrepancy.line_type.replace('_', ' ')} line")
+    return (
+        f"fetched dispute {discrepancy.provider_id} from the provider: Kassa has it as {dispute.id} "
+        f"({dispute.status}) and now agrees with the {discrepancy.line_type.replace('_', ' ')} line"
+    )
 
 
 def _dispute_agrees(line: Discrepancy, dispute: Dispute) -> bool:
@@ -106,10 +109,19 @@ def _dispute_agrees(line: Discrepancy, dispute: Dispute) -> bool:
 
 def mark_resolved(discrepancy_id: str, resolution: str, note: str, *, actor: str) -> bool:
     """Close an open discrepancy (False: it was closed meanwhile); the caller commits."""
-    return bool(db.session.execute(update(Discrepancy).where(Discrepancy.id == discrepancy_id,
-                                                             Discrepancy.status == "open")
-                                   .values(status="resolved", resolution=resolution, resolution_note=note[:500],
-                                           resolved_by=actor[:60], resolved_at=utcnow())).rowcount)
+    return bool(
+        db.session.execute(
+            update(Discrepancy)
+            .where(Discrepancy.id == discrepancy_id, Discrepancy.status == "open")
+            .values(
+                status="resolved",
+                resolution=resolution,
+                resolution_note=note[:500],
+                resolved_by=actor[:60],
+                resolved_at=utcnow(),
+            )
+        ).rowcount
+    )
 
 
 def check_resolution(merchant_id: str, discrepancy_id: str, resolution: object, note: object) -> Discrepancy:
@@ -125,8 +137,9 @@ def check_resolution(merchant_id: str, discrepancy_id: str, resolution: object, 
     return found
 
 
-def resolve_by_hand(merchant_id: str, discrepancy_id: str, resolution: object, note: object, *,
-                    actor: str) -> Discrepancy:
+def resolve_by_hand(
+    merchant_id: str, discrepancy_id: str, resolution: object, note: object, *, actor: str
+) -> Discrepancy:
     """A person closes an open discrepancy with a resolution and a note (the caller audits it)."""
     found = check_resolution(merchant_id, discrepancy_id, resolution, note)
     if not mark_resolved(found.id, str(resolution), str(note).strip(), actor=actor):

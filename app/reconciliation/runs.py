@@ -1,6 +1,7 @@
 """Reconciliation runs: start one (API, portal, the daily cron), execute it on a worker, record what disagrees,
 and resolve what can be proven by asking the provider (DESIGN.md §6.5: fix only what can be proven). Reading runs
 and discrepancies is app/reconciliation/queries.py."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -8,20 +9,18 @@ from typing import Any
 
 from sqlalchemy import func, select, union, update
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import InvalidRequest, PermissionDenied
-from app.platform.outbox.events import record_event
 from app.extensions import commit_keeping_state, conflict_insert, db
-from app.platform.queueing import enqueue
-from app.platform.values.ids import new_id
 from app.ledger.books_models import Payout
 from app.merchants.models import Merchant
 from app.payments.channels.interface import ProviderUnavailable
 from app.payments.channels.registry import adapter_for, channel_spec, channels, is_test_channel
-from app.payments.models import Dispute
-from app.payments.models import PaymentAttempt
-from app.payments.models import Refund
+from app.payments.models import Dispute, PaymentAttempt, Refund
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
+from app.platform.queueing import enqueue
+from app.platform.values.ids import new_id
 from app.reconciliation import matching
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 from app.reconciliation.representation import discrepancy_json
@@ -53,21 +52,35 @@ def parse_day(value: object) -> date:
     return day
 
 
-def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
-              livemode: bool = True) -> ReconciliationRun:
+def start_run(
+    merchant_id: str, channel: object, day: object, *, actor: str, livemode: bool = True
+) -> ReconciliationRun:
     """Open a run (status ``running``), commit it, then queue its work. A test key (``livemode`` False) may
     reconcile test-only channels alone: any other channel's statement is about live money, and a run settles the
     live payments the provider vouches for and tells live webhook endpoints of live discrepancies."""
     spec = channel_spec(channel)
     if spec is None or "statements" not in spec.capabilities:
-        raise InvalidRequest(f"channel must be one that publishes statements: {', '.join(statement_channels())}",
-                             param="channel")
+        raise InvalidRequest(
+            f"channel must be one that publishes statements: {', '.join(statement_channels())}", param="channel"
+        )
     if not livemode and not is_test_channel(spec.code):
-        raise PermissionDenied(f"a test key cannot reconcile {spec.code}: its statement is about live money; use a "
-                               "live secret key", code="live_key_required", param="channel")
-    run = ReconciliationRun(id=new_id("rcn"), merchant_id=merchant_id, channel=spec.code, day=parse_day(day),
-                            status="running", lines=0, matched=0, actor=actor[:60],
-                            **{kind: 0 for kind in KINDS}, auto_resolved=0)
+        raise PermissionDenied(
+            f"a test key cannot reconcile {spec.code}: its statement is about live money; use a live secret key",
+            code="live_key_required",
+            param="channel",
+        )
+    run = ReconciliationRun(
+        id=new_id("rcn"),
+        merchant_id=merchant_id,
+        channel=spec.code,
+        day=parse_day(day),
+        status="running",
+        lines=0,
+        matched=0,
+        actor=actor[:60],
+        **{kind: 0 for kind in KINDS},
+        auto_resolved=0,
+    )
     db.session.add(run)
     # Committed before it is queued: an idle worker takes the job at once, and queued before the commit it read no
     # run, ended, and the run said "running" for good (every run started from the portal or the API on `make run`).
@@ -75,8 +88,7 @@ def start_run(merchant_id: str, channel: object, day: object, *, actor: str,
     try:
         enqueue("app.jobs.reconcile", run.id, job_id=f"reconcile-{run.id}")
     except Exception:  # Redis did not take it: the run says so instead of reading "running" for an hour
-        _finish(run.id, status="failed", failure_reason="it could not be queued (Redis did not answer); start it "
-                                                        "again")
+        _finish(run.id, status="failed", failure_reason="it could not be queued (Redis did not answer); start it again")
         raise
     return run
 
@@ -105,9 +117,12 @@ def execute_run(run_id: str) -> ReconciliationRun | None:
         db.session.rollback()
         log.exception("reconciliation run failed", extra={"fields": {"run_id": run_id, "channel": channel}})
         try:
-            _finish(run_id, status="failed",
-                    failure_reason="the run stopped on an error inside Kassa (in the logs with this run's id); "
-                                   "start it again")
+            _finish(
+                run_id,
+                status="failed",
+                failure_reason="the run stopped on an error inside Kassa (in the logs with this run's id); "
+                "start it again",
+            )
         except Exception:  # the database is what failed: the sweep finds the run abandoned within the hour
             db.session.rollback()
         raise
@@ -118,9 +133,21 @@ def execute_run(run_id: str) -> ReconciliationRun | None:
     if auto:
         db.session.execute(update(ReconciliationRun).where(ReconciliationRun.id == run_id).values(auto_resolved=auto))
         db.session.commit()
-    log.info("reconciliation run done", extra={"fields": {
-        "run_id": run_id, "channel": channel, "day": day.isoformat(), "statement_lines": staged, "lines": lines,
-        "matched": matched, "auto_resolved": auto, **counts}})
+    log.info(
+        "reconciliation run done",
+        extra={
+            "fields": {
+                "run_id": run_id,
+                "channel": channel,
+                "day": day.isoformat(),
+                "statement_lines": staged,
+                "lines": lines,
+                "matched": matched,
+                "auto_resolved": auto,
+                **counts,
+            }
+        },
+    )
     return db.session.get(ReconciliationRun, run_id, populate_existing=True)
 
 
@@ -139,10 +166,21 @@ def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[
     resolution)."""
     if found:
         now = utcnow()
-        rows = [{"id": new_id("dsc"), "merchant_id": merchant_id, "run_id": run_id, "channel": channel, "day": day,
-                 "status": "open", "created_at": now, **f.__dict__} for f in found]
+        rows = [
+            {
+                "id": new_id("dsc"),
+                "merchant_id": merchant_id,
+                "run_id": run_id,
+                "channel": channel,
+                "day": day,
+                "status": "open",
+                "created_at": now,
+                **f.__dict__,
+            }
+            for f in found
+        ]
         for start in range(0, len(rows), 1000):
-            db.session.execute(conflict_insert(Discrepancy).values(rows[start:start + 1000]).on_conflict_do_nothing())
+            db.session.execute(conflict_insert(Discrepancy).values(rows[start : start + 1000]).on_conflict_do_nothing())
         new = db.session.scalars(select(Discrepancy).where(Discrepancy.run_id == run_id)).all()
         live = not is_test_channel(channel)  # a live channel's statement is about live money: live endpoints hear it
         for discrepancy in new:
@@ -151,9 +189,11 @@ def _record(run_id: str, merchant_id: str, channel: str, day: date, found: list[
 
 
 def _finish(run_id: str, **values: Any) -> ReconciliationRun:
-    db.session.execute(update(ReconciliationRun).where(ReconciliationRun.id == run_id,
-                                                       ReconciliationRun.status == "running")
-                       .values(finished_at=utcnow(), **values))
+    db.session.execute(
+        update(ReconciliationRun)
+        .where(ReconciliationRun.id == run_id, ReconciliationRun.status == "running")
+        .values(finished_at=utcnow(), **values)
+    )
     db.session.commit()
     return db.session.get(ReconciliationRun, run_id, populate_existing=True)
 
@@ -164,12 +204,21 @@ def _resolve_provable(run: ReconciliationRun) -> int:
     missed: fetch it from the provider and apply it as its callback would have been. Resolved when Kassa then agrees
     with the line. Never an amount_mismatch (a currency mismatch among them): asking the provider proves a status,
     not what it booked."""
-    waiting = db.session.scalars(select(Discrepancy).where(
-        Discrepancy.merchant_id == run.merchant_id, Discrepancy.channel == run.channel, Discrepancy.day == run.day,
-        Discrepancy.status == "open",
-        ((Discrepancy.kind == "status_mismatch") & Discrepancy.kassa_status.in_(("pending", "unknown")))
-        | (Discrepancy.kind.in_(("missing_in_kassa", "status_mismatch"))
-           & Discrepancy.line_type.in_(matching.DISPUTE_LINES))).order_by(Discrepancy.id)).all()
+    waiting = db.session.scalars(
+        select(Discrepancy)
+        .where(
+            Discrepancy.merchant_id == run.merchant_id,
+            Discrepancy.channel == run.channel,
+            Discrepancy.day == run.day,
+            Discrepancy.status == "open",
+            ((Discrepancy.kind == "status_mismatch") & Discrepancy.kassa_status.in_(("pending", "unknown")))
+            | (
+                Discrepancy.kind.in_(("missing_in_kassa", "status_mismatch"))
+                & Discrepancy.line_type.in_(matching.DISPUTE_LINES)
+            ),
+        )
+        .order_by(Discrepancy.id)
+    ).all()
     resolved = 0
     for discrepancy in waiting:
         fetch = fetch_dispute if discrepancy.line_type in matching.DISPUTE_LINES else settle_from_provider
@@ -189,11 +238,20 @@ def reconcile_yesterday(*, now: datetime | None = None) -> list[str]:
     started = []
     for channel in statement_channels():
         for merchant_id in _merchants_moving_money(channel, day):
-            if db.session.scalar(select(func.count()).select_from(ReconciliationRun).where(
-                    ReconciliationRun.merchant_id == merchant_id, ReconciliationRun.channel == channel,
+            if db.session.scalar(
+                select(func.count())
+                .select_from(ReconciliationRun)
+                .where(
+                    ReconciliationRun.merchant_id == merchant_id,
+                    ReconciliationRun.channel == channel,
                     ReconciliationRun.day == day,
-                    (ReconciliationRun.status == "done") | ((ReconciliationRun.status == "running")
-                                                            & (ReconciliationRun.created_at > utcnow() - ABANDONED_AFTER)))):
+                    (ReconciliationRun.status == "done")
+                    | (
+                        (ReconciliationRun.status == "running")
+                        & (ReconciliationRun.created_at > utcnow() - ABANDONED_AFTER)
+                    ),
+                )
+            ):
                 continue
             if db.session.get(Merchant, merchant_id) is None:
                 continue
@@ -207,7 +265,12 @@ def _merchants_moving_money(channel: str, day: date) -> list[str]:
     side: the statement's day is the provider's, and a refund of a payment captured weeks ago is on it too)."""
     start, end = matching.day_range(day)
     since, until = start - timedelta(days=1), end + timedelta(days=1)
-    moving = union(*(select(model.merchant_id).where(model.channel == channel, model.updated_at >= since,
-                                                     model.updated_at < until)
-                     for model in (PaymentAttempt, Refund, Payout, Dispute)))
+    moving = union(
+        *(
+            select(model.merchant_id).where(
+                model.channel == channel, model.updated_at >= since, model.updated_at < until
+            )
+            for model in (PaymentAttempt, Refund, Payout, Dispute)
+        )
+    )
     return list(db.session.scalars(select(moving.subquery().c.merchant_id).distinct()))

@@ -1,4 +1,5 @@
 """Reading and forgetting the API request log: a merchant's requests, newest first, with filters."""
+
 from __future__ import annotations
 
 import json
@@ -8,9 +9,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import Select, delete, select
 
-from app.platform.db.types import after_day, utcnow
 from app.errors import NotFound
 from app.extensions import db
+from app.platform.db.types import after_day, utcnow
 from app.platform.values.pagination import newest_first_both_ways
 from app.request_log.models import ApiRequestLog
 
@@ -63,12 +64,23 @@ def _filtered(merchant_id: str, where: RequestFilter) -> Select:
     return query
 
 
-def page_api_requests(merchant_id: str, where: RequestFilter, *, limit: int = 50, starting_after: str | None = None,
-                      ending_before: str | None = None) -> RequestPage:
+def page_api_requests(
+    merchant_id: str,
+    where: RequestFilter,
+    *,
+    limit: int = 50,
+    starting_after: str | None = None,
+    ending_before: str | None = None,
+) -> RequestPage:
     """One page of the merchant's requests, newest first; ``starting_after`` (a row id) pages older,
     ``ending_before`` newer. Keyset on the time-ordered id: a page costs the same however deep it is."""
-    rows, has_older, has_newer = newest_first_both_ways(_filtered(merchant_id, where), ApiRequestLog.id, limit=limit,
-                                                        starting_after=starting_after, ending_before=ending_before)
+    rows, has_older, has_newer = newest_first_both_ways(
+        _filtered(merchant_id, where),
+        ApiRequestLog.id,
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
+    )
     return RequestPage(rows, has_older=has_older, has_newer=has_newer)
 
 
@@ -85,17 +97,20 @@ def readable(body: str | None) -> tuple[str | None, object]:
 
 def get_api_request(merchant_id: str, log_id: str) -> ApiRequestLog:
     """One of the merchant's logged requests; another merchant's is not found."""
-    row = db.session.scalar(select(ApiRequestLog).where(ApiRequestLog.id == log_id,
-                                                        ApiRequestLog.merchant_id == merchant_id))
+    row = db.session.scalar(
+        select(ApiRequestLog).where(ApiRequestLog.id == log_id, ApiRequestLog.merchant_id == merchant_id)
+    )
     if row is None:
         raise NotFound(f"no logged API request {log_id!r}", param="id")
     return row
 
 
 # Paths that name one object, and which kind: /api/v1/orders/ord_… (and its sub-resources), and so on.
-_OBJECT_PATHS = (("order", re.compile(r"^/api/v1/orders/(ord_[A-Za-z0-9]+)")),
-                 ("subscription", re.compile(r"^/api/v1/subscriptions/(sub_[A-Za-z0-9]+)")),
-                 ("product", re.compile(r"^/api/v1/products/([A-Za-z0-9_]+)")))
+_OBJECT_PATHS = (
+    ("order", re.compile(r"^/api/v1/orders/(ord_[A-Za-z0-9]+)")),
+    ("subscription", re.compile(r"^/api/v1/subscriptions/(sub_[A-Za-z0-9]+)")),
+    ("product", re.compile(r"^/api/v1/products/([A-Za-z0-9_]+)")),
+)
 # A POST that creates one answers with its id.
 _CREATED_BY = {"/api/v1/orders": "order", "/api/v1/subscriptions": "subscription", "/api/v1/products": "product"}
 

@@ -1,4 +1,5 @@
 """One row per API request made with a merchant's key (written after the response, kept RETENTION days)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 ID_PREFIX = "areq"
 
@@ -17,9 +18,11 @@ class ApiRequestLog(db.Model):
 
     __tablename__ = "api_request_logs"
     # Newest-first pages per merchant walk (merchant_id, id): ids are time-ordered. The reaper walks created_at.
-    __table_args__ = (Index("ix_api_request_logs_merchant_id_id", "merchant_id", "id"),
-                      Index("ix_api_request_logs_created_at", "created_at"),
-                      Index("ix_api_request_logs_merchant_request_id", "merchant_id", "request_id"))
+    __table_args__ = (
+        Index("ix_api_request_logs_merchant_id_id", "merchant_id", "id"),
+        Index("ix_api_request_logs_created_at", "created_at"),
+        Index("ix_api_request_logs_merchant_request_id", "merchant_id", "request_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     # No foreign key: the row is written on a connection of its own after the response, and a log row

@@ -6,6 +6,7 @@ response). Redaction and the INSERT happen on the writer's thread, batched with 
 logs' own: the caller has its answer already, and a log that cannot be written is a log line, never a failed
 request.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,14 +48,25 @@ class CapturedRequest:
     def row(self) -> dict:
         """The table row: redacted and capped."""
         response_body = redact_body(self.response_body) if self.response_body is not None else self.note
-        return {"id": self.id, "merchant_id": self.merchant_id, "livemode": self.livemode, "key_id": self.key_id,
-                "key_label": self.key_label, "method": self.method, "path": self.path[:2048],
-                "query": redact_query(self.query), "status_code": self.status_code, "duration_ms": self.duration_ms,
-                "request_id": self.request_id, "ip": (self.ip or "")[:64] or None,
-                "request_headers": redact_json(self.request_headers),
-                "response_headers": redact_json(self.response_headers),
-                "request_body": redact_body(self.request_body), "response_body": response_body,
-                "created_at": self.created_at}
+        return {
+            "id": self.id,
+            "merchant_id": self.merchant_id,
+            "livemode": self.livemode,
+            "key_id": self.key_id,
+            "key_label": self.key_label,
+            "method": self.method,
+            "path": self.path[:2048],
+            "query": redact_query(self.query),
+            "status_code": self.status_code,
+            "duration_ms": self.duration_ms,
+            "request_id": self.request_id,
+            "ip": (self.ip or "")[:64] or None,
+            "request_headers": redact_json(self.request_headers),
+            "response_headers": redact_json(self.response_headers),
+            "request_body": redact_body(self.request_body),
+            "response_body": response_body,
+            "created_at": self.created_at,
+        }
 
 
 def queue_captured(app: Flask, captured: CapturedRequest) -> None:

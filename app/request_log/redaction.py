@@ -1,5 +1,6 @@
 """Redaction for the API request log: bodies keep their shape so a developer can read them, but no secret,
 token, password or card data survives, and each body is cut to a bounded size."""
+
 from __future__ import annotations
 
 import functools
@@ -15,12 +16,15 @@ _PARSE_BYTES = 64 * 1024
 _SECRET_FIELD = re.compile(
     r"secret|token|passw|passphrase|api_?key|private_?key|signing_?key|authorization|cookie|"
     r"cvc|cvv|cvn|card_?number|^pan$|^number$|^exp_(?:month|year)$|^expiry|iban|account_number",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Values that are secrets whatever their field is called: Kassa keys and webhook secrets, card numbers, and the
 # client secrets of orders and checkout sessions (``cs_…_secret_…``): a browser names a session's in its own calls
 # (``checkout_session``), and it unlocks the customer's wallet.
-_SECRET_VALUE = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+|"
-                           r"\b[a-z]+_[0-9a-z]+_secret_[A-Za-z0-9_-]+")
+_SECRET_VALUE = re.compile(
+    r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+|"
+    r"\b[a-z]+_[0-9a-z]+_secret_[A-Za-z0-9_-]+"
+)
 _CARD_LIKE = re.compile(r"(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])")
 # Credentials inside URLs an answer hands out: a checkout session's ?client_secret=…, a return ?token=…, and a
 # customer's self-service link, whose path segment after /billing/ is itself the credential.
@@ -42,13 +46,15 @@ def _mask_cards(text: str) -> str:
     def mask(match: re.Match) -> str:
         digits = re.sub(r"\D", "", match.group(0))
         return REDACTED if _luhn(digits) else match.group(0)
+
     return _CARD_LIKE.sub(mask, text)
 
 
 # What any of the four patterns above needs to match somewhere in a text (broader, never narrower): most values
 # (ids, names, amounts, timestamps) have none of it and skip the four passes.
-_MAYBE_SECRET = re.compile(r"_(?:test|live|secret)_|whsec_|/billing/|[?&;][^=&#\s\"']*=|(?:\d[ -]?){12}\d",
-                           re.IGNORECASE)
+_MAYBE_SECRET = re.compile(
+    r"_(?:test|live|secret)_|whsec_|/billing/|[?&;][^=&#\s\"']*=|(?:\d[ -]?){12}\d", re.IGNORECASE
+)
 
 
 def redact_text(text: str) -> str:
@@ -68,8 +74,10 @@ def _secret_named(key: str) -> bool:
 def redact_json(value: object) -> object:
     """A JSON value with every secret-named field hidden and secret-looking strings masked."""
     if isinstance(value, dict):
-        return {key: REDACTED if item is not None and _secret_named(str(key)) else redact_json(item)
-                for key, item in value.items()}
+        return {
+            key: REDACTED if item is not None and _secret_named(str(key)) else redact_json(item)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
         return [redact_json(item) for item in value]
     if isinstance(value, str):
@@ -98,8 +106,11 @@ def redact_body(raw: bytes | None) -> str | None:
     except ValueError:
         # Not JSON (a CSV import, a form): no field names to go by; hide name=value secrets and keys.
         masked = re.sub(r"((?:secret|token|passw|key)[^=&\s]*=)[^&\s]+", rf"\1{REDACTED}", text, flags=re.IGNORECASE)
-        return _cap(redact_text(masked)) if len(raw) <= _PARSE_BYTES else \
-            f"{redact_text(masked)[:MAX_BODY_CHARS]}\n… [cut: {len(raw)} bytes in all]"
+        return (
+            _cap(redact_text(masked))
+            if len(raw) <= _PARSE_BYTES
+            else f"{redact_text(masked)[:MAX_BODY_CHARS]}\n… [cut: {len(raw)} bytes in all]"
+        )
     return _cap(json.dumps(redact_json(parsed), ensure_ascii=False))
 
 
@@ -108,5 +119,6 @@ def redact_query(query: str) -> str | None:
     if not query:
         return None
     pairs = parse_qsl(query, keep_blank_values=True)
-    return urlencode([(name, REDACTED if _SECRET_FIELD.search(name) else redact_text(value))
-                      for name, value in pairs], safe="[]")[:2048]
+    return urlencode(
+        [(name, REDACTED if _SECRET_FIELD.search(name) else redact_text(value)) for name, value in pairs], safe="[]"
+    )[:2048]

@@ -11,6 +11,7 @@ Velocity rules run last, so an order another rule blocks never uses up a velocit
 down the velocity rules cannot count: they are skipped (fail open) and the reasons say so — blocking every
 shopper because a counter is unreachable would be an outage of its own (docs/api.md, Risk).
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from app.errors import KassaError
+from app.extensions import db
 from app.platform.observability import logs
 from app.platform.outbox.commit_signals import NEW_EVENTS
 from app.platform.outbox.events import Event
-from app.errors import KassaError
-from app.extensions import db
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
 from app.risk import lists, velocity
@@ -33,8 +34,10 @@ log = logs.get("risk")
 
 WEIGHT = {"allow": 0, "review": 60, "block": 100}
 # The reasons that name the shopper's own value (a list match, a velocity overflow), as ``assess`` words them.
-_NAMED = (re.compile(r"^(?:email|ip|device) (.+?) is on the (?:block|allow|review) list"),
-          re.compile(r"\((?:email|ip|device) ([^()]+)\)$"))
+_NAMED = (
+    re.compile(r"^(?:email|ip|device) (.+?) is on the (?:block|allow|review) list"),
+    re.compile(r"\((?:email|ip|device) ([^()]+)\)$"),
+)
 _STRICTER = {"allow": 0, "review": 1, "block": 2}
 
 
@@ -90,23 +93,34 @@ class Prospect:
     def value(self, kind: str) -> str | None:
         if kind == "email_domain":
             return self.email.rsplit("@", 1)[1] if self.email and "@" in self.email else None
-        return {"customer": self.customer_id, "email": self.email, "ip": self.ip, "device": self.device,
-                "card_fingerprint": self.card_fingerprint}.get(kind)
+        return {
+            "customer": self.customer_id,
+            "email": self.email,
+            "ip": self.ip,
+            "device": self.device,
+            "card_fingerprint": self.card_fingerprint,
+        }.get(kind)
 
 
 def assess(prospect: Prospect, *, count_velocity: bool = True) -> Assessment:
     """The decision for this order (nothing is written to the database). ``count_velocity=False`` (a payment
     of an order already counted at creation) checks lists and limits without counting the order again."""
     result = Assessment()
-    listed = lists.matches(prospect.merchant_id, {k: prospect.value(k) for k in lists.KINDS},
-                           livemode=prospect.livemode)
+    listed = lists.matches(
+        prospect.merchant_id, {k: prospect.value(k) for k in lists.KINDS}, livemode=prospect.livemode
+    )
     for entry in sorted(listed, key=lambda e: _STRICTER[e.action], reverse=True):
-        result.flag(entry.action, f"{entry.kind} {entry.value} is on the {entry.action} list"
-                    + (f" ({entry.note})" if entry.note else ""))
+        result.flag(
+            entry.action,
+            f"{entry.kind} {entry.value} is on the {entry.action} list" + (f" ({entry.note})" if entry.note else ""),
+        )
     if result.decision == "block" or (listed and all(e.action == "allow" for e in listed)):
         return result
-    rules = [r for r in rules_of(prospect.merchant_id, livemode=prospect.livemode, enabled_only=True)
-             if applies_to(r) == prospect.scope]
+    rules = [
+        r
+        for r in rules_of(prospect.merchant_id, livemode=prospect.livemode, enabled_only=True)
+        if applies_to(r) == prospect.scope
+    ]
     for rule in (r for r in rules if r.kind in ("amount_limit", "first_purchase_limit", "currency_country_mismatch")):
         reason = _static_rule(rule, prospect)
         if reason:
@@ -123,8 +137,10 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
         expected = rule.params["currencies"].get(prospect.currency)
         if not expected or not prospect.country or prospect.country in expected:
             return None
-        return (f"a {prospect.currency.upper()} payment from {prospect.country}, where {prospect.currency.upper()} "
-                f"payments are expected from {', '.join(expected)}")
+        return (
+            f"a {prospect.currency.upper()} payment from {prospect.country}, where {prospect.currency.upper()} "
+            f"payments are expected from {', '.join(expected)}"
+        )
     limit = rule.params["max_amount"]
     if not limits_currency(rule, prospect.currency):
         return None
@@ -132,10 +148,17 @@ def _static_rule(rule, prospect: Prospect) -> str | None:
         if prospect.amount <= limit:
             return None
         return f"{shown} is above the limit of {Money(limit, prospect.currency).format()} per {prospect.noun}"
-    if (rule.kind == "first_purchase_limit" and prospect.customer_id and prospect.amount > limit
-            and prospect.paid_before is not None and not prospect.paid_before()):
-        return (f"a first purchase of {shown} is above the first-purchase limit of "
-                f"{Money(limit, prospect.currency).format()}")
+    if (
+        rule.kind == "first_purchase_limit"
+        and prospect.customer_id
+        and prospect.amount > limit
+        and prospect.paid_before is not None
+        and not prospect.paid_before()
+    ):
+        return (
+            f"a first purchase of {shown} is above the first-purchase limit of "
+            f"{Money(limit, prospect.currency).format()}"
+        )
     return None
 
 
@@ -149,31 +172,49 @@ def _velocity(prospect: Prospect, rules: list) -> list[tuple[str, str]]:
             counting = "max_count" in rule.params
             # An amount is counted per currency: 899 EUR and 999 USD are not 1898 of anything.
             per = None if counting else prospect.currency
-            counted.append((rule, by, value, velocity.Window(
-                key=velocity.window_key(prospect.merchant_id, rule.id, by, value, per),
-                window_seconds=rule.params["window_seconds"],
-                limit=rule.params["max_count"] if counting else rule.params["max_amount"],
-                weight=1 if counting else prospect.amount)))
+            counted.append(
+                (
+                    rule,
+                    by,
+                    value,
+                    velocity.Window(
+                        key=velocity.window_key(prospect.merchant_id, rule.id, by, value, per),
+                        window_seconds=rule.params["window_seconds"],
+                        limit=rule.params["max_count"] if counting else rule.params["max_amount"],
+                        weight=1 if counting else prospect.amount,
+                    ),
+                )
+            )
     try:
         fits = velocity.admit([window for *_, window in counted])
     except Exception:  # Redis unreachable: fail open, and say so in the log
-        log.warning("velocity rules not checked: Redis unavailable", extra={"fields": {
-            "merchant_id": prospect.merchant_id}})
+        log.warning(
+            "velocity rules not checked: Redis unavailable", extra={"fields": {"merchant_id": prospect.merchant_id}}
+        )
         return []
     found = []
     for (rule, by, value, window), fit in zip(counted, fits):
         if not fit:
-            what = (f"{window.limit} {prospect.noun}s" if window.weight == 1 and "max_count" in rule.params
-                    else Money(window.limit, prospect.currency).format())
-            found.append((rule.action, f"more than {what} per {by} within {_window(window.window_seconds)} "
-                                       f"({by} {value})"))
+            what = (
+                f"{window.limit} {prospect.noun}s"
+                if window.weight == 1 and "max_count" in rule.params
+                else Money(window.limit, prospect.currency).format()
+            )
+            found.append(
+                (rule.action, f"more than {what} per {by} within {_window(window.window_seconds)} ({by} {value})")
+            )
     return found
 
 
 def values_named(reasons: Iterable[str]) -> set[str]:
     """The emails, addresses and devices that these reasons name (an erasure looks for their other copies)."""
-    return {found.group(1) for reason in reasons if isinstance(reason, str)
-            for pattern in _NAMED if (found := pattern.search(reason))}
+    return {
+        found.group(1)
+        for reason in reasons
+        if isinstance(reason, str)
+        for pattern in _NAMED
+        if (found := pattern.search(reason))
+    }
 
 
 def _window(seconds: int) -> str:
@@ -189,15 +230,30 @@ def refuse_if_blocked(assessment: Assessment, prospect: Prospect) -> None:
     the caller's transaction is about to be rolled back)."""
     if assessment.decision != "block":
         return
-    blocked = {"object": "risk_assessment", **assessment.to_json(), "customer": prospect.customer_id,
-               "email": prospect.email, "ip": prospect.ip, "device": prospect.device, "country": prospect.country,
-               "channel": prospect.channel,
-               "amount": {"amount": prospect.amount, "currency": prospect.currency}}
+    blocked = {
+        "object": "risk_assessment",
+        **assessment.to_json(),
+        "customer": prospect.customer_id,
+        "email": prospect.email,
+        "ip": prospect.ip,
+        "device": prospect.device,
+        "country": prospect.country,
+        "channel": prospect.channel,
+        "amount": {"amount": prospect.amount, "currency": prospect.currency},
+    }
     with Session(db.engine) as side:
-        side.add(Event(id=new_id("evt"), merchant_id=prospect.merchant_id, type="risk.blocked",
-                       data={"object": blocked}, livemode=prospect.livemode))
+        side.add(
+            Event(
+                id=new_id("evt"),
+                merchant_id=prospect.merchant_id,
+                type="risk.blocked",
+                data={"object": blocked},
+                livemode=prospect.livemode,
+            )
+        )
         side.info[NEW_EVENTS] = True  # ask the dispatcher to deliver it
         side.commit()
-    log.info("order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id,
-                                                        "reasons": assessment.reasons}})
+    log.info(
+        "order blocked by risk", extra={"fields": {"merchant_id": prospect.merchant_id, "reasons": assessment.reasons}}
+    )
     raise RiskBlocked("This payment cannot be accepted. If you think this is a mistake, please contact the seller.")

@@ -2,6 +2,7 @@
 paid, so the hub asks then (app/payments/attempts/card_screening.py) and acts on the verdict: a card on the block list
 has its capture refunded in full at once (the goods are never delivered: the refund lands before fulfilment runs); on
 the review list it holds fulfilment like any review."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,16 +32,22 @@ class CardVerdict:
         stored = stored or {"decision": "allow", "score": 0, "reasons": []}
         if stored.get("decision") == "block":
             return None
-        return {**stored, "decision": self.action,
-                "score": 100 if self.blocks else max(stored.get("score", 0), 60),
-                "reasons": [*stored.get("reasons", []), f"after payment: {self.reason}"]}
+        return {
+            **stored,
+            "decision": self.action,
+            "score": 100 if self.blocks else max(stored.get("score", 0), 60),
+            "reasons": [*stored.get("reasons", []), f"after payment: {self.reason}"],
+        }
 
 
 def screen_card(merchant_id: str, fingerprint: str, *, livemode: bool) -> CardVerdict | None:
     """The verdict of the merchant's lists of that mode on the card with ``fingerprint``; None when it is on neither
     the block nor the review list."""
-    listed = [e for e in lists.matches(merchant_id, {"card_fingerprint": fingerprint}, livemode=livemode)
-              if e.action != "allow"]
+    listed = [
+        e
+        for e in lists.matches(merchant_id, {"card_fingerprint": fingerprint}, livemode=livemode)
+        if e.action != "allow"
+    ]
     if not listed:
         return None
     action = "block" if any(e.action == "block" for e in listed) else "review"

@@ -3,6 +3,7 @@
 The web layer captures it once per request (``capture_request``); domain services read it without
 knowing about HTTP. Jobs and the CLI have none, and are assessed on the order's own facts.
 """
+
 from __future__ import annotations
 
 from contextvars import ContextVar
@@ -33,9 +34,14 @@ def capture_request() -> None:
     device = (request.headers.get(DEVICE_HEADER) or "").strip()[:200] or None
     header = current_app.config.get("TRUSTED_COUNTRY_HEADER")
     country = (request.headers.get(header) or "").strip().upper() if header else ""
-    _facts.set(ShopperFacts(ip=request.remote_addr, device=device,
-                            user_agent=(request.user_agent.string or "")[:300] or None,
-                            country=country if len(country) == 2 and country.isalpha() else None))
+    _facts.set(
+        ShopperFacts(
+            ip=request.remote_addr,
+            device=device,
+            user_agent=(request.user_agent.string or "")[:300] or None,
+            country=country if len(country) == 2 and country.isalpha() else None,
+        )
+    )
 
 
 def current() -> ShopperFacts:

@@ -6,6 +6,7 @@ filter" is confirmed by the indexed query (which also applies expiry). At 1 % fa
 100,000 entries takes 117 KiB and answers in microseconds; it is rebuilt, like the rest of a merchant's cached
 configuration, when the merchant's lists change (app/merchants/config_cache.py).
 """
+
 from __future__ import annotations
 
 import hashlib

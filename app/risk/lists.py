@@ -8,6 +8,7 @@ Lookups are at most one indexed query per order whatever the list's size, and us
 the merchant's values in that mode (app/risk/list_filter.py) rules out most shoppers in memory; a value it may
 hold is looked up by the unique (merchant, mode, kind, value) index. CIDR ranges are few and matched in Python.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,12 +23,12 @@ from sqlalchemy import ColumnElement, delete, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.platform.values.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.merchants.config_cache import bump, cached
+from app.platform.db.types import utcnow
+from app.platform.values.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
+from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
 from app.risk.list_filter import ListedValues
 from app.risk.models import RiskListEntry
@@ -57,8 +58,9 @@ def normalise(kind: object, value: object) -> tuple[str, str]:
         try:
             value = str(ipaddress.ip_network(value, strict=False)) if "/" in value else str(ipaddress.ip_address(value))
         except ValueError:
-            raise InvalidRequest("an ip entry is an address (203.0.113.7) or a CIDR range (203.0.113.0/24)",
-                                 param="value") from None
+            raise InvalidRequest(
+                "an ip entry is an address (203.0.113.7) or a CIDR range (203.0.113.0/24)", param="value"
+            ) from None
     return kind, value
 
 
@@ -94,9 +96,17 @@ def _entry(merchant_id: str, body: dict, livemode: bool) -> RiskListEntry:
         raise InvalidRequest("note is a string of at most 500 characters", param="note")
     if note:
         _refuse_nul(note, "note")
-    return RiskListEntry(id=new_id("rle"), merchant_id=merchant_id, livemode=livemode, kind=kind, value=value,
-                         action=action, expires_at=_expiry(body.get("expires_at")), note=note or None,
-                         is_range=kind == "ip" and "/" in value)
+    return RiskListEntry(
+        id=new_id("rle"),
+        merchant_id=merchant_id,
+        livemode=livemode,
+        kind=kind,
+        value=value,
+        action=action,
+        expires_at=_expiry(body.get("expires_at")),
+        note=note or None,
+        is_range=kind == "ip" and "/" in value,
+    )
 
 
 def _of_mode(merchant_id: str, livemode: bool) -> ColumnElement[bool]:
@@ -108,11 +118,18 @@ def add_entry(merchant_id: str, body: dict, *, livemode: bool) -> RiskListEntry:
     """Add one entry to the lists of the mode (commits); the same kind and value twice in it is a 409 naming the
     existing entry."""
     entry = _entry(merchant_id, body, livemode)
-    existing = db.session.scalar(select(RiskListEntry).where(
-        _of_mode(merchant_id, livemode), RiskListEntry.kind == entry.kind, RiskListEntry.value == entry.value))
+    existing = db.session.scalar(
+        select(RiskListEntry).where(
+            _of_mode(merchant_id, livemode), RiskListEntry.kind == entry.kind, RiskListEntry.value == entry.value
+        )
+    )
     if existing is not None:
-        raise Conflict(f"{entry.kind} {entry.value} is already listed ({existing.id}, {existing.action}); "
-                       "delete it first to change it", code="resource_exists", param="value")
+        raise Conflict(
+            f"{entry.kind} {entry.value} is already listed ({existing.id}, {existing.action}); "
+            "delete it first to change it",
+            code="resource_exists",
+            param="value",
+        )
     db.session.add(entry)
     try:
         db.session.commit()
@@ -122,8 +139,15 @@ def add_entry(merchant_id: str, body: dict, *, livemode: bool) -> RiskListEntry:
     return entry
 
 
-def list_entries(merchant_id: str, *, livemode: bool, kind: str | None = None, value: str | None = None,
-                 limit: int = 100, starting_after: str | None = None) -> tuple[list[RiskListEntry], bool]:
+def list_entries(
+    merchant_id: str,
+    *,
+    livemode: bool,
+    kind: str | None = None,
+    value: str | None = None,
+    limit: int = 100,
+    starting_after: str | None = None,
+) -> tuple[list[RiskListEntry], bool]:
     """One page of the mode's entries, newest first, optionally of one kind and value."""
     query = select(RiskListEntry).where(_of_mode(merchant_id, livemode))
     if kind:
@@ -139,8 +163,9 @@ def list_entries(merchant_id: str, *, livemode: bool, kind: str | None = None, v
 
 def entry_of(merchant_id: str, entry_id: str, *, livemode: bool) -> RiskListEntry:
     """The mode's entry ``entry_id``; another merchant's or the other mode's is a 404."""
-    entry = db.session.scalar(select(RiskListEntry).where(RiskListEntry.id == entry_id,
-                                                          _of_mode(merchant_id, livemode)))
+    entry = db.session.scalar(
+        select(RiskListEntry).where(RiskListEntry.id == entry_id, _of_mode(merchant_id, livemode))
+    )
     if entry is None:
         raise NotFound(f"no list entry {entry_id}", param="id")
     return entry
@@ -148,8 +173,9 @@ def entry_of(merchant_id: str, entry_id: str, *, livemode: bool) -> RiskListEntr
 
 def delete_entry(merchant_id: str, entry_id: str, *, livemode: bool) -> str:
     """Remove the mode's entry ``entry_id`` (commits); one of the other mode is a 404 and stays."""
-    removed = db.session.execute(delete(RiskListEntry).where(RiskListEntry.id == entry_id,
-                                                             _of_mode(merchant_id, livemode))).rowcount
+    removed = db.session.execute(
+        delete(RiskListEntry).where(RiskListEntry.id == entry_id, _of_mode(merchant_id, livemode))
+    ).rowcount
     if removed:
         bump(merchant_id)
     db.session.commit()
@@ -195,22 +221,32 @@ def _lines(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
 def _unreadable(exc: csv.Error) -> str:
     reason = str(exc)
     if "field limit" in reason:
-        return (f"a field is longer than {csv.field_size_limit()} characters: a value is at most 320 characters and "
-                "a note 500 (a quote left open runs on into the lines after it)")
+        return (
+            f"a field is longer than {csv.field_size_limit()} characters: a value is at most 320 characters and "
+            "a note 500 (a quote left open runs on into the lines after it)"
+        )
     if "unexpected end of data" in reason:
-        return ('a quote (") on this line is never closed, so the lines after it would be read as part of one value: '
-                'close it, and write a quote inside a value twice ("")')
+        return (
+            'a quote (") on this line is never closed, so the lines after it would be read as part of one value: '
+            'close it, and write a quote inside a value twice ("")'
+        )
     if "expected after" in reason:
-        return ('a quoted value goes on after its closing quote: end the value at the quote, or write a quote '
-                'inside a value twice ("")')
+        return (
+            "a quoted value goes on after its closing quote: end the value at the quote, or write a quote "
+            'inside a value twice ("")'
+        )
     return f"not readable as CSV: {reason}"
 
 
 def import_csv(merchant_id: str, text: str, *, livemode: bool) -> ImportReport:
     """Add every good line of ``kind,value,action[,expires_at][,note]`` to the mode's lists in one transaction; a
     bad line is reported by its number and skipped, a value already listed in the mode is skipped."""
-    existing = {(k, v) for k, v in db.session.execute(select(RiskListEntry.kind, RiskListEntry.value)
-                                                       .where(_of_mode(merchant_id, livemode)))}
+    existing = {
+        (k, v)
+        for k, v in db.session.execute(
+            select(RiskListEntry.kind, RiskListEntry.value).where(_of_mode(merchant_id, livemode))
+        )
+    }
     rows, errors, skipped = [], [], 0
     for number, fields in _lines(text):
         if number > MAX_IMPORT_LINES:
@@ -225,8 +261,9 @@ def import_csv(merchant_id: str, text: str, *, livemode: bool) -> ImportReport:
             errors.append({"line": number, "message": "expected kind,value,action[,expires_at][,note]"})
             continue
         # The export's cells are spreadsheet-safe ('=…): read back as they were typed.
-        body = dict(zip(("kind", "value", "action", "expires_at", "note"),
-                        (unmark_spreadsheet_safe(f.strip()) for f in fields)))
+        body = dict(
+            zip(("kind", "value", "action", "expires_at", "note"), (unmark_spreadsheet_safe(f.strip()) for f in fields))
+        )
         try:
             entry = _entry(merchant_id, body, livemode)
         except InvalidRequest as exc:
@@ -236,12 +273,22 @@ def import_csv(merchant_id: str, text: str, *, livemode: bool) -> ImportReport:
             skipped += 1
             continue
         existing.add((entry.kind, entry.value))
-        rows.append({"id": entry.id, "merchant_id": merchant_id, "livemode": livemode, "kind": entry.kind,
-                     "value": entry.value,
-                     "action": entry.action, "expires_at": entry.expires_at, "note": entry.note,
-                     "is_range": entry.is_range, "created_at": utcnow()})
+        rows.append(
+            {
+                "id": entry.id,
+                "merchant_id": merchant_id,
+                "livemode": livemode,
+                "kind": entry.kind,
+                "value": entry.value,
+                "action": entry.action,
+                "expires_at": entry.expires_at,
+                "note": entry.note,
+                "is_range": entry.is_range,
+                "created_at": utcnow(),
+            }
+        )
     for start in range(0, len(rows), 5000):
-        db.session.execute(RiskListEntry.__table__.insert(), rows[start:start + 5000])
+        db.session.execute(RiskListEntry.__table__.insert(), rows[start : start + 5000])
     if rows:
         bump(merchant_id)
     db.session.commit()
@@ -253,17 +300,26 @@ def export_csv(merchant_id: str, *, livemode: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["kind", "value", "action", "expires_at", "note"])
-    for entry in db.session.scalars(select(RiskListEntry).where(_of_mode(merchant_id, livemode))
-                                    .order_by(RiskListEntry.kind, RiskListEntry.value)):
+    for entry in db.session.scalars(
+        select(RiskListEntry).where(_of_mode(merchant_id, livemode)).order_by(RiskListEntry.kind, RiskListEntry.value)
+    ):
         # A value or note is someone's text (a shopper's customer id): no cell a spreadsheet runs as a formula.
-        writer.writerow([entry.kind, spreadsheet_safe(entry.value), entry.action,
-                         int(entry.expires_at.timestamp()) if entry.expires_at else "", spreadsheet_safe(entry.note)])
+        writer.writerow(
+            [
+                entry.kind,
+                spreadsheet_safe(entry.value),
+                entry.action,
+                int(entry.expires_at.timestamp()) if entry.expires_at else "",
+                spreadsheet_safe(entry.note),
+            ]
+        )
     return out.getvalue()
 
 
 def _has_entries(livemode: bool) -> Callable[[Session, str], bool]:
     def load(session: Session, merchant_id: str) -> bool:
         return session.scalar(select(RiskListEntry.id).where(_of_mode(merchant_id, livemode)).limit(1)) is not None
+
     return load
 
 
@@ -285,30 +341,49 @@ def matches(merchant_id: str, values: dict[str, str | None], *, livemode: bool) 
     listed = cached(merchant_id, f"risk.listed_values.{mode}", _listed_values(livemode))
     maybe = [pair for pair in wanted if pair in listed]
     # One row-value IN (a single cached statement whatever the number of values), served by the unique index.
-    found = list(db.session.scalars(select(RiskListEntry).where(
-        _of_mode(merchant_id, livemode), tuple_(RiskListEntry.kind, RiskListEntry.value).in_(maybe),
-        or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now)))) if maybe else []
+    found = (
+        list(
+            db.session.scalars(
+                select(RiskListEntry).where(
+                    _of_mode(merchant_id, livemode),
+                    tuple_(RiskListEntry.kind, RiskListEntry.value).in_(maybe),
+                    or_(RiskListEntry.expires_at.is_(None), RiskListEntry.expires_at > now),
+                )
+            )
+        )
+        if maybe
+        else []
+    )
     ip = next((v for k, v in wanted if k == "ip"), None)
     if ip:
         address = ipaddress.ip_address(ip)
         # The merchant's ranges, parsed once per change of its lists (app/merchants/config_cache.py).
-        found += [entry for network, entry in cached(merchant_id, f"risk.ranges.{mode}", _ranges(livemode))
-                  if address in network and (entry.expires_at is None or entry.expires_at > now)]
+        found += [
+            entry
+            for network, entry in cached(merchant_id, f"risk.ranges.{mode}", _ranges(livemode))
+            if address in network and (entry.expires_at is None or entry.expires_at > now)
+        ]
     checked = {kind: position for position, (kind, _) in enumerate(wanted)}
     return sorted(found, key=lambda entry: (checked.get(entry.kind, len(checked)), entry.is_range, entry.value))
 
 
 def _listed_values(livemode: bool) -> Callable[[Session, str], ListedValues]:
     def load(session: Session, merchant_id: str) -> ListedValues:
-        pairs = session.execute(select(RiskListEntry.kind, RiskListEntry.value).where(
-            _of_mode(merchant_id, livemode), RiskListEntry.is_range.is_(False))).all()
+        pairs = session.execute(
+            select(RiskListEntry.kind, RiskListEntry.value).where(
+                _of_mode(merchant_id, livemode), RiskListEntry.is_range.is_(False)
+            )
+        ).all()
         return ListedValues(pairs, len(pairs))
+
     return load
 
 
 def _ranges(livemode: bool) -> Callable[[Session, str], tuple]:
     def load(session: Session, merchant_id: str) -> tuple:
-        entries = session.scalars(select(RiskListEntry).where(_of_mode(merchant_id, livemode),
-                                                              RiskListEntry.is_range.is_(True))).all()
+        entries = session.scalars(
+            select(RiskListEntry).where(_of_mode(merchant_id, livemode), RiskListEntry.is_range.is_(True))
+        ).all()
         return tuple((ipaddress.ip_network(entry.value), entry) for entry in entries)
+
     return load

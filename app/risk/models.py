@@ -5,19 +5,21 @@ from datetime import datetime
 from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
+from app.platform.db.types import UTCDateTime, utcnow
 
 
 class RiskListEntry(db.Model):
     """A merchant's verdict on one value: block, allow or review every order of its mode that carries it."""
 
     __tablename__ = "risk_list_entries"
-    __table_args__ = (UniqueConstraint("merchant_id", "livemode", "kind", "value", name="uq_risk_list_entries_value"),
-                      Index("ix_risk_list_entries_merchant_id", "merchant_id", "livemode", "id"),
-                      # CIDR ranges cannot be found by exact value: they are read apart, by this flag.
-                      Index("ix_risk_list_entries_ranges", "merchant_id", "livemode", "is_range"))
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "livemode", "kind", "value", name="uq_risk_list_entries_value"),
+        Index("ix_risk_list_entries_merchant_id", "merchant_id", "livemode", "id"),
+        # CIDR ranges cannot be found by exact value: they are read apart, by this flag.
+        Index("ix_risk_list_entries_ranges", "merchant_id", "livemode", "is_range"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
@@ -53,9 +55,11 @@ class RefundRequest(db.Model):
     """A shopper asking for their money back, scored for abuse, and what was decided."""
 
     __tablename__ = "refund_requests"
-    __table_args__ = (Index("ix_refund_requests_merchant_customer", "merchant_id", "customer_id", "created_at"),
-                      Index("ix_refund_requests_merchant_device", "merchant_id", "device", "created_at"),
-                      Index("ix_refund_requests_merchant_ip", "merchant_id", "ip", "created_at"))
+    __table_args__ = (
+        Index("ix_refund_requests_merchant_customer", "merchant_id", "customer_id", "created_at"),
+        Index("ix_refund_requests_merchant_device", "merchant_id", "device", "created_at"),
+        Index("ix_refund_requests_merchant_ip", "merchant_id", "ip", "created_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40))

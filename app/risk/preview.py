@@ -1,9 +1,10 @@
-""""Test this rule against the last 30 days": replay the merchant's recent orders (one mode) through a rule that
+""" "Test this rule against the last 30 days": replay the merchant's recent orders (one mode) through a rule that
 is not saved yet, and say how many it would have flagged and which. The orders come from their caller
 (``RecentOrders``, app/orders/recent_orders.py): amount limits are counted by orders; a first purchase is judged
 against the customer's paid orders before it; velocity by customer or email is replayed here in time order over
 the window. Orders keep neither the shopper's address, device nor country, so rules on those cannot be replayed
 and say so."""
+
 from __future__ import annotations
 
 from collections import defaultdict, deque
@@ -26,13 +27,15 @@ class RecentOrders(Protocol):
     def count(self, since: datetime) -> int:
         """How many were made since ``since``."""
 
-    def above(self, since: datetime, amount: int, *, currency: str | None, first_purchase: bool,
-              examples: int) -> tuple[int, list[str]]:
+    def above(
+        self, since: datetime, amount: int, *, currency: str | None, first_purchase: bool, examples: int
+    ) -> tuple[int, list[str]]:
         """How many made since ``since`` (in ``currency``, if named) came to more than ``amount`` (and were the
         customer's first paid purchase, with ``first_purchase``), and the ids of the newest ``examples`` of them."""
 
-    def in_time_order(self, since: datetime, by: str, *, currency: str | None,
-                      limit: int) -> list[tuple[str, str, str, int, datetime]]:
+    def in_time_order(
+        self, since: datetime, by: str, *, currency: str | None, limit: int
+    ) -> list[tuple[str, str, str, int, datetime]]:
         """The newest ``limit`` made since ``since`` (in ``currency``, if named) that name a ``by`` (customer or
         email, lower-cased), oldest first: (id, who, currency, total, created_at)."""
 
@@ -44,8 +47,14 @@ class Preview:
     examples: list[str] = field(default_factory=list)
 
     def as_dict(self, action: str) -> dict:
-        return {"object": "risk_rule_preview", "since_days": WINDOW.days, "orders": self.orders,
-                "would_flag": self.flagged, "action": action, "examples": self.examples}
+        return {
+            "object": "risk_rule_preview",
+            "since_days": WINDOW.days,
+            "orders": self.orders,
+            "would_flag": self.flagged,
+            "action": action,
+            "examples": self.examples,
+        }
 
 
 def preview_rule(body: dict, orders: RecentOrders, *, now: datetime | None = None) -> dict:
@@ -53,23 +62,35 @@ def preview_rule(body: dict, orders: RecentOrders, *, now: datetime | None = Non
     kind, action = body.get("kind"), body.get("action")
     params = check_params(kind, body.get("params"))
     if params.get("applies_to", "orders") != "orders":
-        raise InvalidRequest("a withdrawal rule cannot be tried on orders: it applies from the next withdrawal",
-                             code="preview_unavailable", param="params.applies_to")
+        raise InvalidRequest(
+            "a withdrawal rule cannot be tried on orders: it applies from the next withdrawal",
+            code="preview_unavailable",
+            param="params.applies_to",
+        )
     if action not in ACTIONS:
         raise InvalidRequest(f"action must be one of {', '.join(ACTIONS)}", param="action")
     since = (now or utcnow()) - WINDOW
     preview = Preview(orders=orders.count(since))
     currency = params.get("currency")  # a limit in yen says nothing about an order in dollars
     if kind in ("amount_limit", "first_purchase_limit"):
-        preview.flagged, preview.examples = orders.above(since, params["max_amount"], currency=currency,
-                                                         first_purchase=kind == "first_purchase_limit",
-                                                         examples=EXAMPLES)
+        preview.flagged, preview.examples = orders.above(
+            since,
+            params["max_amount"],
+            currency=currency,
+            first_purchase=kind == "first_purchase_limit",
+            examples=EXAMPLES,
+        )
     elif kind == "velocity" and params["by"] in ("customer", "email"):
-        _replay_velocity(preview, orders.in_time_order(since, params["by"], currency=currency, limit=MAX_REPLAYED),
-                         params)
+        _replay_velocity(
+            preview, orders.in_time_order(since, params["by"], currency=currency, limit=MAX_REPLAYED), params
+        )
     else:
-        raise InvalidRequest("this rule looks at the shopper's address, device or country, which orders do not keep: "
-                             "it can only be tried on new orders", code="preview_unavailable", param="kind")
+        raise InvalidRequest(
+            "this rule looks at the shopper's address, device or country, which orders do not keep: "
+            "it can only be tried on new orders",
+            code="preview_unavailable",
+            param="kind",
+        )
     return preview.as_dict(action)
 
 

@@ -10,6 +10,7 @@ in between held for review in the portal). Risk scores and sorts a request; paym
 approved one in full (app/payments/refunds/requests.py). What risk knows of the order comes in a ``RefundContext``
 (app/orders/refund_context.py builds it).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -56,9 +57,16 @@ class RefundContext:
 
 
 def _thresholds(merchant_id: str, livemode: bool) -> tuple[int, int]:
-    rule = db.session.scalar(select(RiskRule).where(RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode,
-                                                    RiskRule.enabled.is_(True), RiskRule.kind == "refund_abuse")
-                             .limit(1))
+    rule = db.session.scalar(
+        select(RiskRule)
+        .where(
+            RiskRule.merchant_id == merchant_id,
+            RiskRule.livemode == livemode,
+            RiskRule.enabled.is_(True),
+            RiskRule.kind == "refund_abuse",
+        )
+        .limit(1)
+    )
     if rule is None:
         return DEFAULT_APPROVE_BELOW, DEFAULT_DENY_FROM
     return rule.params["approve_below"], rule.params["deny_from"]
@@ -79,15 +87,28 @@ def score_request(order: RefundContext, *, ip: str | None, device: str | None) -
     for column, value, label in ((RefundRequest.device, device, "device"), (RefundRequest.ip, ip, "address")):
         if not value:
             continue
-        customers = db.session.scalar(select(func.count(distinct(RefundRequest.customer_id))).where(
-            RefundRequest.merchant_id == order.merchant_id, column == value, RefundRequest.created_at >= since,
-            RefundRequest.customer_id != order.customer_id, same_mode))
+        customers = db.session.scalar(
+            select(func.count(distinct(RefundRequest.customer_id))).where(
+                RefundRequest.merchant_id == order.merchant_id,
+                column == value,
+                RefundRequest.created_at >= since,
+                RefundRequest.customer_id != order.customer_id,
+                same_mode,
+            )
+        )
         if customers >= 2:
             score += 50
             reasons.append(f"the same {label} asked refunds for {customers} other customers in 30 days")
-    earlier = db.session.scalar(select(func.count()).select_from(RefundRequest).where(
-        RefundRequest.merchant_id == order.merchant_id, RefundRequest.customer_id == order.customer_id,
-        RefundRequest.created_at >= since, same_mode))
+    earlier = db.session.scalar(
+        select(func.count())
+        .select_from(RefundRequest)
+        .where(
+            RefundRequest.merchant_id == order.merchant_id,
+            RefundRequest.customer_id == order.customer_id,
+            RefundRequest.created_at >= since,
+            same_mode,
+        )
+    )
     if earlier >= 2:
         score += 30
         reasons.append(f"buy-and-refund pattern: {earlier} earlier refund requests by this customer in 30 days")
@@ -102,8 +123,9 @@ def _goods_used(grants: tuple[Grant, ...]) -> tuple[int, str | None]:
         if grant.kind == "membership" and grant.membership_days:
             days = (utcnow() - grant.granted_at).days
             if days >= 1:
-                return min(40, 10 + days * 2), (f"the membership has been used for {days} of its "
-                                                f"{grant.membership_days} days")
+                return min(40, 10 + days * 2), (
+                    f"the membership has been used for {days} of its {grant.membership_days} days"
+                )
     return 0, None
 
 
@@ -113,9 +135,19 @@ def open_request(order: RefundContext, reason: str, *, ip: str | None, device: s
     score, reasons = score_request(order, ip=ip, device=device)
     approve_below, deny_from = _thresholds(order.merchant_id, order.livemode)
     status = "approved" if score < approve_below else "denied" if score >= deny_from else "review"
-    request = RefundRequest(id=new_id("rfq"), merchant_id=order.merchant_id, order_id=order.order_id,
-                            customer_id=order.customer_id, reason=reason, status=status, score=score,
-                            reasons=reasons, ip=ip, device=device, created_at=utcnow())
+    request = RefundRequest(
+        id=new_id("rfq"),
+        merchant_id=order.merchant_id,
+        order_id=order.order_id,
+        customer_id=order.customer_id,
+        reason=reason,
+        status=status,
+        score=score,
+        reasons=reasons,
+        ip=ip,
+        device=device,
+        created_at=utcnow(),
+    )
     db.session.add(request)
     return request
 
@@ -123,6 +155,12 @@ def open_request(order: RefundContext, reason: str, *, ip: str | None, device: s
 def settle_held(request_id: str, status: str) -> bool:
     """A held request becomes ``approved`` or ``denied``, unless it was decided meanwhile (False); the caller
     commits."""
-    return db.session.execute(update(RefundRequest).where(RefundRequest.id == request_id,
-                                                          RefundRequest.status == "review")
-                              .values(status=status).execution_options(synchronize_session=False)).rowcount == 1
+    return (
+        db.session.execute(
+            update(RefundRequest)
+            .where(RefundRequest.id == request_id, RefundRequest.status == "review")
+            .values(status=status)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )

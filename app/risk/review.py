@@ -2,6 +2,7 @@
 what the order's verdict (its ``risk`` object) says and the merchant's expiry setting; the decision is recorded
 on the order (app/orders/review.py) and acted on by payments, as a rejection refunds
 (app/payments/refunds/reviews.py)."""
+
 from __future__ import annotations
 
 from typing import Any, Protocol
@@ -36,11 +37,14 @@ def awaiting_review(verdict: Any) -> ColumnElement[bool]:
 def update_review_expiry(merchant_id: str, *, hours: object, decision: object) -> None:
     """The merchant's review expiry (caller commits): ``hours`` None means a held order waits for a person."""
     if hours is not None and (type(hours) is not int or not 1 <= hours <= MAX_EXPIRY_HOURS):
-        raise InvalidRequest(f"review expiry is a whole number of hours from 1 to {MAX_EXPIRY_HOURS}, or empty for "
-                             "never", param="review_expiry_hours")
+        raise InvalidRequest(
+            f"review expiry is a whole number of hours from 1 to {MAX_EXPIRY_HOURS}, or empty for never",
+            param="review_expiry_hours",
+        )
     if decision not in DECISIONS:
-        raise InvalidRequest("an expired review is approved or rejected: choose approve or reject",
-                             param="review_expiry_decision")
+        raise InvalidRequest(
+            "an expired review is approved or rejected: choose approve or reject", param="review_expiry_decision"
+        )
     merchant = db.session.get(Merchant, merchant_id)
     merchant.review_expiry_hours, merchant.review_expiry_decision = hours, decision
 

@@ -22,6 +22,7 @@ its own rules (``livemode``): a key reads and changes its mode's, and an order i
   (``TRUSTED_COUNTRY_HEADER``, e.g. ``CF-IPCountry``); without it the rule cannot see a country and lets the
   order through.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -31,9 +32,9 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.ids import new_id
-from app.platform.values.currencies import ISO_4217
 from app.merchants.config_cache import cached
+from app.platform.values.currencies import ISO_4217
+from app.platform.values.ids import new_id
 from app.platform.values.money import normalise_currency
 from app.risk.models import RiskRule
 
@@ -65,11 +66,13 @@ def check_params(kind: object, params: object) -> dict:
     if applies_to == "orders":
         return _checked_params(kind, params)
     if kind not in ("velocity", "amount_limit"):
-        raise InvalidRequest("only velocity and amount_limit rules can apply to withdrawals",
-                             param="params.applies_to")
+        raise InvalidRequest("only velocity and amount_limit rules can apply to withdrawals", param="params.applies_to")
     if kind == "velocity" and params.get("by") != "customer":
-        raise InvalidRequest("a withdrawal rule counts per customer (params.by: customer): withdrawals come from "
-                             "your server, which names no shopper's email, address or device", param="params.by")
+        raise InvalidRequest(
+            "a withdrawal rule counts per customer (params.by: customer): withdrawals come from "
+            "your server, which names no shopper's email, address or device",
+            param="params.by",
+        )
     return _checked_params(kind, params) | {"applies_to": applies_to}
 
 
@@ -86,8 +89,7 @@ def _checked_params(kind: str, params: dict) -> dict:
         count = _positive_int(params, "max_count", required=False, upper=1_000_000)
         amount = _positive_int(params, "max_amount", required=False)
         if (count is None) == (amount is None):
-            raise InvalidRequest("a velocity rule limits either params.max_count or params.max_amount",
-                                 param="params")
+            raise InvalidRequest("a velocity rule limits either params.max_count or params.max_amount", param="params")
         checked = {"by": params["by"], "window_seconds": window}
         checked |= {"max_count": count} if count is not None else {"max_amount": amount} | _currency(params)
         return checked
@@ -110,8 +112,9 @@ def _currency(params: dict) -> dict:
     try:  # "xyz" is three letters but no currency: a limit in it would never apply to anything
         return {"currency": normalise_currency(currency)}
     except ValueError:
-        raise InvalidRequest("params.currency is a three-letter ISO 4217 currency code such as usd or jpy",
-                             param="params.currency") from None
+        raise InvalidRequest(
+            "params.currency is a three-letter ISO 4217 currency code such as usd or jpy", param="params.currency"
+        ) from None
 
 
 def limits_currency(rule: RiskRule, currency: str) -> bool:
@@ -121,17 +124,25 @@ def limits_currency(rule: RiskRule, currency: str) -> bool:
 
 def _currency_countries(value: object) -> dict[str, list[str]]:
     if not isinstance(value, dict) or not value or len(value) > 200:
-        raise InvalidRequest('params.currencies maps currencies to countries, e.g. {"usd": ["US"]}',
-                             param="params.currencies")
+        raise InvalidRequest(
+            'params.currencies maps currencies to countries, e.g. {"usd": ["US"]}', param="params.currencies"
+        )
     checked = {}
     for currency, countries in value.items():
         if not isinstance(currency, str) or currency.lower() not in ISO_4217:
-            raise InvalidRequest(f"{currency!r} is not a three-letter ISO 4217 currency code such as usd",
-                                 param="params.currencies")
-        if (not isinstance(countries, list) or not countries or len(countries) > 300
-                or any(not isinstance(c, str) or len(c) != 2 or not c.isalpha() for c in countries)):
-            raise InvalidRequest(f"params.currencies.{currency.lower()} must list two-letter country codes",
-                                 param=f"params.currencies.{currency.lower()}")
+            raise InvalidRequest(
+                f"{currency!r} is not a three-letter ISO 4217 currency code such as usd", param="params.currencies"
+            )
+        if (
+            not isinstance(countries, list)
+            or not countries
+            or len(countries) > 300
+            or any(not isinstance(c, str) or len(c) != 2 or not c.isalpha() for c in countries)
+        ):
+            raise InvalidRequest(
+                f"params.currencies.{currency.lower()} must list two-letter country codes",
+                param=f"params.currencies.{currency.lower()}",
+            )
         checked[currency.lower()] = sorted({c.upper() for c in countries})
     return checked
 
@@ -148,10 +159,16 @@ def create_rule(merchant_id: str, body: dict, *, livemode: bool) -> RiskRule:
     action = _action(body.get("action"))
     count = db.session.query(RiskRule).filter_by(merchant_id=merchant_id, livemode=livemode).count()
     if count >= MAX_RULES:
-        raise InvalidRequest(f"a merchant has at most {MAX_RULES} rules in each mode; delete one first",
-                             param="kind")
-    rule = RiskRule(id=new_id("rr"), merchant_id=merchant_id, livemode=livemode, kind=body["kind"], params=params,
-                    action=action, enabled=True)
+        raise InvalidRequest(f"a merchant has at most {MAX_RULES} rules in each mode; delete one first", param="kind")
+    rule = RiskRule(
+        id=new_id("rr"),
+        merchant_id=merchant_id,
+        livemode=livemode,
+        kind=body["kind"],
+        params=params,
+        action=action,
+        enabled=True,
+    )
     db.session.add(rule)
     db.session.commit()
     return rule
@@ -159,8 +176,11 @@ def create_rule(merchant_id: str, body: dict, *, livemode: bool) -> RiskRule:
 
 def get_rule(merchant_id: str, rule_id: str, *, livemode: bool) -> RiskRule:
     """The mode's rule ``rule_id``; another merchant's or the other mode's is a 404."""
-    rule = db.session.scalar(select(RiskRule).where(RiskRule.id == rule_id, RiskRule.merchant_id == merchant_id,
-                                                    RiskRule.livemode == livemode))
+    rule = db.session.scalar(
+        select(RiskRule).where(
+            RiskRule.id == rule_id, RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode
+        )
+    )
     if rule is None:
         raise NotFound(f"no risk rule {rule_id}", param="id")
     return rule
@@ -171,8 +191,9 @@ def update_rule(merchant_id: str, rule_id: str, body: dict, *, livemode: bool) -
     rule = get_rule(merchant_id, rule_id, livemode=livemode)
     unknown = set(body) - {"params", "action", "enabled"}
     if unknown:
-        raise InvalidRequest(f"only params, action and enabled can change (not {sorted(unknown)[0]})",
-                             param=sorted(unknown)[0])
+        raise InvalidRequest(
+            f"only params, action and enabled can change (not {sorted(unknown)[0]})", param=sorted(unknown)[0]
+        )
     if "enabled" in body and not isinstance(body["enabled"], bool):
         raise InvalidRequest("enabled must be true or false", param="enabled")
     params = check_params(rule.kind, body["params"]) if "params" in body else rule.params
@@ -195,15 +216,26 @@ def rules_of(merchant_id: str, *, livemode: bool, enabled_only: bool = False) ->
     """The merchant's rules of the mode in creation order; ``enabled_only`` (the assessment's reading) from memory
     while the merchant's configuration is unchanged: those rows are only read, never changed."""
     if enabled_only:
-        return list(cached(merchant_id, f"risk.enabled_rules.{'live' if livemode else 'test'}",
-                           _enabled_rules(livemode)))
-    return list(db.session.scalars(select(RiskRule).where(RiskRule.merchant_id == merchant_id,
-                                                          RiskRule.livemode == livemode).order_by(RiskRule.id)))
+        return list(
+            cached(merchant_id, f"risk.enabled_rules.{'live' if livemode else 'test'}", _enabled_rules(livemode))
+        )
+    return list(
+        db.session.scalars(
+            select(RiskRule)
+            .where(RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode)
+            .order_by(RiskRule.id)
+        )
+    )
 
 
 def _enabled_rules(livemode: bool) -> Callable[[Session, str], tuple[RiskRule, ...]]:
     def load(session: Session, merchant_id: str) -> tuple[RiskRule, ...]:
-        return tuple(session.scalars(select(RiskRule).where(
-            RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode,
-            RiskRule.enabled.is_(True)).order_by(RiskRule.id)))
+        return tuple(
+            session.scalars(
+                select(RiskRule)
+                .where(RiskRule.merchant_id == merchant_id, RiskRule.livemode == livemode, RiskRule.enabled.is_(True))
+                .order_by(RiskRule.id)
+            )
+        )
+
     return load

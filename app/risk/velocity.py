@@ -1,6 +1,7 @@
 """Sliding-window counters in Redis for velocity rules: every rule's window of one order is checked and
 added in ONE Lua script (one round trip however many rules), so fifty orders arriving together against a
 limit of five let exactly five through."""
+
 from __future__ import annotations
 
 import hashlib
@@ -84,7 +85,7 @@ def forget(merchant_id: str, values: Iterable[str], *, keep_rules: Iterable[str]
     client, start, doomed = redis_client(), f"{PREFIX}:{merchant_id}:", []
     for key in client.scan_iter(match=f"{start}*", count=1000):
         key = key.decode() if isinstance(key, bytes) else key
-        rule_id, by, counted = (key[len(start):].split(":", 2) + ["", ""])[:3]
+        rule_id, by, counted = (key[len(start) :].split(":", 2) + ["", ""])[:3]
         if rule_id not in kept and by in PERSONAL_BY and counted.split(":", 1)[0] in wanted:
             doomed.append(key)
     return client.delete(*doomed) if doomed else 0

@@ -1,5 +1,6 @@
 """What merchant and shopper ask of a contract: cancel (now or at period end), pause, resume, change SKU.
 Each is idempotent: asking for the state a contract is already in returns it unchanged."""
+
 from __future__ import annotations
 
 from sqlalchemy import select, update
@@ -25,16 +26,22 @@ def _give_up_renewals(sub: Subscription, *, actor: str, why: str) -> None:
     on its way is left to finish, its outcome still asked of the provider (abandoned here, nobody would ask again,
     and a capture the provider made could be kept for a period never given): should it capture, the canceled
     renewal's payment goes back in full; should it fail, its order closes (app/signing/renewals/orders.py)."""
-    for renewal in list(db.session.scalars(select(SubscriptionRenewal).where(
-            SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"))):
+    for renewal in list(
+        db.session.scalars(
+            select(SubscriptionRenewal).where(
+                SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"
+            )
+        )
+    ):
         order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
         if order is not None and order.status == "created":
             cancel_order_and_payment(sub.merchant_id, order.id, actor=actor)
-        db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
-                                                             SubscriptionRenewal.status == "pending")
-                           .values(status="canceled", next_attempt_at=None, last_error=why,
-                                   awaiting_payment_id=None)
-                           .execution_options(synchronize_session=False))
+        db.session.execute(
+            update(SubscriptionRenewal)
+            .where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending")
+            .values(status="canceled", next_attempt_at=None, last_error=why, awaiting_payment_id=None)
+            .execution_options(synchronize_session=False)
+        )
     db.session.refresh(sub)
 
 
@@ -44,13 +51,21 @@ def cancel_now(sub: Subscription, *, reason: str, actor: str) -> Subscription:
     if sub.status == "pending":
         order = db.session.get(Order, sub.first_order_id)
         if order.status == "paying":
-            raise Conflict("the first payment is in progress; wait for its outcome before cancelling",
-                           code="payment_in_progress")
+            raise Conflict(
+                "the first payment is in progress; wait for its outcome before cancelling", code="payment_in_progress"
+            )
         if order.status == "created":
             close_order(order, why=CloseReason.SUBSCRIPTION_CANCELED, reason="subscription canceled", actor=actor)
     _give_up_renewals(sub, actor=actor, why="subscription canceled")
-    return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
-                  canceled_at=now_for(sub), next_renewal_at=None)
+    return change(
+        sub,
+        target="canceled",
+        reason=reason,
+        actor=actor,
+        event="subscription.canceled",
+        canceled_at=now_for(sub),
+        next_renewal_at=None,
+    )
 
 
 def end_with_paid_period(sub: Subscription, *, reason: str, actor: str) -> Subscription:
@@ -59,12 +74,20 @@ def end_with_paid_period(sub: Subscription, *, reason: str, actor: str) -> Subsc
     the period's deduction was on its way) is given up, so a deduction that lands later is given back rather than
     kept for a period that never comes; it would otherwise stay pending for good."""
     _give_up_renewals(sub, actor=actor, why="subscription ended with its paid period")
-    return change(sub, target="canceled", reason=reason, actor=actor, event="subscription.canceled",
-                  canceled_at=sub.current_period_end, next_renewal_at=None)
+    return change(
+        sub,
+        target="canceled",
+        reason=reason,
+        actor=actor,
+        event="subscription.canceled",
+        canceled_at=sub.current_period_end,
+        next_renewal_at=None,
+    )
 
 
-def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, livemode: bool | None,
-           actor: str = "api") -> Subscription:
+def cancel(
+    merchant_id: str, subscription_id: str, *, at_period_end: object, livemode: bool | None, actor: str = "api"
+) -> Subscription:
     if at_period_end is None:
         at_period_end = False
     if not isinstance(at_period_end, bool):
@@ -86,8 +109,14 @@ def cancel(merchant_id: str, subscription_id: str, *, at_period_end: object, liv
             return sub
         if sub.cancel_reason != ENDS_REQUESTED:
             # Also when it was ending already for a withdrawn card: asked for now, a new card must not revive it.
-            change(sub, reason="cancels at the end of the current period", actor=actor,
-                   event="subscription.updated", cancel_at_period_end=True, cancel_reason=ENDS_REQUESTED)
+            change(
+                sub,
+                reason="cancels at the end of the current period",
+                actor=actor,
+                event="subscription.updated",
+                cancel_at_period_end=True,
+                cancel_reason=ENDS_REQUESTED,
+            )
             db.session.commit()
         return sub
     cancel_now(sub, reason="canceled", actor=actor)
@@ -105,8 +134,11 @@ def pause(merchant_id: str, subscription_id: str, *, livemode: bool | None, acto
     if sub.cancel_at_period_end:
         # A paused contract renews nothing, so nothing would ever end it at its period's end: it would stay
         # paused, its mandate open, for good. It renews nothing now either: there is nothing to pause.
-        raise Conflict(f"subscription {sub.id} already ends at the end of its current period, so nothing would "
-                       "renew to pause; cancel it now to end it earlier", code="subscription_state_invalid")
+        raise Conflict(
+            f"subscription {sub.id} already ends at the end of its current period, so nothing would "
+            "renew to pause; cancel it now to end it earlier",
+            code="subscription_state_invalid",
+        )
     _give_up_renewals(sub, actor=actor, why="subscription paused")
     change(sub, target="paused", reason="paused", actor=actor, event="subscription.paused", next_renewal_at=None)
     db.session.commit()
@@ -124,19 +156,33 @@ def resume(merchant_id: str, subscription_id: str, *, livemode: bool | None, act
     now = now_for(sub)
     if sub.current_period_end and sub.current_period_end > now:
         # Within its free trial (period 0, nothing paid yet) the contract is trialing again, not active.
-        change(sub, target="trialing" if sub.period == 0 else "active", reason="resumed", actor=actor,
-               event="subscription.resumed", next_renewal_at=sub.current_period_end)
+        change(
+            sub,
+            target="trialing" if sub.period == 0 else "active",
+            reason="resumed",
+            actor=actor,
+            event="subscription.resumed",
+            next_renewal_at=sub.current_period_end,
+        )
     else:
         # The next period starts now, so the paused months are never billed.
-        change(sub, target="active", reason="resumed after the period ended: the next period starts now",
-               actor=actor, event="subscription.resumed", anchor_at=now, anchor_period=sub.period,
-               next_renewal_at=now)
+        change(
+            sub,
+            target="active",
+            reason="resumed after the period ended: the next period starts now",
+            actor=actor,
+            event="subscription.resumed",
+            anchor_at=now,
+            anchor_period=sub.period,
+            next_renewal_at=now,
+        )
     db.session.commit()
     return sub
 
 
-def change_sku(merchant_id: str, subscription_id: str, *, sku: object, livemode: bool | None,
-               actor: str = "api") -> Subscription:
+def change_sku(
+    merchant_id: str, subscription_id: str, *, sku: object, livemode: bool | None, actor: str = "api"
+) -> Subscription:
     """Switch to another subscription SKU from the next renewal on (it must have a price in the contract's
     currency)."""
     sub = get_subscription(merchant_id, subscription_id, livemode=livemode)
@@ -144,12 +190,20 @@ def change_sku(merchant_id: str, subscription_id: str, *, sku: object, livemode:
     if sub.status not in LIVE:
         raise _state_error(sub, "changed")
     if sub.currency not in new.currencies:
-        raise InvalidRequest(f"SKU {new.id!r} has no price in {sub.currency.upper()}, the subscription's currency "
-                             f"(it is priced in {', '.join(c.upper() for c in new.currencies)})",
-                             code="currency_mismatch", param="sku")
+        raise InvalidRequest(
+            f"SKU {new.id!r} has no price in {sub.currency.upper()}, the subscription's currency "
+            f"(it is priced in {', '.join(c.upper() for c in new.currencies)})",
+            code="currency_mismatch",
+            param="sku",
+        )
     target = None if new.id == sub.sku_id else new.id
     if target != sub.next_sku_id:
-        change(sub, reason=f"changes to {new.id} at the next renewal" if target else "SKU change withdrawn",
-               actor=actor, event="subscription.updated", next_sku_id=target)
+        change(
+            sub,
+            reason=f"changes to {new.id} at the next renewal" if target else "SKU change withdrawn",
+            actor=actor,
+            event="subscription.updated",
+            next_sku_id=target,
+        )
         db.session.commit()
     return sub

@@ -1,19 +1,20 @@
 """Subscription contracts: open, change state (conditional UPDATE + timeline + outbox event in the
 caller's transaction), read and list."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy import select, update
 
-from app.platform.observability import logs
 from app.catalog.models import Sku
 from app.errors import Conflict, InvalidRequest, NotFound
-from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.services import create_order
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
+from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
@@ -37,17 +38,28 @@ def subscription_object(sub: Subscription) -> dict:
     if sub.mandate_channel:
         mandate = {"channel": sub.mandate_channel, "status": sub.mandate_status, "reference": sub.mandate_reference}
     return {
-        "id": sub.id, "object": "subscription", "status": sub.status, "livemode": sub.livemode,
+        "id": sub.id,
+        "object": "subscription",
+        "status": sub.status,
+        "livemode": sub.livemode,
         "customer": {"id": sub.customer_id, "email": sub.customer_email},
-        "sku": sub.sku_id, "next_sku": sub.next_sku_id,
+        "sku": sub.sku_id,
+        "next_sku": sub.next_sku_id,
         "price": {"amount": sub.price_amount, "currency": sub.currency},
-        "interval": sub.interval, "interval_count": sub.interval_count, "trial_days": sub.trial_days,
+        "interval": sub.interval,
+        "interval_count": sub.interval_count,
+        "trial_days": sub.trial_days,
         "period": sub.period,
-        "current_period_start": unix(sub.current_period_start), "current_period_end": unix(sub.current_period_end),
-        "next_renewal_at": unix(sub.next_renewal_at), "cancel_at_period_end": sub.cancel_at_period_end,
+        "current_period_start": unix(sub.current_period_start),
+        "current_period_end": unix(sub.current_period_end),
+        "next_renewal_at": unix(sub.next_renewal_at),
+        "cancel_at_period_end": sub.cancel_at_period_end,
         "cancel_reason": sub.cancel_reason,
-        "canceled_at": unix(sub.canceled_at), "mandate": mandate, "latest_order": sub.latest_order_id,
-        "test_clock": sub.test_clock_id, "created_at": unix(sub.created_at),
+        "canceled_at": unix(sub.canceled_at),
+        "mandate": mandate,
+        "latest_order": sub.latest_order_id,
+        "test_clock": sub.test_clock_id,
+        "created_at": unix(sub.created_at),
     }
 
 
@@ -56,15 +68,17 @@ def unix(value: datetime | None) -> int | None:
     return int(value.timestamp()) if value else None
 
 
-def change(sub: Subscription, *, reason: str, actor: str, event: str | None, target: str | None = None,
-           **values: object) -> Subscription:
+def change(
+    sub: Subscription, *, reason: str, actor: str, event: str | None, target: str | None = None, **values: object
+) -> Subscription:
     """Apply ``values`` (and move to ``target``) with one conditional UPDATE on status and version, a
     timeline row and an outbox event, all in the caller's transaction. Raises Conflict when the move is
     not allowed and StaleSubscription when someone else changed the contract since it was read."""
     target = target or sub.status
     if target != sub.status and not can_transition(sub.status, target):
-        raise Conflict(f"subscription {sub.id} is {sub.status} and cannot become {target}",
-                       code="subscription_state_invalid")
+        raise Conflict(
+            f"subscription {sub.id} is {sub.status} and cannot become {target}", code="subscription_state_invalid"
+        )
     now = now_for(sub)
     guard = [Subscription.id == sub.id, Subscription.status == sub.status, Subscription.version == sub.version]
     if target != sub.status and target in TERMINAL and sub.mandate_status == "active":
@@ -73,21 +87,38 @@ def change(sub: Subscription, *, reason: str, actor: str, event: str | None, tar
         values = {**values, "mandate_status": "canceled"}
         guard.append(Subscription.mandate_status == "active")
     result = db.session.execute(
-        update(Subscription).where(*guard)
+        update(Subscription)
+        .where(*guard)
         .values(status=target, version=Subscription.version + 1, updated_at=now, **values)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     if result.rowcount != 1:
         raise StaleSubscription(f"subscription {sub.id} changed while being updated; retry")
     previous = sub.status
-    db.session.add(SubscriptionTimelineEntry(subscription_id=sub.id, merchant_id=sub.merchant_id,
-                                             from_status=previous, status=target, reason=reason, actor=actor, at=now))
+    db.session.add(
+        SubscriptionTimelineEntry(
+            subscription_id=sub.id,
+            merchant_id=sub.merchant_id,
+            from_status=previous,
+            status=target,
+            reason=reason,
+            actor=actor,
+            at=now,
+        )
+    )
     for key, value in values.items():
         setattr(sub, key, value)
     sub.status, sub.version, sub.updated_at = target, sub.version + 1, now
     if event:
         record_event(sub.merchant_id, event, subscription_object(sub), livemode=sub.livemode)
-    log.info("subscription %s: %s -> %s (%s)", sub.id, previous, target, reason,
-             extra={"fields": {"merchant_id": sub.merchant_id, "subscription_id": sub.id, "actor": actor}})
+    log.info(
+        "subscription %s: %s -> %s (%s)",
+        sub.id,
+        previous,
+        target,
+        reason,
+        extra={"fields": {"merchant_id": sub.merchant_id, "subscription_id": sub.id, "actor": actor}},
+    )
     return sub
 
 
@@ -97,8 +128,11 @@ def recurring_sku(merchant_id: str, sku_id: object, param: str = "sku") -> Sku:
     if sku is None or sku.merchant_id != merchant_id or sku.status != "active":
         raise InvalidRequest(f"no active SKU {sku_id!r}", param=param)
     if not sku.subscription_interval:
-        raise InvalidRequest(f"SKU {sku.id!r} is not sold as a subscription (it has no subscription terms)",
-                             code="sku_not_recurring", param=param)
+        raise InvalidRequest(
+            f"SKU {sku.id!r} is not sold as a subscription (it has no subscription terms)",
+            code="sku_not_recurring",
+            param=param,
+        )
     return sku
 
 
@@ -113,10 +147,21 @@ def _clock(merchant_id: str, clock_id: object, livemode: bool) -> TestClock | No
     return clock
 
 
-def open_subscription(merchant_id: str, *, sku: object, customer: object, customer_source: str,
-                      agreement_accepted: object, livemode: bool, test_clock: object = None,
-                      actor: str = "api", language: str | None = None, currency: object = None,
-                      coupon: object = None, expect_trial: bool | None = None) -> tuple[Subscription, object]:
+def open_subscription(
+    merchant_id: str,
+    *,
+    sku: object,
+    customer: object,
+    customer_source: str,
+    agreement_accepted: object,
+    livemode: bool,
+    test_clock: object = None,
+    actor: str = "api",
+    language: str | None = None,
+    currency: object = None,
+    coupon: object = None,
+    expect_trial: bool | None = None,
+) -> tuple[Subscription, object]:
     """Open a pending contract and its first order in one transaction; paying that order activates it.
     ``language``: the one the shopper's checkout page spoke, if a shopper's page opened it. ``currency``: the one
     the contract charges in, its first order and every renewal (the SKU's price there), else the default price.
@@ -132,33 +177,76 @@ def open_subscription(merchant_id: str, *, sku: object, customer: object, custom
     trial = 0
     if item.trial_days and expect_trial is not False:
         customer_id, _ = parse_customer(customer)
-        trial = claim_trial(item, customer_id=customer_id, livemode=livemode, subscription_id=sub_id,
-                            vouched=is_authenticated(customer_source))
+        trial = claim_trial(
+            item,
+            customer_id=customer_id,
+            livemode=livemode,
+            subscription_id=sub_id,
+            vouched=is_authenticated(customer_source),
+        )
     if expect_trial and not trial:
-        raise Conflict("this customer has already had this product's free trial: a new subscription is charged its "
-                       "first period at once", code="trial_unavailable", param="sku")
-    order = create_order(merchant_id, items=[{"sku": item.id, "quantity": 1}], customer=customer,
-                         agreement_accepted=agreement_accepted, livemode=livemode, customer_source=customer_source,
-                         actor=actor, commit=False, language=language, currency=currency, signs_contract=True,
-                         free_trial=bool(trial), coupon=coupon)
+        raise Conflict(
+            "this customer has already had this product's free trial: a new subscription is charged its "
+            "first period at once",
+            code="trial_unavailable",
+            param="sku",
+        )
+    order = create_order(
+        merchant_id,
+        items=[{"sku": item.id, "quantity": 1}],
+        customer=customer,
+        agreement_accepted=agreement_accepted,
+        livemode=livemode,
+        customer_source=customer_source,
+        actor=actor,
+        commit=False,
+        language=language,
+        currency=currency,
+        signs_contract=True,
+        free_trial=bool(trial),
+        coupon=coupon,
+    )
     now = clock.frozen_time if clock else order.created_at
     # Every field the subscription.created event names is set here: column defaults apply only at the flush,
     # after the event was written (it said null for period and cancel_at_period_end).
-    sub = Subscription(id=sub_id, merchant_id=merchant_id, livemode=livemode, status="pending", version=1,
-                       period=0, anchor_period=0, cancel_at_period_end=False, cancel_reason=None,
-                       customer_id=order.customer_id, customer_email=order.customer_email,
-                       customer_source=order.customer_source, sku_id=item.id,
-                       # The list price: the order's subtotal, or, when a trial made that nothing, the SKU's price.
-                       price_amount=item.price_in(order.currency).amount if trial else order.subtotal,
-                       currency=order.currency, interval=item.subscription_interval,
-                       interval_count=item.subscription_interval_count or 1, trial_days=trial,
-                       first_order_id=order.id,
-                       latest_order_id=order.id, test_clock_id=clock.id if clock else None,
-                       created_at=now, updated_at=now)
+    sub = Subscription(
+        id=sub_id,
+        merchant_id=merchant_id,
+        livemode=livemode,
+        status="pending",
+        version=1,
+        period=0,
+        anchor_period=0,
+        cancel_at_period_end=False,
+        cancel_reason=None,
+        customer_id=order.customer_id,
+        customer_email=order.customer_email,
+        customer_source=order.customer_source,
+        sku_id=item.id,
+        # The list price: the order's subtotal, or, when a trial made that nothing, the SKU's price.
+        price_amount=item.price_in(order.currency).amount if trial else order.subtotal,
+        currency=order.currency,
+        interval=item.subscription_interval,
+        interval_count=item.subscription_interval_count or 1,
+        trial_days=trial,
+        first_order_id=order.id,
+        latest_order_id=order.id,
+        test_clock_id=clock.id if clock else None,
+        created_at=now,
+        updated_at=now,
+    )
     db.session.add(sub)
-    db.session.add(SubscriptionTimelineEntry(subscription_id=sub.id, merchant_id=merchant_id, from_status=None,
-                                             status="pending", reason=f"opened with order {order.id}", actor=actor,
-                                             at=now))
+    db.session.add(
+        SubscriptionTimelineEntry(
+            subscription_id=sub.id,
+            merchant_id=merchant_id,
+            from_status=None,
+            status="pending",
+            reason=f"opened with order {order.id}",
+            actor=actor,
+            at=now,
+        )
+    )
     record_event(merchant_id, "subscription.created", subscription_object(sub), livemode=livemode)
     db.session.commit()
     return sub, order
@@ -175,9 +263,16 @@ def get_subscription(merchant_id: str, subscription_id: str, *, livemode: bool |
     return sub
 
 
-def list_subscriptions(merchant_id: str, *, livemode: bool, customer: str | None = None, status: str | None = None,
-                       search: str | None = None, limit: int = 20,
-                       starting_after: str | None = None) -> tuple[list[Subscription], bool]:
+def list_subscriptions(
+    merchant_id: str,
+    *,
+    livemode: bool,
+    customer: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    limit: int = 20,
+    starting_after: str | None = None,
+) -> tuple[list[Subscription], bool]:
     """One mode's contracts, newest first, cursor-paginated by id."""
     query = select(Subscription).where(Subscription.merchant_id == merchant_id, Subscription.livemode == livemode)
     if customer:

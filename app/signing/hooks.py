@@ -14,6 +14,7 @@ The built-in behaviour (charge the list price, do nothing else) is ``DefaultHook
 ``before_renewal`` postpones the renewal (no charge is made on a guess); one raising elsewhere is logged and
 never undoes what happened to the money.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -76,8 +77,10 @@ def plan_renewal(subscription, amount: int) -> RenewalPlan:
             return decided
         if decided.amount is not None:
             if type(decided.amount) is not int or not 0 < decided.amount <= amount:
-                raise ValueError(f"{type(hook).__name__} asked for {decided.amount!r}: a renewal may be amended "
-                                 f"to a whole amount from 1 to the list price {amount}")
+                raise ValueError(
+                    f"{type(hook).__name__} asked for {decided.amount!r}: a renewal may be amended "
+                    f"to a whole amount from 1 to the list price {amount}"
+                )
             plan = decided
     return plan
 

@@ -1,6 +1,7 @@
 """The contract's mandate: signed with the first payment (sandbox card: at the provider; wallet: the
 customer's own wallet), replaced when the shopper pays a failed renewal by hand (which signs a new one), and
 revoked when the provider tells us the shopper withdrew it."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -21,8 +22,9 @@ SIGNING_CHANNELS = ("sandbox_card", "wallet")
 def signed_mandate(order: Order) -> dict:
     """The mandate fields the paid first order signed: channel, status, reference (all None if the channel
     cannot sign, e.g. a QR payment: such a contract renews only by a new order the shopper pays)."""
-    attempt = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order.id,
-                                                             PaymentAttempt.status == "succeeded"))
+    attempt = db.session.scalar(
+        select(PaymentAttempt).where(PaymentAttempt.order_id == order.id, PaymentAttempt.status == "succeeded")
+    )
     if attempt is None or attempt.channel not in SIGNING_CHANNELS:
         return {"mandate_channel": None, "mandate_status": None, "mandate_reference": None}
     if attempt.channel == "wallet":
@@ -43,8 +45,12 @@ def replaced_mandate(sub: Subscription, signed: dict) -> dict:
     hand) takes over from on ``sub``: the contract's active mandate at a provider, to be canceled there. Empty when
     there is none: nothing new signed, the same one again, the wallet's, or one the shopper already revoked."""
     old = (sub.mandate_channel, sub.mandate_reference)
-    if not signed or sub.mandate_status != "active" or not held_by_provider(*old) \
-            or old == (signed["mandate_channel"], signed["mandate_reference"]):
+    if (
+        not signed
+        or sub.mandate_status != "active"
+        or not held_by_provider(*old)
+        or old == (signed["mandate_channel"], signed["mandate_reference"])
+    ):
         return {}
     return {"replaced_mandate_channel": old[0], "replaced_mandate_reference": old[1]}
 
@@ -60,24 +66,39 @@ def mandate_revoked(channel: str, reference: str) -> int:
     """The shopper revoked a mandate at the provider: nothing is deducted through it again, and each
     contract on it ends with its paid period. Returns how many contracts it touched; safe to repeat."""
     touched = 0
-    subs = db.session.scalars(select(Subscription).where(Subscription.mandate_channel == channel,
-                                                         Subscription.mandate_reference == reference,
-                                                         Subscription.mandate_status == "active"))
+    subs = db.session.scalars(
+        select(Subscription).where(
+            Subscription.mandate_channel == channel,
+            Subscription.mandate_reference == reference,
+            Subscription.mandate_status == "active",
+        )
+    )
     for sub in list(subs):
         touched += 1
         if sub.status == "paused":
             # It renews nothing, so no sweep would reach its period's end: it ends now, and what the customer
             # paid for runs out as it would have (as canceling a paused contract at period end does).
-            change(sub, reason=f"mandate {reference} revoked at the provider", actor=f"channel:{channel}",
-                   event=None, mandate_status="revoked")
-            cancel_now(sub, reason=f"mandate {reference} revoked at the provider while paused",
-                       actor=f"channel:{channel}")
+            change(
+                sub,
+                reason=f"mandate {reference} revoked at the provider",
+                actor=f"channel:{channel}",
+                event=None,
+                mandate_status="revoked",
+            )
+            cancel_now(
+                sub, reason=f"mandate {reference} revoked at the provider while paused", actor=f"channel:{channel}"
+            )
             continue
         values = {"mandate_status": "revoked"}
         if sub.status in LIVE and not sub.cancel_at_period_end:
             # Ending for want of a card, not by anyone's wish: a new card the subscriber signs renews it again.
             values.update(cancel_at_period_end=True, cancel_reason=ENDS_MANDATE_REVOKED)
-        change(sub, reason=f"mandate {reference} revoked at the provider; ends with the paid period",
-               actor=f"channel:{channel}", event="subscription.updated", **values)
+        change(
+            sub,
+            reason=f"mandate {reference} revoked at the provider; ends with the paid period",
+            actor=f"channel:{channel}",
+            event="subscription.updated",
+            **values,
+        )
     db.session.commit()
     return touched

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.platform.db.types import RowId, UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import RowId, UTCDateTime, utcnow
 
 
 class Subscription(db.Model):
@@ -80,8 +80,11 @@ class TrialClaim(db.Model):
     started (its first order closed unpaid) leaves it to the customer's next signup."""
 
     __tablename__ = "subscription_trial_claims"
-    __table_args__ = (UniqueConstraint("merchant_id", "livemode", "customer_id", "product_id",
-                                       name="uq_subscription_trial_claims_customer_product"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "merchant_id", "livemode", "customer_id", "product_id", name="uq_subscription_trial_claims_customer_product"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
@@ -111,8 +114,10 @@ class SubscriptionRenewal(db.Model):
     (subscription, period) is what makes a period renew once, whatever retries or workers do."""
 
     __tablename__ = "subscription_renewals"
-    __table_args__ = (UniqueConstraint("subscription_id", "period", name="uq_subscription_renewals_period"),
-                      Index("ix_subscription_renewals_status_next", "status", "next_attempt_at"))
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "period", name="uq_subscription_renewals_period"),
+        Index("ix_subscription_renewals_status_next", "status", "next_attempt_at"),
+    )
 
     id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     subscription_id: Mapped[str] = mapped_column(ForeignKey("subscriptions.id"))
@@ -148,10 +153,12 @@ class MandateSetup(db.Model):
     canceled at the provider (``released_at``)."""
 
     __tablename__ = "mandate_setups"
-    __table_args__ = (Index("ix_mandate_setups_subscription", "subscription_id", "id"),
-                      Index("ix_mandate_setups_status_check", "status", "next_check_at"),
-                      # The outbox finds the setup an update event told of (app/signing/unsigning.py).
-                      Index("ix_mandate_setups_event", "event_id", unique=True))
+    __table_args__ = (
+        Index("ix_mandate_setups_subscription", "subscription_id", "id"),
+        Index("ix_mandate_setups_status_check", "status", "next_check_at"),
+        # The outbox finds the setup an update event told of (app/signing/unsigning.py).
+        Index("ix_mandate_setups_event", "event_id", unique=True),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
@@ -193,8 +200,10 @@ class ContractFinding(db.Model):
     recorded once per contract, kind and period; ``fixed`` when Kassa could prove and repair it."""
 
     __tablename__ = "contract_findings"
-    __table_args__ = (UniqueConstraint("subscription_id", "kind", "period", name="uq_contract_findings_what"),
-                      Index("ix_contract_findings_merchant_status", "merchant_id", "status", "id"))
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "kind", "period", name="uq_contract_findings_what"),
+        Index("ix_contract_findings_merchant_status", "merchant_id", "status", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))

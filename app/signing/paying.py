@@ -3,6 +3,7 @@
 contract's terms to the provider. Only signing knows which orders do (its tables), and it sits above payments: the
 checkout, the embedded panel and the API pay through here, and payments are handed signing's reader of the terms
 (app/payments/attempts/free_orders.py)."""
+
 from __future__ import annotations
 
 from app.orders.models import Order

@@ -1,5 +1,6 @@
 """Billing periods counted from an anchor: period ``n`` runs from anchor + (n-1)·step to anchor + n·step.
 Counting from the anchor (never from the previous end) keeps month ends true: Jan 31 → Feb 28 → Mar 31."""
+
 from __future__ import annotations
 
 import calendar
@@ -22,12 +23,12 @@ def shift(anchor: datetime, interval: str, steps: int) -> datetime:
     return anchor.replace(year=year, month=month, day=min(anchor.day, calendar.monthrange(year, month)[1]))
 
 
-def period_bounds(anchor: datetime, interval: str, interval_count: int, period: int,
-                  anchor_period: int = 0) -> tuple[datetime, datetime]:
+def period_bounds(
+    anchor: datetime, interval: str, interval_count: int, period: int, anchor_period: int = 0
+) -> tuple[datetime, datetime]:
     """Start and end of period number ``period`` (1-based) of a contract anchored after ``anchor_period``."""
     steps = period - anchor_period
-    return (shift(anchor, interval, (steps - 1) * interval_count),
-            shift(anchor, interval, steps * interval_count))
+    return (shift(anchor, interval, (steps - 1) * interval_count), shift(anchor, interval, steps * interval_count))
 
 
 def next_period(sub, sku) -> tuple[datetime, datetime, dict]:
@@ -41,5 +42,8 @@ def next_period(sub, sku) -> tuple[datetime, datetime, dict]:
     interval, count = sku.subscription_interval, sku.subscription_interval_count or 1
     if (interval, count) == (sub.interval, sub.interval_count):
         return start, end, {}
-    return start, shift(start, interval, count), {"interval": interval, "interval_count": count, "anchor_at": start,
-                                                  "anchor_period": sub.period}
+    return (
+        start,
+        shift(start, interval, count),
+        {"interval": interval, "interval_count": count, "anchor_at": start, "anchor_period": sub.period},
+    )

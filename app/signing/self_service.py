@@ -9,6 +9,7 @@ the subscriber (app/receipts/subscription_sending.py) is read days later, so it 
 what is signed: until the dunning ends (or the trial's first charge), at least EMAIL_LINK_MIN and at most
 EMAIL_LINK_MAX from when it was made. It is as unguessable as the other (an HMAC with SECRET_KEY) and names exactly
 the same three things; rotating SECRET_KEY voids every link."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,16 +20,16 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
 from app.orders.customers import is_authenticated, parse_customer
 from app.orders.models import Order
-from app.payments.channels.available import channel_name
 from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
+from app.payments.channels.available import channel_name
+from app.platform.db.types import utcnow
+from app.platform.http.urls import check_http_url
 from app.signing import changes, mandate_setups
 from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
-from app.platform.http.urls import check_http_url
 
 LINK_LIFETIME = timedelta(hours=1)
 EMAIL_LINK_MIN = timedelta(days=7)
@@ -53,8 +54,9 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
-def issue_link(merchant_id: str, customer_id: str, *, livemode: bool,
-               return_url: object = None) -> tuple[str, datetime, str]:
+def issue_link(
+    merchant_id: str, customer_id: str, *, livemode: bool, return_url: object = None
+) -> tuple[str, datetime, str]:
     """A signed token for one customer; returns it, its expiry and the (checked) customer id. ``return_url``: the
     merchant's page the self-service pages link back to, signed with the rest so no one else can set it."""
     customer_id, _ = parse_customer({"id": customer_id})
@@ -69,12 +71,12 @@ def check_return_url(value: object) -> str:
     checkout session's success_url: only the merchant's server (a secret key) names one, the link is signed, and the
     page only links to it (nothing redirects there). Bounded as the return of a payment is: the token carrying it
     rides in the address the provider sends the subscriber back to after a payment method update."""
-    return check_http_url(value, "return_url", max_length=MAX_RETURN_URL_LENGTH,
-                          example="https://shop.example/account")
+    return check_http_url(value, "return_url", max_length=MAX_RETURN_URL_LENGTH, example="https://shop.example/account")
 
 
-def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, until: datetime,
-                     subscription_id: str | None = None) -> tuple[str, datetime]:
+def issue_email_link(
+    merchant_id: str, customer_id: str, *, livemode: bool, until: datetime, subscription_id: str | None = None
+) -> tuple[str, datetime]:
     """A signed token for one customer to put in an email, valid until ``until`` (wall-clock time), kept within
     EMAIL_LINK_MIN and EMAIL_LINK_MAX from now; returns it and its expiry. ``subscription_id``: the link opens
     that contract only, not every contract of the customer id."""
@@ -89,24 +91,32 @@ def issue_email_link(merchant_id: str, customer_id: str, *, livemode: bool, unti
 FLOWS = ("payment_method_update",)
 
 
-def flow_target(merchant_id: str, customer_id: str, *, livemode: bool, flow: object,
-                subscription: object) -> Subscription | None:
+def flow_target(
+    merchant_id: str, customer_id: str, *, livemode: bool, flow: object, subscription: object
+) -> Subscription | None:
     """The contract a link opens at its payment method update (``flow``), checked: the customer's, in the link's
     mode, and one whose payment method can still change (a past-due one pays its open renewal there with the new
     card); None for a link to all their subscriptions. InvalidRequest or Conflict says what to fix."""
     if flow is None and subscription is None:
         return None
     if flow not in FLOWS:
-        raise InvalidRequest(f"flow must be one of {', '.join(FLOWS)} (it names the subscription's page the link "
-                             "opens at)", param="flow")
+        raise InvalidRequest(
+            f"flow must be one of {', '.join(FLOWS)} (it names the subscription's page the link opens at)", param="flow"
+        )
     sub = db.session.get(Subscription, subscription) if isinstance(subscription, str) else None
     if sub is None or (sub.merchant_id, sub.customer_id, sub.livemode) != (merchant_id, customer_id, livemode):
-        raise InvalidRequest(f"flow {flow} needs one of customer {customer_id!r}'s subscriptions, in this mode: no "
-                             f"subscription {subscription!r}", param="subscription")
+        raise InvalidRequest(
+            f"flow {flow} needs one of customer {customer_id!r}'s subscriptions, in this mode: no "
+            f"subscription {subscription!r}",
+            param="subscription",
+        )
     refusal = update_refusal(sub)
     if refusal and open_renewal_order(sub) is None:
-        raise Conflict(f"the payment method of subscription {sub.id} cannot be updated: {refusal}",
-                       code="subscription_state_invalid", param="subscription")
+        raise Conflict(
+            f"the payment method of subscription {sub.id} cannot be updated: {refusal}",
+            code="subscription_state_invalid",
+            param="subscription",
+        )
     return sub
 
 
@@ -117,8 +127,9 @@ def email_link_for(sub: Subscription, *, until: datetime) -> tuple[str, datetime
     with their own address would be emailed the key to that customer's contracts (cancel them, see their
     renewals)."""
     scoped = None if is_authenticated(sub.customer_source) else sub.id
-    return issue_email_link(sub.merchant_id, sub.customer_id, livemode=sub.livemode, until=until,
-                            subscription_id=scoped)
+    return issue_email_link(
+        sub.merchant_id, sub.customer_id, livemode=sub.livemode, until=until, subscription_id=scoped
+    )
 
 
 def shopper_for(token: str) -> Shopper:
@@ -131,15 +142,22 @@ def shopper_for(token: str) -> Shopper:
     expires = datetime.fromtimestamp(data["x"], timezone.utc) if "x" in data else signed_at + LINK_LIFETIME
     if utcnow() > expires:
         raise NotFound("this link has expired; ask the shop for a new one", code="link_expired")
-    return Shopper(merchant_id=data["m"], customer_id=data["c"], livemode=bool(data["l"]),
-                   subscription_id=data.get("s"), return_url=data.get("r"))
+    return Shopper(
+        merchant_id=data["m"],
+        customer_id=data["c"],
+        livemode=bool(data["l"]),
+        subscription_id=data.get("s"),
+        return_url=data.get("r"),
+    )
 
 
 def subscriptions_of(shopper: Shopper) -> list[Subscription]:
     """The customer's contracts in the link's mode, live ones first, newest first."""
     query = select(Subscription).where(
-        Subscription.merchant_id == shopper.merchant_id, Subscription.customer_id == shopper.customer_id,
-        Subscription.livemode == shopper.livemode)
+        Subscription.merchant_id == shopper.merchant_id,
+        Subscription.customer_id == shopper.customer_id,
+        Subscription.livemode == shopper.livemode,
+    )
     if shopper.subscription_id:
         query = query.where(Subscription.id == shopper.subscription_id)
     rows = db.session.scalars(query.order_by(Subscription.id.desc()).limit(100))
@@ -148,9 +166,12 @@ def subscriptions_of(shopper: Shopper) -> list[Subscription]:
 
 def own_subscription(shopper: Shopper, subscription_id: str) -> Subscription:
     sub = db.session.get(Subscription, subscription_id)
-    if sub is None or (sub.merchant_id, sub.customer_id, sub.livemode) != (
-            shopper.merchant_id, shopper.customer_id, shopper.livemode) or \
-            shopper.subscription_id not in (None, sub.id):
+    if (
+        sub is None
+        or (sub.merchant_id, sub.customer_id, sub.livemode)
+        != (shopper.merchant_id, shopper.customer_id, shopper.livemode)
+        or shopper.subscription_id not in (None, sub.id)
+    ):
         raise NotFound("no such subscription", param="id")
     return sub
 
@@ -160,14 +181,18 @@ def cancel_by_shopper(shopper: Shopper, subscription_id: str) -> Subscription:
     paused, not started) ends now, so no further try charges them."""
     sub = own_subscription(shopper, subscription_id)
     at_period_end = sub.status in ("active", "trialing")
-    return changes.cancel(shopper.merchant_id, sub.id, at_period_end=at_period_end, livemode=shopper.livemode,
-                          actor="shopper")
+    return changes.cancel(
+        shopper.merchant_id, sub.id, at_period_end=at_period_end, livemode=shopper.livemode, actor="shopper"
+    )
 
 
 def open_renewal_order(sub: Subscription) -> Order | None:
     """The unpaid renewal order a past-due shopper can pay by hand (with a new card), if any."""
-    renewal = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.subscription_id == sub.id,
-                                                                  SubscriptionRenewal.status == "pending"))
+    renewal = db.session.scalar(
+        select(SubscriptionRenewal).where(
+            SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.status == "pending"
+        )
+    )
     order = db.session.get(Order, renewal.order_id) if renewal and renewal.order_id else None
     return order if order is not None and order.status == "created" else None
 
@@ -182,8 +207,9 @@ def update_refusal(sub: Subscription) -> str | None:
     return mandate_setups.takes_no_mandate(sub)
 
 
-def start_card_update(shopper: Shopper, subscription_id: str, channel: object, *,
-                      return_url: Callable[[str], str]) -> MandateSetup:
+def start_card_update(
+    shopper: Shopper, subscription_id: str, channel: object, *, return_url: Callable[[str], str]
+) -> MandateSetup:
     """The subscriber asks to save a new payment method for one of their contracts, charging nothing: the setup
     whose ``next_action`` takes them to the provider (see ``mandate_setups.start_setup``)."""
     sub = own_subscription(shopper, subscription_id)

@@ -1,4 +1,5 @@
 """The subscription state machine: which status may follow which."""
+
 from __future__ import annotations
 
 STATUSES = ("pending", "trialing", "active", "past_due", "paused", "canceled", "expired")

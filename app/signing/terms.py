@@ -1,4 +1,5 @@
 """The recurring terms in words, as the shopper sees them before signing ("$9.99 every month, cancel anytime")."""
+
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select, union_all
@@ -29,9 +30,18 @@ def sku_terms(sku: Sku) -> str | None:
 
 # Asked on every payment of every order: built once, a payment binds only the order's id. Two indexed look-ups
 # (the first order's, the renewal's) whose ids find the contract; an OR of them made PostgreSQL scan every contract.
-_PAID_BY = select(Subscription).where(Subscription.id.in_(union_all(
-    select(Subscription.id).where(Subscription.first_order_id == bindparam("b_order")),
-    select(SubscriptionRenewal.subscription_id).where(SubscriptionRenewal.order_id == bindparam("b_order"))))).limit(1)
+_PAID_BY = (
+    select(Subscription)
+    .where(
+        Subscription.id.in_(
+            union_all(
+                select(Subscription.id).where(Subscription.first_order_id == bindparam("b_order")),
+                select(SubscriptionRenewal.subscription_id).where(SubscriptionRenewal.order_id == bindparam("b_order")),
+            )
+        )
+    )
+    .limit(1)
+)
 
 
 def subscription_paid_by(order_id: str) -> Subscription | None:
@@ -62,8 +72,15 @@ def checkout_terms(quote) -> dict | None:
     # A trial's line is priced at nothing (nothing is due today): the recurring charge is the SKU's price.
     amount = line.sku.price_in(quote.currency).amount if trial else line.amount.amount
     renews = shift(utcnow(), "day", trial) if trial else shift(utcnow(), interval, count)
-    return {"amount": amount, "currency": quote.currency, "interval": interval, "interval_count": count,
-            "trial_days": trial, "trial_had": 0 if trial else line.sku.trial_days, "renews_at": renews}
+    return {
+        "amount": amount,
+        "currency": quote.currency,
+        "interval": interval,
+        "interval_count": count,
+        "trial_days": trial,
+        "trial_had": 0 if trial else line.sku.trial_days,
+        "renews_at": renews,
+    }
 
 
 def recurring_sku_in(merchant_id: str, items: list | None) -> Sku | None:

@@ -1,24 +1,25 @@
 """Test clocks: a merchant's simulated time in test mode. Advancing one runs, in time order, every renewal
 notice, renewal, dunning try and expiry that falls due on its subscriptions before it reports ``ready`` —
 a year of renewals in seconds, through the same code the wall clock uses."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select, update
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.merchants.models import Merchant
-from app.platform.values.pagination import newest_first
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
 from app.platform.queueing import enqueue
+from app.platform.values.ids import new_id
+from app.platform.values.pagination import newest_first
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
 from app.signing.renewals.notices import notice_days_for
-from app.signing.renewals.sweep import run_renewals
 from app.signing.renewals.services import TRYABLE
+from app.signing.renewals.sweep import run_renewals
 from app.signing.state import CHARGEABLE
 
 log = logs.get("signing.clocks")
@@ -43,8 +44,13 @@ def _time(value: object, param: str) -> datetime:
 def create_clock(merchant_id: str, *, frozen_time: object, livemode: bool) -> TestClock:
     if livemode:
         raise InvalidRequest("test clocks are for test keys only", code="livemode_mismatch")
-    clock = TestClock(id=new_id("clock"), merchant_id=merchant_id, frozen_time=_time(frozen_time, "frozen_time"),
-                      status="ready", created_at=utcnow())
+    clock = TestClock(
+        id=new_id("clock"),
+        merchant_id=merchant_id,
+        frozen_time=_time(frozen_time, "frozen_time"),
+        status="ready",
+        created_at=utcnow(),
+    )
     db.session.add(clock)
     db.session.commit()
     return clock
@@ -57,7 +63,9 @@ def get_clock(merchant_id: str, clock_id: str, *, livemode: bool = False) -> Tes
     return clock
 
 
-def list_clocks(merchant_id: str, *, limit: int = 20, starting_after: str | None = None) -> tuple[list[TestClock], bool]:
+def list_clocks(
+    merchant_id: str, *, limit: int = 20, starting_after: str | None = None
+) -> tuple[list[TestClock], bool]:
     query = select(TestClock).where(TestClock.merchant_id == merchant_id)
     return newest_first(query, TestClock.id, limit=limit, starting_after=starting_after)
 
@@ -72,8 +80,12 @@ def advance(merchant_id: str, clock_id: str, *, to: object, livemode: bool) -> T
         raise InvalidRequest("a test clock only moves forward: 'to' must be after its frozen_time", param="to")
     if target - clock.frozen_time > MAX_ADVANCE:
         raise InvalidRequest("advance a test clock by at most two years at a time", param="to")
-    if db.session.execute(update(TestClock).where(TestClock.id == clock.id, TestClock.status == "ready")
-                          .values(status="advancing")).rowcount != 1:
+    if (
+        db.session.execute(
+            update(TestClock).where(TestClock.id == clock.id, TestClock.status == "ready").values(status="advancing")
+        ).rowcount
+        != 1
+    ):
         db.session.rollback()
         raise Conflict("the clock is still advancing; wait until its status is ready", code="clock_advancing")
     db.session.commit()
@@ -90,19 +102,26 @@ def advance(merchant_id: str, clock_id: str, *, to: object, livemode: bool) -> T
 def _next_due(clock: TestClock) -> datetime | None:
     """The earliest moment after which something on the clock falls due: a renewal, a dunning try, a notice."""
     on_clock = Subscription.test_clock_id == clock.id
-    renewal = db.session.scalar(select(func.min(Subscription.next_renewal_at))
-                                .where(on_clock, Subscription.status.in_(CHARGEABLE)))
-    retry = db.session.scalar(select(func.min(SubscriptionRenewal.next_attempt_at))
-                              .join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
-                              .where(on_clock, SubscriptionRenewal.status == "pending",
-                                     Subscription.status.in_(TRYABLE)))
+    renewal = db.session.scalar(
+        select(func.min(Subscription.next_renewal_at)).where(on_clock, Subscription.status.in_(CHARGEABLE))
+    )
+    retry = db.session.scalar(
+        select(func.min(SubscriptionRenewal.next_attempt_at))
+        .join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
+        .where(on_clock, SubscriptionRenewal.status == "pending", Subscription.status.in_(TRYABLE))
+    )
     notice_days = db.session.scalar(select(Merchant.renewal_notice_days).where(Merchant.id == clock.merchant_id))
     notices = []
     for status in CHARGEABLE:  # a trial's end is announced earlier than other renewals
         days = notice_days_for(status, notice_days)
-        notice = db.session.scalar(select(func.min(Subscription.next_renewal_at)).where(
-            on_clock, Subscription.status == status, Subscription.cancel_at_period_end.is_(False),
-            Subscription.announced_period <= Subscription.period))
+        notice = db.session.scalar(
+            select(func.min(Subscription.next_renewal_at)).where(
+                on_clock,
+                Subscription.status == status,
+                Subscription.cancel_at_period_end.is_(False),
+                Subscription.announced_period <= Subscription.period,
+            )
+        )
         if notice is not None and days:
             notices.append(notice - timedelta(days=days))
     candidates = [m for m in (renewal, retry, *notices) if m is not None]
@@ -131,8 +150,7 @@ def run_advance(clock_id: str, to_unix: int) -> TestClock:
             log.warning("test clock stopped after %s steps", steps, extra={"fields": {"clock_id": clock_id}})
     finally:
         db.session.rollback()
-        db.session.execute(update(TestClock).where(TestClock.id == clock.id)
-                           .values(frozen_time=target, status="ready"))
+        db.session.execute(update(TestClock).where(TestClock.id == clock.id).values(frozen_time=target, status="ready"))
         db.session.commit()
     db.session.refresh(clock)
     return clock

@@ -19,17 +19,18 @@ on the hosted page, one per panel in an embed, one per call of the API without a
 browser is a new customer to Kassa. A merchant who needs the rule to hold for a person names their signed-in
 customer (POST /subscriptions with the customer's id).
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.catalog.models import Sku
-from app.platform.db.types import utcnow
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.customers import is_authenticated
 from app.orders.models import Order
+from app.platform.db.types import utcnow
 from app.signing.models import Subscription, TrialClaim
 
 
@@ -37,17 +38,29 @@ def had_product(merchant_id: str, *, customer_id: str, product_id: str, livemode
     """Whether the customer has signed a contract on any SKU of the product (trialing or paid: signing anchors
     the contract's periods)."""
     signed = db.session.scalar(
-        select(Subscription.id).join(Sku, Sku.id == Subscription.sku_id)
-        .where(Subscription.merchant_id == merchant_id, Subscription.livemode.is_(livemode),
-               Subscription.customer_id == customer_id, Sku.product_id == product_id,
-               Subscription.anchor_at.is_not(None)).limit(1))
+        select(Subscription.id)
+        .join(Sku, Sku.id == Subscription.sku_id)
+        .where(
+            Subscription.merchant_id == merchant_id,
+            Subscription.livemode.is_(livemode),
+            Subscription.customer_id == customer_id,
+            Sku.product_id == product_id,
+            Subscription.anchor_at.is_not(None),
+        )
+        .limit(1)
+    )
     return signed is not None
 
 
 def _claim(merchant_id: str, customer_id: str, product_id: str, livemode: bool) -> TrialClaim | None:
-    return db.session.scalar(select(TrialClaim).where(
-        TrialClaim.merchant_id == merchant_id, TrialClaim.livemode.is_(livemode),
-        TrialClaim.customer_id == customer_id, TrialClaim.product_id == product_id))
+    return db.session.scalar(
+        select(TrialClaim).where(
+            TrialClaim.merchant_id == merchant_id,
+            TrialClaim.livemode.is_(livemode),
+            TrialClaim.customer_id == customer_id,
+            TrialClaim.product_id == product_id,
+        )
+    )
 
 
 def _held(claim: TrialClaim, *, vouched: bool) -> bool:
@@ -105,14 +118,24 @@ def claim_trial(sku: Sku, *, customer_id: str, livemode: bool, subscription_id: 
     if left is None:
         try:
             with db.session.begin_nested():
-                db.session.add(TrialClaim(merchant_id=sku.merchant_id, livemode=livemode, customer_id=customer_id,
-                                          product_id=sku.product_id, subscription_id=subscription_id,
-                                          created_at=utcnow()))
+                db.session.add(
+                    TrialClaim(
+                        merchant_id=sku.merchant_id,
+                        livemode=livemode,
+                        customer_id=customer_id,
+                        product_id=sku.product_id,
+                        subscription_id=subscription_id,
+                        created_at=utcnow(),
+                    )
+                )
             return days
         except IntegrityError:
             return 0  # another signup took it first
     # Left by a signup that never started: taken over with a conditional UPDATE, so one of several takes it.
     taken = db.session.execute(
-        update(TrialClaim).where(TrialClaim.id == left.id, TrialClaim.subscription_id == left.subscription_id)
-        .values(subscription_id=subscription_id, created_at=utcnow()).execution_options(synchronize_session=False))
+        update(TrialClaim)
+        .where(TrialClaim.id == left.id, TrialClaim.subscription_id == left.subscription_id)
+        .values(subscription_id=subscription_id, created_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     return days if taken.rowcount == 1 else 0

@@ -15,16 +15,17 @@ with backoff; the provider answers a canceled (or revoked) mandate as it is, so 
 harmless. A mandate another active contract still renews through is kept. A wallet mandate is the customer's
 own wallet at Kassa: there is nobody to tell.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import bindparam, exists, select
 
-from app.platform.observability import logs
-from app.platform.outbox.events import Batched, Event, subscribe
 from app.extensions import db
 from app.payments import integration_log
 from app.payments.channels.interface import ProviderRefused
 from app.payments.channels.registry import adapter_for
+from app.platform.observability import logs
+from app.platform.outbox.events import Batched, Event, subscribe
 from app.signing.mandates import held_by_provider
 from app.signing.models import MandateSetup, Subscription, SubscriptionRenewal
 
@@ -41,18 +42,23 @@ def cancel_at_provider(merchant_id: str, channel: str, reference: str) -> str | 
     """Cancel the mandate at its provider; returns the status the provider then reports (``canceled``, or
     ``revoked`` when the shopper withdrew it first), or None when nothing was asked. Raises ProviderUnavailable
     while the provider cannot be reached or its answer was lost (the caller tries again)."""
-    still_used = select(exists().where(Subscription.merchant_id == merchant_id,
-                                       Subscription.mandate_channel == channel,
-                                       Subscription.mandate_reference == reference,
-                                       Subscription.mandate_status == "active"))
+    still_used = select(
+        exists().where(
+            Subscription.merchant_id == merchant_id,
+            Subscription.mandate_channel == channel,
+            Subscription.mandate_reference == reference,
+            Subscription.mandate_status == "active",
+        )
+    )
     fields = {"merchant_id": merchant_id, "channel": channel, "mandate": reference}
     if db.session.scalar(still_used):
         log.info("mandate kept: another contract still renews through it", extra={"fields": fields})
         return None
     adapter = adapter_for(channel, merchant_id)
     if adapter is None or not hasattr(adapter, "cancel_mandate"):
-        log.warning("mandate not canceled at the provider: channel %s cannot cancel one", channel,
-                    extra={"fields": fields})
+        log.warning(
+            "mandate not canceled at the provider: channel %s cannot cancel one", channel, extra={"fields": fields}
+        )
         return None
     try:
         with integration_log.bound(merchant_id=merchant_id, attempt_id=None):
@@ -85,7 +91,8 @@ def unsign_expired_contract(event: Event) -> None:
 # The renewals among a dispatch batch's contracts that replaced a mandate: built once, one read per batch.
 _REPLACING = select(SubscriptionRenewal.subscription_id, SubscriptionRenewal.period).where(
     SubscriptionRenewal.subscription_id.in_(bindparam("b_subs", expanding=True)),
-    SubscriptionRenewal.replaced_mandate_reference.is_not(None))
+    SubscriptionRenewal.replaced_mandate_reference.is_not(None),
+)
 
 
 def _renewed_by_hand(events: list[Event]) -> Batched:
@@ -105,8 +112,11 @@ def renews_through_a_mandate(obj: dict) -> bool:
 def cancel_replaced_mandate(event: Event) -> None:
     """Outbox handler: the mandate a renewal paid by hand replaced is canceled at its provider."""
     obj = event.data["object"]
-    renewal = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.subscription_id == obj["id"],
-                                                                  SubscriptionRenewal.period == obj["period"]))
+    renewal = db.session.scalar(
+        select(SubscriptionRenewal).where(
+            SubscriptionRenewal.subscription_id == obj["id"], SubscriptionRenewal.period == obj["period"]
+        )
+    )
     if renewal is not None and renewal.replaced_mandate_reference:
         cancel_at_provider(event.merchant_id, renewal.replaced_mandate_channel, renewal.replaced_mandate_reference)
 
@@ -114,7 +124,8 @@ def cancel_replaced_mandate(event: Event) -> None:
 # The setups among a dispatch batch's update events that replaced a mandate a provider holds: one read per batch.
 _UPDATED_BY_SETUP = select(MandateSetup.event_id).where(
     MandateSetup.event_id.in_(bindparam("b_events", expanding=True)),
-    MandateSetup.replaced_mandate_reference.is_not(None))
+    MandateSetup.replaced_mandate_reference.is_not(None),
+)
 
 
 def _updated_by_a_setup(events: list[Event]) -> Batched:

@@ -5,6 +5,7 @@ headers) into one small object, handed to the log writer in the response's ``clo
 calls after the last byte went out; redacting and writing it run on the writer's thread. So the caller never
 waits for the log, and nothing the log does can change the answer.
 """
+
 from __future__ import annotations
 
 import time
@@ -12,10 +13,10 @@ from functools import partial
 
 from flask import Flask, Response, current_app, g, request
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
-from app.platform.values.ids import new_id
 from app.merchants.services import Caller
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.values.ids import new_id
 from app.request_log.models import ID_PREFIX
 from app.request_log.recording import CapturedRequest, queue_captured
 from app.web.request_ids import current_request_id
@@ -49,14 +50,23 @@ def _capture(response: Response) -> Response:
     try:
         started = g.get("request_log_started")
         captured = CapturedRequest(
-            id=new_id(ID_PREFIX), merchant_id=caller.merchant_id, livemode=caller.livemode, key_id=caller.key_id,
-            key_label=caller.key_label, method=request.method, path=request.path,
-            query=request.query_string.decode("latin-1"), status_code=response.status_code,
+            id=new_id(ID_PREFIX),
+            merchant_id=caller.merchant_id,
+            livemode=caller.livemode,
+            key_id=caller.key_id,
+            key_label=caller.key_label,
+            method=request.method,
+            path=request.path,
+            query=request.query_string.decode("latin-1"),
+            status_code=response.status_code,
             duration_ms=round((time.perf_counter() - started) * 1000) if started is not None else None,
-            request_id=current_request_id(), ip=request.remote_addr, created_at=utcnow(),
+            request_id=current_request_id(),
+            ip=request.remote_addr,
+            created_at=utcnow(),
             request_headers=_pick(request.headers, _REQUEST_HEADERS),
             response_headers=_pick(response.headers, _RESPONSE_HEADERS),
-            request_body=_request_body())
+            request_body=_request_body(),
+        )
         if response.is_streamed:
             captured.note = "[a stream: not recorded]"
         else:

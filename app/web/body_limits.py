@@ -1,5 +1,6 @@
 """How large a request body may be: 1 MB everywhere (API.md, "Request ids and limits"), more only where
 the page takes an image upload. Over the limit the body is never read: 413 (JSON for the API)."""
+
 from __future__ import annotations
 
 from flask import Flask, current_app, request

@@ -5,6 +5,7 @@ Preflights get the allowed methods and headers. Actual responses echo the caller
 keys are refused (403 ``origin_not_allowed``) from an origin the merchant did not list, before
 the view runs, so a disallowed page can neither read nor cause anything.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, g, request
@@ -24,8 +25,9 @@ def check_origin(caller: Caller) -> None:
     if caller.is_secret or origin is None:
         return  # servers send no Origin; secret keys get no CORS headers anyway
     if not origin_allowed(caller.merchant_id, caller.mode, origin):
-        raise PermissionDenied(f"origin {origin} is not among this merchant's allowed origins for live keys",
-                               code="origin_not_allowed")
+        raise PermissionDenied(
+            f"origin {origin} is not among this merchant's allowed origins for live keys", code="origin_not_allowed"
+        )
 
 
 def _route_allows_browsers() -> bool:

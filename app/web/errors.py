@@ -1,4 +1,5 @@
 """One place that turns errors into responses: JSON for the API and hooks, pages elsewhere."""
+
 from __future__ import annotations
 
 from flask import Flask, jsonify, make_response, render_template, request
@@ -7,9 +8,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from app.platform.observability import logs
 from app.errors import KassaError, ServiceUnavailable
 from app.extensions import db
+from app.platform.observability import logs
 from app.web.body_limits import too_large_message
 from app.web.fragments import is_htmx
 from app.web.request_ids import current_request_id
@@ -18,11 +19,19 @@ log = logs.get("web")
 
 RETRY_AFTER_SECONDS = "5"
 # What an operator looks for when statements keep running past their bound: usually a lock another session holds.
-_LOCK_WAIT_HINT = (" (a statement ran past DB_STATEMENT_TIMEOUT_SECONDS: if this repeats, look in PostgreSQL's "
-                   "pg_stat_activity for a session holding a lock, e.g. 'idle in transaction' for long)")
+_LOCK_WAIT_HINT = (
+    " (a statement ran past DB_STATEMENT_TIMEOUT_SECONDS: if this repeats, look in PostgreSQL's "
+    "pg_stat_activity for a session holding a lock, e.g. 'idle in transaction' for long)"
+)
 
-_HTTP_CODES = {400: "bad_request", 404: "resource_missing", 405: "method_not_allowed",
-               413: "request_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
+_HTTP_CODES = {
+    400: "bad_request",
+    404: "resource_missing",
+    405: "method_not_allowed",
+    413: "request_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
 
 
 def database_outage(error: DBAPIError) -> ServiceUnavailable | None:
@@ -33,8 +42,10 @@ def database_outage(error: DBAPIError) -> ServiceUnavailable | None:
         return None
     # Not "nothing changed": a pay that lost its connection after asking the provider has its attempt committed
     # (the poller settles it), and its retry is told a payment is in progress.
-    return ServiceUnavailable("Kassa's database could not serve this request just now; what it had not saved was "
-                              "rolled back. Please try again in a moment.")
+    return ServiceUnavailable(
+        "Kassa's database could not serve this request just now; what it had not saved was "
+        "rolled back. Please try again in a moment."
+    )
 
 
 def _wants_json() -> bool:
@@ -82,8 +93,9 @@ def register(app: Flask) -> None:
     def redis_unreachable(error: Exception):
         # Whatever needed Redis beyond the locks (which say so themselves): 503, never a 500.
         log.warning("Redis unreachable on %s %s: %s", request.method, request.path, error.__class__.__name__)
-        return kassa_error(ServiceUnavailable("Kassa cannot reach Redis, a service it needs for this; "
-                                              "please try again in a moment."))
+        return kassa_error(
+            ServiceUnavailable("Kassa cannot reach Redis, a service it needs for this; please try again in a moment.")
+        )
 
     @app.errorhandler(DBAPIError)
     def database_error(error: DBAPIError):
@@ -93,19 +105,29 @@ def register(app: Flask) -> None:
         cause = error.orig if error.orig is not None else error
         # The driver's own words say what an operator fixes ("database or disk is full", "connection refused").
         said = (str(cause).strip().splitlines() or [""])[0][:200]
-        log.warning("database unavailable on %s %s: %s%s%s", request.method, request.path, type(cause).__name__,
-                    f" ({said})" if said else "", _LOCK_WAIT_HINT if type(cause).__name__ == "QueryCanceled" else "")
+        log.warning(
+            "database unavailable on %s %s: %s%s%s",
+            request.method,
+            request.path,
+            type(cause).__name__,
+            f" ({said})" if said else "",
+            _LOCK_WAIT_HINT if type(cause).__name__ == "QueryCanceled" else "",
+        )
         return kassa_error(unavailable)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if _wants_json():
             type_ = "rate_limit_error" if error.code == 429 else "invalid_request_error"
-            message = {404: f"no route {request.method} {request.path}",
-                       405: f"{request.method} is not allowed on {request.path}",
-                       413: too_large_message()}.get(error.code, error.description)
+            message = {
+                404: f"no route {request.method} {request.path}",
+                405: f"{request.method} is not allowed on {request.path}",
+                413: too_large_message(),
+            }.get(error.code, error.description)
             return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
-        message = too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
+        message = (
+            too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
+        )
         return page_error(error.code, message)
 
     @app.errorhandler(Exception)
@@ -113,5 +135,7 @@ def register(app: Flask) -> None:
         db.session.rollback()
         log.exception("unhandled error on %s %s", request.method, request.path)
         if _wants_json():
-            return _json_error(500, "api_error", "internal_error", "something went wrong on our side; it has been logged")
+            return _json_error(
+                500, "api_error", "internal_error", "something went wrong on our side; it has been logged"
+            )
         return page_error(500, "Something went wrong on our side.")

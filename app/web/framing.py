@@ -1,4 +1,5 @@
 """Anti-framing for pages no other site may show in a frame (clickjacking: a hidden portal under a decoy)."""
+
 from __future__ import annotations
 
 from flask import Response

@@ -5,6 +5,7 @@ It also says of each channel whether it is ``available`` or ``suspended``, why a
 (``channel_health``), beside the raw circuit-breaker state monitors read (``channels``); a suspended channel is
 not an outage of Kassa.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify
@@ -42,13 +43,18 @@ def _channels(redis_state: str, database_state: str) -> tuple[dict, dict]:
     codes = channel_codes()
     switches = active() if database_state == "ok" else []
     if redis_state != "ok":  # their state lives in Redis: do not wait for it once per channel
-        return ({code: "unknown: redis unavailable" for code in codes},
-                channel_health(codes, switches=switches, breakers=None))
+        return (
+            {code: "unknown: redis unavailable" for code in codes},
+            channel_health(codes, switches=switches, breakers=None),
+        )
     try:
         views = {code: breaker.view(code) for code in codes}
     except Exception as exc:
-        unknown = {"status": "unknown", "reason": f"its state could not be read ({exc.__class__.__name__})",
-                   "until": None}
+        unknown = {
+            "status": "unknown",
+            "reason": f"its state could not be read ({exc.__class__.__name__})",
+            "until": None,
+        }
         return {code: f"unknown: {exc.__class__.__name__}" for code in codes}, {code: unknown for code in codes}
     return ({code: v.state for code, v in views.items()}, channel_health(codes, switches=switches, breakers=views))
 
@@ -58,10 +64,16 @@ def healthz():
     checks = {"database": _check_database(), "redis": _check_redis()}
     healthy = all(v == "ok" for v in checks.values())
     breakers, health_in_words = _channels(checks["redis"], checks["database"])
-    return jsonify({"status": "ok" if healthy else "degraded", "checks": checks,
-                    "channel_health": health_in_words, "channels": breakers,
-                    "switches": _switches(checks["database"]),
-                    "ledger": _ledger(checks["database"])}), 200 if healthy else 503
+    return jsonify(
+        {
+            "status": "ok" if healthy else "degraded",
+            "checks": checks,
+            "channel_health": health_in_words,
+            "channels": breakers,
+            "switches": _switches(checks["database"]),
+            "ledger": _ledger(checks["database"]),
+        }
+    ), 200 if healthy else 503
 
 
 def _ledger(database_state: str) -> dict | None:
@@ -72,9 +84,13 @@ def _ledger(database_state: str) -> dict | None:
     check = latest_check()
     if check is None:
         return {"status": "not_checked_yet"}
-    return {"status": "balanced" if check.ok else "findings", "checked_at": check.ran_at.isoformat(),
-            "findings": len(check.findings), "entries_checked": check.entries_checked,
-            "orders_checked": check.orders_checked}
+    return {
+        "status": "balanced" if check.ok else "findings",
+        "checked_at": check.ran_at.isoformat(),
+        "findings": len(check.findings),
+        "entries_checked": check.entries_checked,
+        "orders_checked": check.orders_checked,
+    }
 
 
 def _switches(database_state: str) -> dict:
@@ -82,6 +98,11 @@ def _switches(database_state: str) -> dict:
     if database_state != "ok":
         return {"platform": [], "merchants_with_switches_on": None}
     switches = active()
-    return {"platform": [{"kind": s.kind, "channel": s.channel or None, "reason": s.reason, "since": s.set_at}
-                         for s in switches if s.scope == PLATFORM],
-            "merchants_with_switches_on": len({s.scope for s in switches if s.scope != PLATFORM})}
+    return {
+        "platform": [
+            {"kind": s.kind, "channel": s.channel or None, "reason": s.reason, "since": s.set_at}
+            for s in switches
+            if s.scope == PLATFORM
+        ],
+        "merchants_with_switches_on": len({s.scope for s in switches if s.scope != PLATFORM}),
+    }

@@ -6,6 +6,7 @@ numbers no column can hold (beyond 64-bit, or floats that overflow), text contai
 store it) or lone UTF-16 surrogates (not Unicode text, cannot be encoded), and nesting deeper than any Kassa
 body needs.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,9 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     if len(body) != len(pairs):
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise InvalidRequest(f"the body names “{twice}” more than once in one object: send each field once",
-                             code="invalid_json")
+        raise InvalidRequest(
+            f"the body names “{twice}” more than once in one object: send each field once", code="invalid_json"
+        )
     return body
 
 
@@ -42,11 +44,15 @@ def parse_json_object(raw: bytes) -> dict:
     try:
         body = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
     except RecursionError:
-        raise InvalidRequest(f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)",
-                             code="invalid_json") from None
+        raise InvalidRequest(
+            f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)", code="invalid_json"
+        ) from None
     except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
-        detail = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
+        detail = (
+            f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
             else "a number is too long"
+        )
         raise InvalidRequest(f"the body is not valid JSON: {detail}", code="invalid_json") from None
     if not isinstance(body, dict):
         raise InvalidRequest("the body must be a JSON object", code="invalid_json")
@@ -61,16 +67,18 @@ def _check_tree(body: dict) -> None:
         value, path, depth = stack.pop()
         if isinstance(value, dict):
             if depth > MAX_DEPTH:
-                raise InvalidRequest(f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)",
-                                     code="invalid_json")
+                raise InvalidRequest(
+                    f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)", code="invalid_json"
+                )
             for key, item in value.items():
                 child = f"{path}.{key}" if path else key
                 _check_text(key, child)
                 stack.append((item, child, depth + 1))
         elif isinstance(value, list):
             if depth > MAX_DEPTH:
-                raise InvalidRequest(f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)",
-                                     code="invalid_json")
+                raise InvalidRequest(
+                    f"the JSON body is nested too deeply (at most {MAX_DEPTH} levels)", code="invalid_json"
+                )
             stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
         elif isinstance(value, str):
             _check_text(value, path)
@@ -89,5 +97,6 @@ def _check_text(text: str, path: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidRequest("text must be valid Unicode (a lone surrogate such as \\ud800 is not)",
-                             param=path or None) from None
+        raise InvalidRequest(
+            "text must be valid Unicode (a lone surrogate such as \\ud800 is not)", param=path or None
+        ) from None

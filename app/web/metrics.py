@@ -1,4 +1,5 @@
 """``/metrics``: Prometheus's text format, for the platform operator (not for merchants: it spans them all)."""
+
 from __future__ import annotations
 
 import hmac
@@ -18,7 +19,9 @@ def _allowed() -> tuple[bool, str]:
     token = current_app.config["METRICS_TOKEN"]
     if token:
         sent = request.headers.get("Authorization", "")
-        return hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()), "send Authorization: Bearer <METRICS_TOKEN>"
+        return hmac.compare_digest(
+            sent.encode(), f"Bearer {token}".encode()
+        ), "send Authorization: Bearer <METRICS_TOKEN>"
     # A reverse proxy on the same machine forwards everyone from loopback: a request that came through one (it
     # names the client it forwards) is not the machine's own, whatever its address says.
     if any(header in request.headers for header in _PROXY_HEADERS):
@@ -34,7 +37,14 @@ def _allowed() -> tuple[bool, str]:
 def scrape():
     allowed, how = _allowed()
     if not allowed:
-        return jsonify({"error": {"type": "authentication_error", "code": "metrics_forbidden",
-                                  "message": f"/metrics is for the operator's scraper: {how}."}}), 401
+        return jsonify(
+            {
+                "error": {
+                    "type": "authentication_error",
+                    "code": "metrics_forbidden",
+                    "message": f"/metrics is for the operator's scraper: {how}.",
+                }
+            }
+        ), 401
     figures = metrics.exposition(stored=(orders_by_status, payment_success), in_redis=(channel_breakers,))
     return Response(figures, mimetype="text/plain; version=0.0.4; charset=utf-8")

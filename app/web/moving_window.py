@@ -4,6 +4,7 @@ The ``limits`` library needs two (take an entry, then read the window for the Ra
 script does both on the same list, with the same layout (``LIMITS:LIMITER/…``: newest timestamp first, at most
 ``limit`` entries, expiring with the window), so budgets counted before an upgrade still count after it.
 """
+
 from __future__ import annotations
 
 import time
@@ -58,6 +59,7 @@ class MovingWindow:
     def hit(self, limit: RateLimitItem, *identifiers: str) -> Counted:
         expiry = limit.get_expiry()
         now = time.time()
-        taken, oldest, entries = self._script(keys=[f"LIMITS:{limit.key_for(*identifiers)}"],
-                                              args=[repr(now), limit.amount, expiry])
+        taken, oldest, entries = self._script(
+            keys=[f"LIMITS:{limit.key_for(*identifiers)}"], args=[repr(now), limit.amount, expiry]
+        )
         return Counted(bool(taken), limit.amount - int(entries), float(oldest) + expiry)

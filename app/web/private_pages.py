@@ -1,5 +1,6 @@
 """Pages that show personal data (a merchant's business to its staff, a shopper's order to whoever holds its
 secret): kept out of caches."""
+
 from __future__ import annotations
 
 from flask import Response, request

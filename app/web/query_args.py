@@ -5,6 +5,7 @@ Werkzeug's ``request.args.get`` answers the first of a parameter sent twice and 
 filtered by both (``?limit=5&limit=500`` paged by 5). No list filter of the API or the portal takes more than one
 value (shared/API.md, the OpenAPI document), so a repeat is refused before any view reads it, naming the
 parameter. A shopper's page refuses a repeat of what it reads, as it reads it (OneValueArgs)."""
+
 from __future__ import annotations
 
 from flask import request
@@ -30,8 +31,11 @@ def refuse_repeated_filters() -> None:
     repeated = repeated_query_param()
     if repeated:
         name, count = repeated
-        raise InvalidRequest(f"The address gives “{name}” {count} times, but each filter takes one value: keep one "
-                             "and open the page again.", param=name)
+        raise InvalidRequest(
+            f"The address gives “{name}” {count} times, but each filter takes one value: keep one "
+            "and open the page again.",
+            param=name,
+        )
 
 
 class OneValueArgs(ImmutableMultiDict):
@@ -42,9 +46,16 @@ class OneValueArgs(ImmutableMultiDict):
     def __getitem__(self, key: str) -> str:
         count = len(self.getlist(key))
         if count > 1:
-            raise InvalidRequest(gettext("This link gives “%(name)s” %(count)d times, so the checkout cannot tell "
-                                         "which one is meant. Open the link from the shop again, or keep one of "
-                                         "them in the address.", name=key, count=count), param=key)
+            raise InvalidRequest(
+                gettext(
+                    "This link gives “%(name)s” %(count)d times, so the checkout cannot tell "
+                    "which one is meant. Open the link from the shop again, or keep one of "
+                    "them in the address.",
+                    name=key,
+                    count=count,
+                ),
+                param=key,
+            )
         return super().__getitem__(key)
 
 
@@ -71,5 +82,7 @@ def refuse_repeated_query_params(args: MultiDict | None = None) -> None:
     repeated = repeated_query_param(args)
     if repeated:
         name, count = repeated
-        raise InvalidRequest(f"{name} is in the query string {count} times; send it once (each query parameter "
-                             "takes one value)", param=name)
+        raise InvalidRequest(
+            f"{name} is in the query string {count} times; send it once (each query parameter takes one value)",
+            param=name,
+        )

@@ -15,6 +15,7 @@ Windows slide (moving window). If Redis cannot be reached the limits are not enf
 refusing every shopper because a counter is down would be an outage of its own, and the money paths that
 need Redis answer 503 by themselves.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,11 +27,11 @@ from limits import parse
 from redis import Redis
 from sqlalchemy import select
 
-from app.platform.observability import logs
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.keys import hash_key
 from app.merchants.models import ApiKey, Merchant
+from app.platform.observability import logs
 from app.web.moving_window import MovingWindow
 
 log = logs.get("web.rate_limits")
@@ -91,8 +92,7 @@ def _scenario() -> tuple[str, str, str] | None:
 # A merchant's own budget, per API key digest, kept a short while in each process (one query per key a minute).
 _BUDGET_SECONDS = 30
 _budgets: dict[str, tuple[float, int | None]] = {}
-_MERCHANT_SCENARIOS = {"secret_key": "rate_limit_api_per_minute",
-                       "order_create": "rate_limit_order_create_per_minute"}
+_MERCHANT_SCENARIOS = {"secret_key": "rate_limit_api_per_minute", "order_create": "rate_limit_order_create_per_minute"}
 
 
 def _merchant_budget(scenario: str, bearer: str) -> int | None:
@@ -104,8 +104,11 @@ def _merchant_budget(scenario: str, bearer: str) -> int | None:
     cached = _budgets.get(cache_key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1]
-    budget = db.session.scalar(select(getattr(Merchant, column)).join(ApiKey, ApiKey.merchant_id == Merchant.id)
-                               .where(ApiKey.key_hash == hash_key(bearer)))
+    budget = db.session.scalar(
+        select(getattr(Merchant, column))
+        .join(ApiKey, ApiKey.merchant_id == Merchant.id)
+        .where(ApiKey.key_hash == hash_key(bearer))
+    )
     if len(_budgets) > 10_000:
         _budgets.clear()  # bounded: many keys just means more lookups
     _budgets[cache_key] = (time.monotonic() + _BUDGET_SECONDS, budget)
@@ -139,11 +142,15 @@ def _check() -> None:
     if not counted.allowed:
         log.info("rate limited", extra={"fields": {"scenario": scenario}})
         if scenario == "checkout":
-            raise RateLimited("Too many requests from your network right now. Please wait a minute and try again; "
-                              "nothing was charged.")
+            raise RateLimited(
+                "Too many requests from your network right now. Please wait a minute and try again; "
+                "nothing was charged."
+            )
         window = f"{limit.multiples} {limit.GRANULARITY.name}s" if limit.multiples > 1 else limit.GRANULARITY.name
-        raise RateLimited(f"too many requests ({scenario.replace('_', ' ')}): at most {limit.amount} per {window}; "
-                          "retry after the number of seconds in Retry-After")
+        raise RateLimited(
+            f"too many requests ({scenario.replace('_', ' ')}): at most {limit.amount} per {window}; "
+            "retry after the number of seconds in Retry-After"
+        )
 
 
 def _headers(response):

@@ -1,6 +1,7 @@
 """``X-Request-Id`` on every response: the caller's own id if it sent a sane one, else a new one; bound to
 every log line of the request and, for API errors, put in the error body (API.md, "Request ids and limits"),
 so a merchant quoting it lets an operator find the request in the logs."""
+
 from __future__ import annotations
 
 import re

@@ -5,13 +5,14 @@ HTML docs) stays English. Amounts and dates follow the chosen locale; amounts st
 
 A page learns its merchant when it renders (every shopper-facing template gets ``merchant``), so the merchant's
 setting is applied just before rendering: strings made earlier are lazy (``lazy_gettext``) and translate then."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel.numbers import get_territory_currencies
 from flask import Flask, g, has_request_context, request
 from flask.signals import before_render_template
-from babel.numbers import get_territory_currencies
 from flask_babel import format_date, get_locale, refresh
 
 from app.config import PROJECT_ROOT

@@ -5,6 +5,7 @@ changes the digest, so pages then name the new file. An asset asked for without 
 (a page from before a deploy; the SDK's documented ``/static/sdk/kassa.js`` that merchants embed), is revalidated
 as before.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,7 +39,11 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _keep_named_assets(response: Response) -> Response:
-        if (request.endpoint == "static" and response.status_code == 200 and request.args.get("v")
-                and request.args["v"] == asset_digest(app.static_folder, request.view_args["filename"])):
+        if (
+            request.endpoint == "static"
+            and response.status_code == 200
+            and request.args.get("v")
+            and request.args["v"] == asset_digest(app.static_folder, request.view_args["filename"])
+        ):
             response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
         return response

@@ -6,6 +6,7 @@ NUL checks, any view) answered a 500, on the API, the portal and the checkout al
 (``?customer=%FF``) was kept as the three characters ``%FF`` and searched for, an empty list that looked like an
 answer. In the path gunicorn hands such a byte through (``/api/v1/orders/ord_%FF``) and Werkzeug shows it as
 U+FFFD. Each is refused here, app-wide and first, naming the query parameter that holds it."""
+
 from __future__ import annotations
 
 from urllib.parse import unquote_to_bytes
@@ -48,8 +49,13 @@ def _refused(api_message: str, param: str | None = None) -> InvalidRequest:
     """The 400: in the API's words for a program (API, hooks), in a reader's words (translated) on a page."""
     if request.path.startswith(("/api/", "/hooks/")):
         return InvalidRequest(api_message, param=param)
-    return InvalidRequest(gettext("This address holds characters that are not valid text (UTF-8). Check the link, "
-                                  "or open the page again from where you found it."), param=param)
+    return InvalidRequest(
+        gettext(
+            "This address holds characters that are not valid text (UTF-8). Check the link, "
+            "or open the page again from where you found it."
+        ),
+        param=param,
+    )
 
 
 def refuse_non_utf8_url() -> None:
@@ -70,5 +76,6 @@ def not_utf8_query_message(name: str) -> str:
     """The API's words for a query whose parameter ``name`` (``""``: a name) is no UTF-8; the stream process
     (app/web/streams/server.py) says the same."""
     which = f"the value of {name}" if name else "a parameter name"
-    return (f"the query string must be UTF-8, and {which} is not: percent-encode the UTF-8 bytes of the text "
-            "(é is %C3%A9)")
+    return (
+        f"the query string must be UTF-8, and {which} is not: percent-encode the UTF-8 bytes of the text (é is %C3%A9)"
+    )

@@ -5,6 +5,7 @@ An attempt is claimed by a conditional UPDATE (still pending, still ``attempts =
 two workers holding the same job never send the same attempt twice. No transaction stays open
 while the receiver is called.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,13 +18,13 @@ import requests
 from flask import current_app
 from sqlalchemy import func, literal, select, update
 
-from app.platform.observability import logs
-from app.platform.http import outbound
-from app.platform.db.types import UTCDateTime, utcnow
 from app.errors import Conflict, NotFound
+from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
+from app.platform.http import outbound
+from app.platform.observability import logs
 from app.platform.outbox.events import Event
 from app.platform.queueing import enqueue, enqueue_in
-from app.extensions import db
 from app.webhooks.models import RESPONSE_EXCERPT_CHARS, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.signing import signature_header
 
@@ -62,8 +63,11 @@ def delivery_headers(secrets: str | Sequence[str], body: bytes, *, request_id: s
     """The headers of a webhook POST of ``body``, signed now with ``secrets`` (the endpoint's secret, and while a
     rolled one overlaps, that one too). ``Kassa-Request-Id`` names the request that caused the event, so the
     merchant and Kassa's operator speak of the same checkout."""
-    headers = {"Content-Type": "application/json", "User-Agent": "Kassa-Webhooks/1",
-               "Kassa-Signature": signature_header(secrets, body, int(time.time()))}
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Kassa-Webhooks/1",
+        "Kassa-Signature": signature_header(secrets, body, int(time.time())),
+    }
     if request_id:
         headers["Kassa-Request-Id"] = request_id
     return headers
@@ -98,14 +102,19 @@ def _claim(delivery: WebhookDelivery, now: datetime, *, manual: bool) -> int | N
     (or, for a scheduled attempt, when the delivery is no longer pending or not yet due)."""
     number = delivery.attempts + 1
     conditions = [WebhookDelivery.id == delivery.id, WebhookDelivery.attempts == delivery.attempts]
-    values = {"attempts": number, "updated_at": now,
-              "first_attempt_at": func.coalesce(WebhookDelivery.first_attempt_at, literal(now, UTCDateTime()))}
+    values = {
+        "attempts": number,
+        "updated_at": now,
+        "first_attempt_at": func.coalesce(WebhookDelivery.first_attempt_at, literal(now, UTCDateTime())),
+    }
     if delivery.status == "pending":
         lease = timedelta(seconds=current_app.config["WEBHOOK_TIMEOUT_SECONDS"]) + _LEASE_MARGIN
         values["next_attempt_at"] = now + lease
     if not manual:
-        conditions += [WebhookDelivery.status == "pending",
-                       WebhookDelivery.next_attempt_at.is_(None) | (WebhookDelivery.next_attempt_at <= now)]
+        conditions += [
+            WebhookDelivery.status == "pending",
+            WebhookDelivery.next_attempt_at.is_(None) | (WebhookDelivery.next_attempt_at <= now),
+        ]
     claimed = db.session.execute(update(WebhookDelivery).where(*conditions).values(**values)).rowcount
     db.session.commit()
     return number if claimed == 1 else None
@@ -124,10 +133,19 @@ class _Claimed:
 
 def _record(claimed: _Claimed, outcome: Outcome, *, now: datetime, manual: bool) -> timedelta | None:
     """Store the attempt and move the delivery on; returns the delay before the next try, if any."""
-    db.session.add(WebhookDeliveryAttempt(
-        delivery_id=claimed.delivery_id, number=claimed.number, merchant_id=claimed.merchant_id,
-        status_code=outcome.status_code, error=outcome.error, duration_ms=outcome.duration_ms,
-        response_excerpt=outcome.response_excerpt, manual=manual, at=now))
+    db.session.add(
+        WebhookDeliveryAttempt(
+            delivery_id=claimed.delivery_id,
+            number=claimed.number,
+            merchant_id=claimed.merchant_id,
+            status_code=outcome.status_code,
+            error=outcome.error,
+            duration_ms=outcome.duration_ms,
+            response_excerpt=outcome.response_excerpt,
+            manual=manual,
+            at=now,
+        )
+    )
     row = update(WebhookDelivery).where(WebhookDelivery.id == claimed.delivery_id)
     values = {"last_status_code": outcome.status_code, "updated_at": now}
     retry_in = None
@@ -140,8 +158,10 @@ def _record(claimed: _Claimed, outcome: Outcome, *, now: datetime, manual: bool)
         else:
             schedule, retry_in = {"next_attempt_at": now + delay}, delay
         # Still pending? An endpoint deleted meanwhile has stopped this delivery for good.
-        if db.session.execute(row.where(WebhookDelivery.status == "pending")
-                              .values(**schedule, **values)).rowcount != 1:
+        if (
+            db.session.execute(row.where(WebhookDelivery.status == "pending").values(**schedule, **values)).rowcount
+            != 1
+        ):
             retry_in = None
             db.session.execute(row.values(**values))
     else:
@@ -150,24 +170,38 @@ def _record(claimed: _Claimed, outcome: Outcome, *, now: datetime, manual: bool)
     return retry_in
 
 
-def _send(delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime,
-          manual: bool) -> WebhookDeliveryAttempt | None:
+def _send(
+    delivery: WebhookDelivery, endpoint: WebhookEndpoint, *, now: datetime, manual: bool
+) -> WebhookDeliveryAttempt | None:
     """Claim, POST and record one attempt; None when the claim was lost."""
     url, secrets = endpoint.url, endpoint.signing_secrets(now)
     event = db.session.get(Event, delivery.event_id)
     body = event_body(event)
-    facts = dict(delivery_id=delivery.id, merchant_id=delivery.merchant_id, was_pending=delivery.status == "pending",
-                 first_attempt_at=delivery.first_attempt_at or now)
-    log_fields = {"merchant_id": delivery.merchant_id, "delivery_id": delivery.id,
-                  "endpoint_id": delivery.endpoint_id, "event_id": delivery.event_id, "manual": manual}
+    facts = dict(
+        delivery_id=delivery.id,
+        merchant_id=delivery.merchant_id,
+        was_pending=delivery.status == "pending",
+        first_attempt_at=delivery.first_attempt_at or now,
+    )
+    log_fields = {
+        "merchant_id": delivery.merchant_id,
+        "delivery_id": delivery.id,
+        "endpoint_id": delivery.endpoint_id,
+        "event_id": delivery.event_id,
+        "manual": manual,
+    }
     number = _claim(delivery, now, manual=manual)
     if number is None:
         return None
     claimed = _Claimed(number=number, **facts)
     outcome = _post(url, secrets, body, request_id=event.request_id)
     retry_in = _record(claimed, outcome, now=now, manual=manual)
-    log.info("webhook attempt %s: %s", number, outcome.status_code or outcome.error,
-             extra={"fields": {**log_fields, "duration_ms": outcome.duration_ms}})
+    log.info(
+        "webhook attempt %s: %s",
+        number,
+        outcome.status_code or outcome.error,
+        extra={"fields": {**log_fields, "duration_ms": outcome.duration_ms}},
+    )
     if retry_in is not None:
         schedule_delivery(claimed.delivery_id, retry_in)
     return db.session.get(WebhookDeliveryAttempt, (claimed.delivery_id, number))
@@ -192,9 +226,11 @@ def attempt_delivery(delivery_id: str, *, now: datetime | None = None) -> Webhoo
         return delivery
     endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
     if not endpoint.active:
-        db.session.execute(update(WebhookDelivery)
-                           .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status == "pending")
-                           .values(status="failed", next_attempt_at=None, updated_at=now))
+        db.session.execute(
+            update(WebhookDelivery)
+            .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status == "pending")
+            .values(status="failed", next_attempt_at=None, updated_at=now)
+        )
         db.session.commit()
     elif delivery.next_attempt_at is None or delivery.next_attempt_at <= now:
         _send(delivery, endpoint, now=now, manual=False)
@@ -203,8 +239,9 @@ def attempt_delivery(delivery_id: str, *, now: datetime | None = None) -> Webhoo
 
 def resend_delivery(merchant_id: str, delivery_id: str) -> WebhookDeliveryAttempt:
     """Send a delivery again now, by hand, whatever its status; returns the recorded attempt."""
-    delivery = db.session.scalar(select(WebhookDelivery).where(WebhookDelivery.id == delivery_id,
-                                                               WebhookDelivery.merchant_id == merchant_id))
+    delivery = db.session.scalar(
+        select(WebhookDelivery).where(WebhookDelivery.id == delivery_id, WebhookDelivery.merchant_id == merchant_id)
+    )
     if delivery is None:
         raise NotFound(f"no webhook delivery {delivery_id!r}", param="id")
     endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
@@ -214,6 +251,7 @@ def resend_delivery(merchant_id: str, delivery_id: str) -> WebhookDeliveryAttemp
         raise Conflict("the endpoint of this delivery is disabled; enable it first", code="webhook_endpoint_disabled")
     attempt = _send(delivery, endpoint, now=utcnow(), manual=True)
     if attempt is None:
-        raise Conflict("this delivery is being sent right now; look again in a moment",
-                       code="webhook_delivery_in_progress")
+        raise Conflict(
+            "this delivery is being sent right now; look again in a moment", code="webhook_delivery_in_progress"
+        )
     return attempt

@@ -1,5 +1,6 @@
 """From the outbox to deliveries: one pending delivery per (matching endpoint, event), and the
 sweep that re-queues deliveries whose scheduled job was lost."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -7,13 +8,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import Conflict, NotFound
-from app.platform.outbox.events import Batched, Event, subscribe
 from app.extensions import conflict_insert, db
-from app.platform.values.ids import new_id
 from app.merchants.config_cache import cached
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import Batched, Event, subscribe
+from app.platform.values.ids import new_id
 from app.webhooks.delivery import resend_delivery, schedule_delivery
 from app.webhooks.models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
@@ -38,22 +39,43 @@ def _make_deliveries(events: list[Event]) -> list[tuple[str, str]]:
     # Keyed by merchant and mode: a test event never reaches a live endpoint, nor a live one a test endpoint.
     endpoints: dict[tuple[str, bool], list[WebhookEndpoint]] = {}
     for endpoint in db.session.scalars(
-            select(WebhookEndpoint).where(WebhookEndpoint.merchant_id.in_(merchants), WebhookEndpoint.enabled.is_(True),
-                                          WebhookEndpoint.deleted_at.is_(None))
-            .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)):
+        select(WebhookEndpoint)
+        .where(
+            WebhookEndpoint.merchant_id.in_(merchants),
+            WebhookEndpoint.enabled.is_(True),
+            WebhookEndpoint.deleted_at.is_(None),
+        )
+        .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)
+    ):
         endpoints.setdefault((endpoint.merchant_id, endpoint.livemode), []).append(endpoint)
     now = utcnow()
-    rows = [{"id": new_id("whd"), "merchant_id": event.merchant_id, "endpoint_id": endpoint.id, "event_id": event.id,
-             "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now, "updated_at": now}
-            for event in events for endpoint in endpoints.get((event.merchant_id, bool(event.livemode)), ())
-            if endpoint.wants(event.type)]
+    rows = [
+        {
+            "id": new_id("whd"),
+            "merchant_id": event.merchant_id,
+            "endpoint_id": endpoint.id,
+            "event_id": event.id,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for event in events
+        for endpoint in endpoints.get((event.merchant_id, bool(event.livemode)), ())
+        if endpoint.wants(event.type)
+    ]
     if not rows:
         return []
-    db.session.execute(conflict_insert(WebhookDelivery).on_conflict_do_nothing(index_elements=["endpoint_id",
-                                                                                             "event_id"]), rows)
+    db.session.execute(
+        conflict_insert(WebhookDelivery).on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"]), rows
+    )
     order = {event.id: position for position, event in enumerate(events)}
-    pending = db.session.execute(select(WebhookDelivery.id, WebhookDelivery.event_id).where(
-        WebhookDelivery.event_id.in_({row["event_id"] for row in rows}), WebhookDelivery.status == "pending")).all()
+    pending = db.session.execute(
+        select(WebhookDelivery.id, WebhookDelivery.event_id).where(
+            WebhookDelivery.event_id.in_({row["event_id"] for row in rows}), WebhookDelivery.status == "pending"
+        )
+    ).all()
     return sorted(((delivery_id, event_id) for delivery_id, event_id in pending), key=lambda pair: order[pair[1]])
 
 
@@ -79,10 +101,17 @@ def fan_out_batch(events: list[Event]) -> Batched:
 def _endpoint_event_types(session: Session, merchant_id: str) -> frozenset[str]:
     """The event types the merchant's active endpoints of either mode take ("*" for all): a cheap first sieve, the
     fan-out itself matches each event's mode."""
-    return frozenset(event_type for types in session.scalars(
-        select(WebhookEndpoint.events).where(WebhookEndpoint.merchant_id == merchant_id,
-                                             WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None)))
-                     for event_type in types)
+    return frozenset(
+        event_type
+        for types in session.scalars(
+            select(WebhookEndpoint.events).where(
+                WebhookEndpoint.merchant_id == merchant_id,
+                WebhookEndpoint.enabled.is_(True),
+                WebhookEndpoint.deleted_at.is_(None),
+            )
+        )
+        for event_type in types
+    )
 
 
 def merchant_takes(merchant_id: str, event_type: str) -> bool:
@@ -101,9 +130,14 @@ def fan_out_to_webhooks(event: Event) -> None:
 def enqueue_due_deliveries(*, now: datetime | None = None, batch: int = 500) -> int:
     """Safety net: queue pending deliveries overdue by more than SWEEP_GRACE; returns how many."""
     cutoff = (now or utcnow()) - SWEEP_GRACE
-    ids = list(db.session.scalars(
-        select(WebhookDelivery.id).where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= cutoff)
-        .order_by(WebhookDelivery.next_attempt_at).limit(batch)))
+    ids = list(
+        db.session.scalars(
+            select(WebhookDelivery.id)
+            .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= cutoff)
+            .order_by(WebhookDelivery.next_attempt_at)
+            .limit(batch)
+        )
+    )
     db.session.commit()
     for delivery_id in ids:
         schedule_delivery(delivery_id)
@@ -121,9 +155,14 @@ def replay_event(merchant_id: str, event_id: str) -> list[tuple[str, WebhookDeli
     rows = db.session.execute(
         select(WebhookDelivery.id, WebhookEndpoint)
         .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-        .where(WebhookDelivery.event_id == event.id, WebhookEndpoint.livemode.is_(event.livemode),
-               WebhookEndpoint.enabled.is_(True), WebhookEndpoint.deleted_at.is_(None))
-        .order_by(WebhookEndpoint.created_at)).all()
+        .where(
+            WebhookDelivery.event_id == event.id,
+            WebhookEndpoint.livemode.is_(event.livemode),
+            WebhookEndpoint.enabled.is_(True),
+            WebhookEndpoint.deleted_at.is_(None),
+        )
+        .order_by(WebhookEndpoint.created_at)
+    ).all()
     targets = [(delivery_id, endpoint.url) for delivery_id, endpoint in rows if endpoint.wants(event.type)]
     sent = []
     for delivery_id, url in targets:

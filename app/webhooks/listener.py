@@ -5,6 +5,7 @@ The follower reads the events table by id cursor. An event's id is taken before 
 slow commit can surface with an id below ones already seen: the cursor looks back a few seconds and remembers
 what it has forwarded, so such an event is forwarded late rather than never, and none twice.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,8 +19,8 @@ import requests
 from flask import current_app
 from sqlalchemy import select
 
-from app.platform.outbox.events import Event
 from app.extensions import db
+from app.platform.outbox.events import Event
 from app.platform.values.ids import first_id_at
 from app.webhooks.delivery import Outcome, delivery_headers, event_body
 from app.webhooks.models import RESPONSE_EXCERPT_CHARS
@@ -59,12 +60,23 @@ class EventFollower:
         """The events written since the last poll (or since the follower was made), oldest first."""
         floor = first_id_at("evt", max(self._since_ms, time.time_ns() // 1_000_000 - LOOKBACK_MS))
         # A test event (app/webhooks/samples.py) is for the one endpoint it was sent to, not for the listener too.
-        query = select(Event).where(Event.merchant_id == self.merchant_id, Event.livemode == self.livemode,
-                                    Event.test_webhook.is_(False), Event.id >= floor).order_by(Event.id)
+        query = (
+            select(Event)
+            .where(
+                Event.merchant_id == self.merchant_id,
+                Event.livemode == self.livemode,
+                Event.test_webhook.is_(False),
+                Event.id >= floor,
+            )
+            .order_by(Event.id)
+        )
         if self.types:
             query = query.where(Event.type.in_(self.types))
-        fresh = [FollowedEvent(e.id, e.type, e.created_at, e.request_id, event_body(e))
-                 for e in db.session.scalars(query) if e.id not in self._forwarded]
+        fresh = [
+            FollowedEvent(e.id, e.type, e.created_at, e.request_id, event_body(e))
+            for e in db.session.scalars(query)
+            if e.id not in self._forwarded
+        ]
         db.session.commit()  # end the read, so the next poll sees what others commit meanwhile
         self._forwarded = {i for i in self._forwarded if i >= floor} | {e.id for e in fresh}
         return fresh

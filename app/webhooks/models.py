@@ -1,4 +1,5 @@
 """Webhook endpoints, one delivery per (endpoint, event), and every attempt at it."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
+from app.platform.db.types import UTCDateTime, utcnow
 
 DELIVERY_STATUSES = ("pending", "succeeded", "failed")
 RESPONSE_EXCERPT_CHARS = 500
@@ -62,8 +63,10 @@ class WebhookDelivery(db.Model):
     """One event on its way to one endpoint. The unique pair makes a repeated fan-out harmless."""
 
     __tablename__ = "webhook_deliveries"
-    __table_args__ = (UniqueConstraint("endpoint_id", "event_id"),
-                      Index("ix_webhook_deliveries_due", "status", "next_attempt_at"))
+    __table_args__ = (
+        UniqueConstraint("endpoint_id", "event_id"),
+        Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)

@@ -4,6 +4,7 @@ The timestamp is inside the signed text, so a receiver that checks its age also 
 rolled secret is in its overlap the header carries one ``v1`` per secret, newest first
 (``t=…,v1=<new>,v1=<old>``, as Stripe does): a receiver accepts the delivery if any ``v1`` matches.
 """
+
 from __future__ import annotations
 
 import hashlib

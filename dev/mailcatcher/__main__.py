@@ -1,5 +1,6 @@
 """``python -m dev.mailcatcher [--smtp-port P] [--web-port W] [--folder DIR]``: catch mail on loopback and list it
 (Procfile ``mail``; `make run` points Kassa's SMTP_HOST/SMTP_PORT at it)."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smtp-port", type=int, default=int(os.environ.get("MAIL_SMTP_PORT", "1025")))
     parser.add_argument("--web-port", type=int, default=int(os.environ.get("MAIL_WEB_PORT", "5004")))
-    parser.add_argument("--folder", type=Path,
-                        default=Path(os.environ.get("KASSA_VAR_DIR", "var")) / "mail")
+    parser.add_argument("--folder", type=Path, default=Path(os.environ.get("KASSA_VAR_DIR", "var")) / "mail")
     args = parser.parse_args()
     store = MailStore(args.folder)
     smtp = Controller(store, hostname=HOST, port=args.smtp_port)

@@ -1,4 +1,5 @@
 """Caught messages as .eml files in one folder, newest first; the oldest go once there are too many."""
+
 from __future__ import annotations
 
 import itertools

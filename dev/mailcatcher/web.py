@@ -1,4 +1,5 @@
 """The catcher's web page: the caught messages, newest first, each readable as text and as HTML."""
+
 from __future__ import annotations
 
 from flask import Flask, abort, make_response, render_template_string

@@ -1,4 +1,5 @@
 """`make run`'s mail catcher: what an SMTP client sends it is listed on its page, text and HTML alike."""
+
 import smtplib
 import socket
 from email.message import EmailMessage
@@ -47,10 +48,12 @@ def test_a_sent_message_is_listed_and_readable(tmp_path):
 def test_a_message_in_a_charset_python_does_not_know_is_still_readable(tmp_path):
     # Any program on the machine may send to the catcher: a part declaring charset=x-unknown made its page a 500.
     store = MailStore(tmp_path / "mail")
-    raw = (b"From: a@kassa.test\r\nTo: b@example.test\r\nSubject: Odd\r\nMIME-Version: 1.0\r\n"
-           b"Content-Type: multipart/alternative; boundary=zz\r\n\r\n"
-           b"--zz\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nTotal 5 \xff\r\n"
-           b"--zz\r\nContent-Type: text/html; charset=x-unknown\r\n\r\n<p>Total <b>5</b></p>\r\n--zz--\r\n")
+    raw = (
+        b"From: a@kassa.test\r\nTo: b@example.test\r\nSubject: Odd\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/alternative; boundary=zz\r\n\r\n"
+        b"--zz\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nTotal 5 \xff\r\n"
+        b"--zz\r\nContent-Type: text/html; charset=x-unknown\r\n\r\n<p>Total <b>5</b></p>\r\n--zz--\r\n"
+    )
     (tmp_path / "mail" / "00000000000000000001-0001.eml").write_bytes(raw)
     web = create_web_app(store).test_client()
     shown = web.get("/messages/00000000000000000001-0001.eml")

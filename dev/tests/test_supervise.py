@@ -1,5 +1,6 @@
 """``python -m dev.supervise``: restarts its command with capped back-off, says why, passes stop signals on,
 and never leaves the command orphaned."""
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,13 @@ def test_an_exit_is_described_by_its_code_or_its_signal():
 
 def _supervise(tmp_path, script: str, *options: str) -> tuple[subprocess.Popen, object]:
     with open(tmp_path / "supervise.log", "w") as log:
-        process = subprocess.Popen([PYTHON, "-m", "dev.supervise", *options, "probe", "--", PYTHON, "-c", script],
-                                   cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [PYTHON, "-m", "dev.supervise", *options, "probe", "--", PYTHON, "-c", script],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     return process, tmp_path / "supervise.log"
 
 
@@ -68,10 +74,12 @@ def test_a_command_that_keeps_failing_is_restarted_with_back_off_and_the_reason_
 
 def test_a_stop_signal_reaches_the_command_once_and_the_supervisor_exits_with_its_code(tmp_path):
     got = tmp_path / "got"
-    script = ("import signal, time, sys\n"
-              f"signal.signal(signal.SIGTERM, lambda *_: (open({str(got)!r}, 'a').write('TERM'), sys.exit(7)))\n"
-              "open(" + repr(str(tmp_path / "ready")) + ", 'w').close()\n"
-              "time.sleep(60)\n")
+    script = (
+        "import signal, time, sys\n"
+        f"signal.signal(signal.SIGTERM, lambda *_: (open({str(got)!r}, 'a').write('TERM'), sys.exit(7)))\n"
+        "open(" + repr(str(tmp_path / "ready")) + ", 'w').close()\n"
+        "time.sleep(60)\n"
+    )
     process, log = _supervise(tmp_path, script)
     wait_for(lambda: (tmp_path / "ready").exists(), 10)
     process.send_signal(signal.SIGTERM)

@@ -1,5 +1,6 @@
 """A sandbox started on a PostgreSQL database made by an older version widens its 32-bit amount columns: a payment of
 50,000,000 IDR (5,000,000,000 minor units) was an overflow, a 500 to Kassa's pay request. SQLite's INTEGER is 64-bit."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,9 @@ from sandbox.models import create_tables
 # its own there.
 RUN_DATABASE_URL = os.environ.get("KASSA_TEST_DATABASE_URL", "")
 
-pytestmark = pytest.mark.skipif(not RUN_DATABASE_URL.startswith("postgresql"),
-                                reason="SQLite's INTEGER holds 64 bits (and no PostgreSQL is named)")
+pytestmark = pytest.mark.skipif(
+    not RUN_DATABASE_URL.startswith("postgresql"), reason="SQLite's INTEGER holds 64 bits (and no PostgreSQL is named)"
+)
 
 
 @pytest.fixture
@@ -41,8 +43,17 @@ def test_a_sandbox_started_on_an_older_database_takes_amounts_past_32_bits(older
         connection.execute(text("ALTER TABLE sandbox_refunds ALTER COLUMN amount TYPE integer"))
     create_tables(engine)  # the next start
     with engine.connect() as connection:
-        kinds = dict(connection.execute(text(
-            "SELECT table_name, data_type FROM information_schema.columns WHERE column_name = 'amount' "
-            "AND table_name IN ('sandbox_payments', 'sandbox_refunds', 'sandbox_payouts', 'sandbox_disputes')")).all())
-    assert kinds == {"sandbox_payments": "bigint", "sandbox_refunds": "bigint", "sandbox_payouts": "bigint",
-                     "sandbox_disputes": "bigint"}
+        kinds = dict(
+            connection.execute(
+                text(
+                    "SELECT table_name, data_type FROM information_schema.columns WHERE column_name = 'amount' "
+                    "AND table_name IN ('sandbox_payments', 'sandbox_refunds', 'sandbox_payouts', 'sandbox_disputes')"
+                )
+            ).all()
+        )
+    assert kinds == {
+        "sandbox_payments": "bigint",
+        "sandbox_refunds": "bigint",
+        "sandbox_payouts": "bigint",
+        "sandbox_disputes": "bigint",
+    }

@@ -26,8 +26,9 @@ PAYMENTS = "/sandbox/api/payments"
     ],
     ids=["missing", "wrong-key", "no-scheme", "basic-scheme", "empty"],
 )
-@pytest.mark.parametrize("method, path", [("post", PAYMENTS), ("get", PAYMENTS + "/sbp_x"),
-                                          ("get", PAYMENTS + "?reference=att_1")])
+@pytest.mark.parametrize(
+    "method, path", [("post", PAYMENTS), ("get", PAYMENTS + "/sbp_x"), ("get", PAYMENTS + "?reference=att_1")]
+)
 def test_api_refuses_missing_or_bad_key(
     client: FlaskClient, payment_body: Any, headers: dict[str, str], method: str, path: str
 ) -> None:
@@ -227,8 +228,14 @@ def test_simulate_twice_is_409(client: FlaskClient, auth: dict[str, str], paymen
 def test_a_payout_with_bad_input_is_a_400_naming_the_field(
     client: FlaskClient, auth: dict[str, str], param: str, value: Any
 ) -> None:
-    body = {"amount": 658, "currency": "usd", "destination": "acct_1", "reference": "po_1",
-            "callback_url": "http://shop.test/hooks", param: value}
+    body = {
+        "amount": 658,
+        "currency": "usd",
+        "destination": "acct_1",
+        "reference": "po_1",
+        "callback_url": "http://shop.test/hooks",
+        param: value,
+    }
     response = client.post("/sandbox/api/payouts", json=body, headers=auth)
     assert response.status_code == 400
     assert response.json["error"]["param"] == param

@@ -207,9 +207,7 @@ def test_unreachable_endpoint_is_tried_four_times_then_given_up(
     assert all(row.status_code is None and row.error for row in rows)
 
 
-def test_concurrent_decisions_have_exactly_one_winner(
-    sandbox: Flask, create_payment: Any, receiver: Any
-) -> None:
+def test_concurrent_decisions_have_exactly_one_winner(sandbox: Flask, create_payment: Any, receiver: Any) -> None:
     payment = create_payment()
     results: list[int] = []
     barrier = threading.Barrier(6)
@@ -300,12 +298,15 @@ def test_an_auto_decision_that_meets_its_database_away_is_taken_again(
 
 
 def test_a_card_fingerprint_given_with_the_decision_reaches_the_callback_and_later_reads(
-        client: FlaskClient, create_payment: Any, receiver: Any, auth: dict[str, str]) -> None:
+    client: FlaskClient, create_payment: Any, receiver: Any, auth: dict[str, str]
+) -> None:
     with_card, without = create_payment(reference="order_card"), create_payment(reference="order_plain")
     assert with_card["card_fingerprint"] is None  # nothing is known of the card before the shopper pays
 
-    client.post(f"/sandbox/api/payments/{with_card['id']}/simulate",
-                json={"outcome": "succeeded", "card_fingerprint": "fp_card_0001"})
+    client.post(
+        f"/sandbox/api/payments/{with_card['id']}/simulate",
+        json={"outcome": "succeeded", "card_fingerprint": "fp_card_0001"},
+    )
     simulate(client, without["id"], "succeeded")
     received = receiver.wait_for(2)
 
@@ -316,7 +317,8 @@ def test_a_card_fingerprint_given_with_the_decision_reaches_the_callback_and_lat
 
 
 def test_a_decision_that_lost_the_race_changes_nothing_and_says_how_it_was_decided(
-        client: FlaskClient, create_payment: Any, receiver: Any) -> None:
+    client: FlaskClient, create_payment: Any, receiver: Any
+) -> None:
     payment = create_payment()
     assert simulate(client, payment["id"], "failed").status_code == 200
     again = simulate(client, payment["id"], "succeeded")

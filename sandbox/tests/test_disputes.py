@@ -15,16 +15,21 @@ def dispute(client, payment_id: str, **body: Any):
     return client.post(f"/sandbox/api/payments/{payment_id}/dispute", json=body)
 
 
-def test_a_dispute_is_signed_and_sent_to_the_payments_callback_url_at_each_step(client, auth, create_payment,
-                                                                               receiver) -> None:
+def test_a_dispute_is_signed_and_sent_to_the_payments_callback_url_at_each_step(
+    client, auth, create_payment, receiver
+) -> None:
     payment = succeeded_payment(client, create_payment)  # 2500, its own callback dropped
     opened = dispute(client, payment["id"], amount=1000, reason="fraudulent")
     assert opened.status_code == 201, opened.json
     assert (opened.json["status"], opened.json["amount"], opened.json["payment_reference"]) == (
-        "needs_response", 1000, payment["reference"])
+        "needs_response",
+        1000,
+        payment["reference"],
+    )
 
-    evidence = client.post(f"/sandbox/api/disputes/{opened.json['id']}/evidence", json={"text": "delivered"},
-                           headers=auth)
+    evidence = client.post(
+        f"/sandbox/api/disputes/{opened.json['id']}/evidence", json={"text": "delivered"}, headers=auth
+    )
     assert evidence.status_code == 200 and evidence.json["status"] == "under_review"
     closed = client.post(f"/sandbox/api/disputes/{opened.json['id']}/close", json={"outcome": "lost"})
     assert closed.status_code == 200 and closed.json["status"] == "lost"
@@ -58,8 +63,12 @@ def test_bad_dispute_requests_are_refused_with_what_to_fix(client, auth, create_
     pending = create_payment(reference="att_pending")
     assert dispute(client, pending["id"]).status_code == 409
     payment = succeeded_payment(client, create_payment)
-    for body, param in (({"amount": 0}, "amount"), ({"amount": "5"}, "amount"), ({"reason": ""}, "reason"),
-                        ({"callback": "sideways"}, "callback")):
+    for body, param in (
+        ({"amount": 0}, "amount"),
+        ({"amount": "5"}, "amount"),
+        ({"reason": ""}, "reason"),
+        ({"callback": "sideways"}, "callback"),
+    ):
         response = dispute(client, payment["id"], **body)
         assert response.status_code == 400 and response.json["error"]["param"] == param, body
     opened = dispute(client, payment["id"], amount=100).json

@@ -2,6 +2,7 @@
 a query parameter given twice, JSON with a key given twice, a lone surrogate or a NUL in its text. Each is a 400 that
 says what is wrong (JSON under the API, a page elsewhere), never a 500 nor an answer made from a mangled or first
 value."""
+
 from __future__ import annotations
 
 import json
@@ -23,16 +24,16 @@ def _refused(response, param: str | None, says: str) -> None:
     assert error["param"] == param, error
 
 
-@pytest.mark.parametrize("query, param", [("reference=%FF", "reference"), ("reference=caf%E9", "reference"),
-                                          ("reference=a&x=%FF", "x")])
+@pytest.mark.parametrize(
+    "query, param", [("reference=%FF", "reference"), ("reference=caf%E9", "reference"), ("reference=a&x=%FF", "x")]
+)
 def test_a_query_that_is_not_utf8_is_a_400(client: FlaskClient, auth: dict[str, str], query: str, param: str) -> None:
     # Without the check, ?reference=%FF was looked up as U+FFFD: an empty list, as if no such payment existed.
     for path in (PAYMENTS, "/sandbox/api/payouts"):
         _refused(client.get(f"{path}?{query}", headers=auth), param, "must be UTF-8")
 
 
-def test_a_raw_byte_that_is_not_utf8_in_the_query_is_a_400_not_a_500(client: FlaskClient,
-                                                                      auth: dict[str, str]) -> None:
+def test_a_raw_byte_that_is_not_utf8_in_the_query_is_a_400_not_a_500(client: FlaskClient, auth: dict[str, str]) -> None:
     # As the development server hands it over (python -m sandbox): Werkzeug raised decoding it, a 500.
     refused = client.get(PAYMENTS, headers=auth, environ_overrides={"QUERY_STRING": "reference=\xff"})
     _refused(refused, "reference", "must be UTF-8")
@@ -45,8 +46,9 @@ def test_a_page_address_that_is_not_utf8_is_a_400_page(client: FlaskClient, crea
     assert "UTF-8" in refused.get_data(as_text=True)
 
 
-def test_a_query_parameter_given_twice_is_a_400_naming_it(client: FlaskClient, auth: dict[str, str],
-                                                          create_payment: Any) -> None:
+def test_a_query_parameter_given_twice_is_a_400_naming_it(
+    client: FlaskClient, auth: dict[str, str], create_payment: Any
+) -> None:
     payment = create_payment(reference="order_twice")
     # Without the check: the payment of the first reference, while the caller also named another.
     for path in (PAYMENTS, "/sandbox/api/payouts"):
@@ -58,8 +60,9 @@ def test_a_query_parameter_given_twice_is_a_400_naming_it(client: FlaskClient, a
 
 @pytest.mark.parametrize("field", ["description", "reference", "return_url"])
 @pytest.mark.parametrize("text", ["\ud800", "a\x00b"])
-def test_text_a_database_cannot_store_is_a_400_naming_the_field(client: FlaskClient, auth: dict[str, str],
-                                                                 field: str, text: str) -> None:
+def test_text_a_database_cannot_store_is_a_400_naming_the_field(
+    client: FlaskClient, auth: dict[str, str], field: str, text: str
+) -> None:
     # A lone surrogate made SQLite's insert raise: a 500 with a traceback in the log.
     body = build_payment_body(callback_url="http://127.0.0.1:9/cb")
     body[field] = body[field] + text if isinstance(body.get(field), str) else text
@@ -75,17 +78,35 @@ def test_a_json_key_given_twice_is_a_400(client: FlaskClient, auth: dict[str, st
     _refused(refused, "amount", "amount is in the body 2 times")
 
 
-def test_every_api_post_refuses_hostile_json_with_a_400(client: FlaskClient, auth: dict[str, str],
-                                                        create_payment: Any) -> None:
+def test_every_api_post_refuses_hostile_json_with_a_400(
+    client: FlaskClient, auth: dict[str, str], create_payment: Any
+) -> None:
     payment = create_payment()
-    posts = [PAYMENTS, f"{PAYMENTS}/{payment['id']}/simulate", f"{PAYMENTS}/{payment['id']}/refunds",
-             f"{PAYMENTS}/{payment['id']}/simulate_refund", f"{PAYMENTS}/{payment['id']}/tamper",
-             "/sandbox/api/orphans", "/sandbox/api/payouts", "/sandbox/api/payouts/x/simulate",
-             "/sandbox/api/mandates/m/deductions", "/sandbox/api/mandates/m/simulate"]
-    bodies = [b"{", b"\xff\xfe", b"[1]", b"null", b'{"amount": 1e999}', b'{"amount": ' + b"9" * 5000 + b"}",
-              b'{"a": 1, "a": 2}', b'{"reference": "\\ud800", "amount": 1, "outcome": "failed"}',
-              b'{"reference": "\\u0000", "amount": 1, "currency": "usd"}',
-              b'{"outcome": "succeeded", "callback": "\\udfff"}', b'{"amount": ' + b"9" * 40 + b"}"]
+    posts = [
+        PAYMENTS,
+        f"{PAYMENTS}/{payment['id']}/simulate",
+        f"{PAYMENTS}/{payment['id']}/refunds",
+        f"{PAYMENTS}/{payment['id']}/simulate_refund",
+        f"{PAYMENTS}/{payment['id']}/tamper",
+        "/sandbox/api/orphans",
+        "/sandbox/api/payouts",
+        "/sandbox/api/payouts/x/simulate",
+        "/sandbox/api/mandates/m/deductions",
+        "/sandbox/api/mandates/m/simulate",
+    ]
+    bodies = [
+        b"{",
+        b"\xff\xfe",
+        b"[1]",
+        b"null",
+        b'{"amount": 1e999}',
+        b'{"amount": ' + b"9" * 5000 + b"}",
+        b'{"a": 1, "a": 2}',
+        b'{"reference": "\\ud800", "amount": 1, "outcome": "failed"}',
+        b'{"reference": "\\u0000", "amount": 1, "currency": "usd"}',
+        b'{"outcome": "succeeded", "callback": "\\udfff"}',
+        b'{"amount": ' + b"9" * 40 + b"}",
+    ]
     server_errors = []
     for path in posts:
         for body in bodies:
@@ -96,8 +117,9 @@ def test_every_api_post_refuses_hostile_json_with_a_400(client: FlaskClient, aut
     assert server_errors == []
 
 
-def test_an_unexpected_error_is_not_called_an_invalid_request(sandbox: Any, client: FlaskClient,
-                                                                auth: dict[str, str], monkeypatch) -> None:
+def test_an_unexpected_error_is_not_called_an_invalid_request(
+    sandbox: Any, client: FlaskClient, auth: dict[str, str], monkeypatch
+) -> None:
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the disk is full")
 

@@ -1,5 +1,6 @@
 """The provider's HTTP to merchants: the environment's proxy settings apply though they are read once, and a
 callback whose kept-alive connection closed before any answer is sent again at once."""
+
 from __future__ import annotations
 
 import socket
@@ -50,7 +51,8 @@ def environment_read_anew(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_a_proxy_named_in_the_environment_carries_the_callback_unless_no_proxy_names_the_merchant(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     proxy, merchant = ScriptedMerchant(OK), ScriptedMerchant(OK)
     monkeypatch.setenv("HTTP_PROXY", f"http://{proxy.address}")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
@@ -69,8 +71,14 @@ def test_a_callback_whose_connection_closed_unanswered_is_sent_again_at_once(mon
     # The merchant's server closing a kept-alive connection just as the provider reuses it looks like this: the
     # request went out, the connection ended without an answer. Waiting the retry backoff would delay the payment.
     merchant = ScriptedMerchant(None, OK)
-    event = CallbackEvent(event_id="evt_dropped", payment_id="sbp_1", url=f"http://{merchant.address}/hooks",
-                          secret="whsec_x", body=b'{"id":"evt_dropped"}', recorded=False)
+    event = CallbackEvent(
+        event_id="evt_dropped",
+        payment_id="sbp_1",
+        url=f"http://{merchant.address}/hooks",
+        secret="whsec_x",
+        body=b'{"id":"evt_dropped"}',
+        recorded=False,
+    )
     started = time.monotonic()
     try:
         delivered = deliver(None, event)

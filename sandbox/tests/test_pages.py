@@ -56,11 +56,20 @@ def test_qr_payment_opens_the_same_page(client: FlaskClient, create_payment: Any
     assert buttons(html) == ["Approve", "Decline"]
 
 
-@pytest.mark.parametrize("amount, currency, shown", [(1500, "omr", "1.500 OMR"), (250, "jod", "0.250 JOD"),
-                                                    (12500, "tnd", "12.500 TND"), (50000, "vnd", "50,000 VND"),
-                                                    (9900, "clp", "9,900 CLP"), (1990, "isk", "1,990 ISK")])
+@pytest.mark.parametrize(
+    "amount, currency, shown",
+    [
+        (1500, "omr", "1.500 OMR"),
+        (250, "jod", "0.250 JOD"),
+        (12500, "tnd", "12.500 TND"),
+        (50000, "vnd", "50,000 VND"),
+        (9900, "clp", "9,900 CLP"),
+        (1990, "isk", "1,990 ISK"),
+    ],
+)
 def test_the_page_shows_what_kassa_charges_in_every_currency_of_other_decimals(
-        client: FlaskClient, create_payment: Any, amount: int, currency: str, shown: str) -> None:
+    client: FlaskClient, create_payment: Any, amount: int, currency: str, shown: str
+) -> None:
     # Kassa sends 1500 for 1.500 OMR and 50000 for 50,000 dong (app/platform/values/currencies.py); the shopper must see that.
     payment = create_payment(amount=amount, currency=currency)
 

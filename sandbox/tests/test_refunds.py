@@ -9,15 +9,17 @@ from flask.testing import FlaskClient
 
 def succeeded_payment(client: FlaskClient, create_payment: Any) -> dict[str, Any]:
     payment = create_payment()
-    decided = client.post(f"/sandbox/api/payments/{payment['id']}/simulate",
-                          json={"outcome": "succeeded", "callback": "drop"})
+    decided = client.post(
+        f"/sandbox/api/payments/{payment['id']}/simulate", json={"outcome": "succeeded", "callback": "drop"}
+    )
     assert decided.status_code == 200
     return payment
 
 
 def refund(client: FlaskClient, auth: dict[str, str], payment_id: str, amount: Any, reference: str = "re_1"):
-    return client.post(f"/sandbox/api/payments/{payment_id}/refunds", json={"amount": amount, "reference": reference},
-                       headers=auth)
+    return client.post(
+        f"/sandbox/api/payments/{payment_id}/refunds", json={"amount": amount, "reference": reference}, headers=auth
+    )
 
 
 def test_a_refund_gives_back_part_of_a_payment_once_per_reference(client, auth, create_payment) -> None:
@@ -29,7 +31,11 @@ def test_a_refund_gives_back_part_of_a_payment_once_per_reference(client, auth, 
     assert first.status_code == 201
     assert first.json["id"].startswith("sbr_")
     assert (first.json["payment"], first.json["amount"], first.json["status"], first.json["reference"]) == (
-        payment["id"], 1000, "succeeded", "re_1")
+        payment["id"],
+        1000,
+        "succeeded",
+        "re_1",
+    )
     assert again.status_code == 200 and again.json == first.json
     # 1000 of 2500 refunded once: 1500 remain, not 500.
     assert refund(client, auth, payment["id"], 1501, "re_2").status_code == 400
@@ -41,7 +47,9 @@ def test_a_refund_gives_back_part_of_a_payment_once_per_reference(client, auth, 
 def test_a_payments_refunds_are_listed_as_the_provider_made_them(client, auth, create_payment) -> None:
     payment = succeeded_payment(client, create_payment)
     assert client.get(f"/sandbox/api/payments/{payment['id']}/refunds", headers=auth).json == {
-        "object": "list", "data": []}
+        "object": "list",
+        "data": [],
+    }
     first = refund(client, auth, payment["id"], 1000).json
     client.post(f"/sandbox/api/payments/{payment['id']}/simulate_refund", json={"outcome": "failed"})
     failed = refund(client, auth, payment["id"], 500, "re_2").json
@@ -51,8 +59,12 @@ def test_a_payments_refunds_are_listed_as_the_provider_made_them(client, auth, c
     assert listed.status_code == 200 and listed.json["data"] == [first, failed]
     assert [r["status"] for r in listed.json["data"]] == ["succeeded", "failed"]
     assert client.get("/sandbox/api/payments/sbp_missing/refunds", headers=auth).status_code == 404
-    assert client.get(f"/sandbox/api/payments/{payment['id']}/refunds",
-                      headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert (
+        client.get(
+            f"/sandbox/api/payments/{payment['id']}/refunds", headers={"Authorization": "Bearer wrong"}
+        ).status_code
+        == 401
+    )
 
 
 def test_only_a_succeeded_payment_can_be_refunded(client, auth, create_payment) -> None:

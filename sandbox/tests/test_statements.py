@@ -43,27 +43,35 @@ def statement(client: FlaskClient, auth: dict[str, str], day: date = DAY) -> lis
     return list(csv.reader(io.StringIO(response.get_data(as_text=True))))
 
 
-def decided(client: FlaskClient, create_payment: Any, reference: str, outcome: str = "succeeded",
-            **fields: Any) -> dict[str, Any]:
+def decided(
+    client: FlaskClient, create_payment: Any, reference: str, outcome: str = "succeeded", **fields: Any
+) -> dict[str, Any]:
     """A payment the shopper has decided."""
     payment = create_payment(reference=reference, **fields)
-    answer = client.post(f"/sandbox/api/payments/{payment['id']}/simulate",
-                         json={"outcome": outcome, "callback": "drop"})
+    answer = client.post(
+        f"/sandbox/api/payments/{payment['id']}/simulate", json={"outcome": outcome, "callback": "drop"}
+    )
     assert answer.status_code == 200
     return answer.json
 
 
 def refund(client: FlaskClient, auth: dict[str, str], payment_id: str, amount: int, reference: str) -> dict[str, Any]:
-    answer = client.post(f"/sandbox/api/payments/{payment_id}/refunds", json={"amount": amount, "reference": reference},
-                         headers=auth)
+    answer = client.post(
+        f"/sandbox/api/payments/{payment_id}/refunds", json={"amount": amount, "reference": reference}, headers=auth
+    )
     assert answer.status_code == 201
     return answer.json
 
 
 def payout(client: FlaskClient, auth: dict[str, str], reference: str, outcome: str | None) -> dict[str, Any]:
     """A payout, decided by the bank unless ``outcome`` is None."""
-    body = {"amount": 658, "currency": "usd", "destination": "acct_1", "reference": reference,
-            "callback_url": "http://127.0.0.1:9/hooks"}
+    body = {
+        "amount": 658,
+        "currency": "usd",
+        "destination": "acct_1",
+        "reference": reference,
+        "callback_url": "http://127.0.0.1:9/hooks",
+    }
     sent = client.post("/sandbox/api/payouts", json=body, headers=auth).json
     if outcome is not None:
         client.post(f"/sandbox/api/payouts/{sent['id']}/simulate", json={"outcome": outcome, "callback": "drop"})
@@ -125,13 +133,13 @@ def test_a_days_statement_lists_its_captures_refunds_payouts_and_orphans(
     # Refunded in full, in parts: the fees given back add up to the whole fee kept.
     assert sum(int(row[6]) for row in rows if row[1] in (card["id"], first["id"], rest["id"])) == 0
     assert statement(client, other) == [
-        HEADER, ["capture", foreign["id"], "order_foreign", "card", "succeeded", "2500", "103", "usd",
-                 "2026-03-14T09:00:00Z"]]
+        HEADER,
+        ["capture", foreign["id"], "order_foreign", "card", "succeeded", "2500", "103", "usd", "2026-03-14T09:00:00Z"],
+    ]
 
 
 def test_the_statement_is_streamed_chunk_by_chunk_in_order(
-    client: FlaskClient, auth: dict[str, str], create_payment: Any, db_session: Session,
-    monkeypatch: pytest.MonkeyPatch
+    client: FlaskClient, auth: dict[str, str], create_payment: Any, db_session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(statements, "CHUNK_ROWS", 2)
     ids = []
@@ -156,19 +164,40 @@ def test_a_tamper_changes_only_what_the_statement_says(
 
     less = client.post(tamper, json={"amount": 2000})
     assert less.status_code == 200
-    assert less.json == {"payment": payment["id"], "amount": 2000, "currency": "usd", "status": "succeeded",
-                         "fee": 88, "duplicate": False, "omit": False}
+    assert less.json == {
+        "payment": payment["id"],
+        "amount": 2000,
+        "currency": "usd",
+        "status": "succeeded",
+        "fee": 88,
+        "duplicate": False,
+        "omit": False,
+    }
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2000", "88", "usd", "2026-03-14T09:00:00Z"]]
 
     failed = client.post(tamper, json={"status": "failed"})
     # A later tamper replaces the earlier one: the amount is the payment's own again.
-    assert failed.json == {"payment": payment["id"], "amount": 2500, "currency": "usd", "status": "failed",
-                           "fee": 0, "duplicate": False, "omit": False}
+    assert failed.json == {
+        "payment": payment["id"],
+        "amount": 2500,
+        "currency": "usd",
+        "status": "failed",
+        "fee": 0,
+        "duplicate": False,
+        "omit": False,
+    }
     assert statement(client, auth)[1:] == [[*line, "failed", "2500", "0", "usd", "2026-03-14T09:00:00Z"]]
 
     twice = client.post(tamper, json={"duplicate": True})
-    assert twice.json == {"payment": payment["id"], "amount": 2500, "currency": "usd", "status": "succeeded",
-                          "fee": 103, "duplicate": True, "omit": False}
+    assert twice.json == {
+        "payment": payment["id"],
+        "amount": 2500,
+        "currency": "usd",
+        "status": "succeeded",
+        "fee": 103,
+        "duplicate": True,
+        "omit": False,
+    }
     assert statement(client, auth)[1:] == [[*line, "succeeded", "2500", "103", "usd", "2026-03-14T09:00:00Z"]] * 2
 
     euros = client.post(tamper, json={"currency": "eur"})
@@ -186,14 +215,30 @@ def test_a_tamper_changes_only_what_the_statement_says(
     assert (unchanged["status"], unchanged["amount"]) == ("succeeded", 2500)
 
 
-@pytest.mark.parametrize("body, param", [
-    ({"amount": 0}, "amount"), ({"amount": "2000"}, "amount"), ({"amount": 20.5}, "amount"),
-    ({"amount": True}, "amount"), ({"status": "pending"}, "status"), ({"status": 1}, "status"),
-    ({"duplicate": "yes"}, "duplicate"), ({"duplicate": 1}, "duplicate"), ({"omit": "no"}, "omit"), ({}, None), ({"amount": None}, None),
-    ({"currency": "EUR"}, "currency"), ({"currency": "euro"}, "currency"), ({"currency": 978}, "currency"),
-    ({"currency": "eu"}, "currency"), ({"fee": -1}, "fee"), ({"fee": 1.5}, "fee"), ({"fee": "59"}, "fee"),
-    ({"fee": True}, "fee"),
-])
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        ({"amount": 0}, "amount"),
+        ({"amount": "2000"}, "amount"),
+        ({"amount": 20.5}, "amount"),
+        ({"amount": True}, "amount"),
+        ({"status": "pending"}, "status"),
+        ({"status": 1}, "status"),
+        ({"duplicate": "yes"}, "duplicate"),
+        ({"duplicate": 1}, "duplicate"),
+        ({"omit": "no"}, "omit"),
+        ({}, None),
+        ({"amount": None}, None),
+        ({"currency": "EUR"}, "currency"),
+        ({"currency": "euro"}, "currency"),
+        ({"currency": 978}, "currency"),
+        ({"currency": "eu"}, "currency"),
+        ({"fee": -1}, "fee"),
+        ({"fee": 1.5}, "fee"),
+        ({"fee": "59"}, "fee"),
+        ({"fee": True}, "fee"),
+    ],
+)
 def test_a_tamper_with_bad_input_is_refused_naming_the_field(
     client: FlaskClient, create_payment: Any, body: dict[str, Any], param: str | None
 ) -> None:
@@ -219,13 +264,21 @@ def test_an_orphan_is_a_capture_on_todays_statement(client: FlaskClient, auth: d
     today = datetime.now(timezone.utc).date()
     assert body["created_at"].startswith(today.isoformat()) and body["created_at"].endswith("Z")
     assert statement(client, auth, today)[1:] == [
-        ["capture", body["id"], body["reference"], "card", "succeeded", "700", "50", "usd", body["created_at"]]]
+        ["capture", body["id"], body["reference"], "card", "succeeded", "700", "50", "usd", body["created_at"]]
+    ]
 
 
-@pytest.mark.parametrize("body, param", [
-    ({"amount": 0}, "amount"), ({"amount": 10**13}, "amount"), ({"currency": "USD"}, "currency"),
-    ({"reference": ""}, "reference"), ({"reference": "r" * 256}, "reference"), ({"method": "cash"}, "method"),
-])
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        ({"amount": 0}, "amount"),
+        ({"amount": 10**13}, "amount"),
+        ({"currency": "USD"}, "currency"),
+        ({"reference": ""}, "reference"),
+        ({"reference": "r" * 256}, "reference"),
+        ({"method": "cash"}, "method"),
+    ],
+)
 def test_an_orphan_with_bad_input_is_refused_naming_the_field(
     client: FlaskClient, auth: dict[str, str], body: dict[str, Any], param: str
 ) -> None:
@@ -237,8 +290,14 @@ def test_an_orphan_with_bad_input_is_refused_naming_the_field(
 def test_a_statement_of_no_real_day_is_refused(client: FlaskClient, auth: dict[str, str], day: str) -> None:
     response = client.get(f"/sandbox/api/statements/{day}.csv", headers=auth)
     assert response.status_code == 400
-    assert response.json == {"error": {"type": "invalid_request_error", "code": "parameter_invalid",
-                                       "message": response.json["error"]["message"], "param": "day"}}
+    assert response.json == {
+        "error": {
+            "type": "invalid_request_error",
+            "code": "parameter_invalid",
+            "message": response.json["error"]["message"],
+            "param": "day",
+        }
+    }
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer sbx_test_wrong"}])
@@ -263,21 +322,24 @@ def test_a_sandbox_made_before_an_index_or_column_was_added_gets_them_at_start(s
 
 
 def test_a_dispute_is_listed_as_its_withdrawal_its_fee_and_a_won_ones_reversal(
-        client: FlaskClient, auth: dict[str, str], create_payment: Any, db_session: Session) -> None:
+    client: FlaskClient, auth: dict[str, str], create_payment: Any, db_session: Session
+) -> None:
     """Opened on the 14th, won on the 15th: the withdrawal (the capture fee's part back, as a refund of the amount
     would get) and the provider's dispute fee on the 14th, the reversal (taking that part again) on the 15th. A
     refund made after the dispute counts it as given back, so the capture's fee still comes back whole."""
     payment = decided(client, create_payment, "att_disputed")  # 2500: fee 30 + 73 = 103
     move(db_session, Payment, payment["id"], at("08:00:00"))
-    opened = client.post(f"/sandbox/api/payments/{payment['id']}/dispute",
-                         json={"amount": 200, "fee": 1500, "callback": "drop"})
+    opened = client.post(
+        f"/sandbox/api/payments/{payment['id']}/dispute", json={"amount": 200, "fee": 1500, "callback": "drop"}
+    )
     assert opened.status_code == 201 and opened.json["fee"] == 1500
     given = refund(client, auth, payment["id"], 300, "re_after")
     db_session.execute(update(Dispute).where(Dispute.id == opened.json["id"]).values(created_at=at("09:00:00")))
     move(db_session, Refund, given["id"], at("10:00:00"))
     client.post(f"/sandbox/api/disputes/{opened.json['id']}/close", json={"outcome": "won", "callback": "drop"})
-    db_session.execute(update(Dispute).where(Dispute.id == opened.json["id"])
-                       .values(closed_at=at("11:00:00", date(2026, 3, 15))))
+    db_session.execute(
+        update(Dispute).where(Dispute.id == opened.json["id"]).values(closed_at=at("11:00:00", date(2026, 3, 15)))
+    )
     db_session.commit()
 
     rows = statement(client, auth)[1:]
@@ -289,7 +351,8 @@ def test_a_dispute_is_listed_as_its_withdrawal_its_fee_and_a_won_ones_reversal(
         ["refund", given["id"], "re_after", "card", "succeeded", "300", "-13"],
     ]
     assert [row[:7] for row in statement(client, auth, date(2026, 3, 15))[1:]] == [
-        ["dispute_reversal", opened.json["id"], "att_disputed", "card", "succeeded", "200", "8"]]
+        ["dispute_reversal", opened.json["id"], "att_disputed", "card", "succeeded", "200", "8"]
+    ]
 
 
 def test_a_dispute_fee_must_be_a_whole_number(client: FlaskClient, create_payment: Any) -> None:

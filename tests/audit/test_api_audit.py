@@ -1,5 +1,6 @@
 """Changes made with a secret key are in the audit log like portal changes (issue 8, item 16): refunds,
 cancels, catalog, webhook endpoints, risk rules — naming the key (id and last four), visible in the portal."""
+
 from __future__ import annotations
 
 from tests.payments.attempts.test_payment_flow import create_order
@@ -29,15 +30,32 @@ def key_of(app, merchant) -> tuple[str, str]:
 def test_api_changes_are_audited_with_the_key_that_made_them(app, api, merchant, catalog, sandbox):
     key_id, last4 = key_of(app, merchant)
     assert merchant.secret_key.endswith(last4)
-    product = api.post("/products", json={"name": "Gold", "skus": [
-        {"name": "100 coins", "price": {"amount": 199, "currency": "usd"}}]}).json
-    assert api.client.patch(f"/api/v1/products/{product['id']}", json={"name": "Gold coins"},
-                            headers={"Authorization": f"Bearer {api.key}"}).status_code == 200
-    assert api.client.patch(f"/api/v1/skus/{product['skus'][0]['id']}", json={"price": {"amount": 249, "currency": "usd"}},
-                            headers={"Authorization": f"Bearer {api.key}"}).status_code == 200
+    product = api.post(
+        "/products", json={"name": "Gold", "skus": [{"name": "100 coins", "price": {"amount": 199, "currency": "usd"}}]}
+    ).json
+    assert (
+        api.client.patch(
+            f"/api/v1/products/{product['id']}",
+            json={"name": "Gold coins"},
+            headers={"Authorization": f"Bearer {api.key}"},
+        ).status_code
+        == 200
+    )
+    assert (
+        api.client.patch(
+            f"/api/v1/skus/{product['skus'][0]['id']}",
+            json={"price": {"amount": 249, "currency": "usd"}},
+            headers={"Authorization": f"Bearer {api.key}"},
+        ).status_code
+        == 200
+    )
     endpoint = api.post("/webhook_endpoints", json={"url": "https://merchant.example/hooks", "events": ["*"]}).json
-    assert api.client.delete(f"/api/v1/webhook_endpoints/{endpoint['id']}",
-                             headers={"Authorization": f"Bearer {api.key}"}).status_code == 200
+    assert (
+        api.client.delete(
+            f"/api/v1/webhook_endpoints/{endpoint['id']}", headers={"Authorization": f"Bearer {api.key}"}
+        ).status_code
+        == 200
+    )
     open_order = create_order(api, catalog["sku"])
     assert api.post(f"/orders/{open_order['id']}/cancel").status_code == 200
     paid = paid_order(api, sandbox, catalog["sku"])
@@ -46,10 +64,14 @@ def test_api_changes_are_audited_with_the_key_that_made_them(app, api, merchant,
 
     log = entries(app, merchant.id)
     assert [(e.action, e.object_id) for e in log] == [
-        ("product.create", product["id"]), ("product.update", product["id"]),
-        ("sku.update", product["skus"][0]["id"]), ("webhook_endpoint.create", endpoint["id"]),
-        ("webhook_endpoint.delete", endpoint["id"]), ("order.cancel", open_order["id"]),
-        ("order.refund", refund.json["refund"]["id"])]
+        ("product.create", product["id"]),
+        ("product.update", product["id"]),
+        ("sku.update", product["skus"][0]["id"]),
+        ("webhook_endpoint.create", endpoint["id"]),
+        ("webhook_endpoint.delete", endpoint["id"]),
+        ("order.cancel", open_order["id"]),
+        ("order.refund", refund.json["refund"]["id"]),
+    ]
     assert {(e.actor_id, e.actor_email, e.actor_role) for e in log} == {(key_id, f"sk_test_…{last4}", "api_key")}
     assert log[1].before["name"] == "Gold" and log[1].after["name"] == "Gold coins"
     assert log[2].before["price_amount"] == 199 and log[2].after["price_amount"] == 249

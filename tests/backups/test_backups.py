@@ -3,6 +3,7 @@ and `restore` onto a new database, after which Kassa, started on it, shows the m
 
 Runs on the suite's own database kind (PostgreSQL through pg_dump/pg_restore, SQLite through its backup API);
 restores go to a database of the test's own, never the suite's."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,10 @@ from tests.payments.attempts.test_payment_flow import create_order
 from tests.support.lifecycle import paid_order
 from tests.support.processes import ROOT, Service, http_answers, kassa_environment
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-       b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 @pytest.fixture
@@ -35,8 +38,9 @@ def target(tmp_path) -> str:
 
     def drop_all() -> None:
         with admin.connect() as connection:
-            for (found,) in connection.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :n"),
-                                               {"n": f"{name}%"}).all():
+            for (found,) in connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :n"), {"n": f"{name}%"}
+            ).all():
                 connection.execute(text(f'DROP DATABASE "{found}" WITH (FORCE)'))
 
     drop_all()
@@ -47,12 +51,19 @@ def target(tmp_path) -> str:
 
 def operator(tmp_path: Path, database_url: str, upload_dir: Path) -> dict:
     """The environment of an operator's shell on another machine: its DATABASE_URL and UPLOAD_DIR."""
-    return kassa_environment(database_url=database_url, redis_url=REDIS_URL, var_dir=tmp_path / "var",
-                             kassa_port=free_port(), sandbox_port=free_port(), UPLOAD_DIR=str(upload_dir))
+    return kassa_environment(
+        database_url=database_url,
+        redis_url=REDIS_URL,
+        var_dir=tmp_path / "var",
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+        UPLOAD_DIR=str(upload_dir),
+    )
 
 
-def kassa(app, *args: str, database_url: str | None = None, upload_dir: Path | None = None,
-          credential_keys: str | None = None):
+def kassa(
+    app, *args: str, database_url: str | None = None, upload_dir: Path | None = None, credential_keys: str | None = None
+):
     """``flask --app wsgi kassa …`` run in this process (the same command, without a process start per call),
     against the suite's database unless ``database_url`` names another."""
     saved = dict(app.config)
@@ -83,7 +94,8 @@ def uploaded_image(app, product_id: str, merchant_id: str) -> str:
 
 
 def test_a_backup_taken_while_kassa_runs_restores_on_a_new_database_with_the_orders_and_images(
-        app, api, merchant, catalog, sandbox, tmp_path, target):
+    app, api, merchant, catalog, sandbox, tmp_path, target
+):
     paid = paid_order(api, sandbox, catalog["sku"])
     image = uploaded_image(app, catalog["product"], merchant.id)
     folder = backup(app, tmp_path / "backups")
@@ -98,14 +110,19 @@ def test_a_backup_taken_while_kassa_runs_restores_on_a_new_database_with_the_ord
     # On the new machine, as its operator would: the command in a shell, then Kassa started on what it restored.
     new_uploads = tmp_path / "new-machine-uploads"
     env = operator(tmp_path, target, new_uploads)
-    restored = subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "kassa", "restore", str(folder)],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    restored = subprocess.run(
+        [str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "kassa", "restore", str(folder)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert restored.returncode == 0, restored.stderr
     assert "restored 1 merchant" in restored.stdout and "the books balance" in restored.stdout
     assert (new_uploads / image).read_bytes() == PNG
 
-    web = Service.from_procfile("web", env, tmp_path,
-                                ready=http_answers(f"{env['KASSA_PUBLIC_URL']}/healthz")).start()
+    web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"{env['KASSA_PUBLIC_URL']}/healthz")).start()
     try:
         base, key = f"{env['KASSA_PUBLIC_URL']}/api/v1", {"Authorization": f"Bearer {merchant.secret_key}"}
         shown = requests.get(f"{base}/orders/{paid['id']}", headers=key, timeout=10)
@@ -171,12 +188,20 @@ def test_a_manifest_of_another_shape_is_a_damaged_backup_not_a_traceback(app, ap
     create_order(api, catalog["sku"])
     folder = backup(app, tmp_path / "backups")
     good = json.loads((folder / "manifest.json").read_text())
-    for shape in ({"files": []}, {"files": {good_name: "x" for good_name in good["files"]}}, {"books": []},
-                  {"books": {**good["books"], "revision": ["x"]}}, {"format": "2"}, {"credential_keys": 5},
-                  {"created_at": {}}):
+    for shape in (
+        {"files": []},
+        {"files": {good_name: "x" for good_name in good["files"]}},
+        {"books": []},
+        {"books": {**good["books"], "revision": ["x"]}},
+        {"format": "2"},
+        {"credential_keys": 5},
+        {"created_at": {}},
+    ):
         (folder / "manifest.json").write_text(json.dumps({**good, **shape}))
-        for args, into in ((("verify-backup",), {}),
-                           (("restore",), {"database_url": target, "upload_dir": tmp_path / "restored-uploads"})):
+        for args, into in (
+            (("verify-backup",), {}),
+            (("restore",), {"database_url": target, "upload_dir": tmp_path / "restored-uploads"}),
+        ):
             refused = kassa(app, *args, str(folder), **into)
             assert refused.exit_code == 1 and isinstance(refused.exception, SystemExit), (shape, refused.exception)
             assert "manifest.json holds" in refused.stderr and "the backup is damaged" in refused.stderr, shape
@@ -207,8 +232,11 @@ def test_verify_warns_when_the_keys_here_cannot_read_the_backups_channel_setting
     from app.payments.channels.credentials import save_channel_settings
 
     with app.app_context():
-        save_channel_settings(merchant.id, "stripe", {"secret_key": "sk_test_backup", "publishable_key":
-                                                      "pk_test_backup", "webhook_secret": "whsec_backup"})
+        save_channel_settings(
+            merchant.id,
+            "stripe",
+            {"secret_key": "sk_test_backup", "publishable_key": "pk_test_backup", "webhook_secret": "whsec_backup"},
+        )
     folder = backup(app, tmp_path / "backups")
     same_keys = kassa(app, "verify-backup", str(folder))
     assert same_keys.exit_code == 0 and "warning" not in same_keys.stderr
@@ -264,7 +292,10 @@ def test_a_scheduled_backup_keeps_the_newest_and_clears_what_a_dead_run_left(app
     assert done.exit_code == 0, done.output
     assert "deleted the older backup kassa-backup-20261101T020000Z" in done.stderr
     assert sorted(path.name for path in into.iterdir()) == [
-        "kassa-backup-20261103T020000Z", Path(done.stdout.strip()).name, "notes"]
+        "kassa-backup-20261103T020000Z",
+        Path(done.stdout.strip()).name,
+        "notes",
+    ]
     assert kassa(app, "backup", "--keep", "0").exit_code == 2  # keeping none would delete the one just taken
 
 
@@ -272,8 +303,8 @@ def test_the_cron_sweep_takes_a_backup_a_day_and_keeps_the_newest(app, api, cata
     from datetime import timedelta
 
     from app.backups.schedule import backup_when_due
-    from app.platform.db.types import utcnow
     from app.jobs import backup_when_due as job
+    from app.platform.db.types import utcnow
 
     monkeypatch.setitem(app.config, "BACKUP_DIR", "")
     with app.app_context():
@@ -302,8 +333,14 @@ def test_the_cron_gives_the_scheduled_backup_as_long_as_a_dump_may_take(tmp_path
     from tests.support.processes import RedisServer
 
     redis = RedisServer(tmp_path / "redis", tmp_path).start()
-    env = kassa_environment(database_url=DATABASE_URL, redis_url=redis.url(), var_dir=tmp_path / "var",
-                            kassa_port=free_port(), sandbox_port=free_port(), BACKUP_DIR=str(tmp_path / "backups"))
+    env = kassa_environment(
+        database_url=DATABASE_URL,
+        redis_url=redis.url(),
+        var_dir=tmp_path / "var",
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+        BACKUP_DIR=str(tmp_path / "backups"),
+    )
     cron = Service.from_procfile("cron", env, tmp_path)
     cron.start()
     try:

@@ -1,5 +1,6 @@
 """The merchant builds the catalog through the API (secret key): products, SKUs with prices per
 currency, stock, status and virtual-goods rules; shoppers see only what is on sale."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -18,14 +19,31 @@ def patch(api, path: str, json: dict):
 
 def new_product(api, **extra) -> dict:
     studio = api.post("/partners", json={"name": "Studio A", "payout_account": "acct_studio_a"}).json["id"]
-    body = {"name": "Gold coins", "description": "In-game currency", "attributes": {"genre": "rpg"},
-            "skus": [{"name": "100 coins", "price": {"amount": 199, "currency": "usd"},
-                      "prices": [{"amount": 179, "currency": "eur"}], "fulfilment": {"credits": 100},
-                      "purchase_limit": 3},
-                     {"name": "Monthly pass", "price": {"amount": 999, "currency": "usd"}, "stock": 10,
-                      "subscription": {"interval": "month", "interval_count": 1},
-                      "clearing": {"splits": [{"partner": "self", "share_bps": 3000},
-                                              {"partner": studio, "share_bps": 7000}], "hold_days": 7}}], **extra}
+    body = {
+        "name": "Gold coins",
+        "description": "In-game currency",
+        "attributes": {"genre": "rpg"},
+        "skus": [
+            {
+                "name": "100 coins",
+                "price": {"amount": 199, "currency": "usd"},
+                "prices": [{"amount": 179, "currency": "eur"}],
+                "fulfilment": {"credits": 100},
+                "purchase_limit": 3,
+            },
+            {
+                "name": "Monthly pass",
+                "price": {"amount": 999, "currency": "usd"},
+                "stock": 10,
+                "subscription": {"interval": "month", "interval_count": 1},
+                "clearing": {
+                    "splits": [{"partner": "self", "share_bps": 3000}, {"partner": studio, "share_bps": 7000}],
+                    "hold_days": 7,
+                },
+            },
+        ],
+        **extra,
+    }
     response = api.post("/products", json=body)
     assert response.status_code == 201, response.json
     return response.json
@@ -45,37 +63,118 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
     assert shown.json["attributes"] == {"genre": "rpg"} and len(shown.json["skus"]) == 2
 
 
-@pytest.mark.parametrize("body, param", [
-    ({}, "name"),
-    ({"name": ""}, "name"),
-    ({"name": "x", "attributes": ["a"]}, "attributes"),
-    ({"name": "x", "status": "live"}, "status"),
-    ({"name": "x", "skus": [{"name": "a"}]}, "skus[0].price"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": -1, "currency": "usd"}}]}, "price"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1.5, "currency": "usd"}}]}, "price"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "dollars"}}]}, "price.currency"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "stock": -1}]}, "stock"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "subscription": {"interval": "fortnight"}}]}, "subscription.interval"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "subscription": {"interval": "month", "trial_days": 731}}]}, "subscription.trial_days"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "subscription": {"interval": "month", "trial_days": -1}}]}, "subscription.trial_days"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "subscription": {"interval": "month", "trial_days": "14"}}]}, "subscription.trial_days"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "subscription": {"interval": "month", "trial_days": 1.5}}]}, "subscription.trial_days"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "clearing": {"splits": [{"partner": "self", "share_bps": 20000}]}}]},
-     "clearing.splits[0].share_bps"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "fulfilment": {"gold": 1}}]}, "fulfilment"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "purchase_limit": 0}]},
-     "purchase_limit"),
-    ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"},
-                             "prices": [{"amount": 1, "currency": "eur"}, {"amount": 2, "currency": "eur"}]}]},
-     "prices"),
-])
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        ({}, "name"),
+        ({"name": ""}, "name"),
+        ({"name": "x", "attributes": ["a"]}, "attributes"),
+        ({"name": "x", "status": "live"}, "status"),
+        ({"name": "x", "skus": [{"name": "a"}]}, "skus[0].price"),
+        ({"name": "x", "skus": [{"name": "a", "price": {"amount": -1, "currency": "usd"}}]}, "price"),
+        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1.5, "currency": "usd"}}]}, "price"),
+        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "dollars"}}]}, "price.currency"),
+        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "stock": -1}]}, "stock"),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {"name": "a", "price": {"amount": 1, "currency": "usd"}, "subscription": {"interval": "fortnight"}}
+                ],
+            },
+            "subscription.interval",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {
+                        "name": "a",
+                        "price": {"amount": 1, "currency": "usd"},
+                        "subscription": {"interval": "month", "trial_days": 731},
+                    }
+                ],
+            },
+            "subscription.trial_days",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {
+                        "name": "a",
+                        "price": {"amount": 1, "currency": "usd"},
+                        "subscription": {"interval": "month", "trial_days": -1},
+                    }
+                ],
+            },
+            "subscription.trial_days",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {
+                        "name": "a",
+                        "price": {"amount": 1, "currency": "usd"},
+                        "subscription": {"interval": "month", "trial_days": "14"},
+                    }
+                ],
+            },
+            "subscription.trial_days",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {
+                        "name": "a",
+                        "price": {"amount": 1, "currency": "usd"},
+                        "subscription": {"interval": "month", "trial_days": 1.5},
+                    }
+                ],
+            },
+            "subscription.trial_days",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {
+                        "name": "a",
+                        "price": {"amount": 1, "currency": "usd"},
+                        "clearing": {"splits": [{"partner": "self", "share_bps": 20000}]},
+                    }
+                ],
+            },
+            "clearing.splits[0].share_bps",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "fulfilment": {"gold": 1}}],
+            },
+            "fulfilment",
+        ),
+        (
+            {"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "purchase_limit": 0}]},
+            "purchase_limit",
+        ),
+        (
+            {
+                "name": "x",
+                "skus": [
+                    {
+                        "name": "a",
+                        "price": {"amount": 1, "currency": "usd"},
+                        "prices": [{"amount": 1, "currency": "eur"}, {"amount": 2, "currency": "eur"}],
+                    }
+                ],
+            },
+            "prices",
+        ),
+    ],
+)
 def test_invalid_catalog_input_is_a_400_naming_the_field_and_creates_nothing(api, spec, body, param):
     response = api.post("/products", json=body)
     check(spec, "post", "/products", response)
@@ -109,15 +208,19 @@ def test_patch_products_and_skus(api, pk_api, spec, other_merchant, client):
     patch(api, f"/products/{product['id']}", {"status": "active"})
 
     sku = product["skus"][0]["id"]
-    changed = patch(api, f"/skus/{sku}", {"price": {"amount": 249, "currency": "usd"}, "stock": 5,
-                                         "prices": [{"amount": 229, "currency": "eur"}]})
+    changed = patch(
+        api,
+        f"/skus/{sku}",
+        {"price": {"amount": 249, "currency": "usd"}, "stock": 5, "prices": [{"amount": 229, "currency": "eur"}]},
+    )
     check(spec, "patch", "/skus/{id}", changed)
     assert changed.json["price"] == {"amount": 249, "currency": "usd"} and changed.json["stock"] == 5
     assert changed.json["prices"] == [{"amount": 229, "currency": "eur"}, {"amount": 249, "currency": "usd"}]
     assert api.post("/quotes", json={"items": [{"sku": sku, "quantity": 2}]}).json["total"] == 498
 
-    added = api.post(f"/products/{product['id']}/skus", json={"name": "1000 coins",
-                                                              "price": {"amount": 1499, "currency": "usd"}})
+    added = api.post(
+        f"/products/{product['id']}/skus", json={"name": "1000 coins", "price": {"amount": 1499, "currency": "usd"}}
+    )
     check(spec, "post", "/products/{id}/skus", added)
     assert patch(api, f"/skus/{added.json['id']}", {"status": "archived"}).json["status"] == "archived"
     assert added.json["id"] not in [s["id"] for s in pk_api.get(f"/products/{product['id']}").json["skus"]]
@@ -125,9 +228,11 @@ def test_patch_products_and_skus(api, pk_api, spec, other_merchant, client):
     from tests.conftest import Api
 
     rival = Api(client, other_merchant.secret_key)
-    for response in (patch(rival, f"/products/{product['id']}", {"name": "mine"}), patch(rival, f"/skus/{sku}", {}),
-                     rival.post(f"/products/{product['id']}/skus", json={"name": "a", "price": {"amount": 1,
-                                                                                                "currency": "usd"}})):
+    for response in (
+        patch(rival, f"/products/{product['id']}", {"name": "mine"}),
+        patch(rival, f"/skus/{sku}", {}),
+        rival.post(f"/products/{product['id']}/skus", json={"name": "a", "price": {"amount": 1, "currency": "usd"}}),
+    ):
         assert response.status_code == 404
     assert pk_api.post("/products", json={"name": "x"}).status_code == 403
     check(spec, "patch", "/skus/{id}", patch(rival, f"/skus/{sku}", {}))
@@ -159,8 +264,9 @@ def test_per_customer_purchase_limit_is_enforced_at_order_creation(api, spec):
     assert api.post("/orders", json=order_body(coins["id"], 1) | {"customer": {"id": "other"}}).status_code == 201
 
 
-def test_images_are_checked_by_content_stored_by_hash_and_cached_for_ever(app, api, merchant, client, tmp_path,
-                                                                        monkeypatch):
+def test_images_are_checked_by_content_stored_by_hash_and_cached_for_ever(
+    app, api, merchant, client, tmp_path, monkeypatch
+):
     from app.catalog.images import add_product_image
     from app.errors import InvalidRequest
 

@@ -11,7 +11,8 @@ def test_lists_and_reads_products_with_either_key(api, pk_api, catalog):
         assert detail["checkout_url"].endswith(f"/checkout/{catalog['product']}")
         assert {s["id"]: (s["price"], s["stock"]) for s in detail["skus"]} == {
             "sku_test_month": ({"amount": 999, "currency": "usd"}, None),
-            "sku_test_limited": ({"amount": 2500, "currency": "usd"}, 3)}
+            "sku_test_limited": ({"amount": 2500, "currency": "usd"}, 3),
+        }
 
 
 def test_products_paginate_with_a_cursor(app, api, merchant):
@@ -39,13 +40,17 @@ def test_another_merchants_product_is_404(client, catalog, other_merchant):
 
 
 def test_quote_prices_without_side_effects(api, catalog):
-    response = api.post("/quotes", json={"items": [{"sku": catalog["sku"], "quantity": 3},
-                                                   {"sku": catalog["limited_sku"], "quantity": 1}]})
+    response = api.post(
+        "/quotes",
+        json={"items": [{"sku": catalog["sku"], "quantity": 3}, {"sku": catalog["limited_sku"], "quantity": 1}]},
+    )
     assert response.status_code == 200
     body = response.json
     assert (body["subtotal"], body["discount"], body["total"], body["currency"]) == (5497, 0, 5497, "usd")
     assert [(line["sku"], line["quantity"], line["amount"]) for line in body["lines"]] == [
-        ("sku_test_month", 3, 2997), ("sku_test_limited", 1, 2500)]
+        ("sku_test_month", 3, 2997),
+        ("sku_test_limited", 1, 2500),
+    ]
     # Quoting reserved nothing.
     stock = api.get(f"/products/{catalog['product']}").json["skus"]
     assert {s["id"]: s["stock"] for s in stock}["sku_test_limited"] == 3

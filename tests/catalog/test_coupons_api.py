@@ -1,5 +1,6 @@
 """Coupons through POST /quotes and POST /orders: every kind, every way a code can be refused,
 and a use counted once — released when the order closes unpaid, kept once it is paid."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -66,8 +67,11 @@ def test_spend_and_save_needs_the_threshold(api, catalog, coupons):
 
 
 def test_volume_ladder_discounts_by_quantity(api, catalog, coupons):
-    coupons(code="BULK", kind="volume", tiers=[{"min_quantity": 10, "percent_bps": 2000},
-                                               {"min_quantity": 5, "percent_bps": 1000}])
+    coupons(
+        code="BULK",
+        kind="volume",
+        tiers=[{"min_quantity": 10, "percent_bps": 2000}, {"min_quantity": 5, "percent_bps": 1000}],
+    )
     assert error_of(quote(api, catalog["sku"], 4, "BULK"))[1] == "coupon_not_applicable"
     assert quote(api, catalog["sku"], 5, "BULK").json["discount"] == 4995 // 10
     assert quote(api, catalog["sku"], 10, "BULK").json["discount"] == 9990 // 5
@@ -91,9 +95,15 @@ def test_codes_that_cannot_be_used_say_why(app, api, merchant, catalog, coupons,
     with app.app_context():
         deactivate_coupon(merchant.id, gone)
         create_coupon(other_merchant.id, {"code": "RIVAL", "kind": "amount_off", "amount_off": 100, "currency": "usd"})
-    cases = {"OLD": (400, "coupon_expired"), "SOON": (400, "coupon_not_yet_valid"),
-             "EURO": (400, "coupon_not_applicable"), "GONE": (400, "coupon_invalid"),
-             "RIVAL": (400, "coupon_invalid"), "NOPE": (400, "coupon_invalid"), "bad code!": (400, "coupon_invalid")}
+    cases = {
+        "OLD": (400, "coupon_expired"),
+        "SOON": (400, "coupon_not_yet_valid"),
+        "EURO": (400, "coupon_not_applicable"),
+        "GONE": (400, "coupon_invalid"),
+        "RIVAL": (400, "coupon_invalid"),
+        "NOPE": (400, "coupon_invalid"),
+        "bad code!": (400, "coupon_invalid"),
+    }
     for code, (status, error_code) in cases.items():
         for path in ("/quotes", "/orders"):
             response = api.post(path, json=order_body(catalog["sku"], coupon=code))
@@ -116,8 +126,10 @@ def test_an_order_keeps_the_discount_and_counts_one_use_even_when_retried(app, a
 
 def test_total_limit_is_exact_and_a_closed_order_gives_its_use_back(app, api, catalog, coupons):
     coupon_id = coupons(code="TWO", kind="amount_off", amount_off=100, currency="usd", max_redemptions=2)
-    orders = [api.post("/orders", json=order_body(catalog["sku"], coupon="TWO") | {"customer": {"id": f"c{i}"}})
-              for i in range(3)]
+    orders = [
+        api.post("/orders", json=order_body(catalog["sku"], coupon="TWO") | {"customer": {"id": f"c{i}"}})
+        for i in range(3)
+    ]
     assert [o.status_code for o in orders] == [201, 201, 409]
     assert error_of(orders[2]) == (409, "coupon_exhausted", "coupon")
     assert error_of(quote(api, catalog["sku"], 1, "TWO"))[1] == "coupon_exhausted"
@@ -130,8 +142,8 @@ def test_total_limit_is_exact_and_a_closed_order_gives_its_use_back(app, api, ca
 
 
 def test_expiry_releases_the_use(app, api, catalog, coupons):
-    from app.platform.db.types import utcnow
     from app.orders.services import close_expired_orders
+    from app.platform.db.types import utcnow
 
     coupon_id = coupons(code="TICK", kind="amount_off", amount_off=100, currency="usd")
     api.post("/orders", json=order_body(catalog["sku"], coupon="TICK"))
@@ -154,8 +166,12 @@ def test_bulk_generation_makes_unique_random_codes_with_the_prefix(app, merchant
     from app.catalog.coupons import generate_coupons
 
     with app.app_context():
-        codes = [c.code for c in generate_coupons(merchant.id, {"kind": "percent_off", "percent_bps": 1500},
-                                                  count=50, prefix="spring")]
+        codes = [
+            c.code
+            for c in generate_coupons(
+                merchant.id, {"kind": "percent_off", "percent_bps": 1500}, count=50, prefix="spring"
+            )
+        ]
     assert len(set(codes)) == 50 and all(c.startswith("SPRING-") and len(c) == 15 for c in codes)
     assert quote(api, catalog["sku"], 1, codes[7].lower()).json["discount"] == 149
 

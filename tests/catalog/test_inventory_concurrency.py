@@ -4,6 +4,7 @@ Stock is taken by one conditional UPDATE per line (``stock >= quantity``), so ho
 requests interleave exactly the stock is sold; closing or expiring an unpaid order gives its
 units back, and a paid order never does.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,18 @@ def _limited_sku(app, merchant, units: int) -> str:
 
     with app.app_context():
         db.session.add(Product(id="prod_drop", merchant_id=merchant.id, name="Limited drop"))
-        db.session.add(Sku(id="sku_drop", merchant_id=merchant.id, product_id="prod_drop", name="Numbered print",
-                           price_amount=1500, currency="usd", specs={}, stock=units))
+        db.session.add(
+            Sku(
+                id="sku_drop",
+                merchant_id=merchant.id,
+                product_id="prod_drop",
+                name="Numbered print",
+                price_amount=1500,
+                currency="usd",
+                specs={},
+                stock=units,
+            )
+        )
         db.session.commit()
     return "sku_drop"
 
@@ -49,9 +60,12 @@ def test_40_buyers_for_7_units_sell_exactly_7(app, api, merchant, live_server, s
     headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
 
     def buy(i: int) -> requests.Response:
-        return requests.post(f"{live_server}/api/v1/orders", headers=headers, timeout=60,
-                             json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": f"buyer_{i}"},
-                                   "agreement_accepted": True})
+        return requests.post(
+            f"{live_server}/api/v1/orders",
+            headers=headers,
+            timeout=60,
+            json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": f"buyer_{i}"}, "agreement_accepted": True},
+        )
 
     started = time.monotonic()
     responses = in_parallel(BUYERS, buy)
@@ -59,8 +73,13 @@ def test_40_buyers_for_7_units_sell_exactly_7(app, api, merchant, live_server, s
 
     sold = [r.json() for r in responses if r.status_code == 201]
     refused = [r for r in responses if r.status_code != 201]
-    figures = {"buyers": BUYERS, "units": UNITS, "successes": len(sold), "refused": len(refused),
-               "seconds": round(elapsed, 3)}
+    figures = {
+        "buyers": BUYERS,
+        "units": UNITS,
+        "successes": len(sold),
+        "refused": len(refused),
+        "seconds": round(elapsed, 3),
+    }
     print(f"\ninventory race: {json.dumps(figures)}")
     if os.environ.get("KASSA_FIGURES_FILE"):
         with open(os.environ["KASSA_FIGURES_FILE"], "a") as out:
@@ -70,8 +89,8 @@ def test_40_buyers_for_7_units_sell_exactly_7(app, api, merchant, live_server, s
     assert all(r.status_code == 409 and r.json()["error"]["code"] == "out_of_stock" for r in refused)
     assert _stock(app, sku) == 0
     with app.app_context():
-        from app.orders.models import OrderItem
         from app.extensions import db
+        from app.orders.models import OrderItem
 
         assert db.session.query(OrderItem).filter_by(sku_id=sku).count() == UNITS
 
@@ -105,13 +124,25 @@ def test_a_coupon_limited_to_5_uses_is_used_exactly_5_times_by_30_buyers(app, ap
     from app.extensions import db
 
     with app.app_context():
-        coupon_id = create_coupon(merchant.id, {"code": "FIVE", "kind": "amount_off", "amount_off": 100,
-                                                "currency": "usd", "max_redemptions": 5}).id
+        coupon_id = create_coupon(
+            merchant.id,
+            {"code": "FIVE", "kind": "amount_off", "amount_off": 100, "currency": "usd", "max_redemptions": 5},
+        ).id
     headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
-    responses = in_parallel(30, lambda i: requests.post(
-        f"{live_server}/api/v1/orders", headers=headers, timeout=60,
-        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "five", "customer": {"id": f"c{i}"},
-              "agreement_accepted": True}))
+    responses = in_parallel(
+        30,
+        lambda i: requests.post(
+            f"{live_server}/api/v1/orders",
+            headers=headers,
+            timeout=60,
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "coupon": "five",
+                "customer": {"id": f"c{i}"},
+                "agreement_accepted": True,
+            },
+        ),
+    )
     statuses = sorted(r.status_code for r in responses)
     assert statuses == [201] * 5 + [409] * 25
     assert {r.json()["error"]["code"] for r in responses if r.status_code == 409} == {"coupon_exhausted"}
@@ -119,17 +150,27 @@ def test_a_coupon_limited_to_5_uses_is_used_exactly_5_times_by_30_buyers(app, ap
         assert db.session.get(Coupon, coupon_id).test_times_redeemed == 5
 
 
-def test_one_customer_pressing_buy_10_times_at_once_stays_within_the_purchase_limit(app, api, merchant, catalog,
-                                                                                    live_server):
+def test_one_customer_pressing_buy_10_times_at_once_stays_within_the_purchase_limit(
+    app, api, merchant, catalog, live_server
+):
     from app.catalog.products import update_sku
 
     with app.app_context():
         update_sku(merchant.id, catalog["sku"], {"purchase_limit": 3})
     headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
-    responses = in_parallel(10, lambda i: requests.post(
-        f"{live_server}/api/v1/orders", headers=headers, timeout=60,
-        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "eager"},
-              "agreement_accepted": True}))
+    responses = in_parallel(
+        10,
+        lambda i: requests.post(
+            f"{live_server}/api/v1/orders",
+            headers=headers,
+            timeout=60,
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "customer": {"id": "eager"},
+                "agreement_accepted": True,
+            },
+        ),
+    )
     assert sorted(r.status_code for r in responses) == [201] * 3 + [422] * 7
     assert {r.json()["error"]["code"] for r in responses if r.status_code == 422} == {"purchase_limit_exceeded"}
 
@@ -140,13 +181,24 @@ def test_a_once_per_customer_coupon_pressed_10_times_at_once_is_used_once(app, m
     from app.extensions import db
 
     with app.app_context():
-        coupon_id = create_coupon(merchant.id, {"code": "HELLO", "kind": "percent_off", "percent_bps": 1000,
-                                                "max_per_customer": 1}).id
+        coupon_id = create_coupon(
+            merchant.id, {"code": "HELLO", "kind": "percent_off", "percent_bps": 1000, "max_per_customer": 1}
+        ).id
     headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
-    responses = in_parallel(10, lambda i: requests.post(
-        f"{live_server}/api/v1/orders", headers=headers, timeout=60,
-        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "HELLO", "customer": {"id": "eager"},
-              "agreement_accepted": True}))
+    responses = in_parallel(
+        10,
+        lambda i: requests.post(
+            f"{live_server}/api/v1/orders",
+            headers=headers,
+            timeout=60,
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "coupon": "HELLO",
+                "customer": {"id": "eager"},
+                "agreement_accepted": True,
+            },
+        ),
+    )
     assert sorted(r.status_code for r in responses) == [201] + [409] * 9
     with app.app_context():
         assert db.session.get(Coupon, coupon_id).test_times_redeemed == 1

@@ -1,6 +1,7 @@
 """Who the shopper is (issue 8, items 1 and 6): only the merchant's server names a customer whose wallet may
 be shown or spent — with its secret key, or through a checkout session it created. A publishable key, a URL
 parameter or an embed attribute never does; they check out as a guest or as an unverified customer."""
+
 from __future__ import annotations
 
 import re
@@ -31,25 +32,36 @@ def codes(order: dict) -> list[str]:
 
 
 def session_for(api, catalog, **extra) -> dict:
-    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": CUSTOMER, "email": "rich@example.test"},
-            "success_url": "https://shop.example/thanks?s={CHECKOUT_SESSION_ID}",
-            "cancel_url": "https://shop.example/cart", **extra}
+    body = {
+        "items": [{"sku": catalog["sku"], "quantity": 1}],
+        "customer": {"id": CUSTOMER, "email": "rich@example.test"},
+        "success_url": "https://shop.example/thanks?s={CHECKOUT_SESSION_ID}",
+        "cancel_url": "https://shop.example/cart",
+        **extra,
+    }
     response = api.post("/checkout_sessions", json=body)
     assert response.status_code == 201, response.json
     return response.json
 
 
 def test_a_publishable_key_naming_a_funded_customer_never_sees_or_spends_the_wallet(api, pk_api, funded, catalog):
-    created = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                           "customer": {"id": funded}, "agreement_accepted": True})
+    created = pk_api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": funded},
+            "agreement_accepted": True,
+        },
+    )
     assert created.status_code == 201, created.json
     order = created.json
     assert order["customer"]["id"] == f"pk:{funded}" and order["customer"]["source"] == "publishable_key"
     assert order["customer"]["verified"] is False
     assert "wallet" not in codes(order) and "sandbox_card" in codes(order)
 
-    refused = pk_api.post(f"/orders/{order['id']}/pay",
-                          json={"channel": "wallet", "client_secret": order["client_secret"]})
+    refused = pk_api.post(
+        f"/orders/{order['id']}/pay", json={"channel": "wallet", "client_secret": order["client_secret"]}
+    )
     assert refused.status_code == 400
     assert refused.json["error"]["code"] == "channel_unavailable"
     assert "checkout session" in refused.json["error"]["message"]
@@ -61,8 +73,9 @@ def test_a_publishable_key_naming_a_funded_customer_never_sees_or_spends_the_wal
 
 
 def test_a_publishable_key_may_leave_the_customer_out_and_gets_a_guest(pk_api, catalog):
-    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                         "agreement_accepted": True}).json
+    order = pk_api.post(
+        "/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True}
+    ).json
     assert order["customer"]["id"].startswith("guest_") and order["customer"]["source"] == "guest"
 
 
@@ -81,13 +94,19 @@ def test_a_checkout_session_lets_its_customer_pay_from_the_wallet(api, pk_api, f
     created = pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True})
     assert created.status_code == 201, created.json
     order = created.json
-    assert order["customer"] == {"id": CUSTOMER, "email": "rich@example.test", "source": "checkout_session",
-                                 "verified": True}
+    assert order["customer"] == {
+        "id": CUSTOMER,
+        "email": "rich@example.test",
+        "source": "checkout_session",
+        "verified": True,
+    }
     assert order["checkout_session"] == session["id"]
     assert order["items"][0]["sku"] == catalog["sku"]
     assert "wallet" in codes(order)
 
-    paid = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "wallet", "client_secret": order["client_secret"]})
+    paid = pk_api.post(
+        f"/orders/{order['id']}/pay", json={"channel": "wallet", "client_secret": order["client_secret"]}
+    )
     assert paid.status_code == 200, paid.json
     assert paid.json["payment"]["status"] == "succeeded"
     assert available(api) == [{"amount": 5000 - 999, "currency": "usd"}]
@@ -102,44 +121,73 @@ def test_a_checkout_session_lets_its_customer_pay_from_the_wallet(api, pk_api, f
 def test_a_product_session_lets_the_shopper_choose_the_option_and_quantity(api, pk_api, catalog):
     session = session_for(api, catalog, items=None, product=catalog["product"])
     assert session["product"] == catalog["product"] and session["items"] is None
-    order = pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True,
-                                         "items": [{"sku": catalog["limited_sku"], "quantity": 2}]})
+    order = pk_api.post(
+        "/orders",
+        json={
+            "checkout_session": session["client_secret"],
+            "agreement_accepted": True,
+            "items": [{"sku": catalog["limited_sku"], "quantity": 2}],
+        },
+    )
     assert order.status_code == 201 and order.json["amount"]["total"] == 5000
     api.post("/products", json={"name": "Other", "skus": [{"name": "x", "price": {"amount": 100, "currency": "usd"}}]})
     other_sku = [p for p in api.get("/products").json["data"] if p["name"] == "Other"][0]["skus"][0]["id"]
-    foreign = pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True,
-                                           "items": [{"sku": other_sku, "quantity": 1}]})
+    foreign = pk_api.post(
+        "/orders",
+        json={
+            "checkout_session": session["client_secret"],
+            "agreement_accepted": True,
+            "items": [{"sku": other_sku, "quantity": 1}],
+        },
+    )
     assert foreign.status_code == 400 and foreign.json["error"]["param"] == "items[0].sku"
     missing = pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True})
     assert missing.status_code == 400 and missing.json["error"]["param"] == "items"
 
 
-def test_a_session_cannot_be_used_by_another_merchant_or_for_another_customer(api, pk_api, client, catalog,
-                                                                             other_merchant):
+def test_a_session_cannot_be_used_by_another_merchant_or_for_another_customer(
+    api, pk_api, client, catalog, other_merchant
+):
     session = session_for(api, catalog)
     rival = Api(client, other_merchant.publishable_key)
     forged = rival.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True})
     assert forged.status_code == 400 and forged.json["error"]["code"] == "checkout_session_invalid"
-    wrong = pk_api.post("/orders", json={"checkout_session": session["id"] + "_secret_guessed", "agreement_accepted": True})
+    wrong = pk_api.post(
+        "/orders", json={"checkout_session": session["id"] + "_secret_guessed", "agreement_accepted": True}
+    )
     assert wrong.status_code == 400 and wrong.json["error"]["param"] == "checkout_session"
-    other = pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True,
-                                         "customer": {"id": "cus_someone_else"}})
+    other = pk_api.post(
+        "/orders",
+        json={
+            "checkout_session": session["client_secret"],
+            "agreement_accepted": True,
+            "customer": {"id": "cus_someone_else"},
+        },
+    )
     assert other.status_code == 400 and other.json["error"]["param"] == "customer"
     assert Api(client, other_merchant.secret_key).get(f"/checkout_sessions/{session['id']}").status_code == 404
     # Nor can another merchant's page embed it.
-    assert client.get(f"/embed/session?key={other_merchant.publishable_key}&origin={SHOP}"
-                      f"&session={session['client_secret']}").status_code == 404
+    assert (
+        client.get(
+            f"/embed/session?key={other_merchant.publishable_key}&origin={SHOP}&session={session['client_secret']}"
+        ).status_code
+        == 404
+    )
     assert pk_api.get(f"/checkout_sessions/{session['id']}").status_code == 403
-    assert pk_api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                   "customer": {"id": CUSTOMER}}).status_code == 403
+    assert (
+        pk_api.post(
+            "/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": CUSTOMER}}
+        ).status_code
+        == 403
+    )
 
 
 def test_an_expired_session_opens_nothing(app, api, pk_api, client, merchant, catalog):
     from datetime import timedelta
 
     from app.checkout_sessions.models import CheckoutSession
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
 
     session = session_for(api, catalog)
     with app.app_context():
@@ -151,26 +199,30 @@ def test_an_expired_session_opens_nothing(app, api, pk_api, client, merchant, ca
     url = urlsplit(session["url"])
     page = client.get(f"{url.path}?{url.query}")
     assert page.status_code == 410 and "This checkout has expired" in page.get_data(as_text=True)
-    embedded = client.get(f"/embed/session?key={merchant.publishable_key}&origin={SHOP}"
-                          f"&session={session['client_secret']}")
+    embedded = client.get(
+        f"/embed/session?key={merchant.publishable_key}&origin={SHOP}&session={session['client_secret']}"
+    )
     assert embedded.status_code == 409
 
 
-@pytest.mark.parametrize("change, param", [
-    ({"customer": None}, "customer"),
-    ({"customer": {"email": "x@example.test"}}, "customer.id"),
-    ({"customer": {"id": "c", "email": "not-an-email"}}, "customer.email"),
-    ({"items": None}, "items"),
-    ({"product": "prod_test_membership"}, "product"),
-    ({"items": [{"sku": "sku_nope", "quantity": 1}]}, "items[0].sku"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 0}]}, "items[0].quantity"),
-    ({"items": None, "product": "prod_nope"}, "product"),
-    ({"success_url": "javascript:alert(1)"}, "success_url"),
-    ({"cancel_url": "/cart"}, "cancel_url"),
-    ({"success_url": "https://shop.example/\nx"}, "success_url"),
-    ({"metadata": ["a"]}, "metadata"),
-    ({"expires_at": 1}, "expires_at"),
-])
+@pytest.mark.parametrize(
+    "change, param",
+    [
+        ({"customer": None}, "customer"),
+        ({"customer": {"email": "x@example.test"}}, "customer.id"),
+        ({"customer": {"id": "c", "email": "not-an-email"}}, "customer.email"),
+        ({"items": None}, "items"),
+        ({"product": "prod_test_membership"}, "product"),
+        ({"items": [{"sku": "sku_nope", "quantity": 1}]}, "items[0].sku"),
+        ({"items": [{"sku": "sku_test_month", "quantity": 0}]}, "items[0].quantity"),
+        ({"items": None, "product": "prod_nope"}, "product"),
+        ({"success_url": "javascript:alert(1)"}, "success_url"),
+        ({"cancel_url": "/cart"}, "cancel_url"),
+        ({"success_url": "https://shop.example/\nx"}, "success_url"),
+        ({"metadata": ["a"]}, "metadata"),
+        ({"expires_at": 1}, "expires_at"),
+    ],
+)
 def test_session_input_is_checked_before_anything_is_written(api, catalog, change, param):
     body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"}}
     body = {k: v for k, v in {**body, **change}.items() if v is not None}
@@ -196,12 +248,21 @@ def test_hosted_checkout_and_embed_ignore_a_customer_named_in_the_url(api, clien
         assert "Wallet balance" not in html and "$50.00" not in html and 'value="wallet"' not in html
 
     token = re.search(r'name="csrf_token" value="([^"]+)"', hosted.get_data(as_text=True)).group(1)
-    spent = client.post(f"/checkout/{catalog['product']}/pay", data={
-        "csrf_token": token, "sku": catalog["sku"], "quantity": "1", "channel": "wallet", "agree": "on",
-        "customer": funded})
+    spent = client.post(
+        f"/checkout/{catalog['product']}/pay",
+        data={
+            "csrf_token": token,
+            "sku": catalog["sku"],
+            "quantity": "1",
+            "channel": "wallet",
+            "agree": "on",
+            "customer": funded,
+        },
+    )
     # The order is made for the guest, and the forged wallet choice is refused on its page.
     assert spent.status_code == 200 and "only for a customer the merchant&#39;s server vouches for" in spent.get_data(
-        as_text=True)
+        as_text=True
+    )
     assert available(api) == [{"amount": 5000, "currency": "usd"}]
 
 
@@ -218,8 +279,10 @@ def test_the_hosted_session_page_offers_and_spends_the_wallet(api, client, funde
     assert client.get(f"{url.path}?client_secret={session['id']}_secret_x").status_code == 404
 
     token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    paid = client.post(f"{url.path}/pay", data={"csrf_token": token, "client_secret": session["client_secret"],
-                                                "channel": "wallet", "agree": "on"})
+    paid = client.post(
+        f"{url.path}/pay",
+        data={"csrf_token": token, "client_secret": session["client_secret"], "channel": "wallet", "agree": "on"},
+    )
     assert paid.status_code == 303, paid.get_data(as_text=True)
     done = client.get(paid.headers["Location"]).get_data(as_text=True)
     assert "Payment successful" in done
@@ -241,21 +304,26 @@ def test_publishable_top_ups_need_a_session_for_that_customer(api, pk_api, catal
 
 
 def test_pay_with_a_publishable_key_needs_the_orders_client_secret(pk_api, catalog, sandbox):
-    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                         "agreement_accepted": True}).json
-    for body, query in [({"channel": "sandbox_card"}, ""),
-                        ({"channel": "sandbox_card", "client_secret": "wrong"}, ""),
-                        ({"channel": "sandbox_card", "client_secret": 7}, ""),
-                        ({"channel": "sandbox_card"}, "?client_secret=wrong")]:
+    order = pk_api.post(
+        "/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True}
+    ).json
+    for body, query in [
+        ({"channel": "sandbox_card"}, ""),
+        ({"channel": "sandbox_card", "client_secret": "wrong"}, ""),
+        ({"channel": "sandbox_card", "client_secret": 7}, ""),
+        ({"channel": "sandbox_card"}, "?client_secret=wrong"),
+    ]:
         refused = pk_api.post(f"/orders/{order['id']}/pay{query}", json=body)
         assert refused.status_code == 404, (body, query)
         assert refused.json["error"]["code"] == "resource_missing"
     assert pk_api.get(f"/orders/{order['id']}?client_secret={order['client_secret']}").json["status"] == "created"
-    paid = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
-                                                           "client_secret": order["client_secret"]})
+    paid = pk_api.post(
+        f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": order["client_secret"]}
+    )
     assert paid.status_code == 200, paid.json
-    by_query = pk_api.post(f"/orders/{order['id']}/pay?client_secret={order['client_secret']}",
-                           json={"channel": "sandbox_card"})
+    by_query = pk_api.post(
+        f"/orders/{order['id']}/pay?client_secret={order['client_secret']}", json={"channel": "sandbox_card"}
+    )
     assert by_query.status_code == 409  # known order, already paying: the secret was accepted
 
 
@@ -263,22 +331,42 @@ def test_the_wallet_adapter_refuses_an_unverified_customer_at_the_money_point(ap
     """Defence in depth: even if routing were bypassed, the wallet's create call debits nothing."""
     from app.errors import KassaError
     from app.extensions import db
-    from app.platform.values.ids import new_id
-    from app.payments.channels.interface import PaymentRequest
     from app.payments.channels.adapters.wallet import WalletAdapter
+    from app.payments.channels.interface import PaymentRequest
     from app.payments.models import PaymentAttempt
+    from app.platform.values.ids import new_id
 
-    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                         "customer": {"id": funded}, "agreement_accepted": True}).json
+    order = pk_api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": funded},
+            "agreement_accepted": True,
+        },
+    ).json
     with app.app_context():
-        attempt = PaymentAttempt(id=new_id("pay"), merchant_id=api_merchant(app, order["id"]), order_id=order["id"],
-                                 channel="wallet", status="pending", amount=999, currency="usd")
+        attempt = PaymentAttempt(
+            id=new_id("pay"),
+            merchant_id=api_merchant(app, order["id"]),
+            order_id=order["id"],
+            channel="wallet",
+            status="pending",
+            amount=999,
+            currency="usd",
+        )
         db.session.add(attempt)
         db.session.commit()
         with pytest.raises(KassaError) as refused:
-            WalletAdapter().create_payment(PaymentRequest(attempt_id=attempt.id, amount=999, currency="usd",
-                                                          description="x", return_url="https://x.example",
-                                                          callback_url="https://x.example"))
+            WalletAdapter().create_payment(
+                PaymentRequest(
+                    attempt_id=attempt.id,
+                    amount=999,
+                    currency="usd",
+                    description="x",
+                    return_url="https://x.example",
+                    callback_url="https://x.example",
+                )
+            )
         assert refused.value.status == 400
     assert available(api) == [{"amount": 5000, "currency": "usd"}]
 
@@ -292,12 +380,17 @@ def api_merchant(app, order_id: str) -> str:
 
 # --- one purchase per session -------------------------------------------------------------------------------
 
+
 def _session_tabs(app, client, session: dict, count: int = 2):
     """``count`` tabs of the session's hosted page in one browser (one cookie), and the form a Pay sends."""
     url = urlsplit(session["url"])
     html = client.get(f"{url.path}?{url.query}").get_data(as_text=True)
-    form = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
-            "client_secret": session["client_secret"], "channel": "wallet", "agree": "on"}
+    form = {
+        "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
+        "client_secret": session["client_secret"],
+        "channel": "wallet",
+        "agree": "on",
+    }
     domain = app.config["SERVER_NAME"].split(":")[0]
     tabs = [app.test_client() for _ in range(count)]
     for tab in tabs:
@@ -328,8 +421,11 @@ def test_a_double_click_on_pay_with_the_wallet_charges_once(app, api, client, fu
     assert [a.status_code for a in answers] == [303, 303]
     assert answers[0].headers["Location"] == answers[1].headers["Location"]
     assert available(api) == [{"amount": 5000 - 2500, "currency": "usd"}]
-    statuses = sorted(o["status"] for o in api.get("/orders", query_string={"customer": CUSTOMER}).json["data"]
-                      if o.get("checkout_session") == session["id"])
+    statuses = sorted(
+        o["status"]
+        for o in api.get("/orders", query_string={"customer": CUSTOMER}).json["data"]
+        if o.get("checkout_session") == session["id"]
+    )
     assert statuses == ["closed", "paid"]
     with app.app_context():
         assert db.session.get(Sku, catalog["limited_sku"]).test_stock == 2  # of 3: one sold, none held
@@ -339,12 +435,17 @@ def test_a_second_order_of_a_paid_session_is_refused_at_the_money_point(api, pk_
     """An SDK opens two orders of the session before paying either, then pays both from the wallet before the
     outbox has completed the session: the second pay is a 409 and charges nothing."""
     session = session_for(api, catalog)
-    first, second = (pk_api.post("/orders", json={"checkout_session": session["client_secret"],
-                                                  "agreement_accepted": True}).json for _ in range(2))
-    paid = pk_api.post(f"/orders/{first['id']}/pay", json={"channel": "wallet", "client_secret": first["client_secret"]})
+    first, second = (
+        pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True}).json
+        for _ in range(2)
+    )
+    paid = pk_api.post(
+        f"/orders/{first['id']}/pay", json={"channel": "wallet", "client_secret": first["client_secret"]}
+    )
     assert paid.status_code == 200 and paid.json["payment"]["status"] == "succeeded"
-    again = pk_api.post(f"/orders/{second['id']}/pay",
-                        json={"channel": "wallet", "client_secret": second["client_secret"]})
+    again = pk_api.post(
+        f"/orders/{second['id']}/pay", json={"channel": "wallet", "client_secret": second["client_secret"]}
+    )
     assert again.status_code == 409 and again.json["error"]["code"] == "checkout_session_complete", again.json
     assert first["id"] in again.json["error"]["message"]
     assert available(api) == [{"amount": 5000 - 999, "currency": "usd"}]
@@ -355,11 +456,16 @@ def test_a_second_card_payment_of_a_session_approved_anyway_goes_back(api, pk_ap
     """Two orders of one session, each sent to the provider's page, and the shopper approves both: the session
     completes with the first paid, and the second payment is refunded in full, saying why."""
     session = session_for(api, catalog)
-    orders = [pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True}
-                          ).json for _ in range(2)]
-    payments = [pk_api.post(f"/orders/{o['id']}/pay", json={"channel": "sandbox_card",
-                                                            "client_secret": o["client_secret"]}).json["payment"]
-                for o in orders]
+    orders = [
+        pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True}).json
+        for _ in range(2)
+    ]
+    payments = [
+        pk_api.post(
+            f"/orders/{o['id']}/pay", json={"channel": "sandbox_card", "client_secret": o["client_secret"]}
+        ).json["payment"]
+        for o in orders
+    ]
     for payment, order in zip(payments, orders):
         sandbox.simulate(payment["provider_reference"], "succeeded")
         wait_for(lambda: api.get(f"/orders/{order['id']}").json["status"] != "paying")

@@ -1,12 +1,23 @@
 """The admin CLI, run as an operator would: `flask --app wsgi kassa …`."""
+
 import json
 
 from tests.conftest import Api
 
 
 def test_create_merchant_prints_one_json_line_with_working_keys(app, client):
-    result = app.test_cli_runner().invoke(args=["kassa", "create-merchant", "--name", "Shop", "--email",
-                                                "Owner@Shop.test", "--password", "long-enough-pw"])
+    result = app.test_cli_runner().invoke(
+        args=[
+            "kassa",
+            "create-merchant",
+            "--name",
+            "Shop",
+            "--email",
+            "Owner@Shop.test",
+            "--password",
+            "long-enough-pw",
+        ]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1
@@ -21,8 +32,9 @@ def test_create_merchant_explains_bad_input(app, merchant):
     runner = app.test_cli_runner()
     short = runner.invoke(args=["kassa", "create-merchant", "--name", "S", "--email", "s@s.test", "--password", "x"])
     assert short.exit_code == 2 and "password must be at least 8 characters" in short.output
-    taken = runner.invoke(args=["kassa", "create-merchant", "--name", "S", "--email", merchant.email,
-                                "--password", "long-enough-pw"])
+    taken = runner.invoke(
+        args=["kassa", "create-merchant", "--name", "S", "--email", merchant.email, "--password", "long-enough-pw"]
+    )
     assert taken.exit_code == 2 and "already exists" in taken.output
 
 
@@ -53,8 +65,12 @@ def test_seeded_demo_skus_grant_membership_days_and_credits(app, tmp_path, monke
     assert app.test_cli_runner().invoke(args=["kassa", "seed-demo"]).exit_code == 0
     with app.app_context():
         grants = {s.name: s.fulfilment for s in db.session.query(Sku)}
-    assert grants == {"30 days": {"membership_days": 30}, "365 days": {"membership_days": 365},
-                      "Monthly, renews": {"membership_days": 30}, "100 credits": {"credits": 100}}
+    assert grants == {
+        "30 days": {"membership_days": 30},
+        "365 days": {"membership_days": 365},
+        "Monthly, renews": {"membership_days": 30},
+        "100 credits": {"credits": 100},
+    }
 
 
 def test_fulfilment_secret_is_created_once_and_printed(app, merchant):

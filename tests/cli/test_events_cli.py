@@ -1,5 +1,6 @@
 """The developer CLI, run as a developer runs it: ``flask kassa events listen`` as a real process forwarding
 signed events to a real receiver on loopback, and ``flask kassa events trigger`` producing real test-mode events."""
+
 from __future__ import annotations
 
 import os
@@ -22,12 +23,23 @@ class Listener:
     """``flask kassa events listen …`` as a subprocess, its output read line by line with a bound on every wait."""
 
     def __init__(self, app, tmp_path: Path, *args: str) -> None:
-        env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "REDIS_URL": app.config["REDIS_URL"],
-               "KASSA_RQ_QUEUE": app.config["RQ_QUEUE"], "KASSA_VAR_DIR": str(tmp_path),
-               "SANDBOX_URL": app.config["SANDBOX_URL"], "KASSA_PUBLIC_URL": app.config["PUBLIC_URL"]}
+        env = {
+            **os.environ,
+            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": app.config["REDIS_URL"],
+            "KASSA_RQ_QUEUE": app.config["RQ_QUEUE"],
+            "KASSA_VAR_DIR": str(tmp_path),
+            "SANDBOX_URL": app.config["SANDBOX_URL"],
+            "KASSA_PUBLIC_URL": app.config["PUBLIC_URL"],
+        }
         self.process = subprocess.Popen(
             [str(Path(sys.executable).with_name("flask")), "--app", "wsgi", "kassa", "events", "listen", *args],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -84,11 +96,24 @@ def trigger(app, *args: str):
     return app.test_cli_runner().invoke(args=["kassa", "events", "trigger", *args])
 
 
-def test_listen_forwards_a_triggered_order_paid_signed_like_a_real_delivery(app, merchant, sandbox, receiver,
-                                                                          listeners):
+def test_listen_forwards_a_triggered_order_paid_signed_like_a_real_delivery(
+    app, merchant, sandbox, receiver, listeners
+):
     hook = receiver.hook("/local-hooks")
-    listener = listeners("--forward-to", f"{receiver.url}/local-hooks", "--events", "order.paid",
-                         "--merchant", merchant.id, "--max-events", "1", "--timeout", "90", "--poll-interval", "0.1")
+    listener = listeners(
+        "--forward-to",
+        f"{receiver.url}/local-hooks",
+        "--events",
+        "order.paid",
+        "--merchant",
+        merchant.id,
+        "--max-events",
+        "1",
+        "--timeout",
+        "90",
+        "--poll-interval",
+        "0.1",
+    )
     hook.secret = listener.secret()
     assert hook.secret.startswith("whsec_")
 
@@ -122,22 +147,67 @@ def test_the_listener_secret_is_the_same_every_run_and_ctrl_c_stops_it_cleanly(a
 
 def test_listen_says_what_to_fix_in_its_options(app, merchant):
     runner = app.test_cli_runner()
-    bad_url = runner.invoke(args=["kassa", "events", "listen", "--forward-to", "localhost:4242", "--merchant",
-                                  merchant.id, "--timeout", "1"])
+    bad_url = runner.invoke(
+        args=[
+            "kassa",
+            "events",
+            "listen",
+            "--forward-to",
+            "localhost:4242",
+            "--merchant",
+            merchant.id,
+            "--timeout",
+            "1",
+        ]
+    )
     assert bad_url.exit_code == 2 and "--forward-to must be an http(s) URL" in bad_url.output
-    bad_type = runner.invoke(args=["kassa", "events", "listen", "--forward-to", "http://127.0.0.1:9/",
-                                   "--events", "order.payed", "--merchant", merchant.id, "--timeout", "1"])
+    bad_type = runner.invoke(
+        args=[
+            "kassa",
+            "events",
+            "listen",
+            "--forward-to",
+            "http://127.0.0.1:9/",
+            "--events",
+            "order.payed",
+            "--merchant",
+            merchant.id,
+            "--timeout",
+            "1",
+        ]
+    )
     assert bad_type.exit_code == 2 and "unknown event type order.payed" in bad_type.output
-    no_merchant = runner.invoke(args=["kassa", "events", "listen", "--forward-to", "http://127.0.0.1:9/",
-                                      "--merchant", "mch_nobody", "--timeout", "1"])
+    no_merchant = runner.invoke(
+        args=[
+            "kassa",
+            "events",
+            "listen",
+            "--forward-to",
+            "http://127.0.0.1:9/",
+            "--merchant",
+            "mch_nobody",
+            "--timeout",
+            "1",
+        ]
+    )
     assert no_merchant.exit_code == 2 and "no merchant mch_nobody" in no_merchant.output
 
 
 def test_a_receiver_that_is_down_is_reported_not_fatal(app, merchant, listeners):
     from tests.conftest import free_port
 
-    listener = listeners("--forward-to", f"http://127.0.0.1:{free_port()}/hooks", "--merchant", merchant.id,
-                         "--max-events", "1", "--timeout", "90", "--poll-interval", "0.1")
+    listener = listeners(
+        "--forward-to",
+        f"http://127.0.0.1:{free_port()}/hooks",
+        "--merchant",
+        merchant.id,
+        "--max-events",
+        "1",
+        "--timeout",
+        "90",
+        "--poll-interval",
+        "0.1",
+    )
     listener.secret()
     assert trigger(app, "settlement.paid", "--merchant", merchant.id).exit_code == 0
     line = listener.line_with("settlement.paid")
@@ -199,8 +269,8 @@ def test_trigger_refuses_an_unknown_type_and_a_missing_merchant(app, merchant):
 
 
 def test_the_listener_forwards_an_event_whose_transaction_committed_late_once(app, merchant, ctx):
-    from app.platform.outbox.events import record_event
     from app.extensions import db
+    from app.platform.outbox.events import record_event
     from app.platform.values.ids import new_id
     from app.webhooks.listener import EventFollower
 

@@ -1,11 +1,18 @@
 """Playwright on Debian's Chromium (never Playwright's own browser download)."""
+
 import pytest
 from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium stalls on the closed network trying to reach Google.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")

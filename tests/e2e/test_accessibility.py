@@ -1,6 +1,7 @@
 """axe-core finds nothing, at any impact level, on the hosted checkout (product and terms pages, a paid and a
 failed order's page, the receipt) and on every portal page, at a desktop and a phone size: a shopper or merchant
 using a screen reader, the keyboard or zoom meets the same pages everyone else does."""
+
 from __future__ import annotations
 
 import re

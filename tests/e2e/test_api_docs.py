@@ -1,6 +1,7 @@
 """/docs/api in a real browser: the vendored Redoc renders this Kassa's live OpenAPI document with its sections in
 the navigation, every operation and event type, search and copyable request samples; every request the page
 makes goes to the Kassa server itself, nothing is logged as an error, and axe finds nothing serious."""
+
 from __future__ import annotations
 
 import re
@@ -68,12 +69,15 @@ def test_the_reference_shows_every_section_operation_and_event(page: Page, clien
             section = page.locator(f'[data-section-id="{_section_id(operation["tags"][0], path, method)}"]')
             expect(section, f"{method.upper()} {path}").to_have_count(1)
     for event_type, item in spec["webhooks"].items():
-        section = f'tag/{item["post"]["tags"][0].replace(" ", "-")}/operation/webhook-{event_type}'
+        section = f"tag/{item['post']['tags'][0].replace(' ', '-')}/operation/webhook-{event_type}"
         expect(page.locator(f'[data-section-id="{section}"]'), event_type).to_have_count(1)
     # From an event, its signature link leads to how to verify it.
     # (Its target is checked rather than clicked: Redoc's scroll tracking may move the address to a neighbour.)
-    link = page.locator('[data-section-id="tag/Order-events/operation/webhook-order.paid"]').get_by_role(
-        "link", name="Receiving webhooks").first
+    link = (
+        page.locator('[data-section-id="tag/Order-events/operation/webhook-order.paid"]')
+        .get_by_role("link", name="Receiving webhooks")
+        .first
+    )
     expect(link).to_have_attribute("href", re.compile(r"#tag/Receiving-webhooks$"))
     signatures = page.locator('[data-section-id="tag/Receiving-webhooks"]')
     expect(signatures.get_by_role("heading", name="Receiving webhooks")).to_be_attached()
@@ -97,8 +101,11 @@ def test_searching_refund_finds_the_refund_route_and_its_request_sample(page: Pa
     expect(operation.get_by_role("button", name="Copy").first).to_be_visible()
 
     kassa = urlsplit(live_server).netloc
-    elsewhere = [url for url in watched["requests"]
-                 if urlsplit(url).scheme not in ("blob", "data") and urlsplit(url).netloc != kassa]
+    elsewhere = [
+        url
+        for url in watched["requests"]
+        if urlsplit(url).scheme not in ("blob", "data") and urlsplit(url).netloc != kassa
+    ]
     assert elsewhere == [], elsewhere
     assert watched["errors"] == []
 

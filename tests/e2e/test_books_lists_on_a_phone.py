@@ -2,6 +2,7 @@
 is a card, and nothing of the page sits past the screen's right edge. Before, each was a table wider than the
 screen, scrolled sideways inside its box: a run's Provider and Status columns, a coupon's state and a channel's
 failures and success rate were off the screen until the merchant thought of scrolling the table."""
+
 from __future__ import annotations
 
 import pytest
@@ -71,9 +72,17 @@ def test_the_coupon_list_is_cards_on_a_phone(phone: Page, app, merchant, world):
     from app.extensions import db
 
     with app.app_context():
-        create_coupon(merchant.id, {"code": "SPRING-BUNDLE-2027-EARLY-BIRDS", "kind": "amount_off", "amount_off": 500,
-                                    "currency": "usd", "max_redemptions": 1000,
-                                    "valid_until": datetime(2027, 5, 31, 23, 59, tzinfo=timezone.utc)})
+        create_coupon(
+            merchant.id,
+            {
+                "code": "SPRING-BUNDLE-2027-EARLY-BIRDS",
+                "kind": "amount_off",
+                "amount_off": 500,
+                "currency": "usd",
+                "max_redemptions": 1000,
+                "valid_until": datetime(2027, 5, 31, 23, 59, tzinfo=timezone.utc),
+            },
+        )
         db.session.commit()
     sign_in(phone, merchant.email, merchant.password)
     phone.goto("/portal/coupons")

@@ -1,4 +1,5 @@
 """A shopper pays through the hosted htmx panel and the sandbox provider's page."""
+
 import re
 
 import pytest
@@ -61,8 +62,9 @@ def test_declined_payment_shows_failure_and_can_be_retried(page: Page, app, live
     assert count_orders(app) == 1  # the retry paid the same order
 
 
-def test_pay_without_the_agreement_shows_an_inline_error_and_creates_nothing(page: Page, app, live_server, sandbox,
-                                                                             catalog):
+def test_pay_without_the_agreement_shows_an_inline_error_and_creates_nothing(
+    page: Page, app, live_server, sandbox, catalog
+):
     open_checkout(page, live_server, catalog)
     page.get_by_label("Quantity").fill("2")
     # As the shopper sees it before pressing Pay: the new total moves the button down (a click aimed while the

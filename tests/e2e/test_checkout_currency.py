@@ -1,5 +1,6 @@
 """A shopper in Germany opens the hosted checkout of an option priced in dollars and euros: they see euros, may
 switch to dollars and back with the currency selector, pay, and the order is in euros."""
+
 import re
 
 import pytest
@@ -27,7 +28,9 @@ def test_a_shopper_in_germany_sees_and_pays_euros(german_page, app, api, live_se
     from app.extensions import db
     from app.orders.models import Order
 
-    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    assert (
+        api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    )
     page = german_page
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     page.get_by_role("radio", name="Founder edition").check()  # dollars only: no choice, the default price
@@ -71,7 +74,9 @@ def test_a_choice_made_as_the_panel_redraws_is_not_lost(page, api, live_server, 
     held on the selector, a slow phone finishing its swap). The new selector must already ask for a quote: before,
     htmx bound the new panel's triggers 20 ms after the swap, a change in that window was dropped, and the panel
     showed euros under "USD"."""
-    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    assert (
+        api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    )
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     expect(page.get_by_role("combobox", name="Currency")).to_have_value("usd")
     page.evaluate("""() => document.addEventListener("htmx:afterSwap", () => setTimeout(() => {

@@ -1,6 +1,7 @@
 """The hosted checkout feels finished: Pay names the amount and follows the quantity, says it is working
 while it works, a refused Pay puts focus on what to fix, test mode is marked, and a product with
 nothing on sale shows that instead of a Pay button."""
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,9 @@ def test_a_product_with_nothing_on_sale_is_not_offered(page: Page, live_server, 
     expect(page.get_by_label("Quantity")).to_have_count(0)
 
 
-def test_a_late_answer_for_an_older_quote_never_replaces_the_newer_total(page: Page, app, merchant, live_server,
-                                                                       catalog, monkeypatch):
+def test_a_late_answer_for_an_older_quote_never_replaces_the_newer_total(
+    page: Page, app, merchant, live_server, catalog, monkeypatch
+):
     """The shopper sets 2, then types a coupon. Leaving the quantity asks for a quote without the coupon, and on a
     slow network its answer may come after the coupon's: the total and Pay must show the coupon's price, not go
     back to the older $19.98 (Pay would name an amount the shopper is not charged)."""

@@ -1,4 +1,5 @@
 """A shopper whose browser speaks German pays on the German checkout (the sandbox provider's page is its own)."""
+
 import re
 
 import pytest
@@ -51,5 +52,6 @@ def test_a_german_shopper_pays_on_the_german_checkout(german_page, live_server, 
     receipt = opened.value
     expect(receipt.get_by_role("heading", name="Quittung von Acme Games")).to_be_visible()
     expect(receipt.get_by_role("table", name="Was Sie gekauft haben").locator("tr.total")).to_contain_text(
-        f"29,97{NBSP}$")
+        f"29,97{NBSP}$"
+    )
     expect(receipt.get_by_role("button", name="Diese Quittung drucken")).to_be_visible()

@@ -2,6 +2,7 @@
 while they were at the provider). The provider captures anyway and Kassa returns that capture in full by itself.
 The order page must say so: it said "No money was taken." beside Kassa's internal note ("Returned $9.99 captured by
 payment pay_… (re_…)"), while the shopper's card had been charged."""
+
 import re
 from datetime import timedelta
 
@@ -15,12 +16,13 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_payment_approved_after_the_order_closed_is_said_to_be_refunded_not_untaken(
-        page: Page, app, live_server, sandbox, catalog, worker):
-    from app.platform.db.types import utcnow
+    page: Page, app, live_server, sandbox, catalog, worker
+):
     from app.extensions import db
     from app.orders.models import Order
-    from app.payments.models import PaymentAttempt
     from app.payments.attempts.polling import refresh_attempt
+    from app.payments.models import PaymentAttempt
+    from app.platform.db.types import utcnow
 
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     page.get_by_role("checkbox", name=re.compile("agree")).check()
@@ -43,7 +45,9 @@ def test_a_payment_approved_after_the_order_closed_is_said_to_be_refunded_not_un
     page.reload()  # captured, its return not sent yet
     status = page.locator("#status")
     expect(page.get_by_role("heading", name="This order is closed")).to_be_visible()
-    expect(status).to_contain_text("Your payment of $9.99 arrived after this order closed. It is being refunded in full")
+    expect(status).to_contain_text(
+        "Your payment of $9.99 arrived after this order closed. It is being refunded in full"
+    )
     expect(status).not_to_contain_text("No money was taken")
 
     worker()  # the outbox hands the stray capture to compensation, which returns it

@@ -1,6 +1,7 @@
 """The hosted checkout on a phone (390×844): Pay, naming the total, is on screen as the page loads and after the
 shopper picks another payment method, without scrolling; it stays reachable from the keyboard in form order, and
 a focused field is never hidden behind it. On a desktop the panel keeps its single column with Pay at its end."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,10 @@ from playwright.sync_api import Browser, Page, expect
 pytestmark = pytest.mark.e2e
 
 PHONE = {"width": 390, "height": 844}
-LONG_DESCRIPTION = ("Every level unlocked, every future expansion included, cloud saves on all your devices, "
-                    "early access to seasonal events and a monthly bundle of cosmetics. ") * 3
+LONG_DESCRIPTION = (
+    "Every level unlocked, every future expansion included, cloud saves on all your devices, "
+    "early access to seasonal events and a monthly bundle of cosmetics. "
+) * 3
 
 
 @pytest.fixture
@@ -34,8 +37,18 @@ def typical_product(app, merchant, catalog) -> str:
 
     with app.app_context():
         db.session.get(Product, catalog["product"]).description = LONG_DESCRIPTION
-        db.session.add(Sku(id="sku_test_year", merchant_id=merchant.id, product_id=catalog["product"],
-                           name="365 days", price_amount=7999, currency="usd", specs={"days": 365}, stock=None))
+        db.session.add(
+            Sku(
+                id="sku_test_year",
+                merchant_id=merchant.id,
+                product_id=catalog["product"],
+                name="365 days",
+                price_amount=7999,
+                currency="usd",
+                specs={"days": 365},
+                stock=None,
+            )
+        )
         db.session.commit()
     return catalog["product"]
 
@@ -43,8 +56,13 @@ def typical_product(app, merchant, catalog) -> str:
 def in_viewport(page: Page, locator) -> bool:
     box = locator.bounding_box()
     view = page.viewport_size
-    return (box is not None and box["y"] >= 0 and box["y"] + box["height"] <= view["height"]
-            and box["x"] >= 0 and box["x"] + box["width"] <= view["width"])
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["y"] + box["height"] <= view["height"]
+        and box["x"] >= 0
+        and box["x"] + box["width"] <= view["width"]
+    )
 
 
 def test_pay_is_on_screen_without_scrolling_on_a_phone(phone: Page, live_server, typical_product):
@@ -73,7 +91,8 @@ def test_the_description_opens_on_demand_on_a_phone(phone: Page, live_server, ty
 
 
 def test_pay_comes_after_the_agreement_from_the_keyboard_and_no_focused_field_hides_behind_it(
-        phone: Page, live_server, typical_product):
+    phone: Page, live_server, typical_product
+):
     phone.goto(f"{live_server}/checkout/{typical_product}")
     email = phone.get_by_label("Email for your receipt")
     email.focus()

@@ -2,6 +2,7 @@
 opened, a field it cannot take), the phone loses its connection, or something between answers instead of Kassa.
 Before, each of these left the page as it was (a Pay that did nothing) or nested a whole error page in the
 summary."""
+
 import re
 
 import pytest
@@ -55,7 +56,8 @@ def test_a_field_kassa_refuses_is_said_above_the_panel_which_stays(page: Page, l
 
 
 def test_a_lost_connection_or_a_stranger_answering_is_said_and_pay_works_after(
-        page: Page, app, live_server, sandbox, catalog):
+    page: Page, app, live_server, sandbox, catalog
+):
     _ready_to_pay(page, f"{live_server}/checkout/{catalog['product']}")
     alert = page.locator("#page-alert")
 
@@ -70,8 +72,12 @@ def test_a_lost_connection_or_a_stranger_answering_is_said_and_pay_works_after(
     page.unroute(re.compile(r"/pay$"))
 
     # A proxy's own error page (no X-Request-Id: not Kassa's answer) is not swapped into the panel.
-    page.route(re.compile(r"/pay$"), lambda route: route.fulfill(
-        status=502, content_type="text/html", body="<html><body><h1>502 Bad Gateway</h1></body></html>"))
+    page.route(
+        re.compile(r"/pay$"),
+        lambda route: route.fulfill(
+            status=502, content_type="text/html", body="<html><body><h1>502 Bad Gateway</h1></body></html>"
+        ),
+    )
     page.get_by_role("button", name="Pay").click()
     expect(alert).to_contain_text("The server did not answer properly. Please try again in a moment.")
     expect(page.get_by_text("502 Bad Gateway")).to_have_count(0)
@@ -84,8 +90,8 @@ def test_a_lost_connection_or_a_stranger_answering_is_said_and_pay_works_after(
 
 def test_the_embedded_panel_says_maintenance_at_pay_too(page: Page, app, live_server, merchant, catalog):
     from app.platform.switches import PLATFORM, switch_off, switch_on
-    _ready_to_pay(page, f"{live_server}/embed/{catalog['product']}?key={merchant.publishable_key}"
-                        f"&origin={live_server}")
+
+    _ready_to_pay(page, f"{live_server}/embed/{catalog['product']}?key={merchant.publishable_key}&origin={live_server}")
     with app.app_context():
         switch_on(PLATFORM, "maintenance", reason="database upgrade", set_by="test")
     try:

@@ -1,5 +1,6 @@
 """A shopper types a coupon code in the hosted panel: the total is re-priced in place, a bad code
 is explained beside the field, and paying with a good one charges the discounted total."""
+
 import re
 
 import pytest
@@ -8,20 +9,30 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.e2e
 
 
-def test_a_coupon_reprices_in_place_and_the_discounted_total_is_paid(page: Page, app, merchant, live_server,
-                                                                    sandbox, catalog):
+def test_a_coupon_reprices_in_place_and_the_discounted_total_is_paid(
+    page: Page, app, merchant, live_server, sandbox, catalog
+):
     from datetime import timedelta
 
     from app.catalog.coupon_models import Coupon
     from app.catalog.coupons import create_coupon
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
 
     with app.app_context():
-        coupon_id = create_coupon(merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000,
-                                                "description": "Spring sale"}).id
-        create_coupon(merchant.id, {"code": "WINTER", "kind": "amount_off", "amount_off": 100, "currency": "usd",
-                                    "valid_until": utcnow() - timedelta(days=1)})
+        coupon_id = create_coupon(
+            merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000, "description": "Spring sale"}
+        ).id
+        create_coupon(
+            merchant.id,
+            {
+                "code": "WINTER",
+                "kind": "amount_off",
+                "amount_off": 100,
+                "currency": "usd",
+                "valid_until": utcnow() - timedelta(days=1),
+            },
+        )
 
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     page.get_by_role("radio", name="30 days").check()

@@ -1,4 +1,5 @@
 """The coupon form shows only the fields of the kind the merchant picks, in a real browser."""
+
 import re
 
 import pytest

@@ -1,6 +1,7 @@
 """A shopper whose coupon takes the whole price off places the order without paying: the hosted panel says nothing
 is due, asks for no payment method, and "Place order" completes the order (no channel is asked for a payment of
 nothing, which it would refuse)."""
+
 import re
 
 import pytest
@@ -11,8 +12,9 @@ from tests.e2e.test_sdk import _client_script, _panel_page, shop  # noqa: F401  
 pytestmark = pytest.mark.e2e
 
 
-def test_a_100_percent_coupon_places_the_order_without_a_payment(page: Page, app, merchant, live_server, catalog,
-                                                                 worker):
+def test_a_100_percent_coupon_places_the_order_without_a_payment(
+    page: Page, app, merchant, live_server, catalog, worker
+):
     from sqlalchemy import select
 
     from app.catalog.coupon_models import Coupon
@@ -22,8 +24,9 @@ def test_a_100_percent_coupon_places_the_order_without_a_payment(page: Page, app
     from app.payments.models import PaymentAttempt
 
     with app.app_context():
-        coupon_id = create_coupon(merchant.id, {"code": "ONUS", "kind": "percent_off", "percent_bps": 10000,
-                                                "description": "On the house"}).id
+        coupon_id = create_coupon(
+            merchant.id, {"code": "ONUS", "kind": "percent_off", "percent_bps": 10000, "description": "On the house"}
+        ).id
 
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     page.get_by_role("radio", name="30 days").check()
@@ -51,7 +54,8 @@ def test_a_100_percent_coupon_places_the_order_without_a_payment(page: Page, app
     expect(page.get_by_role("heading", name="Order complete")).to_be_visible()
     # The panel's success text (API.md: "Payment successful"), as for a paid order, and true of a free one.
     expect(page.locator("#status")).to_contain_text(
-        "Payment successful: nothing was due, so nothing was charged. Thank you, your order is complete.")
+        "Payment successful: nothing was due, so nothing was charged. Thank you, your order is complete."
+    )
     expect(page.get_by_text("ONUS — On the house")).to_be_visible()
     expect(page.locator(".row.total")).to_contain_text("$0.00")
     worker()
@@ -72,8 +76,9 @@ def on_the_house(app, merchant) -> str:
     return "ONUS"
 
 
-def test_the_embedded_panel_places_an_order_of_nothing_and_the_page_hears_paid(page: Page, live_server, shop,
-                                                                                merchant, catalog, on_the_house):
+def test_the_embedded_panel_places_an_order_of_nothing_and_the_page_hears_paid(
+    page: Page, live_server, shop, merchant, catalog, on_the_house
+):
     page.goto(_panel_page(shop, live_server, merchant, catalog))
     page.wait_for_function("window.panelEvents.includes('ready')")
     frame = page.frame_locator("iframe[title='Checkout']")
@@ -87,10 +92,13 @@ def test_the_embedded_panel_places_an_order_of_nothing_and_the_page_hears_paid(p
     page.wait_for_function("window.panelEvents.includes('paid')")
 
 
-def test_headless_pay_and_components_complete_an_order_of_nothing(page: Page, api, live_server, shop, merchant,
-                                                                   catalog, on_the_house):
-    url = shop.page("free.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+def test_headless_pay_and_components_complete_an_order_of_nothing(
+    page: Page, api, live_server, shop, merchant, catalog, on_the_house
+):
+    url = shop.page(
+        "free.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <label>Coupon <input data-kassa-coupon type="text"></label>
   <p>Total <span data-kassa-total></span></p>
@@ -100,15 +108,18 @@ def test_headless_pay_and_components_complete_an_order_of_nothing(page: Page, ap
   <label><input type="checkbox" data-kassa-agreement> I agree</label>
   <button data-kassa-pay>Buy now</button>
   <p data-kassa-status></p>
-</form>""" + _client_script(live_server, merchant.publishable_key) + f"""
+</form>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + f"""
 <script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');
   window.headless = async () => {{
-    const order = await kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
+    const order = await kassa.createOrder({{ items: [{{ sku: '{catalog["sku"]}', quantity: 1 }}],
                                             agreementAccepted: true, coupon: '{on_the_house}' }});
     const payment = await kassa.pay(order.id, 'sandbox_card');  // a channel named anyway is not used
     const paid = await kassa.waitForPayment(order.id, {{ timeoutMs: 20000 }});
     return [payment, paid.status, paid.payments.length];
-  }};</script>""")
+  }};</script>""",
+    )
     page.goto(url)
     assert page.evaluate("window.headless()") == [None, "paid", 0]
 

@@ -3,6 +3,7 @@ phone: each row is a card whose figures and actions are on the screen as laid ou
 than the screen, scrolled inside its box: a merchant who opened Channels on their phone to switch a failing channel
 off saw no Disable or Edit, the deliveries list hid every status past the right edge, an order's amounts and its
 deliveries' Resend were off the screen too, as were a team member's Remove and a logged request's key and time."""
+
 from __future__ import annotations
 
 import re
@@ -59,8 +60,9 @@ def test_each_team_members_remove_is_on_a_phones_screen(phone: Page, merchant, w
     sign_in(phone, merchant.email, merchant.password)
     phone.goto("/portal/team")
     assert_on_the_screen(phone.get_by_role("link", name=re.compile(r"^Remove ")))
-    assert_on_the_screen(phone.get_by_role("table", name="Users of this business").get_by_role("button",
-                                                                                             name="Change role"))
+    assert_on_the_screen(
+        phone.get_by_role("table", name="Users of this business").get_by_role("button", name="Change role")
+    )
     assert laid_out_width(phone) == SMALL_PHONE["width"]
 
 
@@ -70,12 +72,14 @@ def test_each_logged_requests_key_and_time_are_on_a_phones_screen(phone: Page, a
     from app.extensions import db
     from app.request_log.models import ApiRequestLog
 
-    requests.get(f"{live_server}/api/v1/products", headers={"Authorization": f"Bearer {merchant.secret_key}"},
-                 timeout=10).raise_for_status()
+    requests.get(
+        f"{live_server}/api/v1/products", headers={"Authorization": f"Bearer {merchant.secret_key}"}, timeout=10
+    ).raise_for_status()
 
     def logged() -> int:
         with app.app_context():
             return db.session.scalar(select(func.count()).select_from(ApiRequestLog))
+
     wait_for(lambda: logged() == 1)  # written by the server once the answer was sent
     sign_in(phone, merchant.email, merchant.password)
     phone.goto("/portal/developers/logs")

@@ -1,6 +1,7 @@
 """The pages and emails added lately, on a small touch phone (375×667) and from the keyboard: disputes, settings,
 partners, and the emails a shopper opens in a phone's mail app. Nothing scrolls sideways or shrinks to a zoomed-out
 desktop page, and a form that comes back with an error says so beside the field, where focus lands."""
+
 from __future__ import annotations
 
 import re
@@ -39,24 +40,40 @@ def test_the_emails_read_at_a_phones_width_in_a_mail_app(phone: Page, app, merch
     from flask import render_template
 
     from app.extensions import db
-    from app.platform.values.money import Money
     from app.orders.services import create_order
+    from app.platform.values.money import Money
     from app.receipts.contents import build_receipt
     from app.receipts.subscription_notices import SubscriptionNotice
 
     with app.app_context():
-        order = create_order(merchant.id, items=[{"sku": catalog["sku"], "quantity": 1}], customer={"id": "cus_mail"},
-                             agreement_accepted=True, livemode=False, customer_source="secret_key")
+        order = create_order(
+            merchant.id,
+            items=[{"sku": catalog["sku"], "quantity": 1}],
+            customer={"id": "cus_mail"},
+            agreement_accepted=True,
+            livemode=False,
+            customer_source="secret_key",
+        )
         db.session.commit()
         notice = SubscriptionNotice(
-            kind="payment_failed", merchant_name="Acme Games", product="Pro membership — 30 days",
-            price=Money(999, "usd"), interval="month", interval_count=1, livemode=False, language="en",
-            amount=Money(999, "usd"), charge_at=datetime(2027, 3, 1, tzinfo=timezone.utc),
+            kind="payment_failed",
+            merchant_name="Acme Games",
+            product="Pro membership — 30 days",
+            price=Money(999, "usd"),
+            interval="month",
+            interval_count=1,
+            livemode=False,
+            language="en",
+            amount=Money(999, "usd"),
+            charge_at=datetime(2027, 3, 1, tzinfo=timezone.utc),
             billing_url="http://127.0.0.1:5000/checkout/billing/token",
-            link_expires_at=datetime(2027, 3, 15, tzinfo=timezone.utc))
+            link_expires_at=datetime(2027, 3, 15, tzinfo=timezone.utc),
+        )
         with app.test_request_context():
-            emails = {"receipt": render_template("receipts/email.html", receipt=build_receipt(order)),
-                      "payment failed": render_template("receipts/subscription_email.html", notice=notice)}
+            emails = {
+                "receipt": render_template("receipts/email.html", receipt=build_receipt(order)),
+                "payment failed": render_template("receipts/subscription_email.html", notice=notice),
+            }
     for name, html in emails.items():
         mail_app = phone.context.new_page()  # each email its own document, as a mail app opens it
         mail_app.set_content(html)
@@ -65,12 +82,15 @@ def test_the_emails_read_at_a_phones_width_in_a_mail_app(phone: Page, app, merch
         assert heading["x"] + heading["width"] <= SMALL_PHONE["width"], (name, heading)
 
 
-TRACKING = ("Delivered on 2026-11-02 and signed for by the shopper.\nTracking: https://tracking.example.test/parcel/"
-            "7C1B9D3F0A2E4C6B8D0F1A3C5E7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F7A9C1E3B5D7F9")
+TRACKING = (
+    "Delivered on 2026-11-02 and signed for by the shopper.\nTracking: https://tracking.example.test/parcel/"
+    "7C1B9D3F0A2E4C6B8D0F1A3C5E7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F7A9C1E3B5D7F9"
+)
 
 
-def test_evidence_with_a_tracking_link_is_reviewed_and_sent_on_a_phone_from_the_keyboard(phone: Page, app, merchant,
-                                                                                          world):
+def test_evidence_with_a_tracking_link_is_reviewed_and_sent_on_a_phone_from_the_keyboard(
+    phone: Page, app, merchant, world
+):
     """A tracking link, unbroken, laid the confirmation page out 1000 px wide on a phone: the merchant read their
     evidence zoomed out or scrolled sideways to check it before the one answer the provider takes."""
     sign_in(phone, merchant.email, merchant.password)
@@ -117,12 +137,17 @@ def test_settings_subscriptions_reads_on_a_phone_and_says_a_mistake_beside_its_f
     sign_in(phone, merchant.email, merchant.password)
     phone.goto("/portal/settings")
     section = phone.get_by_role("region", name="Subscriptions")
-    for label in ("Email subscribers about their subscriptions",
-                  "Give a product's free trial again to customers who have had it"):
+    for label in (
+        "Email subscribers about their subscriptions",
+        "Give a product's free trial again to customers who have had it",
+    ):
         box = section.get_by_role("checkbox", name=label)
         hint = phone.locator(f"#{box.get_attribute('aria-describedby')}")
-        label_box, hint_box, tick = phone.locator(f"label[for={box.get_attribute('id')}]").bounding_box(), \
-            hint.bounding_box(), box.bounding_box()
+        label_box, hint_box, tick = (
+            phone.locator(f"label[for={box.get_attribute('id')}]").bounding_box(),
+            hint.bounding_box(),
+            box.bounding_box(),
+        )
         assert hint_box["y"] >= label_box["y"] + label_box["height"] - 1, (label, label_box, hint_box)  # under it
         assert label_box["height"] < 5 * 24, (label, label_box)  # a few lines, not a word a line
         assert tick["width"] >= 20 and tick["height"] >= 20, tick
@@ -211,12 +236,18 @@ def test_place_order_says_nothing_is_due_where_a_phone_shows_it(phone: Page, app
     expect(phone.get_by_role("button", name="Pay $25.00")).to_be_visible()
 
 
-@pytest.mark.parametrize("page_url, action", [("/portal/developers", "Revoke key ending"),
-                                               ("/portal/developers", "Roll key ending"),
-                                               ("/portal/developers/webhooks", "Delete endpoint"),
-                                               ("/portal/developers/webhooks", "Roll secret of")])
-def test_each_api_key_and_webhook_endpoint_has_its_actions_on_a_phones_screen(phone: Page, merchant, world, page_url,
-                                                                            action):
+@pytest.mark.parametrize(
+    "page_url, action",
+    [
+        ("/portal/developers", "Revoke key ending"),
+        ("/portal/developers", "Roll key ending"),
+        ("/portal/developers/webhooks", "Delete endpoint"),
+        ("/portal/developers/webhooks", "Roll secret of"),
+    ],
+)
+def test_each_api_key_and_webhook_endpoint_has_its_actions_on_a_phones_screen(
+    phone: Page, merchant, world, page_url, action
+):
     """The keys' and endpoints' tables were wider than the screen, their actions past its right edge: a merchant who
     opened the page on their phone to revoke a leaked key or delete an endpoint saw no way to, unless they thought of
     scrolling the table sideways. Each key and endpoint is now a card with its actions on it."""

@@ -1,6 +1,7 @@
 """The hosted order page learns of a payment over the order's event stream (SSE): no polling while the
 stream is open, the outcome shown as soon as the provider's callback lands, and polling as the fallback
 when the stream cannot be opened."""
+
 from __future__ import annotations
 
 import re
@@ -75,15 +76,22 @@ def test_a_change_told_while_the_panel_reloads_is_not_lost(page: Page, app, live
     page.wait_for_function("() => window.kassaStreaming === true")
     stream_url = page.locator("#status").get_attribute("data-order-stream")
     # A second listener on the same stream, the test's own: it tells when the page's stream has said "declined".
-    page.evaluate("url => { window.told = []; window.probe = new EventSource(url);"
-                  " window.probe.addEventListener('status', e => window.told.push(JSON.parse(e.data).status)); }",
-                  stream_url)
+    page.evaluate(
+        "url => { window.told = []; window.probe = new EventSource(url);"
+        " window.probe.addEventListener('status', e => window.told.push(JSON.parse(e.data).status)); }",
+        stream_url,
+    )
 
     order_read, release = threading.Event(), threading.Event()
 
     def hold_the_reload(conn, cursor, statement, parameters, context, executemany) -> None:
-        if (has_request_context() and request.path.startswith("/checkout/orders/") and "seen" in request.args
-                and "FROM payment_attempts" in statement and not order_read.is_set()):
+        if (
+            has_request_context()
+            and request.path.startswith("/checkout/orders/")
+            and "seen" in request.args
+            and "FROM payment_attempts" in statement
+            and not order_read.is_set()
+        ):
             order_read.set()
             release.wait(20)
 

@@ -4,6 +4,7 @@ The provider's page is another origin: in the frame it could not say its height,
 and the provider's page sat on a grey band (seen on a phone and a desktop). It now opens in the whole window, as the
 hosted checkout's does, and sends the shopper back to the merchant's page, where the panel shows the outcome.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,6 +23,7 @@ PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 
 def fits_its_content(page: Page) -> None:
     """The frame is as tall as the Kassa page inside it (the frame adds 2 px so nothing scrolls): no band under it."""
+
     def gap() -> float:
         frame_height = page.locator("iframe").evaluate("f => f.getBoundingClientRect().height")
         content = page.frames[1].evaluate("document.body.getBoundingClientRect().height")
@@ -43,7 +45,8 @@ def start_card_payment(page: Page) -> None:
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_providers_page_opens_in_the_whole_window_and_the_panel_shows_the_outcome_at_its_own_height(
-        page: Page, live_server, sandbox, shop, merchant, catalog, size):
+    page: Page, live_server, sandbox, shop, merchant, catalog, size
+):
     page.set_viewport_size(size)
     shop_page = _panel_page(shop, live_server, merchant, catalog)
     page.goto(shop_page)
@@ -63,8 +66,9 @@ def test_the_providers_page_opens_in_the_whole_window_and_the_panel_shows_the_ou
     fits_its_content(page)
 
 
-def test_a_declined_card_comes_back_to_the_panel_to_try_again(page: Page, live_server, sandbox, shop, merchant,
-                                                              catalog):
+def test_a_declined_card_comes_back_to_the_panel_to_try_again(
+    page: Page, live_server, sandbox, shop, merchant, catalog
+):
     page.set_viewport_size(PHONE)
     page.goto(_panel_page(shop, live_server, merchant, catalog))
     page.wait_for_function("window.panelEvents.includes('ready')")

@@ -2,6 +2,7 @@
 subscription renews through, the email that says so leads to the update, they save a new card on the provider's
 page without being charged, and the subscription renews at its next period; later they replace that card too, and
 the provider cancels the one it replaced."""
+
 from __future__ import annotations
 
 import re
@@ -28,12 +29,13 @@ def save_new_card(page: Page) -> None:
     expect(page.get_by_text("$9.99 every month, cancel anytime")).to_be_visible()
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_role("status")).to_have_text(
-        "Your new payment method is saved: the next payments of this subscription are charged to it.")
+        "Your new payment method is saved: the next payments of this subscription are charged to it."
+    )
 
 
-def test_a_withdrawn_card_is_replaced_from_the_email_and_the_subscription_renews(page: Page, app, api, merchant,
-                                                                               sandbox, worker, monthly, clock,
-                                                                               mail_server):
+def test_a_withdrawn_card_is_replaced_from_the_email_and_the_subscription_renews(
+    page: Page, app, api, merchant, sandbox, worker, monthly, clock, mail_server
+):
     join_team(app, merchant.id, EMAIL)
     mail_server.start()
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
@@ -47,8 +49,11 @@ def test_a_withdrawn_card_is_replaced_from_the_email_and_the_subscription_renews
 
     page.goto(link_in(email))
     expect(page.get_by_role("heading", name="Payment method for $9.99 every month, cancel anytime")).to_be_visible()
-    expect(page.get_by_text("The authorisation to charge it was withdrawn, so this subscription ends on "
-                            "February 28, 2027.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "The authorisation to charge it was withdrawn, so this subscription ends on February 28, 2027."
+        )
+    ).to_be_visible()
     expect(page.get_by_text("Payment method on file: Card (sandbox) (authorisation withdrawn)")).to_be_visible()
     assert serious_violations(page) == []
     save_new_card(page)
@@ -62,8 +67,7 @@ def test_a_withdrawn_card_is_replaced_from_the_email_and_the_subscription_renews
     # The merchant's clock reaches the period's end: the subscription renews through the new card.
     advance(api, worker, clock, unix(2027, 3, 1))
     renewed = api.get(f"/subscriptions/{sub['id']}").json
-    assert (renewed["status"], renewed["period"], [r["status"] for r in renewed["renewals"]]) == ("active", 2,
-                                                                                               ["paid"])
+    assert (renewed["status"], renewed["period"], [r["status"] for r in renewed["renewals"]]) == ("active", 2, ["paid"])
 
     # Their new card is about to expire: they replace it from their subscriptions page.
     page.reload()
@@ -71,10 +75,19 @@ def test_a_withdrawn_card_is_replaced_from_the_email_and_the_subscription_renews
     save_new_card(page)
     worker()  # the outbox cancels the card it replaced at the provider
     latest = api.get(f"/subscriptions/{sub['id']}").json["mandate"]["reference"]
-    assert [at_provider(sandbox, m)["status"] for m in (withdrawn, first_new, latest)] == ["revoked", "canceled",
-                                                                                           "active"]
+    assert [at_provider(sandbox, m)["status"] for m in (withdrawn, first_new, latest)] == [
+        "revoked",
+        "canceled",
+        "active",
+    ]
     advance(api, worker, clock, unix(2027, 4, 1))
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert [r["status"] for r in after["renewals"]] == ["paid", "paid"] and after["mandate"]["reference"] == latest
-    assert any(re.fullmatch(rf"payment method updated: mandate {latest} signed with sandbox_card, replacing "
-                            rf"{first_new} \(active\)", t["reason"]) for t in after["timeline"])
+    assert any(
+        re.fullmatch(
+            rf"payment method updated: mandate {latest} signed with sandbox_card, replacing "
+            rf"{first_new} \(active\)",
+            t["reason"],
+        )
+        for t in after["timeline"]
+    )

@@ -1,5 +1,6 @@
 """The portal in a real browser: sign in, refund a paid order, reorder channels and see the hosted panel
 follow, a live channel preview, axe-core accessibility checks, and no console errors on any page."""
+
 from __future__ import annotations
 
 import re

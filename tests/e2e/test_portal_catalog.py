@@ -1,4 +1,5 @@
 """A merchant signs in and builds a product with two options and an image, in a real browser."""
+
 import re
 
 import pytest
@@ -9,8 +10,9 @@ pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def test_merchant_creates_a_product_with_two_skus_and_an_image(page: Page, app, merchant, live_server, tmp_path,
-                                                               monkeypatch):
+def test_merchant_creates_a_product_with_two_skus_and_an_image(
+    page: Page, app, merchant, live_server, tmp_path, monkeypatch
+):
     monkeypatch.setitem(app.config, "UPLOAD_DIR", str(tmp_path))
     page.goto(f"{live_server}/portal/login")
     page.get_by_label("Email").fill(merchant.email)
@@ -38,7 +40,8 @@ def test_merchant_creates_a_product_with_two_skus_and_an_image(page: Page, app, 
         expect(page.get_by_text(f"Option “{name}” added.")).to_be_visible()
 
     page.get_by_label(re.compile(r"^Image \(PNG")).set_input_files(
-        files=[{"name": "dragon.png", "mimeType": "image/png", "buffer": PNG}])
+        files=[{"name": "dragon.png", "mimeType": "image/png", "buffer": PNG}]
+    )
     page.get_by_role("button", name="Upload image").click()
     expect(page.get_by_text("Image added.")).to_be_visible()
     expect(page.get_by_role("img", name="Image 1 of Dragon pack")).to_be_visible()
@@ -49,7 +52,9 @@ def test_merchant_creates_a_product_with_two_skus_and_an_image(page: Page, app, 
     # Shoppers can buy it straight away.
     page.get_by_role("link", name=re.compile(r"checkout.prod_")).click()
     expect(page.get_by_role("heading", name="Dragon pack")).to_be_visible()
-    expect(page.get_by_role("img", name="Dragon pack")).to_have_attribute("src", re.compile(r"/checkout/media/\w+\.png"))
+    expect(page.get_by_role("img", name="Dragon pack")).to_have_attribute(
+        "src", re.compile(r"/checkout/media/\w+\.png")
+    )
     expect(page.get_by_role("radio", name="Hoard")).to_be_visible()
 
 
@@ -96,7 +101,7 @@ def test_a_double_click_on_create_makes_one_product(page: Page, app, merchant, l
 
 
 def test_removing_a_products_image_asks_first(page: Page, app, merchant, live_server, tmp_path, monkeypatch):
-    """"Remove" under an image deleted it at one tap, and a removed image cannot be restored (only uploaded again)."""
+    """ "Remove" under an image deleted it at one tap, and a removed image cannot be restored (only uploaded again)."""
     from app.catalog.images import add_product_image
     from app.catalog.products import create_product
 

@@ -2,6 +2,7 @@
 holding the page's only h1, primary actions that are buttons (or links styled by the one button class), every
 form control in the field component beside its label, every table inside the shared table frame, and an empty
 list shown as the empty state rather than a table of headings with no rows. A merchant moving between pages meets the same layout everywhere."""
+
 from __future__ import annotations
 
 import pytest
@@ -63,13 +64,27 @@ def test_every_portal_page_uses_the_shared_components(page: Page, app, merchant,
 
 
 def test_a_new_merchants_lists_show_the_empty_state(page: Page, app, other_merchant):
-    lists = ["/portal/orders", "/portal/products", "/portal/coupons", "/portal/subscriptions",
-             "/portal/settlements", "/portal/wallets",
-             "/portal/developers/webhooks", "/portal/developers/logs", "/portal/developers/deliveries"]
+    lists = [
+        "/portal/orders",
+        "/portal/products",
+        "/portal/coupons",
+        "/portal/subscriptions",
+        "/portal/settlements",
+        "/portal/wallets",
+        "/portal/developers/webhooks",
+        "/portal/developers/logs",
+        "/portal/developers/deliveries",
+    ]
     sign_in(page, other_merchant.email, other_merchant.password)
-    without_arguments = [rule.rule for rule in app.url_map.iter_rules()
-                         if rule.endpoint.startswith("portal.") and "GET" in rule.methods and not rule.arguments
-                         and not rule.endpoint.endswith("_export") and not rule.rule.endswith(".csv")]
+    without_arguments = [
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("portal.")
+        and "GET" in rule.methods
+        and not rule.arguments
+        and not rule.endpoint.endswith("_export")
+        and not rule.rule.endswith(".csv")
+    ]
     assert without_arguments, "no portal list page in the URL map"
     found, _ = structure_problems(page, sorted(without_arguments))
     assert not found, "\n".join(f"{path}: {problems}" for path, problems in found.items())
@@ -79,7 +94,7 @@ def test_a_new_merchants_lists_show_the_empty_state(page: Page, app, other_merch
 
 
 def test_a_coupons_dates_are_fields_like_the_others(page: Page, merchant):
-    """"Valid from" and "Valid until" were the browser's small unstyled boxes beside full-width fields."""
+    """ "Valid from" and "Valid until" were the browser's small unstyled boxes beside full-width fields."""
     sign_in(page, merchant.email, merchant.password)
     page.goto("/portal/coupons/new")
     code = page.get_by_label("Code", exact=True).bounding_box()

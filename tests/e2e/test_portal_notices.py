@@ -1,5 +1,6 @@
 """What the portal says after an action, in a real browser: a refusal is an alert a screen reader announces at once
 and that looks like a refusal, never a green note that reads like a success."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """The portal on a phone (375×667, the smallest phone in common use): no page scrolls sideways, and the navigation
 folds behind a Menu button that opens it. On a desktop the navigation shows at once."""
+
 from __future__ import annotations
 
 import re
@@ -107,20 +108,27 @@ BOOKS_AND_RISK_FIGURES = [
 
 
 @pytest.mark.parametrize("path, row_text, labels", BOOKS_AND_RISK_FIGURES)
-def test_books_and_risk_lists_read_on_a_phone_without_scrolling_sideways(page: Page, app, merchant, catalog,
-                                                                        path, row_text, labels):
+def test_books_and_risk_lists_read_on_a_phone_without_scrolling_sideways(
+    page: Page, app, merchant, catalog, path, row_text, labels
+):
     """Balance, wallets, settlements and risk lists are cards on a phone, like the orders: each figure on the screen
     under its column's name. Before, their tables scrolled sideways inside their box with the net amount, the wallet
     balance or a list entry's action off the screen."""
     world = build_world(app, merchant.id, catalog["sku"])
-    names = {"account": world.account, "settlement": world.settlement, "refund_request": world.refund_request,
-             "withdrawal": world.withdrawal}
+    names = {
+        "account": world.account,
+        "settlement": world.settlement,
+        "refund_request": world.refund_request,
+        "withdrawal": world.withdrawal,
+    }
     page.set_viewport_size(PHONE)
     sign_in(page, merchant.email, merchant.password)
     page.goto(path.format(**names))
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     anchor = row_text.format(**names)
-    row = page.get_by_role("row").filter(has_text=anchor).filter(has=page.locator(f'td[data-label="{labels[0]}"]')).first
+    row = (
+        page.get_by_role("row").filter(has_text=anchor).filter(has=page.locator(f'td[data-label="{labels[0]}"]')).first
+    )
     for label in labels:
         cell = row.locator(f'td[data-label="{label}"]')
         expect(cell).to_be_visible()

@@ -1,6 +1,7 @@
 """A portal fragment that refreshes itself keeps a keyboard user's place: Operations → Now redraws its figures every
 15 seconds, and before, the link that had focus was replaced with the rest, so focus fell back to the top of the
 page and a keyboard or screen reader user started again from the navigation every 15 seconds."""
+
 from __future__ import annotations
 
 import pytest

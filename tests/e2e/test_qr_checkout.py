@@ -1,4 +1,5 @@
 """A shopper pays by QR code: the panel shows the code, a phone approves, the panel sees it by itself."""
+
 import re
 
 import pytest

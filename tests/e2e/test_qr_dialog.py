@@ -1,6 +1,7 @@
 """The QR code of a waiting payment in a dialog, hosted and embedded, on a desktop and on a 390 px phone:
 it is announced as a modal dialog, keeps keyboard focus inside, closes on Escape and gives focus back, counts
 down to the code's expiry, and lets the shopper change the payment method without losing the basket."""
+
 from __future__ import annotations
 
 import re
@@ -77,7 +78,8 @@ def _check_dialog(page: Page, panel: Page | FrameLocator, frame=None) -> None:
 
 
 def test_hosted_qr_dialog_is_a_keyboard_friendly_modal_and_the_method_can_be_changed(
-        screen: Page, live_server, sandbox, catalog):
+    screen: Page, live_server, sandbox, catalog
+):
     page = screen
     page.context.add_init_script(path=str(AXE))
     page.goto(f"{live_server}/checkout/{catalog['product']}")
@@ -102,7 +104,8 @@ def test_hosted_qr_dialog_is_a_keyboard_friendly_modal_and_the_method_can_be_cha
 
 
 def test_an_expired_qr_code_is_given_up_and_the_shopper_may_pay_another_way(
-        screen: Page, app, live_server, sandbox, catalog):
+    screen: Page, app, live_server, sandbox, catalog
+):
     page = screen
     app.config["QR_CODE_TTL_SECONDS"] = 3
     try:
@@ -123,15 +126,18 @@ def _embedded(page: Page, shop: Shop, live_server: str, merchant, catalog) -> Fr
     (shop.root / "qr_panel.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Shop</title>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'></head><body>"
-        "<h1>Acme shop</h1><div id='checkout'></div>" + _client_script(live_server, merchant.publishable_key)
-        + f"""<script>kassa.mountPanel('#checkout', {{ product: '{catalog['product']}', sku: '{catalog['sku']}',
-        quantity: 1 }});</script></body></html>""")
+        "<h1>Acme shop</h1><div id='checkout'></div>"
+        + _client_script(live_server, merchant.publishable_key)
+        + f"""<script>kassa.mountPanel('#checkout', {{ product: '{catalog["product"]}', sku: '{catalog["sku"]}',
+        quantity: 1 }});</script></body></html>"""
+    )
     page.goto(f"{shop.url}/qr_panel.html")
     return page.frame_locator("iframe[title='Checkout']")
 
 
 def test_embedded_qr_dialog_behaves_the_same_inside_the_merchants_page(
-        screen: Page, live_server, sandbox, shop, merchant, catalog):  # noqa: F811
+    screen: Page, live_server, sandbox, shop, merchant, catalog
+):  # noqa: F811
     page = screen
     panel = _embedded(page, shop, live_server, merchant, catalog)
     _pay_by_qr(panel, "2")
@@ -145,19 +151,29 @@ def test_embedded_qr_dialog_behaves_the_same_inside_the_merchants_page(
 
 
 def test_a_coupon_in_the_embedded_panel_is_paid_at_its_discounted_total(
-        screen: Page, app, live_server, sandbox, shop, merchant, catalog):  # noqa: F811
+    screen: Page, app, live_server, sandbox, shop, merchant, catalog
+):  # noqa: F811
     from datetime import timedelta
 
     from app.catalog.coupons import create_coupon, discounts_for_order
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
+    from app.platform.db.types import utcnow
 
     with app.app_context():
-        create_coupon(merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000,
-                                    "description": "Spring sale"})
-        create_coupon(merchant.id, {"code": "WINTER", "kind": "amount_off", "amount_off": 100, "currency": "usd",
-                                    "valid_until": utcnow() - timedelta(days=1)})
+        create_coupon(
+            merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000, "description": "Spring sale"}
+        )
+        create_coupon(
+            merchant.id,
+            {
+                "code": "WINTER",
+                "kind": "amount_off",
+                "amount_off": 100,
+                "currency": "usd",
+                "valid_until": utcnow() - timedelta(days=1),
+            },
+        )
     page = screen
     panel = _embedded(page, shop, live_server, merchant, catalog)
     panel.get_by_label("Quantity").fill("2")

@@ -1,5 +1,6 @@
 """A shopper gives an email for the receipt on the hosted checkout, pays, and finds on the success page what they
 bought, how they paid, the order id, a printable receipt, and (through a checkout session) the way back."""
+
 import re
 
 import pytest
@@ -10,13 +11,15 @@ from tests.e2e.test_portal import serious_violations
 pytestmark = pytest.mark.e2e
 
 
-def test_the_email_is_checked_in_place_and_the_success_page_links_the_receipt(page: Page, app, merchant,
-                                                                               live_server, sandbox, catalog):
+def test_the_email_is_checked_in_place_and_the_success_page_links_the_receipt(
+    page: Page, app, merchant, live_server, sandbox, catalog
+):
     from app.catalog.coupons import create_coupon
 
     with app.app_context():
-        create_coupon(merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000,
-                                    "description": "Spring sale"})
+        create_coupon(
+            merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000, "description": "Spring sale"}
+        )
     page.goto(f"{live_server}/checkout/{catalog['product']}")
     page.get_by_role("radio", name="30 days").check()
     page.get_by_label("Quantity").fill("2")
@@ -28,7 +31,9 @@ def test_the_email_is_checked_in_place_and_the_success_page_links_the_receipt(pa
     email = page.get_by_label("Email for your receipt")
     email.fill("shopper@example")
     page.get_by_role("button", name="Pay").click()
-    expect(page.locator("#email-error")).to_have_text("Enter an email address like name@example.com, or leave it empty.")
+    expect(page.locator("#email-error")).to_have_text(
+        "Enter an email address like name@example.com, or leave it empty."
+    )
     email = page.get_by_label("Email for your receipt")
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(email).to_have_value("shopper@example")  # what the shopper typed stays, to be fixed
@@ -68,11 +73,17 @@ def test_the_email_is_checked_in_place_and_the_success_page_links_the_receipt(pa
     expect(receipt.get_by_text("Pro membership")).to_have_count(0)
 
 
-def test_a_checkout_session_prefills_the_email_and_leads_back_to_the_merchant(page: Page, app, api, live_server,
-                                                                              sandbox, catalog):
-    created = api.post("/checkout_sessions", json={
-        "items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_known", "email": "known@example.test"},
-        "success_url": "https://shop.example/thanks?s={CHECKOUT_SESSION_ID}"}).json
+def test_a_checkout_session_prefills_the_email_and_leads_back_to_the_merchant(
+    page: Page, app, api, live_server, sandbox, catalog
+):
+    created = api.post(
+        "/checkout_sessions",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_known", "email": "known@example.test"},
+            "success_url": "https://shop.example/thanks?s={CHECKOUT_SESSION_ID}",
+        },
+    ).json
     page.goto(created["url"])
     expect(page.get_by_label("Email for your receipt")).to_have_value("known@example.test")
     page.get_by_role("radio", name="Card (sandbox)").check()
@@ -83,4 +94,5 @@ def test_a_checkout_session_prefills_the_email_and_leads_back_to_the_merchant(pa
     expect(page.get_by_role("heading", name="Payment successful")).to_be_visible()
     expect(page.get_by_role("link", name="View or print your receipt")).to_be_visible()
     expect(page.get_by_role("link", name="Continue to Acme Games")).to_have_attribute(
-        "href", f"https://shop.example/thanks?s={created['id']}")
+        "href", f"https://shop.example/thanks?s={created['id']}"
+    )

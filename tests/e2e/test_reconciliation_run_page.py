@@ -1,6 +1,7 @@
 """A merchant reconciles a day from the portal in a real browser and watches the run finish: before, the run's page
 said "still reading the statement. Reload in a moment." and stayed so until the merchant reloaded it by hand; now
 it shows the findings by itself once the worker is done, and stops asking."""
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,9 @@ def start_run(page: Page) -> None:
 
 def test_a_run_shows_what_it_found_without_a_reload(page: Page, api, merchant, catalog, sandbox, worker):
     _, payment = paid_order(api, sandbox, catalog["sku"])
-    requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/tamper", json={"amount": 1},
-                  timeout=10).raise_for_status()
+    requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/tamper", json={"amount": 1}, timeout=10
+    ).raise_for_status()
     sign_in(page, merchant.email, merchant.password)
     start_run(page)
     run_url = page.url

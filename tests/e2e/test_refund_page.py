@@ -1,4 +1,5 @@
 """After a shopper paid in the hosted panel, a refund made by the merchant shows on the order page."""
+
 import re
 
 import pytest

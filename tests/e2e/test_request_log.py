@@ -1,5 +1,6 @@
 """Developers → Logs in a real browser: a developer's server calls the API over HTTP, then the developer
 filters the log with the form, opens a failed request and reads its redacted bodies."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,19 +20,34 @@ def test_a_developer_finds_a_failed_call_and_reads_it(page: Page, app, merchant,
     from app.request_log.models import ApiRequestLog
 
     headers = {"Authorization": f"Bearer {merchant.secret_key}"}
-    ok = requests.post(f"{live_server}/api/v1/orders", headers=headers, timeout=10,
-                       json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_e2e"},
-                             "agreement_accepted": True})
-    bad = requests.post(f"{live_server}/api/v1/orders", headers={**headers, "Idempotency-Key": "e2e-bad-1"},
-                        timeout=10, json={"items": [{"sku": catalog["sku"], "quantity": 0}],
-                                          "customer": {"id": "cus_e2e", "password": "open-sesame-9"},
-                                          "agreement_accepted": True})
+    ok = requests.post(
+        f"{live_server}/api/v1/orders",
+        headers=headers,
+        timeout=10,
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_e2e"},
+            "agreement_accepted": True,
+        },
+    )
+    bad = requests.post(
+        f"{live_server}/api/v1/orders",
+        headers={**headers, "Idempotency-Key": "e2e-bad-1"},
+        timeout=10,
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 0}],
+            "customer": {"id": "cus_e2e", "password": "open-sesame-9"},
+            "agreement_accepted": True,
+        },
+    )
     assert ok.status_code == 201 and 400 <= bad.status_code < 500
 
     def logged() -> int:
         with app.app_context():
-            return db.session.scalar(select(func.count()).select_from(ApiRequestLog)
-                                     .where(ApiRequestLog.merchant_id == merchant.id))
+            return db.session.scalar(
+                select(func.count()).select_from(ApiRequestLog).where(ApiRequestLog.merchant_id == merchant.id)
+            )
+
     wait_for(lambda: logged() == 2, timeout=10)  # written by the server once each answer was sent
 
     sign_in(page, merchant.email, merchant.password)

@@ -1,4 +1,5 @@
 """The JavaScript SDK in a merchant's page served from another origin than Kassa."""
+
 from __future__ import annotations
 
 import functools
@@ -23,8 +24,10 @@ class Shop:
         self.root, self.url = root, url
 
     def page(self, name: str, body: str) -> str:
-        (self.root / name).write_text(f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-                                      f"<title>Shop</title></head><body>{body}</body></html>")
+        (self.root / name).write_text(
+            f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            f"<title>Shop</title></head><body>{body}</body></html>"
+        )
         return f"{self.url}/{name}"
 
 
@@ -44,17 +47,24 @@ def shop(tmp_path_factory) -> Iterator[Shop]:
 
 
 def _client_script(live_server: str, key: str) -> str:
-    return (f"<script src='{live_server}/static/sdk/kassa.js'></script>"
-            f"<script>window.kassa = Kassa('{key}', {{ baseUrl: '{live_server}' }});</script>")
+    return (
+        f"<script src='{live_server}/static/sdk/kassa.js'></script>"
+        f"<script>window.kassa = Kassa('{key}', {{ baseUrl: '{live_server}' }});</script>"
+    )
 
 
 def _panel_page(shop: Shop, live_server: str, merchant, catalog) -> str:
-    return shop.page("panel.html", "<h1>Acme shop</h1><div id='checkout'></div>" + _client_script(live_server, merchant.publishable_key) + f"""
+    return shop.page(
+        "panel.html",
+        "<h1>Acme shop</h1><div id='checkout'></div>"
+        + _client_script(live_server, merchant.publishable_key)
+        + f"""
 <script>
   window.panelEvents = [];
-  const panel = kassa.mountPanel('#checkout', {{ product: '{catalog['product']}', sku: '{catalog['sku']}', quantity: 1 }});
+  const panel = kassa.mountPanel('#checkout', {{ product: '{catalog["product"]}', sku: '{catalog["sku"]}', quantity: 1 }});
   for (const type of ['ready', 'paid', 'failed', 'closed']) panel.on(type, (e) => window.panelEvents.push(type));
-</script>""")
+</script>""",
+    )
 
 
 def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandbox, shop, merchant, catalog):
@@ -80,18 +90,24 @@ def test_the_panel_mounts_and_the_page_hears_paid(page: Page, live_server, sandb
 
 
 def test_a_panel_mounted_with_a_checkout_session_lets_its_customer_pay_from_the_wallet(
-        page: Page, client, live_server, sandbox, worker, shop, merchant, catalog):
+    page: Page, client, live_server, sandbox, worker, shop, merchant, catalog
+):
     from tests.conftest import Api
     from tests.ledger.wallet.test_wallet import top_up
 
     api = Api(client, merchant.secret_key)
     top_up(api, sandbox, worker, 3000, customer="cus_embedded")
-    session = api.post("/checkout_sessions", json={"product": catalog["product"],
-                                                   "customer": {"id": "cus_embedded"}}).json
-    url = shop.page("session.html", "<div id='checkout'></div>" + _client_script(live_server, merchant.publishable_key)
-                    + f"""<script>window.panelEvents = [];
-  const panel = kassa.mountPanel('#checkout', {{ session: '{session['client_secret']}' }});
-  panel.on('paid', () => window.panelEvents.push('paid'));</script>""")
+    session = api.post(
+        "/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_embedded"}}
+    ).json
+    url = shop.page(
+        "session.html",
+        "<div id='checkout'></div>"
+        + _client_script(live_server, merchant.publishable_key)
+        + f"""<script>window.panelEvents = [];
+  const panel = kassa.mountPanel('#checkout', {{ session: '{session["client_secret"]}' }});
+  panel.on('paid', () => window.panelEvents.push('paid'));</script>""",
+    )
     page.goto(url)
     frame = page.frame_locator("iframe[title='Checkout']")
     expect(frame.get_by_text("$30.00 available")).to_be_visible()
@@ -110,9 +126,14 @@ def test_a_message_from_a_foreign_origin_is_ignored(page: Page, live_server, sho
     page.wait_for_function("window.panelEvents.includes('ready')")
     frame_id = page.locator("iframe").get_attribute("name")
     # Exactly the panel's message shape, but posted by the shop's own origin (not Kassa's).
-    page.evaluate("""frame => window.postMessage({ ns: 'kassa', v: 1, frame, type: 'paid', data: {} }, '*')""", frame_id)
-    page.evaluate("""frame => document.querySelector('iframe').contentWindow.postMessage(
-        { ns: 'kassa', v: 1, frame, type: 'hello' }, '*')""", frame_id)
+    page.evaluate(
+        """frame => window.postMessage({ ns: 'kassa', v: 1, frame, type: 'paid', data: {} }, '*')""", frame_id
+    )
+    page.evaluate(
+        """frame => document.querySelector('iframe').contentWindow.postMessage(
+        { ns: 'kassa', v: 1, frame, type: 'hello' }, '*')""",
+        frame_id,
+    )
     page.wait_for_timeout(300)
     assert page.evaluate("window.panelEvents") == ["ready"]
 
@@ -121,18 +142,25 @@ def test_zero_code_script_tag_renders_a_working_panel(page: Page, live_server, s
     from app.web.embed.snippet import embed_snippet
 
     snippet = embed_snippet(live_server, catalog["product"], publishable_key=merchant.publishable_key)
-    url = shop.page("zero.html", """<script>window.heard = [];
-      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>""" + str(snippet))
+    url = shop.page(
+        "zero.html",
+        """<script>window.heard = [];
+      document.addEventListener('kassa:ready', () => window.heard.push('ready'));</script>"""
+        + str(snippet),
+    )
     page.goto(url)
     page.wait_for_function("window.heard.includes('ready')")
     expect(page.frame_locator("iframe[title='Checkout']").get_by_role("button", name="Pay")).to_be_visible()
 
 
 def _headless_page(shop: Shop, live_server: str, merchant, catalog) -> str:
-    return shop.page("headless.html", _client_script(live_server, merchant.publishable_key) + f"""
+    return shop.page(
+        "headless.html",
+        _client_script(live_server, merchant.publishable_key)
+        + f"""
 <script>
   window.buy = async (channel) => {{
-    const order = await kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
+    const order = await kassa.createOrder({{ items: [{{ sku: '{catalog["sku"]}', quantity: 1 }}],
                                             customer: {{ id: 'cus_sdk' }}, agreementAccepted: true }});
     window.payment = await kassa.pay(order.id, channel);
     const paid = await kassa.waitForPayment(order.id, {{ timeoutMs: 20000 }});
@@ -142,7 +170,8 @@ def _headless_page(shop: Shop, live_server: str, merchant, catalog) -> str:
     window.outcome = null;
     buy(channel).then((s) => {{ window.outcome = s; }}, (e) => {{ window.outcome = 'error ' + e.type; }});
   }};
-</script>""")
+</script>""",
+    )
 
 
 def _requests_to(page: Page, pattern: str) -> list[str]:
@@ -152,7 +181,8 @@ def _requests_to(page: Page, pattern: str) -> list[str]:
 
 
 def test_headless_flow_resolves_after_the_sandbox_approves_through_the_stream(
-        page: Page, live_server, sandbox, shop, merchant, catalog):
+    page: Page, live_server, sandbox, shop, merchant, catalog
+):
     page.goto(_headless_page(shop, live_server, merchant, catalog))
     polls = _requests_to(page, r"/api/v1/orders/ord_[^/?]+\?")
     streams = _requests_to(page, r"/stream\?")
@@ -183,7 +213,8 @@ def test_with_the_stream_blocked_polling_still_gets_there(page: Page, live_serve
 
 
 def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payment(
-        page: Page, app, monkeypatch, live_server, sandbox, shop, merchant, catalog):
+    page: Page, app, monkeypatch, live_server, sandbox, shop, merchant, catalog
+):
     """The stream opens and then the stream server goes away (every reconnection fails): the components fall back
     to polling and the shopper still sees the payment succeed, with no error shown on the way."""
     monkeypatch.setitem(app.config, "ORDER_STREAM_SECONDS", 1.0)  # the open stream ends soon, and reconnects
@@ -195,18 +226,24 @@ def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payme
         else:
             opened.append(route.request.url)
             route.continue_()
+
     page.route(re.compile(r"/stream\?"), stream_server)
-    url = shop.page("outage.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+    url = shop.page(
+        "outage.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
   <fieldset data-kassa-channels><legend>Pay with</legend>
     <label><input type="radio" name="channel" value="sandbox_qr" checked> QR</label></fieldset>
   <label><input type="checkbox" data-kassa-agreement checked> I agree</label>
   <p data-kassa-error="form"></p>
   <button data-kassa-pay>Buy now</button>
   <p data-kassa-status></p>
-</form>""" + _client_script(live_server, merchant.publishable_key) + """
+</form>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + """
 <script>window.events = []; window.checkout = kassa.components.checkout('[data-kassa-checkout]');
-  for (const type of ['paid', 'failed']) window.checkout.on(type, () => window.events.push(type));</script>""")
+  for (const type of ['paid', 'failed']) window.checkout.on(type, () => window.events.push(type));</script>""",
+    )
     page.goto(url)
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "ready")
@@ -225,18 +262,27 @@ def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payme
 
 def test_a_validation_error_reaches_the_page_as_a_kassa_error(page: Page, live_server, shop, merchant, catalog):
     page.goto(_headless_page(shop, live_server, merchant, catalog))
-    error = page.evaluate(f"""() => kassa.createOrder({{ items: [{{ sku: '{catalog['sku']}', quantity: 1 }}],
+    error = page.evaluate(f"""() => kassa.createOrder({{ items: [{{ sku: '{catalog["sku"]}', quantity: 1 }}],
                                                          customer: {{ id: 'c' }}, agreementAccepted: false }})
         .then(() => null, (e) => ({{ isKassaError: e instanceof Kassa.KassaError, name: e.name, type: e.type,
                                     code: e.code, param: e.param, status: e.status }}))""")
-    assert error == {"isKassaError": True, "name": "KassaError", "type": "invalid_request_error",
-                     "code": "agreement_required", "param": "agreement_accepted", "status": 422}
+    assert error == {
+        "isKassaError": True,
+        "name": "KassaError",
+        "type": "invalid_request_error",
+        "code": "agreement_required",
+        "param": "agreement_accepted",
+        "status": 422,
+    }
 
 
 def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
-        page: Page, api, live_server, sandbox, shop, merchant, catalog):
-    url = shop.page("components.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+    page: Page, api, live_server, sandbox, shop, merchant, catalog
+):
+    url = shop.page(
+        "components.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
   <h2 data-kassa-product-name></h2>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <p data-kassa-error="quantity"></p>
@@ -248,9 +294,12 @@ def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
   <p data-kassa-error="agreement"></p>
   <button data-kassa-pay>Buy now</button>
   <p data-kassa-status></p>
-</form>""" + _client_script(live_server, merchant.publishable_key) + """
+</form>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + """
 <script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');
-  window.checkout.on('paid', () => { window.paid = true; });</script>""")
+  window.checkout.on('paid', () => { window.paid = true; });</script>""",
+    )
     page.goto(url)
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "ready")
@@ -287,9 +336,11 @@ def test_headless_components_keep_state_and_validation_on_the_merchants_markup(
 
 def _subscribe_page(shop: Shop, live_server: str, merchant, catalog) -> str:
     """Headless components selling the product's subscription SKU on the shop's own page, with the card."""
-    return shop.page("subscribe.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
-  <label>Plan <select data-kassa-sku><option value="{catalog['sku']}">Monthly</option></select></label>
+    return shop.page(
+        "subscribe.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
+  <label>Plan <select data-kassa-sku><option value="{catalog["sku"]}">Monthly</option></select></label>
   <p data-kassa-terms></p>
   <p>Due today: <span data-kassa-total></span></p>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
@@ -300,12 +351,16 @@ def _subscribe_page(shop: Shop, live_server: str, merchant, catalog) -> str:
     <label><input type="radio" name="channel" value="sandbox_card"> Card</label></fieldset>
   <label><input type="checkbox" data-kassa-agreement> I agree</label>
   <button data-kassa-pay>Subscribe</button>
-</form>""" + _client_script(live_server, merchant.publishable_key) + """
-<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""")
+</form>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + """
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""",
+    )
 
 
-def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, app, api, live_server, sandbox, shop,
-                                                                   worker, merchant, catalog):
+def test_headless_components_sell_a_subscription_sku_on_its_terms(
+    page: Page, app, api, live_server, sandbox, shop, worker, merchant, catalog
+):
     from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
@@ -329,6 +384,7 @@ def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, ap
     def active() -> bool:
         worker()
         return api.get(f"/subscriptions/{subscription['id']}").json["status"] == "active"
+
     from tests.conftest import wait_for
 
     wait_for(active, timeout=20)
@@ -337,8 +393,10 @@ def test_headless_components_sell_a_subscription_sku_on_its_terms(page: Page, ap
 
 def _card_components_page(shop: Shop, live_server: str, merchant, catalog) -> str:
     """Headless components on the shop's own page with the sandbox card, a channel that leaves the page."""
-    return shop.page("card.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+    return shop.page(
+        "card.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
   <h2 data-kassa-product-name></h2>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <fieldset data-kassa-channels><legend>Pay with</legend>
@@ -347,11 +405,14 @@ def _card_components_page(shop: Shop, live_server: str, merchant, catalog) -> st
   <button data-kassa-pay>Buy now</button>
   <p data-kassa-status></p>
   <p data-kassa-error="form"></p>
-</form>""" + _client_script(live_server, merchant.publishable_key) + """
+</form>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + """
 <script>window.heard = [];
   window.checkout = kassa.components.checkout('[data-kassa-checkout]');
   window.checkout.on('paid', (order) => window.heard.push(['paid', order.id, order.status]));
-  window.checkout.on('failed', (error) => window.heard.push(['failed', error.code]));</script>""")
+  window.checkout.on('failed', (error) => window.heard.push(['failed', error.code]));</script>""",
+    )
 
 
 def _pay_by_card_at_the_provider(page: Page, shop: Shop, live_server: str, merchant, catalog, button: str) -> str:
@@ -373,7 +434,8 @@ def _pay_by_card_at_the_provider(page: Page, shop: Shop, live_server: str, merch
 
 
 def test_headless_components_pick_up_an_approved_card_payment_when_the_provider_sends_the_shopper_back(
-        page: Page, live_server, sandbox, shop, merchant, catalog):
+    page: Page, live_server, sandbox, shop, merchant, catalog
+):
     order_id = _pay_by_card_at_the_provider(page, shop, live_server, merchant, catalog, "Approve")
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "paid")
@@ -391,13 +453,15 @@ def test_headless_components_pick_up_an_approved_card_payment_when_the_provider_
 
 
 def test_headless_components_show_a_declined_card_payment_and_let_the_shopper_try_again(
-        page: Page, live_server, sandbox, shop, merchant, catalog):
+    page: Page, live_server, sandbox, shop, merchant, catalog
+):
     _pay_by_card_at_the_provider(page, shop, live_server, merchant, catalog, "Decline")
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "failed")
     expect(page.locator("[data-kassa-status]")).to_have_text("Payment failed")
     expect(page.locator("[data-kassa-error=form]")).to_have_text(  # as Kassa's hosted checkout says it
-        "The payment was not completed: declined by the card holder. No money was taken. You can try again.")
+        "The payment was not completed: declined by the card holder. No money was taken. You can try again."
+    )
     page.wait_for_function("window.heard.length > 0")
     assert page.evaluate("window.heard") == [["failed", "payment_failed"]]
     assert page.url.endswith("/card.html?campaign=spring")
@@ -405,12 +469,15 @@ def test_headless_components_show_a_declined_card_payment_and_let_the_shopper_tr
 
 
 def test_a_forged_client_secret_in_the_address_shows_nothing_of_the_order(
-        page: Page, live_server, sandbox, shop, merchant, catalog, pk_api):
-    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}],
-                                         "agreement_accepted": True}).json
+    page: Page, live_server, sandbox, shop, merchant, catalog, pk_api
+):
+    order = pk_api.post(
+        "/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}], "agreement_accepted": True}
+    ).json
     url = _card_components_page(shop, live_server, merchant, catalog)
-    page.goto(f"{url}?kassa_order={order['id']}&kassa_client_secret={order['id']}_secret_guess"
-              "&redirect_status=succeeded")
+    page.goto(
+        f"{url}?kassa_order={order['id']}&kassa_client_secret={order['id']}_secret_guess&redirect_status=succeeded"
+    )
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "failed")
     expect(page.locator("[data-kassa-error=form]")).to_contain_text("could not be found")
@@ -420,7 +487,8 @@ def test_a_forged_client_secret_in_the_address_shows_nothing_of_the_order(
 
 
 def test_a_checkout_session_offers_only_one_off_options_in_the_panel_and_the_components(
-        page: Page, app, client, live_server, shop, merchant, catalog):
+    page: Page, app, client, live_server, shop, merchant, catalog
+):
     """A session sells one-off purchases (Kassa refuses a subscription SKU there): neither the ready-made panel
     nor the headless components offer the product's subscription option, so the shopper never picks one only to
     be refused at Pay."""
@@ -430,14 +498,19 @@ def test_a_checkout_session_offers_only_one_off_options_in_the_panel_and_the_com
     make_recurring(app, catalog["sku"], "month")
     api = Api(client, merchant.secret_key)
     session = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_s"}}).json
-    url = shop.page("session_options.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-session="{session['client_secret']}"
+    url = shop.page(
+        "session_options.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" data-kassa-session="{session["client_secret"]}"
       novalidate>
   <label>Plan <select data-kassa-sku></select></label>
   <p>Total <span data-kassa-total></span></p>
-</form><div id="panel"></div>""" + _client_script(live_server, merchant.publishable_key) + f"""
+</form><div id="panel"></div>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + f"""
 <script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');
-  kassa.mountPanel('#panel', {{ session: '{session['client_secret']}' }});</script>""")
+  kassa.mountPanel('#panel', {{ session: '{session["client_secret"]}' }});</script>""",
+    )
     page.goto(url)
     expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
     assert page.get_by_label("Plan").locator("option").all_inner_texts() == ["Founder edition — $25.00"]
@@ -447,19 +520,25 @@ def test_a_checkout_session_offers_only_one_off_options_in_the_panel_and_the_com
     expect(frame.get_by_text("30 days")).to_have_count(0)
 
 
-def test_headless_components_charge_in_the_currency_the_page_asks_for(page: Page, api, live_server, sandbox, shop,
-                                                                      merchant, catalog):
+def test_headless_components_charge_in_the_currency_the_page_asks_for(
+    page: Page, api, live_server, sandbox, shop, merchant, catalog
+):
     euro_price = {"prices": [{"amount": 899, "currency": "eur"}]}
     assert api.patch(f"/skus/{catalog['sku']}", json=euro_price).status_code == 200
-    url = shop.page("euro.html", f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" data-kassa-currency="EUR" novalidate>
+    url = shop.page(
+        "euro.html",
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" data-kassa-currency="EUR" novalidate>
   <label>Plan <select data-kassa-sku></select></label>
   <p>Total <span data-kassa-total></span></p>
   <label><input type="radio" name="channel" value="sandbox_qr" data-kassa-channel checked> QR</label>
   <label><input type="checkbox" data-kassa-agreement checked> I agree</label>
   <button data-kassa-pay>Buy now</button>
-</form>""" + _client_script(live_server, merchant.publishable_key) + """
-<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""")
+</form>"""
+        + _client_script(live_server, merchant.publishable_key)
+        + """
+<script>window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>""",
+    )
     page.goto(url)
     form = page.locator("[data-kassa-checkout]")
     expect(form).to_have_attribute("data-kassa-state", "ready")
@@ -487,13 +566,19 @@ def _subscribe_with_the_card(page: Page) -> dict:
     return opened.value.json()
 
 
-def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page, app, api, live_server, sandbox,
-                                                                      shop, merchant, catalog):
+def test_headless_components_say_the_free_trial_a_subscription_starts(
+    page: Page, app, api, live_server, sandbox, shop, merchant, catalog
+):
     from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month")
-    assert api.patch(f"/skus/{catalog['sku']}", json={"subscription": {"interval": "month", "interval_count": 1,
-                                                                       "trial_days": 14}}).status_code == 200
+    assert (
+        api.patch(
+            f"/skus/{catalog['sku']}",
+            json={"subscription": {"interval": "month", "interval_count": 1, "trial_days": 14}},
+        ).status_code
+        == 200
+    )
     page.goto(_subscribe_page(shop, live_server, merchant, catalog))
     expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "ready")
     expect(page.locator("[data-kassa-terms]")).to_have_text("14-day free trial, then $9.99 every month")
@@ -504,8 +589,9 @@ def test_headless_components_say_the_free_trial_a_subscription_starts(page: Page
     expect(page.get_by_text("Nothing to pay now")).to_be_visible()
 
 
-def test_headless_components_open_a_subscription_with_the_coupon_they_priced(page: Page, app, api, live_server,
-                                                                            sandbox, shop, merchant, catalog):
+def test_headless_components_open_a_subscription_with_the_coupon_they_priced(
+    page: Page, app, api, live_server, sandbox, shop, merchant, catalog
+):
     from app.catalog.coupons import create_coupon
     from tests.support.signing import make_recurring
 

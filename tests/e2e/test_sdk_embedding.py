@@ -1,5 +1,6 @@
 """Embedding the SDK the way its README tells a front-end developer to, on a merchant's page of another origin:
 what the shopper and the page's own code notice."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ shop = test_sdk.shop  # the merchant's own site, on an origin of its own
 def _qr_checkout_page(shop: Shop, name: str, catalog, scripts: str) -> str:
     """Headless components on the merchant's own form, paid by QR code; ``scripts`` load and bind the SDK, and
     push each paid order's id to ``window.paid``."""
-    return shop.page(name, f"""
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+    return shop.page(
+        name,
+        f"""
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <fieldset data-kassa-channels><legend>Pay with</legend>
     <label><input type="radio" name="channel" value="sandbox_qr"> QR</label></fieldset>
@@ -26,7 +29,8 @@ def _qr_checkout_page(shop: Shop, name: str, catalog, scripts: str) -> str:
   <button data-kassa-pay>Buy now</button>
   <p data-kassa-status></p>
   <p data-kassa-error="form"></p>
-</form>{scripts}""")
+</form>{scripts}""",
+    )
 
 
 def _bind_for_paid(live_server: str, merchant) -> str:
@@ -59,15 +63,23 @@ def _bought_once(page: Page) -> None:
 
 
 def test_a_form_the_zero_code_tag_bound_and_the_page_binds_again_buys_once_per_press(
-        page: Page, live_server, sandbox, shop, merchant, catalog):
+    page: Page, live_server, sandbox, shop, merchant, catalog
+):
     order_posts: list[str] = []
-    page.on("request", lambda r: order_posts.append(r.url)
-            if r.method == "POST" and re.search(r"/api/v1/orders$", r.url) else None)
+    page.on(
+        "request",
+        lambda r: order_posts.append(r.url) if r.method == "POST" and re.search(r"/api/v1/orders$", r.url) else None,
+    )
     # The zero-code tag binds every [data-kassa-checkout]; the page binds its form again to hear "paid".
-    page.goto(_qr_checkout_page(shop, "tag_and_components.html", catalog,
-                                f"<script src='{live_server}/static/sdk/kassa.js' "
-                                f"data-kassa-key='{merchant.publishable_key}'></script>"
-                                + _bind_for_paid(live_server, merchant)))
+    page.goto(
+        _qr_checkout_page(
+            shop,
+            "tag_and_components.html",
+            catalog,
+            f"<script src='{live_server}/static/sdk/kassa.js' "
+            f"data-kassa-key='{merchant.publishable_key}'></script>" + _bind_for_paid(live_server, merchant),
+        )
+    )
     _start_paying(page)
     expect(page.get_by_role("dialog", name="Scan to pay")).to_have_count(1)
     page.wait_for_timeout(500)  # a second binding's order and code would come right behind the first
@@ -77,17 +89,23 @@ def test_a_form_the_zero_code_tag_bound_and_the_page_binds_again_buys_once_per_p
 
 
 def test_after_a_decline_and_the_orders_time_running_out_pay_buys_with_a_new_order(
-        page: Page, app, live_server, sandbox, shop, merchant, catalog):
+    page: Page, app, live_server, sandbox, shop, merchant, catalog
+):
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import close_expired_orders
+    from app.platform.db.types import utcnow
 
-    page.goto(_qr_checkout_page(shop, "components_retry.html", catalog,
-                                f"<script src='{live_server}/static/sdk/kassa.js'></script>"
-                                + _bind_for_paid(live_server, merchant)))
+    page.goto(
+        _qr_checkout_page(
+            shop,
+            "components_retry.html",
+            catalog,
+            f"<script src='{live_server}/static/sdk/kassa.js'></script>" + _bind_for_paid(live_server, merchant),
+        )
+    )
     _start_paying(page)
     _scan(page, sandbox, "failed")
     expect(page.locator("[data-kassa-checkout]")).to_have_attribute("data-kassa-state", "failed")

@@ -2,6 +2,7 @@
 merchant's own field re-prices through the API and the order carries it; the QR modal traps focus, closes on
 Escape, counts down, and "Change payment method" (or closing it) brings the shopper back to Pay, the same
 order reopened for another channel."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.e2e
 def _components_page(shop: Shop, live_server: str, merchant, catalog) -> str:  # noqa: F811
     (shop.root / "components_qr.html").write_text(f"""<!doctype html><html lang='en'><head><meta charset='utf-8'>
 <meta name='viewport' content='width=device-width, initial-scale=1'><title>Shop</title></head><body>
-<form data-kassa-checkout data-kassa-product="{catalog['product']}" novalidate>
+<form data-kassa-checkout data-kassa-product="{catalog["product"]}" novalidate>
   <h2 data-kassa-product-name></h2>
   <label>How many? <input data-kassa-quantity type="number" value="1"></label>
   <p data-kassa-error="quantity"></p>
@@ -46,14 +47,24 @@ def _coupons(app, merchant) -> None:
     from app.platform.db.types import utcnow
 
     with app.app_context():
-        create_coupon(merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000,
-                                    "description": "Spring sale"})
-        create_coupon(merchant.id, {"code": "WINTER", "kind": "amount_off", "amount_off": 100, "currency": "usd",
-                                    "valid_until": utcnow() - timedelta(days=1)})
+        create_coupon(
+            merchant.id, {"code": "SPRING20", "kind": "percent_off", "percent_bps": 2000, "description": "Spring sale"}
+        )
+        create_coupon(
+            merchant.id,
+            {
+                "code": "WINTER",
+                "kind": "amount_off",
+                "amount_off": 100,
+                "currency": "usd",
+                "valid_until": utcnow() - timedelta(days=1),
+            },
+        )
 
 
 def test_the_sdk_qr_modal_traps_focus_counts_down_and_changing_method_keeps_the_order(
-        screen: Page, app, live_server, sandbox, shop, merchant, catalog):  # noqa: F811
+    screen: Page, app, live_server, sandbox, shop, merchant, catalog
+):  # noqa: F811
     page = screen
     _coupons(app, merchant)
     page.goto(_components_page(shop, live_server, merchant, catalog))
@@ -107,7 +118,8 @@ def test_the_sdk_qr_modal_traps_focus_counts_down_and_changing_method_keeps_the_
 
 
 def test_the_sdk_components_explain_a_bad_coupon_and_pay_the_discounted_total(
-        screen: Page, app, live_server, sandbox, shop, merchant, catalog):  # noqa: F811
+    screen: Page, app, live_server, sandbox, shop, merchant, catalog
+):  # noqa: F811
     page = screen
     _coupons(app, merchant)
     page.goto(_components_page(shop, live_server, merchant, catalog))

@@ -1,5 +1,6 @@
 """A single-page app unmounts the SDK's components: after destroy() nothing of them keeps running (no status
 stream, no polling, no QR code) and the merchant's markup is as it was; a panel Kassa refuses to show says why."""
+
 from __future__ import annotations
 
 import re
@@ -25,12 +26,16 @@ FORM = """<form data-kassa-checkout data-kassa-product="{product}" novalidate>
 
 
 def test_a_destroyed_checkout_stops_polling_closes_its_qr_code_and_restores_the_markup(
-        page: Page, live_server, sandbox, shop, merchant, catalog):
+    page: Page, live_server, sandbox, shop, merchant, catalog
+):
     page.route(re.compile(r"/stream\?"), lambda route: route.abort())  # polling, the busiest way to wait
-    url = shop.page("unmount.html", FORM.format(product=catalog["product"])
-                    + _client_script(live_server, merchant.publishable_key)
-                    + "<script>window.before = document.querySelector('[data-kassa-checkout]').outerHTML;"
-                    "window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>")
+    url = shop.page(
+        "unmount.html",
+        FORM.format(product=catalog["product"])
+        + _client_script(live_server, merchant.publishable_key)
+        + "<script>window.before = document.querySelector('[data-kassa-checkout]').outerHTML;"
+        "window.checkout = kassa.components.checkout('[data-kassa-checkout]');</script>",
+    )
     page.goto(url)
     form = page.locator("[data-kassa-checkout]")
     before = page.evaluate("window.before")  # as the merchant wrote it, before binding
@@ -63,11 +68,16 @@ def test_a_destroyed_checkout_stops_polling_closes_its_qr_code_and_restores_the_
 
 
 def test_a_panel_on_an_origin_the_merchant_has_not_listed_emits_an_error_and_destroys_cleanly(
-        page: Page, live_server, shop, catalog, live_pk):  # noqa: F811
-    url = shop.page("refused.html", "<div id='checkout'><p>Loading…</p></div>" + _client_script(live_server, live_pk)
-                    + f"""<script>window.heard = [];
-  window.panel = kassa.mountPanel('#checkout', {{ product: '{catalog['product']}' }});
-  for (const type of ['ready', 'error']) window.panel.on(type, (e) => window.heard.push(e));</script>""")
+    page: Page, live_server, shop, catalog, live_pk
+):  # noqa: F811
+    url = shop.page(
+        "refused.html",
+        "<div id='checkout'><p>Loading…</p></div>"
+        + _client_script(live_server, live_pk)
+        + f"""<script>window.heard = [];
+  window.panel = kassa.mountPanel('#checkout', {{ product: '{catalog["product"]}' }});
+  for (const type of ['ready', 'error']) window.panel.on(type, (e) => window.heard.push(e));</script>""",
+    )
     page.goto(url)
     page.wait_for_function("window.heard.length > 0")
     (event,) = page.evaluate("window.heard")

@@ -1,5 +1,6 @@
 """An option's prices in other currencies, typed by a merchant in a real browser: every line they type either becomes
 a price or is refused by its line number, with what they typed kept; none is dropped without a word."""
+
 from __future__ import annotations
 
 import re
@@ -29,13 +30,16 @@ def add_option(page: Page, product_id: str, name: str, price: str, others: str) 
     page.get_by_role("button", name="Add option").click()
 
 
-@pytest.mark.parametrize(("others", "says"), [
-    # Before, the usd line vanished: the option was saved at $9.99 alone.
-    ("eur: 8.99\nusd: 8.99", "Line 2: USD is this option's own currency"),
-    # Before, the later eur line won and €8.99 was gone.
-    ("eur: 8.99\neur: 9.99", "Line 2: “eur” is already on line 1"),
-    ("eur: 8.99\nEUR: 9.99", "Line 2: “EUR” is already on line 1"),
-])
+@pytest.mark.parametrize(
+    ("others", "says"),
+    [
+        # Before, the usd line vanished: the option was saved at $9.99 alone.
+        ("eur: 8.99\nusd: 8.99", "Line 2: USD is this option's own currency"),
+        # Before, the later eur line won and €8.99 was gone.
+        ("eur: 8.99\neur: 9.99", "Line 2: “eur” is already on line 1"),
+        ("eur: 8.99\nEUR: 9.99", "Line 2: “EUR” is already on line 1"),
+    ],
+)
 def test_a_price_line_that_would_be_lost_is_refused_by_its_line(page: Page, app, merchant, catalog, others, says):
     sign_in(page, merchant.email, merchant.password)
     before = skus_of(app, catalog["product"])
@@ -60,8 +64,9 @@ def test_every_other_currency_typed_once_becomes_a_price(page: Page, app, mercha
     sign_in(page, merchant.email, merchant.password)
     add_option(page, catalog["product"], "Gold", "9.99", "EUR: 8,99\n\ngbp: 7.99")
     expect(page.get_by_text("Option “Gold” added.")).to_be_visible()
-    expect(page.get_by_role("region", name="Options (SKUs)").get_by_role("row", name=re.compile("Gold"))) \
-        .to_contain_text("$9.99, €8.99, £7.99")
+    expect(
+        page.get_by_role("region", name="Options (SKUs)").get_by_role("row", name=re.compile("Gold"))
+    ).to_contain_text("$9.99, €8.99, £7.99")
     assert ("Gold", [("eur", 899), ("gbp", 799), ("usd", 999)]) in skus_of(app, catalog["product"])
 
 
@@ -87,6 +92,7 @@ def test_a_subscription_option_says_so_in_the_products_list(page: Page, app, mer
     page.get_by_role("button", name="Add option").click()
 
     options = page.get_by_role("table", name=re.compile("^Options of"))
-    expect(options.get_by_role("row", name=re.compile("Gold monthly"))) \
-        .to_contain_text("a subscription, renewed every month, 7-day free trial")
+    expect(options.get_by_role("row", name=re.compile("Gold monthly"))).to_contain_text(
+        "a subscription, renewed every month, 7-day free trial"
+    )
     expect(options.get_by_role("row", name=re.compile("30 days"))).not_to_contain_text("subscription")

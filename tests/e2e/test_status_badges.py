@@ -2,6 +2,7 @@
 at once what waits on them and what ended well or badly. A dispute's four statuses, and a subscription's active,
 trialing and past due, were all the same grey pill, the colour of a plain one. On a phone the subscriptions list
 is a card per subscription (its status and next renewal had been off the screen, the table scrolled sideways)."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -20,27 +21,49 @@ SUBSCRIPTION_STATUSES = ("active", "trialing", "past_due", "paused", "canceled")
 
 
 def _dispute_in_each_status(app, merchant_id: str, sku: str) -> None:
-    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.platform.values.ids import new_id
     from app.orders.services import create_order
-    from app.payments.models import Dispute
-    from app.payments.models import PaymentAttempt
+    from app.payments.models import Dispute, PaymentAttempt
+    from app.platform.db.types import utcnow
+    from app.platform.values.ids import new_id
 
     with app.app_context():
         for status in STATUSES:
-            order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": f"cus_{status}"},
-                                 agreement_accepted=True, livemode=False, customer_source="secret_key")
-            attempt = PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order.id,
-                                     channel="sandbox_card", status="succeeded", amount=order.total,
-                                     currency=order.currency)
+            order = create_order(
+                merchant_id,
+                items=[{"sku": sku, "quantity": 1}],
+                customer={"id": f"cus_{status}"},
+                agreement_accepted=True,
+                livemode=False,
+                customer_source="secret_key",
+            )
+            attempt = PaymentAttempt(
+                id=new_id("pay"),
+                merchant_id=merchant_id,
+                order_id=order.id,
+                channel="sandbox_card",
+                status="succeeded",
+                amount=order.total,
+                currency=order.currency,
+            )
             db.session.add(attempt)
             db.session.flush()
-            db.session.add(Dispute(id=new_id("dp"), merchant_id=merchant_id, livemode=False, order_id=order.id,
-                                   payment_id=attempt.id, channel="sandbox_card",
-                                   provider_dispute_id=f"dp_badge_{status}_{order.id}", amount=100,
-                                   currency=order.currency, reason="fraudulent", status=status,
-                                   evidence_due_by=utcnow() + timedelta(days=7)))
+            db.session.add(
+                Dispute(
+                    id=new_id("dp"),
+                    merchant_id=merchant_id,
+                    livemode=False,
+                    order_id=order.id,
+                    payment_id=attempt.id,
+                    channel="sandbox_card",
+                    provider_dispute_id=f"dp_badge_{status}_{order.id}",
+                    amount=100,
+                    currency=order.currency,
+                    reason="fraudulent",
+                    status=status,
+                    evidence_due_by=utcnow() + timedelta(days=7),
+                )
+            )
         db.session.commit()
 
 
@@ -51,8 +74,14 @@ def _subscription_in_each_status(app, merchant_id: str, sku: str) -> None:
     make_recurring(app, sku)
     with app.app_context():
         for status in SUBSCRIPTION_STATUSES:
-            sub, _ = open_subscription(merchant_id, sku=sku, customer={"id": f"cus_{status}"},
-                                       customer_source="secret_key", agreement_accepted=True, livemode=False)
+            sub, _ = open_subscription(
+                merchant_id,
+                sku=sku,
+                customer={"id": f"cus_{status}"},
+                customer_source="secret_key",
+                agreement_accepted=True,
+                livemode=False,
+            )
             sub.status = status
         db.session.commit()
 
@@ -111,8 +140,14 @@ def _order_in_each_status(app, merchant_id: str, sku: str) -> dict:
     with app.app_context():
         orders = {}
         for status in ORDER_STATUSES:
-            order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": "cus_badges"},
-                                 agreement_accepted=True, livemode=False, customer_source="secret_key")
+            order = create_order(
+                merchant_id,
+                items=[{"sku": sku, "quantity": 1}],
+                customer={"id": "cus_badges"},
+                agreement_accepted=True,
+                livemode=False,
+                customer_source="secret_key",
+            )
             db.session.execute(update(Order).where(Order.id == order.id).values(status=status))
             orders[status] = order.id
         db.session.commit()
@@ -133,7 +168,9 @@ def test_each_order_status_has_a_readable_colour_of_its_meaning_wherever_it_show
             row = page.get_by_role("row").filter(has=page.get_by_role("link", name=order_id))
             badge = row.locator(".badge")
             expect(badge).to_have_text(status)
-            found[status] = badge.evaluate("b => getComputedStyle(b).backgroundColor + ' / ' + getComputedStyle(b).color")
+            found[status] = badge.evaluate(
+                "b => getComputedStyle(b).backgroundColor + ' / ' + getComputedStyle(b).color"
+            )
             assert badge.evaluate(CONTRAST) >= 4.5, (status, found[status])
         return found
 
@@ -147,5 +184,7 @@ def test_each_order_status_has_a_readable_colour_of_its_meaning_wherever_it_show
         page.goto(f"/portal/orders/{order_id}")
         badge = page.get_by_role("heading", level=1).locator(".badge")
         expect(badge).to_have_text(status)
-        assert badge.evaluate("b => getComputedStyle(b).backgroundColor + ' / ' + getComputedStyle(b).color") \
+        assert (
+            badge.evaluate("b => getComputedStyle(b).backgroundColor + ' / ' + getComputedStyle(b).color")
             == in_list[status]
+        )

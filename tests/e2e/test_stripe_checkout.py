@@ -4,6 +4,7 @@ Stripe.js mounted. localstripe's Stripe.js cannot turn that element into a Payme
 createPaymentMethod is empty, docs/channels.md), so the card is confirmed at Stripe through the official library,
 as a browser with Stripe's real Stripe.js would; the signed webhook then pays the order the shopper is watching,
 and the merchant refunds part of it from the portal."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ from tests.support.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRE
 pytestmark = pytest.mark.e2e
 
 
-def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(page: Page, app, merchant, catalog, localstripe,
-                                                              live_server):
+def test_a_merchant_sets_up_stripe_and_a_shopper_pays_with_it(
+    page: Page, app, merchant, catalog, localstripe, live_server
+):
     sign_in(page, merchant.email, merchant.password)
     page.goto("/portal/channels")
     expect(page.get_by_text("stripe is not set up")).to_be_visible()

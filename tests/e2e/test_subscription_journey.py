@@ -1,6 +1,7 @@
 """The subscription journey in a real browser: a shopper pays a subscription's first order on the hosted page
 and authorises the recurring charge at the provider; the merchant advances a test clock in the portal and sees
 the renewal; the shopper cancels from the self-service link the merchant's server obtained."""
+
 from __future__ import annotations
 
 import re
@@ -15,13 +16,21 @@ from tests.support.signing import make_recurring
 pytestmark = pytest.mark.e2e
 
 
-def test_subscribe_renew_on_a_test_clock_and_cancel_from_the_self_service_link(page: Page, app, api, merchant,
-                                                                             catalog, sandbox, worker):
+def test_subscribe_renew_on_a_test_clock_and_cancel_from_the_self_service_link(
+    page: Page, app, api, merchant, catalog, sandbox, worker
+):
     make_recurring(app, catalog["sku"], "month")
     start = int(datetime(2027, 1, 31, 12, tzinfo=timezone.utc).timestamp())
     clock = api.post("/test_clocks", json={"frozen_time": start}).json["id"]
-    created = api.post("/subscriptions", json={"sku": catalog["sku"], "customer": {"id": "cus_journey"},
-                                               "agreement_accepted": True, "test_clock": clock}).json
+    created = api.post(
+        "/subscriptions",
+        json={
+            "sku": catalog["sku"],
+            "customer": {"id": "cus_journey"},
+            "agreement_accepted": True,
+            "test_clock": clock,
+        },
+    ).json
     order, sub_id = created["order"], created["subscription"]["id"]
 
     # The shopper pays the first order and authorises the renewals at the provider.

@@ -1,5 +1,6 @@
 """A free trial is had once, in a real browser: a shopper starts a product's trial on the hosted page and cancels
 it; back on the page for another, it says the first period is charged today, and Pay charges it."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,9 @@ from tests.signing.test_trials import trial_sku  # noqa: F401
 pytestmark = pytest.mark.e2e
 
 
-def test_a_shopper_back_for_a_second_trial_is_told_the_first_period_is_charged_today(page: Page, api, catalog,
-                                                                                    sandbox, worker, trial_sku):
+def test_a_shopper_back_for_a_second_trial_is_told_the_first_period_is_charged_today(
+    page: Page, api, catalog, sandbox, worker, trial_sku
+):
     page.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
     expect(page.get_by_test_id("recurring-terms")).to_contain_text("14-day free trial, then $9.99 every month")
     page.get_by_role("radio", name="Card (sandbox)").check()
@@ -29,7 +31,8 @@ def test_a_shopper_back_for_a_second_trial_is_told_the_first_period_is_charged_t
 
     page.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
     expect(page.get_by_test_id("trial-had")).to_have_text(
-        "You have already had this product's free trial, so the first period is charged today.")
+        "You have already had this product's free trial, so the first period is charged today."
+    )
     expect(page.get_by_test_id("recurring-terms")).to_contain_text("First charge today: $9.99")
     expect(page.get_by_role("button", name="Start free trial")).to_have_count(0)
     page.get_by_role("radio", name="Card (sandbox)").check()
@@ -52,12 +55,14 @@ def on_top_and_on_screen(page: Page, locator) -> bool:
             const hit = document.elementFromPoint((r.left + r.right) / 2, y); return hit && el.contains(hit); }); }""")
 
 
-def test_on_a_phone_the_second_trial_notice_shows_beside_pay(browser, live_server, api, catalog, sandbox, worker,
-                                                              trial_sku):
+def test_on_a_phone_the_second_trial_notice_shows_beside_pay(
+    browser, live_server, api, catalog, sandbox, worker, trial_sku
+):
     """On a phone the agreement and Pay are pinned to the screen's bottom; the notice that this shopper's first
     period is charged today sat in the summary, under that bar, so they pressed "Pay $9.99" expecting a free trial."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  base_url=live_server)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, base_url=live_server
+    )
     phone = context.new_page()
     phone.goto(f"/checkout/{catalog['product']}?sku={trial_sku}")
     phone.get_by_role("radio", name="Card (sandbox)").check()
@@ -84,14 +89,29 @@ def test_on_a_phone_the_second_trial_notice_shows_beside_pay(browser, live_serve
     context.close()
 
 
-@pytest.mark.parametrize("locale, heading, success, button, agree", [
-    ("en-US", "Free trial started", "Thank you, you are signed up. Nothing was charged today: your 14-day free trial "
-     "has started", "Start free trial", "agree"),
-    ("de-DE", "Kostenloser Testzeitraum gestartet", "Vielen Dank, Sie sind angemeldet. Heute wurde nichts abgebucht: "
-     "Ihr 14-tägiger kostenloser Testzeitraum hat begonnen", "Kostenlos testen", "Kaufbedingungen"),
-])
-def test_a_started_trial_thanks_the_shopper_as_a_paid_order_does(browser, live_server, catalog, sandbox, trial_sku,
-                                                                  locale, heading, success, button, agree):
+@pytest.mark.parametrize(
+    "locale, heading, success, button, agree",
+    [
+        (
+            "en-US",
+            "Free trial started",
+            "Thank you, you are signed up. Nothing was charged today: your 14-day free trial has started",
+            "Start free trial",
+            "agree",
+        ),
+        (
+            "de-DE",
+            "Kostenloser Testzeitraum gestartet",
+            "Vielen Dank, Sie sind angemeldet. Heute wurde nichts abgebucht: "
+            "Ihr 14-tägiger kostenloser Testzeitraum hat begonnen",
+            "Kostenlos testen",
+            "Kaufbedingungen",
+        ),
+    ],
+)
+def test_a_started_trial_thanks_the_shopper_as_a_paid_order_does(
+    browser, live_server, catalog, sandbox, trial_sku, locale, heading, success, button, agree
+):
     """The paid and free orders' pages say "Thank you" and that the order is done; the trial's page only said that
     nothing was charged, so a shopper could wonder whether the signup had gone through."""
     context = browser.new_context(locale=locale, base_url=live_server)

@@ -6,6 +6,7 @@ run by its worker), then check the money against the database and the provider's
 Each module marks its tests ``faults`` (select them with ``-m faults``) and ``postgres_only``: they share
 one harness per session (a few seconds to start) and run on the PostgreSQL pass of ``make test``.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,12 @@ from tests.support.provider_proxy import ProviderProxy
 
 QUEUE = "kassa"  # the Procfile worker's queue, on the harness's own Redis
 # The cron's sweeps, in the order recovery needs them; `settle()` runs them on the real worker.
-SWEEPS = ("app.jobs.resume_pending_refunds", "app.jobs.resolve_unknown_attempts", "app.jobs.poll_pending_payments",
-          "app.jobs.dispatch_events")
+SWEEPS = (
+    "app.jobs.resume_pending_refunds",
+    "app.jobs.resolve_unknown_attempts",
+    "app.jobs.poll_pending_payments",
+    "app.jobs.dispatch_events",
+)
 
 
 def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None:
@@ -45,15 +50,24 @@ def settle(app, queue: Queue, *, rounds: int = 2, timeout: float = 30.0) -> None
         for key in queue.connection.scan_iter(match="kassa:breaker:*"):
             queue.connection.hset(key, mapping={"opened_until": 0, "trial_until": 0})
         with app.app_context():
-            db.session.execute(text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' "
-                                    "WHERE status = 'unknown'"))
+            db.session.execute(
+                text("UPDATE payment_attempts SET next_check_at = now() - interval '1 second' WHERE status = 'unknown'")
+            )
             # A killed worker's claimed events wait out their dispatch lease; here it has run out.
-            db.session.execute(text("UPDATE events SET next_dispatch_at = now() - interval '1 second' "
-                                    "WHERE dispatched_at IS NULL"))
+            db.session.execute(
+                text("UPDATE events SET next_dispatch_at = now() - interval '1 second' WHERE dispatched_at IS NULL")
+            )
             db.session.commit()
         jobs = [queue.enqueue(sweep) for sweep in SWEEPS]
-        wait_for(lambda: all(job.get_status(refresh=True) in ("finished", "failed") for job in jobs)
-                 and queue.count == 0 and StartedJobRegistry(queue=queue).count == 0, timeout, interval=0.1)
+        wait_for(
+            lambda: (
+                all(job.get_status(refresh=True) in ("finished", "failed") for job in jobs)
+                and queue.count == 0
+                and StartedJobRegistry(queue=queue).count == 0
+            ),
+            timeout,
+            interval=0.1,
+        )
         failed = [job for job in jobs if job.get_status() == "failed"]
         assert not failed, f"{failed[0].func_name} failed on the worker:\n{failed[0].latest_result().exc_string}"
 
@@ -98,15 +112,18 @@ class KassaApi:
         return requests.get(f"{self.url}{path}", headers=self.headers, timeout=kw.pop("timeout", 30), **kw)
 
     def post(self, path: str, json: dict | None = None, **kw) -> requests.Response:
-        return requests.post(f"{self.url}{path}", json=json or {}, headers=self.headers,
-                             timeout=kw.pop("timeout", 30), **kw)
+        return requests.post(
+            f"{self.url}{path}", json=json or {}, headers=self.headers, timeout=kw.pop("timeout", 30), **kw
+        )
 
     def order(self, order_id: str) -> dict:
         return self.get(f"/orders/{order_id}").json()
 
     def create_order(self, sku: str, customer: str = "cus_faults") -> dict:
-        created = self.post("/orders", {"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer},
-                                        "agreement_accepted": True})
+        created = self.post(
+            "/orders",
+            {"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer}, "agreement_accepted": True},
+        )
         assert created.status_code == 201, created.text
         return created.json()
 
@@ -178,24 +195,39 @@ def harness(app, tmp_path_factory):
     kassa_port, sandbox_port = free_port(), free_port()
     proxy = ProviderProxy(sandbox_port)
     env = kassa_environment(
-        database_url=DATABASE_URL, redis_url=redis.url(), var_dir=log_dir / "var", kassa_port=kassa_port,
-        sandbox_port=sandbox_port, sandbox_url=proxy.url,
+        database_url=DATABASE_URL,
+        redis_url=redis.url(),
+        var_dir=log_dir / "var",
+        kassa_port=kassa_port,
+        sandbox_port=sandbox_port,
+        sandbox_url=proxy.url,
         # Sweeps consider everything at once; the provider's callbacks come at once; Redis failures show fast.
-        POLL_AFTER_SECONDS="0", REFUND_RESUME_AFTER_SECONDS="0", REDIS_TIMEOUT_SECONDS="1",
-        CHANNEL_HTTP_TIMEOUT_SECONDS="10", ORDER_STREAM_SECONDS="2", ORDER_STREAM_RECHECK_SECONDS="0.5",
-        LOGIN_RATE_LIMIT="3 per 15 minutes", RQ_MAINTENANCE_SECONDS="2", SANDBOX_CALLBACK_DELAY_SECONDS="1",
+        POLL_AFTER_SECONDS="0",
+        REFUND_RESUME_AFTER_SECONDS="0",
+        REDIS_TIMEOUT_SECONDS="1",
+        CHANNEL_HTTP_TIMEOUT_SECONDS="10",
+        ORDER_STREAM_SECONDS="2",
+        ORDER_STREAM_RECHECK_SECONDS="0.5",
+        LOGIN_RATE_LIMIT="3 per 15 minutes",
+        RQ_MAINTENANCE_SECONDS="2",
+        SANDBOX_CALLBACK_DELAY_SECONDS="1",
         # The same ceiling per process as production (32), but only two connections kept idle: each xdist worker
         # runs a harness of its own on the one test database, and their idle pools together reached PostgreSQL's
         # 100 connections ("too many clients") while the rest of the suite ran beside them.
-        DB_POOL_SIZE="2", DB_MAX_OVERFLOW="30")
+        DB_POOL_SIZE="2",
+        DB_MAX_OVERFLOW="30",
+    )
     kassa_url, sandbox_url = f"http://127.0.0.1:{kassa_port}", f"http://127.0.0.1:{sandbox_port}"
     built = Harness(
         redis=redis,
         sandbox=Service.from_procfile("sandbox", env, log_dir, ready=http_answers(f"{sandbox_url}/")),
         web=Service.from_procfile("web", env, log_dir, ready=http_answers(f"{kassa_url}/healthz")),
-        worker=Service.from_procfile("worker", env, log_dir,
-                                     ready=lambda: bool(redis.client().smembers("rq:workers"))),
-        proxy=proxy, kassa_url=kassa_url, sandbox_url=sandbox_url, log_dir=log_dir)
+        worker=Service.from_procfile("worker", env, log_dir, ready=lambda: bool(redis.client().smembers("rq:workers"))),
+        proxy=proxy,
+        kassa_url=kassa_url,
+        sandbox_url=sandbox_url,
+        log_dir=log_dir,
+    )
     try:
         built.ensure_running()
         yield built

@@ -7,6 +7,7 @@ The issue 8 items these prove: 4 (a crash during pay must not let the order be c
 on an order Kassa gave up on is refunded) and 3 (a refund whose answer was lost is an unknown outcome, not a
 failure that invites a second payout).
 """
+
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -116,7 +117,8 @@ def test_provider_killed_mid_create_leaves_the_outcome_unknown_until_it_is_back(
 
 @pytest.mark.parametrize("provider_saw_it", [False, True], ids=["closed-before-the-provider", "answer-lost"])
 def test_a_provider_connection_closed_before_the_answer_is_tried_once_more_and_the_pay_goes_through(
-        app, faults, shop, catalog, provider_saw_it):
+    app, faults, shop, catalog, provider_saw_it
+):
     """The provider closes a kept-alive connection just as Kassa reuses it (or the answer is lost on the way):
     the create carries the attempt as its reference, so Kassa asks again and the shopper gets the payment (the
     same one, if the provider had made it), not a 502 with the outcome unknown."""

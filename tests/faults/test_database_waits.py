@@ -7,6 +7,7 @@ Now a web request's statement gives up after DB_STATEMENT_TIMEOUT_SECONDS and th
 Retry-After, a job's after JOB_STATEMENT_TIMEOUT_SECONDS (longer: jobs rightly run long statements), and a
 connection that gets no answer at all gives up a few seconds after that and is replaced. The Procfile's web and
 worker run as real processes, the web one reaching PostgreSQL through a relay that can go silent."""
+
 from __future__ import annotations
 
 import time
@@ -38,20 +39,39 @@ def kassa(tmp_path_factory):
     parts = urlsplit(DATABASE_URL)
     linked = parts._replace(netloc=f"{parts.username}@127.0.0.1:{link.port}").geturl()
     kassa_port = free_port()
-    settings = dict(DB_STATEMENT_TIMEOUT_SECONDS=str(WEB_BOUND), JOB_STATEMENT_TIMEOUT_SECONDS=str(JOB_BOUND),
-                    # A pooled connection is used again without a ping: the request meets the silent one.
-                    POOL_PING_IDLE_SECONDS="600", WEB_WORKERS="1", WEB_THREADS="4")
-    common = dict(redis_url=redis.url(), var_dir=tmp_path_factory.mktemp("var"), kassa_port=kassa_port,
-                  sandbox_port=free_port(), **settings)
-    web = Service.from_procfile("web", kassa_environment(database_url=linked, **common), logs,
-                                ready=http_answers(f"http://127.0.0.1:{kassa_port}/healthz"))
-    worker = Service.from_procfile("worker", kassa_environment(database_url=DATABASE_URL, **common), logs,
-                                   ready=lambda: bool(redis.client().smembers("rq:workers")))
+    settings = dict(
+        DB_STATEMENT_TIMEOUT_SECONDS=str(WEB_BOUND),
+        JOB_STATEMENT_TIMEOUT_SECONDS=str(JOB_BOUND),
+        # A pooled connection is used again without a ping: the request meets the silent one.
+        POOL_PING_IDLE_SECONDS="600",
+        WEB_WORKERS="1",
+        WEB_THREADS="4",
+    )
+    common = dict(
+        redis_url=redis.url(),
+        var_dir=tmp_path_factory.mktemp("var"),
+        kassa_port=kassa_port,
+        sandbox_port=free_port(),
+        **settings,
+    )
+    web = Service.from_procfile(
+        "web",
+        kassa_environment(database_url=linked, **common),
+        logs,
+        ready=http_answers(f"http://127.0.0.1:{kassa_port}/healthz"),
+    )
+    worker = Service.from_procfile(
+        "worker",
+        kassa_environment(database_url=DATABASE_URL, **common),
+        logs,
+        ready=lambda: bool(redis.client().smembers("rq:workers")),
+    )
     web.start()
     worker.start()
     try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{kassa_port}", link=link, web=web,
-                              queue=Queue("kassa", connection=redis.client()))
+        yield SimpleNamespace(
+            url=f"http://127.0.0.1:{kassa_port}", link=link, web=web, queue=Queue("kassa", connection=redis.client())
+        )
     finally:
         for service in (web, worker, redis):
             service.stop()
@@ -69,8 +89,14 @@ def row_locked(table: str, row_id: str):
 
 
 def _order(api, catalog) -> dict:
-    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                        "customer": {"id": "cus_waits"}, "agreement_accepted": True})
+    created = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_waits"},
+            "agreement_accepted": True,
+        },
+    )
     assert created.status_code == 201, created.json
     return created.json
 
@@ -78,8 +104,11 @@ def _order(api, catalog) -> dict:
 def test_a_request_waiting_on_a_lock_nobody_lets_go_answers_503_and_the_retry_works(kassa, api, merchant, catalog):
     url = kassa.url
     order = _order(api, catalog)
-    cancel = lambda: requests.post(f"{url}/api/v1/orders/{order['id']}/cancel", timeout=30,  # noqa: E731
-                                   headers={"Authorization": f"Bearer {merchant.secret_key}"})
+    cancel = lambda: requests.post(
+        f"{url}/api/v1/orders/{order['id']}/cancel",
+        timeout=30,  # noqa: E731
+        headers={"Authorization": f"Bearer {merchant.secret_key}"},
+    )
     with row_locked("orders", order["id"]):
         started = time.monotonic()
         answer = cancel()
@@ -96,13 +125,17 @@ def test_a_request_waiting_on_a_lock_nobody_lets_go_answers_503_and_the_retry_wo
 
 
 def test_a_request_whose_database_connection_stops_answering_answers_503_and_the_next_one_works(
-        kassa, api, merchant, catalog):
+    kassa, api, merchant, catalog
+):
     """A proxy that keeps acknowledging bytes but passes nothing on: the server never hears the statement, so its
     timeout cannot fire; the connection gives up on its own a few seconds after the statement bound."""
     url, link = kassa.url, kassa.link
     order = _order(api, catalog)
-    read = lambda: requests.get(f"{url}/api/v1/orders/{order['id']}", timeout=30,  # noqa: E731
-                                headers={"Authorization": f"Bearer {merchant.secret_key}"})
+    read = lambda: requests.get(
+        f"{url}/api/v1/orders/{order['id']}",
+        timeout=30,  # noqa: E731
+        headers={"Authorization": f"Bearer {merchant.secret_key}"},
+    )
     for _ in range(4):  # every thread's pooled connection is open and recently used
         assert read().status_code == 200
     link.drop_open_flows()
@@ -122,13 +155,19 @@ def test_the_api_request_log_carries_on_after_its_connection_stopped_answering(k
     order = _order(api, catalog)
 
     def read(request_id: str) -> int:
-        return requests.get(f"{url}/api/v1/orders/{order['id']}", timeout=30, headers={
-            "Authorization": f"Bearer {merchant.secret_key}", "X-Request-Id": request_id}).status_code
+        return requests.get(
+            f"{url}/api/v1/orders/{order['id']}",
+            timeout=30,
+            headers={"Authorization": f"Bearer {merchant.secret_key}", "X-Request-Id": request_id},
+        ).status_code
 
     def logged(request_id: str) -> bool:
         with psycopg.connect(urlsplit(DATABASE_URL)._replace(scheme="postgresql").geturl()) as connection:
-            return bool(connection.execute("SELECT count(*) FROM api_request_logs WHERE request_id = %s",
-                                           (request_id,)).fetchone()[0])
+            return bool(
+                connection.execute(
+                    "SELECT count(*) FROM api_request_logs WHERE request_id = %s", (request_id,)
+                ).fetchone()[0]
+            )
 
     assert read("req_before_the_silence") == 200
     wait_for(lambda: logged("req_before_the_silence"), timeout=10)
@@ -145,8 +184,9 @@ def run_out(app, order: dict) -> None:
     from app.extensions import db
 
     with app.app_context():
-        db.session.execute(text("UPDATE orders SET expires_at = now() - interval '1 minute' WHERE id = :id"),
-                           {"id": order["id"]})
+        db.session.execute(
+            text("UPDATE orders SET expires_at = now() - interval '1 minute' WHERE id = :id"), {"id": order["id"]}
+        )
         db.session.commit()
 
 
@@ -182,8 +222,14 @@ def test_a_migration_waits_for_the_shops_transactions_as_long_as_it_takes(tmp_pa
 
     from tests.support.processes import flask_command
 
-    env = kassa_environment(database_url=DATABASE_URL, redis_url="redis://127.0.0.1:1/0", var_dir=tmp_path,
-                            kassa_port=free_port(), sandbox_port=free_port(), DB_STATEMENT_TIMEOUT_SECONDS="1")
+    env = kassa_environment(
+        database_url=DATABASE_URL,
+        redis_url="redis://127.0.0.1:1/0",
+        var_dir=tmp_path,
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+        DB_STATEMENT_TIMEOUT_SECONDS="1",
+    )
     url = urlsplit(DATABASE_URL)._replace(scheme="postgresql").geturl()
 
     def version() -> str | None:
@@ -196,8 +242,13 @@ def test_a_migration_waits_for_the_shops_transactions_as_long_as_it_takes(tmp_pa
         reader.execute("LOCK TABLE payouts IN ACCESS SHARE MODE")  # a long read of payouts, as a report's
 
         def end_the_read_once_the_migration_waited_past_the_bound() -> None:
-            wait_for(lambda: watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = "
-                                             "'payouts'::regclass").fetchone()[0], timeout=60, interval=0.1)
+            wait_for(
+                lambda: watcher.execute(
+                    "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'payouts'::regclass"
+                ).fetchone()[0],
+                timeout=60,
+                interval=0.1,
+            )
             time.sleep(WEB_BOUND + 1)
             reader.rollback()
 

@@ -8,6 +8,7 @@ file): shoppers' connections were reset, ``/healthz`` never answered, and the lo
 
 The disk is a small tmpfs mounted for the test, so it needs root (it is skipped otherwise), and it runs in the
 SQLite pass of ``make test``: it brings its own database file."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,10 @@ import requests
 from tests.conftest import IS_POSTGRES, free_port
 from tests.support.processes import ROOT, RedisServer, Service, flask_command, http_answers, kassa_environment
 
-pytestmark = [pytest.mark.faults,
-              pytest.mark.skipif(IS_POSTGRES, reason="the embedded SQLite default: runs in make test's SQLite pass")]
+pytestmark = [
+    pytest.mark.faults,
+    pytest.mark.skipif(IS_POSTGRES, reason="the embedded SQLite default: runs in make test's SQLite pass"),
+]
 
 
 @pytest.fixture
@@ -50,8 +53,15 @@ def redis(tmp_path):
 def embedded_env(small_disk, redis) -> dict:
     """``make run``'s environment on a fresh SQLite file in ``var/`` on the small disk, demo merchant seeded."""
     var = small_disk / "var"
-    env = kassa_environment(database_url=f"sqlite:///{var / 'kassa.db'}", redis_url=redis.url(), var_dir=var,
-                            kassa_port=free_port(), sandbox_port=free_port(), WEB_WORKERS="1", WEB_THREADS="4")
+    env = kassa_environment(
+        database_url=f"sqlite:///{var / 'kassa.db'}",
+        redis_url=redis.url(),
+        var_dir=var,
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+        WEB_WORKERS="1",
+        WEB_THREADS="4",
+    )
     flask_command(env, "db", "upgrade")
     flask_command(env, "kassa", "seed-demo")
     return env
@@ -85,8 +95,16 @@ def test_a_full_disk_refuses_writes_with_a_503_says_so_and_heals_when_space_is_f
     headers = {"Authorization": f"Bearer {embedded_kassa['secret_key']}"}
     products = requests.get(f"{base}/api/v1/products", headers=headers, timeout=10).json()["data"]
     sku = next(s["id"] for p in products for s in p["skus"] if s["subscription"] is None)
-    order = lambda: requests.post(f"{base}/api/v1/orders", headers=headers, timeout=30, json={  # noqa: E731
-        "items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_disk"}, "agreement_accepted": True})
+    order = lambda: requests.post(
+        f"{base}/api/v1/orders",
+        headers=headers,
+        timeout=30,
+        json={  # noqa: E731
+            "items": [{"sku": sku, "quantity": 1}],
+            "customer": {"id": "cus_disk"},
+            "agreement_accepted": True,
+        },
+    )
     assert order().status_code == 201
 
     _fill(small_disk)
@@ -110,8 +128,14 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing_behind(embedded_en
     'database or disk is full' came out as a traceback, and the scheduled job's failure only in RQ's log."""
     into = small_disk / "var" / "backups"
     _fill(small_disk)
-    done = subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "kassa", "backup", "--to", str(into)],
-                          cwd=ROOT, env=embedded_env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "kassa", "backup", "--to", str(into)],
+        cwd=ROOT,
+        env=embedded_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "could not be written" in done.stderr and "free space there" in done.stderr  # SQLite's own words vary
     assert not into.exists() or list(into.iterdir()) == []  # no half a backup

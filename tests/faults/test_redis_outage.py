@@ -2,6 +2,7 @@
 about an order (a callback, a payment) answers 503 with a clear message and writes nothing; reading,
 ordering, signing in and live status keep working; once Redis is back the provider's retry and Kassa's
 own sweeps finish what was waiting, and the money adds up."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,12 @@ pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 
 def _is_service_unavailable(response: requests.Response) -> bool:
     error = response.json()["error"]
-    return (response.status_code == 503 and error["type"] == "api_error" and error["code"] == "service_unavailable"
-            and "try again" in error["message"])
+    return (
+        response.status_code == 503
+        and error["type"] == "api_error"
+        and error["code"] == "service_unavailable"
+        and "try again" in error["message"]
+    )
 
 
 def _balance(shop, customer: str) -> tuple[int, int]:
@@ -31,15 +36,15 @@ def _balance(shop, customer: str) -> tuple[int, int]:
 
 def _topped_up(faults, shop, customer: str, amount: int) -> None:
     """The customer tops up through the provider; the worker credits the wallet."""
-    started = shop.post(f"/customers/{customer}/topups", {"amount": amount, "currency": "usd",
-                                                            "channel": "sandbox_card"})
+    started = shop.post(
+        f"/customers/{customer}/topups", {"amount": amount, "currency": "usd", "channel": "sandbox_card"}
+    )
     assert started.status_code == 201, started.text
     faults.provider.decide(faults.provider.payment_for(started.json()["payment"]["id"])["id"])
     wait_for(lambda: _balance(shop, customer) == (amount, 0), 20)
 
 
-def test_redis_dropped_between_order_and_callback_refuses_decisions_with_503_then_recovers(
-        app, faults, shop, catalog):
+def test_redis_dropped_between_order_and_callback_refuses_decisions_with_503_then_recovers(app, faults, shop, catalog):
     card_order = shop.create_order(catalog["sku"], customer="cus_card")
     started = shop.post(f"/orders/{card_order['id']}/pay", {"channel": "sandbox_card"})
     assert started.status_code == 200, started.text
@@ -63,8 +68,17 @@ def test_redis_dropped_between_order_and_callback_refuses_decisions_with_503_the
     assert _balance(shop, "cus_wallet") == (5000, 0)
 
     # A new order can still be placed (its follow-up jobs wait for the sweep), and health says what is wrong.
-    assert shop.post("/orders", {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_late"},
-                                 "agreement_accepted": True}).status_code == 201
+    assert (
+        shop.post(
+            "/orders",
+            {
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "customer": {"id": "cus_late"},
+                "agreement_accepted": True,
+            },
+        ).status_code
+        == 201
+    )
     health = requests.get(f"{faults.kassa_url}/healthz", timeout=10)
     assert health.status_code == 503
     assert health.json()["checks"]["database"] == "ok" and health.json()["checks"]["redis"].startswith("error")
@@ -97,18 +111,35 @@ def test_without_redis_shoppers_see_a_friendly_page_and_merchants_can_still_sign
 
     faults.redis.kill()
 
-    answer = shopper.post(f"{faults.kassa_url}/checkout/{catalog['product']}/pay", timeout=30, data={
-        "csrf_token": _csrf(product.text), "sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card",
-        "agree": "on"})
+    answer = shopper.post(
+        f"{faults.kassa_url}/checkout/{catalog['product']}/pay",
+        timeout=30,
+        data={
+            "csrf_token": _csrf(product.text),
+            "sku": catalog["sku"],
+            "quantity": "1",
+            "channel": "sandbox_card",
+            "agree": "on",
+        },
+    )
     assert answer.status_code < 500 and answer.headers["Content-Type"].startswith("text/html")
     assert "try again in a moment" in answer.text
 
     # Live status falls back to re-reading the order on a timer.
     order = faults.kassa_url + "/api/v1/orders"
-    created = requests.post(order, headers={"Authorization": f"Bearer {merchant.secret_key}"}, timeout=10, json={
-        "items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_sse"}, "agreement_accepted": True})
-    stream = requests.get(f"{order}/{created.json()['id']}/stream",
-                          params={"client_secret": created.json()["client_secret"]}, timeout=15)
+    created = requests.post(
+        order,
+        headers={"Authorization": f"Bearer {merchant.secret_key}"},
+        timeout=10,
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_sse"},
+            "agreement_accepted": True,
+        },
+    )
+    stream = requests.get(
+        f"{order}/{created.json()['id']}/stream", params={"client_secret": created.json()["client_secret"]}, timeout=15
+    )
     assert stream.status_code == 200
     assert '"status":"created"' in stream.text and "event: end" in stream.text
 
@@ -116,9 +147,16 @@ def test_without_redis_shoppers_see_a_friendly_page_and_merchants_can_still_sign
     # (LOGIN_RATE_LIMIT is 3 per 15 minutes in the harness, so at most 2 × 3 failures pass).
     login = f"{faults.kassa_url}/portal/login"
     merchant_user = requests.Session()
-    signed_in = merchant_user.post(login, timeout=10, allow_redirects=False, data={
-        "csrf_token": _csrf(merchant_user.get(login, timeout=10).text), "email": merchant.email,
-        "password": merchant.password})
+    signed_in = merchant_user.post(
+        login,
+        timeout=10,
+        allow_redirects=False,
+        data={
+            "csrf_token": _csrf(merchant_user.get(login, timeout=10).text),
+            "email": merchant.email,
+            "password": merchant.password,
+        },
+    )
     assert signed_in.status_code == 302 and "/login" not in signed_in.headers["Location"]
     guesser, statuses = requests.Session(), []
     for _ in range(8):

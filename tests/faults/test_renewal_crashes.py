@@ -2,6 +2,7 @@
 recovered (the cron's sweeps on the real worker), the dead worker's try is settled as dunning's (the renewal waited
 on that deduction from the moment it was opened) and the period is charged exactly once: the customer is neither
 charged twice nor left with a contract that never renews."""
+
 from __future__ import annotations
 
 import os
@@ -41,19 +42,25 @@ def _a_month_passes(app, subscription_id: str) -> None:
     from app.extensions import db
 
     with app.app_context():
-        db.session.execute(text(
-            "UPDATE subscriptions SET anchor_at = anchor_at - interval '32 days', "
-            "current_period_start = current_period_start - interval '32 days', "
-            "current_period_end = current_period_end - interval '32 days', "
-            "next_renewal_at = next_renewal_at - interval '32 days' WHERE id = :id"), {"id": subscription_id})
+        db.session.execute(
+            text(
+                "UPDATE subscriptions SET anchor_at = anchor_at - interval '32 days', "
+                "current_period_start = current_period_start - interval '32 days', "
+                "current_period_end = current_period_end - interval '32 days', "
+                "next_renewal_at = next_renewal_at - interval '32 days' WHERE id = :id"
+            ),
+            {"id": subscription_id},
+        )
         db.session.commit()
 
 
 def test_a_renewal_try_whose_worker_was_killed_is_one_dunning_try_and_the_period_is_charged_once(
-        app, faults, shop, catalog):
+    app, faults, shop, catalog
+):
     make_recurring(app, catalog["sku"], "month")
-    created = shop.post("/subscriptions", {"sku": catalog["sku"], "customer": {"id": "cus_renews"},
-                                           "agreement_accepted": True})
+    created = shop.post(
+        "/subscriptions", {"sku": catalog["sku"], "customer": {"id": "cus_renews"}, "agreement_accepted": True}
+    )
     assert created.status_code == 201, created.text
     sub_id, first_order = created.json()["subscription"]["id"], created.json()["order"]["id"]
     started = shop.post(f"/orders/{first_order}/pay", {"channel": "sandbox_card"})
@@ -64,8 +71,9 @@ def test_a_renewal_try_whose_worker_was_killed_is_one_dunning_try_and_the_period
     # The sweep claims period 2's try and asks the provider to deduct; the bank declines it, and the worker dies
     # before it hears so.
     mandate = shop.get(f"/subscriptions/{sub_id}").json()["mandate"]["reference"]
-    declined = requests.post(f"{faults.sandbox_url}/sandbox/api/mandates/{mandate}/simulate",
-                             json={"outcome": "failed"}, timeout=10)
+    declined = requests.post(
+        f"{faults.sandbox_url}/sandbox/api/mandates/{mandate}/simulate", json={"outcome": "failed"}, timeout=10
+    )
     assert declined.status_code == 200, declined.text
     held = faults.proxy.hold(DEDUCTION)
     faults.queue().enqueue("app.jobs.renew_subscriptions")
@@ -86,7 +94,11 @@ def test_a_renewal_try_whose_worker_was_killed_is_one_dunning_try_and_the_period
     renewal = sub["renewals"][0]
     assert renewal["period"] == 2 and renewal["status"] == "paid", renewal
     payments = shop.order(renewal["order"])["payments"]
-    charged = [p for p in payments if faults.provider.payment_for(p["id"]) is not None
-               and faults.provider.payment_for(p["id"])["status"] == "succeeded"]
+    charged = [
+        p
+        for p in payments
+        if faults.provider.payment_for(p["id"]) is not None
+        and faults.provider.payment_for(p["id"])["status"] == "succeeded"
+    ]
     assert len(charged) == 1, payments
     assert_money_consistent(app, faults.provider)

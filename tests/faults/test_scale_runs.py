@@ -2,6 +2,7 @@
 Redis and PostgreSQL (the run's own cluster) restart; and checkouts over two hosts (network namespaces) with
 every provider callback delivered to both. Each run starts its own processes; the money must add up and
 nothing may be applied twice. The full runs are by hand (bench/README.md)."""
+
 from __future__ import annotations
 
 import os

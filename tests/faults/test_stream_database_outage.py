@@ -3,6 +3,7 @@ process, both started from the Procfile and reaching PostgreSQL through a relay 
 a crash or a restart does (every connection closed, new ones refused). The stream's next read fails: it ends with
 ``end {reason: "unavailable"}``, so the page (and the SDK) polls instead of waiting on a connection cut without a
 word. Once the database is back a new stream carries on."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -32,12 +33,21 @@ def serving(request, database_link, tmp_path_factory):
     parts = urlsplit(DATABASE_URL)
     linked = parts._replace(netloc=f"{parts.username}@127.0.0.1:{database_link.port}").geturl()
     kassa_port, stream_port = free_port(), free_port()
-    env = kassa_environment(database_url=linked, redis_url=REDIS_URL, var_dir=tmp_path_factory.mktemp("var"),
-                            kassa_port=kassa_port, sandbox_port=free_port(), STREAM_PORT=str(stream_port),
-                            WEB_WORKERS="1", WEB_THREADS="4", ORDER_STREAM_SECONDS="60")
+    env = kassa_environment(
+        database_url=linked,
+        redis_url=REDIS_URL,
+        var_dir=tmp_path_factory.mktemp("var"),
+        kassa_port=kassa_port,
+        sandbox_port=free_port(),
+        STREAM_PORT=str(stream_port),
+        WEB_WORKERS="1",
+        WEB_THREADS="4",
+        ORDER_STREAM_SECONDS="60",
+    )
     url = f"http://127.0.0.1:{kassa_port if request.param == 'web' else stream_port}"
-    service = Service.from_procfile(request.param, env, tmp_path_factory.mktemp("logs"),
-                                    ready=http_answers(f"{url}/healthz"))
+    service = Service.from_procfile(
+        request.param, env, tmp_path_factory.mktemp("logs"), ready=http_answers(f"{url}/healthz")
+    )
     service.start()
     yield url
     service.stop()

@@ -1,6 +1,7 @@
 """The worker and ``rq cron`` survive a Redis restart: the worker reconnects by itself (and RQ restarts its
 scheduler), ``rq cron`` dies and its supervisor starts it again with back-off, so jobs enqueued after the
 restart run, scheduled ones included, and the cron keeps enqueuing."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -17,14 +18,21 @@ pytestmark = [pytest.mark.faults, pytest.mark.postgres_only]
 def _expired_order(app, merchant_id: str, sku: str) -> str:
     from sqlalchemy import update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import create_order
+    from app.platform.db.types import utcnow
 
     with app.app_context():
-        order = create_order(merchant_id, items=[{"sku": sku, "quantity": 1}], customer={"id": "cus_late"},
-                             agreement_accepted=True, livemode=False, customer_source="secret_key", actor="test")
+        order = create_order(
+            merchant_id,
+            items=[{"sku": sku, "quantity": 1}],
+            customer={"id": "cus_late"},
+            agreement_accepted=True,
+            livemode=False,
+            customer_source="secret_key",
+            actor="test",
+        )
         db.session.execute(update(Order).where(Order.id == order.id).values(expires_at=utcnow() - timedelta(minutes=1)))
         db.session.commit()
         return order.id
@@ -80,16 +88,21 @@ def test_the_worker_log_shows_what_jobs_did_and_why_one_failed_without_rq_chatte
     queue = Queue("kassa", connection=client)
     # The harness's worker logs at WARNING to keep failing tests' output short; this one logs as `make run` does.
     faults.worker.stop()
-    worker = Service.from_procfile("worker", {**faults.worker.env, "LOG_LEVEL": "INFO"}, faults.log_dir / "info",
-                                   ready=lambda: bool(client.smembers("rq:workers")))
+    worker = Service.from_procfile(
+        "worker",
+        {**faults.worker.env, "LOG_LEVEL": "INFO"},
+        faults.log_dir / "info",
+        ready=lambda: bool(client.smembers("rq:workers")),
+    )
     (faults.log_dir / "info").mkdir(exist_ok=True)
     worker.start()
     try:
         expired = _expired_order(app, merchant.id, catalog["sku"])
         done = queue.enqueue("app.jobs.close_expired_orders")
         failed = queue.enqueue("app.jobs.no_such_job")
-        wait_for(lambda: done.get_status(refresh=True) == "finished"
-                 and failed.get_status(refresh=True) == "failed", 20)
+        wait_for(
+            lambda: done.get_status(refresh=True) == "finished" and failed.get_status(refresh=True) == "failed", 20
+        )
         assert _status(app, expired) == "closed"
         wait_for(lambda: "no_such_job" in worker.log_path.read_text() and expired in worker.log_path.read_text(), 10)
     finally:

@@ -1,5 +1,6 @@
 """Balances read from the checkpoint plus what was posted since (app/ledger/checkpoints.py) are exactly the sums of
 every posting, whenever the checkpoint moved, whatever came due since, and while payments are still posting."""
+
 from __future__ import annotations
 
 import random
@@ -21,8 +22,11 @@ def _every_posting(merchant_id: str, livemode: bool, now: datetime) -> tuple:
     from app.ledger.models import Posting
 
     def sums(*where) -> dict:
-        rows = db.session.execute(select(Posting.currency, func.sum(Posting.amount))
-                                  .where(Posting.merchant_id == merchant_id, *where).group_by(Posting.currency))
+        rows = db.session.execute(
+            select(Posting.currency, func.sum(Posting.amount))
+            .where(Posting.merchant_id == merchant_id, *where)
+            .group_by(Posting.currency)
+        )
         return {currency: int(total) for currency, total in rows if total}
 
     due = or_(Posting.available_at.is_(None), Posting.available_at <= now)
@@ -35,20 +39,33 @@ def _every_posting(merchant_id: str, livemode: bool, now: datetime) -> tuple:
     accounts = db.session.execute(
         select(Posting.account, Posting.currency, func.sum(Posting.amount))
         .where(Posting.merchant_id == merchant_id, live if livemode else ~live)
-        .group_by(Posting.account, Posting.currency).order_by(Posting.account, Posting.currency)).all()
-    return ({"available": available, "pending": {c: a for c, a in pending.items() if a},
-             "frozen": sums(Posting.account == refunds_in_flight_account(merchant_id, livemode=livemode)),
-             "wallets": sums(Posting.account.like("live:wallet:%" if livemode else "wallet:%"))},
-            [(a, c, int(t)) for a, c, t in accounts])
+        .group_by(Posting.account, Posting.currency)
+        .order_by(Posting.account, Posting.currency)
+    ).all()
+    return (
+        {
+            "available": available,
+            "pending": {c: a for c, a in pending.items() if a},
+            "frozen": sums(Posting.account == refunds_in_flight_account(merchant_id, livemode=livemode)),
+            "wallets": sums(Posting.account.like("live:wallet:%" if livemode else "wallet:%")),
+        },
+        [(a, c, int(t)) for a, c, t in accounts],
+    )
 
 
 def _read(merchant_id: str, livemode: bool, now: datetime) -> tuple:
     from app.ledger.balance import account_balances, merchant_balance
 
     balance = merchant_balance(merchant_id, livemode=livemode, now=now)
-    return ({"available": balance.available, "pending": balance.pending, "frozen": balance.frozen,
-             "wallets": balance.wallets},
-            account_balances(merchant_id, livemode=livemode))
+    return (
+        {
+            "available": balance.available,
+            "pending": balance.pending,
+            "frozen": balance.frozen,
+            "wallets": balance.wallets,
+        },
+        account_balances(merchant_id, livemode=livemode),
+    )
 
 
 def _random_entry(rng: random.Random, merchant_id: str, now: datetime, n: int) -> None:
@@ -59,15 +76,24 @@ def _random_entry(rng: random.Random, merchant_id: str, now: datetime, n: int) -
     livemode = rng.random() < 0.3
     currency = rng.choice(["usd", "eur"])
     amount = rng.randint(1, 50_000)
-    accounts = [partner_account("self", livemode=livemode), receivable_account(merchant_id, livemode=livemode),
-                refunds_in_flight_account(merchant_id, livemode=livemode),
-                ("live:" if livemode else "") + f"wallet:cus_{rng.randint(1, 4)}:available",
-                ("live:" if livemode else "") + "channel:sandbox_card:clearing"]
+    accounts = [
+        partner_account("self", livemode=livemode),
+        receivable_account(merchant_id, livemode=livemode),
+        refunds_in_flight_account(merchant_id, livemode=livemode),
+        ("live:" if livemode else "") + f"wallet:cus_{rng.randint(1, 4)}:available",
+        ("live:" if livemode else "") + "channel:sandbox_card:clearing",
+    ]
     debit, credit = rng.sample(accounts, 2)
     held = now + timedelta(days=rng.choice([-2, 1, 3, 7])) if rng.random() < 0.5 else None
-    post_journal_entry(merchant_id, "test.random", f"r{n}", [
-        Leg(debit, amount, currency, available_at=held if debit.endswith("payable") else None),
-        Leg(credit, -amount, currency, available_at=held if credit.endswith("payable") else None)])
+    post_journal_entry(
+        merchant_id,
+        "test.random",
+        f"r{n}",
+        [
+            Leg(debit, amount, currency, available_at=held if debit.endswith("payable") else None),
+            Leg(credit, -amount, currency, available_at=held if credit.endswith("payable") else None),
+        ],
+    )
 
 
 def test_balances_through_the_checkpoint_equal_the_sums_of_every_posting(app, merchant, other_merchant):
@@ -105,13 +131,25 @@ def test_the_api_balance_is_the_same_before_and_after_the_checkpoint_job(api, ap
 
     soon = datetime.now(timezone.utc) + timedelta(seconds=2)
     with app.app_context():
-        post_journal_entry(merchant.id, "test.capture", "c1", [
-            Leg(receivable_account(merchant.id, livemode=False), 2500, "usd"),
-            Leg("channel:sandbox_card:clearing", -2500, "usd")])
-        post_journal_entry(merchant.id, "test.clear", "c2", [
-            Leg(partner_account("self", livemode=False), 1200, "usd", available_at=soon),
-            Leg(partner_account("self", livemode=False), 800, "usd"),
-            Leg(receivable_account(merchant.id, livemode=False), -2000, "usd")])
+        post_journal_entry(
+            merchant.id,
+            "test.capture",
+            "c1",
+            [
+                Leg(receivable_account(merchant.id, livemode=False), 2500, "usd"),
+                Leg("channel:sandbox_card:clearing", -2500, "usd"),
+            ],
+        )
+        post_journal_entry(
+            merchant.id,
+            "test.clear",
+            "c2",
+            [
+                Leg(partner_account("self", livemode=False), 1200, "usd", available_at=soon),
+                Leg(partner_account("self", livemode=False), 800, "usd"),
+                Leg(receivable_account(merchant.id, livemode=False), -2000, "usd"),
+            ],
+        )
         db.session.commit()
     before = api.get("/balance").json
     assert before["available"] == [{"amount": 800, "currency": "usd"}]
@@ -140,9 +178,15 @@ def test_a_cut_waits_for_postings_still_being_written_and_never_skips_them(app, 
 
     def payment() -> None:
         with app.app_context():
-            post_journal_entry(merchant.id, "test.capture", "slow", [
-                Leg(receivable_account(merchant.id, livemode=False), 700, "usd"),
-                Leg("channel:sandbox_card:clearing", -700, "usd")])
+            post_journal_entry(
+                merchant.id,
+                "test.capture",
+                "slow",
+                [
+                    Leg(receivable_account(merchant.id, livemode=False), 700, "usd"),
+                    Leg("channel:sandbox_card:clearing", -700, "usd"),
+                ],
+            )
             db.session.flush()
             inserted.set()
             release.wait(10)
@@ -150,9 +194,15 @@ def test_a_cut_waits_for_postings_still_being_written_and_never_skips_them(app, 
             done.set()
 
     with app.app_context():
-        post_journal_entry(merchant.id, "test.capture", "early", [
-            Leg(receivable_account(merchant.id, livemode=False), 300, "usd"),
-            Leg("channel:sandbox_card:clearing", -300, "usd")])
+        post_journal_entry(
+            merchant.id,
+            "test.capture",
+            "early",
+            [
+                Leg(receivable_account(merchant.id, livemode=False), 300, "usd"),
+                Leg("channel:sandbox_card:clearing", -300, "usd"),
+            ],
+        )
         db.session.commit()
         writer = threading.Thread(target=payment)
         writer.start()
@@ -167,7 +217,8 @@ def test_a_cut_waits_for_postings_still_being_written_and_never_skips_them(app, 
         assert checkpoints.advance_checkpoint() > 0
         assert merchant_balance(merchant.id, livemode=False).pending == {"usd": 1000}
         assert _read(merchant.id, False, datetime.now(timezone.utc)) == _every_posting(
-            merchant.id, False, datetime.now(timezone.utc))
+            merchant.id, False, datetime.now(timezone.utc)
+        )
 
 
 def test_two_checkpoint_runs_at_once_add_each_posting_once(app, merchant):

@@ -2,6 +2,7 @@
 each payment's fee by that rate, so reconciliation agrees with a statement charged at it. A fixed fee is an amount
 in one currency (30 is $0.30 but ¥30), so fixed fees and dispute fees are typed per currency; a currency not named
 pays the channel's published fixed fee, which the sandbox provider publishes per currency too (docs/sandbox.md)."""
+
 from __future__ import annotations
 
 import re
@@ -17,13 +18,21 @@ PRICES = [{"amount": 999, "currency": "usd"}, {"amount": 1000, "currency": "jpy"
 
 
 def save_fees(portal, **typed):
-    return portal.post("/portal/channels/sandbox_card/fees",
-                       {"fee_percent": "", "fixed_fees": "", "dispute_fees": "", **typed})
+    return portal.post(
+        "/portal/channels/sandbox_card/fees", {"fee_percent": "", "fixed_fees": "", "dispute_fees": "", **typed}
+    )
 
 
 def paid(api, sandbox, sku: str, currency: str) -> dict:
-    created = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_fees"},
-                                        "agreement_accepted": True, "currency": currency})
+    created = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": sku, "quantity": 1}],
+            "customer": {"id": "cus_fees"},
+            "agreement_accepted": True,
+            "currency": currency,
+        },
+    )
     assert created.status_code == 201, created.json
     payment = pay(api, created.json["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded")
@@ -84,17 +93,23 @@ def test_a_dispute_fee_is_charged_in_the_currencies_it_names(app, api, sandbox, 
         assert (dispute["amount"], dispute["fee"]) == (opened["amount"], fee), currency
 
 
-@pytest.mark.parametrize("typed, field, message", [
-    ({"fee_percent": "2.955"}, "fee_percent", "Enter a percentage with at most two decimals, e.g. 2.9."),
-    ({"fee_percent": "101"}, "fee_percent", "A rate is at most 100 %."),
-    ({"fixed_fees": "USD 0.301"}, "fixed_fees", "USD 0.301: USD has 2 decimal places"),
-    ({"fixed_fees": "JPY 1,500"}, "fixed_fees", "“1,500” could be 1500 or 1.500"),
-    ({"fixed_fees": "30 cents"}, "fixed_fees", "is not an amount with its currency: write e.g. USD 0.30, EUR 0.25"),
-    ({"fixed_fees": "usd 0.30, USD 0.40"}, "fixed_fees", "USD is named twice"),
-    ({"dispute_fees": "XYZ 15"}, "dispute_fees", "three-letter ISO 4217 code"),
-    ({"dispute_fees": "USD 10000000"}, "dispute_fees",
-     "Dispute fee in USD is at most 99999999 minor units ($999,999.99)."),
-])
+@pytest.mark.parametrize(
+    "typed, field, message",
+    [
+        ({"fee_percent": "2.955"}, "fee_percent", "Enter a percentage with at most two decimals, e.g. 2.9."),
+        ({"fee_percent": "101"}, "fee_percent", "A rate is at most 100 %."),
+        ({"fixed_fees": "USD 0.301"}, "fixed_fees", "USD 0.301: USD has 2 decimal places"),
+        ({"fixed_fees": "JPY 1,500"}, "fixed_fees", "“1,500” could be 1500 or 1.500"),
+        ({"fixed_fees": "30 cents"}, "fixed_fees", "is not an amount with its currency: write e.g. USD 0.30, EUR 0.25"),
+        ({"fixed_fees": "usd 0.30, USD 0.40"}, "fixed_fees", "USD is named twice"),
+        ({"dispute_fees": "XYZ 15"}, "dispute_fees", "three-letter ISO 4217 code"),
+        (
+            {"dispute_fees": "USD 10000000"},
+            "dispute_fees",
+            "Dispute fee in USD is at most 99999999 minor units ($999,999.99).",
+        ),
+    ],
+)
 def test_a_rate_typed_wrong_says_what_to_fix_and_saves_nothing(app, merchant, portal, typed, field, message):
     assert save_fees(portal, fee_percent="2", fixed_fees="USD 0.10").status_code == 302
     refused = save_fees(portal, **{"fee_percent": "2", "fixed_fees": "USD 0.10", **typed})

@@ -1,6 +1,7 @@
 """The books' continuous check (issue 11): every entry balances, the ledger sums to zero, no entry mixes test
 and live money, and each order's postings hold what it captured less what it refunded; /healthz shows the last
 run. A clean ledger has no findings; each kind of damage is found."""
+
 from __future__ import annotations
 
 from sqlalchemy import text
@@ -34,9 +35,13 @@ def test_damage_to_the_books_is_found(app, api, client, merchant, catalog, sandb
     with app.app_context():
         entry = db.session.execute(text("SELECT id FROM journal_entries WHERE kind = 'clearing'")).scalar_one()
         # A posting slipped into a finished entry (the database allows new rows; only rewrites are refused).
-        db.session.execute(text("INSERT INTO postings (entry_id, merchant_id, account, amount, currency, order_id) "
-                                "VALUES (:e, :m, :a, 5, 'usd', :o)"),
-                           {"e": entry, "m": merchant.id, "a": f"partner:self:payable", "o": order["id"]})
+        db.session.execute(
+            text(
+                "INSERT INTO postings (entry_id, merchant_id, account, amount, currency, order_id) "
+                "VALUES (:e, :m, :a, 5, 'usd', :o)"
+            ),
+            {"e": entry, "m": merchant.id, "a": "partner:self:payable", "o": order["id"]},
+        )
         db.session.commit()
     ok, kinds = _check(app)
     assert not ok and kinds == {"entry_unbalanced", "ledger_not_zero", "order_postings_mismatch"}

@@ -1,4 +1,5 @@
 """The double-entry journal: only balanced entries, integer amounts, balances summed from postings."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,7 +39,11 @@ def test_balances_are_derived_from_postings_and_entries_post_once(ctx):
     assert again.id == first.id  # (kind, reference) is the idempotency key
     assert account_balance("mch_a", "cash", "usd") == 800
     assert account_balances("mch_a", ["cash", "sales"]) == {
-        ("cash", "usd"): 800, ("sales", "usd"): -800, ("cash", "eur"): 50, ("sales", "eur"): -50}
+        ("cash", "usd"): 800,
+        ("sales", "usd"): -800,
+        ("cash", "eur"): 50,
+        ("sales", "eur"): -50,
+    }
     # Another merchant's books are separate.
     assert account_balance("mch_b", "cash", "usd") == 0
 
@@ -51,8 +56,9 @@ def test_a_claimed_entry_posted_twice_fails_instead_of_moving_the_money_again(ct
     post_journal_entry("mch_a", "test.capture", "pay_1", [("clearing", -500, "usd"), ("owner", 500, "usd")])
     db.session.commit()
     with pytest.raises(IntegrityError):
-        post_journal_entry("mch_a", "test.capture", "pay_1", [("clearing", -500, "usd"), ("owner", 500, "usd")],
-                           claimed=True)
+        post_journal_entry(
+            "mch_a", "test.capture", "pay_1", [("clearing", -500, "usd"), ("owner", 500, "usd")], claimed=True
+        )
     db.session.rollback()
     assert db.session.query(JournalEntry).count() == 1
     assert account_balance("mch_a", "owner", "usd") == 500
@@ -62,7 +68,10 @@ def test_the_database_refuses_a_posting_whose_entry_does_not_exist(ctx):
     from sqlalchemy.exc import DBAPIError
 
     with pytest.raises(DBAPIError, match="journal entry that does not exist"):
-        db.session.execute(Posting.__table__.insert().values(entry_id="je_missing", merchant_id="mch_a", account="cash",
-                                                             amount=100, currency="usd"))
+        db.session.execute(
+            Posting.__table__.insert().values(
+                entry_id="je_missing", merchant_id="mch_a", account="cash", amount=100, currency="usd"
+            )
+        )
     db.session.rollback()
     assert db.session.query(Posting).count() == 0

@@ -3,6 +3,7 @@ a card refund post to the channel's clearing account and the merchant's receivab
 refunds-in-flight account it is held in until the provider confirms it), a card top-up waits in
 the top-up suspense account until the wallet is credited, and the database itself refuses to rewrite a
 posting or an entry."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,9 +21,11 @@ def entries(app, kind: str) -> dict[str, dict[str, int]]:
     from app.ledger.models import JournalEntry, Posting
 
     with app.app_context():
-        rows = db.session.execute(select(JournalEntry.reference, Posting.account, Posting.amount)
-                                  .join(Posting, Posting.entry_id == JournalEntry.id)
-                                  .where(JournalEntry.kind == kind)).all()
+        rows = db.session.execute(
+            select(JournalEntry.reference, Posting.account, Posting.amount)
+            .join(Posting, Posting.entry_id == JournalEntry.id)
+            .where(JournalEntry.kind == kind)
+        ).all()
     found: dict[str, dict[str, int]] = {}
     for reference, account, amount in rows:
         found.setdefault(reference, {})[account] = amount
@@ -34,8 +37,9 @@ def ledger_totals(app) -> dict[str, int]:
     from app.ledger.models import Posting
 
     with app.app_context():
-        return dict(db.session.execute(select(Posting.currency, func.sum(Posting.amount))
-                                       .group_by(Posting.currency)).all())
+        return dict(
+            db.session.execute(select(Posting.currency, func.sum(Posting.amount)).group_by(Posting.currency)).all()
+        )
 
 
 def test_a_card_capture_and_a_partial_refund_are_in_the_journal(app, api, merchant, catalog, sandbox):
@@ -74,10 +78,15 @@ def test_a_card_top_up_waits_in_suspense_until_the_wallet_is_credited(app, api, 
     assert ledger_totals(app) == {"usd": 0}
 
 
-@pytest.mark.parametrize("statement", ["UPDATE postings SET amount = amount + 1",
-                                       "DELETE FROM postings",
-                                       "UPDATE journal_entries SET reference = 'rewritten'",
-                                       "DELETE FROM journal_entries"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE postings SET amount = amount + 1",
+        "DELETE FROM postings",
+        "UPDATE journal_entries SET reference = 'rewritten'",
+        "DELETE FROM journal_entries",
+    ],
+)
 def test_the_database_refuses_to_rewrite_the_ledger(app, api, catalog, sandbox, statement):
     order = create_order(api, catalog["sku"])
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")

@@ -1,12 +1,18 @@
 """GET /balance: what the merchant has earned, is about to earn, and is giving back."""
+
 from tests.conftest import Api
 from tests.ledger.wallet.test_wallet import top_up
 from tests.support.lifecycle import paid_order
 
 
 def test_balance_buckets_follow_orders_refunds_and_wallets(api, client, catalog, sandbox, worker, other_merchant):
-    assert api.get("/balance").json == {"object": "balance", "available": [], "pending": [], "frozen": [],
-                                        "wallets": []}
+    assert api.get("/balance").json == {
+        "object": "balance",
+        "available": [],
+        "pending": [],
+        "frozen": [],
+        "wallets": [],
+    }
     completed = paid_order(api, sandbox, catalog["sku"], quantity=3)  # $29.97
     worker()  # fulfilled
     assert api.post(f"/orders/{completed['id']}/confirm").status_code == 200

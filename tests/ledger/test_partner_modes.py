@@ -2,6 +2,7 @@
 change must stay in the test world: a partner's payout account and rolling reserve are kept per mode (a test key
 reads and writes the test ones, live settlements pay to the live account), and a test settlement run cannot push
 its cursor to where no later test line is ever settled."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -16,10 +17,11 @@ CUSTOMER = "cus_both_worlds"  # the customer test_livemode's ``credit`` fills th
 def _live_completed_order(app, live, merchant, sku: str, worker) -> dict:
     """A live order paid from the customer's live wallet, fulfilled, confirmed and cleared."""
     credit(app, merchant.id, True, 5000)
-    order = live.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": CUSTOMER},
-                                       "agreement_accepted": True}).json
-    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == \
-        "succeeded"
+    order = live.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": CUSTOMER}, "agreement_accepted": True},
+    ).json
+    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == "succeeded"
     worker()  # fulfilled
     assert live.post(f"/orders/{order['id']}/confirm").status_code == 200
     worker()  # cleared
@@ -28,8 +30,8 @@ def _live_completed_order(app, live, merchant, sku: str, worker) -> dict:
 
 def _live_settlements(app, merchant) -> list[str]:
     """The settlement sweep cuts the live settlements due by tomorrow (as the cron does once their day is over)."""
-    from app.platform.db.types import utcnow
     from app.payments.payouts.settling import settle_due
+    from app.platform.db.types import utcnow
 
     with app.app_context():
         return settle_due(merchant_id=merchant.id, livemode=True, until=utcnow() + timedelta(days=1))
@@ -41,8 +43,9 @@ def _live_payout(live, partner: str) -> dict:
     return found[0]
 
 
-def test_a_test_key_changing_a_partners_payout_account_never_redirects_its_live_payouts(app, client, api, merchant,
-                                                                                          catalog, sandbox, worker):
+def test_a_test_key_changing_a_partners_payout_account_never_redirects_its_live_payouts(
+    app, client, api, merchant, catalog, sandbox, worker
+):
     live = live_key(app, client, merchant, "secret")
     studio = add_partner(live, "Northwind Studio", payout_account="acct_northwind_live")
     set_rule(live, catalog["sku"], [(studio["id"], 10000)])
@@ -51,8 +54,9 @@ def test_a_test_key_changing_a_partners_payout_account_never_redirects_its_live_
     assert changed.status_code == 200 and changed.json["payout_account"] == "acct_thief_0001"
     assert api.get(f"/partners/{studio['id']}").json["payout_account"] == "acct_thief_0001"
     assert live.get(f"/partners/{studio['id']}").json["payout_account"] == "acct_northwind_live"
-    assert {p["id"]: p["payout_account"] for p in live.get("/partners").json["data"]}[studio["id"]] == \
-        "acct_northwind_live"
+    assert {p["id"]: p["payout_account"] for p in live.get("/partners").json["data"]}[
+        studio["id"]
+    ] == "acct_northwind_live"
 
     _live_completed_order(app, live, merchant, catalog["sku"], worker)
     assert len(_live_settlements(app, merchant)) == 1
@@ -66,7 +70,8 @@ def test_a_test_key_changing_a_partners_payout_account_never_redirects_its_live_
 
 
 def test_a_partner_a_test_key_adds_has_no_live_account_and_a_test_key_never_releases_a_live_payout(
-        app, client, api, merchant, catalog, worker):
+    app, client, api, merchant, catalog, worker
+):
     live = live_key(app, client, merchant, "secret")
     studio = add_partner(api, "Contractor Studio", payout_account="acct_contractor_1")
     assert live.get(f"/partners/{studio['id']}").json["payout_account"] is None
@@ -84,8 +89,9 @@ def test_a_partner_a_test_key_adds_has_no_live_account_and_a_test_key_never_rele
     assert _live_payout(live, studio["id"])["payout"]["destination"] == "acct_studio_live"
 
 
-def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_test_key_set(app, client, api,
-                                                                                            merchant, catalog, worker):
+def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_test_key_set(
+    app, client, api, merchant, catalog, worker
+):
     """'Send again' takes the partner's account as it is now: of the settlement's mode, never the test one."""
     from sqlalchemy import update
 
@@ -103,8 +109,9 @@ def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_
     with app.app_context():  # the live provider's bank refuses the account for good
         db.session.execute(update(Payout).where(Payout.id == payout["id"]).values(max_tries=1))
         db.session.commit()
-        apply_payout_result(PayoutResult("pp_live_1", payout["id"], "failed", payout["amount"], "usd",
-                                         "account closed"))
+        apply_payout_result(
+            PayoutResult("pp_live_1", payout["id"], "failed", payout["amount"], "usd", "account closed")
+        )
     assert _live_payout(live, studio["id"])["status"] == "failed"
 
     # Finance fixes the live account; then a test key sets an account of its own, and finance sends again.
@@ -115,11 +122,14 @@ def test_a_failed_live_payout_sent_again_goes_to_the_live_account_not_the_one_a_
     again = live.post(f"/settlements/{settlement}/retry_payout")
     assert again.status_code == 200 and again.json["payout"]["destination"] == "acct_northwind_live"
 
-def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_live_one(app, client, api, merchant,
-                                                                                    catalog, sandbox, worker):
+
+def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_live_one(
+    app, client, api, merchant, catalog, sandbox, worker
+):
     live = live_key(app, client, merchant, "secret")
-    studio = add_partner(live, "Northwind Studio", payout_account="acct_northwind_live", reserve_bps=1000,
-                         reserve_days=30)
+    studio = add_partner(
+        live, "Northwind Studio", payout_account="acct_northwind_live", reserve_bps=1000, reserve_days=30
+    )
     set_rule(live, catalog["sku"], [(studio["id"], 10000)])
     # A test key holding back all of a studio's live money for a year, or dropping the merchant's reserve: test only.
     held = api.patch(f"/partners/{studio['id']}", json={"reserve_bps": 10000, "reserve_days": 365})
@@ -130,8 +140,10 @@ def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_liv
     order = _live_completed_order(app, live, merchant, catalog["sku"], worker)
     _live_settlements(app, merchant)
     settled = _live_payout(live, studio["id"])
-    assert settled["reserve_held"] == settled["net"] // 10 and settled["payout"]["amount"] == \
-        settled["net"] - settled["net"] // 10, order["id"]
+    assert (
+        settled["reserve_held"] == settled["net"] // 10
+        and settled["payout"]["amount"] == settled["net"] - settled["net"] // 10
+    ), order["id"]
 
     completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
     (test_settled,) = run_settlements(api, worker)
@@ -139,7 +151,8 @@ def test_a_test_key_sets_the_test_reserve_and_live_settlements_hold_back_the_liv
 
 
 def test_a_test_settlement_run_far_in_the_future_is_refused_and_later_test_orders_still_settle(
-        app, client, api, merchant, catalog, sandbox, worker):
+    app, client, api, merchant, catalog, sandbox, worker
+):
     live = live_key(app, client, merchant, "secret")
     api.patch("/partners/self", json={"payout_account": "acct_acme_test"})
     live.patch("/partners/self", json={"payout_account": "acct_acme_live"})

@@ -1,14 +1,21 @@
 """A merchant's configuration is kept in each process's memory (app/merchants/config_cache.py), yet a change
 takes effect on the very next request, whoever made it and however: through the API, through another
 process's session, or through a bulk import that bypasses the ORM."""
+
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 
 def order(api, sku: str, customer: str = "cus_cache", email: str | None = None):
-    return api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "agreement_accepted": True,
-                                     "customer": {"id": customer, **({"email": email} if email else {})}})
+    return api.post(
+        "/orders",
+        json={
+            "items": [{"sku": sku, "quantity": 1}],
+            "agreement_accepted": True,
+            "customer": {"id": customer, **({"email": email} if email else {})},
+        },
+    )
 
 
 def test_a_price_change_reprices_the_next_order(api, catalog):
@@ -36,8 +43,12 @@ def test_a_change_committed_by_another_process_is_seen_at_once(app, api, merchan
 
 def test_a_bulk_list_import_blocks_the_next_order(api, client, merchant, catalog):
     assert order(api, catalog["sku"], email="mallory@example.com").status_code == 201  # lists read: none
-    imported = client.post("/api/v1/risk/list_entries/import", data="email,mallory@example.com,block\n",
-                           content_type="text/csv", headers={"Authorization": f"Bearer {merchant.secret_key}"})
+    imported = client.post(
+        "/api/v1/risk/list_entries/import",
+        data="email,mallory@example.com,block\n",
+        content_type="text/csv",
+        headers={"Authorization": f"Bearer {merchant.secret_key}"},
+    )
     assert imported.status_code == 200 and imported.json["imported"] == 1
     blocked = order(api, catalog["sku"], email="mallory@example.com")
     assert blocked.status_code == 402 and blocked.json["error"]["code"] == "risk_blocked"
@@ -62,8 +73,13 @@ def test_a_cache_miss_reads_on_the_callers_connection_and_needs_no_second_one(ap
         try:
             db.session.connection()  # the request's own: the pool is now empty
             with config_cache.versions_read_once():
-                name = config_cache.cached(merchant.id, "test_name", lambda session, merchant_id: session.scalar(
-                    select(Merchant.name).where(Merchant.id == merchant_id)))
+                name = config_cache.cached(
+                    merchant.id,
+                    "test_name",
+                    lambda session, merchant_id: session.scalar(
+                        select(Merchant.name).where(Merchant.id == merchant_id)
+                    ),
+                )
             assert name == db.session.get(Merchant, merchant.id).name
             try:
                 engine.connect().close()

@@ -1,5 +1,6 @@
 """Recording when an API key was last used never costs a request: without Redis the call still answers and
 the use is still recorded (each process then throttles on its own)."""
+
 from __future__ import annotations
 
 from tests.platform.test_redis_unavailable import redis_down  # noqa: F401  (a fixture)

@@ -1,6 +1,7 @@
 """Maintenance actions from the order page that move no money: each refused to a role without
 orders.maintain (403), audited with its reason, run once however often its form is sent, and recorded on the
 order's timeline as the user, with its effect through the services the system itself uses."""
+
 from __future__ import annotations
 
 import html
@@ -15,11 +16,14 @@ from tests.support.webhook_receiver import Receiver
 REASON = "Checked with the provider's dashboard"
 
 
-def act(signed, order_id: str, kind: str, *, subject: str = "", reason: str = REASON, key: str | None = None,
-        **fields: str):
+def act(
+    signed, order_id: str, kind: str, *, subject: str = "", reason: str = REASON, key: str | None = None, **fields: str
+):
     """Send the order page's maintenance form, as the browser does."""
-    return signed.post(f"/portal/orders/{order_id}/actions", {
-        "kind": kind, "subject": subject, "reason": reason, "idempotency_key": key or secrets.token_hex(8), **fields})
+    return signed.post(
+        f"/portal/orders/{order_id}/actions",
+        {"kind": kind, "subject": subject, "reason": reason, "idempotency_key": key or secrets.token_hex(8), **fields},
+    )
 
 
 def said(response) -> str:
@@ -43,8 +47,10 @@ def timeline(app, order_id: str) -> list[tuple[str | None, str, str, str]]:
     from app.orders.models import OrderTimelineEntry
 
     with app.app_context():
-        return [(t.from_status, t.status, t.reason, t.actor) for t in db.session.query(OrderTimelineEntry)
-                .filter_by(order_id=order_id).order_by(OrderTimelineEntry.id)]
+        return [
+            (t.from_status, t.status, t.reason, t.actor)
+            for t in db.session.query(OrderTimelineEntry).filter_by(order_id=order_id).order_by(OrderTimelineEntry.id)
+        ]
 
 
 def audit_entries(app, action: str) -> list:
@@ -68,8 +74,7 @@ def operator(member):
     return member("operator")
 
 
-def test_requery_applies_the_providers_answer_to_an_order_whose_callback_was_lost(app, api, catalog, sandbox,
-                                                                                  operator):
+def test_requery_applies_the_providers_answer_to_an_order_whose_callback_was_lost(app, api, catalog, sandbox, operator):
     from tests.ledger.test_journal_of_payments import entries
 
     order = create_order(api, catalog["sku"])
@@ -82,12 +87,17 @@ def test_requery_applies_the_providers_answer_to_an_order_whose_callback_was_los
     [action] = manual_actions(app, order["id"])
     assert (action.status, action.reason, action.requested_by_email) == ("succeeded", REASON, "operator-0@acme.test")
     rows = timeline(app, order["id"])
-    assert ("paying", "paid", f"captured by sandbox_card ({payment['provider_reference']})",
-            "portal:operator-0@acme.test") in rows
+    assert (
+        "paying",
+        "paid",
+        f"captured by sandbox_card ({payment['provider_reference']})",
+        "portal:operator-0@acme.test",
+    ) in rows
     note = rows[-1]
     assert note[0] == note[1] == "paid" and note[3] == "portal:operator-0@acme.test"
-    assert note[2].startswith(f"done — Re-query the provider now {payment['id']} ({action.id}): {REASON} → "
-                              "the provider says succeeded")
+    assert note[2].startswith(
+        f"done — Re-query the provider now {payment['id']} ({action.id}): {REASON} → the provider says succeeded"
+    )
     [entry] = audit_entries(app, "manual_action.requery")
     assert (entry.object_id, entry.actor_email, entry.after["reason"]) == (action.id, "operator-0@acme.test", REASON)
     page = operator.text(f"/portal/orders/{order['id']}")
@@ -95,7 +105,8 @@ def test_requery_applies_the_providers_answer_to_an_order_whose_callback_was_los
 
 
 def test_roles_without_the_permission_are_refused_bad_input_is_explained_and_a_form_sent_twice_is_one_action(
-        app, api, catalog, operator, member):
+    app, api, catalog, operator, member
+):
     from app.operations.manual_kinds import KINDS
 
     order = create_order(api, catalog["sku"])
@@ -124,44 +135,56 @@ def test_roles_without_the_permission_are_refused_bad_input_is_explained_and_a_f
     assert reused.status_code == 409 and "already sent for another action" in reused.get_data(as_text=True)
 
 
-def test_close_is_offered_and_allowed_only_where_the_order_state_machine_allows_it(app, api, catalog, sandbox,
-                                                                                 operator):
+def test_close_is_offered_and_allowed_only_where_the_order_state_machine_allows_it(
+    app, api, catalog, sandbox, operator
+):
     from tests.support.lifecycle import paid_order
 
     order = create_order(api, catalog["sku"])
     assert "<summary>Close the order</summary>" in operator.text(f"/portal/orders/{order['id']}")
     assert act(operator, order["id"], "close", reason="Customer ordered twice").status_code == 302
     assert status_of(api, order["id"]) == "closed"
-    assert ("created", "closed", "closed by hand: Customer ordered twice", "portal:operator-0@acme.test") \
-        in timeline(app, order["id"])
+    assert ("created", "closed", "closed by hand: Customer ordered twice", "portal:operator-0@acme.test") in timeline(
+        app, order["id"]
+    )
     audited(app, "close", order["id"], "Customer ordered twice")
 
     paid = paid_order(api, sandbox, catalog["sku"])
     assert "<summary>Close the order" not in operator.text(f"/portal/orders/{paid['id']}")
     refused = act(operator, paid["id"], "close")
     assert refused.status_code == 409
-    assert "A paid order cannot be closed (only created or paying orders can); refund it instead." \
-        in refused.get_data(as_text=True)
+    assert "A paid order cannot be closed (only created or paying orders can); refund it instead." in refused.get_data(
+        as_text=True
+    )
     assert status_of(api, paid["id"]) == "paid" and manual_actions(app, paid["id"]) == []
 
 
-def test_mark_failed_needs_the_providers_evidence_and_lets_the_shopper_pay_again(app, api, catalog, sandbox,
-                                                                                operator):
+def test_mark_failed_needs_the_providers_evidence_and_lets_the_shopper_pay_again(app, api, catalog, sandbox, operator):
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
     missing = act(operator, order["id"], "mark_failed", subject=payment["id"])
     assert missing.status_code == 400 and "Paste the provider's evidence" in said(missing)
     other = create_order(api, catalog["sku"])
-    assert act(operator, other["id"], "mark_failed", subject=payment["id"],
-               evidence="x").status_code == 404  # a payment of another order
+    assert (
+        act(operator, other["id"], "mark_failed", subject=payment["id"], evidence="x").status_code == 404
+    )  # a payment of another order
 
-    done = act(operator, order["id"], "mark_failed", subject=payment["id"],
-               evidence="Dashboard: payment expired unpaid at 10:02")
+    done = act(
+        operator,
+        order["id"],
+        "mark_failed",
+        subject=payment["id"],
+        evidence="Dashboard: payment expired unpaid at 10:02",
+    )
     assert done.status_code == 302
     after = api.get(f"/orders/{order['id']}").json
     assert after["status"] == "created" and after["payments"][0]["status"] == "failed"
-    assert ("paying", "created", "payment failed: marked failed by hand: Dashboard: payment expired unpaid at 10:02",
-            "portal:operator-0@acme.test") in timeline(app, order["id"])
+    assert (
+        "paying",
+        "created",
+        "payment failed: marked failed by hand: Dashboard: payment expired unpaid at 10:02",
+        "portal:operator-0@acme.test",
+    ) in timeline(app, order["id"])
     audited(app, "mark_failed", order["id"])
     assert pay(api, order["id"])["status"] == "pending"  # the shopper may try again
 
@@ -180,8 +203,9 @@ def test_resolve_an_unknown_payment_looks_it_up_at_the_provider_now(app, api, ca
 
     assert act(operator, order["id"], "resolve_unknown", subject=payment["id"]).status_code == 302
     assert status_of(api, order["id"]) == "paid"
-    assert any(t[:2] == ("paying", "paid") and t[3] == "portal:operator-0@acme.test"
-               for t in timeline(app, order["id"]))
+    assert any(
+        t[:2] == ("paying", "paid") and t[3] == "portal:operator-0@acme.test" for t in timeline(app, order["id"])
+    )
     audited(app, "resolve_unknown", order["id"])
 
 
@@ -202,8 +226,9 @@ def test_rerun_fulfilment_after_the_merchant_fixed_its_webhook(app, api, catalog
         server.stop()
     assert status_of(api, order["id"]) == "fulfilled"
     assert len(server.receiver.received) == 2
-    assert any(t[:2] == ("paid", "fulfilled") and t[3] == "portal:operator-0@acme.test"
-               for t in timeline(app, order["id"]))
+    assert any(
+        t[:2] == ("paid", "fulfilled") and t[3] == "portal:operator-0@acme.test" for t in timeline(app, order["id"])
+    )
     audited(app, "rerun_fulfilment", order["id"])
     assert act(operator, order["id"], "rerun_fulfilment").status_code == 409  # nothing left to fulfil
 
@@ -224,15 +249,22 @@ def test_replay_an_event_to_the_merchants_webhooks(app, client, api, merchant, c
     assert "<summary>Replay an event to webhooks" not in page  # no endpoint yet: nothing to replay to
     # A live endpoint hears no test order's events, replayed or not: it is not one to replay this order's to.
     live_hook = _receiver_server.hook("/ops-replay-live")
-    live_hook.secret = live_key(app, client, merchant, "secret").post("/webhook_endpoints", json={
-        "url": _receiver_server.url + "/ops-replay-live", "events": ["order.created"]}).json["secret"]
+    live_hook.secret = (
+        live_key(app, client, merchant, "secret")
+        .post(
+            "/webhook_endpoints", json={"url": _receiver_server.url + "/ops-replay-live", "events": ["order.created"]}
+        )
+        .json["secret"]
+    )
     assert "<summary>Replay an event to webhooks" not in operator.text(f"/portal/orders/{order['id']}")
     hook = _receiver_server.hook("/ops-replay")
-    created = api.post("/webhook_endpoints", json={"url": _receiver_server.url + "/ops-replay",
-                                                   "events": ["order.created"]})
+    created = api.post(
+        "/webhook_endpoints", json={"url": _receiver_server.url + "/ops-replay", "events": ["order.created"]}
+    )
     hook.secret = created.json["secret"]
-    event_id = next(e["id"] for e in api.get(f"/orders/{order['id']}/events").json["data"]
-                    if e["type"] == "order.created")
+    event_id = next(
+        e["id"] for e in api.get(f"/orders/{order['id']}/events").json["data"] if e["type"] == "order.created"
+    )
 
     assert act(operator, order["id"], "replay_event", subject=event_id).status_code == 302
     wait_for(lambda: len(hook.accepted) == 1)

@@ -1,6 +1,7 @@
 """Maintenance actions that move money wait for a second person: an owner or finance user other than the one
 who asked approves (or rejects) them in the queue, and only then do they run, once — through the same paths
 as the provider's own callback or Kassa's own return of a stray capture."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,9 @@ def approve(signed, action_id: str, *, reject: bool = False, note: str = ""):
     return signed.post(f"/portal/operations/approvals/{action_id}/{'reject' if reject else 'approve'}", {"note": note})
 
 
-def test_marking_a_payment_succeeded_runs_only_after_someone_else_approves(app, api, merchant, catalog, sandbox,
-                                                                          worker, portal, member):
+def test_marking_a_payment_succeeded_runs_only_after_someone_else_approves(
+    app, api, merchant, catalog, sandbox, worker, portal, member
+):
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")  # Kassa never heard
@@ -32,7 +34,10 @@ def test_marking_a_payment_succeeded_runs_only_after_someone_else_approves(app, 
     assert timeline(app, order["id"])[-1][2].startswith("asked for approval — Mark the payment succeeded")
     [asked] = audit_entries(app, "manual_action.mark_succeeded")
     assert (asked.actor_email, asked.after["status"], asked.after["params"]["evidence"]) == (
-        merchant.email, "awaiting_approval", EVIDENCE)
+        merchant.email,
+        "awaiting_approval",
+        EVIDENCE,
+    )
 
     operator = member("operator")
     queue = operator.text("/portal/operations/approvals")
@@ -48,17 +53,27 @@ def test_marking_a_payment_succeeded_runs_only_after_someone_else_approves(app, 
     [done] = manual_actions(app, order["id"])
     assert (done.status, done.decided_by_email) == ("succeeded", "finance-1@acme.test")
     assert status_of(api, order["id"]) == "paid"
-    assert entries(app, "payment.capture")[payment["id"]] == {"channel:sandbox_card:clearing": -999,
-                                                              f"merchant:{merchant.id}:receivable": 999}
+    assert entries(app, "payment.capture")[payment["id"]] == {
+        "channel:sandbox_card:clearing": -999,
+        f"merchant:{merchant.id}:receivable": 999,
+    }
     assert len(events_of(app, "order.paid")) == 1
     rows = timeline(app, order["id"])
-    assert ("paying", "paid", f"captured by sandbox_card ({payment['provider_reference']})",
-            "portal:finance-1@acme.test") in rows
-    assert rows[-1][2].startswith(f"done — Mark the payment succeeded {payment['id']} ({action.id}) "
-                                  f"(asked by {merchant.email})")
+    assert (
+        "paying",
+        "paid",
+        f"captured by sandbox_card ({payment['provider_reference']})",
+        "portal:finance-1@acme.test",
+    ) in rows
+    assert rows[-1][2].startswith(
+        f"done — Mark the payment succeeded {payment['id']} ({action.id}) (asked by {merchant.email})"
+    )
     [approved] = audit_entries(app, "manual_action.approve")
     assert (approved.actor_email, approved.before["status"], approved.after["status"]) == (
-        "finance-1@acme.test", "awaiting_approval", "running")
+        "finance-1@acme.test",
+        "awaiting_approval",
+        "running",
+    )
 
     again = approve(finance, action.id)  # the button pressed twice: it ran once
     assert again.status_code == 409 and "already decided by finance-1@acme.test" in said(again)
@@ -77,8 +92,9 @@ def test_marking_a_payment_succeeded_runs_only_after_someone_else_approves(app, 
     assert approve(finance, action.id).status_code == 404
 
 
-def test_returning_a_capture_on_a_closed_order_can_be_rejected_or_approved(app, api, merchant, catalog, sandbox,
-                                                                          worker, member):
+def test_returning_a_capture_on_a_closed_order_can_be_rejected_or_approved(
+    app, api, merchant, catalog, sandbox, worker, member
+):
     order, payment = _closed_order_with_a_refused_return(app, api, sandbox, worker, catalog["sku"])
     operator, owner, finance = member("operator"), member("owner"), member("finance")
     page = operator.text(f"/portal/orders/{order['id']}")
@@ -94,14 +110,20 @@ def test_returning_a_capture_on_a_closed_order_can_be_rejected_or_approved(app, 
     assert [r["status"] for r in api.get(f"/orders/{order['id']}").json["refunds"]] == ["failed"]  # nothing sent
     assert timeline(app, order["id"])[-1][2].startswith("rejected — Return a capture")
 
-    assert act(operator, order["id"], "return_capture", subject=payment["id"],
-               reason="Statement confirms the capture").status_code == 302
+    assert (
+        act(
+            operator, order["id"], "return_capture", subject=payment["id"], reason="Statement confirms the capture"
+        ).status_code
+        == 302
+    )
     second = manual_actions(app, order["id"])[-1]
     assert approve(finance, second.id).status_code == 302
     after = api.get(f"/orders/{order['id']}").json
     assert (after["status"], after["refunded_amount"]) == ("closed", 0)  # the order never kept that money
     assert [r["status"] for r in after["refunds"]] == ["succeeded"]
     assert ledger_totals(app) == {"usd": 0}
-    assert re.search(r"done — Return a capture .*: Statement confirms the capture → returned \$9\.99 to the shopper",
-                     timeline(app, order["id"])[-1][2])
+    assert re.search(
+        r"done — Return a capture .*: Statement confirms the capture → returned \$9\.99 to the shopper",
+        timeline(app, order["id"])[-1][2],
+    )
     assert act(operator, order["id"], "return_capture", subject=payment["id"]).status_code == 409  # returned

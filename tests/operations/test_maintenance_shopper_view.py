@@ -5,6 +5,7 @@ mark a payment failed, the reason to close an order ("known reseller"). The orde
 them for the merchant (secret key, portal); the shopper's browser (publishable key with the client secret, the order's
 events and status stream) and the hosted and embedded order pages read a neutral sentence instead.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,16 @@ def shopper_sees(app, client, pk_api, order: dict) -> str:
 
     secret = {"client_secret": order["client_secret"]}
     with app.app_context():
-        token = issue_token(Embed(product="", merchant=order["merchant"], origin="https://shop.example", mode="test",
-                                  customer=order["customer"]["id"], frame="kassa-panel-1"))
+        token = issue_token(
+            Embed(
+                product="",
+                merchant=order["merchant"],
+                origin="https://shop.example",
+                mode="test",
+                customer=order["customer"]["id"],
+                frame="kassa-panel-1",
+            )
+        )
     read = pk_api.get(f"/orders/{order['id']}", query_string=secret)
     events = pk_api.get(f"/orders/{order['id']}/events", query_string=secret)
     hosted = client.get(f"/checkout/orders/{order['id']}", query_string=secret)
@@ -39,12 +48,20 @@ def shopper_sees(app, client, pk_api, order: dict) -> str:
     stream = client.get(f"/api/v1/orders/{order['id']}/stream", query_string=secret, buffered=False)
     for answer in (read, events, hosted, embedded):
         assert answer.status_code == 200, answer.get_data(as_text=True)
-    return "\n".join([json.dumps(read.json), json.dumps(events.json), hosted.get_data(as_text=True),
-                      embedded.get_data(as_text=True), _first_event(stream)])
+    return "\n".join(
+        [
+            json.dumps(read.json),
+            json.dumps(events.json),
+            hosted.get_data(as_text=True),
+            embedded.get_data(as_text=True),
+            _first_event(stream),
+        ]
+    )
 
 
 def test_the_shopper_reads_neither_the_evidence_an_operator_pasted_nor_why_they_closed_the_order(
-        app, client, api, pk_api, catalog, sandbox, merchant, operator):
+    app, client, api, pk_api, catalog, sandbox, merchant, operator
+):
     order = {**create_order(api, catalog["sku"]), "merchant": merchant.id}
     payment = pay(api, order["id"])
     assert act(operator, order["id"], "mark_failed", subject=payment["id"], evidence=EVIDENCE).status_code == 302
@@ -54,8 +71,11 @@ def test_the_shopper_reads_neither_the_evidence_an_operator_pasted_nor_why_they_
     shopper = pk_api.get(f"/orders/{order['id']}", query_string={"client_secret": order["client_secret"]}).json
     assert shopper["payments"][0]["failure_reason"] == "stopped by the merchant"
     assert [t["reason"] for t in shopper["timeline"]] == [
-        "Order created", "Payment started", "The payment was not completed",
-        "The merchant's team looked into this order"]
+        "Order created",
+        "Payment started",
+        "The payment was not completed",
+        "The merchant's team looked into this order",
+    ]
     assert "The payment was not completed: stopped by the merchant." in seen  # the order page says why, neutrally
 
     assert act(operator, order["id"], "close", reason=CLOSE_WHY).status_code == 302
@@ -63,18 +83,22 @@ def test_the_shopper_reads_neither_the_evidence_an_operator_pasted_nor_why_they_
     assert "reseller" not in seen and "closed by hand" not in seen and "This order was canceled" in seen
     shopper = pk_api.get(f"/orders/{order['id']}", query_string={"client_secret": order["client_secret"]}).json
     assert [t["reason"] for t in shopper["timeline"]][-2:] == [
-        "The order was canceled", "The merchant's team looked into this order"]
+        "The order was canceled",
+        "The merchant's team looked into this order",
+    ]
 
     # The merchant reads every word, in the API and in the portal.
     merchant_view = json.dumps(api.get(f"/orders/{order['id']}").json["timeline"])
     assert f"payment failed: marked failed by hand: {EVIDENCE}" in merchant_view
     assert f"closed by hand: {CLOSE_WHY}" in merchant_view
-    assert ("created", "closed", f"closed by hand: {CLOSE_WHY}", "portal:operator-0@acme.test") \
-        in timeline(app, order["id"])
+    assert ("created", "closed", f"closed by hand: {CLOSE_WHY}", "portal:operator-0@acme.test") in timeline(
+        app, order["id"]
+    )
 
 
 def test_closing_an_order_by_hand_while_it_is_paying_tells_the_shopper_only_that_it_was_canceled(
-        app, client, api, pk_api, catalog, sandbox, merchant, operator):
+    app, client, api, pk_api, catalog, sandbox, merchant, operator
+):
     order = {**create_order(api, catalog["sku"]), "merchant": merchant.id}
     pay(api, order["id"])
     assert act(operator, order["id"], "close", reason=CLOSE_WHY).status_code == 302
@@ -89,7 +113,8 @@ def test_closing_an_order_by_hand_while_it_is_paying_tells_the_shopper_only_that
 
 
 def test_the_order_page_says_why_a_payment_stopped_in_the_shoppers_language(
-        app, client, api, catalog, sandbox, merchant, operator):
+    app, client, api, catalog, sandbox, merchant, operator
+):
     """Kassa's own words for a failed payment are translated on the hosted and embedded order pages; before, a German
     page read 'Die Zahlung wurde nicht abgeschlossen: stopped by the merchant.'"""
     order = create_order(api, catalog["sku"])

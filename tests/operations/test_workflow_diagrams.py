@@ -1,5 +1,6 @@
 """The workflow diagrams are the state tables the code obeys: read each generated SVG back and find exactly
 the table's transitions, each drawn from its source state's box to its target's, and every status once."""
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,11 @@ def drawn(svg: str) -> tuple[dict[str, tuple[float, float, float, float]], list[
             rect = group.find(f"{SVG}rect")
             assert group.find(f"{SVG}text").text == group.get("data-state")  # the label says which state it is
             states[group.get("data-state")] = tuple(float(rect.get(k)) for k in ("x", "y", "width", "height"))
-    edges = [(p.get("data-from"), p.get("data-to"), p.get("d")) for p in root.iter(f"{SVG}path")
-             if "transition" in p.get("class", "").split()]
+    edges = [
+        (p.get("data-from"), p.get("data-to"), p.get("d"))
+        for p in root.iter(f"{SVG}path")
+        if "transition" in p.get("class", "").split()
+    ]
     return states, edges
 
 
@@ -86,7 +90,7 @@ def test_states_do_not_overlap_and_the_order_diagram_fits_a_phone():
         states, _ = drawn(str(m.svg()))
         boxes = list(states.values())
         for i, (x1, y1, w1, h1) in enumerate(boxes):
-            for x2, y2, w2, h2 in boxes[i + 1:]:
+            for x2, y2, w2, h2 in boxes[i + 1 :]:
                 assert x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1, m.key
     order = ET.fromstring(str(MACHINES[0].svg()))
     assert float(order.get("width")) <= 366  # a 390 px phone's content width: drawn at full size, not shrunk
@@ -95,14 +99,21 @@ def test_states_do_not_overlap_and_the_order_diagram_fits_a_phone():
 def test_a_path_and_the_current_state_are_marked_and_named_for_screen_readers():
     from app.operations.workflows import machine
 
-    svg = str(machine("order").svg(dom_id="o1", taken={("created", "paying"), ("paying", "paid")},
-                                   visited={"created", "paying", "paid"}, current="paid"))
+    svg = str(
+        machine("order").svg(
+            dom_id="o1",
+            taken={("created", "paying"), ("paying", "paid")},
+            visited={"created", "paying", "paid"},
+            current="paid",
+        )
+    )
     root = ET.fromstring(svg)
     assert root.get("role") == "img" and root.get("aria-labelledby") == "o1-title o1-desc"
     assert root.find(f"{SVG}title").text == "Order: states and transitions"
     assert "From paying: created, paid, closed." in root.find(f"{SVG}desc").text
-    taken = {(p.get("data-from"), p.get("data-to")) for p in root.iter(f"{SVG}path")
-             if "taken" in p.get("class", "").split()}
+    taken = {
+        (p.get("data-from"), p.get("data-to")) for p in root.iter(f"{SVG}path") if "taken" in p.get("class", "").split()
+    }
     assert taken == {("created", "paying"), ("paying", "paid")}
     current = [g.get("data-state") for g in root.iter(f"{SVG}g") if "current" in g.get("class", "").split()]
     assert current == ["paid"]

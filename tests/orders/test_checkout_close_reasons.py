@@ -1,6 +1,7 @@
 """Why a closed order closed, as the shopper reads it on the order's page: chosen by the reason the closing
 timeline row stores as a value, never by the English note Kassa writes there for the merchant, so rewording a
 note cannot change (or blank) what the shopper is told."""
+
 from __future__ import annotations
 
 import re
@@ -20,10 +21,10 @@ def said(client, order: dict) -> str:
 def _closed_four_ways(app, api, catalog) -> dict[str, dict]:
     """An order closed each way a shopper can meet: expired, canceled, its payment canceled, its subscription
     canceled; with what the page says of each."""
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import close_expired_orders
+    from app.platform.db.types import utcnow
 
     expired, canceled, paying = (create_order(api, catalog["sku"]) for _ in range(3))
     with app.app_context():
@@ -35,12 +36,16 @@ def _closed_four_ways(app, api, catalog) -> dict[str, dict]:
     assert api.post(f"/orders/{paying['id']}/cancel").json["status"] == "closed"
     make_recurring(app, catalog["limited_sku"])
     contract = subscribe(api, catalog["limited_sku"])
-    assert api.post(f"/subscriptions/{contract['subscription']['id']}/cancel",
-                    json={"at_period_end": False}).status_code == 200
-    return {"This order expired before it was paid. No money was taken.": expired,
-            "This order was canceled. No money was taken.": canceled,
-            "The payment was canceled. No money was taken.": paying,
-            "The subscription was canceled. No money was taken.": contract["order"]}
+    assert (
+        api.post(f"/subscriptions/{contract['subscription']['id']}/cancel", json={"at_period_end": False}).status_code
+        == 200
+    )
+    return {
+        "This order expired before it was paid. No money was taken.": expired,
+        "This order was canceled. No money was taken.": canceled,
+        "The payment was canceled. No money was taken.": paying,
+        "The subscription was canceled. No money was taken.": contract["order"],
+    }
 
 
 def _reword_every_note(app) -> None:

@@ -1,6 +1,7 @@
 """A browser (publishable key) can only claim a customer id: the claim is kept apart from the merchant's real
 customer of that name, so naming someone else uses up none of their coupon uses or velocity, and plants nothing on
 their list, export or erasure."""
+
 from __future__ import annotations
 
 from tests.catalog.test_coupons_api import coupons  # noqa: F401  (a fixture)
@@ -11,8 +12,7 @@ VICTIM = "cus_victim"
 
 def claim(pk_api, sku: str, **extra):
     """An order made in a browser that names the victim (it needs no secret to do so)."""
-    return pk_api.post("/orders", json=order_body(sku, customer={"id": VICTIM, "email": "mallory@evil.test"},
-                                                  **extra))
+    return pk_api.post("/orders", json=order_body(sku, customer={"id": VICTIM, "email": "mallory@evil.test"}, **extra))
 
 
 def test_a_claimed_id_uses_up_none_of_the_customers_per_customer_coupon_uses(api, pk_api, catalog, coupons):
@@ -27,8 +27,14 @@ def test_a_claimed_id_uses_up_none_of_the_customers_per_customer_coupon_uses(api
 
 
 def test_a_claimed_id_uses_up_none_of_the_customers_velocity(api, pk_api, catalog):
-    rule = api.post("/risk/rules", json={"kind": "velocity", "action": "block",
-                                         "params": {"by": "customer", "window_seconds": 3600, "max_count": 2}})
+    rule = api.post(
+        "/risk/rules",
+        json={
+            "kind": "velocity",
+            "action": "block",
+            "params": {"by": "customer", "window_seconds": 3600, "max_count": 2},
+        },
+    )
     assert rule.status_code == 201, rule.json
     for _ in range(2):
         assert claim(pk_api, catalog["sku"]).status_code == 201
@@ -41,8 +47,9 @@ def test_a_claimed_id_uses_up_none_of_the_customers_velocity(api, pk_api, catalo
 
 def test_a_claimed_id_matches_none_of_the_customers_allow_entries(api, pk_api, catalog):
     api.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 500}, "action": "block"})
-    assert api.post("/risk/list_entries", json={"kind": "customer", "value": VICTIM, "action": "allow"}).status_code \
-        == 201
+    assert (
+        api.post("/risk/list_entries", json={"kind": "customer", "value": VICTIM, "action": "allow"}).status_code == 201
+    )
     assert api.post("/orders", json=order_body(catalog["sku"], customer={"id": VICTIM})).status_code == 201
     assert claim(pk_api, catalog["sku"]).status_code == 402  # a browser cannot borrow the customer's trust
 

@@ -1,6 +1,7 @@
 """Fulfilment of virtual goods, confirm and auto-confirm, and the compensation refund when a
 merchant's fulfilment webhook keeps failing. Jobs run on a real RQ worker; webhooks hit a real
 local HTTP receiver."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,9 +11,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support.lifecycle import (ReceiverServer, paid_order, parse_time, set_auto_confirm,
-                                                 set_fulfilment)
 from tests.payments.attempts.test_payment_flow import events_of, status_of
+from tests.support.lifecycle import ReceiverServer, paid_order, parse_time, set_auto_confirm, set_fulfilment
 
 
 @pytest.fixture
@@ -33,9 +33,14 @@ def test_paid_orders_are_fulfilled_and_entitlements_stack(app, api, catalog, san
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     set_fulfilment(app, catalog["limited_sku"], {"credits": 100})
-    assert entitlements(api) == {"object": "entitlements", "customer": "cus_flow", "livemode": False,
-                                 "membership": None, "credits": 0,
-                                 "grants": []}
+    assert entitlements(api) == {
+        "object": "entitlements",
+        "customer": "cus_flow",
+        "livemode": False,
+        "membership": None,
+        "credits": 0,
+        "grants": [],
+    }
 
     first = paid_order(api, sandbox, catalog["sku"])
     before = utcnow()
@@ -59,7 +64,11 @@ def test_paid_orders_are_fulfilled_and_entitlements_stack(app, api, catalog, san
     held = entitlements(api)
     assert held["credits"] == 300
     assert [(g["kind"], g["membership_days"], g["credits"]) for g in held["grants"]] == [
-        ("credits", None, 200), ("credits", None, 100), ("membership", 60, None), ("membership", 30, None)]
+        ("credits", None, 200),
+        ("credits", None, 100),
+        ("membership", 60, None),
+        ("membership", 30, None),
+    ]
     assert len(events_of(app, "order.fulfilled")) == 4
     assert entitlements(api, "someone_else")["credits"] == 0
 
@@ -87,8 +96,11 @@ def test_a_full_refund_takes_back_what_the_order_granted_and_no_more(app, api, c
     assert entitlements(api)["credits"] == 200  # a partial refund takes nothing back
 
     with app.app_context():  # the customer spends 150 of their 200 coins in the merchant's game
-        db.session.execute(db.update(Entitlement).where(Entitlement.customer_id == "cus_flow",
-                                                        Entitlement.kind == "credits").values(credits=50))
+        db.session.execute(
+            db.update(Entitlement)
+            .where(Entitlement.customer_id == "cus_flow", Entitlement.kind == "credits")
+            .values(credits=50)
+        )
         db.session.commit()
     for order in (coins_refunded, days):
         assert api.post(f"/orders/{order['id']}/refunds", json={}).status_code == 201
@@ -153,18 +165,19 @@ def test_confirm_through_the_api_completes_a_fulfilled_order_only(app, api, cata
     assert len(events_of(app, "order.completed")) == 1
 
 
-def test_a_fulfilled_order_is_confirmed_by_the_sweep_once_the_merchants_delay_has_passed(app, api, catalog, sandbox,
-                                                                                       worker):
+def test_a_fulfilled_order_is_confirmed_by_the_sweep_once_the_merchants_delay_has_passed(
+    app, api, catalog, sandbox, worker
+):
     """The auto-confirm time is the merchant's delay after fulfilment; the minutely sweep completes the order once
     it has come, not before, and nothing waits in Redis meanwhile: a job scheduled a week ahead per order held
     about 1.5 KB of Redis memory each for the whole week."""
     from rq import Queue
     from rq.job import Job
 
-    from app.platform.db.types import utcnow
     from app.extensions import db, redis_client
     from app.orders.confirmation import confirm_due_orders
     from app.orders.models import Order
+    from app.platform.db.types import utcnow
 
     order = paid_order(api, sandbox, catalog["sku"])
     worker()
@@ -172,8 +185,10 @@ def test_a_fulfilled_order_is_confirmed_by_the_sweep_once_the_merchants_delay_ha
     with app.app_context():
         due_at = db.session.get(Order, order["id"]).auto_confirm_at
         queue = Queue(app.config["RQ_QUEUE"], connection=redis_client())
-        waiting = [Job.fetch(job_id, connection=redis_client()).func_name
-                   for job_id in queue.scheduled_job_registry.get_job_ids() + queue.get_job_ids()]
+        waiting = [
+            Job.fetch(job_id, connection=redis_client()).func_name
+            for job_id in queue.scheduled_job_registry.get_job_ids() + queue.get_job_ids()
+        ]
     assert abs((due_at - fulfilled_at) - timedelta(days=7)) < timedelta(minutes=1)  # default 10080 minutes
     assert "app.jobs.auto_confirm_order" not in waiting
 
@@ -186,7 +201,8 @@ def test_a_fulfilled_order_is_confirmed_by_the_sweep_once_the_merchants_delay_ha
 
 
 def test_a_changed_delay_applies_to_the_next_fulfilled_order_though_the_worker_keeps_settings(
-        app, api, merchant, catalog, sandbox, worker):
+    app, api, merchant, catalog, sandbox, worker
+):
     """The worker reads the merchant's delay from its cached settings: a change in the portal reaches the very next
     order it fulfils, and the move to ``fulfilled`` writes the due time with it."""
     from app.extensions import db
@@ -210,11 +226,12 @@ def test_a_changed_delay_applies_to_the_next_fulfilled_order_though_the_worker_k
 def test_the_sweep_confirms_more_due_orders_than_one_batch_in_one_run(app, api, catalog, sandbox, worker):
     """A busy shop's orders come due as fast as they were fulfilled: one run goes on batch after batch until none
     is due, oldest first, and leaves the orders not yet due alone."""
-    from app.platform.db.types import utcnow
+    from sqlalchemy import update
+
     from app.extensions import db
     from app.orders.confirmation import confirm_due_orders
     from app.orders.models import Order
-    from sqlalchemy import update
+    from app.platform.db.types import utcnow
 
     orders = [paid_order(api, sandbox, catalog["sku"])["id"] for _ in range(6)]
     worker()
@@ -264,11 +281,15 @@ def test_the_fulfilment_webhook_gets_the_signed_order(app, api, merchant, catalo
     assert _signed_with(headers, body, _secret(app, merchant, test=True))
     payload = json.loads(body)
     assert (payload["id"], payload["customer"]["id"], payload["items"][0]["sku"]) == (
-        order["id"], "cus_flow", catalog["sku"])
+        order["id"],
+        "cus_flow",
+        catalog["sku"],
+    )
 
 
-def test_a_test_orders_fulfilment_never_passes_for_a_paid_live_order(app, client, api, merchant, catalog, sandbox,
-                                                                     worker, receiver):
+def test_a_test_orders_fulfilment_never_passes_for_a_paid_live_order(
+    app, client, api, merchant, catalog, sandbox, worker, receiver
+):
     """The SKU's webhook_url is one for both modes, and the hosted checkout sells test orders to anyone (the
     sandbox's Approve button pays them): the merchant's server, checking the live secret, must refuse a test
     order's delivery, and can tell the two apart by ``livemode``."""
@@ -278,22 +299,29 @@ def test_a_test_orders_fulfilment_never_passes_for_a_paid_live_order(app, client
     paid_order(api, sandbox, catalog["sku"])
     live, live_secret = live_key(app, client, merchant, "secret"), _secret(app, merchant, test=False)
     credit(app, merchant.id, True, 5000)
-    order = live.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                       "customer": {"id": CUSTOMER}, "agreement_accepted": True}).json
-    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == \
-        "succeeded"
+    order = live.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": CUSTOMER},
+            "agreement_accepted": True,
+        },
+    ).json
+    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == "succeeded"
     worker()
 
     (test_headers, test_body), (live_headers, live_body) = sorted(
-        receiver.received, key=lambda delivery: json.loads(delivery[1])["livemode"])
+        receiver.received, key=lambda delivery: json.loads(delivery[1])["livemode"]
+    )
     assert json.loads(test_body)["livemode"] is False and json.loads(live_body)["livemode"] is True
     assert _signed_with(live_headers, live_body, live_secret)
     assert not _signed_with(test_headers, test_body, live_secret)
     assert _signed_with(test_headers, test_body, _secret(app, merchant, test=True))
 
 
-def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(app, api, catalog, sandbox, worker, receiver,
-                                                                    monkeypatch):
+def test_a_webhook_failing_for_good_is_compensated_by_a_full_refund(
+    app, api, catalog, sandbox, worker, receiver, monkeypatch
+):
     from app.platform.db.types import utcnow
     from app.platform.outbox.events import dispatch_pending
 
@@ -365,10 +393,11 @@ def test_two_workers_fulfilling_one_order_at_once_grant_it_once(app, api, catalo
 def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, catalog, sandbox, worker):
     """The fulfilment's grants, the order's move to fulfilled and the record that the handler ran commit as one:
     a worker that dies in between leaves the order paid and the handler due, never fulfilled and due again."""
-    from sqlalchemy import event as sa_event, select, text
+    from sqlalchemy import event as sa_event
+    from sqlalchemy import select, text
 
-    from app.platform.outbox.events import Event, EventHandling
     from app.extensions import db
+    from app.platform.outbox.events import Event, EventHandling
 
     set_fulfilment(app, catalog["sku"], {"membership_days": 30})
     order = paid_order(api, sandbox, catalog["sku"])
@@ -379,8 +408,10 @@ def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, ca
 
         def seen(conn) -> None:  # at each commit: the order's status and whether fulfilment's run is recorded
             status = conn.execute(text("SELECT status FROM orders WHERE id = :id"), {"id": order["id"]}).scalar()
-            handled = conn.execute(text("SELECT count(*) FROM event_handlings WHERE event_id = :event "
-                                        "AND handler LIKE '%fulfil_paid%'"), {"event": paid}).scalar()
+            handled = conn.execute(
+                text("SELECT count(*) FROM event_handlings WHERE event_id = :event AND handler LIKE '%fulfil_paid%'"),
+                {"event": paid},
+            ).scalar()
             commits.append((status, bool(handled)))
 
         sa_event.listen(db.engine, "commit", seen)
@@ -388,14 +419,18 @@ def test_the_outbox_commits_a_fulfilment_together_with_its_handling(app, api, ca
             worker()
         finally:
             sa_event.remove(db.engine, "commit", seen)
-        assert db.session.scalar(select(EventHandling.handler).where(EventHandling.event_id == paid,
-                                                                     EventHandling.handler.like("%fulfil_paid%")))
+        assert db.session.scalar(
+            select(EventHandling.handler).where(
+                EventHandling.event_id == paid, EventHandling.handler.like("%fulfil_paid%")
+            )
+        )
     assert api.get(f"/orders/{order['id']}").json["status"] == "fulfilled"
     assert ("fulfilled", False) not in commits and ("fulfilled", True) in commits, commits
 
 
 def test_a_membership_bought_again_is_extended_and_recorded_on_its_grant_in_one_statement(
-        app, api, catalog, sandbox, worker):
+    app, api, catalog, sandbox, worker
+):
     """A returning customer's membership days: the end moves from the current end (never past the ceiling) and the
     grant the customer sees records it; on PostgreSQL the membership and the grant are one statement after the
     grant's claim, instead of a look-up and two updates."""
@@ -423,8 +458,11 @@ def test_a_membership_bought_again_is_extended_and_recorded_on_its_grant_in_one_
 
     # A membership already near the last date it may reach stops there.
     with app.app_context():
-        db.session.execute(update(Entitlement).where(Entitlement.customer_id == "cus_flow")
-                           .values(membership_until=MEMBERSHIP_CEILING - timedelta(days=10)))
+        db.session.execute(
+            update(Entitlement)
+            .where(Entitlement.customer_id == "cus_flow")
+            .values(membership_until=MEMBERSHIP_CEILING - timedelta(days=10))
+        )
         db.session.commit()
     paid_order(api, sandbox, catalog["sku"])
     worker()

@@ -1,5 +1,6 @@
 """Buying in the shopper's currency: a SKU with a price in EUR is quoted, ordered and sold in EUR when asked to;
 without ``currency`` nothing changes (the default price)."""
+
 from __future__ import annotations
 
 import pytest
@@ -83,31 +84,43 @@ def test_a_coupon_in_one_currency_applies_only_to_orders_in_that_currency(app, a
 
 
 def test_a_checkout_session_with_items_fixes_its_currency_for_its_orders(api, pk_api, euro_prices, spec):
-    session = api.post("/checkout_sessions", json={"items": [{"sku": euro_prices["sku"], "quantity": 1}],
-                                                   "customer": {"id": "cus_eu"}, "currency": "eur"})
+    session = api.post(
+        "/checkout_sessions",
+        json={"items": [{"sku": euro_prices["sku"], "quantity": 1}], "customer": {"id": "cus_eu"}, "currency": "eur"},
+    )
     assert session.status_code == 201
     check(spec, "post", "/checkout_sessions", session)
     assert session.json["currency"] == "eur"
-    order = pk_api.post("/orders", json={"checkout_session": session.json["client_secret"],
-                                         "agreement_accepted": True})
+    order = pk_api.post("/orders", json={"checkout_session": session.json["client_secret"], "agreement_accepted": True})
     assert order.status_code == 201 and order.json["amount"]["currency"] == "eur"
     assert order.json["amount"]["total"] == 899
-    other = pk_api.post("/orders", json={"checkout_session": session.json["client_secret"],
-                                         "agreement_accepted": True, "currency": "usd"})
+    other = pk_api.post(
+        "/orders",
+        json={"checkout_session": session.json["client_secret"], "agreement_accepted": True, "currency": "usd"},
+    )
     assert error_of(other)[:3] == (400, "parameter_invalid", "currency")
 
-    not_sold = api.post("/checkout_sessions", json={"items": [{"sku": euro_prices["limited_sku"]}],
-                                                    "customer": {"id": "cus_eu"}, "currency": "eur"})
+    not_sold = api.post(
+        "/checkout_sessions",
+        json={"items": [{"sku": euro_prices["limited_sku"]}], "customer": {"id": "cus_eu"}, "currency": "eur"},
+    )
     assert error_of(not_sold)[:3] == (400, "currency_unavailable", "currency")
-    with_product = api.post("/checkout_sessions", json={"product": euro_prices["product"],
-                                                        "customer": {"id": "cus_eu"}, "currency": "eur"})
+    with_product = api.post(
+        "/checkout_sessions", json={"product": euro_prices["product"], "customer": {"id": "cus_eu"}, "currency": "eur"}
+    )
     assert error_of(with_product)[:3] == (400, "parameter_invalid", "currency")
 
 
 def test_an_amount_velocity_limit_counts_each_currency_apart(api, euro_prices):
     """Minor units of euros and dollars are not one sum: €8.99 after $9.99 does not reach a limit of 1500."""
-    rule = api.post("/risk/rules", json={"kind": "velocity", "action": "block",
-                                         "params": {"by": "customer", "window_seconds": 3600, "max_amount": 1500}})
+    rule = api.post(
+        "/risk/rules",
+        json={
+            "kind": "velocity",
+            "action": "block",
+            "params": {"by": "customer", "window_seconds": 3600, "max_amount": 1500},
+        },
+    )
     assert rule.status_code == 201
     assert api.post("/orders", json=order_body(euro_prices["sku"])).status_code == 201  # $9.99
     assert api.post("/orders", json=order_body(euro_prices["sku"], currency="eur")).status_code == 201  # €8.99

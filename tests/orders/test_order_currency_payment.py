@@ -1,5 +1,6 @@
 """An order in a SKU's second currency is paid, cleared, refunded and shown in that currency all the way down: the
 sandbox provider charges euros, the ledger posts euros beside the dollars, the refund gives euros back."""
+
 from __future__ import annotations
 
 import requests
@@ -10,11 +11,20 @@ from tests.payments.attempts.test_payment_flow import pay, status_of
 
 
 def test_an_order_in_euros_is_captured_cleared_and_refunded_in_euros(app, api, merchant, catalog, sandbox, worker):
-    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    assert (
+        api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 899, "currency": "eur"}]}).status_code == 200
+    )
     with app.app_context():
         configure_channel(merchant.id, "sandbox_qr", currencies=["usd"])  # the merchant takes QR payments in dollars
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}], "currency": "eur",
-                                      "customer": {"id": "cus_eu"}, "agreement_accepted": True}).json
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 3}],
+            "currency": "eur",
+            "customer": {"id": "cus_eu"},
+            "agreement_accepted": True,
+        },
+    ).json
     assert order["amount"] == {"subtotal": 2697, "discount": 0, "total": 2697, "currency": "eur"}
     assert "sandbox_qr" not in {c["code"] for c in order["available_channels"]}  # it cannot take euros
     qr = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_qr"})
@@ -26,8 +36,9 @@ def test_an_order_in_euros_is_captured_cleared_and_refunded_in_euros(app, api, m
     assert "26.97 EUR" in provider_page.text  # the provider charges euros, not dollars
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, order["id"]) == "paid")
-    dollars = api.post("/orders", json={"items": [{"sku": catalog["sku"]}], "customer": {"id": "cus_us"},
-                                        "agreement_accepted": True}).json
+    dollars = api.post(
+        "/orders", json={"items": [{"sku": catalog["sku"]}], "customer": {"id": "cus_us"}, "agreement_accepted": True}
+    ).json
     sandbox.simulate(pay(api, dollars["id"])["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, dollars["id"]) == "paid")
 

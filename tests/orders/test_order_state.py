@@ -3,16 +3,28 @@ import pytest
 from app.orders.state import STATUSES, TERMINAL, TRANSITIONS, can_transition
 
 ALLOWED = [
-    ("created", "paying"), ("created", "closed"),
-    ("paying", "paid"), ("paying", "created"), ("paying", "closed"),
-    ("paid", "fulfilled"), ("paid", "refunding"), ("fulfilled", "completed"), ("completed", "refunding"),
-    ("refunding", "refunded"), ("refunding", "paid"),
+    ("created", "paying"),
+    ("created", "closed"),
+    ("paying", "paid"),
+    ("paying", "created"),
+    ("paying", "closed"),
+    ("paid", "fulfilled"),
+    ("paid", "refunding"),
+    ("fulfilled", "completed"),
+    ("completed", "refunding"),
+    ("refunding", "refunded"),
+    ("refunding", "paid"),
 ]
 REFUSED = [
     ("created", "paid"),  # no capture without a payment attempt (an order of unknown total)
-    ("closed", "paying"), ("closed", "paid"), ("closed", "created"),
+    ("closed", "paying"),
+    ("closed", "paid"),
+    ("closed", "created"),
     ("paid", "closed"),  # money was taken: only a refund undoes it
-    ("paid", "created"), ("refunded", "refunding"), ("completed", "paid"), ("fulfilled", "paying"),
+    ("paid", "created"),
+    ("refunded", "refunding"),
+    ("completed", "paid"),
+    ("fulfilled", "paying"),
 ]
 
 

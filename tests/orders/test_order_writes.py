@@ -2,6 +2,7 @@
 attempt, timeline, event; journal entry and postings, timeline and events) together: on PostgreSQL in one statement,
 one round trip (app/platform/db/core_writes.py), on SQLite one per table. Either way the rows are whole, and a write the database
 refuses leaves nothing of the step behind."""
+
 from __future__ import annotations
 
 from tests.conftest import IS_POSTGRES
@@ -17,21 +18,29 @@ def _inserts(sent: list[str], tables: tuple[str, ...]) -> list[str]:
 
 def test_an_order_of_two_lines_is_written_whole_and_on_postgresql_in_one_statement(app, api, catalog):
     with statements(app) as sent:
-        created = api.post("/orders", json={
-            "items": [{"sku": catalog["sku"], "quantity": 2}, {"sku": catalog["limited_sku"], "quantity": 1}],
-            "customer": {"id": "cus_writes", "email": "w@example.test"}, "agreement_accepted": True,
-            "metadata": {"ref": "w1"}})
+        created = api.post(
+            "/orders",
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 2}, {"sku": catalog["limited_sku"], "quantity": 1}],
+                "customer": {"id": "cus_writes", "email": "w@example.test"},
+                "agreement_accepted": True,
+                "metadata": {"ref": "w1"},
+            },
+        )
     assert created.status_code == 201, created.json
     order = created.json
     assert [(i["sku"], i["quantity"], i["amount"]) for i in order["items"]] == [
-        (catalog["sku"], 2, 1998), (catalog["limited_sku"], 1, 2500)]
+        (catalog["sku"], 2, 1998),
+        (catalog["limited_sku"], 1, 2500),
+    ]
     assert order["amount"]["total"] == 4498
     # The rows as written are what a read finds: the answer was not built from anything the database refused.
     assert api.get(f"/orders/{order['id']}").json == order
     skus = {sku["id"]: sku for sku in api.get(f"/products/{catalog['product']}").json["skus"]}
     assert skus[catalog["limited_sku"]]["stock"] == 2
-    created_events = [e for e in api.get("/events?type=order.created").json["data"]
-                      if e["data"]["object"]["id"] == order["id"]]
+    created_events = [
+        e for e in api.get("/events?type=order.created").json["data"] if e["data"]["object"]["id"] == order["id"]
+    ]
     assert [len(e["data"]["object"]["items"]) for e in created_events] == [2]
 
     writes = _inserts(sent, ORDER_TABLES)
@@ -53,8 +62,11 @@ def test_the_next_order_of_the_same_shape_reuses_the_compiled_write(app, api, ca
 
     from app.extensions import db
 
-    body = {"items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
-            "customer": {"id": "cus_writes"}, "agreement_accepted": True}
+    body = {
+        "items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
+        "customer": {"id": "cus_writes"},
+        "agreement_accepted": True,
+    }
     seen: list[tuple[str, CacheStats]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany) -> None:
@@ -73,18 +85,32 @@ def test_the_next_order_of_the_same_shape_reuses_the_compiled_write(app, api, ca
 
 
 def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leaves_the_order_as_it_was(
-        app, api, merchant, catalog, sandbox):
+    app, api, merchant, catalog, sandbox
+):
     from app.extensions import db
-    from app.platform.values.ids import new_id
     from app.payments.models import PaymentAttempt
+    from app.platform.values.ids import new_id
 
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                      "customer": {"id": "cus_writes"}, "agreement_accepted": True}).json
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_writes"},
+            "agreement_accepted": True,
+        },
+    ).json
     # An attempt left active on a `created` order (as a race could leave one): the database's one-active-attempt
     # index refuses the new attempt, after the order's move was already sent in the same transaction.
     with app.app_context():
-        stray = PaymentAttempt(id=new_id("pay"), merchant_id=merchant.id, order_id=order["id"],
-                               channel="sandbox_card", status="pending", amount=999, currency="usd")
+        stray = PaymentAttempt(
+            id=new_id("pay"),
+            merchant_id=merchant.id,
+            order_id=order["id"],
+            channel="sandbox_card",
+            status="pending",
+            amount=999,
+            currency="usd",
+        )
         db.session.add(stray)
         db.session.commit()
         stray_id = stray.id
@@ -117,19 +143,27 @@ def test_a_payment_starts_in_one_write_with_its_move_and_a_refused_attempt_leave
 
 
 def test_a_capture_writes_its_ledger_entry_with_the_orders_move_in_one_statement_on_postgresql(
-        app, client, merchant, catalog, sandbox_server, live_server):
+    app, client, merchant, catalog, sandbox_server, live_server
+):
     """The provider's callback: the order's move to paid, the journal entry with its postings, the order's timeline
     row, order.paid and payment.succeeded in one statement; the books balance and each event is there once."""
-    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.ledger.models import JournalEntry, Posting
+    from app.platform.outbox.events import Event
 
     auth = {"Authorization": f"Bearer {merchant.secret_key}"}
-    order = client.post("/api/v1/orders", headers=auth, json={
-        "items": [{"sku": catalog["sku"], "quantity": 3}], "customer": {"id": "cus_writes"},
-        "agreement_accepted": True}).get_json()
-    payment = client.post(f"/api/v1/orders/{order['id']}/pay", headers=auth,
-                          json={"channel": "sandbox_card"}).get_json()["payment"]
+    order = client.post(
+        "/api/v1/orders",
+        headers=auth,
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 3}],
+            "customer": {"id": "cus_writes"},
+            "agreement_accepted": True,
+        },
+    ).get_json()
+    payment = client.post(
+        f"/api/v1/orders/{order['id']}/pay", headers=auth, json={"channel": "sandbox_card"}
+    ).get_json()["payment"]
     body, headers = signed_callback(SandboxApi(sandbox_server).decide(payment["provider_reference"], callback="drop"))
     with statements(app) as sent:
         assert client.post("/hooks/channels/sandbox_card", data=body, headers=headers).status_code == 200
@@ -160,15 +194,22 @@ def test_a_capture_writes_its_ledger_entry_with_the_orders_move_in_one_statement
 
 
 def test_an_orders_move_goes_with_its_rows_in_one_statement_and_a_move_that_lost_writes_nothing(
-        app, api, merchant, catalog, sandbox):
+    app, api, merchant, catalog, sandbox
+):
     """Paying moves the order with its attempt, timeline row and event: on PostgreSQL the conditional UPDATE and the
     INSERTs are one statement. A move decided on a stale read (someone paid the order meanwhile) is refused whole:
     no timeline row, no event, and the order in memory is still the one that was read."""
     from app.extensions import db
     from app.orders.services import StaleOrder, get_order, transition
 
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                      "customer": {"id": "cus_writes"}, "agreement_accepted": True}).json
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_writes"},
+            "agreement_accepted": True,
+        },
+    ).json
     with app.app_context():
         stale = get_order(merchant.id, order["id"])  # read before the payment, kept as it was read
         db.session.expunge_all()
@@ -186,8 +227,9 @@ def test_an_orders_move_goes_with_its_rows_in_one_statement_and_a_move_that_lost
     after = api.get(f"/orders/{order['id']}").json
     assert after["status"] == "paying"
     assert [t["status"] for t in after["timeline"]] == ["created", "paying"]
-    assert sorted(e["type"] for e in api.get("/events").json["data"]
-                  if e["data"]["object"].get("id") == order["id"]) == ["order.created", "order.paying"]
+    assert sorted(
+        e["type"] for e in api.get("/events").json["data"] if e["data"]["object"].get("id") == order["id"]
+    ) == ["order.created", "order.paying"]
 
     moves = [s for s in sent if "UPDATE orders " in s]
     assert len(moves) == 1, moves

@@ -4,8 +4,12 @@ from tests.conftest import Api
 
 
 def order_body(sku: str, quantity: int = 1, **extra) -> dict:
-    return {"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_1", "email": "a@b.test"},
-            "agreement_accepted": True, **extra}
+    return {
+        "items": [{"sku": sku, "quantity": quantity}],
+        "customer": {"id": "cus_1", "email": "a@b.test"},
+        "agreement_accepted": True,
+        **extra,
+    }
 
 
 def test_create_and_read_an_order(api, catalog):
@@ -42,35 +46,110 @@ def test_order_reserves_limited_stock_and_refuses_more_than_left(api, catalog):
     assert skus["sku_test_limited"] == 1
 
 
-@pytest.mark.parametrize("body, status, code, param", [
-    ({"items": [], "customer": {"id": "c"}, "agreement_accepted": True}, 400, "parameter_invalid", "items"),
-    ({"items": "sku", "customer": {"id": "c"}, "agreement_accepted": True}, 400, "parameter_invalid", "items"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 0}], "customer": {"id": "c"}, "agreement_accepted": True},
-     400, "parameter_invalid", "items[0].quantity"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 100}], "customer": {"id": "c"}, "agreement_accepted": True},
-     400, "parameter_invalid", "items[0].quantity"),
-    ({"items": [{"sku": "sku_test_month", "quantity": "2"}], "customer": {"id": "c"}, "agreement_accepted": True},
-     400, "parameter_invalid", "items[0].quantity"),
-    ({"items": [{"sku": "sku_nope", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": True},
-     400, "resource_missing", "items[0].sku"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": True},
-     400, "parameter_invalid", "customer"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": ""}, "agreement_accepted": True},
-     400, "parameter_invalid", "customer.id"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "nope"},
-      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
-    # A line break in an address would make every email to it fail for good (receipts, subscriber notices).
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "a@example.test\r\nBcc: x@y"},
-      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "a b@example.test"},
-      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c", "email": "a@b@example.test"},
-      "agreement_accepted": True}, 400, "parameter_invalid", "customer.email"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}},
-     422, "agreement_required", "agreement_accepted"),
-    ({"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": "yes"},
-     422, "agreement_required", "agreement_accepted"),
-])
+@pytest.mark.parametrize(
+    "body, status, code, param",
+    [
+        ({"items": [], "customer": {"id": "c"}, "agreement_accepted": True}, 400, "parameter_invalid", "items"),
+        ({"items": "sku", "customer": {"id": "c"}, "agreement_accepted": True}, 400, "parameter_invalid", "items"),
+        (
+            {"items": [{"sku": "sku_test_month", "quantity": 0}], "customer": {"id": "c"}, "agreement_accepted": True},
+            400,
+            "parameter_invalid",
+            "items[0].quantity",
+        ),
+        (
+            {
+                "items": [{"sku": "sku_test_month", "quantity": 100}],
+                "customer": {"id": "c"},
+                "agreement_accepted": True,
+            },
+            400,
+            "parameter_invalid",
+            "items[0].quantity",
+        ),
+        (
+            {
+                "items": [{"sku": "sku_test_month", "quantity": "2"}],
+                "customer": {"id": "c"},
+                "agreement_accepted": True,
+            },
+            400,
+            "parameter_invalid",
+            "items[0].quantity",
+        ),
+        (
+            {"items": [{"sku": "sku_nope", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": True},
+            400,
+            "resource_missing",
+            "items[0].sku",
+        ),
+        (
+            {"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": True},
+            400,
+            "parameter_invalid",
+            "customer",
+        ),
+        (
+            {"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": ""}, "agreement_accepted": True},
+            400,
+            "parameter_invalid",
+            "customer.id",
+        ),
+        (
+            {
+                "items": [{"sku": "sku_test_month", "quantity": 1}],
+                "customer": {"id": "c", "email": "nope"},
+                "agreement_accepted": True,
+            },
+            400,
+            "parameter_invalid",
+            "customer.email",
+        ),
+        # A line break in an address would make every email to it fail for good (receipts, subscriber notices).
+        (
+            {
+                "items": [{"sku": "sku_test_month", "quantity": 1}],
+                "customer": {"id": "c", "email": "a@example.test\r\nBcc: x@y"},
+                "agreement_accepted": True,
+            },
+            400,
+            "parameter_invalid",
+            "customer.email",
+        ),
+        (
+            {
+                "items": [{"sku": "sku_test_month", "quantity": 1}],
+                "customer": {"id": "c", "email": "a b@example.test"},
+                "agreement_accepted": True,
+            },
+            400,
+            "parameter_invalid",
+            "customer.email",
+        ),
+        (
+            {
+                "items": [{"sku": "sku_test_month", "quantity": 1}],
+                "customer": {"id": "c", "email": "a@b@example.test"},
+                "agreement_accepted": True,
+            },
+            400,
+            "parameter_invalid",
+            "customer.email",
+        ),
+        (
+            {"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}},
+            422,
+            "agreement_required",
+            "agreement_accepted",
+        ),
+        (
+            {"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": "yes"},
+            422,
+            "agreement_required",
+            "agreement_accepted",
+        ),
+    ],
+)
 def test_bad_order_bodies_get_a_clear_error_and_create_nothing(api, catalog, body, status, code, param):
     response = api.post("/orders", json=body)
     assert response.status_code == status, response.json
@@ -90,15 +169,26 @@ def test_a_quantity_that_is_not_a_whole_number_is_named_as_such(api, catalog, qu
 
 def test_a_quantity_out_of_range_gets_the_message_api_md_shows(api, catalog):
     response = api.post("/orders", json=order_body(catalog["sku"], 100))
-    assert response.json["error"] == {**response.json["error"], "code": "parameter_invalid",
-                                      "message": "quantity must be between 1 and 99", "param": "items[0].quantity"}
+    assert response.json["error"] == {
+        **response.json["error"],
+        "code": "parameter_invalid",
+        "message": "quantity must be between 1 and 99",
+        "param": "items[0].quantity",
+    }
 
 
-@pytest.mark.parametrize("raw, content_type", [("{not json", "application/json"), ("[1, 2]", "application/json"),
-                                               ("items=1", "application/x-www-form-urlencoded")])
+@pytest.mark.parametrize(
+    "raw, content_type",
+    [
+        ("{not json", "application/json"),
+        ("[1, 2]", "application/json"),
+        ("items=1", "application/x-www-form-urlencoded"),
+    ],
+)
 def test_malformed_bodies_are_400(api, catalog, raw, content_type):
-    response = api.client.post("/api/v1/orders", data=raw, content_type=content_type,
-                               headers={"Authorization": f"Bearer {api.key}"})
+    response = api.client.post(
+        "/api/v1/orders", data=raw, content_type=content_type, headers={"Authorization": f"Bearer {api.key}"}
+    )
     assert response.status_code == 400
     assert response.json["error"]["code"] == "invalid_json"
 
@@ -142,8 +232,12 @@ def test_cancel_closes_and_releases_stock(api, catalog):
 
 def test_pay_with_an_unknown_channel_is_400_and_changes_nothing(api, catalog):
     order = api.post("/orders", json=order_body(catalog["sku"])).json
-    for body, param in [({"channel": "bitcoin"}, "channel"), ({}, "channel"), ({"channel": 5}, "channel"),
-                        ({"channel": "sandbox_card", "return_url": "javascript:alert(1)"}, "return_url")]:
+    for body, param in [
+        ({"channel": "bitcoin"}, "channel"),
+        ({}, "channel"),
+        ({"channel": 5}, "channel"),
+        ({"channel": "sandbox_card", "return_url": "javascript:alert(1)"}, "return_url"),
+    ]:
         response = api.post(f"/orders/{order['id']}/pay", json=body)
         assert response.status_code == 400 and response.json["error"]["param"] == param
     assert api.get(f"/orders/{order['id']}").json["status"] == "created"
@@ -163,14 +257,15 @@ def test_an_unknown_coupon_is_refused_clearly_rather_than_ignored(api, catalog):
     assert api.get("/orders").json["data"] == []
 
 
-def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_statements(app, api, merchant, catalog,
-                                                                                      sandbox, worker):
+def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_statements(
+    app, api, merchant, catalog, sandbox, worker
+):
     """The list is what a merchant's server syncs from: every order in it whole (payments, refunds, discount lines,
     sub-orders, timeline), exactly as reading that order alone shows it, and a page of many orders costs about what
     a page of two does (no statements per order)."""
     from app.catalog.coupons import create_coupon
-    from tests.support.sql_sent import statements
     from tests.support.books import add_partner, completed_order, set_rule
+    from tests.support.sql_sent import statements
 
     with app.app_context():
         create_coupon(merchant.id, {"code": "TENOFF", "kind": "percent_off", "percent_bps": 1000})
@@ -179,9 +274,13 @@ def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_stateme
     discounted = api.post("/orders", json=order_body(catalog["sku"], coupon="TENOFF"))
     assert discounted.status_code == 201 and discounted.json["discounts"], discounted.json
     set_rule(api, catalog["sku"], [(add_partner(api, "Northwind Studio")["id"], 7000), ("self", 3000)])
-    split = api.post("/orders", json={**order_body(catalog["sku"]),
-                                      "items": [{"sku": catalog["sku"], "quantity": 1},
-                                                {"sku": catalog["limited_sku"], "quantity": 1}]})
+    split = api.post(
+        "/orders",
+        json={
+            **order_body(catalog["sku"]),
+            "items": [{"sku": catalog["sku"], "quantity": 1}, {"sku": catalog["limited_sku"], "quantity": 1}],
+        },
+    )
     assert split.status_code == 201 and len(split.json["sub_orders"]) == 2, split.json
     for _ in range(3):
         assert api.post("/orders", json=order_body(catalog["sku"])).status_code == 201
@@ -201,8 +300,7 @@ def test_a_page_of_orders_shows_each_order_as_its_own_read_does_in_a_few_stateme
     assert len(five) <= len(two) + 4, five
 
 
-def test_reading_a_paid_order_shows_its_timeline_read_with_the_order_and_its_lines(app, api, catalog, sandbox,
-                                                                                  worker):
+def test_reading_a_paid_order_shows_its_timeline_read_with_the_order_and_its_lines(app, api, catalog, sandbox, worker):
     """GET /orders/{id} of an order that was paid and fulfilled: its line and its timeline in order, read in the
     order's own statement (the timeline costs no statement of its own)."""
     from tests.support.lifecycle import paid_order

@@ -8,8 +8,12 @@ STRONG_SECRET = "k7Qe2mVx9tLw4Rz8Yp1Hs6Nb3Jc5Fd0G"  # 32 characters, not a defau
 def _production(monkeypatch, **env: str) -> None:
     """A production environment with every secret set properly, then ``env`` on top."""
     monkeypatch.setenv("KASSA_ENV", "production")
-    values = {"SECRET_KEY": STRONG_SECRET, "CHANNEL_CREDENTIALS_KEYS": "bm90LWNoZWNrZWQtaGVyZS1vbmx5LXByZXNlbmNlLTAwMA==",
-              "SANDBOX_API_KEY": "sbx_live_4f9c1e7a2b6d8e0f", "SANDBOX_CALLBACK_SECRET": "whsec_9d2b7e4a1c6f8e3b"}
+    values = {
+        "SECRET_KEY": STRONG_SECRET,
+        "CHANNEL_CREDENTIALS_KEYS": "bm90LWNoZWNrZWQtaGVyZS1vbmx5LXByZXNlbmNlLTAwMA==",
+        "SANDBOX_API_KEY": "sbx_live_4f9c1e7a2b6d8e0f",
+        "SANDBOX_CALLBACK_SECRET": "whsec_9d2b7e4a1c6f8e3b",
+    }
     values.update(env)
     for name, value in values.items():
         monkeypatch.setenv(name, value)
@@ -66,13 +70,16 @@ def test_a_retention_that_would_delete_everything_or_stop_the_job_fails_fast(mon
     assert load_config()[name] == 180
 
 
-@pytest.mark.parametrize("name, value, says", [
-    ("SECRET_KEY", "x", "SECRET_KEY is too short"),
-    ("SECRET_KEY", "s" * 31, "SECRET_KEY is too short"),
-    ("SECRET_KEY", "dev-only-secret-change-me", "SECRET_KEY is the development default"),
-    ("SANDBOX_API_KEY", "sbx_test_demo_key", "SANDBOX_API_KEY is the demo value"),
-    ("SANDBOX_CALLBACK_SECRET", "sbx_whsec_demo", "SANDBOX_CALLBACK_SECRET is the demo value"),
-])
+@pytest.mark.parametrize(
+    "name, value, says",
+    [
+        ("SECRET_KEY", "x", "SECRET_KEY is too short"),
+        ("SECRET_KEY", "s" * 31, "SECRET_KEY is too short"),
+        ("SECRET_KEY", "dev-only-secret-change-me", "SECRET_KEY is the development default"),
+        ("SANDBOX_API_KEY", "sbx_test_demo_key", "SANDBOX_API_KEY is the demo value"),
+        ("SANDBOX_CALLBACK_SECRET", "sbx_whsec_demo", "SANDBOX_CALLBACK_SECRET is the demo value"),
+    ],
+)
 def test_production_refuses_a_default_demo_or_weak_secret_and_says_which(monkeypatch, name, value, says):
     _production(monkeypatch, **{name: value})
     with pytest.raises(ConfigError, match=says):
@@ -111,18 +118,22 @@ def test_passwords_get_werkzeugs_full_cost_unless_told_and_production_refuses_le
             load_config()
 
 
-@pytest.mark.parametrize("name, value, says, good", [
-    # A lease of 0 would hand back every event a run claimed, and the outbox would stall.
-    ("EVENT_DISPATCH_LEASE_SECONDS", "0", "more than 0", "90"),
-    ("EVENT_DISPATCH_LEASE_SECONDS", "-5", "more than 0", "90"),
-    ("EVENT_DISPATCH_LEASE_SECONDS", "a minute", "number of seconds", "90"),
-    # A long gather would hold every handler (fulfilment, receipts, webhooks) back.
-    ("EVENT_DISPATCH_GATHER_SECONDS", "-0.1", "between 0 and 1", "0"),
-    ("EVENT_DISPATCH_GATHER_SECONDS", "5", "between 0 and 1", "0"),
-    ("EVENT_DISPATCH_GATHER_SECONDS", "soon", "number of seconds", "0"),
-])
-def test_an_outbox_setting_that_would_stall_or_hold_it_back_is_refused_with_what_to_set(monkeypatch, name, value,
-                                                                                        says, good):
+@pytest.mark.parametrize(
+    "name, value, says, good",
+    [
+        # A lease of 0 would hand back every event a run claimed, and the outbox would stall.
+        ("EVENT_DISPATCH_LEASE_SECONDS", "0", "more than 0", "90"),
+        ("EVENT_DISPATCH_LEASE_SECONDS", "-5", "more than 0", "90"),
+        ("EVENT_DISPATCH_LEASE_SECONDS", "a minute", "number of seconds", "90"),
+        # A long gather would hold every handler (fulfilment, receipts, webhooks) back.
+        ("EVENT_DISPATCH_GATHER_SECONDS", "-0.1", "between 0 and 1", "0"),
+        ("EVENT_DISPATCH_GATHER_SECONDS", "5", "between 0 and 1", "0"),
+        ("EVENT_DISPATCH_GATHER_SECONDS", "soon", "number of seconds", "0"),
+    ],
+)
+def test_an_outbox_setting_that_would_stall_or_hold_it_back_is_refused_with_what_to_set(
+    monkeypatch, name, value, says, good
+):
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=f"{name} must be .*{says}"):
         load_config()

@@ -1,6 +1,7 @@
 """Degradation switches, used the way an operator (CLI) and a merchant (portal) would: a channel off at
 once, maintenance that refuses new orders but lets open ones finish, a read-only portal — each visible on
 /healthz and in the portal, and audited."""
+
 from __future__ import annotations
 
 import pytest
@@ -52,21 +53,28 @@ def test_a_merchant_switches_a_channel_off_and_on_from_the_portal(app, api, cata
 
 def test_only_an_owner_puts_the_checkout_in_maintenance(operator, portal, api, catalog):
     assert operator.post("/portal/operations/maintenance", {"state": "on", "reason": "x"}).status_code == 403
-    assert portal.post("/portal/operations/maintenance", {"state": "on", "reason": "Moving warehouses"}).status_code == 302
-    refused = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                        "customer": {"id": "c"}, "agreement_accepted": True})
+    assert (
+        portal.post("/portal/operations/maintenance", {"state": "on", "reason": "Moving warehouses"}).status_code == 302
+    )
+    refused = api.post(
+        "/orders",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": True},
+    )
     assert refused.status_code == 503 and refused.json["error"]["code"] == "maintenance"
     assert portal.post("/portal/operations/maintenance", {"state": "off"}).status_code == 302
     create_order(api, catalog["sku"])
 
 
-def test_platform_maintenance_refuses_new_orders_but_lets_open_ones_finish(app, client, api, catalog, sandbox,
-                                                                          other_merchant):
+def test_platform_maintenance_refuses_new_orders_but_lets_open_ones_finish(
+    app, client, api, catalog, sandbox, other_merchant
+):
     open_order = create_order(api, catalog["sku"])
     assert "maintenance is on for platform" in cli(app, "on", "maintenance", "--reason", "database upgrade")
 
-    refused = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                        "customer": {"id": "c"}, "agreement_accepted": True})
+    refused = api.post(
+        "/orders",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": True},
+    )
     assert refused.status_code == 503
     assert refused.json["error"]["code"] == "maintenance"
     assert "database upgrade" in refused.json["error"]["message"]
@@ -81,8 +89,14 @@ def test_platform_maintenance_refuses_new_orders_but_lets_open_ones_finish(app, 
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, open_order["id"]) in ("paid", "fulfilled"))
     health = client.get("/healthz").json
-    assert health["switches"]["platform"] == [{"kind": "maintenance", "channel": None, "reason": "database upgrade",
-                                               "since": health["switches"]["platform"][0]["since"]}]
+    assert health["switches"]["platform"] == [
+        {
+            "kind": "maintenance",
+            "channel": None,
+            "reason": "database upgrade",
+            "since": health["switches"]["platform"][0]["since"],
+        }
+    ]
 
     assert "(it already was)" in cli(app, "on", "maintenance", "--reason", "again")
     cli(app, "off", "maintenance")
@@ -112,8 +126,9 @@ def test_bad_switches_are_explained(app):
     runner = app.test_cli_runner()
     unknown = runner.invoke(args=["kassa", "switch", "on", "channel_off", "--channel", "nope", "--reason", "x"])
     assert unknown.exit_code == 2 and "channel must be one of" in unknown.output
-    merchant_only = runner.invoke(args=["kassa", "switch", "on", "read_only_portal", "--merchant-id", "mch_x",
-                                        "--reason", "x"])
+    merchant_only = runner.invoke(
+        args=["kassa", "switch", "on", "read_only_portal", "--merchant-id", "mch_x", "--reason", "x"]
+    )
     assert merchant_only.exit_code == 2 and "platform switch" in merchant_only.output
 
 

@@ -1,6 +1,7 @@
 """A shopper's erasure request: the merchant erases one customer's personal data (API or portal) and every place
 Kassa kept it — orders, subscriptions, sessions, receipts, refund requests, events, the API request log — loses
 it, while the orders, amounts and books stay and other customers keep theirs."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,11 @@ STAYS, STAYS_EMAIL = "cus_stays", "stays@example.test"
 
 
 def order_for(api, sku: str, customer: str, email: str | None, key: str | None = None):
-    body = {"items": [{"sku": sku, "quantity": 1}], "agreement_accepted": True,
-            "customer": {"id": customer, **({"email": email} if email else {})}}
+    body = {
+        "items": [{"sku": sku, "quantity": 1}],
+        "agreement_accepted": True,
+        "customer": {"id": customer, **({"email": email} if email else {})},
+    }
     return served(api.post("/orders", headers={"Idempotency-Key": key} if key else {}, json=body))
 
 
@@ -36,26 +40,34 @@ def _everything_kept(app, merchant_id: str) -> str:
     """Every event's JSON and every logged request of the merchant, as one text to search."""
     from sqlalchemy import select
 
-    from app.platform.outbox.events import Event
     from app.extensions import db
+    from app.platform.outbox.events import Event
 
     with app.app_context():
-        events = [json.dumps(data) for data in db.session.scalars(select(Event.data).where(
-            Event.merchant_id == merchant_id))]
+        events = [
+            json.dumps(data) for data in db.session.scalars(select(Event.data).where(Event.merchant_id == merchant_id))
+        ]
     logs = [json.dumps(row, default=str) for row in stored_rows(app, merchant_id)]
     return "\n".join(events + logs)
 
 
 def test_an_erased_customer_leaves_no_personal_data_and_the_money_records_stay(
-        app, api, merchant, catalog, sandbox, worker):
+    app, api, merchant, catalog, sandbox, worker
+):
     gone = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL, key="erasure-1")
     stays = paid_order(api, sandbox, worker, catalog["sku"], STAYS, STAYS_EMAIL)
-    assert api.post("/risk/list_entries", json={"kind": "email_domain", "value": "blocked.example",
-                                                "action": "block"}).status_code == 201
+    assert (
+        api.post(
+            "/risk/list_entries", json={"kind": "email_domain", "value": "blocked.example", "action": "block"}
+        ).status_code
+        == 201
+    )
     assert order_for(api, catalog["sku"], GONE, BLOCKED_EMAIL).status_code == 402  # a risk.blocked event keeps it
     served(api.get("/orders", query_string={"customer": GONE}))
-    session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                   "customer": {"id": GONE, "email": GONE_EMAIL}}).json
+    session = api.post(
+        "/checkout_sessions",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": GONE, "email": GONE_EMAIL}},
+    ).json
     before = api.get(f"/orders/{gone['id']}").json
     kept = _everything_kept(app, merchant.id)
     assert GONE_EMAIL in kept and BLOCKED_EMAIL in kept and STAYS_EMAIL in kept
@@ -107,11 +119,12 @@ def test_an_erasure_needs_a_secret_key_and_a_customer_id(api, pk_api):
     assert too_long.status_code == 400 and too_long.json["error"]["param"] == "customer"
 
 
-def test_an_erased_subscriber_leaves_no_address_on_the_emails_kept(app, api, merchant, sandbox, worker, monthly,
-                                                                    clock, mail_server):
+def test_an_erased_subscriber_leaves_no_address_on_the_emails_kept(
+    app, api, merchant, sandbox, worker, monthly, clock, mail_server
+):
     from tests.receipts.test_receipts import join_team
-    from tests.signing.renewals.test_renewals import advance, decline_next, unix
     from tests.receipts.test_subscription_emails import EMAIL, sent_rows, subscribe_with_email
+    from tests.signing.renewals.test_renewals import advance, decline_next, unix
 
     join_team(app, merchant.id, EMAIL)  # a test-mode contract: the subscriber is one of the merchant's people
     mail_server.start()

@@ -2,6 +2,7 @@
 by API key or in the portal) or subscription (cancelled, paused, resumed in the portal) keeps the row as it was
 before and after, with the customer's email. After the shopper's erasure request those copies held it still; now
 they are blanked as the rows themselves are, and what the entry says was done stays."""
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,12 @@ def _audit_log(app, merchant_id: str) -> list[tuple[str, str, str]]:
     from app.extensions import db
 
     with app.app_context():
-        return [(entry.action, entry.object_id, json.dumps([entry.before, entry.after]))
-                for entry in db.session.scalars(select(AuditEntry).where(AuditEntry.merchant_id == merchant_id)
-                                                .order_by(AuditEntry.id))]
+        return [
+            (entry.action, entry.object_id, json.dumps([entry.before, entry.after]))
+            for entry in db.session.scalars(
+                select(AuditEntry).where(AuditEntry.merchant_id == merchant_id).order_by(AuditEntry.id)
+            )
+        ]
 
 
 def test_an_erased_customers_email_leaves_the_audit_entries_of_their_orders(app, api, merchant, catalog):

@@ -1,6 +1,7 @@
 """What the merchant's people wrote about a customer (a maintenance action's reason, a refund's reason, a wallet
 transfer's description) keeps its words after the customer's erasure, but not the customer's email; nor do the
 audit log's copies of those objects."""
+
 from __future__ import annotations
 
 import json
@@ -14,23 +15,32 @@ def _audit_log(app, merchant_id: str) -> str:
     from app.extensions import db
 
     with app.app_context():
-        return json.dumps([(entry.action, entry.before, entry.after) for entry in db.session.query(AuditEntry)
-                           .filter_by(merchant_id=merchant_id)])
+        return json.dumps(
+            [
+                (entry.action, entry.before, entry.after)
+                for entry in db.session.query(AuditEntry).filter_by(merchant_id=merchant_id)
+            ]
+        )
 
 
-def test_notes_about_the_customer_lose_their_email_and_keep_their_words(app, api, merchant, catalog, sandbox,
-                                                                        worker, member):
+def test_notes_about_the_customer_lose_their_email_and_keep_their_words(
+    app, api, merchant, catalog, sandbox, worker, member
+):
     from tests.support.wallet import fund
 
     unpaid = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
     operator = member("operator")
     assert act(operator, unpaid["id"], "close", reason=f"{GONE_EMAIL} phoned: ordered twice").status_code == 302
     paid = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
-    assert api.post(f"/orders/{paid['id']}/refunds", json={"reason": f"goodwill, asked by {GONE_EMAIL}"}
-                    ).status_code == 201
+    assert (
+        api.post(f"/orders/{paid['id']}/refunds", json={"reason": f"goodwill, asked by {GONE_EMAIL}"}).status_code
+        == 201
+    )
     fund(app, merchant.id, GONE, 500)
-    transfer = api.post(f"/customers/{GONE}/transfers", json={"to": STAYS, "amount": 100, "currency": "usd",
-                                                              "description": f"gift from {GONE_EMAIL}"})
+    transfer = api.post(
+        f"/customers/{GONE}/transfers",
+        json={"to": STAYS, "amount": 100, "currency": "usd", "description": f"gift from {GONE_EMAIL}"},
+    )
     assert transfer.status_code == 201, transfer.json
     assert _audit_log(app, merchant.id).count(GONE_EMAIL) >= 3
 
@@ -48,7 +58,8 @@ def test_notes_about_the_customer_lose_their_email_and_keep_their_words(app, api
 
 
 def test_a_refund_request_decided_in_the_portal_leaves_no_words_address_or_device_in_the_audit_log(
-        app, api, client, merchant, catalog, sandbox, worker, member):
+    app, api, client, merchant, catalog, sandbox, worker, member
+):
     from tests.risk.test_refund_requests import ask
 
     for _ in range(3):  # a serial refunder: their next request is held for the merchant's decision

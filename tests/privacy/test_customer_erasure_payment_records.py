@@ -1,6 +1,7 @@
 """An erasure and the records of the customer's payments: the fingerprint of the card they paid with (a lasting
 mark of a person) goes from the payment and from Kassa's log of its exchanges with the provider,
 while the payment itself (channel, amount, status, provider reference: what reconciliation compares) stays."""
+
 from __future__ import annotations
 
 import json
@@ -17,24 +18,31 @@ CARD = "fp_card_of_gone_0001"
 
 def _exchanges(app, merchant_id: str, attempt_id: str) -> str:
     """What the portal's order page shows of the attempt's exchanges with the provider, as one text."""
-    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import integration_logs_for_attempt
+    from app.platform.observability.log_writer import flush_every_writer
 
     flush_every_writer()
     with app.app_context():
-        return json.dumps([row.to_json() for row in integration_logs_for_attempt(merchant_id, attempt_id)],
-                          default=str)
+        return json.dumps([row.to_json() for row in integration_logs_for_attempt(merchant_id, attempt_id)], default=str)
 
 
 def test_the_card_fingerprint_leaves_the_payment_its_provider_exchanges_and_events(
-        app, api, merchant, catalog, sandbox, worker):
+    app, api, merchant, catalog, sandbox, worker
+):
     order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
     payment = pay(api, order["id"])
-    answer = requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate",
-                           json={"outcome": "succeeded", "card_fingerprint": CARD}, timeout=10)
+    answer = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate",
+        json={"outcome": "succeeded", "card_fingerprint": CARD},
+        timeout=10,
+    )
     assert answer.status_code == 200, answer.text
-    wait_for(lambda: status_of(api, order["id"]) == "paid"
-             and api.get(f"/orders/{order['id']}").json["payments"][0]["card_fingerprint"] == CARD)
+    wait_for(
+        lambda: (
+            status_of(api, order["id"]) == "paid"
+            and api.get(f"/orders/{order['id']}").json["payments"][0]["card_fingerprint"] == CARD
+        )
+    )
     worker()
     before = api.get(f"/orders/{order['id']}").json["payments"]
     assert CARD in _exchanges(app, merchant.id, payment["id"])  # the provider's callback told it

@@ -1,6 +1,7 @@
 """The velocity rules' counters in Redis: they never name a shopper's email, address or device in clear, and an
 erasure drops the windows that count the erased customer's, while other customers' counts (and the other mode's)
 go on."""
+
 from __future__ import annotations
 
 from tests.platform.test_redis_unavailable import redis_down  # noqa: F401  (a fixture)
@@ -16,20 +17,32 @@ def _counters(app, merchant_id: str) -> list[str]:
         return sorted(key.decode() for key in redis_client().scan_iter(match=f"kassa:risk:velocity:{merchant_id}:*"))
 
 
-def test_velocity_counters_name_no_one_and_an_erasure_drops_the_erased_customers(app, api, pk_api, merchant,
-                                                                                 catalog):
+def test_velocity_counters_name_no_one_and_an_erasure_drops_the_erased_customers(app, api, pk_api, merchant, catalog):
     from app.risk.context import DEVICE_HEADER
 
     for by in ("email", "ip", "device"):
-        rule = api.post("/risk/rules", json={"kind": "velocity", "action": "review",
-                                             "params": {"by": by, "window_seconds": 86400, "max_count": 50}})
+        rule = api.post(
+            "/risk/rules",
+            json={
+                "kind": "velocity",
+                "action": "review",
+                "params": {"by": by, "window_seconds": 86400, "max_count": 50},
+            },
+        )
         assert rule.status_code == 201, rule.json
     for customer, email, address in ((GONE, GONE_EMAIL, SHOPPER_IP), (STAYS, STAYS_EMAIL, "198.51.100.9")):
-        created = served(pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                      "agreement_accepted": True,
-                                                      "customer": {"id": customer, "email": email}},
-                                     headers={DEVICE_HEADER: f"{DEVICE}-{customer}", "User-Agent": BROWSER},
-                                     environ_base={"REMOTE_ADDR": address}))
+        created = served(
+            pk_api.post(
+                "/orders",
+                json={
+                    "items": [{"sku": catalog["sku"], "quantity": 1}],
+                    "agreement_accepted": True,
+                    "customer": {"id": customer, "email": email},
+                },
+                headers={DEVICE_HEADER: f"{DEVICE}-{customer}", "User-Agent": BROWSER},
+                environ_base={"REMOTE_ADDR": address},
+            )
+        )
         assert created.status_code == 201, created.json
     counted = _counters(app, merchant.id)
     assert len(counted) == 6  # three rules, two shoppers
@@ -46,8 +59,8 @@ def test_velocity_counters_name_no_one_and_an_erasure_drops_the_erased_customers
 
 
 def test_an_erasure_without_redis_is_refused_and_changes_nothing(app, api, catalog, redis_down):
-    from tests.privacy.test_customer_erasure import order_for
     from tests.platform.test_redis_unavailable import _unavailable
+    from tests.privacy.test_customer_erasure import order_for
 
     order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
     redis_down()

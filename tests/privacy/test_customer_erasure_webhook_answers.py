@@ -1,6 +1,7 @@
 """A merchant's server may answer a webhook delivery with what it was sent (or an error quoting it); Kassa keeps
 an excerpt of every answer for the portal's delivery history. An erasure takes the customer's data out of those
 excerpts too, and the history (when, which status) stays."""
+
 from __future__ import annotations
 
 import json
@@ -33,15 +34,23 @@ def _answers(app, merchant_id: str) -> list[tuple[int, str]]:
     from app.webhooks.models import WebhookDeliveryAttempt
 
     with app.app_context():
-        return [(row.status_code, row.response_excerpt or "") for row in db.session.scalars(
-            select(WebhookDeliveryAttempt).where(WebhookDeliveryAttempt.merchant_id == merchant_id)
-            .order_by(WebhookDeliveryAttempt.at))]
+        return [
+            (row.status_code, row.response_excerpt or "")
+            for row in db.session.scalars(
+                select(WebhookDeliveryAttempt)
+                .where(WebhookDeliveryAttempt.merchant_id == merchant_id)
+                .order_by(WebhookDeliveryAttempt.at)
+            )
+        ]
 
 
-def test_the_answers_kept_of_webhook_deliveries_lose_the_erased_customers_data(app, api, merchant, catalog,
-                                                                              echo_server, worker):
-    assert api.post("/webhook_endpoints", json={"url": f"{echo_server}/hooks", "events": ["order.created"]}
-                    ).status_code == 201
+def test_the_answers_kept_of_webhook_deliveries_lose_the_erased_customers_data(
+    app, api, merchant, catalog, echo_server, worker
+):
+    assert (
+        api.post("/webhook_endpoints", json={"url": f"{echo_server}/hooks", "events": ["order.created"]}).status_code
+        == 201
+    )
     order_for(api, catalog["sku"], GONE, GONE_EMAIL)
     order_for(api, catalog["sku"], STAYS, STAYS_EMAIL)
     worker()

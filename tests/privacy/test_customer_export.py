@@ -1,5 +1,6 @@
 """A shopper's access request: the merchant downloads everything Kassa holds about one customer (API or portal),
 with nothing of anyone else's, and the audit log records that it was handed out."""
+
 from __future__ import annotations
 
 import json
@@ -9,14 +10,18 @@ from tests.web.api.test_livemode import live_key
 
 
 def test_an_export_holds_the_customers_orders_emails_and_requests_and_nothing_of_anyone_elses(
-        app, api, pk_api, merchant, other_merchant, client, catalog, sandbox, worker):
+    app, api, pk_api, merchant, other_merchant, client, catalog, sandbox, worker
+):
     from app.risk.context import DEVICE_HEADER
     from tests.conftest import Api
 
     paid = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
     unpaid = order_for(api, catalog["sku"], GONE, None).json
-    asked = pk_api.post(f"/orders/{paid['id']}/refund_requests", headers={DEVICE_HEADER: "phone-1"},
-                        json={"reason": "it broke", "client_secret": paid["client_secret"]})  # the shopper asks
+    asked = pk_api.post(
+        f"/orders/{paid['id']}/refund_requests",
+        headers={DEVICE_HEADER: "phone-1"},
+        json={"reason": "it broke", "client_secret": paid["client_secret"]},
+    )  # the shopper asks
     assert asked.status_code in (200, 201), asked.json
     theirs = order_for(api, catalog["sku"], STAYS, STAYS_EMAIL).json
     other = Api(client, other_merchant.secret_key)
@@ -53,8 +58,10 @@ def test_a_live_key_exports_both_modes_and_a_test_key_the_test_records(app, clie
     live_order = order_for(live, catalog["sku"], GONE, GONE_EMAIL).json
     assert [o["id"] for o in api.get(f"/customers/{GONE}/export").json["orders"]] == [test_order["id"]]
     both = live.get(f"/customers/{GONE}/export").json
-    assert both["modes"] == ["live", "test"] and {o["id"] for o in both["orders"]} == {test_order["id"],
-                                                                                        live_order["id"]}
+    assert both["modes"] == ["live", "test"] and {o["id"] for o in both["orders"]} == {
+        test_order["id"],
+        live_order["id"],
+    }
     assert set(both["wallet"]) == {"live", "test"}
 
 
@@ -65,28 +72,44 @@ def test_an_export_needs_a_secret_key_and_a_customer_id(api, pk_api):
 
 
 def test_an_export_holds_the_checkout_sessions_made_for_the_customer_and_their_transfers_both_ways(
-        app, api, merchant, catalog):
+    app, api, merchant, catalog
+):
     from tests.support.wallet import fund
 
-    session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                   "customer": {"id": GONE, "email": GONE_EMAIL},
-                                                   "metadata": {"campaign": "spring"}}).json
-    api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                         "customer": {"id": STAYS, "email": STAYS_EMAIL}})
+    session = api.post(
+        "/checkout_sessions",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": GONE, "email": GONE_EMAIL},
+            "metadata": {"campaign": "spring"},
+        },
+    ).json
+    api.post(
+        "/checkout_sessions",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": STAYS, "email": STAYS_EMAIL}},
+    )
     fund(app, merchant.id, GONE, 1000)
     fund(app, merchant.id, STAYS, 1000)
-    sent = api.post(f"/customers/{GONE}/transfers", json={"to": STAYS, "amount": 300, "currency": "usd",
-                                                          "description": "my share of the raid"}).json["transfer"]
-    received = api.post(f"/customers/{STAYS}/transfers", json={"to": GONE, "amount": 100,
-                                                               "currency": "usd"}).json["transfer"]
+    sent = api.post(
+        f"/customers/{GONE}/transfers",
+        json={"to": STAYS, "amount": 300, "currency": "usd", "description": "my share of the raid"},
+    ).json["transfer"]
+    received = api.post(f"/customers/{STAYS}/transfers", json={"to": GONE, "amount": 100, "currency": "usd"}).json[
+        "transfer"
+    ]
     api.post(f"/customers/{STAYS}/transfers", json={"to": "cus_third", "amount": 50, "currency": "usd"})
 
     document = api.get(f"/customers/{GONE}/export").json
     assert [(t["id"], t["from"], t["to"], t["amount"], t["description"]) for t in document["transfers"]] == [
-        (sent["id"], GONE, STAYS, 300, "my share of the raid"), (received["id"], STAYS, GONE, 100, None)]
+        (sent["id"], GONE, STAYS, 300, "my share of the raid"),
+        (received["id"], STAYS, GONE, 100, None),
+    ]
     [shown] = document["checkout_sessions"]
-    assert (shown["id"], shown["customer"], shown["metadata"]) == (session["id"], {"id": GONE, "email": GONE_EMAIL},
-                                                                   {"campaign": "spring"})
+    assert (shown["id"], shown["customer"], shown["metadata"]) == (
+        session["id"],
+        {"id": GONE, "email": GONE_EMAIL},
+        {"campaign": "spring"},
+    )
     # Whoever holds the document cannot open the checkout (nor the wallet) it was made for.
     assert session["client_secret"] not in json.dumps(document)
     assert STAYS_EMAIL not in json.dumps(document)

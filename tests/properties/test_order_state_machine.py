@@ -7,6 +7,7 @@ invariants after every step.
 Provider callbacks are delivered by the test itself (the sandbox is told to drop its own), so a
 run is deterministic and Hypothesis can shrink a failure to the shortest story.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,8 @@ import uuid
 from datetime import timedelta
 
 import requests
-from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from tests.payments.attempts.test_payment_flow import _sign
@@ -28,16 +30,15 @@ RUNS = {"examples": 0, "steps": 0}
 def machine_for(app, api, catalog, sandbox, live_server):
     from sqlalchemy import func, update
 
-    from app.platform.db.types import utcnow
-    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.jobs import close_expired_orders, dispatch_events, refresh_payment_attempt
     from app.ledger.models import Posting
     from app.ledger.wallet.services import credit_topup, wallet_balance
-    from app.platform.values.money import Money
     from app.orders.models import Order
-    from app.payments.models import PaymentAttempt
-    from app.payments.models import Refund
+    from app.payments.models import PaymentAttempt, Refund
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event
+    from app.platform.values.money import Money
 
     class OrderMachine(RuleBasedStateMachine):
         def __init__(self) -> None:
@@ -46,11 +47,22 @@ def machine_for(app, api, catalog, sandbox, live_server):
             self.customer = f"cus_{uuid.uuid4().hex[:12]}"
             with app.app_context():  # a wallet that can pay the order about twice
                 self.merchant_id = _merchant_id(app, api)
-                credit_topup(self.merchant_id, self.customer, Money(5000, "usd"), reference=f"fund_{self.customer}",
-                             livemode=False)
+                credit_topup(
+                    self.merchant_id,
+                    self.customer,
+                    Money(5000, "usd"),
+                    reference=f"fund_{self.customer}",
+                    livemode=False,
+                )
                 db.session.commit()
-            created = api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],
-                                                "customer": {"id": self.customer}, "agreement_accepted": True})
+            created = api.post(
+                "/orders",
+                json={
+                    "items": [{"sku": catalog["limited_sku"], "quantity": 1}],
+                    "customer": {"id": self.customer},
+                    "agreement_accepted": True,
+                },
+            )
             assert created.status_code == 201, created.json
             self.order_id = created.json["id"]
             self.attempts: list[dict] = []  # {id, ref, decided: None|"succeeded"|"failed"}
@@ -70,8 +82,11 @@ def machine_for(app, api, catalog, sandbox, live_server):
             for an attempt that is no longer waiting."""
             with app.app_context():
                 dispatch_events()
-                waiting = sum(a.amount for a in db.session.query(PaymentAttempt).filter_by(
-                    order_id=self.order_id, channel="wallet") if a.status in ("pending", "unknown"))
+                waiting = sum(
+                    a.amount
+                    for a in db.session.query(PaymentAttempt).filter_by(order_id=self.order_id, channel="wallet")
+                    if a.status in ("pending", "unknown")
+                )
                 assert wallet_balance(self.merchant_id, self.customer, livemode=False).frozen.get("usd", 0) == waiting
 
         @rule()
@@ -97,14 +112,29 @@ def machine_for(app, api, catalog, sandbox, live_server):
         def callback_arrives(self, data, copies: int) -> None:
             """Any decided attempt's callback, possibly again, late, or after a newer attempt's."""
             attempt = data.draw(st.sampled_from([a for a in self.attempts if a["decided"]]))
-            payment = requests.get(f"{sandbox.url}/sandbox/api/payments/{attempt['ref']}", timeout=5,
-                                   headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()
-            body = json.dumps({"id": f"evt_{attempt['ref']}", "type": f"payment.{payment['status']}",
-                               "created": int(time.time()), "data": payment}).encode()
+            payment = requests.get(
+                f"{sandbox.url}/sandbox/api/payments/{attempt['ref']}",
+                timeout=5,
+                headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+            ).json()
+            body = json.dumps(
+                {
+                    "id": f"evt_{attempt['ref']}",
+                    "type": f"payment.{payment['status']}",
+                    "created": int(time.time()),
+                    "data": payment,
+                }
+            ).encode()
             for _ in range(copies):
-                response = requests.post(f"{live_server}/hooks/channels/sandbox_card", data=body, timeout=10, headers={
-                    "Content-Type": "application/json",
-                    "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)})
+                response = requests.post(
+                    f"{live_server}/hooks/channels/sandbox_card",
+                    data=body,
+                    timeout=10,
+                    headers={
+                        "Content-Type": "application/json",
+                        "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body),
+                    },
+                )
                 assert response.status_code == 200, response.text
 
         @precondition(lambda self: bool(self.attempts))
@@ -122,8 +152,9 @@ def machine_for(app, api, catalog, sandbox, live_server):
         @rule()
         def order_expires(self) -> None:
             with app.app_context():
-                db.session.execute(update(Order).where(Order.id == self.order_id)
-                                   .values(expires_at=utcnow() - timedelta(seconds=1)))
+                db.session.execute(
+                    update(Order).where(Order.id == self.order_id).values(expires_at=utcnow() - timedelta(seconds=1))
+                )
                 db.session.commit()
                 close_expired_orders()
 
@@ -132,14 +163,21 @@ def machine_for(app, api, catalog, sandbox, live_server):
             with app.app_context():
                 order = db.session.get(Order, self.order_id)
                 attempts = db.session.query(PaymentAttempt).filter_by(order_id=self.order_id).all()
-                events = [e for e in db.session.query(Event).filter(
-                              Event.merchant_id == order.merchant_id,
-                              Event.type.in_(["payment.captured_on_inactive_order", "order.paid"]))
-                          if self.order_id in ((e.data.get("object") or {}).get("order"),
-                                               (e.data.get("object") or {}).get("id"))]
+                events = [
+                    e
+                    for e in db.session.query(Event).filter(
+                        Event.merchant_id == order.merchant_id,
+                        Event.type.in_(["payment.captured_on_inactive_order", "order.paid"]),
+                    )
+                    if self.order_id
+                    in ((e.data.get("object") or {}).get("order"), (e.data.get("object") or {}).get("id"))
+                ]
                 # Captures are paying → paid; a partial refund returning to paid is not one.
-                timeline = ["paid" if (t.from_status, t.status) == ("paying", "paid") else t.status
-                            for t in order.timeline if (t.from_status, t.status) != ("refunding", "paid")]
+                timeline = [
+                    "paid" if (t.from_status, t.status) == ("paying", "paid") else t.status
+                    for t in order.timeline
+                    if (t.from_status, t.status) != ("refunding", "paid")
+                ]
                 return order.status, order.refunded_amount, order.total, attempts, events, timeline
 
         @invariant()
@@ -171,20 +209,31 @@ def machine_for(app, api, catalog, sandbox, live_server):
         def wallet_equals_its_postings_and_its_history(self) -> None:
             with app.app_context():
                 balance = wallet_balance(self.merchant_id, self.customer, livemode=False)
-                postings = db.session.query(func.coalesce(func.sum(Posting.amount), 0)).filter(
-                    Posting.merchant_id == self.merchant_id,
-                    Posting.account.in_([f"wallet:{self.customer}:available", f"wallet:{self.customer}:frozen"])).scalar()
+                postings = (
+                    db.session.query(func.coalesce(func.sum(Posting.amount), 0))
+                    .filter(
+                        Posting.merchant_id == self.merchant_id,
+                        Posting.account.in_([f"wallet:{self.customer}:available", f"wallet:{self.customer}:frozen"]),
+                    )
+                    .scalar()
+                )
                 assert balance.available.get("usd", 0) + balance.frozen.get("usd", 0) == postings
                 assert balance.available.get("usd", 0) >= 0 and balance.frozen.get("usd", 0) >= 0
                 # Independently of the ledger: funded − wallet captures + wallet refunds.
                 wallet_attempts = db.session.query(PaymentAttempt).filter_by(order_id=self.order_id, channel="wallet")
                 captured = sum(a.amount for a in wallet_attempts if a.status == "succeeded")
-                refunded = sum(r.amount for r in db.session.query(Refund).filter_by(order_id=self.order_id)
-                               if r.status == "succeeded" and r.channel == "wallet")
+                refunded = sum(
+                    r.amount
+                    for r in db.session.query(Refund).filter_by(order_id=self.order_id)
+                    if r.status == "succeeded" and r.channel == "wallet"
+                )
                 assert postings == 5000 - captured + refunded
                 # Every journal entry balances, so the whole ledger sums to zero.
-                total = db.session.query(func.coalesce(func.sum(Posting.amount), 0)).filter(
-                    Posting.merchant_id == self.merchant_id).scalar()
+                total = (
+                    db.session.query(func.coalesce(func.sum(Posting.amount), 0))
+                    .filter(Posting.merchant_id == self.merchant_id)
+                    .scalar()
+                )
                 assert total == 0
 
         @invariant()
@@ -211,8 +260,14 @@ def test_random_interleavings_keep_money_correct(app, api, catalog, sandbox, liv
         db.session.get(Sku, catalog["limited_sku"]).stock = 10_000
         db.session.commit()
     machine = machine_for(app, api, catalog, sandbox, live_server)
-    run_state_machine_as_test(machine, settings=settings(
-        max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
+    run_state_machine_as_test(
+        machine,
+        settings=settings(
+            max_examples=EXAMPLES,
+            stateful_step_count=STEPS,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
     print(f"state machine: {RUNS['examples']} examples, {RUNS['steps']} checked steps")
     assert RUNS["examples"] >= EXAMPLES

@@ -8,13 +8,15 @@ pauses, resumes and plan changes, all through the API and the real sandbox provi
 - the membership ends exactly at the end of the last paid period;
 - the contract reconciliation finds nothing to repair.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
-from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
 from tests.conftest import wait_for
@@ -33,9 +35,20 @@ def plans(app, merchant, catalog):
         month = db.session.get(Sku, catalog["sku"])
         month.subscription_interval, month.subscription_interval_count = "month", 1
         month.fulfilment = {"membership_days": 30}
-        db.session.add(Sku(id="sku_prop_plus", merchant_id=merchant.id, product_id=catalog["product"], name="Plus",
-                           price_amount=1499, currency="usd", specs={}, subscription_interval="month",
-                           subscription_interval_count=1, fulfilment={"membership_days": 30}))
+        db.session.add(
+            Sku(
+                id="sku_prop_plus",
+                merchant_id=merchant.id,
+                product_id=catalog["product"],
+                name="Plus",
+                price_amount=1499,
+                currency="usd",
+                specs={},
+                subscription_interval="month",
+                subscription_interval_count=1,
+                fulfilment={"membership_days": 30},
+            )
+        )
         db.session.commit()
 
 
@@ -61,8 +74,11 @@ def test_a_year_of_random_events_keeps_every_subscription_invariant(app, api, sa
             return api.get(f"/subscriptions/{self.sub['id']}").json
 
         def captures(self, sub: dict) -> list[int]:
-            return [sum(p["status"] == "succeeded" for p in api.get(f"/orders/{r['order']}").json["payments"])
-                    for r in sub["renewals"] if r["order"]]
+            return [
+                sum(p["status"] == "succeeded" for p in api.get(f"/orders/{r['order']}").json["payments"])
+                for r in sub["renewals"]
+                if r["order"]
+            ]
 
         def freeze(self) -> None:
             if self.frozen_captures is None:
@@ -71,16 +87,21 @@ def test_a_year_of_random_events_keeps_every_subscription_invariant(app, api, sa
         @rule(days=st.integers(min_value=1, max_value=45))
         def advance(self, days: int) -> None:
             self.now += timedelta(days=days)
-            assert api.post(f"/test_clocks/{self.clock}/advance",
-                            json={"to": int(self.now.timestamp())}).status_code == 200
+            assert (
+                api.post(f"/test_clocks/{self.clock}/advance", json={"to": int(self.now.timestamp())}).status_code
+                == 200
+            )
             worker()
             assert api.get(f"/test_clocks/{self.clock}").json["status"] == "ready"
             worker()
 
         @rule(count=st.integers(min_value=0, max_value=9))
         def bank_declines(self, count: int) -> None:
-            requests.post(f"{sandbox.url}/sandbox/api/mandates/{self.sub['mandate']['reference']}/simulate",
-                          json={"fail_next": count}, timeout=5)
+            requests.post(
+                f"{sandbox.url}/sandbox/api/mandates/{self.sub['mandate']['reference']}/simulate",
+                json={"fail_next": count},
+                timeout=5,
+            )
 
         @rule()
         def revoke(self) -> None:
@@ -141,6 +162,12 @@ def test_a_year_of_random_events_keeps_every_subscription_invariant(app, api, sa
             with app.app_context():
                 assert reconcile_contracts()["found"] == {}
 
-    run_state_machine_as_test(SubscriptionLife, settings=settings(
-        max_examples=4, stateful_step_count=10, deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
+    run_state_machine_as_test(
+        SubscriptionLife,
+        settings=settings(
+            max_examples=4,
+            stateful_step_count=10,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        ),
+    )

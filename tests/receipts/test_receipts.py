@@ -1,6 +1,7 @@
 """Email receipts: a shopper pays on the hosted checkout with their email, the worker sends one receipt through
 a real SMTP server (aiosmtpd, in process, on a loopback port), and the receipt page it links to shows the order
 to whoever holds the link and to nobody else."""
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,13 @@ class MailServer:
 def mail_server(app, monkeypatch):
     """SMTP configured for the app, pointing at a mail server the test starts when it wants it up."""
     server = MailServer(free_port())
-    for name, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": server.port, "SMTP_FROM": SENDER,
-                        "SMTP_TIMEOUT_SECONDS": 5, "RECEIPT_RETRY_BASE_SECONDS": 1}.items():
+    for name, value in {
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": server.port,
+        "SMTP_FROM": SENDER,
+        "SMTP_TIMEOUT_SECONDS": 5,
+        "RECEIPT_RETRY_BASE_SECONDS": 1,
+    }.items():
         monkeypatch.setitem(app.config, name, value)
     yield server
     server.stop()
@@ -69,10 +75,23 @@ def join_team(app, merchant_id: str, *emails: str) -> None:
 # The shoppers of this module's test-mode orders are the merchant's own people, so their receipts go out.
 @pytest.fixture(autouse=True)
 def shoppers_on_the_team(app, merchant) -> None:
-    join_team(app, merchant.id, "shopper@example.test", "address@example.test", "again@example.test",
-              "c@example.test", "cliente@example.test", "first@example.test", "kundin@example.test",
-              "lost@example.test", "mine@example.test", "patient@example.test", "second@example.test",
-              "theirs@example.test", "trial@example.test")
+    join_team(
+        app,
+        merchant.id,
+        "shopper@example.test",
+        "address@example.test",
+        "again@example.test",
+        "c@example.test",
+        "cliente@example.test",
+        "first@example.test",
+        "kundin@example.test",
+        "lost@example.test",
+        "mine@example.test",
+        "patient@example.test",
+        "second@example.test",
+        "theirs@example.test",
+        "trial@example.test",
+    )
 
 
 @pytest.fixture
@@ -87,15 +106,19 @@ def receipt_log():
     logger.removeHandler(handler)
 
 
-def shopper_pays(client, sandbox, catalog: dict, *, email: str | None, quantity: int = 2,
-                 language: str = "en") -> str:
+def shopper_pays(client, sandbox, catalog: dict, *, email: str | None, quantity: int = 2, language: str = "en") -> str:
     """Pay on the hosted product page with the sandbox card, approving on the provider's page, from a browser
     that prefers ``language``; the order id."""
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    form = {"csrf_token": token, "sku": catalog["sku"], "quantity": str(quantity), "channel": "sandbox_card",
-            "agree": "on"}
+    form = {
+        "csrf_token": token,
+        "sku": catalog["sku"],
+        "quantity": str(quantity),
+        "channel": "sandbox_card",
+        "agree": "on",
+    }
     started = client.post(f"/checkout/{catalog['product']}/pay", data={**form, "email": email or ""})
     assert started.status_code == 303, started.get_data(as_text=True)
     provider_page = started.headers["Location"]
@@ -119,12 +142,15 @@ def receipt_row(app, order_id: str):
 
 
 def parts(message) -> tuple[str, str]:
-    return (message.get_body(preferencelist=("plain",)).get_content(),
-            message.get_body(preferencelist=("html",)).get_content())
+    return (
+        message.get_body(preferencelist=("plain",)).get_content(),
+        message.get_body(preferencelist=("html",)).get_content(),
+    )
 
 
-def test_a_paid_order_gets_one_receipt_with_what_was_bought(app, client, merchant, catalog, sandbox, worker,
-                                                            mail_server):
+def test_a_paid_order_gets_one_receipt_with_what_was_bought(
+    app, client, merchant, catalog, sandbox, worker, mail_server
+):
     mail_server.start()
     order_id = shopper_pays(client, sandbox, catalog, email="Shopper@Example.test", quantity=2)
     worker()
@@ -156,7 +182,9 @@ def test_a_german_checkout_gets_a_german_receipt(app, client, catalog, sandbox, 
     from babel.dates import format_date
 
     mail_server.start()
-    order_id = shopper_pays(client, sandbox, catalog, email="kundin@example.test", quantity=2, language="de-AT,en;q=0.5")
+    order_id = shopper_pays(
+        client, sandbox, catalog, email="kundin@example.test", quantity=2, language="de-AT,en;q=0.5"
+    )
     worker()
 
     [message] = mail_server.inbox.messages
@@ -173,7 +201,8 @@ def test_a_german_checkout_gets_a_german_receipt(app, client, catalog, sandbox, 
 
 
 def test_a_french_receipt_names_a_merchant_whose_name_starts_with_a_vowel_in_correct_french(
-        app, client, catalog, sandbox, worker, mail_server):
+    app, client, catalog, sandbox, worker, mail_server
+):
     # French elides "de" before a vowel ("d'Acme"); a phrase that reads "de Acme Games" looks machine-made to a
     # French shopper, so the texts that name the merchant are worded without "de" before the name.
     mail_server.start()
@@ -207,8 +236,9 @@ def test_a_retried_or_repeated_job_sends_nothing_twice(app, client, catalog, san
     assert receipt_row(app, order_id).attempts == 1
 
 
-def test_an_smtp_outage_is_retried_with_backoff_and_then_delivered(app, client, catalog, sandbox, worker,
-                                                                   mail_server, receipt_log):
+def test_an_smtp_outage_is_retried_with_backoff_and_then_delivered(
+    app, client, catalog, sandbox, worker, mail_server, receipt_log
+):
     from rq import Queue
     from rq.job import Job
     from rq.registry import ScheduledJobRegistry
@@ -256,8 +286,9 @@ def test_an_smtp_outage_is_retried_with_backoff_and_then_delivered(app, client, 
     assert (row.status, row.attempts, row.last_error) == ("sent", 2, None)
 
 
-def test_without_smtp_nothing_is_sent_and_that_is_logged_once(app, client, catalog, sandbox, worker, mail_server,
-                                                              receipt_log, monkeypatch):
+def test_without_smtp_nothing_is_sent_and_that_is_logged_once(
+    app, client, catalog, sandbox, worker, mail_server, receipt_log, monkeypatch
+):
     from app.extensions import db
     from app.receipts.models import ReceiptEmail
 
@@ -293,17 +324,26 @@ def test_the_receipt_page_needs_the_orders_client_secret(app, client, catalog, s
     with app.app_context():
         my_secret = db.session.get(Order, mine).client_secret
     assert client.get(f"/checkout/receipts/{mine}?client_secret={my_secret}").status_code == 200
-    for url in (f"/checkout/receipts/{theirs}?client_secret={my_secret}", f"/checkout/receipts/{theirs}",
-                f"/checkout/receipts/{mine}?client_secret=wrong", f"/checkout/receipts/ord_nope?client_secret=x"):
+    for url in (
+        f"/checkout/receipts/{theirs}?client_secret={my_secret}",
+        f"/checkout/receipts/{theirs}",
+        f"/checkout/receipts/{mine}?client_secret=wrong",
+        "/checkout/receipts/ord_nope?client_secret=x",
+    ):
         refused = client.get(url)
         assert refused.status_code == 404
         assert "theirs@example.test" not in refused.get_data(as_text=True)
 
 
 def test_an_unpaid_order_has_no_receipt_yet(app, api, client, catalog):
-    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                        "customer": {"id": "c", "email": "c@example.test"},
-                                        "agreement_accepted": True}).json
+    created = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "c", "email": "c@example.test"},
+            "agreement_accepted": True,
+        },
+    ).json
     page = client.get(f"/checkout/receipts/{created['id']}?client_secret={created['client_secret']}")
     assert page.status_code == 404
     assert "There is no receipt at this address" in page.get_data(as_text=True)
@@ -316,9 +356,17 @@ def test_a_bad_email_is_explained_next_to_the_field_and_creates_nothing(app, cli
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert '<label for="email">Email for your receipt</label>' in page
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    refused = client.post(f"/checkout/{catalog['product']}/pay", data={
-        "csrf_token": token, "sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on",
-        "email": "shopper@example"})
+    refused = client.post(
+        f"/checkout/{catalog['product']}/pay",
+        data={
+            "csrf_token": token,
+            "sku": catalog["sku"],
+            "quantity": "1",
+            "channel": "sandbox_card",
+            "agree": "on",
+            "email": "shopper@example",
+        },
+    )
     html = refused.get_data(as_text=True)
     assert refused.status_code == 422
     assert "Enter an email address like name@example.com, or leave it empty." in html
@@ -327,8 +375,7 @@ def test_a_bad_email_is_explained_next_to_the_field_and_creates_nothing(app, cli
         assert db.session.query(Order).count() == 0
 
 
-def test_an_address_no_mail_server_could_take_is_given_up_at_once(app, client, merchant, catalog, worker,
-                                                                    mail_server):
+def test_an_address_no_mail_server_could_take_is_given_up_at_once(app, client, merchant, catalog, worker, mail_server):
     from rq import Queue
     from rq.job import Job
     from rq.registry import ScheduledJobRegistry
@@ -340,9 +387,14 @@ def test_an_address_no_mail_server_could_take_is_given_up_at_once(app, client, m
     live = live_key(app, client, merchant, "secret")
     credit(app, merchant.id, True, 5000)
     mail_server.start()
-    created = live.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                         "customer": {"id": CUSTOMER, "email": "c@example.test"},
-                                         "agreement_accepted": True}).json
+    created = live.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": CUSTOMER, "email": "c@example.test"},
+            "agreement_accepted": True,
+        },
+    ).json
     # An address kept from before the API refused ones with a space: no mail server would take it.
     from sqlalchemy import update
 
@@ -350,11 +402,13 @@ def test_an_address_no_mail_server_could_take_is_given_up_at_once(app, client, m
     from app.orders.models import Order
 
     with app.app_context():
-        db.session.execute(update(Order).where(Order.id == created["id"])
-                           .values(customer_email="no such address@example.test"))
+        db.session.execute(
+            update(Order).where(Order.id == created["id"]).values(customer_email="no such address@example.test")
+        )
         db.session.commit()
-    assert live.post(f"/orders/{created['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == \
-        "succeeded"
+    assert (
+        live.post(f"/orders/{created['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == "succeeded"
+    )
     worker()
 
     assert mail_server.inbox.messages == []
@@ -373,9 +427,9 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
     from rq import Queue
     from sqlalchemy import update
 
+    from app.extensions import db, redis_client
     from app.platform.db.types import utcnow
     from app.platform.outbox.events import dispatch_pending
-    from app.extensions import db, redis_client
     from app.platform.queueing import enqueue
     from app.receipts.models import ReceiptEmail
 
@@ -394,8 +448,9 @@ def test_the_sweep_sends_a_receipt_whose_job_was_lost(app, client, catalog, sand
     assert receipt_row(app, order_id).status == "sent"
 
 
-def test_a_free_trials_signing_gets_a_receipt_saying_what_it_started(app, client, catalog, sandbox, worker,
-                                                                     mail_server):
+def test_a_free_trials_signing_gets_a_receipt_saying_what_it_started(
+    app, client, catalog, sandbox, worker, mail_server
+):
     from app.catalog.models import Sku
     from app.extensions import db
 
@@ -406,12 +461,21 @@ def test_a_free_trials_signing_gets_a_receipt_saying_what_it_started(app, client
     mail_server.start()
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    started = client.post(f"/checkout/{catalog['product']}/pay", data={
-        "csrf_token": token, "sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on",
-        "email": "trial@example.test"})
+    started = client.post(
+        f"/checkout/{catalog['product']}/pay",
+        data={
+            "csrf_token": token,
+            "sku": catalog["sku"],
+            "quantity": "1",
+            "channel": "sandbox_card",
+            "agree": "on",
+            "email": "trial@example.test",
+        },
+    )
     assert started.status_code == 303, started.get_data(as_text=True)
-    back = requests.post(f"{started.headers['Location']}/decide", data={"outcome": "succeeded"},
-                         allow_redirects=False, timeout=10)
+    back = requests.post(
+        f"{started.headers['Location']}/decide", data={"outcome": "succeeded"}, allow_redirects=False, timeout=10
+    )
     order_url = urlsplit(back.headers["Location"])
     wait_for(lambda: "Free trial started" in client.get(f"{order_url.path}?{order_url.query}").get_data(as_text=True))
     done = client.get(f"{order_url.path}?{order_url.query}").get_data(as_text=True)

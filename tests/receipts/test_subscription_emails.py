@@ -1,6 +1,7 @@
 """Emails to subscribers, as a shopper receives them: the merchant's renewals run on a test clock advanced over the
 API, a real SMTP server (aiosmtpd, on a loopback port) catches what the worker sends, and the shopper opens the link
 in the email — paying the failed renewal with a new card on their billing page, or cancelling a trial."""
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,9 @@ def subscribers_on_the_team(app, merchant) -> None:
 def subscribe_with_email(api, sandbox, worker, sku: str, clock: str, email: str | None = EMAIL) -> dict:
     """A contract opened over the API for a customer with an email, its first order paid at the sandbox."""
     customer = {"id": "cus_sub", **({"email": email} if email else {})}
-    created = api.post("/subscriptions", json={"sku": sku, "customer": customer, "agreement_accepted": True,
-                                               "test_clock": clock})
+    created = api.post(
+        "/subscriptions", json={"sku": sku, "customer": customer, "agreement_accepted": True, "test_clock": clock}
+    )
     assert created.status_code == 201, created.json
     return pay_first_order(api, sandbox, worker, created.json)
 
@@ -65,8 +67,9 @@ def sent_rows(app) -> list:
         return rows
 
 
-def test_a_declined_renewal_emails_a_link_that_pays_it_with_a_new_card(app, api, client, sandbox, worker, monthly,
-                                                                        clock, mail_server):
+def test_a_declined_renewal_emails_a_link_that_pays_it_with_a_new_card(
+    app, api, client, sandbox, worker, monthly, clock, mail_server
+):
     mail_server.start()
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)
     receipts = len(mail_server.inbox.messages)  # the first order's receipt
@@ -76,8 +79,9 @@ def test_a_declined_renewal_emails_a_link_that_pays_it_with_a_new_card(app, api,
 
     [message] = mail_server.inbox.messages[receipts:]
     assert message["To"] == EMAIL and message["From"] == f"Acme Games <{SENDER}>"
-    assert subject(message) == (f"[Test mode] Your payment to Acme Games for {PRODUCT} failed — "
-                                  "update your payment method")
+    assert subject(message) == (
+        f"[Test mode] Your payment to Acme Games for {PRODUCT} failed — update your payment method"
+    )
     text, html = parts(message)
     for body in (text, html):
         assert "We could not take $9.99 for your subscription ($9.99 every month)." in body
@@ -99,8 +103,9 @@ def test_a_declined_renewal_emails_a_link_that_pays_it_with_a_new_card(app, api,
     assert (row.kind, row.status, row.attempts) == ("payment_failed", "sent", 1)
 
 
-def every_try_declined(app, merchant, api, sandbox, worker, monthly: str, clock: str, mail_server,
-                       final_action: str) -> dict:
+def every_try_declined(
+    app, merchant, api, sandbox, worker, monthly: str, clock: str, mail_server, final_action: str
+) -> dict:
     """A subscriber's contract whose two renewal tries are both declined, then canceled or paused as the merchant's
     dunning says; the mail server catching what was sent."""
     mail_server.start()
@@ -113,9 +118,9 @@ def every_try_declined(app, merchant, api, sandbox, worker, monthly: str, clock:
     return sub
 
 
-def test_each_failed_try_emails_once_and_the_cancellation_after_the_last_says_why(app, merchant, api, sandbox,
-                                                                                   worker, monthly, clock,
-                                                                                   mail_server):
+def test_each_failed_try_emails_once_and_the_cancellation_after_the_last_says_why(
+    app, merchant, api, sandbox, worker, monthly, clock, mail_server
+):
     sub = every_try_declined(app, merchant, api, sandbox, worker, monthly, clock, mail_server, "cancel")
 
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "canceled"
@@ -128,8 +133,9 @@ def test_each_failed_try_emails_once_and_the_cancellation_after_the_last_says_wh
     assert sorted(r.kind for r in sent_rows(app)) == ["canceled", "payment_failed"]
 
 
-def test_a_subscription_paused_after_the_last_failed_try_tells_the_subscriber(app, merchant, api, sandbox, worker,
-                                                                               monthly, clock, mail_server):
+def test_a_subscription_paused_after_the_last_failed_try_tells_the_subscriber(
+    app, merchant, api, sandbox, worker, monthly, clock, mail_server
+):
     """A merchant who pauses rather than cancels after the last try: before, the subscriber's last email said the
     payment would be tried again, and then nothing came; their subscription had stopped without a word."""
     sub = every_try_declined(app, merchant, api, sandbox, worker, monthly, clock, mail_server, "pause")
@@ -150,7 +156,8 @@ def test_a_subscription_paused_after_the_last_failed_try_tells_the_subscriber(ap
 
 
 def test_a_trial_is_reminded_a_week_before_its_first_charge_and_cancelled_from_the_email(
-        app, api, client, sandbox, worker, trial_sku, clock, mail_server):
+    app, api, client, sandbox, worker, trial_sku, clock, mail_server
+):
     mail_server.start()
     sub = subscribe_with_email(api, sandbox, worker, trial_sku, clock)
     assert sub["status"] == "trialing"
@@ -180,8 +187,9 @@ def test_a_trial_is_reminded_a_week_before_its_first_charge_and_cancelled_from_t
     assert "after several tries" not in parts(ended)[0]  # the shopper canceled it: no word of failed payments
 
 
-def test_the_email_speaks_the_language_the_shopper_signed_up_in(api, client, catalog, sandbox, worker, monthly,
-                                                                 mail_server):
+def test_the_email_speaks_the_language_the_shopper_signed_up_in(
+    api, client, catalog, sandbox, worker, monthly, mail_server
+):
     """A shopper whose browser prefers German subscribes on the hosted checkout; the merchant later cancels."""
     mail_server.start()
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "de-DE"
@@ -195,6 +203,7 @@ def test_the_email_speaks_the_language_the_shopper_signed_up_in(api, client, cat
     def active() -> bool:
         worker()  # the callback's outcome, then the outbox that activates the contract
         return api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
+
     wait_for(active)
     assert api.post(f"/subscriptions/{sub['id']}/cancel").status_code == 200
     worker()
@@ -208,7 +217,8 @@ def test_the_email_speaks_the_language_the_shopper_signed_up_in(api, client, cat
 
 
 def test_nothing_is_sent_without_an_email_or_smtp_or_when_the_merchant_sends_its_own(
-        app, merchant, api, sandbox, worker, monthly, clock, mail_server, monkeypatch):
+    app, merchant, api, sandbox, worker, monthly, clock, mail_server, monkeypatch
+):
     from app.extensions import db
     from app.merchants.models import Merchant
 
@@ -238,8 +248,9 @@ def send_now(app, email_id: str) -> str:
         return send_subscription_email(email_id)
 
 
-def test_renewals_go_on_while_the_mail_server_is_down_and_the_email_follows_once(app, api, sandbox, worker, monthly,
-                                                                                clock, mail_server):
+def test_renewals_go_on_while_the_mail_server_is_down_and_the_email_follows_once(
+    app, api, sandbox, worker, monthly, clock, mail_server
+):
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock)  # the mail server is down
     decline_next(sandbox, sub, 1)
     advance(api, worker, clock, unix(2027, 2, 28, 13))
@@ -259,8 +270,7 @@ def test_renewals_go_on_while_the_mail_server_is_down_and_the_email_follows_once
     assert len(about(mail_server, "failed")) == 1
 
 
-def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbox, worker, monthly, clock,
-                                                               mail_server):
+def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbox, worker, monthly, clock, mail_server):
     """The retry waits in RQ's scheduler; were it lost (Redis flushed, the scheduler down), the minute's sweep
     finds the email due and sends it, once."""
     from app.platform.queueing import enqueue
@@ -281,8 +291,9 @@ def test_the_cron_sweep_sends_an_email_whose_retry_job_was_lost(app, api, sandbo
     assert [(r.status, r.attempts) for r in sent_rows(app)] == [("sent", 2)]
 
 
-def test_a_failure_email_that_could_not_go_out_before_the_renewal_was_paid_is_skipped(app, api, client, sandbox,
-                                                                                       worker, monthly, mail_server):
+def test_a_failure_email_that_could_not_go_out_before_the_renewal_was_paid_is_skipped(
+    app, api, client, sandbox, worker, monthly, mail_server
+):
     """On the wall clock: the renewal sweep (the cron's job) finds the renewal due, the card is declined while the
     mail server is down, and the shopper pays with a new card before the email's retry: it is not sent late."""
     from app.extensions import db
@@ -306,8 +317,9 @@ def test_a_failure_email_that_could_not_go_out_before_the_renewal_was_paid_is_sk
     assert about(mail_server, "failed") == []
 
 
-def test_an_email_link_lives_until_the_dunning_ends_and_no_longer(app, api, client, sandbox, worker, monthly, clock,
-                                                                   mail_server, monkeypatch):
+def test_an_email_link_lives_until_the_dunning_ends_and_no_longer(
+    app, api, client, sandbox, worker, monthly, clock, mail_server, monkeypatch
+):
     from datetime import timedelta
 
     from app.platform.db.types import utcnow
@@ -332,8 +344,9 @@ def test_an_email_link_lives_until_the_dunning_ends_and_no_longer(app, api, clie
     assert expired.status_code == 404 and "this link has expired" in expired.get_data(as_text=True)
 
 
-def test_a_merchant_name_with_markup_is_text_in_the_html_part(app, merchant, api, sandbox, worker, monthly, clock,
-                                                              mail_server):
+def test_a_merchant_name_with_markup_is_text_in_the_html_part(
+    app, merchant, api, sandbox, worker, monthly, clock, mail_server
+):
     from app.extensions import db
     from app.merchants.settings import update_profile
 
@@ -351,16 +364,25 @@ def test_a_merchant_name_with_markup_is_text_in_the_html_part(app, merchant, api
 
 
 def test_an_email_to_whoever_claimed_a_customers_id_opens_their_own_contract_only(
-        api, pk_api, client, sandbox, worker, monthly, mail_server):
+    api, pk_api, client, sandbox, worker, monthly, mail_server
+):
     # Any page holding the publishable key may name any customer id, with its own email. Such a claimant of a real
     # customer's id was emailed (on a cancellation, a failed renewal, a trial's end) a link to the billing page of
     # every contract of that id: the real customer's renewals, and a Cancel button for each.
     mail_server.start()
-    victim = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "cus_real", "email": EMAIL},
-                                              "agreement_accepted": True})
+    victim = api.post(
+        "/subscriptions",
+        json={"sku": monthly, "customer": {"id": "cus_real", "email": EMAIL}, "agreement_accepted": True},
+    )
     victims = pay_first_order(api, sandbox, worker, victim.json)
-    claimed = pk_api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True,
-                                                  "customer": {"id": "cus_real", "email": "mallory@example.test"}})
+    claimed = pk_api.post(
+        "/subscriptions",
+        json={
+            "sku": monthly,
+            "agreement_accepted": True,
+            "customer": {"id": "cus_real", "email": "mallory@example.test"},
+        },
+    )
     assert claimed.status_code == 201, claimed.json
     mallorys = pay_first_order(api, sandbox, worker, claimed.json)
     assert api.post(f"/subscriptions/{mallorys['id']}/cancel", json={"at_period_end": False}).status_code == 200

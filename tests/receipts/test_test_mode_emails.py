@@ -2,6 +2,7 @@
 send that customer a receipt or a subscription notice for a purchase that never happened: the email is kept,
 ``withheld``, and the merchant sees it in the customer's data export with why. Live mode emails whoever the order
 names. A real SMTP server (aiosmtpd, on a loopback port) catches what the worker sends."""
+
 from __future__ import annotations
 
 from tests.conftest import wait_for
@@ -15,8 +16,9 @@ OUTSIDER = "real.customer@example.com"  # a real shopper's address, typed by a d
 
 def pay_by_api(api, sandbox, sku: str, customer: dict) -> str:
     """A test order for ``customer``, paid at the sandbox; its id."""
-    order = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": customer,
-                                      "agreement_accepted": True}).json
+    order = api.post(
+        "/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": customer, "agreement_accepted": True}
+    ).json
     payment = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).json["payment"]
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: api.get(f"/orders/{order['id']}").json["status"] == "paid")
@@ -30,8 +32,9 @@ def emails_in_export(api, customer_id: str) -> list[dict]:
     return exported.json["emails"]
 
 
-def test_a_test_order_emails_its_receipt_to_the_merchants_team_only(api, client, merchant, catalog, sandbox, worker,
-                                                                     mail_server):
+def test_a_test_order_emails_its_receipt_to_the_merchants_team_only(
+    api, client, merchant, catalog, sandbox, worker, mail_server
+):
     mail_server.start()
     outsiders = pay_by_api(api, sandbox, catalog["sku"], {"id": "cus_real", "email": OUTSIDER})
     # The merchant's owner tests with their own portal address (as typed, any case).
@@ -40,8 +43,12 @@ def test_a_test_order_emails_its_receipt_to_the_merchants_team_only(api, client,
 
     assert [m["To"] for m in mail_server.inbox.messages] == ["Owner@Acme.test"]
     [kept] = emails_in_export(api, "cus_real")
-    assert (kept["order"], kept["recipient"], kept["status"], kept["sent_at"]) == (outsiders, OUTSIDER, "withheld",
-                                                                                   None)
+    assert (kept["order"], kept["recipient"], kept["status"], kept["sent_at"]) == (
+        outsiders,
+        OUTSIDER,
+        "withheld",
+        None,
+    )
     assert "test mode" in kept["reason"] and "team" in kept["reason"]
     [sent] = emails_in_export(api, "cus_owner")
     assert (sent["order"], sent["status"], sent["reason"]) == (teams, "sent", None)
@@ -50,8 +57,9 @@ def test_a_test_order_emails_its_receipt_to_the_merchants_team_only(api, client,
     assert len(mail_server.inbox.messages) == 1
 
 
-def test_the_merchant_sees_on_the_order_page_that_a_test_receipt_was_not_sent(api, portal, catalog, sandbox, worker,
-                                                                              mail_server):
+def test_the_merchant_sees_on_the_order_page_that_a_test_receipt_was_not_sent(
+    api, portal, catalog, sandbox, worker, mail_server
+):
     mail_server.start()
     outsiders = pay_by_api(api, sandbox, catalog["sku"], {"id": "cus_real", "email": OUTSIDER})
     teams = pay_by_api(api, sandbox, catalog["sku"], {"id": "cus_owner", "email": "owner@acme.test"})
@@ -62,8 +70,9 @@ def test_the_merchant_sees_on_the_order_page_that_a_test_receipt_was_not_sent(ap
     assert "To owner@acme.test: <strong>sent</strong> at" in portal.text(f"/portal/orders/{teams}")
 
 
-def test_the_hosted_checkout_does_not_promise_a_test_receipt_it_will_not_send(api, client, catalog, sandbox, worker,
-                                                                               mail_server):
+def test_the_hosted_checkout_does_not_promise_a_test_receipt_it_will_not_send(
+    api, client, catalog, sandbox, worker, mail_server
+):
     mail_server.start()
     order_id = shopper_pays(client, sandbox, catalog, email=OUTSIDER)
     worker()
@@ -75,8 +84,9 @@ def test_the_hosted_checkout_does_not_promise_a_test_receipt_it_will_not_send(ap
     assert "A receipt is on its way" not in page
 
 
-def test_a_test_subscription_emails_no_outside_subscriber(app, api, merchant, sandbox, worker, monthly, clock,
-                                                          mail_server):
+def test_a_test_subscription_emails_no_outside_subscriber(
+    app, api, merchant, sandbox, worker, monthly, clock, mail_server
+):
     mail_server.start()
     sub = subscribe_with_email(api, sandbox, worker, monthly, clock, email=OUTSIDER)
     assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": False}).status_code == 200
@@ -89,16 +99,19 @@ def test_a_test_subscription_emails_no_outside_subscriber(app, api, merchant, sa
     assert {mail["status"] for mail in kept.values()} == {"withheld"}
 
 
-def test_a_live_order_emails_the_receipt_to_the_address_it_names(app, client, merchant, catalog, worker,
-                                                                 mail_server):
+def test_a_live_order_emails_the_receipt_to_the_address_it_names(app, client, merchant, catalog, worker, mail_server):
     live = live_key(app, client, merchant, "secret")
     credit(app, merchant.id, True, 5000)
     mail_server.start()
-    order = live.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                       "customer": {"id": CUSTOMER, "email": OUTSIDER},
-                                       "agreement_accepted": True}).json
-    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == \
-        "succeeded"
+    order = live.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": CUSTOMER, "email": OUTSIDER},
+            "agreement_accepted": True,
+        },
+    ).json
+    assert live.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).json["payment"]["status"] == "succeeded"
     worker()
 
     [message] = mail_server.inbox.messages
@@ -107,8 +120,9 @@ def test_a_live_order_emails_the_receipt_to_the_address_it_names(app, client, me
     assert (sent["order"], sent["status"]) == (order["id"], "sent")
 
 
-def test_a_mail_catcher_of_its_own_may_take_test_emails_to_anyone(app, api, catalog, sandbox, worker, mail_server,
-                                                                  monkeypatch):
+def test_a_mail_catcher_of_its_own_may_take_test_emails_to_anyone(
+    app, api, catalog, sandbox, worker, mail_server, monkeypatch
+):
     """make run's mail catcher keeps every email to itself, so the demo's receipts reach it whatever is typed."""
     monkeypatch.setitem(app.config, "TEST_MODE_EMAILS", "anyone")
     mail_server.start()

@@ -1,6 +1,7 @@
 """Disputes on the provider's daily statement, reconciled: the sandbox lists each dispute's withdrawal, its fee and a
 won one's reversal, and a run (through the API, on a real worker) matches them against Kassa's disputes, finds what
 differs, and fetches a dispute whose callback was lost."""
+
 from __future__ import annotations
 
 import csv
@@ -10,20 +11,32 @@ import re
 import requests
 
 from tests.conftest import wait_for
-from tests.payments.disputes.test_disputes import (FEE, close_dispute, disputes_of, ledger_is_whole, open_dispute,
-                                             set_dispute_fee)
+from tests.payments.disputes.test_disputes import (
+    FEE,
+    close_dispute,
+    disputes_of,
+    ledger_is_whole,
+    open_dispute,
+    set_dispute_fee,
+)
 from tests.reconciliation.test_reconciliation import discrepancies, found, paid_order, reconcile, today
 
 
 def statement_lines(sandbox, api_key: str, kind: str, payment: dict) -> list[dict]:
     """Today's statement lines of one type about one payment (its own or one of its refunds), as the provider serves
     them (the sandbox account is every test's)."""
-    answer = requests.get(f"{sandbox.url}/sandbox/api/statements/{today()}.csv",
-                          headers={"Authorization": f"Bearer {api_key}"}, timeout=10)
+    answer = requests.get(
+        f"{sandbox.url}/sandbox/api/statements/{today()}.csv",
+        headers={"Authorization": f"Bearer {api_key}"},
+        timeout=10,
+    )
     assert answer.status_code == 200, answer.text
     ours = {payment["id"]} | {r["id"] for r in payment.get("refunds", [])}
-    return [row for row in csv.DictReader(io.StringIO(answer.text))
-            if row["type"] == kind and row["reference"].split(".")[0] in ours]
+    return [
+        row
+        for row in csv.DictReader(io.StringIO(answer.text))
+        if row["type"] == kind and row["reference"].split(".")[0] in ours
+    ]
 
 
 def disputed(api, app, sandbox, sku: str, **body) -> tuple[dict, dict, dict]:
@@ -46,7 +59,11 @@ def test_a_day_with_a_dispute_its_fee_and_its_reversal_reconciles_clean(app, api
     [withdrawal] = statement_lines(sandbox, key, "dispute", payment)
     # The withdrawal gets back the capture fee's part a refund of $6.00 would (35 of 59); the reversal takes it again.
     assert (withdrawal["id"], withdrawal["reference"], withdrawal["amount"], withdrawal["fee"]) == (
-        opened["id"], payment["id"], "600", "-35")
+        opened["id"],
+        payment["id"],
+        "600",
+        "-35",
+    )
     [fee] = statement_lines(sandbox, key, "dispute_fee", payment)
     assert (fee["id"], fee["amount"], fee["fee"]) == (opened["id"], "1500", "0")
     [reversal] = statement_lines(sandbox, key, "dispute_reversal", payment)
@@ -57,8 +74,7 @@ def test_a_day_with_a_dispute_its_fee_and_its_reversal_reconciles_clean(app, api
     assert run["lines"] == run["matched"] == 4  # the capture, the withdrawal, its fee and its reversal
 
 
-def test_a_dispute_whose_callback_was_lost_is_found_and_fetched_from_the_provider(app, api, catalog, sandbox,
-                                                                                  worker):
+def test_a_dispute_whose_callback_was_lost_is_found_and_fetched_from_the_provider(app, api, catalog, sandbox, worker):
     """The provider withdrew $4.00 but its callback never arrived: the merchant's books and refundable amount still
     counted money the bank had taken."""
     order, payment, opened = disputed(api, app, sandbox, catalog["sku"], amount=400, callback="drop")
@@ -67,8 +83,11 @@ def test_a_dispute_whose_callback_was_lost_is_found_and_fetched_from_the_provide
     run = reconcile(api, worker)
     assert found(run) == {"missing_in_kassa": 1} and run["auto_resolved"] == 1
     [missing] = discrepancies(api, run)
-    assert (missing["line_type"], missing["reference"], missing["kassa_object"]) == ("dispute", opened["id"],
-                                                                                     payment["id"])
+    assert (missing["line_type"], missing["reference"], missing["kassa_object"]) == (
+        "dispute",
+        opened["id"],
+        payment["id"],
+    )
     assert missing["provider"]["amount"] == 400 and missing["status"] == "resolved"
     assert missing["resolution"] == "auto" and "fetched dispute" in missing["resolution_note"]
 
@@ -88,14 +107,18 @@ def test_a_won_dispute_whose_closing_was_lost_is_brought_back_by_the_run(app, ap
     assert found(run) == {"status_mismatch": 1} and run["auto_resolved"] == 1
     [late] = discrepancies(api, run)
     assert (late["line_type"], late["kassa"]["status"], late["provider"]["status"]) == (
-        "dispute_reversal", "needs_response", "succeeded")
+        "dispute_reversal",
+        "needs_response",
+        "succeeded",
+    )
     assert disputes_of(app, order["id"])[0][2] == "won"
     assert api.get(f"/orders/{order['id']}").json["disputes"][0]["status"] == "won"
     assert ledger_is_whole(app) == []
 
 
 def test_a_dispute_fee_or_amount_the_provider_booked_differently_is_an_amount_mismatch(
-        app, api, merchant, catalog, sandbox, worker, portal):
+    app, api, merchant, catalog, sandbox, worker, portal
+):
     """Kassa books a $15.00 dispute fee (the merchant's channel setting), the provider charged $20.00; another
     dispute the provider's line lists at another amount than its callback said."""
     set_dispute_fee(app, merchant.id, 1500)
@@ -112,8 +135,7 @@ def test_a_dispute_fee_or_amount_the_provider_booked_differently_is_an_amount_mi
     assert "Fetch the dispute" not in row  # asking the provider proves no fee: a person decides
 
 
-def test_a_dispute_kassa_lacks_can_be_fetched_from_the_portal(app, api, catalog, sandbox, worker, portal,
-                                                              monkeypatch):
+def test_a_dispute_kassa_lacks_can_be_fetched_from_the_portal(app, api, catalog, sandbox, worker, portal, monkeypatch):
     """The run could not reach the provider to fetch the missing dispute; the merchant fetches it from the queue."""
     from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
     from app.payments.channels.interface import ProviderUnavailable

@@ -1,6 +1,7 @@
 """Reconciliation the way a merchant's finance team meets it: payments through the sandbox provider, the provider's
 statement of the day (with each kind of discrepancy injected at the provider), a run through the API on a real RQ
 worker, and what the run and its discrepancy queue then say."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,10 @@ def tomorrow_morning() -> datetime:
 
 
 def paid_order(api, sandbox, sku: str, *, quantity: int = 1, callback: str = "normal") -> tuple[dict, dict]:
-    created = api.post("/orders", json={"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_rec"},
-                                        "agreement_accepted": True})
+    created = api.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_rec"}, "agreement_accepted": True},
+    )
     assert created.status_code == 201, created.json
     payment = pay(api, created.json["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded", callback)
@@ -111,15 +114,18 @@ def test_a_fee_the_provider_kept_other_than_kassa_booked_is_an_amount_mismatch(a
     assert mismatch["kassa"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 59}
     assert mismatch["provider"] == {"amount": 999, "currency": "usd", "status": "succeeded", "fee": 89}
     row = portal_row(portal, "/portal/reconciliation", payment)
-    assert re.search(r"\$9\.99 <span class=\"muted\">\(fee \$0\.59\)</span>.*\$9\.99 <span class=\"muted\">"
-                     r"\(fee \$0\.89\)</span>", row, re.S), row
+    assert re.search(
+        r"\$9\.99 <span class=\"muted\">\(fee \$0\.59\)</span>.*\$9\.99 <span class=\"muted\">"
+        r"\(fee \$0\.89\)</span>",
+        row,
+        re.S,
+    ), row
 
     tamper(sandbox, payment["provider_reference"], fee=59)  # the provider corrected its statement
     assert found(reconcile(api, worker)) == {}
 
 
-def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch(api, sandbox, worker, catalog,
-                                                                                 portal):
+def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch(api, sandbox, worker, catalog, portal):
     """The provider listed the 9.99 USD capture as 9.99 EUR: the amounts were equal, so the line was matched and the
     merchant never learned the provider booked another currency."""
     _, payment = paid_order(api, sandbox, catalog["sku"])
@@ -135,7 +141,8 @@ def test_a_capture_the_provider_booked_in_another_currency_is_an_amount_mismatch
 
 
 def test_a_capture_kassa_had_as_unknown_in_another_currency_settles_its_status_but_not_its_currency(
-        app, api, sandbox, worker, catalog):
+    app, api, sandbox, worker, catalog
+):
     from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
 
     order, payment = paid_order(api, sandbox, catalog["sku"], callback="drop")
@@ -157,8 +164,9 @@ def test_a_provider_writing_currency_codes_in_capitals_still_matches(app, api, s
     from app.reconciliation import matching
 
     _, payment = paid_order(api, sandbox, catalog["sku"])
-    line = StatementLine("capture", payment["provider_reference"], payment["id"], "succeeded", 999, 59, "USD",
-                         datetime.now(timezone.utc))
+    line = StatementLine(
+        "capture", payment["provider_reference"], payment["id"], "succeeded", 999, 59, "USD", datetime.now(timezone.utc)
+    )
     with app.app_context():
         matching.stage([line])
         compared = matching.compare(merchant.id, "sandbox_card")
@@ -188,11 +196,20 @@ def test_a_capture_listed_twice_is_a_duplicate(api, sandbox, worker, catalog):
 
 
 def test_a_capture_kassa_never_asked_for_is_missing_in_kassa(app, api, sandbox, worker, catalog):
-    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                        "customer": {"id": "cus_rec"}, "agreement_accepted": True}).json
-    orphan = requests.post(f"{sandbox.url}/sandbox/api/orphans", timeout=10, json={
-        "amount": 1234, "currency": "usd", "reference": created["id"]},
-        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"})
+    created = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_rec"},
+            "agreement_accepted": True,
+        },
+    ).json
+    orphan = requests.post(
+        f"{sandbox.url}/sandbox/api/orphans",
+        timeout=10,
+        json={"amount": 1234, "currency": "usd", "reference": created["id"]},
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    )
     assert orphan.status_code == 201, orphan.text
 
     run = reconcile(api, worker)
@@ -269,8 +286,10 @@ def test_a_run_that_stops_on_an_error_inside_kassa_says_it_failed(api, sandbox, 
 
 
 def test_a_run_asks_for_a_channel_with_statements_and_a_past_day(api, other_merchant, client):
-    assert api.post("/reconciliation_runs", json={"channel": "wallet", "date": today()}).json["error"]["param"] \
+    assert (
+        api.post("/reconciliation_runs", json={"channel": "wallet", "date": today()}).json["error"]["param"]
         == "channel"
+    )
     for day in ("2026-13-01", "yesterday", None):
         answer = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": day})
         assert answer.status_code == 400 and answer.json["error"]["param"] == "date", day
@@ -279,8 +298,9 @@ def test_a_run_asks_for_a_channel_with_statements_and_a_past_day(api, other_merc
     assert answer.status_code == 400 and "future" in answer.json["error"]["message"]
 
     mine = api.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": today()}).json
-    theirs = client.get(f"/api/v1/reconciliation_runs/{mine['id']}",
-                        headers={"Authorization": f"Bearer {other_merchant.secret_key}"})
+    theirs = client.get(
+        f"/api/v1/reconciliation_runs/{mine['id']}", headers={"Authorization": f"Bearer {other_merchant.secret_key}"}
+    )
     assert theirs.status_code == 404
 
 
@@ -329,8 +349,9 @@ def test_the_daily_sweep_reconciles_a_day_whose_only_movement_was_a_refund(app, 
     assert api.get(f"/reconciliation_runs/{started[0]}").json["status"] == "done"
 
 
-def test_a_refund_try_kassa_took_for_refused_but_the_provider_made_is_never_auto_resolved(app, api, sandbox, worker,
-                                                                                          catalog, monkeypatch):
+def test_a_refund_try_kassa_took_for_refused_but_the_provider_made_is_never_auto_resolved(
+    app, api, sandbox, worker, catalog, monkeypatch
+):
     """The provider made refund try 1 but answered it as refused, so Kassa released the hold and retried (try 2,
     pending). The statement lists try 1 succeeded: a second refund of the same money is coming. The run asked the
     provider about try 2, saw the record succeed and closed the discrepancy as 'auto' ("Kassa now agrees") — the
@@ -345,8 +366,9 @@ def test_a_refund_try_kassa_took_for_refused_but_the_provider_made_is_never_auto
         def _forward(self, request):
             answer = super()._forward(request)
             if request.method == "POST" and request.path.endswith("/refunds") and self.behaviour == "forward":
-                return Response('{"error": {"message": "declined by the issuer"}}', status=402,
-                                content_type="application/json")
+                return Response(
+                    '{"error": {"message": "declined by the issuer"}}', status=402, content_type="application/json"
+                )
             return answer
 
     order, _ = paid_order(api, sandbox, catalog["sku"])

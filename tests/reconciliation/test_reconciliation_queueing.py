@@ -5,6 +5,7 @@ the run read "running" for good; the merchant's page said "still reading the sta
 The test makes the race certain instead of likely: a second connection holds the audit log's table, so the request
 that starts the run stops at its commit (where its audit row is written) for as long as the test likes, and a real
 worker runs whatever has been queued by then."""
+
 from __future__ import annotations
 
 import threading
@@ -30,9 +31,12 @@ def test_a_run_queued_while_its_request_commits_is_done(app, api, merchant, cata
     answer: dict = {}
 
     def start() -> None:
-        answer["response"] = requests.post(f"{live_server}/api/v1/reconciliation_runs", timeout=60,
-                                           headers={"Authorization": f"Bearer {merchant.secret_key}"},
-                                           json={"channel": "sandbox_card", "date": today()})
+        answer["response"] = requests.post(
+            f"{live_server}/api/v1/reconciliation_runs",
+            timeout=60,
+            headers={"Authorization": f"Bearer {merchant.secret_key}"},
+            json={"channel": "sandbox_card", "date": today()},
+        )
 
     holder = create_engine(DATABASE_URL, poolclass=NullPool).connect()  # closed for good below
     try:

@@ -1,5 +1,6 @@
 """A test secret key never reconciles a live channel: a run settles the live payments the provider vouches for and
 tells live webhook endpoints of live discrepancies, and test keys end up in CI configs and with contractors."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -25,8 +26,9 @@ class _BankAdapter:
         return cls()
 
 
-BANK = ChannelSpec(code="acme_bank", name="Acme Bank", adapter=_BankAdapter,
-                   capabilities=frozenset({"redirect", "statements"}))
+BANK = ChannelSpec(
+    code="acme_bank", name="Acme Bank", adapter=_BankAdapter, capabilities=frozenset({"redirect", "statements"})
+)
 
 
 @pytest.fixture

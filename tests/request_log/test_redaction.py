@@ -1,12 +1,14 @@
 """The request log's redaction: values that skip the four passes must be those none of them would change."""
+
 import random
 
 from app.request_log import redaction
 
 
 def _four_passes(text: str) -> str:
-    text = redaction._BILLING_PATH.sub(rf"\1{redaction.REDACTED}",
-                                       redaction._SECRET_PARAM.sub(rf"\1{redaction.REDACTED}", text))
+    text = redaction._BILLING_PATH.sub(
+        rf"\1{redaction.REDACTED}", redaction._SECRET_PARAM.sub(rf"\1{redaction.REDACTED}", text)
+    )
     return redaction._mask_cards(redaction._SECRET_VALUE.sub(redaction.REDACTED, text))
 
 
@@ -22,8 +24,31 @@ def test_each_kind_of_secret_is_still_masked():
 
 
 def test_the_quick_check_agrees_with_the_four_passes_on_random_text():
-    pieces = ["sk_test_", "rk_live_", "whsec_", "cs_1_secret_", "_SECRET_", "/billing/", "?client_secret=", "&token=", ";key=", "4242 4242 ",
-              "4242-4242-", "4242424242424242", "0", "7", " ", "-", "=", "?", "&", "/", "a", "Z", "_"]
+    pieces = [
+        "sk_test_",
+        "rk_live_",
+        "whsec_",
+        "cs_1_secret_",
+        "_SECRET_",
+        "/billing/",
+        "?client_secret=",
+        "&token=",
+        ";key=",
+        "4242 4242 ",
+        "4242-4242-",
+        "4242424242424242",
+        "0",
+        "7",
+        " ",
+        "-",
+        "=",
+        "?",
+        "&",
+        "/",
+        "a",
+        "Z",
+        "_",
+    ]
     chooser = random.Random(12)
     for _ in range(20_000):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 14)))

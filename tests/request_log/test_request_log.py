@@ -1,5 +1,6 @@
 """Developers → Logs: each API request a merchant's key made, as its developer reads it in the portal — redacted,
 filtered, paged, kept 30 days, and never another merchant's."""
+
 from __future__ import annotations
 
 import html
@@ -24,8 +25,12 @@ def served(response):
 
 
 def order_body(sku: str, **extra) -> dict:
-    return {"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_log", "email": "shopper@example.test"},
-            "agreement_accepted": True, **extra}
+    return {
+        "items": [{"sku": sku, "quantity": 1}],
+        "customer": {"id": "cus_log", "email": "shopper@example.test"},
+        "agreement_accepted": True,
+        **extra,
+    }
 
 
 def rows_on(page: str) -> list[str]:
@@ -54,8 +59,13 @@ def stored_rows(app, merchant_id: str | None = None) -> list[dict]:
 
 
 def test_a_developer_reads_each_request_with_its_secrets_hidden(app, api, pk_api, merchant, catalog, member):
-    created = served(api.post("/orders", json=order_body(catalog["sku"], metadata={"password": "hunter2-horse"}),
-                              headers={"Idempotency-Key": "log-order-1", "User-Agent": "acme-server/1.4"}))
+    created = served(
+        api.post(
+            "/orders",
+            json=order_body(catalog["sku"], metadata={"password": "hunter2-horse"}),
+            headers={"Idempotency-Key": "log-order-1", "User-Agent": "acme-server/1.4"},
+        )
+    )
     assert created.status_code == 201
     order = created.json
     assert served(pk_api.get(f"/orders/{order['id']}?client_secret={order['client_secret']}")).status_code == 200
@@ -63,8 +73,11 @@ def test_a_developer_reads_each_request_with_its_secrets_hidden(app, api, pk_api
 
     developer = member("developer")
     page = developer.text("/portal/developers/logs")
-    assert rows_on(page) == ["GET /api/v1/orders/ord_missing", f"GET /api/v1/orders/{order['id']}",
-                             "POST /api/v1/orders"]  # newest first
+    assert rows_on(page) == [
+        "GET /api/v1/orders/ord_missing",
+        f"GET /api/v1/orders/{order['id']}",
+        "POST /api/v1/orders",
+    ]  # newest first
     assert f"sk_test_…{merchant.secret_key[-4:]}" in page and f"pk_test_…{merchant.publishable_key[-4:]}" in page
     assert ">201<" in page and ">404<" in page and " ms<" in page
 
@@ -105,32 +118,49 @@ def test_an_idempotent_replay_says_so_and_links_to_the_same_order(api, catalog, 
     newest = html.unescape(portal.text(detail_link(page, "POST /api/v1/orders")))
     assert "Idempotent-Replayed (response)" in newest and "replay-1" in newest
     assert f'href="/portal/orders/{first.json["id"]}"' in newest
-    same_id = f'/portal/developers/logs?request_id={replay.headers["X-Request-Id"]}'
+    same_id = f"/portal/developers/logs?request_id={replay.headers['X-Request-Id']}"
     assert f'href="{same_id}"' in newest and rows_on(portal.text(same_id)) == ["POST /api/v1/orders"]
 
 
 def test_a_checkout_session_url_does_not_leak_its_client_secret(api, catalog, portal):
-    session = served(api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                          "customer": {"id": "cus_log"}})).json
+    session = served(
+        api.post(
+            "/checkout_sessions",
+            json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_log"}},
+        )
+    ).json
     assert session["client_secret"] in session["url"]  # the URL the merchant hands the shopper carries it
-    detail = html.unescape(portal.text(detail_link(portal.text("/portal/developers/logs"),
-                                                   "POST /api/v1/checkout_sessions")))
+    detail = html.unescape(
+        portal.text(detail_link(portal.text("/portal/developers/logs"), "POST /api/v1/checkout_sessions"))
+    )
     assert session["client_secret"] not in detail
-    assert f'/checkout/sessions/{session["id"]}?client_secret=[redacted]' in detail
+    assert f"/checkout/sessions/{session['id']}?client_secret=[redacted]" in detail
 
 
-def test_a_checkout_sessions_client_secret_sent_by_the_browser_is_hidden(app, api, pk_api, merchant, catalog, member,
-                                                                         sandbox):
+def test_a_checkout_sessions_client_secret_sent_by_the_browser_is_hidden(
+    app, api, pk_api, merchant, catalog, member, sandbox
+):
     """The session's client secret is the shopper's key to the customer's wallet: the browser names it in its own
     calls (``checkout_session``), and a developer reading those calls must not read it (else they could spend the
     customer's wallet on the session's basket, or top it up, as that customer)."""
-    session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                   "customer": {"id": "cus_log"}}).json
-    ordered = served(pk_api.post("/orders", json={"checkout_session": session["client_secret"],
-                                                  "agreement_accepted": True}))
+    session = api.post(
+        "/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_log"}}
+    ).json
+    ordered = served(
+        pk_api.post("/orders", json={"checkout_session": session["client_secret"], "agreement_accepted": True})
+    )
     assert ordered.status_code == 201, ordered.json
-    topped = served(pk_api.post("/customers/cus_log/topups", json={
-        "amount": 500, "currency": "usd", "channel": "sandbox_card", "checkout_session": session["client_secret"]}))
+    topped = served(
+        pk_api.post(
+            "/customers/cus_log/topups",
+            json={
+                "amount": 500,
+                "currency": "usd",
+                "channel": "sandbox_card",
+                "checkout_session": session["client_secret"],
+            },
+        )
+    )
     assert topped.status_code == 201, topped.json
 
     developer = member("developer")
@@ -144,9 +174,11 @@ def test_a_checkout_sessions_client_secret_sent_by_the_browser_is_hidden(app, ap
 def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, merchant):
     from app.request_log.redaction import redact_body, redact_query
 
-    body = (b'{"card": {"number": "4242 4242 4242 4242", "cvc": "123", "exp_month": 12}, "note": "card 4000056655665556",'
-            b' "api_key": "x", "leaked": "%s", "quantity": 1234567890123, "items": [{"sku": "sku_1", "token": "t"}]}'
-            % merchant.secret_key.encode())
+    body = (
+        b'{"card": {"number": "4242 4242 4242 4242", "cvc": "123", "exp_month": 12}, "note": "card 4000056655665556",'
+        b' "api_key": "x", "leaked": "%s", "quantity": 1234567890123, "items": [{"sku": "sku_1", "token": "t"}]}'
+        % merchant.secret_key.encode()
+    )
     kept = redact_body(body)
     for secret in ("4242 4242", "4000056655665556", '"123"', merchant.secret_key, '"x"', '"t"'):
         assert secret not in kept
@@ -160,8 +192,8 @@ def test_card_data_and_keys_in_bodies_are_hidden_wherever_they_sit(app, api, mer
 def test_the_filters_narrow_the_list(app, api, pk_api, merchant, catalog, portal):
     from sqlalchemy import update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
     from app.request_log.models import ApiRequestLog
 
     served(api.get("/products", headers={"X-Request-Id": "req-from-acme-42"}))
@@ -170,8 +202,11 @@ def test_the_filters_narrow_the_list(app, api, pk_api, merchant, catalog, portal
     served(pk_api.get("/orders"))  # a publishable key on a secret route: 403, still logged
     old = served(api.get(f"/products/{catalog['product']}"))
     with app.app_context():
-        db.session.execute(update(ApiRequestLog).where(ApiRequestLog.request_id == old.headers["X-Request-Id"])
-                           .values(created_at=utcnow() - timedelta(days=3)))
+        db.session.execute(
+            update(ApiRequestLog)
+            .where(ApiRequestLog.request_id == old.headers["X-Request-Id"])
+            .values(created_at=utcnow() - timedelta(days=3))
+        )
         db.session.commit()
         pk_id = db.session.scalar(db.select(ApiRequestLog.key_id).where(ApiRequestLog.status_code == 403))
 
@@ -236,16 +271,19 @@ def test_roles_without_developer_access_cannot_open_the_logs(api, member):
 def test_the_reaper_job_forgets_requests_past_the_retention(app, api, merchant, worker):
     from sqlalchemy import update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
     from app.platform.queueing import enqueue
     from app.request_log.models import ApiRequestLog
 
     served(api.get("/products"))
     recent = served(api.get("/orders")).headers["X-Request-Id"]
     with app.app_context():
-        db.session.execute(update(ApiRequestLog).where(ApiRequestLog.request_id != recent)
-                           .values(created_at=utcnow() - timedelta(days=31)))
+        db.session.execute(
+            update(ApiRequestLog)
+            .where(ApiRequestLog.request_id != recent)
+            .values(created_at=utcnow() - timedelta(days=31))
+        )
         db.session.commit()
         enqueue("app.jobs.reap_api_request_logs")
     assert worker() == 1
@@ -270,8 +308,9 @@ def test_a_log_that_cannot_be_written_never_fails_the_request(app, api, merchant
 
 
 def test_a_real_server_writes_the_row_once_the_answer_is_sent(app, merchant, live_server):
-    answer = requests.get(f"{live_server}/api/v1/products", timeout=10,
-                          headers={"Authorization": f"Bearer {merchant.secret_key}"})
+    answer = requests.get(
+        f"{live_server}/api/v1/products", timeout=10, headers={"Authorization": f"Bearer {merchant.secret_key}"}
+    )
     assert answer.status_code == 200
     rows = wait_for(lambda: stored_rows(app, merchant.id), timeout=10)
     assert rows[0]["request_id"] == answer.headers["X-Request-Id"] and rows[0]["path"] == "/api/v1/products"
@@ -297,4 +336,6 @@ def test_a_request_after_the_database_dropped_the_logs_connection_is_still_logge
 
     assert served(api.get("/orders/ord_missing")).status_code == 404
     assert [(r["method"], r["path"], r["status_code"]) for r in stored_rows(app, merchant.id)] == [
-        ("GET", f"/api/v1/products/{catalog['product']}", 200), ("GET", "/api/v1/orders/ord_missing", 404)]
+        ("GET", f"/api/v1/products/{catalog['product']}", 200),
+        ("GET", "/api/v1/orders/ord_missing", 404),
+    ]

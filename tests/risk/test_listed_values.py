@@ -1,4 +1,5 @@
 """The risk lists' Bloom filter: never misses a listed value, and rules out almost every other one."""
+
 from app.risk.list_filter import FALSE_POSITIVE_RATE, ListedValues
 
 

@@ -2,6 +2,7 @@
 at once; a serial refunder, a refund after the credits were spent, and one device asking for many customers
 are held or denied, each with the reason the merchant reads. The shopper's browser is told what was decided, never
 the score or the reasons: they would tell it the merchant's cut-offs and which signal to change."""
+
 from __future__ import annotations
 
 from sqlalchemy import update
@@ -11,8 +12,10 @@ from tests.payments.attempts.test_payment_flow import pay, status_of
 
 
 def paid(api, sandbox, sku: str, customer: str) -> dict:
-    order = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer},
-                                      "agreement_accepted": True}).json
+    order = api.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer}, "agreement_accepted": True},
+    ).json
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, order["id"]) in ("paid", "fulfilled"))
     return order
@@ -29,14 +32,15 @@ def held_for(app, request_id: str) -> tuple[int, list[str]]:
 
 
 def ask(client, merchant, order: dict, *, device: str = "dev_honest", address: str = "203.0.113.1"):
-    return client.post(f"/api/v1/orders/{order['id']}/refund_requests",
-                       json={"reason": "not what I expected", "client_secret": order["client_secret"]},
-                       headers={"Authorization": f"Bearer {merchant.publishable_key}", "Kassa-Device-Id": device},
-                       environ_base={"REMOTE_ADDR": address})
+    return client.post(
+        f"/api/v1/orders/{order['id']}/refund_requests",
+        json={"reason": "not what I expected", "client_secret": order["client_secret"]},
+        headers={"Authorization": f"Bearer {merchant.publishable_key}", "Kassa-Device-Id": device},
+        environ_base={"REMOTE_ADDR": address},
+    )
 
 
-def test_a_first_honest_request_is_refunded_at_once_from_the_shoppers_browser(client, merchant, api, catalog,
-                                                                             sandbox):
+def test_a_first_honest_request_is_refunded_at_once_from_the_shoppers_browser(client, merchant, api, catalog, sandbox):
     order = paid(api, sandbox, catalog["sku"], "cus_honest")
     answer = ask(client, merchant, order)
     assert answer.status_code == 201, answer.json
@@ -45,8 +49,11 @@ def test_a_first_honest_request_is_refunded_at_once_from_the_shoppers_browser(cl
     assert request["refund"]
     wait_for(lambda: status_of(api, order["id"]) == "refunded")
     # Without the client secret a browser cannot ask for someone else's order.
-    stranger = client.post(f"/api/v1/orders/{order['id']}/refund_requests", json={"reason": "mine"},
-                           headers={"Authorization": f"Bearer {merchant.publishable_key}"})
+    stranger = client.post(
+        f"/api/v1/orders/{order['id']}/refund_requests",
+        json={"reason": "mine"},
+        headers={"Authorization": f"Bearer {merchant.publishable_key}"},
+    )
     assert stranger.status_code == 404
 
 
@@ -70,15 +77,25 @@ def test_a_serial_refunder_is_held_for_review(app, client, merchant, api, catalo
     assert "the customer already had 3 of 4 paid orders refunded" in again["refund_request"]["reasons"]
 
 
-def test_credits_already_spent_and_one_device_for_many_customers_are_denied(app, client, merchant, api, sandbox,
-                                                                           catalog, worker):
+def test_credits_already_spent_and_one_device_for_many_customers_are_denied(
+    app, client, merchant, api, sandbox, catalog, worker
+):
     from app.extensions import db
     from app.orders.fulfilment_models import Entitlement
 
-    api.post("/risk/rules", json={"kind": "refund_abuse", "params": {"approve_below": 30, "deny_from": 60},
-                                  "action": "review"})
-    coins = api.post("/products", json={"name": "Coins", "skus": [{"name": "100 coins", "price": {
-        "amount": 499, "currency": "usd"}, "fulfilment": {"credits": 100}}]}).json["skus"][0]["id"]
+    api.post(
+        "/risk/rules",
+        json={"kind": "refund_abuse", "params": {"approve_below": 30, "deny_from": 60}, "action": "review"},
+    )
+    coins = api.post(
+        "/products",
+        json={
+            "name": "Coins",
+            "skus": [
+                {"name": "100 coins", "price": {"amount": 499, "currency": "usd"}, "fulfilment": {"credits": 100}}
+            ],
+        },
+    ).json["skus"][0]["id"]
     for i in range(3):  # the same phone asks refunds for three customers
         order = paid(api, sandbox, coins, f"cus_ring_{i}")
         wait_for(lambda: worker() is not None and status_of(api, order["id"]) == "fulfilled")
@@ -89,8 +106,11 @@ def test_credits_already_spent_and_one_device_for_many_customers_are_denied(app,
     spender = paid(api, sandbox, coins, "cus_spender")
     wait_for(lambda: worker() is not None and status_of(api, spender["id"]) == "fulfilled")
     with app.app_context():  # the customer spends 80 of the 100 credits in the merchant's game
-        db.session.execute(update(Entitlement).where(Entitlement.customer_id == "cus_spender",
-                                                     Entitlement.kind == "credits").values(credits=20))
+        db.session.execute(
+            update(Entitlement)
+            .where(Entitlement.customer_id == "cus_spender", Entitlement.kind == "credits")
+            .values(credits=20)
+        )
         db.session.commit()
     denied = ask(client, merchant, spender, device="dev_ring", address="198.51.100.50").json["refund_request"]
     assert denied["status"] == "denied" and denied["refund"] is None
@@ -119,12 +139,18 @@ def test_a_merchants_own_refund_is_made_and_carries_the_customers_abuse_score(ap
     assert "Refund-abuse score" in owner.text(f"/portal/orders/{order['id']}")
 
 
-def test_a_shopper_refunded_at_once_does_not_keep_the_credits_they_bought(app, client, merchant, api, sandbox,
-                                                                        worker):
+def test_a_shopper_refunded_at_once_does_not_keep_the_credits_they_bought(app, client, merchant, api, sandbox, worker):
     """Unspent credits score 0, so the request is refunded at once: the coins must go back with the money, or
     every fresh customer id from a browser got its coins for nothing."""
-    coins = api.post("/products", json={"name": "Coins", "skus": [{"name": "1000 coins", "price": {
-        "amount": 4999, "currency": "usd"}, "fulfilment": {"credits": 1000}}]}).json["skus"][0]["id"]
+    coins = api.post(
+        "/products",
+        json={
+            "name": "Coins",
+            "skus": [
+                {"name": "1000 coins", "price": {"amount": 4999, "currency": "usd"}, "fulfilment": {"credits": 1000}}
+            ],
+        },
+    ).json["skus"][0]["id"]
     order = paid(api, sandbox, coins, "cus_freeloader")
     wait_for(lambda: worker() is not None and status_of(api, order["id"]) == "fulfilled")
     assert api.get("/customers/cus_freeloader/entitlements").json["credits"] == 1000
@@ -156,8 +182,10 @@ def test_refunds_in_test_mode_never_count_against_a_live_shopper(app, client, me
     wait_for(lambda: live.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled"))
 
     pk = live_key(app, client, merchant, "publishable")
-    answer = client.post(f"/api/v1/orders/{order['id']}/refund_requests",
-                         json={"reason": "not what I expected", "client_secret": order["client_secret"]},
-                         headers={"Authorization": f"Bearer {pk.key}", "Kassa-Device-Id": "dev_live"})
+    answer = client.post(
+        f"/api/v1/orders/{order['id']}/refund_requests",
+        json={"reason": "not what I expected", "client_secret": order["client_secret"]},
+        headers={"Authorization": f"Bearer {pk.key}", "Kassa-Device-Id": "dev_live"},
+    )
     assert answer.status_code == 201, answer.json
     assert (answer.json["refund_request"]["status"], answer.json["refund_request"]["reasons"]) == ("approved", [])

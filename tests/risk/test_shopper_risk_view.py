@@ -5,6 +5,7 @@ their payment stands. The reasons name the merchant's rules and their limits and
 on its lists: told them, a fraudster learns which email domain, address or amount to change, and the shopper reads
 what the merchant's people wrote about them. The merchant's server (secret key) still reads every reason.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,19 @@ NOTE = "chargeback ring, police report 4411"
 
 def hold_for_review(api) -> None:
     """The merchant's review list entry with its private note, and a first-purchase limit of $5.00."""
-    assert api.post("/risk/list_entries", json={"kind": "email_domain", "value": "fraud.example", "action": "review",
-                                                "note": NOTE}).status_code == 201
-    assert api.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500},
-                                         "action": "review"}).status_code == 201
+    assert (
+        api.post(
+            "/risk/list_entries",
+            json={"kind": "email_domain", "value": "fraud.example", "action": "review", "note": NOTE},
+        ).status_code
+        == 201
+    )
+    assert (
+        api.post(
+            "/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500}, "action": "review"}
+        ).status_code
+        == 201
+    )
 
 
 def test_a_browser_sees_the_order_held_for_review_but_not_the_merchants_reasons(api, pk_api, catalog):
@@ -41,7 +51,9 @@ def test_a_browser_sees_the_order_held_for_review_but_not_the_merchants_reasons(
     # The merchant's server reads why, in the order and in its events.
     merchant_view = api.get(f"/orders/{order['id']}").json["risk"]
     assert merchant_view["decision"] == "review"
-    assert merchant_view["reasons"] == [f"email_domain fraud.example is on the review list ({NOTE})",
-                                        "a first purchase of $9.99 is above the first-purchase limit of $5.00"]
+    assert merchant_view["reasons"] == [
+        f"email_domain fraud.example is on the review list ({NOTE})",
+        "a first purchase of $9.99 is above the first-purchase limit of $5.00",
+    ]
     held = [e for e in api.get(f"/orders/{order['id']}/events").json["data"] if e["type"] == "risk.review_opened"]
     assert held[0]["data"]["object"]["reasons"] == merchant_view["reasons"]

@@ -1,6 +1,7 @@
 """The billing page behind a subscriber's email link is private: the link is the shopper's key for up to 62 days and
 the page carries their open renewal's client secret, so neither a shared cache (a proxy or CDN in front of Kassa,
 a shared computer's browser cache) nor another site's Referer (the merchant's logo host) may keep it."""
+
 from __future__ import annotations
 
 import re
@@ -14,13 +15,15 @@ def _email_link(app, merchant_id: str) -> str:
     from app.signing.self_service import issue_email_link
 
     with app.app_context():
-        token, _ = issue_email_link(merchant_id, CUSTOMER, livemode=False,
-                                    until=datetime.now(timezone.utc) + timedelta(days=30))
+        token, _ = issue_email_link(
+            merchant_id, CUSTOMER, livemode=False, until=datetime.now(timezone.utc) + timedelta(days=30)
+        )
     return f"/checkout/billing/{token}"
 
 
-def test_the_billing_pages_of_an_email_link_are_kept_out_of_caches_and_referers(app, api, client, merchant, sandbox,
-                                                                                 worker, monthly):
+def test_the_billing_pages_of_an_email_link_are_kept_out_of_caches_and_referers(
+    app, api, client, merchant, sandbox, worker, monthly
+):
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
     link = _email_link(app, merchant.id)
     page = client.get(link)

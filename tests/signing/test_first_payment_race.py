@@ -1,6 +1,7 @@
 """A contract canceled after its first order was paid but before that payment activated it (the outbox had not run
 yet): the contract stays canceled, so the payment buys nothing and goes back in full, as a renewal paid just before
 a cancel does."""
+
 from __future__ import annotations
 
 from tests.conftest import wait_for

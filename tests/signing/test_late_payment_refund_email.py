@@ -1,5 +1,6 @@
 """A renewal deduction that lands after its subscription was canceled (or paused) buys no period, and Kassa refunds
 it in full unasked: the subscriber, who sees the money leave and come back, gets one email saying why."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,8 @@ def renewal_in_flight_with_email(app, api, sandbox, worker, monthly: str, clock:
 
 @pytest.mark.parametrize("stop", ["cancel", "pause"])
 def test_a_late_renewal_charge_refunded_after_cancel_or_pause_emails_the_subscriber_once(
-        app, api, sandbox, worker, monthly, clock, monkeypatch, mail_server, stop):
+    app, api, sandbox, worker, monthly, clock, monkeypatch, mail_server, stop
+):
     """Before, the refund came back without a word: the subscriber saw a charge and a refund for a subscription
     they had stopped, and nothing explained either."""
     mail_server.start()

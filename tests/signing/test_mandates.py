@@ -1,6 +1,7 @@
 """Mandates: paying a subscription's first order on the sandbox card signs a mandate at the provider
 (whose page names the recurring charge), the provider deducts against it and reports a revoke back to
 Kassa; a wallet subscription deducts from the customer's wallet. The hosted checkout shows the terms."""
+
 from __future__ import annotations
 
 import re
@@ -40,19 +41,24 @@ def test_paying_the_first_order_signs_a_mandate_the_provider_can_deduct_against(
     mandate = sub["mandate"]
     assert mandate["channel"] == "sandbox_card" and mandate["status"] == "active"
     assert mandate["reference"].startswith("mdt_")
-    at_provider = requests.get(f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}", headers=SANDBOX_KEY,
-                               timeout=5).json()
+    at_provider = requests.get(
+        f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}", headers=SANDBOX_KEY, timeout=5
+    ).json()
     assert at_provider["status"] == "active" and at_provider["terms"] == "$9.99 every month, cancel anytime"
 
     def deduct(reference: str) -> dict:
-        return requests.post(f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}/deductions",
-                             json={"amount": 999, "currency": "usd", "reference": reference}, headers=SANDBOX_KEY,
-                             timeout=5).json()
+        return requests.post(
+            f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}/deductions",
+            json={"amount": 999, "currency": "usd", "reference": reference},
+            headers=SANDBOX_KEY,
+            timeout=5,
+        ).json()
 
     first = deduct("renewal-1")
     assert first["status"] == "succeeded" and deduct("renewal-1")["id"] == first["id"]  # a retry is the same one
-    requests.post(f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}/simulate", json={"fail_next": 1},
-                  timeout=5)
+    requests.post(
+        f"{sandbox.url}/sandbox/api/mandates/{mandate['reference']}/simulate", json={"fail_next": 1}, timeout=5
+    )
     declined = deduct("renewal-2")
     assert declined["status"] == "failed" and declined["failure_reason"] == "insufficient_funds"
     assert deduct("renewal-3")["status"] == "succeeded"
@@ -63,18 +69,23 @@ def test_a_revoke_at_the_provider_reaches_the_contract(app, api, sandbox, worker
     reference = sub["mandate"]["reference"]
     revoked = requests.post(f"{sandbox.url}/sandbox/api/mandates/{reference}/revoke", timeout=5).json()
     assert revoked["status"] == "revoked"
-    after = wait_for(lambda: (s := api.get(f"/subscriptions/{sub['id']}").json)["mandate"]["status"] == "revoked"
-                     and s)
+    after = wait_for(lambda: (s := api.get(f"/subscriptions/{sub['id']}").json)["mandate"]["status"] == "revoked" and s)
     assert after["cancel_at_period_end"] is True and after["status"] == "active"  # the paid period runs out
-    deduction = requests.post(f"{sandbox.url}/sandbox/api/mandates/{reference}/deductions",
-                              json={"amount": 999, "currency": "usd", "reference": "after-revoke"},
-                              headers=SANDBOX_KEY, timeout=5).json()
+    deduction = requests.post(
+        f"{sandbox.url}/sandbox/api/mandates/{reference}/deductions",
+        json={"amount": 999, "currency": "usd", "reference": "after-revoke"},
+        headers=SANDBOX_KEY,
+        timeout=5,
+    ).json()
     assert deduction["status"] == "failed" and deduction["failure_reason"] == "mandate_inactive"
 
 
 def test_a_forged_mandate_callback_is_refused(client, sandbox):
-    forged = client.post("/hooks/mandates/sandbox_card", data=b'{"type":"mandate.revoked","data":{"id":"mdt_x"}}',
-                         headers={"Content-Type": "application/json", "Sandbox-Signature": "t=1,v1=00"})
+    forged = client.post(
+        "/hooks/mandates/sandbox_card",
+        data=b'{"type":"mandate.revoked","data":{"id":"mdt_x"}}',
+        headers={"Content-Type": "application/json", "Sandbox-Signature": "t=1,v1=00"},
+    )
     assert forged.status_code == 400
 
 
@@ -95,11 +106,14 @@ def test_the_hosted_checkout_shows_the_terms_and_opens_a_subscription(api, clien
     page = client.get(f"/checkout/{catalog['product']}?sku={monthly}")
     html = page.get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    quoted = client.post(f"/checkout/{catalog['product']}/quote", data={
-        "csrf_token": token, "sku": monthly, "quantity": "1"}).get_data(as_text=True)
+    quoted = client.post(
+        f"/checkout/{catalog['product']}/quote", data={"csrf_token": token, "sku": monthly, "quantity": "1"}
+    ).get_data(as_text=True)
     assert "$9.99 every month, cancel anytime" in quoted and "renews on" in quoted
-    paid = client.post(f"/checkout/{catalog['product']}/pay", data={
-        "csrf_token": token, "sku": monthly, "quantity": "1", "channel": "sandbox_card", "agree": "on"})
+    paid = client.post(
+        f"/checkout/{catalog['product']}/pay",
+        data={"csrf_token": token, "sku": monthly, "quantity": "1", "channel": "sandbox_card", "agree": "on"},
+    )
     assert paid.status_code in (302, 303) or paid.headers.get("HX-Redirect")
     subs = api.get("/subscriptions").json["data"]
     assert len(subs) == 1 and subs[0]["status"] == "pending"
@@ -111,7 +125,8 @@ def test_the_hosted_checkout_shows_the_terms_and_opens_a_subscription(api, clien
 
 
 def test_a_coupon_on_the_hosted_checkout_takes_off_the_first_charge_it_shows_and_no_renewal(
-        app, api, client, sandbox, worker, merchant, monthly, catalog):
+    app, api, client, sandbox, worker, merchant, monthly, catalog
+):
     from datetime import timedelta
 
     from app.catalog.coupons import create_coupon
@@ -121,8 +136,12 @@ def test_a_coupon_on_the_hosted_checkout_takes_off_the_first_charge_it_shows_and
     with app.app_context():
         create_coupon(merchant.id, {"code": "HALF", "kind": "percent_off", "percent_bps": 5000})
     html = client.get(f"/checkout/{catalog['product']}?sku={monthly}").get_data(as_text=True)
-    form = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1), "sku": monthly,
-            "quantity": "1", "coupon": "half"}
+    form = {
+        "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
+        "sku": monthly,
+        "quantity": "1",
+        "coupon": "half",
+    }
     quoted = client.post(f"/checkout/{catalog['product']}/quote", data=form).get_data(as_text=True)
     assert "First charge today: $5.00" in quoted and "authorise $9.99 every month" in quoted
     paid = client.post(f"/checkout/{catalog['product']}/pay", data={**form, "channel": "sandbox_card", "agree": "on"})
@@ -149,8 +168,9 @@ def test_a_coupon_on_the_hosted_checkout_takes_off_the_first_charge_it_shows_and
 
 def test_the_embedded_panel_shows_the_terms_and_opens_a_subscription(api, client, merchant, sandbox, monthly, catalog):
     """mountPanel's iframe is the embedded panel: a subscription SKU shows its terms and buying it signs."""
-    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"
-                      f"&sku={monthly}").get_data(as_text=True)
+    page = client.get(
+        f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example&sku={monthly}"
+    ).get_data(as_text=True)
     token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
     form = {"sku": monthly, "quantity": "1", "embed_token": token}
     quoted = client.post(f"/embed/{catalog['product']}/quote", data=form).get_data(as_text=True)
@@ -168,9 +188,20 @@ def test_the_checkout_never_preselects_a_subscription_even_when_it_is_the_cheape
 
     with app.app_context():
         sku = db.session.get(Sku, catalog["sku"])
-        db.session.add(Sku(id=new_id("sku"), merchant_id=sku.merchant_id, product_id=sku.product_id,
-                           name="Monthly, renews", price_amount=1, currency="usd", specs={}, stock=None,
-                           subscription_interval="month", subscription_interval_count=1))
+        db.session.add(
+            Sku(
+                id=new_id("sku"),
+                merchant_id=sku.merchant_id,
+                product_id=sku.product_id,
+                name="Monthly, renews",
+                price_amount=1,
+                currency="usd",
+                specs={},
+                stock=None,
+                subscription_interval="month",
+                subscription_interval_count=1,
+            )
+        )
         db.session.commit()
     page = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     checked = re.findall(r'<input[^>]*name="sku"[^>]*value="([^"]+)"[^>]*checked', page)

@@ -1,23 +1,28 @@
 """A merchant's own UI sends a subscriber straight to updating one subscription's payment method: the billing link
 API opens at that page (`flow: payment_method_update`), and says what to fix when it cannot; with a `return_url` its
 pages lead the subscriber back to the merchant's own page."""
+
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
+from tests.signing.renewals.test_renewals import active_subscription, clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.test_payment_method_update import (
+    back_from_provider,
+    press_at_provider,
+    signs_for_nothing,
+    start_update,
+    update_card,
+)
 from tests.web.api.test_openapi import check, spec  # noqa: F401  (fixture)
-from tests.signing.test_payment_method_update import (back_from_provider, press_at_provider, signs_for_nothing,
-                                                      start_update, update_card)
-from tests.signing.renewals.test_renewals import active_subscription
-
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def test_a_link_opens_straight_at_a_subscriptions_payment_method(api, client, sandbox, worker, monthly, clock, spec):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
-    answer = api.post("/customers/cus_sub/billing_links", json={"flow": "payment_method_update",
-                                                                 "subscription": sub["id"]})
+    answer = api.post(
+        "/customers/cus_sub/billing_links", json={"flow": "payment_method_update", "subscription": sub["id"]}
+    )
     assert answer.status_code == 201, answer.json
     check(spec, "post", "/customers/{id}/billing_links", answer)
     assert (answer.json["flow"], answer.json["subscription"]) == ("payment_method_update", sub["id"])
@@ -46,12 +51,21 @@ def test_a_link_that_cannot_open_at_the_update_says_what_to_fix(api, sandbox, wo
     assert link({"subscription": mine["id"]}) == (400, "parameter_invalid", "flow")
     assert link({"flow": "payment_method_update"}) == (400, "parameter_invalid", "subscription")
     assert link({"flow": "payment_method_update", "subscription": theirs["id"]}) == (
-        400, "parameter_invalid", "subscription")  # another customer's: as if it did not exist
+        400,
+        "parameter_invalid",
+        "subscription",
+    )  # another customer's: as if it did not exist
     assert link({"flow": "payment_method_update", "subscription": mine["id"], "return_url": "x"}) == (
-        400, "parameter_invalid", "return_url")
+        400,
+        "parameter_invalid",
+        "return_url",
+    )
     api.post(f"/subscriptions/{mine['id']}/cancel", json={"at_period_end": True})
     assert link({"flow": "payment_method_update", "subscription": mine["id"]}) == (
-        409, "subscription_state_invalid", "subscription")
+        409,
+        "subscription_state_invalid",
+        "subscription",
+    )
 
 
 BACK = "https://shop.example/account?tab=billing&ref=42"
@@ -59,15 +73,20 @@ BACK = "https://shop.example/account?tab=billing&ref=42"
 
 def back_link(html: str) -> bool:
     """Whether a self-service page links back to the merchant's page the link named."""
-    return re.search(r'<a href="https://shop\.example/account\?tab=billing&amp;ref=42">Back to [^<]+</a>', html) \
+    return (
+        re.search(r'<a href="https://shop\.example/account\?tab=billing&amp;ref=42">Back to [^<]+</a>', html)
         is not None
+    )
 
 
-def test_a_link_with_a_return_url_brings_the_subscriber_back_to_the_merchants_page(api, client, sandbox, worker,
-                                                                                   monthly, clock, spec):
+def test_a_link_with_a_return_url_brings_the_subscriber_back_to_the_merchants_page(
+    api, client, sandbox, worker, monthly, clock, spec
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
-    answer = api.post("/customers/cus_sub/billing_links", json={"flow": "payment_method_update",
-                                                                 "subscription": sub["id"], "return_url": BACK})
+    answer = api.post(
+        "/customers/cus_sub/billing_links",
+        json={"flow": "payment_method_update", "subscription": sub["id"], "return_url": BACK},
+    )
     assert answer.status_code == 201, answer.json
     check(spec, "post", "/customers/{id}/billing_links", answer)
     assert answer.json["return_url"] == BACK

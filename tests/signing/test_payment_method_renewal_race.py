@@ -2,21 +2,21 @@
 mandate, the update committed and the outbox canceled the old mandate at the provider before the deduction got
 there, so the provider declines it. That decline charged nothing and was no failure of the customer's: the period is
 deducted once, through the new mandate, with no dunning, no past due and no failed-payment email."""
+
 from __future__ import annotations
 
 import threading
 
 from tests.conftest import wait_for
-from tests.signing.renewals.test_renewals import active_subscription, advance, events, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, clock, events, monthly, unix  # noqa: F401  (fixtures)
 from tests.signing.test_payment_method_update import now_signed, press_at_provider, start_update
 from tests.signing.test_self_service import billing_link
 from tests.signing.test_unsigning import SANDBOX_KEY, at_provider
 
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
-
 
 def test_a_renewal_deducting_through_the_card_just_replaced_is_charged_once_through_the_new_one(
-        app, api, client, sandbox, worker, monthly, clock, monkeypatch):
+    app, api, client, sandbox, worker, monthly, clock, monkeypatch
+):
     import requests
 
     from app.jobs import dispatch_events
@@ -59,7 +59,11 @@ def test_a_renewal_deducting_through_the_card_just_replaced_is_charged_once_thro
     # Charged exactly once: one captured payment on the renewal's order, at the provider and in Kassa.
     payments = api.get(f"/orders/{renewal['order']}").json["payments"]
     assert [p["status"] for p in payments] == ["failed", "succeeded"]
-    captured = [requests.get(f"{sandbox.url}/sandbox/api/payments?reference={p['id']}", headers=SANDBOX_KEY,
-                             timeout=5).json()["data"][0]["status"] for p in payments]
+    captured = [
+        requests.get(f"{sandbox.url}/sandbox/api/payments?reference={p['id']}", headers=SANDBOX_KEY, timeout=5).json()[
+            "data"
+        ][0]["status"]
+        for p in payments
+    ]
     assert captured == ["failed", "succeeded"]
     wait_for(lambda: at_provider(sandbox, new)["status"] == "active")

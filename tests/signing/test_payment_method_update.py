@@ -4,6 +4,7 @@ and the mandate it replaced is canceled at the provider. A contract that was end
 authorisation was withdrawn renews again; one the customer chose to end does not. Driven as the subscriber, the
 merchant and the provider would: a real contract on a test clock, the billing page, the provider's own page and its
 control API."""
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,11 @@ from urllib.parse import urlsplit
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.renewals.test_renewals import active_subscription, advance, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, clock, monthly, unix  # noqa: F401  (fixtures)
 from tests.signing.test_cancel_reason import revoke
 from tests.signing.test_self_service import billing_link, csrf
 from tests.signing.test_unsigning import SANDBOX_KEY, at_provider, cancel_calls
 from tests.support.signing import CUSTOMER
-
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def method_page(client, path: str, sub: dict) -> str:
@@ -31,8 +30,10 @@ def method_page(client, path: str, sub: dict) -> str:
 def start_update(client, path: str, sub: dict, *, expect: int = 303):
     """The subscriber presses "Save new payment method" with the sandbox card; the answer (a 303 to the provider's
     page when it started)."""
-    answer = client.post(f"{path}/subscriptions/{sub['id']}/payment_method",
-                         data={"csrf_token": form_token(client, path, sub), "channel": "sandbox_card"})
+    answer = client.post(
+        f"{path}/subscriptions/{sub['id']}/payment_method",
+        data={"csrf_token": form_token(client, path, sub), "channel": "sandbox_card"},
+    )
     assert answer.status_code == expect, answer.get_data(as_text=True)
     return answer
 
@@ -40,8 +41,11 @@ def start_update(client, path: str, sub: dict, *, expect: int = 303):
 def form_token(client, path: str, sub: dict) -> str:
     """The page's CSRF token (a page that offers no update has no form: the cancel page's, of the same session)."""
     page = method_page(client, path, sub)
-    return csrf(page if 'name="csrf_token"' in page else
-                client.get(f"{path}/subscriptions/{sub['id']}/cancel").get_data(as_text=True))
+    return csrf(
+        page
+        if 'name="csrf_token"' in page
+        else client.get(f"{path}/subscriptions/{sub['id']}/cancel").get_data(as_text=True)
+    )
 
 
 def signs_for_nothing(answer) -> str:
@@ -56,8 +60,9 @@ def signs_for_nothing(answer) -> str:
 def press_at_provider(answer, outcome: str = "succeeded") -> str:
     """The subscriber presses Approve (or Decline) on the provider's page; where it sends them back to (path and
     query: the link's token rides in the query, kept out of the path the provider and Kassa's logs keep)."""
-    decided = requests.post(answer.headers["Location"] + "/decide", data={"outcome": outcome},
-                            allow_redirects=False, timeout=5)
+    decided = requests.post(
+        answer.headers["Location"] + "/decide", data={"outcome": outcome}, allow_redirects=False, timeout=5
+    )
     assert decided.status_code == 303
     back = urlsplit(decided.headers["Location"])
     assert back.path.startswith("/checkout/billing/payment_method/mset_") and back.query.startswith("token=")
@@ -92,7 +97,8 @@ def updates(api) -> list[dict]:
 
 
 def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscription_renews_again(
-        app, api, client, sandbox, worker, monthly, clock):
+    app, api, client, sandbox, worker, monthly, clock
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     old = sub["mandate"]["reference"]
     revoke(api, sandbox, sub)
@@ -112,12 +118,15 @@ def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscript
     assert after["mandate"] == {"channel": "sandbox_card", "status": "active", "reference": new}
     assert (after["status"], after["cancel_at_period_end"], after["cancel_reason"]) == ("active", False, None)
     assert after["next_renewal_at"] == unix(2027, 2, 28)
-    assert after["timeline"][-1]["reason"] == (f"payment method updated: mandate {new} signed with sandbox_card, "
-                                               f"replacing {old} (revoked); it renews again")
+    assert after["timeline"][-1]["reason"] == (
+        f"payment method updated: mandate {new} signed with sandbox_card, replacing {old} (revoked); it renews again"
+    )
     assert updates(api)[0]["mandate"]["reference"] == new and updates(api)[0]["cancel_reason"] is None
     # Nothing was charged: the provider's payment is of nothing, and Kassa opened no order for it.
-    assert {k: provider_payment_of(sandbox, payment)[k] for k in ("amount", "status")} == {"amount": 0,
-                                                                                       "status": "succeeded"}
+    assert {k: provider_payment_of(sandbox, payment)[k] for k in ("amount", "status")} == {
+        "amount": 0,
+        "status": "succeeded",
+    }
     assert len(api.get(f"/orders?customer={CUSTOMER}").json["data"]) == orders_before
     assert at_provider(sandbox, new)["status"] == "active"
     # What Kassa keeps of its call to the provider does not hold the subscriber's link.
@@ -128,8 +137,7 @@ def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscript
     assert cancel_calls(app, old) == 0  # withdrawn by the shopper already: nothing to cancel
     advance(api, worker, clock, unix(2027, 3, 1))  # the period ends: renewed through the new card
     renewed = api.get(f"/subscriptions/{sub['id']}").json
-    assert (renewed["status"], renewed["period"], [r["status"] for r in renewed["renewals"]]) == (
-        "active", 2, ["paid"])
+    assert (renewed["status"], renewed["period"], [r["status"] for r in renewed["renewals"]]) == ("active", 2, ["paid"])
 
 
 def _setup_calls(app) -> str:
@@ -140,13 +148,20 @@ def _setup_calls(app) -> str:
     from app.payments.integration_log import IntegrationLog
 
     with app.app_context():
-        return "".join(db.session.scalars(select(IntegrationLog.request_body).where(
-            IntegrationLog.attempt_id.like("mset_%"), IntegrationLog.direction == "outbound",
-            IntegrationLog.request_body.is_not(None))))
+        return "".join(
+            db.session.scalars(
+                select(IntegrationLog.request_body).where(
+                    IntegrationLog.attempt_id.like("mset_%"),
+                    IntegrationLog.direction == "outbound",
+                    IntegrationLog.request_body.is_not(None),
+                )
+            )
+        )
 
 
 def test_an_active_subscriber_replaces_a_card_and_the_old_one_is_canceled_at_the_provider(
-        app, api, client, sandbox, worker, monthly, clock):
+    app, api, client, sandbox, worker, monthly, clock
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     old = sub["mandate"]["reference"]
     path = billing_link(api)
@@ -156,8 +171,9 @@ def test_an_active_subscriber_replaces_a_card_and_the_old_one_is_canceled_at_the
     after = update_card(api, client, sandbox, sub, path)
     new = after["mandate"]["reference"]
     assert after["cancel_at_period_end"] is False
-    assert after["timeline"][-1]["reason"] == (f"payment method updated: mandate {new} signed with sandbox_card, "
-                                               f"replacing {old} (active)")
+    assert after["timeline"][-1]["reason"] == (
+        f"payment method updated: mandate {new} signed with sandbox_card, replacing {old} (active)"
+    )
     worker()  # the outbox cancels the replaced card's agreement at the provider
     assert (at_provider(sandbox, old)["status"], at_provider(sandbox, new)["status"]) == ("canceled", "active")
     assert (cancel_calls(app, old), cancel_calls(app, new)) == (1, 0)
@@ -168,8 +184,9 @@ def test_an_active_subscriber_replaces_a_card_and_the_old_one_is_canceled_at_the
     assert cancel_calls(app, old) == 1  # later updates of the contract cancel nothing again
 
 
-def test_a_subscription_the_customer_chose_to_end_is_not_revived_by_a_new_card(app, api, client, sandbox, worker,
-                                                                              monthly, clock):
+def test_a_subscription_the_customer_chose_to_end_is_not_revived_by_a_new_card(
+    app, api, client, sandbox, worker, monthly, clock
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     path = billing_link(api)
     # Started before they canceled: the provider's page is open when they change their mind.
@@ -206,14 +223,18 @@ def _setups(app, sub: dict) -> list:
     from app.signing.models import MandateSetup
 
     with app.app_context():
-        found = list(db.session.scalars(select(MandateSetup).where(MandateSetup.subscription_id == sub["id"])
-                                        .order_by(MandateSetup.id)))
+        found = list(
+            db.session.scalars(
+                select(MandateSetup).where(MandateSetup.subscription_id == sub["id"]).order_by(MandateSetup.id)
+            )
+        )
         db.session.expunge_all()
         return found
 
 
-def test_declining_or_leaving_the_provider_page_leaves_the_subscription_as_it_was(app, api, client, sandbox, worker,
-                                                                                 monthly, clock):
+def test_declining_or_leaving_the_provider_page_leaves_the_subscription_as_it_was(
+    app, api, client, sandbox, worker, monthly, clock
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     path = billing_link(api)
     left = start_update(client, path, sub)  # the subscriber closes the provider's page
@@ -234,7 +255,8 @@ def test_declining_or_leaving_the_provider_page_leaves_the_subscription_as_it_wa
 
 
 def test_a_revoke_of_the_old_card_arriving_after_the_update_does_not_end_the_subscription(
-        app, api, client, sandbox, worker, monthly, clock):
+    app, api, client, sandbox, worker, monthly, clock
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     old = sub["mandate"]["reference"]
     after = update_card(api, client, sandbox, sub)
@@ -257,14 +279,19 @@ def _mandate_callbacks(app, reference: str) -> int:
     from app.payments.integration_log import IntegrationLog
 
     with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(IntegrationLog).where(
-            IntegrationLog.url.like("%/hooks/mandates/sandbox_card"),
-            IntegrationLog.request_body.like(f"%{reference}%")))
+        return db.session.scalar(
+            select(func.count())
+            .select_from(IntegrationLog)
+            .where(
+                IntegrationLog.url.like("%/hooks/mandates/sandbox_card"),
+                IntegrationLog.request_body.like(f"%{reference}%"),
+            )
+        )
 
 
 def test_a_lost_callback_is_learned_by_the_sweep(app, api, client, sandbox, worker, monthly, clock):
-    from app.platform.db.types import utcnow
     from app.jobs import check_mandate_setups
+    from app.platform.db.types import utcnow
     from app.signing.mandate_setups import check_mandate_setups as check_at
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
@@ -278,8 +305,9 @@ def test_a_lost_callback_is_learned_by_the_sweep(app, api, client, sandbox, work
     assert api.get(f"/subscriptions/{sub['id']}").json["mandate"]["reference"] != sub["mandate"]["reference"]
 
 
-def test_a_past_due_subscription_with_its_renewal_open_is_sent_to_pay_it(app, api, client, sandbox, worker, monthly,
-                                                                         clock):
+def test_a_past_due_subscription_with_its_renewal_open_is_sent_to_pay_it(
+    app, api, client, sandbox, worker, monthly, clock
+):
     from tests.signing.renewals.test_renewals import decline_next
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
@@ -291,27 +319,31 @@ def test_a_past_due_subscription_with_its_renewal_open_is_sent_to_pay_it(app, ap
     assert "pay it with the new card" in start_update(client, path, sub, expect=409).get_data(as_text=True)
 
 
-def test_only_the_customers_own_subscription_and_setup_are_reachable(app, api, client, sandbox, worker, monthly,
-                                                                    clock):
+def test_only_the_customers_own_subscription_and_setup_are_reachable(app, api, client, sandbox, worker, monthly, clock):
     theirs = active_subscription(api, sandbox, worker, monthly, clock, customer="cus_victim")
     mine = active_subscription(api, sandbox, worker, monthly, clock)
     their_path = billing_link(api, "cus_victim")
     their_setup = press_at_provider(start_update(client, their_path, theirs))
     path = billing_link(api)
     assert client.get(f"{path}/subscriptions/{theirs['id']}/payment_method").status_code == 404
-    answer = client.post(f"{path}/subscriptions/{theirs['id']}/payment_method",
-                         data={"csrf_token": form_token(client, path, mine), "channel": "sandbox_card"})
+    answer = client.post(
+        f"{path}/subscriptions/{theirs['id']}/payment_method",
+        data={"csrf_token": form_token(client, path, mine), "channel": "sandbox_card"},
+    )
     assert answer.status_code == 404
     setup_id = urlsplit(their_setup).path.rsplit("/", 1)[1]
     assert client.get(f"/checkout/billing/payment_method/{setup_id}?token={path.split('/')[3]}").status_code == 404
     assert client.get(f"{path}/subscriptions/{mine['id']}/payment_method/{setup_id}").status_code == 404
-    bad = client.post(f"{path}/subscriptions/{mine['id']}/payment_method",
-                      data={"csrf_token": form_token(client, path, mine), "channel": "wallet"})
+    bad = client.post(
+        f"{path}/subscriptions/{mine['id']}/payment_method",
+        data={"csrf_token": form_token(client, path, mine), "channel": "wallet"},
+    )
     assert bad.status_code == 400 and "cannot save a payment method" in bad.get_data(as_text=True)
 
 
 def test_two_tabs_updating_at_once_leave_one_new_mandate_on_the_subscription_and_cancel_the_other(
-        app, api, client, sandbox, worker, monthly, clock):
+    app, api, client, sandbox, worker, monthly, clock
+):
     from concurrent.futures import ThreadPoolExecutor
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
@@ -341,8 +373,9 @@ def test_two_tabs_updating_at_once_leave_one_new_mandate_on_the_subscription_and
     assert [r["status"] for r in renewed["renewals"]] == ["paid"] and renewed["mandate"]["reference"] == kept
 
 
-def test_a_card_the_provider_signs_after_its_start_got_no_answer_is_canceled_there(app, api, client, sandbox, worker,
-                                                                                   monthly, clock, monkeypatch):
+def test_a_card_the_provider_signs_after_its_start_got_no_answer_is_canceled_there(
+    app, api, client, sandbox, worker, monthly, clock, monkeypatch
+):
     """The start of an update got no clear answer, so the subscriber was told nothing changed; the provider had opened
     it and its payment was approved after all. That mandate is nobody's: before, the setup stayed failed, its callback
     was ignored and the mandate stayed open at the provider for good; now it is canceled there."""
@@ -359,8 +392,11 @@ def test_a_card_the_provider_signs_after_its_start_got_no_answer_is_canceled_the
     [setup] = _setups(app, sub)
     assert setup.status == "failed"
 
-    opened = wait_for(lambda: requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": setup.id},
-                                           headers=SANDBOX_KEY, timeout=5).json()["data"])
+    opened = wait_for(
+        lambda: requests.get(
+            f"{sandbox.url}/sandbox/api/payments", params={"reference": setup.id}, headers=SANDBOX_KEY, timeout=5
+        ).json()["data"]
+    )
     sandbox.simulate(opened[0]["id"], "succeeded")  # its callback reaches Kassa
     unused = wait_for(lambda: (s := _setups(app, sub)[0]).status == "unused" and s)
     assert api.get(f"/subscriptions/{sub['id']}").json["mandate"] == sub["mandate"]  # the contract kept its card

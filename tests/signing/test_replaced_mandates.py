@@ -3,6 +3,7 @@ on their billing page with a new card: later periods are deducted through the ma
 old card's recurring agreement (a card they replaced, perhaps lost) must not stay open at the provider. Driven as
 the shopper, the merchant and the provider would: a real contract on a test clock, a declined deduction, the
 billing page's "Update payment method and pay", the worker, then the provider asked about both mandates."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -12,13 +13,11 @@ import pytest
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, clock, decline_next, monthly, unix  # noqa: F401  (fixtures)
 from tests.signing.test_self_service import pay_renewal_with_a_new_card
 from tests.signing.test_unsigning import at_provider, cancel_calls, deduct
 from tests.support.provider_proxy import ProviderProxy
 from tests.support.signing import CUSTOMER, subscribe
-
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def past_due(api, sandbox, worker, monthly, clock, customer: str = CUSTOMER) -> dict:
@@ -34,8 +33,9 @@ def renewed_events(api) -> list[dict]:
     return api.get("/events?type=subscription.renewed&limit=100").json["data"]
 
 
-def test_the_card_a_shopper_replaces_by_paying_by_hand_is_canceled_at_the_provider(app, api, client, sandbox, worker,
-                                                                                   monthly, clock):
+def test_the_card_a_shopper_replaces_by_paying_by_hand_is_canceled_at_the_provider(
+    app, api, client, sandbox, worker, monthly, clock
+):
     sub = past_due(api, sandbox, worker, monthly, clock)
     old = sub["mandate"]["reference"]
 
@@ -67,12 +67,13 @@ def provider_proxy(app, sandbox, monkeypatch):
     proxy.close()
 
 
-def test_a_provider_down_at_first_gets_the_cancel_when_the_outbox_tries_again(app, api, client, sandbox, worker,
-                                                                              monthly, clock, provider_proxy):
-    from app.platform.db.types import utcnow
-    from app.platform.outbox.events import Event
+def test_a_provider_down_at_first_gets_the_cancel_when_the_outbox_tries_again(
+    app, api, client, sandbox, worker, monthly, clock, provider_proxy
+):
     from app.extensions import db
     from app.jobs import dispatch_events
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event
 
     sub = past_due(api, sandbox, worker, monthly, clock)
     old = sub["mandate"]["reference"]
@@ -101,8 +102,9 @@ def test_a_provider_down_at_first_gets_the_cancel_when_the_outbox_tries_again(ap
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "active"
 
 
-def test_a_replaced_mandate_another_active_contract_renews_through_is_kept(app, api, client, sandbox, worker, monthly,
-                                                                          clock):
+def test_a_replaced_mandate_another_active_contract_renews_through_is_kept(
+    app, api, client, sandbox, worker, monthly, clock
+):
     from app.extensions import db
     from app.signing.models import Subscription
 
@@ -121,7 +123,10 @@ def test_a_replaced_mandate_another_active_contract_renews_through_is_kept(app, 
     assert at_provider(sandbox, shared)["status"] == "active"  # the second contract still renews through it
     assert cancel_calls(app, shared) == 0
     assert api.get(f"/subscriptions/{second['id']}").json["mandate"] == {
-        "channel": "sandbox_card", "status": "active", "reference": shared}
+        "channel": "sandbox_card",
+        "status": "active",
+        "reference": shared,
+    }
 
     # Once the last contract on it ends, it is canceled there as any ended contract's mandate is.
     assert api.post(f"/subscriptions/{second['id']}/cancel", json={}).status_code == 200
@@ -146,8 +151,9 @@ def test_a_replaced_wallet_mandate_asks_no_provider(app, api, client, sandbox, w
     assert at_provider(sandbox, after["mandate"]["reference"])["status"] == "active"
 
 
-def test_a_past_due_shopper_who_revoked_the_old_card_and_pays_with_a_new_one_keeps_renewing(api, client, sandbox,
-                                                                                         worker, monthly, clock):
+def test_a_past_due_shopper_who_revoked_the_old_card_and_pays_with_a_new_one_keeps_renewing(
+    api, client, sandbox, worker, monthly, clock
+):
     """The shopper withdrew the old card's agreement while past due, then did what the email asked ("update your
     payment method"): paid the renewal with a new card, which signed a new mandate. Before, the revocation's "end
     with the paid period" stayed on the contract, so it ended a month later with the new mandate never used; now

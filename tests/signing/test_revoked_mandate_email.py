@@ -1,5 +1,6 @@
 """A subscriber withdraws, at their bank, the authorisation to charge their card while their subscription is paid
 up: it cannot renew, so it ends with the paid period. They hear of it at once, once, not only when it has ended."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,11 +8,18 @@ import requests
 
 from tests.conftest import wait_for
 from tests.receipts.test_receipts import join_team, mail_server, parts  # noqa: F401  (fixture)
-from tests.support.signing import make_recurring
-from tests.signing.test_payment_method_update import update_card
+from tests.receipts.test_subscription_emails import (
+    EMAIL,
+    PRODUCT,
+    about,
+    link_in,
+    sent_rows,
+    subject,
+    subscribe_with_email,
+)
 from tests.signing.renewals.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
-from tests.receipts.test_subscription_emails import (EMAIL, PRODUCT, about, link_in, sent_rows, subject,
-                                                    subscribe_with_email)
+from tests.signing.test_payment_method_update import update_card
+from tests.support.signing import make_recurring
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +37,8 @@ def revoked_subscription(api, sandbox, worker, monthly: str, clock: str, mail_se
 
 
 def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_once(
-        app, api, client, sandbox, worker, monthly, catalog, clock, mail_server):
+    app, api, client, sandbox, worker, monthly, catalog, clock, mail_server
+):
     """Before, only a past-due contract heard (from its next failed try); a paid-up one ended a month later
     without a word beforehand."""
     sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
@@ -37,8 +46,9 @@ def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_o
 
     [message] = about(mail_server, "will end")
     assert message["To"] == EMAIL
-    assert subject(message) == (f"[Test mode] Your subscription to {PRODUCT} will end: its payment method was "
-                                "withdrawn")
+    assert subject(message) == (
+        f"[Test mode] Your subscription to {PRODUCT} will end: its payment method was withdrawn"
+    )
     text, html = parts(message)
     for body in (text, html):
         assert f"Your subscription to {PRODUCT} ends on February 28, 2027" in body
@@ -58,8 +68,9 @@ def test_an_active_subscription_whose_mandate_is_revoked_emails_the_subscriber_o
     assert len(about(mail_server, "has been canceled")) == 1
 
 
-def test_the_email_leads_to_a_new_card_which_keeps_the_subscription(app, api, client, sandbox, worker, monthly, clock,
-                                                                    mail_server):
+def test_the_email_leads_to_a_new_card_which_keeps_the_subscription(
+    app, api, client, sandbox, worker, monthly, clock, mail_server
+):
     sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
     worker()
     [message] = about(mail_server, "will end")
@@ -73,8 +84,9 @@ def test_the_email_leads_to_a_new_card_which_keeps_the_subscription(app, api, cl
     assert about(mail_server, "has been canceled") == []
 
 
-def test_an_email_the_subscriber_would_get_after_saving_a_new_card_is_not_sent(app, api, client, sandbox, worker,
-                                                                              monthly, clock, mail_server):
+def test_an_email_the_subscriber_would_get_after_saving_a_new_card_is_not_sent(
+    app, api, client, sandbox, worker, monthly, clock, mail_server
+):
     """The revoke's email had not gone out (the worker was busy) when the subscriber saved a new card: it would say
     the subscription ends, which is no longer true."""
     sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
@@ -85,9 +97,9 @@ def test_an_email_the_subscriber_would_get_after_saving_a_new_card_is_not_sent(a
     assert (row.status, row.last_error) == ("skipped", "no longer true: the payment method was updated")
 
 
-def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(app, api, client, sandbox, worker,
-                                                                                monthly, catalog, clock, mail_server,
-                                                                                monkeypatch):
+def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(
+    app, api, client, sandbox, worker, monthly, catalog, clock, mail_server, monkeypatch
+):
     """Two updates of the contract that both show its mandate revoked (the revoke, then a SKU change) are handled
     by two dispatchers at once. Before, each read the earlier emails' rows before either had written one, found
     none, and both sent the email; the row is now claimed under a unique key (contract, mandate)."""
@@ -95,16 +107,18 @@ def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(
 
     from sqlalchemy import select
 
-    from app.platform.outbox.events import Event
     from app.extensions import db
+    from app.platform.outbox.events import Event
     from app.receipts import subscription_sending
 
     sub = revoked_subscription(api, sandbox, worker, monthly, clock, mail_server)
     make_recurring(app, catalog["limited_sku"], "month")
     assert api.patch(f"/subscriptions/{sub['id']}", json={"sku": catalog["limited_sku"]}).status_code == 200
     with app.app_context():
-        both = [e.id for e in db.session.scalars(select(Event).where(Event.type == "subscription.updated")
-                                                 .order_by(Event.id))]
+        both = [
+            e.id
+            for e in db.session.scalars(select(Event).where(Event.type == "subscription.updated").order_by(Event.id))
+        ]
     assert len(both) == 2
 
     # Both runs have read what they read before either writes the email's row.
@@ -138,8 +152,9 @@ def test_two_outbox_runs_at_the_same_instant_send_the_withdrawn_card_email_once(
     assert [r.kind for r in sent_rows(app)].count("mandate_revoked") == 1
 
 
-def test_a_subscription_already_ending_as_asked_gets_no_email_to_save_a_new_card(app, api, sandbox, worker, monthly,
-                                                                                 clock, mail_server):
+def test_a_subscription_already_ending_as_asked_gets_no_email_to_save_a_new_card(
+    app, api, sandbox, worker, monthly, clock, mail_server
+):
     """The customer asked it to end with its period: a withdrawn card changes nothing for them, and the email's
     "Update your payment method" would lead to a page that refuses it."""
     mail_server.start()

@@ -1,6 +1,7 @@
 """Shopper self-service: the merchant's server gets a link for one customer; behind it the customer sees only
 their own subscriptions, cancels with a confirmation step, and fixes a failed renewal by paying it with a new
 card, which signs a new mandate."""
+
 from __future__ import annotations
 
 import re
@@ -10,10 +11,8 @@ from urllib.parse import urlsplit
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, unix
+from tests.signing.renewals.test_renewals import active_subscription, advance, clock, decline_next, monthly, unix  # noqa: F401  (fixtures)
 from tests.support.signing import CUSTOMER, pay_first_order, subscribe
-
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 
 def billing_link(api, customer: str = CUSTOMER) -> str:
@@ -96,9 +95,14 @@ def pay_renewal_with_a_new_card(api, client, sandbox, worker, sub: dict, path: s
     assert "Your last payment did not go through" in card
     order_url = re.search(r'href="(/checkout/orders/[^"]+)"', card).group(1).replace("&amp;", "&")
     order_page = client.get(order_url).get_data(as_text=True)
-    paid = client.post(order_url.split("?")[0] + "/pay", data={
-        "csrf_token": csrf(order_page), "channel": "sandbox_card",
-        "client_secret": re.search(r"client_secret=([^&\"]+)", order_url).group(1)})
+    paid = client.post(
+        order_url.split("?")[0] + "/pay",
+        data={
+            "csrf_token": csrf(order_page),
+            "channel": "sandbox_card",
+            "client_secret": re.search(r"client_secret=([^&\"]+)", order_url).group(1),
+        },
+    )
     assert paid.status_code in (302, 303)
     provider_page = requests.get(paid.headers["Location"], timeout=5).text
     assert "Authorise future payments" in provider_page  # the new card signs the recurring terms
@@ -107,11 +111,13 @@ def pay_renewal_with_a_new_card(api, client, sandbox, worker, sub: dict, path: s
     def renewed():
         worker()
         return (s := api.get(f"/subscriptions/{sub['id']}").json)["status"] == "active" and s
+
     return wait_for(renewed)
 
 
-def test_a_past_due_shopper_pays_with_a_new_card_which_becomes_the_mandate(api, client, sandbox, worker, monthly,
-                                                                          clock):
+def test_a_past_due_shopper_pays_with_a_new_card_which_becomes_the_mandate(
+    api, client, sandbox, worker, monthly, clock
+):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 100)  # the old card keeps failing
     advance(api, worker, clock, unix(2027, 2, 28, 13))

@@ -1,5 +1,6 @@
 """A subscription in the shopper's currency: a SKU priced in euros as well is signed in euros, its first order and
 every renewal are charged in euros through the mandate, and it can only change to a SKU that has a euro price."""
+
 from __future__ import annotations
 
 from tests.signing.renewals.test_renewals import advance, clock, monthly, unix  # noqa: F401  (fixtures)
@@ -15,9 +16,19 @@ def test_a_subscription_signed_in_euros_renews_in_euros(app, api, sandbox, worke
     euro_price = {"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}
     assert api.patch(f"/skus/{monthly}", json=euro_price).status_code == 200
     with app.app_context():  # a second plan sold in dollars only
-        db.session.add(Sku(id="sku_test_premium", merchant_id=db.session.get(Sku, monthly).merchant_id,
-                           product_id=catalog["product"], name="Premium", price_amount=1999, currency="usd",
-                           specs={}, subscription_interval="month", subscription_interval_count=1))
+        db.session.add(
+            Sku(
+                id="sku_test_premium",
+                merchant_id=db.session.get(Sku, monthly).merchant_id,
+                product_id=catalog["product"],
+                name="Premium",
+                price_amount=1999,
+                currency="usd",
+                specs={},
+                subscription_interval="month",
+                subscription_interval_count=1,
+            )
+        )
         db.session.commit()
 
     created = subscribe(api, monthly, test_clock=clock, currency="eur")
@@ -36,12 +47,15 @@ def test_a_subscription_signed_in_euros_renews_in_euros(app, api, sandbox, worke
         order = api.get(f"/orders/{renewal['order']}").json
         assert order["amount"]["total"] == EURO_PRICE and order["amount"]["currency"] == "eur"
         assert [(p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [
-            (EURO_PRICE, "eur", "succeeded")]
+            (EURO_PRICE, "eur", "succeeded")
+        ]
 
 
 def test_a_subscription_in_a_currency_the_sku_has_no_price_in_is_refused(api, monthly):
-    response = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "cus_yen"},
-                                                "agreement_accepted": True, "currency": "jpy"})
+    response = api.post(
+        "/subscriptions",
+        json={"sku": monthly, "customer": {"id": "cus_yen"}, "agreement_accepted": True, "currency": "jpy"},
+    )
     assert response.status_code == 400
     error = response.json["error"]
     assert (error["code"], error["param"]) == ("currency_unavailable", "currency")
@@ -50,7 +64,8 @@ def test_a_subscription_in_a_currency_the_sku_has_no_price_in_is_refused(api, mo
 
 
 def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same_batch_as_a_dollar_one(
-        app, api, sandbox, worker, monthly, clock, monkeypatch):
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     from app.signing.renewals import sweep as renewal_sweep
     from tests.conftest import wait_for
     from tests.ledger.wallet.test_wallet import top_up
@@ -58,8 +73,9 @@ def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same
 
     euro_price = {"prices": [{"amount": EURO_PRICE, "currency": "eur"}]}
     assert api.patch(f"/skus/{monthly}", json=euro_price).status_code == 200
-    topup = api.post("/customers/cus_eu/topups", json={"amount": 2 * EURO_PRICE, "currency": "eur",
-                                                        "channel": "sandbox_card"})
+    topup = api.post(
+        "/customers/cus_eu/topups", json={"amount": 2 * EURO_PRICE, "currency": "eur", "channel": "sandbox_card"}
+    )
     assert topup.status_code == 201, topup.json
     sandbox.simulate(topup.json["payment"]["provider_reference"], "succeeded")
 
@@ -69,8 +85,16 @@ def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same
 
     wait_for(lambda: euros("cus_eu") == [{"amount": 2 * EURO_PRICE, "currency": "eur"}])
     top_up(api, sandbox, worker, 2 * 999, customer="cus_us")
-    created = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "cus_eu"}, "currency": "eur",
-                                               "agreement_accepted": True, "test_clock": clock}).json
+    created = api.post(
+        "/subscriptions",
+        json={
+            "sku": monthly,
+            "customer": {"id": "cus_eu"},
+            "currency": "eur",
+            "agreement_accepted": True,
+            "test_clock": clock,
+        },
+    ).json
     assert api.post(f"/orders/{created['order']['id']}/pay", json={"channel": "wallet"}).status_code == 200
     worker()
     euro_sub = api.get(f"/subscriptions/{created['subscription']['id']}").json
@@ -94,7 +118,8 @@ def test_a_wallet_subscription_in_euros_renews_from_the_euro_balance_in_the_same
         order = api.get(f"/orders/{after['renewals'][0]['order']}").json
         assert (order["amount"]["total"], order["amount"]["currency"]) == (amount, currency)
         assert [(p["channel"], p["amount"], p["currency"], p["status"]) for p in order["payments"]] == [
-            ("wallet", amount, currency, "succeeded")]
+            ("wallet", amount, currency, "succeeded")
+        ]
     assert euros("cus_eu") == [{"amount": 0, "currency": "eur"}]  # two months of euros, two paid
     assert euros("cus_us") == [{"amount": 0, "currency": "usd"}]
     assert ledger_is_sound(app)

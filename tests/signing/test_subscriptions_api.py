@@ -1,5 +1,6 @@
 """Subscriptions over the API: a contract opens with its first order, paying that order activates it,
 and cancel, pause, resume and SKU changes behave as API.md says (idempotent, events in the outbox)."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,8 +35,10 @@ def test_a_coupon_takes_off_the_first_order_and_no_renewal(app, api, sandbox, wo
     with app.app_context():
         create_coupon(merchant.id, {"code": "FIRSTMONTH", "kind": "amount_off", "amount_off": 500, "currency": "usd"})
     quoted = api.post("/quotes", json={"items": [{"sku": monthly, "quantity": 1}], "coupon": "firstmonth"}).json
-    unknown = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": CUSTOMER},
-                                               "agreement_accepted": True, "coupon": "NOPE"})
+    unknown = api.post(
+        "/subscriptions",
+        json={"sku": monthly, "customer": {"id": CUSTOMER}, "agreement_accepted": True, "coupon": "NOPE"},
+    )
     assert unknown.status_code == 400 and unknown.json["error"]["param"] == "coupon"
     created = subscribe(api, monthly, coupon="firstmonth")
     assert created["order"]["amount"]["total"] == quoted["total"] == 499
@@ -50,11 +53,16 @@ def test_a_coupon_takes_off_the_first_order_and_no_renewal(app, api, sandbox, wo
 
 
 def test_bad_requests_say_what_to_fix(api, catalog, monthly):
-    one_off = api.post("/subscriptions", json={"sku": catalog["limited_sku"], "customer": {"id": "c"},
-                                               "agreement_accepted": True})
+    one_off = api.post(
+        "/subscriptions", json={"sku": catalog["limited_sku"], "customer": {"id": "c"}, "agreement_accepted": True}
+    )
     assert one_off.status_code == 400 and one_off.json["error"]["code"] == "sku_not_recurring"
-    assert api.post("/subscriptions", json={"sku": "sku_nope", "customer": {"id": "c"},
-                                            "agreement_accepted": True}).json["error"]["param"] == "sku"
+    assert (
+        api.post("/subscriptions", json={"sku": "sku_nope", "customer": {"id": "c"}, "agreement_accepted": True}).json[
+            "error"
+        ]["param"]
+        == "sku"
+    )
     unsigned = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}})
     assert unsigned.status_code == 422 and unsigned.json["error"]["code"] == "agreement_required"
     assert api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True}).status_code == 400
@@ -72,8 +80,9 @@ def test_a_subscription_sku_is_not_sold_as_an_order(app, api, pk_api, catalog, m
 
     basket = [{"sku": catalog["limited_sku"], "quantity": 1}, {"sku": monthly, "quantity": 1}]
     for caller in (api, pk_api):
-        refused = caller.post("/orders", json={"items": basket, "customer": {"id": "cus_x"},
-                                               "agreement_accepted": True})
+        refused = caller.post(
+            "/orders", json={"items": basket, "customer": {"id": "cus_x"}, "agreement_accepted": True}
+        )
         assert refused.status_code == 400, refused.json
         assert refused.json["error"]["code"] == "sku_recurring"
         assert refused.json["error"]["param"] == "items[1].sku"
@@ -88,21 +97,32 @@ def test_a_subscription_sku_is_not_sold_as_an_order(app, api, pk_api, catalog, m
     picked = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_x"}})
     assert picked.status_code == 201, picked.json
     secret = picked.json["client_secret"]
-    via_sdk = pk_api.post("/orders", json={"checkout_session": secret, "items": [{"sku": monthly, "quantity": 1}],
-                                           "agreement_accepted": True})
+    via_sdk = pk_api.post(
+        "/orders",
+        json={"checkout_session": secret, "items": [{"sku": monthly, "quantity": 1}], "agreement_accepted": True},
+    )
     assert (via_sdk.status_code, via_sdk.json["error"]["code"]) == (400, "sku_recurring")
     page = api.client.get(f"/checkout/sessions/{picked.json['id']}?client_secret={secret}").get_data(as_text=True)
     assert "Founder edition" in page and "30 days" not in page
-    one_off = pk_api.post("/orders", json={"checkout_session": secret, "agreement_accepted": True,
-                                           "items": [{"sku": catalog["limited_sku"], "quantity": 1}]})
+    one_off = pk_api.post(
+        "/orders",
+        json={
+            "checkout_session": secret,
+            "agreement_accepted": True,
+            "items": [{"sku": catalog["limited_sku"], "quantity": 1}],
+        },
+    )
     assert one_off.status_code == 201, one_off.json
 
     make_recurring(app, catalog["limited_sku"], "year")
-    only_subscriptions = api.post("/checkout_sessions", json={"product": catalog["product"],
-                                                              "customer": {"id": "cus_x"}})
+    only_subscriptions = api.post(
+        "/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_x"}}
+    )
     assert only_subscriptions.status_code == 400
     assert (only_subscriptions.json["error"]["code"], only_subscriptions.json["error"]["param"]) == (
-        "sku_recurring", "product")
+        "sku_recurring",
+        "product",
+    )
 
 
 def test_paying_the_first_order_activates_the_contract_for_one_period(app, api, sandbox, worker, monthly):
@@ -234,8 +254,12 @@ def test_subscription_responses_match_the_openapi_document(client, api, pk_api, 
     spec = client.get("/api/v1/openapi.json").json
     created = api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}, "agreement_accepted": True})
     check(spec, "post", "/subscriptions", created)
-    check(spec, "post", "/subscriptions", pk_api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True,
-                                                                              "customer": {"id": "shopper"}}))
+    check(
+        spec,
+        "post",
+        "/subscriptions",
+        pk_api.post("/subscriptions", json={"sku": monthly, "agreement_accepted": True, "customer": {"id": "shopper"}}),
+    )
     check(spec, "post", "/subscriptions", api.post("/subscriptions", json={"sku": catalog["limited_sku"]}))
     check(spec, "post", "/subscriptions", api.post("/subscriptions", json={"sku": monthly, "customer": {"id": "c"}}))
     sub_id = created.json["subscription"]["id"]
@@ -250,8 +274,12 @@ def test_subscription_responses_match_the_openapi_document(client, api, pk_api, 
     check(spec, "patch", "/subscriptions/{id}", api.patch(f"/subscriptions/{sub_id}", json={"sku": "nope"}))
     check(spec, "post", "/subscriptions/{id}/pause", api.post(f"/subscriptions/{sub_id}/pause"))
     check(spec, "post", "/subscriptions/{id}/resume", api.post(f"/subscriptions/{sub_id}/resume"))
-    check(spec, "post", "/subscriptions/{id}/cancel", api.post(f"/subscriptions/{sub_id}/cancel",
-                                                              json={"at_period_end": True}))
+    check(
+        spec,
+        "post",
+        "/subscriptions/{id}/cancel",
+        api.post(f"/subscriptions/{sub_id}/cancel", json={"at_period_end": True}),
+    )
     check(spec, "post", "/subscriptions/{id}/cancel", api.post(f"/subscriptions/{sub_id}/cancel", json={}))
     ended = api.get(f"/subscriptions/{sub_id}")
     check(spec, "get", "/subscriptions/{id}", ended)

@@ -1,6 +1,7 @@
 """A free trial is had once: a customer who has had a product (trialing or paid, on any of its SKUs) signs up
 without the trial and is charged the first period at once, and the API and the hosted checkout say so before the
 shopper pays. Concurrent signups by one customer start one trial."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,8 +20,9 @@ def canceled_trial(app, api, sandbox, worker, sku: str, clock: str) -> dict:
     return sub
 
 
-def test_a_customer_who_canceled_a_trial_signs_up_again_charged_at_once(app, api, client, sandbox, worker,
-                                                                        trial_sku, clock):
+def test_a_customer_who_canceled_a_trial_signs_up_again_charged_at_once(
+    app, api, client, sandbox, worker, trial_sku, clock
+):
     canceled_trial(app, api, sandbox, worker, trial_sku, clock)
     again = subscribe(api, trial_sku, test_clock=clock)
     assert again["order"]["amount"]["total"] == 999  # the first period, due now: said before the shopper pays
@@ -35,8 +37,7 @@ def test_a_customer_who_canceled_a_trial_signs_up_again_charged_at_once(app, api
     assert payment["status"] == "succeeded" and payment["amount"] == 999
 
 
-def test_a_paid_subscription_to_another_sku_of_the_product_counts(app, api, sandbox, worker, trial_sku, catalog,
-                                                                  clock):
+def test_a_paid_subscription_to_another_sku_of_the_product_counts(app, api, sandbox, worker, trial_sku, catalog, clock):
     another_plan(app, catalog, "sku_test_year", "Yearly", 9900, "year")
     yearly = subscribe(api, "sku_test_year", test_clock=clock)
     assert pay_first_order(api, sandbox, worker, yearly)["status"] == "active"
@@ -44,8 +45,7 @@ def test_a_paid_subscription_to_another_sku_of_the_product_counts(app, api, sand
     assert monthly["order"]["amount"]["total"] == 999 and monthly["subscription"]["trial_days"] == 0
 
 
-def test_another_customer_and_a_signup_that_never_started_leave_the_trial(app, api, sandbox, worker, trial_sku,
-                                                                          clock):
+def test_another_customer_and_a_signup_that_never_started_leave_the_trial(app, api, sandbox, worker, trial_sku, clock):
     canceled_trial(app, api, sandbox, worker, trial_sku, clock)
     assert subscribe(api, trial_sku, customer="cus_other")["order"]["amount"]["total"] == 0
     # A new customer's signup left unpaid: while its order is open it holds the trial, closed it leaves it.
@@ -62,8 +62,9 @@ def test_a_signup_in_a_customers_name_by_a_publishable_key_keeps_no_trial_from_t
     # customer's trial while its order was open, so a stranger repeating it every few minutes had the real customer
     # (named by the merchant's server) charged the first period at once instead of the trial.
     def claim() -> dict:
-        made = pk_api.post("/subscriptions", json={"sku": trial_sku, "customer": {"id": CUSTOMER},
-                                                   "agreement_accepted": True})
+        made = pk_api.post(
+            "/subscriptions", json={"sku": trial_sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True}
+        )
         assert made.status_code == 201, made.json
         return made.json
 
@@ -73,8 +74,7 @@ def test_a_signup_in_a_customers_name_by_a_publishable_key_keeps_no_trial_from_t
     assert claim()["order"]["amount"]["total"] == 999  # the customer's own signup holds it now
 
 
-def test_the_hosted_checkout_says_a_returning_shopper_pays_today(app, api, client, sandbox, worker, trial_sku,
-                                                                 catalog):
+def test_the_hosted_checkout_says_a_returning_shopper_pays_today(app, api, client, sandbox, worker, trial_sku, catalog):
     form = checkout_form(client, catalog["product"], trial_sku)
     assert "Start free trial" in client.post(f"/checkout/{catalog['product']}/quote", data=form).get_data(as_text=True)
     paid = client.post(f"/checkout/{catalog['product']}/pay", data={**form, "channel": "sandbox_card", "agree": "on"})
@@ -119,9 +119,12 @@ def test_a_signup_that_lost_the_trial_it_showed_is_refused_not_charged(api, clie
 @pytest.mark.postgres_only
 def test_concurrent_trial_signups_by_one_customer_start_one_trial(api, merchant, trial_sku, live_server):
     def sign_up(i: int) -> int:
-        r = requests.post(f"{live_server}/api/v1/subscriptions", timeout=30,
-                          headers={"Authorization": f"Bearer {merchant.secret_key}"},
-                          json={"sku": trial_sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True})
+        r = requests.post(
+            f"{live_server}/api/v1/subscriptions",
+            timeout=30,
+            headers={"Authorization": f"Bearer {merchant.secret_key}"},
+            json={"sku": trial_sku, "customer": {"id": CUSTOMER}, "agreement_accepted": True},
+        )
         assert r.status_code == 201, r.text
         return r.json()["order"]["amount"]["total"]
 

@@ -1,6 +1,7 @@
 """Free trials, as a merchant and a shopper meet them: the merchant gives a subscription SKU a trial over the API,
 the shopper signs the mandate at the provider and is charged nothing, the contract is ``trialing`` until the trial
 ends, and the renewal sweep charges the first period then (on a test clock advanced over the API)."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,8 @@ import requests
 
 from tests.conftest import wait_for
 from tests.payments.attempts.test_payment_flow import pay
+from tests.signing.renewals.test_renewals import START, advance, clock, decline_next, events, membership_until, unix  # noqa: F401
 from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
-from tests.signing.renewals.test_renewals import (START, advance, clock, decline_next, events,  # noqa: F401
-                                         membership_until, unix)
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
 TRIAL_END = START + timedelta(days=14)
@@ -29,8 +29,11 @@ def trial_sku(app, api, catalog) -> str:
     with app.app_context():
         db.session.get(Sku, catalog["sku"]).fulfilment = {"membership_days": 30}
         db.session.commit()
-    changed = api.client.patch(f"/api/v1/skus/{catalog['sku']}", headers={"Authorization": f"Bearer {api.key}"},
-                               json={"subscription": {"interval": "month", "interval_count": 1, "trial_days": 14}})
+    changed = api.client.patch(
+        f"/api/v1/skus/{catalog['sku']}",
+        headers={"Authorization": f"Bearer {api.key}"},
+        json={"subscription": {"interval": "month", "interval_count": 1, "trial_days": 14}},
+    )
     assert changed.status_code == 200, changed.json
     assert changed.json["subscription"] == {"interval": "month", "interval_count": 1, "trial_days": 14}
     return catalog["sku"]
@@ -53,8 +56,12 @@ def provider_payment(sandbox, reference: str) -> dict:
 def checkout_form(client, product: str, sku: str, **extra: str) -> dict:
     """The hosted checkout's form for one unit of ``sku``, as the shopper's browser posts it."""
     html = client.get(f"/checkout/{product}?sku={sku}").get_data(as_text=True)
-    return {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1), "sku": sku, "quantity": "1",
-            **extra}
+    return {
+        "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
+        "sku": sku,
+        "quantity": "1",
+        **extra,
+    }
 
 
 def trialing(app, api, sandbox, worker, sku: str, clock: str) -> dict:
@@ -75,8 +82,9 @@ def trialing(app, api, sandbox, worker, sku: str, clock: str) -> dict:
     return sub
 
 
-def test_a_trial_signs_for_nothing_and_its_end_charges_the_first_period_once(app, api, sandbox, worker, trial_sku,
-                                                                            clock):
+def test_a_trial_signs_for_nothing_and_its_end_charges_the_first_period_once(
+    app, api, sandbox, worker, trial_sku, clock
+):
     sub = trialing(app, api, sandbox, worker, trial_sku, clock)
     assert membership_until(api) == TRIAL_END  # the trial's membership covers the trial
     booked = journal_entries(app)
@@ -131,8 +139,9 @@ def test_a_declined_charge_at_the_trials_end_goes_to_dunning(app, api, sandbox, 
     assert after["status"] == "active" and after["period"] == 1 and after["renewals"][0]["status"] == "paid"
 
 
-def test_a_wallet_trial_signs_the_wallet_and_takes_nothing_until_the_trial_ends(app, api, sandbox, worker, trial_sku,
-                                                                              clock):
+def test_a_wallet_trial_signs_the_wallet_and_takes_nothing_until_the_trial_ends(
+    app, api, sandbox, worker, trial_sku, clock
+):
     from tests.ledger.wallet.test_wallet import balance, top_up
 
     top_up(api, sandbox, worker, 1500, customer=CUSTOMER)
@@ -192,8 +201,9 @@ def test_the_hosted_checkout_says_the_trial_and_nothing_due_today(api, client, s
 
 
 def test_the_hosted_checkout_speaks_the_trial_in_german(api, client, trial_sku, catalog):
-    html = client.get(f"/checkout/{catalog['product']}?sku={trial_sku}",
-                      headers={"Accept-Language": "de-DE"}).get_data(as_text=True)
+    html = client.get(f"/checkout/{catalog['product']}?sku={trial_sku}", headers={"Accept-Language": "de-DE"}).get_data(
+        as_text=True
+    )
     assert "14 Tage kostenlos testen" in html and "Heute fällig" in html
 
 
@@ -219,8 +229,9 @@ def test_a_trial_paused_and_resumed_within_it_is_trialing_again(api, sandbox, wo
     assert resumed.json["next_renewal_at"] == int(TRIAL_END.timestamp())
 
 
-def test_the_customers_billing_page_shows_the_trial_and_cancels_it_without_a_charge(app, api, client, sandbox, worker,
-                                                                                  trial_sku, clock):
+def test_the_customers_billing_page_shows_the_trial_and_cancels_it_without_a_charge(
+    app, api, client, sandbox, worker, trial_sku, clock
+):
     from tests.signing.test_self_service import billing_link, csrf
 
     sub = trialing(app, api, sandbox, worker, trial_sku, clock)
@@ -230,8 +241,9 @@ def test_the_customers_billing_page_shows_the_trial_and_cancels_it_without_a_cha
     assert "Your free trial ends on February 14, 2027; the first charge of $9.99 is then" in html
     confirm = client.get(f"{path}/subscriptions/{sub['id']}/cancel").get_data(as_text=True)
     assert "Your free trial continues until February 14, 2027, and nothing will be charged." in confirm
-    assert client.post(f"{path}/subscriptions/{sub['id']}/cancel", data={"csrf_token": csrf(confirm)}).status_code \
-        == 303
+    assert (
+        client.post(f"{path}/subscriptions/{sub['id']}/cancel", data={"csrf_token": csrf(confirm)}).status_code == 303
+    )
     assert "and so does the subscription. You will not be charged." in client.get(path).get_data(as_text=True)
     advance(api, worker, clock, unix(2027, 3, 1))
     after = api.get(f"/subscriptions/{sub['id']}").json

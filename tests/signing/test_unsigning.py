@@ -2,6 +2,7 @@
 once, and the worker cancels the recurring agreement at the provider, so the shopper's "until I cancel" is kept
 there too. Driven as a merchant and a provider would: the first order paid through the sandbox, the contract
 canceled over the API (now, at period end on a test clock, by dunning), the worker run, then the provider asked."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,10 +10,17 @@ from datetime import timedelta
 import requests
 
 from tests.conftest import free_port, wait_for
-from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, events, set_dunning, unix
+from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
+    active_subscription,
+    advance,
+    clock,
+    decline_next,
+    events,
+    monthly,
+    set_dunning,
+    unix,
+)
 from tests.support.signing import CUSTOMER, pay_first_order, subscribe
-
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
 
@@ -24,13 +32,20 @@ def at_provider(sandbox, reference: str) -> dict:
 
 
 def cancel_at_provider(sandbox, reference: str, headers: dict | None = None) -> requests.Response:
-    return requests.post(f"{sandbox.url}/sandbox/api/mandates/{reference}/cancel",
-                         headers=SANDBOX_KEY if headers is None else headers, timeout=5)
+    return requests.post(
+        f"{sandbox.url}/sandbox/api/mandates/{reference}/cancel",
+        headers=SANDBOX_KEY if headers is None else headers,
+        timeout=5,
+    )
 
 
 def deduct(sandbox, reference: str, what: str) -> dict:
-    return requests.post(f"{sandbox.url}/sandbox/api/mandates/{reference}/deductions", headers=SANDBOX_KEY,
-                         json={"amount": 999, "currency": "usd", "reference": what}, timeout=5).json()
+    return requests.post(
+        f"{sandbox.url}/sandbox/api/mandates/{reference}/deductions",
+        headers=SANDBOX_KEY,
+        json={"amount": 999, "currency": "usd", "reference": what},
+        timeout=5,
+    ).json()
 
 
 def cancel_calls(app, reference: str) -> int:
@@ -41,8 +56,11 @@ def cancel_calls(app, reference: str) -> int:
     from app.payments.integration_log import IntegrationLog
 
     with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(IntegrationLog).where(
-            IntegrationLog.url.like(f"%/mandates/{reference}/cancel")))
+        return db.session.scalar(
+            select(func.count())
+            .select_from(IntegrationLog)
+            .where(IntegrationLog.url.like(f"%/mandates/{reference}/cancel"))
+        )
 
 
 def test_the_provider_cancels_a_mandate_once_and_refuses_deductions_on_it(api, sandbox, worker, monthly):
@@ -56,8 +74,10 @@ def test_the_provider_cancels_a_mandate_once_and_refuses_deductions_on_it(api, s
     refused = deduct(sandbox, reference, "after-cancel")
     assert refused["status"] == "failed" and refused["failure_reason"] == "mandate_inactive"
     # The shopper cannot revoke what is already canceled: it stays canceled.
-    assert requests.post(f"{sandbox.url}/sandbox/api/mandates/{reference}/revoke",
-                         timeout=5).json()["status"] == "canceled"
+    assert (
+        requests.post(f"{sandbox.url}/sandbox/api/mandates/{reference}/revoke", timeout=5).json()["status"]
+        == "canceled"
+    )
 
 
 def test_canceling_now_cancels_the_mandate_here_and_at_the_provider(app, api, sandbox, worker, monthly):
@@ -109,12 +129,13 @@ def test_the_last_failed_dunning_try_cancels_the_mandate_too(app, merchant, api,
     assert at_provider(sandbox, sub["mandate"]["reference"])["status"] == "canceled"
 
 
-def test_a_provider_outage_neither_blocks_the_cancel_nor_loses_the_provider_call(app, api, sandbox, worker, monthly,
-                                                                               monkeypatch):
-    from app.platform.db.types import utcnow
-    from app.platform.outbox.events import Event
+def test_a_provider_outage_neither_blocks_the_cancel_nor_loses_the_provider_call(
+    app, api, sandbox, worker, monthly, monkeypatch
+):
     from app.extensions import db
     from app.jobs import dispatch_events
+    from app.platform.db.types import utcnow
+    from app.platform.outbox.events import Event
 
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
     reference = sub["mandate"]["reference"]

@@ -1,5 +1,6 @@
 """A cron schedule for ``rq cron`` in tests: one heartbeat job a second, so a test sees within a second
 or two whether the supervised cron (and the worker running its jobs) is alive."""
+
 from __future__ import annotations
 
 import os

@@ -9,6 +9,7 @@ object was due; "misdirected" forwards, but a look-up by ``?reference=`` asks fo
 ``misdirect_to`` instead (a search that ignored or widened its filter answers with someone else's object);
 "forward" is a transparent proxy.
 """
+
 from __future__ import annotations
 
 import time
@@ -20,8 +21,7 @@ from tests.conftest import ServerThread, free_port
 
 
 class FaultyProvider:
-    def __init__(self, sandbox_url: str, behaviour: str = "error", delay: float = 1.0,
-                 misdirect_to: str = "") -> None:
+    def __init__(self, sandbox_url: str, behaviour: str = "error", delay: float = 1.0, misdirect_to: str = "") -> None:
         self.sandbox_url, self.behaviour, self.delay = sandbox_url, behaviour, delay
         self.misdirect_to = misdirect_to
         self.calls: list[tuple[str, str]] = []
@@ -32,9 +32,13 @@ class FaultyProvider:
         path = request.full_path.rstrip("?")
         if self.behaviour == "misdirected" and "reference" in request.args:
             path = f"{request.path}?reference={self.misdirect_to}"
-        answer = requests.request(request.method, f"{self.sandbox_url}{path}",
-                                  data=request.get_data(), timeout=10,
-                                  headers={k: v for k, v in request.headers.items() if k.lower() != "host"})
+        answer = requests.request(
+            request.method,
+            f"{self.sandbox_url}{path}",
+            data=request.get_data(),
+            timeout=10,
+            headers={k: v for k, v in request.headers.items() if k.lower() != "host"},
+        )
         return Response(answer.content, status=answer.status_code, content_type="application/json")
 
     @Request.application

@@ -1,4 +1,5 @@
 """Subscription hooks as a merchant's package would ship them (loaded through an entry point in the tests)."""
+
 from __future__ import annotations
 
 from app.signing.hooks import RenewalPlan

@@ -11,6 +11,7 @@ provider's own records (its HTTP API), never against Kassa's view of the provide
 - the ledger sums to zero per currency, and each capture and refund the provider made is in the journal
   exactly once, for its amount.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import func, select
@@ -24,16 +25,16 @@ def money_problems(app, provider) -> list[str]:
     from app.extensions import db
     from app.ledger.models import Posting
     from app.orders.models import Order
-    from app.payments.models import PaymentAttempt
-    from app.payments.models import Refund
+    from app.payments.models import PaymentAttempt, Refund
 
     problems: list[str] = []
     with app.app_context():
         orders = list(db.session.scalars(select(Order).order_by(Order.created_at)))
         attempts = list(db.session.scalars(select(PaymentAttempt).order_by(PaymentAttempt.created_at)))
         refunds = list(db.session.scalars(select(Refund)))
-        ledger = dict(db.session.execute(select(Posting.currency, func.sum(Posting.amount))
-                                         .group_by(Posting.currency)).all())
+        ledger = dict(
+            db.session.execute(select(Posting.currency, func.sum(Posting.amount)).group_by(Posting.currency)).all()
+        )
         wallet_kept = _wallet_kept(db, refunds)
         journal = {kind: _journal_amounts(db, kind) for kind in ("payment.capture", "payment.refund")}
         db.session.remove()
@@ -52,31 +53,42 @@ def money_problems(app, provider) -> list[str]:
             if payment is None:
                 continue
             if payment["status"] == "pending" and order.status == "created":
-                problems.append(f"{order.id} can be paid again while its payment {payment['id']} is still open at "
-                                f"the provider (attempt {attempt.id} is {attempt.status})")
+                problems.append(
+                    f"{order.id} can be paid again while its payment {payment['id']} is still open at "
+                    f"the provider (attempt {attempt.id} is {attempt.status})"
+                )
             if payment["status"] != "succeeded":
                 continue
             if journal["payment.capture"].get(attempt.id) != payment["amount"]:
-                problems.append(f"{order.id}: capture {payment['id']} of {payment['amount']} is in the journal as "
-                                f"{journal['payment.capture'].get(attempt.id)}")
+                problems.append(
+                    f"{order.id}: capture {payment['id']} of {payment['amount']} is in the journal as "
+                    f"{journal['payment.capture'].get(attempt.id)}"
+                )
             for made in (r for r in provider.refunds_of(payment["id"]) if r["status"] == "succeeded"):
-                ours = next((r for r in refunds if r.payment_id == attempt.id
-                             and r.provider_refund_id == made["id"]), None)
+                ours = next(
+                    (r for r in refunds if r.payment_id == attempt.id and r.provider_refund_id == made["id"]), None
+                )
                 if ours is not None and journal["payment.refund"].get(ours.id) != made["amount"]:
-                    problems.append(f"{order.id}: refund {ours.id} of {made['amount']} is in the journal as "
-                                    f"{journal['payment.refund'].get(ours.id)}")
+                    problems.append(
+                        f"{order.id}: refund {ours.id} of {made['amount']} is in the journal as "
+                        f"{journal['payment.refund'].get(ours.id)}"
+                    )
             given_back = sum(r["amount"] for r in provider.refunds_of(payment["id"]) if r["status"] == "succeeded")
             recorded = sum(r.amount for r in refunds if r.payment_id == attempt.id and r.status == "succeeded")
             if given_back != recorded:
-                problems.append(f"{order.id}: the provider refunded {given_back} of capture {payment['id']}, Kassa "
-                                f"records {recorded} as refunded")
+                problems.append(
+                    f"{order.id}: the provider refunded {given_back} of capture {payment['id']}, Kassa "
+                    f"records {recorded} as refunded"
+                )
             if given_back > payment["amount"]:
                 problems.append(f"{order.id}: {given_back} refunded of a capture of {payment['amount']}")
             kept += payment["amount"] - given_back
         expected = order.total - order.refunded_amount if order.status in PAID else 0
         if kept != expected:
-            problems.append(f"{order.id} is {order.status}: the provider kept {kept} for it, expected {expected} "
-                            f"(captures {[(a.id, a.status) for a in own]})")
+            problems.append(
+                f"{order.id} is {order.status}: the provider kept {kept} for it, expected {expected} "
+                f"(captures {[(a.id, a.status) for a in own]})"
+            )
     for currency, total in ledger.items():
         if total != 0:
             problems.append(f"the ledger does not balance in {currency}: postings sum to {total}")
@@ -87,10 +99,14 @@ def _journal_amounts(db, kind: str) -> dict[str, int]:
     """{reference: amount moved} of every journal entry of ``kind`` (the sum of its positive legs)."""
     from app.ledger.models import JournalEntry, Posting
 
-    return dict(db.session.execute(select(JournalEntry.reference, func.sum(Posting.amount))
-                                   .join(Posting, Posting.entry_id == JournalEntry.id)
-                                   .where(JournalEntry.kind == kind, Posting.amount > 0)
-                                   .group_by(JournalEntry.reference)).all())
+    return dict(
+        db.session.execute(
+            select(JournalEntry.reference, func.sum(Posting.amount))
+            .join(Posting, Posting.entry_id == JournalEntry.id)
+            .where(JournalEntry.kind == kind, Posting.amount > 0)
+            .group_by(JournalEntry.reference)
+        ).all()
+    )
 
 
 def _wallet_kept(db, refunds) -> dict[str, int]:
@@ -99,10 +115,12 @@ def _wallet_kept(db, refunds) -> dict[str, int]:
     from app.ledger.models import JournalEntry, Posting
 
     def moved(kind: str) -> dict[str, int]:
-        rows = db.session.execute(select(JournalEntry.reference, func.sum(Posting.amount))
-                                  .join(Posting, Posting.entry_id == JournalEntry.id)
-                                  .where(JournalEntry.kind == kind, Posting.amount > 0)
-                                  .group_by(JournalEntry.reference))
+        rows = db.session.execute(
+            select(JournalEntry.reference, func.sum(Posting.amount))
+            .join(Posting, Posting.entry_id == JournalEntry.id)
+            .where(JournalEntry.kind == kind, Posting.amount > 0)
+            .group_by(JournalEntry.reference)
+        )
         return dict(rows.all())
 
     refunded = moved("wallet.refund")

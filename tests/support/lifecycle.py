@@ -1,4 +1,5 @@
 """Shared steps of the order-lifecycle tests: a paid order, SKU fulfilment, a merchant webhook receiver."""
+
 from __future__ import annotations
 
 import threading

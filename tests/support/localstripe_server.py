@@ -5,6 +5,7 @@ a file every run on the machine would share; this starts the same aiohttp app on
 state in memory, so parallel test runs cannot see each other's payments. Usage: python -m
 tests.support.localstripe_server PORT
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,5 +1,6 @@
 """An HTTP server of a test's own on 127.0.0.1 (a free port), answering on a thread: what stands in for a part of
 Stripe that localstripe does not model."""
+
 from __future__ import annotations
 
 import threading

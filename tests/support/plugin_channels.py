@@ -1,4 +1,5 @@
 """Install a payment tool as a merchant's package would (an entry point in ``kassa.channels``), for one test."""
+
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint

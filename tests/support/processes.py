@@ -4,6 +4,7 @@ redis-server, for tests that crash, stop and restart them (fault injection, load
 Every process runs in its own process group with its output in a log file; a failing test shows the
 tail of each log. Nothing here touches the machine's Redis on 6379: each harness starts its own.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,12 +35,14 @@ def procfile_commands() -> dict[str, str]:
 
 def http_answers(url: str) -> Callable[[], bool]:
     """A readiness check: the URL answers anything at all over HTTP."""
+
     def check() -> bool:
         try:
             requests.get(url, timeout=1)
             return True
         except requests.RequestException:
             return False
+
     return check
 
 
@@ -77,8 +80,9 @@ class Service:
     """One real process in its own process group, logging to a file; it can be killed, paused and
     started again with the same command."""
 
-    def __init__(self, name: str, argv: list[str], env: dict, log_dir: Path,
-                 ready: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self, name: str, argv: list[str], env: dict, log_dir: Path, ready: Callable[[], bool] | None = None
+    ) -> None:
         self.name, self.argv, self.env, self.ready = name, argv, env, ready
         self.log_path = log_dir / f"{name}.log"
         self.process: subprocess.Popen | None = None
@@ -100,8 +104,15 @@ class Service:
         with open(self.log_path, "a") as log:
             log.write(f"\n===== start #{self.starts}: {shlex.join(self.argv)}\n")
             log.flush()
-            self.process = subprocess.Popen(self.argv, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, start_new_session=True)
+            self.process = subprocess.Popen(
+                self.argv,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + timeout
         while self.ready is not None and not self.ready():
             if not self.running:
@@ -163,9 +174,27 @@ class RedisServer(Service):
         data_dir.mkdir(parents=True, exist_ok=True)
         # Other addresses are the test's own network namespaces (bench/multi_host.py): reachable from them only.
         exposed = ["--protected-mode", "no"] if bind else []
-        super().__init__("redis", ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", *bind, *exposed,
-                                   "--dir", str(data_dir), "--save", "", "--appendonly", "no"],
-                         dict(os.environ), log_dir, ready=self._answers)
+        super().__init__(
+            "redis",
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                *bind,
+                *exposed,
+                "--dir",
+                str(data_dir),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            dict(os.environ),
+            log_dir,
+            ready=self._answers,
+        )
 
     def url(self, db: int = 0, host: str = "127.0.0.1") -> str:
         return f"redis://{host}:{self.port}/{db}"
@@ -180,30 +209,53 @@ class RedisServer(Service):
             return False
 
 
-def kassa_environment(*, database_url: str, redis_url: str, var_dir: Path, kassa_port: int, sandbox_port: int,
-                      sandbox_url: str | None = None, **extra: str) -> dict:
+def kassa_environment(
+    *,
+    database_url: str,
+    redis_url: str,
+    var_dir: Path,
+    kassa_port: int,
+    sandbox_port: int,
+    sandbox_url: str | None = None,
+    **extra: str,
+) -> dict:
     """The environment ``make run`` gives every process, pointed at the test's database, Redis and ports.
     ``sandbox_url`` is where Kassa calls the provider (a fault proxy may stand in front of it)."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("KASSA_", "SANDBOX_", "DATABASE_URL", "REDIS_URL", "RATELIMIT_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("KASSA_", "SANDBOX_", "DATABASE_URL", "REDIS_URL", "RATELIMIT_"))
+    }
     var_dir.mkdir(parents=True, exist_ok=True)
-    env.update({
-        "KASSA_VAR_DIR": str(var_dir), "DATABASE_URL": database_url, "REDIS_URL": redis_url,
-        "KASSA_PORT": str(kassa_port), "SANDBOX_PORT": str(sandbox_port),
-        "KASSA_PUBLIC_URL": f"http://127.0.0.1:{kassa_port}",
-        "SANDBOX_URL": sandbox_url or f"http://127.0.0.1:{sandbox_port}",
-        "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
-        "SANDBOX_DATABASE_URL": f"sqlite:///{var_dir / 'sandbox.db'}",
-        "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
-        "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",  # as `make run` sets it: receivers on loopback
-    })
+    env.update(
+        {
+            "KASSA_VAR_DIR": str(var_dir),
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "KASSA_PORT": str(kassa_port),
+            "SANDBOX_PORT": str(sandbox_port),
+            "KASSA_PUBLIC_URL": f"http://127.0.0.1:{kassa_port}",
+            "SANDBOX_URL": sandbox_url or f"http://127.0.0.1:{sandbox_port}",
+            "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
+            "SANDBOX_DATABASE_URL": f"sqlite:///{var_dir / 'sandbox.db'}",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+            "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",  # as `make run` sets it: receivers on loopback
+        }
+    )
     env.update(extra)
     return env
 
 
 def flask_command(env: dict, *args: str) -> str:
     """Run ``flask --app wsgi …`` as ``make run`` does; returns its output (fails with it otherwise)."""
-    done = subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/flask"), "--app", "wsgi", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, f"flask {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout

@@ -14,6 +14,7 @@ request. The proxy reads it whole, picks the first rule whose ``match`` is in th
 
 Each rule applies once unless ``times`` says otherwise.
 """
+
 from __future__ import annotations
 
 import socket

@@ -1,5 +1,6 @@
 """Shared steps of the subscription tests: a subscription SKU, a contract opened over the API, its first
 order paid through the sandbox provider."""
+
 from __future__ import annotations
 
 from tests.conftest import wait_for
@@ -20,8 +21,9 @@ def make_recurring(app, sku_id: str, interval: str = "month", interval_count: in
 
 
 def subscribe(api, sku: str, customer: str = CUSTOMER, **extra) -> dict:
-    response = api.post("/subscriptions", json={"sku": sku, "customer": {"id": customer},
-                                                "agreement_accepted": True, **extra})
+    response = api.post(
+        "/subscriptions", json={"sku": sku, "customer": {"id": customer}, "agreement_accepted": True, **extra}
+    )
     assert response.status_code == 201, response.json
     return response.json
 

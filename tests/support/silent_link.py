@@ -2,6 +2,7 @@
 ends but carry nothing more, as when a firewall or NAT forgets the flow or the host behind it is replaced. Newer
 connections carry bytes as usual. Or the server behind it can seem to go down and come back: its connections close
 at once, as a crash or restart closes them, and new ones are closed as they arrive until it is back."""
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """What Kassa's engine sends to the database while a block runs, for tests that count or explain statements."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager

@@ -1,6 +1,7 @@
 """A shopper's browser waiting on an order's status stream, as a raw socket: opening it (and reading its first
 status event) and reading until a marker arrives; and an order vanishing under its stream. Used by the stream
 tests and the load benchmark."""
+
 from __future__ import annotations
 
 import socket
@@ -11,8 +12,10 @@ def open_stream(base_url: str, order: dict, *, origin: str = "https://shop.examp
     """Open the order's stream at ``base_url``; returns the socket and what arrived up to the first status event."""
     parts = urlsplit(base_url)
     sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
-    sock.sendall(f"GET /api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']} HTTP/1.1\r\n"
-                 f"Host: {parts.netloc}\r\nOrigin: {origin}\r\nAccept: text/event-stream\r\n\r\n".encode())
+    sock.sendall(
+        f"GET /api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']} HTTP/1.1\r\n"
+        f"Host: {parts.netloc}\r\nOrigin: {origin}\r\nAccept: text/event-stream\r\n\r\n".encode()
+    )
     return sock, read_until(sock, b"event: status")
 
 

@@ -9,6 +9,7 @@ issuer: it opens a dispute on a payment and moves it on, and this server sends t
 the endpoint's secret by Stripe's scheme (``Stripe-Signature: t=…,v1=<HMAC-SHA256 of "t.payload">``), to Kassa's
 hook over real HTTP.
 """
+
 from __future__ import annotations
 
 import copy
@@ -68,27 +69,50 @@ class StripeDisputes(LoopbackServer):
 
     # The card issuer's side, as the test drives it.
 
-    def open(self, payment_intent: str, *, amount: int | None = None, reason: str = "fraudulent",
-             status: str = "needs_response", name_the_payment_intent: bool = True) -> dict:
+    def open(
+        self,
+        payment_intent: str,
+        *,
+        amount: int | None = None,
+        reason: str = "fraudulent",
+        status: str = "needs_response",
+        name_the_payment_intent: bool = True,
+    ) -> dict:
         """A dispute of a payment at localstripe (all of it unless ``amount``); ``name_the_payment_intent=False``
         leaves ``payment_intent`` null, as on a Dispute of a payment made with the Charges API: only the charge."""
-        intent = requests.get(f"{self.localstripe_url}/v1/payment_intents/{payment_intent}",
-                              auth=(SECRET_KEY, ""), timeout=5).json()
+        intent = requests.get(
+            f"{self.localstripe_url}/v1/payment_intents/{payment_intent}", auth=(SECRET_KEY, ""), timeout=5
+        ).json()
         charge = intent.get("latest_charge") or {}
         now = int(time.time())
         dispute = {
-            "id": "dp_" + secrets.token_hex(12), "object": "dispute", "amount": intent["amount"] if amount is None
-            else amount, "balance_transactions": [], "charge": charge.get("id") if isinstance(charge, dict) else charge,
-            "created": now, "currency": intent["currency"],
-            "evidence": {"customer_communication": None, "product_description": None, "receipt": None,
-                         "refund_policy": None, "uncategorized_file": None, "uncategorized_text": None},
-            "evidence_details": {"due_by": now + WEEK, "has_evidence": False, "past_due": False,
-                                 "submission_count": 0},
-            "is_charge_refundable": False, "livemode": False, "metadata": {},
+            "id": "dp_" + secrets.token_hex(12),
+            "object": "dispute",
+            "amount": intent["amount"] if amount is None else amount,
+            "balance_transactions": [],
+            "charge": charge.get("id") if isinstance(charge, dict) else charge,
+            "created": now,
+            "currency": intent["currency"],
+            "evidence": {
+                "customer_communication": None,
+                "product_description": None,
+                "receipt": None,
+                "refund_policy": None,
+                "uncategorized_file": None,
+                "uncategorized_text": None,
+            },
+            "evidence_details": {"due_by": now + WEEK, "has_evidence": False, "past_due": False, "submission_count": 0},
+            "is_charge_refundable": False,
+            "livemode": False,
+            "metadata": {},
             "payment_intent": payment_intent if name_the_payment_intent else None,
-            "payment_method_details": {"card": {"brand": "visa", "case_type": "chargeback",
-                                                "network_reason_code": "10.4"}, "type": "card"},
-            "reason": reason, "status": status}
+            "payment_method_details": {
+                "card": {"brand": "visa", "case_type": "chargeback", "network_reason_code": "10.4"},
+                "type": "card",
+            },
+            "reason": reason,
+            "status": status,
+        }
         self.disputes[dispute["id"]] = dispute
         return copy.deepcopy(dispute)
 
@@ -100,17 +124,35 @@ class StripeDisputes(LoopbackServer):
             dispute["evidence_details"]["due_by"] = None
         return copy.deepcopy(dispute)
 
-    def send(self, hook_url: str, event_type: str, dispute: dict, secret: str = WEBHOOK_SECRET,
-             stamp: int | None = None) -> requests.Response:
+    def send(
+        self, hook_url: str, event_type: str, dispute: dict, secret: str = WEBHOOK_SECRET, stamp: int | None = None
+    ) -> requests.Response:
         """POST the event Stripe sends for ``dispute`` as it stands, signed with the endpoint's ``secret``."""
         stamp = int(time.time()) if stamp is None else stamp
-        payload = json.dumps({
-            "id": "evt_" + secrets.token_hex(12), "object": "event", "api_version": API_VERSION, "created": stamp,
-            "data": {"object": dispute}, "livemode": False, "pending_webhooks": 1,
-            "request": {"id": None, "idempotency_key": None}, "type": event_type}, indent=2)
+        payload = json.dumps(
+            {
+                "id": "evt_" + secrets.token_hex(12),
+                "object": "event",
+                "api_version": API_VERSION,
+                "created": stamp,
+                "data": {"object": dispute},
+                "livemode": False,
+                "pending_webhooks": 1,
+                "request": {"id": None, "idempotency_key": None},
+                "type": event_type,
+            },
+            indent=2,
+        )
         signature = hmac.new(secret.encode(), f"{stamp}.{payload}".encode(), hashlib.sha256).hexdigest()
-        return requests.post(hook_url, data=payload.encode(), timeout=15, headers={
-            "Content-Type": "application/json; charset=utf-8", "Stripe-Signature": f"t={stamp},v1={signature}"})
+        return requests.post(
+            hook_url,
+            data=payload.encode(),
+            timeout=15,
+            headers={
+                "Content-Type": "application/json; charset=utf-8",
+                "Stripe-Signature": f"t={stamp},v1={signature}",
+            },
+        )
 
     # Stripe's API, as Kassa calls it.
 
@@ -134,7 +176,10 @@ class StripeDisputes(LoopbackServer):
         return answer or (200, dispute)
 
     def _forward(self, method: str, path: str, headers: dict, body: bytes) -> tuple[int, bytes, str]:
-        sent = {name: value for name, value in headers.items()
-                if name.lower() in ("authorization", "content-type", "idempotency-key", "stripe-version")}
+        sent = {
+            name: value
+            for name, value in headers.items()
+            if name.lower() in ("authorization", "content-type", "idempotency-key", "stripe-version")
+        }
         answer = requests.request(method, f"{self.localstripe_url}{path}", headers=sent, data=body, timeout=10)
         return answer.status_code, answer.content, answer.headers.get("Content-Type", "application/json")

@@ -1,5 +1,6 @@
 """Steps the wallet tests share: money put in a wallet through the ledger's top-up credit (the top-up itself is
 tested elsewhere), balances read through the API, a withdrawal asked for, and the books checked."""
+
 from __future__ import annotations
 
 from tests.conftest import wait_for
@@ -12,8 +13,9 @@ def fund(app, merchant_id: str, customer: str, amount: int, *, livemode: bool = 
     from app.platform.values.money import Money
 
     with app.app_context():
-        credit_topup(merchant_id, customer, Money(amount, "usd"), reference=f"seed_{customer}_{amount}",
-                     livemode=livemode)
+        credit_topup(
+            merchant_id, customer, Money(amount, "usd"), reference=f"seed_{customer}_{amount}", livemode=livemode
+        )
         db.session.commit()
 
 
@@ -25,8 +27,11 @@ def held(api, customer: str) -> tuple[int, int]:
 
 
 def withdraw(api, customer: str, amount: int, destination: str = "acct_ada_0001", **headers):
-    return api.post(f"/customers/{customer}/withdrawals", json={"amount": amount, "currency": "usd",
-                                                                 "destination": destination}, headers=headers)
+    return api.post(
+        f"/customers/{customer}/withdrawals",
+        json={"amount": amount, "currency": "usd", "destination": destination},
+        headers=headers,
+    )
 
 
 def withdrawal_status(api, withdrawal_id: str, status: str) -> dict:

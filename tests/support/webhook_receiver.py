@@ -1,6 +1,7 @@
 """A merchant's webhook receiver over real HTTP: it checks the Kassa-Signature of every
 request with the endpoint's secret (as a merchant's server must), refuses bad ones, and can be
 told to answer 500 to its first N deliveries."""
+
 from __future__ import annotations
 
 import hashlib
@@ -34,7 +35,8 @@ def verify(secret: str, body: bytes, header: str | None) -> bool:
     timestamp, candidates = parsed
     expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
     return abs(time.time() - timestamp) <= TOLERANCE_SECONDS and any(
-        hmac.compare_digest(expected, candidate) for candidate in candidates)
+        hmac.compare_digest(expected, candidate) for candidate in candidates
+    )
 
 
 @dataclass
@@ -74,8 +76,9 @@ class Receiver:
                 hook.raw.append((body, environ.get("HTTP_KASSA_SIGNATURE", "")))
             if hook is None:
                 status = "404 Not Found"
-            elif (environ.get("CONTENT_TYPE") != "application/json"
-                  or not verify(hook.secret or "", body, environ.get("HTTP_KASSA_SIGNATURE"))):
+            elif environ.get("CONTENT_TYPE") != "application/json" or not verify(
+                hook.secret or "", body, environ.get("HTTP_KASSA_SIGNATURE")
+            ):
                 hook.rejected.append(body)
                 status = "400 Bad Request"
             elif hook.fail_first > 0:

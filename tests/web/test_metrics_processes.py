@@ -1,6 +1,7 @@
 """/metrics under the Procfile's gunicorn (gunicorn.conf.py: one worker per core, here forced to 3): the
 request counts of every worker are summed, whichever worker answers the scrape. Brings its own SQLite
 file and Redis, so it runs in make test's SQLite pass only."""
+
 from __future__ import annotations
 
 import re
@@ -18,27 +19,37 @@ REQUESTS = 60
 
 def _unmatched_count(text: str) -> float:
     """Requests to no route at all: nothing but this test sends them (the readiness probe asks /healthz)."""
-    match = re.search(r'kassa_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} (\S+)',
-                      text)
+    match = re.search(
+        r'kassa_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} (\S+)', text
+    )
     return float(match.group(1)) if match else 0.0
 
 
 def test_every_workers_requests_are_counted_in_one_scrape(tmp_path):
     redis = RedisServer(tmp_path / "redis", tmp_path).start()
     port, sandbox_port = free_port(), free_port()
-    env = kassa_environment(database_url=f"sqlite:///{tmp_path / 'kassa.db'}", redis_url=redis.url(),
-                            var_dir=tmp_path / "var", kassa_port=port, sandbox_port=sandbox_port, WEB_WORKERS="3")
+    env = kassa_environment(
+        database_url=f"sqlite:///{tmp_path / 'kassa.db'}",
+        redis_url=redis.url(),
+        var_dir=tmp_path / "var",
+        kassa_port=port,
+        sandbox_port=sandbox_port,
+        WEB_WORKERS="3",
+    )
     flask_command(env, "db", "upgrade")
     web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
     # Started after the web, as `make run` may: its gunicorn must not take the web's settings or its figures.
-    sandbox = Service.from_procfile("sandbox", env, tmp_path,
-                                    ready=http_answers(f"http://127.0.0.1:{sandbox_port}/sandbox/api/health"))
+    sandbox = Service.from_procfile(
+        "sandbox", env, tmp_path, ready=http_answers(f"http://127.0.0.1:{sandbox_port}/sandbox/api/health")
+    )
     try:
         web.start()
         before = _unmatched_count(requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text)
         with requests.Session() as one, requests.Session() as other:  # keep-alive spreads over workers
             for i in range(REQUESTS):
-                assert (one if i % 2 else other).get(f"http://127.0.0.1:{port}/no-such-page", timeout=10).status_code == 404
+                assert (one if i % 2 else other).get(
+                    f"http://127.0.0.1:{port}/no-such-page", timeout=10
+                ).status_code == 404
         sandbox.start()
         # Each scrape may land on any worker; each must see all of them.
         for _ in range(5):
@@ -64,8 +75,14 @@ def test_metrics_say_whether_rq_cron_is_running(tmp_path):
 
     redis = RedisServer(tmp_path / "redis", tmp_path).start()
     port = free_port()
-    env = kassa_environment(database_url=f"sqlite:///{tmp_path / 'kassa.db'}", redis_url=redis.url(),
-                            var_dir=tmp_path / "var", kassa_port=port, sandbox_port=free_port(), WEB_WORKERS="1")
+    env = kassa_environment(
+        database_url=f"sqlite:///{tmp_path / 'kassa.db'}",
+        redis_url=redis.url(),
+        var_dir=tmp_path / "var",
+        kassa_port=port,
+        sandbox_port=free_port(),
+        WEB_WORKERS="1",
+    )
     flask_command(env, "db", "upgrade")
     url = f"http://127.0.0.1:{port}"
     web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"{url}/healthz"))

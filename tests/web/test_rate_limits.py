@@ -1,6 +1,7 @@
 """Tiered rate limits, met the way clients meet them: a checkout flood from one address is refused with a
 friendly page while another merchant's API calls and provider callbacks keep flowing; paying one order
 again and again is limited per order; every limited answer says when to come back."""
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,16 @@ from tests.signing.renewals.test_renewals import monthly  # noqa: F401  (a fixtu
 @pytest.fixture
 def tight_limits(app):
     saved = {k: app.config[k] for k in ("RATE_LIMIT_CHECKOUT", "RATE_LIMIT_PAY", "RATE_LIMIT_ORDER_CREATE")}
-    app.config.update(RATE_LIMIT_CHECKOUT="5 per minute", RATE_LIMIT_PAY="3 per minute",
-                      RATE_LIMIT_ORDER_CREATE="4 per minute")
+    app.config.update(
+        RATE_LIMIT_CHECKOUT="5 per minute", RATE_LIMIT_PAY="3 per minute", RATE_LIMIT_ORDER_CREATE="4 per minute"
+    )
     yield
     app.config.update(saved)
 
 
 def test_a_checkout_flood_from_one_address_does_not_starve_the_api_or_callbacks(
-        app, client, catalog, other_merchant, tight_limits):
+    app, client, catalog, other_merchant, tight_limits
+):
     flood = {"REMOTE_ADDR": "198.51.100.9"}
     answers = [client.get(f"/checkout/{catalog['product']}", environ_base=flood) for _ in range(8)]
     assert [a.status_code for a in answers] == [200] * 5 + [429] * 3
@@ -37,10 +40,29 @@ def test_a_checkout_flood_from_one_address_does_not_starve_the_api_or_callbacks(
     assert client.get(f"/checkout/{catalog['product']}", environ_base={"REMOTE_ADDR": "203.0.113.4"}).status_code == 200
     rival = Api(client, other_merchant.secret_key)
     assert all(rival.get("/orders", environ_base=flood).status_code == 200 for _ in range(10))
-    body = json.dumps({"id": "evt_x", "type": "payment.succeeded", "created": int(time.time()), "data": {
-        "id": "sbp_unknown", "status": "succeeded", "amount": 1, "currency": "usd", "reference": "pay_unknown"}}).encode()
-    callback = client.post("/hooks/channels/sandbox_card", data=body, environ_base=flood, headers={
-        "Content-Type": "application/json", "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)})
+    body = json.dumps(
+        {
+            "id": "evt_x",
+            "type": "payment.succeeded",
+            "created": int(time.time()),
+            "data": {
+                "id": "sbp_unknown",
+                "status": "succeeded",
+                "amount": 1,
+                "currency": "usd",
+                "reference": "pay_unknown",
+            },
+        }
+    ).encode()
+    callback = client.post(
+        "/hooks/channels/sandbox_card",
+        data=body,
+        environ_base=flood,
+        headers={
+            "Content-Type": "application/json",
+            "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body),
+        },
+    )
     assert callback.status_code == 200
 
 
@@ -50,8 +72,12 @@ def test_paying_one_order_over_and_over_is_limited_per_order(api, catalog, sandb
     tries = [api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}).status_code for _ in range(4)]
     assert tries[3] == 429 and 429 not in tries[:3]
     limited = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"})
-    assert limited.json["error"] == {"type": "rate_limit_error", "code": "rate_limited", "message": limited.json[
-        "error"]["message"], "request_id": limited.json["error"]["request_id"]}
+    assert limited.json["error"] == {
+        "type": "rate_limit_error",
+        "code": "rate_limited",
+        "message": limited.json["error"]["message"],
+        "request_id": limited.json["error"]["request_id"],
+    }
     assert "at most 3 per minute" in limited.json["error"]["message"]
     assert limited.headers["Retry-After"]
     assert api.post(f"/orders/{other['id']}/pay", json={"channel": "sandbox_card"}).status_code == 200
@@ -61,11 +87,16 @@ def test_publishable_key_order_creation_is_limited_per_key_and_address(client, m
     body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "guest"}, "agreement_accepted": True}
     headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
     one = {"REMOTE_ADDR": "198.51.100.20"}
-    statuses = [client.post("/api/v1/orders", json=body, headers=headers, environ_base=one).status_code
-                for _ in range(5)]
+    statuses = [
+        client.post("/api/v1/orders", json=body, headers=headers, environ_base=one).status_code for _ in range(5)
+    ]
     assert statuses == [201] * 4 + [429]
-    assert client.post("/api/v1/orders", json=body, headers=headers,
-                       environ_base={"REMOTE_ADDR": "198.51.100.21"}).status_code == 201
+    assert (
+        client.post(
+            "/api/v1/orders", json=body, headers=headers, environ_base={"REMOTE_ADDR": "198.51.100.21"}
+        ).status_code
+        == 201
+    )
 
 
 def test_publishable_key_signups_count_against_the_order_create_budget(client, merchant, monthly, tight_limits):
@@ -74,28 +105,45 @@ def test_publishable_key_signups_count_against_the_order_create_budget(client, m
     headers = {"Authorization": f"Bearer {merchant.publishable_key}"}
     one = {"REMOTE_ADDR": "198.51.100.30"}
     body = {"sku": monthly, "customer": {"id": "cus_any"}, "agreement_accepted": True}
-    statuses = [client.post("/api/v1/subscriptions", json=body, headers=headers, environ_base=one).status_code
-                for _ in range(5)]
+    statuses = [
+        client.post("/api/v1/subscriptions", json=body, headers=headers, environ_base=one).status_code for _ in range(5)
+    ]
     assert statuses == [201] * 4 + [429]
-    refused = client.post("/api/v1/orders", headers=headers, environ_base=one, json={
-        "items": [{"sku": monthly, "quantity": 1}], "customer": {"id": "cus_any"}, "agreement_accepted": True})
+    refused = client.post(
+        "/api/v1/orders",
+        headers=headers,
+        environ_base=one,
+        json={"items": [{"sku": monthly, "quantity": 1}], "customer": {"id": "cus_any"}, "agreement_accepted": True},
+    )
     assert refused.status_code == 429  # one budget for every way a key opens an order
 
 
-def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(client, merchant, other_merchant,
-                                                                                catalog):
+def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(
+    client, merchant, other_merchant, catalog
+):
     from tests.support.portal import Portal
 
     owner = Portal(client)
     assert owner.sign_in(merchant.email, merchant.password).status_code == 302
     too_much = owner.post("/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "999999"})
     assert too_much.status_code == 422 and "from 1 to 6000" in too_much.get_data(as_text=True)
-    assert owner.post("/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "2",
-                                                   "rate_limit_api_per_minute": "5"}).status_code == 302
+    assert (
+        owner.post(
+            "/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "2", "rate_limit_api_per_minute": "5"}
+        ).status_code
+        == 302
+    )
     shopper = {"REMOTE_ADDR": "198.51.100.77"}
     body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True}
-    made = [client.post("/api/v1/orders", json=body, environ_base=shopper,
-                        headers={"Authorization": f"Bearer {merchant.publishable_key}"}) for _ in range(3)]
+    made = [
+        client.post(
+            "/api/v1/orders",
+            json=body,
+            environ_base=shopper,
+            headers={"Authorization": f"Bearer {merchant.publishable_key}"},
+        )
+        for _ in range(3)
+    ]
     assert [m.status_code for m in made] == [201, 201, 429]
     assert made[-1].headers["RateLimit-Limit"] == "2"
     server = Api(client, merchant.secret_key)

@@ -1,6 +1,7 @@
 """Kassa's pages name their assets with the file's digest, and a browser keeps an asset asked for by that name for a
 year, so moving through the portal or coming back to a checkout asks for none of them again
 (app/web/static_assets.py). The SDK's plain address, which merchants embed, is still revalidated."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,9 @@ def _assets(page: str) -> list[str]:
 def test_portal_and_checkout_pages_name_their_assets_by_digest_and_those_are_kept(client, portal, catalog):
     pages = [portal.text("/portal/orders"), client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)]
     named = {url for page in pages for url in _assets(page)}
-    assert {"/static/css/kassa.css", "/static/js/checkout.js", "/static/js/portal.js"} <= {u.split("?")[0]
-                                                                                           for u in named}
+    assert {"/static/css/kassa.css", "/static/js/checkout.js", "/static/js/portal.js"} <= {
+        u.split("?")[0] for u in named
+    }
     for url in named:
         path, _, query = url.partition("?v=")
         digest = hashlib.sha256((STATIC / path.removeprefix("/static/")).read_bytes()).hexdigest()[:12]

@@ -1,5 +1,6 @@
 """The docs cannot rot: the verification code in docs/webhooks.md (Python, and JavaScript under node) is run as
 written against a real signed webhook delivery, and the README's curl commands approve a real sandbox payment."""
+
 from __future__ import annotations
 
 import base64
@@ -59,11 +60,14 @@ def cases(delivery: dict) -> list[tuple[bytes, str, str, bool]]:
     body, header, secret = delivery["body"], delivery["header"], delivery["secret"]
     assert secret.startswith("whsec_")
     rolled = [(body, header, delivery["old_secret"], True)] if "old_secret" in delivery else []
-    return [(body, header, secret, True), *rolled,
-            (body + b" ", header, secret, False),  # the body was changed
-            (body, header, secret.removeprefix("whsec_"), False),  # the prefix is part of the key
-            (body, "", secret, False),
-            (body, header.replace("v1=", "v1=0"), secret, False)]
+    return [
+        (body, header, secret, True),
+        *rolled,
+        (body + b" ", header, secret, False),  # the body was changed
+        (body, header, secret.removeprefix("whsec_"), False),  # the prefix is part of the key
+        (body, "", secret, False),
+        (body, header.replace("v1=", "v1=0"), secret, False),
+    ]
 
 
 @pytest.fixture(params=["delivery", "rolled_delivery"])
@@ -85,12 +89,15 @@ def test_the_documented_python_verification_accepts_a_real_delivery(a_delivery):
 def test_the_documented_javascript_verification_accepts_a_real_delivery(a_delivery, tmp_path):
     delivery = a_delivery
     script = tmp_path / "verify.js"
-    script.write_text(snippet("docs/webhooks.md", "verify-javascript") + """
+    script.write_text(
+        snippet("docs/webhooks.md", "verify-javascript")
+        + """
 const input = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
 const results = input.map(([payload, header, secret]) =>
   verifyKassaSignature(Buffer.from(payload, "base64"), header, secret));
 process.stdout.write(JSON.stringify(results));
-""")
+"""
+    )
     given = cases(delivery)
     stdin = json.dumps([[base64.b64encode(p).decode(), h, s] for p, h, s, _ in given])
     run = subprocess.run(["node", str(script)], input=stdin, capture_output=True, text=True, timeout=30)
@@ -100,11 +107,18 @@ process.stdout.write(JSON.stringify(results));
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
 def test_the_readme_approves_a_sandbox_payment_with_curl(app, api, merchant, catalog, sandbox, live_server):
-    script = (snippet("README.md", "approve-sandbox-payment")
-              .replace("localhost:5000", live_server.removeprefix("http://"))
-              .replace("localhost:5001", sandbox.url.removeprefix("http://")))
-    run = subprocess.run(["bash", "-euo", "pipefail", "-c", script + 'echo "ORDER=$ORDER"'], capture_output=True,
-                         text=True, timeout=60, env={**os.environ, "SK": merchant.secret_key, "SKU": catalog["sku"]})
+    script = (
+        snippet("README.md", "approve-sandbox-payment")
+        .replace("localhost:5000", live_server.removeprefix("http://"))
+        .replace("localhost:5001", sandbox.url.removeprefix("http://"))
+    )
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script + 'echo "ORDER=$ORDER"'],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "SK": merchant.secret_key, "SKU": catalog["sku"]},
+    )
     assert run.returncode == 0, run.stderr
     assert '"status": "succeeded"' in run.stdout or '"status":"succeeded"' in run.stdout, run.stdout
     order_id = run.stdout.rsplit("ORDER=", 1)[1].strip()

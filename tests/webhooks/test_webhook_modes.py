@@ -2,6 +2,7 @@
 test secret key (the kind that leaks from CI configs) could add an endpoint that then heard live orders and their
 customers' emails, or re-point, disable, roll or delete the endpoint a merchant's server hears live ``order.paid``
 on. Now each endpoint hears only its mode's events and only its mode's keys see it."""
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -48,8 +49,9 @@ def paid_events(hook) -> dict[str, bool]:
     return {e["data"]["object"]["id"]: e["livemode"] for e in hook.accepted if e["type"] == "order.paid"}
 
 
-def test_a_test_keys_endpoint_hears_test_orders_and_never_a_live_one(app, api, live, merchant, catalog, sandbox,
-                                                                    receiver, worker):
+def test_a_test_keys_endpoint_hears_test_orders_and_never_a_live_one(
+    app, api, live, merchant, catalog, sandbox, receiver, worker
+):
     test_hook, test_endpoint = register(api, receiver, "/modes-test", ["*"])
     live_hook, live_endpoint = register(live, receiver, "/modes-live", ["*"])
 
@@ -66,37 +68,44 @@ def test_a_test_keys_endpoint_hears_test_orders_and_never_a_live_one(app, api, l
     assert (test_endpoint["livemode"], live_endpoint["livemode"]) == (False, True)
 
     # Sending an event again (the order page's Replay) reaches its own mode's endpoints only.
-    from app.platform.outbox.events import Event
     from app.extensions import db
+    from app.platform.outbox.events import Event
     from app.webhooks.fanout import replay_event
 
     with app.app_context():
-        event_id = db.session.scalar(db.select(Event.id).where(Event.order_id == live_order["id"],
-                                                               Event.type == "order.paid"))
+        event_id = db.session.scalar(
+            db.select(Event.id).where(Event.order_id == live_order["id"], Event.type == "order.paid")
+        )
         sent = replay_event(merchant.id, event_id)
     assert [url for url, _ in sent] == [f"{receiver.url}/modes-live"]
     assert len(live_hook.accepted) > 0 and [e["id"] for e in live_hook.accepted].count(event_id) == 2
     assert event_id not in [e["id"] for e in test_hook.accepted]
 
 
-def test_a_test_key_cannot_see_or_change_a_live_endpoint_which_keeps_receiving(app, api, live, merchant, catalog,
-                                                                               receiver, worker):
+def test_a_test_key_cannot_see_or_change_a_live_endpoint_which_keeps_receiving(
+    app, api, live, merchant, catalog, receiver, worker
+):
     live_hook, endpoint = register(live, receiver, "/modes-guarded", ["order.paid"])
     endpoint_id = endpoint["id"]
 
     assert endpoint_id not in [e["id"] for e in api.get("/webhook_endpoints").json["data"]]
-    attempts = [api.get(f"/webhook_endpoints/{endpoint_id}"),
-                api.post(f"/webhook_endpoints/{endpoint_id}", json={"url": f"{receiver.url}/stolen"}),
-                api.post(f"/webhook_endpoints/{endpoint_id}", json={"enabled": False}),
-                api.post(f"/webhook_endpoints/{endpoint_id}/roll_secret", json={"overlap_hours": 0}),
-                api.post(f"/webhook_endpoints/{endpoint_id}/test", json={}),
-                api.delete(f"/webhook_endpoints/{endpoint_id}")]
+    attempts = [
+        api.get(f"/webhook_endpoints/{endpoint_id}"),
+        api.post(f"/webhook_endpoints/{endpoint_id}", json={"url": f"{receiver.url}/stolen"}),
+        api.post(f"/webhook_endpoints/{endpoint_id}", json={"enabled": False}),
+        api.post(f"/webhook_endpoints/{endpoint_id}/roll_secret", json={"overlap_hours": 0}),
+        api.post(f"/webhook_endpoints/{endpoint_id}/test", json={}),
+        api.delete(f"/webhook_endpoints/{endpoint_id}"),
+    ]
     assert [r.status_code for r in attempts] == [404] * 6
     assert {r.json["error"]["code"] for r in attempts} == {"resource_missing"}
 
     shown = live.get(f"/webhook_endpoints/{endpoint_id}").json
     assert (shown["url"], shown["enabled"], shown["previous_secret_expires_at"]) == (
-        f"{receiver.url}/modes-guarded", True, None)
+        f"{receiver.url}/modes-guarded",
+        True,
+        None,
+    )
     assert endpoint_id in [e["id"] for e in live.get("/webhook_endpoints").json["data"]]
 
     order = live_paid_order(app, merchant, live, catalog["sku"])
@@ -133,6 +142,7 @@ def test_news_about_a_live_channel_reaches_live_endpoints(app, api, live, mercha
         configure_channel(merchant.id, "wallet", display_name="Store credit")
         configure_channel(merchant.id, "sandbox_card", display_name="Test card")
     worker()
+
     def changed(hook) -> list[str]:
         return [e["data"]["object"]["code"] for e in hook.accepted if e["type"] == "channel_config.updated"]
 

@@ -1,4 +1,5 @@
 """A merchant's endpoint that answers slowly: a delivery attempt never outlasts WEBHOOK_TIMEOUT_SECONDS."""
+
 from __future__ import annotations
 
 import socket
@@ -63,8 +64,9 @@ def trickler():
     receiver.stop()
 
 
-def test_a_receiver_that_trickles_its_answer_times_out_within_the_webhook_timeout(app, api, merchant, catalog,
-                                                                                  worker, trickler, monkeypatch):
+def test_a_receiver_that_trickles_its_answer_times_out_within_the_webhook_timeout(
+    app, api, merchant, catalog, worker, trickler, monkeypatch
+):
     # Each byte comes well within the per-read timeout, but the answer as a whole takes far longer than it.
     monkeypatch.setitem(app.config, "WEBHOOK_TIMEOUT_SECONDS", 1.0)
     response = api.post("/webhook_endpoints", json={"url": trickler.url, "events": ["order.created"]})

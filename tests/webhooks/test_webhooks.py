@@ -1,5 +1,6 @@
 """Merchant webhooks end to end: outbox → fan-out → signed POSTs to a real receiver over HTTP,
 run by a real RQ worker, retried with backoff until they succeed or 3 days have passed."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -33,6 +34,7 @@ def receiver(_receiver_server) -> Receiver:
 def worker(app):
     """The suite's burst worker, but bounded: with instant retries a broken signature would
     otherwise keep a burst busy for the 3 days a delivery may be retried."""
+
     def run(max_jobs: int = 50) -> int:
         return run_queued_jobs(app, max_jobs)
 
@@ -68,8 +70,9 @@ def attempts(app, merchant_id: str, delivery_id: str, *, livemode: bool = False)
         return delivery_attempts(merchant_id, delivery_id, livemode=livemode)
 
 
-def test_a_failing_receiver_gets_the_event_once_after_retries(app, api, merchant, catalog, receiver, worker,
-                                                               fast_retries):
+def test_a_failing_receiver_gets_the_event_once_after_retries(
+    app, api, merchant, catalog, receiver, worker, fast_retries
+):
     hook, endpoint_id = register(api, receiver, "/hooks", ["order.created"], fail_first=3)
     order = create_order(api, catalog["sku"])
 
@@ -89,8 +92,8 @@ def test_a_failing_receiver_gets_the_event_once_after_retries(app, api, merchant
     assert tries[0].response_excerpt == "receiver says 500 Internal Server Error"
 
     # Never sent again: not by another worker run, not by the sweep.
-    from app.webhooks.fanout import enqueue_due_deliveries
     from app.platform.db.types import utcnow
+    from app.webhooks.fanout import enqueue_due_deliveries
 
     with app.app_context():
         assert enqueue_due_deliveries(now=utcnow() + timedelta(days=1)) == 0
@@ -98,8 +101,9 @@ def test_a_failing_receiver_gets_the_event_once_after_retries(app, api, merchant
     assert len(hook.accepted) == 1
 
 
-def test_a_paid_order_reaches_only_the_endpoints_that_subscribed(app, api, merchant, catalog, receiver, worker,
-                                                                 sandbox, fast_retries):
+def test_a_paid_order_reaches_only_the_endpoints_that_subscribed(
+    app, api, merchant, catalog, receiver, worker, sandbox, fast_retries
+):
     paid_hook, _ = register(api, receiver, "/paid", ["order.paid", "payment.succeeded"])
     all_hook, _ = register(api, receiver, "/all", ["*"])
     closed_hook, _ = register(api, receiver, "/closed", ["order.closed"])
@@ -126,13 +130,14 @@ def test_a_paid_order_reaches_only_the_endpoints_that_subscribed(app, api, merch
     assert sorted(stream, key=lambda e: e["id"]) == sorted(all_hook.accepted, key=lambda e: e["id"])
 
 
-def test_a_backlog_of_two_merchants_reaches_each_subscribed_endpoint_once(app, api, merchant, other_merchant, client,
-                                                                       receiver, worker):
+def test_a_backlog_of_two_merchants_reaches_each_subscribed_endpoint_once(
+    app, api, merchant, other_merchant, client, receiver, worker
+):
     """A worker catching up fans out a whole batch of events at once (one read of the endpoints for all of them):
     each merchant's endpoints still get exactly the events they subscribed to, once each, and never another
     merchant's. (Events of one transaction have no order among themselves.)"""
-    from app.platform.outbox.events import record_event
     from app.extensions import db
+    from app.platform.outbox.events import record_event
     from tests.conftest import Api
 
     everything, everything_id = register(api, receiver, "/a-all", ["*"])
@@ -140,8 +145,11 @@ def test_a_backlog_of_two_merchants_reaches_each_subscribed_endpoint_once(app, a
     theirs, theirs_id = register(Api(client, other_merchant.secret_key), receiver, "/b-all", ["*"])
     kinds = ["order.created", "order.paid", "order.closed"]
     with app.app_context():
-        ids = {(owner.id, kind): record_event(owner.id, kind, {"object": "order", "id": f"ord_{owner.id}_{n}"}).id
-               for owner in (merchant, other_merchant) for n, kind in enumerate(kinds)}
+        ids = {
+            (owner.id, kind): record_event(owner.id, kind, {"object": "order", "id": f"ord_{owner.id}_{n}"}).id
+            for owner in (merchant, other_merchant)
+            for n, kind in enumerate(kinds)
+        }
         db.session.commit()  # one commit: one dispatch run takes all six
 
     worker()
@@ -153,13 +161,18 @@ def test_a_backlog_of_two_merchants_reaches_each_subscribed_endpoint_once(app, a
     assert len(deliveries(app, merchant.id, everything_id)) == len(deliveries(app, other_merchant.id, theirs_id)) == 3
 
 
-def test_an_order_paid_delivery_carries_what_the_receiver_needs_to_fulfil(app, api, catalog, receiver, worker,
-                                                                         sandbox):
+def test_an_order_paid_delivery_carries_what_the_receiver_needs_to_fulfil(app, api, catalog, receiver, worker, sandbox):
     """A receiver fulfils from the delivery alone: what was bought, who to send it to and the merchant's notes."""
     hook, _ = register(api, receiver, "/fulfil", ["order.paid"])
-    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}],
-                                        "customer": {"id": "cus_fulfil", "email": "ada@example.com"},
-                                        "agreement_accepted": True, "metadata": {"shipment": "express"}})
+    created = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 2}],
+            "customer": {"id": "cus_fulfil", "email": "ada@example.com"},
+            "agreement_accepted": True,
+            "metadata": {"shipment": "express"},
+        },
+    )
     assert created.status_code == 201, created.json
     payment = pay(api, created.json["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded")
@@ -170,19 +183,27 @@ def test_an_order_paid_delivery_carries_what_the_receiver_needs_to_fulfil(app, a
     [delivered] = hook.accepted
     order = delivered["data"]["object"]
     assert (delivered["type"], order["id"], order["status"]) == ("order.paid", created.json["id"], "paid")
-    assert order["items"] == [{"sku": catalog["sku"], "product": catalog["product"], "name": "Pro membership — 30 days",
-                               "quantity": 2, "unit_amount": 999, "amount": 1998}]
+    assert order["items"] == [
+        {
+            "sku": catalog["sku"],
+            "product": catalog["product"],
+            "name": "Pro membership — 30 days",
+            "quantity": 2,
+            "unit_amount": 999,
+            "amount": 1998,
+        }
+    ]
     assert order["customer"]["email"] == "ada@example.com"
     assert order["metadata"] == {"shipment": "express"}
     assert order["amount"] == {"subtotal": 1998, "discount": 0, "total": 1998, "currency": "usd"}
     # What GET /orders/{id} says, field for field (the worker has fulfilled it since: status moved on).
     shown = api.get(f"/orders/{order['id']}").json
     assert {name: shown[name] for name in order if name != "status"} == {
-        name: value for name, value in order.items() if name != "status"}
+        name: value for name, value in order.items() if name != "status"
+    }
 
 
-def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api, merchant, catalog, receiver,
-                                                                        worker):
+def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api, merchant, catalog, receiver, worker):
     from app.platform.db.types import utcnow
     from app.webhooks.delivery import attempt_delivery
 
@@ -195,8 +216,11 @@ def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api
     assert pending.status == "pending"
 
     response = api.client.delete(f"/api/v1/webhook_endpoints/{gone_id}", headers=api._headers(None))
-    assert response.status_code == 200 and response.json == {"id": gone_id, "object": "webhook_endpoint",
-                                                              "deleted": True}
+    assert response.status_code == 200 and response.json == {
+        "id": gone_id,
+        "object": "webhook_endpoint",
+        "deleted": True,
+    }
     [stopped] = deliveries(app, merchant.id, gone_id)
     assert stopped.status == "failed"
     with app.app_context():
@@ -209,8 +233,7 @@ def test_a_deleted_endpoint_gets_nothing_and_its_pending_delivery_stops(app, api
     assert len(listed) == 1 and listed[0]["url"].endswith("/kept")
 
 
-def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, api, merchant, catalog, receiver,
-                                                                          worker):
+def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, api, merchant, catalog, receiver, worker):
     from app.webhooks.delivery import attempt_delivery
 
     hook, endpoint_id = register(api, receiver, "/down", ["order.created"], fail_first=1000)
@@ -234,10 +257,9 @@ def test_retries_back_off_and_give_up_three_days_after_the_first_attempt(app, ap
     assert len(hook.failed) == 3 and hook.accepted == []
 
 
-def test_the_sweep_requeues_a_delivery_whose_job_was_lost(app, api, merchant, catalog, receiver, worker,
-                                                          fast_retries):
-    from app.platform.db.types import utcnow
+def test_the_sweep_requeues_a_delivery_whose_job_was_lost(app, api, merchant, catalog, receiver, worker, fast_retries):
     from app.jobs import dispatch_events
+    from app.platform.db.types import utcnow
     from app.webhooks.fanout import enqueue_due_deliveries
 
     hook, _ = register(api, receiver, "/hooks", ["order.created"])
@@ -312,7 +334,8 @@ def test_resend_revives_a_delivery_that_gave_up(app, api, merchant, catalog, rec
 
 
 def test_a_rolled_endpoint_verifies_with_either_secret_during_the_overlap_and_only_the_new_one_after(
-        app, api, merchant, catalog, receiver, worker):
+    app, api, merchant, catalog, receiver, worker
+):
     from app.platform.db.types import utcnow
     from app.webhooks.delivery import attempt_delivery
 
@@ -356,8 +379,8 @@ def test_rolling_with_no_overlap_retires_the_old_secret_at_once(app, api, mercha
 
 
 def test_a_disabled_endpoint_gets_nothing_until_it_is_enabled_again(app, api, merchant, catalog, receiver, worker):
-    from app.platform.db.types import utcnow
     from app.errors import Conflict
+    from app.platform.db.types import utcnow
     from app.webhooks.delivery import attempt_delivery, resend_delivery
 
     kept, _ = register(api, receiver, "/kept", ["*"])
@@ -420,15 +443,14 @@ def _queued(app) -> int:
 def _event(app, order_id: str, event_type: str):
     from sqlalchemy import select
 
-    from app.platform.outbox.events import Event
     from app.extensions import db
+    from app.platform.outbox.events import Event
 
     with app.app_context():
         return db.session.scalar(select(Event).where(Event.order_id == order_id, Event.type == event_type))
 
 
-def test_an_event_no_endpoint_takes_is_born_dispatched_and_queues_no_run(app, api, merchant, catalog, receiver,
-                                                                         worker):
+def test_an_event_no_endpoint_takes_is_born_dispatched_and_queues_no_run(app, api, merchant, catalog, receiver, worker):
     """A merchant without an endpoint that takes order.created: the order's event is kept (the event log lists it)
     but dispatched as it is written, and the create queues no job. An endpoint added later gets the next order's."""
     first = create_order(api, catalog["sku"])
@@ -446,8 +468,9 @@ def test_an_event_no_endpoint_takes_is_born_dispatched_and_queues_no_run(app, ap
     assert _event(app, second["id"], "order.created").dispatched_at is not None
 
 
-def test_an_event_a_handler_of_its_own_wants_goes_through_a_run_without_endpoints(app, api, merchant, catalog,
-                                                                                  sandbox, worker):
+def test_an_event_a_handler_of_its_own_wants_goes_through_a_run_without_endpoints(
+    app, api, merchant, catalog, sandbox, worker
+):
     """order.paid has work whatever the endpoints (the fulfilment): it is dispatched by a run, and the order is
     fulfilled; order.paying, which only endpoints could want, is born dispatched."""
     order = create_order(api, catalog["sku"])
@@ -465,8 +488,9 @@ def test_an_event_a_handler_of_its_own_wants_goes_through_a_run_without_endpoint
     assert _event(app, order["id"], "order.paid").dispatched_at is not None
 
 
-def test_disabling_or_deleting_the_only_endpoint_stops_the_runs_for_its_events(app, api, merchant, catalog,
-                                                                               receiver, worker):
+def test_disabling_or_deleting_the_only_endpoint_stops_the_runs_for_its_events(
+    app, api, merchant, catalog, receiver, worker
+):
     hook, endpoint_id = register(api, receiver, "/all", ["*"])
     create_order(api, catalog["sku"])
     assert _queued(app) == 1

@@ -1,5 +1,6 @@
 """Webhook endpoints and events over the API: validation, secrets shown once, tenant isolation,
 and the event log's pagination and filter."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,17 +19,27 @@ def make_endpoint(api: Api, events=("*",), url: str = "https://merchant.example/
     return response.json
 
 
-@pytest.mark.parametrize("url", ["ftp://merchant.example/hooks", "merchant.example/hooks", "https://", "http:///x",
-                                 "javascript:alert(1)", "https://merchant.example:0/hooks", 42, None,
-                                 "https://x.example/" + "a" * 2000])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://merchant.example/hooks",
+        "merchant.example/hooks",
+        "https://",
+        "http:///x",
+        "javascript:alert(1)",
+        "https://merchant.example:0/hooks",
+        42,
+        None,
+        "https://x.example/" + "a" * 2000,
+    ],
+)
 def test_an_endpoint_needs_an_http_url_with_a_host(api, url):
     response = api.post("/webhook_endpoints", json={"url": url, "events": ["*"]})
     assert response.status_code == 400
     assert response.json["error"]["param"] == "url"
 
 
-@pytest.mark.parametrize("events", [[], None, "order.paid", ["order.shipped"], ["order.paid", 3],
-                                    ["*", "order.paid"]])
+@pytest.mark.parametrize("events", [[], None, "order.paid", ["order.shipped"], ["order.paid", 3], ["*", "order.paid"]])
 def test_an_endpoint_needs_known_event_types(api, events):
     response = api.post("/webhook_endpoints", json={"url": "https://merchant.example/hooks", "events": events})
     assert response.status_code == 400
@@ -70,8 +81,7 @@ def test_deleting_twice_is_a_404(api):
     assert api.get("/webhook_endpoints").json["data"] == []
 
 
-def test_merchants_never_see_each_others_endpoints_or_events(client, api, pk_api, merchant, other_merchant,
-                                                             catalog):
+def test_merchants_never_see_each_others_endpoints_or_events(client, api, pk_api, merchant, other_merchant, catalog):
     rival = Api(client, other_merchant.secret_key)
     mine = make_endpoint(api)
     order = create_order(api, catalog["sku"])
@@ -129,6 +139,7 @@ def test_an_order_stream_is_readable_with_its_client_secret(api, pk_api, catalog
 
 # --- changing, disabling, rolling and testing an endpoint (issue 13) -------------------------------------------
 
+
 def audit_actions(app, merchant_id: str) -> list[tuple[str, str]]:
     from app.audit.services import list_audit_entries
 
@@ -139,11 +150,14 @@ def audit_actions(app, merchant_id: str) -> list[tuple[str, str]]:
 def test_an_endpoint_is_changed_disabled_and_enabled_again(app, api, merchant):
     endpoint = make_endpoint(api, ["order.paid"])
     path = f"/webhook_endpoints/{endpoint['id']}"
-    changed = api.post(path, json={"url": "https://merchant.example/v2/hooks", "events": ["order.paid",
-                                                                                         "refund.succeeded"]})
+    changed = api.post(
+        path, json={"url": "https://merchant.example/v2/hooks", "events": ["order.paid", "refund.succeeded"]}
+    )
     assert changed.status_code == 200, changed.json
-    assert (changed.json["url"], changed.json["events"]) == ("https://merchant.example/v2/hooks",
-                                                             ["order.paid", "refund.succeeded"])
+    assert (changed.json["url"], changed.json["events"]) == (
+        "https://merchant.example/v2/hooks",
+        ["order.paid", "refund.succeeded"],
+    )
     assert "secret" not in changed.json and changed.json["status"] == "enabled"
 
     disabled = api.post(path, json={"enabled": False}).json
@@ -152,25 +166,28 @@ def test_an_endpoint_is_changed_disabled_and_enabled_again(app, api, merchant):
     assert api.post(path, json={"disabled": False}).json["status"] == "enabled"  # Stripe's spelling works too
     assert api.get("/webhook_endpoints").json["data"][0]["url"] == "https://merchant.example/v2/hooks"
     assert [a for a in audit_actions(app, merchant.id) if a[0] == "webhook_endpoint.update"] == [
-        ("webhook_endpoint.update", endpoint["id"])] * 3
+        ("webhook_endpoint.update", endpoint["id"])
+    ] * 3
 
 
-@pytest.mark.parametrize("body, param, message", [
-    ({}, None, "nothing to change: send url, events or enabled"),
-    ({"url": "ftp://merchant.example/hooks"}, "url", "url must be an absolute http(s) URL"),
-    ({"events": []}, "events", "events must be a non-empty list"),
-    ({"events": ["order.shipped"]}, "events", "unknown event type(s): order.shipped"),
-    ({"enabled": "no"}, "enabled", "enabled must be true or false"),
-    ({"disabled": 1}, "disabled", "disabled must be true or false"),
-    ({"enabled": True, "disabled": True}, "disabled", "enabled and disabled contradict each other"),
-])
+@pytest.mark.parametrize(
+    "body, param, message",
+    [
+        ({}, None, "nothing to change: send url, events or enabled"),
+        ({"url": "ftp://merchant.example/hooks"}, "url", "url must be an absolute http(s) URL"),
+        ({"events": []}, "events", "events must be a non-empty list"),
+        ({"events": ["order.shipped"]}, "events", "unknown event type(s): order.shipped"),
+        ({"enabled": "no"}, "enabled", "enabled must be true or false"),
+        ({"disabled": 1}, "disabled", "disabled must be true or false"),
+        ({"enabled": True, "disabled": True}, "disabled", "enabled and disabled contradict each other"),
+    ],
+)
 def test_a_bad_change_is_a_400_that_changes_nothing(api, body, param, message):
     endpoint = make_endpoint(api, ["order.paid"])
     response = api.post(f"/webhook_endpoints/{endpoint['id']}", json=body)
     assert response.status_code == 400
     assert response.json["error"].get("param") == param and message in response.json["error"]["message"]
-    assert api.get(f"/webhook_endpoints/{endpoint['id']}").json == {k: v for k, v in endpoint.items()
-                                                                    if k != "secret"}
+    assert api.get(f"/webhook_endpoints/{endpoint['id']}").json == {k: v for k, v in endpoint.items() if k != "secret"}
 
 
 def test_rolling_gives_a_new_secret_and_keeps_the_old_one_for_the_overlap(app, api, merchant):
@@ -183,14 +200,17 @@ def test_rolling_gives_a_new_secret_and_keeps_the_old_one_for_the_overlap(app, a
     assert rolled.json["secret"].startswith("whsec_") and rolled.json["secret"] != endpoint["secret"]
     expires = datetime.fromisoformat(rolled.json["previous_secret_expires_at"].replace("Z", "+00:00"))
     assert timedelta(hours=23, minutes=59) < expires - datetime.now(timezone.utc) <= timedelta(hours=24)
-    assert api.get(f"/webhook_endpoints/{endpoint['id']}").json["previous_secret_expires_at"] == \
-        rolled.json["previous_secret_expires_at"]  # shown, the secrets are not
+    assert (
+        api.get(f"/webhook_endpoints/{endpoint['id']}").json["previous_secret_expires_at"]
+        == rolled.json["previous_secret_expires_at"]
+    )  # shown, the secrets are not
     assert "secret" not in api.get(f"/webhook_endpoints/{endpoint['id']}").json
 
     short = api.post(path, json={"overlap_hours": 2}).json
     assert short["secret"] not in (endpoint["secret"], rolled.json["secret"])
     assert datetime.fromisoformat(short["previous_secret_expires_at"].replace("Z", "+00:00")) - datetime.now(
-        timezone.utc) <= timedelta(hours=2)
+        timezone.utc
+    ) <= timedelta(hours=2)
     now = api.post(path, json={"overlap_hours": 0}).json
     assert now["previous_secret_expires_at"] is None  # the old secret stopped signing at once
     with app.app_context():
@@ -222,7 +242,8 @@ def test_a_test_event_needs_a_type_the_enabled_endpoint_listens_to(api):
     assert "known event type" in unknown.json["error"]["message"]
     unwanted = api.post(path, json={"type": "order.closed"})
     assert unwanted.status_code == 400 and unwanted.json["error"]["message"] == (
-        "this endpoint does not listen to order.closed; it listens to order.paid, refund.succeeded")
+        "this endpoint does not listen to order.closed; it listens to order.paid, refund.succeeded"
+    )
     assert api.post(path, json={"type": ["order.paid"]}).json["error"]["param"] == "type"
 
     api.post(f"/webhook_endpoints/{endpoint['id']}", json={"enabled": False})
@@ -247,11 +268,15 @@ def test_another_merchants_endpoint_is_not_found_and_not_changed(client, api, ot
     rival = Api(client, other_merchant.secret_key)
     mine = make_endpoint(api, ["order.paid"])
     path = f"/webhook_endpoints/{mine['id']}"
-    answers = [rival.get(path), rival.post(path, json={"enabled": False}),
-               rival.post(f"{path}/roll_secret", json={"overlap_hours": 0}), rival.post(f"{path}/test")]
+    answers = [
+        rival.get(path),
+        rival.post(path, json={"enabled": False}),
+        rival.post(f"{path}/roll_secret", json={"overlap_hours": 0}),
+        rival.post(f"{path}/test"),
+    ]
     assert [(r.status_code, r.json["error"]["code"]) for r in answers] == [(404, "resource_missing")] * 4
     assert api.get(path).json == {k: v for k, v in mine.items() if k != "secret"}
-    assert api.post(f"/webhook_endpoints/we_missing", json={"enabled": False}).status_code == 404
+    assert api.post("/webhook_endpoints/we_missing", json={"enabled": False}).status_code == 404
 
 
 def test_the_new_routes_need_a_secret_key(pk_api):

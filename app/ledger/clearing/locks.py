@@ -2,6 +2,7 @@
 says why). PostgreSQL: a transaction-scoped advisory lock, exclusive for clearing, shared for a refund's hold, so
 refunds never wait for each other. SQLite: the database's single write lock, taken now rather than at the first
 write, so nothing changes between what the transaction reads and what it writes."""
+
 from __future__ import annotations
 
 from sqlalchemy import text

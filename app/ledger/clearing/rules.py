@@ -9,6 +9,7 @@ A line's owner — the partner with the largest share, the first listed on a tie
 belongs to when an order's lines go different ways (app/orders/sub_orders.py). How the lines are grouped is the
 merchant's split strategy: ``partner`` (by owner) or ``product``.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -30,8 +31,9 @@ def check_rule(merchant_id: str, value: object, *, param: str = "clearing") -> d
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("splits"), list) or set(value) - {"splits", "hold_days"}:
-        raise InvalidRequest(f'{param} is {{"splits": [{{"partner": id, "share_bps": n}}], "hold_days": d}}',
-                             param=param)
+        raise InvalidRequest(
+            f'{param} is {{"splits": [{{"partner": id, "share_bps": n}}], "hold_days": d}}', param=param
+        )
     splits = value["splits"]
     if not 1 <= len(splits) <= MAX_SPLITS:
         raise InvalidRequest(f"{param}.splits needs 1 to {MAX_SPLITS} partners", param=f"{param}.splits")
@@ -44,23 +46,30 @@ def check_rule(merchant_id: str, value: object, *, param: str = "clearing") -> d
         if not isinstance(partner, str) or not partner:
             raise InvalidRequest(f"{where}.partner must be a partner id (or self)", param=f"{where}.partner")
         if type(share) is not int or not 1 <= share <= FULL:
-            raise InvalidRequest(f"{where}.share_bps must be a whole number from 1 to {FULL}", param=f"{where}.share_bps")
+            raise InvalidRequest(
+                f"{where}.share_bps must be a whole number from 1 to {FULL}", param=f"{where}.share_bps"
+            )
         if partner in seen:
             raise InvalidRequest(f"{where}.partner {partner!r} is listed twice", param=f"{where}.partner")
         seen.add(partner)
         checked.append({"partner": partner, "share_bps": share})
     total = sum(s["share_bps"] for s in checked)
     if total != FULL:
-        raise InvalidRequest(f"{param}.splits must add up to {FULL} basis points (100 %), not {total}",
-                             param=f"{param}.splits")
-    unknown = sorted(seen - {SELF} - set(db.session.scalars(
-        select(Partner.id).where(Partner.merchant_id == merchant_id, Partner.id.in_(seen)))))
+        raise InvalidRequest(
+            f"{param}.splits must add up to {FULL} basis points (100 %), not {total}", param=f"{param}.splits"
+        )
+    unknown = sorted(
+        seen
+        - {SELF}
+        - set(db.session.scalars(select(Partner.id).where(Partner.merchant_id == merchant_id, Partner.id.in_(seen))))
+    )
     if unknown:
         raise InvalidRequest(f"no partner {unknown[0]!r}: create it first (POST /partners)", param=f"{param}.splits")
     hold = value.get("hold_days", 0)
     if type(hold) is not int or not 0 <= hold <= MAX_HOLD_DAYS:
-        raise InvalidRequest(f"{param}.hold_days must be a whole number from 0 to {MAX_HOLD_DAYS}",
-                             param=f"{param}.hold_days")
+        raise InvalidRequest(
+            f"{param}.hold_days must be a whole number from 0 to {MAX_HOLD_DAYS}", param=f"{param}.hold_days"
+        )
     return {"splits": checked, "hold_days": hold}
 
 

@@ -27,6 +27,7 @@ statements, and never travels through Python.
 
 This module computes and posts; app/payments/clearing.py finds the orders and gathers what they kept.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -37,15 +38,15 @@ from typing import Sequence
 
 from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text, bindparam, text
 
-from app.platform.db.bulk_copy import copy_rows
-from app.platform.db.types import UTCDateTime
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.accounts import channel_fee_account, partner_account, platform_fee_account, receivable_account
 from app.ledger.books_models import SELF
-from app.ledger.settlement.cursors import available_from, ensure_cursors, settled_through
 from app.ledger.journal import Leg, add_legs, check_balanced, open_entry
 from app.ledger.partners import ensure_self
+from app.ledger.settlement.cursors import available_from, ensure_cursors, settled_through
+from app.platform.db.bulk_copy import copy_rows
+from app.platform.db.types import UTCDateTime
+from app.platform.values.ids import new_id
 from app.platform.values.money import allocate
 
 _HALF = 5_000  # of 10,000 basis points: rounds half up
@@ -121,8 +122,15 @@ class Shape:
 
 
 @lru_cache(maxsize=4096)
-def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None, channel_fee: int,
-                platform_fee: int, lines: tuple[LineKey, ...]) -> Shape:
+def order_shape(
+    merchant_id: str,
+    livemode: bool,
+    kept: int,
+    channel: str | None,
+    channel_fee: int,
+    platform_fee: int,
+    lines: tuple[LineKey, ...],
+) -> Shape:
     """The split of every order that kept ``kept`` with these fees and lines: balanced parts, worked out once."""
     if kept <= 0 or not lines:
         return Shape(max(kept, 0), 0, 0, ())
@@ -138,7 +146,8 @@ def order_shape(merchant_id: str, livemode: bool, kept: int, channel: str | None
     line_channel_fee = _split(channel_fee, line_kept)
     line_platform_fee = _split(platform_fee, line_kept)
     for line_no, ((_, (splits, hold)), amount, cf, pf) in enumerate(
-            zip(lines, line_kept, line_channel_fee, line_platform_fee), 1):
+        zip(lines, line_kept, line_channel_fee, line_platform_fee), 1
+    ):
         grosses = _split(amount, [bps for _, bps in splits])
         # The fees by what each partner got, not by its share_bps again: largest remainder on the smaller amount
         # can round a unit the other way (a 32-cent line split 11/33/56 % is 3/11/18, its 31 cents of fees 4/10/17),
@@ -168,19 +177,49 @@ def shape_of(order: OrderToClear, merchant_id: str, livemode: bool, platform: Pl
 # the figures and the template legs of each kind; the postings and claims are then joined from them.
 _STAGE = MetaData()
 # The orders need no key of their own: they come from orders, once each, and are only ever read whole.
-STAGED = Table("clearing_orders", _STAGE, Column("order_id", String(40)),
-              Column("updated_at", UTCDateTime()), Column("livemode", Boolean), Column("currency", String(3)),
-              Column("total", BigInteger), Column("refunded", BigInteger), Column("channel", String(40)),
-              Column("capture_fee", BigInteger), Column("fee_returned", BigInteger), Column("lines", Text),
-              Column("skus", Text), Column("sub_orders", Text), Column("key_id", Text), prefixes=["TEMPORARY"],
-              postgresql_on_commit="DROP")
-_KEYS = Table("clearing_keys", _STAGE, Column("key_id", Text, primary_key=True), Column("amount", BigInteger),
-              Column("channel_fee", BigInteger), Column("platform_fee", BigInteger), prefixes=["TEMPORARY"],
-              postgresql_on_commit="DROP")
-_SHAPES = Table("clearing_shapes", _STAGE, Column("key_id", Text), Column("account", String(300)),
-                Column("amount", BigInteger), Column("partner_id", String(40)), Column("line_no", Integer),
-                Column("line_kind", String(20)), Column("fee_withheld", BigInteger),
-                Column("available_at", UTCDateTime()), prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+STAGED = Table(
+    "clearing_orders",
+    _STAGE,
+    Column("order_id", String(40)),
+    Column("updated_at", UTCDateTime()),
+    Column("livemode", Boolean),
+    Column("currency", String(3)),
+    Column("total", BigInteger),
+    Column("refunded", BigInteger),
+    Column("channel", String(40)),
+    Column("capture_fee", BigInteger),
+    Column("fee_returned", BigInteger),
+    Column("lines", Text),
+    Column("skus", Text),
+    Column("sub_orders", Text),
+    Column("key_id", Text),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+_KEYS = Table(
+    "clearing_keys",
+    _STAGE,
+    Column("key_id", Text, primary_key=True),
+    Column("amount", BigInteger),
+    Column("channel_fee", BigInteger),
+    Column("platform_fee", BigInteger),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
+_SHAPES = Table(
+    "clearing_shapes",
+    _STAGE,
+    Column("key_id", Text),
+    Column("account", String(300)),
+    Column("amount", BigInteger),
+    Column("partner_id", String(40)),
+    Column("line_no", Integer),
+    Column("line_kind", String(20)),
+    Column("fee_withheld", BigInteger),
+    Column("available_at", UTCDateTime()),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
 
 
 def open_batch() -> Table:
@@ -213,12 +252,23 @@ _POSTINGS = """
     WHERE o.livemode = :livemode AND o.currency = :currency"""
 # Each line's SKU and sub-order: on PostgreSQL the stage has them in line order; SQLite numbers the items here.
 _POST = {
-    "postgresql": text(_POSTINGS.format(sku="NULLIF(split_part(o.skus, ' ', s.line_no), '')",
-                                        sub_order="NULLIF(split_part(o.sub_orders, ' ', s.line_no), '')", items="")),
-    "sqlite": text(_POSTINGS.format(sku="i.sku_id", sub_order="i.sub_order_id", items="""
+    "postgresql": text(
+        _POSTINGS.format(
+            sku="NULLIF(split_part(o.skus, ' ', s.line_no), '')",
+            sub_order="NULLIF(split_part(o.sub_orders, ' ', s.line_no), '')",
+            items="",
+        )
+    ),
+    "sqlite": text(
+        _POSTINGS.format(
+            sku="i.sku_id",
+            sub_order="i.sub_order_id",
+            items="""
     LEFT JOIN (SELECT order_id, sku_id, sub_order_id, row_number() OVER (PARTITION BY order_id ORDER BY id) AS line_no
                FROM order_items WHERE order_id IN (SELECT order_id FROM clearing_orders)) i
-      ON i.order_id = o.order_id AND i.line_no = s.line_no""")),
+      ON i.order_id = o.order_id AND i.line_no = s.line_no""",
+        )
+    ),
 }
 _CLAIM = text("""
     INSERT INTO order_clearings (order_id, merchant_id, livemode, entry_id, amount, refunded_before, channel_fee,
@@ -229,8 +279,9 @@ _CLAIM = text("""
     WHERE o.livemode = :livemode AND o.currency = :currency""").bindparams(bindparam("now", type_=UTCDateTime()))
 
 
-def post_batch(merchant_id: str, kinds: Sequence[tuple[str, int, bool, str, OrderToClear]], platform: PlatformFee,
-               *, now: datetime) -> int:
+def post_batch(
+    merchant_id: str, kinds: Sequence[tuple[str, int, bool, str, OrderToClear]], platform: PlatformFee, *, now: datetime
+) -> int:
     """Clear the orders staged in ``open_batch``'s table, in the caller's transaction: ``kinds`` are
     (key, how many orders, mode, currency, an order of that kind) for each key the staged orders carry. One balanced
     entry per mode and currency — each order's own postings, and the fees of them all as one total per account — and
@@ -255,10 +306,14 @@ def post_batch(merchant_id: str, kinds: Sequence[tuple[str, int, bool, str, Orde
                 if legs:
                     check_balanced([Leg(p.account, p.amount, currency) for p in legs])
             for p in shape.parts:
-                when = available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id)) \
-                    if p.partner_id else None
-                templates.append((key_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, p.fee_withheld,
-                                  when))
+                when = (
+                    available_from(now + timedelta(days=p.hold_days), floors.get(p.partner_id))
+                    if p.partner_id
+                    else None
+                )
+                templates.append(
+                    (key_id, p.account, p.amount, p.partner_id, p.line_no, p.line_kind, p.fee_withheld, when)
+                )
     copy_rows(_SHAPES, [c.name for c in _SHAPES.columns], templates)
     written = 0
     for (livemode, currency), shapes in groups.items():

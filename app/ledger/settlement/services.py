@@ -12,6 +12,7 @@ reserve holds part back (a ``reserve`` line now, a ``reserve_release`` line ``re
 window). A window that nets to nothing or less is not cut: its lines wait for the next one.
 Two runs at once queue on the cursor's row lock; the second finds nothing left to settle.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,14 +21,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.accounts import partner_account, payouts_in_transit_account
 from app.ledger.books_models import Partner, Payout, Settlement, SettlementCursor
 from app.ledger.journal import Leg, post_journal_entry
 from app.ledger.models import Posting
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
+from app.platform.values.ids import new_id
 
 log = logs.get("ledger.settlement")
 
@@ -59,30 +60,53 @@ class WindowTotals:
         return self.gross - self.fees - self.refunds + self.adjustments
 
 
-def window_totals(merchant_id: str, partner_id: str, livemode: bool, currency: str, start: datetime | None,
-                  end: datetime) -> WindowTotals:
+def window_totals(
+    merchant_id: str, partner_id: str, livemode: bool, currency: str, start: datetime | None, end: datetime
+) -> WindowTotals:
     """A partner's lines available in ``[start, end)``, summed by kind in one query. A share line is net of the fees
     it bears (``fee_withheld``): its gross and its fees count apart, as two lines, as its statement shows them."""
-    query = (select(Posting.line_kind, func.sum(Posting.amount), func.sum(func.coalesce(Posting.fee_withheld, 0)),
-                    func.count(), func.count(Posting.fee_withheld))
-             .where(Posting.merchant_id == merchant_id, Posting.account == partner_account(partner_id, livemode=livemode),
-                    Posting.currency == currency, Posting.line_kind.in_(WINDOW_KINDS), Posting.available_at < end)
-             .group_by(Posting.line_kind))
+    query = (
+        select(
+            Posting.line_kind,
+            func.sum(Posting.amount),
+            func.sum(func.coalesce(Posting.fee_withheld, 0)),
+            func.count(),
+            func.count(Posting.fee_withheld),
+        )
+        .where(
+            Posting.merchant_id == merchant_id,
+            Posting.account == partner_account(partner_id, livemode=livemode),
+            Posting.currency == currency,
+            Posting.line_kind.in_(WINDOW_KINDS),
+            Posting.available_at < end,
+        )
+        .group_by(Posting.line_kind)
+    )
     if start is not None:
         query = query.where(Posting.available_at >= start)
-    sums = {kind: (int(total), int(withheld), count + with_fee)
-            for kind, total, withheld, count, with_fee in db.session.execute(query)}
+    sums = {
+        kind: (int(total), int(withheld), count + with_fee)
+        for kind, total, withheld, count, with_fee in db.session.execute(query)
+    }
     amount = lambda kind: sums.get(kind, (0, 0, 0))[0]  # noqa: E731
     withheld = sums.get("share", (0, 0, 0))[1]
-    return WindowTotals(gross=amount("share") + withheld, fees=withheld - amount("fee"), refunds=-amount("refund"),
-                        adjustments=amount("adjustment") + amount("reserve_release"),
-                        released=amount("reserve_release"), lines=sum(count for _, _, count in sums.values()))
+    return WindowTotals(
+        gross=amount("share") + withheld,
+        fees=withheld - amount("fee"),
+        refunds=-amount("refund"),
+        adjustments=amount("adjustment") + amount("reserve_release"),
+        released=amount("reserve_release"),
+        lines=sum(count for _, _, count in sums.values()),
+    )
 
 
 def _locked_cursor(merchant_id: str, partner_id: str, livemode: bool, currency: str) -> SettlementCursor | None:
     query = select(SettlementCursor).where(
-        SettlementCursor.merchant_id == merchant_id, SettlementCursor.partner_id == partner_id,
-        SettlementCursor.livemode == livemode, SettlementCursor.currency == currency)
+        SettlementCursor.merchant_id == merchant_id,
+        SettlementCursor.partner_id == partner_id,
+        SettlementCursor.livemode == livemode,
+        SettlementCursor.currency == currency,
+    )
     if db.engine.dialect.name == "postgresql":
         query = query.with_for_update()
     else:
@@ -91,8 +115,16 @@ def _locked_cursor(merchant_id: str, partner_id: str, livemode: bool, currency: 
     return db.session.execute(query.execution_options(populate_existing=True)).scalar_one_or_none()
 
 
-def settle_partner(merchant_id: str, partner: Partner, livemode: bool, currency: str, *, cutoff: datetime,
-                   now: datetime, payout_channel: str) -> Settlement | None:
+def settle_partner(
+    merchant_id: str,
+    partner: Partner,
+    livemode: bool,
+    currency: str,
+    *,
+    cutoff: datetime,
+    now: datetime,
+    payout_channel: str,
+) -> Settlement | None:
     """Cut the partner's window up to ``cutoff`` into a settlement and its payout (caller commits); None when
     there is nothing to pay (already settled this far, no lines, or a net of zero or less)."""
     cursor = _locked_cursor(merchant_id, partner.id, livemode, currency)
@@ -109,57 +141,136 @@ def settle_partner(merchant_id: str, partner: Partner, livemode: bool, currency:
     reserve_bps, reserve_days = partner.reserve_in(livemode)
     reserve = max(totals.net - totals.released, 0) * reserve_bps // 10_000
     settlement = Settlement(
-        id=new_id("stl"), merchant_id=merchant_id, partner_id=partner.id, livemode=livemode, currency=currency,
-        period_start=cursor.settled_through, period_end=cutoff, gross=totals.gross, fees=totals.fees,
-        refunds=totals.refunds, adjustments=totals.adjustments, reserve_held=reserve, net=totals.net,
-        payout_amount=totals.net - reserve, line_count=totals.lines,
-        status="pending" if totals.net - reserve > 0 else "paid", created_at=now,
-        paid_at=None if totals.net - reserve > 0 else now)
+        id=new_id("stl"),
+        merchant_id=merchant_id,
+        partner_id=partner.id,
+        livemode=livemode,
+        currency=currency,
+        period_start=cursor.settled_through,
+        period_end=cutoff,
+        gross=totals.gross,
+        fees=totals.fees,
+        refunds=totals.refunds,
+        adjustments=totals.adjustments,
+        reserve_held=reserve,
+        net=totals.net,
+        payout_amount=totals.net - reserve,
+        line_count=totals.lines,
+        status="pending" if totals.net - reserve > 0 else "paid",
+        created_at=now,
+        paid_at=None if totals.net - reserve > 0 else now,
+    )
     db.session.add(settlement)
     account = partner_account(partner.id, livemode=livemode)
     legs = []
     if settlement.payout_amount:
-        legs += [Leg(account, -settlement.payout_amount, currency, partner_id=partner.id, line_kind="settlement",
-                     settlement_id=settlement.id),
-                 Leg(payouts_in_transit_account(livemode=livemode), settlement.payout_amount, currency,
-                     partner_id=partner.id, settlement_id=settlement.id)]
+        legs += [
+            Leg(
+                account,
+                -settlement.payout_amount,
+                currency,
+                partner_id=partner.id,
+                line_kind="settlement",
+                settlement_id=settlement.id,
+            ),
+            Leg(
+                payouts_in_transit_account(livemode=livemode),
+                settlement.payout_amount,
+                currency,
+                partner_id=partner.id,
+                settlement_id=settlement.id,
+            ),
+        ]
     if reserve:
         release = max(now + timedelta(days=reserve_days), cutoff)
-        legs += [Leg(account, -reserve, currency, partner_id=partner.id, line_kind="reserve", settlement_id=settlement.id),
-                 Leg(account, reserve, currency, partner_id=partner.id, line_kind="reserve_release",
-                     available_at=release, settlement_id=settlement.id)]
+        legs += [
+            Leg(account, -reserve, currency, partner_id=partner.id, line_kind="reserve", settlement_id=settlement.id),
+            Leg(
+                account,
+                reserve,
+                currency,
+                partner_id=partner.id,
+                line_kind="reserve_release",
+                available_at=release,
+                settlement_id=settlement.id,
+            ),
+        ]
     settlement.entry_id = post_journal_entry(merchant_id, "settlement", settlement.id, legs).id
     cursor.settled_through = cutoff
     if settlement.payout_amount:
         destination = partner.payout_account_in(livemode)
-        db.session.add(Payout(id=new_id("po"), merchant_id=merchant_id, livemode=livemode, purpose="settlement",
-                              settlement_id=settlement.id, amount=settlement.payout_amount, currency=currency,
-                              destination=destination or "", channel=payout_channel, status="pending",
-                              next_try_at=now if destination else None, created_at=now, updated_at=now))
+        db.session.add(
+            Payout(
+                id=new_id("po"),
+                merchant_id=merchant_id,
+                livemode=livemode,
+                purpose="settlement",
+                settlement_id=settlement.id,
+                amount=settlement.payout_amount,
+                currency=currency,
+                destination=destination or "",
+                channel=payout_channel,
+                status="pending",
+                next_try_at=now if destination else None,
+                created_at=now,
+                updated_at=now,
+            )
+        )
     record_event(merchant_id, "settlement.created", settlement_json(settlement), livemode=livemode)
-    log.info("settlement cut", extra={"fields": {"merchant_id": merchant_id, "partner_id": partner.id,
-                                                 "settlement_id": settlement.id, "net": settlement.net}})
+    log.info(
+        "settlement cut",
+        extra={
+            "fields": {
+                "merchant_id": merchant_id,
+                "partner_id": partner.id,
+                "settlement_id": settlement.id,
+                "net": settlement.net,
+            }
+        },
+    )
     return settlement
 
 
 def settlement_json(settlement: Settlement) -> dict:
     """A settlement as the API shows it (without its payout, which the caller adds)."""
     at = lambda value: value.isoformat().replace("+00:00", "Z") if value else None  # noqa: E731
-    return {"id": settlement.id, "object": "settlement", "partner": settlement.partner_id, "livemode": settlement.livemode,
-            "period_start": at(settlement.period_start), "period_end": at(settlement.period_end),
-            "currency": settlement.currency, "gross": settlement.gross, "refunds": settlement.refunds,
-            "fees": settlement.fees, "adjustments": settlement.adjustments, "reserve_held": settlement.reserve_held,
-            "net": settlement.net, "payout_amount": settlement.payout_amount, "line_count": settlement.line_count,
-            "status": settlement.status, "created_at": at(settlement.created_at), "paid_at": at(settlement.paid_at)}
+    return {
+        "id": settlement.id,
+        "object": "settlement",
+        "partner": settlement.partner_id,
+        "livemode": settlement.livemode,
+        "period_start": at(settlement.period_start),
+        "period_end": at(settlement.period_end),
+        "currency": settlement.currency,
+        "gross": settlement.gross,
+        "refunds": settlement.refunds,
+        "fees": settlement.fees,
+        "adjustments": settlement.adjustments,
+        "reserve_held": settlement.reserve_held,
+        "net": settlement.net,
+        "payout_amount": settlement.payout_amount,
+        "line_count": settlement.line_count,
+        "status": settlement.status,
+        "created_at": at(settlement.created_at),
+        "paid_at": at(settlement.paid_at),
+    }
 
 
 def due_cursors(*, merchant_id: str | None = None, livemode: bool | None = None) -> list[tuple]:
     """(merchant, partner, mode, currency) of every cursor, with the partner's row, to consider for settling."""
-    query = (select(SettlementCursor.merchant_id, SettlementCursor.partner_id, SettlementCursor.livemode,
-                    SettlementCursor.currency, Partner)
-             .join(Partner, (Partner.merchant_id == SettlementCursor.merchant_id)
-                   & (Partner.id == SettlementCursor.partner_id))
-             .order_by(SettlementCursor.merchant_id, SettlementCursor.partner_id, SettlementCursor.currency))
+    query = (
+        select(
+            SettlementCursor.merchant_id,
+            SettlementCursor.partner_id,
+            SettlementCursor.livemode,
+            SettlementCursor.currency,
+            Partner,
+        )
+        .join(
+            Partner, (Partner.merchant_id == SettlementCursor.merchant_id) & (Partner.id == SettlementCursor.partner_id)
+        )
+        .order_by(SettlementCursor.merchant_id, SettlementCursor.partner_id, SettlementCursor.currency)
+    )
     if merchant_id is not None:
         query = query.where(SettlementCursor.merchant_id == merchant_id)
     if livemode is not None:
@@ -167,16 +278,23 @@ def due_cursors(*, merchant_id: str | None = None, livemode: bool | None = None)
     return list(db.session.execute(query).all())
 
 
-def run_settlements(*, merchant_id: str | None = None, livemode: bool | None = None, until: datetime | None = None,
-                    now: datetime, payout_channel: str) -> list[Settlement]:
+def run_settlements(
+    *,
+    merchant_id: str | None = None,
+    livemode: bool | None = None,
+    until: datetime | None = None,
+    now: datetime,
+    payout_channel: str,
+) -> list[Settlement]:
     """Cut every settlement that is due: each partner's window up to its cycle's cutoff (or ``until``, for a test
     merchant who wants to see a cycle now), one transaction per partner and currency."""
     cut = []
     for merchant, partner_id, mode, currency, partner in due_cursors(merchant_id=merchant_id, livemode=livemode):
         cutoff = until if until is not None else cycle_cutoff(partner.cycle, now)
         try:
-            settlement = settle_partner(merchant, partner, mode, currency, cutoff=cutoff, now=now,
-                                        payout_channel=payout_channel)
+            settlement = settle_partner(
+                merchant, partner, mode, currency, cutoff=cutoff, now=now, payout_channel=payout_channel
+            )
             db.session.commit()
         except IntegrityError:  # another run cut this window first
             db.session.rollback()

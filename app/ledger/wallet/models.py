@@ -3,6 +3,7 @@
 Their money is in the journal (app/ledger/wallet/moves.py); these rows say who asked for what, so a statement's
 movement can name its withdrawal or transfer, and a withdrawal can follow its payout.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
+from app.platform.db.types import UTCDateTime, utcnow
 
 REVIEW_STATES = ("open", "approved", "rejected")
 
@@ -21,9 +22,11 @@ class WalletWithdrawal(db.Model):
     purpose ``withdrawal``) is paid, or back in the wallet when it fails for good or is rejected in review."""
 
     __tablename__ = "wallet_withdrawals"
-    __table_args__ = (Index("ix_wallet_withdrawals_customer", "merchant_id", "livemode", "customer_id", "id"),
-                      Index("ix_wallet_withdrawals_review", "merchant_id", "review"),
-                      CheckConstraint("amount > 0", name="withdrawal_amount_positive"))
+    __table_args__ = (
+        Index("ix_wallet_withdrawals_customer", "merchant_id", "livemode", "customer_id", "id"),
+        Index("ix_wallet_withdrawals_review", "merchant_id", "review"),
+        CheckConstraint("amount > 0", name="withdrawal_amount_positive"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
@@ -45,10 +48,12 @@ class WalletTransfer(db.Model):
     """Money moved from one customer's wallet to another's, of one merchant, mode and currency."""
 
     __tablename__ = "wallet_transfers"
-    __table_args__ = (Index("ix_wallet_transfers_from", "merchant_id", "livemode", "from_customer", "id"),
-                      Index("ix_wallet_transfers_to", "merchant_id", "livemode", "to_customer", "id"),
-                      CheckConstraint("amount > 0", name="transfer_amount_positive"),
-                      CheckConstraint("from_customer <> to_customer", name="transfer_between_two_customers"))
+    __table_args__ = (
+        Index("ix_wallet_transfers_from", "merchant_id", "livemode", "from_customer", "id"),
+        Index("ix_wallet_transfers_to", "merchant_id", "livemode", "to_customer", "id"),
+        CheckConstraint("amount > 0", name="transfer_amount_positive"),
+        CheckConstraint("from_customer <> to_customer", name="transfer_between_two_customers"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))

@@ -9,6 +9,7 @@ Test and live money never mix: a customer has one wallet per mode. Live movement
 account names under ``live:`` (``live:wallet:<customer>:available``); test-mode accounts keep the names
 they always had, so balances recorded before modes existed stay where they were.
 """
+
 from __future__ import annotations
 
 from contextlib import ExitStack, contextmanager
@@ -18,14 +19,15 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import String, func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.db.bulk_copy import one_of
 from app.errors import Conflict, InvalidRequest, KassaError, Unprocessable
 from app.extensions import conflict_insert, db
 from app.ledger.accounts import available_account, frozen_account, receivable_account, topup_clearing_account
 from app.ledger.journal import Leg, account_balance, account_balances, find_entry, post_journal_entry
 from app.ledger.models import Posting, WalletAccount, WalletBarrier
+from app.platform.db.bulk_copy import one_of
 from app.platform.locks import held_lock
 from app.platform.values.money import Money, max_amount, normalise_currency
+
 
 class InsufficientBalance(Unprocessable):
     """The customer's available balance does not cover the payment (422)."""
@@ -55,8 +57,12 @@ def wallet_balance(merchant_id: str, customer_id: str, *, livemode: bool) -> Wal
     frozen = frozen_account(customer_id, livemode=livemode)
     sums = account_balances(merchant_id, [available, frozen])
     currencies = sorted({currency for _, currency in sums})
-    return WalletBalance(customer_id, livemode, {c: sums.get((available, c), 0) for c in currencies},
-                         {c: sums.get((frozen, c), 0) for c in currencies})
+    return WalletBalance(
+        customer_id,
+        livemode,
+        {c: sums.get((available, c), 0) for c in currencies},
+        {c: sums.get((frozen, c), 0) for c in currencies},
+    )
 
 
 def available_balance(merchant_id: str, customer_id: str, currency: str, *, livemode: bool) -> int:
@@ -68,9 +74,15 @@ def credit_topup(merchant_id: str, customer_id: str, amount: Money, *, reference
     """Credit a paid top-up to the mode's wallet in the caller's transaction; once per ``reference`` (the top-up's
     order id, which its postings name)."""
     require_positive(amount)
-    post_journal_entry(merchant_id, "wallet.topup", reference, [
-        Leg(topup_clearing_account(livemode=livemode), -amount.amount, amount.currency, order_id=reference),
-        Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=reference)])
+    post_journal_entry(
+        merchant_id,
+        "wallet.topup",
+        reference,
+        [
+            Leg(topup_clearing_account(livemode=livemode), -amount.amount, amount.currency, order_id=reference),
+            Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=reference),
+        ],
+    )
 
 
 def parse_wallet_amount(amount: object, currency: object, *, maximum: Callable[[str], int] = max_amount) -> Money:
@@ -84,8 +96,11 @@ def parse_wallet_amount(amount: object, currency: object, *, maximum: Callable[[
         raise InvalidRequest("currency must be a three-letter ISO code such as usd", param="currency") from None
     largest = maximum(money.currency)
     if amount > largest:
-        raise InvalidRequest(f"amount in {money.currency.upper()} must be at most {largest} minor units "
-                             f"({Money(largest, money.currency).format()})", param="amount")
+        raise InvalidRequest(
+            f"amount in {money.currency.upper()} must be at most {largest} minor units "
+            f"({Money(largest, money.currency).format()})",
+            param="amount",
+        )
     return money
 
 
@@ -93,8 +108,11 @@ def require_covered(merchant_id: str, customer_id: str, amount: Money, *, livemo
     """InsufficientBalance (422) unless the available balance covers ``amount``; call it under the wallet's lock."""
     available = available_balance(merchant_id, customer_id, amount.currency, livemode=livemode)
     if available < amount.amount:
-        raise InsufficientBalance(f"the wallet balance ({Money(max(available, 0), amount.currency).format()}) does "
-                                  f"not cover {amount.format()}", param="amount")
+        raise InsufficientBalance(
+            f"the wallet balance ({Money(max(available, 0), amount.currency).format()}) does "
+            f"not cover {amount.format()}",
+            param="amount",
+        )
 
 
 def require_positive(amount: Money) -> None:
@@ -108,22 +126,35 @@ def _redis_wallet_locks(merchant_id: str, customers: list[str], currency: str) -
     """A Redis lock per wallet, taken in the order of ``customers`` (no Redis: ServiceUnavailable)."""
     with ExitStack() as redis_locks:
         for customer_id in customers:
-            redis_locks.enter_context(held_lock(
-                f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
-                busy=WalletBusy("the wallet is busy with another payment; retry"), action="use this wallet"))
+            redis_locks.enter_context(
+                held_lock(
+                    f"kassa:lock:wallet:{merchant_id}:{customer_id}:{currency}",
+                    busy=WalletBusy("the wallet is busy with another payment; retry"),
+                    action="use this wallet",
+                )
+            )
         yield
 
 
 def _insert_missing_accounts(merchant_id: str, customers: list[str], currency: str) -> None:
-    db.session.execute(conflict_insert(WalletAccount).on_conflict_do_nothing(), [
-        {"merchant_id": merchant_id, "customer_id": customer_id, "currency": currency} for customer_id in customers])
+    db.session.execute(
+        conflict_insert(WalletAccount).on_conflict_do_nothing(),
+        [{"merchant_id": merchant_id, "customer_id": customer_id, "currency": currency} for customer_id in customers],
+    )
 
 
 def _lock_account_rows(merchant_id: str, customers: list[str], currency: str) -> None:
     """Row locks on the wallets (PostgreSQL), taken in customer order: ORDER BY sorts before FOR UPDATE locks."""
-    db.session.execute(select(WalletAccount.id).where(
-        WalletAccount.merchant_id == merchant_id, one_of(WalletAccount.customer_id, customers, String()),
-        WalletAccount.currency == currency).order_by(WalletAccount.customer_id).with_for_update())
+    db.session.execute(
+        select(WalletAccount.id)
+        .where(
+            WalletAccount.merchant_id == merchant_id,
+            one_of(WalletAccount.customer_id, customers, String()),
+            WalletAccount.currency == currency,
+        )
+        .order_by(WalletAccount.customer_id)
+        .with_for_update()
+    )
 
 
 @contextmanager
@@ -157,13 +188,20 @@ def wallets_held(merchant_id: str, customer_ids: Iterable[str], currency: str) -
         yield
 
 
-def available_balances(merchant_id: str, customer_ids: Iterable[str], currency: str, *,
-                       livemode: bool) -> dict[str, int]:
+def available_balances(
+    merchant_id: str, customer_ids: Iterable[str], currency: str, *, livemode: bool
+) -> dict[str, int]:
     """{customer: available balance in ``currency``} for many wallets in one query (call it under their locks)."""
     accounts = {available_account(c, livemode=livemode): c for c in customer_ids}
-    rows = db.session.execute(select(Posting.account, func.sum(Posting.amount)).where(
-        Posting.merchant_id == merchant_id, Posting.currency == currency,
-        one_of(Posting.account, list(accounts), String())).group_by(Posting.account))
+    rows = db.session.execute(
+        select(Posting.account, func.sum(Posting.amount))
+        .where(
+            Posting.merchant_id == merchant_id,
+            Posting.currency == currency,
+            one_of(Posting.account, list(accounts), String()),
+        )
+        .group_by(Posting.account)
+    )
     found = {accounts[account]: int(total) for account, total in rows}
     return {c: found.get(c, 0) for c in accounts.values()}
 
@@ -183,8 +221,14 @@ def wallet_phases(attempt_id: str) -> set[str]:
 
 
 def _barrier(merchant_id: str, customer_id: str, attempt_id: str, phase: str, amount: Money) -> WalletBarrier:
-    barrier = WalletBarrier(attempt_id=attempt_id, phase=phase, merchant_id=merchant_id, customer_id=customer_id,
-                            amount=amount.amount, currency=amount.currency)
+    barrier = WalletBarrier(
+        attempt_id=attempt_id,
+        phase=phase,
+        merchant_id=merchant_id,
+        customer_id=customer_id,
+        amount=amount.amount,
+        currency=amount.currency,
+    )
     db.session.add(barrier)
     return barrier
 
@@ -199,8 +243,9 @@ def _commit_once() -> bool:
         return False
 
 
-def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
-                       livemode: bool, order_id: str | None = None) -> bool:
+def try_wallet_payment(
+    merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *, livemode: bool, order_id: str | None = None
+) -> bool:
     """Try: freeze ``amount`` for the attempt if the available balance covers it. False when already
     done; InsufficientBalance leaves nothing frozen; a prior cancel refuses it (Conflict)."""
     require_positive(amount)
@@ -215,16 +260,30 @@ def try_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amou
         if available < amount.amount:
             raise InsufficientBalance(
                 f"the wallet balance ({Money(available, amount.currency).format()}) does not cover "
-                f"{amount.format()}; top it up or choose another payment method", param="channel")
+                f"{amount.format()}; top it up or choose another payment method",
+                param="channel",
+            )
         _barrier(merchant_id, customer_id, attempt_id, "try", amount)
-        post_journal_entry(merchant_id, "wallet.try", attempt_id, [
-            Leg(available_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
-            Leg(frozen_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
+        post_journal_entry(
+            merchant_id,
+            "wallet.try",
+            attempt_id,
+            [
+                Leg(
+                    available_account(customer_id, livemode=livemode),
+                    -amount.amount,
+                    amount.currency,
+                    order_id=order_id,
+                ),
+                Leg(frozen_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id),
+            ],
+        )
         return _commit_once()
 
 
-def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
-                           livemode: bool, order_id: str | None = None) -> bool:
+def confirm_wallet_payment(
+    merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *, livemode: bool, order_id: str | None = None
+) -> bool:
     """Confirm: the frozen amount leaves the customer for the merchant. Only after a try; False when
     already confirmed."""
     require_positive(amount)
@@ -239,14 +298,26 @@ def confirm_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, 
         if tried is None or (tried.amount, tried.currency) != (amount.amount, amount.currency):
             raise Conflict("no funds are reserved for this payment", code="wallet_funds_not_reserved")
         _barrier(merchant_id, customer_id, attempt_id, "confirm", amount)
-        post_journal_entry(merchant_id, "wallet.confirm", attempt_id, [
-            Leg(frozen_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
-            Leg(receivable_account(merchant_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
+        post_journal_entry(
+            merchant_id,
+            "wallet.confirm",
+            attempt_id,
+            [
+                Leg(frozen_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
+                Leg(
+                    receivable_account(merchant_id, livemode=livemode),
+                    amount.amount,
+                    amount.currency,
+                    order_id=order_id,
+                ),
+            ],
+        )
         return _commit_once()
 
 
-def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *,
-                          livemode: bool, order_id: str | None = None) -> bool:
+def cancel_wallet_payment(
+    merchant_id: str, customer_id: str, attempt_id: str, amount: Money, *, livemode: bool, order_id: str | None = None
+) -> bool:
     """Cancel: unfreeze what the try froze; before any try, leave a marker that refuses a late try.
     False when already canceled; a confirmed payment cannot be canceled (Conflict)."""
     require_positive(amount)
@@ -261,15 +332,38 @@ def cancel_wallet_payment(merchant_id: str, customer_id: str, attempt_id: str, a
         tried = phases.get("try")
         if tried is not None:
             frozen = Money(tried.amount, tried.currency)
-            post_journal_entry(merchant_id, "wallet.cancel", attempt_id, [
-                Leg(frozen_account(customer_id, livemode=livemode), -frozen.amount, frozen.currency, order_id=order_id),
-                Leg(available_account(customer_id, livemode=livemode), frozen.amount, frozen.currency,
-                    order_id=order_id)])
+            post_journal_entry(
+                merchant_id,
+                "wallet.cancel",
+                attempt_id,
+                [
+                    Leg(
+                        frozen_account(customer_id, livemode=livemode),
+                        -frozen.amount,
+                        frozen.currency,
+                        order_id=order_id,
+                    ),
+                    Leg(
+                        available_account(customer_id, livemode=livemode),
+                        frozen.amount,
+                        frozen.currency,
+                        order_id=order_id,
+                    ),
+                ],
+            )
         return _commit_once()
 
 
-def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, amount: Money, *,
-                          livemode: bool, source: str | None = None, order_id: str | None = None) -> bool:
+def refund_wallet_payment(
+    merchant_id: str,
+    customer_id: str,
+    refund_id: str,
+    amount: Money,
+    *,
+    livemode: bool,
+    source: str | None = None,
+    order_id: str | None = None,
+) -> bool:
     """Give a captured wallet payment back: ``source`` (the refund's money set aside, app/ledger/refund_holds.py;
     the receivable for a refund from before holds) → available, once per refund id. The refund service has
     already checked the amount against what was captured."""
@@ -279,15 +373,24 @@ def refund_wallet_payment(merchant_id: str, customer_id: str, refund_id: str, am
         if find_entry("wallet.refund", refund_id) is not None:
             db.session.rollback()
             return False
-        post_journal_entry(merchant_id, "wallet.refund", refund_id, [
-            Leg(source, -amount.amount, amount.currency, order_id=order_id),
-            Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
+        post_journal_entry(
+            merchant_id,
+            "wallet.refund",
+            refund_id,
+            [
+                Leg(source, -amount.amount, amount.currency, order_id=order_id),
+                Leg(
+                    available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id
+                ),
+            ],
+        )
         return _commit_once()
 
 
 @contextmanager
-def topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount: Money, *,
-                      livemode: bool, order_id: str | None = None) -> Iterator[None]:
+def topup_refund_hold(
+    merchant_id: str, customer_id: str, reference: str, amount: Money, *, livemode: bool, order_id: str | None = None
+) -> Iterator[None]:
     """For a top-up refund: take ``amount`` back from the customer's available balance into the top-up
     suspense account, under the wallet's lock, in the caller's transaction (the caller commits inside the
     block; an exception rolls everything back). Refused with 409 ``topup_spent`` when the customer has
@@ -296,19 +399,40 @@ def topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount
     with _locked_wallet(merchant_id, customer_id, amount.currency):
         available = available_balance(merchant_id, customer_id, amount.currency, livemode=livemode)
         if available < amount.amount:
-            raise Conflict(f"the customer has already spent part of this top-up: at most "
-                           f"{Money(max(available, 0), amount.currency).format()} of it can be refunded now",
-                           code="topup_spent", param="amount")
-        post_journal_entry(merchant_id, "wallet.topup_refund", reference, [
-            Leg(available_account(customer_id, livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
-            Leg(topup_clearing_account(livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
+            raise Conflict(
+                f"the customer has already spent part of this top-up: at most "
+                f"{Money(max(available, 0), amount.currency).format()} of it can be refunded now",
+                code="topup_spent",
+                param="amount",
+            )
+        post_journal_entry(
+            merchant_id,
+            "wallet.topup_refund",
+            reference,
+            [
+                Leg(
+                    available_account(customer_id, livemode=livemode),
+                    -amount.amount,
+                    amount.currency,
+                    order_id=order_id,
+                ),
+                Leg(topup_clearing_account(livemode=livemode), amount.amount, amount.currency, order_id=order_id),
+            ],
+        )
         yield
 
 
-def release_topup_refund_hold(merchant_id: str, customer_id: str, reference: str, amount: Money, *,
-                              livemode: bool, order_id: str | None = None) -> None:
+def release_topup_refund_hold(
+    merchant_id: str, customer_id: str, reference: str, amount: Money, *, livemode: bool, order_id: str | None = None
+) -> None:
     """The provider refused a top-up refund: what its hold took goes back to the customer's balance, in the
     caller's transaction; once per ``reference``."""
-    post_journal_entry(merchant_id, "wallet.topup_refund_released", reference, [
-        Leg(topup_clearing_account(livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
-        Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id)])
+    post_journal_entry(
+        merchant_id,
+        "wallet.topup_refund_released",
+        reference,
+        [
+            Leg(topup_clearing_account(livemode=livemode), -amount.amount, amount.currency, order_id=order_id),
+            Leg(available_account(customer_id, livemode=livemode), amount.amount, amount.currency, order_id=order_id),
+        ],
+    )

@@ -5,26 +5,30 @@ the basket, quantity and coupon stay as they were. Should the provider capture t
 (the shopper scanned the code just before), the hub's late-capture rule pays the order with it; it is never
 paid twice (see ``_move_order`` in app/payments/attempts/hub.py).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy import select
 
-from app.platform.db.types import utcnow
 from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.orders.models import Order
 from app.payments.attempts.hub import fail_attempt
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
+from app.platform.db.types import utcnow
 
 SWITCHED = "you chose another payment method"
 QR_EXPIRED = "the QR code expired"
 
 
 def _active_attempt(order_id: str) -> PaymentAttempt | None:
-    return db.session.scalar(select(PaymentAttempt).where(
-        PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)))
+    return db.session.scalar(
+        select(PaymentAttempt).where(
+            PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)
+        )
+    )
 
 
 def qr_expires_at(attempt: PaymentAttempt | None) -> datetime | None:
@@ -43,14 +47,23 @@ def switch_payment_method(order: Order, payment_id: str | None = None) -> Order:
     ``payment_id``, when given, must be that waiting payment (a stale page must not abandon a newer one)."""
     attempt = _active_attempt(order.id)
     if attempt is None or (payment_id is not None and attempt.id != payment_id):
-        if payment_id is not None and db.session.scalar(select(PaymentAttempt.id).where(
-                PaymentAttempt.id == payment_id, PaymentAttempt.order_id == order.id)) is None:
+        if (
+            payment_id is not None
+            and db.session.scalar(
+                select(PaymentAttempt.id).where(PaymentAttempt.id == payment_id, PaymentAttempt.order_id == order.id)
+            )
+            is None
+        ):
             raise NotFound(f"no payment {payment_id} on this order", param="payment")
-        raise Conflict("this order has no payment waiting for the shopper; it may have been paid or decided "
-                       "meanwhile", code="payment_not_waiting")
+        raise Conflict(
+            "this order has no payment waiting for the shopper; it may have been paid or decided meanwhile",
+            code="payment_not_waiting",
+        )
     if attempt.status != "pending":
-        raise Conflict("the outcome of this payment is not known yet; it is being checked with the provider",
-                       code="payment_outcome_unknown")
+        raise Conflict(
+            "the outcome of this payment is not known yet; it is being checked with the provider",
+            code="payment_outcome_unknown",
+        )
     fail_attempt(attempt.id, SWITCHED, actor="shopper")
     return db.session.get(Order, order.id, populate_existing=True)
 

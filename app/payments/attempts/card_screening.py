@@ -1,16 +1,17 @@
 """The card that paid, screened once its provider names it (risk's verdict: app/risk/cards.py), and acted on here: a
 blocked card's capture is refunded in full at once, before fulfilment runs; a card under review holds fulfilment like
 any review. Screened once per attempt, however many callbacks and polls bring the same answer."""
+
 from __future__ import annotations
 
 from sqlalchemy import update
 
-from app.platform.observability import logs
-from app.platform.outbox.events import record_event
 from app.extensions import db
 from app.orders.models import Order
 from app.payments.models import PaymentAttempt
 from app.payments.refunds.services import REFUNDABLE_STATUSES, create_refund, refundable
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
 from app.risk.cards import screen_card
 
 log = logs.get("risk.cards")  # its lines report risk's verdict, so they keep risk's name
@@ -18,9 +19,14 @@ log = logs.get("risk.cards")  # its lines report risk's verdict, so they keep ri
 
 def screen_paying_card(attempt_id: str, fingerprint: str) -> None:
     """Record the card that paid ``attempt_id`` and act on risk's verdict on it; nothing when it was screened before."""
-    if db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id,
-                                                       PaymentAttempt.card_fingerprint.is_(None))
-                          .values(card_fingerprint=fingerprint)).rowcount != 1:
+    if (
+        db.session.execute(
+            update(PaymentAttempt)
+            .where(PaymentAttempt.id == attempt_id, PaymentAttempt.card_fingerprint.is_(None))
+            .values(card_fingerprint=fingerprint)
+        ).rowcount
+        != 1
+    ):
         db.session.rollback()
         return  # screened already
     db.session.commit()
@@ -36,5 +42,10 @@ def screen_paying_card(attempt_id: str, fingerprint: str) -> None:
         db.session.commit()
     log.info("card screened: %s", verdict.action, extra={"fields": {"order_id": order.id, "attempt_id": attempt_id}})
     if verdict.blocks and order.status in REFUNDABLE_STATUSES and order.refunded_amount < order.total:
-        create_refund(order.merchant_id, order.id, amount=refundable(order),
-                      reason=f"refunded by risk control: {verdict.reason}"[:500], actor="system:risk")
+        create_refund(
+            order.merchant_id,
+            order.id,
+            amount=refundable(order),
+            reason=f"refunded by risk control: {verdict.reason}"[:500],
+            actor="system:risk",
+        )

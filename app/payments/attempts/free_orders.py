@@ -9,22 +9,23 @@ statement line of nothing is written; its clearing books nothing, as a free tria
 of nothing (a free trial) is not such an order: paying it signs the mandate the renewals are charged on. Which orders
 sign a contract only signing knows (it sits above payments): it hands these functions its reader of the terms
 (app/signing/paying.py)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.screening import assess_payment
 from app.orders.services import StaleOrder, transition
-from app.payments.channels.available import AvailableChannel, available_channels
-from app.payments.attempts.one_purchase import one_purchase_per_session
 from app.payments.attempts.hub import start_payment
+from app.payments.attempts.one_purchase import one_purchase_per_session
+from app.payments.channels.available import AvailableChannel, available_channels
 from app.payments.models import PaymentAttempt
 from app.payments.order_lock import order_lock
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
 
 log = logs.get("payments")
 
@@ -52,8 +53,9 @@ def channels_for(order: Order, contract_terms: ContractTerms) -> list[AvailableC
     return available_channels(order.merchant_id, order)
 
 
-def pay_order(order: Order, channel: object, *, return_url: str, actor: str,
-              contract_terms: ContractTerms) -> PaymentAttempt | None:
+def pay_order(
+    order: Order, channel: object, *, return_url: str, actor: str, contract_terms: ContractTerms
+) -> PaymentAttempt | None:
     """Pay ``order``: through ``channel`` (``start_payment``, signing the contract the order opens or renews, if
     any), or, when it owes nothing, without any (None: no payment was made, the order is paid). A channel named
     for an order of nothing is not used."""
@@ -87,10 +89,14 @@ def complete_free_order(order: Order, *, actor: str) -> Order:
                 db.session.commit()
             except StaleOrder:
                 db.session.rollback()
-                raise Conflict("the order changed while it was being completed; read it and try again",
-                               code="order_changed_concurrently") from None
-    log.info("order of nothing completed without a payment", extra={"fields": {
-        "merchant_id": order.merchant_id, "order_id": order.id}})
+                raise Conflict(
+                    "the order changed while it was being completed; read it and try again",
+                    code="order_changed_concurrently",
+                ) from None
+    log.info(
+        "order of nothing completed without a payment",
+        extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id}},
+    )
     return order
 
 

@@ -4,6 +4,7 @@ Callbacks and polling meet in ``apply_channel_result``: a short Redis lock on th
 conditional UPDATEs on the attempt and the order, and the provider reference unique per
 channel, so however often and in whatever order results arrive, money is captured once.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -15,34 +16,39 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, KassaError
-from app.platform.outbox.events import new_event, record_event
-from app.platform.db.core_writes import execute_at_once, insert_at_once
 from app.extensions import commit_keeping_state, db
 from app.ledger.captures import capture_entry
-from app.payments.channels.fees import fee_for_capture
 from app.merchants.config_cache import remember_version
 from app.merchants.models import Merchant
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.screening import assess_payment
 from app.orders.services import StaleOrder, cancel_order, close_order, get_order, transition
-from app.payments.channels import breaker
 from app.payments import integration_log
-from app.payments.channels.interface import (ChannelResult, PaymentRequest, ProviderOutcomeUnknown, ProviderRefused,
-                                        ProviderUnavailable)
-from app.payments.channels.registry import adapter_for
-from app.payments.report_days import figures_changed
-from app.payments.channels.routing import require_channel
 from app.payments.attempts.card_screening import screen_paying_card
 from app.payments.attempts.one_purchase import one_purchase_per_session
 from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
+from app.payments.channels import breaker
+from app.payments.channels.fees import fee_for_capture
+from app.payments.channels.interface import (
+    ChannelResult,
+    PaymentRequest,
+    ProviderOutcomeUnknown,
+    ProviderRefused,
+    ProviderUnavailable,
+)
+from app.payments.channels.registry import adapter_for
+from app.payments.channels.routing import require_channel
 from app.payments.models import ACTIVE_ATTEMPT_STATUSES, STRAY_CAPTURE, PaymentAttempt
 from app.payments.order_lock import OrderBusy, order_lock
+from app.payments.report_days import figures_changed
 from app.payments.representation import payment_object
 from app.payments.state import attempt_may_become, attempt_sources
+from app.platform.db.core_writes import execute_at_once, insert_at_once
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import new_event, record_event
 from app.platform.values.ids import new_id
 
 log = logs.get("payments")
@@ -57,13 +63,20 @@ ORDER_CANCELED = "the order was canceled"
 # What the provider's answer to a create writes on the attempt, built once: a payment binds only its values, and the
 # attempt in the session is set from them after the commit rather than synchronised by the ORM.
 _ATTEMPTS = PaymentAttempt.__table__
-_STARTED = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("b_id"))
-            .values(provider_reference=bindparam("b_provider_reference"), next_action=bindparam("b_next_action"),
-                    updated_at=bindparam("b_updated_at")))
+_STARTED = (
+    update(_ATTEMPTS)
+    .where(_ATTEMPTS.c.id == bindparam("b_id"))
+    .values(
+        provider_reference=bindparam("b_provider_reference"),
+        next_action=bindparam("b_next_action"),
+        updated_at=bindparam("b_updated_at"),
+    )
+)
 
 
-def start_payment(order: Order, channel_code: object, *, return_url: str, actor: str,
-                  recurring: str | None = None) -> PaymentAttempt:
+def start_payment(
+    order: Order, channel_code: object, *, return_url: str, actor: str, recurring: str | None = None
+) -> PaymentAttempt:
     """Open an attempt on ``channel_code`` for a ``created`` order and ask the provider for
     the shopper's next action. One active attempt per order (the database refuses a second), and one paid
     order per checkout session (app/payments/attempts/one_purchase.py). ``recurring``: the terms of the contract
@@ -72,14 +85,18 @@ def start_payment(order: Order, channel_code: object, *, return_url: str, actor:
         return _start_payment(order, channel_code, return_url=return_url, actor=actor, recurring=recurring)
 
 
-def _start_payment(order: Order, channel_code: object, *, return_url: str, actor: str,
-                   recurring: str | None) -> PaymentAttempt:
+def _start_payment(
+    order: Order, channel_code: object, *, return_url: str, actor: str, recurring: str | None
+) -> PaymentAttempt:
     if not isinstance(channel_code, str) or not channel_code:
         raise InvalidRequest("channel must be a channel code string", param="channel")
     require_channel(order, channel_code)
     if order.status == "paying" and _outcome_unknown(order.id):
-        raise Conflict("the outcome of this order's last payment is not known yet (the provider did not answer); "
-                       "it is being checked with the provider, try again later", code="payment_outcome_unknown")
+        raise Conflict(
+            "the outcome of this order's last payment is not known yet (the provider did not answer); "
+            "it is being checked with the provider, try again later",
+            code="payment_outcome_unknown",
+        )
     if order.status == "paying":
         raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
     if order.status != "created":
@@ -92,35 +109,55 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
     attempt = _open_attempt(order, channel_code, actor=actor)
     adapter = adapter_for(channel_code, order.merchant_id)
     hooks_base = current_app.config["PUBLIC_URL"].rstrip("/")
-    request = PaymentRequest(attempt_id=attempt.id, amount=attempt.amount, currency=attempt.currency,
-                             description=f"Order {order.id}", return_url=return_url,
-                             callback_url=f"{hooks_base}/hooks/channels/{channel_code}",
-                             recurring=recurring,
-                             mandate_callback_url=f"{hooks_base}/hooks/mandates/{channel_code}")
+    request = PaymentRequest(
+        attempt_id=attempt.id,
+        amount=attempt.amount,
+        currency=attempt.currency,
+        description=f"Order {order.id}",
+        return_url=return_url,
+        callback_url=f"{hooks_base}/hooks/channels/{channel_code}",
+        recurring=recurring,
+        mandate_callback_url=f"{hooks_base}/hooks/mandates/{channel_code}",
+    )
     try:
-        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), \
-                breaker.guard(breaker.for_mode(channel_code, order.livemode)):
+        with (
+            integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id),
+            breaker.guard(breaker.for_mode(channel_code, order.livemode)),
+        ):
             provider_payment = adapter.create_payment(request)
     except ProviderOutcomeUnknown as exc:
         # The provider may have opened the payment: never fail it blindly; the janitor finds out.
         mark_outcome_unknown(attempt.id, f"provider did not answer clearly: {exc}")
-        raise ChannelFailed(f"{channel_code} did not answer in time; the payment's outcome is unknown and is being "
-                            "checked with the provider, so do not pay this order again yet",
-                            code="payment_outcome_unknown", param="channel") from exc
+        raise ChannelFailed(
+            f"{channel_code} did not answer in time; the payment's outcome is unknown and is being "
+            "checked with the provider, so do not pay this order again yet",
+            code="payment_outcome_unknown",
+            param="channel",
+        ) from exc
     except ProviderUnavailable as exc:
-        log.warning("channel create failed: %s", exc, extra={"fields": {
-            "merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}})
-        fail_attempt(attempt.id, PROVIDER_REFUSED if isinstance(exc, ProviderRefused) else PROVIDER_UNREACHABLE,
-                     note=f"provider error: {exc}")
-        raise ChannelFailed(f"{channel_code} could not start the payment; try again or pick another channel",
-                            param="channel") from exc
+        log.warning(
+            "channel create failed: %s",
+            exc,
+            extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id, "attempt_id": attempt.id}},
+        )
+        fail_attempt(
+            attempt.id,
+            PROVIDER_REFUSED if isinstance(exc, ProviderRefused) else PROVIDER_UNREACHABLE,
+            note=f"provider error: {exc}",
+        )
+        raise ChannelFailed(
+            f"{channel_code} could not start the payment; try again or pick another channel", param="channel"
+        ) from exc
     except KassaError as exc:
         # The channel refused the payment itself (e.g. insufficient wallet balance): tell the caller why.
         fail_attempt(attempt.id, exc.message)
         raise
 
-    started = {"provider_reference": provider_payment.reference, "next_action": provider_payment.next_action,
-               "updated_at": utcnow()}
+    started = {
+        "provider_reference": provider_payment.reference,
+        "next_action": provider_payment.next_action,
+        "updated_at": utcnow(),
+    }
     execute_at_once(_STARTED, {"b_id": attempt.id, **{f"b_{name}": value for name, value in started.items()}})
     commit_keeping_state()
     # The attempt as this UPDATE left it; a callback that settled it meanwhile is seen by the next read.
@@ -130,22 +167,39 @@ def _start_payment(order: Order, channel_code: object, *, return_url: str, actor
         # Settled inside the create call: converge exactly as a callback would (the poll is the safety net).
         apply_channel_result(provider_payment.result, actor=f"channel:{channel_code}")
         attempt = db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
-    log.info("payment started", extra={"fields": {"merchant_id": order.merchant_id, "order_id": order.id,
-                                                  "attempt_id": attempt.id, "channel": channel_code}})
+    log.info(
+        "payment started",
+        extra={
+            "fields": {
+                "merchant_id": order.merchant_id,
+                "order_id": order.id,
+                "attempt_id": attempt.id,
+                "channel": channel_code,
+            }
+        },
+    )
     return attempt
 
 
-def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "payment started",
-                  attempt_id: str | None = None) -> PaymentAttempt:
+def _open_attempt(
+    order: Order, channel_code: str, *, actor: str, how: str = "payment started", attempt_id: str | None = None
+) -> PaymentAttempt:
     """A pending attempt (named ``attempt_id`` when given) and the order ``paying``, committed. Starting a payment
     is a decision about the order like any other: under its lock, so without Redis nothing is written and no
     channel is asked (503), rather than an attempt no one can settle."""
     with order_lock(order.id):
         if order.status == "paying":  # read afresh when the lock was busy: another press got there first
             raise Conflict("a payment is already in progress for this order", code="payment_in_progress")
-        attempt = PaymentAttempt(id=attempt_id or new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
-                                 channel=channel_code, status="pending", amount=order.total, currency=order.currency,
-                                 next_check_at=first_poll_at())
+        attempt = PaymentAttempt(
+            id=attempt_id or new_id("pay"),
+            merchant_id=order.merchant_id,
+            order_id=order.id,
+            channel=channel_code,
+            status="pending",
+            amount=order.total,
+            currency=order.currency,
+            next_check_at=first_poll_at(),
+        )
         try:
             # The unique index refuses a second active attempt at its INSERT, written with the order's move.
             transition(order, "paying", reason=f"{how} with {channel_code}", actor=actor, along=[attempt])
@@ -156,8 +210,9 @@ def _open_attempt(order: Order, channel_code: str, *, actor: str, how: str = "pa
     return attempt
 
 
-def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor: str,
-                        attempt_id: str | None = None) -> PaymentAttempt:
+def deduct_with_mandate(
+    order: Order, channel_code: str, mandate: str, *, actor: str, attempt_id: str | None = None
+) -> PaymentAttempt:
     """Charge a ``created`` order through a signed mandate, with nobody at the checkout (a renewal). The
     attempt id is the provider's reference, so an answer lost on the way is looked up, never charged twice;
     a channel that settles in the call (the wallet) is paid like any other payment. Returns the attempt as
@@ -173,10 +228,17 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
     attempt = _open_attempt(order, channel_code, actor=actor, how="renewal deducted", attempt_id=attempt_id)
     adapter = adapter_for(channel_code, order.merchant_id)
     try:
-        with integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id), \
-                breaker.guard(breaker.for_mode(channel_code, order.livemode)):
-            result = adapter.deduct(mandate, amount=attempt.amount, currency=attempt.currency, reference=attempt.id,
-                                    description=f"Order {order.id}")
+        with (
+            integration_log.bound(merchant_id=order.merchant_id, attempt_id=attempt.id),
+            breaker.guard(breaker.for_mode(channel_code, order.livemode)),
+        ):
+            result = adapter.deduct(
+                mandate,
+                amount=attempt.amount,
+                currency=attempt.currency,
+                reference=attempt.id,
+                description=f"Order {order.id}",
+            )
     except ProviderOutcomeUnknown as exc:
         # The provider may have charged: never fail a deduction blind; the janitor asks by our reference.
         mark_outcome_unknown(attempt.id, f"the deduction got no clear answer: {exc}")
@@ -186,8 +248,11 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
         reason = PROVIDER_REFUSED if isinstance(exc, ProviderRefused) else PROVIDER_UNREACHABLE
         fail_attempt(attempt.id, reason, note=f"deduction not made: {exc}")
         return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
-    db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt.id).values(
-        provider_reference=result.provider_reference, updated_at=utcnow()))
+    db.session.execute(
+        update(PaymentAttempt)
+        .where(PaymentAttempt.id == attempt.id)
+        .values(provider_reference=result.provider_reference, updated_at=utcnow())
+    )
     db.session.commit()
     apply_channel_result(result, actor=f"channel:{channel_code}")
     return db.session.get(PaymentAttempt, attempt.id, populate_existing=True)
@@ -195,8 +260,12 @@ def deduct_with_mandate(order: Order, channel_code: str, mandate: str, *, actor:
 
 def _outcome_unknown(order_id: str) -> bool:
     """Does the order's active attempt wait for the janitor (its create call got no answer)?"""
-    return db.session.scalar(select(PaymentAttempt.id).where(PaymentAttempt.order_id == order_id,
-                                                             PaymentAttempt.status == "unknown")) is not None
+    return (
+        db.session.scalar(
+            select(PaymentAttempt.id).where(PaymentAttempt.order_id == order_id, PaymentAttempt.status == "unknown")
+        )
+        is not None
+    )
 
 
 def first_poll_at() -> datetime:
@@ -225,20 +294,28 @@ def settle_attempt(attempt_id: str, outcome: str, *, reason: str, actor: str, no
 # lines come along in the same statement for the order event's copy of the order, and the merchant's configuration
 # version, so the capture's fee needs no query of its own. Built once: a settlement binds only the attempt's id.
 _ATTEMPT_WITH_ORDER = (
-    select(PaymentAttempt, Order, Merchant.config_version).join(Order, Order.id == PaymentAttempt.order_id)
+    select(PaymentAttempt, Order, Merchant.config_version)
+    .join(Order, Order.id == PaymentAttempt.order_id)
     .join(Merchant, Merchant.id == PaymentAttempt.merchant_id)
-    .where(PaymentAttempt.id == bindparam("b_attempt")).options(joinedload(Order.items))
-    .execution_options(populate_existing=True))
+    .where(PaymentAttempt.id == bindparam("b_attempt"))
+    .options(joinedload(Order.items))
+    .execution_options(populate_existing=True)
+)
 
 
 # _settle's conditional UPDATE, built once. A reference or fee left NULL keeps the attempt's own (a failure has
 # no fee; a callback may not repeat the reference).
-_SETTLE = (update(_ATTEMPTS)
-           .where(_ATTEMPTS.c.id == bindparam("b_id"), _ATTEMPTS.c.status == bindparam("b_before"))
-           .values(status=bindparam("b_status"), failure_reason=bindparam("b_reason"), updated_at=bindparam("b_at"),
-                   provider_reference=func.coalesce(bindparam("b_reference", type_=String),
-                                                    _ATTEMPTS.c.provider_reference),
-                   fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), _ATTEMPTS.c.fee_amount)))
+_SETTLE = (
+    update(_ATTEMPTS)
+    .where(_ATTEMPTS.c.id == bindparam("b_id"), _ATTEMPTS.c.status == bindparam("b_before"))
+    .values(
+        status=bindparam("b_status"),
+        failure_reason=bindparam("b_reason"),
+        updated_at=bindparam("b_at"),
+        provider_reference=func.coalesce(bindparam("b_reference", type_=String), _ATTEMPTS.c.provider_reference),
+        fee_amount=func.coalesce(bindparam("b_fee", type_=BigInteger), _ATTEMPTS.c.fee_amount),
+    )
+)
 
 
 def attempt_with_order(attempt_id: str) -> Row | None:
@@ -247,8 +324,16 @@ def attempt_with_order(attempt_id: str) -> Row | None:
     return db.session.execute(_ATTEMPT_WITH_ORDER, {"b_attempt": attempt_id}).unique().first()
 
 
-def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_reference: str | None,
-            actor: str, read: Row | None = None, note: str | None = None) -> bool:
+def _settle(
+    attempt_id: str,
+    outcome: str,
+    *,
+    reason: str | None,
+    provider_reference: str | None,
+    actor: str,
+    read: Row | None = None,
+    note: str | None = None,
+) -> bool:
     """Move an attempt to ``outcome`` (if the attempt state table allows it from where it is) and the order
     with it. Caller holds the order lock. Returns False when the attempt had already moved (a duplicate).
 
@@ -272,12 +357,21 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
         if provider_reference:
             values["provider_reference"] = provider_reference
         if outcome == "succeeded":
-            values["fee_amount"] = fee_for_capture(attempt.merchant_id, attempt.channel, attempt.amount,
-                                                   attempt.currency)
-        changed = execute_at_once(_SETTLE, {
-            "b_id": attempt_id, "b_before": before, "b_status": outcome, "b_reason": reason,
-            "b_at": values["updated_at"], "b_reference": values.get("provider_reference"),
-            "b_fee": values.get("fee_amount")}).rowcount
+            values["fee_amount"] = fee_for_capture(
+                attempt.merchant_id, attempt.channel, attempt.amount, attempt.currency
+            )
+        changed = execute_at_once(
+            _SETTLE,
+            {
+                "b_id": attempt_id,
+                "b_before": before,
+                "b_status": outcome,
+                "b_reason": reason,
+                "b_at": values["updated_at"],
+                "b_reference": values.get("provider_reference"),
+                "b_fee": values.get("fee_amount"),
+            },
+        ).rowcount
         if changed != 1:
             db.session.rollback()
             continue
@@ -287,14 +381,39 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
             figures_changed(attempt.merchant_id)  # an attempt given up was captured after all: its day's rates move
         # The capture's journal entry and the payment's event go with the order's move when there is one (one
         # statement on PostgreSQL; their relative order means nothing), else on their own.
-        along = capture_entry(merchant_id=attempt.merchant_id, attempt_id=attempt.id, order_id=order.id,
-                              channel=attempt.channel, amount=attempt.amount, currency=attempt.currency,
-                              order_kind=order.kind, livemode=order.livemode) if outcome == "succeeded" else []
-        along.append(new_event(attempt.merchant_id, f"payment.{outcome}", payment_object(attempt),
-                               order_id=order.id, livemode=order.livemode))
+        along = (
+            capture_entry(
+                merchant_id=attempt.merchant_id,
+                attempt_id=attempt.id,
+                order_id=order.id,
+                channel=attempt.channel,
+                amount=attempt.amount,
+                currency=attempt.currency,
+                order_kind=order.kind,
+                livemode=order.livemode,
+            )
+            if outcome == "succeeded"
+            else []
+        )
+        along.append(
+            new_event(
+                attempt.merchant_id,
+                f"payment.{outcome}",
+                payment_object(attempt),
+                order_id=order.id,
+                livemode=order.livemode,
+            )
+        )
         try:
-            moved_with_along = _move_order(order, attempt, outcome, reason=note or reason, actor=actor,
-                                           was_active=before in ACTIVE_ATTEMPT_STATUSES, along=along)
+            moved_with_along = _move_order(
+                order,
+                attempt,
+                outcome,
+                reason=note or reason,
+                actor=actor,
+                was_active=before in ACTIVE_ATTEMPT_STATUSES,
+                along=along,
+            )
         except StaleOrder:
             db.session.rollback()
             continue
@@ -305,8 +424,16 @@ def _settle(attempt_id: str, outcome: str, *, reason: str | None, provider_refer
     raise OrderBusy(f"order for attempt {attempt_id} kept changing; retry")
 
 
-def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: str | None, actor: str,
-                was_active: bool, along: Sequence[object]) -> bool:
+def _move_order(
+    order: Order,
+    attempt: PaymentAttempt,
+    outcome: str,
+    *,
+    reason: str | None,
+    actor: str,
+    was_active: bool,
+    along: Sequence[object],
+) -> bool:
     """Move the order as the attempt's outcome says; True if a move wrote the ``along`` rows with it."""
     if outcome == "succeeded":
         captured = f"captured by {attempt.channel} ({attempt.provider_reference})"
@@ -324,8 +451,11 @@ def _move_order(order: Order, attempt: PaymentAttempt, outcome: str, *, reason: 
         # The provider took money for an attempt we had given up on (order closed, or
         # paid another way): record it loudly so it is refunded, never lost.
         record_event(order.merchant_id, STRAY_CAPTURE, payment_object(attempt))
-        log.error("capture on an abandoned attempt (order %s)", order.status,
-                  extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}})
+        log.error(
+            "capture on an abandoned attempt (order %s)",
+            order.status,
+            extra={"fields": {"order_id": order.id, "attempt_id": attempt.id}},
+        )
         return False
     if order.status == "paying":
         why = f"payment {outcome}: {reason}" if reason else f"payment {outcome}"
@@ -343,23 +473,42 @@ def apply_channel_result(result: ChannelResult, *, actor: str, read: Row | None 
     if read is None:
         read = attempt_with_order(result.attempt_id)  # the lock needs the order's id; _settle's first try reuses it
     attempt = read[0] if read is not None else None
-    if attempt is None or attempt.channel != result.channel or (
-            attempt.provider_reference and attempt.provider_reference != result.provider_reference):
-        log.warning("channel result for an unknown attempt", extra={"fields": {
-            "channel": result.channel, "provider_reference": result.provider_reference}})
+    if (
+        attempt is None
+        or attempt.channel != result.channel
+        or (attempt.provider_reference and attempt.provider_reference != result.provider_reference)
+    ):
+        log.warning(
+            "channel result for an unknown attempt",
+            extra={"fields": {"channel": result.channel, "provider_reference": result.provider_reference}},
+        )
         return None
     # A success for an attempt we gave up on still moved money: it must be recorded (once); the state table
     # says which statuses a verdict may still change.
     if result.status == "pending" or attempt.status not in attempt_sources(result.status):
         return attempt
     if result.status == "succeeded" and (result.amount, result.currency) != (attempt.amount, attempt.currency):
-        log.error("provider amount differs from the attempt; not capturing", extra={"fields": {
-            "attempt_id": attempt.id, "provider_amount": result.amount, "provider_currency": result.currency}})
+        log.error(
+            "provider amount differs from the attempt; not capturing",
+            extra={
+                "fields": {
+                    "attempt_id": attempt.id,
+                    "provider_amount": result.amount,
+                    "provider_currency": result.currency,
+                }
+            },
+        )
         return attempt
     logs.bind(merchant_id=attempt.merchant_id, order_id=attempt.order_id)
     with order_lock(attempt.order_id):
-        settled = _settle(attempt.id, result.status, reason=result.failure_reason,
-                          provider_reference=result.provider_reference, actor=actor, read=read)
+        settled = _settle(
+            attempt.id,
+            result.status,
+            reason=result.failure_reason,
+            provider_reference=result.provider_reference,
+            actor=actor,
+            read=read,
+        )
     fingerprint = (result.raw or {}).get("card_fingerprint")
     if result.status == "succeeded" and isinstance(fingerprint, str) and fingerprint:
         screen_paying_card(attempt.id, fingerprint[:64])
@@ -374,13 +523,22 @@ def cancel_order_and_payment(merchant_id: str, order_id: str, *, actor: str, rea
     ``payment.captured_on_inactive_order``."""
     order = get_order(merchant_id, order_id)
     if order.status == "paying":
-        active = db.session.scalar(select(PaymentAttempt.id).where(
-            PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)))
+        active = db.session.scalar(
+            select(PaymentAttempt.id).where(
+                PaymentAttempt.order_id == order_id, PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES)
+            )
+        )
         if active is not None:
             # The payment says only that the order was canceled (the shopper reads it); the timeline keeps why.
             with order_lock(order_id):
-                _settle(active, "canceled", reason=ORDER_CANCELED, provider_reference=None, actor=actor,
-                        note=None if reason == "canceled" else reason)
+                _settle(
+                    active,
+                    "canceled",
+                    reason=ORDER_CANCELED,
+                    provider_reference=None,
+                    actor=actor,
+                    note=None if reason == "canceled" else reason,
+                )
         order = db.session.get(Order, order_id, populate_existing=True)
         if order.status == "closed":
             return order  # abandoning the attempt closed it

@@ -6,6 +6,7 @@ merchant's page itself, so that Kassa, not the provider, adds what the page need
 ``payment_intent_client_secret`` and ``redirect_status``). ``redirect_status`` is only a hint for the page; the
 outcome is the order read with its client secret.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -64,7 +65,8 @@ def merchant_return_url(return_url: str, order: Order, status: RedirectStatus) -
     """The merchant's page with the order, its client secret and ``redirect_status`` in the query; parameters of
     an earlier return are replaced, the rest of the page's query and its fragment are kept."""
     parts = urlsplit(return_url)
-    query = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-             if name not in RETURN_PARAMS]
+    query = [
+        (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name not in RETURN_PARAMS
+    ]
     query += [(ORDER_PARAM, order.id), (SECRET_PARAM, order.client_secret), (STATUS_PARAM, status)]
     return urlunsplit(parts._replace(query=urlencode(query)))

@@ -1,5 +1,6 @@
 """Which channels an order may be paid with now, as the shopper sees them: routing's offers, less those a channel
 refuses for the order itself."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,9 @@ class AvailableChannel:
         return {"code": self.code, "name": self.name, "icon": self.icon}
 
 
-def available_channels(merchant_id: str, order: object | None = None, *,
-                       amount: int | None = None, currency: str | None = None) -> list[AvailableChannel]:
+def available_channels(
+    merchant_id: str, order: object | None = None, *, amount: int | None = None, currency: str | None = None
+) -> list[AvailableChannel]:
     """Channels the merchant offers now, highest priority (lowest number) first: enabled, breaker
     not open, and (given an order, or an amount and currency) whose limits admit that total; for a
     live order, no test channel. Given an order (or a Prospect), a channel whose adapter has
@@ -59,15 +61,24 @@ def available_channels(merchant_id: str, order: object | None = None, *,
             note = adapter.offer(merchant_id, order)
             if note is None:
                 continue
-        channels.append(AvailableChannel(code=offer.code, name=offer.name, icon=offer.icon, priority=offer.priority,
-                                         agreement_text=offer.agreement_text, note=note))
+        channels.append(
+            AvailableChannel(
+                code=offer.code,
+                name=offer.name,
+                icon=offer.icon,
+                priority=offer.priority,
+                agreement_text=offer.agreement_text,
+                note=note,
+            )
+        )
     return channels
 
 
 def channel_name(merchant_id: str, code: str) -> str:
     """The name shoppers know a channel by: the merchant's display name for it, else the channel's own."""
-    shown = db.session.scalar(select(ChannelConfig.display_name).where(ChannelConfig.merchant_id == merchant_id,
-                                                                       ChannelConfig.code == code))
+    shown = db.session.scalar(
+        select(ChannelConfig.display_name).where(ChannelConfig.merchant_id == merchant_id, ChannelConfig.code == code)
+    )
     if shown:
         return shown
     spec = channel_spec(code)

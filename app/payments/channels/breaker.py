@@ -7,6 +7,7 @@ closed ──N consecutive provider errors──▶ open ──cool-down passed�
 While open, routing hides the channel so shoppers are offered the next one by priority. Every
 state change is logged. Each step is one Lua script, so concurrent processes cannot interleave.
 """
+
 from __future__ import annotations
 
 import time
@@ -16,10 +17,10 @@ from typing import Iterator
 
 from flask import current_app
 
-from app.platform.observability import logs
 from app.extensions import redis_client
 from app.payments.channels.interface import ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import is_test_channel
+from app.platform.observability import logs
 
 log = logs.get("payments.breaker")
 
@@ -83,8 +84,7 @@ def for_mode(channel: str, livemode: bool) -> str:
 
 
 def _log_change(channel: str, state: str, why: str) -> None:
-    log.warning("circuit %s for %s: %s", state, channel, why, extra={"fields": {"channel": channel,
-                                                                                 "breaker": state}})
+    log.warning("circuit %s for %s: %s", state, channel, why, extra={"fields": {"channel": channel, "breaker": state}})
 
 
 def state(channel: str) -> str:
@@ -108,8 +108,9 @@ def view(channel: str) -> BreakerView:
     current, now = data.get("state", CLOSED), time.time()
     until = float(data.get("opened_until" if current == OPEN else "trial_until", 0)) or None
     shown = HALF_OPEN if current == OPEN and now >= (until or 0) else current
-    return BreakerView(shown, _admits(data), int(data.get("failures", 0)),
-                       until if until is not None and until > now else None)
+    return BreakerView(
+        shown, _admits(data), int(data.get("failures", 0)), until if until is not None and until > now else None
+    )
 
 
 def admits(channel: str) -> bool:
@@ -175,8 +176,9 @@ def _run(script: str, channel: str, *args: float) -> tuple[str, bool]:
 def record_failure(channel: str, why: str) -> None:
     """Count a provider error; the Nth in a row, or a failed trial, opens the circuit."""
     config = current_app.config
-    new_state, changed = _run(_FAILURE, channel, time.time(), config["BREAKER_FAILURE_THRESHOLD"],
-                              config["BREAKER_COOLDOWN_SECONDS"])
+    new_state, changed = _run(
+        _FAILURE, channel, time.time(), config["BREAKER_FAILURE_THRESHOLD"], config["BREAKER_COOLDOWN_SECONDS"]
+    )
     if changed:
         _log_change(channel, new_state, why)
 

@@ -1,21 +1,34 @@
 """A merchant's settings per channel: enabled, priority, limits, currencies, the protocol template and the merchant's
 rate with the provider (its fees, app/payments/channels/fees.py)."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.errors import InvalidRequest
-from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.platform.values.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
-from app.payments.models import ChannelConfig
 from app.payments.channels.registry import channel_codes, channel_spec, is_test_channel
 from app.payments.channels.routing import channel_offers
+from app.payments.models import ChannelConfig
+from app.platform.outbox.events import record_event
+from app.platform.values.money import MAX_DIGITS, Money, max_amount, max_amount_text, normalise_currency
 
 MAX_AMOUNT = 10**MAX_DIGITS - 1  # a limit without its currency; one in a currency is at most max_amount of it
-SETTINGS = ("enabled", "priority", "display_name", "icon", "min_amount", "max_amount", "limits_currency",
-            "currencies", "agreement_text", "fee_bps", "fixed_fees", "dispute_fees")
+SETTINGS = (
+    "enabled",
+    "priority",
+    "display_name",
+    "icon",
+    "min_amount",
+    "max_amount",
+    "limits_currency",
+    "currencies",
+    "agreement_text",
+    "fee_bps",
+    "fixed_fees",
+    "dispute_fees",
+)
 MAX_FEE_BPS = 10_000  # 100 %: a fee of more than the capture is never charged (app/ledger/fees.py caps it anyway)
 
 
@@ -34,8 +47,9 @@ def _amount(name: str, value: object) -> int | None:
     if value is None:
         return None
     if type(value) is not int or not 0 <= value <= MAX_AMOUNT:
-        raise InvalidRequest(f"{name} must be a whole number of minor units from 0 to {MAX_AMOUNT}, or null",
-                             param=name)
+        raise InvalidRequest(
+            f"{name} must be a whole number of minor units from 0 to {MAX_AMOUNT}, or null", param=name
+        )
     return value
 
 
@@ -49,8 +63,9 @@ def _currencies(value: object) -> list[str]:
         try:
             code = normalise_currency(code)
         except ValueError:
-            raise InvalidRequest(f"currencies[{index}] must be a three-letter ISO code, got {code!r}",
-                                 param=f"currencies[{index}]") from None
+            raise InvalidRequest(
+                f"currencies[{index}] must be a three-letter ISO code, got {code!r}", param=f"currencies[{index}]"
+            ) from None
         if code not in codes:
             codes.append(code)
     return codes
@@ -61,8 +76,9 @@ def _fees_by_currency(name: str, value: object) -> dict[str, int]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise InvalidRequest(f"{name} must map currencies to amounts in their minor units, e.g. {{\"usd\": 30}}",
-                             param=name)
+        raise InvalidRequest(
+            f'{name} must map currencies to amounts in their minor units, e.g. {{"usd": 30}}', param=name
+        )
     fees: dict[str, int] = {}
     for code, amount in value.items():
         try:
@@ -70,8 +86,9 @@ def _fees_by_currency(name: str, value: object) -> dict[str, int]:
         except ValueError:
             raise InvalidRequest(f"{name}: {code!r} is not a three-letter ISO currency code", param=name) from None
         if type(amount) is not int or amount < 0:
-            raise InvalidRequest(f"{name} in {currency.upper()} must be a whole number of minor units, 0 or more",
-                                 param=name)
+            raise InvalidRequest(
+                f"{name} in {currency.upper()} must be a whole number of minor units, 0 or more", param=name
+            )
         if amount > max_amount(currency):
             raise InvalidRequest(f"{name} in {currency.upper()} is at most {max_amount_text(currency)}", param=name)
         if currency in fees:
@@ -88,8 +105,9 @@ def _require_installed(code: object) -> None:
 def _validated(settings: dict) -> dict:
     unknown = sorted(set(settings) - set(SETTINGS))
     if unknown:
-        raise InvalidRequest(f"unknown channel setting {unknown[0]!r}; settable: {', '.join(SETTINGS)}",
-                             param=unknown[0])
+        raise InvalidRequest(
+            f"unknown channel setting {unknown[0]!r}; settable: {', '.join(SETTINGS)}", param=unknown[0]
+        )
     clean: dict = {}
     for name, value in settings.items():
         if name == "enabled":
@@ -110,8 +128,11 @@ def _validated(settings: dict) -> dict:
             clean[name] = _amount(name, value)
         elif name == "fee_bps":
             if value is not None and (type(value) is not int or not 0 <= value <= MAX_FEE_BPS):
-                raise InvalidRequest(f"fee_bps must be a whole number of basis points (hundredths of a percent) from 0 "
-                                     f"to {MAX_FEE_BPS}, or null for the channel's published rate", param=name)
+                raise InvalidRequest(
+                    f"fee_bps must be a whole number of basis points (hundredths of a percent) from 0 "
+                    f"to {MAX_FEE_BPS}, or null for the channel's published rate",
+                    param=name,
+                )
             clean[name] = value
         elif name in ("fixed_fees", "dispute_fees"):
             clean[name] = _fees_by_currency(name, value)
@@ -140,8 +161,9 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
     _require_installed(code)
     clean = _validated(settings)
     for _ in range(2):  # a concurrent first save may win the unique key; then update its row
-        config = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
-                                                               ChannelConfig.code == code))
+        config = db.session.scalar(
+            select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id, ChannelConfig.code == code)
+        )
         if config is None:
             config = ChannelConfig(merchant_id=merchant_id, code=code, enabled=True, priority=100, currencies=[])
             db.session.add(config)
@@ -152,8 +174,7 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
         if low is not None and high is not None and low > high:
             db.session.rollback()
             shown = [Money(a, config.limits_currency).format() if config.limits_currency else a for a in (low, high)]
-            raise InvalidRequest(f"min_amount ({shown[0]}) must not exceed max_amount ({shown[1]})",
-                                 param="min_amount")
+            raise InvalidRequest(f"min_amount ({shown[0]}) must not exceed max_amount ({shown[1]})", param="min_amount")
         try:
             db.session.flush()
             _record_update(merchant_id, config)
@@ -166,19 +187,29 @@ def configure_channel(merchant_id: str, code: object, **settings: object) -> Cha
 
 def _record_update(merchant_id: str, config: ChannelConfig) -> None:
     # The settings are one for both modes; a live channel's change is live news, so a live webhook endpoint hears it.
-    record_event(merchant_id, "channel_config.updated", channel_config_json(config),
-                 livemode=not is_test_channel(config.code))
+    record_event(
+        merchant_id, "channel_config.updated", channel_config_json(config), livemode=not is_test_channel(config.code)
+    )
 
 
 def channel_config_json(config: ChannelConfig) -> dict:
     """The settings as the portal and events show them."""
-    return {"object": "channel_config", "code": config.code, "enabled": config.enabled,
-            "priority": config.priority, "display_name": config.display_name, "icon": config.icon,
-            "min_amount": config.min_amount, "max_amount": config.max_amount,
-            "limits_currency": config.limits_currency,
-            "currencies": list(config.currencies or []), "agreement_text": config.agreement_text,
-            "fee_bps": config.fee_bps, "fixed_fees": dict(config.fixed_fees or {}),
-            "dispute_fees": dict(config.dispute_fees or {})}
+    return {
+        "object": "channel_config",
+        "code": config.code,
+        "enabled": config.enabled,
+        "priority": config.priority,
+        "display_name": config.display_name,
+        "icon": config.icon,
+        "min_amount": config.min_amount,
+        "max_amount": config.max_amount,
+        "limits_currency": config.limits_currency,
+        "currencies": list(config.currencies or []),
+        "agreement_text": config.agreement_text,
+        "fee_bps": config.fee_bps,
+        "fixed_fees": dict(config.fixed_fees or {}),
+        "dispute_fees": dict(config.dispute_fees or {}),
+    }
 
 
 def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
@@ -195,8 +226,9 @@ def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(order):
         order[index], order[other] = order[other], order[index]
-    configs = {c.code: c for c in db.session.scalars(
-        select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))}
+    configs = {
+        c.code: c for c in db.session.scalars(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id))
+    }
     for position, channel in enumerate(order, start=1):
         config = configs.get(channel)
         if config is None:
@@ -216,8 +248,9 @@ def move_channel(merchant_id: str, code: object, direction: str) -> list[str]:
 
 def channel_settings(merchant_id: str, code: str) -> dict | None:
     """One channel's saved settings as JSON (None while it has none), e.g. for the audit log."""
-    config = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
-                                                           ChannelConfig.code == code))
+    config = db.session.scalar(
+        select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id, ChannelConfig.code == code)
+    )
     return channel_config_json(config) if config else None
 
 
@@ -225,8 +258,9 @@ def preview_offers(merchant_id: str, code: object, **settings: object):
     """The channel list the checkout would show if ``code`` had these settings; nothing is saved.
     Invalid settings raise like ``configure_channel`` would."""
     _require_installed(code)
-    saved = db.session.scalar(select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id,
-                                                          ChannelConfig.code == code))
+    saved = db.session.scalar(
+        select(ChannelConfig).where(ChannelConfig.merchant_id == merchant_id, ChannelConfig.code == code)
+    )
     values = {name: getattr(saved, name) for name in SETTINGS} if saved else {"enabled": True, "priority": 100}
     values.update(_validated(settings))
     # A transient row, never added to the session.

@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.platform.db.types import UTCDateTime, utcnow
 from app.extensions import db
 from app.merchants.config_cache import watch
+from app.platform.db.types import UTCDateTime, utcnow
 
 
 class ChannelCredentials(db.Model):

@@ -2,6 +2,7 @@
 (app/payments/channels/registry.py), stored sealed (app/payments/channels/sealed_settings.py), shown masked; and the
 keys that seal them, named for backups and rotated. Values are never logged; the portal only ever sees them masked.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,13 +12,13 @@ import re
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.payments.channels.credential_models import ChannelCredentials
 from app.payments.channels.registry import ChannelSpec, channel_codes, channel_spec
 from app.payments.channels.sealed_settings import configured_keys, merchant_settings, saved_row, sealing_keys, unseal
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
 
 log = logs.get("payments.credentials")
 
@@ -50,8 +51,9 @@ def _validated(spec: ChannelSpec, values: dict, saved: dict) -> dict:
     known = {f.name: f for f in spec.settings}
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise InvalidRequest(f"unknown setting {unknown[0]!r} for {spec.code}; settable: {', '.join(known) or 'none'}",
-                             param=unknown[0])
+        raise InvalidRequest(
+            f"unknown setting {unknown[0]!r} for {spec.code}; settable: {', '.join(known) or 'none'}", param=unknown[0]
+        )
     clean = dict(saved)
     for name, setting in known.items():
         value = values.get(name)
@@ -68,8 +70,10 @@ def _validated(spec: ChannelSpec, values: dict, saved: dict) -> dict:
         if len(value) > setting.max_length:
             raise InvalidRequest(f"{setting.label} must be at most {setting.max_length} characters", param=name)
         if setting.pattern and not re.fullmatch(setting.pattern, value):
-            raise InvalidRequest(f"{setting.label} does not look right" +
-                                 (f": {setting.pattern_hint}" if setting.pattern_hint else ""), param=name)
+            raise InvalidRequest(
+                f"{setting.label} does not look right" + (f": {setting.pattern_hint}" if setting.pattern_hint else ""),
+                param=name,
+            )
         clean[name] = value
     return clean
 
@@ -94,8 +98,10 @@ def save_channel_settings(merchant_id: str, code: object, values: dict) -> dict:
         except IntegrityError:
             db.session.rollback()
             continue
-        log.info("channel settings saved", extra={"fields": {"merchant_id": merchant_id, "channel": spec.code,
-                                                             "settings": sorted(clean)}})
+        log.info(
+            "channel settings saved",
+            extra={"fields": {"merchant_id": merchant_id, "channel": spec.code, "settings": sorted(clean)}},
+        )
         return mask_settings(spec, clean)
     raise InvalidRequest("the channel settings changed concurrently; try again", param="code")
 
@@ -122,8 +128,14 @@ def rotate_channel_keys(batch: int = 500) -> int:
     after putting a new key first in CHANNEL_CREDENTIALS_KEYS, before removing the old one."""
     keys, done, last_id = sealing_keys(), 0, 0
     while True:  # bounded: each pass moves past ``batch`` ids, and the table is finite
-        rows = list(db.session.scalars(select(ChannelCredentials).where(ChannelCredentials.id > last_id)
-                                       .order_by(ChannelCredentials.id).limit(batch)))
+        rows = list(
+            db.session.scalars(
+                select(ChannelCredentials)
+                .where(ChannelCredentials.id > last_id)
+                .order_by(ChannelCredentials.id)
+                .limit(batch)
+            )
+        )
         if not rows:
             return done
         for row in rows:

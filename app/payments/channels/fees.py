@@ -5,6 +5,7 @@ published one (its ``ChannelSpec``); what comes back of it on a refund is the ch
 A fixed amount is minor units of one currency (30 is $0.30 but ¥30), so fixed fees are kept per currency: the
 config's ``fixed_fees`` and ``dispute_fees`` map a currency to its amount, and a currency they do not name pays the
 channel's published fixed fee and dispute fee (none when it publishes none)."""
+
 from __future__ import annotations
 
 from app.ledger.fees import capture_fee

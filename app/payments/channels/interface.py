@@ -1,4 +1,5 @@
 """The interface every payment channel implements (DESIGN.md §4)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -151,8 +152,9 @@ class ChannelAdapter(Protocol):
 class PayoutChannel(Protocol):
     """A channel with the ``payouts`` capability also sends money out (app/payments/payouts/services.py)."""
 
-    def send_payout(self, *, reference: str, amount: int, currency: str, destination: str,
-                    callback_url: str) -> PayoutResult:
+    def send_payout(
+        self, *, reference: str, amount: int, currency: str, destination: str, callback_url: str
+    ) -> PayoutResult:
         """Send a payout; ``reference`` makes a retried call return the same payout. ProviderOutcomeUnknown
         when it may have been sent, ProviderRefused when the provider said no."""
 

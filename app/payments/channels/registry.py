@@ -6,6 +6,7 @@ Kassa's own channels are declared by the same kind of entry point, in its pyproj
 checkout, not installed, so no installed metadata holds them); both are loaded by one function, so routing, the hub
 and the portal read one registry, and build a channel's adapter from it (``adapter_for``). See docs/channels.md.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,10 +19,10 @@ from typing import Any, Mapping
 from flask import current_app
 
 from app.config import PROJECT_ROOT
-from app.platform.observability import logs
 from app.ledger.fees import FEE_RETURN_RULES
 from app.payments.channels.interface import ChannelAdapter
 from app.payments.channels.sealed_settings import merchant_settings
+from app.platform.observability import logs
 
 log = logs.get("payments.registry")
 
@@ -111,14 +112,17 @@ def _checked(entry_point: EntryPoint) -> ChannelSpec:
     if not isinstance(spec, ChannelSpec):
         raise InvalidChannel(f"{entry_point.value} is not a ChannelSpec")
     if spec.code != entry_point.name or not _CODE.match(spec.code):
-        raise InvalidChannel(f"entry point {entry_point.name!r} declares channel code {spec.code!r}; they must be "
-                             "equal, lowercase letters, digits and _")
+        raise InvalidChannel(
+            f"entry point {entry_point.name!r} declares channel code {spec.code!r}; they must be "
+            "equal, lowercase letters, digits and _"
+        )
     unknown = set(spec.capabilities) - set(CAPABILITIES)
     if unknown:
         raise InvalidChannel(f"{spec.code}: unknown capabilities {sorted(unknown)}; known: {sorted(CAPABILITIES)}")
     if spec.fee_returned_on_refund not in FEE_RETURN_RULES:
-        raise InvalidChannel(f"{spec.code}: fee_returned_on_refund {spec.fee_returned_on_refund!r}; known: "
-                             f"{list(FEE_RETURN_RULES)}")
+        raise InvalidChannel(
+            f"{spec.code}: fee_returned_on_refund {spec.fee_returned_on_refund!r}; known: {list(FEE_RETURN_RULES)}"
+        )
     if not hasattr(spec.adapter, "from_settings"):
         raise InvalidChannel(f"{spec.code}: adapter {spec.adapter.__name__} has no from_settings(config, settings)")
     return spec
@@ -142,14 +146,18 @@ def channels() -> dict[str, ChannelSpec]:
     installed = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
     for entry_point in (*built_in_entry_points(), *installed):
         if entry_point.name in found:
-            log.error("channel %s declared twice; keeping the first", entry_point.name,
-                      extra={"fields": {"entry_point": entry_point.value}})
+            log.error(
+                "channel %s declared twice; keeping the first",
+                entry_point.name,
+                extra={"fields": {"entry_point": entry_point.value}},
+            )
             continue
         try:
             found[entry_point.name] = _checked(entry_point)
         except Exception as exc:  # a plugin's import error is its own bug, never Kassa's outage
-            log.error("channel %s not loaded: %s", entry_point.name, exc,
-                      extra={"fields": {"entry_point": entry_point.value}})
+            log.error(
+                "channel %s not loaded: %s", entry_point.name, exc, extra={"fields": {"entry_point": entry_point.value}}
+            )
     return found
 
 

@@ -6,6 +6,7 @@ channel (an adapter marked ``test_only``, e.g. the sandbox provider) never takes
 channel may refuse an order for reasons of its own (``refuse(order)``: the wallet of a customer
 nobody vouched for).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -14,12 +15,12 @@ from sqlalchemy import select
 
 from app.errors import InvalidRequest
 from app.merchants.config_cache import cached
-from app.platform.values.money import Money
-from app.platform.switches import channel_off_reason
 from app.payments.channels import breaker
-from app.payments.models import ChannelConfig
 from app.payments.channels.credentials import is_set_up
 from app.payments.channels.registry import adapter_for, channel_codes, channel_spec
+from app.payments.models import ChannelConfig
+from app.platform.switches import channel_off_reason
+from app.platform.values.money import Money
 
 DEFAULT_PRIORITY = 100
 
@@ -38,9 +39,15 @@ class ChannelOffer:
     needs_setup: bool = False  # refused because the merchant has not entered the channel's settings yet
 
 
-def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | None,
-                   currency: str | None, merchant_id: str | None = None,
-                   admitted: set[str] | None = None) -> str | None:
+def refusal_reason(
+    config: ChannelConfig | None,
+    code: str,
+    *,
+    amount: int | None,
+    currency: str | None,
+    merchant_id: str | None = None,
+    admitted: set[str] | None = None,
+) -> str | None:
     """Why ``code`` cannot take this amount now, in words for the shopper; None if it can. ``admitted``: the
     channels whose breakers let them through, when the caller read them already."""
     switched_off = channel_off_reason(merchant_id, code) if merchant_id else None
@@ -58,8 +65,10 @@ def refusal_reason(config: ChannelConfig | None, code: str, *, amount: int | Non
         if limited and config.min_amount is not None and 0 < amount < config.min_amount:  # nothing moves in a setup
             return f"{code} takes payments of at least {Money(config.min_amount, currency).format()}"
         if limited and config.max_amount is not None and amount > config.max_amount:
-            return (f"{Money(amount, currency).format()} is above the channel's maximum of "
-                    f"{Money(config.max_amount, currency).format()} for {code}")
+            return (
+                f"{Money(amount, currency).format()} is above the channel's maximum of "
+                f"{Money(config.max_amount, currency).format()} for {code}"
+            )
     if not (code in admitted if admitted is not None else breaker.admits(code)):
         return f"{code} is temporarily unavailable after repeated provider errors; try another channel"
     return None
@@ -83,12 +92,20 @@ def channel_configs(session, merchant_id: str) -> dict[str, ChannelConfig]:
 
 def test_channel_refusal(code: str) -> str:
     """Why a live order cannot use a test channel, in words for the caller."""
-    return (f"{code} is a test channel (it moves no real money), so live orders cannot use it; "
-            "pay live orders through a live channel, or create the order with a test key")
+    return (
+        f"{code} is a test channel (it moves no real money), so live orders cannot use it; "
+        "pay live orders through a live channel, or create the order with a test key"
+    )
 
 
-def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str | None = None,
-                   livemode: bool = False, overrides: dict[str, ChannelConfig] | None = None) -> list[ChannelOffer]:
+def channel_offers(
+    merchant_id: str,
+    *,
+    amount: int | None = None,
+    currency: str | None = None,
+    livemode: bool = False,
+    overrides: dict[str, ChannelConfig] | None = None,
+) -> list[ChannelOffer]:
     """Every built-in channel with the merchant's settings and its refusal reason, by priority, as an
     order of the given mode sees them. ``overrides`` replaces some channels' settings with unsaved ones
     (the portal's live preview)."""
@@ -102,24 +119,34 @@ def channel_offers(merchant_id: str, *, amount: int | None = None, currency: str
     for code in channel_codes():
         adapter, config = adapter_for(code), configs.get(code)
         setup = setup_refusal(merchant_id, code)
-        offers.append(ChannelOffer(
-            code=code, name=(config and config.display_name) or adapter.default_name,
-            icon=(config and config.icon) or adapter.default_icon,
-            priority=config.priority if config else DEFAULT_PRIORITY,
-            agreement_text=config.agreement_text if config else None,
-            refusal=(test_channel_refusal(code) if livemode and getattr(adapter, "test_only", False)
-                     else setup
-                     or refusal_reason(config, code, amount=amount, currency=currency, merchant_id=merchant_id,
-                                       admitted=admitted)),
-            enabled=config.enabled if config is not None else True, needs_setup=setup is not None))
+        offers.append(
+            ChannelOffer(
+                code=code,
+                name=(config and config.display_name) or adapter.default_name,
+                icon=(config and config.icon) or adapter.default_icon,
+                priority=config.priority if config else DEFAULT_PRIORITY,
+                agreement_text=config.agreement_text if config else None,
+                refusal=(
+                    test_channel_refusal(code)
+                    if livemode and getattr(adapter, "test_only", False)
+                    else setup
+                    or refusal_reason(
+                        config, code, amount=amount, currency=currency, merchant_id=merchant_id, admitted=admitted
+                    )
+                ),
+                enabled=config.enabled if config is not None else True,
+                needs_setup=setup is not None,
+            )
+        )
     return sorted(offers, key=lambda o: (o.priority, o.code))
 
 
 def require_channel(order, code: str) -> ChannelOffer:
     """The offer of ``code`` for ``order``, or a 400 ``channel_unavailable`` that says why it cannot be used."""
     offers = []
-    for offer in channel_offers(order.merchant_id, amount=order.total, currency=order.currency,
-                                livemode=order.livemode):
+    for offer in channel_offers(
+        order.merchant_id, amount=order.total, currency=order.currency, livemode=order.livemode
+    ):
         # Only a channel routing admits is built (a payment tool's adapter reads the merchant's credentials).
         refuse = getattr(adapter_for(offer.code, order.merchant_id), "refuse", None) if offer.refusal is None else None
         offers.append(replace(offer, refusal=refuse(order)) if refuse else offer)
@@ -127,8 +154,14 @@ def require_channel(order, code: str) -> ChannelOffer:
     for offer in offers:
         if offer.code == code:
             if offer.refusal:
-                raise InvalidRequest(f"channel {code!r} cannot take this order: {offer.refusal}; "
-                                     f"available: {usable}", code="channel_unavailable", param="channel")
+                raise InvalidRequest(
+                    f"channel {code!r} cannot take this order: {offer.refusal}; available: {usable}",
+                    code="channel_unavailable",
+                    param="channel",
+                )
             return offer
-    raise InvalidRequest(f"channel {code!r} is not available for this order; use one of {usable}",
-                         code="channel_unavailable", param="channel")
+    raise InvalidRequest(
+        f"channel {code!r} is not available for this order; use one of {usable}",
+        code="channel_unavailable",
+        param="channel",
+    )

@@ -6,6 +6,7 @@ with the first and decrypts with any, which is how keys are rotated (docs/channe
 settings schema: the registry reads settings back to build an adapter, and app/payments/channels/credentials.py checks
 what a merchant enters. Values are never logged.
 """
+
 from __future__ import annotations
 
 import base64
@@ -16,10 +17,10 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import current_app
 from sqlalchemy import select
 
-from app.platform.observability import logs
 from app.config import ConfigError
 from app.extensions import db
 from app.payments.channels.credential_models import ChannelCredentials
+from app.platform.observability import logs
 
 log = logs.get("payments.credentials")
 
@@ -40,14 +41,16 @@ def sealing_keys() -> MultiFernet:
     try:
         return MultiFernet([Fernet(key) for key in configured])
     except ValueError as exc:
-        raise ConfigError("CHANNEL_CREDENTIALS_KEYS must be Fernet keys (32 url-safe base64-encoded bytes), "
-                          "comma-separated") from exc
+        raise ConfigError(
+            "CHANNEL_CREDENTIALS_KEYS must be Fernet keys (32 url-safe base64-encoded bytes), comma-separated"
+        ) from exc
 
 
 def saved_row(merchant_id: str, code: str) -> ChannelCredentials | None:
     """The merchant's sealed settings for a channel, if any are saved."""
-    return db.session.scalar(select(ChannelCredentials).where(ChannelCredentials.merchant_id == merchant_id,
-                                                              ChannelCredentials.code == code))
+    return db.session.scalar(
+        select(ChannelCredentials).where(ChannelCredentials.merchant_id == merchant_id, ChannelCredentials.code == code)
+    )
 
 
 def unseal(row: ChannelCredentials) -> dict:
@@ -56,8 +59,10 @@ def unseal(row: ChannelCredentials) -> dict:
         return json.loads(sealing_keys().decrypt(row.ciphertext.encode()))
     except InvalidToken:
         # Never the value in the log: only which row could not be read (a key removed before rotating?).
-        log.error("channel settings cannot be decrypted with CHANNEL_CREDENTIALS_KEYS",
-                  extra={"fields": {"merchant_id": row.merchant_id, "channel": row.code}})
+        log.error(
+            "channel settings cannot be decrypted with CHANNEL_CREDENTIALS_KEYS",
+            extra={"fields": {"merchant_id": row.merchant_id, "channel": row.code}},
+        )
         return {}
 
 

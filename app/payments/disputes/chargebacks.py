@@ -5,14 +5,15 @@ in full takes back its credits and membership days (app/orders/fulfilment.py, on
 lost disputes alone gave the whole total back is never ``refunded`` (a chargeback is not a refund: it keeps its
 status), so without this the shopper who charged the payment back kept both the money and the goods.
 """
+
 from __future__ import annotations
 
-from app.platform.observability import logs
-from app.platform.outbox.events import Event, subscribe
 from app.extensions import db
 from app.orders.entitlements import take_back_refunded
 from app.orders.models import Order
 from app.payments.refunds.settling import lost_to_disputes
+from app.platform.observability import logs
+from app.platform.outbox.events import Event, subscribe
 
 log = logs.get("disputes")
 
@@ -25,6 +26,15 @@ def take_back_charged_back_grants(event: Event) -> None:
     if order is None or order.kind != "purchase" or order.refunded_amount + lost_to_disputes(order.id) < order.total:
         return
     for grant in take_back_refunded(order.id):
-        log.info("charged-back grant taken back", extra={"fields": {
-            "merchant_id": grant.merchant_id, "order_id": grant.order_id, "customer_id": grant.customer_id,
-            "credits": grant.credits_taken_back, "membership_days": grant.membership_days_taken_back}})
+        log.info(
+            "charged-back grant taken back",
+            extra={
+                "fields": {
+                    "merchant_id": grant.merchant_id,
+                    "order_id": grant.order_id,
+                    "customer_id": grant.customer_id,
+                    "credits": grant.credits_taken_back,
+                    "membership_days": grant.membership_days_taken_back,
+                }
+            },
+        )

@@ -8,31 +8,30 @@ nothing. The money is booked when the dispute is first seen (app/ledger/disputes
 ``disputed_amount`` grows by it, so it cannot be refunded; won, both are undone. A refund of the order whose outcome
 is unknown is settled first, by asking the provider, so the dispute is booked on known figures.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.db.types import timestamp, utcnow
 from app.errors import ChannelFailed, Conflict, InvalidRequest, NotFound, ServiceUnavailable
-from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.disputes import post_dispute_return, post_dispute_withdrawal
-from app.platform.values.money import Money
 from app.orders.models import Order
 from app.orders.services import note_on_timeline
 from app.orders.timeline_kinds import EntryCode
+from app.payments.channels.fees import dispute_fee, fee_return_rule
 from app.payments.channels.interface import DisputeNotice, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import adapter_for
-from app.payments.models import DISPUTE_STATUSES, Dispute
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, DISPUTE_STATUSES, Dispute, PaymentAttempt, Refund
 from app.payments.order_lock import order_lock
-from app.payments.channels.fees import dispute_fee, fee_return_rule
-from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.models import Refund
 from app.payments.refunds.services import refunded_by_lost_dispute
 from app.payments.refunds.settling import UNKNOWN_OUTCOME, settle_refund_by_lookup
+from app.platform.db.types import timestamp, utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
+from app.platform.values.ids import new_id
+from app.platform.values.money import Money
 
 log = logs.get("disputes")
 
@@ -44,28 +43,44 @@ MAX_EVIDENCE_LENGTH = 10_000
 
 def dispute_object(dispute: Dispute) -> dict:
     """The Dispute of docs/api.md, as the API answers it and dispute.* events carry it."""
-    return {"id": dispute.id, "object": "dispute", "order": dispute.order_id, "payment": dispute.payment_id,
-            "channel": dispute.channel, "amount": dispute.amount, "currency": dispute.currency,
-            "reason": dispute.reason, "status": dispute.status, "evidence": dispute.evidence,
-            "evidence_due_by": timestamp(dispute.evidence_due_by), "fee": dispute.dispute_fee,
-            "livemode": dispute.livemode, "created_at": timestamp(dispute.created_at),
-            "closed_at": timestamp(dispute.closed_at)}
+    return {
+        "id": dispute.id,
+        "object": "dispute",
+        "order": dispute.order_id,
+        "payment": dispute.payment_id,
+        "channel": dispute.channel,
+        "amount": dispute.amount,
+        "currency": dispute.currency,
+        "reason": dispute.reason,
+        "status": dispute.status,
+        "evidence": dispute.evidence,
+        "evidence_due_by": timestamp(dispute.evidence_due_by),
+        "fee": dispute.dispute_fee,
+        "livemode": dispute.livemode,
+        "created_at": timestamp(dispute.created_at),
+        "closed_at": timestamp(dispute.closed_at),
+    }
 
 
 def apply_dispute_notice(notice: DisputeNotice, *, merchant_id: str | None = None) -> Dispute | None:
     """Record a verified provider notice about a dispute, once, moving it only forward; None when the payment it
     names is not one of ours (acknowledged, so the provider stops sending it). A notice from a merchant's own
     provider account (``merchant_id``) applies only to that merchant's payments."""
-    attempt = db.session.scalar(select(PaymentAttempt).where(
-        PaymentAttempt.channel == notice.channel, PaymentAttempt.provider_reference == notice.provider_reference))
+    attempt = db.session.scalar(
+        select(PaymentAttempt).where(
+            PaymentAttempt.channel == notice.channel, PaymentAttempt.provider_reference == notice.provider_reference
+        )
+    )
     ours = attempt is not None and attempt.id == notice.attempt_id and merchant_id in (None, attempt.merchant_id)
     if ours and attempt.status in ACTIVE_ATTEMPT_STATUSES:
         # Captured at the provider before its success reached Kassa (a late webhook, the poller not run yet): the
         # provider sends the notice again once the capture is booked, instead of it being acknowledged and lost.
         raise ServiceUnavailable(f"payment {attempt.id} is not booked as captured yet; send the dispute again")
     if not ours or attempt.status != "succeeded":
-        log.warning("dispute for an unknown payment", extra={"fields": {
-            "channel": notice.channel, "provider_reference": notice.provider_reference}})
+        log.warning(
+            "dispute for an unknown payment",
+            extra={"fields": {"channel": notice.channel, "provider_reference": notice.provider_reference}},
+        )
         return None
     if _find(notice) is None:
         _refund_in_flight_first(attempt)
@@ -95,21 +110,29 @@ def _refund_in_flight_first(attempt: PaymentAttempt) -> None:
         return
     if not (refund.failure_reason or "").startswith(UNKNOWN_OUTCOME):
         db.session.rollback()
-        raise ServiceUnavailable(f"refund {refund.id} of this order is being sent; the dispute is booked once its "
-                                 "outcome is known")
+        raise ServiceUnavailable(
+            f"refund {refund.id} of this order is being sent; the dispute is booked once its outcome is known"
+        )
     try:
         settled = settle_refund_by_lookup(refund, why="the shopper's bank disputed the payment meanwhile")
     except ProviderUnavailable as exc:
         db.session.rollback()
-        raise ServiceUnavailable(f"refund {refund.id} of this order has an unknown outcome and the provider could not "
-                                 f"say it ({exc}); the dispute is booked once it is known") from None
-    log.info("refund in flight settled before a dispute", extra={"fields": {"refund_id": refund.id,
-                                                                            "status": settled.status}})
+        raise ServiceUnavailable(
+            f"refund {refund.id} of this order has an unknown outcome and the provider could not "
+            f"say it ({exc}); the dispute is booked once it is known"
+        ) from None
+    log.info(
+        "refund in flight settled before a dispute",
+        extra={"fields": {"refund_id": refund.id, "status": settled.status}},
+    )
 
 
 def _find(notice: DisputeNotice) -> Dispute | None:
-    return db.session.scalar(select(Dispute).where(Dispute.channel == notice.channel,
-                                                   Dispute.provider_dispute_id == notice.provider_dispute_id))
+    return db.session.scalar(
+        select(Dispute).where(
+            Dispute.channel == notice.channel, Dispute.provider_dispute_id == notice.provider_dispute_id
+        )
+    )
 
 
 def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
@@ -120,35 +143,62 @@ def _open(notice: DisputeNotice, attempt: PaymentAttempt) -> Dispute:
         # A top-up's money is the customer's wallet, not the merchant's receivable: not booked here yet. Refused
         # loudly (the provider retries; the integration log and this error show it) rather than booked wrongly.
         log.error("dispute of a wallet top-up is not handled", extra={"fields": {"order_id": order.id}})
-        raise Conflict(f"order {order.id} is a wallet top-up; its disputes are not handled yet",
-                       code="dispute_not_supported")
+        raise Conflict(
+            f"order {order.id} is a wallet top-up; its disputes are not handled yet", code="dispute_not_supported"
+        )
     if notice.currency.lower() != order.currency.lower():
         raise InvalidRequest(f"the dispute is in {notice.currency}, the order in {order.currency}", param="currency")
     now = utcnow()
     given_back_before = order.refunded_amount + order.disputed_amount
     # The bank never takes more than the order kept; the version makes a refund opened on the old figures re-read.
     grown = db.session.execute(
-        update(Order).where(Order.id == order.id,
-                            Order.refunded_amount + Order.disputed_amount + notice.amount <= Order.total)
+        update(Order)
+        .where(Order.id == order.id, Order.refunded_amount + Order.disputed_amount + notice.amount <= Order.total)
         .values(disputed_amount=Order.disputed_amount + notice.amount, version=Order.version + 1, updated_at=now)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     if grown != 1:
         raise Conflict(f"the dispute of {notice.amount} exceeds what order {order.id} kept", code="amount_too_large")
-    dispute = Dispute(id=new_id("dp"), merchant_id=order.merchant_id, livemode=order.livemode, order_id=order.id,
-                      payment_id=attempt.id, channel=attempt.channel, provider_dispute_id=notice.provider_dispute_id,
-                      amount=notice.amount, currency=order.currency, reason=notice.reason or "unknown",
-                      status="needs_response", evidence_due_by=notice.evidence_due_by,
-                      dispute_fee=dispute_fee(order.merchant_id, attempt.channel, order.currency), created_at=now,
-                      updated_at=now)
+    dispute = Dispute(
+        id=new_id("dp"),
+        merchant_id=order.merchant_id,
+        livemode=order.livemode,
+        order_id=order.id,
+        payment_id=attempt.id,
+        channel=attempt.channel,
+        provider_dispute_id=notice.provider_dispute_id,
+        amount=notice.amount,
+        currency=order.currency,
+        reason=notice.reason or "unknown",
+        status="needs_response",
+        evidence_due_by=notice.evidence_due_by,
+        dispute_fee=dispute_fee(order.merchant_id, attempt.channel, order.currency),
+        created_at=now,
+        updated_at=now,
+    )
     db.session.add(dispute)
     db.session.flush()  # the unique provider id refuses a second one here
     dispute.fee_back = post_dispute_withdrawal(
-        merchant_id=order.merchant_id, dispute_id=dispute.id, order_id=order.id, livemode=order.livemode,
-        currency=order.currency, amount=dispute.amount, channel=attempt.channel, captured=attempt.amount,
-        capture_fee=attempt.fee_amount, fee_rule=fee_return_rule(attempt.channel),
-        given_back_before=given_back_before, dispute_fee=dispute.dispute_fee, now=now)
-    _timeline(order, f"disputed {Money(dispute.amount, order.currency).format()} by the shopper's bank "
-                     f"({dispute.id}: {dispute.reason})", EntryCode.DISPUTE_OPENED)
+        merchant_id=order.merchant_id,
+        dispute_id=dispute.id,
+        order_id=order.id,
+        livemode=order.livemode,
+        currency=order.currency,
+        amount=dispute.amount,
+        channel=attempt.channel,
+        captured=attempt.amount,
+        capture_fee=attempt.fee_amount,
+        fee_rule=fee_return_rule(attempt.channel),
+        given_back_before=given_back_before,
+        dispute_fee=dispute.dispute_fee,
+        now=now,
+    )
+    _timeline(
+        order,
+        f"disputed {Money(dispute.amount, order.currency).format()} by the shopper's bank "
+        f"({dispute.id}: {dispute.reason})",
+        EntryCode.DISPUTE_OPENED,
+    )
     record_event(order.merchant_id, "dispute.created", dispute_object(dispute))
     return dispute
 
@@ -160,8 +210,12 @@ def _advance(dispute: Dispute, status: str) -> bool:
     now = utcnow()
     earlier = [s for s in DISPUTE_STATUSES if _RANK[s] < _RANK[status]]
     values = {"status": status, "updated_at": now} | ({"closed_at": now} if status in CLOSED else {})
-    moved = db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.status.in_(earlier))
-                               .values(**values).execution_options(synchronize_session=False)).rowcount
+    moved = db.session.execute(
+        update(Dispute)
+        .where(Dispute.id == dispute.id, Dispute.status.in_(earlier))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
     if moved != 1:
         return False
     dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
@@ -170,22 +224,29 @@ def _advance(dispute: Dispute, status: str) -> bool:
         # The order's row is held before it is read (PostgreSQL's row lock; SQLite's write lock is held already):
         # a worker's paid → fulfilled, which takes no order lock, then cannot slip in between this read and a lost
         # dispute's move to refunded, which would find the order changed and refuse the notice (409).
-        db.session.execute(update(Order).where(Order.id == dispute.order_id).values(updated_at=now)
-                           .execution_options(synchronize_session=False))
+        db.session.execute(
+            update(Order)
+            .where(Order.id == dispute.order_id)
+            .values(updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
     order = db.session.get(Order, dispute.order_id, populate_existing=True)
     if status == "won":
         post_dispute_return(dispute.merchant_id, dispute.id, livemode=dispute.livemode, now=now)
-        db.session.execute(update(Order).where(Order.id == order.id, Order.disputed_amount >= dispute.amount)
-                           .values(disputed_amount=Order.disputed_amount - dispute.amount,
-                                   version=Order.version + 1, updated_at=now)
-                           .execution_options(synchronize_session=False))
+        db.session.execute(
+            update(Order)
+            .where(Order.id == order.id, Order.disputed_amount >= dispute.amount)
+            .values(disputed_amount=Order.disputed_amount - dispute.amount, version=Order.version + 1, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
         _timeline(order, f"dispute {dispute.id} won: {shown} returned by the shopper's bank", EntryCode.DISPUTE_CLOSED)
     elif status == "lost":
         # Nothing moves (the money left when the dispute opened); the order's touch above lets the sweep clear it.
         _timeline(order, f"dispute {dispute.id} lost: the shopper's bank keeps {shown}", EntryCode.DISPUTE_CLOSED)
         refunded_by_lost_dispute(order, dispute.id)
-    record_event(dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated",
-                 dispute_object(dispute))
+    record_event(
+        dispute.merchant_id, "dispute.closed" if status in CLOSED else "dispute.updated", dispute_object(dispute)
+    )
     return True
 
 
@@ -201,8 +262,15 @@ def get_dispute(merchant_id: str, dispute_id: str, *, livemode: bool | None = No
     return dispute
 
 
-def list_disputes(merchant_id: str, *, livemode: bool | None, status: str | None = None, order_id: str | None = None,
-                  limit: int = 20, starting_after: str | None = None) -> tuple[list[Dispute], bool]:
+def list_disputes(
+    merchant_id: str,
+    *,
+    livemode: bool | None,
+    status: str | None = None,
+    order_id: str | None = None,
+    limit: int = 20,
+    starting_after: str | None = None,
+) -> tuple[list[Dispute], bool]:
     """A page of the merchant's disputes, newest first, and whether more follow."""
     if status is not None and status not in DISPUTE_STATUSES:
         raise InvalidRequest(f"status must be one of {', '.join(DISPUTE_STATUSES)}", param="status")
@@ -221,16 +289,18 @@ def list_disputes(merchant_id: str, *, livemode: bool | None, status: str | None
 
 def disputes_for_order(order_id: str) -> list[Dispute]:
     """An order's disputes, oldest first (the Order shows them)."""
-    return list(db.session.scalars(select(Dispute).where(Dispute.order_id == order_id)
-                                   .order_by(Dispute.created_at, Dispute.id)))
+    return list(
+        db.session.scalars(select(Dispute).where(Dispute.order_id == order_id).order_by(Dispute.created_at, Dispute.id))
+    )
 
 
 def disputes_for_orders(order_ids: list[str]) -> dict[str, list[Dispute]]:
     """Several orders' disputes in one statement (a page of a list), each order's oldest first."""
     found: dict[str, list[Dispute]] = {}
     if order_ids:
-        for dispute in db.session.scalars(select(Dispute).where(Dispute.order_id.in_(order_ids))
-                                          .order_by(Dispute.created_at, Dispute.id)):
+        for dispute in db.session.scalars(
+            select(Dispute).where(Dispute.order_id.in_(order_ids)).order_by(Dispute.created_at, Dispute.id)
+        ):
             found.setdefault(dispute.order_id, []).append(dispute)
     return found
 
@@ -245,17 +315,21 @@ def check_evidence(dispute: Dispute, text: object) -> str:
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_EVIDENCE_LENGTH:
         raise InvalidRequest(f"text must be the evidence, 1 to {MAX_EVIDENCE_LENGTH} characters", param="text")
     if dispute.status != "needs_response":
-        raise Conflict(f"the dispute is {dispute.status.replace('_', ' ')}: evidence can be sent only while it "
-                       "needs a response", code="dispute_state_invalid")
+        raise Conflict(
+            f"the dispute is {dispute.status.replace('_', ' ')}: evidence can be sent only while it needs a response",
+            code="dispute_state_invalid",
+        )
     due = dispute.evidence_due_by
     if due is not None and utcnow() > due:
-        raise Conflict(f"the evidence was due by {timestamp(due)}; the provider takes none now",
-                       code="evidence_too_late")
+        raise Conflict(
+            f"the evidence was due by {timestamp(due)}; the provider takes none now", code="evidence_too_late"
+        )
     return text.strip()
 
 
-def submit_evidence(merchant_id: str, dispute_id: str, text: object, *, livemode: bool | None = None,
-                    actor: str = "api") -> Dispute:
+def submit_evidence(
+    merchant_id: str, dispute_id: str, text: object, *, livemode: bool | None = None, actor: str = "api"
+) -> Dispute:
     """Forward the merchant's evidence to the provider; the dispute is then under review."""
     dispute = get_dispute(merchant_id, dispute_id, livemode=livemode)
     text = check_evidence(dispute, text)
@@ -269,21 +343,28 @@ def submit_evidence(merchant_id: str, dispute_id: str, text: object, *, livemode
     except ProviderRefused as exc:
         raise Conflict(f"the provider refused the evidence: {exc}", code="evidence_refused") from None
     except ProviderOutcomeUnknown as exc:  # it may have taken the evidence: sent again, it would refuse it
-        raise ChannelFailed(f"the provider's answer to the evidence could not be read, so whether it took the evidence "
-                            f"is not known; its next notice of the dispute says ({exc})",
-                            code="evidence_outcome_unknown") from None
+        raise ChannelFailed(
+            f"the provider's answer to the evidence could not be read, so whether it took the evidence "
+            f"is not known; its next notice of the dispute says ({exc})",
+            code="evidence_outcome_unknown",
+        ) from None
     except ProviderUnavailable as exc:
         raise ServiceUnavailable(f"the provider could not be reached; send the evidence again ({exc})") from None
     with order_lock(dispute.order_id):
-        stored = db.session.execute(update(Dispute).where(Dispute.id == dispute.id, Dispute.evidence.is_(None))
-                                    .values(evidence=text, updated_at=utcnow())
-                                    .execution_options(synchronize_session=False)).rowcount
+        stored = db.session.execute(
+            update(Dispute)
+            .where(Dispute.id == dispute.id, Dispute.evidence.is_(None))
+            .values(evidence=text, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ).rowcount
         dispute = db.session.get(Dispute, dispute.id, populate_existing=True)
         if not _advance(dispute, "under_review") and stored:
             # The provider's own notice of the review can land while it is asked, before the evidence is stored
             # here: that notice's event carried no evidence, so the evidence is news of its own.
             record_event(dispute.merchant_id, "dispute.updated", dispute_object(dispute))
         db.session.commit()
-    log.info("dispute evidence sent", extra={"fields": {"merchant_id": merchant_id, "dispute_id": dispute.id,
-                                                        "actor": actor}})
+    log.info(
+        "dispute evidence sent",
+        extra={"fields": {"merchant_id": merchant_id, "dispute_id": dispute.id, "actor": actor}},
+    )
     return db.session.get(Dispute, dispute.id, populate_existing=True)

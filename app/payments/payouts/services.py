@@ -13,6 +13,7 @@ UPDATE from ``pending``/``unknown``):
 
 What a paid or failed payout means for its purpose (settlement or withdrawal) is registered in ``PURPOSES``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,10 +23,7 @@ from typing import Callable
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import Conflict, NotFound
-from app.platform.outbox.events import record_event
 from app.extensions import db
 from app.ledger.accounts import channel_clearing_account, partner_account, payouts_in_transit_account
 from app.ledger.books_models import Partner, Payout, Settlement
@@ -33,6 +31,9 @@ from app.ledger.journal import Leg, post_journal_entry
 from app.ledger.settlement.services import settlement_json
 from app.payments.channels.interface import PayoutResult, ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable
 from app.payments.channels.registry import adapter_for
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
 from app.platform.queueing import enqueue
 
 log = logs.get("payments.payouts")
@@ -59,10 +60,20 @@ PURPOSES: dict[str, Purpose] = {}
 
 def payout_json(payout: Payout) -> dict:
     at = lambda value: value.isoformat().replace("+00:00", "Z") if value else None  # noqa: E731
-    return {"id": payout.id, "object": "payout", "status": payout.status, "amount": payout.amount,
-            "currency": payout.currency, "destination": payout.destination or None, "channel": payout.channel,
-            "provider_reference": payout.provider_payout_id, "tries": payout.try_number,
-            "failure_reason": payout.failure_reason, "created_at": at(payout.created_at), "paid_at": at(payout.paid_at)}
+    return {
+        "id": payout.id,
+        "object": "payout",
+        "status": payout.status,
+        "amount": payout.amount,
+        "currency": payout.currency,
+        "destination": payout.destination or None,
+        "channel": payout.channel,
+        "provider_reference": payout.provider_payout_id,
+        "tries": payout.try_number,
+        "failure_reason": payout.failure_reason,
+        "created_at": at(payout.created_at),
+        "paid_at": at(payout.paid_at),
+    }
 
 
 def _callback_url(channel: str) -> str:
@@ -78,34 +89,60 @@ def send_payout(payout_id: str) -> Payout | None:
     adapter = adapter_for(payout.channel, payout.merchant_id)
     if payout.livemode and getattr(adapter, "test_only", False):
         # Live money is never "paid out" by a channel that moves none: the payout waits for a real one.
-        db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "pending").values(
-            next_try_at=None, updated_at=utcnow(), failure_reason=f"{payout.channel} moves no real money: set "
-                                                                  "PAYOUT_CHANNEL to a live payout channel"))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout.id, Payout.status == "pending")
+            .values(
+                next_try_at=None,
+                updated_at=utcnow(),
+                failure_reason=f"{payout.channel} moves no real money: set PAYOUT_CHANNEL to a live payout channel",
+            )
+        )
         db.session.commit()
         log.error("live payout waits: the payout channel is a test one", extra={"fields": {"payout_id": payout.id}})
         return db.session.get(Payout, payout.id, populate_existing=True)
     reference = payout.provider_reference
     db.session.rollback()  # no transaction is held open while the provider is called
     try:
-        result = adapter.send_payout(reference=reference, amount=payout.amount, currency=payout.currency,
-                                     destination=payout.destination, callback_url=_callback_url(payout.channel))
+        result = adapter.send_payout(
+            reference=reference,
+            amount=payout.amount,
+            currency=payout.currency,
+            destination=payout.destination,
+            callback_url=_callback_url(payout.channel),
+        )
     except ProviderRefused as exc:  # a healthy provider said no: nothing was sent
-        return apply_payout_result(PayoutResult("", reference, "failed", payout.amount, payout.currency, str(exc)[:500]))
+        return apply_payout_result(
+            PayoutResult("", reference, "failed", payout.amount, payout.currency, str(exc)[:500])
+        )
     except ProviderOutcomeUnknown as exc:
         return _outcome_unknown(payout.id, str(exc))
     except ProviderUnavailable as exc:  # never reached the provider: the same try is sent again later
-        db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "pending").values(
-            next_try_at=utcnow() + _backoff(1), failure_reason=f"provider unreachable: {exc}"[:500],
-            updated_at=utcnow()))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout.id, Payout.status == "pending")
+            .values(
+                next_try_at=utcnow() + _backoff(1),
+                failure_reason=f"provider unreachable: {exc}"[:500],
+                updated_at=utcnow(),
+            )
+        )
         db.session.commit()
         return db.session.get(Payout, payout.id, populate_existing=True)
     return apply_payout_result(result)
 
 
 def _outcome_unknown(payout_id: str, why: str) -> Payout:
-    db.session.execute(update(Payout).where(Payout.id == payout_id, Payout.status == "pending").values(
-        status="unknown", next_try_at=utcnow() + _backoff(1), updated_at=utcnow(),
-        failure_reason=f"outcome unknown, checking with the provider: {why}"[:500]))
+    db.session.execute(
+        update(Payout)
+        .where(Payout.id == payout_id, Payout.status == "pending")
+        .values(
+            status="unknown",
+            next_try_at=utcnow() + _backoff(1),
+            updated_at=utcnow(),
+            failure_reason=f"outcome unknown, checking with the provider: {why}"[:500],
+        )
+    )
     db.session.commit()
     log.warning("payout outcome unknown", extra={"fields": {"payout_id": payout_id}})
     return db.session.get(Payout, payout_id, populate_existing=True)
@@ -127,34 +164,59 @@ def apply_payout_result(result: PayoutResult) -> Payout | None:
         return payout
     now = utcnow()
     if result.status == "pending":
-        db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status.in_(ACTIVE)).values(
-            status="pending", provider_payout_id=result.provider_reference or payout.provider_payout_id,
-            next_try_at=now + _backoff(payout.try_number), failure_reason=None, updated_at=now, sweep_failures=0))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout.id, Payout.status.in_(ACTIVE))
+            .values(
+                status="pending",
+                provider_payout_id=result.provider_reference or payout.provider_payout_id,
+                next_try_at=now + _backoff(payout.try_number),
+                failure_reason=None,
+                updated_at=now,
+                sweep_failures=0,
+            )
+        )
         _settlement_status(payout, "paying")
         db.session.commit()
         return db.session.get(Payout, payout.id, populate_existing=True)
     retry = result.status == "failed" and payout.try_number < payout.max_tries
-    values = {"provider_payout_id": result.provider_reference or payout.provider_payout_id, "updated_at": now,
-              "failure_reason": result.failure_reason, "sweep_failures": 0}
+    values = {
+        "provider_payout_id": result.provider_reference or payout.provider_payout_id,
+        "updated_at": now,
+        "failure_reason": result.failure_reason,
+        "sweep_failures": 0,
+    }
     if result.status == "paid":
         values |= {"status": "paid", "paid_at": now, "next_try_at": None}
     elif retry:  # the money stays in transit; the next try goes under a new reference
-        values |= {"status": "pending", "try_number": payout.try_number + 1, "provider_payout_id": None,
-                   "next_try_at": now + _backoff(payout.try_number)}
+        values |= {
+            "status": "pending",
+            "try_number": payout.try_number + 1,
+            "provider_payout_id": None,
+            "next_try_at": now + _backoff(payout.try_number),
+        }
     else:
         values |= {"status": "failed", "next_try_at": None}
-    changed = db.session.execute(update(Payout).where(
-        Payout.id == payout.id, Payout.status.in_(ACTIVE), Payout.try_number == payout.try_number)
-        .values(**values)).rowcount
+    changed = db.session.execute(
+        update(Payout)
+        .where(Payout.id == payout.id, Payout.status.in_(ACTIVE), Payout.try_number == payout.try_number)
+        .values(**values)
+    ).rowcount
     if changed != 1:
         db.session.rollback()
         return db.session.get(Payout, payout.id, populate_existing=True)
     payout = db.session.get(Payout, payout.id, populate_existing=True)
     purpose = PURPOSES[payout.purpose]
     if payout.status == "paid":
-        post_journal_entry(payout.merchant_id, "payout.paid", payout.id, [
-            Leg(payouts_in_transit_account(livemode=payout.livemode), -payout.amount, payout.currency),
-            Leg(channel_clearing_account(payout.channel, livemode=payout.livemode), payout.amount, payout.currency)])
+        post_journal_entry(
+            payout.merchant_id,
+            "payout.paid",
+            payout.id,
+            [
+                Leg(payouts_in_transit_account(livemode=payout.livemode), -payout.amount, payout.currency),
+                Leg(channel_clearing_account(payout.channel, livemode=payout.livemode), payout.amount, payout.currency),
+            ],
+        )
         purpose.paid(payout)
     elif payout.status == "failed":
         purpose.failed(payout)
@@ -177,9 +239,14 @@ def resolve_payouts(*, now: datetime | None = None, batch: int = 100) -> int:
     """Sweep: send pending payouts that are due (a first send, or a retry's back-off over) and look up unknown
     ones by reference; returns how many were handled."""
     now = now or utcnow()
-    due = list(db.session.scalars(select(Payout.id).where(
-        Payout.status.in_(ACTIVE), Payout.next_try_at.isnot(None), Payout.next_try_at <= now)
-        .order_by(Payout.next_try_at).limit(batch)))
+    due = list(
+        db.session.scalars(
+            select(Payout.id)
+            .where(Payout.status.in_(ACTIVE), Payout.next_try_at.isnot(None), Payout.next_try_at <= now)
+            .order_by(Payout.next_try_at)
+            .limit(batch)
+        )
+    )
     db.session.rollback()
     for payout_id in due:
         try:
@@ -190,8 +257,9 @@ def resolve_payouts(*, now: datetime | None = None, batch: int = 100) -> int:
                 send_payout(payout_id)
         except Exception as exc:  # one broken payout must not starve the others behind it
             db.session.rollback()
-            log.exception("could not send or look up a payout; it waits its back-off", extra={"fields": {
-                "payout_id": payout_id}})
+            log.exception(
+                "could not send or look up a payout; it waits its back-off", extra={"fields": {"payout_id": payout_id}}
+            )
             _postpone(payout_id, now, f"could not be sent or looked up ({type(exc).__name__}); tried again later")
     return len(due)
 
@@ -200,9 +268,16 @@ def _postpone(payout_id: str, now: datetime, why: str) -> None:
     """Left due, the broken payout would head every sweep: it waits 5 min, doubling per break up to 6 h. The breaks
     are counted on its row (``sweep_failures``): a wait read back from its timestamps shrank whenever anything else
     wrote ``updated_at``, or the sweep reached it long after the moment it started at."""
-    db.session.execute(update(Payout).where(Payout.id == payout_id, Payout.status.in_(ACTIVE)).values(
-        sweep_failures=Payout.sweep_failures + 1, next_try_at=now + _sweep_backoff(payout_id),
-        updated_at=utcnow(), failure_reason=why))
+    db.session.execute(
+        update(Payout)
+        .where(Payout.id == payout_id, Payout.status.in_(ACTIVE))
+        .values(
+            sweep_failures=Payout.sweep_failures + 1,
+            next_try_at=now + _sweep_backoff(payout_id),
+            updated_at=utcnow(),
+            failure_reason=why,
+        )
+    )
     db.session.commit()
 
 
@@ -219,13 +294,21 @@ def look_up_payout(payout: Payout) -> None:
     try:
         found = adapter.find_payout(reference)
     except ProviderUnavailable as exc:
-        db.session.execute(update(Payout).where(Payout.id == payout_id, Payout.status.in_(ACTIVE)).values(
-            next_try_at=utcnow() + _backoff(2), failure_reason=f"outcome unknown: {exc}"[:500], updated_at=utcnow()))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout_id, Payout.status.in_(ACTIVE))
+            .values(
+                next_try_at=utcnow() + _backoff(2), failure_reason=f"outcome unknown: {exc}"[:500], updated_at=utcnow()
+            )
+        )
         db.session.commit()
         return
     if found is None:
-        db.session.execute(update(Payout).where(Payout.id == payout_id, Payout.status == "unknown").values(
-            status="pending", updated_at=utcnow()))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout_id, Payout.status == "unknown")
+            .values(status="pending", updated_at=utcnow())
+        )
         db.session.commit()
         send_payout(payout_id)
         return
@@ -238,11 +321,24 @@ def retry_payout(merchant_id: str, payout_id: str) -> Payout:
     if payout is None:
         raise NotFound(f"no payout {payout_id!r}", param="id")
     if payout.status != "failed":
-        raise Conflict(f"payout is {payout.status}; only a failed payout can be sent again", code="payout_state_invalid")
+        raise Conflict(
+            f"payout is {payout.status}; only a failed payout can be sent again", code="payout_state_invalid"
+        )
     now = utcnow()
-    changed = db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "failed").values(
-        status="pending", try_number=Payout.try_number + 1, max_tries=Payout.max_tries + 1, failure_reason=None,
-        provider_payout_id=None, next_try_at=now, updated_at=now, sweep_failures=0)).rowcount
+    changed = db.session.execute(
+        update(Payout)
+        .where(Payout.id == payout.id, Payout.status == "failed")
+        .values(
+            status="pending",
+            try_number=Payout.try_number + 1,
+            max_tries=Payout.max_tries + 1,
+            failure_reason=None,
+            provider_payout_id=None,
+            next_try_at=now,
+            updated_at=now,
+            sweep_failures=0,
+        )
+    ).rowcount
     if changed != 1:
         db.session.rollback()
         raise Conflict("the payout changed meanwhile; reload", code="payout_state_invalid")
@@ -262,28 +358,52 @@ def payout_for_settlement(settlement_id: str) -> Payout | None:
 
 # --- a settlement's payout -------------------------------------------------------------------------------
 
+
 def _settlement_status(payout: Payout, status: str) -> None:
     if payout.settlement_id:
-        db.session.execute(update(Settlement).where(Settlement.id == payout.settlement_id,
-                                                    Settlement.status.in_(("pending", "paying", "failed")))
-                           .values(status=status, paid_at=utcnow() if status == "paid" else None))
+        db.session.execute(
+            update(Settlement)
+            .where(Settlement.id == payout.settlement_id, Settlement.status.in_(("pending", "paying", "failed")))
+            .values(status=status, paid_at=utcnow() if status == "paid" else None)
+        )
 
 
 def _settlement_paid(payout: Payout) -> None:
     _settlement_status(payout, "paid")
     settlement = db.session.get(Settlement, payout.settlement_id, populate_existing=True)
-    record_event(payout.merchant_id, "settlement.paid", settlement_json(settlement) | {"payout": payout_json(payout)},
-                 livemode=payout.livemode)
+    record_event(
+        payout.merchant_id,
+        "settlement.paid",
+        settlement_json(settlement) | {"payout": payout_json(payout)},
+        livemode=payout.livemode,
+    )
 
 
 def _settlement_returned(payout: Payout, kind: str, sign: int) -> None:
     settlement = db.session.get(Settlement, payout.settlement_id)
     account = partner_account(settlement.partner_id, livemode=payout.livemode)
-    post_journal_entry(payout.merchant_id, kind, f"{payout.id}:{payout.try_number}", [
-        Leg(payouts_in_transit_account(livemode=payout.livemode), -sign * payout.amount, payout.currency,
-            partner_id=settlement.partner_id, settlement_id=settlement.id),
-        Leg(account, sign * payout.amount, payout.currency, partner_id=settlement.partner_id,
-            line_kind="payout_returned" if sign > 0 else "settlement", settlement_id=settlement.id)])
+    post_journal_entry(
+        payout.merchant_id,
+        kind,
+        f"{payout.id}:{payout.try_number}",
+        [
+            Leg(
+                payouts_in_transit_account(livemode=payout.livemode),
+                -sign * payout.amount,
+                payout.currency,
+                partner_id=settlement.partner_id,
+                settlement_id=settlement.id,
+            ),
+            Leg(
+                account,
+                sign * payout.amount,
+                payout.currency,
+                partner_id=settlement.partner_id,
+                line_kind="payout_returned" if sign > 0 else "settlement",
+                settlement_id=settlement.id,
+            ),
+        ],
+    )
 
 
 def _settlement_failed(payout: Payout) -> None:
@@ -299,9 +419,11 @@ def _settlement_resent(payout: Payout) -> None:
     settlement = db.session.get(Settlement, payout.settlement_id)
     partner = db.session.get(Partner, (settlement.partner_id, payout.merchant_id))
     account = partner.payout_account_in(payout.livemode) if partner is not None else None
-    db.session.execute(update(Payout).where(Payout.id == payout.id).values(
-        destination=account or "", next_try_at=payout.next_try_at if account else None))
+    db.session.execute(
+        update(Payout)
+        .where(Payout.id == payout.id)
+        .values(destination=account or "", next_try_at=payout.next_try_at if account else None)
+    )
 
 
 PURPOSES["settlement"] = Purpose(paid=_settlement_paid, failed=_settlement_failed, resent=_settlement_resent)
-

@@ -3,18 +3,19 @@ key's mode and one currency. Both wallets are locked in a fixed order and the se
 the lock (app/ledger/wallet/moves.py), so concurrent transfers and payments never overdraw a wallet; the move is one
 balanced journal entry. A customer on the merchant's block list can neither send nor receive: a transfer must not
 carry money around a block to an accomplice who withdraws it."""
+
 from __future__ import annotations
 
-from app.platform.db.types import utcnow
 from app.errors import InvalidRequest
-from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.platform.values.ids import new_id
-from app.ledger.wallet.services import parse_wallet_amount
 from app.ledger.wallet.models import WalletTransfer
 from app.ledger.wallet.moves import transfer_hold
-from app.platform.values.money import Money
+from app.ledger.wallet.services import parse_wallet_amount
 from app.orders.customers import MAX_CUSTOMER_ID
+from app.platform.db.types import utcnow
+from app.platform.outbox.events import record_event
+from app.platform.values.ids import new_id
+from app.platform.values.money import Money
 from app.risk import lists
 from app.risk.assessment import Assessment, Prospect, refuse_if_blocked
 
@@ -23,15 +24,24 @@ MAX_DESCRIPTION = 500
 
 def transfer_json(transfer: WalletTransfer) -> dict:
     """A transfer as the API and its event show it."""
-    return {"id": transfer.id, "object": "transfer", "from": transfer.from_customer, "to": transfer.to_customer,
-            "amount": transfer.amount, "currency": transfer.currency, "description": transfer.description,
-            "livemode": transfer.livemode, "created_at": transfer.created_at.isoformat().replace("+00:00", "Z")}
+    return {
+        "id": transfer.id,
+        "object": "transfer",
+        "from": transfer.from_customer,
+        "to": transfer.to_customer,
+        "amount": transfer.amount,
+        "currency": transfer.currency,
+        "description": transfer.description,
+        "livemode": transfer.livemode,
+        "created_at": transfer.created_at.isoformat().replace("+00:00", "Z"),
+    }
 
 
 def _customer_id(value: object, param: str) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(f"{param} must be a customer id: a non-empty string of at most {MAX_CUSTOMER_ID} "
-                             "characters", param=param)
+        raise InvalidRequest(
+            f"{param} must be a customer id: a non-empty string of at most {MAX_CUSTOMER_ID} characters", param=param
+        )
     return value
 
 
@@ -40,8 +50,9 @@ def _refuse_blocked(merchant_id: str, sender: str, recipient: str, money: Money,
     for customer in (sender, recipient):
         for entry in lists.matches(merchant_id, {"customer": customer}, livemode=livemode):
             if entry.action == "block":
-                assessment.flag("block", f"customer {entry.value} is on the block list"
-                                + (f" ({entry.note})" if entry.note else ""))
+                assessment.flag(
+                    "block", f"customer {entry.value} is on the block list" + (f" ({entry.note})" if entry.note else "")
+                )
     refuse_if_blocked(assessment, Prospect(merchant_id, sender, None, money.amount, money.currency, livemode))
 
 
@@ -56,13 +67,24 @@ def transfer_funds(merchant_id: str, sender: str, body: dict, *, livemode: bool)
     if description is not None and (not isinstance(description, str) or len(description) > MAX_DESCRIPTION):
         raise InvalidRequest(f"description is text of at most {MAX_DESCRIPTION} characters", param="description")
     if recipient == sender:
-        raise InvalidRequest("a customer cannot transfer to their own wallet: to must name another customer",
-                             code="transfer_to_self", param="to")
+        raise InvalidRequest(
+            "a customer cannot transfer to their own wallet: to must name another customer",
+            code="transfer_to_self",
+            param="to",
+        )
     _refuse_blocked(merchant_id, sender, recipient, money, livemode)
     db.session.rollback()
-    transfer = WalletTransfer(id=new_id("tr"), merchant_id=merchant_id, livemode=livemode, from_customer=sender,
-                              to_customer=recipient, amount=money.amount, currency=money.currency,
-                              description=description, created_at=utcnow())
+    transfer = WalletTransfer(
+        id=new_id("tr"),
+        merchant_id=merchant_id,
+        livemode=livemode,
+        from_customer=sender,
+        to_customer=recipient,
+        amount=money.amount,
+        currency=money.currency,
+        description=description,
+        created_at=utcnow(),
+    )
     with transfer_hold(merchant_id, sender, recipient, transfer.id, money, livemode=livemode):
         db.session.add(transfer)
         record_event(merchant_id, "transfer.created", transfer_json(transfer), livemode=livemode)

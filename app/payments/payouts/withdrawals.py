@@ -15,26 +15,27 @@ registered below:
 A review decision freezes the money as well but holds the payout (no ``next_try_at``) until the merchant approves
 it (it is sent) or rejects it (the money is available again, the withdrawal ``canceled``).
 """
+
 from __future__ import annotations
 
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, ServiceUnavailable
-from app.platform.outbox.events import record_event
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.books_models import Payout
 from app.ledger.partners import parse_payout_account
-from app.ledger.wallet.services import parse_wallet_amount, require_covered
 from app.ledger.wallet.models import WalletWithdrawal
 from app.ledger.wallet.moves import post_withdrawal_paid, post_withdrawal_returned, withdrawal_hold
-from app.platform.values.money import Money
+from app.ledger.wallet.services import parse_wallet_amount, require_covered
 from app.orders.customers import MAX_CUSTOMER_ID
 from app.payments.channels.registry import adapter_for
 from app.payments.payouts.services import PURPOSES, Purpose, payout_json, send_payouts_soon
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
+from app.platform.values.ids import new_id
+from app.platform.values.money import Money
 from app.risk.assessment import Prospect, assess, refuse_if_blocked
 
 log = logs.get("payments.withdrawals")
@@ -55,18 +56,27 @@ def withdrawal_status(withdrawal: WalletWithdrawal, payout: Payout) -> str:
 
 def withdrawal_json(withdrawal: WalletWithdrawal, payout: Payout) -> dict:
     """A withdrawal as the API, its events and the portal show it."""
-    return {"id": withdrawal.id, "object": "withdrawal", "status": withdrawal_status(withdrawal, payout),
-            "customer": withdrawal.customer_id, "amount": withdrawal.amount, "currency": withdrawal.currency,
-            "destination": withdrawal.destination, "livemode": withdrawal.livemode,
-            "risk": withdrawal.risk or {"decision": "allow", "score": 0, "reasons": []},
-            "reviewed_by": withdrawal.reviewed_by, "payout": payout_json(payout),
-            "created_at": withdrawal.created_at.isoformat().replace("+00:00", "Z")}
+    return {
+        "id": withdrawal.id,
+        "object": "withdrawal",
+        "status": withdrawal_status(withdrawal, payout),
+        "customer": withdrawal.customer_id,
+        "amount": withdrawal.amount,
+        "currency": withdrawal.currency,
+        "destination": withdrawal.destination,
+        "livemode": withdrawal.livemode,
+        "risk": withdrawal.risk or {"decision": "allow", "score": 0, "reasons": []},
+        "reviewed_by": withdrawal.reviewed_by,
+        "payout": payout_json(payout),
+        "created_at": withdrawal.created_at.isoformat().replace("+00:00", "Z"),
+    }
 
 
 def _customer(customer_id: str) -> str:
     if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters",
-                             param="id")
+        raise InvalidRequest(
+            f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters", param="id"
+        )
     return customer_id
 
 
@@ -77,13 +87,17 @@ def _payout_channel(merchant_id: str, livemode: bool) -> str:
     if adapter is None or not hasattr(adapter, "send_payout"):
         raise ServiceUnavailable(f"withdrawals need a payout channel, and {code!r} (PAYOUT_CHANNEL) cannot pay out")
     if livemode and getattr(adapter, "test_only", False):
-        raise InvalidRequest(f"{code} is a test payout channel (it moves no real money), so it cannot pay out a live "
-                             "wallet; the operator sets a live one in PAYOUT_CHANNEL", code="channel_unavailable")
+        raise InvalidRequest(
+            f"{code} is a test payout channel (it moves no real money), so it cannot pay out a live "
+            "wallet; the operator sets a live one in PAYOUT_CHANNEL",
+            code="channel_unavailable",
+        )
     return code
 
 
-def request_withdrawal(merchant_id: str, customer_id: str, body: dict, *,
-                       livemode: bool) -> tuple[WalletWithdrawal, Payout]:
+def request_withdrawal(
+    merchant_id: str, customer_id: str, body: dict, *, livemode: bool
+) -> tuple[WalletWithdrawal, Payout]:
     """Assess, freeze and record a withdrawal of ``{amount, currency, destination}`` in the key's mode, then queue
     its payout (unless held for review). Bad input is a 400, a block 402, an uncovered amount 422: nothing moves."""
     customer_id = _customer(customer_id)
@@ -97,20 +111,45 @@ def request_withdrawal(merchant_id: str, customer_id: str, body: dict, *,
     assessment = assess(prospect)
     refuse_if_blocked(assessment, prospect)
     held, now = assessment.decision == "review", utcnow()
-    withdrawal = WalletWithdrawal(id=new_id("wd"), merchant_id=merchant_id, livemode=livemode, customer_id=customer_id,
-                                  amount=money.amount, currency=money.currency, destination=destination,
-                                  payout_id=new_id("po"), risk=assessment.to_json(), review="open" if held else None,
-                                  created_at=now)
-    payout = Payout(id=withdrawal.payout_id, merchant_id=merchant_id, livemode=livemode, purpose="withdrawal",
-                    customer_id=customer_id, amount=money.amount, currency=money.currency, destination=destination,
-                    channel=channel, status="pending", try_number=1, max_tries=5,
-                    next_try_at=None if held else now, created_at=now, updated_at=now)
+    withdrawal = WalletWithdrawal(
+        id=new_id("wd"),
+        merchant_id=merchant_id,
+        livemode=livemode,
+        customer_id=customer_id,
+        amount=money.amount,
+        currency=money.currency,
+        destination=destination,
+        payout_id=new_id("po"),
+        risk=assessment.to_json(),
+        review="open" if held else None,
+        created_at=now,
+    )
+    payout = Payout(
+        id=withdrawal.payout_id,
+        merchant_id=merchant_id,
+        livemode=livemode,
+        purpose="withdrawal",
+        customer_id=customer_id,
+        amount=money.amount,
+        currency=money.currency,
+        destination=destination,
+        channel=channel,
+        status="pending",
+        try_number=1,
+        max_tries=5,
+        next_try_at=None if held else now,
+        created_at=now,
+        updated_at=now,
+    )
     with withdrawal_hold(merchant_id, customer_id, withdrawal.id, money, livemode=livemode):
         db.session.add_all([payout, withdrawal])
         record_event(merchant_id, "withdrawal.created", withdrawal_json(withdrawal, payout), livemode=livemode)
         db.session.commit()
-    log.info("withdrawal %s", "held for review" if held else "requested",
-             extra={"fields": {"merchant_id": merchant_id, "withdrawal_id": withdrawal.id, "amount": money.amount}})
+    log.info(
+        "withdrawal %s",
+        "held for review" if held else "requested",
+        extra={"fields": {"merchant_id": merchant_id, "withdrawal_id": withdrawal.id, "amount": money.amount}},
+    )
     if not held:
         send_payouts_soon()
     return withdrawal, payout
@@ -118,21 +157,36 @@ def request_withdrawal(merchant_id: str, customer_id: str, body: dict, *,
 
 def get_withdrawal(merchant_id: str, withdrawal_id: str, *, livemode: bool) -> tuple[WalletWithdrawal, Payout]:
     """One withdrawal of the merchant in one mode, with its payout; 404 otherwise."""
-    row = db.session.execute(select(WalletWithdrawal, Payout).join(Payout, Payout.id == WalletWithdrawal.payout_id)
-                             .where(WalletWithdrawal.id == withdrawal_id, WalletWithdrawal.merchant_id == merchant_id,
-                                    WalletWithdrawal.livemode == livemode)).first()
+    row = db.session.execute(
+        select(WalletWithdrawal, Payout)
+        .join(Payout, Payout.id == WalletWithdrawal.payout_id)
+        .where(
+            WalletWithdrawal.id == withdrawal_id,
+            WalletWithdrawal.merchant_id == merchant_id,
+            WalletWithdrawal.livemode == livemode,
+        )
+    ).first()
     if row is None:
         raise NotFound(f"no withdrawal {withdrawal_id!r}", param="id")
     return row[0], row[1]
 
 
-def list_withdrawals(merchant_id: str, *, livemode: bool, customer_id: str | None = None, review: str | None = None,
-                     limit: int = 20, starting_after: str | None = None
-                     ) -> tuple[list[tuple[WalletWithdrawal, Payout]], bool]:
+def list_withdrawals(
+    merchant_id: str,
+    *,
+    livemode: bool,
+    customer_id: str | None = None,
+    review: str | None = None,
+    limit: int = 20,
+    starting_after: str | None = None,
+) -> tuple[list[tuple[WalletWithdrawal, Payout]], bool]:
     """A customer's (or every) withdrawal of one mode, newest first, with their payouts; ``review="open"`` lists
     those waiting for the merchant."""
-    query = (select(WalletWithdrawal, Payout).join(Payout, Payout.id == WalletWithdrawal.payout_id)
-             .where(WalletWithdrawal.merchant_id == merchant_id, WalletWithdrawal.livemode == livemode))
+    query = (
+        select(WalletWithdrawal, Payout)
+        .join(Payout, Payout.id == WalletWithdrawal.payout_id)
+        .where(WalletWithdrawal.merchant_id == merchant_id, WalletWithdrawal.livemode == livemode)
+    )
     if customer_id is not None:
         query = query.where(WalletWithdrawal.customer_id == customer_id)
     if review is not None:
@@ -143,25 +197,34 @@ def list_withdrawals(merchant_id: str, *, livemode: bool, customer_id: str | Non
     return rows[:limit], len(rows) > limit
 
 
-def review_withdrawal(merchant_id: str, withdrawal_id: str, decision: object, *, actor: str,
-                      livemode: bool) -> tuple[WalletWithdrawal, Payout]:
+def review_withdrawal(
+    merchant_id: str, withdrawal_id: str, decision: object, *, actor: str, livemode: bool
+) -> tuple[WalletWithdrawal, Payout]:
     """Decide a withdrawal held for review, once: approve sends its payout, reject gives the money back."""
     withdrawal, payout = get_withdrawal(merchant_id, withdrawal_id, livemode=livemode)
     if decision not in DECISIONS:
         raise InvalidRequest("decision must be approve or reject", param="decision")
-    changed = db.session.execute(update(WalletWithdrawal).where(
-        WalletWithdrawal.id == withdrawal.id, WalletWithdrawal.review == "open").values(
-        review="approved" if decision == "approve" else "rejected", reviewed_by=actor[:200])).rowcount
+    changed = db.session.execute(
+        update(WalletWithdrawal)
+        .where(WalletWithdrawal.id == withdrawal.id, WalletWithdrawal.review == "open")
+        .values(review="approved" if decision == "approve" else "rejected", reviewed_by=actor[:200])
+    ).rowcount
     if changed != 1:
         db.session.rollback()
         raise Conflict("this withdrawal is not waiting for a review decision", code="review_not_open")
     now = utcnow()
     if decision == "approve":
-        db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "pending").values(
-            next_try_at=now, updated_at=now))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout.id, Payout.status == "pending")
+            .values(next_try_at=now, updated_at=now)
+        )
     else:
-        db.session.execute(update(Payout).where(Payout.id == payout.id, Payout.status == "pending").values(
-            status="failed", failure_reason=REJECTED, next_try_at=None, updated_at=now))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == payout.id, Payout.status == "pending")
+            .values(status="failed", failure_reason=REJECTED, next_try_at=None, updated_at=now)
+        )
         _withdrawal_failed(db.session.get(Payout, payout.id, populate_existing=True))
     db.session.commit()
     if decision == "approve":
@@ -171,28 +234,40 @@ def review_withdrawal(merchant_id: str, withdrawal_id: str, decision: object, *,
 
 # --- the payout's outcome (app/payments/payouts/services.py calls these in its transaction) ---------------------------
 
+
 def _withdrawal_of(payout: Payout) -> WalletWithdrawal:
     return db.session.scalar(select(WalletWithdrawal).where(WalletWithdrawal.payout_id == payout.id))
 
 
 def _withdrawal_paid(payout: Payout) -> None:
     withdrawal = _withdrawal_of(payout)
-    post_withdrawal_paid(payout.merchant_id, withdrawal.customer_id, withdrawal.id,
-                         Money(withdrawal.amount, withdrawal.currency), livemode=withdrawal.livemode)
+    post_withdrawal_paid(
+        payout.merchant_id,
+        withdrawal.customer_id,
+        withdrawal.id,
+        Money(withdrawal.amount, withdrawal.currency),
+        livemode=withdrawal.livemode,
+    )
     record_event(payout.merchant_id, "withdrawal.paid", withdrawal_json(withdrawal, payout), livemode=payout.livemode)
 
 
 def _withdrawal_failed(payout: Payout) -> None:
     withdrawal = _withdrawal_of(payout)
-    post_withdrawal_returned(payout.merchant_id, withdrawal.customer_id, withdrawal.id,
-                             Money(withdrawal.amount, withdrawal.currency), livemode=withdrawal.livemode)
-    record_event(payout.merchant_id, "withdrawal.failed", withdrawal_json(withdrawal, payout),
-                 livemode=payout.livemode)
+    post_withdrawal_returned(
+        payout.merchant_id,
+        withdrawal.customer_id,
+        withdrawal.id,
+        Money(withdrawal.amount, withdrawal.currency),
+        livemode=withdrawal.livemode,
+    )
+    record_event(payout.merchant_id, "withdrawal.failed", withdrawal_json(withdrawal, payout), livemode=payout.livemode)
 
 
 def _withdrawal_resent(payout: Payout) -> None:
-    raise Conflict("a failed withdrawal is final: its money is back in the customer's wallet; ask for a new "
-                   "withdrawal instead", code="payout_state_invalid")
+    raise Conflict(
+        "a failed withdrawal is final: its money is back in the customer's wallet; ask for a new withdrawal instead",
+        code="payout_state_invalid",
+    )
 
 
 PURPOSES["withdrawal"] = Purpose(paid=_withdrawal_paid, failed=_withdrawal_failed, resent=_withdrawal_resent)

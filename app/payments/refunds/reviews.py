@@ -2,6 +2,7 @@
 order records it (app/orders/review.py); an approval releases what was held at once, so the answer shows the order
 fulfilled; a rejection refunds what was paid, in full, and a refund is a payments action, so the decision is made
 here."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -17,8 +18,9 @@ from app.risk.review import review_expiries
 PAID = REFUNDABLE_STATUSES  # paid, fulfilled or completed: money taken, none of it on its way back
 
 
-def review_order(merchant_id: str, order_id: str, decision: object, *, actor: str,
-                 livemode: bool | None = None) -> Order:
+def review_order(
+    merchant_id: str, order_id: str, decision: object, *, actor: str, livemode: bool | None = None
+) -> Order:
     """Record the merchant's decision once (a second one is a 409) and act on it: approve fulfils the order (or
     credits the top-up), reject refunds it in full. With ``livemode`` the order must be of that mode (an API key
     sees only its own mode's orders)."""
@@ -26,8 +28,9 @@ def review_order(merchant_id: str, order_id: str, decision: object, *, actor: st
     if decision == "approve" and order.status in PAID:
         release_held(order)
     elif decision == "reject" and order.status in PAID and order.refunded_amount < order.total:
-        create_refund(merchant_id, order.id, amount=refundable(order),
-                      reason=f"rejected in risk review by {actor}", actor=actor)
+        create_refund(
+            merchant_id, order.id, amount=refundable(order), reason=f"rejected in risk review by {actor}", actor=actor
+        )
     return db.session.get(Order, order.id, populate_existing=True)
 
 

@@ -5,6 +5,7 @@ A refund is two steps. First one transaction inserts the ``pending`` refund and 
 aside. Then, outside any transaction, the channel is asked and its answer settled
 (app/payments/refunds/settling.py). A failed refund can be retried, which opens it again.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -13,27 +14,26 @@ from typing import Iterator
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.errors import Conflict, InvalidRequest, NotFound, Unprocessable
-from app.platform.outbox.events import Event
 from app.extensions import db
-from app.platform.values.ids import new_id
 from app.ledger.fees import fee_back
-from app.ledger.refund_holds import hold_for_refund
 from app.ledger.journal import find_entry
+from app.ledger.refund_holds import hold_for_refund
 from app.ledger.wallet.services import topup_refund_hold
-from app.platform.values.money import Money
 from app.orders.models import Order
 from app.orders.refund_context import refund_context
 from app.orders.services import StaleOrder, get_order, transition
 from app.payments.channels.fees import fee_return_rule
-from app.payments.models import STRAY_CAPTURE, PaymentAttempt
+from app.payments.models import STRAY_CAPTURE, PaymentAttempt, Refund
 from app.payments.order_lock import order_lock
-from app.payments.models import Refund
 from app.payments.refunds.settling import given_back_in_full, send_refund
 from app.payments.report_days import figures_changed
 from app.payments.state import refund_may_become, refund_sources
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import Event
+from app.platform.values.ids import new_id
+from app.platform.values.money import Money
 from app.risk.refund_requests import score_request
 
 log = logs.get("refunds")
@@ -57,19 +57,27 @@ def _parse_reason(reason: object) -> str | None:
 
 def _check_refundable(order: Order, amount: int) -> None:
     if order.status == "refunding":
-        raise Conflict("a refund is already in progress for this order; wait for its outcome",
-                       code="refund_in_progress")
+        raise Conflict(
+            "a refund is already in progress for this order; wait for its outcome", code="refund_in_progress"
+        )
     if order.status not in REFUNDABLE_STATUSES:
         raise Conflict(f"order is {order.status} and cannot be refunded", code="order_state_invalid")
     if order.total == 0:  # completed without a payment (app/payments/attempts/free_orders.py): no money was taken
-        raise Unprocessable("this order cost nothing and no payment was taken, so there is nothing to refund",
-                            code="nothing_to_refund")
+        raise Unprocessable(
+            "this order cost nothing and no payment was taken, so there is nothing to refund", code="nothing_to_refund"
+        )
     remaining = refundable(order)
     if amount > remaining:
-        taken = (f" ({Money(order.disputed_amount, order.currency).format()} is disputed: the shopper's bank took "
-                 "it back)") if order.disputed_amount else ""
-        raise Unprocessable(f"at most {Money(remaining, order.currency).format()} of this order can still be refunded"
-                            + taken, code="amount_too_large", param="amount")
+        taken = (
+            (f" ({Money(order.disputed_amount, order.currency).format()} is disputed: the shopper's bank took it back)")
+            if order.disputed_amount
+            else ""
+        )
+        raise Unprocessable(
+            f"at most {Money(remaining, order.currency).format()} of this order can still be refunded" + taken,
+            code="amount_too_large",
+            param="amount",
+        )
 
 
 def refundable(order: Order) -> int:
@@ -84,23 +92,36 @@ def refunded_by_lost_dispute(order: Order, dispute_id: str) -> None:
     full, lost = given_back_in_full(order)
     if not full or order.status not in REFUNDABLE_STATUSES:
         return
-    transition(order, "refunded", reason=f"given back in full: {Money(order.refunded_amount, order.currency).format()}"
-               f" refunded and {Money(lost, order.currency).format()} kept by the shopper's bank (dispute "
-               f"{dispute_id} lost)", actor="channel")
+    transition(
+        order,
+        "refunded",
+        reason=f"given back in full: {Money(order.refunded_amount, order.currency).format()}"
+        f" refunded and {Money(lost, order.currency).format()} kept by the shopper's bank (dispute "
+        f"{dispute_id} lost)",
+        actor="channel",
+    )
 
 
 def _captured_payment(order_id: str) -> PaymentAttempt:
     """The capture that paid the order. A stray capture, returned on its own, never is: one being returned, nor one
     that landed once another had paid the order, though it may be the older attempt (a first try approved after a
     second one paid), even before the outbox has started its return."""
-    returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id,
-                                       Refund.kind == "capture_return").exists()
-    strays = [event.data["object"]["id"] for event in db.session.scalars(
-        select(Event).where(Event.order_id == order_id, Event.type == STRAY_CAPTURE))]
-    payment = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id,
-                                                             PaymentAttempt.status == "succeeded", ~returned,
-                                                             PaymentAttempt.id.not_in(strays))
-                                .order_by(PaymentAttempt.created_at).limit(1))
+    returned = select(Refund.id).where(Refund.payment_id == PaymentAttempt.id, Refund.kind == "capture_return").exists()
+    strays = [
+        event.data["object"]["id"]
+        for event in db.session.scalars(select(Event).where(Event.order_id == order_id, Event.type == STRAY_CAPTURE))
+    ]
+    payment = db.session.scalar(
+        select(PaymentAttempt)
+        .where(
+            PaymentAttempt.order_id == order_id,
+            PaymentAttempt.status == "succeeded",
+            ~returned,
+            PaymentAttempt.id.not_in(strays),
+        )
+        .order_by(PaymentAttempt.created_at)
+        .limit(1)
+    )
     if payment is None or not payment.provider_reference:
         raise Conflict("the order has no captured payment to refund", code="order_state_invalid")
     return payment
@@ -124,8 +145,9 @@ def check_refund(merchant_id: str, order_id: str, *, amount: object = None, reas
 _STALE_READS = 3
 
 
-def create_refund(merchant_id: str, order_id: str, *, amount: object = None, reason: object = None,
-                  actor: str = "api") -> Refund:
+def create_refund(
+    merchant_id: str, order_id: str, *, amount: object = None, reason: object = None, actor: str = "api"
+) -> Refund:
     """Refund ``amount`` (default: all that remains) of a paid order through its capturing channel."""
     amount, reason = _parse_amount(amount), _parse_reason(reason)
     for read in range(1, _STALE_READS + 1):
@@ -135,10 +157,21 @@ def create_refund(merchant_id: str, order_id: str, *, amount: object = None, rea
         except StaleOrder:
             if read == _STALE_READS:
                 raise  # 409 order_changed_concurrently: re-read the order and decide again
-            log.info("order changed while a refund was opened; reading it again",
-                     extra={"fields": {"merchant_id": merchant_id, "order_id": order_id, "read": read}})
-    log.info("refund requested", extra={"fields": {"merchant_id": merchant_id, "order_id": order_id,
-                                                   "refund_id": refund.id, "amount": refund.amount}})
+            log.info(
+                "order changed while a refund was opened; reading it again",
+                extra={"fields": {"merchant_id": merchant_id, "order_id": order_id, "read": read}},
+            )
+    log.info(
+        "refund requested",
+        extra={
+            "fields": {
+                "merchant_id": merchant_id,
+                "order_id": order_id,
+                "refund_id": refund.id,
+                "amount": refund.amount,
+            }
+        },
+    )
     return send_refund(refund.id)
 
 
@@ -157,10 +190,23 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
     refund_id = new_id("re")
     risk = _abuse_assessment(order)
     with order_lock(order.id), _wallet_hold(order, refund_id, 1, amount):
-        refund = Refund(id=refund_id, merchant_id=merchant_id, order_id=order.id, payment_id=payment.id,
-                        channel=payment.channel, amount=amount, currency=order.currency, status="pending",
-                        reason=reason, previous_order_status=order.status, provider_attempt=1, actor=actor,
-                        risk=risk, created_at=now, updated_at=now)
+        refund = Refund(
+            id=refund_id,
+            merchant_id=merchant_id,
+            order_id=order.id,
+            payment_id=payment.id,
+            channel=payment.channel,
+            amount=amount,
+            currency=order.currency,
+            status="pending",
+            reason=reason,
+            previous_order_status=order.status,
+            provider_attempt=1,
+            actor=actor,
+            risk=risk,
+            created_at=now,
+            updated_at=now,
+        )
         db.session.add(refund)
         why = f"refund {refund.id} of {Money(amount, order.currency).format()} requested"
         try:
@@ -169,8 +215,9 @@ def _open_refund(merchant_id: str, order_id: str, amount: int | None, reason: st
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
-            raise Conflict("a refund is already in progress for this order; wait for its outcome",
-                           code="refund_in_progress") from None
+            raise Conflict(
+                "a refund is already in progress for this order; wait for its outcome", code="refund_in_progress"
+            ) from None
         except StaleOrder:
             db.session.rollback()
             raise
@@ -190,15 +237,30 @@ def hold_refund_money(order: Order, refund: Refund, payment: PaymentAttempt) -> 
     if order.kind == "topup":
         # The provider still gives back its part of the top-up's capture fee, by the same rule as a purchase's: the
         # refund records it, so the statement's refund line matches it as the capture's matches the attempt's fee.
-        refund.fee_amount = fee_back(payment.fee_amount, payment.amount, order.refunded_amount, refund.amount,
-                                     rule=fee_return_rule(payment.channel))
+        refund.fee_amount = fee_back(
+            payment.fee_amount,
+            payment.amount,
+            order.refunded_amount,
+            refund.amount,
+            rule=fee_return_rule(payment.channel),
+        )
         return
     refund.fee_amount = hold_for_refund(
-        merchant_id=order.merchant_id, order_id=order.id, livemode=order.livemode, currency=refund.currency,
-        refund_id=refund.id, provider_attempt=refund.provider_attempt, amount=refund.amount, channel=payment.channel,
-        captured=payment.amount, capture_fee=payment.fee_amount, fee_rule=fee_return_rule(payment.channel),
+        merchant_id=order.merchant_id,
+        order_id=order.id,
+        livemode=order.livemode,
+        currency=refund.currency,
+        refund_id=refund.id,
+        provider_attempt=refund.provider_attempt,
+        amount=refund.amount,
+        channel=payment.channel,
+        captured=payment.amount,
+        capture_fee=payment.fee_amount,
+        fee_rule=fee_return_rule(payment.channel),
         refunded_before=order.refunded_amount + order.disputed_amount,  # a dispute's withdrawal went back too
-        capture_return=refund.kind == "capture_return", now=utcnow())
+        capture_return=refund.kind == "capture_return",
+        now=utcnow(),
+    )
 
 
 @contextmanager
@@ -211,8 +273,14 @@ def _wallet_hold(order: Order, refund_id: str, provider_attempt: int, amount: in
     if order.kind != "topup" or find_entry("wallet.topup", order.id) is None:
         yield
         return
-    with topup_refund_hold(order.merchant_id, order.customer_id, f"{refund_id}:{provider_attempt}",
-                           Money(amount, order.currency), livemode=order.livemode, order_id=order.id):
+    with topup_refund_hold(
+        order.merchant_id,
+        order.customer_id,
+        f"{refund_id}:{provider_attempt}",
+        Money(amount, order.currency),
+        livemode=order.livemode,
+        order_id=order.id,
+    ):
         yield
 
 
@@ -227,10 +295,18 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
     _check_refundable(order, refund.amount)
     with order_lock(order.id), _wallet_hold(order, refund.id, refund.provider_attempt, refund.amount):
         changed = db.session.execute(
-            update(Refund).where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))
-            .values(status="pending", previous_order_status=order.status, failure_reason=None, updated_at=utcnow(),
-                    sweep_failures=0, next_sweep_at=None)
-            .execution_options(synchronize_session=False)).rowcount
+            update(Refund)
+            .where(Refund.id == refund.id, Refund.status.in_(refund_sources("pending")))
+            .values(
+                status="pending",
+                previous_order_status=order.status,
+                failure_reason=None,
+                updated_at=utcnow(),
+                sweep_failures=0,
+                next_sweep_at=None,
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
         try:
             if changed != 1:
                 raise StaleOrder("refund changed concurrently")
@@ -240,8 +316,9 @@ def retry_refund(merchant_id: str, refund_id: str, *, actor: str = "api") -> Ref
             db.session.commit()
         except (IntegrityError, StaleOrder):
             db.session.rollback()
-            raise Conflict("a refund is already in progress for this order; wait for its outcome",
-                           code="refund_in_progress") from None
+            raise Conflict(
+                "a refund is already in progress for this order; wait for its outcome", code="refund_in_progress"
+            ) from None
     return send_refund(refund.id)
 
 
@@ -252,22 +329,27 @@ def resend_capture_return(refund_id: str) -> Refund:
     with order_lock(refund.order_id):
         try:
             changed = db.session.execute(
-                update(Refund).where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
-                .values(status="pending", failure_reason=None, updated_at=utcnow(), sweep_failures=0,
-                        next_sweep_at=None)
-                .execution_options(synchronize_session=False)).rowcount
+                update(Refund)
+                .where(Refund.id == refund_id, Refund.status.in_(refund_sources("pending")))
+                .values(
+                    status="pending", failure_reason=None, updated_at=utcnow(), sweep_failures=0, next_sweep_at=None
+                )
+                .execution_options(synchronize_session=False)
+            ).rowcount
             if changed == 1:
                 figures_changed(refund.merchant_id)  # a failed refund may yet succeed: its day's refunds move
                 refund = db.session.get(Refund, refund_id, populate_existing=True)
-                hold_refund_money(db.session.get(Order, refund.order_id), refund,
-                                  db.session.get(PaymentAttempt, refund.payment_id))
+                hold_refund_money(
+                    db.session.get(Order, refund.order_id), refund, db.session.get(PaymentAttempt, refund.payment_id)
+                )
             db.session.commit()
         except IntegrityError:
             changed = 0
             db.session.rollback()
         if changed != 1:
-            raise Conflict("this returned capture is already being refunded; wait for its outcome",
-                           code="refund_in_progress")
+            raise Conflict(
+                "this returned capture is already being refunded; wait for its outcome", code="refund_in_progress"
+            )
     return send_refund(refund_id)
 
 

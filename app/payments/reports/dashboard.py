@@ -6,6 +6,7 @@ rate is succeeded attempts over decided ones (succeeded, failed or canceled); re
 succeeded refunds made in the range. Amounts are per currency: they are never added across currencies.
 Figures are aggregated per UTC day; a settled day's are kept and read from there (app/payments/report_days.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,15 +14,14 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import case, func, select, union
 
-from app.platform.db.types import utcnow
 from app.errors import InvalidRequest
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
 from app.payments import report_days
-from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt
-from app.payments.models import Refund
+from app.payments.models import ACTIVE_ATTEMPT_STATUSES, PaymentAttempt, Refund
+from app.platform.db.types import utcnow
 
 MAX_DAYS = 366
 
@@ -82,8 +82,10 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
         raise InvalidRequest("the end date must not be before the start date", param="end")
     if (end - start).days + 1 > MAX_DAYS:
         raise InvalidRequest(f"choose at most {MAX_DAYS} days", param="start")
-    return (datetime.combine(start, time.min, timezone.utc),
-            datetime.combine(end + timedelta(days=1), time.min, timezone.utc))
+    return (
+        datetime.combine(start, time.min, timezone.utc),
+        datetime.combine(end + timedelta(days=1), time.min, timezone.utc),
+    )
 
 
 def _day(column):
@@ -107,8 +109,9 @@ def dashboard_report(merchant_id: str, start: date, end: date, *, livemode: bool
         live = _figures_by_day(merchant_id, livemode, first, last)
         for day in _dates(first, last):
             figures[day] = live.get(day.isoformat(), _NOTHING)
-        report_days.keep_days(merchant_id, livemode, generation,
-                              {d: figures[d] for d in keepable if d.isoformat() not in still_open})
+        report_days.keep_days(
+            merchant_id, livemode, generation, {d: figures[d] for d in keepable if d.isoformat() not in still_open}
+        )
     return _report(start, end, figures)
 
 
@@ -121,8 +124,11 @@ def keep_recent_days(*, days: int = 60) -> int:
     looked = 0
     for merchant_id in db.session.scalars(select(Merchant.id).order_by(Merchant.id)):
         for livemode in (False, True):
-            recent = select(Order.id).where(Order.merchant_id == merchant_id, Order.livemode == livemode,
-                                            Order.created_at >= since).limit(1)
+            recent = (
+                select(Order.id)
+                .where(Order.merchant_id == merchant_id, Order.livemode == livemode, Order.created_at >= since)
+                .limit(1)
+            )
             if db.session.scalar(recent) is not None:
                 dashboard_report(merchant_id, today - timedelta(days=days - 1), today, livemode=livemode)
                 looked += 1
@@ -159,32 +165,58 @@ def _figures_by_day(merchant_id: str, livemode: bool, first: date, last: date) -
     paid = Order.status.in_(PAID_STATUSES)
     day = _day(Order.created_at).label("day")
     for row in db.session.execute(
-            select(day, Order.currency, func.count().label("orders"),
-                   func.sum(case((paid, 1), else_=0)).label("paid"),
-                   func.sum(case((paid, Order.total), else_=0)).label("gmv"))
-            .where(Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
-                   Order.created_at >= low, Order.created_at < high)
-            .group_by(day, Order.currency)):
+        select(
+            day,
+            Order.currency,
+            func.count().label("orders"),
+            func.sum(case((paid, 1), else_=0)).label("paid"),
+            func.sum(case((paid, Order.total), else_=0)).label("gmv"),
+        )
+        .where(
+            Order.merchant_id == merchant_id,
+            Order.livemode == livemode,
+            Order.kind == "purchase",
+            Order.created_at >= low,
+            Order.created_at < high,
+        )
+        .group_by(day, Order.currency)
+    ):
         of(row.day)["orders"][row.currency] = [row.orders, int(row.paid or 0), int(row.gmv or 0)]
 
     day = _day(Refund.created_at).label("day")
     for row in db.session.execute(
-            select(day, Refund.currency, func.count().label("n"), func.sum(Refund.amount).label("amount"))
-            .join(Order, Order.id == Refund.order_id)
-            .where(Refund.merchant_id == merchant_id, Order.livemode == livemode, Refund.status == "succeeded",
-                   Refund.created_at >= low, Refund.created_at < high).group_by(day, Refund.currency)):
+        select(day, Refund.currency, func.count().label("n"), func.sum(Refund.amount).label("amount"))
+        .join(Order, Order.id == Refund.order_id)
+        .where(
+            Refund.merchant_id == merchant_id,
+            Order.livemode == livemode,
+            Refund.status == "succeeded",
+            Refund.created_at >= low,
+            Refund.created_at < high,
+        )
+        .group_by(day, Refund.currency)
+    ):
         of(row.day)["refunds"][row.currency] = [row.n, int(row.amount or 0)]
 
     day = _day(PaymentAttempt.created_at).label("day")
     decided_failed = PaymentAttempt.status.in_(("failed", "canceled"))
     for row in db.session.execute(
-            select(day, PaymentAttempt.channel, func.count().label("attempts"),
-                   func.sum(case((PaymentAttempt.status == "succeeded", 1), else_=0)).label("succeeded"),
-                   func.sum(case((decided_failed, 1), else_=0)).label("failed"))
-            .join(Order, Order.id == PaymentAttempt.order_id)
-            .where(PaymentAttempt.merchant_id == merchant_id, Order.livemode == livemode,
-                   PaymentAttempt.created_at >= low, PaymentAttempt.created_at < high)
-            .group_by(day, PaymentAttempt.channel)):
+        select(
+            day,
+            PaymentAttempt.channel,
+            func.count().label("attempts"),
+            func.sum(case((PaymentAttempt.status == "succeeded", 1), else_=0)).label("succeeded"),
+            func.sum(case((decided_failed, 1), else_=0)).label("failed"),
+        )
+        .join(Order, Order.id == PaymentAttempt.order_id)
+        .where(
+            PaymentAttempt.merchant_id == merchant_id,
+            Order.livemode == livemode,
+            PaymentAttempt.created_at >= low,
+            PaymentAttempt.created_at < high,
+        )
+        .group_by(day, PaymentAttempt.channel)
+    ):
         of(row.day)["channels"][row.channel] = [row.attempts, int(row.succeeded or 0), int(row.failed or 0)]
     return figures
 
@@ -193,16 +225,36 @@ def _days_with_open_objects(merchant_id: str, livemode: bool, first: date, last:
     """The days from ``first`` to ``last`` ("YYYY-MM-DD") that made something whose outcome may still change the
     figures: an order not yet paid or closed, an attempt not yet decided, a refund not yet settled."""
     low, high = _bounds(first, last)
-    orders = (select(_day(Order.created_at))
-              .where(Order.merchant_id == merchant_id, Order.livemode == livemode, Order.kind == "purchase",
-                     Order.status.in_(("created", "paying")), Order.created_at >= low, Order.created_at < high))
-    attempts = (select(_day(PaymentAttempt.created_at)).join(Order, Order.id == PaymentAttempt.order_id)
-                .where(PaymentAttempt.merchant_id == merchant_id, Order.livemode == livemode,
-                       PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES),
-                       PaymentAttempt.created_at >= low, PaymentAttempt.created_at < high))
-    refunds = (select(_day(Refund.created_at)).join(Order, Order.id == Refund.order_id)
-               .where(Refund.merchant_id == merchant_id, Order.livemode == livemode, Refund.status == "pending",
-                      Refund.created_at >= low, Refund.created_at < high))
+    orders = select(_day(Order.created_at)).where(
+        Order.merchant_id == merchant_id,
+        Order.livemode == livemode,
+        Order.kind == "purchase",
+        Order.status.in_(("created", "paying")),
+        Order.created_at >= low,
+        Order.created_at < high,
+    )
+    attempts = (
+        select(_day(PaymentAttempt.created_at))
+        .join(Order, Order.id == PaymentAttempt.order_id)
+        .where(
+            PaymentAttempt.merchant_id == merchant_id,
+            Order.livemode == livemode,
+            PaymentAttempt.status.in_(ACTIVE_ATTEMPT_STATUSES),
+            PaymentAttempt.created_at >= low,
+            PaymentAttempt.created_at < high,
+        )
+    )
+    refunds = (
+        select(_day(Refund.created_at))
+        .join(Order, Order.id == Refund.order_id)
+        .where(
+            Refund.merchant_id == merchant_id,
+            Order.livemode == livemode,
+            Refund.status == "pending",
+            Refund.created_at >= low,
+            Refund.created_at < high,
+        )
+    )
     return set(db.session.scalars(union(orders, attempts, refunds)))
 
 

@@ -3,6 +3,7 @@
 It lives in payments, not orders, because the channel filter reads payment attempts and orders
 must not depend on payments.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,11 +12,11 @@ from typing import Iterator
 
 from sqlalchemy import exists, func, or_, select
 
-from app.platform.db.types import after_day, begins_with
 from app.extensions import db
-from app.platform.values.pagination import newest_first_both_ways
 from app.orders.models import Order
 from app.payments.models import PaymentAttempt
+from app.platform.db.types import after_day, begins_with
+from app.platform.values.pagination import newest_first_both_ways
 
 EXPORT_BATCH = 500
 
@@ -49,8 +50,9 @@ def _filtered(merchant_id: str, filters: OrderFilters):
     if filters.end:
         query = query.where(Order.created_at < after_day(filters.end))
     if filters.channel:
-        query = query.where(exists().where(PaymentAttempt.order_id == Order.id,
-                                           PaymentAttempt.channel == filters.channel))
+        query = query.where(
+            exists().where(PaymentAttempt.order_id == Order.id, PaymentAttempt.channel == filters.channel)
+        )
     if filters.customer:
         who = filters.customer.strip()
         query = query.where(_customer_is(who))
@@ -66,11 +68,22 @@ def _customer_is(who: str):
     return or_(Order.customer_id == who, func.lower(Order.customer_email) == who.lower())
 
 
-def search_orders(merchant_id: str, filters: OrderFilters, *, limit: int = 25, starting_after: str | None = None,
-                  ending_before: str | None = None) -> OrderPage:
+def search_orders(
+    merchant_id: str,
+    filters: OrderFilters,
+    *,
+    limit: int = 25,
+    starting_after: str | None = None,
+    ending_before: str | None = None,
+) -> OrderPage:
     """One page of matching orders, newest first; ``starting_after`` pages older, ``ending_before`` newer."""
-    rows, has_older, has_newer = newest_first_both_ways(_filtered(merchant_id, filters), Order.id, limit=limit,
-                                                        starting_after=starting_after, ending_before=ending_before)
+    rows, has_older, has_newer = newest_first_both_ways(
+        _filtered(merchant_id, filters),
+        Order.id,
+        limit=limit,
+        starting_after=starting_after,
+        ending_before=ending_before,
+    )
     return OrderPage(rows, has_older, has_newer)
 
 

@@ -1,5 +1,6 @@
 """The dashboard's date ranges: named presets, the previous period of the same length, and how a figure
 changed from one to the other (a ratio for display, never money)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,8 +8,13 @@ from datetime import date, timedelta
 
 from app.errors import InvalidRequest
 
-PRESETS = {"today": "Today", "last_7_days": "Last 7 days", "last_30_days": "Last 30 days",
-           "this_month": "This month", "custom": "Custom range"}
+PRESETS = {
+    "today": "Today",
+    "last_7_days": "Last 7 days",
+    "last_30_days": "Last 30 days",
+    "this_month": "This month",
+    "custom": "Custom range",
+}
 DEFAULT_PRESET = "last_30_days"
 EARLIEST, LATEST = date(1970, 1, 1), date.max - timedelta(days=1)
 
@@ -47,8 +53,9 @@ def period_for(preset: str, today: date, *, start: date | None = None, end: date
         end = end or today
         # A report reads the day after its end and compares with as many days before its start: days a date holds.
         if not EARLIEST <= end <= LATEST or start is not None and not EARLIEST <= start <= LATEST:
-            raise InvalidRequest(f"choose days from {EARLIEST} to {LATEST}",
-                                 param="end" if not EARLIEST <= end <= LATEST else "start")
+            raise InvalidRequest(
+                f"choose days from {EARLIEST} to {LATEST}", param="end" if not EARLIEST <= end <= LATEST else "start"
+            )
         start = start or max(end - timedelta(days=29), EARLIEST)
         if end < start:
             raise InvalidRequest("the end date must not be before the start date", param="end")
@@ -59,7 +66,7 @@ def period_for(preset: str, today: date, *, start: date | None = None, end: date
 
 
 def change_text(current: int, previous: int, label: str) -> str:
-    """"+12% vs previous 7 days", "no change vs …", or "up from none vs …" when there is nothing to divide by."""
+    """ "+12% vs previous 7 days", "no change vs …", or "up from none vs …" when there is nothing to divide by."""
     if current == previous:
         return f"no change vs {label}"
     if previous == 0:
@@ -84,8 +91,10 @@ def points_text(current: float | None, previous: float | None, label: str) -> st
 def headline_changes(current, previous, label: str) -> dict:
     """How each headline figure of a dashboard report moved since the previous period (GMV per currency)."""
     currencies = sorted(set(current.gmv) | set(previous.gmv))
-    return {"gmv": {c: change_text(current.gmv.get(c, 0), previous.gmv.get(c, 0), label) for c in currencies},
-            "orders": change_text(current.orders, previous.orders, label),
-            "paid_orders": change_text(current.paid_orders, previous.paid_orders, label),
-            "conversion": points_text(current.conversion, previous.conversion, label),
-            "refunds": change_text(current.refunds, previous.refunds, label)}
+    return {
+        "gmv": {c: change_text(current.gmv.get(c, 0), previous.gmv.get(c, 0), label) for c in currencies},
+        "orders": change_text(current.orders, previous.orders, label),
+        "paid_orders": change_text(current.paid_orders, previous.paid_orders, label),
+        "conversion": points_text(current.conversion, previous.conversion, label),
+        "refunds": change_text(current.refunds, previous.refunds, label),
+    }

@@ -6,18 +6,19 @@ Customers and their balances are read from the journal: a wallet account is ``[l
 or ``…:frozen``, so the customer id is the account name less that prefix and suffix (ids may contain ``:``). One
 page is one grouped read over the merchant's wallet postings, then the balances of that page's customers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, select
 
-from app.platform.db.types import begins_with
 from app.extensions import db
+from app.ledger.accounts import available_account, frozen_account, in_book
 from app.ledger.journal import account_balances
 from app.ledger.models import Posting
-from app.ledger.accounts import available_account, frozen_account, in_book
 from app.orders.models import Order
+from app.platform.db.types import begins_with
 
 MAX_EMAIL_MATCHES = 1000
 _AVAILABLE, _FROZEN = ":available", ":frozen"
@@ -38,31 +39,54 @@ class WalletHolder:
 def _customer_of_account(prefix: str):
     """SQL: the customer id inside a wallet account name of this book."""
     start, name = len(prefix) + 1, Posting.account
-    return case((name.like("%" + _AVAILABLE), func.substr(name, start, func.length(name) - len(prefix) - len(_AVAILABLE))),
-                else_=func.substr(name, start, func.length(name) - len(prefix) - len(_FROZEN)))
+    return case(
+        (name.like("%" + _AVAILABLE), func.substr(name, start, func.length(name) - len(prefix) - len(_AVAILABLE))),
+        else_=func.substr(name, start, func.length(name) - len(prefix) - len(_FROZEN)),
+    )
 
 
 def _customers_with_email(merchant_id: str, text: str, livemode: bool) -> list[str]:
-    return list(db.session.scalars(select(Order.customer_id).distinct().where(
-        Order.merchant_id == merchant_id, Order.livemode == livemode, Order.customer_id.isnot(None),
-        func.lower(Order.customer_email).contains(text.lower(), autoescape=True)).limit(MAX_EMAIL_MATCHES)))
+    return list(
+        db.session.scalars(
+            select(Order.customer_id)
+            .distinct()
+            .where(
+                Order.merchant_id == merchant_id,
+                Order.livemode == livemode,
+                Order.customer_id.isnot(None),
+                func.lower(Order.customer_email).contains(text.lower(), autoescape=True),
+            )
+            .limit(MAX_EMAIL_MATCHES)
+        )
+    )
 
 
 def _emails(merchant_id: str, customer_ids: list[str], livemode: bool) -> dict[str, str]:
-    rows = db.session.execute(select(Order.customer_id, Order.customer_email).where(
-        Order.merchant_id == merchant_id, Order.livemode == livemode, Order.customer_id.in_(customer_ids),
-        Order.customer_email.isnot(None)).order_by(Order.created_at))
+    rows = db.session.execute(
+        select(Order.customer_id, Order.customer_email)
+        .where(
+            Order.merchant_id == merchant_id,
+            Order.livemode == livemode,
+            Order.customer_id.in_(customer_ids),
+            Order.customer_email.isnot(None),
+        )
+        .order_by(Order.created_at)
+    )
     return {customer: email for customer, email in rows}  # the latest order's email wins
 
 
-def wallet_holders(merchant_id: str, *, livemode: bool, q: str | None = None, after: str | None = None,
-                   limit: int = 25) -> tuple[list[WalletHolder], bool]:
+def wallet_holders(
+    merchant_id: str, *, livemode: bool, q: str | None = None, after: str | None = None, limit: int = 25
+) -> tuple[list[WalletHolder], bool]:
     """One page of the customers holding a wallet of one mode, by customer id, after ``after``; ``q`` keeps those
     whose id contains it or whose orders' email does (case-insensitive)."""
     prefix = in_book("wallet:", livemode=livemode)
     customer = _customer_of_account(prefix)
-    query = select(customer.label("customer")).where(
-        Posting.merchant_id == merchant_id, begins_with(Posting.account, prefix)).group_by(customer)
+    query = (
+        select(customer.label("customer"))
+        .where(Posting.merchant_id == merchant_id, begins_with(Posting.account, prefix))
+        .group_by(customer)
+    )
     if q:
         by_email = _customers_with_email(merchant_id, q, livemode)
         query = query.having(func.lower(customer).contains(q.lower(), autoescape=True) | customer.in_(by_email))

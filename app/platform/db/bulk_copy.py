@@ -1,5 +1,6 @@
 """Writing many rows at once: PostgreSQL's COPY (several times faster than INSERT for thousands of rows), one
 multi-row INSERT elsewhere. In the caller's transaction; for batches the caller has made sure are new."""
+
 from __future__ import annotations
 
 from typing import Iterable, Sequence

@@ -7,6 +7,7 @@ connection, in the session's transaction, so they commit or roll back with every
 rows of several tables go as one statement (one round trip): opening an order writes its row, lines, timeline and
 event at once.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Sequence
@@ -100,8 +101,12 @@ def _groups(objects: Sequence[object]) -> list[tuple[_Columns, list[dict]]]:
 
 
 def _binds(groups: list[tuple[_Columns, list[dict]]]) -> dict:
-    return {_bind_name(g, r, key): value for g, (_, rows) in enumerate(groups)
-            for r, row in enumerate(rows) for key, value in row.items()}
+    return {
+        _bind_name(g, r, key): value
+        for g, (_, rows) in enumerate(groups)
+        for r, row in enumerate(rows)
+        for key, value in row.items()
+    }
 
 
 def _inserted(objects: Sequence[object]) -> None:
@@ -133,15 +138,21 @@ def _one_statement(groups: list[tuple[_Columns, list[dict]]], guard: Update | No
     inserts = []
     for g, (columns, rows) in enumerate(groups):
         keys = list(rows[0])
-        binds = [[bindparam(_bind_name(g, r, key), type_=columns.table.c[key].type) for key in keys]
-                 for r in range(len(rows))]
+        binds = [
+            [bindparam(_bind_name(g, r, key), type_=columns.table.c[key].type) for key in keys]
+            for r in range(len(rows))
+        ]
         if len(binds) == 1 and moved is None:
             inserts.append(insert(columns.table).values(dict(zip(keys, binds[0]))).inline())
         else:
-            selects = [select(*row) if moved is None else select(*row).where(exists().select_from(moved))
-                       for row in binds]
-            inserts.append(insert(columns.table).from_select(keys, selects[0] if len(selects) == 1
-                                                             else union_all(*selects)).inline())
+            selects = [
+                select(*row) if moved is None else select(*row).where(exists().select_from(moved)) for row in binds
+            ]
+            inserts.append(
+                insert(columns.table)
+                .from_select(keys, selects[0] if len(selects) == 1 else union_all(*selects))
+                .inline()
+            )
     steps = [step.cte(f"w{g}") for g, step in enumerate(inserts[:-1])]
     statement = inserts[-1].add_cte(*([moved] if moved is not None else []), *steps)
     if moved is not None:

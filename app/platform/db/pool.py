@@ -11,6 +11,7 @@ the statement it is used for. SQLAlchemy then retires every pooled connection ma
 next transactions get new ones, and the request that met it answers 503 with Retry-After (app/web/errors.py):
 what it did is rolled back, and a retry (with its Idempotency-Key) finds a working connection.
 """
+
 from __future__ import annotations
 
 import time

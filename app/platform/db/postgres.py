@@ -19,6 +19,7 @@ gone silent at the kernel level by TCP keepalives and ``tcp_user_timeout``, a st
 answers (a stuck proxy: the server never hears the statement, so its timeout cannot fire) by the connection itself,
 which gives up ``ANSWER_GRACE_SECONDS`` after the statement timeout and closes.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -44,8 +45,10 @@ if psycopg is not None:
         def rollback(self) -> None:
             with self.lock:
                 pgconn = self.pgconn
-                if (pgconn.status == pq.ConnStatus.OK and pgconn.transaction_status in
-                        (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR)):
+                if pgconn.status == pq.ConnStatus.OK and pgconn.transaction_status in (
+                    pq.TransactionStatus.INTRANS,
+                    pq.TransactionStatus.INERROR,
+                ):
                     self.wait(self._exec_command(b"ROLLBACK"))  # not libpq's PQexec, which waits unbounded
                     return
             super().rollback()  # idle (nothing to do), busy or broken: psycopg's way, and its errors
@@ -61,7 +64,8 @@ if psycopg is not None:
                 self.pgconn.finish()
                 raise psycopg.OperationalError(
                     f"the database did not answer within {self.answer_timeout:g} s (a proxy or network in between "
-                    "that stopped passing answers on); the connection was closed") from None
+                    "that stopped passing answers on); the connection was closed"
+                ) from None
 
     _ROWS = (pq.ExecStatus.TUPLES_OK, pq.ExecStatus.SINGLE_TUPLE, pq.ExecStatus.TUPLES_CHUNK)
 
@@ -78,8 +82,18 @@ if psycopg is not None:
             if not result or not (result.nfields or result.status in _ROWS):
                 return None  # as psycopg: None when the statement returned no rows (an UPDATE without RETURNING)
             encoding = self._encoding
-            return [((result.fname(i) or b"").decode(encoding) or f"column_{i + 1}", result.ftype(i),
-                     None, None, None, None, None) for i in range(result.nfields)]
+            return [
+                (
+                    (result.fname(i) or b"").decode(encoding) or f"column_{i + 1}",
+                    result.ftype(i),
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+                for i in range(result.nfields)
+            ]
 
 
 def statements_as_written(database_url: str, options: dict[str, Any]) -> dict[str, Any]:
@@ -106,8 +120,9 @@ ANSWER_GRACE_SECONDS = 5.0
 _ANSWER_TIMEOUT = "kassa_answer_timeout"  # a connect argument of Kassa's own, taken off before libpq sees it
 
 
-def bounded_connections(database_url: str, options: dict[str, Any], connect_timeout: int,
-                        statement_timeout: float = 0) -> dict[str, Any]:
+def bounded_connections(
+    database_url: str, options: dict[str, Any], connect_timeout: int, statement_timeout: float = 0
+) -> dict[str, Any]:
     """Add to ``options`` what bounds a PostgreSQL connection's waits on a database that is there but silent (a
     partition, a host gone without a reset): ``connect_timeout`` for a new connection, which otherwise waits on
     the startup handshake for as long as TCP does, and TCP keepalives with a user timeout, so an established one
@@ -118,8 +133,14 @@ def bounded_connections(database_url: str, options: dict[str, Any], connect_time
     url = make_url(database_url)
     if url.get_backend_name() != "postgresql":
         return options
-    bounds = {"connect_timeout": connect_timeout, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
-              "keepalives_count": 3, "tcp_user_timeout": 30_000}
+    bounds = {
+        "connect_timeout": connect_timeout,
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 30_000,
+    }
     connect_args = {**{k: v for k, v in bounds.items() if k not in url.query}, **options.get("connect_args", {})}
     # A connect argument replaces the URL's own ``options``: the bound is added to what either says.
     settings = str(connect_args.get("options", url.query.get("options", "")))

@@ -6,6 +6,7 @@ SQLite outside a transaction (app/platform/db/sqlite.py) does the same: a callba
 order still ``paying`` beside its payment already ``failed``, and an order clearing between two sums left its money
 in neither bucket. Under one snapshot the answer is the database as it was at the first read, whole.
 """
+
 from __future__ import annotations
 
 from functools import wraps
@@ -35,8 +36,10 @@ def read_one_snapshot() -> None:
 def reads_one_snapshot(view: Callable) -> Callable:
     """A view that only reads, answered from one snapshot (``read_one_snapshot``); put it above the key check, which
     reads too."""
+
     @wraps(view)
     def wrapper(*args, **kwargs):
         read_one_snapshot()
         return view(*args, **kwargs)
+
     return wrapper

@@ -15,6 +15,7 @@ instead of failing with ``database is locked``:
 Services keep write transactions short (provider calls happen between transactions), so the lock is
 held for milliseconds.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Engine, event

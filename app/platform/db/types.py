@@ -1,4 +1,5 @@
 """Column types shared by every domain's models, and the SQL expressions they share."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
@@ -7,7 +8,6 @@ from sqlalchemy import BigInteger, ColumnElement, DateTime, Engine, Integer, and
 from sqlalchemy.types import TypeDecorator
 
 from app.extensions import db
-
 
 # The row id of a table that grows with every order or customer (postings, timelines, order lines, idempotency
 # records, entitlements, wallets): 64-bit,

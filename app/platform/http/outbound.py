@@ -7,6 +7,7 @@ refused one), and again when sending, on the addresses the name resolves to *the
 the address that was checked (the URL's host stays in the Host header and TLS), so a DNS answer that changes
 between the check and the connection (rebinding) cannot redirect it.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -43,10 +44,15 @@ def refusal(address: IPAddress) -> str | None:
         return None
     # IPv6 site-local (fec0::/10) is deprecated but still routed inside some networks; Python counts it as global.
     site_local = isinstance(address, ipaddress.IPv6Address) and address.is_site_local
-    for kind, refused in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
-                          ("site-local", site_local),
-                          ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
-                          ("private", address.is_private), ("reserved", address.is_reserved)):
+    for kind, refused in (
+        ("loopback", address.is_loopback),
+        ("link-local", address.is_link_local),
+        ("site-local", site_local),
+        ("multicast", address.is_multicast),
+        ("unspecified", address.is_unspecified),
+        ("private", address.is_private),
+        ("reserved", address.is_reserved),
+    ):
         if refused:
             return f"{address} is a {kind} address"
     if not address.is_global:
@@ -97,7 +103,9 @@ def pinned_address(url: str) -> IPAddress:
     """At sending: the address to connect to, checked now; DestinationRefused or OSError otherwise."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    addresses = [_literal(host)] if _literal(host) else _resolve(host, parts.port or (443 if parts.scheme == "https" else 80))
+    addresses = (
+        [_literal(host)] if _literal(host) else _resolve(host, parts.port or (443 if parts.scheme == "https" else 80))
+    )
     for address in addresses:  # every answer must be allowed: a mix is how rebinding hides
         reason = refusal(address)
         if reason:
@@ -202,8 +210,14 @@ def post(url: str, *, data: bytes, headers: dict, timeout: float, stream: bool =
     session.mount("https://", _Adapter(deadline, host))
     handed_over = False
     try:
-        response = session.post(target, data=data, headers={**headers, "Host": host_header}, timeout=timeout,
-                                allow_redirects=False, stream=stream)
+        response = session.post(
+            target,
+            data=data,
+            headers={**headers, "Host": host_header},
+            timeout=timeout,
+            allow_redirects=False,
+            stream=stream,
+        )
         if deadline.expired:  # what was read was cut off at the deadline: not an answer
             response.close()
             raise requests.Timeout(f"no complete answer within {timeout:g} s")

@@ -7,6 +7,7 @@ was a fifth of a millisecond of CPU per call, so a `PeerSession` reads the proxy
 (scheme and host) and never reads netrc: a provider is authenticated by its key, not by a file in $HOME. Changing
 HTTPS_PROXY or REQUESTS_CA_BUNDLE therefore needs a restart, like the rest of the configuration.
 """
+
 from __future__ import annotations
 
 import functools

@@ -1,6 +1,7 @@
 """Checking the http(s) URLs merchants give Kassa (pages to send shoppers to, addresses Kassa calls):
 absolute, a host, no spaces or control characters (read differently by browsers, proxies and servers,
 and a way to smuggle a header into a request line), and a bounded length."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -10,8 +11,14 @@ from app.errors import InvalidRequest
 MAX_URL_LENGTH = 2000
 
 
-def check_http_url(value: object, param: str, *, https_only: bool = False,
-                   max_length: int = MAX_URL_LENGTH, example: str = "https://shop.example/path") -> str:
+def check_http_url(
+    value: object,
+    param: str,
+    *,
+    https_only: bool = False,
+    max_length: int = MAX_URL_LENGTH,
+    example: str = "https://shop.example/path",
+) -> str:
     """``value`` as a usable absolute URL, or a 400 naming ``param`` and what to fix."""
     schemes = ("https",) if https_only else ("http", "https")
     wanted = "an https://" if https_only else "an http(s)"

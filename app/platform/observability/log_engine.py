@@ -10,6 +10,7 @@ else: business data goes through the main engine.
 Its pool does not ping a connection before each batch: ``insert_rows`` instead writes the batch again, once, on a
 new connection when the database had dropped the pooled one (it restarted).
 """
+
 from __future__ import annotations
 
 from sqlalchemy import create_engine, event, make_url
@@ -19,15 +20,17 @@ from app.platform.db.postgres import bounded_connections, keep_prepared_statemen
 from app.platform.db.sqlite import configure_sqlite
 
 
-def diagnostic_engine(database_url: str, *, busy_timeout_seconds: float, connect_timeout: int = 5,
-                      statement_timeout: float = 0) -> Engine:
+def diagnostic_engine(
+    database_url: str, *, busy_timeout_seconds: float, connect_timeout: int = 5, statement_timeout: float = 0
+) -> Engine:
     """A new engine for log rows on ``database_url``; the caller keeps one per app and disposes of it. Its waits are
     bounded as the main engine's are (app/platform/db/postgres.py): a writer thread stuck on a silent connection would write
     no log row again."""
     url = make_url(database_url)
     if url.get_backend_name() == "postgresql":
-        options = statements_as_written(database_url, {
-            "isolation_level": "AUTOCOMMIT", "connect_args": {"options": "-c synchronous_commit=off"}})
+        options = statements_as_written(
+            database_url, {"isolation_level": "AUTOCOMMIT", "connect_args": {"options": "-c synchronous_commit=off"}}
+        )
         engine = create_engine(url, **bounded_connections(database_url, options, connect_timeout, statement_timeout))
         keep_prepared_statements(engine)
     else:

@@ -13,6 +13,7 @@ tenth of a second's worth, diagnostic only; business data never goes through her
 with ``os._exit``. A database that is away does not fill memory: past ``MAX_QUEUED`` rows new ones are dropped and
 counted in the log.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -107,8 +108,10 @@ class LogWriter:
         now = time.monotonic()
         if now - self._dropped_reported_at >= DROP_REPORT_SECONDS:
             self._dropped_reported_at = now
-            log.warning("log rows dropped: the database is not keeping up",
-                        extra={"fields": {"dropped": self._dropped, "queued": len(self._queue)}})
+            log.warning(
+                "log rows dropped: the database is not keeping up",
+                extra={"fields": {"dropped": self._dropped, "queued": len(self._queue)}},
+            )
 
     def _run(self) -> None:
         while True:
@@ -179,10 +182,12 @@ def writer_for(app: Flask) -> LogWriter:
             writer = app.extensions.get(_EXTENSION)
             if writer is None:
                 config = app.config
-                engine = diagnostic_engine(config["SQLALCHEMY_DATABASE_URI"],
-                                           busy_timeout_seconds=config["SQLITE_BUSY_TIMEOUT_SECONDS"],
-                                           connect_timeout=config["DB_CONNECT_TIMEOUT_SECONDS"],
-                                           statement_timeout=config["DB_STATEMENT_TIMEOUT_SECONDS"])
+                engine = diagnostic_engine(
+                    config["SQLALCHEMY_DATABASE_URI"],
+                    busy_timeout_seconds=config["SQLITE_BUSY_TIMEOUT_SECONDS"],
+                    connect_timeout=config["DB_CONNECT_TIMEOUT_SECONDS"],
+                    statement_timeout=config["DB_STATEMENT_TIMEOUT_SECONDS"],
+                )
                 writer = app.extensions[_EXTENSION] = LogWriter(engine)
     return writer
 

@@ -1,4 +1,5 @@
 """Structured logs: one JSON object per line, carrying merchant and order ids when known."""
+
 from __future__ import annotations
 
 import json

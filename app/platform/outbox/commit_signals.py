@@ -8,6 +8,7 @@ lost, and the order streams re-read on a timer.
 Inside a dispatch run (``dispatch_run``) a commit that wrote events asks for no other run: the run claims them
 itself before it ends, so a handler's events (the fulfilment's ``order.fulfilled``) cost no second job.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager

@@ -14,6 +14,7 @@ merchant with no endpoint that takes the type). The event is kept all the same (
 Each batch of a dispatch run runs inside the scopes the layers above register (``around_each_batch``): the
 merchants' config cache reads each merchant's version once per batch there.
 """
+
 from __future__ import annotations
 
 import time
@@ -27,10 +28,10 @@ from sqlalchemy import JSON, Index, String, bindparam, false, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.extensions import built_per_dialect, conflict_insert, db
+from app.platform.db.types import UTCDateTime, utcnow
 from app.platform.observability import logs
 from app.platform.outbox.commit_signals import NEW_EVENTS, dispatch_run
-from app.platform.db.types import UTCDateTime, utcnow
-from app.extensions import built_per_dialect, conflict_insert, db
 from app.platform.values.ids import new_id
 
 log = logs.get("events")
@@ -49,8 +50,11 @@ class HandlerWaits(Exception):
 
 class Event(db.Model):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_merchant_type", "merchant_id", "type"),
-                      Index("ix_events_order_id", "order_id", "id"), Index("ix_events_request_id", "request_id"))
+    __table_args__ = (
+        Index("ix_events_merchant_type", "merchant_id", "type"),
+        Index("ix_events_order_id", "order_id", "id"),
+        Index("ix_events_request_id", "request_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     merchant_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -71,9 +75,15 @@ class Event(db.Model):
     test_webhook: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     def to_json(self) -> dict:
-        body = {"id": self.id, "object": "event", "type": self.type, "livemode": self.livemode,
-                "created_at": self.created_at.isoformat().replace("+00:00", "Z"), "data": self.data,
-                "request_id": self.request_id}
+        body = {
+            "id": self.id,
+            "object": "event",
+            "type": self.type,
+            "livemode": self.livemode,
+            "created_at": self.created_at.isoformat().replace("+00:00", "Z"),
+            "data": self.data,
+            "request_id": self.request_id,
+        }
         if self.test_webhook:
             body["test_webhook"] = True
         return body
@@ -108,6 +118,7 @@ class Subscription:
 class Batched:
     """What a handler's ``batch`` did: ``then`` runs once its transaction commits (queue jobs); ``one_by_one`` names
     the events it left to the handler's own function, each in a transaction of its own."""
+
     then: Callable[[], None] | None = None
     one_by_one: frozenset[str] = frozenset()
 
@@ -116,9 +127,13 @@ _SUBSCRIPTIONS: list[Subscription] = []
 _BATCH_SCOPES: list[Callable[[], AbstractContextManager]] = []
 
 
-def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
-              batch: Callable[[list[Event]], Batched] | None = None,
-              wanted: Callable[[str, str], bool] | None = None) -> Callable:
+def subscribe(
+    event_type: str,
+    *,
+    applies: Callable[[dict], bool] | None = None,
+    batch: Callable[[list[Event]], Batched] | None = None,
+    wanted: Callable[[str, str], bool] | None = None,
+) -> Callable:
     """Register a handler for ``event_type`` (or ``"*"``). It must not commit half its work:
     a handler that raises is retried later, so its effects must be safe to repeat.
     ``applies(obj)`` answers from the event's object alone (never from the database) whether the handler has
@@ -132,11 +147,13 @@ def subscribe(event_type: str, *, applies: Callable[[dict], bool] | None = None,
     config cache holds (app/merchants/config_cache.py), whether the handler may have work for it; an event that
     no handler applies to or wants is born dispatched. A configuration changed after the event was written does
     not reach back to it (an endpoint added a moment later does not get it)."""
+
     def decorate(func: Callable[[Event], None]) -> Callable[[Event], None]:
         name = f"{func.__module__}.{func.__qualname__}"
         if all(s.name != name for s in _SUBSCRIPTIONS):
             _SUBSCRIPTIONS.append(Subscription(name, event_type, func, applies, batch, wanted))
         return func
+
     return decorate
 
 
@@ -155,13 +172,21 @@ def only_for_orders(find: Callable[[list[str]], Iterable[str]]) -> Callable[[lis
     """A ``batch`` for a handler that has work only for the orders ``find`` picks out of the events' orders (one
     query for the whole batch, e.g. the orders that started a subscription): the events of the other orders are
     handled with nothing to do, the rest (and any event about no order) go one by one."""
+
     def batch(events: list[Event]) -> Batched:
         by_order: dict[str | None, list[str]] = {}
         for event in events:
             by_order.setdefault(order_id_of((event.data or {}).get("object") or {}), []).append(event.id)
         concerned = set(find([order_id for order_id in by_order if order_id is not None]))
-        return Batched(one_by_one=frozenset(event_id for order_id, ids in by_order.items()
-                                            if order_id is None or order_id in concerned for event_id in ids))
+        return Batched(
+            one_by_one=frozenset(
+                event_id
+                for order_id, ids in by_order.items()
+                if order_id is None or order_id in concerned
+                for event_id in ids
+            )
+        )
+
     return batch
 
 
@@ -172,6 +197,7 @@ def orders_in(column) -> Callable[[list[str]], list[str]]:
 
     def find(order_ids: list[str]) -> list[str]:
         return list(db.session.scalars(statement, {"b_orders": order_ids}))
+
     return find
 
 
@@ -181,8 +207,9 @@ def order_id_of(obj: dict) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None,
-                 livemode: bool | None = None) -> Event:
+def record_event(
+    merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None, livemode: bool | None = None
+) -> Event:
     """Add an outbox row to the current session; the caller's commit makes it durable.
     ``order_id`` defaults to the order the object is, or names in its ``order`` field; ``livemode`` to
     the object's own, else the mode of that order (app/orders/event_modes.py fills it in at flush)."""
@@ -191,16 +218,24 @@ def record_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | Non
     return event
 
 
-def new_event(merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None,
-              livemode: bool | None = None) -> Event:
+def new_event(
+    merchant_id: str, type_: str, obj: dict, *, order_id: str | None = None, livemode: bool | None = None
+) -> Event:
     """The outbox row ``record_event`` adds, for a caller that writes its rows itself (``insert_at_once``, in the
     transaction its commit ends): such a caller knows the mode, which the flush would otherwise fill in."""
     if livemode is None and isinstance(obj.get("livemode"), bool):
         livemode = obj["livemode"]
     if livemode is not None and "livemode" not in obj:
         obj = {**obj, "livemode": livemode}  # as app/orders/event_modes.py does at the flush
-    event = Event(id=new_id("evt"), merchant_id=merchant_id, type=type_, data={"object": obj},
-                  order_id=order_id or order_id_of(obj), livemode=livemode, request_id=logs.current("request_id"))
+    event = Event(
+        id=new_id("evt"),
+        merchant_id=merchant_id,
+        type=type_,
+        data={"object": obj},
+        order_id=order_id or order_id_of(obj),
+        livemode=livemode,
+        request_id=logs.current("request_id"),
+    )
     if _wanted_by_nobody(merchant_id, type_, obj):
         event.created_at = event.dispatched_at = utcnow()  # born dispatched: no run claims it
     else:
@@ -233,10 +268,13 @@ def _due(event: Event) -> list[Subscription]:
 
 # Built once: a dispatch run binds only values (app/extensions.py, built_per_dialect).
 _HANDLED = select(EventHandling.event_id, EventHandling.handler).where(
-    EventHandling.event_id.in_(bindparam("b_events", expanding=True)))
-_MARK_DISPATCHED = (update(Event.__table__).where(Event.__table__.c.id == bindparam("b_event"),
-                                                  Event.__table__.c.dispatched_at.is_(None))
-                    .values(dispatched_at=bindparam("b_at")))
+    EventHandling.event_id.in_(bindparam("b_events", expanding=True))
+)
+_MARK_DISPATCHED = (
+    update(Event.__table__)
+    .where(Event.__table__.c.id == bindparam("b_event"), Event.__table__.c.dispatched_at.is_(None))
+    .values(dispatched_at=bindparam("b_at"))
+)
 
 
 @built_per_dialect
@@ -246,13 +284,22 @@ def _handled_once():
 
 @built_per_dialect
 def _claim_due():
-    due = (select(Event.id).where(Event.dispatched_at.is_(None))
-           .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= bindparam("b_now")))
-           .order_by(Event.id).limit(bindparam("b_batch")))
+    due = (
+        select(Event.id)
+        .where(Event.dispatched_at.is_(None))
+        .where((Event.next_dispatch_at.is_(None)) | (Event.next_dispatch_at <= bindparam("b_now")))
+        .order_by(Event.id)
+        .limit(bindparam("b_batch"))
+    )
     if db.engine.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)  # two claims at once take different events
-    return (update(Event).where(Event.id.in_(due.scalar_subquery())).values(next_dispatch_at=bindparam("b_until"))
-            .returning(Event).execution_options(synchronize_session=False))
+    return (
+        update(Event)
+        .where(Event.id.in_(due.scalar_subquery()))
+        .values(next_dispatch_at=bindparam("b_until"))
+        .returning(Event)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]] | None]:
@@ -266,8 +313,10 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
     work: dict[Subscription, list[Event]] = {}
     all_batched: list[str] = []  # events every handler of which works in batches
     try:
-        ran = {(event_id, handler) for event_id, handler in db.session.execute(
-            _HANDLED, {"b_events": [event.id for event in events]})}
+        ran = {
+            (event_id, handler)
+            for event_id, handler in db.session.execute(_HANDLED, {"b_events": [event.id for event in events]})
+        }
         for event in events:
             due = _due(event)
             batched = [sub for sub in due if sub.batch is not None]
@@ -280,18 +329,35 @@ def _run_batches(events: list[Event]) -> tuple[set[str], int, dict[str, set[str]
         left = {event_id for outcome in outcomes.values() for event_id in outcome.one_by_one}
         whole = [event_id for event_id in all_batched if event_id not in left]  # settled by this transaction
         now = utcnow()
-        rows = [{"event_id": event.id, "handler": sub.name, "handled_at": now}
-                for sub, batch in work.items() for event in batch if event.id not in outcomes[sub].one_by_one]
+        rows = [
+            {"event_id": event.id, "handler": sub.name, "handled_at": now}
+            for sub, batch in work.items()
+            for event in batch
+            if event.id not in outcomes[sub].one_by_one
+        ]
         if rows:  # one statement for all rows (insertmanyvalues), compiled once whatever their number
             db.session.execute(_handled_once(), rows)
-        settled = set(db.session.scalars(
-            update(Event).where(Event.id.in_(whole), Event.dispatched_at.is_(None)).values(dispatched_at=now)
-            .returning(Event.id).execution_options(synchronize_session=False))) if whole else set()
+        settled = (
+            set(
+                db.session.scalars(
+                    update(Event)
+                    .where(Event.id.in_(whole), Event.dispatched_at.is_(None))
+                    .values(dispatched_at=now)
+                    .returning(Event.id)
+                    .execution_options(synchronize_session=False)
+                )
+            )
+            if whole
+            else set()
+        )
         db.session.commit()
     except Exception:
         db.session.rollback()
-        log.warning("a batch of event handlers failed; its events go one by one", exc_info=True,
-                    extra={"fields": {"events": len(events)}})
+        log.warning(
+            "a batch of event handlers failed; its events go one by one",
+            exc_info=True,
+            extra={"fields": {"events": len(events)}},
+        )
         return set(), 0, None
     for outcome in outcomes.values():
         if outcome.then is not None:
@@ -331,15 +397,32 @@ def _run_handlers(event: Event, done: set[str] | None = None) -> bool:
         except HandlerWaits as waiting:
             db.session.rollback()
             ok = False
-            log.info("event handler waits: %s", waiting, extra={"fields": {
-                "event_id": event.id, "event_type": event.type, "handler": sub.name,
-                "merchant_id": event.merchant_id}})
+            log.info(
+                "event handler waits: %s",
+                waiting,
+                extra={
+                    "fields": {
+                        "event_id": event.id,
+                        "event_type": event.type,
+                        "handler": sub.name,
+                        "merchant_id": event.merchant_id,
+                    }
+                },
+            )
         except Exception:
             db.session.rollback()
             ok = False
-            log.exception("event handler failed", extra={"fields": {
-                "event_id": event.id, "event_type": event.type, "handler": sub.name,
-                "merchant_id": event.merchant_id}})
+            log.exception(
+                "event handler failed",
+                extra={
+                    "fields": {
+                        "event_id": event.id,
+                        "event_type": event.type,
+                        "handler": sub.name,
+                        "merchant_id": event.merchant_id,
+                    }
+                },
+            )
     return ok
 
 
@@ -347,8 +430,10 @@ def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
     """Take up to ``batch`` due events, oldest first, for ``lease``: their ``next_dispatch_at`` moves to the lease's
     end, so another dispatcher passes them over until this run settles each one (or dies, and the lease runs out).
     One statement; the events come back whole and detached, as handlers only read them."""
-    events = sorted(db.session.scalars(_claim_due(), {"b_now": now, "b_batch": batch, "b_until": now + lease}),
-                    key=lambda event: event.id)
+    events = sorted(
+        db.session.scalars(_claim_due(), {"b_now": now, "b_batch": batch, "b_until": now + lease}),
+        key=lambda event: event.id,
+    )
     # Detached before the commit: a batch kept in the session would be expired by every handler's commit and read
     # back, a cost that grew with the batch's square.
     for event in events:
@@ -376,8 +461,7 @@ def dispatch_pending(*, batch: int = 200, now: datetime | None = None, lease: ti
     return _dispatch_batch(batch=batch, now=now, lease=lease)[0]
 
 
-def _dispatch_batch(*, batch: int, now: datetime | None = None,
-                    lease: timedelta | None = None) -> tuple[int, bool]:
+def _dispatch_batch(*, batch: int, now: datetime | None = None, lease: timedelta | None = None) -> tuple[int, bool]:
     """``dispatch_pending``'s work; returns how many events it settled and whether it left none due: its claim was
     not full and it handed none back."""
     with ExitStack() as scopes:
@@ -391,8 +475,12 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None,
         drained = len(claimed) < batch
         for position, event in enumerate(events):
             if time.monotonic() > hand_back_at:  # slow handlers: the rest is due again, for whichever run comes
-                db.session.execute(update(Event).where(Event.id.in_([e.id for e in events[position:]]))
-                                   .values(next_dispatch_at=utcnow()).execution_options(synchronize_session=False))
+                db.session.execute(
+                    update(Event)
+                    .where(Event.id.in_([e.id for e in events[position:]]))
+                    .values(next_dispatch_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )
                 db.session.commit()
                 drained = False
                 break
@@ -404,8 +492,11 @@ def _dispatch_batch(*, batch: int, now: datetime | None = None,
                 settled += db.session.execute(_MARK_DISPATCHED, {"b_event": event_id, "b_at": utcnow()}).rowcount
             else:
                 attempts = event.dispatch_attempts + 1
-                db.session.execute(update(Event).where(Event.id == event_id).values(
-                    dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts))
-                    .execution_options(synchronize_session=False))
+                db.session.execute(
+                    update(Event)
+                    .where(Event.id == event_id)
+                    .values(dispatch_attempts=attempts, next_dispatch_at=utcnow() + _backoff(attempts))
+                    .execution_options(synchronize_session=False)
+                )
             db.session.commit()
         return settled, drained

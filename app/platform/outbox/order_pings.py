@@ -1,6 +1,7 @@
 """Which orders a commit pings: live listeners (the SDK's status stream) hear that an order changed right after
 the commit that changed it (app/platform/outbox/commit_signals.py sends the pings collected here). Best effort: the
 stream also re-reads the order on a timer, so a lost message only costs latency, never correctness."""
+
 from __future__ import annotations
 
 from sqlalchemy import event as sa_event

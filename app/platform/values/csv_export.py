@@ -1,5 +1,6 @@
 """CSV exports streamed in chunks (statements, order lists): rows are written to a small buffer that is handed
 out and emptied, so an export of any size never sits whole in memory."""
+
 from __future__ import annotations
 
 import csv

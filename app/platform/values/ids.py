@@ -2,6 +2,7 @@
 
 Time ordering lets cursor pagination walk ids in creation order.
 """
+
 from __future__ import annotations
 
 import base64

@@ -1,6 +1,7 @@
 """Amounts in a shopper's locale, also away from their request (a job's receipt email): ``speaking`` renders a
 block in the shopper's language, and ``money`` writes an amount their way while it does. The shopper-facing pages
 choose the locale per request (app/web/shopper_locale.py)."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager

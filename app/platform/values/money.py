@@ -1,4 +1,5 @@
 """Money as an integer amount of minor units plus an ISO-4217 currency. No floats."""
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,10 @@ def ambiguous_comma(text: str) -> str | None:
     if not isinstance(text, str) or not _THOUSANDS_COMMA.match(text):
         return None
     whole, fraction = text.strip().split(",")
-    return (f"“{text.strip()}” could be {whole}{fraction} or {whole}.{fraction}: write it without a thousands "
-            f"separator, with a point before any decimals")
+    return (
+        f"“{text.strip()}” could be {whole}{fraction} or {whole}.{fraction}: write it without a thousands "
+        f"separator, with a point before any decimals"
+    )
 
 
 def parse_major(text: str, currency: str) -> int:
@@ -102,7 +105,7 @@ def parse_amounts_by_currency(text: str) -> dict[str, int]:
     amounts: dict[str, int] = {}
     position = 0
     for match in _AMOUNT_WITH_CURRENCY.finditer(text or ""):
-        between = text[position:match.start()]
+        between = text[position : match.start()]
         if not _LIST_SEPARATOR.match(between):
             raise ValueError(f"“{between.strip()}” is not an amount with its currency: write e.g. USD 0.30, EUR 0.25")
         position = match.end()
@@ -213,8 +216,9 @@ class Money:
         language = Locale.parse(locale)
         pattern = copy(language.currency_formats["standard"])
         pattern.frac_prec = (places, places)
-        return pattern.apply(Decimal(self.amount).scaleb(-places), language, currency=self.currency.upper(),
-                             currency_digits=False)
+        return pattern.apply(
+            Decimal(self.amount).scaleb(-places), language, currency=self.currency.upper(), currency_digits=False
+        )
 
     def to_json(self) -> dict:
         return {"amount": self.amount, "currency": self.currency}

@@ -1,4 +1,5 @@
 """Cursor pages over time-ordered ids (app/platform/values/ids.py), the way every list in the API and the portal pages them."""
+
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, exists, select
@@ -7,8 +8,9 @@ from app.extensions import db
 from app.platform.values.whole_numbers import parse_whole_number
 
 
-def newest_first(query: Select, id_column: ColumnElement, *, limit: int,
-                 starting_after: str | None = None) -> tuple[list, bool]:
+def newest_first(
+    query: Select, id_column: ColumnElement, *, limit: int, starting_after: str | None = None
+) -> tuple[list, bool]:
     """One page of ``query``'s objects, newest first, after the one with id ``starting_after``; and whether more
     follow (one row more is read to know)."""
     if starting_after:
@@ -17,8 +19,14 @@ def newest_first(query: Select, id_column: ColumnElement, *, limit: int,
     return rows[:limit], len(rows) > limit
 
 
-def newest_first_both_ways(query: Select, id_column: ColumnElement, *, limit: int, starting_after: str | None = None,
-                           ending_before: str | None = None) -> tuple[list, bool, bool]:
+def newest_first_both_ways(
+    query: Select,
+    id_column: ColumnElement,
+    *,
+    limit: int,
+    starting_after: str | None = None,
+    ending_before: str | None = None,
+) -> tuple[list, bool, bool]:
     """A page newest first that also goes back: ``ending_before`` reads the page just newer than that id.
     (rows, has_older, has_newer): both are read, not assumed, because a cursor from an edited or old link may
     name no row at all. Newer than every row is the newest page."""

@@ -20,6 +20,7 @@ the failed try and the dunning as before (a contract declined for a risk block i
 per-contract path assesses a blocked renewal at each try). No payment poll is scheduled: the wallet payment is
 settled in the batch's own transaction.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -30,15 +31,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
 from app.catalog.services import price_items
-from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.extensions import db
 from app.ledger.wallet.services import available_balances, wallets_held
 from app.merchants.config_cache import versions_read_once
 from app.merchants.models import Merchant
-from app.platform.switches import refuse_new_orders
 from app.orders.entitlements import grants_membership
 from app.orders.models import Order, OrderItem
 from app.orders.screening import prospect_for
@@ -46,10 +44,13 @@ from app.orders.services import order_settings
 from app.orders.sub_orders import PricedLine, split_lines
 from app.payments.channels.fees import fee_for_capture
 from app.payments.channels.routing import require_channel
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.switches import refuse_new_orders
 from app.risk.assessment import assess
-from app.signing.renewals import dunning
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import period_bounds
+from app.signing.renewals import dunning
 from app.signing.renewals.notices import noticed_price
 from app.signing.renewals.rows import WALLET, PlannedRenewal, write_renewals
 
@@ -59,12 +60,18 @@ log = logs.get("signing.renewal_batch")
 def batchable() -> ColumnElement[bool]:
     """Contracts the batch may take: a wallet mandate, renewing (not ending), their next period not opened yet
     (a period opened before — waiting, failed, given up — is the per-contract path's to reopen or retry)."""
-    opened = exists().where(SubscriptionRenewal.subscription_id == Subscription.id,
-                            SubscriptionRenewal.period == Subscription.period + 1)
+    opened = exists().where(
+        SubscriptionRenewal.subscription_id == Subscription.id, SubscriptionRenewal.period == Subscription.period + 1
+    )
     # A SKU change taking over at this renewal may bring other terms (an interval the contract moves to): the
     # per-contract path applies them.
-    return and_(Subscription.mandate_channel == WALLET, Subscription.mandate_status == "active",
-                Subscription.cancel_at_period_end.is_(False), Subscription.next_sku_id.is_(None), ~opened)
+    return and_(
+        Subscription.mandate_channel == WALLET,
+        Subscription.mandate_status == "active",
+        Subscription.cancel_at_period_end.is_(False),
+        Subscription.next_sku_id.is_(None),
+        ~opened,
+    )
 
 
 def not_batchable() -> ColumnElement[bool]:
@@ -123,8 +130,12 @@ class _Merchants:
 
 def renew_batch(candidates: Select, now: datetime, *, limit: int) -> BatchOutcome:
     """Renew up to ``limit`` of ``candidates`` (a select of due contracts) in one transaction; see the module."""
-    query = (candidates.where(batchable()).order_by(Subscription.next_renewal_at).limit(limit)
-             .execution_options(populate_existing=True))
+    query = (
+        candidates.where(batchable())
+        .order_by(Subscription.next_renewal_at)
+        .limit(limit)
+        .execution_options(populate_existing=True)
+    )
     if db.engine.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=Subscription)
     subs = list(db.session.scalars(query))
@@ -167,8 +178,13 @@ def _plan(subs: list[Subscription]) -> tuple[list[PlannedRenewal], list[str]]:
 def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> PlannedRenewal | None:
     sku_id = sub.next_sku_id or sub.sku_id
     try:
-        quote = price_items(sub.merchant_id, [{"sku": sku_id, "quantity": 1}], livemode=sub.livemode,
-                            customer_id=sub.customer_id, currency=sub.currency)
+        quote = price_items(
+            sub.merchant_id,
+            [{"sku": sku_id, "quantity": 1}],
+            livemode=sub.livemode,
+            customer_id=sub.customer_id,
+            currency=sub.currency,
+        )
     except KassaError:
         return None  # no longer sold: the per-contract path records why the try failed
     line = quote.lines[0]
@@ -177,32 +193,69 @@ def _plan_one(sub: Subscription, wall: datetime, merchants: _Merchants) -> Plann
     noticed = noticed_price(sub)
     if noticed is not None and quote.total.amount > noticed:
         return None  # raised since its notice: the per-contract path charges what the notice said
-    prospect = prospect_for(sub.merchant_id, customer_id=sub.customer_id, email=sub.customer_email,
-                            amount=quote.total.amount, currency=quote.currency, livemode=sub.livemode)
+    prospect = prospect_for(
+        sub.merchant_id,
+        customer_id=sub.customer_id,
+        email=sub.customer_email,
+        amount=quote.total.amount,
+        currency=quote.currency,
+        livemode=sub.livemode,
+    )
     assessment = assess(prospect)
     if assessment.decision == "block":
         return None
-    probe = Order(merchant_id=sub.merchant_id, kind="purchase", total=quote.total.amount, currency=quote.currency,
-                  livemode=sub.livemode, customer_id=sub.customer_id, customer_source=sub.customer_source)
+    probe = Order(
+        merchant_id=sub.merchant_id,
+        kind="purchase",
+        total=quote.total.amount,
+        currency=quote.currency,
+        livemode=sub.livemode,
+        customer_id=sub.customer_id,
+        customer_source=sub.customer_source,
+    )
     if merchants.wallet_refusal(probe):
         return None
     period = sub.period + 1
     start, end = period_bounds(sub.anchor_at, sub.interval, sub.interval_count, period, sub.anchor_period)
-    item = OrderItem(merchant_id=sub.merchant_id, sku_id=line.sku.id, product_id=line.sku.product_id,
-                     name=f"{line.sku.product.name} — {line.sku.name}", quantity=1,
-                     unit_amount=line.unit.amount, amount=line.amount.amount)
+    item = OrderItem(
+        merchant_id=sub.merchant_id,
+        sku_id=line.sku.id,
+        product_id=line.sku.product_id,
+        name=f"{line.sku.product.name} — {line.sku.name}",
+        quantity=1,
+        unit_amount=line.unit.amount,
+        amount=line.amount.amount,
+    )
     merchant = merchants.row(sub.merchant_id)
-    renewal = PlannedRenewal(sub=sub, period=period, start=start, end=end, item=item,
-                       grants_membership=grants_membership(line.sku), total=quote.total.amount,
-                       currency=quote.currency, risk=assessment.to_json(),
-                       fee=merchants.fee(sub.merchant_id, quote.total.amount, quote.currency),
-                       expires_at=wall + dunning.dunning_window(merchant) + timedelta(days=1))
+    renewal = PlannedRenewal(
+        sub=sub,
+        period=period,
+        start=start,
+        end=end,
+        item=item,
+        grants_membership=grants_membership(line.sku),
+        total=quote.total.amount,
+        currency=quote.currency,
+        risk=assessment.to_json(),
+        fee=merchants.fee(sub.merchant_id, quote.total.amount, quote.currency),
+        expires_at=wall + dunning.dunning_window(merchant) + timedelta(days=1),
+    )
     settings = order_settings(sub.merchant_id)
     item.order_id = renewal.order_id
-    split_lines(renewal.order_id, sub.merchant_id, quote.currency, quote.total.amount,
-                [PricedLine(line.sku.id, line.sku.product_id, line.amount.amount, line.sku.clearing,
-                            line.sku.product.clearing)], [item], merchant_rule=settings.clearing,
-                strategy=settings.split_strategy)
+    split_lines(
+        renewal.order_id,
+        sub.merchant_id,
+        quote.currency,
+        quote.total.amount,
+        [
+            PricedLine(
+                line.sku.id, line.sku.product_id, line.amount.amount, line.sku.clearing, line.sku.product.clearing
+            )
+        ],
+        [item],
+        merchant_rule=settings.clearing,
+        strategy=settings.split_strategy,
+    )
     return renewal
 
 

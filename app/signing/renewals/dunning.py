@@ -4,6 +4,7 @@ The schedule counts days from the renewal's due time, so a slow worker never str
 makes 8 tries within 14 days (the first at the due time, then these seven); the merchant may set their
 own days and choose whether the last failure cancels or pauses the contract.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -50,8 +51,9 @@ def parse_retry_days(value: object) -> list[int] | None:
         try:
             value = [int(p) for p in parts]
         except ValueError:
-            raise InvalidRequest("retry days are whole numbers separated by commas, e.g. 1, 3, 7",
-                                 param="dunning_retry_days") from None
+            raise InvalidRequest(
+                "retry days are whole numbers separated by commas, e.g. 1, 3, 7", param="dunning_retry_days"
+            ) from None
     if not isinstance(value, list) or any(type(d) is not int for d in value):
         raise InvalidRequest("retry days must be a list of whole days", param="dunning_retry_days")
     if len(value) > MAX_RETRIES:
@@ -61,19 +63,23 @@ def parse_retry_days(value: object) -> list[int] | None:
     return value
 
 
-def update_dunning(merchant_id: str, *, retry_days: object, final_action: object, notice_days: object,
-                   emails: bool | None = None) -> Merchant:
+def update_dunning(
+    merchant_id: str, *, retry_days: object, final_action: object, notice_days: object, emails: bool | None = None
+) -> Merchant:
     """The merchant's dunning schedule, what the last failure does, the renewal notice and, unless ``emails`` is
     None, whether Kassa emails subscribers (app/receipts/subscription_sending.py) (caller commits)."""
     merchant = db.session.get(Merchant, merchant_id)
     days = parse_retry_days(retry_days)
     if final_action not in FINAL_ACTIONS:
-        raise InvalidRequest("after the last failed try the subscription is canceled or paused: choose cancel or pause",
-                             param="dunning_final_action")
+        raise InvalidRequest(
+            "after the last failed try the subscription is canceled or paused: choose cancel or pause",
+            param="dunning_final_action",
+        )
     low, high = NOTICE_DAYS
     if type(notice_days) is not int or not low <= notice_days <= high:
-        raise InvalidRequest(f"the renewal notice is a whole number of days from {low} to {high}",
-                             param="renewal_notice_days")
+        raise InvalidRequest(
+            f"the renewal notice is a whole number of days from {low} to {high}", param="renewal_notice_days"
+        )
     merchant.dunning_retry_days, merchant.dunning_final_action = days, final_action
     merchant.renewal_notice_days = notice_days
     if emails is not None:

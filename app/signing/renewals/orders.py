@@ -4,17 +4,18 @@ contract (``renewals.renewal_paid``); if the renewal was given up in the meantim
 will not be delivered and the payment goes back in full. A failure is the waiting try's, counted by dunning like
 any declined renewal (``renewals.awaited_deduction_failed``); a given-up renewal's order then closes.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.platform.observability import logs
-from app.platform.outbox.events import Event, only_for_orders, orders_in, subscribe
 from app.extensions import db
 from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.services import close_order
 from app.payments.refunds.services import create_refund
+from app.platform.observability import logs
+from app.platform.outbox.events import Event, only_for_orders, orders_in, subscribe
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.renewals.services import PAID_ORDER, awaited_deduction_failed, renewal_paid
@@ -54,8 +55,12 @@ def dun_on_failed_deduction(event: Event) -> None:
     elif renewal.status == "canceled":
         order = db.session.get(Order, renewal.order_id, populate_existing=True)
         if order is not None and order.status == "created":
-            close_order(order, why=CloseReason.SUBSCRIPTION_CANCELED, reason="its renewal was given up; the "
-                        "deduction on its way failed", actor="system:renewal")
+            close_order(
+                order,
+                why=CloseReason.SUBSCRIPTION_CANCELED,
+                reason="its renewal was given up; the deduction on its way failed",
+                actor="system:renewal",
+            )
             db.session.commit()
 
 
@@ -81,9 +86,13 @@ def give_back_unused_payment(order_id: str, subscription_id: str) -> None:
     order = db.session.get(Order, order_id, populate_existing=True)
     if order is None or order.status not in PAID_ORDER or order.refunded_amount >= order.total:
         return
-    create_refund(order.merchant_id, order.id, reason=f"{GIVEN_BACK_REASON} {subscription_id} was "
-                                                      "canceled: the period it paid for will not be delivered",
-                  actor=GIVEN_BACK_BY)
-    log.warning("subscription order paid after cancel: refunded", extra={"fields": {
-        "subscription_id": subscription_id, "order_id": order.id}})
-
+    create_refund(
+        order.merchant_id,
+        order.id,
+        reason=f"{GIVEN_BACK_REASON} {subscription_id} was canceled: the period it paid for will not be delivered",
+        actor=GIVEN_BACK_BY,
+    )
+    log.warning(
+        "subscription order paid after cancel: refunded",
+        extra={"fields": {"subscription_id": subscription_id, "order_id": order.id}},
+    )

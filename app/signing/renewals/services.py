@@ -12,6 +12,7 @@ its outcome, learned later, is that try's: counted once by dunning, never follow
 The renewal sweep (app/signing/renewals/sweep.py) brings each due contract and each due try here, one at a time,
 except the wallet renewals it renews a batch per transaction under the same guards (app/signing/renewals/batch.py).
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -19,28 +20,28 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
-from app.errors import KassaError
-from app.platform.outbox.events import record_event
-from app.extensions import db
-from app.platform.values.ids import new_id
 from app.catalog.models import Sku
+from app.errors import KassaError
+from app.extensions import db
 from app.merchants.models import Merchant
-from app.platform.switches import InMaintenance
 from app.orders.close_reasons import CloseReason
 from app.orders.entitlements import extend_membership_to, grant_membership_until, grants_membership
 from app.orders.models import Order
 from app.orders.services import close_order, create_order
 from app.payments.attempts.hub import deduct_with_mandate
 from app.payments.models import PaymentAttempt
-from app.signing.renewals import dunning
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
+from app.platform.outbox.events import record_event
+from app.platform.switches import InMaintenance
+from app.platform.values.ids import new_id
 from app.signing import hooks
 from app.signing.changes import end_with_paid_period
 from app.signing.contracts import StaleSubscription, change, subscription_object, unix
 from app.signing.mandates import replaced_mandate, replaced_since, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
+from app.signing.renewals import dunning
 from app.signing.renewals.notices import noticed_price
 from app.signing.state import CHARGEABLE, ENDS_MANDATE_REVOKED
 
@@ -62,20 +63,37 @@ class SkipRenewal(Exception):
 
 def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
     """The contract with the renewal an event is about."""
-    return {**subscription_object(sub), "renewal": {
-        "period": renewal.period, "order": renewal.order_id, "status": renewal.status, "attempts": renewal.attempts,
-        "period_start": unix(renewal.period_start), "period_end": unix(renewal.period_end),
-        "next_attempt_at": unix(renewal.next_attempt_at), "last_error": renewal.last_error}}
+    return {
+        **subscription_object(sub),
+        "renewal": {
+            "period": renewal.period,
+            "order": renewal.order_id,
+            "status": renewal.status,
+            "attempts": renewal.attempts,
+            "period_start": unix(renewal.period_start),
+            "period_end": unix(renewal.period_end),
+            "next_attempt_at": unix(renewal.next_attempt_at),
+            "last_error": renewal.last_error,
+        },
+    }
 
 
 def _renewal_order(sub: Subscription, sku_id: str, merchant: Merchant) -> Order:
     """Open the period's order (caller's savepoint): the list price, amended or skipped by the hooks."""
-    order = create_order(sub.merchant_id, items=[{"sku": sku_id, "quantity": 1}],
-                         customer={"id": sub.customer_id, **({"email": sub.customer_email} if sub.customer_email else {})},
-                         agreement_accepted=True, livemode=sub.livemode, customer_source=sub.customer_source,
-                         actor="system:renewal", commit=False, renewal_of=sub.id, currency=sub.currency,
-                         # Open through the whole dunning schedule, so every try charges this one order.
-                         expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1))
+    order = create_order(
+        sub.merchant_id,
+        items=[{"sku": sku_id, "quantity": 1}],
+        customer={"id": sub.customer_id, **({"email": sub.customer_email} if sub.customer_email else {})},
+        agreement_accepted=True,
+        livemode=sub.livemode,
+        customer_source=sub.customer_source,
+        actor="system:renewal",
+        commit=False,
+        renewal_of=sub.id,
+        currency=sub.currency,
+        # Open through the whole dunning schedule, so every try charges this one order.
+        expires_at=utcnow() + dunning.dunning_window(merchant) + timedelta(days=1),
+    )
     noticed = noticed_price(sub)
     if noticed is not None and order.total > noticed:
         _amend_total(order, noticed)  # raised since the notice: this period is charged what the notice said
@@ -141,8 +159,9 @@ def open_renewal(sub_id: str, now: datetime) -> SubscriptionRenewal | None:
         db.session.rollback()  # canceled or paused meanwhile: the next sweep sees it
         return None
     db.session.commit()
-    log.info("renewal opened", extra={"fields": {"subscription_id": sub.id, "period": period,
-                                                 "order_id": renewal.order_id}})
+    log.info(
+        "renewal opened", extra={"fields": {"subscription_id": sub.id, "period": period, "order_id": renewal.order_id}}
+    )
     return renewal
 
 
@@ -150,17 +169,22 @@ def _postpone(sub_id: str, now: datetime, why: str) -> None:
     """Open nothing now (no renewal row, no try counted) and look again after ``RECHECK_AFTER``."""
     db.session.rollback()
     sub = db.session.get(Subscription, sub_id, populate_existing=True)
-    change(sub, reason=f"renewal postponed: {why}", actor="system:renewal", event=None,
-           next_renewal_at=now + RECHECK_AFTER)
+    change(
+        sub, reason=f"renewal postponed: {why}", actor="system:renewal", event=None, next_renewal_at=now + RECHECK_AFTER
+    )
     db.session.commit()
 
 
-def _claim_period(sub: Subscription, period: int, start: datetime, end: datetime, *, due_at: datetime,
-                  now: datetime) -> SubscriptionRenewal | None:
+def _claim_period(
+    sub: Subscription, period: int, start: datetime, end: datetime, *, due_at: datetime, now: datetime
+) -> SubscriptionRenewal | None:
     """The period's renewal row, inserted under the unique key (None: another worker holds it). A period given up
     before (paused, then resumed after it ended, starts again from now) is reopened in place."""
-    earlier = db.session.scalar(select(SubscriptionRenewal).where(SubscriptionRenewal.subscription_id == sub.id,
-                                                                  SubscriptionRenewal.period == period))
+    earlier = db.session.scalar(
+        select(SubscriptionRenewal).where(
+            SubscriptionRenewal.subscription_id == sub.id, SubscriptionRenewal.period == period
+        )
+    )
     if earlier is not None:
         if earlier.status not in ("failed", "canceled"):
             return None
@@ -170,17 +194,37 @@ def _claim_period(sub: Subscription, period: int, start: datetime, end: datetime
             # landing later would be kept for nothing. Once known (refunded, or closed), the period opens afresh.
             return None
         reopened = db.session.execute(
-            update(SubscriptionRenewal).where(SubscriptionRenewal.id == earlier.id,
-                                              SubscriptionRenewal.status == earlier.status)
-            .values(status="pending", order_id=None, attempts=0, period_start=start, period_end=end, due_at=due_at,
-                    next_attempt_at=now, last_error=None, awaiting_payment_id=None).execution_options(synchronize_session=False)).rowcount
+            update(SubscriptionRenewal)
+            .where(SubscriptionRenewal.id == earlier.id, SubscriptionRenewal.status == earlier.status)
+            .values(
+                status="pending",
+                order_id=None,
+                attempts=0,
+                period_start=start,
+                period_end=end,
+                due_at=due_at,
+                next_attempt_at=now,
+                last_error=None,
+                awaiting_payment_id=None,
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
         if reopened != 1:
             db.session.rollback()
             return None
         return db.session.get(SubscriptionRenewal, earlier.id, populate_existing=True)
-    renewal = SubscriptionRenewal(subscription_id=sub.id, merchant_id=sub.merchant_id, period=period,
-                                  period_start=start, period_end=end, status="pending", attempts=0, due_at=due_at,
-                                  next_attempt_at=now, created_at=utcnow())
+    renewal = SubscriptionRenewal(
+        subscription_id=sub.id,
+        merchant_id=sub.merchant_id,
+        period=period,
+        period_start=start,
+        period_end=end,
+        status="pending",
+        attempts=0,
+        due_at=due_at,
+        next_attempt_at=now,
+        created_at=utcnow(),
+    )
     db.session.add(renewal)
     try:
         db.session.flush()
@@ -193,8 +237,12 @@ def _claim_period(sub: Subscription, period: int, start: datetime, end: datetime
 def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
     """Make one due deduction try: claimed first, so one worker makes it; the outcome moves the contract."""
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
-    if renewal is None or renewal.status != "pending" or renewal.next_attempt_at is None \
-            or renewal.next_attempt_at > now:
+    if (
+        renewal is None
+        or renewal.status != "pending"
+        or renewal.next_attempt_at is None
+        or renewal.next_attempt_at > now
+    ):
         return renewal
     sub = db.session.get(Subscription, renewal.subscription_id, populate_existing=True)
     if sub.status not in TRYABLE:
@@ -204,11 +252,16 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
     # its order is paying, or paid, by then).
     tries = renewal.attempts + 1  # read before the commit below, which reloads the row with the claim's count
     claimed = db.session.execute(
-        update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
-                                          SubscriptionRenewal.attempts == renewal.attempts,
-                                          SubscriptionRenewal.next_attempt_at == renewal.next_attempt_at)
+        update(SubscriptionRenewal)
+        .where(
+            SubscriptionRenewal.id == renewal.id,
+            SubscriptionRenewal.status == "pending",
+            SubscriptionRenewal.attempts == renewal.attempts,
+            SubscriptionRenewal.next_attempt_at == renewal.next_attempt_at,
+        )
         .values(attempts=tries, next_attempt_at=now + TRY_LEASE)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     if claimed.rowcount != 1:
         db.session.rollback()
         return renewal
@@ -256,8 +309,9 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
         # waiting on it, so a decline is dunning's once and no second charge follows off schedule.
         awaited = renewal.awaiting_payment_id = new_id("pay")
     try:
-        attempt = deduct_with_mandate(order, sub.mandate_channel, sub.mandate_reference, actor="system:renewal",
-                                      attempt_id=awaited)
+        attempt = deduct_with_mandate(
+            order, sub.mandate_channel, sub.mandate_reference, actor="system:renewal", attempt_id=awaited
+        )
     except KassaError as exc:
         db.session.rollback()
         return _failed(renewal_id, lease, exc.message, now)
@@ -273,20 +327,28 @@ def try_deduction(renewal_id: int, now: datetime) -> SubscriptionRenewal | None:
     return renewal
 
 
-def _try_again_now(renewal_id: int, lease: datetime, now: datetime, *, attempts: int,
-                   deducted: tuple[str | None, str | None]) -> SubscriptionRenewal:
+def _try_again_now(
+    renewal_id: int, lease: datetime, now: datetime, *, attempts: int, deducted: tuple[str | None, str | None]
+) -> SubscriptionRenewal:
     """The try's deduction was declined through a mandate the contract no longer has (the old card, perhaps already
     canceled at its provider by the update): it charged nothing, so it was no try of the customer's dunning. The
     renewal is due again at once and deducts through the new mandate: one deduction per mandate, never a second
     charge."""
-    db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal_id,
-                                                         SubscriptionRenewal.status == "pending",
-                                                         SubscriptionRenewal.next_attempt_at == lease)
-                       .values(next_attempt_at=now, attempts=attempts, awaiting_payment_id=None)
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(SubscriptionRenewal)
+        .where(
+            SubscriptionRenewal.id == renewal_id,
+            SubscriptionRenewal.status == "pending",
+            SubscriptionRenewal.next_attempt_at == lease,
+        )
+        .values(next_attempt_at=now, attempts=attempts, awaiting_payment_id=None)
+        .execution_options(synchronize_session=False)
+    )
     db.session.commit()
-    log.info("renewal try declined through a replaced mandate: due again through the new one",
-             extra={"fields": {"renewal_id": renewal_id, "replaced_mandate": deducted[1]}})
+    log.info(
+        "renewal try declined through a replaced mandate: due again through the new one",
+        extra={"fields": {"renewal_id": renewal_id, "replaced_mandate": deducted[1]}},
+    )
     return db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
 
 
@@ -296,29 +358,40 @@ def _wait(renewal_id: int, lease: datetime, until: datetime, *, attempts: int, a
     values: dict = {"next_attempt_at": until, "attempts": attempts}
     if awaiting is not None:
         values["awaiting_payment_id"] = awaiting
-    db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal_id,
-                                                         SubscriptionRenewal.status == "pending",
-                                                         SubscriptionRenewal.next_attempt_at == lease)
-                       .values(**values))
+    db.session.execute(
+        update(SubscriptionRenewal)
+        .where(
+            SubscriptionRenewal.id == renewal_id,
+            SubscriptionRenewal.status == "pending",
+            SubscriptionRenewal.next_attempt_at == lease,
+        )
+        .values(**values)
+    )
     db.session.commit()
 
 
-def awaited_deduction_failed(renewal_id: int, payment_id: str, reason: str,
-                             now: datetime) -> SubscriptionRenewal | None:
+def awaited_deduction_failed(
+    renewal_id: int, payment_id: str, reason: str, now: datetime
+) -> SubscriptionRenewal | None:
     """The deduction a renewal try waited on failed after all (the callback, the poller or the janitor said so):
     that try failed, as any declined renewal does, and the next one waits for the dunning schedule. Recorded once,
     whoever gets here first (this, or the try that looks again and finds the order open)."""
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
-    if renewal is None or renewal.status != "pending" or renewal.awaiting_payment_id != payment_id \
-            or renewal.next_attempt_at is None:
+    if (
+        renewal is None
+        or renewal.status != "pending"
+        or renewal.awaiting_payment_id != payment_id
+        or renewal.next_attempt_at is None
+    ):
         return renewal
     if db.session.get(Subscription, renewal.subscription_id, populate_existing=True).status not in TRYABLE:
         return renewal
     return _failed(renewal.id, renewal.next_attempt_at, reason, now)
 
 
-def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
-            final: bool = False, attempts: int | None = None) -> SubscriptionRenewal:
+def _failed(
+    renewal_id: int, lease: datetime, reason: str, now: datetime, *, final: bool = False, attempts: int | None = None
+) -> SubscriptionRenewal:
     """The try claimed with ``lease`` failed: schedule the next one by the merchant's dunning, or — the schedule
     spent — cancel or pause. ``attempts``: the tries made, when the claim that got here was none."""
     renewal = db.session.get(SubscriptionRenewal, renewal_id, populate_existing=True)
@@ -328,11 +401,21 @@ def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
     next_at = None if final else dunning.next_try_at(merchant, renewal.due_at or renewal.period_start, made)
     final = next_at is None
     moved = db.session.execute(
-        update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending",
-                                          SubscriptionRenewal.next_attempt_at == lease)
-        .values(status="failed" if final else "pending", next_attempt_at=next_at, last_error=reason[:500],
-                attempts=made, awaiting_payment_id=None)
-        .execution_options(synchronize_session=False)).rowcount
+        update(SubscriptionRenewal)
+        .where(
+            SubscriptionRenewal.id == renewal.id,
+            SubscriptionRenewal.status == "pending",
+            SubscriptionRenewal.next_attempt_at == lease,
+        )
+        .values(
+            status="failed" if final else "pending",
+            next_attempt_at=next_at,
+            last_error=reason[:500],
+            attempts=made,
+            awaiting_payment_id=None,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
     if moved != 1:
         db.session.rollback()
         return renewal
@@ -343,15 +426,32 @@ def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
         order = db.session.get(Order, renewal.order_id) if renewal.order_id else None
         if order is not None and order.status == "created":
             # A capture that still arrives for it is returned automatically (a stray capture).
-            close_order(order, why=CloseReason.RENEWAL_UNPAID,
-                        reason=f"renewal not paid after {renewal.attempts} tries", actor="system:renewal")
+            close_order(
+                order,
+                why=CloseReason.RENEWAL_UNPAID,
+                reason=f"renewal not paid after {renewal.attempts} tries",
+                actor="system:renewal",
+            )
         why = f"renewal of period {renewal.period} failed ({try_no}, the last): {reason}"
         if merchant.dunning_final_action == "pause":
-            change(sub, target="paused", reason=why, actor="system:dunning", event="subscription.paused",
-                   next_renewal_at=None)
+            change(
+                sub,
+                target="paused",
+                reason=why,
+                actor="system:dunning",
+                event="subscription.paused",
+                next_renewal_at=None,
+            )
         else:
-            change(sub, target="canceled", reason=why, actor="system:dunning", event="subscription.canceled",
-                   canceled_at=now, next_renewal_at=None)
+            change(
+                sub,
+                target="canceled",
+                reason=why,
+                actor="system:dunning",
+                event="subscription.canceled",
+                canceled_at=now,
+                next_renewal_at=None,
+            )
     else:
         why = f"renewal of period {renewal.period} failed ({try_no}): {reason}; next try {next_at:%Y-%m-%d %H:%M} UTC"
         if sub.status == "past_due":
@@ -359,8 +459,17 @@ def _failed(renewal_id: int, lease: datetime, reason: str, now: datetime, *,
         else:
             change(sub, target="past_due", reason=why, actor="system:dunning", event="subscription.past_due")
     db.session.commit()
-    log.info("renewal try failed", extra={"fields": {"subscription_id": sub.id, "period": renewal.period,
-                                                     "attempts": renewal.attempts, "final": final}})
+    log.info(
+        "renewal try failed",
+        extra={
+            "fields": {
+                "subscription_id": sub.id,
+                "period": renewal.period,
+                "attempts": renewal.attempts,
+                "final": final,
+            }
+        },
+    )
     hooks.notify("on_failure", sub, renewal, reason, final)
     if final and sub.status == "canceled":
         hooks.notify("on_cancel", sub, reason)
@@ -378,11 +487,21 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
     mandate = _mandate_signed_by_hand(order)  # may ask the provider: before anything is written
     # The old mandate is named on the renewal, to be canceled at its provider once this commits (the outbox's
     # subscription.renewed, app/signing/unsigning.py): the shopper replaced that card.
-    if db.session.execute(update(SubscriptionRenewal).where(SubscriptionRenewal.id == renewal.id,
-                                                            SubscriptionRenewal.status == "pending")
-                          .values(status="paid", paid_at=now, next_attempt_at=None, awaiting_payment_id=None,
-                                  **replaced_mandate(sub, mandate))
-                          .execution_options(synchronize_session=False)).rowcount != 1:
+    if (
+        db.session.execute(
+            update(SubscriptionRenewal)
+            .where(SubscriptionRenewal.id == renewal.id, SubscriptionRenewal.status == "pending")
+            .values(
+                status="paid",
+                paid_at=now,
+                next_attempt_at=None,
+                awaiting_payment_id=None,
+                **replaced_mandate(sub, mandate),
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        != 1
+    ):
         db.session.rollback()
         return renewal
     if mandate and sub.cancel_reason == ENDS_MANDATE_REVOKED:
@@ -390,15 +509,26 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
         # to charge it; the shopper has just signed a new one, as the failed-payment email asked: it renews again.
         # One the customer or the merchant asked to end stays ending.
         mandate = {**mandate, "cancel_at_period_end": False, "cancel_reason": None}
-    change(sub, target="active", reason=f"period {renewal.period} paid by order {order.id}", actor="system:renewal",
-           event="subscription.renewed", period=renewal.period, current_period_start=renewal.period_start,
-           current_period_end=renewal.period_end, next_renewal_at=renewal.period_end, latest_order_id=order.id,
-           **mandate)
+    change(
+        sub,
+        target="active",
+        reason=f"period {renewal.period} paid by order {order.id}",
+        actor="system:renewal",
+        event="subscription.renewed",
+        period=renewal.period,
+        current_period_start=renewal.period_start,
+        current_period_end=renewal.period_end,
+        next_renewal_at=renewal.period_end,
+        latest_order_id=order.id,
+        **mandate,
+    )
     grant_membership_until(order, renewal.period_end, now)
     db.session.commit()
     renewal = db.session.get(SubscriptionRenewal, renewal.id, populate_existing=True)
-    log.info("subscription renewed", extra={"fields": {"subscription_id": sub.id, "period": renewal.period,
-                                                       "order_id": order.id}})
+    log.info(
+        "subscription renewed",
+        extra={"fields": {"subscription_id": sub.id, "period": renewal.period, "order_id": order.id}},
+    )
     hooks.notify("after_renewal", sub, renewal)
     return renewal
 
@@ -406,8 +536,9 @@ def renewal_paid(renewal_id: int, now: datetime) -> SubscriptionRenewal:
 def _mandate_signed_by_hand(order: Order) -> dict:
     """When the shopper paid a renewal order themselves (fixing a failed card), that payment signed a new mandate:
     later periods are deducted through it. A deduction signs nothing new."""
-    paid = db.session.scalar(select(PaymentAttempt).where(PaymentAttempt.order_id == order.id,
-                                                          PaymentAttempt.status == "succeeded"))
+    paid = db.session.scalar(
+        select(PaymentAttempt).where(PaymentAttempt.order_id == order.id, PaymentAttempt.status == "succeeded")
+    )
     if paid is None or not paid.next_action:
         return {}
     mandate = signed_mandate(order)

@@ -3,6 +3,7 @@ at each moment it steps to: announce the renewals coming up, open the periods th
 tries that are due. Due wallet renewals that need no call out (no hook installed) are renewed a batch per
 transaction (app/signing/renewals/batch.py); everything else, and whatever a batch declines, goes one by one through
 app/signing/renewals/services.py."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,9 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
-from app.platform.observability import logs
-from app.platform.db.types import utcnow
 from app.extensions import db
+from app.platform.db.types import utcnow
+from app.platform.observability import logs
 from app.signing import hooks
 from app.signing.clocks import on_clock
 from app.signing.models import Subscription, SubscriptionRenewal
@@ -41,8 +42,9 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
     periods that are due, then make the deduction tries that are due. Safe to run anywhere, any number of times."""
     now = now or utcnow()
     sweep = Sweep(announced=announce_upcoming(now, clock_id=clock_id, batch=batch))
-    due = on_clock(select(Subscription).where(Subscription.status.in_(CHARGEABLE),
-                                               Subscription.next_renewal_at <= now), clock_id)
+    due = on_clock(
+        select(Subscription).where(Subscription.status.in_(CHARGEABLE), Subscription.next_renewal_at <= now), clock_id
+    )
     one_by_one = due.with_only_columns(Subscription.id)
     if hooks.only_defaults():
         # Wallet renewals with nothing to call out are renewed a batch at a time; the rest, and whatever the
@@ -60,9 +62,15 @@ def run_renewals(*, now: datetime | None = None, clock_id: str | None = None, ba
     # Only contracts that can still be charged: a renewal an ended one left pending is never tried, and taken first
     # (the longest due) it would fill every batch and hold up the tries really due.
     due_tries = on_clock(
-        select(SubscriptionRenewal.id).join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
-        .where(SubscriptionRenewal.status == "pending", SubscriptionRenewal.next_attempt_at <= now,
-               Subscription.status.in_(TRYABLE)), clock_id)
+        select(SubscriptionRenewal.id)
+        .join(Subscription, Subscription.id == SubscriptionRenewal.subscription_id)
+        .where(
+            SubscriptionRenewal.status == "pending",
+            SubscriptionRenewal.next_attempt_at <= now,
+            Subscription.status.in_(TRYABLE),
+        ),
+        clock_id,
+    )
     for renewal_id in list(db.session.scalars(due_tries.order_by(SubscriptionRenewal.next_attempt_at).limit(batch))):
         try:
             try_deduction(renewal_id, now)

@@ -1,4 +1,5 @@
 """Bearer-key authentication for the API: who is calling, and may they call this route."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -6,9 +7,9 @@ from typing import Callable
 
 from flask import g, request
 
-from app.platform.observability import logs
 from app.errors import PermissionDenied
 from app.merchants.services import Caller, authenticate_key
+from app.platform.observability import logs
 from app.web import api_request_log as request_log
 from app.web.cors import check_origin
 
@@ -21,6 +22,7 @@ def _bearer() -> str | None:
 
 def requires_key(*, secret: bool) -> Callable:
     """Authenticate the bearer key; with ``secret=True`` a publishable key gets 403."""
+
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(*args, **kwargs):
@@ -33,8 +35,10 @@ def requires_key(*, secret: bool) -> Callable:
             g.caller = caller
             logs.bind(merchant_id=caller.merchant_id)
             return view(*args, **kwargs)
+
         wrapper.cors_publishable = not secret  # app.web.cors answers browsers only on these routes
         return wrapper
+
     return decorate
 
 

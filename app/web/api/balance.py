@@ -1,10 +1,11 @@
 """The merchant's balance (secret key), of the key's mode."""
+
 from __future__ import annotations
 
 from flask import jsonify
 
-from app.platform.db.snapshot import reads_one_snapshot
 from app.ledger.balance import merchant_balance
+from app.platform.db.snapshot import reads_one_snapshot
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.representations import merchant_balance_json

@@ -1,4 +1,5 @@
 """Catalog routes: products and quotes (publishable or secret key)."""
+
 from __future__ import annotations
 
 from flask import jsonify, request
@@ -18,9 +19,20 @@ def products_index():
     who = caller()
     # Shoppers' keys see what is on sale; the merchant's secret key may ask for drafts and archived ones.
     status = (request.args.get("status") or "active") if who.is_secret else "active"
-    products, has_more = search_products(who.merchant_id, q=request.args.get("q"), status=status,
-                                         limit=limit_param(), starting_after=cursor_param("prod"))
-    return jsonify({"object": "list", "data": [product_json(p, livemode=caller().livemode) for p in products], "has_more": has_more})
+    products, has_more = search_products(
+        who.merchant_id,
+        q=request.args.get("q"),
+        status=status,
+        limit=limit_param(),
+        starting_after=cursor_param("prod"),
+    )
+    return jsonify(
+        {
+            "object": "list",
+            "data": [product_json(p, livemode=caller().livemode) for p in products],
+            "has_more": has_more,
+        }
+    )
 
 
 @bp.get("/products/<product_id>")
@@ -34,5 +46,14 @@ def products_show(product_id: str):
 @idempotent
 def quotes_create():
     body = json_body()
-    return jsonify(quote_json(price_items(caller().merchant_id, body.get("items"), body.get("coupon"),
-                                          livemode=caller().livemode, currency=body.get("currency"))))
+    return jsonify(
+        quote_json(
+            price_items(
+                caller().merchant_id,
+                body.get("items"),
+                body.get("coupon"),
+                livemode=caller().livemode,
+                currency=body.get("currency"),
+            )
+        )
+    )

@@ -1,4 +1,5 @@
 """The merchant's catalog routes (secret key): create and change products and SKUs."""
+
 from __future__ import annotations
 
 from flask import jsonify
@@ -18,15 +19,20 @@ from app.web.api.representations import product_json, sku_json
 @idempotent
 @api_audited("product.create", Product)
 def products_create():
-    return jsonify(product_json(create_product(caller().merchant_id, json_body()), livemode=caller().livemode, all_skus=True)), 201
+    return jsonify(
+        product_json(create_product(caller().merchant_id, json_body()), livemode=caller().livemode, all_skus=True)
+    ), 201
 
 
 @bp.patch("/products/<product_id>")
 @requires_key(secret=True)
 @api_audited("product.update", Product, "product_id")
 def products_update(product_id: str):
-    return jsonify(product_json(update_product(caller().merchant_id, product_id, json_body()), livemode=caller().livemode,
-                                     all_skus=True))
+    return jsonify(
+        product_json(
+            update_product(caller().merchant_id, product_id, json_body()), livemode=caller().livemode, all_skus=True
+        )
+    )
 
 
 @bp.post("/products/<product_id>/skus")

@@ -1,4 +1,5 @@
 """Checkout session routes (secret key): the merchant's server opens a session for a customer."""
+
 from __future__ import annotations
 
 from flask import jsonify
@@ -18,10 +19,17 @@ def checkout_sessions_create():
     body = json_body()
     who = caller()
     session = create_checkout_session(
-        who.merchant_id, livemode=who.livemode, customer=body.get("customer"), items=body.get("items"),
-        product=body.get("product"), success_url=body.get("success_url"), cancel_url=body.get("cancel_url"),
-        metadata=body.get("metadata"), expires_at=body.get("expires_at"),
-        currency=body.get("currency"))
+        who.merchant_id,
+        livemode=who.livemode,
+        customer=body.get("customer"),
+        items=body.get("items"),
+        product=body.get("product"),
+        success_url=body.get("success_url"),
+        cancel_url=body.get("cancel_url"),
+        metadata=body.get("metadata"),
+        expires_at=body.get("expires_at"),
+        currency=body.get("currency"),
+    )
     return jsonify(checkout_session_json(session)), 201
 
 

@@ -1,24 +1,25 @@
 """Customer routes: top up the wallet through a channel, read its balance (of the key's mode), erase the
 customer's personal data or export all of it."""
+
 from __future__ import annotations
 
 from flask import jsonify, url_for
 
 from app.audit.services import audited, record_disclosure
 from app.checkout_sessions.services import session_for_topup
-from app.platform.db.snapshot import reads_one_snapshot
 from app.ledger.wallet.services import wallet_balance
 from app.orders.customers import CHECKOUT_SESSION, SECRET_KEY, parse_customer_id
 from app.payments.attempts.topups import start_topup
+from app.platform.db.snapshot import reads_one_snapshot
 from app.privacy.erasure import erase_customer, erasure_json, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.web.api import bp
 from app.web.api.audit import api_actor
 from app.web.api.auth import caller, requires_key
+from app.web.api.customer_export import customer_export, export_summary
 from app.web.api.idempotent import idempotent
 from app.web.api.params import json_body
 from app.web.api.representations import customer_balance_json, payment_with_action_json, topup_json
-from app.web.api.customer_export import customer_export, export_summary
 
 
 @bp.post("/customers/<customer_id>/topups")
@@ -29,16 +30,26 @@ def customers_topup(customer_id: str):
     who = caller()
     session_id, source = None, SECRET_KEY
     if not who.is_secret:
-        session = session_for_topup(body.get("checkout_session"), customer_id=customer_id,
-                                    merchant_id=who.merchant_id, livemode=who.livemode)
+        session = session_for_topup(
+            body.get("checkout_session"), customer_id=customer_id, merchant_id=who.merchant_id, livemode=who.livemode
+        )
         session_id, source = session.id, CHECKOUT_SESSION
 
     def back_to_order(order_id: str, client_secret: str) -> str:
         return url_for("checkout.order_page", order_id=order_id, client_secret=client_secret, _external=True)
 
-    order, attempt = start_topup(who.merchant_id, customer_id, amount=body.get("amount"), currency=body.get("currency"),
-                                 channel=body.get("channel"), return_url_for=back_to_order, livemode=who.livemode,
-                                 customer_source=source, checkout_session_id=session_id, actor="api")
+    order, attempt = start_topup(
+        who.merchant_id,
+        customer_id,
+        amount=body.get("amount"),
+        currency=body.get("currency"),
+        channel=body.get("channel"),
+        return_url_for=back_to_order,
+        livemode=who.livemode,
+        customer_source=source,
+        checkout_session_id=session_id,
+        actor="api",
+    )
     return jsonify({"topup": topup_json(order), "payment": payment_with_action_json(attempt)}), 201
 
 
@@ -60,8 +71,13 @@ def customers_erase(customer_id: str):
     json_body()
     who = caller()
     customer_id = parse_customer_id(customer_id, param="customer")
-    with audited(api_actor(), "customer.erase", CustomerErasure, customer_id,
-                 snapshot=lambda: latest_erasure(who.merchant_id, customer_id)):
+    with audited(
+        api_actor(),
+        "customer.erase",
+        CustomerErasure,
+        customer_id,
+        snapshot=lambda: latest_erasure(who.merchant_id, customer_id),
+    ):
         erasure = erase_customer(who.merchant_id, customer_id, livemode=who.livemode)
     return jsonify(erasure_json(erasure))
 

@@ -1,11 +1,12 @@
 """Disputes (chargebacks) of the merchant's captured payments: list, read, answer with evidence. Secret key only."""
+
 from __future__ import annotations
 
 from flask import jsonify, request
 
-from app.platform.db.snapshot import reads_one_snapshot
-from app.payments.models import Dispute
 from app.payments.disputes.services import dispute_object, get_dispute, list_disputes, submit_evidence
+from app.payments.models import Dispute
+from app.platform.db.snapshot import reads_one_snapshot
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
@@ -18,9 +19,14 @@ from app.web.api.params import cursor_param, json_body, limit_param
 @requires_key(secret=True)
 def disputes_index():
     who = caller()
-    found, has_more = list_disputes(who.merchant_id, livemode=who.livemode, status=request.args.get("status") or None,
-                                    order_id=request.args.get("order") or None, limit=limit_param(),
-                                    starting_after=cursor_param("dp"))
+    found, has_more = list_disputes(
+        who.merchant_id,
+        livemode=who.livemode,
+        status=request.args.get("status") or None,
+        order_id=request.args.get("order") or None,
+        limit=limit_param(),
+        starting_after=cursor_param("dp"),
+    )
     return jsonify({"object": "list", "data": [dispute_object(d) for d in found], "has_more": has_more})
 
 

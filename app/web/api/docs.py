@@ -1,4 +1,5 @@
 """The OpenAPI document (public: it describes, it reveals nothing)."""
+
 from __future__ import annotations
 
 from flask import jsonify, request

@@ -1,4 +1,5 @@
 """The ``Idempotency-Key`` header on API POSTs: replay, reuse and in-flight rules."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -8,16 +9,22 @@ from flask import current_app, jsonify, make_response, request
 
 from app.errors import InvalidRequest
 from app.extensions import db
-from app.platform.idempotency import (MAX_KEY_LENGTH, Abandoned, claim_key, fingerprint, note_created, release_key,
-                             store_response)
+from app.platform.idempotency import (
+    MAX_KEY_LENGTH,
+    Abandoned,
+    claim_key,
+    fingerprint,
+    note_created,
+    release_key,
+    store_response,
+)
 from app.web.api.auth import caller
 
 # What a route answers for the object it created: its representation and status code.
 Replay = Callable[[Any], tuple[dict, int]]
 
 
-def idempotent(view: Callable | None = None, *, creates: type | None = None,
-               replay: Replay | None = None) -> Callable:
+def idempotent(view: Callable | None = None, *, creates: type | None = None, replay: Replay | None = None) -> Callable:
     """Run the view once per key; store its 2xx response and replay it to retries.
 
     A route that creates an object names its model (``creates``) and how it answers with one (``replay``): a
@@ -31,18 +38,24 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None,
         if key is None:
             return view(*args, **kwargs)
         if not key.strip() or len(key) > MAX_KEY_LENGTH:
-            raise InvalidRequest(f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters",
-                                 param="Idempotency-Key")
+            raise InvalidRequest(f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters", param="Idempotency-Key")
         if any(ord(c) < 0x20 or ord(c) == 0x7F for c in key):  # a NUL cannot even be stored
-            raise InvalidRequest("Idempotency-Key must not contain control characters (use printable text, "
-                                 "such as a UUID)", param="Idempotency-Key")
+            raise InvalidRequest(
+                "Idempotency-Key must not contain control characters (use printable text, such as a UUID)",
+                param="Idempotency-Key",
+            )
         merchant_id = caller().merchant_id
         # The claim is written in the transaction the view's action commits (not a commit of its own).
         # The query string is part of the request (a page sends its order's client secret there); without one
         # the fingerprint is the path alone, as it always was.
         query = request.query_string.decode("latin-1")
-        print_ = fingerprint(request.method, f"{request.path}?{query}" if query else request.path, request.get_data(),
-                             mode=caller().mode, kind=caller().kind)
+        print_ = fingerprint(
+            request.method,
+            f"{request.path}?{query}" if query else request.path,
+            request.get_data(),
+            mode=caller().mode,
+            kind=caller().kind,
+        )
         stored = claim_key(merchant_id, key, print_, commit=False)
         if isinstance(stored, Abandoned):
             return _recovered(merchant_id, key, print_, stored)

@@ -1,4 +1,5 @@
 """After payment: confirm an order, refund it (and retry a failed refund), read entitlements. Secret key only."""
+
 from __future__ import annotations
 
 from flask import jsonify
@@ -36,8 +37,9 @@ def orders_confirm(order_id: str):
 def refunds_create(order_id: str):
     body = json_body()
     order = order_of_caller(order_id)
-    refund = create_refund(order.merchant_id, order.id, amount=body.get("amount"), reason=body.get("reason"),
-                           actor="api")
+    refund = create_refund(
+        order.merchant_id, order.id, amount=body.get("amount"), reason=body.get("reason"), actor="api"
+    )
     return jsonify({"refund": refund_object(refund)}), 201
 
 

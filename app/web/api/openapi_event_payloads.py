@@ -1,16 +1,21 @@
 """The OpenAPI 3.1 ``webhooks`` section: one entry per event type a merchant can subscribe to, with the signed
 envelope Kassa POSTs and the payload (``data.object``) each type carries. The payload builders are the
 functions named beside each schema; tests/web/api/test_openapi_event_payloads.py validates real events against them."""
+
 from __future__ import annotations
 
-from app.webhooks.event_types import EVENT_TYPES
-from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _obj, _ref
 from app.web.api import openapi_webhook_endpoints  # noqa: F401  (the area before, in the reference's order)
+from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _obj, _ref
 from app.web.api.openapi_signing import _UNIX_OR_NULL
+from app.webhooks.event_types import EVENT_TYPES
 
 _BOOL = {"type": "boolean"}
-_FEES_BY_CURRENCY = {"type": "object", "propertyNames": _CURRENCY, "additionalProperties": _INT,
-                     "description": "minor units per currency; a currency not named: the channel's published fee"}
+_FEES_BY_CURRENCY = {
+    "type": "object",
+    "propertyNames": _CURRENCY,
+    "additionalProperties": _INT,
+    "description": "minor units per currency; a currency not named: the channel's published fee",
+}
 
 SIGNATURE_TAG = "Receiving webhooks"
 _SIGNATURE_ANCHOR = "#tag/Receiving-webhooks"  # where Redoc puts that section on /docs/api
@@ -43,101 +48,183 @@ def _as_carried(schema: str, *, read_apart: tuple[str, ...], optional: tuple[str
     ``livemode``, which every event object carries (app/orders/event_modes.py)."""
     props = {name: value for name, value in SCHEMAS[schema]["properties"].items() if name not in read_apart}
     props.update(extra, livemode=_BOOL)
-    return {"type": "object", "required": sorted(set(props) - set(optional)), "properties": props,
-            "additionalProperties": False}
+    return {
+        "type": "object",
+        "required": sorted(set(props) - set(optional)),
+        "properties": props,
+        "additionalProperties": False,
+    }
 
 
 _SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings")
-_ORDER_READ_APART = ("discounts", "client_secret", "available_channels", "timeline", "payments", "refunds",
-                     "disputes", "sub_orders")
+_ORDER_READ_APART = (
+    "discounts",
+    "client_secret",
+    "available_channels",
+    "timeline",
+    "payments",
+    "refunds",
+    "disputes",
+    "sub_orders",
+)
 
-SCHEMAS.update({
-    # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
-    "OrderEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART),
-    # app/payments/representation.py payment_object: the API's Payment.
-    "PaymentEventObject": _as_carried("Payment", read_apart=()),
-    # app/payments/refunds/representation.py refund_object: the API's Refund.
-    "RefundEventObject": _as_carried("Refund", read_apart=()),
-    # app/payments/disputes/services.py dispute_object: the API's Dispute.
-    "DisputeEventObject": _as_carried("Dispute", read_apart=()),
-    # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
-    # capability (url, client_secret) and the list of its orders.
-    "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
-    # app/risk/assessment.py, cards.py (the assessment) and review.py (the decision and who made it)
-    "RiskEventObject": _obj(["id", "object", "decision"], id={"type": "string", "description": "the order"},
-                            object={"const": "order"},
-                            decision={"enum": ["allow", "review", "block", "approve", "reject"]},
-                            score={"type": "integer", "minimum": 0, "maximum": 100},
-                            reasons={"type": "array", "items": _STR},
-                            by={"type": "string", "description": "who decided; \"merchant\" in the events a "
-                                                                 "publishable key reads"}),
-    # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals/services.py)
-    "SubscriptionEventObject": _as_carried(
-        "Subscription", read_apart=_SUBSCRIPTION_READ_APART, optional=("renewal",),
-        renewal=_obj(["period", "status"], period=_INT, order=_NULLABLE_STR, status=_STR, attempts=_INT,
-                     period_start=_UNIX_OR_NULL, period_end=_UNIX_OR_NULL, next_attempt_at=_UNIX_OR_NULL,
-                     last_error=_NULLABLE_STR)),
-    # app/signing/renewals/notices.py: the renewal to come, not opened yet (no order, no status): its period, when
-    # it is due and the price it will charge at list price (a renewal hook may still amend it)
-    "SubscriptionRenewalUpcomingEventObject": _as_carried(
-        "Subscription", read_apart=_SUBSCRIPTION_READ_APART,
-        renewal=_obj(["period", "at", "amount"], period=_INT, at={"type": "integer", "description": "unix seconds"},
-                     amount=_ref("Money"))),
-    # app/orders/fulfilment.py: Kassa gave up fulfilling (why, in reason); a compensation refund follows
-    "OrderFulfilmentFailedEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART, reason=_STR),
-    # app/payments/channels/configs.py channel_config_json
-    "ChannelConfigEventObject": _obj(
-        ["object", "code", "enabled", "priority"], object={"const": "channel_config"}, code=_STR, enabled=_BOOL,
-        priority=_INT, display_name=_NULLABLE_STR, icon=_NULLABLE_STR, min_amount={"type": ["integer", "null"]},
-        max_amount={"type": ["integer", "null"]}, limits_currency={"anyOf": [_CURRENCY, {"type": "null"}]},
-        currencies={"type": "array", "items": _CURRENCY},
-        agreement_text=_NULLABLE_STR,
-        fee_bps={"type": ["integer", "null"], "description": "the merchant's rate in basis points; null: published"},
-        fixed_fees=_FEES_BY_CURRENCY, dispute_fees=_FEES_BY_CURRENCY),
-})
+SCHEMAS.update(
+    {
+        # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
+        "OrderEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART),
+        # app/payments/representation.py payment_object: the API's Payment.
+        "PaymentEventObject": _as_carried("Payment", read_apart=()),
+        # app/payments/refunds/representation.py refund_object: the API's Refund.
+        "RefundEventObject": _as_carried("Refund", read_apart=()),
+        # app/payments/disputes/services.py dispute_object: the API's Dispute.
+        "DisputeEventObject": _as_carried("Dispute", read_apart=()),
+        # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
+        # capability (url, client_secret) and the list of its orders.
+        "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
+        # app/risk/assessment.py, cards.py (the assessment) and review.py (the decision and who made it)
+        "RiskEventObject": _obj(
+            ["id", "object", "decision"],
+            id={"type": "string", "description": "the order"},
+            object={"const": "order"},
+            decision={"enum": ["allow", "review", "block", "approve", "reject"]},
+            score={"type": "integer", "minimum": 0, "maximum": 100},
+            reasons={"type": "array", "items": _STR},
+            by={"type": "string", "description": 'who decided; "merchant" in the events a publishable key reads'},
+        ),
+        # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals/services.py)
+        "SubscriptionEventObject": _as_carried(
+            "Subscription",
+            read_apart=_SUBSCRIPTION_READ_APART,
+            optional=("renewal",),
+            renewal=_obj(
+                ["period", "status"],
+                period=_INT,
+                order=_NULLABLE_STR,
+                status=_STR,
+                attempts=_INT,
+                period_start=_UNIX_OR_NULL,
+                period_end=_UNIX_OR_NULL,
+                next_attempt_at=_UNIX_OR_NULL,
+                last_error=_NULLABLE_STR,
+            ),
+        ),
+        # app/signing/renewals/notices.py: the renewal to come, not opened yet (no order, no status): its period, when
+        # it is due and the price it will charge at list price (a renewal hook may still amend it)
+        "SubscriptionRenewalUpcomingEventObject": _as_carried(
+            "Subscription",
+            read_apart=_SUBSCRIPTION_READ_APART,
+            renewal=_obj(
+                ["period", "at", "amount"],
+                period=_INT,
+                at={"type": "integer", "description": "unix seconds"},
+                amount=_ref("Money"),
+            ),
+        ),
+        # app/orders/fulfilment.py: Kassa gave up fulfilling (why, in reason); a compensation refund follows
+        "OrderFulfilmentFailedEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART, reason=_STR),
+        # app/payments/channels/configs.py channel_config_json
+        "ChannelConfigEventObject": _obj(
+            ["object", "code", "enabled", "priority"],
+            object={"const": "channel_config"},
+            code=_STR,
+            enabled=_BOOL,
+            priority=_INT,
+            display_name=_NULLABLE_STR,
+            icon=_NULLABLE_STR,
+            min_amount={"type": ["integer", "null"]},
+            max_amount={"type": ["integer", "null"]},
+            limits_currency={"anyOf": [_CURRENCY, {"type": "null"}]},
+            currencies={"type": "array", "items": _CURRENCY},
+            agreement_text=_NULLABLE_STR,
+            fee_bps={
+                "type": ["integer", "null"],
+                "description": "the merchant's rate in basis points; null: published",
+            },
+            fixed_fees=_FEES_BY_CURRENCY,
+            dispute_fees=_FEES_BY_CURRENCY,
+        ),
+    }
+)
 # app/payments/payouts/services.py: settlement_json with the payout that paid it (never null here).
-SCHEMAS["SettlementPaidEventObject"] = {**SCHEMAS["Settlement"], "properties": {
-    **SCHEMAS["Settlement"]["properties"], "payout": _ref("Payout")}}
+SCHEMAS["SettlementPaidEventObject"] = {
+    **SCHEMAS["Settlement"],
+    "properties": {**SCHEMAS["Settlement"]["properties"], "payout": _ref("Payout")},
+}
 
 # (event type prefix, navigation tag, payload schema, what the family is about)
 _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
     ("order.fulfilment_failed", "Order events", "OrderFulfilmentFailedEventObject", ""),
-    ("order.", "Order events", "OrderEventObject",
-     "One event per order state change, `order.<status>`, written in the same transaction as the change."),
-    ("payment.", "Payment events", "PaymentEventObject",
-     "A payment attempt's outcome; `payment.captured_on_inactive_order` is money taken for an order that had "
-     "already closed (Kassa refunds it)."),
+    (
+        "order.",
+        "Order events",
+        "OrderEventObject",
+        "One event per order state change, `order.<status>`, written in the same transaction as the change.",
+    ),
+    (
+        "payment.",
+        "Payment events",
+        "PaymentEventObject",
+        "A payment attempt's outcome; `payment.captured_on_inactive_order` is money taken for an order that had "
+        "already closed (Kassa refunds it).",
+    ),
     ("refund.", "Refund events", "RefundEventObject", "A refund's final outcome at the channel."),
-    ("dispute.", "Dispute events", "DisputeEventObject",
-     "A chargeback: `dispute.created` when the shopper's bank took the money back (withdrawn at once), "
-     "`dispute.updated` when the evidence was sent, `dispute.closed` when it was won (money back) or lost."),
-    ("checkout_session.", "Checkout session events", "CheckoutSessionEventObject",
-     "A checkout session whose order was paid."),
-    ("risk.", "Risk events", "RiskEventObject",
-     "Risk decisions on an order: a review opened, its outcome, or a block."),
+    (
+        "dispute.",
+        "Dispute events",
+        "DisputeEventObject",
+        "A chargeback: `dispute.created` when the shopper's bank took the money back (withdrawn at once), "
+        "`dispute.updated` when the evidence was sent, `dispute.closed` when it was won (money back) or lost.",
+    ),
+    (
+        "checkout_session.",
+        "Checkout session events",
+        "CheckoutSessionEventObject",
+        "A checkout session whose order was paid.",
+    ),
+    (
+        "risk.",
+        "Risk events",
+        "RiskEventObject",
+        "Risk decisions on an order: a review opened, its outcome, or a block.",
+    ),
     ("subscription.renewal_upcoming", "Subscription events", "SubscriptionRenewalUpcomingEventObject", ""),
-    ("subscription.", "Subscription events", "SubscriptionEventObject",
-     "The life of a subscription contract and its renewals (`subscription.activated` says `status: trialing` "
-     "when the contract starts a free trial, and `active` otherwise)."),
+    (
+        "subscription.",
+        "Subscription events",
+        "SubscriptionEventObject",
+        "The life of a subscription contract and its renewals (`subscription.activated` says `status: trialing` "
+        "when the contract starts a free trial, and `active` otherwise).",
+    ),
     ("settlement.paid", "Settlement events", "SettlementPaidEventObject", ""),
-    ("settlement.", "Settlement events", "Settlement",
-     "Settlement batches, their payouts, and what reconciliation found."),
+    (
+        "settlement.",
+        "Settlement events",
+        "Settlement",
+        "Settlement batches, their payouts, and what reconciliation found.",
+    ),
     ("payout.", "Settlement events", "Payout", ""),
     ("reconciliation.", "Settlement events", "Discrepancy", ""),
     ("withdrawal.", "Wallet events", "Withdrawal", "Customers' wallet withdrawals and transfers."),
     ("transfer.", "Wallet events", "Transfer", ""),
-    ("channel_config.", "Channel events", "ChannelConfigEventObject",
-     "A payment channel's settings changed in the portal."),
+    (
+        "channel_config.",
+        "Channel events",
+        "ChannelConfigEventObject",
+        "A payment channel's settings changed in the portal.",
+    ),
 )
 
 # Types Kassa records that are not subscribable by name (app/webhooks/event_types.py): only `*` endpoints get them.
 DELIVERED_TO_ALL_ONLY = ("order.fulfilment_failed", "channel_config.updated")
 
 SIGNATURE_HEADER = {
-    "name": "Kassa-Signature", "in": "header", "required": True, "schema": {"type": "string",
-                                                                          "pattern": "^t=[0-9]+,v1=[0-9a-f]{64}$"},
+    "name": "Kassa-Signature",
+    "in": "header",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^t=[0-9]+,v1=[0-9a-f]{64}$"},
     "description": '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with the endpoint secret '
-                   f"(see [{SIGNATURE_TAG}]({_SIGNATURE_ANCHOR}))"}
+    f"(see [{SIGNATURE_TAG}]({_SIGNATURE_ANCHOR}))",
+}
 
 
 def _family(event_type: str) -> tuple[str, str, str, str]:
@@ -148,8 +235,14 @@ def event_schema(event_type: str) -> dict:
     """The body Kassa POSTs for ``event_type``: the Event envelope with that type and its payload."""
     envelope = SCHEMAS["Event"]
     payload = _family(event_type)[2]
-    return {**envelope, "properties": {**envelope["properties"], "type": {"const": event_type},
-                                        "data": _obj(["object"], object=_ref(payload))}}
+    return {
+        **envelope,
+        "properties": {
+            **envelope["properties"],
+            "type": {"const": event_type},
+            "data": _obj(["object"], object=_ref(payload)),
+        },
+    }
 
 
 def webhook_tags() -> list[dict]:
@@ -163,16 +256,34 @@ def webhook_tags() -> list[dict]:
 
 def webhooks() -> dict:
     """One POST per subscribable event type, grouped like the API sections."""
-    return {event_type: {"post": {
-        "operationId": f"webhook-{event_type}", "summary": event_type, "tags": [_family(event_type)[1]],
-        "description": ("Sent to endpoints subscribed to `*` (not subscribable by name)"
-                        if event_type in DELIVERED_TO_ALL_ONLY else
-                        f"Sent to endpoints subscribed to `{event_type}` or `*`")
-                       + f"; `data.object` is shaped like {_family(event_type)[2]}. Verify the signature first "
-                         f"([{SIGNATURE_TAG}]({_SIGNATURE_ANCHOR})).",
-        "security": [], "parameters": [SIGNATURE_HEADER],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": event_schema(event_type)}}},
-        "responses": {"2XX": {"description": "Received. Any other answer, or none within 10 s, is retried with "
-                                             "backoff for 3 days."}}}}
-        for event_type in sorted(EVENT_TYPES | set(DELIVERED_TO_ALL_ONLY),
-                                 key=lambda t: (_FAMILIES.index(_family(t)), t))}
+    return {
+        event_type: {
+            "post": {
+                "operationId": f"webhook-{event_type}",
+                "summary": event_type,
+                "tags": [_family(event_type)[1]],
+                "description": (
+                    "Sent to endpoints subscribed to `*` (not subscribable by name)"
+                    if event_type in DELIVERED_TO_ALL_ONLY
+                    else f"Sent to endpoints subscribed to `{event_type}` or `*`"
+                )
+                + f"; `data.object` is shaped like {_family(event_type)[2]}. Verify the signature first "
+                f"([{SIGNATURE_TAG}]({_SIGNATURE_ANCHOR})).",
+                "security": [],
+                "parameters": [SIGNATURE_HEADER],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": event_schema(event_type)}},
+                },
+                "responses": {
+                    "2XX": {
+                        "description": "Received. Any other answer, or none within 10 s, is retried with "
+                        "backoff for 3 days."
+                    }
+                },
+            }
+        }
+        for event_type in sorted(
+            EVENT_TYPES | set(DELIVERED_TO_ALL_ONLY), key=lambda t: (_FAMILIES.index(_family(t)), t)
+        )
+    }

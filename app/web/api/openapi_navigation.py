@@ -1,6 +1,7 @@
 """The sections of the API reference: every operation gets one tag by its path; the tags, then the webhooks'
 (app/web/api/openapi_event_payloads.py), are the navigation of /docs/api in this order. (No x-tagGroups: Redoc
 renders a group as a menu item named by its heading alone, which screen readers would misread.)"""
+
 from __future__ import annotations
 
 import re
@@ -9,27 +10,53 @@ import re
 # Each path must match exactly one pattern.
 API_SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("Catalog", "Products and their SKUs: prices, stock, subscription terms.", r"^/products|^/skus/"),
-    ("Orders", "Price a basket, open an order, pay it (or change how), follow its status, confirm or cancel it.",
-     r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|stream|change_payment_method))?)?$"),
+    (
+        "Orders",
+        "Price a basket, open an order, pay it (or change how), follow its status, confirm or cancel it.",
+        r"^/quotes$|^/orders(/\{id\}(/(pay|cancel|confirm|stream|change_payment_method))?)?$",
+    ),
     ("Checkout sessions", "Hand a verified customer to a browser checkout.", r"^/checkout_sessions"),
-    ("Refunds", "Refund a paid order in full or in part (idempotent; never more than was captured), retry a "
-                "failed refund, and shoppers' refund requests.", r"^/orders/\{id\}/refund|^/refunds/"),
-    ("Disputes", "Chargebacks: the shopper's bank took a payment back. List and read them, and answer with "
-                 "evidence before the due date.", r"^/disputes"),
-    ("Customers and wallets", "A customer's wallet (top-ups, balance, withdrawals, transfers, statement), "
-                              "entitlements, and the erasure of their personal data.",
-     r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$|export$)|^/withdrawals/"),
-    ("Subscriptions", "Recurring contracts, their renewals, and the customer's self-service billing link.",
-     r"^/subscriptions|^/customers/\{id\}/billing_links$"),
+    (
+        "Refunds",
+        "Refund a paid order in full or in part (idempotent; never more than was captured), retry a "
+        "failed refund, and shoppers' refund requests.",
+        r"^/orders/\{id\}/refund|^/refunds/",
+    ),
+    (
+        "Disputes",
+        "Chargebacks: the shopper's bank took a payment back. List and read them, and answer with "
+        "evidence before the due date.",
+        r"^/disputes",
+    ),
+    (
+        "Customers and wallets",
+        "A customer's wallet (top-ups, balance, withdrawals, transfers, statement), "
+        "entitlements, and the erasure of their personal data.",
+        r"^/customers/\{id\}/(topups|balance|entitlements|withdrawals|transfers|wallet/|erase$|export$)|^/withdrawals/",
+    ),
+    (
+        "Subscriptions",
+        "Recurring contracts, their renewals, and the customer's self-service billing link.",
+        r"^/subscriptions|^/customers/\{id\}/billing_links$",
+    ),
     ("Test clocks", "Move time forward for test-mode subscriptions.", r"^/test_clocks"),
-    ("Risk", "Blacklists, rules and their preview, and review decisions on held orders.",
-     r"^/risk/|^/orders/\{id\}/review$"),
-    ("Events and webhook endpoints", "The events Kassa recorded, and the endpoints it delivers them to "
-                                     "(see [Receiving webhooks](#tag/Receiving-webhooks) for the deliveries "
-                                     "themselves).",
-     r"^/events$|^/orders/\{id\}/events$|^/webhook_endpoints"),
-    ("Balance and settlements", "The merchant's money: balance, partners' splits, settlement batches and "
-                                "payouts.", r"^/balance$|^/partners|^/settlements"),
+    (
+        "Risk",
+        "Blacklists, rules and their preview, and review decisions on held orders.",
+        r"^/risk/|^/orders/\{id\}/review$",
+    ),
+    (
+        "Events and webhook endpoints",
+        "The events Kassa recorded, and the endpoints it delivers them to "
+        "(see [Receiving webhooks](#tag/Receiving-webhooks) for the deliveries "
+        "themselves).",
+        r"^/events$|^/orders/\{id\}/events$|^/webhook_endpoints",
+    ),
+    (
+        "Balance and settlements",
+        "The merchant's money: balance, partners' splits, settlement batches and payouts.",
+        r"^/balance$|^/partners|^/settlements",
+    ),
     ("Reconciliation", "Compare Kassa's books with each channel's statements.", r"^/reconciliation_runs"),
 )
 
@@ -53,4 +80,3 @@ def tagged(paths: dict) -> dict:
 def api_tags() -> list[dict]:
     """The API's sections in reading order."""
     return [{"name": tag, "description": description} for tag, description, _ in API_SECTIONS]
-

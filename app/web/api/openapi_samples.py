@@ -1,14 +1,18 @@
 """A copyable curl request for every operation (Redoc's ``x-codeSamples``), built from the operation itself:
 its method, this deployment's URL, the key it needs, an Idempotency-Key where it takes one, and a body
 assembled from the request schema's required fields."""
+
 from __future__ import annotations
 
 import json
 import re
 from typing import Any
 
-_PLACEHOLDER_STRINGS = {"uri": "https://merchant.example/return", "date-time": "2026-01-01T00:00:00Z",
-                        "email": "shopper@example.com"}
+_PLACEHOLDER_STRINGS = {
+    "uri": "https://merchant.example/return",
+    "date-time": "2026-01-01T00:00:00Z",
+    "email": "shopper@example.com",
+}
 
 
 def _resolve(schema: dict, schemas: dict) -> dict:
@@ -35,8 +39,11 @@ def example_value(schema: dict, schemas: dict, depth: int = 0) -> Any:
     if kind == "object":
         properties = schema.get("properties", {})
         wanted = schema.get("required") or list(properties)[:1]
-        return {} if depth > 3 else {name: example_value(properties[name], schemas, depth + 1)
-                                     for name in wanted if name in properties}
+        return (
+            {}
+            if depth > 3
+            else {name: example_value(properties[name], schemas, depth + 1) for name in wanted if name in properties}
+        )
     if kind == "array":
         return [example_value(schema.get("items", {}), schemas, depth + 1)]
     if kind in ("integer", "number"):
@@ -55,14 +62,18 @@ def _placeholder_id(path: str) -> str:
     def name(match: re.Match) -> str:
         singular = re.sub(r"ies$", "y", match.group(1)).removesuffix("s")
         return f"/{match.group(1)}/{singular.upper()}_ID"
+
     return re.sub(r"/(\w+)/\{id\}", name, path)
 
 
 def curl_sample(server_url: str, path: str, method: str, operation: dict, schemas: dict) -> str:
     """The curl command a developer would type for this operation."""
-    query = "&".join(f"{p['name']}={p['name'].upper()}" for p in operation.get("parameters", [])
-                     if p.get("in") == "query" and p.get("required"))
-    lines = [f"curl -X {method.upper()} \"{server_url}{_placeholder_id(path)}{'?' + query if query else ''}\""]
+    query = "&".join(
+        f"{p['name']}={p['name'].upper()}"
+        for p in operation.get("parameters", [])
+        if p.get("in") == "query" and p.get("required")
+    )
+    lines = [f'curl -X {method.upper()} "{server_url}{_placeholder_id(path)}{"?" + query if query else ""}"']
     if operation.get("security") != []:
         lines.append('-H "Authorization: Bearer $KASSA_SECRET_KEY"')
     if any(p.get("name") == "Idempotency-Key" for p in operation.get("parameters", [])):
@@ -80,6 +91,19 @@ def curl_sample(server_url: str, path: str, method: str, operation: dict, schema
 def with_curl_samples(paths: dict, server_url: str, schemas: dict) -> dict:
     """A copy of ``paths`` whose operations carry a curl sample for this server (the shared paths stay as
     they are: two requests may name different hosts)."""
-    return {path: {method: {**operation, "x-codeSamples": [
-        {"lang": "Shell", "label": "curl", "source": curl_sample(server_url, path, method, operation, schemas)}]}
-        for method, operation in operations.items()} for path, operations in paths.items()}
+    return {
+        path: {
+            method: {
+                **operation,
+                "x-codeSamples": [
+                    {
+                        "lang": "Shell",
+                        "label": "curl",
+                        "source": curl_sample(server_url, path, method, operation, schemas),
+                    }
+                ],
+            }
+            for method, operation in operations.items()
+        }
+        for path, operations in paths.items()
+    }

@@ -1,10 +1,10 @@
 """Order routes: create, read, list, pay, cancel."""
+
 from __future__ import annotations
 
 from flask import current_app, jsonify, request, url_for
 
 from app.checkout_sessions.services import create_session_order, open_session_for
-from app.platform.db.snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.merchants.origins import allowed_origins, page_allowed
 from app.orders.customers import claimed_customer
@@ -12,17 +12,18 @@ from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
 from app.orders.state import STATUSES
 from app.payments.attempts.abandon import switch_payment_method
-from app.signing.paying import pay_order
 from app.payments.attempts.hub import cancel_order_and_payment
-from app.payments.models import PaymentAttempt
 from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH, return_token
+from app.payments.models import PaymentAttempt
+from app.platform.db.snapshot import reads_one_snapshot
+from app.platform.http.urls import check_http_url
+from app.signing.paying import pay_order
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
 from app.web.api.params import cursor_param, json_body, limit_param, time_param
 from app.web.api.representations import order_json, orders_json, payment_with_action_json
-from app.platform.http.urls import check_http_url
 
 
 def order_of_caller(order_id: str, client_secret: object = None, *, with_timeline: bool = False) -> Order:
@@ -30,8 +31,14 @@ def order_of_caller(order_id: str, client_secret: object = None, *, with_timelin
     key only with the order's client secret. Anything else is a 404 that reveals nothing. ``with_timeline``: read
     its timeline with it (the order is shown as it stands)."""
     who = caller()
-    return get_order(who.merchant_id, order_id, client_secret=client_secret, require_secret=not who.is_secret,
-                     livemode=who.livemode, with_timeline=with_timeline)
+    return get_order(
+        who.merchant_id,
+        order_id,
+        client_secret=client_secret,
+        require_secret=not who.is_secret,
+        livemode=who.livemode,
+        with_timeline=with_timeline,
+    )
 
 
 def shown_order(order: Order) -> dict:
@@ -48,15 +55,29 @@ def orders_create():
     who = caller()
     if body.get("checkout_session") is not None:
         session = open_session_for(body["checkout_session"], merchant_id=who.merchant_id, livemode=who.livemode)
-        order = create_session_order(session, items=body.get("items"), customer=body.get("customer"),
-                                     agreement_accepted=body.get("agreement_accepted"), metadata=body.get("metadata"),
-                                     coupon=body.get("coupon"), actor="api", currency=body.get("currency"))
+        order = create_session_order(
+            session,
+            items=body.get("items"),
+            customer=body.get("customer"),
+            agreement_accepted=body.get("agreement_accepted"),
+            metadata=body.get("metadata"),
+            coupon=body.get("coupon"),
+            actor="api",
+            currency=body.get("currency"),
+        )
     else:
         customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
-        order = create_order(who.merchant_id, items=body.get("items"), customer=customer, customer_source=source,
-                             livemode=who.livemode, agreement_accepted=body.get("agreement_accepted"),
-                             metadata=body.get("metadata"), coupon=body.get("coupon"),
-                             currency=body.get("currency"))
+        order = create_order(
+            who.merchant_id,
+            items=body.get("items"),
+            customer=customer,
+            customer_source=source,
+            livemode=who.livemode,
+            agreement_accepted=body.get("agreement_accepted"),
+            metadata=body.get("metadata"),
+            coupon=body.get("coupon"),
+            currency=body.get("currency"),
+        )
     return jsonify(shown_order(order)), 201
 
 
@@ -76,9 +97,15 @@ def orders_index():
         raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
     who = caller()
     orders, has_more = list_orders(
-        who.merchant_id, livemode=who.livemode, status=status, customer=request.args.get("customer"),
-        created_gte=time_param("created_gte"), created_lte=time_param("created_lte"),
-        limit=limit_param(), starting_after=cursor_param("ord"))
+        who.merchant_id,
+        livemode=who.livemode,
+        status=status,
+        customer=request.args.get("customer"),
+        created_gte=time_param("created_gte"),
+        created_lte=time_param("created_lte"),
+        limit=limit_param(),
+        starting_after=cursor_param("ord"),
+    )
     return jsonify({"object": "list", "data": orders_json(orders), "has_more": has_more})
 
 
@@ -97,8 +124,11 @@ def orders_pay(order_id: str):
         back = url_for("checkout.order_page", order_id=order_id, client_secret=order.client_secret, _external=True)
     else:
         # Through Kassa, which adds the order, its client secret and redirect_status for the page to resume.
-        back = url_for("checkout.payment_return", _external=True,
-                       token=return_token(current_app.config["SECRET_KEY"], order.id, return_url))
+        back = url_for(
+            "checkout.payment_return",
+            _external=True,
+            token=return_token(current_app.config["SECRET_KEY"], order.id, return_url),
+        )
     attempt = pay_order(order, body.get("channel"), actor="api", return_url=back)
     if attempt is None:
         # An order of nothing was completed without a payment: nothing for the client to follow.
@@ -113,8 +143,11 @@ def _refuse_foreign_return(return_url: str) -> None:
     who = caller()
     if not who.is_secret and not page_allowed(who.merchant_id, who.mode, return_url):
         listed = ", ".join(allowed_origins(who.merchant_id)) or "none yet"
-        raise InvalidRequest(f"return_url must be a page of one of this merchant's allowed origins for live keys "
-                             f"({listed})", code="return_url_not_allowed", param="return_url")
+        raise InvalidRequest(
+            f"return_url must be a page of one of this merchant's allowed origins for live keys ({listed})",
+            code="return_url_not_allowed",
+            param="return_url",
+        )
 
 
 @bp.post("/orders/<order_id>/change_payment_method")

@@ -1,4 +1,5 @@
 """Parsing request bodies and query strings into clear 400 errors."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -6,8 +7,8 @@ from datetime import datetime, timezone
 from flask import request
 
 from app.errors import InvalidRequest
-from app.web.json_bodies import parse_json_object
 from app.platform.values.whole_numbers import parse_whole_number
+from app.web.json_bodies import parse_json_object
 
 
 def json_body() -> dict:
@@ -38,8 +39,9 @@ def cursor_param(prefix: str) -> str | None:
     if not raw:
         return None
     if not raw.startswith(f"{prefix}_"):
-        raise InvalidRequest(f"starting_after must be the id of the last item you have ({prefix}_…)",
-                             param="starting_after")
+        raise InvalidRequest(
+            f"starting_after must be the id of the last item you have ({prefix}_…)", param="starting_after"
+        )
     return raw
 
 
@@ -56,4 +58,3 @@ def time_param(name: str) -> datetime | None:
         return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
     except (ValueError, OverflowError, OSError):
         raise InvalidRequest(f"{name} must be a unix timestamp or an ISO 8601 datetime", param=name) from None
-

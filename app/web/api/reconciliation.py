@@ -1,5 +1,6 @@
 """Reconciliation runs and their discrepancies (secret key only; API.md "Balance, clearing, settlements,
 reconciliation")."""
+
 from __future__ import annotations
 
 from flask import jsonify, request
@@ -22,8 +23,13 @@ from app.web.api.params import cursor_param, json_body, limit_param
 def reconciliation_runs_create():
     """Reconcile a channel's statement of one day; the run works on a worker and reports ``done`` when finished."""
     body, who = json_body(), caller()
-    run = runs.start_run(who.merchant_id, body.get("channel"), body.get("date"), actor=f"api:{api_actor().user_id}",
-                         livemode=who.livemode)
+    run = runs.start_run(
+        who.merchant_id,
+        body.get("channel"),
+        body.get("date"),
+        actor=f"api:{api_actor().user_id}",
+        livemode=who.livemode,
+    )
     db.session.commit()
     return jsonify(run_json(run)), 201
 
@@ -32,8 +38,13 @@ def reconciliation_runs_create():
 @requires_key(secret=True)
 def reconciliation_runs_index():
     who = caller()
-    found, has_more = queries.list_runs(who.merchant_id, channel=request.args.get("channel"), limit=limit_param(),
-                                        starting_after=cursor_param("rcn"), livemode=who.livemode)
+    found, has_more = queries.list_runs(
+        who.merchant_id,
+        channel=request.args.get("channel"),
+        limit=limit_param(),
+        starting_after=cursor_param("rcn"),
+        livemode=who.livemode,
+    )
     return jsonify({"object": "list", "data": [run_json(r) for r in found], "has_more": has_more})
 
 
@@ -48,7 +59,13 @@ def reconciliation_runs_show(run_id: str):
 @requires_key(secret=True)
 def reconciliation_runs_discrepancies(run_id: str):
     who = caller()
-    found, has_more = queries.list_discrepancies(who.merchant_id, run_id=run_id, status=request.args.get("status"),
-                                                 kind=request.args.get("kind"), limit=limit_param(maximum=1000),
-                                                 starting_after=cursor_param("dsc"), livemode=who.livemode)
+    found, has_more = queries.list_discrepancies(
+        who.merchant_id,
+        run_id=run_id,
+        status=request.args.get("status"),
+        kind=request.args.get("kind"),
+        limit=limit_param(maximum=1000),
+        starting_after=cursor_param("dsc"),
+        livemode=who.livemode,
+    )
     return jsonify({"object": "list", "data": [discrepancy_json(d) for d in found], "has_more": has_more})

@@ -1,19 +1,19 @@
 """The API's JSON shapes (shared/API.md). Views call these; nothing else builds API JSON."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import url_for
+
 from app.catalog.coupon_models import CouponRedemption
 from app.catalog.coupons import discounts_for_order, discounts_for_orders
-from app.platform.db.types import timestamp
 from app.catalog.models import Product, Sku
-from app.web.checkout.media import media_url
 from app.catalog.services import Quote
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import checkout_session_object, session_orders
-from app.platform.outbox.events import Event
+from app.ledger.balance import MerchantBalance
 from app.ledger.wallet.services import WalletBalance
 from app.orders.entitlements import CustomerEntitlements
 from app.orders.models import Order, SubOrder
@@ -21,16 +21,16 @@ from app.orders.representation import order_object
 from app.orders.sub_orders import load_sub_orders
 from app.orders.timeline_kinds import shopper_reason
 from app.orders.topups import topup_status
-from app.signing.paying import channels_for
-from app.payments.representation import payment_object, payments_for_order, payments_for_orders
-from app.signing.contracts import subscription_object
-from app.ledger.balance import MerchantBalance
-from app.payments.models import PaymentAttempt
-from app.payments.models import Refund
-from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
-from app.payments.models import Dispute
 from app.payments.disputes.services import dispute_summary, disputes_for_order, disputes_for_orders
+from app.payments.models import Dispute, PaymentAttempt, Refund
+from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
+from app.payments.representation import payment_object, payments_for_order, payments_for_orders
+from app.platform.db.types import timestamp
+from app.platform.outbox.events import Event
+from app.signing.contracts import subscription_object
+from app.signing.paying import channels_for
 from app.web.api.shopper_view import shopper_object
+from app.web.checkout.media import media_url
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.secrets import previous_secret_in_overlap
 
@@ -39,8 +39,9 @@ def image_url(path: str | None) -> str | None:
     if not path:
         return None
     # The API's URL stays the file's plain address (v=None: no digest), as clients may store it.
-    return path if path.startswith(("http://", "https://")) else url_for("static", filename=path, v=None,
-                                                                          _external=True)
+    return (
+        path if path.startswith(("http://", "https://")) else url_for("static", filename=path, v=None, _external=True)
+    )
 
 
 def sku_json(sku: Sku, *, livemode: bool) -> dict:
@@ -51,10 +52,21 @@ def sku_json(sku: Sku, *, livemode: bool) -> dict:
         subscription = {"interval": sku.subscription_interval, "interval_count": sku.subscription_interval_count or 1}
         if sku.subscription_trial_days:
             subscription["trial_days"] = sku.subscription_trial_days
-    return {"id": sku.id, "object": "sku", "name": sku.name, "price": sku.price.to_json(), "specs": sku.specs or {},
-            "stock": sku.stock_in(livemode), "subscription": subscription, "product": sku.product_id, "status": sku.status,
-            "prices": [{"amount": a, "currency": c} for c, a in sorted(prices.items())],
-            "purchase_limit": sku.purchase_limit, "fulfilment": sku.fulfilment, "clearing": sku.clearing}
+    return {
+        "id": sku.id,
+        "object": "sku",
+        "name": sku.name,
+        "price": sku.price.to_json(),
+        "specs": sku.specs or {},
+        "stock": sku.stock_in(livemode),
+        "subscription": subscription,
+        "product": sku.product_id,
+        "status": sku.status,
+        "prices": [{"amount": a, "currency": c} for c, a in sorted(prices.items())],
+        "purchase_limit": sku.purchase_limit,
+        "fulfilment": sku.fulfilment,
+        "clearing": sku.clearing,
+    }
 
 
 def product_images(product: Product) -> list[str]:
@@ -67,19 +79,38 @@ def product_images(product: Product) -> list[str]:
 def product_json(product: Product, *, livemode: bool, all_skus: bool = False) -> dict:
     """A product as a caller of ``livemode`` sees it; shoppers see its active SKUs, the merchant's own tools
     (``all_skus``) every one."""
-    return {"id": product.id, "object": "product", "name": product.name, "description": product.description,
-            "images": product_images(product), "attributes": product.attributes or {}, "status": product.status,
-            "skus": [sku_json(s, livemode=livemode) for s in product.skus if all_skus or s.status == "active"],
-            "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True)}
+    return {
+        "id": product.id,
+        "object": "product",
+        "name": product.name,
+        "description": product.description,
+        "images": product_images(product),
+        "attributes": product.attributes or {},
+        "status": product.status,
+        "skus": [sku_json(s, livemode=livemode) for s in product.skus if all_skus or s.status == "active"],
+        "checkout_url": url_for("checkout.product_page", product_id=product.id, _external=True),
+    }
 
 
 def quote_json(quote: Quote) -> dict:
-    return {"object": "quote", "subtotal": quote.subtotal.amount, "discount": quote.discount.amount,
-            "total": quote.total.amount, "currency": quote.currency,
-            "lines": [{"sku": line.sku.id, "name": f"{line.sku.product.name} — {line.sku.name}",
-                       "quantity": line.quantity, "unit_amount": line.unit.amount,
-                       "amount": line.amount.amount} for line in quote.lines],
-            "discounts": [d.to_json() for d in quote.discounts]}
+    return {
+        "object": "quote",
+        "subtotal": quote.subtotal.amount,
+        "discount": quote.discount.amount,
+        "total": quote.total.amount,
+        "currency": quote.currency,
+        "lines": [
+            {
+                "sku": line.sku.id,
+                "name": f"{line.sku.product.name} — {line.sku.name}",
+                "quantity": line.quantity,
+                "unit_amount": line.unit.amount,
+                "amount": line.amount.amount,
+            }
+            for line in quote.lines
+        ],
+        "discounts": [d.to_json() for d in quote.discounts],
+    }
 
 
 def payment_with_action_json(attempt: PaymentAttempt) -> dict:
@@ -94,8 +125,11 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
     timeline's reasons chosen by each entry's kind (app/orders/timeline_kinds.py)."""
     untouched = order.version == 1
     if page is not None:
-        discounts, payments, refunds = (page.discounts.get(order.id, ()), page.payments.get(order.id, ()),
-                                        page.refunds.get(order.id, ()))
+        discounts, payments, refunds = (
+            page.discounts.get(order.id, ()),
+            page.payments.get(order.id, ()),
+            page.refunds.get(order.id, ()),
+        )
         disputes = page.disputes.get(order.id, ())
     else:
         discounts = discounts_for_order(order.id) if order.discount else ()
@@ -108,14 +142,17 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         "client_secret": order.client_secret,
         # None for an order of nothing: it is paid without a channel (app/payments/attempts/free_orders.py).
         "available_channels": [c.to_json() for c in channels_for(order)],
-        "timeline": [{"status": t.status, "at": timestamp(t.at), "reason": shopper_reason(t) if shopper else t.reason}
-                     for t in order.timeline],
+        "timeline": [
+            {"status": t.status, "at": timestamp(t.at), "reason": shopper_reason(t) if shopper else t.reason}
+            for t in order.timeline
+        ],
         "payments": [payment_object(p) for p in payments],
         "refunds": [refund_object(r) for r in refunds],
         "disputes": [dispute_summary(d) for d in disputes],
         # Every sub-order is named by its lines: an order none of whose lines names one has none to read.
-        "sub_orders": ([sub_order_json(order, sub) for sub in order.sub_orders]
-                       if any(i.sub_order_id for i in order.items) else []),
+        "sub_orders": (
+            [sub_order_json(order, sub) for sub in order.sub_orders] if any(i.sub_order_id for i in order.items) else []
+        ),
     }
     return shopper_object(body) if shopper else body
 
@@ -135,61 +172,108 @@ def orders_json(orders: list[Order]) -> list[dict]:
     """A page of orders, each as ``order_json`` shows it, in a few statements for the page instead of several per
     order. The caller loads the orders with their lines and timelines (``list_orders`` does)."""
     moved = [o.id for o in orders if o.version != 1]
-    page = OrderListParts(payments=payments_for_orders(moved), refunds=refunds_for_orders(moved),
-                          disputes=disputes_for_orders(moved),
-                          discounts=discounts_for_orders([o.id for o in orders if o.discount]))
+    page = OrderListParts(
+        payments=payments_for_orders(moved),
+        refunds=refunds_for_orders(moved),
+        disputes=disputes_for_orders(moved),
+        discounts=discounts_for_orders([o.id for o in orders if o.discount]),
+    )
     load_sub_orders(orders)
     return [order_json(order, page) for order in orders]
 
 
 def sub_order_json(order: Order, sub: SubOrder) -> dict:
     """A sub-order: the lines of an order that clear to one partner (or one product), with their own amount."""
-    return {"id": sub.id, "object": "sub_order", "partner": sub.partner_id, "product": sub.product_id,
-            "items": [{"sku": i.sku_id, "name": i.name, "quantity": i.quantity, "amount": i.amount,
-                       "net_amount": i.net_amount, "clearing": i.clearing}
-                      for i in order.items if i.sub_order_id == sub.id],
-            "amount": {"subtotal": sub.subtotal, "discount": sub.discount, "total": sub.total,
-                       "currency": sub.currency}}
+    return {
+        "id": sub.id,
+        "object": "sub_order",
+        "partner": sub.partner_id,
+        "product": sub.product_id,
+        "items": [
+            {
+                "sku": i.sku_id,
+                "name": i.name,
+                "quantity": i.quantity,
+                "amount": i.amount,
+                "net_amount": i.net_amount,
+                "clearing": i.clearing,
+            }
+            for i in order.items
+            if i.sub_order_id == sub.id
+        ],
+        "amount": {"subtotal": sub.subtotal, "discount": sub.discount, "total": sub.total, "currency": sub.currency},
+    }
 
 
 def checkout_session_json(session: CheckoutSession) -> dict:
     """A checkout session (the object its events carry); its ``url`` carries the client secret (the shopper's
     capability)."""
-    return {**checkout_session_object(session),
-            "url": url_for("checkout.session_page", session_id=session.id, client_secret=session.client_secret,
-                           _external=True),
-            "client_secret": session.client_secret, "orders": session_orders(session)}
+    return {
+        **checkout_session_object(session),
+        "url": url_for(
+            "checkout.session_page", session_id=session.id, client_secret=session.client_secret, _external=True
+        ),
+        "client_secret": session.client_secret,
+        "orders": session_orders(session),
+    }
 
 
 def entitlements_json(held: CustomerEntitlements) -> dict:
     membership = None
     if held.membership_until is not None:
         membership = {"active": held.membership_active(), "until": timestamp(held.membership_until)}
-    return {"object": "entitlements", "customer": held.customer_id, "livemode": held.livemode,
-            "membership": membership, "credits": held.credits,
-            "grants": [{"order": g.order_id, "kind": g.kind, "membership_days": g.membership_days,
-                        "credits": g.credits, "membership_until": timestamp(g.membership_until),
-                        "granted_at": timestamp(g.granted_at), "taken_back": _taken_back(g)} for g in held.grants]}
+    return {
+        "object": "entitlements",
+        "customer": held.customer_id,
+        "livemode": held.livemode,
+        "membership": membership,
+        "credits": held.credits,
+        "grants": [
+            {
+                "order": g.order_id,
+                "kind": g.kind,
+                "membership_days": g.membership_days,
+                "credits": g.credits,
+                "membership_until": timestamp(g.membership_until),
+                "granted_at": timestamp(g.granted_at),
+                "taken_back": _taken_back(g),
+            }
+            for g in held.grants
+        ],
+    }
 
 
 def _taken_back(grant) -> dict | None:
     """What a full refund of the grant's order took back (what the customer still held), or None."""
     if grant.taken_back_at is None:
         return None
-    return {"credits": grant.credits_taken_back, "membership_days": grant.membership_days_taken_back,
-            "at": timestamp(grant.taken_back_at)}
+    return {
+        "credits": grant.credits_taken_back,
+        "membership_days": grant.membership_days_taken_back,
+        "at": timestamp(grant.taken_back_at),
+    }
 
 
 def topup_json(order: Order) -> dict:
-    return {"id": order.id, "object": "topup", "status": topup_status(order), "customer": order.customer_id,
-            "livemode": order.livemode,
-            "amount": {"amount": order.total, "currency": order.currency}, "created_at": timestamp(order.created_at)}
+    return {
+        "id": order.id,
+        "object": "topup",
+        "status": topup_status(order),
+        "customer": order.customer_id,
+        "livemode": order.livemode,
+        "amount": {"amount": order.total, "currency": order.currency},
+        "created_at": timestamp(order.created_at),
+    }
 
 
 def customer_balance_json(balance: WalletBalance) -> dict:
-    return {"object": "customer_balance", "customer": balance.customer_id, "livemode": balance.livemode,
-            "available": [{"amount": a, "currency": c} for c, a in balance.available.items()],
-            "frozen": [{"amount": a, "currency": c} for c, a in balance.frozen.items()]}
+    return {
+        "object": "customer_balance",
+        "customer": balance.customer_id,
+        "livemode": balance.livemode,
+        "available": [{"amount": a, "currency": c} for c, a in balance.available.items()],
+        "frozen": [{"amount": a, "currency": c} for c, a in balance.frozen.items()],
+    }
 
 
 def _amounts(by_currency: dict[str, int]) -> list[dict]:
@@ -197,8 +281,13 @@ def _amounts(by_currency: dict[str, int]) -> list[dict]:
 
 
 def merchant_balance_json(balance: MerchantBalance) -> dict:
-    return {"object": "balance", "available": _amounts(balance.available), "pending": _amounts(balance.pending),
-            "frozen": _amounts(balance.frozen), "wallets": _amounts(balance.wallets)}
+    return {
+        "object": "balance",
+        "available": _amounts(balance.available),
+        "pending": _amounts(balance.pending),
+        "frozen": _amounts(balance.frozen),
+        "wallets": _amounts(balance.wallets),
+    }
 
 
 def event_json(event: Event, *, shopper: bool = False) -> dict:
@@ -213,10 +302,17 @@ def event_json(event: Event, *, shopper: bool = False) -> dict:
 def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = False) -> dict:
     """An endpoint; its signing secret only in the answer to the create and roll calls."""
     overlapping = previous_secret_in_overlap(endpoint) is not None
-    body = {"id": endpoint.id, "object": "webhook_endpoint", "livemode": endpoint.livemode, "url": endpoint.url,
-            "events": list(endpoint.events), "enabled": endpoint.enabled, "status": "enabled" if endpoint.enabled else "disabled",
-            "previous_secret_expires_at": timestamp(endpoint.previous_expires_at) if overlapping else None,
-            "created_at": timestamp(endpoint.created_at)}
+    body = {
+        "id": endpoint.id,
+        "object": "webhook_endpoint",
+        "livemode": endpoint.livemode,
+        "url": endpoint.url,
+        "events": list(endpoint.events),
+        "enabled": endpoint.enabled,
+        "status": "enabled" if endpoint.enabled else "disabled",
+        "previous_secret_expires_at": timestamp(endpoint.previous_expires_at) if overlapping else None,
+        "created_at": timestamp(endpoint.created_at),
+    }
     if with_secret:
         body["secret"] = endpoint.secret
     return body
@@ -224,21 +320,43 @@ def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = Fals
 
 def webhook_delivery_json(delivery: WebhookDelivery) -> dict:
     """A delivery of one event to one endpoint, as of its latest attempt."""
-    return {"id": delivery.id, "object": "webhook_delivery", "endpoint": delivery.endpoint_id,
-            "event": delivery.event_id, "status": delivery.status, "attempts": delivery.attempts,
-            "last_status_code": delivery.last_status_code, "next_attempt_at": timestamp(delivery.next_attempt_at)}
+    return {
+        "id": delivery.id,
+        "object": "webhook_delivery",
+        "endpoint": delivery.endpoint_id,
+        "event": delivery.event_id,
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "last_status_code": delivery.last_status_code,
+        "next_attempt_at": timestamp(delivery.next_attempt_at),
+    }
 
 
 def risk_list_entry_json(entry) -> dict:
-    return {"id": entry.id, "object": "risk_list_entry", "kind": entry.kind, "value": entry.value,
-            "action": entry.action, "note": entry.note, "livemode": entry.livemode,
-            "expires_at": int(entry.expires_at.timestamp()) if entry.expires_at else None,
-            "created_at": int(entry.created_at.timestamp())}
+    return {
+        "id": entry.id,
+        "object": "risk_list_entry",
+        "kind": entry.kind,
+        "value": entry.value,
+        "action": entry.action,
+        "note": entry.note,
+        "livemode": entry.livemode,
+        "expires_at": int(entry.expires_at.timestamp()) if entry.expires_at else None,
+        "created_at": int(entry.created_at.timestamp()),
+    }
 
 
 def risk_rule_json(rule) -> dict:
-    return {"id": rule.id, "object": "risk_rule", "kind": rule.kind, "params": rule.params, "action": rule.action,
-            "enabled": rule.enabled, "livemode": rule.livemode, "created_at": int(rule.created_at.timestamp())}
+    return {
+        "id": rule.id,
+        "object": "risk_rule",
+        "kind": rule.kind,
+        "params": rule.params,
+        "action": rule.action,
+        "enabled": rule.enabled,
+        "livemode": rule.livemode,
+        "created_at": int(rule.created_at.timestamp()),
+    }
 
 
 def _unix(value: datetime | None) -> int | None:
@@ -250,12 +368,31 @@ def subscription_json(sub) -> dict:
     renewals, timeline and findings."""
     return {
         **subscription_object(sub),
-        "renewals": [{"period": r.period, "order": r.order_id, "status": r.status, "attempts": r.attempts,
-                      "period_start": _unix(r.period_start), "period_end": _unix(r.period_end),
-                      "due_at": _unix(r.due_at), "paid_at": _unix(r.paid_at),
-                      "next_attempt_at": _unix(r.next_attempt_at), "last_error": r.last_error}
-                     for r in sub.renewals],
+        "renewals": [
+            {
+                "period": r.period,
+                "order": r.order_id,
+                "status": r.status,
+                "attempts": r.attempts,
+                "period_start": _unix(r.period_start),
+                "period_end": _unix(r.period_end),
+                "due_at": _unix(r.due_at),
+                "paid_at": _unix(r.paid_at),
+                "next_attempt_at": _unix(r.next_attempt_at),
+                "last_error": r.last_error,
+            }
+            for r in sub.renewals
+        ],
         "timeline": [{"status": t.status, "at": _unix(t.at), "reason": t.reason} for t in sub.timeline],
-        "findings": [{"kind": f.kind, "period": f.period, "detail": f.detail, "status": f.status,
-                      "found_at": _unix(f.found_at), "fixed_at": _unix(f.fixed_at)} for f in sub.findings],
+        "findings": [
+            {
+                "kind": f.kind,
+                "period": f.period,
+                "detail": f.detail,
+                "status": f.status,
+                "found_at": _unix(f.found_at),
+                "fixed_at": _unix(f.fixed_at),
+            }
+            for f in sub.findings
+        ],
     }

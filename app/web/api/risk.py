@@ -1,5 +1,6 @@
 """Risk routes (secret key only): list entries (with CSV import and export), rules, and the review
 decision on a held order. Lists and rules are the key's mode's: another mode's id is a 404."""
+
 from __future__ import annotations
 
 from flask import Response, jsonify, request
@@ -37,9 +38,14 @@ def risk_list_entries_create():
 @requires_key(secret=True)
 def risk_list_entries_index():
     who = caller()
-    entries, has_more = lists.list_entries(who.merchant_id, livemode=who.livemode, kind=request.args.get("kind"),
-                                           value=request.args.get("value"), limit=limit_param(),
-                                           starting_after=cursor_param("rle"))
+    entries, has_more = lists.list_entries(
+        who.merchant_id,
+        livemode=who.livemode,
+        kind=request.args.get("kind"),
+        value=request.args.get("value"),
+        limit=limit_param(),
+        starting_after=cursor_param("rle"),
+    )
     return jsonify({"object": "list", "data": [risk_list_entry_json(e) for e in entries], "has_more": has_more})
 
 
@@ -56,8 +62,10 @@ def risk_list_entries_delete(entry_id: str):
 @requires_key(secret=True)
 def risk_list_entries_import():
     if request.mimetype != "text/csv":
-        raise InvalidRequest("send the list as Content-Type: text/csv, one kind,value,action[,expires_at][,note] "
-                             "per line", code="invalid_csv")
+        raise InvalidRequest(
+            "send the list as Content-Type: text/csv, one kind,value,action[,expires_at][,note] per line",
+            code="invalid_csv",
+        )
     raw = request.get_data()
     if len(raw) > MAX_CSV_BYTES:
         raise InvalidRequest(f"a list import is at most {MAX_CSV_BYTES // 1024 // 1024} MB", code="invalid_csv")
@@ -74,8 +82,11 @@ def risk_list_entries_import():
 @requires_key(secret=True)
 def risk_list_entries_export():
     who = caller()
-    return Response(lists.export_csv(who.merchant_id, livemode=who.livemode), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=risk-list.csv"})
+    return Response(
+        lists.export_csv(who.merchant_id, livemode=who.livemode),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=risk-list.csv"},
+    )
 
 
 @bp.post("/risk/rules")
@@ -99,8 +110,13 @@ def risk_rules_preview():
 @requires_key(secret=True)
 def risk_rules_index():
     who = caller()
-    return jsonify({"object": "list", "has_more": False,
-                    "data": [risk_rule_json(r) for r in rules.rules_of(who.merchant_id, livemode=who.livemode)]})
+    return jsonify(
+        {
+            "object": "list",
+            "has_more": False,
+            "data": [risk_rule_json(r) for r in rules.rules_of(who.merchant_id, livemode=who.livemode)],
+        }
+    )
 
 
 @bp.patch("/risk/rules/<rule_id>")
@@ -116,8 +132,13 @@ def risk_rules_update(rule_id: str):
 @api_audited("risk.rule_delete", RiskRule, "rule_id")
 def risk_rules_delete(rule_id: str):
     who = caller()
-    return jsonify({"id": rules.delete_rule(who.merchant_id, rule_id, livemode=who.livemode), "object": "risk_rule",
-                    "deleted": True})
+    return jsonify(
+        {
+            "id": rules.delete_rule(who.merchant_id, rule_id, livemode=who.livemode),
+            "object": "risk_rule",
+            "deleted": True,
+        }
+    )
 
 
 @bp.post("/orders/<order_id>/review")
@@ -139,8 +160,14 @@ def orders_refund_requests(order_id: str):
     order = order_of_caller(order_id, body.get("client_secret"))
     shopper = not caller().is_secret
     request_ = request_refund(order, body.get("reason"), actor="shopper" if shopper else "api")
-    answer = {"id": request_.id, "object": "refund_request", "status": request_.status, "score": request_.score,
-              "reasons": request_.reasons, "refund": request_.refund_id}
+    answer = {
+        "id": request_.id,
+        "object": "refund_request",
+        "status": request_.status,
+        "score": request_.score,
+        "reasons": request_.reasons,
+        "refund": request_.refund_id,
+    }
     return jsonify({"refund_request": shopper_object(answer) if shopper else answer}), 201
 
 

@@ -1,4 +1,5 @@
 """Partners, settlements and their payouts (secret key only; API.md "Balance, clearing, settlements")."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -6,15 +7,21 @@ from datetime import datetime, timezone
 from flask import Response, jsonify, request, stream_with_context
 
 from app.audit.services import audited
-from app.platform.db.snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.ledger import partners
 from app.ledger.books_models import Partner, Payout, Settlement
 from app.ledger.settlement.services import settlement_json
-from app.ledger.settlement.statements import get_settlement, line_json, list_settlements, settlement_lines, statement_csv
-from app.platform.values.pagination import row_cursor
+from app.ledger.settlement.statements import (
+    get_settlement,
+    line_json,
+    list_settlements,
+    settlement_lines,
+    statement_csv,
+)
 from app.payments.payouts.services import payout_for_settlement, payout_json, retry_payout
 from app.payments.payouts.settling import settle_due
+from app.platform.db.snapshot import reads_one_snapshot
+from app.platform.values.pagination import row_cursor
 from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
@@ -41,8 +48,9 @@ def partners_create():
 def partners_index():
     who = caller()
     found = partners.list_partners(who.merchant_id)
-    return jsonify({"object": "list", "data": [partners.partner_json(p, livemode=who.livemode) for p in found],
-                    "has_more": False})
+    return jsonify(
+        {"object": "list", "data": [partners.partner_json(p, livemode=who.livemode) for p in found], "has_more": False}
+    )
 
 
 @bp.get("/partners/<partner_id>")
@@ -57,8 +65,13 @@ def partners_show(partner_id: str):
 def partners_update(partner_id: str):
     who = caller()
     partners.get_partner(who.merchant_id, partner_id)  # 404 before anything is recorded
-    with audited(api_actor(), "partner.update", Partner, partner_id,
-                 snapshot=_partner_snapshot(who.merchant_id, partner_id, who.livemode)):
+    with audited(
+        api_actor(),
+        "partner.update",
+        Partner,
+        partner_id,
+        snapshot=_partner_snapshot(who.merchant_id, partner_id, who.livemode),
+    ):
         partner = partners.update_partner(who.merchant_id, partner_id, json_body(), livemode=who.livemode)
     return jsonify(partners.partner_json(partner, livemode=who.livemode))
 
@@ -73,9 +86,14 @@ def settlement_with_payout(settlement: Settlement) -> dict:
 @requires_key(secret=True)
 def settlements_index():
     who = caller()
-    found, has_more = list_settlements(who.merchant_id, livemode=who.livemode, partner=request.args.get("partner"),
-                                       status=request.args.get("status"), limit=limit_param(),
-                                       starting_after=cursor_param("stl"))
+    found, has_more = list_settlements(
+        who.merchant_id,
+        livemode=who.livemode,
+        partner=request.args.get("partner"),
+        status=request.args.get("status"),
+        limit=limit_param(),
+        starting_after=cursor_param("stl"),
+    )
     return jsonify({"object": "list", "data": [settlement_with_payout(s) for s in found], "has_more": has_more})
 
 
@@ -105,8 +123,11 @@ def settlements_statement(settlement_id: str):
     who = caller()
     settlement = get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)
     name = partners.display_name(partners.get_partner(who.merchant_id, settlement.partner_id))
-    return Response(stream_with_context(statement_csv(settlement, name)), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="settlement-{settlement.id}.csv"'})
+    return Response(
+        stream_with_context(statement_csv(settlement, name)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="settlement-{settlement.id}.csv"'},
+    )
 
 
 def _until(value: object) -> datetime | None:
@@ -131,11 +152,15 @@ def settlements_run():
     """Test keys: cut every settlement due now (or up to ``until``), without waiting for the cycle."""
     who = caller()
     if who.livemode:
-        raise InvalidRequest("settlements run by themselves in live mode; this is for test keys",
-                             code="test_mode_only")
-    return jsonify({"object": "settlement_run",
-                    "settlements": settle_due(merchant_id=who.merchant_id, livemode=False,
-                                              until=_until(json_body().get("until")))}), 202
+        raise InvalidRequest("settlements run by themselves in live mode; this is for test keys", code="test_mode_only")
+    return jsonify(
+        {
+            "object": "settlement_run",
+            "settlements": settle_due(
+                merchant_id=who.merchant_id, livemode=False, until=_until(json_body().get("until"))
+            ),
+        }
+    ), 202
 
 
 @bp.post("/settlements/<settlement_id>/retry_payout")

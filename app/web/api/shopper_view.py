@@ -13,6 +13,7 @@ notes for the merchant stay with the secret key, chosen by the field, never by i
   refunds for other customers: a ring learns to rotate them);
 - the order timeline's reasons: replaced where the rows are read (``order_json``, app/orders/timeline_kinds.py).
 """
+
 from __future__ import annotations
 
 # What a review event says decided it, to the shopper: the merchant, not which of its people.

@@ -9,6 +9,7 @@ reconnects. Here each open stream holds a gunicorn thread while it lasts; the st
 ``app/web/streams/ping_listener.py``); the order is also re-read every
 ``ORDER_STREAM_RECHECK_SECONDS`` so a lost ping only delays the news.
 """
+
 from __future__ import annotations
 
 import threading
@@ -20,10 +21,10 @@ from flask import Flask, Response, current_app, request, stream_with_context, ur
 from sqlalchemy.exc import DBAPIError
 
 from app.platform.observability import logs
-from app.web.streams.ping_listener import PingListener
-from app.web.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.web.api import bp
 from app.web.errors import database_outage
+from app.web.streams.ping_listener import PingListener
+from app.web.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 
 KEEPALIVE_SECONDS = 15.0
 log = logs.get("streams")
@@ -33,8 +34,10 @@ def order_pings() -> PingListener:
     """This app's listener for order pings (one per process; started by the first stream)."""
     listener = current_app.extensions.get("kassa_order_pings")
     if listener is None:
-        listener = current_app.extensions.setdefault("kassa_order_pings", PingListener(
-            current_app.config["REDIS_URL"], connect_timeout=current_app.config["REDIS_TIMEOUT_SECONDS"]))
+        listener = current_app.extensions.setdefault(
+            "kassa_order_pings",
+            PingListener(current_app.config["REDIS_URL"], connect_timeout=current_app.config["REDIS_TIMEOUT_SECONDS"]),
+        )
     return listener
 
 
@@ -45,8 +48,7 @@ def stop_order_pings(app: Flask) -> None:
         listener.stop()
 
 
-def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: float,
-                 recheck: float) -> Iterator[str]:
+def order_events(order_id: str, woken: threading.Event, first: dict, *, limit: float, recheck: float) -> Iterator[str]:
     """Status events, from ``first`` (read after ``woken`` was set up), until the order is decided (or gone),
     ``limit`` seconds pass or the database goes away, then ``end``."""
     started = last_sent = time.monotonic()
@@ -92,8 +94,13 @@ def orders_stream(order_id: str):
         pings.unwatch(order_id, woken)
         raise
     config = current_app.config
-    body = order_events(order_id, woken, first, limit=float(config["ORDER_STREAM_SECONDS"]),
-                        recheck=float(config["ORDER_STREAM_RECHECK_SECONDS"]))
+    body = order_events(
+        order_id,
+        woken,
+        first,
+        limit=float(config["ORDER_STREAM_SECONDS"]),
+        recheck=float(config["ORDER_STREAM_RECHECK_SECONDS"]),
+    )
     response = Response(stream_with_context(body), mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"  # nginx: pass each event on at once

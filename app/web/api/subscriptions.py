@@ -1,19 +1,20 @@
 """Subscription routes: open a contract (and its first order), read, list, cancel, pause, resume, change SKU."""
+
 from __future__ import annotations
 
 from flask import current_app, jsonify, request, url_for
 
-from app.platform.db.snapshot import reads_one_snapshot
 from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer
+from app.platform.db.snapshot import reads_one_snapshot
 from app.signing import changes, self_service
 from app.signing.contracts import get_subscription, list_subscriptions, open_subscription
 from app.signing.state import STATUSES
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.orders import shown_order
+from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import subscription_json
 
 
@@ -24,10 +25,17 @@ def subscriptions_create():
     body = json_body()
     who = caller()
     customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
-    sub, order = open_subscription(who.merchant_id, sku=body.get("sku"), customer=customer, customer_source=source,
-                                   agreement_accepted=body.get("agreement_accepted"), livemode=who.livemode,
-                                   test_clock=body.get("test_clock"), currency=body.get("currency"),
-                                   coupon=body.get("coupon"))
+    sub, order = open_subscription(
+        who.merchant_id,
+        sku=body.get("sku"),
+        customer=customer,
+        customer_source=source,
+        agreement_accepted=body.get("agreement_accepted"),
+        livemode=who.livemode,
+        test_clock=body.get("test_clock"),
+        currency=body.get("currency"),
+        coupon=body.get("coupon"),
+    )
     return jsonify({"subscription": subscription_json(sub), "order": shown_order(order)}), 201
 
 
@@ -47,9 +55,14 @@ def subscriptions_index():
     if status and status not in STATUSES:
         raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
     who = caller()
-    subs, has_more = list_subscriptions(who.merchant_id, livemode=who.livemode, customer=request.args.get("customer"),
-                                        status=status, limit=limit_param(),
-                                        starting_after=cursor_param("sub"))
+    subs, has_more = list_subscriptions(
+        who.merchant_id,
+        livemode=who.livemode,
+        customer=request.args.get("customer"),
+        status=status,
+        limit=limit_param(),
+        starting_after=cursor_param("sub"),
+    )
     return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
 
 
@@ -58,8 +71,9 @@ def subscriptions_index():
 @idempotent
 def subscriptions_cancel(subscription_id: str):
     who = caller()
-    sub = changes.cancel(who.merchant_id, subscription_id, at_period_end=json_body().get("at_period_end"),
-                         livemode=who.livemode)
+    sub = changes.cancel(
+        who.merchant_id, subscription_id, at_period_end=json_body().get("at_period_end"), livemode=who.livemode
+    )
     return jsonify(subscription_json(sub))
 
 
@@ -86,8 +100,9 @@ def subscriptions_update(subscription_id: str):
     body = json_body()
     if set(body) - {"sku"} or "sku" not in body:
         raise InvalidRequest("only sku can be changed: send {sku}", param="sku")
-    return jsonify(subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body["sku"],
-                                                        livemode=who.livemode)))
+    return jsonify(
+        subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body["sku"], livemode=who.livemode))
+    )
 
 
 _BILLING_LINK_FIELDS = {"flow", "subscription", "return_url"}
@@ -102,16 +117,30 @@ def billing_links_create(customer_id: str):
     who = caller()
     body = json_body()
     if set(body) - _BILLING_LINK_FIELDS:
-        raise InvalidRequest("a billing link takes only flow, subscription and return_url",
-                             param=sorted(set(body) - _BILLING_LINK_FIELDS)[0])
-    token, expires_at, customer = self_service.issue_link(who.merchant_id, customer_id, livemode=who.livemode,
-                                                          return_url=body.get("return_url"))
-    target = self_service.flow_target(who.merchant_id, customer, livemode=who.livemode, flow=body.get("flow"),
-                                      subscription=body.get("subscription"))
-    page = (url_for("checkout.billing_payment_method", token=token, subscription_id=target.id) if target
-            else url_for("checkout.billing", token=token))
-    return jsonify({"object": "billing_link", "customer": customer,
-                    "url": current_app.config["PUBLIC_URL"].rstrip("/") + page,
-                    "expires_at": int(expires_at.timestamp()), "livemode": who.livemode,
-                    "flow": body.get("flow") if target else None, "subscription": target.id if target else None,
-                    "return_url": body.get("return_url")}), 201
+        raise InvalidRequest(
+            "a billing link takes only flow, subscription and return_url",
+            param=sorted(set(body) - _BILLING_LINK_FIELDS)[0],
+        )
+    token, expires_at, customer = self_service.issue_link(
+        who.merchant_id, customer_id, livemode=who.livemode, return_url=body.get("return_url")
+    )
+    target = self_service.flow_target(
+        who.merchant_id, customer, livemode=who.livemode, flow=body.get("flow"), subscription=body.get("subscription")
+    )
+    page = (
+        url_for("checkout.billing_payment_method", token=token, subscription_id=target.id)
+        if target
+        else url_for("checkout.billing", token=token)
+    )
+    return jsonify(
+        {
+            "object": "billing_link",
+            "customer": customer,
+            "url": current_app.config["PUBLIC_URL"].rstrip("/") + page,
+            "expires_at": int(expires_at.timestamp()),
+            "livemode": who.livemode,
+            "flow": body.get("flow") if target else None,
+            "subscription": target.id if target else None,
+            "return_url": body.get("return_url"),
+        }
+    ), 201

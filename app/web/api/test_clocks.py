@@ -1,4 +1,5 @@
 """Test clock routes (test keys only): create, read, list and advance a merchant's simulated time."""
+
 from __future__ import annotations
 
 from flask import jsonify
@@ -11,8 +12,13 @@ from app.web.api.params import cursor_param, json_body, limit_param
 
 
 def clock_json(clock) -> dict:
-    return {"id": clock.id, "object": "test_clock", "frozen_time": int(clock.frozen_time.timestamp()),
-            "status": clock.status, "created_at": int(clock.created_at.timestamp())}
+    return {
+        "id": clock.id,
+        "object": "test_clock",
+        "frozen_time": int(clock.frozen_time.timestamp()),
+        "status": clock.status,
+        "created_at": int(clock.created_at.timestamp()),
+    }
 
 
 @bp.post("/test_clocks")
@@ -20,8 +26,7 @@ def clock_json(clock) -> dict:
 @idempotent
 def test_clocks_create():
     who = caller()
-    clock = test_clocks.create_clock(who.merchant_id, frozen_time=json_body().get("frozen_time"),
-                                     livemode=who.livemode)
+    clock = test_clocks.create_clock(who.merchant_id, frozen_time=json_body().get("frozen_time"), livemode=who.livemode)
     return jsonify(clock_json(clock)), 201
 
 
@@ -38,8 +43,9 @@ def test_clocks_index():
     who = caller()
     if who.livemode:
         return jsonify({"object": "list", "data": [], "has_more": False})
-    clocks, has_more = test_clocks.list_clocks(who.merchant_id, limit=limit_param(),
-                                               starting_after=cursor_param("clock"))
+    clocks, has_more = test_clocks.list_clocks(
+        who.merchant_id, limit=limit_param(), starting_after=cursor_param("clock")
+    )
     return jsonify({"object": "list", "data": [clock_json(c) for c in clocks], "has_more": has_more})
 
 

@@ -1,5 +1,6 @@
 """Customer wallets beyond top-ups (secret key; the key's mode): withdrawals to the customer's payout account and
 their review decision, transfers between customers, and the statement of every movement (JSON pages and CSV)."""
+
 from __future__ import annotations
 
 from flask import Response, jsonify, request, stream_with_context
@@ -7,10 +8,15 @@ from flask import Response, jsonify, request, stream_with_context
 from app.errors import InvalidRequest
 from app.ledger.wallet.models import WalletTransfer, WalletWithdrawal
 from app.ledger.wallet.statement import MAX_PAGE, statement_csv, wallet_currencies, wallet_statement
-from app.platform.values.money import normalise_currency
 from app.payments.payouts.transfers import transfer_funds, transfer_json
-from app.payments.payouts.withdrawals import (get_withdrawal, list_withdrawals, request_withdrawal, review_withdrawal,
-                                      withdrawal_json)
+from app.payments.payouts.withdrawals import (
+    get_withdrawal,
+    list_withdrawals,
+    request_withdrawal,
+    review_withdrawal,
+    withdrawal_json,
+)
+from app.platform.values.money import normalise_currency
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
@@ -32,8 +38,13 @@ def customers_withdrawals_create(customer_id: str):
 @requires_key(secret=True)
 def customers_withdrawals_index(customer_id: str):
     who = caller()
-    found, has_more = list_withdrawals(who.merchant_id, livemode=who.livemode, customer_id=customer_id,
-                                       limit=limit_param(), starting_after=cursor_param("wd"))
+    found, has_more = list_withdrawals(
+        who.merchant_id,
+        livemode=who.livemode,
+        customer_id=customer_id,
+        limit=limit_param(),
+        starting_after=cursor_param("wd"),
+    )
     return jsonify({"object": "list", "data": [withdrawal_json(w, p) for w, p in found], "has_more": has_more})
 
 
@@ -50,8 +61,9 @@ def withdrawals_show(withdrawal_id: str):
 @api_audited("wallet.withdrawal_review", WalletWithdrawal, "withdrawal_id")
 def withdrawals_review(withdrawal_id: str):
     who = caller()
-    decided = review_withdrawal(who.merchant_id, withdrawal_id, json_body().get("decision"), actor="api",
-                                livemode=who.livemode)
+    decided = review_withdrawal(
+        who.merchant_id, withdrawal_id, json_body().get("decision"), actor="api", livemode=who.livemode
+    )
     return jsonify(withdrawal_json(*decided))
 
 
@@ -95,11 +107,26 @@ def customers_wallet_statement(customer_id: str):
     limit = limit_param(default=100, maximum=MAX_PAGE)
     movements, has_more = [], False
     if currency is not None:
-        movements, has_more = wallet_statement(who.merchant_id, customer_id, currency, livemode=who.livemode,
-                                               since=since, until=until, limit=limit,
-                                               starting_after=request.args.get("starting_after"))
-    return jsonify({"object": "list", "customer": customer_id, "currency": currency, "livemode": who.livemode,
-                    "data": [m.to_json() for m in movements], "has_more": has_more})
+        movements, has_more = wallet_statement(
+            who.merchant_id,
+            customer_id,
+            currency,
+            livemode=who.livemode,
+            since=since,
+            until=until,
+            limit=limit,
+            starting_after=request.args.get("starting_after"),
+        )
+    return jsonify(
+        {
+            "object": "list",
+            "customer": customer_id,
+            "currency": currency,
+            "livemode": who.livemode,
+            "data": [m.to_json() for m in movements],
+            "has_more": has_more,
+        }
+    )
 
 
 @bp.get("/customers/<customer_id>/wallet/statement.csv")
@@ -109,5 +136,10 @@ def customers_wallet_statement_csv(customer_id: str):
     currency = _statement_currency(who.merchant_id, customer_id, who.livemode) or ""  # no movements: headers only
     since, until = _period()
     rows = statement_csv(who.merchant_id, customer_id, currency, livemode=who.livemode, since=since, until=until)
-    return Response(stream_with_context(rows), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="wallet-statement{"-" + currency if currency else ""}.csv"'})
+    return Response(
+        stream_with_context(rows),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="wallet-statement{"-" + currency if currency else ""}.csv"'
+        },
+    )

@@ -1,12 +1,13 @@
 """Webhook endpoint routes (secret key only): register, list, read, change, roll the secret, send a test event,
 delete. Each acts in the key's mode: a test key's endpoints hear test events only, and a live endpoint is a 404 to
 it."""
+
 from __future__ import annotations
 
 from flask import jsonify
 
-from app.platform.outbox.events import Event
 from app.extensions import db
+from app.platform.outbox.events import Event
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
@@ -32,8 +33,9 @@ def webhook_endpoints_create():
 @bp.get("/webhook_endpoints")
 @requires_key(secret=True)
 def webhook_endpoints_index():
-    endpoints, has_more = list_endpoints(caller().merchant_id, livemode=caller().livemode, limit=limit_param(),
-                                         starting_after=cursor_param("we"))
+    endpoints, has_more = list_endpoints(
+        caller().merchant_id, livemode=caller().livemode, limit=limit_param(), starting_after=cursor_param("we")
+    )
     return jsonify({"object": "list", "data": [webhook_endpoint_json(e) for e in endpoints], "has_more": has_more})
 
 
@@ -57,8 +59,9 @@ def webhook_endpoints_update(endpoint_id: str):
 @idempotent
 @api_audited("webhook_endpoint.roll_secret", WebhookEndpoint, "endpoint_id")
 def webhook_endpoints_roll_secret(endpoint_id: str):
-    endpoint = roll_endpoint_secret(caller().merchant_id, endpoint_id, livemode=caller().livemode,
-                                    overlap_hours=json_body().get("overlap_hours"))
+    endpoint = roll_endpoint_secret(
+        caller().merchant_id, endpoint_id, livemode=caller().livemode, overlap_hours=json_body().get("overlap_hours")
+    )
     return jsonify(webhook_endpoint_json(endpoint, with_secret=True))
 
 
@@ -67,16 +70,23 @@ def webhook_endpoints_roll_secret(endpoint_id: str):
 @idempotent
 @api_audited("webhook_endpoint.test", WebhookDelivery)
 def webhook_endpoints_test(endpoint_id: str):
-    delivery = send_test_event(caller().merchant_id, endpoint_id, livemode=caller().livemode,
-                               event_type=json_body().get("type"))
+    delivery = send_test_event(
+        caller().merchant_id, endpoint_id, livemode=caller().livemode, event_type=json_body().get("type")
+    )
     event = db.session.get(Event, delivery.event_id)
-    return jsonify({"object": "webhook_test", "event": event.to_json(), "delivery": webhook_delivery_json(delivery)}), 201
+    return jsonify(
+        {"object": "webhook_test", "event": event.to_json(), "delivery": webhook_delivery_json(delivery)}
+    ), 201
 
 
 @bp.delete("/webhook_endpoints/<endpoint_id>")
 @requires_key(secret=True)
 @api_audited("webhook_endpoint.delete", WebhookEndpoint, "endpoint_id")
 def webhook_endpoints_delete(endpoint_id: str):
-    return jsonify({"id": delete_endpoint(caller().merchant_id, endpoint_id, livemode=caller().livemode),
-                    "object": "webhook_endpoint",
-                    "deleted": True})
+    return jsonify(
+        {
+            "id": delete_endpoint(caller().merchant_id, endpoint_id, livemode=caller().livemode),
+            "object": "webhook_endpoint",
+            "deleted": True,
+        }
+    )

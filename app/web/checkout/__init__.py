@@ -1,4 +1,5 @@
 """The shopper's checkout: the hosted htmx panel and the order status page."""
+
 from flask import Blueprint
 
 from app.web.form_text import refuse_nul_in_fields
@@ -11,5 +12,4 @@ bp.before_request(read_one_value_per_param)
 # A page opened with an order's or session's client secret shows the shopper's data: no cache keeps it.
 bp.after_request(keep_secret_pages_private)
 
-from app.web.checkout import (billing_views, card_views, media, payment_method_views, receipt_views,  # noqa: E402,F401
-                               return_views, views)
+from app.web.checkout import billing_views, card_views, media, payment_method_views, receipt_views, return_views, views  # noqa: E402,F401

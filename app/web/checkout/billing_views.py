@@ -1,6 +1,7 @@
 """Shopper self-service pages (app/signing/self_service.py): the customer's subscriptions behind a signed link
 from the merchant's server; cancel with a confirmation step, and pay a failed renewal with a new card (updating the
 payment method without a payment: payment_method_views.py)."""
+
 from __future__ import annotations
 
 from flask import Response, make_response, redirect, render_template, url_for
@@ -37,8 +38,11 @@ def billing(token: str):
     fixes = {s.id: self_service.open_renewal_order(s) for s in subs if s.status == "past_due"}
     updatable = {s.id for s in subs if self_service.update_refusal(s) is None}
     methods = {s.id: self_service.payment_method_name(s) for s in subs}
-    return private_page(render_template("checkout/billing.html", subscriptions=subs, fixes=fixes,
-                                        updatable=updatable, methods=methods, **context))
+    return private_page(
+        render_template(
+            "checkout/billing.html", subscriptions=subs, fixes=fixes, updatable=updatable, methods=methods, **context
+        )
+    )
 
 
 @bp.get("/billing/<token>/subscriptions/<subscription_id>/cancel")
@@ -56,6 +60,7 @@ def billing_cancel(token: str, subscription_id: str):
     except KassaError as exc:
         db.session.rollback()
         sub = self_service.own_subscription(context["shopper"], subscription_id)
-        return private_page(render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message,
-                                            **context), 409)
+        return private_page(
+            render_template("checkout/billing_cancel.html", subscription=sub, error=exc.message, **context), 409
+        )
     return redirect(url_for("checkout.billing", token=token, done=subscription_id), code=303)

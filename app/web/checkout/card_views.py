@@ -3,6 +3,7 @@ never reaches Kassa) and makes a PaymentMethod; Kassa attaches it to the attempt
 server-side, applies the answer like a webhook would, and sends the shopper to the order's status page. A card
 that asks for authentication (3-D Secure) is finished in the browser by Stripe.js, and the webhook or the poll
 brings the outcome."""
+
 from __future__ import annotations
 
 import re
@@ -13,10 +14,10 @@ from flask_babel import gettext
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.orders.models import Order
-from app.payments.channels.interface import ProviderUnavailable
-from app.payments.channels.adapters.stripe_card import read_card_page_token
-from app.payments.channels.registry import adapter_for
 from app.payments.attempts.hub import apply_channel_result
+from app.payments.channels.adapters.stripe_card import read_card_page_token
+from app.payments.channels.interface import ProviderUnavailable
+from app.payments.channels.registry import adapter_for
 from app.payments.models import PaymentAttempt
 from app.web.checkout import bp
 from app.web.shopper_locale import speak_for
@@ -40,10 +41,17 @@ def _attempt_or_404(token: str) -> tuple[PaymentAttempt, Order, str]:
 def card_page(token: str):
     attempt, order, next_url = _attempt_or_404(token)
     adapter = adapter_for("stripe", attempt.merchant_id)
-    return render_template(CARD_PAGE, attempt=attempt, order=order, next_url=next_url, token=token,
-                           merchant=db.session.get(Merchant, order.merchant_id),
-                           publishable_key=adapter.publishable_key, stripe_js_url=current_app.config["STRIPE_JS_URL"],
-                           open=attempt.status == "pending" and attempt.provider_reference is not None)
+    return render_template(
+        CARD_PAGE,
+        attempt=attempt,
+        order=order,
+        next_url=next_url,
+        token=token,
+        merchant=db.session.get(Merchant, order.merchant_id),
+        publishable_key=adapter.publishable_key,
+        stripe_js_url=current_app.config["STRIPE_JS_URL"],
+        open=attempt.status == "pending" and attempt.provider_reference is not None,
+    )
 
 
 @bp.post("/card/<token>")
@@ -61,8 +69,9 @@ def card_confirm(token: str):
     try:
         outcome = adapter.confirm_card(attempt.provider_reference, method)
     except ProviderUnavailable as exc:
-        return jsonify({"error": gettext("Stripe could not take the card now (%(reason)s); try again.",
-                                         reason=exc)}), 502
+        return jsonify(
+            {"error": gettext("Stripe could not take the card now (%(reason)s); try again.", reason=exc)}
+        ), 502
     apply_channel_result(outcome.result, actor="shopper")
     if outcome.client_secret:  # the card asks for authentication: Stripe.js shows it, the webhook settles
         return jsonify({"authenticate": outcome.client_secret, "next_url": next_url})

@@ -1,4 +1,5 @@
 """Checkout panel input: parsed into what the order services take, with per-field messages."""
+
 from __future__ import annotations
 
 import re
@@ -38,12 +39,16 @@ def parse_panel(form: MultiDict, options: list[Sku] | None, *, for_payment: bool
     """Read sku, quantity, channel, agreement and the receipt email; record a message per bad field. ``options``:
     the SKUs the shopper may pick from; None (a checkout session with fixed items) has no option or quantity to
     read."""
-    data = PanelInput(sku_id=None, quantity=None, channel=form.get("channel") or None,
-                      agreed=form.get("agree") in ("on", "yes", "true", "1"),
-                      coupon=(form.get("coupon") or "").strip()[:64] or None,
-                      email=(form.get("email") or "").strip() or None,
-                      currency=_wished_currency(form.get("currency")),
-                      trial_shown={"1": True, "0": False}.get(form.get("trial") or ""))
+    data = PanelInput(
+        sku_id=None,
+        quantity=None,
+        channel=form.get("channel") or None,
+        agreed=form.get("agree") in ("on", "yes", "true", "1"),
+        coupon=(form.get("coupon") or "").strip()[:64] or None,
+        email=(form.get("email") or "").strip() or None,
+        currency=_wished_currency(form.get("currency")),
+        trial_shown={"1": True, "0": False}.get(form.get("trial") or ""),
+    )
     if data.email is not None and (len(data.email) > MAX_EMAIL or not _EMAIL.fullmatch(data.email)):
         data.errors["email"] = lazy_gettext("Enter an email address like name@example.com, or leave it empty.")
     if for_payment:

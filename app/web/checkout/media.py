@@ -1,4 +1,5 @@
 """Uploaded product images, served with far-future cache headers (names are content hashes)."""
+
 from __future__ import annotations
 
 import re

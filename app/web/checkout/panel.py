@@ -5,6 +5,7 @@ The hosted product page and the embedded panel sell a product to a guest (a cust
 is ignored: a web page cannot vouch for anyone). Opened for a checkout session, either panel sells the
 session's basket to the session's customer, whose wallet may then be offered.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from flask import request
 from flask_babel import gettext
 
-from app.platform.switches import maintenance_for
 from app.catalog.models import Product, Sku
 from app.catalog.services import Quote, price_items, shared_currencies
 from app.checkout_sessions.models import CheckoutSession
@@ -23,10 +23,11 @@ from app.merchants.models import Merchant
 from app.orders.customers import CHECKOUT_SESSION, GUEST, is_authenticated
 from app.orders.models import Order
 from app.orders.services import create_order
+from app.payments.channels.available import Prospect, available_channels
+from app.platform.switches import maintenance_for
 from app.signing.contracts import open_subscription
 from app.signing.terms import checkout_terms, recurring_sku_in
 from app.signing.trials import trial_days_for
-from app.payments.channels.available import Prospect, available_channels
 from app.web.checkout.forms import PanelInput
 from app.web.shopper_locale import browser_currencies, shopper_language
 
@@ -75,8 +76,14 @@ def guest_sale(product: Product, customer_id: str, *, livemode: bool) -> Sale:
 def session_sale(checkout: CheckoutSession) -> Sale:
     """A checkout session's basket sold to its customer."""
     product = db.session.get(Product, checkout.product_id) if checkout.product_id else None
-    return Sale(db.session.get(Merchant, checkout.merchant_id), product, checkout, checkout.customer_id,
-                CHECKOUT_SESSION, checkout.livemode)
+    return Sale(
+        db.session.get(Merchant, checkout.merchant_id),
+        product,
+        checkout,
+        checkout.customer_id,
+        CHECKOUT_SESSION,
+        checkout.livemode,
+    )
 
 
 @dataclass(frozen=True)
@@ -122,15 +129,29 @@ def price(sale: Sale, data: PanelInput, currency: str | None = None) -> tuple[Qu
         return None, None, None
     free_trial = _trial_offered(sale, items) > 0
     try:
-        return price_items(sale.merchant.id, items, data.coupon, livemode=sale.livemode,
-                           customer_id=sale.customer_id, currency=currency, free_trial=free_trial), None, None
+        return (
+            price_items(
+                sale.merchant.id,
+                items,
+                data.coupon,
+                livemode=sale.livemode,
+                customer_id=sale.customer_id,
+                currency=currency,
+                free_trial=free_trial,
+            ),
+            None,
+            None,
+        )
     except KassaError as exc:
         if exc.param != "coupon":
             return None, exc.message, None
         coupon_error = exc.message[0].upper() + exc.message[1:] + "."
     try:
-        return price_items(sale.merchant.id, items, livemode=sale.livemode, currency=currency,
-                           free_trial=free_trial), None, coupon_error
+        return (
+            price_items(sale.merchant.id, items, livemode=sale.livemode, currency=currency, free_trial=free_trial),
+            None,
+            coupon_error,
+        )
     except KassaError as exc:
         return None, exc.message, coupon_error
 
@@ -140,8 +161,9 @@ def _trial_offered(sale: Sale, items: list) -> int:
     recurring = recurring_sku_in(sale.merchant.id, items)
     if recurring is None:
         return 0
-    return trial_days_for(recurring, customer_id=sale.customer_id, livemode=sale.livemode,
-                          vouched=is_authenticated(sale.customer_source))
+    return trial_days_for(
+        recurring, customer_id=sale.customer_id, livemode=sale.livemode, vouched=is_authenticated(sale.customer_source)
+    )
 
 
 def nothing_due(quote: Quote | None) -> bool:
@@ -164,19 +186,37 @@ def panel_context(sale: Sale, data: PanelInput, *, error: str | None = None) -> 
     quote, quote_error, coupon_error = price(sale, data, choice.currency)
     free = nothing_due(quote)
     skus = sale.options or []
-    prospect = Prospect(customer_id=sale.customer_id, customer_source=sale.customer_source, livemode=sale.livemode,
-                        total=quote.total.amount if quote else 0, currency=quote.currency if quote else "usd")
-    return {"product": sale.product, "merchant": sale.merchant, "checkout": sale.checkout, "fixed": sale.fixed,
-            "livemode": sale.livemode, "maintenance": maintenance_for(sale.merchant.id),
-            "data": data, "quote": quote, "quote_error": quote_error, "coupon_error": coupon_error, "error": error,
-            "channels": [] if free else available_channels(sale.merchant.id, prospect), "nothing_due": free,
-            "skus": skus, "currency": choice,
-            # Each option in the chosen currency where it is sold in it, else at its default price.
-            "option_prices": {s.id: s.price_in(choice.shown) if choice.shown in shared_currencies([s]) else s.price
-                              for s in skus},
-            # Whether picking another option may change the currencies on offer (then the whole panel re-renders).
-            "currency_choice": any(len(shared_currencies([s])) > 1 for s in skus),
-            "recurring": checkout_terms(quote)}
+    prospect = Prospect(
+        customer_id=sale.customer_id,
+        customer_source=sale.customer_source,
+        livemode=sale.livemode,
+        total=quote.total.amount if quote else 0,
+        currency=quote.currency if quote else "usd",
+    )
+    return {
+        "product": sale.product,
+        "merchant": sale.merchant,
+        "checkout": sale.checkout,
+        "fixed": sale.fixed,
+        "livemode": sale.livemode,
+        "maintenance": maintenance_for(sale.merchant.id),
+        "data": data,
+        "quote": quote,
+        "quote_error": quote_error,
+        "coupon_error": coupon_error,
+        "error": error,
+        "channels": [] if free else available_channels(sale.merchant.id, prospect),
+        "nothing_due": free,
+        "skus": skus,
+        "currency": choice,
+        # Each option in the chosen currency where it is sold in it, else at its default price.
+        "option_prices": {
+            s.id: s.price_in(choice.shown) if choice.shown in shared_currencies([s]) else s.price for s in skus
+        },
+        # Whether picking another option may change the currencies on offer (then the whole panel re-renders).
+        "currency_choice": any(len(shared_currencies([s])) > 1 for s in skus),
+        "recurring": checkout_terms(quote),
+    }
 
 
 def replaces_panel() -> bool:
@@ -203,9 +243,16 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
     currency = choose_currency(sale, data).currency
     language = shopper_language(sale.merchant)
     if sale.checkout is not None:
-        return create_session_order(sale.checkout, items=None if sale.fixed else sale.basket(data),
-                                    coupon=data.coupon, agreement_accepted=True, actor=actor, email=data.email,
-                                    currency=currency, language=language)
+        return create_session_order(
+            sale.checkout,
+            items=None if sale.fixed else sale.basket(data),
+            coupon=data.coupon,
+            agreement_accepted=True,
+            actor=actor,
+            email=data.email,
+            currency=currency,
+            language=language,
+        )
     basket = sale.basket(data)
     recurring = recurring_sku_in(sale.merchant.id, basket)
     if recurring is not None and basket[0].get("quantity") == 1:
@@ -214,16 +261,39 @@ def place_order(sale: Sale, data: PanelInput, *, actor: str) -> Order:
         # lost it meanwhile (the same shopper's other one took it) is refused, never charged after "Start free trial".
         shown = data.trial_shown if data.trial_shown is not None else _trial_offered(sale, basket) > 0
         try:
-            _, order = open_subscription(sale.merchant.id, sku=recurring.id, customer=_customer(sale, data),
-                                         customer_source=sale.customer_source, agreement_accepted=True,
-                                         livemode=sale.livemode, actor=actor, language=language, currency=currency,
-                                         coupon=data.coupon, expect_trial=shown)
+            _, order = open_subscription(
+                sale.merchant.id,
+                sku=recurring.id,
+                customer=_customer(sale, data),
+                customer_source=sale.customer_source,
+                agreement_accepted=True,
+                livemode=sale.livemode,
+                actor=actor,
+                language=language,
+                currency=currency,
+                coupon=data.coupon,
+                expect_trial=shown,
+            )
         except KassaError as exc:
             if exc.code == "trial_unavailable":
-                raise Conflict(gettext("You have already had this product's free trial. Nothing was charged: "
-                                       "see the price due today and pay again if you wish."), code=exc.code) from exc
+                raise Conflict(
+                    gettext(
+                        "You have already had this product's free trial. Nothing was charged: "
+                        "see the price due today and pay again if you wish."
+                    ),
+                    code=exc.code,
+                ) from exc
             raise
         return order
-    return create_order(sale.merchant.id, items=basket, customer=_customer(sale, data),
-                        customer_source=sale.customer_source, livemode=sale.livemode, agreement_accepted=True,
-                        coupon=data.coupon, actor=actor, currency=currency, language=language)
+    return create_order(
+        sale.merchant.id,
+        items=basket,
+        customer=_customer(sale, data),
+        customer_source=sale.customer_source,
+        livemode=sale.livemode,
+        agreement_accepted=True,
+        coupon=data.coupon,
+        actor=actor,
+        currency=currency,
+        language=language,
+    )

@@ -1,4 +1,5 @@
 """The receipt page: what a paid order bought, printable, for whoever holds the order's client secret."""
+
 from __future__ import annotations
 
 from flask import abort, make_response, render_template, request
@@ -23,8 +24,11 @@ def receipt(order_id: str):
     if order is None or order.status not in PAID_STATUSES:
         # Unknown, someone else's, or not paid (yet): the same answer, so a link reveals nothing.
         abort(404, description=gettext("There is no receipt at this address. Check the link in your receipt email."))
-    response = make_response(render_template("receipts/receipt.html", receipt=build_receipt(order),
-                                             merchant=db.session.get(Merchant, order.merchant_id)))
+    response = make_response(
+        render_template(
+            "receipts/receipt.html", receipt=build_receipt(order), merchant=db.session.get(Merchant, order.merchant_id)
+        )
+    )
     # The address carries the client secret: keep the page out of shared caches and other sites' Referer.
     response.headers["Cache-Control"] = "private, no-store"
     response.headers["Referrer-Policy"] = "no-referrer"

@@ -1,5 +1,6 @@
 """The address a provider sends the shopper back to when the payment was started for the merchant's own page
 (the SDK's headless components): on to that page, with what it needs to pick the payment up again."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, redirect
@@ -7,8 +8,8 @@ from flask_babel import gettext
 
 from app.extensions import db
 from app.orders.models import Order
-from app.payments.representation import payments_for_order
 from app.payments.attempts.returns import merchant_return_url, read_return_token, redirect_status
+from app.payments.representation import payments_for_order
 from app.web.checkout import bp
 
 

@@ -1,7 +1,9 @@
 """Checkout views: thin; pricing, orders and payments happen in the domain services."""
+
 from __future__ import annotations
 
-from flask import abort, make_response, redirect, render_template, request, session as browser, url_for
+from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import session as browser
 from flask_babel import gettext
 from sqlalchemy import select
 
@@ -19,8 +21,16 @@ from app.payments.attempts.abandon import switch_payment_method
 from app.signing.paying import owes_nothing, pay_order
 from app.web.checkout import bp
 from app.web.checkout.forms import first_view, parse_panel
-from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
-                                     replaces_panel, session_sale, waive_channel_when_free)
+from app.web.checkout.panel import (
+    Sale,
+    guest_sale,
+    panel_context,
+    payment_methods_changed,
+    place_order,
+    replaces_panel,
+    session_sale,
+    waive_channel_when_free,
+)
 from app.web.checkout.waiting import latest_payment, order_status_context, unchanged_since_seen
 from app.web.fragments import is_htmx, render_block, render_page_or_block
 
@@ -51,11 +61,15 @@ def _product_sale(product: Product) -> Sale:
 def _page(sale: Sale, data, *, error: str | None = None) -> dict:
     """The panel's template context, with where its form posts."""
     if sale.checkout is not None:
-        urls = {"pay_url": url_for("checkout.session_pay", session_id=sale.checkout.id),
-                "quote_url": url_for("checkout.session_quote", session_id=sale.checkout.id)}
+        urls = {
+            "pay_url": url_for("checkout.session_pay", session_id=sale.checkout.id),
+            "quote_url": url_for("checkout.session_quote", session_id=sale.checkout.id),
+        }
     else:
-        urls = {"pay_url": url_for("checkout.pay", product_id=sale.product.id),
-                "quote_url": url_for("checkout.quote", product_id=sale.product.id)}
+        urls = {
+            "pay_url": url_for("checkout.pay", product_id=sale.product.id),
+            "quote_url": url_for("checkout.quote", product_id=sale.product.id),
+        }
     return {**panel_context(sale, data, error=error), **urls}
 
 
@@ -133,8 +147,9 @@ def _closed_page(checkout: CheckoutSession):
     if paid is not None:
         return redirect(_status_url(db.session.get(Order, paid)), 303)
     if checkout.status_at() != "open":
-        return render_template("checkout/session_closed.html", checkout=checkout,
-                               merchant=db.session.get(Merchant, checkout.merchant_id)), 410
+        return render_template(
+            "checkout/session_closed.html", checkout=checkout, merchant=db.session.get(Merchant, checkout.merchant_id)
+        ), 410
     return None
 
 
@@ -156,8 +171,7 @@ def session_pay(session_id: str):
     checkout = _checkout_or_404(session_id, request.form.get("client_secret"))
     if _closed_page(checkout) is not None:
         # Paid or expired meanwhile (another tab): the session's link shows which.
-        return _redirect(url_for("checkout.session_page", session_id=checkout.id,
-                                 client_secret=checkout.client_secret))
+        return _redirect(url_for("checkout.session_page", session_id=checkout.id, client_secret=checkout.client_secret))
     return _pay(session_sale(checkout))
 
 
@@ -181,9 +195,12 @@ def _order_view(order, *, error: str | None = None, status: int = 200):
     if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
         return "", 204  # a poll that finds nothing new leaves the page (and an open QR dialog) alone
     checkout = session_of(order)
-    context = {**order_status_context(order, last, error=error), "checkout": checkout,
-               "product_id": order.items[0].product_id if order.items and checkout is None else None,
-               "success_url": success_url_for(checkout) if checkout else None}
+    context = {
+        **order_status_context(order, last, error=error),
+        "checkout": checkout,
+        "product_id": order.items[0].product_id if order.items and checkout is None else None,
+        "success_url": success_url_for(checkout) if checkout else None,
+    }
     return render_page_or_block(ORDER_PAGE, "status", **context), status
 
 
@@ -237,7 +254,12 @@ def logo(merchant_id: str):
     if uploaded is None:
         abort(404, description="No logo.")
     response = make_response(uploaded.data)
-    response.headers.update({"Content-Type": uploaded.content_type, "X-Content-Type-Options": "nosniff",
-                             "Cache-Control": "public, max-age=31536000, immutable",
-                             "Content-Security-Policy": "default-src 'none'"})
+    response.headers.update(
+        {
+            "Content-Type": uploaded.content_type,
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "public, max-age=31536000, immutable",
+            "Content-Security-Policy": "default-src 'none'",
+        }
+    )
     return response

@@ -1,6 +1,7 @@
 """What the order status panels (hosted and embedded) show of the order's latest payment: its QR code's time
 left, whether the shopper switched away from it, and a token of the state so a poll that finds nothing new
 answers 204 and the page (with its open QR dialog and the shopper's focus) stays as it is."""
+
 from __future__ import annotations
 
 import math
@@ -9,7 +10,6 @@ from flask import request, url_for
 from flask_babel import gettext, lazy_gettext
 
 from app.catalog.coupons import discounts_for_order
-from app.platform.db.types import utcnow
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.operations.manual_kinds import MARKED_FAILED
@@ -17,16 +17,16 @@ from app.orders.close_reasons import CloseReason
 from app.orders.models import Order
 from app.orders.state import PAID_STATUSES
 from app.payments.attempts.abandon import QR_EXPIRED, SWITCHED, expire_qr_payment, qr_expires_at
-from app.signing.paying import channels_for, owes_nothing
 from app.payments.attempts.hub import ORDER_CANCELED, PROVIDER_REFUSED, PROVIDER_UNREACHABLE
 from app.payments.attempts.janitor import NEVER_CREATED
-from app.payments.representation import payments_for_order
-from app.payments.refunds.representation import refunds_for_order
 from app.payments.models import PaymentAttempt
+from app.payments.refunds.representation import refunds_for_order
+from app.payments.representation import payments_for_order
+from app.platform.db.types import utcnow
 from app.receipts.contents import payment_method
 from app.receipts.sending import receipt_recipient
+from app.signing.paying import channels_for, owes_nothing
 from app.signing.terms import subscription_paid_by
-
 
 # Kassa's own words for why a payment failed (payment.failure_reason), in the shopper's language; a provider's decline
 # is shown as the provider words it.
@@ -57,10 +57,14 @@ def late_capture(order: Order) -> dict | None:
     captured = [a for a in payments_for_order(order.id) if a.status == "succeeded"]
     if not captured:
         return None
-    returned = {r.payment_id for r in refunds_for_order(order.id)
-                if r.kind == "capture_return" and r.status == "succeeded"}
-    return {"amount": sum(a.amount for a in captured), "currency": captured[0].currency,
-            "refunded": all(a.id in returned for a in captured)}
+    returned = {
+        r.payment_id for r in refunds_for_order(order.id) if r.kind == "capture_return" and r.status == "succeeded"
+    }
+    return {
+        "amount": sum(a.amount for a in captured),
+        "currency": captured[0].currency,
+        "refunded": all(a.id in returned for a in captured),
+    }
 
 
 # What the shopper reads of each way an order closes; the timeline's reason is Kassa's note for the merchant
@@ -98,27 +102,43 @@ def waiting_context(order: Order, last: PaymentAttempt | None) -> dict:
     """The template values of the status panel about the latest payment."""
     expires = qr_expires_at(last) if order.status == "paying" else None
     seconds_left = max(0, math.ceil((expires - utcnow()).total_seconds())) if expires else None
-    switched = (order.status == "created" and last is not None and last.status == "failed"
-                and last.failure_reason == SWITCHED)
+    switched = (
+        order.status == "created" and last is not None and last.status == "failed" and last.failure_reason == SWITCHED
+    )
     reason = last.failure_reason if last is not None else None
-    return {"last_payment": last, "qr_seconds_left": seconds_left, "seen": state_token(order, last),
-            "failure_reason": str(_KASSA_FAILURES[reason]) if reason in _KASSA_FAILURES else reason,
-            "late_capture": late_capture(order), "closed_because": closed_because(order),
-            "switched": gettext("You chose another payment method") if switched else None}
+    return {
+        "last_payment": last,
+        "qr_seconds_left": seconds_left,
+        "seen": state_token(order, last),
+        "failure_reason": str(_KASSA_FAILURES[reason]) if reason in _KASSA_FAILURES else reason,
+        "late_capture": late_capture(order),
+        "closed_because": closed_because(order),
+        "switched": gettext("You chose another payment method") if switched else None,
+    }
 
 
 def order_status_context(order: Order, last: PaymentAttempt | None, *, error: str | None = None) -> dict:
     """The template values of the order status panel, hosted or embedded: the order, its latest payment, how it can
     still be paid, and once paid how it was paid and where its receipt is."""
-    return {"order": order, **waiting_context(order, last), "error": error,
-            "channels": channels_for(order), "nothing_due": owes_nothing(order),
-            "merchant": db.session.get(Merchant, order.merchant_id), "discounts": discounts_for_order(order.id),
-            "recurring": subscription_paid_by(order.id), **_receipt_context(order)}
+    return {
+        "order": order,
+        **waiting_context(order, last),
+        "error": error,
+        "channels": channels_for(order),
+        "nothing_due": owes_nothing(order),
+        "merchant": db.session.get(Merchant, order.merchant_id),
+        "discounts": discounts_for_order(order.id),
+        "recurring": subscription_paid_by(order.id),
+        **_receipt_context(order),
+    }
 
 
 def _receipt_context(order: Order) -> dict:
     """What the success panel says of the receipt: how it was paid, where the receipt is, where it is emailed."""
     if order.status not in PAID_STATUSES:
         return {"payment_method": None, "receipt_url": None, "receipt_email": None}
-    return {"payment_method": payment_method(order), "receipt_email": receipt_recipient(order),
-            "receipt_url": url_for("checkout.receipt", order_id=order.id, client_secret=order.client_secret)}
+    return {
+        "payment_method": payment_method(order),
+        "receipt_email": receipt_recipient(order),
+        "receipt_url": url_for("checkout.receipt", order_id=order.id, client_secret=order.client_secret),
+    }

@@ -10,6 +10,7 @@ The SDK names the page that embeds the panel (``page``): the frame cannot read i
 as a page of the origin the panel is embedded by, itself checked against the merchant's allowed origins. A panel
 without one (an SDK from before this) shows the provider's page in the frame, as it did.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -22,8 +23,8 @@ from app.merchants.origins import normalise_origin
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH, return_token
-from app.web.embed.tokens import Embed
 from app.platform.http.urls import check_http_url
+from app.web.embed.tokens import Embed
 
 
 def parent_page(origin: str) -> str:
@@ -44,8 +45,11 @@ def return_address(order: Order, embed: Embed, status_url: str) -> str:
     named it; else the frame's own status page (``status_url``), as the provider's page then opens in the frame."""
     if not embed.page:
         return status_url
-    return url_for("checkout.payment_return", _external=True,
-                   token=return_token(current_app.config["SECRET_KEY"], order.id, embed.page))
+    return url_for(
+        "checkout.payment_return",
+        _external=True,
+        token=return_token(current_app.config["SECRET_KEY"], order.id, embed.page),
+    )
 
 
 def returned_order(embed: Embed) -> Order | None:

@@ -8,6 +8,7 @@ carry it. Only a page that can read
 the frame's HTML (Kassa's own origin) can obtain one, so another site cannot forge a post, and
 the panel needs no cookie at all.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

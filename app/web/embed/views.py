@@ -5,6 +5,7 @@ since any page can write one. A session's panel (``/embed/session?session=<clien
 checkout session's basket to its customer, checked server-side: the key's merchant and mode, open, not
 expired.
 """
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -17,7 +18,6 @@ from app.catalog.models import Product
 from app.checkout_sessions.models import CheckoutSession
 from app.checkout_sessions.services import open_session_for, paid_order_id
 from app.errors import KassaError
-from app.platform.values.languages import CHECKOUT_LANGUAGES
 from app.extensions import db
 from app.merchants.origins import allowed_origins, normalise_origin, origin_allowed
 from app.merchants.services import Caller, authenticate_key
@@ -25,10 +25,19 @@ from app.orders.customers import new_guest_id
 from app.orders.models import Order
 from app.orders.services import get_order_by_client_secret
 from app.payments.attempts.abandon import switch_payment_method
+from app.platform.values.languages import CHECKOUT_LANGUAGES
 from app.signing.paying import owes_nothing, pay_order
 from app.web.checkout.forms import first_view, parse_panel
-from app.web.checkout.panel import (Sale, guest_sale, panel_context, payment_methods_changed, place_order,
-                                     replaces_panel, session_sale, waive_channel_when_free)
+from app.web.checkout.panel import (
+    Sale,
+    guest_sale,
+    panel_context,
+    payment_methods_changed,
+    place_order,
+    replaces_panel,
+    session_sale,
+    waive_channel_when_free,
+)
 from app.web.checkout.waiting import latest_payment, order_status_context, unchanged_since_seen
 from app.web.embed import bp
 from app.web.embed.leaving import parent_page, return_address, returned_order, session_of_return
@@ -73,13 +82,22 @@ def _sale(embed: Embed) -> Sale:
 
 def _context(sale: Sale, embed: Embed, data, *, error: str | None = None) -> dict:
     if embed.checkout:
-        urls = {"pay_url": url_for("embed.session_pay", session_id=embed.checkout),
-                "quote_url": url_for("embed.session_quote", session_id=embed.checkout)}
+        urls = {
+            "pay_url": url_for("embed.session_pay", session_id=embed.checkout),
+            "quote_url": url_for("embed.session_quote", session_id=embed.checkout),
+        }
     else:
-        urls = {"pay_url": url_for("embed.pay", product_id=embed.product),
-                "quote_url": url_for("embed.quote", product_id=embed.product)}
-    return {**panel_context(sale, data, error=error), **urls, "embed": embed, "token": issue_token(embed),
-            "embedded": True}
+        urls = {
+            "pay_url": url_for("embed.pay", product_id=embed.product),
+            "quote_url": url_for("embed.quote", product_id=embed.product),
+        }
+    return {
+        **panel_context(sale, data, error=error),
+        **urls,
+        "embed": embed,
+        "token": issue_token(embed),
+        "embedded": True,
+    }
 
 
 def _caller() -> tuple[Caller, str]:
@@ -109,8 +127,9 @@ def _refused(origin: str):
     SDK (an ``error`` event), so the integrator hears why nothing shows. It holds nothing but the refusal."""
     refused = SimpleNamespace(origin=origin, frame=(request.args.get("frame") or "")[:64])
     prefer_language(_asked_language())  # the SDK's locale, as the panel itself would be
-    return make_response(render_template(REFUSED, embed=refused, message=str(ORIGIN_REFUSED),
-                                         code="origin_not_allowed"), 403)
+    return make_response(
+        render_template(REFUSED, embed=refused, message=str(ORIGIN_REFUSED), code="origin_not_allowed"), 403
+    )
 
 
 def _asked_language() -> str:
@@ -131,9 +150,16 @@ def panel(product_id: str):
     """A guest's panel for a product."""
     caller, origin = _caller()
     product = _product(product_id, caller.merchant_id)
-    embed = Embed(product=product.id, merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                  customer=new_guest_id(), frame=(request.args.get("frame") or "")[:64], language=_asked_language(),
-                  page=parent_page(origin))
+    embed = Embed(
+        product=product.id,
+        merchant=caller.merchant_id,
+        origin=origin,
+        mode=caller.mode,
+        customer=new_guest_id(),
+        frame=(request.args.get("frame") or "")[:64],
+        language=_asked_language(),
+        page=parent_page(origin),
+    )
     return _back_from_provider(embed) or _first_page(_sale(embed), embed)
 
 
@@ -149,8 +175,7 @@ def session_panel():
         if shown is not None:
             return shown
     try:
-        checkout = open_session_for(secret, merchant_id=caller.merchant_id,
-                                    livemode=caller.livemode)
+        checkout = open_session_for(secret, merchant_id=caller.merchant_id, livemode=caller.livemode)
     except KassaError as exc:
         abort(exc.status if exc.status != 400 else 404, description=exc.message)
     embed = _session_embed(checkout, caller, origin)
@@ -158,9 +183,17 @@ def session_panel():
 
 
 def _session_embed(checkout: CheckoutSession, caller: Caller, origin: str) -> Embed:
-    return Embed(product=checkout.product_id or "", merchant=caller.merchant_id, origin=origin, mode=caller.mode,
-                 customer=checkout.customer_id, frame=(request.args.get("frame") or "")[:64], checkout=checkout.id,
-                 language=_asked_language(), page=parent_page(origin))
+    return Embed(
+        product=checkout.product_id or "",
+        merchant=caller.merchant_id,
+        origin=origin,
+        mode=caller.mode,
+        customer=checkout.customer_id,
+        frame=(request.args.get("frame") or "")[:64],
+        checkout=checkout.id,
+        language=_asked_language(),
+        page=parent_page(origin),
+    )
 
 
 def _back_from_provider(embed: Embed):
@@ -209,8 +242,13 @@ def session_quote(session_id: str):
 
 
 def _status_url(order, embed: Embed) -> str:
-    return url_for("embed.order_status", order_id=order.id, client_secret=order.client_secret,
-                   token=issue_token(embed), _external=True)
+    return url_for(
+        "embed.order_status",
+        order_id=order.id,
+        client_secret=order.client_secret,
+        token=issue_token(embed),
+        _external=True,
+    )
 
 
 def _go(url: str, embed: Embed):
@@ -226,8 +264,9 @@ def _go(url: str, embed: Embed):
 
 def _start(order, channel: str | None, embed: Embed, on_error):
     try:
-        attempt = pay_order(order, channel, return_url=return_address(order, embed, _status_url(order, embed)),
-                            actor="shopper")
+        attempt = pay_order(
+            order, channel, return_url=return_address(order, embed, _status_url(order, embed)), actor="shopper"
+        )
     except KassaError as exc:
         db.session.rollback()
         if exc.code == "checkout_session_complete":
@@ -271,8 +310,14 @@ def _status(order, embed: Embed, *, error: str | None = None, status: int = 200,
     order, last = latest_payment(order)
     if is_htmx() and request.method == "GET" and unchanged_since_seen(order, last):
         return _framed("", embed, 204)  # nothing new: the frame (and an open QR dialog) stays as it is
-    context = {**order_status_context(order, last, error=error), "embed": embed, "token": issue_token(embed),
-               "embedded": True, "leave_for": leave_for, "leaves_frame": bool(embed.page)}
+    context = {
+        **order_status_context(order, last, error=error),
+        "embed": embed,
+        "token": issue_token(embed),
+        "embedded": True,
+        "leave_for": leave_for,
+        "leaves_frame": bool(embed.page),
+    }
     return _framed(render_page_or_block(STATUS, "status", **context), embed, status)
 
 

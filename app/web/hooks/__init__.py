@@ -1,18 +1,19 @@
 """Inbound channel callbacks: verify first, then apply through the payment hub."""
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from app.platform.observability import logs
 from app.errors import NotFound, ServiceUnavailable
-from app.payments import integration_log
-from app.payments.channels.interface import CallbackRejected, DisputeNotice, ProviderUnavailable
-from app.payments.channels.registry import adapter_for
-from app.payments.attempts.hub import apply_channel_result, attempt_with_order
-from app.payments.disputes.services import apply_dispute_notice
-from app.payments.payouts.services import apply_payout_result
 from app.extensions import db
 from app.merchants.models import Merchant
+from app.payments import integration_log
+from app.payments.attempts.hub import apply_channel_result, attempt_with_order
+from app.payments.channels.interface import CallbackRejected, DisputeNotice, ProviderUnavailable
+from app.payments.channels.registry import adapter_for
+from app.payments.disputes.services import apply_dispute_notice
+from app.payments.payouts.services import apply_payout_result
+from app.platform.observability import logs
 from app.signing.mandate_setups import apply_setup_result
 from app.signing.mandates import mandate_revoked
 from app.web.query_args import refuse_nul_in_url
@@ -48,19 +49,41 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     try:
         result = adapter.parse_callback(request.headers, body)
     except CallbackRejected as exc:
-        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                        verified=False, status_code=exc.status, error=exc.message)
+        integration_log.record_callback(
+            channel_code,
+            url=request.url,
+            headers=request.headers,
+            body=body,
+            verified=False,
+            status_code=exc.status,
+            error=exc.message,
+        )
         raise
     except ProviderUnavailable as exc:  # verified, but reading it needed the provider, which did not answer
-        unavailable = ServiceUnavailable(f"{channel_code} could not be asked about this callback's payment; nothing "
-                                         f"changed, send it again ({exc})")
-        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                        verified=True, status_code=unavailable.status, merchant_id=merchant_id,
-                                        error=unavailable.message)
+        unavailable = ServiceUnavailable(
+            f"{channel_code} could not be asked about this callback's payment; nothing changed, send it again ({exc})"
+        )
+        integration_log.record_callback(
+            channel_code,
+            url=request.url,
+            headers=request.headers,
+            body=body,
+            verified=True,
+            status_code=unavailable.status,
+            merchant_id=merchant_id,
+            error=unavailable.message,
+        )
         raise unavailable from None
     if result is None:  # verified, but an event this channel does not act on: acknowledged so it is not resent
-        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                        verified=True, status_code=200, merchant_id=merchant_id)
+        integration_log.record_callback(
+            channel_code,
+            url=request.url,
+            headers=request.headers,
+            body=body,
+            verified=True,
+            status_code=200,
+            merchant_id=merchant_id,
+        )
         return jsonify({"received": True, "payment": None})
     if isinstance(result, DisputeNotice):  # the provider's news about a chargeback of one of our payments
         return _dispute(channel_code, result, body, merchant_id)
@@ -69,30 +92,69 @@ def _receive(channel_code: str, adapter, *, merchant_id: str | None = None):
     if read is None:  # not a payment: perhaps a subscriber's new payment method, signed for nothing
         setup = apply_setup_result(result, merchant_id=merchant_id)
         if setup is not None:
-            integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                            verified=True, status_code=200, merchant_id=setup.merchant_id,
-                                            attempt_id=setup.id)
+            integration_log.record_callback(
+                channel_code,
+                url=request.url,
+                headers=request.headers,
+                body=body,
+                verified=True,
+                status_code=200,
+                merchant_id=setup.merchant_id,
+                attempt_id=setup.id,
+            )
             return jsonify({"received": True, "payment": None, "mandate_setup": setup.id})
     known = read[0] if read is not None else None
     if known is not None and merchant_id is not None and known.merchant_id != merchant_id:
         known = None  # another merchant's attempt is not this merchant's account's business
-    integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                    verified=True, status_code=200,
-                                    merchant_id=known.merchant_id if known else merchant_id,
-                                    attempt_id=known.id if known else None)
-    attempt = (apply_channel_result(result, actor=f"channel:{channel_code}", read=read)
-               if known or merchant_id is None else None)
-    log.info("callback applied", extra={"fields": {"channel": channel_code, "provider_reference":
-                                                   result.provider_reference, "outcome": result.status}})
+    integration_log.record_callback(
+        channel_code,
+        url=request.url,
+        headers=request.headers,
+        body=body,
+        verified=True,
+        status_code=200,
+        merchant_id=known.merchant_id if known else merchant_id,
+        attempt_id=known.id if known else None,
+    )
+    attempt = (
+        apply_channel_result(result, actor=f"channel:{channel_code}", read=read)
+        if known or merchant_id is None
+        else None
+    )
+    log.info(
+        "callback applied",
+        extra={
+            "fields": {
+                "channel": channel_code,
+                "provider_reference": result.provider_reference,
+                "outcome": result.status,
+            }
+        },
+    )
     return jsonify({"received": True, "payment": attempt.id if attempt else None})
 
 
 def _dispute(channel_code: str, notice: DisputeNotice, body: bytes, merchant_id: str | None):
     dispute = apply_dispute_notice(notice, merchant_id=merchant_id)
-    integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body, verified=True,
-                                    status_code=200, merchant_id=dispute.merchant_id if dispute else merchant_id)
-    log.info("dispute callback applied", extra={"fields": {"channel": channel_code, "status": notice.status,
-                                                           "provider_dispute_id": notice.provider_dispute_id}})
+    integration_log.record_callback(
+        channel_code,
+        url=request.url,
+        headers=request.headers,
+        body=body,
+        verified=True,
+        status_code=200,
+        merchant_id=dispute.merchant_id if dispute else merchant_id,
+    )
+    log.info(
+        "dispute callback applied",
+        extra={
+            "fields": {
+                "channel": channel_code,
+                "status": notice.status,
+                "provider_dispute_id": notice.provider_dispute_id,
+            }
+        },
+    )
     return jsonify({"received": True, "dispute": dispute.id if dispute else None})
 
 
@@ -120,9 +182,17 @@ def _verified(channel_code: str, parser: str, what: str):
     try:
         parsed = getattr(adapter, parser)(request.headers, body)
     except CallbackRejected as exc:
-        integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                        verified=False, status_code=exc.status, error=exc.message)
+        integration_log.record_callback(
+            channel_code,
+            url=request.url,
+            headers=request.headers,
+            body=body,
+            verified=False,
+            status_code=exc.status,
+            error=exc.message,
+        )
         raise
-    integration_log.record_callback(channel_code, url=request.url, headers=request.headers, body=body,
-                                    verified=True, status_code=200)
+    integration_log.record_callback(
+        channel_code, url=request.url, headers=request.headers, body=body, verified=True, status_code=200
+    )
     return parsed

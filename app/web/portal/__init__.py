@@ -1,4 +1,5 @@
 """The merchant portal (signed-in merchant staff), one module of views per area."""
+
 from flask import Blueprint
 
 from app.web.form_text import refuse_nul_in_fields
@@ -19,12 +20,29 @@ bp.before_request(refuse_repeated_filters)
 # Reachable without a permission: signing in and out.
 PUBLIC_ENDPOINTS = frozenset({"portal.login", "portal.logout"})
 
-from app.web.portal import (  # noqa: E402,F401  (each module registers its routes on bp)
-    audit_views, auth_views, channels_views, dashboard_views, developers_views, orders_views, settings_views,
-    team_views, webhook_endpoint_views, webhooks_views,
+from app.web.portal import (  # noqa: E402,F401  (each module registers its routes on bp)  # noqa: E402,F401  # noqa: E402,F401
+    audit_views,
+    auth_views,
+    books_views,
+    catalog_views,
+    channels_views,
+    coupon_views,
+    customers_views,
+    dashboard_views,
+    developers_views,
+    disputes_views,  # noqa: E402,F401
+    maintenance_views,
+    mode_views,
+    operations_views,
+    orders_views,
+    reconciliation_views,
+    request_log_views,
+    risk_views,
+    settings_views,
+    subscriptions_views,
+    team_views,
+    wallets_views,
+    webhook_endpoint_views,
+    webhooks_views,
+    workflow_views,
 )
-from app.web.portal import (catalog_views, coupon_views, mode_views, operations_views, risk_views,  # noqa: E402,F401
-                            subscriptions_views)
-from app.web.portal import (books_views, customers_views, maintenance_views, reconciliation_views,  # noqa: E402,F401
-                            request_log_views, wallets_views, workflow_views)
-from app.web.portal import disputes_views  # noqa: E402,F401

@@ -10,10 +10,10 @@ something wraps its service call in ``audit(...)`` so the audit row joins the se
         with audit("product.update", Product, product_id):
             update_product(current_user.merchant_id, product_id, ...)
 """
+
 from __future__ import annotations
 
 import re
-
 from functools import wraps
 from typing import Callable
 from urllib.parse import urlsplit
@@ -45,8 +45,11 @@ def permission_required(permission: str) -> Callable:
             if request.method != "GET" and (switch := portal_read_only()) is not None:
                 # The operator froze changes (docs/operations.md): reading goes on, nothing is written.
                 if is_htmx():  # a part of a page asked: said above the page, which stays
-                    return page_error(503, f"Kassa's operator has paused changes for maintenance: {switch.reason}. "
-                                           "Nothing was changed; try again once maintenance is over.")
+                    return page_error(
+                        503,
+                        f"Kassa's operator has paused changes for maintenance: {switch.reason}. "
+                        "Nothing was changed; try again once maintenance is over.",
+                    )
                 return render_template("portal/read_only.html", reason=switch.reason), 503
             return view(*args, **kwargs)
 
@@ -59,17 +62,29 @@ def permission_required(permission: str) -> Callable:
 def forbidden(permission: str):
     """The 403 page: what was refused, and which roles could do it."""
     if is_htmx():
-        return page_error(403, f"Your role ({current_user.role}) does not allow this: it needs the permission "
-                               f"“{PERMISSIONS[permission]}”. Ask an owner of your business if you need it.")
-    return render_template("portal/forbidden.html", permission=PERMISSIONS[permission],
-                           role=current_user.role, role_description=ROLES.get(current_user.role, ""),
-                           allowed=roles_with(permission)), 403
+        return page_error(
+            403,
+            f"Your role ({current_user.role}) does not allow this: it needs the permission "
+            f"“{PERMISSIONS[permission]}”. Ask an owner of your business if you need it.",
+        )
+    return render_template(
+        "portal/forbidden.html",
+        permission=PERMISSIONS[permission],
+        role=current_user.role,
+        role_description=ROLES.get(current_user.role, ""),
+        allowed=roles_with(permission),
+    ), 403
 
 
 def portal_actor() -> AuditActor:
     """The signed-in user as the audit log records them."""
-    return AuditActor(merchant_id=current_user.merchant_id, user_id=current_user.id, email=current_user.email,
-                      role=current_user.role, ip=request.remote_addr)
+    return AuditActor(
+        merchant_id=current_user.merchant_id,
+        user_id=current_user.id,
+        email=current_user.email,
+        role=current_user.role,
+        ip=request.remote_addr,
+    )
 
 
 def audit(action: str, model: type, object_id: str | None = None, *, snapshot: Callable | None = None):
@@ -98,7 +113,7 @@ def _in_form_words(form: FlaskForm, message: str, said: str, param: str, field) 
     """A service message that names fields by their API names ("min_amount (100) must not exceed max_amount (50)")
     said with the names the form shows ("Minimum order total (100) must not exceed maximum order total (50)")."""
     if param and said.startswith(param + " "):
-        message = _subject(field.label.text) + message[len(param):]
+        message = _subject(field.label.text) + message[len(param) :]
     for name, other in form._fields.items():
         if "_" in name and name != "csrf_token":  # an API name, not a word of the sentence ("name", "url")
             message = re.sub(rf"\b{re.escape(name)}\b", _subject(other.label.text).lower(), message)
@@ -114,7 +129,12 @@ def _subject(label: str) -> str:
 
 def safe_next(target: str | None) -> str:
     """Only same-site relative paths: an open redirect (after login, after an action) is a phishing tool."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target \
-            and not urlsplit(target).netloc:
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and not urlsplit(target).netloc
+    ):
         return target
     return url_for("portal.orders")

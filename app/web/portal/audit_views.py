@@ -1,4 +1,5 @@
 """The audit log: who changed what and when, as sentences with the fields that changed; sign-ins included."""
+
 from __future__ import annotations
 
 from datetime import datetime, time, timezone
@@ -41,13 +42,23 @@ def audit():
     valid = form.validate()
     start, end = (form.start.data, form.end.data) if valid else (None, None)
     entries, has_more = list_audit_entries(
-        merchant_id, action=form.action.data or None if valid else None,
-        actor=form.actor.data or None if valid else None, object_id=form.object_id.data or None if valid else None,
+        merchant_id,
+        action=form.action.data or None if valid else None,
+        actor=form.actor.data or None if valid else None,
+        object_id=form.object_id.data or None if valid else None,
         created_gte=datetime.combine(start, time.min, timezone.utc) if start else None,
         created_lt=after_day(end) if end else None,
-        limit=PAGE_SIZE, starting_after=request.args.get("starting_after") or None)
+        limit=PAGE_SIZE,
+        starting_after=request.args.get("starting_after") or None,
+    )
     args = {k: v for k, v in request.args.items() if k in form._fields and v}
     older = url_for("portal.audit", starting_after=entries[-1].id, **args) if has_more else None
     first = url_for("portal.audit", **args) if request.args.get("starting_after") else None
-    return render_template("portal/audit.html", form=form, entries=[(e, describe(e)) for e in entries], older_url=older,
-                           first_url=first, filtered=bool(args)), 200 if valid else 422
+    return render_template(
+        "portal/audit.html",
+        form=form,
+        entries=[(e, describe(e)) for e in entries],
+        older_url=older,
+        first_url=first,
+        filtered=bool(args),
+    ), 200 if valid else 422

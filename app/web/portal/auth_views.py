@@ -1,19 +1,20 @@
 """Signing in and out, session checks, login rate limits and the user's own password."""
+
 from __future__ import annotations
 
 import hashlib
+
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
+from app.audit.sentences import SIGN_IN, SIGN_IN_FAILED, SIGN_OUT
+from app.audit.services import AuditActor, record_access
 from app.errors import KassaError
 from app.extensions import db, limiter, login_manager
 from app.merchants.models import MerchantUser
 from app.merchants.permissions import can
-from app.audit.sentences import SIGN_IN, SIGN_IN_FAILED, SIGN_OUT
-from app.audit.services import AuditActor, record_access
-from app.merchants.services import (MIN_PASSWORD_LENGTH, authenticate_user, change_password, end_sessions,
-                                    user_by_email)
+from app.merchants.services import MIN_PASSWORD_LENGTH, authenticate_user, change_password, end_sessions, user_by_email
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
 from app.web.portal.forms import LoginForm, PasswordForm
@@ -43,8 +44,11 @@ def _portal_context() -> dict:
 @bp.before_request
 def _require_own_password():
     """A temporary password given by an owner must be replaced before anything else."""
-    if (current_user.is_authenticated and current_user.password_temporary
-            and request.endpoint not in _TEMPORARY_PASSWORD_ALLOWED):
+    if (
+        current_user.is_authenticated
+        and current_user.password_temporary
+        and request.endpoint not in _TEMPORARY_PASSWORD_ALLOWED
+    ):
         flash("Choose your own password before you continue.")
         return redirect(url_for("portal.password"))
     return None
@@ -66,21 +70,37 @@ def _sign_in_failed(response) -> bool:
     return response.status_code == 422  # wrong credentials or an invalid form; success is a redirect
 
 
-_LOCKED_OUT = ("Too many failed sign-in attempts. For your security, signing in with this email from "
-               "your network is paused for a while. Wait 15 minutes and try again, or sign in from "
-               "another network.")
+_LOCKED_OUT = (
+    "Too many failed sign-in attempts. For your security, signing in with this email from "
+    "your network is paused for a while. Wait 15 minutes and try again, or sign in from "
+    "another network."
+)
 
 
 def _record(user: MerchantUser, action: str) -> None:
-    record_access(AuditActor(merchant_id=user.merchant_id, user_id=user.id, email=user.email, role=user.role,
-                             ip=request.remote_addr), action)
+    record_access(
+        AuditActor(
+            merchant_id=user.merchant_id, user_id=user.id, email=user.email, role=user.role, ip=request.remote_addr
+        ),
+        action,
+    )
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=_login_key, methods=["POST"],
-               deduct_when=_sign_in_failed, error_message=_LOCKED_OUT)
-@limiter.limit(lambda: current_app.config["LOGIN_IP_RATE_LIMIT"], key_func=get_remote_address, methods=["POST"],
-               deduct_when=_sign_in_failed, error_message=_LOCKED_OUT)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_RATE_LIMIT"],
+    key_func=_login_key,
+    methods=["POST"],
+    deduct_when=_sign_in_failed,
+    error_message=_LOCKED_OUT,
+)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_IP_RATE_LIMIT"],
+    key_func=get_remote_address,
+    methods=["POST"],
+    deduct_when=_sign_in_failed,
+    error_message=_LOCKED_OUT,
+)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("portal.orders"))
@@ -122,8 +142,9 @@ def password():
     if form.validate_on_submit():
         try:
             with audit("user.password_change", MerchantUser, current_user.id):
-                user = change_password(current_user.id, current_password=form.current_password.data,
-                                       new_password=form.new_password.data)
+                user = change_password(
+                    current_user.id, current_password=form.current_password.data, new_password=form.new_password.data
+                )
         except KassaError as error:
             show_error(form, error)
         else:

@@ -1,14 +1,13 @@
 """The books in the portal: partners (and the merchant's own payout account), settlements with their statement,
 lines, payout and a retry for a failed one, and the balance read from the ledger with a drill-down to postings.
 Every rule lives in app/ledger and app/payments; these views only ask and show."""
+
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.platform.db.snapshot import read_one_snapshot
-from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.extensions import db
 from app.ledger import partners as partner_service
@@ -20,9 +19,11 @@ from app.ledger.models import JournalEntry, Posting
 from app.ledger.settlement.statements import get_settlement, list_settlements, settlement_lines, statement_csv
 from app.merchants.models import Merchant
 from app.merchants.permissions import can
-from app.platform.values.pagination import row_cursor
 from app.payments.payouts.services import payout_for_settlement, retry_payout
 from app.payments.payouts.settling import settle_due
+from app.platform.db.snapshot import read_one_snapshot
+from app.platform.db.types import utcnow
+from app.platform.values.pagination import row_cursor
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.catalog_forms import parse_split
@@ -58,13 +59,23 @@ def _can_manage() -> bool:
 
 # --- partners ----------------------------------------------------------------------------------------------
 
+
 def _partners_page(errors: dict | None = None, status: int = 200):
     found = partner_service.list_partners(current_user.merchant_id)
     merchant = db.session.get(Merchant, current_user.merchant_id)
-    return render_template("portal/partners.html", partners=found, display_name=partner_service.display_name,
-                           cycles=CYCLES, errors=errors or {}, values=request.form, form=ConfirmForm(),
-                           merchant=merchant, default_split=split_text(merchant.clearing), strategies=STRATEGIES,
-                           can_manage=_can_manage()), status
+    return render_template(
+        "portal/partners.html",
+        partners=found,
+        display_name=partner_service.display_name,
+        cycles=CYCLES,
+        errors=errors or {},
+        values=request.form,
+        form=ConfirmForm(),
+        merchant=merchant,
+        default_split=split_text(merchant.clearing),
+        strategies=STRATEGIES,
+        can_manage=_can_manage(),
+    ), status
 
 
 @bp.post("/partners/defaults")
@@ -73,8 +84,9 @@ def partners_defaults():
     _checked()
     hold = (request.form.get("default_hold_days") or "0").strip()
     try:
-        rule = parse_split(request.form.get("default_split", ""), whole_number(hold),
-                           partner_ids(current_user.merchant_id))
+        rule = parse_split(
+            request.form.get("default_split", ""), whole_number(hold), partner_ids(current_user.merchant_id)
+        )
     except ValueError as exc:
         return _partners_page({"default_split": str(exc)}, 422)
     try:
@@ -82,8 +94,14 @@ def partners_defaults():
             set_merchant_defaults(current_user.merchant_id, rule=rule, strategy=request.form.get("split_strategy"))
     except KassaError as error:
         db.session.rollback()
-        return _partners_page({"default_split" if (error.param or "").startswith("clearing") else
-                               (error.param or "form"): _message(error)}, 422)
+        return _partners_page(
+            {
+                "default_split" if (error.param or "").startswith("clearing") else (error.param or "form"): _message(
+                    error
+                )
+            },
+            422,
+        )
     flash("Saved the clearing defaults: new orders use them.")
     return redirect(url_for("portal.partners"))
 
@@ -95,8 +113,11 @@ def partners():
 
 
 def _partner_body() -> dict:
-    body = {"name": request.form.get("name", ""), "payout_account": request.form.get("payout_account") or None,
-            "cycle": request.form.get("cycle") or "daily"}
+    body = {
+        "name": request.form.get("name", ""),
+        "payout_account": request.form.get("payout_account") or None,
+        "cycle": request.form.get("cycle") or "daily",
+    }
     for name in ("reserve_bps", "reserve_days"):
         raw = (request.form.get(name) or "0").strip()
         body[name] = whole_number(raw)
@@ -109,8 +130,9 @@ def partners_create():
     _checked()
     try:
         with audit("partner.create", Partner):
-            partner = partner_service.create_partner(current_user.merchant_id, _partner_body(),
-                                                     livemode=portal_livemode())
+            partner = partner_service.create_partner(
+                current_user.merchant_id, _partner_body(), livemode=portal_livemode()
+            )
     except KassaError as error:
         db.session.rollback()
         return _partners_page({error.param or "form": _message(error)}, 422)
@@ -132,7 +154,8 @@ def partners_detail(partner_id: str):
             body.pop("name")
         livemode = portal_livemode()  # the portal's mode says which payout account and reserve this form sets
         snapshot = lambda: partner_service.partner_json(  # noqa: E731
-            partner_service.get_partner(current_user.merchant_id, partner_id), livemode=livemode)
+            partner_service.get_partner(current_user.merchant_id, partner_id), livemode=livemode
+        )
         try:
             with audit("partner.update", Partner, partner_id, snapshot=snapshot):
                 partner_service.update_partner(current_user.merchant_id, partner_id, body, livemode=livemode)
@@ -142,15 +165,24 @@ def partners_detail(partner_id: str):
         else:
             flash("Saved.")
             return redirect(url_for("portal.partners_detail", partner_id=partner_id))
-    settlements, _ = list_settlements(current_user.merchant_id, livemode=portal_livemode(), partner=partner.id,
-                                      limit=10)
-    return render_template("portal/partner.html", partner=partner, name=partner_service.display_name(partner),
-                           cycles=CYCLES, errors=errors, values=request.form if errors else None,
-                           settlements=settlements, form=ConfirmForm(), can_manage=_can_manage()), \
-        422 if errors else 200
+    settlements, _ = list_settlements(
+        current_user.merchant_id, livemode=portal_livemode(), partner=partner.id, limit=10
+    )
+    return render_template(
+        "portal/partner.html",
+        partner=partner,
+        name=partner_service.display_name(partner),
+        cycles=CYCLES,
+        errors=errors,
+        values=request.form if errors else None,
+        settlements=settlements,
+        form=ConfirmForm(),
+        can_manage=_can_manage(),
+    ), 422 if errors else 200
 
 
 # --- settlements -------------------------------------------------------------------------------------------
+
 
 @bp.get("/settlements")
 @permission_required("books.view")
@@ -158,14 +190,30 @@ def settlements():
     merchant_id = current_user.merchant_id
     status = request.args.get("status") if request.args.get("status") in SETTLEMENT_STATUSES else None
     partner = request.args.get("partner") or None
-    found, has_more = list_settlements(merchant_id, livemode=portal_livemode(), partner=partner, status=status,
-                                       limit=PAGE_SIZE, starting_after=request.args.get("after") or None)
+    found, has_more = list_settlements(
+        merchant_id,
+        livemode=portal_livemode(),
+        partner=partner,
+        status=status,
+        limit=PAGE_SIZE,
+        starting_after=request.args.get("after") or None,
+    )
     args = {k: v for k, v in (("status", status), ("partner", partner)) if v}
     older = url_for("portal.settlements", after=found[-1].id, **args) if has_more else None
     names = {p.id: partner_service.display_name(p) for p in partner_service.list_partners(merchant_id)}
-    return render_template("portal/settlements.html", settlements=found, names=names, statuses=SETTLEMENT_STATUSES,
-                           status=status, partner=partner, filtered=bool(args), older_url=older,
-                           livemode=portal_livemode(), form=ConfirmForm(), can_manage=_can_manage())
+    return render_template(
+        "portal/settlements.html",
+        settlements=found,
+        names=names,
+        statuses=SETTLEMENT_STATUSES,
+        status=status,
+        partner=partner,
+        filtered=bool(args),
+        older_url=older,
+        livemode=portal_livemode(),
+        form=ConfirmForm(),
+        can_manage=_can_manage(),
+    )
 
 
 @bp.post("/settlements/run")
@@ -191,8 +239,10 @@ def _cut_message(cut: list[str]) -> str:
     made = f"Cut {len(cut)} settlement{'s' if len(cut) != 1 else ''}"
     if not waiting:
         return f"{made}; their payouts are on their way."
-    return (f"{made}; {'its payout waits' if len(cut) == 1 else f'{waiting} of their payouts wait'} for a payout "
-            "account: add one on the partner's page (Books → Partners), and it is sent.")
+    return (
+        f"{made}; {'its payout waits' if len(cut) == 1 else f'{waiting} of their payouts wait'} for a payout "
+        "account: add one on the partner's page (Books → Partners), and it is sent."
+    )
 
 
 @bp.get("/settlements/<settlement_id>")
@@ -203,10 +253,17 @@ def settlements_detail(settlement_id: str):
     lines, has_more = settlement_lines(settlement, limit=LINES_PAGE, starting_after=after)
     more = url_for("portal.settlements_detail", settlement_id=settlement.id, after=lines[-1].id) if has_more else None
     partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
-    return render_template("portal/settlement.html", settlement=settlement, lines=lines, more_url=more,
-                           partner=partner, partner_name=partner_service.display_name(partner),
-                           payout=payout_for_settlement(settlement.id), form=ConfirmForm(),
-                           can_manage=_can_manage())
+    return render_template(
+        "portal/settlement.html",
+        settlement=settlement,
+        lines=lines,
+        more_url=more,
+        partner=partner,
+        partner_name=partner_service.display_name(partner),
+        payout=payout_for_settlement(settlement.id),
+        form=ConfirmForm(),
+        can_manage=_can_manage(),
+    )
 
 
 @bp.get("/settlements/<settlement_id>/statement.csv")
@@ -214,8 +271,11 @@ def settlements_detail(settlement_id: str):
 def settlements_statement(settlement_id: str):
     settlement = get_settlement(current_user.merchant_id, settlement_id, livemode=portal_livemode())
     name = partner_service.display_name(partner_service.get_partner(current_user.merchant_id, settlement.partner_id))
-    return Response(stream_with_context(statement_csv(settlement, name)), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="settlement-{settlement.id}.csv"'})
+    return Response(
+        stream_with_context(statement_csv(settlement, name)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="settlement-{settlement.id}.csv"'},
+    )
 
 
 @bp.route("/settlements/<settlement_id>/retry", methods=["GET", "POST"])
@@ -228,8 +288,14 @@ def settlements_retry(settlement_id: str):
         return redirect(url_for("portal.settlements_detail", settlement_id=settlement.id))
     partner = partner_service.get_partner(current_user.merchant_id, settlement.partner_id)
     if request.method == "GET":
-        return render_template("portal/settlement_retry.html", settlement=settlement, payout=payout, partner=partner,
-                               partner_name=partner_service.display_name(partner), form=ConfirmForm())
+        return render_template(
+            "portal/settlement_retry.html",
+            settlement=settlement,
+            payout=payout,
+            partner=partner,
+            partner_name=partner_service.display_name(partner),
+            form=ConfirmForm(),
+        )
     _checked()
     try:
         with audit("settlement.retry_payout", Payout, payout.id):
@@ -238,12 +304,16 @@ def settlements_retry(settlement_id: str):
         db.session.rollback()
         flash(f"Nothing was sent: {_message(error)}", "error")
     else:
-        flash("The payout was sent again." if sent.destination else
-              "The payout goes out as soon as the partner has a payout account: add one on its page.")
+        flash(
+            "The payout was sent again."
+            if sent.destination
+            else "The payout goes out as soon as the partner has a payout account: add one on its page."
+        )
     return redirect(url_for("portal.settlements_detail", settlement_id=settlement.id))
 
 
 # --- balance and ledger ------------------------------------------------------------------------------------
+
 
 @bp.get("/balance")
 @permission_required("books.view")
@@ -252,9 +322,13 @@ def balance():
     merchant_id, livemode = current_user.merchant_id, portal_livemode()
     check = latest_check()
     findings = [f for f in (check.findings if check else []) if f.get("merchant_id") in (None, merchant_id)]
-    return render_template("portal/balance.html", balance=merchant_balance(merchant_id, livemode=livemode),
-                           accounts=account_balances(merchant_id, livemode=livemode), check=check,
-                           findings=findings)
+    return render_template(
+        "portal/balance.html",
+        balance=merchant_balance(merchant_id, livemode=livemode),
+        accounts=account_balances(merchant_id, livemode=livemode),
+        check=check,
+        findings=findings,
+    )
 
 
 @bp.get("/balance/accounts/<path:account>")
@@ -264,18 +338,25 @@ def balance_account(account: str):
     live = account.startswith("live:")
     if live != portal_livemode():
         abort(404, description="That account belongs to the other mode: switch the portal's mode to see it.")
-    query = (select(Posting, JournalEntry.kind, JournalEntry.reference, JournalEntry.created_at)
-             .join(JournalEntry, JournalEntry.id == Posting.entry_id)
-             .where(Posting.merchant_id == merchant_id, Posting.account == account))
+    query = (
+        select(Posting, JournalEntry.kind, JournalEntry.reference, JournalEntry.created_at)
+        .join(JournalEntry, JournalEntry.id == Posting.entry_id)
+        .where(Posting.merchant_id == merchant_id, Posting.account == account)
+    )
     before = row_cursor(request.args.get("before"))
     if before is not None:
         query = query.where(Posting.id < before)
     rows = db.session.execute(query.order_by(Posting.id.desc()).limit(LINES_PAGE + 1)).all()
-    balances = [(currency, total) for name, currency, total in account_balances(merchant_id, livemode=live)
-                if name == account]
+    balances = [
+        (currency, total) for name, currency, total in account_balances(merchant_id, livemode=live) if name == account
+    ]
     if not balances:
         abort(404, description="No such account in your books.")
-    older = url_for("portal.balance_account", account=account, before=rows[LINES_PAGE - 1][0].id) \
-        if len(rows) > LINES_PAGE else None
-    return render_template("portal/ledger_account.html", account=account, rows=rows[:LINES_PAGE], older_url=older,
-                           balances=balances)
+    older = (
+        url_for("portal.balance_account", account=account, before=rows[LINES_PAGE - 1][0].id)
+        if len(rows) > LINES_PAGE
+        else None
+    )
+    return render_template(
+        "portal/ledger_account.html", account=account, rows=rows[:LINES_PAGE], older_url=older, balances=balances
+    )

@@ -1,6 +1,7 @@
 """Portal forms for products, SKUs and coupons. They parse what a person types (prices like
 "9.99", percentages like "12.5") into the service fields (minor units, basis points); business
 rules stay in the catalog services."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,16 @@ from datetime import datetime, timezone
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import (DateTimeLocalField, HiddenField, IntegerField, SelectChoice, SelectField, SelectMultipleField,
-                     StringField, TextAreaField)
+from wtforms import (
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.catalog.coupon_models import KIND_TERMS
@@ -19,15 +28,18 @@ from app.platform.values.currencies import ISO_4217
 from app.platform.values.money import Money, ambiguous_comma, exponent, max_amount
 from app.platform.values.whole_numbers import parse_whole_number
 
-STATUS_CHOICES = [SelectChoice("active", "Active"), SelectChoice("draft", "Draft"),
-                  SelectChoice("archived", "Archived")]
+STATUS_CHOICES = [
+    SelectChoice("active", "Active"),
+    SelectChoice("draft", "Draft"),
+    SelectChoice("archived", "Archived"),
+]
 # A decimal point or a decimal comma ("12,50", as the refund form and half the world write it); never a
 # thousands separator: "1,000" has more decimals than dollars have and is refused, not read as 1.00.
 _DECIMAL = re.compile(r"^\s*(\d{1,12})(?:[.,](\d+))?\s*$")
 
 
 def to_minor_units(text: str, currency: str) -> int:
-    """"9.99" (or "9,99") in usd → 999, with integer arithmetic only; ValueError when it is not an amount."""
+    """ "9.99" (or "9,99") in usd → 999, with integer arithmetic only; ValueError when it is not an amount."""
     if ambiguous_comma(text):
         raise ValueError(f"{ambiguous_comma(text)}.")
     match = _DECIMAL.match(text or "")
@@ -54,7 +66,7 @@ def from_minor_units(amount: int | None, currency: str) -> str:
 
 
 def percent_to_bps(text: str) -> int:
-    """"12.5" → 1250 basis points (two decimals at most)."""
+    """ "12.5" → 1250 basis points (two decimals at most)."""
     match = _DECIMAL.match(text or "")
     if not match or len(match.group(2) or "") > 2:
         raise ValueError("Enter a percentage like 15 or 12.5.")
@@ -90,8 +102,10 @@ def parse_prices(text: str, currency: str) -> list[dict]:
     for number, code, amount in _named_lines(text, fold=str.lower):
         code = code.lower()
         if code == currency:
-            raise ValueError(f"Line {number}: {code.upper()} is this option's own currency: change its price in "
-                             "Price above and list only other currencies here.")
+            raise ValueError(
+                f"Line {number}: {code.upper()} is this option's own currency: change its price in "
+                "Price above and list only other currencies here."
+            )
         try:
             prices.append({"amount": to_minor_units(amount, code), "currency": code})
         except ValueError as exc:
@@ -137,8 +151,12 @@ class ProductForm(FlaskForm):
             raise ValidationError(str(exc)) from None
 
     def fields_for_service(self) -> dict:
-        return {"name": self.name.data, "description": self.description.data or "",
-                "attributes": parse_pairs(self.attributes.data), "status": self.status.data}
+        return {
+            "name": self.name.data,
+            "description": self.description.data or "",
+            "attributes": parse_pairs(self.attributes.data),
+            "status": self.status.data,
+        }
 
 
 class ImageForm(FlaskForm):
@@ -146,8 +164,7 @@ class ImageForm(FlaskForm):
 
 
 class SkuForm(FlaskForm):
-    name = StringField("Option name", validators=[DataRequired(message="Enter the option's name."),
-                                                  Length(max=200)])
+    name = StringField("Option name", validators=[DataRequired(message="Enter the option's name."), Length(max=200)])
     price = StringField("Price", validators=[DataRequired(message="Enter a price.")])
     currency = StringField("Currency", default="usd", validators=[DataRequired(message="Enter a currency.")])
     other_prices = TextAreaField("Other currencies (one “eur: 8.99” per line)", validators=[Optional()])
@@ -158,33 +175,77 @@ class SkuForm(FlaskForm):
     specs = TextAreaField("Specs (one “name: value” per line)", validators=[Optional()])
     status = SelectField("Status", choices=STATUS_CHOICES, default="active")
     # Sold as a subscription: renewed every ``interval_count`` ``interval``s (app/signing).
-    subscription_interval = SelectField("Sold as", default="", choices=[SelectChoice(value, label) for value, label in (
-        ("", "A one-off purchase"), ("day", "A subscription renewed daily"), ("week", "A subscription renewed weekly"),
-        ("month", "A subscription renewed monthly"), ("year", "A subscription renewed yearly"))])
-    subscription_interval_count = IntegerField("Renewed every … intervals (1–12)", default=1,
-                                               validators=[Optional(), NumberRange(min=1, max=12)])
+    subscription_interval = SelectField(
+        "Sold as",
+        default="",
+        choices=[
+            SelectChoice(value, label)
+            for value, label in (
+                ("", "A one-off purchase"),
+                ("day", "A subscription renewed daily"),
+                ("week", "A subscription renewed weekly"),
+                ("month", "A subscription renewed monthly"),
+                ("year", "A subscription renewed yearly"),
+            )
+        ],
+    )
+    subscription_interval_count = IntegerField(
+        "Renewed every … intervals (1–12)", default=1, validators=[Optional(), NumberRange(min=1, max=12)]
+    )
     # A free trial: the shopper signs for nothing and is first charged when it ends (app/signing/activation.py).
     subscription_trial_days = IntegerField(
         f"Free trial (days; empty or 0: none, at most {MAX_TRIAL_DAYS})",
-        validators=[Optional(), NumberRange(
-            min=0, max=MAX_TRIAL_DAYS, message=f"Give a trial from 0 to {MAX_TRIAL_DAYS} days, or leave it empty.")])
+        validators=[
+            Optional(),
+            NumberRange(
+                min=0, max=MAX_TRIAL_DAYS, message=f"Give a trial from 0 to {MAX_TRIAL_DAYS} days, or leave it empty."
+            ),
+        ],
+    )
     # Fulfilment (app/orders/fulfilment.py): what a paid order of this option delivers; all empty delivers nothing.
-    fulfilment_membership_days = IntegerField("Membership days granted", validators=[Optional(), NumberRange(
-        min=1, max=MAX_MEMBERSHIP_DAYS, message=f"Grant from 1 to {MAX_MEMBERSHIP_DAYS} days, or leave it empty.")])
-    fulfilment_credits = IntegerField("Credits granted", validators=[Optional(), NumberRange(
-        min=1, max=MAX_CREDITS, message=f"Grant from 1 to {MAX_CREDITS} credits, or leave it empty.")])
-    fulfilment_webhook_url = StringField("Your fulfilment webhook (https://…)", validators=[Optional(), Regexp(
-        r"^https?://\S+$", message="Give the address of your server, starting with https://, or leave it empty.")])
+    fulfilment_membership_days = IntegerField(
+        "Membership days granted",
+        validators=[
+            Optional(),
+            NumberRange(
+                min=1,
+                max=MAX_MEMBERSHIP_DAYS,
+                message=f"Grant from 1 to {MAX_MEMBERSHIP_DAYS} days, or leave it empty.",
+            ),
+        ],
+    )
+    fulfilment_credits = IntegerField(
+        "Credits granted",
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=MAX_CREDITS, message=f"Grant from 1 to {MAX_CREDITS} credits, or leave it empty."),
+        ],
+    )
+    fulfilment_webhook_url = StringField(
+        "Your fulfilment webhook (https://…)",
+        validators=[
+            Optional(),
+            Regexp(
+                r"^https?://\S+$", message="Give the address of your server, starting with https://, or leave it empty."
+            ),
+        ],
+    )
     # Clearing (app/ledger/clearing/rules.py): who gets what share of each sale of this option.
-    clearing_split = TextAreaField("Revenue split (one “partner: percent” per line; empty: the product's or your "
-                                   "default, else all yours)", validators=[Optional()])
-    clearing_hold_days = IntegerField("Hold before payout (days)", default=0,
-                                      validators=[Optional(), NumberRange(min=0, max=365)])
+    clearing_split = TextAreaField(
+        "Revenue split (one “partner: percent” per line; empty: the product's or your default, else all yours)",
+        validators=[Optional()],
+    )
+    clearing_hold_days = IntegerField(
+        "Hold before payout (days)", default=0, validators=[Optional(), NumberRange(min=0, max=365)]
+    )
 
     def fulfilment(self) -> dict | None:
         """The fulfilment terms the fields name (the service checks them), or None for none."""
-        grants = {"membership_days": self.fulfilment_membership_days.data, "credits": self.fulfilment_credits.data,
-                  "webhook_url": (self.fulfilment_webhook_url.data or "").strip() or None}
+        grants = {
+            "membership_days": self.fulfilment_membership_days.data,
+            "credits": self.fulfilment_credits.data,
+            "webhook_url": (self.fulfilment_webhook_url.data or "").strip() or None,
+        }
         return {key: value for key, value in grants.items() if value is not None} or None
 
     def clearing_rule(self, partner_ids: dict[str, str]) -> dict | None:
@@ -207,13 +268,20 @@ class SkuForm(FlaskForm):
     def fields_for_service(self) -> dict:
         """The SKU fields, or ValidationError-style messages recorded on the form's fields."""
         currency = (self.currency.data or "").strip().lower()
-        fields = {"name": self.name.data, "stock": self.stock.data, "purchase_limit": self.purchase_limit.data,
-                  "status": self.status.data,
-                  "subscription": {"interval": self.subscription_interval.data,
-                                   "interval_count": self.subscription_interval_count.data or 1,
-                                   "trial_days": self.subscription_trial_days.data or 0}
-                  if self.subscription_interval.data else None,
-                  "fulfilment": self.fulfilment()}
+        fields = {
+            "name": self.name.data,
+            "stock": self.stock.data,
+            "purchase_limit": self.purchase_limit.data,
+            "status": self.status.data,
+            "subscription": {
+                "interval": self.subscription_interval.data,
+                "interval_count": self.subscription_interval_count.data or 1,
+                "trial_days": self.subscription_trial_days.data or 0,
+            }
+            if self.subscription_interval.data
+            else None,
+            "fulfilment": self.fulfilment(),
+        }
         try:
             fields["price"] = {"amount": to_minor_units(self.price.data, currency), "currency": currency}
         except ValueError as exc:
@@ -229,12 +297,22 @@ class SkuForm(FlaskForm):
         return fields
 
 
-KIND_LABELS = {"percent_off": "Percent off", "amount_off": "Fixed amount off",
-               "spend_and_save": "Spend X, get Y off", "volume": "Quantity ladder (buy more, save more)"}
+KIND_LABELS = {
+    "percent_off": "Percent off",
+    "amount_off": "Fixed amount off",
+    "spend_and_save": "Spend X, get Y off",
+    "volume": "Quantity ladder (buy more, save more)",
+}
 KIND_CHOICES = [SelectChoice(value, label) for value, label in KIND_LABELS.items()]
 # The form's discount fields and the coupon term each one fills.
-DISCOUNT_FIELDS = {"percent": "percent_bps", "cap": "max_discount", "amount": "amount_off",
-                   "min_spend": "min_subtotal", "currency": "currency", "tiers": "tiers"}
+DISCOUNT_FIELDS = {
+    "percent": "percent_bps",
+    "cap": "max_discount",
+    "amount": "amount_off",
+    "min_spend": "min_subtotal",
+    "currency": "currency",
+    "tiers": "tiers",
+}
 
 
 def kinds_using(field_name: str) -> list[str]:
@@ -254,13 +332,13 @@ class CouponForm(FlaskForm):
     cap = StringField("Largest discount (cap)", validators=[Optional()])
     currency = StringField("Currency", default="usd", validators=[Optional()])
     tiers = TextAreaField("Ladder (one “quantity: percent” per line, e.g. “5: 10”)", validators=[Optional()])
-    sku_ids = SelectMultipleField("Only for these options (none selected: everything)", choices=[],
-                                  validate_choice=False)
+    sku_ids = SelectMultipleField(
+        "Only for these options (none selected: everything)", choices=[], validate_choice=False
+    )
     valid_from = DateTimeLocalField("Valid from (UTC)", validators=[Optional()])
     valid_until = DateTimeLocalField("Valid until (UTC)", validators=[Optional()])
     max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
-    max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(),
-                                                                                        NumberRange(min=1)])
+    max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
 
     def validate_code(self, field) -> None:
         if not field.data and not self.bulk_count.data:
@@ -276,18 +354,27 @@ class CouponForm(FlaskForm):
             field = getattr(self, name)
             # The currency has a default, so it is left unused rather than refused.
             if name != "currency" and term not in terms and (field.data or "").strip():
-                field.errors = [*field.errors, f"A “{label}” coupon does not use this; clear it or choose "
-                                               f"another kind."]
+                field.errors = [
+                    *field.errors,
+                    f"A “{label}” coupon does not use this; clear it or choose another kind.",
+                ]
                 valid = False
         return valid
 
     def fields_for_service(self) -> dict:
         """The coupon terms for the service; unparseable entries become errors on their fields."""
         currency = (self.currency.data or "").strip().lower()
-        fields = {"code": self.code.data, "kind": self.kind.data, "description": self.description.data,
-                  "currency": currency or None, "sku_ids": list(self.sku_ids.data or []),
-                  "valid_from": _utc(self.valid_from.data), "valid_until": _utc(self.valid_until.data),
-                  "max_redemptions": self.max_redemptions.data, "max_per_customer": self.max_per_customer.data}
+        fields = {
+            "code": self.code.data,
+            "kind": self.kind.data,
+            "description": self.description.data,
+            "currency": currency or None,
+            "sku_ids": list(self.sku_ids.data or []),
+            "valid_from": _utc(self.valid_from.data),
+            "valid_until": _utc(self.valid_until.data),
+            "max_redemptions": self.max_redemptions.data,
+            "max_per_customer": self.max_per_customer.data,
+        }
         for name, target in (("amount", "amount_off"), ("min_spend", "min_subtotal"), ("cap", "max_discount")):
             field = getattr(self, name)
             if field.data:
@@ -304,8 +391,10 @@ class CouponForm(FlaskForm):
                 self.percent.errors = [str(exc)]
         if self.kind.data == "volume":
             try:
-                fields["tiers"] = [{"min_quantity": int(q), "percent_bps": percent_to_bps(p)}
-                                   for q, p in parse_pairs(self.tiers.data).items()]
+                fields["tiers"] = [
+                    {"min_quantity": int(q), "percent_bps": percent_to_bps(p)}
+                    for q, p in parse_pairs(self.tiers.data).items()
+                ]
             except ValueError as exc:
                 self.tiers.errors = [str(exc) if "Line" in str(exc) else "Write “quantity: percent”, e.g. “5: 10”."]
         return fields
@@ -316,10 +405,13 @@ class CouponEditForm(FlaskForm):
     valid_from = DateTimeLocalField("Valid from (UTC)", validators=[Optional()])
     valid_until = DateTimeLocalField("Valid until (UTC)", validators=[Optional()])
     max_redemptions = IntegerField("Total uses (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
-    max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(),
-                                                                                        NumberRange(min=1)])
+    max_per_customer = IntegerField("Uses per customer (empty: unlimited)", validators=[Optional(), NumberRange(min=1)])
 
     def fields_for_service(self) -> dict:
-        return {"description": self.description.data or "", "valid_from": _utc(self.valid_from.data),
-                "valid_until": _utc(self.valid_until.data), "max_redemptions": self.max_redemptions.data,
-                "max_per_customer": self.max_per_customer.data}
+        return {
+            "description": self.description.data or "",
+            "valid_from": _utc(self.valid_from.data),
+            "valid_until": _utc(self.valid_until.data),
+            "max_redemptions": self.max_redemptions.data,
+            "max_per_customer": self.max_per_customer.data,
+        }

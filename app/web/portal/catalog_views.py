@@ -1,5 +1,6 @@
 """Portal pages for the merchant's products and SKUs. Each mutating view is a thin call to one
 catalog service; every read is scoped by the signed-in merchant (a foreign id is a 404)."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -8,31 +9,49 @@ from flask_wtf import FlaskForm
 
 from app.catalog.images import add_product_image, remove_product_image
 from app.catalog.models import Product, ProductImage, Sku
-from app.catalog.products import (STATUSES, add_sku, archive_product, create_product, get_any_product, get_sku,
-                                  search_products, update_product, update_sku)
+from app.catalog.products import (
+    STATUSES,
+    add_sku,
+    archive_product,
+    create_product,
+    get_any_product,
+    get_sku,
+    search_products,
+    update_product,
+    update_sku,
+)
 from app.errors import KassaError
 from app.extensions import db
 from app.ledger.books_models import SELF
 from app.ledger.partners import list_partners
+from app.platform.values.whole_numbers import parse_whole_number
 from app.signing.terms import every
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.catalog_forms import ImageForm, ProductForm, SkuForm, format_pairs, from_minor_units
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
-from app.platform.values.whole_numbers import parse_whole_number
 
 PAGE_SIZE = 20
 
 
 # Service params that name a form field of another name.
-CATALOG_FIELDS = {"price.currency": "currency", "prices": "other_prices", "amount_off": "amount",
-                  "percent_bps": "percent", "min_subtotal": "min_spend", "max_discount": "cap", "count": "bulk_count",
-                  "clearing": "clearing_split", "clearing.hold_days": "clearing_hold_days",
-                  "fulfilment.membership_days": "fulfilment_membership_days",
-                  "fulfilment.credits": "fulfilment_credits", "fulfilment.webhook_url": "fulfilment_webhook_url",
-                  "subscription.interval_count": "subscription_interval_count",
-                  "subscription.trial_days": "subscription_trial_days"}
+CATALOG_FIELDS = {
+    "price.currency": "currency",
+    "prices": "other_prices",
+    "amount_off": "amount",
+    "percent_bps": "percent",
+    "min_subtotal": "min_spend",
+    "max_discount": "cap",
+    "count": "bulk_count",
+    "clearing": "clearing_split",
+    "clearing.hold_days": "clearing_hold_days",
+    "fulfilment.membership_days": "fulfilment_membership_days",
+    "fulfilment.credits": "fulfilment_credits",
+    "fulfilment.webhook_url": "fulfilment_webhook_url",
+    "subscription.interval_count": "subscription_interval_count",
+    "subscription.trial_days": "subscription_trial_days",
+}
 
 
 def record_error(form: FlaskForm, error: KassaError) -> None:
@@ -54,10 +73,18 @@ def products():
     if status not in (None, *STATUSES):
         status = None
     page = _page()
-    rows, has_more = search_products(current_user.merchant_id, q=q or None, status=status, limit=PAGE_SIZE,
-                                     offset=(page - 1) * PAGE_SIZE)
-    return render_template("portal/catalog/products.html", products=rows, has_more=has_more, page=page, q=q,
-                           status=status, statuses=STATUSES)
+    rows, has_more = search_products(
+        current_user.merchant_id, q=q or None, status=status, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
+    return render_template(
+        "portal/catalog/products.html",
+        products=rows,
+        has_more=has_more,
+        page=page,
+        q=q,
+        status=status,
+        statuses=STATUSES,
+    )
 
 
 @bp.route("/products/new", methods=["GET", "POST"])
@@ -80,9 +107,16 @@ def product_new():
 @permission_required("catalog.manage")
 def product_edit(product_id: str):
     product = get_any_product(current_user.merchant_id, product_id)
-    form = ProductForm(data={"name": product.name, "description": product.description,
-                             "attributes": format_pairs(product.attributes), "status": product.status}
-                       if request.method == "GET" else None)
+    form = ProductForm(
+        data={
+            "name": product.name,
+            "description": product.description,
+            "attributes": format_pairs(product.attributes),
+            "status": product.status,
+        }
+        if request.method == "GET"
+        else None
+    )
     if form.validate_on_submit():
         try:
             with audit("product.update", Product, product_id):
@@ -96,13 +130,25 @@ def product_edit(product_id: str):
 
 
 def _product_page(product, *, form=None, image_form=None, status: int | None = None):
-    form = form or ProductForm(data={"name": product.name, "description": product.description,
-                                     "attributes": format_pairs(product.attributes), "status": product.status})
+    form = form or ProductForm(
+        data={
+            "name": product.name,
+            "description": product.description,
+            "attributes": format_pairs(product.attributes),
+            "status": product.status,
+        }
+    )
     image_form = image_form or ImageForm()
-    failed = status or (422 if form.errors or image_form.errors or form.form_errors or image_form.form_errors
-                        else 200)
-    return render_template("portal/catalog/product_edit.html", product=product, form=form, image_form=image_form,
-                           confirm=ConfirmForm(), from_minor_units=from_minor_units, every=every), failed
+    failed = status or (422 if form.errors or image_form.errors or form.form_errors or image_form.form_errors else 200)
+    return render_template(
+        "portal/catalog/product_edit.html",
+        product=product,
+        form=form,
+        image_form=image_form,
+        confirm=ConfirmForm(),
+        from_minor_units=from_minor_units,
+        every=every,
+    ), failed
 
 
 @bp.post("/products/<product_id>/images")
@@ -138,8 +184,9 @@ def product_image_remove(product_id: str, image_id: int):
             remove_product_image(current_user.merchant_id, image_id)
         flash("Image removed.")
         return redirect(url_for("portal.product_edit", product_id=product_id))
-    return render_template("portal/catalog/product_image_remove.html", product=product,
-                           image=product.images[number - 1], number=number)
+    return render_template(
+        "portal/catalog/product_image_remove.html", product=product, image=product.images[number - 1], number=number
+    )
 
 
 @bp.route("/products/<product_id>/archive", methods=["GET", "POST"])
@@ -174,18 +221,25 @@ def split_text(rule: dict | None) -> str:
 def _sku_initial(sku) -> dict:
     others = {p.currency: from_minor_units(p.amount, p.currency) for p in sku.prices if p.currency != sku.currency}
     stock = sku.stock_in(portal_livemode())  # the mode the portal shows: test orders take from a stock of their own
-    return {"name": sku.name, "price": from_minor_units(sku.price_amount, sku.currency), "currency": sku.currency,
-            "other_prices": format_pairs(others), "stock": stock, "purchase_limit": sku.purchase_limit,
-            "stock_shown": "" if stock is None else str(stock),
-            "specs": format_pairs(sku.specs), "status": sku.status,
-            "subscription_interval": sku.subscription_interval or "",
-            "subscription_interval_count": sku.subscription_interval_count or 1,
-            "subscription_trial_days": sku.subscription_trial_days,
-            "clearing_split": split_text(sku.clearing),
-            "clearing_hold_days": (sku.clearing or {}).get("hold_days", 0),
-            "fulfilment_membership_days": (sku.fulfilment or {}).get("membership_days"),
-            "fulfilment_credits": (sku.fulfilment or {}).get("credits"),
-            "fulfilment_webhook_url": (sku.fulfilment or {}).get("webhook_url", "")}
+    return {
+        "name": sku.name,
+        "price": from_minor_units(sku.price_amount, sku.currency),
+        "currency": sku.currency,
+        "other_prices": format_pairs(others),
+        "stock": stock,
+        "purchase_limit": sku.purchase_limit,
+        "stock_shown": "" if stock is None else str(stock),
+        "specs": format_pairs(sku.specs),
+        "status": sku.status,
+        "subscription_interval": sku.subscription_interval or "",
+        "subscription_interval_count": sku.subscription_interval_count or 1,
+        "subscription_trial_days": sku.subscription_trial_days,
+        "clearing_split": split_text(sku.clearing),
+        "clearing_hold_days": (sku.clearing or {}).get("hold_days", 0),
+        "fulfilment_membership_days": (sku.fulfilment or {}).get("membership_days"),
+        "fulfilment_credits": (sku.fulfilment or {}).get("credits"),
+        "fulfilment_webhook_url": (sku.fulfilment or {}).get("webhook_url", ""),
+    }
 
 
 def _save_sku(form: SkuForm, save, audit_entry) -> bool:
@@ -211,12 +265,12 @@ def _save_sku(form: SkuForm, save, audit_entry) -> bool:
 def sku_new(product_id: str):
     product = get_any_product(current_user.merchant_id, product_id)
     form = SkuForm()
-    if _save_sku(form, lambda fields: add_sku(current_user.merchant_id, product_id, fields),
-                 audit("sku.create", Sku)):
+    if _save_sku(form, lambda fields: add_sku(current_user.merchant_id, product_id, fields), audit("sku.create", Sku)):
         flash(f"Option “{form.name.data}” added.")
         return redirect(url_for("portal.product_edit", product_id=product_id))
-    return render_template("portal/catalog/sku_form.html", product=product, sku=None, form=form), \
-        422 if form.errors or form.form_errors else 200
+    return render_template(
+        "portal/catalog/sku_form.html", product=product, sku=None, form=form
+    ), 422 if form.errors or form.form_errors else 200
 
 
 @bp.route("/skus/<sku_id>", methods=["GET", "POST"])
@@ -227,8 +281,9 @@ def sku_edit(sku_id: str):
 
     def save(fields: dict) -> None:
         try:
-            update_sku(current_user.merchant_id, sku_id, fields, stock_shown=form.shown_stock(),
-                       livemode=portal_livemode())
+            update_sku(
+                current_user.merchant_id, sku_id, fields, stock_shown=form.shown_stock(), livemode=portal_livemode()
+            )
         except KassaError as error:
             if error.code == "stock_changed":
                 # The page is told what the stock is now: saving it again sets what the merchant typed.
@@ -239,5 +294,6 @@ def sku_edit(sku_id: str):
     if _save_sku(form, save, audit("sku.update", Sku, sku_id)):
         flash(f"Option “{form.name.data}” saved.")
         return redirect(url_for("portal.product_edit", product_id=sku.product_id))
-    return render_template("portal/catalog/sku_form.html", product=sku.product, sku=sku, form=form), \
-        422 if form.errors or form.form_errors else 200
+    return render_template(
+        "portal/catalog/sku_form.html", product=sku.product, sku=sku, form=form
+    ), 422 if form.errors or form.form_errors else 200

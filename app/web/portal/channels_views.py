@@ -1,19 +1,33 @@
 """Channels: switch on and off, put in order, set limits, currencies and the protocol template, with a live preview
 of the checkout's channel list, and the merchant's rate with the provider (what the books charge each payment)."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.errors import InvalidRequest, KassaError
-from app.platform.values.money import (ambiguous_comma, exponent, format_amounts_by_currency, format_major, normalise_currency,
-                       parse_amounts_by_currency, parse_major)
+from app.payments.channels.configs import (
+    MAX_FEE_BPS,
+    channel_order,
+    channel_settings,
+    configure_channel,
+    move_channel,
+    preview_offers,
+)
 from app.payments.channels.credentials import masked_settings, save_channel_settings
-from app.payments.channels.configs import (MAX_FEE_BPS, channel_order, channel_settings, configure_channel,
-                                          move_channel, preview_offers)
 from app.payments.channels.registry import ChannelSpec, adapter_for, channel_codes, channel_spec
-from app.payments.models import ChannelConfig
 from app.payments.channels.routing import channel_offers
+from app.payments.models import ChannelConfig
+from app.platform.values.money import (
+    ambiguous_comma,
+    exponent,
+    format_amounts_by_currency,
+    format_major,
+    normalise_currency,
+    parse_amounts_by_currency,
+    parse_major,
+)
 from app.web.fragments import render_block
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
@@ -31,9 +45,15 @@ def _known(code: str) -> str:
 
 def _settings(form: ChannelForm) -> dict:
     currencies = [c.strip() for c in (form.currencies.data or "").split(",") if c.strip()]
-    return {"enabled": bool(form.enabled.data), "priority": form.priority.data, "display_name": form.display_name.data,
-            "icon": form.icon.data, **_limits(form), "currencies": currencies,
-            "agreement_text": form.agreement_text.data}
+    return {
+        "enabled": bool(form.enabled.data),
+        "priority": form.priority.data,
+        "display_name": form.display_name.data,
+        "icon": form.icon.data,
+        **_limits(form),
+        "currencies": currencies,
+        "agreement_text": form.agreement_text.data,
+    }
 
 
 def _limits(form: ChannelForm) -> dict:
@@ -45,16 +65,18 @@ def _limits(form: ChannelForm) -> dict:
     try:
         currency = normalise_currency((form.limits_currency.data or "").strip())
     except ValueError:
-        raise InvalidRequest("Name the currency of the limits, e.g. usd or jpy: they apply to orders in it",
-                             param="limits_currency") from None
+        raise InvalidRequest(
+            "Name the currency of the limits, e.g. usd or jpy: they apply to orders in it", param="limits_currency"
+        ) from None
     limits = {"limits_currency": currency}
     for name, text in typed.items():
         try:
             limits[name] = parse_major(text, currency) if text else None
         except ValueError:
             example = format_major(50 * 10 ** exponent(currency), currency)
-            raise InvalidRequest(ambiguous_comma(text) or f"Enter an amount in {currency.upper()}, e.g. {example}",
-                                 param=name) from None
+            raise InvalidRequest(
+                ambiguous_comma(text) or f"Enter an amount in {currency.upper()}, e.g. {example}", param=name
+            ) from None
     return limits
 
 
@@ -62,8 +84,12 @@ def _limits(form: ChannelForm) -> dict:
 @permission_required("channels.manage")
 def channels():
     offers = channel_offers(current_user.merchant_id)
-    return render_template("portal/channels.html", offers=offers, form=ConfirmForm(),
-                           defaults={code: adapter_for(code).default_name for code in channel_codes()})
+    return render_template(
+        "portal/channels.html",
+        offers=offers,
+        form=ConfirmForm(),
+        defaults={code: adapter_for(code).default_name for code in channel_codes()},
+    )
 
 
 @bp.post("/channels/<code>/move")
@@ -98,8 +124,14 @@ def channels_toggle(code: str):
 
 def _form_for(code: str) -> ChannelForm:
     saved = channel_settings(current_user.merchant_id, code) or {"enabled": True, "priority": 100}
-    limits = {name: None if saved.get(name) is None else format_major(saved[name], saved["limits_currency"])
-              if saved.get("limits_currency") else str(saved[name]) for name in ("min_amount", "max_amount")}
+    limits = {
+        name: None
+        if saved.get(name) is None
+        else format_major(saved[name], saved["limits_currency"])
+        if saved.get("limits_currency")
+        else str(saved[name])
+        for name in ("min_amount", "max_amount")
+    }
     # Never bound to the request: after a refused fees or credentials form, this one shows what is saved (bound to
     # that POST it would show the channel switched off, and saving it would switch it off).
     return ChannelForm(formdata=None, data={**saved, **limits, "currencies": ", ".join(saved.get("currencies") or [])})
@@ -131,13 +163,23 @@ def _edit_page(code: str, form: ChannelForm, settings_form=None, fees_form=None,
         settings_form = channel_settings_form(spec, masked, formdata=None)
     fees_form = fees_form or _fees_form_for(code)
     failed = form.errors or (settings_form is not None and settings_form.errors) or fees_form.errors
-    hook_url = url_for("hooks.merchant_channel_callback", channel_code=code, merchant_id=current_user.merchant_id,
-                       _external=True)
-    return render_template(EDIT_PAGE, form=form, code=code, spec=spec, default_name=adapter_for(code).default_name,
-                           settings_form=settings_form, masked=masked, hook_url=hook_url, fees_form=fees_form,
-                           published=published_rate(spec),
-                           published_dispute_fees=format_amounts_by_currency(dict(spec.dispute_fee_by_currency)),
-                           **context), 422 if failed else 200
+    hook_url = url_for(
+        "hooks.merchant_channel_callback", channel_code=code, merchant_id=current_user.merchant_id, _external=True
+    )
+    return render_template(
+        EDIT_PAGE,
+        form=form,
+        code=code,
+        spec=spec,
+        default_name=adapter_for(code).default_name,
+        settings_form=settings_form,
+        masked=masked,
+        hook_url=hook_url,
+        fees_form=fees_form,
+        published=published_rate(spec),
+        published_dispute_fees=format_amounts_by_currency(dict(spec.dispute_fee_by_currency)),
+        **context,
+    ), 422 if failed else 200
 
 
 @bp.post("/channels/<code>/settings")
@@ -177,10 +219,14 @@ def published_rate(spec: ChannelSpec) -> str:
 def _fees_form_for(code: str) -> ChannelFeesForm:
     saved = channel_settings(current_user.merchant_id, code) or {}
     bps = saved.get("fee_bps")
-    return ChannelFeesForm(formdata=None, data={
-        "fee_percent": None if bps is None else f"{bps / 100:g}",
-        "fixed_fees": format_amounts_by_currency(saved.get("fixed_fees") or {}),
-        "dispute_fees": format_amounts_by_currency(saved.get("dispute_fees") or {})})
+    return ChannelFeesForm(
+        formdata=None,
+        data={
+            "fee_percent": None if bps is None else f"{bps / 100:g}",
+            "fixed_fees": format_amounts_by_currency(saved.get("fixed_fees") or {}),
+            "dispute_fees": format_amounts_by_currency(saved.get("dispute_fees") or {}),
+        },
+    )
 
 
 def _fees(form: ChannelFeesForm) -> dict:

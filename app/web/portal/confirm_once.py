@@ -7,13 +7,20 @@ merchant (app/platform/idempotency.py), committed before the action, so a concur
 index and then finds it. The object the action creates is noted on the claim in the action's own transaction: a
 submit that died before it (a killed worker, a lost database) left a claim without one, and the page may be
 confirmed again once that submit is surely dead."""
+
 from __future__ import annotations
 
 import secrets
 
 from app.errors import Conflict
-from app.platform.idempotency import (claim_key, fingerprint, note_created, release_key,
-                             retake_abandoned_claim, store_response)
+from app.platform.idempotency import (
+    claim_key,
+    fingerprint,
+    note_created,
+    release_key,
+    retake_abandoned_claim,
+    store_response,
+)
 
 _PREFIX = "portal-confirm:"
 

@@ -1,5 +1,6 @@
 """Portal pages for coupons: list, create (one code or a generated batch), edit, deactivate, usage.
 Each mutating view is a thin call to one coupon service, scoped by the signed-in merchant."""
+
 from __future__ import annotations
 
 import csv
@@ -12,11 +13,18 @@ from wtforms import SelectChoice
 
 from app.catalog.coupon_models import Coupon
 from app.catalog.coupon_wording import coupon_scope, coupon_terms
-from app.catalog.coupons import (create_coupon, deactivate_coupon, generate_coupons,
-                                 get_coupon, list_coupons, list_redemptions, update_coupon)
+from app.catalog.coupons import (
+    create_coupon,
+    deactivate_coupon,
+    generate_coupons,
+    get_coupon,
+    list_coupons,
+    list_redemptions,
+    update_coupon,
+)
 from app.catalog.products import sku_labels
-from app.platform.db.types import utcnow
 from app.errors import KassaError
+from app.platform.db.types import utcnow
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.catalog_forms import KIND_LABELS, CouponEditForm, CouponForm, kinds_using
@@ -66,10 +74,10 @@ def _codes_csv(codes: list[str]) -> str:
 def coupons():
     q = (request.args.get("q") or "").strip()[:64]
     page = _page()
-    rows, has_more = list_coupons(current_user.merchant_id, q=q or None, limit=PAGE_SIZE,
-                                  offset=(page - 1) * PAGE_SIZE)
-    return render_template("portal/catalog/coupons.html", coupons=rows, has_more=has_more, page=page, q=q,
-                           kinds=KIND_LABELS, now=utcnow())
+    rows, has_more = list_coupons(current_user.merchant_id, q=q or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return render_template(
+        "portal/catalog/coupons.html", coupons=rows, has_more=has_more, page=page, q=q, kinds=KIND_LABELS, now=utcnow()
+    )
 
 
 @bp.route("/coupons/new", methods=["GET", "POST"])
@@ -83,12 +91,17 @@ def coupon_new():
             try:
                 if form.bulk_count.data:
                     with audit("coupon.generate", Coupon):
-                        batch = generate_coupons(current_user.merchant_id, fields, count=form.bulk_count.data,
-                                                 prefix=form.prefix.data)
+                        batch = generate_coupons(
+                            current_user.merchant_id, fields, count=form.bulk_count.data, prefix=form.prefix.data
+                        )
                     codes = [c.code for c in batch]
                     # The batch is shown on this answer only, with its CSV, rather than behind a URL.
-                    return render_template("portal/catalog/coupon_batch.html", codes=codes,
-                                           csv_href=_codes_csv(codes), filename=f"{form.prefix.data or 'codes'}.csv")
+                    return render_template(
+                        "portal/catalog/coupon_batch.html",
+                        codes=codes,
+                        csv_href=_codes_csv(codes),
+                        filename=f"{form.prefix.data or 'codes'}.csv",
+                    )
                 with audit("coupon.create", Coupon):
                     coupon = create_coupon(current_user.merchant_id, fields)
             except KassaError as error:
@@ -96,11 +109,14 @@ def coupon_new():
             else:
                 flash(f"Coupon {coupon.code} created.")
                 if coupon.state_in(portal_livemode(), utcnow()) == "expired":
-                    flash(f"Its “Valid until” ({coupon.valid_until:%Y-%m-%d %H:%M} UTC) has passed: shoppers cannot "
-                          "use it. Edit it to give it a later end.")
+                    flash(
+                        f"Its “Valid until” ({coupon.valid_until:%Y-%m-%d %H:%M} UTC) has passed: shoppers cannot "
+                        "use it. Edit it to give it a later end."
+                    )
                 return redirect(url_for("portal.coupon_show", coupon_id=coupon.id))
-    return render_template("portal/catalog/coupon_new.html", form=form, kinds_using=kinds_using), \
-        422 if form.errors or form.form_errors else 200
+    return render_template(
+        "portal/catalog/coupon_new.html", form=form, kinds_using=kinds_using
+    ), 422 if form.errors or form.form_errors else 200
 
 
 @bp.get("/coupons/<coupon_id>")
@@ -108,25 +124,40 @@ def coupon_new():
 def coupon_show(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
     after = request.args.get("starting_after") or None
-    redemptions, has_more = list_redemptions(current_user.merchant_id, coupon_id, livemode=portal_livemode(),
-                                             limit=USAGE_PAGE, starting_after=after)
-    older = url_for("portal.coupon_show", coupon_id=coupon_id, starting_after=redemptions[-1].id,
-                    _anchor="usage-title") if has_more else None
+    redemptions, has_more = list_redemptions(
+        current_user.merchant_id, coupon_id, livemode=portal_livemode(), limit=USAGE_PAGE, starting_after=after
+    )
+    older = (
+        url_for("portal.coupon_show", coupon_id=coupon_id, starting_after=redemptions[-1].id, _anchor="usage-title")
+        if has_more
+        else None
+    )
     newest = url_for("portal.coupon_show", coupon_id=coupon_id, _anchor="usage-title") if after else None
-    return render_template("portal/catalog/coupon_show.html", coupon=coupon, kinds=KIND_LABELS,
-                           redemptions=redemptions, older_url=older, newest_url=newest, confirm=ConfirmForm(),
-                           state=coupon.state_in(portal_livemode(), utcnow()), terms=coupon_terms(coupon),
-                           scope=coupon_scope(current_user.merchant_id, coupon))
+    return render_template(
+        "portal/catalog/coupon_show.html",
+        coupon=coupon,
+        kinds=KIND_LABELS,
+        redemptions=redemptions,
+        older_url=older,
+        newest_url=newest,
+        confirm=ConfirmForm(),
+        state=coupon.state_in(portal_livemode(), utcnow()),
+        terms=coupon_terms(coupon),
+        scope=coupon_scope(current_user.merchant_id, coupon),
+    )
 
 
 @bp.route("/coupons/<coupon_id>/edit", methods=["GET", "POST"])
 @permission_required("catalog.manage")
 def coupon_edit(coupon_id: str):
     coupon = get_coupon(current_user.merchant_id, coupon_id)
-    initial = {"description": coupon.description, "max_redemptions": coupon.max_redemptions,
-               "max_per_customer": coupon.max_per_customer,
-               "valid_from": coupon.valid_from.replace(tzinfo=None) if coupon.valid_from else None,
-               "valid_until": coupon.valid_until.replace(tzinfo=None) if coupon.valid_until else None}
+    initial = {
+        "description": coupon.description,
+        "max_redemptions": coupon.max_redemptions,
+        "max_per_customer": coupon.max_per_customer,
+        "valid_from": coupon.valid_from.replace(tzinfo=None) if coupon.valid_from else None,
+        "valid_until": coupon.valid_until.replace(tzinfo=None) if coupon.valid_until else None,
+    }
     form = CouponEditForm(data=initial if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
@@ -137,8 +168,9 @@ def coupon_edit(coupon_id: str):
         else:
             flash(f"Coupon {coupon.code} saved.")
             return redirect(url_for("portal.coupon_show", coupon_id=coupon_id))
-    return render_template("portal/catalog/coupon_edit.html", coupon=coupon, form=form), \
-        422 if form.errors or form.form_errors else 200
+    return render_template(
+        "portal/catalog/coupon_edit.html", coupon=coupon, form=form
+    ), 422 if form.errors or form.form_errors else 200
 
 
 # GET shows the confirmation too (a reload of it, or the back button to it): nothing changes until a POST says

@@ -3,6 +3,7 @@ before anything is typed, and a customer's page with their figures, wallet, enti
 orders (app/orders/customer_directory.py). A customer's requests (owners): erasure, behind a confirmation that names the customer and says
 what goes and what stays (app/privacy/erasure.py), and access, a download of everything Kassa holds about them
 (app/privacy/access.py); both in the portal's mode."""
+
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ import json
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.audit.services import record_disclosure
 from app.errors import KassaError
 from app.ledger.wallet.services import wallet_balance
 from app.orders.customer_directory import find_customers, summarise
@@ -19,9 +21,8 @@ from app.orders.services import list_orders
 from app.privacy.erasure import erase_customer, latest_erasure
 from app.privacy.models import CustomerErasure
 from app.signing.contracts import list_subscriptions
-from app.web.portal import bp
-from app.audit.services import record_disclosure
 from app.web.api.customer_export import customer_export, export_summary
+from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, portal_actor, show_error
 from app.web.portal.forms import EraseCustomerForm
 from app.web.portal.mode_views import portal_livemode
@@ -48,13 +49,21 @@ def customer_show(customer_id: str):
     summary = summarise(merchant_id, livemode=livemode, customer_ids=[customer_id]).get(customer_id)
     subscriptions, _ = list_subscriptions(merchant_id, livemode=livemode, customer=customer_id, limit=RECENT)
     if summary is None and not subscriptions:
-        abort(404, description=f"No orders or subscriptions name customer {customer_id} in "
-                               f"{'live' if livemode else 'test'} mode.")
+        abort(
+            404,
+            description=f"No orders or subscriptions name customer {customer_id} in "
+            f"{'live' if livemode else 'test'} mode.",
+        )
     orders, _ = list_orders(merchant_id, livemode=livemode, customer=customer_id, limit=RECENT)
-    return render_template("portal/customer.html", customer_id=customer_id, summary=summary, orders=orders,
-                           subscriptions=subscriptions,
-                           wallet=wallet_balance(merchant_id, customer_id, livemode=livemode),
-                           entitlements=customer_entitlements(merchant_id, customer_id, livemode=livemode))
+    return render_template(
+        "portal/customer.html",
+        customer_id=customer_id,
+        summary=summary,
+        orders=orders,
+        subscriptions=subscriptions,
+        wallet=wallet_balance(merchant_id, customer_id, livemode=livemode),
+        entitlements=customer_entitlements(merchant_id, customer_id, livemode=livemode),
+    )
 
 
 @bp.route("/customers/<path:customer_id>/erase", methods=["GET", "POST"])
@@ -70,12 +79,18 @@ def customer_erase(customer_id: str):
         if form.typed_id.data.strip() != customer_id:
             form.typed_id.errors.append(f"Type {customer_id} exactly to confirm.")
             return render_template("portal/customer_erase.html", customer_id=customer_id, form=form), 400
-        with audit("customer.erase", CustomerErasure, customer_id,
-                   snapshot=lambda: latest_erasure(current_user.merchant_id, customer_id)):
+        with audit(
+            "customer.erase",
+            CustomerErasure,
+            customer_id,
+            snapshot=lambda: latest_erasure(current_user.merchant_id, customer_id),
+        ):
             erasure = erase_customer(current_user.merchant_id, customer_id, livemode=portal_livemode())
         erased = sum(erasure.erased.values())
-        flash(f"Erased the personal data of {customer_id}: {erased} record{'s' if erased != 1 else ''} blanked. "
-              "Their orders, payments and the books are kept.")
+        flash(
+            f"Erased the personal data of {customer_id}: {erased} record{'s' if erased != 1 else ''} blanked. "
+            "Their orders, payments and the books are kept."
+        )
         return redirect(url_for("portal.orders", customer=customer_id))
     return render_template("portal/customer_erase.html", customer_id=customer_id, form=form)
 
@@ -92,6 +107,11 @@ def customer_export_download(customer_id: str):
         return redirect(url_for("portal.orders", customer=customer_id))
     record_disclosure(portal_actor(), "customer.export", "customer", records.customer_id, export_summary(records))
     safe_name = "".join(c if c.isalnum() or c in "-_" else "_" for c in records.customer_id)[:80]
-    return Response(json.dumps(document, indent=2, ensure_ascii=False) + "\n", mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="customer-{safe_name}.json"',
-                             "Cache-Control": "private, no-store"})
+    return Response(
+        json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="customer-{safe_name}.json"',
+            "Cache-Control": "private, no-store",
+        },
+    )

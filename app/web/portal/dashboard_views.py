@@ -1,5 +1,6 @@
 """The dashboard: GMV, orders, conversion, channel success and refunds over a date range, each headline figure
 compared with the previous period of the same length."""
+
 from __future__ import annotations
 
 from flask import render_template, request
@@ -8,12 +9,12 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional
 
-from app.platform.db.types import utcnow
 from app.errors import KassaError
-from app.platform.values.money import exponent
-from app.payments.reports.periods import DEFAULT_PRESET, PRESETS, headline_changes, period_for
-from app.payments.reports.dashboard import MAX_DAYS, dashboard_report
 from app.payments.channels.routing import channel_offers
+from app.payments.reports.dashboard import MAX_DAYS, dashboard_report
+from app.payments.reports.periods import DEFAULT_PRESET, PRESETS, headline_changes, period_for
+from app.platform.db.types import utcnow
+from app.platform.values.money import exponent
 from app.signing.metrics import subscription_figures
 from app.web.portal import bp
 from app.web.portal.access import permission_required, show_error
@@ -26,8 +27,9 @@ class RangeForm(FlaskForm):
     class Meta:
         csrf = False
 
-    range = SelectField("Range", choices=[SelectChoice(value, label) for value, label in PRESETS.items()],
-                        validators=[Optional()])
+    range = SelectField(
+        "Range", choices=[SelectChoice(value, label) for value, label in PRESETS.items()], validators=[Optional()]
+    )
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
 
@@ -40,15 +42,21 @@ class RangeForm(FlaskForm):
 
 def _chart_data(report, channel_names: dict[str, str]) -> dict:
     """What the charts draw, handed to the page as JSON (the tables show the same numbers)."""
-    return {"labels": [f"{day.day.day} {day.day:%b}" for day in report.days],
-            "orders": [day.orders for day in report.days],
-            "paid": [day.paid for day in report.days],
-            "gmv": {currency: [day.gmv.get(currency, 0) for day in report.days] for currency in report.currencies},
-            # Amounts stay integers of minor units; the page divides only to label the axis.
-            "exponents": {currency: exponent(currency) for currency in report.currencies},
-            "channels": [{"channel": channel_names.get(c.channel, c.channel),
-                          "rate": None if c.success_rate is None else round(c.success_rate * 100, 1)}
-                         for c in report.channels]}
+    return {
+        "labels": [f"{day.day.day} {day.day:%b}" for day in report.days],
+        "orders": [day.orders for day in report.days],
+        "paid": [day.paid for day in report.days],
+        "gmv": {currency: [day.gmv.get(currency, 0) for day in report.days] for currency in report.currencies},
+        # Amounts stay integers of minor units; the page divides only to label the axis.
+        "exponents": {currency: exponent(currency) for currency in report.currencies},
+        "channels": [
+            {
+                "channel": channel_names.get(c.channel, c.channel),
+                "rate": None if c.success_rate is None else round(c.success_rate * 100, 1),
+            }
+            for c in report.channels
+        ],
+    }
 
 
 @bp.get("/dashboard")
@@ -63,8 +71,11 @@ def dashboard():
         period = period_for(preset, utcnow().date(), start=form.start.data, end=form.end.data)
         report = dashboard_report(merchant_id, period.start, period.end, livemode=livemode)
         previous = period.previous()
-        changes = headline_changes(report, dashboard_report(merchant_id, previous.start, previous.end,
-                                                            livemode=livemode), period.previous_label())
+        changes = headline_changes(
+            report,
+            dashboard_report(merchant_id, previous.start, previous.end, livemode=livemode),
+            period.previous_label(),
+        )
     except KassaError as error:
         show_error(form, error)
         status = 422
@@ -75,5 +86,15 @@ def dashboard():
     chart = _chart_data(report, names) if report else None
     if chart is not None:
         chart["subscriptions"] = {"statuses": list(figures.by_status), "counts": list(figures.by_status.values())}
-    return render_template("portal/dashboard.html", form=form, report=report, changes=changes, max_days=MAX_DAYS,
-                           chart=chart, subs=figures, channel_names=names, presets=PRESETS, period=period), status
+    return render_template(
+        "portal/dashboard.html",
+        form=form,
+        report=report,
+        changes=changes,
+        max_days=MAX_DAYS,
+        chart=chart,
+        subs=figures,
+        channel_names=names,
+        presets=PRESETS,
+        period=period,
+    ), status

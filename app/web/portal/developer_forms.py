@@ -1,15 +1,27 @@
 """Portal forms for developers: API keys, webhook endpoints, delivery and request log filters, the embed snippet."""
+
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField,
-                     SelectMultipleField, StringField, SubmitField, URLField, ValidationError)
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    URLField,
+    ValidationError,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.webhooks.event_types import SUBSCRIBABLE
 from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
 from app.request_log.history import STATUS_CLASSES
+from app.webhooks.event_types import SUBSCRIBABLE
 from app.webhooks.models import DELIVERY_STATUSES
 from app.webhooks.secrets import DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS
 
@@ -17,14 +29,18 @@ ANY = SelectChoice("", "Any")
 
 
 def _key_name() -> StringField:
-    return StringField("Name", validators=[Optional(), Length(max=MAX_NAME_LENGTH)],
-                       description="Optional: where the key is used, e.g. Production server")
+    return StringField(
+        "Name",
+        validators=[Optional(), Length(max=MAX_NAME_LENGTH)],
+        description="Optional: where the key is used, e.g. Production server",
+    )
 
 
 class ApiKeyForm(FlaskForm):
     name = _key_name()
-    kind = SelectField("Kind", choices=[SelectChoice(k, f"{k.capitalize()} ({'sk' if k == 'secret' else 'pk'}_…)")
-                                       for k in KINDS])
+    kind = SelectField(
+        "Kind", choices=[SelectChoice(k, f"{k.capitalize()} ({'sk' if k == 'secret' else 'pk'}_…)") for k in KINDS]
+    )
     mode = SelectField("Mode", choices=[SelectChoice(m, m.capitalize()) for m in MODES])
     submit = SubmitField("Create key")
 
@@ -44,11 +60,11 @@ class CheckboxList(SelectMultipleField):
 
 
 class WebhookEndpointForm(FlaskForm):
-    url = URLField("Endpoint URL", validators=[DataRequired(message="Enter the URL that receives events."),
-                                               Length(max=2000)])
+    url = URLField(
+        "Endpoint URL", validators=[DataRequired(message="Enter the URL that receives events."), Length(max=2000)]
+    )
     all_events = BooleanField("Every event (*)")
-    events = CheckboxList("Events", choices=[SelectChoice(e) for e in SUBSCRIBABLE],
-                          validate_choice=True)
+    events = CheckboxList("Events", choices=[SelectChoice(e) for e in SUBSCRIBABLE], validate_choice=True)
     submit = SubmitField("Add endpoint")
 
     def validate_events(self, field) -> None:
@@ -71,9 +87,13 @@ class WebhookEndpointEditForm(WebhookEndpointForm):
 
 class RollSecretForm(FlaskForm):
     overlap_hours = IntegerField(
-        "Hours the old secret keeps signing", default=DEFAULT_OVERLAP_HOURS,
-        validators=[InputRequired(message="Enter a number of hours from 0 to 24."),
-                    NumberRange(min=0, max=MAX_OVERLAP_HOURS, message="Enter a number of hours from 0 to 24.")])
+        "Hours the old secret keeps signing",
+        default=DEFAULT_OVERLAP_HOURS,
+        validators=[
+            InputRequired(message="Enter a number of hours from 0 to 24."),
+            NumberRange(min=0, max=MAX_OVERLAP_HOURS, message="Enter a number of hours from 0 to 24."),
+        ],
+    )
 
 
 class SampleEventForm(FlaskForm):
@@ -88,8 +108,9 @@ class DeliveryFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in DELIVERY_STATUSES],
-                         validators=[Optional()])
+    status = SelectField(
+        "Status", choices=[ANY] + [SelectChoice(s) for s in DELIVERY_STATUSES], validators=[Optional()]
+    )
     endpoint_id = SelectField("Endpoint", choices=[ANY], validators=[Optional()], validate_choice=False)
 
 
@@ -100,12 +121,14 @@ class RequestLogFilterForm(FlaskForm):
         csrf = False
 
     status = SelectField("Status", choices=[ANY] + [SelectChoice(s) for s in STATUS_CLASSES], validators=[Optional()])
-    method = SelectField("Method", choices=[ANY] + [SelectChoice(m) for m in ("GET", "POST", "PATCH", "DELETE")],
-                         validators=[Optional()])
+    method = SelectField(
+        "Method", choices=[ANY] + [SelectChoice(m) for m in ("GET", "POST", "PATCH", "DELETE")], validators=[Optional()]
+    )
     path = StringField("Path contains", validators=[Optional(), Length(max=200, message="Use at most 200 characters.")])
     key = SelectField("Key", choices=[ANY], validators=[Optional()])
-    request_id = StringField("Request id", validators=[Optional(), Length(max=128, message="Request ids are at most "
-                                                                                            "128 characters.")])
+    request_id = StringField(
+        "Request id", validators=[Optional(), Length(max=128, message="Request ids are at most 128 characters.")]
+    )
     since = DateField("From", validators=[Optional()])
     until = DateField("To", validators=[Optional()])
 

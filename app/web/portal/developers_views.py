@@ -1,4 +1,5 @@
 """Developers: API keys (create, roll, revoke; a new secret is shown once) and the SDK embed snippet."""
+
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
@@ -8,10 +9,18 @@ from wtforms import SelectChoice
 from app.catalog.services import list_products
 from app.errors import KassaError
 from app.extensions import db
-from app.web.embed.snippet import embed_snippet
-from app.merchants.api_keys import (IssuedKey, create_api_key, embed_key, get_api_key, list_api_keys, may_mint,
-                                   revoke_api_key, roll_api_key)
+from app.merchants.api_keys import (
+    IssuedKey,
+    create_api_key,
+    embed_key,
+    get_api_key,
+    list_api_keys,
+    may_mint,
+    revoke_api_key,
+    roll_api_key,
+)
 from app.merchants.models import ApiKey
+from app.web.embed.snippet import embed_snippet
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.developer_forms import ApiKeyForm, EmbedForm, RollKeyForm
@@ -31,8 +40,13 @@ def _key_form(form: ApiKeyForm) -> ApiKeyForm:
 
 
 def _keys_page(form: ApiKeyForm, status: int = 200):
-    return render_template("portal/api_keys.html", keys=list_api_keys(current_user.merchant_id), form=_key_form(form),
-                           may_mint_secret=may_mint(current_user.role, "secret"), action_form=ConfirmForm()), status
+    return render_template(
+        "portal/api_keys.html",
+        keys=list_api_keys(current_user.merchant_id),
+        form=_key_form(form),
+        may_mint_secret=may_mint(current_user.role, "secret"),
+        action_form=ConfirmForm(),
+    ), status
 
 
 @bp.get("/developers")
@@ -48,8 +62,13 @@ def developers_keys_create():
     if form.validate_on_submit():
         try:
             with audit("api_key.create", ApiKey):
-                issued = create_api_key(current_user.merchant_id, kind=form.kind.data, mode=form.mode.data,
-                                        name=form.name.data, role=current_user.role)
+                issued = create_api_key(
+                    current_user.merchant_id,
+                    kind=form.kind.data,
+                    mode=form.mode.data,
+                    name=form.name.data,
+                    role=current_user.role,
+                )
         except KassaError as error:
             show_error(form, error)
         else:
@@ -78,8 +97,9 @@ def _key_action(key_id: str, action: str):
         flash(f"Key …{key.last4} is revoked; requests with it are refused from now on.")
         return redirect(url_for("portal.developers"))
     status = 422 if request.method == "POST" else 200  # a roll whose name was refused shows why
-    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form,
-                           may_roll=may_mint(current_user.role, key.kind)), status
+    return render_template(
+        "portal/api_key_confirm.html", key=key, action=action, form=form, may_roll=may_mint(current_user.role, key.kind)
+    ), status
 
 
 @bp.route("/developers/keys/<key_id>/roll", methods=["GET", "POST"])
@@ -107,6 +127,7 @@ def developers_embed():
     if chosen is not None:
         form.product.data = chosen.id
         placeholder = f"pk_{form.mode.data or 'test'}_…"
-        snippet = embed_snippet(current_app.config["PUBLIC_URL"], chosen.id,
-                                publishable_key=key.public_value if key else placeholder)
+        snippet = embed_snippet(
+            current_app.config["PUBLIC_URL"], chosen.id, publishable_key=key.public_value if key else placeholder
+        )
     return render_template("portal/embed.html", form=form, products=products, snippet=snippet, key=key)

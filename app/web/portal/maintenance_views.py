@@ -1,5 +1,6 @@
 """Manual maintenance from the portal: take an action on an order (with a reason, audited), and approve or
 reject the ones that move money in the approval queue (another owner or finance user, never the asker)."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -36,15 +37,25 @@ def orders_action(order_id: str):
     kind = values["kind"] if values["kind"] in KINDS else "unknown"
     try:
         with audit(f"manual_action.{kind}", ManualAction):
-            action = request_action(portal_actor(), order_id, values["kind"], livemode=portal_livemode(),
-                                    reason=values["reason"], idempotency_key=request.form.get("idempotency_key"),
-                                    subject=values["subject"], evidence=values["evidence"],
-                                    provider_reference=values["provider_reference"])
+            action = request_action(
+                portal_actor(),
+                order_id,
+                values["kind"],
+                livemode=portal_livemode(),
+                reason=values["reason"],
+                idempotency_key=request.form.get("idempotency_key"),
+                subject=values["subject"],
+                evidence=values["evidence"],
+                provider_reference=values["provider_reference"],
+            )
     except KassaError as error:
         db.session.rollback()
         form = f"{values['kind']}-{values['subject']}" if values["kind"] != "replay_event" else "replay_event-"
-        return order_page(order_id, status=error.status, action_error={
-            "form": form, "message": _sentence(error.message), "param": error.param, "values": values})
+        return order_page(
+            order_id,
+            status=error.status,
+            action_error={"form": form, "message": _sentence(error.message), "param": error.param, "values": values},
+        )
     flash(_outcome_message(action))
     return redirect(url_for("portal.orders_detail", order_id=order_id) + "#maintenance")
 
@@ -52,8 +63,10 @@ def orders_action(order_id: str):
 def _outcome_message(action: ManualAction) -> str:
     label = KINDS[action.kind].label
     if action.status == "awaiting_approval":
-        return (f"{label}: asked for approval ({action.id}). An owner or finance user other than you approves it "
-                "under Operations → Approvals; it runs then.")
+        return (
+            f"{label}: asked for approval ({action.id}). An owner or finance user other than you approves it "
+            "under Operations → Approvals; it runs then."
+        )
     if action.status == "succeeded":
         return _sentence(f"{label}: done — {action.outcome}")
     if action.status == "rejected":
@@ -64,8 +77,12 @@ def _outcome_message(action: ManualAction) -> str:
 @bp.get("/operations/approvals")
 @permission_required("orders.view")
 def operations_approvals():
-    actions, has_more = waiting_actions(current_user.merchant_id, livemode=portal_livemode(), limit=PAGE_SIZE,
-                                        starting_after=request.args.get("starting_after") or None)
+    actions, has_more = waiting_actions(
+        current_user.merchant_id,
+        livemode=portal_livemode(),
+        limit=PAGE_SIZE,
+        starting_after=request.args.get("starting_after") or None,
+    )
     older = url_for("portal.operations_approvals", starting_after=actions[-1].id) if has_more else None
     return render_template("portal/operations_approvals.html", actions=actions, kinds=KINDS, next_url=older)
 
@@ -73,8 +90,14 @@ def operations_approvals():
 def _action_page(action_id: str, *, error: str | None = None, status: int = 200):
     action = get_action(current_user.merchant_id, action_id, livemode=portal_livemode())
     order = get_order(current_user.merchant_id, action.order_id)
-    return render_template("portal/operations_approval.html", action=action, order=order, kind=KINDS[action.kind],
-                           form=ConfirmForm(), error=error), status
+    return render_template(
+        "portal/operations_approval.html",
+        action=action,
+        order=order,
+        kind=KINDS[action.kind],
+        form=ConfirmForm(),
+        error=error,
+    ), status
 
 
 @bp.get("/operations/approvals/<action_id>")

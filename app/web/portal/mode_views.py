@@ -1,5 +1,6 @@
 """Test or live: which world the portal shows. The choice belongs to the signed-in user and lives in
 their session (test until they switch); orders, their pages, the dashboard and the CSV export follow it."""
+
 from __future__ import annotations
 
 from flask import abort, redirect, request, session

@@ -1,4 +1,5 @@
 """The portal's main navigation, in one list: add a page here and it appears for the roles that may use it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

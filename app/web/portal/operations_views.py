@@ -1,17 +1,17 @@
 """Operations: the merchant's degradation switches — a channel off at once, the checkout in maintenance —
 and the platform's switches that affect this merchant. Each change is audited with its reason."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-
 from sqlalchemy import select
 
 from app.errors import KassaError
 from app.extensions import db
+from app.payments.channels.registry import channel_codes
 from app.platform.switch_models import Switch
 from app.platform.switches import PLATFORM, for_merchant, switch_off, switch_on
-from app.payments.channels.registry import channel_codes
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
@@ -29,9 +29,16 @@ def _page(errors: dict | None = None, status: int = 200):
     switches = for_merchant(merchant_id)
     off = {s.channel: s for s in switches if s.kind == "channel_off"}
     maintenance = next((s for s in switches if s.kind == "maintenance"), None)
-    return render_template("portal/operations.html", channels=channel_codes(), off=off, maintenance=maintenance,
-                           platform=[s for s in switches if s.scope == PLATFORM], form=ConfirmForm(),
-                           errors=errors or {}, reason=request.form.get("reason", "")), status
+    return render_template(
+        "portal/operations.html",
+        channels=channel_codes(),
+        off=off,
+        maintenance=maintenance,
+        platform=[s for s in switches if s.scope == PLATFORM],
+        form=ConfirmForm(),
+        errors=errors or {},
+        reason=request.form.get("reason", ""),
+    ), status
 
 
 @bp.get("/operations")
@@ -46,11 +53,21 @@ def _flip(kind: str, channel: str, *, on: bool, field: str):
     merchant_id = current_user.merchant_id
     reason = (request.form.get("reason") or "").strip()
     try:
-        with audit(f"switch.{'on' if on else 'off'}", Switch, f"{kind}{':' + channel if channel else ''}",
-                   snapshot=lambda: _merchant_switches(merchant_id)):
+        with audit(
+            f"switch.{'on' if on else 'off'}",
+            Switch,
+            f"{kind}{':' + channel if channel else ''}",
+            snapshot=lambda: _merchant_switches(merchant_id),
+        ):
             if on:
-                switch_on(merchant_id, kind, channel=channel, channels=channel_codes(), reason=reason,
-                          set_by=current_user.email)
+                switch_on(
+                    merchant_id,
+                    kind,
+                    channel=channel,
+                    channels=channel_codes(),
+                    reason=reason,
+                    set_by=current_user.email,
+                )
             else:
                 switch_off(merchant_id, kind, channel=channel, channels=channel_codes(), set_by=current_user.email)
     except KassaError as error:

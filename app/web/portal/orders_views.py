@@ -1,4 +1,5 @@
 """Orders: the filtered list, its CSV export, the order page and refunds (with a confirmation step)."""
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -7,43 +8,47 @@ from flask import Response, abort, flash, redirect, render_template, request, st
 from flask_login import current_user
 
 from app.catalog.coupons import discounts_for_orders
-from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
-from app.platform.db.snapshot import read_one_snapshot
 from app.errors import KassaError
-from app.platform.outbox.history import events_for_order
 from app.extensions import db
 from app.ledger.settlement.statements import order_books
 from app.merchants.permissions import can, roles_with
-from app.platform.values.money import Money, ambiguous_comma, exponent, format_major, parse_major
 from app.orders.refund_context import refund_context
 from app.orders.services import get_order
-from app.payments.representation import payments_for_order
+from app.payments.disputes.services import disputes_for_order
 from app.payments.integration_log import integration_logs_for_attempt
-from app.payments.reports.order_search import OrderFilters, export_orders, search_orders
 from app.payments.models import Refund
 from app.payments.refunds.representation import refunds_for_order
-from app.payments.disputes.services import disputes_for_order
 from app.payments.refunds.services import check_refund, create_refund, get_refund, refundable, retry_refund
+from app.payments.reports.order_search import OrderFilters, export_orders, search_orders
+from app.payments.representation import payments_for_order
+from app.platform.db.snapshot import read_one_snapshot
+from app.platform.outbox.history import events_for_order
+from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
+from app.platform.values.money import Money, ambiguous_comma, exponent, format_major, parse_major
 from app.receipts.sending import receipt_email_of
 from app.risk.refund_requests import score_request
-from app.webhooks.history import deliveries_for_order
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
-from app.web.portal.confirm_once import (claim_confirmation, confirmation_done, confirmation_failed,
-                                         new_confirmation_key)
+from app.web.portal.confirm_once import claim_confirmation, confirmation_done, confirmation_failed, new_confirmation_key
 from app.web.portal.mode_views import portal_livemode
 from app.web.portal.order_operations import order_operations
 from app.web.portal.payment_forms import OrderFilterForm, RefundForm
+from app.webhooks.history import deliveries_for_order
 
 PAGE_SIZE = 25
 _FILTER_ARGS = ("q", "status", "channel", "customer", "start", "end")
 
 
 def _filters(form: OrderFilterForm) -> OrderFilters:
-    return OrderFilters(livemode=portal_livemode(), status=form.status.data or None, start=form.start.data,
-                        end=form.end.data,
-                        channel=form.channel.data or None, customer=form.customer.data or None,
-                        query=form.q.data or None)
+    return OrderFilters(
+        livemode=portal_livemode(),
+        status=form.status.data or None,
+        start=form.start.data,
+        end=form.end.data,
+        channel=form.channel.data or None,
+        customer=form.customer.data or None,
+        query=form.q.data or None,
+    )
 
 
 def _filter_args() -> dict:
@@ -58,21 +63,41 @@ def orders():
     form = OrderFilterForm(request.args)
     valid = form.validate()
     filters = _filters(form) if valid else OrderFilters(livemode=portal_livemode())
-    page = search_orders(current_user.merchant_id, filters, limit=PAGE_SIZE,
-                         starting_after=request.args.get("starting_after") or None,
-                         ending_before=request.args.get("ending_before") or None)
+    page = search_orders(
+        current_user.merchant_id,
+        filters,
+        limit=PAGE_SIZE,
+        starting_after=request.args.get("starting_after") or None,
+        ending_before=request.args.get("ending_before") or None,
+    )
     args = _filter_args()
     newer = url_for("portal.orders", ending_before=page.orders[0].id, **args) if page.has_newer else None
     older = url_for("portal.orders", starting_after=page.orders[-1].id, **args) if page.has_older else None
-    return render_template("portal/orders.html", form=form, page=page, newer_url=newer, older_url=older,
-                           filtered=bool(args), export_url=url_for("portal.orders_export", **args),
-                           export_has_emails=can(current_user.role, EMAILS_IN_EXPORT),
-                           email_exporters=roles_with(EMAILS_IN_EXPORT)), \
-        200 if valid else 422
+    return render_template(
+        "portal/orders.html",
+        form=form,
+        page=page,
+        newer_url=newer,
+        older_url=older,
+        filtered=bool(args),
+        export_url=url_for("portal.orders_export", **args),
+        export_has_emails=can(current_user.role, EMAILS_IN_EXPORT),
+        email_exporters=roles_with(EMAILS_IN_EXPORT),
+    ), 200 if valid else 422
 
 
-_CSV_COLUMNS = ("id", "created_at", "status", "customer_id", "customer_email", "currency", "subtotal", "discount",
-                "total", "refunded_amount")
+_CSV_COLUMNS = (
+    "id",
+    "created_at",
+    "status",
+    "customer_id",
+    "customer_email",
+    "currency",
+    "subtotal",
+    "discount",
+    "total",
+    "refunded_amount",
+)
 # Every customer's email in one file is a bulk download of personal data: it goes with the permission to download a
 # customer's data, and everyone else gets the same export without the column.
 EMAILS_IN_EXPORT = "customers.export"
@@ -84,10 +109,20 @@ def _csv_rows(merchant_id: str, filters: OrderFilters, *, with_emails: bool) -> 
     yield out.take()
     for order in export_orders(merchant_id, filters):
         email = [spreadsheet_safe(order.customer_email)] if with_emails else []
-        out.row([order.id, order.created_at.isoformat(), order.status, spreadsheet_safe(order.customer_id),
-                 *email, order.currency,
-                 *(format_major(amount, order.currency) for amount in
-                   (order.subtotal, order.discount, order.total, order.refunded_amount))])
+        out.row(
+            [
+                order.id,
+                order.created_at.isoformat(),
+                order.status,
+                spreadsheet_safe(order.customer_id),
+                *email,
+                order.currency,
+                *(
+                    format_major(amount, order.currency)
+                    for amount in (order.subtotal, order.discount, order.total, order.refunded_amount)
+                ),
+            ]
+        )
         yield out.take()
 
 
@@ -104,8 +139,9 @@ def orders_export():
     return response
 
 
-def order_page(order_id: str, *, refund_form: RefundForm | None = None, status: int = 200,
-               action_error: dict | None = None):
+def order_page(
+    order_id: str, *, refund_form: RefundForm | None = None, status: int = 200, action_error: dict | None = None
+):
     """The order page (also re-rendered with a refused refund or maintenance form and its error)."""
     merchant_id = current_user.merchant_id
     # Another merchant's order is a 404, and so is one of the mode the user is not looking at.
@@ -115,15 +151,24 @@ def order_page(order_id: str, *, refund_form: RefundForm | None = None, status: 
     clearing, clearing_lines = order_books(merchant_id, order.id)
     events = events_for_order(merchant_id, order.id)
     return render_template(
-        "portal/order.html", order=order, payments=payments, clearing=clearing, clearing_lines=clearing_lines,
+        "portal/order.html",
+        order=order,
+        payments=payments,
+        clearing=clearing,
+        clearing_lines=clearing_lines,
         logs={p.id: integration_logs_for_attempt(merchant_id, p.id) for p in payments},
-        events=events, deliveries=deliveries_for_order(merchant_id, order.id),
-        refunds=refunds_for_order(order.id), refund_form=refund_form, remaining=refundable(order),
-        disputes=disputes_for_order(order.id), receipt_email=receipt_email_of(order.id),
+        events=events,
+        deliveries=deliveries_for_order(merchant_id, order.id),
+        refunds=refunds_for_order(order.id),
+        refund_form=refund_form,
+        remaining=refundable(order),
+        disputes=disputes_for_order(order.id),
+        receipt_email=receipt_email_of(order.id),
         coupons=discounts_for_orders([order.id]).get(order.id, []),
         can_refund=can(current_user.role, "orders.refund"),
         can_resend=can(current_user.role, "developers.manage"),
-        **order_operations(order, payments, has_events=bool(events), action_error=action_error)), status
+        **order_operations(order, payments, has_events=bool(events), action_error=action_error),
+    ), status
 
 
 @bp.get("/orders/<order_id>")
@@ -165,18 +210,29 @@ def orders_refund(order_id: str):
             amount = check_refund(merchant_id, order_id, amount=amount, reason=reason)
             # The same abuse scoring as a shopper's request: the merchant decides, knowing what it says.
             score, signals = score_request(refund_context(order), ip=None, device=None)
-            return render_template("portal/refund_confirm.html", order=order, form=form, amount=amount,
-                                   amount_text=format_major(amount, order.currency), reason=reason,
-                                   abuse_score=score, abuse_reasons=signals, confirm_key=new_confirmation_key())
+            return render_template(
+                "portal/refund_confirm.html",
+                order=order,
+                form=form,
+                amount=amount,
+                amount_text=format_major(amount, order.currency),
+                reason=reason,
+                abuse_score=score,
+                abuse_reasons=signals,
+                confirm_key=new_confirmation_key(),
+            )
         what, mode = f"{request.path} {amount} {reason or ''}", "live" if portal_livemode() else "test"
         if not claim_confirmation(merchant_id, key, what=what, mode=mode, creates=Refund):
-            flash("This confirmation was already sent (a double click, or a second tab): "
-                  "the order below shows its refund.")
+            flash(
+                "This confirmation was already sent (a double click, or a second tab): "
+                "the order below shows its refund."
+            )
             return redirect(url_for("portal.orders_detail", order_id=order_id))
         try:
             with audit("order.refund", Refund):
-                refund = create_refund(merchant_id, order_id, amount=amount, reason=reason,
-                                       actor=f"portal:{current_user.email}"[:60])
+                refund = create_refund(
+                    merchant_id, order_id, amount=amount, reason=reason, actor=f"portal:{current_user.email}"[:60]
+                )
         except KassaError:
             confirmation_failed(merchant_id, key)
             raise
@@ -184,8 +240,10 @@ def orders_refund(order_id: str):
     except ValueError:
         # The example in the order's own decimals: "12.50" is no amount of yen, and 12.500 is one of dinars.
         example = format_major(1250 * 10 ** exponent(order.currency) // 100, order.currency)
-        form.amount.errors = [*form.amount.errors, ambiguous_comma(form.amount.data)
-                              or f"Enter an amount like {example} in {order.currency.upper()}."]
+        form.amount.errors = [
+            *form.amount.errors,
+            ambiguous_comma(form.amount.data) or f"Enter an amount like {example} in {order.currency.upper()}.",
+        ]
         return order_page(order_id, refund_form=form, status=422)
     except KassaError as error:
         show_error(form, error)

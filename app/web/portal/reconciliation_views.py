@@ -1,24 +1,25 @@
 """Reconciliation in the portal (Books → Reconciliation): runs by day and channel, starting one, and the queue of
 open discrepancies with a resolution a person chooses and explains (audited). Rules live in app/reconciliation."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.platform.db.types import utcnow
 from app.errors import KassaError
 from app.extensions import db
 from app.merchants.permissions import can
-from app.reconciliation import queries, runs as run_service
-from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
+from app.payments.channels.registry import is_test_channel
+from app.platform.db.types import utcnow
+from app.reconciliation import queries
+from app.reconciliation import runs as run_service
 from app.reconciliation.matching import DISPUTE_LINES
-from app.reconciliation.resolving import (RESOLUTIONS, check_resolution, fetch_dispute, mark_resolved,
-                                         resolve_by_hand)
+from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
+from app.reconciliation.resolving import RESOLUTIONS, check_resolution, fetch_dispute, mark_resolved, resolve_by_hand
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
-from app.payments.channels.registry import is_test_channel
 
 PAGE_SIZE = 25
 RUN_PAGE = 50  # a run's discrepancies shown at once
@@ -39,24 +40,43 @@ def _page(errors: dict | None = None, status: int = 200):
     # other channel's is about live money).
     livemode = portal_livemode()
     found_runs, _ = queries.list_runs(merchant_id, limit=10, livemode=livemode)
-    queue, has_more = queries.list_discrepancies(merchant_id, status=state, kind=kind, limit=PAGE_SIZE,
-                                                 starting_after=request.args.get("after") or None,
-                                                 livemode=livemode)
+    queue, has_more = queries.list_discrepancies(
+        merchant_id,
+        status=state,
+        kind=kind,
+        limit=PAGE_SIZE,
+        starting_after=request.args.get("after") or None,
+        livemode=livemode,
+    )
     args = {k: v for k, v in (("status", state), ("kind", kind)) if v}
     later = url_for("portal.reconciliation", after=queue[-1].id, **args) if has_more else None
-    return render_template("portal/reconciliation.html", runs=found_runs, queue=queue, kinds=KINDS,
-                           kind_labels=KIND_LABELS, kind=kind, state=state, later_url=later,
-                           channels=[code for code in run_service.statement_channels()
-                                     if livemode or is_test_channel(code)], today=utcnow().date().isoformat(),
-                           resolutions=RESOLUTIONS, errors=errors or {}, values=request.form, form=ConfirmForm(),
-                           fetchable=fetchable,
-                           can_manage=can(current_user.role, "books.manage")), status
+    return render_template(
+        "portal/reconciliation.html",
+        runs=found_runs,
+        queue=queue,
+        kinds=KINDS,
+        kind_labels=KIND_LABELS,
+        kind=kind,
+        state=state,
+        later_url=later,
+        channels=[code for code in run_service.statement_channels() if livemode or is_test_channel(code)],
+        today=utcnow().date().isoformat(),
+        resolutions=RESOLUTIONS,
+        errors=errors or {},
+        values=request.form,
+        form=ConfirmForm(),
+        fetchable=fetchable,
+        can_manage=can(current_user.role, "books.manage"),
+    ), status
 
 
 def fetchable(found: Discrepancy) -> bool:
     """Can asking the provider settle it? A dispute line Kassa has no dispute for, or whose closing it missed."""
-    return (found.status == "open" and found.line_type in DISPUTE_LINES
-            and found.kind in ("missing_in_kassa", "status_mismatch"))
+    return (
+        found.status == "open"
+        and found.line_type in DISPUTE_LINES
+        and found.kind in ("missing_in_kassa", "status_mismatch")
+    )
 
 
 @bp.get("/reconciliation")
@@ -72,15 +92,21 @@ def reconciliation_run():
         abort(400, description="The form expired; try again.")
     try:
         with audit("reconciliation_run.create", ReconciliationRun):
-            run = run_service.start_run(current_user.merchant_id, request.form.get("channel"),
-                                        request.form.get("date"), actor=f"portal:{current_user.email}",
-                                        livemode=portal_livemode())
+            run = run_service.start_run(
+                current_user.merchant_id,
+                request.form.get("channel"),
+                request.form.get("date"),
+                actor=f"portal:{current_user.email}",
+                livemode=portal_livemode(),
+            )
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
         return _page({error.param or "run": error.message}, 422)
-    flash(f"Reconciling {run.channel} for {run.day.isoformat()}: the run works in the background, and this page "
-          "shows what it found when it is done.")
+    flash(
+        f"Reconciling {run.channel} for {run.day.isoformat()}: the run works in the background, and this page "
+        "shows what it found when it is done."
+    )
     return redirect(url_for("portal.reconciliation_detail", run_id=run.id))
 
 
@@ -92,15 +118,26 @@ def reconciliation_detail(run_id: str):
     except KassaError:
         abort(404)
     after = request.args.get("starting_after") or None
-    found, has_more = queries.list_run_discrepancies(current_user.merchant_id, run.id, limit=RUN_PAGE,
-                                                     starting_after=after, livemode=portal_livemode())
-    older = url_for("portal.reconciliation_detail", run_id=run.id, starting_after=found[-1].id,
-                    _anchor="found-title") if has_more else None
+    found, has_more = queries.list_run_discrepancies(
+        current_user.merchant_id, run.id, limit=RUN_PAGE, starting_after=after, livemode=portal_livemode()
+    )
+    older = (
+        url_for("portal.reconciliation_detail", run_id=run.id, starting_after=found[-1].id, _anchor="found-title")
+        if has_more
+        else None
+    )
     newest = url_for("portal.reconciliation_detail", run_id=run.id, _anchor="found-title") if after else None
-    return render_template("portal/reconciliation_run.html", run=run, found=found, kinds=KINDS,
-                           kind_labels=KIND_LABELS, older_url=older, newest_url=newest, page_size=RUN_PAGE,
-                           total=queries.count_discrepancies(current_user.merchant_id, run_id=run.id,
-                                                             livemode=portal_livemode()))
+    return render_template(
+        "portal/reconciliation_run.html",
+        run=run,
+        found=found,
+        kinds=KINDS,
+        kind_labels=KIND_LABELS,
+        older_url=older,
+        newest_url=newest,
+        page_size=RUN_PAGE,
+        total=queries.count_discrepancies(current_user.merchant_id, run_id=run.id, livemode=portal_livemode()),
+    )
 
 
 # GET shows the confirmation too (a reload of it, or a browser without JavaScript following a link to it): nothing
@@ -126,8 +163,9 @@ def reconciliation_resolve(discrepancy_id: str):
             check_resolution(current_user.merchant_id, discrepancy_id, resolution, note)
             return _resolve_page(found)
         with audit("discrepancy.resolve", Discrepancy, discrepancy_id):
-            resolve_by_hand(current_user.merchant_id, discrepancy_id, resolution, note,
-                            actor=f"portal:{current_user.email}")
+            resolve_by_hand(
+                current_user.merchant_id, discrepancy_id, resolution, note, actor=f"portal:{current_user.email}"
+            )
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
@@ -141,9 +179,15 @@ def reconciliation_resolve(discrepancy_id: str):
 
 
 def _resolve_page(found: Discrepancy, errors: dict | None = None, status: int = 200):
-    return render_template("portal/discrepancy_resolve.html", d=found, kind_labels=KIND_LABELS,
-                           resolutions=RESOLUTIONS, values=request.form, errors=errors or {},
-                           form=ConfirmForm()), status
+    return render_template(
+        "portal/discrepancy_resolve.html",
+        d=found,
+        kind_labels=KIND_LABELS,
+        resolutions=RESOLUTIONS,
+        values=request.form,
+        errors=errors or {},
+        form=ConfirmForm(),
+    ), status
 
 
 @bp.post("/reconciliation/discrepancies/<discrepancy_id>/fetch")
@@ -158,13 +202,23 @@ def reconciliation_fetch(discrepancy_id: str):
     except KassaError:
         abort(404)
     if not fetchable(found):
-        return _page({"queue": "Only an open dispute line Kassa lacks or has not closed can be fetched from the "
-                               "provider; resolve this one with a note."}, 422)
+        return _page(
+            {
+                "queue": "Only an open dispute line Kassa lacks or has not closed can be fetched from the "
+                "provider; resolve this one with a note."
+            },
+            422,
+        )
     actor = f"portal:{current_user.email}"
     note = fetch_dispute(found)
     if note is None:
-        return _page({discrepancy_id: "The provider could not be asked, or what it says still differs from the "
-                                      "line: try again later, or resolve it with a note."}, 422)
+        return _page(
+            {
+                discrepancy_id: "The provider could not be asked, or what it says still differs from the "
+                "line: try again later, or resolve it with a note."
+            },
+            422,
+        )
     with audit("discrepancy.resolve", Discrepancy, discrepancy_id):
         resolved = mark_resolved(discrepancy_id, "corrected", note, actor=actor)
         db.session.commit()

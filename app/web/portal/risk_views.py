@@ -1,6 +1,7 @@
 """Risk in the portal: the review queue (approve or reject held orders), the block/allow/review lists
 and the rules. Every change is audited; deleting asks for confirmation first. The page shows, and changes, the
 lists and rules of the mode the portal is in (app/web/portal/mode_views.py): each mode has its own."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -10,13 +11,13 @@ from app.errors import InvalidRequest, KassaError, NotFound
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.merchants.settings import update_rate_limits
-from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.orders.models import Order
 from app.orders.recent_orders import RecentOrders
 from app.orders.review import review_queue
 from app.orders.services import get_order
 from app.payments.refunds.requests import decide_refund_request, refund_request_of, refund_requests_waiting
 from app.payments.refunds.reviews import review_order
+from app.platform.values.money import ambiguous_comma, normalise_currency, parse_major
 from app.risk import lists, rules
 from app.risk.models import RefundRequest, RiskListEntry, RiskRule
 from app.risk.preview import preview_rule
@@ -40,16 +41,31 @@ def _page(errors: dict | None = None, status: int = 200):
     kind = request.args.get("kind") if request.args.get("kind") in lists.KINDS else None
     q = (request.args.get("q") or "").strip()[:320]
     try:
-        entries, has_more = lists.list_entries(merchant_id, livemode=livemode, kind=kind, value=q or None,
-                                               limit=PAGE_SIZE, starting_after=request.args.get("after"))
+        entries, has_more = lists.list_entries(
+            merchant_id,
+            livemode=livemode,
+            kind=kind,
+            value=q or None,
+            limit=PAGE_SIZE,
+            starting_after=request.args.get("after"),
+        )
     except KassaError:
         entries, has_more = [], False
-    return render_template("portal/risk.html", queue=review_queue(merchant_id, livemode=livemode),
-                           refund_requests=refund_requests_waiting(merchant_id, livemode=livemode),
-                           entries=entries, has_more=has_more, rules=rules.rules_of(merchant_id, livemode=livemode),
-                           kind=kind, q=q,
-                           kinds=lists.KINDS, form=ConfirmForm(), errors=errors or {}, values=request.form,
-                           merchant=db.session.get(Merchant, merchant_id)), status
+    return render_template(
+        "portal/risk.html",
+        queue=review_queue(merchant_id, livemode=livemode),
+        refund_requests=refund_requests_waiting(merchant_id, livemode=livemode),
+        entries=entries,
+        has_more=has_more,
+        rules=rules.rules_of(merchant_id, livemode=livemode),
+        kind=kind,
+        q=q,
+        kinds=lists.KINDS,
+        form=ConfirmForm(),
+        errors=errors or {},
+        values=request.form,
+        merchant=db.session.get(Merchant, merchant_id),
+    ), status
 
 
 def _message(error: KassaError) -> str:
@@ -111,8 +127,9 @@ def _int(name: str) -> int | str | None:
 def risk_refund_request_again(request_id: str, decision: str):
     """A refund request's confirmation reloaded, or come back to: the queue it is decided from (not a bare 405).
     Another merchant's request is a 404, as everywhere."""
-    if decision not in ("approve", "deny") or not _request_exists(current_user.merchant_id, request_id,
-                                                                   portal_livemode()):
+    if decision not in ("approve", "deny") or not _request_exists(
+        current_user.merchant_id, request_id, portal_livemode()
+    ):
         abort(404)
     return redirect(url_for("portal.risk"))
 
@@ -132,18 +149,22 @@ def risk_refund_request_decide(request_id: str, decision: str):
         if held is None:
             flash("That refund request was already decided.", "error")
             return redirect(url_for("portal.risk"))
-        return render_template("portal/refund_request_confirm.html", held=held, order=order, decision=decision,
-                               form=ConfirmForm())
+        return render_template(
+            "portal/refund_request_confirm.html", held=held, order=order, decision=decision, form=ConfirmForm()
+        )
     try:
         with audit(f"refund_request.{decision}", RefundRequest, request_id):
-            decided = decide_refund_request(merchant_id, request_id, decision, actor=f"portal:{current_user.email}"[:60],
-                                            livemode=livemode)
+            decided = decide_refund_request(
+                merchant_id, request_id, decision, actor=f"portal:{current_user.email}"[:60], livemode=livemode
+            )
     except KassaError as error:
         db.session.rollback()
         flash(f"Nothing changed: {error.message}.", "error")
     else:
-        flash(f"Refund request {decided.id} {decided.status}" + (f": refund {decided.refund_id}." if decided.refund_id
-                                                                 else "."))
+        flash(
+            f"Refund request {decided.id} {decided.status}"
+            + (f": refund {decided.refund_id}." if decided.refund_id else ".")
+        )
     return redirect(url_for("portal.risk"))
 
 
@@ -157,9 +178,12 @@ def risk_rate_limits():
     _checked()
     try:
         with audit("risk.rate_limits", Merchant, current_user.merchant_id):
-            update_rate_limits(current_user.merchant_id, api_per_minute=_int("rate_limit_api_per_minute"),
-                               order_create_per_minute=_int("rate_limit_order_create_per_minute"),
-                               ceiling=current_app.config["RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE"])
+            update_rate_limits(
+                current_user.merchant_id,
+                api_per_minute=_int("rate_limit_api_per_minute"),
+                order_create_per_minute=_int("rate_limit_order_create_per_minute"),
+                ceiling=current_app.config["RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE"],
+            )
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
@@ -176,8 +200,9 @@ def risk_review_expiry():
     hours = _int("review_expiry_hours")
     try:
         with audit("risk.review_expiry", Merchant, current_user.merchant_id):
-            update_review_expiry(current_user.merchant_id, hours=hours,
-                                 decision=request.form.get("review_expiry_decision"))
+            update_review_expiry(
+                current_user.merchant_id, hours=hours, decision=request.form.get("review_expiry_decision")
+            )
             db.session.commit()
     except KassaError as error:
         db.session.rollback()
@@ -189,8 +214,7 @@ def risk_review_expiry():
 def _rule_form() -> tuple[str | None, dict]:
     """The rule form's kind and parameters as the rules service takes them."""
     kind = request.form.get("kind")
-    params = {"by": request.form.get("by"), "window_seconds": _int("window_minutes"),
-              "max_count": _int("max_count")}
+    params = {"by": request.form.get("by"), "window_seconds": _int("window_minutes"), "max_count": _int("max_count")}
     if isinstance(params["window_seconds"], int):
         params["window_seconds"] *= 60
     params = {k: v for k, v in params.items() if v is not None} | _amount_limit()
@@ -199,8 +223,12 @@ def _rule_form() -> tuple[str | None, dict]:
     if kind == "currency_country_mismatch":
         # "usd: US, CA; eur: DE" → {"usd": ["US", "CA"], "eur": ["DE"]}; the service checks every code.
         pairs = [p.split(":", 1) for p in (request.form.get("countries") or "").split(";") if p.strip()]
-        params = {"currencies": {c.strip(): [x.strip() for x in rest.split(",") if x.strip()]
-                                 for c, rest in (p if len(p) == 2 else (p[0], "") for p in pairs)}}
+        params = {
+            "currencies": {
+                c.strip(): [x.strip() for x in rest.split(",") if x.strip()]
+                for c, rest in (p if len(p) == 2 else (p[0], "") for p in pairs)
+            }
+        }
     return kind, params
 
 
@@ -214,13 +242,18 @@ def _amount_limit() -> dict:
     try:
         currency = normalise_currency(currency)
     except ValueError:
-        raise InvalidRequest("Name the currency of the amount, e.g. usd, jpy or kwd: the rule applies to orders in "
-                             "it", param="params.currency") from None
+        raise InvalidRequest(
+            "Name the currency of the amount, e.g. usd, jpy or kwd: the rule applies to orders in it",
+            param="params.currency",
+        ) from None
     try:
         return {"max_amount": parse_major(typed, currency), "currency": currency}
     except ValueError:
-        raise InvalidRequest(ambiguous_comma(typed) or f"Enter the amount in {currency.upper()}, e.g. "
-                             f"{'10000' if currency == 'jpy' else '100.00'}", param="params.max_amount") from None
+        raise InvalidRequest(
+            ambiguous_comma(typed)
+            or f"Enter the amount in {currency.upper()}, e.g. {'10000' if currency == 'jpy' else '100.00'}",
+            param="params.max_amount",
+        ) from None
 
 
 @bp.post("/risk/rules")
@@ -234,16 +267,20 @@ def risk_rule_add():
     if request.form.get("preview"):
         # "Try on the last 30 days": replay the rule, save nothing, show the result above the form.
         try:
-            tried = preview_rule({"kind": kind, "params": params, "action": request.form.get("action")},
-                                 RecentOrders(current_user.merchant_id, livemode=portal_livemode()))
+            tried = preview_rule(
+                {"kind": kind, "params": params, "action": request.form.get("action")},
+                RecentOrders(current_user.merchant_id, livemode=portal_livemode()),
+            )
         except KassaError as error:
             return _page({"rule": _message(error)}, 422)
         return _page({"preview": tried})
     try:
         with audit("risk.rule.add", RiskRule):
-            rules.create_rule(current_user.merchant_id, {"kind": kind, "params": params,
-                                                         "action": request.form.get("action")},
-                              livemode=portal_livemode())
+            rules.create_rule(
+                current_user.merchant_id,
+                {"kind": kind, "params": params, "action": request.form.get("action")},
+                livemode=portal_livemode(),
+            )
     except KassaError as error:
         return _page({"rule": _message(error)}, 422)
     flash(f"Rule added: it applies to the next {_mode(portal_livemode())} order.")
@@ -306,13 +343,17 @@ def orders_review(order_id: str):
         return render_template("portal/review_reject_confirm.html", order=order, form=ConfirmForm())
     try:
         with audit(f"order.review_{decision if decision in ('approve', 'reject') else 'decide'}", Order, order_id):
-            review_order(current_user.merchant_id, order_id, decision, actor=current_user.email,
-                         livemode=portal_livemode())
+            review_order(
+                current_user.merchant_id, order_id, decision, actor=current_user.email, livemode=portal_livemode()
+            )
     except NotFound:
         abort(404, description="There is no such order.")
     except KassaError as error:
         flash(_message(error), "error")
         return redirect(url_for("portal.orders_detail", order_id=order_id))
-    flash("Approved: the order is being fulfilled." if decision == "approve"
-          else "Rejected: the order is refunded in full.")
+    flash(
+        "Approved: the order is being fulfilled."
+        if decision == "approve"
+        else "Rejected: the order is refunded in full."
+    )
     return redirect(url_for("portal.orders_detail", order_id=order_id))

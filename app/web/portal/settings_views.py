@@ -1,4 +1,5 @@
 """Settings: business profile, checkout branding (colour, logo, terms), order policies and checkout mode."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -6,8 +7,15 @@ from flask_login import current_user
 
 from app.errors import KassaError
 from app.merchants.models import Merchant
-from app.merchants.settings import (MAX_LOGO_BYTES, LogoUpload, get_merchant, update_branding, update_checkout_mode,
-                                    update_order_policies, update_profile)
+from app.merchants.settings import (
+    MAX_LOGO_BYTES,
+    LogoUpload,
+    get_merchant,
+    update_branding,
+    update_checkout_mode,
+    update_order_policies,
+    update_profile,
+)
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.forms import BrandingForm, CheckoutModeForm, PoliciesForm, ProfileForm
@@ -17,12 +25,16 @@ def _forms(merchant: Merchant, **submitted) -> dict:
     """The three forms: the submitted one as posted, the others filled from the saved settings."""
     forms = {
         "profile": ProfileForm(formdata=None, obj=merchant),
-        "branding": BrandingForm(formdata=None, brand_color=merchant.brand_color, terms_text=merchant.terms_text,
-                                 logo_url=merchant.logo_url if (merchant.logo_url or "").startswith("https://")
-                                 else None),
+        "branding": BrandingForm(
+            formdata=None,
+            brand_color=merchant.brand_color,
+            terms_text=merchant.terms_text,
+            logo_url=merchant.logo_url if (merchant.logo_url or "").startswith("https://") else None,
+        ),
         "policies": PoliciesForm(formdata=None, obj=merchant),
-        "checkout_mode": CheckoutModeForm(formdata=None, live_checkout=merchant.live_checkout,
-                                          checkout_language=merchant.checkout_language or ""),
+        "checkout_mode": CheckoutModeForm(
+            formdata=None, live_checkout=merchant.live_checkout, checkout_language=merchant.checkout_language or ""
+        ),
     }
     forms.update(submitted)
     return forms
@@ -68,9 +80,14 @@ def settings_branding():
         data = upload.stream.read(MAX_LOGO_BYTES + 1) if upload and getattr(upload, "filename", "") else b""
         try:
             with audit("settings.branding", Merchant, merchant_id):
-                update_branding(merchant_id, brand_color=form.brand_color.data, logo_url=form.logo_url.data,
-                                terms_text=form.terms_text.data, logo_upload=LogoUpload(data) if data else None,
-                                remove_logo=bool(form.remove_logo.data))
+                update_branding(
+                    merchant_id,
+                    brand_color=form.brand_color.data,
+                    logo_url=form.logo_url.data,
+                    terms_text=form.terms_text.data,
+                    logo_upload=LogoUpload(data) if data else None,
+                    remove_logo=bool(form.remove_logo.data),
+                )
         except KassaError as error:
             show_error(form, error)
         else:
@@ -87,8 +104,11 @@ def settings_policies():
     if form.validate_on_submit():
         try:
             with audit("settings.policies", Merchant, merchant_id):
-                update_order_policies(merchant_id, order_timeout_minutes=form.order_timeout_minutes.data,
-                                      auto_confirm_minutes=form.auto_confirm_minutes.data)
+                update_order_policies(
+                    merchant_id,
+                    order_timeout_minutes=form.order_timeout_minutes.data,
+                    auto_confirm_minutes=form.auto_confirm_minutes.data,
+                )
         except KassaError as error:
             show_error(form, error)
         else:
@@ -105,12 +125,18 @@ def settings_checkout_mode():
     if form.validate_on_submit():
         try:
             with audit("settings.checkout_mode", Merchant, merchant_id):
-                merchant = update_checkout_mode(merchant_id, live_checkout=bool(form.live_checkout.data),
-                                                checkout_language=form.checkout_language.data)
+                merchant = update_checkout_mode(
+                    merchant_id,
+                    live_checkout=bool(form.live_checkout.data),
+                    checkout_language=form.checkout_language.data,
+                )
         except KassaError as error:
             show_error(form, error)
         else:
-            flash("The hosted product page now takes live payments." if merchant.live_checkout
-                  else "The hosted product page now takes test payments.")
+            flash(
+                "The hosted product page now takes live payments."
+                if merchant.live_checkout
+                else "The hosted product page now takes test payments."
+            )
             return redirect(url_for("portal.settings"))
     return settings_page(422, checkout_mode=form)

@@ -1,4 +1,5 @@
 """Team: add users with a role and a temporary password, change roles, remove users (owners only)."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -17,8 +18,15 @@ from app.web.portal.forms import AddMemberForm, ConfirmForm, RoleForm
 def _page(form: AddMemberForm, status: int = 200):
     members = list_members(current_user.merchant_id)
     role_forms = {m.id: RoleForm(formdata=None, role=m.role, prefix=m.id) for m in members}
-    return render_template("portal/team.html", members=members, form=form, role_forms=role_forms, roles=ROLES,
-                           permissions=PERMISSIONS, grants=GRANTS), status
+    return render_template(
+        "portal/team.html",
+        members=members,
+        form=form,
+        role_forms=role_forms,
+        roles=ROLES,
+        permissions=PERMISSIONS,
+        grants=GRANTS,
+    ), status
 
 
 @bp.get("/team")
@@ -34,13 +42,19 @@ def team_add():
     if form.validate_on_submit():
         try:
             with audit("team.add", MerchantUser):
-                user = add_member(current_user.merchant_id, email=form.email.data, role=form.role.data,
-                                  temporary_password=form.temporary_password.data)
+                user = add_member(
+                    current_user.merchant_id,
+                    email=form.email.data,
+                    role=form.role.data,
+                    temporary_password=form.temporary_password.data,
+                )
         except KassaError as error:
             show_error(form, error)
         else:
-            flash(f"Added {user.email} as {user.role}. Give them the temporary password; "
-                  "they choose their own at first sign-in.")
+            flash(
+                f"Added {user.email} as {user.role}. Give them the temporary password; "
+                "they choose their own at first sign-in."
+            )
             return redirect(url_for("portal.team"))
     return _page(form, 422)
 

@@ -1,6 +1,7 @@
 """Developers: one webhook endpoint after it was made — edit (url, events, enabled), reveal its secret again,
 roll it with an overlap, send it a test event. Each is audited; a secret page is never cached. Only endpoints of
 the mode the portal shows are found."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -12,16 +13,16 @@ from wtforms import SelectChoice
 
 from app.errors import KassaError
 from app.extensions import db
-from app.webhooks.endpoints import get_endpoint, update_endpoint
-from app.webhooks.models import WebhookDelivery, WebhookEndpoint
-from app.webhooks.samples import sample_event_types, send_test_event
-from app.webhooks.secrets import reveal_endpoint_secret, roll_endpoint_secret
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, show_error
 from app.web.portal.developer_forms import RollSecretForm, SampleEventForm, WebhookEndpointEditForm
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
 from app.web.portal.webhooks_views import secret_page
+from app.webhooks.endpoints import get_endpoint, update_endpoint
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.samples import sample_event_types, send_test_event
+from app.webhooks.secrets import reveal_endpoint_secret, roll_endpoint_secret
 
 
 def _own_endpoint(endpoint_id: str) -> tuple[str, WebhookEndpoint]:
@@ -30,8 +31,9 @@ def _own_endpoint(endpoint_id: str) -> tuple[str, WebhookEndpoint]:
     return merchant_id, get_endpoint(merchant_id, endpoint_id, livemode=portal_livemode())
 
 
-def _change(form: FlaskForm, action: str, endpoint_id: str,
-            change: Callable[[], WebhookEndpoint]) -> WebhookEndpoint | None:
+def _change(
+    form: FlaskForm, action: str, endpoint_id: str, change: Callable[[], WebhookEndpoint]
+) -> WebhookEndpoint | None:
     """On a valid POST, make the audited ``change``; a refusal is shown beside its field. None if nothing changed."""
     if request.method != "POST" or not form.validate_on_submit():
         return None
@@ -52,12 +54,19 @@ def _edit_form(endpoint: WebhookEndpoint) -> WebhookEndpointEditForm:
     if request.method == "POST":
         form = WebhookEndpointEditForm()
     else:
-        form = WebhookEndpointEditForm(formdata=None, url=endpoint.url, all_events="*" in endpoint.events,
-                                       events=[e for e in endpoint.events if e != "*"], enabled=endpoint.enabled)
+        form = WebhookEndpointEditForm(
+            formdata=None,
+            url=endpoint.url,
+            all_events="*" in endpoint.events,
+            events=[e for e in endpoint.events if e != "*"],
+            enabled=endpoint.enabled,
+        )
     # Types subscribed over the API that the form does not offer stay choosable, so saving keeps them.
     offered = [choice.value for choice in form.events.choices]
-    form.events.choices = [*form.events.choices, *(SelectChoice(e) for e in endpoint.events
-                                                   if e != "*" and e not in offered)]
+    form.events.choices = [
+        *form.events.choices,
+        *(SelectChoice(e) for e in endpoint.events if e != "*" and e not in offered),
+    ]
     return form
 
 
@@ -66,11 +75,18 @@ def _edit_form(endpoint: WebhookEndpoint) -> WebhookEndpointEditForm:
 def developers_webhook_edit(endpoint_id: str):
     merchant_id, endpoint = _own_endpoint(endpoint_id)
     form = _edit_form(endpoint)
-    saved = _change(form, "webhook_endpoint.update", endpoint_id,
-                    lambda: update_endpoint(merchant_id, endpoint_id, form.changes(), livemode=endpoint.livemode))
+    saved = _change(
+        form,
+        "webhook_endpoint.update",
+        endpoint_id,
+        lambda: update_endpoint(merchant_id, endpoint_id, form.changes(), livemode=endpoint.livemode),
+    )
     if saved is not None:
-        state = "It receives the events it listens to." if saved.enabled else \
-            "It is disabled: it receives nothing, and its pending deliveries stopped."
+        state = (
+            "It receives the events it listens to."
+            if saved.enabled
+            else "It is disabled: it receives nothing, and its pending deliveries stopped."
+        )
         flash(f"Saved the endpoint {saved.url}. {state}")
         return redirect(url_for("portal.developers_webhooks"))
     return _form_page("portal/webhook_edit.html", endpoint, form)
@@ -93,9 +109,14 @@ def developers_webhook_secret(endpoint_id: str):
 def developers_webhook_roll(endpoint_id: str):
     merchant_id, endpoint = _own_endpoint(endpoint_id)
     form = RollSecretForm()
-    rolled = _change(form, "webhook_endpoint.roll_secret", endpoint_id,
-                     lambda: roll_endpoint_secret(merchant_id, endpoint_id, livemode=endpoint.livemode,
-                                                  overlap_hours=form.overlap_hours.data))
+    rolled = _change(
+        form,
+        "webhook_endpoint.roll_secret",
+        endpoint_id,
+        lambda: roll_endpoint_secret(
+            merchant_id, endpoint_id, livemode=endpoint.livemode, overlap_hours=form.overlap_hours.data
+        ),
+    )
     if rolled is not None:
         return secret_page(rolled, "rolled")
     return _form_page("portal/webhook_roll.html", endpoint, form)
@@ -111,14 +132,18 @@ def developers_webhook_test(endpoint_id: str):
     if request.method == "POST" and form.validate_on_submit():
         try:
             with audit("webhook_endpoint.test", WebhookDelivery):
-                delivery = send_test_event(merchant_id, endpoint_id, livemode=endpoint.livemode,
-                                           event_type=form.type.data)
+                delivery = send_test_event(
+                    merchant_id, endpoint_id, livemode=endpoint.livemode, event_type=form.type.data
+                )
         except KassaError as error:
             db.session.rollback()
             flash(f"Not sent: {error.message}.", "error")
             return redirect(url_for("portal.developers_webhooks"))
-        answer = f"answered {delivery.last_status_code}" if delivery.last_status_code else \
-            "did not answer (see the attempt below); it is retried like any delivery"
+        answer = (
+            f"answered {delivery.last_status_code}"
+            if delivery.last_status_code
+            else "did not answer (see the attempt below); it is retried like any delivery"
+        )
         flash(f"Sent a test {form.type.data} event to {endpoint.url}: the endpoint {answer}.")
         return redirect(url_for("portal.developers_delivery", delivery_id=delivery.id))
     return _form_page("portal/webhook_test.html", endpoint, form)

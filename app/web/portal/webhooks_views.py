@@ -1,6 +1,7 @@
 """Developers: webhook endpoints (list, add, delete; app/web/portal/webhook_endpoint_views.py changes one),
 deliveries with every attempt, Resend. All in the mode the portal shows: an endpoint added in test mode hears test
 events only, and another mode's endpoint or delivery is a 404, as another mode's order is."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -8,18 +9,18 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from app.errors import KassaError
-from app.platform.outbox.events import Event
 from app.extensions import db
-from app.webhooks.delivery import resend_delivery
-from app.webhooks.endpoints import create_endpoint, delete_endpoint, get_endpoint, list_endpoints
-from app.webhooks.history import delivery_attempts, get_delivery, list_deliveries
-from app.webhooks.models import WebhookDelivery, WebhookEndpoint
-from app.webhooks.secrets import previous_secret_in_overlap
+from app.platform.outbox.events import Event
 from app.web.portal import bp
 from app.web.portal.access import audit, permission_required, safe_next, show_error
 from app.web.portal.developer_forms import ANY, DeliveryFilterForm, WebhookEndpointForm
 from app.web.portal.forms import ConfirmForm
 from app.web.portal.mode_views import portal_livemode
+from app.webhooks.delivery import resend_delivery
+from app.webhooks.endpoints import create_endpoint, delete_endpoint, get_endpoint, list_endpoints
+from app.webhooks.history import delivery_attempts, get_delivery, list_deliveries
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.secrets import previous_secret_in_overlap
 
 PAGE_SIZE = 25
 
@@ -27,16 +28,18 @@ PAGE_SIZE = 25
 def secret_page(endpoint: WebhookEndpoint, shown: str):
     """The endpoint's secret (``shown``: created, revealed or rolled), with the rolled one while it still signs;
     never cached."""
-    body = render_template("portal/webhook_secret.html", endpoint=endpoint, shown=shown,
-                           previous=previous_secret_in_overlap(endpoint))
+    body = render_template(
+        "portal/webhook_secret.html", endpoint=endpoint, shown=shown, previous=previous_secret_in_overlap(endpoint)
+    )
     return body, 200, {"Cache-Control": "no-store"}
 
 
 def _webhooks_page(form: WebhookEndpointForm, status: int = 200):
     endpoints, has_more = list_endpoints(current_user.merchant_id, livemode=portal_livemode(), limit=100)
     overlaps = {e.id: previous_secret_in_overlap(e) is not None for e in endpoints}
-    return render_template("portal/webhooks.html", endpoints=endpoints, has_more=has_more, form=form,
-                           overlaps=overlaps), status
+    return render_template(
+        "portal/webhooks.html", endpoints=endpoints, has_more=has_more, form=form, overlaps=overlaps
+    ), status
 
 
 @bp.get("/developers/webhooks")
@@ -52,8 +55,12 @@ def developers_webhooks_create():
     if form.validate_on_submit():
         try:
             with audit("webhook_endpoint.create", WebhookEndpoint):
-                endpoint = create_endpoint(current_user.merchant_id, url=form.url.data,
-                                           events=form.selected_events(), livemode=portal_livemode())
+                endpoint = create_endpoint(
+                    current_user.merchant_id,
+                    url=form.url.data,
+                    events=form.selected_events(),
+                    livemode=portal_livemode(),
+                )
         except KassaError as error:
             show_error(form, error)
         else:
@@ -83,19 +90,35 @@ def developers_deliveries():
     form = DeliveryFilterForm(request.args)
     form.endpoint_id.choices = [ANY] + [SelectChoice(e.id, e.url) for e in endpoints]
     form.validate()
-    deliveries = list_deliveries(merchant_id, livemode=livemode, endpoint_id=form.endpoint_id.data or None,
-                                 status=form.status.data or None, limit=PAGE_SIZE + 1, starting_after=request.args.get("starting_after") or None)
+    deliveries = list_deliveries(
+        merchant_id,
+        livemode=livemode,
+        endpoint_id=form.endpoint_id.data or None,
+        status=form.status.data or None,
+        limit=PAGE_SIZE + 1,
+        starting_after=request.args.get("starting_after") or None,
+    )
     older = None
     if len(deliveries) > PAGE_SIZE:
         deliveries = deliveries[:PAGE_SIZE]
         args = {k: v for k, v in request.args.items() if k in ("status", "endpoint_id") and v}
         older = url_for("portal.developers_deliveries", starting_after=deliveries[-1].id, **args)
-    events = {e.id: e for e in db.session.query(Event).filter(Event.id.in_([d.event_id for d in deliveries]),
-                                                              Event.merchant_id == merchant_id)}
+    events = {
+        e.id: e
+        for e in db.session.query(Event).filter(
+            Event.id.in_([d.event_id for d in deliveries]), Event.merchant_id == merchant_id
+        )
+    }
     urls = {e.id: e.url for e in endpoints}
-    return render_template("portal/deliveries.html", form=form, deliveries=deliveries, events=events, urls=urls,
-                           older_url=older, first_url=url_for("portal.developers_deliveries")
-                           if request.args.get("starting_after") else None)
+    return render_template(
+        "portal/deliveries.html",
+        form=form,
+        deliveries=deliveries,
+        events=events,
+        urls=urls,
+        older_url=older,
+        first_url=url_for("portal.developers_deliveries") if request.args.get("starting_after") else None,
+    )
 
 
 @bp.get("/developers/deliveries/<delivery_id>")
@@ -105,8 +128,14 @@ def developers_delivery(delivery_id: str):
     delivery = get_delivery(merchant_id, delivery_id, livemode=livemode)  # another merchant's or mode's is a 404
     event = db.session.get(Event, delivery.event_id)
     endpoint = db.session.get(WebhookEndpoint, delivery.endpoint_id)
-    return render_template("portal/delivery.html", delivery=delivery, event=event, endpoint=endpoint,
-                           attempts=delivery_attempts(merchant_id, delivery_id, livemode=livemode), form=ConfirmForm())
+    return render_template(
+        "portal/delivery.html",
+        delivery=delivery,
+        event=event,
+        endpoint=endpoint,
+        attempts=delivery_attempts(merchant_id, delivery_id, livemode=livemode),
+        form=ConfirmForm(),
+    )
 
 
 @bp.post("/developers/deliveries/<delivery_id>/resend")

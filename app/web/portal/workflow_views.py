@@ -1,5 +1,6 @@
 """Operations, seen: where the merchant's orders are now (counts per status, the longest waiting, what is
 stuck) and the state machines they move through, drawn from the code's own tables."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,9 +8,9 @@ from datetime import datetime
 from flask import abort, render_template, request, url_for
 from flask_login import current_user
 
-from app.platform.db.types import utcnow
 from app.operations.order_watch import STUCK_LISTS, status_counts, stuck_list, stuck_page
 from app.operations.workflows import MACHINES
+from app.platform.db.types import utcnow
 from app.web.fragments import render_page_or_block
 from app.web.portal import bp
 from app.web.portal.access import permission_required
@@ -42,17 +43,26 @@ def operations_now():
             kind = stuck_list(key)
         except KeyError:
             abort(404, description=f"There is no list {key!r}.")
-        rows, total, after = stuck_page(merchant_id, key, livemode=livemode, limit=PAGE_SIZE,
-                                        after=request.args.get("after") or None)
-        return render_template("portal/operations_stuck.html", kind=kind, rows=rows, total=total,
-                               next_url=url_for("portal.operations_now", list=key, after=after) if after else None,
-                               first_url=url_for("portal.operations_now", list=key)
-                               if request.args.get("after") else None)
-    stuck = [(kind, *stuck_page(merchant_id, kind.key, livemode=livemode, limit=OVERVIEW_ROWS))
-             for kind in STUCK_LISTS]
+        rows, total, after = stuck_page(
+            merchant_id, key, livemode=livemode, limit=PAGE_SIZE, after=request.args.get("after") or None
+        )
+        return render_template(
+            "portal/operations_stuck.html",
+            kind=kind,
+            rows=rows,
+            total=total,
+            next_url=url_for("portal.operations_now", list=key, after=after) if after else None,
+            first_url=url_for("portal.operations_now", list=key) if request.args.get("after") else None,
+        )
+    stuck = [(kind, *stuck_page(merchant_id, kind.key, livemode=livemode, limit=OVERVIEW_ROWS)) for kind in STUCK_LISTS]
     # htmx refreshes the figures in place every few seconds; a plain request gets the whole page.
-    return render_page_or_block("portal/operations_now.html", "now", counts=status_counts(merchant_id,
-                                livemode=livemode), stuck=stuck, checked_at=utcnow())
+    return render_page_or_block(
+        "portal/operations_now.html",
+        "now",
+        counts=status_counts(merchant_id, livemode=livemode),
+        stuck=stuck,
+        checked_at=utcnow(),
+    )
 
 
 @bp.get("/operations/workflow")

@@ -1,4 +1,5 @@
 """``python -m app.web.streams [--host H] [--port P]``: the order stream process (Procfile ``stream``; STREAM_PORT)."""
+
 from __future__ import annotations
 
 import argparse

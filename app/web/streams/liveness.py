@@ -6,6 +6,7 @@ only from their periodic re-read. So a quiet connection is PINGed, and one that 
 redis-py's ``health_check_interval`` sends such a PING but swallows its answer and never waits for it, so it
 cannot tell a silent Redis from a quiet one; TCP keepalive cannot either when the host's kernel still answers.
 """
+
 from __future__ import annotations
 
 import time

@@ -6,6 +6,7 @@ when it is closed, so the next Redis command of the process connected and said h
 Pings are best effort as ever: while Redis is away each stream re-reads its order on its timer. A Redis that
 vanished without closing the connection is noticed by PINGing a quiet one (``liveness.py``).
 """
+
 from __future__ import annotations
 
 import os
@@ -95,8 +96,9 @@ class PingListener:
         stops answering, waking every stream then, as pings may have been missed meanwhile."""
         away = False
         while not self._stopped.is_set():
-            client = Redis.from_url(self.redis_url, socket_connect_timeout=self.connect_timeout,
-                                    socket_timeout=self.connect_timeout)
+            client = Redis.from_url(
+                self.redis_url, socket_connect_timeout=self.connect_timeout, socket_timeout=self.connect_timeout
+            )
             try:
                 pubsub = client.pubsub()
                 with self._lock:
@@ -118,7 +120,7 @@ class PingListener:
                     if message is not None:
                         quiet.heard()
                         if message["type"] == "pmessage":
-                            self._wake(message["channel"].decode()[len(_PREFIX):])
+                            self._wake(message["channel"].decode()[len(_PREFIX) :])
                     elif quiet.ping_due():
                         pubsub.ping()  # answered on the subscription itself, as a "pong" message
                         quiet.pinged()
@@ -128,8 +130,9 @@ class PingListener:
                 if self._stopped.is_set():
                     return
                 if not away:
-                    log.warning("order pings unavailable (%s); retrying every %.0f s", exc.__class__.__name__,
-                                RETRY_SECONDS)
+                    log.warning(
+                        "order pings unavailable (%s); retrying every %.0f s", exc.__class__.__name__, RETRY_SECONDS
+                    )
                     away = True
                 self._stopped.wait(RETRY_SECONDS)
             finally:

@@ -6,6 +6,7 @@ open stream is a coroutine waiting on its socket, so one process holds thousands
 HTTP/1.1 without keep-alive: the answer's body runs until the stream ends, then the connection closes (an
 EventSource reconnects by itself). Requests are a request line and headers of at most 8 KB, read within 10 s.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -19,10 +20,10 @@ from sqlalchemy.exc import DBAPIError
 from werkzeug.datastructures import MultiDict
 
 from app.errors import InvalidRequest, KassaError
+from app.web.errors import RETRY_AFTER_SECONDS, database_outage
+from app.web.query_args import refuse_nul_in_url, refuse_repeated_query_params
 from app.web.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.web.streams.watch import StreamHub
-from app.web.query_args import refuse_nul_in_url, refuse_repeated_query_params
-from app.web.errors import RETRY_AFTER_SECONDS, database_outage
 from app.web.url_text import not_utf8_query_message, not_utf8_query_param
 
 log = logging.getLogger("kassa.streams")
@@ -58,8 +59,10 @@ def _cors(origin: str | None) -> dict[str, str]:
 def _error(exc: KassaError, origin: str | None) -> bytes:
     """The API's JSON error, readable by the page that asked (a 503 says when to try again, as the web's does)."""
     retry = {"Retry-After": RETRY_AFTER_SECONDS} if exc.status == 503 else {}
-    return (_head(f"{exc.status} Error", {"Content-Type": "application/json", **retry, **_cors(origin)})
-            + json.dumps(exc.to_json()).encode())
+    return (
+        _head(f"{exc.status} Error", {"Content-Type": "application/json", **retry, **_cors(origin)})
+        + json.dumps(exc.to_json()).encode()
+    )
 
 
 class StreamServer:
@@ -90,17 +93,25 @@ class StreamServer:
         path, _, query = target.partition("?")
         origin = headers.get("origin")
         if path == "/healthz" and method == "GET":
-            writer.write(_head("200 OK", {"Content-Type": "application/json"}) + json.dumps(
-                {"status": "ok", "open_streams": self.hub.open_streams}).encode())
+            writer.write(
+                _head("200 OK", {"Content-Type": "application/json"})
+                + json.dumps({"status": "ok", "open_streams": self.hub.open_streams}).encode()
+            )
             return
         route = _ROUTE.fullmatch(path)
         if route is None or method not in ("GET", "OPTIONS"):
-            writer.write(_head("404 Not Found", {"Content-Type": "application/json"})
-                         + b'{"error":{"type":"invalid_request_error","code":"resource_missing","message":"not found"}}')
+            writer.write(
+                _head("404 Not Found", {"Content-Type": "application/json"})
+                + b'{"error":{"type":"invalid_request_error","code":"resource_missing","message":"not found"}}'
+            )
             return
         if method == "OPTIONS":
-            writer.write(_head("204 No Content", {**_cors(origin), "Access-Control-Allow-Methods": "GET",
-                                                  "Access-Control-Max-Age": "600"}))
+            writer.write(
+                _head(
+                    "204 No Content",
+                    {**_cors(origin), "Access-Control-Allow-Methods": "GET", "Access-Control-Max-Age": "600"},
+                )
+            )
             return
         order_id = route.group(1)
         try:
@@ -122,14 +133,29 @@ class StreamServer:
                 log.warning("order stream not opened: database unavailable (%s)", exc.__class__.__name__)
                 writer.write(_error(unavailable, origin))
                 return
-            writer.write(_head("200 OK", {"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
-                                          "X-Accel-Buffering": "no", **_cors(origin)}))
+            writer.write(
+                _head(
+                    "200 OK",
+                    {
+                        "Content-Type": "text/event-stream",
+                        "Cache-Control": "no-cache",
+                        "X-Accel-Buffering": "no",
+                        **_cors(origin),
+                    },
+                )
+            )
             await self._stream(order_id, woken, first, reader, writer)
         finally:
             self.hub.unregister(order_id, woken)
 
-    async def _stream(self, order_id: str, woken: asyncio.Event, first: dict, reader: asyncio.StreamReader,
-                      writer: asyncio.StreamWriter) -> None:
+    async def _stream(
+        self,
+        order_id: str,
+        woken: asyncio.Event,
+        first: dict,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+    ) -> None:
         """Status events from ``first`` until the order is decided or the stream's time is up, or the database goes
         away; then ``end``."""
         gone = asyncio.ensure_future(reader.read(1))  # the client went away (EOF) while we wait
@@ -158,8 +184,7 @@ class StreamServer:
                 await writer.drain()
                 wait = min(KEEPALIVE_SECONDS, self.limit_seconds - (now - started))
                 woke = asyncio.ensure_future(woken.wait())
-                done, _ = await asyncio.wait({woke, gone}, timeout=max(wait, 0.01),
-                                             return_when=asyncio.FIRST_COMPLETED)
+                done, _ = await asyncio.wait({woke, gone}, timeout=max(wait, 0.01), return_when=asyncio.FIRST_COMPLETED)
                 woke.cancel()
                 if gone in done:
                     return

@@ -1,4 +1,5 @@
 """What an order's status stream says: the order's status and its latest payment, read fresh."""
+
 from __future__ import annotations
 
 import json
@@ -26,25 +27,51 @@ UNAVAILABLE_END = sse("end", {"reason": "unavailable"})
 
 
 # Built once (a stream reads its order again at every change): a read binds only the order's id.
-_LATEST_PAYMENT = (select(PaymentAttempt.id, PaymentAttempt.order_id, PaymentAttempt.channel, PaymentAttempt.status,
-                          PaymentAttempt.failure_reason)
-                   .where(PaymentAttempt.order_id == bindparam("b_order"))
-                   .order_by(PaymentAttempt.created_at.desc()).limit(1).subquery())
-_SNAPSHOT = (select(Order.status, _LATEST_PAYMENT.c.id, _LATEST_PAYMENT.c.channel, _LATEST_PAYMENT.c.status,
-                    _LATEST_PAYMENT.c.failure_reason)
-             .outerjoin(_LATEST_PAYMENT, _LATEST_PAYMENT.c.order_id == Order.id)
-             .where(Order.id == bindparam("b_order")))
+_LATEST_PAYMENT = (
+    select(
+        PaymentAttempt.id,
+        PaymentAttempt.order_id,
+        PaymentAttempt.channel,
+        PaymentAttempt.status,
+        PaymentAttempt.failure_reason,
+    )
+    .where(PaymentAttempt.order_id == bindparam("b_order"))
+    .order_by(PaymentAttempt.created_at.desc())
+    .limit(1)
+    .subquery()
+)
+_SNAPSHOT = (
+    select(
+        Order.status,
+        _LATEST_PAYMENT.c.id,
+        _LATEST_PAYMENT.c.channel,
+        _LATEST_PAYMENT.c.status,
+        _LATEST_PAYMENT.c.failure_reason,
+    )
+    .outerjoin(_LATEST_PAYMENT, _LATEST_PAYMENT.c.order_id == Order.id)
+    .where(Order.id == bindparam("b_order"))
+)
 
 
 # A stream's first read: the snapshot and the client secret that authorises it, in one round trip.
 _OPENING = _SNAPSHOT.add_columns(Order.client_secret)
 
 
-def _snapshot(order_id: str, status: str, payment_id: str | None, channel: str | None, payment_status: str | None,
-              failure: str | None) -> dict:
-    return {"order": order_id, "status": status,
-            "payment": None if payment_id is None else {"id": payment_id, "channel": channel,
-                                                        "status": payment_status, "failure_reason": failure}}
+def _snapshot(
+    order_id: str,
+    status: str,
+    payment_id: str | None,
+    channel: str | None,
+    payment_status: str | None,
+    failure: str | None,
+) -> dict:
+    return {
+        "order": order_id,
+        "status": status,
+        "payment": None
+        if payment_id is None
+        else {"id": payment_id, "channel": channel, "status": payment_status, "failure_reason": failure},
+    }
 
 
 def order_snapshot(order_id: str) -> dict | None:
@@ -69,10 +96,16 @@ def opening_snapshot(order_id: str, client_secret: str) -> dict:
     return _snapshot(order_id, *row[:-1])
 
 
-_WATCHED = select(Order.id, Order.status, Order.version,
-                  select(PaymentAttempt.status).where(PaymentAttempt.order_id == Order.id)
-                  .order_by(PaymentAttempt.created_at.desc()).limit(1).scalar_subquery()
-                  ).where(Order.id.in_(bindparam("b_orders", expanding=True)))
+_WATCHED = select(
+    Order.id,
+    Order.status,
+    Order.version,
+    select(PaymentAttempt.status)
+    .where(PaymentAttempt.order_id == Order.id)
+    .order_by(PaymentAttempt.created_at.desc())
+    .limit(1)
+    .scalar_subquery(),
+).where(Order.id.in_(bindparam("b_orders", expanding=True)))
 
 
 def watched_states(order_ids: list[str]) -> dict[str, tuple]:

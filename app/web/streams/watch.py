@@ -3,6 +3,7 @@
 is best effort, one query every ``recheck_seconds`` for the state of all watched orders together. Database
 reads run on a small thread pool inside the Flask app's context; nothing here holds a connection between reads.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -16,9 +17,9 @@ from redis import asyncio as aioredis
 from sqlalchemy.exc import DBAPIError
 
 from app.platform.outbox.commit_signals import order_channel
+from app.web.errors import database_outage
 from app.web.streams.liveness import PING_AFTER_SECONDS, Quiet, SilentRedis
 from app.web.streams.snapshot import watched_states
-from app.web.errors import database_outage
 
 log = logging.getLogger("kassa.streams")
 T = TypeVar("T")
@@ -28,8 +29,9 @@ _PREFIX = order_channel("")
 class StreamHub:
     """The open streams by order, and what wakes them."""
 
-    def __init__(self, app: Flask, *, recheck_seconds: float, reads: int = 4,
-                 ping_after: float = PING_AFTER_SECONDS) -> None:
+    def __init__(
+        self, app: Flask, *, recheck_seconds: float, reads: int = 4, ping_after: float = PING_AFTER_SECONDS
+    ) -> None:
         self.app, self.recheck_seconds, self.ping_after = app, recheck_seconds, ping_after
         self.waiting: dict[str, set[asyncio.Event]] = defaultdict(set)
         self._seen: dict[str, tuple] = {}
@@ -37,9 +39,11 @@ class StreamHub:
 
     async def read(self, fn: Callable[..., T], *args) -> T:
         """Run a database read off the event loop, in the app's context."""
+
         def in_app() -> T:
             with self.app.app_context():
                 return fn(*args)
+
         return await asyncio.get_running_loop().run_in_executor(self._pool, in_app)
 
     def register(self, order_id: str) -> asyncio.Event:
@@ -74,8 +78,9 @@ class StreamHub:
         answer_within = float(self.app.config["REDIS_TIMEOUT_SECONDS"])
         away = False
         while True:
-            client = aioredis.Redis.from_url(self.app.config["REDIS_URL"], socket_connect_timeout=answer_within,
-                                             socket_timeout=answer_within)
+            client = aioredis.Redis.from_url(
+                self.app.config["REDIS_URL"], socket_connect_timeout=answer_within, socket_timeout=answer_within
+            )
             try:
                 pubsub = client.pubsub()
                 await pubsub.psubscribe(f"{_PREFIX}*")
@@ -92,7 +97,7 @@ class StreamHub:
                     if message is not None:
                         quiet.heard()
                         if message["type"] == "pmessage":
-                            self.wake(message["channel"].decode()[len(_PREFIX):])
+                            self.wake(message["channel"].decode()[len(_PREFIX) :])
                     elif quiet.ping_due():
                         await pubsub.ping()  # answered on the subscription itself, as a "pong" message
                         quiet.pinged()

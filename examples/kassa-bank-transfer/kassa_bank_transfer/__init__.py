@@ -6,6 +6,7 @@ transfer arrives, the merchant's bookkeeping posts a signed notice to Kassa
 HMAC-SHA256 of "t.body">``, body ``{"reference": "<attempt id>", "amount": 1234, "currency": "eur"}``),
 which is verified with the merchant's own secret before anything is read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +16,14 @@ import time
 from typing import Mapping
 from urllib.parse import urlencode
 
-from app.payments.channels.interface import (CallbackRejected, ChannelResult, PaymentRequest, ProviderPayment,
-                                        ProviderRefused, RefundResult)
+from app.payments.channels.interface import (
+    CallbackRejected,
+    ChannelResult,
+    PaymentRequest,
+    ProviderPayment,
+    ProviderRefused,
+    RefundResult,
+)
 from app.payments.channels.registry import ChannelSpec, SettingField
 
 __version__ = "0.1.0"
@@ -43,14 +50,21 @@ class BankTransferAdapter:
             raise ProviderRefused("bank_transfer is not set up for this merchant")
         query = urlencode({"reference": request.attempt_id, "amount": request.amount, "currency": request.currency})
         # The attempt id is the reference the shopper writes on the transfer: nothing is created elsewhere.
-        return ProviderPayment(reference=request.attempt_id,
-                               next_action={"type": "redirect", "url": f"{self.instructions_url}?{query}"})
+        return ProviderPayment(
+            reference=request.attempt_id, next_action={"type": "redirect", "url": f"{self.instructions_url}?{query}"}
+        )
 
     def query_payment(self, provider_reference: str) -> ChannelResult:
         # A bank has no status API here: the transfer is pending until the merchant's notice arrives (Kassa
         # reads only the status of a pending result, and cancels it once the order has long expired).
-        return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=provider_reference,
-                             status="pending", amount=0, currency="")
+        return ChannelResult(
+            channel=self.code,
+            provider_reference=provider_reference,
+            attempt_id=provider_reference,
+            status="pending",
+            amount=0,
+            currency="",
+        )
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult:
         if not self.notice_secret:
@@ -64,9 +78,15 @@ class BankTransferAdapter:
             raise CallbackRejected("notice signature does not match")
         try:
             notice = json.loads(body)
-            return ChannelResult(channel=self.code, provider_reference=notice["reference"],
-                                 attempt_id=notice["reference"], status="succeeded", amount=int(notice["amount"]),
-                                 currency=str(notice["currency"]).lower(), raw=notice)
+            return ChannelResult(
+                channel=self.code,
+                provider_reference=notice["reference"],
+                attempt_id=notice["reference"],
+                status="succeeded",
+                amount=int(notice["amount"]),
+                currency=str(notice["currency"]).lower(),
+                raw=notice,
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise CallbackRejected("notice body must be {reference, amount, currency}") from exc
 
@@ -76,13 +96,24 @@ class BankTransferAdapter:
 
 
 CHANNEL = ChannelSpec(
-    code="bank_transfer", name="Bank transfer", adapter=BankTransferAdapter,
+    code="bank_transfer",
+    name="Bank transfer",
+    adapter=BankTransferAdapter,
     settings=(
-        SettingField("instructions_url", "Page with your bank details", help="Shoppers are sent here with "
-                     "?reference=…&amount=…&currency=…", pattern=r"https?://\S+",
-                     pattern_hint="a web address starting with https://"),
-        SettingField("notice_secret", "Notice signing secret", secret=True, pattern=r"\S{16,}",
-                     pattern_hint="at least 16 characters, no spaces"),
+        SettingField(
+            "instructions_url",
+            "Page with your bank details",
+            help="Shoppers are sent here with ?reference=…&amount=…&currency=…",
+            pattern=r"https?://\S+",
+            pattern_hint="a web address starting with https://",
+        ),
+        SettingField(
+            "notice_secret",
+            "Notice signing secret",
+            secret=True,
+            pattern=r"\S{16,}",
+            pattern_hint="at least 16 characters, no spaces",
+        ),
     ),
     capabilities=frozenset({"redirect"}),
 )

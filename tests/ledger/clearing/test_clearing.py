@@ -1,10 +1,10 @@
 """Clearing and order split (issue 11): a completed order's money is split among its partners by each line's
 rule, the channel's and the platform's fees taken off first, every part exact; a refund after clearing reverses
 the parts in proportion. Numbers below are worked out by hand, not by the code under test."""
+
 from __future__ import annotations
 
-from tests.support.books import (add_partner, completed_order, ledger_sums, partner_lines, run_settlements,
-                                       set_rule)
+from tests.support.books import add_partner, completed_order, ledger_sums, partner_lines, run_settlements, set_rule
 
 
 def _platform_fee(app, merchant_id: str, bps: int) -> None:
@@ -13,8 +13,9 @@ def _platform_fee(app, merchant_id: str, bps: int) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_an_order_of_two_partners_is_split_into_sub_orders_and_cleared_exactly(app, api, merchant, catalog,
-                                                                               sandbox, worker):
+def test_an_order_of_two_partners_is_split_into_sub_orders_and_cleared_exactly(
+    app, api, merchant, catalog, sandbox, worker
+):
     studio = add_partner(api, "Northwind Studio")
     assert set_rule(api, catalog["sku"], [(studio["id"], 7000), ("self", 3000)]).status_code == 200
     _platform_fee(app, merchant.id, 100)  # 1 %
@@ -45,11 +46,16 @@ def test_an_order_of_two_partners_is_split_into_sub_orders_and_cleared_exactly(a
         return [(line["kind"], line["sku"], line["sub_order"], line["amount"]["amount"]) for line in lines]
 
     studio_sub, own_sub = subs[studio["id"]]["id"], subs["self"]["id"]
-    assert statement(studio["id"]) == [("share", catalog["sku"], studio_sub, 1399),
-                                       ("fee", catalog["sku"], studio_sub, -64)]
-    assert statement("self") == [("share", catalog["sku"], studio_sub, 599), ("fee", catalog["sku"], studio_sub, -27),
-                                 ("share", catalog["limited_sku"], own_sub, 2500),
-                                 ("fee", catalog["limited_sku"], own_sub, -114)]
+    assert statement(studio["id"]) == [
+        ("share", catalog["sku"], studio_sub, 1399),
+        ("fee", catalog["sku"], studio_sub, -64),
+    ]
+    assert statement("self") == [
+        ("share", catalog["sku"], studio_sub, 599),
+        ("fee", catalog["sku"], studio_sub, -27),
+        ("share", catalog["limited_sku"], own_sub, 2500),
+        ("fee", catalog["limited_sku"], own_sub, -114),
+    ]
 
 
 def test_a_refund_after_clearing_reverses_every_part_in_proportion(app, api, merchant, catalog, sandbox, worker):
@@ -124,15 +130,15 @@ def test_partners_are_the_merchants_own(api, client, other_merchant):
     assert api.patch("/partners/self", json={"payout_account": "acct_me_0001"}).json["payout_account"] == "acct_me_0001"
 
 
-def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(app, api, merchant, catalog, sandbox, worker,
-                                                                   monkeypatch):
+def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(
+    app, api, merchant, catalog, sandbox, worker, monkeypatch
+):
     """A refund was in flight when the order completed, so its order.completed handler had nothing to clear;
     the refund settles later (the order back to completed, with no new event) and the sweep clears it."""
-    from tests.conftest import free_port
-    from tests.support.lifecycle import paid_order
-
     from app.payments.clearing import sweep_completed_orders
     from app.payments.refunds.sweep import resume_pending_refunds
+    from tests.conftest import free_port
+    from tests.support.lifecycle import paid_order
 
     order = paid_order(api, sandbox, catalog["sku"])
     worker()  # fulfilled
@@ -149,8 +155,9 @@ def test_the_sweep_clears_an_order_whose_own_clearing_was_missed(app, api, merch
     assert partner_lines(app, merchant.id, "self") == 900 - 53
 
 
-def test_a_cheap_line_shared_three_ways_clears_no_partner_below_zero_and_refunds(app, api, merchant, catalog,
-                                                                                  sandbox, worker):
+def test_a_cheap_line_shared_three_ways_clears_no_partner_below_zero_and_refunds(
+    app, api, merchant, catalog, sandbox, worker
+):
     """A 32-cent item keeps 1 cent after the sandbox's 31-cent fee. Split 11/33/56 %, the shares are 3/11/18 and the
     fees, split by the same percentages, would be 4/10/17 (largest remainder on a smaller amount moves a unit the
     other way): the first partner netted -1, and every refund of the order then failed with a 500."""

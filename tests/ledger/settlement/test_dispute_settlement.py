@@ -1,5 +1,6 @@
 """A dispute after settlement: the money the bank took back is a negative line of the partner's next settlement,
 as a refund after settlement is."""
+
 from __future__ import annotations
 
 import requests
@@ -13,13 +14,15 @@ def _dispute(app, sandbox, order: dict, amount: int) -> str:
     from app.payments.models import Dispute
 
     reference = order["payments"][0]["provider_reference"]
-    opened = requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/dispute", json={"amount": amount},
-                           timeout=10)
+    opened = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{reference}/dispute", json={"amount": amount}, timeout=10
+    )
     assert opened.status_code == 201, opened.text
 
     def seen():
         with app.app_context():
             return db.session.query(Dispute).filter_by(provider_dispute_id=opened.json()["id"]).count()
+
     wait_for(seen)
     return opened.json()["id"]
 
@@ -50,7 +53,8 @@ def test_a_dispute_after_settlement_is_a_negative_line_of_the_next_one(app, api,
 
 
 def test_an_order_refunded_in_full_around_a_won_dispute_takes_back_from_each_partner_exactly_its_share(
-        app, api, merchant, catalog, sandbox, worker):
+    app, api, merchant, catalog, sandbox, worker
+):
     """Each part of a cleared order gives back, over all its refunds, exactly what it received, even when a dispute
     opened and was won between them (its withdrawal went back whole): no partner is charged a cent it never got."""
     from tests.payments.disputes.test_disputes import close_dispute, disputes_of, open_dispute

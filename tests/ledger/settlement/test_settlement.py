@@ -1,6 +1,7 @@
 """Settlement and payouts (issue 11): each partner's cleared lines of a period are added up into a statement
 and paid out through the sandbox provider's payout API; a refund after settlement is a negative line of the
 next one; a refused payout is retried and, in the end, given back; two runs at once settle each line once."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,15 @@ import requests
 from sqlalchemy import select, update
 
 from tests.conftest import wait_for
-from tests.support.books import (add_partner, completed_order, decide_payout, ledger_sums, partner_lines,
-                                        run_settlements, set_rule)
+from tests.support.books import (
+    add_partner,
+    completed_order,
+    decide_payout,
+    ledger_sums,
+    partner_lines,
+    run_settlements,
+    set_rule,
+)
 
 
 def _by_partner(settlements: list[dict]) -> dict[str, dict]:
@@ -93,13 +101,15 @@ def test_a_refund_after_settlement_is_a_negative_line_of_the_next_one(app, api, 
     assert kinds.count("refund") == 1
 
 
-def test_a_refused_payout_is_retried_then_given_back_and_can_be_sent_again(app, api, merchant, catalog, sandbox,
-                                                                          worker):
+def test_a_refused_payout_is_retried_then_given_back_and_can_be_sent_again(
+    app, api, merchant, catalog, sandbox, worker
+):
+    from datetime import timedelta
+
     from app.extensions import db
     from app.ledger.books_models import Payout
     from app.payments.payouts.services import resolve_payouts
     from app.platform.db.types import utcnow
-    from datetime import timedelta
 
     studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])
@@ -145,7 +155,8 @@ def test_held_lines_wait_for_their_day_and_a_reserve_is_held_back(app, api, merc
 
 
 def test_a_reserve_is_held_on_new_takings_only_when_a_release_comes_in_the_same_window(
-        app, api, merchant, catalog, sandbox, worker):
+    app, api, merchant, catalog, sandbox, worker
+):
     studio = add_partner(api, "Northwind Studio", reserve_bps=1000, reserve_days=30)
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])
     completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer="cus_first")  # 940, due now
@@ -173,8 +184,9 @@ def test_two_settlement_runs_at_once_settle_every_line_once(app, api, merchant, 
         completed_order(api, sandbox, worker, [(catalog["sku"], 1)], customer=f"cus_{n}")
     owed = {p: partner_lines(app, merchant.id, p) for p in (studio["id"], "self")}
 
-    from app.platform.db.types import utcnow
     from datetime import timedelta
+
+    from app.platform.db.types import utcnow
 
     barrier, cut = threading.Barrier(2), []
 
@@ -194,12 +206,13 @@ def test_two_settlement_runs_at_once_settle_every_line_once(app, api, merchant, 
     assert len(cut) == 2 and settled == owed
 
 
-def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, api, merchant, catalog, sandbox,
-                                                                          worker, monkeypatch):
+def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(
+    app, api, merchant, catalog, sandbox, worker, monkeypatch
+):
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.payments.payouts.services import resolve_payouts
+    from app.platform.db.types import utcnow
     from tests.support.faulty_provider import FaultyProvider
 
     studio = add_partner(api, "Northwind Studio")
@@ -213,8 +226,12 @@ def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, a
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
     with app.app_context():
         assert resolve_payouts(now=utcnow() + timedelta(minutes=10)) == 1  # looked up by its reference
-    found = requests.get(f"{sandbox.url}/sandbox/api/payouts", params={"reference": settlement["payout"]["id"]},
-                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}, timeout=10).json()
+    found = requests.get(
+        f"{sandbox.url}/sandbox/api/payouts",
+        params={"reference": settlement["payout"]["id"]},
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+        timeout=10,
+    ).json()
     assert len(found["data"]) == 1  # one payout at the provider, not two
     assert api.get(f"/settlements/{settlement['id']}").json["payout"]["status"] == "pending"
     decide_payout(sandbox, settlement["payout"]["id"], "paid")
@@ -222,15 +239,16 @@ def test_a_payout_whose_answer_was_lost_is_looked_up_and_never_sent_twice(app, a
 
 
 def test_a_payout_answered_with_json_that_is_not_a_payout_is_an_unknown_outcome_looked_up_once_readable(
-        app, api, merchant, catalog, sandbox, worker, monkeypatch, caplog):
+    app, api, merchant, catalog, sandbox, worker, monkeypatch, caplog
+):
     """The provider made the payout but what came back was JSON of something else (another service at its address):
     reading it broke the payout sweep with a traceback on every run. Now the merchant sees the outcome is unknown and
     why, in one line, and the sweep looks it up by its reference once the provider answers properly."""
     import logging
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.payments.payouts.services import resolve_payouts
+    from app.platform.db.types import utcnow
     from tests.support.faulty_provider import FaultyProvider
 
     studio = add_partner(api, "Northwind Studio")
@@ -256,16 +274,27 @@ def test_a_payout_answered_with_json_that_is_not_a_payout_is_an_unknown_outcome_
 
 def test_a_live_settlement_is_never_paid_out_through_a_test_channel(app, api, merchant, catalog):
     """Live money waits for a live payout channel rather than being "paid" by the sandbox."""
-    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.platform.values.ids import new_id
     from app.ledger.books_models import Payout
     from app.payments.payouts.services import send_payout
+    from app.platform.db.types import utcnow
+    from app.platform.values.ids import new_id
 
     with app.app_context():
-        payout = Payout(id=new_id("po"), merchant_id=merchant.id, livemode=True, purpose="settlement", amount=500,
-                        currency="usd", destination="acct_live_0001", channel="sandbox_card", status="pending",
-                        next_try_at=utcnow(), created_at=utcnow(), updated_at=utcnow())
+        payout = Payout(
+            id=new_id("po"),
+            merchant_id=merchant.id,
+            livemode=True,
+            purpose="settlement",
+            amount=500,
+            currency="usd",
+            destination="acct_live_0001",
+            channel="sandbox_card",
+            status="pending",
+            next_try_at=utcnow(),
+            created_at=utcnow(),
+            updated_at=utcnow(),
+        )
         db.session.add(payout)
         db.session.commit()
         waiting = send_payout(payout.id)
@@ -292,13 +321,18 @@ def _refused_settlement(app, api, catalog, sandbox, worker) -> tuple[dict, dict]
 
 def _sent_to(app, sandbox, reference: str) -> list[str]:
     """Where the provider was asked to send the payout of this reference."""
-    found = requests.get(f"{sandbox.url}/sandbox/api/payouts", params={"reference": reference},
-                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}, timeout=10).json()
+    found = requests.get(
+        f"{sandbox.url}/sandbox/api/payouts",
+        params={"reference": reference},
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+        timeout=10,
+    ).json()
     return [p["destination"] for p in found["data"]]
 
 
-def test_a_payout_sent_again_after_the_account_was_fixed_goes_to_the_fixed_account(app, api, merchant, catalog,
-                                                                                  sandbox, worker):
+def test_a_payout_sent_again_after_the_account_was_fixed_goes_to_the_fixed_account(
+    app, api, merchant, catalog, sandbox, worker
+):
     """The bank refused the partner's account; finance fixes it and sends again: the money must go to the new
     account (the portal's confirmation says so), not back to the one the bank just refused."""
     studio, settlement = _refused_settlement(app, api, catalog, sandbox, worker)
@@ -308,8 +342,9 @@ def test_a_payout_sent_again_after_the_account_was_fixed_goes_to_the_fixed_accou
     assert _sent_to(app, sandbox, f"{settlement['payout']['id']}.2") == ["acct_northwind_02"]
 
 
-def test_a_payout_sent_again_while_the_partner_has_no_account_waits_for_one(app, api, merchant, catalog, sandbox,
-                                                                           worker):
+def test_a_payout_sent_again_while_the_partner_has_no_account_waits_for_one(
+    app, api, merchant, catalog, sandbox, worker
+):
     from app.payments.payouts.services import resolve_payouts
 
     studio, settlement = _refused_settlement(app, api, catalog, sandbox, worker)
@@ -325,14 +360,15 @@ def test_a_payout_sent_again_while_the_partner_has_no_account_waits_for_one(app,
     assert partner_lines(app, merchant.id, studio["id"]) == 0 and ledger_sums(app) == {"usd": 0}
 
 
-def test_a_refused_payout_waiting_for_its_next_try_goes_to_the_account_fixed_meanwhile(app, api, merchant, catalog,
-                                                                                      sandbox, worker):
+def test_a_refused_payout_waiting_for_its_next_try_goes_to_the_account_fixed_meanwhile(
+    app, api, merchant, catalog, sandbox, worker
+):
     """The bank refused the first try; finance fixes the partner's account before the next try: that try goes to
     the fixed account (at once), not four more times to the refused one."""
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.payments.payouts.services import resolve_payouts
+    from app.platform.db.types import utcnow
 
     studio = add_partner(api, "Northwind Studio", payout_account="acct_closed_0001")
     set_rule(api, catalog["sku"], [(studio["id"], 10000)])
@@ -352,17 +388,18 @@ def test_a_refused_payout_waiting_for_its_next_try_goes_to_the_account_fixed_mea
 
 
 def test_a_payout_whose_sending_breaks_waits_its_back_off_and_the_sweep_sends_the_others(
-        app, api, merchant, catalog, sandbox, worker, monkeypatch, caplog):
+    app, api, merchant, catalog, sandbox, worker, monkeypatch, caplog
+):
     """The payout sweep handles the longest-waiting payouts first. One whose sending broke (its channel no longer
     installed) stopped the sweep, and as it kept its place at the head of every later run, the payouts behind it
     were never sent: the partners were never paid."""
     import logging
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.ledger.books_models import Payout
     from app.payments.payouts.services import resolve_payouts
+    from app.platform.db.types import utcnow
     from tests.conftest import free_port
 
     retired, healthy = add_partner(api, "Retired Studio"), add_partner(api, "Northwind Studio")
@@ -375,13 +412,19 @@ def test_a_payout_whose_sending_breaks_waits_its_back_off_and_the_sweep_sends_th
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
     sweep_at = utcnow() + timedelta(minutes=10)
     with app.app_context():  # the stuck one went out through a channel since removed, and waits longest
-        db.session.execute(update(Payout).where(Payout.id == stuck["id"]).values(
-            channel="sandbox_retired", next_try_at=utcnow() - timedelta(minutes=1)))
+        db.session.execute(
+            update(Payout)
+            .where(Payout.id == stuck["id"])
+            .values(channel="sandbox_retired", next_try_at=utcnow() - timedelta(minutes=1))
+        )
         db.session.commit()
         with caplog.at_level(logging.ERROR, logger="kassa.payments.payouts"):
             assert resolve_payouts(now=sweep_at) == 2
-    broken = [r.fields["payout_id"] for r in caplog.records if r.name == "kassa.payments.payouts"
-              and r.levelno >= logging.ERROR]
+    broken = [
+        r.fields["payout_id"]
+        for r in caplog.records
+        if r.name == "kassa.payments.payouts" and r.levelno >= logging.ERROR
+    ]
     assert broken == [stuck["id"]]  # logged once, by its id
     assert len(_sent_to(app, sandbox, behind["id"])) == 1  # the partner behind it is paid out
     assert api.get(f"/settlements/{settled[healthy['id']]['id']}").json["payout"]["provider_reference"]
@@ -396,8 +439,9 @@ def test_a_payout_whose_sending_breaks_waits_its_back_off_and_the_sweep_sends_th
     assert ledger_sums(app) == {"usd": 0}
 
 
-def test_a_payout_whose_sending_keeps_breaking_waits_twice_as_long_each_time(app, api, merchant, catalog, sandbox,
-                                                                              worker, monkeypatch):
+def test_a_payout_whose_sending_keeps_breaking_waits_twice_as_long_each_time(
+    app, api, merchant, catalog, sandbox, worker, monkeypatch
+):
     """The wait after each break doubles (5, 10, 20, 40 min …), counted on the payout itself. It was read back from
     the row as next_try_at - updated_at, where next_try_at came from the sweep's clock (the moment it started) and
     updated_at from the wall clock when it got to the payout: the two drifted apart, and anything else that wrote

@@ -1,5 +1,6 @@
 """The wallet channel through the API: top up through the sandbox provider (real HTTP, outbox run
 by a real RQ worker), read the balance, pay an order from it with no redirect."""
+
 from __future__ import annotations
 
 from tests.conftest import wait_for
@@ -17,8 +18,9 @@ def balance(api, customer: str = CUSTOMER) -> dict:
 def top_up(api, sandbox, worker, amount: int, customer: str = CUSTOMER, currency: str = "usd"):
     """Top up through sandbox_card, approve at the provider, and let the outbox credit the wallet."""
     before = {m["currency"]: m["amount"] for m in balance(api, customer)["available"]}
-    response = api.post(f"/customers/{customer}/topups",
-                        json={"amount": amount, "currency": currency, "channel": "sandbox_card"})
+    response = api.post(
+        f"/customers/{customer}/topups", json={"amount": amount, "currency": currency, "channel": "sandbox_card"}
+    )
     assert response.status_code == 201, response.json
     sandbox.simulate(response.json["payment"]["provider_reference"], "succeeded")
     order_id = response.json["topup"]["id"]
@@ -28,20 +30,34 @@ def top_up(api, sandbox, worker, amount: int, customer: str = CUSTOMER, currency
         worker()
         now = {m["currency"]: m["amount"] for m in balance(api, customer)["available"]}
         return now == {**before, currency: before.get(currency, 0) + amount}
+
     wait_for(credited)
     return response
 
 
-def test_a_top_up_through_the_sandbox_credits_the_balance(api, pk_api, client, other_merchant, catalog, sandbox,
-                                                          worker):
+def test_a_top_up_through_the_sandbox_credits_the_balance(
+    api, pk_api, client, other_merchant, catalog, sandbox, worker
+):
     from tests.conftest import Api
 
-    assert balance(api) == {"object": "customer_balance", "customer": CUSTOMER, "livemode": False, "available": [],
-                            "frozen": []}
+    assert balance(api) == {
+        "object": "customer_balance",
+        "customer": CUSTOMER,
+        "livemode": False,
+        "available": [],
+        "frozen": [],
+    }
     # A web page tops up through the checkout session the merchant's server opened for this customer.
     session = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": CUSTOMER}}).json
-    created = pk_api.post(f"/customers/{CUSTOMER}/topups", json={
-        "amount": 5000, "currency": "usd", "channel": "sandbox_card", "checkout_session": session["client_secret"]})
+    created = pk_api.post(
+        f"/customers/{CUSTOMER}/topups",
+        json={
+            "amount": 5000,
+            "currency": "usd",
+            "channel": "sandbox_card",
+            "checkout_session": session["client_secret"],
+        },
+    )
     assert created.status_code == 201, created.json
     topup, payment = created.json["topup"], created.json["payment"]
     assert topup["status"] == "pending" and topup["amount"] == {"amount": 5000, "currency": "usd"}
@@ -107,11 +123,13 @@ def test_an_insufficient_balance_fails_cleanly_and_the_order_stays_payable(api, 
 
 
 def test_top_up_input_is_checked_before_anything_is_written(api, pk_api, catalog):
-    for body, param in [({"amount": 10.5, "currency": "usd", "channel": "sandbox_card"}, "amount"),
-                        ({"amount": 0, "currency": "usd", "channel": "sandbox_card"}, "amount"),
-                        ({"amount": 100, "currency": "dollars", "channel": "sandbox_card"}, "currency"),
-                        ({"amount": 100, "currency": "usd", "channel": "wallet"}, "channel"),
-                        ({"amount": 100, "currency": "usd"}, "channel")]:
+    for body, param in [
+        ({"amount": 10.5, "currency": "usd", "channel": "sandbox_card"}, "amount"),
+        ({"amount": 0, "currency": "usd", "channel": "sandbox_card"}, "amount"),
+        ({"amount": 100, "currency": "dollars", "channel": "sandbox_card"}, "currency"),
+        ({"amount": 100, "currency": "usd", "channel": "wallet"}, "channel"),
+        ({"amount": 100, "currency": "usd"}, "channel"),
+    ]:
         response = api.post(f"/customers/{CUSTOMER}/topups", json=body)
         assert response.status_code == 400, body
         assert response.json["error"]["param"] == param

@@ -1,6 +1,7 @@
 """A customer's wallet statement (issue 11): every movement — a top-up through the sandbox, a wallet payment and
 its refund, a withdrawal paid out, transfers both ways, a cancelled reservation — with its kind, reference and the
 running available and frozen balances, paged, filtered by date, and as CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -43,8 +44,19 @@ def test_the_statement_lists_every_movement_with_running_balances(app, api, merc
 
     statement = _statement(api)
     assert (statement["customer"], statement["currency"], statement["has_more"]) == (CUSTOMER, "usd", False)
-    rows = [(m["kind"], m["amount"], m["available_change"], m["frozen_change"], m["available_balance"],
-             m["frozen_balance"], m["reference"]["type"], m["reference"]["id"]) for m in statement["data"]]
+    rows = [
+        (
+            m["kind"],
+            m["amount"],
+            m["available_change"],
+            m["frozen_change"],
+            m["available_balance"],
+            m["frozen_balance"],
+            m["reference"]["type"],
+            m["reference"]["id"],
+        )
+        for m in statement["data"]
+    ]
     assert rows == [
         ("topup", 5000, 5000, 0, 5000, 0, "order", topup["id"]),
         ("payment_try", 1998, -1998, 1998, 3002, 1998, "order", order["id"]),
@@ -55,7 +67,8 @@ def test_the_statement_lists_every_movement_with_running_balances(app, api, merc
         ("transfer_out", 300, -300, 0, 2202, 0, "transfer", sent.json["transfer"]["id"]),
         ("transfer_in", 100, 100, 0, 2302, 0, "transfer", back.json["transfer"]["id"]),
         ("payment_try", 250, -250, 250, 2052, 250, "order", "pay_abandoned"),
-        ("payment_cancel", 250, 250, -250, 2302, 0, "order", "pay_abandoned")]
+        ("payment_cancel", 250, 250, -250, 2302, 0, "order", "pay_abandoned"),
+    ]
     assert held(api, CUSTOMER) == (2302, 0)  # the last running balance is the balance
     assert statement["data"][1]["order"] == order["id"]
 
@@ -76,7 +89,7 @@ def test_the_statement_lists_every_movement_with_running_balances(app, api, merc
     assert exported.status_code == 200 and exported.mimetype == "text/csv"
     lines = list(csv.reader(io.StringIO(exported.get_data(as_text=True))))
     header = lines.index(next(line for line in lines if line[:1] == ["movement"]))
-    body = lines[header + 1:]
+    body = lines[header + 1 :]
     assert [line[2] for line in body] == [row[0] for row in rows]
     assert [int(line[10]) for line in body] == [row[4] for row in rows]
     assert body[4][3:5] == ["withdrawal", withdrawal["id"]] and body[-1][-1] == "$23.02"

@@ -1,4 +1,5 @@
 """Wallet Try–Confirm–Cancel: each phase once, no overdraft, no hanging reservation."""
+
 from __future__ import annotations
 
 import threading
@@ -8,8 +9,15 @@ import pytest
 from app.errors import Conflict
 from app.extensions import db
 from app.ledger.journal import account_balance
-from app.ledger.wallet.services import (InsufficientBalance, cancel_wallet_payment, confirm_wallet_payment, credit_topup,
-                               try_wallet_payment, wallet_balance, wallet_phases)
+from app.ledger.wallet.services import (
+    InsufficientBalance,
+    cancel_wallet_payment,
+    confirm_wallet_payment,
+    credit_topup,
+    try_wallet_payment,
+    wallet_balance,
+    wallet_phases,
+)
 from app.platform.values.money import Money
 
 M, C = "mch_wallet", "cus_ada"

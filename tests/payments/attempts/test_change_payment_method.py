@@ -1,6 +1,7 @@
 """A shopper shown a QR code changes the payment method, or lets the code expire: the waiting attempt is given
 up and the same order (same basket) reopens for another try. A QR payment the provider captures after all
 pays that order once; the order is never payable twice."""
+
 from __future__ import annotations
 
 import re
@@ -60,7 +61,8 @@ def test_a_given_up_qr_payment_captured_after_all_pays_the_order_once(client, ap
 
 
 def test_when_both_the_given_up_code_and_the_new_attempt_are_paid_the_second_capture_is_flagged_for_refund(
-        app, client, api, catalog, sandbox):
+    app, client, api, catalog, sandbox
+):
     order = create_order(api, catalog["sku"], 1)
     qr = pay_qr(api, order["id"])
     assert _switch(client, order, qr["id"]).status_code == 200
@@ -69,15 +71,17 @@ def test_when_both_the_given_up_code_and_the_new_attempt_are_paid_the_second_cap
     sandbox.simulate(qr["provider_reference"], "succeeded")  # the code, scanned just before the switch
     wait_for(lambda: status_of(api, order["id"]) == "paid")
     sandbox.simulate(card["provider_reference"], "succeeded")  # and the card as well
-    wait_for(lambda: [p["status"] for p in api.get(f"/orders/{order['id']}").json["payments"]]
-             == ["succeeded", "succeeded"])
+    wait_for(
+        lambda: [p["status"] for p in api.get(f"/orders/{order['id']}").json["payments"]] == ["succeeded", "succeeded"]
+    )
     assert status_of(api, order["id"]) == "paid"  # paid once, by the code
     flagged = [e.data["object"]["id"] for e in events_of(app, "payment.captured_on_inactive_order")]
     assert flagged == [card["id"]]  # recorded so the second capture is returned, never kept
 
 
-def test_a_stale_page_cannot_abandon_a_newer_payment_and_a_decided_one_cannot_be_switched(client, api, catalog,
-                                                                                          sandbox):
+def test_a_stale_page_cannot_abandon_a_newer_payment_and_a_decided_one_cannot_be_switched(
+    client, api, catalog, sandbox
+):
     order = create_order(api, catalog["sku"], 1)
     first = pay_qr(api, order["id"])
     assert _switch(client, order, first["id"]).status_code == 200
@@ -130,8 +134,9 @@ def test_the_order_page_gives_up_an_expired_code_and_says_so(app, client, api, c
 
 
 def test_the_api_lets_a_page_holding_the_client_secret_change_the_method(pk_api, catalog, sandbox):
-    created = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}], "coupon": None,
-                                           "agreement_accepted": True})
+    created = pk_api.post(
+        "/orders", json={"items": [{"sku": catalog["sku"], "quantity": 3}], "coupon": None, "agreement_accepted": True}
+    )
     order = created.json
     secret = {"client_secret": order["client_secret"]}
     qr = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_qr", **secret}).json["payment"]

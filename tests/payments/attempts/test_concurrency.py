@@ -1,5 +1,6 @@
 """Races a real deployment sees, on PostgreSQL with real threads and processes: duplicate
 callbacks, impatient Pay presses, and two workers polling the same payment."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ import time
 import pytest
 import requests
 
-from tests.conftest import REDIS_URL, DATABASE_URL
+from tests.conftest import DATABASE_URL, REDIS_URL
 from tests.payments.attempts.test_payment_flow import _sign, create_order, events_of, pay, status_of
 
 pytestmark = pytest.mark.postgres_only
@@ -40,18 +41,27 @@ def _paid_callback(app, api, sandbox, order: dict, event_id: str) -> tuple[bytes
     callback, signed, for the test to deliver as it likes."""
     payment = pay(api, order["id"])
     provider = sandbox.simulate(payment["provider_reference"], "succeeded", callback="drop")
-    body = json.dumps({"id": event_id, "type": "payment.succeeded", "created": int(time.time()),
-                       "data": provider}).encode()
-    return body, {"Content-Type": "application/json",
-                  "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)}
+    body = json.dumps(
+        {"id": event_id, "type": "payment.succeeded", "created": int(time.time()), "data": provider}
+    ).encode()
+    return body, {
+        "Content-Type": "application/json",
+        "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body),
+    }
 
 
 def test_50_concurrent_duplicate_callbacks_capture_once(app, api, catalog, sandbox, live_server):
     order = create_order(api, catalog["sku"])
     body, headers = _paid_callback(app, api, sandbox, order, "evt_dup")
 
-    statuses = in_parallel(50, lambda i: requests.post(f"{live_server}/hooks/channels/sandbox_card", data=body,
-                                                       headers=headers, timeout=30).status_code)
+    statuses = in_parallel(
+        50,
+        lambda i: (
+            requests.post(
+                f"{live_server}/hooks/channels/sandbox_card", data=body, headers=headers, timeout=30
+            ).status_code
+        ),
+    )
     assert statuses == [200] * 50
     final = api.get(f"/orders/{order['id']}").json
     assert final["status"] in ("paid", "fulfilled")  # the workers also ran the outbox (fulfilment)
@@ -64,9 +74,12 @@ def test_20_concurrent_pay_presses_open_one_attempt(app, api, merchant, catalog,
     order = create_order(api, catalog["sku"])
 
     def press(i: int) -> tuple[int, str]:
-        r = requests.post(f"{live_server}/api/v1/orders/{order['id']}/pay",
-                          json={"channel": "sandbox_card", "client_secret": order["client_secret"]},
-                          headers={"Authorization": f"Bearer {merchant.publishable_key}"}, timeout=30)
+        r = requests.post(
+            f"{live_server}/api/v1/orders/{order['id']}/pay",
+            json={"channel": "sandbox_card", "client_secret": order["client_secret"]},
+            headers={"Authorization": f"Bearer {merchant.publishable_key}"},
+            timeout=30,
+        )
         return r.status_code, (r.json().get("payment") or {}).get("id") or r.json()["error"]["code"]
 
     results = in_parallel(20, press)
@@ -88,13 +101,29 @@ def test_two_workers_polling_the_same_payment_capture_once(app, api, catalog, sa
             enqueue("app.jobs.refresh_payment_attempt", payment["id"])
 
     # Two separate worker processes, configured from the environment as in production.
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "KASSA_RQ_QUEUE": app.config["RQ_QUEUE"],
-           "SANDBOX_URL": app.config["SANDBOX_URL"], "KASSA_PUBLIC_URL": app.config["PUBLIC_URL"], "LOG_LEVEL": "WARNING"}
-    script = ("import sys; from redis import Redis; from rq import Queue, SimpleWorker; "
-              "c = Redis.from_url(sys.argv[1]); SimpleWorker([Queue(sys.argv[2], connection=c)], connection=c)"
-              ".work(burst=True)")
-    workers = [subprocess.Popen([sys.executable, "-c", script, REDIS_URL, app.config["RQ_QUEUE"]], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "KASSA_RQ_QUEUE": app.config["RQ_QUEUE"],
+        "SANDBOX_URL": app.config["SANDBOX_URL"],
+        "KASSA_PUBLIC_URL": app.config["PUBLIC_URL"],
+        "LOG_LEVEL": "WARNING",
+    }
+    script = (
+        "import sys; from redis import Redis; from rq import Queue, SimpleWorker; "
+        "c = Redis.from_url(sys.argv[1]); SimpleWorker([Queue(sys.argv[2], connection=c)], connection=c)"
+        ".work(burst=True)"
+    )
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, REDIS_URL, app.config["RQ_QUEUE"]],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
     for w in workers:
         _, err = w.communicate(timeout=60)
         assert w.returncode == 0, err.decode()[-2000:]
@@ -113,10 +142,16 @@ def _idle_in_transaction(app, older_than_ms: int) -> list[str]:
     engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=None)
     try:
         with engine.connect() as conn:
-            return list(conn.scalars(text(
-                "SELECT left(query, 120) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND state = 'idle in transaction' "
-                "AND state_change < now() - make_interval(secs => :ms / 1000.0)"), {"ms": older_than_ms}))
+            return list(
+                conn.scalars(
+                    text(
+                        "SELECT left(query, 120) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND state = 'idle in transaction' "
+                        "AND state_change < now() - make_interval(secs => :ms / 1000.0)"
+                    ),
+                    {"ms": older_than_ms},
+                )
+            )
     finally:
         engine.dispose()
 
@@ -132,8 +167,11 @@ def test_a_callback_waiting_for_a_busy_order_holds_no_open_transaction(app, api,
         lock = redis_client().lock(f"kassa:lock:order:{order['id']}", timeout=30)
         assert lock.acquire(blocking=False)
     answer: dict = {}
-    callback = threading.Thread(target=lambda: answer.update(response=requests.post(
-        f"{live_server}/hooks/channels/sandbox_card", data=body, headers=headers, timeout=30)))
+    callback = threading.Thread(
+        target=lambda: answer.update(
+            response=requests.post(f"{live_server}/hooks/channels/sandbox_card", data=body, headers=headers, timeout=30)
+        )
+    )
     try:
         callback.start()
         time.sleep(1.0)  # the callback has read its attempt and waits for the lock
@@ -163,8 +201,9 @@ def test_a_writer_waiting_for_a_busy_order_keeps_its_transaction(app, api, catal
 
     def writer() -> None:
         with app.app_context():
-            db.session.execute(text("UPDATE orders SET customer_email = 'written@before.wait' WHERE id = :id"),
-                               {"id": order["id"]})
+            db.session.execute(
+                text("UPDATE orders SET customer_email = 'written@before.wait' WHERE id = :id"), {"id": order["id"]}
+            )
             with order_lock(order["id"]):
                 db.session.commit()
             done.set()
@@ -178,8 +217,10 @@ def test_a_writer_waiting_for_a_busy_order_keeps_its_transaction(app, api, catal
     thread.join(30)
     assert done.is_set()
     with app.app_context():
-        assert db.session.scalar(text("SELECT customer_email FROM orders WHERE id = :id"), {"id": order["id"]}) == \
-            "written@before.wait"
+        assert (
+            db.session.scalar(text("SELECT customer_email FROM orders WHERE id = :id"), {"id": order["id"]})
+            == "written@before.wait"
+        )
 
 
 def test_a_savepoint_waiting_for_a_busy_order_is_kept(app, api, catalog):
@@ -202,8 +243,9 @@ def test_a_savepoint_waiting_for_a_busy_order_is_kept(app, api, catalog):
                 with db.session.begin_nested():
                     db.session.scalar(text("SELECT status FROM orders WHERE id = :id"), {"id": order["id"]})
                     with order_lock(order["id"]):
-                        outcome["status"] = db.session.scalar(text("SELECT status FROM orders WHERE id = :id"),
-                                                              {"id": order["id"]})
+                        outcome["status"] = db.session.scalar(
+                            text("SELECT status FROM orders WHERE id = :id"), {"id": order["id"]}
+                        )
                 db.session.commit()
             except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
                 outcome["error"] = repr(exc)

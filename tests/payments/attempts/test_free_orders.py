@@ -1,6 +1,7 @@
 """An order that costs nothing (a 100 % coupon, a coupon worth more than the basket) is completed without a
 payment: ``POST /orders/{id}/pay`` needs no channel and answers ``payment: null``, the order goes ``created`` →
 ``paid`` once, is fulfilled like any paid order, books nothing and cannot be refunded."""
+
 from __future__ import annotations
 
 import threading
@@ -20,8 +21,10 @@ def journal(app) -> tuple[int, int]:
     from app.ledger.models import JournalEntry, Posting
 
     with app.app_context():
-        return (db.session.scalar(select(func.count()).select_from(JournalEntry)),
-                db.session.scalar(select(func.count()).select_from(Posting)))
+        return (
+            db.session.scalar(select(func.count()).select_from(JournalEntry)),
+            db.session.scalar(select(func.count()).select_from(Posting)),
+        )
 
 
 @pytest.fixture
@@ -77,13 +80,16 @@ def test_an_order_of_nothing_is_paid_without_a_channel_once_and_fulfilled(app, a
 
 
 def test_a_coupon_worth_more_than_the_basket_makes_an_order_the_shopper_pays_with_a_publishable_key(
-        api, pk_api, catalog, coupons):  # noqa: F811
+    api, pk_api, catalog, coupons
+):  # noqa: F811
     coupons(code="BIGGIFT", kind="amount_off", amount_off=5000, currency="usd")
     created = pk_api.post("/orders", json=order_body(catalog["sku"], 1, coupon="BIGGIFT"))
     assert created.status_code == 201 and created.json["amount"]["total"] == 0, created.json
     # An SDK that always names a channel still completes it: the channel is not used.
-    paid = pk_api.post(f"/orders/{created.json['id']}/pay",
-                       json={"channel": "sandbox_card", "client_secret": created.json["client_secret"]})
+    paid = pk_api.post(
+        f"/orders/{created.json['id']}/pay",
+        json={"channel": "sandbox_card", "client_secret": created.json["client_secret"]},
+    )
     assert paid.status_code == 200, paid.json
     assert paid.json["payment"] is None and paid.json["order"]["status"] == "paid"
     assert api.get(f"/orders/{created.json['id']}").json["payments"] == []
@@ -110,8 +116,13 @@ def test_concurrent_clicks_pay_an_order_of_nothing_once(app, client, merchant, f
 
     def click() -> None:
         start.wait()
-        answers.append(client.post(f"/api/v1/orders/{free_order['id']}/pay", json={},
-                                   headers={"Authorization": f"Bearer {merchant.secret_key}"}).status_code)
+        answers.append(
+            client.post(
+                f"/api/v1/orders/{free_order['id']}/pay",
+                json={},
+                headers={"Authorization": f"Bearer {merchant.secret_key}"},
+            ).status_code
+        )
 
     threads = [threading.Thread(target=click) for _ in range(4)]
     for thread in threads:
@@ -126,25 +137,32 @@ def test_concurrent_clicks_pay_an_order_of_nothing_once(app, client, merchant, f
     from app.orders.models import OrderTimelineEntry
 
     with app.app_context():
-        moves = list(db.session.scalars(select(OrderTimelineEntry.status).where(
-            OrderTimelineEntry.order_id == free_order["id"])))
+        moves = list(
+            db.session.scalars(select(OrderTimelineEntry.status).where(OrderTimelineEntry.order_id == free_order["id"]))
+        )
     assert moves.count("paid") == 1
 
 
 def test_a_checkout_sessions_order_of_nothing_completes_the_session_without_touching_the_wallet(
-        api, pk_api, sandbox, worker, catalog, coupons):  # noqa: F811
+    api, pk_api, sandbox, worker, catalog, coupons
+):  # noqa: F811
     from tests.checkout_sessions.test_checkout_sessions import available, session_for
     from tests.ledger.wallet.test_wallet import top_up
 
     top_up(api, sandbox, worker, 2000, customer="cus_rich")
     coupons(code="ONUS", kind="percent_off", percent_bps=10000)
     session = session_for(api, catalog)
-    first, second = (pk_api.post("/orders", json={"checkout_session": session["client_secret"], "coupon": "ONUS",
-                                                  "agreement_accepted": True}).json for _ in range(2))
+    first, second = (
+        pk_api.post(
+            "/orders", json={"checkout_session": session["client_secret"], "coupon": "ONUS", "agreement_accepted": True}
+        ).json
+        for _ in range(2)
+    )
     assert first["amount"]["total"] == 0 and first["available_channels"] == []  # not even the wallet
     # The wallet named for it is not used: nothing is frozen or taken from the customer's balance.
-    paid = pk_api.post(f"/orders/{first['id']}/pay",
-                       json={"channel": "wallet", "client_secret": first["client_secret"]})
+    paid = pk_api.post(
+        f"/orders/{first['id']}/pay", json={"channel": "wallet", "client_secret": first["client_secret"]}
+    )
     assert paid.status_code == 200 and paid.json["payment"] is None, paid.json
     assert available(api) == [{"amount": 2000, "currency": "usd"}]
     # The session is one purchase: a second free order of it is refused, and closed.

@@ -3,6 +3,7 @@
 Kassa runs as a live server so the sandbox's signed callbacks reach it over HTTP; jobs run on a
 real RQ worker in burst mode against real Redis.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,14 @@ from tests.conftest import wait_for
 
 
 def create_order(api, sku: str, quantity: int = 1) -> dict:
-    response = api.post("/orders", json={"items": [{"sku": sku, "quantity": quantity}],
-                                         "customer": {"id": "cus_flow"}, "agreement_accepted": True})
+    response = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": sku, "quantity": quantity}],
+            "customer": {"id": "cus_flow"},
+            "agreement_accepted": True,
+        },
+    )
     assert response.status_code == 201, response.json
     return response.json
 
@@ -32,8 +39,8 @@ def status_of(api, order_id: str) -> str:
 
 
 def events_of(app, type_: str) -> list:
-    from app.platform.outbox.events import Event
     from app.extensions import db
+    from app.platform.outbox.events import Event
 
     with app.app_context():
         return list(db.session.query(Event).filter_by(type=type_))
@@ -60,8 +67,9 @@ def test_order_paid_through_the_sandbox_callback(app, api, catalog, sandbox):
     assert len(events_of(app, "order.paid")) == 1
 
 
-def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app, api, catalog, sandbox, worker,
-                                                                             monkeypatch):
+def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     """POLL_AFTER_SECONDS after a payment started without news, the poller's sweep asks the provider about it,
     not before; asked and still pending, it is due again as long after. No job waits in Redis per payment."""
     from datetime import timedelta
@@ -69,9 +77,9 @@ def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app,
     from rq import Queue
     from rq.job import Job
 
-    from app.platform.db.types import utcnow
     from app.extensions import redis_client
     from app.payments.attempts.polling import poll_stale_attempts
+    from app.platform.db.types import utcnow
 
     monkeypatch.setitem(app.config, "POLL_AFTER_SECONDS", 20)
     order = create_order(api, catalog["sku"])
@@ -79,8 +87,10 @@ def test_a_payment_whose_callback_never_comes_is_asked_about_once_it_is_due(app,
     started = utcnow()
     with app.app_context():
         queue = Queue(app.config["RQ_QUEUE"], connection=redis_client())
-        waiting = [Job.fetch(job_id, connection=redis_client()).func_name
-                   for job_id in queue.scheduled_job_registry.get_job_ids() + queue.get_job_ids()]
+        waiting = [
+            Job.fetch(job_id, connection=redis_client()).func_name
+            for job_id in queue.scheduled_job_registry.get_job_ids() + queue.get_job_ids()
+        ]
         assert "app.jobs.refresh_payment_attempt" not in waiting
         assert poll_stale_attempts() == 0  # too early: the callback may still come
         assert poll_stale_attempts(now=started + timedelta(seconds=21)) == 1  # asked: still pending at the provider
@@ -139,9 +149,20 @@ def _sign(secret: str, body: bytes, t: int | None = None) -> str:
 def test_forged_callbacks_are_refused_and_change_nothing(app, api, catalog, sandbox, live_server):
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
-    body = json.dumps({"id": "evt_forged", "type": "payment.succeeded", "created": int(time.time()), "data": {
-        "id": payment["provider_reference"], "status": "succeeded", "amount": 999, "currency": "usd",
-        "reference": payment["id"]}}).encode()
+    body = json.dumps(
+        {
+            "id": "evt_forged",
+            "type": "payment.succeeded",
+            "created": int(time.time()),
+            "data": {
+                "id": payment["provider_reference"],
+                "status": "succeeded",
+                "amount": 999,
+                "currency": "usd",
+                "reference": payment["id"],
+            },
+        }
+    ).encode()
     url = f"{live_server}/hooks/channels/sandbox_card"
     forgeries = [
         {},  # unsigned
@@ -158,8 +179,15 @@ def test_forged_callbacks_are_refused_and_change_nothing(app, api, catalog, sand
     assert api.get(f"/orders/{order['id']}").json["payments"][0]["status"] == "pending"
 
     # The same body correctly signed is accepted: the refusals above were about the signature.
-    good = requests.post(url, data=body, timeout=5, headers={
-        "Content-Type": "application/json", "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body)})
+    good = requests.post(
+        url,
+        data=body,
+        timeout=5,
+        headers={
+            "Content-Type": "application/json",
+            "Sandbox-Signature": _sign(app.config["SANDBOX_CALLBACK_SECRET"], body),
+        },
+    )
     assert good.status_code == 200
     assert status_of(api, order["id"]) == "paid"
 
@@ -198,16 +226,17 @@ def test_an_unreachable_provider_is_a_502_and_the_order_stays_payable(app, api, 
 def test_expired_orders_are_closed_by_the_job_and_release_stock(app, api, catalog, worker):
     from sqlalchemy import update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
+    from app.platform.db.types import utcnow
     from app.platform.queueing import enqueue
 
     stale = create_order(api, catalog["limited_sku"], 2)
     fresh = create_order(api, catalog["sku"])
     with app.app_context():
-        db.session.execute(update(Order).where(Order.id == stale["id"])
-                           .values(expires_at=utcnow() - timedelta(seconds=1)))
+        db.session.execute(
+            update(Order).where(Order.id == stale["id"]).values(expires_at=utcnow() - timedelta(seconds=1))
+        )
         db.session.commit()
         enqueue("app.jobs.close_expired_orders")
     worker()

@@ -1,8 +1,8 @@
 """A provider's test environment failing never hides its channel from live shoppers: the circuit breaker of a
 channel that takes both modes' payments counts test calls apart from live ones (a load test run into the
 provider's lower test-mode rate limit, say)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -25,8 +25,9 @@ class _FlakyTestEnvironment:
         raise ProviderUnavailable("acme_pay answered 429: test mode rate limit")
 
 
-ACME = ChannelSpec(code="acme_pay", name="Acme Pay", adapter=_FlakyTestEnvironment,
-                   capabilities=frozenset({"redirect"}))
+ACME = ChannelSpec(
+    code="acme_pay", name="Acme Pay", adapter=_FlakyTestEnvironment, capabilities=frozenset({"redirect"})
+)
 
 
 @pytest.fixture
@@ -36,8 +37,10 @@ def acme_pay(monkeypatch):
 
 
 def _offered(key, sku: str) -> list[str]:
-    order = key.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_load"},
-                                      "agreement_accepted": True})
+    order = key.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_load"}, "agreement_accepted": True},
+    )
     assert order.status_code == 201, order.json
     return [channel["code"] for channel in order.json["available_channels"]]
 
@@ -45,8 +48,14 @@ def _offered(key, sku: str) -> list[str]:
 def test_failing_test_calls_never_close_a_channel_to_live_orders(app, api, live, catalog, acme_pay):
     assert acme_pay in _offered(live, catalog["sku"])
     for _ in range(app.config["BREAKER_FAILURE_THRESHOLD"]):
-        order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                          "customer": {"id": "cus_load"}, "agreement_accepted": True}).json
+        order = api.post(
+            "/orders",
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "customer": {"id": "cus_load"},
+                "agreement_accepted": True,
+            },
+        ).json
         failed = api.post(f"/orders/{order['id']}/pay", json={"channel": acme_pay})
         assert failed.status_code == 502 and failed.json["error"]["type"] == "channel_error"
 

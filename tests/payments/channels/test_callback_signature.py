@@ -3,8 +3,8 @@ import hmac
 
 import pytest
 
-from app.payments.channels.interface import CallbackRejected
 from app.payments.channels.adapters.sandbox_card import verify_signature
+from app.payments.channels.interface import CallbackRejected
 
 SECRET = "whsec_test"
 BODY = b'{"type":"payment.succeeded"}'
@@ -19,11 +19,14 @@ def test_a_correct_signature_passes():
     verify_signature(header(1_700_000_000), BODY, SECRET, tolerance=300, now=1_700_000_100)
 
 
-@pytest.mark.parametrize("bad", [
-    "",  # missing
-    "t=abc,v1=00",  # malformed timestamp
-    "t=1700000000",  # no signature
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",  # missing
+        "t=abc,v1=00",  # malformed timestamp
+        "t=1700000000",  # no signature
+    ],
+)
 def test_missing_or_malformed_headers_are_rejected(bad):
     with pytest.raises(CallbackRejected):
         verify_signature(bad, BODY, SECRET, tolerance=300, now=1_700_000_000)

@@ -1,4 +1,5 @@
 """Merchants' payment-tool credentials: encrypted with Fernet, rotated with MultiFernet, shown masked."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,8 @@ from sqlalchemy import select
 
 from app.errors import InvalidRequest
 from app.extensions import db
-from app.payments.channels.credentials import mask, masked_settings, rotate_channel_keys, save_channel_settings
 from app.payments.channels.credential_models import ChannelCredentials
+from app.payments.channels.credentials import mask, masked_settings, rotate_channel_keys, save_channel_settings
 from app.payments.channels.registry import ChannelSpec, SettingField, channels
 from app.payments.channels.sealed_settings import merchant_settings
 
@@ -21,11 +22,22 @@ class _Adapter:
         return cls()
 
 
-SPEC = ChannelSpec(code="keyed_pay", name="Keyed", adapter=_Adapter, settings=(
-    SettingField("secret_key", "Secret key", secret=True, pattern=r"sk_(test|live)_\w+",
-                 pattern_hint="starts with sk_test_ or sk_live_"),
-    SettingField("account", "Account name"),
-    SettingField("webhook_secret", "Webhook secret", secret=True, required=False)))
+SPEC = ChannelSpec(
+    code="keyed_pay",
+    name="Keyed",
+    adapter=_Adapter,
+    settings=(
+        SettingField(
+            "secret_key",
+            "Secret key",
+            secret=True,
+            pattern=r"sk_(test|live)_\w+",
+            pattern_hint="starts with sk_test_ or sk_live_",
+        ),
+        SettingField("account", "Account name"),
+        SettingField("webhook_secret", "Webhook secret", secret=True, required=False),
+    ),
+)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """A channel's limits are amounts in one currency: a merchant selling in yen and dollars who caps a channel at
 ¥50,000 has not capped dollar orders at $500.00 (50000 minor units), nor dinar orders at 50.000 KWD."""
+
 from __future__ import annotations
 
 from tests.web.portal.test_channels import _panel_channels
@@ -8,8 +9,15 @@ FORM = {"enabled": "y", "priority": "5", "display_name": "Card (sandbox)", "icon
 
 
 def _offered(api, sku: str, currency: str, quantity: int = 1) -> list[str]:
-    order = api.post("/orders", json={"items": [{"sku": sku, "quantity": quantity}], "customer": {"id": "cus_lim"},
-                                      "agreement_accepted": True, "currency": currency})
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": sku, "quantity": quantity}],
+            "customer": {"id": "cus_lim"},
+            "agreement_accepted": True,
+            "currency": currency,
+        },
+    )
     assert order.status_code == 201, order.json
     return [c["code"] for c in order.json["available_channels"]]
 
@@ -41,7 +49,8 @@ def test_limits_in_dinars_are_typed_to_the_fils_and_need_their_currency(app, api
 
         settings = channel_settings(merchant.id, "sandbox_card")
         assert (settings["min_amount"], settings["limits_currency"]) == (1500, "kwd")
-    assert api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 1000, "currency": "kwd"}]}).status_code \
-        == 200
+    assert (
+        api.patch(f"/skus/{catalog['sku']}", json={"prices": [{"amount": 1000, "currency": "kwd"}]}).status_code == 200
+    )
     assert "sandbox_card" not in _offered(api, catalog["sku"], "kwd")  # 1.000 KWD is below 1.500 KWD
     assert "sandbox_card" in _offered(api, catalog["sku"], "usd")  # $9.99: 999 minor units, no dinars

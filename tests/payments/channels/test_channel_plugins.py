@@ -1,6 +1,7 @@
 """A payment tool installed as its own package (examples/kassa-bank-transfer) becomes a channel without any
 change to Kassa: listed in the portal, set up from its settings schema with credentials stored encrypted,
 offered at checkout once set up, and paid through its own signed notice."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,9 +30,25 @@ def bank_transfer(tmp_path_factory):
     from app.payments.channels.registry import reload_channels
 
     target = tmp_path_factory.mktemp("site-packages")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
-                    "--no-build-isolation", "--no-index", "--target", str(target), str(EXAMPLE)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            str(EXAMPLE),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     sys.path.insert(0, str(target))
     importlib.invalidate_caches()
     reload_channels()
@@ -65,8 +82,9 @@ def test_the_installed_package_registers_its_channel(app, bank_transfer):
     assert [(f.name, f.secret) for f in spec.settings] == [("instructions_url", False), ("notice_secret", True)]
 
 
-def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, client, merchant, catalog, portal, api,
-                                                                      bank_transfer):
+def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(
+    app, client, merchant, catalog, portal, api, bank_transfer
+):
     page = portal.text("/portal/channels")
     assert "Bank transfer" in page and "bank_transfer is not set up" in page
     assert '<a href="/portal/channels/bank_transfer">enter its settings</a>' in page
@@ -75,20 +93,29 @@ def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, clien
     form = portal.text("/portal/channels/bank_transfer")
     assert 'name="instructions_url"' in form and 'type="password"' in form and "Can: redirect." in form
 
-    refused = portal.post("/portal/channels/bank_transfer/settings",
-                          {"instructions_url": "ftp://bank", "notice_secret": "short"})
+    refused = portal.post(
+        "/portal/channels/bank_transfer/settings", {"instructions_url": "ftp://bank", "notice_secret": "short"}
+    )
     assert refused.status_code == 422
-    assert "Page with your bank details does not look right: a web address starting with https://" in \
-        refused.get_data(as_text=True)
+    assert "Page with your bank details does not look right: a web address starting with https://" in refused.get_data(
+        as_text=True
+    )
 
-    saved = portal.post("/portal/channels/bank_transfer/settings",
-                        {"instructions_url": "https://shop.example/bank", "notice_secret": SECRET})
+    saved = portal.post(
+        "/portal/channels/bank_transfer/settings",
+        {"instructions_url": "https://shop.example/bank", "notice_secret": SECRET},
+    )
     assert saved.status_code == 302
     form = portal.text("/portal/channels/bank_transfer")
     assert SECRET not in form and "••••cdef" in form and "https://shop.example/bank" in form
     # A blank secret keeps the saved one.
-    assert portal.post("/portal/channels/bank_transfer/settings",
-                       {"instructions_url": "https://shop.example/bank2", "notice_secret": ""}).status_code == 302
+    assert (
+        portal.post(
+            "/portal/channels/bank_transfer/settings",
+            {"instructions_url": "https://shop.example/bank2", "notice_secret": ""},
+        ).status_code
+        == 302
+    )
     assert "bank_transfer" in _panel_channels(client, catalog["product"])
     assert "bank_transfer is not set up" not in portal.text("/portal/channels")
 
@@ -118,14 +145,16 @@ def test_a_merchant_sets_it_up_in_the_portal_and_shoppers_pay_with_it(app, clien
     assert api.get(f"/orders/{order['id']}").json["status"] == "paid"
 
 
-def test_another_merchants_notice_url_cannot_settle_this_merchants_payment(app, client, merchant, other_merchant,
-                                                                         catalog, api, bank_transfer):
+def test_another_merchants_notice_url_cannot_settle_this_merchants_payment(
+    app, client, merchant, other_merchant, catalog, api, bank_transfer
+):
     from app.payments.channels.credentials import save_channel_settings
 
     with app.app_context():
         for owner in (merchant, other_merchant):
-            save_channel_settings(owner.id, "bank_transfer", {"instructions_url": "https://shop.example/bank",
-                                                              "notice_secret": SECRET})
+            save_channel_settings(
+                owner.id, "bank_transfer", {"instructions_url": "https://shop.example/bank", "notice_secret": SECRET}
+            )
     order = create_order(api, catalog["sku"])
     payment = api.post(f"/orders/{order['id']}/pay", json={"channel": "bank_transfer"}).json["payment"]
     raw, headers = _notice({"reference": payment["id"], "amount": payment["amount"], "currency": payment["currency"]})
@@ -142,7 +171,9 @@ def test_a_channel_without_settings_has_no_settings_form(portal):
 def test_stripes_settings_form_refuses_a_publishable_key_as_the_secret_key(app, portal):
     page = portal.text("/portal/channels/stripe")
     assert "Webhook URL to give the provider" in page and "/hooks/channels/stripe/mch_" in page
-    refused = portal.post("/portal/channels/stripe/settings", {"secret_key": "pk_test_123", "publishable_key":
-                                                               "pk_test_123", "webhook_secret": "whsec_1"})
+    refused = portal.post(
+        "/portal/channels/stripe/settings",
+        {"secret_key": "pk_test_123", "publishable_key": "pk_test_123", "webhook_secret": "whsec_1"},
+    )
     assert refused.status_code == 422
     assert "Secret key does not look right: starts with sk_test_ or sk_live_" in refused.get_data(as_text=True)

@@ -1,12 +1,20 @@
 """The registry loads payment tools from entry points and keeps a broken one from taking the others down."""
+
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint
 
 import pytest
 
-from app.payments.channels.registry import (ENTRY_POINT_GROUP, ChannelSpec, InvalidChannel, _checked,
-                                            built_in_entry_points, channels, reload_channels)
+from app.payments.channels.registry import (
+    ENTRY_POINT_GROUP,
+    ChannelSpec,
+    InvalidChannel,
+    _checked,
+    built_in_entry_points,
+    channels,
+    reload_channels,
+)
 
 
 class _Adapter:
@@ -33,7 +41,10 @@ def test_built_in_channels_are_declared_as_entry_points_and_load():
     assert loaded["sandbox_qr"].capabilities >= {"qr", "refunds"}
     # What each provider gives back of its fee on a refund: the sandbox its proportional part, Stripe nothing.
     assert {code: loaded[code].fee_returned_on_refund for code in ("sandbox_card", "sandbox_qr", "stripe")} == {
-        "sandbox_card": "proportional", "sandbox_qr": "proportional", "stripe": "none"}
+        "sandbox_card": "proportional",
+        "sandbox_qr": "proportional",
+        "stripe": "none",
+    }
 
 
 def test_a_spec_must_match_its_entry_point_and_name_known_capabilities():

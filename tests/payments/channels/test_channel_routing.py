@@ -1,4 +1,5 @@
 """Which channels an order is offered, as the merchant configured them, and configure_channel's checks."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,12 +19,19 @@ def offered(api, order_id: str) -> list[str]:
 
 
 def test_channels_are_offered_by_priority_and_limits(app, api, merchant, catalog):
-    configure(app, merchant.id, "sandbox_qr", priority=1, display_name="Scan & pay", icon="qr",
-              agreement_text="QR payments are final.")
+    configure(
+        app,
+        merchant.id,
+        "sandbox_qr",
+        priority=1,
+        display_name="Scan & pay",
+        icon="qr",
+        agreement_text="QR payments are final.",
+    )
     configure(app, merchant.id, "sandbox_card", priority=5, max_amount=2000)
 
-    small = create_order(api, catalog["sku"], 1)   # $9.99
-    large = create_order(api, catalog["sku"], 3)   # $29.97, above the card's maximum
+    small = create_order(api, catalog["sku"], 1)  # $9.99
+    large = create_order(api, catalog["sku"], 3)  # $29.97, above the card's maximum
     assert offered(api, small["id"]) == ["sandbox_qr", "sandbox_card"]
     assert small["available_channels"][0] == {"code": "sandbox_qr", "name": "Scan & pay", "icon": "qr"}
     assert offered(api, large["id"]) == ["sandbox_qr"]
@@ -69,19 +77,22 @@ def test_the_panel_shows_the_first_channels_agreement_text_and_an_icon_per_chann
     assert 'data-channel-agreement="sandbox_card" hidden>Cards are charged at once.' in page
 
 
-@pytest.mark.parametrize("settings, param, words", [
-    ({"priority": -1}, "priority", "from 0"),
-    ({"priority": "1"}, "priority", "whole number"),
-    ({"enabled": "yes"}, "enabled", "true or false"),
-    ({"min_amount": 1.5}, "min_amount", "minor units"),
-    ({"max_amount": True}, "max_amount", "minor units"),
-    ({"min_amount": 500, "max_amount": 100}, "min_amount", "must not exceed"),
-    ({"currencies": "usd"}, "currencies", "list"),
-    ({"currencies": ["usd", "dollars"]}, "currencies[1]", "three-letter"),
-    ({"display_name": "x" * 101}, "display_name", "at most 100"),
-    ({"agreement_text": 7}, "agreement_text", "text"),
-    ({"colour": "red"}, "colour", "unknown channel setting"),
-])
+@pytest.mark.parametrize(
+    "settings, param, words",
+    [
+        ({"priority": -1}, "priority", "from 0"),
+        ({"priority": "1"}, "priority", "whole number"),
+        ({"enabled": "yes"}, "enabled", "true or false"),
+        ({"min_amount": 1.5}, "min_amount", "minor units"),
+        ({"max_amount": True}, "max_amount", "minor units"),
+        ({"min_amount": 500, "max_amount": 100}, "min_amount", "must not exceed"),
+        ({"currencies": "usd"}, "currencies", "list"),
+        ({"currencies": ["usd", "dollars"]}, "currencies[1]", "three-letter"),
+        ({"display_name": "x" * 101}, "display_name", "at most 100"),
+        ({"agreement_text": 7}, "agreement_text", "text"),
+        ({"colour": "red"}, "colour", "unknown channel setting"),
+    ],
+)
 def test_configure_channel_refuses_bad_settings_and_saves_nothing(ctx, merchant, settings, param, words):
     from app.errors import InvalidRequest
     from app.extensions import db
@@ -96,9 +107,9 @@ def test_configure_channel_refuses_bad_settings_and_saves_nothing(ctx, merchant,
 
 def test_configure_channel_refuses_an_unknown_channel_and_updates_in_place(ctx, merchant):
     from app.errors import InvalidRequest
-    from app.platform.outbox.events import Event
     from app.extensions import db
     from app.payments.channels.configs import channel_config_json, configure_channel
+    from app.platform.outbox.events import Event
 
     with pytest.raises(InvalidRequest) as refused:
         configure_channel(merchant.id, "carrier_pigeon", enabled=True)
@@ -107,7 +118,19 @@ def test_configure_channel_refuses_an_unknown_channel_and_updates_in_place(ctx, 
     configure_channel(merchant.id, "sandbox_qr", currencies=["USD", "usd", "eur"], display_name="  ")
     saved = configure_channel(merchant.id, "sandbox_qr", max_amount=5000)
     assert channel_config_json(saved) == {
-        "object": "channel_config", "code": "sandbox_qr", "enabled": True, "priority": 100, "display_name": None,
-        "icon": None, "min_amount": None, "max_amount": 5000, "limits_currency": None, "currencies": ["usd", "eur"],
-        "agreement_text": None, "fee_bps": None, "fixed_fees": {}, "dispute_fees": {}}
+        "object": "channel_config",
+        "code": "sandbox_qr",
+        "enabled": True,
+        "priority": 100,
+        "display_name": None,
+        "icon": None,
+        "min_amount": None,
+        "max_amount": 5000,
+        "limits_currency": None,
+        "currencies": ["usd", "eur"],
+        "agreement_text": None,
+        "fee_bps": None,
+        "fixed_fees": {},
+        "dispute_fees": {},
+    }
     assert db.session.query(Event).filter_by(type="channel_config.updated").count() == 2

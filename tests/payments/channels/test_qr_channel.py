@@ -1,5 +1,6 @@
 """Paying with the sandbox_qr channel: a QR code of the provider's page, then its callback; and the
 integration log of that exchange, with its secrets hidden."""
+
 from __future__ import annotations
 
 import base64
@@ -40,7 +41,7 @@ def test_qr_payment_shows_a_code_of_the_provider_page_and_is_paid_by_its_callbac
     assert action["url"] == f"{sandbox.url}/sandbox/pay/{payment['provider_reference']}"
     prefix = "data:image/svg+xml;base64,"
     assert action["image"].startswith(prefix)
-    svg = base64.b64decode(action["image"][len(prefix):], validate=True).decode()
+    svg = base64.b64decode(action["image"][len(prefix) :], validate=True).decode()
     assert svg.startswith("<svg")
     assert dark_modules(svg) == expected_modules(action["url"])  # the image encodes exactly that page
     assert "19.98" in requests.get(action["url"], timeout=5).text  # the phone sees the amount
@@ -56,18 +57,27 @@ def _signed(app, payment: dict) -> tuple[bytes, dict]:
     import hashlib
     import hmac
 
-    body = json.dumps({"id": "evt_x", "type": "payment.succeeded", "created": int(time.time()), "data": payment}).encode()
+    body = json.dumps(
+        {"id": "evt_x", "type": "payment.succeeded", "created": int(time.time()), "data": payment}
+    ).encode()
     t = int(time.time())
-    signature = hmac.new(app.config["SANDBOX_CALLBACK_SECRET"].encode(), f"{t}.".encode() + body,
-                         hashlib.sha256).hexdigest()
+    signature = hmac.new(
+        app.config["SANDBOX_CALLBACK_SECRET"].encode(), f"{t}.".encode() + body, hashlib.sha256
+    ).hexdigest()
     return body, {"Content-Type": "application/json", "Sandbox-Signature": f"t={t},v1={signature}"}
 
 
 def test_each_sandbox_channel_accepts_only_callbacks_for_its_own_method(app, api, catalog, sandbox, live_server):
     order = create_order(api, catalog["sku"])
     payment = pay_qr(api, order["id"])
-    provider_payment = {"id": payment["provider_reference"], "status": "succeeded", "amount": 999,
-                        "currency": "usd", "reference": payment["id"], "method": "qr"}
+    provider_payment = {
+        "id": payment["provider_reference"],
+        "status": "succeeded",
+        "amount": 999,
+        "currency": "usd",
+        "reference": payment["id"],
+        "method": "qr",
+    }
     body, headers = _signed(app, provider_payment)
 
     misrouted = requests.post(f"{live_server}/hooks/channels/sandbox_card", data=body, headers=headers, timeout=5)
@@ -79,10 +89,11 @@ def test_each_sandbox_channel_accepts_only_callbacks_for_its_own_method(app, api
     assert status_of(api, order["id"]) == "paid"
 
 
-def test_create_query_and_callback_are_logged_with_secrets_redacted(app, api, merchant, catalog, sandbox, worker,
-                                                                   live_server):
-    from app.platform.observability.log_writer import flush_every_writer
+def test_create_query_and_callback_are_logged_with_secrets_redacted(
+    app, api, merchant, catalog, sandbox, worker, live_server
+):
     from app.payments.integration_log import integration_logs_for_attempt
+    from app.platform.observability.log_writer import flush_every_writer
 
     order = create_order(api, catalog["sku"])
     payment = pay_qr(api, order["id"])
@@ -94,13 +105,22 @@ def test_create_query_and_callback_are_logged_with_secrets_redacted(app, api, me
     worker()  # the status poll: a query to the provider
     assert status_of(api, order["id"]) in ("paid", "fulfilled")  # the worker also ran fulfilment
     # A callback arrives too (late), and a forged one that names the same payment.
-    provider_payment = requests.get(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}", timeout=5,
-                                    headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()
+    provider_payment = requests.get(
+        f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}",
+        timeout=5,
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    ).json()
     body, headers = _signed(app, provider_payment)
-    assert requests.post(f"{live_server}/hooks/channels/sandbox_qr", data=body, headers=headers,
-                         timeout=5).status_code == 200
-    forged = requests.post(f"{live_server}/hooks/channels/sandbox_qr", data=body, timeout=5,
-                           headers={**headers, "Sandbox-Signature": "t=1,v1=00"})
+    assert (
+        requests.post(f"{live_server}/hooks/channels/sandbox_qr", data=body, headers=headers, timeout=5).status_code
+        == 200
+    )
+    forged = requests.post(
+        f"{live_server}/hooks/channels/sandbox_qr",
+        data=body,
+        timeout=5,
+        headers={**headers, "Sandbox-Signature": "t=1,v1=00"},
+    )
     assert forged.status_code == 400
 
     flush_every_writer()  # the integration log's rows are written on the log writer's thread
@@ -136,7 +156,10 @@ def test_redaction_reaches_nested_fields_and_query_strings():
     from app.payments.integration_log import redact_body, redact_url
 
     body = redact_body(b'{"amount": 5, "card": {"api_key": "k1", "Client-Secret": "s1"}, "tokens": ["t1"]}')
-    assert json.loads(body) == {"amount": 5, "card": {"api_key": "[redacted]", "Client-Secret": "[redacted]"},
-                                "tokens": "[redacted]"}
+    assert json.loads(body) == {
+        "amount": 5,
+        "card": {"api_key": "[redacted]", "Client-Secret": "[redacted]"},
+        "tokens": "[redacted]",
+    }
     assert redact_body("a=1&access_token=abc") == "a=1&access_token=[redacted]"
     assert redact_url("https://p.test/x?reference=r&api_key=k") == "https://p.test/x?reference=r&api_key=[redacted]"

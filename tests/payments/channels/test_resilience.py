@@ -1,5 +1,6 @@
 """When the provider fails: the circuit breaker pauses a channel, and a create with no clear answer
 leaves the attempt ``unknown`` until the janitor learns the outcome."""
+
 from __future__ import annotations
 
 import time
@@ -36,9 +37,11 @@ class BreakerClock:
         return self.now
 
 
-def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api, client, catalog, sandbox,
-                                                                          monkeypatch):
+def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(
+    app, api, client, catalog, sandbox, monkeypatch
+):
     from app.payments.channels import breaker
+
     clock = BreakerClock()
     monkeypatch.setattr(breaker, "time", clock)
     monkeypatch.setitem(app.config, "BREAKER_FAILURE_THRESHOLD", 3)
@@ -50,8 +53,12 @@ def test_breaker_opens_after_repeated_errors_then_half_opens_and_closes(app, api
 
         health = client.get("/healthz")
         assert health.status_code == 200  # a paused channel is not an outage
-        assert health.json["channels"] == {"sandbox_card": "open", "sandbox_qr": "closed", "wallet": "closed",
-                                          "stripe": "closed"}
+        assert health.json["channels"] == {
+            "sandbox_card": "open",
+            "sandbox_qr": "closed",
+            "wallet": "closed",
+            "stripe": "closed",
+        }
         # In words: suspended, why, and until when (the end of the cool-down).
         card = health.json["channel_health"]["sandbox_card"]
         assert card["status"] == "suspended" and "failed 3 times in a row" in card["reason"]
@@ -127,13 +134,16 @@ def _set_due(app, attempt_id: str) -> None:
     """Move time forward for the janitor: the attempt's next check is now."""
     from sqlalchemy import update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.payments.models import PaymentAttempt
+    from app.platform.db.types import utcnow
 
     with app.app_context():
-        db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == attempt_id)
-                           .values(next_check_at=utcnow() - timedelta(seconds=1)))
+        db.session.execute(
+            update(PaymentAttempt)
+            .where(PaymentAttempt.id == attempt_id)
+            .values(next_check_at=utcnow() - timedelta(seconds=1))
+        )
         db.session.commit()
 
 
@@ -156,7 +166,8 @@ def _run_janitor(app, worker) -> None:
 
 
 def test_a_create_timeout_leaves_the_outcome_unknown_until_the_janitor_finds_the_payment(
-        app, api, catalog, sandbox, worker, monkeypatch):
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     from app.platform.db.types import utcnow
 
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
@@ -181,8 +192,12 @@ def test_a_create_timeout_leaves_the_outcome_unknown_until_the_janitor_finds_the
     assert _attempt(app, attempt_id).status == "unknown"
 
     # The shopper had paid at the provider; its callback was lost.
-    found = requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": attempt_id}, timeout=5,
-                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()["data"][0]
+    found = requests.get(
+        f"{sandbox.url}/sandbox/api/payments",
+        params={"reference": attempt_id},
+        timeout=5,
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    ).json()["data"][0]
     sandbox.simulate(found["id"], "succeeded", callback="drop")
     _set_due(app, attempt_id)
     _run_janitor(app, worker)
@@ -192,7 +207,8 @@ def test_a_create_timeout_leaves_the_outcome_unknown_until_the_janitor_finds_the
 
 
 def test_a_create_answered_with_json_that_is_not_a_payment_is_an_unknown_outcome_not_a_500(
-        app, api, catalog, sandbox, worker, monkeypatch):
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     order = create_order(api, catalog["sku"])
     with FaultyProvider(sandbox.url, "misshapen") as provider:  # the provider created it; the answer is unusable
         monkeypatch.setitem(app.config, "SANDBOX_URL", provider.url)
@@ -203,8 +219,12 @@ def test_a_create_answered_with_json_that_is_not_a_payment_is_an_unknown_outcome
     assert attempt["status"] == "unknown"
 
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
-    found = requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": attempt["id"]}, timeout=5,
-                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()["data"][0]
+    found = requests.get(
+        f"{sandbox.url}/sandbox/api/payments",
+        params={"reference": attempt["id"]},
+        timeout=5,
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    ).json()["data"][0]
     sandbox.simulate(found["id"], "succeeded", callback="drop")
     _set_due(app, attempt["id"])
     _run_janitor(app, worker)
@@ -212,7 +232,8 @@ def test_a_create_answered_with_json_that_is_not_a_payment_is_an_unknown_outcome
 
 
 def test_a_look_up_answered_with_another_attempts_payment_is_not_found_not_taken_as_this_ones(
-        app, api, catalog, sandbox, worker, monkeypatch):
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     """The janitor looks an unknown attempt up by its reference and took the first payment of the answer. A search
     that answered with another shopper's payment handed this attempt that payment (its id and hosted page), so the
     shopper was sent to pay someone else's order. Now a payment that does not carry the reference asked for is not
@@ -242,7 +263,8 @@ def test_a_look_up_answered_with_another_attempts_payment_is_not_found_not_taken
 
 
 def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_blocking_the_others(
-        app, api, catalog, sandbox, monkeypatch):
+    app, api, catalog, sandbox, monkeypatch
+):
     """The janitor checks the oldest due attempts first, a batch at a time. One whose check broke (an answer it
     could not read) stayed due and oldest, so it was checked again at every run and, with a batch of such, the
     shoppers behind it were never told their payment went through."""
@@ -259,8 +281,12 @@ def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_bloc
         with app.app_context():
             resolve_unknown_attempts(batch=1)  # its look-up answer cannot be read either
     monkeypatch.setitem(app.config, "SANDBOX_URL", sandbox.url)
-    found = requests.get(f"{sandbox.url}/sandbox/api/payments", params={"reference": attempt_ids[1]}, timeout=5,
-                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()["data"][0]
+    found = requests.get(
+        f"{sandbox.url}/sandbox/api/payments",
+        params={"reference": attempt_ids[1]},
+        timeout=5,
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    ).json()["data"][0]
     sandbox.simulate(found["id"], "succeeded", callback="drop")
     with app.app_context():
         resolve_unknown_attempts(batch=1)
@@ -269,7 +295,8 @@ def test_an_unknown_payment_whose_check_fails_waits_its_back_off_instead_of_bloc
 
 
 def test_a_look_up_answered_with_json_that_is_not_a_list_of_payments_is_one_warning_not_a_traceback(
-        app, api, catalog, sandbox, monkeypatch, caplog):
+    app, api, catalog, sandbox, monkeypatch, caplog
+):
     """The janitor asks the provider for an unknown payment by reference; an answer of something else (another service
     at its address) was read unguarded and logged a traceback on every check. Now it is one line saying the answer
     cannot be read, and the payment waits its back-off."""
@@ -293,7 +320,8 @@ def test_a_look_up_answered_with_json_that_is_not_a_list_of_payments_is_one_warn
 
 
 def test_a_create_that_never_reached_the_provider_fails_and_reopens_the_order(
-        app, api, catalog, sandbox, worker, monkeypatch):
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     monkeypatch.setitem(app.config, "CHANNEL_HTTP_TIMEOUT_SECONDS", 0.3)
     order = create_order(api, catalog["sku"])
     with FaultyProvider(sandbox.url, "black_hole", delay=0.6) as provider:
@@ -324,27 +352,43 @@ def test_the_janitor_backs_off_five_minutes_then_an_hour_then_daily():
     from app.payments.state import next_check_delay
 
     assert [next_check_delay(n) for n in range(4)] == [
-        timedelta(minutes=5), timedelta(hours=1), timedelta(days=1), timedelta(days=1)]
+        timedelta(minutes=5),
+        timedelta(hours=1),
+        timedelta(days=1),
+        timedelta(days=1),
+    ]
 
 
 @pytest.mark.parametrize("behaviour", ["misshapen", "not_an_object"])
-@pytest.mark.parametrize("ask", [
-    lambda card: card.query_payment("pay_unknown"),
-    lambda card: card.signed_mandate("pay_unknown"),
-    lambda card: card.mandate_status("mdt_unknown"),
-    lambda card: card.cancel_mandate("mdt_unknown"),
-    lambda card: card.submit_dispute_evidence("dp_unknown", "delivered"),
-    lambda card: card.deduct("mdt_unknown", amount=999, currency="usd", reference="rnw_1", description="renewal"),
-    lambda card: card.find_dispute("dp_unknown"),
-], ids=["query_payment", "signed_mandate", "mandate_status", "cancel_mandate", "submit_dispute_evidence", "deduct",
-        "find_dispute"])
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda card: card.query_payment("pay_unknown"),
+        lambda card: card.signed_mandate("pay_unknown"),
+        lambda card: card.mandate_status("mdt_unknown"),
+        lambda card: card.cancel_mandate("mdt_unknown"),
+        lambda card: card.submit_dispute_evidence("dp_unknown", "delivered"),
+        lambda card: card.deduct("mdt_unknown", amount=999, currency="usd", reference="rnw_1", description="renewal"),
+        lambda card: card.find_dispute("dp_unknown"),
+    ],
+    ids=[
+        "query_payment",
+        "signed_mandate",
+        "mandate_status",
+        "cancel_mandate",
+        "submit_dispute_evidence",
+        "deduct",
+        "find_dispute",
+    ],
+)
 def test_a_provider_answer_that_is_not_what_was_asked_is_an_unknown_outcome_never_a_crash_or_a_status(
-        app, sandbox, behaviour, ask):
+    app, sandbox, behaviour, ask
+):
     """JSON of something else (another service at the provider's address, a changed API) was read unguarded: a
     KeyError or TypeError (a 500, a crashed job), or worse a status Kassa acted on ("ok" read as a mandate that is
     no longer active). Each answer Kassa reads is checked: anything else is an outcome not known yet."""
-    from app.payments.channels.interface import ProviderOutcomeUnknown
     from app.payments.channels.adapters.sandbox_card import SandboxCardAdapter
+    from app.payments.channels.interface import ProviderOutcomeUnknown
 
     with FaultyProvider(sandbox.url, behaviour) as provider, app.app_context():
         card = SandboxCardAdapter(provider.url, app.config["SANDBOX_API_KEY"], app.config["SANDBOX_CALLBACK_SECRET"])

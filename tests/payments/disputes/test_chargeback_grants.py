@@ -5,6 +5,7 @@ the shopper as a refund's does. So once lost disputes (with or without refunds) 
 go too: else buying credits and charging the payment back at the bank left the shopper both the money and the goods.
 The shopper's bank is the sandbox provider's, driven over HTTP as a test harness would.
 """
+
 from __future__ import annotations
 
 from tests.conftest import wait_for

@@ -1,5 +1,6 @@
 """A dispute that arrives while a refund of the same order has an unknown outcome: Kassa first asks the provider what
 became of the refund, so the dispute is booked on known figures and the refundable amount is right either way."""
+
 from __future__ import annotations
 
 import time
@@ -27,8 +28,9 @@ def refund_of(api, order: dict, refund_id: str) -> dict:
     return refund
 
 
-def test_a_refund_that_never_reached_the_provider_fails_and_the_dispute_takes_it_all(app, api, catalog, sandbox,
-                                                                                    worker, monkeypatch):
+def test_a_refund_that_never_reached_the_provider_fails_and_the_dispute_takes_it_all(
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     """The provider never got the $3.00 refund, so the bank could dispute all $9.99: Kassa's refund fails (its money
     set aside comes back) and the dispute is booked on the whole order, which has nothing left to refund."""
     order = paid_order(api, sandbox, catalog["sku"])
@@ -47,16 +49,20 @@ def test_a_refund_that_never_reached_the_provider_fails_and_the_dispute_takes_it
     assert found(reconcile(api, worker)) == {}
 
 
-def test_a_refund_the_provider_made_is_settled_first_and_the_dispute_counts_it(app, api, catalog, sandbox, worker,
-                                                                               monkeypatch):
+def test_a_refund_the_provider_made_is_settled_first_and_the_dispute_counts_it(
+    app, api, catalog, sandbox, worker, monkeypatch
+):
     """The provider made the $3.00 refund but its answer was lost; the bank then disputed $5.00 of the $6.99 left.
     Booked before the refund was known, the dispute got back round(59 × 500 / 999) = 30 cents of the fee where the
     provider, counting the refund first, gave back round(59 × 800 / 999) − 18 = 29: a mismatch on the statement."""
     order = paid_order(api, sandbox, catalog["sku"])
     refund = refund_without_an_answer(app, api, order, 300, monkeypatch)
-    made = requests.post(f"{sandbox.url}/sandbox/api/payments/{order['payments'][0]['provider_reference']}/refunds",
-                         json={"amount": 300, "reference": refund["id"]}, timeout=10,
-                         headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"})
+    made = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{order['payments'][0]['provider_reference']}/refunds",
+        json={"amount": 300, "reference": refund["id"]},
+        timeout=10,
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    )
     assert made.status_code == 201, made.text  # the refund reached the provider after all
 
     opened = open_dispute(sandbox, order, amount=500)
@@ -73,8 +79,9 @@ def test_a_refund_the_provider_made_is_settled_first_and_the_dispute_counts_it(a
     assert found(run) == {} and run["matched"] == 4  # the capture, two refunds and the dispute
 
 
-def test_a_dispute_waits_while_the_provider_cannot_say_what_became_of_the_refund(app, api, client, catalog, sandbox,
-                                                                                 monkeypatch):
+def test_a_dispute_waits_while_the_provider_cannot_say_what_became_of_the_refund(
+    app, api, client, catalog, sandbox, monkeypatch
+):
     """Nothing is booked on a guess: the notice is answered 503 (the provider sends it again) and changes nothing."""
     order = paid_order(api, sandbox, catalog["sku"])
     refund = refund_without_an_answer(app, api, order, 300, monkeypatch)
@@ -89,8 +96,9 @@ def test_a_dispute_waits_while_the_provider_cannot_say_what_became_of_the_refund
     assert refund_of(api, order, refund["id"])["status"] == "pending"
 
 
-def test_a_dispute_waits_while_the_providers_answer_about_the_refund_cannot_be_read(app, api, client, catalog,
-                                                                                    sandbox, monkeypatch):
+def test_a_dispute_waits_while_the_providers_answer_about_the_refund_cannot_be_read(
+    app, api, client, catalog, sandbox, monkeypatch
+):
     """Asked what became of the refund, the provider answered JSON of something else (another service at its
     address): read unguarded, that was a 500 with a traceback on every notice. Now the notice is answered 503 saying
     the answer cannot be read, the provider sends it again, and nothing is booked on a guess."""

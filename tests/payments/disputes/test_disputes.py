@@ -3,6 +3,7 @@ books the withdrawal at once, refuses to refund that money again, and books it b
 
 Orders are paid and disputed through the sandbox provider over real HTTP, as a merchant's would be.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,9 @@ def open_dispute(sandbox, order: dict, **body) -> dict:
 
 
 def close_dispute(sandbox, provider_id: str, outcome: str, **body) -> dict:
-    response = requests.post(f"{sandbox.url}/sandbox/api/disputes/{provider_id}/close",
-                             json={"outcome": outcome, **body}, timeout=10)
+    response = requests.post(
+        f"{sandbox.url}/sandbox/api/disputes/{provider_id}/close", json={"outcome": outcome, **body}, timeout=10
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -87,12 +89,17 @@ def set_dispute_fee(app, merchant_id: str, fee: int) -> None:
 def signed_post(client, app, body: dict, secret: str | None = None):
     raw = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
     signature = sign(secret or app.config["SANDBOX_CALLBACK_SECRET"], int(time.time()), raw)
-    return client.post("/hooks/channels/sandbox_card", data=raw, content_type="application/json",
-                       headers={"Sandbox-Signature": signature})
+    return client.post(
+        "/hooks/channels/sandbox_card",
+        data=raw,
+        content_type="application/json",
+        headers={"Sandbox-Signature": signature},
+    )
 
 
-def test_a_dispute_withdraws_the_money_at_once_and_a_won_one_brings_it_back(app, api, merchant, catalog, sandbox,
-                                                                             worker):
+def test_a_dispute_withdraws_the_money_at_once_and_a_won_one_brings_it_back(
+    app, api, merchant, catalog, sandbox, worker
+):
     set_dispute_fee(app, merchant.id, 1500)
     order = completed_order(api, sandbox, worker, catalog["sku"])  # $9.99
     assert api.get("/balance").json["available"] == [{"amount": 999 - FEE, "currency": "usd"}]
@@ -120,8 +127,7 @@ def test_a_dispute_withdraws_the_money_at_once_and_a_won_one_brings_it_back(app,
     assert ledger_is_whole(app) == []
 
 
-def test_a_lost_dispute_keeps_the_money_withdrawn_and_the_order_clears_what_is_left(app, api, catalog, sandbox,
-                                                                                     worker):
+def test_a_lost_dispute_keeps_the_money_withdrawn_and_the_order_clears_what_is_left(app, api, catalog, sandbox, worker):
     order = paid_order(api, sandbox, catalog["sku"])  # paid, not cleared: the money is still receivable
     worker()  # fulfilled
     opened = open_dispute(sandbox, order)  # no amount: all of it
@@ -163,11 +169,25 @@ def test_duplicated_and_reordered_callbacks_make_one_dispute_moving_only_forward
 def test_a_forged_or_unsigned_dispute_callback_is_refused_and_changes_nothing(app, api, client, catalog, sandbox):
     order = paid_order(api, sandbox, catalog["sku"])
     payment = order["payments"][0]
-    forged = {"id": "evt_forged", "type": "dispute.created", "created": int(time.time()), "data": {
-        "id": "dp_forged", "object": "dispute", "payment": payment["provider_reference"],
-        "payment_reference": payment["id"], "method": "card", "amount": 999, "currency": "usd",
-        "reason": "fraudulent", "status": "needs_response", "evidence": None,
-        "evidence_due_by": int(time.time()) + 86400, "created": int(time.time())}}
+    forged = {
+        "id": "evt_forged",
+        "type": "dispute.created",
+        "created": int(time.time()),
+        "data": {
+            "id": "dp_forged",
+            "object": "dispute",
+            "payment": payment["provider_reference"],
+            "payment_reference": payment["id"],
+            "method": "card",
+            "amount": 999,
+            "currency": "usd",
+            "reason": "fraudulent",
+            "status": "needs_response",
+            "evidence": None,
+            "evidence_due_by": int(time.time()) + 86400,
+            "created": int(time.time()),
+        },
+    }
     wrong_key = signed_post(client, app, forged, secret="not-the-secret")
     unsigned = client.post("/hooks/channels/sandbox_card", json=forged)
     assert (wrong_key.status_code, unsigned.status_code) == (400, 400)
@@ -177,7 +197,8 @@ def test_a_forged_or_unsigned_dispute_callback_is_refused_and_changes_nothing(ap
 
 
 def test_the_merchant_lists_reads_and_answers_a_dispute_with_evidence_forwarded_to_the_provider(
-        app, api, client, other_merchant, catalog, sandbox):
+    app, api, client, other_merchant, catalog, sandbox
+):
     from tests.conftest import Api
 
     order = paid_order(api, sandbox, catalog["sku"])
@@ -195,23 +216,38 @@ def test_the_merchant_lists_reads_and_answers_a_dispute_with_evidence_forwarded_
     assert api.get("/disputes?limit=1").json["has_more"] is True
     shown = api.get(f"/disputes/{dispute_id}").json
     assert (shown["order"], shown["amount"], shown["currency"], shown["status"], shown["reason"]) == (
-        order["id"], 250, "usd", "needs_response", "product_not_received")
+        order["id"],
+        250,
+        "usd",
+        "needs_response",
+        "product_not_received",
+    )
     assert shown["evidence_due_by"] and shown["evidence"] is None
     assert api.get(f"/orders/{order['id']}").json["disputes"] == [
-        {"id": dispute_id, "amount": 250, "status": "needs_response"}]
+        {"id": dispute_id, "amount": 250, "status": "needs_response"}
+    ]
     assert Api(client, other_merchant.secret_key).get(f"/disputes/{dispute_id}").status_code == 404
 
     empty = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "  "})
     assert empty.status_code == 400 and empty.json["error"]["param"] == "text"
-    sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May, tracking 1Z999."},
-                    headers={"Idempotency-Key": "evidence-1"})
+    sent = api.post(
+        f"/disputes/{dispute_id}/evidence",
+        json={"text": "Delivered on 3 May, tracking 1Z999."},
+        headers={"Idempotency-Key": "evidence-1"},
+    )
     assert sent.status_code == 200, sent.json
-    replayed = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May, tracking 1Z999."},
-                        headers={"Idempotency-Key": "evidence-1"})
+    replayed = api.post(
+        f"/disputes/{dispute_id}/evidence",
+        json={"text": "Delivered on 3 May, tracking 1Z999."},
+        headers={"Idempotency-Key": "evidence-1"},
+    )
     assert replayed.status_code == 200 and replayed.headers.get("Idempotent-Replayed") == "true"
     assert (sent.json["status"], sent.json["evidence"]) == ("under_review", "Delivered on 3 May, tracking 1Z999.")
-    at_provider = requests.get(f"{sandbox.url}/sandbox/api/disputes/{opened['id']}", timeout=10,
-                               headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"}).json()
+    at_provider = requests.get(
+        f"{sandbox.url}/sandbox/api/disputes/{opened['id']}",
+        timeout=10,
+        headers={"Authorization": f"Bearer {app.config['SANDBOX_API_KEY']}"},
+    ).json()
     assert (at_provider["status"], at_provider["evidence"]) == ("under_review", "Delivered on 3 May, tracking 1Z999.")
     again = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "More."})
     assert again.status_code == 409 and again.json["error"]["code"] == "dispute_state_invalid"
@@ -242,11 +278,25 @@ def test_a_dispute_of_a_wallet_top_up_is_refused_not_booked_as_the_merchants_mon
     from tests.ledger.wallet.test_wallet import top_up
 
     payment = top_up(api, sandbox, worker, 4000).json["payment"]
-    notice = {"id": "evt_topup", "type": "dispute.created", "created": int(time.time()), "data": {
-        "id": "dp_topup", "object": "dispute", "payment": payment["provider_reference"],
-        "payment_reference": payment["id"], "method": "card", "amount": 4000, "currency": "usd",
-        "reason": "fraudulent", "status": "needs_response", "evidence": None,
-        "evidence_due_by": int(time.time()) + 86400, "created": int(time.time())}}
+    notice = {
+        "id": "evt_topup",
+        "type": "dispute.created",
+        "created": int(time.time()),
+        "data": {
+            "id": "dp_topup",
+            "object": "dispute",
+            "payment": payment["provider_reference"],
+            "payment_reference": payment["id"],
+            "method": "card",
+            "amount": 4000,
+            "currency": "usd",
+            "reason": "fraudulent",
+            "status": "needs_response",
+            "evidence": None,
+            "evidence_due_by": int(time.time()) + 86400,
+            "created": int(time.time()),
+        },
+    }
     refused = signed_post(client, app, notice)
     assert refused.status_code == 409 and refused.json["error"]["code"] == "dispute_not_supported"
     assert api.get("/disputes").json["data"] == []
@@ -327,6 +377,7 @@ def _dispatcher(app, worker):
             later += timedelta(hours=2)
             dispatch_pending(now=later)
         worker()
+
     return dispatch
 
 
@@ -353,7 +404,8 @@ def failing_fulfilment(app, catalog, monkeypatch):
 
 
 def test_compensation_waits_for_an_open_dispute_and_stops_once_a_lost_one_took_everything(
-        app, api, catalog, sandbox, worker, failing_fulfilment):
+    app, api, catalog, sandbox, worker, failing_fulfilment
+):
     """Before, the compensation of an order the bank took back in full asked for a refund of nothing, failed, and the
     outbox retried it for ever."""
     order = paid_order(api, sandbox, catalog["sku"])
@@ -372,23 +424,32 @@ def test_compensation_waits_for_an_open_dispute_and_stops_once_a_lost_one_took_e
     waits = [line for line in lines if line["msg"].startswith("event handler waits")]
     assert waits and all(line["level"] == "info" and "exc" not in line for line in waits)
     assert "held by open dispute" in waits[0]["msg"]
-    assert not [line for line in lines if line["msg"] == "event handler failed"
-                and line.get("handler", "").endswith("refund_unfulfilled_order")]
+    assert not [
+        line
+        for line in lines
+        if line["msg"] == "event handler failed" and line.get("handler", "").endswith("refund_unfulfilled_order")
+    ]
 
     after = _closed_then_compensated(app, api, sandbox, dispatch, order, opened["id"], "lost")
     assert after["refunds"] == [] and after["refunded_amount"] == 0
-    assert any("nothing left to refund" in t["reason"] and "compensation stopped" in t["reason"]
-               for t in after["timeline"])
+    assert any(
+        "nothing left to refund" in t["reason"] and "compensation stopped" in t["reason"] for t in after["timeline"]
+    )
 
 
 def test_compensation_refused_then_partly_disputed_refunds_what_the_lost_dispute_left(
-        app, api, catalog, sandbox, worker, failing_fulfilment):
+    app, api, catalog, sandbox, worker, failing_fulfilment
+):
     """Before, the refused $9.99 compensation refund was retried whole after the bank took $6.00 back: refused as too
     large for ever. Now a refund of the $3.99 left is made, and with the lost dispute the order is refunded."""
     order = paid_order(api, sandbox, catalog["sku"])
     reference = order["payments"][0]["provider_reference"]
-    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/simulate_refund",
-                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    assert (
+        requests.post(
+            f"{sandbox.url}/sandbox/api/payments/{reference}/simulate_refund", json={"outcome": "failed"}, timeout=5
+        ).status_code
+        == 200
+    )
     worker()  # the fulfilment webhook fails
     dispatch = _dispatcher(app, worker)
     for _ in range(3):  # until fulfilment is given up and its compensation refund refused (the outbox retries it)
@@ -405,9 +466,9 @@ def test_compensation_refused_then_partly_disputed_refunds_what_the_lost_dispute
     assert ledger_is_whole(app) == []
 
 
-
 def test_compensation_during_an_open_dispute_that_is_won_refunds_the_money_won_back_too(
-        app, api, catalog, sandbox, worker, failing_fulfilment):
+    app, api, catalog, sandbox, worker, failing_fulfilment
+):
     """The order could not be fulfilled while the bank held $6.00 of it in an open dispute: compensation refunded the
     $3.99 left and stopped. When the merchant won the dispute the $6.00 came back to the merchant, and the shopper,
     never served, never got it. Now compensation waits for the dispute: won, the $6.00 is refunded too."""
@@ -431,8 +492,10 @@ def test_compensation_during_an_open_dispute_that_is_won_refunds_the_money_won_b
     assert api.get("/balance").json["available"] == []
     assert ledger_is_whole(app) == []
 
+
 def test_evidence_reaches_the_merchants_events_when_the_providers_own_notice_lands_first(
-        app, api, catalog, sandbox, monkeypatch):
+    app, api, catalog, sandbox, monkeypatch
+):
     """The provider takes the evidence and answers slowly; its own notice that the dispute is under review reaches
     Kassa first. That notice's event could not carry the evidence (Kassa had not stored it yet), and the dispute,
     already under review, recorded no event when the evidence was stored: the merchant's events never held it. Now
@@ -473,8 +536,9 @@ def test_evidence_whose_answer_cannot_be_read_is_a_channel_error_not_a_500(app, 
     wait_for(lambda: api.get(f"/disputes/{dispute_id}").json["status"] == "under_review")  # the provider's notice
 
 
-def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app, api, client, catalog, sandbox,
-                                                                           monkeypatch):
+def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(
+    app, api, client, catalog, sandbox, monkeypatch
+):
     """The worker fulfils an order just paid (paid → fulfilled, without the order's lock) while the bank's "lost"
     notice for all that was not refunded is applied: the notice read the order before the worker's move and its own move to
     refunded then found the order changed, so Kassa answered 409 and the provider had to send it again. Now the
@@ -495,12 +559,14 @@ def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app
 
     def fulfilled_meanwhile(*args):
         if not worker_ran:  # while the notice decides, as a worker would
+
             def work():
                 with app.app_context():
                     try:
                         worker_ran.append(fulfil_order(order["id"]))
                     except StaleOrder:  # it waited for the notice's move, and reads the order again later
                         worker_ran.append("stale")
+
             thread = threading.Thread(target=work)
             thread.start()
             thread.join(2)  # a worker that must wait for the order's row waits; the notice goes on
@@ -508,8 +574,9 @@ def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app
 
     monkeypatch.setattr(disputes, "Money", fulfilled_meanwhile)
     closed = close_dispute(sandbox, opened["id"], "lost", callback="drop")
-    notice = signed_post(client, app, {"id": "evt_lost_race", "type": "dispute.closed", "created": int(time.time()),
-                                       "data": closed})
+    notice = signed_post(
+        client, app, {"id": "evt_lost_race", "type": "dispute.closed", "created": int(time.time()), "data": closed}
+    )
     assert notice.status_code == 200, notice.json
     wait_for(lambda: bool(worker_ran))
     status, timeline = status_and_timeline(api, order["id"])
@@ -518,8 +585,9 @@ def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(app
     assert ledger_is_whole(app) == []
 
 
-def test_a_dispute_arriving_before_the_capture_is_booked_is_sent_again_not_lost(app, api, client, catalog, sandbox,
-                                                                                worker):
+def test_a_dispute_arriving_before_the_capture_is_booked_is_sent_again_not_lost(
+    app, api, client, catalog, sandbox, worker
+):
     """The bank's dispute can reach Kassa before the capture it disputes (that callback lost or late): before, the
     notice was acknowledged as 'not our payment' and the withdrawal never reached the books; now it is a 503, which
     the provider sends again, and booked once the capture is."""

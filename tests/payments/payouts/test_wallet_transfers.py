@@ -1,5 +1,6 @@
 """Wallet-to-wallet transfers through the API (issue 11), and the proof that nothing overdraws a wallet: transfers
 both ways and withdrawals race on one wallet over real HTTP (PostgreSQL), and every cent is accounted for."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,17 +28,24 @@ def test_a_transfer_moves_money_between_two_customers_once(app, api, merchant, c
     refused = api.post(f"/customers/{BEN}/transfers", json={"to": ADA, "amount": 751, "currency": "usd"})
     assert (refused.status_code, refused.json["error"]["code"]) == (422, "insufficient_balance")
     to_self = api.post(f"/customers/{ADA}/transfers", json={"to": ADA, "amount": 1, "currency": "usd"})
-    assert (to_self.status_code, to_self.json["error"]["code"], to_self.json["error"]["param"]) == \
-        (400, "transfer_to_self", "to")
-    for bad, param in [({"amount": 1, "currency": "usd"}, "to"), ({"to": BEN, "amount": -5, "currency": "usd"},
-                                                                   "amount"),
-                       ({"to": BEN, "amount": 5, "currency": "usd", "description": 7}, "description")]:
+    assert (to_self.status_code, to_self.json["error"]["code"], to_self.json["error"]["param"]) == (
+        400,
+        "transfer_to_self",
+        "to",
+    )
+    for bad, param in [
+        ({"amount": 1, "currency": "usd"}, "to"),
+        ({"to": BEN, "amount": -5, "currency": "usd"}, "amount"),
+        ({"to": BEN, "amount": 5, "currency": "usd", "description": 7}, "description"),
+    ]:
         response = api.post(f"/customers/{ADA}/transfers", json=bad)
         assert (response.status_code, response.json["error"]["param"]) == (400, param), bad
     # Test money never moves in live mode, nor does another merchant reach these wallets.
     assert api.post(f"/customers/{ADA}/transfers", json={"to": BEN, "amount": 1, "currency": "eur"}).status_code == 422
     rival = Api(client, other_merchant.secret_key)
-    assert rival.post(f"/customers/{ADA}/transfers", json={"to": BEN, "amount": 1, "currency": "usd"}).status_code == 422
+    assert (
+        rival.post(f"/customers/{ADA}/transfers", json={"to": BEN, "amount": 1, "currency": "usd"}).status_code == 422
+    )
     # A blocked customer can neither send nor receive.
     api.post("/risk/list_entries", json={"kind": "customer", "value": BEN, "action": "block"})
     blocked = api.post(f"/customers/{ADA}/transfers", json={"to": BEN, "amount": 1, "currency": "usd"})
@@ -53,14 +61,17 @@ def test_concurrent_transfers_and_withdrawals_never_overdraw_a_wallet(app, api, 
     headers = {"Authorization": f"Bearer {merchant.secret_key}"}
     # 30 requests at once on Ada's wallet: 10 withdrawals and 10 transfers to Ben of 150 each (3000 asked of 1000),
     # and 10 transfers of 30 the other way (locked in the same order, so the two directions never deadlock).
-    calls = ([("withdrawals", ADA, {"amount": 150, "currency": "usd", "destination": "acct_ada_0001"})] * 10
-             + [("transfers", ADA, {"to": BEN, "amount": 150, "currency": "usd"})] * 10
-             + [("transfers", BEN, {"to": ADA, "amount": 30, "currency": "usd"})] * 10)
+    calls = (
+        [("withdrawals", ADA, {"amount": 150, "currency": "usd", "destination": "acct_ada_0001"})] * 10
+        + [("transfers", ADA, {"to": BEN, "amount": 150, "currency": "usd"})] * 10
+        + [("transfers", BEN, {"to": ADA, "amount": 30, "currency": "usd"})] * 10
+    )
 
     def call(i: int) -> tuple[int, str]:
         route, customer, body = calls[i]
-        answer = requests.post(f"{live_server}/api/v1/customers/{customer}/{route}", json=body, headers=headers,
-                               timeout=60)
+        answer = requests.post(
+            f"{live_server}/api/v1/customers/{customer}/{route}", json=body, headers=headers, timeout=60
+        )
         return answer.status_code, answer.json().get("error", {}).get("code", "")
 
     results = in_parallel(len(calls), call)

@@ -1,6 +1,7 @@
 """Wallet withdrawals through the API (issue 11): the amount is frozen until the sandbox provider's payout settles —
 paid, it leaves the wallet; failed for good (after the payout machinery's retries), it is available again — an
 uncovered amount is refused, the risk service can stop a drain, and the books stay balanced throughout."""
+
 from __future__ import annotations
 
 from sqlalchemy import update
@@ -19,8 +20,11 @@ def _in_transit(app) -> int:
     from app.ledger.models import Posting
 
     with app.app_context():
-        return int(db.session.scalar(select(func.coalesce(func.sum(Posting.amount), 0))
-                                     .where(Posting.account == "payouts:in_transit")))
+        return int(
+            db.session.scalar(
+                select(func.coalesce(func.sum(Posting.amount), 0)).where(Posting.account == "payouts:in_transit")
+            )
+        )
 
 
 def test_a_withdrawal_is_frozen_until_its_payout_is_paid(app, api, merchant, sandbox, worker):
@@ -28,8 +32,12 @@ def test_a_withdrawal_is_frozen_until_its_payout_is_paid(app, api, merchant, san
     created = withdraw(api, ADA, 1200, **{"Idempotency-Key": "wd-1"})
     assert created.status_code == 201, created.json
     withdrawal = created.json["withdrawal"]
-    assert (withdrawal["status"], withdrawal["amount"], withdrawal["currency"], withdrawal["destination"]) == \
-        ("pending", 1200, "usd", "acct_ada_0001")
+    assert (withdrawal["status"], withdrawal["amount"], withdrawal["currency"], withdrawal["destination"]) == (
+        "pending",
+        1200,
+        "usd",
+        "acct_ada_0001",
+    )
     assert withdrawal["payout"]["status"] == "pending" and withdrawal["payout"]["amount"] == 1200
     assert held(api, ADA) == (3800, 1200)
     replay = withdraw(api, ADA, 1200, **{"Idempotency-Key": "wd-1"})
@@ -56,10 +64,10 @@ def test_a_withdrawal_is_frozen_until_its_payout_is_paid(app, api, merchant, san
 def test_a_withdrawal_whose_payout_fails_for_good_is_unfrozen(app, api, merchant, sandbox, worker):
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.ledger.books_models import Payout
     from app.payments.payouts.services import resolve_payouts
+    from app.platform.db.types import utcnow
 
     fund(app, merchant.id, ADA, 3000)
     withdrawal = withdraw(api, ADA, 3000, destination="acct_closed_0001").json["withdrawal"]
@@ -90,11 +98,13 @@ def test_an_uncovered_or_bad_withdrawal_moves_nothing(app, api, merchant, client
     refused = withdraw(api, ADA, 501)
     assert refused.status_code == 422 and refused.json["error"]["code"] == "insufficient_balance"
     assert "$5.00" in refused.json["error"]["message"]
-    for body, param in [({"amount": 0, "currency": "usd", "destination": "acct_ada_0001"}, "amount"),
-                        ({"amount": 10.5, "currency": "usd", "destination": "acct_ada_0001"}, "amount"),
-                        ({"amount": 10, "currency": "xyz", "destination": "acct_ada_0001"}, "currency"),
-                        ({"amount": 10, "currency": "usd", "destination": "x"}, "destination"),
-                        ({"amount": 10, "currency": "usd"}, "destination")]:
+    for body, param in [
+        ({"amount": 0, "currency": "usd", "destination": "acct_ada_0001"}, "amount"),
+        ({"amount": 10.5, "currency": "usd", "destination": "acct_ada_0001"}, "amount"),
+        ({"amount": 10, "currency": "xyz", "destination": "acct_ada_0001"}, "currency"),
+        ({"amount": 10, "currency": "usd", "destination": "x"}, "destination"),
+        ({"amount": 10, "currency": "usd"}, "destination"),
+    ]:
         response = api.post(f"/customers/{ADA}/withdrawals", json=body)
         assert (response.status_code, response.json["error"]["param"]) == (400, param), body
     assert held(api, ADA) == (500, 0)
@@ -109,11 +119,18 @@ def test_an_uncovered_or_bad_withdrawal_moves_nothing(app, api, merchant, client
     books_are_clean(app)
 
 
-def test_a_withdrawal_velocity_limit_stops_a_drain_and_review_holds_the_payout(app, api, merchant, catalog, sandbox,
-                                                                             worker):
+def test_a_withdrawal_velocity_limit_stops_a_drain_and_review_holds_the_payout(
+    app, api, merchant, catalog, sandbox, worker
+):
     fund(app, merchant.id, ADA, 10_000)
-    rule = api.post("/risk/rules", json={"kind": "velocity", "action": "block", "params": {
-        "by": "customer", "window_seconds": 3600, "max_count": 2, "applies_to": "withdrawals"}})
+    rule = api.post(
+        "/risk/rules",
+        json={
+            "kind": "velocity",
+            "action": "block",
+            "params": {"by": "customer", "window_seconds": 3600, "max_count": 2, "applies_to": "withdrawals"},
+        },
+    )
     assert rule.status_code == 201, rule.json
     assert rule.json["params"]["applies_to"] == "withdrawals"
     assert [withdraw(api, ADA, 1000).status_code for _ in range(3)] == [201, 201, 402]
@@ -121,11 +138,19 @@ def test_a_withdrawal_velocity_limit_stops_a_drain_and_review_holds_the_payout(a
     blocked = [e for e in api.get("/events?type=risk.blocked").json["data"]]
     assert "more than 2 withdrawals per customer" in blocked[0]["data"]["object"]["reasons"][0]
     # The rule counts withdrawals only: the same customer still buys.
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": ADA},
-                                      "agreement_accepted": True})
+    order = api.post(
+        "/orders",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": ADA}, "agreement_accepted": True},
+    )
     assert order.status_code == 201 and order.json["risk"]["decision"] == "allow"
-    bad = api.post("/risk/rules", json={"kind": "velocity", "action": "block", "params": {
-        "by": "ip", "window_seconds": 60, "max_count": 1, "applies_to": "withdrawals"}})
+    bad = api.post(
+        "/risk/rules",
+        json={
+            "kind": "velocity",
+            "action": "block",
+            "params": {"by": "ip", "window_seconds": 60, "max_count": 1, "applies_to": "withdrawals"},
+        },
+    )
     assert (bad.status_code, bad.json["error"]["param"]) == (400, "params.by")
 
     # A review list entry holds the next withdrawal: frozen, its payout not sent until the merchant decides.

@@ -2,6 +2,7 @@
 
 Orders are paid through the sandbox provider over real HTTP; refunds go to its refunds API.
 """
+
 from __future__ import annotations
 
 import requests
@@ -24,7 +25,11 @@ def test_a_full_refund_ends_the_order_refunded(app, api, catalog, sandbox):
     created = response.json["refund"]
     assert created["id"].startswith("re_")
     assert (created["amount"], created["currency"], created["status"], created["reason"]) == (
-        999, "usd", "succeeded", "customer asked")
+        999,
+        "usd",
+        "succeeded",
+        "customer asked",
+    )
     after = api.get(f"/orders/{order['id']}").json
     assert after["status"] == "refunded" and after["refunded_amount"] == 999
     assert [t["status"] for t in after["timeline"]] == ["created", "paying", "paid", "refunding", "refunded"]
@@ -76,8 +81,9 @@ def test_bad_refund_input_is_a_clear_400_and_unpaid_orders_cannot_be_refunded(ap
 def test_a_refund_the_provider_rejects_stays_visible_and_succeeds_on_retry(app, api, catalog, sandbox):
     order = paid_order(api, sandbox, catalog["sku"])
     provider_payment = order["payments"][0]["provider_reference"]
-    planned = requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
-                            json={"outcome": "failed"}, timeout=5)
+    planned = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund", json={"outcome": "failed"}, timeout=5
+    )
     assert planned.status_code == 200
 
     response = refund(api, order["id"])
@@ -99,8 +105,9 @@ def test_a_refund_the_provider_rejects_stays_visible_and_succeeds_on_retry(app, 
     assert again.status_code == 409 and again.json["error"]["code"] == "refund_state_invalid"
 
 
-def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolved_once(app, api, catalog, sandbox,
-                                                                                      monkeypatch):
+def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolved_once(
+    app, api, catalog, sandbox, monkeypatch
+):
     """Issue 8 item 3: no answer is an unknown outcome, never a failure that invites a second refund."""
     from app.payments.refunds.sweep import resume_pending_refunds
     from tests.conftest import free_port
@@ -124,8 +131,9 @@ def test_a_refund_without_an_answer_stays_pending_blocks_a_second_and_is_resolve
     assert api.get(f"/orders/{order['id']}").json["status"] == "refunded"
 
 
-def test_a_refund_answered_with_garbage_is_an_unknown_outcome_resolved_once_not_a_500(app, api, catalog, sandbox,
-                                                                                      monkeypatch):
+def test_a_refund_answered_with_garbage_is_an_unknown_outcome_resolved_once_not_a_500(
+    app, api, catalog, sandbox, monkeypatch
+):
     """The provider refunded, but what came back is not JSON (a proxy's page): the merchant is told the outcome is
     unknown, no second refund can start, and the sweep settles it once the provider answers properly."""
     from app.payments.refunds.sweep import resume_pending_refunds
@@ -165,12 +173,14 @@ def test_a_refund_post_with_an_idempotency_key_refunds_once(api, catalog, sandbo
     assert reused.status_code == 409 and reused.json["error"]["code"] == "idempotency_key_reused"
 
 
-def test_another_merchant_cannot_refund_retry_confirm_or_read_entitlements(client, api, pk_api, other_merchant,
-                                                                           catalog, sandbox, monkeypatch, app):
+def test_another_merchant_cannot_refund_retry_confirm_or_read_entitlements(
+    client, api, pk_api, other_merchant, catalog, sandbox, monkeypatch, app
+):
     order = paid_order(api, sandbox, catalog["sku"])
     provider_payment = order["payments"][0]["provider_reference"]
-    requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
-                  json={"outcome": "failed"}, timeout=5)
+    requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund", json={"outcome": "failed"}, timeout=5
+    )
     failed = refund(api, order["id"], {"amount": 100}).json["refund"]
     rival = Api(client, other_merchant.secret_key)
 
@@ -185,7 +195,8 @@ def test_another_merchant_cannot_refund_retry_confirm_or_read_entitlements(clien
 
 
 def test_a_refund_racing_the_workers_fulfilment_reads_the_order_again_instead_of_answering_409(
-        app, api, catalog, sandbox, monkeypatch):
+    app, api, catalog, sandbox, monkeypatch
+):
     """The worker fulfils an order just paid (paid → fulfilled) while the merchant refunds it: the refund was
     decided on the order it read before, so it reads the order again rather than make the merchant retry."""
     import threading
@@ -199,9 +210,11 @@ def test_a_refund_racing_the_workers_fulfilment_reads_the_order_again_instead_of
 
     def fulfilled_meanwhile(read_order):
         if not worker_ran:  # between the refund's read of the order and its commit, as a worker would
+
             def work():
                 with app.app_context():
                     worker_ran.append(fulfil_order(order["id"]))
+
             thread = threading.Thread(target=work)
             thread.start()
             thread.join(30)
@@ -215,13 +228,20 @@ def test_a_refund_racing_the_workers_fulfilment_reads_the_order_again_instead_of
     assert response.status_code == 201, response.json
     after = api.get(f"/orders/{order['id']}").json
     assert (after["status"], after["refunded_amount"]) == ("fulfilled", 400)
-    assert [t["status"] for t in after["timeline"]] == ["created", "paying", "paid", "fulfilled", "refunding",
-                                                         "fulfilled"]
+    assert [t["status"] for t in after["timeline"]] == [
+        "created",
+        "paying",
+        "paid",
+        "fulfilled",
+        "refunding",
+        "fulfilled",
+    ]
     assert [r["amount"] for r in after["refunds"]] == [400]
 
 
 def test_a_pending_refund_that_cannot_be_sent_waits_its_back_off_and_the_sweep_settles_the_others(
-        app, api, catalog, sandbox, monkeypatch, caplog):
+    app, api, catalog, sandbox, monkeypatch, caplog
+):
     """The sweep sends the oldest pending refunds first. One whose sending broke (its channel no longer installed)
     stopped the sweep, and as it kept its place at the head of every later run, the refunds behind it were never
     settled: the shopper never got the money back."""
@@ -231,10 +251,10 @@ def test_a_pending_refund_that_cannot_be_sent_waits_its_back_off_and_the_sweep_s
     from sqlalchemy import update
 
     from app import jobs
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.payments.channels import registry
     from app.payments.models import Refund
+    from app.platform.db.types import utcnow
     from tests.conftest import free_port, wait_for
     from tests.payments.attempts.test_payment_flow import status_of
     from tests.payments.channels.test_qr_channel import pay_qr
@@ -263,8 +283,9 @@ def test_a_pending_refund_that_cannot_be_sent_waits_its_back_off_and_the_sweep_s
     assert api.get(f"/orders/{by_qr['id']}").json["refunds"][0]["status"] == "pending"
 
     with app.app_context():  # its back-off is over (the channel is back)
-        db.session.execute(update(Refund).where(Refund.id == stuck["id"])
-                           .values(next_sweep_at=utcnow() - timedelta(seconds=1)))
+        db.session.execute(
+            update(Refund).where(Refund.id == stuck["id"]).values(next_sweep_at=utcnow() - timedelta(seconds=1))
+        )
         db.session.commit()
         assert jobs.resume_pending_refunds() == 1
     settled = api.get(f"/orders/{by_qr['id']}").json

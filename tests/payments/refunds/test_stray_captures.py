@@ -2,6 +2,7 @@
 approves after Kassa gave the order up is captured, journaled and refunded in full automatically, with the
 reason on the order's timeline; and an attempt whose create call never answered is looked up at the
 provider by reference before anything is decided, never failed blind."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -13,8 +14,7 @@ from tests.ledger.test_journal_of_payments import entries, ledger_totals
 from tests.payments.attempts.test_payment_flow import create_order, pay, status_of
 
 
-def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatically(app, api, catalog, sandbox,
-                                                                                  worker):
+def test_a_payment_approved_after_the_order_was_given_up_is_refunded_automatically(app, api, catalog, sandbox, worker):
     from app.extensions import db
     from app.orders.models import Order
     from app.payments.attempts.polling import refresh_attempt
@@ -56,8 +56,9 @@ def test_an_attempt_whose_create_never_answered_is_looked_up_not_failed(app, api
     order = create_order(api, catalog["sku"])
     payment = pay(api, order["id"])
     with app.app_context():  # as if the web process died before it stored the provider's answer
-        db.session.execute(update(PaymentAttempt).where(PaymentAttempt.id == payment["id"])
-                           .values(provider_reference=None))
+        db.session.execute(
+            update(PaymentAttempt).where(PaymentAttempt.id == payment["id"]).values(provider_reference=None)
+        )
         db.session.commit()
         refresh_attempt(payment["id"])
     found = api.get(f"/orders/{order['id']}").json
@@ -86,14 +87,21 @@ def _closed_order_with_a_refused_return(app, api, sandbox, worker, sku: str) -> 
         refresh_attempt(payment["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: api.get(f"/orders/{order['id']}").json["payments"][0]["status"] == "succeeded")
-    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate_refund",
-                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    assert (
+        requests.post(
+            f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate_refund",
+            json={"outcome": "failed"},
+            timeout=5,
+        ).status_code
+        == 200
+    )
     worker()
     return order, payment
 
 
-def test_a_refused_automatic_return_can_be_retried_by_the_merchant_and_leaves_the_order_alone(app, api, catalog,
-                                                                                             sandbox, worker):
+def test_a_refused_automatic_return_can_be_retried_by_the_merchant_and_leaves_the_order_alone(
+    app, api, catalog, sandbox, worker
+):
     order, payment = _closed_order_with_a_refused_return(app, api, sandbox, worker, catalog["sku"])
     refused = api.get(f"/orders/{order['id']}").json["refunds"]
     assert [(r["status"], r["payment"]) for r in refused] == [("failed", payment["id"])]
@@ -119,8 +127,7 @@ def test_a_merchant_refund_whose_reason_reads_like_a_return_is_an_ordinary_refun
     assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
 
 
-def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_once(app, api, catalog, sandbox,
-                                                                                  worker):
+def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_once(app, api, catalog, sandbox, worker):
     """Item 4: the order must not stay payable with the shopper's money taken; a second capture goes back."""
     from app.payments.attempts.hub import fail_attempt
 
@@ -146,8 +153,9 @@ def test_a_capture_for_an_attempt_kassa_had_failed_pays_the_still_open_order_onc
     assert ledger_totals(app) == {"usd": 0}
 
 
-def test_a_refund_made_before_a_late_capture_is_returned_gives_back_the_payment_that_paid(app, api, catalog, sandbox,
-                                                                                         worker):
+def test_a_refund_made_before_a_late_capture_is_returned_gives_back_the_payment_that_paid(
+    app, api, catalog, sandbox, worker
+):
     """The shopper's first try lands after a second one paid the order: that first capture is the stray one, though
     it is the older payment. A refund asked for before the outbox returns it (the shopper charged twice asks at
     once) must give back the payment that paid, not the stray: refunded there, the stray's own return was refused
@@ -172,5 +180,6 @@ def test_a_refund_made_before_a_late_capture_is_returned_gives_back_the_payment_
     after = api.get(f"/orders/{order['id']}").json
     assert (after["status"], after["refunded_amount"]) == ("refunded", 999)
     assert sorted((r["payment"], r["amount"], r["status"]) for r in after["refunds"]) == sorted(
-        [(second["id"], 999, "succeeded"), (first["id"], 999, "succeeded")])  # both of the shopper's payments
+        [(second["id"], 999, "succeeded"), (first["id"], 999, "succeeded")]
+    )  # both of the shopper's payments
     assert ledger_totals(app) == {"usd": 0}

@@ -1,6 +1,7 @@
 """Refunding a top-up takes its credit back out of the wallet in the same transaction (issue 8 item 2):
 only what the customer has not spent can go back (409 otherwise, saying how much can), a refused refund
 gives the credit back, and the journal balances throughout."""
+
 from __future__ import annotations
 
 import requests
@@ -15,8 +16,7 @@ def topup_order(api) -> dict:
     return next(o for o in api.get("/orders").json["data"] if o["kind"] == "topup")
 
 
-def test_only_the_unspent_part_of_a_top_up_can_be_refunded_and_the_wallet_pays_it(app, api, catalog, sandbox,
-                                                                                  worker):
+def test_only_the_unspent_part_of_a_top_up_can_be_refunded_and_the_wallet_pays_it(app, api, catalog, sandbox, worker):
     top_up(api, sandbox, worker, 2500)
     order = create_order(api, catalog["sku"], 2)  # spends $19.98 of the $25.00
     assert api.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}).status_code == 200
@@ -44,8 +44,14 @@ def test_a_refused_top_up_refund_gives_the_credit_back(app, api, sandbox, worker
     top_up(api, sandbox, worker, 1500)
     topup = topup_order(api)
     provider_payment = topup["payments"][0]["provider_reference"]
-    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
-                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    assert (
+        requests.post(
+            f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
+            json={"outcome": "failed"},
+            timeout=5,
+        ).status_code
+        == 200
+    )
 
     refused = api.post(f"/orders/{topup['id']}/refunds", json={"amount": 1000}).json["refund"]
     assert refused["status"] == "failed"
@@ -56,12 +62,14 @@ def test_a_refused_top_up_refund_gives_the_credit_back(app, api, sandbox, worker
     assert ledger_totals(app) == {"usd": 0}
 
 
-def test_rejecting_a_top_up_held_for_review_refunds_it_without_taking_the_customers_other_money(app, api, sandbox,
-                                                                                               worker):
+def test_rejecting_a_top_up_held_for_review_refunds_it_without_taking_the_customers_other_money(
+    app, api, sandbox, worker
+):
     top_up(api, sandbox, worker, 1500)  # money the customer already had
     api.post("/risk/list_entries", json={"kind": "customer", "value": CUSTOMER, "action": "review"})
-    created = api.post(f"/customers/{CUSTOMER}/topups", json={"amount": 1000, "currency": "usd",
-                                                              "channel": "sandbox_card"})
+    created = api.post(
+        f"/customers/{CUSTOMER}/topups", json={"amount": 1000, "currency": "usd", "channel": "sandbox_card"}
+    )
     held = created.json["topup"]["id"]
     sandbox.simulate(created.json["payment"]["provider_reference"], "succeeded")
     wait_for(lambda: api.get(f"/orders/{held}").json["status"] == "paid")
@@ -77,14 +85,21 @@ def test_rejecting_a_top_up_held_for_review_refunds_it_without_taking_the_custom
 
 
 def test_a_top_up_refunded_before_its_credit_ran_is_never_credited(app, api, sandbox, worker):
-    created = api.post(f"/customers/{CUSTOMER}/topups", json={"amount": 1000, "currency": "usd",
-                                                              "channel": "sandbox_card"})
+    created = api.post(
+        f"/customers/{CUSTOMER}/topups", json={"amount": 1000, "currency": "usd", "channel": "sandbox_card"}
+    )
     order_id = created.json["topup"]["id"]
     sandbox.simulate(created.json["payment"]["provider_reference"], "succeeded")
     wait_for(lambda: api.get(f"/orders/{order_id}").json["status"] == "paid")  # credit still queued
     provider_payment = created.json["payment"]["provider_reference"]
-    assert requests.post(f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
-                         json={"outcome": "failed"}, timeout=5).status_code == 200
+    assert (
+        requests.post(
+            f"{sandbox.url}/sandbox/api/payments/{provider_payment}/simulate_refund",
+            json={"outcome": "failed"},
+            timeout=5,
+        ).status_code
+        == 200
+    )
     refused = api.post(f"/orders/{order_id}/refunds", json={"amount": 400})
     assert refused.status_code == 201 and refused.json["refund"]["status"] == "failed"  # it took nothing to give back
 

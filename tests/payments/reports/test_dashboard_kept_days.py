@@ -1,6 +1,7 @@
 """The dashboard keeps the figures of days that can no longer change (app/payments/report_days.py), so a long range
 is not aggregated on every view, and it never shows them stale: a day with something still open is read afresh,
 and a late capture or a refund sent again after its day was kept shows at once."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -19,13 +20,15 @@ def _move_back(app, order_id: str, days: int = DAYS_AGO) -> date:
 
     from app.extensions import db
     from app.orders.models import Order
-    from app.payments.models import PaymentAttempt
-    from app.payments.models import Refund
+    from app.payments.models import PaymentAttempt, Refund
 
     with app.app_context():
         order = db.session.get(Order, order_id)
-        for row in [order, *db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id)),
-                    *db.session.scalars(select(Refund).where(Refund.order_id == order_id))]:
+        for row in [
+            order,
+            *db.session.scalars(select(PaymentAttempt).where(PaymentAttempt.order_id == order_id)),
+            *db.session.scalars(select(Refund).where(Refund.order_id == order_id)),
+        ]:
             row.created_at = row.created_at - timedelta(days=days)
         db.session.commit()
         return order.created_at.date()
@@ -33,8 +36,8 @@ def _move_back(app, order_id: str, days: int = DAYS_AGO) -> date:
 
 def _report(app, merchant_id: str, day: date):
     """The dashboard's report of the 30 days up to today, and the figures of ``day`` in it."""
-    from app.platform.db.types import utcnow
     from app.payments.reports.dashboard import dashboard_report
+    from app.platform.db.types import utcnow
 
     today = utcnow().date()
     with app.app_context():
@@ -51,15 +54,20 @@ def _kept(app, merchant_id: str) -> set[date]:
     from app.payments.report_days import ReportDay, generation_of
 
     with app.app_context():
-        return set(db.session.scalars(select(ReportDay.day).where(
-            ReportDay.merchant_id == merchant_id, ReportDay.generation == generation_of(merchant_id))))
+        return set(
+            db.session.scalars(
+                select(ReportDay.day).where(
+                    ReportDay.merchant_id == merchant_id, ReportDay.generation == generation_of(merchant_id)
+                )
+            )
+        )
 
 
 def test_a_settled_day_is_kept_and_read_from_what_was_kept(app, api, merchant, catalog, sandbox):
     from sqlalchemy import text
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
 
     order = create_order(api, catalog["sku"])
     sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
@@ -115,8 +123,11 @@ def test_a_refund_sent_again_after_its_day_was_kept_shows_at_once(app, api, merc
     payment = pay(api, order["id"])
     sandbox.simulate(payment["provider_reference"], "succeeded")
     wait_for(lambda: status_of(api, order["id"]) == "paid")
-    planned = requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate_refund",
-                            json={"outcome": "failed"}, timeout=10)
+    planned = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate_refund",
+        json={"outcome": "failed"},
+        timeout=10,
+    )
     assert planned.status_code == 200, planned.text
     refund = api.post(f"/orders/{order['id']}/refunds", json={"amount": 300, "reason": "too slow"}).json["refund"]
     assert refund["status"] == "failed", refund
@@ -131,8 +142,9 @@ def test_a_refund_sent_again_after_its_day_was_kept_shows_at_once(app, api, merc
     assert (report.refunds, report.refunded) == (1, {"usd": 300})
 
 
-def test_the_hourly_job_keeps_settled_days_before_anyone_looks(app, api, merchant, other_merchant, catalog, sandbox,
-                                                               worker):
+def test_the_hourly_job_keeps_settled_days_before_anyone_looks(
+    app, api, merchant, other_merchant, catalog, sandbox, worker
+):
     from app.platform.queueing import enqueue
 
     order = create_order(api, catalog["sku"])

@@ -5,6 +5,7 @@ the official PostgreSQL image's default, does. There ``live:wallet:cus_1`` sorts
 range of the index read for "begins with" (app/platform/db/types.py) missed every wallet; it is read only where the database
 sorts by bytes (SQLite, whose pass covers the range; PostgreSQL under the C collation).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,8 @@ def test_only_a_database_that_sorts_by_bytes_is_read_by_range(app):
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from app.platform.db.types import sorts_by_bytes
     from app.extensions import db
+    from app.platform.db.types import sorts_by_bytes
 
     with app.app_context():
         assert sorts_by_bytes(db.engine) is False
@@ -59,7 +60,7 @@ def test_only_a_database_that_sorts_by_bytes_is_read_by_range(app):
     admin = create_engine(byte_ordered.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{byte_ordered.database}"'))
-        connection.execute(text(f'CREATE DATABASE "{byte_ordered.database}" TEMPLATE template0 LOCALE \'C\''))
+        connection.execute(text(f"CREATE DATABASE \"{byte_ordered.database}\" TEMPLATE template0 LOCALE 'C'"))
     engine = create_engine(byte_ordered)
     try:
         assert sorts_by_bytes(engine) is True

@@ -1,6 +1,7 @@
 """Rows the hot paths write without the unit of work (app/platform/db/core_writes.py) still do what a flush's listeners did:
 announce the order to its live streams, bump the merchant's cached configuration, carry their mode, and come
 back to the caller with the values the database was given."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,10 @@ from tests.support.wallet import fund
 
 
 def _order(api, sku: str, customer: str = "cus_core") -> dict:
-    created = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer},
-                                        "agreement_accepted": True})
+    created = api.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer}, "agreement_accepted": True},
+    )
     assert created.status_code == 201, created.json
     return created.json
 
@@ -39,9 +42,9 @@ def test_a_payment_answered_at_once_shows_what_was_stored(app, api, catalog, san
 def test_an_event_written_at_once_without_its_mode_is_refused_not_filed_as_test(app):
     from sqlalchemy.exc import IntegrityError
 
+    from app.extensions import db
     from app.platform.db.core_writes import insert_at_once
     from app.platform.outbox.events import new_event
-    from app.extensions import db
 
     with app.app_context():
         event = new_event("mch_nobody", "order.paid", {"id": "ord_nobody", "object": "order"})

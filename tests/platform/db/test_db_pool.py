@@ -1,5 +1,6 @@
 """Pooled connections are pinged only after sitting idle (app/platform/db/pool.py), and a request that meets a connection the
 database dropped answers 503 with Retry-After, rolled back, while the next one works (app/web/errors.py)."""
+
 from __future__ import annotations
 
 import time
@@ -23,19 +24,26 @@ def _drop_every_other_connection(only_named: str | None = None) -> int:
     admin = create_engine(DATABASE_URL, poolclass=NullPool)
     try:
         with admin.begin() as connection:
-            pids = list(connection.scalars(text(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND (CAST(:name AS text) IS NULL OR application_name = :name)"),
-                {"name": only_named}))
-            connection.execute(text("SELECT pg_terminate_backend(pid) FROM unnest(CAST(:pids AS int[])) AS pid"),
-                               {"pids": pids})
+            pids = list(
+                connection.scalars(
+                    text(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND (CAST(:name AS text) IS NULL OR application_name = :name)"
+                    ),
+                    {"name": only_named},
+                )
+            )
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM unnest(CAST(:pids AS int[])) AS pid"), {"pids": pids}
+            )
         # pg_terminate_backend only signals: on a busy machine a backend can still answer a query before it ends,
         # so wait until they are all gone, as they are after a restart (bounded: 10 s).
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with admin.connect() as connection:
-                left = connection.scalar(text("SELECT count(*) FROM pg_stat_activity "
-                                              "WHERE pid = ANY(CAST(:pids AS int[]))"), {"pids": pids})
+                left = connection.scalar(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(CAST(:pids AS int[]))"), {"pids": pids}
+                )
             if not left:
                 break
             time.sleep(0.02)
@@ -97,8 +105,11 @@ def test_a_request_that_meets_a_dropped_connection_answers_503_and_changes_nothi
     from app.extensions import db
     from app.orders.models import Order
 
-    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_restart"},
-            "agreement_accepted": True}
+    body = {
+        "items": [{"sku": catalog["sku"], "quantity": 1}],
+        "customer": {"id": "cus_restart"},
+        "agreement_accepted": True,
+    }
     assert api.post("/orders", json=body).status_code == 201  # the pool's connections have just been used
     _drop_every_other_connection()
 

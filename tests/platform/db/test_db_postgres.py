@@ -1,6 +1,7 @@
 """PostgreSQL connections keep their prepared statements across a ROLLBACK (app/platform/db/postgres.py): what requests
 that only read end with. A rollback still undoes what it should, and one on a connection the database dropped
 fails the way SQLAlchemy's pool recovers from."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,8 +26,9 @@ def _engine():
 
 
 def _prepared_probes(connection) -> int:
-    return connection.execute(text("SELECT count(*) FROM pg_prepared_statements "
-                                   "WHERE statement LIKE '%kassa_keep_prepared_probe%'")).scalar_one()
+    return connection.execute(
+        text("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%kassa_keep_prepared_probe%'")
+    ).scalar_one()
 
 
 def test_a_statement_read_in_transactions_that_end_in_rollback_gets_prepared_and_stays_prepared():
@@ -82,8 +84,15 @@ def test_a_rollback_on_a_dropped_connection_fails_as_a_disconnect_and_the_pool_s
         connection = engine.connect()
         connection.execute(text("SELECT 1"))  # a transaction open, as a request's
         with admin.begin() as other:
-            assert other.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                      "WHERE application_name = :name"), {"name": NAME}).scalar_one() == 1
+            assert (
+                other.execute(
+                    text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = :name"
+                    ),
+                    {"name": NAME},
+                ).scalar_one()
+                == 1
+            )
         with pytest.raises(DBAPIError) as failed:
             connection.rollback()
         assert failed.value.connection_invalidated
@@ -102,8 +111,10 @@ def test_rows_read_through_the_described_cursor_carry_their_columns_names_and_ty
     from app.platform.db.postgres import statements_as_written
 
     engine = create_engine(DATABASE_URL, **statements_as_written(DATABASE_URL, {"poolclass": NullPool}))
-    query = ("SELECT CAST(:amount AS bigint) AS amount, CAST(:currency AS varchar) AS currency, "
-             "now() AS at, NULL::jsonb AS data, 1 + 1")
+    query = (
+        "SELECT CAST(:amount AS bigint) AS amount, CAST(:currency AS varchar) AS currency, "
+        "now() AS at, NULL::jsonb AS data, 1 + 1"
+    )
     try:
         with engine.connect() as connection:
             result = connection.execute(text(query), {"amount": 1999, "currency": "usd"})
@@ -118,8 +129,10 @@ def test_rows_read_through_the_described_cursor_carry_their_columns_names_and_ty
             cursor.execute("SELECT")
             assert cursor.description == []  # rows of no columns
         with psycopg.connect(DATABASE_URL.replace("postgresql+psycopg", "postgresql")) as plain:
-            columns = plain.execute(query.replace(":amount", "%(amount)s").replace(":currency", "%(currency)s"),
-                                    {"amount": 1999, "currency": "usd"}).description
+            columns = plain.execute(
+                query.replace(":amount", "%(amount)s").replace(":currency", "%(currency)s"),
+                {"amount": 1999, "currency": "usd"},
+            ).description
             assert [(c.name, c.type_code) for c in columns] == [(d[0], d[1]) for d in described]
             assert all(type(d) is tuple and len(d) == 7 for d in described)  # the DB-API's seven, no Column objects
     finally:

@@ -2,6 +2,7 @@
 and up again to the same schema, and a database the revisions folded into it made is refused before anything is
 written: by `flask db upgrade` (as `make run` runs it), by a process's start and by an upgrade in process; a backup
 of one is refused as what it is."""
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +20,9 @@ from sqlalchemy.engine import make_url
 from app import create_app
 from app.extensions import db
 from app.platform.db.baseline import FOLDED_REVISIONS, START_REFUSED
-from tests.conftest import DATABASE_URL, IS_POSTGRES, REDIS_URL, _prepare_database, dispose, free_port
 from tests.backups.test_backups import backup
 from tests.backups.test_backups import kassa as kassa_command
+from tests.conftest import DATABASE_URL, IS_POSTGRES, REDIS_URL, _prepare_database, dispose, free_port
 from tests.support.processes import ROOT, kassa_environment
 
 BASELINE = "0138_baseline"
@@ -57,10 +58,17 @@ def _differences(engine: Engine, metadata) -> list[tuple]:
 def _check_constraints(engine: Engine, metadata) -> tuple[set, set]:
     """The CHECK constraints (table, name) the database has and the ones the models declare."""
     inspector = inspect(engine)
-    found = {(table, check["name"]) for table in inspector.get_table_names()
-             for check in inspector.get_check_constraints(table)}
-    declared = {(table.name, constraint.name) for table in metadata.sorted_tables
-                for constraint in table.constraints if isinstance(constraint, CheckConstraint)}
+    found = {
+        (table, check["name"])
+        for table in inspector.get_table_names()
+        for check in inspector.get_check_constraints(table)
+    }
+    declared = {
+        (table.name, constraint.name)
+        for table in metadata.sorted_tables
+        for constraint in table.constraints
+        if isinstance(constraint, CheckConstraint)
+    }
     return found, declared
 
 
@@ -76,9 +84,11 @@ def test_the_migrated_schema_is_what_the_models_describe(app):
         assert differences == []
         # SQLite has these only on tables made anew: the revisions added them to tables that existed, which SQLite
         # does only by rebuilding the table, and the baseline keeps what they made.
-        assert declared - found == {("skus", "ck_skus_test_stock_not_negative"),
-                                    ("coupons", "ck_coupons_test_redemptions_within_limit"),
-                                    ("coupons", "ck_coupons_test_redemptions_not_negative")}
+        assert declared - found == {
+            ("skus", "ck_skus_test_stock_not_negative"),
+            ("coupons", "ck_coupons_test_redemptions_within_limit"),
+            ("coupons", "ck_coupons_test_redemptions_not_negative"),
+        }
         assert found <= declared
 
 
@@ -122,13 +132,16 @@ def _schema(engine: Engine) -> dict:
         )
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
-            described["~sqlite"] = connection.execute(text(
-                "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")).all()
+            described["~sqlite"] = connection.execute(
+                text("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
+            ).all()
         else:
-            described["~triggers"] = connection.execute(text(
-                "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")).all()
-            described["~functions"] = connection.scalars(text(
-                "SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY 1")).all()
+            described["~triggers"] = connection.execute(
+                text("SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")
+            ).all()
+            described["~functions"] = connection.scalars(
+                text("SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY 1")
+            ).all()
     return described
 
 
@@ -154,8 +167,12 @@ def _stamp(url: str, revision: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = :revision"), {"revision": revision})
-        connection.execute(text("INSERT INTO merchants (id, name, email, order_timeout_minutes, created_at) "
-                                "VALUES ('m_before', 'Before', 'before@example.com', 15, CURRENT_TIMESTAMP)"))
+        connection.execute(
+            text(
+                "INSERT INTO merchants (id, name, email, order_timeout_minutes, created_at) "
+                "VALUES ('m_before', 'Before', 'before@example.com', 15, CURRENT_TIMESTAMP)"
+            )
+        )
     engine.dispose()
 
 
@@ -163,8 +180,10 @@ def _state(url: str) -> tuple:
     """The database as a refusal must leave it: schema, stamp and rows (SQLite: the file's very bytes)."""
     engine = create_engine(url)
     with engine.connect() as connection:
-        rows = (connection.scalars(text("SELECT version_num FROM alembic_version")).all(),
-                connection.scalars(text("SELECT id FROM merchants")).all())
+        rows = (
+            connection.scalars(text("SELECT version_num FROM alembic_version")).all(),
+            connection.scalars(text("SELECT id FROM merchants")).all(),
+        )
     state = (_schema(engine), rows)
     engine.dispose()
     if not IS_POSTGRES:
@@ -181,10 +200,21 @@ def test_flask_db_upgrade_refuses_a_database_from_before_the_fold_and_writes_not
     _stamp(fresh_url, revision)
     before = _state(fresh_url)
 
-    env = kassa_environment(database_url=fresh_url, redis_url=REDIS_URL, var_dir=tmp_path / "var",
-                            kassa_port=free_port(), sandbox_port=free_port())
-    done = subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = kassa_environment(
+        database_url=fresh_url,
+        redis_url=REDIS_URL,
+        var_dir=tmp_path / "var",
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+    )
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/flask"), "--app", "wsgi", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     assert done.returncode == START_REFUSED
     assert f"a Kassa older than 0.1.0 made it. It is at migration {revision}," in done.stderr

@@ -2,6 +2,7 @@
 never an order still paying beside its payment already failed, never a balance with an order's money in neither
 bucket. Each test holds a real read between two of its statements while a commit lands (the provider's decline,
 an order clearing), on PostgreSQL and on the SQLite default."""
+
 from __future__ import annotations
 
 import threading
@@ -111,8 +112,9 @@ def test_the_balance_read_while_an_order_clears_counts_its_money_once(app, api, 
     """GET /balance sums the merchant's available share, then what is still pending, in separate statements. The
     order clears between them: the answer is the balance before the move or after it, never with the money in
     neither bucket (or in both)."""
-    response, after = cleared_while_read(app, api, sandbox, catalog, worker, "/api/v1/balance",
-                                         lambda: api.get("/balance"))
+    response, after = cleared_while_read(
+        app, api, sandbox, catalog, worker, "/api/v1/balance", lambda: api.get("/balance")
+    )
     buckets = (response.json["available"], response.json["pending"])
     assert buckets in [([], [{"amount": 2997, "currency": "usd"}]), (after["available"], [])], buckets
 
@@ -142,15 +144,20 @@ def test_a_subscription_read_while_it_renews_is_one_moment(app, api, sandbox, ca
     """A subscription's row and its renewals are separate statements: a renewal committing between them showed
     February's period beside March's renewal already paid, a contract that never existed."""
     from tests.signing.renewals.test_renewals import START, active_subscription, advance, unix
-
     from tests.support.signing import make_recurring
 
     clock = api.post("/test_clocks", json={"frozen_time": int(START.timestamp())}).json["id"]
     make_recurring(app, catalog["sku"], "month")
     sub = active_subscription(api, sandbox, worker, catalog["sku"], clock)
     path = f"/subscriptions/{sub['id']}"
-    shown = held_read(app, f"/api/v1{path}", "FROM subscription_renewals", 1, lambda: api.get(path),
-                      lambda: advance(api, worker, clock, unix(2027, 3, 1)))
+    shown = held_read(
+        app,
+        f"/api/v1{path}",
+        "FROM subscription_renewals",
+        1,
+        lambda: api.get(path),
+        lambda: advance(api, worker, clock, unix(2027, 3, 1)),
+    )
     after = api.get(path).json
     before = (sub["current_period_end"], [r["status"] for r in sub["renewals"]])
     assert (after["current_period_end"], [r["status"] for r in after["renewals"]]) != before  # it renewed meanwhile

@@ -1,6 +1,7 @@
 """A busy shop outgrows 32-bit row ids: postings, order lines, timelines, renewals, grants and idempotency records
 are numbered by PostgreSQL sequences, and one that stops at 2,147,483,647 makes every payment after it fail to
 book (INT64 in migrations/versions/0138_baseline.py). SQLite's INTEGER PRIMARY KEY is its rowid, 64-bit already."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,11 @@ def a_month_of_business(api, sandbox, worker, skus: dict, clock: str, customer: 
     subscription signed and renewed a month later, and the settlements cut (up to ``settled_days_ahead`` days from
     now: a later month must reach further than the one before, whose cut its lines are posted at)."""
     sku, plan = skus["one_off"], skus["plan"]
-    created = api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer},
-                                        "agreement_accepted": True}, headers={"Idempotency-Key": f"k-{customer}"})
+    created = api.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": customer}, "agreement_accepted": True},
+        headers={"Idempotency-Key": f"k-{customer}"},
+    )
     assert created.status_code == 201, created.json
     order = completed_order(api, sandbox, worker, [(sku, 2)], customer=customer)
     completed_order(api, sandbox, worker, [(sku, 1)], customer=customer)
@@ -38,8 +42,9 @@ def sequences_drawn(app) -> list[str]:
     from app.extensions import db
 
     with app.app_context():
-        names = db.session.scalars(text("SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences "
-                                        "WHERE last_value IS NOT NULL")).all()
+        names = db.session.scalars(
+            text("SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences WHERE last_value IS NOT NULL")
+        ).all()
         db.session.remove()
     return list(names)
 

@@ -1,6 +1,7 @@
 """How a write transaction on the embedded SQLite default waits for SQLite's one write lock
 (app/platform/db/sqlite.py): it waits while another writer holds it, never past ``SQLITE_BUSY_TIMEOUT_SECONDS``, and
 writers at once lose nothing. SQLite-only; the suite's PostgreSQL pass skips it."""
+
 from __future__ import annotations
 
 import sqlite3

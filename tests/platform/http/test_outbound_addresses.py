@@ -2,6 +2,7 @@
 cannot reach this machine, its private networks, link-local (cloud metadata), multicast or unspecified
 addresses; refused when registered, and again when sending, on the address the name resolves to then.
 OUTBOUND_ALLOWED_NETWORKS lets a local receiver in (the suite's own receivers use it)."""
+
 from __future__ import annotations
 
 import pytest
@@ -52,8 +53,15 @@ def test_internal_addresses_are_refused_when_registered(api, no_allow_list, url,
     assert endpoint.status_code == 400, endpoint.json
     error = endpoint.json["error"]
     assert (error["code"], error["param"]) == ("url_not_allowed", "url") and kind in error["message"]
-    product = api.post("/products", json={"name": "Gold", "skus": [{
-        "name": "100 coins", "price": {"amount": 199, "currency": "usd"}, "fulfilment": {"webhook_url": url}}]})
+    product = api.post(
+        "/products",
+        json={
+            "name": "Gold",
+            "skus": [
+                {"name": "100 coins", "price": {"amount": 199, "currency": "usd"}, "fulfilment": {"webhook_url": url}}
+            ],
+        },
+    )
     assert product.status_code == 400 and product.json["error"]["param"] == "fulfilment.webhook_url"
     assert kind in product.json["error"]["message"]
     assert api.get("/webhook_endpoints").json["data"] == [] and api.get("/products").json["data"] == []
@@ -65,10 +73,13 @@ def test_public_addresses_and_names_are_accepted_without_sending_anything(api, n
 
 
 def test_an_allowed_network_lets_a_local_receiver_in_and_the_name_is_kept_in_the_host_header(
-        app, api, merchant, catalog, receiver, worker):
+    app, api, merchant, catalog, receiver, worker
+):
     port = receiver.url.rsplit(":", 1)[1]
     hook = receiver.hook("/local")
-    created = api.post("/webhook_endpoints", json={"url": f"http://localhost:{port}/local", "events": ["order.created"]})
+    created = api.post(
+        "/webhook_endpoints", json={"url": f"http://localhost:{port}/local", "events": ["order.created"]}
+    )
     assert created.status_code == 201
     hook.secret = created.json["secret"]
     create_order(api, catalog["sku"])
@@ -77,13 +88,15 @@ def test_an_allowed_network_lets_a_local_receiver_in_and_the_name_is_kept_in_the
     assert hook.hosts == [f"localhost:{port}"]  # connected to the checked address, addressed by name
 
 
-def test_sending_checks_the_address_again_and_sends_nothing_to_a_refused_one(app, api, merchant, catalog, receiver,
-                                                                             worker, monkeypatch):
+def test_sending_checks_the_address_again_and_sends_nothing_to_a_refused_one(
+    app, api, merchant, catalog, receiver, worker, monkeypatch
+):
     # Registered while allowed (or: a public name whose DNS now answers 127.0.0.1 — rebinding).
     port = receiver.url.rsplit(":", 1)[1]
     hook = receiver.hook("/rebound")
-    created = api.post("/webhook_endpoints", json={"url": f"http://localhost:{port}/rebound",
-                                                   "events": ["order.created"]})
+    created = api.post(
+        "/webhook_endpoints", json={"url": f"http://localhost:{port}/rebound", "events": ["order.created"]}
+    )
     assert created.status_code == 201
     hook.secret = created.json["secret"]
     monkeypatch.setitem(app.config, "OUTBOUND_ALLOWED_NETWORKS", "")
@@ -98,8 +111,8 @@ def test_sending_checks_the_address_again_and_sends_nothing_to_a_refused_one(app
 
 
 def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sandbox, worker, monkeypatch):
-    from tests.support.lifecycle import ReceiverServer, paid_order, set_fulfilment
     from tests.payments.attempts.test_payment_flow import status_of
+    from tests.support.lifecycle import ReceiverServer, paid_order, set_fulfilment
 
     server = ReceiverServer(status=200)
     try:
@@ -117,4 +130,3 @@ def test_a_fulfilment_webhook_is_checked_again_when_sent(app, api, catalog, sand
             assert progress.attempts == 1 and "127.0.0.1 is a loopback address" in progress.last_error
     finally:
         server.stop()
-

@@ -1,5 +1,6 @@
 """Kassa's HTTP to a fixed peer (the payment provider): the environment's proxy settings still apply though they are
 read once. (The provider's own callbacks: sandbox/tests/test_merchant_http.py.)"""
+
 from __future__ import annotations
 
 import socket
@@ -78,4 +79,3 @@ def test_no_proxy_sends_the_call_straight_to_the_peer(monkeypatch):
 
     assert answer.text == "straight"
     assert peer.heads[0].startswith("GET /health HTTP/1.1")
-

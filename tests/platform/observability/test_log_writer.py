@@ -1,5 +1,6 @@
 """The diagnostic logs' writer (app/platform/observability/log_writer.py): rows handed over by requests reach the table, batched, on a
 thread of their own; a bad row, a slow database or a fork loses no more than it must."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,9 @@ def _writer_on_app_database(app, **options):
     from app.platform.observability.log_engine import diagnostic_engine
     from app.platform.observability.log_writer import LogWriter
 
-    engine = diagnostic_engine(app.config["SQLALCHEMY_DATABASE_URI"],
-                               busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
+    engine = diagnostic_engine(
+        app.config["SQLALCHEMY_DATABASE_URI"], busy_timeout_seconds=app.config["SQLITE_BUSY_TIMEOUT_SECONDS"]
+    )
     return LogWriter(engine, **options)
 
 
@@ -28,10 +30,24 @@ def _log_row(app, index: int, merchant_id: str = "mch_writer") -> dict:
     from app.platform.db.types import utcnow
     from app.platform.values.ids import new_id
 
-    return {"id": new_id("ilog"), "merchant_id": merchant_id, "attempt_id": f"pay_{index}", "channel": "sandbox_card",
-            "direction": "outbound", "method": "POST", "url": "http://127.0.0.1/x", "status_code": 201,
-            "duration_ms": 1, "request_headers": {}, "request_body": None, "response_body": None, "error": None,
-            "verified": None, "request_id": None, "created_at": utcnow()}
+    return {
+        "id": new_id("ilog"),
+        "merchant_id": merchant_id,
+        "attempt_id": f"pay_{index}",
+        "channel": "sandbox_card",
+        "direction": "outbound",
+        "method": "POST",
+        "url": "http://127.0.0.1/x",
+        "status_code": 201,
+        "duration_ms": 1,
+        "request_headers": {},
+        "request_body": None,
+        "response_body": None,
+        "error": None,
+        "verified": None,
+        "request_id": None,
+        "created_at": utcnow(),
+    }
 
 
 def _stored(app, merchant_id: str = "mch_writer") -> list[str]:
@@ -39,9 +55,13 @@ def _stored(app, merchant_id: str = "mch_writer") -> list[str]:
     from app.payments.integration_log import IntegrationLog
 
     with app.app_context():
-        return list(db.session.scalars(select(IntegrationLog.attempt_id)
-                                       .where(IntegrationLog.merchant_id == merchant_id)
-                                       .order_by(IntegrationLog.attempt_id)))
+        return list(
+            db.session.scalars(
+                select(IntegrationLog.attempt_id)
+                .where(IntegrationLog.merchant_id == merchant_id)
+                .order_by(IntegrationLog.attempt_id)
+            )
+        )
 
 
 def _statements_on(engine) -> list[str]:
@@ -219,8 +239,8 @@ def test_a_forking_rq_worker_keeps_the_provider_calls_its_job_logged(app, api, m
     """RQ's default worker runs each job in a child that leaves with os._exit: the job's log rows are written
     before that, so the poll's call to the provider is in the payment's integration log."""
     from app.extensions import db
-    from app.platform.observability.log_writer import flush_every_writer, writer_for
     from app.payments.integration_log import integration_logs_for_attempt
+    from app.platform.observability.log_writer import flush_every_writer, writer_for
     from app.platform.queueing import enqueue
     from tests.payments.attempts.test_payment_flow import create_order
 

@@ -1,6 +1,7 @@
 """One context: the id of the request that created an order follows it everywhere — its log lines, the jobs
 it queued, its events, the webhook deliveries (Kassa-Request-Id) and the provider calls in the integration
 log — even when the payment is decided later by the provider's callback, so one id finds a whole checkout."""
+
 from __future__ import annotations
 
 import json
@@ -31,18 +32,24 @@ class Lines(logging.Handler):
 
 
 def test_one_request_id_finds_everything_a_paid_order_touched(app, api, catalog, sandbox, worker, receiver):
-    from app.platform.outbox.events import Event
     from app.extensions import db
-    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import IntegrationLog
+    from app.platform.observability.log_writer import flush_every_writer
+    from app.platform.outbox.events import Event
 
     hook, _ = register(api, receiver, "/trace", ["order.paid"])
     lines = Lines()
     logging.getLogger("kassa").addHandler(lines)
     try:
-        created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                            "customer": {"id": "cus_trace"}, "agreement_accepted": True},
-                           headers={"X-Request-Id": REQUEST_ID})
+        created = api.post(
+            "/orders",
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "customer": {"id": "cus_trace"},
+                "agreement_accepted": True,
+            },
+            headers={"X-Request-Id": REQUEST_ID},
+        )
         assert created.status_code == 201 and created.headers["X-Request-Id"] == REQUEST_ID
         order = created.json
         payment = pay(api, order["id"])  # a later request of its own
@@ -57,8 +64,13 @@ def test_one_request_id_finds_everything_a_paid_order_touched(app, api, catalog,
     flush_every_writer()  # the integration log's rows are written on the log writer's thread
     with app.app_context():
         events = list(db.session.scalars(select(Event).where(Event.order_id == order["id"])))
-        exchanges = list(db.session.scalars(select(IntegrationLog).where(IntegrationLog.attempt_id == payment["id"],
-                                                                         IntegrationLog.direction == "outbound")))
+        exchanges = list(
+            db.session.scalars(
+                select(IntegrationLog).where(
+                    IntegrationLog.attempt_id == payment["id"], IntegrationLog.direction == "outbound"
+                )
+            )
+        )
     assert {e.type for e in events} >= {"order.created", "order.paying", "order.paid"}
     assert {e.request_id for e in events} == {REQUEST_ID}
     assert exchanges and {x.request_id for x in exchanges} == {REQUEST_ID}

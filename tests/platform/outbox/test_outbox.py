@@ -1,5 +1,6 @@
 """The outbox: events written with their change, dispatched by a real RQ worker to handlers,
 each handler once per event, failures retried."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -8,7 +9,6 @@ from typing import Iterator
 import pytest
 
 from app.platform.outbox.events import Batched, only_for_orders, subscribe
-
 
 CALLS: list[tuple[str, str]] = []
 FAIL_TIMES = {"n": 0}
@@ -62,8 +62,8 @@ def counted_commits() -> Iterator[list[int]]:
 
 
 def emit(app, n: int = 1) -> list[str]:
-    from app.platform.outbox.events import record_event
     from app.extensions import db
+    from app.platform.outbox.events import record_event
 
     with app.app_context():
         ids = [record_event("mch_x", "test.happened", {"n": i}).id for i in range(n)]
@@ -82,6 +82,7 @@ def test_committed_events_reach_every_handler_once(app, worker):
     with app.app_context():
         assert dispatch_events() == 0  # nothing left; nothing runs twice
         from app.platform.outbox.events import Event
+
         assert all(e.dispatched_at for e in db.session.query(Event))
     assert len(CALLS) == 6
 
@@ -89,9 +90,9 @@ def test_committed_events_reach_every_handler_once(app, worker):
 def test_a_failing_handler_is_retried_without_rerunning_the_others(app, worker):
     from datetime import timedelta
 
+    from app.extensions import db
     from app.platform.db.types import utcnow
     from app.platform.outbox.events import Event, dispatch_pending
-    from app.extensions import db
 
     FAIL_TIMES["n"] = 1
     [event_id] = emit(app)
@@ -107,8 +108,8 @@ def test_a_failing_handler_is_retried_without_rerunning_the_others(app, worker):
 
 
 def test_a_rolled_back_change_leaves_no_event(app, worker):
-    from app.platform.outbox.events import Event, record_event
     from app.extensions import db
+    from app.platform.outbox.events import Event, record_event
 
     with app.app_context():
         record_event("mch_x", "test.happened", {})
@@ -123,8 +124,8 @@ def test_a_backlog_is_dispatched_reading_each_event_once(app):
     slowly."""
     from sqlalchemy import event as sa_event
 
-    from app.platform.outbox.events import Event, dispatch_pending
     from app.extensions import db
+    from app.platform.outbox.events import Event, dispatch_pending
 
     ids = emit(app, 30)
     reads: list[str] = []
@@ -150,8 +151,8 @@ def test_a_handler_the_event_does_not_concern_is_not_run_and_leaves_no_trace(app
     """A handler says from the event's object whether it has anything to do (an order.paid of an order without an
     email has no receipt to send): when not, it is not run and no transaction is spent on it; the event is still
     dispatched, here at birth, as no other handler wants it (the merchant has no webhook endpoint)."""
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
     from app.extensions import db
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
 
     with app.app_context():
         wanted = record_event("mch_x", "test.selective", {"wanted": True}).id
@@ -170,8 +171,8 @@ def test_the_last_handler_of_an_event_commits_with_the_event_marked_dispatched(a
     """One commit per handler run, and none more for marking the event dispatched: the last handler's
     transaction carries it. (Each event here runs two handlers: the selective one and the webhooks' fan-out, which
     works the whole batch in one transaction.)"""
-    from app.platform.outbox.events import dispatch_pending, record_event, subscriptions_for
     from app.extensions import db
+    from app.platform.outbox.events import dispatch_pending, record_event, subscriptions_for
 
     with app.app_context():
         for _ in range(10):
@@ -206,8 +207,8 @@ def _batched(event) -> None:
 @pytest.fixture
 def batched_events(app):
     """``make(n)``: n committed test.batched events, whose handler can work a batch."""
-    from app.platform.outbox.events import record_event
     from app.extensions import db
+    from app.platform.outbox.events import record_event
 
     BATCHES.clear()
     ONE_BY_ONE.clear()
@@ -226,8 +227,8 @@ def batched_events(app):
 def test_a_handler_that_works_batches_handles_a_backlog_in_one_transaction(app, batched_events):
     """A backlog of events whose handlers all work batches is settled by the claim and ONE more commit: each event
     handled once, recorded as handled by every handler, and dispatched."""
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
     from app.extensions import db
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
 
     ids = batched_events(25)
     with app.app_context():
@@ -243,16 +244,15 @@ def test_a_handler_that_works_batches_handles_a_backlog_in_one_transaction(app, 
 def test_a_batch_that_fails_goes_event_by_event_and_nothing_of_it_stays(app, batched_events):
     """One bad event must not hold up the rest: when the batch raises, nothing of it is kept and each event runs
     its handlers on its own, once."""
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
     from app.extensions import db
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending
 
     ids = batched_events(4)
     BATCH_FAILS["on"] = True
     with app.app_context():
         assert dispatch_pending() == 4
         assert all(e.dispatched_at for e in db.session.query(Event))
-        handlers = [row.handler for row in db.session.query(EventHandling)
-                    if row.handler == f"{__name__}._batched"]
+        handlers = [row.handler for row in db.session.query(EventHandling) if row.handler == f"{__name__}._batched"]
     assert BATCHES == [] and sorted(ONE_BY_ONE) == sorted(ids)
     assert len(handlers) == 4
 
@@ -260,8 +260,8 @@ def test_a_batch_that_fails_goes_event_by_event_and_nothing_of_it_stays(app, bat
 def test_a_batch_leaves_out_the_events_its_handler_already_handled(app, batched_events):
     """An event a dead run half-dispatched comes back with its lease: the handler that had succeeded for it is not
     run again, in a batch or alone."""
-    from app.platform.outbox.events import EventHandling, dispatch_pending
     from app.extensions import db
+    from app.platform.outbox.events import EventHandling, dispatch_pending
 
     first, second = batched_events(2)
     with app.app_context():
@@ -284,20 +284,23 @@ def test_a_handler_with_work_for_few_orders_runs_only_for_those(app):
     """A handler with something to do for few orders (a paid order that started a subscription) learns which in one
     query for the batch: it runs for those, one by one, and the other events are handled without it, in the batch's
     one transaction."""
-    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
     from app.extensions import db
+    from app.platform.outbox.events import Event, EventHandling, dispatch_pending, record_event
 
     CONCERNED_ORDERS.clear()
     ORDER_CALLS.clear()
     CONCERNED_ORDERS.update({"ord_2", "ord_5"})
     with app.app_context():
-        ids = {record_event("mch_x", "test.ordered", {"object": "order", "id": f"ord_{n}"}).id: f"ord_{n}"
-               for n in range(8)}
+        ids = {
+            record_event("mch_x", "test.ordered", {"object": "order", "id": f"ord_{n}"}).id: f"ord_{n}"
+            for n in range(8)
+        }
         db.session.commit()
         with counted_commits() as commits:
             assert dispatch_pending() == 8
-        handled = {row.event_id for row in db.session.query(EventHandling)
-                   if row.handler == f"{__name__}._for_some_orders"}
+        handled = {
+            row.event_id for row in db.session.query(EventHandling) if row.handler == f"{__name__}._for_some_orders"
+        }
         assert all(e.dispatched_at for e in db.session.query(Event))
     assert sorted(ORDER_CALLS) == ["ord_2", "ord_5"]
     assert handled == set(ids)  # every event recorded as handled, once
@@ -319,8 +322,8 @@ def _slow(event) -> None:
 @pytest.fixture
 def slow_events(app):
     """``make(n, seconds)``: n committed test.slow events whose handler takes ``seconds`` each."""
-    from app.platform.outbox.events import record_event
     from app.extensions import db
+    from app.platform.outbox.events import record_event
 
     def make(n: int, seconds: float) -> list[str]:
         SLOW_CALLS.clear()
@@ -350,7 +353,7 @@ def test_two_dispatchers_at_once_run_each_handler_once_per_event(app, slow_event
     def dispatcher() -> None:
         with app.app_context():
             go.wait()
-            while (count := dispatch_pending(batch=4)):
+            while count := dispatch_pending(batch=4):
                 settled.append(count)
 
     threads = [threading.Thread(target=dispatcher) for _ in range(2)]
@@ -367,9 +370,9 @@ def test_events_a_dispatcher_claimed_and_never_settled_are_dispatched_once_its_l
     any run after the lease's end does."""
     from datetime import timedelta
 
+    from app.extensions import db
     from app.platform.db.types import utcnow
     from app.platform.outbox.events import _claim, dispatch_pending
-    from app.extensions import db
 
     ids = slow_events(3, 0)
     lease = timedelta(seconds=app.config["EVENT_DISPATCH_LEASE_SECONDS"])
@@ -388,8 +391,8 @@ def test_a_run_whose_lease_runs_low_hands_back_the_rest_due_at_once(app, slow_ev
     leaves is due at once for the next run."""
     from datetime import timedelta
 
-    from app.platform.outbox.events import dispatch_pending
     from app.extensions import db
+    from app.platform.outbox.events import dispatch_pending
 
     ids = sorted(slow_events(4, 0.5))  # oldest first: in id order
     with app.app_context():
@@ -420,8 +423,8 @@ def _chained(event) -> None:
 def test_a_dispatch_run_takes_the_events_its_handlers_write_without_queuing_another_run(app):
     """The fulfilment's ``order.fulfilled`` is written by a handler while a run works: that run hands it on before it
     ends, and the worker is not given a second job that would find nothing to do."""
-    from app.platform.outbox.events import Event, record_event
     from app.extensions import db
+    from app.platform.outbox.events import Event, record_event
 
     CHAINED.clear()
     with app.app_context():
@@ -468,9 +471,9 @@ def test_a_dispatch_run_ends_on_a_claim_that_was_not_full(app, batched_events):
 def test_a_dispatch_run_that_fails_asks_for_a_run_for_what_its_handlers_wrote(app):
     """A run that dies with an exception after a handler committed events has not claimed them: it asks for a run,
     as the handler's commit would have, instead of leaving them to the periodic sweep."""
+    from app.extensions import db
     from app.platform.outbox.commit_signals import dispatch_run
     from app.platform.outbox.events import record_event
-    from app.extensions import db
 
     CHAINED.clear()
     with app.app_context():
@@ -533,8 +536,14 @@ def test_a_run_waiting_on_another_queue_of_the_same_redis_does_not_hold_back_thi
     from app import create_app
     from tests.conftest import dispose
 
-    other = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-                        "REDIS_URL": app.config["REDIS_URL"], "RQ_QUEUE": app.config["RQ_QUEUE"] + "-other"})
+    other = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": app.config["REDIS_URL"],
+            "RQ_QUEUE": app.config["RQ_QUEUE"] + "-other",
+        }
+    )
     try:
         emit(other)  # the other installation's commit: a run requested and queued on its own queue
         CALLS.clear()

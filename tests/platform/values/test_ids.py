@@ -1,4 +1,5 @@
 """Public ids: ``prefix_`` + 10 base32 digits of milliseconds + 16 random, sortable by creation time."""
+
 from unittest import mock
 
 from app.platform.values import ids
@@ -10,8 +11,10 @@ def _digits(value: int, length: int) -> str:
 
 def test_an_id_is_the_milliseconds_then_the_random_part_in_crockford_base32():
     for millis, random_bytes in ((1_763_900_000_123, bytes(range(10))), (0, b"\xff" * 10), (2**50 - 1, b"\x00" * 10)):
-        with mock.patch("time.time_ns", return_value=millis * 1_000_000), \
-                mock.patch("os.urandom", return_value=random_bytes):
+        with (
+            mock.patch("time.time_ns", return_value=millis * 1_000_000),
+            mock.patch("os.urandom", return_value=random_bytes),
+        ):
             made = ids.new_id("ord")
         assert made == f"ord_{_digits(millis, 10)}{_digits(int.from_bytes(random_bytes, 'big'), 16)}"
         assert made == f"ord_{ids._b32(millis, 10)}{ids._b32(int.from_bytes(random_bytes, 'big'), 16)}"

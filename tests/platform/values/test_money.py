@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.platform.values.money import CurrencyMismatch, Money
 
@@ -23,28 +24,34 @@ def test_refuses_floats_bools_and_mixed_currencies():
         Money(100, "dollars")
 
 
-@pytest.mark.parametrize("money, shown", [
-    (Money(2500, "usd"), "$25.00"),
-    (Money(5, "usd"), "$0.05"),
-    (Money(-123456, "eur"), "-€1,234.56"),
-    (Money(1200, "jpy"), "¥1,200"),
-    (Money(1234, "kwd"), "1.234 KWD"),
-    (Money(100000, "chf"), "1,000.00 CHF"),
-])
+@pytest.mark.parametrize(
+    "money, shown",
+    [
+        (Money(2500, "usd"), "$25.00"),
+        (Money(5, "usd"), "$0.05"),
+        (Money(-123456, "eur"), "-€1,234.56"),
+        (Money(1200, "jpy"), "¥1,200"),
+        (Money(1234, "kwd"), "1.234 KWD"),
+        (Money(100000, "chf"), "1,000.00 CHF"),
+    ],
+)
 def test_formats_with_the_currency_exponent(money, shown):
     assert money.format() == shown
 
 
-@pytest.mark.parametrize("money, locale, shown", [
-    (Money(999, "usd"), "en", "$9.99"),
-    (Money(999, "usd"), "de", "9,99\u00a0$"),
-    (Money(999, "eur"), "de", "9,99\u00a0€"),
-    (Money(999, "eur"), "fr", "9,99\u00a0€"),
-    (Money(123456789, "eur"), "de", "1.234.567,89\u00a0€"),
-    (Money(120000, "jpy"), "de", "120.000\u00a0¥"),
-    (Money(1234, "kwd"), "en", "KWD1.234"),
-    (Money(-5, "usd"), "en", "-$0.05"),
-])
+@pytest.mark.parametrize(
+    "money, locale, shown",
+    [
+        (Money(999, "usd"), "en", "$9.99"),
+        (Money(999, "usd"), "de", "9,99\u00a0$"),
+        (Money(999, "eur"), "de", "9,99\u00a0€"),
+        (Money(999, "eur"), "fr", "9,99\u00a0€"),
+        (Money(123456789, "eur"), "de", "1.234.567,89\u00a0€"),
+        (Money(120000, "jpy"), "de", "120.000\u00a0¥"),
+        (Money(1234, "kwd"), "en", "KWD1.234"),
+        (Money(-5, "usd"), "en", "-$0.05"),
+    ],
+)
 def test_formats_in_a_locales_own_way(money, locale, shown):
     assert money.format_in(locale) == shown
 
@@ -61,8 +68,10 @@ def test_allocate_splits_with_largest_remainder():
     assert [m.amount for m in Money(-100, "usd").allocate([1, 1, 1])] == [-34, -33, -33]
 
 
-@given(amount=st.integers(min_value=-10**12, max_value=10**12),
-       ratios=st.lists(st.integers(min_value=0, max_value=1000), min_size=1, max_size=8).filter(lambda r: sum(r) > 0))
+@given(
+    amount=st.integers(min_value=-(10**12), max_value=10**12),
+    ratios=st.lists(st.integers(min_value=0, max_value=1000), min_size=1, max_size=8).filter(lambda r: sum(r) > 0),
+)
 def test_allocation_parts_always_add_up_to_the_whole(amount, ratios):
     parts = Money(amount, "usd").allocate(ratios)
     assert sum(p.amount for p in parts) == amount

@@ -1,6 +1,7 @@
 """Wallet renewals a batch at a time (app/signing/renewals/batch.py): what a merchant and their customers see is what
 the per-contract path gives them — one paid renewal per period, one wallet payment, the membership to the period's
 end, the contract's timeline and events — and a contract the batch cannot renew never holds the others back."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -44,8 +45,9 @@ def ledger_is_sound(app) -> bool:
     return ok
 
 
-def test_a_batch_renews_every_covered_wallet_and_leaves_a_short_one_to_dunning(app, api, sandbox, worker, monthly,
-                                                                              clock):
+def test_a_batch_renews_every_covered_wallet_and_leaves_a_short_one_to_dunning(
+    app, api, sandbox, worker, monthly, clock
+):
     funded = [f"cus_w{i}" for i in range(3)]
     for customer in funded:
         top_up(api, sandbox, worker, 2 * PRICE, customer=customer)
@@ -75,8 +77,9 @@ def test_a_batch_renews_every_covered_wallet_and_leaves_a_short_one_to_dunning(a
     assert ledger_is_sound(app)
 
 
-def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_once(app, api, sandbox, worker,
-                                                                                   monthly, clock, monkeypatch):
+def test_a_batch_that_fails_midway_writes_nothing_and_each_contract_is_renewed_once(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     from app.signing.renewals import rows as renewal_rows
 
     customers = [f"cus_c{i}" for i in range(3)]
@@ -147,8 +150,9 @@ def test_with_a_hook_installed_a_wallet_renewal_still_asks_it(api, sandbox, work
     assert hook_examples.SEEN == [("renewed", 3)]
 
 
-def test_a_batch_renewal_announces_the_whole_order_and_contract_as_the_api_shows_them(api, sandbox, worker, monthly,
-                                                                                    clock):
+def test_a_batch_renewal_announces_the_whole_order_and_contract_as_the_api_shows_them(
+    api, sandbox, worker, monthly, clock
+):
     top_up(api, sandbox, worker, 2 * PRICE, customer="cus_whole")
     sub = wallet_subscription(api, worker, monthly, clock, "cus_whole")
     advance(api, worker, clock, unix(2027, 3, 1))
@@ -171,7 +175,9 @@ def test_a_batch_renewal_in_euros_lists_the_euro_price_on_its_line(api, sandbox,
     page show as "1 × price") is the euro price, as its total is. Before, the batch wrote the SKU's dollar price as
     the unit price next to a euro amount."""
     euro_price = 899
-    assert api.patch(f"/skus/{monthly}", json={"prices": [{"amount": euro_price, "currency": "eur"}]}).status_code == 200
+    assert (
+        api.patch(f"/skus/{monthly}", json={"prices": [{"amount": euro_price, "currency": "eur"}]}).status_code == 200
+    )
     top_up(api, sandbox, worker, 2 * euro_price, customer="cus_euro", currency="eur")
     created = subscribe(api, monthly, customer="cus_euro", test_clock=clock, currency="eur")
     assert api.post(f"/orders/{created['order']['id']}/pay", json={"channel": "wallet"}).status_code == 200
@@ -186,8 +192,9 @@ def test_a_batch_renewal_in_euros_lists_the_euro_price_on_its_line(api, sandbox,
     assert available(api, "cus_euro") == 0
 
 
-def test_a_wallet_renewal_raised_after_its_notice_is_charged_what_the_notice_said(app, api, sandbox, worker, monthly,
-                                                                                 clock):
+def test_a_wallet_renewal_raised_after_its_notice_is_charged_what_the_notice_said(
+    app, api, sandbox, worker, monthly, clock
+):
     """The batch priced the renewal at the list price of the day: a raise made after the notice was charged
     without notice. Such a contract now goes the per-contract way, which charges what the notice said."""
     top_up(api, sandbox, worker, 3 * PRICE, customer="cus_w")

@@ -1,15 +1,24 @@
 """A renewal whose deduction is still on its way (the provider's answer was lost: the janitor will ask) when the
 contract is told to end with its paid period: the customer asked not to have another period, so the deduction
 that lands afterwards buys nothing and goes back in full."""
+
 from __future__ import annotations
 
 import requests
 
 from tests.conftest import wait_for
-from tests.support.faulty_provider import FaultyProvider
 from tests.payments.channels.test_resilience import _run_janitor, _set_due
 from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
-    active_subscription, advance, clock, decline_next, events, membership_until, monthly, unix)
+    active_subscription,
+    advance,
+    clock,
+    decline_next,
+    events,
+    membership_until,
+    monthly,
+    unix,
+)
+from tests.support.faulty_provider import FaultyProvider
 
 
 def renew_answered_too_late(app, api, sandbox, worker, clock: str, monkeypatch) -> None:
@@ -53,8 +62,9 @@ def assert_ended_with_period_1_and_the_deduction_given_back(api, sub: dict, orde
     assert membership_until(api).timestamp() == unix(2027, 2, 28)  # no second month
 
 
-def test_cancel_at_period_end_after_the_period_ended_gives_back_the_renewal_in_flight(app, api, sandbox, worker,
-                                                                                      monthly, clock, monkeypatch):
+def test_cancel_at_period_end_after_the_period_ended_gives_back_the_renewal_in_flight(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """The period ended and its renewal was being deducted when the customer asked to cancel at the period's end:
     before, the contract stayed active and the late deduction renewed it for a month they had declined (or, once a
     sweep had ended it, kept the money for nothing)."""
@@ -67,8 +77,9 @@ def test_cancel_at_period_end_after_the_period_ended_gives_back_the_renewal_in_f
     assert_ended_with_period_1_and_the_deduction_given_back(api, sub, order)
 
 
-def test_a_mandate_revoked_while_its_renewal_is_in_flight_gives_that_deduction_back(app, api, sandbox, worker,
-                                                                                    monthly, clock, monkeypatch):
+def test_a_mandate_revoked_while_its_renewal_is_in_flight_gives_that_deduction_back(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """The shopper revoked the mandate as the renewal was being deducted: the contract ends with its paid period
     at the next sweep. Before, the renewal was left pending, and the deduction that landed then was kept for a
     period the customer never got."""
@@ -89,9 +100,19 @@ def left_pending(app, sub_id: str, period: int, due: int) -> None:
 
     at = datetime.fromtimestamp(due, tz=timezone.utc)
     with app.app_context():
-        db.session.add(SubscriptionRenewal(subscription_id=sub_id, merchant_id=db.session.get(Subscription, sub_id)
-                                           .merchant_id, period=period, period_start=at, period_end=at,
-                                           status="pending", attempts=1, next_attempt_at=at, due_at=at))
+        db.session.add(
+            SubscriptionRenewal(
+                subscription_id=sub_id,
+                merchant_id=db.session.get(Subscription, sub_id).merchant_id,
+                period=period,
+                period_start=at,
+                period_end=at,
+                status="pending",
+                attempts=1,
+                next_attempt_at=at,
+                due_at=at,
+            )
+        )
         db.session.commit()
 
 
@@ -121,8 +142,9 @@ def assert_kept_period_1_and_gave_the_deduction_back(api, sub: dict, order: dict
     assert membership_until(api).timestamp() == unix(2027, 2, 28)  # no second month
 
 
-def test_cancel_now_while_the_renewal_is_in_flight_gives_the_late_deduction_back(app, api, sandbox, worker, monthly,
-                                                                                 clock, monkeypatch):
+def test_cancel_now_while_the_renewal_is_in_flight_gives_the_late_deduction_back(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """The merchant canceled at once as the renewal was being deducted. Before, the deduction was abandoned in
     Kassa alone: nobody asked the provider again, and the money it had taken was kept for a period never given."""
     sub, order = renewal_in_flight(app, api, sandbox, worker, monthly, clock, monkeypatch)
@@ -132,8 +154,9 @@ def test_cancel_now_while_the_renewal_is_in_flight_gives_the_late_deduction_back
     assert_kept_period_1_and_gave_the_deduction_back(api, sub, order, "canceled")
 
 
-def test_pause_while_the_renewal_is_in_flight_gives_the_late_deduction_back(app, api, sandbox, worker, monthly,
-                                                                            clock, monkeypatch):
+def test_pause_while_the_renewal_is_in_flight_gives_the_late_deduction_back(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """Paused as the renewal was being deducted: the paused contract gets no new period, so the deduction that
     lands goes back (before, it was abandoned in Kassa and the provider's capture kept)."""
     sub, order = renewal_in_flight(app, api, sandbox, worker, monthly, clock, monkeypatch)
@@ -154,8 +177,9 @@ def declined_renewal_in_flight(app, api, sandbox, worker, monthly: str, clock: s
     return sub, order
 
 
-def test_cancel_now_then_the_deduction_in_flight_fails_closes_its_order(app, api, sandbox, worker, monthly, clock,
-                                                                       monkeypatch):
+def test_cancel_now_then_the_deduction_in_flight_fails_closes_its_order(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """Canceled while the deduction was in flight, which the provider then declined: the renewal order closes
     rather than staying open for the shopper to pay a period that will never come."""
     sub, order = declined_renewal_in_flight(app, api, sandbox, worker, monthly, clock, monkeypatch)
@@ -193,8 +217,9 @@ def test_a_deduction_in_flight_that_fails_is_a_dunning_try(app, api, sandbox, wo
     assert [(r["status"], r["attempts"]) for r in after["renewals"]] == [("paid", 2)]
 
 
-def test_resumed_while_the_given_up_deduction_is_in_flight_charges_the_period_once(app, api, sandbox, worker,
-                                                                                   monthly, clock, monkeypatch):
+def test_resumed_while_the_given_up_deduction_is_in_flight_charges_the_period_once(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """Paused as the renewal was being deducted, then resumed after the period had ended: the period starts again,
     but not until the deduction on its way is known. Before, the period was reopened at once with a new order, the
     old one forgotten, and when the old deduction landed it was kept: the customer paid the month twice."""

@@ -2,11 +2,19 @@
 and the try's lease runs out. Whoever learns the charge's outcome — the poller, or the try that takes the renewal
 over — must settle it once, as that try's: a decline is one failed dunning try (the subscriber told, the next try on
 the schedule), never a second charge straight away."""
+
 from __future__ import annotations
 
 from tests.payments.channels.test_resilience import _set_due
 from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
-    active_subscription, advance, clock, decline_next, events, monthly, unix)
+    active_subscription,
+    advance,
+    clock,
+    decline_next,
+    events,
+    monthly,
+    unix,
+)
 
 
 class WorkerKilled(BaseException):
@@ -62,8 +70,9 @@ def assert_one_failed_try_then_the_schedule(api, worker, clock: str, sub: dict, 
     assert [p["status"] for p in payments] == ["failed", "succeeded"]
 
 
-def test_a_decline_learned_after_the_takeover_is_one_dunning_try(app, api, sandbox, worker, monthly, clock,
-                                                                 monkeypatch):
+def test_a_decline_learned_after_the_takeover_is_one_dunning_try(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """The lease ran out and another try took the renewal over while the dead worker's charge was still open; then
     the poller learned the bank had declined it. Before, the takeover did not record which charge it waited on: the
     decline was never counted (no renewal_failed event, no email, the contract still active) and the renewal was
@@ -75,8 +84,9 @@ def test_a_decline_learned_after_the_takeover_is_one_dunning_try(app, api, sandb
     assert_one_failed_try_then_the_schedule(api, worker, clock, sub, order)
 
 
-def test_a_decline_learned_before_the_takeover_is_one_dunning_try(app, api, sandbox, worker, monthly, clock,
-                                                                  monkeypatch):
+def test_a_decline_learned_before_the_takeover_is_one_dunning_try(
+    app, api, sandbox, worker, monthly, clock, monkeypatch
+):
     """The poller learned of the decline while the dead worker's lease still held. Before, nothing tied that charge
     to the renewal: the decline went unrecorded and the try taking over charged the card again at once."""
     sub, order = killed_mid_deduction(app, api, sandbox, worker, monthly, clock, monkeypatch)

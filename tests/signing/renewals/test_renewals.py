@@ -1,5 +1,6 @@
 """Renewals and dunning, driven the way a merchant sees them: a subscription on a test clock, the clock advanced
 over the API (the worker runs what falls due), the provider's bank deciding each deduction."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -19,9 +20,19 @@ def another_plan(app, catalog, sku_id: str, name: str, amount: int, interval: st
     from app.extensions import db
 
     with app.app_context():
-        db.session.add(Sku(id=sku_id, merchant_id=db.session.get(Sku, catalog["sku"]).merchant_id,
-                           product_id=catalog["product"], name=name, price_amount=amount, currency="usd",
-                           specs={}, subscription_interval=interval, subscription_interval_count=1))
+        db.session.add(
+            Sku(
+                id=sku_id,
+                merchant_id=db.session.get(Sku, catalog["sku"]).merchant_id,
+                product_id=catalog["product"],
+                name=name,
+                price_amount=amount,
+                currency="usd",
+                specs={},
+                subscription_interval=interval,
+                subscription_interval_count=1,
+            )
+        )
         db.session.commit()
 
 
@@ -74,8 +85,11 @@ def active_subscription(api, sandbox, worker, sku: str, clock: str, customer: st
 
 
 def decline_next(sandbox, sub: dict, count: int) -> None:
-    response = requests.post(f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/simulate",
-                             json={"fail_next": count}, timeout=5)
+    response = requests.post(
+        f"{sandbox.url}/sandbox/api/mandates/{sub['mandate']['reference']}/simulate",
+        json={"fail_next": count},
+        timeout=5,
+    )
     assert response.status_code == 200
 
 
@@ -93,16 +107,18 @@ def events(api, type_: str) -> list[dict]:
     return [e["data"]["object"] for e in api.get(f"/events?type={type_}&limit=100").json["data"]]
 
 
-def test_a_year_on_the_clock_renews_every_month_once_and_the_membership_follows(api, sandbox, worker, monthly,
-                                                                                   clock):
+def test_a_year_on_the_clock_renews_every_month_once_and_the_membership_follows(api, sandbox, worker, monthly, clock):
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     advance(api, worker, clock, unix(2027, 12, 31, 13))
 
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert after["status"] == "active" and after["period"] == 12
     # Counted from the anchor: Feb 28, Mar 31, Apr 30 … never drifting to the 28th.
-    assert [r["period_start"] for r in after["renewals"]][:3] == [unix(2027, 2, 28), unix(2027, 3, 31),
-                                                                  unix(2027, 4, 30)]
+    assert [r["period_start"] for r in after["renewals"]][:3] == [
+        unix(2027, 2, 28),
+        unix(2027, 3, 31),
+        unix(2027, 4, 30),
+    ]
     assert after["current_period_end"] == unix(2028, 1, 31)
     assert [r["status"] for r in after["renewals"]] == ["paid"] * 11
     orders = [r["order"] for r in after["renewals"]]
@@ -117,8 +133,7 @@ def test_a_year_on_the_clock_renews_every_month_once_and_the_membership_follows(
     assert sorted(n["renewal"]["period"] for n in notices) == list(range(2, 13))  # told once before each
 
 
-def test_the_renewal_notice_names_the_price_the_renewal_charges(app, api, sandbox, worker, monthly, catalog,
-                                                                clock):
+def test_the_renewal_notice_names_the_price_the_renewal_charges(app, api, sandbox, worker, monthly, catalog, clock):
     """The notice told the customer last period's price: after a price raise, or with a switch to another SKU
     waiting, the renewal days later charged more than the notice said."""
     sub = active_subscription(api, sandbox, worker, monthly, clock)
@@ -196,8 +211,9 @@ def test_eight_declines_in_fourteen_days_cancel_the_subscription(api, sandbox, w
     assert after["canceled_at"] == unix(2027, 3, 14)
 
 
-def test_the_merchant_can_pause_instead_of_cancel_after_the_last_try(app, merchant, api, sandbox, worker, monthly,
-                                                                      clock):
+def test_the_merchant_can_pause_instead_of_cancel_after_the_last_try(
+    app, merchant, api, sandbox, worker, monthly, clock
+):
     set_dunning(app, merchant.id, retry_days="2, 4", final_action="pause")
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     decline_next(sandbox, sub, 100)
@@ -256,8 +272,9 @@ def test_a_sku_change_is_charged_from_the_next_renewal(app, api, sandbox, worker
     assert order["amount"]["total"] == 1999 and order["status"] in ("paid", "fulfilled")
 
 
-def test_a_wallet_subscription_renews_from_the_wallet_and_goes_past_due_when_it_runs_dry(api, sandbox, worker,
-                                                                                          monthly, clock):
+def test_a_wallet_subscription_renews_from_the_wallet_and_goes_past_due_when_it_runs_dry(
+    api, sandbox, worker, monthly, clock
+):
     from tests.ledger.wallet.test_wallet import balance, top_up
 
     top_up(api, sandbox, worker, 2000, customer=CUSTOMER)  # the first month and one renewal
@@ -300,8 +317,13 @@ def test_test_clocks_say_what_is_wrong(api, client, other_merchant, clock):
     rival = Api(client, other_merchant.secret_key)
     assert rival.get(f"/test_clocks/{clock}").status_code == 404
     assert rival.post(f"/test_clocks/{clock}/advance", json={"to": unix(2027, 2, 2)}).status_code == 404
-    assert api.post("/subscriptions", json={"sku": "x", "customer": {"id": "c"}, "agreement_accepted": True,
-                                            "test_clock": "clock_nope"}).status_code == 400
+    assert (
+        api.post(
+            "/subscriptions",
+            json={"sku": "x", "customer": {"id": "c"}, "agreement_accepted": True, "test_clock": "clock_nope"},
+        ).status_code
+        == 400
+    )
 
 
 @pytest.fixture
@@ -312,8 +334,9 @@ def installed_hook(monkeypatch):
     from app.signing import hooks
 
     def install(attribute: str) -> None:
-        point = EntryPoint(name="merchant", value=f"tests.support.hook_examples:{attribute}",
-                           group=hooks.ENTRY_POINT_GROUP)
+        point = EntryPoint(
+            name="merchant", value=f"tests.support.hook_examples:{attribute}", group=hooks.ENTRY_POINT_GROUP
+        )
         monkeypatch.setattr(hooks, "entry_points", lambda group: [point] if group == hooks.ENTRY_POINT_GROUP else [])
         hooks.installed_hooks.cache_clear()
 
@@ -330,7 +353,9 @@ def test_a_hook_can_skip_a_period_and_amend_the_amount(api, sandbox, worker, mon
     advance(api, worker, clock, unix(2027, 4, 1))
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert [(r["period"], r["status"], r["order"] is None) for r in after["renewals"]] == [
-        (2, "skipped", True), (3, "paid", False)]
+        (2, "skipped", True),
+        (3, "paid", False),
+    ]
     assert api.get(f"/orders/{after['renewals'][1]['order']}").json["amount"]["total"] == 499  # 999 // 2
     assert after["period"] == 3 and after["current_period_end"] == unix(2027, 4, 30)
     assert hook_examples.SEEN == [("renewed", 3)]
@@ -416,8 +441,9 @@ def test_canceling_a_past_due_subscription_at_period_end_stops_dunning(api, sand
     assert membership_until(api).timestamp() == unix(2027, 2, 28)
 
 
-def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(app, api, sandbox, worker, monthly,
-                                                                                 catalog, clock):
+def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(
+    app, api, sandbox, worker, monthly, catalog, clock
+):
     """Switching a monthly contract to the product's annual SKU: the annual price buys a year. The contract kept its
     monthly interval, so the annual price was charged again every month (11 × 9,999 for what should be one)."""
     another_plan(app, catalog, "sku_test_annual", "Annual", 9999, "year")
@@ -432,8 +458,9 @@ def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(
     assert after["current_period_end"] == after["next_renewal_at"] == unix(2028, 2, 28)
 
 
-def test_maintenance_postpones_a_renewal_instead_of_failing_the_customer(app, api, sandbox, worker, monthly, clock,
-                                                                         merchant):
+def test_maintenance_postpones_a_renewal_instead_of_failing_the_customer(
+    app, api, sandbox, worker, monthly, clock, merchant
+):
     """Maintenance (the operator's or the merchant's own) refuses new orders, but jobs go on: the renewal job could
     not open the period's order and counted it as the customer's failed try. The contract went past_due, the
     merchant was sent subscription.renewal_failed and subscription.past_due ("Kassa is in maintenance"), a dunning

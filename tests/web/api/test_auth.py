@@ -1,4 +1,5 @@
 """Auth on every API route: missing/bad keys are 401, publishable keys on secret routes 403."""
+
 import pytest
 
 from app.web.api.openapi import PATHS
@@ -6,11 +7,19 @@ from tests.conftest import Api
 
 # Every documented route that takes a key (the OpenAPI test proves the document lists every served
 # route); the order stream documents `security: []`: its client secret is the credential.
-ROUTES = sorted((method, path.replace("{id}", "x_1")) for path, ops in PATHS.items()
-                for method, op in ops.items() if op.get("security") != [])
+ROUTES = sorted(
+    (method, path.replace("{id}", "x_1"))
+    for path, ops in PATHS.items()
+    for method, op in ops.items()
+    if op.get("security") != []
+)
 # Routes whose document says a publishable key gets 403.
-SECRET_ONLY = sorted((method, path.replace("{id}", "x_1")) for path, ops in PATHS.items()
-                     for method, op in ops.items() if "403" in op["responses"])
+SECRET_ONLY = sorted(
+    (method, path.replace("{id}", "x_1"))
+    for path, ops in PATHS.items()
+    for method, op in ops.items()
+    if "403" in op["responses"]
+)
 
 
 @pytest.mark.parametrize("method, path", ROUTES)
@@ -31,10 +40,10 @@ def test_publishable_key_on_secret_route_gets_403(pk_api, method, path):
 
 
 def test_a_revoked_key_stops_working(app, api, merchant):
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.merchants.keys import hash_key
     from app.merchants.models import ApiKey
+    from app.platform.db.types import utcnow
 
     assert api.get("/products").status_code == 200
     with app.app_context():

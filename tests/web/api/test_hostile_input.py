@@ -1,6 +1,7 @@
 """Hostile bodies and parameters (issue 8, item 12): NUL characters, lone surrogates, deep nesting, numbers
 no column holds, made-up currencies, URLs with control characters, entitlements that overflow. Each is a
 400 that names what to fix, and nothing is stored; none is a 500."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,31 +10,55 @@ from tests.orders.test_orders_api import order_body
 
 
 def raw_post(api, path: str, body: bytes):
-    return api.client.post(f"/api/v1{path}", data=body, content_type="application/json",
-                           headers={"Authorization": f"Bearer {api.key}"})
+    return api.client.post(
+        f"/api/v1{path}", data=body, content_type="application/json", headers={"Authorization": f"Bearer {api.key}"}
+    )
 
 
 def sku_body(**sku) -> dict:
     return {"name": "Gold coins", "skus": [{"name": "100 coins", "price": {"amount": 199, "currency": "usd"}, **sku}]}
 
 
-@pytest.mark.parametrize("body, says, param", [
-    (b'{"items": [{"sku": "sku_test_month\\u0000", "quantity": 1}], "agreement_accepted": true}',
-     "NUL", "items[0].sku"),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, '
-     b'"metadata": {"k\\u0000": "v"}}', "NUL", "metadata.k\x00"),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, '
-     b'"customer": {"id": "cus_\\ud800"}}', "surrogate", "customer.id"),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, "metadata": '
-     + b'{"a": ' * 30 + b'1' + b'}' * 31, "nested too deeply", None),
-    (b'{"items": ' + b'[' * 50_000 + b']' * 50_000 + b'}', "nested too deeply", None),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": NaN}]}', "NaN", None),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 1e999}]}', "out of range", "items[0].quantity"),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 99999999999999999999999}]}', "out of range",
-     "items[0].quantity"),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": ' + b'9' * 5000 + b'}]}', "too long", None),
-    (b'{"items": [{"sku": "sku_\xff\xfe", "quantity": 1}]}', "UTF-8", None),
-])
+@pytest.mark.parametrize(
+    "body, says, param",
+    [
+        (
+            b'{"items": [{"sku": "sku_test_month\\u0000", "quantity": 1}], "agreement_accepted": true}',
+            "NUL",
+            "items[0].sku",
+        ),
+        (
+            b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, '
+            b'"metadata": {"k\\u0000": "v"}}',
+            "NUL",
+            "metadata.k\x00",
+        ),
+        (
+            b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, '
+            b'"customer": {"id": "cus_\\ud800"}}',
+            "surrogate",
+            "customer.id",
+        ),
+        (
+            b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "agreement_accepted": true, "metadata": '
+            + b'{"a": ' * 30
+            + b"1"
+            + b"}" * 31,
+            "nested too deeply",
+            None,
+        ),
+        (b'{"items": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", "nested too deeply", None),
+        (b'{"items": [{"sku": "sku_test_month", "quantity": NaN}]}', "NaN", None),
+        (b'{"items": [{"sku": "sku_test_month", "quantity": 1e999}]}', "out of range", "items[0].quantity"),
+        (
+            b'{"items": [{"sku": "sku_test_month", "quantity": 99999999999999999999999}]}',
+            "out of range",
+            "items[0].quantity",
+        ),
+        (b'{"items": [{"sku": "sku_test_month", "quantity": ' + b"9" * 5000 + b"}]}", "too long", None),
+        (b'{"items": [{"sku": "sku_\xff\xfe", "quantity": 1}]}', "UTF-8", None),
+    ],
+)
 def test_hostile_json_is_a_400_with_a_message_and_stores_nothing(api, catalog, body, says, param):
     refused = raw_post(api, "/orders", body)
     assert refused.status_code == 400, refused.get_data(as_text=True)[:300]
@@ -49,9 +74,16 @@ def test_a_nul_in_the_query_string_or_path_is_a_400(api, catalog):
     assert api.get("/products/prod_%00x").status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/hooks/channels/stripe/mch_x%00", "/hooks/channels/sandbox_card/mch%00",
-                                  "/hooks/channels/sand%00box_card", "/hooks/payouts/sandbox_card%00",
-                                  "/hooks/mandates/sandbox_card%00"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/hooks/channels/stripe/mch_x%00",
+        "/hooks/channels/sandbox_card/mch%00",
+        "/hooks/channels/sand%00box_card",
+        "/hooks/payouts/sandbox_card%00",
+        "/hooks/mandates/sandbox_card%00",
+    ],
+)
 def test_a_nul_in_a_callback_address_is_a_400_not_a_500(client, path):
     # A provider's callback URL with %00 in the merchant id was looked up in PostgreSQL, which refuses a NUL: a 500
     # (and an integration log row that could not be written).
@@ -72,8 +104,16 @@ def test_upper_case_iso_codes_are_still_fine(api):
     assert created.status_code == 201 and created.json["skus"][0]["price"]["currency"] == "eur"
 
 
-@pytest.mark.parametrize("url", ["https://hooks.example/a\x01b", "https://hooks.example/a\x7f", "https://hooks.example/a b",
-                                 "https://hooks.example/\r\nX-Injected: 1", "https://hooks.example/a\x85b"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hooks.example/a\x01b",
+        "https://hooks.example/a\x7f",
+        "https://hooks.example/a b",
+        "https://hooks.example/\r\nX-Injected: 1",
+        "https://hooks.example/a\x85b",
+    ],
+)
 def test_urls_with_control_characters_or_spaces_are_refused(api, url):
     endpoint = api.post("/webhook_endpoints", json={"url": url, "events": ["*"]})
     assert endpoint.status_code == 400 and "control characters" in endpoint.json["error"]["message"]
@@ -82,12 +122,15 @@ def test_urls_with_control_characters_or_spaces_are_refused(api, url):
     assert api.get("/webhook_endpoints").json["data"] == [] and api.get("/products").json["data"] == []
 
 
-@pytest.mark.parametrize("fulfilment, param", [
-    ({"credits": 10**12}, "fulfilment.credits"),
-    ({"credits": 2**31}, "fulfilment.credits"),
-    ({"membership_days": 10**7}, "fulfilment.membership_days"),
-    ({"membership_days": 3661}, "fulfilment.membership_days"),
-])
+@pytest.mark.parametrize(
+    "fulfilment, param",
+    [
+        ({"credits": 10**12}, "fulfilment.credits"),
+        ({"credits": 2**31}, "fulfilment.credits"),
+        ({"membership_days": 10**7}, "fulfilment.membership_days"),
+        ({"membership_days": 3661}, "fulfilment.membership_days"),
+    ],
+)
 def test_entitlement_numbers_that_would_overflow_are_refused(api, fulfilment, param):
     refused = api.post("/products", json=sku_body(fulfilment=fulfilment))
     assert refused.status_code == 400 and refused.json["error"]["param"].endswith(param), refused.json
@@ -106,8 +149,19 @@ def test_amounts_no_column_holds_are_refused(api):
     assert api.post("/orders", json=order_body(sku, 1)).status_code == 201
 
 
-@pytest.mark.parametrize("path", ["/orders", "/products", "/events", "/subscriptions", "/webhook_endpoints",
-                                  "/risk/list_entries", "/settlements", "/customers/cus_1/wallet/statement"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/orders",
+        "/products",
+        "/events",
+        "/subscriptions",
+        "/webhook_endpoints",
+        "/risk/list_entries",
+        "/settlements",
+        "/customers/cus_1/wallet/statement",
+    ],
+)
 def test_a_superscript_digit_is_no_limit(api, path):
     # '²' is a digit to str.isdigit but no number to int(): a limit of it was a 500.
     refused = api.get(path, query_string={"limit": "\u00b2"})
@@ -133,22 +187,39 @@ def test_a_settlement_line_cursor_must_be_a_line_id(app, api, merchant):
 @pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"])
 def test_a_time_whose_offset_leaves_the_calendar_is_a_400(api, catalog, moment):
     # Valid ISO 8601, but in UTC after year 9999 or before year 1: a 500 where the time was stored or compared.
-    for path, param in [("/orders", "created_gte"), ("/orders", "created_lte"),
-                        ("/customers/cus_1/wallet/statement", "from"), ("/customers/cus_1/wallet/statement", "to")]:
+    for path, param in [
+        ("/orders", "created_gte"),
+        ("/orders", "created_lte"),
+        ("/customers/cus_1/wallet/statement", "from"),
+        ("/customers/cus_1/wallet/statement", "to"),
+    ]:
         refused = api.get(path, query_string={param: moment})
-        assert refused.status_code == 400 and refused.json["error"]["param"] == param, (path, param, refused.status_code)
+        assert refused.status_code == 400 and refused.json["error"]["param"] == param, (
+            path,
+            param,
+            refused.status_code,
+        )
         assert "ISO 8601" in refused.json["error"]["message"]
     run = api.post("/settlements/run", json={"until": moment})
     assert run.status_code == 400 and run.json["error"]["param"] == "until", run.get_data(as_text=True)[:300]
     assert api.get("/settlements").json["data"] == []
 
 
-@pytest.mark.parametrize("body, key", [
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "cus_1"}, "agreement_accepted": true, '
-     b'"items": [{"sku": "sku_test_month", "quantity": 99}]}', "items"),
-    (b'{"items": [{"sku": "sku_test_month", "quantity": 1, "quantity": 99}], "customer": {"id": "cus_1"}, '
-     b'"agreement_accepted": true}', "quantity"),
-])
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        (
+            b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "cus_1"}, "agreement_accepted": true, '
+            b'"items": [{"sku": "sku_test_month", "quantity": 99}]}',
+            "items",
+        ),
+        (
+            b'{"items": [{"sku": "sku_test_month", "quantity": 1, "quantity": 99}], "customer": {"id": "cus_1"}, '
+            b'"agreement_accepted": true}',
+            "quantity",
+        ),
+    ],
+)
 def test_a_field_named_twice_is_a_400_not_the_last_one_silently(api, catalog, body, key):
     # Python's json keeps the last of two equal keys: an order said 1 and 99 and was made for 99 (a refund's
     # "amount" twice refunded the second), where a log, a proxy or a reviewer reading the body may see the first.
@@ -170,6 +241,9 @@ def test_more_digits_than_int_converts_are_a_4xx_not_a_500(app, api, client, mer
         _, settlement, _ = _books_world(merchant.id)
     refused = api.get(f"/settlements/{settlement}/lines", query_string={"starting_after": huge})
     assert refused.status_code == 400 and refused.json["error"]["param"] == "starting_after"
-    callback = client.post("/hooks/channels/sandbox_card", data=b'{"id": "evt_x"}',
-                           headers={"Content-Type": "application/json", "Sandbox-Signature": f"t={huge},v1=00"})
+    callback = client.post(
+        "/hooks/channels/sandbox_card",
+        data=b'{"id": "evt_x"}',
+        headers={"Content-Type": "application/json", "Sandbox-Signature": f"t={huge},v1=00"},
+    )
     assert 400 <= callback.status_code < 500, callback.status_code

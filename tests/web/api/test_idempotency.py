@@ -1,4 +1,5 @@
 """Idempotency-Key on POSTs: replays, reuse with another body, in-flight requests, retention."""
+
 from __future__ import annotations
 
 import threading
@@ -44,8 +45,12 @@ def test_a_request_still_in_flight_is_a_409(app, api, merchant, catalog):
     response = api.post("/orders", json=body(catalog["sku"]), headers=key("order-3"))
     assert response.status_code == 409
     assert response.json["error"]["code"] in ("idempotency_request_in_progress", "idempotency_key_reused")
-    same = api.client.post("/api/v1/orders", data=b"{}", content_type="application/json",
-                           headers={"Authorization": f"Bearer {api.key}", **key("order-3")})
+    same = api.client.post(
+        "/api/v1/orders",
+        data=b"{}",
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {api.key}", **key("order-3")},
+    )
     assert same.status_code == 409 and same.json["error"]["code"] == "idempotency_request_in_progress"
 
 
@@ -58,7 +63,9 @@ def test_a_failed_request_does_not_burn_its_key(api, catalog):
 
 def test_keys_belong_to_one_merchant(client, api, catalog, other_merchant):
     mine = api.post("/orders", json=body(catalog["sku"]), headers=key("shared-key"))
-    theirs = Api(client, other_merchant.secret_key).post("/orders", json=body(catalog["sku"]), headers=key("shared-key"))
+    theirs = Api(client, other_merchant.secret_key).post(
+        "/orders", json=body(catalog["sku"]), headers=key("shared-key")
+    )
     assert mine.status_code == 201
     assert theirs.status_code == 400  # their own request ran (and failed: not their SKU), not a replay of ours
 
@@ -78,8 +85,9 @@ def test_a_publishable_key_never_gets_a_secret_keys_stored_answer(api, pk_api, c
 
     paid = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("srv-pay-1"))
     assert paid.status_code == 200
-    without_secret = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"},
-                                 headers=key("srv-pay-1"))
+    without_secret = pk_api.post(
+        f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("srv-pay-1")
+    )
     assert without_secret.status_code == 409, without_secret.json
     assert paid.json["payment"]["id"] not in without_secret.get_data(as_text=True)
 
@@ -88,17 +96,21 @@ def test_the_same_key_with_another_query_string_is_another_request(pk_api, catal
     """The page pays its order with the client secret in the address (``?client_secret=``). The same key sent with
     another secret (a wrong one, or another order's) is another request: it must not be handed the stored payment,
     since a replay skips the check the first request passed."""
-    order = pk_api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                         "agreement_accepted": True}).json
+    order = pk_api.post(
+        "/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True}
+    ).json
     path = f"/orders/{order['id']}/pay"
-    paid = pk_api.post(f"{path}?client_secret={order['client_secret']}", json={"channel": "sandbox_card"},
-                       headers=key("page-pay-1"))
+    paid = pk_api.post(
+        f"{path}?client_secret={order['client_secret']}", json={"channel": "sandbox_card"}, headers=key("page-pay-1")
+    )
     assert paid.status_code == 200, paid.json
-    again = pk_api.post(f"{path}?client_secret={order['client_secret']}", json={"channel": "sandbox_card"},
-                        headers=key("page-pay-1"))
+    again = pk_api.post(
+        f"{path}?client_secret={order['client_secret']}", json={"channel": "sandbox_card"}, headers=key("page-pay-1")
+    )
     assert again.status_code == 200 and again.headers["Idempotent-Replayed"] == "true"
-    forged = pk_api.post(f"{path}?client_secret={order['id']}_secret_guess", json={"channel": "sandbox_card"},
-                         headers=key("page-pay-1"))
+    forged = pk_api.post(
+        f"{path}?client_secret={order['id']}_secret_guess", json={"channel": "sandbox_card"}, headers=key("page-pay-1")
+    )
     assert forged.status_code == 409 and forged.json["error"]["code"] == "idempotency_key_reused"
     assert paid.json["payment"]["id"] not in forged.get_data(as_text=True)
 
@@ -122,24 +134,26 @@ def test_a_key_with_control_characters_is_refused_and_creates_nothing(api, catal
 def test_keys_expire_after_24_hours_and_the_reaper_removes_them(app, api, catalog, worker):
     from sqlalchemy import select, update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
     from app.platform.idempotency import IdempotencyKey
     from app.platform.queueing import enqueue
 
     first = api.post("/orders", json=body(catalog["sku"]), headers=key("old-key")).json
     api.post("/orders", json=body(catalog["sku"]), headers=key("recent-key"))
     with app.app_context():
-        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == "old-key")
-                           .values(created_at=utcnow() - timedelta(hours=25)))
+        db.session.execute(
+            update(IdempotencyKey)
+            .where(IdempotencyKey.key == "old-key")
+            .values(created_at=utcnow() - timedelta(hours=25))
+        )
         db.session.commit()
     again = api.post("/orders", json=body(catalog["sku"]), headers=key("old-key"))
     assert again.status_code == 201 and again.json["id"] != first["id"]
 
     with app.app_context():
         db.session.execute(update(IdempotencyKey).values(created_at=utcnow() - timedelta(hours=25)))
-        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == "recent-key")
-                           .values(created_at=utcnow()))
+        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == "recent-key").values(created_at=utcnow()))
         db.session.commit()
         enqueue("app.jobs.reap_idempotency_keys")
     worker()
@@ -156,8 +170,12 @@ def test_100_parallel_posts_with_one_key_create_one_order(api, catalog, live_ser
         session = requests.Session()
         barrier.wait()
         for _ in range(5):
-            r = session.post(f"{live_server}/api/v1/orders", json=body(catalog["sku"]), timeout=30,
-                             headers={"Authorization": f"Bearer {merchant.secret_key}", **key("burst")})
+            r = session.post(
+                f"{live_server}/api/v1/orders",
+                json=body(catalog["sku"]),
+                timeout=30,
+                headers={"Authorization": f"Bearer {merchant.secret_key}", **key("burst")},
+            )
             results.append((r.status_code, r.json().get("id") or r.json()["error"]["code"]))
 
     threads = [threading.Thread(target=post) for _ in range(20)]
@@ -191,18 +209,20 @@ def die_before_storing_the_response(monkeypatch) -> None:
 def as_if_a_minute_passed(app, k: str) -> None:
     from sqlalchemy import update
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
     from app.platform.idempotency import IdempotencyKey
 
     with app.app_context():
-        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.key == k)
-                           .values(created_at=utcnow() - timedelta(seconds=61)))
+        db.session.execute(
+            update(IdempotencyKey).where(IdempotencyKey.key == k).values(created_at=utcnow() - timedelta(seconds=61))
+        )
         db.session.commit()
 
 
 def test_a_create_whose_process_died_after_commit_is_answered_with_its_order_not_a_409_for_a_day(
-        app, api, catalog, monkeypatch):
+    app, api, catalog, monkeypatch
+):
     die_before_storing_the_response(monkeypatch)
     with pytest.raises(ProcessDied):
         api.post("/orders", json=body(catalog["sku"]), headers=key("died-1"))
@@ -223,7 +243,8 @@ def test_a_create_whose_process_died_after_commit_is_answered_with_its_order_not
 
 
 def test_a_pay_whose_process_died_after_commit_is_answered_with_its_payment_and_never_pays_twice(
-        app, api, catalog, sandbox, monkeypatch):
+    app, api, catalog, sandbox, monkeypatch
+):
     order = api.post("/orders", json=body(catalog["sku"])).json
     die_before_storing_the_response(monkeypatch)
     with pytest.raises(ProcessDied):

@@ -1,6 +1,7 @@
 """Every list's ``starting_after`` is the id of the last item of the page before. A word, or an id of another
 kind, used to page from nowhere and answer an empty page with ``has_more: false``: a client paging through would
 stop there, believing it had everything. It is a 400 that names the id to send."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """Test and live are separate worlds (issue 8 item 17): orders and sessions carry ``livemode``, live keys never
 reach sandbox channels, wallets hold separate balances per mode, and no read under one mode's keys returns an
 object of the other. The parametrised tests walk every API read and every action on an order by id."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,8 +54,10 @@ def credit(app, merchant_id: str, livemode: bool, amount: int) -> None:
 
 
 def test_orders_and_sessions_carry_their_mode(api, live, catalog):
-    test_order, live_order = api.post("/orders", json=order_body(catalog["sku"])), live.post(
-        "/orders", json=order_body(catalog["sku"]))
+    test_order, live_order = (
+        api.post("/orders", json=order_body(catalog["sku"])),
+        live.post("/orders", json=order_body(catalog["sku"])),
+    )
     assert (test_order.json["livemode"], live_order.json["livemode"]) == (False, True)
     session = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": CUSTOMER}}
     assert api.post("/checkout_sessions", json=session).json["livemode"] is False
@@ -72,8 +75,12 @@ def test_live_orders_never_reach_a_sandbox_channel(api, live, catalog):
         assert refused.json["error"]["code"] == "channel_unavailable"
         assert "test channel" in refused.json["error"]["message"]
     assert live.get(f"/orders/{order['id']}").json["status"] == "created"
-    assert live.post(f"/customers/{CUSTOMER}/topups", json={"amount": 500, "currency": "usd",
-                                                             "channel": "sandbox_card"}).status_code == 400
+    assert (
+        live.post(
+            f"/customers/{CUSTOMER}/topups", json={"amount": 500, "currency": "usd", "channel": "sandbox_card"}
+        ).status_code
+        == 400
+    )
 
 
 def test_test_wallet_money_never_pays_a_live_order_and_the_reverse(app, api, live, merchant, catalog, sandbox, worker):
@@ -132,8 +139,9 @@ def worlds(app, api, live, merchant, catalog) -> dict[bool, World]:
     for livemode, key in ((False, api), (True, live)):
         credit(app, merchant.id, livemode, BALANCE[livemode])
         order = key.post("/orders", json=order_body(catalog["sku"])).json
-        session = key.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                       "customer": {"id": CUSTOMER}}).json
+        session = key.post(
+            "/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": CUSTOMER}}
+        ).json
         made[livemode] = World(livemode, key, order, session)
     return made
 
@@ -146,85 +154,112 @@ def _order_ids(body: dict) -> set[str]:
 READS: dict[str, Callable[[World, World], None]] = {
     "api.orders_index": lambda mine, other: _check(
         _order_ids(mine.key.get("/orders").json) == {mine.order["id"]}
-        and mine.key.get(f"/orders?customer={CUSTOMER}").json["data"][0]["id"] == mine.order["id"]),
+        and mine.key.get(f"/orders?customer={CUSTOMER}").json["data"][0]["id"] == mine.order["id"]
+    ),
     "api.orders_show": lambda mine, other: _check(mine.key.get(f"/orders/{other.order['id']}").status_code == 404),
     "api.order_events_index": lambda mine, other: _check(
-        mine.key.get(f"/orders/{other.order['id']}/events").status_code == 404),
+        mine.key.get(f"/orders/{other.order['id']}/events").status_code == 404
+    ),
     "api.events_index": lambda mine, other: _check(
         {e["data"]["object"].get("id") for e in mine.key.get("/events").json["data"]} == {mine.order["id"]}
-        and {e["livemode"] for e in mine.key.get("/events").json["data"]} == {mine.livemode}),
+        and {e["livemode"] for e in mine.key.get("/events").json["data"]} == {mine.livemode}
+    ),
     "api.checkout_sessions_show": lambda mine, other: _check(
-        mine.key.get(f"/checkout_sessions/{other.session['id']}").status_code == 404),
+        mine.key.get(f"/checkout_sessions/{other.session['id']}").status_code == 404
+    ),
     "api.balance_show": lambda mine, other: _check(
-        mine.key.get("/balance").json["wallets"] == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]),
+        mine.key.get("/balance").json["wallets"] == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]
+    ),
     "api.customers_balance": lambda mine, other: _check(
         mine.key.get(f"/customers/{CUSTOMER}/balance").json["available"]
-        == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]),
+        == [{"amount": BALANCE[mine.livemode], "currency": "usd"}]
+    ),
     # A person's access request under a live key covers their test records too, as their erasure does; a test
     # key's only the test ones.
     "api.customers_export": lambda mine, other: _check(
         {o["id"] for o in mine.key.get(f"/customers/{CUSTOMER}/export").json["orders"]}
-        == ({mine.order["id"], other.order["id"]} if mine.livemode else {mine.order["id"]})),
+        == ({mine.order["id"], other.order["id"]} if mine.livemode else {mine.order["id"]})
+    ),
     "api.customers_entitlements": lambda mine, other: _check(
-        mine.key.get(f"/customers/{CUSTOMER}/entitlements").json["grants"] == []),
+        mine.key.get(f"/customers/{CUSTOMER}/entitlements").json["grants"] == []
+    ),
     "api.orders_stream": lambda mine, other: _check(True),  # authorised by the order's own client secret
     "api.subscriptions_show": lambda mine, other: _check(
-        mine.key.get(f"/subscriptions/{_subscription_of(other)['id']}").status_code == 404),
+        mine.key.get(f"/subscriptions/{_subscription_of(other)['id']}").status_code == 404
+    ),
     "api.subscriptions_index": lambda mine, other: _check(
         (_subscription_of(mine), _subscription_of(other))
-        and [s["id"] for s in mine.key.get("/subscriptions").json["data"]] == [mine.subscription["id"]]),
+        and [s["id"] for s in mine.key.get("/subscriptions").json["data"]] == [mine.subscription["id"]]
+    ),
     # Test clocks exist in test mode only: live keys see none, not even by id.
     "api.test_clocks_index": lambda mine, other: _check(
         ([] if mine.livemode else [_test_clock(mine, other)])
-        == [c["id"] for c in mine.key.get("/test_clocks").json["data"]]),
+        == [c["id"] for c in mine.key.get("/test_clocks").json["data"]]
+    ),
     "api.test_clocks_show": lambda mine, other: _check(
-        mine.key.get(f"/test_clocks/{_test_clock(mine, other)}").status_code == (404 if mine.livemode else 200)),
+        mine.key.get(f"/test_clocks/{_test_clock(mine, other)}").status_code == (404 if mine.livemode else 200)
+    ),
     # The wallet: each mode's statement holds that mode's top-up only; a withdrawal exists in test mode only.
     "api.customers_wallet_statement": lambda mine, other: _check(
         [m["available_balance"] for m in mine.key.get(f"/customers/{CUSTOMER}/wallet/statement").json["data"]]
-        == [BALANCE[mine.livemode]]),
+        == [BALANCE[mine.livemode]]
+    ),
     "api.customers_wallet_statement_csv": lambda mine, other: _check(
-        f",{BALANCE[mine.livemode]}," in (csv := mine.key.get(f"/customers/{CUSTOMER}/wallet/statement.csv")
-                                         .get_data(as_text=True)) and f",{BALANCE[other.livemode]}," not in csv),
+        f",{BALANCE[mine.livemode]},"
+        in (csv := mine.key.get(f"/customers/{CUSTOMER}/wallet/statement.csv").get_data(as_text=True))
+        and f",{BALANCE[other.livemode]}," not in csv
+    ),
     "api.customers_withdrawals_index": lambda mine, other: _check(
         ([] if mine.livemode else [_withdrawal_of(mine, other)])
-        == [w["id"] for w in mine.key.get(f"/customers/{CUSTOMER}/withdrawals").json["data"]]),
+        == [w["id"] for w in mine.key.get(f"/customers/{CUSTOMER}/withdrawals").json["data"]]
+    ),
     "api.withdrawals_show": lambda mine, other: _check(
-        mine.key.get(f"/withdrawals/{_withdrawal_of(mine, other)}").status_code == (404 if mine.livemode else 200)),
+        mine.key.get(f"/withdrawals/{_withdrawal_of(mine, other)}").status_code == (404 if mine.livemode else 200)
+    ),
     # The books: settlements are of one mode (partners are shared, below).
     "api.settlements_index": lambda mine, other: _check(_lists_only_its_own_settlement(mine, other)),
     # Disputes are of the payment's mode.
     "api.disputes_index": lambda mine, other: _check(_lists_only_its_own_dispute(mine, other)),
-    "api.disputes_show": lambda mine, other: _check(
-        mine.key.get(f"/disputes/{_dispute_of(other)}").status_code == 404),
+    "api.disputes_show": lambda mine, other: _check(mine.key.get(f"/disputes/{_dispute_of(other)}").status_code == 404),
     "api.settlements_show": lambda mine, other: _check(
-        mine.key.get(f"/settlements/{_settlement_of(other)}").status_code == 404),
+        mine.key.get(f"/settlements/{_settlement_of(other)}").status_code == 404
+    ),
     "api.settlements_lines": lambda mine, other: _check(
-        mine.key.get(f"/settlements/{_settlement_of(other)}/lines").status_code == 404),
+        mine.key.get(f"/settlements/{_settlement_of(other)}/lines").status_code == 404
+    ),
     "api.settlements_statement": lambda mine, other: _check(
-        mine.key.get(f"/settlements/{_settlement_of(other)}/statement.csv").status_code == 404),
+        mine.key.get(f"/settlements/{_settlement_of(other)}/statement.csv").status_code == 404
+    ),
     # Webhook endpoints are of the key's mode: a test key never lists, reads or changes the one live events go to.
     "api.webhook_endpoints_index": lambda mine, other: _check(
         (_webhook_endpoint_of(other), _webhook_endpoint_of(mine))
-        and [e["id"] for e in mine.key.get("/webhook_endpoints").json["data"]] == [mine.webhook_endpoint]),
+        and [e["id"] for e in mine.key.get("/webhook_endpoints").json["data"]] == [mine.webhook_endpoint]
+    ),
     "api.webhook_endpoints_show": lambda mine, other: _check(
-        mine.key.get(f"/webhook_endpoints/{_webhook_endpoint_of(other)}").status_code == 404),
+        mine.key.get(f"/webhook_endpoints/{_webhook_endpoint_of(other)}").status_code == 404
+    ),
     # Risk lists and rules are each mode's own (a test key cannot see, nor so remove, the live block list).
     "api.risk_list_entries_index": lambda mine, other: _check(
-        [_risk_of(mine, other)["entry"]] == [e["id"] for e in mine.key.get("/risk/list_entries").json["data"]]),
+        [_risk_of(mine, other)["entry"]] == [e["id"] for e in mine.key.get("/risk/list_entries").json["data"]]
+    ),
     "api.risk_list_entries_export": lambda mine, other: _check(
-        _risk_of(mine, other) and mine.key.get("/risk/list_entries/export").get_data(as_text=True).splitlines()[1:]
-        == [f"customer,cus_risk_{mine.livemode},review,,"]),
+        _risk_of(mine, other)
+        and mine.key.get("/risk/list_entries/export").get_data(as_text=True).splitlines()[1:]
+        == [f"customer,cus_risk_{mine.livemode},review,,"]
+    ),
     "api.risk_rules_index": lambda mine, other: _check(
-        [_risk_of(mine, other)["rule"]] == [r["id"] for r in mine.key.get("/risk/rules").json["data"]]),
+        [_risk_of(mine, other)["rule"]] == [r["id"] for r in mine.key.get("/risk/rules").json["data"]]
+    ),
 }
 
 
 def _webhook_endpoint_of(world: World) -> str:
     """An endpoint made with the world's key."""
     if world.webhook_endpoint is None:
-        world.webhook_endpoint = world.key.post("/webhook_endpoints", json={
-            "url": f"https://hooks.example.test/{'live' if world.livemode else 'test'}", "events": ["*"]}).json["id"]
+        world.webhook_endpoint = world.key.post(
+            "/webhook_endpoints",
+            json={"url": f"https://hooks.example.test/{'live' if world.livemode else 'test'}", "events": ["*"]},
+        ).json["id"]
     return world.webhook_endpoint
 
 
@@ -233,10 +268,13 @@ def _risk_of(*worlds: World) -> dict:
     ids."""
     for world in worlds:
         if world.risk is None:
-            entry = world.key.post("/risk/list_entries", json={
-                "kind": "customer", "value": f"cus_risk_{world.livemode}", "action": "review"}).json
-            rule = world.key.post("/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 10**9},
-                                                       "action": "review"}).json
+            entry = world.key.post(
+                "/risk/list_entries",
+                json={"kind": "customer", "value": f"cus_risk_{world.livemode}", "action": "review"},
+            ).json
+            rule = world.key.post(
+                "/risk/rules", json={"kind": "amount_limit", "params": {"max_amount": 10**9}, "action": "review"}
+            ).json
             world.risk = {"entry": entry["id"], "rule": rule["id"]}
     return worlds[0].risk
 
@@ -260,20 +298,35 @@ def _lists_only_its_own_settlement(mine: World, other: World) -> bool:
 def _settlement_of(world: World) -> str:
     """An (empty, paid) settlement of the merchant's own share in the world's mode."""
     if world.settlement is None:
-        from app.platform.db.types import utcnow
         from app.extensions import db
-        from app.platform.values.ids import new_id
         from app.ledger.books_models import Settlement
         from app.ledger.partners import ensure_self
         from app.orders.models import Order
+        from app.platform.db.types import utcnow
+        from app.platform.values.ids import new_id
 
         with world.key.client.application.app_context():
             merchant_id = db.session.get(Order, world.order["id"]).merchant_id
             ensure_self(merchant_id)
             world.settlement = new_id("stl")
-            db.session.add(Settlement(id=world.settlement, merchant_id=merchant_id, partner_id="self",
-                                      livemode=world.livemode, currency="usd", period_end=utcnow(), gross=0, fees=0,
-                                      refunds=0, adjustments=0, reserve_held=0, net=0, payout_amount=0, status="paid"))
+            db.session.add(
+                Settlement(
+                    id=world.settlement,
+                    merchant_id=merchant_id,
+                    partner_id="self",
+                    livemode=world.livemode,
+                    currency="usd",
+                    period_end=utcnow(),
+                    gross=0,
+                    fees=0,
+                    refunds=0,
+                    adjustments=0,
+                    reserve_held=0,
+                    net=0,
+                    payout_amount=0,
+                    status="paid",
+                )
+            )
             db.session.commit()
     return world.settlement
 
@@ -287,22 +340,38 @@ def _dispute_of(world: World) -> str:
     """A dispute of the world's order (written as the provider's callback would book it, without the books)."""
     if world.dispute is None:
         from app.extensions import db
-        from app.platform.values.ids import new_id
         from app.orders.models import Order
-        from app.payments.models import Dispute
-        from app.payments.models import PaymentAttempt
+        from app.payments.models import Dispute, PaymentAttempt
+        from app.platform.values.ids import new_id
 
         with world.key.client.application.app_context():
             order = db.session.get(Order, world.order["id"])
-            attempt = PaymentAttempt(id=new_id("pay"), merchant_id=order.merchant_id, order_id=order.id,
-                                     channel="sandbox_card", amount=order.total, currency=order.currency)
+            attempt = PaymentAttempt(
+                id=new_id("pay"),
+                merchant_id=order.merchant_id,
+                order_id=order.id,
+                channel="sandbox_card",
+                amount=order.total,
+                currency=order.currency,
+            )
             world.dispute = new_id("dp")
             db.session.add(attempt)
             db.session.flush()
-            db.session.add(Dispute(id=world.dispute, merchant_id=order.merchant_id, livemode=world.livemode,
-                                   order_id=order.id, payment_id=attempt.id, channel="sandbox_card",
-                                   provider_dispute_id=f"sbd_{world.dispute}", amount=order.total,
-                                   currency=order.currency, reason="fraudulent", status="needs_response"))
+            db.session.add(
+                Dispute(
+                    id=world.dispute,
+                    merchant_id=order.merchant_id,
+                    livemode=world.livemode,
+                    order_id=order.id,
+                    payment_id=attempt.id,
+                    channel="sandbox_card",
+                    provider_dispute_id=f"sbd_{world.dispute}",
+                    amount=order.total,
+                    currency=order.currency,
+                    reason="fraudulent",
+                    status="needs_response",
+                )
+            )
             db.session.commit()
     return world.dispute
 
@@ -324,28 +393,36 @@ def _subscription_of(world: World) -> dict:
     """The world's subscription to the recurring SKU (opened on first use: its first order would
     otherwise show up in the order reads)."""
     if world.subscription is None:
-        world.subscription = world.key.post("/subscriptions", json={
-            "sku": RECURRING_SKU, "customer": {"id": CUSTOMER}, "agreement_accepted": True}).json["subscription"]
+        world.subscription = world.key.post(
+            "/subscriptions", json={"sku": RECURRING_SKU, "customer": {"id": CUSTOMER}, "agreement_accepted": True}
+        ).json["subscription"]
     return world.subscription
+
+
 # Reads of things that are not test or live: the catalog, the API's own description.
 # Partners are the merchant's business relations, whatever the mode.
 SHARED = {"api.products_index", "api.products_show", "api.openapi_json", "api.partners_index", "api.partners_show"}
 # A provider's statement is of its account and day, whichever keys made the payments on it: a live key reads every
 # run, a test key those of test-only channels alone (tests/reconciliation/test_test_key_reconciliation.py).
-TEST_CHANNELS_ONLY = {"api.reconciliation_runs_index", "api.reconciliation_runs_show",
-                      "api.reconciliation_runs_discrepancies"}
+TEST_CHANNELS_ONLY = {
+    "api.reconciliation_runs_index",
+    "api.reconciliation_runs_show",
+    "api.reconciliation_runs_discrepancies",
+}
 
 # Every action on an order by id: under the other mode's key the order does not exist.
 ACTIONS: dict[str, Callable[[Api, dict], object]] = {
     "api.orders_pay": lambda key, order: key.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}),
     "api.orders_cancel": lambda key, order: key.post(f"/orders/{order['id']}/cancel"),
-    "api.orders_change_payment_method": lambda key, order: key.post(f"/orders/{order['id']}/change_payment_method",
-                                                                    json={}),
+    "api.orders_change_payment_method": lambda key, order: key.post(
+        f"/orders/{order['id']}/change_payment_method", json={}
+    ),
     "api.orders_confirm": lambda key, order: key.post(f"/orders/{order['id']}/confirm"),
     "api.refunds_create": lambda key, order: key.post(f"/orders/{order['id']}/refunds", json={}),
     "api.orders_review": lambda key, order: key.post(f"/orders/{order['id']}/review", json={"decision": "reject"}),
-    "api.orders_refund_requests": lambda key, order: key.post(f"/orders/{order['id']}/refund_requests",
-                                                              json={"reason": "wrong mode"}),
+    "api.orders_refund_requests": lambda key, order: key.post(
+        f"/orders/{order['id']}/refund_requests", json={"reason": "wrong mode"}
+    ),
 }
 
 
@@ -354,14 +431,18 @@ def _check(ok: bool) -> None:
 
 
 def test_every_api_read_is_mode_scoped_or_declared_shared(app):
-    reads = {rule.endpoint for rule in app.url_map.iter_rules()
-             if rule.endpoint.startswith("api.") and "GET" in rule.methods}
+    reads = {
+        rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("api.") and "GET" in rule.methods
+    }
     assert reads == set(READS) | SHARED | TEST_CHANNELS_ONLY
 
 
 def test_every_action_on_an_order_by_id_is_walked(app):
-    by_id = {rule.endpoint for rule in app.url_map.iter_rules()
-             if rule.rule.startswith("/api/v1/orders/<order_id>/") and "POST" in rule.methods}
+    by_id = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1/orders/<order_id>/") and "POST" in rule.methods
+    }
     assert by_id == set(ACTIONS)
 
 
@@ -389,8 +470,11 @@ SUBSCRIPTION_ACTIONS: dict[str, Callable[[Api, dict], object]] = {
 
 
 def test_every_action_on_a_subscription_by_id_is_walked(app):
-    by_id = {rule.endpoint for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1/subscriptions/<")
-             and rule.methods & {"POST", "PATCH"}}
+    by_id = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1/subscriptions/<") and rule.methods & {"POST", "PATCH"}
+    }
     assert by_id == set(SUBSCRIPTION_ACTIONS)
 
 
@@ -404,8 +488,9 @@ def test_no_action_reaches_a_subscription_of_the_other_mode(worlds, endpoint, li
 
 
 def test_a_live_publishable_key_cannot_use_a_test_session(live_pk, worlds, catalog):
-    refused = live_pk.post("/orders", json={"checkout_session": worlds[False].session["client_secret"],
-                                            "agreement_accepted": True})
+    refused = live_pk.post(
+        "/orders", json={"checkout_session": worlds[False].session["client_secret"], "agreement_accepted": True}
+    )
     assert refused.status_code == 400 and refused.json["error"]["code"] == "checkout_session_invalid"
 
 
@@ -438,12 +523,17 @@ def _paid_in_test_mode(pk_api, sandbox, body: dict) -> dict:
     assert order.status_code == 201, order.json
     order = order.json
     assert order["livemode"] is False
-    payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
-                                                               "client_secret": order["client_secret"]})
+    payment = pk_api.post(
+        f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": order["client_secret"]}
+    )
     assert payment.status_code == 200, payment.json
     sandbox.simulate(payment.json["payment"]["provider_reference"], "succeeded")
-    wait_for(lambda: pk_api.get(f"/orders/{order['id']}",
-                                query_string={"client_secret": order["client_secret"]}).json["status"] == "paid")
+    wait_for(
+        lambda: (
+            pk_api.get(f"/orders/{order['id']}", query_string={"client_secret": order["client_secret"]}).json["status"]
+            == "paid"
+        )
+    )
     return order
 
 
@@ -451,12 +541,16 @@ def test_test_mode_purchases_never_take_live_stock(api, pk_api, live, catalog, s
     """Stock was one number for both modes: the 3 Founder editions bought in test mode (anyone with the test
     publishable key, any origin, paid by the sandbox for nothing) left live shoppers 409 out_of_stock. Test orders
     now take from a stock of their own; each key sees its mode's; a restock restocks both."""
+
     def stock(key) -> int:
         skus = key.get(f"/products/{catalog['product']}").json["skus"]
         return {s["id"]: s["stock"] for s in skus}[catalog["limited_sku"]]
 
-    _paid_in_test_mode(pk_api, sandbox, {**order_body(catalog["limited_sku"]), "items": [
-        {"sku": catalog["limited_sku"], "quantity": 3}]})
+    _paid_in_test_mode(
+        pk_api,
+        sandbox,
+        {**order_body(catalog["limited_sku"]), "items": [{"sku": catalog["limited_sku"], "quantity": 3}]},
+    )
     assert (stock(api), stock(live)) == (0, 3)
     assert api.post("/orders", json=order_body(catalog["limited_sku"])).json["error"]["code"] == "out_of_stock"
     bought = live.post("/orders", json=order_body(catalog["limited_sku"]))
@@ -477,8 +571,10 @@ def test_test_mode_purchases_never_use_up_a_live_coupon(app, merchant, api, pk_a
     from app.extensions import db
 
     with app.app_context():
-        create_coupon(merchant.id, {"code": "LAUNCH", "kind": "percent_off", "percent_bps": 5000,
-                                    "max_redemptions": 1, "max_per_customer": 1})
+        create_coupon(
+            merchant.id,
+            {"code": "LAUNCH", "kind": "percent_off", "percent_bps": 5000, "max_redemptions": 1, "max_per_customer": 1},
+        )
     _paid_in_test_mode(pk_api, sandbox, {**order_body(catalog["sku"]), "coupon": "LAUNCH"})
     again = api.post("/orders", json={**order_body(catalog["sku"], "cus_other"), "coupon": "LAUNCH"})
     assert (again.status_code, again.json["error"]["code"]) == (409, "coupon_exhausted")  # used up in test mode

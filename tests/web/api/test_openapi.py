@@ -1,4 +1,5 @@
 """The OpenAPI document describes what exists, and live responses match it."""
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ def check(spec: dict, method: str, template: str, response) -> None:
     assert documented, f"{method.upper()} {template} answered {response.status_code}, which is not documented"
     schema = documented["content"]["application/json"]["schema"]
     errors = sorted(_validator(spec, schema).iter_errors(response.json), key=str)
-    assert not errors, f"{method.upper()} {template} {response.status_code}: {errors[0].message} at {list(errors[0].path)}"
+    assert not errors, (
+        f"{method.upper()} {template} {response.status_code}: {errors[0].message} at {list(errors[0].path)}"
+    )
 
 
 def test_every_api_route_is_documented_and_nothing_more(app, spec):
@@ -54,10 +57,25 @@ def test_live_responses_match_the_document(spec, api, pk_api, client, catalog, s
     check(spec, "post", "/quotes", api.post("/quotes", json={"items": [{"sku": catalog["sku"], "quantity": 2}]}))
     check(spec, "post", "/quotes", api.post("/quotes", json={"items": []}))
     order = create_order(api, catalog["sku"])
-    check(spec, "post", "/orders", api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                            "customer": {"id": "c"}, "agreement_accepted": True}))
-    check(spec, "post", "/orders", api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                            "customer": {"id": "c"}}))
+    check(
+        spec,
+        "post",
+        "/orders",
+        api.post(
+            "/orders",
+            json={
+                "items": [{"sku": catalog["sku"], "quantity": 1}],
+                "customer": {"id": "c"},
+                "agreement_accepted": True,
+            },
+        ),
+    )
+    check(
+        spec,
+        "post",
+        "/orders",
+        api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"}}),
+    )
     check(spec, "get", "/orders", api.get("/orders"))
     check(spec, "get", "/orders", pk_api.get("/orders"))
     check(spec, "get", "/orders/{id}", api.get(f"/orders/{order['id']}"))
@@ -103,13 +121,16 @@ def test_every_operation_sits_in_a_section_of_the_navigation_with_a_curl_sample(
 
 
 def test_every_event_type_is_documented_as_a_webhook_with_its_payload(spec):
-    from app.webhooks.event_types import EVENT_TYPES
     from app.web.api.openapi_event_payloads import DELIVERED_TO_ALL_ONLY
+    from app.webhooks.event_types import EVENT_TYPES
 
     assert set(spec["webhooks"]) == EVENT_TYPES | set(DELIVERED_TO_ALL_ONLY)
     # Every type the code records by name is documented (the rest are order.<status> and the like).
-    recorded = {found for source in (Path(__file__).resolve().parents[3] / "app").rglob("*.py")
-                for found in re.findall(r'record_event\(\s*[\w.]+,\s*"([a-z_]+\.[a-z_]+)"', source.read_text())}
+    recorded = {
+        found
+        for source in (Path(__file__).resolve().parents[3] / "app").rglob("*.py")
+        for found in re.findall(r'record_event\(\s*[\w.]+,\s*"([a-z_]+\.[a-z_]+)"', source.read_text())
+    }
     assert recorded and recorded <= set(spec["webhooks"]), recorded - set(spec["webhooks"])
     for event_type, item in spec["webhooks"].items():
         operation = item["post"]
@@ -142,8 +163,11 @@ def test_lifecycle_responses_match_the_document(spec, api, pk_api, catalog, sand
     check(spec, "post", "/orders/{id}/refunds", api.post(f"/orders/{order['id']}/refunds", json={"amount": 5000}))
     check(spec, "post", "/orders/{id}/refunds", api.post("/orders/ord_missing/refunds", json={}))
     check(spec, "post", "/orders/{id}/refunds", pk_api.post(f"/orders/{order['id']}/refunds", json={}))
-    http.post(f"{sandbox.url}/sandbox/api/payments/{order['payments'][0]['provider_reference']}/simulate_refund",
-              json={"outcome": "failed"}, timeout=5)
+    http.post(
+        f"{sandbox.url}/sandbox/api/payments/{order['payments'][0]['provider_reference']}/simulate_refund",
+        json={"outcome": "failed"},
+        timeout=5,
+    )
     failed = api.post(f"/orders/{order['id']}/refunds", json={"amount": 500, "reason": "damaged"})
     check(spec, "post", "/orders/{id}/refunds", failed)
     check(spec, "post", "/refunds/{id}/retry", api.post(f"/refunds/{failed.json['refund']['id']}/retry"))
@@ -159,18 +183,27 @@ def test_wallet_responses_match_the_document(spec, api, pk_api, catalog, sandbox
 
     check(spec, "get", "/customers/{id}/balance", api.get("/customers/cus_flow/balance"))
     check(spec, "get", "/customers/{id}/balance", pk_api.get("/customers/cus_flow/balance"))
-    check(spec, "post", "/customers/{id}/topups", api.post("/customers/cus_flow/topups", json={
-        "amount": 100, "currency": "usd", "channel": "wallet"}))
+    check(
+        spec,
+        "post",
+        "/customers/{id}/topups",
+        api.post("/customers/cus_flow/topups", json={"amount": 100, "currency": "usd", "channel": "wallet"}),
+    )
     created = top_up(api, sandbox, worker, 3000)
     check(spec, "post", "/customers/{id}/topups", created)
     check(spec, "get", "/customers/{id}/balance", api.get("/customers/cus_flow/balance"))
     check(spec, "get", "/orders/{id}", api.get(f"/orders/{created.json['topup']['id']}"))
     order = create_order(api, catalog["sku"])
     check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{order['id']}/pay", json={"channel": "wallet"}))
-    big = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 9}], "customer": {"id": "cus_flow"},
-                                    "agreement_accepted": True}).json
+    big = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 9}],
+            "customer": {"id": "cus_flow"},
+            "agreement_accepted": True,
+        },
+    ).json
     check(spec, "post", "/orders/{id}/pay", api.post(f"/orders/{big['id']}/pay", json={"channel": "wallet"}))
-
 
 
 def test_customer_export_matches_the_document(spec, api, catalog, sandbox, worker):
@@ -187,8 +220,12 @@ def test_balance_response_matches_the_document(spec, api, pk_api):
 
 
 def test_checkout_session_responses_match_the_document(spec, api, pk_api, catalog):
-    body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_s", "email": "s@example.test"},
-            "success_url": "https://shop.example/ok", "metadata": {"cart": "1"}}
+    body = {
+        "items": [{"sku": catalog["sku"], "quantity": 1}],
+        "customer": {"id": "cus_s", "email": "s@example.test"},
+        "success_url": "https://shop.example/ok",
+        "metadata": {"cart": "1"},
+    }
     created = api.post("/checkout_sessions", json=body)
     check(spec, "post", "/checkout_sessions", created)
     check(spec, "post", "/checkout_sessions", api.post("/checkout_sessions", json={**body, "cancel_url": "/x"}))
@@ -197,10 +234,24 @@ def test_checkout_session_responses_match_the_document(spec, api, pk_api, catalo
     check(spec, "get", "/checkout_sessions/{id}", api.get("/checkout_sessions/cs_missing"))
     order = pk_api.post("/orders", json={"checkout_session": created.json["client_secret"], "agreement_accepted": True})
     check(spec, "post", "/orders", order)
-    check(spec, "post", "/orders", pk_api.post("/orders", json={"checkout_session": "cs_x_secret_y",
-                                                               "agreement_accepted": True}))
+    check(
+        spec,
+        "post",
+        "/orders",
+        pk_api.post("/orders", json={"checkout_session": "cs_x_secret_y", "agreement_accepted": True}),
+    )
     check(spec, "post", "/orders/{id}/pay", pk_api.post(f"/orders/{order.json['id']}/pay", json={"channel": "wallet"}))
-    check(spec, "post", "/orders/{id}/pay", pk_api.post(f"/orders/{order.json['id']}/pay", json={
-        "channel": "wallet", "client_secret": order.json["client_secret"]}))
-    check(spec, "post", "/customers/{id}/topups", pk_api.post("/customers/cus_s/topups", json={
-        "amount": 100, "currency": "usd", "channel": "sandbox_card"}))
+    check(
+        spec,
+        "post",
+        "/orders/{id}/pay",
+        pk_api.post(
+            f"/orders/{order.json['id']}/pay", json={"channel": "wallet", "client_secret": order.json["client_secret"]}
+        ),
+    )
+    check(
+        spec,
+        "post",
+        "/customers/{id}/topups",
+        pk_api.post("/customers/cus_s/topups", json={"amount": 100, "currency": "usd", "channel": "sandbox_card"}),
+    )

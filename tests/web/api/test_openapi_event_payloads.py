@@ -1,5 +1,6 @@
 """What a merchant's receiver really gets matches the webhooks section of the OpenAPI document: each delivered
 body against its event type's schema (payload included), its Kassa-Signature against the documented header."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,14 @@ def _webhook_schema(event_type: str) -> dict:
     return {"$ref": f"#/webhooks/{event_type}/post/requestBody/content/application~1json/schema"}
 
 
-def test_delivered_events_match_their_documented_payloads(spec, api, catalog, sandbox, receiver,  # noqa: F811
-                                                          worker):  # noqa: F811
+def test_delivered_events_match_their_documented_payloads(
+    spec,
+    api,
+    catalog,
+    sandbox,
+    receiver,  # noqa: F811
+    worker,
+):  # noqa: F811
     hook, _ = register(api, receiver, "/every-event", ["*"])
     order = paid_order(api, sandbox, catalog["sku"])
     refunded = api.post(f"/orders/{order['id']}/refunds", json={"amount": 100, "reason": "damaged"})
@@ -38,8 +45,15 @@ def test_delivered_events_match_their_documented_payloads(spec, api, catalog, sa
         assert signature.match(header), header
 
 
-def test_a_completed_checkout_session_is_delivered_whole_and_as_documented(spec, api, pk_api, catalog, sandbox,  # noqa: F811
-                                                                            receiver, worker):  # noqa: F811
+def test_a_completed_checkout_session_is_delivered_whole_and_as_documented(
+    spec,
+    api,
+    pk_api,
+    catalog,
+    sandbox,  # noqa: F811
+    receiver,
+    worker,
+):  # noqa: F811
     from tests.checkout_sessions.test_checkout_sessions import session_for
     from tests.payments.attempts.test_payment_flow import pay
 
@@ -62,7 +76,7 @@ def test_a_completed_checkout_session_is_delivered_whole_and_as_documented(spec,
 
 
 def test_a_test_order_event_is_shaped_like_a_real_one(spec, api, receiver):  # noqa: F811
-    """"Send test event" lets a merchant build their receiver against a sample: it must look like the real thing."""
+    """ "Send test event" lets a merchant build their receiver against a sample: it must look like the real thing."""
     hook, endpoint_id = register(api, receiver, "/sample", ["order.paid"])
     assert api.post(f"/webhook_endpoints/{endpoint_id}/test").status_code == 201
     [event] = hook.accepted
@@ -80,15 +94,25 @@ def test_subscription_events_match_their_documented_payloads(spec, api, sandbox,
     advance(api, worker, clock, unix(2027, 3, 1))
     assert api.post(f"/subscriptions/{sub['id']}/cancel", json={}).status_code == 200  # its mandate ends with it
     delivered = [e for e in api.get("/events?limit=100").json["data"] if e["type"].startswith("subscription.")]
-    assert {"subscription.activated", "subscription.renewal_upcoming", "subscription.renewed",
-            "subscription.canceled"} <= {e["type"] for e in delivered}
+    assert {
+        "subscription.activated",
+        "subscription.renewal_upcoming",
+        "subscription.renewed",
+        "subscription.canceled",
+    } <= {e["type"] for e in delivered}
     for event in delivered:
         errors = sorted(_validator(spec, _webhook_schema(event["type"])).iter_errors(event), key=str)
         assert not errors, f"{event['type']}: {errors[0].message} at {list(errors[0].path)}"
 
 
-def test_dispute_events_match_their_documented_payloads(spec, api, catalog, sandbox, receiver,  # noqa: F811
-                                                        worker):  # noqa: F811
+def test_dispute_events_match_their_documented_payloads(
+    spec,
+    api,
+    catalog,
+    sandbox,
+    receiver,  # noqa: F811
+    worker,
+):  # noqa: F811
     import requests
 
     hook, _ = register(api, receiver, "/disputes", ["dispute.created", "dispute.updated", "dispute.closed"])

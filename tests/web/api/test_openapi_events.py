@@ -1,4 +1,5 @@
 """Live responses of the events and webhook endpoint routes match the OpenAPI document."""
+
 from __future__ import annotations
 
 from tests.conftest import Api
@@ -7,8 +8,14 @@ from tests.web.api.test_openapi import check, spec  # noqa: F401  (spec is a fix
 from tests.webhooks.test_webhooks_api import delete
 
 
-def test_event_and_webhook_responses_match_the_document(spec, api, pk_api, client, catalog,  # noqa: F811
-                                                        other_merchant):
+def test_event_and_webhook_responses_match_the_document(
+    spec,
+    api,
+    pk_api,
+    client,
+    catalog,  # noqa: F811
+    other_merchant,
+):
     order = create_order(api, catalog["sku"])
     api.post(f"/orders/{order['id']}/cancel")
     check(spec, "get", "/events", api.get("/events"))
@@ -17,8 +24,12 @@ def test_event_and_webhook_responses_match_the_document(spec, api, pk_api, clien
     check(spec, "get", "/events", pk_api.get("/events"))
     check(spec, "get", "/events", client.get("/api/v1/events"))
     check(spec, "get", "/orders/{id}/events", api.get(f"/orders/{order['id']}/events"))
-    check(spec, "get", "/orders/{id}/events",
-          pk_api.get(f"/orders/{order['id']}/events?client_secret={order['client_secret']}"))
+    check(
+        spec,
+        "get",
+        "/orders/{id}/events",
+        pk_api.get(f"/orders/{order['id']}/events?client_secret={order['client_secret']}"),
+    )
     check(spec, "get", "/orders/{id}/events", pk_api.get(f"/orders/{order['id']}/events"))
 
     created = api.post("/webhook_endpoints", json={"url": "https://merchant.example/hooks", "events": ["*"]})

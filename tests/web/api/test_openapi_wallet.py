@@ -1,4 +1,5 @@
 """Live responses of the wallet's withdrawal, transfer and statement routes match the OpenAPI document."""
+
 from __future__ import annotations
 
 from tests.support.wallet import fund, withdraw
@@ -25,18 +26,39 @@ def test_wallet_movement_responses_match_the_document(spec, app, api, pk_api, me
     check(spec, "post", "/withdrawals/{id}/review", api.post(review, json={"decision": "reject"}))
     check(spec, "post", "/withdrawals/{id}/review", api.post(review, json={"decision": "approve"}))  # 409
 
-    check(spec, "post", "/customers/{id}/transfers", api.post("/customers/cus_ada/transfers", json={
-        "to": "cus_ben", "amount": 200, "currency": "usd", "description": "birthday"}))
-    check(spec, "post", "/customers/{id}/transfers", api.post("/customers/cus_ada/transfers", json={
-        "to": "cus_ada", "amount": 200, "currency": "usd"}))
-    check(spec, "post", "/customers/{id}/transfers", api.post("/customers/cus_ben/transfers", json={
-        "to": "cus_ada", "amount": 201, "currency": "usd"}))
+    check(
+        spec,
+        "post",
+        "/customers/{id}/transfers",
+        api.post(
+            "/customers/cus_ada/transfers",
+            json={"to": "cus_ben", "amount": 200, "currency": "usd", "description": "birthday"},
+        ),
+    )
+    check(
+        spec,
+        "post",
+        "/customers/{id}/transfers",
+        api.post("/customers/cus_ada/transfers", json={"to": "cus_ada", "amount": 200, "currency": "usd"}),
+    )
+    check(
+        spec,
+        "post",
+        "/customers/{id}/transfers",
+        api.post("/customers/cus_ben/transfers", json={"to": "cus_ada", "amount": 201, "currency": "usd"}),
+    )
 
     check(spec, "get", "/customers/{id}/wallet/statement", api.get("/customers/cus_ada/wallet/statement"))
     check(spec, "get", "/customers/{id}/wallet/statement", api.get("/customers/cus_new/wallet/statement"))
-    check(spec, "get", "/customers/{id}/wallet/statement", api.get(
-        "/customers/cus_ada/wallet/statement?currency=usd&limit=2&from=2020-01-01&to=2100-01-01"))
+    check(
+        spec,
+        "get",
+        "/customers/{id}/wallet/statement",
+        api.get("/customers/cus_ada/wallet/statement?currency=usd&limit=2&from=2020-01-01&to=2100-01-01"),
+    )
     check(spec, "get", "/customers/{id}/wallet/statement", api.get("/customers/cus_ada/wallet/statement?limit=0"))
     csv = api.get("/customers/cus_ada/wallet/statement.csv?currency=usd")
-    assert csv.status_code == 200 and "text/csv" in spec["paths"]["/customers/{id}/wallet/statement.csv"]["get"][
-        "responses"]["200"]["content"]
+    assert (
+        csv.status_code == 200
+        and "text/csv" in spec["paths"]["/customers/{id}/wallet/statement.csv"]["get"]["responses"]["200"]["content"]
+    )

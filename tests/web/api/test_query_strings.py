@@ -1,5 +1,6 @@
 """Query strings as clients really send them: a parameter given twice, and bytes that are no UTF-8. Each is a
 400 in the API's error shape naming the parameter; none is answered from half the query, and none is a 500."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,18 +8,21 @@ import pytest
 from tests.orders.test_orders_api import order_body
 
 
-@pytest.mark.parametrize("path, query, param", [
-    ("/orders", "status=created&status=closed", "status"),
-    ("/orders", "limit=5&limit=500", "limit"),
-    ("/orders", "customer=cus_1&customer=cus_2", "customer"),
-    ("/products", "q=Pro&q=Gold", "q"),
-    ("/events", "type=order.created&type=order.paid", "type"),
-    ("/subscriptions", "status=active&status=canceled", "status"),
-    ("/risk/list_entries", "kind=email&kind=ip", "kind"),
-    ("/settlements", "status=paid&status=failed", "status"),
-    ("/reconciliation_runs", "channel=sandbox_card&channel=wallet", "channel"),
-    ("/orders", "starting_after=ord_a&starting_after=ord_b", "starting_after"),
-])
+@pytest.mark.parametrize(
+    "path, query, param",
+    [
+        ("/orders", "status=created&status=closed", "status"),
+        ("/orders", "limit=5&limit=500", "limit"),
+        ("/orders", "customer=cus_1&customer=cus_2", "customer"),
+        ("/products", "q=Pro&q=Gold", "q"),
+        ("/events", "type=order.created&type=order.paid", "type"),
+        ("/subscriptions", "status=active&status=canceled", "status"),
+        ("/risk/list_entries", "kind=email&kind=ip", "kind"),
+        ("/settlements", "status=paid&status=failed", "status"),
+        ("/reconciliation_runs", "channel=sandbox_card&channel=wallet", "channel"),
+        ("/orders", "starting_after=ord_a&starting_after=ord_b", "starting_after"),
+    ],
+)
 def test_a_query_parameter_sent_twice_is_a_400_naming_it(api, catalog, path, query, param):
     # The first value was used and the second dropped unseen: ?status=created&status=closed listed the open orders
     # only, while the caller believed it had both.
@@ -51,13 +55,16 @@ def raw_get(client, key: str | None, path: str, query: str = ""):
     return client.get("/", headers=headers, environ_overrides={"PATH_INFO": path, "QUERY_STRING": query})
 
 
-@pytest.mark.parametrize("query, param", [
-    ("status=\xff", "status"),                  # a raw byte: request.args raised, a 500
-    ("limit=5&customer=caf\xe9", "customer"),   # Latin-1 "café"
-    ("customer=%FF", "customer"),               # percent-encoded: searched for as the text "%FF", an empty list
-    ("customer=caf%E9", "customer"),
-    ("%FF=1", None),                            # a name that is no text
-])
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ("status=\xff", "status"),  # a raw byte: request.args raised, a 500
+        ("limit=5&customer=caf\xe9", "customer"),  # Latin-1 "café"
+        ("customer=%FF", "customer"),  # percent-encoded: searched for as the text "%FF", an empty list
+        ("customer=caf%E9", "customer"),
+        ("%FF=1", None),  # a name that is no text
+    ],
+)
 def test_a_query_string_that_is_not_utf8_is_a_400_naming_the_parameter(client, merchant, api, catalog, query, param):
     api.post("/orders", json=order_body(catalog["sku"], 1))
     refused = raw_get(client, merchant.secret_key, "/api/v1/orders", query)
@@ -83,9 +90,13 @@ def test_a_path_that_is_not_utf8_is_a_400_not_a_lookup_of_a_replacement_characte
 def test_pages_say_the_address_is_not_valid_text(client, catalog):
     # The checkout and the portal read the query before their views (the NUL check): a raw byte was a 500 page.
     for path, language, says in [
-            (f"/checkout/{catalog['product']}", "en", "This address holds characters that are not valid text"),
-            (f"/checkout/{catalog['product']}", "de", "Diese Adresse enthält Zeichen, die kein gültiger Text"),
-            ("/portal/orders", "en", "This address holds characters that are not valid text")]:
-        refused = client.get("/", headers={"Accept-Language": language},
-                             environ_overrides={"PATH_INFO": path, "QUERY_STRING": "quantity=\xff"})
+        (f"/checkout/{catalog['product']}", "en", "This address holds characters that are not valid text"),
+        (f"/checkout/{catalog['product']}", "de", "Diese Adresse enthält Zeichen, die kein gültiger Text"),
+        ("/portal/orders", "en", "This address holds characters that are not valid text"),
+    ]:
+        refused = client.get(
+            "/",
+            headers={"Accept-Language": language},
+            environ_overrides={"PATH_INFO": path, "QUERY_STRING": "quantity=\xff"},
+        )
         assert refused.status_code == 400 and says in refused.get_data(as_text=True), (path, language)

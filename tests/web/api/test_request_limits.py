@@ -1,5 +1,6 @@
 """Request ids and limits (API.md): every response names its request, error bodies repeat the id, and
 oversized bodies and metadata are refused with a message before they cost anything."""
+
 from __future__ import annotations
 
 import json
@@ -49,25 +50,34 @@ def test_a_body_over_1_mb_is_refused_with_413_unread(api, client, catalog, spec)
     assert "at most 1 MB" in error["message"] and error["request_id"] == refused.headers["X-Request-Id"]
     assert api.get("/orders").json["data"] == []  # nothing was created
     # Channel callbacks and portal forms have the same ceiling.
-    assert client.post("/hooks/channels/sandbox_card", data=b"{" + b" " * (1024 * 1024 + 1),
-                       content_type="application/json").status_code == 413
+    assert (
+        client.post(
+            "/hooks/channels/sandbox_card", data=b"{" + b" " * (1024 * 1024 + 1), content_type="application/json"
+        ).status_code
+        == 413
+    )
     page = client.post("/portal/login", data={"email": "a" * (1024 * 1024 + 1)})
     assert page.status_code == 413 and "at most 1 MB" in page.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("metadata, param", [
-    ({f"k{n}": "v" for n in range(51)}, "metadata"),
-    ({"k" * 41: "v"}, "metadata[" + "k" * 40 + "]"),
-    ({"": "v"}, "metadata[]"),
-    ({"note": "x" * 501}, "metadata[note]"),
-    ({"note": {"nested": "object"}}, "metadata[note]"),
-    ({"note": ["a"]}, "metadata[note]"),
-])
+@pytest.mark.parametrize(
+    "metadata, param",
+    [
+        ({f"k{n}": "v" for n in range(51)}, "metadata"),
+        ({"k" * 41: "v"}, "metadata[" + "k" * 40 + "]"),
+        ({"": "v"}, "metadata[]"),
+        ({"note": "x" * 501}, "metadata[note]"),
+        ({"note": {"nested": "object"}}, "metadata[note]"),
+        ({"note": ["a"]}, "metadata[note]"),
+    ],
+)
 def test_metadata_is_held_to_stripes_limits_on_orders_and_checkout_sessions(api, catalog, metadata, param):
     refused = api.post("/orders", json=order_body(catalog["sku"], metadata=metadata))
     assert refused.status_code == 400 and refused.json["error"]["param"] == param, refused.json
-    session = api.post("/checkout_sessions", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                                   "customer": {"id": "cus_1"}, "metadata": metadata})
+    session = api.post(
+        "/checkout_sessions",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "cus_1"}, "metadata": metadata},
+    )
     assert session.status_code == 400 and session.json["error"]["param"] == param
 
 

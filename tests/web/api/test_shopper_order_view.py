@@ -6,6 +6,7 @@ dispute, a review decision under their own name; and Kassa notes for the merchan
 (the card is on the merchant's block list). The merchant's server (secret key) reads all of it; the browser reads the
 same fields with a neutral sentence per kind of timeline entry, and no refund reason, evidence or reviewer.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,13 @@ def test_the_merchants_refund_reason_stays_with_the_merchant(api, pk_api, catalo
 
     shown, everything = shopper_reads(pk_api, order)
     assert "chargeback abuser" not in everything
-    assert reasons(shown) == ["Order created", "Payment started", "Payment received", "Refund requested",
-                              "Part of the payment was refunded"]
+    assert reasons(shown) == [
+        "Order created",
+        "Payment started",
+        "Payment received",
+        "Refund requested",
+        "Part of the payment was refunded",
+    ]
     assert (shown["refunds"][0]["amount"], shown["refunds"][0]["status"]) == (300, "succeeded")
     assert (shown["refunds"][0]["reason"], shown["refunds"][0]["risk"]) == (None, None)
 
@@ -55,28 +61,40 @@ def test_the_merchants_refund_reason_stays_with_the_merchant(api, pk_api, catalo
 
 
 def test_a_card_block_refund_does_not_tell_the_shopper_their_card_is_on_the_merchants_block_list(
-        api, pk_api, catalog, sandbox, worker):
-    assert api.post("/risk/list_entries", json={"kind": "card_fingerprint", "value": "fp_card_4242",
-                                                "action": "block", "note": "reseller ring"}).status_code == 201
+    api, pk_api, catalog, sandbox, worker
+):
+    assert (
+        api.post(
+            "/risk/list_entries",
+            json={"kind": "card_fingerprint", "value": "fp_card_4242", "action": "block", "note": "reseller ring"},
+        ).status_code
+        == 201
+    )
     order = api.post("/orders", json=order_body(catalog["sku"], customer="cus_card")).json
     payment = pay(api, order["id"])
-    requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate",
-                  json={"outcome": "succeeded", "card_fingerprint": "fp_card_4242"}, timeout=5)
+    requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/simulate",
+        json={"outcome": "succeeded", "card_fingerprint": "fp_card_4242"},
+        timeout=5,
+    )
     wait_for(lambda: status_of(api, order["id"]) == "refunded")
     worker()
 
     shown, everything = shopper_reads(pk_api, order)
     for leak in ("block list", "risk control", "reseller"):
-        assert leak not in everything, everything[max(0, everything.find(leak) - 300):everything.find(leak) + 100]
+        assert leak not in everything, everything[max(0, everything.find(leak) - 300) : everything.find(leak) + 100]
     assert reasons(shown)[-2:] == ["Refund requested", "Refunded in full"]
     assert shown["refunded_amount"] == 999 and shown["risk"]["decision"] == "block"
     merchant_reasons = reasons(api.get(f"/orders/{order['id']}").json)
-    assert any("refunded by risk control: card_fingerprint fp_card_4242 is on the block list" in reason
-               for reason in merchant_reasons)
+    assert any(
+        "refunded by risk control: card_fingerprint fp_card_4242 is on the block list" in reason
+        for reason in merchant_reasons
+    )
 
 
 def test_the_evidence_the_merchant_sends_the_bank_and_who_reviewed_the_order_stay_with_the_merchant(
-        app, api, pk_api, catalog, sandbox, merchant):
+    app, api, pk_api, catalog, sandbox, merchant
+):
     from tests.support.portal import Portal
 
     api.post("/risk/rules", json={"kind": "first_purchase_limit", "params": {"max_amount": 500}, "action": "review"})

@@ -1,5 +1,6 @@
 """The API reference's renderer is the version the README names, pinned exactly, and vendored as copied by
 `make vendor-api-docs` (its outside image replaced)."""
+
 from __future__ import annotations
 
 import json

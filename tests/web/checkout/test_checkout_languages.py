@@ -1,6 +1,7 @@
 """The shopper-facing checkout speaks the shopper's language (English, German, French): the merchant's checkout
 language when fixed in the portal, else the browser's Accept-Language, else English. Amounts and dates follow
 the language; the portal stays English."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,18 @@ def euro_product(app, merchant) -> str:
 
     with app.app_context():
         db.session.add(Product(id="prod_test_euro", merchant_id=merchant.id, name="Sternenpaket", description=""))
-        db.session.add(Sku(id="sku_test_euro", merchant_id=merchant.id, product_id="prod_test_euro", name="100 Sterne",
-                           price_amount=999, currency="eur", specs={}, stock=None))
+        db.session.add(
+            Sku(
+                id="sku_test_euro",
+                merchant_id=merchant.id,
+                product_id="prod_test_euro",
+                name="100 Sterne",
+                price_amount=999,
+                currency="eur",
+                specs={},
+                stock=None,
+            )
+        )
         db.session.commit()
     return "prod_test_euro"
 
@@ -55,8 +66,9 @@ def test_a_german_browser_gets_the_german_checkout_with_german_amounts(client, c
 
 
 def test_the_shoppers_mistakes_are_explained_in_german(client, catalog):
-    status, page = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "0", "channel": "",
-                                                     "email": "nope"}, GERMAN)
+    status, page = _pay(
+        client, catalog["product"], {"sku": catalog["sku"], "quantity": "0", "channel": "", "email": "nope"}, GERMAN
+    )
     assert status == 422
     assert "Geben Sie eine E-Mail-Adresse wie name@example.com ein oder lassen Sie das Feld leer." in page
     assert "Geben Sie eine ganze Zahl von 1 bis 99 ein." in page
@@ -104,9 +116,11 @@ def test_the_merchants_fixed_language_wins_over_the_browsers(client, merchant, c
     assert '<html lang="fr">' in page and f"Payer 9,99{NBSP}$US" in page and "bezahlen" not in page
     # The panel's own requests (htmx re-pricing) say the same language.
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    quote = client.post(f"/checkout/{catalog['product']}/quote",
-                        data={"csrf_token": token, "sku": catalog["sku"], "quantity": "2"},
-                        headers={**GERMAN, "HX-Request": "true"}).get_data(as_text=True)
+    quote = client.post(
+        f"/checkout/{catalog['product']}/quote",
+        data={"csrf_token": token, "sku": catalog["sku"], "quantity": "2"},
+        headers={**GERMAN, "HX-Request": "true"},
+    ).get_data(as_text=True)
     assert f"Payer 19,98{NBSP}$US" in quote
     terms = _page(client, f"/checkout/terms/{merchant.id}", GERMAN)
     assert "<h1>Conditions d’achat</h1>" in terms
@@ -134,20 +148,29 @@ def test_the_embedded_panel_words_a_subscription_in_german(app, client, merchant
     from tests.support.signing import make_recurring
 
     make_recurring(app, catalog["sku"], "month", 3)
-    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example"
-                      f"&sku={catalog['sku']}", headers=GERMAN).get_data(as_text=True)
+    page = client.get(
+        f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example&sku={catalog['sku']}",
+        headers=GERMAN,
+    ).get_data(as_text=True)
     assert '<html lang="de"' in page and "Zahlungsart" in page
     assert f"9,99{NBSP}$ alle 3 Monate, jederzeit kündbar" in page
-    assert re.search(rf"Erste Abbuchung heute: 9,99{NBSP}\$; verlängert sich am \d{{1,2}}\. "
-                     r"(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, "
-                     r"sofern Sie nicht kündigen\.", page)
+    assert re.search(
+        rf"Erste Abbuchung heute: 9,99{NBSP}\$; verlängert sich am \d{{1,2}}\. "
+        r"(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, "
+        r"sofern Sie nicht kündigen\.",
+        page,
+    )
     # The box the shopper ticks names the recurring charge it authorises.
     assert f"und autorisiere 9,99{NBSP}$ alle 3 Monate bis zur Kündigung" in page
 
 
 def test_the_qr_dialog_speaks_german_and_counts_down_in_german(client, catalog, sandbox):
-    status, _ = _pay(client, catalog["product"], {"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_qr",
-                                                  "agree": "on"}, GERMAN)
+    status, _ = _pay(
+        client,
+        catalog["product"],
+        {"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_qr", "agree": "on"},
+        GERMAN,
+    )
     assert status in (200, 302, 303)
     from app.extensions import db
     from app.orders.models import Order
@@ -168,9 +191,11 @@ def test_the_embedded_panel_speaks_the_language_the_sdk_asked_for_in_every_reque
     page = _page(client, f"{first}&locale=fr", GERMAN)
     assert '<html lang="fr"' in page and "Moyen de paiement" in page and "Zahlungsart" not in page
     token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
-    quote = client.post(f"/embed/{catalog['product']}/quote",
-                        data={"embed_token": token, "sku": catalog["sku"], "quantity": "2"},
-                        headers={**GERMAN, "HX-Request": "true"}).get_data(as_text=True)
+    quote = client.post(
+        f"/embed/{catalog['product']}/quote",
+        data={"embed_token": token, "sku": catalog["sku"], "quantity": "2"},
+        headers={**GERMAN, "HX-Request": "true"},
+    ).get_data(as_text=True)
     assert f"Payer 19,98{NBSP}$US" in quote and "bezahlen" not in quote
 
     assert '<html lang="de"' in _page(client, f"{first}&locale=xx", GERMAN)
@@ -181,10 +206,10 @@ def test_a_closed_order_says_why_in_the_shoppers_language(app, api, client, cata
     English note for the merchant ("expired", "canceled by kassa events trigger", an order id)."""
     from datetime import timedelta
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
     from app.orders.models import Order
     from app.orders.services import close_expired_orders
+    from app.platform.db.types import utcnow
     from tests.payments.attempts.test_payment_flow import create_order
 
     expired, canceled = create_order(api, catalog["sku"]), create_order(api, catalog["sku"])
@@ -198,8 +223,9 @@ def test_a_closed_order_says_why_in_the_shoppers_language(app, api, client, cata
         page = _page(client, f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}", headers)
         return re.sub(r"\s+", " ", re.search(r'id="status".*?</section>', page, re.S).group(0))
 
-    assert "Diese Bestellung ist abgelaufen, bevor sie bezahlt wurde. Es wurde kein Geld abgebucht." in \
-        status_panel(expired, GERMAN)
+    assert "Diese Bestellung ist abgelaufen, bevor sie bezahlt wurde. Es wurde kein Geld abgebucht." in status_panel(
+        expired, GERMAN
+    )
     assert "Cette commande a été annulée." in status_panel(canceled, FRENCH)
     assert "This order was canceled. No money was taken." in status_panel(canceled, {})
     for order, headers in ((expired, GERMAN), (canceled, FRENCH)):

@@ -2,6 +2,7 @@
 together), is a page in the shopper's language saying the link is unclear, never a panel priced from the first value
 while the link also said another (``?quantity=1&quantity=5`` sold one, ``?currency=usd&currency=eur`` priced in
 dollars). A parameter the checkout does not read (a campaign's ``utm_source``) is ignored, twice or not."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,44 +11,56 @@ ORIGIN = "https://shop.example"
 
 
 def _order(api, catalog) -> dict:
-    return api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                     "customer": {"id": "cus_twice"}, "agreement_accepted": True}).json
+    return api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_twice"},
+            "agreement_accepted": True,
+        },
+    ).json
 
 
 def _pages(api, merchant, catalog) -> dict[str, str]:
     order = _order(api, catalog)
-    session = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_twice"},
-                                                   "success_url": "https://shop.example/ok"}).json
+    session = api.post(
+        "/checkout_sessions",
+        json={"product": catalog["product"], "customer": {"id": "cus_twice"}, "success_url": "https://shop.example/ok"},
+    ).json
     embed = f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin={ORIGIN}"
-    return {"product": f"/checkout/{catalog['product']}",
-            "session": f"/checkout/sessions/{session['id']}?client_secret={session['client_secret']}",
-            "order": f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}",
-            "receipt": f"/checkout/receipts/{order['id']}?client_secret={order['client_secret']}",
-            "embed": embed,
-            "embed_session": f"/embed/session?key={merchant.publishable_key}&origin={ORIGIN}"
-                             f"&session={session['client_secret']}"}
+    return {
+        "product": f"/checkout/{catalog['product']}",
+        "session": f"/checkout/sessions/{session['id']}?client_secret={session['client_secret']}",
+        "order": f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}",
+        "receipt": f"/checkout/receipts/{order['id']}?client_secret={order['client_secret']}",
+        "embed": embed,
+        "embed_session": f"/embed/session?key={merchant.publishable_key}&origin={ORIGIN}"
+        f"&session={session['client_secret']}",
+    }
 
 
 def _with(page: str, query: str) -> str:
     return page + ("&" if "?" in page else "?") + query
 
 
-@pytest.mark.parametrize("page, query, param", [
-    ("product", "quantity=1&quantity=5", "quantity"),
-    ("product", "currency=usd&currency=eur", "currency"),
-    ("product", "sku=sku_test_month&sku=sku_test_limited", "sku"),
-    ("product", "coupon=A&coupon=B", "coupon"),
-    ("session", "client_secret=cs_other", "client_secret"),
-    ("order", "client_secret=x", "client_secret"),
-    ("receipt", "client_secret=x", "client_secret"),
-    ("embed", "quantity=1&quantity=5", "quantity"),
-    ("embed", "origin=https://other.example", "origin"),
-    ("embed", "key=pk_other", "key"),
-    ("embed_session", "session=cs_other", "session"),
-    ("embed", "locale=de&locale=fr", "locale"),
-])
-def test_a_value_given_twice_in_a_checkout_link_is_a_page_saying_so(client, api, merchant, catalog, page, query,
-                                                                    param):
+@pytest.mark.parametrize(
+    "page, query, param",
+    [
+        ("product", "quantity=1&quantity=5", "quantity"),
+        ("product", "currency=usd&currency=eur", "currency"),
+        ("product", "sku=sku_test_month&sku=sku_test_limited", "sku"),
+        ("product", "coupon=A&coupon=B", "coupon"),
+        ("session", "client_secret=cs_other", "client_secret"),
+        ("order", "client_secret=x", "client_secret"),
+        ("receipt", "client_secret=x", "client_secret"),
+        ("embed", "quantity=1&quantity=5", "quantity"),
+        ("embed", "origin=https://other.example", "origin"),
+        ("embed", "key=pk_other", "key"),
+        ("embed_session", "session=cs_other", "session"),
+        ("embed", "locale=de&locale=fr", "locale"),
+    ],
+)
+def test_a_value_given_twice_in_a_checkout_link_is_a_page_saying_so(client, api, merchant, catalog, page, query, param):
     url = _with(_pages(api, merchant, catalog)[page], query)
     refused = client.get(url)
     text = refused.get_data(as_text=True)
@@ -73,6 +86,8 @@ def test_a_parameter_the_checkout_does_not_read_may_come_twice(client, api, merc
 
 def test_an_htmx_poll_with_a_repeat_says_so_in_the_page_alert(client, api, merchant, catalog):
     order = _order(api, catalog)
-    refused = client.get(f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}&seen=a&seen=b",
-                         headers={"HX-Request": "true"})
+    refused = client.get(
+        f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}&seen=a&seen=b",
+        headers={"HX-Request": "true"},
+    )
     assert refused.status_code == 400 and refused.headers["HX-Retarget"] == "#page-alert"

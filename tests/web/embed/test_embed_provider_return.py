@@ -4,6 +4,7 @@ it (app/web/embed/leaving.py): what the frame takes from the SDK, and what it sh
 The browser's side (the frame's height on every page, the window going to the provider and back) is in
 tests/e2e/test_panel_provider_page.py; here, what a page could try to make the frame do.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,11 @@ def panel(client, merchant, catalog, **params: str):
 
 def pay(client, catalog, token: str):
     """The shopper presses Pay in the frame (htmx, as the panel does)."""
-    return client.post(f"/embed/{catalog['product']}/pay", headers={"HX-Request": "true"},
-                       data={"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on",
-                             "embed_token": token})
+    return client.post(
+        f"/embed/{catalog['product']}/pay",
+        headers={"HX-Request": "true"},
+        data={"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on", "embed_token": token},
+    )
 
 
 def approve(provider: str) -> str:
@@ -37,7 +40,8 @@ def approve(provider: str) -> str:
 
 
 def test_the_frame_asks_the_page_to_go_to_the_provider_and_the_provider_sends_the_shopper_back_to_that_page(
-        client, api, merchant, catalog, sandbox):
+    client, api, merchant, catalog, sandbox
+):
     token = _token(panel(client, merchant, catalog, page=PAGE).get_data(as_text=True))
     answer = pay(client, catalog, token)
     assert answer.status_code == 200 and "HX-Redirect" not in answer.headers  # the frame does not go there itself
@@ -54,9 +58,12 @@ def test_the_frame_asks_the_page_to_go_to_the_provider_and_the_provider_sends_th
     assert back.status_code == 303
     landed = urlsplit(back.headers["Location"])
     assert f"{landed.scheme}://{landed.netloc}{landed.path}" == f"{SHOP}/buy"
-    assert parse_qs(landed.query) == {"plan": ["pro"], "kassa_order": [order["id"]],
-                                      "kassa_client_secret": [order["client_secret"]],
-                                      "redirect_status": ["succeeded"]}
+    assert parse_qs(landed.query) == {
+        "plan": ["pro"],
+        "kassa_order": [order["id"]],
+        "kassa_client_secret": [order["client_secret"]],
+        "redirect_status": ["succeeded"],
+    }
 
     # The page passes the return on to the frame, which opens at the order's outcome.
     resumed = panel(client, merchant, catalog, page=PAGE, order=order["id"], client_secret=order["client_secret"])
@@ -64,8 +71,9 @@ def test_the_frame_asks_the_page_to_go_to_the_provider_and_the_provider_sends_th
     assert 'data-kassa-state="paid"' in resumed.get_data(as_text=True)
 
 
-def test_a_page_of_another_origin_or_an_order_not_of_this_panel_changes_nothing(client, api, merchant, catalog,
-                                                                                 sandbox):
+def test_a_page_of_another_origin_or_an_order_not_of_this_panel_changes_nothing(
+    client, api, merchant, catalog, sandbox
+):
     # A page the frame is not embedded by is not taken: the provider's page opens in the frame, as without the SDK's.
     token = _token(panel(client, merchant, catalog, page="https://elsewhere.example/buy").get_data(as_text=True))
     provider = pay(client, catalog, token).headers["HX-Redirect"]
@@ -74,33 +82,52 @@ def test_a_page_of_another_origin_or_an_order_not_of_this_panel_changes_nothing(
     assert urlsplit(approve(provider)).path == f"/embed/orders/{order['id']}"
 
     # A wrong client secret, or an order of another product's panel, opens the panel as usual.
-    for shown in (panel(client, merchant, catalog, order=order["id"], client_secret="ord_x_secret_guess"),
-                  panel(client, merchant, catalog, order="ord_nosuch", client_secret="x")):
+    for shown in (
+        panel(client, merchant, catalog, order=order["id"], client_secret="ord_x_secret_guess"),
+        panel(client, merchant, catalog, order="ord_nosuch", client_secret="x"),
+    ):
         assert shown.status_code == 200 and 'data-kassa-state="open"' in shown.get_data(as_text=True)
-    other = api.post("/products", json={"name": "Coins", "skus": [{"name": "100 coins", "price": {
-        "amount": 499, "currency": "usd"}}]}).json
-    elsewhere = client.get(f"/embed/{other['id']}", query_string={
-        "key": merchant.publishable_key, "origin": SHOP, "order": order["id"], "client_secret": order["client_secret"]})
+    other = api.post(
+        "/products",
+        json={"name": "Coins", "skus": [{"name": "100 coins", "price": {"amount": 499, "currency": "usd"}}]},
+    ).json
+    elsewhere = client.get(
+        f"/embed/{other['id']}",
+        query_string={
+            "key": merchant.publishable_key,
+            "origin": SHOP,
+            "order": order["id"],
+            "client_secret": order["client_secret"],
+        },
+    )
     assert 'data-kassa-state="open"' in elsewhere.get_data(as_text=True)
 
 
-def test_a_checkout_sessions_panel_opens_at_its_paid_order_once_the_page_is_back(client, api, merchant, catalog,
-                                                                                 sandbox, worker):
-    session = api.post("/checkout_sessions", json={"product": catalog["product"],
-                                                   "customer": {"id": "cus_back"}}).json
-    query = {"key": merchant.publishable_key, "origin": SHOP, "frame": "f1", "session": session["client_secret"],
-             "page": PAGE}
+def test_a_checkout_sessions_panel_opens_at_its_paid_order_once_the_page_is_back(
+    client, api, merchant, catalog, sandbox, worker
+):
+    session = api.post("/checkout_sessions", json={"product": catalog["product"], "customer": {"id": "cus_back"}}).json
+    query = {
+        "key": merchant.publishable_key,
+        "origin": SHOP,
+        "frame": "f1",
+        "session": session["client_secret"],
+        "page": PAGE,
+    }
     token = _token(client.get("/embed/session", query_string=query).get_data(as_text=True))
-    answer = client.post(f"/embed/sessions/{session['id']}/pay", headers={"HX-Request": "true"},
-                         data={"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on",
-                               "embed_token": token})
+    answer = client.post(
+        f"/embed/sessions/{session['id']}/pay",
+        headers={"HX-Request": "true"},
+        data={"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on", "embed_token": token},
+    )
     provider = re.search(r'data-kassa-redirect="([^"]+)"', answer.get_data(as_text=True)).group(1)
     approve(provider)
     [made] = api.get("/orders").json["data"]
     order, secret = made["id"], made["client_secret"]
     wait_for(lambda: api.get(f"/orders/{order}").json["status"] == "paid")
-    wait_for(lambda: worker() is not None and api.get(f"/checkout_sessions/{session['id']}").json["status"]
-             == "complete")
+    wait_for(
+        lambda: worker() is not None and api.get(f"/checkout_sessions/{session['id']}").json["status"] == "complete"
+    )
 
     # The session is complete now: its panel alone would say so; the page coming back for its order sees it paid.
     resumed = client.get("/embed/session", query_string={**query, "order": order, "client_secret": secret})

@@ -1,6 +1,7 @@
 """The embedded panel and its order status say what the hosted pages say: they were copies of the hosted templates
 and drifted (an English "Coupon code" in a German panel; a paid panel that named neither how it was paid nor where
 its receipt went, a refunded one that still read "Payment successful"). Both are now the hosted templates, framed."""
+
 from __future__ import annotations
 
 import re
@@ -28,12 +29,21 @@ def test_a_german_embedded_panel_labels_the_coupon_field_in_german(client, merch
 
 
 def test_the_embedded_status_of_a_paid_then_refunded_order_says_how_it_was_paid_and_what_came_back(
-        app, client, api, merchant, catalog, sandbox, monkeypatch):
+    app, client, api, merchant, catalog, sandbox, monkeypatch
+):
     monkeypatch.setitem(app.config, "SMTP_HOST", "127.0.0.1")  # receipts are on (none is sent: no worker runs)
     token = _token(_panel(client, merchant, catalog))
-    paying = client.post(f"/embed/{catalog['product']}/pay",
-                         data={"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on",
-                               "email": "owner@acme.test", "embed_token": token})  # test mode: mail goes to the team only
+    paying = client.post(
+        f"/embed/{catalog['product']}/pay",
+        data={
+            "sku": catalog["sku"],
+            "quantity": "1",
+            "channel": "sandbox_card",
+            "agree": "on",
+            "email": "owner@acme.test",
+            "embed_token": token,
+        },
+    )  # test mode: mail goes to the team only
     assert paying.status_code == 303 and "/sandbox/pay/" in paying.headers["Location"]
     [order] = api.get("/orders").json["data"]
     order_id = order["id"]

@@ -1,4 +1,5 @@
 """The server side of the JavaScript SDK: CORS, the order status stream, the embed route."""
+
 from __future__ import annotations
 
 import json
@@ -28,15 +29,24 @@ def live_pk(app, merchant) -> str:
 
 
 def _order(pk_api: Api, sku: str, **headers) -> dict:
-    response = pk_api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "c1"},
-                                            "agreement_accepted": True}, headers=headers)
+    response = pk_api.post(
+        "/orders",
+        json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "c1"}, "agreement_accepted": True},
+        headers=headers,
+    )
     assert response.status_code == 201, response.json
     return response.json
 
 
 def test_preflight_of_a_publishable_route_allows_the_sdk_headers(client, merchant):
-    response = client.options("/api/v1/orders", headers={"Origin": SHOP, "Access-Control-Request-Method": "POST",
-                                                         "Access-Control-Request-Headers": "authorization,idempotency-key"})
+    response = client.options(
+        "/api/v1/orders",
+        headers={
+            "Origin": SHOP,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,idempotency-key",
+        },
+    )
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == SHOP
     allowed = {h.strip().lower() for h in response.headers["Access-Control-Allow-Headers"].split(",")}
@@ -46,8 +56,9 @@ def test_preflight_of_a_publishable_route_allows_the_sdk_headers(client, merchan
 
 
 def test_secret_only_routes_get_no_cors_answer(client, api):
-    preflight = client.options("/api/v1/orders/ord_x/refunds", headers={"Origin": SHOP,
-                                                                         "Access-Control-Request-Method": "POST"})
+    preflight = client.options(
+        "/api/v1/orders/ord_x/refunds", headers={"Origin": SHOP, "Access-Control-Request-Method": "POST"}
+    )
     assert "Access-Control-Allow-Origin" not in preflight.headers
     # A secret key used from a browser page gets no CORS headers: the page cannot read the answer.
     response = api.get("/orders", headers={"Origin": SHOP})
@@ -57,7 +68,10 @@ def test_secret_only_routes_get_no_cors_answer(client, api):
 def test_test_keys_answer_any_origin_and_expose_the_replay_header(pk_api, catalog):
     body = {"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c1"}, "agreement_accepted": True}
     headers = {"Origin": "https://anyone.example", "Idempotency-Key": "k-1"}
-    first, again = pk_api.post("/orders", json=body, headers=headers), pk_api.post("/orders", json=body, headers=headers)
+    first, again = (
+        pk_api.post("/orders", json=body, headers=headers),
+        pk_api.post("/orders", json=body, headers=headers),
+    )
     assert first.status_code == again.status_code == 201 and first.json["id"] == again.json["id"]
     assert again.headers["Access-Control-Allow-Origin"] == "https://anyone.example"
     assert again.headers["Idempotent-Replayed"] == "true"
@@ -68,8 +82,11 @@ def test_live_keys_work_only_from_the_merchants_allowed_origins(client, catalog,
     live = Api(client, live_pk)
     assert live.get(f"/products/{catalog['product']}", headers={"Origin": SHOP}).status_code == 200
     assert live.get(f"/products/{catalog['product']}", headers={"Origin": "http://localhost:8080"}).status_code == 200
-    refused = live.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"},
-                                         "agreement_accepted": True}, headers={"Origin": "https://evil.example"})
+    refused = live.post(
+        "/orders",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "customer": {"id": "c"}, "agreement_accepted": True},
+        headers={"Origin": "https://evil.example"},
+    )
     assert refused.status_code == 403
     assert refused.json["error"]["type"] == "permission_error"
     assert refused.json["error"]["code"] == "origin_not_allowed"
@@ -117,8 +134,9 @@ def test_a_stream_opens_with_one_read_that_also_checks_the_client_secret(app, cl
     app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # no re-read while the first event is read
     try:
         with statements(app) as sent:
-            response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
-                                  buffered=False)
+            response = client.get(
+                f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
+            )
             [(name, first)] = _read_events(response, 1)
             response.close()
         with statements(app) as refused:
@@ -133,12 +151,16 @@ def test_a_stream_opens_with_one_read_that_also_checks_the_client_secret(app, cl
 
 def test_the_stream_tells_of_the_payment_as_soon_as_it_commits(app, client, pk_api, catalog, sandbox):
     order = _order(pk_api, catalog["sku"])
-    payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
-                                                               "client_secret": order["client_secret"]}).json["payment"]
+    payment = pk_api.post(
+        f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": order["client_secret"]}
+    ).json["payment"]
     app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # only the pub/sub ping can deliver the news in time
     try:
-        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
-                              headers={"Origin": SHOP}, buffered=False)
+        response = client.get(
+            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
+            headers={"Origin": SHOP},
+            buffered=False,
+        )
         assert response.mimetype == "text/event-stream"
         assert response.headers["Access-Control-Allow-Origin"] == SHOP
         [(name, first)] = _read_events(response, 1)
@@ -165,19 +187,24 @@ def _pubsub_connections(redis_url: str) -> int:
 
 
 def test_many_waiting_shoppers_share_one_redis_connection_and_all_hear_of_their_payment(
-        app, client, pk_api, catalog, sandbox):
+    app, client, pk_api, catalog, sandbox
+):
     import time
 
     orders = [_order(pk_api, catalog["sku"]) for _ in range(8)]
-    payments = [pk_api.post(f"/orders/{o['id']}/pay", json={"channel": "sandbox_card",
-                                                             "client_secret": o["client_secret"]}).json["payment"]
-                for o in orders]
+    payments = [
+        pk_api.post(
+            f"/orders/{o['id']}/pay", json={"channel": "sandbox_card", "client_secret": o["client_secret"]}
+        ).json["payment"]
+        for o in orders
+    ]
     before = _pubsub_connections(app.config["REDIS_URL"])
     waiting, told = threading.Barrier(len(orders) + 1, timeout=30), {}
 
     def shopper(order: dict) -> None:  # a thread each, as the web serves each stream on a thread of its own
-        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
-                              buffered=False)
+        response = client.get(
+            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
+        )
         try:
             first = _read_events(response, 1)
             waiting.wait()
@@ -205,7 +232,10 @@ def test_many_waiting_shoppers_share_one_redis_connection_and_all_hear_of_their_
     assert sorted(told) == sorted(o["id"] for o in orders)
     for events in told.values():
         assert [(name, data.get("status", data.get("reason"))) for name, data in events] == [
-            ("status", "paying"), ("status", "paid"), ("end", "decided")], events
+            ("status", "paying"),
+            ("status", "paid"),
+            ("end", "decided"),
+        ], events
     assert waited < 10  # the 30 s re-read never came into it
 
 
@@ -213,8 +243,9 @@ def test_a_stream_is_bounded_and_asks_the_client_to_reconnect(app, client, pk_ap
     order = _order(pk_api, catalog["sku"])
     app.config["ORDER_STREAM_SECONDS"] = 0.3
     try:
-        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
-                              buffered=False)
+        response = client.get(
+            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
+        )
         events = _read_events(response, 3)
     finally:
         app.config["ORDER_STREAM_SECONDS"] = 55
@@ -226,8 +257,9 @@ def test_a_stream_whose_order_vanished_ends_cleanly_instead_of_failing(app, clie
     order = _order(pk_api, catalog["sku"])
     app.config["ORDER_STREAM_RECHECK_SECONDS"] = 0.1
     try:
-        response = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
-                              buffered=False)
+        response = client.get(
+            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
+        )
         [first] = _read_events(response, 1)
         order_row_gone(app, order["id"])
         rest = _read_events(response, 1)
@@ -237,8 +269,7 @@ def test_a_stream_whose_order_vanished_ends_cleanly_instead_of_failing(app, clie
     assert first[1]["status"] == "created"
     # The browser is told the stream is over (its reconnect then hears 404, as for any unknown order).
     assert rest == [("end", {"reason": "gone"})]
-    assert client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}"
-                      ).status_code == 404
+    assert client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}").status_code == 404
 
 
 def test_the_embed_route_frames_for_any_origin_with_a_test_key(client, merchant, catalog):
@@ -295,7 +326,9 @@ def test_embedded_panel_posts_need_a_valid_embed_token(client, merchant, catalog
     form = {"sku": catalog["sku"], "quantity": "1", "channel": "sandbox_card", "agree": "on"}
     forged = client.post(f"/embed/{catalog['product']}/pay", data={**form, "embed_token": "forged"})
     assert forged.status_code == 403
-    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin={SHOP}").get_data(as_text=True)
+    page = client.get(f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin={SHOP}").get_data(
+        as_text=True
+    )
     token = re.search(r'name="embed_token" value="([^"]+)"', page).group(1)
     paid = client.post(f"/embed/{catalog['product']}/pay", data={**form, "embed_token": token})
     assert paid.status_code == 303 and "/sandbox/pay/" in paid.headers["Location"]
@@ -305,11 +338,21 @@ def test_embedded_panel_posts_need_a_valid_embed_token(client, merchant, catalog
 def test_the_embed_snippet_is_one_script_tag_for_templates_and_the_cli(app, merchant, catalog):
     with app.test_request_context():
         rendered = app.jinja_env.from_string("{{ embed_snippet('https://pay.example', 'prod_1') }}").render()
-    assert rendered == ('<script src="https://pay.example/static/sdk/kassa.js" data-kassa-key="pk_live_or_test_…" '
-                        'data-kassa-product="prod_1" async></script>')
+    assert rendered == (
+        '<script src="https://pay.example/static/sdk/kassa.js" data-kassa-key="pk_live_or_test_…" '
+        'data-kassa-product="prod_1" async></script>'
+    )
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["kassa", "embed-snippet", "--product-id", catalog["product"],
-                                 "--publishable-key", merchant.publishable_key])
+    result = runner.invoke(
+        args=[
+            "kassa",
+            "embed-snippet",
+            "--product-id",
+            catalog["product"],
+            "--publishable-key",
+            merchant.publishable_key,
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert f'data-kassa-key="{merchant.publishable_key}"' in result.output
     origins = runner.invoke(args=["kassa", "allowed-origins", "--merchant-id", merchant.id, "https://shop.example/"])
@@ -345,8 +388,9 @@ def test_an_order_is_pinged_for_its_changes_and_not_for_its_creation(app, pk_api
             return [order_id for order_id in hear() if order_id == order["id"]]
 
         assert mine() == []
-        payment = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card",
-                                                                  "client_secret": order["client_secret"]}).json
+        payment = pk_api.post(
+            f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": order["client_secret"]}
+        ).json
         wait_for(lambda: mine() == [order["id"]])  # created → paying
         sandbox.simulate(payment["payment"]["provider_reference"], "succeeded")
         wait_for(lambda: mine() == [order["id"]] * 2)  # paying → paid

@@ -1,5 +1,6 @@
 """Who may open what: every route is guarded, each role meets the permission table, a merchant never
 reaches another merchant's objects, and no form is accepted without its CSRF token."""
+
 from __future__ import annotations
 
 import pytest
@@ -102,12 +103,24 @@ def test_the_navigation_shows_only_what_the_role_may_open(member):
 
 # --- tenant isolation: merchant B's owner uses merchant A's ids -------------------------------------------
 
-OBJECT_ARGS = {"order": ("order_id", "refund_id"), "delivery": ("delivery_id",), "api_key": ("key_id",),
-               "webhook_endpoint": ("endpoint_id",), "user": ("user_id",), "product": ("product_id", "image_id"),
-               "sku": ("sku_id",), "coupon": ("coupon_id",), "risk": ("entry_id", "rule_id"),
-               "subscription": ("subscription_id", "clock_id"), "refund_request": ("request_id",),
-               "books": ("partner_id", "settlement_id", "account"), "manual_action": ("action_id",),
-               "withdrawal": ("withdrawal_id",), "api_request": ("log_id",), "dispute": ("dispute_id",)}
+OBJECT_ARGS = {
+    "order": ("order_id", "refund_id"),
+    "delivery": ("delivery_id",),
+    "api_key": ("key_id",),
+    "webhook_endpoint": ("endpoint_id",),
+    "user": ("user_id",),
+    "product": ("product_id", "image_id"),
+    "sku": ("sku_id",),
+    "coupon": ("coupon_id",),
+    "risk": ("entry_id", "rule_id"),
+    "subscription": ("subscription_id", "clock_id"),
+    "refund_request": ("request_id",),
+    "books": ("partner_id", "settlement_id", "account"),
+    "manual_action": ("action_id",),
+    "withdrawal": ("withdrawal_id",),
+    "api_request": ("log_id",),
+    "dispute": ("dispute_id",),
+}
 
 
 @pytest.fixture
@@ -132,8 +145,14 @@ def test_another_merchants_objects_are_not_found(app, merchant, catalog, other_m
         if "GET" in rule.methods:
             answers.append((rule.rule, "GET", rival.get(path).status_code))
         if "POST" in rule.methods:
-            data = {"amount": "1.00", "confirmed": "yes", "direction": "up", "enabled": "false",
-                    f"{world.user}-role": "owner", "confirm": "yes"}
+            data = {
+                "amount": "1.00",
+                "confirmed": "yes",
+                "direction": "up",
+                "enabled": "false",
+                f"{world.user}-role": "owner",
+                "confirm": "yes",
+            }
             answers.append((rule.rule, "POST", rival.post(path, data).status_code))
     assert [a for a in answers if a[2] != 404] == []
     with app.app_context():  # and nothing of A's changed
@@ -148,9 +167,18 @@ def test_lists_and_exports_show_only_the_merchants_own_objects(app, merchant, ca
         from app.merchants.models import ApiKey
 
         a_keys = [k.last4 for k in db.session.query(ApiKey).filter_by(merchant_id=merchant.id)]
-    pages = {path: rival.text(path) for path in ("/portal/", "/portal/developers/deliveries", "/portal/developers",
-                                                  "/portal/developers/webhooks", "/portal/developers/logs",
-                                                  "/portal/team", "/portal/audit")}
+    pages = {
+        path: rival.text(path)
+        for path in (
+            "/portal/",
+            "/portal/developers/deliveries",
+            "/portal/developers",
+            "/portal/developers/webhooks",
+            "/portal/developers/logs",
+            "/portal/team",
+            "/portal/audit",
+        )
+    }
     pages["csv"] = rival.get("/portal/orders/export.csv").get_data(as_text=True)
     for name, page in pages.items():
         for foreign in (world.order, world.delivery, "hooks.example.test", "staff-", *(f"…{k}" for k in a_keys)):
@@ -159,6 +187,7 @@ def test_lists_and_exports_show_only_the_merchants_own_objects(app, merchant, ca
 
 # --- CSRF ------------------------------------------------------------------------------------------------
 
+
 def test_no_form_is_accepted_without_its_csrf_token(app, merchant, portal, world):
     from app.extensions import db
     from app.merchants.models import ApiKey, MerchantUser
@@ -166,12 +195,18 @@ def test_no_form_is_accepted_without_its_csrf_token(app, merchant, portal, world
     refused = []
     for rule, _ in portal_rules(app):
         if "POST" in rule.methods:
-            response = portal.post(fill(rule.rule, world), {"direction": "up", "kind": "secret", "mode": "test",
-                                                            "confirmed": "yes", "name": "Hijacked"}, csrf=False)
+            response = portal.post(
+                fill(rule.rule, world),
+                {"direction": "up", "kind": "secret", "mode": "test", "confirmed": "yes", "name": "Hijacked"},
+                csrf=False,
+            )
             refused.append(response.status_code == 400 and "CSRF" in response.get_data(as_text=True))
     assert refused and all(refused)
-    forged = portal.post("/portal/team", {"email": "x@evil.test", "role": "owner", "temporary_password": "x" * 10,
-                                          "csrf_token": "forged"}, csrf=False)
+    forged = portal.post(
+        "/portal/team",
+        {"email": "x@evil.test", "role": "owner", "temporary_password": "x" * 10, "csrf_token": "forged"},
+        csrf=False,
+    )
     assert forged.status_code == 400
     with app.app_context():
         assert db.session.get(ApiKey, world.api_key).revoked_at is None
@@ -180,8 +215,9 @@ def test_no_form_is_accepted_without_its_csrf_token(app, merchant, portal, world
 
 
 def _refuses_framing(response) -> bool:
-    return (response.headers.get("X-Frame-Options") == "DENY"
-            and "frame-ancestors 'none'" in response.headers.get("Content-Security-Policy", ""))
+    return response.headers.get("X-Frame-Options") == "DENY" and "frame-ancestors 'none'" in response.headers.get(
+        "Content-Security-Policy", ""
+    )
 
 
 def test_no_site_may_frame_any_portal_page(app, client, portal, world):

@@ -1,5 +1,6 @@
 """A Japanese (JPY, no decimals) and a Kuwaiti (KWD, three decimals) merchant typing amounts in the portal: what
 they type is what is stored, and a thousands comma is never read as a decimal comma."""
+
 from __future__ import annotations
 
 import re
@@ -21,26 +22,33 @@ def _sku_prices(app, product_id: str) -> dict[str, int]:
 
 def test_prices_typed_in_yen_and_dinars_are_stored_in_their_own_minor_units(app, portal):
     product_id = create_product(portal)
-    for name, price, currency in (("Yen", "1000", "jpy"), ("Dinar and a half", "1.5", "kwd"),
-                                  ("Dinars", "2500", "kwd"), ("Bahraini", "0,250", "bhd")):
-        response = portal.submit(f"/portal/products/{product_id}/skus/new",
-                                 {"name": name, "price": price, "currency": currency, "status": "active"})
+    for name, price, currency in (
+        ("Yen", "1000", "jpy"),
+        ("Dinar and a half", "1.5", "kwd"),
+        ("Dinars", "2500", "kwd"),
+        ("Bahraini", "0,250", "bhd"),
+    ):
+        response = portal.submit(
+            f"/portal/products/{product_id}/skus/new",
+            {"name": name, "price": price, "currency": currency, "status": "active"},
+        )
         assert response.status_code == 302, response.get_data(as_text=True)
-    assert _sku_prices(app, product_id) == {"Yen": 1000, "Dinar and a half": 1500, "Dinars": 2_500_000,
-                                            "Bahraini": 250}
+    assert _sku_prices(app, product_id) == {"Yen": 1000, "Dinar and a half": 1500, "Dinars": 2_500_000, "Bahraini": 250}
     page = portal.page(f"/portal/products/{product_id}")
     assert "¥1,000" in page and "1.500 KWD" in page and "2,500.000 KWD" in page
 
 
 def test_a_thousands_comma_in_dinars_is_refused_not_read_as_a_thousandth(app, portal):
     product_id = create_product(portal)
-    response = portal.submit(f"/portal/products/{product_id}/skus/new",
-                             {"name": "Founder pack", "price": "2,500", "currency": "kwd", "status": "active",
-                              "other_prices": "bhd: 1,000"})
+    response = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {"name": "Founder pack", "price": "2,500", "currency": "kwd", "status": "active", "other_prices": "bhd: 1,000"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422, _sku_prices(app, product_id)
-    assert re.search(r'id="price-error"[^>]*>“2,500” could be 2500 or 2.500: write it without a thousands separator',
-                     page)
+    assert re.search(
+        r'id="price-error"[^>]*>“2,500” could be 2500 or 2.500: write it without a thousands separator', page
+    )
     assert "“1,000” could be 1000 or 1.000" in page
     assert _sku_prices(app, product_id) == {}
 
@@ -48,16 +56,19 @@ def test_a_thousands_comma_in_dinars_is_refused_not_read_as_a_thousandth(app, po
 @pytest.fixture
 def dinar_order(api, sandbox) -> dict:
     """A paid order of 1,500.000 KWD."""
-    product = api.post("/products", json={"name": "Gold", "skus": [
-        {"name": "Chest", "price": {"amount": 1_500_000, "currency": "kwd"}}]}).json
+    product = api.post(
+        "/products",
+        json={"name": "Gold", "skus": [{"name": "Chest", "price": {"amount": 1_500_000, "currency": "kwd"}}]},
+    ).json
     return paid_order(api, sandbox, product["skus"][0]["id"])
 
 
 @pytest.fixture
 def yen_order(api, sandbox) -> dict:
     """A paid order of ¥1,000."""
-    product = api.post("/products", json={"name": "Gems", "skus": [
-        {"name": "Pouch", "price": {"amount": 1000, "currency": "jpy"}}]}).json
+    product = api.post(
+        "/products", json={"name": "Gems", "skus": [{"name": "Pouch", "price": {"amount": 1000, "currency": "jpy"}}]}
+    ).json
     return paid_order(api, sandbox, product["skus"][0]["id"])
 
 

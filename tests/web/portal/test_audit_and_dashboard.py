@@ -1,4 +1,5 @@
 """The audit log (written with the change or not at all; filters, pages) and the dashboard's figures."""
+
 from __future__ import annotations
 
 import re
@@ -81,10 +82,20 @@ def test_the_audit_page_filters_and_pages(app, merchant, member, portal, monkeyp
     monkeypatch.setattr(audit_views, "PAGE_SIZE", 3)
     with app.app_context():
         for n in range(5):
-            db.session.add(AuditEntry(id=new_id("aud"), merchant_id=merchant.id, actor_id="usr_x",
-                                      actor_email="ops@acme.test" if n % 2 else "owner@acme.test", actor_role="owner",
-                                      action="api_key.revoke" if n < 4 else "team.add", object_type="api_key",
-                                      object_id=f"key_{n}", before={"revoked_at": None}, after={"revoked_at": "now"}))
+            db.session.add(
+                AuditEntry(
+                    id=new_id("aud"),
+                    merchant_id=merchant.id,
+                    actor_id="usr_x",
+                    actor_email="ops@acme.test" if n % 2 else "owner@acme.test",
+                    actor_role="owner",
+                    action="api_key.revoke" if n < 4 else "team.add",
+                    object_type="api_key",
+                    object_id=f"key_{n}",
+                    before={"revoked_at": None},
+                    after={"revoked_at": "now"},
+                )
+            )
         db.session.commit()
     first = portal.text("/portal/audit?action=api_key.revoke")
     assert first.count("<code>api_key.revoke</code>") == 3 and "team.add</code>" not in first
@@ -95,21 +106,23 @@ def test_the_audit_page_filters_and_pages(app, merchant, member, portal, monkeyp
     assert "key_4" in portal.text("/portal/audit?object_id=key_4")
     tomorrow = (datetime.now(timezone.utc) + timedelta(days=1)).date().isoformat()
     assert "No entries match these filters." in portal.text(f"/portal/audit?start={tomorrow}")
-    assert ('<th scope="row">revoked</th><td data-label="Before"><del>none</del></td>'
-            '<td data-label="After"><ins>now</ins></td>') in first
+    assert (
+        '<th scope="row">revoked</th><td data-label="Before"><del>none</del></td>'
+        '<td data-label="After"><ins>now</ins></td>'
+    ) in first
     assert member("finance").get("/portal/audit").status_code == 200
 
 
 # --- dashboard -----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def history(app, merchant, catalog):
     """Orders over three days: paid, refunded, closed and open ones, in two currencies, with attempts."""
     from app.extensions import db
-    from app.platform.values.ids import new_id
     from app.orders.models import Order
-    from app.payments.models import PaymentAttempt
-    from app.payments.models import Refund
+    from app.payments.models import PaymentAttempt, Refund
+    from app.platform.values.ids import new_id
 
     today = datetime.now(timezone.utc).replace(hour=12, minute=0, second=0, microsecond=0)
     rows = [  # (days ago, status, total, currency, channel, attempt status)
@@ -123,20 +136,51 @@ def history(app, merchant, catalog):
     with app.app_context():
         for days, status, total, currency, channel, attempt in rows:
             at = today - timedelta(days=days)
-            order = Order(id=new_id("ord"), merchant_id=merchant.id, status=status, customer_id="cus_1",
-                          currency=currency, subtotal=total, total=total, client_secret="s", expires_at=at,
-                          created_at=at, updated_at=at, refunded_amount=total if status == "refunded" else 0)
+            order = Order(
+                id=new_id("ord"),
+                merchant_id=merchant.id,
+                status=status,
+                customer_id="cus_1",
+                currency=currency,
+                subtotal=total,
+                total=total,
+                client_secret="s",
+                expires_at=at,
+                created_at=at,
+                updated_at=at,
+                refunded_amount=total if status == "refunded" else 0,
+            )
             db.session.add(order)
             db.session.flush()
             if channel:
-                payment = PaymentAttempt(id=new_id("pay"), merchant_id=merchant.id, order_id=order.id, channel=channel,
-                                         status=attempt, amount=total, currency=currency, created_at=at)
+                payment = PaymentAttempt(
+                    id=new_id("pay"),
+                    merchant_id=merchant.id,
+                    order_id=order.id,
+                    channel=channel,
+                    status=attempt,
+                    amount=total,
+                    currency=currency,
+                    created_at=at,
+                )
                 db.session.add(payment)
                 db.session.flush()
                 if status == "refunded":
-                    db.session.add(Refund(id=new_id("re"), merchant_id=merchant.id, order_id=order.id,
-                                          payment_id=payment.id, channel=channel, amount=total, currency=currency,
-                                          status="succeeded", previous_order_status="paid", actor="api", created_at=at))
+                    db.session.add(
+                        Refund(
+                            id=new_id("re"),
+                            merchant_id=merchant.id,
+                            order_id=order.id,
+                            payment_id=payment.id,
+                            channel=channel,
+                            amount=total,
+                            currency=currency,
+                            status="succeeded",
+                            previous_order_status="paid",
+                            actor="api",
+                            created_at=at,
+                        )
+                    )
         db.session.commit()
     return today.date()
 
@@ -160,8 +204,16 @@ def test_the_report_is_computed_per_currency_over_the_range(app, merchant, histo
 def test_the_dashboard_page_shows_figures_charts_and_tables(app, merchant, portal, history):
     page = portal.text("/portal/dashboard")
     assert 'value="%s"' % (history - timedelta(days=29)).isoformat() in page
-    for expected in ("$30.00", "€30.00", "60.0%", "66.7%", "Success rate by channel", "chart-4.6.1.umd.min.js",
-                     'id="chart-gmv"', "GMV and orders per day"):
+    for expected in (
+        "$30.00",
+        "€30.00",
+        "60.0%",
+        "66.7%",
+        "Success rate by channel",
+        "chart-4.6.1.umd.min.js",
+        'id="chart-gmv"',
+        "GMV and orders per day",
+    ):
         assert expected in page, expected
     data = re.search(r'<script type="application/json" id="dashboard-data">(.+?)</script>', page, re.S).group(1)
     assert '"usd": [' in data or '"usd":[' in data
@@ -181,22 +233,42 @@ def test_a_bad_range_is_explained(portal):
 def _orders_on(app, merchant_id: str, days_ago_and_totals: list[tuple[int, int, str]]) -> None:
     """Paid-or-not usd orders created ``days_ago`` at noon UTC, each with a card attempt."""
     from app.extensions import db
-    from app.platform.values.ids import new_id
     from app.orders.models import Order
     from app.payments.models import PaymentAttempt
+    from app.platform.values.ids import new_id
 
     noon = datetime.now(timezone.utc).replace(hour=12, minute=0, second=0, microsecond=0)
     with app.app_context():
         for days, total, status in days_ago_and_totals:
             at = noon - timedelta(days=days)
-            order = Order(id=new_id("ord"), merchant_id=merchant_id, status=status, customer_id="cus_1",
-                          currency="usd", subtotal=total, total=total, client_secret="s", expires_at=at,
-                          created_at=at, updated_at=at, refunded_amount=0)
+            order = Order(
+                id=new_id("ord"),
+                merchant_id=merchant_id,
+                status=status,
+                customer_id="cus_1",
+                currency="usd",
+                subtotal=total,
+                total=total,
+                client_secret="s",
+                expires_at=at,
+                created_at=at,
+                updated_at=at,
+                refunded_amount=0,
+            )
             db.session.add(order)
             db.session.flush()
-            db.session.add(PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order.id,
-                                          channel="sandbox_card", amount=total, currency="usd", created_at=at,
-                                          status="succeeded" if status == "paid" else "failed"))
+            db.session.add(
+                PaymentAttempt(
+                    id=new_id("pay"),
+                    merchant_id=merchant_id,
+                    order_id=order.id,
+                    channel="sandbox_card",
+                    amount=total,
+                    currency="usd",
+                    created_at=at,
+                    status="succeeded" if status == "paid" else "failed",
+                )
+            )
         db.session.commit()
 
 
@@ -207,11 +279,19 @@ def _kpi(page: str, title: str) -> str:
 
 
 def test_presets_compare_each_headline_figure_with_the_previous_period(app, merchant, portal):
-    _orders_on(app, merchant.id, [
-        (0, 1000, "paid"), (2, 1000, "paid"), (6, 1000, "paid"), (6, 500, "created"),  # the last 7 days
-        (7, 1000, "paid"), (13, 1000, "created"),  # the 7 days before
-        (20, 4000, "paid"),  # further back
-    ])
+    _orders_on(
+        app,
+        merchant.id,
+        [
+            (0, 1000, "paid"),
+            (2, 1000, "paid"),
+            (6, 1000, "paid"),
+            (6, 500, "created"),  # the last 7 days
+            (7, 1000, "paid"),
+            (13, 1000, "created"),  # the 7 days before
+            (20, 4000, "paid"),  # further back
+        ],
+    )
     today = datetime.now(timezone.utc).date()
     week = portal.text("/portal/dashboard?range=last_7_days")
     assert 'aria-current="page">Last 7 days</a>' in week
@@ -222,7 +302,7 @@ def test_presets_compare_each_headline_figure_with_the_previous_period(app, merc
     assert _kpi(week, "Orders") == "4 +100% vs previous 7 days 3 paid"
     assert "+25.0 pts vs previous 7 days" in _kpi(week, "Paid conversion")
     assert "no change vs previous 7 days" in _kpi(week, "Refunds")
-    assert "<th scope=\"row\">Card (sandbox)</th>" in week and "sandbox_card</th>" not in week
+    assert '<th scope="row">Card (sandbox)</th>' in week and "sandbox_card</th>" not in week
 
     day = portal.text("/portal/dashboard?range=today")
     assert _kpi(day, "Orders").startswith("1 up from none vs the day before")
@@ -230,12 +310,15 @@ def test_presets_compare_each_headline_figure_with_the_previous_period(app, merc
     first = today.replace(day=1)
     assert f"{first.day} {first:%b %Y}" in month and f'value="{first.isoformat()}"' in month
 
-    custom = portal.text(f"/portal/dashboard?range=custom&start={(today - timedelta(days=20)).isoformat()}"
-                         f"&end={(today - timedelta(days=14)).isoformat()}")
+    custom = portal.text(
+        f"/portal/dashboard?range=custom&start={(today - timedelta(days=20)).isoformat()}"
+        f"&end={(today - timedelta(days=14)).isoformat()}"
+    )
     assert _kpi(custom, "GMV").startswith("$40.00 up from none vs previous 7 days")
 
 
 # --- the audit log as sentences ---------------------------------------------------------------------------
+
 
 def _sentences(page: str) -> list[str]:
     return [re.sub(r"\s+", " ", s).strip() for s in re.findall(r'<p class="sentence">(.+?)</p>', page, re.S)]
@@ -245,8 +328,14 @@ def test_a_price_change_reads_as_a_sentence_with_a_diff(app, merchant, catalog, 
     from app.catalog.models import Sku
     from app.extensions import db
 
-    option = {"name": "Gold monthly", "price": "9.99", "currency": "usd", "specs": "tier: gold", "status": "active",
-              "subscription_interval": ""}
+    option = {
+        "name": "Gold monthly",
+        "price": "9.99",
+        "currency": "usd",
+        "specs": "tier: gold",
+        "status": "active",
+        "subscription_interval": "",
+    }
     assert portal.post(f"/portal/products/{catalog['product']}/skus/new", option).status_code == 302
     with app.app_context():
         sku_id = db.session.query(Sku.id).filter_by(name="Gold monthly").scalar()
@@ -255,13 +344,17 @@ def test_a_price_change_reads_as_a_sentence_with_a_diff(app, merchant, catalog, 
 
     page = portal.text("/portal/audit?action=sku.update")
     assert _sentences(page) == [f"{merchant.email} changed the price of SKU Gold monthly from $9.99 to $12.99"]
-    assert ('<th scope="row">price</th><td data-label="Before"><del>$9.99</del></td>'
-            '<td data-label="After"><ins>$12.99</ins></td>') in page
+    assert (
+        '<th scope="row">price</th><td data-label="Before"><del>$9.99</del></td>'
+        '<td data-label="After"><ins>$12.99</ins></td>'
+    ) in page
     assert "price_amount" not in page and "merchant_id" not in page  # no raw field dump
     created = portal.text("/portal/audit?action=sku.create")
     assert _sentences(created) == [f"{merchant.email} created SKU Gold monthly"]
-    assert ('<th scope="row">price</th><td data-label="Before"><del>—</del></td>'
-            '<td data-label="After"><ins>$9.99</ins></td>') in created
+    assert (
+        '<th scope="row">price</th><td data-label="Before"><del>—</del></td>'
+        '<td data-label="After"><ins>$9.99</ins></td>'
+    ) in created
 
 
 def test_sign_ins_failed_sign_ins_and_sign_outs_are_in_the_log_with_the_address(app, merchant, portal):
@@ -276,9 +369,11 @@ def test_sign_ins_failed_sign_ins_and_sign_outs_are_in_the_log_with_the_address(
     assert alice.post("/portal/logout").status_code == 302
 
     page = portal.text("/portal/audit")
-    assert _sentences(page)[:3] == ["alice@shop.example signed out of the portal",
-                                    "alice@shop.example signed in to the portal",
-                                    "alice@shop.example failed to sign in to the portal (wrong password)"]
+    assert _sentences(page)[:3] == [
+        "alice@shop.example signed out of the portal",
+        "alice@shop.example signed in to the portal",
+        "alice@shop.example failed to sign in to the portal (wrong password)",
+    ]
     assert "from 203.0.113.9" in page and "from 198.51.100.4" in page and "nobody@nowhere.test" not in page
     failed = portal.text("/portal/audit?action=user.sign_in_failed")
     assert _sentences(failed) == ["alice@shop.example failed to sign in to the portal (wrong password)"]
@@ -286,5 +381,6 @@ def test_sign_ins_failed_sign_ins_and_sign_outs_are_in_the_log_with_the_address(
     assert "not-the-password" not in page
     # The owner's own sign-in (the fixture's) is there too, and the list filters by who did it.
     assert _sentences(portal.text(f"/portal/audit?actor={merchant.email}")) == [
-        f"{merchant.email} signed in to the portal"]
+        f"{merchant.email} signed in to the portal"
+    ]
     assert "No entries match these filters." in portal.text("/portal/audit?actor=else@acme.test")

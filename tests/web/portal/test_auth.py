@@ -1,4 +1,5 @@
 """Signing in: rate limits per email and address, sessions that end when they should, password changes."""
+
 from __future__ import annotations
 
 from tests.support.portal import Portal, add_user
@@ -44,20 +45,27 @@ def test_changing_the_password_needs_the_current_one_and_signs_out_other_session
     other_device.sign_in(merchant.email, merchant.password)
     assert other_device.get("/portal/").status_code == 200
 
-    wrong = portal.post("/portal/account/password", {"current_password": "nope", "new_password": "brand-new-pass",
-                                                    "confirm_password": "brand-new-pass"})
+    wrong = portal.post(
+        "/portal/account/password",
+        {"current_password": "nope", "new_password": "brand-new-pass", "confirm_password": "brand-new-pass"},
+    )
     assert wrong.status_code == 422 and "The current password is not correct." in wrong.get_data(as_text=True)
-    short = portal.post("/portal/account/password", {"current_password": merchant.password, "new_password": "short",
-                                                    "confirm_password": "short"})
+    short = portal.post(
+        "/portal/account/password",
+        {"current_password": merchant.password, "new_password": "short", "confirm_password": "short"},
+    )
     assert short.status_code == 422 and "Use 8 to 200 characters." in short.get_data(as_text=True)
-    differ = portal.post("/portal/account/password", {"current_password": merchant.password,
-                                                     "new_password": "brand-new-pass", "confirm_password": "other"})
+    differ = portal.post(
+        "/portal/account/password",
+        {"current_password": merchant.password, "new_password": "brand-new-pass", "confirm_password": "other"},
+    )
     assert "The passwords differ." in differ.get_data(as_text=True)
     assert other_device.get("/portal/").status_code == 200  # nothing changed yet
 
-    done = portal.post("/portal/account/password", {"current_password": merchant.password,
-                                                   "new_password": "brand-new-pass",
-                                                   "confirm_password": "brand-new-pass"})
+    done = portal.post(
+        "/portal/account/password",
+        {"current_password": merchant.password, "new_password": "brand-new-pass", "confirm_password": "brand-new-pass"},
+    )
     assert done.status_code == 302
     assert portal.get("/portal/").status_code == 200  # this session goes on
     assert other_device.get("/portal/").status_code == 302  # the other one ended
@@ -68,8 +76,9 @@ def test_changing_the_password_needs_the_current_one_and_signs_out_other_session
 
 
 def test_a_temporary_password_must_be_replaced_before_anything_else(app, merchant, portal):
-    added = portal.post("/portal/team", {"email": "new@acme.test", "role": "operator",
-                                         "temporary_password": "temp-pass-123"})
+    added = portal.post(
+        "/portal/team", {"email": "new@acme.test", "role": "operator", "temporary_password": "temp-pass-123"}
+    )
     assert added.status_code == 302
     newcomer = Portal(app.test_client())
     first = newcomer.sign_in("new@acme.test", "temp-pass-123")
@@ -77,8 +86,10 @@ def test_a_temporary_password_must_be_replaced_before_anything_else(app, merchan
     blocked = newcomer.get("/portal/")
     assert blocked.status_code == 302 and blocked.headers["Location"].endswith("/portal/account/password")
     assert "temporary password" in newcomer.text("/portal/account/password")
-    newcomer.post("/portal/account/password", {"current_password": "temp-pass-123", "new_password": "my-own-pass-1",
-                                               "confirm_password": "my-own-pass-1"})
+    newcomer.post(
+        "/portal/account/password",
+        {"current_password": "temp-pass-123", "new_password": "my-own-pass-1", "confirm_password": "my-own-pass-1"},
+    )
     assert newcomer.get("/portal/").status_code == 200
 
 

@@ -1,6 +1,7 @@
 """The books in the portal, as a merchant's finance staff use them: add a partner, give an option a revenue split,
 see an order's clearing, settle in test mode, read a settlement and download its statement, send a failed payout
 again after confirming, and drill from the balance into an account's postings."""
+
 from __future__ import annotations
 
 import csv
@@ -21,22 +22,38 @@ def test_finance_adds_a_partner_and_splits_an_option_with_it(api, member, catalo
     assert "Acme Games (you)" in page and "Clearing defaults" in page
     refused = finance.post("/portal/partners", {"name": "Northwind Studio", "payout_account": "!"})
     assert refused.status_code == 422 and "is the receiving account" in refused.get_data(as_text=True)
-    added = finance.post("/portal/partners", {"name": "Northwind Studio", "payout_account": "acct_northwind_01",
-                                              "cycle": "weekly", "reserve_bps": "0", "reserve_days": "0"})
+    added = finance.post(
+        "/portal/partners",
+        {
+            "name": "Northwind Studio",
+            "payout_account": "acct_northwind_01",
+            "cycle": "weekly",
+            "reserve_bps": "0",
+            "reserve_days": "0",
+        },
+    )
     assert added.status_code == 302
     studio = _partner_id(api, "Northwind Studio")
 
     owner = member("owner")
-    form = {"name": "30 days", "price": "9.99", "currency": "usd", "status": "active",
-            "clearing_hold_days": "0", "clearing_split": "Northwind Studio: 60\nyou: 30"}
+    form = {
+        "name": "30 days",
+        "price": "9.99",
+        "currency": "usd",
+        "status": "active",
+        "clearing_hold_days": "0",
+        "clearing_split": "Northwind Studio: 60\nyou: 30",
+    }
     short = owner.post(f"/portal/skus/{catalog['sku']}", form)
     assert short.status_code == 422 and "must add up to 10000" in short.get_data(as_text=True)
     saved = owner.post(f"/portal/skus/{catalog['sku']}", {**form, "clearing_split": "Northwind Studio: 60\nyou: 40"})
     assert saved.status_code == 302
     rule = api.get(f"/products/{catalog['product']}").json["skus"]
-    assert any(s.get("clearing") == {"splits": [{"partner": studio, "share_bps": 6000},
-                                                {"partner": "self", "share_bps": 4000}], "hold_days": 0}
-               for s in rule)
+    assert any(
+        s.get("clearing")
+        == {"splits": [{"partner": studio, "share_bps": 6000}, {"partner": "self", "share_bps": 4000}], "hold_days": 0}
+        for s in rule
+    )
 
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
     shown = finance.text(f"/portal/orders/{order['id']}")
@@ -54,9 +71,10 @@ def _settled_in_the_portal(api, finance, catalog, sandbox, worker, account: str)
 
 def _refused_for_good(api, finance, sandbox, settlement: dict) -> None:
     """The bank refuses the settlement's payout, and it is not tried again by itself."""
+    from sqlalchemy import update
+
     from app.extensions import db
     from app.ledger.books_models import Payout
-    from sqlalchemy import update
 
     with finance.client.application.app_context():
         db.session.execute(update(Payout).values(max_tries=1))
@@ -90,8 +108,10 @@ def test_a_statement_runs_no_formula_in_a_spreadsheet(app, api, portal, merchant
         partner, settlement, _ = _books_world(merchant.id)
     evil = '=HYPERLINK("http://evil.example","statement")'
     assert api.patch(f"/partners/{partner}", json={"name": evil}).status_code == 200
-    for statement in (portal.get(f"/portal/settlements/{settlement}/statement.csv").get_data(as_text=True),
-                      api.get(f"/settlements/{settlement}/statement.csv").get_data(as_text=True)):
+    for statement in (
+        portal.get(f"/portal/settlements/{settlement}/statement.csv").get_data(as_text=True),
+        api.get(f"/settlements/{settlement}/statement.csv").get_data(as_text=True),
+    ):
         rows = list(csv.reader(io.StringIO(statement)))
         assert rows[1] == ["partner", partner, "'" + evil], rows[1]
 
@@ -124,8 +144,9 @@ def test_finance_reconciles_a_day_and_resolves_what_it_found_with_a_note(api, me
     finance = member("finance")
     assert "Nothing to look at" in finance.text("/portal/reconciliation")
     _, payment = paid_order(api, sandbox, catalog["sku"])
-    requests.post(f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/tamper", json={"amount": 1},
-                  timeout=10).raise_for_status()
+    requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{payment['provider_reference']}/tamper", json={"amount": 1}, timeout=10
+    ).raise_for_status()
 
     refused = finance.post("/portal/reconciliation/runs", {"channel": "sandbox_card", "date": "2999-01-01"})
     assert refused.status_code == 422 and "in the future" in refused.get_data(as_text=True)
@@ -138,8 +159,9 @@ def test_finance_reconciles_a_day_and_resolves_what_it_found_with_a_note(api, me
 
     queue = finance.text("/portal/reconciliation")
     assert payment["id"] in queue and "$0.01" in queue and "$9.99" in queue
-    [found] = api.get(f"/reconciliation_runs/{api.get('/reconciliation_runs').json['data'][0]['id']}"
-                      "/discrepancies").json["data"]
+    [found] = api.get(
+        f"/reconciliation_runs/{api.get('/reconciliation_runs').json['data'][0]['id']}/discrepancies"
+    ).json["data"]
     resolve = f"/portal/reconciliation/discrepancies/{found['id']}/resolve"
     silent = finance.post(resolve, {"resolution": "accepted", "note": ""})
     assert silent.status_code == 422 and "3 to 500 characters" in silent.get_data(as_text=True)
@@ -159,16 +181,19 @@ def test_finance_reconciles_a_day_and_resolves_what_it_found_with_a_note(api, me
     assert operator.get("/portal/reconciliation").status_code == 403
 
 
-def test_the_portal_balance_read_while_an_order_clears_counts_its_money_once(app, api, sandbox, catalog, worker,
-                                                                              portal):
+def test_the_portal_balance_read_while_an_order_clears_counts_its_money_once(
+    app, api, sandbox, catalog, worker, portal
+):
     """The portal's Balance page sums the buckets the API does, under one snapshot too."""
     from tests.platform.db.test_read_snapshot import cleared_while_read
 
-    response, _ = cleared_while_read(app, api, sandbox, catalog, worker, "/portal/balance",
-                                      lambda: portal.get("/portal/balance"))
+    response, _ = cleared_while_read(
+        app, api, sandbox, catalog, worker, "/portal/balance", lambda: portal.get("/portal/balance")
+    )
     page = response.get_data(as_text=True)
-    shown = tuple(re.search(rf"<dt>{label} .*?</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
-                  for label in ("Available", "Pending"))
+    shown = tuple(
+        re.search(rf"<dt>{label} .*?</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1) for label in ("Available", "Pending")
+    )
     assert shown in [("—", "$29.97"), ("$28.80", "—")], shown
 
 
@@ -177,13 +202,16 @@ def test_a_number_too_long_for_any_setting_is_refused_beside_its_field(api, memb
     finance = member("finance")
     huge = "9" * 5000
     for field in ("reserve_bps", "reserve_days"):
-        refused = finance.post("/portal/partners", {"name": "Longwind Studio", "payout_account": "acct_long_0001",
-                                                    field: huge})
+        refused = finance.post(
+            "/portal/partners", {"name": "Longwind Studio", "payout_account": "acct_long_0001", field: huge}
+        )
         assert refused.status_code == 422, field
         refused = finance.post("/portal/partners/self", {"payout_account": "acct_acme_0001", field: huge})
         assert refused.status_code == 422, field
-    refused = finance.post("/portal/partners/defaults", {"default_split": "you: 100", "default_hold_days": huge,
-                                                         "split_strategy": "partner"})
+    refused = finance.post(
+        "/portal/partners/defaults",
+        {"default_split": "you: 100", "default_hold_days": huge, "split_strategy": "partner"},
+    )
     assert refused.status_code == 422 and "hold_days" in refused.get_data(as_text=True)
     assert "Longwind Studio" not in finance.text("/portal/partners")
 
@@ -203,12 +231,14 @@ def test_a_failed_payout_sent_again_without_an_account_says_it_waits_for_one(api
     worker()
     with finance.client.application.app_context():
         from app.payments.payouts.services import resolve_payouts
+
         resolve_payouts()
     assert api.get(f"/settlements/{settlement['id']}").json["payout"]["destination"] == "acct_acme_0002"
 
 
-def test_settlements_cut_while_redis_is_away_are_reported_cut_and_paid_by_the_sweep(app, api, member, catalog,
-                                                                                   sandbox, worker, monkeypatch):
+def test_settlements_cut_while_redis_is_away_are_reported_cut_and_paid_by_the_sweep(
+    app, api, member, catalog, sandbox, worker, monkeypatch
+):
     """Redis went away after the settlements were committed: the portal answered 503 ("try again") for a run that
     had cut them, and trying again found nothing due."""
     from redis import Redis
@@ -220,8 +250,9 @@ def test_settlements_cut_while_redis_is_away_are_reported_cut_and_paid_by_the_sw
     api.patch("/partners/self", json={"payout_account": "acct_acme_0001"})
     completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
     redis = app.extensions["kassa_redis"]
-    monkeypatch.setitem(app.extensions, "kassa_redis",
-                        Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=1))
+    monkeypatch.setitem(
+        app.extensions, "kassa_redis", Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=1)
+    )
     ran = finance.post("/portal/settlements/run")
     assert ran.status_code == 302
     assert "Cut 1 settlement" in finance.text("/portal/settlements")
@@ -239,8 +270,13 @@ def test_the_partner_pages_show_and_change_the_payout_account_of_the_portals_mod
     live = live_key(app, client, merchant, "secret")
     live.patch("/partners/self", json={"payout_account": "acct_acme_live", "reserve_bps": 500, "reserve_days": 30})
     finance = member("finance")
-    assert finance.post("/portal/partners/self", {"payout_account": "acct_acme_test", "cycle": "daily",
-                                                  "reserve_bps": "0", "reserve_days": "0"}).status_code == 302
+    assert (
+        finance.post(
+            "/portal/partners/self",
+            {"payout_account": "acct_acme_test", "cycle": "daily", "reserve_bps": "0", "reserve_days": "0"},
+        ).status_code
+        == 302
+    )
     shown = live.get("/partners/self").json
     assert (shown["payout_account"], shown["reserve_bps"], shown["reserve_days"]) == ("acct_acme_live", 500, 30)
     assert api.get("/partners/self").json["payout_account"] == "acct_acme_test"
@@ -252,14 +288,29 @@ def test_the_partner_pages_show_and_change_the_payout_account_of_the_portals_mod
     page = finance.text("/portal/partners/self")
     assert "Live payouts" in page and 'value="acct_acme_live"' in page and 'value="500"' in page
     assert "acct_acme_test" not in finance.text("/portal/partners")
-    assert finance.post("/portal/partners/self", {"payout_account": "acct_acme_live_2", "cycle": "daily",
-                                                  "reserve_bps": "500", "reserve_days": "30"}).status_code == 302
+    assert (
+        finance.post(
+            "/portal/partners/self",
+            {"payout_account": "acct_acme_live_2", "cycle": "daily", "reserve_bps": "500", "reserve_days": "30"},
+        ).status_code
+        == 302
+    )
     assert live.get("/partners/self").json["payout_account"] == "acct_acme_live_2"
     assert api.get("/partners/self").json["payout_account"] == "acct_acme_test"
 
     # A partner added in test mode has no live account: live settlements to it wait until live mode sets one.
     assert finance.post("/portal/mode", {"mode": "test"}).status_code == 302
-    assert finance.post("/portal/partners", {"name": "Contractor Studio", "payout_account": "acct_contractor_1",
-                                             "reserve_bps": "0", "reserve_days": "0"}).status_code == 302
+    assert (
+        finance.post(
+            "/portal/partners",
+            {
+                "name": "Contractor Studio",
+                "payout_account": "acct_contractor_1",
+                "reserve_bps": "0",
+                "reserve_days": "0",
+            },
+        ).status_code
+        == 302
+    )
     added = next(p for p in live.get("/partners").json["data"] if p["name"] == "Contractor Studio")
     assert added["payout_account"] is None

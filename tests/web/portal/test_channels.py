@@ -1,4 +1,5 @@
 """Channels in the portal: order, switch, limits and template, with a preview that saves nothing."""
+
 from __future__ import annotations
 
 import re
@@ -39,9 +40,17 @@ def test_disabling_a_channel_removes_it_from_the_checkout(client, catalog, porta
 
 
 def test_limits_currencies_and_template_are_saved_and_validated(app, client, merchant, catalog, portal):
-    form = {"enabled": "y", "priority": "5", "display_name": "Cards", "icon": "card", "min_amount": "1.00",
-            "max_amount": "0.50", "limits_currency": "usd", "currencies": "usd, eur",
-            "agreement_text": "You agree to pay by card."}
+    form = {
+        "enabled": "y",
+        "priority": "5",
+        "display_name": "Cards",
+        "icon": "card",
+        "min_amount": "1.00",
+        "max_amount": "0.50",
+        "limits_currency": "usd",
+        "currencies": "usd, eur",
+        "agreement_text": "You agree to pay by card.",
+    }
     refused = portal.post("/portal/channels/sandbox_card", form)
     assert refused.status_code == 422
     assert "Minimum order total ($1.00) must not exceed maximum order total ($0.50)." in refused.get_data(as_text=True)
@@ -52,10 +61,21 @@ def test_limits_currencies_and_template_are_saved_and_validated(app, client, mer
         from app.payments.channels.configs import channel_settings
 
         assert channel_settings(merchant.id, "sandbox_card") == {
-            "object": "channel_config", "code": "sandbox_card", "enabled": True, "priority": 5, "display_name": "Cards",
-            "icon": "card", "min_amount": 100, "max_amount": 5000, "limits_currency": "usd",
+            "object": "channel_config",
+            "code": "sandbox_card",
+            "enabled": True,
+            "priority": 5,
+            "display_name": "Cards",
+            "icon": "card",
+            "min_amount": 100,
+            "max_amount": 5000,
+            "limits_currency": "usd",
             "currencies": ["usd", "eur"],
-            "agreement_text": "You agree to pay by card.", "fee_bps": None, "fixed_fees": {}, "dispute_fees": {}}
+            "agreement_text": "You agree to pay by card.",
+            "fee_bps": None,
+            "fixed_fees": {},
+            "dispute_fees": {},
+        }
     panel = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     assert "Cards" in panel and "You agree to pay by card." in panel
     bad_currency = portal.post("/portal/channels/sandbox_card", {**form, "currencies": "dollars"})
@@ -63,9 +83,11 @@ def test_limits_currencies_and_template_are_saved_and_validated(app, client, mer
 
 
 def test_the_preview_shows_unsaved_settings_and_saves_nothing(app, merchant, portal):
-    fragment = portal.post("/portal/channels/sandbox_qr/preview", {
-        "enabled": "y", "priority": "1", "display_name": "Scan & pay", "icon": "qr", "agreement_text": "QR terms"},
-        headers={"HX-Request": "true"})
+    fragment = portal.post(
+        "/portal/channels/sandbox_qr/preview",
+        {"enabled": "y", "priority": "1", "display_name": "Scan & pay", "icon": "qr", "agreement_text": "QR terms"},
+        headers={"HX-Request": "true"},
+    )
     text = fragment.get_data(as_text=True)
     assert fragment.status_code == 200 and text.lstrip().startswith('<div id="channel-preview"')
     assert "<html" not in text

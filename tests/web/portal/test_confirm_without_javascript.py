@@ -2,6 +2,7 @@
 product's image and resolving a discrepancy asked only through the page's confirm() dialog: with scripts off (or
 blocked, or the dialog suppressed by the browser) one slip of the finger acted at once, and none of them can be
 undone. Each test sends the forms exactly as such a browser would: the fields the page holds, nothing added."""
+
 from __future__ import annotations
 
 from tests.web.portal.test_hostile_forms import _Forms
@@ -97,8 +98,9 @@ def test_resolving_a_discrepancy_asks_first_and_keeps_what_was_typed(app, mercha
     # A note emptied on the confirmation page is refused beside it, and nothing is resolved.
     refused = portal.post(action, {**confirming, "note": " "}, csrf=False)
     assert refused.status_code == 422
-    assert '<p id="note-error" class="field-error" role="alert">Note says what was done or found' \
-        in refused.get_data(as_text=True)
+    assert '<p id="note-error" class="field-error" role="alert">Note says what was done or found' in refused.get_data(
+        as_text=True
+    )
     assert "pay_world" in portal.text("/portal/reconciliation")
 
     done = portal.post(action, confirming, csrf=False)

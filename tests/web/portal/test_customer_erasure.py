@@ -1,4 +1,5 @@
 """A shopper's erasure request in the portal: owners only, after typing the customer's id."""
+
 from __future__ import annotations
 
 from tests.privacy.test_customer_erasure import GONE, GONE_EMAIL, order_for

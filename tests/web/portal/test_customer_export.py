@@ -1,5 +1,6 @@
 """A shopper's access request in the portal: owners download everything Kassa holds about a customer, by a
 recorded POST from the order page."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,8 @@ from tests.privacy.test_customer_erasure import GONE, GONE_EMAIL, order_for
 
 
 def test_an_owner_downloads_a_customers_data_from_the_order_page_and_others_may_not(
-        app, api, merchant, catalog, member):
+    app, api, merchant, catalog, member
+):
     order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
     owner = member("owner")
     page = owner.text(f"/portal/orders/{order['id']}")

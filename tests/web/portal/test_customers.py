@@ -1,5 +1,6 @@
 """The portal's customers: the recent buyers, a search by id, its beginning or email, and a customer's page with
 what they spent, their orders and subscriptions, and (for owners) their data's download and erasure."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,8 @@ def _customers(page: str) -> list[str]:
 
 
 def test_the_list_shows_the_latest_buyers_and_finds_one_by_id_beginning_or_email(
-        app, client, api, merchant, catalog, sandbox, worker, portal):
+    app, client, api, merchant, catalog, sandbox, worker, portal
+):
     paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
     order_for(api, catalog["sku"], STAYS, STAYS_EMAIL)
     order_for(live_key(app, client, merchant, "secret"), catalog["sku"], "cus_live_only", None)
@@ -32,7 +34,8 @@ def test_the_list_shows_the_latest_buyers_and_finds_one_by_id_beginning_or_email
 
 
 def test_a_customers_page_shows_what_they_spent_their_orders_and_the_owners_actions(
-        app, api, merchant, catalog, sandbox, worker, portal, member):
+    app, api, merchant, catalog, sandbox, worker, portal, member
+):
     first = paid_order(api, sandbox, worker, catalog["sku"], GONE, GONE_EMAIL)
     paid_order(api, sandbox, worker, catalog["sku"], GONE, "second@example.test")
     assert api.post(f"/orders/{first['id']}/refunds", json={"amount": 499}).status_code in (200, 201)
@@ -49,8 +52,9 @@ def test_a_customers_page_shows_what_they_spent_their_orders_and_the_owners_acti
     seen = operator.text(f"/portal/customers/{GONE}")
     assert "$14.99" in seen and "Download their data" not in seen and "Erase personal data" not in seen
     missing = portal.get("/portal/customers/cus_nobody")
-    assert missing.status_code == 404 and "No orders or subscriptions name customer cus_nobody" in \
-        missing.get_data(as_text=True)
+    assert missing.status_code == 404 and "No orders or subscriptions name customer cus_nobody" in missing.get_data(
+        as_text=True
+    )
     assert member("developer").get("/portal/customers").status_code == 200  # everyone who sees orders
 
 
@@ -67,8 +71,13 @@ def test_no_cache_keeps_a_page_with_a_customers_data(api, catalog, portal):
     # The portal's pages came without Cache-Control, so a proxy or CDN in front of Kassa, or the browser of a
     # shared computer after signing out, could keep a customer's emails and spend.
     order = order_for(api, catalog["sku"], GONE, GONE_EMAIL).json
-    for path in ("/portal/customers", f"/portal/customers?q={GONE}", f"/portal/customers/{GONE}",
-                 f"/portal/orders/{order['id']}", "/portal/customers/cus_nobody"):
+    for path in (
+        "/portal/customers",
+        f"/portal/customers?q={GONE}",
+        f"/portal/customers/{GONE}",
+        f"/portal/orders/{order['id']}",
+        "/portal/customers/cus_nobody",
+    ):
         response = portal.get(path)
         assert GONE in response.get_data(as_text=True) or response.status_code == 404, path
         assert response.headers["Cache-Control"] == "private, no-store", path

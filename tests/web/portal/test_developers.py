@@ -1,4 +1,5 @@
 """Developers in the portal: API keys shown once, rolled and revoked; webhooks; deliveries and Resend; embed."""
+
 from __future__ import annotations
 
 import re
@@ -83,12 +84,13 @@ def _last_used_at(app, raw: str):
 
 
 def test_a_named_key_shows_when_it_was_last_used(app, client, merchant, portal):
-    created = portal.post("/portal/developers/keys", {"name": "  Production   server ", "kind": "secret",
-                                                      "mode": "test"})
+    created = portal.post(
+        "/portal/developers/keys", {"name": "  Production   server ", "kind": "secret", "mode": "test"}
+    )
     raw = _shown_key(created)
     assert "Named <strong>Production server</strong>" in created.get_data(as_text=True)
     row = _key_row(portal.text("/portal/developers"), "Production server")
-    assert f"…{raw[-4:]}" in row and "<td data-label=\"Last used\">never</td>" in row
+    assert f"…{raw[-4:]}" in row and '<td data-label="Last used">never</td>' in row
 
     assert Api(client, raw).get("/orders").status_code == 200
     row = _key_row(portal.text("/portal/developers"), "Production server")
@@ -101,15 +103,16 @@ def test_a_named_key_shows_when_it_was_last_used(app, client, merchant, portal):
         assert Api(client, raw).get("/orders").status_code == 200
     assert _last_used_at(app, raw) == used
     unused = _key_row(portal.text("/portal/developers"), merchant.publishable_key[-4:])
-    assert "<td data-label=\"Last used\">never</td>" in unused
+    assert '<td data-label="Last used">never</td>' in unused
 
 
 def test_rolling_names_the_new_key_or_keeps_the_old_name(app, client, merchant, portal):
     from app.extensions import db
     from app.merchants.models import ApiKey
 
-    raw = _shown_key(portal.post("/portal/developers/keys", {"name": "Billing worker", "kind": "secret",
-                                                             "mode": "test"}))
+    raw = _shown_key(
+        portal.post("/portal/developers/keys", {"name": "Billing worker", "kind": "secret", "mode": "test"})
+    )
     with app.app_context():
         key_id = db.session.query(ApiKey.id).filter_by(name="Billing worker").scalar()
     confirm = portal.text(f"/portal/developers/keys/{key_id}/roll")
@@ -130,13 +133,13 @@ def test_a_key_name_that_is_too_long_is_explained_inline(app, merchant, portal):
 
     response = portal.post("/portal/developers/keys", {"name": "x" * 101, "kind": "secret", "mode": "test"})
     assert response.status_code == 422
-    assert re.search(r'id="name-error"[^>]*>Field cannot be longer than 100 characters',
-                     response.get_data(as_text=True))
+    assert re.search(
+        r'id="name-error"[^>]*>Field cannot be longer than 100 characters', response.get_data(as_text=True)
+    )
     with app.app_context():
         key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
     refused = portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": "y" * 101})
-    assert refused.status_code == 422 and "Field cannot be longer than 100 characters" in refused.get_data(
-        as_text=True)
+    assert refused.status_code == 422 and "Field cannot be longer than 100 characters" in refused.get_data(as_text=True)
     with app.app_context():
         assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id).count() == 2  # nothing was made
 
@@ -151,15 +154,22 @@ def _receiver_server() -> Iterator[Receiver]:
 
 def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, portal, _receiver_server, worker):
     hook = _receiver_server.hook("/portal-hooks")
-    created = portal.post("/portal/developers/webhooks", {"url": f"{_receiver_server.url}/portal-hooks",
-                                                         "events": ["order.created"]})
+    created = portal.post(
+        "/portal/developers/webhooks", {"url": f"{_receiver_server.url}/portal-hooks", "events": ["order.created"]}
+    )
     assert created.status_code == 200 and created.headers["Cache-Control"] == "no-store"
     text = created.get_data(as_text=True)
     hook.secret = re.search(r'id="endpoint-secret" type="text" readonly value="([^"]+)"', text).group(1)
     assert "Copy the signing secret now and keep it secret." in text
 
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
-                                      "customer": {"id": "cus_1"}}).json
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "agreement_accepted": True,
+            "customer": {"id": "cus_1"},
+        },
+    ).json
     worker()  # outbox → fan-out → signed POST
     assert len(hook.accepted) == 1
     deliveries = portal.text("/portal/developers/deliveries")
@@ -170,8 +180,9 @@ def test_webhook_endpoints_deliveries_and_resend(app, api, merchant, catalog, po
 
     order_page = portal.text(f"/portal/orders/{order['id']}")
     assert delivery_id in order_page and "Resend" in order_page
-    resent = portal.post(f"/portal/developers/deliveries/{delivery_id}/resend",
-                         {"next": f"/portal/orders/{order['id']}"})
+    resent = portal.post(
+        f"/portal/developers/deliveries/{delivery_id}/resend", {"next": f"/portal/orders/{order['id']}"}
+    )
     assert resent.headers["Location"].endswith(f"/portal/orders/{order['id']}")
     assert len(hook.accepted) == 2
     detail = portal.text(f"/portal/developers/deliveries/{delivery_id}")
@@ -207,13 +218,14 @@ def test_webhook_endpoints_follow_the_portals_mode(app, client, merchant, api, p
     assert "No live webhook endpoints yet" in live_listing and test_id not in live_listing
     assert portal.get(f"/portal/developers/webhooks/{test_id}/edit").status_code == 404
     assert portal.post(f"/portal/developers/webhooks/{test_id}/delete").status_code == 404
-    live_created = portal.post("/portal/developers/webhooks", {"url": "https://hooks.example.test/live",
-                                                               "all_events": "y"}).get_data(as_text=True)
+    live_created = portal.post(
+        "/portal/developers/webhooks", {"url": "https://hooks.example.test/live", "all_events": "y"}
+    ).get_data(as_text=True)
     assert "this is a live endpoint, so it receives live events only" in live_created
     live_id = _first_endpoint_id(portal)
     live_listing = portal.text("/portal/developers/webhooks")
     assert live_id in live_listing and '<span class="badge badge-live">live</span>' in live_listing
-    assert "Webhook endpoints <span class=\"muted\">(live mode)</span>" in live_listing
+    assert 'Webhook endpoints <span class="muted">(live mode)</span>' in live_listing
 
     live_api = live_key(app, client, merchant, "secret")
     assert [(e["id"], e["livemode"]) for e in live_api.get("/webhook_endpoints").json["data"]] == [(live_id, True)]
@@ -229,7 +241,9 @@ def test_webhook_endpoints_follow_the_portals_mode(app, client, merchant, api, p
 def test_an_invalid_endpoint_is_explained_inline(portal):
     response = portal.post("/portal/developers/webhooks", {"url": "ftp://example.test/x", "all_events": "y"})
     assert response.status_code == 422
-    assert re.search(r'id="url-error"[^>]*>Endpoint URL must be an absolute http\(s\) URL', response.get_data(as_text=True))
+    assert re.search(
+        r'id="url-error"[^>]*>Endpoint URL must be an absolute http\(s\) URL', response.get_data(as_text=True)
+    )
     nothing = portal.post("/portal/developers/webhooks", {"url": "https://example.test/x"})
     assert "or at least one of these events." in nothing.get_data(as_text=True)
 
@@ -237,9 +251,11 @@ def test_an_invalid_endpoint_is_explained_inline(portal):
 def test_the_embed_snippet_names_the_product_and_a_publishable_key(app, merchant, catalog, portal):
     page = portal.text(f"/portal/developers/embed?product={catalog['product']}")
     snippet = re.search(r'<textarea id="snippet"[^>]*>([^<]+)</textarea>', page).group(1)
-    assert snippet == (f'&lt;script src=&#34;{app.config["PUBLIC_URL"]}/static/sdk/kassa.js&#34; '
-                       f'data-kassa-key=&#34;{merchant.publishable_key}&#34; '
-                       f'data-kassa-product=&#34;{catalog["product"]}&#34; async&gt;&lt;/script&gt;')
+    assert snippet == (
+        f"&lt;script src=&#34;{app.config['PUBLIC_URL']}/static/sdk/kassa.js&#34; "
+        f"data-kassa-key=&#34;{merchant.publishable_key}&#34; "
+        f"data-kassa-product=&#34;{catalog['product']}&#34; async&gt;&lt;/script&gt;"
+    )
     assert "Copy snippet" in page
 
 
@@ -274,13 +290,17 @@ def test_an_endpoint_is_edited_and_disabled_in_the_portal(app, merchant, portal)
     edit = portal.text(f"/portal/developers/webhooks/{endpoint_id}/edit")
     assert 'value="https://hooks.example.test/v1"' in edit
     assert re.search(r'<input checked id="events-\d+" name="events" type="checkbox" value="order.paid">', edit)
-    bad = portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "ftp://hooks.example.test/v2",
-                                                                          "events": ["order.paid"], "enabled": "y"})
+    bad = portal.post(
+        f"/portal/developers/webhooks/{endpoint_id}/edit",
+        {"url": "ftp://hooks.example.test/v2", "events": ["order.paid"], "enabled": "y"},
+    )
     assert bad.status_code == 422
     assert re.search(r'id="url-error"[^>]*>Endpoint URL must be an absolute http\(s\) URL', bad.get_data(as_text=True))
 
-    saved = portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "https://hooks.example.test/v2",
-                                                                            "events": ["order.paid", "refund.failed"]})
+    saved = portal.post(
+        f"/portal/developers/webhooks/{endpoint_id}/edit",
+        {"url": "https://hooks.example.test/v2", "events": ["order.paid", "refund.failed"]},
+    )
     assert saved.status_code == 302
     listing = portal.text("/portal/developers/webhooks")
     assert "It is disabled: it receives nothing" in listing  # the unticked box disabled it
@@ -291,10 +311,13 @@ def test_an_endpoint_is_edited_and_disabled_in_the_portal(app, merchant, portal)
     assert entry.before["enabled"] is True and entry.after["enabled"] is False
     assert entry.after["url"] == "https://hooks.example.test/v2" and "secret" not in entry.after
 
-    portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": "https://hooks.example.test/v2",
-                                                                    "all_events": "y", "enabled": "y"})
-    row = next(r for r in re.findall(r"<tr>.*?</tr>", portal.text("/portal/developers/webhooks"), re.S)
-               if endpoint_id in r)
+    portal.post(
+        f"/portal/developers/webhooks/{endpoint_id}/edit",
+        {"url": "https://hooks.example.test/v2", "all_events": "y", "enabled": "y"},
+    )
+    row = next(
+        r for r in re.findall(r"<tr>.*?</tr>", portal.text("/portal/developers/webhooks"), re.S) if endpoint_id in r
+    )
     assert '<td data-label="Events">*</td>' in row and "enabled" in row
 
 
@@ -339,8 +362,10 @@ def test_rolling_a_secret_in_the_portal_keeps_the_old_one_for_the_overlap(app, m
     assert new != old and "The previous secret keeps signing too until" in page
     assert "previous secret signs until" in portal.text("/portal/developers/webhooks")
     revealed = portal.post(f"/portal/developers/webhooks/{endpoint_id}/secret").get_data(as_text=True)
-    assert _SECRET.search(revealed).group(1) == new and f'id="previous-secret" type="text" readonly value="{old}"' \
-        in revealed
+    assert (
+        _SECRET.search(revealed).group(1) == new
+        and f'id="previous-secret" type="text" readonly value="{old}"' in revealed
+    )
     [entry] = _audit(app, merchant.id, "webhook_endpoint.roll_secret")
     assert entry.after["previous_expires_at"] and old not in str(entry.after) and new not in str(entry.after)
 
@@ -351,11 +376,14 @@ def test_rolling_a_secret_in_the_portal_keeps_the_old_one_for_the_overlap(app, m
 
 def test_a_test_event_from_the_portal_is_delivered_and_listed(app, merchant, portal, _receiver_server):
     hook = _receiver_server.hook("/portal-test")
-    endpoint_id, hook.secret = _portal_endpoint(portal, f"{_receiver_server.url}/portal-test",
-                                                ["order.paid", "refund.succeeded"])
+    endpoint_id, hook.secret = _portal_endpoint(
+        portal, f"{_receiver_server.url}/portal-test", ["order.paid", "refund.succeeded"]
+    )
     form = portal.text(f"/portal/developers/webhooks/{endpoint_id}/test")
-    assert re.findall(r"<option[^>]*>", form) == ['<option selected value="order.paid">',
-                                                  '<option value="refund.succeeded">']
+    assert re.findall(r"<option[^>]*>", form) == [
+        '<option selected value="order.paid">',
+        '<option value="refund.succeeded">',
+    ]
     refused = portal.post(f"/portal/developers/webhooks/{endpoint_id}/test", {"type": "order.closed"})
     assert refused.status_code == 422 and "Not a valid choice" in refused.get_data(as_text=True)
 
@@ -372,10 +400,13 @@ def test_a_test_event_from_the_portal_is_delivered_and_listed(app, merchant, por
     [entry] = _audit(app, merchant.id, "webhook_endpoint.test")
     assert entry.object_id == delivery_id
 
-    portal.post(f"/portal/developers/webhooks/{endpoint_id}/edit", {"url": f"{_receiver_server.url}/portal-test",
-                                                                    "events": ["order.paid"]})
+    portal.post(
+        f"/portal/developers/webhooks/{endpoint_id}/edit",
+        {"url": f"{_receiver_server.url}/portal-test", "events": ["order.paid"]},
+    )
     assert "This endpoint is disabled and receives nothing" in portal.text(
-        f"/portal/developers/webhooks/{endpoint_id}/test")
+        f"/portal/developers/webhooks/{endpoint_id}/test"
+    )
     portal.post(f"/portal/developers/webhooks/{endpoint_id}/test", {"type": "order.paid"})
     assert "Not sent: this endpoint is disabled" in portal.text("/portal/developers/webhooks")
     assert len(hook.accepted) == 1

@@ -1,5 +1,6 @@
 """Disputes in the portal: the list (filters, empty state), the dispute page linked from its order, and the evidence
 form (inline errors, a confirmation step, then the evidence forwarded to the provider)."""
+
 from __future__ import annotations
 
 import requests
@@ -14,12 +15,16 @@ def _disputed_order(app, api, sandbox, sku: str) -> tuple[dict, str]:
 
     order = paid_order(api, sandbox, sku)
     reference = order["payments"][0]["provider_reference"]
-    opened = requests.post(f"{sandbox.url}/sandbox/api/payments/{reference}/dispute",
-                           json={"amount": 400, "reason": "product_not_received"}, timeout=10).json()
+    opened = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{reference}/dispute",
+        json={"amount": 400, "reason": "product_not_received"},
+        timeout=10,
+    ).json()
 
     def found():
         with app.app_context():
             return db.session.query(Dispute.id).filter_by(provider_dispute_id=opened["id"]).scalar()
+
     return order, wait_for(found)
 
 
@@ -55,8 +60,10 @@ def test_evidence_is_checked_confirmed_and_forwarded_to_the_provider(app, api, p
     assert sent.status_code == 302
     shown = portal.text(f"/portal/disputes/{dispute_id}")
     assert "The evidence was sent" in shown and "under review" in shown and "Review evidence" not in shown
-    assert (api.get(f"/disputes/{dispute_id}").json["status"], api.get(f"/disputes/{dispute_id}").json["evidence"]) \
-        == ("under_review", evidence)
+    assert (api.get(f"/disputes/{dispute_id}").json["status"], api.get(f"/disputes/{dispute_id}").json["evidence"]) == (
+        "under_review",
+        evidence,
+    )
 
     assert f"sent evidence for dispute {dispute_id}" in portal.text("/portal/audit")
     again = portal.post(f"/portal/disputes/{dispute_id}/evidence", {"text": "More.", "confirmed": "yes"})

@@ -1,5 +1,6 @@
 """The portal's page of an order that cost nothing: it was completed without a payment, books nothing, and offers
 no refund (a refund asked for all the same is refused beside the form, not a 500)."""
+
 from __future__ import annotations
 
 from tests.catalog.test_coupons_api import coupons  # noqa: F401  (a fixture)
@@ -7,8 +8,9 @@ from tests.orders.test_orders_api import order_body
 from tests.payments.attempts.test_free_orders import journal
 
 
-def test_a_free_order_shows_it_was_completed_without_a_payment_and_offers_no_refund(app, api, portal, catalog,
-                                                                                    coupons, worker):  # noqa: F811
+def test_a_free_order_shows_it_was_completed_without_a_payment_and_offers_no_refund(
+    app, api, portal, catalog, coupons, worker
+):  # noqa: F811
     coupons(code="ONUS", kind="percent_off", percent_bps=10000)
     order = api.post("/orders", json=order_body(catalog["sku"], 1, coupon="ONUS")).json
     booked = journal(app)

@@ -4,6 +4,7 @@ page, and every filter a page's GET form sends, is fed hostile values one field 
 
 The forms are read from the pages themselves, as a browser finds them (htmx's ``hx-post`` included), so a form
 is covered the day it is added. Bounded: one world, fourteen values per field."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,8 +19,22 @@ from tests.support.portal import Portal, portal_pages
 # What a script sends or a paste brings: NUL, an empty or blank value, odd and huge numbers, markup, a long
 # string, a date that is not one, a right-to-left override, a superscript two (a digit to str.isdigit, no number
 # to int), the last day a date holds (it has no next day), more digits than int() converts (4,300).
-HOSTILE = ["nul\x00byte", "", " ", "-1", "1e309", "9" * 40, "0.5", "<script>x</script>", "x" * 5000, "2026-13-45",
-           "\u202e", "\u00b2", "9999-12-31", "9" * 5000]
+HOSTILE = [
+    "nul\x00byte",
+    "",
+    " ",
+    "-1",
+    "1e309",
+    "9" * 40,
+    "0.5",
+    "<script>x</script>",
+    "x" * 5000,
+    "2026-13-45",
+    "\u202e",
+    "\u00b2",
+    "9999-12-31",
+    "9" * 5000,
+]
 
 
 @dataclass
@@ -125,10 +140,18 @@ def test_no_portal_form_or_filter_answers_a_server_error(app, api, sandbox, merc
 
     paid = paid_order(api, sandbox, catalog["sku"])
     with app.app_context():
-        create_rule(merchant.id, {"kind": "amount_limit", "params": {"max_amount": 1}, "action": "review"}, livemode=False)
+        create_rule(
+            merchant.id, {"kind": "amount_limit", "params": {"max_amount": 1}, "action": "review"}, livemode=False
+        )
         db.session.commit()
-    held = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                     "customer": {"id": "cus_held"}, "agreement_accepted": True}).json
+    held = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_held"},
+            "agreement_accepted": True,
+        },
+    ).json
     pages = [*portal_pages(app, world), f"/portal/orders/{paid['id']}", f"/portal/orders/{held['id']}"]
     forms = _forms(portal, pages, ("/portal/",))
     sent_to = {target.rsplit("/", 1)[-1] for _, target in forms}
@@ -141,11 +164,19 @@ def test_no_portal_form_or_filter_answers_a_server_error(app, api, sandbox, merc
 
 def _checkout_pages(api, merchant, catalog) -> list[str]:
     """The hosted panel, the embedded panel and a new order's page, as a shopper's browser opens them."""
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}],
-                                      "customer": {"id": "cus_hostile"}, "agreement_accepted": True}).json
-    return [f"/checkout/{catalog['product']}",
-            f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
-            f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}"]
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "customer": {"id": "cus_hostile"},
+            "agreement_accepted": True,
+        },
+    ).json
+    return [
+        f"/checkout/{catalog['product']}",
+        f"/embed/{catalog['product']}?key={merchant.publishable_key}&origin=https://shop.example",
+        f"/checkout/orders/{order['id']}?client_secret={order['client_secret']}",
+    ]
 
 
 def _with_query(page: str, query: str) -> str:
@@ -174,8 +205,18 @@ PAGING_PARAMS = ("starting_after", "ending_before", "after", "before", "page", "
 @pytest.mark.parametrize("param", PAGING_PARAMS)
 def test_no_portal_page_answers_a_server_error_to_odd_paging_values(app, portal: Portal, world, param):
     # 3000000000: past a 32-bit id, inside 64 bits; 5,000 digits: more than int() converts.
-    values = ("x", "-1", "9" * 40, "2026-13-45", "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz", "1e309", "%", "\u00b2", "3000000000",
-              "9" * 5000)
+    values = (
+        "x",
+        "-1",
+        "9" * 40,
+        "2026-13-45",
+        "ord_zzzzzzzzzzzzzzzzzzzzzzzzzz",
+        "1e309",
+        "%",
+        "\u00b2",
+        "3000000000",
+        "9" * 5000,
+    )
     server_errors = []
     for page in portal_pages(app, world):
         for value in values:
@@ -195,8 +236,9 @@ def test_no_checkout_page_answers_a_server_error_to_odd_query_values(app, client
             for value in HOSTILE[1:]:  # NUL: refused with a 400 by the test above
                 url = _with_query(page, urlencode({param: value}))
                 # Each from its own address, so the shopper's rate limit does not hide an answer.
-                response = client.get(url, environ_base={"REMOTE_ADDR": f"127.0.{len(answers) // 250}."
-                                                                        f"{len(answers) % 250 + 1}"})
+                response = client.get(
+                    url, environ_base={"REMOTE_ADDR": f"127.0.{len(answers) // 250}.{len(answers) % 250 + 1}"}
+                )
                 answers.append(response.status_code)
                 if response.status_code >= 500:
                     server_errors.append((page.split("?")[0], param, value[:12], response.status_code))
@@ -206,8 +248,10 @@ def test_no_checkout_page_answers_a_server_error_to_odd_query_values(app, client
     for page in pages:
         for param in (*params, "client_secret", "key", "origin"):
             for query in (f"{param}=1&{param}=2", f"{param}=%FF"):
-                response = client.get(_with_query(page, query), environ_base={
-                    "REMOTE_ADDR": f"127.1.{len(answers) // 250}.{len(answers) % 250 + 1}"})
+                response = client.get(
+                    _with_query(page, query),
+                    environ_base={"REMOTE_ADDR": f"127.1.{len(answers) // 250}.{len(answers) % 250 + 1}"},
+                )
                 answers.append(response.status_code)
                 assert response.status_code in (200, 400), (page.split("?")[0], query, response.status_code)
                 assert "text/html" in response.content_type
@@ -221,10 +265,12 @@ def test_a_superscript_digit_is_not_a_quantity_or_a_setting(client, portal: Port
         response = client.post(path, data={**panel.fields, "quantity": "\u00b2", "agree": "on"})
         assert response.status_code < 500, path  # the panel again (the quote: 200), the error beside the field
         assert "Enter a whole number from 1 to 99." in response.get_data(as_text=True)
-    for path, name, says in [("/portal/risk/review-expiry", "review_expiry_hours", "whole number of hours"),
-                              ("/portal/risk/rate-limits", "rate_limit_api_per_minute", "whole number of requests"),
-                              ("/portal/partners", "reserve_bps", "whole number of basis points from 0 to 10000"),
-                              ("/portal/partners", "reserve_days", "whole number of days from 0 to 365")]:
+    for path, name, says in [
+        ("/portal/risk/review-expiry", "review_expiry_hours", "whole number of hours"),
+        ("/portal/risk/rate-limits", "rate_limit_api_per_minute", "whole number of requests"),
+        ("/portal/partners", "reserve_bps", "whole number of basis points from 0 to 10000"),
+        ("/portal/partners", "reserve_days", "whole number of days from 0 to 365"),
+    ]:
         refused = portal.post(path, {"name": "Superscript Studio", name: "\u00b2"})
         assert refused.status_code == 422 and says in refused.get_data(as_text=True), path
         assert name.capitalize() not in refused.get_data(as_text=True)  # the form's words, not the API's name
@@ -233,13 +279,20 @@ def test_a_superscript_digit_is_not_a_quantity_or_a_setting(client, portal: Port
 
 def test_the_last_day_a_date_holds_is_a_filter_not_a_500(portal: Portal, world):
     # "To 9999-12-31" (a merchant's "no end") filtered up to the day after it, which no date holds: a 500.
-    for page, param, shows in [("/portal/orders", "end", world.order), ("/portal/audit", "end", "Audit"),
-                               ("/portal/developers/logs", "until", world.api_request)]:
+    for page, param, shows in [
+        ("/portal/orders", "end", world.order),
+        ("/portal/audit", "end", "Audit"),
+        ("/portal/developers/logs", "until", world.api_request),
+    ]:
         response = portal.get(page, query_string={param: "9999-12-31"})
         assert response.status_code == 200 and shows in response.get_data(as_text=True), page
     # The dashboard compares with the days before its range and reads the day after it: it says which days it takes.
-    for query in ({"range": "custom", "end": "9999-12-31"}, {"range": "custom", "start": "0001-01-01"},
-                  {"range": "custom", "end": "0001-01-05"}):
+    for query in (
+        {"range": "custom", "end": "9999-12-31"},
+        {"range": "custom", "start": "0001-01-01"},
+        {"range": "custom", "end": "0001-01-05"},
+    ):
         refused = portal.get("/portal/dashboard", query_string=query)
         assert refused.status_code == 422 and "Choose days from 1970-01-01 to 9999-12-30." in refused.get_data(
-            as_text=True), query
+            as_text=True
+        ), query

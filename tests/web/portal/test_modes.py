@@ -1,6 +1,7 @@
 """The portal shows one world at a time (issue 8 item 17): a Test/Live switch kept in the user's session, the
 orders list, order pages, CSV and dashboard of that mode only, a "Test mode" marker while in test, and the
 audited setting that decides the hosted product page's mode."""
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,9 @@ def test_the_portal_shows_test_or_live_data_as_the_user_chooses(app, client, api
     assert live_order["id"] in csv and test_order["id"] not in csv
 
     assert portal.post("/portal/mode", {"mode": "both"}).status_code == 400
-    assert portal.post("/portal/mode", {"mode": "test", "next": "https://evil.example/"}).headers["Location"] == \
-        "/portal/"
+    assert (
+        portal.post("/portal/mode", {"mode": "test", "next": "https://evil.example/"}).headers["Location"] == "/portal/"
+    )
 
 
 def _orders_figure(portal) -> str:

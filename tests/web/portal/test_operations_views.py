@@ -1,5 +1,6 @@
 """Operations pages: where orders are now (counts, the longest waiting, what is stuck, one merchant and one
 mode, paged), the workflow diagrams, and an order's path highlighted on its page."""
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,15 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def backdate(app, model, row_id: str, **ago: timedelta) -> None:
     """Move a row's timestamps into the past, as the minutes passing would."""
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
 
     with app.app_context():
-        db.session.execute(update(model).where(model.id == row_id).values(
-            **{column: utcnow() - delta for column, delta in ago.items()}))
+        db.session.execute(
+            update(model)
+            .where(model.id == row_id)
+            .values(**{column: utcnow() - delta for column, delta in ago.items()})
+        )
         db.session.commit()
 
 
@@ -35,7 +39,7 @@ def section(page: str, heading_id: str) -> str:
     """The HTML of the page's section with that heading, up to the next section."""
     start = page.index(f'id="{heading_id}"')
     end = page.find("<section", start)
-    return page[start:end if end > 0 else None]
+    return page[start : end if end > 0 else None]
 
 
 def test_counts_per_status_with_the_longest_waiting_and_empty_lists(app, api, merchant, catalog, portal):
@@ -45,25 +49,34 @@ def test_counts_per_status_with_the_longest_waiting_and_empty_lists(app, api, me
     backdate(app, Order, second["id"], updated_at=timedelta(hours=3))
     page = portal.text("/portal/operations/now")
     rows = dict(re.findall(r'badge-(\w+)">\1</span></td>\s*<td data-label="Orders">(?:<a [^>]*>)?(\d+)', page))
-    assert rows == {"created": "2", "paying": "0", "paid": "0", "fulfilled": "0", "completed": "0",
-                    "refunding": "0", "refunded": "0", "closed": "0"}
-    created_row = page[page.index('badge-created">created'):].split("</tr>")[0]
+    assert rows == {
+        "created": "2",
+        "paying": "0",
+        "paid": "0",
+        "fulfilled": "0",
+        "completed": "0",
+        "refunding": "0",
+        "refunded": "0",
+        "closed": "0",
+    }
+    created_row = page[page.index('badge-created">created') :].split("</tr>")[0]
     assert second["id"] in created_row and first["id"] not in created_row and "3 h 0 min" in created_row
     refreshed = portal.get("/portal/operations/now", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert refreshed.startswith('\n<div id="orders-now"') or refreshed.lstrip().startswith('<div id="orders-now"')
     assert "<html" not in refreshed and second["id"] in refreshed  # htmx swaps in just the figures
-    for heading, empty in (("stuck-paying", "No order has been paying that long."),
-                           ("stuck-unknown", "No payment has an unknown outcome."),
-                           ("stuck-fulfilment", "No fulfilment is failing."),
-                           ("stuck-refunds", "No refund is waiting that long.")):
+    for heading, empty in (
+        ("stuck-paying", "No order has been paying that long."),
+        ("stuck-unknown", "No payment has an unknown outcome."),
+        ("stuck-fulfilment", "No fulfilment is failing."),
+        ("stuck-refunds", "No refund is waiting that long."),
+    ):
         assert empty in section(page, heading)
 
 
 def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, merchant, catalog, sandbox, portal):
     from app.orders.models import Order
     from app.payments.attempts.unknown_outcomes import mark_outcome_unknown
-    from app.payments.models import PaymentAttempt
-    from app.payments.models import Refund
+    from app.payments.models import PaymentAttempt, Refund
 
     fresh = create_order(api, catalog["sku"])
     pay(api, fresh["id"])  # paying for seconds: not stuck
@@ -77,13 +90,25 @@ def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, mer
     refunding = create_order(api, catalog["sku"])
     payment = pay(api, refunding["id"])
     with app.app_context():  # a refund sent whose answer never came (the provider went quiet)
-        from app.platform.db.types import utcnow
         from app.extensions import db
+        from app.platform.db.types import utcnow
 
-        db.session.add(Refund(id="re_stuck", merchant_id=merchant.id, order_id=refunding["id"],
-                              payment_id=payment["id"], channel="sandbox_card", amount=999, currency="usd",
-                              status="pending", previous_order_status="paid", actor="api",
-                              created_at=utcnow() - timedelta(minutes=9), updated_at=utcnow() - timedelta(minutes=9)))
+        db.session.add(
+            Refund(
+                id="re_stuck",
+                merchant_id=merchant.id,
+                order_id=refunding["id"],
+                payment_id=payment["id"],
+                channel="sandbox_card",
+                amount=999,
+                currency="usd",
+                status="pending",
+                previous_order_status="paid",
+                actor="api",
+                created_at=utcnow() - timedelta(minutes=9),
+                updated_at=utcnow() - timedelta(minutes=9),
+            )
+        )
         db.session.commit()
 
     page = portal.text("/portal/operations/now")
@@ -101,8 +126,9 @@ def test_stuck_orders_are_listed_by_kind_each_linking_to_its_order(app, api, mer
         assert db.session.get(PaymentAttempt, unknown_payment["id"]).status == "unknown"
 
 
-def test_a_stuck_list_pages_oldest_first_and_shows_one_merchant_and_one_mode(app, api, merchant, other_merchant,
-                                                                            catalog, portal, monkeypatch):
+def test_a_stuck_list_pages_oldest_first_and_shows_one_merchant_and_one_mode(
+    app, api, merchant, other_merchant, catalog, portal, monkeypatch
+):
     from app.orders.models import Order
     from app.web.portal import workflow_views
 
@@ -137,8 +163,9 @@ def test_a_stuck_list_pages_oldest_first_and_shows_one_merchant_and_one_mode(app
     assert "No order has been paying that long." in rival.text("/portal/operations/now")
 
 
-def test_the_workflow_page_draws_every_machine_and_the_order_page_marks_the_path_taken(app, api, catalog, sandbox,
-                                                                                      portal, member):
+def test_the_workflow_page_draws_every_machine_and_the_order_page_marks_the_path_taken(
+    app, api, catalog, sandbox, portal, member
+):
     page = member("developer").text("/portal/operations/workflow")  # every role may read it
     for title in ("Order", "Payment attempt", "Refund", "Subscription", "Manual action"):
         assert f"{title}: states and transitions</title>" in page
@@ -151,8 +178,9 @@ def test_the_workflow_page_draws_every_machine_and_the_order_page_marks_the_path
     wait_for(lambda: status_of(api, order["id"]) == "created")
     page = portal.text(f"/portal/orders/{order['id']}")
     svg = ET.fromstring(re.search(r'<svg [^>]*id="order-path.*?</svg>', page, re.S).group(0))
-    taken = {(p.get("data-from"), p.get("data-to")) for p in svg.iter(f"{SVG}path")
-             if "taken" in p.get("class", "").split()}
+    taken = {
+        (p.get("data-from"), p.get("data-to")) for p in svg.iter(f"{SVG}path") if "taken" in p.get("class", "").split()
+    }
     assert taken == {("created", "paying"), ("paying", "created")}
     assert [g.get("data-state") for g in svg.iter(f"{SVG}g") if "current" in g.get("class", "").split()] == ["created"]
     path = section(page, "path-title")

@@ -1,4 +1,5 @@
 """Orders in the portal: filters, pages, the streamed CSV export, the order page, refunds with confirmation."""
+
 from __future__ import annotations
 
 import csv
@@ -26,12 +27,21 @@ def _set(app, order_id: str, **values) -> None:
 
 def _attempt(app, merchant_id: str, order: dict, channel: str, status: str = "failed") -> None:
     from app.extensions import db
-    from app.platform.values.ids import new_id
     from app.payments.models import PaymentAttempt
+    from app.platform.values.ids import new_id
 
     with app.app_context():
-        db.session.add(PaymentAttempt(id=new_id("pay"), merchant_id=merchant_id, order_id=order["id"], channel=channel,
-                                      status=status, amount=order["amount"]["total"], currency="usd"))
+        db.session.add(
+            PaymentAttempt(
+                id=new_id("pay"),
+                merchant_id=merchant_id,
+                order_id=order["id"],
+                channel=channel,
+                status=status,
+                amount=order["amount"]["total"],
+                currency="usd",
+            )
+        )
         db.session.commit()
 
 
@@ -43,8 +53,14 @@ def test_the_list_filters_by_status_channel_customer_id_and_date(app, api, merch
     from app.platform.db.types import utcnow
 
     a = create_order(api, catalog["sku"])
-    b = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "agreement_accepted": True,
-                                  "customer": {"id": "cus_bob", "email": "bob@example.test"}}).json
+    b = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 2}],
+            "agreement_accepted": True,
+            "customer": {"id": "cus_bob", "email": "bob@example.test"},
+        },
+    ).json
     c = create_order(api, catalog["sku"])
     _set(app, b["id"], status="closed")
     _set(app, c["id"], created_at=utcnow() - timedelta(days=10))
@@ -95,8 +111,14 @@ def test_the_export_streams_every_matching_order_as_csv(app, api, merchant, cata
     from app.payments.reports import order_search
 
     monkeypatch.setattr(order_search, "EXPORT_BATCH", 2)  # several batches
-    evil = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
-                                     "customer": {"id": "=HYPERLINK(\"http://evil\")"}}).json
+    evil = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "agreement_accepted": True,
+            "customer": {"id": '=HYPERLINK("http://evil")'},
+        },
+    ).json
     others = [create_order(api, catalog["sku"])["id"] for _ in range(4)]
     closed = create_order(api, catalog["sku"])
     _set(app, closed["id"], status="closed")
@@ -112,15 +134,28 @@ def test_the_export_streams_every_matching_order_as_csv(app, api, merchant, cata
 
 
 def test_the_order_page_shows_items_amounts_timeline_attempts_and_events(app, api, merchant, catalog, portal):
-    created = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "agreement_accepted": True,
-                                        "customer": {"id": "cus_page"}})
+    created = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 2}],
+            "agreement_accepted": True,
+            "customer": {"id": "cus_page"},
+        },
+    )
     assert created.status_code == 201, created.json
     order = created.json
     _attempt(app, merchant.id, order, "sandbox_card")
     page = portal.text(f"/portal/orders/{order['id']}")
-    for expected in ("Pro membership — 30 days", "$19.98", "order created", "sandbox_card", "order.created",
-                     "Integration log", "No webhook deliveries for this order.",
-                     f"Request id <code>{created.headers['X-Request-Id']}</code>: in its log lines"):
+    for expected in (
+        "Pro membership — 30 days",
+        "$19.98",
+        "order created",
+        "sandbox_card",
+        "order.created",
+        "Integration log",
+        "No webhook deliveries for this order.",
+        f"Request id <code>{created.headers['X-Request-Id']}</code>: in its log lines",
+    ):
         assert expected in page, expected
     assert portal.get("/portal/orders/ord_doesnotexist").status_code == 404
 
@@ -147,8 +182,8 @@ def test_a_refund_is_confirmed_before_it_is_made(app, api, merchant, portal, pai
     assert order["refunded_amount"] == 300 and order["refunds"][0]["reason"] == "late delivery"
     page = portal.text(f"/portal/orders/{paid['id']}")
     assert "Refunded $3.00." in page and "Up to <strong>$6.99</strong> can be refunded." in page
-    listed = page[page.index('aria-label="Refunds of this order"'):]
-    listed = listed[:listed.index("</ul>")]
+    listed = page[page.index('aria-label="Refunds of this order"') :]
+    listed = listed[: listed.index("</ul>")]
     refund = order["refunds"][0]
     assert all(shown in listed for shown in (refund["id"], "$3.00", refund["status"], "late delivery")), listed
     with app.app_context():
@@ -265,8 +300,9 @@ def test_refund_errors_are_shown_next_to_the_amount(app, api, portal, paid):
     path = f"/portal/orders/{paid['id']}/refunds"
     too_much = portal.post(path, {"amount": "50.00"})
     assert too_much.status_code == 422
-    assert re.search(r'id="amount-error"[^>]*>At most \$9.99 of this order can still be refunded.',
-                     too_much.get_data(as_text=True))
+    assert re.search(
+        r'id="amount-error"[^>]*>At most \$9.99 of this order can still be refunded.', too_much.get_data(as_text=True)
+    )
     garbage = portal.post(path, {"amount": "ten"})
     assert garbage.status_code == 422 and "Enter an amount like 12.50 in USD." in garbage.get_data(as_text=True)
     too_precise = portal.post(path, {"amount": "1.005", "confirmed": "yes"})
@@ -295,8 +331,11 @@ def test_an_empty_amount_refunds_everything_that_remains(api, portal, paid):
 def test_a_refund_the_channel_rejected_is_listed_with_why_and_retried_from_its_button(api, portal, paid, sandbox):
     import requests
 
-    planned = requests.post(f"{sandbox.url}/sandbox/api/payments/{paid['payments'][0]['provider_reference']}"
-                            "/simulate_refund", json={"outcome": "failed"}, timeout=5)
+    planned = requests.post(
+        f"{sandbox.url}/sandbox/api/payments/{paid['payments'][0]['provider_reference']}/simulate_refund",
+        json={"outcome": "failed"},
+        timeout=5,
+    )
     assert planned.status_code == 200
     path = f"/portal/orders/{paid['id']}"
     portal.post(f"{path}/refunds", _confirmation(portal, paid["id"], "2.00", "wrong size"))
@@ -304,11 +343,20 @@ def test_a_refund_the_channel_rejected_is_listed_with_why_and_retried_from_its_b
     assert refund["status"] == "failed"
 
     page = portal.text(path)
-    listed = page[page.index('aria-label="Refunds of this order"'):]
-    listed = listed[:listed.index("</ul>")]
+    listed = page[page.index('aria-label="Refunds of this order"') :]
+    listed = listed[: listed.index("</ul>")]
     retry = f"{path}/refunds/{refund['id']}/retry"
-    assert all(shown in listed for shown in ("$2.00", "failed", refund["failure_reason"], "wrong size",
-                                             f'action="{retry}"', "Retry this refund")), listed
+    assert all(
+        shown in listed
+        for shown in (
+            "$2.00",
+            "failed",
+            refund["failure_reason"],
+            "wrong size",
+            f'action="{retry}"',
+            "Retry this refund",
+        )
+    ), listed
 
     assert portal.post(retry, {}).status_code == 302
     assert api.get(f"/orders/{paid['id']}").json["refunded_amount"] == 200
@@ -317,8 +365,9 @@ def test_a_refund_the_channel_rejected_is_listed_with_why_and_retried_from_its_b
 
 
 def _order_for(api, sku: str, customer: dict) -> dict:
-    return api.post("/orders", json={"items": [{"sku": sku, "quantity": 1}], "agreement_accepted": True,
-                                     "customer": customer}).json
+    return api.post(
+        "/orders", json={"items": [{"sku": sku, "quantity": 1}], "agreement_accepted": True, "customer": customer}
+    ).json
 
 
 def test_one_search_box_finds_an_order_by_its_id_customer_id_or_email(app, api, catalog, portal):
@@ -356,7 +405,8 @@ def test_the_export_holds_what_the_filter_shows_with_customer_emails(app, api, c
     export = re.search(r'href="(/portal/orders/export\.csv[^"]*)"', page).group(1).replace("&amp;", "&")
     rows = list(csv.DictReader(io.StringIO(portal.get(export).get_data(as_text=True))))
     assert [(r["id"], r["customer_id"], r["customer_email"]) for r in rows] == [
-        (carol["id"], "cus_carol", "carol@shop.example")]
+        (carol["id"], "cus_carol", "carol@shop.example")
+    ]
     everything = list(csv.DictReader(io.StringIO(portal.get("/portal/orders/export.csv").get_data(as_text=True))))
     emails = {r["id"]: r["customer_email"] for r in everything}
     assert len(emails) == 3 and emails[carol["id"]] == "carol@shop.example" and emails[guest["id"]] == ""
@@ -397,14 +447,17 @@ def test_the_order_page_read_while_the_callback_lands_is_one_moment(app, api, ca
 
     path = f"/portal/orders/{order['id']}"
     page = held_read(app, path, "FROM payment_attempts", 1, lambda: portal.get(path), decline).get_data(as_text=True)
-    shown = (re.search(r'Order <code>[^<]+</code> <span class="badge badge-(\w+)"', page).group(1),
-             re.search(rf'<code>{payment["id"]}</code> · \w+ · <span class="badge badge-(\w+)"', page).group(1))
+    shown = (
+        re.search(r'Order <code>[^<]+</code> <span class="badge badge-(\w+)"', page).group(1),
+        re.search(rf'<code>{payment["id"]}</code> · \w+ · <span class="badge badge-(\w+)"', page).group(1),
+    )
     assert shown == ("paying", "pending"), shown
     assert "badge-failed" in portal.get(path).get_data(as_text=True)  # and the decline, once it has landed
 
 
-def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_sent_twice(app, api, portal, paid,
-                                                                                           monkeypatch):
+def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_sent_twice(
+    app, api, portal, paid, monkeypatch
+):
     """The order changed while the refund was opened (a worker fulfilling it), so the refund was opened again on a
     fresh read; then the submit died before it was recorded as done. The page confirmed again a minute later must
     still be a resubmit: the refund made on the second read is the one noted on the page's claim."""
@@ -436,10 +489,10 @@ def test_a_confirmation_whose_refund_was_opened_on_a_second_read_is_still_never_
 def test_provider_exchanges_are_forgotten_after_the_retention_and_newer_ones_stay(app, api, sandbox, catalog, portal):
     from sqlalchemy import func, select
 
-    from app.platform.db.types import utcnow
     from app.extensions import db
-    from app.platform.observability.log_writer import flush_every_writer
     from app.payments.integration_log import IntegrationLog, reap_integration_logs
+    from app.platform.db.types import utcnow
+    from app.platform.observability.log_writer import flush_every_writer
 
     old = paid_order(api, sandbox, catalog["sku"])
     flush_every_writer()
@@ -450,8 +503,9 @@ def test_provider_exchanges_are_forgotten_after_the_retention_and_newer_ones_sta
     flush_every_writer()
     assert "Integration log (2 exchanges" in portal.text(f"/portal/orders/{old['id']}")  # the call, the callback
     with app.app_context():
-        first_new = db.session.scalar(select(func.min(IntegrationLog.created_at))
-                                      .where(IntegrationLog.created_at > last_old))
+        first_new = db.session.scalar(
+            select(func.min(IntegrationLog.created_at)).where(IntegrationLog.created_at > last_old)
+        )
         older = db.session.scalar(select(func.count()).where(IntegrationLog.created_at <= last_old))
         # 180 days after the new order's first exchange: the old order's are past the retention, the new one's not.
         assert reap_integration_logs(180, now=first_new + timedelta(days=180)) == older >= 2

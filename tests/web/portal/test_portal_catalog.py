@@ -1,5 +1,6 @@
 """Portal pages for products and coupons, driven as a merchant would: real forms with CSRF tokens,
 inline errors, flash messages, and another merchant's ids answering 404."""
+
 from __future__ import annotations
 
 import io
@@ -48,8 +49,10 @@ def rival(app, other_merchant) -> Portal:
 
 
 def create_product(portal: Portal, name: str = "Dragon pack") -> str:
-    response = portal.submit("/portal/products/new", {"name": name, "description": "Three dragons",
-                                                      "attributes": "rarity: epic\nregion: north", "status": "active"})
+    response = portal.submit(
+        "/portal/products/new",
+        {"name": name, "description": "Three dragons", "attributes": "rarity: epic\nregion: north", "status": "active"},
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     return response.headers["Location"].rsplit("/", 1)[1]
 
@@ -67,13 +70,26 @@ def test_create_a_product_add_options_and_an_image(app, portal, merchant, tmp_pa
     page = portal.page(f"/portal/products/{product_id}")
     assert "Product “Dragon pack” created" in page and "No options yet" in page
 
-    response = portal.submit(f"/portal/products/{product_id}/skus/new",
-                             {"name": "Starter", "price": "4,99", "currency": "USD", "other_prices": "eur: 4.59",
-                              "stock": "25", "purchase_limit": "2", "specs": "dragons: 3", "status": "active"})
+    response = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {
+            "name": "Starter",
+            "price": "4,99",
+            "currency": "USD",
+            "other_prices": "eur: 4.59",
+            "stock": "25",
+            "purchase_limit": "2",
+            "specs": "dragons: 3",
+            "status": "active",
+        },
+    )
     assert response.status_code == 302
     token = csrf_of(portal.page(f"/portal/products/{product_id}"))
-    response = portal.client.post(f"/portal/products/{product_id}/images", content_type="multipart/form-data",
-                                  data={"csrf_token": token, "image": (io.BytesIO(PNG), "dragon.png")})
+    response = portal.client.post(
+        f"/portal/products/{product_id}/images",
+        content_type="multipart/form-data",
+        data={"csrf_token": token, "image": (io.BytesIO(PNG), "dragon.png")},
+    )
     assert response.status_code == 302
     page = portal.page(f"/portal/products/{product_id}")
     assert "Image added." in page
@@ -99,22 +115,34 @@ def test_invalid_input_is_explained_inline_and_saves_nothing(app, portal, tmp_pa
     assert 'aria-invalid="true"' in page
 
     product_id = create_product(portal)
-    response = portal.submit(f"/portal/products/{product_id}/skus/new",
-                             {"name": "Starter", "price": "4.999", "currency": "usd", "status": "active"})
+    response = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {"name": "Starter", "price": "4.999", "currency": "usd", "status": "active"},
+    )
     assert response.status_code == 422 and "Enter an amount like 9.99." in response.get_data(as_text=True)
-    response = portal.submit(f"/portal/products/{product_id}/skus/new",  # a thousands comma is no decimal comma
-                             {"name": "Starter", "price": "1,000", "currency": "usd", "status": "active"})
+    response = portal.submit(
+        f"/portal/products/{product_id}/skus/new",  # a thousands comma is no decimal comma
+        {"name": "Starter", "price": "1,000", "currency": "usd", "status": "active"},
+    )
     assert response.status_code == 422 and "“1,000” could be 1000 or 1.000" in response.get_data(as_text=True)
-    response = portal.submit(f"/portal/products/{product_id}/skus/new",
-                             {"name": "Starter", "price": "5", "currency": "dollars", "status": "active"})
+    response = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {"name": "Starter", "price": "5", "currency": "dollars", "status": "active"},
+    )
     assert response.status_code == 422
-    assert re.search(r'id="currency-error"[^>]*>Currency must be a three-letter ISO code', response.get_data(as_text=True))
+    assert re.search(
+        r'id="currency-error"[^>]*>Currency must be a three-letter ISO code', response.get_data(as_text=True)
+    )
 
     token = csrf_of(portal.page(f"/portal/products/{product_id}"))
-    response = portal.client.post(f"/portal/products/{product_id}/images", content_type="multipart/form-data",
-                                  data={"csrf_token": token, "image": (io.BytesIO(b"GIF? no, text"), "fake.gif")})
+    response = portal.client.post(
+        f"/portal/products/{product_id}/images",
+        content_type="multipart/form-data",
+        data={"csrf_token": token, "image": (io.BytesIO(b"GIF? no, text"), "fake.gif")},
+    )
     assert response.status_code == 422 and "Upload a PNG, JPEG, WebP, GIF or SVG image." in response.get_data(
-        as_text=True)
+        as_text=True
+    )
     assert "No options yet" in portal.page(f"/portal/products/{product_id}")
 
     # Without the CSRF token nothing is saved.
@@ -124,8 +152,10 @@ def test_invalid_input_is_explained_inline_and_saves_nothing(app, portal, tmp_pa
 
 def test_edit_search_paginate_and_archive_with_confirmation(portal):
     product_id = create_product(portal)
-    response = portal.submit(f"/portal/products/{product_id}", {"name": "Dragon pack XL", "description": "",
-                                                                "attributes": "", "status": "active"})
+    response = portal.submit(
+        f"/portal/products/{product_id}",
+        {"name": "Dragon pack XL", "description": "", "attributes": "", "status": "active"},
+    )
     assert response.status_code == 302
     assert "Product saved." in portal.page(f"/portal/products/{product_id}")
     for i in range(21):
@@ -148,23 +178,33 @@ def test_edit_search_paginate_and_archive_with_confirmation(portal):
 
 def test_another_merchant_gets_404_everywhere(portal, rival):
     product_id = create_product(portal)
-    portal.submit(f"/portal/products/{product_id}/skus/new",
-                  {"name": "Starter", "price": "4.99", "currency": "usd", "status": "active"})
+    portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {"name": "Starter", "price": "4.99", "currency": "usd", "status": "active"},
+    )
     portal.submit("/portal/coupons/new", {"code": "MINE", "kind": "percent_off", "percent": "10"})
-    from app.catalog.models import Sku
     from app.catalog.coupon_models import Coupon
+    from app.catalog.models import Sku
     from app.extensions import db
 
     with portal.client.application.app_context():
         sku_id = db.session.query(Sku.id).filter_by(product_id=product_id).scalar()
         coupon_id = db.session.query(Coupon.id).filter_by(code="MINE").scalar()
-    for path in (f"/portal/products/{product_id}", f"/portal/products/{product_id}/archive", f"/portal/skus/{sku_id}",
-                 f"/portal/products/{product_id}/skus/new", f"/portal/coupons/{coupon_id}",
-                 f"/portal/coupons/{coupon_id}/edit"):
+    for path in (
+        f"/portal/products/{product_id}",
+        f"/portal/products/{product_id}/archive",
+        f"/portal/skus/{sku_id}",
+        f"/portal/products/{product_id}/skus/new",
+        f"/portal/coupons/{coupon_id}",
+        f"/portal/coupons/{coupon_id}/edit",
+    ):
         assert rival.client.get(path).status_code == 404, path
     token = csrf_of(rival.page("/portal/products"))
-    for path in (f"/portal/products/{product_id}/archive", f"/portal/coupons/{coupon_id}/deactivate",
-                 f"/portal/products/{product_id}"):
+    for path in (
+        f"/portal/products/{product_id}/archive",
+        f"/portal/coupons/{coupon_id}/deactivate",
+        f"/portal/products/{product_id}",
+    ):
         assert rival.client.post(path, data={"csrf_token": token, "name": "x"}).status_code == 404, path
     assert "Dragon pack" not in rival.page("/portal/products")
     assert "MINE" not in rival.page("/portal/coupons")
@@ -172,23 +212,41 @@ def test_another_merchant_gets_404_everywhere(portal, rival):
 
 def test_coupons_create_edit_deactivate_and_usage(app, portal, api, catalog):
     assert "No coupons yet" in portal.page("/portal/coupons")
-    response = portal.submit("/portal/coupons/new", {"code": "summer10", "kind": "percent_off", "percent": "10",
-                                                     "cap": "5.00", "currency": "usd", "max_redemptions": "100",
-                                                     "sku_ids": [catalog["sku"]]})
+    response = portal.submit(
+        "/portal/coupons/new",
+        {
+            "code": "summer10",
+            "kind": "percent_off",
+            "percent": "10",
+            "cap": "5.00",
+            "currency": "usd",
+            "max_redemptions": "100",
+            "sku_ids": [catalog["sku"]],
+        },
+    )
     assert response.status_code == 302
     coupon_page = response.headers["Location"]
     assert "Coupon SUMMER10 created." in portal.page(coupon_page)
 
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 2}], "coupon": "Summer10",
-                                      "customer": {"id": "cus_77"}, "agreement_accepted": True}).json
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 2}],
+            "coupon": "Summer10",
+            "customer": {"id": "cus_77"},
+            "agreement_accepted": True,
+        },
+    ).json
     assert order["amount"]["discount"] == 199
     usage = portal.page(coupon_page)
     assert order["id"] in usage and "cus_77" in usage and "$1.99" in usage and "1 of 100 times" in usage
 
     response = portal.submit(coupon_page + "/edit", {"description": "Summer sale", "max_redemptions": "0"})
     assert response.status_code == 422 and "Number must be at least 1." in response.get_data(as_text=True)
-    response = portal.submit(coupon_page + "/edit", {"description": "Summer sale", "max_redemptions": "50",
-                                                     "valid_until": "2030-01-01T00:00"})
+    response = portal.submit(
+        coupon_page + "/edit",
+        {"description": "Summer sale", "max_redemptions": "50", "valid_until": "2030-01-01T00:00"},
+    )
     assert response.status_code == 302
     assert "Summer sale" in portal.page(coupon_page) and "2030-01-01 00:00 UTC" in portal.page(coupon_page)
 
@@ -212,8 +270,17 @@ def test_coupon_validation_errors_are_inline(portal):
 
 
 def test_bulk_codes_are_shown_once_with_a_csv(portal):
-    response = portal.submit("/portal/coupons/new", {"bulk_count": "25", "prefix": "vip", "kind": "amount_off",
-                                                     "amount": "2.50", "currency": "usd", "max_per_customer": "1"})
+    response = portal.submit(
+        "/portal/coupons/new",
+        {
+            "bulk_count": "25",
+            "prefix": "vip",
+            "kind": "amount_off",
+            "amount": "2.50",
+            "currency": "usd",
+            "max_per_customer": "1",
+        },
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "25 codes generated" in page and "shown only once" in page
     codes = re.findall(r"<code>(VIP-[A-Z0-9]{8})</code>", page)
@@ -232,8 +299,10 @@ def test_without_a_script_every_coupon_field_shows_and_unused_ones_are_refused_n
     assert 'data-coupon-kinds="amount_off spend_and_save">' in page and 'data-coupon-kinds="volume">' in page
     assert "leave the others empty" in page
 
-    response = portal.submit("/portal/coupons/new", {"code": "MIXED", "kind": "amount_off", "amount": "2.50",
-                                                     "currency": "usd", "percent": "15", "tiers": "5: 10"})
+    response = portal.submit(
+        "/portal/coupons/new",
+        {"code": "MIXED", "kind": "amount_off", "amount": "2.50", "currency": "usd", "percent": "15", "tiers": "5: 10"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert re.search(r'id="percent-error"[^>]*>A “Fixed amount off” coupon does not use this; clear it', page)
@@ -243,14 +312,17 @@ def test_without_a_script_every_coupon_field_shows_and_unused_ones_are_refused_n
     assert 'value="MIXED"' in page and 'value="2.50"' in page and 'value="15"' in page and "5: 10</textarea>" in page
     assert "MIXED" not in portal.page("/portal/coupons")
 
-    response = portal.submit("/portal/coupons/new", {"code": "MIXED", "kind": "amount_off", "amount": "2.50",
-                                                     "currency": "usd", "percent": "", "tiers": ""})
+    response = portal.submit(
+        "/portal/coupons/new",
+        {"code": "MIXED", "kind": "amount_off", "amount": "2.50", "currency": "usd", "percent": "", "tiers": ""},
+    )
     assert response.status_code == 302 and "MIXED" in portal.page("/portal/coupons")
 
 
 def test_a_ladder_coupon_ignores_the_default_currency(portal):
-    response = portal.submit("/portal/coupons/new", {"code": "LADDER", "kind": "volume", "currency": "usd",
-                                                     "tiers": "5: 10\n10: 20"})
+    response = portal.submit(
+        "/portal/coupons/new", {"code": "LADDER", "kind": "volume", "currency": "usd", "tiers": "5: 10\n10: 20"}
+    )
     assert response.status_code == 302
 
 
@@ -258,9 +330,17 @@ def test_an_option_made_in_the_portal_grants_what_its_form_says_once_paid(app, p
     from tests.support.lifecycle import paid_order
 
     product_id = create_product(portal)
-    refused = portal.submit(f"/portal/products/{product_id}/skus/new",
-                            {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active",
-                             "fulfilment_membership_days": "0", "fulfilment_webhook_url": "ftp://game.example/x"})
+    refused = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {
+            "name": "Season pass",
+            "price": "9.99",
+            "currency": "usd",
+            "status": "active",
+            "fulfilment_membership_days": "0",
+            "fulfilment_webhook_url": "ftp://game.example/x",
+        },
+    )
     assert refused.status_code == 422
     assert refused.status_code == 422
     page = refused.get_data(as_text=True)
@@ -268,14 +348,23 @@ def test_an_option_made_in_the_portal_grants_what_its_form_says_once_paid(app, p
     assert "Give the address of your server, starting with https://" in page
     assert 'value="ftp://game.example/x"' in page  # nothing typed is lost
 
-    both = portal.submit(f"/portal/products/{product_id}/skus/new",
-                         {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active",
-                          "fulfilment_membership_days": "30", "fulfilment_credits": "100"})
+    both = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {
+            "name": "Season pass",
+            "price": "9.99",
+            "currency": "usd",
+            "status": "active",
+            "fulfilment_membership_days": "30",
+            "fulfilment_credits": "100",
+        },
+    )
     assert both.status_code == 422 and "not both" in both.get_data(as_text=True)
 
-    saved = portal.submit(f"/portal/products/{product_id}/skus/new",
-                          {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active",
-                           "fulfilment_credits": "100"})
+    saved = portal.submit(
+        f"/portal/products/{product_id}/skus/new",
+        {"name": "Season pass", "price": "9.99", "currency": "usd", "status": "active", "fulfilment_credits": "100"},
+    )
     assert saved.status_code == 302
     sku_id = api.get(f"/products/{product_id}").json["skus"][0]["id"]
     edit = portal.page(f"/portal/skus/{sku_id}")
@@ -309,8 +398,14 @@ def test_an_option_saved_from_a_stale_page_never_puts_back_stock_that_was_sold(a
             return db.session.get(Sku, catalog["limited_sku"]).test_stock
 
     def order() -> None:
-        made = api.post("/orders", json={"items": [{"sku": catalog["limited_sku"], "quantity": 1}],
-                                         "customer": {"id": "cus_stock"}, "agreement_accepted": True})
+        made = api.post(
+            "/orders",
+            json={
+                "items": [{"sku": catalog["limited_sku"], "quantity": 1}],
+                "customer": {"id": "cus_stock"},
+                "agreement_accepted": True,
+            },
+        )
         assert made.status_code == 201
 
     path = f"/portal/skus/{catalog['limited_sku']}"
@@ -368,8 +463,8 @@ def test_a_shown_stock_that_is_no_number_is_not_taken_for_unlimited(app, portal,
 def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_count(app, merchant, portal, api, catalog):
     """The merchant lowers a coupon's limit to the 1 use it has; a shopper uses it again between the check and the
     save. The database's rule (uses ≤ limit) refuses the save: the form says so with the new count (was a 500)."""
-    from app.catalog.coupons import create_coupon
     from app.catalog.coupon_models import Coupon
+    from app.catalog.coupons import create_coupon
     from app.extensions import db
     from tests.platform.db.test_read_snapshot import held_read
 
@@ -377,16 +472,28 @@ def test_a_limit_lowered_as_the_coupon_is_used_again_is_refused_with_the_new_cou
         coupon_id = create_coupon(merchant.id, {"code": "TWICE", "kind": "percent_off", "percent_bps": 1000}).id
 
     def use() -> None:
-        assert api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "TWICE",
-                                         "customer": {"id": "cus_coupon"}, "agreement_accepted": True}
-                        ).status_code == 201
+        assert (
+            api.post(
+                "/orders",
+                json={
+                    "items": [{"sku": catalog["sku"], "quantity": 1}],
+                    "coupon": "TWICE",
+                    "customer": {"id": "cus_coupon"},
+                    "agreement_accepted": True,
+                },
+            ).status_code
+            == 201
+        )
 
     use()
     path = f"/portal/coupons/{coupon_id}/edit"
     form = {**_post_form(portal.page(path), "max_redemptions"), "max_redemptions": "1"}
     saved = held_read(app, path, "UPDATE coupons", 1, lambda: portal.client.post(path, data=form), use)
     page = saved.get_data(as_text=True)
-    assert saved.status_code == 422 and "It has already been used 2 times by test orders; the limit cannot be lower." in page
+    assert (
+        saved.status_code == 422
+        and "It has already been used 2 times by test orders; the limit cannot be lower." in page
+    )
     with app.app_context():
         coupon = db.session.get(Coupon, coupon_id)
         assert (coupon.test_times_redeemed, coupon.max_redemptions) == (2, None)
@@ -399,17 +506,27 @@ def test_a_coupons_usage_lists_the_uses_of_the_mode_the_portal_shows(app, api, m
     from app.extensions import db
 
     with app.app_context():
-        coupon = create_coupon(merchant.id, {"code": "LAUNCH", "kind": "percent_off", "percent_bps": 1000,
-                                             "max_redemptions": 1})
+        coupon = create_coupon(
+            merchant.id, {"code": "LAUNCH", "kind": "percent_off", "percent_bps": 1000, "max_redemptions": 1}
+        )
         db.session.commit()
         coupon_id = coupon.id
-    order = api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "coupon": "LAUNCH",
-                                      "customer": {"id": "cus_1"}, "agreement_accepted": True})
+    order = api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "coupon": "LAUNCH",
+            "customer": {"id": "cus_1"},
+            "agreement_accepted": True,
+        },
+    )
     assert order.status_code == 201, order.json
     assert order.json["id"] in portal.page(f"/portal/coupons/{coupon_id}")  # the portal starts in test mode
     # The order's page names the coupon behind its discount, and links to it.
-    assert re.search(rf'\$0\.99 by coupon <a href="/portal/coupons/{coupon_id}"><code>LAUNCH</code></a>',
-                     portal.page(f"/portal/orders/{order.json['id']}"))
+    assert re.search(
+        rf'\$0\.99 by coupon <a href="/portal/coupons/{coupon_id}"><code>LAUNCH</code></a>',
+        portal.page(f"/portal/orders/{order.json['id']}"),
+    )
     assert portal.submit(f"/portal/coupons/{coupon_id}", {"mode": "live"}, action="/portal/mode").status_code == 302
     page = portal.page(f"/portal/coupons/{coupon_id}")
     assert "<dd>0 of 1 time<" in page  # one use allowed: "time", not "times"
@@ -420,6 +537,7 @@ def test_a_coupons_usage_lists_the_uses_of_the_mode_the_portal_shows(app, api, m
 def test_removing_an_image_id_no_column_holds_is_a_404_not_a_500(portal, catalog, image_id):
     # A product image's id is a 32-bit serial: an edited form's larger id reached PostgreSQL ("integer out of range").
     token = _post_form(portal.page(f"/portal/products/{catalog['product']}"), "csrf_token")["csrf_token"]
-    removed = portal.client.post(f"/portal/products/{catalog['product']}/images/{image_id}/delete",
-                                 data={"csrf_token": token})
+    removed = portal.client.post(
+        f"/portal/products/{catalog['product']}/images/{image_id}/delete", data={"csrf_token": token}
+    )
     assert removed.status_code == 404, removed.status_code

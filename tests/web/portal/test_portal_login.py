@@ -1,4 +1,5 @@
 """Portal sign-in: real forms with CSRF, wrong passwords explained, orders scoped to the merchant."""
+
 import re
 
 import pytest
@@ -11,7 +12,6 @@ def csrf_client(app):
     """A test client; CSRF protection stays on in tests, as in production."""
     assert app.config.get("WTF_CSRF_ENABLED", True)
     return app.test_client()
-
 
 
 def sign_in(client, email: str, password: str):
@@ -62,6 +62,8 @@ def test_sign_out_ends_the_session(csrf_client, merchant):
 def test_login_never_redirects_off_site(csrf_client, merchant):
     page = csrf_client.get("/portal/login?next=//evil.test/x").get_data(as_text=True)
     csrf = re.search(r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    response = csrf_client.post("/portal/login?next=//evil.test/x",
-                                data={"email": merchant.email, "password": merchant.password, "csrf_token": csrf})
+    response = csrf_client.post(
+        "/portal/login?next=//evil.test/x",
+        data={"email": merchant.email, "password": merchant.password, "csrf_token": csrf},
+    )
     assert response.headers["Location"].endswith("/portal/")

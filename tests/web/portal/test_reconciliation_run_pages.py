@@ -1,6 +1,7 @@
 """A reconciliation run's page lists the day's discrepancies a page at a time and says how many there are. Before,
 it listed the first 500 and said nothing of the rest: a day a provider's statement went wrong on thousands of lines
 read like a day of 500 problems."""
+
 from __future__ import annotations
 
 import re
@@ -12,23 +13,51 @@ REFERENCE = re.compile(r"<code>(pay_line_\d+)</code>")
 def seed_run(merchant_id: str, findings: int) -> str:
     """A finished run of today's sandbox_card statement with ``findings`` open discrepancies (references numbered in
     the order they were recorded), and one of the day before, which is another run's."""
-    from app.platform.db.types import utcnow
     from app.extensions import db
+    from app.platform.db.types import utcnow
     from app.platform.values.ids import new_id
     from app.reconciliation.models import Discrepancy, ReconciliationRun
 
     today = utcnow().date()
-    run = ReconciliationRun(id=new_id("rcn"), merchant_id=merchant_id, channel="sandbox_card", day=today,
-                            status="done", lines=findings, matched=0, missing_in_kassa=0, missing_at_provider=0,
-                            amount_mismatch=findings, status_mismatch=0, duplicate=0, auto_resolved=0, actor="test")
+    run = ReconciliationRun(
+        id=new_id("rcn"),
+        merchant_id=merchant_id,
+        channel="sandbox_card",
+        day=today,
+        status="done",
+        lines=findings,
+        matched=0,
+        missing_in_kassa=0,
+        missing_at_provider=0,
+        amount_mismatch=findings,
+        status_mismatch=0,
+        duplicate=0,
+        auto_resolved=0,
+        actor="test",
+    )
     db.session.add(run)
     db.session.flush()
     ids = sorted(new_id("dsc") for _ in range(findings + 1))  # time-ordered: the last is the newest
     for n, (found_id, day) in enumerate(zip(ids, [today] * findings + [today - timedelta(days=1)])):
-        db.session.add(Discrepancy(id=found_id, merchant_id=merchant_id, run_id=run.id, channel="sandbox_card",
-                                   day=day, kind="amount_mismatch", line_type="capture", reference=f"pay_line_{n}",
-                                   currency="usd", kassa_currency="usd", kassa_amount=500, provider_amount=600,
-                                   kassa_status="succeeded", provider_status="succeeded", status="open"))
+        db.session.add(
+            Discrepancy(
+                id=found_id,
+                merchant_id=merchant_id,
+                run_id=run.id,
+                channel="sandbox_card",
+                day=day,
+                kind="amount_mismatch",
+                line_type="capture",
+                reference=f"pay_line_{n}",
+                currency="usd",
+                kassa_currency="usd",
+                kassa_amount=500,
+                provider_amount=600,
+                kassa_status="succeeded",
+                provider_status="succeeded",
+                status="open",
+            )
+        )
     db.session.commit()
     return run.id
 

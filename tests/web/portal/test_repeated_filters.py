@@ -1,5 +1,6 @@
 """A filter given twice in a portal address (a link edited by hand, two bookmarks pasted together) is a page that
 says which one to keep, never a list that quietly applied the first value only."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,14 +8,17 @@ import pytest
 from tests.support.portal import Portal
 
 
-@pytest.mark.parametrize("page, query, param", [
-    ("/portal/orders", "status=paid&status=closed", "status"),
-    ("/portal/subscriptions", "status=active&status=canceled", "status"),
-    ("/portal/products", "q=Pro&q=Gold", "q"),
-    ("/portal/risk", "kind=email&kind=ip", "kind"),
-    ("/portal/settlements", "status=paid&status=failed", "status"),
-    ("/portal/audit", "start=2026-01-01&start=2026-02-01", "start"),
-])
+@pytest.mark.parametrize(
+    "page, query, param",
+    [
+        ("/portal/orders", "status=paid&status=closed", "status"),
+        ("/portal/subscriptions", "status=active&status=canceled", "status"),
+        ("/portal/products", "q=Pro&q=Gold", "q"),
+        ("/portal/risk", "kind=email&kind=ip", "kind"),
+        ("/portal/settlements", "status=paid&status=failed", "status"),
+        ("/portal/audit", "start=2026-01-01&start=2026-02-01", "start"),
+    ],
+)
 def test_a_filter_given_twice_is_a_clear_400(portal: Portal, world, page, query, param):
     refused = portal.get(f"{page}?{query}")
     text = refused.get_data(as_text=True)

@@ -1,4 +1,5 @@
 """Settings (profile, branding used by the hosted checkout, order policies) and the team (roles, last owner)."""
+
 from __future__ import annotations
 
 import io
@@ -26,14 +27,28 @@ def test_the_profile_is_validated_and_audited(app, merchant, portal):
 def test_branding_shows_on_the_hosted_checkout(app, client, merchant, catalog, portal):
     refused = portal.post("/portal/settings/branding", {"brand_color": "blue", "terms_text": ""})
     assert refused.status_code == 422 and "Use a colour like #3a55d8." in refused.get_data(as_text=True)
-    svg = portal.post("/portal/settings/branding", {"brand_color": "#ff8800", "logo_file": (
-        io.BytesIO(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"), "logo.svg")},
-        content_type="multipart/form-data")
+    svg = portal.post(
+        "/portal/settings/branding",
+        {
+            "brand_color": "#ff8800",
+            "logo_file": (
+                io.BytesIO(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+                "logo.svg",
+            ),
+        },
+        content_type="multipart/form-data",
+    )
     assert svg.status_code == 422 and "The logo must be a PNG, JPEG, GIF or WebP image." in svg.get_data(as_text=True)
 
-    saved = portal.post("/portal/settings/branding", {
-        "brand_color": "#FFCC00", "terms_text": "No refunds after 14 days.\n\nCredits never expire.",
-        "logo_file": (io.BytesIO(PNG), "logo.png")}, content_type="multipart/form-data")
+    saved = portal.post(
+        "/portal/settings/branding",
+        {
+            "brand_color": "#FFCC00",
+            "terms_text": "No refunds after 14 days.\n\nCredits never expire.",
+            "logo_file": (io.BytesIO(PNG), "logo.png"),
+        },
+        content_type="multipart/form-data",
+    )
     assert saved.status_code == 302
     panel = client.get(f"/checkout/{catalog['product']}").get_data(as_text=True)
     # A light brand colour gets dark text on the Pay button, so it stays readable.
@@ -69,19 +84,23 @@ def test_order_policies_apply_to_new_orders(app, api, merchant, catalog, portal)
 
 
 def test_the_team_page_adds_changes_and_removes_users(app, merchant, portal):
-    duplicate = portal.post("/portal/team", {"email": merchant.email, "role": "operator",
-                                             "temporary_password": "temp-pass-123"})
+    duplicate = portal.post(
+        "/portal/team", {"email": merchant.email, "role": "operator", "temporary_password": "temp-pass-123"}
+    )
     assert duplicate.status_code == 409 or duplicate.status_code == 422
-    assert re.search(r'id="email-error"[^>]*>A user with email owner@acme.test already exists.',
-                     duplicate.get_data(as_text=True))
+    assert re.search(
+        r'id="email-error"[^>]*>A user with email owner@acme.test already exists.', duplicate.get_data(as_text=True)
+    )
     portal.post("/portal/team", {"email": "ops@acme.test", "role": "operator", "temporary_password": "temp-pass-123"})
     page = portal.text("/portal/team")
     user_id = re.search(r"/portal/team/(usr_[a-z0-9]+)/remove", page).group(1)
 
     ops = Portal(app.test_client())
     ops.sign_in("ops@acme.test", "temp-pass-123")
-    ops.post("/portal/account/password", {"current_password": "temp-pass-123", "new_password": "ops-own-pass",
-                                          "confirm_password": "ops-own-pass"})
+    ops.post(
+        "/portal/account/password",
+        {"current_password": "temp-pass-123", "new_password": "ops-own-pass", "confirm_password": "ops-own-pass"},
+    )
     assert ops.get("/portal/audit").status_code == 403
     portal.post(f"/portal/team/{user_id}/role", {f"{user_id}-role": "finance"})
     assert ops.get("/portal/audit").status_code == 200  # the new role applies at once

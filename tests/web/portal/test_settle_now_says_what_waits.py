@@ -2,6 +2,7 @@
 settlement; their payouts are on their way." for a merchant whose own payout account was still empty, as every new
 merchant's is, and the settlement's page listed the amount under "Paid out" while nothing had left: the merchant
 waited for a payout that waited for them."""
+
 from __future__ import annotations
 
 from html import unescape

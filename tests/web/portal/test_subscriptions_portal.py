@@ -1,17 +1,15 @@
 """Subscriptions in the portal, as a merchant's staff use them: find a contract, read its renewals and every
 deduction try, pause or cancel it only after confirming, set the dunning schedule, run a test clock, sell a
 SKU as a subscription, and read MRR on the dashboard."""
+
 from __future__ import annotations
 
 import re
 
-
-from tests.signing.renewals.test_renewals import active_subscription, advance, decline_next, unix
-from tests.support.signing import pay_first_order, subscribe
-
 from tests.receipts.test_receipts import mail_server  # noqa: F401  (fixture)
-from tests.signing.renewals.test_renewals import clock, monthly  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import active_subscription, advance, clock, decline_next, monthly, unix  # noqa: F401  (fixtures)
 from tests.signing.test_trials import trial_sku, trialing  # noqa: F401  (a fixture)
+from tests.support.signing import pay_first_order, subscribe
 
 
 def test_the_list_filters_by_status_and_finds_a_customer(api, portal, sandbox, worker, monthly):
@@ -68,19 +66,28 @@ def test_the_dunning_schedule_is_set_in_settings(app, merchant, portal):
     from app.extensions import db
     from app.merchants.models import Merchant
 
-    bad = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "3, 1", "dunning_final_action": "pause",
-                                                         "renewal_notice_days": "5"})
+    bad = portal.post(
+        "/portal/settings/subscriptions",
+        {"dunning_retry_days": "3, 1", "dunning_final_action": "pause", "renewal_notice_days": "5"},
+    )
     assert bad.status_code == 422 and "retry days must increase" in bad.get_data(as_text=True)
-    ok = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "1, 4, 9",
-                                                        "dunning_final_action": "pause", "renewal_notice_days": "5"})
+    ok = portal.post(
+        "/portal/settings/subscriptions",
+        {"dunning_retry_days": "1, 4, 9", "dunning_final_action": "pause", "renewal_notice_days": "5"},
+    )
     assert ok.status_code == 302
     with app.app_context():
         saved = db.session.get(Merchant, merchant.id)
-        assert (saved.dunning_retry_days, saved.dunning_final_action, saved.renewal_notice_days) == ([1, 4, 9], "pause", 5)
+        assert (saved.dunning_retry_days, saved.dunning_final_action, saved.renewal_notice_days) == (
+            [1, 4, 9],
+            "pause",
+            5,
+        )
 
 
 def test_subscription_emails_are_on_by_default_and_turned_off_in_settings_with_an_audit_entry(
-        app, merchant, api, portal, sandbox, worker, monthly, clock, mail_server):
+    app, merchant, api, portal, sandbox, worker, monthly, clock, mail_server
+):
     """A merchant who emails its own subscribers turns Kassa's off; a declined renewal then sends nothing."""
     from app.audit.models import AuditEntry
     from app.extensions import db
@@ -91,8 +98,10 @@ def test_subscription_emails_are_on_by_default_and_turned_off_in_settings_with_a
 
     page = portal.text("/portal/settings")
     assert re.search(r'<input type="checkbox" id="subscription_emails"[^>]* checked>', page)  # on by default
-    off = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
-                                                         "renewal_notice_days": "3"})
+    off = portal.post(
+        "/portal/settings/subscriptions",
+        {"dunning_retry_days": "", "dunning_final_action": "cancel", "renewal_notice_days": "3"},
+    )
     assert off.status_code == 302
     assert not re.search(r'id="subscription_emails"[^>]* checked>', portal.text("/portal/settings"))
     with app.app_context():
@@ -107,8 +116,15 @@ def test_subscription_emails_are_on_by_default_and_turned_off_in_settings_with_a
     assert api.get(f"/subscriptions/{sub['id']}").json["status"] == "past_due"
     assert about(mail_server, "failed") == []
 
-    on = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
-                                                        "renewal_notice_days": "3", "subscription_emails": "on"})
+    on = portal.post(
+        "/portal/settings/subscriptions",
+        {
+            "dunning_retry_days": "",
+            "dunning_final_action": "cancel",
+            "renewal_notice_days": "3",
+            "subscription_emails": "on",
+        },
+    )
     assert on.status_code == 302
     advance(api, worker, clock, unix(2027, 3, 1, 13))  # the next try fails too: now it is emailed
     worker()
@@ -132,9 +148,18 @@ def test_a_test_clock_is_advanced_from_the_portal(api, portal, sandbox, worker, 
 def test_a_sku_is_sold_as_a_subscription_from_its_form(api, portal, catalog):
     page = portal.text(f"/portal/skus/{catalog['sku']}")
     token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
-    saved = portal.post(f"/portal/skus/{catalog['sku']}", {
-        "csrf_token": token, "name": "30 days", "price": "9.99", "currency": "usd", "status": "active",
-        "subscription_interval": "month", "subscription_interval_count": "3"})
+    saved = portal.post(
+        f"/portal/skus/{catalog['sku']}",
+        {
+            "csrf_token": token,
+            "name": "30 days",
+            "price": "9.99",
+            "currency": "usd",
+            "status": "active",
+            "subscription_interval": "month",
+            "subscription_interval_count": "3",
+        },
+    )
     assert saved.status_code == 302
     sku = next(s for s in api.get(f"/products/{catalog['product']}").json["skus"] if s["id"] == catalog["sku"])
     assert sku["subscription"] == {"interval": "month", "interval_count": 3}
@@ -156,8 +181,14 @@ def test_the_contract_page_read_while_it_renews_is_one_moment(app, api, portal, 
 
     sub = active_subscription(api, sandbox, worker, monthly, clock)
     path = f"/portal/subscriptions/{sub['id']}"
-    page = held_read(app, path, "FROM subscription_renewals", 1, lambda: portal.get(path),
-                     lambda: advance(api, worker, clock, unix(2027, 3, 1))).get_data(as_text=True)
+    page = held_read(
+        app,
+        path,
+        "FROM subscription_renewals",
+        1,
+        lambda: portal.get(path),
+        lambda: advance(api, worker, clock, unix(2027, 3, 1)),
+    ).get_data(as_text=True)
     assert "2027-02-28 12:00 UTC" in page and "2027-03-31" not in page
     renewed = portal.text(path)
     assert "2027-03-31 12:00 UTC" in renewed  # the renewal did land meanwhile
@@ -174,7 +205,6 @@ def test_a_canceled_contract_does_not_promise_a_first_renewal(api, portal, sandb
     assert "once the first order is paid" not in page and "the first one is due" not in page
 
 
-
 def test_a_canceled_contracts_page_says_its_mandate_ended_with_it(api, portal, sandbox, worker, monthly):
     """Canceled, a contract's page still read "Mandate sandbox_card mdt_… — active": the merchant could not tell
     the customer's recurring agreement had ended (it had not, at the provider). Now it says canceled."""
@@ -183,8 +213,10 @@ def test_a_canceled_contracts_page_says_its_mandate_ended_with_it(api, portal, s
     assert f"<code>{reference}</code> — active" in portal.text(f"/portal/subscriptions/{sub['id']}")
     assert portal.post(f"/portal/subscriptions/{sub['id']}/cancel", {"confirmed": "yes"}).status_code == 302
     page = portal.text(f"/portal/subscriptions/{sub['id']}")
-    assert f"<code>{reference}</code> — canceled (ended with the subscription; Kassa cancels it at the provider too)" \
+    assert (
+        f"<code>{reference}</code> — canceled (ended with the subscription; Kassa cancels it at the provider too)"
         in page
+    )
     assert "— active" not in page
 
 
@@ -192,16 +224,26 @@ def test_a_contract_names_the_product_and_option_it_renews(api, portal, sandbox,
     """The contract's page named what it sells only by the SKU's id (“sku_01m8…”), and the list not at all."""
     sub = pay_first_order(api, sandbox, worker, subscribe(api, monthly))
     page = portal.get(f"/portal/subscriptions/{sub['id']}").get_data(as_text=True)
-    assert re.search(r"<dt>Sells</dt><dd><a href=\"/portal/products/prod_test_membership\">Pro membership — 30 days"
-                     r"</a>", page), page
+    assert re.search(
+        r"<dt>Sells</dt><dd><a href=\"/portal/products/prod_test_membership\">Pro membership — 30 days"
+        r"</a>",
+        page,
+    ), page
     assert "Pro membership — 30 days" in portal.text("/portal/subscriptions")
 
 
 def test_a_free_trial_is_set_on_the_sku_form_and_shown_on_the_contract(app, api, portal, sandbox, worker, catalog):
     page = portal.text(f"/portal/skus/{catalog['sku']}")
     token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
-    form = {"csrf_token": token, "name": "30 days", "price": "9.99", "currency": "usd", "status": "active",
-            "subscription_interval": "month", "subscription_interval_count": "1"}
+    form = {
+        "csrf_token": token,
+        "name": "30 days",
+        "price": "9.99",
+        "currency": "usd",
+        "status": "active",
+        "subscription_interval": "month",
+        "subscription_interval_count": "1",
+    }
     refused = portal.post(f"/portal/skus/{catalog['sku']}", {**form, "subscription_trial_days": "1000"})
     assert refused.status_code == 422 and "Give a trial from 0 to 730 days" in refused.get_data(as_text=True)
     assert portal.post(f"/portal/skus/{catalog['sku']}", {**form, "subscription_trial_days": "14"}).status_code == 302
@@ -222,13 +264,17 @@ def test_a_merchant_may_give_the_trial_again_from_the_settings(app, api, portal,
     assert not re.search(r'id="repeat_trials"[^>]*checked', settings)  # off by default
     sub = trialing(app, api, sandbox, worker, trial_sku, clock)
     assert api.post(f"/subscriptions/{sub['id']}/cancel", json={"at_period_end": False}).status_code == 200
-    saved = portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
-                                                           "renewal_notice_days": "3", "repeat_trials": "on"})
+    saved = portal.post(
+        "/portal/settings/subscriptions",
+        {"dunning_retry_days": "", "dunning_final_action": "cancel", "renewal_notice_days": "3", "repeat_trials": "on"},
+    )
     assert saved.status_code == 302
     assert re.search(r'id="repeat_trials"[^>]*checked', portal.text("/portal/settings"))
     again = subscribe(api, trial_sku, test_clock=clock)
     assert again["order"]["amount"]["total"] == 0 and again["subscription"]["trial_days"] == 14
     assert pay_first_order(api, sandbox, worker, again)["status"] == "trialing"
-    portal.post("/portal/settings/subscriptions", {"dunning_retry_days": "", "dunning_final_action": "cancel",
-                                                   "renewal_notice_days": "3"})  # unticked: once again
+    portal.post(
+        "/portal/settings/subscriptions",
+        {"dunning_retry_days": "", "dunning_final_action": "cancel", "renewal_notice_days": "3"},
+    )  # unticked: once again
     assert subscribe(api, trial_sku, test_clock=clock)["order"]["amount"]["total"] == 999

@@ -1,6 +1,7 @@
 """Customer wallets in the portal, as finance staff and the owner use them: find a customer by id or email among
 pages of wallet holders, read their balances and statement with running balances, download it, follow their
 withdrawals' payouts, and decide a withdrawal held for review."""
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,18 @@ def test_finance_finds_a_wallet_and_reads_its_statement_and_withdrawals(app, api
 
     for n in range(26):  # more than a page of holders
         fund(app, merchant.id, f"cus_{n:02d}", 100 + n)
-    api.post("/orders", json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True,
-                              "customer": {"id": "cus_07", "email": "ada@example.com"}})
-    assert api.post("/customers/cus_07/transfers", json={"to": "cus_08", "amount": 7, "currency": "usd"}).status_code == 201
+    api.post(
+        "/orders",
+        json={
+            "items": [{"sku": catalog["sku"], "quantity": 1}],
+            "agreement_accepted": True,
+            "customer": {"id": "cus_07", "email": "ada@example.com"},
+        },
+    )
+    assert (
+        api.post("/customers/cus_07/transfers", json={"to": "cus_08", "amount": 7, "currency": "usd"}).status_code
+        == 201
+    )
     paid_out = withdraw(api, "cus_07", 50).json["withdrawal"]
     api.post("/risk/list_entries", json={"kind": "customer", "value": "cus_07", "action": "review"})
     held = withdraw(api, "cus_07", 20).json["withdrawal"]
@@ -54,12 +64,30 @@ def test_finance_finds_a_wallet_and_reads_its_statement_and_withdrawals(app, api
 
 
 def test_the_owner_sets_a_withdrawal_velocity_limit_on_the_risk_page(api, portal):
-    added = portal.post("/portal/risk/rules", {"kind": "velocity", "by": "customer", "window_minutes": "60",
-                                               "max_count": "3", "applies_to": "withdrawals", "action": "block"})
+    added = portal.post(
+        "/portal/risk/rules",
+        {
+            "kind": "velocity",
+            "by": "customer",
+            "window_minutes": "60",
+            "max_count": "3",
+            "applies_to": "withdrawals",
+            "action": "block",
+        },
+    )
     assert added.status_code == 302
     rule = api.get("/risk/rules").json["data"][0]
     assert rule["params"] == {"by": "customer", "window_seconds": 3600, "max_count": 3, "applies_to": "withdrawals"}
     assert "At most 3 withdrawals per customer in 60 min" in portal.text("/portal/risk")
-    refused = portal.post("/portal/risk/rules", {"kind": "velocity", "by": "ip", "window_minutes": "60",
-                                                 "max_count": "3", "applies_to": "withdrawals", "action": "block"})
+    refused = portal.post(
+        "/portal/risk/rules",
+        {
+            "kind": "velocity",
+            "by": "ip",
+            "window_minutes": "60",
+            "max_count": "3",
+            "applies_to": "withdrawals",
+            "action": "block",
+        },
+    )
     assert refused.status_code == 422 and "counts per customer" in refused.get_data(as_text=True)

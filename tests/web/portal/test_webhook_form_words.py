@@ -1,6 +1,7 @@
 """The webhook endpoint form says what to fix in its own words. Before, an endpoint added with no event ticked came
 back with the API's message, 'events must be a non-empty list of event types, or ["*"] for every event', which
 names a JSON list the merchant never saw; now the form asks them to tick "Every event" or some events."""
+
 from __future__ import annotations
 
 from html import unescape

@@ -3,6 +3,7 @@ process's and the stream process's) within a bounded time, logged once, and subs
 after that reaches the waiting streams at once, not only through their periodic re-read. Two ways it happens, on
 loopback against a private redis-server: the server freezes (SIGSTOP) and later resumes; or the connection's flow
 is dropped for good (a firewall or NAT forgets it, the host behind it is replaced) while Redis itself is fine."""
+
 from __future__ import annotations
 
 import asyncio
@@ -61,6 +62,7 @@ class StreamProcessListener:
     def _on_loop(self, fn, *args):
         async def call():
             return fn(*args)
+
         return asyncio.run_coroutine_threadsafe(call(), self.loop).result(5)
 
     def hears(self, publisher, seconds: float) -> bool:

@@ -2,6 +2,7 @@
 Redis subscription closes, rather than running on (and reconnecting every second) until the interpreter dies.
 Gunicorn's ``worker_exit`` hook (gunicorn.conf.py) is where a worker does it. On a private redis-server, whose
 pattern subscriptions count the listeners still attached."""
+
 from __future__ import annotations
 
 import runpy

@@ -1,6 +1,7 @@
 """The order stream process (``python -m app.web.streams``, the Procfile's ``stream``) as a real process: many
 shoppers wait on one process, each told of its own order's payment at once, a wrong secret learns nothing,
 and the hosted order page opens its stream there when STREAM_PUBLIC_URL says so."""
+
 from __future__ import annotations
 
 import json
@@ -21,17 +22,25 @@ WAITING = 200
 def stream_server(app, tmp_path_factory):
     """The Procfile's stream process on the test database and Redis."""
     port = free_port()
-    env = kassa_environment(database_url=DATABASE_URL, redis_url=REDIS_URL, var_dir=tmp_path_factory.mktemp("streams"),
-                            kassa_port=free_port(), sandbox_port=free_port(), STREAM_PORT=str(port))
-    service = Service.from_procfile("stream", env, tmp_path_factory.mktemp("stream-logs"),
-                                    ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
+    env = kassa_environment(
+        database_url=DATABASE_URL,
+        redis_url=REDIS_URL,
+        var_dir=tmp_path_factory.mktemp("streams"),
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+        STREAM_PORT=str(port),
+    )
+    service = Service.from_procfile(
+        "stream", env, tmp_path_factory.mktemp("stream-logs"), ready=http_answers(f"http://127.0.0.1:{port}/healthz")
+    )
     service.start()
     yield f"http://127.0.0.1:{port}"
     service.stop()
 
 
-def test_one_process_holds_many_waiting_shoppers_and_tells_each_of_its_own_payment(api, catalog, sandbox,
-                                                                                     stream_server):
+def test_one_process_holds_many_waiting_shoppers_and_tells_each_of_its_own_payment(
+    api, catalog, sandbox, stream_server
+):
     orders = [create_order(api, catalog["sku"]) for _ in range(3)]
     payer = orders[0]
     waiting = [open_stream(stream_server, orders[i % len(orders)])[0] for i in range(WAITING)]
@@ -41,7 +50,7 @@ def test_one_process_holds_many_waiting_shoppers_and_tells_each_of_its_own_payme
         time.sleep(0.3)  # the payer's streams announce "paying"; the others stay quiet
         started = time.monotonic()
         sandbox.simulate(payment["provider_reference"], "succeeded")
-        for sock in waiting[::len(orders)]:  # every stream of the paid order hears of it, and ends
+        for sock in waiting[:: len(orders)]:  # every stream of the paid order hears of it, and ends
             told = read_until(sock, b"event: end")
             assert b'"status":"paid"' in told and b'"reason":"decided"' in told
         assert time.monotonic() - started < 5
@@ -57,8 +66,9 @@ def test_one_process_holds_many_waiting_shoppers_and_tells_each_of_its_own_payme
 
 def test_a_wrong_secret_or_path_learns_nothing(api, catalog, stream_server):
     order = create_order(api, catalog["sku"])
-    wrong = requests.get(f"{stream_server}/api/v1/orders/{order['id']}/stream", params={"client_secret": "nope"},
-                         timeout=5)
+    wrong = requests.get(
+        f"{stream_server}/api/v1/orders/{order['id']}/stream", params={"client_secret": "nope"}, timeout=5
+    )
     assert wrong.status_code == 404 and wrong.json()["error"]["code"] == "resource_missing"
     assert requests.get(f"{stream_server}/api/v1/orders", timeout=5).status_code == 404
     # The secret is checked in the stream's first read, watched for changes from before it: a refused caller
@@ -75,9 +85,14 @@ def test_the_hosted_order_page_opens_its_stream_on_the_stream_process(app, clien
     finally:
         app.config["STREAM_PUBLIC_URL"] = ""
     assert f'data-order-stream="{stream_server}/api/v1/orders/{order["id"]}/stream?client_secret=' in page.get_data(
-        as_text=True)
-    with requests.get(f"{stream_server}/api/v1/orders/{order['id']}/stream",
-                      params={"client_secret": order["client_secret"]}, stream=True, timeout=5) as stream:
+        as_text=True
+    )
+    with requests.get(
+        f"{stream_server}/api/v1/orders/{order['id']}/stream",
+        params={"client_secret": order["client_secret"]},
+        stream=True,
+        timeout=5,
+    ) as stream:
         assert stream.headers["Content-Type"] == "text/event-stream"
         data = next(line for line in stream.iter_lines(chunk_size=1, decode_unicode=True) if line.startswith("data: "))
     assert json.loads(data.removeprefix("data: "))["status"] == "paying"  # what the page's script reads
@@ -89,9 +104,14 @@ def test_a_query_the_web_route_refuses_is_refused_the_same_way(client, api, cata
     order = create_order(api, catalog["sku"])
     path = f"/api/v1/orders/{order['id']}/stream"
     secret = order["client_secret"]
-    for query in (f"client_secret={secret}&client_secret=nope", f"client_secret=nope&client_secret={secret}",
-                  f"client_secret={secret}&client_secret={secret}", "client_secret=%FF", f"client_secret={secret}%00",
-                  f"client_secret={secret}&x=caf%E9"):
+    for query in (
+        f"client_secret={secret}&client_secret=nope",
+        f"client_secret=nope&client_secret={secret}",
+        f"client_secret={secret}&client_secret={secret}",
+        "client_secret=%FF",
+        f"client_secret={secret}%00",
+        f"client_secret={secret}&x=caf%E9",
+    ):
         web = client.get(f"{path}?{query}")
         with requests.get(f"{stream_server}{path}?{query}", stream=True, timeout=5) as streamed:
             assert web.status_code == 400, (query, web.status_code)
@@ -99,7 +119,10 @@ def test_a_query_the_web_route_refuses_is_refused_the_same_way(client, api, cata
             assert streamed.headers["Content-Type"] == "application/json"
             said, web_said = streamed.json()["error"], web.json["error"]
         assert (said["code"], said.get("param"), said["message"]) == (
-            web_said["code"], web_said.get("param"), web_said["message"]), query
+            web_said["code"],
+            web_said.get("param"),
+            web_said["message"],
+        ), query
     wait_for(lambda: requests.get(f"{stream_server}/healthz", timeout=5).json()["open_streams"] == 0, 10)
 
 
@@ -113,8 +136,11 @@ def test_a_stream_whose_order_vanished_ends_cleanly(app, api, catalog, stream_se
     finally:
         sock.close()
     assert b'"reason":"gone"' in told
-    gone = requests.get(f"{stream_server}/api/v1/orders/{order['id']}/stream",
-                        params={"client_secret": order["client_secret"]}, timeout=5)
+    gone = requests.get(
+        f"{stream_server}/api/v1/orders/{order['id']}/stream",
+        params={"client_secret": order["client_secret"]},
+        timeout=5,
+    )
     assert gone.status_code == 404
 
 
@@ -122,16 +148,28 @@ def test_a_stream_opened_while_the_database_is_down_is_a_503_that_says_so(tmp_pa
     """The web route answers a database outage with a 503 and when to try again; the stream process closed the
     connection without a word (and logged a traceback), so a page could not tell an outage from a broken server."""
     port, dead = free_port(), free_port()
-    env = kassa_environment(database_url=f"postgresql+psycopg://postgres@127.0.0.1:{dead}/kassa", redis_url=REDIS_URL,
-                            var_dir=tmp_path_factory.mktemp("streams-nodb"), kassa_port=free_port(),
-                            sandbox_port=free_port(), STREAM_PORT=str(port))
-    service = Service.from_procfile("stream", env, tmp_path_factory.mktemp("stream-nodb-logs"),
-                                    ready=http_answers(f"http://127.0.0.1:{port}/healthz"))
+    env = kassa_environment(
+        database_url=f"postgresql+psycopg://postgres@127.0.0.1:{dead}/kassa",
+        redis_url=REDIS_URL,
+        var_dir=tmp_path_factory.mktemp("streams-nodb"),
+        kassa_port=free_port(),
+        sandbox_port=free_port(),
+        STREAM_PORT=str(port),
+    )
+    service = Service.from_procfile(
+        "stream",
+        env,
+        tmp_path_factory.mktemp("stream-nodb-logs"),
+        ready=http_answers(f"http://127.0.0.1:{port}/healthz"),
+    )
     service.start()
     try:
-        answer = requests.get(f"http://127.0.0.1:{port}/api/v1/orders/ord_01abc/stream",
-                              params={"client_secret": "ord_01abc_secret"}, headers={"Origin": "https://shop.example"},
-                              timeout=30)
+        answer = requests.get(
+            f"http://127.0.0.1:{port}/api/v1/orders/ord_01abc/stream",
+            params={"client_secret": "ord_01abc_secret"},
+            headers={"Origin": "https://shop.example"},
+            timeout=30,
+        )
     finally:
         service.stop()
     assert answer.status_code == 503 and answer.headers["Retry-After"] == "5"

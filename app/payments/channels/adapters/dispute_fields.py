@@ -1,15 +1,16 @@
 """What a provider's dispute news may carry into Kassa's tables and books: a field outside these bounds in a signed
 body is refused (CallbackRejected, 400) rather than stored or booked; it was once a 500 the provider retried for ever."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from app.platform.values.money import MAX_DIGITS
 from app.payments.channels.interface import CallbackRejected
+from app.platform.values.money import MAX_DIGITS
 
 # The longest provider id Kassa stores (disputes.provider_dispute_id, payment_attempts.provider_reference).
 MAX_REFERENCE_LENGTH = 100
-LARGEST_AMOUNT = 10 ** MAX_DIGITS - 1  # of any currency (app/money.max_amount); the order's own total bounds it later
+LARGEST_AMOUNT = 10**MAX_DIGITS - 1  # of any currency (app/money.max_amount); the order's own total bounds it later
 
 
 def provider_reference(value: object, what: str) -> str:

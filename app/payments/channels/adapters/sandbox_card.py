@@ -1,4 +1,5 @@
 """``sandbox_card``: card payments through the sandbox provider's hosted page, over HTTP."""
+
 from __future__ import annotations
 
 import csv
@@ -12,22 +13,43 @@ from typing import Callable, Iterator, Mapping, TypeVar
 
 import requests
 
-from app.platform.observability import logs
 from app.payments import integration_log
-from app.payments.channels.interface import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
-                                        ProviderOutcomeUnknown, PayoutResult, ProviderPayment, ProviderRefused,
-                                        ProviderUnavailable, RefundResult, StatementLine)
 from app.payments.channels.adapters.dispute_fields import disputed_amount, provider_reference, unix_moment
+from app.payments.channels.interface import (
+    CallbackRejected,
+    ChannelResult,
+    DisputeNotice,
+    PaymentRequest,
+    PayoutResult,
+    ProviderOutcomeUnknown,
+    ProviderPayment,
+    ProviderRefused,
+    ProviderUnavailable,
+    RefundResult,
+    StatementLine,
+)
 from app.payments.channels.registry import ChannelSpec
 from app.platform.http.peer import PeerSession, connection_dropped, never_connected
+from app.platform.observability import logs
 from app.platform.values.whole_numbers import parse_whole_number
 
 # The sandbox provider's published fee (docs/sandbox.md "Fees"): 2.9 % of each capture plus a fixed part of about
 # 30 US cents in the capture's currency: 30 minor units of a two-decimal currency, else the table's amount.
 SANDBOX_FEE_BPS = 290
 SANDBOX_FEE_FIXED = 30
-SANDBOX_FEE_FIXED_BY_CURRENCY = {"jpy": 40, "krw": 400, "vnd": 8_000, "clp": 300, "isk": 40, "idr": 500_000,
-                                 "bhd": 100, "kwd": 100, "jod": 200, "omr": 100, "tnd": 1_000}
+SANDBOX_FEE_FIXED_BY_CURRENCY = {
+    "jpy": 40,
+    "krw": 400,
+    "vnd": 8_000,
+    "clp": 300,
+    "isk": 40,
+    "idr": 500_000,
+    "bhd": 100,
+    "kwd": 100,
+    "jod": 200,
+    "omr": 100,
+    "tnd": 1_000,
+}
 # It gives back the fee's part in proportion to what a refund returns (its statement lists it; sandbox/fees.py).
 SANDBOX_FEE_RETURNED = "proportional"
 
@@ -54,11 +76,17 @@ class SandboxCardAdapter:
     @classmethod
     def from_settings(cls, config: Mapping, settings: Mapping) -> "SandboxCardAdapter":
         """The sandbox is one provider account for the whole installation, configured by Kassa's config."""
-        return cls(config["SANDBOX_URL"], config["SANDBOX_API_KEY"], config["SANDBOX_CALLBACK_SECRET"],
-                   timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"], tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
+        return cls(
+            config["SANDBOX_URL"],
+            config["SANDBOX_API_KEY"],
+            config["SANDBOX_CALLBACK_SECRET"],
+            timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
+            tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"],
+        )
 
-    def __init__(self, base_url: str, api_key: str, callback_secret: str, *,
-                 timeout: float = 10.0, tolerance_seconds: int = 300) -> None:
+    def __init__(
+        self, base_url: str, api_key: str, callback_secret: str, *, timeout: float = 10.0, tolerance_seconds: int = 300
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.callback_secret = callback_secret
@@ -90,8 +118,9 @@ class SandboxCardAdapter:
         except ValueError as exc:
             raise ProviderOutcomeUnknown("sandbox provider answered with something that is not JSON") from exc
 
-    def _exchange(self, method: str, path: str, payload: dict | None
-                  ) -> tuple[requests.Response | None, requests.RequestException | None]:
+    def _exchange(
+        self, method: str, path: str, payload: dict | None
+    ) -> tuple[requests.Response | None, requests.RequestException | None]:
         """Send one request and log it with its answer or error (the integration log)."""
         url = f"{self.base_url}{path}"
         headers = {"Authorization": f"Bearer {self.api_key}"}
@@ -104,11 +133,16 @@ class SandboxCardAdapter:
         except requests.RequestException as exc:
             error = exc
         integration_log.record_exchange(
-            self.code, method, url, request_headers=headers, request_body=payload,
+            self.code,
+            method,
+            url,
+            request_headers=headers,
+            request_body=payload,
             status_code=response.status_code if response is not None else None,
             response_body=response.content if response is not None else None,
             duration_ms=round((time.monotonic() - started) * 1000),
-            error=f"{error.__class__.__name__}: {error}" if error else None)
+            error=f"{error.__class__.__name__}: {error}" if error else None,
+        )
         return response, error
 
     def _result(self, payment: Mapping) -> ChannelResult:
@@ -122,16 +156,28 @@ class SandboxCardAdapter:
             raise _unreadable(payment, "a payment") from None
         if status is None or not _texts(reference, provider_reference, currency) or type(amount) is not int:
             raise _unreadable(payment, "a payment")
-        return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=reference,
-                             status=status, amount=amount, currency=currency,
-                             failure_reason="declined by the card holder" if status == "failed" else None,
-                             raw=dict(payment))
+        return ChannelResult(
+            channel=self.code,
+            provider_reference=provider_reference,
+            attempt_id=reference,
+            status=status,
+            amount=amount,
+            currency=currency,
+            failure_reason="declined by the card holder" if status == "failed" else None,
+            raw=dict(payment),
+        )
 
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
         # The attempt id is the provider reference, so a retried create returns the same payment.
-        body = {"amount": request.amount, "currency": request.currency, "reference": request.attempt_id,
-                "description": request.description, "return_url": request.return_url,
-                "callback_url": request.callback_url, "method": self.method}
+        body = {
+            "amount": request.amount,
+            "currency": request.currency,
+            "reference": request.attempt_id,
+            "description": request.description,
+            "return_url": request.return_url,
+            "callback_url": request.callback_url,
+            "method": self.method,
+        }
         if request.recurring and self.method == "card":
             body["recurring"] = {"terms": request.recurring, "callback_url": request.mandate_callback_url}
         payment = self._call("POST", "/sandbox/api/payments", body)
@@ -171,14 +217,18 @@ class SandboxCardAdapter:
         ``canceled``, or ``revoked`` when the shopper withdrew it first. Safe to repeat. Raises ProviderRefused
         when the provider will not (e.g. it does not know the mandate), ProviderUnavailable when it was not
         reached or its answer was lost."""
-        return _status_of(self._call("POST", f"/sandbox/api/mandates/{mandate}/cancel"), "a canceled mandate",
-                          ("canceled", "revoked"))
+        return _status_of(
+            self._call("POST", f"/sandbox/api/mandates/{mandate}/cancel"), "a canceled mandate", ("canceled", "revoked")
+        )
 
     def deduct(self, mandate: str, *, amount: int, currency: str, reference: str, description: str) -> ChannelResult:
         """Charge a signed mandate with nobody at the checkout; ``reference`` makes a retry return the same
         deduction. A decline is a failed result with the provider's reason."""
-        payment = self._call("POST", f"/sandbox/api/mandates/{mandate}/deductions", {
-            "amount": amount, "currency": currency, "reference": reference, "description": description})
+        payment = self._call(
+            "POST",
+            f"/sandbox/api/mandates/{mandate}/deductions",
+            {"amount": amount, "currency": currency, "reference": reference, "description": description},
+        )
         result = self._result(payment)
         if result.status == "failed":
             result = dataclasses.replace(result, failure_reason=payment.get("failure_reason") or "declined")
@@ -199,9 +249,12 @@ class SandboxCardAdapter:
     def refund(self, provider_reference: str, amount: int, refund_id: str) -> RefundResult:
         # The refund id is the provider's reference: a retried call returns the same refund.
         try:
-            response = _http.post(f"{self.base_url}/sandbox/api/payments/{provider_reference}/refunds",
-                                     json={"amount": amount, "reference": refund_id}, timeout=self.timeout,
-                                     headers={"Authorization": f"Bearer {self.api_key}"})
+            response = _http.post(
+                f"{self.base_url}/sandbox/api/payments/{provider_reference}/refunds",
+                json={"amount": amount, "reference": refund_id},
+                timeout=self.timeout,
+                headers={"Authorization": f"Bearer {self.api_key}"},
+            )
         except requests.RequestException as exc:
             raise ProviderUnavailable(f"sandbox provider unreachable: {exc.__class__.__name__}") from exc
         if response.status_code >= 500 or response.status_code in (401, 429):
@@ -210,20 +263,22 @@ class SandboxCardAdapter:
             body = response.json()
             if response.status_code >= 400:
                 # A definite refusal (e.g. more than refundable): nothing moved.
-                return RefundResult(None, "failed",
-                                    body.get("error", {}).get("message", f"HTTP {response.status_code}"))
+                return RefundResult(
+                    None, "failed", body.get("error", {}).get("message", f"HTTP {response.status_code}")
+                )
             status = "succeeded" if body.get("status") == "succeeded" else "failed"
             return RefundResult(body["id"], status, body.get("failure_reason") if status == "failed" else None)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             # An answer that cannot be read (a proxy's page, a cut body) says nothing of what the provider did: the
             # refund stays pending and is sent again with the same reference, which the provider answers with the
             # refund it made, if it made one.
-            raise ProviderOutcomeUnknown(f"sandbox provider answered {response.status_code} with something that is "
-                                         f"not JSON of a refund: {response.text[:200]}") from exc
+            raise ProviderOutcomeUnknown(
+                f"sandbox provider answered {response.status_code} with something that is "
+                f"not JSON of a refund: {response.text[:200]}"
+            ) from exc
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice:
-        verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret,
-                         tolerance=self.tolerance)
+        verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret, tolerance=self.tolerance)
         try:
             event = json.loads(body)
             if str(event.get("type", "")).startswith("dispute."):
@@ -243,20 +298,26 @@ class SandboxCardAdapter:
             raise CallbackRejected(f"callback is for a {dispute.get('method')!r} payment, not a {self.code} one")
         if dispute["status"] not in ("needs_response", "under_review", "won", "lost"):
             raise CallbackRejected(f"unknown sandbox dispute status {dispute['status']!r}")
-        return DisputeNotice(channel=self.code, provider_dispute_id=_reference(dispute, "id"),
-                             provider_reference=_reference(dispute, "payment"),
-                             attempt_id=_reference(dispute, "payment_reference"), status=dispute["status"],
-                             amount=disputed_amount(dispute["amount"], "a sandbox dispute's amount"),
-                             currency=str(dispute["currency"]),
-                             reason=str(dispute.get("reason") or "").replace("\x00", "")[:100],
-                             evidence_due_by=unix_moment(dispute.get("evidence_due_by"),
-                                                         "a sandbox dispute's evidence_due_by"))
+        return DisputeNotice(
+            channel=self.code,
+            provider_dispute_id=_reference(dispute, "id"),
+            provider_reference=_reference(dispute, "payment"),
+            attempt_id=_reference(dispute, "payment_reference"),
+            status=dispute["status"],
+            amount=disputed_amount(dispute["amount"], "a sandbox dispute's amount"),
+            currency=str(dispute["currency"]),
+            reason=str(dispute.get("reason") or "").replace("\x00", "")[:100],
+            evidence_due_by=unix_moment(dispute.get("evidence_due_by"), "a sandbox dispute's evidence_due_by"),
+        )
 
     def submit_dispute_evidence(self, provider_dispute_id: str, text: str) -> str:
         """Send the merchant's evidence; returns the dispute's status at the provider then (``under_review``).
         ProviderRefused when the provider will not take it (too late, already answered)."""
-        return _status_of(self._call("POST", f"/sandbox/api/disputes/{provider_dispute_id}/evidence", {"text": text}),
-                          "a dispute", DISPUTE_STATUSES)
+        return _status_of(
+            self._call("POST", f"/sandbox/api/disputes/{provider_dispute_id}/evidence", {"text": text}),
+            "a dispute",
+            DISPUTE_STATUSES,
+        )
 
     def find_dispute(self, provider_dispute_id: str) -> DisputeNotice:
         """The dispute as the provider has it now (reconciliation's way to a dispute whose callback was lost);
@@ -277,8 +338,9 @@ class SandboxCardAdapter:
             for refund in _listed(answer):
                 if refund.get("reference") == reference:
                     status = "succeeded" if refund.get("status") == "succeeded" else "failed"
-                    return RefundResult(refund["id"], status,
-                                        refund.get("failure_reason") if status == "failed" else None)
+                    return RefundResult(
+                        refund["id"], status, refund.get("failure_reason") if status == "failed" else None
+                    )
         except (KeyError, TypeError, AttributeError) as exc:
             raise _unreadable(answer, "a list of refunds") from exc
         return None
@@ -287,39 +349,59 @@ class SandboxCardAdapter:
         """Look the payment up by our reference (the attempt id); None if the provider never created it."""
         from urllib.parse import quote
 
-        return _first_found(self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}"),
-                            "a list of payments", self._result, attempt_id)
+        return _first_found(
+            self._call("GET", f"/sandbox/api/payments?reference={quote(attempt_id)}"),
+            "a list of payments",
+            self._result,
+            attempt_id,
+        )
 
     def statement(self, day: date) -> Iterator[StatementLine]:
         """The provider's statement of ``day``, read as it streams in: this channel's captures and refunds
         (card and QR share the account, so each keeps its own method's) and the account's payouts."""
         url = f"{self.base_url}/sandbox/api/statements/{day.isoformat()}.csv"
         try:
-            response = requests.get(url, stream=True, timeout=self.timeout,
-                                    headers={"Authorization": f"Bearer {self.api_key}"})
+            response = requests.get(
+                url, stream=True, timeout=self.timeout, headers={"Authorization": f"Bearer {self.api_key}"}
+            )
         except requests.RequestException as exc:
             raise ProviderUnavailable(f"sandbox statement unreachable: {exc.__class__.__name__}") from exc
         with response:
             if response.status_code != 200:
-                raise ProviderUnavailable(f"sandbox statement answered {response.status_code}: "
-                                          f"{response.text[:200]}")
+                raise ProviderUnavailable(f"sandbox statement answered {response.status_code}: {response.text[:200]}")
             rows = csv.DictReader(response.iter_lines(chunk_size=1 << 16, decode_unicode=True))
             try:
                 for row in rows:
                     if row["type"] != "payout" and row["method"] != self.method:
                         continue
-                    yield StatementLine(row["type"], row["id"], row["reference"], row["status"], int(row["amount"]),
-                                        int(row["fee"]), row["currency"],
-                                        datetime.fromisoformat(row["occurred_at"].replace("Z", "+00:00")))
+                    yield StatementLine(
+                        row["type"],
+                        row["id"],
+                        row["reference"],
+                        row["status"],
+                        int(row["amount"]),
+                        int(row["fee"]),
+                        row["currency"],
+                        datetime.fromisoformat(row["occurred_at"].replace("Z", "+00:00")),
+                    )
             except (KeyError, ValueError, TypeError) as exc:
                 raise ProviderUnavailable(f"sandbox statement line {rows.line_num} is not readable: {exc}") from exc
 
-    def send_payout(self, *, reference: str, amount: int, currency: str, destination: str,
-                    callback_url: str) -> PayoutResult:
+    def send_payout(
+        self, *, reference: str, amount: int, currency: str, destination: str, callback_url: str
+    ) -> PayoutResult:
         """Send money from the account's balance to ``destination``; the reference makes a retry a no-op."""
-        answer = self._call("POST", "/sandbox/api/payouts", {
-            "amount": amount, "currency": currency, "destination": destination, "reference": reference,
-            "callback_url": callback_url})
+        answer = self._call(
+            "POST",
+            "/sandbox/api/payouts",
+            {
+                "amount": amount,
+                "currency": currency,
+                "destination": destination,
+                "reference": reference,
+                "callback_url": callback_url,
+            },
+        )
         try:
             return self._payout(answer)
         except (KeyError, TypeError, AttributeError) as exc:  # the provider may have sent it: looked up later
@@ -328,8 +410,12 @@ class SandboxCardAdapter:
     def find_payout(self, reference: str) -> PayoutResult | None:
         from urllib.parse import quote
 
-        return _first_found(self._call("GET", f"/sandbox/api/payouts?reference={quote(reference)}"),
-                            "a list of payouts", self._payout, reference)
+        return _first_found(
+            self._call("GET", f"/sandbox/api/payouts?reference={quote(reference)}"),
+            "a list of payouts",
+            self._payout,
+            reference,
+        )
 
     def parse_payout_callback(self, headers: Mapping[str, str], body: bytes) -> PayoutResult:
         verify_signature(headers.get("Sandbox-Signature", ""), body, self.callback_secret, tolerance=self.tolerance)
@@ -342,27 +428,40 @@ class SandboxCardAdapter:
     def _payout(payout: Mapping) -> PayoutResult:
         if payout.get("status") not in ("pending", "paid", "failed"):
             raise _unreadable(payout, "a payout")  # a status Kassa does not know says nothing of what happened
-        return PayoutResult(provider_reference=payout["id"], reference=payout["reference"], status=payout["status"],
-                            amount=payout["amount"], currency=payout["currency"],
-                            failure_reason=payout.get("failure_reason"))
+        return PayoutResult(
+            provider_reference=payout["id"],
+            reference=payout["reference"],
+            status=payout["status"],
+            amount=payout["amount"],
+            currency=payout["currency"],
+            failure_reason=payout.get("failure_reason"),
+        )
 
     def next_action(self, payment: Mapping) -> dict:
         """What the shopper must do: open the provider's hosted page."""
         return {"type": "redirect", "url": payment["url"]}
 
 
-CHANNEL = ChannelSpec(code="sandbox_card", name=SandboxCardAdapter.default_name, adapter=SandboxCardAdapter,
-                      capabilities=frozenset({"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts",
-                                              "statements", "disputes"}),
-                      fee_bps=SANDBOX_FEE_BPS, fee_fixed=SANDBOX_FEE_FIXED,
-                      fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY, fee_returned_on_refund=SANDBOX_FEE_RETURNED)
+CHANNEL = ChannelSpec(
+    code="sandbox_card",
+    name=SandboxCardAdapter.default_name,
+    adapter=SandboxCardAdapter,
+    capabilities=frozenset(
+        {"redirect", "refunds", "partial_refunds", "recurring", "setup", "payouts", "statements", "disputes"}
+    ),
+    fee_bps=SANDBOX_FEE_BPS,
+    fee_fixed=SANDBOX_FEE_FIXED,
+    fee_fixed_by_currency=SANDBOX_FEE_FIXED_BY_CURRENCY,
+    fee_returned_on_refund=SANDBOX_FEE_RETURNED,
+)
 
 
 def _unreadable(answer: object, what: str) -> ProviderOutcomeUnknown:
     """JSON that is not ``what`` (another service at the provider's address, a changed API): one line that says so,
     never a traceback; the provider may have acted, so the caller treats it as an unknown outcome and asks again."""
-    return ProviderOutcomeUnknown(f"sandbox provider answered something Kassa cannot read as {what}: "
-                                  f"{json.dumps(answer)[:200]}")
+    return ProviderOutcomeUnknown(
+        f"sandbox provider answered something Kassa cannot read as {what}: {json.dumps(answer)[:200]}"
+    )
 
 
 def _texts(*values: object) -> bool:

@@ -7,6 +7,7 @@ with Stripe's signature scheme before anything is read; chargebacks from ``charg
 dispute's update (stripe_disputes.py reads the Dispute). Amounts convert between Kassa's minor units and Stripe's
 per Stripe's currency table (stripe_currency.py). The library's HTTP goes through the integration log.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,13 +17,26 @@ from typing import Callable, Mapping, TypeVar
 import stripe
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.payments.channels.interface import (CallbackRejected, ChannelResult, DisputeNotice, PaymentRequest,
-                                        ProviderOutcomeUnknown, ProviderPayment, ProviderRefused, ProviderUnavailable,
-                                        RefundResult)
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount, to_stripe_amount
-from app.payments.channels.adapters.stripe_disputes import (DISPUTE_EVENTS, UnknownDisputeStatus, chargeback_status,
-                                                   dispute_notice, disputed_payment)
+from app.payments.channels.adapters.stripe_disputes import (
+    DISPUTE_EVENTS,
+    UnknownDisputeStatus,
+    chargeback_status,
+    dispute_notice,
+    disputed_payment,
+)
 from app.payments.channels.adapters.stripe_http import LoggedHttpClient
+from app.payments.channels.interface import (
+    CallbackRejected,
+    ChannelResult,
+    DisputeNotice,
+    PaymentRequest,
+    ProviderOutcomeUnknown,
+    ProviderPayment,
+    ProviderRefused,
+    ProviderUnavailable,
+    RefundResult,
+)
 from app.payments.channels.registry import ChannelSpec, SettingField
 
 T = TypeVar("T")
@@ -72,14 +86,29 @@ class StripeAdapter:
     @classmethod
     def from_settings(cls, config: Mapping, settings: Mapping) -> "StripeAdapter":
         """The merchant's Stripe keys; Kassa's configuration says where Stripe is and where Kassa is."""
-        return cls(settings.get("secret_key", ""), settings.get("publishable_key", ""),
-                   settings.get("webhook_secret", ""), api_base=config["STRIPE_API_BASE"],
-                   public_url=config["PUBLIC_URL"], page_secret=config["SECRET_KEY"],
-                   timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
-                   tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"])
+        return cls(
+            settings.get("secret_key", ""),
+            settings.get("publishable_key", ""),
+            settings.get("webhook_secret", ""),
+            api_base=config["STRIPE_API_BASE"],
+            public_url=config["PUBLIC_URL"],
+            page_secret=config["SECRET_KEY"],
+            timeout=config["CHANNEL_HTTP_TIMEOUT_SECONDS"],
+            tolerance_seconds=config["CALLBACK_TOLERANCE_SECONDS"],
+        )
 
-    def __init__(self, secret_key: str, publishable_key: str, webhook_secret: str, *, api_base: str,
-                 public_url: str, page_secret: str = "", timeout: float = 10.0, tolerance_seconds: int = 300) -> None:
+    def __init__(
+        self,
+        secret_key: str,
+        publishable_key: str,
+        webhook_secret: str,
+        *,
+        api_base: str,
+        public_url: str,
+        page_secret: str = "",
+        timeout: float = 10.0,
+        tolerance_seconds: int = 300,
+    ) -> None:
         self.secret_key, self.publishable_key, self.webhook_secret = secret_key, publishable_key, webhook_secret
         self.public_url = public_url.rstrip("/")
         self.page_secret = page_secret
@@ -93,9 +122,12 @@ class StripeAdapter:
             raise ProviderRefused("stripe is not set up for this merchant: enter its keys in the portal")
         if self._client is None:
             # No retries inside the library: a create that got no answer is resolved by the janitor, by reference.
-            self._client = stripe.StripeClient(self.secret_key, base_addresses={"api": self._api_base},
-                                               max_network_retries=0,
-                                               http_client=LoggedHttpClient(timeout=self._timeout))
+            self._client = stripe.StripeClient(
+                self.secret_key,
+                base_addresses={"api": self._api_base},
+                max_network_retries=0,
+                http_client=LoggedHttpClient(timeout=self._timeout),
+            )
         return self._client
 
     @property
@@ -139,8 +171,10 @@ class StripeAdapter:
         try:
             return self._read_intent(intent)
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise ProviderOutcomeUnknown(f"Stripe answered something Kassa cannot read as a PaymentIntent: "
-                                         f"{json.dumps(intent, default=str)[:200]}") from None
+            raise ProviderOutcomeUnknown(
+                f"Stripe answered something Kassa cannot read as a PaymentIntent: "
+                f"{json.dumps(intent, default=str)[:200]}"
+            ) from None
 
     def _read_intent(self, intent: Mapping) -> ChannelResult:
         status = intent.get("status")
@@ -155,23 +189,41 @@ class StripeAdapter:
             outcome, reason = "pending", None
         currency, provider_reference, amount = intent["currency"], intent["id"], intent["amount"]
         attempt_id = (intent.get("metadata") or {}).get("kassa_attempt_id", "")
-        if not all(isinstance(text, str) for text in (currency, provider_reference, attempt_id)) \
-                or type(amount) is not int or not isinstance(reason, (str, type(None))):
+        if (
+            not all(isinstance(text, str) for text in (currency, provider_reference, attempt_id))
+            or type(amount) is not int
+            or not isinstance(reason, (str, type(None)))
+        ):
             raise TypeError("a PaymentIntent's id, currency, amount or metadata has the wrong type")
-        return ChannelResult(channel=self.code, provider_reference=provider_reference, attempt_id=attempt_id,
-                             status=outcome, amount=from_stripe_amount(amount, currency), currency=currency,
-                             failure_reason=reason, raw=intent)
+        return ChannelResult(
+            channel=self.code,
+            provider_reference=provider_reference,
+            attempt_id=attempt_id,
+            status=outcome,
+            amount=from_stripe_amount(amount, currency),
+            currency=currency,
+            failure_reason=reason,
+            raw=intent,
+        )
 
     def create_payment(self, request: PaymentRequest) -> ProviderPayment:
         try:
             amount = to_stripe_amount(request.amount, request.currency)
         except ValueError as exc:
             raise ProviderRefused(str(exc)) from exc
-        params = {"amount": amount, "currency": request.currency, "payment_method_types": ["card"],
-                  "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description}}
+        params = {
+            "amount": amount,
+            "currency": request.currency,
+            "payment_method_types": ["card"],
+            "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description},
+        }
         # The attempt id as idempotency key: a retried create returns the same PaymentIntent.
-        intent = self._call(lambda: self.client.v1.payment_intents.create(
-            params=params, options={"idempotency_key": request.attempt_id}), acting=True)
+        intent = self._call(
+            lambda: self.client.v1.payment_intents.create(
+                params=params, options={"idempotency_key": request.attempt_id}
+            ),
+            acting=True,
+        )
         return ProviderPayment(reference=intent.id, next_action=self._card_page(request.attempt_id, request.return_url))
 
     def next_action(self, intent: Mapping) -> dict:
@@ -192,13 +244,23 @@ class StripeAdapter:
             amount = to_stripe_amount(request.amount, request.currency)
         except ValueError as exc:
             raise ProviderRefused(str(exc)) from exc
-        params = {"amount": amount, "currency": request.currency, "customer": customer,
-                  "payment_method": payment_method, "payment_method_types": ["card"], "confirm": True,
-                  "off_session": True,
-                  "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description}}
+        params = {
+            "amount": amount,
+            "currency": request.currency,
+            "customer": customer,
+            "payment_method": payment_method,
+            "payment_method_types": ["card"],
+            "confirm": True,
+            "off_session": True,
+            "metadata": {"kassa_attempt_id": request.attempt_id, "kassa_description": request.description},
+        }
         try:
-            intent = self._call(lambda: self.client.v1.payment_intents.create(
-                params=params, options={"idempotency_key": request.attempt_id}), acting=True)
+            intent = self._call(
+                lambda: self.client.v1.payment_intents.create(
+                    params=params, options={"idempotency_key": request.attempt_id}
+                ),
+                acting=True,
+            )
         except ProviderRefused as exc:
             declined = exc.__cause__
             body = getattr(declined, "json_body", None) or {}
@@ -236,8 +298,9 @@ class StripeAdapter:
         """Attach the PaymentMethod Stripe.js made on the card page and confirm the PaymentIntent. A declined card
         is an answer (the result says failed), not an error; a card that asks for authentication comes back with
         the client secret Stripe.js needs to show it (never stored, never logged)."""
-        self._call(lambda: self.client.v1.payment_intents.update(provider_reference,
-                                                                 params={"payment_method": payment_method}))
+        self._call(
+            lambda: self.client.v1.payment_intents.update(provider_reference, params={"payment_method": payment_method})
+        )
         try:
             intent = self._call(lambda: self.client.v1.payment_intents.confirm(provider_reference))
         except ProviderRefused:  # declined: Stripe kept the error on the PaymentIntent
@@ -254,9 +317,14 @@ class StripeAdapter:
             stripe_amount = to_stripe_amount(amount, intent.currency)
             refund = self._made_refund(provider_reference, refund_id) or self._call(
                 lambda: self.client.v1.refunds.create(
-                    params={"payment_intent": provider_reference, "amount": stripe_amount,
-                            "metadata": {"kassa_refund_id": refund_id}},
-                    options={"idempotency_key": refund_id}))
+                    params={
+                        "payment_intent": provider_reference,
+                        "amount": stripe_amount,
+                        "metadata": {"kassa_refund_id": refund_id},
+                    },
+                    options={"idempotency_key": refund_id},
+                )
+            )
         except ProviderRefused as exc:
             return RefundResult(None, "failed", str(exc))  # Stripe answered and did nothing
         except ValueError as exc:
@@ -266,14 +334,18 @@ class StripeAdapter:
         if refund.status == "succeeded":
             return RefundResult(refund.id, "succeeded")
         if refund.status in ("failed", "canceled"):
-            return RefundResult(refund.id, "failed", getattr(refund, "failure_reason", None) or f"refund {refund.status}")
+            return RefundResult(
+                refund.id, "failed", getattr(refund, "failure_reason", None) or f"refund {refund.status}"
+            )
         raise ProviderUnavailable(f"Stripe has refund {refund.id} {refund.status}; its outcome is not known yet")
 
     def _made_refund(self, provider_reference: str, refund_id: str):
-        page = self._call(lambda: self.client.v1.refunds.list(params={"payment_intent": provider_reference,
-                                                                      "limit": 100}))
-        return next((r for r in page.data if (r.to_dict().get("metadata") or {}).get("kassa_refund_id") == refund_id),
-                    None)
+        page = self._call(
+            lambda: self.client.v1.refunds.list(params={"payment_intent": provider_reference, "limit": 100})
+        )
+        return next(
+            (r for r in page.data if (r.to_dict().get("metadata") or {}).get("kassa_refund_id") == refund_id), None
+        )
 
     def parse_callback(self, headers: Mapping[str, str], body: bytes) -> ChannelResult | DisputeNotice | None:
         """Verify Stripe's signature (``Stripe-Signature``, the merchant's endpoint secret, timestamp tolerance)
@@ -282,8 +354,9 @@ class StripeAdapter:
         if not self.webhook_secret:
             raise CallbackRejected("stripe webhooks are not set up for this merchant (no signing secret)")
         try:
-            event = stripe.Webhook.construct_event(body, headers.get("Stripe-Signature"), self.webhook_secret,
-                                                   tolerance=self.tolerance)
+            event = stripe.Webhook.construct_event(
+                body, headers.get("Stripe-Signature"), self.webhook_secret, tolerance=self.tolerance
+            )
         except stripe.SignatureVerificationError as exc:
             raise CallbackRejected(f"Stripe signature does not verify: {exc.user_message or exc}") from exc
         except ValueError as exc:
@@ -313,8 +386,9 @@ class StripeAdapter:
         if found is None:
             return None
         payment_intent, attempt_id = found
-        return dispute_notice(dispute, channel=self.code, status=status, payment_intent=payment_intent,
-                              attempt_id=attempt_id)
+        return dispute_notice(
+            dispute, channel=self.code, status=status, payment_intent=payment_intent, attempt_id=attempt_id
+        )
 
     def _disputed_attempt(self, dispute: Mapping) -> tuple[str, str] | None:
         """(PaymentIntent id, Kassa's attempt id) of the disputed payment: the Dispute names the PaymentIntent (or
@@ -334,15 +408,20 @@ class StripeAdapter:
         update with ``submit=true``); returns Kassa's status of the dispute then (``under_review``). ProviderRefused
         when Stripe will not take it (already submitted, closed, past due); ProviderOutcomeUnknown when its answer
         was lost or unreadable (it may have taken the evidence, and a second submit is refused)."""
-        answer = self._call(lambda: self.client.v1.disputes.update(
-            provider_dispute_id, params={"evidence": {"uncategorized_text": text}, "submit": True}), acting=True)
+        answer = self._call(
+            lambda: self.client.v1.disputes.update(
+                provider_dispute_id, params={"evidence": {"uncategorized_text": text}, "submit": True}
+            ),
+            acting=True,
+        )
         try:
             status = chargeback_status(answer.to_dict())
         except (UnknownDisputeStatus, AttributeError) as exc:
             raise ProviderOutcomeUnknown(f"Stripe answered something Kassa cannot read as a Dispute: {exc}") from None
         if status is None:
-            raise ProviderOutcomeUnknown(f"Stripe answered dispute {provider_dispute_id} as an inquiry, not the "
-                                         "chargeback Kassa knows")
+            raise ProviderOutcomeUnknown(
+                f"Stripe answered dispute {provider_dispute_id} as an inquiry, not the chargeback Kassa knows"
+            )
         return status
 
     def find_dispute(self, provider_dispute_id: str) -> DisputeNotice:
@@ -357,23 +436,42 @@ class StripeAdapter:
             raise ProviderRefused(f"Stripe dispute {provider_dispute_id} is no chargeback of a payment Kassa made")
         return notice
 
+
 CHANNEL = ChannelSpec(
-    code="stripe", name=StripeAdapter.default_name, adapter=StripeAdapter,
+    code="stripe",
+    name=StripeAdapter.default_name,
+    adapter=StripeAdapter,
     settings=(
-        SettingField("secret_key", "Secret key", secret=True, pattern=r"(sk|rk)_(test|live)_[A-Za-z0-9_]+",
-                     pattern_hint="starts with sk_test_ or sk_live_ (or a restricted rk_ key)",
-                     help="Stripe Dashboard → Developers → API keys. A test key takes test orders, a live key live ones."),
-        SettingField("publishable_key", "Publishable key", pattern=r"pk_(test|live)_[A-Za-z0-9_]+",
-                     pattern_hint="starts with pk_test_ or pk_live_", help="Loads Stripe's card form in the checkout."),
-        SettingField("webhook_secret", "Webhook signing secret", secret=True, pattern=r"whsec_[A-Za-z0-9_]+",
-                     pattern_hint="starts with whsec_",
-                     help=f"Add the webhook URL below in Stripe with the events {', '.join(WEBHOOK_EVENTS)}, and "
-                          "paste its signing secret."),
+        SettingField(
+            "secret_key",
+            "Secret key",
+            secret=True,
+            pattern=r"(sk|rk)_(test|live)_[A-Za-z0-9_]+",
+            pattern_hint="starts with sk_test_ or sk_live_ (or a restricted rk_ key)",
+            help="Stripe Dashboard → Developers → API keys. A test key takes test orders, a live key live ones.",
+        ),
+        SettingField(
+            "publishable_key",
+            "Publishable key",
+            pattern=r"pk_(test|live)_[A-Za-z0-9_]+",
+            pattern_hint="starts with pk_test_ or pk_live_",
+            help="Loads Stripe's card form in the checkout.",
+        ),
+        SettingField(
+            "webhook_secret",
+            "Webhook signing secret",
+            secret=True,
+            pattern=r"whsec_[A-Za-z0-9_]+",
+            pattern_hint="starts with whsec_",
+            help=f"Add the webhook URL below in Stripe with the events {', '.join(WEBHOOK_EVENTS)}, and "
+            "paste its signing secret.",
+        ),
     ),
     capabilities=frozenset({"redirect", "card_form", "refunds", "partial_refunds", "disputes"}),
     # Stripe's standard US card pricing, 2.9 % + $0.30; its fixed part in other currencies depends on the merchant's
     # Stripe account, so Kassa assumes none there: set the account's rate on the channel's page (its fee section).
-    fee_bps=290, fee_fixed_by_currency={"usd": 30},
+    fee_bps=290,
+    fee_fixed_by_currency={"usd": 30},
     # Stripe keeps its processing fee when a payment is refunded ("Stripe's processing fees from the original
     # transaction won't be returned", support.stripe.com "Understanding fees for refunded payments"; its refunds'
     # balance transactions carry no fee credit): the merchant bears the whole fee of a refunded capture.

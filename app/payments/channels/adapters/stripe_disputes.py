@@ -11,22 +11,34 @@ issuer escalates becomes the same Dispute with ``needs_response``, and Kassa boo
 never became a chargeback either. An appeal (``appeal_needs_response``, ``appeal_under_review``, API version
 2026-10-28) is a decided dispute the merchant contests again: the money stays withdrawn, as under review.
 """
+
 from __future__ import annotations
 
 from typing import Mapping
 
-from app.payments.channels.interface import CallbackRejected, DisputeNotice
 from app.payments.channels.adapters.dispute_fields import disputed_amount, provider_reference, unix_moment
 from app.payments.channels.adapters.stripe_currency import from_stripe_amount
+from app.payments.channels.interface import CallbackRejected, DisputeNotice
 
-DISPUTE_EVENTS = ("charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
-                  "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated")
+DISPUTE_EVENTS = (
+    "charge.dispute.created",
+    "charge.dispute.updated",
+    "charge.dispute.closed",
+    "charge.dispute.funds_withdrawn",
+    "charge.dispute.funds_reinstated",
+)
 # Stripe's status of a chargeback, as Kassa's (app/payments/models.py DISPUTE_STATUSES).
-CHARGEBACK_STATUSES = {"needs_response": "needs_response", "under_review": "under_review",
-                       "appeal_needs_response": "under_review", "appeal_under_review": "under_review",
-                       "won": "won", "lost": "lost"}
-NOT_CHARGEBACKS = frozenset({"warning_needs_response", "warning_under_review", "warning_closed", "charge_refunded",
-                             "prevented"})
+CHARGEBACK_STATUSES = {
+    "needs_response": "needs_response",
+    "under_review": "under_review",
+    "appeal_needs_response": "under_review",
+    "appeal_under_review": "under_review",
+    "won": "won",
+    "lost": "lost",
+}
+NOT_CHARGEBACKS = frozenset(
+    {"warning_needs_response", "warning_under_review", "warning_closed", "charge_refunded", "prevented"}
+)
 
 
 class UnknownDisputeStatus(ValueError):
@@ -54,20 +66,27 @@ def _id_of(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def dispute_notice(dispute: Mapping, *, channel: str, status: str, payment_intent: str,
-                   attempt_id: str) -> DisputeNotice:
+def dispute_notice(
+    dispute: Mapping, *, channel: str, status: str, payment_intent: str, attempt_id: str
+) -> DisputeNotice:
     """A chargeback of the PaymentIntent Kassa made for ``attempt_id``, as the disputes service applies it; a field
     the database could not hold or a ledger could not book is refused (CallbackRejected) rather than guessed."""
     currency, amount = dispute["currency"], dispute["amount"]
     if not isinstance(currency, str) or len(currency) != 3:
         raise CallbackRejected(f"a Stripe dispute's currency must be a 3-letter code, not {currency!r}")
     reason = dispute.get("reason")
-    return DisputeNotice(channel=channel, provider_dispute_id=provider_reference(dispute["id"], "a Stripe dispute's id"),
-                         provider_reference=provider_reference(payment_intent, "a Stripe dispute's payment_intent"),
-                         attempt_id=attempt_id, status=status,
-                         amount=disputed_amount(from_stripe_amount(amount, currency) if type(amount) is int else None,
-                                                "a Stripe dispute's amount"),
-                         currency=currency.lower(),
-                         reason=(reason if isinstance(reason, str) else "").replace("\x00", "")[:100],
-                         evidence_due_by=unix_moment((dispute.get("evidence_details") or {}).get("due_by"),
-                                                     "a Stripe dispute's evidence_details.due_by"))
+    return DisputeNotice(
+        channel=channel,
+        provider_dispute_id=provider_reference(dispute["id"], "a Stripe dispute's id"),
+        provider_reference=provider_reference(payment_intent, "a Stripe dispute's payment_intent"),
+        attempt_id=attempt_id,
+        status=status,
+        amount=disputed_amount(
+            from_stripe_amount(amount, currency) if type(amount) is int else None, "a Stripe dispute's amount"
+        ),
+        currency=currency.lower(),
+        reason=(reason if isinstance(reason, str) else "").replace("\x00", "")[:100],
+        evidence_due_by=unix_moment(
+            (dispute.get("evidence_details") or {}).get("due_by"), "a Stripe dispute's evidence_details.due_by"
+        ),
+    )

@@ -1,4 +1,5 @@
 """The Stripe library's HTTP, through Kassa's integration log."""
+
 from __future__ import annotations
 
 import time
@@ -21,12 +22,26 @@ class LoggedHttpClient(stripe.RequestsClient):
         try:
             content, status, response_headers = super().request(method, url, headers, post_data)
         except Exception as exc:
-            integration_log.record_exchange(CHANNEL_CODE, method, url, request_headers=dict(headers or {}),
-                                            request_body=post_data, status_code=None, response_body=None,
-                                            duration_ms=round((time.monotonic() - started) * 1000),
-                                            error=f"{exc.__class__.__name__}: {str(exc)[:300]}")
+            integration_log.record_exchange(
+                CHANNEL_CODE,
+                method,
+                url,
+                request_headers=dict(headers or {}),
+                request_body=post_data,
+                status_code=None,
+                response_body=None,
+                duration_ms=round((time.monotonic() - started) * 1000),
+                error=f"{exc.__class__.__name__}: {str(exc)[:300]}",
+            )
             raise
-        integration_log.record_exchange(CHANNEL_CODE, method, url, request_headers=dict(headers or {}),
-                                        request_body=post_data, status_code=status, response_body=content,
-                                        duration_ms=round((time.monotonic() - started) * 1000))
+        integration_log.record_exchange(
+            CHANNEL_CODE,
+            method,
+            url,
+            request_headers=dict(headers or {}),
+            request_body=post_data,
+            status_code=status,
+            response_body=content,
+            duration_ms=round((time.monotonic() - started) * 1000),
+        )
         return content, status, response_headers

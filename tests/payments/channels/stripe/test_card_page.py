@@ -2,6 +2,7 @@
 PaymentIntent with the PaymentMethod Stripe.js made (here made through the official library, as Stripe.js's
 createPaymentMethod would: localstripe's own Stripe.js fake leaves createPaymentMethod empty, so a browser journey
 through its card element cannot make one; see docs/channels.md)."""
+
 from __future__ import annotations
 
 import re
@@ -26,20 +27,23 @@ def _confirm(client, path: str, page: str, payment_method: str):
 
 
 def _card(localstripe, number: str) -> str:
-    return localstripe.client.v1.payment_methods.create(params={
-        "type": "card", "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}}).id
+    return localstripe.client.v1.payment_methods.create(
+        params={"type": "card", "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}}
+    ).id
 
 
-def test_the_card_page_loads_stripe_js_with_the_merchants_publishable_key(app, client, api, catalog, localstripe,
-                                                                         stripe_merchant, live_server):
+def test_the_card_page_loads_stripe_js_with_the_merchants_publishable_key(
+    app, client, api, catalog, localstripe, stripe_merchant, live_server
+):
     _, _, path, page = _card_page(client, api, catalog, live_server)
     assert f'src="{app.config["STRIPE_JS_URL"]}"' in page and f'data-publishable-key="{PUBLISHABLE_KEY}"' in page
     assert "Pay $9.99 by card" in page
     assert client.get(path[:-3] + "xyz").status_code == 404  # a link Kassa did not sign
 
 
-def test_a_good_card_pays_and_a_declined_one_lets_the_shopper_try_again(app, client, api, catalog, localstripe,
-                                                                        stripe_merchant, live_server):
+def test_a_good_card_pays_and_a_declined_one_lets_the_shopper_try_again(
+    app, client, api, catalog, localstripe, stripe_merchant, live_server
+):
     order, payment, path, page = _card_page(client, api, catalog, live_server)
     assert _confirm(client, path, page, "not-a-payment-method").status_code == 400
     answer = _confirm(client, path, page, _card(localstripe, "4242424242424242"))
@@ -57,21 +61,23 @@ def test_a_good_card_pays_and_a_declined_one_lets_the_shopper_try_again(app, cli
     assert "Your card was declined." in status_page.get_data(as_text=True)
 
 
-def test_a_card_that_asks_for_authentication_hands_stripe_js_the_client_secret(app, client, api, catalog,
-                                                                               localstripe, stripe_merchant,
-                                                                               live_server):
+def test_a_card_that_asks_for_authentication_hands_stripe_js_the_client_secret(
+    app, client, api, catalog, localstripe, stripe_merchant, live_server
+):
     order, payment, path, page = _card_page(client, api, catalog, live_server)
     answer = _confirm(client, path, page, _card(localstripe, "4000002500003155"))
     assert answer.json["authenticate"].startswith(f"{payment['provider_reference']}_secret_")
     assert api.get(f"/orders/{order['id']}").json["status"] == "paying"
 
 
-def test_the_card_page_speaks_the_shoppers_language(app, client, api, catalog, localstripe, stripe_merchant,
-                                                    live_server):
+def test_the_card_page_speaks_the_shoppers_language(
+    app, client, api, catalog, localstripe, stripe_merchant, live_server
+):
     order = create_order(api, catalog["sku"])
     payment = api.post(f"/orders/{order['id']}/pay", json={"channel": "stripe"}).json["payment"]
-    page = client.get(payment["next_action"]["url"].removeprefix(live_server),
-                      headers={"Accept-Language": "fr-FR,fr;q=0.9"}).get_data(as_text=True)
+    page = client.get(
+        payment["next_action"]["url"].removeprefix(live_server), headers={"Accept-Language": "fr-FR,fr;q=0.9"}
+    ).get_data(as_text=True)
     assert '<html lang="fr">' in page and "Payer 9,99\u00a0$US par carte" in page
     # What the page's script shows when Stripe.js gives no message of its own, in the same language.
     assert 'data-error-card="Vérifiez les données de la carte."' in page

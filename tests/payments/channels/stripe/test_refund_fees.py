@@ -3,6 +3,7 @@
 the sandbox gives back the fee's part in proportion to the refund. Driven through the API: a cleared order split
 with a partner is refunded, and the merchant's balance, the partner's lines, the refund's record, reconciliation and
 the channel's portal page then say what the provider did with its fee."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -60,7 +61,8 @@ def _balance(app, merchant_id: str, account: str) -> int:
 
 
 def test_a_stripe_refund_leaves_the_fee_with_stripe_and_the_merchant_and_partner_bear_it(
-        app, api, catalog, localstripe, stripe_merchant, worker, portal):
+    app, api, catalog, localstripe, stripe_merchant, worker, portal
+):
     from app.ledger.accounts import channel_fee_account, platform_fee_account
 
     _platform_takes_a_tenth(app, stripe_merchant.id)
@@ -95,7 +97,8 @@ def test_a_stripe_refund_leaves_the_fee_with_stripe_and_the_merchant_and_partner
 
 
 def test_a_stripe_payment_refunded_in_full_before_it_completes_still_costs_the_merchant_the_fee(
-        app, api, catalog, localstripe, stripe_merchant, worker):
+    app, api, catalog, localstripe, stripe_merchant, worker
+):
     """Such an order never completes, so it is never cleared (where a capture's fee is booked): the refund that
     gives everything back books the fee Stripe kept, against the merchant's own balance."""
     from app.ledger.accounts import channel_fee_account
@@ -118,7 +121,8 @@ def test_a_stripe_payment_refunded_in_full_before_it_completes_still_costs_the_m
 
 
 def test_a_sandbox_refund_still_gets_its_fee_back_in_proportion_and_reconciles_clean(
-        app, api, catalog, sandbox, worker, merchant, portal):
+    app, api, catalog, sandbox, worker, merchant, portal
+):
     studio = _split_half_to_a_studio(api, catalog["sku"])
     order = completed_order(api, sandbox, worker, [(catalog["sku"], 1)])
     assert order["status"] == "completed"

@@ -9,8 +9,8 @@ What localstripe 1.15.10 does not model, and how it is covered instead:
 - the search API answers 404: the janitor lists recent PaymentIntents instead (tested here).
 - Stripe's error bodies (card_declined, rate limits, 5xx) come from test_stripe_errors.py's recorded responses.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import json
 import time
@@ -44,8 +44,9 @@ def _status(api, order_id: str) -> str:
     return api.get(f"/orders/{order_id}").json["status"]
 
 
-def test_a_set_up_merchant_offers_stripe_and_paying_creates_a_payment_intent(app, api, catalog, localstripe,
-                                                                            stripe_merchant, live_server):
+def test_a_set_up_merchant_offers_stripe_and_paying_creates_a_payment_intent(
+    app, api, catalog, localstripe, stripe_merchant, live_server
+):
     order = create_order(api, catalog["sku"])
     assert "stripe" in [c["code"] for c in order["available_channels"]]
     payment = _pay(api, order["id"])
@@ -66,8 +67,9 @@ def test_a_merchant_without_stripe_keys_is_not_offered_stripe(api, catalog, loca
     assert "stripe is not set up" in refused.json["error"]["message"]
 
 
-def test_the_card_confirmed_at_stripe_pays_the_order_by_its_signed_webhook(app, api, catalog, localstripe,
-                                                                           stripe_merchant, live_server):
+def test_the_card_confirmed_at_stripe_pays_the_order_by_its_signed_webhook(
+    app, api, catalog, localstripe, stripe_merchant, live_server
+):
     localstripe.send_webhooks_to(f"{live_server}/hooks/channels/stripe/{stripe_merchant.id}")
     order = create_order(api, catalog["sku"])
     payment = _pay(api, order["id"])
@@ -79,28 +81,31 @@ def test_the_card_confirmed_at_stripe_pays_the_order_by_its_signed_webhook(app, 
     assert timeline[-1]["reason"] == f"captured by stripe ({payment['provider_reference']})"
     flush_every_writer()  # the integration log's rows are written on the log writer's thread
     with app.app_context():
-        from app.payments.integration_log import IntegrationLog
         from app.extensions import db
+        from app.payments.integration_log import IntegrationLog
 
         inbound = db.session.scalars(select(IntegrationLog).where(IntegrationLog.direction == "inbound")).all()
         assert inbound and all(row.verified for row in inbound)
         assert inbound[0].request_headers["Stripe-Signature"] == "[redacted]"
 
 
-def test_a_webhook_signed_with_another_secret_changes_nothing(app, api, client, catalog, localstripe,
-                                                              stripe_merchant, live_server):
-    localstripe.send_webhooks_to(f"{live_server}/hooks/channels/stripe/{stripe_merchant.id}",
-                                 secret="whsec_not_the_merchants_secret")
+def test_a_webhook_signed_with_another_secret_changes_nothing(
+    app, api, client, catalog, localstripe, stripe_merchant, live_server
+):
+    localstripe.send_webhooks_to(
+        f"{live_server}/hooks/channels/stripe/{stripe_merchant.id}", secret="whsec_not_the_merchants_secret"
+    )
     order = create_order(api, catalog["sku"])
     payment = _pay(api, order["id"])
     localstripe.pay_with_card(payment["provider_reference"])
 
     def rejected():
         with app.app_context():
-            from app.payments.integration_log import IntegrationLog
             from app.extensions import db
+            from app.payments.integration_log import IntegrationLog
 
             return db.session.scalar(select(IntegrationLog).where(IntegrationLog.verified.is_(False)))
+
     row = wait_for(rejected, timeout=15)
     assert row.status_code == 400 and "signature" in row.error
     assert _status(api, order["id"]) == "paying"
@@ -109,8 +114,11 @@ def test_a_webhook_signed_with_another_secret_changes_nothing(app, api, client, 
     body = json.dumps({"type": "payment_intent.succeeded", "data": {"object": {"id": payment["provider_reference"]}}})
     stamp = int(time.time()) - 3600
     signature = stripe.WebhookSignature._compute_signature(f"{stamp}.{body}", WEBHOOK_SECRET)
-    stale = client.post(f"/hooks/channels/stripe/{stripe_merchant.id}", data=body,
-                        headers={"Stripe-Signature": f"t={stamp},v1={signature}", "Content-Type": "application/json"})
+    stale = client.post(
+        f"/hooks/channels/stripe/{stripe_merchant.id}",
+        data=body,
+        headers={"Stripe-Signature": f"t={stamp},v1={signature}", "Content-Type": "application/json"},
+    )
     assert stale.status_code == 400 and _status(api, order["id"]) == "paying"
 
 
@@ -129,14 +137,15 @@ def test_polling_retrieves_the_outcome_when_no_webhook_comes(app, api, catalog, 
 
         assert account_balance(stripe_merchant.id, channel_clearing_account("stripe", livemode=False), "usd") == -999
     timeline = api.get(f"/orders/{paid['id']}").json["timeline"]
-    assert ("paid", f"captured by stripe ({first['provider_reference']})") in [(t["status"], t["reason"])
-                                                                              for t in timeline]
+    assert ("paid", f"captured by stripe ({first['provider_reference']})") in [
+        (t["status"], t["reason"]) for t in timeline
+    ]
     after = api.get(f"/orders/{declined['id']}").json
     assert after["status"] == "created"  # the shopper may try again
     assert after["payments"][-1]["status"] == "failed"
     with app.app_context():
-        from app.payments.models import PaymentAttempt
         from app.extensions import db
+        from app.payments.models import PaymentAttempt
 
         assert db.session.get(PaymentAttempt, second["id"]).failure_reason == "Your card was declined."
 
@@ -161,16 +170,17 @@ def test_partial_then_full_refunds_go_to_stripe_once_each(app, api, catalog, loc
         assert account_balance(stripe_merchant.id, channel_clearing_account("stripe", livemode=False), "usd") == 0
     refunds = localstripe.client.v1.refunds.list(params={"payment_intent": payment["provider_reference"]}).data
     assert sorted((r.amount, r.metadata["kassa_refund_id"]) for r in refunds) == sorted(
-        [(500, part.json["refund"]["id"]), (1498, rest.json["refund"]["id"])])
+        [(500, part.json["refund"]["id"]), (1498, rest.json["refund"]["id"])]
+    )
 
     # A retried refund call (its answer lost) finds the refund it made rather than refunding twice.
     with app.app_context():
         from app.payments.channels.registry import adapter_for
 
-        again = adapter_for("stripe", stripe_merchant.id).refund(payment["provider_reference"], 500,
-                                                                 part.json["refund"]["id"])
-    assert again.status == "succeeded" and again.provider_reference == \
-        next(r.id for r in refunds if r.amount == 500)
+        again = adapter_for("stripe", stripe_merchant.id).refund(
+            payment["provider_reference"], 500, part.json["refund"]["id"]
+        )
+    assert again.status == "succeeded" and again.provider_reference == next(r.id for r in refunds if r.amount == 500)
     assert len(localstripe.client.v1.refunds.list(params={"payment_intent": payment["provider_reference"]}).data) == 2
 
 
@@ -186,8 +196,9 @@ def test_a_refund_stripe_refuses_comes_back_failed(app, api, catalog, localstrip
     assert result.status == "failed" and "Cannot refund a failed payment" in result.failure_reason
 
 
-def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(app, api, catalog, localstripe,
-                                                                         stripe_merchant):
+def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(
+    app, api, catalog, localstripe, stripe_merchant
+):
     order = create_order(api, catalog["sku"])
     payment = _pay(api, order["id"])
     with app.app_context():
@@ -197,8 +208,9 @@ def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(app, ap
         from app.payments.models import PaymentAttempt
 
         # As if the create call had timed out: Kassa never learnt the PaymentIntent's id.
-        db.session.execute(PaymentAttempt.__table__.update().where(PaymentAttempt.id == payment["id"])
-                           .values(provider_reference=None))
+        db.session.execute(
+            PaymentAttempt.__table__.update().where(PaymentAttempt.id == payment["id"]).values(provider_reference=None)
+        )
         db.session.commit()
         mark_outcome_unknown(payment["id"], "Stripe did not answer")
         attempt = resolve_unknown_attempt(payment["id"])
@@ -208,8 +220,9 @@ def test_the_janitor_finds_a_payment_intent_whose_create_answer_was_lost(app, ap
         ghost = create_order(api, catalog["sku"])
         lost = _pay(api, ghost["id"])
         localstripe.client.v1.payment_intents.cancel(lost["provider_reference"])
-        db.session.execute(PaymentAttempt.__table__.update().where(PaymentAttempt.id == lost["id"])
-                           .values(provider_reference=None))
+        db.session.execute(
+            PaymentAttempt.__table__.update().where(PaymentAttempt.id == lost["id"]).values(provider_reference=None)
+        )
         db.session.commit()
         mark_outcome_unknown(lost["id"], "Stripe did not answer")
         assert resolve_unknown_attempt(lost["id"]).status == "failed"  # canceled at Stripe
@@ -234,20 +247,26 @@ def test_a_test_key_is_not_offered_to_live_orders(app, localstripe, stripe_merch
     from app.payments.channels.available import Prospect, available_channels
 
     with app.app_context():
+
         def offered(livemode: bool) -> list[str]:
-            prospect = Prospect(customer_id=None, customer_source="publishable_key", livemode=livemode, total=999,
-                                currency="usd")
+            prospect = Prospect(
+                customer_id=None, customer_source="publishable_key", livemode=livemode, total=999, currency="usd"
+            )
             return [c.code for c in available_channels(stripe_merchant.id, prospect)]
+
         assert "stripe" in offered(False)
         assert "stripe" not in offered(True)
 
 
-def test_the_keys_never_reach_kassas_own_logs(app, api, client, catalog, localstripe, stripe_merchant, portal,
-                                              caplog, live_server):
+def test_the_keys_never_reach_kassas_own_logs(
+    app, api, client, catalog, localstripe, stripe_merchant, portal, caplog, live_server
+):
     from tests.support.localstripe import PUBLISHABLE_KEY
 
-    portal.post("/portal/channels/stripe/settings", {"secret_key": SECRET_KEY + "x", "publishable_key":
-                                                     PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET + "x"})
+    portal.post(
+        "/portal/channels/stripe/settings",
+        {"secret_key": SECRET_KEY + "x", "publishable_key": PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET + "x"},
+    )
     order = create_order(api, catalog["sku"])
     payment = _pay(api, order["id"])
     localstripe.pay_with_card(payment["provider_reference"])
@@ -259,8 +278,9 @@ def test_the_keys_never_reach_kassas_own_logs(app, api, client, catalog, localst
 def _saved_card(localstripe, number: str) -> tuple[str, str]:
     """A customer with a card saved at Stripe, as a first checkout that keeps the card would leave them."""
     customer = localstripe.client.v1.customers.create(params={"email": "ada@example.com"})
-    method = localstripe.client.v1.payment_methods.create(params={
-        "type": "card", "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}})
+    method = localstripe.client.v1.payment_methods.create(
+        params={"type": "card", "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}}
+    )
     localstripe.client.v1.payment_methods.attach(method.id, params={"customer": customer.id})
     return customer.id, method.id
 
@@ -270,8 +290,10 @@ def test_a_saved_card_is_charged_off_session_and_a_decline_is_a_failed_result(ap
     from app.payments.channels.registry import adapter_for
 
     def renewal(attempt_id: str) -> PaymentRequest:
-        return PaymentRequest(attempt_id=attempt_id, amount=999, currency="usd", description="Renewal",
-                              return_url="", callback_url="")
+        return PaymentRequest(
+            attempt_id=attempt_id, amount=999, currency="usd", description="Renewal", return_url="", callback_url=""
+        )
+
     with app.app_context():
         adapter = adapter_for("stripe", stripe_merchant.id)
         customer, card = _saved_card(localstripe, "4242424242424242")
@@ -281,4 +303,7 @@ def test_a_saved_card_is_charged_off_session_and_a_decline_is_a_failed_result(ap
     assert (paid.status, paid.amount, paid.attempt_id) == ("succeeded", 999, "pay_renewal_1")
     assert localstripe.client.v1.payment_intents.retrieve(paid.provider_reference).status == "succeeded"
     assert (declined.status, declined.failure_reason, declined.attempt_id) == (
-        "failed", "Your card was declined.", "pay_renewal_2")
+        "failed",
+        "Your card was declined.",
+        "pay_renewal_2",
+    )

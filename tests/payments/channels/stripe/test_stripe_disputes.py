@@ -8,6 +8,7 @@ events come from tests/support/stripe_disputes_server.py, a loopback server of t
 which serves the Dispute as Stripe's API reference shows it and forwards every other call (the PaymentIntents and
 charges Kassa reads) to localstripe.
 """
+
 from __future__ import annotations
 
 import time
@@ -17,7 +18,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from tests.conftest import free_port, wait_for
+from tests.conftest import free_port
 from tests.payments.attempts.test_payment_flow import create_order, events_of
 from tests.payments.channels.stripe.test_stripe_channel import _pay, _poll, _status
 from tests.payments.disputes.test_disputes import disputes_of, entries_of, ledger_is_whole
@@ -74,7 +75,8 @@ def applied(answer: requests.Response) -> str | None:
 
 
 def test_a_stripe_chargeback_is_booked_refused_for_refund_answered_with_evidence_and_won_back(
-        app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook):
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     assert available(api) == PRICE - FEE
 
@@ -82,9 +84,16 @@ def test_a_stripe_chargeback_is_booked_refused_for_refund_answered_with_evidence
     dispute_id = applied(issuer.send(hook, "charge.dispute.created", opened))
     assert dispute_id is not None
     [listed] = api.get("/disputes").json["data"]
-    assert (listed["id"], listed["order"], listed["channel"], listed["amount"], listed["currency"], listed["status"],
-            listed["reason"], listed["fee"]) == (dispute_id, order["id"], "stripe", 600, "usd", "needs_response",
-                                                 "product_not_received", DISPUTE_FEE)
+    assert (
+        listed["id"],
+        listed["order"],
+        listed["channel"],
+        listed["amount"],
+        listed["currency"],
+        listed["status"],
+        listed["reason"],
+        listed["fee"],
+    ) == (dispute_id, order["id"], "stripe", 600, "usd", "needs_response", "product_not_received", DISPUTE_FEE)
     due = datetime.fromtimestamp(opened["evidence_details"]["due_by"], timezone.utc)
     assert listed["evidence_due_by"] == due.strftime("%Y-%m-%dT%H:%M:%SZ")
     # Stripe took $6.00 and its $15.00 dispute fee; it keeps its processing fee, so none of that comes back.
@@ -114,8 +123,9 @@ def test_a_stripe_chargeback_is_booked_refused_for_refund_answered_with_evidence
     assert ledger_is_whole(app) == []
 
 
-def test_a_stripe_chargeback_lost_in_full_takes_back_what_the_order_granted(app, api, catalog, localstripe,
-                                                                            stripe_merchant, worker, issuer, hook):
+def test_a_stripe_chargeback_lost_in_full_takes_back_what_the_order_granted(
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     set_fulfilment(app, catalog["sku"], {"credits": 1000})
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     assert api.get("/customers/cus_flow/entitlements").json["credits"] == 1000
@@ -130,14 +140,18 @@ def test_a_stripe_chargeback_lost_in_full_takes_back_what_the_order_granted(app,
     held = api.get("/customers/cus_flow/entitlements").json
     assert held["credits"] == 0 and held["grants"][0]["taken_back"]["credits"] == 1000
     shown = api.get(f"/orders/{order['id']}").json
-    assert (shown["status"], shown["disputes"][0]["status"], shown["disputes"][0]["amount"]) == ("completed", "lost",
-                                                                                                  PRICE)
+    assert (shown["status"], shown["disputes"][0]["status"], shown["disputes"][0]["amount"]) == (
+        "completed",
+        "lost",
+        PRICE,
+    )
     assert available(api) == -DISPUTE_FEE - FEE  # the bank has the money; Stripe kept both its fees
     assert ledger_is_whole(app) == []
 
 
-def test_stripes_events_twice_and_out_of_order_are_applied_once(app, api, catalog, localstripe, stripe_merchant,
-                                                               worker, issuer, hook):
+def test_stripes_events_twice_and_out_of_order_are_applied_once(
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     opened = issuer.open(intent_of(order))
     under_review = dict(opened, status="under_review")
@@ -145,9 +159,13 @@ def test_stripes_events_twice_and_out_of_order_are_applied_once(app, api, catalo
 
     # The decision arrives first, then the dispute's earlier news, some of it twice.
     first = applied(issuer.send(hook, "charge.dispute.closed", lost))
-    for event, state in (("charge.dispute.created", opened), ("charge.dispute.funds_withdrawn", opened),
-                         ("charge.dispute.funds_withdrawn", opened), ("charge.dispute.updated", under_review),
-                         ("charge.dispute.closed", lost)):
+    for event, state in (
+        ("charge.dispute.created", opened),
+        ("charge.dispute.funds_withdrawn", opened),
+        ("charge.dispute.funds_withdrawn", opened),
+        ("charge.dispute.updated", under_review),
+        ("charge.dispute.closed", lost),
+    ):
         assert applied(issuer.send(hook, event, state)) == first
 
     assert disputes_of(app, order["id"]) == [(opened["id"], PRICE, "lost", 0, DISPUTE_FEE)]
@@ -157,8 +175,9 @@ def test_stripes_events_twice_and_out_of_order_are_applied_once(app, api, catalo
     assert ledger_is_whole(app) == []
 
 
-def test_an_inquiry_moves_no_money_until_the_issuer_escalates_it(app, api, catalog, localstripe, stripe_merchant,
-                                                                 worker, issuer, hook):
+def test_an_inquiry_moves_no_money_until_the_issuer_escalates_it(
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     asked = issuer.open(intent_of(order), status="warning_needs_response", reason="general")
     assert applied(issuer.send(hook, "charge.dispute.created", asked)) is None
@@ -183,13 +202,18 @@ def test_an_inquiry_moves_no_money_until_the_issuer_escalates_it(app, api, catal
         adapter = adapter_for("stripe", stripe_merchant.id)
         found = adapter.find_dispute(asked["id"])
         assert (found.status, found.amount, found.provider_reference, found.attempt_id) == (
-            "needs_response", PRICE, intent_of(order), order["payments"][0]["id"])
+            "needs_response",
+            PRICE,
+            intent_of(order),
+            order["payments"][0]["id"],
+        )
         with pytest.raises(ProviderRefused):
             adapter.find_dispute(closed["id"])  # an inquiry: no chargeback to book
 
 
-def test_a_forged_or_unreadable_dispute_event_is_refused_and_changes_nothing(app, api, catalog, localstripe,
-                                                                            stripe_merchant, worker, issuer, hook):
+def test_a_forged_or_unreadable_dispute_event_is_refused_and_changes_nothing(
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     opened = issuer.open(intent_of(order))
 
@@ -204,21 +228,25 @@ def test_a_forged_or_unreadable_dispute_event_is_refused_and_changes_nothing(app
 
 
 def test_a_dispute_of_a_payment_kassa_did_not_make_is_acknowledged_and_ignored(
-        app, api, catalog, localstripe, stripe_merchant, other_merchant, worker, issuer, hook, live_server):
+    app, api, catalog, localstripe, stripe_merchant, other_merchant, worker, issuer, hook, live_server
+):
     from app.payments.channels.credentials import save_channel_settings
     from tests.support.localstripe import PUBLISHABLE_KEY
 
     # A payment made at the same Stripe account by something else than Kassa (no kassa_attempt_id).
-    outside = localstripe.client.v1.payment_intents.create(params={"amount": 5000, "currency": "usd",
-                                                                   "payment_method_types": ["card"]})
+    outside = localstripe.client.v1.payment_intents.create(
+        params={"amount": 5000, "currency": "usd", "payment_method_types": ["card"]}
+    )
     localstripe.pay_with_card(outside.id)
     assert applied(issuer.send(hook, "charge.dispute.created", issuer.open(outside.id))) is None
 
     # Another Kassa merchant on the same Stripe account: its endpoint does not book this merchant's disputes.
     with app.app_context():
-        save_channel_settings(other_merchant.id, "stripe", {"secret_key": SECRET_KEY,
-                                                            "publishable_key": PUBLISHABLE_KEY,
-                                                            "webhook_secret": WEBHOOK_SECRET})
+        save_channel_settings(
+            other_merchant.id,
+            "stripe",
+            {"secret_key": SECRET_KEY, "publishable_key": PUBLISHABLE_KEY, "webhook_secret": WEBHOOK_SECRET},
+        )
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     opened = issuer.open(intent_of(order))
     others_hook = f"{live_server}/hooks/channels/stripe/{other_merchant.id}"
@@ -228,7 +256,8 @@ def test_a_dispute_of_a_payment_kassa_did_not_make_is_acknowledged_and_ignored(
 
 
 def test_a_dispute_event_stripe_cannot_be_asked_about_is_answered_503_and_booked_when_sent_again(
-        app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook):
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     from app.extensions import db
     from app.payments.integration_log import IntegrationLog
     from app.platform.observability.log_writer import flush_every_writer
@@ -249,8 +278,9 @@ def test_a_dispute_event_stripe_cannot_be_asked_about_is_answered_503_and_booked
     assert disputes_of(app, order["id"])[0][2] == "needs_response"
 
 
-def test_evidence_stripe_refuses_or_whose_answer_is_lost_writes_nothing(app, api, catalog, localstripe,
-                                                                         stripe_merchant, worker, issuer, hook):
+def test_evidence_stripe_refuses_or_whose_answer_is_lost_writes_nothing(
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook
+):
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
     opened = issuer.open(intent_of(order))
     dispute_id = applied(issuer.send(hook, "charge.dispute.created", opened))
@@ -275,12 +305,14 @@ def test_evidence_stripe_refuses_or_whose_answer_is_lost_writes_nothing(app, api
 
 
 def test_the_channel_page_names_stripes_dispute_fee_and_events_and_a_merchant_rate_overrides_it(
-        app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook, portal):
+    app, api, catalog, localstripe, stripe_merchant, worker, issuer, hook, portal
+):
     page = portal.text("/portal/channels/stripe")
     assert "the published dispute fee (USD 15.00)" in page
     assert "charge.dispute.created" in page and "charge.dispute.funds_reinstated" in page
-    saved = portal.post("/portal/channels/stripe/fees", {"fee_percent": "", "fixed_fees": "",
-                                                         "dispute_fees": "USD 20.00"})
+    saved = portal.post(
+        "/portal/channels/stripe/fees", {"fee_percent": "", "fixed_fees": "", "dispute_fees": "USD 20.00"}
+    )
     assert saved.status_code == 302, saved.get_data(as_text=True)
 
     order = completed_order(app, api, localstripe, worker, catalog["sku"])
