@@ -106,7 +106,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY", _DEV_SECRET),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kassa.db'}"),
         "SQLALCHEMY_ENGINE_OPTIONS": {},
-        # A pooled connection idle this long is pinged before use; one used more recently is not (app/platform/db/pool.py).
+        # A pooled connection idle this long is pinged before use; one used more recently is not
+        # (app/platform/db/pool.py).
         "POOL_PING_IDLE_SECONDS": _float("POOL_PING_IDLE_SECONDS", 2.0),
         # SQLite only (the embedded default): how long a write waits for another one to finish.
         "SQLITE_BUSY_TIMEOUT_SECONDS": float(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "30")),

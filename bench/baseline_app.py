@@ -1,5 +1,6 @@
 """The load benchmark's baseline: a Flask route doing one INSERT + commit, served by the same gunicorn
-command as Kassa's web (``gunicorn -c gunicorn.conf.py … 'bench.baseline_app:create_baseline_app()'``) on the same database
+command as Kassa's web (``gunicorn -c gunicorn.conf.py … 'bench.baseline_app:create_baseline_app()'``) on the same
+database
 settings (Flask-SQLAlchemy, Kassa's engine options, its pool's pings of idle connections, its PostgreSQL connections
 and, on SQLite, its write-lock set-up).
 

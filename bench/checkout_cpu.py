@@ -8,7 +8,8 @@ Kassa's WSGI app runs in this process through the Flask test client; the sandbox
 `sandbox` line on a loopback port (its CPU is not ours); Redis is a private redis-server unless
 KASSA_BENCH_REDIS_URL names one (which is flushed). Each order is created, paid with the sandbox card,
 decided at the provider without a callback, then the bench posts the provider's signed callback, opens the order's
-status stream on the web route (decided by then: one status event and ``end``) and reads the order paid. Per step it prints the median and mean ``time.process_time()`` (user + system CPU of this process,
+status stream on the web route (decided by then: one status event and ``end``) and reads the order paid. Per step it
+prints the median and mean ``time.process_time()`` (user + system CPU of this process,
 the test client's own share included, as it is in every run) and, like checkout_load.py's "SQL per step",
 statements, commits and Redis round trips per request. The provider's decision is made between the steps and
 not counted. The last step, ``dispatch``, is the worker's: the outbox run that hands the order's events to

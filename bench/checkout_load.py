@@ -12,7 +12,8 @@ gunicorn command serving one Flask route that does one INSERT + commit), then me
 3. ``POST /api/v1/orders`` against the baseline, ``wrk -t2 -c16 -d10s``, three rounds alternating;
 4. complete paid orders (create, pay, the provider approves and calls back, wait on the order's stream until
    it says paid, as the SDK's waitForPayment does): one client for 10 s, then 16 clients for 10 s not counted
-   (the warm-up), then 16 clients for 30 s (a wrk thread each); KASSA_BENCH_READ_AFTER_PAID=1 also reads the paid order with a GET, as the runs before 2026-11-25 did;
+   (the warm-up), then 16 clients for 30 s (a wrk thread each); KASSA_BENCH_READ_AFTER_PAID=1 also reads the paid order
+   with a GET, as the runs before 2026-11-25 did;
 5. the 16 clients again while 1,000 shoppers hold their order's status stream open, and once more after they
    closed: the crowd's cost is measured against the mean of the runs before and after it, so a machine whose speed
    drifts during the run (a shared one's does, by 10–30 % within minutes) does not pass its drift off as the
@@ -199,7 +200,7 @@ def rows(result: dict) -> list[tuple[str, str]]:
         (
             "SQL per POST /orders",
             f"{create.get('statements', 0):.1f} statements, {create.get('commits', 0):.0f} commits "
-            f"({create.get('begins', 0) + create.get('statements', 0) + create.get('commits', 0) + create.get('rollbacks', 0) + create.get('pings', 0):.0f} "
+            f"({sum(create.get(k, 0) for k in ('begins', 'statements', 'commits', 'rollbacks', 'pings')):.0f} "
             f"database round trips, {create.get('redis', 0):.0f} Redis)",
         ),
         *[

@@ -184,8 +184,8 @@ def raw_insert(app) -> tuple[float, int]:
         started = time.monotonic()
         rows = db.session.execute(
             text(
-                """INSERT INTO postings_baseline (entry_id, merchant_id, account, amount, currency, order_id, partner_id,
-                 sku_id, sub_order_id, line_kind, fee_withheld, available_at, settlement_id)
+                """INSERT INTO postings_baseline (entry_id, merchant_id, account, amount, currency, order_id,
+                 partner_id, sku_id, sub_order_id, line_kind, fee_withheld, available_at, settlement_id)
                SELECT p.entry_id, p.merchant_id, p.account, p.amount, p.currency, p.order_id, p.partner_id, p.sku_id,
                  p.sub_order_id, p.line_kind, p.fee_withheld, p.available_at, p.settlement_id
                FROM postings p JOIN journal_entries e ON e.id = p.entry_id

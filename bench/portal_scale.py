@@ -139,11 +139,11 @@ def signed_in(app, merchant: dict):
 
 def pages(merchant: dict) -> list[tuple[str, str]]:
     """(label, path) for one merchant: the same questions of either history size."""
-    from datetime import date, timedelta
+    from datetime import datetime, timedelta, timezone
 
     n, p = merchant["n"], merchant["prefix"]
     middle = f"ord_{p}{n // 2:09d}"
-    day = (date.today() - timedelta(days=10)).isoformat()
+    day = (datetime.now(timezone.utc).date() - timedelta(days=10)).isoformat()
     customer = f"shopper{n // 40}@example.com"
     return [
         ("dashboard, last 30 days, nothing kept yet", "/portal/dashboard"),

@@ -1,6 +1,7 @@
 """What the API request log costs a request: the same calls with the log off, on as the caller sees it
 (capture only: the response is handed back before anything is written), and on with the row queued in the
-response's close and waited for (redaction and the INSERT on the log writer's thread, app/platform/observability/log_writer.py).
+response's close and waited for (redaction and the INSERT on the log writer's thread,
+app/platform/observability/log_writer.py).
 
 Rounds of each mode are interleaved so drift (cache warm-up, autovacuum) hits all three alike. Prints the
 median and p90 per mode and what the log adds to each.

@@ -120,8 +120,10 @@ def main() -> None:
     window.paidAt = performance.timeOrigin + performance.now(); }} }});
   window.start = () => {{
     window.paidAt = null; window.payment = null; window.outcome = null;
-    kassa.createOrder({{ items: [{{ sku: "sku_bench", quantity: 1 }}], customer: {{ id: "bench" }}, agreementAccepted: true }})
-      .then((o) => kassa.pay(o.id, "sandbox_qr", {{ qr: false }}).then((p) => {{ window.payment = p; return kassa.waitForPayment(o.id); }}))
+    kassa.createOrder({{ items: [{{ sku: "sku_bench", quantity: 1 }}], customer: {{ id: "bench" }},
+                         agreementAccepted: true }})
+      .then((o) => kassa.pay(o.id, "sandbox_qr", {{ qr: false }})
+        .then((p) => {{ window.payment = p; return kassa.waitForPayment(o.id); }}))
       .then((o) => {{ window.outcome = o.status; }}, (e) => {{ window.outcome = "error " + e.type; }});
   }};
 </script>""")

@@ -165,7 +165,8 @@ def app(ports, tmp_path_factory) -> Iterator[Flask]:
             "STRIPE_API_BASE": f"http://127.0.0.1:{ports['localstripe']}",
             "STRIPE_JS_URL": f"http://127.0.0.1:{ports['localstripe']}/js.stripe.com/v3/",
             "POLL_AFTER_SECONDS": 0,
-            # The suite's own webhook and fulfilment receivers listen on loopback (app/platform/http/outbound.py refuses it otherwise).
+            # The suite's own webhook and fulfilment receivers listen on loopback (app/platform/http/outbound.py
+            # refuses it otherwise).
             "OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8,::1/128",
             "CHANNEL_HTTP_TIMEOUT_SECONDS": 5,
             # Nearly every test signs a merchant up: at the default cost that is 0.15 s of CPU each, at N = 1024 4 ms.

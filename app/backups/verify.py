@@ -93,8 +93,8 @@ def verify_backup(folder: Path, *, key_fingerprints: list[str]) -> Verdict:
     if settings and not set(manifest.credential_keys) & set(key_fingerprints):
         verdict.warnings.append(
             f"none of the CHANNEL_CREDENTIALS_KEYS configured here is a key the backup's channel settings ({settings} "
-            f"saved) were encrypted with (fingerprints {', '.join(manifest.credential_keys)}): set those keys, or merchants' "
-            "payment channels will not work after a restore"
+            f"saved) were encrypted with (fingerprints {', '.join(manifest.credential_keys)}): set those keys, or "
+            "merchants' payment channels will not work after a restore"
         )
     if not manifest.books.get("ledger_balanced", True):
         verdict.warnings.append(

@@ -102,7 +102,8 @@ def post_journal_entry(
 def claimed_entry_rows(merchant_id: str, kind: str, reference: str, postings: Sequence[Leg | tuple]) -> list:
     """A new balanced entry of a few legs and its postings as rows, for a caller whose transaction has claimed the
     action (``post_journal_entry``'s ``claimed``) and writes them itself with its other rows (a capture's with the
-    order's move, app/platform/db/core_writes.py). The unique (kind, reference) still refuses a duplicate at the INSERT."""
+    order's move, app/platform/db/core_writes.py). The unique (kind, reference) still refuses a duplicate at the
+    INSERT."""
     legs = _checked(postings)
     return _rows(JournalEntry(id=new_id("je"), merchant_id=merchant_id, kind=kind, reference=reference), legs)
 

@@ -15,7 +15,8 @@ the order's money now is into the merchant's ``refunds_in_flight`` account (the 
 
 The provider's answer then either sends the money out (``post_refund_sent``: frozen → the channel, or the wallet)
 or, when it refused, puts every leg of the hold back (``release_refund_hold``). An unknown answer leaves the hold
-in place. Top-up refunds keep their own path (app/ledger/wallet/services.py): their money is the customer's, not a merchant's.
+in place. Top-up refunds keep their own path (app/ledger/wallet/services.py): their money is the customer's, not a
+merchant's.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ class Merchant(db.Model):
     # The mode of orders made on the hosted product page, which carries no API key: test until the
     # merchant switches live checkout on in the portal settings.
     live_checkout: Mapped[bool] = mapped_column(default=False, server_default=false())
-    # The language of the shopper-facing checkout (app/platform/values/languages.py); None: each shopper's Accept-Language.
+    # The language of the shopper-facing checkout (app/platform/values/languages.py); None: each shopper's
+    # Accept-Language.
     checkout_language: Mapped[str | None] = mapped_column(String(8))
     # Dunning (app/signing/renewals/dunning.py): days after a failed renewal's due time at which it is tried again
     # (None = the default schedule), what the last failure does (cancel | pause), and how many days before

@@ -115,7 +115,8 @@ def _deliver(order: Order, urls: list[str]) -> None:
     for url in urls:
         headers = {"Content-Type": "application/json", "Kassa-Signature": sign_body(secret, int(time.time()), body)}
         try:
-            # Checked again now and sent to the checked address (app/platform/http/outbound.py: no SSRF through DNS changes).
+            # Checked again now and sent to the checked address (app/platform/http/outbound.py: no SSRF through DNS
+            # changes).
             response = outbound.post(
                 url, data=body, headers=headers, timeout=current_app.config["FULFILMENT_HTTP_TIMEOUT_SECONDS"]
             )

@@ -48,7 +48,8 @@ class Order(db.Model):
     )
     # The checkout session the order was made through, if any.
     checkout_session_id: Mapped[str | None] = mapped_column(String(40), index=True)
-    # The language the shopper checked out in (app/platform/values/languages.py), which their receipt speaks; NULL for an order
+    # The language the shopper checked out in (app/platform/values/languages.py), which their receipt speaks; NULL
+    # for an order
     # no shopper's page made (the API): the merchant's checkout language, else English.
     language: Mapped[str | None] = mapped_column(String(8))
     currency: Mapped[str] = mapped_column(String(3))

@@ -14,7 +14,8 @@ PAID_STATUSES = ("paid", "fulfilled", "completed", "refunding", "refunded")
 TRANSITIONS: dict[str, frozenset[str]] = {
     "created": frozenset({"paying", "paid", "closed"}),
     "paying": frozenset({"paid", "created", "closed"}),
-    # Straight to refunded: a lost dispute gives back the rest of what refunds already gave (app/payments/disputes/services.py).
+    # Straight to refunded: a lost dispute gives back the rest of what refunds already gave
+    # (app/payments/disputes/services.py).
     "paid": frozenset({"fulfilled", "refunding", "refunded"}),
     "fulfilled": frozenset({"completed", "refunding", "refunded"}),
     "completed": frozenset({"refunding", "refunded"}),

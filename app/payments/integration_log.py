@@ -1,6 +1,7 @@
 """The integration log: every request to a provider, its answer, and every inbound callback.
 
-Rows are written by the log writer (app/platform/observability/log_writer.py) on a connection of its own, in batches off the caller's
+Rows are written by the log writer (app/platform/observability/log_writer.py) on a connection of its own, in batches
+off the caller's
 thread, so a log survives the rollback of the business action it explains (that is when it is needed most) and
 a payment never waits for it. Secrets never reach
 the table: authorization and signature headers, any field named like a key, secret or token, and such query
@@ -123,7 +124,8 @@ _INSERT = insert(IntegrationLog)  # one statement object: the writer batches row
 
 
 def _write(make_row) -> None:
-    """Queue a row for the log writer (app/platform/observability/log_writer.py); ``make_row`` redacts, on the writer's thread."""
+    """Queue a row for the log writer (app/platform/observability/log_writer.py); ``make_row`` redacts, on the writer's
+    thread."""
     try:
         writer_for(current_app._get_current_object()).write(_INSERT, make_row)
     except Exception:  # the log must never break a payment

@@ -146,7 +146,8 @@ class Refund(db.Model):
     # the same reference (never refunded twice) and a refusal with a fresh one.
     provider_attempt: Mapped[int] = mapped_column(default=1)
     provider_refund_id: Mapped[str | None] = mapped_column(String(100))
-    # The part of the capture's channel fee this refund gets back (app/payments/channels/fees.py), fixed when it is held.
+    # The part of the capture's channel fee this refund gets back (app/payments/channels/fees.py), fixed when it is
+    # held.
     fee_amount: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
     actor: Mapped[str] = mapped_column(String(60))
     # The refund-abuse assessment of the customer when the refund was asked for: {score, reasons} (app/risk).

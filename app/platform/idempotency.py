@@ -61,7 +61,8 @@ class Abandoned:
 
 def fingerprint(method: str, path: str, body: bytes, *, mode: str, kind: str = "secret") -> str:
     """What makes two requests "the same": the key's mode (test or live) and kind (secret or publishable), method,
-    path (with its query string, if any) and body bytes. The mode is part of it so a live call never gets a test call's stored answer, and the kind
+    path (with its query string, if any) and body bytes. The mode is part of it so a live call never gets a test call's
+    stored answer, and the kind
     so a web page's publishable key never gets what the merchant's server was answered (an order's client secret,
     a payment of an order it never proved it may pay): a replay skips the checks the first request passed."""
     scope = mode if kind == "secret" else f"{mode}:{kind}"  # a secret key's fingerprints are as they always were

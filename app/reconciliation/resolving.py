@@ -79,7 +79,8 @@ def settle_from_provider(discrepancy: Discrepancy) -> str | None:
 
 def fetch_dispute(discrepancy: Discrepancy) -> str | None:
     """Ask the provider for the dispute a statement line names and apply what it says, as its lost callback would
-    have been applied (app/payments/disputes/services.py: recorded once, booked, moved only forward); say what happened if
+    have been applied (app/payments/disputes/services.py: recorded once, booked, moved only forward); say what happened
+    if
     Kassa's dispute now agrees with the line (None: it still does not, or the provider could not be asked)."""
     try:
         adapter = adapter_for(discrepancy.channel, discrepancy.merchant_id)

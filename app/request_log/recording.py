@@ -1,7 +1,8 @@
 """Writing the API request log off the hot path.
 
 The web layer captures the raw facts of a request in microseconds (references to bytes already in memory)
-and hands them to the log writer (app/platform/observability/log_writer.py) once the response has gone out (the WSGI ``close`` of the
+and hands them to the log writer (app/platform/observability/log_writer.py) once the response has gone out (the WSGI
+``close`` of the
 response). Redaction and the INSERT happen on the writer's thread, batched with other rows, on an engine of the
 logs' own: the caller has its answer already, and a log that cannot be written is a log line, never a failed
 request.
@@ -70,5 +71,6 @@ class CapturedRequest:
 
 
 def queue_captured(app: Flask, captured: CapturedRequest) -> None:
-    """Hand the request to the app's log writer (app/platform/observability/log_writer.py): redacted and stored on its thread."""
+    """Hand the request to the app's log writer (app/platform/observability/log_writer.py): redacted and stored on its
+    thread."""
     writer_for(app).write(_INSERT, captured.row)

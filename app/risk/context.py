@@ -20,7 +20,7 @@ class ShopperFacts:
     country: str | None = None  # ISO 3166 code, from the header the deployment trusts (TRUSTED_COUNTRY_HEADER)
 
 
-_facts: ContextVar[ShopperFacts] = ContextVar("kassa_shopper_facts", default=ShopperFacts())
+_facts: ContextVar[ShopperFacts] = ContextVar("kassa_shopper_facts", default=ShopperFacts())  # noqa: B039 (frozen)
 
 
 def capture_request() -> None:

@@ -35,7 +35,8 @@ _HTTP_CODES = {
 
 
 def database_outage(error: DBAPIError) -> ServiceUnavailable | None:
-    """The 503 for a database that went away under the request (a restart, a failover: app/platform/db/pool.py) or could not
+    """The 503 for a database that went away under the request (a restart, a failover: app/platform/db/pool.py) or
+    could not
     serve it now (a deadlock, SQLite's write lock past its wait): rolled back, and the same call may succeed soon.
     None for any other database error, which is a bug."""
     if not (error.connection_invalidated or isinstance(error, OperationalError)):
@@ -133,7 +134,8 @@ def register(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
         db.session.rollback()
-        log.exception("unhandled error on %s %s", request.method, request.path)
+        # Flask calls this while the exception is being handled, so the log line carries its traceback.
+        log.exception("unhandled error on %s %s", request.method, request.path)  # noqa: LOG004
         if _wants_json():
             return _json_error(
                 500, "api_error", "internal_error", "something went wrong on our side; it has been logged"

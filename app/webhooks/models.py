@@ -49,7 +49,8 @@ class WebhookEndpoint(db.Model):
         return self.enabled and self.deleted_at is None
 
     def signing_secrets(self, now: datetime) -> list[str]:
-        """The secrets a delivery sent at ``now`` is signed with: the current one, then the rolled one in its overlap."""
+        """The secrets a delivery sent at ``now`` is signed with: the current one, then the rolled one in its
+        overlap."""
         if self.previous_secret and self.previous_expires_at is not None and self.previous_expires_at > now:
             return [self.secret, self.previous_secret]
         return [self.secret]

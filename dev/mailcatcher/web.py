@@ -13,15 +13,18 @@ padding:1rem}iframe{width:100%;height:32rem;border:1px solid #ccc}</style></head
 {% if caught %}
 <p><a href="{{ url_for('index') }}">All messages</a></p>
 <h1>{{ caught.message['Subject'] }}</h1>
-<table>{% for h in ('From', 'To', 'Date', 'Message-ID') %}<tr><th>{{ h }}</th><td>{{ caught.message[h] }}</td></tr>{% endfor %}</table>
-{% if caught.html is not none %}<h2>HTML</h2><iframe sandbox title="HTML part" src="{{ url_for('html_part', name=caught.name) }}"></iframe>{% endif %}
+<table>{% for h in ('From', 'To', 'Date', 'Message-ID') %}
+<tr><th>{{ h }}</th><td>{{ caught.message[h] }}</td></tr>{% endfor %}</table>
+{% if caught.html is not none %}<h2>HTML</h2>
+<iframe sandbox title="HTML part" src="{{ url_for('html_part', name=caught.name) }}"></iframe>{% endif %}
 <h2>Plain text</h2><pre>{{ caught.text }}</pre>
 {% else %}
 <h1>Caught mail</h1>
 <p>Everything Kassa sends while running locally lands here instead of a real inbox.</p>
 <p>Newest first; the newest 200 are kept (in var/mail/).</p>
 <table><tr><th>Received</th><th>To</th><th>From</th><th>Subject</th></tr>
-{% for m in messages %}<tr><td>{{ m.message['Date'] }}</td><td>{{ m.message['To'] }}</td><td>{{ m.message['From'] }}</td>
+{% for m in messages %}<tr><td>{{ m.message['Date'] }}</td><td>{{ m.message['To'] }}</td>
+<td>{{ m.message['From'] }}</td>
 <td><a href="{{ url_for('message', name=m.name) }}">{{ m.message['Subject'] }}</a></td></tr>
 {% else %}<tr><td colspan="4">No mail yet: pay an order with an email address in the checkout.</td></tr>{% endfor %}
 </table>{% endif %}</body></html>"""

@@ -70,7 +70,8 @@ def test_qr_payment_opens_the_same_page(client: FlaskClient, create_payment: Any
 def test_the_page_shows_what_kassa_charges_in_every_currency_of_other_decimals(
     client: FlaskClient, create_payment: Any, amount: int, currency: str, shown: str
 ) -> None:
-    # Kassa sends 1500 for 1.500 OMR and 50000 for 50,000 dong (app/platform/values/currencies.py); the shopper must see that.
+    # Kassa sends 1500 for 1.500 OMR and 50000 for 50,000 dong (app/platform/values/currencies.py); the shopper must
+    # see that.
     payment = create_payment(amount=amount, currency=currency)
 
     assert shown in client.get(f"/sandbox/pay/{payment['id']}").get_data(as_text=True)

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.e2e
 
 PHONE = {"width": 390, "height": 844}
 
-# Every element of the page's main part that is drawn (not a screen reader's hidden text) and ends past the right edge, or starts
+# Every element of the page's main part that is drawn (not a screen reader's hidden text) and ends past the right
+# edge, or starts
 # before the left one: inside a box that scrolls sideways too, which is the table a merchant would have to scroll.
 PAST_THE_EDGES = """() => {
   const width = document.documentElement.clientWidth, out = [];
@@ -23,7 +24,8 @@ PAST_THE_EDGES = """() => {
     const r = e.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || !e.checkVisibility({visibilityProperty: true})) continue;
     if (r.right > width + 0.5 || r.left < -0.5)
-      out.push(`${e.tagName} "${(e.textContent || "").trim().slice(0, 30)}" ${Math.round(r.left)}..${Math.round(r.right)}`);
+      out.push(`${e.tagName} "${(e.textContent || "").trim().slice(0, 30)}" `
+               + `${Math.round(r.left)}..${Math.round(r.right)}`);
   }
   return out;
 }"""

@@ -1,7 +1,8 @@
 """Every portal page is built from one set of components (templates/portal/_components.html): one page header
 holding the page's only h1, primary actions that are buttons (or links styled by the one button class), every
 form control in the field component beside its label, every table inside the shared table frame, and an empty
-list shown as the empty state rather than a table of headings with no rows. A merchant moving between pages meets the same layout everywhere."""
+list shown as the empty state rather than a table of headings with no rows. A merchant moving between pages meets the
+same layout everywhere."""
 
 from __future__ import annotations
 

@@ -61,7 +61,8 @@ def _panel_page(shop: Shop, live_server: str, merchant, catalog) -> str:
         + f"""
 <script>
   window.panelEvents = [];
-  const panel = kassa.mountPanel('#checkout', {{ product: '{catalog["product"]}', sku: '{catalog["sku"]}', quantity: 1 }});
+  const panel = kassa.mountPanel('#checkout',
+                                 {{ product: '{catalog["product"]}', sku: '{catalog["sku"]}', quantity: 1 }});
   for (const type of ['ready', 'paid', 'failed', 'closed']) panel.on(type, (e) => window.panelEvents.push(type));
 </script>""",
     )

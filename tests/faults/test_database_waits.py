@@ -104,11 +104,14 @@ def _order(api, catalog) -> dict:
 def test_a_request_waiting_on_a_lock_nobody_lets_go_answers_503_and_the_retry_works(kassa, api, merchant, catalog):
     url = kassa.url
     order = _order(api, catalog)
-    cancel = lambda: requests.post(
-        f"{url}/api/v1/orders/{order['id']}/cancel",
-        timeout=30,  # noqa: E731
-        headers={"Authorization": f"Bearer {merchant.secret_key}"},
-    )
+
+    def cancel() -> requests.Response:
+        return requests.post(
+            f"{url}/api/v1/orders/{order['id']}/cancel",
+            timeout=30,
+            headers={"Authorization": f"Bearer {merchant.secret_key}"},
+        )
+
     with row_locked("orders", order["id"]):
         started = time.monotonic()
         answer = cancel()
@@ -131,11 +134,14 @@ def test_a_request_whose_database_connection_stops_answering_answers_503_and_the
     timeout cannot fire; the connection gives up on its own a few seconds after the statement bound."""
     url, link = kassa.url, kassa.link
     order = _order(api, catalog)
-    read = lambda: requests.get(
-        f"{url}/api/v1/orders/{order['id']}",
-        timeout=30,  # noqa: E731
-        headers={"Authorization": f"Bearer {merchant.secret_key}"},
-    )
+
+    def read() -> requests.Response:
+        return requests.get(
+            f"{url}/api/v1/orders/{order['id']}",
+            timeout=30,
+            headers={"Authorization": f"Bearer {merchant.secret_key}"},
+        )
+
     for _ in range(4):  # every thread's pooled connection is open and recently used
         assert read().status_code == 200
     link.drop_open_flows()
@@ -148,7 +154,8 @@ def test_a_request_whose_database_connection_stops_answering_answers_503_and_the
 
 
 def test_the_api_request_log_carries_on_after_its_connection_stopped_answering(kassa, api, merchant, catalog):
-    """The API request log is written on a thread and engine of its own (app/platform/observability/log_writer.py). That engine had none of
+    """The API request log is written on a thread and engine of its own (app/platform/observability/log_writer.py).
+    That engine had none of
     the main one's bounds: once its connection stopped answering, its thread waited for ever, and no request of that
     process reached the portal's API log again (queued, then dropped past 10,000) until it was restarted."""
     url, link = kassa.url, kassa.link

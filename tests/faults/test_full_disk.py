@@ -95,16 +95,15 @@ def test_a_full_disk_refuses_writes_with_a_503_says_so_and_heals_when_space_is_f
     headers = {"Authorization": f"Bearer {embedded_kassa['secret_key']}"}
     products = requests.get(f"{base}/api/v1/products", headers=headers, timeout=10).json()["data"]
     sku = next(s["id"] for p in products for s in p["skus"] if s["subscription"] is None)
-    order = lambda: requests.post(
-        f"{base}/api/v1/orders",
-        headers=headers,
-        timeout=30,
-        json={  # noqa: E731
-            "items": [{"sku": sku, "quantity": 1}],
-            "customer": {"id": "cus_disk"},
-            "agreement_accepted": True,
-        },
-    )
+
+    def order() -> requests.Response:
+        return requests.post(
+            f"{base}/api/v1/orders",
+            headers=headers,
+            timeout=30,
+            json={"items": [{"sku": sku, "quantity": 1}], "customer": {"id": "cus_disk"}, "agreement_accepted": True},
+        )
+
     assert order().status_code == 201
 
     _fill(small_disk)

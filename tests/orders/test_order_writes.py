@@ -1,6 +1,7 @@
 """Opening an order, starting its payment and capturing it write their new rows (order, lines, timeline, event;
 attempt, timeline, event; journal entry and postings, timeline and events) together: on PostgreSQL in one statement,
-one round trip (app/platform/db/core_writes.py), on SQLite one per table. Either way the rows are whole, and a write the database
+one round trip (app/platform/db/core_writes.py), on SQLite one per table. Either way the rows are whole, and a write
+the database
 refuses leaves nothing of the step behind."""
 
 from __future__ import annotations

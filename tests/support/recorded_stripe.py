@@ -28,7 +28,8 @@ RATE_LIMITED = (
         "error": {
             "code": "rate_limit",
             "doc_url": "https://stripe.com/docs/error-codes/rate-limit",
-            "message": "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.",
+            "message": "Too many requests hit the API too quickly. "
+            "We recommend an exponential backoff of your requests.",
             "type": "invalid_request_error",
         }
     },

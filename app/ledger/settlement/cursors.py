@@ -1,7 +1,8 @@
 """How far each partner has been settled, and the rule that keeps a new line out of a window already cut.
 
 A settlement takes a partner's lines whose ``available_at`` falls in ``[settled_through, cutoff)`` and moves the
-cursor to ``cutoff`` (app/ledger/settlement/services.py). Every line posted later must land at or after the cursor, or no
+cursor to ``cutoff`` (app/ledger/settlement/services.py). Every line posted later must land at or after the cursor, or
+no
 settlement would ever take it: so a writer reads the cursor under a shared row lock (a settlement takes the
 same row exclusively, so the two queue) and posts ``max(when it becomes available, settled_through)``. On SQLite
 the writer already holds the database's single write lock when it reads.

@@ -289,7 +289,7 @@ def run_settlements(
     """Cut every settlement that is due: each partner's window up to its cycle's cutoff (or ``until``, for a test
     merchant who wants to see a cycle now), one transaction per partner and currency."""
     cut = []
-    for merchant, partner_id, mode, currency, partner in due_cursors(merchant_id=merchant_id, livemode=livemode):
+    for merchant, _partner_id, mode, currency, partner in due_cursors(merchant_id=merchant_id, livemode=livemode):
         cutoff = until if until is not None else cycle_cutoff(partner.cycle, now)
         try:
             settlement = settle_partner(

@@ -73,7 +73,8 @@ class ChannelSpec:
     adapter: type
     settings: tuple[SettingField, ...] = ()
     capabilities: frozenset[str] = field(default_factory=frozenset)
-    # The provider's published fee on a capture: a fixed part plus fee_bps/10000 of the amount (app/payments/channels/fees.py);
+    # The provider's published fee on a capture: a fixed part plus fee_bps/10000 of the amount
+    # (app/payments/channels/fees.py);
     # a merchant's channel config may set its own negotiated rate. The fixed part is minor units of the capture's
     # currency, so it is published per currency (30 is $0.30 but ¥30 and 0.030 KWD): ``fee_fixed_by_currency``, else
     # ``fee_fixed`` in any other currency.

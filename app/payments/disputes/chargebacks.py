@@ -1,6 +1,7 @@
 """An order the shopper's bank took back in full gives back what it granted, as a refund in full does.
 
-A lost dispute's money went back to the shopper as a refund's does (app/payments/disputes/services.py), and an order refunded
+A lost dispute's money went back to the shopper as a refund's does (app/payments/disputes/services.py), and an order
+refunded
 in full takes back its credits and membership days (app/orders/fulfilment.py, on ``order.refunded``). An order whose
 lost disputes alone gave the whole total back is never ``refunded`` (a chargeback is not a refund: it keeps its
 status), so without this the shopper who charged the payment back kept both the money and the goods.

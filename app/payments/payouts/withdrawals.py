@@ -4,7 +4,8 @@ The merchant's server asks for one (secret key). The risk service assesses it fi
 and its withdrawal rules (``applies_to: withdrawals``, e.g. a velocity limit per customer): a block refuses it
 (402) and nothing moves. Then, in one transaction under the wallet's lock, the amount is frozen (available →
 frozen; 422 ``insufficient_balance`` when not covered) and the withdrawal is written with its payout of purpose
-``withdrawal``. The payout goes out like a settlement's (app/payments/payouts/services.py: sent by the worker, tried again
+``withdrawal``. The payout goes out like a settlement's (app/payments/payouts/services.py: sent by the worker, tried
+again
 under a new reference when refused, looked up by reference when an answer was lost); what its outcome does is
 registered below:
 

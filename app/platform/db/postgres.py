@@ -102,7 +102,8 @@ def statements_as_written(database_url: str, options: dict[str, Any]) -> dict[st
     SQLAlchemy writes PostgreSQL's own placeholders (``$1``, ``$2`` …) and the connections' cursors (psycopg's
     ``RawCursor``, made ``DescribedCursor``) pass them on untouched. With the default ``%(name)s`` placeholders
     psycopg rewrites every statement with a regular expression, and caches the result only for statements under
-    4 KiB and 50 parameters: an order written whole with its lines, timeline and event (app/platform/db/core_writes.py) is
+    4 KiB and 50 parameters: an order written whole with its lines, timeline and event (app/platform/db/core_writes.py)
+    is
     longer, and was rewritten on every request. Other databases' options are returned unchanged. The engine's named
     (server-side) cursors need ``keep_prepared_statements`` as well, which makes them raw too."""
     url = make_url(database_url)

@@ -2,7 +2,8 @@
 
 An order's answer is read in several statements (the order, its payments, its refunds, its timeline), a balance in
 one sum per bucket. Under PostgreSQL's READ COMMITTED each statement sees what was committed when it began, and
-SQLite outside a transaction (app/platform/db/sqlite.py) does the same: a callback committing between two of them gave an
+SQLite outside a transaction (app/platform/db/sqlite.py) does the same: a callback committing between two of them gave
+an
 order still ``paying`` beside its payment already ``failed``, and an order clearing between two sums left its money
 in neither bucket. Under one snapshot the answer is the database as it was at the first read, whole.
 """

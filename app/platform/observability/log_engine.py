@@ -1,7 +1,8 @@
 """The engine the two diagnostic logs (the API request log and the integration log) write on: a pool of its own,
 so a log row never waits for, or holds, a connection a request needs for its business transaction.
 
-A batch of log rows is one INSERT in a transaction of its own (app/platform/observability/log_writer.py), so on PostgreSQL the connection
+A batch of log rows is one INSERT in a transaction of its own (app/platform/observability/log_writer.py), so on
+PostgreSQL the connection
 autocommits (no BEGIN and COMMIT round trips around it) and does not wait for the WAL to reach disk
 (`synchronous_commit = off`); on SQLite, WAL mode syncs at checkpoints rather than at each batch
 (`synchronous = NORMAL`). A crash of the database or the machine may lose the last few log rows, never anything
@@ -24,7 +25,8 @@ def diagnostic_engine(
     database_url: str, *, busy_timeout_seconds: float, connect_timeout: int = 5, statement_timeout: float = 0
 ) -> Engine:
     """A new engine for log rows on ``database_url``; the caller keeps one per app and disposes of it. Its waits are
-    bounded as the main engine's are (app/platform/db/postgres.py): a writer thread stuck on a silent connection would write
+    bounded as the main engine's are (app/platform/db/postgres.py): a writer thread stuck on a silent connection would
+    write
     no log row again."""
     url = make_url(database_url)
     if url.get_backend_name() == "postgresql":

@@ -1,7 +1,8 @@
 """The diagnostic logs' rows (the API request log, the integration log), written in batches on a thread of their own.
 
 A request hands its row over and goes on: redacting it, and the INSERT, happen on the writer's thread, on the logs'
-own engine (app/platform/observability/log_engine.py). Woken by a row, the thread lets more gather for ``LINGER_SECONDS`` (a paid order's
+own engine (app/platform/observability/log_engine.py). Woken by a row, the thread lets more gather for
+``LINGER_SECONDS`` (a paid order's
 five rows arrive within some 40 ms), then writes them with one statement per table in one transaction: a row is
 in the table within about a tenth of a second, and a batch costs one round trip instead of one per row. A flush
 (a test about to read, a job's end, the exit) writes at once. The request's thread never waits for the database
@@ -9,7 +10,8 @@ for a log row; a kept-alive connection's next request does not wait behind one e
 
 What this gives up: the rows of a process that dies (SIGKILL, a crash) before its thread wrote them, up to a
 tenth of a second's worth, diagnostic only; business data never goes through here. A clean exit writes what is queued
-(``atexit``), and so does the end of every RQ job (app/jobs/__init__.py), because RQ's forking worker ends its job's process
+(``atexit``), and so does the end of every RQ job (app/jobs/__init__.py), because RQ's forking worker ends its job's
+process
 with ``os._exit``. A database that is away does not fill memory: past ``MAX_QUEUED`` rows new ones are dropped and
 counted in the log.
 """
@@ -175,7 +177,8 @@ def _table(statement: Executable) -> str:
 
 
 def writer_for(app: Flask) -> LogWriter:
-    """The app's writer of log rows, on an engine of the logs' own (app/platform/observability/log_engine.py), made on first use."""
+    """The app's writer of log rows, on an engine of the logs' own (app/platform/observability/log_engine.py), made on
+    first use."""
     writer = app.extensions.get(_EXTENSION)
     if writer is None:
         with _writer_lock:

@@ -444,7 +444,8 @@ def _claim(batch: int, now: datetime, lease: timedelta) -> list[Event]:
 
 def dispatch_until_drained(*, batch: int = 200) -> int:
     """A dispatch run: batches of due events until a claim finds fewer than ``batch`` (and none was handed back)
-    and the handlers wrote no events since (they ask for no other run; app/platform/outbox/commit_signals.py); returns how many
+    and the handlers wrote no events since (they ask for no other run; app/platform/outbox/commit_signals.py); returns
+    how many
     were settled. Events that other transactions commit meanwhile ask for a run of their own."""
     total = 0
     with dispatch_run() as handlers_wrote_events:

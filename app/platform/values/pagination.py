@@ -1,4 +1,5 @@
-"""Cursor pages over time-ordered ids (app/platform/values/ids.py), the way every list in the API and the portal pages them."""
+"""Cursor pages over time-ordered ids (app/platform/values/ids.py), the way every list in the API and the portal pages
+them."""
 
 from __future__ import annotations
 

@@ -91,7 +91,8 @@ SCHEMAS.update(
             reasons={"type": "array", "items": _STR},
             by={"type": "string", "description": 'who decided; "merchant" in the events a publishable key reads'},
         ),
-        # app/signing/contracts.py subscription_object; renewal events add the renewal (app/signing/renewals/services.py)
+        # app/signing/contracts.py subscription_object; renewal events add the renewal
+        # (app/signing/renewals/services.py)
         "SubscriptionEventObject": _as_carried(
             "Subscription",
             read_apart=_SUBSCRIPTION_READ_APART,

@@ -167,7 +167,8 @@ PATHS.update(
                 "responses": {
                     "201": _ok(
                         "RefundResponse",
-                        "Created (status pending while the provider's answer is unknown: the order stays refunding and Kassa resolves it by the refund's reference; failed if the channel refused: retry it)",
+                        "Created (status pending while the provider's answer is unknown: the order stays refunding and "
+                        "Kassa resolves it by the refund's reference; failed if the channel refused: retry it)",
                     ),
                     "400": _error("amount or reason invalid"),
                     "404": _error("no such order"),
@@ -183,7 +184,9 @@ PATHS.update(
         },
         "/refunds/{id}/retry": {
             "post": {
-                "summary": "Try a failed refund again, including a failed automatic return of a stray capture (secret key)",
+                "summary": (
+                    "Try a failed refund again, including a failed automatic return of a stray capture (secret key)"
+                ),
                 "parameters": [_ID, _IDEMPOTENCY],
                 "responses": {
                     "200": _ok("RefundResponse"),

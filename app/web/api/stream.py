@@ -4,7 +4,8 @@ EventSource cannot send an Authorization header).
 
 Each stream is bounded (``ORDER_STREAM_SECONDS``) and ends with ``event: end`` so the client
 reconnects. Here each open stream holds a gunicorn thread while it lasts; the stream process
-(``app/streams``, STREAM_PUBLIC_URL) serves the same stream on a socket instead, for thousands at once. Changes arrive through Redis pub/sub
+(``app/streams``, STREAM_PUBLIC_URL) serves the same stream on a socket instead, for thousands at once. Changes arrive
+through Redis pub/sub
 (``app.platform.outbox.commit_signals``, published right after the commit; one listener per process,
 ``app/web/streams/ping_listener.py``); the order is also re-read every
 ``ORDER_STREAM_RECHECK_SECONDS`` so a lost ping only delays the news.

@@ -55,4 +55,4 @@ def read_token(token: str | None) -> Embed:
         data = _serializer().loads(token or "", max_age=current_app.config["EMBED_TOKEN_MAX_AGE_SECONDS"])
         return Embed(**data)
     except (BadSignature, TypeError):
-        raise PermissionDenied("the embedded panel has expired; reload the page", code="embed_token_invalid")
+        raise PermissionDenied("the embedded panel has expired; reload the page", code="embed_token_invalid") from None

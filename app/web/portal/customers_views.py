@@ -1,6 +1,7 @@
 """The merchant's customers in the portal: a search (by id, its beginning, or email) that lists the recent buyers
 before anything is typed, and a customer's page with their figures, wallet, entitlements, subscriptions and latest
-orders (app/orders/customer_directory.py). A customer's requests (owners): erasure, behind a confirmation that names the customer and says
+orders (app/orders/customer_directory.py). A customer's requests (owners): erasure, behind a confirmation that names
+the customer and says
 what goes and what stays (app/privacy/erasure.py), and access, a download of everything Kassa holds about them
 (app/privacy/access.py); both in the portal's mode."""
 

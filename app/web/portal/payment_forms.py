@@ -81,7 +81,8 @@ class ChannelForm(FlaskForm):
 
 
 class ChannelFeesForm(FlaskForm):
-    """The merchant's rate with the provider, typed as the provider's contract says it (app/payments/channels/fees.py)."""
+    """The merchant's rate with the provider, typed as the provider's contract says it
+    (app/payments/channels/fees.py)."""
 
     fee_percent = StringField(
         "Rate on each payment (%)",

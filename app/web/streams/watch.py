@@ -1,5 +1,6 @@
 """Which open streams must read their order again: one Redis pub/sub connection for every order
-(``app.platform.outbox.commit_signals`` pings ``kassa:order:<id>`` after each commit that changed one), and, because pub/sub
+(``app.platform.outbox.commit_signals`` pings ``kassa:order:<id>`` after each commit that changed one), and, because
+pub/sub
 is best effort, one query every ``recheck_seconds`` for the state of all watched orders together. Database
 reads run on a small thread pool inside the Flask app's context; nothing here holds a connection between reads.
 """

@@ -540,7 +540,8 @@ def test_a_lost_dispute_racing_the_workers_fulfilment_is_applied_not_refused(
     app, api, client, catalog, sandbox, monkeypatch
 ):
     """The worker fulfils an order just paid (paid → fulfilled, without the order's lock) while the bank's "lost"
-    notice for all that was not refunded is applied: the notice read the order before the worker's move and its own move to
+    notice for all that was not refunded is applied: the notice read the order before the worker's move and its own
+    move to
     refunded then found the order changed, so Kassa answered 409 and the provider had to send it again. Now the
     notice holds the order's row before reading it: it decides on the order as it is, and is applied at once."""
     import threading

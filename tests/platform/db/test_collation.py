@@ -2,7 +2,8 @@
 
 The suite's PostgreSQL database sorts as en-US with punctuation ignored (tests/conftest.py), as glibc's en_US.UTF-8,
 the official PostgreSQL image's default, does. There ``live:wallet:cus_1`` sorts after ``live:wallet;``, so the
-range of the index read for "begins with" (app/platform/db/types.py) missed every wallet; it is read only where the database
+range of the index read for "begins with" (app/platform/db/types.py) missed every wallet; it is read only where the
+database
 sorts by bytes (SQLite, whose pass covers the range; PostgreSQL under the C collation).
 """
 

@@ -1,4 +1,5 @@
-"""Rows the hot paths write without the unit of work (app/platform/db/core_writes.py) still do what a flush's listeners did:
+"""Rows the hot paths write without the unit of work (app/platform/db/core_writes.py) still do what a flush's listeners
+did:
 announce the order to its live streams, bump the merchant's cached configuration, carry their mode, and come
 back to the caller with the values the database was given."""
 

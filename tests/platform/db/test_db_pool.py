@@ -1,4 +1,5 @@
-"""Pooled connections are pinged only after sitting idle (app/platform/db/pool.py), and a request that meets a connection the
+"""Pooled connections are pinged only after sitting idle (app/platform/db/pool.py), and a request that meets a
+connection the
 database dropped answers 503 with Retry-After, rolled back, while the next one works (app/web/errors.py)."""
 
 from __future__ import annotations

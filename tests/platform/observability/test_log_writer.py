@@ -1,4 +1,5 @@
-"""The diagnostic logs' writer (app/platform/observability/log_writer.py): rows handed over by requests reach the table, batched, on a
+"""The diagnostic logs' writer (app/platform/observability/log_writer.py): rows handed over by requests reach the
+table, batched, on a
 thread of their own; a bad row, a slow database or a fork loses no more than it must."""
 
 from __future__ import annotations

@@ -209,7 +209,8 @@ def test_a_time_whose_offset_leaves_the_calendar_is_a_400(api, catalog, moment):
     "body, key",
     [
         (
-            b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "cus_1"}, "agreement_accepted": true, '
+            b'{"items": [{"sku": "sku_test_month", "quantity": 1}], "customer": {"id": "cus_1"}, '
+            b'"agreement_accepted": true, '
             b'"items": [{"sku": "sku_test_month", "quantity": 99}]}',
             "items",
         ),

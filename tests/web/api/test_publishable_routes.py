@@ -169,7 +169,8 @@ CALLS: dict[str, Callable[[Ctx], list]] = {
         )
     ],
     "checkout.terms": lambda c: [c.client.get(f"/checkout/terms/{c.merchant.id}?customer={RICH}")],
-    # The Stripe card page shows only the attempt its signed link names (tests/payments/channels/stripe/test_card_page.py).
+    # The Stripe card page shows only the attempt its signed link names
+    # (tests/payments/channels/stripe/test_card_page.py).
     "checkout.card_page": lambda c: [c.client.get(f"/checkout/card/not-a-signed-link?customer={RICH}")],
     "checkout.card_confirm": lambda c: [
         c.client.post("/checkout/card/not-a-signed-link", json={"payment_method": "pm_x", "customer": RICH})

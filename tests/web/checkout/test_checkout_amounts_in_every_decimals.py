@@ -20,7 +20,8 @@ GROUP = "\u202f"  # French groups thousands with a narrow no-break space
         ("kwd", 1500, ENGLISH, "KWD1.500"),
         ("kwd", 1500, GERMAN, f"1,500{NBSP}KWD"),
         ("bhd", 1_000_000, FRENCH, f"1{GROUP}000,000{NBSP}BHD"),
-        # Kassa keeps Ugandan shillings in cents (app/platform/values/currencies.py); the locale data shows them whole and rounded.
+        # Kassa keeps Ugandan shillings in cents (app/platform/values/currencies.py); the locale data shows them
+        # whole and rounded.
         ("ugx", 100050, ENGLISH, "UGX1,000.50"),
         ("ugx", 100050, GERMAN, f"1.000,50{NBSP}UGX"),
         ("xof", 250075, FRENCH, f"2{GROUP}500,75{NBSP}F{GROUP}CFA"),

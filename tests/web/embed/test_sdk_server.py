@@ -360,7 +360,8 @@ def test_the_embed_snippet_is_one_script_tag_for_templates_and_the_cli(app, merc
 
 
 def test_an_order_is_pinged_for_its_changes_and_not_for_its_creation(app, pk_api, catalog, sandbox):
-    """Live streams hear of an order's changes over Redis (app/platform/outbox/order_pings.py). Its creation sends nothing:
+    """Live streams hear of an order's changes over Redis (app/platform/outbox/order_pings.py). Its creation sends
+    nothing:
     no one can be watching an order before its id is given out, and a create costs one Redis round trip less."""
     import time
 

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 
 def _actor(merchant_id: str):
@@ -40,7 +41,7 @@ def test_an_audit_row_is_written_with_the_change_or_not_at_all(app, merchant):
 
         # A failing commit takes the audit row down with it.
         merchant_row = db.session.get(Merchant, merchant.id)
-        with pytest.raises(Exception):
+        with pytest.raises(DBAPIError):
             with audited(_actor(merchant.id), "settings.profile", Merchant, merchant.id):
                 merchant_row.name = "x" * 5000  # longer than the column: PostgreSQL refuses at commit
                 merchant_row.email = None  # NOT NULL: every database refuses

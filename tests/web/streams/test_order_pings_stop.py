@@ -1,4 +1,5 @@
-"""A web worker that shuts down stops its order-ping listener (app/web/streams/ping_listener.py): the thread ends and its
+"""A web worker that shuts down stops its order-ping listener (app/web/streams/ping_listener.py): the thread ends and
+its
 Redis subscription closes, rather than running on (and reconnecting every second) until the interpreter dies.
 Gunicorn's ``worker_exit`` hook (gunicorn.conf.py) is where a worker does it. On a private redis-server, whose
 pattern subscriptions count the listeners still attached."""

@@ -1,5 +1,6 @@
 """What a provider's dispute news may carry into Kassa's tables and books: a field outside these bounds in a signed
-body is refused (CallbackRejected, 400) rather than stored or booked; it was once a 500 the provider retried for ever."""
+body is refused (CallbackRejected, 400) rather than stored or booked; it was once a 500 the provider retried for
+ever."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Amounts between Kassa's minor units (app/platform/values/money.py, ISO 4217 exponents) and Stripe's, per Stripe's currency
+"""Amounts between Kassa's minor units (app/platform/values/money.py, ISO 4217 exponents) and Stripe's, per Stripe's
+currency
 table (https://docs.stripe.com/currencies): zero-decimal currencies are sent in whole units, three-decimal ones in
 thousandths whose last digit must be 0, and ISK, though zero-decimal, is sent as two-decimal with 00 cents."""
 
