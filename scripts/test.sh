@@ -11,12 +11,14 @@ unset PYTHONDONTWRITEBYTECODE
 scripts/ensure-venv.sh requirements-dev.txt
 
 # A few seconds, before anything slow: an arrow up the layers (DESIGN.md §2, the contracts in pyproject.toml), a
-# lint finding or a file `ruff format` would change fails the run. All three run, so one run lists every finding.
-say "import layers (lint-imports), lint (ruff check), format (ruff format --check)"
+# lint finding, a file `ruff format` would change or a commit message without its why fails the run. All run, so
+# one run lists every finding.
+say "import layers (lint-imports), lint (ruff check), format (ruff format --check), commit messages"
 failed=()
 .venv/bin/lint-imports --no-logo || failed+=("lint-imports")
 .venv/bin/ruff check . || failed+=("ruff check")
 .venv/bin/ruff format --check . || failed+=("ruff format --check (.venv/bin/ruff format changes those files)")
+.venv/bin/python scripts/check_commit_messages.py || failed+=("commit messages")
 [ ${#failed[@]} -eq 0 ] || die "failed: ${failed[*]}"
 
 scripts/ensure-chromium.sh
