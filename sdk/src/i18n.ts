@@ -163,8 +163,9 @@ export function browserLanguage(): string | undefined {
   return typeof navigator !== "undefined" ? navigator.language : undefined;
 }
 
-/** Minor-unit exponents where Kassa's are not 2: the server's table (app/platform/values/currencies.py EXPONENTS), which decides
- * what a stored amount means, so it is copied rather than taken from the browser's Intl data (which differs). */
+/** Minor-unit exponents where Kassa's are not 2: the server's table (app/platform/values/currencies.py EXPONENTS),
+ * which decides what a stored amount means, so it is copied rather than taken from the browser's Intl data (which
+ * differs). */
 export const MINOR_UNIT_EXPONENTS: Readonly<Record<string, number>> = {
   jpy: 0, krw: 0, vnd: 0, clp: 0, isk: 0, bhd: 3, kwd: 3, jod: 3, omr: 3, tnd: 3,
 };

@@ -44,8 +44,9 @@ export declare function messagesFor(locale: Locale): Messages;
 export declare function resolveLocale(requested?: string | null, browser?: string | null): Locale;
 /** The browser's language, where there is a browser. */
 export declare function browserLanguage(): string | undefined;
-/** Minor-unit exponents where Kassa's are not 2: the server's table (app/currencies.py EXPONENTS), which decides
- * what a stored amount means, so it is copied rather than taken from the browser's Intl data (which differs). */
+/** Minor-unit exponents where Kassa's are not 2: the server's table (app/platform/values/currencies.py EXPONENTS),
+ * which decides what a stored amount means, so it is copied rather than taken from the browser's Intl data (which
+ * differs). */
 export declare const MINOR_UNIT_EXPONENTS: Readonly<Record<string, number>>;
 /** An amount in minor units, the locale's way ("$9.99", "9,99 $", "9,99 $US", "¥500"). */
 export declare function formatMoney(amount: number, currency: string, locale?: Locale): string;
