@@ -512,7 +512,7 @@ def test_evidence_reaches_the_merchants_events_when_the_providers_own_notice_lan
         sent = api.post(f"/disputes/{dispute_id}/evidence", json={"text": "Delivered on 3 May."})
     assert sent.status_code == 200, sent.json
     assert (sent.json["status"], sent.json["evidence"]) == ("under_review", "Delivered on 3 May.")
-    updates = [e.data["object"]["evidence"] for e in events_of(app, "dispute.updated")]
+    updates = [e.data["object"]["evidence"] for e in sorted(events_of(app, "dispute.updated"), key=lambda e: e.id)]
     assert updates == [None, "Delivered on 3 May."]  # the notice first, then the evidence
 
 
