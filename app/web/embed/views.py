@@ -8,6 +8,7 @@ expired.
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from flask import abort, make_response, render_template, request, url_for
@@ -51,13 +52,18 @@ REFUSED = "embed/refused.html"
 STATUS = "checkout/order.html"
 
 
+NO_ANCESTOR = "'none'"
+_PLAIN_ORIGIN = re.compile(r"https?://[a-z0-9.\-\[\]:]+")
+
+
 def _framed(body: str, embed: Embed, status: int = 200):
-    """Allow framing only by the page that embeds the panel (live) or by any page (test keys)."""
+    """Allow framing by exactly the merchant's allowed origins (live keys), or by any page (test keys, which work
+    from anywhere: app/merchants/origins.py). app/web/framing.py denies framing to an answer without this."""
     response = make_response(body, status)
     if embed.mode == "test":
         ancestors = "*"
     else:
-        ancestors = " ".join(allowed_origins(embed.merchant)) or "'none'"
+        ancestors = " ".join(allowed_origins(embed.merchant)) or NO_ANCESTOR
     response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
     return response
 
@@ -127,9 +133,13 @@ def _refused(origin: str):
     SDK (an ``error`` event), so the integrator hears why nothing shows. It holds nothing but the refusal."""
     refused = SimpleNamespace(origin=origin, frame=(request.args.get("frame") or "")[:64])
     prefer_language(_asked_language())  # the SDK's locale, as the panel itself would be
-    return make_response(
+    response = make_response(
         render_template(REFUSED, embed=refused, message=str(ORIGIN_REFUSED), code="origin_not_allowed"), 403
     )
+    # Shown in the refused page's own frame (else the integrator sees a blank one and the SDK hears nothing).
+    plain = _PLAIN_ORIGIN.fullmatch(origin) is not None  # no character that could end the directive
+    response.headers["Content-Security-Policy"] = f"frame-ancestors {origin if plain else NO_ANCESTOR}"
+    return response
 
 
 def _asked_language() -> str:
