@@ -84,11 +84,16 @@ def test_the_embedded_panel_is_framed_by_exactly_the_merchants_allowed_origins(c
     quote = client.post(f"/embed/{catalog['product']}/quote", data=form, headers={"HX-Request": "true"})
     assert quote.status_code == 200 and quote.headers["Content-Security-Policy"] == LIVE_ORIGINS
     assert "X-Frame-Options" not in quote.headers
-    # The refusal tells only the origin it refuses (in its frame, so the SDK hears why); an error page nobody.
+    # The refusal tells only the origin it refuses (in its frame, so the SDK hears why); the error page of a known
+    # merchant's panel shows to the panel's origins; that of an unknown key to nobody.
     refused = client.get(f"/embed/{catalog['product']}?key={live_pk}&origin=https://evil.example")
     assert refused.status_code == 403
     assert refused.headers["Content-Security-Policy"] == "frame-ancestors https://evil.example"
-    assert denied(client.get(f"/embed/prod_missing?key={live_pk}&origin={SHOP}"))
+    gone = client.get(f"/embed/prod_missing?key={live_pk}&origin={SHOP}")
+    assert gone.status_code == 404 and gone.headers["Content-Security-Policy"] == LIVE_ORIGINS
+    assert "X-Frame-Options" not in gone.headers
+    assert denied(client.get(f"/embed/{catalog['product']}?key=pk_live_unknown&origin={SHOP}"))
+    assert denied(client.get("/embed/orders/ord_x?token=forged"))
 
 
 @pytest.mark.parametrize("origin", ["https://evil.example;script-src", "http://a b"])
