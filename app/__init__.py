@@ -21,7 +21,16 @@ from app.platform.db.postgres import keep_prepared_statements
 from app.platform.db.sqlite import configure_sqlite
 from app.platform.observability import logs
 from app.risk import context as shopper_facts
-from app.web import api_request_log, body_limits, page_filters, rate_limits, request_ids, shopper_locale, static_assets
+from app.web import (
+    api_request_log,
+    body_limits,
+    framing,
+    page_filters,
+    rate_limits,
+    request_ids,
+    shopper_locale,
+    static_assets,
+)
 from app.web.api import bp as api_bp
 from app.web.api.stream import order_stream_url
 from app.web.checkout import bp as checkout_bp
@@ -68,6 +77,7 @@ def _register_request_hooks(app: Flask) -> None:
     body_limits.init_app(app)  # before the CSRF check, which reads the form
     rate_limits.init_app(app)  # before any work: a request over its budget costs one Redis call
     metrics.init_app(app)
+    framing.init_app(app)  # every answer, error pages too: no site frames a page not made to be embedded
 
 
 def _register_extensions(app: Flask) -> None:

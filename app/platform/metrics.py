@@ -4,8 +4,11 @@ channel, breakers, which the caller hands in, as the platform reads no domain's 
 
 Request latency is measured in each process. Under gunicorn with several workers, set
 ``PROMETHEUS_MULTIPROC_DIR`` (gunicorn.conf.py does) so every worker's samples are summed at scrape
-time. The business figures are read from the database and Redis at scrape time, so they are the same
-whichever process answers.
+time by prometheus_client's own multiprocess mode (``MultiProcessCollector``; gunicorn's ``child_exit`` calls
+``mark_process_dead``, and a dead worker's counts stay in the sum). A sample the disk cannot hold is dropped, never
+the request: it is counted in Redis (``kassa_metric_samples_dropped_total``) and said in the log once a minute. The
+business figures are read from the database and Redis at scrape time, so they are the same whichever process
+answers.
 """
 
 from __future__ import annotations
@@ -16,13 +19,13 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from flask import Flask, g, request
 from prometheus_client import CollectorRegistry, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from rq.cron import CronScheduler
 from sqlalchemy import func, select
 
-from app.extensions import db
-from app.platform.metric_files import allocate_sample_files
+from app.extensions import db, redis_client
+from app.platform import sample_space
 from app.platform.observability import logs
 from app.platform.outbox.events import Event
 from app.platform.queueing import queue
@@ -38,6 +41,11 @@ REQUEST_SECONDS = Histogram(
 )
 LOST_REPORT_SECONDS = 60.0  # a full disk is said once a minute, not once per request
 _lost_reported_at = -LOST_REPORT_SECONDS
+DROPPED_KEY = "kassa:metrics:samples_dropped"  # in Redis: every process's dropped samples, read at scrape time
+# The methods a latency series may name; any other (a client may send any token) is one "OTHER" series, so a
+# client cannot grow the sample files without bound.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+_series_seen: set[tuple[int, str, str, str]] = set()  # (pid, method, route, status) made by this process
 log = logs.get("metrics")
 
 # A domain's figures, read at scrape time: one or more metric families.
@@ -46,8 +54,6 @@ Figures = Callable[[], Iterable[Metric]]
 
 def init_app(app: Flask) -> None:
     """Time every request under its route pattern (never the raw path: ids would explode the series)."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        allocate_sample_files()
     app.before_request(_start_timer)
     app.after_request(_observe)
 
@@ -60,19 +66,40 @@ def _observe(response):
     started = g.pop("metrics_started", None)
     if started is not None:
         route = request.url_rule.rule if request.url_rule else "unmatched"
-        try:
-            REQUEST_SECONDS.labels(request.method, route, str(response.status_code)).observe(
-                time.perf_counter() - started
-            )
-        except (
-            OSError
-        ) as exc:  # the samples' disk is full (app/platform/metric_files.py): the answer goes out regardless
-            _sample_lost(exc)
+        method = request.method if request.method in _METHODS else "OTHER"
+        record_request(method, route, str(response.status_code), time.perf_counter() - started)
     return response
+
+
+def record_request(method: str, route: str, status: str, seconds: float) -> None:
+    """One request's latency; on a full disk the sample is dropped and counted, and the answer goes out."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    try:
+        if directory:
+            _observe_in_files(directory, (os.getpid(), method, route, status), seconds)
+        else:
+            REQUEST_SECONDS.labels(method, route, status).observe(seconds)
+    except OSError as exc:
+        _sample_lost(exc)
+
+
+def _observe_in_files(directory: str, series: tuple[int, str, str, str], seconds: float) -> None:
+    if series not in _series_seen:
+        # A new series writes new entries into the memory-mapped file: their disk blocks first (sample_space.py).
+        with sample_space.lock():
+            if series not in _series_seen:
+                sample_space.reserve_for_new_series(directory)
+                REQUEST_SECONDS.labels(*series[1:])
+                _series_seen.add(series)
+    REQUEST_SECONDS.labels(*series[1:]).observe(seconds)
 
 
 def _sample_lost(exc: OSError) -> None:
     global _lost_reported_at
+    try:
+        redis_client().incr(DROPPED_KEY)
+    except Exception:  # Redis away as well: the log line below still says it
+        pass
     if time.monotonic() - _lost_reported_at >= LOST_REPORT_SECONDS:
         _lost_reported_at = time.monotonic()
         log.error(
@@ -137,12 +164,17 @@ def _queue(in_redis: Sequence[Figures]) -> Iterator[Metric]:
             "kassa_cron_schedulers", "rq cron processes alive that queue Kassa's sweeps", labels=("queue",)
         )
         cron.add_metric((jobs.name,), _cron_schedulers(jobs))
+        dropped = CounterMetricFamily(
+            "kassa_metric_samples_dropped",
+            "Request latency samples not recorded because their disk was full",
+            value=int(jobs.connection.get(DROPPED_KEY) or 0),
+        )
     except Exception:  # Redis down: say so, and still serve the database figures
         up.add_metric((), 0)
         yield up
         return
     up.add_metric((), 1)
-    yield from (up, depth, failed, *handed_in, cron)
+    yield from (up, depth, failed, *handed_in, cron, dropped)
 
 
 def _cron_schedulers(jobs) -> int:

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.platform.db.types import after_day, utcnow
 from app.platform.values.pagination import newest_first_both_ways
 from app.request_log.models import ApiRequestLog
+from app.request_log.redaction import storable
 
 STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx")
 REAP_BATCH = 5000
@@ -92,7 +93,8 @@ def readable(body: str | None) -> tuple[str | None, object]:
         parsed = json.loads(body)
     except ValueError:
         return body, None
-    return json.dumps(parsed, indent=2, ensure_ascii=False), parsed
+    # A stored ``\\ud800`` (a hostile body's lone surrogate) parses back to one: shown escaped, as it was sent.
+    return storable(json.dumps(parsed, indent=2, ensure_ascii=False)), parsed
 
 
 def get_api_request(merchant_id: str, log_id: str) -> ApiRequestLog:

@@ -1,5 +1,9 @@
 """Redaction for the API request log: bodies keep their shape so a developer can read them, but no secret,
-token, password or card data survives, and each body is cut to a bounded size."""
+token, password or card data survives, and each body is cut to a bounded size.
+
+Hostile bodies are logged too (the merchant wants to see them most): nesting past ``MAX_DEPTH`` is kept as a
+marker, a body too deep for the JSON reader is kept as masked text, and text no database can store (a lone
+surrogate such as ``\\ud800``) is written escaped."""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from urllib.parse import parse_qsl, urlencode
 
 REDACTED = "[redacted]"
 MAX_BODY_CHARS = 8 * 1024
+# Deeper than any body Kassa reads (app/web/json_bodies.py refuses past 20): the recursion stays far from the limit.
+MAX_DEPTH = 32
+TOO_DEEP = f"[cut: nested deeper than {MAX_DEPTH} levels]"
 _PARSE_BYTES = 64 * 1024
 
 # Field names whose values are credentials or card data, wherever they sit in a body.
@@ -72,19 +79,46 @@ def _secret_named(key: str) -> bool:
 
 
 def redact_json(value: object) -> object:
-    """A JSON value with every secret-named field hidden and secret-looking strings masked."""
+    """A JSON value with every secret-named field hidden and secret-looking strings masked; what sits deeper than
+    ``MAX_DEPTH`` becomes a marker."""
+    return _redact_json(value, 0)
+
+
+def _redact_json(value: object, depth: int) -> object:
+    if isinstance(value, dict | list) and depth >= MAX_DEPTH:
+        return TOO_DEEP
     if isinstance(value, dict):
         return {
-            key: REDACTED if item is not None and _secret_named(str(key)) else redact_json(item)
+            key: REDACTED if item is not None and _secret_named(str(key)) else _redact_json(item, depth + 1)
             for key, item in value.items()
         }
     if isinstance(value, list):
-        return [redact_json(item) for item in value]
+        return [_redact_json(item, depth + 1) for item in value]
     if isinstance(value, str):
         return redact_text(value)
     if isinstance(value, int) and not isinstance(value, bool) and 12 < len(str(abs(value))) < 20:
         return redact_text(str(value)) if _luhn(str(abs(value))) else value
     return value
+
+
+# A JSON member ``"name": value`` (a string, or a number/literal), for bodies too deep to parse.
+_JSON_MEMBER = re.compile(r'"((?:[^"\\]|\\.){0,200})"(\s*:\s*)("(?:[^"\\]|\\.)*"|[-+.\w]+)')
+
+
+def _mask_json_members(text: str) -> str:
+    """Secret-named members of JSON read as text: the value goes, the name and shape stay."""
+
+    def mask(match: re.Match) -> str:
+        name, colon, _ = match.groups()
+        return f'"{name}"{colon}"{REDACTED}"' if _secret_named(name) else match.group(0)
+
+    return _JSON_MEMBER.sub(mask, text)
+
+
+def storable(text: str) -> str:
+    """``text`` with what UTF-8 cannot hold (lone surrogates, from a JSON ``\\ud800``) written as its escape: the
+    database driver refuses such text, and the row would be lost."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _cap(text: str) -> str:
@@ -103,6 +137,10 @@ def redact_body(raw: bytes | None) -> str | None:
         if len(raw) > _PARSE_BYTES:
             raise ValueError("too large to parse")
         parsed = json.loads(text)
+    except RecursionError:
+        # Nested deeper than the JSON reader goes (app/web/json_bodies.py answered 400): kept as text, its
+        # secret-named members masked as a parsed body's are.
+        return storable(_cap(f"[not parsed: nested too deep]\n{redact_text(_mask_json_members(text))}"))
     except ValueError:
         # Not JSON (a CSV import, a form): no field names to go by; hide name=value secrets and keys.
         masked = re.sub(r"((?:secret|token|passw|key)[^=&\s]*=)[^&\s]+", rf"\1{REDACTED}", text, flags=re.IGNORECASE)
@@ -111,7 +149,7 @@ def redact_body(raw: bytes | None) -> str | None:
             if len(raw) <= _PARSE_BYTES
             else f"{redact_text(masked)[:MAX_BODY_CHARS]}\n… [cut: {len(raw)} bytes in all]"
         )
-    return _cap(json.dumps(redact_json(parsed), ensure_ascii=False))
+    return storable(_cap(json.dumps(redact_json(parsed), ensure_ascii=False)))
 
 
 def redact_query(query: str) -> str | None:

@@ -13,14 +13,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.conftest import IS_POSTGRES, free_port
-from tests.support.processes import ROOT, RedisServer, Service, flask_command, http_answers, kassa_environment
+from tests.conftest import IS_POSTGRES, free_port, wait_for
+from tests.support.processes import (
+    ROOT,
+    RedisServer,
+    Service,
+    children,
+    flask_command,
+    http_answers,
+    kassa_environment,
+)
 
 pytestmark = [
     pytest.mark.faults,
@@ -81,11 +91,11 @@ def embedded_kassa(tmp_path, embedded_env):
 
 
 def _fill(disk) -> None:
-    with open(disk / "filler", "wb") as filler:
+    # Unbuffered: a buffered file kept the chunk that did not fit and failed again on close.
+    with open(disk / "filler", "wb", buffering=0) as filler:
         try:
             while True:
                 filler.write(b"\0" * 65536)
-                filler.flush()
         except OSError:
             pass
 
@@ -141,3 +151,37 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing_behind(embedded_en
 
     (small_disk / "filler").unlink()
     assert flask_command(embedded_env, "kassa", "backup", "--to", str(into)).strip().startswith(str(into))
+
+
+def _healthz_count(base: str) -> float:
+    text = requests.get(f"{base}/metrics", timeout=10).text
+    found = re.search(
+        r'^kassa_http_request_duration_seconds_count\{method="GET",route="/healthz",status="200"\} (\S+)$', text, re.M
+    )
+    return float(found.group(1)) if found else 0.0
+
+
+def test_a_worker_started_on_a_full_disk_answers_and_counts_the_samples_it_drops(embedded_kassa, small_disk):
+    """gunicorn starts a new worker (the old one crashed) while the disk is full: its latency samples have no room,
+    and prometheus_client, in its own multiprocess mode, would map a file with no disk blocks (SIGBUS at the first
+    answer). The worker answers; each sample it cannot keep is counted (kassa_metric_samples_dropped_total) and
+    said in the log; once space is freed its samples are kept again, with nothing restarted."""
+    base, web = embedded_kassa["url"], embedded_kassa["web"]
+    _fill(small_disk)
+    [crashed] = children(web.process.pid)
+    os.kill(crashed, signal.SIGKILL)
+    wait_for(lambda: children(web.process.pid) not in ([], [crashed]), timeout=30, interval=0.2)
+    wait_for(http_answers(f"{base}/healthz"), timeout=30, interval=0.2)
+    for _ in range(3):
+        assert requests.get(f"{base}/healthz", timeout=10).status_code == 200
+    dropped = re.search(
+        r"^kassa_metric_samples_dropped_total (\S+)$", requests.get(f"{base}/metrics", timeout=10).text, re.M
+    )
+    assert dropped and float(dropped.group(1)) >= 3
+    log = web.log_tail(400, width=1000)
+    assert "request latency not recorded" in log and "SIGBUS" not in log
+
+    (small_disk / "filler").unlink()
+    kept = _healthz_count(base)
+    assert requests.get(f"{base}/healthz", timeout=10).status_code == 200
+    assert _healthz_count(base) == kept + 1  # recorded again

@@ -339,3 +339,32 @@ def test_a_request_after_the_database_dropped_the_logs_connection_is_still_logge
         ("GET", f"/api/v1/products/{catalog['product']}", 200),
         ("GET", "/api/v1/orders/ord_missing", 404),
     ]
+
+
+def test_hostile_bodies_are_logged_with_their_secrets_still_hidden(app, merchant, live_server, portal):
+    """A body nested 5,000 deep (the redaction hit a RecursionError) and one with a lone surrogate (the row's INSERT
+    failed) were answered 400 but never reached Developers → Logs: the merchant now reads both, secrets masked."""
+    headers = {"Authorization": f"Bearer {merchant.secret_key}", "Content-Type": "application/json"}
+    deep = '{"password": "hunter2-deep", "note": "%s", "nest": %s%s}' % (
+        merchant.secret_key,
+        "[" * 5000,
+        "]" * 5000,
+    )
+    lone = '{"customer": {"id": "cus_\\ud800", "email": "lone@example.test"}, "api_key": "hunter2-lone"}'
+    answers = [
+        requests.post(f"{live_server}/api/v1/orders", data=body.encode(), headers=headers, timeout=10)
+        for body in (deep, lone)
+    ]
+    assert [answer.status_code for answer in answers] == [400, 400]
+
+    rows = wait_for(lambda: len(stored_rows(app, merchant.id)) == 2 and stored_rows(app, merchant.id), timeout=10)
+    assert [row["request_id"] for row in rows] == [answer.headers["X-Request-Id"] for answer in answers]
+    page = portal.text("/portal/developers/logs")
+    assert rows_on(page) == ["POST /api/v1/orders", "POST /api/v1/orders"]
+    details = [html.unescape(portal.text(f"/portal/developers/logs/{row['id']}")) for row in rows]
+    assert '"password": "[redacted]"' in details[0] and "[[[[" in details[0]  # its shape, as far as it is kept
+    assert "cus_\\ud800" in details[1] and "lone@example.test" in details[1]  # the surrogate, written escaped
+    assert '"api_key": "[redacted]"' in details[1]
+    stored = repr(rows) + "".join(details)
+    for secret in (merchant.secret_key, "hunter2-deep", "hunter2-lone"):
+        assert secret not in stored

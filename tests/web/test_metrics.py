@@ -125,3 +125,16 @@ def test_with_redis_down_the_database_figures_are_still_served(app, api, catalog
     text = response.get_data(as_text=True)
     assert sample(text, "kassa_redis_up") == 0
     assert sample(text, "kassa_orders", status="created", mode="test") == 1
+
+
+def test_a_made_up_method_adds_no_series_of_its_own(client):
+    """Any token is a method to HTTP: each one was a latency series of its own, so a client could grow the samples
+    without bound. Every method outside the standard ones is one series, OTHER."""
+    methods = ("BREW", "PROPFIND-X1", "PROPFIND-X2")
+    before = client.get("/metrics").get_data(as_text=True)
+    other = sample(before, "kassa_http_request_duration_seconds_count", method="OTHER", route="unmatched") or 0
+    for method in methods:
+        client.open("/no-such-page", method=method)
+    after = client.get("/metrics").get_data(as_text=True)
+    assert sample(after, "kassa_http_request_duration_seconds_count", method="OTHER", route="unmatched") == other + 3
+    assert not any(f'method="{method}"' in after for method in methods)

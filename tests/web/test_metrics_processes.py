@@ -4,13 +4,16 @@ file and Redis, so it runs in make test's SQLite pass only."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+from pathlib import Path
 
 import pytest
 import requests
 
 from tests.conftest import IS_POSTGRES, free_port
-from tests.support.processes import RedisServer, Service, flask_command, http_answers, kassa_environment
+from tests.support.processes import RedisServer, Service, children, flask_command, http_answers, kassa_environment
 
 pytestmark = pytest.mark.skipif(IS_POSTGRES, reason="brings its own SQLite file: runs in make test's SQLite pass")
 
@@ -96,5 +99,44 @@ def test_metrics_say_whether_rq_cron_is_running(tmp_path):
         assert _cron_schedulers(url) == 0
     finally:
         cron.stop()
+        web.stop()
+        redis.stop()
+
+
+def test_the_requests_of_workers_that_died_stay_counted(tmp_path):
+    """prometheus_client's multiprocess mode keeps a dead worker's sample file and sums it in: two gunicorn workers
+    answer, both are killed (SIGKILL: no clean exit), gunicorn starts two new ones (child_exit marked the dead), and
+    the scrape still counts every request."""
+    from tests.conftest import wait_for
+
+    redis = RedisServer(tmp_path / "redis", tmp_path).start()
+    port = free_port()
+    env = kassa_environment(
+        database_url=f"sqlite:///{tmp_path / 'kassa.db'}",
+        redis_url=redis.url(),
+        var_dir=tmp_path / "var",
+        kassa_port=port,
+        sandbox_port=free_port(),
+        WEB_WORKERS="2",
+    )
+    flask_command(env, "db", "upgrade")
+    url = f"http://127.0.0.1:{port}"
+    samples = Path(env["KASSA_VAR_DIR"]) / "prometheus"
+    web = Service.from_procfile("web", env, tmp_path, ready=http_answers(f"{url}/healthz"))
+    try:
+        web.start()
+        workers = wait_for(lambda: len(children(web.process.pid)) == 2 and children(web.process.pid), timeout=30)
+        before = _unmatched_count(requests.get(f"{url}/metrics", timeout=10).text)
+        for _ in range(REQUESTS):  # a new connection each: the kernel spreads them over both workers
+            assert requests.get(f"{url}/no-such-page", timeout=10, headers={"Connection": "close"}).status_code == 404
+        for worker in workers:
+            os.kill(worker, signal.SIGKILL)
+        wait_for(lambda: len(set(children(web.process.pid)) - set(workers)) == 2, timeout=30, interval=0.2)
+        wait_for(http_answers(f"{url}/healthz"), timeout=30, interval=0.2)
+        assert {f"histogram_{worker}.db" for worker in workers} <= {file.name for file in samples.iterdir()}
+        for _ in range(3):
+            text = requests.get(f"{url}/metrics", timeout=10, headers={"Connection": "close"}).text
+            assert _unmatched_count(text) == before + REQUESTS, web.log_tail()
+    finally:
         web.stop()
         redis.stop()

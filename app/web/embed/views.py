@@ -8,9 +8,10 @@ expired.
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
-from flask import abort, make_response, render_template, request, url_for
+from flask import abort, g, make_response, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from sqlalchemy import select
 
@@ -51,14 +52,30 @@ REFUSED = "embed/refused.html"
 STATUS = "checkout/order.html"
 
 
+NO_ANCESTOR = "'none'"
+_PLAIN_ORIGIN = re.compile(r"https?://[a-z0-9.\-\[\]:]+")
+
+
+def _ancestors(merchant_id: str, mode: str) -> str:
+    """Who may frame the merchant's panel: exactly its allowed origins (live keys), or any page (test keys, which
+    work from anywhere: app/merchants/origins.py)."""
+    return "*" if mode == "test" else " ".join(allowed_origins(merchant_id)) or NO_ANCESTOR
+
+
 def _framed(body: str, embed: Embed, status: int = 200):
-    """Allow framing only by the page that embeds the panel (live) or by any page (test keys)."""
+    """An answer the merchant's page may frame; app/web/framing.py denies framing to one without this."""
     response = make_response(body, status)
-    if embed.mode == "test":
-        ancestors = "*"
-    else:
-        ancestors = " ".join(allowed_origins(embed.merchant)) or "'none'"
-    response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+    response.headers["Content-Security-Policy"] = f"frame-ancestors {_ancestors(embed.merchant, embed.mode)}"
+    return response
+
+
+@bp.after_request
+def _frame_errors_for_the_merchant(response):
+    """An error page of a panel whose merchant is known (its product is gone, its session expired) is shown in the
+    frame, to the same origins as the panel; one of an unknown key or token stays unframed (app/web/framing.py)."""
+    ancestors = g.get("embed_ancestors")
+    if ancestors and "frame-ancestors" not in response.headers.get("Content-Security-Policy", ""):
+        response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
     return response
 
 
@@ -115,6 +132,7 @@ def _caller() -> tuple[Caller, str]:
         abort(403, description=str(ORIGIN_REFUSED))
     if not origin_allowed(caller.merchant_id, caller.mode, origin):
         abort(_refused(origin))
+    g.embed_ancestors = _ancestors(caller.merchant_id, caller.mode)
     return caller, origin
 
 
@@ -127,9 +145,13 @@ def _refused(origin: str):
     SDK (an ``error`` event), so the integrator hears why nothing shows. It holds nothing but the refusal."""
     refused = SimpleNamespace(origin=origin, frame=(request.args.get("frame") or "")[:64])
     prefer_language(_asked_language())  # the SDK's locale, as the panel itself would be
-    return make_response(
+    response = make_response(
         render_template(REFUSED, embed=refused, message=str(ORIGIN_REFUSED), code="origin_not_allowed"), 403
     )
+    # Shown in the refused page's own frame (else the integrator sees a blank one and the SDK hears nothing).
+    plain = _PLAIN_ORIGIN.fullmatch(origin) is not None  # no character that could end the directive
+    response.headers["Content-Security-Policy"] = f"frame-ancestors {origin if plain else NO_ANCESTOR}"
+    return response
 
 
 def _asked_language() -> str:
@@ -207,6 +229,7 @@ def _back_from_provider(embed: Embed):
 
 def _posted_embed(*, product_id: str | None = None, session_id: str | None = None) -> Embed:
     embed = read_token(request.form.get("embed_token") or request.args.get("token"))
+    g.embed_ancestors = _ancestors(embed.merchant, embed.mode)
     if product_id is not None and (embed.checkout or embed.product != product_id):
         abort(404)
     if session_id is not None and embed.checkout != session_id:

@@ -3,13 +3,10 @@
 from flask import Blueprint
 
 from app.web.form_text import refuse_nul_in_fields
-from app.web.framing import deny_framing
 from app.web.private_pages import keep_out_of_caches
 from app.web.query_args import refuse_repeated_filters
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
-# Every portal response, error pages and redirects included: no site may frame the portal.
-bp.after_request(deny_framing)
 # Every portal response holds personal data or the merchant's figures: no cache keeps one.
 bp.after_request(keep_out_of_caches)
 # A NUL in a field or a filter is a 400 naming it, before any view reads it (PostgreSQL cannot store one).
