@@ -29,7 +29,7 @@ from app.ledger.partners import parse_payout_account
 from app.ledger.wallet.models import WalletWithdrawal
 from app.ledger.wallet.moves import post_withdrawal_paid, post_withdrawal_returned, withdrawal_hold
 from app.ledger.wallet.services import parse_wallet_amount, require_covered
-from app.orders.customers import MAX_CUSTOMER_ID
+from app.orders.customers import parse_customer_id
 from app.payments.channels.registry import adapter_for
 from app.payments.payouts.services import PURPOSES, Purpose, payout_json, send_payouts_soon
 from app.platform.db.types import utcnow
@@ -73,14 +73,6 @@ def withdrawal_json(withdrawal: WalletWithdrawal, payout: Payout) -> dict:
     }
 
 
-def _customer(customer_id: str) -> str:
-    if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(
-            f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters", param="id"
-        )
-    return customer_id
-
-
 def _payout_channel(merchant_id: str, livemode: bool) -> str:
     """The channel withdrawals are paid out through; a test channel never pays out a live wallet's money."""
     code = current_app.config["PAYOUT_CHANNEL"]
@@ -101,7 +93,7 @@ def request_withdrawal(
 ) -> tuple[WalletWithdrawal, Payout]:
     """Assess, freeze and record a withdrawal of ``{amount, currency, destination}`` in the key's mode, then queue
     its payout (unless held for review). Bad input is a 400, a block 402, an uncovered amount 422: nothing moves."""
-    customer_id = _customer(customer_id)
+    customer_id = parse_customer_id(customer_id, param="id")
     money = parse_wallet_amount(body.get("amount"), body.get("currency"))
     destination = parse_payout_account(body.get("destination"), param="destination")
     channel = _payout_channel(merchant_id, livemode)
