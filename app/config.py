@@ -215,10 +215,15 @@ def load_config(overrides: dict | None = None) -> dict:
         # The header a trusted proxy or CDN puts the shopper's country in (e.g. CF-IPCountry); empty = none.
         # Only set it when every request passes that proxy: a shopper could otherwise send it themselves.
         "TRUSTED_COUNTRY_HEADER": os.environ.get("TRUSTED_COUNTRY_HEADER", ""),
-        # The most a merchant may set its own per-minute budgets to (portal → Risk → Rate limits).
-        "RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE": int(os.environ.get("RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE", "6000")),
+        # The most a merchant may set its own per-minute budgets to (portal → Risk → Rate limits): above the
+        # secret key's default, so a merchant with a bigger sale can raise its own.
+        "RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE": int(
+            os.environ.get("RATE_LIMIT_MERCHANT_CEILING_PER_MINUTE", "30000")
+        ),
         "RATE_LIMIT_PAY": os.environ.get("RATE_LIMIT_PAY", "30 per minute"),
-        "RATE_LIMIT_SECRET_KEY": os.environ.get("RATE_LIMIT_SECRET_KEY", "1200 per minute"),
+        # A merchant's server in a sale: ~40-50 paid orders a second on two cores, a few calls each (docs/api.md,
+        # "Rate limits", says how to size it); 100 a second leaves it headroom.
+        "RATE_LIMIT_SECRET_KEY": os.environ.get("RATE_LIMIT_SECRET_KEY", "6000 per minute"),
         "RATE_LIMIT_CALLBACKS": os.environ.get("RATE_LIMIT_CALLBACKS", "3000 per minute"),
         # Fernet keys (comma-separated, newest first) that encrypt merchants' payment-tool credentials at rest:
         # the first encrypts, any decrypts, so a key is rotated by putting a new one in front, running

@@ -6,7 +6,7 @@ return. Instead the caller wraps the service call::
     with audited(actor, "order.refund", Refund):            # creates a Refund
         create_refund(merchant_id, order_id, amount=…)
     with audited(actor, "api_key.revoke", ApiKey, key_id):  # changes one ApiKey
-        revoke_api_key(merchant_id, key_id)
+        revoke_api_key(merchant_id, key_id, role=role)
 
 ``audited`` reads the object's state on entry ("before"); a ``before_commit`` hook on the session
 reads it again at the service's first commit ("after") and adds the audit row to that same

@@ -60,15 +60,16 @@ def parse_key_name(name: object) -> str | None:
 
 
 def may_mint(role: str | None, kind: str) -> bool:
-    """Whether a user of ``role`` may create or roll a key of ``kind``: a key is never stronger than its maker."""
+    """Whether a user of ``role`` may create, roll or revoke a key of ``kind``: a key is never stronger than its maker,
+    and revoking the secret key takes the merchant's server off the API."""
     return kind != "secret" or can(role, "api_keys.secret")
 
 
 def _check_may_mint(role: str | None, kind: str) -> None:
     if not may_mint(role, kind):
         raise PermissionDenied(
-            f"only {' or '.join(roles_with('api_keys.secret'))} users create or roll secret keys: a secret key can do "
-            f"everything by API (refunds, customer data exports and erasures), more than your role ({role}) may",
+            f"only {' or '.join(roles_with('api_keys.secret'))} users create, roll or revoke secret keys: a secret key "
+            f"can do everything by API (refunds, customer data exports and erasures), more than your role ({role}) may",
             code="secret_key_not_allowed",
             param="kind",
         )
@@ -101,8 +102,9 @@ def _revoke(merchant_id: str, key_id: str, **values: object) -> None:
         raise Conflict("this key is already revoked", code="api_key_revoked", param="id")
 
 
-def revoke_api_key(merchant_id: str, key_id: str) -> ApiKey:
-    """Revoke a key: from now on it is refused with 401."""
+def revoke_api_key(merchant_id: str, key_id: str, *, role: str | None) -> ApiKey:
+    """Revoke a key: from now on it is refused with 401. Revoking a secret key needs the role that may mint one."""
+    _check_may_mint(role, get_api_key(merchant_id, key_id).kind)
     _revoke(merchant_id, key_id)
     db.session.commit()
     return db.session.get(ApiKey, key_id, populate_existing=True)

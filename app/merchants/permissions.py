@@ -22,8 +22,8 @@ PERMISSIONS: dict[str, str] = {
     "orders.approve": "Approve or reject someone else's maintenance action that moves money",
     "channels.manage": "Enable, order and configure payment channels",
     "developers.manage": "Manage API keys and webhook endpoints, resend deliveries, read the API request log",
-    "api_keys.secret": "Create and roll secret API keys (a secret key can do everything by API: refunds, customer data "
-    "exports and erasures)",
+    "api_keys.secret": "Create, roll and revoke secret API keys (a secret key can do everything by API: refunds, "
+    "customer data exports and erasures; revoking it stops the merchant's server)",
     "settings.manage": "Change the business profile, checkout branding and order policies",
     "team.manage": "Add and remove users, change roles",
     "audit.view": "Read the audit log",
@@ -40,7 +40,8 @@ PERMISSIONS: dict[str, str] = {
 _EVERYONE = {"dashboard.view", "orders.view", "account.manage"}
 
 # A key can never be stronger than the user who mints it: a secret key can do everything by API, so only a role with
-# every permission (the owner) gets "api_keys.secret"; developers create publishable keys and revoke any key.
+# every permission (the owner) gets "api_keys.secret"; taking it away stops the merchant's whole integration, so the
+# same permission revokes one. Developers create, roll and revoke publishable keys.
 GRANTS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
     "operator": frozenset(

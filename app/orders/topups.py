@@ -9,12 +9,11 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from app.errors import InvalidRequest
 from app.extensions import db
 from app.ledger.journal import find_entry
 from app.ledger.wallet.services import credit_topup, parse_wallet_amount
 from app.merchants.models import Merchant
-from app.orders.customers import MAX_CUSTOMER_ID
+from app.orders.customers import parse_customer_id
 from app.orders.models import Order, OrderTimelineEntry
 from app.orders.representation import order_object
 from app.orders.screening import prospect_for
@@ -75,10 +74,7 @@ def create_topup_order(
 ) -> Order:
     """Open a ``topup`` order for ``amount`` that expires like any order, in one transaction."""
     refuse_new_orders(merchant_id)
-    if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(
-            f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters", param="id"
-        )
+    customer_id = parse_customer_id(customer_id, param="id")
     prospect = prospect_for(
         merchant_id,
         customer_id=customer_id,

@@ -7,6 +7,10 @@ The claim commits with the request's action, the response only after it: a proce
 a claim without a response. For the routes that create an object (an order, a payment, a refund) the claim also
 notes that object's id in the action's own transaction, so a retry after ``ABANDONED_AFTER`` gets the object as
 it is now instead of a 409 for 24 h.
+
+Keys are scoped by merchant, key kind (secret, publishable, or the portal's confirmation pages) and mode (test or
+live): a web page holding the publishable key cannot claim a key the merchant's server will use for a refund, and a
+test call never blocks a live one. The same key in another scope is a clean miss, never a 409.
 """
 
 from __future__ import annotations
@@ -31,12 +35,23 @@ MAX_KEY_LENGTH = 255
 ABANDONED_AFTER = timedelta(seconds=60)
 
 
+@dataclass(frozen=True)
+class KeyScope:
+    """Whose keys these are: a merchant's, by the kind of API key (or the portal) and the mode it acts in."""
+
+    merchant_id: str
+    kind: str  # secret | publishable | portal
+    mode: str  # test | live
+
+
 class IdempotencyKey(db.Model):
     __tablename__ = "idempotency_keys"
-    __table_args__ = (UniqueConstraint("merchant_id", "key"),)
+    __table_args__ = (UniqueConstraint("merchant_id", "key_kind", "mode", "key"),)
 
     id: Mapped[int] = mapped_column(RowId, primary_key=True, autoincrement=True)
     merchant_id: Mapped[str] = mapped_column(String(40))
+    key_kind: Mapped[str] = mapped_column(String(12))
+    mode: Mapped[str] = mapped_column(String(4))
     key: Mapped[str] = mapped_column(String(MAX_KEY_LENGTH))
     fingerprint: Mapped[str] = mapped_column(String(64))
     response_status: Mapped[int | None]
@@ -69,7 +84,21 @@ def fingerprint(method: str, path: str, body: bytes, *, mode: str, kind: str = "
     return hashlib.sha256(b"\n".join([scope.encode(), method.encode(), path.encode(), body])).hexdigest()
 
 
-def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -> StoredResponse | Abandoned | None:
+def _of(scope: KeyScope, key: str) -> tuple:
+    """The WHERE clause of one key in its scope (the unique constraint's columns)."""
+    return (
+        IdempotencyKey.merchant_id == scope.merchant_id,
+        IdempotencyKey.key_kind == scope.kind,
+        IdempotencyKey.mode == scope.mode,
+        IdempotencyKey.key == key,
+    )
+
+
+def _new_row(scope: KeyScope, key: str, **values) -> IdempotencyKey:
+    return IdempotencyKey(merchant_id=scope.merchant_id, key_kind=scope.kind, mode=scope.mode, key=key, **values)
+
+
+def claim_key(scope: KeyScope, key: str, print_: str, *, commit: bool = True) -> StoredResponse | Abandoned | None:
     """Claim ``key`` for a new request (returns None), or return the stored response of the
     earlier request. Raises 409 when the key is in flight or was used with another request.
 
@@ -77,20 +106,14 @@ def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -
     or dies before its action commits leaves no claim behind, and a concurrent request with the same key
     waits on the unique index until this one's action is decided."""
     cutoff = utcnow() - RETENTION
-    db.session.execute(
-        delete(IdempotencyKey).where(
-            IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key, IdempotencyKey.created_at < cutoff
-        )
-    )
-    db.session.add(IdempotencyKey(merchant_id=merchant_id, key=key, fingerprint=print_))
+    db.session.execute(delete(IdempotencyKey).where(*_of(scope, key), IdempotencyKey.created_at < cutoff))
+    db.session.add(_new_row(scope, key, fingerprint=print_))
     try:
         db.session.commit() if commit else db.session.flush()
         return None
     except IntegrityError:
         db.session.rollback()
-    existing = db.session.scalar(
-        select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
-    )
+    existing = db.session.scalar(select(IdempotencyKey).where(*_of(scope, key)))
     if existing is None:  # released between our insert and read: the caller may simply retry
         raise Conflict(
             "a request with this Idempotency-Key just finished; retry",
@@ -121,9 +144,9 @@ def claim_key(merchant_id: str, key: str, print_: str, *, commit: bool = True) -
     return StoredResponse(existing.response_status, existing.response_body or "")
 
 
-def note_created(merchant_id: str, key: str, model: type) -> None:
+def note_created(scope: KeyScope, key: str, model: type) -> None:
     """For this request: the first ``model`` object it flushes is noted on its claim, in the same transaction."""
-    g.idempotency_creates = (merchant_id, key, model)
+    g.idempotency_creates = (scope, key, model)
     g.idempotency_noted = False
 
 
@@ -153,29 +176,19 @@ def _forget_rolled_back_note(_session: Session) -> None:
 def _note_first_created(session: Session, written) -> None:
     if not has_request_context() or g.get("idempotency_creates") is None or g.get("idempotency_noted"):
         return
-    merchant_id, key, model = g.idempotency_creates
+    scope, key, model = g.idempotency_creates
     created = next((obj for obj in written if isinstance(obj, model)), None)
     if created is None:
         return
     g.idempotency_noted = "written"  # "kept" once committed
-    session.connection().execute(
-        update(IdempotencyKey)
-        .where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
-        .values(resource_id=created.id)
-    )
+    session.connection().execute(update(IdempotencyKey).where(*_of(scope, key)).values(resource_id=created.id))
 
 
-def store_response(merchant_id: str, key: str, status: int, body: str, *, print_: str) -> None:
+def store_response(scope: KeyScope, key: str, status: int, body: str, *, print_: str) -> None:
     """Keep a finished request's response for replay."""
-    row = db.session.scalar(
-        select(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
-    )
+    row = db.session.scalar(select(IdempotencyKey).where(*_of(scope, key)))
     if row is None:  # the action rolled back a transaction of its own on the way (with the claim in it)
-        db.session.add(
-            IdempotencyKey(
-                merchant_id=merchant_id, key=key, fingerprint=print_, response_status=status, response_body=body
-            )
-        )
+        db.session.add(_new_row(scope, key, fingerprint=print_, response_status=status, response_body=body))
     else:
         row.response_status, row.response_body = status, body
     try:
@@ -184,7 +197,7 @@ def store_response(merchant_id: str, key: str, status: int, body: str, *, print_
         db.session.rollback()
 
 
-def retake_abandoned_claim(merchant_id: str, key: str) -> bool:
+def retake_abandoned_claim(scope: KeyScope, key: str) -> bool:
     """Take over a claim whose request died before its action took effect: no response, no object noted, older
     than ``ABANDONED_AFTER``. Only for actions that note what they create (``note_created``), where no object
     means no effect. True when this request now holds the claim (one conditional UPDATE decides between two)."""
@@ -192,8 +205,7 @@ def retake_abandoned_claim(merchant_id: str, key: str) -> bool:
     taken = db.session.execute(
         update(IdempotencyKey)
         .where(
-            IdempotencyKey.merchant_id == merchant_id,
-            IdempotencyKey.key == key,
+            *_of(scope, key),
             IdempotencyKey.response_status.is_(None),
             IdempotencyKey.resource_id.is_(None),
             IdempotencyKey.created_at < now - ABANDONED_AFTER,
@@ -204,12 +216,10 @@ def retake_abandoned_claim(merchant_id: str, key: str) -> bool:
     return taken.rowcount == 1
 
 
-def release_key(merchant_id: str, key: str) -> None:
+def release_key(scope: KeyScope, key: str) -> None:
     """Forget a claim whose request failed without effect, so a retry runs it again."""
     db.session.rollback()
-    db.session.execute(
-        delete(IdempotencyKey).where(IdempotencyKey.merchant_id == merchant_id, IdempotencyKey.key == key)
-    )
+    db.session.execute(delete(IdempotencyKey).where(*_of(scope, key)))
     db.session.commit()
 
 

@@ -5,6 +5,8 @@ read-only — at once, without a deploy.
   platform-wide); orders in flight on it still get their callbacks and polling.
 - ``maintenance`` refuses new orders and checkout sessions with 503 ``maintenance`` and shows shoppers a
   friendly page; reads, payments of orders already open, provider callbacks, polling and jobs go on.
+- Both also stop money a channel would move outside an order: with the wallet switched off or maintenance on,
+  wallet transfers and withdrawals are refused with 503 (``refuse_money_movement``).
 - ``read_only_portal`` (platform only) refuses every portal change but signing in and out.
 
 Switches live in the database (they survive restarts and Redis outages). Each process re-reads the
@@ -40,6 +42,14 @@ class InMaintenance(KassaError):
     status = 503
     type = "api_error"
     code = "maintenance"
+
+
+class ChannelSwitchedOff(KassaError):
+    """Money would move through a channel that is switched off (503); the caller may retry once it is on."""
+
+    status = 503
+    type = "api_error"
+    code = "channel_unavailable"
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,19 @@ def channel_off_reason(merchant_id: str, channel: str) -> str | None:
         return None
     who = "Kassa's operator" if switch.scope == PLATFORM else "the merchant"
     return f"{channel} is switched off by {who} ({switch.reason})"
+
+
+def refuse_money_movement(merchant_id: str, channel: str) -> None:
+    """Raise 503 while maintenance is on or ``channel`` is switched off: a transfer or withdrawal of its money would
+    go around the switch an operator turned to stop that money moving. The message is the one a payment gets."""
+    switch = maintenance_for(merchant_id)
+    if switch is not None:
+        raise InMaintenance(
+            f"Kassa is in maintenance and moves no {channel} money right now: {switch.reason}. Try again later."
+        )
+    off = channel_off_reason(merchant_id, channel)
+    if off is not None:
+        raise ChannelSwitchedOff(off)
 
 
 def portal_read_only() -> ActiveSwitch | None:

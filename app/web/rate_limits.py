@@ -8,7 +8,7 @@
 | order create with a publishable key (an order, a signup, a top-up) | key and address | RATE_LIMIT_ORDER_CREATE (60
 per minute) |
 | pay | order | RATE_LIMIT_PAY (30 per minute) |
-| anything with a secret key | key | RATE_LIMIT_SECRET_KEY (1200 per minute) |
+| anything with a secret key | key | RATE_LIMIT_SECRET_KEY (6000 per minute) |
 | provider callbacks | channel | RATE_LIMIT_CALLBACKS (3000 per minute) |
 | portal sign-in | email and address | LOGIN_RATE_LIMIT (app/web/portal/auth_views.py) |
 

@@ -126,7 +126,7 @@ def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(
     owner = Portal(client)
     assert owner.sign_in(merchant.email, merchant.password).status_code == 302
     too_much = owner.post("/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "999999"})
-    assert too_much.status_code == 422 and "from 1 to 6000" in too_much.get_data(as_text=True)
+    assert too_much.status_code == 422 and "from 1 to 30000" in too_much.get_data(as_text=True)
     assert (
         owner.post(
             "/portal/risk/rate-limits", {"rate_limit_order_create_per_minute": "2", "rate_limit_api_per_minute": "5"}
@@ -149,4 +149,28 @@ def test_a_merchant_sets_its_own_budgets_and_another_merchant_keeps_the_default(
     server = Api(client, merchant.secret_key)
     assert [server.get("/orders").status_code for _ in range(6)] == [200] * 5 + [429]
     rival = Api(client, other_merchant.secret_key)
-    assert all(rival.get("/orders").status_code == 200 for _ in range(8))  # the default 1200 a minute
+    assert all(rival.get("/orders").status_code == 200 for _ in range(8))  # the default 6000 a minute
+
+
+def test_a_secret_key_in_a_sale_is_not_throttled_by_default_and_a_configured_budget_still_is(
+    app, client, api, other_merchant
+):
+    # 1,300 calls within a minute: a server creating ~22 orders a second; the old default (1,200) refused the rest.
+    answers = [api.get("/orders?limit=1").status_code for _ in range(1300)]
+    assert answers.count(200) == 1300
+    last = api.get("/orders?limit=1")
+    assert last.status_code == 200 and last.headers["RateLimit-Limit"] == "6000"
+    assert int(last.headers["RateLimit-Remaining"]) == 6000 - 1301
+
+    # A budget the operator configures is still enforced.
+    saved = app.config["RATE_LIMIT_SECRET_KEY"]
+    app.config["RATE_LIMIT_SECRET_KEY"] = "100 per minute"
+    try:
+        rival = Api(client, other_merchant.secret_key)
+        counted = [rival.get("/orders?limit=1") for _ in range(101)]
+    finally:
+        app.config["RATE_LIMIT_SECRET_KEY"] = saved
+    assert [a.status_code for a in counted] == [200] * 100 + [429]
+    refused = counted[-1]
+    assert refused.json["error"]["code"] == "rate_limited" and refused.headers["RateLimit-Limit"] == "100"
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from app.errors import InvalidRequest
 from app.extensions import db
+from app.ledger.captures import WALLET
 from app.ledger.wallet.models import WalletTransfer
 from app.ledger.wallet.moves import transfer_hold
 from app.ledger.wallet.services import parse_wallet_amount
-from app.orders.customers import MAX_CUSTOMER_ID
+from app.orders.customers import parse_customer_id
 from app.platform.db.types import utcnow
 from app.platform.outbox.events import record_event
+from app.platform.switches import refuse_money_movement
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
 from app.risk import lists
@@ -37,14 +39,6 @@ def transfer_json(transfer: WalletTransfer) -> dict:
     }
 
 
-def _customer_id(value: object, param: str) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(
-            f"{param} must be a customer id: a non-empty string of at most {MAX_CUSTOMER_ID} characters", param=param
-        )
-    return value
-
-
 def _refuse_blocked(merchant_id: str, sender: str, recipient: str, money: Money, livemode: bool) -> None:
     assessment = Assessment()
     for customer in (sender, recipient):
@@ -59,9 +53,12 @@ def _refuse_blocked(merchant_id: str, sender: str, recipient: str, money: Money,
 def transfer_funds(merchant_id: str, sender: str, body: dict, *, livemode: bool) -> WalletTransfer:
     """Move ``{to, amount, currency, description?}`` from ``sender``'s wallet to ``to``'s, once, in one transaction:
     400 for bad input or a transfer to oneself, 402 for a blocked customer, 422 ``insufficient_balance`` when the
-    sender's available balance does not cover it; nothing moves on any of them."""
-    sender = _customer_id(sender, "id")
-    recipient = _customer_id(body.get("to"), "to")
+    sender's available balance does not cover it, 503 while the wallet is switched off or in maintenance; nothing
+    moves on any of them."""
+    refuse_money_movement(merchant_id, WALLET)
+    # The rule orders use: "bob " is bob, so no money lands in a wallet no checkout can pay from.
+    sender = parse_customer_id(sender, param="id")
+    recipient = parse_customer_id(body.get("to"), param="to")
     money = parse_wallet_amount(body.get("amount"), body.get("currency"))
     description = body.get("description")
     if description is not None and (not isinstance(description, str) or len(description) > MAX_DESCRIPTION):

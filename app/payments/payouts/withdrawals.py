@@ -25,16 +25,18 @@ from sqlalchemy import select, update
 from app.errors import Conflict, InvalidRequest, NotFound, ServiceUnavailable
 from app.extensions import db
 from app.ledger.books_models import Payout
+from app.ledger.captures import WALLET
 from app.ledger.partners import parse_payout_account
 from app.ledger.wallet.models import WalletWithdrawal
 from app.ledger.wallet.moves import post_withdrawal_paid, post_withdrawal_returned, withdrawal_hold
 from app.ledger.wallet.services import parse_wallet_amount, require_covered
-from app.orders.customers import MAX_CUSTOMER_ID
+from app.orders.customers import parse_customer_id
 from app.payments.channels.registry import adapter_for
 from app.payments.payouts.services import PURPOSES, Purpose, payout_json, send_payouts_soon
 from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
+from app.platform.switches import refuse_money_movement
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
 from app.risk.assessment import Prospect, assess, refuse_if_blocked
@@ -73,14 +75,6 @@ def withdrawal_json(withdrawal: WalletWithdrawal, payout: Payout) -> dict:
     }
 
 
-def _customer(customer_id: str) -> str:
-    if not customer_id.strip() or len(customer_id) > MAX_CUSTOMER_ID:
-        raise InvalidRequest(
-            f"customer id must be a non-empty string of at most {MAX_CUSTOMER_ID} characters", param="id"
-        )
-    return customer_id
-
-
 def _payout_channel(merchant_id: str, livemode: bool) -> str:
     """The channel withdrawals are paid out through; a test channel never pays out a live wallet's money."""
     code = current_app.config["PAYOUT_CHANNEL"]
@@ -100,8 +94,10 @@ def request_withdrawal(
     merchant_id: str, customer_id: str, body: dict, *, livemode: bool
 ) -> tuple[WalletWithdrawal, Payout]:
     """Assess, freeze and record a withdrawal of ``{amount, currency, destination}`` in the key's mode, then queue
-    its payout (unless held for review). Bad input is a 400, a block 402, an uncovered amount 422: nothing moves."""
-    customer_id = _customer(customer_id)
+    its payout (unless held for review). Bad input is a 400, a block 402, an uncovered amount 422, a wallet switched
+    off (or maintenance) 503: nothing moves."""
+    refuse_money_movement(merchant_id, WALLET)
+    customer_id = parse_customer_id(customer_id, param="id")
     money = parse_wallet_amount(body.get("amount"), body.get("currency"))
     destination = parse_payout_account(body.get("destination"), param="destination")
     channel = _payout_channel(merchant_id, livemode)
@@ -205,6 +201,8 @@ def review_withdrawal(
     withdrawal, payout = get_withdrawal(merchant_id, withdrawal_id, livemode=livemode)
     if decision not in DECISIONS:
         raise InvalidRequest("decision must be approve or reject", param="decision")
+    if decision == "approve":  # sends the payout; a rejection gives the money back, which no switch stops
+        refuse_money_movement(merchant_id, WALLET)
     changed = db.session.execute(
         update(WalletWithdrawal)
         .where(WalletWithdrawal.id == withdrawal.id, WalletWithdrawal.review == "open")

@@ -26,6 +26,7 @@ from app.web.api.representations import customer_balance_json, payment_with_acti
 @requires_key(secret=False)
 @idempotent
 def customers_topup(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     body = json_body()
     who = caller()
     session_id, source = None, SECRET_KEY
@@ -57,6 +58,7 @@ def customers_topup(customer_id: str):
 @reads_one_snapshot
 @requires_key(secret=True)
 def customers_balance(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     return jsonify(customer_balance_json(wallet_balance(who.merchant_id, customer_id, livemode=who.livemode)))
 

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.platform.idempotency import (
     MAX_KEY_LENGTH,
     Abandoned,
+    KeyScope,
     claim_key,
     fingerprint,
     note_created,
@@ -44,7 +45,8 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None, rep
                 "Idempotency-Key must not contain control characters (use printable text, such as a UUID)",
                 param="Idempotency-Key",
             )
-        merchant_id = caller().merchant_id
+        who = caller()
+        scope = KeyScope(who.merchant_id, who.kind, who.mode)
         # The claim is written in the transaction the view's action commits (not a commit of its own).
         # The query string is part of the request (a page sends its order's client secret there); without one
         # the fingerprint is the path alone, as it always was.
@@ -53,32 +55,32 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None, rep
             request.method,
             f"{request.path}?{query}" if query else request.path,
             request.get_data(),
-            mode=caller().mode,
-            kind=caller().kind,
+            mode=who.mode,
+            kind=who.kind,
         )
-        stored = claim_key(merchant_id, key, print_, commit=False)
+        stored = claim_key(scope, key, print_, commit=False)
         if isinstance(stored, Abandoned):
-            return _recovered(merchant_id, key, print_, stored)
+            return _recovered(scope, key, print_, stored)
         if stored is not None:
             return _replayed(stored.body, stored.status)
         if creates is not None:
-            note_created(merchant_id, key, creates)
+            note_created(scope, key, creates)
         try:
             response = make_response(view(*args, **kwargs))
         except Exception:
             # Errors leave no effect behind (one transaction per action): let a retry run again.
-            release_key(merchant_id, key)
+            release_key(scope, key)
             raise
         if 200 <= response.status_code < 300:
-            store_response(merchant_id, key, response.status_code, response.get_data(as_text=True), print_=print_)
+            store_response(scope, key, response.status_code, response.get_data(as_text=True), print_=print_)
         else:
-            release_key(merchant_id, key)
+            release_key(scope, key)
         return response
 
-    def _recovered(merchant_id: str, key: str, print_: str, abandoned: Abandoned):
+    def _recovered(scope: KeyScope, key: str, print_: str, abandoned: Abandoned):
         body, status = replay(db.session.get(creates, abandoned.resource_id))
         text = jsonify(body).get_data(as_text=True)
-        store_response(merchant_id, key, status, text, print_=print_)  # later retries get this very answer
+        store_response(scope, key, status, text, print_=print_)  # later retries get this very answer
         return _replayed(text, status)
 
     return wrapper

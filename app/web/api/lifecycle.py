@@ -6,6 +6,7 @@ from flask import jsonify
 
 from app.errors import NotFound
 from app.orders.confirmation import confirm_order
+from app.orders.customers import parse_customer_id
 from app.orders.entitlements import customer_entitlements
 from app.orders.models import Order
 from app.payments.models import Refund
@@ -60,5 +61,6 @@ def refunds_retry(refund_id: str):
 @bp.get("/customers/<customer_id>/entitlements")
 @requires_key(secret=True)
 def customers_entitlements(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     return jsonify(entitlements_json(customer_entitlements(who.merchant_id, customer_id, livemode=who.livemode)))

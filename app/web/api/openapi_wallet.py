@@ -14,7 +14,6 @@ from app.web.api.openapi_base import (
     _SECRET_ERRORS,
     _STR,
     _TIME,
-    _UNAVAILABLE,
     PATHS,
     SCHEMAS,
     _body,
@@ -146,6 +145,15 @@ _STATEMENT_QUERY = [
     {"name": "to", "in": "query", "schema": _STR, "description": "unix seconds or ISO 8601 (exclusive)"},
 ]
 
+# Money leaving a wallet stops with the wallet channel's switch and with maintenance (docs/operations.md).
+_WALLET_UNAVAILABLE = {
+    "503": _error(
+        "channel_unavailable: the wallet channel is switched off (the message gives the reason); maintenance: "
+        "maintenance is on; service_unavailable / wallet_locked: as on every money route. Nothing moved; "
+        "retry after Retry-After seconds"
+    )
+}
+
 PATHS["/customers/{id}/withdrawals"] = {
     "post": {
         "summary": "Withdraw from a customer's wallet to their payout account (secret key): the amount is "
@@ -157,7 +165,7 @@ PATHS["/customers/{id}/withdrawals"] = {
             "400": _error("invalid field (param names it); channel_unavailable: a live key and a test payout channel"),
             "402": _BLOCKED,
             "422": _UNCOVERED,
-            **_UNAVAILABLE,
+            **_WALLET_UNAVAILABLE,
             **_SECRET_ERRORS,
         },
     },
@@ -184,6 +192,7 @@ PATHS["/withdrawals/{id}/review"] = {
             "400": _error("decision is not approve or reject"),
             "404": _error("no such withdrawal"),
             "409": _error("review_not_open: not waiting for a decision"),
+            **_WALLET_UNAVAILABLE,
             **_SECRET_ERRORS,
         },
     }
@@ -198,7 +207,7 @@ PATHS["/customers/{id}/transfers"] = {
             "400": _error("invalid field (param names it); transfer_to_self"),
             "402": _BLOCKED,
             "422": _UNCOVERED,
-            **_UNAVAILABLE,
+            **_WALLET_UNAVAILABLE,
             **_SECRET_ERRORS,
         },
     }

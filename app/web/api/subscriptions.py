@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, request, url_for
 
 from app.errors import InvalidRequest
-from app.orders.customers import claimed_customer
+from app.orders.customers import claimed_customer, parse_customer_id
 from app.platform.db.snapshot import reads_one_snapshot
 from app.signing import changes, self_service
 from app.signing.contracts import get_subscription, list_subscriptions, open_subscription
@@ -114,6 +114,7 @@ def billing_links_create(customer_id: str):
     """A self-service link for one customer (valid one hour): hand it to them, never publish it. With
     ``{flow: "payment_method_update", subscription}`` it opens straight at that contract's payment method; with
     ``return_url`` its pages link back to that page of the merchant's."""
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     body = json_body()
     if set(body) - _BILLING_LINK_FIELDS:

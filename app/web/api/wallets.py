@@ -8,6 +8,7 @@ from flask import Response, jsonify, request, stream_with_context
 from app.errors import InvalidRequest
 from app.ledger.wallet.models import WalletTransfer, WalletWithdrawal
 from app.ledger.wallet.statement import MAX_PAGE, statement_csv, wallet_currencies, wallet_statement
+from app.orders.customers import parse_customer_id
 from app.payments.payouts.transfers import transfer_funds, transfer_json
 from app.payments.payouts.withdrawals import (
     get_withdrawal,
@@ -29,6 +30,7 @@ from app.web.api.params import cursor_param, json_body, limit_param, time_param
 @idempotent
 @api_audited("wallet.withdrawal_create", WalletWithdrawal)
 def customers_withdrawals_create(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     withdrawal, payout = request_withdrawal(who.merchant_id, customer_id, json_body(), livemode=who.livemode)
     return jsonify({"withdrawal": withdrawal_json(withdrawal, payout)}), 201
@@ -37,6 +39,7 @@ def customers_withdrawals_create(customer_id: str):
 @bp.get("/customers/<customer_id>/withdrawals")
 @requires_key(secret=True)
 def customers_withdrawals_index(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     found, has_more = list_withdrawals(
         who.merchant_id,
@@ -72,6 +75,7 @@ def withdrawals_review(withdrawal_id: str):
 @idempotent
 @api_audited("wallet.transfer_create", WalletTransfer)
 def customers_transfers_create(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     transfer = transfer_funds(who.merchant_id, customer_id, json_body(), livemode=who.livemode)
     return jsonify({"transfer": transfer_json(transfer)}), 201
@@ -101,6 +105,7 @@ def _period() -> tuple:
 @bp.get("/customers/<customer_id>/wallet/statement")
 @requires_key(secret=True)
 def customers_wallet_statement(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     currency = _statement_currency(who.merchant_id, customer_id, who.livemode)
     since, until = _period()
@@ -132,6 +137,7 @@ def customers_wallet_statement(customer_id: str):
 @bp.get("/customers/<customer_id>/wallet/statement.csv")
 @requires_key(secret=True)
 def customers_wallet_statement_csv(customer_id: str):
+    customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
     currency = _statement_currency(who.merchant_id, customer_id, who.livemode) or ""  # no movements: headers only
     since, until = _period()

@@ -14,6 +14,7 @@ import secrets
 
 from app.errors import Conflict
 from app.platform.idempotency import (
+    KeyScope,
     claim_key,
     fingerprint,
     note_created,
@@ -35,24 +36,31 @@ def claim_confirmation(merchant_id: str, key: str, *, what: str, mode: str, crea
     True when this submit is the first (or the first died before acting) and may act, False when an earlier submit
     of the same page acted or is acting."""
     try:
-        earlier = claim_key(merchant_id, _PREFIX + key, fingerprint("POST", what, b"", mode=mode))
+        earlier = claim_key(_scope(merchant_id, mode), _PREFIX + key, fingerprint("POST", what, b"", mode=mode))
     except Conflict as conflict:
         if conflict.code == "idempotency_key_reused":
             raise  # the same page's key with other values: not a resubmit
         # In flight (False), or a submit that died: with nothing created, this one acts in its place.
-        taken = retake_abandoned_claim(merchant_id, _PREFIX + key)
+        taken = retake_abandoned_claim(_scope(merchant_id, mode), _PREFIX + key)
     else:
         taken = earlier is None  # else a stored response, or the object it made (Abandoned): it took effect
     if taken:
-        note_created(merchant_id, _PREFIX + key, creates)
+        note_created(_scope(merchant_id, mode), _PREFIX + key, creates)
     return taken
 
 
 def confirmation_done(merchant_id: str, key: str, *, what: str, mode: str, result: str) -> None:
     """The action took effect: a later submit of the page is a resubmit (kept 24 hours, like API keys)."""
-    store_response(merchant_id, _PREFIX + key, 200, result, print_=fingerprint("POST", what, b"", mode=mode))
+    store_response(
+        _scope(merchant_id, mode), _PREFIX + key, 200, result, print_=fingerprint("POST", what, b"", mode=mode)
+    )
 
 
-def confirmation_failed(merchant_id: str, key: str) -> None:
+def confirmation_failed(merchant_id: str, key: str, *, mode: str) -> None:
     """The action was refused with nothing changed: the same page may be confirmed again."""
-    release_key(merchant_id, _PREFIX + key)
+    release_key(_scope(merchant_id, mode), _PREFIX + key)
+
+
+def _scope(merchant_id: str, mode: str) -> KeyScope:
+    # The portal's pages have a namespace of their own: no API caller can claim (or block) a page's key.
+    return KeyScope(merchant_id, "portal", mode)

@@ -16,7 +16,7 @@ from wtforms import (
     URLField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.merchants.api_keys import KINDS, MAX_NAME_LENGTH, MODES
@@ -45,11 +45,22 @@ class ApiKeyForm(FlaskForm):
     submit = SubmitField("Create key")
 
 
+def _confirmed() -> HiddenField:
+    # Sent only by the confirmation page: a bare POST (a script, a forged form with a stolen token) asks first.
+    return HiddenField(default="yes", validators=[InputRequired(), AnyOf(["yes"])])
+
+
 class RollKeyForm(FlaskForm):
     """Confirming a roll, with the new key's name (empty keeps the old key's)."""
 
-    confirm = HiddenField(default="yes")
+    confirm = _confirmed()
     name = _key_name()
+
+
+class RevokeKeyForm(FlaskForm):
+    """Confirming a revocation on its own page."""
+
+    confirm = _confirmed()
 
 
 class CheckboxList(SelectMultipleField):

@@ -22,8 +22,8 @@ from app.merchants.api_keys import (
 from app.merchants.models import ApiKey
 from app.web.embed.snippet import embed_snippet
 from app.web.portal import bp
-from app.web.portal.access import audit, permission_required, show_error
-from app.web.portal.developer_forms import ApiKeyForm, EmbedForm, RollKeyForm
+from app.web.portal.access import audit, forbidden, permission_required, show_error
+from app.web.portal.developer_forms import ApiKeyForm, EmbedForm, RevokeKeyForm, RollKeyForm
 from app.web.portal.forms import ConfirmForm
 
 
@@ -77,17 +77,20 @@ def developers_keys_create():
 
 
 def _key_action(key_id: str, action: str):
-    """Confirmation page (GET) and action (POST) for rolling or revoking one key."""
+    """Confirmation page (GET) and action (POST, sent from that page) for rolling or revoking one key."""
     merchant_id = current_user.merchant_id
     key = get_api_key(merchant_id, key_id)  # another merchant's key is a 404
-    form = RollKeyForm() if action == "roll" else ConfirmForm()
+    if not may_mint(current_user.role, key.kind):
+        # Rolling or revoking the secret key takes the merchant's server off the API: an owner's decision.
+        return forbidden("api_keys.secret")
+    form = RollKeyForm() if action == "roll" else RevokeKeyForm()
     if request.method == "POST" and form.validate_on_submit():
         try:
             with audit(f"api_key.{action}", ApiKey, key_id):
                 if action == "roll":
                     issued = roll_api_key(merchant_id, key_id, name=form.name.data, role=current_user.role)
                 else:
-                    revoke_api_key(merchant_id, key_id)
+                    revoke_api_key(merchant_id, key_id, role=current_user.role)
         except KassaError as error:
             db.session.rollback()
             flash(f"Nothing changed: {error.message}.", "error")
@@ -96,10 +99,9 @@ def _key_action(key_id: str, action: str):
             return _shown_once(issued, rolled=key)
         flash(f"Key …{key.last4} is revoked; requests with it are refused from now on.")
         return redirect(url_for("portal.developers"))
-    status = 422 if request.method == "POST" else 200  # a roll whose name was refused shows why
-    return render_template(
-        "portal/api_key_confirm.html", key=key, action=action, form=form, may_roll=may_mint(current_user.role, key.kind)
-    ), status
+    # A roll whose name was refused shows why; a POST that did not come from this page (no confirm) asks first.
+    status = 422 if request.method == "POST" else 200
+    return render_template("portal/api_key_confirm.html", key=key, action=action, form=form), status
 
 
 @bp.route("/developers/keys/<key_id>/roll", methods=["GET", "POST"])

@@ -234,7 +234,7 @@ def orders_refund(order_id: str):
                     merchant_id, order_id, amount=amount, reason=reason, actor=f"portal:{current_user.email}"[:60]
                 )
         except KassaError:
-            confirmation_failed(merchant_id, key)
+            confirmation_failed(merchant_id, key, mode=mode)
             raise
         confirmation_done(merchant_id, key, what=what, mode=mode, result=refund.id)
     except ValueError:

@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from tests.conftest import Api
+from tests.support.lifecycle import paid_order
 
 
 def body(sku: str, quantity: int = 1) -> dict:
@@ -38,10 +39,14 @@ def test_the_same_key_with_another_body_is_a_409(api, catalog):
 
 
 def test_a_request_still_in_flight_is_a_409(app, api, merchant, catalog):
-    from app.platform.idempotency import claim_key, fingerprint
+    from app.platform.idempotency import KeyScope, claim_key, fingerprint
 
     with app.app_context():  # another process has claimed the key and not finished yet
-        claim_key(merchant.id, "order-3", fingerprint("POST", "/api/v1/orders", b"{}", mode="test"))
+        claim_key(
+            KeyScope(merchant.id, "secret", "test"),
+            "order-3",
+            fingerprint("POST", "/api/v1/orders", b"{}", mode="test"),
+        )
     response = api.post("/orders", json=body(catalog["sku"]), headers=key("order-3"))
     assert response.status_code == 409
     assert response.json["error"]["code"] in ("idempotency_request_in_progress", "idempotency_key_reused")
@@ -74,22 +79,62 @@ def test_a_publishable_key_never_gets_a_secret_keys_stored_answer(api, pk_api, c
     """A replay answers with what the first caller was allowed to see. The merchant's server (secret key) creates
     an order for its verified customer and pays it; a web page holding only the publishable key, sending the same
     key and body, must not be handed that order's client secret, nor a payment of an order whose client secret it
-    never gave (a publishable key pays only with it): its request is another one (409), as across modes."""
+    never gave (a publishable key pays only with it): the key is another scope's, so its request runs as new."""
     created = api.post("/orders", json=body(catalog["sku"]), headers=key("srv-order-1"))
     assert created.status_code == 201
     order = created.json
-    replayed = pk_api.post("/orders", json=body(catalog["sku"]), headers=key("srv-order-1"))
-    assert replayed.status_code == 409, replayed.json
-    assert replayed.json["error"]["code"] == "idempotency_key_reused"
-    assert order["client_secret"] not in replayed.get_data(as_text=True)
+    page = pk_api.post("/orders", json=body(catalog["sku"]), headers=key("srv-order-1"))
+    assert page.status_code == 201 and "Idempotent-Replayed" not in page.headers
+    assert page.json["id"] != order["id"]
+    assert order["client_secret"] not in page.get_data(as_text=True)
 
     paid = api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("srv-pay-1"))
     assert paid.status_code == 200
     without_secret = pk_api.post(
         f"/orders/{order['id']}/pay", json={"channel": "sandbox_card"}, headers=key("srv-pay-1")
     )
-    assert without_secret.status_code == 409, without_secret.json
+    assert 400 <= without_secret.status_code < 500 and "Idempotent-Replayed" not in without_secret.headers
     assert paid.json["payment"]["id"] not in without_secret.get_data(as_text=True)
+
+
+def test_a_page_cannot_block_the_servers_refund_key(api, pk_api, catalog, sandbox):
+    """The attack of issue 54: a browser holding the publishable key spends the key the merchant's server will use
+    for a refund. Keys are scoped by key kind, so the server's refund runs (and its own retry still replays)."""
+    order = paid_order(api, sandbox, catalog["sku"])
+    squatted = pk_api.post(
+        "/orders",
+        json={"items": [{"sku": catalog["sku"], "quantity": 1}], "agreement_accepted": True},
+        headers=key(f"refund-{order['id']}"),
+    )
+    assert squatted.status_code == 201
+
+    refund = {"amount": 100, "reason": "requested_by_customer"}
+    refunded = api.post(f"/orders/{order['id']}/refunds", json=refund, headers=key(f"refund-{order['id']}"))
+    assert refunded.status_code in (200, 201), refunded.json
+    again = api.post(f"/orders/{order['id']}/refunds", json=refund, headers=key(f"refund-{order['id']}"))
+    assert again.status_code == refunded.status_code and again.headers["Idempotent-Replayed"] == "true"
+    assert again.json == refunded.json
+    other = api.post(
+        f"/orders/{order['id']}/refunds", json={**refund, "amount": 1}, headers=key(f"refund-{order['id']}")
+    )
+    assert other.status_code == 409 and other.json["error"]["code"] == "idempotency_key_reused"
+    assert len(api.get(f"/orders/{order['id']}").json["refunds"]) == 1
+
+
+def test_test_and_live_keys_have_their_own_idempotency_keys(app, client, merchant, api, catalog):
+    from tests.web.api.test_livemode import live_key
+
+    live = live_key(app, client, merchant, "secret")
+    in_test = api.post("/orders", json=body(catalog["sku"]), headers=key("sale-1"))
+    in_live = live.post("/orders", json=body(catalog["sku"]), headers=key("sale-1"))
+    assert in_test.status_code == in_live.status_code == 201
+    assert "Idempotent-Replayed" not in in_live.headers and in_live.json["id"] != in_test.json["id"]
+    assert (in_test.json["livemode"], in_live.json["livemode"]) == (False, True)
+    # Within each mode the key still replays, and still refuses another body.
+    again = live.post("/orders", json=body(catalog["sku"]), headers=key("sale-1"))
+    assert again.headers["Idempotent-Replayed"] == "true" and again.json["id"] == in_live.json["id"]
+    reused = api.post("/orders", json=body(catalog["sku"], 2), headers=key("sale-1"))
+    assert reused.status_code == 409 and reused.json["error"]["code"] == "idempotency_key_reused"
 
 
 def test_the_same_key_with_another_query_string_is_another_request(pk_api, catalog, sandbox):

@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import Api
 from tests.support.webhook_receiver import Receiver
 
+CONFIRMED = {"confirm": "yes"}  # what the confirmation page sends
+
 
 def _shown_key(response) -> str:
     return re.search(r'id="new-key" type="text" readonly value="([^"]+)"', response.get_data(as_text=True)).group(1)
@@ -42,9 +44,14 @@ def test_revoking_asks_first_then_refuses_the_key(app, client, merchant, portal)
     assert "Revoke the test secret key ending" in confirm and "cannot be undone" in confirm
     assert Api(client, merchant.secret_key).get("/orders").status_code == 200  # the question changed nothing
 
-    assert portal.post(f"/portal/developers/keys/{key_id}/revoke").status_code == 302
+    # A POST that did not come from the confirmation page (no confirm field) shows the question again.
+    bare = portal.post(f"/portal/developers/keys/{key_id}/revoke")
+    assert bare.status_code == 422 and "Revoke the test secret key ending" in bare.get_data(as_text=True)
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 200
+
+    assert portal.post(f"/portal/developers/keys/{key_id}/revoke", CONFIRMED).status_code == 302
     assert Api(client, merchant.secret_key).get("/orders").status_code == 401
-    again = portal.post(f"/portal/developers/keys/{key_id}/revoke")
+    again = portal.post(f"/portal/developers/keys/{key_id}/revoke", CONFIRMED)
     assert again.status_code == 302
     assert "Nothing changed: this key is already revoked." in portal.text("/portal/developers")
     assert "revoked" in portal.text("/portal/developers")
@@ -56,7 +63,7 @@ def test_rolling_replaces_the_key_in_one_step(app, client, merchant, portal):
 
     with app.app_context():
         key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
-    response = portal.post(f"/portal/developers/keys/{key_id}/roll")
+    response = portal.post(f"/portal/developers/keys/{key_id}/roll", CONFIRMED)
     new = _shown_key(response)
     assert new.startswith("sk_test_") and "It replaces the key ending" in response.get_data(as_text=True)
     assert Api(client, merchant.secret_key).get("/orders").status_code == 401
@@ -117,12 +124,14 @@ def test_rolling_names_the_new_key_or_keeps_the_old_name(app, client, merchant, 
         key_id = db.session.query(ApiKey.id).filter_by(name="Billing worker").scalar()
     confirm = portal.text(f"/portal/developers/keys/{key_id}/roll")
     assert "Named <strong>Billing worker</strong>" in confirm and 'name="name"' in confirm
-    kept = _shown_key(portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": ""}))
+    kept = _shown_key(portal.post(f"/portal/developers/keys/{key_id}/roll", {**CONFIRMED, "name": ""}))
     with app.app_context():
         rolled = db.session.query(ApiKey).filter_by(last4=kept[-4:], merchant_id=merchant.id).one()
         assert rolled.name == "Billing worker" and rolled.id != key_id
         rolled_id = rolled.id
-    renamed = _shown_key(portal.post(f"/portal/developers/keys/{rolled_id}/roll", {"name": "Billing worker v2"}))
+    renamed = _shown_key(
+        portal.post(f"/portal/developers/keys/{rolled_id}/roll", {**CONFIRMED, "name": "Billing worker v2"})
+    )
     assert "Billing worker v2" in _key_row(portal.text("/portal/developers"), f"…{renamed[-4:]}")
     assert Api(client, raw).get("/orders").status_code == 401
 
@@ -138,7 +147,7 @@ def test_a_key_name_that_is_too_long_is_explained_inline(app, merchant, portal):
     )
     with app.app_context():
         key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
-    refused = portal.post(f"/portal/developers/keys/{key_id}/roll", {"name": "y" * 101})
+    refused = portal.post(f"/portal/developers/keys/{key_id}/roll", {**CONFIRMED, "name": "y" * 101})
     assert refused.status_code == 422 and "Field cannot be longer than 100 characters" in refused.get_data(as_text=True)
     with app.app_context():
         assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id).count() == 2  # nothing was made
@@ -414,33 +423,63 @@ def test_a_test_event_from_the_portal_is_delivered_and_listed(app, merchant, por
 
 def test_a_developer_cannot_mint_a_secret_key_stronger_than_their_role(app, client, merchant, member):
     """A secret key can export, erase and refund by API, which a developer may not do in the portal: a developer
-    creates publishable keys only, and cannot roll a secret key into a new one they would see."""
+    creates publishable keys only, and cannot roll a secret key into a new one they would see, nor revoke it and take
+    the merchant's server off the API (issue 54, finding 6)."""
     from app.extensions import db
     from app.merchants.models import ApiKey
 
     developer = member("developer")
     page = developer.text("/portal/developers")
-    assert "Only owners create and roll secret keys" in page
+    assert "Only owners create, roll and revoke secret keys" in page
     assert 'value="secret"' not in page and 'value="publishable"' in page
-    assert "Roll key ending" not in _key_row(page, "sk_test_")
+    assert "Roll key ending" not in _key_row(page, "sk_test_") and "Revoke key ending" not in _key_row(page, "sk_test_")
 
     refused = developer.post("/portal/developers/keys", {"kind": "secret", "mode": "live"})
     assert refused.status_code == 422
-    assert "Only owner users create or roll secret keys" in refused.get_data(as_text=True)
+    assert "Only owner users create, roll or revoke secret keys" in refused.get_data(as_text=True)
     assert "sk_live_" not in refused.get_data(as_text=True)
 
     with app.app_context():
         key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
-    confirm = developer.text(f"/portal/developers/keys/{key_id}/roll")
-    assert "Only owners roll secret keys" in confirm and "disabled>Roll key" in confirm
-    assert developer.post(f"/portal/developers/keys/{key_id}/roll").status_code == 302
-    assert "Nothing changed: only owner users create or roll secret keys" in developer.text("/portal/developers")
+    assert developer.post(f"/portal/developers/keys/{key_id}/roll", CONFIRMED).status_code == 403
     assert Api(client, merchant.secret_key).get("/orders").status_code == 200  # the old key was not replaced
     with app.app_context():
         assert db.session.query(ApiKey).filter_by(merchant_id=merchant.id, kind="secret").count() == 1
 
     publishable = developer.post("/portal/developers/keys", {"kind": "publishable", "mode": "test"})
     assert publishable.status_code == 200 and _shown_key(publishable).startswith("pk_test_")
+    with app.app_context():
+        pk_id = db.session.query(ApiKey.id).filter_by(last4=_shown_key(publishable)[-4:]).scalar()
+    assert "Revoke the test publishable key" in developer.text(f"/portal/developers/keys/{pk_id}/revoke")
+    assert developer.post(f"/portal/developers/keys/{pk_id}/revoke", CONFIRMED).status_code == 302
+    assert Api(client, _shown_key(publishable)).get("/products").status_code == 401
+
+
+def test_a_developer_cannot_revoke_or_roll_the_secret_key_and_an_owner_can_after_confirming(
+    app, client, merchant, member, portal
+):
+    """Revoking the secret key takes the merchant's server off the API (issue 54, finding 6): the developer role (the
+    lowest) gets the 403 page, asking or confirming, and the key keeps working; an owner is asked, then revokes it."""
+    from app.extensions import db
+    from app.merchants.models import ApiKey
+
+    with app.app_context():
+        key_id = db.session.query(ApiKey.id).filter_by(merchant_id=merchant.id, kind="secret").scalar()
+    developer = member("developer")
+    for action in ("revoke", "roll"):
+        sent = developer.post(f"/portal/developers/keys/{key_id}/{action}", CONFIRMED)
+        assert sent.status_code == 403 and "Your role does not allow this" in sent.get_data(as_text=True)
+        asked = developer.get(f"/portal/developers/keys/{key_id}/{action}")
+        assert asked.status_code == 403 and "Create, roll and revoke secret API keys" in asked.get_data(as_text=True)
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 200
+
+    page = portal.get(f"/portal/developers/keys/{key_id}/revoke")
+    assert (
+        page.status_code == 200 and "<script" not in page.get_data(as_text=True).split("<main")[1].split("</main>")[0]
+    )
+    assert 'name="confirm"' in page.get_data(as_text=True)
+    assert portal.post(f"/portal/developers/keys/{key_id}/revoke", CONFIRMED).status_code == 302
+    assert Api(client, merchant.secret_key).get("/orders").status_code == 401
 
 
 def test_the_key_service_refuses_a_secret_key_to_a_role_without_every_permission(app, merchant):
