@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import free_port
+from tests.e2e.conftest import start_stream_process
 
 pytestmark = pytest.mark.e2e
 
@@ -213,12 +214,20 @@ def test_with_the_stream_blocked_polling_still_gets_there(page: Page, live_serve
     assert len(polls) >= 2
 
 
+@pytest.fixture
+def short_streams(app, monkeypatch, tmp_path_factory):
+    """A stream process whose streams end after a second (and ask the client to reconnect)."""
+    service, url = start_stream_process(tmp_path_factory, ORDER_STREAM_SECONDS="1")
+    monkeypatch.setitem(app.config, "STREAM_PUBLIC_URL", url)
+    yield url
+    service.stop()
+
+
 def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payment(
-    page: Page, app, monkeypatch, live_server, sandbox, shop, merchant, catalog
+    page: Page, short_streams, live_server, sandbox, shop, merchant, catalog
 ):
     """The stream opens and then the stream server goes away (every reconnection fails): the components fall back
     to polling and the shopper still sees the payment succeed, with no error shown on the way."""
-    monkeypatch.setitem(app.config, "ORDER_STREAM_SECONDS", 1.0)  # the open stream ends soon, and reconnects
     opened: list[str] = []
 
     def stream_server(route) -> None:

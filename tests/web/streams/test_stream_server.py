@@ -29,6 +29,9 @@ def stream_server(app, tmp_path_factory):
         kassa_port=free_port(),
         sandbox_port=free_port(),
         STREAM_PORT=str(port),
+        # Many shoppers of a few orders, all on loopback: caps of their own (tests/faults/test_stream_caps.py).
+        STREAM_CAP_PER_ORDER=str(WAITING),
+        STREAM_CAP_PER_ADDRESS=str(WAITING + 50),
     )
     service = Service.from_procfile(
         "stream", env, tmp_path_factory.mktemp("stream-logs"), ready=http_answers(f"http://127.0.0.1:{port}/healthz")
