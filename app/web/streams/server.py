@@ -1,5 +1,5 @@
 """The stream process's HTTP side: a Starlette app (sse-starlette for the event stream) that uvicorn serves
-(``python -m app.web.streams``). ``GET /api/v1/orders/{id}/stream?client_secret=…`` says what the API promises
+(``asgi.py``, the Procfile's ``stream``). ``GET /api/v1/orders/{id}/stream?client_secret=…`` says what the API promises
 (API.md, docs/api.md: ``retry``, ``status`` events, keepalives, ``end``; a query the API refuses, such as
 ``client_secret`` given twice, refused with the same 400; a database outage a 503 with ``Retry-After``). Each open
 stream is a coroutine waiting on its socket, so one process holds thousands; ``caps.py`` bounds them per order, per

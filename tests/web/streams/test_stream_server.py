@@ -1,4 +1,4 @@
-"""The order stream process (``python -m app.web.streams``, the Procfile's ``stream``) as a real process: many
+"""The order stream process (the Procfile's ``stream``: uvicorn) as a real process: many
 shoppers wait on one process, each told of its own order's payment at once, a wrong secret learns nothing,
 and the hosted order page opens its stream there when STREAM_PUBLIC_URL says so."""
 
