@@ -183,7 +183,7 @@ def _requests_to(page: Page, pattern: str) -> list[str]:
 
 
 def test_headless_flow_resolves_after_the_sandbox_approves_through_the_stream(
-    page: Page, live_server, sandbox, shop, merchant, catalog
+    page: Page, live_server, stream_process, sandbox, shop, merchant, catalog
 ):
     page.goto(_headless_page(shop, live_server, merchant, catalog))
     polls = _requests_to(page, r"/api/v1/orders/ord_[^/?]+\?")
@@ -198,6 +198,8 @@ def test_headless_flow_resolves_after_the_sandbox_approves_through_the_stream(
     assert page.evaluate("window.outcome") == "paid"
     expect(page.get_by_role("dialog", name="Scan to pay")).to_have_count(0)
     assert streams, "the page listened on the order's status stream"
+    # Asked of Kassa's base URL, followed (307) from the merchant's origin to the stream process.
+    assert streams[0].startswith(live_server) and any(url.startswith(stream_process) for url in streams), streams
     assert len(polls) == 1  # only the final read of the paid order: the news came by SSE, not polling
 
 
