@@ -32,12 +32,3 @@ def child_exit(server, worker):
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
-
-
-def worker_exit(server, worker):
-    # The worker's order-ping thread ends with its Redis subscription closed, not cut off mid-read at exit.
-    from app.web.api.stream import stop_order_pings
-
-    app = getattr(worker, "wsgi", None)  # absent when the worker failed to load the app
-    if app is not None:
-        stop_order_pings(app)

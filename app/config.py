@@ -171,10 +171,17 @@ def load_config(overrides: dict | None = None) -> dict:
         # the order is re-read this often even when no pub/sub ping arrives.
         "ORDER_STREAM_SECONDS": float(os.environ.get("ORDER_STREAM_SECONDS", "55")),
         "ORDER_STREAM_RECHECK_SECONDS": float(os.environ.get("ORDER_STREAM_RECHECK_SECONDS", "2")),
-        # The public base URL of the stream process (python -m app.web.streams, the Procfile's `stream`), where the
-        # hosted and embedded order pages open their status streams; empty: the web process serves them (one
-        # thread per open stream). docs/production.md.
+        # The public base URL of the stream process (uvicorn app.web.streams.asgi, the Procfile's `stream`), where
+        # order status streams are served: the web route redirects there (307) and the order pages open it. Empty:
+        # no stream process, and the web route answers at once (the order's status, then `end`: the client polls).
+        # docs/production.md.
         "STREAM_PUBLIC_URL": os.environ.get("STREAM_PUBLIC_URL", ""),
+        # The stream process's caps on open streams (app/web/streams/caps.py): past one, 429 too_many_streams.
+        # Per order (a shopper's tabs), per client address (shoppers behind one NAT) and in total (the process's
+        # sockets and memory, about 20 KB a stream). docs/production.md, "Order streams", says how to size them.
+        "STREAM_CAP_PER_ORDER": _int("STREAM_CAP_PER_ORDER", 5),
+        "STREAM_CAP_PER_ADDRESS": _int("STREAM_CAP_PER_ADDRESS", 50),
+        "STREAM_CAP_TOTAL": _int("STREAM_CAP_TOTAL", 10000),
         # A checkout session (the shopper's link to pay as a known customer) stays open this long by default.
         "CHECKOUT_SESSION_MINUTES": _int("CHECKOUT_SESSION_MINUTES", 24 * 60),
         # Signed embed tokens of the iframe panel expire after this long.

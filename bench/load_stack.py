@@ -118,7 +118,14 @@ class LoadStack:
     def environment(self, **extra: str) -> dict:
         """What every Kassa process of this stack gets (``make run``'s environment, pointed here)."""
         streams = (
-            {"STREAM_PORT": str(self.stream_port), "STREAM_PUBLIC_URL": self.stream_url} if self.stream_port else {}
+            {
+                "STREAM_PORT": str(self.stream_port),
+                "STREAM_PUBLIC_URL": self.stream_url,
+                # The crowd of shoppers all comes from loopback: one address, past the default cap of 50.
+                "STREAM_CAP_PER_ADDRESS": "100000",
+            }
+            if self.stream_port
+            else {}
         )
         return kassa_environment(
             database_url=self.database_url,

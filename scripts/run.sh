@@ -4,7 +4,8 @@
 source "$(dirname "$0")/lib.sh"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 export KASSA_PORT="${KASSA_PORT:-5000}" SANDBOX_PORT="${SANDBOX_PORT:-5001}" EXAMPLES_PORT="${EXAMPLES_PORT:-5002}"
-# Order pages wait for the outcome on the stream process (a socket per shopper, not a web thread).
+# Order status streams live on the stream process (uvicorn; a socket per shopper, never a web thread): the web
+# route redirects there and the order pages open it.
 export STREAM_PORT="${STREAM_PORT:-5003}" STREAM_PUBLIC_URL="${STREAM_PUBLIC_URL:-http://127.0.0.1:${STREAM_PORT:-5003}}"
 export KASSA_PUBLIC_URL="${KASSA_PUBLIC_URL:-http://127.0.0.1:$KASSA_PORT}"
 # Webhook and fulfilment receivers of a local run live on this machine: allow loopback (refused otherwise, SSRF).

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import free_port
+from tests.e2e.conftest import start_stream_process
 
 pytestmark = pytest.mark.e2e
 
@@ -182,7 +183,7 @@ def _requests_to(page: Page, pattern: str) -> list[str]:
 
 
 def test_headless_flow_resolves_after_the_sandbox_approves_through_the_stream(
-    page: Page, live_server, sandbox, shop, merchant, catalog
+    page: Page, live_server, stream_process, sandbox, shop, merchant, catalog
 ):
     page.goto(_headless_page(shop, live_server, merchant, catalog))
     polls = _requests_to(page, r"/api/v1/orders/ord_[^/?]+\?")
@@ -197,6 +198,8 @@ def test_headless_flow_resolves_after_the_sandbox_approves_through_the_stream(
     assert page.evaluate("window.outcome") == "paid"
     expect(page.get_by_role("dialog", name="Scan to pay")).to_have_count(0)
     assert streams, "the page listened on the order's status stream"
+    # Asked of Kassa's base URL, followed (307) from the merchant's origin to the stream process.
+    assert streams[0].startswith(live_server) and any(url.startswith(stream_process) for url in streams), streams
     assert len(polls) == 1  # only the final read of the paid order: the news came by SSE, not polling
 
 
@@ -213,12 +216,20 @@ def test_with_the_stream_blocked_polling_still_gets_there(page: Page, live_serve
     assert len(polls) >= 2
 
 
+@pytest.fixture
+def short_streams(app, monkeypatch, tmp_path_factory):
+    """A stream process whose streams end after a second (and ask the client to reconnect)."""
+    service, url = start_stream_process(tmp_path_factory, ORDER_STREAM_SECONDS="1")
+    monkeypatch.setitem(app.config, "STREAM_PUBLIC_URL", url)
+    yield url
+    service.stop()
+
+
 def test_headless_components_carry_on_by_polling_when_the_stream_drops_mid_payment(
-    page: Page, app, monkeypatch, live_server, sandbox, shop, merchant, catalog
+    page: Page, short_streams, live_server, sandbox, shop, merchant, catalog
 ):
     """The stream opens and then the stream server goes away (every reconnection fails): the components fall back
     to polling and the shopper still sees the payment succeed, with no error shown on the way."""
-    monkeypatch.setitem(app.config, "ORDER_STREAM_SECONDS", 1.0)  # the open stream ends soon, and reconnects
     opened: list[str] = []
 
     def stream_server(route) -> None:

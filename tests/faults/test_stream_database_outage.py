@@ -1,8 +1,8 @@
-"""The database goes away under an open order stream, served by the web process (gunicorn) or by the stream
-process, both started from the Procfile and reaching PostgreSQL through a relay that the test brings down the way
-a crash or a restart does (every connection closed, new ones refused). The stream's next read fails: it ends with
-``end {reason: "unavailable"}``, so the page (and the SDK) polls instead of waiting on a connection cut without a
-word. Once the database is back a new stream carries on."""
+"""The database goes away under an open order stream, served by the stream process (the web process serves none:
+app/web/api/stream.py), started from the Procfile and reaching PostgreSQL through a relay that the test brings down
+the way a crash or a restart does (every connection closed, new ones refused). The stream's next read fails: it
+ends with ``end {reason: "unavailable"}``, so the page (and the SDK) polls instead of waiting on a connection cut
+without a word. Once the database is back a new stream carries on."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ def database_link():
     link.close()
 
 
-@pytest.fixture(scope="module", params=["web", "stream"])
-def serving(request, database_link, tmp_path_factory):
-    """The Procfile's ``web`` or ``stream`` process, its database behind ``database_link``; its base URL."""
+@pytest.fixture(scope="module")
+def serving(database_link, tmp_path_factory):
+    """The Procfile's ``stream`` process, its database behind ``database_link``; its base URL."""
     parts = urlsplit(DATABASE_URL)
     linked = parts._replace(netloc=f"{parts.username}@127.0.0.1:{database_link.port}").geturl()
     kassa_port, stream_port = free_port(), free_port()
@@ -40,13 +40,11 @@ def serving(request, database_link, tmp_path_factory):
         kassa_port=kassa_port,
         sandbox_port=free_port(),
         STREAM_PORT=str(stream_port),
-        WEB_WORKERS="1",
-        WEB_THREADS="4",
         ORDER_STREAM_SECONDS="60",
     )
-    url = f"http://127.0.0.1:{kassa_port if request.param == 'web' else stream_port}"
+    url = f"http://127.0.0.1:{stream_port}"
     service = Service.from_procfile(
-        request.param, env, tmp_path_factory.mktemp("logs"), ready=http_answers(f"{url}/healthz")
+        "stream", env, tmp_path_factory.mktemp("logs"), ready=http_answers(f"{url}/healthz")
     )
     service.start()
     yield url

@@ -10,13 +10,22 @@ from urllib.parse import urlsplit
 
 def open_stream(base_url: str, order: dict, *, origin: str = "https://shop.example") -> tuple[socket.socket, bytes]:
     """Open the order's stream at ``base_url``; returns the socket and what arrived up to the first status event."""
+    sock = ask_for_stream(base_url, order, origin=origin)
+    return sock, read_until(sock, b"event: status")
+
+
+def ask_for_stream(
+    base_url: str, order: dict, *, origin: str = "https://shop.example", source: str = "127.0.0.1", headers: str = ""
+) -> socket.socket:
+    """Send the request for the order's stream at ``base_url`` from the loopback address ``source`` (another
+    address of 127.0.0.0/8 is another client to the server), with any extra ``headers`` lines."""
     parts = urlsplit(base_url)
-    sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+    sock = socket.create_connection((parts.hostname, parts.port), timeout=10, source_address=(source, 0))
     sock.sendall(
         f"GET /api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']} HTTP/1.1\r\n"
-        f"Host: {parts.netloc}\r\nOrigin: {origin}\r\nAccept: text/event-stream\r\n\r\n".encode()
+        f"Host: {parts.netloc}\r\nOrigin: {origin}\r\nAccept: text/event-stream\r\n{headers}\r\n".encode()
     )
-    return sock, read_until(sock, b"event: status")
+    return sock
 
 
 def read_until(sock: socket.socket, *markers: bytes, timeout: float = 10.0) -> bytes:

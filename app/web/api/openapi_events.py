@@ -148,7 +148,11 @@ PATHS["/orders/{id}/stream"] = {
         "status or latest payment changes; `event: end` closes the stream once the order is paid or "
         "closed (reason `decided`), after ORDER_STREAM_SECONDS (reason `timeout`: the client reconnects), "
         "when the order no longer exists (reason `gone`) or when the database went away mid-stream (reason "
-        "`unavailable`: poll the order meanwhile). CORS: any origin.",
+        "`unavailable`: poll the order meanwhile). The web process holds no stream: with a stream process "
+        "(STREAM_PUBLIC_URL) it answers 307 to the same path and query there (an EventSource follows it); "
+        "without one it answers at once with the order's `status` and `end` (reason `poll`: poll the order). "
+        "The stream process caps open streams per order, per client address and in total: past a cap, 429 "
+        "`too_many_streams` with Retry-After. CORS: any origin (`null` included, as after a redirect).",
         "security": [],
         "parameters": [_ID, {"name": "client_secret", "in": "query", "required": True, "schema": _STR}],
         "responses": {
@@ -156,7 +160,9 @@ PATHS["/orders/{id}/stream"] = {
                 "description": "text/event-stream of `status` events (data: OrderStatusEvent) and a final `end` event",
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
             },
+            "307": {"description": "the stream is on the stream process (Location: the same path and query there)"},
             "404": _error("no such order, or a wrong client_secret"),
+            "429": _error("too many open streams (of this order, from this address, or in all); see Retry-After"),
         },
     }
 }

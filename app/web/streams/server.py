@@ -1,27 +1,36 @@
-"""The stream process's HTTP side: ``GET /api/v1/orders/{id}/stream?client_secret=…`` answered exactly as the
-web route answers it (``app/web/api/stream.py``: ``retry``, ``status`` events, keepalives, ``end``; a query the API
-refuses, such as ``client_secret`` given twice, refused with the same 400), but each
-open stream is a coroutine waiting on its socket, so one process holds thousands. ``GET /healthz`` says it is up.
-
-HTTP/1.1 without keep-alive: the answer's body runs until the stream ends, then the connection closes (an
-EventSource reconnects by itself). Requests are a request line and headers of at most 8 KB, read within 10 s.
+"""The stream process's HTTP side: a Starlette app (sse-starlette for the event stream) that uvicorn serves
+(``asgi.py``, the Procfile's ``stream``). ``GET /api/v1/orders/{id}/stream?client_secret=…`` says what the API promises
+(API.md, docs/api.md: ``retry``, ``status`` events, keepalives, ``end``; a query the API refuses, such as
+``client_secret`` given twice, refused with the same 400; a database outage a 503 with ``Retry-After``). Each open
+stream is a coroutine waiting on its socket, so one process holds thousands; ``caps.py`` bounds them per order, per
+client address and in total (429 ``too_many_streams`` past a cap). ``GET /healthz`` says it is up.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import contextlib
 import logging
 import re
 import time
+from typing import AsyncIterator, Callable
 from urllib.parse import parse_qsl
 
+from flask import Flask
 from sqlalchemy.exc import DBAPIError
+from sse_starlette.sse import EventSourceResponse, ServerSentEvent
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 from werkzeug.datastructures import MultiDict
 
-from app.errors import InvalidRequest, KassaError
+from app.errors import InvalidRequest, KassaError, NotFound
 from app.web.errors import RETRY_AFTER_SECONDS, database_outage
 from app.web.query_args import refuse_nul_in_url, refuse_repeated_query_params
+from app.web.streams.caps import RETRY_AFTER_SECONDS as CAPPED_RETRY_AFTER_SECONDS
+from app.web.streams.caps import OpenStreams, StreamCaps, TooManyStreams, client_address
 from app.web.streams.snapshot import DECIDED, UNAVAILABLE_END, opening_snapshot, order_snapshot, sse
 from app.web.streams.watch import StreamHub
 from app.web.url_text import not_utf8_query_message, not_utf8_query_param
@@ -29,19 +38,12 @@ from app.web.url_text import not_utf8_query_message, not_utf8_query_param
 log = logging.getLogger("kassa.streams")
 
 KEEPALIVE_SECONDS = 15.0
-_HEAD_LIMIT, _HEAD_SECONDS = 8192, 10.0
-_ROUTE = re.compile(r"/api/v1/orders/([A-Za-z0-9_]{1,60})/stream")
+_ORDER_ID = re.compile(r"[A-Za-z0-9_]{1,60}")
 
 
-def _head(status: str, headers: dict[str, str]) -> bytes:
-    lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers.items()), "Connection: close", "", ""]
-    return "\r\n".join(lines).encode("latin-1")
-
-
-def read_query(query: str, order_id: str) -> MultiDict:
+def read_query(raw: bytes, order_id: str) -> MultiDict:
     """The query as the web route reads it, refused as the web route refuses it (the same 400: not UTF-8, a
-    parameter given twice, a NUL), so a client hears the same from either server. ``query``: as received, Latin-1."""
-    raw = query.encode("latin-1")
+    parameter given twice, a NUL), so a client hears the same from either server. ``raw``: as received."""
     name = not_utf8_query_param(raw)
     if name is not None:
         raise InvalidRequest(not_utf8_query_message(name), param=name or None)
@@ -52,164 +54,152 @@ def read_query(query: str, order_id: str) -> MultiDict:
 
 
 def _cors(origin: str | None) -> dict[str, str]:
-    # The client secret is the credential: any page holding it may listen (as on the web route).
+    # The client secret is the credential: any page holding it may listen (as on the web route). An EventSource
+    # that followed the web route's redirect across origins sends "Origin: null"; that is echoed too.
     return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
 
 
-def _error(exc: KassaError, origin: str | None) -> bytes:
-    """The API's JSON error, readable by the page that asked (a 503 says when to try again, as the web's does)."""
-    retry = {"Retry-After": RETRY_AFTER_SECONDS} if exc.status == 503 else {}
-    return (
-        _head(f"{exc.status} Error", {"Content-Type": "application/json", **retry, **_cors(origin)})
-        + json.dumps(exc.to_json()).encode()
+def _error(exc: KassaError, origin: str | None) -> JSONResponse:
+    """The API's JSON error, readable by the page that asked (a 503 or a 429 says when to try again)."""
+    retry = {503: RETRY_AFTER_SECONDS, 429: str(CAPPED_RETRY_AFTER_SECONDS)}.get(exc.status)
+    headers = {**({"Retry-After": retry} if retry else {}), **_cors(origin)}
+    return JSONResponse(exc.to_json(), status_code=exc.status, headers=headers)
+
+
+class _HeldStream(EventSourceResponse):
+    """An event stream that gives its slot back when it is over, however it ends (decided, timed out, the client
+    gone, the server stopping)."""
+
+    def __init__(self, *args, ended: Callable[[], None], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._ended = ended
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._ended()
+
+
+def stream_app(flask_app: Flask) -> Starlette:
+    """The stream process's ASGI app, reading orders through ``flask_app``'s database and Redis settings."""
+    config = flask_app.config
+    hub = StreamHub(flask_app, recheck_seconds=float(config["ORDER_STREAM_RECHECK_SECONDS"]))
+    open_streams = OpenStreams(
+        StreamCaps(
+            per_order=int(config["STREAM_CAP_PER_ORDER"]),
+            per_address=int(config["STREAM_CAP_PER_ADDRESS"]),
+            total=int(config["STREAM_CAP_TOTAL"]),
+        )
     )
+    limit = float(config["ORDER_STREAM_SECONDS"])
+    trusted_proxies = int(config["TRUSTED_PROXY_COUNT"])
 
-
-class StreamServer:
-    """Serves order status streams from one asyncio loop."""
-
-    def __init__(self, hub: StreamHub, *, limit_seconds: float) -> None:
-        self.hub, self.limit_seconds = hub, limit_seconds
-
-    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), _HEAD_SECONDS)
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, ConnectionError):
-            writer.close()
-            return
-        try:
-            request_line, *header_lines = head.decode("latin-1").split("\r\n")
-            method, target, _ = request_line.split(" ", 2)
-            headers = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in header_lines if h)}
-            await self._answer(method, target, headers, reader, writer)
-        except (ConnectionError, ValueError):
-            pass  # the client went away, or sent no HTTP request line
-        except Exception:  # e.g. the database is down: this stream ends, the browser retries
-            log.exception("order stream failed")
-        finally:
-            writer.close()
-
-    async def _answer(self, method: str, target: str, headers: dict, reader, writer) -> None:
-        path, _, query = target.partition("?")
-        origin = headers.get("origin")
-        if path == "/healthz" and method == "GET":
-            writer.write(
-                _head("200 OK", {"Content-Type": "application/json"})
-                + json.dumps({"status": "ok", "open_streams": self.hub.open_streams}).encode()
-            )
-            return
-        route = _ROUTE.fullmatch(path)
-        if route is None or method not in ("GET", "OPTIONS"):
-            writer.write(
-                _head("404 Not Found", {"Content-Type": "application/json"})
-                + b'{"error":{"type":"invalid_request_error","code":"resource_missing","message":"not found"}}'
-            )
-            return
-        if method == "OPTIONS":
-            writer.write(
-                _head(
-                    "204 No Content",
-                    {**_cors(origin), "Access-Control-Allow-Methods": "GET", "Access-Control-Max-Age": "600"},
-                )
-            )
-            return
-        order_id = route.group(1)
-        try:
-            secret = read_query(query, order_id).get("client_secret", "")
-        except KassaError as exc:
-            writer.write(_error(exc, origin))
-            return
-        woken = self.hub.register(order_id)  # before the first read: a change during it wakes the first wait
-        try:
-            try:
-                first = await self.hub.read(opening_snapshot, order_id, secret)  # the secret checked with it
-            except KassaError as exc:
-                writer.write(_error(exc, origin))
-                return
-            except DBAPIError as exc:  # the database is down: the web route's 503, not a connection closed unanswered
-                unavailable = database_outage(exc)
-                if unavailable is None:
-                    raise
-                log.warning("order stream not opened: database unavailable (%s)", exc.__class__.__name__)
-                writer.write(_error(unavailable, origin))
-                return
-            writer.write(
-                _head(
-                    "200 OK",
-                    {
-                        "Content-Type": "text/event-stream",
-                        "Cache-Control": "no-cache",
-                        "X-Accel-Buffering": "no",
-                        **_cors(origin),
-                    },
-                )
-            )
-            await self._stream(order_id, woken, first, reader, writer)
-        finally:
-            self.hub.unregister(order_id, woken)
-
-    async def _stream(
-        self,
-        order_id: str,
-        woken: asyncio.Event,
-        first: dict,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-    ) -> None:
-        """Status events from ``first`` until the order is decided or the stream's time is up, or the database goes
-        away; then ``end``."""
-        gone = asyncio.ensure_future(reader.read(1))  # the client went away (EOF) while we wait
-        started = last_sent = time.monotonic()
+    async def events(order_id: str, woken: asyncio.Event, first: dict) -> AsyncIterator[bytes]:
+        """Status events from ``first`` until the order is decided (or gone), the stream's time is up or the
+        database goes away; then ``end``. Keepalives come from EventSourceResponse's ping."""
+        started = time.monotonic()
         last: dict | None = None
         snapshot: dict | None = first
-        try:
-            writer.write(b"retry: 1000\n\n")
-            while True:
-                if snapshot is None:  # the order's row is gone: nothing more will ever be said of it
-                    writer.write(sse("end", {"reason": "gone"}).encode())
-                    return
-                if snapshot != last:
-                    writer.write(sse("status", snapshot).encode())
-                    last, last_sent = snapshot, time.monotonic()
-                if snapshot["status"] in DECIDED:
-                    writer.write(sse("end", {"reason": "decided"}).encode())
-                    return
-                now = time.monotonic()
-                if now - started >= self.limit_seconds:
-                    writer.write(sse("end", {"reason": "timeout", "reconnect": True}).encode())
-                    return
-                if now - last_sent >= KEEPALIVE_SECONDS:
-                    writer.write(b": keepalive\n\n")
-                    last_sent = now
-                await writer.drain()
-                wait = min(KEEPALIVE_SECONDS, self.limit_seconds - (now - started))
-                woke = asyncio.ensure_future(woken.wait())
-                done, _ = await asyncio.wait({woke, gone}, timeout=max(wait, 0.01), return_when=asyncio.FIRST_COMPLETED)
-                woke.cancel()
-                if gone in done:
-                    return
-                woken.clear()  # before the read: a change during it wakes the next wait at once
-                try:
-                    snapshot = await self.hub.read(order_snapshot, order_id)
-                except DBAPIError as exc:
-                    if database_outage(exc) is None:
-                        raise
-                    log.warning("order stream ended: database unavailable (%s)", exc.__class__.__name__)
-                    writer.write(UNAVAILABLE_END.encode())
-                    return
-        finally:
-            gone.cancel()
+        yield b"retry: 1000\n\n"
+        while True:
+            if snapshot is None:  # the order's row is gone: nothing more will ever be said of it
+                yield sse("end", {"reason": "gone"}).encode()
+                return
+            if snapshot != last:
+                yield sse("status", snapshot).encode()
+                last = snapshot
+            if snapshot["status"] in DECIDED:
+                yield sse("end", {"reason": "decided"}).encode()
+                return
+            remaining = limit - (time.monotonic() - started)
+            if remaining <= 0:
+                yield sse("end", {"reason": "timeout", "reconnect": True}).encode()
+                return
             try:
-                await writer.drain()
-            except ConnectionError:
-                pass
+                await asyncio.wait_for(woken.wait(), timeout=remaining)
+            except asyncio.TimeoutError:
+                continue
+            woken.clear()  # before the read: a change during it wakes the next wait at once
+            try:
+                snapshot = await hub.read(order_snapshot, order_id)
+            except DBAPIError as exc:
+                if database_outage(exc) is None:
+                    raise
+                log.warning("order stream ended: database unavailable (%s)", exc.__class__.__name__)
+                yield UNAVAILABLE_END.encode()
+                return
 
+    async def order_stream(request: Request) -> Response:
+        origin = request.headers.get("origin")
+        order_id = request.path_params["order_id"]
+        if not _ORDER_ID.fullmatch(order_id):
+            return _error(NotFound("not found"), origin)
+        if request.method == "OPTIONS":
+            headers = {**_cors(origin), "Access-Control-Allow-Methods": "GET", "Access-Control-Max-Age": "600"}
+            return Response(status_code=204, headers=headers)
+        try:
+            secret = read_query(request.scope["query_string"], order_id).get("client_secret", "")
+        except KassaError as exc:
+            return _error(exc, origin)
+        address = client_address(
+            request.client.host if request.client else None, request.headers.get("x-forwarded-for"), trusted_proxies
+        )
+        try:
+            open_streams.take(order_id, address)
+        except TooManyStreams as exc:
+            return _error(exc, origin)
+        woken = hub.register(order_id)  # before the first read: a change during it wakes the first wait
 
-async def serve(app, host: str, port: int) -> None:
-    """Run the stream server until cancelled."""
-    hub = StreamHub(app, recheck_seconds=float(app.config["ORDER_STREAM_RECHECK_SECONDS"]))
-    server = StreamServer(hub, limit_seconds=float(app.config["ORDER_STREAM_SECONDS"]))
-    listening = await asyncio.start_server(server.handle, host, port, limit=_HEAD_LIMIT, backlog=4096)
-    log.info("order streams on %s:%s", host, port)
-    async with listening:
-        await asyncio.gather(listening.serve_forever(), hub.listen(), hub.recheck())
+        def ended() -> None:
+            hub.unregister(order_id, woken)
+            open_streams.give_back(order_id, address)
+
+        try:
+            first = await hub.read(opening_snapshot, order_id, secret)  # the secret checked with it
+        except KassaError as exc:
+            ended()
+            return _error(exc, origin)
+        except DBAPIError as exc:  # the database is down: the web route's 503, not a connection closed unanswered
+            ended()
+            unavailable = database_outage(exc)
+            if unavailable is None:
+                raise
+            log.warning("order stream not opened: database unavailable (%s)", exc.__class__.__name__)
+            return _error(unavailable, origin)
+        except BaseException:
+            ended()
+            raise
+        return _HeldStream(
+            events(order_id, woken, first),
+            ended=ended,
+            headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", **_cors(origin)},
+            ping=KEEPALIVE_SECONDS,
+            ping_message_factory=lambda: ServerSentEvent(comment="keepalive", sep="\n"),
+            sep="\n",
+        )
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "open_streams": hub.open_streams})
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _error(NotFound("not found"), request.headers.get("origin"))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        tasks = [asyncio.create_task(hub.listen()), asyncio.create_task(hub.recheck())]
+        log.info("order streams ready")
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+
+    return Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/api/v1/orders/{order_id}/stream", order_stream, methods=["GET", "OPTIONS"]),
+        ],
+        exception_handlers={404: not_found, 405: not_found},
+        lifespan=lifespan,
+    )

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 
 import pytest
 
 from tests.conftest import Api
-from tests.support.sse_client import order_row_gone
 
 SHOP = "https://shop.example"
 
@@ -149,127 +147,75 @@ def test_a_stream_opens_with_one_read_that_also_checks_the_client_secret(app, cl
     assert len([s for s in refused if s.startswith("SELECT") and "FROM orders" in s]) == 1, refused
 
 
-def test_the_stream_tells_of_the_payment_as_soon_as_it_commits(app, client, pk_api, catalog, sandbox):
+def test_without_a_stream_process_the_route_answers_at_once_and_the_client_polls(app, client, pk_api, catalog):
+    """The route held a gunicorn thread for each open stream (ORDER_STREAM_SECONDS, 55 s by default): 40 sockets
+    stalled the web tier. Without a stream process it now says the order's status and ends, asking for no
+    reconnection: the SDK and the pages poll the order instead."""
+    import time
+
     order = _order(pk_api, catalog["sku"])
-    payment = pk_api.post(
-        f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": order["client_secret"]}
-    ).json["payment"]
-    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # only the pub/sub ping can deliver the news in time
+    app.config["ORDER_STREAM_SECONDS"] = 3
     try:
+        started = time.monotonic()
         response = client.get(
             f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}",
             headers={"Origin": SHOP},
             buffered=False,
         )
-        assert response.mimetype == "text/event-stream"
-        assert response.headers["Access-Control-Allow-Origin"] == SHOP
-        [(name, first)] = _read_events(response, 1)
-        assert (name, first["status"], first["payment"]["status"]) == ("status", "paying", "pending")
-        threading.Timer(0.2, sandbox.simulate, (payment["provider_reference"], "succeeded")).start()
-        rest = _read_events(response, 2)
+        events = _read_events(response, 2)
+        took = time.monotonic() - started
+        body = b"".join(response.response).decode()  # the rest: nothing, the answer is over
         response.close()
-    finally:
-        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
-    assert [name for name, _ in rest] == ["status", "end"]
-    assert rest[0][1]["status"] == "paid" and rest[1][1]["reason"] == "decided"
-
-
-def _pubsub_connections(redis_url: str) -> int:
-    """Redis connections in pub/sub mode on this test run's database (other xdist workers use others)."""
-    from redis import Redis
-
-    client = Redis.from_url(redis_url)
-    db = client.connection_pool.connection_kwargs.get("db", 0)
-    try:
-        return sum(1 for c in client.client_list(_type="pubsub") if int(c.get("db", -1)) == db)
-    finally:
-        client.close()
-
-
-def test_many_waiting_shoppers_share_one_redis_connection_and_all_hear_of_their_payment(
-    app, client, pk_api, catalog, sandbox
-):
-    import time
-
-    orders = [_order(pk_api, catalog["sku"]) for _ in range(8)]
-    payments = [
-        pk_api.post(
-            f"/orders/{o['id']}/pay", json={"channel": "sandbox_card", "client_secret": o["client_secret"]}
-        ).json["payment"]
-        for o in orders
-    ]
-    before = _pubsub_connections(app.config["REDIS_URL"])
-    waiting, told = threading.Barrier(len(orders) + 1, timeout=30), {}
-
-    def shopper(order: dict) -> None:  # a thread each, as the web serves each stream on a thread of its own
-        response = client.get(
-            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
-        )
-        try:
-            first = _read_events(response, 1)
-            waiting.wait()
-            told[order["id"]] = first + _read_events(response, 2)
-        finally:
-            response.close()
-
-    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 30  # only the pub/sub pings can deliver the news in time
-    threads = [threading.Thread(target=shopper, args=(order,)) for order in orders]
-    try:
-        for thread in threads:
-            thread.start()
-        waiting.wait()
-        # A connection per waiting shopper would have been eight; the process listens on one for all of them.
-        assert _pubsub_connections(app.config["REDIS_URL"]) - before <= 1
-        started = time.monotonic()
-        for payment in payments:
-            sandbox.simulate(payment["provider_reference"], "succeeded")
-        for thread in threads:
-            thread.join(timeout=40)
-        waited = time.monotonic() - started
-    finally:
-        waiting.abort()
-        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
-    assert sorted(told) == sorted(o["id"] for o in orders)
-    for events in told.values():
-        assert [(name, data.get("status", data.get("reason"))) for name, data in events] == [
-            ("status", "paying"),
-            ("status", "paid"),
-            ("end", "decided"),
-        ], events
-    assert waited < 10  # the 30 s re-read never came into it
-
-
-def test_a_stream_is_bounded_and_asks_the_client_to_reconnect(app, client, pk_api, catalog):
-    order = _order(pk_api, catalog["sku"])
-    app.config["ORDER_STREAM_SECONDS"] = 0.3
-    try:
-        response = client.get(
-            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
-        )
-        events = _read_events(response, 3)
     finally:
         app.config["ORDER_STREAM_SECONDS"] = 55
-    assert [name for name, _ in events] == ["status", "end"]
-    assert events[1][1] == {"reason": "timeout", "reconnect": True}
+    assert response.mimetype == "text/event-stream"
+    assert response.headers["Access-Control-Allow-Origin"] == SHOP
+    assert [(name, data.get("status", data.get("reason"))) for name, data in events] == [
+        ("status", "created"),
+        ("end", "poll"),
+    ]
+    assert "reconnect" not in events[1][1] and "event:" not in body
+    assert took < 1, took
 
 
-def test_a_stream_whose_order_vanished_ends_cleanly_instead_of_failing(app, client, pk_api, catalog):
+def test_without_a_stream_process_a_decided_order_ends_as_decided(client, api, catalog, sandbox):
+    from tests.conftest import wait_for
+    from tests.payments.attempts.test_payment_flow import create_order, pay
+
+    order = create_order(api, catalog["sku"])
+    sandbox.simulate(pay(api, order["id"])["provider_reference"], "succeeded")
+    wait_for(lambda: api.get(f"/orders/{order['id']}").json["status"] in ("paid", "fulfilled", "completed"), 10)
+    answer = client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}")
+    text = answer.get_data(as_text=True)
+    assert answer.status_code == 200 and text.startswith("retry: 5000\n\n")
+    assert '"status":"paying"' not in text and text.endswith('event: end\ndata: {"reason":"decided"}\n\n')
+
+
+def test_with_a_stream_process_the_route_redirects_there_with_the_query(app, client, pk_api, catalog):
+    """An EventSource follows a 307; the redirect carries CORS headers so a page on another origin (the SDK on the
+    merchant's site) may follow it."""
     order = _order(pk_api, catalog["sku"])
-    app.config["ORDER_STREAM_RECHECK_SECONDS"] = 0.1
+    query = f"client_secret={order['client_secret']}&x=%C3%A9"
+    app.config["STREAM_PUBLIC_URL"] = "http://127.0.0.1:5003/"
     try:
-        response = client.get(
-            f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}", buffered=False
-        )
-        [first] = _read_events(response, 1)
-        order_row_gone(app, order["id"])
-        rest = _read_events(response, 1)
-        response.close()
+        answer = client.get(f"/api/v1/orders/{order['id']}/stream?{query}", headers={"Origin": SHOP})
     finally:
-        app.config["ORDER_STREAM_RECHECK_SECONDS"] = 2
-    assert first[1]["status"] == "created"
-    # The browser is told the stream is over (its reconnect then hears 404, as for any unknown order).
-    assert rest == [("end", {"reason": "gone"})]
-    assert client.get(f"/api/v1/orders/{order['id']}/stream?client_secret={order['client_secret']}").status_code == 404
+        app.config["STREAM_PUBLIC_URL"] = ""
+    assert answer.status_code == 307
+    assert answer.headers["Location"] == f"http://127.0.0.1:5003/api/v1/orders/{order['id']}/stream?{query}"
+    assert answer.headers["Access-Control-Allow-Origin"] == SHOP
+    assert answer.headers["Cache-Control"] == "no-store"
+    assert answer.get_data() == b"" or b"event:" not in answer.get_data()
+
+
+def test_a_page_polls_when_there_is_no_stream_process(client, api, catalog):
+    from tests.payments.attempts.test_payment_flow import create_order, pay
+
+    order = create_order(api, catalog["sku"])
+    pay(api, order["id"])
+    page = client.get(f"/checkout/orders/{order['id']}", query_string={"client_secret": order["client_secret"]})
+    text = page.get_data(as_text=True)
+    assert 'data-order-stream=""' in text and "every 1s[!window.kassaStreaming]" in text
 
 
 def test_the_embed_route_frames_for_any_origin_with_a_test_key(client, merchant, catalog):

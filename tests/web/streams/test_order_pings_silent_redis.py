@@ -1,5 +1,5 @@
-"""A Redis that stops answering without closing the connection is noticed by both order-ping listeners (the web
-process's and the stream process's) within a bounded time, logged once, and subscribed to again: a payment pinged
+"""A Redis that stops answering without closing the connection is noticed by the stream process's order-ping
+listener within a bounded time, logged once, and subscribed to again: a payment pinged
 after that reaches the waiting streams at once, not only through their periodic re-read. Two ways it happens, on
 loopback against a private redis-server: the server freezes (SIGSTOP) and later resumes; or the connection's flow
 is dropped for good (a firewall or NAT forgets it, the host behind it is replaced) while Redis itself is fine."""
@@ -16,7 +16,6 @@ import pytest
 from flask import Flask
 
 from app.platform.outbox.commit_signals import order_channel
-from app.web.streams.ping_listener import PingListener
 from app.web.streams.watch import StreamHub
 from tests.conftest import wait_for
 from tests.support.processes import RedisServer
@@ -28,22 +27,6 @@ NOTICED_WITHIN = PING_AFTER + ANSWER_WITHIN + 2.0  # a read may just have starte
 BACK_WITHIN = NOTICED_WITHIN + 1.0 + ANSWER_WITHIN + 2.0  # then a retry a second later subscribes again
 FROZEN_FOR = 4.0  # several reconnection attempts fail meanwhile: still one warning
 ORDER = "ord_silent"
-
-
-class WebListener:
-    """The web process's listener (app/web/streams/ping_listener.py) and one stream waiting on it."""
-
-    def __init__(self, redis_url: str) -> None:
-        self.listener = PingListener(redis_url, connect_timeout=ANSWER_WITHIN, ping_after=PING_AFTER)
-        self.woken = self.listener.watch(ORDER)
-
-    def hears(self, publisher, seconds: float) -> bool:
-        self.woken.clear()
-        publisher.publish(order_channel(ORDER), "")
-        return self.woken.wait(seconds)
-
-    def stop(self) -> None:
-        self.listener.stop()
 
 
 class StreamProcessListener:
@@ -84,9 +67,9 @@ class StreamProcessListener:
         self.loop.close()
 
 
-@pytest.fixture(params=[WebListener, StreamProcessListener], ids=["web", "stream-process"])
-def listening(request):
-    return request.param
+@pytest.fixture
+def listening():
+    return StreamProcessListener
 
 
 @pytest.fixture
@@ -103,7 +86,7 @@ def pings_log() -> Iterator[list[logging.LogRecord]]:
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append
-    streams = logging.getLogger("kassa.streams")  # the web listener's "kassa.streams.pings" propagates to it
+    streams = logging.getLogger("kassa.streams")
     streams.addHandler(handler)
     yield records
     streams.removeHandler(handler)

@@ -1,4 +1,4 @@
-"""The order stream process (``python -m app.web.streams``, the Procfile's ``stream``) as a real process: many
+"""The order stream process (the Procfile's ``stream``: uvicorn) as a real process: many
 shoppers wait on one process, each told of its own order's payment at once, a wrong secret learns nothing,
 and the hosted order page opens its stream there when STREAM_PUBLIC_URL says so."""
 
@@ -29,6 +29,9 @@ def stream_server(app, tmp_path_factory):
         kassa_port=free_port(),
         sandbox_port=free_port(),
         STREAM_PORT=str(port),
+        # Many shoppers of a few orders, all on loopback: caps of their own (tests/faults/test_stream_caps.py).
+        STREAM_CAP_PER_ORDER=str(WAITING),
+        STREAM_CAP_PER_ADDRESS=str(WAITING + 50),
     )
     service = Service.from_procfile(
         "stream", env, tmp_path_factory.mktemp("stream-logs"), ready=http_answers(f"http://127.0.0.1:{port}/healthz")
