@@ -125,11 +125,19 @@ def register(app: Flask) -> None:
                 405: f"{request.method} is not allowed on {request.path}",
                 413: too_large_message(),
             }.get(error.code, error.description)
-            return _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
-        message = (
-            too_large_message()[0].upper() + too_large_message()[1:] + "." if error.code == 413 else error.description
-        )
-        return page_error(error.code, message)
+            response, status = _json_error(error.code, type_, _HTTP_CODES.get(error.code, "http_error"), message)
+        else:
+            message = (
+                too_large_message()[0].upper() + too_large_message()[1:] + "."
+                if error.code == 413
+                else error.description
+            )
+            response, status = page_error(error.code, message), error.code
+        # The exception's own headers (a 405's Allow, which RFC 9110 requires), all but its body's type.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response, status
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
