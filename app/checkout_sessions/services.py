@@ -4,7 +4,7 @@ orders, and complete it once one of them is paid (a second one paid all the same
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import select, update
@@ -20,12 +20,13 @@ from app.orders.models import Order
 from app.orders.services import check_metadata, create_order
 from app.payments.attempts.one_purchase import paid_order_id
 from app.payments.refunds.services import REFUNDABLE_STATUSES, create_refund
-from app.platform.db.types import timestamp, utcnow
+from app.platform.db.types import utcnow
 from app.platform.http.urls import check_http_url
 from app.platform.observability import logs
 from app.platform.outbox.events import Event, record_event, subscribe
 from app.platform.switches import refuse_new_orders
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time, request_time
 
 log = logs.get("checkout_sessions")
 
@@ -46,12 +47,9 @@ def _expiry(expires_at: object) -> datetime:
     now = utcnow()
     if expires_at is None:
         return now + timedelta(minutes=current_app.config["CHECKOUT_SESSION_MINUTES"])
-    if type(expires_at) is not int:
-        raise InvalidRequest("expires_at must be a unix timestamp in seconds", param="expires_at")
-    try:
-        when = datetime.fromtimestamp(expires_at, timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        when = None
+    # Too far either way for a calendar is as wrong as a day too late: the same 400.
+    far = type(expires_at) is int and not 0 < expires_at < 10**11
+    when = None if far else request_time(expires_at, "expires_at")
     if when is None or not now + SHORTEST <= when <= now + LONGEST:
         raise InvalidRequest("expires_at must be between 30 minutes and 7 days from now", param="expires_at")
     return when
@@ -305,8 +303,8 @@ def checkout_session_object(session: CheckoutSession) -> dict:
         "object": "checkout_session",
         "livemode": session.livemode,
         "status": session.status_at(),
-        "expires_at": timestamp(session.expires_at),
-        "created_at": timestamp(session.created_at),
+        "expires_at": iso_time(session.expires_at),
+        "created_at": iso_time(session.created_at),
         "customer": {"id": session.customer_id, "email": session.customer_email},
         "items": session.items,
         "product": session.product_id,

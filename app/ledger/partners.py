@@ -17,6 +17,7 @@ from app.ledger.books_models import CYCLES, PER_MODE, SELF, Partner, Payout, Set
 from app.merchants.models import Merchant
 from app.platform.db.types import utcnow
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time
 
 MAX_PARTNERS = 1000  # added in each mode: a test key (in CI configs, with contractors) cannot use up live's
 # A partner added in test mode is marked by its id, as keys are (sk_test_…): the modes' caps are counted apart.
@@ -178,5 +179,5 @@ def partner_json(partner: Partner, merchant: Merchant | None = None, *, livemode
         "reserve_bps": reserve_bps,
         "reserve_days": reserve_days,
         "self": partner.id == SELF,
-        "created_at": partner.created_at.isoformat().replace("+00:00", "Z"),
+        "created_at": iso_time(partner.created_at),
     }

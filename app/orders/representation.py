@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.orders.customers import is_authenticated
 from app.orders.models import Order
-from app.platform.db.types import timestamp
+from app.platform.values.times import iso_time
 
 # Orders from before risk control existed were never assessed: shown as allowed with no reasons.
 _UNASSESSED = {"decision": "allow", "score": 0, "reasons": []}
@@ -50,6 +50,6 @@ def order_object(order: Order) -> dict:
         },
         "checkout_session": order.checkout_session_id,
         "metadata": order.metadata_ or {},
-        "expires_at": timestamp(order.expires_at),
-        "created_at": timestamp(order.created_at),
+        "expires_at": iso_time(order.expires_at),
+        "created_at": iso_time(order.created_at),
     }

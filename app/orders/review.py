@@ -16,6 +16,7 @@ from app.orders.services import get_order
 from app.orders.topups import credit_held_topup
 from app.platform.db.types import utcnow
 from app.platform.outbox.events import record_event
+from app.platform.values.times import iso_time
 from app.risk.review import DECISIONS, awaiting_review, held_for_review
 
 _OPEN = awaiting_review(Order.risk) & Order.status.notin_(("closed", "refunded"))
@@ -35,7 +36,7 @@ def decide_review(
             f"order {order_id} is not waiting for review" + (f": it was already {decided}d" if decided else ""),
             code="review_not_open",
         )
-    risk = {**order.risk, "review": {"decision": decision, "by": actor, "at": int(utcnow().timestamp())}}
+    risk = {**order.risk, "review": {"decision": decision, "by": actor, "at": iso_time(utcnow())}}
     # Conditional: two reviewers deciding at once cannot both act.
     changed = db.session.execute(
         update(Order)

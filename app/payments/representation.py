@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, select
 
 from app.extensions import db
 from app.payments.models import PaymentAttempt
-from app.platform.db.types import timestamp
+from app.platform.values.times import iso_time
 
 
 def payment_object(attempt: PaymentAttempt) -> dict:
@@ -23,7 +23,7 @@ def payment_object(attempt: PaymentAttempt) -> dict:
         "provider_reference": attempt.provider_reference,
         "failure_reason": attempt.failure_reason,
         "card_fingerprint": attempt.card_fingerprint,
-        "created_at": timestamp(attempt.created_at),
+        "created_at": iso_time(attempt.created_at),
     }
 
 

@@ -30,6 +30,7 @@ from app.platform.db.types import utcnow
 from app.platform.idempotency import IdempotencyKey
 from app.platform.outbox.events import Event
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time
 from app.privacy.models import CustomerErasure
 from app.privacy.request_logs import blank_request_logs, carried, shopper_addresses
 from app.privacy.scrubbing import ERASED, Personal, emails_in, scrub
@@ -188,7 +189,7 @@ def erasure_json(erasure: CustomerErasure) -> dict:
         "customer": erasure.customer_id,
         "livemode": erasure.livemode,
         "erased": erasure.erased,
-        "created_at": erasure.created_at.isoformat().replace("+00:00", "Z"),
+        "created_at": iso_time(erasure.created_at),
     }
 
 

@@ -24,6 +24,7 @@ from app.platform.db.types import utcnow
 from app.platform.values.languages import DEFAULT_LANGUAGE
 from app.platform.values.locales import speaking
 from app.platform.values.money import Money
+from app.platform.values.times import read_time
 from app.receipts.message import envelope, one_line
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry
@@ -67,7 +68,10 @@ class SubscriptionNotice:
 
 
 def _at(value: object) -> datetime | None:
-    return datetime.fromtimestamp(value, timezone.utc) if isinstance(value, int) else None
+    # Events written before times became ISO 8601 strings carry unix seconds.
+    if isinstance(value, int):
+        return datetime.fromtimestamp(value, timezone.utc)
+    return read_time(value) if isinstance(value, str) else None
 
 
 def _language(sub: Subscription, merchant: Merchant) -> str:

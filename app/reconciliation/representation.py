@@ -3,11 +3,12 @@ carries them."""
 
 from __future__ import annotations
 
+from app.platform.values.times import iso_time
 from app.reconciliation.models import KINDS, Discrepancy, ReconciliationRun
 
 
 def run_json(run: ReconciliationRun) -> dict:
-    """A run with its counts of each kind of discrepancy; times in unix seconds."""
+    """A run with its counts of each kind of discrepancy; times in ISO 8601 UTC."""
     return {
         "id": run.id,
         "object": "reconciliation_run",
@@ -19,8 +20,8 @@ def run_json(run: ReconciliationRun) -> dict:
         "discrepancies": {kind: getattr(run, kind) for kind in KINDS},
         "auto_resolved": run.auto_resolved,
         "failure_reason": run.failure_reason,
-        "created_at": int(run.created_at.timestamp()),
-        "finished_at": int(run.finished_at.timestamp()) if run.finished_at else None,
+        "created_at": iso_time(run.created_at),
+        "finished_at": iso_time(run.finished_at),
     }
 
 
@@ -54,6 +55,6 @@ def discrepancy_json(found: Discrepancy) -> dict:
         "resolution": found.resolution,
         "resolution_note": found.resolution_note,
         "resolved_by": found.resolved_by,
-        "resolved_at": int(found.resolved_at.timestamp()) if found.resolved_at else None,
-        "created_at": int(found.created_at.timestamp()),
+        "resolved_at": iso_time(found.resolved_at),
+        "created_at": iso_time(found.created_at),
     }

@@ -30,6 +30,7 @@ from app.platform.db.types import utcnow
 from app.platform.values.csv_export import spreadsheet_safe, unmark_spreadsheet_safe
 from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
+from app.platform.values.times import request_time
 from app.risk.list_filter import ListedValues
 from app.risk.models import RiskListEntry
 
@@ -74,15 +75,11 @@ def _refuse_nul(text: str, param: str) -> None:
 def _expiry(value: object) -> datetime | None:
     if value in (None, ""):
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidRequest("expires_at is unix seconds", param="expires_at")
-    try:
-        seconds = int(value)
-    except ValueError:
-        raise InvalidRequest("expires_at is unix seconds", param="expires_at") from None
-    when = datetime.fromtimestamp(seconds, tz=utcnow().tzinfo) if 0 < seconds < 10**11 else None
-    if when is None or when <= utcnow():
-        raise InvalidRequest("expires_at must be a time in the future (unix seconds)", param="expires_at")
+    if type(value) is int and not 0 < value < 10**11:  # no calendar holds it: refused before it is made a time
+        raise InvalidRequest("expires_at must be a time in the future", param="expires_at")
+    when = request_time(value, "expires_at")
+    if when <= utcnow():
+        raise InvalidRequest("expires_at must be a time in the future", param="expires_at")
     return when
 
 

@@ -3,8 +3,6 @@ caller's transaction), read and list."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select, update
 
 from app.catalog.models import Sku
@@ -16,6 +14,7 @@ from app.platform.observability import logs
 from app.platform.outbox.events import record_event
 from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
+from app.platform.values.times import iso_time
 from app.signing.clocks import now_for
 from app.signing.models import Subscription, SubscriptionTimelineEntry, TestClock
 from app.signing.state import TERMINAL, can_transition
@@ -31,7 +30,7 @@ class StaleSubscription(Conflict):
 
 
 def subscription_object(sub: Subscription) -> dict:
-    """The Subscription of shared/API.md as far as the contract's own row tells it (times in unix seconds):
+    """The Subscription of shared/API.md as far as the contract's own row tells it (times in ISO 8601 UTC):
     subscription.* events carry it, and the API's answer adds the renewals, timeline and findings, which need
     reads of their own (events are written inside the change's transaction, often in a renewal sweep)."""
     mandate = None
@@ -50,22 +49,17 @@ def subscription_object(sub: Subscription) -> dict:
         "interval_count": sub.interval_count,
         "trial_days": sub.trial_days,
         "period": sub.period,
-        "current_period_start": unix(sub.current_period_start),
-        "current_period_end": unix(sub.current_period_end),
-        "next_renewal_at": unix(sub.next_renewal_at),
+        "current_period_start": iso_time(sub.current_period_start),
+        "current_period_end": iso_time(sub.current_period_end),
+        "next_renewal_at": iso_time(sub.next_renewal_at),
         "cancel_at_period_end": sub.cancel_at_period_end,
         "cancel_reason": sub.cancel_reason,
-        "canceled_at": unix(sub.canceled_at),
+        "canceled_at": iso_time(sub.canceled_at),
         "mandate": mandate,
         "latest_order": sub.latest_order_id,
         "test_clock": sub.test_clock_id,
-        "created_at": unix(sub.created_at),
+        "created_at": iso_time(sub.created_at),
     }
-
-
-def unix(value: datetime | None) -> int | None:
-    """A time as events and the API write it: whole unix seconds (None stays None)."""
-    return int(value.timestamp()) if value else None
 
 
 def change(

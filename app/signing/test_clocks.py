@@ -16,6 +16,7 @@ from app.platform.observability import logs
 from app.platform.queueing import enqueue
 from app.platform.values.ids import new_id
 from app.platform.values.pagination import newest_first
+from app.platform.values.times import request_time
 from app.signing.models import Subscription, SubscriptionRenewal, TestClock
 from app.signing.renewals.notices import notice_days_for
 from app.signing.renewals.services import TRYABLE
@@ -33,12 +34,13 @@ LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
 
 def _time(value: object, param: str) -> datetime:
-    if type(value) is not int:
-        raise InvalidRequest(f"{param} must be a time in unix seconds (a whole number)", param=param)
-    # Checked in seconds: a year past 9999 cannot even be made a datetime.
-    if not EARLIEST.timestamp() <= value < LATEST.timestamp():
+    # Checked in seconds first: a year past 9999 cannot even be made a datetime.
+    if type(value) is int and not EARLIEST.timestamp() <= value < LATEST.timestamp():
         raise InvalidRequest(f"{param} must be between the years 2000 and 2200", param=param)
-    return datetime.fromtimestamp(value, tz=timezone.utc)
+    when = request_time(value, param)
+    if not EARLIEST <= when < LATEST:
+        raise InvalidRequest(f"{param} must be between the years 2000 and 2200", param=param)
+    return when
 
 
 def create_clock(merchant_id: str, *, frozen_time: object, livemode: bool) -> TestClock:

@@ -100,8 +100,10 @@ export interface Subscription {
   /** The free trial this contract starts (days; 0: none, also when the customer has had the product's trial: its
    * first order then charges the first period, as ``order.amount.total`` says). */
   trial_days: number;
-  current_period_end: number | null;
-  next_renewal_at: number | null;
+  /** ISO 8601 UTC, e.g. ``2026-11-27T15:07:48Z`` (as every time the API answers). */
+  current_period_end: string | null;
+  /** ISO 8601 UTC, e.g. ``2026-11-27T15:07:48Z``. */
+  next_renewal_at: string | null;
   cancel_at_period_end: boolean;
   [extra: string]: unknown;
 }

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import requests
 
 from tests.conftest import wait_for
-from tests.signing.renewals.test_renewals import active_subscription, advance, clock, monthly, unix  # noqa: F401  (fixtures)
+from tests.signing.renewals.test_renewals import active_subscription, advance, clock, iso, monthly, unix  # noqa: F401  (fixtures)
 from tests.signing.test_cancel_reason import revoke
 from tests.signing.test_self_service import billing_link, csrf
 from tests.signing.test_unsigning import SANDBOX_KEY, at_provider, cancel_calls
@@ -117,7 +117,7 @@ def test_a_subscriber_whose_card_was_withdrawn_saves_a_new_one_and_the_subscript
     new = after["mandate"]["reference"]
     assert after["mandate"] == {"channel": "sandbox_card", "status": "active", "reference": new}
     assert (after["status"], after["cancel_at_period_end"], after["cancel_reason"]) == ("active", False, None)
-    assert after["next_renewal_at"] == unix(2027, 2, 28)
+    assert after["next_renewal_at"] == iso(2027, 2, 28)
     assert after["timeline"][-1]["reason"] == (
         f"payment method updated: mandate {new} signed with sandbox_card, replacing {old} (revoked); it renews again"
     )

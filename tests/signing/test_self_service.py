@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import requests
@@ -18,7 +19,8 @@ from tests.support.signing import CUSTOMER, pay_first_order, subscribe
 def billing_link(api, customer: str = CUSTOMER) -> str:
     response = api.post(f"/customers/{customer}/billing_links")
     assert response.status_code == 201, response.json
-    assert response.json["expires_at"] > time.time() + 3000  # an hour
+    expires_at = datetime.fromisoformat(response.json["expires_at"])  # ISO 8601 UTC, as every time in an answer
+    assert expires_at.tzinfo is not None and expires_at.timestamp() > time.time() + 3000  # an hour
     return urlsplit(response.json["url"]).path
 
 

@@ -3,6 +3,8 @@ and cancel, pause, resume and SKU changes behave as API.md says (idempotent, eve
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from tests.payments.attempts.test_payment_flow import events_of, status_of
@@ -129,8 +131,10 @@ def test_paying_the_first_order_activates_the_contract_for_one_period(app, api, 
     created = subscribe(api, monthly)
     sub = pay_first_order(api, sandbox, worker, created)
     assert sub["status"] == "active" and sub["period"] == 1
-    start, end = sub["current_period_start"], sub["current_period_end"]
-    assert 28 * 86400 <= end - start <= 31 * 86400 and sub["next_renewal_at"] == end
+    start, end = (datetime.fromisoformat(sub[name]) for name in ("current_period_start", "current_period_end"))
+    assert (
+        timedelta(days=28) <= end - start <= timedelta(days=31) and sub["next_renewal_at"] == sub["current_period_end"]
+    )
     assert [t["status"] for t in sub["timeline"]] == ["pending", "active"]
     activated = events_of(app, "subscription.activated")
     assert [e.data["object"]["id"] for e in activated] == [sub["id"]]

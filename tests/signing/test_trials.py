@@ -12,7 +12,16 @@ import requests
 
 from tests.conftest import wait_for
 from tests.payments.attempts.test_payment_flow import pay
-from tests.signing.renewals.test_renewals import START, advance, clock, decline_next, events, membership_until, unix  # noqa: F401
+from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
+    START,
+    advance,
+    clock,
+    decline_next,
+    events,
+    iso,
+    membership_until,
+    unix,
+)
 from tests.support.signing import CUSTOMER, make_recurring, pay_first_order, subscribe
 
 SANDBOX_KEY = {"Authorization": "Bearer sbx_test_demo_key"}
@@ -77,8 +86,8 @@ def trialing(app, api, sandbox, worker, sku: str, clock: str) -> dict:
     at_provider = provider_payment(sandbox, payment["provider_reference"])
     assert at_provider["amount"] == 0 and at_provider["mandate"]["status"] == "active"
     assert sub["status"] == "trialing" and sub["period"] == 0 and sub["trial_days"] == 14
-    assert sub["current_period_start"] == int(START.timestamp())
-    assert sub["current_period_end"] == sub["next_renewal_at"] == int(TRIAL_END.timestamp())
+    assert sub["current_period_start"] == START.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert sub["current_period_end"] == sub["next_renewal_at"] == TRIAL_END.strftime("%Y-%m-%dT%H:%M:%SZ")
     return sub
 
 
@@ -101,8 +110,8 @@ def test_a_trial_signs_for_nothing_and_its_end_charges_the_first_period_once(
     advance(api, worker, clock, unix(2027, 3, 1))
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert after["status"] == "active" and after["period"] == 1
-    assert after["current_period_start"] == int(TRIAL_END.timestamp())
-    assert after["current_period_end"] == unix(2027, 3, 14)
+    assert after["current_period_start"] == TRIAL_END.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert after["current_period_end"] == iso(2027, 3, 14)
     (renewal,) = after["renewals"]
     assert renewal["status"] == "paid" and renewal["period"] == 1
     order = api.get(f"/orders/{renewal['order']}").json
@@ -226,7 +235,7 @@ def test_a_trial_paused_and_resumed_within_it_is_trialing_again(api, sandbox, wo
     assert api.post(f"/subscriptions/{sub['id']}/pause").status_code == 200
     resumed = api.post(f"/subscriptions/{sub['id']}/resume")
     assert resumed.status_code == 200 and resumed.json["status"] == "trialing"
-    assert resumed.json["next_renewal_at"] == int(TRIAL_END.timestamp())
+    assert resumed.json["next_renewal_at"] == TRIAL_END.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def test_the_customers_billing_page_shows_the_trial_and_cancels_it_without_a_charge(

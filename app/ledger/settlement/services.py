@@ -29,6 +29,7 @@ from app.ledger.models import Posting
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time
 
 log = logs.get("ledger.settlement")
 
@@ -233,14 +234,13 @@ def settle_partner(
 
 def settlement_json(settlement: Settlement) -> dict:
     """A settlement as the API shows it (without its payout, which the caller adds)."""
-    at = lambda value: value.isoformat().replace("+00:00", "Z") if value else None  # noqa: E731
     return {
         "id": settlement.id,
         "object": "settlement",
         "partner": settlement.partner_id,
         "livemode": settlement.livemode,
-        "period_start": at(settlement.period_start),
-        "period_end": at(settlement.period_end),
+        "period_start": iso_time(settlement.period_start),
+        "period_end": iso_time(settlement.period_end),
         "currency": settlement.currency,
         "gross": settlement.gross,
         "refunds": settlement.refunds,
@@ -251,8 +251,8 @@ def settlement_json(settlement: Settlement) -> dict:
         "payout_amount": settlement.payout_amount,
         "line_count": settlement.line_count,
         "status": settlement.status,
-        "created_at": at(settlement.created_at),
-        "paid_at": at(settlement.paid_at),
+        "created_at": iso_time(settlement.created_at),
+        "paid_at": iso_time(settlement.paid_at),
     }
 
 

@@ -20,6 +20,7 @@ from app.ledger.settlement.services import OWN_KINDS, WINDOW_KINDS
 from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
 from app.platform.values.money import Money
 from app.platform.values.pagination import newest_first
+from app.platform.values.times import iso_time
 
 # The API's four kinds of line; reserves held and released are adjustments.
 API_KIND = {
@@ -136,7 +137,7 @@ def line_json(line: StatementLine) -> dict:
         "kind": API_KIND.get(line.line_kind, "adjustment"),
         "detail": line.line_kind,
         "amount": {"amount": line.amount, "currency": line.currency},
-        "available_at": line.available_at.isoformat().replace("+00:00", "Z") if line.available_at else None,
+        "available_at": iso_time(line.available_at),
     }
 
 

@@ -22,6 +22,7 @@ from app.ledger.accounts import available_account, frozen_account
 from app.ledger.models import JournalEntry, Posting
 from app.platform.values.csv_export import CsvChunks, spreadsheet_safe
 from app.platform.values.money import Money
+from app.platform.values.times import iso_time
 
 # The ledger's entry kinds as a statement names them; a transfer is "in" or "out" by its sign.
 KINDS = {
@@ -94,7 +95,7 @@ class Movement:
             "id": self.id,
             "object": "wallet_movement",
             "kind": self.kind,
-            "created_at": self.created_at.isoformat().replace("+00:00", "Z"),
+            "created_at": iso_time(self.created_at),
             "currency": self.currency,
             "amount": self.amount,
             "available_change": self.available_change,

@@ -27,11 +27,12 @@ from app.payments.models import ACTIVE_ATTEMPT_STATUSES, DISPUTE_STATUSES, Dispu
 from app.payments.order_lock import order_lock
 from app.payments.refunds.services import refunded_by_lost_dispute
 from app.payments.refunds.settling import UNKNOWN_OUTCOME, settle_refund_by_lookup
-from app.platform.db.types import timestamp, utcnow
+from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
+from app.platform.values.times import iso_time
 
 log = logs.get("disputes")
 
@@ -54,11 +55,11 @@ def dispute_object(dispute: Dispute) -> dict:
         "reason": dispute.reason,
         "status": dispute.status,
         "evidence": dispute.evidence,
-        "evidence_due_by": timestamp(dispute.evidence_due_by),
+        "evidence_due_by": iso_time(dispute.evidence_due_by),
         "fee": dispute.dispute_fee,
         "livemode": dispute.livemode,
-        "created_at": timestamp(dispute.created_at),
-        "closed_at": timestamp(dispute.closed_at),
+        "created_at": iso_time(dispute.created_at),
+        "closed_at": iso_time(dispute.closed_at),
     }
 
 
@@ -322,7 +323,7 @@ def check_evidence(dispute: Dispute, text: object) -> str:
     due = dispute.evidence_due_by
     if due is not None and utcnow() > due:
         raise Conflict(
-            f"the evidence was due by {timestamp(due)}; the provider takes none now", code="evidence_too_late"
+            f"the evidence was due by {iso_time(due)}; the provider takes none now", code="evidence_too_late"
         )
     return text.strip()
 

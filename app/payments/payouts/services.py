@@ -35,6 +35,7 @@ from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import record_event
 from app.platform.queueing import enqueue
+from app.platform.values.times import iso_time
 
 log = logs.get("payments.payouts")
 
@@ -59,7 +60,6 @@ PURPOSES: dict[str, Purpose] = {}
 
 
 def payout_json(payout: Payout) -> dict:
-    at = lambda value: value.isoformat().replace("+00:00", "Z") if value else None  # noqa: E731
     return {
         "id": payout.id,
         "object": "payout",
@@ -71,8 +71,8 @@ def payout_json(payout: Payout) -> dict:
         "provider_reference": payout.provider_payout_id,
         "tries": payout.try_number,
         "failure_reason": payout.failure_reason,
-        "created_at": at(payout.created_at),
-        "paid_at": at(payout.paid_at),
+        "created_at": iso_time(payout.created_at),
+        "paid_at": iso_time(payout.paid_at),
     }
 
 

@@ -18,6 +18,7 @@ from app.platform.outbox.events import record_event
 from app.platform.switches import refuse_money_movement
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
+from app.platform.values.times import iso_time
 from app.risk import lists
 from app.risk.assessment import Assessment, Prospect, refuse_if_blocked
 
@@ -35,7 +36,7 @@ def transfer_json(transfer: WalletTransfer) -> dict:
         "currency": transfer.currency,
         "description": transfer.description,
         "livemode": transfer.livemode,
-        "created_at": transfer.created_at.isoformat().replace("+00:00", "Z"),
+        "created_at": iso_time(transfer.created_at),
     }
 
 

@@ -39,6 +39,7 @@ from app.platform.outbox.events import record_event
 from app.platform.switches import refuse_money_movement
 from app.platform.values.ids import new_id
 from app.platform.values.money import Money
+from app.platform.values.times import iso_time
 from app.risk.assessment import Prospect, assess, refuse_if_blocked
 
 log = logs.get("payments.withdrawals")
@@ -71,7 +72,7 @@ def withdrawal_json(withdrawal: WalletWithdrawal, payout: Payout) -> dict:
         "risk": withdrawal.risk or {"decision": "allow", "score": 0, "reasons": []},
         "reviewed_by": withdrawal.reviewed_by,
         "payout": payout_json(payout),
-        "created_at": withdrawal.created_at.isoformat().replace("+00:00", "Z"),
+        "created_at": iso_time(withdrawal.created_at),
     }
 
 

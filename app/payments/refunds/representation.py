@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, select
 
 from app.extensions import db
 from app.payments.models import Refund
-from app.platform.db.types import timestamp
+from app.platform.values.times import iso_time
 
 
 def refund_object(refund: Refund) -> dict:
@@ -23,7 +23,7 @@ def refund_object(refund: Refund) -> dict:
         "reason": refund.reason,
         "failure_reason": refund.failure_reason,
         "risk": refund.risk,
-        "created_at": timestamp(refund.created_at),
+        "created_at": iso_time(refund.created_at),
     }
 
 

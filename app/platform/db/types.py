@@ -50,11 +50,6 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def timestamp(value: datetime | None) -> str | None:
-    """A UTC time as the API and events write it: ISO 8601 ending in ``Z``."""
-    return value.isoformat().replace("+00:00", "Z") if value else None
-
-
 def begins_with(column: ColumnElement, prefix: str) -> ColumnElement:
     """SQL: ``column`` begins with ``prefix`` (taken literally), as a range of an index on the column as well as a
     LIKE. PostgreSQL serves LIKE from an index only under the C collation; without the range, finding the values

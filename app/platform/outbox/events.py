@@ -33,6 +33,7 @@ from app.platform.db.types import UTCDateTime, utcnow
 from app.platform.observability import logs
 from app.platform.outbox.commit_signals import NEW_EVENTS, dispatch_run
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time
 
 log = logs.get("events")
 
@@ -80,7 +81,7 @@ class Event(db.Model):
             "object": "event",
             "type": self.type,
             "livemode": self.livemode,
-            "created_at": self.created_at.isoformat().replace("+00:00", "Z"),
+            "created_at": iso_time(self.created_at),
             "data": self.data,
             "request_id": self.request_id,
         }

@@ -17,8 +17,9 @@ from app.catalog.models import Sku
 from app.extensions import db
 from app.merchants.models import Merchant
 from app.platform.outbox.events import record_event
+from app.platform.values.times import iso_time
 from app.signing.clocks import on_clock
-from app.signing.contracts import subscription_object, unix
+from app.signing.contracts import subscription_object
 from app.signing.models import Subscription
 from app.signing.renewals import dunning
 from app.signing.state import CHARGEABLE
@@ -73,7 +74,7 @@ def announce_upcoming(now: datetime, *, clock_id: str | None = None, batch: int 
                 **subscription_object(sub),
                 "renewal": {
                     "period": period,
-                    "at": unix(sub.next_renewal_at),
+                    "at": iso_time(sub.next_renewal_at),
                     "amount": {"amount": amount, "currency": sub.currency},
                 },
             },

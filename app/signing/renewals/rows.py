@@ -22,6 +22,7 @@ from app.platform.db.types import utcnow
 from app.platform.observability import logs
 from app.platform.outbox.events import Event
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time
 from app.signing.contracts import subscription_object
 from app.signing.models import Subscription, SubscriptionRenewal, SubscriptionTimelineEntry
 
@@ -322,9 +323,9 @@ def _move_contracts(
             "sku": r.item.sku_id,
             "next_sku": None,
             "price": {"amount": r.item.amount, "currency": sub.currency},
-            "current_period_start": int(r.start.timestamp()),
-            "current_period_end": int(r.end.timestamp()),
-            "next_renewal_at": int(r.end.timestamp()),
+            "current_period_start": iso_time(r.start),
+            "current_period_end": iso_time(r.end),
+            "next_renewal_at": iso_time(r.end),
             "latest_order": r.order_id,
             "mandate": {"channel": WALLET, "status": "active", "reference": sub.customer_id},
         }

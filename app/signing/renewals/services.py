@@ -35,9 +35,10 @@ from app.platform.observability import logs
 from app.platform.outbox.events import record_event
 from app.platform.switches import InMaintenance
 from app.platform.values.ids import new_id
+from app.platform.values.times import iso_time
 from app.signing import hooks
 from app.signing.changes import end_with_paid_period
-from app.signing.contracts import StaleSubscription, change, subscription_object, unix
+from app.signing.contracts import StaleSubscription, change, subscription_object
 from app.signing.mandates import replaced_mandate, replaced_since, signed_mandate
 from app.signing.models import Subscription, SubscriptionRenewal
 from app.signing.periods import next_period
@@ -70,9 +71,9 @@ def renewal_object(sub: Subscription, renewal: SubscriptionRenewal) -> dict:
             "order": renewal.order_id,
             "status": renewal.status,
             "attempts": renewal.attempts,
-            "period_start": unix(renewal.period_start),
-            "period_end": unix(renewal.period_end),
-            "next_attempt_at": unix(renewal.next_attempt_at),
+            "period_start": iso_time(renewal.period_start),
+            "period_end": iso_time(renewal.period_end),
+            "next_attempt_at": iso_time(renewal.next_attempt_at),
             "last_error": renewal.last_error,
         },
     }

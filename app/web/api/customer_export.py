@@ -8,7 +8,8 @@ from app.ledger.wallet.services import wallet_balance
 from app.orders.entitlements import customer_entitlements
 from app.payments.payouts.transfers import transfer_json
 from app.payments.payouts.withdrawals import list_withdrawals, withdrawal_json
-from app.platform.db.types import timestamp, utcnow
+from app.platform.db.types import utcnow
+from app.platform.values.times import iso_time
 from app.privacy.access import CustomerRecords, customer_records
 from app.privacy.erasure import erasure_json
 from app.web.api.representations import customer_balance_json, entitlements_json, orders_json, subscription_json
@@ -40,7 +41,7 @@ def customer_export(merchant_id: str, customer_id: str, *, livemode: bool) -> tu
         "customer": customer_id,
         "livemode": livemode,
         "modes": [_mode(mode) for mode in records.modes],
-        "generated_at": timestamp(utcnow()),
+        "generated_at": iso_time(utcnow()),
         "orders": orders_json(records.orders),
         "subscriptions": [subscription_json(sub) for sub in records.subscriptions],
         "entitlements": {
@@ -64,12 +65,12 @@ def customer_export(merchant_id: str, customer_id: str, *, livemode: bool) -> tu
                 "status": r.status,
                 "ip": r.ip,
                 "device": r.device,
-                "created": timestamp(r.created_at),
+                "created": iso_time(r.created_at),
             }
             for r in records.refund_requests
         ],
         "emails": [
-            {**mail, "created": timestamp(mail["created"]), "sent_at": timestamp(mail["sent_at"])}
+            {**mail, "created": iso_time(mail["created"]), "sent_at": iso_time(mail["sent_at"])}
             for mail in records.emails
         ],
         "erasures": [erasure_json(erasure) for erasure in records.erasures],

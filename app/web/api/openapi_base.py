@@ -20,7 +20,14 @@ def _obj(required: list[str], **props: Any) -> dict:
 _STR = {"type": "string"}
 _INT = {"type": "integer"}
 _NULLABLE_STR = {"type": ["string", "null"]}
-_TIME = {"type": "string", "format": "date-time"}
+# Every time in an answer (API.md): ISO 8601 UTC ending in Z, to the second.
+_TIME = {"type": "string", "format": "date-time", "examples": ["2026-11-27T15:07:48Z"]}
+_NULLABLE_TIME = {"type": ["string", "null"], "format": "date-time", "examples": ["2026-11-27T15:07:48Z"]}
+# A time in a request: ISO 8601 (with Z or an offset) or unix seconds.
+_TIME_INPUT = {
+    "anyOf": [{"type": "string", "format": "date-time"}, {"type": "integer"}],
+    "examples": ["2026-11-27T15:07:48Z", 1795792068],
+}
 _CURRENCY = {"type": "string", "pattern": "^[a-z]{3}$"}
 # Asking for a basket in one of its SKUs' currencies (each SKU's ``prices``).
 _CURRENCY_INPUT = _CURRENCY | {

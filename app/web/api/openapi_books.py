@@ -10,10 +10,12 @@ from app.web.api.openapi_base import (
     _IDEMPOTENCY,
     _INT,
     _NULLABLE_STR,
+    _NULLABLE_TIME,
     _PAGE,
     _SECRET_ERRORS,
     _STR,
     _TIME,
+    _TIME_INPUT,
     PATHS,
     SCHEMAS,
     _body,
@@ -23,7 +25,6 @@ from app.web.api.openapi_base import (
     _ref,
 )
 
-_NULLABLE_TIME = {"type": ["string", "null"], "format": "date-time"}
 _CYCLE = {"enum": ["daily", "weekly", "monthly"]}
 
 SCHEMAS["PartnerInput"] = _obj(
@@ -152,8 +153,8 @@ SCHEMAS["SettlementLineList"] = _obj(
 SCHEMAS["SettlementRunInput"] = {
     "type": "object",
     "properties": {
-        "until": {
-            "type": ["integer", "string"],
+        "until": _TIME_INPUT
+        | {
             "description": "unix seconds or ISO 8601, at most 730 days from now: settle lines "
             "available before this instead of each partner's cycle",
         }
@@ -287,7 +288,7 @@ SCHEMAS["ReconciliationRun"] = _obj(
     auto_resolved={"type": "integer", "description": "settled by asking the provider"},
     failure_reason=_NULLABLE_STR,
     created_at=_TIME,
-    finished_at={"type": ["integer", "null"]},
+    finished_at=_NULLABLE_TIME,
 )
 SCHEMAS["ReconciliationRunList"] = _obj(
     ["data", "has_more"],
@@ -342,7 +343,7 @@ SCHEMAS["Discrepancy"] = _obj(
     resolution={"enum": [None, "auto", "corrected", "accepted", "written_off"]},
     resolution_note=_NULLABLE_STR,
     resolved_by=_NULLABLE_STR,
-    resolved_at={"type": ["integer", "null"]},
+    resolved_at=_NULLABLE_TIME,
     created_at=_TIME,
 )
 SCHEMAS["DiscrepancyList"] = _obj(

@@ -13,6 +13,7 @@ from app.web.api.openapi_base import (
     _SECRET_ERRORS,
     _STR,
     _TIME,
+    _TIME_INPUT,
     PATHS,
     SCHEMAS,
     _body,
@@ -225,7 +226,7 @@ SCHEMAS["CheckoutSessionInput"] = _obj(
     },
     cancel_url={"type": "string", "format": "uri"},
     metadata={"type": "object"},
-    expires_at={"type": "integer", "description": "unix seconds, 30 minutes to 7 days ahead; default 24 h"},
+    expires_at=_TIME_INPUT | {"description": "ISO 8601 or unix seconds, 30 minutes to 7 days ahead; default 24 h"},
 )
 PATHS["/checkout_sessions"] = {
     "post": {

@@ -5,8 +5,7 @@ functions named beside each schema; tests/web/api/test_openapi_event_payloads.py
 from __future__ import annotations
 
 from app.web.api import openapi_webhook_endpoints  # noqa: F401  (the area before, in the reference's order)
-from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _STR, SCHEMAS, _obj, _ref
-from app.web.api.openapi_signing import _UNIX_OR_NULL
+from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _NULLABLE_TIME, _STR, _TIME, SCHEMAS, _obj, _ref
 from app.webhooks.event_types import EVENT_TYPES
 
 _BOOL = {"type": "boolean"}
@@ -103,9 +102,9 @@ SCHEMAS.update(
                 order=_NULLABLE_STR,
                 status=_STR,
                 attempts=_INT,
-                period_start=_UNIX_OR_NULL,
-                period_end=_UNIX_OR_NULL,
-                next_attempt_at=_UNIX_OR_NULL,
+                period_start=_NULLABLE_TIME,
+                period_end=_NULLABLE_TIME,
+                next_attempt_at=_NULLABLE_TIME,
                 last_error=_NULLABLE_STR,
             ),
         ),
@@ -117,7 +116,7 @@ SCHEMAS.update(
             renewal=_obj(
                 ["period", "at", "amount"],
                 period=_INT,
-                at={"type": "integer", "description": "unix seconds"},
+                at=_TIME | {"description": "when the renewal falls due"},
                 amount=_ref("Money"),
             ),
         ),

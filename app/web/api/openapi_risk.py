@@ -10,9 +10,12 @@ from app.web.api.openapi_base import (
     _IDEMPOTENCY,
     _INT,
     _NULLABLE_STR,
+    _NULLABLE_TIME,
     _PAGE,
     _SECRET_ERRORS,
     _STR,
+    _TIME,
+    _TIME_INPUT,
     PATHS,
     SCHEMAS,
     _body,
@@ -51,7 +54,7 @@ SCHEMAS["RiskListEntryInput"] = _obj(
     kind={"enum": _RISK_KINDS},
     value={"type": "string", "description": "ip accepts an address or a CIDR range"},
     action={"enum": ["block", "allow", "review"]},
-    expires_at={"type": "integer", "description": "unix seconds"},
+    expires_at=_TIME_INPUT | {"description": "ISO 8601 or unix seconds, in the future"},
     note={"type": "string", "maxLength": 500},
 )
 _RISK_MODE = {
@@ -67,10 +70,10 @@ SCHEMAS["RiskListEntry"] = _obj(
     kind={"enum": _RISK_KINDS},
     value=_STR,
     action={"enum": ["block", "allow", "review"]},
-    expires_at={"type": ["integer", "null"]},
+    expires_at=_NULLABLE_TIME,
     note=_NULLABLE_STR,
     livemode=_RISK_MODE,
-    created_at=_INT,
+    created_at=_TIME,
 )
 SCHEMAS["RiskListEntryList"] = _obj(
     ["data", "has_more"],
@@ -119,7 +122,7 @@ SCHEMAS["RiskRule"] = _obj(
     action={"enum": ["block", "review"]},
     enabled={"type": "boolean"},
     livemode=_RISK_MODE,
-    created_at=_INT,
+    created_at=_TIME,
 )
 SCHEMAS["RiskRuleList"] = _obj(
     ["data", "has_more"],

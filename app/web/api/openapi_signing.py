@@ -13,9 +13,12 @@ from app.web.api.openapi_base import (
     _INT,
     _LIMIT_422,
     _NULLABLE_STR,
+    _NULLABLE_TIME,
     _PAGE,
     _SECRET_ERRORS,
     _STR,
+    _TIME,
+    _TIME_INPUT,
     PATHS,
     SCHEMAS,
     _body,
@@ -25,8 +28,7 @@ from app.web.api.openapi_base import (
     _ref,
 )
 
-# Subscriptions (app/signing): recurring contracts and their first order. Times are unix seconds.
-_UNIX_OR_NULL = {"type": ["integer", "null"]}
+# Subscriptions (app/signing): recurring contracts and their first order. Times are ISO 8601 UTC, as everywhere.
 _SUB_STATUSES = ["pending", "trialing", "active", "past_due", "paused", "canceled", "expired"]
 SCHEMAS["Subscription"] = _obj(
     [
@@ -69,9 +71,9 @@ SCHEMAS["Subscription"] = _obj(
         "minimum": 0,
         "description": "the current period; 0 before the first paid one (unsigned, or in its free trial)",
     },
-    current_period_start=_UNIX_OR_NULL,
-    current_period_end=_UNIX_OR_NULL,
-    next_renewal_at=_UNIX_OR_NULL,
+    current_period_start=_NULLABLE_TIME,
+    current_period_end=_NULLABLE_TIME,
+    next_renewal_at=_NULLABLE_TIME,
     cancel_at_period_end={"type": "boolean"},
     cancel_reason={
         "type": ["string", "null"],
@@ -81,7 +83,7 @@ SCHEMAS["Subscription"] = _obj(
         "authorisation was withdrawn at the provider, and a new card the customer signs "
         "on their billing page renews it again",
     },
-    canceled_at=_UNIX_OR_NULL,
+    canceled_at=_NULLABLE_TIME,
     mandate={
         "oneOf": [
             {"type": "null"},
@@ -107,15 +109,15 @@ SCHEMAS["Subscription"] = _obj(
             order=_NULLABLE_STR,
             status={"enum": ["pending", "paid", "failed", "canceled", "skipped"]},
             attempts=_INT,
-            period_start=_INT,
-            period_end=_INT,
-            due_at=_UNIX_OR_NULL,
-            paid_at=_UNIX_OR_NULL,
-            next_attempt_at=_UNIX_OR_NULL,
+            period_start=_TIME,
+            period_end=_TIME,
+            due_at=_NULLABLE_TIME,
+            paid_at=_NULLABLE_TIME,
+            next_attempt_at=_NULLABLE_TIME,
             last_error=_NULLABLE_STR,
         ),
     },
-    timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_INT, reason=_STR)},
+    timeline={"type": "array", "items": _obj(["status", "at", "reason"], status=_STR, at=_TIME, reason=_STR)},
     findings={
         "type": "array",
         "description": "what the contract reconciliation found (fixed ones Kassa repaired)",
@@ -125,11 +127,11 @@ SCHEMAS["Subscription"] = _obj(
             period=_INT,
             detail=_STR,
             status={"enum": ["open", "fixed"]},
-            found_at=_INT,
-            fixed_at=_UNIX_OR_NULL,
+            found_at=_TIME,
+            fixed_at=_NULLABLE_TIME,
         ),
     },
-    created_at=_INT,
+    created_at=_TIME,
 )
 SCHEMAS["SubscriptionInput"] = _obj(
     ["sku", "customer", "agreement_accepted"],
@@ -252,7 +254,7 @@ SCHEMAS["BillingLink"] = _obj(
     object={"const": "billing_link"},
     customer=_STR,
     url={"type": "string", "format": "uri"},
-    expires_at=_INT,
+    expires_at=_TIME,
     livemode={"type": "boolean"},
     flow={"type": ["string", "null"], "enum": ["payment_method_update", None]},
     subscription=_NULLABLE_STR,
@@ -308,13 +310,16 @@ SCHEMAS["TestClock"] = _obj(
     ["id", "frozen_time", "status"],
     id=_STR,
     object={"const": "test_clock"},
-    frozen_time=_INT,
+    frozen_time=_TIME,
     status={"enum": ["ready", "advancing"]},
-    created_at=_INT,
+    created_at=_TIME,
 )
-SCHEMAS["TestClockInput"] = _obj(["frozen_time"], frozen_time={"type": "integer", "description": "unix seconds"})
+SCHEMAS["TestClockInput"] = _obj(
+    ["frozen_time"], frozen_time=_TIME_INPUT | {"description": "ISO 8601 or unix seconds, years 2000 to 2200"}
+)
 SCHEMAS["TestClockAdvance"] = _obj(
-    ["to"], to={"type": "integer", "description": "unix seconds, after frozen_time and at most two years later"}
+    ["to"],
+    to=_TIME_INPUT | {"description": "ISO 8601 or unix seconds, after frozen_time and at most two years later"},
 )
 SCHEMAS["TestClockList"] = _obj(
     ["data", "has_more"],
@@ -329,7 +334,7 @@ PATHS["/test_clocks"] = {
         "requestBody": _body("TestClockInput"),
         "responses": {
             "201": _ok("TestClock", "Created"),
-            "400": _error("frozen_time is not unix seconds between 2000 and 2200; live keys"),
+            "400": _error("frozen_time is neither ISO 8601 nor unix seconds, or not between 2000 and 2200; live keys"),
             **_SECRET_ERRORS,
         },
     },

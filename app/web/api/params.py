@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask import request
 
 from app.errors import InvalidRequest
+from app.platform.values.times import request_time
 from app.platform.values.whole_numbers import parse_whole_number
 from app.web.json_bodies import parse_json_object
 
@@ -49,12 +50,4 @@ def time_param(name: str) -> datetime | None:
     """A unix timestamp or ISO 8601 datetime from the query string, in UTC (a time whose offset takes it past
     year 9999 or before year 1, such as 9999-12-31T23:59:59-14:00, is no time the database is asked about)."""
     raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        if raw.isdecimal():
-            return datetime.fromtimestamp(int(raw), timezone.utc)
-        value = datetime.fromisoformat(raw)
-        return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        raise InvalidRequest(f"{name} must be a unix timestamp or an ISO 8601 datetime", param=name) from None
+    return request_time(raw, name) if raw else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from flask import url_for
 
@@ -25,8 +24,8 @@ from app.payments.disputes.services import dispute_summary, disputes_for_order, 
 from app.payments.models import Dispute, PaymentAttempt, Refund
 from app.payments.refunds.representation import refund_object, refunds_for_order, refunds_for_orders
 from app.payments.representation import payment_object, payments_for_order, payments_for_orders
-from app.platform.db.types import timestamp
 from app.platform.outbox.events import Event
+from app.platform.values.times import iso_time
 from app.signing.contracts import subscription_object
 from app.signing.paying import channels_for
 from app.web.api.shopper_view import shopper_object
@@ -143,7 +142,7 @@ def order_json(order: Order, page: "OrderListParts | None" = None, *, shopper: b
         # None for an order of nothing: it is paid without a channel (app/payments/attempts/free_orders.py).
         "available_channels": [c.to_json() for c in channels_for(order)],
         "timeline": [
-            {"status": t.status, "at": timestamp(t.at), "reason": shopper_reason(t) if shopper else t.reason}
+            {"status": t.status, "at": iso_time(t.at), "reason": shopper_reason(t) if shopper else t.reason}
             for t in order.timeline
         ],
         "payments": [payment_object(p) for p in payments],
@@ -221,7 +220,7 @@ def checkout_session_json(session: CheckoutSession) -> dict:
 def entitlements_json(held: CustomerEntitlements) -> dict:
     membership = None
     if held.membership_until is not None:
-        membership = {"active": held.membership_active(), "until": timestamp(held.membership_until)}
+        membership = {"active": held.membership_active(), "until": iso_time(held.membership_until)}
     return {
         "object": "entitlements",
         "customer": held.customer_id,
@@ -234,8 +233,8 @@ def entitlements_json(held: CustomerEntitlements) -> dict:
                 "kind": g.kind,
                 "membership_days": g.membership_days,
                 "credits": g.credits,
-                "membership_until": timestamp(g.membership_until),
-                "granted_at": timestamp(g.granted_at),
+                "membership_until": iso_time(g.membership_until),
+                "granted_at": iso_time(g.granted_at),
                 "taken_back": _taken_back(g),
             }
             for g in held.grants
@@ -250,7 +249,7 @@ def _taken_back(grant) -> dict | None:
     return {
         "credits": grant.credits_taken_back,
         "membership_days": grant.membership_days_taken_back,
-        "at": timestamp(grant.taken_back_at),
+        "at": iso_time(grant.taken_back_at),
     }
 
 
@@ -262,7 +261,7 @@ def topup_json(order: Order) -> dict:
         "customer": order.customer_id,
         "livemode": order.livemode,
         "amount": {"amount": order.total, "currency": order.currency},
-        "created_at": timestamp(order.created_at),
+        "created_at": iso_time(order.created_at),
     }
 
 
@@ -310,8 +309,8 @@ def webhook_endpoint_json(endpoint: WebhookEndpoint, *, with_secret: bool = Fals
         "events": list(endpoint.events),
         "enabled": endpoint.enabled,
         "status": "enabled" if endpoint.enabled else "disabled",
-        "previous_secret_expires_at": timestamp(endpoint.previous_expires_at) if overlapping else None,
-        "created_at": timestamp(endpoint.created_at),
+        "previous_secret_expires_at": iso_time(endpoint.previous_expires_at) if overlapping else None,
+        "created_at": iso_time(endpoint.created_at),
     }
     if with_secret:
         body["secret"] = endpoint.secret
@@ -328,7 +327,7 @@ def webhook_delivery_json(delivery: WebhookDelivery) -> dict:
         "status": delivery.status,
         "attempts": delivery.attempts,
         "last_status_code": delivery.last_status_code,
-        "next_attempt_at": timestamp(delivery.next_attempt_at),
+        "next_attempt_at": iso_time(delivery.next_attempt_at),
     }
 
 
@@ -341,8 +340,8 @@ def risk_list_entry_json(entry) -> dict:
         "action": entry.action,
         "note": entry.note,
         "livemode": entry.livemode,
-        "expires_at": int(entry.expires_at.timestamp()) if entry.expires_at else None,
-        "created_at": int(entry.created_at.timestamp()),
+        "expires_at": iso_time(entry.expires_at),
+        "created_at": iso_time(entry.created_at),
     }
 
 
@@ -355,16 +354,12 @@ def risk_rule_json(rule) -> dict:
         "action": rule.action,
         "enabled": rule.enabled,
         "livemode": rule.livemode,
-        "created_at": int(rule.created_at.timestamp()),
+        "created_at": iso_time(rule.created_at),
     }
 
 
-def _unix(value: datetime | None) -> int | None:
-    return int(value.timestamp()) if value else None
-
-
 def subscription_json(sub) -> dict:
-    """A contract as API.md's Subscription (times in unix seconds): its row, as its events carry it, with its
+    """A contract as API.md's Subscription (times in ISO 8601 UTC): its row, as its events carry it, with its
     renewals, timeline and findings."""
     return {
         **subscription_object(sub),
@@ -374,24 +369,24 @@ def subscription_json(sub) -> dict:
                 "order": r.order_id,
                 "status": r.status,
                 "attempts": r.attempts,
-                "period_start": _unix(r.period_start),
-                "period_end": _unix(r.period_end),
-                "due_at": _unix(r.due_at),
-                "paid_at": _unix(r.paid_at),
-                "next_attempt_at": _unix(r.next_attempt_at),
+                "period_start": iso_time(r.period_start),
+                "period_end": iso_time(r.period_end),
+                "due_at": iso_time(r.due_at),
+                "paid_at": iso_time(r.paid_at),
+                "next_attempt_at": iso_time(r.next_attempt_at),
                 "last_error": r.last_error,
             }
             for r in sub.renewals
         ],
-        "timeline": [{"status": t.status, "at": _unix(t.at), "reason": t.reason} for t in sub.timeline],
+        "timeline": [{"status": t.status, "at": iso_time(t.at), "reason": t.reason} for t in sub.timeline],
         "findings": [
             {
                 "kind": f.kind,
                 "period": f.period,
                 "detail": f.detail,
                 "status": f.status,
-                "found_at": _unix(f.found_at),
-                "fixed_at": _unix(f.fixed_at),
+                "found_at": iso_time(f.found_at),
+                "fixed_at": iso_time(f.fixed_at),
             }
             for f in sub.findings
         ],

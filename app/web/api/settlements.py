@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask import Response, jsonify, request, stream_with_context
 
@@ -22,6 +22,7 @@ from app.payments.payouts.services import payout_for_settlement, payout_json, re
 from app.payments.payouts.settling import settle_due
 from app.platform.db.snapshot import reads_one_snapshot
 from app.platform.values.pagination import row_cursor
+from app.platform.values.times import request_time
 from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
@@ -133,16 +134,7 @@ def settlements_statement(settlement_id: str):
 def _until(value: object) -> datetime | None:
     if value is None:
         return None
-    try:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return datetime.fromtimestamp(value, timezone.utc)
-        if isinstance(value, str):
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            # In UTC here: an offset that takes it past year 9999 is refused, not a 500 where it is stored.
-            return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        pass
-    raise InvalidRequest("until is unix seconds or an ISO 8601 time", param="until")
+    return request_time(value, "until")
 
 
 @bp.post("/settlements/run")

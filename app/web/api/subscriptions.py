@@ -7,6 +7,7 @@ from flask import current_app, jsonify, request, url_for
 from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer, parse_customer_id
 from app.platform.db.snapshot import reads_one_snapshot
+from app.platform.values.times import iso_time
 from app.signing import changes, self_service
 from app.signing.contracts import get_subscription, list_subscriptions, open_subscription
 from app.signing.state import STATUSES
@@ -138,7 +139,7 @@ def billing_links_create(customer_id: str):
             "object": "billing_link",
             "customer": customer,
             "url": current_app.config["PUBLIC_URL"].rstrip("/") + page,
-            "expires_at": int(expires_at.timestamp()),
+            "expires_at": iso_time(expires_at),
             "livemode": who.livemode,
             "flow": body.get("flow") if target else None,
             "subscription": target.id if target else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
+from app.platform.values.times import iso_time
 from app.signing import test_clocks
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
@@ -15,9 +16,9 @@ def clock_json(clock) -> dict:
     return {
         "id": clock.id,
         "object": "test_clock",
-        "frozen_time": int(clock.frozen_time.timestamp()),
+        "frozen_time": iso_time(clock.frozen_time),
         "status": clock.status,
-        "created_at": int(clock.created_at.timestamp()),
+        "created_at": iso_time(clock.created_at),
     }
 
 

@@ -34,6 +34,8 @@ def test_the_statement_lists_every_movement_with_running_balances(app, api, merc
     worker()
     decide_payout(sandbox, withdrawal["payout"]["id"], "paid")
     withdrawal_status(api, withdrawal["id"], "paid")
+    # Answers give times to the second (API.md): the transfer starts a later second, which `from` below names.
+    time.sleep(1.05)
     sent = api.post(f"/customers/{CUSTOMER}/transfers", json={"to": "cus_ben", "amount": 300, "currency": "usd"})
     fund(app, merchant.id, "cus_ben", 100)
     back = api.post("/customers/cus_ben/transfers", json={"to": CUSTOMER, "amount": 100, "currency": "usd"})

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.ledger.wallet.test_wallet import balance, top_up
-from tests.signing.renewals.test_renewals import advance, clock, events, installed_hook, monthly, unix  # noqa: F401
+from tests.signing.renewals.test_renewals import advance, clock, events, installed_hook, iso, monthly, unix  # noqa: F401
 from tests.support.signing import subscribe
 
 PRICE = 999
@@ -59,7 +59,7 @@ def test_a_batch_renews_every_covered_wallet_and_leaves_a_short_one_to_dunning(
     for customer in funded:
         after = api.get(f"/subscriptions/{subs[customer]['id']}").json
         assert after["status"] == "active" and after["period"] == 2
-        assert after["current_period_end"] == unix(2027, 3, 31)
+        assert after["current_period_end"] == iso(2027, 3, 31)
         assert [(r["period"], r["status"], r["attempts"]) for r in after["renewals"]] == [(2, "paid", 1)]
         order = api.get(f"/orders/{after['renewals'][0]['order']}").json
         assert order["status"] in ("paid", "fulfilled") and order["amount"]["total"] == PRICE

@@ -14,6 +14,7 @@ from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
     clock,
     decline_next,
     events,
+    iso,
     membership_until,
     monthly,
     unix,
@@ -53,7 +54,7 @@ def the_deduction_lands(app, api, worker, order: dict) -> None:
 def assert_ended_with_period_1_and_the_deduction_given_back(api, sub: dict, order: dict) -> None:
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert after["status"] == "canceled" and after["period"] == 1
-    assert after["canceled_at"] == unix(2027, 2, 28)
+    assert after["canceled_at"] == iso(2027, 2, 28)
     assert [(r["period"], r["status"]) for r in after["renewals"]] == [(2, "canceled")]
     order = api.get(f"/orders/{order['id']}").json
     assert [p["status"] for p in order["payments"]] == ["succeeded"]
@@ -204,7 +205,7 @@ def test_a_deduction_in_flight_that_fails_is_a_dunning_try(app, api, sandbox, wo
     assert after["status"] == "past_due"
     [renewal] = after["renewals"]
     assert (renewal["status"], renewal["attempts"]) == ("pending", 1)
-    assert renewal["next_attempt_at"] == unix(2027, 3, 1)  # the schedule's first retry day, not six hours on
+    assert renewal["next_attempt_at"] == iso(2027, 3, 1)  # the schedule's first retry day, not six hours on
     assert renewal["last_error"]
     assert [e["renewal"]["attempts"] for e in events(api, "subscription.renewal_failed")] == [1]
     assert len(events(api, "subscription.past_due")) == 1

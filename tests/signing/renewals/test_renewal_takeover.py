@@ -12,6 +12,7 @@ from tests.signing.renewals.test_renewals import (  # noqa: F401  (fixtures)
     clock,
     decline_next,
     events,
+    iso,
     monthly,
     unix,
 )
@@ -58,7 +59,7 @@ def assert_one_failed_try_then_the_schedule(api, worker, clock: str, sub: dict, 
     assert after["status"] == "past_due"
     [renewal] = after["renewals"]
     assert (renewal["status"], renewal["attempts"]) == ("pending", 1)
-    assert renewal["next_attempt_at"] == unix(2027, 3, 1)  # the schedule's first retry day
+    assert renewal["next_attempt_at"] == iso(2027, 3, 1)  # the schedule's first retry day
     assert [e["renewal"]["attempts"] for e in events(api, "subscription.renewal_failed")] == [1]
     advance(api, worker, clock, unix(2027, 2, 28, 23))  # before the retry day: no second charge
     assert [p["status"] for p in api.get(f"/orders/{order['id']}").json["payments"]] == ["failed"]

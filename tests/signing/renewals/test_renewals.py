@@ -37,7 +37,13 @@ def another_plan(app, catalog, sku_id: str, name: str, amount: int, interval: st
 
 
 def unix(year: int, month: int, day: int, hour: int = 12) -> int:
+    """A time as a request may send it: unix seconds."""
     return int(datetime(year, month, day, hour, tzinfo=timezone.utc).timestamp())
+
+
+def iso(year: int, month: int, day: int, hour: int = 12) -> str:
+    """The same time as every answer writes it (API.md): ISO 8601 UTC ending in Z."""
+    return datetime(year, month, day, hour, tzinfo=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @pytest.fixture
@@ -68,9 +74,13 @@ def advance(api, worker, clock: str, to: int) -> dict:
     assert started.json["status"] == "advancing"
     worker()
     after = api.get(f"/test_clocks/{clock}").json
-    assert after == {**after, "status": "ready", "frozen_time": to}
+    assert after == {**after, "status": "ready", "frozen_time": iso_of(to)}
     worker()  # the outbox: fulfilment and webhooks of what the advance paid
     return after
+
+
+def iso_of(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def membership_until(api) -> datetime:
@@ -80,7 +90,7 @@ def membership_until(api) -> datetime:
 
 def active_subscription(api, sandbox, worker, sku: str, clock: str, customer: str = CUSTOMER) -> dict:
     sub = pay_first_order(api, sandbox, worker, subscribe(api, sku, customer=customer, test_clock=clock))
-    assert sub["status"] == "active" and sub["current_period_end"] == unix(2027, 2, 28)
+    assert sub["status"] == "active" and sub["current_period_end"] == iso(2027, 2, 28)
     return sub
 
 
@@ -115,11 +125,11 @@ def test_a_year_on_the_clock_renews_every_month_once_and_the_membership_follows(
     assert after["status"] == "active" and after["period"] == 12
     # Counted from the anchor: Feb 28, Mar 31, Apr 30 … never drifting to the 28th.
     assert [r["period_start"] for r in after["renewals"]][:3] == [
-        unix(2027, 2, 28),
-        unix(2027, 3, 31),
-        unix(2027, 4, 30),
+        iso(2027, 2, 28),
+        iso(2027, 3, 31),
+        iso(2027, 4, 30),
     ]
-    assert after["current_period_end"] == unix(2028, 1, 31)
+    assert after["current_period_end"] == iso(2028, 1, 31)
     assert [r["status"] for r in after["renewals"]] == ["paid"] * 11
     orders = [r["order"] for r in after["renewals"]]
     assert len(set(orders)) == 11 and after["latest_order"] == orders[-1]
@@ -178,14 +188,14 @@ def test_a_declined_renewal_goes_past_due_and_is_paid_by_the_next_try(api, sandb
     assert past_due["status"] == "past_due"
     renewal = past_due["renewals"][0]
     assert renewal["status"] == "pending" and renewal["attempts"] == 1
-    assert renewal["next_attempt_at"] == unix(2027, 3, 1) and "insufficient" in renewal["last_error"]
+    assert renewal["next_attempt_at"] == iso(2027, 3, 1) and "insufficient" in renewal["last_error"]
     assert membership_until(api).timestamp() == unix(2027, 2, 28)  # unpaid: the membership stops at the paid end
 
     advance(api, worker, clock, unix(2027, 3, 1, 13))
     renewed = api.get(f"/subscriptions/{sub['id']}").json
     assert renewed["status"] == "active" and renewed["period"] == 2
     assert renewed["renewals"][0]["status"] == "paid" and renewed["renewals"][0]["attempts"] == 2
-    assert renewed["current_period_end"] == unix(2027, 3, 31)  # the late payment does not move the anchor
+    assert renewed["current_period_end"] == iso(2027, 3, 31)  # the late payment does not move the anchor
     payments = api.get(f"/orders/{renewed['renewals'][0]['order']}").json["payments"]
     assert [p["status"] for p in payments] == ["failed", "succeeded"]  # one order, two tries, one charge
     assert membership_until(api).timestamp() == unix(2027, 3, 31)
@@ -208,7 +218,7 @@ def test_eight_declines_in_fourteen_days_cancel_the_subscription(api, sandbox, w
     assert len(failures) == 8
     # Tried at the due time, then 1, 2, 3, 5, 7, 10 and 14 days after it.
     assert "(try 8 of 8, the last)" in after["timeline"][-1]["reason"]
-    assert after["canceled_at"] == unix(2027, 3, 14)
+    assert after["canceled_at"] == iso(2027, 3, 14)
 
 
 def test_the_merchant_can_pause_instead_of_cancel_after_the_last_try(
@@ -229,7 +239,7 @@ def test_a_subscription_canceling_at_period_end_is_never_charged_again(api, sand
     advance(api, worker, clock, unix(2027, 6, 1))
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert after["status"] == "canceled" and after["renewals"] == []
-    assert after["canceled_at"] == unix(2027, 2, 28)
+    assert after["canceled_at"] == iso(2027, 2, 28)
     assert membership_until(api).timestamp() == unix(2027, 2, 28)
 
 
@@ -357,7 +367,7 @@ def test_a_hook_can_skip_a_period_and_amend_the_amount(api, sandbox, worker, mon
         (3, "paid", False),
     ]
     assert api.get(f"/orders/{after['renewals'][1]['order']}").json["amount"]["total"] == 499  # 999 // 2
-    assert after["period"] == 3 and after["current_period_end"] == unix(2027, 4, 30)
+    assert after["period"] == 3 and after["current_period_end"] == iso(2027, 4, 30)
     assert hook_examples.SEEN == [("renewed", 3)]
     assert any("free second month" in t["reason"] for t in after["timeline"])
 
@@ -454,8 +464,8 @@ def test_a_change_to_a_yearly_sku_renews_yearly_not_monthly_at_the_yearly_price(
     charged = [api.get(f"/orders/{r['order']}").json["amount"]["total"] for r in after["renewals"]]
     assert charged == [9999]  # one year bought on Feb 28, nothing more by June
     assert after["interval"] == "year" and after["sku"] == "sku_test_annual"
-    assert after["current_period_start"] == unix(2027, 2, 28)
-    assert after["current_period_end"] == after["next_renewal_at"] == unix(2028, 2, 28)
+    assert after["current_period_start"] == iso(2027, 2, 28)
+    assert after["current_period_end"] == after["next_renewal_at"] == iso(2028, 2, 28)
 
 
 def test_maintenance_postpones_a_renewal_instead_of_failing_the_customer(
@@ -481,5 +491,5 @@ def test_maintenance_postpones_a_renewal_instead_of_failing_the_customer(
     after = api.get(f"/subscriptions/{sub['id']}").json
     assert after["status"] == "active" and after["period"] == 2
     assert [(r["status"], r["attempts"]) for r in after["renewals"]] == [("paid", 1)]
-    assert after["current_period_end"] == unix(2027, 3, 31)  # the postponement does not move the anchor
+    assert after["current_period_end"] == iso(2027, 3, 31)  # the postponement does not move the anchor
     assert events(api, "subscription.renewal_failed") == [] and events(api, "subscription.past_due") == []
