@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.stream_process import start_stream_process
+
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium stalls on the closed network trying to reach Google.
 CHROMIUM_ARGS = [
@@ -33,29 +35,6 @@ def page(page):
 def base_url(live_server):
     """Relative page.goto() paths resolve against the live Kassa server."""
     return live_server
-
-
-def start_stream_process(tmp_path_factory, **settings: str):
-    """The Procfile's stream process on the test database and Redis (with ``settings`` of its own): where pages and
-    the SDK wait for a payment (the web route only redirects there). Returns the service and its base URL."""
-    from tests.conftest import DATABASE_URL, REDIS_URL, free_port
-    from tests.support.processes import Service, http_answers, kassa_environment
-
-    port = free_port()
-    env = kassa_environment(
-        database_url=DATABASE_URL,
-        redis_url=REDIS_URL,
-        var_dir=tmp_path_factory.mktemp("e2e-streams"),
-        kassa_port=free_port(),
-        sandbox_port=free_port(),
-        STREAM_PORT=str(port),
-        **settings,
-    )
-    url = f"http://127.0.0.1:{port}"
-    service = Service.from_procfile(
-        "stream", env, tmp_path_factory.mktemp("e2e-stream-logs"), ready=http_answers(f"{url}/healthz")
-    )
-    return service.start(), url
 
 
 @pytest.fixture(scope="session")

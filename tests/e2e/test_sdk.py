@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import free_port
-from tests.e2e.conftest import start_stream_process
+from tests.support.stream_process import start_stream_process
 
 pytestmark = pytest.mark.e2e
 

@@ -12,10 +12,10 @@ import pytest
 import requests
 
 from app.web.streams.caps import client_address
-from tests.conftest import DATABASE_URL, REDIS_URL, free_port, wait_for
+from tests.conftest import wait_for
 from tests.payments.attempts.test_payment_flow import create_order
-from tests.support.processes import Service, http_answers, kassa_environment
 from tests.support.sse_client import ask_for_stream, read_until
+from tests.support.stream_process import start_stream_process
 
 SHOP = "https://shop.example"
 STREAM_SECONDS = 4
@@ -24,24 +24,13 @@ STREAM_SECONDS = 4
 @pytest.fixture(scope="module")
 def capped(tmp_path_factory):
     """A stream process that holds at most 2 streams per order, 3 per address and 4 in all."""
-    port = free_port()
-    env = kassa_environment(
-        database_url=DATABASE_URL,
-        redis_url=REDIS_URL,
-        var_dir=tmp_path_factory.mktemp("capped"),
-        kassa_port=free_port(),
-        sandbox_port=free_port(),
-        STREAM_PORT=str(port),
+    service, url = start_stream_process(
+        tmp_path_factory,
         STREAM_CAP_PER_ORDER="2",
         STREAM_CAP_PER_ADDRESS="3",
         STREAM_CAP_TOTAL="4",
         ORDER_STREAM_SECONDS=str(STREAM_SECONDS),
     )
-    url = f"http://127.0.0.1:{port}"
-    service = Service.from_procfile(
-        "stream", env, tmp_path_factory.mktemp("capped-logs"), ready=http_answers(f"{url}/healthz")
-    )
-    service.start()
     yield url
     service.stop()
 

@@ -10,10 +10,10 @@ import time
 import pytest
 import requests
 
-from tests.conftest import DATABASE_URL, REDIS_URL, free_port, wait_for
+from tests.conftest import free_port, wait_for
 from tests.payments.attempts.test_payment_flow import create_order, pay
-from tests.support.processes import Service, http_answers, kassa_environment
 from tests.support.sse_client import open_stream, order_row_gone, read_until
+from tests.support.stream_process import start_stream_process
 
 WAITING = 200
 
@@ -21,23 +21,11 @@ WAITING = 200
 @pytest.fixture(scope="module")
 def stream_server(app, tmp_path_factory):
     """The Procfile's stream process on the test database and Redis."""
-    port = free_port()
-    env = kassa_environment(
-        database_url=DATABASE_URL,
-        redis_url=REDIS_URL,
-        var_dir=tmp_path_factory.mktemp("streams"),
-        kassa_port=free_port(),
-        sandbox_port=free_port(),
-        STREAM_PORT=str(port),
-        # Many shoppers of a few orders, all on loopback: caps of their own (tests/faults/test_stream_caps.py).
-        STREAM_CAP_PER_ORDER=str(WAITING),
-        STREAM_CAP_PER_ADDRESS=str(WAITING + 50),
+    # Many shoppers of a few orders, all on loopback: caps of their own (tests/web/streams/test_stream_caps.py).
+    service, url = start_stream_process(
+        tmp_path_factory, STREAM_CAP_PER_ORDER=str(WAITING), STREAM_CAP_PER_ADDRESS=str(WAITING + 50)
     )
-    service = Service.from_procfile(
-        "stream", env, tmp_path_factory.mktemp("stream-logs"), ready=http_answers(f"http://127.0.0.1:{port}/healthz")
-    )
-    service.start()
-    yield f"http://127.0.0.1:{port}"
+    yield url
     service.stop()
 
 
@@ -150,25 +138,12 @@ def test_a_stream_whose_order_vanished_ends_cleanly(app, api, catalog, stream_se
 def test_a_stream_opened_while_the_database_is_down_is_a_503_that_says_so(tmp_path_factory):
     """The web route answers a database outage with a 503 and when to try again; the stream process closed the
     connection without a word (and logged a traceback), so a page could not tell an outage from a broken server."""
-    port, dead = free_port(), free_port()
-    env = kassa_environment(
-        database_url=f"postgresql+psycopg://postgres@127.0.0.1:{dead}/kassa",
-        redis_url=REDIS_URL,
-        var_dir=tmp_path_factory.mktemp("streams-nodb"),
-        kassa_port=free_port(),
-        sandbox_port=free_port(),
-        STREAM_PORT=str(port),
+    service, url = start_stream_process(
+        tmp_path_factory, database_url=f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/kassa"
     )
-    service = Service.from_procfile(
-        "stream",
-        env,
-        tmp_path_factory.mktemp("stream-nodb-logs"),
-        ready=http_answers(f"http://127.0.0.1:{port}/healthz"),
-    )
-    service.start()
     try:
         answer = requests.get(
-            f"http://127.0.0.1:{port}/api/v1/orders/ord_01abc/stream",
+            f"{url}/api/v1/orders/ord_01abc/stream",
             params={"client_secret": "ord_01abc_secret"},
             headers={"Origin": "https://shop.example"},
             timeout=30,
