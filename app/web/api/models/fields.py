@@ -1,0 +1,168 @@
+"""Field types the API's models share: what a currency, an id, a cursor, a time, a page size are on the wire, with
+the constraints the server really enforces, so the generated document promises no more and no less."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from app.errors import InvalidRequest
+from app.platform.values.currencies import ISO_4217
+from app.platform.values.times import request_time
+
+
+class RequestModel(BaseModel):
+    """A body or a query. Fields the model does not name are ignored, as they always were (API.md: add fields
+    freely), and the model is read-only once parsed."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+
+
+class Answer(BaseModel):
+    """An answer's shape, for the document: routes build their JSON in app/web/api/representations.py and the
+    tests check every live answer against the schema generated from these."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def _custom(message: str) -> PydanticCustomError:
+    # "{param}" (not in the error's context, so left as it is) is filled by app/web/api/model_errors.py with the
+    # field's name as the client sent it.
+    return PydanticCustomError("kassa", message)
+
+
+def _currency(value: str) -> str:
+    if value not in ISO_4217:
+        raise _custom("{param} must be a lowercase three-letter ISO 4217 code such as usd or eur")
+    return value
+
+
+Currency = Annotated[
+    str,
+    AfterValidator(_currency),
+    WithJsonSchema(
+        {"type": "string", "enum": sorted(ISO_4217), "description": "lowercase ISO 4217", "examples": ["usd"]}
+    ),
+]
+
+
+def IdOf(prefix: str, what: str) -> Any:  # noqa: N802 (a type, named as one)
+    """The id of a ``what`` (``ord_…`` for an order): another kind of id, or a word, is a 400 that says which."""
+
+    def check(value: str) -> str:
+        if not value.startswith(f"{prefix}_") or len(value) > 255:
+            raise _custom(f"{{param}} must be the id of {what} ({prefix}_…)")
+        return value
+
+    return Annotated[
+        str,
+        AfterValidator(check),
+        WithJsonSchema(
+            {"type": "string", "pattern": f"^{prefix}_", "maxLength": 255, "examples": [f"{prefix}_1a2b3c"]}
+        ),
+    ]
+
+
+def Cursor(prefix: str) -> Any:  # noqa: N802
+    """``starting_after``: the id of the last item of the page before. An id of another kind would page from nowhere
+    and answer an empty page, as if the list had ended."""
+
+    def check(value: str) -> str:
+        if not value.startswith(f"{prefix}_") or len(value) > 255:
+            raise _custom(f"{{param}} must be the id of the last item you have ({prefix}_…)")
+        return value
+
+    return Annotated[
+        str,
+        AfterValidator(check),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": f"^{prefix}_",
+                "maxLength": 255,
+                "description": "the id of the last item of the page before",
+            }
+        ),
+    ]
+
+
+def _time(value: object) -> datetime:
+    try:
+        return request_time(value, "{param}")
+    except InvalidRequest as error:
+        raise _custom(error.message) from None
+
+
+# A time a client sends: ISO 8601 (Z or an offset) or unix seconds, read as UTC.
+RequestTime = Annotated[
+    datetime,
+    BeforeValidator(_time),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "format": "date-time"}, {"type": "integer", "minimum": 0}],
+            "examples": ["2026-11-27T15:07:48Z", 1795792068],
+        }
+    ),
+]
+
+# A time in an answer (API.md): ISO 8601 UTC ending in Z, to the second.
+Time = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time", "examples": ["2026-11-27T15:07:48Z"]})]
+NullableTime = Annotated[
+    str | None,
+    WithJsonSchema({"type": ["string", "null"], "format": "date-time", "examples": ["2026-11-27T15:07:48Z"]}),
+]
+
+
+def Limit(default: int = 20, maximum: int = 100) -> Any:  # noqa: N802
+    """A page size."""
+    return Annotated[int, Field(default=default, ge=1, le=maximum, description="how many items a page holds")]
+
+
+def SchemaRef(name: str, *, nullable: bool = False, many: bool = False, description: str | None = None) -> Any:  # noqa: N802
+    """A field whose shape is a schema another area's module declares (by its component name), so areas need not
+    import each other's models."""
+    schema: dict[str, Any] = {"$ref": f"#/components/schemas/{name}"}
+    if many:
+        schema = {"type": "array", "items": schema}
+    if nullable:
+        schema = {"oneOf": [schema, {"type": "null"}]}
+    if description:
+        schema = (
+            {**schema, "description": description}
+            if "$ref" not in schema
+            else {"allOf": [schema], "description": description}
+        )
+    return Annotated[Any, WithJsonSchema(schema)]
+
+
+class Money(Answer):
+    """An amount in minor units of its currency."""
+
+    amount: int
+    currency: Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[a-z]{3}$", "examples": ["usd"]})]
+
+
+class MoneyInput(RequestModel):
+    amount: int = Field(ge=1)
+    currency: Currency
+
+
+class Deleted(Answer):
+    id: str
+    deleted: Literal[True]
+
+
+def page_of(item: type[BaseModel], name: str) -> type[BaseModel]:
+    """The answer of a list route: ``{object: "list", data: [item], has_more}``."""
+    return type(
+        name,
+        (Answer,),
+        {
+            "__annotations__": {"object": Literal["list"], "data": list[item], "has_more": bool},  # type: ignore[valid-type]
+            "__doc__": f"A page of {item.__name__} objects, oldest cursor first; pass the last id as starting_after.",
+            "__module__": item.__module__,
+        },
+    )

@@ -1,0 +1,165 @@
+"""The operations of the OpenAPI document, generated from what the routes declare (app/web/api/operation.py): their
+path from the URL map, their parameters, bodies and answers from the pydantic models, the keys they take from
+``requires_key``, and the answers every route of a kind may give (400 for a body or a query, 413 for a body, 401,
+403, 429)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Flask
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from app.web.api.models.errors import Error
+from app.web.api.operation import Operation, operation_of
+
+_REF = "#/components/schemas/{model}"
+_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def _error(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": _REF.format(model="Error")}}},
+    }
+
+
+def declared_operations(app: Flask) -> list[tuple[str, str, Operation, Any]]:
+    """(path as the document names it, method, declaration, view) of every API route that declares itself."""
+    found = []
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("api."):
+            continue
+        view = app.view_functions[rule.endpoint]
+        declared = operation_of(view)
+        if declared is None:
+            continue
+        path = re.sub(r"<(?:\w+:)?\w+>", "{id}", rule.rule.removeprefix("/api/v1"))
+        for method in sorted(m.lower() for m in rule.methods if m.lower() in _METHODS):
+            found.append((path, method, declared, view))
+    return found
+
+
+def _models(operations: list[tuple[str, str, Operation, Any]]) -> list[tuple[type[BaseModel], str]]:
+    wanted: dict[tuple[type[BaseModel], str], None] = {(Error, "serialization"): None}
+    for _, _, declared, _ in operations:
+        if declared.body is not None:
+            wanted[(declared.body, "validation")] = None
+        if declared.query is not None:
+            wanted[(declared.query, "validation")] = None
+        for model in declared.answers.values():
+            if model is not None:
+                wanted[(model, "serialization")] = None
+    return list(wanted)
+
+
+def _parameters(declared: Operation, schemas: dict, refs: dict) -> list[dict]:
+    parameters = []
+    if declared.query is not None:
+        schema = schemas[refs[(declared.query, "validation")]["$ref"].rsplit("/", 1)[-1]]
+        required = set(schema.get("required", []))
+        for name, prop in schema.get("properties", {}).items():
+            prop = dict(prop)
+            description = prop.pop("description", None)
+            prop.pop("title", None)
+            parameter = {"name": name, "in": "query", "required": name in required, "schema": prop}
+            if description:
+                parameter["description"] = description
+            parameters.append(parameter)
+    return parameters
+
+
+def _is_secret_only(view: Any) -> bool | None:
+    """True for sk only, False for sk or pk, None for a route without a key."""
+    publishable = getattr(view, "cors_publishable", None)
+    return None if publishable is None else not publishable
+
+
+def generated(app: Flask) -> tuple[dict, dict]:
+    """``(paths, component schemas)`` of the declared operations."""
+    operations = declared_operations(app)
+    models = _models(operations)
+    refs, top = models_json_schema(models, ref_template=_REF)
+    schemas: dict[str, dict] = top.get("$defs", {})
+    for schema in schemas.values():
+        _untitled(schema)
+    paths: dict[str, dict] = {}
+    for path, method, declared, view in operations:
+        item: dict[str, Any] = {"summary": declared.summary, "operationId": view.__name__}
+        if declared.description:
+            item["description"] = declared.description
+        parameters = []
+        if "{id}" in path:
+            parameters.append(
+                {
+                    "name": "id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                    "description": next(iter(declared.path.values()), "the object's id"),
+                }
+            )
+        parameters += _parameters(declared, schemas, refs)
+        if parameters:
+            item["parameters"] = parameters
+        if declared.body is not None:
+            item["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": refs[(declared.body, "validation")]}},
+            }
+        responses: dict[str, dict] = {}
+        for status, model in declared.answers.items():
+            answer: dict[str, Any] = {
+                "description": (model.__doc__ or "OK").strip().split("\n\n")[0] if model else "OK"
+            }
+            if model is not None:
+                answer["content"] = {"application/json": {"schema": refs[(model, "serialization")]}}
+            responses[str(status)] = answer
+        for status, (media_type, schema, description) in declared.raw_answers.items():
+            responses[str(status)] = {"description": description, "content": {media_type: {"schema": schema}}}
+        if declared.body is not None or declared.query is not None or method in ("post", "put", "patch"):
+            responses.setdefault(
+                "400",
+                _error(
+                    "parameter_invalid: a field to fix (param names it); invalid_json: the body is not a JSON object"
+                ),
+            )
+        if method in ("post", "put", "patch"):
+            responses.setdefault("413", _error("request_too_large: the body is over 1 MB"))
+        for status, description in declared.errors.items():
+            responses[str(status)] = _error(description)
+        secret_only = _is_secret_only(view)
+        if secret_only is not None:
+            responses.setdefault("401", _error("invalid_api_key: missing, malformed or unknown key"))
+            responses.setdefault(
+                "403",
+                _error(
+                    "secret_key_required: a publishable key on a secret-only route"
+                    if secret_only
+                    else "origin_not_allowed: a live publishable key from an origin the merchant has not allowed"
+                ),
+            )
+            responses.setdefault(
+                "429", _error("rate_limited: too many requests for this key; retry after Retry-After seconds")
+            )
+            item["security"] = [{"secret_key": []}] if secret_only else [{"secret_key": []}, {"publishable_key": []}]
+        item["responses"] = dict(sorted(responses.items()))
+        item.update({k: v for k, v in declared.extra.items() if not k.startswith("_")})
+        paths.setdefault(path, {})[method] = item
+    return paths, schemas
+
+
+def _untitled(schema: Any) -> None:
+    """pydantic titles every property after its name: noise in the reference (the name is right there)."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("properties"), dict):
+            for prop in schema["properties"].values():
+                if isinstance(prop, dict):
+                    prop.pop("title", None)
+        for value in schema.values():
+            _untitled(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _untitled(value)
