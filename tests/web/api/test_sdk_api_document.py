@@ -14,8 +14,8 @@ def test_the_committed_sdk_document_is_what_the_code_generates(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["kassa", "api-document", str(fresh)])
     assert result.exit_code == 0, result.output
     assert COMMITTED.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8"), (
-        "sdk/openapi.json is not the document the API serves: run "
-        "`flask --app wsgi kassa api-document sdk/openapi.json` and commit the result"
+        "sdk/openapi.json is not the document the API serves: run `make api-types` (it also regenerates the SDK's "
+        "types and build from it) and commit the result"
     )
 
 
