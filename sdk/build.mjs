@@ -4,7 +4,8 @@
 //
 // The API's types come from openapi.json (written by `flask --app wsgi kassa api-document sdk/openapi.json`;
 // `make api-types` runs that and this build): a build regenerates src/api-schema.ts from it (committed, so editors
-// and reviewers see the types without a build); --tests fails when that file is stale.
+// and reviewers see the types without a build); --tests fails when that file is stale, then type-checks src and
+// examples/ strictly.
 import { build } from "esbuild";
 import openapiTS, { astToString } from "openapi-typescript";
 import { execFileSync } from "node:child_process";
@@ -44,6 +45,8 @@ if (process.argv.includes("--tests")) {
       + "`npm run build` in sdk/) and commit the result");
     process.exit(1);
   }
+  // tsc --strict --noEmit over src and the typed examples, as an SDK user's compiler would see them.
+  tsc("-p", "tsconfig.check.json");
   const tests = readdirSync(join(here, "src")).filter((f) => f.endsWith(".test.ts")).map((f) => `src/${f}`);
   rmSync(join(here, ".test-build"), { recursive: true, force: true });
   await build({ ...common, minify: false, entryPoints: tests, outdir: ".test-build", platform: "node",
