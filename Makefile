@@ -1,5 +1,5 @@
 # The two commands: `make run` (a local Kassa with a demo merchant) and `make test` (the suite).
-.PHONY: run test requirements vendor vendor-api-docs clean bench-load screenshots
+.PHONY: run test requirements vendor vendor-api-docs api-types clean bench-load screenshots
 
 run:
 	@scripts/run.sh
@@ -42,6 +42,13 @@ vendor:
 # is not vendored, so its comment goes too. Install scripts never run.
 REDOC_LOGO := https://cdn.redoc.ly/redoc/logo-mini.svg
 BLANK_SVG := data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22 height=%221%22/%3E
+# After an API change: the served OpenAPI document into sdk/openapi.json, the SDK's TypeScript types generated from
+# it (sdk/src/api-schema.ts) and the SDK rebuilt into static/sdk. Commit all three; `make test` fails while stale.
+api-types:
+	@scripts/ensure-venv.sh requirements-dev.txt
+	.venv/bin/flask --app wsgi kassa api-document sdk/openapi.json
+	cd sdk && npm ci --no-audit --no-fund --loglevel=error && npm run build
+
 vendor-api-docs:
 	cd tools/api-docs && npm ci --no-audit --no-fund --ignore-scripts
 	mkdir -p static/vendor/redoc

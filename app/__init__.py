@@ -9,6 +9,7 @@ from app import (
     models,  # noqa: F401  (every table, for Alembic and relationships)
     subscribers,  # noqa: F401  (outbox handlers, in web and worker alike)
 )
+from app.cli.api_document import api_document_command
 from app.cli.backups import COMMANDS as BACKUP_COMMANDS
 from app.cli.commands import kassa
 from app.cli.events import events_group
@@ -106,7 +107,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
-    for command in (events_group, *BACKUP_COMMANDS):
+    for command in (events_group, api_document_command, *BACKUP_COMMANDS):
         kassa.add_command(command)
 
     app.cli.add_command(kassa)

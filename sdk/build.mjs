@@ -1,7 +1,13 @@
 // Builds the SDK into ../static/sdk (committed; CI fails when a rebuild differs) and, with
 // --tests, bundles the unit tests for node's test runner. Deterministic: no timestamps, no
 // absolute paths; the version comes from package.json.
+//
+// The API's types come from openapi.json (written by `flask --app wsgi kassa api-document sdk/openapi.json`;
+// `make api-types` runs that and this build): a build regenerates src/api-schema.ts from it (committed, so editors
+// and reviewers see the types without a build); --tests fails when that file is stale, then type-checks src and
+// examples/ strictly.
 import { build } from "esbuild";
+import openapiTS, { astToString } from "openapi-typescript";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,12 +22,37 @@ const common = {
   define: { __KASSA_VERSION__: JSON.stringify(version) }, absWorkingDir: here, logLevel: "warning",
 };
 
+const schemaFile = join(here, "src", "api-schema.ts");
+
+async function apiSchema() {
+  const document = JSON.parse(readFileSync(join(here, "openapi.json"), "utf8"));
+  // emptyObjectsUnknown: a bare {"type": "object"} (metadata, specs) is any object, not Record<string, never>.
+  const ast = await openapiTS(document, { emptyObjectsUnknown: true, silent: true });
+  return `// Generated from sdk/openapi.json by build.mjs (openapi-typescript): do not edit. Regenerate: make api-types.\n${
+    astToString(ast)}`;
+}
+
+function tsc(...args) {
+  execFileSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), ...args],
+    { cwd: here, stdio: "inherit" });
+}
+
 if (process.argv.includes("--tests")) {
+  let committed = "";
+  try { committed = readFileSync(schemaFile, "utf8"); } catch { /* missing: stale too */ }
+  if (committed !== await apiSchema()) {
+    console.error("sdk/src/api-schema.ts differs from what sdk/openapi.json generates: run `make api-types` (or "
+      + "`npm run build` in sdk/) and commit the result");
+    process.exit(1);
+  }
+  // tsc --strict --noEmit over src and the typed examples, as an SDK user's compiler would see them.
+  tsc("-p", "tsconfig.check.json");
   const tests = readdirSync(join(here, "src")).filter((f) => f.endsWith(".test.ts")).map((f) => `src/${f}`);
   rmSync(join(here, ".test-build"), { recursive: true, force: true });
   await build({ ...common, minify: false, entryPoints: tests, outdir: ".test-build", platform: "node",
     format: "esm", outExtension: { ".js": ".mjs" } });
 } else {
+  writeFileSync(schemaFile, await apiSchema());
   await build({ ...common, entryPoints: ["src/global.ts"], outfile: join(out, "kassa.js"), format: "iife",
     banner: { js: banner } });
   await build({ ...common, entryPoints: ["src/index.ts"], outfile: join(out, "kassa.mjs"), format: "esm",
@@ -31,8 +62,7 @@ if (process.argv.includes("--tests")) {
   rmSync(join(out, "types"), { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // Type declarations (and a type check of the whole source) by the TypeScript compiler.
-  execFileSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
-    { cwd: here, stdio: "inherit" });
+  tsc("-p", "tsconfig.json");
   const declarations = `${banner}
 // Types of kassa.mjs; the <script> build exposes the same API as the global \`Kassa\`.
 export * from "./types/index.js";
