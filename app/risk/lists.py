@@ -77,7 +77,8 @@ def _expiry(value: object) -> datetime | None:
         return None
     if type(value) is int and not 0 < value < 10**11:  # no calendar holds it: refused before it is made a time
         raise InvalidRequest("expires_at must be a time in the future", param="expires_at")
-    when = request_time(value, "expires_at")
+    # The API hands a time it parsed already; a CSV line and the portal's form, the text as typed.
+    when = value if isinstance(value, datetime) else request_time(value, "expires_at")
     if when <= utcnow():
         raise InvalidRequest("expires_at must be a time in the future", param="expires_at")
     return when

@@ -11,47 +11,91 @@ from app.orders.recent_orders import RecentOrders
 from app.payments.refunds.requests import request_refund
 from app.payments.refunds.reviews import review_order
 from app.risk import lists, rules
-from app.risk.models import RiskListEntry, RiskRule
+from app.risk.models import RiskListEntry as ListEntryRow
+from app.risk.models import RiskRule as RuleRow
 from app.risk.preview import preview_rule
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.models.fields import Deleted
+from app.web.api.models.risk import (
+    RefundRequestCreated,
+    RefundRequestInput,
+    ReviewDecision,
+    RiskImportReport,
+    RiskListEntry,
+    RiskListEntryInput,
+    RiskListEntryList,
+    RiskListEntryListQuery,
+    RiskRule,
+    RiskRuleInput,
+    RiskRuleList,
+    RiskRulePreview,
+    RiskRuleUpdate,
+)
+from app.web.api.operation import operation
 from app.web.api.orders import order_of_caller
-from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import order_json, risk_list_entry_json, risk_rule_json
 from app.web.api.shopper_view import shopper_object
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
+_ENTRY_ID = {"id": "the list entry's id (rle_…)"}
+_RULE_ID = {"id": "the rule's id (rr_…)"}
+_ORDER_ID = {"id": "the order's id (ord_…)"}
+_CSV = {"type": "string", "description": "kind,value,action,expires_at,note per line, after a header line"}
 
 
 @bp.post("/risk/list_entries")
 @requires_key(secret=True)
 @idempotent
-@api_audited("risk.list_entry_create", RiskListEntry)
-def risk_list_entries_create():
+@api_audited("risk.list_entry_create", ListEntryRow)
+@operation(
+    "Add a block, allow or review list entry to the key's mode's lists (secret key)",
+    body=RiskListEntryInput,
+    answers={201: RiskListEntry},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it), e.g. an email entry without an @, an ip entry "
+        "that is no address or CIDR range, an expires_at not in the future; invalid_json: the body is not a JSON "
+        "object",
+        409: "resource_exists: that kind and value are already listed in this mode (param: value)",
+    },
+)
+def risk_list_entries_create(body: RiskListEntryInput):
     who = caller()
-    return jsonify(risk_list_entry_json(lists.add_entry(who.merchant_id, json_body(), livemode=who.livemode))), 201
+    entry = lists.add_entry(who.merchant_id, body.model_dump(), livemode=who.livemode)
+    return jsonify(risk_list_entry_json(entry)), 201
 
 
 @bp.get("/risk/list_entries")
 @requires_key(secret=True)
-def risk_list_entries_index():
+@operation(
+    "The key's mode's list entries, newest first; filter by kind and value (secret key)",
+    query=RiskListEntryListQuery,
+    answers={200: RiskListEntryList},
+)
+def risk_list_entries_index(query: RiskListEntryListQuery):
     who = caller()
     entries, has_more = lists.list_entries(
         who.merchant_id,
         livemode=who.livemode,
-        kind=request.args.get("kind"),
-        value=request.args.get("value"),
-        limit=limit_param(),
-        starting_after=cursor_param("rle"),
+        kind=query.kind,
+        value=query.value,
+        limit=query.limit,
+        starting_after=query.starting_after,
     )
     return jsonify({"object": "list", "data": [risk_list_entry_json(e) for e in entries], "has_more": has_more})
 
 
 @bp.delete("/risk/list_entries/<entry_id>")
 @requires_key(secret=True)
-@api_audited("risk.list_entry_delete", RiskListEntry, "entry_id")
+@api_audited("risk.list_entry_delete", ListEntryRow, "entry_id")
+@operation(
+    "Delete a list entry of the key's mode (secret key)",
+    answers={200: Deleted},
+    errors={404: "resource_missing: no such entry in this mode"},
+    path=_ENTRY_ID,
+)
 def risk_list_entries_delete(entry_id: str):
     who = caller()
     lists.delete_entry(who.merchant_id, entry_id, livemode=who.livemode)
@@ -60,6 +104,16 @@ def risk_list_entries_delete(entry_id: str):
 
 @bp.post("/risk/list_entries/import")
 @requires_key(secret=True)
+@operation(
+    "Import entries into the key's mode's lists from CSV: kind,value,action[,expires_at][,note] per line (secret "
+    "key); bad lines are reported by number, values already listed in this mode are skipped",
+    answers={200: RiskImportReport},
+    errors={
+        400: "invalid_csv: not Content-Type text/csv, not UTF-8, or over 20 MB",
+        413: "request_too_large: the body is over 20 MB",
+    },
+    extra={"requestBody": {"required": True, "content": {"text/csv": {"schema": _CSV}}}},
+)
 def risk_list_entries_import():
     if request.mimetype != "text/csv":
         raise InvalidRequest(
@@ -80,6 +134,10 @@ def risk_list_entries_import():
 
 @bp.get("/risk/list_entries/export")
 @requires_key(secret=True)
+@operation(
+    "Every list entry of the key's mode as CSV, in the import's format (secret key)",
+    raw_answers={200: ("text/csv", _CSV, "CSV, as an attachment (risk-list.csv)")},
+)
 def risk_list_entries_export():
     who = caller()
     return Response(
@@ -92,22 +150,42 @@ def risk_list_entries_export():
 @bp.post("/risk/rules")
 @requires_key(secret=True)
 @idempotent
-@api_audited("risk.rule_create", RiskRule)
-def risk_rules_create():
+@api_audited("risk.rule_create", RuleRow)
+@operation(
+    "Add a risk rule for the key's mode's orders (secret key)",
+    body=RiskRuleInput,
+    answers={201: RiskRule},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it: params.by, params.max_amount, …), or the mode "
+        "already has 100 rules (param: kind); invalid_json: the body is not a JSON object",
+    },
+)
+def risk_rules_create(body: RiskRuleInput):
     who = caller()
-    return jsonify(risk_rule_json(rules.create_rule(who.merchant_id, json_body(), livemode=who.livemode))), 201
+    return jsonify(risk_rule_json(rules.create_rule(who.merchant_id, body.model_dump(), livemode=who.livemode))), 201
 
 
 @bp.post("/risk/rules/preview")
 @requires_key(secret=True)
-def risk_rules_preview():
+@operation(
+    "Try a rule (not saved) on the last 30 days of this mode's orders: how many it would have flagged",
+    body=RiskRuleInput,
+    answers={200: RiskRulePreview},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it); preview_unavailable: the rule reads the shopper's "
+        "address, device or country, which orders do not keep, or applies to withdrawals; invalid_json: the body "
+        "is not a JSON object",
+    },
+)
+def risk_rules_preview(body: RiskRuleInput):
     """Try a rule on the last 30 days of orders before saving it; nothing is written."""
     who = caller()
-    return jsonify(preview_rule(json_body(), RecentOrders(who.merchant_id, livemode=who.livemode)))
+    return jsonify(preview_rule(body.model_dump(), RecentOrders(who.merchant_id, livemode=who.livemode)))
 
 
 @bp.get("/risk/rules")
 @requires_key(secret=True)
+@operation("List the merchant's risk rules of the key's mode (secret key)", answers={200: RiskRuleList})
 def risk_rules_index():
     who = caller()
     return jsonify(
@@ -121,15 +199,34 @@ def risk_rules_index():
 
 @bp.patch("/risk/rules/<rule_id>")
 @requires_key(secret=True)
-@api_audited("risk.rule_update", RiskRule, "rule_id")
-def risk_rules_update(rule_id: str):
+@api_audited("risk.rule_update", RuleRow, "rule_id")
+@operation(
+    "Change a rule's params, action or enabled (secret key of the rule's mode)",
+    body=RiskRuleUpdate,
+    answers={200: RiskRule},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it), or one that cannot change (kind); invalid_json: "
+        "the body is not a JSON object",
+        404: "resource_missing: no such rule in this mode",
+    },
+    path=_RULE_ID,
+)
+def risk_rules_update(rule_id: str, body: RiskRuleUpdate):
     who = caller()
-    return jsonify(risk_rule_json(rules.update_rule(who.merchant_id, rule_id, json_body(), livemode=who.livemode)))
+    # What the client sent, unknown fields included: the rule refuses to change what it cannot (its kind).
+    changes = body.model_dump(exclude_unset=True)
+    return jsonify(risk_rule_json(rules.update_rule(who.merchant_id, rule_id, changes, livemode=who.livemode)))
 
 
 @bp.delete("/risk/rules/<rule_id>")
 @requires_key(secret=True)
-@api_audited("risk.rule_delete", RiskRule, "rule_id")
+@api_audited("risk.rule_delete", RuleRow, "rule_id")
+@operation(
+    "Delete a rule (secret key of the rule's mode)",
+    answers={200: Deleted},
+    errors={404: "resource_missing: no such rule in this mode"},
+    path=_RULE_ID,
+)
 def risk_rules_delete(rule_id: str):
     who = caller()
     return jsonify(
@@ -145,21 +242,47 @@ def risk_rules_delete(rule_id: str):
 @requires_key(secret=True)
 @idempotent
 @api_audited("order.review", Order, "order_id")
-def orders_review(order_id: str):
+@operation(
+    "Decide a held order (secret key): approve fulfils it, reject refunds it in full",
+    body=ReviewDecision,
+    raw_answers={200: ("application/json", {"$ref": "#/components/schemas/Order"}, "The order, as decided")},
+    errors={
+        404: "resource_missing: no such order in this mode",
+        409: "review_not_open: the order is not waiting for review (already decided, or never held); "
+        "state_conflict: the order changed while you decided; reload and try again",
+    },
+    path=_ORDER_ID,
+)
+def orders_review(order_id: str, body: ReviewDecision):
     who = caller()
-    order = review_order(who.merchant_id, order_id, json_body().get("decision"), actor="api", livemode=who.livemode)
+    order = review_order(who.merchant_id, order_id, body.decision, actor="api", livemode=who.livemode)
     return jsonify(order_json(order))
 
 
 @bp.post("/orders/<order_id>/refund_requests")
 @requires_key(secret=False)
 @idempotent
-def orders_refund_requests(order_id: str):
+@operation(
+    "A shopper asks for a refund (publishable key with client_secret, or secret key): scored for abuse, then "
+    "refunded in full at once (approved), held for the merchant (review) or denied",
+    body=RefundRequestInput,
+    answers={201: RefundRequestCreated},
+    errors={
+        404: "resource_missing: no such order (or, with a publishable key, a wrong client_secret)",
+        409: "order_state_invalid: the order is not paid; refund_in_progress: a refund is already under way; "
+        "order_changed_concurrently: the order kept changing while the refund was opened; read it and try again",
+        422: "nothing_to_refund: the order cost nothing (completed without a payment)",
+        503: "service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the "
+        "connection (rolled back); order_locked / wallet_locked: another process is updating it. Retry after "
+        "Retry-After seconds",
+    },
+    path=_ORDER_ID,
+)
+def orders_refund_requests(order_id: str, body: RefundRequestInput):
     """A shopper's refund request (publishable key with the order's client secret, or the secret key)."""
-    body = json_body()
-    order = order_of_caller(order_id, body.get("client_secret"))
+    order = order_of_caller(order_id, body.client_secret)
     shopper = not caller().is_secret
-    request_ = request_refund(order, body.get("reason"), actor="shopper" if shopper else "api")
+    request_ = request_refund(order, body.reason, actor="shopper" if shopper else "api")
     answer = {
         "id": request_.id,
         "object": "refund_request",

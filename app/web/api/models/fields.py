@@ -152,6 +152,7 @@ class MoneyInput(RequestModel):
 
 class Deleted(Answer):
     id: str
+    object: str = Field(description="the kind of object deleted (risk_rule, webhook_endpoint, …)")
     deleted: Literal[True]
 
 
