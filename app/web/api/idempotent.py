@@ -83,6 +83,7 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None, rep
         store_response(scope, key, status, text, print_=print_)  # later retries get this very answer
         return _replayed(text, status)
 
+    wrapper.api_idempotent = True  # the document lists its Idempotency-Key header (app/web/api/openapi_generation.py)
     return wrapper
 
 

@@ -40,6 +40,8 @@ def _paths_and_schemas() -> tuple[dict, dict]:
     paths, schemas = copy.deepcopy(PATHS), copy.deepcopy(SCHEMAS)
     made, made_schemas = generated(current_app)
     schemas.update(made_schemas)
+    # The webhook payloads carry API objects: derived from those objects' schemas, so after them.
+    schemas.update(openapi_event_payloads.payload_schemas(schemas))
     for path, operations in made.items():
         paths.setdefault(path, {}).update(operations)
     return paths, schemas
@@ -69,7 +71,7 @@ def openapi_document(server_url: str) -> dict:
         "paths": openapi_samples.with_curl_samples(
             openapi_navigation.tagged(_with_body_errors(paths)), server_url, schemas
         ),
-        "webhooks": openapi_event_payloads.webhooks(),
+        "webhooks": openapi_event_payloads.webhooks(schemas),
         "components": {
             "schemas": schemas,
             "securitySchemes": {

@@ -1,20 +1,17 @@
 """The OpenAPI 3.1 ``webhooks`` section: one entry per event type a merchant can subscribe to, with the signed
-envelope Kassa POSTs and the payload (``data.object``) each type carries. The payload builders are the
-functions named beside each schema; tests/web/api/test_openapi_event_payloads.py validates real events against them."""
+envelope Kassa POSTs (the Event of app/web/api/models/events.py) and the payload (``data.object``) each type
+carries (app/web/api/models/event_payloads.py: models, and API objects as events carry them, derived from those
+objects' generated schemas). tests/web/api/test_openapi_event_payloads.py validates real events against them."""
 
 from __future__ import annotations
 
+from pydantic.json_schema import models_json_schema
+
 from app.web.api import openapi_webhook_endpoints  # noqa: F401  (the area before, in the reference's order)
-from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _NULLABLE_TIME, _STR, _TIME, SCHEMAS, _obj, _ref
+from app.web.api.models.event_payloads import CARRIED, MODELS, Carried
 from app.webhooks.event_types import EVENT_TYPES
 
-_BOOL = {"type": "boolean"}
-_FEES_BY_CURRENCY = {
-    "type": "object",
-    "propertyNames": _CURRENCY,
-    "additionalProperties": _INT,
-    "description": "minor units per currency; a currency not named: the channel's published fee",
-}
+_REF = "#/components/schemas/{model}"
 
 SIGNATURE_TAG = "Receiving webhooks"
 _SIGNATURE_ANCHOR = "#tag/Receiving-webhooks"  # where Redoc puts that section on /docs/api
@@ -40,116 +37,32 @@ own machine: `docs/webhooks.md` in the Kassa repository. Each event type below s
 Event whose `data.object` has the shape given there."""
 
 
-def _as_carried(schema: str, *, read_apart: tuple[str, ...], optional: tuple[str, ...] = (), **extra: dict) -> dict:
-    """An API schema as events carry it: every field the object's own row tells (all present, nothing else),
-    without the parts ``read_apart`` that the API reads separately (an event is written inside the business
-    transaction and must cost no extra query; GET the object for those). ``extra`` fields are added, and
-    ``livemode``, which every event object carries (app/orders/event_modes.py)."""
-    props = {name: value for name, value in SCHEMAS[schema]["properties"].items() if name not in read_apart}
-    props.update(extra, livemode=_BOOL)
+def _carried(how: Carried, schemas: dict[str, dict]) -> dict:
+    """An API schema as events carry it (app/web/api/models/event_payloads.py, ``Carried``)."""
+    base = schemas[how.schema]
+    if not how.closed:
+        return {**base, "properties": {**base["properties"], **how.extra}}
+    props = {name: value for name, value in base["properties"].items() if name not in how.read_apart}
+    props.update(how.extra, livemode={"type": "boolean"})
     return {
         "type": "object",
-        "required": sorted(set(props) - set(optional)),
+        "required": sorted(set(props) - set(how.optional)),
         "properties": props,
         "additionalProperties": False,
     }
 
 
-_SUBSCRIPTION_READ_APART = ("renewals", "timeline", "findings")
-_ORDER_READ_APART = (
-    "discounts",
-    "client_secret",
-    "available_channels",
-    "timeline",
-    "payments",
-    "refunds",
-    "disputes",
-    "sub_orders",
-)
+def payload_schemas(schemas: dict[str, dict]) -> dict[str, dict]:
+    """The payload components, given the document's other components (the API objects events carry)."""
+    _, top = models_json_schema([(model, "serialization") for model in MODELS], ref_template=_REF)
+    made: dict[str, dict] = dict(top.get("$defs", {}))
+    for schema in made.values():
+        for prop in schema.get("properties", {}).values():
+            prop.pop("title", None)
+    for name, how in CARRIED.items():
+        made[name] = _carried(how, schemas)
+    return made
 
-SCHEMAS.update(
-    {
-        # app/orders/representation.py order_object: the Order without what GET /orders/{id} reads apart.
-        "OrderEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART),
-        # app/payments/representation.py payment_object: the API's Payment.
-        "PaymentEventObject": _as_carried("Payment", read_apart=()),
-        # app/payments/refunds/representation.py refund_object: the API's Refund.
-        "RefundEventObject": _as_carried("Refund", read_apart=()),
-        # app/payments/disputes/services.py dispute_object: the API's Dispute.
-        "DisputeEventObject": _as_carried("Dispute", read_apart=()),
-        # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
-        # capability (url, client_secret) and the list of its orders.
-        "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
-        # app/risk/assessment.py, cards.py (the assessment) and review.py (the decision and who made it)
-        "RiskEventObject": _obj(
-            ["id", "object", "decision"],
-            id={"type": "string", "description": "the order"},
-            object={"const": "order"},
-            decision={"enum": ["allow", "review", "block", "approve", "reject"]},
-            score={"type": "integer", "minimum": 0, "maximum": 100},
-            reasons={"type": "array", "items": _STR},
-            by={"type": "string", "description": 'who decided; "merchant" in the events a publishable key reads'},
-        ),
-        # app/signing/contracts.py subscription_object; renewal events add the renewal
-        # (app/signing/renewals/services.py)
-        "SubscriptionEventObject": _as_carried(
-            "Subscription",
-            read_apart=_SUBSCRIPTION_READ_APART,
-            optional=("renewal",),
-            renewal=_obj(
-                ["period", "status"],
-                period=_INT,
-                order=_NULLABLE_STR,
-                status=_STR,
-                attempts=_INT,
-                period_start=_NULLABLE_TIME,
-                period_end=_NULLABLE_TIME,
-                next_attempt_at=_NULLABLE_TIME,
-                last_error=_NULLABLE_STR,
-            ),
-        ),
-        # app/signing/renewals/notices.py: the renewal to come, not opened yet (no order, no status): its period, when
-        # it is due and the price it will charge at list price (a renewal hook may still amend it)
-        "SubscriptionRenewalUpcomingEventObject": _as_carried(
-            "Subscription",
-            read_apart=_SUBSCRIPTION_READ_APART,
-            renewal=_obj(
-                ["period", "at", "amount"],
-                period=_INT,
-                at=_TIME | {"description": "when the renewal falls due"},
-                amount=_ref("Money"),
-            ),
-        ),
-        # app/orders/fulfilment.py: Kassa gave up fulfilling (why, in reason); a compensation refund follows
-        "OrderFulfilmentFailedEventObject": _as_carried("Order", read_apart=_ORDER_READ_APART, reason=_STR),
-        # app/payments/channels/configs.py channel_config_json
-        "ChannelConfigEventObject": _obj(
-            ["object", "code", "enabled", "priority"],
-            object={"const": "channel_config"},
-            code=_STR,
-            enabled=_BOOL,
-            priority=_INT,
-            display_name=_NULLABLE_STR,
-            icon=_NULLABLE_STR,
-            min_amount={"type": ["integer", "null"]},
-            max_amount={"type": ["integer", "null"]},
-            limits_currency={"anyOf": [_CURRENCY, {"type": "null"}]},
-            currencies={"type": "array", "items": _CURRENCY},
-            agreement_text=_NULLABLE_STR,
-            fee_bps={
-                "type": ["integer", "null"],
-                "description": "the merchant's rate in basis points; null: published",
-            },
-            fixed_fees=_FEES_BY_CURRENCY,
-            dispute_fees=_FEES_BY_CURRENCY,
-        ),
-    }
-)
-# app/payments/payouts/services.py: settlement_json with the payout that paid it (never null here).
-SCHEMAS["SettlementPaidEventObject"] = {
-    **SCHEMAS["Settlement"],
-    "properties": {**SCHEMAS["Settlement"]["properties"], "payout": _ref("Payout")},
-}
 
 # (event type prefix, navigation tag, payload schema, what the family is about)
 _FAMILIES: tuple[tuple[str, str, str, str], ...] = (
@@ -231,16 +144,20 @@ def _family(event_type: str) -> tuple[str, str, str, str]:
     return next(family for family in _FAMILIES if event_type.startswith(family[0]))
 
 
-def event_schema(event_type: str) -> dict:
+def event_schema(event_type: str, schemas: dict[str, dict]) -> dict:
     """The body Kassa POSTs for ``event_type``: the Event envelope with that type and its payload."""
-    envelope = SCHEMAS["Event"]
+    envelope = schemas["Event"]
     payload = _family(event_type)[2]
     return {
         **envelope,
         "properties": {
             **envelope["properties"],
             "type": {"const": event_type},
-            "data": _obj(["object"], object=_ref(payload)),
+            "data": {
+                "type": "object",
+                "required": ["object"],
+                "properties": {"object": {"$ref": _REF.format(model=payload)}},
+            },
         },
     }
 
@@ -254,8 +171,9 @@ def webhook_tags() -> list[dict]:
     return tags
 
 
-def webhooks() -> dict:
-    """One POST per subscribable event type, grouped like the API sections."""
+def webhooks(schemas: dict[str, dict]) -> dict:
+    """One POST per subscribable event type, grouped like the API sections; ``schemas``: the document's
+    components (the Event envelope among them)."""
     return {
         event_type: {
             "post": {
@@ -273,7 +191,7 @@ def webhooks() -> dict:
                 "parameters": [SIGNATURE_HEADER],
                 "requestBody": {
                     "required": True,
-                    "content": {"application/json": {"schema": event_schema(event_type)}},
+                    "content": {"application/json": {"schema": event_schema(event_type, schemas)}},
                 },
                 "responses": {
                     "2XX": {

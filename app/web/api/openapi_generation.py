@@ -19,6 +19,15 @@ _REF = "#/components/schemas/{model}"
 _METHODS = ("get", "post", "put", "patch", "delete")
 
 
+_IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "a retry with the same key (and the same request) gets the first answer again, replayed",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[^\\x00-\\x1f\\x7f]+$"},
+}
+
+
 def _error(description: str) -> dict:
     return {
         "description": description,
@@ -52,6 +61,9 @@ def _models(operations: list[tuple[str, str, Operation, Any]]) -> list[tuple[typ
         for model in declared.answers.values():
             if model is not None:
                 wanted[(model, "serialization")] = None
+        # Shapes a raw answer points at (e.g. the events of a text/event-stream) by component name.
+        for model in declared.extra.get("_components", ()):
+            wanted[(model, "serialization")] = None
     return list(wanted)
 
 
@@ -102,6 +114,8 @@ def generated(app: Flask) -> tuple[dict, dict]:
                 }
             )
         parameters += _parameters(declared, schemas, refs)
+        if getattr(view, "api_idempotent", False):
+            parameters.append(_IDEMPOTENCY_KEY)
         if parameters:
             item["parameters"] = parameters
         if declared.body is not None:
@@ -130,7 +144,8 @@ def generated(app: Flask) -> tuple[dict, dict]:
             responses.setdefault("413", _error("request_too_large: the body is over 1 MB"))
         for status, description in declared.errors.items():
             responses[str(status)] = _error(description)
-        secret_only = _is_secret_only(view)
+        # An operation that declares its own security (none: the stream's client secret) takes no key.
+        secret_only = None if "security" in declared.extra else _is_secret_only(view)
         if secret_only is not None:
             responses.setdefault("401", _error("invalid_api_key: missing, malformed or unknown key"))
             responses.setdefault(
