@@ -1,0 +1,252 @@
+"""The served OpenAPI document is the contract (issue 52): schemathesis runs over every operation with ALL its
+checks on — status code documented, content type, response schema and headers, negative data rejected, positive
+data accepted, ignored auth, missing required header, unsupported method, ... (its own check set, not only "no
+5xx", which tests/web/api/test_fuzz_api.py keeps for hostile bodies) — in its examples, coverage and fuzzing
+phases, for four callers: a secret and a publishable key, each in test and in live mode. A publishable key's
+401/403 on a secret-only route is a documented answer like any other.
+
+Path ids are real objects of the caller's mode (an order, a product, a SKU, a customer, a session, ...), made with
+that mode's secret key before the run and given to schemathesis as per-operation parameters, so the run gets past
+404. In process over WSGI (no network; the sandbox provider answers on loopback for the pay routes).
+
+Bounded and derandomised (a fixed seed, ``deterministic`` generation): the CI run is the coverage phase's own
+cases (about 1,400 a secret caller, 3,000 a publishable one, mostly quick 403s) plus 1 fuzzing example per
+operation: 28-34 s of CPU a caller (measured on a busy shared machine), so about 75 s for all four on two idle
+cores with ``-n 2``. By hand, ``KASSA_FUZZ_EXAMPLES=N`` draws N fuzzing examples per operation (each example adds
+about 80 requests and 1.7 s of CPU a caller: N=50 is about 2 minutes a caller) and ``KASSA_FUZZ_RANDOM=1`` a
+fresh seed each run (the failure lists the request); past the suite's per-test limit add ``--timeout 0 -o
+faulthandler_timeout=0``.
+``KASSA_FUZZ_REPORT=/tmp/run`` writes each caller's failures as JSON (``/tmp/run.secret-test.json``, ...).
+
+On failure the test lists each distinct failure once, one line each: caller, operation, check, phase, the request
+(method, path, query, body) and the answer (status and start of the body). While the issue-52 xfail mark is on,
+``--runxfail`` shows that list."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass
+
+import pytest
+import schemathesis
+from schemathesis.config import SchemathesisConfig
+from schemathesis.engine import Status, events, from_schema
+from schemathesis.transport.wsgi import WSGI_TRANSPORT
+
+from app.extensions import db
+from app.merchants.services import issue_key
+from tests.conftest import Api
+
+EXAMPLES = int(os.environ.get("KASSA_FUZZ_EXAMPLES", "1"))
+SEED = random.randrange(2**31) if os.environ.get("KASSA_FUZZ_RANDOM") else 52
+# The SSE stream answers for ORDER_STREAM_SECONDS by design (every generated case would hold the run that long);
+# its parameters are the order id only, tested in tests/web/embed/test_sdk_server.py.
+SKIPPED_PATHS = ["/orders/{id}/stream"]
+CALLERS = [("secret", "test"), ("publishable", "test"), ("secret", "live"), ("publishable", "live")]
+CUSTOMER = "cus_fuzz_1"
+MISSING = "nope_404"  # an id no object has: the route's documented 404
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One distinct failure, as a line a reader can act on."""
+
+    caller: str
+    operation: str
+    check: str
+    phase: str
+    request: str
+    answer: str
+    title: str
+    message: str
+
+    def line(self) -> str:
+        return (
+            f"[{self.caller}] {self.operation} | {self.check} ({self.phase}): {self.title}: {self.message} | "
+            f"{self.request} -> {self.answer}"
+        )
+
+
+def mode_key(app, merchant_id: str, kind: str, mode: str) -> str:
+    """A new raw key of ``kind`` in ``mode`` for the merchant (the fixture's keys are test-mode ones)."""
+    with app.app_context():
+        _, raw = issue_key(merchant_id, kind, mode)
+        db.session.commit()
+    return raw
+
+
+def _created_id(answer, *path: str) -> str:
+    """The id in a 2xx answer, or MISSING when the object could not be made in this mode (its routes then 404)."""
+    if answer.status_code >= 300 or not answer.is_json:
+        return MISSING
+    value = answer.json
+    for name in path:
+        value = value.get(name) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else MISSING
+
+
+def seed_objects(secret: Api, catalog: dict) -> dict[str, str]:
+    """Objects of one mode for the path ids, made with that mode's secret key: path prefix -> id."""
+    items = [{"sku": catalog["sku"], "quantity": 1}]
+    order = secret.post("/orders", json={"items": items, "customer": {"id": CUSTOMER}, "agreement_accepted": True})
+    assert order.status_code == 201, order.json  # every order route needs it: say why it failed, not KeyError
+    session = secret.post("/checkout_sessions", json={"items": items, "customer": {"id": CUSTOMER}})
+    partner = secret.post("/partners", json={"name": "Fuzz partner"})
+    run = secret.post("/reconciliation_runs", json={"channel": "sandbox_card", "date": "2026-11-01"})
+    entry = secret.post("/risk/list_entries", json={"kind": "email", "value": "fuzz@b.test", "action": "block"})
+    rule = secret.post(
+        "/risk/rules",
+        json={"kind": "amount_limit", "params": {"amount": 100000, "currency": "usd"}, "action": "review"},
+    )
+    clock = secret.post("/test_clocks", json={"frozen_time": "2026-01-01T00:00:00Z"})
+    hook = secret.post("/webhook_endpoints", json={"url": "https://merchant.example/hooks", "events": ["*"]})
+    subscription = secret.post(
+        "/subscriptions",
+        json={"sku": catalog["limited_sku"], "customer": {"id": CUSTOMER}, "agreement_accepted": True},
+    )
+    return {
+        "/orders/": order.json["id"],
+        "/products/": catalog["product"],
+        "/skus/": catalog["sku"],
+        "/customers/": CUSTOMER,
+        "/checkout_sessions/": _created_id(session, "id"),
+        "/partners/": _created_id(partner, "id"),
+        "/reconciliation_runs/": _created_id(run, "id"),
+        "/risk/list_entries/": _created_id(entry, "id"),
+        "/risk/rules/": _created_id(rule, "id"),
+        "/test_clocks/": _created_id(clock, "id"),
+        "/webhook_endpoints/": _created_id(hook, "id"),
+        "/subscriptions/": _created_id(subscription, "id"),
+    }
+
+
+def run_config(key: str, ids: dict[str, str]) -> SchemathesisConfig:
+    """Every check, the three unit phases, the caller's key, and a real id for each path that names one."""
+    operations = [{"include-path": path, "enabled": False} for path in SKIPPED_PATHS]
+    operations += [
+        {"include-path-regex": f"^{prefix}\\{{id\\}}", "parameters": {"path.id": value}}
+        for prefix, value in ids.items()
+    ]
+    return SchemathesisConfig.from_dict(
+        {
+            "seed": SEED,
+            "headers": {"Authorization": f"Bearer {key}"},
+            "workers": 1,  # one thread: the app's session and the test client are not shared across threads
+            "generation": {"max-examples": EXAMPLES, "deterministic": True},
+            "checks": {"enabled": True},
+            "phases": {
+                "examples": {"enabled": True},
+                "coverage": {"enabled": True},
+                "fuzzing": {"enabled": True},
+                "stateful": {"enabled": False},  # asked for unit phases; its links are not in the document yet
+            },
+            "operations": operations,
+            "warnings": False,
+        }
+    )
+
+
+def _request_line(case, interaction) -> str:
+    if interaction is None:
+        return f"{case.method} {case.formatted_path} query={case.query!r}"[:300]
+    request = interaction.request
+    body = (request.body or b"")[:160].decode("utf-8", "replace")
+    return f"{request.method} {request.uri.split('/api/v1', 1)[-1]} {body}".strip()[:300]
+
+
+def _answer_line(interaction) -> str:
+    if interaction is None or interaction.response is None:
+        return "no answer"
+    response = interaction.response
+    return f"{response.status_code} {(response.content or b'')[:160].decode('utf-8', 'replace')}"
+
+
+def collect_findings(caller: str, stream) -> tuple[list[Finding], int]:
+    """The run's distinct failures (first seen example of each operation/check/title) and how many cases ran."""
+    findings: dict[tuple, Finding] = {}
+    cases = 0
+    for event in stream:
+        if isinstance(event, events.ScenarioFinished):
+            recorder = event.recorder
+            cases += len(recorder.cases)
+            for case_id, checks in recorder.checks.items():
+                for check in checks:
+                    if check.status != Status.FAILURE or check.failure_info is None:
+                        continue
+                    failure = check.failure_info.failure
+                    node = recorder.cases.get(failure.case_id or case_id) or recorder.cases[case_id]
+                    interaction = recorder.interactions.get(failure.case_id or case_id)
+                    key = (recorder.label, check.name, failure.title)
+                    findings.setdefault(
+                        key,
+                        Finding(
+                            caller,
+                            recorder.label,
+                            check.name,
+                            event.phase.value,
+                            _request_line(node.value, interaction),
+                            _answer_line(interaction),
+                            failure.title,
+                            " ".join(failure.message.split())[:200],
+                        ),
+                    )
+        elif isinstance(event, events.NonFatalError):
+            key = (event.label, "error", str(event.value)[:120])
+            findings.setdefault(
+                key,
+                Finding(
+                    caller,
+                    event.label,
+                    "harness_error",
+                    str(event.phase),
+                    "",
+                    "",
+                    type(event.value).__name__,
+                    str(event.value)[:300],
+                ),
+            )
+        elif isinstance(event, events.FatalError):
+            raise event.exception
+    return list(findings.values()), cases
+
+
+def _send_in_process(send):
+    """schemathesis' unauthenticated probes (the ignored_auth check) drop the requests session but keep its
+    socket-level settings, which werkzeug's test client refuses (TypeError: max_redirects): drop them here."""
+
+    def wrapped(case, *, session=None, **kwargs):
+        if session is None:
+            for name in ("max_redirects", "verify", "cert", "proxies"):
+                kwargs.pop(name, None)
+        return send(case, session=session, **kwargs)
+
+    return wrapped
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="issue 52: the OpenAPI document is being regenerated from pydantic models route area by area; "
+    "84 conformance failures on main listed in the issue's report. The final merge of issue 52 removes this mark",
+)
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # "overly large repr" of big bodies
+@pytest.mark.parametrize(("kind", "mode"), CALLERS, ids=[f"{kind}-{mode}" for kind, mode in CALLERS])
+def test_every_operation_answers_as_documented(app, client, merchant, catalog, sandbox, monkeypatch, kind, mode):
+    # Thousands of requests on one key and one order: the budgets (tests/web/test_rate_limits.py) would answer most.
+    for name in ("RATE_LIMIT_SECRET_KEY", "RATE_LIMIT_PAY", "RATE_LIMIT_ORDER_CREATE", "RATE_LIMIT_CHECKOUT"):
+        monkeypatch.setitem(app.config, name, "1000000 per minute")
+    monkeypatch.setattr(WSGI_TRANSPORT, "send", _send_in_process(WSGI_TRANSPORT.send))
+    secret = Api(client, mode_key(app, merchant.id, "secret", mode))
+    key = secret.key if kind == "secret" else mode_key(app, merchant.id, "publishable", mode)
+    ids = seed_objects(secret, catalog)
+
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=run_config(key, ids))
+    findings, cases = collect_findings(f"{kind}-{mode}", from_schema(schema).execute())
+
+    report = os.environ.get("KASSA_FUZZ_REPORT")
+    if report:  # the full list, for the issue's failure report (grouped by check and operation)
+        with open(f"{report}.{kind}-{mode}.json", "w") as out:
+            json.dump([finding.__dict__ for finding in findings], out)
+    assert cases > 500  # the run reached every operation, not a skip on the first error
+    assert not findings, f"{len(findings)} failures:\n" + "\n".join(sorted(f.line() for f in findings))
