@@ -124,17 +124,14 @@ def Limit(default: int = 20, maximum: int = 100) -> Any:  # noqa: N802
 def SchemaRef(name: str, *, nullable: bool = False, many: bool = False, description: str | None = None) -> Any:  # noqa: N802
     """A field whose shape is a schema another area's module declares (by its component name), so areas need not
     import each other's models."""
-    schema: dict[str, Any] = {"$ref": f"#/components/schemas/{name}"}
+    # Under allOf: pydantic resolves a bare top-level $ref among its own models, where this name is not.
+    schema: dict[str, Any] = {"allOf": [{"$ref": f"#/components/schemas/{name}"}]}
     if many:
         schema = {"type": "array", "items": schema}
     if nullable:
         schema = {"oneOf": [schema, {"type": "null"}]}
     if description:
-        schema = (
-            {**schema, "description": description}
-            if "$ref" not in schema
-            else {"allOf": [schema], "description": description}
-        )
+        schema = {**schema, "description": description}
     return Annotated[Any, WithJsonSchema(schema)]
 
 
