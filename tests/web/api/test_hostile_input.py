@@ -166,7 +166,7 @@ def test_a_superscript_digit_is_no_limit(api, path):
     # '²' is a digit to str.isdigit but no number to int(): a limit of it was a 500.
     refused = api.get(path, query_string={"limit": "\u00b2"})
     assert refused.status_code == 400 and refused.json["error"]["param"] == "limit", refused.get_data(as_text=True)
-    assert "limit must be an integer between 1 and" in refused.json["error"]["message"]
+    assert "limit must be an integer" in refused.json["error"]["message"]
 
 
 def test_a_settlement_line_cursor_must_be_a_line_id(app, api, merchant):
