@@ -145,10 +145,10 @@ SCHEMAS.update(
         ),
     }
 )
-# app/payments/payouts/services.py: settlement_json with the payout that paid it (never null here).
+# app/payments/payouts/services.py: settlement_json with the payout that paid it (never null here). Settlement is
+# generated from its model (app/web/api/models/settlements.py), so this narrows it by reference.
 SCHEMAS["SettlementPaidEventObject"] = {
-    **SCHEMAS["Settlement"],
-    "properties": {**SCHEMAS["Settlement"]["properties"], "payout": _ref("Payout")},
+    "allOf": [_ref("Settlement"), {"type": "object", "required": ["payout"], "properties": {"payout": _ref("Payout")}}]
 }
 
 # (event type prefix, navigation tag, payload schema, what the family is about)
