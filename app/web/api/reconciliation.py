@@ -3,7 +3,7 @@ reconciliation")."""
 
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify
 
 from app.extensions import db
 from app.reconciliation import queries, runs
@@ -13,20 +13,43 @@ from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import cursor_param, json_body, limit_param
+from app.web.api.models.reconciliation import (
+    DiscrepancyList,
+    DiscrepancyListQuery,
+    ReconciliationRunInput,
+    ReconciliationRunList,
+    ReconciliationRunListQuery,
+)
+from app.web.api.models.reconciliation import (
+    ReconciliationRun as ReconciliationRunAnswer,
+)
+from app.web.api.operation import operation
+
+_RUN = {"id": "the run's id (rcn_…)"}
+_NO_RUN = "resource_missing: no such run (for a test key: nor one of a channel that is not test-only)"
 
 
 @bp.post("/reconciliation_runs")
 @requires_key(secret=True)
 @idempotent
 @api_audited("reconciliation_run.create", ReconciliationRun)
-def reconciliation_runs_create():
+@operation(
+    "Reconcile a channel's statement of one day; the run works on a worker (poll until done)",
+    body=ReconciliationRunInput,
+    answers={201: ReconciliationRunAnswer},
+    errors={
+        400: "parameter_invalid: channel publishes no statements, or date is malformed or in the future",
+        403: "secret_key_required: a publishable key on a secret-only route; live_key_required: a test key and a "
+        "channel that is not test-only",
+    },
+)
+def reconciliation_runs_create(body: ReconciliationRunInput):
     """Reconcile a channel's statement of one day; the run works on a worker and reports ``done`` when finished."""
-    body, who = json_body(), caller()
+    who = caller()
     run = runs.start_run(
         who.merchant_id,
-        body.get("channel"),
-        body.get("date"),
+        body.channel,
+        body.date,
         actor=f"api:{api_actor().user_id}",
         livemode=who.livemode,
     )
@@ -36,13 +59,19 @@ def reconciliation_runs_create():
 
 @bp.get("/reconciliation_runs")
 @requires_key(secret=True)
-def reconciliation_runs_index():
+@operation(
+    "List reconciliation runs, newest first (a test key: those of test-only channels)",
+    query=ReconciliationRunListQuery,
+    answers={200: ReconciliationRunList},
+    errors={404: "resource_missing: starting_after names no run the key may read"},
+)
+def reconciliation_runs_index(query: ReconciliationRunListQuery):
     who = caller()
     found, has_more = queries.list_runs(
         who.merchant_id,
-        channel=request.args.get("channel"),
-        limit=limit_param(),
-        starting_after=cursor_param("rcn"),
+        channel=query.channel,
+        limit=query.limit,
+        starting_after=query.starting_after,
         livemode=who.livemode,
     )
     return jsonify({"object": "list", "data": [run_json(r) for r in found], "has_more": has_more})
@@ -50,6 +79,7 @@ def reconciliation_runs_index():
 
 @bp.get("/reconciliation_runs/<run_id>")
 @requires_key(secret=True)
+@operation("Retrieve a reconciliation run", answers={200: ReconciliationRunAnswer}, errors={404: _NO_RUN}, path=_RUN)
 def reconciliation_runs_show(run_id: str):
     who = caller()
     return jsonify(run_json(queries.get_run(who.merchant_id, run_id, livemode=who.livemode)))
@@ -57,15 +87,22 @@ def reconciliation_runs_show(run_id: str):
 
 @bp.get("/reconciliation_runs/<run_id>/discrepancies")
 @requires_key(secret=True)
-def reconciliation_runs_discrepancies(run_id: str):
+@operation(
+    "The discrepancies of the run's channel and day (also those an earlier run of the day recorded)",
+    query=DiscrepancyListQuery,
+    answers={200: DiscrepancyList},
+    errors={404: _NO_RUN},
+    path=_RUN,
+)
+def reconciliation_runs_discrepancies(run_id: str, query: DiscrepancyListQuery):
     who = caller()
     found, has_more = queries.list_discrepancies(
         who.merchant_id,
         run_id=run_id,
-        status=request.args.get("status"),
-        kind=request.args.get("kind"),
-        limit=limit_param(maximum=1000),
-        starting_after=cursor_param("dsc"),
+        status=query.status,
+        kind=query.kind,
+        limit=query.limit,
+        starting_after=query.starting_after,
         livemode=who.livemode,
     )
     return jsonify({"object": "list", "data": [discrepancy_json(d) for d in found], "has_more": has_more})

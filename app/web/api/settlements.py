@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from flask import Response, jsonify, request, stream_with_context
+from flask import Response, jsonify, stream_with_context
 
 from app.audit.services import audited
 from app.errors import InvalidRequest
@@ -21,13 +19,33 @@ from app.ledger.settlement.statements import (
 from app.payments.payouts.services import payout_for_settlement, payout_json, retry_payout
 from app.payments.payouts.settling import settle_due
 from app.platform.db.snapshot import reads_one_snapshot
-from app.platform.values.pagination import row_cursor
-from app.platform.values.times import request_time
 from app.web.api import bp
 from app.web.api.audit import api_actor, api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import cursor_param, json_body, limit_param
+from app.web.api.models.settlements import (
+    Partner as PartnerAnswer,
+)
+from app.web.api.models.settlements import (
+    PartnerInput,
+    PartnerList,
+    PartnerPatch,
+    SettlementLineList,
+    SettlementLineQuery,
+    SettlementList,
+    SettlementListQuery,
+    SettlementRun,
+    SettlementRunInput,
+)
+from app.web.api.models.settlements import (
+    Settlement as SettlementAnswer,
+)
+from app.web.api.operation import operation
+
+_PARTNER = {"id": "the partner's id (ptn_…, or self for the merchant)"}
+_SETTLEMENT = {"id": "the settlement's id (stl_…)"}
+_NO_PARTNER = "resource_missing: no such partner"
+_NO_SETTLEMENT = "resource_missing: no such settlement (of the key's mode)"
 
 
 def _partner_snapshot(merchant_id: str, partner_id: str, livemode: bool):
@@ -38,14 +56,24 @@ def _partner_snapshot(merchant_id: str, partner_id: str, livemode: bool):
 @requires_key(secret=True)
 @idempotent
 @api_audited("partner.create", Partner)
-def partners_create():
+@operation(
+    "Add a partner the merchant shares revenue with (secret key)",
+    body=PartnerInput,
+    answers={201: PartnerAnswer},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it); 1000 partners already added in the key's mode "
+        "(param name)"
+    },
+)
+def partners_create(body: PartnerInput):
     who = caller()
-    partner = partners.create_partner(who.merchant_id, json_body(), livemode=who.livemode)
+    partner = partners.create_partner(who.merchant_id, body.model_dump(exclude_unset=True), livemode=who.livemode)
     return jsonify(partners.partner_json(partner, livemode=who.livemode)), 201
 
 
 @bp.get("/partners")
 @requires_key(secret=True)
+@operation("List partners, self first (secret key)", answers={200: PartnerList})
 def partners_index():
     who = caller()
     found = partners.list_partners(who.merchant_id)
@@ -56,6 +84,12 @@ def partners_index():
 
 @bp.get("/partners/<partner_id>")
 @requires_key(secret=True)
+@operation(
+    "Retrieve a partner (self: the merchant)",
+    answers={200: PartnerAnswer},
+    errors={404: _NO_PARTNER},
+    path=_PARTNER,
+)
 def partners_show(partner_id: str):
     who = caller()
     return jsonify(partners.partner_json(partners.get_partner(who.merchant_id, partner_id), livemode=who.livemode))
@@ -63,7 +97,14 @@ def partners_show(partner_id: str):
 
 @bp.patch("/partners/<partner_id>")
 @requires_key(secret=True)
-def partners_update(partner_id: str):
+@operation(
+    "Change a partner's name, payout account, cycle or reserve",
+    body=PartnerPatch,
+    answers={200: PartnerAnswer},
+    errors={404: _NO_PARTNER},
+    path=_PARTNER,
+)
+def partners_update(partner_id: str, body: PartnerPatch):
     who = caller()
     partners.get_partner(who.merchant_id, partner_id)  # 404 before anything is recorded
     with audited(
@@ -73,7 +114,9 @@ def partners_update(partner_id: str):
         partner_id,
         snapshot=_partner_snapshot(who.merchant_id, partner_id, who.livemode),
     ):
-        partner = partners.update_partner(who.merchant_id, partner_id, json_body(), livemode=who.livemode)
+        partner = partners.update_partner(
+            who.merchant_id, partner_id, body.model_dump(exclude_unset=True), livemode=who.livemode
+        )
     return jsonify(partners.partner_json(partner, livemode=who.livemode))
 
 
@@ -85,15 +128,18 @@ def settlement_with_payout(settlement: Settlement) -> dict:
 @bp.get("/settlements")
 @reads_one_snapshot
 @requires_key(secret=True)
-def settlements_index():
+@operation(
+    "List settlements of this key's mode, newest first", query=SettlementListQuery, answers={200: SettlementList}
+)
+def settlements_index(query: SettlementListQuery):
     who = caller()
     found, has_more = list_settlements(
         who.merchant_id,
         livemode=who.livemode,
-        partner=request.args.get("partner"),
-        status=request.args.get("status"),
-        limit=limit_param(),
-        starting_after=cursor_param("stl"),
+        partner=query.partner,
+        status=query.status,
+        limit=query.limit,
+        starting_after=query.starting_after,
     )
     return jsonify({"object": "list", "data": [settlement_with_payout(s) for s in found], "has_more": has_more})
 
@@ -101,6 +147,12 @@ def settlements_index():
 @bp.get("/settlements/<settlement_id>")
 @reads_one_snapshot  # a settlement and its payout: two statements
 @requires_key(secret=True)
+@operation(
+    "Retrieve a settlement with its payout",
+    answers={200: SettlementAnswer},
+    errors={404: _NO_SETTLEMENT},
+    path=_SETTLEMENT,
+)
 def settlements_show(settlement_id: str):
     who = caller()
     return jsonify(settlement_with_payout(get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)))
@@ -108,18 +160,28 @@ def settlements_show(settlement_id: str):
 
 @bp.get("/settlements/<settlement_id>/lines")
 @requires_key(secret=True)
-def settlements_lines(settlement_id: str):
+@operation(
+    "A settlement's lines in posting order (starting_after: the id of the last line you have)",
+    query=SettlementLineQuery,
+    answers={200: SettlementLineList},
+    errors={404: _NO_SETTLEMENT},
+    path=_SETTLEMENT,
+)
+def settlements_lines(settlement_id: str, query: SettlementLineQuery):
     who = caller()
     settlement = get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)
-    after = request.args.get("starting_after")
-    if after is not None and row_cursor(after) is None:
-        raise InvalidRequest("starting_after is the id of the last line you have", param="starting_after")
-    lines, has_more = settlement_lines(settlement, limit=limit_param(maximum=1000), starting_after=row_cursor(after))
+    lines, has_more = settlement_lines(settlement, limit=query.limit, starting_after=query.starting_after)
     return jsonify({"object": "list", "data": [line_json(line) for line in lines], "has_more": has_more})
 
 
 @bp.get("/settlements/<settlement_id>/statement.csv")
 @requires_key(secret=True)
+@operation(
+    "The settlement statement as CSV: a summary, then every line",
+    raw_answers={200: ("text/csv", {"type": "string"}, "CSV")},
+    errors={404: _NO_SETTLEMENT},
+    path=_SETTLEMENT,
+)
 def settlements_statement(settlement_id: str):
     who = caller()
     settlement = get_settlement(who.merchant_id, settlement_id, livemode=who.livemode)
@@ -131,16 +193,26 @@ def settlements_statement(settlement_id: str):
     )
 
 
-def _until(value: object) -> datetime | None:
-    if value is None:
-        return None
-    return request_time(value, "until")
-
-
 @bp.post("/settlements/run")
 @requires_key(secret=True)
 @idempotent
-def settlements_run():
+@operation(
+    "Test keys: cut every settlement due now (or up to until) and send the payouts",
+    body=SettlementRunInput,
+    answers={202: SettlementRun},
+    errors={
+        400: "test_mode_only: a live key (live settlements run by themselves); parameter_invalid: until is not a "
+        "time or more than 730 days from now"
+    },
+    # The body may be left out: every settlement due now.
+    extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SettlementRunInput"}}},
+        }
+    },
+)
+def settlements_run(body: SettlementRunInput):
     """Test keys: cut every settlement due now (or up to ``until``), without waiting for the cycle."""
     who = caller()
     if who.livemode:
@@ -148,9 +220,7 @@ def settlements_run():
     return jsonify(
         {
             "object": "settlement_run",
-            "settlements": settle_due(
-                merchant_id=who.merchant_id, livemode=False, until=_until(json_body().get("until"))
-            ),
+            "settlements": settle_due(merchant_id=who.merchant_id, livemode=False, until=body.until),
         }
     ), 202
 
@@ -158,6 +228,16 @@ def settlements_run():
 @bp.post("/settlements/<settlement_id>/retry_payout")
 @requires_key(secret=True)
 @idempotent
+@operation(
+    "Send a settlement's failed payout again (after fixing the partner's payout account)",
+    answers={200: SettlementAnswer},
+    errors={
+        400: "payout_state_invalid: the settlement has no payout (nothing to pay)",
+        404: _NO_SETTLEMENT,
+        409: "payout_state_invalid: the payout has not failed, or changed meanwhile (reload)",
+    },
+    path=_SETTLEMENT,
+)
 def settlements_retry_payout(settlement_id: str):
     """Send a settlement's failed payout again (after the partner's payout account was fixed)."""
     who = caller()
