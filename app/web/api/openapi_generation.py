@@ -73,7 +73,7 @@ def _parameters(declared: Operation, schemas: dict, refs: dict) -> list[dict]:
         schema = schemas[refs[(declared.query, "validation")]["$ref"].rsplit("/", 1)[-1]]
         required = set(schema.get("required", []))
         for name, prop in schema.get("properties", {}).items():
-            prop = dict(prop)
+            prop = _query_value(prop)
             description = prop.pop("description", None)
             prop.pop("title", None)
             parameter = {"name": name, "in": "query", "required": name in required, "schema": prop}
@@ -81,6 +81,19 @@ def _parameters(declared: Operation, schemas: dict, refs: dict) -> list[dict]:
                 parameter["description"] = description
             parameters.append(parameter)
     return parameters
+
+
+def _query_value(prop: dict) -> dict:
+    """A query string cannot send null: an optional parameter is left out, so ``X | None = None`` documents X."""
+    prop = dict(prop)
+    choices = prop.get("anyOf")
+    if choices and {"type": "null"} in choices:
+        rest = [choice for choice in choices if choice != {"type": "null"}]
+        prop.pop("anyOf")
+        prop = {**rest[0], **prop} if len(rest) == 1 else {**prop, "anyOf": rest}
+    if prop.get("default", ...) is None:
+        prop.pop("default")
+    return prop
 
 
 def _is_secret_only(view: Any) -> bool | None:
@@ -119,8 +132,10 @@ def generated(app: Flask) -> tuple[dict, dict]:
         if parameters:
             item["parameters"] = parameters
         if declared.body is not None:
+            body_schema = schemas[refs[(declared.body, "validation")]["$ref"].rsplit("/", 1)[-1]]
             item["requestBody"] = {
-                "required": True,
+                # A body whose every field may be left out may be left out itself (json_body reads none as {}).
+                "required": bool(body_schema.get("required")),
                 "content": {"application/json": {"schema": refs[(declared.body, "validation")]}},
             }
         responses: dict[str, dict] = {}
@@ -144,6 +159,15 @@ def generated(app: Flask) -> tuple[dict, dict]:
             responses.setdefault("413", _error("request_too_large: the body is over 1 MB"))
         for status, description in declared.errors.items():
             responses[str(status)] = _error(description)
+        if getattr(view, "api_idempotent", False):
+            replayed = (
+                "idempotency_key_reused: this Idempotency-Key was used with another body; "
+                "idempotency_request_in_progress: a request with this key is still running"
+            )
+            own = responses.get("409", {}).get("description")
+            responses["409"] = _error(
+                f"{own}; {replayed}" if own and "idempotency_key_reused" not in own else own or replayed
+            )
         # An operation that declares its own security (none: the stream's client secret) takes no key.
         secret_only = None if "security" in declared.extra else _is_secret_only(view)
         if secret_only is not None:
