@@ -1,4 +1,4 @@
-"""Subscriptions, billing links and test clocks as a client meets them (issue 52):
+"""Subscriptions, billing links, test clocks and a customer's erasure and export as a client meets them (issue 52):
 a shape error is a 400 naming the field as sent, what the document allows is accepted, and the generated document
 carries the constraints the server enforces."""
 
@@ -126,6 +126,13 @@ def test_test_clocks_take_times_within_their_years(api, spec):
     assert _fault(backwards) == (400, "parameter_invalid", "to")
 
 
+def test_erasing_a_customer_answers_as_documented(api, spec):
+    erased = api.post(f"/customers/{CUSTOMER}/erase")
+    check(spec, "post", "/customers/{id}/erase", erased)
+    assert erased.status_code == 200 and erased.json["object"] == "customer_erasure"
+    check(spec, "post", "/customers/{id}/erase", api.post(f"/customers/{'x' * 201}/erase"))
+
+
 def test_the_document_carries_the_constraints(spec):
     paths, schemas = spec["paths"], spec["components"]["schemas"]
     listing = {p["name"]: p for p in paths["/subscriptions"]["get"]["parameters"]}
@@ -155,3 +162,7 @@ def test_the_document_carries_the_constraints(spec):
         "mandate_revoked",
     ]
     assert "clock_advancing" in paths["/test_clocks/{id}/advance"]["post"]["responses"]["409"]["description"]
+    assert "export_too_large" in paths["/customers/{id}/export"]["get"]["responses"]["422"]["description"]
+    assert paths["/customers/{id}/erase"]["post"]["responses"]["200"]["content"]["application/json"]["schema"][
+        "$ref"
+    ].endswith("/CustomerErasure")
