@@ -136,11 +136,11 @@ def test_erasing_a_customer_answers_as_documented(api, spec):
 def test_the_document_carries_the_constraints(spec):
     paths, schemas = spec["paths"], spec["components"]["schemas"]
     listing = {p["name"]: p for p in paths["/subscriptions"]["get"]["parameters"]}
-    assert listing["starting_after"]["schema"]["anyOf"][0]["pattern"] == "^sub_"
-    assert "past_due" in listing["status"]["schema"]["anyOf"][0]["enum"]
+    assert listing["starting_after"]["schema"]["pattern"] == "^sub_"
+    assert "past_due" in listing["status"]["schema"]["enum"]
     assert listing["limit"]["schema"]["maximum"] == 100
     clocks = {p["name"]: p for p in paths["/test_clocks"]["get"]["parameters"]}
-    assert clocks["starting_after"]["schema"]["anyOf"][0]["pattern"] == "^clock_"
+    assert clocks["starting_after"]["schema"]["pattern"] == "^clock_"
 
     opening = paths["/subscriptions"]["post"]
     assert opening["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/SubscriptionInput")
