@@ -34,10 +34,11 @@ LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
 
 def _time(value: object, param: str) -> datetime:
+    """A time the API parsed already (a datetime), or the portal's form value, within the years a clock spans."""
     # Checked in seconds first: a year past 9999 cannot even be made a datetime.
     if type(value) is int and not EARLIEST.timestamp() <= value < LATEST.timestamp():
         raise InvalidRequest(f"{param} must be between the years 2000 and 2200", param=param)
-    when = request_time(value, param)
+    when = value if isinstance(value, datetime) else request_time(value, param)
     if not EARLIEST <= when < LATEST:
         raise InvalidRequest(f"{param} must be between the years 2000 and 2200", param=param)
     return when

@@ -18,6 +18,8 @@ from app.web.api.audit import api_actor
 from app.web.api.auth import caller, requires_key
 from app.web.api.customer_export import customer_export, export_summary
 from app.web.api.idempotent import idempotent
+from app.web.api.models import customers as customer_models
+from app.web.api.operation import operation
 from app.web.api.params import json_body
 from app.web.api.representations import customer_balance_json, payment_with_action_json, topup_json
 
@@ -65,9 +67,31 @@ def customers_balance(customer_id: str):
 
 # A customer id is the merchant's own reference and may hold a "/" (``tenant/42``): the erasure and the export, which
 # a shopper's request obliges the merchant to answer, take the id whole, sent as it is or as %2F.
+_CUSTOMER = {
+    "id": "the customer's id (the merchant's own reference; one holding a / is taken whole, as it is or as %2F)"
+}
+_CUSTOMER_ID_400 = "parameter_invalid: the customer id is empty or over 200 characters (param customer)"
+
+
 @bp.post("/customers/<path:customer_id>/erase")
 @requires_key(secret=True)
 @idempotent
+@operation(
+    "Erase a customer's personal data (a shopper's erasure request)",
+    description="Blanks the customer's email on orders, subscriptions and checkout sessions, the address their "
+    "receipts and subscription emails went to (unsent ones are dropped), the IP and device of their refund requests, "
+    "the same in stored events and in responses kept for idempotent replays, and the bodies of logged API requests "
+    "that carried them. Orders, amounts, payments and the ledger stay. A live key erases live and test data, a test "
+    "key test data. Erasing again blanks nothing more (all counts 0). An id holding a / (tenant/42) is taken whole, "
+    "as it is or as %2F.",
+    path=_CUSTOMER,
+    answers={200: customer_models.CustomerErasure},
+    errors={
+        400: _CUSTOMER_ID_400 + "; invalid_json: a body that is not a JSON object",
+        503: "service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the "
+        "connection (rolled back). Retry after Retry-After seconds",
+    },
+)
 def customers_erase(customer_id: str):
     """A shopper's erasure request: their personal data goes, the money records stay (app/privacy/erasure.py)."""
     json_body()
@@ -86,6 +110,20 @@ def customers_erase(customer_id: str):
 
 @bp.get("/customers/<path:customer_id>/export")
 @requires_key(secret=True)
+@operation(
+    "Everything Kassa holds about a customer (a shopper's access request)",
+    description="One document: their orders as GET /orders/{id} shows them (with the email they gave, payments, "
+    "refunds and disputes), subscriptions, entitlements and wallet balance by mode, withdrawals, refund requests "
+    "(with the address and device they came from), the emails sent to them and the erasures done. A live key covers "
+    "live and test records, a test key test records. The audit log records who exported whose data and how much, "
+    "never the data. An id holding a / is taken whole, as it is or as %2F.",
+    path=_CUSTOMER,
+    answers={200: customer_models.CustomerExport},
+    errors={
+        400: _CUSTOMER_ID_400,
+        422: "export_too_large: more than 10,000 orders or transfers; page GET /orders?customer= instead",
+    },
+)
 def customers_export(customer_id: str):
     """A shopper's access request: everything Kassa holds about them, as one document; the audit log records that
     it was handed out (app/privacy/access.py)."""

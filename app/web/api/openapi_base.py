@@ -293,95 +293,6 @@ SCHEMAS: dict[str, dict] = {
         created_at=_TIME,
     ),
     "TopupResponse": _obj(["topup", "payment"], topup=_ref("Topup"), payment=_ref("PaymentWithAction")),
-    "CustomerErasure": _obj(
-        ["id", "object", "customer", "livemode", "erased", "created_at"],
-        id=_STR,
-        object={"const": "customer_erasure"},
-        customer=_STR,
-        livemode={"type": "boolean"},
-        erased={
-            "type": "object",
-            "additionalProperties": {"type": "integer"},
-            "description": "records blanked, by kind (orders, subscriptions, "
-            "checkout_sessions, emails, refund_requests, payments, "
-            "integration_logs, refunds, "
-            "timeline_entries, risk_assessments, webhook_attempts, events, "
-            "api_request_logs, idempotent_responses, notes, audit_entries, "
-            "risk_counters)",
-        },
-        created_at={"type": "string", "format": "date-time"},
-    ),
-    "CustomerExport": _obj(
-        [
-            "object",
-            "customer",
-            "livemode",
-            "modes",
-            "generated_at",
-            "orders",
-            "subscriptions",
-            "entitlements",
-            "wallet",
-            "withdrawals",
-            "transfers",
-            "checkout_sessions",
-            "refund_requests",
-            "emails",
-            "erasures",
-        ],
-        object={"const": "customer_export"},
-        customer=_STR,
-        livemode={"type": "boolean"},
-        modes={"type": "array", "items": {"enum": ["live", "test"]}},
-        generated_at=_TIME,
-        orders={"type": "array", "items": _ref("Order")},
-        subscriptions={"type": "array", "items": _ref("Subscription")},
-        entitlements={
-            "type": "object",
-            "additionalProperties": _ref("Entitlements"),
-            "description": "by mode (live, test)",
-        },
-        wallet={"type": "object", "additionalProperties": _ref("CustomerBalance"), "description": "by mode"},
-        withdrawals={"type": "array", "items": _ref("Withdrawal")},
-        transfers={"type": "array", "items": _ref("Transfer"), "description": "sent or received"},
-        checkout_sessions={
-            "type": "array",
-            "items": _ref("CheckoutSessionEventObject"),
-            "description": "as their events carry them: no url or client_secret",
-        },
-        refund_requests={
-            "type": "array",
-            "items": _obj(
-                ["id", "order", "reason", "status", "created"],
-                id=_STR,
-                order=_STR,
-                reason=_STR,
-                status=_STR,
-                ip={"type": ["string", "null"]},
-                device={"type": ["string", "null"]},
-                created=_TIME,
-            ),
-        },
-        emails={
-            "type": "array",
-            "items": _obj(
-                ["kind", "recipient", "status", "created"],
-                kind={"enum": ["receipt", "payment_failed", "trial_ending", "canceled", "paused"]},
-                order=_STR,
-                subscription=_STR,
-                recipient=_STR,
-                created=_TIME,
-                status={
-                    "type": "string",
-                    "description": "pending, sending, sent, failed, skipped, or withheld (test mode: "
-                    "not sent to an address outside the merchant's team)",
-                },
-                reason={"type": ["string", "null"], "description": "why it was not sent"},
-                sent_at={"type": ["string", "null"], "format": "date-time"},
-            ),
-        },
-        erasures={"type": "array", "items": _ref("CustomerErasure")},
-    ),
     "CustomerBalance": _obj(
         ["customer", "available", "frozen"],
         customer=_STR,
@@ -624,43 +535,6 @@ PATHS: dict[str, dict] = {
             "summary": "A customer's wallet balance per currency (secret key)",
             "parameters": [_ID],
             "responses": {"200": _ok("CustomerBalance"), **_SECRET_ERRORS},
-        }
-    },
-    "/customers/{id}/erase": {
-        "post": {
-            "summary": "Erase a customer's personal data (a shopper's erasure request; secret key)",
-            "description": "Blanks the customer's email on orders, subscriptions and checkout sessions, the address "
-            "their receipts and subscription emails went to (unsent ones are dropped), the IP and device "
-            "of their refund requests, the same in stored events and in responses kept for idempotent "
-            "replays, and the bodies of logged API requests that carried them. Orders, amounts, payments "
-            "and the ledger stay. A live key erases live and test data, a test key test data. Erasing "
-            "again blanks nothing more (all counts 0). An id holding a / (tenant/42) is taken whole, as "
-            "it is or as %2F.",
-            "parameters": [_ID, _IDEMPOTENCY],
-            "responses": {
-                "200": _ok("CustomerErasure"),
-                "400": _error("customer id empty or over 200 characters"),
-                **_UNAVAILABLE,
-                **_SECRET_ERRORS,
-            },
-        }
-    },
-    "/customers/{id}/export": {
-        "get": {
-            "summary": "Everything Kassa holds about a customer (a shopper's access request; secret key)",
-            "description": "One document: their orders as GET /orders/{id} shows them (with the email they gave, "
-            "payments, refunds and disputes), subscriptions, entitlements and wallet balance by mode, "
-            "withdrawals, refund requests (with the address and device they came from), the emails sent "
-            "to them and the erasures done. A live key covers live and test records, a test key test "
-            "records. The audit log records who exported whose data and how much, never the data. An id "
-            "holding a / is taken whole, as it is or as %2F.",
-            "parameters": [_ID],
-            "responses": {
-                "200": _ok("CustomerExport"),
-                "400": _error("customer id empty or over 200 characters"),
-                "422": _error("export_too_large: more than 10,000 orders; page GET /orders?customer= instead"),
-                **_SECRET_ERRORS,
-            },
         }
     },
 }

@@ -2,40 +2,73 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request, url_for
+from flask import current_app, jsonify, url_for
 
-from app.errors import InvalidRequest
 from app.orders.customers import claimed_customer, parse_customer_id
 from app.platform.db.snapshot import reads_one_snapshot
 from app.platform.values.times import iso_time
 from app.signing import changes, self_service
 from app.signing.contracts import get_subscription, list_subscriptions, open_subscription
-from app.signing.state import STATUSES
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.models.subscriptions import (
+    BillingLink,
+    BillingLinkInput,
+    Subscription,
+    SubscriptionCancel,
+    SubscriptionCreated,
+    SubscriptionInput,
+    SubscriptionList,
+    SubscriptionListQuery,
+    SubscriptionUpdate,
+)
+from app.web.api.operation import operation
 from app.web.api.orders import shown_order
-from app.web.api.params import cursor_param, json_body, limit_param
 from app.web.api.representations import subscription_json
+
+_ID = {"id": "the subscription's id (sub_…)"}
+_MISSING = "resource_missing: no such subscription (of this key's mode)"
+_STATE = "subscription_state_invalid: the contract's status does not allow this (e.g. resuming a canceled one)"
 
 
 @bp.post("/subscriptions")
 @requires_key(secret=False)
 @idempotent
-def subscriptions_create():
-    body = json_body()
+@operation(
+    "Open a subscription and its first order",
+    description="Paying the first order activates the contract and signs the mandate (a SKU with a free trial: the "
+    "order is of nothing, only sandbox_card and wallet are offered, and the contract is trialing until the trial "
+    "ends; a customer who has had a contract on the product before gets no trial: the order is of the SKU's price).",
+    body=SubscriptionInput,
+    answers={201: SubscriptionCreated},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it), e.g. no active SKU, a test_clock with live keys or "
+        "unknown, customer missing with a secret key; sku_not_recurring: the SKU has no subscription terms; "
+        "currency_unavailable: the SKU has no price in currency; coupon_invalid, coupon_expired, "
+        "coupon_not_yet_valid, coupon_not_applicable: the coupon cannot be used",
+        402: "risk_blocked: nothing was created",
+        409: "out_of_stock; coupon_exhausted: its total or per-customer limit is reached; trial_unavailable: the "
+        "customer has had this product's free trial",
+        422: "agreement_required: agreement_accepted is not true; purchase_limit_exceeded: the customer may buy no "
+        "more of the SKU",
+        503: "maintenance: new orders are paused",
+    },
+)
+def subscriptions_create(body: SubscriptionInput):
     who = caller()
-    customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
+    customer = body.customer.model_dump(exclude_none=True) if body.customer is not None else None
+    customer, source = claimed_customer(customer, by_secret_key=who.is_secret)
     sub, order = open_subscription(
         who.merchant_id,
-        sku=body.get("sku"),
+        sku=body.sku,
         customer=customer,
         customer_source=source,
-        agreement_accepted=body.get("agreement_accepted"),
+        agreement_accepted=body.agreement_accepted,
         livemode=who.livemode,
-        test_clock=body.get("test_clock"),
-        currency=body.get("currency"),
-        coupon=body.get("coupon"),
+        test_clock=body.test_clock,
+        currency=body.currency,
+        coupon=body.coupon,
     )
     return jsonify({"subscription": subscription_json(sub), "order": shown_order(order)}), 201
 
@@ -43,6 +76,7 @@ def subscriptions_create():
 @bp.get("/subscriptions/<subscription_id>")
 @reads_one_snapshot  # the contract, its renewals, timeline and findings: a renewal may commit between them
 @requires_key(secret=True)
+@operation("Retrieve a subscription", path=_ID, answers={200: Subscription}, errors={404: _MISSING})
 def subscriptions_show(subscription_id: str):
     who = caller()
     return jsonify(subscription_json(get_subscription(who.merchant_id, subscription_id, livemode=who.livemode)))
@@ -51,18 +85,16 @@ def subscriptions_show(subscription_id: str):
 @bp.get("/subscriptions")
 @reads_one_snapshot
 @requires_key(secret=True)
-def subscriptions_index():
-    status = request.args.get("status")
-    if status and status not in STATUSES:
-        raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+@operation("List subscriptions, newest first", query=SubscriptionListQuery, answers={200: SubscriptionList})
+def subscriptions_index(query: SubscriptionListQuery):
     who = caller()
     subs, has_more = list_subscriptions(
         who.merchant_id,
         livemode=who.livemode,
-        customer=request.args.get("customer"),
-        status=status,
-        limit=limit_param(),
-        starting_after=cursor_param("sub"),
+        customer=query.customer,
+        status=query.status,
+        limit=query.limit,
+        starting_after=query.starting_after,
     )
     return jsonify({"object": "list", "data": [subscription_json(s) for s in subs], "has_more": has_more})
 
@@ -70,17 +102,35 @@ def subscriptions_index():
 @bp.post("/subscriptions/<subscription_id>/cancel")
 @requires_key(secret=True)
 @idempotent
-def subscriptions_cancel(subscription_id: str):
+@operation(
+    "Cancel a subscription",
+    description="Now, or at the end of the current period with at_period_end; cancelling a canceled subscription "
+    "returns it unchanged.",
+    path=_ID,
+    body=SubscriptionCancel,
+    answers={200: Subscription},
+    errors={
+        404: _MISSING,
+        409: _STATE + "; payment_in_progress: the first payment's outcome is not known yet",
+    },
+)
+def subscriptions_cancel(subscription_id: str, body: SubscriptionCancel):
     who = caller()
-    sub = changes.cancel(
-        who.merchant_id, subscription_id, at_period_end=json_body().get("at_period_end"), livemode=who.livemode
-    )
+    sub = changes.cancel(who.merchant_id, subscription_id, at_period_end=body.at_period_end, livemode=who.livemode)
     return jsonify(subscription_json(sub))
 
 
 @bp.post("/subscriptions/<subscription_id>/pause")
 @requires_key(secret=True)
 @idempotent
+@operation(
+    "Pause a subscription",
+    description="Stop renewing until resumed; the current period runs to its end. Repeating it returns the "
+    "subscription unchanged.",
+    path=_ID,
+    answers={200: Subscription},
+    errors={404: _MISSING, 409: _STATE},
+)
 def subscriptions_pause(subscription_id: str):
     who = caller()
     return jsonify(subscription_json(changes.pause(who.merchant_id, subscription_id, livemode=who.livemode)))
@@ -89,6 +139,14 @@ def subscriptions_pause(subscription_id: str):
 @bp.post("/subscriptions/<subscription_id>/resume")
 @requires_key(secret=True)
 @idempotent
+@operation(
+    "Resume a subscription",
+    description="Renew again (at once, in a new period, when the pause outlasted the period). Repeating it returns "
+    "the subscription unchanged.",
+    path=_ID,
+    answers={200: Subscription},
+    errors={404: _MISSING, 409: _STATE},
+)
 def subscriptions_resume(subscription_id: str):
     who = caller()
     return jsonify(subscription_json(changes.resume(who.merchant_id, subscription_id, livemode=who.livemode)))
@@ -96,38 +154,55 @@ def subscriptions_resume(subscription_id: str):
 
 @bp.patch("/subscriptions/<subscription_id>")
 @requires_key(secret=True)
-def subscriptions_update(subscription_id: str):
+@operation(
+    "Change the SKU from the next renewal on",
+    path=_ID,
+    body=SubscriptionUpdate,
+    answers={200: Subscription},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it; only sku can be changed), e.g. no active SKU; "
+        "sku_not_recurring: not a subscription SKU; currency_mismatch: no price in the subscription's currency",
+        404: _MISSING,
+        409: _STATE,
+    },
+)
+def subscriptions_update(subscription_id: str, body: SubscriptionUpdate):
     who = caller()
-    body = json_body()
-    if set(body) - {"sku"} or "sku" not in body:
-        raise InvalidRequest("only sku can be changed: send {sku}", param="sku")
     return jsonify(
-        subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body["sku"], livemode=who.livemode))
+        subscription_json(changes.change_sku(who.merchant_id, subscription_id, sku=body.sku, livemode=who.livemode))
     )
-
-
-_BILLING_LINK_FIELDS = {"flow", "subscription", "return_url"}
 
 
 @bp.post("/customers/<customer_id>/billing_links")
 @requires_key(secret=True)
-def billing_links_create(customer_id: str):
+@operation(
+    "Create a billing link",
+    description="A self-service link (one hour) where the customer sees their subscriptions, cancels them, updates "
+    "a subscription's payment method without being charged and pays a failed renewal with a new card (hand it to "
+    "that customer only); with flow and subscription it opens straight at that subscription's payment method; "
+    "with return_url its pages link back to that page of the merchant's.",
+    path={"id": "the customer's id (the merchant's own reference)"},
+    body=BillingLinkInput,
+    answers={201: BillingLink},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it): a bad customer id (param id); flow unknown or "
+        "missing with subscription; subscription not one of the customer's in this mode; return_url not an "
+        "absolute http(s) URL of at most 1400 characters; a field a billing link does not take",
+        409: "subscription_state_invalid: that subscription's payment method cannot be updated (ended, or ending "
+        "as the customer or merchant asked)",
+    },
+)
+def billing_links_create(customer_id: str, body: BillingLinkInput):
     """A self-service link for one customer (valid one hour): hand it to them, never publish it. With
     ``{flow: "payment_method_update", subscription}`` it opens straight at that contract's payment method; with
     ``return_url`` its pages link back to that page of the merchant's."""
     customer_id = parse_customer_id(customer_id, param="id")
     who = caller()
-    body = json_body()
-    if set(body) - _BILLING_LINK_FIELDS:
-        raise InvalidRequest(
-            "a billing link takes only flow, subscription and return_url",
-            param=sorted(set(body) - _BILLING_LINK_FIELDS)[0],
-        )
     token, expires_at, customer = self_service.issue_link(
-        who.merchant_id, customer_id, livemode=who.livemode, return_url=body.get("return_url")
+        who.merchant_id, customer_id, livemode=who.livemode, return_url=body.return_url
     )
     target = self_service.flow_target(
-        who.merchant_id, customer, livemode=who.livemode, flow=body.get("flow"), subscription=body.get("subscription")
+        who.merchant_id, customer, livemode=who.livemode, flow=body.flow, subscription=body.subscription
     )
     page = (
         url_for("checkout.billing_payment_method", token=token, subscription_id=target.id)
@@ -141,8 +216,8 @@ def billing_links_create(customer_id: str):
             "url": current_app.config["PUBLIC_URL"].rstrip("/") + page,
             "expires_at": iso_time(expires_at),
             "livemode": who.livemode,
-            "flow": body.get("flow") if target else None,
+            "flow": body.flow if target else None,
             "subscription": target.id if target else None,
-            "return_url": body.get("return_url"),
+            "return_url": body.return_url,
         }
     ), 201
