@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from app.errors import InvalidRequest
 from app.platform.values.currencies import ISO_4217
 from app.platform.values.times import request_time
+from app.platform.values.whole_numbers import parse_whole_number
 
 
 class RequestModel(BaseModel):
@@ -117,8 +118,20 @@ NullableTime = Annotated[
 
 
 def Limit(default: int = 20, maximum: int = 100) -> Any:  # noqa: N802
-    """A page size."""
-    return Annotated[int, Field(default=default, ge=1, le=maximum, description="how many items a page holds")]
+    """A page size: a query's digits ('²' is a digit to str.isdigit, no number to int) or a whole number."""
+
+    def check(value: object) -> int:
+        number = parse_whole_number(value) if isinstance(value, str) else value if type(value) is int else None
+        if number is None or not 1 <= number <= maximum:
+            raise _custom(f"{{param}} must be an integer between 1 and {maximum}")
+        return number
+
+    return Annotated[
+        int,
+        BeforeValidator(check),
+        WithJsonSchema({"type": "integer", "minimum": 1, "maximum": maximum, "default": default}),
+        Field(default=default, description="how many items a page holds"),
+    ]
 
 
 def SchemaRef(name: str, *, nullable: bool = False, many: bool = False, description: str | None = None) -> Any:  # noqa: N802
