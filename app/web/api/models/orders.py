@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from app.errors import InvalidRequest
@@ -304,8 +304,18 @@ class PayInput(RequestModel):
     client_secret: str | None = Field(default=None, description="required with a publishable key (or in the query)")
 
 
+def _payment_id(value: object) -> object:
+    # 7 or an object is as much a wrong id as ord_…: the same words.
+    if value is not None and not isinstance(value, str):
+        raise PydanticCustomError("kassa", "{param} must be the id of the order's waiting payment (pay_…)")
+    return value
+
+
 class ChangePaymentMethodInput(RequestModel):
-    payment: IdOf("pay", "the order's waiting payment") | None = Field(  # type: ignore[valid-type]
+    payment: Annotated[
+        IdOf("pay", "the order's waiting payment") | None,  # type: ignore[valid-type]
+        BeforeValidator(_payment_id),
+    ] = Field(
         default=None, description="the waiting payment's id; refused (409) when another payment is waiting by now"
     )
     client_secret: str | None = Field(default=None, description="required with a publishable key (or in the query)")
