@@ -47,9 +47,12 @@ def _expiry(expires_at: object) -> datetime:
     now = utcnow()
     if expires_at is None:
         return now + timedelta(minutes=current_app.config["CHECKOUT_SESSION_MINUTES"])
-    # Too far either way for a calendar is as wrong as a day too late: the same 400.
-    far = type(expires_at) is int and not 0 < expires_at < 10**11
-    when = None if far else request_time(expires_at, "expires_at")
+    if isinstance(expires_at, datetime):  # the API parsed it already (ISO 8601 or unix seconds)
+        when = expires_at
+    else:
+        # Too far either way for a calendar is as wrong as a day too late: the same 400.
+        far = type(expires_at) is int and not 0 < expires_at < 10**11
+        when = None if far else request_time(expires_at, "expires_at")
     if when is None or not now + SHORTEST <= when <= now + LONGEST:
         raise InvalidRequest("expires_at must be between 30 minutes and 7 days from now", param="expires_at")
     return when

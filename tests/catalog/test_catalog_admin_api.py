@@ -71,10 +71,16 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
         ({"name": "x", "attributes": ["a"]}, "attributes"),
         ({"name": "x", "status": "live"}, "status"),
         ({"name": "x", "skus": [{"name": "a"}]}, "skus[0].price"),
-        ({"name": "x", "skus": [{"name": "a", "price": {"amount": -1, "currency": "usd"}}]}, "price"),
-        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1.5, "currency": "usd"}}]}, "price"),
-        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "dollars"}}]}, "price.currency"),
-        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "stock": -1}]}, "stock"),
+        ({"name": "x", "skus": [{"name": "a", "price": {"amount": -1, "currency": "usd"}}]}, "skus[0].price.amount"),
+        ({"name": "x", "skus": [{"name": "a", "price": {"amount": 1.5, "currency": "usd"}}]}, "skus[0].price.amount"),
+        (
+            {"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "dollars"}}]},
+            "skus[0].price.currency",
+        ),
+        (
+            {"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "stock": -1}]},
+            "skus[0].stock",
+        ),
         (
             {
                 "name": "x",
@@ -158,7 +164,7 @@ def test_create_a_product_with_skus_and_read_it_back(api, pk_api, spec):
         ),
         (
             {"name": "x", "skus": [{"name": "a", "price": {"amount": 1, "currency": "usd"}, "purchase_limit": 0}]},
-            "purchase_limit",
+            "skus[0].purchase_limit",
         ),
         (
             {

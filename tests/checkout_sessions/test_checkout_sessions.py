@@ -310,12 +310,14 @@ def test_pay_with_a_publishable_key_needs_the_orders_client_secret(pk_api, catal
     for body, query in [
         ({"channel": "sandbox_card"}, ""),
         ({"channel": "sandbox_card", "client_secret": "wrong"}, ""),
-        ({"channel": "sandbox_card", "client_secret": 7}, ""),
         ({"channel": "sandbox_card"}, "?client_secret=wrong"),
     ]:
         refused = pk_api.post(f"/orders/{order['id']}/pay{query}", json=body)
         assert refused.status_code == 404, (body, query)
         assert refused.json["error"]["code"] == "resource_missing"
+    # A secret that is not even a string is a shape error, named as such.
+    refused = pk_api.post(f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": 7})
+    assert (refused.status_code, refused.json["error"]["param"]) == (400, "client_secret")
     assert pk_api.get(f"/orders/{order['id']}?client_secret={order['client_secret']}").json["status"] == "created"
     paid = pk_api.post(
         f"/orders/{order['id']}/pay", json={"channel": "sandbox_card", "client_secret": order["client_secret"]}

@@ -164,7 +164,7 @@ def test_a_quantity_that_is_not_a_whole_number_is_named_as_such(api, catalog, qu
     """A quoted or fractional quantity is refused with what to send instead, not only the allowed range."""
     response = api.post("/orders", json=order_body(catalog["sku"], quantity))
     assert response.status_code == 400
-    assert response.json["error"]["message"] == "quantity must be a whole number from 1 to 99"
+    assert response.json["error"]["message"] == "items[0].quantity must be a whole number from 1 to 99"
 
 
 def test_a_quantity_out_of_range_gets_the_message_api_md_shows(api, catalog):
@@ -172,7 +172,7 @@ def test_a_quantity_out_of_range_gets_the_message_api_md_shows(api, catalog):
     assert response.json["error"] == {
         **response.json["error"],
         "code": "parameter_invalid",
-        "message": "quantity must be between 1 and 99",
+        "message": "items[0].quantity must be between 1 and 99",
         "param": "items[0].quantity",
     }
 

@@ -2,29 +2,44 @@
 
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify
 
 from app.catalog.products import search_products
 from app.catalog.services import get_product, price_items
 from app.web.api import bp
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import cursor_param, json_body, limit_param
+from app.web.api.models.catalog import (
+    BAD_FIELD,
+    COUPON_400,
+    COUPON_409,
+    Product,
+    ProductList,
+    ProductListQuery,
+    Quote,
+    QuoteInput,
+)
+from app.web.api.operation import operation
 from app.web.api.representations import product_json, quote_json
+
+PRODUCT_PATH = {"id": "the product's id (prod_…)"}
 
 
 @bp.get("/products")
 @requires_key(secret=False)
-def products_index():
+@operation(
+    "List products",
+    description="Active products, oldest first; the merchant's secret key may ask for drafts and archived ones "
+    "(status).",
+    query=ProductListQuery,
+    answers={200: ProductList},
+)
+def products_index(query: ProductListQuery):
     who = caller()
     # Shoppers' keys see what is on sale; the merchant's secret key may ask for drafts and archived ones.
-    status = (request.args.get("status") or "active") if who.is_secret else "active"
+    status = (query.status or "active") if who.is_secret else "active"
     products, has_more = search_products(
-        who.merchant_id,
-        q=request.args.get("q"),
-        status=status,
-        limit=limit_param(),
-        starting_after=cursor_param("prod"),
+        who.merchant_id, q=query.q, status=status, limit=query.limit, starting_after=query.starting_after
     )
     return jsonify(
         {
@@ -37,6 +52,12 @@ def products_index():
 
 @bp.get("/products/<product_id>")
 @requires_key(secret=False)
+@operation(
+    "Retrieve a product",
+    path=PRODUCT_PATH,
+    answers={200: Product},
+    errors={404: "resource_missing: no such product (or an archived one)"},
+)
 def products_show(product_id: str):
     return jsonify(product_json(get_product(caller().merchant_id, product_id), livemode=caller().livemode))
 
@@ -44,16 +65,21 @@ def products_show(product_id: str):
 @bp.post("/quotes")
 @requires_key(secret=False)
 @idempotent
-def quotes_create():
-    body = json_body()
+@operation(
+    "Price a basket (no side effects)",
+    body=QuoteInput,
+    answers={200: Quote},
+    errors={400: BAD_FIELD + COUPON_400, 409: COUPON_409},
+)
+def quotes_create(body: QuoteInput):
     return jsonify(
         quote_json(
             price_items(
                 caller().merchant_id,
-                body.get("items"),
-                body.get("coupon"),
+                [item.model_dump() for item in body.items],
+                body.coupon,
                 livemode=caller().livemode,
-                currency=body.get("currency"),
+                currency=body.currency,
             )
         )
     )

@@ -1,12 +1,11 @@
 """The base of the OpenAPI document (app/web/api/openapi.py): the pieces every area's module builds with, and the
-first areas, orders, payments and wallets. Each other area adds its schemas and paths to ``SCHEMAS`` and ``PATHS`` in
-a module of its own (app/web/api/openapi_*.py), which imports this one and never the document."""
+wallet and customer routes (orders, payments, products and quotes declare themselves: app/web/api/models/). Each
+other area adds its schemas and paths to ``SCHEMAS`` and ``PATHS`` in a module of its own (app/web/api/openapi_*.py),
+which imports this one and never the document."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
 
 
 def _ref(name: str) -> dict:
@@ -36,6 +35,8 @@ _CURRENCY_INPUT = _CURRENCY | {
     "currencies it is sold in. Left out: the items' default prices"
 }
 
+# Order and Payment stay for the event payloads (app/web/api/openapi_event_payloads.py) and the areas that add to
+# Order until they declare themselves; the document's Order and Payment are generated (app/web/api/models/orders.py).
 SCHEMAS: dict[str, dict] = {
     "Error": _obj(
         ["error"],
@@ -59,44 +60,6 @@ SCHEMAS: dict[str, dict] = {
         ),
     ),
     "Money": _obj(["amount", "currency"], amount=_INT, currency=_CURRENCY),
-    "Sku": _obj(
-        ["id", "name", "price", "specs", "stock", "subscription"],
-        id=_STR,
-        name=_STR,
-        price=_ref("Money"),
-        specs={"type": "object"},
-        stock={"type": ["integer", "null"], "minimum": 0},
-        subscription={"type": ["object", "null"]},
-    ),
-    "Product": _obj(
-        ["id", "name", "description", "images", "attributes", "skus", "checkout_url"],
-        id=_STR,
-        name=_STR,
-        description=_STR,
-        images={"type": "array", "items": {"type": "string", "format": "uri"}},
-        attributes={"type": "object"},
-        skus={"type": "array", "items": _ref("Sku")},
-        checkout_url={"type": "string", "format": "uri"},
-    ),
-    "ProductList": _obj(
-        ["data", "has_more"], data={"type": "array", "items": _ref("Product")}, has_more={"type": "boolean"}
-    ),
-    "QuoteLine": _obj(
-        ["sku", "quantity", "unit_amount", "amount"],
-        sku=_STR,
-        name=_STR,
-        quantity=_INT,
-        unit_amount=_INT | {"description": "the SKU's price in the quote's currency"},
-        amount=_INT,
-    ),
-    "Quote": _obj(
-        ["subtotal", "discount", "total", "currency", "lines"],
-        subtotal=_INT,
-        discount=_INT,
-        total=_INT,
-        currency=_CURRENCY,
-        lines={"type": "array", "items": _ref("QuoteLine")},
-    ),
     "Payment": _obj(
         ["id", "channel", "status", "amount", "provider_reference"],
         id=_STR,
@@ -113,36 +76,6 @@ SCHEMAS: dict[str, dict] = {
             "type": ["string", "null"],
             "description": "the provider's fingerprint of the card that paid, when known",
         },
-    ),
-    "NextAction": {
-        "oneOf": [
-            _obj(["type", "url"], type={"const": "redirect"}, url={"type": "string", "format": "uri"}),
-            _obj(
-                ["type", "url", "image"],
-                type={"const": "qr"},
-                url=_STR,
-                image=_STR,
-                expires_at={
-                    "type": "string",
-                    "format": "date-time",
-                    "description": "when the code stops being payable; the waiting payment is then failed and "
-                    "the order reopened for another try",
-                },
-            ),
-            _obj(["type"], type={"const": "none"}),
-        ]
-    },
-    "PaymentWithAction": {"allOf": [_ref("Payment"), _obj(["next_action"], next_action=_ref("NextAction"))]},
-    "PayResponse": _obj(
-        ["payment"],
-        payment={
-            "oneOf": [_ref("PaymentWithAction"), {"type": "null"}],
-            "description": "null when the order costs nothing (a one-off order whose total is 0): it is "
-            "completed without a payment, and is paid already",
-        },
-        next_action=_obj(["type"], type={"const": "none"})
-        | {"description": "only with payment null: nothing for the client to follow"},
-        order=_ref("Order") | {"description": "only with payment null: the order, paid"},
     ),
     "Order": _obj(
         [
@@ -213,66 +146,6 @@ SCHEMAS: dict[str, dict] = {
         },
         payments={"type": "array", "items": _ref("Payment")},
     ),
-    "OrderList": _obj(
-        ["data", "has_more"], data={"type": "array", "items": _ref("Order")}, has_more={"type": "boolean"}
-    ),
-    "ItemInput": _obj(["sku", "quantity"], sku=_STR, quantity={"type": "integer", "minimum": 1, "maximum": 99}),
-    "QuoteInput": _obj(
-        ["items"],
-        items={"type": "array", "items": _ref("ItemInput"), "minItems": 1},
-        coupon=_STR,
-        currency=_CURRENCY_INPUT,
-    ),
-    "OrderInput": _obj(
-        ["agreement_accepted"],
-        items={
-            "type": "array",
-            "items": _ref("ItemInput"),
-            "minItems": 1,
-            "description": "required, except with a checkout session that fixes the items",
-        },
-        coupon=_STR,
-        currency=_CURRENCY_INPUT
-        | {
-            "description": _CURRENCY_INPUT["description"] + "; with a checkout session that fixes "
-            "its currency, leave it out or give that one"
-        },
-        customer=_obj(
-            ["id"], id=_STR, email=_STR | {"description": "where the receipt is emailed once the order is paid"}
-        )
-        | {
-            "description": "secret key: the customer. Publishable key: only the merchant's "
-            "reference for an unverified customer (never their wallet), at most "
-            "197 characters, kept as pk:<id>, apart from the customer of that "
-            "name; "
-            "leave it out to check out as a guest"
-        },
-        checkout_session={
-            "type": "string",
-            "description": "the client_secret of an open checkout session: the order is for its customer",
-        },
-        agreement_accepted={"const": True},
-        metadata={"type": "object"},
-    ),
-    "PayInput": _obj(
-        [],
-        channel={
-            "type": ["string", "null"],
-            "description": "required unless the order costs nothing (total 0, no "
-            "subscription): such an order needs no channel, and one named "
-            "for it is not used",
-        },
-        return_url={
-            "type": "string",
-            "format": "uri",
-            "maxLength": MAX_RETURN_URL_LENGTH,
-            "description": "the merchant's page the shopper comes back to after a redirect channel, through Kassa, "
-            "which adds kassa_order, kassa_client_secret and redirect_status (succeeded, failed or "
-            "processing: a hint; read the order for the outcome); with a live publishable key, a page "
-            "of the merchant's allowed origins. Default: Kassa's order page",
-        },
-        client_secret={"type": "string", "description": "required with a publishable key"},
-    ),
     "TopupInput": _obj(
         ["amount", "currency", "channel"],
         amount={"type": "integer", "minimum": 1},
@@ -324,18 +197,7 @@ SCHEMAS: dict[str, dict] = {
     ),
 }
 
-# Coupons: the discount lines of a quote or order.
-SCHEMAS["Discount"] = _obj(
-    ["coupon", "description", "amount"], coupon=_STR, description=_STR, amount={"type": "integer", "minimum": 0}
-)
-SCHEMAS["Quote"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
-SCHEMAS["Order"]["properties"]["discounts"] = {"type": "array", "items": _ref("Discount")}
-_COUPON_400 = (
-    "invalid items, currency_unavailable (an item has no price in the currency asked for; param "
-    "currency), currency_mismatch (items in different default currencies and no currency given), or a "
-    "coupon that cannot be used: coupon_invalid (unknown or deactivated code), coupon_expired, "
-    "coupon_not_yet_valid, coupon_not_applicable (wrong items, currency or spend)"
-)
+# Still quoted by the subscriptions part (app/web/api/openapi_signing.py).
 _COUPON_409 = "out_of_stock, or coupon_exhausted (its total or per-customer limit is reached)"
 _LIMIT_422 = "agreement_required, or purchase_limit_exceeded (the customer may buy no more of a SKU)"
 
@@ -381,138 +243,6 @@ def _body(schema: str) -> dict:
 
 
 PATHS: dict[str, dict] = {
-    "/products": {
-        "get": {
-            "summary": "List active products",
-            "parameters": _PAGE,
-            "responses": {"200": _ok("ProductList"), "400": _error("bad parameter"), **_AUTH_ERRORS},
-        }
-    },
-    "/products/{id}": {
-        "get": {
-            "summary": "Retrieve a product",
-            "parameters": [_ID],
-            "responses": {"200": _ok("Product"), "404": _error("no such product"), **_AUTH_ERRORS},
-        }
-    },
-    "/quotes": {
-        "post": {
-            "summary": "Price a basket (no side effects)",
-            "requestBody": _body("QuoteInput"),
-            "parameters": [_IDEMPOTENCY],
-            "responses": {"200": _ok("Quote"), "400": _error(_COUPON_400), "409": _error(_COUPON_409), **_AUTH_ERRORS},
-        }
-    },
-    "/orders": {
-        "post": {
-            "summary": "Create an order",
-            "requestBody": _body("OrderInput"),
-            "parameters": [_IDEMPOTENCY],
-            "responses": {
-                "201": _ok("Order", "Created"),
-                "400": _error(
-                    _COUPON_400 + "; checkout_session_invalid (unknown, another "
-                    "merchant's or another mode's session); sku_recurring (items[i].sku "
-                    "is sold as a subscription: POST /subscriptions opens it)"
-                ),
-                "409": _error(_COUPON_409 + "; checkout_session_complete, checkout_session_expired"),
-                "422": _error(_LIMIT_422),
-                **_AUTH_ERRORS,
-            },
-        },
-        "get": {
-            "summary": "List orders, newest first (secret key)",
-            "parameters": _PAGE
-            + [
-                {"name": n, "in": "query", "schema": _STR} for n in ("status", "customer", "created_gte", "created_lte")
-            ],
-            "responses": {"200": _ok("OrderList"), "400": _error("bad parameter"), **_SECRET_ERRORS},
-        },
-    },
-    "/orders/{id}": {
-        "get": {
-            "summary": "Retrieve an order (secret key, or publishable key with client_secret)",
-            "parameters": [_ID, {"name": "client_secret", "in": "query", "schema": _STR}],
-            "responses": {"200": _ok("Order"), "404": _error("no such order"), **_AUTH_ERRORS},
-        }
-    },
-    "/orders/{id}/pay": {
-        "post": {
-            "summary": "Start a payment on a channel; follow next_action (publishable key: with the order's "
-            "client_secret). An order of nothing is completed at once, without a channel: payment null",
-            "parameters": [_ID, _IDEMPOTENCY, {"name": "client_secret", "in": "query", "schema": _STR}],
-            "requestBody": _body("PayInput"),
-            "responses": {
-                "200": _ok("PayResponse"),
-                "400": _error(
-                    "unknown or unavailable channel (channel_unavailable says why: e.g. a test "
-                    "channel for a live order, or the wallet of an unverified customer); "
-                    "return_url_not_allowed: a live publishable key's return_url is not a page of "
-                    "the merchant's allowed origins"
-                ),
-                "422": _error("insufficient_balance: the wallet does not cover the total"),
-                "404": _error(
-                    "no such order (of this key's mode), or a publishable key without the order's client_secret"
-                ),
-                "409": _error(
-                    "payment in progress (payment_in_progress), its outcome not known yet "
-                    "(payment_outcome_unknown), expired or not payable; checkout_session_complete: "
-                    "another order of its checkout session is paid already"
-                ),
-                "502": _error(
-                    "the channel failed (channel_unavailable) or did not answer in time (payment_outcome_unknown)"
-                ),
-                **_UNAVAILABLE,
-                **_AUTH_ERRORS,
-            },
-        }
-    },
-    "/orders/{id}/change_payment_method": {
-        "post": {
-            "summary": "The shopper pays another way: fail the order's waiting payment (e.g. an unscanned QR code) and "
-            "reopen the order (status created, same items and coupon) for a new pay call (publishable key: "
-            "with the order's client_secret)",
-            "parameters": [_ID, _IDEMPOTENCY, {"name": "client_secret", "in": "query", "schema": _STR}],
-            "requestBody": {
-                "content": {
-                    "application/json": {
-                        "schema": _obj(
-                            [],
-                            payment={
-                                "type": "string",
-                                "description": "the waiting payment's id; refused (409) when another "
-                                "payment is waiting by now",
-                            },
-                            client_secret=_STR,
-                        )
-                    }
-                }
-            },
-            "responses": {
-                "200": _ok("Order"),
-                "400": _error("payment is not a string"),
-                "404": _error("no such order or payment"),
-                "409": _error(
-                    "no payment waiting (payment_not_waiting), or its outcome not known yet (payment_outcome_unknown)"
-                ),
-                **_UNAVAILABLE,
-                **_AUTH_ERRORS,
-            },
-        }
-    },
-    "/orders/{id}/cancel": {
-        "post": {
-            "summary": "Cancel an order that is created or paying (secret key)",
-            "parameters": [_ID, _IDEMPOTENCY],
-            "responses": {
-                "200": _ok("Order"),
-                "404": _error("no such order"),
-                "409": _error("not cancellable"),
-                **_UNAVAILABLE,
-                **_SECRET_ERRORS,
-            },
-        }
-    },
     "/customers/{id}/topups": {
         "post": {
             "summary": "Top up a customer's wallet through a channel; follow the payment's next_action",

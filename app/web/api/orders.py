@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request, url_for
+from flask import current_app, jsonify, url_for
 
 from app.checkout_sessions.services import create_session_order, open_session_for
 from app.errors import InvalidRequest
@@ -10,19 +10,31 @@ from app.merchants.origins import allowed_origins, page_allowed
 from app.orders.customers import claimed_customer
 from app.orders.models import Order
 from app.orders.services import create_order, get_order, list_orders
-from app.orders.state import STATUSES
 from app.payments.attempts.abandon import switch_payment_method
 from app.payments.attempts.hub import cancel_order_and_payment
-from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH, return_token
+from app.payments.attempts.returns import return_token
 from app.payments.models import PaymentAttempt
 from app.platform.db.snapshot import reads_one_snapshot
-from app.platform.http.urls import check_http_url
 from app.signing.paying import pay_order
 from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
-from app.web.api.params import cursor_param, json_body, limit_param, time_param
+from app.web.api.models.catalog import BAD_FIELD, COUPON_400, COUPON_409
+from app.web.api.models.orders import (
+    ChangePaymentMethodInput,
+    ClientSecretQuery,
+    OrderInput,
+    OrderList,
+    OrderListQuery,
+    PayInput,
+    PayResponse,
+)
+from app.web.api.models.orders import (
+    Order as OrderAnswer,
+)
+from app.web.api.operation import operation
+from app.web.api.params import json_body
 from app.web.api.representations import order_json, orders_json, payment_with_action_json
 
 
@@ -47,36 +59,68 @@ def shown_order(order: Order) -> dict:
     return order_json(order, shopper=not caller().is_secret)
 
 
+_ORDER_PATH = {"id": "the order's id (ord_…)"}
+# Decisions about an order (pay, cancel a payment) take its lock in Redis: without Redis, or while another process
+# holds it, nothing is done and the same call may be retried after Retry-After seconds.
+_UNAVAILABLE = (
+    "service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection (rolled "
+    "back); order_locked: another process is updating it. Retry after Retry-After seconds"
+)
+_NOT_YOURS = (
+    "resource_missing: no such order (of this key's mode), or a publishable key without the order's client_secret"
+)
+
+
 @bp.post("/orders")
 @requires_key(secret=False)
 @idempotent(creates=Order, replay=lambda order: (shown_order(order), 201))
-def orders_create():
-    body = json_body()
+@operation(
+    "Create an order",
+    description="Prices the basket (in currency when given), redeems its coupon and reserves its stock, for the "
+    "customer a secret key names, a checkout session's customer, or (publishable key) an unverified customer or a "
+    "guest. Pay it with POST /orders/{id}/pay.",
+    body=OrderInput,
+    answers={201: OrderAnswer},
+    errors={
+        400: BAD_FIELD
+        + COUPON_400
+        + "; checkout_session_invalid (unknown, another merchant's or another mode's session); "
+        "sku_recurring (items[i].sku is sold as a subscription: POST /subscriptions opens it)",
+        402: "risk_blocked: the merchant's risk settings refuse this order",
+        409: COUPON_409 + "; checkout_session_complete, checkout_session_expired",
+        422: "agreement_required (agreement_accepted is not true), or purchase_limit_exceeded (the customer may buy "
+        "no more of a SKU)",
+        503: "maintenance: new orders are refused for now; retry later",
+    },
+)
+def orders_create(body: OrderInput):
     who = caller()
-    if body.get("checkout_session") is not None:
-        session = open_session_for(body["checkout_session"], merchant_id=who.merchant_id, livemode=who.livemode)
+    items = None if body.items is None else [item.model_dump() for item in body.items]
+    customer = None if body.customer is None else body.customer.model_dump(exclude_none=True)
+    if body.checkout_session is not None:
+        session = open_session_for(body.checkout_session, merchant_id=who.merchant_id, livemode=who.livemode)
         order = create_session_order(
             session,
-            items=body.get("items"),
-            customer=body.get("customer"),
-            agreement_accepted=body.get("agreement_accepted"),
-            metadata=body.get("metadata"),
-            coupon=body.get("coupon"),
+            items=items,
+            customer=customer,
+            agreement_accepted=body.agreement_accepted,
+            metadata=body.metadata,
+            coupon=body.coupon,
             actor="api",
-            currency=body.get("currency"),
+            currency=body.currency,
         )
     else:
-        customer, source = claimed_customer(body.get("customer"), by_secret_key=who.is_secret)
+        customer, source = claimed_customer(customer, by_secret_key=who.is_secret)
         order = create_order(
             who.merchant_id,
-            items=body.get("items"),
+            items=items,
             customer=customer,
             customer_source=source,
             livemode=who.livemode,
-            agreement_accepted=body.get("agreement_accepted"),
-            metadata=body.get("metadata"),
-            coupon=body.get("coupon"),
-            currency=body.get("currency"),
+            agreement_accepted=body.agreement_accepted,
+            metadata=body.metadata,
+            coupon=body.coupon,
+            currency=body.currency,
         )
     return jsonify(shown_order(order)), 201
 
@@ -84,27 +128,32 @@ def orders_create():
 @bp.get("/orders/<order_id>")
 @reads_one_snapshot
 @requires_key(secret=False)
-def orders_show(order_id: str):
-    return jsonify(shown_order(order_of_caller(order_id, request.args.get("client_secret"), with_timeline=True)))
+@operation(
+    "Retrieve an order (secret key, or publishable key with client_secret)",
+    query=ClientSecretQuery,
+    path=_ORDER_PATH,
+    answers={200: OrderAnswer},
+    errors={404: _NOT_YOURS},
+)
+def orders_show(order_id: str, query: ClientSecretQuery):
+    return jsonify(shown_order(order_of_caller(order_id, query.client_secret, with_timeline=True)))
 
 
 @bp.get("/orders")
 @reads_one_snapshot
 @requires_key(secret=True)
-def orders_index():
-    status = request.args.get("status")
-    if status and status not in STATUSES:
-        raise InvalidRequest(f"status must be one of {', '.join(STATUSES)}", param="status")
+@operation("List orders, newest first (secret key)", query=OrderListQuery, answers={200: OrderList})
+def orders_index(query: OrderListQuery):
     who = caller()
     orders, has_more = list_orders(
         who.merchant_id,
         livemode=who.livemode,
-        status=status,
-        customer=request.args.get("customer"),
-        created_gte=time_param("created_gte"),
-        created_lte=time_param("created_lte"),
-        limit=limit_param(),
-        starting_after=cursor_param("ord"),
+        status=query.status,
+        customer=query.customer,
+        created_gte=query.created_gte,
+        created_lte=query.created_lte,
+        limit=query.limit,
+        starting_after=query.starting_after,
     )
     return jsonify({"object": "list", "data": orders_json(orders), "has_more": has_more})
 
@@ -112,24 +161,44 @@ def orders_index():
 @bp.post("/orders/<order_id>/pay")
 @requires_key(secret=False)
 @idempotent(creates=PaymentAttempt, replay=lambda attempt: ({"payment": payment_with_action_json(attempt)}, 200))
-def orders_pay(order_id: str):
-    body = json_body()
-    return_url = body.get("return_url")
-    if return_url is not None:
-        check_http_url(return_url, "return_url", max_length=MAX_RETURN_URL_LENGTH)
-        _refuse_foreign_return(return_url)
+@operation(
+    "Start a payment on a channel",
+    description="Follow the payment's next_action (publishable key: with the order's client_secret). An order of "
+    "nothing is completed at once, without a channel: payment null.",
+    body=PayInput,
+    query=ClientSecretQuery,
+    path=_ORDER_PATH,
+    answers={200: PayResponse},
+    errors={
+        400: BAD_FIELD
+        + "channel_unavailable: an unknown or unavailable channel (the message says why: e.g. a test channel for "
+        "a live order, or the wallet of an unverified customer); return_url_not_allowed: a live publishable key's "
+        "return_url is not a page of the merchant's allowed origins",
+        402: "risk_blocked: the merchant's risk settings refuse this payment",
+        404: _NOT_YOURS,
+        409: "payment_in_progress, payment_outcome_unknown (its outcome not known yet), order_expired, "
+        "order_state_invalid (not payable); checkout_session_complete: another order of its checkout session is "
+        "paid already",
+        422: "insufficient_balance: the wallet does not cover the total",
+        502: "the channel failed (channel_unavailable) or did not answer in time (payment_outcome_unknown)",
+        503: _UNAVAILABLE,
+    },
+)
+def orders_pay(order_id: str, body: PayInput, query: ClientSecretQuery):
+    if body.return_url is not None:
+        _refuse_foreign_return(body.return_url)
     # A publishable key proves it may pay this order with its client secret, exactly as for reading it.
-    order = order_of_caller(order_id, body.get("client_secret", request.args.get("client_secret")))
-    if return_url is None:
+    order = order_of_caller(order_id, body.client_secret if body.client_secret is not None else query.client_secret)
+    if body.return_url is None:
         back = url_for("checkout.order_page", order_id=order_id, client_secret=order.client_secret, _external=True)
     else:
         # Through Kassa, which adds the order, its client secret and redirect_status for the page to resume.
         back = url_for(
             "checkout.payment_return",
             _external=True,
-            token=return_token(current_app.config["SECRET_KEY"], order.id, return_url),
+            token=return_token(current_app.config["SECRET_KEY"], order.id, body.return_url),
         )
-    attempt = pay_order(order, body.get("channel"), actor="api", return_url=back)
+    attempt = pay_order(order, body.channel, actor="api", return_url=back)
     if attempt is None:
         # An order of nothing was completed without a payment: nothing for the client to follow.
         return jsonify({"payment": None, "next_action": {"type": "none"}, "order": shown_order(order)})
@@ -153,21 +222,44 @@ def _refuse_foreign_return(return_url: str) -> None:
 @bp.post("/orders/<order_id>/change_payment_method")
 @requires_key(secret=False)
 @idempotent
-def orders_change_payment_method(order_id: str):
+@operation(
+    "The shopper pays another way",
+    description="Fails the order's waiting payment (e.g. an unscanned QR code) and reopens the order (status "
+    "created, same items and coupon) for a new pay call (publishable key: with the order's client_secret).",
+    body=ChangePaymentMethodInput,
+    query=ClientSecretQuery,
+    path=_ORDER_PATH,
+    answers={200: OrderAnswer},
+    errors={
+        404: "resource_missing: no such order (or a publishable key without its client_secret), or no such payment "
+        "on it",
+        409: "payment_not_waiting: no payment waiting (or another one than payment), or payment_outcome_unknown: "
+        "its outcome is not known yet",
+        503: _UNAVAILABLE,
+    },
+)
+def orders_change_payment_method(order_id: str, body: ChangePaymentMethodInput, query: ClientSecretQuery):
     """The shopper leaves a waiting payment (a QR code) to pay another way: the order is ``created`` again."""
-    body = json_body()
-    order = order_of_caller(order_id, body.get("client_secret", request.args.get("client_secret")))
-    payment = body.get("payment")
-    if payment is not None and not isinstance(payment, str):
-        raise InvalidRequest("payment must be the id of the order's waiting payment", param="payment")
-    return jsonify(shown_order(switch_payment_method(order, payment)))
+    secret = body.client_secret if body.client_secret is not None else query.client_secret
+    order = order_of_caller(order_id, secret)
+    return jsonify(shown_order(switch_payment_method(order, body.payment)))
 
 
 @bp.post("/orders/<order_id>/cancel")
 @requires_key(secret=True)
 @idempotent
 @api_audited("order.cancel", Order, "order_id")
+@operation(
+    "Cancel an order that is created or paying (secret key)",
+    path=_ORDER_PATH,
+    answers={200: OrderAnswer},
+    errors={
+        404: "resource_missing: no such order",
+        409: "order_state_invalid: not cancellable (paid already, or closed)",
+        503: _UNAVAILABLE,
+    },
+)
 def orders_cancel(order_id: str):
-    json_body()
+    json_body()  # nothing to read, but a body that is not JSON is still the 400 every route gives
     order = order_of_caller(order_id)
     return jsonify(order_json(cancel_order_and_payment(order.merchant_id, order.id, actor="api")))

@@ -95,7 +95,7 @@ def test_a_nul_in_a_callback_address_is_a_400_not_a_500(client, path):
 @pytest.mark.parametrize("currency", ["abc", "xyz", "xau", "usdd", "u$d"])
 def test_only_real_iso_4217_currencies_are_accepted(api, currency):
     price = api.post("/products", json=sku_body(price={"amount": 100, "currency": currency}))
-    assert price.status_code == 400 and price.json["error"]["param"] == "price.currency", price.json
+    assert price.status_code == 400 and price.json["error"]["param"] == "skus[0].price.currency", price.json
     assert "ISO" in price.json["error"]["message"]
 
 
