@@ -83,6 +83,8 @@ def idempotent(view: Callable | None = None, *, creates: type | None = None, rep
         store_response(scope, key, status, text, print_=print_)  # later retries get this very answer
         return _replayed(text, status)
 
+    # The document gives such a route its Idempotency-Key header and its 409s (app/web/api/openapi_generation.py).
+    wrapper.api_idempotent = True
     return wrapper
 
 

@@ -5,6 +5,7 @@ path from the URL map, their parameters, bodies and answers from the pydantic mo
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -16,6 +17,20 @@ from app.web.api.models.errors import Error
 from app.web.api.operation import Operation, operation_of
 
 _REF = "#/components/schemas/{model}"
+# A route under @idempotent (app/web/api/idempotent.py) takes the header (not blank, no control characters) and may
+# refuse a key (app/platform/idempotency.py).
+_KEY_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+_IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": _KEY_PATTERN},
+    "description": "retries with the same key get the first answer (Idempotent-Replayed: true) instead of a repeat",
+}
+_IDEMPOTENCY_CONFLICT = (
+    "idempotency_key_reused: the key came with another request; idempotency_request_in_progress: the first request "
+    "with this key has not finished (retry later)"
+)
 _METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -102,6 +117,9 @@ def generated(app: Flask) -> tuple[dict, dict]:
                 }
             )
         parameters += _parameters(declared, schemas, refs)
+        idempotent = getattr(view, "api_idempotent", False)
+        if idempotent:
+            parameters.append(_IDEMPOTENCY_KEY)
         if parameters:
             item["parameters"] = parameters
         if declared.body is not None:
@@ -111,9 +129,9 @@ def generated(app: Flask) -> tuple[dict, dict]:
             }
         responses: dict[str, dict] = {}
         for status, model in declared.answers.items():
-            answer: dict[str, Any] = {
-                "description": (model.__doc__ or "OK").strip().split("\n\n")[0] if model else "OK"
-            }
+            # The docstring's first paragraph, its lines joined (a long one wraps in the source).
+            first = inspect.cleandoc(model.__doc__ or "OK").split("\n\n")[0] if model else "OK"
+            answer: dict[str, Any] = {"description": " ".join(first.split())}
             if model is not None:
                 answer["content"] = {"application/json": {"schema": refs[(model, "serialization")]}}
             responses[str(status)] = answer
@@ -130,6 +148,9 @@ def generated(app: Flask) -> tuple[dict, dict]:
             responses.setdefault("413", _error("request_too_large: the body is over 1 MB"))
         for status, description in declared.errors.items():
             responses[str(status)] = _error(description)
+        if idempotent:
+            conflict = declared.errors.get(409)
+            responses["409"] = _error(f"{conflict}; {_IDEMPOTENCY_CONFLICT}" if conflict else _IDEMPOTENCY_CONFLICT)
         secret_only = _is_secret_only(view)
         if secret_only is not None:
             responses.setdefault("401", _error("invalid_api_key: missing, malformed or unknown key"))

@@ -166,3 +166,16 @@ def page_of(item: type[BaseModel], name: str) -> type[BaseModel]:
             "__module__": item.__module__,
         },
     )
+
+
+def _no_null_defaults(schema: dict[str, Any]) -> None:
+    for prop in schema.get("properties", {}).values():
+        if "default" in prop and prop["default"] is None:
+            del prop["default"]
+
+
+class QueryModel(RequestModel):
+    """A query string. A parameter is sent with a value or left out, never null: a field ``= None`` is one left
+    out, and the document shows it without a null default (a client would send the word)."""
+
+    model_config = ConfigDict(json_schema_extra=_no_null_defaults)
