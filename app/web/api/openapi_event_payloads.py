@@ -4,7 +4,11 @@ functions named beside each schema; tests/web/api/test_openapi_event_payloads.py
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from app.web.api import openapi_webhook_endpoints  # noqa: F401  (the area before, in the reference's order)
+from app.web.api.models.disputes import Dispute
+from app.web.api.models.lifecycle import Refund
 from app.web.api.openapi_base import _CURRENCY, _INT, _NULLABLE_STR, _NULLABLE_TIME, _STR, _TIME, SCHEMAS, _obj, _ref
 from app.webhooks.event_types import EVENT_TYPES
 
@@ -40,12 +44,23 @@ own machine: `docs/webhooks.md` in the Kassa repository. Each event type below s
 Event whose `data.object` has the shape given there."""
 
 
-def _as_carried(schema: str, *, read_apart: tuple[str, ...], optional: tuple[str, ...] = (), **extra: dict) -> dict:
+def _properties(schema: str | type[BaseModel]) -> dict:
+    """A hand-written schema's properties, or those of an answer's model (app/web/api/models/), whose nested
+    objects are components of the generated document."""
+    if isinstance(schema, str):
+        return SCHEMAS[schema]["properties"]
+    made = schema.model_json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
+    return {name: {k: v for k, v in prop.items() if k != "title"} for name, prop in made["properties"].items()}
+
+
+def _as_carried(
+    schema: str | type[BaseModel], *, read_apart: tuple[str, ...], optional: tuple[str, ...] = (), **extra: dict
+) -> dict:
     """An API schema as events carry it: every field the object's own row tells (all present, nothing else),
     without the parts ``read_apart`` that the API reads separately (an event is written inside the business
     transaction and must cost no extra query; GET the object for those). ``extra`` fields are added, and
     ``livemode``, which every event object carries (app/orders/event_modes.py)."""
-    props = {name: value for name, value in SCHEMAS[schema]["properties"].items() if name not in read_apart}
+    props = {name: value for name, value in _properties(schema).items() if name not in read_apart}
     props.update(extra, livemode=_BOOL)
     return {
         "type": "object",
@@ -74,9 +89,9 @@ SCHEMAS.update(
         # app/payments/representation.py payment_object: the API's Payment.
         "PaymentEventObject": _as_carried("Payment", read_apart=()),
         # app/payments/refunds/representation.py refund_object: the API's Refund.
-        "RefundEventObject": _as_carried("Refund", read_apart=()),
+        "RefundEventObject": _as_carried(Refund, read_apart=()),
         # app/payments/disputes/services.py dispute_object: the API's Dispute.
-        "DisputeEventObject": _as_carried("Dispute", read_apart=()),
+        "DisputeEventObject": _as_carried(Dispute, read_apart=()),
         # app/checkout_sessions/services.py checkout_session_object: the API's CheckoutSession without the shopper's
         # capability (url, client_secret) and the list of its orders.
         "CheckoutSessionEventObject": _as_carried("CheckoutSession", read_apart=("url", "client_secret", "orders")),
