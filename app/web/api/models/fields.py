@@ -6,7 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    WrapValidator,
+)
 from pydantic_core import PydanticCustomError
 
 from app.errors import InvalidRequest
@@ -117,8 +127,19 @@ NullableTime = Annotated[
 
 
 def Limit(default: int = 20, maximum: int = 100) -> Any:  # noqa: N802
-    """A page size."""
-    return Annotated[int, Field(default=default, ge=1, le=maximum, description="how many items a page holds")]
+    """A page size; whatever is wrong with it, the 400 gives the range."""
+
+    def in_range(value: object, handler: ValidatorFunctionWrapHandler) -> int:
+        try:
+            return handler(value)
+        except ValidationError:
+            raise _custom(f"{{param}} must be an integer between 1 and {maximum}") from None
+
+    return Annotated[
+        int,
+        Field(default=default, ge=1, le=maximum, description="how many items a page holds"),
+        WrapValidator(in_range),
+    ]
 
 
 def SchemaRef(name: str, *, nullable: bool = False, many: bool = False, description: str | None = None) -> Any:  # noqa: N802
