@@ -273,26 +273,6 @@ SCHEMAS: dict[str, dict] = {
         },
         client_secret={"type": "string", "description": "required with a publishable key"},
     ),
-    "TopupInput": _obj(
-        ["amount", "currency", "channel"],
-        amount={"type": "integer", "minimum": 1},
-        currency=_CURRENCY,
-        channel=_STR,
-        checkout_session={
-            "type": "string",
-            "description": "publishable key only, required: the client_secret of a session for this customer",
-        },
-    ),
-    "Topup": _obj(
-        ["id", "status", "amount"],
-        id=_STR,
-        status={"enum": ["pending", "succeeded", "canceled", "refunded"]},
-        customer=_STR,
-        livemode={"type": "boolean"},
-        amount=_ref("Money"),
-        created_at=_TIME,
-    ),
-    "TopupResponse": _obj(["topup", "payment"], topup=_ref("Topup"), payment=_ref("PaymentWithAction")),
     "CustomerErasure": _obj(
         ["id", "object", "customer", "livemode", "erased", "created_at"],
         id=_STR,
@@ -381,13 +361,6 @@ SCHEMAS: dict[str, dict] = {
             ),
         },
         erasures={"type": "array", "items": _ref("CustomerErasure")},
-    ),
-    "CustomerBalance": _obj(
-        ["customer", "available", "frozen"],
-        customer=_STR,
-        livemode={"type": "boolean"},
-        available={"type": "array", "items": _ref("Money")},
-        frozen={"type": "array", "items": _ref("Money")},
     ),
     "Health": _obj(
         ["status", "checks"],
@@ -600,30 +573,6 @@ PATHS: dict[str, dict] = {
                 **_UNAVAILABLE,
                 **_SECRET_ERRORS,
             },
-        }
-    },
-    "/customers/{id}/topups": {
-        "post": {
-            "summary": "Top up a customer's wallet through a channel; follow the payment's next_action",
-            "parameters": [_ID, _IDEMPOTENCY],
-            "requestBody": _body("TopupInput"),
-            "responses": {
-                "201": _ok("TopupResponse", "Created"),
-                "400": _error("bad amount or currency, or a channel that cannot top up (e.g. wallet)"),
-                "403": _error(
-                    "checkout_session_required: a publishable key needs the checkout_session of this customer"
-                ),
-                "502": _error("the channel failed; the top-up was closed"),
-                **_UNAVAILABLE,
-                **_AUTH_ERRORS,
-            },
-        }
-    },
-    "/customers/{id}/balance": {
-        "get": {
-            "summary": "A customer's wallet balance per currency (secret key)",
-            "parameters": [_ID],
-            "responses": {"200": _ok("CustomerBalance"), **_SECRET_ERRORS},
         }
     },
     "/customers/{id}/erase": {
