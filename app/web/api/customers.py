@@ -19,6 +19,7 @@ from app.web.api.auth import caller, requires_key
 from app.web.api.customer_export import customer_export, export_summary
 from app.web.api.idempotent import idempotent
 from app.web.api.models import customers as customer_models
+from app.web.api.models.wallets import CustomerBalance, TopupInput, TopupResponse
 from app.web.api.operation import operation
 from app.web.api.params import json_body
 from app.web.api.representations import customer_balance_json, payment_with_action_json, topup_json
@@ -27,14 +28,32 @@ from app.web.api.representations import customer_balance_json, payment_with_acti
 @bp.post("/customers/<customer_id>/topups")
 @requires_key(secret=False)
 @idempotent
-def customers_topup(customer_id: str):
+@operation(
+    "Top up a customer's wallet through a channel; follow the payment's next_action",
+    body=TopupInput,
+    answers={201: TopupResponse},
+    errors={
+        400: "parameter_invalid: a field to fix (param names it; id: the customer id is blank or over 200 "
+        "characters, amount: over the currency's largest top-up); channel_unavailable: a channel that cannot top "
+        "up (e.g. wallet) in this mode; checkout_session_invalid: not an open session of this merchant and mode",
+        402: "risk_blocked: the merchant's risk settings refuse this order; nothing was created (the message is "
+        "neutral; the merchant gets a risk.blocked event with the reasons)",
+        403: "checkout_session_required: a publishable key needs the checkout_session of this customer; "
+        "origin_not_allowed: a live publishable key from an origin the merchant has not allowed",
+        409: "checkout_session_complete, checkout_session_expired: the session is no longer open",
+        502: "channel_unavailable: the channel failed; the top-up was closed",
+        503: "maintenance: new orders are paused; service_unavailable: Kassa cannot reach Redis or its database "
+        "dropped the connection; order_locked: another process is updating it. Retry after Retry-After seconds",
+    },
+    path={"id": "the customer's id (the merchant's own reference)"},
+)
+def customers_topup(customer_id: str, body: TopupInput):
     customer_id = parse_customer_id(customer_id, param="id")
-    body = json_body()
     who = caller()
     session_id, source = None, SECRET_KEY
     if not who.is_secret:
         session = session_for_topup(
-            body.get("checkout_session"), customer_id=customer_id, merchant_id=who.merchant_id, livemode=who.livemode
+            body.checkout_session, customer_id=customer_id, merchant_id=who.merchant_id, livemode=who.livemode
         )
         session_id, source = session.id, CHECKOUT_SESSION
 
@@ -44,9 +63,9 @@ def customers_topup(customer_id: str):
     order, attempt = start_topup(
         who.merchant_id,
         customer_id,
-        amount=body.get("amount"),
-        currency=body.get("currency"),
-        channel=body.get("channel"),
+        amount=body.amount,
+        currency=body.currency,
+        channel=body.channel,
         return_url_for=back_to_order,
         livemode=who.livemode,
         customer_source=source,
@@ -59,6 +78,12 @@ def customers_topup(customer_id: str):
 @bp.get("/customers/<customer_id>/balance")
 @reads_one_snapshot
 @requires_key(secret=True)
+@operation(
+    "A customer's wallet balance per currency (secret key)",
+    answers={200: CustomerBalance},
+    errors={400: "parameter_invalid: the customer id is blank or over 200 characters (param id)"},
+    path={"id": "the customer's id (the merchant's own reference)"},
+)
 def customers_balance(customer_id: str):
     customer_id = parse_customer_id(customer_id, param="id")
     who = caller()

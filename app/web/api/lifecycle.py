@@ -16,17 +16,37 @@ from app.web.api import bp
 from app.web.api.audit import api_audited
 from app.web.api.auth import caller, requires_key
 from app.web.api.idempotent import idempotent
+from app.web.api.models.lifecycle import Entitlements, RefundInput, RefundResponse
+from app.web.api.operation import operation
 from app.web.api.orders import order_of_caller
 from app.web.api.params import json_body
 from app.web.api.representations import entitlements_json, order_json
+
+# Refunds and their retries ask the order's lock in Redis (app/payments/refunds/services.py).
+_UNAVAILABLE = (
+    "service_unavailable: Kassa cannot reach Redis (nothing was done) or its database dropped the connection "
+    "(rolled back); order_locked: another process is updating the order. Retry after Retry-After seconds"
+)
+_ORDER = {"id": "the order's id (ord_…)"}
+# The Order is the orders area's model (app/web/api/models/): named by its component, not imported.
+_ORDER_ANSWER = ("application/json", {"$ref": "#/components/schemas/Order"}, "The order, completed")
 
 
 @bp.post("/orders/<order_id>/confirm")
 @requires_key(secret=True)
 @idempotent
 @api_audited("order.confirm", Order, "order_id")
+@operation(
+    "Confirm a fulfilled order: fulfilled → completed (secret key; also happens automatically)",
+    raw_answers={200: _ORDER_ANSWER},
+    errors={
+        404: "resource_missing: no such order (of this key's mode)",
+        409: "order_state_invalid: the order is not fulfilled; order_changed_concurrently: it changed meanwhile",
+    },
+    path=_ORDER,
+)
 def orders_confirm(order_id: str):
-    json_body()
+    json_body()  # nothing to send; a body, if any, must be a JSON object
     order = order_of_caller(order_id)
     return jsonify(order_json(confirm_order(order.merchant_id, order.id, actor="api")))
 
@@ -35,12 +55,30 @@ def orders_confirm(order_id: str):
 @requires_key(secret=True)
 @idempotent(creates=Refund, replay=lambda refund: ({"refund": refund_object(refund)}, 201))
 @api_audited("order.refund", Refund)
-def refunds_create(order_id: str):
-    body = json_body()
+@operation(
+    "Refund all or part of a paid order through the channel that captured it (secret key)",
+    body=RefundInput,
+    answers={201: RefundResponse},
+    errors={
+        404: "resource_missing: no such order (of this key's mode)",
+        409: "order_state_invalid: not refundable now (not paid, or no captured payment); refund_in_progress: a "
+        "refund is in progress; order_changed_concurrently: the order kept changing meanwhile",
+        422: "amount_too_large: more than remains refundable; nothing_to_refund: the order cost nothing (completed "
+        "without a payment)",
+        503: _UNAVAILABLE,
+    },
+    path=_ORDER,
+    # The body may be left out: all that remains is refunded.
+    extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RefundInput"}}},
+        }
+    },
+)
+def refunds_create(order_id: str, body: RefundInput):
     order = order_of_caller(order_id)
-    refund = create_refund(
-        order.merchant_id, order.id, amount=body.get("amount"), reason=body.get("reason"), actor="api"
-    )
+    refund = create_refund(order.merchant_id, order.id, amount=body.amount, reason=body.reason, actor="api")
     return jsonify({"refund": refund_object(refund)}), 201
 
 
@@ -48,8 +86,20 @@ def refunds_create(order_id: str):
 @requires_key(secret=True)
 @idempotent
 @api_audited("order.refund_retry", Refund, "refund_id")
+@operation(
+    "Try a failed refund again, including a failed automatic return of a stray capture (secret key)",
+    answers={200: RefundResponse},
+    errors={
+        404: "resource_missing: no such refund (of this key's mode)",
+        409: "refund_state_invalid: the refund has not failed; order_state_invalid: the order is not refundable "
+        "now; refund_in_progress: another refund of the order is in progress",
+        422: "amount_too_large: the refund no longer fits what remains refundable",
+        503: _UNAVAILABLE,
+    },
+    path={"id": "the refund's id (re_…)"},
+)
 def refunds_retry(refund_id: str):
-    json_body()
+    json_body()  # nothing to send; a body, if any, must be a JSON object
     refund = get_refund(caller().merchant_id, refund_id)
     try:
         order_of_caller(refund.order_id)
@@ -60,6 +110,12 @@ def refunds_retry(refund_id: str):
 
 @bp.get("/customers/<customer_id>/entitlements")
 @requires_key(secret=True)
+@operation(
+    "What a customer holds: membership end, credit balance, grants (secret key)",
+    answers={200: Entitlements},
+    errors={400: "parameter_invalid: the customer id is blank or over 200 characters (param id)"},
+    path={"id": "the customer's id (the merchant's own reference)"},
+)
 def customers_entitlements(customer_id: str):
     customer_id = parse_customer_id(customer_id, param="id")
     who = caller()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from app.catalog.products import MAX_CREDITS, MAX_MEMBERSHIP_DAYS, MAX_STOCK, MAX_TRIAL_DAYS
 from app.catalog.services import MAX_LINES, MAX_QUANTITY
 from app.platform.values.currencies import ISO_4217
-from app.web.api.models.fields import Answer, Cursor, IdOf, Limit, Money, RequestModel, page_of
+from app.web.api.models.fields import Answer, Cursor, IdOf, Limit, Money, QueryModel, RequestModel, page_of
 
 ProductStatus = Literal["draft", "active", "archived"]
 
@@ -35,15 +35,6 @@ AnyCaseCurrency = Annotated[
         }
     ),
 ]
-
-
-class QueryModel(RequestModel):
-    """A query string. A parameter sent empty (status=) is as if left out, as it always was."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_is_absent(cls, data: object) -> object:
-        return {k: v for k, v in data.items() if v != ""} if isinstance(data, dict) else data
 
 
 def _quantity(value: object) -> object:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from app.orders.state import STATUSES
-from app.web.api.models.fields import Answer, Cursor, Limit, RequestModel, Time, page_of
+from app.web.api.models.fields import Answer, Cursor, Limit, QueryModel, Time, page_of
 from app.webhooks.event_types import SUBSCRIBABLE
 
 # The types GET /events?type= accepts: those Kassa sends (app/webhooks/event_types.py).
@@ -20,14 +20,14 @@ def _no_default(schema: dict[str, Any]) -> None:
     schema.pop("default", None)
 
 
-class EventListQuery(RequestModel):
+class EventListQuery(QueryModel):
     limit: Limit()
     # Left out, a filter is off: no default value to show (and a query parameter is never null).
     starting_after: Cursor("evt") = Field(default=None, json_schema_extra=_no_default)
     type: EventType = Field(default=None, description="only events of this type", json_schema_extra=_no_default)
 
 
-class OrderEventsQuery(RequestModel):
+class OrderEventsQuery(QueryModel):
     client_secret: str = Field(
         default=None,
         description="the order's client secret: required with a publishable key",

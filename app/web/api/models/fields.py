@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.errors import InvalidRequest
@@ -20,6 +20,16 @@ class RequestModel(BaseModel):
     freely), and the model is read-only once parsed."""
 
     model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+
+
+class QueryModel(RequestModel):
+    """A query string. A parameter sent empty (``status=``) is as if left out, as it always was; one is never
+    null (the document shows optional parameters without a null default: app/web/api/openapi_generation.py)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: object) -> object:
+        return {k: v for k, v in data.items() if v != ""} if isinstance(data, dict) else data
 
 
 class Answer(BaseModel):

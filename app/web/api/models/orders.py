@@ -14,12 +14,13 @@ from app.orders.services import MAX_METADATA_KEY_LENGTH, MAX_METADATA_KEYS, MAX_
 from app.orders.state import STATUSES
 from app.payments.attempts.returns import MAX_RETURN_URL_LENGTH
 from app.platform.http.urls import check_http_url
-from app.web.api.models.catalog import CURRENCY_INPUT, AnyCaseCurrency, Discount, Items, QueryModel
+from app.web.api.models.catalog import CURRENCY_INPUT, AnyCaseCurrency, Discount, Items
 from app.web.api.models.fields import (
     Answer,
     Cursor,
     IdOf,
     Limit,
+    QueryModel,
     RequestModel,
     RequestTime,
     SchemaRef,

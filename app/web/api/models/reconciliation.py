@@ -8,7 +8,17 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
-from app.web.api.models.fields import Answer, Cursor, Limit, NullableTime, RequestModel, Time, _custom, page_of
+from app.web.api.models.fields import (
+    Answer,
+    Cursor,
+    Limit,
+    NullableTime,
+    QueryModel,
+    RequestModel,
+    Time,
+    _custom,
+    page_of,
+)
 
 DiscrepancyKind = Literal["missing_in_kassa", "missing_at_provider", "amount_mismatch", "status_mismatch", "duplicate"]
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -122,13 +132,13 @@ class Discrepancy(Answer):
 DiscrepancyList = page_of(Discrepancy, "DiscrepancyList")
 
 
-class ReconciliationRunListQuery(RequestModel):
+class ReconciliationRunListQuery(QueryModel):
     limit: Limit()
     starting_after: Cursor("rcn") | None = None
     channel: str | None = Field(default=None, description="only the runs of this channel")
 
 
-class DiscrepancyListQuery(RequestModel):
+class DiscrepancyListQuery(QueryModel):
     limit: Limit(maximum=1000)
     starting_after: Cursor("dsc") | None = None
     status: Literal["open", "resolved"] | None = None

@@ -14,7 +14,17 @@ from app.risk.lists import KINDS as LIST_KINDS
 from app.risk.review import DECISIONS
 from app.risk.rules import ACTIONS as RULE_ACTIONS
 from app.risk.rules import KINDS as RULE_KINDS
-from app.web.api.models.fields import Answer, Cursor, Limit, NullableTime, RequestModel, RequestTime, Time, page_of
+from app.web.api.models.fields import (
+    Answer,
+    Cursor,
+    Limit,
+    NullableTime,
+    QueryModel,
+    RequestModel,
+    RequestTime,
+    Time,
+    page_of,
+)
 
 ListKind = Literal[LIST_KINDS]  # type: ignore[valid-type]
 ListAction = Literal[LIST_ACTIONS]  # type: ignore[valid-type]
@@ -77,7 +87,7 @@ class RiskListEntryInput(RequestModel):
     note: Annotated[str, Field(max_length=500)] | None = None
 
 
-class RiskListEntryListQuery(RequestModel):
+class RiskListEntryListQuery(QueryModel):
     model_config = ConfigDict(extra="ignore", frozen=True, json_schema_extra=_query_parameters)
 
     kind: Annotated[ListKind | None, BeforeValidator(_blank_is_absent)] = Field(

@@ -13,6 +13,7 @@ from app.web.api.models.fields import (
     Limit,
     Money,
     NullableTime,
+    QueryModel,
     RequestModel,
     RequestTime,
     Time,
@@ -191,7 +192,7 @@ class SettlementRun(Answer):
     settlements: list[str]
 
 
-class SettlementListQuery(RequestModel):
+class SettlementListQuery(QueryModel):
     limit: Limit()
     starting_after: Cursor("stl") | None = None
     partner: str | None = Field(default=None, description="a partner's id (self: the merchant's own share)")
@@ -211,6 +212,6 @@ LineCursor = Annotated[
 ]
 
 
-class SettlementLineQuery(RequestModel):
+class SettlementLineQuery(QueryModel):
     limit: Limit(maximum=1000)
     starting_after: LineCursor | None = None

@@ -20,6 +20,7 @@ from app.web.api.models.fields import (
     Limit,
     Money,
     NullableTime,
+    QueryModel,
     RequestModel,
     SchemaRef,
     Time,
@@ -115,7 +116,7 @@ class SubscriptionInput(RequestModel):
     )
 
 
-class SubscriptionListQuery(RequestModel):
+class SubscriptionListQuery(QueryModel):
     limit: Limit()
     starting_after: Cursor("sub") | None = None
     customer: str | None = Field(default=None, description="only this customer's contracts")

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from app.signing.test_clocks import EARLIEST, LATEST
-from app.web.api.models.fields import Answer, Cursor, Limit, RequestModel, RequestTime, Time, page_of
+from app.web.api.models.fields import Answer, Cursor, Limit, QueryModel, RequestModel, RequestTime, Time, page_of
 
 
 def _out_of_range() -> PydanticCustomError:
@@ -68,7 +68,7 @@ class TestClockAdvance(RequestModel):
     to: ClockTime("ISO 8601 or unix seconds, after frozen_time and at most two years later")
 
 
-class TestClockListQuery(RequestModel):
+class TestClockListQuery(QueryModel):
     __test__ = False
 
     limit: Limit()

@@ -8,7 +8,17 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, WithJso
 from pydantic_core import PydanticCustomError
 
 from app.web.api.models.events import Event
-from app.web.api.models.fields import Answer, Cursor, Deleted, Limit, NullableTime, RequestModel, Time, page_of
+from app.web.api.models.fields import (
+    Answer,
+    Cursor,
+    Deleted,
+    Limit,
+    NullableTime,
+    QueryModel,
+    RequestModel,
+    Time,
+    page_of,
+)
 from app.webhooks.endpoints import MAX_URL_LENGTH
 from app.webhooks.event_types import ALL_EVENTS, EVENT_TYPES
 from app.webhooks.samples import DEFAULT_TEST_TYPE
@@ -138,7 +148,7 @@ class WebhookTestInput(RequestModel):
     ] = Field(default=None, json_schema_extra=_no_default)
 
 
-class WebhookEndpointListQuery(RequestModel):
+class WebhookEndpointListQuery(QueryModel):
     limit: Limit()
     starting_after: Cursor("we") = Field(default=None, json_schema_extra=_no_default)
 
