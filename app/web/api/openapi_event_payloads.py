@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pydantic.json_schema import models_json_schema
 
-from app.web.api import openapi_webhook_endpoints  # noqa: F401  (the area before, in the reference's order)
 from app.web.api.models.event_payloads import CARRIED, MODELS, Carried
 from app.webhooks.event_types import EVENT_TYPES
 

@@ -27,6 +27,7 @@ from app.web.api.models.fields import (
     Time,
     page_of,
 )
+from app.web.api.models.risk import RiskAssessment
 
 OrderStatus = Literal[STATUSES]  # type: ignore[valid-type]
 CurrencyCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[a-z]{3}$", "examples": ["usd"]})]
@@ -183,9 +184,7 @@ class Order(Answer):
     items: list[OrderItem]
     amount: OrderAmount
     refunded_amount: int
-    risk: SchemaRef(  # type: ignore[valid-type]
-        "RiskAssessment", description="the risk assessment of the order: allow, review or block, and why"
-    )
+    risk: RiskAssessment = Field(description="the risk assessment of the order: allow, review or block, and why")
     customer: OrderCustomer
     checkout_session: str | None = Field(description="the checkout session the order was made through")
     metadata: dict[str, Any]

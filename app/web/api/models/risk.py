@@ -219,3 +219,23 @@ class RefundRequestCreated(Answer):
     """The request, scored: approved (refunded in full at once), review (held for the merchant) or denied."""
 
     refund_request: RefundRequest
+
+
+class RiskReview(Answer):
+    decision: Literal["approve", "reject"]
+    by: str = Field(
+        description='who decided (api, system:review-expiry, a portal user\'s email); "merchant" for a publishable key'
+    )
+    at: Time
+
+
+class RiskAssessment(Answer):
+    """What the merchant's risk settings made of an order or a withdrawal."""
+
+    decision: Literal["allow", "review", "block"]
+    score: int = Field(ge=0, le=100)
+    reasons: list[str] = Field(
+        description="why, in the merchant's words (its rules, its list entries' notes): read with the secret key; "
+        "empty for a publishable key, the shopper's browser"
+    )
+    review: RiskReview | None = Field(default=None, description="the decision on a held order, once made")

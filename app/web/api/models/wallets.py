@@ -26,6 +26,7 @@ from app.web.api.models.fields import (
     Time,
     page_of,
 )
+from app.web.api.models.risk import RiskAssessment
 
 _Iso = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[a-z]{3}$", "examples": ["usd"]})]
 
@@ -126,7 +127,7 @@ class Withdrawal(Answer):
     destination: str
     livemode: bool
     # (a SchemaRef with a description: pydantic resolves a bare $ref of a field among its own models)
-    risk: SchemaRef("RiskAssessment", description="the risk assessment of the withdrawal when it was asked for")
+    risk: RiskAssessment = Field(description="the risk assessment of the withdrawal when it was asked for")
     reviewed_by: str | None
     payout: SchemaRef("Payout", description="the payout that moves the money to the destination")
     created_at: Time
