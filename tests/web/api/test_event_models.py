@@ -23,7 +23,7 @@ def _error(response) -> tuple[int, str | None, str]:
     [
         ("/events?type=order.shipped", "type", "type must be one of order.created"),
         ("/events?starting_after=we_1", "starting_after", "starting_after must be the id of the last item you have"),
-        ("/events?limit=101", "limit", "limit must be at most 100"),
+        ("/events?limit=101", "limit", "limit must be an integer between 1 and 100"),
         ("/webhook_endpoints?starting_after=evt_1", "starting_after", "(we_…)"),
     ],
 )
